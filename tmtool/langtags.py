@@ -1,0 +1,28 @@
+"""Language tags: accept what users and CAT tools write, emit BCP 47."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import TmtoolError
+
+_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?$")
+
+
+def normalize_tag(tag: str) -> str:
+    """``fr_FR``, ``FR-fr``, ``fr-fr`` → ``fr-FR``; ``EN`` → ``en``. Unknown shapes are an error."""
+    m = _TAG.match(tag.strip()) if tag else None
+    if not m:
+        raise TmtoolError(f"invalid language tag {tag!r} (expected e.g. fr, fr-FR, en-GB)")
+    lang, script, region = m.groups()
+    out = lang.lower()
+    if script:
+        out += "-" + script.title()
+    if region:
+        out += "-" + region.upper()
+    return out
+
+
+def base_language(tag: str) -> str:
+    """``fr-FR`` → ``fr``."""
+    return normalize_tag(tag).split("-")[0]
