@@ -108,6 +108,8 @@ class Term:
     lemma: str | None = None
     forms: list[str] = field(default_factory=list)  # every surface form seen
     confidence: float | None = None  # for an English equivalent: how sure the extractor is
+    frequency: int = 0  # for an English equivalent: sentence pairs in which it translates the entry
+    contexts: list[Context] = field(default_factory=list)  # for an equivalent: pairs that support it
 
 
 @dataclass(slots=True)

@@ -1,0 +1,98 @@
+"""Helpers for the real-client checks: seed units from the gold alignment, and headless OmegaT runs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tmtool.model import Unit
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_FR = REPO / "seeds" / "2021-07-13-partners-meeting.fr.txt"
+SEED_EN = REPO / "seeds" / "2021-07-13-partners-meeting.en.txt"
+SEED_GOLD = REPO / "tests" / "data" / "seed.alignment.gold.json"
+OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
+
+
+def seed_gold_units() -> list[Unit]:
+    """One unit per bead of the seed's gold alignment, with the provenance props the pipeline writes."""
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    created = datetime(2021, 7, 13, 9, 30, tzinfo=timezone.utc)
+    return [
+        Unit(
+            source=" ".join(gold["fr"][i] for i in src),
+            target=" ".join(gold["en"][i] for i in tgt),
+            srclang="fr-FR",
+            tgtlang="en-GB",
+            tuid=f"seed:{number}",
+            created=created,
+            changed=created,
+            props={"x-document": "seed", "x-bead": f"{len(src)}-{len(tgt)}", "x-confidence": "1.000"},
+            notes=[f"gold bead {number}"],
+        )
+        for number, (src, tgt) in enumerate(gold["beads"], 1)
+    ]
+
+
+def omegat_missing() -> str | None:
+    """Why OmegaT cannot run here (the reason a test skips with), or None when it can."""
+    if shutil.which("java") is None:
+        return "java is not installed"
+    if not OMEGAT_JAR.exists():
+        return f"OmegaT is not installed ({OMEGAT_JAR} missing; apt-get install omegat)"
+    return None
+
+
+@dataclass
+class OmegaTRun:
+    project: Path
+    log: str
+
+    def target(self, name: str) -> str:
+        return (self.project / "target" / name).read_text(encoding="utf-8")
+
+
+PROJECT_FILE = """<?xml version="1.0" encoding="UTF-8"?>
+<omegat>
+  <project version="1.0">
+    <source_dir>__DEFAULT__</source_dir>
+    <target_dir>__DEFAULT__</target_dir>
+    <tm_dir>__DEFAULT__</tm_dir>
+    <glossary_dir>__DEFAULT__</glossary_dir>
+    <dictionary_dir>__DEFAULT__</dictionary_dir>
+    <source_lang>FR-FR</source_lang>
+    <target_lang>EN-GB</target_lang>
+    <sentence_seg>true</sentence_seg>
+  </project>
+</omegat>
+"""
+
+
+def translate_with_omegat(root: Path, sources: dict[str, bytes], tm: dict[str, bytes]) -> OmegaTRun:
+    """Build a project under ``root`` (files in ``source/``, memories in ``tm/auto/``), run console-translate.
+
+    OmegaT exits 0 even when it rejects a file, so callers must check ``target/`` and the log.
+    """
+    project = root / "project"
+    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
+        (project / folder).mkdir(parents=True)
+    (project / "omegat.project").write_text(PROJECT_FILE, encoding="utf-8")
+    for name, data in sources.items():
+        (project / "source" / name).write_bytes(data)
+    for name, data in tm.items():
+        (project / "tm" / "auto" / name).write_bytes(data)
+    config = root / "config"
+    config.mkdir()
+    result = subprocess.run(
+        ["java", "-Djava.awt.headless=true", "-jar", str(OMEGAT_JAR), str(project),
+         "--mode=console-translate", f"--config-dir={config}"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    log = result.stdout + result.stderr
+    if result.returncode != 0:
+        raise AssertionError(f"OmegaT failed with exit code {result.returncode}:\n{log}")
+    return OmegaTRun(project, log)

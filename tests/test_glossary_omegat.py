@@ -1,0 +1,85 @@
+"""OmegaT 3.6 itself reads our martif TBX and our tab-separated glossary, with the expected pairs.
+
+A Groovy script, run by headless OmegaT on the project's events, calls OmegaT's own glossary readers
+(``GlossaryReaderTBX``, ``GlossaryReaderTSV``) on the files and writes what they return.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from omegat import OMEGAT_JAR, PROJECT_FILE, omegat_missing
+from test_tbx import seed_entries
+
+from tmtool.formats.tabular import write_tsv
+from tmtool.formats.tbx import write_tbx_martif
+
+READ_GLOSSARIES = r"""
+import org.omegat.gui.glossary.GlossaryReaderTBX
+import org.omegat.gui.glossary.GlossaryReaderTSV
+def root = new File(project.getProjectProperties().getGlossaryRoot())
+new File(root.getParentFile(), "glossary-read.tsv").withWriter("UTF-8") { out ->
+  [tbx: GlossaryReaderTBX.read(new File(root, "seed.tbx"), false),
+   tsv: GlossaryReaderTSV.read(new File(root, "seed.utf8"), false)].each { format, entries ->
+    entries.each { e ->
+      out << format << "\t" << e.getSrcText() << "\t" << e.getLocText() << "\t"
+      out << e.getCommentText().replace("\n", " | ") << "\n"
+    }
+  }
+}
+"""
+
+EXPECTED_PAIRS = [
+    ("État-major militaire international", "International Military Staff"),
+    ("État-major militaire international", "IMS"),
+    ("EMI", "International Military Staff"),
+    ("EMI", "IMS"),
+    ("Division Sécurité coopérative", "Cooperative Security Division"),
+    ("pays partenaire", "partner country"),
+    ("pays partenaire", "partner nation"),
+]
+
+
+@pytest.fixture(scope="module")
+def read_by_omegat(tmp_path_factory) -> dict[str, list[list[str]]]:
+    reason = omegat_missing()
+    if reason:
+        pytest.skip(reason)
+    root = tmp_path_factory.mktemp("omegat")
+    project = root / "project"
+    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
+        (project / folder).mkdir(parents=True)
+    (project / "omegat.project").write_text(PROJECT_FILE, encoding="utf-8")
+    (project / "source" / "seed.txt").write_text("Les pays partenaires et l’EMI.\n", encoding="utf-8")
+    write_tbx_martif(seed_entries(), project / "glossary" / "seed.tbx", srclang="fr-FR", tgtlang="en-GB")
+    write_tsv(seed_entries(), project / "glossary" / "seed.utf8")
+    script = root / "read-glossaries.groovy"
+    script.write_text(READ_GLOSSARIES, encoding="utf-8")
+    result = subprocess.run(
+        ["java", "-Djava.awt.headless=true", "-jar", str(OMEGAT_JAR), str(project), "--mode=console-translate",
+         f"--config-dir={root / 'config'}", f"--script={script}"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    read = project / "glossary-read.tsv"
+    assert result.returncode == 0 and read.exists(), result.stdout + result.stderr
+    rows: dict[str, list[list[str]]] = {"tbx": [], "tsv": []}
+    for line in read.read_text(encoding="utf-8").splitlines():
+        format_name, *fields = line.split("\t")
+        rows[format_name].append(fields)
+    return rows
+
+
+def test_omegat_reads_our_martif_tbx(read_by_omegat):
+    rows = read_by_omegat["tbx"]
+    assert [(source, target) for source, target, _ in rows] == EXPECTED_PAIRS
+    ims_comment = rows[0][2]
+    assert "definition: Organe exécutif du Comité militaire de l’OTAN." in ims_comment
+    assert "context: Le 13 juillet 2021" in ims_comment
+
+
+def test_omegat_reads_our_tsv(read_by_omegat):
+    rows = read_by_omegat["tsv"]
+    assert [(source, target) for source, target, _ in rows] == EXPECTED_PAIRS
+    definition, note = "Organe exécutif du Comité militaire de l’OTAN.", "Vérifié dans NATOTerm. Forme longue d’abord."
+    assert rows[0][2] == f"{definition} — {note}"

@@ -1,0 +1,83 @@
+"""OmegaT, a real CAT tool, loads our TMX and XLIFF: exact matches pre-fill its translated documents.
+
+Skipped only when java or OmegaT is not installed (``apt-get install omegat``).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from omegat import SEED_FR, SEED_GOLD, omegat_missing, seed_gold_units, translate_with_omegat
+
+from tmtool.formats.tmx import write_tmx
+from tmtool.formats.xliff import read_xliff, write_xliff
+from tmtool.model import Segment
+
+pytestmark = pytest.mark.skipif(omegat_missing() is not None, reason=omegat_missing() or "")
+
+
+def _seed_tmx() -> bytes:
+    out = io.BytesIO()
+    write_tmx(seed_gold_units(), out, srclang="fr-FR")
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    xliff = io.BytesIO()
+    segments = [Segment(text, paragraph=0, index=i) for i, text in enumerate(gold["fr"])]
+    write_xliff(segments, xliff, srclang="fr-FR", tgtlang="en-GB", source_as_target=True)
+    return translate_with_omegat(
+        tmp_path_factory.mktemp("omegat"),
+        sources={"seed.fr.txt": SEED_FR.read_bytes(), "seed.fr.xlf": xliff.getvalue()},
+        tm={"seed.tmx": _seed_tmx()},
+    )
+
+
+def test_tmx_loads_without_error(run):
+    assert "TMXR_INFO_READING_COMPLETE" in run.log
+    assert "Source language: fr-FR" in run.log
+    assert "TF_TM_LOAD_ERROR" not in run.log and "Error:" not in run.log
+
+
+def test_text_target_holds_the_english_of_matched_units(run):
+    translated = run.target("seed.fr.txt")
+    for sentence in (
+        "It was an opportunity to present the outcomes of the NATO Summit and to reflect on ways to strengthen "
+        "existing partnerships.",
+        "The current health crisis has shown once again the benefits of partnerships between NATO, Allies and "
+        "non-NATO countries.",
+        "Participants then turned to the NATO 2030 agenda.",
+        "Partners have made, and continue to make, substantial contributions to NATO operations and missions and "
+        "to its practical cooperation activities.",
+    ):
+        assert sentence in translated
+    # OmegaT only fills segments its own segmentation finds verbatim in the memory: every unit is
+    # either translated or (a 2-1 bead, a title glued to the next line) left in French
+    units = seed_gold_units()
+    matched = [u for u in units if u.target in translated]
+    assert all(u.source.split(". ")[0] in translated for u in units if u not in matched)
+    assert len(matched) >= 15
+    assert "Nous sommes confrontés à de nombreux défis sécuritaires communs" in translated  # the 2-1 bead
+
+
+def test_pre_translation_xliff_is_filled_from_the_tmx(run):
+    units = {u.source: u.target for u in seed_gold_units()}
+    filled = list(read_xliff(run.project / "target" / "seed.fr.xlf"))
+    assert len(filled) == 20
+    for unit in filled:
+        if unit.source in units:
+            assert unit.target == units[unit.source]
+        else:  # a sentence that is only part of a 2-1 bead has no exact match: still the French copy
+            assert unit.target == unit.source
+    assert sum(unit.source in units for unit in filled) == 18
+
+
+def test_a_broken_tmx_shows_in_the_log(tmp_path):
+    broken = _seed_tmx().replace(b"</tu>", b"", 1)
+    run = translate_with_omegat(tmp_path, sources={"seed.fr.txt": SEED_FR.read_bytes()}, tm={"seed.tmx": broken})
+    assert "TF_TM_LOAD_ERROR" in run.log
+    assert "It was an opportunity" not in run.target("seed.fr.txt")

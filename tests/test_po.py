@@ -1,0 +1,182 @@
+"""PO glossaries and memories: the message layout, review through the fuzzy flag, lossless round trips,
+gettext's own check, other tools' PO files, bad files."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from omegat import seed_gold_units
+from test_tbx import UNIQUE_ENTRIES, seed_entries
+
+from tmtool.errors import TmtoolError
+from tmtool.formats.po import read_po, read_units_po, write_po, write_units_po
+from tmtool.model import Entry, ReviewStatus, Term, Unit
+
+
+def test_message_layout(tmp_path):
+    out = tmp_path / "g.po"
+    assert write_po(seed_entries(), out) == 3
+    ims, division, partner = polib.pofile(str(out))
+    assert (ims.msgid, ims.msgstr) == ("État-major militaire international", "International Military Staff")
+    assert ims.msgctxt is None
+    assert ims.tcomment == "Vérifié dans NATOTerm.\nForme longue d’abord."
+    assert ims.comment.splitlines()[0] == "Definition: Organe exécutif du Comité militaire de l’OTAN."
+    assert ims.comment.splitlines()[1].startswith("Context: Le 13 juillet 2021")
+    assert " ⇒ On 13 July 2021" in ims.comment
+    assert ims.occurrences == [("2021-07-13-partners-meeting", "")]
+    assert ims.flags == [] and division.flags == ["fuzzy"] and partner.flags == []
+
+
+def test_round_trip_loses_nothing(tmp_path):
+    out = tmp_path / "g.po"
+    write_po(seed_entries(), out)
+    assert list(read_po(out)) == seed_entries()
+
+
+def test_msgctxt_only_keeps_homographs_apart(tmp_path):
+    out = tmp_path / "g.po"
+    entries = [
+        Entry(id="poste-position", terms=[Term("poste", "fr"), Term("position", "en")]),
+        Entry(id="poste-post", terms=[Term("poste", "fr"), Term("post", "en")]),
+        Entry(terms=[Term("pays partenaire", "fr"), Term("partner country", "en")]),
+        Entry(terms=[Term("IMS", "en")]),  # no French term: msgid "" needs a context not to read as the header
+    ]
+    write_po(entries, out)
+    assert [(m.msgctxt, m.msgid) for m in polib.pofile(str(out))] == [
+        ("poste-position", "poste"), ("poste-post", "poste"), (None, "pays partenaire"), ("entry-4", ""),
+    ]  # fmt: skip
+    assert list(read_po(out)) == entries
+
+
+def test_clearing_the_fuzzy_flag_approves_and_setting_it_reopens(tmp_path):
+    out = tmp_path / "g.po"
+    write_po(seed_entries(), out)
+    po = polib.pofile(str(out))
+    po[0].flags.append("fuzzy")  # approved → back to review
+    po[1].flags.remove("fuzzy")  # candidate → approved
+    po[1].msgstr = "Cooperative Security Division (IMS)"
+    po.save(str(out))
+    ims, division, partner = read_po(out)
+    assert ims.status is ReviewStatus.CANDIDATE
+    assert division.status is ReviewStatus.APPROVED and division.terms[1].text == "Cooperative Security Division (IMS)"
+    assert partner.status is ReviewStatus.REJECTED
+
+
+def test_gettext_accepts_our_files(tmp_path):
+    if shutil.which("msgfmt") is None:
+        pytest.skip("gettext's msgfmt is not installed")
+    for name, write, items in (("g.po", write_po, seed_entries()), ("m.po", write_units_po, seed_gold_units())):
+        write(items, tmp_path / name)
+        check = subprocess.run(
+            ["msgfmt", "--check", "-o", "/dev/null", str(tmp_path / name)], capture_output=True, text=True
+        )
+        assert check.returncode == 0, check.stderr
+
+
+def test_a_po_file_from_elsewhere(tmp_path):
+    path = tmp_path / "other.po"
+    path.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '# relu\nmsgid "pays partenaire"\nmsgstr "partner country"\n\n'
+        '#, fuzzy\nmsgid "EMI"\nmsgstr "IMS"\n\nmsgid "Alliance"\nmsgstr ""\n\n#~ msgid "vieux"\n#~ msgstr "old"\n',
+        encoding="utf-8",
+    )
+    entries = list(read_po(path))
+    assert [([t.text for t in e.terms], e.status, e.note) for e in entries] == [
+        (["pays partenaire", "partner country"], ReviewStatus.APPROVED, "relu"),
+        (["EMI", "IMS"], ReviewStatus.CANDIDATE, None),
+        (["Alliance"], ReviewStatus.CANDIDATE, None),
+    ]
+
+
+def test_units_round_trip_the_seed_memory(tmp_path):
+    units = seed_gold_units()
+    out = tmp_path / "seed.po"
+    assert write_units_po(units, out) == len(units) == 19
+    assert list(read_units_po(out)) == units
+    first = polib.pofile(str(out))[0]
+    assert first.msgid.startswith("Les partenaires de l’OTAN") and first.occurrences == [("seed", "")]
+    assert polib.pofile(str(out)).metadata["Language"] == "en-GB"
+
+
+def test_units_with_one_source_twice_or_none(tmp_path):
+    units = [
+        Unit("Merci.", "Thank you.", "fr-FR", "en-GB", tuid="a"),
+        Unit("Merci.", "Thanks.", "fr-FR", "en-GB"),
+        Unit("", "An English sentence with no French.", "fr-FR", "en-GB", notes=["0-1 bead", "line one\nline two"]),
+    ]
+    out = tmp_path / "m.po"
+    write_units_po(units, out)
+    assert [m.msgctxt for m in polib.pofile(str(out))] == ["a", "unit-2", "unit-3"]
+    assert list(read_units_po(out)) == units
+
+
+def test_a_plain_po_reads_as_units_in_the_languages_given(tmp_path):
+    path = tmp_path / "plain.po"
+    path.write_text('msgid "Bonjour"\nmsgstr "Hello"\n', encoding="utf-8")
+    assert list(read_units_po(path, srclang="fr_FR", tgtlang="en-us")) == [Unit("Bonjour", "Hello", "fr-FR", "en-US")]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('msgid "a"\nmsgstr "b"\nmsgid\n', "not a valid PO file"),
+        ('#. x-tmtool:[1]\nmsgid "a"\nmsgstr "b"\n', "the x-tmtool comment is not a JSON object"),
+        ('#. x-tmtool:{"status":"maybe"}\nmsgid "a"\nmsgstr "b"\n', "invalid x-tmtool record"),
+    ],
+)
+def test_bad_po_is_an_error(tmp_path, content, message):
+    path = tmp_path / "bad.po"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(TmtoolError, match=message):
+        list(read_po(path))
+
+
+def test_a_missing_file_is_an_error_not_po_text(tmp_path):
+    with pytest.raises(TmtoolError, match="no such file"):
+        list(read_po(tmp_path / "missing.po"))
+
+
+# ---- properties: arbitrary Unicode (astral, combining, bidi, quotes, line breaks) comes back equal ----
+
+PO_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=50, deadline=None)
+@given(entries=UNIQUE_ENTRIES)
+def test_any_entries_round_trip(entries):
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "g.po"
+        write_po(entries, out)
+        assert list(read_po(out)) == entries
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    units=st.lists(
+        st.builds(
+            Unit,
+            source=PO_TEXT,
+            target=PO_TEXT,
+            srclang=st.just("fr-FR"),
+            tgtlang=st.just("en-GB"),
+            tuid=st.one_of(st.none(), PO_TEXT.filter(bool)),
+            props=st.dictionaries(st.sampled_from(["x-document", "x-paragraph", "x-bead"]), PO_TEXT),
+            notes=st.lists(PO_TEXT, max_size=3),
+        ),
+        max_size=4,
+        unique_by=lambda unit: unit.tuid or object(),
+    )
+)
+def test_any_units_round_trip(units):
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "m.po"
+        write_units_po(units, out)
+        assert list(read_units_po(out)) == units

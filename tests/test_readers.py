@@ -1,0 +1,160 @@
+"""Document readers: encodings, line ends, HTML noise, DOCX, and one clear error per bad input."""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from tmtool.errors import TmtoolError
+from tmtool.text.readers import read_document
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_FR = REPO / "seeds" / "2021-07-13-partners-meeting.fr.txt"
+DOCS = REPO / "tests" / "data" / "docs"
+SHARED = REPO.parent / "shared"
+
+PARAGRAPHS = [
+    "Le 13 juillet 2021, le général a ouvert la réunion.",
+    "« Bienvenue ! » a-t-il dit\u00a0: merci.",
+    "𝔘𝔫 dernier mot",
+]
+
+
+def test_seed_paragraphs_are_its_non_blank_lines():
+    document = read_document(SEED_FR, lang="fr_FR")
+    lines = [line for line in SEED_FR.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert document.paragraphs == tuple(lines)
+    assert len(document.paragraphs) == 6 and document.lang == "fr-FR" and document.path == str(SEED_FR)
+
+
+def test_gold_set_with_a_language_extension_reads_as_text():
+    path = SHARED / "data" / "align" / "textberg-de-fr" / "test0.fr"
+    assert len(read_document(path).paragraphs) == len(path.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        ("utf-8", b""),
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+    ],
+)
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_encodings_line_ends_and_blank_lines(tmp_path, encoding, bom, newline):
+    text = newline.join([PARAGRAPHS[0], "", "   ", PARAGRAPHS[1], "\t" + PARAGRAPHS[2] + "  ", ""])
+    path = tmp_path / "doc.txt"
+    path.write_bytes(bom + text.encode(encoding))
+    assert read_document(path).paragraphs == tuple(PARAGRAPHS)
+
+
+def test_html_keeps_the_article_and_drops_the_noise():
+    paragraphs = read_document(DOCS / "nato-news.html").paragraphs
+    assert paragraphs == (
+        "Les partenaires de l’OTAN sont un atout inestimable",
+        "Le 13 juillet 2021, le directeur général de l’EMI a organisé la première réunion en présentiel.",
+        "Cette réunion a été l’occasion de faire le point.",
+        "« Nous sommes confrontés à de nombreux défis sécuritaires communs ; »",
+        "Une division avec du texte direct et une emphase.",
+        "Un paragraphe imbriqué.",
+        "Le Dialogue méditerranéen",
+        "L’Initiative de coopération d’Istanbul",
+        "Cellule A",
+        "Cellule B",
+    )
+    noise = ("Accueil", "Actualités", "analytics", "injecté", "À lire", "Articles liés", "OTAN 2021", "cookies",
+             "Partager")  # fmt: skip
+    assert not any(word in p for p in paragraphs for word in noise)
+
+
+def test_html_without_article_uses_the_body_and_keeps_no_break_spaces(tmp_path):
+    path = tmp_path / "page.htm"
+    path.write_text(
+        "<html><body><nav>Menu</nav><h2>Titre\n  sur deux lignes</h2><p>Pourquoi&nbsp;?\u202f!</p></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(path).paragraphs == ("Titre sur deux lignes", "Pourquoi\u00a0?\u202f!")
+
+
+def test_html_declared_charset_is_honoured(tmp_path):
+    path = tmp_path / "latin.html"
+    path.write_bytes('<html><head><meta charset="windows-1252"></head><body><p>Sécurité coopérative</p>'
+                     "</body></html>".encode("cp1252"))  # fmt: skip
+    assert read_document(path).paragraphs == ("Sécurité coopérative",)
+
+
+def test_docx_paragraphs_and_table_cells_in_order(tmp_path):
+    document = docx.Document()
+    document.add_heading("Réunion des partenaires", level=1)
+    document.add_paragraph("Premier paragraphe.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Pays"
+    table.cell(0, 1).text = "Représentants"
+    merged = table.cell(1, 0).merge(table.cell(1, 1))
+    merged.text = "Cellule fusionnée"
+    document.add_paragraph("")
+    document.add_paragraph("Dernier paragraphe\u00a0!")
+    path = tmp_path / "meeting.docx"
+    document.save(path)
+    assert read_document(path, lang="fr").paragraphs == (
+        "Réunion des partenaires",
+        "Premier paragraphe.",
+        "Pays",
+        "Représentants",
+        "Cellule fusionnée",
+        "Dernier paragraphe\u00a0!",
+    )
+
+
+def _zip_bytes(tmp_path: Path) -> bytes:
+    archive = tmp_path / "a.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("hello.txt", "bonjour")
+    return archive.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("empty.txt", b"", "empty document"),
+        ("blank.txt", b"  \r\n\t\n", "empty document"),
+        ("blank16.txt", codecs.BOM_UTF16_LE + " \n ".encode("utf-16-le"), "empty document"),
+        ("nav-only.html", b"<html><body><nav>Menu</nav><script>x()</script></body></html>", "empty document"),
+        ("latin1.txt", "Première ligne\nSécurité".encode("latin-1"), "not valid UTF-8: byte 0xE8 at offset 5"),
+        ("nobom.txt", "Sans marque d’ordre".encode("utf-16-le"), "UTF-16 without a byte-order mark"),
+        ("binary.txt", bytes(range(256)) * 4, "binary data"),
+        ("control.txt", b"texte\x01\x02 binaire", "control character U+0001"),
+        ("memory.tmx", b'<?xml version="1.0"?>\n<tmx version="1.4"/>', "XML or HTML markup"),
+        ("page.txt", b"\n<!DOCTYPE html>\n<html><body>x</body></html>", "XML or HTML markup"),
+        ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF file"),
+        ("notes.txt", None, "a ZIP archive"),
+        ("fake.docx", b"Ceci n'est pas un DOCX", "not a DOCX file"),
+        ("broken.docx", None, "not a readable DOCX file"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_one_clear_error(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(_zip_bytes(tmp_path) if data is None else data)
+    with pytest.raises(TmtoolError) as caught:
+        read_document(path)
+    assert message in caught.value.message
+    assert caught.value.path == str(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_bad_utf8_names_the_line(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(b"ligne un\nligne deux\nS\xe9curit\xe9\n")
+    with pytest.raises(TmtoolError) as caught:
+        read_document(path)
+    assert caught.value.line == 3 and str(caught.value).startswith(f"{path}:3: not valid UTF-8")
+
+
+def test_invalid_language_tag_is_refused():
+    with pytest.raises(TmtoolError, match="invalid language tag"):
+        read_document(SEED_FR, lang="français")

@@ -1,0 +1,127 @@
+"""OmegaT TSV and CSV glossaries: exact layout, lossless CSV round trip, other tools' headers, bad files."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from test_tbx import seed_entries
+
+from tmtool.errors import TmtoolError
+from tmtool.formats.tabular import CSV_COLUMNS, read_csv, read_tsv, write_csv, write_tsv
+from tmtool.model import Entry, ReviewStatus, Term
+
+
+def test_tsv_is_what_omegat_reads_a_line_per_pair(tmp_path):
+    out = tmp_path / "glossary.utf8"
+    assert write_tsv(seed_entries(), out) == 2 * 2 + 1 + 2
+    lines = out.read_bytes().decode("utf-8").split("\n")
+    assert lines[-1] == ""  # every line ends with a newline, no header, no BOM
+    assert lines[0] == (
+        "État-major militaire international\tInternational Military Staff\t"
+        "Organe exécutif du Comité militaire de l’OTAN. — Vérifié dans NATOTerm. Forme longue d’abord."
+    )
+    assert lines[3].split("\t")[:2] == ["EMI", "IMS"]
+    assert lines[4] == "Division Sécurité coopérative\tCooperative Security Division\t"
+    assert all(line.count("\t") == 2 for line in lines[:-1])
+
+
+def test_tsv_fields_never_break_lines_and_keep_no_break_spaces(tmp_path):
+    out = tmp_path / "g.txt"
+    entry = Entry(terms=[Term("taux\td’intérêt", "fr"), Term("rate", "en")], note="« note »\r\nsur deux lignes")
+    write_tsv([entry], out)
+    assert out.read_text(encoding="utf-8") == "taux d’intérêt\trate\t« note » sur deux lignes\n"
+
+
+def test_tsv_read_back_gives_the_pairs_and_comments(tmp_path):
+    out = tmp_path / "g.txt"
+    write_tsv(seed_entries(), out)
+    pairs = [(e.terms[0].text, e.terms[1].text) for e in read_tsv(out)]
+    assert pairs[5:] == [("pays partenaire", "partner country"), ("pays partenaire", "partner nation")]
+    first = next(read_tsv(out))
+    assert first.note.startswith("Organe exécutif")
+
+
+def test_tsv_with_header_bom_and_comment_lines(tmp_path):
+    path = tmp_path / "other.txt"
+    path.write_bytes("\ufeff# exported from somewhere\nTarget\tSource\nstaff\tétat-major\n\n".encode("utf-8"))
+    [entry] = read_tsv(path)
+    assert [(t.lang, t.text) for t in entry.terms] == [("fr", "état-major"), ("en", "staff")]
+
+
+def test_csv_round_trip_loses_nothing(tmp_path):
+    out = tmp_path / "g.csv"
+    entries = seed_entries()
+    assert write_csv(entries, out) == 3
+    assert list(read_csv(out)) == entries
+
+
+def test_csv_has_a_header_and_the_readable_columns(tmp_path):
+    out = tmp_path / "g.csv"
+    write_csv(seed_entries(), out)
+    with open(out, encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert rows[0]["fr"] == "État-major militaire international" and rows[0]["en"] == "International Military Staff"
+    assert rows[0]["status"] == "approved" and rows[0]["gender"] == "masculine" and rows[0]["score"] == "12.375"
+    assert rows[0]["note"] == "Vérifié dans NATOTerm.\nForme longue d’abord."  # quoted, newline kept
+    assert rows[0]["context"].startswith("Le 13 juillet 2021")
+    assert rows[1]["details"] == ""  # nothing beyond the flat columns
+
+
+def test_an_edited_cell_is_what_is_read(tmp_path):
+    out = tmp_path / "g.csv"
+    write_csv(seed_entries(), out)
+    with open(out, encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    rows[2]["en"], rows[2]["status"] = "partner nation (NATO)", "approved"
+    with open(out, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    partner = list(read_csv(out))[2]
+    assert [t.text for t in partner.terms_in("en")] == ["partner nation (NATO)", "partner nation"]
+    assert partner.status is ReviewStatus.APPROVED
+
+
+def test_csv_of_another_tool_and_plain_two_columns(tmp_path):
+    other = tmp_path / "other.csv"
+    other.write_text('Comment,English,French\n"an office, of the IMS",Cooperative Security Division,'
+                     "Division Sécurité coopérative\n", encoding="utf-8")  # fmt: skip
+    [entry] = read_csv(other)
+    assert [t.text for t in entry.terms] == ["Division Sécurité coopérative", "Cooperative Security Division"]
+    assert entry.note == "an office, of the IMS"
+    plain = tmp_path / "plain.csv"
+    plain.write_text("pays partenaire,partner country\nEMI,IMS\n", encoding="utf-8")
+    pairs = [[t.text for t in e.terms] for e in read_csv(plain)]
+    assert pairs == [["pays partenaire", "partner country"], ["EMI", "IMS"]]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("fr\npays partenaire\n", "no usable columns: the header names fr; expected fr and en"),
+        ("Term,Definition\nEMI,État-major\n", "no usable columns"),
+        ("pays partenaire\n", "no usable columns: expected a French and an English column"),
+        ("fr,en,score\nEMI,IMS,high\n", "row 2: invalid value"),
+        ("fr,en,status\nEMI,IMS,maybe\n", "row 2: invalid value: 'maybe' is not a valid ReviewStatus"),
+    ],
+)
+def test_unusable_csv_is_an_error(tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(TmtoolError, match=message) as caught:
+        list(read_csv(path))
+    assert caught.value.path == str(path)
+
+
+def test_non_utf8_is_an_error(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("fr,en\nétat-major,staff\n".encode("latin-1"))
+    with pytest.raises(TmtoolError, match="not UTF-8"):
+        list(read_csv(path))
+
+
+def test_dash_writes_to_stdout(capsys):
+    write_tsv(seed_entries()[1:2], "-")
+    assert capsys.readouterr().out == "Division Sécurité coopérative\tCooperative Security Division\t\n"

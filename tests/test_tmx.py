@@ -1,0 +1,226 @@
+"""TMX 1.4b: validity against the DTD and the XSD, read-back by translate-toolkit and by our reader."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from omegat import seed_gold_units
+from translate.storage.tmx import tmxfile
+
+from tmtool.errors import TmtoolError
+from tmtool.fileio import open_output
+from tmtool.formats.tmx import read_tmx, write_tmx
+from tmtool.model import Unit
+
+SCHEMAS = Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "tmx"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.fixture(scope="module")
+def seed_tmx(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("tmx") / "seed.tmx"
+    count = write_tmx(seed_gold_units(), path, srclang="fr_FR", header_props={"x-project": "seed"})
+    assert count == len(seed_gold_units())
+    return path
+
+
+def test_seed_tmx_is_valid_against_dtd_and_xsd(seed_tmx):
+    tree = etree.parse(str(seed_tmx))
+    dtd = etree.DTD(str(SCHEMAS / "tmx14.dtd"))
+    assert dtd.validate(tree), dtd.error_log.filter_from_errors()
+    xsd = etree.XMLSchema(etree.parse(str(SCHEMAS / "tmx14.xsd")))
+    assert xsd.validate(tree), xsd.error_log.filter_from_errors()
+
+
+def test_seed_tmx_header_and_languages(seed_tmx):
+    raw = seed_tmx.read_bytes()
+    assert raw.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
+    root = etree.parse(str(seed_tmx)).getroot()
+    header = root.find("header")
+    required = ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype")
+    assert all(header.get(name) for name in required)
+    assert header.get("srclang") == "fr-FR"
+    assert {tu.find("tuv").get(XML_LANG) for tu in root.iter("tu")} == {"fr-FR"}
+    assert {tu.findall("tuv")[1].get(XML_LANG) for tu in root.iter("tu")} == {"en-GB"}
+    assert header.find("prop").get("type") == "x-project"
+    assert len(header.get("creationdate")) == 16 and header.get("creationdate").endswith("Z")
+
+
+def test_translate_toolkit_reads_the_same_pairs(seed_tmx):
+    store = tmxfile(seed_tmx.open("rb"), sourcelanguage="fr-FR", targetlanguage="en-GB")
+    pairs = [(unit.source, unit.target) for unit in store.units]
+    assert pairs == [(u.source, u.target) for u in seed_gold_units()]
+
+
+def test_read_tmx_round_trips_everything(seed_tmx):
+    assert list(read_tmx(seed_tmx)) == seed_gold_units()
+
+
+def test_utf16_tmx_with_bom_reads(seed_tmx):
+    text = seed_tmx.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"', 1)
+    data = text.encode("utf-16")  # with BOM
+    assert data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    assert list(read_tmx(io.BytesIO(data))) == seed_gold_units()
+
+
+def test_source_only_units_write_one_tuv():
+    out = io.BytesIO()
+    write_tmx([Unit("Préparez la réunion.", "", "fr-FR", "en-GB", tuid="p1")], out, srclang="fr-FR")
+    tu = etree.fromstring(out.getvalue()).find("body/tu")
+    assert [tuv.get(XML_LANG) for tuv in tu.findall("tuv")] == ["fr-FR"]
+    [unit] = read_tmx(io.BytesIO(out.getvalue()))
+    assert (unit.source, unit.target, unit.tgtlang) == ("Préparez la réunion.", "", "")
+
+
+def test_dates_are_written_in_utc():
+    paris = timezone(timedelta(hours=2))
+    unit = Unit("a", "b", "fr", "en", created=datetime(2021, 7, 13, 11, 30, tzinfo=paris))
+    out = io.BytesIO()
+    write_tmx([unit], out, srclang="fr")
+    assert b'creationdate="20210713T093000Z"' in out.getvalue()
+
+
+# XML 1.0 characters (no C0 controls but tab/LF/CR, no surrogates, no U+FFFE/U+FFFF); astral,
+# combining and bidi characters and markup-significant ones included on purpose
+XML_CHARS = st.characters(
+    codec="utf-8", exclude_categories=("Cs",), exclude_characters="\ufffe\uffff"
+).filter(lambda c: c in "\t\n\r" or ord(c) >= 0x20)
+XML_TEXT = st.text(
+    st.one_of(XML_CHARS, st.sampled_from("<>&\"'\u200f\u202e\u0301\U0001f600\u00a0\u202f")), max_size=40
+)
+
+
+@settings(max_examples=150, deadline=None)
+@example(source="  espaces\r\n gardés\r", target="\tTab", note="", prop="x\u00a0: y")
+@given(source=XML_TEXT, target=XML_TEXT.filter(bool), note=XML_TEXT, prop=XML_TEXT)
+def test_any_xml_legal_text_survives_write_and_read(source, target, note, prop):
+    unit = Unit(source, target, "fr-FR", "en-GB", tuid="u1", props={"x-document": prop}, notes=[note])
+    out = io.BytesIO()
+    write_tmx([unit], out, srclang="fr-FR")
+    assert list(read_tmx(io.BytesIO(out.getvalue()))) == [unit]
+
+
+@pytest.mark.parametrize("bad", ["\x01", "\x0b", "\x1f", "\ud800", "\ufffe", "\uffff"])
+def test_illegal_characters_raise_and_keep_the_old_file(tmp_path, bad):
+    path = tmp_path / "old.tmx"
+    path.write_bytes(b"previous content")
+    units = [Unit("ok", "ok", "fr", "en", tuid="t1"), Unit(f"x{bad}y", "z", "fr", "en", tuid="t2")]
+    with pytest.raises(TmtoolError) as caught:
+        write_tmx(units, path, srclang="fr")
+    assert "'t2'" in str(caught.value) and f"U+{ord(bad):04X}" in str(caught.value)
+    assert path.read_bytes() == b"previous content"
+    assert [p.name for p in tmp_path.iterdir()] == ["old.tmx"]
+
+
+def test_unit_in_another_source_language_or_with_a_bad_tag_is_refused():
+    with pytest.raises(TmtoolError, match="source language"):
+        write_tmx([Unit("Hello", "Bonjour", "en", "fr")], io.BytesIO(), srclang="fr")
+    with pytest.raises(TmtoolError, match="unit 'u7': invalid language tag ''"):
+        write_tmx([Unit("Bonjour", "Hello", "fr", "", tuid="u7")], io.BytesIO(), srclang="fr")
+
+
+def _tmx(body: str, header: str = 'srclang="fr-FR"', version: str = "1.4") -> io.BytesIO:
+    return io.BytesIO(
+        f"""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="{version}"><header creationtool="t" creationtoolversion="1" segtype="sentence"
+ o-tmf="t" adminlang="en" datatype="plaintext" {header}/>
+<body>
+{body}
+</body></tmx>""".encode()
+    )
+
+
+def test_legacy_lang_attribute_and_tag_spelling():
+    body = '<tu><tuv lang="EN_us"><seg>Hi</seg></tuv><tuv lang="fr_fr"><seg>Salut</seg></tuv></tu>'
+    [unit] = read_tmx(_tmx(body, 'srclang="fr"', version="1.1"))
+    assert (unit.source, unit.srclang, unit.target, unit.tgtlang) == ("Salut", "fr-FR", "Hi", "en-US")
+
+
+def test_srclang_all_takes_the_first_tuv():
+    body = '<tu><tuv xml:lang="en"><seg>Hi</seg></tuv><tuv xml:lang="fr"><seg>Salut</seg></tuv></tu>'
+    [unit] = read_tmx(_tmx(body, 'srclang="*all*"'))
+    assert (unit.source, unit.target) == ("Hi", "Salut")
+
+
+def test_inline_elements_are_read_as_their_text():
+    body = ('<tu><tuv xml:lang="fr-FR"><seg>Le <bpt i="1">&lt;b&gt;</bpt>siège<ept i="1">&lt;/b&gt;</ept>'
+            '<ph>{1}</ph> <hi>OTAN</hi></seg></tuv><tuv xml:lang="en-GB"><seg>HQ</seg></tuv></tu>')  # fmt: skip
+    [unit] = read_tmx(_tmx(body))
+    assert unit.source == "Le <b>siège</b>{1} OTAN"
+
+
+def test_multilingual_tmx_picks_the_requested_target():
+    body = ('<tu><tuv xml:lang="fr-FR"><seg>Paix</seg></tuv><tuv xml:lang="de-DE"><seg>Frieden</seg></tuv>'
+            '<tuv xml:lang="en-GB"><seg>Peace</seg></tuv></tu>')  # fmt: skip
+    assert next(read_tmx(_tmx(body))).target == "Frieden"
+    assert next(read_tmx(_tmx(body), tgtlang="en")).target == "Peace"
+
+
+@pytest.mark.parametrize(
+    "document, message, line",
+    [
+        (_tmx('<tu>\n<tuv><seg>x</seg></tuv></tu>'), "without xml:lang", 6),
+        (_tmx('<tu><tuv xml:lang="en"><seg>x</seg></tuv></tu>'), "source language fr-FR", 5),
+        (_tmx('<tu><tuv xml:lang="fr"/></tu>'), "without <seg>", 5),
+        (_tmx('<tu>\n<tuv xml:lang="fr"><seg>x</seg></tuv>', ), "not well-formed", 7),
+        (_tmx("", header=""), "no srclang", 3),
+        (_tmx("", version="2.0"), "unsupported TMX version", 2),
+        (io.BytesIO(b'<?xml version="1.0"?>\n<root>\n<tmx version="1.4"/></root>'), "root element is <root>", 2),
+        (io.BytesIO(b'<?xml version="1.0"?>\n<xliff version="1.2"/>'), "not a TMX file", None),
+        (io.BytesIO(b'<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY e "boom">\n]>\n<tmx version="1.4">'
+                    b'<header srclang="fr"/><body><tu><tuv xml:lang="fr"><seg>&e;</seg></tuv></tu></body></tmx>'),
+         "declares entities (e)", 5),
+    ],
+)  # fmt: skip
+def test_bad_tmx_is_a_one_line_error_with_line(document, message, line):
+    with pytest.raises(TmtoolError) as caught:
+        list(read_tmx(document))
+    assert message in caught.value.message and caught.value.line == line
+    assert "\n" not in str(caught.value)
+
+
+def test_error_names_the_file(tmp_path):
+    path = tmp_path / "broken.tmx"
+    path.write_bytes(b"<tmx version='1.4'><header srclang='fr'/><body><tu></body></tmx>")
+    with pytest.raises(TmtoolError) as caught:
+        list(read_tmx(path))
+    assert str(caught.value).startswith(f"{path}:1: not well-formed XML")
+
+
+def test_external_dtd_is_not_fetched():
+    document = _tmx('<tu><tuv xml:lang="fr"><seg>a</seg></tuv></tu>')
+    data = document.getvalue().replace(b"<tmx", b'<!DOCTYPE tmx SYSTEM "http://192.0.2.1/tmx14.dtd">\n<tmx', 1)
+    assert [u.source for u in read_tmx(io.BytesIO(data))] == ["a"]
+
+
+def test_units_from_a_generator_stream_through_in_order():
+    units = (Unit(f"phrase {i}", f"sentence {i}", "fr", "en", tuid=str(i)) for i in range(2000))
+    out = io.BytesIO()
+    assert write_tmx(units, out, srclang="fr") == 2000
+    assert [unit.tuid for unit in read_tmx(io.BytesIO(out.getvalue()))] == [str(i) for i in range(2000)]
+
+
+def test_stdout_output_and_atomic_replacement_keep_the_file_mode(tmp_path, capsysbinary):
+    units = seed_gold_units()[:2]
+    with open_output("-", "wb") as out:
+        write_tmx(units, out, srclang="fr-FR")
+    assert list(read_tmx(io.BytesIO(capsysbinary.readouterr().out))) == units
+    path = tmp_path / "export.tmx"
+    path.write_bytes(b"old export")
+    path.chmod(0o640)
+    with open_output(path, "wb") as out:
+        write_tmx(units, out, srclang="fr-FR")
+    assert list(read_tmx(path)) == units
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["export.tmx"]
+
+
+def test_missing_output_directory_is_one_clear_error(tmp_path):
+    with pytest.raises(TmtoolError, match="does not exist"):
+        write_tmx(seed_gold_units(), tmp_path / "nowhere" / "seed.tmx", srclang="fr-FR")

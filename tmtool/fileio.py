@@ -1,0 +1,67 @@
+"""Writing files safely: every output goes through a temporary file and a rename.
+
+A crash, a full disk or a bad unit halfway through an export must never leave a half-written file in
+place of a good one, so nothing is ever written to the destination path directly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+from .errors import TmtoolError
+
+
+@contextmanager
+def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str = "utf-8") -> Iterator[IO]:
+    """Open a temporary file beside ``path``; on success fsync it and rename it over ``path``.
+
+    On an exception the temporary file is removed and whatever was at ``path`` stays untouched.
+    ``encoding`` applies to text modes only.
+    """
+    if "w" not in mode:
+        raise ValueError(f"atomic_write is for writing, not mode {mode!r}")
+    path = Path(path)
+    directory = path.parent
+    if not directory.is_dir():
+        raise TmtoolError(f"cannot write {path}: directory {directory} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": encoding})) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        # mkstemp creates the file 0600; give the result the mode a plain open() would have
+        os.chmod(tmp, _mode_for(path))
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextmanager
+def open_output(path_or_dash: str | Path, mode: str = "wb", *, encoding: str = "utf-8") -> Iterator[IO]:
+    """The ``-o OUT|-`` convention: ``-`` is standard output (left open), anything else is written atomically."""
+    if str(path_or_dash) == "-":
+        stream = sys.stdout.buffer if "b" in mode else sys.stdout
+        yield stream
+        stream.flush()
+        return
+    with atomic_write(path_or_dash, mode, encoding=encoding) as f:
+        yield f

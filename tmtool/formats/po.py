@@ -1,0 +1,239 @@
+"""Gettext PO: glossary entries and translation units, written and read through polib.
+
+A glossary entry becomes one PO message::
+
+    # the entry's note                      (translator comment: editable in Poedit)
+    #. Definition: …                        (extracted comments: for the reader's eyes)
+    #. Context: <French sentence> ⇒ <English sentence>
+    #. x-tmtool:{"status":…}                 (the entry's record, JSON, so that nothing is lost)
+    #: <document of each context>
+    #, fuzzy                                 (a candidate; clearing the flag in a PO editor approves it)
+    msgctxt "<entry id>"                     (only when two entries share their French term)
+    msgid "<first French term>"
+    msgstr "<first English term>"
+
+The JSON holds the same flat record as the CSV (:func:`tabular.entry_to_row`) but the two terms of
+msgid and msgstr. What a translator edits in a PO editor wins over it: msgstr, the fuzzy flag, and the
+translator comment when its words changed (a mere re-wrap keeps the recorded note, exact to the
+character). A PO file from elsewhere reads as msgid ↔ msgstr pairs with the translator comment as note.
+
+A translation unit is a message source → target with its notes as translator comments, its
+provenance as ``#:`` reference, and its languages, id, dates and props in the ``x-tmtool`` comment.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import polib
+
+from ..errors import TmtoolError
+from ..fileio import open_output
+from ..langtags import normalize_tag
+from ..model import Entry, ReviewStatus, Unit
+from .tabular import entry_from_row, entry_to_row, single_line
+
+_RECORD_PREFIX = "x-tmtool:"
+_MESSAGE_FIELDS = ("fr", "en")  # held by msgid and msgstr
+_FUZZY = "fuzzy"
+_CARRIAGE_RETURNS = re.compile(r"\r\n?")
+
+
+def write_po(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
+    """Write glossary entries as a PO file (French msgid, English msgstr); return the entry count."""
+    entries = list(entries)  # msgctxt depends on whether a French term occurs twice
+    rows = [entry_to_row(entry) for entry in entries]
+    occurrences = Counter(row["fr"] for row in rows)
+    po = _po_file(srclang, tgtlang)
+    for number, (entry, row) in enumerate(zip(entries, rows), 1):
+        record = {key: value for key, value in row.items() if key not in _MESSAGE_FIELDS and value}
+        if "details" in record:  # JSON inside the JSON record: nest it rather than quote it
+            record["details"] = json.loads(record["details"])
+        # msgid "" without a context would be taken for the PO header
+        homograph = occurrences[row["fr"]] > 1 or not row["fr"]
+        display = [f"Definition: {entry.definition}"] if entry.definition else []
+        display += [f"Context: {c.fr} ⇒ {c.en}" if c.en else f"Context: {c.fr}" for c in entry.contexts]
+        po.append(
+            polib.POEntry(
+                msgctxt=(entry.id or f"entry-{number}") if homograph else None,
+                msgid=row["fr"],
+                msgstr=row["en"],
+                tcomment=_comment_text(row["note"]),
+                comment="\n".join([*map(single_line, display), _record_line(record)]),
+                occurrences=[(single_line(document), "") for document in _documents(entry)],
+                flags=[_FUZZY] if entry.status is ReviewStatus.CANDIDATE else [],
+            )
+        )
+    _save(po, out)
+    return len(entries)
+
+
+def read_po(path: str | Path) -> Iterator[Entry]:
+    """Read glossary entries from a PO file (ours or any other: msgid French, msgstr English)."""
+    for message in _messages(_load(path)):
+        record = _record_of(message, path)
+        if isinstance(record.get("details"), dict):
+            record["details"] = json.dumps(record["details"])
+        note = _edited_or_recorded(message.tcomment, record.get("note", ""))
+        try:
+            entry = entry_from_row({**record, "fr": message.msgid, "en": message.msgstr, "note": note})
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise _invalid(message, path, exc) from None
+        entry.status = _status(message, entry.status if "status" in record else None)
+        yield entry
+
+
+def write_units_po(units: Iterable[Unit], out: str | Path) -> int:
+    """Write translation units as a PO file (source msgid, target msgstr); return the unit count."""
+    units = list(units)  # msgctxt depends on whether a source occurs twice
+    occurrences = Counter(unit.source for unit in units)
+    first = units[0] if units else None
+    po = _po_file(first.srclang if first else "fr", first.tgtlang if first else "en")
+    for number, unit in enumerate(units, 1):
+        record = {"srclang": unit.srclang, "tgtlang": unit.tgtlang, "tuid": unit.tuid, "props": unit.props}
+        record |= {"created": _iso(unit.created), "changed": _iso(unit.changed), "notes": unit.notes}
+        homograph = occurrences[unit.source] > 1 or not unit.source
+        document, paragraph = unit.props.get("x-document"), unit.props.get("x-paragraph", "")
+        po.append(
+            polib.POEntry(
+                msgctxt=(unit.tuid or f"unit-{number}") if homograph else None,
+                msgid=unit.source,
+                msgstr=unit.target,
+                tcomment=_comment_text("\n".join(unit.notes)),
+                comment=_record_line({key: value for key, value in record.items() if value}),
+                occurrences=[(single_line(document), single_line(paragraph))] if document else [],
+            )
+        )
+    _save(po, out)
+    return len(units)
+
+
+def read_units_po(path: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> Iterator[Unit]:
+    """Read translation units from a PO file; ``srclang``/``tgtlang`` apply when the file does not say."""
+    po = _load(path)
+    file_source = po.metadata.get("X-Source-Language") or srclang
+    file_target = po.metadata.get("Language") or tgtlang
+    for message in _messages(po):
+        record = _record_of(message, path)
+        try:
+            unit = Unit(
+                source=message.msgid,
+                target=message.msgstr,
+                srclang=normalize_tag(record.get("srclang") or file_source),
+                tgtlang=normalize_tag(record.get("tgtlang") or file_target),
+                tuid=record.get("tuid"),
+                created=_datetime(record.get("created")),
+                changed=_datetime(record.get("changed")),
+                props=dict(record.get("props", {})),
+                notes=_unit_notes(message.tcomment, record.get("notes", [])),
+            )
+        except (ValueError, TypeError, TmtoolError) as exc:  # TmtoolError: a bad language tag
+            raise _invalid(message, path, exc) from None
+        yield unit
+
+
+def _po_file(srclang: str, tgtlang: str) -> polib.POFile:
+    po = polib.POFile(wrapwidth=0)  # no wrapping: one message line per string, easy to diff and grep
+    po.metadata = {
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Language": normalize_tag(tgtlang),
+        "X-Source-Language": normalize_tag(srclang),
+        "X-Generator": "tmtool",
+    }
+    return po
+
+
+def _save(po: polib.POFile, out: str | Path) -> None:
+    with open_output(out, "w") as stream:
+        stream.write(str(po))
+
+
+def _load(path: str | Path) -> polib.POFile:
+    # polib takes a string that is not an existing file for PO text: check first
+    if not Path(path).is_file():
+        raise TmtoolError("no such file", path=str(path))
+    try:
+        return polib.pofile(str(path), wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        raise TmtoolError(f"not a valid PO file: {exc}", path=str(path)) from None
+
+
+def _messages(po: polib.POFile) -> Iterator[polib.POEntry]:
+    return (message for message in po if not message.obsolete)
+
+
+def _record_of(message: polib.POEntry, path: str | Path) -> dict:
+    lines = message.comment.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.startswith(_RECORD_PREFIX)), None)
+    if start is None:
+        return {}
+    line = "".join(lines[start:])
+    try:
+        record = json.loads(line[len(_RECORD_PREFIX):])
+    except ValueError:
+        record = None
+    if not isinstance(record, dict):
+        raise _invalid(message, path, "the x-tmtool comment is not a JSON object")
+    return record
+
+
+def _invalid(message: polib.POEntry, path: str | Path, problem: Exception | str) -> TmtoolError:
+    return TmtoolError(f"message {message.msgid[:40]!r}: invalid x-tmtool record: {problem}", path=str(path))
+
+
+def _documents(entry: Entry) -> list[str]:
+    """The documents of the entry's contexts, each once, in order."""
+    return list(dict.fromkeys(context.document for context in entry.contexts if context.document))
+
+
+def _status(message: polib.POEntry, recorded: ReviewStatus | None) -> ReviewStatus:
+    """The fuzzy flag is the review state a PO editor shows: set, a candidate; cleared, approved."""
+    if _FUZZY in message.flags:
+        return ReviewStatus.CANDIDATE
+    if recorded is None:  # a PO file from elsewhere: a translated message counts as approved
+        return ReviewStatus.APPROVED if message.msgstr else ReviewStatus.CANDIDATE
+    if recorded is ReviewStatus.CANDIDATE:  # the flag was cleared in an editor
+        return ReviewStatus.APPROVED
+    return recorded
+
+
+def _record_line(record: dict) -> str:
+    """The record as the last comment line, without ASCII whitespace.
+
+    Tools that re-wrap comments (polib at 78 columns) can then only break it after a hyphen, never
+    dropping a character, and :func:`_record_of` joins the pieces back.
+    """
+    # compact separators leave spaces only inside strings, where \u0020 means the same to JSON
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":")).replace(" ", "\\u0020")
+    return _RECORD_PREFIX + text
+
+
+def _comment_text(text: str) -> str:
+    """A carriage return would end a comment line in the file; the record keeps the exact text."""
+    return _CARRIAGE_RETURNS.sub("\n", text)
+
+
+def _edited_or_recorded(comment: str, recorded: str) -> str:
+    """The recorded text unless the comment was edited: PO tools re-wrap comments and trim their lines."""
+    return recorded if comment.split() == recorded.split() else comment
+
+
+def _unit_notes(comment: str, recorded: list[str]) -> list[str]:
+    if comment.split() == "\n".join(recorded).split():
+        return list(recorded)
+    return comment.split("\n") if comment else []  # edited, or from elsewhere: a note a line
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when else None
+
+
+def _datetime(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None

@@ -1,0 +1,236 @@
+"""Glossaries as tables: OmegaT's tab-separated glossary and CSV with a header row.
+
+The OmegaT TSV (``source<TAB>target<TAB>comment``, UTF-8, no header, ``#`` lines skipped — what OmegaT's
+``GlossaryReaderTSV`` reads) holds one French–English pair a line: it is for translators' tools, and
+loses whatever an entry holds beyond its pairs and a one-line comment.
+
+The CSV holds one entry a row and loses nothing: the columns a person reads and edits in a spreadsheet
+(first French and English term, status, scores, definition, note, first context …), and a ``details``
+column, JSON, with the rest (further terms, term attributes, further contexts). An empty cell and a
+missing value are the same thing.
+
+Reading accepts either layout, with or without a header (column names ``fr``/``en``,
+``source``/``target`` …), and plain two-column files.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import TmtoolError
+from ..fileio import open_output
+from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus
+
+CSV_COLUMNS = (
+    "fr", "en", "status", "pos", "gender", "score", "frequency", "definition", "note",
+    "context", "context_en", "document", "unit", "first_seen", "last_seen", "id", "details",
+)  # fmt: skip
+
+# Header names other tools use, folded to ours
+_COLUMN_ALIASES = {
+    "fr": ("fr", "fr-fr", "french", "français", "francais", "source", "src", "term", "source term"),
+    "en": ("en", "en-gb", "en-us", "english", "anglais", "target", "tgt", "translation", "target term"),
+    "note": ("note", "notes", "comment", "comments"),
+} | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note")}
+_COLUMN_OF_NAME = {alias: column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}
+_POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
+
+_TERM_DEFAULTS = Term(text="", lang="")
+# what str.splitlines() breaks at, and the tab
+_BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def write_tsv(entries: Iterable[Entry], out: str | Path) -> int:
+    """Write the OmegaT glossary: a line per French term × English term; return the lines written."""
+    lines = 0
+    with open_output(out, "w") as stream:
+        for entry in entries:
+            comment = " — ".join(text for text in (entry.definition, entry.note) if text)
+            for fr in entry.terms_in("fr"):
+                for en in entry.terms_in("en"):
+                    stream.write("\t".join(single_line(text) for text in (fr.text, en.text, comment)) + "\n")
+                    lines += 1
+    return lines
+
+
+def read_tsv(path: str | Path) -> Iterator[Entry]:
+    """Read a tab-separated glossary (OmegaT's, or with a header row); ``#`` lines are comments."""
+    rows = (line.rstrip("\r\n").split("\t") for line in _lines(path) if not line.startswith("#"))
+    return _entries_from_rows(rows, path)
+
+
+def write_csv(entries: Iterable[Entry], out: str | Path) -> int:
+    """Write one entry a row under a header of :data:`CSV_COLUMNS`; return the entry count."""
+    count = 0
+    with open_output(out, "w") as stream:
+        writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        for entry in entries:
+            writer.writerow(entry_to_row(entry))
+            count += 1
+    return count
+
+
+def read_csv(path: str | Path) -> Iterator[Entry]:
+    """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns."""
+    return _entries_from_rows(csv.reader(_lines(path)), path)
+
+
+def entry_to_row(entry: Entry) -> dict[str, str]:
+    """An entry as one flat record of :data:`CSV_COLUMNS` (also what PO comments carry)."""
+    fr, en = entry.terms_in("fr"), entry.terms_in("en")
+    head_fr, head_en = (fr[0] if fr else None), (en[0] if en else None)
+    first_context = entry.contexts[0] if entry.contexts else Context(fr="")
+    details = {
+        "terms": [_term_record(t) for t in entry.terms if t is not head_fr and t is not head_en],
+        "fr": _term_record(head_fr, flat=("text", "lang", "pos", "gender")) if head_fr else {},
+        "en": _term_record(head_en, flat=("text", "lang")) if head_en else {},
+        "contexts": [_record(c, Context(fr="")) for c in entry.contexts[1:]],
+    }
+    details = {key: value for key, value in details.items() if value}
+    return {
+        "fr": head_fr.text if head_fr else "",
+        "en": head_en.text if head_en else "",
+        "status": entry.status.value,
+        "pos": head_fr.pos if head_fr else "",
+        "gender": (head_fr.gender or "") if head_fr else "",
+        "score": repr(entry.score),
+        "frequency": str(entry.frequency),
+        "definition": entry.definition or "",
+        "note": entry.note or "",
+        "context": first_context.fr,
+        "context_en": first_context.en,
+        "document": first_context.document,
+        "unit": first_context.unit,
+        "first_seen": entry.first_seen.isoformat() if entry.first_seen else "",
+        "last_seen": entry.last_seen.isoformat() if entry.last_seen else "",
+        "id": entry.id or "",
+        "details": json.dumps(details, ensure_ascii=False) if details else "",
+    }
+
+
+def entry_from_row(row: dict[str, str]) -> Entry:
+    """The inverse of :func:`entry_to_row`; missing columns take the model's defaults.
+
+    Raises ValueError on a value of the wrong kind (the callers say where).
+    """
+    details = json.loads(row["details"]) if row.get("details") else {}
+    extra_terms = [_term_from_record(r) for r in details.get("terms", [])]
+    terms = []
+    for lang, flat in (("fr", {"pos": row.get("pos") or "noun", "gender": row.get("gender") or None}), ("en", {})):
+        if row.get(lang):
+            terms.append(_term_from_record({"text": row[lang], "lang": lang, **flat, **details.get(lang, {})}))
+        terms += [t for t in extra_terms if t.lang == lang]
+    terms += [t for t in extra_terms if t.lang not in ("fr", "en")]
+    contexts = []
+    first_context = [row.get(column, "") for column in ("context", "context_en", "document", "unit")]
+    if any(first_context):
+        contexts.append(Context(*first_context))
+    contexts += [_context_from_record(record) for record in details.get("contexts", [])]
+    return Entry(
+        terms=terms,
+        id=row.get("id") or None,
+        status=ReviewStatus(row["status"]) if row.get("status") else ReviewStatus.CANDIDATE,
+        definition=row.get("definition") or None,
+        note=row.get("note") or None,
+        frequency=int(row["frequency"]) if row.get("frequency") else 0,
+        score=float(row["score"]) if row.get("score") else 0.0,
+        contexts=contexts,
+        first_seen=datetime.fromisoformat(row["first_seen"]) if row.get("first_seen") else None,
+        last_seen=datetime.fromisoformat(row["last_seen"]) if row.get("last_seen") else None,
+    )
+
+
+def _term_record(term: Term, flat: tuple[str, ...] = ()) -> dict:
+    """A term's non-default attributes, leaving out those the flat columns already hold."""
+    record = _record(term, _TERM_DEFAULTS)
+    record["lang"] = term.lang
+    return {key: value for key, value in record.items() if key not in flat}
+
+
+def _record(obj, defaults) -> dict:
+    """The fields of a model object that differ from ``defaults``, JSON-ready (enums as values)."""
+    values = {name: getattr(obj, name) for name in obj.__slots__ if getattr(obj, name) != getattr(defaults, name)}
+    return {name: _json_ready(value) for name, value in values.items()}
+
+
+def _json_ready(value):
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list):
+        return [_record(item, Context(fr="")) if isinstance(item, Context) else item for item in value]
+    return value
+
+
+def _term_from_record(record: dict) -> Term:
+    values = {"text": "", **record}
+    if "term_type" in values:
+        values["term_type"] = TermType(values["term_type"])
+    if "usage" in values:
+        values["usage"] = UsageStatus(values["usage"])
+    if "contexts" in values:
+        values["contexts"] = [_context_from_record(record) for record in values["contexts"]]
+    return Term(**values)
+
+
+def _context_from_record(record: dict) -> Context:
+    return Context(**{"fr": "", **record})
+
+
+def _entries_from_rows(rows: Iterable[list[str]], path: str | Path) -> Iterator[Entry]:
+    rows = iter(rows)
+    header = next(rows, None)
+    if header is None:
+        return
+    columns = _columns_of_header(header, path)
+    first_row = 2
+    if columns is None:
+        if len(header) < 2:
+            raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
+        columns, rows, first_row = _POSITIONAL_COLUMNS, _chain_first(header, rows), 1
+    for number, cells in enumerate(rows, first_row):
+        if not any(cell.strip() for cell in cells):
+            continue
+        row = {column: cell for column, cell in zip(columns, cells) if column}
+        try:
+            yield entry_from_row(row)
+        except (ValueError, TypeError, AttributeError) as exc:  # a bad number, date, status or details JSON
+            raise TmtoolError(f"row {number}: invalid value: {exc}", path=str(path)) from None
+
+
+def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, ...] | None:
+    """The model column of each cell when the row is a header, else None (the row is data)."""
+    columns = tuple(_COLUMN_OF_NAME.get(cell.strip().lower()) for cell in cells)
+    if not any(columns):
+        return None
+    if "fr" not in columns or "en" not in columns:
+        found = ", ".join(cell.strip() for cell in cells if cell.strip())
+        raise TmtoolError(
+            f"no usable columns: the header names {found}; expected fr and en (or source and target)", path=str(path)
+        )
+    return columns
+
+
+def _chain_first(first: list[str], rest: Iterator[list[str]]) -> Iterator[list[str]]:
+    yield first
+    yield from rest
+
+
+def _lines(path: str | Path) -> Iterator[str]:
+    """The file's lines, UTF-8 with or without a BOM (as OmegaT reads it)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as stream:
+            yield from stream
+    except UnicodeDecodeError as exc:
+        raise TmtoolError(f"not UTF-8 text (byte {exc.start}): save the file as UTF-8", path=str(path)) from None
+
+
+def single_line(text: str) -> str:
+    """Tabs and line breaks (which split fields and lines) become spaces; no-break spaces stay."""
+    return _BREAKS.sub(" ", text)

@@ -1,0 +1,472 @@
+"""TBX glossaries: TBX v3 (ISO 30042:2019, TBX-Basic dialect, DCA style) and TBX 2008 ``<martif>``.
+
+Terminology tools exchange TBX v3; OmegaT 3.6 and translate-toolkit read only martif, so both are
+written. The two dialects lay an :class:`Entry` out the same way and differ only in element names and
+namespace::
+
+    conceptEntry | termEntry  @id               Entry.id (escaped when it is not an XML ID)
+      descrip type=definition                   Entry.definition
+      note                                      Entry.note
+      note "x-status: …", "x-frequency: …", "x-score: …"
+      transacGrp origination | modification     first_seen | last_seen
+      langSec | langSet  @xml:lang              one per language, terms in their order
+        termSec | tig
+          term
+          termNote partOfSpeech, grammaticalGender, termType, administrativeStatus
+          descripGrp                            one Context (on the first source-language term):
+            descrip type=context                  the sentence
+            admin type=source                     the document
+            note xml:lang=target                  its translation
+            note "x-unit: …"                      the translation unit
+          descripGrp … note "x-of: term"        a Context of this term only (Term.contexts)
+          note "x-lemma: …", "x-form: …", "x-confidence: …", "x-frequency: …", "x-pos: …", "x-gender: …"
+
+TBX-Basic has no data category for review status, counts, scores or lemmas, and DCA style forbids
+foreign elements, so those travel as notes ``x-KEY: value`` (the ``x-`` prefix TMX uses for private
+properties); a reader that does not know them shows them as plain notes. Picklist values outside
+TBX-Basic's (e.g. ``properNoun``) are written as ``other`` with the exact value in an ``x-`` note.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Iterator, NoReturn
+
+from lxml import etree
+
+from ..errors import TmtoolError
+from ..fileio import open_output
+from ..langtags import base_language, normalize_tag
+from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus
+from .xmlsafe import XMLSource, iterparse_xml, source_name
+
+TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# lxml's incremental writer binds the Clark name above to a wrong prefix on the root element, and writes
+# a prefixed name verbatim, so the root's attribute is given as such
+_ROOT_XML_LANG = "xml:lang"
+
+# Where validators find the schemas of a TBX-Basic DCA file (the published locations of the LTAC files)
+_SCHEMA_DECLARATIONS = (
+    'href="https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng" '
+    'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"',
+    'href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch" '
+    'type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"',
+)
+
+# TBX-Basic picklists
+_PARTS_OF_SPEECH = frozenset({"noun", "verb", "adjective", "adverb", "other"})
+_GENDERS = frozenset({"masculine", "feminine", "neuter", "other"})
+_ADMINISTRATIVE_STATUS = {
+    UsageStatus.PREFERRED: "preferredTerm-admn-sts",
+    UsageStatus.ADMITTED: "admittedTerm-admn-sts",
+    UsageStatus.DEPRECATED: "deprecatedTerm-admn-sts",
+}
+_USAGE_OF_STATUS = {value: usage for usage, value in _ADMINISTRATIVE_STATUS.items()} | {
+    "supersededTerm-admn-sts": UsageStatus.DEPRECATED
+}
+_TERM_TYPE_OF = {t.value: t for t in TermType} | {"shortForm": TermType.ABBREVIATION}
+
+# the x- notes a reader turns back into fields, and how
+_ENTRY_PROPERTIES = {"status": ReviewStatus, "frequency": int, "score": float}
+_TERM_PROPERTIES = {"pos": str, "gender": str, "lemma": str, "confidence": float, "frequency": int}
+_PROPERTY_NOTE = re.compile(r"x-([a-z]+): (.*)\Z", re.DOTALL)
+_PLAIN_ID = re.compile(r"[A-Za-z][A-Za-z0-9.-]*\Z")
+_ID_ESCAPE = re.compile(r"_([0-9a-f]+)_")
+
+
+@dataclass(frozen=True)
+class _Dialect:
+    namespace: str | None
+    root: str
+    header: str
+    entry: str
+    language_section: str
+    term_section: str
+    body_required: bool  # martif's schema wants a <body> even for an empty glossary
+
+    def tag(self, local: str) -> str:
+        return f"{{{self.namespace}}}{local}" if self.namespace else local
+
+    def local_name(self, element: etree._Element) -> str | None:
+        """The element's name when it belongs to this dialect's namespace (comments and PIs have none)."""
+        tag = element.tag
+        if not isinstance(tag, str):
+            return None
+        if self.namespace:
+            prefix = f"{{{self.namespace}}}"
+            return tag[len(prefix) :] if tag.startswith(prefix) else None
+        return None if tag.startswith("{") else tag
+
+
+TBX_V3 = _Dialect(TBX_NAMESPACE, "tbx", "tbxHeader", "conceptEntry", "langSec", "termSec", False)
+TBX_MARTIF = _Dialect(None, "martif", "martifHeader", "termEntry", "langSet", "tig", True)
+
+
+def write_tbx(
+    entries: Iterable[Entry],
+    out: str | Path,
+    *,
+    srclang: str = "fr",
+    tgtlang: str = "en",
+    title: str = "tmtool glossary",
+) -> int:
+    """Write TBX v3, TBX-Basic dialect, DCA style, to a path (atomically) or ``-``; return the entry count."""
+    root_attributes = {"type": "TBX-Basic", "style": "dca", _ROOT_XML_LANG: "en"}  # the language of notes, header
+    return _write(TBX_V3, entries, out, srclang, tgtlang, title, root_attributes)
+
+
+def write_tbx_martif(
+    entries: Iterable[Entry],
+    out: str | Path,
+    *,
+    srclang: str = "fr",
+    tgtlang: str = "en",
+    title: str = "tmtool glossary",
+) -> int:
+    """Write TBX 2008 ``<martif type="TBX">`` (OmegaT, translate-toolkit); return the entry count."""
+    # translate-toolkit takes the root's xml:lang as the glossary's source language
+    root_attributes = {"type": "TBX", _ROOT_XML_LANG: normalize_tag(srclang)}
+    return _write(TBX_MARTIF, entries, out, srclang, tgtlang, title, root_attributes)
+
+
+def read_tbx(path: XMLSource) -> Iterator[Entry]:
+    """Read the entries of a TBX v3 or TBX 2008 martif file, one at a time (the root tells which)."""
+    name = source_name(path)
+    dialect = None
+    for _, element in iterparse_xml(path):
+        if dialect is None:
+            dialect = _dialect_of_root(element.getroottree().getroot(), name)
+        if element.tag == dialect.tag(dialect.entry):
+            yield _EntryReader(dialect, name).read(element)
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+
+
+# ---- writing ----
+
+
+class _Languages:
+    """Maps the model's languages ("fr", "en") to the tags written in the file (``fr-FR`` …)."""
+
+    def __init__(self, srclang: str, tgtlang: str):
+        self.source = normalize_tag(srclang)
+        self.target = normalize_tag(tgtlang)
+        self._tags = {base_language(self.source): self.source, base_language(self.target): self.target}
+
+    def tag_for(self, lang: str) -> str:
+        return self._tags.get(lang, lang)
+
+    def is_source(self, lang: str) -> bool:
+        return self.tag_for(lang) == self.source
+
+
+def _write(
+    dialect: _Dialect,
+    entries: Iterable[Entry],
+    out: str | Path,
+    srclang: str,
+    tgtlang: str,
+    title: str,
+    root_attributes: dict[str, str],
+) -> int:
+    languages = _Languages(srclang, tgtlang)
+    entries = iter(entries)
+    first = next(entries, None)
+    ids_written: set[str] = set()
+    count = 0
+    with open_output(out) as stream, etree.xmlfile(stream, encoding="utf-8") as xml:
+        xml.write_declaration()
+        if dialect is TBX_V3:
+            for declaration in _SCHEMA_DECLARATIONS:
+                xml.write(etree.ProcessingInstruction("xml-model", declaration))
+        nsmap = {None: dialect.namespace} if dialect.namespace else None
+        with xml.element(dialect.tag(dialect.root), root_attributes, nsmap=nsmap):
+            xml.write("\n", _header(dialect, title), pretty_print=True)
+            with xml.element(dialect.tag("text")):
+                if first is not None or dialect.body_required:
+                    with xml.element(dialect.tag("body")):
+                        xml.write("\n")
+                        for entry in itertools.chain([first] if first else [], entries):
+                            count += 1
+                            xml_id = _xml_id(entry.id) if entry.id is not None else f"entry-{count}"
+                            if xml_id in ids_written:
+                                raise TmtoolError(f"two entries have the id {entry.id or xml_id!r}")
+                            ids_written.add(xml_id)
+                            xml.write(_entry_element(dialect, entry, xml_id, languages), pretty_print=True)
+            xml.write("\n")
+    return count
+
+
+def _header(dialect: _Dialect, title: str) -> etree._Element:
+    header = _element(dialect, dialect.header)
+    file_description = _sub(dialect, header, "fileDesc")
+    try:
+        _sub(dialect, _sub(dialect, file_description, "titleStmt"), "title", title)
+    except ValueError as exc:  # lxml refuses control characters and lone surrogates
+        raise TmtoolError(f"the title cannot be written as XML: {exc}") from None
+    _sub(dialect, _sub(dialect, file_description, "sourceDesc"), "p", "Written by tmtool")
+    return header
+
+
+def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Languages) -> etree._Element:
+    if not entry.terms:
+        raise TmtoolError(f"entry {entry.id or xml_id!r} has no terms; TBX needs at least one")
+    try:
+        element = _element(dialect, dialect.entry, {"id": xml_id})
+        if entry.definition is not None:
+            _sub(dialect, element, "descrip", entry.definition, type="definition")
+        if entry.note is not None:
+            _sub(dialect, element, "note", entry.note)
+        _property(dialect, element, "status", entry.status.value)
+        _property(dialect, element, "frequency", str(entry.frequency))
+        _property(dialect, element, "score", repr(entry.score))
+        for transaction, when in (("origination", entry.first_seen), ("modification", entry.last_seen)):
+            if when is not None:
+                group = _sub(dialect, element, "transacGrp")
+                _sub(dialect, group, "transac", transaction, type="transactionType")
+                _sub(dialect, group, "date", when.isoformat())
+        context_holder = next((t for t in entry.terms if languages.is_source(t.lang)), entry.terms[0])
+        for lang, terms in _by_language(entry.terms):
+            section = _sub(dialect, element, dialect.language_section, **{XML_LANG: languages.tag_for(lang)})
+            for term in terms:
+                contexts = entry.contexts if term is context_holder else []
+                _term_element(dialect, section, term, contexts, languages)
+        return element
+    except ValueError as exc:  # lxml refuses control characters and lone surrogates
+        raise TmtoolError(f"entry {entry.id or xml_id!r} cannot be written as XML: {exc}") from None
+
+
+def _term_element(dialect, parent, term: Term, contexts: list[Context], languages: _Languages) -> None:
+    section = _sub(dialect, parent, dialect.term_section)
+    _sub(dialect, section, "term", term.text)
+    # termNote elements come before descrip/admin/note inside a termSec
+    _sub(dialect, section, "termNote", _picklisted(term.pos, _PARTS_OF_SPEECH), type="partOfSpeech")
+    if term.gender is not None:
+        _sub(dialect, section, "termNote", _picklisted(term.gender, _GENDERS), type="grammaticalGender")
+    _sub(dialect, section, "termNote", term.term_type.value, type="termType")
+    _sub(dialect, section, "termNote", _ADMINISTRATIVE_STATUS[term.usage], type="administrativeStatus")
+    for context in contexts:
+        _context_group(dialect, section, context, languages)
+    for context in term.contexts:
+        _property(dialect, _context_group(dialect, section, context, languages), "of", "term")
+    if term.pos not in _PARTS_OF_SPEECH:
+        _property(dialect, section, "pos", term.pos)
+    if term.gender is not None and term.gender not in _GENDERS:
+        _property(dialect, section, "gender", term.gender)
+    if term.lemma is not None:
+        _property(dialect, section, "lemma", term.lemma)
+    for form in term.forms:
+        _property(dialect, section, "form", form)
+    if term.confidence is not None:
+        _property(dialect, section, "confidence", repr(term.confidence))
+    if term.frequency:
+        _property(dialect, section, "frequency", str(term.frequency))
+
+
+def _context_group(dialect, section, context: Context, languages: _Languages) -> etree._Element:
+    group = _sub(dialect, section, "descripGrp")
+    _sub(dialect, group, "descrip", context.fr, type="context")
+    if context.document:
+        _sub(dialect, group, "admin", context.document, type="source")
+    if context.en:
+        _sub(dialect, group, "note", context.en, **{XML_LANG: languages.target})
+    if context.unit:
+        _property(dialect, group, "unit", context.unit)
+    return group
+
+
+def _by_language(terms: list[Term]) -> list[tuple[str, list[Term]]]:
+    """Terms grouped by language, languages in the order they first appear."""
+    groups: dict[str, list[Term]] = {}
+    for term in terms:
+        groups.setdefault(term.lang, []).append(term)
+    return list(groups.items())
+
+
+def _picklisted(value: str, picklist: frozenset[str]) -> str:
+    return value if value in picklist else "other"
+
+
+def _element(dialect: _Dialect, local: str, attributes: dict[str, str] | None = None) -> etree._Element:
+    nsmap = {None: dialect.namespace} if dialect.namespace else None
+    return etree.Element(dialect.tag(local), attributes or {}, nsmap=nsmap)
+
+
+def _sub(dialect: _Dialect, parent, local: str, text: str | None = None, **attributes) -> etree._Element:
+    child = etree.SubElement(parent, dialect.tag(local), attributes)
+    child.text = text
+    return child
+
+
+def _property(dialect: _Dialect, parent, key: str, value: str) -> None:
+    _sub(dialect, parent, "note", f"x-{key}: {value}")
+
+
+def _xml_id(entry_id: str) -> str:
+    """An entry id as an XML ID; ids that are not plain ASCII names are escaped reversibly.
+
+    The escaped form starts with ``_`` and writes every character outside ``[A-Za-z0-9.-]`` as ``_hex_``,
+    so ``"42"`` becomes ``"_42"`` and ``"a b"`` becomes ``"_a_20_b"``.
+    """
+    if _PLAIN_ID.match(entry_id):
+        return entry_id
+    return "_" + "".join(c if c.isascii() and (c.isalnum() or c in ".-") else f"_{ord(c):x}_" for c in entry_id)
+
+
+def _entry_id(xml_id: str | None) -> str | None:
+    if xml_id is None or not xml_id.startswith("_"):
+        return xml_id
+    return _ID_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), xml_id[1:])
+
+
+# ---- reading ----
+
+
+def _dialect_of_root(root: etree._Element, path: str | None) -> _Dialect:
+    for dialect in (TBX_V3, TBX_MARTIF):
+        if root.tag == dialect.tag(dialect.root):
+            return dialect
+    raise TmtoolError(
+        f"not a TBX file: the root element is <{etree.QName(root).localname}>, expected <tbx> (TBX v3, "
+        f"namespace {TBX_NAMESPACE}) or <martif> (TBX 2008)",
+        path=path,
+        line=root.sourceline,
+    )
+
+
+class _EntryReader:
+    """Reads one conceptEntry/termEntry element into an Entry; ``x-`` notes restore what TBX lacks."""
+
+    def __init__(self, dialect: _Dialect, path: str | None):
+        self.dialect = dialect
+        self.path = path
+        self.notes: list[str] = []
+
+    def read(self, element: etree._Element) -> Entry:
+        entry = Entry(terms=[], id=_entry_id(element.get("id")))
+        for child in element:
+            local = self.dialect.local_name(child)
+            if local == self.dialect.language_section:
+                self._read_language_section(child, entry)
+            elif local == "transacGrp":
+                self._read_transaction(child, entry)
+            else:
+                self._read_description(child, entry, self._property_setter(entry, _ENTRY_PROPERTIES))
+        entry.note = "\n".join(self.notes) if self.notes else None
+        return entry
+
+    def _read_language_section(self, section: etree._Element, entry: Entry) -> None:
+        tag = section.get(XML_LANG)
+        if not tag:
+            self._fail(section, f"<{self.dialect.language_section}> without xml:lang")
+        try:
+            lang = base_language(tag)
+        except TmtoolError as exc:
+            self._fail(section, exc.message)
+        for child in section:
+            if self.dialect.local_name(child) == self.dialect.term_section:
+                entry.terms.append(self._read_term(child, lang, entry))
+            elif self.dialect.local_name(child) != "transacGrp":
+                self._read_description(child, entry, self._property_setter(None, {}))
+
+    def _read_term(self, section: etree._Element, lang: str, entry: Entry) -> Term:
+        term = Term(text="", lang=lang)
+        set_property = self._property_setter(term, _TERM_PROPERTIES)
+        for child in section:
+            local, kind = self.dialect.local_name(child), child.get("type")
+            if local == "term":
+                term.text = _text(child)
+            elif local == "termNote" and kind == "partOfSpeech":
+                term.pos = _text(child)
+            elif local == "termNote" and kind == "grammaticalGender":
+                term.gender = _text(child)
+            elif local == "termNote" and kind == "termType":
+                term.term_type = _TERM_TYPE_OF.get(_text(child), TermType.FULL_FORM)
+            elif local == "termNote" and kind == "administrativeStatus":
+                term.usage = _USAGE_OF_STATUS.get(_text(child), UsageStatus.PREFERRED)
+            elif self._is_context(child) or (local == "descripGrp" and len(child) and self._is_context(child[0])):
+                context, owned_by_term = self._read_context(child)
+                (term.contexts if owned_by_term else entry.contexts).append(context)
+            else:
+                self._read_description(child, entry, set_property)
+        return term
+
+    def _read_context(self, element: etree._Element) -> tuple[Context, bool]:
+        """A context and whether it supports this term only (``x-of: term``) rather than the entry."""
+        if self.dialect.local_name(element) == "descrip":
+            return Context(fr=_text(element)), False
+        context, owned_by_term = Context(fr=_text(element[0])), False
+        for child in element[1:]:
+            local = self.dialect.local_name(child)
+            match = _PROPERTY_NOTE.match(_text(child)) if local == "note" else None
+            if local == "admin" and child.get("type") == "source":
+                context.document = _text(child)
+            elif local == "note" and child.get(XML_LANG):
+                context.en = _text(child)
+            elif match and match[1] == "unit":
+                context.unit = match[2]
+            elif match and match[1] == "of":
+                owned_by_term = match[2] == "term"
+        return context, owned_by_term
+
+    def _read_description(self, element: etree._Element, entry: Entry, on_property) -> None:
+        """Definitions and notes, wherever they stand; other data categories are not kept."""
+        local = self.dialect.local_name(element)
+        if local == "descripGrp" and len(element):
+            self._read_description(element[0], entry, on_property)
+        elif local == "descrip" and element.get("type") == "definition" and entry.definition is None:
+            entry.definition = _text(element)
+        elif local == "note":
+            text = _text(element)
+            match = _PROPERTY_NOTE.match(text)
+            if match:
+                on_property(match[1], match[2], element)
+            else:
+                self.notes.append(text)
+
+    def _read_transaction(self, group: etree._Element, entry: Entry) -> None:
+        kinds = [_text(c) for c in group if self.dialect.local_name(c) == "transac"]
+        date = next((c for c in group if self.dialect.local_name(c) == "date"), None)
+        if date is None or not kinds or kinds[0] not in ("origination", "modification"):
+            return
+        try:
+            when = datetime.fromisoformat(_text(date).strip())
+        except ValueError:
+            self._fail(date, f"invalid date {_text(date)!r} (expected ISO 8601, e.g. 2021-07-13)")
+        if kinds[0] == "origination" and entry.first_seen is None:
+            entry.first_seen = when
+        elif kinds[0] == "modification":
+            entry.last_seen = when
+
+    def _property_setter(self, target: Entry | Term | None, conversions: dict):
+        """The handler of ``x-`` notes that sets the fields of ``target`` named in ``conversions``."""
+
+        def set_property(key: str, value: str, at: etree._Element) -> None:
+            if key == "form" and isinstance(target, Term):
+                target.forms.append(value)
+            elif key in conversions:
+                try:
+                    setattr(target, key, conversions[key](value))
+                except ValueError:
+                    self._fail(at, f"invalid x-{key} value {value!r}")
+            else:  # someone else's note that looks like ours: keep it as a note
+                self.notes.append(f"x-{key}: {value}")
+
+        return set_property
+
+    def _is_context(self, element: etree._Element) -> bool:
+        return self.dialect.local_name(element) == "descrip" and element.get("type") == "context"
+
+    def _fail(self, element: etree._Element, message: str) -> NoReturn:
+        raise TmtoolError(message, path=self.path, line=element.sourceline)
+
+
+def _text(element: etree._Element) -> str:
+    """The text of an element, inline markup (<hi> …) flattened."""
+    return "".join(element.itertext()) if len(element) else element.text or ""

@@ -1,0 +1,267 @@
+"""TMX 1.4b: stream translation units out and in, in constant memory.
+
+Written files carry all seven required header attributes, ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">``,
+BCP 47 language tags (the header ``srclang`` and the source ``tuv`` share one string), UTC dates in
+``YYYYMMDDThhmmssZ``, unit provenance as ``<prop type="x-…">`` and notes as ``<note>``.
+
+Characters that XML 1.0 cannot carry (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE,
+U+FFFF) are not dropped or replaced: a translation memory that silently differs from its source is
+worse than an export that stops, so the writer raises ``TmtoolError`` naming the unit and the
+character, and (when writing to a path) leaves any previous file untouched.
+
+Reading accepts TMX 1.1–1.4 (``xml:lang`` or the legacy ``lang``), UTF-8 or UTF-16 with BOM. Inline
+markup (``bpt``/``ept``/``ph``/``it``/``hi``/``ut``) is read as its text content for now: the native
+codes of paired tags end up in the text, which is right for plain-text memories and lossy for tagged
+ones. Only ``tu``-level props and notes are read.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import nullcontext
+from functools import lru_cache
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator, Mapping
+
+from lxml import etree
+
+from .. import __version__
+from ..errors import TmtoolError
+from ..fileio import atomic_write
+from ..langtags import base_language, normalize_tag
+from ..model import Unit, utcnow
+from .xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_text
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
+DATE_FORMAT = "%Y%m%dT%H%M%SZ"
+_DATE = re.compile(r"^(\d{8}T\d{6})Z?$")
+# a memory repeats a handful of language tags millions of times
+_bcp47 = lru_cache(maxsize=256)(normalize_tag)
+
+
+def write_tmx(
+    units: Iterable[Unit],
+    out: str | Path | BinaryIO,
+    *,
+    srclang: str,
+    adminlang: str = "en",
+    creationtool: str = "tmtool",
+    creationtoolversion: str = __version__,
+    o_tmf: str = "tmtool",
+    datatype: str = "plaintext",
+    segtype: str = "sentence",
+    header_props: Mapping[str, str] | None = None,
+) -> int:
+    """Write ``units`` as TMX 1.4b to a path (atomically) or a binary stream; return how many were written.
+
+    A unit whose target is empty is written with its source ``tuv`` only (for pre-translation).
+    """
+    srclang = normalize_tag(srclang)
+    header = etree.Element(
+        "header",
+        creationtool=creationtool,
+        creationtoolversion=creationtoolversion,
+        segtype=segtype,
+        **{"o-tmf": o_tmf},
+        adminlang=normalize_tag(adminlang),
+        srclang=srclang,
+        datatype=datatype,
+        creationdate=format_date(utcnow()),
+    )
+    for kind, value in (header_props or {}).items():
+        _append_text(header, "prop", value, "the header", type=xml_text(kind, "the header"))
+    opened = atomic_write(out) if isinstance(out, (str, Path)) else nullcontext(out)
+    with opened as stream:
+        stream.write(XML_DECLARATION)
+        with etree.xmlfile(stream, encoding="utf-8") as xf:
+            xf.write_doctype(DOCTYPE)
+            with xf.element("tmx", version="1.4"):
+                xf.write("\n")
+                xf.write(header, pretty_print=True)
+                with xf.element("body"):
+                    xf.write("\n")
+                    count = 0
+                    for count, unit in enumerate(units, 1):
+                        xf.write(_tu_element(unit, count, srclang), pretty_print=True)
+                xf.write("\n")
+    return count
+
+
+def _tu_element(unit: Unit, number: int, srclang: str) -> etree._Element:
+    where = f"unit {unit.tuid!r}" if unit.tuid else f"unit #{number}"
+    if _unit_tag(unit.srclang, where).split("-")[0] != srclang.split("-")[0]:
+        raise TmtoolError(f"{where} has source language {unit.srclang!r} but the TMX source language is {srclang!r}")
+    tu = etree.Element("tu")
+    if unit.tuid:
+        tu.set("tuid", xml_text(unit.tuid, where))
+    if unit.created:
+        tu.set("creationdate", format_date(unit.created))
+    if unit.changed:
+        tu.set("changedate", format_date(unit.changed))
+    for kind, value in unit.props.items():
+        _append_text(tu, "prop", value, where, type=xml_text(kind, where))
+    for note in unit.notes:
+        _append_text(tu, "note", note, where)
+    _append_tuv(tu, srclang, unit.source, where)
+    if unit.target:
+        _append_tuv(tu, _unit_tag(unit.tgtlang, where), unit.target, where)
+    return tu
+
+
+def _unit_tag(tag: str, where: str) -> str:
+    try:
+        return _bcp47(tag)
+    except TmtoolError as exc:
+        raise TmtoolError(f"{where}: {exc.message}") from None
+
+
+def _append_tuv(tu: etree._Element, lang: str, text: str, where: str) -> None:
+    tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+    _append_text(tuv, "seg", text, where)
+
+
+def _append_text(parent: etree._Element, tag: str, text: str, where: str, **attrs: str) -> None:
+    etree.SubElement(parent, tag, attrs).text = xml_text(text, where)
+
+
+def format_date(moment: datetime) -> str:
+    """TMX date: UTC, ``YYYYMMDDThhmmssZ``; a naive datetime is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime(DATE_FORMAT)
+
+
+def parse_date(text: str, path: str | None = None, line: int | None = None) -> datetime:
+    match = _DATE.match(text.strip())
+    if not match:
+        raise TmtoolError(f"invalid TMX date {text!r} (expected YYYYMMDDThhmmssZ)", path=path, line=line)
+    try:
+        return datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=timezone.utc)
+    except ValueError:
+        raise TmtoolError(f"invalid TMX date {text!r}", path=path, line=line) from None
+
+
+# ---- reading ----
+
+
+def read_tmx(
+    source: XMLSource, *, srclang: str | None = None, tgtlang: str | None = None
+) -> Iterator[Unit]:
+    """Stream the units of a TMX file.
+
+    The source ``tuv`` is the one in ``srclang`` (default: the header's; with ``*all*``, the first
+    ``tuv``); the target is the first other ``tuv``, or the one in ``tgtlang`` when given. A unit with
+    no target ``tuv`` has ``target == ""`` and ``tgtlang == ""``.
+    """
+    path = source_name(source)
+    reader = _TmxReader(path, srclang, tgtlang)
+    for event, element in iterparse_xml(source, events=("start", "end"), tag=("tmx", "body", "header", "tu")):
+        if event == "start":
+            reader.start(element)  # the root and <body>: checked before their content is read
+        elif element.tag == "tu":
+            yield reader.unit(element)
+            # constant memory: drop the finished unit and any earlier siblings
+            element.clear()
+            parent = element.getparent()
+            while element.getprevious() is not None:
+                del parent[0]
+        elif element.tag == "header":
+            reader.header(element)
+    if not reader.seen_root:
+        raise TmtoolError("not a TMX file: no <tmx> element", path=path)
+
+
+class _TmxReader:
+    """What a streaming read has learnt so far: where it is, and the header's languages."""
+
+    def __init__(self, path: str | None, srclang: str | None, tgtlang: str | None):
+        self.path = path
+        self.srclang = self._tag(srclang, None) if srclang else None
+        self.tgtlang = self._tag(tgtlang, None) if tgtlang else None
+        self.source_is_first = False
+        self.seen_root = False
+        self.seen_header = False
+
+    def error(self, message: str, element: etree._Element | None) -> TmtoolError:
+        return TmtoolError(message, path=self.path, line=element.sourceline if element is not None else None)
+
+    def start(self, element: etree._Element) -> None:
+        if not self.seen_root:
+            self.seen_root = True
+            root = element.getroottree().getroot()
+            if element is not root:
+                raise self.error(f"not a TMX file: the root element is <{root.tag}>, not <tmx>", root)
+            version = element.get("version", "")
+            if not version.startswith("1."):
+                raise self.error(f"unsupported TMX version {version!r} (1.1 to 1.4 are read)", element)
+        elif element.tag == "body" and not self.seen_header:
+            raise self.error("<body> before any <header>: not a TMX file", element)
+
+    def header(self, element: etree._Element) -> None:
+        self.seen_header = True
+        if self.srclang:
+            return
+        declared = element.get("srclang")
+        if not declared:
+            raise self.error("the TMX header has no srclang", element)
+        if declared.strip().lower() == "*all*":
+            self.source_is_first = True
+        else:
+            self.srclang = self._tag(declared, element)
+
+    def unit(self, tu: etree._Element) -> Unit:
+        if not self.seen_header:
+            raise self.error("<tu> before the TMX <header>", tu)
+        tuvs = [(self._tuv_lang(tuv), tuv) for tuv in tu.iterfind("tuv")]
+        if not tuvs:
+            raise self.error("a <tu> without any <tuv>", tu)
+        src = tuvs[0] if self.source_is_first else self._pick(tuvs, self.srclang)
+        if src is None:
+            raise self.error(f"a <tu> without a <tuv> in the source language {self.srclang}", tu)
+        others = [t for t in tuvs if t is not src]
+        tgt = self._pick(others, self.tgtlang) if self.tgtlang else (others[0] if others else None)
+        # dates belong on the tu; some tools (OmegaT) put them on the target tuv instead
+        carriers = [tu, *([tgt[1]] if tgt else []), src[1]]
+        dates = {}
+        for attr in ("creationdate", "changedate"):
+            text = next((e.get(attr) for e in carriers if e.get(attr)), None)
+            dates[attr] = parse_date(text, self.path, tu.sourceline) if text else None
+        return Unit(
+            source=self._seg_text(src[1]),
+            target=self._seg_text(tgt[1]) if tgt else "",
+            srclang=src[0],
+            tgtlang=tgt[0] if tgt else "",
+            tuid=tu.get("tuid"),
+            created=dates["creationdate"],
+            changed=dates["changedate"],
+            props={prop.get("type", ""): prop.text or "" for prop in tu.iterfind("prop")},
+            notes=[note.text or "" for note in tu.iterfind("note")],
+        )
+
+    @staticmethod
+    def _pick(tuvs: list[tuple[str, etree._Element]], lang: str | None):
+        """The tuv in exactly ``lang``, else the first in its base language (``fr`` matches ``fr-FR``)."""
+        if lang is None:
+            return None
+        exact = next((t for t in tuvs if t[0] == lang), None)
+        return exact or next((t for t in tuvs if base_language(t[0]) == base_language(lang)), None)
+
+    def _tuv_lang(self, tuv: etree._Element) -> str:
+        lang = tuv.get(XML_LANG) or tuv.get("lang")
+        if not lang:
+            raise self.error("a <tuv> without xml:lang", tuv)
+        return self._tag(lang, tuv)
+
+    def _seg_text(self, tuv: etree._Element) -> str:
+        seg = tuv.find("seg")
+        if seg is None:
+            raise self.error("a <tuv> without <seg>", tuv)
+        return "".join(seg.itertext())
+
+    def _tag(self, tag: str, element: etree._Element | None) -> str:
+        try:
+            return _bcp47(tag)
+        except TmtoolError as exc:
+            raise self.error(exc.message, element) from None

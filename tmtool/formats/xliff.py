@@ -1,0 +1,162 @@
+"""XLIFF: write 1.2 for CAT tools (OmegaT, translate-toolkit), read 1.2 and 2.0.
+
+Written files are XLIFF 1.2 with one ``trans-unit`` per unit or segment, whitespace preserved. A unit
+with a target gets ``<target state="translated">``. A source-only unit or a bare segment (for
+pre-translation) gets no ``<target>``, which translate-toolkit reads as untranslated; OmegaT's XLIFF
+filter, however, translates the *target* element and skips a unit without one, so
+``source_as_target=True`` writes ``<target state="needs-translation">`` holding a copy of the source
+(Okapi's "copy source to target") for files meant for OmegaT.
+
+Reading follows the TMX reader's conventions: inline elements (``g``, ``x``, ``ph``, ``pc`` …) are
+read as their text content; the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop.
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+from lxml import etree
+
+from ..errors import TmtoolError
+from ..fileio import atomic_write
+from ..langtags import normalize_tag
+from ..model import Segment, Unit
+from .xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, xml_text
+
+XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
+XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
+# 1.0 and 1.1 share 1.2's structure for what is read here
+_XLIFF_1X = {"urn:oasis:names:tc:xliff:document:1.1", XLIFF_12}
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def write_xliff(
+    units_or_segments: Iterable[Unit | Segment],
+    out: str | Path | BinaryIO,
+    *,
+    srclang: str,
+    tgtlang: str | None = None,
+    original: str = "tmtool",
+    datatype: str = "plaintext",
+    source_as_target: bool = False,
+) -> int:
+    """Write XLIFF 1.2 to a path (atomically) or a binary stream; return how many trans-units were written.
+
+    Trans-unit ids are the units' tuids when they have one, else their 1-based position.
+    """
+    file_attrs = {"original": original, "source-language": normalize_tag(srclang), "datatype": datatype}
+    if tgtlang:
+        file_attrs["target-language"] = normalize_tag(tgtlang)
+    seen_ids: set[str] = set()
+    opened = atomic_write(out) if isinstance(out, (str, Path)) else nullcontext(out)
+    count = 0
+    with opened as stream:
+        stream.write(XML_DECLARATION)
+        with etree.xmlfile(stream, encoding="utf-8") as xf:
+            with xf.element("xliff", version="1.2", nsmap={None: XLIFF_12}):
+                with xf.element(f"{{{XLIFF_12}}}file", file_attrs):
+                    with xf.element(f"{{{XLIFF_12}}}body"):
+                        xf.write("\n")
+                        for count, item in enumerate(units_or_segments, 1):
+                            unit_id = (item.tuid if isinstance(item, Unit) else None) or str(count)
+                            where = f"unit {unit_id!r}"
+                            if unit_id in seen_ids:
+                                raise TmtoolError(f"{where}: duplicate id, XLIFF trans-unit ids must be unique")
+                            seen_ids.add(unit_id)
+                            # not pretty-printed: inside xml:space="preserve" added whitespace is content
+                            xf.write(_trans_unit(item, unit_id, where, source_as_target))
+                            xf.write("\n")
+    return count
+
+
+def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target: bool) -> etree._Element:
+    # each element is serialised on its own, so it carries the default namespace declaration itself
+    unit = etree.Element(
+        f"{{{XLIFF_12}}}trans-unit", {"id": xml_text(unit_id, where), XML_SPACE: "preserve"}, nsmap={None: XLIFF_12}
+    )
+    source = xml_text(item.source if isinstance(item, Unit) else item.text, where)
+    etree.SubElement(unit, f"{{{XLIFF_12}}}source").text = source
+    translation = xml_text(item.target, where) if isinstance(item, Unit) else ""
+    if translation:
+        etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="translated").text = translation
+    elif source_as_target:
+        etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="needs-translation").text = source
+    for note in item.notes if isinstance(item, Unit) else ():
+        etree.SubElement(unit, f"{{{XLIFF_12}}}note").text = xml_text(note, where)
+    return unit
+
+
+def read_xliff(source: XMLSource) -> Iterator[Unit]:
+    """The units of an XLIFF 1.2 (or 1.0/1.1) or 2.0 file, safely parsed."""
+    path = source_name(source)
+    root = parse_xml(source).getroot()
+    namespace = etree.QName(root).namespace if isinstance(root.tag, str) else None
+    if etree.QName(root).localname != "xliff" or namespace not in (*_XLIFF_1X, XLIFF_20):
+        raise TmtoolError(f"not an XLIFF 1.2 or 2.0 file (root element {root.tag})", path=path, line=root.sourceline)
+    if namespace == XLIFF_20:
+        return _read_20(root, path)
+    return _read_1x(root, namespace, path)
+
+
+def _text(element: etree._Element | None) -> str:
+    return "".join(element.itertext()) if element is not None else ""
+
+
+def _lang(value: str | None, element: etree._Element, path: str | None) -> str:
+    try:
+        return normalize_tag(value) if value else ""
+    except TmtoolError as exc:
+        raise TmtoolError(exc.message, path=path, line=element.sourceline) from None
+
+
+def _read_1x(root: etree._Element, ns: str, path: str | None) -> Iterator[Unit]:
+    for file in root.iterfind(f"{{{ns}}}file"):
+        srclang = _lang(file.get("source-language"), file, path)
+        if not srclang:
+            raise TmtoolError("<file> without source-language", path=path, line=file.sourceline)
+        tgtlang = _lang(file.get("target-language"), file, path)
+        for unit in file.iter(f"{{{ns}}}trans-unit"):
+            source = unit.find(f"{{{ns}}}source")
+            if source is None:
+                raise TmtoolError("<trans-unit> without <source>", path=path, line=unit.sourceline)
+            target = unit.find(f"{{{ns}}}target")
+            state = target.get("state") if target is not None else None
+            yield Unit(
+                source=_text(source),
+                target=_text(target),
+                srclang=srclang,
+                tgtlang=tgtlang,
+                tuid=unit.get("id"),
+                props={"x-state": state} if state else {},
+                notes=[_text(note) for note in unit.iterfind(f"{{{ns}}}note")],
+            )
+
+
+def _read_20(root: etree._Element, path: str | None) -> Iterator[Unit]:
+    ns = XLIFF_20
+    srclang = _lang(root.get("srcLang"), root, path)
+    if not srclang:
+        raise TmtoolError("<xliff> without srcLang", path=path, line=root.sourceline)
+    tgtlang = _lang(root.get("trgLang"), root, path)
+    for unit in root.iter(f"{{{ns}}}unit"):
+        notes = [_text(note) for note in unit.iterfind(f"{{{ns}}}notes/{{{ns}}}note")]
+        segments = unit.findall(f"{{{ns}}}segment")
+        for number, segment in enumerate(segments, 1):
+            source = segment.find(f"{{{ns}}}source")
+            if source is None:
+                raise TmtoolError("<segment> without <source>", path=path, line=segment.sourceline)
+            unit_id = unit.get("id")
+            if len(segments) > 1:
+                unit_id = f"{unit_id}/{segment.get('id') or number}"
+            state = segment.get("state")
+            yield Unit(
+                source=_text(source),
+                target=_text(segment.find(f"{{{ns}}}target")),
+                srclang=srclang,
+                tgtlang=tgtlang,
+                tuid=unit_id,
+                props={"x-state": state} if state else {},
+                notes=notes,
+            )

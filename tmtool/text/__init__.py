@@ -1,0 +1,5 @@
+"""Text between reading and aligning: documents as paragraphs (``readers``), sentences (``segment``).
+
+Nothing is imported here, so that importing one module does not load the others' dependencies; the
+segmentation API is ``tmtool.text.segment``, the SRX engine ``tmtool.text.srx``.
+"""
