@@ -63,5 +63,627 @@ def main(ctx: click.Context, db_path: str) -> None:
 
 # ---- commands are added below, one section per capability ----
 
+# ---- segment and align ----
+
+_OUTPUT_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".txt": "txt", ".tsv": "tsv",
+                   ".json": "json", ".beads": "beads", ".align": "beads"}
+
+
+def _format_from(output: str | None, chosen: str | None, default: str) -> str:
+    """The --format given, else the output file's extension, else the default."""
+    if chosen:
+        return chosen
+    if output and output != "-":
+        suffix = os.path.splitext(output)[1].lower()
+        if suffix in _OUTPUT_FORMATS:
+            return _OUTPUT_FORMATS[suffix]
+    return default
+
+
+def _load_srx(srx: str | None):
+    if srx is None:
+        return None
+    from .text.segment import load_rules
+
+    return load_rules(srx)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False), required=False)
+@click.option("--lang", help="Language of FILE (fr, fr-FR, en-GB …).")
+@click.option("--srx", type=click.Path(exists=True, dir_okay=False), help="SRX 2.0 rules to use instead of the defaults.")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(["txt", "tmx", "xliff"]), help="Default: from -o's extension, else txt.")
+@click.option("--export-srx", is_flag=True, help="Write the default SRX rules (or --srx's) instead of segmenting.")
+def segment(file, lang, srx, output, fmt, export_srx):
+    """Split a document into sentences.
+
+    txt writes one segment a line; tmx and xliff write source-only units for pre-translation.
+
+    \b
+    Examples:
+      tmtool segment seeds/2021-07-13-partners-meeting.fr.txt --lang fr
+      tmtool segment report.docx --lang fr -o report.xlf
+      tmtool segment --export-srx -o tmtool-rules.srx
+    """
+    from .fileio import open_output
+    from .text.segment import default_rules, export_rules
+
+    rules = _load_srx(srx)
+    if export_srx:
+        with open_output(output, "wb") as out:
+            export_rules(rules or default_rules(), out)
+        return
+    if not file or not lang:
+        raise click.UsageError("FILE and --lang are required (or use --export-srx)")
+    from .langtags import normalize_tag
+    from .pipeline import segmented_document
+
+    lang = normalize_tag(lang)
+    doc, segments = segmented_document(file, lang, rules)
+    fmt = _format_from(output, fmt, "txt")
+    if fmt == "txt":
+        with open_output(output, "w") as out:
+            out.writelines(s.text + "\n" for s in segments)
+        return
+    from .model import Unit
+
+    name = os.path.basename(file)
+    units = [
+        Unit(source=s.text, target="", srclang=lang, tgtlang="", tuid=f"{name}:{s.index + 1}",
+             props={"x-document": name, "x-paragraph": str(s.paragraph)})
+        for s in segments
+    ]
+    with open_output(output, "wb") as out:
+        if fmt == "tmx":
+            from .formats.tmx import write_tmx
+
+            write_tmx(units, out, srclang=lang)
+        else:
+            from .formats.xliff import write_xliff
+
+            # OmegaT's XLIFF filter skips units without <target>: a copy of the source marked
+            # needs-translation is what CAT tools pre-translate over
+            write_xliff(units, out, srclang=lang, original=name, source_as_target=True)
+
+
+@main.command()
+@click.argument("fr_file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("en_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(["tmx", "tsv", "json", "beads"]),
+              help="Default: from -o's extension, else tmx.")
+@click.option("--presegmented", is_flag=True, help="Inputs hold one sentence per line (no segmentation).")
+@click.option("--srclang", default="fr-FR", show_default=True, help="Language of FR_FILE (BCP 47).")
+@click.option("--tgtlang", default="en-GB", show_default=True, help="Language of EN_FILE (BCP 47).")
+@click.option("--srx", type=click.Path(exists=True, dir_okay=False), help="SRX 2.0 rules to use instead of the defaults.")
+def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
+    """Align a document with its translation into translation units.
+
+    Beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1, paragraph-aware, each with a confidence.
+    beads writes one bead a line as [0, 1]:[2] (0-based sentence indices).
+
+    \b
+    Examples:
+      tmtool align seeds/2021-07-13-partners-meeting.fr.txt \\
+                   seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
+      tmtool align book.de book.fr --presegmented --srclang de --tgtlang fr --format beads
+    """
+    from .fileio import open_output
+    from .formats import alignment
+    from .pipeline import align_files
+
+    pair = align_files(fr_file, en_file, srclang=srclang, tgtlang=tgtlang,
+                       rules=_load_srx(srx), presegmented=presegmented)
+    fmt = _format_from(output, fmt, "tmx")
+    if fmt == "tmx":
+        from .formats.tmx import write_tmx
+
+        with open_output(output, "wb") as out:
+            write_tmx(pair.units(), out, srclang=pair.srclang)
+        return
+    with open_output(output, "w") as out:
+        if fmt == "beads":
+            alignment.write_beads(pair.beads, out)
+        elif fmt == "tsv":
+            alignment.write_pairs_tsv(pair.beads, pair.src_segments, pair.tgt_segments, out)
+        else:
+            alignment.write_pairs_json(pair.beads, pair.src_segments, pair.tgt_segments, out)
+
+
+# ---- store: ingest, lookup, glossary review, tm search, stats, import, export ----
+
+
+def _open_store(ctx: click.Context):
+    from .store import Store
+
+    store = Store.open(ctx.obj["db"])
+    ctx.call_on_close(store.close)
+    return store
+
+
+def _terms_text(entry, lang: str) -> str:
+    return " · ".join(
+        t.text + (" (deprecated)" if t.usage.value == "deprecated" else "") for t in entry.terms_in(lang)
+    ) or "—"
+
+
+def _entry_line(entry) -> str:
+    return (f"{entry.id:>6}  {entry.status.value:<9}  {entry.score:6.2f}  {entry.frequency:>4}  "
+            f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}")
+
+
+def _entry_json(entry) -> dict:
+    return {
+        "id": entry.id,
+        "status": entry.status.value,
+        "score": entry.score,
+        "frequency": entry.frequency,
+        **{lang: [{"text": t.text, "type": t.term_type.value, "usage": t.usage.value} for t in entry.terms_in(lang)]
+           for lang in ("fr", "en")},
+        "contexts": [{"fr": c.fr, "en": c.en, "document": c.document} for c in entry.contexts],
+    }
+
+
+@main.command()
+@click.argument("fr_file", type=click.Path(dir_okay=False), required=False)
+@click.argument("en_file", type=click.Path(dir_okay=False), required=False)
+@click.option("--dir", "inbox", type=click.Path(file_okay=False), help="Ingest every NAME.fr.* / NAME.en.* pair in a folder.")
+@click.option("--doc-id", help="Document id (default: the file name without .fr.EXT).")
+@click.option("--no-terms", is_flag=True, help="Store the units only; do not extract terms.")
+@click.pass_context
+def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms):
+    """Align a document pair, store its units and update the glossary.
+
+    Re-ingesting an unchanged pair changes nothing; a revised document (same id, new content)
+    replaces its earlier units. Entries a person approved, rejected or edited are never
+    overwritten. With --dir, pairs are matched by name (.txt, .html, .docx); a pair that fails
+    is reported and the others go on (exit 1 if any failed).
+
+    \b
+    Examples:
+      tmtool ingest seeds/2021-07-13-partners-meeting.fr.txt seeds/2021-07-13-partners-meeting.en.txt
+      tmtool ingest --dir inbox/
+    """
+    from .ingest import ingest_dir, ingest_pair
+
+    store = _open_store(ctx)
+    if inbox:
+        if fr_file or en_file or doc_id:
+            raise TmtoolError("--dir takes no FR_FILE, EN_FILE or --doc-id")
+
+        def progress(pairs):
+            with click.progressbar(pairs, label="Ingesting", file=sys.stderr) as bar:
+                yield from bar
+
+        summary = ingest_dir(store, inbox, extract_terms=not no_terms,
+                             progress=progress if sys.stderr.isatty() else iter)
+        click.echo(f"{len(summary.results) - len(summary.skipped)} documents ingested, "
+                   f"{len(summary.skipped)} already stored, {len(summary.failures)} failed")
+        click.echo(f"{summary.new_units} new units, {summary.new_entries} new entries, "
+                   f"{summary.updated_entries} updated entries")
+        if summary.skipped:
+            click.echo(f"already stored: {', '.join(summary.skipped)}")
+        for name, reason in summary.failures:
+            click.echo(f"failed: {name}: {reason}", err=True)
+        if summary.failures:
+            ctx.exit(1)
+        return
+    if not (fr_file and en_file):
+        raise TmtoolError("give FR_FILE and EN_FILE, or --dir INBOX")
+    result = ingest_pair(store, fr_file, en_file, document_id=doc_id, extract_terms=not no_terms)
+    if result.skipped:
+        click.echo(f"{result.document_id}: already stored, nothing changed")
+    else:
+        click.echo(f"{result.document_id}: {result.units} units, {result.new_entries} new entries, "
+                   f"{result.updated_entries} updated entries")
+
+
+@main.command()
+@click.argument("term")
+@click.option("--lang", type=click.Choice(["fr", "en", "auto"]), default="auto", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
+@click.pass_context
+def lookup(ctx, term, lang, as_json, limit):
+    """Look a term up in the glossary, in French or English.
+
+    Finds exact, plural/lemma (Comités militaires), case- and accent-insensitive (etat-major),
+    acronym (IMS, EMI), prefix and fuzzy matches, best first. Exit 1 when nothing is found.
+
+    \b
+    Examples:
+      tmtool lookup "Comités militaires"
+      tmtool lookup IMS --json
+    """
+    from .lookup import lookup as find
+
+    hits = find(_open_store(ctx), term, lang=lang, limit=limit)
+    if not hits:
+        click.echo(f"no entry for {term!r}", err=True)
+        ctx.exit(1)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([{**_entry_json(h.entry), "match": h.match, "matched": h.matched,
+                                "similarity": round(h.similarity, 1)} for h in hits],
+                              ensure_ascii=False, indent=2))
+        return
+    for hit in hits:
+        entry = hit.entry
+        similarity = f" {hit.similarity:.0f}%" if hit.match == "fuzzy" else ""
+        click.echo(f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}"
+                   f"   [{entry.status.value}; {hit.match}{similarity}; #{entry.id}]")
+        for context in entry.contexts:
+            click.echo(f"    fr: {context.fr}")
+            if context.en:
+                click.echo(f"    en: {context.en}")
+
+
+@main.group()
+def glossary():
+    """Review the glossary: list, show, add, edit, approve, reject, deprecate, merge, remove.
+
+    Every change is recorded (glossary history) and can be undone (glossary revert).
+
+    \b
+    Example:
+      tmtool glossary list --status candidate --min-score 0.5
+    """
+
+
+_STATUSES = click.Choice(["candidate", "approved", "rejected"])
+
+
+@glossary.command("list")
+@click.option("--status", type=_STATUSES, multiple=True, help="Only entries with this status (repeatable).")
+@click.option("--min-score", type=float, help="Only entries scoring at least this.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only entries changed since DATE.")
+@click.option("--text", help="Only entries with a term containing TEXT (case- and accent-insensitive).")
+@click.option("--limit", type=click.IntRange(1), help="At most this many entries.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def glossary_list(ctx, status, min_score, since, text, limit, as_json):
+    """List entries, best score first: id, status, score, frequency, French = English.
+
+    \b
+    Example:
+      tmtool glossary list --status candidate --text militaire
+    """
+    from .model import ReviewStatus
+
+    entries = _open_store(ctx).list_entries(statuses=[ReviewStatus(s) for s in status], min_score=min_score,
+                                            since=since, text=text, limit=limit)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([_entry_json(e) for e in entries], ensure_ascii=False, indent=2))
+        return
+    for entry in entries:
+        click.echo(_entry_line(entry))
+
+
+@glossary.command("show")
+@click.argument("entry_id", type=int)
+@click.pass_context
+def glossary_show(ctx, entry_id):
+    """Show one entry with its terms, notes and contexts.
+
+    \b
+    Example:
+      tmtool glossary show 12
+    """
+    entry = _open_store(ctx).entry(entry_id)
+    click.echo(_entry_line(entry))
+    for term in entry.terms:
+        details = ", ".join(v for v in (term.term_type.value, term.usage.value, term.pos, term.gender) if v)
+        click.echo(f"  {term.lang}: {term.text}  ({details})")
+    for label, value in (("definition", entry.definition), ("note", entry.note)):
+        if value:
+            click.echo(f"  {label}: {value}")
+    click.echo(f"  seen: {entry.first_seen or '—'} … {entry.last_seen or '—'}")
+    for context in entry.contexts:
+        click.echo(f"  context [{context.document}]: {context.fr}")
+        if context.en:
+            click.echo(f"          {context.en}")
+
+
+@glossary.command("add")
+@click.argument("fr")
+@click.argument("en", required=False)
+@click.option("--fr-also", multiple=True, help="Another French term (acronym, variant); repeatable.")
+@click.option("--en-also", multiple=True, help="Another English term; repeatable.")
+@click.option("--status", type=_STATUSES, default="approved", show_default=True)
+@click.option("--definition")
+@click.option("--note")
+@click.pass_context
+def glossary_add(ctx, fr, en, fr_also, en_also, status, definition, note):
+    """Add an entry by hand. All-capitals single words are stored as acronyms.
+
+    \b
+    Example:
+      tmtool glossary add "État-major militaire international" "International Military Staff" \\
+                          --fr-also EMI --en-also IMS
+    """
+    from .model import ReviewStatus
+    from .store.review import new_entry
+
+    entry = new_entry([fr, *fr_also], [e for e in (en, *en_also) if e], status=ReviewStatus(status),
+                      definition=definition, note=note)
+    click.echo(f"added entry {_open_store(ctx).add_entry(entry)}")
+
+
+@glossary.command("edit")
+@click.argument("entry_id", type=int)
+@click.option("--fr", help="Replace the first French term.")
+@click.option("--en", help="Replace the first English term (or add one).")
+@click.option("--add-fr", multiple=True, help="Add a French term; repeatable.")
+@click.option("--add-en", multiple=True, help="Add an English term; repeatable.")
+@click.option("--drop", multiple=True, help="Remove the term with this text; repeatable.")
+@click.option("--definition", help="Set the definition ('' clears it).")
+@click.option("--note", help="Set the note ('' clears it).")
+@click.pass_context
+def glossary_edit(ctx, entry_id, fr, en, add_fr, add_en, drop, definition, note):
+    """Edit an entry's terms, definition or note (marks it reviewed: extraction keeps off it).
+
+    \b
+    Example:
+      tmtool glossary edit 12 --en "Military Committee" --add-en MC
+    """
+    from .store.review import edit
+
+    change = _open_store(ctx).update_entry(entry_id, "edit", lambda e: edit(
+        e, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop, definition=definition, note=note))
+    click.echo(f"entry {entry_id} edited (change {change})")
+
+
+def _status_command(name: str, status: str):
+    @glossary.command(name, help=f"Mark entries {status}; later extraction never changes them.\n\n"
+                                 f"\b\nExample:\n  tmtool glossary {name} 12 15\n")
+    @click.argument("entry_ids", type=int, nargs=-1, required=True)
+    @click.pass_context
+    def command(ctx, entry_ids):
+        from .model import ReviewStatus
+
+        store = _open_store(ctx)
+        with store.transaction():
+            changes = [store.set_status(i, ReviewStatus(status)) for i in entry_ids]
+        click.echo(f"{len(changes)} {'entry' if len(changes) == 1 else 'entries'} {status} "
+                   f"(change {', '.join(map(str, changes))})")
+
+    return command
+
+
+_status_command("approve", "approved")
+_status_command("reject", "rejected")
+
+
+@glossary.command("deprecate")
+@click.argument("entry_id", type=int)
+@click.argument("term")
+@click.pass_context
+def glossary_deprecate(ctx, entry_id, term):
+    """Mark one term of an entry as deprecated (it stays, labelled, so look-ups explain it).
+
+    \b
+    Example:
+      tmtool glossary deprecate 12 "Military Commitee"
+    """
+    from .store.review import deprecate
+
+    change = _open_store(ctx).update_entry(entry_id, "deprecate", lambda e: deprecate(e, term))
+    click.echo(f"{term!r} deprecated in entry {entry_id} (change {change})")
+
+
+@glossary.command("merge")
+@click.argument("source_id", type=int)
+@click.argument("target_id", type=int)
+@click.pass_context
+def glossary_merge(ctx, source_id, target_id):
+    """Merge entry SOURCE_ID into TARGET_ID (terms, counts, contexts) and remove SOURCE_ID.
+
+    \b
+    Example:
+      tmtool glossary merge 15 12
+    """
+    change = _open_store(ctx).merge_entries(source_id, target_id)
+    click.echo(f"entry {source_id} merged into {target_id} (change {change})")
+
+
+@glossary.command("remove")
+@click.argument("entry_id", type=int)
+@click.pass_context
+def glossary_remove(ctx, entry_id):
+    """Remove an entry (use reject instead to keep extraction from proposing it again).
+
+    \b
+    Example:
+      tmtool glossary remove 12
+    """
+    change = _open_store(ctx).remove_entry(entry_id)
+    click.echo(f"entry {entry_id} removed (change {change})")
+
+
+@glossary.command("history")
+@click.argument("entry_id", type=int, required=False)
+@click.pass_context
+def glossary_history(ctx, entry_id):
+    """List recorded changes (of one entry when ENTRY_ID is given): id, time, action, entries.
+
+    \b
+    Example:
+      tmtool glossary history 12
+    """
+    for change in _open_store(ctx).history(entry_id):
+        reverted = f"  (reverted by {change.reverted_by})" if change.reverted_by else ""
+        click.echo(f"{change.id:>6}  {change.time}  {change.action:<12}  "
+                   f"entries {', '.join(change.before)}{reverted}")
+
+
+@glossary.command("revert")
+@click.argument("change_id", type=int)
+@click.pass_context
+def glossary_revert(ctx, change_id):
+    """Undo one recorded change (the undo is recorded too).
+
+    \b
+    Example:
+      tmtool glossary revert 7
+    """
+    click.echo(f"change {change_id} reverted (change {_open_store(ctx).revert(change_id)})")
+
+
+@main.group()
+def tm():
+    """Search the translation memory.
+
+    \b
+    Example:
+      tmtool tm search "Les partenaires de l'OTAN sont un atout" --min 70
+    """
+
+
+@tm.command("search")
+@click.argument("text")
+@click.option("--min", "min_score", type=click.FloatRange(1, 100), default=70, show_default=True,
+              help="Lowest match percentage shown.")
+@click.option("--limit", type=click.IntRange(1), default=5, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def tm_search(ctx, text, min_score, limit, as_json):
+    """Fuzzy matches of TEXT among stored sources, scored as CAT tools do (edit distance, %).
+
+    \b
+    Example:
+      tmtool tm search "Les partenaires de l'OTAN sont un atout pour notre sécurité" --min 60
+    """
+    from .search import search_memory
+
+    matches = search_memory(_open_store(ctx), text, min_score=min_score, limit=limit)
+    if not matches:
+        click.echo(f"no match of {min_score:g}% or more", err=True)
+        ctx.exit(1)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([{"score": m.score, "source": m.unit.source, "target": m.unit.target,
+                                "tuid": m.unit.tuid} for m in matches], ensure_ascii=False, indent=2))
+        return
+    for match in matches:
+        click.echo(f"{match.score:5.1f}%  {match.unit.source}\n        {match.unit.target}")
+
+
+@tm.command("concordance")
+@click.argument("word")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.pass_context
+def tm_concordance(ctx, word, limit):
+    """Units whose source or target contains WORD or phrase (accent-insensitive).
+
+    \b
+    Example:
+      tmtool tm concordance "état-major"
+    """
+    units = _open_store(ctx).concordance(word, limit)
+    if not units:
+        click.echo(f"no unit contains {word!r}", err=True)
+        ctx.exit(1)
+    for unit in units:
+        click.echo(f"{unit.source}\n    {unit.target}")
+
+
+@main.command()
+@click.pass_context
+def stats(ctx):
+    """Count what the store holds.
+
+    \b
+    Example:
+      tmtool --db team.db stats
+    """
+    for name, count in _open_store(ctx).stats().items():
+        click.echo(f"{name:<20} {count}")
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", help="tmx, tbx, po, xliff, csv or tsv. Default: from the extension, else the content.")
+@click.pass_context
+def import_(ctx, file, fmt):
+    """Import a memory (tmx, xliff) or a glossary (tbx, po, csv, tsv).
+
+    Identical units or entries already stored are skipped, and so are units without a
+    translation. An invalid file is refused whole and the store is left as it was.
+
+    \b
+    Example:
+      tmtool import exports/seed.tmx
+    """
+    from .store.transfer import import_file
+
+    kind, added, skipped = import_file(_open_store(ctx), file, fmt)
+    click.echo(f"{added} {kind} added, {skipped} skipped (already stored or untranslated)")
+
+
+@main.command()
+@click.argument("fmt", metavar="FORMAT")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+@click.option("--status", type=click.Choice(["approved", "candidate", "all"]),
+              help="Glossary entries to write. Default: approved and candidate (all but rejected).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only what changed since DATE.")
+@click.pass_context
+def export(ctx, fmt, output, status, since):
+    """Export the memory (FORMAT tmx) or the glossary (tbx, tbx-martif, tsv, csv, po).
+
+    \b
+    Examples:
+      tmtool export tmx -o exports/memory.tmx
+      tmtool export tbx --status approved -o exports/glossary.tbx
+    """
+    from .model import ReviewStatus
+    from .store.transfer import DEFAULT_EXPORT_STATUSES, export_store
+
+    statuses = {None: DEFAULT_EXPORT_STATUSES, "all": tuple(ReviewStatus)}.get(status) or (ReviewStatus(status),)
+    count = export_store(_open_store(ctx), fmt, output, statuses=statuses, since=since)
+    if output != "-":
+        click.echo(f"{count} written to {output}", err=True)
+
+
+# ---- terminology: French term extraction ----
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--lang", default="fr", show_default=True, help="Language of FILES; only French is supported.")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), help="Only the N best-ranked terms.")
+def extract(files, lang, output, fmt, top):
+    """Rank the French terms of documents (monolingual; bilingual equivalents come with ingest).
+
+    \b
+    Example:
+      tmtool extract seeds/2021-07-13-partners-meeting.fr.txt --top 20
+    """
+    from .langtags import base_language
+    from .model import Context
+    from .terms import extract_french
+    from .terms.listing import write_json, write_tsv
+    from .fileio import open_output
+    from .text.readers import read_document
+    from .text.segment import segment_document
+
+    if base_language(lang) != "fr":
+        raise TmtoolError(f"term extraction supports French only, not {lang!r}")
+    sentences = [
+        Context(fr=segment.text, document=path)
+        for path in files
+        for segment in segment_document(read_document(path, lang="fr"), "fr")
+    ]
+    entries = extract_french(sentences, top=top)
+    with open_output(output, "w") as out:
+        (write_json if fmt == "json" else write_tsv)(entries, out)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

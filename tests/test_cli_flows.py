@@ -1,0 +1,99 @@
+"""End-to-end through the CLI: ingest → lookup → review → re-ingest → export → import → export."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import SEED_EN, SEED_FR
+from tmtool.cli import main
+
+INSTALLED = Path("/tmp/venv/bin/tmtool")
+
+
+def run(db, *args, code=0):
+    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def test_review_survives_reingest_and_a_round_trip(tmp_path):
+    db = tmp_path / "team.db"
+    fr, en = tmp_path / "meeting.fr.txt", tmp_path / "meeting.en.txt"
+    shutil.copy(SEED_FR, fr)
+    shutil.copy(SEED_EN, en)
+    assert run(db, "ingest", fr, en).startswith("meeting: 19 units, ")
+    hits = json.loads(run(db, "lookup", "IMS", "--json"))
+    entry_id = hits[0]["id"]
+    assert "International Military Staff" in {t["text"] for t in hits[0]["en"]}
+    run(db, "glossary", "edit", entry_id, "--note", "Checked against NATOTerm.")
+    run(db, "glossary", "approve", entry_id)
+    candidates = json.loads(run(db, "glossary", "list", "--status", "candidate", "--json"))
+    rejected_id = candidates[-1]["id"]
+    run(db, "glossary", "reject", rejected_id)
+
+    en.write_text(en.read_text(encoding="utf-8").replace("invaluable", "priceless"), encoding="utf-8")
+    assert run(db, "ingest", fr, en).startswith("meeting: 19 units, 0 new entries")
+    assert run(db, "ingest", fr, en) == "meeting: already stored, nothing changed\n"
+    shown = run(db, "glossary", "show", entry_id)
+    assert " approved " in shown and "note: Checked against NATOTerm." in shown
+    assert " rejected " in run(db, "glossary", "show", rejected_id)
+    assert "priceless" in run(db, "tm", "concordance", "priceless")
+
+    exports = {fmt: tmp_path / f"first.{fmt}" for fmt in ("tmx", "tbx")}
+    for fmt, path in exports.items():
+        run(db, "export", fmt, "-o", path)
+    fresh = tmp_path / "fresh.db"
+    for path in exports.values():
+        run(fresh, "import", path)
+    for fmt, path in exports.items():
+        again = tmp_path / f"second.{fmt}"
+        run(fresh, "export", fmt, "-o", again)
+        assert _without_dates(again.read_text(encoding="utf-8")) == _without_dates(path.read_text(encoding="utf-8"))
+    assert json.loads(run(fresh, "lookup", "IMS", "--json"))[0]["status"] == "approved"
+
+
+def _without_dates(xml: str) -> list[str]:
+    """The lines of an export, less the header's creation date (the export time)."""
+    return [line for line in xml.splitlines() if "<header" not in line and "creationdate=\"" not in line[:40]]
+
+
+def test_inbox_with_a_broken_pair_reports_and_exits_1(tmp_path, shared):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    name = "defence-ministers-cyber"
+    for lang in ("fr", "en"):
+        shutil.copy(shared / "data" / "terms" / name / f"{name}.{lang}.txt", inbox)
+    (inbox / "empty.fr.txt").write_text("", encoding="utf-8")
+    (inbox / "empty.en.txt").write_text("Nothing here to align with.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert result.exit_code == 1
+    assert "1 documents ingested, 0 already stored, 1 failed" in result.output
+    assert "failed: empty: " in result.output and "empty document" in result.output
+    again = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert "0 documents ingested, 1 already stored, 1 failed" in again.output
+    assert "already stored: defence-ministers-cyber" in again.output
+
+
+def test_installed_command_and_one_line_errors(tmp_path):
+    """The console script itself: errors are one line on stderr and a non-zero exit."""
+    db = tmp_path / "t.db"
+    ok = subprocess.run([INSTALLED, "--db", db, "glossary", "add", "Comité militaire", "Military Committee"],
+                        capture_output=True, text=True)
+    assert ok.returncode == 0 and ok.stdout == "added entry 1\n"
+    found = subprocess.run([INSTALLED, "--db", db, "lookup", "comites militaires"], capture_output=True, text=True)
+    assert found.returncode == 0 and "Comité militaire  =  Military Committee" in found.stdout
+    failing = {
+        "missing file": ["--db", db, "ingest", tmp_path / "no.fr.txt", tmp_path / "no.en.txt"],
+        "bad db path": ["--db", tmp_path / "no" / "such" / "dir.db", "stats"],
+        "db is not a store": ["--db", SEED_FR, "stats"],
+        "unknown format": ["--db", db, "export", "docx"],
+        "invalid file": ["--db", db, "import", SEED_FR, "--format", "tmx"],
+        "nothing found": ["--db", db, "lookup", "sous-marin"],
+    }
+    for case, args in failing.items():
+        run_ = subprocess.run([INSTALLED, *map(str, args)], capture_output=True, text=True)
+        assert run_.returncode == 1, case
+        assert run_.stdout == "" and run_.stderr.count("\n") == 1 and "Traceback" not in run_.stderr, case

@@ -1,0 +1,81 @@
+"""Glossary review through the CLI: every command, its filters, history and revert, one-line errors."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tmtool.cli import main
+from tmtool.model import ReviewStatus
+from tmtool.store import Store
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "review.db"
+
+
+def run(db, *args, code=0):
+    result = CliRunner().invoke(main, ["--db", str(db), *args])
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def listed(db, *filters):
+    return [(e["id"], e["status"], e["fr"][0]["text"]) for e in json.loads(run(db, "glossary", "list", "--json", *filters))]
+
+
+def test_add_list_show_and_filters(db):
+    assert run(db, "glossary", "add", "État-major militaire international", "International Military Staff",
+               "--fr-also", "EMI", "--en-also", "IMS") == "added entry 1\n"
+    run(db, "glossary", "add", "Comité militaire", "Military Committee", "--status", "candidate")
+    assert listed(db, "--status", "candidate") == [("2", "candidate", "Comité militaire")]
+    assert listed(db, "--text", "etat") == [("1", "approved", "État-major militaire international")]
+    assert listed(db, "--since", "2999-01-01") == []
+    assert [e[0] for e in listed(db, "--min-score", "0")] == ["1", "2"]
+    shown = run(db, "glossary", "show", "1")
+    assert "fr: EMI  (acronym, preferred, noun)" in shown and "en: International Military Staff" in shown
+
+
+def test_review_commands_are_recorded_and_revertible(db):
+    run(db, "glossary", "add", "Comité militaire", "Military Commitee", "--status", "candidate")
+    run(db, "glossary", "add", "CM", "MC", "--status", "candidate")
+    run(db, "glossary", "edit", "1", "--en", "Military Committee", "--add-en", "MC committee",
+        "--definition", "Plus haute autorité militaire de l’OTAN.")
+    run(db, "glossary", "edit", "1", "--drop", "MC committee")
+    run(db, "glossary", "approve", "1")
+    run(db, "glossary", "deprecate", "1", "Military Committee")
+    run(db, "glossary", "merge", "2", "1")
+    with Store.open(db) as store:
+        entry = store.entry(1)
+    assert [t.text for t in entry.terms] == ["Comité militaire", "Military Committee", "CM", "MC"]
+    assert entry.status == ReviewStatus.APPROVED and entry.terms[1].usage.value == "deprecated"
+    history = run(db, "glossary", "history", "1").splitlines()
+    assert [line.split()[2] for line in history] == ["add", "edit", "edit", "approved", "deprecate", "merge"]
+    merge_change = history[-1].split()[0]
+    run(db, "glossary", "revert", merge_change)
+    assert [e[0] for e in listed(db)] == ["1", "2"]
+    assert "(reverted by" in run(db, "glossary", "history", "2")
+    run(db, "glossary", "reject", "2")
+    run(db, "glossary", "remove", "2")
+    assert [e[0] for e in listed(db)] == ["1"]
+
+
+@pytest.mark.parametrize("args", [
+    ["glossary", "show", "99"], ["glossary", "approve", "99"], ["glossary", "revert", "99"],
+    ["glossary", "merge", "1", "1"], ["glossary", "deprecate", "1", "no such term"],
+    ["glossary", "edit", "1", "--drop", "Comité militaire"],
+])
+def test_errors_are_one_line(db, args):
+    run(db, "glossary", "add", "Comité militaire", "Military Committee")
+    output = run(db, *args, code=1)
+    assert output.startswith("tmtool: error: ") and output.count("\n") == 1
+
+
+def test_every_command_help_shows_an_example(db):
+    commands = [["ingest"], ["lookup"], ["stats"], ["import"], ["export"], ["tm"], ["tm", "search"],
+                ["tm", "concordance"], ["glossary"]] + [["glossary", name] for name in (
+                    "list", "show", "add", "edit", "approve", "reject", "deprecate", "merge", "remove",
+                    "history", "revert")]
+    for command in commands:
+        assert "Example" in run(db, *command, "--help"), command

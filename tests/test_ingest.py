@@ -1,0 +1,118 @@
+"""Ingest with the real pipeline: the seed pair, re-ingest, revised documents, reviews kept, inboxes."""
+
+import json
+import shutil
+
+import pytest
+
+from conftest import REPO, SEED_EN, SEED_FR
+from tmtool.errors import TmtoolError
+from tmtool.ingest import document_id_for, find_pairs, ingest_dir, ingest_pair
+from tmtool.lookup import lookup
+from tmtool.model import ReviewStatus
+from tmtool.store import Store
+
+GOLD = json.loads((REPO / "tests" / "data" / "seed.alignment.gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ingest")
+    with Store.open(folder / "t.db") as store:
+        result = ingest_pair(store, SEED_FR, SEED_EN)
+        yield store, result, folder
+
+
+def test_seed_units_carry_provenance(seeded):
+    store, result, _ = seeded
+    assert result.document_id == "2021-07-13-partners-meeting" and not result.skipped
+    units = list(store.units())
+    assert result.units == len(units) == sum(1 for src, tgt in GOLD["beads"] if src and tgt)
+    sources = " ".join(u.source for u in units)
+    assert all(sentence in sources for sentence in GOLD["fr"])
+    assert [u.tuid for u in units] == [f"2021-07-13-partners-meeting:{i}" for i in range(1, len(units) + 1)]
+    assert {u.props["x-document"] for u in units} == {"2021-07-13-partners-meeting"}
+    assert {u.props["x-bead"] for u in units} >= {"1-1", "1-2", "2-1"}  # the seed's known 1-2 and 2-1
+    assert store.document(result.document_id).src_path == str(SEED_FR)
+
+
+def test_seed_glossary_is_searchable(seeded):
+    store, result, _ = seeded
+    assert result.new_entries == store.stats()["entries"] > 0
+    hits = lookup(store, "IMS")
+    assert any("International Military Staff" in {t.text for t in h.entry.terms} for h in hits)
+    assert all(e.status == ReviewStatus.CANDIDATE and e.first_seen for e in store.list_entries())
+    assert any(e.contexts for e in store.list_entries())
+
+
+def test_reingesting_the_same_pair_changes_nothing(seeded):
+    store, _, folder = seeded
+    before = store.stats()
+    assert ingest_pair(store, SEED_FR, SEED_EN).skipped
+    renamed = folder / "copy.fr.txt"
+    shutil.copy(SEED_FR, renamed)  # the same contents under another name are known too
+    assert ingest_pair(store, renamed, SEED_EN).skipped
+    assert store.stats() == before
+
+
+def test_a_revised_document_replaces_its_units_but_keeps_reviews(tmp_path):
+    fr, en = tmp_path / "meeting.fr.txt", tmp_path / "meeting.en.txt"
+    shutil.copy(SEED_FR, fr)
+    shutil.copy(SEED_EN, en)
+    with Store.open(tmp_path / "t.db") as store:
+        ingest_pair(store, fr, en, extract_terms=True)
+        entries = store.list_entries()
+        approved, rejected, edited = (int(e.id) for e in entries[:3])
+        store.set_status(approved, ReviewStatus.APPROVED)
+        store.set_status(rejected, ReviewStatus.REJECTED)
+        store.update_entry(edited, "edit", lambda e: setattr(e.terms_in("en")[0], "text", "edited by hand"))
+        reviewed = {i: store.entry(i) for i in (approved, rejected, edited)}
+        units_before = store.stats()["units"]
+
+        en.write_text(en.read_text(encoding="utf-8").replace("invaluable asset", "priceless asset"), encoding="utf-8")
+        result = ingest_pair(store, fr, en)
+        assert not result.skipped and result.document_id == "meeting"
+        assert store.stats()["units"] == units_before and store.stats()["documents"] == 1
+        assert not any("invaluable" in u.target for u in store.units())
+        for entry_id, entry in reviewed.items():
+            now = store.entry(entry_id)
+            assert (now.status, [t.text for t in now.terms]) == (entry.status, [t.text for t in entry.terms])
+        assert store.entry(edited).terms_in("en")[0].text == "edited by hand"
+
+
+def test_missing_files_are_errors(tmp_path):
+    with Store.open(tmp_path / "t.db") as store:
+        with pytest.raises(TmtoolError, match="no such file"):
+            ingest_pair(store, tmp_path / "none.fr.txt", SEED_EN)
+        assert store.stats()["documents"] == 0
+
+
+def test_pairs_are_found_by_name(tmp_path):
+    for name in ("a.fr.txt", "a.en.txt", "b.fr.html", "b.en.html", "c.fr.docx", "d.fr.txt", "d.fr.html",
+                 "d.en.txt", "notes.txt"):
+        (tmp_path / name).write_text("x")
+    pairs, unpaired = find_pairs(tmp_path)
+    assert [(n, f.name, e.name) for n, f, e in pairs] == [("a", "a.fr.txt", "a.en.txt"), ("b", "b.fr.html", "b.en.html")]
+    assert unpaired == [("c.fr.docx", "no en counterpart (c.en.*)"), ("d", "several fr files: d.fr.html, d.fr.txt")]
+    assert document_id_for("2021-07-13-partners-meeting.fr.txt") == "2021-07-13-partners-meeting"
+    with pytest.raises(TmtoolError, match="not a directory"):
+        find_pairs(tmp_path / "a.fr.txt")
+
+
+def test_an_inbox_with_a_broken_pair(tmp_path, shared):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("c-ied-centre-of-excellence", "defence-ministers-cyber"):
+        for lang in ("fr", "en"):
+            shutil.copy(shared / "data" / "terms" / name / f"{name}.{lang}.txt", inbox)
+    (inbox / "broken.fr.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    (inbox / "broken.en.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    (inbox / "orphan.fr.txt").write_text("Une phrase sans traduction.", encoding="utf-8")
+    with Store.open(tmp_path / "t.db") as store:
+        summary = ingest_dir(store, inbox, extract_terms=False)
+        assert sorted(r.document_id for r in summary.results) == ["c-ied-centre-of-excellence", "defence-ministers-cyber"]
+        assert [name for name, _ in summary.failures] == ["orphan.fr.txt", "broken"]
+        assert "not a readable DOCX" in summary.failures[1][1]
+        assert summary.new_units == store.stats()["units"] > 0
+        again = ingest_dir(store, inbox, extract_terms=False)
+        assert len(again.skipped) == 2 and again.new_units == 0

@@ -1,0 +1,110 @@
+"""Glossary look-up: every way a translator may type a term, and a light import path."""
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from tmtool.cli import main
+from tmtool.errors import TmtoolError
+from tmtool.lookup import lookup
+from tmtool.model import Context, Entry, ReviewStatus, Term, TermType
+from tmtool.store import Store
+
+
+def entry(fr, en, *, status=ReviewStatus.APPROVED, acronyms=(), context=None):
+    terms = [Term(fr, "fr"), Term(en, "en")]
+    terms += [Term(text, lang, term_type=TermType.ACRONYM) for lang, text in acronyms]
+    return Entry(terms=terms, status=status, contexts=[context] if context else [])
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "glossary.db") as opened:
+        opened.import_entries([
+            entry("État-major militaire international", "International Military Staff",
+                  acronyms=[("fr", "EMI"), ("en", "IMS")],
+                  context=Context("Le directeur général de l’État-major militaire international (EMI).",
+                                  "The Director General of the International Military Staff (IMS).")),
+            entry("Comité militaire", "Military Committee"),
+            entry("état-major", "staff", status=ReviewStatus.CANDIDATE),
+            entry("Division Sécurité coopérative", "Cooperative Security Division"),
+            entry("pays partenaire", "partner country", status=ReviewStatus.REJECTED),
+            entry("pays partenaire", "partner nation", status=ReviewStatus.CANDIDATE),
+            Entry(terms=[Term("engin explosif improvisé", "fr", forms=["engins explosifs improvisés"]),
+                         Term("improvised explosive device", "en")]),
+            entry("général", "general"),
+            Entry(terms=[Term("œil", "fr", forms=["yeux"]), Term("eye", "en")]),
+        ], "test")
+        yield opened
+
+
+def found(store, query, **options):
+    return [(hit.entry.terms[0].text, hit.match) for hit in lookup(store, query, **options)]
+
+
+def test_exact_and_case_accent_insensitive(store):
+    assert found(store, "Comité militaire")[0] == ("Comité militaire", "exact")
+    assert found(store, "etat-major")[0] == ("état-major", "folded")
+    assert found(store, "ÉTAT-MAJOR MILITAIRE INTERNATIONAL")[0] == ("État-major militaire international", "folded")
+
+
+def test_plural_finds_the_lemma(store):
+    assert found(store, "Comités militaires")[0] == ("Comité militaire", "lemma")
+    assert found(store, "engins explosifs improvisés")[0] == ("engin explosif improvisé", "lemma")
+    assert found(store, "Généraux")[0] == ("général", "lemma")  # -aux plural, by rule
+    assert found(store, "yeux")[0] == ("œil", "lemma")  # an irregular form, from the forms seen
+    assert found(store, "partner countries", lang="en")[0] == ("pays partenaire", "lemma")
+
+
+def test_acronyms_in_either_language(store):
+    for query in ("IMS", "EMI", "ims"):
+        hits = lookup(store, query)
+        assert hits[0].entry.terms[0].text == "État-major militaire international"
+        assert {t.text for t in hits[0].entry.terms} >= {"EMI", "IMS", "International Military Staff"}
+    # derived from the initials of a full form when no acronym term is stored
+    assert found(store, "DSC")[0] == ("Division Sécurité coopérative", "acronym")
+
+
+def test_prefix_and_fuzzy(store):
+    assert found(store, "Division Sécu")[0] == ("Division Sécurité coopérative", "prefix")
+    hits = lookup(store, "Comite militiare")
+    assert (hits[0].entry.terms[0].text, hits[0].match) == ("Comité militaire", "fuzzy")
+    assert 80 <= hits[0].similarity < 100
+
+
+def test_language_filter_and_status_ranking(store):
+    assert found(store, "staff", lang="fr") == []
+    assert [hit.entry.status for hit in lookup(store, "pays partenaire")] == [
+        ReviewStatus.CANDIDATE, ReviewStatus.REJECTED]  # approved first, then candidate, rejected last
+
+
+def test_nothing_found_and_bad_queries(store, tmp_path):
+    assert lookup(store, "sous-marin nucléaire") == []
+    with pytest.raises(TmtoolError):
+        lookup(store, "  ")
+    with pytest.raises(TmtoolError):
+        lookup(store, "OTAN", lang="de")
+
+
+def test_cli_shows_both_languages_status_and_context(store):
+    result = CliRunner().invoke(main, ["--db", store.path, "lookup", "IMS"])
+    assert result.exit_code == 0
+    assert "État-major militaire international · EMI  =  International Military Staff · IMS" in result.output
+    assert "approved" in result.output and "Le directeur général" in result.output
+    missing = CliRunner().invoke(main, ["--db", store.path, "lookup", "sous-marin"])
+    assert missing.exit_code == 1 and missing.output.strip() == "no entry for 'sous-marin'"
+
+
+def test_lookup_imports_nothing_heavy(store):
+    """spaCy, translate-toolkit, lxml, the aligner and the extractor stay out of the look-up path."""
+    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "tmtool.cli", "--db", store.path,
+                          "lookup", "Comités militaires"], capture_output=True, text=True, check=True)
+    assert "Comité militaire" in run.stdout
+    imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+    assert "tmtool.lookup" in imported
+    heavy = {name for name in imported
+             if name.split(".")[0] in {"spacy", "translate", "lxml", "numpy", "docx", "polib", "wordfreq"}
+             or name.startswith(("tmtool.align", "tmtool.terms", "tmtool.text", "tmtool.formats"))}
+    assert heavy == set()

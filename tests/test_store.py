@@ -1,0 +1,189 @@
+"""The store: schema and migrations, transactions, extraction merges, review history and revert."""
+
+import sqlite3
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tmtool.errors import TmtoolError
+from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
+from tmtool.store import DocumentRecord, Store
+from tmtool.store.folding import fold, stem, term_keys
+from tmtool.store.migrations import MIGRATIONS
+
+
+def unit(source, target, tuid):
+    return Unit(source, target, "fr-FR", "en-GB", tuid=tuid, props={"x-bead": "1-1", "x-confidence": "0.900"})
+
+
+def proposal(fr, en, frequency=1, contexts=()):
+    return Entry(terms=[Term(fr, "fr"), Term(en, "en")], frequency=frequency, score=0.5, contexts=list(contexts))
+
+
+def record(doc_id="doc", src_hash="a", tgt_hash="b"):
+    return DocumentRecord(doc_id, f"{doc_id}.fr.txt", f"{doc_id}.en.txt", src_hash, tgt_hash, "fr-FR", "en-GB")
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "t.db") as opened:
+        yield opened
+
+
+def test_open_migrates_with_wal_and_foreign_keys(tmp_path):
+    Store.open(tmp_path / "t.db").close()
+    conn = sqlite3.connect(tmp_path / "t.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    with Store.open(tmp_path / "t.db") as reopened:  # a second open applies nothing twice
+        assert reopened.stats()["entries"] == 0
+
+
+def test_open_refuses_what_is_not_a_store(tmp_path):
+    not_sqlite = tmp_path / "notes.db"
+    not_sqlite.write_text("these are my notes, not a database\n" * 20)
+    with pytest.raises(TmtoolError, match="cannot open store"):
+        Store.open(not_sqlite)
+    with pytest.raises(TmtoolError, match="does not exist"):
+        Store.open(tmp_path / "missing" / "t.db")
+    with pytest.raises(TmtoolError, match="directory"):
+        Store.open(tmp_path)
+
+
+def test_newer_schema_is_refused(tmp_path):
+    conn = sqlite3.connect(tmp_path / "t.db")
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    conn.close()
+    with pytest.raises(TmtoolError, match="newer"):
+        Store.open(tmp_path / "t.db")
+
+
+def test_replacing_a_document_replaces_its_units_and_counts(store):
+    ids = store.replace_document(record(), [unit("Le Comité militaire.", "The Military Committee.", "doc:1")])
+    store.merge_extracted([proposal("Comité militaire", "Military Committee", 2,
+                                    [Context("Le Comité militaire.", "The Military Committee.", "doc", "doc:1")])],
+                          "doc", ids)
+    assert store.list_entries()[0].frequency == 2
+    counted = store.document_entry_ids("doc")
+    with store.transaction():
+        store.replace_document(record(src_hash="c"), [unit("Autre phrase.", "Another sentence.", "doc:1")])
+        store.recount(counted)
+    assert [u.source for u in store.units()] == ["Autre phrase."]
+    entry = store.list_entries()[0]
+    assert entry.frequency == 0 and entry.contexts == []  # the old version's counts and contexts went with it
+    assert store.stats()["documents"] == 1
+
+
+def test_a_failed_transaction_leaves_the_store_as_it_was(store):
+    store.replace_document(record(), [unit("Un.", "One.", "doc:1")])
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.replace_document(record(src_hash="z"), [unit("Deux.", "Two.", "doc:1")])
+            raise RuntimeError("disk full")
+    assert [u.source for u in store.units()] == ["Un."]
+    assert store.document("doc").src_hash == "a"
+
+
+def test_extraction_never_overwrites_a_review(store):
+    ids = store.replace_document(record(), [])
+    store.merge_extracted([proposal("pays partenaire", "partner country")], "doc", ids)
+    entry_id = int(store.list_entries()[0].id)
+    store.set_status(entry_id, ReviewStatus.REJECTED)
+    ids = store.replace_document(record("doc2"), [])
+    new, updated = store.merge_extracted([proposal("pays partenaires", "partner nation")], "doc2", ids)
+    assert (new, updated) == (0, 1)
+    (entry,) = store.list_entries()
+    assert entry.status == ReviewStatus.REJECTED
+    assert [t.text for t in entry.terms_in("en")] == ["partner country"]  # no new equivalent on a reviewed entry
+    assert entry.frequency == 2
+
+
+def test_extraction_extends_an_unreviewed_candidate(store):
+    ids = store.replace_document(record(), [])
+    store.merge_extracted([proposal("pays partenaire", "partner country")], "doc", ids)
+    ids = store.replace_document(record("doc2"), [])
+    store.merge_extracted([proposal("pays partenaire", "partner nation")], "doc2", ids)
+    (entry,) = store.list_entries()
+    assert [t.text for t in entry.terms_in("en")] == ["partner country", "partner nation"]
+    assert entry.status == ReviewStatus.CANDIDATE
+
+
+def test_every_review_change_is_recorded_and_revertible(store):
+    entry_id = store.add_entry(proposal("Comité militaire", "Military Committee"))
+    approve = store.set_status(entry_id, ReviewStatus.APPROVED)
+    assert [c.action for c in store.history(entry_id)] == ["add", "approved"]
+    store.revert(approve)
+    assert store.entry(entry_id).status == ReviewStatus.CANDIDATE
+    with pytest.raises(TmtoolError, match="already reverted"):
+        store.revert(approve)
+    removal = store.remove_entry(entry_id)
+    assert store.list_entries() == []
+    store.revert(removal)
+    assert [t.text for t in store.entry(entry_id).terms] == ["Comité militaire", "Military Committee"]
+
+
+def test_revert_refuses_to_lose_a_later_decision(store):
+    entry_id = store.add_entry(proposal("Comité militaire", "Military Committee"))
+    approve = store.set_status(entry_id, ReviewStatus.APPROVED)
+    store.set_status(entry_id, ReviewStatus.REJECTED)
+    with pytest.raises(TmtoolError, match="revert the later change first"):
+        store.revert(approve)
+    assert store.entry(entry_id).status == ReviewStatus.REJECTED
+
+
+def test_merge_moves_terms_and_reverts_to_both_entries(store):
+    first = store.add_entry(proposal("État-major militaire international", "International Military Staff"))
+    second = store.add_entry(Entry(terms=[Term("EMI", "fr", term_type=TermType.ACRONYM),
+                                          Term("IMS", "en", term_type=TermType.ACRONYM)]))
+    change = store.merge_entries(second, first)
+    assert [t.text for t in store.entry(first).terms] == [
+        "État-major militaire international", "International Military Staff", "EMI", "IMS"]
+    with pytest.raises(TmtoolError, match="no glossary entry"):
+        store.entry(second)
+    store.revert(change)
+    assert [t.text for t in store.entry(second).terms] == ["EMI", "IMS"]
+    assert len(store.entry(first).terms) == 2
+
+
+def test_import_skips_identical_entries(store):
+    entries = [proposal("Comité militaire", "Military Committee"), proposal("pays partenaire", "partner country")]
+    assert store.import_entries(entries, "g.tbx") == (2, 0)
+    assert store.import_entries([proposal("comite militaire", "Military committee")], "g.tbx") == (0, 1)
+    assert store.import_entries([proposal("Comité militaire", "MC")], "g.tbx") == (1, 0)
+
+
+def test_identical_units_are_added_once(store):
+    units = [unit("Un.", "One.", "1"), unit("Un.", "One.", "2"), unit("Un.", "Uno.", "3")]
+    assert store.add_units(units, "a.tmx") == (2, 1)
+    assert store.add_units(units, "a.tmx") == (0, 3)
+
+
+def test_plural_and_acronym_keys():
+    assert stem(fold("Comités militaires")) == fold("Comité militaire")
+    assert stem(fold("partner countries")) == "partner country"
+    assert stem(fold("Généraux")) == "general"
+    keys = term_keys(["État-major militaire international"], acronym=False)
+    assert ("emi", "initials") in keys and ("etat-major militaire international", "form") in keys
+    assert term_keys(["EMI"], acronym=True) == {("emi", "form")}
+
+
+french_text = st.text(alphabet="abcdeéèêëàâçîïôùûüœ ÉÈÀÇ-’'ABCXYZ\u00a0", max_size=30)
+
+
+@given(french_text)
+def test_folding_is_idempotent_and_ignores_case_and_accents(text):
+    assert fold(fold(text)) == fold(text)
+    assert fold(text.upper()) == fold(text.lower())
+    assert all(c not in fold(text) for c in "éèàçÉ’\u00a0")
+
+
+def test_a_head_word_lemma_does_not_merge_different_terms(store):
+    """Extractors may give the head noun's lemma; two terms sharing a head stay two entries."""
+    ids = store.replace_document(record(), [])
+    first = Entry(terms=[Term("Centre d'excellence", "fr", lemma="centre"), Term("Centre of Excellence", "en")])
+    second = Entry(terms=[Term("Centre d'opérations cyberspatiales", "fr", lemma="centre"),
+                          Term("Cyberspace Operations Centre", "en")])
+    assert store.merge_extracted([first, second], "doc", ids) == (2, 0)
+    assert store.key_matches(["centre"]) == []

@@ -1,0 +1,281 @@
+"""The terminology engine on real inputs: the seed pair, the shared NATO-style pairs, hand-built cases."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tmtool.cli import main
+from tmtool.model import Context, Entry, Term, TermType
+from tmtool.terms import DEFAULT_THRESHOLD, build_glossary, extract_french
+from tmtool.terms import english
+from tmtool.terms.acronyms import letters_match
+from tmtool.terms.equivalents import _translated_as_compound
+from tmtool.terms.french import load_model
+
+from conftest import REPO, SEED_FR
+
+
+def gold_pairs(path) -> list[Context]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        Context(" ".join(gold["fr"][i] for i in fr), " ".join(gold["en"][i] for i in en), path.parent.name)
+        for fr, en in gold["beads"]
+        if fr and en
+    ]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def french_model():
+    load_model()  # once for the module; every later call reuses it
+
+
+@pytest.fixture(scope="module")
+def seed_glossary() -> list[Entry]:
+    return build_glossary(gold_pairs(REPO / "tests" / "data" / "seed.alignment.gold.json"))
+
+
+@pytest.fixture(scope="module")
+def cied_glossary(shared) -> list[Entry]:
+    return build_glossary(gold_pairs(shared / "data" / "terms" / "c-ied-centre-of-excellence" / "alignment.gold.json"))
+
+
+@pytest.fixture(scope="module")
+def cyber_glossary(shared) -> list[Entry]:
+    return build_glossary(gold_pairs(shared / "data" / "terms" / "defence-ministers-cyber" / "alignment.gold.json"))
+
+
+def entry_for(glossary: list[Entry], french: str) -> Entry:
+    matches = [e for e in glossary if any(t.text == french for t in e.terms_in("fr"))]
+    assert matches, f"{french!r} not among {[e.terms[0].text for e in glossary]}"
+    return matches[0]
+
+
+def english_texts(entry: Entry) -> set[str]:
+    return {t.text.casefold() for t in entry.terms_in("en")}
+
+
+# ---- key terms and their equivalents -------------------------------------------------------------
+
+
+def test_seed_acronym_and_full_form_pair_across_languages(seed_glossary):
+    entry = entry_for(seed_glossary, "État-major militaire international")
+    french = {t.text: t for t in entry.terms_in("fr")}
+    assert french["EMI"].term_type is TermType.ACRONYM
+    assert french["État-major militaire international"].gender == "masculine"
+    assert {"international military staff", "ims"} <= english_texts(entry)
+    ims = next(t for t in entry.terms_in("en") if t.text == "IMS")
+    assert ims.term_type is TermType.ACRONYM
+
+
+def test_seed_division_name_and_common_term(seed_glossary):
+    division = entry_for(seed_glossary, "Division Sécurité coopérative")
+    assert "cooperative security division" in english_texts(division)
+    country = entry_for(seed_glossary, "pays partenaire")
+    assert english_texts(country) & {"partner country", "partner countries"}
+
+
+def test_seed_standalone_acronym_otan_is_nato(seed_glossary):
+    otan = entry_for(seed_glossary, "OTAN")
+    assert otan.terms_in("fr")[0].term_type is TermType.ACRONYM
+    assert english_texts(otan) == {"nato"}
+    assert otan.frequency >= 10  # "l'OTAN", "l’OTAN" and "OTAN" are one term
+
+
+def test_shared_pairs_key_terms(cied_glossary, cyber_glossary):
+    ied = entry_for(cied_glossary, "engin explosif improvisé")
+    assert "engins explosifs improvisés" in ied.terms_in("fr")[0].forms
+    # seen only in the plural: the English is named in the singular, the plural kept among its forms
+    assert english_texts(ied) == {"improvised explosive device"}
+    assert "improvised explosive devices" in {f.casefold() for f in ied.terms_in("en")[0].forms}
+    assert english_texts(entry_for(cied_glossary, "Dialogue méditerranéen")) == {"mediterranean dialogue"}
+    assert english_texts(entry_for(cyber_glossary, "secrétaire général")) == {"secretary general"}
+    assert english_texts(entry_for(cyber_glossary, "siège de l'OTAN")) == {"nato headquarters"}
+
+
+def test_acronym_defined_in_both_languages(cied_glossary, cyber_glossary):
+    nedex = entry_for(cied_glossary, "NEDEX")  # French acronym ↔ a different English one
+    assert {t.text for t in nedex.terms_in("fr")} == {"NEDEX", "neutralisation des explosifs et munitions"}
+    assert english_texts(nedex) == {"eod", "explosive ordnance disposal"}
+    shape = entry_for(cyber_glossary, "SHAPE")  # the same acronym in both languages
+    assert "Grand Quartier général des puissances alliées en Europe" in {t.text for t in shape.terms_in("fr")}
+    assert english_texts(shape) == {"shape", "supreme headquarters allied powers europe"}
+
+
+def test_every_equivalent_has_confidence_and_supporting_pairs(cied_glossary):
+    for entry in cied_glossary:
+        for term in entry.terms_in("en"):
+            assert 0 < term.confidence <= 1
+            assert term.frequency == len(term.contexts) or term.frequency > len(term.contexts) == 3
+            assert all(c.en for c in term.contexts)
+
+
+def test_memory_is_evidence_not_entries(shared):
+    pairs = gold_pairs(shared / "data" / "terms" / "c-ied-centre-of-excellence" / "alignment.gold.json")
+    memory = gold_pairs(REPO / "tests" / "data" / "seed.alignment.gold.json")
+    with_memory = build_glossary(pairs, memory=memory)
+    french = {t.text for e in with_memory for t in e.terms_in("fr")}
+    assert "État-major militaire international" not in french  # a term of the memory only
+    country = entry_for(with_memory, "pays partenaire")
+    assert english_texts(country) == {"partner country"}
+    assert all(c in pairs for t in country.terms_in("en") for c in t.contexts)  # supported by `pairs`
+
+
+@pytest.mark.parametrize(
+    "french, english_text, compound",
+    [
+        ("plan d'action", "action plan", True),
+        ("conférence de presse", "press conference", True),
+        ("importance de l'interopérabilité", "importance of interoperability", False),
+        ("officier de pays partenaire", "partner countries", False),  # translates a nested piece only
+        ("menace hybride", "hybrid threat", False),  # no complement: nothing to learn
+    ],
+)
+def test_translation_as_compound_is_unithood_evidence(french, english_text, compound):
+    entry = Entry(terms=[Term(french, "fr"), Term(english_text, "en", confidence=0.9)])
+    assert _translated_as_compound(entry) is compound
+
+
+# ---- canonical forms ---------------------------------------------------------------------------
+
+
+def french_terms(*sentences: str, threshold: float = 0.0) -> dict[str, object]:
+    entries = extract_french([Context(s) for s in sentences], threshold=threshold)
+    return {t.text: t for e in entries for t in e.terms_in("fr")}
+
+
+def test_plural_head_and_agreeing_adjectives_are_singularised():
+    terms = french_terms(
+        "Les engins explosifs improvisés menacent les forces alliées.",
+        "Les pays partenaires ont envoyé des organismes internationaux.",
+    )
+    assert terms["engin explosif improvisé"].forms == ["engins explosifs improvisés"]
+    assert terms["engin explosif improvisé"].lemma == "engin"
+    assert "force alliée" in terms  # feminine agreement kept
+    assert "pays partenaire" in terms  # invariable head
+    assert "organisme international" in terms  # -aux → -al
+
+
+def test_elision_capitals_and_typographic_apostrophe():
+    terms = french_terms(
+        "Le directeur de l’État-major militaire international a rencontré les partenaires de l’OTAN.",
+        "Interopérabilité des forces : la coopération d’Istanbul a progressé.",
+    )
+    assert "État-major militaire international" in terms  # ’ normalised, the name keeps its capitals
+    assert "OTAN" in terms and "l'OTAN" not in terms and "l’OTAN" not in terms
+    assert terms["OTAN"].term_type is TermType.ACRONYM
+    assert "interopérabilité des forces" in terms  # capital due to the sentence start is lowered
+    assert "coopération d'Istanbul" in terms
+    assert "coopération d’Istanbul" in terms["coopération d'Istanbul"].forms  # original text kept
+
+
+def test_gender_comes_from_the_head_noun():
+    terms = french_terms("Les menaces hybrides ont visé les câbles sous-marins.")
+    assert terms["menace hybride"].gender == "feminine"
+    assert terms["câble sous-marin"].gender == "masculine"
+
+
+def test_threshold_and_top():
+    sentences = [Context(line) for line in SEED_FR.read_text(encoding="utf-8").splitlines() if line.strip()]
+    everything = extract_french(sentences, threshold=0.0)
+    default = extract_french(sentences)
+    assert all(e.score >= DEFAULT_THRESHOLD for e in default)
+    assert len(everything) > len(default) > 0
+    assert [e.score for e in default] == sorted((e.score for e in default), reverse=True)
+    assert extract_french(sentences, top=5) == default[:5]
+
+
+def test_empty_and_odd_input():
+    assert extract_french([]) == []
+    assert build_glossary([Context("", "")]) == []
+    # an acronym after a lone adjective has no full form; punctuation alone has no terms
+    terms = french_terms("Il est international (ABC).", "« … » – ; ( )")
+    assert "international" not in terms and "ABC" in terms
+
+
+# ---- acronyms and English spans ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "acronym, words, expected",
+    [
+        ("IMS", "International Military Staff", True),
+        ("EMI", "État-major militaire international", True),
+        ("NEDEX", "neutralisation des explosifs", True),
+        ("DCB", "Initiative de renforcement des capacités", False),
+    ],
+)
+def test_acronym_letters(acronym, words, expected):
+    assert letters_match(acronym, words.split()) is expected
+
+
+def test_english_definitions():
+    text = "the Director General of the International Military Staff (IMS), Lieutenant General Wiermann"
+    assert english.definitions(text) == [("IMS", "International Military Staff")]
+    text = "From 6 to 17 May 2024, the Counter-Improvised Explosive Devices Centre of Excellence (C-IED COE) in Madrid"
+    assert english.definitions(text) == [("C-IED COE", "Counter-Improvised Explosive Devices Centre of Excellence")]
+
+
+@pytest.mark.parametrize(
+    "plural, singular",
+    [
+        ("partner countries", "partner country"),
+        ("Heads of State and Government", "Head of State and Government"),
+        ("emerging and disruptive technologies", "emerging and disruptive technology"),
+        ("NATO Headquarters", "NATO Headquarters"),
+        ("EOD", "EOD"),
+    ],
+)
+def test_english_singular(plural, singular):
+    assert english.singular(plural) == singular
+
+
+@given(st.lists(st.sampled_from(["the", "of", "NATO", "partner", "countries", ",", "-", "and", "quickly", "Centre"]), max_size=12))
+def test_english_spans_start_and_end_on_content_words(words):
+    tokens = english.tokenize(" ".join(words))
+    for start, end in english.candidate_spans(tokens):
+        assert tokens[start].content and tokens[end - 1].content
+        assert not any(t.text == "," for t in tokens[start:end])
+
+
+# ---- the command line ----------------------------------------------------------------------------
+
+
+def test_cli_extract_tsv(tmp_path):
+    out = tmp_path / "terms.tsv"
+    result = CliRunner().invoke(main, ["extract", str(SEED_FR), "--top", "15", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == ["term", "score", "frequency", "forms"]
+    rows = [line.split("\t") for line in lines[1:]]
+    assert rows and all(len(row) == 4 for row in rows)
+    assert [float(r[1]) for r in rows] == sorted((float(r[1]) for r in rows), reverse=True)
+    by_term = {r[0]: r for r in rows}
+    assert "État-major militaire international" in by_term
+    assert int(by_term["OTAN"][2]) >= 10 and by_term["OTAN"][3] == "OTAN"
+
+
+def test_cli_extract_json_to_stdout():
+    result = CliRunner().invoke(main, ["extract", str(SEED_FR), "--format", "json", "--top", "3"])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    assert {"term", "score", "frequency", "forms", "lemma", "pos", "gender", "contexts"} <= set(records[0])
+    assert records[0]["contexts"][0]["fr"]
+
+
+def test_cli_extract_refuses_other_languages():
+    result = CliRunner().invoke(main, ["extract", str(SEED_FR), "--lang", "en"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == ["tmtool: error: term extraction supports French only, not 'en'"]
+
+
+def test_importing_the_engine_does_not_load_spacy():
+    code = "import sys, tmtool.terms, tmtool.cli; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

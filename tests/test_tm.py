@@ -1,0 +1,100 @@
+"""Translation-memory search: CAT-style match percentages from the trigram index, and concordance."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
+
+from tmtool.cli import main
+from tmtool.errors import TmtoolError
+from tmtool.model import Unit
+from tmtool.search import search_memory
+from tmtool.store import Store
+from tmtool.store.folding import fold, normalize_for_match
+
+
+def transread_units(shared: Path, book: str) -> list[Unit]:
+    """The sentence pairs of a TransRead book's 1-1 gold beads."""
+    folder = shared / "data" / "align" / "transread-fr-en"
+    fr = (folder / "fr" / f"{book}.txt").read_text(encoding="utf-8").splitlines()
+    en = (folder / "en" / f"{book}.txt").read_text(encoding="utf-8").splitlines()
+    units = []
+    for line in (folder / "gold" / f"{book}.txt").read_text().splitlines():
+        src, tgt = (part.strip("[]") for part in line.split(":"))
+        if src and tgt and "," not in src and "," not in tgt:
+            units.append(Unit(fr[int(src)], en[int(tgt)], "fr-FR", "en-GB", tuid=f"{book}:{src}"))
+    return units
+
+
+@pytest.fixture(scope="module")
+def memory(tmp_path_factory, shared):
+    units = transread_units(shared, "Candide") + transread_units(shared, "VingtMilleLieuesSousLesMers")
+    with Store.open(tmp_path_factory.mktemp("tm") / "tm.db") as store:
+        store.add_units(units, "transread")
+        yield store, [u for u in units if len(u.source) >= 40]
+
+
+def test_exact_match_scores_100_and_comes_first(memory):
+    store, units = memory
+    for unit in units[:20]:
+        hits = search_memory(store, unit.source, min_score=70, limit=3)
+        assert hits[0].score == 100.0 and hits[0].unit.source == unit.source
+        assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_score_is_the_edit_distance_percentage(memory):
+    store, units = memory
+    sentence = units[5].source
+    query = sentence[:10] + "X" + sentence[11:]  # one substitution
+    (hit,) = [h for h in search_memory(store, query, min_score=90) if h.unit.source == sentence]
+    expected = 100 * (1 - 1 / len(normalize_for_match(sentence)))
+    assert hit.score == pytest.approx(expected, abs=0.05)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_every_unit_above_the_threshold_is_found(memory, data):
+    """The rarest-trigram filter must not lose a unit that scores above the threshold."""
+    store, units = memory
+    unit = data.draw(st.sampled_from(units))
+    edits = data.draw(st.lists(st.tuples(st.integers(0, len(unit.source) - 1), st.sampled_from("aeiouxz ")),
+                               max_size=6))
+    query = list(unit.source)
+    for position, char in edits:
+        query[position] = char
+    query = "".join(query)
+    score = Levenshtein.normalized_similarity(normalize_for_match(query), normalize_for_match(unit.source)) * 100
+    if score >= 75:
+        hits = search_memory(store, query, min_score=75, limit=5)
+        assert unit.source in {h.unit.source for h in hits} or len(hits) == 5 and hits[-1].score >= score
+
+
+def test_threshold_and_errors(memory):
+    store, _ = memory
+    assert search_memory(store, "Rien de tout cela n'existe dans ce livre, zyxwvut.", min_score=95) == []
+    with pytest.raises(TmtoolError):
+        search_memory(store, "ab")
+    with pytest.raises(TmtoolError):
+        search_memory(store, "Candide", min_score=0)
+
+
+def test_concordance_is_accent_insensitive(memory):
+    store, _ = memory
+    hits = store.concordance("eleve", limit=50)
+    assert any("élevé" in u.source for u in hits)
+    assert all("eleve" in fold(u.source).split() or "eleve" in fold(u.target).split() for u in hits)
+
+
+def test_cli_search_and_concordance(memory):
+    store, units = memory
+    runner = CliRunner()
+    result = runner.invoke(main, ["--db", store.path, "tm", "search", units[3].source, "--limit", "2"])
+    assert result.exit_code == 0
+    assert result.output.startswith("100.0%  " + units[3].source) and units[3].target in result.output
+    none = runner.invoke(main, ["--db", store.path, "tm", "search", "zzzz qqqq wwww", "--min", "90"])
+    assert none.exit_code == 1 and none.output.strip() == "no match of 90% or more"
+    concordance = runner.invoke(main, ["--db", store.path, "tm", "concordance", "Pangloss", "--limit", "3"])
+    assert concordance.exit_code == 0 and concordance.output.count("Pangloss") >= 3

@@ -1,0 +1,85 @@
+"""Glossary look-up: exact, lemma, case- and accent-insensitive, acronym, prefix and fuzzy matches.
+
+This is the path a translator runs hundreds of times a day, so it imports nothing heavy: lemma
+tolerance comes from the folded keys stored at ingest and the same rule-based folding of the query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .errors import TmtoolError
+from .model import Entry, ReviewStatus
+from .search import gram_query, rarest_grams, trigrams
+from .store.folding import fold, stem
+
+# How a term was found, best first; a hit keeps the best way its entry was found.
+MATCH_KINDS = ("exact", "folded", "lemma", "acronym", "prefix", "fuzzy")
+FUZZY_MIN = 80.0  # rapidfuzz ratio below which a spelling is too far from the query
+_STATUS_ORDER = {ReviewStatus.APPROVED: 0, ReviewStatus.CANDIDATE: 1, ReviewStatus.REJECTED: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class LookupHit:
+    entry: Entry
+    match: str  # one of MATCH_KINDS
+    matched: str  # the term text that matched
+    similarity: float  # 100 except for fuzzy matches
+
+
+def _kind(query: str, folded: str, kind: str, text: str) -> str:
+    """How a stored key equal to the query (or to its singular) matched the term ``text``."""
+    if kind == "initials":
+        return "acronym"
+    if text == query:
+        return "exact"
+    return "folded" if fold(text) == folded else "lemma"  # else through an inflected form
+
+
+def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[LookupHit]:
+    """Entries that hold ``query`` in French or English (``lang`` narrows it), ranked by how they
+    matched, then approved before candidates before rejected, then score."""
+    if lang not in ("auto", "fr", "en"):
+        raise TmtoolError(f"unknown language {lang!r} (expected fr, en or auto)")
+    query = query.strip()
+    folded = fold(query)
+    if not folded:
+        raise TmtoolError("empty look-up term")
+    best: dict[int, tuple[int, float, str]] = {}
+
+    def consider(rows, kind_of) -> None:
+        for entry_id, key, kind, text, term_lang in rows:
+            if lang != "auto" and term_lang != lang:
+                continue
+            match, similarity = kind_of(key, kind, text)
+            if match is None:
+                continue
+            rank = (MATCH_KINDS.index(match), -similarity, text)
+            if entry_id not in best or rank < best[entry_id]:
+                best[entry_id] = rank
+
+    consider(store.key_matches(sorted({folded, stem(folded)})),
+             lambda key, kind, text: (_kind(query, folded, kind, text), 100.0))
+    if len(best) < limit and len(folded) >= 3:
+        consider(store.prefix_matches(folded, limit), lambda key, kind, text: ("prefix", 100.0))
+    # fuzzy matching is for a term not found as typed: spelling neighbours of a found term are noise
+    if not best and len(folded) >= 3:
+
+        def fuzzy(key: str, kind: str, text: str):
+            score = fuzz.ratio(folded, key)
+            return ("fuzzy", score) if score >= FUZZY_MIN else (None, 0.0)
+
+        grams = trigrams(folded)
+        chosen = rarest_grams(grams, store.gram_frequencies(grams, index="lookup"), len(grams))
+        consider(store.key_candidates(gram_query(chosen)), fuzzy)
+    entries = store.entries(list(best), contexts=1)
+    ranked = sorted(
+        best,
+        key=lambda i: (best[i][0], _STATUS_ORDER[entries[i].status], best[i][1],
+                       -entries[i].score, -entries[i].frequency, i),
+    )
+    return [
+        LookupHit(entries[i], MATCH_KINDS[best[i][0]], best[i][2], -best[i][1]) for i in ranked[:limit]
+    ]

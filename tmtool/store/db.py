@@ -1,0 +1,648 @@
+"""The embedded store: one SQLite file with documents, units, glossary entries and review history.
+
+The CLI only maps options to these methods. Every public method that writes runs in one
+transaction (or inside the caller's, see :meth:`Store.transaction`), so a failure leaves the
+store as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import TmtoolError
+from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, utcnow
+from .folding import fold, normalize_for_match, stem, term_keys
+from .migrations import migrate
+from .records import (
+    Change,
+    DocumentRecord,
+    dumps,
+    entry_from_json,
+    entry_to_json,
+    iso,
+    parse_time,
+    review_state,
+    unit_content_key,
+)
+
+BUSY_TIMEOUT_S = 10.0
+CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
+
+
+def _spellings(term: Term) -> list[str]:
+    """A term's text, the forms seen and its lemma — when the lemma is the whole term's: an
+    extractor may give the head word's lemma (*centre* for *Centre d'excellence*), which would
+    make every term with that head look alike."""
+    lemma = [term.lemma] if term.lemma and len(term.lemma.split()) == len(term.text.split()) else []
+    return [term.text, *term.forms, *lemma]
+
+
+class Store:
+    """A tmtool store. Open with :meth:`Store.open`; use as a context manager to close it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str):
+        self._conn = conn
+        self.path = path
+
+    # ---- opening, transactions -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating and migrating if needed) the store at ``path``."""
+        path = str(path)
+        if path != ":memory:":
+            parent = Path(path).resolve().parent
+            if not parent.is_dir():
+                raise TmtoolError(f"cannot create store: directory {parent} does not exist", path=path)
+            if Path(path).is_dir():
+                raise TmtoolError("cannot open store: this is a directory", path=path)
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            raise TmtoolError(f"cannot open store: {exc}", path=path) from None
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction; nested calls join the outer one."""
+        if self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.rollback()
+            raise
+        self._conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        return self._conn.execute(sql, params).fetchall()
+
+    # ---- documents and units ---------------------------------------------------------------
+
+    def document(self, document_id: str) -> DocumentRecord | None:
+        rows = self._query(
+            "SELECT id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated"
+            " FROM documents WHERE id = ?",
+            (document_id,),
+        )
+        return DocumentRecord(*rows[0]) if rows else None
+
+    def has_content(self, src_hash: str, tgt_hash: str) -> bool:
+        """Whether a document pair with exactly these contents is stored (under any id)."""
+        return bool(
+            self._query(
+                "SELECT 1 FROM documents WHERE src_hash = ? AND tgt_hash = ?", (src_hash, tgt_hash)
+            )
+        )
+
+    def replace_document(self, record: DocumentRecord, units: Sequence[Unit]) -> dict[str, int]:
+        """Store a document and its units, replacing an earlier version with the same id (its units,
+        contexts and term counts go with it). Returns unit ids by tuid."""
+        now = iso(utcnow())
+        with self.transaction():
+            earlier = self.document(record.id)
+            self._conn.execute("DELETE FROM contexts WHERE document = ?", (record.id,))
+            self._conn.execute("DELETE FROM documents WHERE id = ?", (record.id,))
+            self._conn.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.id, record.src_path, record.tgt_path, record.src_hash, record.tgt_hash,
+                    record.srclang, record.tgtlang, earlier.ingested if earlier else now, now,
+                ),
+            )
+            return {
+                unit.tuid or str(position): self._insert_unit(unit, record.id, position, record.src_path)
+                for position, unit in enumerate(units)
+            }
+
+    def _insert_unit(self, unit: Unit, document_id: str | None, position: int | None, origin: str) -> int:
+        confidence = unit.props.get("x-confidence")
+        cursor = self._conn.execute(
+            "INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key,"
+            " document_id, position, bead, confidence, origin, props, notes, created, changed)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                unit.tuid, unit.source, unit.target, unit.srclang, unit.tgtlang,
+                normalize_for_match(unit.source), unit_content_key(unit), document_id, position,
+                unit.props.get("x-bead"), float(confidence) if confidence else None, origin,
+                dumps(unit.props), dumps(unit.notes), iso(unit.created), iso(unit.changed),
+            ),
+        )
+        return cursor.lastrowid
+
+    def add_units(self, units: Iterable[Unit], origin: str) -> tuple[int, int]:
+        """Add imported units, skipping any without a translation or identical to one already
+        stored. Returns (added, skipped)."""
+        added = skipped = 0
+        with self.transaction():
+            for unit in units:
+                if not (unit.source.strip() and unit.target.strip()) or self._query(
+                    "SELECT 1 FROM units WHERE content_key = ?", (unit_content_key(unit),)
+                ):
+                    skipped += 1
+                else:
+                    self._insert_unit(unit, None, None, origin)
+                    added += 1
+        return added, skipped
+
+    _UNIT_COLUMNS = "id, tuid, source, target, srclang, tgtlang, props, notes, created, changed"
+
+    @staticmethod
+    def _unit(row: tuple) -> Unit:
+        _, tuid, source, target, srclang, tgtlang, props, notes, created, changed = row
+        return Unit(
+            source=source, target=target, srclang=srclang, tgtlang=tgtlang, tuid=tuid,
+            created=parse_time(created), changed=parse_time(changed),
+            props=json.loads(props), notes=json.loads(notes),
+        )
+
+    def units(self, *, since: datetime | None = None) -> Iterator[Unit]:
+        """Every unit (changed on or after ``since``), in the order stored."""
+        sql = f"SELECT {self._UNIT_COLUMNS} FROM units"
+        params: tuple = ()
+        if since:
+            sql, params = sql + " WHERE changed >= ?", (iso(since),)
+        for row in self._conn.execute(sql + " ORDER BY id", params):
+            yield self._unit(row)
+
+    def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
+        marks = ",".join("?" * len(ids))
+        rows = self._query(f"SELECT {self._UNIT_COLUMNS} FROM units WHERE id IN ({marks})", ids)
+        return {row[0]: self._unit(row) for row in rows}
+
+    def memory_contexts(self, *, exclude_document: str | None = None) -> list[Context]:
+        """Stored units as sentence pairs, for term extraction to weigh new documents against."""
+        rows = self._query(
+            "SELECT source, target, coalesce(document_id, ''), coalesce(tuid, '') FROM units"
+            " WHERE document_id IS NOT ? ORDER BY id",
+            (exclude_document,),
+        )
+        return [Context(*row) for row in rows]
+
+    def unit_candidates(self, gram_query: str, min_len: int, max_len: int) -> list[tuple[int, str]]:
+        """(id, normalised source) of the units within a length band that match ``gram_query``,
+        an FTS5 expression over trigrams."""
+        return self._query(
+            "SELECT u.id, u.match_text FROM units_grams JOIN units u ON u.id = units_grams.rowid"
+            " WHERE units_grams MATCH ? AND length(u.match_text) BETWEEN ? AND ?",
+            (gram_query, min_len, max_len),
+        )
+
+    def gram_frequencies(self, grams: Iterable[str], *, index: str = "units") -> dict[str, int]:
+        """How many rows of the ``units`` or ``lookup`` trigram index contain each gram (grams
+        absent from it are left out)."""
+        table = {"units": "units_grams_vocab", "lookup": "lookup_grams_vocab"}[index]
+        grams = list(grams)
+        marks = ",".join("?" * len(grams))
+        return dict(self._query(f"SELECT term, doc FROM {table} WHERE term IN ({marks})", grams))
+
+    def concordance(self, word: str, limit: int = 20) -> list[Unit]:
+        """Units whose source or target contains ``word`` (accent-insensitive, whole words)."""
+        phrase = '"' + word.replace('"', '""') + '"'
+        rows = self._query(
+            f"SELECT {', '.join('u.' + c for c in self._UNIT_COLUMNS.split(', '))}"
+            " FROM units_fts JOIN units u ON u.id = units_fts.rowid"
+            " WHERE units_fts MATCH ? ORDER BY units_fts.rank LIMIT ?",
+            (phrase, limit),
+        )
+        return [self._unit(row) for row in rows]
+
+    # ---- reading entries -------------------------------------------------------------------
+
+    def entries(self, ids: Sequence[int], *, contexts: int | None = None) -> dict[int, Entry]:
+        """Entries by id, with their terms and up to ``contexts`` contexts (all when None)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        found: dict[int, Entry] = {}
+        for row in self._query(
+            "SELECT id, status, definition, note, frequency, score, first_seen, last_seen"
+            f" FROM entries WHERE id IN ({marks})",
+            ids,
+        ):
+            found[row[0]] = Entry(
+                terms=[], id=str(row[0]), status=ReviewStatus(row[1]), definition=row[2], note=row[3],
+                frequency=row[4], score=row[5], first_seen=parse_time(row[6]), last_seen=parse_time(row[7]),
+            )
+        for entry_id, *term in self._query(
+            "SELECT entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence"
+            f" FROM terms WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
+            ids,
+        ):
+            text, lang, pos, gender, term_type, usage, lemma, forms, confidence = term
+            found[entry_id].terms.append(
+                Term(text, lang, pos, gender, TermType(term_type), UsageStatus(usage), lemma,
+                     json.loads(forms), confidence)
+            )
+        for entry_id, fr, en, document, unit in self._query(
+            "SELECT entry_id, fr, en, document, unit"
+            f" FROM contexts WHERE entry_id IN ({marks})"
+            " ORDER BY entry_id, id",
+            ids,
+        ):
+            held = found[entry_id].contexts
+            if contexts is None or len(held) < contexts:
+                held.append(Context(fr, en, document, unit))
+        return found
+
+    def entry(self, entry_id: int) -> Entry:
+        found = self.entries([entry_id]).get(entry_id)
+        if found is None:
+            raise TmtoolError(f"no glossary entry {entry_id}")
+        return found
+
+    def list_entries(
+        self,
+        *,
+        statuses: Sequence[ReviewStatus] = (),
+        min_score: float | None = None,
+        since: datetime | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+    ) -> list[Entry]:
+        """Entries matching every given filter, best score first; ``text`` matches any term's
+        folded form as a substring."""
+        where, params = [], []
+        if statuses:
+            where.append(f"status IN ({','.join('?' * len(statuses))})")
+            params += [s.value for s in statuses]
+        if min_score is not None:
+            where.append("score >= ?")
+            params.append(min_score)
+        if since is not None:
+            where.append("updated >= ?")
+            params.append(iso(since))
+        if text:
+            where.append(
+                "id IN (SELECT t.entry_id FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
+                " WHERE k.kind = 'form' AND instr(k.key, ?) > 0)"
+            )
+            params.append(fold(text))
+        sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY score DESC, frequency DESC, id"
+        if limit is not None:
+            sql, params = sql + " LIMIT ?", params + [limit]
+        ids = [row[0] for row in self._query(sql, params)]
+        found = self.entries(ids)
+        return [found[i] for i in ids]
+
+    def key_matches(self, keys: Sequence[str]) -> list[tuple[int, str, str, str, str]]:
+        """(entry id, key, kind, term text, term lang) for every stored key equal to one of ``keys``."""
+        marks = ",".join("?" * len(keys))
+        return self._query(
+            "SELECT t.entry_id, k.key, k.kind, t.text, t.lang FROM lookup_keys k"
+            f" JOIN terms t ON t.id = k.term_id WHERE k.key IN ({marks})",
+            keys,
+        )
+
+    def prefix_matches(self, prefix: str, limit: int) -> list[tuple[int, str, str, str, str]]:
+        """The same for surface-form keys that start with ``prefix`` (uses the key index)."""
+        return self._query(
+            "SELECT t.entry_id, k.key, k.kind, t.text, t.lang FROM lookup_keys k"
+            " JOIN terms t ON t.id = k.term_id"
+            " WHERE k.key > ? AND k.key < ? AND k.kind = 'form' LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        )
+
+    def key_candidates(self, gram_query: str) -> list[tuple[int, str, str, str, str]]:
+        """The same for surface-form keys that match ``gram_query`` (FTS5 over trigrams)."""
+        return self._query(
+            "SELECT t.entry_id, k.key, k.kind, t.text, t.lang FROM lookup_grams"
+            " JOIN lookup_keys k ON k.id = lookup_grams.rowid JOIN terms t ON t.id = k.term_id"
+            " WHERE lookup_grams MATCH ? AND k.kind = 'form'",
+            (gram_query,),
+        )
+
+    # ---- writing entries -------------------------------------------------------------------
+
+    def _write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
+        self._conn.execute("DELETE FROM terms WHERE entry_id = ?", (entry_id,))
+        for position, term in enumerate(terms):
+            term_id = self._conn.execute(
+                "INSERT INTO terms (entry_id, position, lang, text, lemma, pos, gender, type, usage,"
+                " forms, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    entry_id, position, term.lang, term.text, term.lemma, term.pos, term.gender,
+                    term.term_type.value, term.usage.value, dumps(term.forms), term.confidence,
+                ),
+            ).lastrowid
+            self._conn.executemany(
+                "INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)",
+                [
+                    (key, kind, term_id)
+                    for key, kind in sorted(term_keys(_spellings(term), acronym=term.term_type != TermType.FULL_FORM))
+                ],
+            )
+
+    def _add_contexts(self, entry_id: int, contexts: Iterable[Context], unit_ids: dict[str, int]) -> None:
+        self._conn.executemany(
+            "INSERT INTO contexts (entry_id, fr, en, document, unit, unit_id) VALUES (?, ?, ?, ?, ?, ?)",
+            [(entry_id, c.fr, c.en, c.document, c.unit, unit_ids.get(c.unit)) for c in contexts],
+        )
+
+    def _insert_entry(self, entry: Entry, *, reviewed: bool, entry_id: int | None = None,
+                      unit_ids: dict[str, int] | None = None) -> int:
+        now = iso(utcnow())
+        new_id = self._conn.execute(
+            "INSERT INTO entries (id, status, reviewed, definition, note, frequency, score, first_seen,"
+            " last_seen, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                entry_id, entry.status.value, int(reviewed), entry.definition, entry.note,
+                entry.frequency, entry.score, iso(entry.first_seen), iso(entry.last_seen), now, now,
+            ),
+        ).lastrowid
+        self._write_terms(new_id, entry.terms)
+        self._add_contexts(new_id, entry.contexts, unit_ids or {})
+        return new_id
+
+    def _matching_entry(self, entry: Entry) -> int | None:
+        """The stored entry that extraction's ``entry`` is about: the oldest one holding a French
+        term with the same folded text or lemma, singular or plural."""
+        forms = {fold(text) for t in entry.terms_in("fr") for text in _spellings(t)}
+        keys = sorted(forms | {stem(form) for form in forms})
+        if not keys:
+            return None
+        marks = ",".join("?" * len(keys))
+        rows = self._query(
+            "SELECT min(t.entry_id) FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
+            f" WHERE k.kind IN ('form', 'stem') AND t.lang = 'fr' AND k.key IN ({marks})",
+            keys,
+        )
+        return rows[0][0]
+
+    def merge_extracted(self, entries: Sequence[Entry], document_id: str,
+                        unit_ids: dict[str, int]) -> tuple[int, int]:
+        """Fold term extraction's proposals for one document into the glossary.
+
+        New concepts become candidates; known ones gain the document's count, contexts and
+        ``last_seen``, and — unless a person has reviewed them — new equivalents, forms and score.
+        Returns (new entries, updated entries).
+        """
+        created: set[int] = set()
+        updated: set[int] = set()
+        now = utcnow()
+        with self.transaction():
+            for proposal in entries:
+                entry_id = self._matching_entry(proposal)
+                contexts = proposal.contexts[:CONTEXTS_PER_DOCUMENT]
+                if entry_id is None:
+                    proposal.status = ReviewStatus.CANDIDATE
+                    proposal.first_seen = proposal.first_seen or now
+                    proposal.last_seen = now
+                    proposal.contexts = contexts
+                    entry_id = self._insert_entry(proposal, reviewed=False, unit_ids=unit_ids)
+                    created.add(entry_id)
+                else:
+                    # two proposals of one document may name one concept (a term and its variant)
+                    self._extend_entry(entry_id, proposal, now)
+                    self._add_contexts(entry_id, contexts, unit_ids)
+                    if entry_id not in created:
+                        updated.add(entry_id)
+                self._conn.execute(
+                    "INSERT INTO entry_documents VALUES (?, ?, ?) ON CONFLICT DO UPDATE"
+                    " SET frequency = frequency + excluded.frequency",
+                    (entry_id, document_id, proposal.frequency),
+                )
+                self.recount([entry_id])
+        return len(created), len(updated)
+
+    def _extend_entry(self, entry_id: int, proposal: Entry, now: datetime) -> None:
+        (reviewed,) = self._query("SELECT reviewed FROM entries WHERE id = ?", (entry_id,))[0]
+        self._conn.execute("UPDATE entries SET last_seen = ?, updated = ? WHERE id = ?",
+                           (iso(now), iso(now), entry_id))
+        if reviewed:
+            return
+        stored = self.entries([entry_id], contexts=0)[entry_id]
+        by_key = {(t.lang, fold(t.text)): t for t in stored.terms}
+        for term in proposal.terms:
+            known = by_key.get((term.lang, fold(term.text)))
+            if known is None:
+                stored.terms.append(term)
+            else:
+                known.forms.extend(f for f in term.forms if f not in known.forms)
+        self._write_terms(entry_id, stored.terms)
+        self._conn.execute("UPDATE entries SET score = max(score, ?) WHERE id = ?", (proposal.score, entry_id))
+
+    def recount(self, entry_ids: Iterable[int]) -> None:
+        """Set extracted entries' frequency to the sum of their per-document counts (zero when a
+        replaced document was the last to count them)."""
+        with self.transaction():
+            self._conn.executemany(
+                "UPDATE entries SET frequency = (SELECT coalesce(sum(frequency), 0) FROM entry_documents"
+                " WHERE entry_id = ?1) WHERE id = ?1",
+                [(i,) for i in entry_ids],
+            )
+
+    def document_entry_ids(self, document_id: str) -> list[int]:
+        return [r[0] for r in self._query("SELECT entry_id FROM entry_documents WHERE document_id = ?",
+                                          (document_id,))]
+
+    # ---- review: every change recorded, every change revertible -----------------------------
+
+    def _snapshot(self, entry_id: int) -> dict | None:
+        entry = self.entries([entry_id]).get(entry_id)
+        if entry is None:
+            return None
+        (reviewed,) = self._query("SELECT reviewed FROM entries WHERE id = ?", (entry_id,))[0]
+        return entry_to_json(entry, reviewed=bool(reviewed))
+
+    def _record(self, action: str, before: dict[int, dict | None], after: dict[int, dict | None]) -> int:
+        return self._conn.execute(
+            "INSERT INTO changes (time, action, before, after) VALUES (?, ?, ?, ?)",
+            (iso(utcnow()), action, dumps({str(k): v for k, v in before.items()}),
+             dumps({str(k): v for k, v in after.items()})),
+        ).lastrowid
+
+    def add_entry(self, entry: Entry) -> int:
+        """Add an entry a person wrote (reviewed unless it is left a candidate)."""
+        with self.transaction():
+            entry_id = self._insert_entry(entry, reviewed=entry.status != ReviewStatus.CANDIDATE)
+            self._record("add", {entry_id: None}, {entry_id: self._snapshot(entry_id)})
+        return entry_id
+
+    def update_entry(self, entry_id: int, action: str, change: Callable[[Entry], None]) -> int:
+        """Apply a person's ``change`` to an entry, mark it reviewed and record it. Returns the
+        change id."""
+        with self.transaction():
+            before = self._snapshot(entry_id)
+            if before is None:
+                raise TmtoolError(f"no glossary entry {entry_id}")
+            entry = self.entries([entry_id], contexts=0)[entry_id]
+            change(entry)
+            if not entry.terms_in("fr"):
+                raise TmtoolError(f"entry {entry_id} would have no French term")
+            self._conn.execute(
+                "UPDATE entries SET status = ?, reviewed = 1, definition = ?, note = ?, updated = ?"
+                " WHERE id = ?",
+                (entry.status.value, entry.definition, entry.note, iso(utcnow()), entry_id),
+            )
+            self._write_terms(entry_id, entry.terms)
+            return self._record(action, {entry_id: before}, {entry_id: self._snapshot(entry_id)})
+
+    def set_status(self, entry_id: int, status: ReviewStatus) -> int:
+        return self.update_entry(entry_id, status.value, lambda e: setattr(e, "status", status))
+
+    def remove_entry(self, entry_id: int) -> int:
+        with self.transaction():
+            before = self._snapshot(entry_id)
+            if before is None:
+                raise TmtoolError(f"no glossary entry {entry_id}")
+            self._conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+            return self._record("remove", {entry_id: before}, {entry_id: None})
+
+    def merge_entries(self, source_id: int, target_id: int) -> int:
+        """Merge entry ``source_id`` into ``target_id``: its other terms, counts and contexts move
+        over and it is removed."""
+        if source_id == target_id:
+            raise TmtoolError("cannot merge an entry into itself")
+        with self.transaction():
+            before = {source_id: self._snapshot(source_id), target_id: self._snapshot(target_id)}
+            for entry_id, snap in before.items():
+                if snap is None:
+                    raise TmtoolError(f"no glossary entry {entry_id}")
+            found = self.entries([source_id, target_id], contexts=0)
+            source, target = found[source_id], found[target_id]
+            held = {(t.lang, fold(t.text)) for t in target.terms}
+            target.terms += [t for t in source.terms if (t.lang, fold(t.text)) not in held]
+            self._write_terms(target_id, target.terms)
+            self._conn.execute(
+                "INSERT INTO entry_documents SELECT ?, document_id, frequency FROM entry_documents"
+                " WHERE entry_id = ? ON CONFLICT DO UPDATE SET frequency = frequency + excluded.frequency",
+                (target_id, source_id),
+            )
+            self._conn.execute("UPDATE contexts SET entry_id = ? WHERE entry_id = ?", (target_id, source_id))
+            self._conn.execute(
+                "UPDATE entries SET frequency = frequency + ?, score = max(score, ?), reviewed = 1,"
+                " updated = ? WHERE id = ?",
+                (source.frequency, source.score, iso(utcnow()), target_id),
+            )
+            self._conn.execute("DELETE FROM entries WHERE id = ?", (source_id,))
+            return self._record(
+                "merge", before, {source_id: None, target_id: self._snapshot(target_id)}
+            )
+
+    def history(self, entry_id: int | None = None) -> list[Change]:
+        """Recorded changes, oldest first; only those touching ``entry_id`` when given."""
+        sql = "SELECT id, time, action, before, after, reverted_by FROM changes"
+        params: tuple = ()
+        if entry_id is not None:
+            sql += " WHERE EXISTS (SELECT 1 FROM json_each(changes.before) WHERE key = ?)"
+            params = (str(entry_id),)
+        return [
+            Change(i, t, a, json.loads(b), json.loads(f), r)
+            for i, t, a, b, f, r in self._query(sql + " ORDER BY id", params)
+        ]
+
+    def revert(self, change_id: int) -> int:
+        """Undo one recorded change (itself recorded). Refused when an entry it touched has been
+        reviewed again since, so that no later decision is lost silently."""
+        with self.transaction():
+            found = [c for c in self.history() if c.id == change_id]
+            if not found:
+                raise TmtoolError(f"no change {change_id}")
+            change = found[0]
+            if change.reverted_by is not None:
+                raise TmtoolError(f"change {change_id} was already reverted by change {change.reverted_by}")
+            current = {int(k): self._snapshot(int(k)) for k in change.after}
+            for entry_id, snap in current.items():
+                if review_state(snap) != review_state(change.after[str(entry_id)]):
+                    raise TmtoolError(
+                        f"entry {entry_id} has changed since change {change_id}; revert the later change first"
+                    )
+            for key, snap in change.before.items():
+                self._restore(int(key), snap)
+            revert_id = self._record(
+                f"revert {change_id}", current, {int(k): self._snapshot(int(k)) for k in change.before}
+            )
+            self._conn.execute("UPDATE changes SET reverted_by = ? WHERE id = ?", (revert_id, change_id))
+            return revert_id
+
+    def _restore(self, entry_id: int, snap: dict | None) -> None:
+        if snap is None:
+            self._conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+            return
+        entry = entry_from_json(snap)
+        exists = self._query("SELECT 1 FROM entries WHERE id = ?", (entry_id,))
+        if not exists:
+            self._insert_entry(entry, reviewed=snap["reviewed"], entry_id=entry_id)
+            return
+        self._conn.execute(
+            "UPDATE entries SET status = ?, reviewed = ?, definition = ?, note = ?, updated = ? WHERE id = ?",
+            (entry.status.value, int(snap["reviewed"]), entry.definition, entry.note, iso(utcnow()), entry_id),
+        )
+        self._write_terms(entry_id, entry.terms)
+
+    # ---- import ----------------------------------------------------------------------------
+
+    def import_entries(self, entries: Iterable[Entry], origin: str) -> tuple[int, int]:
+        """Add glossary entries read from a file, skipping any whose terms (folded) are exactly
+        those of a stored entry. One recorded change for the file. Returns (added, skipped)."""
+        added: dict[int, dict | None] = {}
+        skipped = 0
+        with self.transaction():
+            for entry in entries:
+                if not entry.terms_in("fr"):
+                    raise TmtoolError(f"an entry has no French term ({', '.join(t.text for t in entry.terms)})",
+                                      path=origin)
+                if self._identical_entry(entry):
+                    skipped += 1
+                    continue
+                entry_id = self._insert_entry(entry, reviewed=entry.status != ReviewStatus.CANDIDATE,
+                                              entry_id=self._free_id(entry.id))
+                added[entry_id] = self._snapshot(entry_id)
+            if added:
+                self._record(f"import {Path(origin).name}", dict.fromkeys(added), added)
+        return len(added), skipped
+
+    def _free_id(self, wanted: str | None) -> int | None:
+        """An imported entry keeps its numeric id when this store has no entry by that id, so that
+        a glossary moved between stores keeps the ids people cite."""
+        if wanted is None or not (wanted.isascii() and wanted.isdigit()):
+            return None
+        return None if self._query("SELECT 1 FROM entries WHERE id = ?", (int(wanted),)) else int(wanted)
+
+    def _identical_entry(self, entry: Entry) -> bool:
+        wanted = {(t.lang, fold(t.text)) for t in entry.terms}
+        first = entry.terms_in("fr")[0]
+        rows = self._query(
+            "SELECT DISTINCT t.entry_id FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
+            " WHERE k.kind = 'form' AND k.key = ? AND t.lang = 'fr'",
+            (fold(first.text),),
+        )
+        for entry_id, stored in self.entries([r[0] for r in rows], contexts=0).items():
+            if {(t.lang, fold(t.text)) for t in stored.terms} == wanted:
+                return True
+        return False
+
+    # ---- overview --------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, int]:
+        counts = {
+            name: self._query(f"SELECT count(*) FROM {name}")[0][0]
+            for name in ("documents", "units", "entries", "terms", "contexts", "changes")
+        }
+        for status in ReviewStatus:
+            counts[f"entries {status.value}"] = self._query(
+                "SELECT count(*) FROM entries WHERE status = ?", (status.value,)
+            )[0][0]
+        return counts

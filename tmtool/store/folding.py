@@ -1,0 +1,78 @@
+"""Look-up keys: the folded forms under which a term is found, computed once at write time.
+
+Lookup must start fast, so lemma tolerance comes from these rule-based keys rather than from a
+morphological analyser: a query is folded by the same rules and compared with the stored keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})
+_SPACES = re.compile(r"\s+")
+_WORD_SPLIT = re.compile(r"([\s\-'])")
+
+# Function words left out when a multi-word term's initials are turned into an acronym key.
+_ACRONYM_SKIP = frozenset(
+    "de du des la le les l d et en pour à a au aux of the and for in on to".split()
+)
+
+
+def normalize_for_match(text: str) -> str:
+    """Case-insensitive form of a sentence for edit-distance matching; keeps accents, which count."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_DASHES)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: *État-major* and *etat-major* fold alike."""
+    decomposed = unicodedata.normalize("NFKD", normalize_for_match(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _singular(word: str) -> str:
+    """Strip a regular French or English plural ending (folded word); short words are left alone."""
+    if len(word) <= 3:
+        return word
+    if word.endswith("aux"):
+        return word[:-3] + "al"  # généraux → général
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # countries → country
+    if word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def stem(key: str) -> str:
+    """A folded key with every word singularised: *comites militaires* → *comite militaire*."""
+    return "".join(_singular(part) for part in _WORD_SPLIT.split(key))
+
+
+def initials(key: str) -> str:
+    """Initials of a folded multi-word term without its function words: *etat-major militaire
+    international* → *emi*; empty when the term has fewer than three content words."""
+    words = [w for w in re.split(r"[\s']+", key) if w and w not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words) if len(words) >= 3 else ""
+
+
+def term_keys(texts: list[str], *, acronym: bool) -> set[tuple[str, str]]:
+    """Every (key, kind) under which a term with these surface forms and lemma is found.
+
+    Kinds: ``form`` (folded text), ``stem`` (singularised), ``initials`` (derived acronym of a
+    full form). An acronym term is indexed under its own folded text only.
+    """
+    keys: set[tuple[str, str]] = set()
+    for text in texts:
+        key = fold(text)
+        if not key:
+            continue
+        keys.add((key, "form"))
+        if acronym:
+            continue
+        keys.add((stem(key), "stem"))
+        derived = initials(key)
+        if derived:
+            keys.add((derived, "initials"))
+    return keys

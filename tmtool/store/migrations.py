@@ -1,0 +1,171 @@
+"""The store's schema, as an ordered list of migrations; ``PRAGMA user_version`` counts those applied.
+
+Never edit a released migration: append a new one, so every existing store can be brought forward.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..errors import TmtoolError
+
+_V1 = """
+CREATE TABLE documents (
+    id        TEXT PRIMARY KEY,
+    src_path  TEXT NOT NULL,
+    tgt_path  TEXT NOT NULL,
+    src_hash  TEXT NOT NULL,
+    tgt_hash  TEXT NOT NULL,
+    srclang   TEXT NOT NULL,
+    tgtlang   TEXT NOT NULL,
+    ingested  TEXT NOT NULL,
+    updated   TEXT NOT NULL
+);
+
+CREATE TABLE units (
+    id          INTEGER PRIMARY KEY,
+    tuid        TEXT,
+    source      TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    srclang     TEXT NOT NULL,
+    tgtlang     TEXT NOT NULL,
+    match_text  TEXT NOT NULL,          -- normalised source, what fuzzy matching compares
+    content_key TEXT NOT NULL,          -- hash of languages + texts: identical units share it
+    document_id TEXT REFERENCES documents(id) ON DELETE CASCADE,
+    position    INTEGER,
+    bead        TEXT,
+    confidence  REAL,
+    origin      TEXT,                   -- the file the unit came from
+    props       TEXT NOT NULL DEFAULT '{}',
+    notes       TEXT NOT NULL DEFAULT '[]',
+    created     TEXT,
+    changed     TEXT
+);
+CREATE INDEX units_document ON units(document_id, position);
+CREATE INDEX units_content ON units(content_key);
+CREATE INDEX units_changed ON units(changed);
+
+-- concordance: words, accent-insensitive
+CREATE VIRTUAL TABLE units_fts USING fts5(
+    source, target, content='units', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+-- fuzzy-match candidates: character trigrams of the normalised source
+CREATE VIRTUAL TABLE units_grams USING fts5(
+    match_text, content='units', content_rowid='id', tokenize='trigram');
+CREATE VIRTUAL TABLE units_grams_vocab USING fts5vocab(units_grams, 'row');
+
+CREATE TRIGGER units_ai AFTER INSERT ON units BEGIN
+    INSERT INTO units_fts(rowid, source, target) VALUES (new.id, new.source, new.target);
+    INSERT INTO units_grams(rowid, match_text) VALUES (new.id, new.match_text);
+END;
+CREATE TRIGGER units_ad AFTER DELETE ON units BEGIN
+    INSERT INTO units_fts(units_fts, rowid, source, target)
+        VALUES ('delete', old.id, old.source, old.target);
+    INSERT INTO units_grams(units_grams, rowid, match_text) VALUES ('delete', old.id, old.match_text);
+END;
+
+CREATE TABLE entries (
+    id          INTEGER PRIMARY KEY,
+    status      TEXT NOT NULL DEFAULT 'candidate'
+                CHECK (status IN ('candidate', 'approved', 'rejected')),
+    reviewed    INTEGER NOT NULL DEFAULT 0,   -- a person approved, rejected or edited it
+    definition  TEXT,
+    note        TEXT,
+    frequency   INTEGER NOT NULL DEFAULT 0,
+    score       REAL NOT NULL DEFAULT 0,
+    first_seen  TEXT,
+    last_seen   TEXT,
+    created     TEXT NOT NULL,
+    updated     TEXT NOT NULL
+);
+CREATE INDEX entries_status ON entries(status, score);
+CREATE INDEX entries_updated ON entries(updated);
+
+CREATE TABLE terms (
+    id          INTEGER PRIMARY KEY,
+    entry_id    INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    lang        TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    lemma       TEXT,
+    pos         TEXT NOT NULL,
+    gender      TEXT,
+    type        TEXT NOT NULL,
+    usage       TEXT NOT NULL,
+    forms       TEXT NOT NULL DEFAULT '[]',
+    confidence  REAL
+);
+CREATE INDEX terms_entry ON terms(entry_id, position);
+
+-- folded keys of every form and lemma (see folding.py)
+CREATE TABLE lookup_keys (
+    id       INTEGER PRIMARY KEY,
+    key      TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    term_id  INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE
+);
+CREATE INDEX lookup_keys_key ON lookup_keys(key, kind);
+CREATE INDEX lookup_keys_term ON lookup_keys(term_id);
+CREATE VIRTUAL TABLE lookup_grams USING fts5(key, content='lookup_keys', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER lookup_keys_ai AFTER INSERT ON lookup_keys BEGIN
+    INSERT INTO lookup_grams(rowid, key) VALUES (new.id, new.key);
+END;
+CREATE TRIGGER lookup_keys_ad AFTER DELETE ON lookup_keys BEGIN
+    INSERT INTO lookup_grams(lookup_grams, rowid, key) VALUES ('delete', old.id, old.key);
+END;
+
+CREATE TABLE contexts (
+    id          INTEGER PRIMARY KEY,
+    entry_id    INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    fr          TEXT NOT NULL,
+    en          TEXT NOT NULL,
+    document    TEXT NOT NULL DEFAULT '',  -- a name: imported contexts cite documents not stored here
+    unit_id     INTEGER REFERENCES units(id) ON DELETE CASCADE
+);
+CREATE INDEX contexts_entry ON contexts(entry_id);
+CREATE INDEX contexts_document ON contexts(document);
+CREATE INDEX contexts_unit ON contexts(unit_id);
+
+-- how often extraction saw an entry in each document; an entry's frequency is their sum
+CREATE TABLE entry_documents (
+    entry_id    INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    frequency   INTEGER NOT NULL,
+    PRIMARY KEY (entry_id, document_id)
+);
+CREATE INDEX entry_documents_document ON entry_documents(document_id);
+
+-- review history: before/after are JSON objects {entry id: entry snapshot or null}
+CREATE TABLE changes (
+    id          INTEGER PRIMARY KEY,
+    time        TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    before      TEXT NOT NULL,
+    after       TEXT NOT NULL,
+    reverted_by INTEGER REFERENCES changes(id)
+);
+"""
+
+# document frequencies of the glossary's key trigrams, so fuzzy look-up can query only the rarest;
+# a context keeps its unit's name (tuid), which imported contexts cite without the unit being here
+_V2 = """
+CREATE VIRTUAL TABLE lookup_grams_vocab USING fts5vocab(lookup_grams, 'row');
+ALTER TABLE contexts ADD COLUMN unit TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2]
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply the migrations this store has not seen, each in its own transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise TmtoolError(
+            f"store schema version {version} is newer than this tmtool understands ({len(MIGRATIONS)})"
+        )
+    for number, script in enumerate(MIGRATIONS[version:], version + 1):
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.rollback()
+            raise

@@ -1,0 +1,121 @@
+"""Conversions between the model's nouns and what the store keeps: rows, JSON snapshots, keys."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """A stored document pair: where it was read from and the content hashes that identify it."""
+
+    id: str
+    src_path: str
+    tgt_path: str
+    src_hash: str
+    tgt_hash: str
+    srclang: str
+    tgtlang: str
+    ingested: str | None = None
+    updated: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One recorded change of the glossary; ``before``/``after`` map entry ids to snapshots or None."""
+
+    id: int
+    time: str
+    action: str
+    before: dict[str, dict | None]
+    after: dict[str, dict | None]
+    reverted_by: int | None
+
+
+def iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def parse_time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def unit_content_key(unit: Unit) -> str:
+    """Identical units (same languages, same texts) share this key, whatever file they came from."""
+    joined = "\x00".join((unit.srclang, unit.tgtlang, unit.source, unit.target))
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()
+
+
+def term_to_json(term: Term) -> dict:
+    return {
+        "text": term.text,
+        "lang": term.lang,
+        "pos": term.pos,
+        "gender": term.gender,
+        "type": term.term_type.value,
+        "usage": term.usage.value,
+        "lemma": term.lemma,
+        "forms": list(term.forms),
+        "confidence": term.confidence,
+    }
+
+
+def term_from_json(data: dict) -> Term:
+    return Term(
+        text=data["text"],
+        lang=data["lang"],
+        pos=data["pos"],
+        gender=data["gender"],
+        term_type=TermType(data["type"]),
+        usage=UsageStatus(data["usage"]),
+        lemma=data["lemma"],
+        forms=list(data["forms"]),
+        confidence=data["confidence"],
+    )
+
+
+def entry_to_json(entry: Entry, *, reviewed: bool) -> dict:
+    """A snapshot of an entry, as the review history keeps it."""
+    return {
+        "status": entry.status.value,
+        "reviewed": reviewed,
+        "definition": entry.definition,
+        "note": entry.note,
+        "frequency": entry.frequency,
+        "score": entry.score,
+        "first_seen": iso(entry.first_seen),
+        "last_seen": iso(entry.last_seen),
+        "terms": [term_to_json(t) for t in entry.terms],
+        "contexts": [[c.fr, c.en, c.document, c.unit] for c in entry.contexts],
+    }
+
+
+def entry_from_json(data: dict, entry_id: str | None = None) -> Entry:
+    return Entry(
+        terms=[term_from_json(t) for t in data["terms"]],
+        id=entry_id,
+        status=ReviewStatus(data["status"]),
+        definition=data["definition"],
+        note=data["note"],
+        frequency=data["frequency"],
+        score=data["score"],
+        contexts=[Context(*c) for c in data["contexts"]],
+        first_seen=parse_time(data["first_seen"]),
+        last_seen=parse_time(data["last_seen"]),
+    )
+
+
+def review_state(snapshot: dict | None):
+    """What a person decides about an entry; extraction may change the rest (counts, contexts)."""
+    if snapshot is None:
+        return None
+    return (snapshot["status"], snapshot["definition"], snapshot["note"], snapshot["terms"])
+
+
+def dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,124 @@
+"""Import files into the store and export it, through the readers and writers of ``tmtool.formats``.
+
+A file is imported whole or not at all: it is read inside the store transaction, so an error on
+its last line rolls back everything read before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from itertools import chain
+from pathlib import Path
+
+from ..errors import TmtoolError
+from ..model import Entry, ReviewStatus, Unit
+from .db import Store
+
+IMPORT_FORMATS = ("tmx", "tbx", "po", "xliff", "csv", "tsv")
+EXPORT_FORMATS = ("tmx", "tbx", "tbx-martif", "tsv", "csv", "po")
+UNIT_FORMATS = ("tmx", "xliff")  # the others hold glossary entries
+# what `export` writes when no --status is given: everything but rejected entries
+DEFAULT_EXPORT_STATUSES = (ReviewStatus.APPROVED, ReviewStatus.CANDIDATE)
+
+_EXTENSIONS = {".tmx": "tmx", ".tbx": "tbx", ".po": "po", ".xlf": "xliff", ".xliff": "xliff",
+               ".csv": "csv", ".tsv": "tsv"}
+# the first bytes that give a file's format away when its extension does not
+_SIGNATURES = (("<tmx", "tmx"), ("<martif", "tbx"), ("<tbx", "tbx"), ("<xliff", "xliff"), ("msgid", "po"))
+
+
+def infer_format(path: str | Path) -> str:
+    """The import format of ``path``: from its extension, else from its first bytes."""
+    path = Path(path)
+    if path.suffix.lower() in _EXTENSIONS:
+        return _EXTENSIONS[path.suffix.lower()]
+    with open(path, "rb") as f:
+        head = f.read(4096).decode("utf-8", errors="replace")
+    for signature, fmt in _SIGNATURES:
+        if signature in head:
+            return fmt
+    first_line = head.splitlines()[0] if head else ""
+    if "\t" in first_line:
+        return "tsv"
+    if "," in first_line:
+        return "csv"
+    raise TmtoolError("cannot tell the file format from its name or content; give --format", path=str(path))
+
+
+def _read_units(fmt: str, path: str) -> Iterator[Unit]:
+    if fmt == "tmx":
+        from ..formats.tmx import read_tmx
+
+        return read_tmx(path)
+    from ..formats.xliff import read_xliff
+
+    return read_xliff(path)
+
+
+def _read_entries(fmt: str, path: str) -> Iterator[Entry]:
+    if fmt == "tbx":
+        from ..formats.tbx import read_tbx
+
+        return read_tbx(path)
+    if fmt == "po":
+        from ..formats.po import read_po
+
+        return read_po(path)
+    from ..formats import tabular
+
+    return tabular.read_tsv(path) if fmt == "tsv" else tabular.read_csv(path)
+
+
+def import_file(store: Store, path: str | Path, fmt: str | None = None) -> tuple[str, int, int]:
+    """Import a bilingual file; identical units or entries already stored are skipped, and so are
+    units without a translation (a pre-translation file's untranslated segments).
+
+    Returns what it held ("units" or "entries"), how many were added and how many skipped.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise TmtoolError("no such file", path=str(path))
+    fmt = fmt or infer_format(path)
+    if fmt not in IMPORT_FORMATS:
+        raise TmtoolError(f"unknown import format {fmt!r} (expected one of {', '.join(IMPORT_FORMATS)})")
+    with store.transaction():
+        if fmt in UNIT_FORMATS:
+            return ("units", *store.add_units(_read_units(fmt, str(path)), str(path)))
+        return ("entries", *store.import_entries(_read_entries(fmt, str(path)), str(path)))
+
+
+def export_store(
+    store: Store,
+    fmt: str,
+    out: str,
+    *,
+    statuses: Sequence[ReviewStatus] = DEFAULT_EXPORT_STATUSES,
+    since: datetime | None = None,
+) -> int:
+    """Write the memory (tmx) or the glossary (every other format) to ``out`` (a path or ``-``).
+    Returns how many units or entries were written."""
+    if fmt not in EXPORT_FORMATS:
+        raise TmtoolError(f"unknown export format {fmt!r} (expected one of {', '.join(EXPORT_FORMATS)})")
+    from ..fileio import open_output
+
+    if fmt == "tmx":
+        from ..formats.tmx import write_tmx
+
+        units = store.units(since=since)
+        first = next(units, None)
+        srclang = first.srclang if first else "fr-FR"
+        with open_output(out, "wb") as stream:
+            return write_tmx(chain([first] if first else [], units), stream, srclang=srclang)
+    entries = store.list_entries(statuses=statuses, since=since)
+    if fmt in ("tbx", "tbx-martif"):
+        from ..formats import tbx
+
+        writer = tbx.write_tbx if fmt == "tbx" else tbx.write_tbx_martif
+        return writer(entries, out)
+    if fmt == "po":
+        from ..formats.po import write_po
+
+        return write_po(entries, out)
+    from ..formats import tabular
+
+    return (tabular.write_tsv if fmt == "tsv" else tabular.write_csv)(entries, out)

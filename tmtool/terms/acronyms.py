@@ -1,0 +1,58 @@
+"""Acronyms and their full forms, in either language.
+
+A definition is a full form followed by its acronym in parentheses: *État-major militaire international
+(EMI)*, *International Military Staff (IMS)*. The full form is the noun phrase just before the
+parenthesis; which of its possible starts is right is decided by the letters of the acronym when they
+match (Schwartz & Hearst 2003), else by the capitalisation of organisation names. NATO acronyms are
+often English inside French text (*C-IED COE*, *DCB*), so a letter mismatch is not a reason to drop one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..store.folding import fold
+
+PARENTHESISED_ACRONYM = re.compile(r"\(\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9]*(?:[-/ ][A-ZÀ-Ý0-9]+)*)\s*\)")
+_ACRONYM_WORD = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9]*(?:-[A-ZÀ-Ý0-9]+)*$")
+
+
+def is_acronym(word: str) -> bool:
+    """Two capitals or more and nothing in lower case: *OTAN*, *C-IED*, *G20*."""
+    return sum(c.isupper() for c in word) >= 2 and bool(_ACRONYM_WORD.match(word))
+
+
+def letters_match(acronym: str, words: Sequence[str]) -> bool:
+    """Whether the acronym's letters appear in order in ``words``, the first at the start of the
+    first word and each letter at a word start or inside the word after the previous match."""
+    letters = [c for c in fold(acronym) if c.isalnum()]
+    if not letters or not words or not fold(words[0]).startswith(letters[0]):
+        return False
+    text = fold(" ".join(words))
+    position = len(text) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        while position >= 0 and (
+            text[position] != letters[k] or (k == 0 and position > 0 and text[position - 1].isalnum())
+        ):
+            position -= 1
+        if position < 0:
+            return False
+        position -= 1
+    return True
+
+
+def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int]) -> int | None:
+    """The index in ``words`` where the full form of ``acronym`` begins; it ends at ``words[-1]``.
+
+    ``starts`` are the possible beginnings (content words that open a noun phrase), left to right.
+    """
+    if not starts:
+        return None
+    for start in reversed(starts):  # the shortest full form whose letters spell the acronym
+        if letters_match(acronym, words[start:]):
+            return start
+    for start in starts:  # else the longest name: capitalised and of two words or more
+        if words[start][:1].isupper() and len(words) - start >= 2:
+            return start
+    return starts[0]

@@ -1,0 +1,300 @@
+"""English equivalents of French terms, from aligned sentence pairs.
+
+For each French entry, every English span of the right shape in the English side of its pairs is
+scored with:
+- alignment: how well the span's words and the term's words link to each other rather than to the
+  rest of the sentence pair (IBM-1 posteriors both ways, cognates), as an F-measure per pair; the mean
+  of its best pair and its average over the entry's pairs (a translation that recurs wins, a loose
+  translation in one pair does not sink a good one);
+- co-occurrence: Dice of the French term and the English span over every pair given, the memory
+  included, so that equivalents improve as documents arrive;
+- shape: English POS-shape heuristics (see ``english.shape``), and acronym for acronym.
+Acronyms defined in both languages in the same pair are paired directly (*EMI* ↔ *IMS*, whose full
+forms then pair too), and an acronym written the same in both languages is its own equivalent.
+The translation is also evidence of termhood: see ``_translated_as_compound``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+from ..model import Context, Entry, Term, TermType
+from ..store.folding import fold, normalize_for_match, stem
+from . import english
+from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
+from .acronyms import is_acronym
+from .candidates import definitions
+from .wordalign import WordAligner, words
+
+_SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
+MIN_CONFIDENCE = 0.25
+COMPOUND_TRANSLATION_BOOST = 1.5
+_CONFIDENT = 0.75  # an equivalent this sure is taken as the translation of the whole term
+_FRENCH_COMPLEMENT = re.compile(r"(?<!\w)(?:(?:de|du|des|à|pour|contre|en)(?!\w)|d')", re.IGNORECASE)
+_CLAIM = 0.5  # link strength at which an English word is taken as translating a word of the term
+# French words that carry no lexical content of a term: they are not asked to align.
+_FRENCH_FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "à", "pour", "contre", "en", "et"})
+_DEFINITION_CONFIDENCE = 0.95
+_ALIGNMENT_WEIGHT, _COOCCURRENCE_WEIGHT = 0.7, 0.3
+
+
+@dataclass(slots=True)
+class _Proposal:
+    text: str
+    acronym: bool
+    forms: list[str] = field(default_factory=list)  # every spelling seen (singular, plural, capitals)
+    alignment: list[float] = field(default_factory=list)  # its best score in each pair that has it
+    pairs: list[int] = field(default_factory=list)
+
+
+def build_glossary(
+    pairs: Sequence[Context], *, memory: Sequence[Context] = (), threshold: float | None = None
+) -> list[Entry]:
+    """French term entries of ``pairs`` with their English equivalents (evidence: pairs + memory)."""
+    analysis = analyse_french(pairs)
+    limit = DEFAULT_THRESHOLD if threshold is None else threshold
+    # entries that only the translation evidence below can lift over the threshold are scored too
+    entries = rank_entries(analysis, pairs, top=None, threshold=limit / COMPOUND_TRANSLATION_BOOST)
+    everything = [(c.fr, c.en) for c in (*pairs, *memory) if c.fr and c.en]
+    views = _PairViews(pairs, WordAligner(everything))
+    folded_en = [normalize_for_match(en) for _, en in everything]
+    folded_fr = [normalize_for_match(fr) for fr, _ in everything]
+    acronym_pairs = _acronym_pairs(pairs, analysis)
+    for entry in entries:
+        entry.terms.extend(_equivalents(entry, pairs, views, acronym_pairs, folded_fr, folded_en))
+        if _translated_as_compound(entry):
+            entry.score = round(entry.score * COMPOUND_TRANSLATION_BOOST, 4)
+    entries = [e for e in entries if e.score >= limit]
+    entries.sort(key=lambda e: (-e.score, e.terms[0].text.casefold()))
+    return entries
+
+
+def _translated_as_compound(entry: Entry) -> bool:
+    """Translation as unithood evidence: a French *N de N* rendered as an English compound (*plan
+    d'action* ↔ *action plan*, *cellule de coordination* ↔ *coordination cell*) is lexicalised, while a
+    free phrase keeps its preposition (*importance de l'interopérabilité* ↔ *importance of
+    interoperability*). The compound must translate the whole term, not a nested piece of it."""
+    french = [t for t in entry.terms_in("fr") if t.term_type is TermType.FULL_FORM]
+    english_terms = [t for t in entry.terms_in("en") if t.term_type is TermType.FULL_FORM]
+    if not french or not english_terms or french[0].pos == "properNoun":
+        return False
+    fr, en = french[0].text, english_terms[0]
+    if en.confidence < _CONFIDENT or not _FRENCH_COMPLEMENT.search(fr.replace("’", "'")):
+        return False
+    en_words = [t for t in english.tokenize(en.text) if t.content]
+    if any(t.text.lower() in english.PREPOSITIONS for t in english.tokenize(en.text)):
+        return False
+    fr_words = [w for w in fr.split() if w.lower() not in _FRENCH_FUNCTION_WORDS]
+    return len(en_words) >= len(fr_words) >= 2
+
+
+def _acronym_pairs(pairs: Sequence[Context], analysis: FrenchTerms) -> dict[str, tuple[str, str]]:
+    """French acronym → (English acronym, English full form), from definitions in the same pair."""
+    paired = {}
+    for number, context in enumerate(pairs):
+        fr_defined = [a for a, _ in definitions(analysis.tokens[number], context.fr)]
+        en_defined = english.definitions(context.en)
+        unmatched = []
+        for acronym in fr_defined:
+            same = [d for d in en_defined if d[0] == acronym]
+            if same:
+                paired.setdefault(acronym, same[0])
+            else:
+                unmatched.append(acronym)
+        en_left = [d for d in en_defined if d[0] not in fr_defined]
+        for acronym, definition in zip(unmatched, en_left):  # in order of appearance
+            paired.setdefault(acronym, definition)
+    return paired
+
+
+def _equivalents(entry, pairs, views, acronym_pairs, folded_fr, folded_en) -> list[Term]:
+    french = entry.terms_in("fr")
+    found = []
+    for term in french:
+        if term.term_type is TermType.ACRONYM and term.text in acronym_pairs:
+            acronym, full = acronym_pairs[term.text]
+            found.append(_defined(acronym, TermType.ACRONYM, pairs))
+            if full.casefold() != acronym.casefold():
+                found.append(_defined(full, TermType.FULL_FORM, pairs))
+    if found:
+        return _unique(found)
+    full_forms = [t for t in french if t.term_type is TermType.FULL_FORM] or french
+    best = _best_span(full_forms[0], pairs, views, folded_fr, folded_en)
+    return [best] if best else []
+
+
+def _defined(text: str, term_type: TermType, pairs: Sequence[Context]) -> Term:
+    key = normalize_for_match(text)
+    supporting = [c for c in pairs if _contains(normalize_for_match(c.en), key)]
+    return Term(
+        text=text,
+        lang="en",
+        term_type=term_type,
+        pos="noun",
+        confidence=_DEFINITION_CONFIDENCE,
+        forms=[text],
+        frequency=len(supporting),
+        contexts=supporting[:3],
+    )
+
+
+def _unique(terms: list[Term]) -> list[Term]:
+    seen, out = set(), []
+    for term in terms:
+        if term.text.casefold() not in seen:
+            seen.add(term.text.casefold())
+            out.append(term)
+    return out
+
+
+def _best_span(term: Term, pairs, views, folded_fr, folded_en) -> Term | None:
+    proposals: dict[str, _Proposal] = {}
+    supporting_pairs = _pairs_of(term, pairs)
+    for number in supporting_pairs:
+        best_in_pair: dict[str, tuple[float, str, bool]] = {}
+        for text, strength, is_acronym in _scored_spans(term, views.get(number)):
+            key = _proposal_key(text)
+            if strength > best_in_pair.get(key, (-1.0,))[0]:
+                best_in_pair[key] = (strength, text, is_acronym)
+        for key, (strength, text, is_acronym) in best_in_pair.items():
+            proposal = proposals.setdefault(key, _Proposal(text, is_acronym))
+            if text not in proposal.forms:
+                proposal.forms.append(text)
+            proposal.pairs.append(number)
+            proposal.alignment.append(strength)
+    if not proposals:
+        return None
+    french_keys = [normalize_for_match(form) for form in {term.text, *term.forms}]
+    with_term = {i for i, fr in enumerate(folded_fr) if any(_contains(fr, k) for k in french_keys)}
+    best, confidence = None, 0.0
+    for key, proposal in proposals.items():
+        # the best local evidence, and how regularly the span recurs across the term's pairs
+        alignment = (max(proposal.alignment) + sum(proposal.alignment) / len(supporting_pairs)) / 2
+        english_key = normalize_for_match(proposal.text)
+        with_span = {i for i, en in enumerate(folded_en) if _contains(en, english_key)}
+        dice = 2 * len(with_term & with_span) / (len(with_term) + len(with_span)) if with_span else 0.0
+        value = _ALIGNMENT_WEIGHT * alignment + _COOCCURRENCE_WEIGHT * dice
+        if term.term_type is TermType.ACRONYM and not proposal.acronym:
+            value *= 0.5
+        if value > confidence:
+            best, confidence = proposal, value
+    if best is None or confidence < MIN_CONFIDENCE:
+        return None
+    text = best.text
+    if term.text not in term.forms and not best.acronym:
+        text = english.singular(text)  # the French was only seen in the plural: name both in the singular
+    return Term(
+        text=text,
+        lang="en",
+        pos="noun",
+        term_type=TermType.ACRONYM if best.acronym else TermType.FULL_FORM,
+        confidence=round(min(1.0, confidence), 3),
+        forms=list(dict.fromkeys([text, *best.forms])),
+        frequency=len(best.pairs),
+        contexts=[pairs[i] for i in best.pairs[:3]],
+    )
+
+
+def _pairs_of(term: Term, pairs: Sequence[Context]) -> list[int]:
+    keys = [normalize_for_match(form) for form in {term.text, *term.forms}]
+    return [i for i, c in enumerate(pairs) if c.en and any(_contains(normalize_for_match(c.fr), k) for k in keys)]
+
+
+@lru_cache(maxsize=16384)
+def _word_pattern(needle: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    """Whether ``needle`` occurs in ``haystack`` as whole words (*air* is not in *militaire*)."""
+    return needle in haystack and _word_pattern(needle).search(haystack) is not None
+
+
+@dataclass(slots=True)
+class _PairView:
+    """One sentence pair as the equivalent finder sees it, computed once per pair."""
+
+    context: Context
+    fr_words: list
+    en_tokens: list
+    en_words: list
+    link: list[list[float]]
+    spans: list[tuple[int, int]]
+
+
+class _PairViews:
+    def __init__(self, pairs: Sequence[Context], aligner: WordAligner):
+        self.pairs, self.aligner, self.cache = pairs, aligner, {}
+
+    def get(self, number: int) -> _PairView:
+        if number not in self.cache:
+            context = self.pairs[number]
+            fr_words, en_words = words(context.fr), words(context.en)
+            en_tokens = english.tokenize(context.en)
+            link = self.aligner.links([w.text for w in fr_words], [w.text for w in en_words])
+            spans = list(english.candidate_spans(en_tokens))
+            self.cache[number] = _PairView(context, fr_words, en_tokens, en_words, link, spans)
+        return self.cache[number]
+
+
+@lru_cache(maxsize=16384)
+def _proposal_key(text: str) -> str:
+    return stem(fold(text))  # *Centre of Excellence* and *Centres of Excellence* are one proposal
+
+
+def _scored_spans(term: Term, view: _PairView):
+    """(span text, alignment F-measure, is acronym) for every English span of the pair."""
+    context, en_tokens, en_words, link = view.context, view.en_tokens, view.en_words, view.link
+    inside = _term_positions(term, context.fr, view.fr_words)
+    if not inside:
+        return
+    outside = [i for i in range(len(view.fr_words)) if i not in inside]
+    en_index = {w.start: j for j, w in enumerate(en_words)}
+    best_in = [max(link[i][j] for i in inside) for j in range(len(en_words))]
+    best_out = [max((link[i][j] for i in outside), default=0.0) for j in range(len(en_words))]
+    best_anywhere = {i: max(link[i], default=0.0) for i in inside}
+    # A translation has about as many content words as the term (*menace hybride* ↔ *hybrid threat*),
+    # or as the English words the term's words claim (*cyberdéfense* ↔ *cyber defence*).
+    claimed = sum(1 for j in range(len(en_words)) if best_in[j] >= _CLAIM and best_in[j] > best_out[j])
+    expected = max(claimed, len([w for w in term.text.split() if w.lower() not in _FRENCH_FUNCTION_WORDS]))
+    for start, end in view.spans:
+        span_words = [en_index[t.start] for t in en_tokens[start:end] if t.content and t.start in en_index]
+        if not span_words:
+            continue
+        precision = sum(best_in[j] / (best_in[j] + best_out[j] + 1e-9) for j in span_words) / len(span_words)
+        recall = sum(
+            max(link[i][j] for j in span_words) / (best_anywhere[i] + 1e-9) for i in inside
+        ) / len(inside)
+        if precision + recall == 0:
+            continue
+        f_measure = 2 * precision * recall / (precision + recall)
+        length_match = min(len(span_words), expected) / max(len(span_words), expected)
+        span = en_tokens[start:end]
+        yield (
+            english.span_text(context.en, en_tokens, start, end),
+            f_measure * english.shape(span) * (0.5 + 0.5 * length_match),
+            end - start == 1 and is_acronym(span[0].text),
+        )
+
+
+def _term_positions(term: Term, sentence: str, fr_words) -> set[int]:
+    """Indices of the alignment words covered by the term's first occurrence in the sentence."""
+    folded = _offset_fold(sentence)
+    for form in sorted({term.text, *term.forms}, key=len, reverse=True):
+        at = folded.find(_offset_fold(form))
+        if at >= 0:
+            end = at + len(form)
+            return {
+                i
+                for i, w in enumerate(fr_words)
+                if at <= w.start < end and w.text not in _FRENCH_FUNCTION_WORDS
+            }
+    return set()
+
+
+def _offset_fold(text: str) -> str:
+    """Case and apostrophe folding that keeps every character at its offset."""
+    return text.translate(_SAME_LENGTH).lower()

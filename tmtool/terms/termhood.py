@@ -1,0 +1,120 @@
+"""Ranking French candidates: unithood (C-value), specificity (general-language rarity) and evidence.
+
+- Unithood: the C-value frequency (Frantzi et al. 2000): a candidate's frequency less the mean
+  frequency of the longer candidates it is nested in; for a multi-word common term only half of it,
+  so that a term seen only inside one longer phrase is not zeroed (small documents make that the
+  common case: *pays partenaires* inside *officiers de pays partenaires*). The length
+  factor of C-value is replaced by a weight of the syntactic shape: in small documents it would rank
+  every long hapax phrase above the short terms nested in it.
+- Specificity: a term's rarest content word, by its Zipf frequency in general French (``wordfreq``):
+  *interopérabilité* is specific, *importance* is not; a single word must be rarer than a word of a
+  multi-word unit to count.
+- Evidence: an acronym definition ties a full form to its acronym; a multi-word name written with
+  capitals designates a body or programme; a candidate seen in several documents is used consistently.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from functools import lru_cache
+
+from .candidates import Candidate
+
+# Zipf frequency (log10 per billion words) at which a word stops being specific, and the range over
+# which specificity grows to its maximum, for single words and for words of a multi-word unit.
+_SINGLE_WORD_ZIPF = (5.0, 2.0)
+_UNIT_WORD_ZIPF = (7.0, 3.0)
+_MAX_SPECIFICITY = 1.5
+_MIN_SPECIFICITY = 0.1
+_NAME_BONUS = 0.5
+_ARTICLE_PENALTY = 0.7
+_DEFINITION_BONUS = 1.5
+
+
+@lru_cache(maxsize=8192)
+def _word_specificity(word: str, common: float, span: float) -> float:
+    from wordfreq import zipf_frequency
+
+    parts = [p for p in word.replace("-", " ").split() if p]
+    zipf = min((zipf_frequency(p, "fr") for p in parts), default=0.0)
+    return min(_MAX_SPECIFICITY, max(_MIN_SPECIFICITY, (common - zipf) / span))
+
+
+def specificity(candidate: Candidate) -> float:
+    if candidate.acronym or (candidate.name and len(candidate.content_words) > 1):
+        return 1.0  # names and acronyms are specific by designation, whatever their words
+    if candidate.name:
+        return _MIN_SPECIFICITY  # a lone proper noun names a place or a person, not a concept
+    common, span = _SINGLE_WORD_ZIPF if len(candidate.content_words) == 1 else _UNIT_WORD_ZIPF
+    # capitalised words of a common term are names (*général Wiermann*), which wordfreq does not know
+    words = [w for w in candidate.content_words if not w.isdigit() and not w[:1].isupper()]
+    return max((_word_specificity(w, common, span) for w in words), default=_MIN_SPECIFICITY)
+
+
+def shape_weight(candidate: Candidate) -> float:
+    """How often a pattern of this shape is a term: compounds and one complement are the norm, and a
+    complement without article (*centre d'excellence*, *plan d'action*) is the typical French term,
+    while an article before a common noun (*importance de l'interopérabilité*, *lutte contre les
+    engins*) is typical of a free phrase (Daille 1994); an article before a name is not (*siège de
+    l'OTAN*)."""
+    if candidate.name or candidate.acronym:
+        return 1.0
+    if len(candidate.content_words) == 1:
+        return 0.8
+    complements = sum(candidate.tags.count(t) for t in "DER") + ("C" in candidate.tags)
+    weight = {0: 1.0, 1: 0.9}.get(complements, 0.5)
+    if candidate.article_complement:
+        weight *= _ARTICLE_PENALTY
+    return weight
+
+
+def nested_frequencies(candidates: dict[str, Candidate]) -> dict[str, float]:
+    """Each candidate's frequency less half the mean frequency of the candidates containing it."""
+    containers: dict[str, set[str]] = defaultdict(set)
+    outside_names: dict[str, int] = defaultdict(int)  # occurrences not inside a longer name
+    spans_by_sentence = defaultdict(list)
+    for candidate in candidates.values():
+        for o in candidate.occurrences:
+            spans_by_sentence[o.sentence].append((o.start, o.end, candidate.key))
+    for spans in spans_by_sentence.values():
+        for start, end, key in spans:
+            in_name = False
+            for other_start, other_end, other_key in spans:
+                if other_key != key and other_start <= start and end <= other_end:
+                    containers[key].add(other_key)
+                    in_name = in_name or candidates[other_key].name
+            outside_names[key] += not in_name
+    frequencies = {}
+    for key, candidate in candidates.items():
+        frequency = candidate.frequency
+        if not candidate.name and not outside_names[key]:
+            frequency = 0.0  # only ever a piece of a name (*puissances alliées* in SHAPE's full form)
+        elif candidate.name:
+            # a piece of a longer name (*Conseil de sécurité* in *… des Nations Unies*) owes its
+            # frequency to it: the full discount; a common phrase around a name does not count
+            names = [candidates[k].frequency for k in containers[key] if candidates[k].name]
+            if names:
+                frequency = max(frequency - sum(names) / len(names), 0.0)
+        elif containers[key]:
+            nested_in = sum(candidates[k].frequency for k in containers[key]) / len(containers[key])
+            if len(candidate.content_words) == 1:
+                frequency = max(frequency - nested_in, 0.0)  # a word inside terms: the full discount
+            else:
+                frequency = max(frequency - nested_in / 2, frequency / 2)
+        frequencies[key] = frequency
+    return frequencies
+
+
+def score(candidates: dict[str, Candidate], documents: dict[str, set[str]]) -> dict[str, float]:
+    """Termhood of each candidate; ``documents`` maps a key to the documents it was seen in."""
+    frequency = nested_frequencies(candidates)
+    scores = {}
+    for key, candidate in candidates.items():
+        value = math.log2(1 + frequency[key]) * shape_weight(candidate) * specificity(candidate)
+        if candidate.name and (len(candidate.content_words) > 1 or candidate.acronym):
+            value += _NAME_BONUS
+        if candidate.defined_by:
+            value += _DEFINITION_BONUS
+        scores[key] = value * (1 + 0.5 * math.log2(max(1, len(documents.get(key, ())))))
+    return scores
