@@ -22,6 +22,10 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # the reader went away (`tmtool glossary list | head`): stop quietly, as Unix tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(141)
         except TmtoolError as exc:
             click.echo(f"tmtool: error: {exc}", err=True)
             ctx.exit(1)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from .errors import TmtoolError
 from .model import Entry, ReviewStatus
 from .search import gram_query, rarest_grams, trigrams
@@ -66,6 +64,7 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
         consider(store.prefix_matches(folded, limit), lambda key, kind, text: ("prefix", 100.0))
     # fuzzy matching is for a term not found as typed: spelling neighbours of a found term are noise
     if not best and len(folded) >= 3:
+        from rapidfuzz import fuzz  # only a term not found as typed pays for this import
 
         def fuzzy(key: str, kind: str, text: str):
             score = fuzz.ratio(folded, key)

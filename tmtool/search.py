@@ -10,8 +10,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
 from .errors import TmtoolError
 from .model import Unit
 from .store.folding import normalize_for_match
@@ -54,6 +52,9 @@ def rarest_grams(grams: set[str], frequency: dict[str, int], needed: int) -> set
 
 def similarity(a: str, b: str) -> float:
     """Match percentage of two normalised texts."""
+    # imported here, not at the top: tmtool lookup shares this module and must start fast
+    from rapidfuzz.distance import Levenshtein
+
     return Levenshtein.normalized_similarity(a, b) * 100
 
 

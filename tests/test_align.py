@@ -1,0 +1,245 @@
+"""The sentence aligner: bead types, paragraphs, real document pairs, properties, the metric."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tmtool.align import Scores, align, align_texts, evaluate, format_beads, parse_beads, read_beads
+from tmtool.errors import TmtoolError
+from tmtool.model import Bead, Segment
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+TEXTBERG = SHARED / "align" / "textberg-de-fr"
+TRANSREAD = SHARED / "align" / "transread-fr-en"
+
+# sentence pairs around the bead under test, so that it sits in a document as in real use
+BEFORE = [
+    ("Le 12 mars, le Conseil de l’Atlantique Nord s’est réuni à Bruxelles.", "On 12 March, the North Atlantic Council met in Brussels."),
+    ("Les ministres ont examiné 4 rapports sur la cyberdéfense.", "Ministers reviewed 4 reports on cyber defence."),
+]
+AFTER = [
+    ("La prochaine réunion aura lieu en 2025 à Washington.", "The next meeting will take place in 2025 in Washington."),
+    ("Le secrétaire général a salué le travail des 32 Alliés.", "The Secretary General praised the work of the 32 Allies."),
+]
+
+BEADS = {
+    "1-1": (
+        ["Le général Wiermann a accueilli 27 représentants militaires des pays partenaires."],
+        ["General Wiermann welcomed 27 military representatives of partner countries."],
+    ),
+    "1-2": (
+        ["Le comité a adopté 3 décisions, puis il a publié un communiqué de 5 pages sur l’Ukraine."],
+        ["The committee adopted 3 decisions.", "It then published a 5-page communiqué on Ukraine."],
+    ),
+    "2-1": (
+        ["The committee adopted 3 decisions.", "It then published a 5-page communiqué on Ukraine."],
+        ["Le comité a adopté 3 décisions, puis il a publié un communiqué de 5 pages sur l’Ukraine."],
+    ),
+    "2-2": (
+        [
+            "L’exercice Steadfast Defender a réuni 90 000 militaires venus de 31 pays",
+            "et il s’est déroulé en Pologne, en Allemagne et en Norvège pendant 4 mois.",
+        ],
+        [
+            "Exercise Steadfast Defender brought together 90,000 troops from 31 countries in Poland, Germany",
+            "and Norway, over 4 months.",
+        ],
+    ),
+    "1-3": (
+        ["La mission compte 250 formateurs, elle dispose de 8 hélicoptères et son budget atteint 40 millions d’euros."],
+        ["The mission has 250 trainers.", "It has 8 helicopters.", "Its budget reaches 40 million euros."],
+    ),
+    "3-1": (
+        ["The mission has 250 trainers.", "It has 8 helicopters.", "Its budget reaches 40 million euros."],
+        ["La mission compte 250 formateurs, elle dispose de 8 hélicoptères et son budget atteint 40 millions d’euros."],
+    ),
+    "1-0": (
+        ["Note du traducteur : le texte original de la conférence de presse du 17 octobre 1998 à Vilamoura n’a pas été retrouvé dans les archives."],
+        [],
+    ),
+    "0-1": (
+        [],
+        ["Photo: courtesy of the Joint Force Command Brunssum public affairs office, taken at Ādaži on 9 September 1996."],
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BEADS))
+def test_each_bead_type_is_found_in_a_document(kind):
+    src_bead, tgt_bead = BEADS[kind]
+    src = [fr for fr, _ in BEFORE] + src_bead + [fr for fr, _ in AFTER]
+    tgt = [en for _, en in BEFORE] + tgt_bead + [en for _, en in AFTER]
+    beads = align_texts(src, tgt)
+    a, b = len(src_bead), len(tgt_bead)
+    bead = Bead(tuple(range(2, 2 + a)), tuple(range(2, 2 + b)))
+    expected = ["[0]:[0]", "[1]:[1]", bead.gold_format(), f"[{2 + a}]:[{2 + b}]", f"[{3 + a}]:[{3 + b}]"]
+    assert [x.gold_format() for x in beads] == expected
+    assert all(0.0 <= x.confidence <= 1.0 for x in beads)
+
+
+def test_empty_sides():
+    assert align_texts([], []) == []
+    assert [b.gold_format() for b in align_texts(["Un.", "Deux."], [])] == ["[0]:[]", "[1]:[]"]
+    assert [b.gold_format() for b in align_texts([], ["One."])] == ["[]:[0]"]
+
+
+def test_an_external_lexicon_decides_which_sentence_has_no_translation():
+    dogs = "Les chiens du voisin aboient toute la nuit sans jamais s’arrêter une seule minute."
+    baker = "Le boulanger ouvre sa boutique chaque matin bien avant le lever du soleil."
+    src = [fr for fr, _ in BEFORE] + [dogs, baker] + [fr for fr, _ in AFTER]
+    tgt = [en for _, en in BEFORE] + ["The baker opens his shop every morning well before sunrise."] + [en for _, en in AFTER]
+    right = align_texts(src, tgt, lexicon=[("boulanger", "baker"), ("boutique", "shop"), ("matin", "morning")])
+    assert [b.gold_format() for b in right[2:4]] == ["[2]:[]", "[3]:[2]"]
+    # the lexicon is evidence, not decoration: a (wrong) one that pairs the other sentence wins too
+    wrong = align_texts(src, tgt, lexicon=[("chiens", "baker"), ("voisin", "shop"), ("nuit", "morning")])
+    assert [b.gold_format() for b in wrong[2:4]] == ["[2]:[2]", "[3]:[]"]
+
+
+def _segments(sentences: list[str], paragraphs: list[int]) -> list[Segment]:
+    return [Segment(text, paragraph, i) for i, (text, paragraph) in enumerate(zip(sentences, paragraphs))]
+
+
+def test_a_bead_does_not_join_sentences_of_two_paragraphs():
+    src = [
+        "Le Conseil de l’Atlantique Nord s’est réuni le 14 juin à Bruxelles.",
+        "Les Alliés ont approuvé 3 plans régionaux.",
+        "Ils ont aussi adopté un budget de 2 milliards.",
+        "La prochaine réunion aura lieu en 2025 à Washington.",
+    ]
+    tgt = [
+        "The North Atlantic Council met on 14 June in Brussels.",
+        "Allies approved 3 regional plans and also adopted a budget of 2 billion.",
+        "The next meeting will take place in 2025 in Washington.",
+    ]
+    assert [b.gold_format() for b in align_texts(src, tgt)] == ["[0]:[0]", "[1, 2]:[1]", "[3]:[2]"]
+    src_paragraphs, tgt_paragraphs = [0, 0, 1, 1], [0, 1, 1]
+    beads = align(_segments(src, src_paragraphs), _segments(tgt, tgt_paragraphs))
+    assert [i for b in beads for i in b.src] == [0, 1, 2, 3]
+    assert [j for b in beads for j in b.tgt] == [0, 1, 2]
+    for bead in beads:
+        assert len({src_paragraphs[i] for i in bead.src}) <= 1
+        assert len({tgt_paragraphs[j] for j in bead.tgt}) <= 1
+    assert [b.gold_format() for b in beads][-2:] == ["[2]:[1]", "[3]:[2]"]
+
+
+def _paragraphs_of(sentences: list[str], path: Path) -> list[int]:
+    """The paragraph (non-blank line) of the document that holds each sentence, in order."""
+    paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+    numbers, current = [], 0
+    for sentence in sentences:
+        while sentence not in paragraphs[current]:
+            current += 1
+        numbers.append(current)
+    return numbers
+
+
+PAIRS = [
+    (ROOT / "tests" / "data" / "seed.alignment.gold.json", ROOT / "seeds" / "2021-07-13-partners-meeting"),
+    *(
+        (SHARED / "terms" / name / "alignment.gold.json", SHARED / "terms" / name / name)
+        for name in ("c-ied-centre-of-excellence", "defence-ministers-cyber")
+    ),
+]
+
+
+@pytest.mark.parametrize("gold_path, stem", PAIRS, ids=lambda p: Path(p).parent.name)
+def test_document_pairs_are_aligned_with_every_bead_right(gold_path, stem):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    fr_paragraphs = _paragraphs_of(gold["fr"], Path(f"{stem}.fr.txt"))
+    en_paragraphs = _paragraphs_of(gold["en"], Path(f"{stem}.en.txt"))
+    beads = align(_segments(gold["fr"], fr_paragraphs), _segments(gold["en"], en_paragraphs))
+    assert [[list(b.src), list(b.tgt)] for b in beads] == gold["beads"]
+    for bead in beads:  # and no bead spans two paragraphs
+        assert len({fr_paragraphs[i] for i in bead.src}) <= 1
+        assert len({en_paragraphs[j] for j in bead.tgt}) <= 1
+
+
+def test_german_french_textberg_file():
+    src = (TEXTBERG / "test3.de").read_text(encoding="utf-8").splitlines()
+    tgt = (TEXTBERG / "test3.fr").read_text(encoding="utf-8").splitlines()
+    beads = align_texts(src, tgt, src_lang="de", tgt_lang="fr")
+    precision, recall, f1 = evaluate(beads, read_beads(TEXTBERG / "test3.defr")).strict
+    assert f1 > 0.85  # measured 0.92
+
+
+def test_a_long_block_without_translation_is_found_beyond_the_first_band():
+    """200 extra target sentences in the middle: the path leaves the initial band and must be found."""
+    fr = (TRANSREAD / "fr" / "Candide.txt").read_text(encoding="utf-8").splitlines()
+    en = (TRANSREAD / "en" / "Candide.txt").read_text(encoding="utf-8").splitlines()
+    gold = [b for b in read_beads(TRANSREAD / "gold" / "Candide.txt") if max(b.src, default=-1) < 300]
+    src = fr[: gold[-1].src[-1] + 1]
+    tgt_end = max(j for b in gold for j in b.tgt) + 1
+    cut = gold[150].tgt[0]
+    extra = (TRANSREAD / "en" / "Emma.txt").read_text(encoding="utf-8").splitlines()[:200]
+    tgt = en[:cut] + extra + en[cut:tgt_end]
+    shifted = [Bead(b.src, tuple(j + 200 if j >= cut else j for j in b.tgt)) for b in gold]
+    beads = align_texts(src, tgt, src_lang="fr", tgt_lang="en")
+    assert evaluate(beads, shifted).strict[2] > 0.8  # measured 0.86
+    assert sum(len(b.tgt) for b in beads if not b.src) >= 190
+
+
+WORDS = st.sampled_from(
+    ["OTAN", "NATO", "Alliance", "sécurité", "security", "12", "2024", "partenaires", "partners", "la", "the",
+     "réunion", "meeting", "?", "(", ")", "«", "»", "cyber", "défense", "defence", "Bruxelles", "Brussels"]
+)
+SENTENCE = st.lists(WORDS, min_size=0, max_size=12).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(SENTENCE, st.booleans()), max_size=25),
+    st.lists(st.tuples(SENTENCE, st.booleans()), max_size=25),
+)
+def test_beads_cover_both_sides_once_in_order(src_items, tgt_items):
+    def segments(items):
+        paragraph, out = 0, []
+        for i, (text, new_paragraph) in enumerate(items):
+            paragraph += new_paragraph
+            out.append(Segment(text, paragraph, i))
+        return out
+
+    src, tgt = segments(src_items), segments(tgt_items)
+    beads = align(src, tgt)
+    assert [i for b in beads for i in b.src] == list(range(len(src)))
+    assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
+    assert all(b.src or b.tgt for b in beads)
+    assert all(b.kind in {"1-1", "1-2", "2-1", "2-2", "1-3", "3-1", "1-0", "0-1"} for b in beads)
+    assert all(0.0 <= b.confidence <= 1.0 for b in beads)
+
+
+def test_evaluate_strict_and_lax_on_hand_built_beads():
+    gold = [Bead((0,), (0,)), Bead((1, 2), (1,)), Bead((3,), (2, 3)), Bead((4,), ()), Bead((5,), (4,))]
+    pred = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), ()), Bead((3,), (2, 3)), Bead((4, 5), (4,))]
+    scores = evaluate(pred, gold)
+    # strict: [0]:[0] and [3]:[2, 3] of 4 linking predictions, of 4 linking gold beads
+    assert scores.strict == (0.5, 0.5, 0.5)
+    # lax: every linking prediction touches a gold bead on both sides; every gold link is touched
+    assert scores.lax == (1.0, 1.0, 1.0)
+    assert evaluate([Bead((0,), (1,)), Bead((1,), (0,))], [Bead((0,), (0,)), Bead((1,), (1,))]).lax == (0.0, 0.0, 0.0)
+    pooled = scores + evaluate([Bead((0,), (0,))], [Bead((0,), (0,))])
+    assert pooled == Scores(predicted=5, gold=5, strict_right=3, lax_predicted_right=5, lax_gold_found=5)
+    assert pooled.strict == pytest.approx((0.6, 0.6, 0.6))
+    assert Scores().strict == (0.0, 0.0, 0.0)
+
+
+def test_gold_format_round_trip_and_errors(tmp_path):
+    beads = [Bead((0, 1), (2,)), Bead((), (3,)), Bead((2,), ())]
+    text = format_beads(beads)
+    assert text == "[0, 1]:[2]\n[]:[3]\n[2]:[]\n"
+    path = tmp_path / "gold.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    assert read_beads(path) == beads
+    with pytest.raises(TmtoolError, match="not a bead") as error:
+        parse_beads("[0]:[0]\n[1] - [1]\n", path="x.txt")
+    assert error.value.line == 2 and str(error.value).startswith("x.txt:2: ")
+    with pytest.raises(TmtoolError, match="no sentence"):
+        parse_beads("[]:[]")
+    path.write_bytes(b"[0]:[0]\n\xff\n")
+    with pytest.raises(TmtoolError, match="UTF-8"):
+        read_beads(path)
