@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -39,12 +40,18 @@ def seed_gold_units() -> list[Unit]:
 
 
 def omegat_missing() -> str | None:
-    """Why OmegaT cannot run here (the reason a test skips with), or None when it can."""
+    """Why OmegaT cannot run here (the reason a test skips with), or None when it can.
+
+    CI installs OmegaT (.ci/run), so there a missing OmegaT is a failure, not a skip.
+    """
+    reason = None
     if shutil.which("java") is None:
-        return "java is not installed"
-    if not OMEGAT_JAR.exists():
-        return f"OmegaT is not installed ({OMEGAT_JAR} missing; apt-get install omegat)"
-    return None
+        reason = "java is not installed"
+    elif not OMEGAT_JAR.exists():
+        reason = f"OmegaT is not installed ({OMEGAT_JAR} missing; apt-get install omegat)"
+    if reason and os.environ.get("CI"):
+        raise RuntimeError(f"CI must run the OmegaT checks: {reason}")
+    return reason
 
 
 @dataclass

@@ -83,6 +83,25 @@ def test_each_bead_type_is_found_in_a_document(kind):
     assert all(0.0 <= x.confidence <= 1.0 for x in beads)
 
 
+def test_two_translations_that_share_names_are_not_merged_into_a_2_2_bead():
+    """Neighbouring sentences share names (Stoltenberg, Kuleba, Ukraine, Brussels) and their lengths
+    differ in opposite directions, so a 2-2 bead that pooled all the evidence would win; each sentence
+    of a 2-2 bead is credited with its best partner only, and the numbers pair them one to one."""
+    pairs = [
+        (
+            "Le ministre Stoltenberg a longuement rencontré à Bruxelles le ministre Kuleba, venu d’Ukraine avec 3 conseillers.",
+            "Stoltenberg met Kuleba of Ukraine and 3 advisers in Brussels.",
+        ),
+        (
+            "Stoltenberg et Kuleba ont parlé de l’Ukraine à Bruxelles avec 12 experts.",
+            "Afterwards Stoltenberg and Kuleba talked at length about Ukraine, in Brussels, with 12 experts who had come.",
+        ),
+    ]
+    src = [fr for fr, _ in BEFORE + pairs + AFTER]
+    tgt = [en for _, en in BEFORE + pairs + AFTER]
+    assert [b.gold_format() for b in align_texts(src, tgt)] == [f"[{k}]:[{k}]" for k in range(6)]
+
+
 def test_empty_sides():
     assert align_texts([], []) == []
     assert [b.gold_format() for b in align_texts(["Un.", "Deux."], [])] == ["[0]:[]", "[1]:[]"]

@@ -5,34 +5,34 @@ Skipped only when java or OmegaT is not installed (``apt-get install omegat``).
 
 from __future__ import annotations
 
-import io
-import json
-
 import pytest
-from omegat import SEED_FR, SEED_GOLD, omegat_missing, seed_gold_units, translate_with_omegat
+from omegat import SEED_EN, SEED_FR, omegat_missing, seed_gold_units, translate_with_omegat
 
-from tmtool.formats.tmx import write_tmx
-from tmtool.formats.xliff import read_xliff, write_xliff
-from tmtool.model import Segment
+from click.testing import CliRunner
+
+from tmtool.cli import main
+from tmtool.formats.xliff import read_xliff
 
 pytestmark = pytest.mark.skipif(omegat_missing() is not None, reason=omegat_missing() or "")
 
 
+def _tmtool(*args: str) -> bytes:
+    """What the tmtool command line writes to stdout (the whole pipeline, as users run it)."""
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
 def _seed_tmx() -> bytes:
-    out = io.BytesIO()
-    write_tmx(seed_gold_units(), out, srclang="fr-FR")
-    return out.getvalue()
+    return _tmtool("align", str(SEED_FR), str(SEED_EN), "--format", "tmx")
 
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
-    xliff = io.BytesIO()
-    segments = [Segment(text, paragraph=0, index=i) for i, text in enumerate(gold["fr"])]
-    write_xliff(segments, xliff, srclang="fr-FR", tgtlang="en-GB", source_as_target=True)
+    xliff = _tmtool("segment", str(SEED_FR), "--lang", "fr-FR", "--format", "xliff")
     return translate_with_omegat(
         tmp_path_factory.mktemp("omegat"),
-        sources={"seed.fr.txt": SEED_FR.read_bytes(), "seed.fr.xlf": xliff.getvalue()},
+        sources={"seed.fr.txt": SEED_FR.read_bytes(), "seed.fr.xlf": xliff},
         tm={"seed.tmx": _seed_tmx()},
     )
 

@@ -118,8 +118,9 @@ def test_unusable_csv_is_an_error(tmp_path, content, message):
 def test_non_utf8_is_an_error(tmp_path):
     path = tmp_path / "latin1.csv"
     path.write_bytes("fr,en\nétat-major,staff\n".encode("latin-1"))
-    with pytest.raises(TmtoolError, match="not UTF-8"):
+    with pytest.raises(TmtoolError, match="not valid UTF-8") as caught:
         list(read_csv(path))
+    assert caught.value.line == 2
 
 
 def test_dash_writes_to_stdout(capsys):

@@ -237,15 +237,22 @@ def _lexical(shared: dict, a: int, b: int, rows, columns, evidence) -> np.ndarra
     merging beads gains only what the merged sentences share more than unrelated sentences would.
     """
     src_mass, tgt_mass, src_chance, tgt_chance = evidence
+    many_to_many = a > 1 and b > 1
     total = 0.0
     for d in range(1, a + 1):
         sentence = np.maximum(rows - d, 0)
-        mass = src_mass[sentence][:, None]
-        found = np.minimum(sum(shared[d, e] for e in range(1, b + 1)), mass)
-        total = total - LEXICAL_SCALE * (found - b * src_chance[sentence][:, None])
+        found, searched = _found([shared[d, e] for e in range(1, b + 1)], many_to_many)
+        found = np.minimum(found, src_mass[sentence][:, None])
+        total = total - LEXICAL_SCALE * (found - searched * src_chance[sentence][:, None])
     for e in range(1, b + 1):
         sentence = np.clip(columns - e, 0, len(tgt_mass) - 1)
-        mass = tgt_mass[sentence]
-        found = np.minimum(sum(shared[d, e] for d in range(1, a + 1)), mass)
-        total = total - LEXICAL_SCALE * (found - a * tgt_chance[sentence])
+        found, searched = _found([shared[d, e] for d in range(1, a + 1)], many_to_many)
+        found = np.minimum(found, tgt_mass[sentence])
+        total = total - LEXICAL_SCALE * (found - searched * tgt_chance[sentence])
     return total
+
+
+def _found(partners: list[np.ndarray], best_only: bool) -> tuple[np.ndarray, int]:
+    if best_only:
+        return np.maximum.reduce(partners), 1
+    return sum(partners), len(partners)

@@ -42,6 +42,8 @@ _RECORD_PREFIX = "x-tmtool:"
 _MESSAGE_FIELDS = ("fr", "en")  # held by msgid and msgstr
 _FUZZY = "fuzzy"
 _CARRIAGE_RETURNS = re.compile(r"\r\n?")
+# a line of a message: a keyword and a quoted string, or a continuation string (comments aside)
+_PO_LINE = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*\Z')
 
 
 def write_po(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
@@ -159,10 +161,24 @@ def _load(path: str | Path) -> polib.POFile:
     # polib takes a string that is not an existing file for PO text: check first
     if not Path(path).is_file():
         raise TmtoolError("no such file", path=str(path))
+    _check_syntax(Path(path).read_bytes(), str(path))
     try:
         return polib.pofile(str(path), wrapwidth=0)
     except (OSError, ValueError) as exc:
         raise TmtoolError(f"not a valid PO file: {exc}", path=str(path)) from None
+
+
+def _check_syntax(data: bytes, path: str) -> None:
+    """Refuse what polib would misread without a word: it drops the last character of an unterminated
+    string (``msgid "comité`` becomes ``comit``) and takes an empty file for an empty catalogue."""
+    if not data.strip():
+        raise TmtoolError("empty file (no PO header or message)", path=path)
+    # the syntax is ASCII; Latin-1 maps every byte to one character, whatever the declared charset, and
+    # only \n ends a line (str.splitlines would also break at U+0085, a byte of UTF-8 sequences)
+    for number, line in enumerate(data.decode("latin-1").split("\n"), 1):
+        if line.strip() and not line.startswith("#") and not _PO_LINE.match(line):
+            shown = line.encode("latin-1").decode("utf-8", errors="replace")[:40]
+            raise TmtoolError(f"not a valid PO file: cannot read {shown!r}", path=path, line=number)
 
 
 def _messages(po: polib.POFile) -> Iterator[polib.POEntry]:

@@ -16,6 +16,7 @@ Reading accepts either layout, with or without a header (column names ``fr``/``e
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from datetime import datetime
@@ -79,7 +80,11 @@ def write_csv(entries: Iterable[Entry], out: str | Path) -> int:
 
 def read_csv(path: str | Path) -> Iterator[Entry]:
     """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns."""
-    return _entries_from_rows(csv.reader(_lines(path)), path)
+    reader = csv.reader(_lines(path))
+    try:
+        yield from _entries_from_rows(reader, path)
+    except csv.Error as exc:  # a field over csv.field_size_limit(), a quote in the wrong place
+        raise TmtoolError(f"not valid CSV: {exc}", path=str(path), line=reader.line_num) from None
 
 
 def entry_to_row(entry: Entry) -> dict[str, str]:
@@ -222,13 +227,16 @@ def _chain_first(first: list[str], rest: Iterator[list[str]]) -> Iterator[list[s
     yield from rest
 
 
-def _lines(path: str | Path) -> Iterator[str]:
-    """The file's lines, UTF-8 with or without a BOM (as OmegaT reads it)."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as stream:
-            yield from stream
-    except UnicodeDecodeError as exc:
-        raise TmtoolError(f"not UTF-8 text (byte {exc.start}): save the file as UTF-8", path=str(path)) from None
+def _lines(path: str | Path) -> io.StringIO:
+    """The file's lines, line ends kept: UTF-8 with or without a BOM (as OmegaT reads it), or UTF-16/32
+    with a BOM. Glossaries are small, so the file is decoded whole and a bad byte is named by its line."""
+    from ..text.readers import decode_text
+
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise TmtoolError("empty file (no rows)", path=str(path))
+    # newline="": lines end at \n, \r\n or \r only, as csv wants (not at U+2028 inside a cell)
+    return io.StringIO(decode_text(data, str(path)), newline="")
 
 
 def single_line(text: str) -> str:

@@ -42,7 +42,7 @@ from ..errors import TmtoolError
 from ..fileio import open_output
 from ..langtags import base_language, normalize_tag
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus
-from .xmlsafe import XMLSource, iterparse_xml, source_name
+from .xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -332,8 +332,10 @@ def _dialect_of_root(root: etree._Element, path: str | None) -> _Dialect:
     for dialect in (TBX_V3, TBX_MARTIF):
         if root.tag == dialect.tag(dialect.root):
             return dialect
+    namespace, name = split_tag(root.tag)
+    found = f"<{name}> in namespace {namespace}" if namespace else f"<{name}>"
     raise TmtoolError(
-        f"not a TBX file: the root element is <{etree.QName(root).localname}>, expected <tbx> (TBX v3, "
+        f"not a TBX file: the root element is {found}, expected <tbx> (TBX v3, "
         f"namespace {TBX_NAMESPACE}) or <martif> (TBX 2008)",
         path=path,
         line=root.sourceline,

@@ -214,7 +214,15 @@ class _TmxReader:
     def unit(self, tu: etree._Element) -> Unit:
         if not self.seen_header:
             raise self.error("<tu> before the TMX <header>", tu)
-        tuvs = [(self._tuv_lang(tuv), tuv) for tuv in tu.iterfind("tuv")]
+        # one pass over the children: this runs once per unit of a million-unit memory
+        tuvs, props, notes = [], {}, []
+        for child in tu:
+            if child.tag == "tuv":
+                tuvs.append((self._tuv_lang(child), child))
+            elif child.tag == "prop":
+                props[child.get("type", "")] = child.text or ""
+            elif child.tag == "note":
+                notes.append(child.text or "")
         if not tuvs:
             raise self.error("a <tu> without any <tuv>", tu)
         src = tuvs[0] if self.source_is_first else self._pick(tuvs, self.srclang)
@@ -223,7 +231,7 @@ class _TmxReader:
         others = [t for t in tuvs if t is not src]
         tgt = self._pick(others, self.tgtlang) if self.tgtlang else (others[0] if others else None)
         # dates belong on the tu; some tools (OmegaT) put them on the target tuv instead
-        carriers = [tu, *([tgt[1]] if tgt else []), src[1]]
+        carriers = (tu, tgt[1], src[1]) if tgt else (tu, src[1])
         dates = {}
         for attr in ("creationdate", "changedate"):
             text = next((e.get(attr) for e in carriers if e.get(attr)), None)
@@ -236,8 +244,8 @@ class _TmxReader:
             tuid=tu.get("tuid"),
             created=dates["creationdate"],
             changed=dates["changedate"],
-            props={prop.get("type", ""): prop.text or "" for prop in tu.iterfind("prop")},
-            notes=[note.text or "" for note in tu.iterfind("note")],
+            props=props,
+            notes=notes,
         )
 
     @staticmethod
@@ -258,7 +266,8 @@ class _TmxReader:
         seg = tuv.find("seg")
         if seg is None:
             raise self.error("a <tuv> without <seg>", tuv)
-        return "".join(seg.itertext())
+        # most segments are plain text; itertext() is for those with inline markup
+        return (seg.text or "") if len(seg) == 0 else "".join(seg.itertext())
 
     def _tag(self, tag: str, element: etree._Element | None) -> str:
         try:

@@ -23,7 +23,7 @@ from ..errors import TmtoolError
 from ..fileio import atomic_write
 from ..langtags import normalize_tag
 from ..model import Segment, Unit
-from .xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, xml_text
+from .xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -92,8 +92,8 @@ def read_xliff(source: XMLSource) -> Iterator[Unit]:
     """The units of an XLIFF 1.2 (or 1.0/1.1) or 2.0 file, safely parsed."""
     path = source_name(source)
     root = parse_xml(source).getroot()
-    namespace = etree.QName(root).namespace if isinstance(root.tag, str) else None
-    if etree.QName(root).localname != "xliff" or namespace not in (*_XLIFF_1X, XLIFF_20):
+    namespace, name = split_tag(root.tag)
+    if name != "xliff" or namespace not in (*_XLIFF_1X, XLIFF_20):
         raise TmtoolError(f"not an XLIFF 1.2 or 2.0 file (root element {root.tag})", path=path, line=root.sourceline)
     if namespace == XLIFF_20:
         return _read_20(root, path)

@@ -44,6 +44,7 @@ def source_name(source: XMLSource) -> str | None:
 def parse_xml(source: XMLSource) -> etree._ElementTree:
     """Parse a whole document safely (for formats whose files are small: TBX, XLIFF, SRX)."""
     path = source_name(source)
+    _refuse_utf16_without_bom(source, path)
     try:
         tree = etree.parse(_openable(source), xml_parser())
     except etree.XMLSyntaxError as exc:
@@ -62,6 +63,7 @@ def iterparse_xml(
     and nothing has been expanded.
     """
     path = source_name(source)
+    _refuse_utf16_without_bom(source, path)
     checked = False
     try:
         for event, element in etree.iterparse(_openable(source), events=tuple(events), tag=tag, **_SAFE_OPTIONS):
@@ -71,6 +73,17 @@ def iterparse_xml(
             yield event, element
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, path) from None
+
+
+def split_tag(tag: str) -> tuple[str | None, str]:
+    """``{namespace}local`` → (namespace, local); (None, tag) without a namespace.
+
+    Unlike ``etree.QName``, never raises: a hostile namespace URI may itself contain ``{`` or ``}``.
+    """
+    if not tag.startswith("{"):
+        return None, tag
+    end = tag.rfind("}")
+    return tag[1:end], tag[end + 1 :]
 
 
 def refuse_entity_declarations(element: etree._Element, path: str | None) -> None:
@@ -98,6 +111,25 @@ def xml_text(text: str, where: str) -> str:
             "remove or replace it in the input"
         )
     return text
+
+
+def _refuse_utf16_without_bom(source: XMLSource, path: str | None) -> None:
+    """XML 1.0 (4.3.3) requires the byte-order mark in UTF-16; libxml2 guesses without one, and
+    CAT tools that do not guess would read such a file differently, so it is refused here."""
+    if isinstance(source, (str, Path)):
+        with open(source, "rb") as f:
+            start = f.read(2)
+    elif source.seekable():
+        position = source.tell()
+        start = source.read(2)
+        source.seek(position)
+    else:  # a pipe: nothing can be peeked without consuming it
+        return
+    if start in (b"<\x00", b"\x00<"):
+        raise TmtoolError(
+            "looks like UTF-16 without a byte-order mark, which XML requires; save it as UTF-8 or UTF-16 with BOM",
+            path=path,
+        )
 
 
 def _openable(source: XMLSource):

@@ -16,15 +16,17 @@ from .acronyms import PARENTHESISED_ACRONYM, choose_start, is_acronym
 # Hyphens are tokens of their own so that *Improvised Explosive Devices* is a span of
 # *Counter-Improvised Explosive Devices*; inside a span they join words (*dual-use technologies*).
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?<![’']s)|['’]s\b|[^\w\s]")
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     """a an the of for and or nor but to in on at by with from as into onto over under between among
     about after before during since until while than then that this these those which who whom whose what
     when where why how it its it's they them their theirs he him his she her hers we us our ours you your
     i me my is are was were be been being am has have had having do does did will would shall should can
     could may might must not no yes so also too very just only even more most less least much many
     such some any each every all both either neither other another own same there here up out off
-    once again further including according regarding concerning 's ’s one""".split()
-)
+    once again further including according regarding concerning 's ’s one
+    two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand million billion""".split()
+)  # number words quantify a noun phrase (*Seven minehunters*), they are not part of the term
 _CONNECTIVES = frozenset({"of", "for", "the", "and", "on", "in", "to"})
 MAX_SPAN_WORDS = 8
 
@@ -40,7 +42,7 @@ class EnToken:
 
     @property
     def function_word(self) -> bool:
-        return self.text.lower() in _FUNCTION_WORDS
+        return self.text.lower() in FUNCTION_WORDS
 
     @property
     def content(self) -> bool:

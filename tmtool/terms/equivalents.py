@@ -26,7 +26,7 @@ from ..store.folding import fold, normalize_for_match, stem
 from . import english
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
 from .acronyms import is_acronym
-from .candidates import definitions
+from .candidates import definitions, term_key
 from .wordalign import WordAligner, words
 
 _SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
@@ -38,7 +38,7 @@ _CLAIM = 0.5  # link strength at which an English word is taken as translating a
 # French words that carry no lexical content of a term: they are not asked to align.
 _FRENCH_FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "à", "pour", "contre", "en", "et"})
 _DEFINITION_CONFIDENCE = 0.95
-_ALIGNMENT_WEIGHT, _COOCCURRENCE_WEIGHT = 0.7, 0.3
+_COOCCURRENCE_WEIGHT = 0.3  # at most; alignment weighs the rest
 
 
 @dataclass(slots=True)
@@ -57,19 +57,66 @@ def build_glossary(
     analysis = analyse_french(pairs)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     # entries that only the translation evidence below can lift over the threshold are scored too
-    entries = rank_entries(analysis, pairs, top=None, threshold=limit / COMPOUND_TRANSLATION_BOOST)
+    floor = limit / COMPOUND_TRANSLATION_BOOST
     everything = [(c.fr, c.en) for c in (*pairs, *memory) if c.fr and c.en]
     views = _PairViews(pairs, WordAligner(everything))
     folded_en = [normalize_for_match(en) for _, en in everything]
     folded_fr = [normalize_for_match(fr) for fr, _ in everything]
     acronym_pairs = _acronym_pairs(pairs, analysis)
+    translations: dict[str, list[Term]] = {}
+
+    def translate(entry: Entry) -> list[Term]:
+        key = entry.terms[0].text
+        if key not in translations:
+            translations[key] = _equivalents(entry, pairs, views, acronym_pairs, folded_fr, folded_en)
+        return translations[key]
+
+    entries = rank_entries(analysis, pairs, top=None, threshold=floor)
+    # a phrase translated by a piece of itself is free: the piece is the term, whatever it is nested in
+    free = {term_key(e.terms[0].text) for e in entries if _translation_coverage(e, translate(e)) < 1}
+    if free:
+        analysis.rescore(free)
+        entries = rank_entries(analysis, pairs, top=None, threshold=floor)
     for entry in entries:
-        entry.terms.extend(_equivalents(entry, pairs, views, acronym_pairs, folded_fr, folded_en))
-        if _translated_as_compound(entry):
-            entry.score = round(entry.score * COMPOUND_TRANSLATION_BOOST, 4)
+        entry.terms.extend(translate(entry))
+        entry.score = round(entry.score * translation_evidence(entry), 4)
     entries = [e for e in entries if e.score >= limit]
     entries.sort(key=lambda e: (-e.score, e.terms[0].text.casefold()))
     return entries
+
+
+def translation_evidence(entry: Entry) -> float:
+    """How the translation bears on termhood, as a factor of the entry's score (Entry with English).
+
+    Translation consistency is termhood evidence: a term has a clean, sure equivalent that renders all
+    of it. A compound translation of *N de N* is lexicalised (×1.5, see ``_translated_as_compound``);
+    an unsure equivalent counts in proportion to its confidence, and one that renders only a piece of
+    the French (*besoin de l'Alliance* ↔ *Alliance*) in proportion to the piece."""
+    if _translated_as_compound(entry):
+        return COMPOUND_TRANSLATION_BOOST
+    english_terms = entry.terms_in("en")
+    confidence = max((t.confidence for t in english_terms), default=0.0)
+    return min(1.0, max(confidence, MIN_CONFIDENCE) / _CONFIDENT) * _translation_coverage(entry, english_terms)
+
+
+def _translation_coverage(entry: Entry, english_terms: Sequence[Term]) -> float:
+    """English content words of the best full-form equivalent ÷ French content words of the term, at
+    most 1: below 1 the equivalent renders a piece (*organisme international* ↔ *international*).
+    1 for an entry with an acronym (defined in both languages, its forms may differ)."""
+    french = entry.terms_in("fr")
+    full = [t for t in english_terms if t.term_type is TermType.FULL_FORM]
+    if not full or any(t.term_type is TermType.ACRONYM for t in french):
+        return 1.0
+    fr_words = _content_chunks(french[0].text, _FRENCH_FUNCTION_WORDS)
+    en_words = _content_chunks(full[0].text, english.FUNCTION_WORDS)
+    return min(1.0, len(en_words) / len(fr_words)) if fr_words else 1.0
+
+
+def _content_chunks(text: str, function_words: frozenset[str]) -> list[str]:
+    """Words as written between spaces (*sous-marine*, *dual-use* are one), elided articles apart."""
+    chunks = text.replace("'", "' ").replace("’", "’ ").split()
+    return [c for c in chunks if any(ch.isalnum() for ch in c) and c.lower() not in function_words
+            and not c.endswith(("'", "’"))]
 
 
 def _translated_as_compound(entry: Entry) -> bool:
@@ -175,8 +222,12 @@ def _best_span(term: Term, pairs, views, folded_fr, folded_en) -> Term | None:
         alignment = (max(proposal.alignment) + sum(proposal.alignment) / len(supporting_pairs)) / 2
         english_key = normalize_for_match(proposal.text)
         with_span = {i for i, en in enumerate(folded_en) if _contains(en, english_key)}
-        dice = 2 * len(with_term & with_span) / (len(with_term) + len(with_span)) if with_span else 0.0
-        value = _ALIGNMENT_WEIGHT * alignment + _COOCCURRENCE_WEIGHT * dice
+        together = len(with_term & with_span)
+        dice = 2 * together / (len(with_term) + len(with_span)) if with_span else 0.0
+        # one shared pair is no co-occurrence evidence (every span of that pair has Dice 1): the
+        # weight of Dice grows with the pairs that show it
+        weight = _COOCCURRENCE_WEIGHT * (1 - 1 / together) if together else _COOCCURRENCE_WEIGHT
+        value = (1 - weight) * alignment + weight * dice
         if term.term_type is TermType.ACRONYM and not proposal.acronym:
             value *= 0.5
         if value > confidence:

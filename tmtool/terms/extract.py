@@ -22,6 +22,11 @@ class FrenchTerms:
     candidates: dict[str, Candidate]
     scores: dict[str, float]
     tokens: list[list[french.Token]]
+    documents: dict[str, set[str]]  # candidate key → documents it was seen in
+
+    def rescore(self, free_phrases: set[str]) -> None:
+        """Score again, knowing more phrases to be free (their nested pieces are terms of their own)."""
+        self.scores = score(self.candidates, self.documents, free_phrases)
 
 
 def analyse_french(sentences: Sequence[Context]) -> FrenchTerms:
@@ -32,7 +37,7 @@ def analyse_french(sentences: Sequence[Context]) -> FrenchTerms:
     for candidate in candidates.values():
         for o in candidate.occurrences:
             documents[candidate.key].add(sentences[o.sentence].document)
-    return FrenchTerms(candidates, score(candidates, documents), tokens)
+    return FrenchTerms(candidates, score(candidates, documents), tokens, documents)
 
 
 def extract_french(

@@ -31,6 +31,13 @@ _GOVERNED_BY = frozenset({"à", "au", "aux", "par", "dans", "sur", "avec", "de",
 _MONTHS = frozenset(
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
 )
+# Dependents by which a participle governs a phrase of its own to its right (*décisions prises lors de la
+# réunion*): it is then a verb about the noun, not a modifier in a term.
+_GOVERNED_DEPENDENTS = frozenset({"obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "advmod"})
+# Person endings of French finite verbs that no noun ends with more often than a verb does (*abordions*).
+_VERB_ENDINGS = ("ions", "iez", "ons", "ez")
+# How much rarer (Zipf) a form must be than the infinitive it would inflect to be read as that verb.
+_VERB_FORM_MARGIN = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +45,8 @@ class Token:
     text: str  # surface form, original characters
     lemma: str
     tag: str  # N noun, P proper noun, A adjective, M number, D "de", E "du"/"des", R other linking
-    #         preposition, T article after a preposition, C "et", X anything that breaks a term
+    #         preposition, T article after a preposition, C "et", G "non" before an adjective,
+    #         X anything that breaks a term
     gender: str | None  # "masculine" / "feminine" for nouns
     plural: bool
     start: int  # character offset in the sentence
@@ -104,7 +112,7 @@ def _tokens(doc, original: str) -> list[Token]:
     _merge_hyphenated(doc)
     tokens = []
     for t in doc:
-        following = doc[t.i + 1].text.lower() if t.i + 1 < len(doc) else ""
+        following = doc[t.i + 1] if t.i + 1 < len(doc) else None
         gender = {"Masc": "masculine", "Fem": "feminine"}.get(next(iter(t.morph.get("Gender")), ""))
         tokens.append(
             Token(
@@ -120,8 +128,9 @@ def _tokens(doc, original: str) -> list[Token]:
     return tokens
 
 
-def _tag(t, following: str, previous: Token | None) -> str:
+def _tag(t, following, previous: Token | None) -> str:
     word = t.text.lower()
+    next_word = following.text.lower() if following is not None else ""
     if word in _DE:
         return "D"
     if word in _DE_ARTICLE:
@@ -136,26 +145,49 @@ def _tag(t, following: str, previous: Token | None) -> str:
         return "M"  # *article 5*, *résolution 1325*
     if t.is_punct or t.like_num or word in _MONTHS or not any(c.isalpha() for c in t.text):
         return "X"
-    after_noun = previous is not None and previous.tag in "NA"
+    after_noun = previous is not None and previous.tag in "NAG"
+    if word == "non" and after_noun and following is not None and following.pos_ in ("ADJ", "VERB"):
+        return "G"  # *munitions non explosées*
     if is_acronym(t.text):
         return "N" if after_noun else "P"  # *Fonds OTAN*: an acronym after a noun modifies it
     if previous is not None and previous.tag == "P" and t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN", "ADJ"):
         return "P"  # *Nations Unies*: capitals continue a name whatever the tagger says
     if t.pos_ == "NOUN":
-        return "N"
+        return "X" if _verb_form(t.text) else "N"
     if t.pos_ == "PROPN":
         return "P"
     if t.pos_ == "ADJ":
         return "A"
-    if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and after_noun and following not in _GOVERNED_BY:
+    if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and after_noun and not _governs_phrase(t, next_word):
         return "A"  # *engins explosifs improvisés*, *puissances alliées*
     return "X"
 
 
+def _governs_phrase(t, next_word: str) -> bool:
+    """Whether a participle has a complement of its own (*destiné à*, *prises lors de*)."""
+    return next_word in _GOVERNED_BY or any(
+        child.i > t.i and child.dep_ in _GOVERNED_DEPENDENTS for child in t.children
+    )
+
+
+@lru_cache(maxsize=8192)
+def _verb_form(word: str) -> bool:
+    """Whether a word the tagger read as a noun is a finite verb (*abordions*): it has a verbal person
+    ending, and the first-group infinitive it would inflect is far more common than the form itself."""
+    from wordfreq import zipf_frequency
+
+    word = word.lower()
+    ending = next((e for e in _VERB_ENDINGS if word.endswith(e)), None)
+    if ending is None or len(word) - len(ending) < 3:
+        return False
+    infinitive = word[: -len(ending)] + "er"
+    return zipf_frequency(infinitive, "fr") >= zipf_frequency(word, "fr") + _VERB_FORM_MARGIN
+
+
 # A term: optional pre-nominal adjective, a head noun and its post-modifiers (adjectives, nouns, proper
-# nouns, a number) or a run of proper nouns, then up to two complements introduced by a preposition
+# nouns, a negated adjective, a number) or a run of proper nouns, then up to two complements introduced by a preposition
 # (and an article). A common noun after a proper noun is a parse error more often than a term.
-_MODIFIED = r"(?:A?N[NPA]*|P+A*)M?"
+_MODIFIED = r"(?:A?N(?:[NPA]|GA)*|P+A*)M?"
 _COMPLEMENT = rf"(?:(?:[DR]T?|E){_MODIFIED})"
 # A coordinated complement repeats its preposition (*chefs d'État et de gouvernement*, *technologies
 # émergentes et de rupture*); bare coordination (*alliées et partenaires*) joins two terms, not one.
@@ -179,8 +211,8 @@ def _cuts_phrase(tokens: Sequence[Token], start: int) -> bool:
 def candidate_spans(tokens: Sequence[Token], max_content: int = 6) -> Iterator[tuple[int, int]]:
     """Every (start, end) token span matching the term pattern, nested spans included.
 
-    A span must start with a noun or a pre-nominal adjective and end on a content word; spans of a
-    lone adjective or a lone number are never candidates. A span may stop before a complement, never
+    A span must start with a noun or a pre-nominal adjective and end on a content word, not on the
+    first of coordinated adjectives; spans of a lone adjective or a lone number are never candidates. A span may stop before a complement, never
     inside a noun phrase: *Grand Quartier* (before *général*) and *explosifs improvisés* (after
     *engins*) are pieces of a phrase, not terms.
     """
@@ -192,8 +224,10 @@ def candidate_spans(tokens: Sequence[Token], max_content: int = 6) -> Iterator[t
             piece = tags[start:end]
             if piece.count("N") + piece.count("P") + piece.count("A") + piece.count("M") > max_content:
                 break
-            if end < len(tokens) and tags[end] in "NPAM":
+            if end < len(tokens) and tags[end] in "NPAMG":
                 continue
+            if tags[end - 1] == "A" and tags[end : end + 2] == "CA":
+                continue  # coordinated adjectives qualify the phrase before them: *moyens navals et aériens*
             if "C" in piece and tokens[start].text[:1].isupper() and not tokens[start].sentence_initial:
                 continue  # names are not coordinated: *État et de gouvernement* is two complements
             if _TERM.fullmatch(piece) and ("N" in piece or "P" in piece):

@@ -6,9 +6,13 @@
   common case: *pays partenaires* inside *officiers de pays partenaires*). The length
   factor of C-value is replaced by a weight of the syntactic shape: in small documents it would rank
   every long hapax phrase above the short terms nested in it.
-- Specificity: a term's rarest content word, by its Zipf frequency in general French (``wordfreq``):
-  *interopérabilité* is specific, *importance* is not; a single word must be rarer than a word of a
-  multi-word unit to count.
+  A free phrase (a complement with an article before a common noun, *importance de
+  l'interopérabilité*, or one the translation shows to be free, see ``equivalents``) does not take
+  frequency from the candidates nested in it: its pieces are used on their own.
+- Specificity: every content word's rarity, by its Zipf frequency in general French (``wordfreq``):
+  the mean of the rarest word's and of all words' (*interopérabilité* is specific, *importance* is
+  not, and a general head weighs on the phrase); a single word must be rarer than a word of a
+  multi-word unit to count. A noun with a number (*article 5*) designates, as a name does.
 - Evidence: an acronym definition ties a full form to its acronym; a multi-word name written with
   capitals designates a body or programme; a candidate seen in several documents is used consistently.
 """
@@ -18,6 +22,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from functools import lru_cache
+from typing import Set
 
 from .candidates import Candidate
 
@@ -29,6 +34,7 @@ _MAX_SPECIFICITY = 1.5
 _MIN_SPECIFICITY = 0.1
 _NAME_BONUS = 0.5
 _ARTICLE_PENALTY = 0.7
+_PRENOMINAL_PENALTY = 0.5
 _DEFINITION_BONUS = 1.5
 
 
@@ -46,10 +52,15 @@ def specificity(candidate: Candidate) -> float:
         return 1.0  # names and acronyms are specific by designation, whatever their words
     if candidate.name:
         return _MIN_SPECIFICITY  # a lone proper noun names a place or a person, not a concept
+    if "NM" in candidate.tags:
+        return 1.0  # a numbered designation: *article 5*, *résolution 1325*
     common, span = _SINGLE_WORD_ZIPF if len(candidate.content_words) == 1 else _UNIT_WORD_ZIPF
     # capitalised words of a common term are names (*général Wiermann*), which wordfreq does not know
     words = [w for w in candidate.content_words if not w.isdigit() and not w[:1].isupper()]
-    return max((_word_specificity(w, common, span) for w in words), default=_MIN_SPECIFICITY)
+    if not words:
+        return _MIN_SPECIFICITY
+    rarity = [_word_specificity(w, common, span) for w in words]
+    return (max(rarity) + sum(rarity) / len(rarity)) / 2
 
 
 def shape_weight(candidate: Candidate) -> float:
@@ -57,22 +68,32 @@ def shape_weight(candidate: Candidate) -> float:
     complement without article (*centre d'excellence*, *plan d'action*) is the typical French term,
     while an article before a common noun (*importance de l'interopérabilité*, *lutte contre les
     engins*) is typical of a free phrase (Daille 1994); an article before a name is not (*siège de
-    l'OTAN*)."""
+    l'OTAN*). An adjective before the noun, outside names, is most often evaluative (*prochaine
+    rotation*, *nouvelle procédure*): a free phrase too."""
     if candidate.name or candidate.acronym:
         return 1.0
     if len(candidate.content_words) == 1:
         return 0.8
-    complements = sum(candidate.tags.count(t) for t in "DER") + ("C" in candidate.tags)
+    # a coordinated complement (*chefs d'État et de gouvernement*) is one complement with two nouns
+    complements = sum(candidate.tags.count(t) for t in "DER") - candidate.tags.count("CD")
     weight = {0: 1.0, 1: 0.9}.get(complements, 0.5)
     if candidate.article_complement:
         weight *= _ARTICLE_PENALTY
+    if candidate.tags.startswith("A"):
+        weight *= _PRENOMINAL_PENALTY
     return weight
 
 
-def nested_frequencies(candidates: dict[str, Candidate]) -> dict[str, float]:
-    """Each candidate's frequency less half the mean frequency of the candidates containing it."""
+def designation(candidate: Candidate) -> bool:
+    """A name, or a full form defined by an acronym: it designates, whatever its words."""
+    return candidate.name or (bool(candidate.defined_by) and not candidate.acronym)
+
+
+def nested_frequencies(candidates: dict[str, Candidate], free_phrases: Set[str] = frozenset()) -> dict[str, float]:
+    """Each candidate's frequency less half the mean frequency of the candidates containing it,
+    free phrases apart."""
     containers: dict[str, set[str]] = defaultdict(set)
-    outside_names: dict[str, int] = defaultdict(int)  # occurrences not inside a longer name
+    outside_names: dict[str, int] = defaultdict(int)  # occurrences not inside a longer designation
     spans_by_sentence = defaultdict(list)
     for candidate in candidates.values():
         for o in candidate.occurrences:
@@ -81,19 +102,19 @@ def nested_frequencies(candidates: dict[str, Candidate]) -> dict[str, float]:
         for start, end, key in spans:
             in_name = False
             for other_start, other_end, other_key in spans:
-                if other_key != key and other_start <= start and end <= other_end:
+                if other_key != key and other_key not in free_phrases and other_start <= start and end <= other_end:
                     containers[key].add(other_key)
-                    in_name = in_name or candidates[other_key].name
+                    in_name = in_name or designation(candidates[other_key])
             outside_names[key] += not in_name
     frequencies = {}
     for key, candidate in candidates.items():
         frequency = candidate.frequency
         if not candidate.name and not outside_names[key]:
-            frequency = 0.0  # only ever a piece of a name (*puissances alliées* in SHAPE's full form)
+            frequency = 0.0  # only ever a piece of a designation (*puissances alliées* in SHAPE's full form)
         elif candidate.name:
             # a piece of a longer name (*Conseil de sécurité* in *… des Nations Unies*) owes its
             # frequency to it: the full discount; a common phrase around a name does not count
-            names = [candidates[k].frequency for k in containers[key] if candidates[k].name]
+            names = [candidates[k].frequency for k in containers[key] if designation(candidates[k])]
             if names:
                 frequency = max(frequency - sum(names) / len(names), 0.0)
         elif containers[key]:
@@ -106,14 +127,19 @@ def nested_frequencies(candidates: dict[str, Candidate]) -> dict[str, float]:
     return frequencies
 
 
-def score(candidates: dict[str, Candidate], documents: dict[str, set[str]]) -> dict[str, float]:
-    """Termhood of each candidate; ``documents`` maps a key to the documents it was seen in."""
-    frequency = nested_frequencies(candidates)
+def score(
+    candidates: dict[str, Candidate], documents: dict[str, set[str]], free_phrases: Set[str] = frozenset()
+) -> dict[str, float]:
+    """Termhood of each candidate; ``documents`` maps a key to the documents it was seen in, and
+    ``free_phrases`` are keys known to be free phrases besides those with an article complement."""
+    free = {key for key, c in candidates.items() if c.article_complement and not designation(c)}
+    free |= {key for key in free_phrases if not designation(candidates[key])}
+    frequency = nested_frequencies(candidates, free)
     scores = {}
     for key, candidate in candidates.items():
         value = math.log2(1 + frequency[key]) * shape_weight(candidate) * specificity(candidate)
-        if candidate.name and (len(candidate.content_words) > 1 or candidate.acronym):
-            value += _NAME_BONUS
+        if candidate.name and (len(candidate.content_words) > 1 or candidate.acronym) and frequency[key]:
+            value += _NAME_BONUS  # for occurrences of its own, not as a piece of a longer name
         if candidate.defined_by:
             value += _DEFINITION_BONUS
         scores[key] = value * (1 + 0.5 * math.log2(max(1, len(documents.get(key, ())))))

@@ -15,9 +15,12 @@ from typing import Iterable
 from ..errors import TmtoolError
 from ..langtags import normalize_tag
 from ..model import Document
+from .langid import check_language
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 DOCX_EXTENSIONS = {".docx"}
+# about 15,000 words: ten times the longest paragraph of a real report, far below a runaway line
+MAX_PARAGRAPH_CHARS = 100_000
 
 # magic numbers of formats that are not documents we read, to name them in the error
 _MAGIC = (
@@ -47,7 +50,8 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
     """Read a .txt (or other plain-text), .html/.htm or .docx file into paragraphs.
 
     Plain text: UTF-8 (BOM optional) or UTF-16/32 with BOM; every line is a paragraph (blank lines are
-    separators too). Paragraphs are stripped and empty ones dropped. ``lang`` is normalised to BCP 47.
+    separators too). Paragraphs are stripped and empty ones dropped. ``lang`` is normalised to BCP 47,
+    and a text that is clearly in another language (of fr, en, de) is refused.
     """
     path = Path(path)
     name = str(path)
@@ -65,7 +69,11 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
             paragraphs = _text_paragraphs(decode_text(data, name), name)
     if not paragraphs:
         raise TmtoolError("empty document (no text)", path=name)
-    return Document(path=name, paragraphs=tuple(paragraphs), lang=normalize_tag(lang) if lang else None)
+    document = Document(path=name, paragraphs=tuple(paragraphs), lang=normalize_tag(lang) if lang else None)
+    if document.lang:
+        # the English version given as the French side would otherwise align into a nonsense memory
+        check_language(document, document.lang)
+    return document
 
 
 def decode_text(data: bytes, path: str) -> str:
@@ -83,7 +91,8 @@ def decode_text(data: bytes, path: str) -> str:
             raise TmtoolError(
                 "looks like UTF-16 without a byte-order mark; save it as UTF-8 or as UTF-16 with BOM", path=path
             )
-        raise TmtoolError("binary data, not text (NUL bytes)", path=path)
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise TmtoolError("binary data, not text (NUL bytes)", path=path, line=line)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -121,12 +130,27 @@ def _text_paragraphs(text: str, path: str) -> list[str]:
         raise TmtoolError(
             f"binary data, not text (control character U+{ord(match.group()):04X})", path=path, line=line
         )
-    return _paragraphs([text])
+    return _paragraphs([text], path, numbered=True)
 
 
-def _paragraphs(blocks: Iterable[str]) -> list[str]:
-    """Each line of each block is a paragraph; stripped, empty ones dropped."""
-    return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+def _paragraphs(blocks: Iterable[str], path: str, *, numbered: bool = False) -> list[str]:
+    """Each line of each block is a paragraph; stripped, empty ones dropped.
+
+    A line longer than ``MAX_PARAGRAPH_CHARS`` is refused: it is data, not prose, and segmenting and
+    aligning it would take minutes. ``numbered``: the lines are the file's, so the error names one.
+    """
+    paragraphs = []
+    for number, line in enumerate((line for block in blocks for line in block.splitlines()), 1):
+        if len(line) > MAX_PARAGRAPH_CHARS:
+            raise TmtoolError(
+                f"a paragraph {len(line):,} characters long (at most {MAX_PARAGRAPH_CHARS:,} are read); "
+                "is this a document?",
+                path=path,
+                line=number if numbered else None,
+            )
+        if line.strip():
+            paragraphs.append(line.strip())
+    return paragraphs
 
 
 # ---- HTML ----
@@ -164,7 +188,7 @@ def _html_paragraphs(data: bytes, path: str) -> list[str]:
         return []
     blocks: list[str] = []
     _collect_blocks(content, blocks, [])
-    return _paragraphs(blocks)
+    return _paragraphs(blocks, path)
 
 
 def _decode_html(data: bytes, path: str) -> str:
@@ -221,7 +245,7 @@ def _docx_paragraphs(path: Path, data: bytes) -> list[str]:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise TmtoolError(f"not a readable DOCX file ({exc})", path=str(path)) from None
-    return _paragraphs(_docx_blocks(document))
+    return _paragraphs(_docx_blocks(document), str(path))
 
 
 def _docx_blocks(container) -> Iterable[str]:

@@ -27,7 +27,7 @@ from lxml import etree
 
 from ..errors import TmtoolError
 from ..fileio import atomic_write
-from ..formats.xmlsafe import XMLSource, parse_xml, source_name
+from ..formats.xmlsafe import XMLSource, parse_xml, source_name, split_tag
 
 SRX20_NS = "http://www.lisa.org/srx20"
 SRX10_NS = "http://www.lisa.org/srx10"
@@ -122,8 +122,8 @@ def read_srx(source: XMLSource) -> SrxRules:
     """Parse an SRX 2.0 (or 1.0) file; every problem is a one-line ``TmtoolError`` naming the file."""
     path = source_name(source)
     root = parse_xml(source).getroot()
-    ns = etree.QName(root).namespace
-    if etree.QName(root).localname != "srx" or ns not in (SRX20_NS, SRX10_NS):
+    ns, name = split_tag(root.tag)
+    if name != "srx" or ns not in (SRX20_NS, SRX10_NS):
         raise TmtoolError(
             f"not an SRX file: root element is {root.tag!r}, expected srx in namespace {SRX20_NS}",
             path=path,
