@@ -16,8 +16,8 @@ from tmtool.model import Context, Entry, Term, TermType
 from tmtool.terms import DEFAULT_THRESHOLD, build_glossary, extract_french
 from tmtool.terms import english
 from tmtool.terms.acronyms import letters_match
-from tmtool.terms.equivalents import _translated_as_compound
-from tmtool.terms.french import load_model
+from tmtool.terms.equivalents import COMPOUND_TRANSLATION_BOOST, _translated_as_compound, translation_evidence
+from tmtool.terms.french import _verb_form, load_model
 
 from conftest import REPO, SEED_FR
 
@@ -279,3 +279,123 @@ def test_importing_the_engine_does_not_load_spacy():
     code = "import sys, tmtool.terms, tmtool.cli; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ---- termhood rules, on hand-built sentences -----------------------------------------------------
+
+
+def candidates_of(*sentences: str) -> dict:
+    from tmtool.terms.candidates import collect
+    from tmtool.terms.french import analyse
+
+    return collect(analyse(list(sentences)), list(sentences))
+
+
+def scores_of(*sentences: str, threshold: float = 0.0) -> dict[str, float]:
+    return {t.text: e.score for e in extract_french([Context(s) for s in sentences], threshold=threshold)
+            for t in e.terms_in("fr")}
+
+
+def test_participle_with_its_own_complement_is_not_a_modifier():
+    terms = french_terms("Les décisions prises lors de cette réunion seront soumises aux chefs.")
+    assert "décision" in terms and "décision prise" not in terms
+    assert "engin explosif improvisé" in french_terms("Les engins explosifs improvisés menacent les forces.")
+
+
+def test_finite_verb_read_as_noun_is_not_a_term():
+    assert _verb_form("abordions") and _verb_form("avancions")
+    assert not any(_verb_form(w) for w in ("actions", "opérations", "missions", "nations", "portions"))
+    seed = [Context(line) for line in SEED_FR.read_text(encoding="utf-8").splitlines() if line.strip()]
+    terms = {t.text for e in extract_french(seed, threshold=0.0) for t in e.terms_in("fr")}
+    assert not any(text.startswith("abordion") for text in terms)
+
+
+def test_negated_adjective_belongs_to_the_term():
+    terms = french_terms("Les plongeurs ont neutralisé quarante munitions non explosées datant de la guerre.")
+    assert "munition non explosée" in terms
+    assert terms["munition non explosée"].forms == ["munitions non explosées"]
+
+
+def test_span_does_not_end_on_the_first_of_coordinated_adjectives():
+    assert "avion allemand" not in french_terms("Des avions allemands et polonais ont survolé la zone.")
+    assert "avion allemand" in french_terms("Des avions allemands ont survolé la zone.")
+
+
+def test_coordinated_complement_is_one_complement():
+    from tmtool.terms.termhood import shape_weight
+
+    found = candidates_of("Les chefs d'État et de gouvernement se réuniront au sommet de Vilnius.")
+    assert shape_weight(found["chef d'état et de gouvernement"]) == shape_weight(found["sommet de vilnius"])
+
+
+def test_prenominal_adjective_outside_names_marks_a_free_phrase():
+    from tmtool.terms.termhood import shape_weight
+
+    found = candidates_of("La prochaine rotation navale est prévue en mer du Nord.")
+    assert shape_weight(found["prochaine rotation navale"]) < shape_weight(found["rotation navale"])
+
+
+def test_every_content_word_counts_in_specificity():
+    from tmtool.terms.termhood import specificity
+
+    found = candidates_of("La cyberdéfense tactique et la cyberdéfense nationale progressent.")
+    # same rare head; the more general the other word, the less specific the phrase
+    assert specificity(found["cyberdéfense nationale"]) < specificity(found["cyberdéfense tactique"])
+
+
+def test_numbered_designation_is_specific():
+    scores = scores_of("Une attaque grave pourrait conduire à l'invocation de l'article 5.")
+    assert scores["article 5"] >= DEFAULT_THRESHOLD
+
+
+def test_piece_of_a_defined_full_form_owes_it_its_occurrences():
+    from tmtool.terms.termhood import nested_frequencies
+
+    found = candidates_of("La formation portait sur la neutralisation des explosifs et munitions (NEDEX).")
+    frequencies = nested_frequencies(found)
+    assert frequencies["neutralisation des explosifs et munitions"] == 1
+    assert frequencies["neutralisation des explosifs"] == 0 and frequencies["neutralisation"] == 0
+
+
+def test_free_phrase_does_not_take_the_frequency_of_its_pieces():
+    from tmtool.terms.extract import analyse_french
+
+    scores = scores_of("Les instructeurs ont insisté sur l'importance de l'interopérabilité.")
+    assert scores["interopérabilité"] > scores["importance de l'interopérabilité"]
+    # a phrase shown free by its translation releases its pieces in the same way
+    analysis = analyse_french([Context("Les officiers de pays partenaires ont suivi le cours.")])
+    before = analysis.scores["pays partenaire"]
+    analysis.rescore({"officier de pays partenaires"})
+    assert analysis.scores["pays partenaire"] > before
+
+
+@pytest.mark.parametrize(
+    "french, english_text, confidence, article, factor",
+    [
+        ("plan d'action", "action plan", 0.9, False, COMPOUND_TRANSLATION_BOOST),  # lexicalised compound
+        ("menace hybride", "hybrid threat", 0.9, False, 1.0),  # clean, sure, whole
+        ("besoin de l'Alliance", "Alliance", 0.9, False, 0.5),  # renders a piece: one word of two
+        ("allocution liminaire", "meaning to the notion", 0.375, False, 0.5),  # unsure: in proportion
+        # an article complement kept as a complement in English: free in both languages
+        ("importance de l'interopérabilité", "importance of interoperability", 0.9, True, 0.5),
+        ("soutien de la nation hôte", "host nation support", 0.9, True, COMPOUND_TRANSLATION_BOOST),
+    ],
+)
+def test_translation_evidence(french, english_text, confidence, article, factor):
+    entry = Entry(terms=[Term(french, "fr"), Term(english_text, "en", confidence=confidence)])
+    assert translation_evidence(entry, article_complement=article) == pytest.approx(factor)
+
+
+def test_number_words_do_not_open_english_terms():
+    tokens = english.tokenize("Seven minehunters and twenty-four students arrived")
+    starts = {tokens[start].text for start, _ in english.candidate_spans(tokens)}
+    assert "Seven" not in starts and "twenty" not in starts and "four" not in starts
+    assert "minehunters" in starts
+
+
+def test_compound_cognates_in_both_directions():
+    from tmtool.terms.wordalign import cognate
+
+    assert cognate("cyberdéfense", "defence") > 0  # a French compound, one English word of it
+    assert cognate("mines", "minehunters") > 0  # an English compound, one French word of it
+    assert cognate("mines", "ship") == 0

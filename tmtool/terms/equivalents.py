@@ -7,11 +7,13 @@ scored with:
   of its best pair and its average over the entry's pairs (a translation that recurs wins, a loose
   translation in one pair does not sink a good one);
 - co-occurrence: Dice of the French term and the English span over every pair given, the memory
-  included, so that equivalents improve as documents arrive;
+  included, so that equivalents improve as documents arrive (weighed by the pairs that show it: one
+  shared pair is no evidence);
 - shape: English POS-shape heuristics (see ``english.shape``), and acronym for acronym.
 Acronyms defined in both languages in the same pair are paired directly (*EMI* ↔ *IMS*, whose full
 forms then pair too), and an acronym written the same in both languages is its own equivalent.
-The translation is also evidence of termhood: see ``_translated_as_compound``.
+The translation is also evidence of termhood (``translation_evidence``), and a phrase it shows to be
+free lets its nested pieces count as terms of their own.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from .wordalign import WordAligner, words
 _SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
 MIN_CONFIDENCE = 0.25
 COMPOUND_TRANSLATION_BOOST = 1.5
+_FREE_IN_TRANSLATION = 0.5
 _CONFIDENT = 0.75  # an equivalent this sure is taken as the translation of the whole term
 _FRENCH_COMPLEMENT = re.compile(r"(?<!\w)(?:(?:de|du|des|à|pour|contre|en)(?!\w)|d')", re.IGNORECASE)
 _CLAIM = 0.5  # link strength at which an English word is taken as translating a word of the term
@@ -71,32 +74,54 @@ def build_glossary(
             translations[key] = _equivalents(entry, pairs, views, acronym_pairs, folded_fr, folded_en)
         return translations[key]
 
+    # Free phrases shown by the translation: one translated by a piece of itself (the piece is the
+    # term, whatever it is nested in), and an article complement that English keeps as a complement.
+    # Every candidate is asked, so that a score does not depend on the threshold.
+    article = {key for key, candidate in analysis.candidates.items() if candidate.article_complement}
+    everyone = rank_entries(analysis, pairs, top=None, threshold=0.0)
+    analysis.rescore({
+        key
+        for key, entry in ((term_key(e.terms[0].text), e) for e in everyone)
+        if _translation_coverage(entry, translate(entry)) < 1
+        or (key in article and _kept_as_complement(entry, translate(entry)))
+    })
     entries = rank_entries(analysis, pairs, top=None, threshold=floor)
-    # a phrase translated by a piece of itself is free: the piece is the term, whatever it is nested in
-    free = {term_key(e.terms[0].text) for e in entries if _translation_coverage(e, translate(e)) < 1}
-    if free:
-        analysis.rescore(free)
-        entries = rank_entries(analysis, pairs, top=None, threshold=floor)
     for entry in entries:
         entry.terms.extend(translate(entry))
-        entry.score = round(entry.score * translation_evidence(entry), 4)
+        article_complement = term_key(entry.terms[0].text) in article
+        entry.score = round(entry.score * translation_evidence(entry, article_complement=article_complement), 4)
     entries = [e for e in entries if e.score >= limit]
     entries.sort(key=lambda e: (-e.score, e.terms[0].text.casefold()))
     return entries
 
 
-def translation_evidence(entry: Entry) -> float:
+def translation_evidence(entry: Entry, *, article_complement: bool = False) -> float:
     """How the translation bears on termhood, as a factor of the entry's score (Entry with English).
 
     Translation consistency is termhood evidence: a term has a clean, sure equivalent that renders all
     of it. A compound translation of *N de N* is lexicalised (×1.5, see ``_translated_as_compound``);
-    an unsure equivalent counts in proportion to its confidence, and one that renders only a piece of
-    the French (*besoin de l'Alliance* ↔ *Alliance*) in proportion to the piece."""
+    a French complement with an article (``article_complement``) that English keeps as a complement
+    is a free phrase in both languages (*importance de l'interopérabilité* ↔ *importance of
+    interoperability*, ×0.5); an unsure equivalent counts in proportion to its confidence, and one
+    that renders only a piece of the French (*besoin de l'Alliance* ↔ *Alliance*) in proportion to
+    the piece."""
     if _translated_as_compound(entry):
         return COMPOUND_TRANSLATION_BOOST
     english_terms = entry.terms_in("en")
     confidence = max((t.confidence for t in english_terms), default=0.0)
-    return min(1.0, max(confidence, MIN_CONFIDENCE) / _CONFIDENT) * _translation_coverage(entry, english_terms)
+    factor = min(1.0, max(confidence, MIN_CONFIDENCE) / _CONFIDENT)
+    factor *= _translation_coverage(entry, english_terms)
+    if article_complement and _kept_as_complement(entry, english_terms):
+        factor *= _FREE_IN_TRANSLATION
+    return factor
+
+
+def _kept_as_complement(entry: Entry, english_terms: Sequence[Term]) -> bool:
+    """Whether the full-form equivalent of a common (not proper) term has a prepositional complement."""
+    full = [t for t in english_terms if t.term_type is TermType.FULL_FORM]
+    if not full or entry.terms_in("fr")[0].pos == "properNoun":
+        return False
+    return any(t.text.lower() in english.PREPOSITIONS for t in english.tokenize(full[0].text))
 
 
 def _translation_coverage(entry: Entry, english_terms: Sequence[Term]) -> float:
@@ -202,12 +227,12 @@ def _best_span(term: Term, pairs, views, folded_fr, folded_en) -> Term | None:
     supporting_pairs = _pairs_of(term, pairs)
     for number in supporting_pairs:
         best_in_pair: dict[str, tuple[float, str, bool]] = {}
-        for text, strength, is_acronym in _scored_spans(term, views.get(number)):
+        for text, strength, span_is_acronym in _scored_spans(term, views.get(number)):
             key = _proposal_key(text)
             if strength > best_in_pair.get(key, (-1.0,))[0]:
-                best_in_pair[key] = (strength, text, is_acronym)
-        for key, (strength, text, is_acronym) in best_in_pair.items():
-            proposal = proposals.setdefault(key, _Proposal(text, is_acronym))
+                best_in_pair[key] = (strength, text, span_is_acronym)
+        for key, (strength, text, span_is_acronym) in best_in_pair.items():
+            proposal = proposals.setdefault(key, _Proposal(text, span_is_acronym))
             if text not in proposal.forms:
                 proposal.forms.append(text)
             proposal.pairs.append(number)

@@ -158,7 +158,8 @@ def _tag(t, following, previous: Token | None) -> str:
         return "P"
     if t.pos_ == "ADJ":
         return "A"
-    if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and after_noun and not _governs_phrase(t, next_word):
+    participle = t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm")
+    if participle and after_noun and not _governs_phrase(t, next_word):
         return "A"  # *engins explosifs improvisés*, *puissances alliées*
     return "X"
 
@@ -185,8 +186,8 @@ def _verb_form(word: str) -> bool:
 
 
 # A term: optional pre-nominal adjective, a head noun and its post-modifiers (adjectives, nouns, proper
-# nouns, a negated adjective, a number) or a run of proper nouns, then up to two complements introduced by a preposition
-# (and an article). A common noun after a proper noun is a parse error more often than a term.
+# nouns, a negated adjective, a number) or a run of proper nouns, then up to two complements introduced
+# by a preposition (and an article). A common noun after a proper noun is a parse error more often than a term.
 _MODIFIED = r"(?:A?N(?:[NPA]|GA)*|P+A*)M?"
 _COMPLEMENT = rf"(?:(?:[DR]T?|E){_MODIFIED})"
 # A coordinated complement repeats its preposition (*chefs d'État et de gouvernement*, *technologies
@@ -212,9 +213,9 @@ def candidate_spans(tokens: Sequence[Token], max_content: int = 6) -> Iterator[t
     """Every (start, end) token span matching the term pattern, nested spans included.
 
     A span must start with a noun or a pre-nominal adjective and end on a content word, not on the
-    first of coordinated adjectives; spans of a lone adjective or a lone number are never candidates. A span may stop before a complement, never
-    inside a noun phrase: *Grand Quartier* (before *général*) and *explosifs improvisés* (after
-    *engins*) are pieces of a phrase, not terms.
+    first of coordinated adjectives; spans of a lone adjective or a lone number are never candidates.
+    A span may stop before a complement, never inside a noun phrase: *Grand Quartier* (before
+    *général*) and *explosifs improvisés* (after *engins*) are pieces of a phrase, not terms.
     """
     tags = "".join(t.tag for t in tokens)
     for start in range(len(tokens)):
@@ -227,7 +228,7 @@ def candidate_spans(tokens: Sequence[Token], max_content: int = 6) -> Iterator[t
             if end < len(tokens) and tags[end] in "NPAMG":
                 continue
             if tags[end - 1] == "A" and tags[end : end + 2] == "CA":
-                continue  # coordinated adjectives qualify the phrase before them: *moyens navals et aériens*
+                continue  # coordinated adjectives qualify the phrase before them (*avions allemands et …*)
             if "C" in piece and tokens[start].text[:1].isupper() and not tokens[start].sentence_initial:
                 continue  # names are not coordinated: *État et de gouvernement* is two complements
             if _TERM.fullmatch(piece) and ("N" in piece or "P" in piece):

@@ -89,7 +89,9 @@ def designation(candidate: Candidate) -> bool:
     return candidate.name or (bool(candidate.defined_by) and not candidate.acronym)
 
 
-def nested_frequencies(candidates: dict[str, Candidate], free_phrases: Set[str] = frozenset()) -> dict[str, float]:
+def nested_frequencies(
+    candidates: dict[str, Candidate], free_phrases: Set[str] = frozenset()
+) -> dict[str, float]:
     """Each candidate's frequency less half the mean frequency of the candidates containing it,
     free phrases apart."""
     containers: dict[str, set[str]] = defaultdict(set)
@@ -102,7 +104,8 @@ def nested_frequencies(candidates: dict[str, Candidate], free_phrases: Set[str] 
         for start, end, key in spans:
             in_name = False
             for other_start, other_end, other_key in spans:
-                if other_key != key and other_key not in free_phrases and other_start <= start and end <= other_end:
+                inside = other_start <= start and end <= other_end
+                if other_key != key and other_key not in free_phrases and inside:
                     containers[key].add(other_key)
                     in_name = in_name or designation(candidates[other_key])
             outside_names[key] += not in_name

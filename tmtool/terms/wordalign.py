@@ -55,9 +55,11 @@ def cognate(fr: str, en: str) -> float:
         return 1.0 if fold(fr) == fold(en) else 0.0
     fr, en = fold(fr), fold(en)
     similarity = ratio(fr, en) / 100
-    if len(fr) >= len(en) + 3 and len(en) >= 5:
-        # a French compound against one English word of its translation: *cyberdéfense* ↔ *defence*
-        similarity = max(similarity, _COMPOUND_DISCOUNT * partial_ratio(en, fr) / 100)
+    shorter, longer = sorted((fr, en), key=len)
+    if len(longer) >= len(shorter) + 3 and len(shorter) >= 5:
+        # a compound against one word of its translation: *cyberdéfense* ↔ *defence*, *mines* ↔
+        # *minehunters*
+        similarity = max(similarity, _COMPOUND_DISCOUNT * partial_ratio(shorter, longer) / 100)
     return similarity if similarity >= _COGNATE_FLOOR else 0.0
 
 
