@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The terminologist's review of the seed pair's glossary, 2026-11-30, as run against a store built by
+# `tmtool ingest --dir seeds` (entry ids are that store's). Kept as the record of the decisions; the
+# decisions themselves live in nato-seeds.tbx (review status of every entry, rejected ones included).
+set -euo pipefail
+T="tmtool --db ${TMTOOL_DB:-tmtool.db}"
+
+# Corrected equivalents: the extractor's English span was partial or too literal.
+$T glossary edit 15 --en "opening remarks"
+$T glossary edit 22 --fr "programme OTAN 2030" --en "NATO 2030 agenda"
+$T glossary edit 24 --en "Chair of the NATO Military Committee"
+$T glossary edit 27 --en "land domain"
+$T glossary edit 32 --fr "réunion en présentiel" --en "in-person meeting"
+$T glossary edit 42 --en "Heads of State and Government"
+
+# Variants merged into the main designation.
+$T glossary merge 10 9     # Division Sécurité coopérative de l'EMI → Division Sécurité coopérative
+$T glossary merge 45 46    # directeur de l'EMI (headline short form) → directeur général de l'EMI
+
+# Kept: NATO designations, bodies, titles and the field's recurring collocations.
+$T glossary approve 1 2 3 4 5 7 8 9 11 12 18 20 22 24 27 28 29 30 32 38 39 40 41 42 46 15
+
+# Refused: general language, free phrases, names of persons, wrong spans.
+$T glossary reject 6 13 14 16 17 19 21 23 25 26 31 33 34 35 36 37 43 44
