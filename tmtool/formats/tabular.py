@@ -48,13 +48,18 @@ _BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
 def write_tsv(entries: Iterable[Entry], out: str | Path) -> int:
-    """Write the OmegaT glossary: a line per French term × English term; return the lines written."""
+    """Write the OmegaT glossary: a line per French term and English equivalent; return the lines.
+
+    An acronym is paired with the other language's acronyms (EMI → IMS) and a full form with full
+    forms, when the entry has them; otherwise with every term of the other language.
+    """
     lines = 0
     with open_output(out, "w") as stream:
         for entry in entries:
             comment = " — ".join(text for text in (entry.definition, entry.note) if text)
+            english = entry.terms_in("en")
             for fr in entry.terms_in("fr"):
-                for en in entry.terms_in("en"):
+                for en in [t for t in english if t.term_type is fr.term_type] or english:
                     stream.write("\t".join(single_line(text) for text in (fr.text, en.text, comment)) + "\n")
                     lines += 1
     return lines
