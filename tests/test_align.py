@@ -59,6 +59,13 @@ BEADS = {
         ["The mission has 250 trainers.", "It has 8 helicopters.", "Its budget reaches 40 million euros."],
         ["La mission compte 250 formateurs, elle dispose de 8 hélicoptères et son budget atteint 40 millions d’euros."],
     ),
+    "1-4": (
+        [
+            "La mission compte 250 formateurs, elle dispose de 8 hélicoptères, son budget atteint 40 millions "
+            "d’euros et son mandat court jusqu’en 2027."
+        ],
+        ["The mission has 250 trainers.", "It has 8 helicopters.", "Its budget reaches 40 million euros.", "Its mandate runs until 2027."],
+    ),
     "1-0": (
         ["Note du traducteur : le texte original de la conférence de presse du 17 octobre 1998 à Vilamoura n’a pas été retrouvé dans les archives."],
         [],
@@ -228,7 +235,8 @@ def test_beads_cover_both_sides_once_in_order(src_items, tgt_items):
     assert [i for b in beads for i in b.src] == list(range(len(src)))
     assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
     assert all(b.src or b.tgt for b in beads)
-    assert all(b.kind in {"1-1", "1-2", "2-1", "2-2", "1-3", "3-1", "1-0", "0-1"} for b in beads)
+    kinds = {"1-1", "1-2", "2-1", "2-2", "1-3", "3-1", "2-3", "3-2", "1-4", "4-1", "1-0", "0-1"}
+    assert all(b.kind in kinds for b in beads)
     assert all(0.0 <= b.confidence <= 1.0 for b in beads)
 
 

@@ -164,7 +164,8 @@ def segment(file, lang, srx, output, fmt, export_srx):
 def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
     """Align a document with its translation into translation units.
 
-    Beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1, paragraph-aware, each with a confidence.
+    Beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 2-3, 3-2, 1-4, 4-1, 1-0 and 0-1, paragraph-aware, each
+    with a confidence.
     beads writes one bead a line as [0, 1]:[2] (0-based sentence indices).
 
     \b

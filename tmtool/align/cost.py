@@ -19,18 +19,28 @@ from .features import SideFeatures
 # Beads that pair sentences, in the order the search indexes them. 1-0 and 0-1 beads are gaps,
 # handled apart: a run of them (a caption block, an untranslated passage) is one event, so the first
 # gap bead of a run costs GAP_OPEN and each next one only GAP_EXTEND.
-SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
+SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (3, 2), (2, 3), (4, 1), (1, 4))
+# the most sentences one side of a bead holds: how many rows back, and columns left, a bead reaches
+LONGEST = max(max(shape) for shape in SHAPES)
+# the (d, e) sentence pairs, counted back from a bead's end node, that some bead holds
+_PAIRS = sorted({(d, e) for a, b in SHAPES for d in range(1, a + 1) for e in range(1, b + 1)})
 
 # Bead-type probabilities: Gale & Church's (1-1 .89, 1-2/2-1 .089, 2-2 .011, 1-0/0-1 .0099) with
-# 1-3/3-1 given a share of the 1-1 mass, as in translations that split long sentences. Each
-# direction gets half of its pair's mass.
+# 1-3/3-1 given a share of the 1-1 mass, as in translations that split long sentences, and the shapes
+# their table lacks (2-3/3-2, 1-4/4-1: a sentence cut at a different place, a long sentence split in
+# four) a smaller share each (set on the Text+Berg dev file). Each direction gets half of its pair's mass.
+_RARE_SHAPE = 0.002
 _PROBABILITY = {
-    (1, 1): 0.87,
+    (1, 1): 0.89 - 0.02 - 2 * _RARE_SHAPE,
     (2, 1): 0.089 / 2,
     (1, 2): 0.089 / 2,
     (2, 2): 0.011,
     (3, 1): 0.02 / 2,
     (1, 3): 0.02 / 2,
+    (3, 2): _RARE_SHAPE / 2,
+    (2, 3): _RARE_SHAPE / 2,
+    (4, 1): _RARE_SHAPE / 2,
+    (1, 4): _RARE_SHAPE / 2,
 }
 _GAP_PROBABILITY = 0.0099 / 2
 # the chance that a gap bead is followed by another of the same side
@@ -203,7 +213,7 @@ def block_costs(
     both_end = src.boundary[rows][:, None] & tgt.boundary[np.minimum(columns, len(tgt.boundary) - 1)]
     anchor = np.where(both_end, np.float32(-PARAGRAPH_ANCHOR), np.float32(0.0))
     shared = {}
-    for d, e in ((1, 1), (1, 2), (1, 3), (2, 1), (2, 2), (3, 1)):
+    for d, e in _PAIRS:
         sentence = rows - d  # source sentence i−d against target sentence j−e
         ok = sentence >= 0
         sentence = np.maximum(sentence, 0)
@@ -213,6 +223,7 @@ def block_costs(
         shared[d, e] = np.where(inside, overlaps[sentence[:, None], x], np.float32(0.0))
     src_groups = {a: src.group(rows, a) for a in {a for a, _ in SHAPES}}
     tgt_groups = {b: tgt.group(columns, b) for b in {b for _, b in SHAPES}}
+    lexical = _Lexical(shared, rows, columns, evidence)
     costs = np.empty((len(SHAPES), len(rows), width), dtype=np.float32)
     for index, (a, b) in enumerate(SHAPES):
         s_valid, s_chars, s_cross = src_groups[a]
@@ -220,7 +231,7 @@ def block_costs(
         cost = (
             PRIOR[a, b]
             + length_cost(s_chars[:, None], t_chars, model)
-            + _lexical(shared, a, b, rows, columns, evidence)
+            + lexical.cost(a, b)
             + PARAGRAPH_CROSSING * (s_cross[:, None] | t_cross)
             + anchor
         )
@@ -228,31 +239,50 @@ def block_costs(
     return costs, anchor
 
 
-def _lexical(shared: dict, a: int, b: int, rows, columns, evidence) -> np.ndarray:
-    """The lexical cost of a bead: − LEXICAL_SCALE × what its sentences find on the other side beyond
-    chance.
+class _Lexical:
+    """The lexical cost of beads of every shape ending at the nodes of a block: − LEXICAL_SCALE × what
+    their sentences find on the other side beyond chance.
 
     A sentence's find is capped by its own evidence, so that a feature found in several sentences of
-    the other side counts once; what chance finds grows with the number of sentences searched. So
-    merging beads gains only what the merged sentences share more than unrelated sentences would.
+    the other side counts once. A sentence alone on its side translates all of the other side and finds
+    what it shares with each of them, against chance once per sentence searched; a sentence of a
+    many-to-many bead (2-2, 2-3 …) translates mostly one of them and is credited with its best partner
+    only, against chance once. So a 2-2 bead cannot win over its split into two 1-1 beads by pooling
+    what neighbouring sentences share anyway (names, topic words): lexically it gains only where a
+    sentence's best partner is not its diagonal one, and otherwise must win on lengths.
+
+    A sentence's term depends only on its place in the bead and the size of the other side, so terms
+    are computed once per block and shared by the shapes.
     """
-    src_mass, tgt_mass, src_chance, tgt_chance = evidence
-    many_to_many = a > 1 and b > 1
-    total = 0.0
-    for d in range(1, a + 1):
-        sentence = np.maximum(rows - d, 0)
-        found, searched = _found([shared[d, e] for e in range(1, b + 1)], many_to_many)
-        found = np.minimum(found, src_mass[sentence][:, None])
-        total = total - LEXICAL_SCALE * (found - searched * src_chance[sentence][:, None])
-    for e in range(1, b + 1):
-        sentence = np.clip(columns - e, 0, len(tgt_mass) - 1)
-        found, searched = _found([shared[d, e] for d in range(1, a + 1)], many_to_many)
-        found = np.minimum(found, tgt_mass[sentence])
-        total = total - LEXICAL_SCALE * (found - searched * tgt_chance[sentence])
-    return total
 
+    def __init__(self, shared: dict, rows: np.ndarray, columns: np.ndarray, evidence) -> None:
+        self.shared, self.evidence = shared, evidence
+        self.src_sentence = np.maximum(rows - 1, 0)  # then − (d − 1) for the d-th sentence back
+        self.tgt_sentence = columns - 1
+        self.terms: dict[tuple, np.ndarray] = {}
 
-def _found(partners: list[np.ndarray], best_only: bool) -> tuple[np.ndarray, int]:
-    if best_only:
-        return np.maximum.reduce(partners), 1
-    return sum(partners), len(partners)
+    def cost(self, a: int, b: int) -> np.ndarray:
+        many_to_many = a > 1 and b > 1
+        src = sum(self._term("src", d, b, many_to_many) for d in range(1, a + 1))
+        return src + sum(self._term("tgt", e, a, many_to_many) for e in range(1, b + 1))
+
+    def _term(self, side: str, place: int, across: int, best_only: bool) -> np.ndarray:
+        """− LEXICAL_SCALE × what the ``place``-th sentence back on ``side`` finds, beyond chance, in the
+        ``across`` last sentences of the other side."""
+        key = (side, place, across, best_only)
+        if key not in self.terms:
+            src_mass, tgt_mass, src_chance, tgt_chance = self.evidence
+            if side == "src":
+                partners = [self.shared[place, e] for e in range(1, across + 1)]
+                sentence = np.maximum(self.src_sentence - (place - 1), 0)[:, None]
+                mass, chance = src_mass[sentence], src_chance[sentence]
+            else:
+                partners = [self.shared[d, place] for d in range(1, across + 1)]
+                sentence = np.clip(self.tgt_sentence - (place - 1), 0, len(tgt_mass) - 1)
+                mass, chance = tgt_mass[sentence], tgt_chance[sentence]
+            if best_only:
+                found, searched = np.maximum.reduce(partners), 1
+            else:
+                found, searched = sum(partners), len(partners)
+            self.terms[key] = -LEXICAL_SCALE * (np.minimum(found, mass) - searched * chance)
+        return self.terms[key]

@@ -2,7 +2,7 @@
 
 Row ``i`` of the DP holds a fixed number (``width``) of nodes ``j = lo[i] …``, centred on a guide
 path. Rows are computed one after another, each with a few numpy operations: pairing beads come from
-rows ``i−1 … i−3``, 1-0 beads from the row above, and 0-1 beads move along the row, which a running
+rows ``i−1 … i−LONGEST``, 1-0 beads from the row above, and 0-1 beads move along the row, which a running
 minimum solves exactly (runs of gap beads cost less than isolated ones, see ``cost.py``). The guide
 is the length diagonal for short documents and, for long ones, the path between blocks of sentences
 (coarse to fine). If the best path runs along the edge of the band (where the band is not the edge
@@ -19,6 +19,7 @@ import numpy as np
 from .cost import (
     GAP_EXTEND,
     GAP_OPEN,
+    LONGEST,
     SHAPES,
     Layout,
     LengthModel,
@@ -154,17 +155,21 @@ def _search(problem: Problem, lo: np.ndarray, width: int) -> list[Step]:
     bead (DELETED) or by a 0-1 gap bead (INSERTED); a gap bead extends a run of its own kind for
     GAP_EXTEND, or opens one after any other bead for GAP_OPEN."""
     n, m = problem.size
-    # pairwise evidence of source sentence r with the targets that beads ending in rows r+1 … r+3 reach
-    ahead = lo[np.minimum(np.arange(n) + 3, n)] - lo[1:]
-    overlap_base = lo[1:] - 3
-    overlap_width = width + 3 + int(ahead.max(initial=0))
+    # pairwise evidence of source sentence r with the targets that beads ending in rows r+1 … r+LONGEST
+    # reach
+    ahead = lo[np.minimum(np.arange(n) + LONGEST, n)] - lo[1:]
+    overlap_base = lo[1:] - LONGEST
+    overlap_width = width + LONGEST + int(ahead.max(initial=0))
     src, tgt, weights = problem.src_features, problem.tgt_features, problem.weights
     overlaps = band_overlaps(src, tgt, weights, overlap_base, overlap_width)
-    evidence = (src.mass(weights), tgt.mass(weights), *background_overlaps(overlaps, overlap_base, m))
+    evidence = tuple(
+        x.astype(np.float32)  # as the overlaps: the bead costs are float32
+        for x in (src.mass(weights), tgt.mass(weights), *background_overlaps(overlaps, overlap_base, m))
+    )
     trace = np.zeros((n + 1, width), dtype=np.uint16)
     margin = np.zeros((n + 1, width), dtype=np.float32)
-    # best values of the last four rows, then an infinite cell that out-of-band reads point to
-    best_ring = np.full(4 * width + 1, np.inf)
+    # best values of the last _DEPTH rows, then an infinite cell that out-of-band reads point to
+    best_ring = np.full(_DEPTH * width + 1, np.inf)
     # values of the last two rows reached by 1-0, then by anything else; then an infinite cell
     gap_ring = np.full(4 * width + 1, np.inf)
     gap_step = np.array([[GAP_EXTEND], [GAP_OPEN]])  # continue a 1-0 run, open one
@@ -175,7 +180,7 @@ def _search(problem: Problem, lo: np.ndarray, width: int) -> list[Step]:
             costs, anchor = block_costs(
                 rows, lo, width, problem.src, problem.tgt, overlaps, overlap_base, evidence, problem.model
             )
-            pairing_reads = np.stack([_ring_reads(rows, lo, width, a, b, 4) for a, b in SHAPES], axis=1)
+            pairing_reads = np.stack([_ring_reads(rows, lo, width, a, b, _DEPTH) for a, b in SHAPES], axis=1)
             above = _ring_reads(rows, lo, width, 1, 0, 2)
             outside = above == 2 * width
             gap_reads = np.stack(
@@ -204,7 +209,7 @@ def _search(problem: Problem, lo: np.ndarray, width: int) -> list[Step]:
                 other = np.minimum(pairing_best, row[-2])
                 running = np.minimum.accumulate(other - along[r])
                 np.add(insertion_base[r, 1:], running[:-1], out=row[-1, 1:])
-                slot = (i % 4) * width
+                slot = (i % _DEPTH) * width
                 np.minimum(other, row[-1], out=best_ring[slot : slot + width])
                 slot = (i % 2) * width
                 gap_ring[slot : slot + width] = row[-2]
@@ -218,16 +223,22 @@ def _search(problem: Problem, lo: np.ndarray, width: int) -> list[Step]:
             margin[rows] = np.partition(options, 1, axis=1)[:, 1] - options.min(axis=1)
             trace[rows] = (
                 options[:, : len(SHAPES)].argmin(axis=1)
-                | (np.where(state < len(SHAPES), _PAIRED, state - len(SHAPES) + 1) << 3)
-                | (deletion_opened << 5)
-                | (insertion_opened << 6)
-                | ((inserted < pairing_best) << 7)
-                | ((deleted < pairing_best) << 8)
+                | (np.where(state < len(SHAPES), _PAIRED, state - len(SHAPES) + 1) << _STATE)
+                | (deletion_opened << _DELETION_OPENS)
+                | (insertion_opened << _INSERTION_OPENS)
+                | ((inserted < pairing_best) << _INSERTED_WINS)
+                | ((deleted < pairing_best) << _DELETED_WINS)
             ).astype(np.uint16)
     return _backtrack(trace, margin, lo, n, m)
 
 
 _PAIRED, _DELETED, _INSERTED = 0, 1, 2
+# rows of best values a pairing bead reads back: the current one and LONGEST before it
+_DEPTH = LONGEST + 1
+# the trace of a node, bit fields from the lowest: best pairing shape; best state (2 bits); the 1-0
+# run opens here; the 0-1 run opens here; INSERTED beats the pairing beads; DELETED beats them
+_STATE = (len(SHAPES) - 1).bit_length()
+_DELETION_OPENS, _INSERTION_OPENS, _INSERTED_WINS, _DELETED_WINS = range(_STATE + 2, _STATE + 6)
 
 
 def _ring_reads(rows: np.ndarray, lo: np.ndarray, width: int, a: int, b: int, depth: int) -> np.ndarray:
@@ -240,15 +251,14 @@ def _ring_reads(rows: np.ndarray, lo: np.ndarray, width: int, a: int, b: int, de
 
 
 def _backtrack(trace: np.ndarray, margin: np.ndarray, lo: np.ndarray, n: int, m: int) -> list[Step]:
-    """Follow the trace back from (n, m). Trace bits: 0-2 best pairing shape; 3-4 best state;
-    5 the 1-0 run opens here; 6 the 0-1 run opens here; 7 INSERTED beats X; 8 DELETED beats X."""
+    """Follow the trace back from (n, m) (trace bits: see ``_STATE``)."""
     steps = []
     i, j = n, m
-    state = (int(trace[i, j - lo[i]]) >> 3) & 3
+    state = (int(trace[i, j - lo[i]]) >> _STATE) & 3
     while i or j:
         code = int(trace[i, j - lo[i]])
         if state == _PAIRED:
-            a, b = SHAPES[code & 7]
+            a, b = SHAPES[code & ((1 << _STATE) - 1)]
         else:
             a, b = (1, 0) if state == _DELETED else (0, 1)
         steps.append(Step(i, j, a, b, float(margin[i, j - lo[i]])))
@@ -257,10 +267,12 @@ def _backtrack(trace: np.ndarray, margin: np.ndarray, lo: np.ndarray, n: int, m:
             break
         previous = int(trace[i, j - lo[i]])
         if state == _PAIRED:
-            state = (previous >> 3) & 3
+            state = (previous >> _STATE) & 3
         elif state == _DELETED:
-            state = (_INSERTED if previous >> 7 & 1 else _PAIRED) if code >> 5 & 1 else _DELETED
+            opened = code >> _DELETION_OPENS & 1
+            state = (_INSERTED if previous >> _INSERTED_WINS & 1 else _PAIRED) if opened else _DELETED
         else:
-            state = (_DELETED if previous >> 8 & 1 else _PAIRED) if code >> 6 & 1 else _INSERTED
+            opened = code >> _INSERTION_OPENS & 1
+            state = (_DELETED if previous >> _DELETED_WINS & 1 else _PAIRED) if opened else _INSERTED
     steps.reverse()
     return steps
