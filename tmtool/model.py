@@ -65,6 +65,11 @@ class Unit:
     # provenance and bead facts, written to TMX as x- props (x-document, x-paragraph, x-bead, x-confidence)
     props: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # the inner XML of each side's TMX <seg> when it holds inline elements (bpt, ept, ph, it, hi,
+    # ut), kept verbatim so that a tagged memory is written back as it was read; None for plain text.
+    # ``source`` and ``target`` stay the plain text, which is all that search and look-up see.
+    source_markup: str | None = None
+    target_markup: str | None = None
 
 
 class TermType(str, Enum):

@@ -9,10 +9,11 @@ U+FFFF) are not dropped or replaced: a translation memory that silently differs 
 worse than an export that stops, so the writer raises ``TmtoolError`` naming the unit and the
 character, and (when writing to a path) leaves any previous file untouched.
 
-Reading accepts TMX 1.1–1.4 (``xml:lang`` or the legacy ``lang``), UTF-8 or UTF-16 with BOM. Inline
-markup (``bpt``/``ept``/``ph``/``it``/``hi``/``ut``) is read as its text content for now: the native
-codes of paired tags end up in the text, which is right for plain-text memories and lossy for tagged
-ones. Only ``tu``-level props and notes are read.
+Reading accepts TMX 1.1–1.4 (``xml:lang`` or the legacy ``lang``), UTF-8 or UTF-16 with BOM. A
+segment with inline markup (``bpt``/``ept``/``ph``/``it``/``hi``/``ut``) is read twice over: its text
+content (native codes included) becomes the unit's plain ``source``/``target``, and its inner XML is
+kept verbatim in ``source_markup``/``target_markup``, which the writer puts back as it was. Only
+``tu``-level props and notes are read.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from ..errors import TmtoolError
 from ..fileio import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import Unit, utcnow
-from .xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_text
+from .xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
@@ -104,9 +105,9 @@ def _tu_element(unit: Unit, number: int, srclang: str) -> etree._Element:
         _append_text(tu, "prop", value, where, type=xml_text(kind, where))
     for note in unit.notes:
         _append_text(tu, "note", note, where)
-    _append_tuv(tu, srclang, unit.source, where)
+    _append_tuv(tu, srclang, unit.source, unit.source_markup, where)
     if unit.target:
-        _append_tuv(tu, _unit_tag(unit.tgtlang, where), unit.target, where)
+        _append_tuv(tu, _unit_tag(unit.tgtlang, where), unit.target, unit.target_markup, where)
     return tu
 
 
@@ -117,9 +118,19 @@ def _unit_tag(tag: str, where: str) -> str:
         raise TmtoolError(f"{where}: {exc.message}") from None
 
 
-def _append_tuv(tu: etree._Element, lang: str, text: str, where: str) -> None:
+def _append_tuv(tu: etree._Element, lang: str, text: str, markup: str | None, where: str) -> None:
     tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
-    _append_text(tuv, "seg", text, where)
+    if markup is None:
+        _append_text(tuv, "seg", text, where)
+        return
+    try:
+        seg = etree.fromstring(f"<seg>{xml_text(markup, where)}</seg>", xml_parser())
+    except etree.XMLSyntaxError as exc:
+        raise TmtoolError(f"{where}: its inline markup is not well-formed XML ({exc.msg})") from None
+    # a text node, even empty, makes the segment mixed content, which pretty-printing leaves alone;
+    # without it the writer would indent the inline elements and change the segment's text
+    seg.text = seg.text or ""
+    tuv.append(seg)
 
 
 def _append_text(parent: etree._Element, tag: str, text: str, where: str, **attrs: str) -> None:
@@ -236,9 +247,11 @@ class _TmxReader:
         for attr in ("creationdate", "changedate"):
             text = next((e.get(attr) for e in carriers if e.get(attr)), None)
             dates[attr] = parse_date(text, self.path, tu.sourceline) if text else None
+        source, source_markup = self._seg_content(src[1])
+        target, target_markup = self._seg_content(tgt[1]) if tgt else ("", None)
         return Unit(
-            source=self._seg_text(src[1]),
-            target=self._seg_text(tgt[1]) if tgt else "",
+            source=source,
+            target=target,
             srclang=src[0],
             tgtlang=tgt[0] if tgt else "",
             tuid=tu.get("tuid"),
@@ -246,6 +259,8 @@ class _TmxReader:
             changed=dates["changedate"],
             props=props,
             notes=notes,
+            source_markup=source_markup,
+            target_markup=target_markup,
         )
 
     @staticmethod
@@ -262,12 +277,16 @@ class _TmxReader:
             raise self.error("a <tuv> without xml:lang", tuv)
         return self._tag(lang, tuv)
 
-    def _seg_text(self, tuv: etree._Element) -> str:
+    def _seg_content(self, tuv: etree._Element) -> tuple[str, str | None]:
+        """The segment's plain text, and its inner XML when it holds inline elements."""
         seg = tuv.find("seg")
         if seg is None:
             raise self.error("a <tuv> without <seg>", tuv)
-        # most segments are plain text; itertext() is for those with inline markup
-        return (seg.text or "") if len(seg) == 0 else "".join(seg.itertext())
+        if len(seg) == 0:  # most segments are plain text
+            return seg.text or "", None
+        # lxml escapes '>' in attribute values, so the first '>' ends the start tag
+        xml = etree.tostring(seg, encoding="unicode", with_tail=False)
+        return "".join(seg.itertext()), xml[xml.index(">") + 1 : xml.rindex("</")]
 
     def _tag(self, tag: str, element: etree._Element | None) -> str:
         try:

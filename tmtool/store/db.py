@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 
 from ..errors import TmtoolError
@@ -31,7 +32,18 @@ from .records import (
 )
 
 BUSY_TIMEOUT_S = 10.0
+IMPORT_BATCH = 1000  # units read, checked and inserted at a time by add_units
+MEMORY_CONTEXTS = 1000  # memory units given to term extraction with a new document, at most
+MIN_CONTEXT_WORD = 4  # shorter words are function words or numbers, no evidence for a term
 CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
+
+
+def _confidence(prop: str | None) -> float | None:
+    """The aligner's ``x-confidence`` prop as a number; an imported memory may hold anything there."""
+    try:
+        return float(prop) if prop else None
+    except ValueError:
+        return None
 
 
 def _spellings(term: Term) -> list[str]:
@@ -130,50 +142,83 @@ class Store:
                     record.srclang, record.tgtlang, earlier.ingested if earlier else now, now,
                 ),
             )
-            return {
+            last_id = self._last_unit_id()
+            unit_ids = {
                 unit.tuid or str(position): self._insert_unit(unit, record.id, position, record.src_path)
                 for position, unit in enumerate(units)
             }
+            self._index_units(after=last_id)
+            return unit_ids
+
+    _INSERT_UNIT = (
+        "INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key,"
+        " document_id, position, bead, confidence, origin, props, notes, created, changed,"
+        " source_markup, target_markup) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+
+    @staticmethod
+    def _unit_row(unit: Unit, content_key: str, document_id: str | None, position: int | None,
+                  origin: str) -> tuple:
+        return (
+            unit.tuid, unit.source, unit.target, unit.srclang, unit.tgtlang,
+            normalize_for_match(unit.source), content_key, document_id, position,
+            unit.props.get("x-bead"), _confidence(unit.props.get("x-confidence")), origin,
+            dumps(unit.props), dumps(unit.notes), iso(unit.created), iso(unit.changed),
+            unit.source_markup, unit.target_markup,
+        )
 
     def _insert_unit(self, unit: Unit, document_id: str | None, position: int | None, origin: str) -> int:
-        confidence = unit.props.get("x-confidence")
-        cursor = self._conn.execute(
-            "INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key,"
-            " document_id, position, bead, confidence, origin, props, notes, created, changed)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                unit.tuid, unit.source, unit.target, unit.srclang, unit.tgtlang,
-                normalize_for_match(unit.source), unit_content_key(unit), document_id, position,
-                unit.props.get("x-bead"), float(confidence) if confidence else None, origin,
-                dumps(unit.props), dumps(unit.notes), iso(unit.created), iso(unit.changed),
-            ),
-        )
-        return cursor.lastrowid
+        row = self._unit_row(unit, unit_content_key(unit), document_id, position, origin)
+        return self._conn.execute(self._INSERT_UNIT, row).lastrowid
+
+    def _last_unit_id(self) -> int:
+        return self._query("SELECT coalesce(max(id), 0) FROM units")[0][0]
+
+    def _index_units(self, *, after: int) -> None:
+        """Add the units inserted since ``after`` (the last id before them) to the full-text and
+        trigram indexes; new units get ids above any stored one (the write lock is held)."""
+        self._conn.execute("INSERT INTO units_fts(rowid, source, target)"
+                           " SELECT id, source, target FROM units WHERE id > ?", (after,))
+        self._conn.execute("INSERT INTO units_grams(rowid, match_text)"
+                           " SELECT id, match_text FROM units WHERE id > ?", (after,))
 
     def add_units(self, units: Iterable[Unit], origin: str) -> tuple[int, int]:
         """Add imported units, skipping any without a translation or identical to one already
-        stored. Returns (added, skipped)."""
+        stored. Returns (added, skipped).
+
+        Units are inserted in batches: one query finds a batch's units already stored, one
+        statement inserts the rest, and at most a batch is held in memory."""
         added = skipped = 0
+        units = iter(units)
         with self.transaction():
-            for unit in units:
-                if not (unit.source.strip() and unit.target.strip()) or self._query(
-                    "SELECT 1 FROM units WHERE content_key = ?", (unit_content_key(unit),)
-                ):
-                    skipped += 1
-                else:
-                    self._insert_unit(unit, None, None, origin)
-                    added += 1
+            while batch := list(islice(units, IMPORT_BATCH)):
+                translated: dict[str, Unit] = {}
+                for unit in batch:
+                    if unit.source.strip() and unit.target.strip():
+                        translated.setdefault(unit_content_key(unit), unit)
+                keys = list(translated)
+                stored = {row[0] for row in self._query(
+                    f"SELECT content_key FROM units WHERE content_key IN ({','.join('?' * len(keys))})", keys)}
+                rows = [self._unit_row(unit, key, None, None, origin)
+                        for key, unit in translated.items() if key not in stored]
+                last_id = self._last_unit_id()
+                self._conn.executemany(self._INSERT_UNIT, rows)
+                self._index_units(after=last_id)
+                added += len(rows)
+                skipped += len(batch) - len(rows)
         return added, skipped
 
-    _UNIT_COLUMNS = "id, tuid, source, target, srclang, tgtlang, props, notes, created, changed"
+    _UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, created, changed,"
+                     " source_markup, target_markup")
 
     @staticmethod
     def _unit(row: tuple) -> Unit:
-        _, tuid, source, target, srclang, tgtlang, props, notes, created, changed = row
+        _, tuid, source, target, srclang, tgtlang, props, notes, created, changed, source_markup, target_markup = row
         return Unit(
             source=source, target=target, srclang=srclang, tgtlang=tgtlang, tuid=tuid,
             created=parse_time(created), changed=parse_time(changed),
             props=json.loads(props), notes=json.loads(notes),
+            source_markup=source_markup, target_markup=target_markup,
         )
 
     def units(self, *, since: datetime | None = None) -> Iterator[Unit]:
@@ -190,14 +235,37 @@ class Store:
         rows = self._query(f"SELECT {self._UNIT_COLUMNS} FROM units WHERE id IN ({marks})", ids)
         return {row[0]: self._unit(row) for row in rows}
 
-    def memory_contexts(self, *, exclude_document: str | None = None) -> list[Context]:
-        """Stored units as sentence pairs, for term extraction to weigh new documents against."""
+    def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
+                        limit: int = MEMORY_CONTEXTS) -> list[Context]:
+        """Stored units as sentence pairs for term extraction to weigh a new document against: those
+        sharing the most specific of the document's French ``words`` (bm25 order), at most ``limit``.
+
+        Only words found in at most ``limit`` units are queried: a word common in the memory says
+        nothing about a term, and its postings would make the query scan the whole memory."""
+        words = sorted({fold(word) for word in words if len(word) >= MIN_CONTEXT_WORD})
+        if not words:
+            return []
+        marks = ",".join("?" * len(words))
+        specific = [word for word, in self._query(
+            f"SELECT term FROM units_words_vocab WHERE col = 'source' AND term IN ({marks}) AND doc <= ?",
+            (*words, limit))]
+        if not specific:
+            return []
+        query = "source : (" + " OR ".join('"' + w.replace('"', '""') + '"' for w in specific) + ")"
         rows = self._query(
-            "SELECT source, target, coalesce(document_id, ''), coalesce(tuid, '') FROM units"
-            " WHERE document_id IS NOT ? ORDER BY id",
-            (exclude_document,),
+            "SELECT u.source, u.target, coalesce(u.document_id, ''), coalesce(u.tuid, '')"
+            " FROM units_fts JOIN units u ON u.id = units_fts.rowid"
+            " WHERE units_fts MATCH ? AND u.document_id IS NOT ? ORDER BY units_fts.rank LIMIT ?",
+            (query, exclude_document, limit),
         )
         return [Context(*row) for row in rows]
+
+    def gram_counts(self, grams: Iterable[str], cap: int) -> dict[str, int]:
+        """How many units' normalised sources contain each gram, counted up to ``cap``: FTS5 reads
+        a doclist lazily, so a common gram costs ``cap`` postings, not the size of the memory."""
+        return {gram: self._query(
+            "SELECT count(*) FROM (SELECT 1 FROM units_grams WHERE units_grams MATCH ? LIMIT ?)",
+            ('"' + gram.replace('"', '""') + '"', cap))[0][0] for gram in grams}
 
     def unit_candidates(self, gram_query: str, min_len: int, max_len: int) -> list[tuple[int, str]]:
         """(id, normalised source) of the units within a length band that match ``gram_query``,
@@ -208,13 +276,11 @@ class Store:
             (gram_query, min_len, max_len),
         )
 
-    def gram_frequencies(self, grams: Iterable[str], *, index: str = "units") -> dict[str, int]:
-        """How many rows of the ``units`` or ``lookup`` trigram index contain each gram (grams
-        absent from it are left out)."""
-        table = {"units": "units_grams_vocab", "lookup": "lookup_grams_vocab"}[index]
+    def gram_frequencies(self, grams: Iterable[str]) -> dict[str, int]:
+        """How many glossary look-up keys contain each gram (grams absent are left out)."""
         grams = list(grams)
         marks = ",".join("?" * len(grams))
-        return dict(self._query(f"SELECT term, doc FROM {table} WHERE term IN ({marks})", grams))
+        return dict(self._query(f"SELECT term, doc FROM lookup_grams_vocab WHERE term IN ({marks})", grams))
 
     def concordance(self, word: str, limit: int = 20) -> list[Unit]:
         """Units whose source or target contains ``word`` (accent-insensitive, whole words)."""

@@ -46,8 +46,12 @@ def parse_time(text: str | None) -> datetime | None:
 
 
 def unit_content_key(unit: Unit) -> str:
-    """Identical units (same languages, same texts) share this key, whatever file they came from."""
-    joined = "\x00".join((unit.srclang, unit.tgtlang, unit.source, unit.target))
+    """Identical units (same languages, same texts, same inline markup) share this key, whatever
+    file they came from. Plain-text units keep the key they had before markup was stored."""
+    parts = [unit.srclang, unit.tgtlang, unit.source, unit.target]
+    if unit.source_markup is not None or unit.target_markup is not None:
+        parts += [unit.source_markup or "", unit.target_markup or ""]
+    joined = "\x00".join(parts)
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()
 
 

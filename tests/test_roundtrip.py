@@ -1,0 +1,215 @@
+"""Export → import into a fresh store (``tmtool import``) → export loses nothing: any text XML can
+carry (astral characters, combining and bidi marks, ``<``, ``&``, quotes, line breaks), TMX inline
+markup, unit props and notes, glossary notes and definitions.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from crash_helpers import SHARED
+from tmtool.cli import main
+from tmtool.errors import TmtoolError
+from tmtool.formats.po import read_po
+from tmtool.formats.tbx import read_tbx
+from tmtool.formats.tmx import read_tmx, write_tmx
+from tmtool.model import Entry, ReviewStatus, Term, Unit
+from tmtool.store import Store
+from tmtool.store.folding import fold
+
+SPECIALS = "<>&\"'\r\n\t\u00a0\u202f\u200e\u200f\u202e\u0301\u0327\U0001f600\U00010348’«»"
+# everything XML 1.0 can carry: no C0 controls but tab and line breaks, no surrogates, no U+FFFE/U+FFFF
+XML_CHAR = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs"),
+                         exclude_characters="\ufffe\uffff") | st.sampled_from(SPECIALS)
+TEXT = st.text(XML_CHAR, max_size=20)
+WORDS = TEXT.map(str.strip).filter(bool)  # what a store keeps: units and terms with some text
+
+ROUND_TRIP_SETTINGS = settings(max_examples=40, deadline=None,
+                               suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def xml_escape(text: str) -> str:
+    # a carriage return written raw would come back as a line feed (XML end-of-line handling)
+    return escape(text, quote=False).replace("\r", "&#13;")
+
+
+@st.composite
+def inline_segment(draw) -> tuple[str, str]:
+    """A TMX segment with inline elements: (plain text as read, inner XML of its <seg>)."""
+    pieces: list[tuple[str, str]] = []  # (text content, XML)
+    for number in range(1, draw(st.integers(1, 4)) + 1):
+        code, inner = draw(TEXT), draw(TEXT)
+        kind = draw(st.sampled_from(["pair", "ph", "it", "hi", "ut"]))
+        if kind == "pair":
+            xml = (f'<bpt i="{number}">{xml_escape(code)}</bpt>{xml_escape(inner)}'
+                   f'<ept i="{number}">{xml_escape(code)}</ept>')
+            pieces.append((code + inner + code, xml))
+        elif kind == "it":
+            pieces.append((code, f'<it pos="{draw(st.sampled_from(["begin", "end"]))}">{xml_escape(code)}</it>'))
+        elif kind == "hi":
+            pieces.append((inner, f"<hi>{xml_escape(inner)}</hi>"))
+        else:
+            pieces.append((code, f"<{kind}>{xml_escape(code)}</{kind}>"))
+        text = draw(TEXT)
+        pieces.append((text, xml_escape(text)))
+    lead = draw(TEXT)
+    return lead + "".join(p[0] for p in pieces), xml_escape(lead) + "".join(p[1] for p in pieces)
+
+
+@st.composite
+def units(draw) -> Unit:
+    sides = []
+    for _ in ("source", "target"):
+        if draw(st.booleans()):
+            plain, markup = draw(inline_segment().filter(lambda s: s[0].strip()))
+        else:
+            plain, markup = draw(WORDS), None
+        sides.append((plain, markup))
+    (source, source_markup), (target, target_markup) = sides
+    return Unit(source, target, "fr-FR", "en-GB", tuid=draw(st.none() | WORDS),
+                props=draw(st.dictionaries(WORDS, TEXT, max_size=3)), notes=draw(st.lists(TEXT, max_size=2)),
+                source_markup=source_markup, target_markup=target_markup)
+
+
+MEMORIES = st.lists(units(), min_size=1, max_size=4,
+                    unique_by=lambda u: (u.source, u.target, u.source_markup, u.target_markup))
+
+
+def tmtool(db: Path, *args) -> str:
+    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def through_fresh_store(tmp_path: Path, fmt: str, exported: Path) -> Path:
+    """Import ``exported`` into a new store and export that store again."""
+    fresh = tmp_path / f"fresh-{exported.stem}.db"
+    tmtool(fresh, "import", exported, "--format", fmt.removesuffix("-martif"))
+    again = tmp_path / f"again-{exported.name}"
+    tmtool(fresh, "export", fmt, "-o", again, "--status", "all")
+    return again
+
+
+def tmx_schema_errors(path: Path) -> list[str]:
+    schemas = SHARED / "schemas" / "tmx"
+    tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    errors = []
+    dtd, xsd = etree.DTD(str(schemas / "tmx14.dtd")), etree.XMLSchema(etree.parse(str(schemas / "tmx14.xsd")))
+    for validator in (dtd, xsd):
+        if not validator.validate(tree):
+            errors += [str(e) for e in validator.error_log]
+    return errors
+
+
+@ROUND_TRIP_SETTINGS
+# an x-confidence that is not a number: the store keeps numbers apart but must not choke on it
+@example(memory=[Unit("Le <b>siège</b>{1}", "HQ", "fr-FR", "en-GB", notes=["n"],
+                      props={"x-note": "a & b", "x-confidence": "élevée"},
+                      source_markup='Le <bpt i="1">&lt;b&gt;</bpt>siège<ept i="1">&lt;/b&gt;</ept><ph>{1}</ph>')])
+@given(memory=MEMORIES)
+def test_tmx_units_survive_export_import_export(tmp_path_factory, memory):
+    tmp_path = tmp_path_factory.mktemp("tmx")
+    store = tmp_path / "first.db"
+    with Store.open(store) as opened:
+        opened.add_units(memory, "hypothesis")
+    first = tmp_path / "first.tmx"
+    tmtool(store, "export", "tmx", "-o", first)
+    again = through_fresh_store(tmp_path, "tmx", first)
+
+    assert [comparable(u) for u in read_tmx(first)] == [comparable(u) for u in memory]
+    assert list(read_tmx(again)) == list(read_tmx(first))
+    assert tmx_schema_errors(again) == []
+
+
+def comparable(unit: Unit) -> tuple:
+    """A unit with its markup in canonical XML: ``<ept i="1"></ept>`` is read back as
+    ``<ept i="1"/>``, the same XML."""
+    def canonical(markup: str | None) -> bytes | None:
+        return None if markup is None else etree.tostring(etree.fromstring(f"<seg>{markup}</seg>"), method="c14n")
+
+    return (unit.source, unit.target, unit.tuid, unit.props, unit.notes,
+            canonical(unit.source_markup), canonical(unit.target_markup))
+
+
+def test_inline_markup_of_a_tagged_memory_is_written_back_verbatim(tmp_path):
+    seg = ('Cliquez sur <bpt i="1" x="1">&lt;a href="x"&gt;</bpt>OTAN<ept i="1">&lt;/a&gt;</ept>'
+           '<ph x="2" type="image">&lt;img/&gt;</ph> <it pos="begin">&lt;i&gt;</it>texte <hi type="b">fort</hi>'
+           '<ut>{\\b}</ut>')
+    tmx = tmp_path / "tagged.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">'
+        '<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en"'
+        ' srclang="fr-FR" datatype="html"/><body><tu tuid="1"><prop type="x-domain">défense</prop>'
+        f'<note>relu</note><tuv xml:lang="fr-FR"><seg>{seg}</seg></tuv>'
+        '<tuv xml:lang="en-GB"><seg>Click <ph x="1">&lt;br/&gt;</ph>NATO</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    db = tmp_path / "t.db"
+    tmtool(db, "import", tmx)
+    again = through_fresh_store(tmp_path, "tmx", tmx)
+
+    [unit] = read_tmx(again)
+    assert unit.source_markup == seg and unit.target_markup == 'Click <ph x="1">&lt;br/&gt;</ph>NATO'
+    assert unit.source == 'Cliquez sur <a href="x">OTAN</a><img/> <i>texte fort{\\b}'
+    assert (unit.props, unit.notes) == ({"x-domain": "défense"}, ["relu"])
+    assert tmx_schema_errors(again) == []
+    # search sees the plain text
+    assert "OTAN" in tmtool(db, "tm", "concordance", "OTAN")
+
+
+def test_markup_that_is_not_xml_is_refused_and_the_old_file_kept(tmp_path):
+    out = tmp_path / "memory.tmx"
+    out.write_bytes(b"previous")
+    unit = Unit("Le siège", "HQ", "fr-FR", "en-GB", tuid="7", source_markup='Le <bpt i="1">siège')
+    with pytest.raises(TmtoolError, match="unit '7': its inline markup is not well-formed XML"):
+        write_tmx([unit], out, srclang="fr-FR")
+    assert out.read_bytes() == b"previous"
+
+
+@st.composite
+def entries(draw) -> Entry:
+    terms = [Term(t, "fr") for t in draw(st.lists(WORDS, min_size=1, max_size=2, unique_by=fold))]
+    terms += [Term(t, "en") for t in draw(st.lists(WORDS, max_size=2, unique_by=fold))]
+    return Entry(terms, status=draw(st.sampled_from(list(ReviewStatus))),
+                 definition=draw(st.none() | WORDS), note=draw(st.none() | WORDS))
+
+
+GLOSSARIES = st.lists(entries(), min_size=1, max_size=3, unique_by=lambda e: fold(e.terms[0].text))
+
+
+def what_a_person_wrote(entry: Entry) -> tuple:
+    return (entry.status, entry.definition, entry.note, [(t.lang, t.text, t.usage) for t in entry.terms])
+
+
+def glossary_round_trip(tmp_path_factory, fmt: str, reader, glossary: list[Entry]) -> None:
+    tmp_path = tmp_path_factory.mktemp(fmt)
+    store = tmp_path / "first.db"
+    with Store.open(store) as opened:
+        for entry in glossary:
+            opened.add_entry(entry)
+    first = tmp_path / f"first.{fmt}"
+    tmtool(store, "export", fmt, "-o", first, "--status", "all")
+    again = through_fresh_store(tmp_path, fmt, first)
+
+    wanted = [what_a_person_wrote(e) for e in glossary]
+    assert [what_a_person_wrote(e) for e in reader(first)] == wanted
+    assert [what_a_person_wrote(e) for e in reader(again)] == wanted
+
+
+@ROUND_TRIP_SETTINGS
+@given(glossary=GLOSSARIES)
+def test_tbx_entries_survive_export_import_export(tmp_path_factory, glossary):
+    glossary_round_trip(tmp_path_factory, "tbx", read_tbx, glossary)
+
+
+@ROUND_TRIP_SETTINGS
+@given(glossary=GLOSSARIES)
+def test_po_entries_survive_export_import_export(tmp_path_factory, glossary):
+    glossary_round_trip(tmp_path_factory, "po", read_po, glossary)
