@@ -324,8 +324,8 @@ def test_span_does_not_end_on_the_first_of_coordinated_adjectives():
 def test_coordinated_complement_is_one_complement():
     from tmtool.terms.termhood import shape_weight
 
-    found = candidates_of("Les chefs d'État et de gouvernement se réuniront au sommet de Vilnius.")
-    assert shape_weight(found["chef d'état et de gouvernement"]) == shape_weight(found["sommet de vilnius"])
+    found = candidates_of("Les chefs d'État et de gouvernement se réuniront dans la cellule de crise.")
+    assert shape_weight(found["chef d'état et de gouvernement"]) == shape_weight(found["cellule de crise"])
 
 
 def test_prenominal_adjective_outside_names_marks_a_free_phrase():
@@ -399,3 +399,91 @@ def test_compound_cognates_in_both_directions():
     assert cognate("cyberdéfense", "defence") > 0  # a French compound, one English word of it
     assert cognate("mines", "minehunters") > 0  # an English compound, one French word of it
     assert cognate("mines", "ship") == 0
+
+
+def test_rare_noun_stands_alone_before_its_adjective():
+    scores = scores_of("Une cyberattaque grave pourrait conduire à l'invocation de l'article 5.")
+    assert scores["cyberattaque"] >= DEFAULT_THRESHOLD  # rare in general French: a term of its own
+    assert "menace" not in candidates_of("Une menace grave pèse sur la région.")  # common: only the phrase
+
+
+def test_rare_noun_keeps_half_its_frequency_inside_a_longer_candidate():
+    from tmtool.terms.termhood import nested_frequencies
+
+    frequencies = nested_frequencies(candidates_of("La cyberdéfense de l'Alliance progresse.",
+                                                   "La défense de l'Alliance progresse."))
+    assert frequencies["cyberdéfense"] == 0.5
+    assert frequencies["défense"] == 0.0  # a common word inside a term: the full discount
+
+
+def test_noun_suffix_after_a_determiner_makes_a_noun_the_tagger_does_not_know():
+    assert "prépositionnement" in candidates_of("Le prépositionnement de matériel réduit les délais.")
+
+
+def test_adjective_disagreeing_with_the_complement_closes_the_term():
+    found = candidates_of("Des dépôts de carburant temporaires ont été installés le long des routes.")
+    assert "dépôt de carburant" in found  # *temporaires* (plural) qualifies *dépôts*, not *carburant*
+    assert "carburant temporaire" not in found
+    # the whole phrase is a term and a modifier: free, so its nested term keeps its frequency
+    assert found["dépôt de carburant temporaires"].detached_adjective
+    assert not found["dépôt de carburant"].detached_adjective
+    scores = scores_of("Des dépôts de carburant temporaires ont été installés le long des routes.")
+    assert scores["dépôt de carburant"] > scores["dépôt de carburant temporaires"]
+    agreeing = candidates_of("Des avions de patrouille maritime ont survolé la zone.")
+    assert "avion de patrouille" not in agreeing  # *maritime* agrees with *patrouille*: inside the term
+
+
+def test_closed_french_compound_matches_an_open_english_one():
+    from tmtool.terms.equivalents import _open_compound_cognate
+
+    assert _open_compound_cognate("cyberattaque", english.tokenize("cyber attack")) > 0
+    assert _open_compound_cognate("cyberattaque", english.tokenize("serious cyber")) == 0
+    # one word is as similar alone: the span is that word and more, not the compound
+    assert _open_compound_cognate("prépositionnement", english.tokenize("Prepositioning equipment")) == 0
+    glossary = build_glossary([Context("Une cyberattaque grave pourrait conduire à l'invocation de l'article 5.",
+                                       "A serious cyber attack could lead to the invocation of Article 5.")],
+                              threshold=0.0)
+    assert english_texts(entry_for(glossary, "cyberattaque")) == {"cyber attack"}
+
+
+def test_common_noun_with_a_place_name_complement_is_a_free_phrase():
+    found = candidates_of("Les navires sont entrés dans le port de Tallinn avant le sommet de l'OTAN.")
+    assert found["port de tallinn"].name_complement
+    assert not found["sommet de l'otan"].name_complement  # an acronym complement: NATO's own terms
+    scores = scores_of("Les avions ont rejoint la base aérienne de Łask.")
+    assert scores["base aérienne"] > scores["base aérienne de Łask"]
+
+
+def test_heads_translated_together_across_pairs_are_evidence():
+    from tmtool.terms.wordalign import WordAligner
+
+    aligner = WordAligner([
+        ("Les pays partenaires ont signé.", "The partner countries signed."),
+        ("Un pays participant a payé.", "One participating country paid."),
+        ("Les officiers sont arrivés.", "The officers arrived."),
+    ])
+    assert aligner.dice("pays", "countries") == 1.0  # stems: *country*, *countries*
+    assert aligner.dice("officiers", "officers") == 0.0  # one shared pair is no evidence
+    assert aligner.dice("pays", "officers") == 0.0
+
+
+def test_phrase_translated_as_its_nested_term_is_free():
+    from tmtool.terms.equivalents import _translated_as_nested
+
+    short, long = Entry(terms=[Term("cyberdéfense", "fr")]), Entry(terms=[Term("cyberdéfense de l'Alliance", "fr")])
+
+    def translations(short_confidence, long_confidence):
+        confidence = {id(short): short_confidence, id(long): long_confidence}
+        return lambda entry: [Term("cyber defence", "en", confidence=confidence[id(entry)])]
+
+    assert _translated_as_nested([short, long], translations(0.9, 0.75)) == {"cyberdéfense de l'alliance"}
+    assert _translated_as_nested([short, long], translations(0.6, 0.8)) == set()  # the longer one's
+
+
+def test_phrase_around_a_rare_noun_is_as_specific_as_its_other_words():
+    from tmtool.terms.termhood import specificity
+
+    found = candidates_of("Une cyberattaque grave et une cyberattaque ciblée ont eu lieu.")
+    # the rarity of *cyberattaque* belongs to its own entry; *grave* is a common adjective
+    assert specificity(found["cyberattaque grave"]) < specificity(found["cyberattaque"])
+    assert specificity(found["cyberattaque grave"]) < specificity(found["cyberattaque ciblée"])

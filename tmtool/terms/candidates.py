@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .acronyms import PARENTHESISED_ACRONYM, choose_start
-from .french import Token, candidate_spans
+from .french import Token, candidate_spans, disagrees
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,8 @@ class Candidate:
     head: Token | None = None
     name: bool = False  # a designation written with a capital: an organisation, a body, a programme
     article_complement: bool = False  # a complement with an article before a common noun (*des engins*)
+    detached_adjective: bool = False  # an adjective qualifying the head across its complement (see below)
+    name_complement: bool = False  # a common head with a name for complement (*port de Tallinn*)
     acronym: bool = False
     defined_by: set[str] = field(default_factory=set)  # keys of full forms (of an acronym) or acronyms
 
@@ -88,6 +90,8 @@ def _add(candidates, number, tokens, start, end, sentence_text) -> Candidate:
             name=_is_name(head),
             acronym=len(span) == 1 and span[0].is_acronym,
             article_complement=_article_complement(span),
+            detached_adjective=_detached_adjective(span),
+            name_complement=_name_complement(span),
         )
     candidate.displays[display] += 1
     candidate.forms[sentence_text[span[0].start : span[-1].start + len(span[-1].text)]] += 1
@@ -108,6 +112,25 @@ def _article_complement(span: Sequence[Token]) -> bool:
         elif token.tag != "A":
             article = False
     return False
+
+
+def _detached_adjective(span: Sequence[Token]) -> bool:
+    """Whether an adjective after a complement disagrees with the complement's noun, so qualifies the
+    head across it (*dépôts de carburant temporaires*): a term (*dépôt de carburant*) and a modifier."""
+    return any(
+        disagrees(noun, adjective) and any(t.tag in "DER" for t in span[:i])
+        for i, (noun, adjective) in enumerate(zip(span, span[1:]))
+    )
+
+
+def _name_complement(span: Sequence[Token]) -> bool:
+    """Whether a common noun takes a name (not an acronym) for complement: it then relates a concept to
+    one place or body (*port de Tallinn*, *base aérienne de Łask*), a free phrase around a term."""
+    head = span[0]
+    after_preposition = [t for i, t in enumerate(span[1:], 1) if span[i - 1].tag in "DERT"]
+    return head.tag == "N" and not _is_name(head) and any(
+        t.tag == "P" and not t.is_acronym for t in after_preposition
+    )
 
 
 def _is_name(head: Token) -> bool:

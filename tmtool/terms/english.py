@@ -132,6 +132,12 @@ PREPOSITIONS = frozenset({"of", "for", "on", "in", "to"})
 _INVARIABLE_ENDINGS = ("ss", "us", "is", "quarters", "series", "species", "means", "news")
 
 
+def head_index(tokens: Sequence[EnToken]) -> int:
+    """The head of an English noun phrase: the last word before a prepositional complement, else the
+    last word (*partner countries*, *Heads of State and Government*)."""
+    return next((i - 1 for i, t in enumerate(tokens) if i and t.text.lower() in PREPOSITIONS), len(tokens) - 1)
+
+
 def singular(phrase: str) -> str:
     """The phrase with its head noun in the singular: *partner countries* → *partner country*,
     *Heads of State and Government* → *Head of State and Government*. The head is the last word
@@ -139,7 +145,7 @@ def singular(phrase: str) -> str:
     tokens = tokenize(phrase)
     if not tokens:
         return phrase
-    head = next((i - 1 for i, t in enumerate(tokens) if i and t.text.lower() in PREPOSITIONS), len(tokens) - 1)
+    head = head_index(tokens)
     word = tokens[head].text
     if len(word) <= 3 or is_acronym(word) or word.lower().endswith(_INVARIABLE_ENDINGS):
         return phrase

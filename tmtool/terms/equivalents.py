@@ -5,7 +5,9 @@ scored with:
 - alignment: how well the span's words and the term's words link to each other rather than to the
   rest of the sentence pair (IBM-1 posteriors both ways, cognates), as an F-measure per pair; the mean
   of its best pair and its average over the entry's pairs (a translation that recurs wins, a loose
-  translation in one pair does not sink a good one);
+  translation in one pair does not sink a good one); a French closed compound read against an open
+  English one (*cyberattaque* ↔ *cyber attack*) and the agreement of the two heads across all pairs
+  (*pays* ↔ *countries*: translation consistency) add to it;
 - co-occurrence: Dice of the French term and the English span over every pair given, the memory
   included, so that equivalents improve as documents arrive (weighed by the pairs that show it: one
   shared pair is no evidence);
@@ -22,6 +24,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
+
+from rapidfuzz.fuzz import ratio
 
 from ..model import Context, Entry, Term, TermType
 from ..store.folding import fold, normalize_for_match, stem
@@ -42,6 +46,9 @@ _CLAIM = 0.5  # link strength at which an English word is taken as translating a
 _FRENCH_FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "à", "pour", "contre", "en", "et"})
 _DEFINITION_CONFIDENCE = 0.95
 _COOCCURRENCE_WEIGHT = 0.3  # at most; alignment weighs the rest
+_OPEN_COMPOUND_FLOOR = 0.75  # above a piece (*cyber* is 0.59 of *cyberattaque*), below *cyber attack* (0.78)
+_HEAD_AGREEMENT_WEIGHT = 0.5
+_OPEN_COMPOUND_GAIN = 0.1  # over the best word alone: every word of an open compound adds to the match
 
 
 @dataclass(slots=True)
@@ -75,11 +82,13 @@ def build_glossary(
         return translations[key]
 
     # Free phrases shown by the translation: one translated by a piece of itself (the piece is the
-    # term, whatever it is nested in), and an article complement that English keeps as a complement.
-    # Every candidate is asked, so that a score does not depend on the threshold.
+    # term, whatever it is nested in), or by the very equivalent of a candidate nested in it, and an
+    # article complement that English keeps as a complement. Every candidate is asked, so that a
+    # score does not depend on the threshold.
     article = {key for key, candidate in analysis.candidates.items() if candidate.article_complement}
     everyone = rank_entries(analysis, pairs, top=None, threshold=0.0)
-    analysis.rescore({
+    echoes = _translated_as_nested(everyone, translate)
+    analysis.rescore(echoes | {
         key
         for key, entry in ((term_key(e.terms[0].text), e) for e in everyone)
         if _translation_coverage(entry, translate(entry)) < 1
@@ -88,14 +97,36 @@ def build_glossary(
     entries = rank_entries(analysis, pairs, top=None, threshold=floor)
     for entry in entries:
         entry.terms.extend(translate(entry))
-        article_complement = term_key(entry.terms[0].text) in article
-        entry.score = round(entry.score * translation_evidence(entry, article_complement=article_complement), 4)
+        key = term_key(entry.terms[0].text)
+        evidence = translation_evidence(entry, article_complement=key in article, echoes_nested=key in echoes)
+        entry.score = round(entry.score * evidence, 4)
     entries = [e for e in entries if e.score >= limit]
     entries.sort(key=lambda e: (-e.score, e.terms[0].text.casefold()))
     return entries
 
 
-def translation_evidence(entry: Entry, *, article_complement: bool = False) -> float:
+def _translated_as_nested(entries: Sequence[Entry], translate) -> set[str]:
+    """Keys of entries whose full-form equivalent is that of a shorter entry nested in them, and no
+    surer there (*cyberdéfense de l'Alliance* ↔ *cyber defence*, as *cyberdéfense*): the English
+    renders the piece. Surer for the longer entry, it is the longer one's (*technologie émergente et
+    de rupture* ↔ *emerging and disruptive technology*)."""
+    equivalents = {}
+    for entry in entries:
+        full = [t for t in translate(entry) if t.term_type is TermType.FULL_FORM]
+        if full and entry.terms_in("fr")[0].term_type is TermType.FULL_FORM:
+            equivalents[term_key(entry.terms[0].text)] = (full[0].text.casefold(), full[0].confidence)
+    return {
+        longer
+        for longer, (english_text, confidence) in equivalents.items()
+        for shorter, (other, other_confidence) in equivalents.items()
+        if other == english_text and other_confidence >= confidence
+        and len(shorter) < len(longer) and _contains(longer, shorter)
+    }
+
+
+def translation_evidence(
+    entry: Entry, *, article_complement: bool = False, echoes_nested: bool = False
+) -> float:
     """How the translation bears on termhood, as a factor of the entry's score (Entry with English).
 
     Translation consistency is termhood evidence: a term has a clean, sure equivalent that renders all
@@ -104,7 +135,10 @@ def translation_evidence(entry: Entry, *, article_complement: bool = False) -> f
     is a free phrase in both languages (*importance de l'interopérabilité* ↔ *importance of
     interoperability*, ×0.5); an unsure equivalent counts in proportion to its confidence, and one
     that renders only a piece of the French (*besoin de l'Alliance* ↔ *Alliance*) in proportion to
-    the piece."""
+    the piece; one translated exactly as a shorter candidate nested in it (``echoes_nested``) is a free
+    phrase around that term (×0.5)."""
+    if echoes_nested:
+        return _FREE_IN_TRANSLATION
     if _translated_as_compound(entry):
         return COMPOUND_TRANSLATION_BOOST
     english_terms = entry.terms_in("en")
@@ -227,7 +261,7 @@ def _best_span(term: Term, pairs, views, folded_fr, folded_en) -> Term | None:
     supporting_pairs = _pairs_of(term, pairs)
     for number in supporting_pairs:
         best_in_pair: dict[str, tuple[float, str, bool]] = {}
-        for text, strength, span_is_acronym in _scored_spans(term, views.get(number)):
+        for text, strength, span_is_acronym in _scored_spans(term, views.get(number), views.aligner):
             key = _proposal_key(text)
             if strength > best_in_pair.get(key, (-1.0,))[0]:
                 best_in_pair[key] = (strength, text, span_is_acronym)
@@ -321,13 +355,14 @@ def _proposal_key(text: str) -> str:
     return stem(fold(text))  # *Centre of Excellence* and *Centres of Excellence* are one proposal
 
 
-def _scored_spans(term: Term, view: _PairView):
+def _scored_spans(term: Term, view: _PairView, aligner: WordAligner):
     """(span text, alignment F-measure, is acronym) for every English span of the pair."""
     context, en_tokens, en_words, link = view.context, view.en_tokens, view.en_words, view.link
     inside = _term_positions(term, context.fr, view.fr_words)
     if not inside:
         return
     outside = [i for i in range(len(view.fr_words)) if i not in inside]
+    french_head = words(term.text)[0].text  # French terms are head-first
     en_index = {w.start: j for j, w in enumerate(en_words)}
     best_in = [max(link[i][j] for i in inside) for j in range(len(en_words))]
     best_out = [max((link[i][j] for i in outside), default=0.0) for j in range(len(en_words))]
@@ -336,10 +371,16 @@ def _scored_spans(term: Term, view: _PairView):
     # or as the English words the term's words claim (*cyberdéfense* ↔ *cyber defence*).
     claimed = sum(1 for j in range(len(en_words)) if best_in[j] >= _CLAIM and best_in[j] > best_out[j])
     expected = max(claimed, len([w for w in term.text.split() if w.lower() not in _FRENCH_FUNCTION_WORDS]))
+    spans = []
     for start, end in view.spans:
         span_words = [en_index[t.start] for t in en_tokens[start:end] if t.content and t.start in en_index]
-        if not span_words:
-            continue
+        if span_words:
+            closed = " " not in term.text and len(span_words) > 1
+            compound = _open_compound_cognate(term.text, en_tokens[start:end]) if closed else 0.0
+            spans.append((start, end, span_words, compound))
+    # a closed compound spelt open in the pair (*cyber attack*) is as long as the term: a piece is not
+    expected = max([expected] + [len(span_words) for _, _, span_words, compound in spans if compound])
+    for start, end, span_words, compound in spans:
         precision = sum(best_in[j] / (best_in[j] + best_out[j] + 1e-9) for j in span_words) / len(span_words)
         recall = sum(
             max(link[i][j] for j in span_words) / (best_anywhere[i] + 1e-9) for i in inside
@@ -347,13 +388,30 @@ def _scored_spans(term: Term, view: _PairView):
         if precision + recall == 0:
             continue
         f_measure = 2 * precision * recall / (precision + recall)
-        length_match = min(len(span_words), expected) / max(len(span_words), expected)
+        f_measure += (1 - f_measure) * compound  # two independent evidences of the same link (noisy-or)
         span = en_tokens[start:end]
+        # translation consistency: the English head goes with the French head across the pairs
+        head_agreement = aligner.dice(french_head, span[english.head_index(span)].text)
+        f_measure += (1 - f_measure) * _HEAD_AGREEMENT_WEIGHT * head_agreement
+        length_match = min(len(span_words), expected) / max(len(span_words), expected)
         yield (
             english.span_text(context.en, en_tokens, start, end),
             f_measure * english.shape(span) * (0.5 + 0.5 * length_match),
             end - start == 1 and is_acronym(span[0].text),
         )
+
+
+def _open_compound_cognate(french_word: str, span) -> float:
+    """Similarity of a French closed compound to an English span read as one word (*cyberdéfense* ↔
+    *cyber defence*), 0 below ``_OPEN_COMPOUND_FLOOR`` or when the span matches little better than its
+    best word alone (*prepositioning equipment* is *prepositioning* and more, not a compound)."""
+    french = fold(french_word)
+    parts = [fold(t.text) for t in span if t.text != "-"]
+    similarity = ratio(french, "".join(parts)) / 100
+    best_part = max(ratio(french, part) / 100 for part in parts)
+    if similarity < _OPEN_COMPOUND_FLOOR or similarity < best_part + _OPEN_COMPOUND_GAIN:
+        return 0.0
+    return similarity
 
 
 def _term_positions(term: Term, sentence: str, fr_words) -> set[int]:

@@ -38,6 +38,12 @@ _GOVERNED_DEPENDENTS = frozenset({"obj", "iobj", "obl", "obl:arg", "obl:mod", "o
 _VERB_ENDINGS = ("ions", "iez", "ons", "ez")
 # How much rarer (Zipf) a form must be than the infinitive it would inflect to be read as that verb.
 _VERB_FORM_MARGIN = 2.0
+# A noun rarer than this in general French (Zipf) is a term on its own, even where an adjective follows
+# it (*cyberattaque grave*, *interopérabilité*): the phrase may be free, the noun is specific.
+RARE_NOUN_ZIPF = 3.0
+# Derivational endings of French nouns: a word with one of them right after a determiner is a noun even
+# when the tagger, not knowing it, reads a verb (*le prépositionnement*).
+_NOUN_SUFFIXES = ("ment", "tion", "sion", "age", "ité", "isme", "ance", "ence", "ure")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,7 @@ class Token:
     #         X anything that breaks a term
     gender: str | None  # "masculine" / "feminine" for nouns
     plural: bool
+    singular: bool  # the tagger's number; neither for invariable or unknown words (*pays*)
     start: int  # character offset in the sentence
     sentence_initial: bool
 
@@ -121,6 +128,7 @@ def _tokens(doc, original: str) -> list[Token]:
                 tag=_tag(t, following, tokens[-1] if tokens else None),
                 gender=gender if t.pos_ in ("NOUN", "PROPN") else None,
                 plural="Plur" in t.morph.get("Number"),
+                singular="Sing" in t.morph.get("Number"),
                 start=t.idx,
                 sentence_initial=t.i == 0 or t.is_sent_start or doc[t.i - 1].text in ("«", '"', "“"),
             )
@@ -154,6 +162,8 @@ def _tag(t, following, previous: Token | None) -> str:
         return "P"  # *Nations Unies*: capitals continue a name whatever the tagger says
     if t.pos_ == "NOUN":
         return "X" if _verb_form(t.text) else "N"
+    if t.i > 0 and t.doc[t.i - 1].pos_ == "DET" and word.endswith(_NOUN_SUFFIXES) and t.pos_ != "ADJ":
+        return "N"
     if t.pos_ == "PROPN":
         return "P"
     if t.pos_ == "ADJ":
@@ -183,6 +193,27 @@ def _verb_form(word: str) -> bool:
         return False
     infinitive = word[: -len(ending)] + "er"
     return zipf_frequency(infinitive, "fr") >= zipf_frequency(word, "fr") + _VERB_FORM_MARGIN
+
+
+@lru_cache(maxsize=8192)
+def rare_noun(word: str) -> bool:
+    """Whether a noun is rare enough in general French to be a term by itself (see ``RARE_NOUN_ZIPF``)."""
+    from wordfreq import zipf_frequency
+
+    return not word[:1].isupper() and zipf_frequency(word.lower(), "fr") < RARE_NOUN_ZIPF
+
+
+def disagrees(noun: Token, adjective: Token) -> bool:
+    """Whether an adjective differs in number from the noun before it: it then qualifies a noun
+    further back (*dépôts de carburant temporaires*)."""
+    return adjective.tag == "A" and noun.tag == "N" and (
+        (noun.singular and adjective.plural) or (noun.plural and adjective.singular)
+    )
+
+
+def _complement_ends(piece: str) -> bool:
+    """Whether a tag pattern ends on the noun of a complement (*dépôts de carburant*)."""
+    return bool(re.search(r"[DER]T?A?N$", piece))
 
 
 # A term: optional pre-nominal adjective, a head noun and its post-modifiers (adjectives, nouns, proper
@@ -215,7 +246,10 @@ def candidate_spans(tokens: Sequence[Token], max_content: int = 6) -> Iterator[t
     A span must start with a noun or a pre-nominal adjective and end on a content word, not on the
     first of coordinated adjectives; spans of a lone adjective or a lone number are never candidates.
     A span may stop before a complement, never inside a noun phrase: *Grand Quartier* (before
-    *général*) and *explosifs improvisés* (after *engins*) are pieces of a phrase, not terms.
+    *général*) and *explosifs improvisés* (after *engins*) are pieces of a phrase, not terms; but a
+    rare noun stands alone before its adjectives (*cyberattaque* in *cyberattaque grave*), and a
+    complement is complete before an adjective that does not agree with it (*dépôts de carburant* in
+    *dépôts de carburant temporaires*), which cannot start a span with that complement either.
     """
     tags = "".join(t.tag for t in tokens)
     for start in range(len(tokens)):
@@ -225,8 +259,12 @@ def candidate_spans(tokens: Sequence[Token], max_content: int = 6) -> Iterator[t
             piece = tags[start:end]
             if piece.count("N") + piece.count("P") + piece.count("A") + piece.count("M") > max_content:
                 break
-            if end < len(tokens) and tags[end] in "NPAMG":
+            if end < len(tokens) and tags[end] in "NPAMG" and not (
+                piece == "N" and tags[end] in "AG" and rare_noun(tokens[start].text)
+            ) and not (_complement_ends(piece) and disagrees(tokens[end - 1], tokens[end])):
                 continue
+            if tags[start] == "N" and tags[end - 1] == "A" and disagrees(*tokens[start : start + 2]):
+                continue  # the adjective qualifies a noun before the span (*carburant temporaires*)
             if tags[end - 1] == "A" and tags[end : end + 2] == "CA":
                 continue  # coordinated adjectives qualify the phrase before them (*avions allemands et …*)
             if "C" in piece and tokens[start].text[:1].isupper() and not tokens[start].sentence_initial:

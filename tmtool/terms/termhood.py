@@ -1,13 +1,15 @@
 """Ranking French candidates: unithood (C-value), specificity (general-language rarity) and evidence.
 
 - Unithood: the C-value frequency (Frantzi et al. 2000): a candidate's frequency less the mean
-  frequency of the longer candidates it is nested in; for a multi-word common term only half of it,
+  frequency of the longer candidates it is nested in; for a multi-word common term or a rare noun
+  (``french.rare_noun``: *cyberdéfense* in *cyberdéfense de l'Alliance*) only half of it,
   so that a term seen only inside one longer phrase is not zeroed (small documents make that the
   common case: *pays partenaires* inside *officiers de pays partenaires*). The length
   factor of C-value is replaced by a weight of the syntactic shape: in small documents it would rank
   every long hapax phrase above the short terms nested in it.
   A free phrase (a complement with an article before a common noun, *importance de
-  l'interopérabilité*, or one the translation shows to be free, see ``equivalents``) does not take
+  l'interopérabilité*, an adjective qualifying the head across a complement, *dépôts de carburant
+  temporaires*, or one the translation shows to be free, see ``equivalents``) does not take
   frequency from the candidates nested in it: its pieces are used on their own.
 - Specificity: every content word's rarity, by its Zipf frequency in general French (``wordfreq``):
   the mean of the rarest word's and of all words' (*interopérabilité* is specific, *importance* is
@@ -25,6 +27,7 @@ from functools import lru_cache
 from typing import Set
 
 from .candidates import Candidate
+from .french import rare_noun
 
 # Zipf frequency (log10 per billion words) at which a word stops being specific, and the range over
 # which specificity grows to its maximum, for single words and for words of a multi-word unit.
@@ -33,7 +36,7 @@ _UNIT_WORD_ZIPF = (7.0, 3.0)
 _MAX_SPECIFICITY = 1.5
 _MIN_SPECIFICITY = 0.1
 _NAME_BONUS = 0.5
-_ARTICLE_PENALTY = 0.7
+_FREE_PHRASE_PENALTY = 0.7
 _PRENOMINAL_PENALTY = 0.5
 _DEFINITION_BONUS = 1.5
 
@@ -59,6 +62,11 @@ def specificity(candidate: Candidate) -> float:
     words = [w for w in candidate.content_words if not w.isdigit() and not w[:1].isupper()]
     if not words:
         return _MIN_SPECIFICITY
+    # a rare noun is a term of its own (``french.rare_noun``): a phrase around it is as specific as
+    # its other words (*cyberattaque grave*, *simulation de cyberattaque*)
+    tags = [tag for tag in candidate.tags if tag in "NPAM"]
+    others = [w for w, tag in zip(candidate.content_words, tags) if not (tag == "N" and rare_noun(w))]
+    words = [w for w in others if w in words] or words
     rarity = [_word_specificity(w, common, span) for w in words]
     return (max(rarity) + sum(rarity) / len(rarity)) / 2
 
@@ -69,16 +77,18 @@ def shape_weight(candidate: Candidate) -> float:
     while an article before a common noun (*importance de l'interopérabilité*, *lutte contre les
     engins*) is typical of a free phrase (Daille 1994); an article before a name is not (*siège de
     l'OTAN*). An adjective before the noun, outside names, is most often evaluative (*prochaine
-    rotation*, *nouvelle procédure*): a free phrase too."""
+    rotation*, *nouvelle procédure*): a free phrase too, as is a term with an adjective on its head
+    across the complement (*dépôts de carburant temporaires*)."""
     if candidate.name or candidate.acronym:
         return 1.0
     if len(candidate.content_words) == 1:
-        return 0.8
+        # a single word is less often a term than a compound, unless it is a rare noun
+        return 1.0 if rare_noun(candidate.content_words[0]) else 0.8
     # a coordinated complement (*chefs d'État et de gouvernement*) is one complement with two nouns
     complements = sum(candidate.tags.count(t) for t in "DER") - candidate.tags.count("CD")
     weight = {0: 1.0, 1: 0.9}.get(complements, 0.5)
-    if candidate.article_complement:
-        weight *= _ARTICLE_PENALTY
+    if candidate.article_complement or candidate.detached_adjective or candidate.name_complement:
+        weight *= _FREE_PHRASE_PENALTY
     if candidate.tags.startswith("A"):
         weight *= _PRENOMINAL_PENALTY
     return weight
@@ -122,7 +132,7 @@ def nested_frequencies(
                 frequency = max(frequency - sum(names) / len(names), 0.0)
         elif containers[key]:
             nested_in = sum(candidates[k].frequency for k in containers[key]) / len(containers[key])
-            if len(candidate.content_words) == 1:
+            if len(candidate.content_words) == 1 and not rare_noun(candidate.content_words[0]):
                 frequency = max(frequency - nested_in, 0.0)  # a word inside terms: the full discount
             else:
                 frequency = max(frequency - nested_in / 2, frequency / 2)
@@ -135,7 +145,10 @@ def score(
 ) -> dict[str, float]:
     """Termhood of each candidate; ``documents`` maps a key to the documents it was seen in, and
     ``free_phrases`` are keys known to be free phrases besides those with an article complement."""
-    free = {key for key, c in candidates.items() if c.article_complement and not designation(c)}
+    free = {
+        key for key, c in candidates.items()
+        if (c.article_complement or c.detached_adjective or c.name_complement) and not designation(c)
+    }
     free |= {key for key in free_phrases if not designation(candidates[key])}
     frequency = nested_frequencies(candidates, free)
     scores = {}

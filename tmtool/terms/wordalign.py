@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 from rapidfuzz.fuzz import partial_ratio, ratio
 
-from ..store.folding import fold
+from ..store.folding import fold, stem
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # hyphenated compounds are aligned part by part
 _ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
@@ -71,6 +71,20 @@ class WordAligner:
         corpus = [(f, e) for f, e in corpus if f and e]
         self.en_given_fr = _ibm1(corpus)
         self.fr_given_en = _ibm1([(e, f) for f, e in corpus])
+        self._fr_pairs, self._en_pairs = defaultdict(set), defaultdict(set)
+        for number, (fr, en) in enumerate(corpus):
+            for word in fr:
+                self._fr_pairs[stem(word)].add(number)
+            for word in en:
+                self._en_pairs[stem(word)].add(number)
+
+    def dice(self, fr: str, en: str) -> float:
+        """Dice of two words (stemmed: *country*, *countries*) over the sentence pairs, 0 unless they
+        share more than one pair (every word of a lone pair co-occurs with every other)."""
+        with_fr = self._fr_pairs.get(stem(fr.lower()), set())
+        with_en = self._en_pairs.get(stem(en.lower()), set())
+        together = len(with_fr & with_en)
+        return 2 * together / (len(with_fr) + len(with_en)) if together > 1 else 0.0
 
     def links(self, fr: Sequence[str], en: Sequence[str]) -> list[list[float]]:
         """Link strength of every French word with every English word of one sentence pair, in [0, 1]:
