@@ -487,3 +487,53 @@ def test_phrase_around_a_rare_noun_is_as_specific_as_its_other_words():
     # the rarity of *cyberattaque* belongs to its own entry; *grave* is a common adjective
     assert specificity(found["cyberattaque grave"]) < specificity(found["cyberattaque"])
     assert specificity(found["cyberattaque grave"]) < specificity(found["cyberattaque ciblée"])
+
+
+@pytest.mark.parametrize("adjective, expected", [
+    ("grave", True), ("essentielle", True), ("sérieux", True), ("rapide", True),  # gravement, essentiellement…
+    ("maritime", False), ("nucléaire", False), ("stratégique", False), ("militaire", False),  # relational endings
+    ("critique", False), ("administratif", False), ("estonien", False), ("hybride", False),  # no common adverb
+])
+def test_qualitative_adjective_is_told_by_its_morphology(adjective, expected):
+    from tmtool.terms.french import qualitative
+
+    assert qualitative(adjective) is expected
+
+
+def test_noun_with_an_evaluative_adjective_is_a_free_phrase():
+    found = candidates_of("Une capacité essentielle et une capacité navale ont été déployées.")
+    assert found["capacité essentielle"].evaluative
+    assert not found["capacité navale"].evaluative
+    scores = scores_of("Une capacité essentielle et une capacité navale ont été déployées.")
+    assert scores["capacité navale"] > scores["capacité essentielle"]
+
+
+def test_general_word_seen_once_is_no_term_but_a_rare_one_is():
+    scores = scores_of("Le pipeline a été réparé.", "L'interopérabilité a été renforcée.")
+    assert scores["pipeline"] < DEFAULT_THRESHOLD <= scores["interopérabilité"]
+    repeated = scores_of("Le pipeline a été réparé.", "Un autre pipeline a été inspecté.")
+    assert repeated["pipeline"] > scores["pipeline"]  # repetition is evidence of use
+    # whether the word is rare is asked of its singular (*pipelines* is rarer than *pipeline*)
+    assert scores_of("Les pipelines ont été réparés.")["pipeline"] < DEFAULT_THRESHOLD
+
+
+def test_span_cutting_a_designation_in_two_is_no_unit():
+    from tmtool.terms.termhood import nested_frequencies
+
+    found = candidates_of("Ils appliquent la résolution 1325 du Conseil de sécurité des Nations Unies.")
+    frequencies = nested_frequencies(found)
+    assert frequencies["conseil de sécurité des nations unies"] == 1
+    assert frequencies["résolution 1325 du conseil"] == 0.0  # ends inside the name
+    assert frequencies["résolution 1325"] > 0  # ends before it
+
+
+def test_capitalised_phrase_always_complement_of_one_noun_is_no_name():
+    twice = candidates_of("Le ministre de la Défense des pays de l'OTAN est venu.",
+                          "Chaque ministre de la Défense des pays de l'OTAN a parlé.")
+    assert not twice["défense des pays de l'otan"].name  # a piece of *ministre de la Défense …*
+    assert twice["ministre de la défense"].frequency == 2
+    once = candidates_of("Ils appliquent la résolution 1325 du Conseil de sécurité des Nations Unies.")
+    assert once["conseil de sécurité des nations unies"].name  # once is no evidence
+    governed_apart = candidates_of("Le ministre de la Défense des pays de l'OTAN est venu.",
+                                   "Le siège de la Défense des pays de l'OTAN est à Bruxelles.")
+    assert governed_apart["défense des pays de l'otan"].name

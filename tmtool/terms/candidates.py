@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .acronyms import PARENTHESISED_ACRONYM, choose_start
-from .french import Token, candidate_spans, disagrees
+from .french import Token, candidate_spans, disagrees, qualitative
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,7 @@ class Candidate:
     article_complement: bool = False  # a complement with an article before a common noun (*des engins*)
     detached_adjective: bool = False  # an adjective qualifying the head across its complement (see below)
     name_complement: bool = False  # a common head with a name for complement (*port de Tallinn*)
+    evaluative: bool = False  # a noun with a qualitative adjective after it (*cyberattaque grave*)
     acronym: bool = False
     defined_by: set[str] = field(default_factory=set)  # keys of full forms (of an acronym) or acronyms
 
@@ -69,7 +70,25 @@ def collect(analysed: Sequence[Sequence[Token]], texts: Sequence[str]) -> dict[s
                 full.defined_by.add(short.key)
     for candidate in candidates.values():
         candidate.occurrences = sorted(set(candidate.occurrences), key=lambda o: (o.sentence, o.start))
+        if candidate.name and not candidate.acronym and _always_complement_of_one_noun(candidate, analysed):
+            candidate.name = False
     return candidates
+
+
+def _always_complement_of_one_noun(candidate: Candidate, analysed: Sequence[Sequence[Token]]) -> bool:
+    """Whether a capitalised phrase seen more than once is always the complement of the same common noun
+    (*ministre de la Défense des pays de l'OTAN*, twice): it is then a piece of that noun's designation,
+    not a name of its own. Once is no evidence either way (*résolution 1325 du Conseil de sécurité*)."""
+    governors = set()
+    for o in candidate.occurrences:
+        tokens = analysed[o.sentence]
+        before = o.start
+        while before > 0 and tokens[before - 1].tag in "DERT":
+            before -= 1
+        if before == o.start or before == 0 or tokens[before - 1].tag != "N":
+            return False
+        governors.add(tokens[before - 1].text.casefold())
+    return candidate.frequency > 1 and len(governors) == 1
 
 
 def _add(candidates, number, tokens, start, end, sentence_text) -> Candidate:
@@ -92,6 +111,7 @@ def _add(candidates, number, tokens, start, end, sentence_text) -> Candidate:
             article_complement=_article_complement(span),
             detached_adjective=_detached_adjective(span),
             name_complement=_name_complement(span),
+            evaluative=_evaluative(span),
         )
     candidate.displays[display] += 1
     candidate.forms[sentence_text[span[0].start : span[-1].start + len(span[-1].text)]] += 1
@@ -130,6 +150,15 @@ def _name_complement(span: Sequence[Token]) -> bool:
     after_preposition = [t for i, t in enumerate(span[1:], 1) if span[i - 1].tag in "DERT"]
     return head.tag == "N" and not _is_name(head) and any(
         t.tag == "P" and not t.is_acronym for t in after_preposition
+    )
+
+
+def _evaluative(span: Sequence[Token]) -> bool:
+    """Whether an adjective after a noun evaluates it (``french.qualitative``): such a phrase describes
+    one case of a concept (*cyberattaque grave*), where a relational adjective names a kind of it."""
+    return any(
+        previous.tag == "N" and token.tag == "A" and qualitative(token.lemma or token.text)
+        for previous, token in zip(span, span[1:])
     )
 
 

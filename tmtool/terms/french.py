@@ -203,6 +203,35 @@ def rare_noun(word: str) -> bool:
     return not word[:1].isupper() and zipf_frequency(word.lower(), "fr") < RARE_NOUN_ZIPF
 
 
+# Endings of relational adjectives, derived from nouns (*maritime* ← mer, *nucléaire*, *stratégique*,
+# *estonien*, *administratif*): they classify the noun, as term-forming adjectives do.
+_RELATIONAL_ENDINGS = ("al", "ale", "aire", "ique", "ien", "ienne", "if", "ive")
+# A qualitative adjective is gradable: its adverb in -ment is common French (*gravement*, *essentiellement*).
+QUALITATIVE_ADVERB_ZIPF = 3.5
+
+
+def _adverb(adjective: str) -> str:
+    """The adverb in -ment of a (masculine or feminine) adjective: grave → gravement, sérieux → sérieusement."""
+    for ending, adverb in (("ante", "amment"), ("ente", "emment"), ("ant", "amment"), ("ent", "emment"),
+                           ("euse", "eusement"), ("eux", "eusement"), ("elle", "ellement"), ("el", "ellement"),
+                           ("eau", "ellement"), ("ée", "ément"), ("é", "ément"), ("e", "ement")):
+        if adjective.endswith(ending):
+            return adjective[: -len(ending)] + adverb
+    return adjective + "ement"
+
+
+@lru_cache(maxsize=8192)
+def qualitative(adjective: str) -> bool:
+    """Whether an adjective evaluates rather than classifies (*cyberattaque grave*, *capacité essentielle*):
+    not built like a relational adjective, and its adverb in -ment is common."""
+    from wordfreq import zipf_frequency
+
+    word = adjective.lower()
+    if word.endswith(_RELATIONAL_ENDINGS):
+        return False
+    return zipf_frequency(_adverb(word), "fr") >= QUALITATIVE_ADVERB_ZIPF
+
+
 def disagrees(noun: Token, adjective: Token) -> bool:
     """Whether an adjective differs in number from the noun before it: it then qualifies a noun
     further back (*dépôts de carburant temporaires*)."""

@@ -9,12 +9,16 @@
   every long hapax phrase above the short terms nested in it.
   A free phrase (a complement with an article before a common noun, *importance de
   l'interopérabilité*, an adjective qualifying the head across a complement, *dépôts de carburant
-  temporaires*, or one the translation shows to be free, see ``equivalents``) does not take
-  frequency from the candidates nested in it: its pieces are used on their own.
+  temporaires*, a noun with an evaluative adjective, *cyberattaque grave*, or one the translation
+  shows to be free, see ``equivalents``) does not take frequency from the candidates nested in it:
+  its pieces are used on their own. An occurrence inside a longer designation, or cutting one in
+  two (*résolution 1325 du Conseil* across *Conseil de sécurité des Nations Unies*), is not the
+  candidate's own; a candidate with no occurrence of its own is no unit.
 - Specificity: every content word's rarity, by its Zipf frequency in general French (``wordfreq``):
   the mean of the rarest word's and of all words' (*interopérabilité* is specific, *importance* is
   not, and a general head weighs on the phrase); a single word must be rarer than a word of a
-  multi-word unit to count. A noun with a number (*article 5*) designates, as a name does.
+  multi-word unit to count, and a general (not rare) word must also be seen more than once.
+  A noun with a number (*article 5*) designates, as a name does.
 - Evidence: an acronym definition ties a full form to its acronym; a multi-word name written with
   capitals designates a body or programme; a candidate seen in several documents is used consistently.
 """
@@ -37,8 +41,9 @@ _MAX_SPECIFICITY = 1.5
 _MIN_SPECIFICITY = 0.1
 _NAME_BONUS = 0.5
 _FREE_PHRASE_PENALTY = 0.7
-_PRENOMINAL_PENALTY = 0.5
+_EVALUATIVE_PENALTY = 0.5
 _DEFINITION_BONUS = 1.5
+_GENERAL_HAPAX_WEIGHT = 0.4
 
 
 @lru_cache(maxsize=8192)
@@ -77,20 +82,24 @@ def shape_weight(candidate: Candidate) -> float:
     while an article before a common noun (*importance de l'interopérabilité*, *lutte contre les
     engins*) is typical of a free phrase (Daille 1994); an article before a name is not (*siège de
     l'OTAN*). An adjective before the noun, outside names, is most often evaluative (*prochaine
-    rotation*, *nouvelle procédure*): a free phrase too, as is a term with an adjective on its head
-    across the complement (*dépôts de carburant temporaires*)."""
+    rotation*, *nouvelle procédure*), as is a qualitative adjective after it (*capacité essentielle*,
+    ``french.qualitative``): a free phrase too, as is a term with an adjective on its head across
+    the complement (*dépôts de carburant temporaires*)."""
     if candidate.name or candidate.acronym:
         return 1.0
     if len(candidate.content_words) == 1:
         # a single word is less often a term than a compound, unless it is a rare noun
-        return 1.0 if rare_noun(candidate.content_words[0]) else 0.8
+        if rare_noun(candidate.text):  # the singular: a plural is rarer than its word (*pipelines*)
+            return 1.0
+        # a general word seen once is rare in these few sentences by chance, not by use (*pipeline*)
+        return 0.8 if candidate.frequency > 1 else _GENERAL_HAPAX_WEIGHT
     # a coordinated complement (*chefs d'État et de gouvernement*) is one complement with two nouns
     complements = sum(candidate.tags.count(t) for t in "DER") - candidate.tags.count("CD")
     weight = {0: 1.0, 1: 0.9}.get(complements, 0.5)
     if candidate.article_complement or candidate.detached_adjective or candidate.name_complement:
         weight *= _FREE_PHRASE_PENALTY
-    if candidate.tags.startswith("A"):
-        weight *= _PRENOMINAL_PENALTY
+    if candidate.tags.startswith("A") or candidate.evaluative:
+        weight *= _EVALUATIVE_PENALTY
     return weight
 
 
@@ -118,6 +127,14 @@ def nested_frequencies(
                 if other_key != key and other_key not in free_phrases and inside:
                     containers[key].add(other_key)
                     in_name = in_name or designation(candidates[other_key])
+                # a span that cuts in two a designation at least as frequent as itself is no unit
+                # (*résolution 1325 du Conseil* across *Conseil de sécurité des Nations Unies*); of
+                # two crossing spans, a more frequent one is the unit
+                other = candidates[other_key]
+                crosses = start < other_start < end < other_end or other_start < start < other_end < end
+                in_name = in_name or (
+                    crosses and designation(other) and other.frequency >= candidates[key].frequency
+                )
             outside_names[key] += not in_name
     frequencies = {}
     for key, candidate in candidates.items():
@@ -132,7 +149,7 @@ def nested_frequencies(
                 frequency = max(frequency - sum(names) / len(names), 0.0)
         elif containers[key]:
             nested_in = sum(candidates[k].frequency for k in containers[key]) / len(containers[key])
-            if len(candidate.content_words) == 1 and not rare_noun(candidate.content_words[0]):
+            if len(candidate.content_words) == 1 and not rare_noun(candidate.text):
                 frequency = max(frequency - nested_in, 0.0)  # a word inside terms: the full discount
             else:
                 frequency = max(frequency - nested_in / 2, frequency / 2)
@@ -147,7 +164,8 @@ def score(
     ``free_phrases`` are keys known to be free phrases besides those with an article complement."""
     free = {
         key for key, c in candidates.items()
-        if (c.article_complement or c.detached_adjective or c.name_complement) and not designation(c)
+        if (c.article_complement or c.detached_adjective or c.name_complement or c.evaluative)
+        and not designation(c)
     }
     free |= {key for key in free_phrases if not designation(candidates[key])}
     frequency = nested_frequencies(candidates, free)
