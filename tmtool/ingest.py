@@ -18,6 +18,7 @@ from .model import Context
 from .store import DocumentRecord, Store
 
 DOCUMENT_SUFFIXES = ("txt", "html", "htm", "docx")
+_WORD = re.compile(r"\w+")
 _PAIRED_NAME = re.compile(rf"^(?P<name>.+)\.(?P<lang>fr|en)\.(?P<ext>{'|'.join(DOCUMENT_SUFFIXES)})$", re.I)
 
 
@@ -92,7 +93,9 @@ def ingest_pair(
         from .terms import build_glossary
 
         sentences = [Context(u.source, u.target, document_id, u.tuid or "") for u in units]
-        proposals = build_glossary(sentences, memory=store.memory_contexts(exclude_document=document_id))
+        words = _WORD.findall(" ".join(u.source for u in units))
+        memory = store.memory_contexts(words, exclude_document=document_id)
+        proposals = build_glossary(sentences, memory=memory)
     record = DocumentRecord(document_id, str(fr_path), str(en_path), src_hash, tgt_hash,
                             pair.srclang, pair.tgtlang)
     with store.transaction():

@@ -71,8 +71,9 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
             return ("fuzzy", score) if score >= FUZZY_MIN else (None, 0.0)
 
         grams = trigrams(folded)
-        chosen = rarest_grams(grams, store.gram_frequencies(grams, index="lookup"), len(grams))
-        consider(store.key_candidates(gram_query(chosen)), fuzzy)
+        chosen = rarest_grams(grams, store.gram_frequencies(grams), len(grams))
+        if chosen:
+            consider(store.key_candidates(gram_query(chosen)), fuzzy)
     entries = store.entries(list(best), contexts=1)
     ranked = sorted(
         best,

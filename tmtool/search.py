@@ -17,7 +17,7 @@ from .store.folding import normalize_for_match
 GRAM_SIZE = 3
 # Postings read per query at most, beyond the rarest MIN_GRAMS grams: bounds the work on common
 # trigrams ("de ", "les") while the rarest grams still reach every likely match.
-POSTINGS_BUDGET = 5000
+POSTINGS_BUDGET = 10000
 MIN_GRAMS = 2
 
 
@@ -40,13 +40,16 @@ def rarest_grams(grams: set[str], frequency: dict[str, int], needed: int) -> set
     """The grams to query the index with: the ``needed`` rarest (enough for full recall, see
     :func:`search_memory`), or fewer once their postings exceed the budget."""
     chosen: list[str] = []
-    postings = 0
+    considered = postings = 0
     for gram in sorted(grams, key=lambda g: (frequency.get(g, 0), g)):
         count = frequency.get(gram, 0)
-        if len(chosen) >= needed or (len(chosen) >= MIN_GRAMS and postings + count > POSTINGS_BUDGET):
+        if considered >= needed or (len(chosen) >= MIN_GRAMS and postings + count > POSTINGS_BUDGET):
             break
-        chosen.append(gram)
-        postings += count
+        considered += 1
+        # a gram in no row (a typo's) finds nothing, but it is one of the needed grams all the same
+        if count:
+            chosen.append(gram)
+            postings += count
     return set(chosen)
 
 
@@ -71,9 +74,10 @@ def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10)
     grams = trigrams(query)
     # Each edit destroys at most GRAM_SIZE of the query's trigrams, so a unit within max_edits
     # edits contains at least one of any GRAM_SIZE * max_edits + 1 of them: the rarest suffice.
+    # A gram is counted up to the budget, which is enough to tell whether it can be used.
     needed = GRAM_SIZE * math.floor((1 - ratio) * max_len) + 1
-    chosen = rarest_grams(grams, store.gram_frequencies(grams), needed)
-    candidates = store.unit_candidates(gram_query(chosen), min_len, max_len)
+    chosen = rarest_grams(grams, store.gram_counts(grams, POSTINGS_BUDGET + 1), needed)
+    candidates = store.unit_candidates(gram_query(chosen), min_len, max_len) if chosen else []
     scored = sorted(
         ((similarity(query, match_text), unit_id) for unit_id, match_text in candidates),
         key=lambda hit: (-hit[0], hit[1]),

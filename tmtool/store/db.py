@@ -26,6 +26,7 @@ from .records import (
     entry_from_json,
     entry_to_json,
     iso,
+    loads,
     parse_time,
     review_state,
     unit_content_key,
@@ -33,7 +34,9 @@ from .records import (
 
 BUSY_TIMEOUT_S = 10.0
 IMPORT_BATCH = 1000  # units read, checked and inserted at a time by add_units
-MEMORY_CONTEXTS = 1000  # memory units given to term extraction with a new document, at most
+# memory units given to term extraction with a new document: extraction time grows faster than
+# this (seed + 100 units 8 s, + 1000 units 58 s; see bench/README.md, Scale)
+MEMORY_CONTEXTS = 200
 MIN_CONTEXT_WORD = 4  # shorter words are function words or numbers, no evidence for a term
 CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
 
@@ -217,7 +220,7 @@ class Store:
         return Unit(
             source=source, target=target, srclang=srclang, tgtlang=tgtlang, tuid=tuid,
             created=parse_time(created), changed=parse_time(changed),
-            props=json.loads(props), notes=json.loads(notes),
+            props=loads(props), notes=loads(notes),
             source_markup=source_markup, target_markup=target_markup,
         )
 

@@ -123,3 +123,13 @@ def review_state(snapshot: dict | None):
 
 def dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+_EMPTY = {"{}": dict, "[]": list}
+
+
+def loads(text: str):
+    """A JSON column's value; the empty object and list, most units' props and notes, skip the
+    parser (a third of the time of exporting a memory)."""
+    empty = _EMPTY.get(text)
+    return empty() if empty else json.loads(text)

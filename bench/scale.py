@@ -1,0 +1,291 @@
+"""The store at scale: TMX import/export, fuzzy search and ingest on 100,000 and 1,000,000 units,
+beside translate-toolkit doing the same jobs.
+
+    nice /tmp/venv/bin/python bench/scale.py [--sizes 100000 1000000] [--work /tmp/tmtool-scale]
+                                             [--jobs transfer search ingest]
+
+Memories come from ``bench/memory_gen.py`` (real pairs with the variation of real memories). Each
+size's TMX file and store are built once under ``--work`` and reused; the import row is measured
+when the store is built and kept beside it (``.import.json``). Every timed job runs in a process of
+its own: wall time includes interpreter start-up and imports, CPU is user + system, peak memory is
+the process's ``ru_maxrss``. The machine is shared, so CPU time is the steadier figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from memory_gen import generate_units  # noqa: E402
+from tmtool.model import Unit  # noqa: E402
+
+PYTHON = sys.executable
+QUERIES = 200  # edited queries checked against an exhaustive scan
+CLI_CALLS = 20  # `tmtool tm search` processes timed
+TT_QUERIES = 20  # translate-toolkit's matcher is pure Python: fewer queries
+MIN_SCORE = 70
+JOBS = ("transfer", "search", "ingest")
+
+
+def measured(command: list[str]) -> dict:
+    """Run a command in a child: wall and CPU time, peak memory (its own rusage, from ``os.wait4``),
+    stdout."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = child.stdout.read()
+    err = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"{' '.join(command[:6])} failed:\n{err.decode()}")
+    return {"wall": time.perf_counter() - start, "cpu": usage.ru_utime + usage.ru_stime,
+            "peak_mib": usage.ru_maxrss / 1024, "out": out.decode().strip()}
+
+
+def python(code: str, *args: str) -> dict:
+    return measured([PYTHON, "-c", code, *args])
+
+
+def tmtool(*args: str) -> dict:
+    return measured([PYTHON, "-m", "tmtool.cli", *args])
+
+
+READ_TMTOOL = """
+import sys
+from tmtool.formats.tmx import read_tmx
+print(sum(1 for u in read_tmx(sys.argv[1]) if u.source and u.target))
+"""
+READ_TT = """
+import sys
+from translate.storage.tmx import tmxfile
+store = tmxfile.parsefile(sys.argv[1])
+print(sum(1 for u in store.units if u.source and u.target))
+"""
+# the pairs are read from the store first (not timed); the job timed is building and writing the file
+WRITE_TT = """
+import sqlite3, sys, time
+from translate.storage.tmx import tmxfile
+pairs = sqlite3.connect(sys.argv[1]).execute("SELECT source, target FROM units ORDER BY id").fetchall()
+wall, cpu = time.perf_counter(), time.process_time()
+store = tmxfile(sourcelanguage="fr-FR", targetlanguage="en-GB")
+for source, target in pairs:
+    store.addtranslation(source, "fr-FR", target, "en-GB")
+with open(sys.argv[2], "wb") as out:
+    store.serialize(out)
+print(time.perf_counter() - wall, time.process_time() - cpu)
+"""
+
+
+def build(size: int, work: Path) -> tuple[Path, Path]:
+    """The TMX file and the store of a size, made once; the store's import is measured then."""
+    from tmtool.formats.tmx import write_tmx
+
+    tmx, db = work / f"mem-{size}.tmx", work / f"mem-{size}.db"
+    if not tmx.exists():
+        write_tmx((Unit(fr, en, "fr-FR", "en-GB") for fr, en in generate_units(size)), tmx, srclang="fr-FR")
+    if not db.exists():
+        result = tmtool("--db", str(db), "import", str(tmx))
+        Path(f"{db}.import.json").write_text(json.dumps(result))
+    return tmx, db
+
+
+def transfer_rows(size: int, tmx: Path, db: Path, work: Path, peers: bool) -> list[tuple]:
+    imported = json.loads(Path(f"{db}.import.json").read_text())
+    rows = [("tmtool read_tmx (library)", python(READ_TMTOOL, str(tmx))),
+            ("tmtool import (into a new store)", imported),
+            ("tmtool export tmx", tmtool("--db", str(db), "export", "tmx", "-o", str(work / "export.tmx")))]
+    if peers:
+        rows.insert(1, ("translate-toolkit tmxfile read", python(READ_TT, str(tmx))))
+        written = python(WRITE_TT, str(db), str(work / "tt-export.tmx"))
+        wall, cpu = map(float, written["out"].split())
+        rows.append(("translate-toolkit tmxfile write (build + serialize)", {**written, "wall": wall, "cpu": cpu}))
+    return [(size, label, r) for label, r in rows]
+
+
+def edit_query(text: str, rng: random.Random) -> str:
+    """What a translator searches with: a revised sentence — words replaced or dropped, a number
+    changed, a few typing slips."""
+    words = text.split()
+    for _ in range(rng.randint(1, max(1, len(words) // 8))):
+        i = rng.randrange(len(words))
+        if rng.random() < 0.5 and len(words) > 3:
+            del words[i]
+        else:
+            words[i] = rng.choice(["OTAN", "2024", "ainsi", "nouveau", "général", "très", "leurs"])
+    chars = list(" ".join(words))
+    for _ in range(rng.randint(0, 3)):
+        chars[rng.randrange(len(chars))] = rng.choice("aeiouns")
+    return "".join(chars)
+
+
+def search_rows(size: int, db: Path, rng: random.Random, peers: bool) -> list[tuple]:
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from tmtool.search import search_memory
+    from tmtool.store import Store
+    from tmtool.store.folding import normalize_for_match
+
+    with sqlite3.connect(db) as connection:
+        stored = [text for text, in connection.execute("SELECT match_text FROM units ORDER BY id")]
+        sources = [s for s, in connection.execute("SELECT source FROM units WHERE length(source) >= 30 ORDER BY id")]
+    with Store.open(db) as store:
+        queries = [edit_query(s, rng) for s in rng.sample(sources, QUERIES)]
+        agree = answered = 0
+        index_ms, scan_ms = [], []
+        for query in queries:
+            start = time.perf_counter()
+            hits = search_memory(store, query, min_score=MIN_SCORE, limit=1)
+            index_ms.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            best = process.extractOne(normalize_for_match(query), stored,
+                                      scorer=Levenshtein.normalized_similarity, score_cutoff=MIN_SCORE / 100)
+            scan_ms.append((time.perf_counter() - start) * 1000)
+            expected = round(best[1] * 100, 1) if best else None
+            answered += expected is not None
+            agree += (hits[0].score if hits else None) == expected
+    calls = [_search_call(db, q) for q in queries[:CLI_CALLS]]
+    rows = [(size, "tmtool tm search (whole process)", {
+                "wall": statistics.median(calls), "max": max(calls)}),
+            (size, "tmtool search_memory (in process)", {
+                "wall": statistics.median(index_ms) / 1000, "max": max(index_ms) / 1000,
+                "agree": f"{agree}/{QUERIES} ({answered} with a match ≥ {MIN_SCORE} %)"}),
+            (size, "rapidfuzz exhaustive scan (in process)", {
+                "wall": statistics.median(scan_ms) / 1000, "max": max(scan_ms) / 1000})]
+    if peers:
+        rows.append((size, "translate-toolkit matcher (in process)", tt_matcher(stored, queries)))
+    return rows
+
+
+def _search_call(db: Path, query: str) -> float:
+    """Seconds of one `tmtool tm search` process; exit status 1 means "no match", an answer too."""
+    start = time.perf_counter()
+    done = subprocess.run([PYTHON, "-m", "tmtool.cli", "--db", str(db), "tm", "search", "--limit", "1", "--", query],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"tmtool tm search failed on {query!r}")
+    return time.perf_counter() - start
+
+
+def tt_matcher(stored: list[str], queries: list[str]) -> dict:
+    """translate-toolkit's TM matcher (``translate.search.match.matcher``, its defaults but the
+    minimum) on the same memory: build time, then median query time and agreement on a few queries."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+    from translate.search.match import matcher
+    from translate.storage.base import TranslationStore, TranslationUnit
+
+    from tmtool.search import similarity
+    from tmtool.store.folding import normalize_for_match
+
+    memory = TranslationStore()
+    for text in stored:
+        unit = TranslationUnit(text)
+        unit.target = text
+        memory.addunit(unit)
+    start = time.perf_counter()
+    tm = matcher(memory, max_candidates=1, min_similarity=MIN_SCORE)
+    built = time.perf_counter() - start
+    times, agree = [], 0
+    for query in queries[:TT_QUERIES]:
+        folded = normalize_for_match(query)
+        start = time.perf_counter()
+        hits = tm.matches(folded)
+        times.append(time.perf_counter() - start)
+        best = process.extractOne(folded, stored, scorer=Levenshtein.normalized_similarity,
+                                  score_cutoff=MIN_SCORE / 100)
+        found = round(similarity(folded, hits[0].source), 1) if hits else None
+        agree += found == (round(best[1] * 100, 1) if best else None)
+    return {"wall": statistics.median(times), "max": max(times), "build": built,
+            "agree": f"{agree}/{len(times)}"}
+
+
+INGEST = """
+import sys, time
+from pathlib import Path
+from tmtool.ingest import ingest_pair
+from tmtool.store import Store
+from tmtool.terms.french import load_model
+start = time.perf_counter()
+load_model()  # kept apart from the throughput
+loaded = time.perf_counter() - start
+pairs = [Path(p) for p in sys.argv[2:]]
+with Store.open(sys.argv[1]) as store:
+    start, sentences = time.perf_counter(), 0
+    for fr, en in zip(pairs[::2], pairs[1::2]):
+        sentences += ingest_pair(store, fr, en).units
+    print(loaded, time.perf_counter() - start, sentences)
+"""
+
+
+def ingest_row(size: int, db: Path, work: Path) -> tuple:
+    """Ingest the seed and the terminology documents into a copy of the store (the memory weighs in
+    term extraction), the model load apart."""
+    import shutil
+
+    copy = work / f"ingest-{size}.db"
+    shutil.copy(db, copy)
+    documents = [REPO / "seeds" / "2021-07-13-partners-meeting.fr.txt", REPO / "seeds" / "2021-07-13-partners-meeting.en.txt"]
+    for folder in sorted((REPO.parent / "shared" / "data" / "terms").iterdir()):
+        documents += [folder / f"{folder.name}.fr.txt", folder / f"{folder.name}.en.txt"]
+    result = python(INGEST, str(copy), *map(str, documents))
+    copy.unlink()
+    loaded, seconds, sentences = result["out"].split()
+    # no peak memory: a child forked from this process (holding the whole memory's texts after the
+    # search rows) counts the parent's pages in its ru_maxrss until it execs
+    return (size, "tmtool ingest (3 documents, terms on)", {
+        "wall": float(seconds), "note": f"{int(sentences) / float(seconds):.1f} sentences/s,"
+                                                  f" model load {float(loaded):.1f} s apart"})
+
+
+def print_header() -> None:
+    print("| units | job | wall (s) | CPU (s) | peak memory (MiB) | notes |")
+    print("|---|---|---|---|---|---|", flush=True)
+
+
+def print_rows(rows: list[tuple]) -> None:
+    for size, label, r in rows:
+        notes = "; ".join(f"{k} {r[k] if isinstance(r[k], str) else round(r[k], 3)}"
+                          for k in ("max", "build", "agree", "note") if k in r)
+        cells = [f"{r[k]:.3f}" if k in r else "—" for k in ("wall", "cpu")]
+        peak = f"{r['peak_mib']:.0f}" if "peak_mib" in r else "—"
+        print(f"| {size:,} | {label} | {cells[0]} | {cells[1]} | {peak} | {notes} |", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/tmtool-scale"))
+    parser.add_argument("--peers-up-to", type=int, default=100_000,
+                        help="run translate-toolkit on memories up to this size (it holds the whole file in memory)")
+    parser.add_argument("--jobs", nargs="+", choices=JOBS, default=JOBS)
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"load average at start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
+    print_header()
+    for size in args.sizes:
+        tmx, db = build(size, args.work)
+        peers = size <= args.peers_up_to
+        if "transfer" in args.jobs:
+            print_rows(transfer_rows(size, tmx, db, args.work, peers))
+        if "search" in args.jobs:
+            print_rows(search_rows(size, db, random.Random(size), peers))
+        if "ingest" in args.jobs:
+            print_rows([ingest_row(size, db, args.work)])
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
