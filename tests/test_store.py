@@ -187,3 +187,23 @@ def test_a_head_word_lemma_does_not_merge_different_terms(store):
                           Term("Cyberspace Operations Centre", "en")])
     assert store.merge_extracted([first, second], "doc", ids) == (2, 0)
     assert store.key_matches(["centre"]) == []
+
+
+def test_memory_contexts_are_the_units_sharing_specific_words_bounded(store):
+    """Term extraction weighs a new document against the memory: only units sharing its specific
+    words, at most ``limit`` of them, imported units included, the document itself excluded."""
+    store.replace_document(record("old"), [unit("Le Comité militaire se réunit.", "The Military Committee met.", "old:1")])
+    common = [unit(f"La réunion numéro {i} a eu lieu.", f"Meeting number {i} took place.", f"m{i}") for i in range(6)]
+    store.add_units([*common, unit("Le Comité militaire a approuvé le plan.", "The Military Committee approved the plan.", "i1")],
+                    "memory.tmx")
+    store.replace_document(record("new", "c", "d"), [unit("Le Comité militaire siège.", "The Military Committee sits.", "new:1")])
+
+    found = store.memory_contexts(["Comité", "militaire", "réunion"], exclude_document="new", limit=3)
+    assert {c.fr for c in found} == {"Le Comité militaire se réunit.", "Le Comité militaire a approuvé le plan."}
+    # "réunion" is in 6 units, more than the limit: too common to tell anything, so not queried
+    assert not [c for c in found if c.fr.startswith("La réunion")]
+    # with a tighter limit "militaire" (3 units) is too common as well; "approuvé" still tells
+    assert [c.fr for c in store.memory_contexts(["militaire", "approuvé"], limit=2)] == [
+        "Le Comité militaire a approuvé le plan."]
+    assert {c.document for c in store.memory_contexts(["militaire"])} == {"old", "new", ""}
+    assert store.memory_contexts(["de", "le"]) == []  # short words say nothing

@@ -258,7 +258,9 @@ class Store:
         rows = self._query(
             "SELECT u.source, u.target, coalesce(u.document_id, ''), coalesce(u.tuid, '')"
             " FROM units_fts JOIN units u ON u.id = units_fts.rowid"
-            " WHERE units_fts MATCH ? AND u.document_id IS NOT ? ORDER BY units_fts.rank LIMIT ?",
+            # imported units have no document: they are memory too, whatever is excluded
+            " WHERE units_fts MATCH ? AND (?2 IS NULL OR u.document_id IS NOT ?2)"
+            " ORDER BY units_fts.rank LIMIT ?3",
             (query, exclude_document, limit),
         )
         return [Context(*row) for row in rows]
