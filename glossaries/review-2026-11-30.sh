@@ -22,3 +22,9 @@ $T glossary approve 1 2 3 4 5 7 8 9 11 12 18 20 22 24 27 28 29 30 32 38 39 40 41
 
 # Refused: general language, free phrases, names of persons, wrong spans.
 $T glossary reject 6 13 14 16 17 19 21 23 25 26 31 33 34 35 36 37 43 44
+
+# ---- Second pass, after the extractor improved: a store built the way the README's main job builds it
+# (import nato-seeds.tbx, then ingest seeds/). Every decision above was kept; only new proposals remain.
+$T glossary edit 48 --fr "général de corps d'armée"   # the rank, not a truncated span
+$T glossary approve 48
+$T glossary reject 47 49                              # "jalon → Today", "présentiel → Lieutenant"
