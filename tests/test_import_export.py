@@ -123,3 +123,12 @@ def test_format_inference_and_unknown_formats(filled, tmp_path):
                  ["export", "xlsx"], ["import", str(tmp_path / "missing.tmx")]):
         result = run(tmp_path / "t.db", *args)
         assert result.exit_code == 1 and result.output.count("\n") == 1, args
+
+
+def test_a_refused_file_does_not_leave_a_new_empty_store_behind(tmp_path):
+    bad = tmp_path / "broken.tmx"
+    bad.write_text('<?xml version="1.0"?><tmx version="1.4"><header srclang="fr"/><body><tu>', encoding="utf-8")
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "import", str(bad)])
+    assert result.exit_code == 1 and "broken.tmx" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.tmx"]

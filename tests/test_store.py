@@ -207,3 +207,13 @@ def test_memory_contexts_are_the_units_sharing_specific_words_bounded(store):
         "Le Comité militaire a approuvé le plan."]
     assert {c.document for c in store.memory_contexts(["militaire"])} == {"old", "new", ""}
     assert store.memory_contexts(["de", "le"]) == []  # short words say nothing
+
+
+def test_lexicon_pairs_are_the_approved_terms_for_the_aligner(store):
+    approved = store.add_entry(Entry(terms=[Term("Comité militaire", "fr"), Term("Military Committee", "en"),
+                                            Term("MC", "en", term_type=TermType.ACRONYM)],
+                                     status=ReviewStatus.APPROVED))
+    store.add_entry(proposal("pays partenaire", "partner country"))  # a candidate: not evidence yet
+    assert store.lexicon_pairs() == [("Comité militaire", "Military Committee"), ("Comité militaire", "MC")]
+    store.set_status(approved, ReviewStatus.REJECTED)
+    assert store.lexicon_pairs() == []

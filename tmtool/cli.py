@@ -27,14 +27,28 @@ class _Group(click.Group):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(141)
         except TmtoolError as exc:
+            _discard_new_store(ctx)
             click.echo(f"tmtool: error: {exc}", err=True)
             ctx.exit(1)
         except (OSError, UnicodeError) as exc:
+            _discard_new_store(ctx)
             click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
             click.echo("tmtool: interrupted", err=True)
             ctx.exit(130)
+
+
+def _discard_new_store(ctx: click.Context) -> None:
+    """A command that fails leaves the store as it was, and that includes not creating one."""
+    store = (ctx.obj or {}).pop("new_store", None)
+    if store is not None:
+        store.close()
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.unlink(ctx.obj["db"] + suffix)
+            except FileNotFoundError:
+                pass
 
 
 def _describe_os_error(exc: Exception) -> str:
@@ -202,8 +216,12 @@ def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
 def _open_store(ctx: click.Context):
     from .store import Store
 
-    store = Store.open(ctx.obj["db"])
+    root = ctx.find_root()
+    existed = os.path.exists(root.obj["db"])
+    store = Store.open(root.obj["db"])
     ctx.call_on_close(store.close)
+    if not existed:
+        root.obj["new_store"] = store
     return store
 
 

@@ -86,7 +86,7 @@ def ingest_pair(
 
     from .pipeline import align_files
 
-    pair = align_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang)
+    pair = align_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang, lexicon=store.lexicon_pairs())
     units = pair.units(document_id)
     proposals = []
     if extract_terms:

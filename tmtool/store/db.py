@@ -265,6 +265,16 @@ class Store:
         )
         return [Context(*row) for row in rows]
 
+    def lexicon_pairs(self) -> list[tuple[str, str]]:
+        """(French, English) term pairs of the approved entries: evidence for the aligner, so a
+        reviewed glossary helps align the documents that arrive after it."""
+        return self._query(
+            "SELECT f.text, t.text FROM entries e"
+            " JOIN terms f ON f.entry_id = e.id AND f.lang = 'fr' AND f.usage != 'deprecated'"
+            " JOIN terms t ON t.entry_id = e.id AND t.lang = 'en' AND t.usage != 'deprecated'"
+            " WHERE e.status = 'approved' ORDER BY e.id, f.position, t.position"
+        )
+
     def gram_counts(self, grams: Iterable[str], cap: int) -> dict[str, int]:
         """How many units' normalised sources contain each gram, counted up to ``cap``: FTS5 reads
         a doclist lazily, so a common gram costs ``cap`` postings, not the size of the memory."""
