@@ -1,7 +1,7 @@
 """Coverage-guided fuzzing of the bilingual-file readers with atheris (libFuzzer for Python).
 
-    nice -n 10 /tmp/venv/bin/python bench/fuzz.py tmx --seconds 300
-    nice -n 10 /tmp/venv/bin/python bench/fuzz.py tbx --seconds 300
+    nice -n 10 .venv/bin/python bench/fuzz.py tmx --seconds 300
+    nice -n 10 .venv/bin/python bench/fuzz.py tbx --seconds 300
 
 A reader may refuse any input with ``TmtoolError``; any other exception is a crash. Crashes are not
 fatal to the run: each distinct one (exception type and raising line) is saved once to ``--crashes``

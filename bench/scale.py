@@ -1,7 +1,7 @@
 """The store at scale: TMX import/export, fuzzy search and ingest on 100,000 and 1,000,000 units,
 beside translate-toolkit doing the same jobs.
 
-    nice /tmp/venv/bin/python bench/scale.py [--sizes 100000 1000000] [--work /tmp/tmtool-scale]
+    nice .venv/bin/python bench/scale.py [--sizes 100000 1000000] [--work /tmp/tmtool-scale]
                                              [--jobs transfer search ingest]
 
 Memories come from ``bench/memory_gen.py`` (real pairs with the variation of real memories). Each

@@ -1,6 +1,6 @@
 """Look-up and TM-search speed and recall, on a 100,000-entry glossary and the TransRead memory.
 
-    /tmp/venv/bin/python bench/store_speed.py [--entries 100000] [--db /tmp/bench-glossary.db]
+    .venv/bin/python bench/store_speed.py [--entries 100000] [--db /tmp/bench-glossary.db]
 
 Glossary: synthetic multi-word French/English terms from wordfreq's most frequent words (the
 store's cost depends on the number of keys, not on what the words mean), built once and reused.

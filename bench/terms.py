@@ -1,6 +1,6 @@
 """Terminology benchmark: French terms and English equivalents against gold glossaries.
 
-    /tmp/venv/bin/python bench/terms.py [--threshold T]
+    .venv/bin/python bench/terms.py [--threshold T]
 
 Pairs: the development pairs of ``bench/data/terms-dev/`` (written for this project; parameters are
 chosen on them), the test pairs of ``../shared/data/terms/`` (reported, not tuned on) and the seed pair

@@ -3,14 +3,14 @@
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 from click.testing import CliRunner
 
 from conftest import SEED_EN, SEED_FR
+from crash_helpers import tmtool_executable
 from tmtool.cli import main
 
-INSTALLED = Path("/tmp/venv/bin/tmtool")
+INSTALLED = tmtool_executable()  # the console script pip installed beside this interpreter
 
 
 def run(db, *args, code=0):
