@@ -41,12 +41,18 @@ class _Group(click.Group):
 
 def _discard_new_store(ctx: click.Context) -> None:
     """A command that fails leaves the store as it was, and that includes not creating one."""
-    store = (ctx.obj or {}).pop("new_store", None)
-    if store is not None:
-        store.close()
+    path = (ctx.obj or {}).pop("new_store", None)
+    if path is None:
+        return
+    from .store import Store
+
+    with Store.open(path) as store:  # the command's own connection is closed by now
+        # another process may have started writing to the new file meanwhile: then it is theirs
+        empty = not any(store.stats().values())
+    if empty:
         for suffix in ("", "-wal", "-shm"):
             try:
-                os.unlink(ctx.obj["db"] + suffix)
+                os.unlink(path + suffix)
             except FileNotFoundError:
                 pass
 
@@ -221,7 +227,7 @@ def _open_store(ctx: click.Context):
     store = Store.open(root.obj["db"])
     ctx.call_on_close(store.close)
     if not existed:
-        root.obj["new_store"] = store
+        root.obj["new_store"] = root.obj["db"]
     return store
 
 
