@@ -15,10 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEED_FR = REPO / "seeds" / "2021-07-13-partners-meeting.fr.txt"
-SEED_EN = REPO / "seeds" / "2021-07-13-partners-meeting.en.txt"
+from conftest import REPO, SEED_EN, SEED_FR
 
 
 

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from conftest import REPO
 from tmtool.model import Unit
 
-REPO = Path(__file__).resolve().parents[1]
-SEED_FR = REPO / "seeds" / "2021-07-13-partners-meeting.fr.txt"
-SEED_EN = REPO / "seeds" / "2021-07-13-partners-meeting.en.txt"
 SEED_GOLD = REPO / "tests" / "data" / "seed.alignment.gold.json"
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
 
@@ -79,15 +77,21 @@ PROJECT_FILE = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def omegat_project(root: Path) -> Path:
+    """An empty FR-FR → EN-GB OmegaT project under ``root``: its folders and ``omegat.project``."""
+    project = root / "project"
+    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
+        (project / folder).mkdir(parents=True)
+    (project / "omegat.project").write_text(PROJECT_FILE, encoding="utf-8")
+    return project
+
+
 def translate_with_omegat(root: Path, sources: dict[str, bytes], tm: dict[str, bytes]) -> OmegaTRun:
     """Build a project under ``root`` (files in ``source/``, memories in ``tm/auto/``), run console-translate.
 
     OmegaT exits 0 even when it rejects a file, so callers must check ``target/`` and the log.
     """
-    project = root / "project"
-    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
-        (project / folder).mkdir(parents=True)
-    (project / "omegat.project").write_text(PROJECT_FILE, encoding="utf-8")
+    project = omegat_project(root)
     for name, data in sources.items():
         (project / "source" / name).write_bytes(data)
     for name, data in tm.items():

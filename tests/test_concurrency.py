@@ -13,10 +13,8 @@ from itertools import combinations
 
 import pytest
 
+from conftest import SEED_EN, SEED_FR, SHARED
 from crash_helpers import (
-    SEED_EN,
-    SEED_FR,
-    SHARED,
     count,
     integrity_problems,
     run_tmtool,

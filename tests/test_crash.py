@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SEED_EN, SEED_FR
 from crash_helpers import (
-    SEED_EN,
-    SEED_FR,
     count,
     integrity_problems,
     kill_after,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from omegat import OMEGAT_JAR, PROJECT_FILE, omegat_missing
+from omegat import OMEGAT_JAR, omegat_missing, omegat_project
 from test_tbx import seed_entries
 
 from tmtool.formats.tabular import write_tsv
@@ -50,10 +50,7 @@ def read_by_omegat(tmp_path_factory) -> dict[str, list[list[str]]]:
     if reason:
         pytest.skip(reason)
     root = tmp_path_factory.mktemp("omegat")
-    project = root / "project"
-    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
-        (project / folder).mkdir(parents=True)
-    (project / "omegat.project").write_text(PROJECT_FILE, encoding="utf-8")
+    project = omegat_project(root)
     (project / "source" / "seed.txt").write_text("Les pays partenaires et l’EMI.\n", encoding="utf-8")
     write_tbx_martif(seed_entries(), project / "glossary" / "seed.tbx", srclang="fr-FR", tgtlang="en-GB")
     write_tsv(seed_entries(), project / "glossary" / "seed.utf8")

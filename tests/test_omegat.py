@@ -6,7 +6,8 @@ Skipped only when java or OmegaT is not installed (``apt-get install omegat``).
 from __future__ import annotations
 
 import pytest
-from omegat import SEED_EN, SEED_FR, omegat_missing, seed_gold_units, translate_with_omegat
+from conftest import SEED_EN, SEED_FR
+from omegat import omegat_missing, seed_gold_units, translate_with_omegat
 
 from click.testing import CliRunner
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from crash_helpers import SHARED
+from conftest import SHARED
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.formats.po import read_po

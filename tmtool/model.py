@@ -15,6 +15,14 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
+def iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def parse_time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A document as read from disk: its text as paragraphs, nothing else of its format."""

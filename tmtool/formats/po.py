@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -35,7 +34,7 @@ import polib
 from ..errors import TmtoolError
 from ..fileio import open_output
 from ..langtags import normalize_tag
-from ..model import Entry, ReviewStatus, Unit
+from ..model import Entry, ReviewStatus, Unit, iso, parse_time
 from .tabular import entry_from_row, entry_to_row, single_line
 
 _RECORD_PREFIX = "x-tmtool:"
@@ -98,7 +97,7 @@ def write_units_po(units: Iterable[Unit], out: str | Path) -> int:
     po = _po_file(first.srclang if first else "fr", first.tgtlang if first else "en")
     for number, unit in enumerate(units, 1):
         record = {"srclang": unit.srclang, "tgtlang": unit.tgtlang, "tuid": unit.tuid, "props": unit.props}
-        record |= {"created": _iso(unit.created), "changed": _iso(unit.changed), "notes": unit.notes}
+        record |= {"created": iso(unit.created), "changed": iso(unit.changed), "notes": unit.notes}
         homograph = occurrences[unit.source] > 1 or not unit.source
         document, paragraph = unit.props.get("x-document"), unit.props.get("x-paragraph", "")
         po.append(
@@ -129,8 +128,8 @@ def read_units_po(path: str | Path, *, srclang: str = "fr", tgtlang: str = "en")
                 srclang=normalize_tag(record.get("srclang") or file_source),
                 tgtlang=normalize_tag(record.get("tgtlang") or file_target),
                 tuid=record.get("tuid"),
-                created=_datetime(record.get("created")),
-                changed=_datetime(record.get("changed")),
+                created=parse_time(record.get("created")),
+                changed=parse_time(record.get("changed")),
                 props=dict(record.get("props", {})),
                 notes=_unit_notes(message.tcomment, record.get("notes", [])),
             )
@@ -245,11 +244,3 @@ def _unit_notes(comment: str, recorded: list[str]) -> list[str]:
     if comment.split() == "\n".join(recorded).split():
         return list(recorded)
     return comment.split("\n") if comment else []  # edited, or from elsewhere: a note a line
-
-
-def _iso(when: datetime | None) -> str | None:
-    return when.isoformat() if when else None
-
-
-def _datetime(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None

@@ -19,14 +19,13 @@ import csv
 import io
 import json
 import re
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import TmtoolError
 from ..fileio import open_output
-from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus
+from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
 
 CSV_COLUMNS = (
     "fr", "en", "status", "pos", "gender", "score", "frequency", "definition", "note",
@@ -118,8 +117,8 @@ def entry_to_row(entry: Entry) -> dict[str, str]:
         "context_en": first_context.en,
         "document": first_context.document,
         "unit": first_context.unit,
-        "first_seen": entry.first_seen.isoformat() if entry.first_seen else "",
-        "last_seen": entry.last_seen.isoformat() if entry.last_seen else "",
+        "first_seen": iso(entry.first_seen) or "",
+        "last_seen": iso(entry.last_seen) or "",
         "id": entry.id or "",
         "details": json.dumps(details, ensure_ascii=False) if details else "",
     }
@@ -152,8 +151,8 @@ def entry_from_row(row: dict[str, str]) -> Entry:
         frequency=int(row["frequency"]) if row.get("frequency") else 0,
         score=float(row["score"]) if row.get("score") else 0.0,
         contexts=contexts,
-        first_seen=datetime.fromisoformat(row["first_seen"]) if row.get("first_seen") else None,
-        last_seen=datetime.fromisoformat(row["last_seen"]) if row.get("last_seen") else None,
+        first_seen=parse_time(row.get("first_seen")),
+        last_seen=parse_time(row.get("last_seen")),
     )
 
 

@@ -16,7 +16,7 @@ from itertools import islice
 from pathlib import Path
 
 from ..errors import TmtoolError
-from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, utcnow
+from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, iso, parse_time, utcnow
 from .folding import fold, normalize_for_match, stem, term_keys
 from .migrations import migrate
 from .records import (
@@ -25,9 +25,7 @@ from .records import (
     dumps,
     entry_from_json,
     entry_to_json,
-    iso,
     loads,
-    parse_time,
     review_state,
     unit_content_key,
 )

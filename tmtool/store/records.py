@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
 
-from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus
+from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, iso, parse_time
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +34,6 @@ class Change:
     before: dict[str, dict | None]
     after: dict[str, dict | None]
     reverted_by: int | None
-
-
-def iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
-
-
-def parse_time(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
 
 
 def unit_content_key(unit: Unit) -> str:
