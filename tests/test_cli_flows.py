@@ -97,3 +97,13 @@ def test_installed_command_and_one_line_errors(tmp_path):
         run_ = subprocess.run([INSTALLED, *map(str, args)], capture_output=True, text=True)
         assert run_.returncode == 1, case
         assert run_.stdout == "" and run_.stderr.count("\n") == 1 and "Traceback" not in run_.stderr, case
+
+
+def test_usage_mistakes_are_one_line_too(tmp_path):
+    for args in (["segment", str(tmp_path / "missing.txt"), "--lang", "fr"],
+                 ["align", str(SEED_FR)],
+                 ["tm", "search", "texte", "--min", "150"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, args
+        assert result.output.count("\n") == 1 and result.output.startswith("tmtool: error: "), result.output
+        assert "--help" in result.output and "Traceback" not in result.output

@@ -22,6 +22,11 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            # a wrong option or a missing file is bad input too: one line, not click's usage block
+            where = exc.ctx.command_path if exc.ctx else "tmtool"
+            click.echo(f"tmtool: error: {exc.format_message()} (see '{where} --help')", err=True)
+            ctx.exit(2)
         except BrokenPipeError:
             # the reader went away (`tmtool glossary list | head`): stop quietly, as Unix tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
