@@ -1,13 +1,16 @@
 """Fuzzy matching: translation-memory hits scored as CAT tools score them, candidates from an index.
 
 A match percentage is the edit-distance similarity of the normalised texts
-(``Levenshtein.normalized_similarity`` × 100). Candidates come from the store's trigram index,
-never from a scan of the whole memory.
+(``Levenshtein.normalized_similarity`` × 100). Candidates come from the store's indexes, never
+from a scan of the whole memory: the units sharing one of the query's rarest trigrams, and those
+sharing one of its rarest words — a sentence repeated across the memory can have only common
+trigrams while its words ("dureté", "acier") stay selective.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .errors import TmtoolError
@@ -15,10 +18,13 @@ from .model import Unit
 from .store.folding import normalize_for_match
 
 GRAM_SIZE = 3
-# Postings read per query at most, beyond the rarest MIN_GRAMS grams: bounds the work on common
-# trigrams ("de ", "les") while the rarest grams still reach every likely match.
-POSTINGS_BUDGET = 10000
-MIN_GRAMS = 2
+# Postings of the rarest trigrams read per query at most: bounds the work on common trigrams
+# ("de ", "les"); the rarest words, and failing them the next grams together, reach the rest.
+POSTINGS_BUDGET = 5000
+MIN_GRAMS = 2  # grams queried together when no word is selective (glossary look-up: at least)
+# Postings of the rarest words read per query at most; no word beyond it (a common word is no filter).
+WORD_BUDGET = 5000
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,18 +38,19 @@ def trigrams(text: str) -> set[str]:
 
 
 def gram_query(grams: set[str]) -> str:
-    """An FTS5 expression matching text that contains any of ``grams``."""
+    """An FTS5 expression matching text that contains any of ``grams`` (trigrams or words)."""
     return " OR ".join('"' + g.replace('"', '""') + '"' for g in sorted(grams))
 
 
-def rarest_grams(grams: set[str], frequency: dict[str, int], needed: int) -> set[str]:
+def rarest_grams(grams: set[str], frequency: dict[str, int], needed: int, *,
+                 budget: int = POSTINGS_BUDGET, at_least: int = MIN_GRAMS) -> set[str]:
     """The grams to query the index with: the ``needed`` rarest (enough for full recall, see
-    :func:`search_memory`), or fewer once their postings exceed the budget."""
+    :func:`search_memory`), or fewer once their postings exceed ``budget`` (``at_least`` regardless)."""
     chosen: list[str] = []
     considered = postings = 0
     for gram in sorted(grams, key=lambda g: (frequency.get(g, 0), g)):
         count = frequency.get(gram, 0)
-        if considered >= needed or (len(chosen) >= MIN_GRAMS and postings + count > POSTINGS_BUDGET):
+        if considered >= needed or (len(chosen) >= at_least and postings + count > budget):
             break
         considered += 1
         # a gram in no row (a typo's) finds nothing, but it is one of the needed grams all the same
@@ -76,10 +83,23 @@ def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10)
     # edits contains at least one of any GRAM_SIZE * max_edits + 1 of them: the rarest suffice.
     # A gram is counted up to the budget, which is enough to tell whether it can be used.
     needed = GRAM_SIZE * math.floor((1 - ratio) * max_len) + 1
-    chosen = rarest_grams(grams, store.gram_counts(grams, POSTINGS_BUDGET + 1), needed)
-    candidates = store.unit_candidates(gram_query(chosen), min_len, max_len) if chosen else []
+    gram_counts = store.gram_counts(grams, POSTINGS_BUDGET + 1)
+    chosen = rarest_grams(grams, gram_counts, needed, at_least=0)
+    expression = gram_query(chosen)
+    words = set(WORD.findall(query))
+    rare_words = rarest_grams(words, store.word_counts(words, WORD_BUDGET + 1), len(words),
+                              budget=WORD_BUDGET, at_least=0)
+    common = sorted((g for g in grams - chosen if gram_counts[g]), key=lambda g: (gram_counts[g], g))
+    if not rare_words and len(common) >= MIN_GRAMS:
+        # no selective word (a short query of common words, or typos in its rare ones): the units
+        # sharing the next rarest grams all together, as few as the rarest of them at most
+        together = "(" + " AND ".join(gram_query({g}) for g in common[:MIN_GRAMS]) + ")"
+        expression = f"{expression} OR {together}" if chosen else together
+    candidates = dict(store.unit_candidates(expression, min_len, max_len)) if expression else {}
+    if rare_words:
+        candidates.update(store.word_candidates(gram_query(rare_words), min_len, max_len))
     scored = sorted(
-        ((similarity(query, match_text), unit_id) for unit_id, match_text in candidates),
+        ((similarity(query, match_text), unit_id) for unit_id, match_text in candidates.items()),
         key=lambda hit: (-hit[0], hit[1]),
     )
     kept = [(score, unit_id) for score, unit_id in scored if score >= min_score][:limit]

@@ -24,6 +24,7 @@ from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Mapping
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -76,39 +77,61 @@ def write_tmx(
     opened = atomic_write(out) if isinstance(out, (str, Path)) else nullcontext(out)
     with opened as stream:
         stream.write(XML_DECLARATION)
-        with etree.xmlfile(stream, encoding="utf-8") as xf:
-            xf.write_doctype(DOCTYPE)
-            with xf.element("tmx", version="1.4"):
-                xf.write("\n")
-                xf.write(header, pretty_print=True)
-                with xf.element("body"):
-                    xf.write("\n")
-                    count = 0
-                    for count, unit in enumerate(units, 1):
-                        xf.write(_tu_element(unit, count, srclang), pretty_print=True)
-                xf.write("\n")
+        stream.write(f'{DOCTYPE}\n<tmx version="1.4">\n'.encode())
+        stream.write(etree.tostring(header, encoding="utf-8", pretty_print=True))
+        stream.write(b"<body>\n")
+        count = 0
+        for count, unit in enumerate(units, 1):
+            stream.write(_tu_xml(unit, count, srclang).encode())
+        stream.write(b"</body>\n</tmx>")
     return count
 
 
-def _tu_element(unit: Unit, number: int, srclang: str) -> etree._Element:
+# Units are written as strings, not built as elements: a memory holds millions of them, and
+# building and serialising a tree per unit was most of an export's time.
+_TEXT_ESCAPES = {"\r": "&#13;"}  # a raw CR would be read back as LF
+_ATTRIBUTE_ESCAPES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def _checked(text: str, where: str) -> str:
+    """``text`` once XML can carry it: a printable string holds none of the characters XML refuses
+    (controls, surrogates and U+FFFE/U+FFFF are all unprintable), and that test is far cheaper than
+    xml_text's search, which is left for the rest (a tab, a no-break space)."""
+    return text if text.isprintable() else xml_text(text, where)
+
+
+def _text(text: str, where: str) -> str:
+    text = _checked(text, where)
+    # most segments have nothing to escape: a few substring scans, not escape()'s replace loop
+    special = "&" in text or "<" in text or ">" in text or "\r" in text
+    return escape(text, _TEXT_ESCAPES) if special else text
+
+
+def _attribute(name: str, value: str, where: str) -> str:
+    return f' {name}="{escape(_checked(value, where), _ATTRIBUTE_ESCAPES)}"'
+
+
+def _tu_xml(unit: Unit, number: int, srclang: str) -> str:
     where = f"unit {unit.tuid!r}" if unit.tuid else f"unit #{number}"
-    if _unit_tag(unit.srclang, where).split("-")[0] != srclang.split("-")[0]:
+    if _unit_tag(unit.srclang, where).partition("-")[0] != srclang.partition("-")[0]:
         raise TmtoolError(f"{where} has source language {unit.srclang!r} but the TMX source language is {srclang!r}")
-    tu = etree.Element("tu")
+    parts = ["<tu"]
     if unit.tuid:
-        tu.set("tuid", xml_text(unit.tuid, where))
+        parts.append(_attribute("tuid", unit.tuid, where))
     if unit.created:
-        tu.set("creationdate", format_date(unit.created))
+        parts.append(_attribute("creationdate", format_date(unit.created), where))
     if unit.changed:
-        tu.set("changedate", format_date(unit.changed))
+        parts.append(_attribute("changedate", format_date(unit.changed), where))
+    parts.append(">\n")
     for kind, value in unit.props.items():
-        _append_text(tu, "prop", value, where, type=xml_text(kind, where))
+        parts.append(f"  <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n")
     for note in unit.notes:
-        _append_text(tu, "note", note, where)
-    _append_tuv(tu, srclang, unit.source, unit.source_markup, where)
+        parts.append(f"  <note>{_text(note, where)}</note>\n")
+    parts.append(_tuv_xml(srclang, unit.source, unit.source_markup, where))
     if unit.target:
-        _append_tuv(tu, _unit_tag(unit.tgtlang, where), unit.target, unit.target_markup, where)
-    return tu
+        parts.append(_tuv_xml(_unit_tag(unit.tgtlang, where), unit.target, unit.target_markup, where))
+    parts.append("</tu>\n")
+    return "".join(parts)
 
 
 def _unit_tag(tag: str, where: str) -> str:
@@ -118,19 +141,24 @@ def _unit_tag(tag: str, where: str) -> str:
         raise TmtoolError(f"{where}: {exc.message}") from None
 
 
-def _append_tuv(tu: etree._Element, lang: str, text: str, markup: str | None, where: str) -> None:
-    tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
-    if markup is None:
-        _append_text(tuv, "seg", text, where)
-        return
+def _tuv_xml(lang: str, text: str, markup: str | None, where: str) -> str:
+    content = _text(text, where) if markup is None else _checked_markup(markup, where)
+    return f"{_tuv_start(lang)}{content}</seg>\n  </tuv>\n"
+
+
+@lru_cache(maxsize=256)
+def _tuv_start(lang: str) -> str:
+    """The opening of a ``tuv`` up to its segment's text (``lang`` is a checked BCP 47 tag)."""
+    return f"  <tuv{_attribute('xml:lang', lang, 'a language tag')}>\n    <seg>"
+
+
+def _checked_markup(markup: str, where: str) -> str:
+    """Inline markup as it was read, once it is known to be well-formed XML."""
     try:
-        seg = etree.fromstring(f"<seg>{xml_text(markup, where)}</seg>", xml_parser())
+        etree.fromstring(f"<seg>{xml_text(markup, where)}</seg>", xml_parser())
     except etree.XMLSyntaxError as exc:
         raise TmtoolError(f"{where}: its inline markup is not well-formed XML ({exc.msg})") from None
-    # a text node, even empty, makes the segment mixed content, which pretty-printing leaves alone;
-    # without it the writer would indent the inline elements and change the segment's text
-    seg.text = seg.text or ""
-    tuv.append(seg)
+    return markup
 
 
 def _append_text(parent: etree._Element, tag: str, text: str, where: str, **attrs: str) -> None:

@@ -47,6 +47,11 @@ def _confidence(prop: str | None) -> float | None:
         return None
 
 
+def _phrase(token: str) -> str:
+    """``token`` as an FTS5 string, matched as typed."""
+    return '"' + token.replace('"', '""') + '"'
+
+
 def _spellings(term: Term) -> list[str]:
     """A term's text, the forms seen and its lemma — when the lemma is the whole term's: an
     extractor may give the head word's lemma (*centre* for *Centre d'excellence*), which would
@@ -228,8 +233,7 @@ class Store:
         params: tuple = ()
         if since:
             sql, params = sql + " WHERE changed >= ?", (iso(since),)
-        for row in self._conn.execute(sql + " ORDER BY id", params):
-            yield self._unit(row)
+        return map(self._unit, self._conn.execute(sql + " ORDER BY id", params))
 
     def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
         marks = ",".join("?" * len(ids))
@@ -276,17 +280,30 @@ class Store:
     def gram_counts(self, grams: Iterable[str], cap: int) -> dict[str, int]:
         """How many units' normalised sources contain each gram, counted up to ``cap``: FTS5 reads
         a doclist lazily, so a common gram costs ``cap`` postings, not the size of the memory."""
-        return {gram: self._query(
-            "SELECT count(*) FROM (SELECT 1 FROM units_grams WHERE units_grams MATCH ? LIMIT ?)",
-            ('"' + gram.replace('"', '""') + '"', cap))[0][0] for gram in grams}
+        return {gram: self._match_count("units_grams", _phrase(gram), cap) for gram in grams}
+
+    def word_counts(self, words: Iterable[str], cap: int) -> dict[str, int]:
+        """How many units' sources contain each word (the concordance index), counted up to ``cap``."""
+        return {word: self._match_count("units_fts", "source : " + _phrase(word), cap) for word in words}
+
+    def _match_count(self, index: str, expression: str, cap: int) -> int:
+        return self._query(f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH ? LIMIT ?)",
+                           (expression, cap))[0][0]
 
     def unit_candidates(self, gram_query: str, min_len: int, max_len: int) -> list[tuple[int, str]]:
         """(id, normalised source) of the units within a length band that match ``gram_query``,
         an FTS5 expression over trigrams."""
+        return self._band_matches("units_grams", gram_query, min_len, max_len)
+
+    def word_candidates(self, word_query: str, min_len: int, max_len: int) -> list[tuple[int, str]]:
+        """The same for ``word_query``, an FTS5 expression over the words of the sources."""
+        return self._band_matches("units_fts", f"source : ({word_query})", min_len, max_len)
+
+    def _band_matches(self, index: str, expression: str, min_len: int, max_len: int) -> list[tuple[int, str]]:
         return self._query(
-            "SELECT u.id, u.match_text FROM units_grams JOIN units u ON u.id = units_grams.rowid"
-            " WHERE units_grams MATCH ? AND length(u.match_text) BETWEEN ? AND ?",
-            (gram_query, min_len, max_len),
+            f"SELECT u.id, u.match_text FROM {index} JOIN units u ON u.id = {index}.rowid"
+            f" WHERE {index} MATCH ? AND length(u.match_text) BETWEEN ? AND ?",
+            (expression, min_len, max_len),
         )
 
     def gram_frequencies(self, grams: Iterable[str]) -> dict[str, int]:
