@@ -3,6 +3,7 @@
     python bench/align.py               # TransRead fr-en and Text+Berg de-fr test0-6, plus 100k synthetic
     python bench/align.py --sets dev    # Text+Berg dev only (where parameters may be set)
     python bench/align.py --no-synthetic
+    python bench/align.py --sets --synthetic-sizes 25000 50000 100000   # time and memory against length
 
 Each system aligns a whole set in a subprocess of its own (``--run``), which prints its beads and its
 peak memory; this script times the subprocess (start-up and imports included) and scores the beads
@@ -58,8 +59,8 @@ def run_system(system: str, set_name: str) -> None:
             return galechurch.align(src, tgt).to_pharaoh_lines()
 
     out = {}
-    if set_name == "synthetic":
-        src, tgt, _ = synthetic_pair()
+    if set_name.startswith("synthetic-"):
+        src, tgt, _ = synthetic_pair(int(set_name.removeprefix("synthetic-")))
         out["synthetic"] = aligner(src, tgt, "fr", "en")
     else:
         for doc, src_path, tgt_path, _, src_lang, tgt_lang in documents(set_name):
@@ -133,23 +134,28 @@ def report(set_name: str) -> None:
         print(f"| {system} | {wall:.2f} | {peak:.0f} |")
 
 
-def report_synthetic() -> None:
+def report_synthetic(sizes: list[int]) -> None:
+    """tmtool on synthetic pairs of growing length: time and peak memory should grow linearly."""
     from tmtool.align import evaluate
 
-    src, tgt, gold = synthetic_pair()
-    beads, wall, peak = measure("tmtool", "synthetic")
-    strict = evaluate(parse(beads["synthetic"]), parse(gold)).strict
-    print(f"\n## synthetic pair ({len(src)} × {len(tgt)} sentences, TransRead gold beads shuffled)\n")
-    print("| system | wall time (s) | peak memory (MiB) | strict P | strict R | strict F1 |\n|---|---|---|---|---|---|")
-    print(f"| tmtool | {wall:.1f} | {peak:.0f} | " + " | ".join(f"{x:.3f}" for x in strict) + " |")
-    print("| galechurch | — | — | (one block: 10^10 DP cells exceed its 5·10^7 limit) | | |")
+    print("\n## synthetic pairs (TransRead gold beads shuffled)\n")
+    print("| sentences (fr × en) | system | wall time (s) | peak memory (MiB) | strict P | strict R | strict F1 |")
+    print("|---|---|---|---|---|---|---|")
+    for size in sizes:
+        src, tgt, gold = synthetic_pair(size)
+        beads, wall, peak = measure("tmtool", f"synthetic-{size}")
+        strict = evaluate(parse(beads["synthetic"]), parse(gold)).strict
+        print(f"| {len(src)} × {len(tgt)} | tmtool | {wall:.1f} | {peak:.0f} | "
+              + " | ".join(f"{x:.3f}" for x in strict) + " |", flush=True)
+    print("| (any) | galechurch | — | — | (one block: n × m DP cells exceed its 5·10^7 limit) | | |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--run", nargs=2, metavar=("SYSTEM", "SET"), help=argparse.SUPPRESS)
-    parser.add_argument("--sets", nargs="+", default=["transread", "textberg"], choices=["transread", "textberg", "dev"])
+    parser.add_argument("--sets", nargs="*", default=["transread", "textberg"], choices=["transread", "textberg", "dev"])
     parser.add_argument("--no-synthetic", action="store_true")
+    parser.add_argument("--synthetic-sizes", type=int, nargs="+", default=[SYNTHETIC_SENTENCES])
     args = parser.parse_args()
     if args.run:
         run_system(*args.run)
@@ -157,7 +163,7 @@ def main() -> None:
     for set_name in args.sets:
         report(set_name)
     if not args.no_synthetic:
-        report_synthetic()
+        report_synthetic(args.synthetic_sizes)
 
 
 if __name__ == "__main__":

@@ -270,3 +270,36 @@ def test_gold_format_round_trip_and_errors(tmp_path):
     path.write_bytes(b"[0]:[0]\n\xff\n")
     with pytest.raises(TmtoolError, match="UTF-8"):
         read_beads(path)
+
+
+words = st.sampled_from(["OTAN", "NATO", "Bruxelles", "Brussels", "défense", "defence", "2024", "?", "conseil", "council"])
+sentences = st.lists(st.lists(words, max_size=6).map(" ".join), min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(src=sentences, tgt=sentences, width=st.integers(1, 8), shift=st.integers(-4, 4), data=st.data())
+def test_band_overlaps_are_the_weights_of_the_features_two_sentences_share(src, tgt, width, shift, data):
+    """The vectorised band computation, slice by slice, equals the sum over shared features."""
+    import numpy as np
+
+    from tmtool.align import cost
+    from tmtool.align.features import FeatureSpace
+
+    space = FeatureSpace()
+    src_features, tgt_features = (space.extract(side, lambda token: token) for side in (src, tgt))
+    weights = np.array(data.draw(st.lists(st.floats(0, 3), min_size=len(space.ids), max_size=len(space.ids))))
+    base = np.maximum.accumulate(np.arange(len(src)) + shift)
+    original, cost.OVERLAP_SLICE = cost.OVERLAP_SLICE, 3  # several slices even in a short text
+    try:
+        got = cost.band_overlaps(src_features, tgt_features, weights, base, width)
+    finally:
+        cost.OVERLAP_SLICE = original
+
+    def features(side, i):
+        return set(side.feature_id[side.feature_sent == i].tolist())
+
+    for r in range(len(src)):
+        for k in range(width):
+            c = base[r] + k
+            shared = features(src_features, r) & features(tgt_features, c) if 0 <= c < len(tgt) else set()
+            assert got[r, k] == pytest.approx(sum(weights[f] for f in shared if weights[f] > 0), abs=1e-4)

@@ -117,3 +117,6 @@ def test_killed_export_leaves_the_previous_file_whole(tmp_path):
         # a killed writer cannot remove its temporary file; it must not pass for an export
         assert [p.name for p in out.parent.iterdir() if not p.name.startswith(".")] == ["memory.tmx"]
         assert all(p.name.endswith(".tmp") for p in out.parent.iterdir() if p.name != "memory.tmx")
+    # the next export to the same file removes whatever the killed ones left
+    timed_run(db, "export", "tmx", "-o", out)
+    assert [p.name for p in out.parent.iterdir()] == ["memory.tmx"]

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from tmtool.errors import TmtoolError
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
 from tmtool.store import DocumentRecord, Store
-from tmtool.store.folding import fold, stem, term_keys
+from tmtool.store.folding import fold, normalize_for_match, stem, term_keys
 from tmtool.store.migrations import MIGRATIONS
 
 
@@ -39,6 +39,19 @@ def test_open_migrates_with_wal_and_foreign_keys(tmp_path):
     conn.close()
     with Store.open(tmp_path / "t.db") as reopened:  # a second open applies nothing twice
         assert reopened.stats()["entries"] == 0
+
+
+def test_a_store_made_by_an_earlier_version_is_brought_forward(tmp_path, monkeypatch):
+    from tmtool.search import search_memory
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr("tmtool.store.migrations.MIGRATIONS", MIGRATIONS[:-1])
+    with Store.open(path) as old:
+        old.add_units([unit("Le Comité militaire se réunit.", "The Military Committee meets.", "1")], "a.tmx")
+    monkeypatch.undo()
+    with Store.open(path) as store:
+        assert store._query("PRAGMA user_version")[0][0] == len(MIGRATIONS)
+        assert [h.unit.tuid for h in search_memory(store, "Le Comité militaire se réunira.")] == ["1"]
 
 
 def test_open_refuses_what_is_not_a_store(tmp_path):
@@ -160,6 +173,22 @@ def test_identical_units_are_added_once(store):
     assert store.add_units(units, "a.tmx") == (0, 3)
 
 
+def test_units_imported_across_index_batches_are_all_indexed(store, monkeypatch):
+    """add_units indexes every INDEX_BATCH units and once at the end: none may be left out."""
+    monkeypatch.setattr("tmtool.store.db.IMPORT_BATCH", 3)
+    monkeypatch.setattr("tmtool.store.db.INDEX_BATCH", 7)
+    units = [unit(f"Phrase numéro mot{n}x.", f"Sentence number word{n}y.", str(n)) for n in range(23)]
+    assert store.add_units(units, "a.tmx") == (23, 0)
+    for n in range(23):
+        assert [u.tuid for u in store.concordance(f"mot{n}x")] == [str(n)]
+        assert [u.tuid for u in store.concordance(f"word{n}y")] == [str(n)]
+        gram = f"t{n}x" if n < 10 else f"{n}x"  # a trigram of this unit only
+        assert len(store.unit_candidates(f'"{gram}"', 0, 100)) == 1
+    with sqlite3.connect(store.path) as conn:
+        for index in ("units_fts", "units_grams"):
+            conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
+
+
 def test_plural_and_acronym_keys():
     assert stem(fold("Comités militaires")) == fold("Comité militaire")
     assert stem(fold("partner countries")) == "partner country"
@@ -170,6 +199,13 @@ def test_plural_and_acronym_keys():
 
 
 french_text = st.text(alphabet="abcdeéèêëàâçîïôùûüœ ÉÈÀÇ-’'ABCXYZ\u00a0", max_size=30)
+
+
+@given(st.text(alphabet="aé É’‘ʼ`‐–—-'\t\n\u00a0\u2028\u3000ﬁ①ßİ", max_size=20))
+def test_match_normal_form_collapses_spaces_and_typographic_marks(text):
+    normal = normalize_for_match(text)
+    assert normalize_for_match(normal) == normal
+    assert normal == normal.strip() and "  " not in normal and not any(c in normal for c in "’‘ʼ`‐–—\t\u00a0")
 
 
 @given(french_text)

@@ -98,3 +98,18 @@ def test_cli_search_and_concordance(memory):
     assert none.exit_code == 1 and none.output.strip() == "no match of 90% or more"
     concordance = runner.invoke(main, ["--db", store.path, "tm", "concordance", "Pangloss", "--limit", "3"])
     assert concordance.exit_code == 0 and concordance.output.count("Pangloss") >= 3
+
+
+def test_rare_words_find_a_unit_when_no_trigram_is_selective(memory, monkeypatch):
+    """A sentence repeated across a memory has only common trigrams while a word of it stays rare:
+    with no trigram within the postings budget, the word stage alone must supply the candidates."""
+    store, units = memory
+    monkeypatch.setattr("tmtool.search.COUNT_BUDGET", 0)  # every trigram counts as too common
+    for unit in units[:15]:
+        query = "Oui, " + unit.source.replace("e", "é", 1)  # a word added, one accent slip
+        best = max(Levenshtein.normalized_similarity(normalize_for_match(query), normalize_for_match(u.source))
+                   for u in units)
+        hits = search_memory(store, query, min_score=70, limit=1)
+        assert hits and hits[0].score == pytest.approx(best * 100, abs=0.05)
+    monkeypatch.setattr("tmtool.search.WORD_BUDGET", 0)  # and no word: only two grams together remain
+    assert search_memory(store, "Oui, " + units[0].source, min_score=70)

@@ -221,6 +221,23 @@ def test_stdout_output_and_atomic_replacement_keep_the_file_mode(tmp_path, capsy
     assert [p.name for p in tmp_path.iterdir()] == ["export.tmx"]
 
 
+def test_an_export_removes_the_temporary_files_of_killed_writers_only(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])  # its pid: a writer no longer running
+    gone.wait()
+    abandoned = tmp_path / f".export.tmx.{gone.pid}.x1y2.tmp"
+    live = tmp_path / f".export.tmx.{os.getpid()}.a1b2.tmp"  # another export of this process, running
+    other = tmp_path / f".other.tmx.{gone.pid}.c3d4.tmp"  # another file's
+    for path in (abandoned, live, other):
+        path.write_bytes(b"<tmx")
+    with open_output(tmp_path / "export.tmx", "wb") as out:
+        write_tmx(seed_gold_units()[:2], out, srclang="fr-FR")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["export.tmx", live.name, other.name])
+
+
 def test_missing_output_directory_is_one_clear_error(tmp_path):
     with pytest.raises(TmtoolError, match="does not exist"):
         write_tmx(seed_gold_units(), tmp_path / "nowhere" / "seed.tmx", srclang="fr-FR")

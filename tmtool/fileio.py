@@ -6,6 +6,7 @@ place of a good one, so nothing is ever written to the destination path directly
 
 from __future__ import annotations
 
+import glob
 import os
 import sys
 import tempfile
@@ -29,7 +30,9 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str = "utf-8")
     directory = path.parent
     if not directory.is_dir():
         raise TmtoolError(f"cannot write {path}: directory {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    _remove_abandoned(directory, path.name)
+    # the writer's pid in the name tells a later writer whether this file was abandoned
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": encoding})) as f:
             yield f
@@ -44,6 +47,25 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str = "utf-8")
         except FileNotFoundError:
             pass
         raise
+
+
+def _remove_abandoned(directory: Path, name: str) -> None:
+    """Remove the temporary files of ``name`` whose writer is gone (killed before it could clean up);
+    a live writer's file, or one whose writer cannot be told, is left alone."""
+    for leftover in directory.glob(f".{glob.escape(name)}.*.tmp"):
+        pid = leftover.name[len(name) + 2 :].partition(".")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _mode_for(path: Path) -> int:

@@ -82,6 +82,9 @@ def length_cost(l1: np.ndarray, l2: np.ndarray, model: LengthModel) -> np.ndarra
     return z * z - np.log(poly)
 
 
+OVERLAP_SLICE = 1 << 16  # source feature occurrences matched against the band at a time
+
+
 def band_overlaps(
     src: SideFeatures, tgt: SideFeatures, weights: np.ndarray, base: np.ndarray, width: int
 ) -> np.ndarray:
@@ -98,9 +101,8 @@ def band_overlaps(
     t_key, t_sent = t_key[order], tgt.feature_sent[keep][order]
     keep = weights[src.feature_id] > 0
     s_feat, s_sent = src.feature_id[keep], src.feature_sent[keep]
-    step = 1 << 16
-    for start in range(0, len(s_feat), step):
-        feat, sent = s_feat[start : start + step], s_sent[start : start + step]
+    for start in range(0, len(s_feat), OVERLAP_SLICE):
+        feat, sent = s_feat[start : start + OVERLAP_SLICE], s_sent[start : start + OVERLAP_SLICE]
         first = np.clip(base[sent], 0, m)
         last = np.clip(base[sent] + width, 0, m)
         begin = np.searchsorted(t_key, feat * (m + 1) + first)
@@ -108,8 +110,11 @@ def band_overlaps(
         counts = end - begin
         owner = np.repeat(np.arange(len(feat)), counts)
         column = t_sent[concat_ranges(begin, counts)]
-        flat = sent[owner] * width + (column - base[sent[owner]])
-        out += np.bincount(flat, weights=weights[feat[owner]], minlength=n * width)
+        # a slice adds to the rows it covers only, not to a whole n × width (rows come sorted)
+        first_cell = int(sent.min()) * width
+        flat = sent[owner] * width + (column - base[sent[owner]]) - first_cell
+        added = np.bincount(flat, weights=weights[feat[owner]])
+        out[first_cell : first_cell + len(added)] += added
     return out.reshape(n, width).astype(np.float32)
 
 

@@ -82,10 +82,13 @@ class FeatureSpace:
         in French), or to "" for a token that is not evidence. Each distinct token is described once;
         occurrences are then expanded with numpy.
         """
-        # one regex pass over all sentences, with a line break between them as a sentence mark
-        found = _TOKEN_OR_BREAK.findall("\n".join(text.replace("\n", " ") for text in sentences) + "\n")
-        tokens = _Tokens(self, normalize, dict.fromkeys(found))
-        token = np.fromiter(map(tokens.ids.__getitem__, found), dtype=np.int64, count=len(found))
+        # one regex pass over all sentences, with a line break between them as a sentence mark;
+        # tokens become ids as they are found (a list of every token string took 4 KB a sentence)
+        text = "\n".join(text.replace("\n", " ") for text in sentences) + "\n"
+        ids: dict[str, int] = {}
+        found = (match[0] for match in _TOKEN_OR_BREAK.finditer(text))
+        token = np.fromiter((ids.setdefault(t, len(ids)) for t in found), dtype=np.int64)
+        tokens = _Tokens(self, normalize, ids)
         is_break = token == tokens.ids["\n"]
         sentence = np.cumsum(is_break) - is_break
         token, sentence = token[~is_break], sentence[~is_break]

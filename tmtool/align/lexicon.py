@@ -15,7 +15,7 @@ from typing import Iterable
 import numpy as np
 
 from .arrays import concat_ranges
-from .features import FeatureSpace, SideFeatures, TokenNormalizer, words_of
+from .features import FeatureSpace, SideFeatures, TokenNormalizer, unique_pairs, words_of
 
 Entry = tuple[tuple[int, ...], tuple[int, ...]]  # source word ids, target word ids
 
@@ -113,9 +113,8 @@ class _Postings:
 def _extended(side: SideFeatures, sent: list[np.ndarray], feat: list[np.ndarray]) -> SideFeatures:
     if not sent:
         return side
-    return replace(
-        side,
-        feature_sent=np.concatenate([side.feature_sent, *sent]),
-        feature_id=np.concatenate([side.feature_id, *feat]),
-    )
+    # kept sorted by sentence, as SideFeatures promises (band_overlaps reads it in row order)
+    feature_sent, feature_id = unique_pairs(np.concatenate([side.feature_sent, *sent]),
+                                            np.concatenate([side.feature_id, *feat]))
+    return replace(side, feature_sent=feature_sent, feature_id=feature_id)
 

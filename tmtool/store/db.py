@@ -32,6 +32,10 @@ from .records import (
 
 BUSY_TIMEOUT_S = 10.0
 IMPORT_BATCH = 1000  # units read, checked and inserted at a time by add_units
+# units added to the full-text indexes by one statement: FTS5 writes its pending terms out as a
+# new segment at the end of every statement, and merging many small segments cost more than
+# tokenising (100,000 units: 1,000 per statement 15.8 s CPU, 10,000 or more 7.0 s; memory flat)
+INDEX_BATCH = 20_000
 # memory units given to term extraction with a new document: extraction time grows faster than
 # this (seed + 100 units 8 s, + 1000 units 58 s; see bench/README.md, Scale)
 MEMORY_CONTEXTS = 200
@@ -180,13 +184,15 @@ class Store:
     def _last_unit_id(self) -> int:
         return self._query("SELECT coalesce(max(id), 0) FROM units")[0][0]
 
-    def _index_units(self, *, after: int) -> None:
+    def _index_units(self, *, after: int) -> int:
         """Add the units inserted since ``after`` (the last id before them) to the full-text and
-        trigram indexes; new units get ids above any stored one (the write lock is held)."""
+        trigram indexes; new units get ids above any stored one (the write lock is held).
+        Returns the last id indexed."""
         self._conn.execute("INSERT INTO units_fts(rowid, source, target)"
                            " SELECT id, source, target FROM units WHERE id > ?", (after,))
         self._conn.execute("INSERT INTO units_grams(rowid, match_text)"
                            " SELECT id, match_text FROM units WHERE id > ?", (after,))
+        return self._last_unit_id()
 
     def add_units(self, units: Iterable[Unit], origin: str) -> tuple[int, int]:
         """Add imported units, skipping any without a translation or identical to one already
@@ -197,6 +203,7 @@ class Store:
         added = skipped = 0
         units = iter(units)
         with self.transaction():
+            indexed = self._last_unit_id()
             while batch := list(islice(units, IMPORT_BATCH)):
                 translated: dict[str, Unit] = {}
                 for unit in batch:
@@ -207,11 +214,12 @@ class Store:
                     f"SELECT content_key FROM units WHERE content_key IN ({','.join('?' * len(keys))})", keys)}
                 rows = [self._unit_row(unit, key, None, None, origin)
                         for key, unit in translated.items() if key not in stored]
-                last_id = self._last_unit_id()
                 self._conn.executemany(self._INSERT_UNIT, rows)
-                self._index_units(after=last_id)
                 added += len(rows)
                 skipped += len(batch) - len(rows)
+                if self._last_unit_id() - indexed >= INDEX_BATCH:
+                    indexed = self._index_units(after=indexed)
+            self._index_units(after=indexed)
         return added, skipped
 
     _UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, created, changed,"
@@ -300,8 +308,10 @@ class Store:
         return self._band_matches("units_fts", f"source : ({word_query})", min_len, max_len)
 
     def _band_matches(self, index: str, expression: str, min_len: int, max_len: int) -> list[tuple[int, str]]:
+        # named: the planner would look each match up by rowid, reading rows outside the band too
         return self._query(
-            f"SELECT u.id, u.match_text FROM {index} JOIN units u ON u.id = {index}.rowid"
+            f"SELECT u.id, u.match_text FROM {index} JOIN units u INDEXED BY units_match_length"
+            f" ON u.id = {index}.rowid"
             f" WHERE {index} MATCH ? AND length(u.match_text) BETWEEN ? AND ?",
             (expression, min_len, max_len),
         )

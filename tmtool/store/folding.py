@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
-_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})
-_SPACES = re.compile(r"\s+")
+# typographic apostrophes and dashes match their ASCII forms (str.replace on the few present is
+# several times faster than str.translate, which looks every character up: a third of an import)
+_PUNCTUATION = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"}
 _WORD_SPLIT = re.compile(r"([\s\-'])")
 
 # Function words left out when a multi-word term's initials are turned into an acronym key.
@@ -22,8 +22,11 @@ _ACRONYM_SKIP = frozenset(
 
 def normalize_for_match(text: str) -> str:
     """Case-insensitive form of a sentence for edit-distance matching; keeps accents, which count."""
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_DASHES)
-    return _SPACES.sub(" ", text).strip().casefold()
+    text = unicodedata.normalize("NFKC", text)
+    for typographic, plain in _PUNCTUATION.items():
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return " ".join(text.split()).casefold()
 
 
 def fold(text: str) -> str:

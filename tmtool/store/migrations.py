@@ -177,7 +177,14 @@ _V5 = """
 CREATE VIRTUAL TABLE units_words_vocab USING fts5vocab(units_fts, 'col');
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
+# each unit's id with the length of its match text: fuzzy search keeps a query's candidates within
+# its length band from this small index instead of reading every candidate's (wide) row — a query
+# whose grams are all common has 100,000+ of them in a 1M memory (0.47 → 0.15 s)
+_V6 = """
+CREATE INDEX units_match_length ON units(id, length(match_text));
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
