@@ -8,7 +8,7 @@ Memories come from ``bench/memory_gen.py`` (real pairs with the variation of rea
 size's TMX file and store are built once under ``--work`` and reused; the import row is measured
 when the store is built and kept beside it (``.import.json``). Every timed job runs in a process of
 its own: wall time includes interpreter start-up and imports, CPU is user + system, peak memory is
-the process's ``ru_maxrss``. The machine is shared, so CPU time is the steadier figure.
+the process's maximum resident size (GNU time). The machine is shared, so CPU time is the steadier figure.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from memory_gen import generate_units  # noqa: E402
 from tmtool.model import Unit  # noqa: E402
 
 PYTHON = sys.executable
+GNU_TIME = "/usr/bin/time"  # Debian package `time`
 QUERIES = 200  # edited queries checked against an exhaustive scan
 CLI_CALLS = QUERIES  # `tmtool tm search` processes timed: every sampled query
 CLI_TARGET = 0.5  # seconds a command-line search may take, start-up included
@@ -41,19 +42,23 @@ MIN_SCORE = 70
 JOBS = ("transfer", "search", "ingest")
 
 
-def measured(command: list[str]) -> dict:
-    """Run a command in a child: wall and CPU time, peak memory (its own rusage, from ``os.wait4``),
-    stdout."""
+def measured(command: list[str], *, ok: tuple[int, ...] = (0,)) -> dict:
+    """Run a command in a child: wall and CPU time (its ``os.wait4`` rusage), peak memory, stdout.
+
+    The peak comes from GNU time run between us and the command: a child spawned straight from this
+    process, which may hold a whole memory's texts, would count our pages in its ``ru_maxrss``
+    (``vfork``; exec keeps the high-water mark), while time's own child starts from a small process."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = subprocess.Popen([GNU_TIME, "-f", "peak-kib %M", *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out = child.stdout.read()
-    err = child.stderr.read()
+    err = child.stderr.read().decode()
     _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
-        raise SystemExit(f"{' '.join(command[:6])} failed:\n{err.decode()}")
+    returncode = os.waitstatus_to_exitcode(status)
+    if returncode not in ok:
+        raise SystemExit(f"{' '.join(command[:6])} failed:\n{err}")
+    peak_kib = int(err.splitlines()[-1].removeprefix("peak-kib "))
     return {"wall": time.perf_counter() - start, "cpu": usage.ru_utime + usage.ru_stime,
-            "peak_mib": usage.ru_maxrss / 1024, "out": out.decode().strip()}
+            "peak_mib": peak_kib / 1024, "out": out.decode().strip()}
 
 
 def python(code: str, *args: str) -> dict:
@@ -144,67 +149,86 @@ def edit_query(text: str, rng: random.Random) -> str:
     return "".join(chars)
 
 
-def search_rows(size: int, db: Path, rng: random.Random, peers: bool) -> list[tuple]:
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+def search_rows(size: int, db: Path, work: Path, rng: random.Random, peers: bool) -> list[tuple]:
+    """tmtool's index against an exhaustive scan (and translate-toolkit's matcher) on the same
+    sampled queries, each system in a process of its own; then every query as a `tmtool tm search`
+    process."""
+    with sqlite3.connect(db) as connection:
+        sources = [s for s, in connection.execute("SELECT source FROM units WHERE length(source) >= 30 ORDER BY id")]
+    queries = [edit_query(s, rng) for s in rng.sample(sources, QUERIES)]
+    del sources
+    query_file = work / f"queries-{size}.json"
+    query_file.write_text(json.dumps(queries, ensure_ascii=False))
+    runs = {job: measured([PYTHON, __file__, "--child", job, str(db), str(query_file)])
+            for job in ("index", "scan", *(["tt"] if peers else []))}
+    results = {job: json.loads(run["out"]) for job, run in runs.items()}
+    expected = results["scan"]["best"]
+    agree = sum(found == best for found, best in zip(results["index"]["best"], expected))
+    answered = sum(best is not None for best in expected)
+    calls = [measured([PYTHON, "-m", "tmtool.cli", "--db", str(db), "tm", "search", "--limit", "1", "--", query],
+                      ok=(0, 1))  # 1: no match, an answer too
+             for query in queries[:CLI_CALLS]]
+    walls = [call["wall"] for call in calls]
+    slow = sum(wall > CLI_TARGET for wall in walls)
+    rows = [("tmtool tm search (whole process)", {
+                "wall": statistics.median(walls), "max": max(walls), "peak_mib": max(c["peak_mib"] for c in calls),
+                "note": f"{slow}/{len(calls)} calls over {CLI_TARGET} s"}),
+            ("tmtool search_memory (one process, 200 queries)", {
+                **_latency(runs["index"], results["index"]["seconds"]),
+                "agree": f"{agree}/{QUERIES} ({answered} with a match ≥ {MIN_SCORE} %)"}),
+            ("rapidfuzz exhaustive scan (one process, every text in memory)",
+             _latency(runs["scan"], results["scan"]["seconds"]))]
+    if peers:
+        tt = results["tt"]
+        tt_agree = sum(found == best for found, best in zip(tt["best"], expected))
+        rows.append(("translate-toolkit matcher (one process)", {
+            **_latency(runs["tt"], tt["seconds"]), "build": tt["build"],
+            "agree": f"{tt_agree}/{len(tt['best'])}"}))
+    return [(size, label, row) for label, row in rows]
 
-    from tmtool.search import search_memory
-    from tmtool.store import Store
+
+def _latency(run: dict, seconds: list[float]) -> dict:
+    """A search row: median and slowest query, the process's peak memory."""
+    return {"wall": statistics.median(seconds), "max": max(seconds), "peak_mib": run["peak_mib"]}
+
+
+def child_job(job: str, db: str, query_file: str) -> None:
+    """In a child process: run one system over the queries, print each query's seconds and best score."""
     from tmtool.store.folding import normalize_for_match
 
+    queries = json.loads(Path(query_file).read_text())
+    seconds, best = [], []
+    if job == "index":
+        from tmtool.search import search_memory
+        from tmtool.store import Store
+
+        with Store.open(db) as store:
+            for query in queries:
+                start = time.perf_counter()
+                hits = search_memory(store, query, min_score=MIN_SCORE, limit=1)
+                seconds.append(time.perf_counter() - start)
+                best.append(hits[0].score if hits else None)
+        print(json.dumps({"seconds": seconds, "best": best}))
+        return
     with sqlite3.connect(db) as connection:
         stored = [text for text, in connection.execute("SELECT match_text FROM units ORDER BY id")]
-        sources = [s for s, in connection.execute("SELECT source FROM units WHERE length(source) >= 30 ORDER BY id")]
-    with Store.open(db) as store:
-        queries = [edit_query(s, rng) for s in rng.sample(sources, QUERIES)]
-        agree = answered = 0
-        index_ms, scan_ms = [], []
+    if job == "scan":
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
         for query in queries:
             start = time.perf_counter()
-            hits = search_memory(store, query, min_score=MIN_SCORE, limit=1)
-            index_ms.append((time.perf_counter() - start) * 1000)
-            start = time.perf_counter()
-            best = process.extractOne(normalize_for_match(query), stored,
-                                      scorer=Levenshtein.normalized_similarity, score_cutoff=MIN_SCORE / 100)
-            scan_ms.append((time.perf_counter() - start) * 1000)
-            expected = round(best[1] * 100, 1) if best else None
-            answered += expected is not None
-            agree += (hits[0].score if hits else None) == expected
-    calls = [_search_call(db, q) for q in queries[:CLI_CALLS]]
-    slow = sum(call > CLI_TARGET for call in calls)
-    rows = [(size, "tmtool tm search (whole process)", {
-                "wall": statistics.median(calls), "max": max(calls),
-                "note": f"{slow}/{len(calls)} calls over {CLI_TARGET} s"}),
-            (size, "tmtool search_memory (in process)", {
-                "wall": statistics.median(index_ms) / 1000, "max": max(index_ms) / 1000,
-                "agree": f"{agree}/{QUERIES} ({answered} with a match ≥ {MIN_SCORE} %)"}),
-            (size, "rapidfuzz exhaustive scan (in process)", {
-                "wall": statistics.median(scan_ms) / 1000, "max": max(scan_ms) / 1000})]
-    if peers:
-        rows.append((size, "translate-toolkit matcher (in process)", tt_matcher(stored, queries)))
-    return rows
-
-
-def _search_call(db: Path, query: str) -> float:
-    """Seconds of one `tmtool tm search` process; exit status 1 means "no match", an answer too."""
-    start = time.perf_counter()
-    done = subprocess.run([PYTHON, "-m", "tmtool.cli", "--db", str(db), "tm", "search", "--limit", "1", "--", query],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"tmtool tm search failed on {query!r}")
-    return time.perf_counter() - start
-
-
-def tt_matcher(stored: list[str], queries: list[str]) -> dict:
-    """translate-toolkit's TM matcher (``translate.search.match.matcher``, its defaults but the
-    minimum) on the same memory: build time, then median query time and agreement on a few queries."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+            hit = process.extractOne(normalize_for_match(query), stored,
+                                     scorer=Levenshtein.normalized_similarity, score_cutoff=MIN_SCORE / 100)
+            seconds.append(time.perf_counter() - start)
+            best.append(round(hit[1] * 100, 1) if hit else None)
+        print(json.dumps({"seconds": seconds, "best": best}))
+        return
+    # translate-toolkit's TM matcher (``translate.search.match.matcher``), its defaults but the minimum
     from translate.search.match import matcher
     from translate.storage.base import TranslationStore, TranslationUnit
 
     from tmtool.search import similarity
-    from tmtool.store.folding import normalize_for_match
 
     memory = TranslationStore()
     for text in stored:
@@ -214,18 +238,13 @@ def tt_matcher(stored: list[str], queries: list[str]) -> dict:
     start = time.perf_counter()
     tm = matcher(memory, max_candidates=1, min_similarity=MIN_SCORE)
     built = time.perf_counter() - start
-    times, agree = [], 0
     for query in queries[:TT_QUERIES]:
         folded = normalize_for_match(query)
         start = time.perf_counter()
         hits = tm.matches(folded)
-        times.append(time.perf_counter() - start)
-        best = process.extractOne(folded, stored, scorer=Levenshtein.normalized_similarity,
-                                  score_cutoff=MIN_SCORE / 100)
-        found = round(similarity(folded, hits[0].source), 1) if hits else None
-        agree += found == (round(best[1] * 100, 1) if best else None)
-    return {"wall": statistics.median(times), "max": max(times), "build": built,
-            "agree": f"{agree}/{len(times)}"}
+        seconds.append(time.perf_counter() - start)
+        best.append(round(similarity(folded, hits[0].source), 1) if hits else None)
+    print(json.dumps({"seconds": seconds, "best": best, "build": built}))
 
 
 INGEST = """
@@ -249,8 +268,6 @@ with Store.open(sys.argv[1]) as store:
 def ingest_row(size: int, db: Path, work: Path) -> tuple:
     """Ingest the seed and the terminology documents into a copy of the store (the memory weighs in
     term extraction), the model load apart."""
-    import shutil
-
     copy = work / f"ingest-{size}.db"
     shutil.copy(db, copy)
     documents = [REPO / "seeds" / "2021-07-13-partners-meeting.fr.txt", REPO / "seeds" / "2021-07-13-partners-meeting.en.txt"]
@@ -259,11 +276,9 @@ def ingest_row(size: int, db: Path, work: Path) -> tuple:
     result = python(INGEST, str(copy), *map(str, documents))
     copy.unlink()
     loaded, seconds, sentences = result["out"].split()
-    # no peak memory: a child forked from this process (holding the whole memory's texts after the
-    # search rows) counts the parent's pages in its ru_maxrss until it execs
     return (size, "tmtool ingest (3 documents, terms on)", {
-        "wall": float(seconds), "note": f"{int(sentences) / float(seconds):.1f} sentences/s,"
-                                                  f" model load {float(loaded):.1f} s apart"})
+        "wall": float(seconds), "peak_mib": result["peak_mib"],
+        "note": f"{int(sentences) / float(seconds):.1f} sentences/s, model load {float(loaded):.1f} s apart"})
 
 
 def print_header() -> None:
@@ -287,7 +302,13 @@ def main() -> None:
     parser.add_argument("--peers-up-to", type=int, default=100_000,
                         help="run translate-toolkit on memories up to this size (it holds the whole file in memory)")
     parser.add_argument("--jobs", nargs="+", choices=JOBS, default=JOBS)
+    parser.add_argument("--child", nargs=3, metavar=("JOB", "DB", "QUERIES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        child_job(*args.child)
+        return
+    if not Path(GNU_TIME).is_file():
+        raise SystemExit(f"scale.py measures peak memory with GNU time: {GNU_TIME} is missing (apt-get install time)")
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"load average at start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
     print_header()
@@ -297,7 +318,7 @@ def main() -> None:
         if "transfer" in args.jobs:
             print_rows(transfer_rows(size, tmx, db, args.work, peers))
         if "search" in args.jobs:
-            print_rows(search_rows(size, db, random.Random(size), peers))
+            print_rows(search_rows(size, db, args.work, random.Random(size), peers))
         if "ingest" in args.jobs:
             print_rows([ingest_row(size, db, args.work)])
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
