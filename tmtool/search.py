@@ -95,7 +95,8 @@ def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10)
     words = set(WORD.findall(query))
     rare_words = rarest_grams(words, store.word_counts(words, WORD_BUDGET + 1), len(words),
                               budget=WORD_BUDGET, at_least=0)
-    common = sorted((g for g in grams - chosen if gram_counts[g]), key=lambda g: (gram_counts[g], not g.isalpha(), g))
+    common = sorted((g for g in grams - chosen if gram_counts[g]),
+                    key=lambda g: (gram_counts[g], not g.isalpha(), g))
     if not rare_words and len(common) >= MIN_GRAMS:
         # no selective word (a short query of common words, or typos in its rare ones): the units
         # sharing the next rarest grams all together, as few as the rarest of them at most; among

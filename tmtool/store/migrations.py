@@ -154,7 +154,7 @@ ALTER TABLE contexts ADD COLUMN unit TEXT NOT NULL DEFAULT '';
 
 # The fuzzy-match trigram index without positions: candidates are found by single trigrams, never
 # by phrases, and positions made up 40 % of the cost of indexing a memory. New units are indexed by
-# the store in one statement per batch (Store._index_units), not by a trigger: a trigger writing to
+# the store, many at a time (Store._index_units, INDEX_BATCH), not by a trigger: a trigger writing to
 # an FTS5 table makes it flush its pending terms at every row, which made imports 4x slower.
 # Its fts5vocab goes: counting a gram's rows reads its whole doclist (search reads capped postings).
 _V3 = """
