@@ -5,8 +5,8 @@
     python bench/align.py --no-synthetic
     python bench/align.py --sets --synthetic-sizes 25000 50000 100000   # time and memory against length
 
-Each system aligns a whole set in a subprocess of its own (``--run``), which prints its beads and its
-peak memory; this script times the subprocess (start-up and imports included) and scores the beads
+Each system aligns a whole set in a subprocess of its own (``--run``), which prints its beads; this
+script times the subprocess (start-up and imports included, peak memory by GNU time) and scores the beads
 with ``tmtool.align.evaluate`` (strict and lax P/R/F1, per document and pooled).
 """
 
@@ -15,11 +15,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from measure import measured  # bench/, this script's folder
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "align"
 TRANSREAD = DATA / "transread-fr-en"
@@ -46,7 +45,7 @@ def lines(path: Path) -> list[str]:
 
 
 def run_system(system: str, set_name: str) -> None:
-    """In the subprocess: align every document of the set, print beads and peak memory as JSON."""
+    """In the subprocess: align every document of the set, print the beads as JSON."""
     if system == "tmtool":
         from tmtool.align import align_texts
 
@@ -65,8 +64,7 @@ def run_system(system: str, set_name: str) -> None:
     else:
         for doc, src_path, tgt_path, _, src_lang, tgt_lang in documents(set_name):
             out[doc] = aligner(lines(src_path), lines(tgt_path), src_lang, tgt_lang)
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    json.dump({"beads": out, "peak_mib": peak_kib / 1024}, sys.stdout)
+    json.dump(out, sys.stdout)
 
 
 def synthetic_pair(size: int = SYNTHETIC_SENTENCES) -> tuple[list[str], list[str], list[str]]:
@@ -95,13 +93,8 @@ def synthetic_pair(size: int = SYNTHETIC_SENTENCES) -> tuple[list[str], list[str
 
 def measure(system: str, set_name: str) -> tuple[dict, float, float]:
     """Run one system on one set in a subprocess: (beads by document, wall seconds, peak MiB)."""
-    start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, __file__, "--run", system, set_name], capture_output=True, text=True, check=True
-    )
-    wall = time.perf_counter() - start
-    result = json.loads(done.stdout)
-    return result["beads"], wall, result["peak_mib"]
+    run = measured([sys.executable, __file__, "--run", system, set_name])
+    return json.loads(run["out"]), run["wall"], run["peak_mib"]
 
 
 def parse(bead_lines: list[str]):

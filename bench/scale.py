@@ -20,7 +20,6 @@ import random
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,36 +28,17 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+from measure import measured  # noqa: E402
 from memory_gen import generate_units  # noqa: E402
 from tmtool.model import Unit  # noqa: E402
 
 PYTHON = sys.executable
-GNU_TIME = "/usr/bin/time"  # Debian package `time`
 QUERIES = 200  # edited queries checked against an exhaustive scan
 CLI_CALLS = QUERIES  # `tmtool tm search` processes timed: every sampled query
 CLI_TARGET = 0.5  # seconds a command-line search may take, start-up included
 TT_QUERIES = 20  # translate-toolkit's matcher is pure Python: fewer queries
 MIN_SCORE = 70
 JOBS = ("transfer", "search", "ingest")
-
-
-def measured(command: list[str], *, ok: tuple[int, ...] = (0,)) -> dict:
-    """Run a command in a child: wall and CPU time (its ``os.wait4`` rusage), peak memory, stdout.
-
-    The peak comes from GNU time run between us and the command: a child spawned straight from this
-    process, which may hold a whole memory's texts, would count our pages in its ``ru_maxrss``
-    (``vfork``; exec keeps the high-water mark), while time's own child starts from a small process."""
-    start = time.perf_counter()
-    child = subprocess.Popen([GNU_TIME, "-f", "peak-kib %M", *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out = child.stdout.read()
-    err = child.stderr.read().decode()
-    _, status, usage = os.wait4(child.pid, 0)
-    returncode = os.waitstatus_to_exitcode(status)
-    if returncode not in ok:
-        raise SystemExit(f"{' '.join(command[:6])} failed:\n{err}")
-    peak_kib = int(err.splitlines()[-1].removeprefix("peak-kib "))
-    return {"wall": time.perf_counter() - start, "cpu": usage.ru_utime + usage.ru_stime,
-            "peak_mib": peak_kib / 1024, "out": out.decode().strip()}
 
 
 def python(code: str, *args: str) -> dict:
@@ -307,8 +287,6 @@ def main() -> None:
     if args.child:
         child_job(*args.child)
         return
-    if not Path(GNU_TIME).is_file():
-        raise SystemExit(f"scale.py measures peak memory with GNU time: {GNU_TIME} is missing (apt-get install time)")
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"load average at start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
     print_header()
