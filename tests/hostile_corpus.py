@@ -82,7 +82,8 @@ def trans_unit(source: str = FRENCH, target: str = ENGLISH) -> str:
 
 
 _CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
@@ -157,6 +158,10 @@ def cases() -> list[HostileCase]:
         HostileCase("tmx-parameter-entity.tmx", tmx(tu(), PARAMETER_ENTITY), IMPORT, ENTITIES_REFUSED,
                     line=ENTITY_LINE),
         HostileCase("tmx-tuv-without-lang.tmx", tmx(tu() + tu(tgt_attr="")), IMPORT, "without xml:lang", line=6),
+        HostileCase("tmx-source-tuv-without-lang.tmx", tmx(tu() + tu(src_attr="")), IMPORT, "without xml:lang",
+                    line=6),
+        HostileCase("tmx-header-without-srclang.tmx", tmx(tu()).replace(b'srclang="fr-FR" ', b""), IMPORT,
+                    "the TMX header has no srclang", line=3),
         HostileCase("tmx-invalid-language-tag.tmx", tmx(tu(tgt_attr='xml:lang="xx-INVALID"')), IMPORT,
                     "invalid language tag 'xx-INVALID'", line=5),
         HostileCase("tmx-wrong-declared-encoding.tmx", tmx(tu(), encoding="latin-1"), IMPORT, "not well-formed XML",
@@ -201,6 +206,17 @@ def cases() -> list[HostileCase]:
                     IMPORT, ENTITIES_REFUSED, line=ENTITY_LINE),
         HostileCase("xliff-no-source-language.xlf", xliff(trans_unit(), file_attrs='target-language="en"'), IMPORT,
                     "without source-language", line=3),
+        # a translation in no named language could never be exported: refused at its unit's line
+        HostileCase("xliff-translation-without-target-language.xlf",
+                    xliff(trans_unit(source="Titre", target="Titre") + trans_unit(),
+                          file_attrs='source-language="fr-FR"'),
+                    IMPORT, "<trans-unit> has a translation, but its <file> has no target-language", line=5),
+        HostileCase("xliff20-translation-without-trglang.xlf",
+                    ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+                     'version="2.0" srcLang="fr-FR">\n<file id="f"><unit id="u">\n<segment state="initial">'
+                     f'<source>{FRENCH}</source><target>{ENGLISH}</target></segment>\n<segment>'
+                     f'<source>{FRENCH}</source><target>{ENGLISH}</target></segment>\n</unit></file></xliff>\n')
+                    .encode(), IMPORT, "<segment> has a translation, but <xliff> has no trgLang", line=5),
         HostileCase("xliff-invalid-language-tag.xlf", xliff(trans_unit(), file_attrs='source-language="fr_FR_xx"'),
                     IMPORT, "invalid language tag", line=3),
         # ---- PO ----

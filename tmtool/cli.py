@@ -655,8 +655,9 @@ def import_(ctx, file, fmt):
     """
     from .store.transfer import import_file
 
-    kind, added, skipped = import_file(_open_store(ctx), file, fmt)
-    click.echo(f"{added} {kind} added, {skipped} skipped (already stored or untranslated)")
+    kind, added, already_stored, untranslated = import_file(_open_store(ctx), file, fmt)
+    untranslated_part = f", {untranslated} untranslated skipped" if kind == "units" else ""
+    click.echo(f"{added} {kind} added, {already_stored} already stored{untranslated_part}")
 
 
 @main.command()

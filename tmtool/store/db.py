@@ -12,10 +12,12 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
 from ..errors import TmtoolError
+from ..langtags import normalize_tag
 from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, iso, parse_time, utcnow
 from .folding import fold, normalize_for_match, stem, term_keys
 from .migrations import migrate
@@ -49,6 +51,25 @@ def _confidence(prop: str | None) -> float | None:
         return float(prop) if prop else None
     except ValueError:
         return None
+
+
+def _without_target(unit: Unit) -> bool:
+    return not unit.target.strip()
+
+
+# a memory repeats a handful of language tags millions of times
+_language_tag = lru_cache(maxsize=256)(normalize_tag)
+
+
+def _check_languages(unit: Unit, origin: str) -> None:
+    """Refuse a unit whose source or target language is not a language tag: stored, it would make
+    every later TMX export of the store fail."""
+    for side, tag in (("source", unit.srclang), ("target", unit.tgtlang)):
+        try:
+            _language_tag(tag)
+        except TmtoolError as exc:
+            where = f"unit {unit.tuid!r}" if unit.tuid else "a unit"
+            raise TmtoolError(f"{where} has no valid {side} language: {exc.message}", path=origin) from None
 
 
 def _phrase(token: str) -> str:
@@ -169,6 +190,7 @@ class Store:
     @staticmethod
     def _unit_row(unit: Unit, content_key: str, document_id: str | None, position: int | None,
                   origin: str) -> tuple:
+        _check_languages(unit, origin)
         return (
             unit.tuid, unit.source, unit.target, unit.srclang, unit.tgtlang,
             normalize_for_match(unit.source), content_key, document_id, position,
@@ -194,21 +216,24 @@ class Store:
                            " SELECT id, match_text FROM units WHERE id > ?", (after,))
         return self._last_unit_id()
 
-    def add_units(self, units: Iterable[Unit], origin: str) -> tuple[int, int]:
-        """Add imported units, skipping any without a translation or identical to one already
-        stored. Returns (added, skipped).
+    def add_units(self, units: Iterable[Unit], origin: str, *,
+                  untranslated: Callable[[Unit], bool] = _without_target) -> tuple[int, int, int]:
+        """Add imported units, skipping those ``untranslated`` says hold no translation (by default,
+        those with an empty target) and those identical to one already stored.
+        Returns (added, already stored, untranslated).
 
         Units are inserted in batches: one query finds a batch's units already stored, one
         statement inserts the rest, and at most a batch is held in memory."""
-        added = skipped = 0
+        added = already_stored = not_translated = 0
         units = iter(units)
         with self.transaction():
             indexed = self._last_unit_id()
             while batch := list(islice(units, IMPORT_BATCH)):
+                kept = [unit for unit in batch if unit.source.strip() and not untranslated(unit)]
+                not_translated += len(batch) - len(kept)
                 translated: dict[str, Unit] = {}
-                for unit in batch:
-                    if unit.source.strip() and unit.target.strip():
-                        translated.setdefault(unit_content_key(unit), unit)
+                for unit in kept:
+                    translated.setdefault(unit_content_key(unit), unit)
                 keys = list(translated)
                 stored = {row[0] for row in self._query(
                     f"SELECT content_key FROM units WHERE content_key IN ({','.join('?' * len(keys))})", keys)}
@@ -216,11 +241,11 @@ class Store:
                         for key, unit in translated.items() if key not in stored]
                 self._conn.executemany(self._INSERT_UNIT, rows)
                 added += len(rows)
-                skipped += len(batch) - len(rows)
+                already_stored += len(kept) - len(rows)
                 if self._last_unit_id() - indexed >= INDEX_BATCH:
                     indexed = self._index_units(after=indexed)
             self._index_units(after=indexed)
-        return added, skipped
+        return added, already_stored, not_translated
 
     _UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, created, changed,"
                      " source_markup, target_markup")

@@ -184,7 +184,26 @@ _V6 = """
 CREATE INDEX units_match_length ON units(id, length(match_text));
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# a unit's languages are language tags: a unit stored without one (an untranslated XLIFF copy read
+# from a file naming no target language) made every later TMX export of the store fail. The store
+# checks the whole tag before inserting (db._check_languages); these refuse an empty or malformed one
+# whatever writes the row. Rows stored before are left as they are, so every store still migrates.
+_V7 = """
+CREATE TRIGGER units_languages_insert BEFORE INSERT ON units
+WHEN NOT (new.srclang GLOB '[A-Za-z][A-Za-z]*' AND new.srclang NOT GLOB '*[^A-Za-z0-9_-]*'
+          AND new.tgtlang GLOB '[A-Za-z][A-Za-z]*' AND new.tgtlang NOT GLOB '*[^A-Za-z0-9_-]*')
+BEGIN
+    SELECT RAISE(ABORT, 'a unit needs a source and a target language tag');
+END;
+CREATE TRIGGER units_languages_update BEFORE UPDATE OF srclang, tgtlang ON units
+WHEN NOT (new.srclang GLOB '[A-Za-z][A-Za-z]*' AND new.srclang NOT GLOB '*[^A-Za-z0-9_-]*'
+          AND new.tgtlang GLOB '[A-Za-z][A-Za-z]*' AND new.tgtlang NOT GLOB '*[^A-Za-z0-9_-]*')
+BEGIN
+    SELECT RAISE(ABORT, 'a unit needs a source and a target language tag');
+END;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

@@ -12,7 +12,7 @@ from itertools import chain
 from pathlib import Path
 
 from ..errors import TmtoolError
-from ..model import Entry, ReviewStatus, Unit
+from ..model import Entry, ReviewStatus
 from .db import Store
 
 IMPORT_FORMATS = ("tmx", "tbx", "po", "xliff", "csv", "tsv")
@@ -45,14 +45,15 @@ def infer_format(path: str | Path) -> str:
     raise TmtoolError("cannot tell the file format from its name or content; give --format", path=str(path))
 
 
-def _read_units(fmt: str, path: str) -> Iterator[Unit]:
+def _add_units(store: Store, fmt: str, path: str) -> tuple[int, int, int]:
     if fmt == "tmx":
         from ..formats.tmx import read_tmx
 
-        return read_tmx(path)
-    from ..formats.xliff import read_xliff
+        return store.add_units(read_tmx(path), path)
+    from ..formats.xliff import is_untranslated, read_xliff
 
-    return read_xliff(path)
+    # an XLIFF target may be a copy of the source, or a state may say it is no translation yet
+    return store.add_units(read_xliff(path), path, untranslated=is_untranslated)
 
 
 def _read_entries(fmt: str, path: str) -> Iterator[Entry]:
@@ -69,11 +70,12 @@ def _read_entries(fmt: str, path: str) -> Iterator[Entry]:
     return tabular.read_tsv(path) if fmt == "tsv" else tabular.read_csv(path)
 
 
-def import_file(store: Store, path: str | Path, fmt: str | None = None) -> tuple[str, int, int]:
+def import_file(store: Store, path: str | Path, fmt: str | None = None) -> tuple[str, int, int, int]:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
     units without a translation (a pre-translation file's untranslated segments).
 
-    Returns what it held ("units" or "entries"), how many were added and how many skipped.
+    Returns what it held ("units" or "entries"), how many were added, how many were already stored
+    and how many units were skipped as untranslated.
     """
     path = Path(path)
     if not path.is_file():
@@ -83,8 +85,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None) -> tuple
         raise TmtoolError(f"unknown import format {fmt!r} (expected one of {', '.join(IMPORT_FORMATS)})")
     with store.transaction():
         if fmt in UNIT_FORMATS:
-            return ("units", *store.add_units(_read_units(fmt, str(path)), str(path)))
-        return ("entries", *store.import_entries(_read_entries(fmt, str(path)), str(path)))
+            return ("units", *_add_units(store, fmt, str(path)))
+        return ("entries", *store.import_entries(_read_entries(fmt, str(path)), str(path)), 0)
 
 
 def export_store(
