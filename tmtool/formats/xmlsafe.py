@@ -3,6 +3,8 @@
 Every XML reader of tmtool (TMX, TBX, XLIFF, SRX …) parses through here, so that a hostile or broken
 file (billion laughs, external entities pointing at local files or URLs) is refused the same way
 everywhere, and a syntax error always comes out as one ``TmtoolError`` line with path and line number.
+The DOCX and HTML readers, whose parsers are python-docx's and lxml.html's, pass their XML parts and
+pages through :func:`check_prolog` first.
 
 A plain ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted and never fetched. A DOCTYPE whose internal
 subset declares entities is refused outright rather than parsed without them: such a file means
@@ -141,15 +143,9 @@ class _Prolog:
         """
         while True:
             self._skip_space()
-            if self._at("<?"):
-                closed = self._skip_past("?>")
-            elif self._at("<!--"):
-                closed = self._skip_past("-->")
-            elif self._at("<!DOCTYPE"):
+            if self._at("<!DOCTYPE"):
                 break
-            else:  # the root element, or what the parser will report as not well-formed
-                return [], None
-            if not closed:
+            if not self._skip_comment_or_pi():  # the root element is next, or an unclosed comment or PI
                 return [], None
         self._consume(len("<!DOCTYPE"))
         if self._skip_markup("[>") != "[":
@@ -165,20 +161,27 @@ class _Prolog:
                 names.append(name.group(1) if name else "?")
                 self._consume(len("<!ENTITY"))
                 closed = self._skip_markup(">") is not None
-            elif self._at("<!--"):
-                closed = self._skip_past("-->")
-            elif self._at("<?"):
-                closed = self._skip_past("?>")
-            elif self._at("<!"):  # ELEMENT, ATTLIST, NOTATION
+            elif self._at("<!") and not self._at("<!--"):  # ELEMENT, ATTLIST, NOTATION
                 self._consume(2)
                 closed = self._skip_markup(">") is not None
             elif self._at("%"):  # a parameter-entity reference: only one declared here can be referred to
                 closed = self._skip_past(";")
-            else:  # "]" ends the subset; anything else is for the parser to report
-                break
+            else:
+                closed = self._skip_comment_or_pi()
+                if closed is None:  # "]" ends the subset; anything else is for the parser to report
+                    break
             if not closed:
                 break
         return names, line
+
+    def _skip_comment_or_pi(self) -> bool | None:
+        """Consume a comment or processing instruction: None when none starts here, else whether it
+        was closed. Its end is looked for after its start: in ``<!-->-->`` the comment holds ">"."""
+        for start, end in (("<!--", "-->"), ("<?", "?>")):
+            if self._at(start):
+                self._consume(len(start))
+                return self._skip_past(end)
+        return None
 
     def _more(self) -> bool:
         """Decode the next chunk; False once the file has ended."""
@@ -250,10 +253,10 @@ def _prolog_encoding(head: bytes) -> tuple[str, int]:
     if declared:
         name = declared.group(1).decode("ascii")
         try:
-            if b"<?xml".decode(name) == "<?xml":
-                codecs.getincrementaldecoder(name)
+            b"<?xml".decode(name)  # LookupError: an unknown codec, or one that is no text encoding (base64)
+            if codecs.getincrementaldecoder(name)(errors="replace").decode(b"<?xml") == "<?xml":
                 return name, 0
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # UnicodeError: a codec without the "replace" handler (idna)
             pass
     return "utf-8", 0
 
