@@ -46,8 +46,12 @@ def test_a_store_made_by_an_earlier_version_is_brought_forward(tmp_path, monkeyp
 
     path = tmp_path / "old.db"
     monkeypatch.setattr("tmtool.store.migrations.MIGRATIONS", MIGRATIONS[:-1])
-    with Store.open(path) as old:
-        old.add_units([unit("Le Comité militaire se réunit.", "The Military Committee meets.", "1")], "a.tmx")
+    with Store.open(path) as old:  # written as that version wrote: this one's writer knows later columns
+        source = "Le Comité militaire se réunit."
+        old._conn.execute("INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key)"
+                          " VALUES ('1', ?, 'The Military Committee meets.', 'fr-FR', 'en-GB', ?, 'key')",
+                          (source, normalize_for_match(source)))
+        old._index_units(after=0)
     monkeypatch.undo()
     with Store.open(path) as store:
         assert store._query("PRAGMA user_version")[0][0] == len(MIGRATIONS)

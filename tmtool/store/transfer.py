@@ -73,7 +73,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None) -> tuple
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
     units without a translation (a pre-translation file's untranslated segments).
 
-    Returns what it held ("units" or "entries"), how many were added and how many skipped.
+    Returns what it held ("units" or "entries"), how many were added and how many skipped. The
+    import is recorded (``tmtool imports``) so that what it added can be taken out again.
     """
     path = Path(path)
     if not path.is_file():
@@ -81,10 +82,15 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None) -> tuple
     fmt = fmt or infer_format(path)
     if fmt not in IMPORT_FORMATS:
         raise TmtoolError(f"unknown import format {fmt!r} (expected one of {', '.join(IMPORT_FORMATS)})")
+    kind = "units" if fmt in UNIT_FORMATS else "entries"
     with store.transaction():
-        if fmt in UNIT_FORMATS:
-            return ("units", *store.add_units(_read_units(fmt, str(path)), str(path)))
-        return ("entries", *store.import_entries(_read_entries(fmt, str(path)), str(path)))
+        import_id = store.new_import(str(path), fmt, kind)
+        if kind == "units":
+            added, skipped = store.add_units(_read_units(fmt, str(path)), str(path), import_id)
+        else:
+            added, skipped = store.import_entries(_read_entries(fmt, str(path)), str(path), import_id)
+        store.finish_import(import_id, added)
+    return kind, added, skipped
 
 
 def export_store(
