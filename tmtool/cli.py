@@ -259,6 +259,11 @@ def _entry_json(entry) -> dict:
     }
 
 
+def _same_text(result) -> str:
+    """For a pair ingest did not store: the other document holding its text, if that is the reason."""
+    return "" if result.held_by == result.document_id else f"same text as document {result.held_by}"
+
+
 @main.command()
 @click.argument("fr_file", type=click.Path(dir_okay=False), required=False)
 @click.argument("en_file", type=click.Path(dir_okay=False), required=False)
@@ -269,10 +274,12 @@ def _entry_json(entry) -> dict:
 def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms):
     """Align a document pair, store its units and update the glossary.
 
-    Re-ingesting an unchanged pair changes nothing; a revised document (same id, new content)
-    replaces its earlier units. Entries a person approved, rejected or edited are never
-    overwritten. With --dir, pairs are matched by name (.txt, .html, .docx); a pair that fails
-    is reported and the others go on (exit 1 if any failed).
+    Re-ingesting an unchanged pair changes nothing, nor does the same text from other files (a
+    .docx saved as .txt) or under another --doc-id: the message names the document holding it.
+    A revised document (same id, new content) replaces its earlier units. Entries a person
+    approved, rejected or edited are never overwritten. With --dir, pairs are matched by name
+    (.txt, .html, .docx); a pair that fails is reported and the others go on (exit 1 if any
+    failed).
 
     \b
     Examples:
@@ -297,7 +304,8 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms):
         click.echo(f"{summary.new_units} new units, {summary.new_entries} new entries, "
                    f"{summary.updated_entries} updated entries")
         if summary.skipped:
-            click.echo(f"already stored: {', '.join(summary.skipped)}")
+            click.echo("already stored: " + ", ".join(
+                r.document_id + (f" ({same})" if (same := _same_text(r)) else "") for r in summary.skipped))
         for name, reason in summary.failures:
             click.echo(f"failed: {name}: {reason}", err=True)
         if summary.failures:
@@ -307,7 +315,8 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms):
         raise TmtoolError("give FR_FILE and EN_FILE, or --dir INBOX")
     result = ingest_pair(store, fr_file, en_file, document_id=doc_id, extract_terms=not no_terms)
     if result.skipped:
-        click.echo(f"{result.document_id}: already stored, nothing changed")
+        same = _same_text(result)
+        click.echo(f"{result.document_id}: {same + ', ' if same else ''}already stored, nothing changed")
     else:
         click.echo(f"{result.document_id}: {result.units} units, {result.new_entries} new entries, "
                    f"{result.updated_entries} updated entries")
@@ -637,6 +646,149 @@ def stats(ctx):
     """
     for name, count in _open_store(ctx).stats().items():
         click.echo(f"{name:<20} {count}")
+
+
+# ---- trust: what came in, taken out again; backup ----
+
+
+def _table(headers: tuple[str, ...], rows: list[tuple]) -> None:
+    """Print rows under headers in aligned columns, numbers right-aligned."""
+    numeric = [bool(rows) and all(isinstance(row[i], int) for row in rows) for i in range(len(headers))]
+    cells = [headers, *[tuple(map(str, row)) for row in rows]]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(headers))]
+    for line in cells:
+        click.echo("  ".join(cell.rjust(width) if right else cell.ljust(width)
+                             for cell, width, right in zip(line, widths, numeric)).rstrip())
+
+
+def _local_time(stored: str | None) -> str:
+    """A stored UTC time as the reader's local date and minute."""
+    from .model import parse_time
+
+    return parse_time(stored).astimezone().strftime("%Y-%m-%d %H:%M") if stored else "—"
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@click.pass_context
+def documents(ctx, as_json):
+    """List the ingested documents: id, files, languages, units, when first ingested.
+
+    \b
+    Examples:
+      tmtool documents
+      tmtool documents --json
+    """
+    found = _open_store(ctx).documents()
+    if as_json:
+        import json
+
+        click.echo(json.dumps([{"id": d.id, "fr_file": d.src_path, "en_file": d.tgt_path, "srclang": d.srclang,
+                                "tgtlang": d.tgtlang, "units": units, "ingested": d.ingested, "updated": d.updated}
+                               for d, units in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("no documents ingested", err=True)
+        return
+    _table(("ID", "FILES", "LANGUAGES", "UNITS", "INGESTED"),
+           [(d.id, f"{os.path.basename(d.src_path)}, {os.path.basename(d.tgt_path)}",
+             f"{d.srclang} → {d.tgtlang}", units, _local_time(d.ingested)) for d, units in found])
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@click.pass_context
+def imports(ctx, as_json):
+    """List the imported files: id, file, format, units or entries, how many it added, when.
+
+    Imports made before tmtool recorded them are found again: memory files by the file their
+    units came from (no date; the format as the name tells it), glossary files by their recorded
+    change.
+
+    \b
+    Examples:
+      tmtool imports
+      tmtool remove --import 3
+    """
+    found = _open_store(ctx).imports()
+    if as_json:
+        import json
+
+        click.echo(json.dumps([{"id": i.id, "path": i.path, "file": os.path.basename(i.path), "format": i.format,
+                                "kind": i.kind, "count": i.count, "imported": i.imported} for i in found],
+                              ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("no files imported", err=True)
+        return
+    _table(("ID", "FILE", "FORMAT", "KIND", "COUNT", "IMPORTED"),
+           [(i.id, os.path.basename(i.path), i.format or "?", i.kind, i.count, _local_time(i.imported))
+            for i in found])
+
+
+@main.command()
+@click.argument("doc_ids", metavar="[DOC_ID]...", nargs=-1)
+@click.option("--import", "import_ids", type=int, multiple=True, metavar="ID",
+              help="Take out what import ID added (see tmtool imports); repeatable.")
+@click.pass_context
+def remove(ctx, doc_ids, import_ids):
+    """Take documents or imports out of the store, all in one transaction.
+
+    A document goes as if it had never been ingested: its units and the glossary contexts
+    quoting it go; entries lose its counts and the dates and score it gave them; candidates only
+    it had found go. Entries a person approved, rejected, edited or added, and imported ones,
+    stay (updated).
+
+    An import (--import ID) takes back what it added: its units, and its glossary entries
+    unless they changed since — reviewed by a person, or counted by an ingested document —
+    which stay. A unit or entry that a later import also held was skipped there as already
+    stored, so it goes too. The entries an import took away are one recorded change, which
+    tmtool glossary revert undoes.
+
+    An unknown id is an error and nothing is removed.
+
+    \b
+    Examples:
+      tmtool remove 2021-07-13-partners-meeting
+      tmtool remove --import 3
+    """
+    if not doc_ids and not import_ids:
+        raise click.UsageError("give DOC_ID … or --import ID")
+    store = _open_store(ctx)
+    with store.transaction():
+        lines = []
+        if doc_ids:
+            removal = store.remove_documents(doc_ids)
+            count = len(set(doc_ids))
+            lines.append(f"{count} {'document' if count == 1 else 'documents'} removed: "
+                         f"{removal.units} units, {removal.entries_removed} candidate entries removed, "
+                         f"{removal.entries_kept} entries updated")
+        for import_id in import_ids:
+            record, removal = store.remove_import(import_id)
+            taken = (f"{removal.units} units" if record.kind == "units" else
+                     f"{removal.entries_removed} entries removed, {removal.entries_kept} changed since kept")
+            lines.append(f"import {import_id} ({os.path.basename(record.path)}) removed: {taken}")
+    click.echo("\n".join(lines))
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.pass_context
+def backup(ctx, path):
+    """Copy the store to PATH, consistent even while others are writing to it.
+
+    SQLite's online backup copies the store as it is at one moment into a temporary file beside
+    PATH, which then replaces PATH: an earlier backup there is overwritten, the store never.
+
+    \b
+    Example:
+      tmtool backup backups/team-2024-05-01.db
+    """
+    db = ctx.find_root().obj["db"]
+    if not os.path.isfile(db):
+        raise TmtoolError("no store here to back up", path=db)
+    _open_store(ctx).backup(path)
+    click.echo(f"{db} backed up to {path}")
 
 
 @main.command("import")

@@ -1,6 +1,7 @@
 """Ingest: a document pair (or an inbox of them) into the store — align, store units, extract terms.
 
-Re-ingesting an unchanged pair does nothing (content hashes); a revised version of a document
+Re-ingesting an unchanged pair does nothing (content hashes), nor does the same text read from
+other files (a .docx saved as .txt: hashes of the segmented text); a revised version of a document
 replaces its earlier units and counts; what a person decided about an entry is never overwritten
 (see :meth:`Store.merge_extracted`).
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import TmtoolError
-from .model import Context
+from .model import Context, Segment
 from .store import DocumentRecord, Store
 
 DOCUMENT_SUFFIXES = ("txt", "html", "htm", "docx")
@@ -25,10 +26,14 @@ _PAIRED_NAME = re.compile(rf"^(?P<name>.+)\.(?P<lang>fr|en)\.(?P<ext>{'|'.join(D
 @dataclass(frozen=True, slots=True)
 class IngestResult:
     document_id: str
-    skipped: bool  # the same contents were already stored
+    held_by: str | None = None  # the stored document that already holds this text (maybe this one)
     units: int = 0
     new_entries: int = 0
     updated_entries: int = 0
+
+    @property
+    def skipped(self) -> bool:
+        return self.held_by is not None
 
 
 @dataclass(slots=True)
@@ -49,12 +54,17 @@ class IngestSummary:
         return sum(r.updated_entries for r in self.results)
 
     @property
-    def skipped(self) -> list[str]:
-        return [r.document_id for r in self.results if r.skipped]
+    def skipped(self) -> list[IngestResult]:
+        return [r for r in self.results if r.skipped]
 
 
 def content_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def text_hash(segments: Iterable[Segment]) -> str:
+    """What a document says, whatever file format it was read from: its sentences in order."""
+    return hashlib.sha256("\n".join(s.text for s in segments).encode("utf-8")).hexdigest()
 
 
 def document_id_for(fr_path: str | Path) -> str:
@@ -74,20 +84,26 @@ def ingest_pair(
     tgtlang: str = "en-GB",
 ) -> IngestResult:
     """Align a French document with its English version, store the units (one transaction) and
-    fold the extracted terms into the glossary."""
+    fold the extracted terms into the glossary.
+
+    Nothing is stored when the same files, or files with the same text, are stored already (under
+    this id or another): the result names the document that holds them."""
     fr_path, en_path = Path(fr_path), Path(en_path)
     for path in (fr_path, en_path):
         if not path.is_file():
             raise TmtoolError("no such file", path=str(path))
     document_id = document_id or document_id_for(fr_path)
     src_hash, tgt_hash = content_hash(fr_path), content_hash(en_path)
-    if store.has_content(src_hash, tgt_hash):
-        return IngestResult(document_id, skipped=True)
+    if holder := store.document_with(src_hash, tgt_hash):
+        return IngestResult(document_id, held_by=holder)
 
-    from .pipeline import align_files
+    from .pipeline import align_segments, segment_files
 
-    pair = align_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang, lexicon=store.lexicon_pairs())
-    units = pair.units(document_id)
+    pair = segment_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang)
+    src_text, tgt_text = text_hash(pair.src_segments), text_hash(pair.tgt_segments)
+    if holder := store.document_with(src_text, tgt_text, text=True):
+        return IngestResult(document_id, held_by=holder)
+    units = align_segments(pair, lexicon=store.lexicon_pairs()).units(document_id)
     proposals = []
     if extract_terms:
         from .terms import build_glossary
@@ -97,13 +113,13 @@ def ingest_pair(
         memory = store.memory_contexts(words, exclude_document=document_id)
         proposals = build_glossary(sentences, memory=memory)
     record = DocumentRecord(document_id, str(fr_path), str(en_path), src_hash, tgt_hash,
-                            pair.srclang, pair.tgtlang)
+                            pair.srclang, pair.tgtlang, src_text_hash=src_text, tgt_text_hash=tgt_text)
     with store.transaction():
         counted_before = store.document_entry_ids(document_id)
         unit_ids = store.replace_document(record, units)
         new, updated = store.merge_extracted(proposals, document_id, unit_ids)
         store.recount(counted_before)
-    return IngestResult(document_id, skipped=False, units=len(units), new_entries=new, updated_entries=updated)
+    return IngestResult(document_id, units=len(units), new_entries=new, updated_entries=updated)
 
 
 def find_pairs(inbox: str | Path) -> tuple[list[tuple[str, Path, Path]], list[tuple[str, str]]]:

@@ -45,15 +45,15 @@ def infer_format(path: str | Path) -> str:
     raise TmtoolError("cannot tell the file format from its name or content; give --format", path=str(path))
 
 
-def _add_units(store: Store, fmt: str, path: str) -> tuple[int, int, int]:
+def _add_units(store: Store, fmt: str, path: str, import_id: int) -> tuple[int, int, int]:
     if fmt == "tmx":
         from ..formats.tmx import read_tmx
 
-        return store.add_units(read_tmx(path), path)
+        return store.add_units(read_tmx(path), path, import_id)
     from ..formats.xliff import is_untranslated, read_xliff
 
     # an XLIFF target may be a copy of the source, or a state may say it is no translation yet
-    return store.add_units(read_xliff(path), path, untranslated=is_untranslated)
+    return store.add_units(read_xliff(path), path, import_id, untranslated=is_untranslated)
 
 
 def _read_entries(fmt: str, path: str) -> Iterator[Entry]:
@@ -75,7 +75,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None) -> tuple
     units without a translation (a pre-translation file's untranslated segments).
 
     Returns what it held ("units" or "entries"), how many were added, how many were already stored
-    and how many units were skipped as untranslated.
+    and how many units were skipped as untranslated. The import is recorded (``tmtool imports``) so
+    that what it added can be taken out again.
     """
     path = Path(path)
     if not path.is_file():
@@ -83,10 +84,16 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None) -> tuple
     fmt = fmt or infer_format(path)
     if fmt not in IMPORT_FORMATS:
         raise TmtoolError(f"unknown import format {fmt!r} (expected one of {', '.join(IMPORT_FORMATS)})")
+    kind = "units" if fmt in UNIT_FORMATS else "entries"
     with store.transaction():
-        if fmt in UNIT_FORMATS:
-            return ("units", *_add_units(store, fmt, str(path)))
-        return ("entries", *store.import_entries(_read_entries(fmt, str(path)), str(path)), 0)
+        import_id = store.new_import(str(path), fmt, kind)
+        if kind == "units":
+            added, stored, untranslated = _add_units(store, fmt, str(path), import_id)
+        else:
+            added, stored = store.import_entries(_read_entries(fmt, str(path)), str(path), import_id)
+            untranslated = 0
+        store.finish_import(import_id, added)
+    return kind, added, stored, untranslated
 
 
 def export_store(
