@@ -7,17 +7,21 @@ its last line rolls back everything read before it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import TmtoolError
 from ..model import Entry, ReviewStatus, Unit
+from ..progress import Progress, Step, counted
 from .db import Store
 
 IMPORT_FORMATS = ("tmx", "tbx", "po", "xliff", "csv", "tsv")
 EXPORT_FORMATS = ("tmx", "tbx", "tbx-martif", "tsv", "csv", "po")
 UNIT_FORMATS = ("tmx", "xliff")  # the others hold glossary entries
+_STREAMED = ("tmx", "tbx")  # read as they are parsed, so the bytes read tell how far an import is
 # what `export` writes when no --status is given: everything but rejected entries
 DEFAULT_EXPORT_STATUSES = (ReviewStatus.APPROVED, ReviewStatus.CANDIDATE)
 
@@ -45,7 +49,7 @@ def infer_format(path: str | Path) -> str:
     raise TmtoolError("cannot tell the file format from its name or content; give --format", path=str(path))
 
 
-def _read_units(fmt: str, path: str) -> Iterator[Unit]:
+def _read_units(fmt: str, path: str | BinaryIO) -> Iterator[Unit]:
     if fmt == "tmx":
         from ..formats.tmx import read_tmx
 
@@ -55,7 +59,7 @@ def _read_units(fmt: str, path: str) -> Iterator[Unit]:
     return read_xliff(path)
 
 
-def _read_entries(fmt: str, path: str) -> Iterator[Entry]:
+def _read_entries(fmt: str, path: str | BinaryIO) -> Iterator[Entry]:
     if fmt == "tbx":
         from ..formats.tbx import read_tbx
 
@@ -69,10 +73,13 @@ def _read_entries(fmt: str, path: str) -> Iterator[Entry]:
     return tabular.read_tsv(path) if fmt == "tsv" else tabular.read_csv(path)
 
 
-def import_file(store: Store, path: str | Path, fmt: str | None = None) -> tuple[str, int, int]:
+def import_file(store: Store, path: str | Path, fmt: str | None = None, *,
+                progress: Progress | None = None) -> tuple[str, int, int]:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
     units without a translation (a pre-translation file's untranslated segments).
 
+    ``progress`` hears of the units or entries read: out of the file's bytes for the formats read
+    as they are parsed (TMX, TBX), out of all for the others, which are parsed whole first.
     Returns what it held ("units" or "entries"), how many were added and how many skipped.
     """
     path = Path(path)
@@ -81,10 +88,19 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None) -> tuple
     fmt = fmt or infer_format(path)
     if fmt not in IMPORT_FORMATS:
         raise TmtoolError(f"unknown import format {fmt!r} (expected one of {', '.join(IMPORT_FORMATS)})")
-    with store.transaction():
-        if fmt in UNIT_FORMATS:
-            return ("units", *store.add_units(_read_units(fmt, str(path)), str(path)))
-        return ("entries", *store.import_entries(_read_entries(fmt, str(path)), str(path)))
+    kind, read, add = (("units", _read_units, store.add_units) if fmt in UNIT_FORMATS
+                       else ("entries", _read_entries, store.import_entries))
+    with ExitStack() as files, store.transaction():
+        if progress and fmt in _STREAMED:
+            stream = files.enter_context(open(path, "rb"))
+            size = max(path.stat().st_size, 1)
+            items = counted(read(fmt, stream), progress, lambda n: Step(stream.tell(), size, n, path.name))
+        elif progress:
+            read_whole = list(read(fmt, str(path)))
+            items = counted(read_whole, progress, lambda n: Step(n, len(read_whole), n, path.name))
+        else:
+            items = read(fmt, str(path))
+        return (kind, *add(items, str(path)))
 
 
 def export_store(
@@ -94,22 +110,27 @@ def export_store(
     *,
     statuses: Sequence[ReviewStatus] = DEFAULT_EXPORT_STATUSES,
     since: datetime | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the memory (tmx) or the glossary (every other format) to ``out`` (a path or ``-``).
-    Returns how many units or entries were written."""
+    Returns how many units or entries were written. ``progress`` hears of the units or entries
+    read out of all."""
     if fmt not in EXPORT_FORMATS:
         raise TmtoolError(f"unknown export format {fmt!r} (expected one of {', '.join(EXPORT_FORMATS)})")
     from ..fileio import open_output
 
+    name = "stdout" if out == "-" else Path(out).name
     if fmt == "tmx":
         from ..formats.tmx import write_tmx
 
-        units = store.units(since=since)
+        total = store.unit_count(since=since) if progress else 0
+        units = counted(store.units(since=since), progress, lambda n: Step(n, total, n, name), every=1000)
         first = next(units, None)
         srclang = first.srclang if first else "fr-FR"
         with open_output(out, "wb") as stream:
             return write_tmx(chain([first] if first else [], units), stream, srclang=srclang)
-    entries = store.list_entries(statuses=statuses, since=since)
+    listed = store.list_entries(statuses=statuses, since=since)
+    entries = counted(listed, progress, lambda n: Step(n, len(listed), n, name))
     if fmt in ("tbx", "tbx-martif"):
         from ..formats import tbx
 
