@@ -72,14 +72,17 @@ def _describe_os_error(exc: Exception) -> str:
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False),
+    # a folder is refused by _open_store, in one line, rather than by click's usage block
+    type=click.Path(),
     default=lambda: os.environ.get("TMTOOL_DB", DEFAULT_DB),
     show_default="$TMTOOL_DB, else ./tmtool.db",
-    help="The embedded store (SQLite file).",
+    help="The embedded store (SQLite file). Only ingest, import and glossary add create it.",
 )
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress bars, only the summary line (as when stderr is not a terminal).")
 @click.version_option(package_name="tmtool")
 @click.pass_context
-def main(ctx: click.Context, db_path: str) -> None:
+def main(ctx: click.Context, db_path: str, quiet: bool) -> None:
     """French–English translation memory and terminology tool.
 
     \b
@@ -87,7 +90,7 @@ def main(ctx: click.Context, db_path: str) -> None:
       tmtool align seeds/2021-07-13-partners-meeting.fr.txt \\
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
     """
-    ctx.obj = {"db": db_path}
+    ctx.obj = {"db": db_path, "quiet": quiet}
 
 
 # ---- commands are added below, one section per capability ----
@@ -224,16 +227,32 @@ def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
 # ---- store: ingest, lookup, glossary review, tm search, stats, import, export ----
 
 
-def _open_store(ctx: click.Context):
+def _open_store(ctx: click.Context, *, create: bool = False):
+    """The store --db names. Only a command that adds to a store passes ``create``: any other,
+    given a path where there is none (a misspelt --db), stops with exit 2 rather than answer from
+    an empty store it has just made."""
     from .store import Store
 
     root = ctx.find_root()
-    existed = os.path.exists(root.obj["db"])
-    store = Store.open(root.obj["db"])
+    path = root.obj["db"]
+    existed = os.path.exists(path)
+    if os.path.isdir(path) or not (existed or create):
+        problem = "is a folder, not a store" if existed else "no such store (check --db or $TMTOOL_DB)"
+        click.echo(f"tmtool: error: {path}: {problem}", err=True)
+        ctx.exit(2)
+    store = Store.open(path)
     ctx.call_on_close(store.close)
     if not existed:
         root.obj["new_store"] = root.obj["db"]
     return store
+
+
+def _progress_bar(ctx: click.Context, label: str, noun: str, **options):
+    """The progress callback of one job of a command (see tmtool.progress): a bar on a terminal,
+    None under --quiet or when stderr is not a terminal; the command prints its summary line."""
+    from .progress import progress_bar
+
+    return progress_bar(label, noun, quiet=ctx.find_root().obj["quiet"], **options)
 
 
 def _terms_text(entry, lang: str) -> str:
@@ -267,7 +286,8 @@ def _same_text(result) -> str:
 @main.command()
 @click.argument("fr_file", type=click.Path(dir_okay=False), required=False)
 @click.argument("en_file", type=click.Path(dir_okay=False), required=False)
-@click.option("--dir", "inbox", type=click.Path(file_okay=False), help="Ingest every NAME.fr.* / NAME.en.* pair in a folder.")
+@click.option("--dir", "inbox", type=click.Path(file_okay=False),
+              help="Ingest every NAME.fr.* / NAME.en.* pair in a folder (also NAME_fr.*, NAME-FR.*).")
 @click.option("--doc-id", help="Document id (default: the file name without .fr.EXT).")
 @click.option("--no-terms", is_flag=True, help="Store the units only; do not extract terms.")
 @click.pass_context
@@ -278,48 +298,62 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms):
     .docx saved as .txt) or under another --doc-id: the message names the document holding it.
     A revised document (same id, new content) replaces its earlier units. Entries a person
     approved, rejected or edited are never overwritten. With --dir, pairs are matched by name
-    (.txt, .html, .docx); a pair that fails is reported and the others go on (exit 1 if any
-    failed).
+    (.txt, .html, .docx), in any case: NAME.fr.EXT with NAME.en.EXT, NAME_fr.EXT with NAME_en.EXT,
+    NAME-FR.EXT with NAME-EN.EXT. Other files are listed as skipped, with the reason; a pair that
+    fails is reported and the others go on (exit 1 if any failed). Each pair is saved as it is
+    done: Ctrl-C lists the documents saved before it (exit 130).
 
     \b
     Examples:
       tmtool ingest seeds/2021-07-13-partners-meeting.fr.txt seeds/2021-07-13-partners-meeting.en.txt
       tmtool ingest --dir inbox/
     """
-    from .ingest import ingest_dir, ingest_pair
+    from .ingest import IngestInterrupted, ingest_dir, ingest_pair
 
-    store = _open_store(ctx)
+    store = _open_store(ctx, create=True)
     if inbox:
         if fr_file or en_file or doc_id:
             raise TmtoolError("--dir takes no FR_FILE, EN_FILE or --doc-id")
-
-        def progress(pairs):
-            with click.progressbar(pairs, label="Ingesting", file=sys.stderr) as bar:
-                yield from bar
-
-        summary = ingest_dir(store, inbox, extract_terms=not no_terms,
-                             progress=progress if sys.stderr.isatty() else iter)
-        click.echo(f"{len(summary.results) - len(summary.skipped)} documents ingested, "
-                   f"{len(summary.skipped)} already stored, {len(summary.failures)} failed")
-        click.echo(f"{summary.new_units} new units, {summary.new_entries} new entries, "
-                   f"{summary.updated_entries} updated entries")
-        if summary.skipped:
-            click.echo("already stored: " + ", ".join(
-                r.document_id + (f" ({same})" if (same := _same_text(r)) else "") for r in summary.skipped))
-        for name, reason in summary.failures:
-            click.echo(f"failed: {name}: {reason}", err=True)
+        try:
+            with _progress_bar(ctx, "Ingesting", "sentences", of="pairs") as progress:
+                summary = ingest_dir(store, inbox, extract_terms=not no_terms, progress=progress)
+        except IngestInterrupted as interrupted:
+            _inbox_summary(interrupted.summary)
+            during = f" while ingesting {interrupted.current}" if interrupted.current else ""
+            click.echo(f"tmtool: interrupted{during}; saved before the interrupt: "
+                       f"{', '.join(interrupted.summary.saved) or 'nothing'}", err=True)
+            ctx.exit(130)
+        _inbox_summary(summary)
         if summary.failures:
             ctx.exit(1)
         return
     if not (fr_file and en_file):
         raise TmtoolError("give FR_FILE and EN_FILE, or --dir INBOX")
-    result = ingest_pair(store, fr_file, en_file, document_id=doc_id, extract_terms=not no_terms)
+    # stages of one pair are unequal (extraction is most of it): no time-left estimate
+    with _progress_bar(ctx, "Ingesting", "sentences", eta=False) as progress:
+        result = ingest_pair(store, fr_file, en_file, document_id=doc_id, extract_terms=not no_terms,
+                             progress=progress)
     if result.skipped:
         same = _same_text(result)
         click.echo(f"{result.document_id}: {same + ', ' if same else ''}already stored, nothing changed")
     else:
         click.echo(f"{result.document_id}: {result.units} units, {result.new_entries} new entries, "
                    f"{result.updated_entries} updated entries")
+
+
+def _inbox_summary(summary) -> None:
+    """What ingest --dir did: the files it passed over and why, then one summary line."""
+    if summary.skipped:
+        click.echo("already stored: " + ", ".join(
+            r.document_id + (f" ({same})" if (same := _same_text(r)) else "") for r in summary.skipped))
+    for name, reason in summary.ignored:
+        click.echo(f"skipped: {name}: {reason}", err=True)
+    for name, reason in summary.failures:
+        click.echo(f"failed: {name}: {reason}", err=True)
+    ignored = f", {len(summary.ignored)} files skipped" if summary.ignored else ""
+    click.echo(f"{len(summary.saved)} documents ingested, {len(summary.skipped)} already stored, "
+               f"{len(summary.failures)} failed{ignored}; {summary.new_units} new units, "
+               f"{summary.new_entries} new entries, {summary.updated_entries} updated entries")
 
 
 @main.command()
@@ -331,36 +365,66 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms):
 def lookup(ctx, term, lang, as_json, limit):
     """Look a term up in the glossary, in French or English.
 
-    Finds exact, plural/lemma (Comités militaires), case- and accent-insensitive (etat-major),
-    acronym (IMS, EMI), prefix and fuzzy matches, best first. Exit 1 when nothing is found.
+    Finds exact, plural/lemma (Comités militaires, battlegroups), case- and accent-insensitive
+    (etat-major), acronym (IMS, EMI), prefix and fuzzy matches, best first. With no glossary entry
+    for TERM, shows the memory's units that hold it (with --json: objects whose "match" is
+    "memory"), then any fuzzy matches, labelled with their similarity. Exit 1 when neither the
+    glossary nor the memory has anything.
 
     \b
     Examples:
       tmtool lookup "Comités militaires"
       tmtool lookup IMS --json
     """
-    from .lookup import lookup as find
+    from .lookup import MEMORY_COUNT_CAP, lookup_with_memory
 
-    hits = find(_open_store(ctx), term, lang=lang, limit=limit)
-    if not hits:
-        click.echo(f"no entry for {term!r}", err=True)
+    answer = lookup_with_memory(_open_store(ctx), term, lang=lang, limit=limit)
+    if not answer.found:
+        click.echo(f"No glossary entry for {term!r}, and no unit of the memory holds it.", err=True)
         ctx.exit(1)
+    exact = [hit for hit in answer.hits if hit.match != "fuzzy"]
+    fuzzy = [hit for hit in answer.hits if hit.match == "fuzzy"]
     if as_json:
         import json
 
-        click.echo(json.dumps([{**_entry_json(h.entry), "match": h.match, "matched": h.matched,
-                                "similarity": round(h.similarity, 1)} for h in hits],
+        def hit_json(h):
+            return {**_entry_json(h.entry), "match": h.match, "matched": h.matched,
+                    "similarity": round(h.similarity, 1)}
+
+        memory = [{"match": "memory", "source": m.unit.source, "target": m.unit.target,
+                   "document": m.document, "tuid": m.unit.tuid} for m in answer.memory]
+        click.echo(json.dumps([*map(hit_json, exact), *memory, *map(hit_json, fuzzy)],
                               ensure_ascii=False, indent=2))
         return
-    for hit in hits:
-        entry = hit.entry
-        similarity = f" {hit.similarity:.0f}%" if hit.match == "fuzzy" else ""
-        click.echo(f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}"
-                   f"   [{entry.status.value}; {hit.match}{similarity}; #{entry.id}]")
-        for context in entry.contexts:
-            click.echo(f"    fr: {context.fr}")
-            if context.en:
-                click.echo(f"    en: {context.en}")
+    for hit in exact:
+        _print_hit(hit)
+    if exact:
+        return
+    count = answer.memory_count
+    units = f"more than {count - 1}" if count > MEMORY_COUNT_CAP else str(count)
+    heading = f"No glossary entry for {term!r}."
+    if answer.memory:
+        heading += f" In the memory ({units} {'unit' if count == 1 else 'units'}):"
+    click.echo(heading)
+    for hit in answer.memory:
+        unit, indent = hit.unit, " " * (len(hit.document) + 2)
+        click.echo(f"  [{hit.document}] {unit.srclang.split('-')[0]}: {unit.source}")
+        click.echo(f"  {indent} {unit.tgtlang.split('-')[0]}: {unit.target}")
+    if fuzzy:
+        click.echo("Glossary entries spelt like it (fuzzy, with their similarity):")
+        for hit in fuzzy:
+            _print_hit(hit)
+
+
+def _print_hit(hit) -> None:
+    entry = hit.entry
+    similarity = f" {hit.similarity:.0f}%" if hit.match == "fuzzy" else ""
+    click.echo(f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}"
+               f"   [{entry.status.value}; {hit.match}{similarity}; #{entry.id}]")
+    for context in entry.contexts:
+        click.echo(f"    fr: {context.fr}")
+        if context.en:
+            click.echo(f"    en: {context.en}")
 
 
 @main.group()
@@ -453,7 +517,7 @@ def glossary_add(ctx, fr, en, fr_also, en_also, status, definition, note):
 
     entry = new_entry([fr, *fr_also], [e for e in (en, *en_also) if e], status=ReviewStatus(status),
                       definition=definition, note=note)
-    click.echo(f"added entry {_open_store(ctx).add_entry(entry)}")
+    click.echo(f"added entry {_open_store(ctx, create=True).add_entry(entry)}")
 
 
 @glossary.command("edit")
@@ -465,18 +529,23 @@ def glossary_add(ctx, fr, en, fr_also, en_also, status, definition, note):
 @click.option("--drop", multiple=True, help="Remove the term with this text; repeatable.")
 @click.option("--definition", help="Set the definition ('' clears it).")
 @click.option("--note", help="Set the note ('' clears it).")
+@click.option("--status", type=_STATUSES, help="Set the status. Default: a candidate becomes approved.")
 @click.pass_context
-def glossary_edit(ctx, entry_id, fr, en, add_fr, add_en, drop, definition, note):
-    """Edit an entry's terms, definition or note (marks it reviewed: extraction keeps off it).
+def glossary_edit(ctx, entry_id, fr, en, add_fr, add_en, drop, definition, note, status):
+    """Edit an entry's terms, definition, note or status (marks it reviewed: extraction keeps off it).
+
+    Editing a candidate approves it, as the person has reviewed it, unless --status says otherwise.
 
     \b
     Example:
       tmtool glossary edit 12 --en "Military Committee" --add-en MC
     """
+    from .model import ReviewStatus
     from .store.review import edit
 
     change = _open_store(ctx).update_entry(entry_id, "edit", lambda e: edit(
-        e, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop, definition=definition, note=note))
+        e, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop, definition=definition, note=note,
+        status=ReviewStatus(status) if status else None))
     click.echo(f"entry {entry_id} edited (change {change})")
 
 
@@ -560,7 +629,7 @@ def glossary_history(ctx, entry_id):
     for change in _open_store(ctx).history(entry_id):
         reverted = f"  (reverted by {change.reverted_by})" if change.reverted_by else ""
         click.echo(f"{change.id:>6}  {change.time}  {change.action:<12}  "
-                   f"entries {', '.join(change.before)}{reverted}")
+                   f"entries {', '.join(map(str, change.entry_ids))}{reverted}")
 
 
 @glossary.command("revert")
@@ -807,7 +876,9 @@ def import_(ctx, file, fmt):
     """
     from .store.transfer import import_file
 
-    kind, added, already_stored, untranslated = import_file(_open_store(ctx), file, fmt)
+    store = _open_store(ctx, create=True)
+    with _progress_bar(ctx, "Importing", "read") as progress:
+        kind, added, already_stored, untranslated = import_file(store, file, fmt, progress=progress)
     untranslated_part = f", {untranslated} untranslated skipped" if kind == "units" else ""
     click.echo(f"{added} {kind} added, {already_stored} already stored{untranslated_part}")
 
@@ -831,9 +902,11 @@ def export(ctx, fmt, output, status, since):
     from .store.transfer import DEFAULT_EXPORT_STATUSES, export_store
 
     statuses = {None: DEFAULT_EXPORT_STATUSES, "all": tuple(ReviewStatus)}.get(status) or (ReviewStatus(status),)
-    count = export_store(_open_store(ctx), fmt, output, statuses=statuses, since=since)
-    if output != "-":
-        click.echo(f"{count} written to {output}", err=True)
+    store = _open_store(ctx)
+    with _progress_bar(ctx, "Exporting", "written") as progress:
+        count = export_store(store, fmt, output, statuses=statuses, since=since, progress=progress)
+    # on stderr: stdout may be the export itself
+    click.echo(f"{count} written to {'stdout' if output == '-' else output}", err=True)
 
 
 # ---- terminology: French term extraction ----
@@ -844,9 +917,13 @@ def export(ctx, fmt, output, status, since):
 @click.option("--lang", default="fr", show_default=True, help="Language of FILES; only French is supported.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
-@click.option("--top", type=click.IntRange(min=1), help="Only the N best-ranked terms.")
-def extract(files, lang, output, fmt, top):
+@click.option("--top", type=click.IntRange(min=1),
+              help="The N best-ranked terms, whatever their score (default: every term over the threshold).")
+@click.pass_context
+def extract(ctx, files, lang, output, fmt, top):
     """Rank the French terms of documents (monolingual; bilingual equivalents come with ingest).
+
+    One row per term (an acronym is a row apart from its full form).
 
     \b
     Example:
@@ -867,9 +944,15 @@ def extract(files, lang, output, fmt, top):
         for path in files
         for segment in segment_document(read_document(path, lang="fr"), "fr")
     ]
-    entries = extract_french(sentences, top=top)
+    with _progress_bar(ctx, "Extracting", "sentences") as progress:
+        entries = extract_french(sentences, top=top, progress=progress)
     with open_output(output, "w") as out:
         (write_json if fmt == "json" else write_tsv)(entries, out)
+    terms = sum(len(entry.terms_in("fr")) for entry in entries)
+    # on stderr: stdout may be the list itself
+    click.echo(f"{terms} terms from {len(sentences)} sentences of {len(files)} "
+               f"{'file' if len(files) == 1 else 'files'} written to {'stdout' if output == '-' else output}",
+               err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

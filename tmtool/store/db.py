@@ -268,11 +268,18 @@ class Store:
 
     def units(self, *, since: datetime | None = None) -> Iterator[Unit]:
         """Every unit (changed on or after ``since``), in the order stored."""
-        sql = f"SELECT {self._UNIT_COLUMNS} FROM units"
-        params: tuple = ()
-        if since:
-            sql, params = sql + " WHERE changed >= ?", (iso(since),)
-        return map(self._unit, self._conn.execute(sql + " ORDER BY id", params))
+        where, params = self._since(since)
+        rows = self._conn.execute(f"SELECT {self._UNIT_COLUMNS} FROM units{where} ORDER BY id", params)
+        return map(self._unit, rows)
+
+    def unit_count(self, *, since: datetime | None = None) -> int:
+        """How many units :meth:`units` gives."""
+        where, params = self._since(since)
+        return self._query(f"SELECT count(*) FROM units{where}", params)[0][0]
+
+    @staticmethod
+    def _since(since: datetime | None) -> tuple[str, tuple]:
+        return (" WHERE changed >= ?", (iso(since),)) if since else ("", ())
 
     def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
         marks = ",".join("?" * len(ids))
@@ -355,14 +362,22 @@ class Store:
 
     def concordance(self, word: str, limit: int = 20) -> list[Unit]:
         """Units whose source or target contains ``word`` (accent-insensitive, whole words)."""
-        phrase = '"' + word.replace('"', '""') + '"'
+        return [unit for unit, _ in self.located_concordance(word, limit)]
+
+    def located_concordance(self, word: str, limit: int = 20) -> list[tuple[Unit, str]]:
+        """The units of :meth:`concordance`, each with where it came from: its document, else the
+        name of the file it was imported from."""
         rows = self._query(
-            f"SELECT {', '.join('u.' + c for c in self._UNIT_COLUMNS.split(', '))}"
+            f"SELECT {', '.join('u.' + c for c in self._UNIT_COLUMNS.split(', '))}, u.document_id, u.origin"
             " FROM units_fts JOIN units u ON u.id = units_fts.rowid"
             " WHERE units_fts MATCH ? ORDER BY units_fts.rank LIMIT ?",
-            (phrase, limit),
+            (_phrase(word), limit),
         )
-        return [self._unit(row) for row in rows]
+        return [(self._unit(row[:-2]), row[-2] or Path(row[-1] or "").name) for row in rows]
+
+    def concordance_count(self, word: str, cap: int) -> int:
+        """How many units :meth:`concordance` would find, counted up to ``cap``."""
+        return self._match_count("units_fts", _phrase(word), cap)
 
     # ---- reading entries -------------------------------------------------------------------
 
@@ -668,6 +683,13 @@ class Store:
                 " SELECT ?, document_id, frequency, seen, score FROM entry_documents"
                 " WHERE entry_id = ? ON CONFLICT DO UPDATE SET frequency = frequency + excluded.frequency",
                 (target_id, source_id),
+            )
+            # a sentence both entries cite (one term and its variant seen in it) is shown once
+            self._conn.execute(
+                "DELETE FROM contexts WHERE entry_id = ?1 AND EXISTS (SELECT 1 FROM contexts t"
+                " WHERE t.entry_id = ?2 AND t.fr = contexts.fr AND t.en = contexts.en"
+                " AND t.document = contexts.document)",
+                (source_id, target_id),
             )
             self._conn.execute("UPDATE contexts SET entry_id = ? WHERE entry_id = ?", (target_id, source_id))
             self._conn.execute(

@@ -59,6 +59,11 @@ class Change:
     after: dict[str, dict | None]
     reverted_by: int | None
 
+    @property
+    def entry_ids(self) -> list[int]:
+        """The entries it touched, in numeric order (the snapshots' keys are strings: '10' < '9')."""
+        return sorted(map(int, self.before))
+
 
 def unit_content_key(unit: Unit) -> str:
     """Identical units (same languages, same texts, same inline markup) share this key, whatever
