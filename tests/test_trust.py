@@ -158,7 +158,7 @@ def test_documents_listed_and_removed_through_the_cli(tmp_path):
     after = stats(db)
     assert (after["documents"], after["units"], after["entries"], after["contexts"]) == (0, 0, 3, 0)
     statuses = {e["id"]: (e["status"], e["frequency"]) for e in json.loads(run(db, "glossary", "list", "--json"))}
-    assert statuses == {approved: ("approved", 0), rejected: ("rejected", 0), edited: ("candidate", 0)}
+    assert statuses == {approved: ("approved", 0), rejected: ("rejected", 0), edited: ("approved", 0)}  # an edit reviews
     assert "no documents ingested" in CliRunner().invoke(main, ["--db", str(db), "documents"]).output
     run(db, "tm", "concordance", "OTAN", code=1)
 
