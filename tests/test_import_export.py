@@ -60,26 +60,38 @@ def test_tmx_round_trip_keeps_every_unit(filled, tmp_path):
 
 
 @pytest.mark.parametrize("fmt, suffix", [("tbx", "tbx"), ("tbx-martif", "tbx"), ("csv", "csv"), ("po", "po")])
-def test_glossary_round_trip(filled, tmp_path, fmt, suffix):
+def test_glossary_round_trip_keeps_every_status(filled, tmp_path, fmt, suffix):
     first = tmp_path / f"first.{suffix}"
-    assert export_store(filled, fmt, str(first)) == 2  # rejected entries are left out by default
+    assert export_store(filled, fmt, str(first), statuses=tuple(ReviewStatus)) == 3
     with Store.open(tmp_path / "fresh.db") as fresh:
-        assert import_file(fresh, first) == ("entries", 2, 0, 0)
-        assert import_file(fresh, first) == ("entries", 0, 2, 0)
-        assert pairs(fresh) == [p for p in pairs(filled) if p[2] != ReviewStatus.REJECTED]
+        assert import_file(fresh, first) == ("entries", 3, 0, 0)
+        assert import_file(fresh, first) == ("entries", 0, 3, 0)
+        assert pairs(fresh) == pairs(filled)  # the candidate is still a candidate, the rejected entry rejected
         (imported,) = [e for e in fresh.list_entries() if e.definition]
         assert imported.definition == GLOSSARY[0].definition
 
 
 def test_omegat_tsv_round_trip(filled, tmp_path):
-    """OmegaT's glossary holds pairs, one a line: the pairs survive a trip through the store."""
+    """OmegaT's glossary holds pairs, one a line: the pairs and their status survive a trip through the store."""
     first, second = tmp_path / "first.tsv", tmp_path / "second.tsv"
-    export_store(filled, "tsv", str(first))
+    export_store(filled, "tsv", str(first), statuses=tuple(ReviewStatus))
     with Store.open(tmp_path / "fresh.db") as fresh:
         import_file(fresh, first)
-        export_store(fresh, "tsv", str(second))
+        status_of = {e.terms_in("fr")[0].text: e.status for e in fresh.list_entries()}
+        export_store(fresh, "tsv", str(second), statuses=tuple(ReviewStatus))
+    assert status_of == {"État-major militaire international": ReviewStatus.APPROVED, "EMI": ReviewStatus.APPROVED,
+                         "Comité militaire": ReviewStatus.CANDIDATE, "pays partenaire": ReviewStatus.REJECTED}
     assert sorted(second.read_text(encoding="utf-8").splitlines()) == \
         sorted(first.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx-martif", "tsv", "csv", "po"])
+def test_export_writes_only_approved_entries_by_default(filled, tmp_path, fmt):
+    out = tmp_path / f"glossary.{fmt}"
+    assert run(filled.path, "export", fmt, "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "International Military Staff" in text
+    assert "Military Committee" not in text and "partner nation" not in text
 
 
 def test_export_filters_by_status_and_date(filled, tmp_path):
@@ -87,8 +99,11 @@ def test_export_filters_by_status_and_date(filled, tmp_path):
     assert run(filled.path, "export", "tsv", "--status", "approved", "-o", str(out)).exit_code == 0
     french = {line.split("\t")[0] for line in out.read_text(encoding="utf-8").splitlines()}
     assert french == {"État-major militaire international", "EMI"}
-    export_store(filled, "tsv", str(out), statuses=tuple(ReviewStatus))
-    assert "partner nation" in out.read_text()
+    assert run(filled.path, "export", "tsv", "--status", "candidate").output == \
+        "Comité militaire\tMilitary Committee\tcandidate, not reviewed\n"
+    assert run(filled.path, "export", "tsv", "--status", "rejected").output == \
+        "pays partenaire\tpartner nation\trejected, do not use\n"
+    assert len(run(filled.path, "export", "tsv", "--status", "all").output.splitlines()) == 4
     result = run(filled.path, "export", "csv", "--since", "2999-01-01")
     assert result.exit_code == 0 and "Comité militaire" not in result.output
 

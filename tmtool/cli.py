@@ -886,8 +886,9 @@ def import_(ctx, file, fmt):
 @main.command()
 @click.argument("fmt", metavar="FORMAT")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
-@click.option("--status", type=click.Choice(["approved", "candidate", "all"]),
-              help="Glossary entries to write. Default: approved and candidate (all but rejected).")
+@click.option("--status", type=click.Choice(["approved", "candidate", "rejected", "all"]),
+              help="Glossary entries to write. Default: approved. Entries that are not approved are "
+                   "marked as such in every format.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only what changed since DATE.")
 @click.pass_context
 def export(ctx, fmt, output, status, since):
@@ -896,7 +897,8 @@ def export(ctx, fmt, output, status, since):
     \b
     Examples:
       tmtool export tmx -o exports/memory.tmx
-      tmtool export tbx --status approved -o exports/glossary.tbx
+      tmtool export tbx -o exports/glossary.tbx
+      tmtool export po --status all -o review.po
     """
     from .model import ReviewStatus
     from .store.transfer import DEFAULT_EXPORT_STATUSES, export_store

@@ -22,8 +22,9 @@ IMPORT_FORMATS = ("tmx", "tbx", "po", "xliff", "csv", "tsv")
 EXPORT_FORMATS = ("tmx", "tbx", "tbx-martif", "tsv", "csv", "po")
 UNIT_FORMATS = ("tmx", "xliff")  # the others hold glossary entries
 _STREAMED = ("tmx", "tbx")  # read as they are parsed, so the bytes read tell how far an import is
-# what `export` writes when no --status is given: everything but rejected entries
-DEFAULT_EXPORT_STATUSES = (ReviewStatus.APPROVED, ReviewStatus.CANDIDATE)
+# what `export` writes when no --status is given: what a person approved, so that no unreviewed
+# candidate reaches a translator unasked (asked for, every format marks it; see the writers)
+DEFAULT_EXPORT_STATUSES = (ReviewStatus.APPROVED,)
 
 _EXTENSIONS = {".tmx": "tmx", ".tbx": "tbx", ".po": "po", ".xlf": "xliff", ".xliff": "xliff",
                ".csv": "csv", ".tsv": "tsv"}
