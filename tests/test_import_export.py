@@ -99,9 +99,9 @@ def test_export_filters_by_status_and_date(filled, tmp_path):
     assert run(filled.path, "export", "tsv", "--status", "approved", "-o", str(out)).exit_code == 0
     french = {line.split("\t")[0] for line in out.read_text(encoding="utf-8").splitlines()}
     assert french == {"État-major militaire international", "EMI"}
-    assert run(filled.path, "export", "tsv", "--status", "candidate").output == \
+    assert run(filled.path, "export", "tsv", "--status", "candidate").stdout == \
         "Comité militaire\tMilitary Committee\tcandidate, not reviewed\n"
-    assert run(filled.path, "export", "tsv", "--status", "rejected").output == \
+    assert run(filled.path, "export", "tsv", "--status", "rejected").stdout == \
         "pays partenaire\tpartner nation\trejected, do not use\n"
     assert len(run(filled.path, "export", "tsv", "--status", "all").output.splitlines()) == 4
     result = run(filled.path, "export", "csv", "--since", "2999-01-01")
