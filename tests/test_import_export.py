@@ -103,9 +103,9 @@ def test_export_filters_by_status_and_date(filled, tmp_path):
         "Comité militaire\tMilitary Committee\tcandidate, not reviewed\n"
     assert run(filled.path, "export", "tsv", "--status", "rejected").stdout == \
         "pays partenaire\tpartner nation\trejected, do not use\n"
-    assert len(run(filled.path, "export", "tsv", "--status", "all").output.splitlines()) == 4
+    assert len(run(filled.path, "export", "tsv", "--status", "all").stdout.splitlines()) == 4
     result = run(filled.path, "export", "csv", "--since", "2999-01-01")
-    assert result.exit_code == 0 and "Comité militaire" not in result.output
+    assert result.exit_code == 0 and "Comité militaire" not in result.stdout
 
 
 def test_an_invalid_file_is_refused_whole(filled, tmp_path):
