@@ -25,6 +25,9 @@ class HostileCase:
     command: str  # IMPORT or DOCUMENT
     message: str  # a fragment of the expected error line
     line: int | None = None  # the line the error must name, when the problem has one
+    # a problem of one unit or entry in a well-formed file: import passes it over and lists it,
+    # import --strict refuses the file
+    skipped: bool = False
 
     def write(self, directory: Path) -> Path:
         path = directory / self.name
@@ -157,13 +160,13 @@ def cases() -> list[HostileCase]:
                     ENTITIES_REFUSED, line=ENTITY_LINE),
         HostileCase("tmx-parameter-entity.tmx", tmx(tu(), PARAMETER_ENTITY), IMPORT, ENTITIES_REFUSED,
                     line=ENTITY_LINE),
-        HostileCase("tmx-tuv-without-lang.tmx", tmx(tu() + tu(tgt_attr="")), IMPORT, "without xml:lang", line=6),
+        HostileCase("tmx-tuv-without-lang.tmx", tmx(tu() + tu(tgt_attr="")), IMPORT, "without xml:lang", line=6, skipped=True),
         HostileCase("tmx-source-tuv-without-lang.tmx", tmx(tu() + tu(src_attr="")), IMPORT, "without xml:lang",
-                    line=6),
+                    line=6, skipped=True),
         HostileCase("tmx-header-without-srclang.tmx", tmx(tu()).replace(b'srclang="fr-FR" ', b""), IMPORT,
                     "the TMX header has no srclang", line=3),
         HostileCase("tmx-invalid-language-tag.tmx", tmx(tu(tgt_attr='xml:lang="xx-INVALID"')), IMPORT,
-                    "invalid language tag 'xx-INVALID'", line=5),
+                    "invalid language tag 'xx-INVALID'", line=5, skipped=True),
         HostileCase("tmx-wrong-declared-encoding.tmx", tmx(tu(), encoding="latin-1"), IMPORT, "not well-formed XML",
                     line=5),
         HostileCase("tmx-utf16-without-bom.tmx", tmx(tu()).replace(b'"UTF-8"', b'"UTF-16"').decode()
@@ -176,9 +179,9 @@ def cases() -> list[HostileCase]:
         HostileCase("tmx-wrong-root.tmx", b'<?xml version="1.0"?>\n<html><body/></html>\n', IMPORT,
                     "not a TMX file", line=2),
         HostileCase("tmx-bad-date.tmx", tmx(tu(tu_attr=' creationdate="yesterday"')), IMPORT, "invalid TMX date",
-                    line=5),
+                    line=5, skipped=True),
         HostileCase("tmx-missing-source-language.tmx", tmx(tu(src_attr='xml:lang="de-DE"')), IMPORT,
-                    "without a <tuv> in the source language fr-FR", line=5),
+                    "no source tuv: no <tuv> in the source language fr-FR", line=5, skipped=True),
         # ---- TBX ----
         HostileCase("tbx-empty.tbx", b"", IMPORT, "not well-formed XML"),
         HostileCase("tbx-truncated.tbx", _truncated(good_tbx), IMPORT, "not well-formed XML"),
@@ -189,7 +192,7 @@ def cases() -> list[HostileCase]:
         HostileCase("tbx-external-entity.tbx", tbx(concept(fr="&xxe;"), EXTERNAL_FILE.replace("tmx", "tbx")),
                     IMPORT, ENTITIES_REFUSED, line=ENTITY_LINE),
         HostileCase("tbx-invalid-language-tag.tbx", tbx(concept(fr_lang="français")), IMPORT,
-                    "invalid language tag 'français'", line=5),
+                    "invalid language tag 'français'", line=5, skipped=True),
         HostileCase("tbx-wrong-root.tbx", b'<?xml version="1.0"?>\n<glossary><term>x</term></glossary>\n', IMPORT,
                     "glossary", line=2),
         HostileCase("tbx-binary.tbx", _random_bytes(2, 4096), IMPORT, "not well-formed XML", line=1),
@@ -210,13 +213,13 @@ def cases() -> list[HostileCase]:
         HostileCase("xliff-translation-without-target-language.xlf",
                     xliff(trans_unit(source="Titre", target="Titre") + trans_unit(),
                           file_attrs='source-language="fr-FR"'),
-                    IMPORT, "<trans-unit> has a translation, but its <file> has no target-language", line=5),
+                    IMPORT, "<trans-unit> has a translation, but its <file> has no target-language", line=5, skipped=True),
         HostileCase("xliff20-translation-without-trglang.xlf",
                     ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
                      'version="2.0" srcLang="fr-FR">\n<file id="f"><unit id="u">\n<segment state="initial">'
-                     f'<source>{FRENCH}</source><target>{ENGLISH}</target></segment>\n<segment>'
+                     f'<source>{FRENCH}</source><target>{FRENCH}</target></segment>\n<segment>'
                      f'<source>{FRENCH}</source><target>{ENGLISH}</target></segment>\n</unit></file></xliff>\n')
-                    .encode(), IMPORT, "<segment> has a translation, but <xliff> has no trgLang", line=5),
+                    .encode(), IMPORT, "<segment> has a translation, but <xliff> has no trgLang", line=5, skipped=True),
         HostileCase("xliff-invalid-language-tag.xlf", xliff(trans_unit(), file_attrs='source-language="fr_FR_xx"'),
                     IMPORT, "invalid language tag", line=3),
         # ---- PO ----
@@ -225,7 +228,7 @@ def cases() -> list[HostileCase]:
         HostileCase("po-unterminated-string.po", po('msgid "comité\nmsgstr "committee"\n').encode(), IMPORT,
                     "not a valid PO file: cannot read 'msgid \"comit", line=6),
         HostileCase("po-broken-record.po", po('#. x-tmtool:{"status":\nmsgid "comité"\nmsgstr "committee"\n')
-                    .encode(), IMPORT, "invalid x-tmtool record"),
+                    .encode(), IMPORT, "invalid x-tmtool record", line=6, skipped=True),
         HostileCase("po-wrong-declared-encoding.po", po('msgid "comité"\nmsgstr "committee"\n').encode("latin-1"),
                     IMPORT, "not a valid PO file"),
         # ---- CSV and TSV ----
@@ -235,7 +238,7 @@ def cases() -> list[HostileCase]:
         HostileCase("csv-nul-byte.csv", b"fr,en\ncomit\x00e,committee\n", IMPORT, "NUL", line=2),
         # semicolons, as French spreadsheets write CSV: one column
         HostileCase("csv-semicolons.csv", "fr;en\ncomité;committee\n".encode(), IMPORT, "no usable columns"),
-        HostileCase("csv-bad-status.csv", b"fr,en,status\ncomit\xc3\xa9,committee,maybe\n", IMPORT, "row 2"),
+        HostileCase("csv-bad-status.csv", b"fr,en,status\ncomit\xc3\xa9,committee,maybe\n", IMPORT, "invalid value", line=2, skipped=True),
         HostileCase("csv-huge-field.csv", b'fr,en\n"' + b"a" * 200_000 + b'",b\n', IMPORT, "field larger than field limit",
                     line=2),
         HostileCase("tsv-utf16-without-bom.tsv", "comité\tcommittee\n".encode("utf-16-le"), IMPORT,

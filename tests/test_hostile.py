@@ -94,11 +94,22 @@ def test_the_corpus_covers_every_input_kind():
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.command == IMPORT], ids=lambda c: c.name)
 def test_import_refuses_and_leaves_the_store_as_it_was(case, db, tmp_path):
+    """Unusable units of a well-formed file refuse it only with --strict (see the next test)."""
     path = case.write(tmp_path)
     before = dump(db)
-    result = CliRunner().invoke(main, ["--db", str(db), "import", str(path)])
+    result = CliRunner().invoke(main, ["--db", str(db), "import", str(path), *(["--strict"] if case.skipped else [])])
     assert_one_line_error(result, path, case)
     assert dump(db) == before
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.skipped], ids=lambda c: c.name)
+def test_import_passes_over_an_unusable_unit_and_says_where_and_why(case, db, tmp_path):
+    path = case.write(tmp_path)
+    result = CliRunner().invoke(main, ["--db", str(db), "import", str(path)])
+    assert result.exit_code == 0, result.output
+    [summary] = result.stdout.splitlines()
+    where = f"{path}:{case.line}: " if case.line else f"{path}: "
+    assert f" skipped: {where}" in summary and case.message in summary.partition(" skipped: ")[2]
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.command == DOCUMENT], ids=lambda c: c.name)

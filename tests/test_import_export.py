@@ -51,7 +51,8 @@ def test_tmx_round_trip_keeps_every_unit(filled, tmp_path):
     assert run(filled.path, "export", "tmx", "-o", str(tmp_path / "a.tmx")).exit_code == 0
     fresh = tmp_path / "fresh.db"
     result = run(fresh, "import", str(tmp_path / "a.tmx"))
-    assert result.exit_code == 0 and result.output == "2 units added, 0 already stored, 0 untranslated skipped\n"
+    assert result.exit_code == 0 and result.output == ("2 units added (fr-FR→en-GB 2), 0 already stored, "
+                                                      "0 untranslated skipped\n")
     assert run(fresh, "import", str(tmp_path / "a.tmx")).output == (
         "0 units added, 2 already stored, 0 untranslated skipped\n")
     with Store.open(fresh) as store:
@@ -64,8 +65,9 @@ def test_glossary_round_trip_keeps_every_status(filled, tmp_path, fmt, suffix):
     first = tmp_path / f"first.{suffix}"
     assert export_store(filled, fmt, str(first), statuses=tuple(ReviewStatus)) == 3
     with Store.open(tmp_path / "fresh.db") as fresh:
-        assert import_file(fresh, first) == ("entries", 3, 0, 0)
-        assert import_file(fresh, first) == ("entries", 0, 3, 0)
+        result = import_file(fresh, first)
+        assert (result.kind, result.added, result.already_stored, result.skipped) == ("entries", 3, 0, [])
+        assert import_file(fresh, first).already_stored == 3
         assert pairs(fresh) == pairs(filled)  # the candidate is still a candidate, the rejected entry rejected
         (imported,) = [e for e in fresh.list_entries() if e.definition]
         assert imported.definition == GLOSSARY[0].definition
@@ -131,7 +133,7 @@ def test_untranslated_units_are_skipped(tmp_path):
                          '<tu><tuv xml:lang="fr-FR"><seg>Un</seg></tuv><tuv xml:lang="en-GB"><seg>One</seg></tuv></tu>'
                          '</body></tmx>', encoding="utf-8")
     assert run(tmp_path / "t.db", "import", str(one_sided)).output == (
-        "1 units added, 0 already stored, 1 untranslated skipped\n")
+        "1 units added (fr-FR→en-GB 1), 0 already stored, 1 untranslated skipped\n")
 
 
 # ---- untranslated XLIFF units: skipped and counted, never stored ----
@@ -142,14 +144,16 @@ XLIFF_12_UNTRANSLATED = """<?xml version="1.0" encoding="UTF-8"?>
 <trans-unit id="no-target"><source>Sans cible.</source></trans-unit>
 <trans-unit id="empty-target"><source>Cible vide.</source><target> </target></trans-unit>
 <trans-unit id="new"><source>Nouveau.</source><target state="new">New.</target></trans-unit>
+<trans-unit id="new-copy"><source>Nouveau.</source><target state="new">Nouveau.</target></trans-unit>
 <trans-unit id="needs"><source>À traduire.</source><target state="needs-translation">À traduire.</target></trans-unit>
+<trans-unit id="omegat"><source>Rempli.</source><target state="needs-translation">Filled in.</target></trans-unit>
 <trans-unit id="translated"><source>Traduit.</source><target state="translated">Translated.</target></trans-unit>
 <trans-unit id="no-state"><source>OTAN</source><target>OTAN</target></trans-unit>
 </body></file>
 <file original="b" datatype="plaintext" source-language="fr-FR"><body>
 <trans-unit id="copy"><source>Copie de la source.</source><target>Copie de la source.</target></trans-unit>
-<trans-unit id="omegat"><source>Rempli par OmegaT.</source>
-  <target state="needs-translation">Filled in by OmegaT.</target></trans-unit>
+<trans-unit id="no-language"><source>Sans langue.</source>
+  <target state="translated">In no language.</target></trans-unit>
 </body></file>
 </xliff>
 """
@@ -158,6 +162,7 @@ XLIFF_20_UNTRANSLATED = """<?xml version="1.0" encoding="UTF-8"?>
 <file id="f">
 <unit id="no-target"><segment><source>Sans cible.</source></segment></unit>
 <unit id="initial"><segment state="initial"><source>Initial.</source><target>Initial.</target></segment></unit>
+<unit id="initial-filled"><segment state="initial"><source>Rempli.</source><target>Filled in.</target></segment></unit>
 <unit id="translated"><segment state="translated"><source>Traduit.</source><target>Translated.</target></segment></unit>
 <unit id="no-state"><segment><source>Sans état.</source><target>No state.</target></segment></unit>
 </file>
@@ -165,22 +170,25 @@ XLIFF_20_UNTRANSLATED = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-@pytest.mark.parametrize("document, added", [
-    (XLIFF_12_UNTRANSLATED, ["translated", "no-state"]),
-    (XLIFF_20_UNTRANSLATED, ["translated", "no-state"]),
+@pytest.mark.parametrize("document, added, untranslated, skipped", [
+    (XLIFF_12_UNTRANSLATED, ["new", "omegat", "translated", "no-state"], 5,
+     ", 1 skipped: {path}:15: <trans-unit> has a translation, but its <file> has no target-language"),
+    (XLIFF_20_UNTRANSLATED, ["initial-filled", "translated", "no-state"], 2, ""),
 ], ids=["xliff-1.2", "xliff-2.0"])  # fmt: skip
-def test_untranslated_xliff_units_are_skipped_and_counted(tmp_path, document, added):
+def test_untranslated_xliff_units_are_skipped_and_counted(tmp_path, document, added, untranslated, skipped):
+    """A target that is not a copy of its source is a translation, whatever its state says."""
     path = tmp_path / "filled.xlf"
     path.write_text(document, encoding="utf-8")
     db = tmp_path / "t.db"
-    untranslated = document.count("<source>") - len(added)
     result = run(db, "import", str(path))
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"2 units added, 0 already stored, {untranslated} untranslated skipped\n"
+    skipped = skipped.format(path=path)
+    assert result.stdout == (f"{len(added)} units added (fr-FR→en-GB {len(added)}), 0 already stored, "
+                             f"{untranslated} untranslated skipped{skipped}\n")
     with Store.open(db) as store:
         assert [(u.tuid, u.srclang, u.tgtlang) for u in store.units()] == [(t, "fr-FR", "en-GB") for t in added]
     again = run(db, "import", str(path))
-    assert again.stdout == f"0 units added, 2 already stored, {untranslated} untranslated skipped\n"
+    assert again.stdout == f"0 units added, {len(added)} already stored, {untranslated} untranslated skipped{skipped}\n"
     assert run(db, "export", "tmx", "-o", str(tmp_path / "out.tmx")).exit_code == 0
 
 
@@ -214,16 +222,22 @@ def test_a_segmented_file_imported_back_leaves_the_store_exportable(tmp_path, so
 
 
 def test_is_untranslated_by_target_state_and_copy():
-    def unit(target, tgtlang="en-GB", state=None):
-        return Unit("Le Comité.", target, "fr-FR", tgtlang, props={"x-state": state} if state else {})
+    def unit(target, tgtlang="en-GB", state=None, markup=None):
+        return Unit("Le Comité.", target, "fr-FR", tgtlang, props={"x-state": state} if state else {},
+                    target_markup=markup)
 
     assert all(is_untranslated(u) for u in (
-        unit(""), unit("  "), unit("The Committee.", state="new"), unit("The Committee.", state="needs-translation"),
-        unit("The Committee.", state="initial"), unit("Le Comité.", tgtlang=""),
+        unit(""), unit("  "), unit("Le Comité.", state="new"), unit("Le Comité.", state="needs-translation"),
+        unit("Le Comité.", state="initial"), unit("Le Comité.", tgtlang=""),
     ))  # fmt: skip
     assert not any(is_untranslated(u) for u in (
         unit("The Committee."), unit("The Committee.", state="translated"), unit("Le Comité."),
         unit("The Committee.", state="needs-review-translation"),
+        # what OmegaT gives back: filled in, the state tmtool segment wrote left as it was
+        unit("The Committee.", state="needs-translation"), unit("The Committee.", state="new"),
+        unit("The Committee.", state="initial"), unit("The Committee.", tgtlang=""),
+        # the same words with codes moved is an edit of the copy
+        unit("Le Comité.", state="needs-translation", markup='Le <ph x="1"/>Comité.'),
     ))  # fmt: skip
 
 

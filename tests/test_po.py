@@ -153,19 +153,19 @@ def test_records_written_with_escaped_spaces_still_read(tmp_path):
     assert entry.contexts[0].document == "2021-07-13-partners-meeting"
 
 
-def test_a_po_file_from_elsewhere(tmp_path):
+def test_a_po_file_from_elsewhere_has_english_msgids_and_its_language_in_the_header(tmp_path):
     path = tmp_path / "other.po"
     path.write_text(
-        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        '# relu\nmsgid "pays partenaire"\nmsgstr "partner country"\n\n'
-        '#, fuzzy\nmsgid "EMI"\nmsgstr "IMS"\n\nmsgid "Alliance"\nmsgstr ""\n\n#~ msgid "vieux"\n#~ msgstr "old"\n',
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '# relu\nmsgid "partner country"\nmsgstr "pays partenaire"\n\n'
+        '#, fuzzy\nmsgid "IMS"\nmsgstr "EMI"\n\nmsgid "Alliance"\nmsgstr ""\n\n#~ msgid "old"\n#~ msgstr "vieux"\n',
         encoding="utf-8",
     )
     entries = list(read_po(path))
-    assert [([t.text for t in e.terms], e.status, e.note) for e in entries] == [
-        (["pays partenaire", "partner country"], ReviewStatus.APPROVED, "relu"),
-        (["EMI", "IMS"], ReviewStatus.CANDIDATE, None),
-        (["Alliance"], ReviewStatus.CANDIDATE, None),
+    assert [([(t.text, t.lang) for t in e.terms], e.status, e.note) for e in entries] == [
+        ([("partner country", "en"), ("pays partenaire", "fr")], ReviewStatus.APPROVED, "relu"),
+        ([("IMS", "en"), ("EMI", "fr")], ReviewStatus.CANDIDATE, None),
+        ([("Alliance", "en")], ReviewStatus.CANDIDATE, None),
     ]
 
 

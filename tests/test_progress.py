@@ -91,7 +91,8 @@ def test_import_on_a_terminal_shows_the_file_and_units_read(tmp_path, monkeypatc
     monkeypatch.setattr(tmtool.progress, "_stderr", lambda: terminal)
     memory = write_memory(tmp_path / "memory.tmx", 250)
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(memory)])
-    assert result.exit_code == 0 and result.output == "250 units added, 0 already stored, 0 untranslated skipped\n"
+    assert result.exit_code == 0
+    assert result.output == "250 units added (fr-FR→en-GB 250), 0 already stored, 0 untranslated skipped\n"
     assert "Importing" in terminal.getvalue() and "100%" in last_line(terminal)
     assert "memory.tmx  250 read" in last_line(terminal)
 
@@ -101,7 +102,7 @@ def test_quiet_or_not_a_terminal_prints_the_summary_only(tmp_path, monkeypatch):
     db = str(tmp_path / "t.db")
     # CliRunner's stderr is no terminal
     imported = CliRunner().invoke(main, ["--db", db, "import", str(memory)])
-    assert imported.output == "10 units added, 0 already stored, 0 untranslated skipped\n"
+    assert imported.output == "10 units added (fr-FR→en-GB 10), 0 already stored, 0 untranslated skipped\n"
     exported = CliRunner().invoke(main, ["--db", db, "export", "tmx", "-o", str(tmp_path / "out.tmx")])
     assert exported.output == f"10 written to {tmp_path / 'out.tmx'}\n"
     terminal = FakeTerminal()

@@ -1,6 +1,7 @@
 """Export → import into a fresh store (``tmtool import``) → export loses nothing: any text XML can
 carry (astral characters, combining and bidi marks, ``<``, ``&``, quotes, line breaks), TMX inline
-markup, unit props and notes, glossary notes and definitions.
+markup, unit props and notes, glossary notes and definitions. At the reader and writer level: units
+in three or more languages, and XLIFF inline codes kept as TMX markup.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from tmtool.errors import TmtoolError
 from tmtool.formats.po import read_po
 from tmtool.formats.tbx import read_tbx
 from tmtool.formats.tmx import read_tmx, write_tmx
-from tmtool.model import Entry, ReviewStatus, Term, Unit
+from tmtool.formats.xliff import read_xliff
+from tmtool.model import Entry, ReviewStatus, Term, Unit, Variant
 from tmtool.store import Store
 from tmtool.store.folding import fold
 
@@ -42,21 +44,22 @@ def xml_escape(text: str) -> str:
 
 @st.composite
 def inline_segment(draw) -> tuple[str, str]:
-    """A TMX segment with inline elements: (plain text as read, inner XML of its <seg>)."""
-    pieces: list[tuple[str, str]] = []  # (text content, XML)
+    """A TMX segment with inline elements: (plain text as read — native codes left out —, inner XML
+    of its <seg>)."""
+    pieces: list[tuple[str, str]] = []  # (plain text, XML)
     for number in range(1, draw(st.integers(1, 4)) + 1):
         code, inner = draw(TEXT), draw(TEXT)
         kind = draw(st.sampled_from(["pair", "ph", "it", "hi", "ut"]))
         if kind == "pair":
             xml = (f'<bpt i="{number}">{xml_escape(code)}</bpt>{xml_escape(inner)}'
                    f'<ept i="{number}">{xml_escape(code)}</ept>')
-            pieces.append((code + inner + code, xml))
+            pieces.append((inner, xml))
         elif kind == "it":
-            pieces.append((code, f'<it pos="{draw(st.sampled_from(["begin", "end"]))}">{xml_escape(code)}</it>'))
+            pieces.append(("", f'<it pos="{draw(st.sampled_from(["begin", "end"]))}">{xml_escape(code)}</it>'))
         elif kind == "hi":
             pieces.append((inner, f"<hi>{xml_escape(inner)}</hi>"))
         else:
-            pieces.append((code, f"<{kind}>{xml_escape(code)}</{kind}>"))
+            pieces.append(("", f"<{kind}>{xml_escape(code)}</{kind}>"))
         text = draw(TEXT)
         pieces.append((text, xml_escape(text)))
     lead = draw(TEXT)
@@ -110,7 +113,7 @@ def tmx_schema_errors(path: Path) -> list[str]:
 
 @ROUND_TRIP_SETTINGS
 # an x-confidence that is not a number: the store keeps numbers apart but must not choke on it
-@example(memory=[Unit("Le <b>siège</b>{1}", "HQ", "fr-FR", "en-GB", notes=["n"],
+@example(memory=[Unit("Le siège", "HQ", "fr-FR", "en-GB", notes=["n"],
                       props={"x-note": "a & b", "x-confidence": "élevée"},
                       source_markup='Le <bpt i="1">&lt;b&gt;</bpt>siège<ept i="1">&lt;/b&gt;</ept><ph>{1}</ph>')])
 @given(memory=MEMORIES)
@@ -135,7 +138,8 @@ def comparable(unit: Unit) -> tuple:
         return None if markup is None else etree.tostring(etree.fromstring(f"<seg>{markup}</seg>"), method="c14n")
 
     return (unit.source, unit.target, unit.tuid, unit.props, unit.notes,
-            canonical(unit.source_markup), canonical(unit.target_markup))
+            canonical(unit.source_markup), canonical(unit.target_markup),
+            [(v.lang, v.text, canonical(v.markup)) for v in unit.variants])
 
 
 def test_inline_markup_of_a_tagged_memory_is_written_back_verbatim(tmp_path):
@@ -157,11 +161,32 @@ def test_inline_markup_of_a_tagged_memory_is_written_back_verbatim(tmp_path):
 
     [unit] = read_tmx(again)
     assert unit.source_markup == seg and unit.target_markup == 'Click <ph x="1">&lt;br/&gt;</ph>NATO'
-    assert unit.source == 'Cliquez sur <a href="x">OTAN</a><img/> <i>texte fort{\\b}'
+    assert (unit.source, unit.target) == ("Cliquez sur OTAN texte fort", "Click NATO")
     assert (unit.props, unit.notes) == ({"x-domain": "défense"}, ["relu"])
     assert tmx_schema_errors(again) == []
     # search sees the plain text
     assert "OTAN" in tmtool(db, "tm", "concordance", "OTAN")
+
+
+def test_search_matches_the_text_without_its_codes(tmp_path):
+    """Stored native codes used to be part of the match text: this unit matched its own plain text at 64%."""
+    seg = ('The big <bpt i="1">&lt;b&gt;</bpt>black<ept i="1">&lt;/b&gt;</ept> '
+           '<bpt i="2">&lt;u&gt;</bpt>cat<ept i="2">&lt;/u&gt;</ept> sleeps.')
+    tmx = tmp_path / "tagged.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1"'
+        ' segtype="sentence" o-tmf="t" adminlang="en" srclang="en-GB" datatype="html"/><body>'
+        f'<tu><tuv xml:lang="en-GB"><seg>{seg}</seg></tuv><tuv xml:lang="fr-FR"><seg>Le gros chat '
+        '<bpt i="1">&lt;b&gt;</bpt>noir<ept i="1">&lt;/b&gt;</ept> dort.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    db = tmp_path / "t.db"
+    tmtool(db, "import", tmx)
+    assert tmtool(db, "tm", "search", "The big black cat sleeps.").startswith("100.0%  The big black cat sleeps.")
+    assert "The big black cat sleeps." in tmtool(db, "tm", "concordance", "black cat")
+    exported = tmp_path / "out.tmx"
+    tmtool(db, "export", "tmx", "-o", exported)
+    assert [u.source_markup for u in read_tmx(exported)] == [seg]
 
 
 def test_markup_that_is_not_xml_is_refused_and_the_old_file_kept(tmp_path):
@@ -213,3 +238,116 @@ def test_tbx_entries_survive_export_import_export(tmp_path_factory, glossary):
 @given(glossary=GLOSSARIES)
 def test_po_entries_survive_export_import_export(tmp_path_factory, glossary):
     glossary_round_trip(tmp_path_factory, "po", read_po, glossary)
+
+
+# ---- reader and writer: units in three or more languages, XLIFF inline codes ----
+
+LANGUAGES = ["en-GB", "de-DE", "es-ES", "pt-BR", "zh-Hans-CN"]
+
+
+@st.composite
+def multilingual_units(draw) -> Unit:
+    """A unit with a target and one to three variants, any side plain or tagged."""
+    def side() -> tuple[str, str | None]:
+        if draw(st.booleans()):
+            return draw(inline_segment().filter(lambda s: s[0].strip()))
+        return draw(WORDS), None
+
+    languages = draw(st.lists(st.sampled_from(LANGUAGES), min_size=2, max_size=4, unique=True))
+    (source, source_markup), (target, target_markup) = side(), side()
+    variants = [Variant(lang, *side()) for lang in languages[1:]]
+    return Unit(source, target, "fr-FR", languages[0], tuid=draw(st.none() | WORDS), notes=draw(st.lists(TEXT, max_size=1)),
+                source_markup=source_markup, target_markup=target_markup, variants=variants)
+
+
+@ROUND_TRIP_SETTINGS
+@given(memory=st.lists(multilingual_units(), min_size=1, max_size=3))
+def test_units_in_three_or_more_languages_survive_write_and_read(tmp_path_factory, memory):
+    out = tmp_path_factory.mktemp("multilingual") / "memory.tmx"
+    write_tmx(memory, out, srclang="fr-FR")
+    assert [comparable(u) for u in read_tmx(out)] == [comparable(u) for u in memory]
+    # asked for another target language, the reader gives that tuv as target and the others as variants
+    wanted = memory[0].variants[0].lang
+    for unit, read in zip(memory, read_tmx(out, tgtlang=wanted)):
+        sides = [(unit.tgtlang, unit.target), *[(v.lang, v.text) for v in unit.variants]]
+        assert read.target == next((text for lang, text in sides if lang == wanted), "")
+        read_sides = [(v.lang, v.text) for v in read.variants] + ([(read.tgtlang, read.target)] if read.tgtlang else [])
+        assert sorted(read_sides) == sorted(sides)
+    assert tmx_schema_errors(out) == []
+
+
+@st.composite
+def xliff_12_segment(draw) -> tuple[str, str]:
+    """An XLIFF 1.2 <source> with inline elements: (its plain text, its inner XML)."""
+    pieces: list[tuple[str, str]] = []  # (plain text, XML)
+    for number in range(1, draw(st.integers(1, 5)) + 1):
+        code, inner = xml_escape(draw(TEXT)), draw(TEXT)
+        kind = draw(st.sampled_from(["g", "x", "bx", "bpt", "ph", "it", "mrk", "unpaired"]))
+        pieces.append({
+            "g": (inner, f'<g id="{number}" ctype="bold">{xml_escape(inner)}</g>'),
+            "x": ("", f'<x id="{number}"/>'),
+            "bx": (inner, f'<bx id="{number}" rid="{number}"/>{xml_escape(inner)}<ex id="e{number}" rid="{number}"/>'),
+            "bpt": (inner, f'<bpt id="{number}">{code}</bpt>{xml_escape(inner)}<ept id="{number}">{code}</ept>'),
+            "ph": ("", f'<ph id="{number}">{code}<sub>{xml_escape(inner)}</sub></ph>'),
+            "it": ("", f'<it id="{number}" pos="{draw(st.sampled_from(["open", "close"]))}">{code}</it>'),
+            "mrk": (inner, f'<mrk mtype="term">{xml_escape(inner)}</mrk>'),
+            "unpaired": ("", f'<bx id="{number}"/>'),
+        }[kind])
+        text = draw(TEXT)
+        pieces.append((text, xml_escape(text)))
+    return "".join(p[0] for p in pieces), "".join(p[1] for p in pieces)
+
+
+@st.composite
+def xliff_20_segment(draw) -> tuple[str, str, str]:
+    """An XLIFF 2.0 <source>: (its plain text, its inner XML, the <data> elements it refers to)."""
+    pieces: list[tuple[str, str]] = []
+    data = []
+    for number in range(1, draw(st.integers(1, 5)) + 1):
+        code, inner = xml_escape(draw(TEXT)), draw(TEXT)
+        data.append(f'<data id="d{number}">{code}</data>')
+        kind = draw(st.sampled_from(["pc", "sc", "isolated", "ph", "cp", "mrk"]))
+        pieces.append({
+            "pc": (inner, f'<pc id="{number}" dataRefStart="d{number}">{xml_escape(inner)}</pc>'),
+            "sc": (inner, f'<sc id="{number}" dataRef="d{number}"/>{xml_escape(inner)}<ec startRef="{number}"/>'),
+            "isolated": ("", f'<ec id="{number}" isolated="yes" dataRef="d{number}"/>'),
+            "ph": ("", f'<ph id="{number}" dataRef="d{number}"/>'),
+            "cp": ("", '<cp hex="001B"/>'),
+            "mrk": (inner, f'<mrk id="m{number}" translate="no">{xml_escape(inner)}</mrk>'),
+        }[kind])
+        text = draw(TEXT)
+        pieces.append((text, xml_escape(text)))
+    return "".join(p[0] for p in pieces), "".join(p[1] for p in pieces), "".join(data)
+
+
+def xliff_inline_codes_become_tmx(tmp_path: Path, document: str, plain: str) -> None:
+    """The XLIFF unit reads as ``plain`` with TMX markup that TMX writes and reads back unchanged and valid."""
+    xliff = tmp_path / "codes.xlf"
+    xliff.write_text(document, encoding="utf-8")
+    [unit] = read_xliff(xliff)
+    assert (unit.source, unit.target) == (plain, plain)
+    out = tmp_path / "codes.tmx"
+    write_tmx([unit], out, srclang="fr-FR")
+    [again] = read_tmx(out)
+    assert comparable(again) == comparable(unit)
+    assert tmx_schema_errors(out) == []
+
+
+@ROUND_TRIP_SETTINGS
+@given(segment=xliff_12_segment().filter(lambda s: s[0].strip()))
+def test_xliff_12_inline_codes_are_kept_as_tmx_markup(tmp_path_factory, segment):
+    plain, xml = segment
+    xliff_inline_codes_become_tmx(tmp_path_factory.mktemp("xliff12"), (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="o" datatype="html"'
+        ' source-language="fr-FR" target-language="en-GB"><body><trans-unit id="1">'
+        f'<source>{xml}</source><target state="translated">{xml}</target></trans-unit></body></file></xliff>'), plain)
+
+
+@ROUND_TRIP_SETTINGS
+@given(segment=xliff_20_segment().filter(lambda s: s[0].strip()))
+def test_xliff_20_inline_codes_are_kept_as_tmx_markup(tmp_path_factory, segment):
+    plain, xml, data = segment
+    xliff_inline_codes_become_tmx(tmp_path_factory.mktemp("xliff20"), (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr-FR" trgLang="en-GB">'
+        f'<file id="f"><unit id="u"><originalData>{data}</originalData><segment state="translated">'
+        f'<source>{xml}</source><target>{xml}</target></segment></unit></file></xliff>'), plain)

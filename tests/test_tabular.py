@@ -110,8 +110,8 @@ def test_csv_of_another_tool_and_plain_two_columns(tmp_path):
         ("fr\npays partenaire\n", "no usable columns: the header names fr; expected fr and en"),
         ("Term,Definition\nEMI,État-major\n", "no usable columns"),
         ("pays partenaire\n", "no usable columns: expected a French and an English column"),
-        ("fr,en,score\nEMI,IMS,high\n", "row 2: invalid value"),
-        ("fr,en,status\nEMI,IMS,maybe\n", "row 2: invalid value: 'maybe' is not a valid ReviewStatus"),
+        ("fr,en,score\nEMI,IMS,high\n", ":2: invalid value"),
+        ("fr,en,status\nEMI,IMS,maybe\n", ":2: invalid value: 'maybe' is not a valid ReviewStatus"),
     ],
 )
 def test_unusable_csv_is_an_error(tmp_path, content, message):

@@ -267,7 +267,7 @@ CONTEXTS = st.builds(Context, fr=SOME_TEXT, en=TEXT, document=TEXT, unit=TEXT)
 def _terms(lang: str):
     return st.builds(
         Term,
-        text=SOME_TEXT,
+        text=SOME_TEXT.filter(str.strip),  # a blank <term> is no term, and its entry none
         lang=st.just(lang),
         pos=st.one_of(st.sampled_from(["noun", "verb", "adjective", "properNoun"]), SOME_TEXT),
         gender=st.one_of(st.none(), st.sampled_from(["masculine", "feminine"]), SOME_TEXT),

@@ -148,11 +148,12 @@ def test_srclang_all_takes_the_first_tuv():
     assert (unit.source, unit.target) == ("Hi", "Salut")
 
 
-def test_inline_elements_are_read_as_their_text():
-    body = ('<tu><tuv xml:lang="fr-FR"><seg>Le <bpt i="1">&lt;b&gt;</bpt>siège<ept i="1">&lt;/b&gt;</ept>'
-            '<ph>{1}</ph> <hi>OTAN</hi></seg></tuv><tuv xml:lang="en-GB"><seg>HQ</seg></tuv></tu>')  # fmt: skip
+def test_inline_codes_are_left_out_of_the_text_and_kept_as_markup():
+    seg = ('Le <bpt i="1">&lt;b&gt;</bpt>siège<ept i="1">&lt;/b&gt;</ept><ph>{1}</ph> <hi>OTAN<ut>{\\i}</ut></hi>'
+           '<it pos="end">&lt;/a&gt;</it>')  # fmt: skip
+    body = f'<tu><tuv xml:lang="fr-FR"><seg>{seg}</seg></tuv><tuv xml:lang="en-GB"><seg>HQ</seg></tuv></tu>'
     [unit] = read_tmx(_tmx(body))
-    assert unit.source == "Le <b>siège</b>{1} OTAN"
+    assert (unit.source, unit.source_markup) == ("Le siège OTAN", seg)
 
 
 def test_multilingual_tmx_picks_the_requested_target():

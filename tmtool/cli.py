@@ -126,16 +126,21 @@ def _load_srx(srx: str | None):
 @click.option("--srx", type=click.Path(exists=True, dir_okay=False), help="SRX 2.0 rules to use instead of the defaults.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["txt", "tmx", "xliff"]), help="Default: from -o's extension, else txt.")
+@click.option("--tgtlang", help="For xliff: the language to translate into (default: en-GB for a French FILE, "
+                                  "fr-FR for an English one).")
 @click.option("--export-srx", is_flag=True, help="Write the default SRX rules (or --srx's) instead of segmenting.")
-def segment(file, lang, srx, output, fmt, export_srx):
+def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
     """Split a document into sentences.
 
-    txt writes one segment a line; tmx and xliff write source-only units for pre-translation.
+    txt writes one segment a line; tmx and xliff write source-only units for pre-translation. The
+    xliff names its target language, and holds a copy of each sentence as target for CAT tools
+    (OmegaT) to translate over; tmtool import takes back the sentences translated.
 
     \b
     Examples:
       tmtool segment seeds/2021-07-13-partners-meeting.fr.txt --lang fr
       tmtool segment report.docx --lang fr -o report.xlf
+      tmtool segment report.docx --lang fr --tgtlang en-US -o report.xlf
       tmtool segment --export-srx -o tmtool-rules.srx
     """
     from .fileio import open_output
@@ -148,12 +153,14 @@ def segment(file, lang, srx, output, fmt, export_srx):
         return
     if not file or not lang:
         raise click.UsageError("FILE and --lang are required (or use --export-srx)")
-    from .langtags import normalize_tag
+    from .langtags import normalize_tag, target_language
     from .pipeline import segmented_document
 
     lang = normalize_tag(lang)
-    doc, segments = segmented_document(file, lang, rules)
     fmt = _format_from(output, fmt, "txt")
+    if fmt == "xliff":
+        tgtlang = target_language(lang, tgtlang)
+    doc, segments = segmented_document(file, lang, rules)
     if fmt == "txt":
         with open_output(output, "w") as out:
             out.writelines(s.text + "\n" for s in segments)
@@ -176,7 +183,7 @@ def segment(file, lang, srx, output, fmt, export_srx):
 
             # OmegaT's XLIFF filter skips units without <target>: a copy of the source marked
             # needs-translation is what CAT tools pre-translate over
-            write_xliff(units, out, srclang=lang, original=name, source_as_target=True)
+            write_xliff(units, out, srclang=lang, tgtlang=tgtlang, original=name, source_as_target=True)
 
 
 @main.command()
@@ -863,24 +870,53 @@ def backup(ctx, path):
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", help="tmx, tbx, po, xliff, csv or tsv. Default: from the extension, else the content.")
+@click.option("--strict", is_flag=True,
+              help="Refuse the whole file if any unit or entry in it cannot be used (default: import the "
+                   "rest and list those skipped).")
 @click.pass_context
-def import_(ctx, file, fmt):
+def import_(ctx, file, fmt, strict):
     """Import a memory (tmx, xliff) or a glossary (tbx, po, csv, tsv).
 
     Identical units or entries already stored are skipped, and so are units without a
-    translation. An invalid file is refused whole and the store is left as it was.
+    translation. A file that is not valid (malformed XML, a wrong encoding) is refused whole and
+    the store is left as it was. In a valid file, a unit or entry that cannot be used (a TMX <tu>
+    without its source <tuv>, a TBX entry without any term, a TSV line without a tab) is skipped
+    and listed with its line and why; the rest is imported. The summary counts the units added
+    by language pair (for a glossary: the entries read in each language).
 
     \b
-    Example:
+    Examples:
       tmtool import exports/seed.tmx
+      tmtool import termbase.tbx --strict
     """
     from .store.transfer import import_file
 
     store = _open_store(ctx, create=True)
     with _progress_bar(ctx, "Importing", "read") as progress:
-        kind, added, already_stored, untranslated = import_file(store, file, fmt, progress=progress)
-    untranslated_part = f", {untranslated} untranslated skipped" if kind == "units" else ""
-    click.echo(f"{added} {kind} added, {already_stored} already stored{untranslated_part}")
+        result = import_file(store, file, fmt, strict=strict, progress=progress)
+    click.echo(_import_summary(result))
+
+
+_SHOWN_SKIPS = 10  # the summary is one line: the first skipped items, then how many more
+
+
+def _import_summary(result) -> str:
+    """``18 units added (fr-FR→en-GB 15, fr-FR→de-DE 3), 0 already stored, 0 untranslated skipped,
+    2 skipped: x.tmx:14: no source tuv; …``"""
+    counts = sorted(result.languages.items(), key=lambda item: (-item[1], item[0]))
+    if result.kind == "units":
+        pairs = ", ".join(f"{source}→{target} {count}" for (source, target), count in counts)
+        line = (f"{result.added} units added{f' ({pairs})' if pairs else ''}, {result.already_stored} already "
+                f"stored, {result.untranslated} untranslated skipped")
+    else:
+        languages = ", ".join(f"{lang} {count}" for lang, count in counts)
+        line = f"{result.added} entries added, {result.already_stored} already stored"
+        line += f" (entries in {languages})" if languages else ""
+    if result.skipped:
+        shown = "; ".join(map(str, result.skipped[:_SHOWN_SKIPS]))
+        more = len(result.skipped) - _SHOWN_SKIPS
+        line += f", {len(result.skipped)} skipped: {shown}" + (f"; … and {more} more" if more > 0 else "")
+    return line
 
 
 @main.command()

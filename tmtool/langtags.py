@@ -26,3 +26,20 @@ def normalize_tag(tag: str) -> str:
 def base_language(tag: str) -> str:
     """``fr-FR`` → ``fr``."""
     return normalize_tag(tag).split("-")[0]
+
+
+# the other language of tmtool's pair, for a file that is to be translated
+_OTHER_LANGUAGE = {"fr": "en-GB", "en": "fr-FR"}
+
+
+def target_language(srclang: str, tgtlang: str | None) -> str:
+    """The language a ``srclang`` file is to be translated into: ``tgtlang`` when given, else the
+    other language of the French–English pair. Refuses one language for both."""
+    if tgtlang is None:
+        if base_language(srclang) not in _OTHER_LANGUAGE:
+            raise TmtoolError(f"give the target language (--tgtlang) for a file in {srclang}")
+        return _OTHER_LANGUAGE[base_language(srclang)]
+    tgtlang = normalize_tag(tgtlang)
+    if base_language(tgtlang) == base_language(srclang):
+        raise TmtoolError(f"source and target languages are both {base_language(srclang)!r}")
+    return tgtlang

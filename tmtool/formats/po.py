@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -36,8 +37,9 @@ import polib
 
 from ..errors import TmtoolError
 from ..fileio import open_output
-from ..langtags import normalize_tag
-from ..model import Entry, ReviewStatus, Unit, iso, parse_time
+from ..langtags import base_language, normalize_tag
+from ..model import Entry, ReviewStatus, Term, Unit, iso, parse_time
+from .skips import OnSkip, Skipped, refuse
 from .tabular import entry_from_row, entry_to_row, single_line, status_label
 
 _RECORD_PREFIX = "x-tmtool:"
@@ -48,6 +50,7 @@ _RECORD_WIDTH = 75
 _BREAK = re.compile(r"(?<=\S) ")
 _CARRIAGE_RETURNS = re.compile(r"\r\n?")
 # a line of a message: a keyword and a quoted string, or a continuation string (comments aside)
+_LOOSE_COMMENT = re.compile(rb"^#(?=[^ \t\r\n,.:|~])", re.MULTILINE)
 _PO_LINE = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*\Z')
 
 
@@ -81,19 +84,69 @@ def write_po(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", 
     return len(entries)
 
 
-def read_po(path: str | Path) -> Iterator[Entry]:
-    """Read glossary entries from a PO file (ours or any other: msgid French, msgstr English)."""
-    for message in _messages(_load(path)):
-        record = _record_of(message, path)
-        if isinstance(record.get("details"), dict):
-            record["details"] = json.dumps(record["details"])
-        note = _edited_or_recorded(message.tcomment, record.get("note", ""))
+def read_po(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
+    """Read glossary entries from a PO file: ours, or any other.
+
+    msgid is in the language the header's ``X-Source-Language`` names (tmtool writes it: French),
+    else in English, as gettext has it; msgstr is in the header's ``Language``, without which a file
+    from elsewhere is refused (its msgstr could be in any language). A message of ours restores the
+    entry its ``x-tmtool`` record holds; one from elsewhere is the pair msgid ↔ msgstr (for a plural,
+    ``msgstr[0]``, the other forms as the term's forms) with its translator comment as note. A message
+    whose record cannot be read is passed over and told to ``on_skip``.
+    """
+    po = _load(path)
+    source, target = _header_language(po, "X-Source-Language", path) or "en", _header_language(po, "Language", path)
+    for message in _messages(po):
         try:
-            entry = entry_from_row({**record, "fr": message.msgid, "en": message.msgstr, "note": note})
-        except (ValueError, TypeError, AttributeError) as exc:
-            raise _invalid(message, path, exc) from None
-        entry.status = _status(message, entry.status if "status" in record else None)
+            record = _record_of(message, path)
+            entry = _recorded_entry(message, record, path) if record else None
+        except TmtoolError as exc:
+            on_skip(Skipped(exc.message, str(path), message.linenum))
+            continue
+        if entry is None:
+            if target is None:
+                raise TmtoolError('the PO header names no Language, so the language of msgstr is unknown; '
+                                  'add one (e.g. "Language: fr\\n")', path=str(path))
+            entry = _message_entry(message, source, target)
         yield entry
+
+
+def _header_language(po: polib.POFile, field: str, path: str | Path) -> str | None:
+    """The base language a header field names, if it names one."""
+    # gettext writes modifiers (sr@latin) and underscores (pt_BR)
+    tag = po.metadata.get(field, "").strip().partition("@")[0]
+    try:
+        return base_language(tag) if tag else None
+    except TmtoolError as exc:
+        raise TmtoolError(f"the PO header's {field}: {exc.message}", path=str(path)) from None
+
+
+def _recorded_entry(message: polib.POEntry, record: dict, path: str | Path) -> Entry:
+    if isinstance(record.get("details"), dict):
+        record["details"] = json.dumps(record["details"])
+    note = _edited_or_recorded(message.tcomment, record.get("note", ""))
+    try:
+        entry = entry_from_row({**record, "fr": message.msgid, "en": message.msgstr, "note": note})
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise _invalid(message, path, exc) from None
+    entry.status = _status(message, entry.status if "status" in record else None)
+    return entry
+
+
+def _message_entry(message: polib.POEntry, source: str, target: str) -> Entry:
+    terms = [Term(message.msgid, source, forms=[message.msgid_plural] if message.msgid_plural else [])]
+    translation, forms = _translation(message)
+    if translation:
+        terms.append(Term(translation, target, forms=forms))
+    return Entry(terms, status=_status(message, None), note=message.tcomment or None)
+
+
+def _translation(message: polib.POEntry) -> tuple[str, list[str]]:
+    """A message's translation and, for a plural, its other forms (``msgstr[1]`` …)."""
+    if not message.msgid_plural:
+        return message.msgstr, []
+    forms = [text for _, text in sorted(message.msgstr_plural.items()) if text]
+    return (forms[0], forms[1:]) if forms else ("", [])
 
 
 def write_units_po(units: Iterable[Unit], out: str | Path) -> int:
@@ -131,7 +184,7 @@ def read_units_po(path: str | Path, *, srclang: str = "fr", tgtlang: str = "en")
         try:
             unit = Unit(
                 source=message.msgid,
-                target=message.msgstr,
+                target=_translation(message)[0],
                 srclang=normalize_tag(record.get("srclang") or file_source),
                 tgtlang=normalize_tag(record.get("tgtlang") or file_target),
                 tuid=record.get("tuid"),
@@ -167,11 +220,18 @@ def _load(path: str | Path) -> polib.POFile:
     # polib takes a string that is not an existing file for PO text: check first
     if not Path(path).is_file():
         raise TmtoolError("no such file", path=str(path))
-    _check_syntax(Path(path).read_bytes(), str(path))
-    try:
-        return polib.pofile(str(path), wrapwidth=0)
-    except (OSError, ValueError) as exc:
-        raise TmtoolError(f"not a valid PO file: {exc}", path=str(path)) from None
+    data = Path(path).read_bytes()
+    _check_syntax(data, str(path))
+    # gettext reads "#" and anything but , . : | ~ after it as a translator comment; polib wants "# ".
+    # polib is given a file, not text: it would break text at every character str.splitlines breaks
+    # at (U+0085, U+2028 …), where a file's lines end at line ends only
+    with tempfile.NamedTemporaryFile(suffix=".po") as copy:
+        copy.write(_LOOSE_COMMENT.sub(b"# ", data))
+        copy.flush()
+        try:
+            return polib.pofile(copy.name, wrapwidth=0)
+        except (OSError, ValueError) as exc:
+            raise TmtoolError(f"not a valid PO file: {str(exc).replace(copy.name, str(path))}", path=str(path)) from None
 
 
 def _check_syntax(data: bytes, path: str) -> None:

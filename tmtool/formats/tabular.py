@@ -32,6 +32,7 @@ from typing import Callable, Iterable, Iterator
 from ..errors import TmtoolError
 from ..fileio import open_output
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
+from .skips import OnSkip, Skipped, refuse
 
 CSV_COLUMNS = (
     "fr", "en", "status", "pos", "gender", "score", "frequency", "definition", "note",
@@ -82,10 +83,13 @@ def write_tsv(entries: Iterable[Entry], out: str | Path) -> int:
     return lines
 
 
-def read_tsv(path: str | Path) -> Iterator[Entry]:
-    """Read a tab-separated glossary (OmegaT's, or with a header row); ``#`` lines are comments."""
-    rows = (line.rstrip("\r\n").split("\t") for line in _lines(path) if not line.startswith("#"))
-    return _entries_from_rows(rows, path, _entry_from_tsv_row)
+def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
+    """Read a tab-separated glossary (OmegaT's, or with a header row); ``#`` lines are comments.
+    A line without a tab or without a source term is passed over and told to ``on_skip``, as OmegaT
+    passes over it (see :mod:`tmtool.formats.skips`)."""
+    rows = ((number, line.rstrip("\r\n").split("\t"))
+            for number, line in enumerate(_lines(path), 1) if not line.startswith("#"))
+    return _entries_from_rows(rows, path, on_skip, _entry_from_tsv_row)
 
 
 def write_csv(entries: Iterable[Entry], out: str | Path) -> int:
@@ -100,13 +104,22 @@ def write_csv(entries: Iterable[Entry], out: str | Path) -> int:
     return count
 
 
-def read_csv(path: str | Path) -> Iterator[Entry]:
-    """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns."""
+def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
+    """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns.
+    A row with a value of the wrong kind is passed over and told to ``on_skip``."""
     reader = csv.reader(_lines(path))
     try:
-        yield from _entries_from_rows(reader, path)
+        yield from _entries_from_rows(_numbered(reader), path, on_skip)
     except csv.Error as exc:  # a field over csv.field_size_limit(), a quote in the wrong place
         raise TmtoolError(f"not valid CSV: {exc}", path=str(path), line=reader.line_num) from None
+
+
+def _numbered(reader) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a csv reader, each with the line it starts on (a quoted cell may hold line breaks)."""
+    start = 1
+    for cells in reader:
+        yield start, cells
+        start = reader.line_num + 1
 
 
 def entry_to_row(entry: Entry) -> dict[str, str]:
@@ -216,8 +229,16 @@ def _context_from_record(record: dict) -> Context:
     return Context(**{"fr": "", **record})
 
 
+class _BadRow(Exception):
+    """A row whose shape (not a value) makes it unusable."""
+
+
 def _entry_from_tsv_row(row: dict[str, str]) -> Entry:
     """A TSV row: without a status column, the comment's leading status label (see write_tsv) is the status."""
+    if "en" not in row:
+        raise _BadRow("no tab: expected source<TAB>target")
+    if not row["fr"].strip():
+        raise _BadRow("no source term")
     if not row.get("status"):
         status, note = _split_status_label(row.get("note") or "")
         row = {**row, "status": status.value, "note": note}
@@ -233,26 +254,33 @@ def _split_status_label(comment: str) -> tuple[ReviewStatus, str]:
 
 
 def _entries_from_rows(
-    rows: Iterable[list[str]], path: str | Path, read_row: Callable[[dict[str, str]], Entry] = entry_from_row
+    rows: Iterable[tuple[int, list[str]]], path: str | Path, on_skip: OnSkip,
+    read_row: Callable[[dict[str, str]], Entry] = entry_from_row,
 ) -> Iterator[Entry]:
+    """Entries of rows numbered by their line; the first row may be a header."""
     rows = iter(rows)
-    header = next(rows, None)
-    if header is None:
+    first = next(rows, None)
+    if first is None:
         return
-    columns = _columns_of_header(header, path)
-    first_row = 2
+    columns = _columns_of_header(first[1], path)
     if columns is None:
-        if len(header) < 2:
+        if len(first[1]) < 2:
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
-        columns, rows, first_row = _POSITIONAL_COLUMNS, _chain_first(header, rows), 1
-    for number, cells in enumerate(rows, first_row):
+        columns, rows = _POSITIONAL_COLUMNS, _chain_first(first, rows)
+    for number, cells in rows:
         if not any(cell.strip() for cell in cells):
             continue
         row = {column: cell for column, cell in zip(columns, cells) if column}
         try:
-            yield read_row(row)
+            entry = read_row(row)
+        except _BadRow as exc:
+            problem = str(exc)
         except (ValueError, TypeError, AttributeError) as exc:  # a bad number, date, status or details JSON
-            raise TmtoolError(f"row {number}: invalid value: {exc}", path=str(path)) from None
+            problem = f"invalid value: {exc}"
+        else:
+            yield entry
+            continue
+        on_skip(Skipped(problem, str(path), number))
 
 
 def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, ...] | None:
@@ -268,7 +296,7 @@ def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, 
     return columns
 
 
-def _chain_first(first: list[str], rest: Iterator[list[str]]) -> Iterator[list[str]]:
+def _chain_first(first: tuple[int, list[str]], rest: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
     yield first
     yield from rest
 

@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Iterator, NoReturn
+from typing import Iterable, Iterator
 
 from lxml import etree
 
@@ -48,9 +48,11 @@ from ..errors import TmtoolError
 from ..fileio import open_output
 from ..langtags import base_language, normalize_tag
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus
+from .skips import OnSkip, Skipped, refuse
 from .xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+_ISO_30042 = "urn:iso:std:iso:30042"  # TBX v3's namespace, and that of some martif files
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # lxml's incremental writer binds the Clark name above to a wrong prefix on the root element, and writes
 # a prefixed name verbatim, so the root's attribute is given as such
@@ -99,16 +101,6 @@ class _Dialect:
     def tag(self, local: str) -> str:
         return f"{{{self.namespace}}}{local}" if self.namespace else local
 
-    def local_name(self, element: etree._Element) -> str | None:
-        """The element's name when it belongs to this dialect's namespace (comments and PIs have none)."""
-        tag = element.tag
-        if not isinstance(tag, str):
-            return None
-        if self.namespace:
-            prefix = f"{{{self.namespace}}}"
-            return tag[len(prefix) :] if tag.startswith(prefix) else None
-        return None if tag.startswith("{") else tag
-
 
 TBX_V3 = _Dialect(TBX_NAMESPACE, "tbx", "tbxHeader", "conceptEntry", "langSec", "termSec", False)
 TBX_MARTIF = _Dialect(None, "martif", "martifHeader", "termEntry", "langSet", "tig", True)
@@ -141,15 +133,21 @@ def write_tbx_martif(
     return _write(TBX_MARTIF, entries, out, srclang, tgtlang, title, root_attributes)
 
 
-def read_tbx(path: XMLSource) -> Iterator[Entry]:
-    """Read the entries of a TBX v3 or TBX 2008 martif file, one at a time (the root tells which)."""
+def read_tbx(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
+    """Read the entries of a TBX file, one at a time, in whatever languages they hold (see
+    "Reading" above). An entry that cannot be used (no term, a language section without
+    ``xml:lang``, a bad value) is passed over and told to ``on_skip``."""
     name = source_name(path)
-    dialect = None
+    checked = False
     for _, element in iterparse_xml(path):
-        if dialect is None:
-            dialect = _dialect_of_root(element.getroottree().getroot(), name)
-        if element.tag == dialect.tag(dialect.entry):
-            yield _EntryReader(dialect, name).read(element)
+        if not checked:
+            _check_root(element.getroottree().getroot(), name)
+            checked = True
+        if _local(element) in _ENTRIES:
+            try:
+                yield _EntryReader(name).read(element)
+            except _Unusable as unusable:
+                on_skip(Skipped(unusable.reason, name, unusable.line))
             element.clear()
             while element.getprevious() is not None:
                 del element.getparent()[0]
@@ -349,84 +347,130 @@ def _entry_id(xml_id: str | None) -> str | None:
 # ---- reading ----
 
 
-def _dialect_of_root(root: etree._Element, path: str | None) -> _Dialect:
-    for dialect in (TBX_V3, TBX_MARTIF):
-        if root.tag == dialect.tag(dialect.root):
-            return dialect
+# Every layout is read by element names, whatever their namespace: martif's (none), TBX v3's, and the
+# module namespaces of the DCT style (min:, basic:), whose elements are named after data categories.
+_ROOTS = frozenset({"martif", "tbx"})  # TBX-Min of 2013: <TBX dialect="TBX-Min">
+_ENTRIES = frozenset({"termEntry", "conceptEntry"})
+_LANGUAGE_SECTIONS = frozenset({"langSet", "langSec", "langGroup"})
+_TERM_SECTIONS = frozenset({"tig", "ntig", "termSec", "termGroup"})
+_TERM_GROUP = "termGrp"  # TBX 2008's ntig holds its term and termNotes in one
+_TERM_NOTES = frozenset({"partOfSpeech", "grammaticalGender", "termType", "administrativeStatus", "termStatus",
+                         "usageStatus"})
+# administrativeStatus (TBX-Basic, 2008 and v3), termStatus (TBX-Min 2013), usageStatus (TBX-Min v3)
+_USAGE_WORDS = (("preferred", UsageStatus.PREFERRED), ("admitted", UsageStatus.ADMITTED),
+                ("deprecated", UsageStatus.DEPRECATED), ("superseded", UsageStatus.DEPRECATED),
+                ("notrecommended", UsageStatus.DEPRECATED), ("obsolete", UsageStatus.DEPRECATED),
+                ("forbidden", UsageStatus.DEPRECATED))
+_POS_OF = {value.lower(): value for value in (*_PARTS_OF_SPEECH, "properNoun")} | {"proper noun": "properNoun"}
+_ORIGINATION = frozenset({"origination", "creation"})
+
+
+def _local(element: etree._Element) -> str | None:
+    """An element's name without its namespace; None for comments and processing instructions."""
+    return split_tag(element.tag)[1] if isinstance(element.tag, str) else None
+
+
+def _check_root(root: etree._Element, path: str | None) -> None:
     namespace, name = split_tag(root.tag)
+    if name.lower() in _ROOTS and (namespace is None or namespace.startswith(_ISO_30042)):
+        return
     found = f"<{name}> in namespace {namespace}" if namespace else f"<{name}>"
     raise TmtoolError(
-        f"not a TBX file: the root element is {found}, expected <tbx> (TBX v3, "
-        f"namespace {TBX_NAMESPACE}) or <martif> (TBX 2008)",
+        f"not a TBX file: the root element is {found}, expected <tbx> (TBX v3, namespace {TBX_NAMESPACE}) "
+        "or <martif> (TBX 2008)",
         path=path,
         line=root.sourceline,
     )
 
 
-class _EntryReader:
-    """Reads one conceptEntry/termEntry element into an Entry; ``x-`` notes restore what TBX lacks."""
+class _Unusable(Exception):
+    """An entry the reader passes over: why, and where."""
 
-    def __init__(self, dialect: _Dialect, path: str | None):
-        self.dialect = dialect
+    def __init__(self, reason: str, element: etree._Element):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = element.sourceline
+
+
+class _EntryReader:
+    """Reads one termEntry/conceptEntry element into an Entry; ``x-`` notes restore what TBX lacks."""
+
+    def __init__(self, path: str | None):
         self.path = path
         self.notes: list[str] = []
 
     def read(self, element: etree._Element) -> Entry:
         entry = Entry(terms=[], id=_entry_id(element.get("id")))
         for child in element:
-            local = self.dialect.local_name(child)
-            if local == self.dialect.language_section:
+            local = _local(child)
+            if local in _LANGUAGE_SECTIONS:
                 self._read_language_section(child, entry)
             elif local == "transacGrp":
                 self._read_transaction(child, entry)
             else:
                 self._read_description(child, entry, self._property_setter(entry, _ENTRY_PROPERTIES))
+        entry.terms = [term for term in entry.terms if term.text.strip()]
+        if not entry.terms:
+            raise _Unusable("an entry without any term", element)
         entry.note = "\n".join(self.notes) if self.notes else None
         return entry
 
     def _read_language_section(self, section: etree._Element, entry: Entry) -> None:
         tag = section.get(XML_LANG)
         if not tag:
-            self._fail(section, f"<{self.dialect.language_section}> without xml:lang")
+            raise _Unusable(f"<{_local(section)}> without xml:lang", section)
         try:
             lang = base_language(tag)
         except TmtoolError as exc:
-            self._fail(section, exc.message)
+            raise _Unusable(exc.message, section) from None
         for child in section:
-            if self.dialect.local_name(child) == self.dialect.term_section:
+            local = _local(child)
+            if local in _TERM_SECTIONS:
                 entry.terms.append(self._read_term(child, lang, entry))
-            elif self.dialect.local_name(child) != "transacGrp":
+            elif local != "transacGrp":
                 self._read_description(child, entry, self._property_setter(None, {}))
 
     def _read_term(self, section: etree._Element, lang: str, entry: Entry) -> Term:
         term = Term(text="", lang=lang)
-        set_property = self._property_setter(term, _TERM_PROPERTIES)
+        self._read_term_data(section, term, entry, self._property_setter(term, _TERM_PROPERTIES))
+        return term
+
+    def _read_term_data(self, section: etree._Element, term: Term, entry: Entry, set_property) -> None:
         for child in section:
-            local, kind = self.dialect.local_name(child), child.get("type")
-            if local == "term":
+            local = _local(child)
+            # a term note as termNote type="…", or as an element of its own (DCT style, TBX-Min 2013)
+            kind = child.get("type") if local == "termNote" else local
+            if local == _TERM_GROUP:
+                self._read_term_data(child, term, entry, set_property)
+            elif local == "term":
                 term.text = _text(child)
-            elif local == "termNote" and kind == "partOfSpeech":
-                term.pos = _text(child)
-            elif local == "termNote" and kind == "grammaticalGender":
-                term.gender = _text(child)
-            elif local == "termNote" and kind == "termType":
-                term.term_type = _TERM_TYPE_OF.get(_text(child), TermType.FULL_FORM)
-            elif local == "termNote" and kind == "administrativeStatus":
-                term.usage = _USAGE_OF_STATUS.get(_text(child), UsageStatus.PREFERRED)
+            elif kind in _TERM_NOTES:
+                self._read_term_note(kind, _text(child).strip(), term)
             elif self._is_context(child) or (local == "descripGrp" and len(child) and self._is_context(child[0])):
                 context, owned_by_term = self._read_context(child)
                 (term.contexts if owned_by_term else entry.contexts).append(context)
             else:
                 self._read_description(child, entry, set_property)
-        return term
+
+    @staticmethod
+    def _read_term_note(kind: str, value: str, term: Term) -> None:
+        if kind == "partOfSpeech":
+            term.pos = _POS_OF.get(value.lower(), value)
+        elif kind == "grammaticalGender":
+            term.gender = value
+        elif kind == "termType":
+            term.term_type = _TERM_TYPE_OF.get(value, TermType.FULL_FORM)
+        else:
+            folded = value.lower()
+            term.usage = next((usage for word, usage in _USAGE_WORDS if word in folded), UsageStatus.PREFERRED)
 
     def _read_context(self, element: etree._Element) -> tuple[Context, bool]:
         """A context and whether it supports this term only (``x-of: term``) rather than the entry."""
-        if self.dialect.local_name(element) == "descrip":
+        if _local(element) == "descrip":
             return Context(fr=_text(element)), False
         context, owned_by_term = Context(fr=_text(element[0])), False
         for child in element[1:]:
-            local = self.dialect.local_name(child)
+            local = _local(child)
             match = _PROPERTY_NOTE.match(_text(child)) if local == "note" else None
             if local == "admin" and child.get("type") == "source":
                 context.document = _text(child)
@@ -440,10 +484,11 @@ class _EntryReader:
 
     def _read_description(self, element: etree._Element, entry: Entry, on_property) -> None:
         """Definitions and notes, wherever they stand; other data categories are not kept."""
-        local = self.dialect.local_name(element)
+        local = _local(element)
+        definition = local == "definition" or (local == "descrip" and element.get("type") == "definition")
         if local == "descripGrp" and len(element):
             self._read_description(element[0], entry, on_property)
-        elif local == "descrip" and element.get("type") == "definition" and entry.definition is None:
+        elif definition and entry.definition is None:
             entry.definition = _text(element)
         elif local == "note":
             text = _text(element)
@@ -454,15 +499,15 @@ class _EntryReader:
                 self.notes.append(text)
 
     def _read_transaction(self, group: etree._Element, entry: Entry) -> None:
-        kinds = [_text(c) for c in group if self.dialect.local_name(c) == "transac"]
-        date = next((c for c in group if self.dialect.local_name(c) == "date"), None)
-        if date is None or not kinds or kinds[0] not in ("origination", "modification"):
+        kinds = [_text(c) for c in group if _local(c) in ("transac", "transactionType")]
+        date = next((c for c in group if _local(c) == "date"), None)
+        if date is None or not kinds or kinds[0] not in (*_ORIGINATION, "modification"):
             return
         try:
             when = datetime.fromisoformat(_text(date).strip())
         except ValueError:
-            self._fail(date, f"invalid date {_text(date)!r} (expected ISO 8601, e.g. 2021-07-13)")
-        if kinds[0] == "origination" and entry.first_seen is None:
+            raise _Unusable(f"invalid date {_text(date)!r} (expected ISO 8601, e.g. 2021-07-13)", date) from None
+        if kinds[0] in _ORIGINATION and entry.first_seen is None:
             entry.first_seen = when
         elif kinds[0] == "modification":
             entry.last_seen = when
@@ -477,17 +522,15 @@ class _EntryReader:
                 try:
                     setattr(target, key, conversions[key](value))
                 except ValueError:
-                    self._fail(at, f"invalid x-{key} value {value!r}")
+                    raise _Unusable(f"invalid x-{key} value {value!r}", at) from None
             else:  # someone else's note that looks like ours: keep it as a note
                 self.notes.append(f"x-{key}: {value}")
 
         return set_property
 
-    def _is_context(self, element: etree._Element) -> bool:
-        return self.dialect.local_name(element) == "descrip" and element.get("type") == "context"
-
-    def _fail(self, element: etree._Element, message: str) -> NoReturn:
-        raise TmtoolError(message, path=self.path, line=element.sourceline)
+    @staticmethod
+    def _is_context(element: etree._Element) -> bool:
+        return _local(element) == "descrip" and element.get("type") == "context"
 
 
 def _text(element: etree._Element) -> str:

@@ -9,11 +9,15 @@ U+FFFF) are not dropped or replaced: a translation memory that silently differs 
 worse than an export that stops, so the writer raises ``TmtoolError`` naming the unit and the
 character, and (when writing to a path) leaves any previous file untouched.
 
-Reading accepts TMX 1.1–1.4 (``xml:lang`` or the legacy ``lang``), UTF-8 or UTF-16 with BOM. A
-segment with inline markup (``bpt``/``ept``/``ph``/``it``/``hi``/``ut``) is read twice over: its text
-content (native codes included) becomes the unit's plain ``source``/``target``, and its inner XML is
-kept verbatim in ``source_markup``/``target_markup``, which the writer puts back as it was. Only
-``tu``-level props and notes are read.
+A unit's ``variants`` (its text in further languages) are written as further ``tuv``s after the target.
+
+Reading accepts TMX 1.1–1.4 (``xml:lang`` or the legacy ``lang``; a ``<tmx>`` without ``version``
+too), UTF-8 or UTF-16. A ``<tu>`` of three or more languages is one unit: source, target and
+variants (see :func:`read_tmx`). A segment with inline markup (``bpt``/``ept``/``ph``/``it``/``hi``/
+``ut``) is read twice over: its text without the native codes becomes the unit's plain
+``source``/``target`` (see :mod:`tmtool.formats.inline`), and its inner XML is kept verbatim in
+``source_markup``/``target_markup``, which the writer puts back as it was. Only ``tu``-level props
+and notes are read.
 """
 
 from __future__ import annotations
@@ -32,7 +36,9 @@ from .. import __version__
 from ..errors import TmtoolError
 from ..fileio import atomic_write
 from ..langtags import base_language, normalize_tag
-from ..model import Unit, utcnow
+from ..model import Unit, Variant, utcnow
+from .inline import segment_content
+from .skips import OnSkip, Skipped, refuse
 from .xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -130,6 +136,8 @@ def _tu_xml(unit: Unit, number: int, srclang: str) -> str:
     parts.append(_tuv_xml(srclang, unit.source, unit.source_markup, where))
     if unit.target:
         parts.append(_tuv_xml(_unit_tag(unit.tgtlang, where), unit.target, unit.target_markup, where))
+    for variant in unit.variants:
+        parts.append(_tuv_xml(_unit_tag(variant.lang, where), variant.text, variant.markup, where))
     parts.append("</tu>\n")
     return "".join(parts)
 
@@ -172,27 +180,39 @@ def format_date(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime(DATE_FORMAT)
 
 
-def parse_date(text: str, path: str | None = None, line: int | None = None) -> datetime:
+def parse_date(text: str) -> datetime:
     match = _DATE.match(text.strip())
     if not match:
-        raise TmtoolError(f"invalid TMX date {text!r} (expected YYYYMMDDThhmmssZ)", path=path, line=line)
+        raise TmtoolError(f"invalid TMX date {text!r} (expected YYYYMMDDThhmmssZ)")
     try:
         return datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=timezone.utc)
     except ValueError:
-        raise TmtoolError(f"invalid TMX date {text!r}", path=path, line=line) from None
+        raise TmtoolError(f"invalid TMX date {text!r}") from None
 
 
 # ---- reading ----
 
 
+class _Unusable(Exception):
+    """A unit the reader passes over: why, and the line of its <tu>."""
+
+    def __init__(self, reason: str, element: etree._Element):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = element.sourceline
+
+
 def read_tmx(
-    source: XMLSource, *, srclang: str | None = None, tgtlang: str | None = None
+    source: XMLSource, *, srclang: str | None = None, tgtlang: str | None = None, on_skip: OnSkip = refuse
 ) -> Iterator[Unit]:
     """Stream the units of a TMX file.
 
-    The source ``tuv`` is the one in ``srclang`` (default: the header's; with ``*all*``, the first
-    ``tuv``); the target is the first other ``tuv``, or the one in ``tgtlang`` when given. A unit with
-    no target ``tuv`` has ``target == ""`` and ``tgtlang == ""``.
+    The source ``tuv`` is the one in ``srclang`` when given, else in the ``<tu>``'s own ``srclang``,
+    else in the header's (with ``*all*``, the first ``tuv``). The target is the first other ``tuv``
+    with text, or the one in ``tgtlang`` when given; every other ``tuv`` with text is one of the
+    unit's ``variants``. A unit with no target ``tuv`` has ``target == ""`` and ``tgtlang == ""``.
+    A ``<tu>`` that cannot be read (no source ``tuv``, a bad language tag or date) is passed over
+    and told to ``on_skip`` (see :mod:`tmtool.formats.skips`).
     """
     path = source_name(source)
     reader = _TmxReader(path, srclang, tgtlang)
@@ -200,7 +220,10 @@ def read_tmx(
         if event == "start":
             reader.start(element)  # the root and <body>: checked before their content is read
         elif element.tag == "tu":
-            yield reader.unit(element)
+            try:
+                yield reader.unit(element)
+            except _Unusable as unusable:
+                on_skip(Skipped(unusable.reason, path, unusable.line))
             # constant memory: drop the finished unit and any earlier siblings
             element.clear()
             parent = element.getparent()
@@ -217,7 +240,8 @@ class _TmxReader:
 
     def __init__(self, path: str | None, srclang: str | None, tgtlang: str | None):
         self.path = path
-        self.srclang = self._tag(srclang, None) if srclang else None
+        self.chosen_srclang = self._tag(srclang, None) if srclang else None
+        self.srclang: str | None = None
         self.tgtlang = self._tag(tgtlang, None) if tgtlang else None
         self.source_is_first = False
         self.seen_root = False
@@ -232,7 +256,8 @@ class _TmxReader:
             root = element.getroottree().getroot()
             if element is not root:
                 raise self.error(f"not a TMX file: the root element is <{root.tag}>, not <tmx>", root)
-            version = element.get("version", "")
+            # OmegaT and translate-toolkit read a <tmx> without version, and so does this reader
+            version = element.get("version", "1.4")
             if not version.startswith("1."):
                 raise self.error(f"unsupported TMX version {version!r} (1.1 to 1.4 are read)", element)
         elif element.tag == "body" and not self.seen_header:
@@ -240,7 +265,7 @@ class _TmxReader:
 
     def header(self, element: etree._Element) -> None:
         self.seen_header = True
-        if self.srclang:
+        if self.chosen_srclang:
             return
         declared = element.get("srclang")
         if not declared:
@@ -263,23 +288,24 @@ class _TmxReader:
             elif child.tag == "note":
                 notes.append(child.text or "")
         if not tuvs:
-            raise self.error("a <tu> without any <tuv>", tu)
-        src = tuvs[0] if self.source_is_first else self._pick(tuvs, self.srclang)
-        if src is None:
-            raise self.error(f"a <tu> without a <tuv> in the source language {self.srclang}", tu)
-        others = [t for t in tuvs if t is not src]
+            raise _Unusable("a <tu> without any <tuv>", tu)
+        src = self._source(tuvs, tu)
+        source, source_markup = self._seg_content(src[1])
+        others = [(lang, tuv, *self._seg_content(tuv)) for lang, tuv in tuvs if tuv is not src[1]]
+        others = [other for other in others if other[2] or other[3]]  # an empty <seg> translates nothing
         tgt = self._pick(others, self.tgtlang) if self.tgtlang else (others[0] if others else None)
         # dates belong on the tu; some tools (OmegaT) put them on the target tuv instead
         carriers = (tu, tgt[1], src[1]) if tgt else (tu, src[1])
         dates = {}
         for attr in ("creationdate", "changedate"):
             text = next((e.get(attr) for e in carriers if e.get(attr)), None)
-            dates[attr] = parse_date(text, self.path, tu.sourceline) if text else None
-        source, source_markup = self._seg_content(src[1])
-        target, target_markup = self._seg_content(tgt[1]) if tgt else ("", None)
+            try:
+                dates[attr] = parse_date(text) if text else None
+            except TmtoolError as exc:
+                raise _Unusable(exc.message, tu) from None
         return Unit(
             source=source,
-            target=target,
+            target=tgt[2] if tgt else "",
             srclang=src[0],
             tgtlang=tgt[0] if tgt else "",
             tuid=tu.get("tuid"),
@@ -288,11 +314,26 @@ class _TmxReader:
             props=props,
             notes=notes,
             source_markup=source_markup,
-            target_markup=target_markup,
+            target_markup=tgt[3] if tgt else None,
+            variants=[Variant(lang, text, markup) for lang, tuv, text, markup in others
+                      if tgt is None or tuv is not tgt[1]],
         )
 
+    def _source(self, tuvs: list[tuple[str, etree._Element]], tu: etree._Element) -> tuple[str, etree._Element]:
+        """The source tuv: in the caller's language, else the tu's own srclang, else the header's."""
+        lang = self.chosen_srclang
+        own = tu.get("srclang")
+        if lang is None and own and own.strip().lower() != "*all*":
+            lang = self._unit_tag(own, tu)
+        if lang is None and self.source_is_first:
+            return tuvs[0]
+        src = self._pick(tuvs, lang or self.srclang)
+        if src is None:
+            raise _Unusable(f"no source tuv: no <tuv> in the source language {lang or self.srclang}", tu)
+        return src
+
     @staticmethod
-    def _pick(tuvs: list[tuple[str, etree._Element]], lang: str | None):
+    def _pick(tuvs: list[tuple], lang: str | None):
         """The tuv in exactly ``lang``, else the first in its base language (``fr`` matches ``fr-FR``)."""
         if lang is None:
             return None
@@ -302,19 +343,23 @@ class _TmxReader:
     def _tuv_lang(self, tuv: etree._Element) -> str:
         lang = tuv.get(XML_LANG) or tuv.get("lang")
         if not lang:
-            raise self.error("a <tuv> without xml:lang", tuv)
-        return self._tag(lang, tuv)
+            raise _Unusable("a <tuv> without xml:lang", tuv)
+        return self._unit_tag(lang, tuv)
 
-    def _seg_content(self, tuv: etree._Element) -> tuple[str, str | None]:
+    @staticmethod
+    def _seg_content(tuv: etree._Element) -> tuple[str, str | None]:
         """The segment's plain text, and its inner XML when it holds inline elements."""
         seg = tuv.find("seg")
         if seg is None:
-            raise self.error("a <tuv> without <seg>", tuv)
-        if len(seg) == 0:  # most segments are plain text
-            return seg.text or "", None
-        # lxml escapes '>' in attribute values, so the first '>' ends the start tag
-        xml = etree.tostring(seg, encoding="unicode", with_tail=False)
-        return "".join(seg.itertext()), xml[xml.index(">") + 1 : xml.rindex("</")]
+            raise _Unusable("a <tuv> without <seg>", tuv)
+        return segment_content(seg)
+
+    @staticmethod
+    def _unit_tag(tag: str, element: etree._Element) -> str:
+        try:
+            return _bcp47(tag)
+        except TmtoolError as exc:
+            raise _Unusable(exc.message, element) from None
 
     def _tag(self, tag: str, element: etree._Element | None) -> str:
         try:

@@ -7,10 +7,13 @@ filter, however, translates the *target* element and skips a unit without one, s
 ``source_as_target=True`` writes ``<target state="needs-translation">`` holding a copy of the source
 (Okapi's "copy source to target") for files meant for OmegaT.
 
-Reading follows the TMX reader's conventions: inline elements (``g``, ``x``, ``ph``, ``pc`` …) are
-read as their text content; the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop.
-Targets are read as they are, copies of the source included; :func:`is_untranslated` tells which
-units hold no translation, and a unit that does hold one needs the file to name its target language.
+Reading follows the TMX reader's conventions: inline elements (``g``, ``x``, ``bx``/``ex``, ``bpt``/
+``ept``, ``ph``, ``it``; 2.0 ``pc``, ``sc``/``ec``, ``ph``) are kept as TMX 1.4b inline markup in
+``source_markup``/``target_markup`` (see :mod:`tmtool.formats.inline`) and left out of the plain
+text; the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop. XLIFF 1.0 and 1.1
+are read with or without their namespace. Targets are read as they are, copies of the source
+included; :func:`is_untranslated` tells which units hold no translation, and a unit that does hold
+one needs the file to name its target language.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from ..errors import TmtoolError
 from ..fileio import atomic_write
 from ..langtags import normalize_tag
 from ..model import Segment, Unit
+from .inline import xliff_segment
+from .skips import OnSkip, Skipped, refuse
 from .xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -94,26 +99,34 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
 
 
 def is_untranslated(unit: Unit) -> bool:
-    """Whether a unit read from XLIFF holds no translation: no target, a state saying it still needs
-    one, or a copy of its source in a file that names no target language (a pre-translation file,
-    as ``tmtool segment`` writes)."""
-    return (
-        not unit.target.strip()
-        or unit.props.get("x-state") in UNTRANSLATED_STATES
-        or (unit.target == unit.source and not unit.tgtlang)
-    )
+    """Whether a unit read from XLIFF holds no translation: no target, or a copy of its source (same
+    text, same codes) that a state calls untranslated (``new``, ``needs-translation``, ``initial``) or
+    that no target language claims (a pre-translation file of an older ``tmtool segment``).
+
+    A target that differs from its source is a translation whatever its state says: OmegaT fills
+    targets without touching the ``needs-translation`` that ``tmtool segment`` wrote on them, and a
+    2.0 segment's state is ``initial`` unless a tool sets it.
+    """
+    if not unit.target.strip():
+        return True
+    copy = unit.target == unit.source and unit.target_markup == unit.source_markup
+    return copy and (unit.props.get("x-state") in UNTRANSLATED_STATES or not unit.tgtlang)
 
 
-def read_xliff(source: XMLSource) -> Iterator[Unit]:
-    """The units of an XLIFF 1.2 (or 1.0/1.1) or 2.0 file, safely parsed."""
+def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
+    """The units of an XLIFF 1.2 (1.0, 1.1, with or without namespace) or 2.0 file, safely parsed.
+
+    A unit that cannot be used (no ``<source>``, a translation in no named language) is passed over
+    and told to ``on_skip`` (see :mod:`tmtool.formats.skips`).
+    """
     path = source_name(source)
     root = parse_xml(source).getroot()
     namespace, name = split_tag(root.tag)
-    if name != "xliff" or namespace not in (*_XLIFF_1X, XLIFF_20):
+    if name != "xliff" or namespace not in (None, *_XLIFF_1X, XLIFF_20):
         raise TmtoolError(f"not an XLIFF 1.2 or 2.0 file (root element {root.tag})", path=path, line=root.sourceline)
     if namespace == XLIFF_20:
-        return _read_20(root, path)
-    return _read_1x(root, namespace, path)
+        return _read_20(root, path, on_skip)
+    return _read_1x(root, namespace, path, on_skip)
 
 
 def _text(element: etree._Element | None) -> str:
@@ -127,32 +140,29 @@ def _lang(value: str | None, element: etree._Element, path: str | None) -> str:
         raise TmtoolError(exc.message, path=path, line=element.sourceline) from None
 
 
-def _read_1x(root: etree._Element, ns: str, path: str | None) -> Iterator[Unit]:
-    for file in root.iterfind(f"{{{ns}}}file"):
+def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:
+    def tag(local: str) -> str:  # XLIFF 1.0 and 1.1 files often have no namespace
+        return f"{{{ns}}}{local}" if ns else local
+
+    for file in root.iterfind(tag("file")):
         srclang = _lang(file.get("source-language"), file, path)
         if not srclang:
             raise TmtoolError("<file> without source-language", path=path, line=file.sourceline)
         tgtlang = _lang(file.get("target-language"), file, path)
-        for unit in file.iter(f"{{{ns}}}trans-unit"):
-            source = unit.find(f"{{{ns}}}source")
+        for unit in file.iter(tag("trans-unit")):
+            source = unit.find(tag("source"))
             if source is None:
-                raise TmtoolError("<trans-unit> without <source>", path=path, line=unit.sourceline)
-            target = unit.find(f"{{{ns}}}target")
+                on_skip(Skipped("a <trans-unit> without <source>", path, unit.sourceline))
+                continue
+            target = unit.find(tag("target"))
             state = target.get("state") if target is not None else None
-            item = Unit(
-                source=_text(source),
-                target=_text(target),
-                srclang=srclang,
-                tgtlang=tgtlang,
-                tuid=unit.get("id"),
-                props={"x-state": state} if state else {},
-                notes=[_text(note) for note in unit.iterfind(f"{{{ns}}}note")],
-            )
-            _check_target_language(item, unit, "its <file> has no target-language", path)
-            yield item
+            item = _unit(source, target, srclang, tgtlang, unit.get("id"), state,
+                         [_text(note) for note in unit.iterfind(tag("note"))])
+            if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
+                yield item
 
 
-def _read_20(root: etree._Element, path: str | None) -> Iterator[Unit]:
+def _read_20(root: etree._Element, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:
     ns = XLIFF_20
     srclang = _lang(root.get("srcLang"), root, path)
     if not srclang:
@@ -160,30 +170,38 @@ def _read_20(root: etree._Element, path: str | None) -> Iterator[Unit]:
     tgtlang = _lang(root.get("trgLang"), root, path)
     for unit in root.iter(f"{{{ns}}}unit"):
         notes = [_text(note) for note in unit.iterfind(f"{{{ns}}}notes/{{{ns}}}note")]
+        original_data = {data.get("id"): _text(data) for data in unit.iterfind(f"{{{ns}}}originalData/{{{ns}}}data")}
         segments = unit.findall(f"{{{ns}}}segment")
         for number, segment in enumerate(segments, 1):
             source = segment.find(f"{{{ns}}}source")
             if source is None:
-                raise TmtoolError("<segment> without <source>", path=path, line=segment.sourceline)
+                on_skip(Skipped("a <segment> without <source>", path, segment.sourceline))
+                continue
             unit_id = unit.get("id")
             if len(segments) > 1:
                 unit_id = f"{unit_id}/{segment.get('id') or number}"
-            state = segment.get("state")
-            item = Unit(
-                source=_text(source),
-                target=_text(segment.find(f"{{{ns}}}target")),
-                srclang=srclang,
-                tgtlang=tgtlang,
-                tuid=unit_id,
-                props={"x-state": state} if state else {},
-                notes=notes,
-            )
-            _check_target_language(item, segment, "<xliff> has no trgLang", path)
-            yield item
+            item = _unit(source, segment.find(f"{{{ns}}}target"), srclang, tgtlang, unit_id, segment.get("state"),
+                         notes, original_data)
+            if _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
+                yield item
 
 
-def _check_target_language(unit: Unit, element: etree._Element, missing: str, path: str | None) -> None:
-    """Refuse a translation in no named language: stored, it could never be exported."""
-    if not unit.tgtlang and not is_untranslated(unit):
-        name = split_tag(element.tag)[1]
-        raise TmtoolError(f"<{name}> has a translation, but {missing}", path=path, line=element.sourceline)
+def _unit(source: etree._Element, target: etree._Element | None, srclang: str, tgtlang: str, unit_id: str | None,
+          state: str | None, notes: list[str], original_data: dict[str, str] | None = None) -> Unit:
+    text, markup = xliff_segment(source, original_data)
+    target_text, target_markup = xliff_segment(target, original_data) if target is not None else ("", None)
+    return Unit(
+        source=text, target=target_text, srclang=srclang, tgtlang=tgtlang, tuid=unit_id,
+        props={"x-state": state} if state else {}, notes=notes,
+        source_markup=markup, target_markup=target_markup,
+    )
+
+
+def _has_target_language(unit: Unit, element: etree._Element, missing: str, path: str | None,
+                         on_skip: OnSkip) -> bool:
+    """A translation in no named language is passed over: stored, it could never be exported."""
+    if unit.tgtlang or is_untranslated(unit):
+        return True
+    name = split_tag(element.tag)[1]
+    on_skip(Skipped(f"<{name}> has a translation, but {missing}", path, element.sourceline))
+    return False

@@ -40,6 +40,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_UNMARKED_UTF16 = {b"<\x00": "utf-16-le", b"\x00<": "utf-16-be"}  # the first two bytes of "<?xml"
 _DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 _XML_SPACE = re.compile(r"[ \t\r\n]*")
 _ENTITY_NAME = re.compile(r"<!ENTITY\s+(?:%\s+)?([^\s\"'>]{1,80})")
@@ -106,11 +107,13 @@ def check_prolog(stream: BinaryIO, path: str | None) -> None:
     encoding the parser will use: the byte-order mark, else the XML declaration's encoding.
     """
     head = stream.read(_CHUNK)
-    if head[:2] in (b"<\x00", b"\x00<"):
-        # XML 1.0 (4.3.3) requires the mark in UTF-16; libxml2 guesses without one, and CAT tools that
-        # do not guess would read such a file differently
+    if head[:2] in _UNMARKED_UTF16 and not _unmarked_utf16(head):
+        # XML 1.0 (4.3.3) requires the mark in UTF-16 unless the declaration names the byte order
+        # (UTF-16LE, UTF-16BE, which take none); libxml2 guesses without either, and CAT tools that do
+        # not guess would read such a file differently
         raise TmtoolError(
-            "looks like UTF-16 without a byte-order mark, which XML requires; save it as UTF-8 or UTF-16 with BOM",
+            "looks like UTF-16 without a byte-order mark, which XML requires unless the declaration says "
+            "UTF-16LE or UTF-16BE; save it as UTF-8 or UTF-16 with BOM",
             path=path,
         )
     names, line = _Prolog(head, stream).declared_entities()
@@ -247,6 +250,9 @@ def _prolog_encoding(head: bytes) -> tuple[str, int]:
     for bom, encoding in BOMS:
         if head.startswith(bom):
             return encoding, len(bom)
+    unmarked = _unmarked_utf16(head)
+    if unmarked:
+        return unmarked, 0
     if head.startswith(b"\x00\x00\x00<"):
         return "utf-32-be", 0
     declared = _DECLARED_ENCODING.match(head)
@@ -259,6 +265,19 @@ def _prolog_encoding(head: bytes) -> tuple[str, int]:
         except (LookupError, UnicodeError):  # UnicodeError: a codec without the "replace" handler (idna)
             pass
     return "utf-8", 0
+
+
+def _unmarked_utf16(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the document starts in that encoding without a byte-order
+    mark and its declaration names it so (``UTF-16LE``, ``UTF-16BE``); else None."""
+    encoding = _UNMARKED_UTF16.get(head[:2])
+    if encoding is None:
+        return None
+    declared = _DECLARED_ENCODING.match(head[:400].decode(encoding, errors="replace").encode("ascii", "replace"))
+    try:
+        return encoding if declared and codecs.lookup(declared.group(1).decode("ascii")).name == encoding else None
+    except LookupError:
+        return None
 
 
 def xml_text(text: str, where: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -223,10 +224,12 @@ class Store:
         return self._last_unit_id()
 
     def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
-                  untranslated: Callable[[Unit], bool] = _without_target) -> tuple[int, int, int]:
+                  untranslated: Callable[[Unit], bool] = _without_target,
+                  pairs: Counter | None = None) -> tuple[int, int, int]:
         """Add imported units (of import ``import_id``, see :meth:`new_import`), skipping those
         ``untranslated`` says hold no translation (by default, those with an empty target) and those
-        identical to one already stored. Returns (added, already stored, untranslated).
+        identical to one already stored. Returns (added, already stored, untranslated); ``pairs``,
+        when given, counts the added units by (source language, target language).
 
         Units are inserted in batches: one query finds a batch's units already stored, one
         statement inserts the rest, and at most a batch is held in memory."""
@@ -246,6 +249,8 @@ class Store:
                 rows = [self._unit_row(unit, key, None, None, origin, import_id)
                         for key, unit in translated.items() if key not in stored]
                 self._conn.executemany(self._INSERT_UNIT, rows)
+                if pairs is not None:
+                    pairs.update((u.srclang, u.tgtlang) for key, u in translated.items() if key not in stored)
                 added += len(rows)
                 already_stored += len(kept) - len(rows)
                 if self._last_unit_id() - indexed >= INDEX_BATCH:

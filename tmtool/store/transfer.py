@@ -1,19 +1,23 @@
 """Import files into the store and export it, through the readers and writers of ``tmtool.formats``.
 
 A file is imported whole or not at all: it is read inside the store transaction, so an error on
-its last line rolls back everything read before it.
+its last line rolls back everything read before it. Units or entries that a well-formed file holds
+but that cannot be used are passed over and listed, unless the import is strict.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import TmtoolError
+from ..formats.skips import OnSkip, Skipped, refuse
 from ..model import Entry, ReviewStatus, Unit
 from ..progress import Progress, Step, counted
 from .db import Store
@@ -50,57 +54,63 @@ def infer_format(path: str | Path) -> str:
     raise TmtoolError("cannot tell the file format from its name or content; give --format", path=str(path))
 
 
-def _read_units(fmt: str, path: str | BinaryIO) -> Iterator[Unit]:
+def _read_units(fmt: str, path: str | BinaryIO, on_skip: OnSkip) -> Iterator[Unit]:
     if fmt == "tmx":
         from ..formats.tmx import read_tmx
 
-        return read_tmx(path)
+        return read_tmx(path, on_skip=on_skip)
     from ..formats.xliff import read_xliff
 
-    return read_xliff(path)
+    return read_xliff(path, on_skip=on_skip)
 
 
-def _add_units(store: Store, fmt: str, units: Iterable[Unit], path: str, import_id: int) -> tuple[int, int, int]:
+def _add_units(store: Store, fmt: str, units: Iterable[Unit], path: str, import_id: int,
+               pairs: Counter) -> tuple[int, int, int]:
     if fmt == "tmx":
-        return store.add_units(units, path, import_id)
+        return store.add_units(units, path, import_id, pairs=pairs)
     from ..formats.xliff import is_untranslated
 
     # an XLIFF target may be a copy of the source, or a state may say it is no translation yet
-    return store.add_units(units, path, import_id, untranslated=is_untranslated)
-    if fmt == "tmx":
-        from ..formats.tmx import read_tmx
-
-        return store.add_units(read_tmx(path), path, import_id)
-    from ..formats.xliff import is_untranslated, read_xliff
-
-    # an XLIFF target may be a copy of the source, or a state may say it is no translation yet
-    return store.add_units(read_xliff(path), path, import_id, untranslated=is_untranslated)
+    return store.add_units(units, path, import_id, untranslated=is_untranslated, pairs=pairs)
 
 
-def _read_entries(fmt: str, path: str | BinaryIO) -> Iterator[Entry]:
+def _read_entries(fmt: str, path: str | BinaryIO, on_skip: OnSkip) -> Iterator[Entry]:
     if fmt == "tbx":
         from ..formats.tbx import read_tbx
 
-        return read_tbx(path)
+        return read_tbx(path, on_skip=on_skip)
     if fmt == "po":
         from ..formats.po import read_po
 
-        return read_po(path)
+        return read_po(path, on_skip=on_skip)
     from ..formats import tabular
 
-    return tabular.read_tsv(path) if fmt == "tsv" else tabular.read_csv(path)
+    return (tabular.read_tsv if fmt == "tsv" else tabular.read_csv)(path, on_skip=on_skip)
 
 
-def import_file(store: Store, path: str | Path, fmt: str | None = None, *,
-                progress: Progress | None = None) -> tuple[str, int, int, int]:
+@dataclass(slots=True)
+class ImportResult:
+    """What an import did. ``languages``: units added by (source, target) language; for a glossary,
+    the languages of the terms read, each with its count."""
+
+    kind: str  # "units" or "entries"
+    added: int = 0
+    already_stored: int = 0
+    untranslated: int = 0  # units only
+    languages: Counter = field(default_factory=Counter)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def import_file(store: Store, path: str | Path, fmt: str | None = None, *, strict: bool = False,
+                progress: Progress | None = None) -> ImportResult:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
     units without a translation (a pre-translation file's untranslated segments).
 
+    A unit or entry the file's reader cannot use (see :mod:`tmtool.formats.skips`) is passed over
+    and listed in the result, the rest imported; with ``strict`` the first refuses the whole file.
     ``progress`` hears of the units or entries read: out of the file's bytes for the formats read
     as they are parsed (TMX, TBX), out of all for the others, which are parsed whole first.
-    Returns what it held ("units" or "entries"), how many were added, how many were already stored
-    and how many units were skipped as untranslated. The import is recorded (``tmtool imports``) so
-    that what it added can be taken out again.
+    The import is recorded (``tmtool imports``) so that what it added can be taken out again.
     """
     path = Path(path)
     if not path.is_file():
@@ -108,25 +118,34 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *,
     fmt = fmt or infer_format(path)
     if fmt not in IMPORT_FORMATS:
         raise TmtoolError(f"unknown import format {fmt!r} (expected one of {', '.join(IMPORT_FORMATS)})")
-    kind, read = ("units", _read_units) if fmt in UNIT_FORMATS else ("entries", _read_entries)
+    result = ImportResult("units" if fmt in UNIT_FORMATS else "entries")
+    read = _read_units if fmt in UNIT_FORMATS else _read_entries
+    on_skip = refuse if strict else result.skipped.append
     with ExitStack() as files, store.transaction():
-        import_id = store.new_import(str(path), fmt, kind)
+        import_id = store.new_import(str(path), fmt, result.kind)
         if progress and fmt in _STREAMED:
             stream = files.enter_context(open(path, "rb"))
             size = max(path.stat().st_size, 1)
-            items = counted(read(fmt, stream), progress, lambda n: Step(stream.tell(), size, n, path.name))
+            items = counted(read(fmt, stream, on_skip), progress, lambda n: Step(stream.tell(), size, n, path.name))
         elif progress:
-            read_whole = list(read(fmt, str(path)))
+            read_whole = list(read(fmt, str(path), on_skip))
             items = counted(read_whole, progress, lambda n: Step(n, len(read_whole), n, path.name))
         else:
-            items = read(fmt, str(path))
-        if kind == "units":
-            added, stored, untranslated = _add_units(store, fmt, items, str(path), import_id)
+            items = read(fmt, str(path), on_skip)
+        if result.kind == "units":
+            result.added, result.already_stored, result.untranslated = _add_units(
+                store, fmt, items, str(path), import_id, result.languages)
         else:
-            added, stored = store.import_entries(items, str(path), import_id)
-            untranslated = 0
-        store.finish_import(import_id, added)
-    return kind, added, stored, untranslated
+            result.added, result.already_stored = store.import_entries(
+                _counting_languages(items, result.languages), str(path), import_id)
+        store.finish_import(import_id, result.added)
+    return result
+
+
+def _counting_languages(entries: Iterable[Entry], languages: Counter) -> Iterator[Entry]:
+    for entry in entries:
+        languages.update({term.lang for term in entry.terms})
+        yield entry
 
 
 def export_store(

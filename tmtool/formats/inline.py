@@ -1,0 +1,205 @@
+"""Inline codes, kept the way TMX 1.4b writes them: the one form the model holds them in.
+
+A segment with formatting or placeholders is two things at once. ``Unit.source``/``target`` hold
+its plain text — what is translated, matched and searched — and ``Unit.source_markup``/
+``target_markup`` the inner XML of a TMX ``<seg>``, which ``export tmx`` writes back. In that XML
+the native codes are the content of ``bpt``/``ept`` (a paired code's start and end), ``ph`` (a
+standalone code), ``it`` (a code whose partner lies outside the segment) and ``ut``; they are not
+text, so the plain text leaves them out: ``The big <bpt i="1">&lt;b&gt;</bpt>black<ept i="1">&lt;/b&gt;
+</ept> cat`` reads as ``The big black cat``. ``hi`` delimits text and keeps it.
+
+XLIFF's inline elements are converted to those TMX elements on reading (:func:`xliff_segment`):
+
+=================================  ===========================================================
+XLIFF 1.2 (1.0, 1.1)               TMX 1.4b
+=================================  ===========================================================
+``g`` (text inside)                ``bpt`` … text … ``ept``, a pair of its own
+``x``                              ``ph``
+``bx`` / ``ex`` (paired by rid)    ``bpt`` / ``ept``
+``bpt`` / ``ept`` / ``ph``         the same element, native code and ``sub`` kept
+``it pos="open|close"``            ``it pos="begin|end"``
+``mrk`` and unknown elements       their text only
+=================================  ===========================================================
+
+=================================  ===========================================================
+XLIFF 2.0                          TMX 1.4b
+=================================  ===========================================================
+``pc`` (text inside)               ``bpt`` … text … ``ept``
+``sc`` / ``ec`` (paired by         ``bpt`` / ``ept``; with ``isolated="yes"`` ``it``
+``startRef``)
+``ph``                             ``ph``
+``cp hex``                         the character, or a ``ph`` when XML cannot carry it
+``mrk``, ``sm``, ``em``            their text only
+=================================  ===========================================================
+
+A 2.0 code's native data (``originalData``, referred to by ``dataRef``, ``dataRefStart``,
+``dataRefEnd``) becomes the TMX element's content; a 1.2 ``id`` becomes ``x`` and ``ctype``
+``type``. Pairs are numbered ``i="1"``, ``i="2"`` … in order; a start or end whose partner is not in
+the segment becomes an ``it``, as TMX requires.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .xmlsafe import split_tag
+
+CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})  # TMX elements holding native code, not text
+_XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def segment_content(seg: etree._Element) -> tuple[str, str | None]:
+    """A TMX ``<seg>``'s plain text (codes left out), and its inner XML when it holds elements."""
+    if len(seg) == 0:  # most segments are plain text
+        return seg.text or "", None
+    # lxml escapes '>' in attribute values, so the first '>' ends the start tag
+    xml = etree.tostring(seg, encoding="unicode", with_tail=False)
+    return plain_text(seg), xml[xml.index(">") + 1 : xml.rindex("</")]
+
+
+def plain_text(element: etree._Element) -> str:
+    """The text of a TMX segment (or ``hi``) without the native codes of its inline elements."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in CODES:  # hi, and what TMX does not know
+            parts.append(plain_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def xliff_segment(element: etree._Element, original_data: dict[str, str] | None = None) -> tuple[str, str | None]:
+    """An XLIFF ``<source>``/``<target>``'s plain text, and its inline codes as the inner XML of a TMX
+    ``<seg>`` (None when it has none). ``original_data``: a 2.0 unit's ``<data>`` texts by id."""
+    seg = etree.Element("seg")
+    _Converter(original_data or {}).fill(seg, element)
+    _isolate_unpaired(seg)
+    return segment_content(seg)
+
+
+class _Converter:
+    """Copies XLIFF inline content into a TMX ``<seg>``, numbering the pairs it meets."""
+
+    def __init__(self, original_data: dict[str, str]):
+        self.data = original_data
+        self.pairs: dict[str, str] = {}  # XLIFF pair id → TMX i
+        self.anonymous = 0
+
+    def fill(self, parent: etree._Element, element: etree._Element) -> None:
+        _append_text(parent, element.text)
+        for child in element:
+            name = split_tag(child.tag)[1] if isinstance(child.tag, str) else None
+            convert = getattr(self, f"_{name}", None) if name else None
+            if convert is None:  # mrk, sm, em, elements of other vocabularies: their text only
+                if name:
+                    self.fill(parent, child)
+            else:
+                convert(parent, child)
+            _append_text(parent, child.tail)
+
+    def _pair(self, key: str | None) -> str:
+        if key is None:  # a pair of its own (g, pc)
+            self.anonymous += 1
+            key = f"\x00{self.anonymous}"
+        return self.pairs.setdefault(key, str(len(self.pairs) + 1))
+
+    def _code(self, parent, tag: str, source: etree._Element | None = None, **attributes) -> etree._Element:
+        """A TMX code element; ``source``'s content (XLIFF 1.2 native code, with ``sub``) is copied in."""
+        code = etree.SubElement(parent, tag, {k: v for k, v in attributes.items() if v is not None})
+        if source is not None:
+            code.text = source.text
+            for child in source:
+                if isinstance(child.tag, str) and split_tag(child.tag)[1] == "sub":
+                    self.fill(etree.SubElement(code, "sub"), child)
+                _append_text(code, child.tail)
+        return code
+
+    def _native(self, parent, tag: str, reference: str | None, **attributes) -> None:
+        """A TMX code element holding a 2.0 code's original data, if it has any."""
+        self._code(parent, tag, **attributes).text = self.data.get(reference) if reference else None
+
+    # ---- XLIFF 1.2 ----
+
+    def _g(self, parent, g) -> None:
+        i = self._pair(None)
+        self._code(parent, "bpt", i=i, x=g.get("id"), type=g.get("ctype"))
+        self.fill(parent, g)
+        self._code(parent, "ept", i=i)
+
+    def _x(self, parent, x) -> None:
+        self._code(parent, "ph", x=x.get("id"), type=x.get("ctype"))
+
+    def _bx(self, parent, bx) -> None:
+        self._code(parent, "bpt", i=self._pair(bx.get("rid") or bx.get("id")), x=bx.get("id"), type=bx.get("ctype"))
+
+    def _ex(self, parent, ex) -> None:
+        self._code(parent, "ept", i=self._pair(ex.get("rid") or ex.get("id")))
+
+    def _bpt(self, parent, bpt) -> None:
+        self._code(parent, "bpt", bpt, i=self._pair(bpt.get("rid") or bpt.get("id")), x=bpt.get("id"),
+                   type=bpt.get("ctype"))
+
+    def _ept(self, parent, ept) -> None:
+        self._code(parent, "ept", ept, i=self._pair(ept.get("rid") or ept.get("id")))
+
+    def _ph(self, parent, ph) -> None:
+        if "dataRef" in ph.attrib:  # XLIFF 2.0 (whose ph holds nothing itself)
+            self._native(parent, "ph", ph.get("dataRef"), x=ph.get("id"))
+        else:
+            self._code(parent, "ph", ph, x=ph.get("id"), type=ph.get("ctype"))
+
+    def _it(self, parent, it) -> None:
+        pos = "end" if it.get("pos") == "close" else "begin"
+        self._code(parent, "it", it, pos=pos, x=it.get("id"), type=it.get("ctype"))
+
+    # ---- XLIFF 2.0 ----
+
+    def _pc(self, parent, pc) -> None:
+        i = self._pair(None)
+        self._native(parent, "bpt", pc.get("dataRefStart"), i=i, x=pc.get("id"))
+        self.fill(parent, pc)
+        self._native(parent, "ept", pc.get("dataRefEnd"), i=i)
+
+    def _sc(self, parent, sc) -> None:
+        if sc.get("isolated") == "yes":
+            self._native(parent, "it", sc.get("dataRef"), pos="begin", x=sc.get("id"))
+        else:
+            self._native(parent, "bpt", sc.get("dataRef"), i=self._pair(sc.get("id")), x=sc.get("id"))
+
+    def _ec(self, parent, ec) -> None:
+        if ec.get("isolated") == "yes":
+            self._native(parent, "it", ec.get("dataRef"), pos="end", x=ec.get("id"))
+        else:
+            self._native(parent, "ept", ec.get("dataRef"), i=self._pair(ec.get("startRef")))
+
+    def _cp(self, parent, cp) -> None:
+        try:
+            char = chr(int(cp.get("hex", ""), 16))
+        except (ValueError, OverflowError):
+            char = ""
+        if _XML_CHAR.fullmatch(char):
+            _append_text(parent, char)
+        else:  # what XML 1.0 cannot carry is a code, not text
+            self._code(parent, "ph", type="x-cp").text = cp.get("hex")
+
+
+def _append_text(parent: etree._Element, text: str | None) -> None:
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _isolate_unpaired(seg: etree._Element) -> None:
+    """A ``bpt`` without its ``ept`` in the segment (or the reverse) becomes an ``it``."""
+    starts = {code.get("i") for code in seg.iterchildren("bpt")}
+    ends = {code.get("i") for code in seg.iterchildren("ept")}
+    for code in list(seg.iterchildren("bpt", "ept")):
+        if code.get("i") not in (ends if code.tag == "bpt" else starts):
+            code.set("pos", "begin" if code.tag == "bpt" else "end")
+            code.tag = "it"
+            del code.attrib["i"]
