@@ -31,6 +31,16 @@ The administrativeStatus a translator's tool sees is the term's usage only in an
 allows preferred, admitted, deprecated and superseded, so an unreviewed candidate's terms are at best
 ``admittedTerm-admn-sts`` and a rejected entry's are ``deprecatedTerm-admn-sts`` (never to be used).
 When that differs from the term's own usage, an ``x-usage`` note keeps the latter.
+
+Reading takes entries in any languages (a term's ``lang`` is the base language of its section) from
+every layout tools write, by element names whatever their namespace: ``martif`` (also in the 2019
+namespace) with ``langSet/tig/term`` or ``langSet/ntig/termGrp/term`` (SDL MultiTerm, IBM, Oracle,
+the Microsoft Terminology Collection; the term's notes inside ``termGrp``, its contexts beside it in
+``ntig``), TBX v3 ``tbx`` with ``langSec/termSec/term`` in DCA style (``termNote type="…"``) or DCT
+style (``min:partOfSpeech`` …), and the TBX-Min of 2013 (``<TBX dialect="TBX-Min">``,
+``langGroup/termGroup/term``, ``termStatus``). Usage comes from ``administrativeStatus``, ``termStatus``
+or ``usageStatus``; parts of speech are read in any case (``Noun``). An entry without any term is
+passed over and reported.
 """
 
 from __future__ import annotations
