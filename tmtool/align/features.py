@@ -111,7 +111,7 @@ class FeatureSpace:
 
     def kinds(self) -> np.ndarray:
         """Each feature's kind, as its index in ``KINDS``."""
-        return np.fromiter((KINDS.index(key[0]) for key in self.ids), dtype=np.int64, count=len(self.ids))
+        return np.fromiter((KINDS.index(key[0]) for key in self.ids), dtype=np.int8, count=len(self.ids))
 
 
 class _Tokens:

@@ -166,10 +166,11 @@ def _search(problem: Problem, lo: np.ndarray, width: int) -> list[Step]:
     overlap_width = width + LONGEST + int(ahead.max(initial=0))
     src, tgt, weights = problem.src_features, problem.tgt_features, problem.weights
     overlaps = band_overlaps(src, tgt, weights, overlap_base, overlap_width)
-    orphans = problem.orphans or (np.zeros(n), np.zeros(m))
+    orphans = problem.orphans if problem.orphans is not None else (np.zeros(n), np.zeros(m))
+    chance = background_overlaps(overlaps, overlap_base, m)
     evidence = tuple(
         Evidence(*(x.astype(np.float32) for x in values))  # as the overlaps: the bead costs are float32
-        for values in zip((src.mass(weights), tgt.mass(weights)), background_overlaps(overlaps, overlap_base, m), orphans)
+        for values in zip((src.mass(weights), tgt.mass(weights)), chance, orphans)
     )
     trace = np.zeros((n + 1, width), dtype=np.uint16)
     margin = np.zeros((n + 1, width), dtype=np.float32)
