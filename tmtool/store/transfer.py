@@ -67,14 +67,6 @@ def _add_units(store: Store, fmt: str, units: Iterable[Unit], path: str, import_
 
     # an XLIFF target may be a copy of the source, or a state may say it is no translation yet
     return store.add_units(units, path, import_id, untranslated=is_untranslated)
-    if fmt == "tmx":
-        from ..formats.tmx import read_tmx
-
-        return store.add_units(read_tmx(path), path, import_id)
-    from ..formats.xliff import is_untranslated, read_xliff
-
-    # an XLIFF target may be a copy of the source, or a state may say it is no translation yet
-    return store.add_units(read_xliff(path), path, import_id, untranslated=is_untranslated)
 
 
 def _read_entries(fmt: str, path: str | BinaryIO) -> Iterator[Entry]:
