@@ -12,7 +12,9 @@ from omegat import omegat_missing, seed_gold_units, translate_with_omegat
 from click.testing import CliRunner
 
 from tmtool.cli import main
+from tmtool.formats.tmx import write_tmx
 from tmtool.formats.xliff import read_xliff
+from tmtool.model import Variant
 
 pytestmark = pytest.mark.skipif(omegat_missing() is not None, reason=omegat_missing() or "")
 
@@ -75,6 +77,31 @@ def test_pre_translation_xliff_is_filled_from_the_tmx(run):
         else:  # a sentence that is only part of a 2-1 bead has no exact match: still the French copy
             assert unit.target == unit.source
     assert sum(unit.source in units for unit in filled) == 18
+
+
+def test_what_omegat_translated_is_imported_back(run, tmp_path):
+    """tmtool segment → OmegaT → tmtool import: OmegaT fills the targets and leaves the
+    needs-translation state segment wrote on them; the filled ones come in, the copies do not."""
+    translated = run.project / "target" / "seed.fr.xlf"
+    assert 'target-language="en-GB"' in translated.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(translated)])
+    assert result.output == "18 units added (fr-FR→en-GB 18), 0 already stored, 2 untranslated skipped\n"
+
+
+def test_omegat_loads_units_in_three_languages_with_inline_codes(tmp_path):
+    units = seed_gold_units()
+    for unit in units:
+        unit.variants = [Variant("de-DE", f"(de) {unit.target}")]
+    # the header's first unit with codes: OmegaT reads TMX level 2
+    units[0].source_markup = units[0].source.replace("l’OTAN", '<bpt i="1">&lt;b&gt;</bpt>l’OTAN<ept i="1">&lt;/b&gt;</ept>')
+    tmx = tmp_path / "multi.tmx"
+    write_tmx(units, tmx, srclang="fr-FR")
+    run = translate_with_omegat(tmp_path, sources={"seed.fr.txt": SEED_FR.read_bytes()}, tm={"multi.tmx": tmx.read_bytes()})
+    assert "TMXR_INFO_READING_COMPLETE" in run.log
+    assert "TF_TM_LOAD_ERROR" not in run.log and "Error:" not in run.log
+    translated = run.target("seed.fr.txt")
+    assert "Participants then turned to the NATO 2030 agenda." in translated
+    assert "(de)" not in translated  # the project is French to English: the German variants stay out
 
 
 def test_a_broken_tmx_shows_in_the_log(tmp_path):

@@ -134,10 +134,11 @@ def _recorded_entry(message: polib.POEntry, record: dict, path: str | Path) -> E
 
 
 def _message_entry(message: polib.POEntry, source: str, target: str) -> Entry:
-    terms = [Term(message.msgid, source, forms=[message.msgid_plural] if message.msgid_plural else [])]
+    plural = [message.msgid_plural] if message.msgid_plural not in ("", message.msgid) else []
+    terms = [Term(message.msgid, source, forms=plural)]
     translation, forms = _translation(message)
     if translation:
-        terms.append(Term(translation, target, forms=forms))
+        terms.append(Term(translation, target, forms=[form for form in forms if form != translation]))
     return Entry(terms, status=_status(message, None), note=message.tcomment or None)
 
 
@@ -282,7 +283,7 @@ def _status(message: polib.POEntry, recorded: ReviewStatus | None) -> ReviewStat
     if _FUZZY in message.flags:
         return ReviewStatus.REJECTED if recorded is ReviewStatus.REJECTED else ReviewStatus.CANDIDATE
     if recorded is None:  # a PO file from elsewhere: a translated message counts as approved
-        return ReviewStatus.APPROVED if message.msgstr else ReviewStatus.CANDIDATE
+        return ReviewStatus.APPROVED if _translation(message)[0] else ReviewStatus.CANDIDATE
     if recorded is ReviewStatus.CANDIDATE:  # the flag was cleared in an editor
         return ReviewStatus.APPROVED
     return recorded

@@ -89,7 +89,8 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     passes over it (see :mod:`tmtool.formats.skips`)."""
     rows = ((number, line.rstrip("\r\n").split("\t"))
             for number, line in enumerate(_lines(path), 1) if not line.startswith("#"))
-    return _entries_from_rows(rows, path, on_skip, _entry_from_tsv_row)
+    # a first line without a tab is one line to pass over, not a sign of another separator
+    return _entries_from_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False)
 
 
 def write_csv(entries: Iterable[Entry], out: str | Path) -> int:
@@ -255,16 +256,17 @@ def _split_status_label(comment: str) -> tuple[ReviewStatus, str]:
 
 def _entries_from_rows(
     rows: Iterable[tuple[int, list[str]]], path: str | Path, on_skip: OnSkip,
-    read_row: Callable[[dict[str, str]], Entry] = entry_from_row,
+    read_row: Callable[[dict[str, str]], Entry] = entry_from_row, one_column_refused: bool = True,
 ) -> Iterator[Entry]:
-    """Entries of rows numbered by their line; the first row may be a header."""
+    """Entries of rows numbered by their line; the first row may be a header. A first row of one
+    column refuses the file when ``one_column_refused`` (a CSV written with another separator)."""
     rows = iter(rows)
     first = next(rows, None)
     if first is None:
         return
     columns = _columns_of_header(first[1], path)
     if columns is None:
-        if len(first[1]) < 2:
+        if len(first[1]) < 2 and one_column_refused:
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
         columns, rows = _POSITIONAL_COLUMNS, _chain_first(first, rows)
     for number, cells in rows:

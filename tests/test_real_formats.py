@@ -1,0 +1,307 @@
+"""Files shaped like those CAT tools and other projects write (tests/data/real, see its README): read
+in every language they hold, their inline codes kept, and a unit or entry that cannot be used passed
+over and reported with its line — or, with ``import --strict``, the file refused whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO, SHARED
+from tmtool.cli import main
+from tmtool.errors import TmtoolError
+from tmtool.formats.po import read_po
+from tmtool.formats.tabular import read_tsv
+from tmtool.formats.tbx import read_tbx
+from tmtool.formats.tmx import read_tmx
+from tmtool.formats.xliff import read_xliff
+from tmtool.model import TermType, UsageStatus, Variant
+from tmtool.store import Store
+
+REAL = REPO / "tests" / "data" / "real"
+LTAC = SHARED / "schemas" / "tbx" / "examples"
+
+
+def read_all(reader, path: Path, **options) -> tuple[list, list[str]]:
+    """What ``reader`` gives, and the skip notices it gave on the way."""
+    skipped = []
+    items = list(reader(path, on_skip=skipped.append, **options))
+    return items, [str(notice) for notice in skipped]
+
+
+def tmtool(db: Path, *args) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
+# ---- TMX ----
+
+
+def test_a_tu_without_its_source_tuv_is_passed_over_and_further_languages_are_variants():
+    path = REAL / "omegat-tmx11-missing-source.tmx"
+    units, skipped = read_all(read_tmx, path)
+    assert skipped == [f"{path}:23: no source tuv: no <tuv> in the source language en"]
+    assert [(u.srclang, u.source, u.tgtlang, u.target, u.variants) for u in units] == [
+        ("en", "Open the file.", "fr", "Ouvrez le fichier.", []),
+        ("en", "Save the file.", "es", "Guarde el archivo.", [Variant("fr", "Enregistrez le fichier.")]),
+        ("en-GB", "Print the file.", "es", "Imprima el archivo.", [Variant("fr", "Imprimez le fichier.")]),
+    ]
+    # a target language asked for picks that tuv; the first non-source one becomes a variant
+    units, _ = read_all(read_tmx, path, tgtlang="fr")
+    assert [(u.target, u.variants) for u in units][1] == (
+        "Enregistrez le fichier.", [Variant("es", "Guarde el archivo.")])
+
+
+def test_import_reports_the_skipped_tu_and_counts_units_per_language_pair(tmp_path):
+    path = REAL / "omegat-tmx11-missing-source.tmx"
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "3 units added (en→es 1, en→fr 1, en-GB→es 1), 0 already stored, 0 untranslated skipped, "
+                              f"1 skipped: {path}:23: no source tuv: no <tuv> in the source language en\n")
+
+
+def test_strict_import_refuses_the_file_and_creates_no_store(tmp_path):
+    path = REAL / "omegat-tmx11-missing-source.tmx"
+    code, out, err = tmtool(tmp_path / "t.db", "import", path, "--strict")
+    assert (code, out) == (1, "")
+    assert err == f"tmtool: error: {path}:23: no source tuv: no <tuv> in the source language en\n"
+    assert not (tmp_path / "t.db").exists()
+
+
+def test_a_tmx_without_version_in_four_languages():
+    units, skipped = read_all(read_tmx, REAL / "ttk-no-version-four-languages.tmx")
+    assert skipped == []
+    assert [(u.srclang, u.tgtlang, u.target, u.variants) for u in units] == [
+        ("en-US", "en-GB", "Colour settings", [Variant("fr", "Paramètres de couleur"), Variant("sr", "Подешавања боја")]),
+        ("en-US", "fr", "Gris", []),  # an empty <seg> translates nothing: the next language is the target
+    ]
+
+
+def test_the_source_is_the_tuv_the_tu_names_in_srclang(tmp_path):
+    path = REAL / "heartsome-tu-srclang.tmx"
+    units, skipped = read_all(read_tmx, path)
+    assert [(u.tuid, u.srclang, u.source) for u in units] == [
+        ("1", "fr-FR", "Le comité s’est réuni à Bruxelles."),
+        ("2", "en-GB", "The plan was approved."),
+        ("3", "fr-FR", "Sans langue source désignée."),  # header srclang="*all*": the first tuv
+    ]
+    assert skipped == [f"{path}:19: no source tuv: no <tuv> in the source language de-DE"]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert out.startswith("3 units added (fr-FR→en-GB 2, en-GB→fr-FR 1), 0 already stored, ")
+
+
+def test_tmx_codes_stay_out_of_the_text_and_in_the_export(tmp_path):
+    path = REAL / "lisa-level2-inline.tmx"
+    units = list(read_tmx(path))
+    assert [u.source for u in units] == ["The big black cat sleeps.", "See the help now", "NATO partners"]
+    assert [u.target for u in units] == ["Le gros chat noir dort.", "Voir l’aide maintenant", "Partenaires de l’OTAN"]
+    db = tmp_path / "t.db"
+    tmtool(db, "import", path)
+    assert tmtool(db, "tm", "search", "See the help now")[1].startswith("100.0%  See the help now\n")
+    exported = tmp_path / "out.tmx"
+    tmtool(db, "export", "tmx", "-o", exported)
+    assert [(u.source_markup, u.target_markup) for u in read_tmx(exported)] == [
+        (u.source_markup, u.target_markup) for u in units]
+
+
+# ---- XLIFF ----
+
+
+def test_okapi_codes_are_tmx_markup_and_not_text():
+    units, skipped = read_all(read_xliff, REAL / "okapi-inline-codes.xlf")
+    assert skipped == []
+    assert [(u.source, u.target) for u in units][:3] == [
+        ("Home", "Accueil"),  # was "{1}{2}Home{3}{4}"-like: codes flattened into the text
+        ("Click  to save the file.", "Cliquez sur  pour enregistrer le fichier."),
+        ("Press Enter.", "Appuyez sur Entrée."),
+    ]
+    assert [u.source_markup for u in units] == [
+        '<bpt i="1" x="1"/><bpt i="2" x="2"/>Home<ept i="2"/><ept i="1"/>',
+        'Click <ph x="1"/> to <bpt i="1" x="2" type="bold"/>save<ept i="1"/> the file.',
+        'Press <bpt i="1" x="1" type="italic">&lt;i&gt;</bpt>Enter<ept i="1">&lt;/i&gt;</ept>'
+        '<ph x="2" type="image">&lt;img src="enter.png"/&gt;</ph>.',
+        '<it pos="begin" x="1">&lt;span&gt;</it>Untranslated',
+    ]
+
+
+def test_imported_xliff_codes_are_exported_as_valid_tmx(tmp_path):
+    from test_roundtrip import tmx_schema_errors
+
+    db = tmp_path / "t.db"
+    code, out, _ = tmtool(db, "import", REAL / "okapi-inline-codes.xlf")
+    assert out == "3 units added (en-US→fr-FR 3), 0 already stored, 1 untranslated skipped\n"
+    exported = tmp_path / "out.tmx"
+    tmtool(db, "export", "tmx", "-o", exported)
+    assert tmx_schema_errors(exported) == []
+    assert [u.target for u in read_tmx(exported)] == ["Accueil", "Cliquez sur  pour enregistrer le fichier.",
+                                                      "Appuyez sur Entrée."]
+
+
+def test_memoq_placeholders_are_codes():
+    first, second = read_xliff(REAL / "memoq-ph.mqxliff")
+    assert (first.source, first.target) == ("Bienvenue,  !", "Welcome, !")
+    assert first.target_markup == 'Welcome, <ph x="1">&lt;mq:rxt displaytext="{1}" val="{1}" /&gt;</ph>!'
+    assert (second.source, second.target) == ("Attention : fichier en lecture seule", "Warning: read-only file")
+
+
+def test_xliff_1_1_without_namespace(tmp_path):
+    path = REAL / "xliff-1.1-no-namespace.xlf"
+    units, skipped = read_all(read_xliff, path)
+    assert [(u.source, u.target, u.srclang, u.tgtlang) for u in units] == [
+        ("Le Comité s’est réuni.", "The Committee met.", "fr", "en"), ("Fin.", "End.", "fr", "en")]
+    assert units[0].target_markup == 'The <bpt i="1" x="1">&lt;i&gt;</bpt>Committee<ept i="1">&lt;/i&gt;</ept> met.'
+    assert skipped == [f"{path}:11: a <trans-unit> without <source>"]
+
+
+def test_xliff_2_codes_take_their_original_data():
+    units = list(read_xliff(REAL / "oasis-xliff-2.0-codes.xlf"))
+    assert [(u.tuid, u.source, u.target) for u in units] == [
+        ("1", "Important: restart now.", "Important : redémarrez maintenant."),
+        ("2/s1", "Read the notes.", "Lisez les notes."),
+        ("2/s2", "Then OK.", "Puis OK."),
+    ]
+    assert units[0].source_markup == ('<bpt i="1" x="1">&lt;b&gt;</bpt>Important<ept i="1">&lt;/b&gt;</ept>'
+                                      ': restart now.<ph x="2">&lt;br/&gt;</ph>')
+    assert units[2].source_markup == '<it pos="begin" x="2">&lt;a href="x"&gt;</it>Then OK.'
+
+
+def test_utf16le_declared_without_a_byte_order_mark(tmp_path):
+    path = REAL / "utf16le-no-bom.xlf"
+    assert path.read_bytes()[:4] == "<?".encode("utf-16-le")  # the label UTF-16LE takes no mark
+    assert [(u.source, u.target) for u in read_xliff(path)] == [("Enregistrer sous…", "Save as…"), ("Quitter", "Quit")]
+    big_endian = tmp_path / "be.xlf"
+    big_endian.write_bytes(path.read_bytes().decode("utf-16-le").replace("UTF-16LE", "UTF-16BE").encode("utf-16-be"))
+    assert len(list(read_xliff(big_endian))) == 2
+    unlabelled = tmp_path / "plain-utf16.xlf"  # "UTF-16" needs the mark
+    unlabelled.write_bytes(path.read_bytes().decode("utf-16-le").replace("UTF-16LE", "UTF-16").encode("utf-16-le"))
+    with pytest.raises(TmtoolError, match="UTF-16 without a byte-order mark"):
+        list(read_xliff(unlabelled))
+
+
+def test_segment_then_a_cat_tool_then_import(tmp_path):
+    """tmtool segment names the target language; what a CAT tool filled in is imported, its
+    untouched copies of the source are not (OmegaT's own run: tests/test_omegat.py)."""
+    xliff = tmp_path / "report.xlf"
+    document = tmp_path / "report.fr.txt"
+    document.write_text("Le Comité s’est réuni.\n\nIl a approuvé le plan.\n", encoding="utf-8")
+    assert tmtool(tmp_path / "t.db", "segment", document, "--lang", "fr", "-o", xliff)[0] == 0
+    text = xliff.read_text(encoding="utf-8")
+    assert 'target-language="en-GB"' in text
+    # the translator fills the first unit and leaves its state as it was, as OmegaT does
+    xliff.write_text(text.replace('state="needs-translation">Le Comité s’est réuni.<',
+                                  'state="needs-translation">The Committee met.<'), encoding="utf-8")
+    assert tmtool(tmp_path / "t.db", "import", xliff)[1] == (
+        "1 units added (fr→en-GB 1), 0 already stored, 1 untranslated skipped\n")
+    assert tmtool(tmp_path / "u.db", "segment", document, "--lang", "de", "-o", xliff)[2] == (
+        "tmtool: error: give the target language (--tgtlang) for a file in de\n")
+
+
+# ---- TBX ----
+
+
+def test_microsoft_terminology_collection_layout(tmp_path):
+    path = REAL / "microsoft-terminology-ntig.tbx"
+    entries, skipped = read_all(read_tbx, path)
+    assert skipped == [f"{path}:71: an entry without any term"]
+    acl, sign_in = entries
+    assert [(t.text, t.lang, t.pos, t.term_type) for t in acl.terms] == [
+        ("access control list", "en", "noun", TermType.FULL_FORM), ("ACL", "en", "noun", TermType.ABBREVIATION),
+        ("liste de contrôle d’accès", "fr", "noun", TermType.FULL_FORM)]
+    assert acl.terms[2].gender == "feminine" and acl.definition.startswith("A list of the permissions")
+    assert [c.fr for c in acl.contexts] == ["Modifiez la liste de contrôle d’accès du dossier."]
+    assert [(t.text, t.pos, t.usage) for t in sign_in.terms] == [
+        ("sign in", "verb", UsageStatus.PREFERRED), ("se connecter", "verb", UsageStatus.PREFERRED),
+        ("ouvrir une session", "verb", UsageStatus.DEPRECATED)]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert out == (f"2 entries added, 0 already stored (entries in en 2, fr 2), "
+                   f"1 skipped: {path}:71: an entry without any term\n")
+
+
+def test_tbx_min_of_2013():
+    entries, skipped = read_all(read_tbx, REAL / "tbx-min-2013.tbx")
+    assert skipped == []
+    assert [[(t.text, t.lang, t.usage) for t in e.terms] for e in entries] == [
+        [("état-major", "fr", UsageStatus.PREFERRED), ("staff", "en", UsageStatus.PREFERRED),
+         ("general staff", "en", UsageStatus.DEPRECATED)],
+        [("poste de commandement", "fr", UsageStatus.PREFERRED), ("command post", "en", UsageStatus.PREFERRED)],
+    ]
+    assert entries[0].note == "masculin"
+
+
+def test_martif_in_the_tbx_2019_namespace_in_three_languages():
+    path = REAL / "martif-2019-namespace.tbx"
+    entries, skipped = read_all(read_tbx, path)
+    assert [[(t.text, t.lang) for t in e.terms] for e in entries] == [
+        [("Comité militaire", "fr"), ("Military Committee", "en"), ("Militärausschuss", "de")]]
+    assert skipped == [f"{path}:29: <langSet> without xml:lang"]
+
+
+@pytest.mark.parametrize("name", ["basic_good.tbx", "min_good.tbx", "Example_Astronomy_DCT_VALID.tbx"])
+def test_the_ltac_samples_read_in_all_their_languages(name):
+    """TBX-Basic, TBX-Min and the DCT style (data categories as elements of their own) read alike."""
+    entries, skipped = read_all(read_tbx, LTAC / name)
+    reference = list(read_tbx(LTAC / "Example_Astronomy_DCA_VALID.tbx"))
+    assert skipped == [] and len(entries) == len(reference) == 45
+    assert {t.lang for e in entries for t in e.terms} == {"en", "es", "zu"}
+    terms = [[(t.text, t.lang, t.pos, t.usage) for t in e.terms] for e in entries]
+    assert terms == [[(t.text, t.lang, t.pos, t.usage) for t in e.terms] for e in reference]
+    assert ("galactic cluster", "en", "noun", UsageStatus.DEPRECATED) in terms[0]
+
+
+# ---- PO and TSV ----
+
+
+def test_a_uyghur_glossary_has_english_msgids_plurals_and_loose_comments():
+    entries, skipped = read_all(read_po, REAL / "weblate-glossary-ug.po")
+    assert skipped == []
+    assert [[(t.text, t.lang, t.forms) for t in e.terms] for e in entries] == [
+        [("file", "en", ["files"]), ("ھۆججەت", "ug", ["ھۆججەتلەر"])],
+        [("folder", "en", []), ("قىسقۇچ", "ug", [])],
+        [("settings", "en", []), ("تەڭشەك", "ug", [])],
+    ]
+    assert entries[0].note == "Abbreviated in the user interface"  # "#Abbreviated", as msgfmt accepts it
+
+
+def test_a_po_glossary_from_elsewhere_is_imported_in_its_languages(tmp_path):
+    path = tmp_path / "fr.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: fr_FR\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                    '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n#Headquarters\n'
+                    'msgid "headquarters"\nmsgid_plural "headquarters"\nmsgstr[0] "quartier général"\n'
+                    'msgstr[1] "quartiers généraux"\n', encoding="utf-8")
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert out == "1 entries added, 0 already stored (entries in en 1, fr 1)\n"
+    with Store.open(tmp_path / "t.db") as store:
+        [entry] = store.list_entries()
+    assert [(t.text, t.lang, t.forms) for t in entry.terms] == [
+        ("headquarters", "en", []), ("quartier général", "fr", ["quartiers généraux"])]
+
+
+def test_a_po_file_from_elsewhere_without_language_is_refused(tmp_path):
+    path = tmp_path / "glossary.po"
+    path.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n',
+                    encoding="utf-8")
+    with pytest.raises(TmtoolError, match="the PO header names no Language"):
+        list(read_po(path))
+
+
+def test_a_malformed_tsv_line_is_passed_over(tmp_path):
+    path = REAL / "omegat-glossary.tsv"
+    entries, skipped = read_all(read_tsv, path)
+    assert [[t.text for t in e.terms] for e in entries] == [
+        ["état-major", "staff"], ["Comité militaire", "Military Committee"], ["pays partenaire", "partner country"]]
+    assert skipped == [f"{path}:4: no tab: expected source<TAB>target", f"{path}:5: no source term"]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert out == (f"3 entries added, 0 already stored (entries in en 3, fr 3), 2 skipped: "
+                   f"{path}:4: no tab: expected source<TAB>target; {path}:5: no source term\n")
+    assert tmtool(tmp_path / "strict.db", "import", path, "--strict")[2] == (
+        f"tmtool: error: {path}:4: no tab: expected source<TAB>target\n")
+
+
+def test_a_long_list_of_skipped_units_is_cut_short(tmp_path):
+    path = tmp_path / "many.tsv"
+    path.write_text("".join(f"sans tabulation {n}\n" for n in range(12)) + "a\tb\n", encoding="utf-8")
+    out = tmtool(tmp_path / "t.db", "import", path)[1]
+    assert out.startswith("1 entries added, 0 already stored (entries in en 1, fr 1), 12 skipped: ")
+    assert out.count("no tab") == 10 and out.endswith("; … and 2 more\n")
