@@ -24,6 +24,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from measure import measured  # noqa: E402
 
 PYTHON = sys.executable
+TMTOOL = [PYTHON, "-m", "tmtool.cli"]
 GOLD = sorted((REPO / "bench" / "data" / "terms-dev").glob("*/glossary.gold.json"))
 
 READ_TMTOOL = """
@@ -89,9 +90,8 @@ def main() -> None:
     rows = [
         ("tmtool read_tbx (library)", measured([PYTHON, "-c", READ_TMTOOL, str(tbx)])),
         ("translate-toolkit tbxfile read", measured([PYTHON, "-c", READ_TT, str(tbx)])),
-        ("tmtool import (into a new store)", measured([PYTHON, "-m", "tmtool.cli", "--db", str(db), "import", str(tbx)])),
-        ("tmtool import again (all already stored)",
-         measured([PYTHON, "-m", "tmtool.cli", "--db", str(db), "import", str(tbx)])),
+        ("tmtool import (into a new store)", measured([*TMTOOL, "--db", str(db), "import", str(tbx)])),
+        ("tmtool import again (all already stored)", measured([*TMTOOL, "--db", str(db), "import", str(tbx)])),
     ]
     print(f"{tbx.name}: {args.entries:,} entries, {tbx.stat().st_size / 2**20:.1f} MiB\n")
     print("| job | wall (s) | CPU (s) | peak memory (MiB) | printed |")

@@ -92,11 +92,13 @@ def test_omegat_loads_units_in_three_languages_with_inline_codes(tmp_path):
     units = seed_gold_units()
     for unit in units:
         unit.variants = [Variant("de-DE", f"(de) {unit.target}")]
-    # the header's first unit with codes: OmegaT reads TMX level 2
-    units[0].source_markup = units[0].source.replace("l’OTAN", '<bpt i="1">&lt;b&gt;</bpt>l’OTAN<ept i="1">&lt;/b&gt;</ept>')
+    # the first unit with codes: OmegaT reads TMX level 2
+    units[0].source_markup = units[0].source.replace(
+        "l’OTAN", '<bpt i="1">&lt;b&gt;</bpt>l’OTAN<ept i="1">&lt;/b&gt;</ept>')
     tmx = tmp_path / "multi.tmx"
     write_tmx(units, tmx, srclang="fr-FR")
-    run = translate_with_omegat(tmp_path, sources={"seed.fr.txt": SEED_FR.read_bytes()}, tm={"multi.tmx": tmx.read_bytes()})
+    run = translate_with_omegat(tmp_path, sources={"seed.fr.txt": SEED_FR.read_bytes()},
+                                tm={"multi.tmx": tmx.read_bytes()})
     assert "TMXR_INFO_READING_COMPLETE" in run.log
     assert "TF_TM_LOAD_ERROR" not in run.log and "Error:" not in run.log
     translated = run.target("seed.fr.txt")

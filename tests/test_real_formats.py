@@ -58,8 +58,8 @@ def test_a_tu_without_its_source_tuv_is_passed_over_and_further_languages_are_va
 def test_import_reports_the_skipped_tu_and_counts_units_per_language_pair(tmp_path):
     path = REAL / "omegat-tmx11-missing-source.tmx"
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "3 units added (en→es 1, en→fr 1, en-GB→es 1), 0 already stored, 0 untranslated skipped, "
-                              f"1 skipped: {path}:23: no source tuv: no <tuv> in the source language en\n")
+    assert (code, out) == (0, "3 units added (en→es 1, en→fr 1, en-GB→es 1), 0 already stored, "
+                              f"0 untranslated skipped, 1 skipped: {path}:23: no source tuv: no <tuv> in the source language en\n")
 
 
 def test_strict_import_refuses_the_file_and_creates_no_store(tmp_path):
@@ -74,7 +74,8 @@ def test_a_tmx_without_version_in_four_languages():
     units, skipped = read_all(read_tmx, REAL / "ttk-no-version-four-languages.tmx")
     assert skipped == []
     assert [(u.srclang, u.tgtlang, u.target, u.variants) for u in units] == [
-        ("en-US", "en-GB", "Colour settings", [Variant("fr", "Paramètres de couleur"), Variant("sr", "Подешавања боја")]),
+        ("en-US", "en-GB", "Colour settings",
+         [Variant("fr", "Paramètres de couleur"), Variant("sr", "Подешавања боја")]),
         ("en-US", "fr", "Gris", []),  # an empty <seg> translates nothing: the next language is the target
     ]
 
@@ -96,7 +97,8 @@ def test_tmx_codes_stay_out_of_the_text_and_in_the_export(tmp_path):
     path = REAL / "lisa-level2-inline.tmx"
     units = list(read_tmx(path))
     assert [u.source for u in units] == ["The big black cat sleeps.", "See the help now", "NATO partners"]
-    assert [u.target for u in units] == ["Le gros chat noir dort.", "Voir l’aide maintenant", "Partenaires de l’OTAN"]
+    assert [u.target for u in units] == [
+        "Le gros chat noir dort.", "Voir l’aide maintenant", "Partenaires de l’OTAN"]
     db = tmp_path / "t.db"
     tmtool(db, "import", path)
     assert tmtool(db, "tm", "search", "See the help now")[1].startswith("100.0%  See the help now\n")
@@ -170,7 +172,8 @@ def test_xliff_2_codes_take_their_original_data():
 def test_utf16le_declared_without_a_byte_order_mark(tmp_path):
     path = REAL / "utf16le-no-bom.xlf"
     assert path.read_bytes()[:4] == "<?".encode("utf-16-le")  # the label UTF-16LE takes no mark
-    assert [(u.source, u.target) for u in read_xliff(path)] == [("Enregistrer sous…", "Save as…"), ("Quitter", "Quit")]
+    assert [(u.source, u.target) for u in read_xliff(path)] == [
+        ("Enregistrer sous…", "Save as…"), ("Quitter", "Quit")]
     big_endian = tmp_path / "be.xlf"
     big_endian.write_bytes(path.read_bytes().decode("utf-16-le").replace("UTF-16LE", "UTF-16BE").encode("utf-16-be"))
     assert len(list(read_xliff(big_endian))) == 2

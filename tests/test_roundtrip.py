@@ -256,8 +256,8 @@ def multilingual_units(draw) -> Unit:
     languages = draw(st.lists(st.sampled_from(LANGUAGES), min_size=2, max_size=4, unique=True))
     (source, source_markup), (target, target_markup) = side(), side()
     variants = [Variant(lang, *side()) for lang in languages[1:]]
-    return Unit(source, target, "fr-FR", languages[0], tuid=draw(st.none() | WORDS), notes=draw(st.lists(TEXT, max_size=1)),
-                source_markup=source_markup, target_markup=target_markup, variants=variants)
+    return Unit(source, target, "fr-FR", languages[0], tuid=draw(st.none() | WORDS),
+                notes=draw(st.lists(TEXT, max_size=1)), source_markup=source_markup, target_markup=target_markup, variants=variants)
 
 
 @ROUND_TRIP_SETTINGS

@@ -18,7 +18,9 @@ A glossary entry becomes one PO message::
 The JSON holds the same flat record as the CSV (:func:`tabular.entry_to_row`) but the two terms of
 msgid and msgstr. What a translator edits in a PO editor wins over it: msgstr, the fuzzy flag, and the
 translator comment when its words changed (a mere re-wrap keeps the recorded note, exact to the
-character). A PO file from elsewhere reads as msgid ↔ msgstr pairs with the translator comment as note.
+character). A PO file from elsewhere reads as msgid ↔ msgstr pairs with the translator comment as note,
+msgid in English (gettext's convention; ``X-Source-Language`` when the header names one, as ours does)
+and msgstr in the header's ``Language`` (see :func:`read_po`).
 
 A translation unit is a message source → target with its notes as translator comments, its
 provenance as ``#:`` reference, and its languages, id, dates and props in the ``x-tmtool`` comment.
@@ -49,8 +51,9 @@ _FUZZY = "fuzzy"
 _RECORD_WIDTH = 75
 _BREAK = re.compile(r"(?<=\S) ")
 _CARRIAGE_RETURNS = re.compile(r"\r\n?")
-# a line of a message: a keyword and a quoted string, or a continuation string (comments aside)
+# a comment line gettext reads as a translator comment and polib refuses: "#" without the space
 _LOOSE_COMMENT = re.compile(rb"^#(?=[^ \t\r\n,.:|~])", re.MULTILINE)
+# a line of a message: a keyword and a quoted string, or a continuation string (comments aside)
 _PO_LINE = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*\Z')
 
 
@@ -95,7 +98,8 @@ def read_po(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     whose record cannot be read is passed over and told to ``on_skip``.
     """
     po = _load(path)
-    source, target = _header_language(po, "X-Source-Language", path) or "en", _header_language(po, "Language", path)
+    source = _header_language(po, "X-Source-Language", path) or "en"
+    target = _header_language(po, "Language", path)
     for message in _messages(po):
         try:
             record = _record_of(message, path)
@@ -223,16 +227,17 @@ def _load(path: str | Path) -> polib.POFile:
         raise TmtoolError("no such file", path=str(path))
     data = Path(path).read_bytes()
     _check_syntax(data, str(path))
-    # gettext reads "#" and anything but , . : | ~ after it as a translator comment; polib wants "# ".
-    # polib is given a file, not text: it would break text at every character str.splitlines breaks
-    # at (U+0085, U+2028 …), where a file's lines end at line ends only
+    # polib reads the loose comments once written "# "; it is given a file, not text, because it
+    # would break text at every character str.splitlines breaks at (U+0085, U+2028 …), where a
+    # file's lines end at line ends only
     with tempfile.NamedTemporaryFile(suffix=".po") as copy:
         copy.write(_LOOSE_COMMENT.sub(b"# ", data))
         copy.flush()
         try:
             return polib.pofile(copy.name, wrapwidth=0)
         except (OSError, ValueError) as exc:
-            raise TmtoolError(f"not a valid PO file: {str(exc).replace(copy.name, str(path))}", path=str(path)) from None
+            problem = str(exc).replace(copy.name, str(path))
+            raise TmtoolError(f"not a valid PO file: {problem}", path=str(path)) from None
 
 
 def _check_syntax(data: bytes, path: str) -> None:

@@ -4,7 +4,8 @@ A file that is not what it claims to be (malformed XML, a wrong encoding, hostil
 format) is refused whole: :class:`~tmtool.errors.TmtoolError`. A well-formed file may still hold
 units or entries that cannot be used — a TMX ``<tu>`` without its source ``<tuv>``, a TBX entry
 without any term, a TSV line with no tab. A reader passes over such an item and tells its
-``on_skip`` callback where and why with a :class:`Skipped`, then reads on.
+``on_skip`` callback where and why with a :class:`Skipped`, then reads on (code deep inside a
+reader raises :class:`Unusable`, which the reader's loop turns into the notice).
 
 The default callback, :func:`refuse`, turns the first notice into the error, so that a caller who
 did not ask for leniency gets none (``tmtool import --strict``). ``tmtool import`` without it gives
@@ -36,6 +37,19 @@ class Skipped:
 
 
 OnSkip = Callable[[Skipped], None]
+
+
+class Unusable(Exception):
+    """Raised, inside a reader, by the code reading one unit or entry that cannot be used; the
+    reader catches it and tells ``on_skip``."""
+
+    def __init__(self, reason: str, line: int | None):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+    def skipped(self, path: str | None) -> Skipped:
+        return Skipped(self.reason, path, self.line)
 
 
 def refuse(skipped: Skipped) -> NoReturn:

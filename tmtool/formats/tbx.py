@@ -58,7 +58,7 @@ from ..errors import TmtoolError
 from ..fileio import open_output
 from ..langtags import base_language, normalize_tag
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus
-from .skips import OnSkip, Skipped, refuse
+from .skips import OnSkip, Unusable, refuse
 from .xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -156,8 +156,8 @@ def read_tbx(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
         if _local(element) in _ENTRIES:
             try:
                 yield _EntryReader(name).read(element)
-            except _Unusable as unusable:
-                on_skip(Skipped(unusable.reason, name, unusable.line))
+            except Unusable as unusable:
+                on_skip(unusable.skipped(name))
             element.clear()
             while element.getprevious() is not None:
                 del element.getparent()[0]
@@ -393,15 +393,6 @@ def _check_root(root: etree._Element, path: str | None) -> None:
     )
 
 
-class _Unusable(Exception):
-    """An entry the reader passes over: why, and where."""
-
-    def __init__(self, reason: str, element: etree._Element):
-        super().__init__(reason)
-        self.reason = reason
-        self.line = element.sourceline
-
-
 class _EntryReader:
     """Reads one termEntry/conceptEntry element into an Entry; ``x-`` notes restore what TBX lacks."""
 
@@ -421,18 +412,18 @@ class _EntryReader:
                 self._read_description(child, entry, self._property_setter(entry, _ENTRY_PROPERTIES))
         entry.terms = [term for term in entry.terms if term.text.strip()]
         if not entry.terms:
-            raise _Unusable("an entry without any term", element)
+            raise Unusable("an entry without any term", element.sourceline)
         entry.note = "\n".join(self.notes) if self.notes else None
         return entry
 
     def _read_language_section(self, section: etree._Element, entry: Entry) -> None:
         tag = section.get(XML_LANG)
         if not tag:
-            raise _Unusable(f"<{_local(section)}> without xml:lang", section)
+            raise Unusable(f"<{_local(section)}> without xml:lang", section.sourceline)
         try:
             lang = base_language(tag)
         except TmtoolError as exc:
-            raise _Unusable(exc.message, section) from None
+            raise Unusable(exc.message, section.sourceline) from None
         for child in section:
             local = _local(child)
             if local in _TERM_SECTIONS:
@@ -516,7 +507,8 @@ class _EntryReader:
         try:
             when = datetime.fromisoformat(_text(date).strip())
         except ValueError:
-            raise _Unusable(f"invalid date {_text(date)!r} (expected ISO 8601, e.g. 2021-07-13)", date) from None
+            raise Unusable(f"invalid date {_text(date)!r} (expected ISO 8601, e.g. 2021-07-13)",
+                           date.sourceline) from None
         if kinds[0] in _ORIGINATION and entry.first_seen is None:
             entry.first_seen = when
         elif kinds[0] == "modification":
@@ -532,7 +524,7 @@ class _EntryReader:
                 try:
                     setattr(target, key, conversions[key](value))
                 except ValueError:
-                    raise _Unusable(f"invalid x-{key} value {value!r}", at) from None
+                    raise Unusable(f"invalid x-{key} value {value!r}", at.sourceline) from None
             else:  # someone else's note that looks like ours: keep it as a note
                 self.notes.append(f"x-{key}: {value}")
 

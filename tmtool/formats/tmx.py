@@ -38,7 +38,7 @@ from ..fileio import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import Unit, Variant, utcnow
 from .inline import segment_content
-from .skips import OnSkip, Skipped, refuse
+from .skips import OnSkip, Unusable, refuse
 from .xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -193,15 +193,6 @@ def parse_date(text: str) -> datetime:
 # ---- reading ----
 
 
-class _Unusable(Exception):
-    """A unit the reader passes over: why, and the line of its <tu>."""
-
-    def __init__(self, reason: str, element: etree._Element):
-        super().__init__(reason)
-        self.reason = reason
-        self.line = element.sourceline
-
-
 def read_tmx(
     source: XMLSource, *, srclang: str | None = None, tgtlang: str | None = None, on_skip: OnSkip = refuse
 ) -> Iterator[Unit]:
@@ -222,8 +213,8 @@ def read_tmx(
         elif element.tag == "tu":
             try:
                 yield reader.unit(element)
-            except _Unusable as unusable:
-                on_skip(Skipped(unusable.reason, path, unusable.line))
+            except Unusable as unusable:
+                on_skip(unusable.skipped(path))
             # constant memory: drop the finished unit and any earlier siblings
             element.clear()
             parent = element.getparent()
@@ -288,7 +279,7 @@ class _TmxReader:
             elif child.tag == "note":
                 notes.append(child.text or "")
         if not tuvs:
-            raise _Unusable("a <tu> without any <tuv>", tu)
+            raise Unusable("a <tu> without any <tuv>", tu.sourceline)
         src = self._source(tuvs, tu)
         source, source_markup = self._seg_content(src[1])
         others = [(lang, tuv, *self._seg_content(tuv)) for lang, tuv in tuvs if tuv is not src[1]]
@@ -302,7 +293,7 @@ class _TmxReader:
             try:
                 dates[attr] = parse_date(text) if text else None
             except TmtoolError as exc:
-                raise _Unusable(exc.message, tu) from None
+                raise Unusable(exc.message, tu.sourceline) from None
         return Unit(
             source=source,
             target=tgt[2] if tgt else "",
@@ -329,7 +320,8 @@ class _TmxReader:
             return tuvs[0]
         src = self._pick(tuvs, lang or self.srclang)
         if src is None:
-            raise _Unusable(f"no source tuv: no <tuv> in the source language {lang or self.srclang}", tu)
+            raise Unusable(f"no source tuv: no <tuv> in the source language {lang or self.srclang}",
+                           tu.sourceline)
         return src
 
     @staticmethod
@@ -343,7 +335,7 @@ class _TmxReader:
     def _tuv_lang(self, tuv: etree._Element) -> str:
         lang = tuv.get(XML_LANG) or tuv.get("lang")
         if not lang:
-            raise _Unusable("a <tuv> without xml:lang", tuv)
+            raise Unusable("a <tuv> without xml:lang", tuv.sourceline)
         return self._unit_tag(lang, tuv)
 
     @staticmethod
@@ -351,7 +343,7 @@ class _TmxReader:
         """The segment's plain text, and its inner XML when it holds inline elements."""
         seg = tuv.find("seg")
         if seg is None:
-            raise _Unusable("a <tuv> without <seg>", tuv)
+            raise Unusable("a <tuv> without <seg>", tuv.sourceline)
         return segment_content(seg)
 
     @staticmethod
@@ -359,7 +351,7 @@ class _TmxReader:
         try:
             return _bcp47(tag)
         except TmtoolError as exc:
-            raise _Unusable(exc.message, element) from None
+            raise Unusable(exc.message, element.sourceline) from None
 
     def _tag(self, tag: str, element: etree._Element | None) -> str:
         try:
