@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Iterator
 from ..errors import TmtoolError
 from ..fileio import open_output
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
-from .skips import OnSkip, Skipped, refuse
+from .skips import OnSkip, Skipped, Unusable, refuse
 
 CSV_COLUMNS = (
     "fr", "en", "status", "pos", "gender", "score", "frequency", "definition", "note",
@@ -52,6 +52,7 @@ _STATUS_LABELS = {ReviewStatus.CANDIDATE: "candidate, not reviewed", ReviewStatu
 _COMMENT_SEPARATOR = " — "
 
 _TERM_DEFAULTS = Term(text="", lang="")
+_Row = tuple[int, list[str]]  # the line a row starts on, and its cells
 # what str.splitlines() breaks at, and the tab
 _BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
@@ -115,7 +116,7 @@ def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
         raise TmtoolError(f"not valid CSV: {exc}", path=str(path), line=reader.line_num) from None
 
 
-def _numbered(reader) -> Iterator[tuple[int, list[str]]]:
+def _numbered(reader) -> Iterator[_Row]:
     """The rows of a csv reader, each with the line it starts on (a quoted cell may hold line breaks)."""
     start = 1
     for cells in reader:
@@ -230,16 +231,12 @@ def _context_from_record(record: dict) -> Context:
     return Context(**{"fr": "", **record})
 
 
-class _BadRow(Exception):
-    """A row whose shape (not a value) makes it unusable."""
-
-
 def _entry_from_tsv_row(row: dict[str, str]) -> Entry:
     """A TSV row: without a status column, the comment's leading status label (see write_tsv) is the status."""
     if "en" not in row:
-        raise _BadRow("no tab: expected source<TAB>target")
+        raise Unusable("no tab: expected source<TAB>target", None)
     if not row["fr"].strip():
-        raise _BadRow("no source term")
+        raise Unusable("no source term", None)
     if not row.get("status"):
         status, note = _split_status_label(row.get("note") or "")
         row = {**row, "status": status.value, "note": note}
@@ -255,7 +252,7 @@ def _split_status_label(comment: str) -> tuple[ReviewStatus, str]:
 
 
 def _entries_from_rows(
-    rows: Iterable[tuple[int, list[str]]], path: str | Path, on_skip: OnSkip,
+    rows: Iterable[_Row], path: str | Path, on_skip: OnSkip,
     read_row: Callable[[dict[str, str]], Entry] = entry_from_row, one_column_refused: bool = True,
 ) -> Iterator[Entry]:
     """Entries of rows numbered by their line; the first row may be a header. A first row of one
@@ -275,8 +272,8 @@ def _entries_from_rows(
         row = {column: cell for column, cell in zip(columns, cells) if column}
         try:
             entry = read_row(row)
-        except _BadRow as exc:
-            problem = str(exc)
+        except Unusable as exc:  # the row's shape, not a value
+            problem = exc.reason
         except (ValueError, TypeError, AttributeError) as exc:  # a bad number, date, status or details JSON
             problem = f"invalid value: {exc}"
         else:
@@ -298,7 +295,7 @@ def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, 
     return columns
 
 
-def _chain_first(first: tuple[int, list[str]], rest: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+def _chain_first(first: _Row, rest: Iterator[_Row]) -> Iterator[_Row]:
     yield first
     yield from rest
 
