@@ -45,11 +45,12 @@ def write_memory(path: Path, size: int) -> Path:
 
 
 # columns that record when something happened: they differ between two runs of the same command
-_TIME_COLUMNS = {"ingested", "updated", "created", "changed", "time", "first_seen", "last_seen"}
+_TIME_COLUMNS = {"ingested", "updated", "created", "changed", "time", "first_seen", "last_seen", "seen",
+                 "imported"}
 # the store's own tables, in an order that makes a readable diff (FTS shadow tables are checked
 # by the FTS integrity checks instead)
-STORE_TABLES = ("documents", "units", "entries", "terms", "lookup_keys", "contexts", "entry_documents",
-                "changes")
+STORE_TABLES = ("documents", "imports", "units", "entries", "terms", "lookup_keys", "contexts",
+                "entry_documents", "changes")
 
 
 def tmtool_executable() -> str:

@@ -8,7 +8,9 @@ side, with a good English side.
 
 from __future__ import annotations
 
+import io
 import random
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +81,35 @@ def trans_unit(source: str = FRENCH, target: str = ENGLISH) -> str:
     return f'<trans-unit id="1"><source>{source}</source><target>{target}</target></trans-unit>\n'
 
 
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_PACKAGE_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+
+
+def docx(paragraph: str, doctype: str = "") -> bytes:
+    """A minimal DOCX package: one paragraph in word/document.xml, after ``doctype``."""
+    document = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + doctype
+        + '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        f"<w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p></w:body></w:document>"
+    )
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _PACKAGE_RELS)
+        archive.writestr("word/document.xml", document)
+    return package.getvalue()
+
+
 def po(messages: str, charset: str = "UTF-8") -> str:
     return (f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n"Language: en\\n"\n\n'
             + messages)
@@ -95,9 +126,8 @@ QUADRATIC_BLOWUP = '<!DOCTYPE tmx [\n<!ENTITY big "' + "A" * 50_000 + '">\n]>\n'
 EXTERNAL_FILE = '<!DOCTYPE tmx [\n<!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n'
 EXTERNAL_HTTP = '<!DOCTYPE tmx [\n<!ENTITY xxe SYSTEM "http://127.0.0.1:9/secret">\n]>\n'
 PARAMETER_ENTITY = '<!DOCTYPE tmx [\n<!ENTITY % remote SYSTEM "http://127.0.0.1:9/evil.dtd">\n%remote;\n]>\n'
-# the line of the root element after each DOCTYPE: the entity error names it
-_ROOT_LINE = {doctype: doctype.count("\n") + 2 for doctype in
-              (BILLION_LAUGHS, QUADRATIC_BLOWUP, EXTERNAL_FILE, EXTERNAL_HTTP, PARAMETER_ENTITY)}
+# each DOCTYPE follows the XML declaration; the entity error names the line of its first <!ENTITY
+ENTITY_LINE = 3
 ENTITIES_REFUSED = "declares entities"
 
 
@@ -118,16 +148,20 @@ def cases() -> list[HostileCase]:
         HostileCase("tmx-empty.tmx", b"", IMPORT, "not well-formed XML"),
         HostileCase("tmx-truncated.tmx", _truncated(good_tmx), IMPORT, "not well-formed XML", line=6),
         HostileCase("tmx-billion-laughs.tmx", tmx(tu(source="&lol9;"), BILLION_LAUGHS), IMPORT, ENTITIES_REFUSED,
-                    line=_ROOT_LINE[BILLION_LAUGHS]),
+                    line=ENTITY_LINE),
         HostileCase("tmx-quadratic-blowup.tmx", tmx(tu(source="&big;" * 2000), QUADRATIC_BLOWUP), IMPORT,
-                    ENTITIES_REFUSED, line=_ROOT_LINE[QUADRATIC_BLOWUP]),
+                    ENTITIES_REFUSED, line=ENTITY_LINE),
         HostileCase("tmx-external-file-entity.tmx", tmx(tu(source="&xxe;"), EXTERNAL_FILE), IMPORT,
-                    ENTITIES_REFUSED, line=_ROOT_LINE[EXTERNAL_FILE]),
+                    ENTITIES_REFUSED, line=ENTITY_LINE),
         HostileCase("tmx-external-http-entity.tmx", tmx(tu(source="&xxe;"), EXTERNAL_HTTP), IMPORT,
-                    ENTITIES_REFUSED, line=_ROOT_LINE[EXTERNAL_HTTP]),
+                    ENTITIES_REFUSED, line=ENTITY_LINE),
         HostileCase("tmx-parameter-entity.tmx", tmx(tu(), PARAMETER_ENTITY), IMPORT, ENTITIES_REFUSED,
-                    line=_ROOT_LINE[PARAMETER_ENTITY]),
+                    line=ENTITY_LINE),
         HostileCase("tmx-tuv-without-lang.tmx", tmx(tu() + tu(tgt_attr="")), IMPORT, "without xml:lang", line=6),
+        HostileCase("tmx-source-tuv-without-lang.tmx", tmx(tu() + tu(src_attr="")), IMPORT, "without xml:lang",
+                    line=6),
+        HostileCase("tmx-header-without-srclang.tmx", tmx(tu()).replace(b'srclang="fr-FR" ', b""), IMPORT,
+                    "the TMX header has no srclang", line=3),
         HostileCase("tmx-invalid-language-tag.tmx", tmx(tu(tgt_attr='xml:lang="xx-INVALID"')), IMPORT,
                     "invalid language tag 'xx-INVALID'", line=5),
         HostileCase("tmx-wrong-declared-encoding.tmx", tmx(tu(), encoding="latin-1"), IMPORT, "not well-formed XML",
@@ -149,9 +183,11 @@ def cases() -> list[HostileCase]:
         HostileCase("tbx-empty.tbx", b"", IMPORT, "not well-formed XML"),
         HostileCase("tbx-truncated.tbx", _truncated(good_tbx), IMPORT, "not well-formed XML"),
         HostileCase("tbx-billion-laughs.tbx", tbx(concept(fr="&lol9;"), BILLION_LAUGHS.replace("tmx", "tbx")),
-                    IMPORT, ENTITIES_REFUSED),
+                    IMPORT, ENTITIES_REFUSED, line=ENTITY_LINE),
+        HostileCase("tbx-quadratic-blowup.tbx", tbx(concept(fr="&big;" * 2000), QUADRATIC_BLOWUP.replace("tmx", "tbx")),
+                    IMPORT, ENTITIES_REFUSED, line=ENTITY_LINE),
         HostileCase("tbx-external-entity.tbx", tbx(concept(fr="&xxe;"), EXTERNAL_FILE.replace("tmx", "tbx")),
-                    IMPORT, ENTITIES_REFUSED),
+                    IMPORT, ENTITIES_REFUSED, line=ENTITY_LINE),
         HostileCase("tbx-invalid-language-tag.tbx", tbx(concept(fr_lang="français")), IMPORT,
                     "invalid language tag 'français'", line=5),
         HostileCase("tbx-wrong-root.tbx", b'<?xml version="1.0"?>\n<glossary><term>x</term></glossary>\n', IMPORT,
@@ -159,11 +195,28 @@ def cases() -> list[HostileCase]:
         HostileCase("tbx-binary.tbx", _random_bytes(2, 4096), IMPORT, "not well-formed XML", line=1),
         # ---- XLIFF ----
         HostileCase("xliff-truncated.xlf", _truncated(good_xliff), IMPORT, "not well-formed XML"),
+        HostileCase("xliff-billion-laughs.xlf", xliff(trans_unit(source="&lol9;"),
+                                                      doctype=BILLION_LAUGHS.replace("tmx", "xliff")),
+                    IMPORT, ENTITIES_REFUSED, line=ENTITY_LINE),
+        HostileCase("xliff-quadratic-blowup.xlf", xliff(trans_unit(source="&big;" * 2000),
+                                                        doctype=QUADRATIC_BLOWUP.replace("tmx", "xliff")),
+                    IMPORT, ENTITIES_REFUSED, line=ENTITY_LINE),
         HostileCase("xliff-external-entity.xlf", xliff(trans_unit(source="&xxe;"),
                                                        doctype=EXTERNAL_FILE.replace("tmx", "xliff")),
-                    IMPORT, ENTITIES_REFUSED),
+                    IMPORT, ENTITIES_REFUSED, line=ENTITY_LINE),
         HostileCase("xliff-no-source-language.xlf", xliff(trans_unit(), file_attrs='target-language="en"'), IMPORT,
                     "without source-language", line=3),
+        # a translation in no named language could never be exported: refused at its unit's line
+        HostileCase("xliff-translation-without-target-language.xlf",
+                    xliff(trans_unit(source="Titre", target="Titre") + trans_unit(),
+                          file_attrs='source-language="fr-FR"'),
+                    IMPORT, "<trans-unit> has a translation, but its <file> has no target-language", line=5),
+        HostileCase("xliff20-translation-without-trglang.xlf",
+                    ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+                     'version="2.0" srcLang="fr-FR">\n<file id="f"><unit id="u">\n<segment state="initial">'
+                     f'<source>{FRENCH}</source><target>{ENGLISH}</target></segment>\n<segment>'
+                     f'<source>{FRENCH}</source><target>{ENGLISH}</target></segment>\n</unit></file></xliff>\n')
+                    .encode(), IMPORT, "<segment> has a translation, but <xliff> has no trgLang", line=5),
         HostileCase("xliff-invalid-language-tag.xlf", xliff(trans_unit(), file_attrs='source-language="fr_FR_xx"'),
                     IMPORT, "invalid language tag", line=3),
         # ---- PO ----
@@ -199,6 +252,14 @@ def cases() -> list[HostileCase]:
         HostileCase("pdf.fr.txt", b"%PDF-1.7\n" + _random_bytes(6, 512), DOCUMENT, "a PDF file"),
         HostileCase("zip.fr.txt", b"PK\x03\x04" + _random_bytes(7, 512), DOCUMENT, "a ZIP archive"),
         HostileCase("broken.fr.docx", b"PK\x03\x04" + _random_bytes(8, 512), DOCUMENT, "not a readable DOCX"),
+        HostileCase("billion-laughs.fr.docx", docx("&lol9;", BILLION_LAUGHS.replace("tmx", "w:document")), DOCUMENT,
+                    f"word/document.xml:{ENTITY_LINE}: the DOCTYPE {ENTITIES_REFUSED}"),
+        HostileCase("external-entity.fr.docx", docx("&xxe;", EXTERNAL_FILE.replace("tmx", "w:document")), DOCUMENT,
+                    f"word/document.xml:{ENTITY_LINE}: the DOCTYPE {ENTITIES_REFUSED}"),
+        HostileCase("entities.fr.xhtml", ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                                          + BILLION_LAUGHS.replace("tmx", "html")
+                                          + f"<html><body><p>{FRENCH} &lol9;</p></body></html>\n").encode(),
+                    DOCUMENT, ENTITIES_REFUSED, line=ENTITY_LINE),
         HostileCase("xml-as-text.fr.txt", tmx(tu()), DOCUMENT, "markup"),
         HostileCase("bad-charset.fr.html", b'<html><head><meta charset="klingon"></head><body><p>x</p></body></html>',
                     DOCUMENT, "unknown charset 'klingon'"),

@@ -87,7 +87,7 @@ def test_installed_command_and_one_line_errors(tmp_path):
     assert found.returncode == 0 and "Comité militaire  =  Military Committee" in found.stdout
     failing = {
         "missing file": ["--db", db, "ingest", tmp_path / "no.fr.txt", tmp_path / "no.en.txt"],
-        "bad db path": ["--db", tmp_path / "no" / "such" / "dir.db", "stats"],
+        "bad db path": ["--db", tmp_path / "no" / "such" / "dir.db", "glossary", "add", "Comité militaire"],
         "db is not a store": ["--db", SEED_FR, "stats"],
         "unknown format": ["--db", db, "export", "docx"],
         "invalid file": ["--db", db, "import", SEED_FR, "--format", "tmx"],

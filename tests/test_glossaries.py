@@ -61,3 +61,17 @@ def test_re_extraction_keeps_the_review(tmp_path):
     # no new candidate repeats a French term a person already decided on
     decided = {form for key in reviewed for form in key}
     assert not [e for e in stored if e.status is ReviewStatus.CANDIDATE and _french(e) & decided]
+
+
+def test_the_files_are_what_export_writes_from_them(tmp_path):
+    """Regenerated with the writers of today: the TBX by `export tbx --status all`, the TSV by the
+    default export (approved entries only)."""
+    db = str(tmp_path / "tmtool.db")
+    runner = CliRunner()
+    written = {"tbx": tmp_path / "all.tbx", "tsv": tmp_path / "default.tsv"}
+    for args in (["import", str(GLOSSARY_TBX)], ["export", "tbx", "--status", "all", "-o", str(written["tbx"])],
+                 ["export", "tsv", "-o", str(written["tsv"])]):
+        result = runner.invoke(main, ["--db", db, *args])
+        assert result.exit_code == 0, result.output
+    assert written["tbx"].read_bytes() == GLOSSARY_TBX.read_bytes()
+    assert written["tsv"].read_bytes() == GLOSSARY_TSV.read_bytes()

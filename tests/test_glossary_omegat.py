@@ -76,6 +76,11 @@ def test_omegat_reads_our_martif_tbx(read_by_omegat):
     ims_comment = rows[0][2]
     assert "definition: Organe exécutif du Comité militaire de l’OTAN." in ims_comment
     assert "context: Le 13 juillet 2021" in ims_comment
+    # what OmegaT shows of the candidate and the rejected entry: their status, and no preferred term
+    division_comment, partner_comment = rows[4][2], rows[5][2]
+    assert "x-status: candidate" in division_comment and "admittedTerm-admn-sts" in division_comment
+    assert "x-status: rejected" in partner_comment and "deprecatedTerm-admn-sts" in partner_comment
+    assert "preferredTerm-admn-sts" not in division_comment + partner_comment
 
 
 def test_omegat_reads_our_tsv(read_by_omegat):
@@ -83,3 +88,4 @@ def test_omegat_reads_our_tsv(read_by_omegat):
     assert [(source, target) for source, target, _ in rows] == EXPECTED_TSV_PAIRS
     definition, note = "Organe exécutif du Comité militaire de l’OTAN.", "Vérifié dans NATOTerm. Forme longue d’abord."
     assert rows[0][2] == f"{definition} — {note}"
+    assert [comment for _, _, comment in rows[2:]] == ["candidate, not reviewed"] + ["rejected, do not use"] * 2

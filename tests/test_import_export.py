@@ -1,9 +1,13 @@
 """Import and export: round trips through every format, duplicates skipped, invalid files refused whole."""
 
+import docx
 import pytest
 from click.testing import CliRunner
+from conftest import SEED_FR
 
 from tmtool.cli import main
+from tmtool.formats.tmx import read_tmx
+from tmtool.formats.xliff import is_untranslated
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
 from tmtool.store import Store
 from tmtool.store.transfer import export_store, import_file, infer_format
@@ -47,34 +51,47 @@ def test_tmx_round_trip_keeps_every_unit(filled, tmp_path):
     assert run(filled.path, "export", "tmx", "-o", str(tmp_path / "a.tmx")).exit_code == 0
     fresh = tmp_path / "fresh.db"
     result = run(fresh, "import", str(tmp_path / "a.tmx"))
-    assert result.exit_code == 0 and result.output.startswith("2 units added, 0 skipped")
-    assert run(fresh, "import", str(tmp_path / "a.tmx")).output.startswith("0 units added, 2 skipped")
+    assert result.exit_code == 0 and result.output == "2 units added, 0 already stored, 0 untranslated skipped\n"
+    assert run(fresh, "import", str(tmp_path / "a.tmx")).output == (
+        "0 units added, 2 already stored, 0 untranslated skipped\n")
     with Store.open(fresh) as store:
         got = [(u.source, u.target, u.tuid, u.props, u.notes) for u in store.units()]
     assert got == [(u.source, u.target, u.tuid, u.props, u.notes) for u in UNITS]
 
 
 @pytest.mark.parametrize("fmt, suffix", [("tbx", "tbx"), ("tbx-martif", "tbx"), ("csv", "csv"), ("po", "po")])
-def test_glossary_round_trip(filled, tmp_path, fmt, suffix):
+def test_glossary_round_trip_keeps_every_status(filled, tmp_path, fmt, suffix):
     first = tmp_path / f"first.{suffix}"
-    assert export_store(filled, fmt, str(first)) == 2  # rejected entries are left out by default
+    assert export_store(filled, fmt, str(first), statuses=tuple(ReviewStatus)) == 3
     with Store.open(tmp_path / "fresh.db") as fresh:
-        assert import_file(fresh, first) == ("entries", 2, 0)
-        assert import_file(fresh, first) == ("entries", 0, 2)
-        assert pairs(fresh) == [p for p in pairs(filled) if p[2] != ReviewStatus.REJECTED]
+        assert import_file(fresh, first) == ("entries", 3, 0, 0)
+        assert import_file(fresh, first) == ("entries", 0, 3, 0)
+        assert pairs(fresh) == pairs(filled)  # the candidate is still a candidate, the rejected entry rejected
         (imported,) = [e for e in fresh.list_entries() if e.definition]
         assert imported.definition == GLOSSARY[0].definition
 
 
 def test_omegat_tsv_round_trip(filled, tmp_path):
-    """OmegaT's glossary holds pairs, one a line: the pairs survive a trip through the store."""
+    """OmegaT's glossary holds pairs, one a line: the pairs and their status survive a trip through the store."""
     first, second = tmp_path / "first.tsv", tmp_path / "second.tsv"
-    export_store(filled, "tsv", str(first))
+    export_store(filled, "tsv", str(first), statuses=tuple(ReviewStatus))
     with Store.open(tmp_path / "fresh.db") as fresh:
         import_file(fresh, first)
-        export_store(fresh, "tsv", str(second))
+        status_of = {e.terms_in("fr")[0].text: e.status for e in fresh.list_entries()}
+        export_store(fresh, "tsv", str(second), statuses=tuple(ReviewStatus))
+    assert status_of == {"État-major militaire international": ReviewStatus.APPROVED, "EMI": ReviewStatus.APPROVED,
+                         "Comité militaire": ReviewStatus.CANDIDATE, "pays partenaire": ReviewStatus.REJECTED}
     assert sorted(second.read_text(encoding="utf-8").splitlines()) == \
         sorted(first.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx-martif", "tsv", "csv", "po"])
+def test_export_writes_only_approved_entries_by_default(filled, tmp_path, fmt):
+    out = tmp_path / f"glossary.{fmt}"
+    assert run(filled.path, "export", fmt, "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "International Military Staff" in text
+    assert "Military Committee" not in text and "partner nation" not in text
 
 
 def test_export_filters_by_status_and_date(filled, tmp_path):
@@ -82,10 +99,13 @@ def test_export_filters_by_status_and_date(filled, tmp_path):
     assert run(filled.path, "export", "tsv", "--status", "approved", "-o", str(out)).exit_code == 0
     french = {line.split("\t")[0] for line in out.read_text(encoding="utf-8").splitlines()}
     assert french == {"État-major militaire international", "EMI"}
-    export_store(filled, "tsv", str(out), statuses=tuple(ReviewStatus))
-    assert "partner nation" in out.read_text()
+    assert run(filled.path, "export", "tsv", "--status", "candidate").stdout == \
+        "Comité militaire\tMilitary Committee\tcandidate, not reviewed\n"
+    assert run(filled.path, "export", "tsv", "--status", "rejected").stdout == \
+        "pays partenaire\tpartner nation\trejected, do not use\n"
+    assert len(run(filled.path, "export", "tsv", "--status", "all").stdout.splitlines()) == 4
     result = run(filled.path, "export", "csv", "--since", "2999-01-01")
-    assert result.exit_code == 0 and "Comité militaire" not in result.output
+    assert result.exit_code == 0 and "Comité militaire" not in result.stdout
 
 
 def test_an_invalid_file_is_refused_whole(filled, tmp_path):
@@ -110,7 +130,101 @@ def test_untranslated_units_are_skipped(tmp_path):
                          '<body><tu><tuv xml:lang="fr-FR"><seg>Seul</seg></tuv></tu>'
                          '<tu><tuv xml:lang="fr-FR"><seg>Un</seg></tuv><tuv xml:lang="en-GB"><seg>One</seg></tuv></tu>'
                          '</body></tmx>', encoding="utf-8")
-    assert run(tmp_path / "t.db", "import", str(one_sided)).output .startswith("1 units added, 1 skipped")
+    assert run(tmp_path / "t.db", "import", str(one_sided)).output == (
+        "1 units added, 0 already stored, 1 untranslated skipped\n")
+
+
+# ---- untranslated XLIFF units: skipped and counted, never stored ----
+
+XLIFF_12_UNTRANSLATED = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+<file original="a" datatype="plaintext" source-language="fr-FR" target-language="en-GB"><body>
+<trans-unit id="no-target"><source>Sans cible.</source></trans-unit>
+<trans-unit id="empty-target"><source>Cible vide.</source><target> </target></trans-unit>
+<trans-unit id="new"><source>Nouveau.</source><target state="new">New.</target></trans-unit>
+<trans-unit id="needs"><source>À traduire.</source><target state="needs-translation">À traduire.</target></trans-unit>
+<trans-unit id="translated"><source>Traduit.</source><target state="translated">Translated.</target></trans-unit>
+<trans-unit id="no-state"><source>OTAN</source><target>OTAN</target></trans-unit>
+</body></file>
+<file original="b" datatype="plaintext" source-language="fr-FR"><body>
+<trans-unit id="copy"><source>Copie de la source.</source><target>Copie de la source.</target></trans-unit>
+<trans-unit id="omegat"><source>Rempli par OmegaT.</source>
+  <target state="needs-translation">Filled in by OmegaT.</target></trans-unit>
+</body></file>
+</xliff>
+"""
+XLIFF_20_UNTRANSLATED = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr-FR" trgLang="en-GB">
+<file id="f">
+<unit id="no-target"><segment><source>Sans cible.</source></segment></unit>
+<unit id="initial"><segment state="initial"><source>Initial.</source><target>Initial.</target></segment></unit>
+<unit id="translated"><segment state="translated"><source>Traduit.</source><target>Translated.</target></segment></unit>
+<unit id="no-state"><segment><source>Sans état.</source><target>No state.</target></segment></unit>
+</file>
+</xliff>
+"""
+
+
+@pytest.mark.parametrize("document, added", [
+    (XLIFF_12_UNTRANSLATED, ["translated", "no-state"]),
+    (XLIFF_20_UNTRANSLATED, ["translated", "no-state"]),
+], ids=["xliff-1.2", "xliff-2.0"])  # fmt: skip
+def test_untranslated_xliff_units_are_skipped_and_counted(tmp_path, document, added):
+    path = tmp_path / "filled.xlf"
+    path.write_text(document, encoding="utf-8")
+    db = tmp_path / "t.db"
+    untranslated = document.count("<source>") - len(added)
+    result = run(db, "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"2 units added, 0 already stored, {untranslated} untranslated skipped\n"
+    with Store.open(db) as store:
+        assert [(u.tuid, u.srclang, u.tgtlang) for u in store.units()] == [(t, "fr-FR", "en-GB") for t in added]
+    again = run(db, "import", str(path))
+    assert again.stdout == f"0 units added, 2 already stored, {untranslated} untranslated skipped\n"
+    assert run(db, "export", "tmx", "-o", str(tmp_path / "out.tmx")).exit_code == 0
+
+
+@pytest.mark.parametrize("source", ["txt", "docx"])
+def test_a_segmented_file_imported_back_leaves_the_store_exportable(tmp_path, source):
+    """segment writes source-only XLIFF (a copy of the source as target, no target language): imported
+    back, all of it is untranslated; it used to be stored as French→French units with no target
+    language, after which every export of the store failed."""
+    if source == "txt":
+        document, count = SEED_FR, 20  # its sentences
+    else:
+        document, count = tmp_path / "report.docx", 3
+        report = docx.Document()
+        for text in ("Rapport du Comité militaire", "Le Comité militaire s’est réuni.", "Il a approuvé le plan."):
+            report.add_paragraph(text)
+        report.save(document)
+    db = tmp_path / "t.db"
+    with Store.open(db) as store:
+        store.add_units(UNITS, "hand")
+    xliff = tmp_path / "report.xlf"
+    assert run(db, "segment", str(document), "--lang", "fr", "-o", str(xliff)).exit_code == 0
+    result = run(db, "import", str(xliff))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"0 units added, 0 already stored, {count} untranslated skipped\n"
+    assert xliff.read_text(encoding="utf-8").count("<trans-unit ") == count
+    exported = tmp_path / "memory.tmx"
+    result = run(db, "export", "tmx", "-o", str(exported))
+    assert result.exit_code == 0, result.output
+    assert [(u.source, u.target, u.srclang, u.tgtlang) for u in read_tmx(exported)] == [
+        (u.source, u.target, u.srclang, u.tgtlang) for u in UNITS]
+
+
+def test_is_untranslated_by_target_state_and_copy():
+    def unit(target, tgtlang="en-GB", state=None):
+        return Unit("Le Comité.", target, "fr-FR", tgtlang, props={"x-state": state} if state else {})
+
+    assert all(is_untranslated(u) for u in (
+        unit(""), unit("  "), unit("The Committee.", state="new"), unit("The Committee.", state="needs-translation"),
+        unit("The Committee.", state="initial"), unit("Le Comité.", tgtlang=""),
+    ))  # fmt: skip
+    assert not any(is_untranslated(u) for u in (
+        unit("The Committee."), unit("The Committee.", state="translated"), unit("Le Comité."),
+        unit("The Committee.", state="needs-review-translation"),
+    ))  # fmt: skip
 
 
 def test_format_inference_and_unknown_formats(filled, tmp_path):
@@ -121,7 +235,7 @@ def test_format_inference_and_unknown_formats(filled, tmp_path):
     mystery.write_text("nothing tabular here\n")
     for args in (["import", str(mystery)], ["import", str(renamed), "--format", "doc"],
                  ["export", "xlsx"], ["import", str(tmp_path / "missing.tmx")]):
-        result = run(tmp_path / "t.db", *args)
+        result = run(filled.path, *args)
         assert result.exit_code == 1 and result.output.count("\n") == 1, args
 
 

@@ -91,9 +91,12 @@ def test_pairs_are_found_by_name(tmp_path):
     for name in ("a.fr.txt", "a.en.txt", "b.fr.html", "b.en.html", "c.fr.docx", "d.fr.txt", "d.fr.html",
                  "d.en.txt", "notes.txt"):
         (tmp_path / name).write_text("x")
-    pairs, unpaired = find_pairs(tmp_path)
+    pairs, unpaired, ignored = find_pairs(tmp_path)
     assert [(n, f.name, e.name) for n, f, e in pairs] == [("a", "a.fr.txt", "a.en.txt"), ("b", "b.fr.html", "b.en.html")]
-    assert unpaired == [("c.fr.docx", "no en counterpart (c.en.*)"), ("d", "several fr files: d.fr.html, d.fr.txt")]
+    assert unpaired == [("c.fr.docx", "no en counterpart (c.en.*, c_en.* or c-en.*)"),
+                        ("d", "several fr files: d.fr.html, d.fr.txt")]
+    assert ignored == [("notes.txt", "no language in the name (expected NAME.fr.EXT, NAME_fr.EXT or NAME-fr.EXT,"
+                                     " en likewise)")]
     assert document_id_for("2021-07-13-partners-meeting.fr.txt") == "2021-07-13-partners-meeting"
     with pytest.raises(TmtoolError, match="not a directory"):
         find_pairs(tmp_path / "a.fr.txt")

@@ -94,7 +94,8 @@ def test_cli_shows_both_languages_status_and_context(store):
     assert "État-major militaire international · EMI  =  International Military Staff · IMS" in result.output
     assert "approved" in result.output and "Le directeur général" in result.output
     missing = CliRunner().invoke(main, ["--db", store.path, "lookup", "sous-marin"])
-    assert missing.exit_code == 1 and missing.output.strip() == "no entry for 'sous-marin'"
+    assert missing.exit_code == 1
+    assert missing.output == "No glossary entry for 'sous-marin', and no unit of the memory holds it.\n"
 
 
 def test_lookup_imports_nothing_heavy(store):

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from omegat import seed_gold_units
+from test_tabular import ACRONYM_HEAD_PAIRS, acronym_entries
 from test_tbx import UNIQUE_ENTRIES, seed_entries
 
 from tmtool.errors import TmtoolError
@@ -32,7 +33,7 @@ def test_message_layout(tmp_path):
     assert ims.comment.splitlines()[1].startswith("Context: Le 13 juillet 2021")
     assert " ⇒ On 13 July 2021" in ims.comment
     assert ims.occurrences == [("2021-07-13-partners-meeting", "")]
-    assert ims.flags == [] and division.flags == ["fuzzy"] and partner.flags == []
+    assert ims.flags == [] and division.flags == ["fuzzy"] and partner.flags == ["fuzzy"]
 
 
 def test_round_trip_loses_nothing(tmp_path):
@@ -81,6 +82,75 @@ def test_gettext_accepts_our_files(tmp_path):
             ["msgfmt", "--check", "-o", "/dev/null", str(tmp_path / name)], capture_output=True, text=True
         )
         assert check.returncode == 0, check.stderr
+
+
+def test_msgid_and_msgstr_pair_full_form_with_full_form(tmp_path):
+    out = tmp_path / "g.po"
+    write_po(acronym_entries(), out)
+    assert [(m.msgid, m.msgstr) for m in polib.pofile(str(out))] == ACRONYM_HEAD_PAIRS
+    assert list(read_po(out)) == acronym_entries()
+
+
+def test_entries_not_approved_are_fuzzy_and_say_why(tmp_path):
+    out = tmp_path / "g.po"
+    write_po(acronym_entries(), out)
+    nrf, eod, emi, otan = polib.pofile(str(out))
+    assert nrf.flags == [] and otan.flags == [] and eod.flags == ["fuzzy"] and emi.flags == ["fuzzy"]
+    assert eod.comment.splitlines()[0] == "Status: candidate, not reviewed"
+    assert emi.comment.splitlines()[0] == "Status: rejected, do not use"
+    assert "Status:" not in nrf.comment
+    assert [e.status for e in read_po(out)] == [e.status for e in acronym_entries()]
+
+
+def test_a_rejected_entry_stays_rejected_with_or_without_the_flag(tmp_path):
+    out = tmp_path / "g.po"
+    write_po(seed_entries(), out)
+    po = polib.pofile(str(out))
+    po[2].flags.remove("fuzzy")  # as files written before rejected entries were flagged have it
+    po.save(str(out))
+    assert [e.status for e in read_po(out)] == [ReviewStatus.APPROVED, ReviewStatus.CANDIDATE, ReviewStatus.REJECTED]
+
+
+def test_the_record_is_readable_utf8(tmp_path):
+    out = tmp_path / "g.po"
+    write_po(seed_entries(), out)
+    text = out.read_text(encoding="utf-8")
+    assert "\\u00" not in text and "\\u20" not in text  # no JSON escapes for spaces, accents or quotes
+    assert '#.  "definition": "Organe exécutif du Comité militaire de l’OTAN.",\n' in text
+    assert '#.  "note": "Vérifié dans NATOTerm.\\nForme longue d’abord.",\n' in text
+    record_lines = [line for line in text.splitlines() if line.startswith(("#. x-tmtool:", "#.  "))]
+    # short enough that polib does not re-wrap them, unless one word is longer
+    assert all(len(line) <= 78 or " " not in line[4:] for line in record_lines)
+    assert list(read_po(out)) == seed_entries()
+
+
+def test_the_record_survives_tools_that_rewrite_po_files(tmp_path):
+    out = tmp_path / "g.po"
+    write_po(seed_entries() + acronym_entries(), out)
+    polib.pofile(str(out)).save(str(tmp_path / "polib.po"))  # re-wraps comment lines beyond 78 columns
+    rewritten = [tmp_path / "polib.po"]
+    if shutil.which("msgcat"):
+        for tool in ("msgcat", "msgmerge"):
+            arguments = [str(out)] if tool == "msgcat" else [str(out), str(out)]
+            subprocess.run([tool, *arguments, "-o", str(tmp_path / f"{tool}.po")], check=True, capture_output=True)
+            rewritten.append(tmp_path / f"{tool}.po")
+    for path in rewritten:
+        assert list(read_po(path)) == seed_entries() + acronym_entries(), path.name
+
+
+def test_records_written_with_escaped_spaces_still_read(tmp_path):
+    """Files of earlier versions: one JSON line, spaces as \\u0020, maybe broken by polib after a hyphen."""
+    path = tmp_path / "old.po"
+    path.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '# Vérifié dans NATOTerm.\n'
+        '#. x-tmtool:{"status":"candidate","note":"Vérifié\\u0020dans\\u0020NATOTerm.","document":"2021-07-13-\n'
+        '#. partners-meeting"}\n#, fuzzy\nmsgid "EMI"\nmsgstr "IMS"\n',
+        encoding="utf-8",
+    )
+    [entry] = read_po(path)
+    assert (entry.status, entry.note) == (ReviewStatus.CANDIDATE, "Vérifié dans NATOTerm.")
+    assert entry.contexts[0].document == "2021-07-13-partners-meeting"
 
 
 def test_a_po_file_from_elsewhere(tmp_path):

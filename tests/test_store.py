@@ -46,8 +46,12 @@ def test_a_store_made_by_an_earlier_version_is_brought_forward(tmp_path, monkeyp
 
     path = tmp_path / "old.db"
     monkeypatch.setattr("tmtool.store.migrations.MIGRATIONS", MIGRATIONS[:-1])
-    with Store.open(path) as old:
-        old.add_units([unit("Le Comité militaire se réunit.", "The Military Committee meets.", "1")], "a.tmx")
+    with Store.open(path) as old:  # written as that version wrote: this one's writer knows later columns
+        source = "Le Comité militaire se réunit."
+        old._conn.execute("INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key)"
+                          " VALUES ('1', ?, 'The Military Committee meets.', 'fr-FR', 'en-GB', ?, 'key')",
+                          (source, normalize_for_match(source)))
+        old._index_units(after=0)
     monkeypatch.undo()
     with Store.open(path) as store:
         assert store._query("PRAGMA user_version")[0][0] == len(MIGRATIONS)
@@ -169,8 +173,8 @@ def test_import_skips_identical_entries(store):
 
 def test_identical_units_are_added_once(store):
     units = [unit("Un.", "One.", "1"), unit("Un.", "One.", "2"), unit("Un.", "Uno.", "3")]
-    assert store.add_units(units, "a.tmx") == (2, 1)
-    assert store.add_units(units, "a.tmx") == (0, 3)
+    assert store.add_units(units, "a.tmx") == (2, 1, 0)
+    assert store.add_units(units, "a.tmx") == (0, 3, 0)
 
 
 def test_units_imported_across_index_batches_are_all_indexed(store, monkeypatch):
@@ -178,7 +182,7 @@ def test_units_imported_across_index_batches_are_all_indexed(store, monkeypatch)
     monkeypatch.setattr("tmtool.store.db.IMPORT_BATCH", 3)
     monkeypatch.setattr("tmtool.store.db.INDEX_BATCH", 7)
     units = [unit(f"Phrase numéro mot{n}x.", f"Sentence number word{n}y.", str(n)) for n in range(23)]
-    assert store.add_units(units, "a.tmx") == (23, 0)
+    assert store.add_units(units, "a.tmx") == (23, 0, 0)
     for n in range(23):
         assert [u.tuid for u in store.concordance(f"mot{n}x")] == [str(n)]
         assert [u.tuid for u in store.concordance(f"word{n}y")] == [str(n)]
@@ -253,3 +257,48 @@ def test_lexicon_pairs_are_the_approved_terms_for_the_aligner(store):
     assert store.lexicon_pairs() == [("Comité militaire", "Military Committee"), ("Comité militaire", "MC")]
     store.set_status(approved, ReviewStatus.REJECTED)
     assert store.lexicon_pairs() == []
+
+
+# ---- every stored unit has its two languages: a later export could not write it otherwise ----
+
+
+@pytest.mark.parametrize("srclang, tgtlang, message", [
+    ("fr-FR", "", "unit 'bad' has no valid target language: invalid language tag ''"),
+    ("", "en-GB", "unit 'bad' has no valid source language: invalid language tag ''"),
+    ("français", "en-GB", "unit 'bad' has no valid source language: invalid language tag 'français'"),
+])  # fmt: skip
+def test_a_unit_without_a_valid_language_is_refused_with_its_file(store, srclang, tgtlang, message):
+    good = unit("Le Comité militaire se réunit.", "The Military Committee meets.", "good")
+    bad = Unit("Le Comité.", "Le Comité.", srclang, tgtlang, tuid="bad")
+    with pytest.raises(TmtoolError) as caught:
+        store.add_units([good, bad], "copy.xlf")
+    assert str(caught.value) == f"copy.xlf: {message} (expected e.g. fr, fr-FR, en-GB)"
+    with pytest.raises(TmtoolError, match="has no valid"):
+        store.replace_document(record(), [good, bad])
+    assert store.stats()["units"] == 0 and store.document("doc") is None  # each call rolled back whole
+
+
+def test_the_schema_refuses_a_unit_without_languages(store):
+    insert = ("INSERT INTO units (source, target, srclang, tgtlang, match_text, content_key)"
+              " VALUES ('Le Comité.', 'The Committee.', ?, ?, 'le comite', 'k')")
+    for srclang, tgtlang in (("fr-FR", ""), ("", "en-GB"), ("fr FR", "en-GB"), ("fr-FR", "e")):
+        with pytest.raises(sqlite3.IntegrityError, match="a unit needs a source and a target language tag"):
+            store._conn.execute(insert, (srclang, tgtlang))
+    store._conn.execute(insert, ("fr_FR", "zh-Hant-TW"))
+    with pytest.raises(sqlite3.IntegrityError, match="a unit needs a source and a target language tag"):
+        store._conn.execute("UPDATE units SET tgtlang = ''")
+    assert store._query("SELECT srclang, tgtlang FROM units") == [("fr_FR", "zh-Hant-TW")]
+
+
+def test_a_store_already_holding_a_unit_without_language_still_migrates(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    monkeypatch.setattr("tmtool.store.migrations.MIGRATIONS", MIGRATIONS[:6])  # before the language check
+    with Store.open(path) as old:  # as the import of a segmented XLIFF left it
+        old._conn.execute("INSERT INTO units (source, target, srclang, tgtlang, match_text, content_key)"
+                          " VALUES ('Le Comité.', 'Le Comité.', 'fr', '', 'le comite', 'k')")
+    monkeypatch.undo()
+    with Store.open(path) as store:
+        assert store._query("PRAGMA user_version")[0][0] == len(MIGRATIONS)
+        assert [(u.source, u.tgtlang) for u in store.units()] == [("Le Comité.", "")]  # nothing is lost
+        with pytest.raises(TmtoolError, match="no valid target language"):
+            store.add_units([Unit("Un.", "Un.", "fr", "", tuid="bad")], "copy.xlf")

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import tempfile
+from pathlib import Path
 
 import pytest
-from test_tbx import seed_entries
+from hypothesis import given, settings
+from test_tbx import UNIQUE_ENTRIES, seed_entries
 
 from tmtool.errors import TmtoolError
-from tmtool.formats.tabular import CSV_COLUMNS, read_csv, read_tsv, write_csv, write_tsv
-from tmtool.model import Entry, ReviewStatus, Term
+from tmtool.formats.tabular import CSV_COLUMNS, read_csv, read_tsv, term_pairs, write_csv, write_tsv
+from tmtool.model import Entry, ReviewStatus, Term, TermType
 
 
 def test_tsv_is_what_omegat_reads_a_line_per_pair(tmp_path):
@@ -23,13 +26,15 @@ def test_tsv_is_what_omegat_reads_a_line_per_pair(tmp_path):
         "Organe exécutif du Comité militaire de l’OTAN. — Vérifié dans NATOTerm. Forme longue d’abord."
     )
     assert lines[1].split("\t")[:2] == ["EMI", "IMS"]
-    assert lines[2] == "Division Sécurité coopérative\tCooperative Security Division\t"
+    assert lines[2] == "Division Sécurité coopérative\tCooperative Security Division\tcandidate, not reviewed"
+    assert lines[3] == "pays partenaire\tpartner country\trejected, do not use"
     assert all(line.count("\t") == 2 for line in lines[:-1])
 
 
 def test_tsv_fields_never_break_lines_and_keep_no_break_spaces(tmp_path):
     out = tmp_path / "g.txt"
-    entry = Entry(terms=[Term("taux\td’intérêt", "fr"), Term("rate", "en")], note="« note »\r\nsur deux lignes")
+    entry = Entry(terms=[Term("taux\td’intérêt", "fr"), Term("rate", "en")], note="« note »\r\nsur deux lignes",
+                  status=ReviewStatus.APPROVED)
     write_tsv([entry], out)
     assert out.read_text(encoding="utf-8") == "taux d’intérêt\trate\t« note » sur deux lignes\n"
 
@@ -48,6 +53,7 @@ def test_tsv_with_header_bom_and_comment_lines(tmp_path):
     path.write_bytes("\ufeff# exported from somewhere\nTarget\tSource\nstaff\tétat-major\n\n".encode("utf-8"))
     [entry] = read_tsv(path)
     assert [(t.lang, t.text) for t in entry.terms] == [("fr", "état-major"), ("en", "staff")]
+    assert entry.status is ReviewStatus.APPROVED  # a line without a status label: a translator's own entry
 
 
 def test_csv_round_trip_loses_nothing(tmp_path):
@@ -126,4 +132,95 @@ def test_non_utf8_is_an_error(tmp_path):
 
 def test_dash_writes_to_stdout(capsys):
     write_tsv(seed_entries()[1:2], "-")
-    assert capsys.readouterr().out == "Division Sécurité coopérative\tCooperative Security Division\t\n"
+    assert capsys.readouterr().out == \
+        "Division Sécurité coopérative\tCooperative Security Division\tcandidate, not reviewed\n"
+
+
+# ---- pairs: acronym with acronym, full form with full form; review status said and read back ----
+
+
+def acronym_entries() -> list[Entry]:
+    """Acronyms and full forms on both sides in either order, an acronym on one side only, and a full
+    form on one side only; one entry of each review status."""
+    acronym = TermType.ACRONYM
+    return [
+        Entry(id="nrf", status=ReviewStatus.APPROVED, terms=[
+            Term("Force de réaction de l'OTAN", "fr"), Term("NRF", "fr", term_type=acronym),
+            Term("NRF", "en", term_type=acronym), Term("NATO Response Force", "en")]),
+        Entry(id="eod", status=ReviewStatus.CANDIDATE, terms=[
+            Term("neutralisation des explosifs et munitions", "fr"),
+            Term("EOD", "en", term_type=acronym), Term("explosive ordnance disposal", "en")]),
+        Entry(id="emi", status=ReviewStatus.REJECTED, terms=[
+            Term("EMI", "fr", term_type=acronym),
+            Term("International Military Staff", "en"), Term("IMS", "en", term_type=acronym)]),
+        Entry(id="otan", status=ReviewStatus.APPROVED, terms=[
+            Term("Organisation du traité de l'Atlantique Nord", "fr"), Term("OTAN", "fr", term_type=acronym),
+            Term("NATO", "en", term_type=acronym)]),
+    ]  # fmt: skip
+
+
+# the pair each entry's first French term heads; the English side has no full form for "otan", so its
+# French full form goes with the English acronym rather than with nothing
+ACRONYM_HEAD_PAIRS = [
+    ("Force de réaction de l'OTAN", "NATO Response Force"),
+    ("neutralisation des explosifs et munitions", "explosive ordnance disposal"),
+    ("EMI", "IMS"),
+    ("Organisation du traité de l'Atlantique Nord", "NATO"),
+]
+
+
+def test_term_pairs_match_acronyms_and_full_forms():
+    assert [[(fr.text, en.text) for fr, en in term_pairs(entry)] for entry in acronym_entries()] == [
+        [("Force de réaction de l'OTAN", "NATO Response Force"), ("NRF", "NRF")],
+        [("neutralisation des explosifs et munitions", "explosive ordnance disposal")],
+        [("EMI", "IMS")],
+        [("Organisation du traité de l'Atlantique Nord", "NATO"), ("OTAN", "NATO")],
+    ]
+
+
+def test_tsv_lines_are_the_term_pairs(tmp_path):
+    out = tmp_path / "g.txt"
+    assert write_tsv(acronym_entries(), out) == 6
+    lines = [line.split("\t")[:2] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines == [[fr.text, en.text] for entry in acronym_entries() for fr, en in term_pairs(entry)]
+
+
+def test_csv_cells_pair_full_form_with_full_form_and_the_round_trip_keeps_term_order(tmp_path):
+    out = tmp_path / "g.csv"
+    write_csv(acronym_entries(), out)
+    with open(out, encoding="utf-8", newline="") as stream:
+        assert [(row["fr"], row["en"]) for row in csv.DictReader(stream)] == ACRONYM_HEAD_PAIRS
+    assert list(read_csv(out)) == acronym_entries()  # "NRF" stays the first English term of "nrf"
+
+
+def test_tsv_labels_entries_not_approved_and_reads_the_status_back(tmp_path):
+    out = tmp_path / "g.txt"
+    definition = "Plus haute autorité militaire de l’OTAN."
+    entries = [Entry(terms=[Term(f"Comité militaire {s.value}", "fr"), Term("Military Committee", "en")], status=s,
+                     definition=definition) for s in ReviewStatus]  # fmt: skip
+    entries.append(Entry(terms=[Term("jalon", "fr"), Term("Today", "en")], status=ReviewStatus.REJECTED))
+    write_tsv(entries, out)
+    assert [line.split("\t")[2] for line in out.read_text(encoding="utf-8").splitlines()] == [
+        f"candidate, not reviewed — {definition}", definition, f"rejected, do not use — {definition}",
+        "rejected, do not use",
+    ]  # fmt: skip
+    read = list(read_tsv(out))
+    assert [e.status for e in read] == [e.status for e in entries]
+    assert [e.note for e in read] == [definition] * 3 + [None]  # the label is not part of the note
+
+
+def test_csv_status_column_says_and_reads_back_every_status(tmp_path):
+    out = tmp_path / "g.csv"
+    write_csv(acronym_entries(), out)
+    with open(out, encoding="utf-8", newline="") as stream:
+        assert [row["status"] for row in csv.DictReader(stream)] == ["approved", "candidate", "rejected", "approved"]
+    assert [e.status for e in read_csv(out)] == [e.status for e in acronym_entries()]
+
+
+@settings(max_examples=50, deadline=None)
+@given(entries=UNIQUE_ENTRIES)
+def test_any_entries_round_trip_through_csv(entries):
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "g.csv"
+        write_csv(entries, out)
+        assert list(read_csv(out)) == entries

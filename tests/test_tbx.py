@@ -143,6 +143,37 @@ def test_round_trip_loses_nothing(tmp_path, write):
     assert list(read_tbx(out)) == entries
 
 
+def test_administrative_status_is_preferred_only_in_approved_entries(tmp_path, tbx_basic_checks):
+    """A candidate's terms are at best admitted, a rejected entry's deprecated; the terms' own usage and
+    the review status come back."""
+    relaxng, schematron = tbx_basic_checks
+    entries = [
+        Entry(id=status.value, status=status, terms=[
+            Term("Comité militaire", "fr"), Term("Military Committee", "en"),
+            Term("MC", "en", term_type=TermType.ACRONYM, usage=UsageStatus.ADMITTED),
+            Term("Military Commitee", "en", usage=UsageStatus.DEPRECATED)])
+        for status in ReviewStatus
+    ]  # fmt: skip
+    shown = {
+        ReviewStatus.APPROVED: ["preferred", "preferred", "admitted", "deprecated"],
+        ReviewStatus.CANDIDATE: ["admitted", "admitted", "admitted", "deprecated"],
+        ReviewStatus.REJECTED: ["deprecated"] * 4,
+    }
+    for write in (write_tbx, write_tbx_martif):
+        out = tmp_path / f"{write.__name__}.tbx"
+        write(entries, out)
+        document = etree.parse(str(out))
+        for element, entry in zip(document.xpath("//*[local-name()='conceptEntry' or local-name()='termEntry']"),
+                                  entries):  # fmt: skip
+            values = element.xpath(".//*[local-name()='termNote'][@type='administrativeStatus']/text()")
+            assert values == [f"{usage}Term-admn-sts" for usage in shown[entry.status]], entry.status
+            assert f"x-status: {entry.status.value}" in element.xpath(".//*[local-name()='note']/text()")
+        assert list(read_tbx(out)) == entries
+    v3 = etree.parse(str(tmp_path / "write_tbx.tbx"))
+    assert relaxng.validate(v3), relaxng.error_log
+    assert schematron.validate(v3), schematron.error_log
+
+
 def test_entries_without_id_get_one_and_an_empty_glossary_is_valid(tmp_path, tbx_basic_checks):
     relaxng, _ = tbx_basic_checks
     out = tmp_path / "g.tbx"

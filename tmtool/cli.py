@@ -72,14 +72,17 @@ def _describe_os_error(exc: Exception) -> str:
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False),
+    # a folder is refused by _open_store, in one line, rather than by click's usage block
+    type=click.Path(),
     default=lambda: os.environ.get("TMTOOL_DB", DEFAULT_DB),
     show_default="$TMTOOL_DB, else ./tmtool.db",
-    help="The embedded store (SQLite file).",
+    help="The embedded store (SQLite file). Only ingest, import and glossary add create it.",
 )
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress bars, only the summary line (as when stderr is not a terminal).")
 @click.version_option(package_name="tmtool")
 @click.pass_context
-def main(ctx: click.Context, db_path: str) -> None:
+def main(ctx: click.Context, db_path: str, quiet: bool) -> None:
     """French–English translation memory and terminology tool.
 
     \b
@@ -87,7 +90,7 @@ def main(ctx: click.Context, db_path: str) -> None:
       tmtool align seeds/2021-07-13-partners-meeting.fr.txt \\
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
     """
-    ctx.obj = {"db": db_path}
+    ctx.obj = {"db": db_path, "quiet": quiet}
 
 
 # ---- commands are added below, one section per capability ----
@@ -224,16 +227,32 @@ def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
 # ---- store: ingest, lookup, glossary review, tm search, stats, import, export ----
 
 
-def _open_store(ctx: click.Context):
+def _open_store(ctx: click.Context, *, create: bool = False):
+    """The store --db names. Only a command that adds to a store passes ``create``: any other,
+    given a path where there is none (a misspelt --db), stops with exit 2 rather than answer from
+    an empty store it has just made."""
     from .store import Store
 
     root = ctx.find_root()
-    existed = os.path.exists(root.obj["db"])
-    store = Store.open(root.obj["db"])
+    path = root.obj["db"]
+    existed = os.path.exists(path)
+    if os.path.isdir(path) or not (existed or create):
+        problem = "is a folder, not a store" if existed else "no such store (check --db or $TMTOOL_DB)"
+        click.echo(f"tmtool: error: {path}: {problem}", err=True)
+        ctx.exit(2)
+    store = Store.open(path)
     ctx.call_on_close(store.close)
     if not existed:
         root.obj["new_store"] = root.obj["db"]
     return store
+
+
+def _progress_bar(ctx: click.Context, label: str, noun: str, **options):
+    """The progress callback of one job of a command (see tmtool.progress): a bar on a terminal,
+    None under --quiet or when stderr is not a terminal; the command prints its summary line."""
+    from .progress import progress_bar
+
+    return progress_bar(label, noun, quiet=ctx.find_root().obj["quiet"], **options)
 
 
 def _terms_text(entry, lang: str) -> str:
@@ -259,58 +278,82 @@ def _entry_json(entry) -> dict:
     }
 
 
+def _same_text(result) -> str:
+    """For a pair ingest did not store: the other document holding its text, if that is the reason."""
+    return "" if result.held_by == result.document_id else f"same text as document {result.held_by}"
+
+
 @main.command()
 @click.argument("fr_file", type=click.Path(dir_okay=False), required=False)
 @click.argument("en_file", type=click.Path(dir_okay=False), required=False)
-@click.option("--dir", "inbox", type=click.Path(file_okay=False), help="Ingest every NAME.fr.* / NAME.en.* pair in a folder.")
+@click.option("--dir", "inbox", type=click.Path(file_okay=False),
+              help="Ingest every NAME.fr.* / NAME.en.* pair in a folder (also NAME_fr.*, NAME-FR.*).")
 @click.option("--doc-id", help="Document id (default: the file name without .fr.EXT).")
 @click.option("--no-terms", is_flag=True, help="Store the units only; do not extract terms.")
 @click.pass_context
 def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms):
     """Align a document pair, store its units and update the glossary.
 
-    Re-ingesting an unchanged pair changes nothing; a revised document (same id, new content)
-    replaces its earlier units. Entries a person approved, rejected or edited are never
-    overwritten. With --dir, pairs are matched by name (.txt, .html, .docx); a pair that fails
-    is reported and the others go on (exit 1 if any failed).
+    Re-ingesting an unchanged pair changes nothing, nor does the same text from other files (a
+    .docx saved as .txt) or under another --doc-id: the message names the document holding it.
+    A revised document (same id, new content) replaces its earlier units. Entries a person
+    approved, rejected or edited are never overwritten. With --dir, pairs are matched by name
+    (.txt, .html, .docx), in any case: NAME.fr.EXT with NAME.en.EXT, NAME_fr.EXT with NAME_en.EXT,
+    NAME-FR.EXT with NAME-EN.EXT. Other files are listed as skipped, with the reason; a pair that
+    fails is reported and the others go on (exit 1 if any failed). Each pair is saved as it is
+    done: Ctrl-C lists the documents saved before it (exit 130).
 
     \b
     Examples:
       tmtool ingest seeds/2021-07-13-partners-meeting.fr.txt seeds/2021-07-13-partners-meeting.en.txt
       tmtool ingest --dir inbox/
     """
-    from .ingest import ingest_dir, ingest_pair
+    from .ingest import IngestInterrupted, ingest_dir, ingest_pair
 
-    store = _open_store(ctx)
+    store = _open_store(ctx, create=True)
     if inbox:
         if fr_file or en_file or doc_id:
             raise TmtoolError("--dir takes no FR_FILE, EN_FILE or --doc-id")
-
-        def progress(pairs):
-            with click.progressbar(pairs, label="Ingesting", file=sys.stderr) as bar:
-                yield from bar
-
-        summary = ingest_dir(store, inbox, extract_terms=not no_terms,
-                             progress=progress if sys.stderr.isatty() else iter)
-        click.echo(f"{len(summary.results) - len(summary.skipped)} documents ingested, "
-                   f"{len(summary.skipped)} already stored, {len(summary.failures)} failed")
-        click.echo(f"{summary.new_units} new units, {summary.new_entries} new entries, "
-                   f"{summary.updated_entries} updated entries")
-        if summary.skipped:
-            click.echo(f"already stored: {', '.join(summary.skipped)}")
-        for name, reason in summary.failures:
-            click.echo(f"failed: {name}: {reason}", err=True)
+        try:
+            with _progress_bar(ctx, "Ingesting", "sentences", of="pairs") as progress:
+                summary = ingest_dir(store, inbox, extract_terms=not no_terms, progress=progress)
+        except IngestInterrupted as interrupted:
+            _inbox_summary(interrupted.summary)
+            during = f" while ingesting {interrupted.current}" if interrupted.current else ""
+            click.echo(f"tmtool: interrupted{during}; saved before the interrupt: "
+                       f"{', '.join(interrupted.summary.saved) or 'nothing'}", err=True)
+            ctx.exit(130)
+        _inbox_summary(summary)
         if summary.failures:
             ctx.exit(1)
         return
     if not (fr_file and en_file):
         raise TmtoolError("give FR_FILE and EN_FILE, or --dir INBOX")
-    result = ingest_pair(store, fr_file, en_file, document_id=doc_id, extract_terms=not no_terms)
+    # stages of one pair are unequal (extraction is most of it): no time-left estimate
+    with _progress_bar(ctx, "Ingesting", "sentences", eta=False) as progress:
+        result = ingest_pair(store, fr_file, en_file, document_id=doc_id, extract_terms=not no_terms,
+                             progress=progress)
     if result.skipped:
-        click.echo(f"{result.document_id}: already stored, nothing changed")
+        same = _same_text(result)
+        click.echo(f"{result.document_id}: {same + ', ' if same else ''}already stored, nothing changed")
     else:
         click.echo(f"{result.document_id}: {result.units} units, {result.new_entries} new entries, "
                    f"{result.updated_entries} updated entries")
+
+
+def _inbox_summary(summary) -> None:
+    """What ingest --dir did: the files it passed over and why, then one summary line."""
+    if summary.skipped:
+        click.echo("already stored: " + ", ".join(
+            r.document_id + (f" ({same})" if (same := _same_text(r)) else "") for r in summary.skipped))
+    for name, reason in summary.ignored:
+        click.echo(f"skipped: {name}: {reason}", err=True)
+    for name, reason in summary.failures:
+        click.echo(f"failed: {name}: {reason}", err=True)
+    ignored = f", {len(summary.ignored)} files skipped" if summary.ignored else ""
+    click.echo(f"{len(summary.saved)} documents ingested, {len(summary.skipped)} already stored, "
+               f"{len(summary.failures)} failed{ignored}; {summary.new_units} new units, "
+               f"{summary.new_entries} new entries, {summary.updated_entries} updated entries")
 
 
 @main.command()
@@ -322,36 +365,66 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms):
 def lookup(ctx, term, lang, as_json, limit):
     """Look a term up in the glossary, in French or English.
 
-    Finds exact, plural/lemma (Comités militaires), case- and accent-insensitive (etat-major),
-    acronym (IMS, EMI), prefix and fuzzy matches, best first. Exit 1 when nothing is found.
+    Finds exact, plural/lemma (Comités militaires, battlegroups), case- and accent-insensitive
+    (etat-major), acronym (IMS, EMI), prefix and fuzzy matches, best first. With no glossary entry
+    for TERM, shows the memory's units that hold it (with --json: objects whose "match" is
+    "memory"), then any fuzzy matches, labelled with their similarity. Exit 1 when neither the
+    glossary nor the memory has anything.
 
     \b
     Examples:
       tmtool lookup "Comités militaires"
       tmtool lookup IMS --json
     """
-    from .lookup import lookup as find
+    from .lookup import MEMORY_COUNT_CAP, lookup_with_memory
 
-    hits = find(_open_store(ctx), term, lang=lang, limit=limit)
-    if not hits:
-        click.echo(f"no entry for {term!r}", err=True)
+    answer = lookup_with_memory(_open_store(ctx), term, lang=lang, limit=limit)
+    if not answer.found:
+        click.echo(f"No glossary entry for {term!r}, and no unit of the memory holds it.", err=True)
         ctx.exit(1)
+    exact = [hit for hit in answer.hits if hit.match != "fuzzy"]
+    fuzzy = [hit for hit in answer.hits if hit.match == "fuzzy"]
     if as_json:
         import json
 
-        click.echo(json.dumps([{**_entry_json(h.entry), "match": h.match, "matched": h.matched,
-                                "similarity": round(h.similarity, 1)} for h in hits],
+        def hit_json(h):
+            return {**_entry_json(h.entry), "match": h.match, "matched": h.matched,
+                    "similarity": round(h.similarity, 1)}
+
+        memory = [{"match": "memory", "source": m.unit.source, "target": m.unit.target,
+                   "document": m.document, "tuid": m.unit.tuid} for m in answer.memory]
+        click.echo(json.dumps([*map(hit_json, exact), *memory, *map(hit_json, fuzzy)],
                               ensure_ascii=False, indent=2))
         return
-    for hit in hits:
-        entry = hit.entry
-        similarity = f" {hit.similarity:.0f}%" if hit.match == "fuzzy" else ""
-        click.echo(f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}"
-                   f"   [{entry.status.value}; {hit.match}{similarity}; #{entry.id}]")
-        for context in entry.contexts:
-            click.echo(f"    fr: {context.fr}")
-            if context.en:
-                click.echo(f"    en: {context.en}")
+    for hit in exact:
+        _print_hit(hit)
+    if exact:
+        return
+    count = answer.memory_count
+    units = f"more than {count - 1}" if count > MEMORY_COUNT_CAP else str(count)
+    heading = f"No glossary entry for {term!r}."
+    if answer.memory:
+        heading += f" In the memory ({units} {'unit' if count == 1 else 'units'}):"
+    click.echo(heading)
+    for hit in answer.memory:
+        unit, indent = hit.unit, " " * (len(hit.document) + 2)
+        click.echo(f"  [{hit.document}] {unit.srclang.split('-')[0]}: {unit.source}")
+        click.echo(f"  {indent} {unit.tgtlang.split('-')[0]}: {unit.target}")
+    if fuzzy:
+        click.echo("Glossary entries spelt like it (fuzzy, with their similarity):")
+        for hit in fuzzy:
+            _print_hit(hit)
+
+
+def _print_hit(hit) -> None:
+    entry = hit.entry
+    similarity = f" {hit.similarity:.0f}%" if hit.match == "fuzzy" else ""
+    click.echo(f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}"
+               f"   [{entry.status.value}; {hit.match}{similarity}; #{entry.id}]")
+    for context in entry.contexts:
+        click.echo(f"    fr: {context.fr}")
+        if context.en:
+            click.echo(f"    en: {context.en}")
 
 
 @main.group()
@@ -444,7 +517,7 @@ def glossary_add(ctx, fr, en, fr_also, en_also, status, definition, note):
 
     entry = new_entry([fr, *fr_also], [e for e in (en, *en_also) if e], status=ReviewStatus(status),
                       definition=definition, note=note)
-    click.echo(f"added entry {_open_store(ctx).add_entry(entry)}")
+    click.echo(f"added entry {_open_store(ctx, create=True).add_entry(entry)}")
 
 
 @glossary.command("edit")
@@ -456,18 +529,23 @@ def glossary_add(ctx, fr, en, fr_also, en_also, status, definition, note):
 @click.option("--drop", multiple=True, help="Remove the term with this text; repeatable.")
 @click.option("--definition", help="Set the definition ('' clears it).")
 @click.option("--note", help="Set the note ('' clears it).")
+@click.option("--status", type=_STATUSES, help="Set the status. Default: a candidate becomes approved.")
 @click.pass_context
-def glossary_edit(ctx, entry_id, fr, en, add_fr, add_en, drop, definition, note):
-    """Edit an entry's terms, definition or note (marks it reviewed: extraction keeps off it).
+def glossary_edit(ctx, entry_id, fr, en, add_fr, add_en, drop, definition, note, status):
+    """Edit an entry's terms, definition, note or status (marks it reviewed: extraction keeps off it).
+
+    Editing a candidate approves it, as the person has reviewed it, unless --status says otherwise.
 
     \b
     Example:
       tmtool glossary edit 12 --en "Military Committee" --add-en MC
     """
+    from .model import ReviewStatus
     from .store.review import edit
 
     change = _open_store(ctx).update_entry(entry_id, "edit", lambda e: edit(
-        e, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop, definition=definition, note=note))
+        e, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop, definition=definition, note=note,
+        status=ReviewStatus(status) if status else None))
     click.echo(f"entry {entry_id} edited (change {change})")
 
 
@@ -551,7 +629,7 @@ def glossary_history(ctx, entry_id):
     for change in _open_store(ctx).history(entry_id):
         reverted = f"  (reverted by {change.reverted_by})" if change.reverted_by else ""
         click.echo(f"{change.id:>6}  {change.time}  {change.action:<12}  "
-                   f"entries {', '.join(change.before)}{reverted}")
+                   f"entries {', '.join(map(str, change.entry_ids))}{reverted}")
 
 
 @glossary.command("revert")
@@ -639,6 +717,149 @@ def stats(ctx):
         click.echo(f"{name:<20} {count}")
 
 
+# ---- trust: what came in, taken out again; backup ----
+
+
+def _table(headers: tuple[str, ...], rows: list[tuple]) -> None:
+    """Print rows under headers in aligned columns, numbers right-aligned."""
+    numeric = [bool(rows) and all(isinstance(row[i], int) for row in rows) for i in range(len(headers))]
+    cells = [headers, *[tuple(map(str, row)) for row in rows]]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(headers))]
+    for line in cells:
+        click.echo("  ".join(cell.rjust(width) if right else cell.ljust(width)
+                             for cell, width, right in zip(line, widths, numeric)).rstrip())
+
+
+def _local_time(stored: str | None) -> str:
+    """A stored UTC time as the reader's local date and minute."""
+    from .model import parse_time
+
+    return parse_time(stored).astimezone().strftime("%Y-%m-%d %H:%M") if stored else "—"
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@click.pass_context
+def documents(ctx, as_json):
+    """List the ingested documents: id, files, languages, units, when first ingested.
+
+    \b
+    Examples:
+      tmtool documents
+      tmtool documents --json
+    """
+    found = _open_store(ctx).documents()
+    if as_json:
+        import json
+
+        click.echo(json.dumps([{"id": d.id, "fr_file": d.src_path, "en_file": d.tgt_path, "srclang": d.srclang,
+                                "tgtlang": d.tgtlang, "units": units, "ingested": d.ingested, "updated": d.updated}
+                               for d, units in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("no documents ingested", err=True)
+        return
+    _table(("ID", "FILES", "LANGUAGES", "UNITS", "INGESTED"),
+           [(d.id, f"{os.path.basename(d.src_path)}, {os.path.basename(d.tgt_path)}",
+             f"{d.srclang} → {d.tgtlang}", units, _local_time(d.ingested)) for d, units in found])
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@click.pass_context
+def imports(ctx, as_json):
+    """List the imported files: id, file, format, units or entries, how many it added, when.
+
+    Imports made before tmtool recorded them are found again: memory files by the file their
+    units came from (no date; the format as the name tells it), glossary files by their recorded
+    change.
+
+    \b
+    Examples:
+      tmtool imports
+      tmtool remove --import 3
+    """
+    found = _open_store(ctx).imports()
+    if as_json:
+        import json
+
+        click.echo(json.dumps([{"id": i.id, "path": i.path, "file": os.path.basename(i.path), "format": i.format,
+                                "kind": i.kind, "count": i.count, "imported": i.imported} for i in found],
+                              ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("no files imported", err=True)
+        return
+    _table(("ID", "FILE", "FORMAT", "KIND", "COUNT", "IMPORTED"),
+           [(i.id, os.path.basename(i.path), i.format or "?", i.kind, i.count, _local_time(i.imported))
+            for i in found])
+
+
+@main.command()
+@click.argument("doc_ids", metavar="[DOC_ID]...", nargs=-1)
+@click.option("--import", "import_ids", type=int, multiple=True, metavar="ID",
+              help="Take out what import ID added (see tmtool imports); repeatable.")
+@click.pass_context
+def remove(ctx, doc_ids, import_ids):
+    """Take documents or imports out of the store, all in one transaction.
+
+    A document goes as if it had never been ingested: its units and the glossary contexts
+    quoting it go; entries lose its counts and the dates and score it gave them; candidates only
+    it had found go. Entries a person approved, rejected, edited or added, and imported ones,
+    stay (updated).
+
+    An import (--import ID) takes back what it added: its units, and its glossary entries
+    unless they changed since — reviewed by a person, or counted by an ingested document —
+    which stay. A unit or entry that a later import also held was skipped there as already
+    stored, so it goes too. The entries an import took away are one recorded change, which
+    tmtool glossary revert undoes.
+
+    An unknown id is an error and nothing is removed.
+
+    \b
+    Examples:
+      tmtool remove 2021-07-13-partners-meeting
+      tmtool remove --import 3
+    """
+    if not doc_ids and not import_ids:
+        raise click.UsageError("give DOC_ID … or --import ID")
+    store = _open_store(ctx)
+    with store.transaction():
+        lines = []
+        if doc_ids:
+            removal = store.remove_documents(doc_ids)
+            count = len(set(doc_ids))
+            lines.append(f"{count} {'document' if count == 1 else 'documents'} removed: "
+                         f"{removal.units} units, {removal.entries_removed} candidate entries removed, "
+                         f"{removal.entries_kept} entries updated")
+        for import_id in import_ids:
+            record, removal = store.remove_import(import_id)
+            taken = (f"{removal.units} units" if record.kind == "units" else
+                     f"{removal.entries_removed} entries removed, {removal.entries_kept} changed since kept")
+            lines.append(f"import {import_id} ({os.path.basename(record.path)}) removed: {taken}")
+    click.echo("\n".join(lines))
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.pass_context
+def backup(ctx, path):
+    """Copy the store to PATH, consistent even while others are writing to it.
+
+    SQLite's online backup copies the store as it is at one moment into a temporary file beside
+    PATH, which then replaces PATH: an earlier backup there is overwritten, the store never.
+
+    \b
+    Example:
+      tmtool backup backups/team-2024-05-01.db
+    """
+    db = ctx.find_root().obj["db"]
+    if not os.path.isfile(db):
+        raise TmtoolError("no store here to back up", path=db)
+    _open_store(ctx).backup(path)
+    click.echo(f"{db} backed up to {path}")
+
+
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", help="tmx, tbx, po, xliff, csv or tsv. Default: from the extension, else the content.")
@@ -655,15 +876,19 @@ def import_(ctx, file, fmt):
     """
     from .store.transfer import import_file
 
-    kind, added, skipped = import_file(_open_store(ctx), file, fmt)
-    click.echo(f"{added} {kind} added, {skipped} skipped (already stored or untranslated)")
+    store = _open_store(ctx, create=True)
+    with _progress_bar(ctx, "Importing", "read") as progress:
+        kind, added, already_stored, untranslated = import_file(store, file, fmt, progress=progress)
+    untranslated_part = f", {untranslated} untranslated skipped" if kind == "units" else ""
+    click.echo(f"{added} {kind} added, {already_stored} already stored{untranslated_part}")
 
 
 @main.command()
 @click.argument("fmt", metavar="FORMAT")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
-@click.option("--status", type=click.Choice(["approved", "candidate", "all"]),
-              help="Glossary entries to write. Default: approved and candidate (all but rejected).")
+@click.option("--status", type=click.Choice(["approved", "candidate", "rejected", "all"]),
+              help="Glossary entries to write. Default: approved. Entries that are not approved are "
+                   "marked as such in every format.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only what changed since DATE.")
 @click.pass_context
 def export(ctx, fmt, output, status, since):
@@ -672,15 +897,18 @@ def export(ctx, fmt, output, status, since):
     \b
     Examples:
       tmtool export tmx -o exports/memory.tmx
-      tmtool export tbx --status approved -o exports/glossary.tbx
+      tmtool export tbx -o exports/glossary.tbx
+      tmtool export po --status all -o review.po
     """
     from .model import ReviewStatus
     from .store.transfer import DEFAULT_EXPORT_STATUSES, export_store
 
     statuses = {None: DEFAULT_EXPORT_STATUSES, "all": tuple(ReviewStatus)}.get(status) or (ReviewStatus(status),)
-    count = export_store(_open_store(ctx), fmt, output, statuses=statuses, since=since)
-    if output != "-":
-        click.echo(f"{count} written to {output}", err=True)
+    store = _open_store(ctx)
+    with _progress_bar(ctx, "Exporting", "written") as progress:
+        count = export_store(store, fmt, output, statuses=statuses, since=since, progress=progress)
+    # on stderr: stdout may be the export itself
+    click.echo(f"{count} written to {'stdout' if output == '-' else output}", err=True)
 
 
 # ---- terminology: French term extraction ----
@@ -691,9 +919,13 @@ def export(ctx, fmt, output, status, since):
 @click.option("--lang", default="fr", show_default=True, help="Language of FILES; only French is supported.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
-@click.option("--top", type=click.IntRange(min=1), help="Only the N best-ranked terms.")
-def extract(files, lang, output, fmt, top):
+@click.option("--top", type=click.IntRange(min=1),
+              help="The N best-ranked terms, whatever their score (default: every term over the threshold).")
+@click.pass_context
+def extract(ctx, files, lang, output, fmt, top):
     """Rank the French terms of documents (monolingual; bilingual equivalents come with ingest).
+
+    One row per term (an acronym is a row apart from its full form).
 
     \b
     Example:
@@ -714,9 +946,15 @@ def extract(files, lang, output, fmt, top):
         for path in files
         for segment in segment_document(read_document(path, lang="fr"), "fr")
     ]
-    entries = extract_french(sentences, top=top)
+    with _progress_bar(ctx, "Extracting", "sentences") as progress:
+        entries = extract_french(sentences, top=top, progress=progress)
     with open_output(output, "w") as out:
         (write_json if fmt == "json" else write_tsv)(entries, out)
+    terms = sum(len(entry.terms_in("fr")) for entry in entries)
+    # on stderr: stdout may be the list itself
+    click.echo(f"{terms} terms from {len(sentences)} sentences of {len(files)} "
+               f"{'file' if len(files) == 1 else 'files'} written to {'stdout' if output == '-' else output}",
+               err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

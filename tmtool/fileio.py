@@ -26,6 +26,15 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str = "utf-8")
     """
     if "w" not in mode:
         raise ValueError(f"atomic_write is for writing, not mode {mode!r}")
+    with atomic_path(path) as tmp, open(tmp, mode, **({} if "b" in mode else {"encoding": encoding})) as f:
+        yield f
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """The path of a new, empty temporary file beside ``path``, for the caller to fill and close;
+    on success it is fsynced and renamed over ``path``. On an exception it is removed and whatever
+    was at ``path`` stays untouched."""
     path = Path(path)
     directory = path.parent
     if not directory.is_dir():
@@ -33,11 +42,11 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str = "utf-8")
     _remove_abandoned(directory, path.name)
     # the writer's pid in the name tells a later writer whether this file was abandoned
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    os.close(fd)
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": encoding})) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
+        yield Path(tmp)
+        with open(tmp, "rb") as written:
+            os.fsync(written.fileno())
         # mkstemp creates the file 0600; give the result the mode a plain open() would have
         os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)

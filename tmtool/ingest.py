@@ -1,6 +1,7 @@
 """Ingest: a document pair (or an inbox of them) into the store — align, store units, extract terms.
 
-Re-ingesting an unchanged pair does nothing (content hashes); a revised version of a document
+Re-ingesting an unchanged pair does nothing (content hashes), nor does the same text read from
+other files (a .docx saved as .txt: hashes of the segmented text); a revised version of a document
 replaces its earlier units and counts; what a person decided about an entry is never overwritten
 (see :meth:`Store.merge_extracted`).
 """
@@ -9,32 +10,45 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import TmtoolError
-from .model import Context
+from .model import Context, Segment
+from .progress import Progress, Step
 from .store import DocumentRecord, Store
 
 DOCUMENT_SUFFIXES = ("txt", "html", "htm", "docx")
 _WORD = re.compile(r"\w+")
-_PAIRED_NAME = re.compile(rf"^(?P<name>.+)\.(?P<lang>fr|en)\.(?P<ext>{'|'.join(DOCUMENT_SUFFIXES)})$", re.I)
+# NAME.fr.EXT, NAME_fr.EXT or NAME-fr.EXT, in any case (rapport_FR.docx)
+_LANGUAGE_IN_NAME = re.compile(r"^(?P<name>.+)[._-](?P<lang>fr|en)\.(?P<ext>[^.]+)$", re.I)
+NAME_PATTERNS = "NAME.fr.EXT, NAME_fr.EXT or NAME-fr.EXT, en likewise"
 
 
 @dataclass(frozen=True, slots=True)
 class IngestResult:
     document_id: str
-    skipped: bool  # the same contents were already stored
+    held_by: str | None = None  # the stored document that already holds this text (maybe this one)
     units: int = 0
     new_entries: int = 0
     updated_entries: int = 0
+    sentences: int = 0  # French sentences aligned
+
+    @property
+    def skipped(self) -> bool:
+        return self.held_by is not None
 
 
 @dataclass(slots=True)
 class IngestSummary:
     results: list[IngestResult] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (pair or file, why)
+    ignored: list[tuple[str, str]] = field(default_factory=list)  # (file, why it is no document of a pair)
+
+    @property
+    def saved(self) -> list[str]:
+        """The documents stored (or replaced) by this run."""
+        return [r.document_id for r in self.results if not r.skipped]
 
     @property
     def new_units(self) -> int:
@@ -49,17 +63,32 @@ class IngestSummary:
         return sum(r.updated_entries for r in self.results)
 
     @property
-    def skipped(self) -> list[str]:
-        return [r.document_id for r in self.results if r.skipped]
+    def skipped(self) -> list[IngestResult]:
+        return [r for r in self.results if r.skipped]
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during ``ingest_dir``: ``summary`` holds the pairs done before it, each committed."""
+
+    def __init__(self, summary: IngestSummary, current: str | None):
+        super().__init__()
+        self.summary = summary
+        self.current = current  # the pair being ingested, not saved (None: between pairs)
 
 
 def content_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def text_hash(segments: Iterable[Segment]) -> str:
+    """What a document says, whatever file format it was read from: its sentences in order."""
+    return hashlib.sha256("\n".join(s.text for s in segments).encode("utf-8")).hexdigest()
+
+
 def document_id_for(fr_path: str | Path) -> str:
-    """``2021-07-13-partners-meeting.fr.txt`` → ``2021-07-13-partners-meeting``."""
-    match = _PAIRED_NAME.match(Path(fr_path).name)
+    """``2021-07-13-partners-meeting.fr.txt`` → ``2021-07-13-partners-meeting`` (``rapport_FR.docx``
+    → ``rapport``)."""
+    match = _LANGUAGE_IN_NAME.match(Path(fr_path).name)
     return match["name"] if match else Path(fr_path).stem
 
 
@@ -72,65 +101,107 @@ def ingest_pair(
     extract_terms: bool = True,
     srclang: str = "fr-FR",
     tgtlang: str = "en-GB",
+    progress: Progress | None = None,
 ) -> IngestResult:
     """Align a French document with its English version, store the units (one transaction) and
-    fold the extracted terms into the glossary."""
+    fold the extracted terms into the glossary. ``progress`` hears of each stage.
+
+    Nothing is stored when the same files, or files with the same text, are stored already (under
+    this id or another): the result names the document that holds them."""
     fr_path, en_path = Path(fr_path), Path(en_path)
     for path in (fr_path, en_path):
         if not path.is_file():
             raise TmtoolError("no such file", path=str(path))
     document_id = document_id or document_id_for(fr_path)
     src_hash, tgt_hash = content_hash(fr_path), content_hash(en_path)
-    if store.has_content(src_hash, tgt_hash):
-        return IngestResult(document_id, skipped=True)
+    if holder := store.document_with(src_hash, tgt_hash):
+        return IngestResult(document_id, held_by=holder)
 
-    from .pipeline import align_files
+    from .pipeline import align_segments, segment_files
 
-    pair = align_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang, lexicon=store.lexicon_pairs())
-    units = pair.units(document_id)
+    stages = ("aligning", "extracting terms", "saving") if extract_terms else ("aligning", "saving")
+
+    def report(stage: str | None, aligned: int = 0) -> None:
+        """``stage`` begins (None: the pair is done)."""
+        if progress:
+            done = len(stages) if stage is None else stages.index(stage)
+            progress(Step(done, len(stages), aligned, fr_path.name + (f": {stage}" if stage else "")))
+
+    report("aligning")
+    pair = segment_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang)
+    src_text, tgt_text = text_hash(pair.src_segments), text_hash(pair.tgt_segments)
+    if holder := store.document_with(src_text, tgt_text, text=True):
+        return IngestResult(document_id, held_by=holder)
+    units = align_segments(pair, lexicon=store.lexicon_pairs()).units(document_id)
+    aligned = len(pair.src_segments)
     proposals = []
     if extract_terms:
         from .terms import build_glossary
+
+        report("extracting terms", aligned)
 
         sentences = [Context(u.source, u.target, document_id, u.tuid or "") for u in units]
         words = _WORD.findall(" ".join(u.source for u in units))
         memory = store.memory_contexts(words, exclude_document=document_id)
         proposals = build_glossary(sentences, memory=memory)
     record = DocumentRecord(document_id, str(fr_path), str(en_path), src_hash, tgt_hash,
-                            pair.srclang, pair.tgtlang)
+                            pair.srclang, pair.tgtlang, src_text_hash=src_text, tgt_text_hash=tgt_text)
+    report("saving", aligned)
     with store.transaction():
         counted_before = store.document_entry_ids(document_id)
         unit_ids = store.replace_document(record, units)
         new, updated = store.merge_extracted(proposals, document_id, unit_ids)
         store.recount(counted_before)
-    return IngestResult(document_id, skipped=False, units=len(units), new_entries=new, updated_entries=updated)
+    report(None, aligned)
+    return IngestResult(document_id, units=len(units), new_entries=new, updated_entries=updated,
+                        sentences=aligned)
 
 
-def find_pairs(inbox: str | Path) -> tuple[list[tuple[str, Path, Path]], list[tuple[str, str]]]:
-    """Pair ``NAME.fr.EXT`` with ``NAME.en.EXT`` (txt, html, docx) in a folder.
+def find_pairs(
+    inbox: str | Path,
+) -> tuple[list[tuple[str, Path, Path]], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Pair the French and English documents (txt, html, docx) of a folder by name: ``NAME.fr.EXT``
+    with ``NAME.en.EXT``, or ``NAME_fr``/``NAME-fr`` likewise, in any case.
 
-    Returns the pairs (name, French path, English path) and the files that could not be paired,
-    with the reason.
+    Returns the pairs (name, French path, English path), the documents that could not be paired
+    and the other files, each with the reason. Hidden files (``.DS_Store``) are left out.
     """
     inbox = Path(inbox)
     if not inbox.is_dir():
         raise TmtoolError("not a directory", path=str(inbox))
     sides: dict[str, dict[str, list[Path]]] = {}
-    for path in sorted(inbox.iterdir()):
-        match = _PAIRED_NAME.match(path.name)
-        if match and path.is_file():
-            sides.setdefault(match["name"], {"fr": [], "en": []})[match["lang"].lower()].append(path)
+    ignored = []
+    for path in sorted(inbox.iterdir(), key=lambda p: (p.name.casefold(), p.name)):
+        match = _LANGUAGE_IN_NAME.match(path.name)
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            ignored.append((path.name, "a folder (--dir does not look inside folders)"))
+        elif not match:
+            ignored.append((path.name, f"no language in the name (expected {NAME_PATTERNS})"))
+        elif match["ext"].lower() not in DOCUMENT_SUFFIXES:
+            ignored.append((path.name, f"not a document tmtool reads ({', '.join(DOCUMENT_SUFFIXES)})"))
+        else:
+            # rapport_FR.docx pairs with Rapport.en.docx: a name is the same name in any case
+            found = sides.setdefault(match["name"].casefold(), {"name": match["name"], "fr": [], "en": []})
+            found[match["lang"].lower()].append(path)
     pairs, unpaired = [], []
-    for name, found in sides.items():
+    for found in sides.values():
+        name = found["name"]
         if len(found["fr"]) == 1 and len(found["en"]) == 1:
-            pairs.append((name, found["fr"][0], found["en"][0]))
+            pairs.append((_name_of(found["fr"][0]), found["fr"][0], found["en"][0]))
             continue
         for lang, other in (("fr", "en"), ("en", "fr")):
             if len(found[lang]) > 1:
                 unpaired.append((name, f"several {lang} files: {', '.join(p.name for p in found[lang])}"))
             elif not found[other]:
-                unpaired.append((found[lang][0].name, f"no {other} counterpart ({name}.{other}.*)"))
-    return pairs, unpaired
+                expected = f"{name}.{other}.*, {name}_{other}.* or {name}-{other}.*"
+                unpaired.append((found[lang][0].name, f"no {other} counterpart ({expected})"))
+    return pairs, unpaired, ignored
+
+
+def _name_of(path: Path) -> str:
+    return _LANGUAGE_IN_NAME.match(path.name)["name"]
 
 
 def ingest_dir(
@@ -138,16 +209,35 @@ def ingest_dir(
     inbox: str | Path,
     *,
     extract_terms: bool = True,
-    progress: Callable[[list], Iterable] = iter,
+    progress: Progress | None = None,
 ) -> IngestSummary:
     """Ingest every pair in ``inbox``, one transaction each; a pair that fails is reported in the
-    summary and does not stop the others. ``progress`` wraps the list of pairs (a progress bar)."""
-    pairs, unpaired = find_pairs(inbox)
-    summary = IngestSummary(failures=list(unpaired))
-    for name, fr_path, en_path in progress(pairs):
-        try:
-            summary.results.append(ingest_pair(store, fr_path, en_path, document_id=name,
-                                               extract_terms=extract_terms))
-        except (TmtoolError, OSError, UnicodeError, ValueError) as exc:
-            summary.failures.append((name, str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+    summary and does not stop the others. ``progress`` hears of pairs done out of all, sentences
+    aligned and the file being ingested.
+
+    Ctrl-C raises :class:`IngestInterrupted`, whose summary has the pairs saved before it."""
+    pairs, unpaired, ignored = find_pairs(inbox)
+    summary = IngestSummary(failures=list(unpaired), ignored=ignored)
+    sentences, current = 0, None
+
+    def report(number: int, step: Step) -> None:
+        # the pair's stage is news, not a fraction of the pair: extraction is most of it, alignment
+        # little, and counting stages as equal parts would make the time left swing
+        progress(Step(number, len(pairs), sentences + step.count, step.item))
+
+    try:
+        for number, (name, fr_path, en_path) in enumerate(pairs):
+            current = name
+            try:
+                result = ingest_pair(store, fr_path, en_path, document_id=name, extract_terms=extract_terms,
+                                     progress=progress and (lambda step, n=number: report(n, step)))
+                summary.results.append(result)
+                sentences += result.sentences
+            except (TmtoolError, OSError, UnicodeError, ValueError) as exc:
+                summary.failures.append((name, str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+            current = None
+            if progress:
+                progress(Step(number + 1, len(pairs), sentences, fr_path.name))
+    except KeyboardInterrupt:
+        raise IngestInterrupted(summary, current) from None
     return summary

@@ -1,4 +1,5 @@
-"""Glossary look-up: exact, lemma, case- and accent-insensitive, acronym, prefix and fuzzy matches.
+"""Glossary look-up: exact, lemma, case- and accent-insensitive, acronym, prefix and fuzzy matches;
+and, when the glossary has no such entry, the units of the memory that hold the term.
 
 This is the path a translator runs hundreds of times a day, so it imports nothing heavy: lemma
 tolerance comes from the folded keys stored at ingest and the same rule-based folding of the query.
@@ -9,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import TmtoolError
-from .model import Entry, ReviewStatus
+from .model import Entry, ReviewStatus, Unit
 from .search import gram_query, rarest_grams, trigrams
-from .store.folding import fold, stem
+from .store.folding import english_stem, fold, stem
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
 MATCH_KINDS = ("exact", "folded", "lemma", "acronym", "prefix", "fuzzy")
 FUZZY_MIN = 80.0  # rapidfuzz ratio below which a spelling is too far from the query
+MEMORY_COUNT_CAP = 1000  # units counted for "In the memory (N units)": counting costs a posting each
 _STATUS_ORDER = {ReviewStatus.APPROVED: 0, ReviewStatus.CANDIDATE: 1, ReviewStatus.REJECTED: 2}
 
 
@@ -25,6 +27,26 @@ class LookupHit:
     match: str  # one of MATCH_KINDS
     matched: str  # the term text that matched
     similarity: float  # 100 except for fuzzy matches
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryHit:
+    unit: Unit
+    document: str  # the document it was ingested from, else the file it was imported from
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What a look-up finds: glossary hits, and the memory's units holding the query when the
+    glossary has no entry for it (none, or only fuzzy neighbours, which are not the term asked for)."""
+
+    hits: list[LookupHit]
+    memory: list[MemoryHit]
+    memory_count: int  # units holding the query, counted up to MEMORY_COUNT_CAP + 1
+
+    @property
+    def found(self) -> bool:
+        return bool(self.hits or self.memory)
 
 
 def _kind(query: str, folded: str, kind: str, text: str) -> str:
@@ -58,7 +80,10 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
             if entry_id not in best or rank < best[entry_id]:
                 best[entry_id] = rank
 
-    consider(store.key_matches(sorted({folded, stem(folded)})),
+    keys = {folded, stem(folded)}
+    english = english_stem(folded)
+    # a key only English rules make (crises → crisis) finds English terms only
+    consider([row for row in store.key_matches(sorted(keys | {english})) if row[1] in keys or row[4] == "en"],
              lambda key, kind, text: (_kind(query, folded, kind, text), 100.0))
     if len(best) < limit and len(folded) >= 3:
         consider(store.prefix_matches(folded, limit), lambda key, kind, text: ("prefix", 100.0))
@@ -83,3 +108,15 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     return [
         LookupHit(entries[i], MATCH_KINDS[best[i][0]], best[i][2], -best[i][1]) for i in ranked[:limit]
     ]
+
+
+def lookup_with_memory(store, query: str, *, lang: str = "auto", limit: int = 10) -> Answer:
+    """:func:`lookup`, and the memory's concordance for ``query`` (``limit`` units) when the
+    glossary has no entry for it but fuzzy neighbours at best."""
+    hits = lookup(store, query, lang=lang, limit=limit)
+    if hits and hits[0].match != "fuzzy":  # fuzzy hits come last: the first says if all are
+        return Answer(hits, [], 0)
+    query = query.strip()
+    memory = [MemoryHit(unit, document) for unit, document in store.located_concordance(query, limit)]
+    count = store.concordance_count(query, MEMORY_COUNT_CAP + 1) if memory else 0
+    return Answer(hits, memory, count)

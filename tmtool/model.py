@@ -59,6 +59,16 @@ class Bead:
         return f"[{', '.join(map(str, self.src))}]:[{', '.join(map(str, self.tgt))}]"
 
 
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A unit's text in one more language than its source and target (a TMX ``<tu>`` with three or
+    more ``<tuv>``s); ``markup`` as for ``Unit.source_markup``."""
+
+    lang: str
+    text: str
+    markup: str | None = None
+
+
 @dataclass(slots=True)
 class Unit:
     """A translation unit: a source text and its translation, with provenance."""
@@ -78,6 +88,8 @@ class Unit:
     # ``source`` and ``target`` stay the plain text, which is all that search and look-up see.
     source_markup: str | None = None
     target_markup: str | None = None
+    # the unit in its other languages, beyond source and target, in the order read
+    variants: list[Variant] = field(default_factory=list)
 
 
 class TermType(str, Enum):
@@ -113,7 +125,7 @@ class Term:
     """One designation of a concept in one language."""
 
     text: str
-    lang: str  # "fr" or "en"
+    lang: str  # the base language: "fr", "en", "de" …
     pos: str = "noun"  # TBX picklist values: noun, verb, adjective, adverb, properNoun, other
     gender: str | None = None  # masculine / feminine, for French nouns
     term_type: TermType = TermType.FULL_FORM

@@ -22,7 +22,7 @@ class AlignedPair:
     tgt: Document
     src_segments: list[Segment]
     tgt_segments: list[Segment]
-    beads: list[Bead]
+    beads: list[Bead]  # empty until align_segments
     srclang: str
     tgtlang: str
 
@@ -82,8 +82,21 @@ def align_files(
     lexicon: Iterable[tuple[str, str]] = (),
 ) -> AlignedPair:
     """Read, segment (unless ``presegmented``) and align a document and its translation."""
-    from .align import align
+    pair = segment_files(src_path, tgt_path, srclang=srclang, tgtlang=tgtlang, rules=rules,
+                         presegmented=presegmented)
+    return align_segments(pair, lexicon=lexicon)
 
+
+def segment_files(
+    src_path: str | Path,
+    tgt_path: str | Path,
+    *,
+    srclang: str = "fr-FR",
+    tgtlang: str = "en-GB",
+    rules=None,
+    presegmented: bool = False,
+) -> AlignedPair:
+    """Read and segment (unless ``presegmented``) a document and its translation; no beads yet."""
     srclang, tgtlang = normalize_tag(srclang), normalize_tag(tgtlang)
     if base_language(srclang) == base_language(tgtlang):
         raise TmtoolError(f"source and target languages are both {base_language(srclang)!r}")
@@ -93,11 +106,18 @@ def align_files(
     else:
         src, src_segments = segmented_document(src_path, srclang, rules)
         tgt, tgt_segments = segmented_document(tgt_path, tgtlang, rules)
-    beads = align(
-        src_segments,
-        tgt_segments,
-        src_lang=base_language(srclang),
-        tgt_lang=base_language(tgtlang),
+    return AlignedPair(src, tgt, src_segments, tgt_segments, [], srclang, tgtlang)
+
+
+def align_segments(pair: AlignedPair, *, lexicon: Iterable[tuple[str, str]] = ()) -> AlignedPair:
+    """Align the segments of :func:`segment_files`: the pair with its beads."""
+    from .align import align
+
+    pair.beads = align(
+        pair.src_segments,
+        pair.tgt_segments,
+        src_lang=base_language(pair.srclang),
+        tgt_lang=base_language(pair.tgtlang),
         lexicon=lexicon,
     )
-    return AlignedPair(src, tgt, src_segments, tgt_segments, beads, srclang, tgtlang)
+    return pair

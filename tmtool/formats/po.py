@@ -3,14 +3,17 @@
 A glossary entry becomes one PO message::
 
     # the entry's note                      (translator comment: editable in Poedit)
-    #. Definition: …                        (extracted comments: for the reader's eyes)
+    #. Status: candidate, not reviewed      (extracted comments, for the reader's eyes; no Status line
+    #. Definition: …                         for an approved entry)
     #. Context: <French sentence> ⇒ <English sentence>
-    #. x-tmtool:{"status":…}                 (the entry's record, JSON, so that nothing is lost)
+    #. x-tmtool:{"status": "candidate",     (the entry's record, readable JSON, so that nothing is lost:
+    #.  "score": "12.375",                    a member a line, a long line broken before a space)
+    #.  "definition": "Organe exécutif …"}
     #: <document of each context>
-    #, fuzzy                                 (a candidate; clearing the flag in a PO editor approves it)
+    #, fuzzy                                 (an entry not approved; clearing it in a PO editor approves a candidate)
     msgctxt "<entry id>"                     (only when two entries share their French term)
-    msgid "<first French term>"
-    msgstr "<first English term>"
+    msgid "<French term>"                    (a pair of :func:`tabular.term_pairs`: acronym with acronym,
+    msgstr "<English term>"                   full form with full form)
 
 The JSON holds the same flat record as the CSV (:func:`tabular.entry_to_row`) but the two terms of
 msgid and msgstr. What a translator edits in a PO editor wins over it: msgstr, the fuzzy flag, and the
@@ -35,11 +38,14 @@ from ..errors import TmtoolError
 from ..fileio import open_output
 from ..langtags import normalize_tag
 from ..model import Entry, ReviewStatus, Unit, iso, parse_time
-from .tabular import entry_from_row, entry_to_row, single_line
+from .tabular import entry_from_row, entry_to_row, single_line, status_label
 
 _RECORD_PREFIX = "x-tmtool:"
 _MESSAGE_FIELDS = ("fr", "en")  # held by msgid and msgstr
 _FUZZY = "fuzzy"
+# the longest record line: polib re-wraps a comment line longer than 78 columns, "#. " included
+_RECORD_WIDTH = 75
+_BREAK = re.compile(r"(?<=\S) ")
 _CARRIAGE_RETURNS = re.compile(r"\r\n?")
 # a line of a message: a keyword and a quoted string, or a continuation string (comments aside)
 _PO_LINE = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*\Z')
@@ -57,7 +63,8 @@ def write_po(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", 
             record["details"] = json.loads(record["details"])
         # msgid "" without a context would be taken for the PO header
         homograph = occurrences[row["fr"]] > 1 or not row["fr"]
-        display = [f"Definition: {entry.definition}"] if entry.definition else []
+        display = [f"Status: {status_label(entry.status)}"] if status_label(entry.status) else []
+        display += [f"Definition: {entry.definition}"] if entry.definition else []
         display += [f"Context: {c.fr} ⇒ {c.en}" if c.en else f"Context: {c.fr}" for c in entry.contexts]
         po.append(
             polib.POEntry(
@@ -67,7 +74,7 @@ def write_po(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", 
                 tcomment=_comment_text(row["note"]),
                 comment="\n".join([*map(single_line, display), _record_line(record)]),
                 occurrences=[(single_line(document), "") for document in _documents(entry)],
-                flags=[_FUZZY] if entry.status is ReviewStatus.CANDIDATE else [],
+                flags=[_FUZZY] if entry.status is not ReviewStatus.APPROVED else [],
             )
         )
     _save(po, out)
@@ -209,9 +216,11 @@ def _documents(entry: Entry) -> list[str]:
 
 
 def _status(message: polib.POEntry, recorded: ReviewStatus | None) -> ReviewStatus:
-    """The fuzzy flag is the review state a PO editor shows: set, a candidate; cleared, approved."""
+    """The fuzzy flag is the review state a PO editor shows: set, not approved (a candidate unless the
+    entry was rejected); cleared on a candidate, approved. A rejected entry stays rejected either way:
+    files written before rejected entries were flagged have them unflagged."""
     if _FUZZY in message.flags:
-        return ReviewStatus.CANDIDATE
+        return ReviewStatus.REJECTED if recorded is ReviewStatus.REJECTED else ReviewStatus.CANDIDATE
     if recorded is None:  # a PO file from elsewhere: a translated message counts as approved
         return ReviewStatus.APPROVED if message.msgstr else ReviewStatus.CANDIDATE
     if recorded is ReviewStatus.CANDIDATE:  # the flag was cleared in an editor
@@ -220,14 +229,32 @@ def _status(message: polib.POEntry, recorded: ReviewStatus | None) -> ReviewStat
 
 
 def _record_line(record: dict) -> str:
-    """The record as the last comment line, without ASCII whitespace.
+    """The record as the last comment lines: readable JSON, one member a line, and a line longer than
+    :data:`_RECORD_WIDTH` broken before a space that follows a non-space character.
 
-    Tools that re-wrap comments (polib at 78 columns) can then only break it after a hyphen, never
-    dropping a character, and :func:`_record_of` joins the pieces back.
+    :func:`_record_of` joins the lines back as they are. No line ends with whitespace, which PO readers
+    strip, and the space that starts a continuation line is kept (``#.  "note":…``). Tools that re-wrap
+    long comment lines (polib beyond 78 columns) leave these alone; a word longer than a line they can
+    only break after a hyphen, dropping nothing.
     """
-    # compact separators leave spaces only inside strings, where \u0020 means the same to JSON
-    text = json.dumps(record, ensure_ascii=False, separators=(",", ":")).replace(" ", "\\u0020")
-    return _RECORD_PREFIX + text
+    # JSON escapes line breaks: a member is one line
+    members = [json.dumps(key) + ": " + json.dumps(value, ensure_ascii=False) for key, value in record.items()]
+    lines = (_RECORD_PREFIX + "{" + ",\n ".join(members) + "}").split("\n")
+    return "\n".join(piece for line in lines for piece in _broken(line, _RECORD_WIDTH))
+
+
+def _broken(line: str, width: int) -> list[str]:
+    """``line`` in pieces of at most ``width`` characters where a break allows it (a word longer than
+    that stays whole), each break before a space that follows a non-space character."""
+    pieces = []
+    while len(line) > width:
+        breaks = [match.start() for match in _BREAK.finditer(line, 1)]
+        if not breaks:
+            break
+        cut = max((i for i in breaks if i <= width), default=breaks[0])
+        pieces.append(line[:cut])
+        line = line[cut:]
+    return [*pieces, line]
 
 
 def _comment_text(text: str) -> str:

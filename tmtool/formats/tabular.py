@@ -2,15 +2,21 @@
 
 The OmegaT TSV (``source<TAB>target<TAB>comment``, UTF-8, no header, ``#`` lines skipped — what OmegaT's
 ``GlossaryReaderTSV`` reads) holds one French–English pair a line: it is for translators' tools, and
-loses whatever an entry holds beyond its pairs and a one-line comment.
+loses whatever an entry holds beyond its pairs and a one-line comment. It has no status column, so the
+comment of an entry that is not approved starts with its status (``candidate, not reviewed``), which
+translators see in OmegaT's glossary pane; reading takes it back, and a line without one is approved.
 
 The CSV holds one entry a row and loses nothing: the columns a person reads and edits in a spreadsheet
-(first French and English term, status, scores, definition, note, first context …), and a ``details``
-column, JSON, with the rest (further terms, term attributes, further contexts). An empty cell and a
-missing value are the same thing.
+(the first French term and its English pair, status, scores, definition, note, first context …), and a
+``details`` column, JSON, with the rest (further terms, term attributes, further contexts). An empty cell
+and a missing value are the same thing.
 
 Reading accepts either layout, with or without a header (column names ``fr``/``en``,
 ``source``/``target`` …), and plain two-column files.
+
+Both pair terms by :func:`term_pairs` (the TSV's lines, the CSV's ``fr`` and ``en`` cells): an acronym
+with an acronym, a full form with a full form — ``Force de réaction de l'OTAN``/``NATO Response Force``
+and ``NRF``/``NRF``, never ``Force de réaction de l'OTAN``/``NRF`` while the English full form is there.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import json
 import re
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..errors import TmtoolError
 from ..fileio import open_output
@@ -40,34 +46,46 @@ _COLUMN_ALIASES = {
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note")}
 _COLUMN_OF_NAME = {alias: column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
+# what a translator reads first in a comment when an entry is not approved
+_STATUS_LABELS = {ReviewStatus.CANDIDATE: "candidate, not reviewed", ReviewStatus.REJECTED: "rejected, do not use"}
+_COMMENT_SEPARATOR = " — "
 
 _TERM_DEFAULTS = Term(text="", lang="")
 # what str.splitlines() breaks at, and the tab
 _BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
-def write_tsv(entries: Iterable[Entry], out: str | Path) -> int:
-    """Write the OmegaT glossary: a line per French term and English equivalent; return the lines.
+def term_pairs(entry: Entry) -> list[tuple[Term, Term]]:
+    """The entry's French–English pairs, French terms in order: each French term with the English
+    terms of its type (acronym with acronym EMI → IMS, full form with full form); with every English
+    term when none is of its type (a full form whose only equivalent is an acronym keeps a pair)."""
+    english = entry.terms_in("en")
+    return [(fr, en) for fr in entry.terms_in("fr")
+            for en in [t for t in english if t.term_type is fr.term_type] or english]
 
-    An acronym is paired with the other language's acronyms (EMI → IMS) and a full form with full
-    forms, when the entry has them; otherwise with every term of the other language.
-    """
+
+def status_label(status: ReviewStatus) -> str | None:
+    """What exports say of an entry that is not approved ("candidate, not reviewed"); None when approved."""
+    return _STATUS_LABELS.get(status)
+
+
+def write_tsv(entries: Iterable[Entry], out: str | Path) -> int:
+    """Write the OmegaT glossary: a line per pair of :func:`term_pairs`; return the lines."""
     lines = 0
     with open_output(out, "w") as stream:
         for entry in entries:
-            comment = " — ".join(text for text in (entry.definition, entry.note) if text)
-            english = entry.terms_in("en")
-            for fr in entry.terms_in("fr"):
-                for en in [t for t in english if t.term_type is fr.term_type] or english:
-                    stream.write("\t".join(single_line(text) for text in (fr.text, en.text, comment)) + "\n")
-                    lines += 1
+            texts = (status_label(entry.status), entry.definition, entry.note)
+            comment = _COMMENT_SEPARATOR.join(text for text in texts if text)
+            for fr, en in term_pairs(entry):
+                stream.write("\t".join(single_line(text) for text in (fr.text, en.text, comment)) + "\n")
+                lines += 1
     return lines
 
 
 def read_tsv(path: str | Path) -> Iterator[Entry]:
     """Read a tab-separated glossary (OmegaT's, or with a header row); ``#`` lines are comments."""
     rows = (line.rstrip("\r\n").split("\t") for line in _lines(path) if not line.startswith("#"))
-    return _entries_from_rows(rows, path)
+    return _entries_from_rows(rows, path, _entry_from_tsv_row)
 
 
 def write_csv(entries: Iterable[Entry], out: str | Path) -> int:
@@ -94,12 +112,16 @@ def read_csv(path: str | Path) -> Iterator[Entry]:
 def entry_to_row(entry: Entry) -> dict[str, str]:
     """An entry as one flat record of :data:`CSV_COLUMNS` (also what PO comments carry)."""
     fr, en = entry.terms_in("fr"), entry.terms_in("en")
-    head_fr, head_en = (fr[0] if fr else None), (en[0] if en else None)
+    pairs = term_pairs(entry)
+    head_fr, head_en = pairs[0] if pairs else ((fr[0] if fr else None), (en[0] if en else None))
+    head_en_index = next((i for i, term in enumerate(en) if term is head_en), 0)
     first_context = entry.contexts[0] if entry.contexts else Context(fr="")
     details = {
         "terms": [_term_record(t) for t in entry.terms if t is not head_fr and t is not head_en],
         "fr": _term_record(head_fr, flat=("text", "lang", "pos", "gender")) if head_fr else {},
         "en": _term_record(head_en, flat=("text", "lang")) if head_en else {},
+        # where the English cell's term stands among the English terms when it is not the first
+        "head_index": {"en": head_en_index} if head_en_index else {},
         "contexts": [_record(c, Context(fr="")) for c in entry.contexts[1:]],
     }
     details = {key: value for key, value in details.items() if value}
@@ -133,9 +155,11 @@ def entry_from_row(row: dict[str, str]) -> Entry:
     extra_terms = [_term_from_record(r) for r in details.get("terms", [])]
     terms = []
     for lang, flat in (("fr", {"pos": row.get("pos") or "noun", "gender": row.get("gender") or None}), ("en", {})):
+        in_lang = [t for t in extra_terms if t.lang == lang]
         if row.get(lang):
-            terms.append(_term_from_record({"text": row[lang], "lang": lang, **flat, **details.get(lang, {})}))
-        terms += [t for t in extra_terms if t.lang == lang]
+            head = _term_from_record({"text": row[lang], "lang": lang, **flat, **details.get(lang, {})})
+            in_lang.insert(details.get("head_index", {}).get(lang, 0), head)
+        terms += in_lang
     terms += [t for t in extra_terms if t.lang not in ("fr", "en")]
     contexts = []
     first_context = [row.get(column, "") for column in ("context", "context_en", "document", "unit")]
@@ -192,7 +216,25 @@ def _context_from_record(record: dict) -> Context:
     return Context(**{"fr": "", **record})
 
 
-def _entries_from_rows(rows: Iterable[list[str]], path: str | Path) -> Iterator[Entry]:
+def _entry_from_tsv_row(row: dict[str, str]) -> Entry:
+    """A TSV row: without a status column, the comment's leading status label (see write_tsv) is the status."""
+    if not row.get("status"):
+        status, note = _split_status_label(row.get("note") or "")
+        row = {**row, "status": status.value, "note": note}
+    return entry_from_row(row)
+
+
+def _split_status_label(comment: str) -> tuple[ReviewStatus, str]:
+    """The status whose label the comment starts with, and the rest of the comment; approved when none."""
+    for status, label in _STATUS_LABELS.items():
+        if comment == label or comment.startswith(label + _COMMENT_SEPARATOR):
+            return status, comment[len(label) + len(_COMMENT_SEPARATOR) :]
+    return ReviewStatus.APPROVED, comment
+
+
+def _entries_from_rows(
+    rows: Iterable[list[str]], path: str | Path, read_row: Callable[[dict[str, str]], Entry] = entry_from_row
+) -> Iterator[Entry]:
     rows = iter(rows)
     header = next(rows, None)
     if header is None:
@@ -208,7 +250,7 @@ def _entries_from_rows(rows: Iterable[list[str]], path: str | Path) -> Iterator[
             continue
         row = {column: cell for column, cell in zip(columns, cells) if column}
         try:
-            yield entry_from_row(row)
+            yield read_row(row)
         except (ValueError, TypeError, AttributeError) as exc:  # a bad number, date, status or details JSON
             raise TmtoolError(f"row {number}: invalid value: {exc}", path=str(path)) from None
 

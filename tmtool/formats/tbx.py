@@ -12,19 +12,25 @@ namespace::
       langSec | langSet  @xml:lang              one per language, terms in their order
         termSec | tig
           term
-          termNote partOfSpeech, grammaticalGender, termType, administrativeStatus
+          termNote partOfSpeech, grammaticalGender, termType, administrativeStatus (see below)
           descripGrp                            one Context (on the first source-language term):
             descrip type=context                  the sentence
             admin type=source                     the document
             note xml:lang=target                  its translation
             note "x-unit: …"                      the translation unit
           descripGrp … note "x-of: term"        a Context of this term only (Term.contexts)
-          note "x-lemma: …", "x-form: …", "x-confidence: …", "x-frequency: …", "x-pos: …", "x-gender: …"
+          note "x-lemma: …", "x-form: …", "x-confidence: …", "x-frequency: …", "x-pos: …", "x-gender: …",
+               "x-usage: …"
 
 TBX-Basic has no data category for review status, counts, scores or lemmas, and DCA style forbids
 foreign elements, so those travel as notes ``x-KEY: value`` (the ``x-`` prefix TMX uses for private
 properties); a reader that does not know them shows them as plain notes. Picklist values outside
 TBX-Basic's (e.g. ``properNoun``) are written as ``other`` with the exact value in an ``x-`` note.
+
+The administrativeStatus a translator's tool sees is the term's usage only in an approved entry: TBX-Basic
+allows preferred, admitted, deprecated and superseded, so an unreviewed candidate's terms are at best
+``admittedTerm-admn-sts`` and a rejected entry's are ``deprecatedTerm-admn-sts`` (never to be used).
+When that differs from the term's own usage, an ``x-usage`` note keeps the latter.
 """
 
 from __future__ import annotations
@@ -73,7 +79,8 @@ _TERM_TYPE_OF = {t.value: t for t in TermType} | {"shortForm": TermType.ABBREVIA
 
 # the x- notes a reader turns back into fields, and how
 _ENTRY_PROPERTIES = {"status": ReviewStatus, "frequency": int, "score": float}
-_TERM_PROPERTIES = {"pos": str, "gender": str, "lemma": str, "confidence": float, "frequency": int}
+_TERM_PROPERTIES = {"pos": str, "gender": str, "lemma": str, "confidence": float, "frequency": int,
+                    "usage": UsageStatus}
 _PROPERTY_NOTE = re.compile(r"x-([a-z]+): (.*)\Z", re.DOTALL)
 _PLAIN_ID = re.compile(r"[A-Za-z][A-Za-z0-9.-]*\Z")
 _ID_ESCAPE = re.compile(r"_([0-9a-f]+)_")
@@ -236,13 +243,15 @@ def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Lan
             section = _sub(dialect, element, dialect.language_section, **{XML_LANG: languages.tag_for(lang)})
             for term in terms:
                 contexts = entry.contexts if term is context_holder else []
-                _term_element(dialect, section, term, contexts, languages)
+                _term_element(dialect, section, term, contexts, languages, entry.status)
         return element
     except ValueError as exc:  # lxml refuses control characters and lone surrogates
         raise TmtoolError(f"entry {entry.id or xml_id!r} cannot be written as XML: {exc}") from None
 
 
-def _term_element(dialect, parent, term: Term, contexts: list[Context], languages: _Languages) -> None:
+def _term_element(
+    dialect, parent, term: Term, contexts: list[Context], languages: _Languages, status: ReviewStatus
+) -> None:
     section = _sub(dialect, parent, dialect.term_section)
     _sub(dialect, section, "term", term.text)
     # termNote elements come before descrip/admin/note inside a termSec
@@ -250,7 +259,8 @@ def _term_element(dialect, parent, term: Term, contexts: list[Context], language
     if term.gender is not None:
         _sub(dialect, section, "termNote", _picklisted(term.gender, _GENDERS), type="grammaticalGender")
     _sub(dialect, section, "termNote", term.term_type.value, type="termType")
-    _sub(dialect, section, "termNote", _ADMINISTRATIVE_STATUS[term.usage], type="administrativeStatus")
+    shown_usage = _shown_usage(term.usage, status)
+    _sub(dialect, section, "termNote", _ADMINISTRATIVE_STATUS[shown_usage], type="administrativeStatus")
     for context in contexts:
         _context_group(dialect, section, context, languages)
     for context in term.contexts:
@@ -267,6 +277,17 @@ def _term_element(dialect, parent, term: Term, contexts: list[Context], language
         _property(dialect, section, "confidence", repr(term.confidence))
     if term.frequency:
         _property(dialect, section, "frequency", str(term.frequency))
+    if shown_usage is not term.usage:
+        _property(dialect, section, "usage", term.usage.value)
+
+
+def _shown_usage(usage: UsageStatus, status: ReviewStatus) -> UsageStatus:
+    """The usage a term's administrativeStatus claims: only an approved entry's terms can be preferred."""
+    if status is ReviewStatus.REJECTED:
+        return UsageStatus.DEPRECATED
+    if status is ReviewStatus.CANDIDATE and usage is UsageStatus.PREFERRED:
+        return UsageStatus.ADMITTED
+    return usage
 
 
 def _context_group(dialect, section, context: Context, languages: _Languages) -> etree._Element:

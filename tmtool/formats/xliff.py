@@ -9,6 +9,8 @@ filter, however, translates the *target* element and skips a unit without one, s
 
 Reading follows the TMX reader's conventions: inline elements (``g``, ``x``, ``ph``, ``pc`` …) are
 read as their text content; the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop.
+Targets are read as they are, copies of the source included; :func:`is_untranslated` tells which
+units hold no translation, and a unit that does hold one needs the file to name its target language.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
 # 1.0 and 1.1 share 1.2's structure for what is read here
 _XLIFF_1X = {"urn:oasis:names:tc:xliff:document:1.1", XLIFF_12}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# target states saying the target is not a translation yet: 1.2 "new" and "needs-translation"
+# (what this module writes with source_as_target, and what OmegaT leaves), 2.0 "initial"
+UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial"})
 
 
 def write_xliff(
@@ -88,6 +93,17 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
     return unit
 
 
+def is_untranslated(unit: Unit) -> bool:
+    """Whether a unit read from XLIFF holds no translation: no target, a state saying it still needs
+    one, or a copy of its source in a file that names no target language (a pre-translation file,
+    as ``tmtool segment`` writes)."""
+    return (
+        not unit.target.strip()
+        or unit.props.get("x-state") in UNTRANSLATED_STATES
+        or (unit.target == unit.source and not unit.tgtlang)
+    )
+
+
 def read_xliff(source: XMLSource) -> Iterator[Unit]:
     """The units of an XLIFF 1.2 (or 1.0/1.1) or 2.0 file, safely parsed."""
     path = source_name(source)
@@ -123,7 +139,7 @@ def _read_1x(root: etree._Element, ns: str, path: str | None) -> Iterator[Unit]:
                 raise TmtoolError("<trans-unit> without <source>", path=path, line=unit.sourceline)
             target = unit.find(f"{{{ns}}}target")
             state = target.get("state") if target is not None else None
-            yield Unit(
+            item = Unit(
                 source=_text(source),
                 target=_text(target),
                 srclang=srclang,
@@ -132,6 +148,8 @@ def _read_1x(root: etree._Element, ns: str, path: str | None) -> Iterator[Unit]:
                 props={"x-state": state} if state else {},
                 notes=[_text(note) for note in unit.iterfind(f"{{{ns}}}note")],
             )
+            _check_target_language(item, unit, "its <file> has no target-language", path)
+            yield item
 
 
 def _read_20(root: etree._Element, path: str | None) -> Iterator[Unit]:
@@ -151,7 +169,7 @@ def _read_20(root: etree._Element, path: str | None) -> Iterator[Unit]:
             if len(segments) > 1:
                 unit_id = f"{unit_id}/{segment.get('id') or number}"
             state = segment.get("state")
-            yield Unit(
+            item = Unit(
                 source=_text(source),
                 target=_text(segment.find(f"{{{ns}}}target")),
                 srclang=srclang,
@@ -160,3 +178,12 @@ def _read_20(root: etree._Element, path: str | None) -> Iterator[Unit]:
                 props={"x-state": state} if state else {},
                 notes=notes,
             )
+            _check_target_language(item, segment, "<xliff> has no trgLang", path)
+            yield item
+
+
+def _check_target_language(unit: Unit, element: etree._Element, missing: str, path: str | None) -> None:
+    """Refuse a translation in no named language: stored, it could never be exported."""
+    if not unit.tgtlang and not is_untranslated(unit):
+        name = split_tag(element.tag)[1]
+        raise TmtoolError(f"<{name}> has a translation, but {missing}", path=path, line=element.sourceline)

@@ -3,14 +3,19 @@
 Every XML reader of tmtool (TMX, TBX, XLIFF, SRX …) parses through here, so that a hostile or broken
 file (billion laughs, external entities pointing at local files or URLs) is refused the same way
 everywhere, and a syntax error always comes out as one ``TmtoolError`` line with path and line number.
+The DOCX and HTML readers, whose parsers are python-docx's and lxml.html's, pass their XML parts and
+pages through :func:`check_prolog` first.
 
 A plain ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted and never fetched. A DOCTYPE whose internal
 subset declares entities is refused outright rather than parsed without them: such a file means
-something the reader would silently get wrong.
+something the reader would silently get wrong. That refusal is ours, made on the prolog before libxml2
+reads the file, so it does not depend on libxml2's version: since 2.14 libxml2 stops entity bombs
+itself, with its own message, before any check after the parse could run.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from pathlib import Path
@@ -24,6 +29,22 @@ XMLSource = str | Path | BinaryIO
 # written by hand by the writers: lxml's own declaration uses single quotes, which some CAT tools miss
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+_CHUNK = 1 << 16  # the prolog is read and decoded this many bytes at a time
+_SHOWN_ENTITIES = 5
+# byte-order marks and their encodings, longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+_XML_SPACE = re.compile(r"[ \t\r\n]*")
+_ENTITY_NAME = re.compile(r"<!ENTITY\s+(?:%\s+)?([^\s\"'>]{1,80})")
+# a markup declaration's text up to a quoted literal (which may hold '>') or one of the stop characters
+_UP_TO = {stops: re.compile(f"[^\"'{re.escape(stops)}]*") for stops in (">", "[>")}
 
 _SAFE_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
@@ -44,13 +65,11 @@ def source_name(source: XMLSource) -> str | None:
 def parse_xml(source: XMLSource) -> etree._ElementTree:
     """Parse a whole document safely (for formats whose files are small: TBX, XLIFF, SRX)."""
     path = source_name(source)
-    _refuse_utf16_without_bom(source, path)
+    checked = _checked(source, path)
     try:
-        tree = etree.parse(_openable(source), xml_parser())
+        return etree.parse(checked, xml_parser())
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, path) from None
-    refuse_entity_declarations(tree.getroot(), path)
-    return tree
 
 
 def iterparse_xml(
@@ -58,19 +77,12 @@ def iterparse_xml(
 ) -> Iterator[tuple[str, etree._Element]]:
     """``lxml.etree.iterparse`` with the safe options; the caller clears elements it is done with.
 
-    ``tag`` filters in lxml's C code, which is what keeps streaming fast. The DOCTYPE is checked at
-    the first event: the internal subset precedes the root element, so it is fully known by then,
-    and nothing has been expanded.
+    ``tag`` filters in lxml's C code, which is what keeps streaming fast.
     """
     path = source_name(source)
-    _refuse_utf16_without_bom(source, path)
-    checked = False
+    checked = _checked(source, path)
     try:
-        for event, element in etree.iterparse(_openable(source), events=tuple(events), tag=tag, **_SAFE_OPTIONS):
-            if not checked:
-                refuse_entity_declarations(element, path)
-                checked = True
-            yield event, element
+        yield from etree.iterparse(checked, events=tuple(events), tag=tag, **_SAFE_OPTIONS)
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, path) from None
 
@@ -86,16 +98,167 @@ def split_tag(tag: str) -> tuple[str | None, str]:
     return tag[1:end], tag[end + 1 :]
 
 
-def refuse_entity_declarations(element: etree._Element, path: str | None) -> None:
-    dtd = element.getroottree().docinfo.internalDTD
-    names = [entity.name for entity in dtd.iterentities()] if dtd is not None else []
+def check_prolog(stream: BinaryIO, path: str | None) -> None:
+    """Refuse, before any parse, UTF-16 without a byte-order mark and a DOCTYPE whose internal subset
+    declares entities.
+
+    Reads ``stream`` only up to the root element (or the first few entity declarations), in the
+    encoding the parser will use: the byte-order mark, else the XML declaration's encoding.
+    """
+    head = stream.read(_CHUNK)
+    if head[:2] in (b"<\x00", b"\x00<"):
+        # XML 1.0 (4.3.3) requires the mark in UTF-16; libxml2 guesses without one, and CAT tools that
+        # do not guess would read such a file differently
+        raise TmtoolError(
+            "looks like UTF-16 without a byte-order mark, which XML requires; save it as UTF-8 or UTF-16 with BOM",
+            path=path,
+        )
+    names, line = _Prolog(head, stream).declared_entities()
     if names:
-        shown = ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
+        shown = ", ".join(names[:_SHOWN_ENTITIES]) + (" …" if len(names) > _SHOWN_ENTITIES else "")
         raise TmtoolError(
             f"the DOCTYPE declares entities ({shown}); documents with entity declarations are refused",
             path=path,
-            line=element.getroottree().getroot().sourceline,
+            line=line,
         )
+
+
+class _Prolog:
+    """A document's prolog as text, decoded a chunk at a time; scanned text is dropped as more is read."""
+
+    def __init__(self, head: bytes, stream: BinaryIO):
+        encoding, bom = _prolog_encoding(head)
+        self.decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self.stream = stream
+        self.eof = not head
+        self.text = self.decoder.decode(head[bom:], final=self.eof)
+        self.pos = 0
+        self.line = 1
+
+    def declared_entities(self) -> tuple[list[str], int | None]:
+        """The names of the entities the internal subset declares (the first few), and the first one's line.
+
+        XML's grammar is followed as far as entities go: comments, processing instructions and quoted
+        literals may hold ``<!ENTITY`` or ``]>`` without declaring or ending anything.
+        """
+        while True:
+            self._skip_space()
+            if self._at("<!DOCTYPE"):
+                break
+            if not self._skip_comment_or_pi():  # the root element is next, or an unclosed comment or PI
+                return [], None
+        self._consume(len("<!DOCTYPE"))
+        if self._skip_markup("[>") != "[":
+            return [], None  # no internal subset
+        names: list[str] = []
+        line = None
+        while len(names) <= _SHOWN_ENTITIES:
+            self._skip_space()
+            if self._at("<!ENTITY"):
+                line = line or self.line
+                self._fill(100)
+                name = _ENTITY_NAME.match(self.text, self.pos)
+                names.append(name.group(1) if name else "?")
+                self._consume(len("<!ENTITY"))
+                closed = self._skip_markup(">") is not None
+            elif self._at("<!") and not self._at("<!--"):  # ELEMENT, ATTLIST, NOTATION
+                self._consume(2)
+                closed = self._skip_markup(">") is not None
+            elif self._at("%"):  # a parameter-entity reference: only one declared here can be referred to
+                closed = self._skip_past(";")
+            else:
+                closed = self._skip_comment_or_pi()
+                if closed is None:  # "]" ends the subset; anything else is for the parser to report
+                    break
+            if not closed:
+                break
+        return names, line
+
+    def _skip_comment_or_pi(self) -> bool | None:
+        """Consume a comment or processing instruction: None when none starts here, else whether it
+        was closed. Its end is looked for after its start: in ``<!-->-->`` the comment holds ">"."""
+        for start, end in (("<!--", "-->"), ("<?", "?>")):
+            if self._at(start):
+                self._consume(len(start))
+                return self._skip_past(end)
+        return None
+
+    def _more(self) -> bool:
+        """Decode the next chunk; False once the file has ended."""
+        if self.eof:
+            return False
+        data = self.stream.read(_CHUNK)
+        self.eof = not data
+        self.text = self.text[self.pos :] + self.decoder.decode(data, final=self.eof)
+        self.pos = 0
+        return True
+
+    def _fill(self, size: int) -> None:
+        while len(self.text) - self.pos < size and self._more():
+            pass
+
+    def _at(self, prefix: str) -> bool:
+        self._fill(len(prefix))
+        return self.text.startswith(prefix, self.pos)
+
+    def _consume(self, size: int) -> None:
+        self.line += self.text.count("\n", self.pos, self.pos + size)
+        self.pos += size
+
+    def _skip_space(self) -> None:
+        while True:
+            self._consume(_XML_SPACE.match(self.text, self.pos).end() - self.pos)
+            if self.pos < len(self.text) or not self._more():
+                return
+
+    def _skip_past(self, end: str) -> bool:
+        """Consume up to and including ``end``; False when the file ends first."""
+        while (found := self.text.find(end, self.pos)) < 0:
+            self._consume(max(0, len(self.text) - self.pos - len(end) + 1))
+            if not self._more():
+                return False
+        self._consume(found + len(end) - self.pos)
+        return True
+
+    def _skip_markup(self, stops: str) -> str | None:
+        """Consume up to and including the first of ``stops`` outside quoted literals; return it, or
+        None when the file ends first."""
+        while True:
+            self._consume(_UP_TO[stops].match(self.text, self.pos).end() - self.pos)
+            if self.pos == len(self.text):
+                if not self._more():
+                    return None
+                continue
+            found = self.text[self.pos]
+            self._consume(1)
+            if found in stops:
+                return found
+            if not self._skip_past(found):  # the closing quote
+                return None
+
+
+def _prolog_encoding(head: bytes) -> tuple[str, int]:
+    """The encoding libxml2 will read the document in, and the length of its byte-order mark.
+
+    A declared encoding that cannot have written the declaration's own ASCII (UTF-16 declared in an
+    8-bit file), or that Python does not know, is not used: the prolog is then read as the ASCII it
+    evidently is, so an entity declaration cannot hide behind a misleading label.
+    """
+    for bom, encoding in BOMS:
+        if head.startswith(bom):
+            return encoding, len(bom)
+    if head.startswith(b"\x00\x00\x00<"):
+        return "utf-32-be", 0
+    declared = _DECLARED_ENCODING.match(head)
+    if declared:
+        name = declared.group(1).decode("ascii")
+        try:
+            b"<?xml".decode(name)  # LookupError: an unknown codec, or one that is no text encoding (base64)
+            if codecs.getincrementaldecoder(name)(errors="replace").decode(b"<?xml") == "<?xml":
+                return name, 0
+        except (LookupError, UnicodeError):  # UnicodeError: a codec without the "replace" handler (idna)
+            pass
+    return "utf-8", 0
 
 
 def xml_text(text: str, where: str) -> str:
@@ -113,28 +276,44 @@ def xml_text(text: str, where: str) -> str:
     return text
 
 
-def _refuse_utf16_without_bom(source: XMLSource, path: str | None) -> None:
-    """XML 1.0 (4.3.3) requires the byte-order mark in UTF-16; libxml2 guesses without one, and
-    CAT tools that do not guess would read such a file differently, so it is refused here."""
+def _checked(source: XMLSource, path: str | None):
+    """``source`` for lxml once its prolog has passed ``check_prolog``."""
     if isinstance(source, (str, Path)):
         with open(source, "rb") as f:
-            start = f.read(2)
-    elif source.seekable():
+            check_prolog(f, path)
+        return os.fspath(source)  # lxml takes file names as str
+    if source.seekable():
         position = source.tell()
-        start = source.read(2)
+        check_prolog(source, path)
         source.seek(position)
-    else:  # a pipe: nothing can be peeked without consuming it
-        return
-    if start in (b"<\x00", b"\x00<"):
-        raise TmtoolError(
-            "looks like UTF-16 without a byte-order mark, which XML requires; save it as UTF-8 or UTF-16 with BOM",
-            path=path,
-        )
+        return source
+    replay = _Replay(source)
+    check_prolog(replay, path)
+    replay.rewind()
+    return replay
 
 
-def _openable(source: XMLSource):
-    # lxml takes file names as str; os.fspath keeps Path objects working
-    return os.fspath(source) if isinstance(source, (str, Path)) else source
+class _Replay:
+    """A pipe that can be read from its start once more: what was read before ``rewind`` is kept."""
+
+    def __init__(self, stream: BinaryIO):
+        self.stream = stream
+        self.kept = bytearray()
+        self.recording = True
+
+    def rewind(self) -> None:
+        self.recording = False
+
+    def read(self, size: int = -1) -> bytes:
+        if self.recording:
+            data = self.stream.read(size)
+            self.kept += data
+            return data
+        if not self.kept:
+            return self.stream.read(size)
+        data = bytes(self.kept if size < 0 else self.kept[:size])
+        del self.kept[: len(data)]
+        return data
 
 
 def _syntax_error(exc: etree.XMLSyntaxError, path: str | None) -> TmtoolError:

@@ -2,6 +2,6 @@
 look-up keys (folding.py), a person's edits (review.py) and file import/export (transfer.py)."""
 
 from .db import Store
-from .records import Change, DocumentRecord
+from .records import Change, DocumentRecord, ImportRecord, Removal
 
-__all__ = ["Change", "DocumentRecord", "Store"]
+__all__ = ["Change", "DocumentRecord", "ImportRecord", "Removal", "Store"]

@@ -12,16 +12,20 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
 from ..errors import TmtoolError
+from ..langtags import normalize_tag
 from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, iso, parse_time, utcnow
 from .folding import fold, normalize_for_match, stem, term_keys
 from .migrations import migrate
 from .records import (
     Change,
     DocumentRecord,
+    ImportRecord,
+    Removal,
     dumps,
     entry_from_json,
     entry_to_json,
@@ -49,6 +53,25 @@ def _confidence(prop: str | None) -> float | None:
         return float(prop) if prop else None
     except ValueError:
         return None
+
+
+def _without_target(unit: Unit) -> bool:
+    return not unit.target.strip()
+
+
+# a memory repeats a handful of language tags millions of times
+_language_tag = lru_cache(maxsize=256)(normalize_tag)
+
+
+def _check_languages(unit: Unit, origin: str) -> None:
+    """Refuse a unit whose source or target language is not a language tag: stored, it would make
+    every later TMX export of the store fail."""
+    for side, tag in (("source", unit.srclang), ("target", unit.tgtlang)):
+        try:
+            _language_tag(tag)
+        except TmtoolError as exc:
+            where = f"unit {unit.tuid!r}" if unit.tuid else "a unit"
+            raise TmtoolError(f"{where} has no valid {side} language: {exc.message}", path=origin) from None
 
 
 def _phrase(token: str) -> str:
@@ -121,21 +144,23 @@ class Store:
 
     # ---- documents and units ---------------------------------------------------------------
 
+    _DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
+                         " src_text_hash, tgt_text_hash")
+
     def document(self, document_id: str) -> DocumentRecord | None:
         rows = self._query(
-            "SELECT id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated"
-            " FROM documents WHERE id = ?",
+            f"SELECT {self._DOCUMENT_COLUMNS} FROM documents WHERE id = ?",
             (document_id,),
         )
         return DocumentRecord(*rows[0]) if rows else None
 
-    def has_content(self, src_hash: str, tgt_hash: str) -> bool:
-        """Whether a document pair with exactly these contents is stored (under any id)."""
-        return bool(
-            self._query(
-                "SELECT 1 FROM documents WHERE src_hash = ? AND tgt_hash = ?", (src_hash, tgt_hash)
-            )
-        )
+    def document_with(self, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
+        """The id of a stored document pair with exactly these file contents — or, with ``text``,
+        this text as segmented (see ``DocumentRecord``) — if any."""
+        columns = ("src_text_hash", "tgt_text_hash") if text else ("src_hash", "tgt_hash")
+        rows = self._query(f"SELECT id FROM documents WHERE {columns[0]} = ? AND {columns[1]} = ?"
+                           " ORDER BY ingested, id LIMIT 1", (src_hash, tgt_hash))
+        return rows[0][0] if rows else None
 
     def replace_document(self, record: DocumentRecord, units: Sequence[Unit]) -> dict[str, int]:
         """Store a document and its units, replacing an earlier version with the same id (its units,
@@ -146,10 +171,11 @@ class Store:
             self._conn.execute("DELETE FROM contexts WHERE document = ?", (record.id,))
             self._conn.execute("DELETE FROM documents WHERE id = ?", (record.id,))
             self._conn.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO documents ({self._DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.id, record.src_path, record.tgt_path, record.src_hash, record.tgt_hash,
                     record.srclang, record.tgtlang, earlier.ingested if earlier else now, now,
+                    record.src_text_hash, record.tgt_text_hash,
                 ),
             )
             last_id = self._last_unit_id()
@@ -163,18 +189,20 @@ class Store:
     _INSERT_UNIT = (
         "INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key,"
         " document_id, position, bead, confidence, origin, props, notes, created, changed,"
-        " source_markup, target_markup) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " source_markup, target_markup, import_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
 
     @staticmethod
     def _unit_row(unit: Unit, content_key: str, document_id: str | None, position: int | None,
-                  origin: str) -> tuple:
+                  origin: str, import_id: int | None = None) -> tuple:
+        _check_languages(unit, origin)
         return (
             unit.tuid, unit.source, unit.target, unit.srclang, unit.tgtlang,
             normalize_for_match(unit.source), content_key, document_id, position,
             unit.props.get("x-bead"), _confidence(unit.props.get("x-confidence")), origin,
             dumps(unit.props), dumps(unit.notes), iso(unit.created), iso(unit.changed),
-            unit.source_markup, unit.target_markup,
+            unit.source_markup, unit.target_markup, import_id,
         )
 
     def _insert_unit(self, unit: Unit, document_id: str | None, position: int | None, origin: str) -> int:
@@ -194,33 +222,36 @@ class Store:
                            " SELECT id, match_text FROM units WHERE id > ?", (after,))
         return self._last_unit_id()
 
-    def add_units(self, units: Iterable[Unit], origin: str) -> tuple[int, int]:
-        """Add imported units, skipping any without a translation or identical to one already
-        stored. Returns (added, skipped).
+    def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
+                  untranslated: Callable[[Unit], bool] = _without_target) -> tuple[int, int, int]:
+        """Add imported units (of import ``import_id``, see :meth:`new_import`), skipping those
+        ``untranslated`` says hold no translation (by default, those with an empty target) and those
+        identical to one already stored. Returns (added, already stored, untranslated).
 
         Units are inserted in batches: one query finds a batch's units already stored, one
         statement inserts the rest, and at most a batch is held in memory."""
-        added = skipped = 0
+        added = already_stored = not_translated = 0
         units = iter(units)
         with self.transaction():
             indexed = self._last_unit_id()
             while batch := list(islice(units, IMPORT_BATCH)):
+                kept = [unit for unit in batch if unit.source.strip() and not untranslated(unit)]
+                not_translated += len(batch) - len(kept)
                 translated: dict[str, Unit] = {}
-                for unit in batch:
-                    if unit.source.strip() and unit.target.strip():
-                        translated.setdefault(unit_content_key(unit), unit)
+                for unit in kept:
+                    translated.setdefault(unit_content_key(unit), unit)
                 keys = list(translated)
                 stored = {row[0] for row in self._query(
                     f"SELECT content_key FROM units WHERE content_key IN ({','.join('?' * len(keys))})", keys)}
-                rows = [self._unit_row(unit, key, None, None, origin)
+                rows = [self._unit_row(unit, key, None, None, origin, import_id)
                         for key, unit in translated.items() if key not in stored]
                 self._conn.executemany(self._INSERT_UNIT, rows)
                 added += len(rows)
-                skipped += len(batch) - len(rows)
+                already_stored += len(kept) - len(rows)
                 if self._last_unit_id() - indexed >= INDEX_BATCH:
                     indexed = self._index_units(after=indexed)
             self._index_units(after=indexed)
-        return added, skipped
+        return added, already_stored, not_translated
 
     _UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, created, changed,"
                      " source_markup, target_markup")
@@ -237,11 +268,18 @@ class Store:
 
     def units(self, *, since: datetime | None = None) -> Iterator[Unit]:
         """Every unit (changed on or after ``since``), in the order stored."""
-        sql = f"SELECT {self._UNIT_COLUMNS} FROM units"
-        params: tuple = ()
-        if since:
-            sql, params = sql + " WHERE changed >= ?", (iso(since),)
-        return map(self._unit, self._conn.execute(sql + " ORDER BY id", params))
+        where, params = self._since(since)
+        rows = self._conn.execute(f"SELECT {self._UNIT_COLUMNS} FROM units{where} ORDER BY id", params)
+        return map(self._unit, rows)
+
+    def unit_count(self, *, since: datetime | None = None) -> int:
+        """How many units :meth:`units` gives."""
+        where, params = self._since(since)
+        return self._query(f"SELECT count(*) FROM units{where}", params)[0][0]
+
+    @staticmethod
+    def _since(since: datetime | None) -> tuple[str, tuple]:
+        return (" WHERE changed >= ?", (iso(since),)) if since else ("", ())
 
     def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
         marks = ",".join("?" * len(ids))
@@ -324,14 +362,22 @@ class Store:
 
     def concordance(self, word: str, limit: int = 20) -> list[Unit]:
         """Units whose source or target contains ``word`` (accent-insensitive, whole words)."""
-        phrase = '"' + word.replace('"', '""') + '"'
+        return [unit for unit, _ in self.located_concordance(word, limit)]
+
+    def located_concordance(self, word: str, limit: int = 20) -> list[tuple[Unit, str]]:
+        """The units of :meth:`concordance`, each with where it came from: its document, else the
+        name of the file it was imported from."""
         rows = self._query(
-            f"SELECT {', '.join('u.' + c for c in self._UNIT_COLUMNS.split(', '))}"
+            f"SELECT {', '.join('u.' + c for c in self._UNIT_COLUMNS.split(', '))}, u.document_id, u.origin"
             " FROM units_fts JOIN units u ON u.id = units_fts.rowid"
             " WHERE units_fts MATCH ? ORDER BY units_fts.rank LIMIT ?",
-            (phrase, limit),
+            (_phrase(word), limit),
         )
-        return [self._unit(row) for row in rows]
+        return [(self._unit(row[:-2]), row[-2] or Path(row[-1] or "").name) for row in rows]
+
+    def concordance_count(self, word: str, cap: int) -> int:
+        """How many units :meth:`concordance` would find, counted up to ``cap``."""
+        return self._match_count("units_fts", _phrase(word), cap)
 
     # ---- reading entries -------------------------------------------------------------------
 
@@ -525,9 +571,10 @@ class Store:
                     if entry_id not in created:
                         updated.add(entry_id)
                 self._conn.execute(
-                    "INSERT INTO entry_documents VALUES (?, ?, ?) ON CONFLICT DO UPDATE"
-                    " SET frequency = frequency + excluded.frequency",
-                    (entry_id, document_id, proposal.frequency),
+                    "INSERT INTO entry_documents (entry_id, document_id, frequency, seen, score)"
+                    " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE"
+                    " SET frequency = frequency + excluded.frequency, score = max(score, excluded.score)",
+                    (entry_id, document_id, proposal.frequency, iso(now), proposal.score),
                 )
                 self.recount([entry_id])
         return len(created), len(updated)
@@ -632,9 +679,17 @@ class Store:
             target.terms += [t for t in source.terms if (t.lang, fold(t.text)) not in held]
             self._write_terms(target_id, target.terms)
             self._conn.execute(
-                "INSERT INTO entry_documents SELECT ?, document_id, frequency FROM entry_documents"
+                "INSERT INTO entry_documents (entry_id, document_id, frequency, seen, score)"
+                " SELECT ?, document_id, frequency, seen, score FROM entry_documents"
                 " WHERE entry_id = ? ON CONFLICT DO UPDATE SET frequency = frequency + excluded.frequency",
                 (target_id, source_id),
+            )
+            # a sentence both entries cite (one term and its variant seen in it) is shown once
+            self._conn.execute(
+                "DELETE FROM contexts WHERE entry_id = ?1 AND EXISTS (SELECT 1 FROM contexts t"
+                " WHERE t.entry_id = ?2 AND t.fr = contexts.fr AND t.en = contexts.en"
+                " AND t.document = contexts.document)",
+                (source_id, target_id),
             )
             self._conn.execute("UPDATE contexts SET entry_id = ? WHERE entry_id = ?", (target_id, source_id))
             self._conn.execute(
@@ -700,9 +755,10 @@ class Store:
 
     # ---- import ----------------------------------------------------------------------------
 
-    def import_entries(self, entries: Iterable[Entry], origin: str) -> tuple[int, int]:
-        """Add glossary entries read from a file, skipping any whose terms (folded) are exactly
-        those of a stored entry. One recorded change for the file. Returns (added, skipped)."""
+    def import_entries(self, entries: Iterable[Entry], origin: str, import_id: int | None = None) -> tuple[int, int]:
+        """Add glossary entries read from a file (import ``import_id``, see :meth:`new_import`),
+        skipping any whose terms (folded) are exactly those of a stored entry. One recorded change
+        for the file. Returns (added, skipped)."""
         added: dict[int, dict | None] = {}
         skipped = 0
         with self.transaction():
@@ -717,7 +773,11 @@ class Store:
                                               entry_id=self._free_id(entry.id))
                 added[entry_id] = self._snapshot(entry_id)
             if added:
-                self._record(f"import {Path(origin).name}", dict.fromkeys(added), added)
+                change_id = self._record(f"import {Path(origin).name}", dict.fromkeys(added), added)
+                if import_id is not None:
+                    self._conn.executemany("UPDATE entries SET import_id = ? WHERE id = ?",
+                                           [(import_id, entry_id) for entry_id in added])
+                    self._conn.execute("UPDATE imports SET change_id = ? WHERE id = ?", (change_id, import_id))
         return len(added), skipped
 
     def _free_id(self, wanted: str | None) -> int | None:
@@ -740,12 +800,156 @@ class Store:
                 return True
         return False
 
+    # ---- what came in, taken out again; backup ---------------------------------------------
+
+    def documents(self) -> list[tuple[DocumentRecord, int]]:
+        """Every stored document with its number of units, in the order ingested."""
+        rows = self._query(
+            f"SELECT {self._DOCUMENT_COLUMNS}, (SELECT count(*) FROM units u WHERE u.document_id = d.id)"
+            " FROM documents d ORDER BY ingested, id")
+        return [(DocumentRecord(*row[:-1]), row[-1]) for row in rows]
+
+    def imports(self) -> list[ImportRecord]:
+        """Every import still in the store, oldest first."""
+        return [ImportRecord(*row) for row in
+                self._query("SELECT id, path, format, kind, count, imported FROM imports ORDER BY id")]
+
+    def new_import(self, path: str, fmt: str, kind: str) -> int:
+        """Record an import about to be made (in the caller's transaction); give its id to
+        :meth:`add_units` or :meth:`import_entries`, then call :meth:`finish_import`."""
+        return self._conn.execute("INSERT INTO imports (path, format, kind, count, imported)"
+                                  " VALUES (?, ?, ?, 0, ?)", (path, fmt, kind, iso(utcnow()))).lastrowid
+
+    def finish_import(self, import_id: int, added: int) -> None:
+        """Record what an import added; one that added nothing changed nothing and is not kept."""
+        if added:
+            self._conn.execute("UPDATE imports SET count = ? WHERE id = ?", (added, import_id))
+        else:
+            self._conn.execute("DELETE FROM imports WHERE id = ?", (import_id,))
+
+    def remove_documents(self, document_ids: Sequence[str]) -> Removal:
+        """Take documents out as if they had never been ingested, in one transaction.
+
+        Their units go, and the contexts quoting them. The entries their extraction counted lose
+        those counts, and the dates and score the documents gave them (see :meth:`_take_back`);
+        a candidate no other document, import or person vouches for goes; reviewed entries stay.
+        An unknown id is refused before anything changes."""
+        ids = list(dict.fromkeys(document_ids))
+        marks = ",".join("?" * len(ids))
+        with self.transaction():
+            known = {row[0] for row in self._query(f"SELECT id FROM documents WHERE id IN ({marks})", ids)}
+            missing = [i for i in ids if i not in known]
+            if missing:
+                raise TmtoolError(f"no document {', '.join(missing)} in the store")
+            units = self._query(f"SELECT count(*) FROM units WHERE document_id IN ({marks})", ids)[0][0]
+            shares: dict[int, list[tuple[str | None, float | None]]] = {}
+            for entry_id, seen, score in self._query(
+                    f"SELECT entry_id, seen, score FROM entry_documents WHERE document_id IN ({marks})", ids):
+                shares.setdefault(entry_id, []).append((seen, score))
+            self._conn.execute(f"DELETE FROM contexts WHERE document IN ({marks})", ids)
+            # their units, the contexts citing those and their entry counts go with them (cascade)
+            self._conn.execute(f"DELETE FROM documents WHERE id IN ({marks})", ids)
+            self.recount(shares)
+            removed = self._take_back(shares)
+        return Removal(units=units, entries_removed=removed, entries_kept=len(shares) - removed)
+
+    def _take_back(self, shares: dict[int, list[tuple[str | None, float | None]]]) -> int:
+        """Undo what removed documents' extraction did to entries, given each entry's (seen, score)
+        from those documents. Extraction sets an entry's first_seen when it creates it, its
+        last_seen whenever it counts it, and raises an unreviewed entry's score: each of these
+        that a removed document set falls back to what the remaining documents gave, else to what
+        the entry had from elsewhere (its import or a person: the snapshot that created it).
+        Removes the candidates left with nothing behind them and returns how many."""
+        origins = self._origin_snapshots(list(shares))
+        now = iso(utcnow())
+        removed = 0
+        for entry_id, taken in shares.items():
+            status, reviewed, first, last, score = self._query(
+                "SELECT status, reviewed, first_seen, last_seen, score FROM entries WHERE id = ?", (entry_id,))[0]
+            left = self._query("SELECT seen, score FROM entry_documents WHERE entry_id = ?", (entry_id,))
+            origin = origins.get(entry_id)
+            if status == ReviewStatus.CANDIDATE.value and not reviewed and not left and origin is None:
+                self._conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+                removed += 1
+                continue
+            seen_by_removed = {seen for seen, _ in taken if seen}
+            seen_left = [seen for seen, _ in left if seen]
+            if first in seen_by_removed:
+                first = min(seen_left, default=None)
+            if last in seen_by_removed:
+                last = max(seen_left, default=origin["last_seen"] if origin else None)
+            if not reviewed and score in {s for _, s in taken if s is not None}:
+                score = max([s for _, s in left if s is not None] + [origin["score"] if origin else 0.0])
+            self._conn.execute("UPDATE entries SET first_seen = ?, last_seen = ?, score = ?, updated = ?"
+                               " WHERE id = ?", (first, last, score, now, entry_id))
+        return removed
+
+    def _origin_snapshots(self, entry_ids: Sequence[int]) -> dict[int, dict]:
+        """The snapshot each entry was created with by a recorded change (added by hand, imported,
+        restored by a revert), for those that have one; entries extraction created have none.
+        A change older than the entry is about an earlier entry that had its id."""
+        rows = self._query(
+            "SELECT a.key, a.value FROM changes c, json_each(c.after) a"
+            " JOIN entries e ON e.id = CAST(a.key AS INTEGER)"
+            " WHERE a.key IN (SELECT value FROM json_each(?)) AND a.type = 'object'"
+            " AND json_type(c.before, '$.\"' || a.key || '\"') = 'null' AND c.time >= e.created"
+            " ORDER BY c.id", (json.dumps([str(i) for i in entry_ids]),))
+        return {int(key): json.loads(snapshot) for key, snapshot in rows}  # the latest, when several
+
+    def remove_import(self, import_id: int) -> tuple[ImportRecord, Removal]:
+        """Take out what an import added, in one transaction: its units, and its entries but those
+        changed since — by a person (a recorded change) or by extraction (a document counts
+        them) — which stay. The entries removed are one recorded change (``glossary revert``)."""
+        with self.transaction():
+            found = [r for r in self.imports() if r.id == import_id]
+            if not found:
+                raise TmtoolError(f"no import {import_id} in the store (see 'tmtool imports')")
+            units = self._conn.execute("DELETE FROM units WHERE import_id = ?", (import_id,)).rowcount
+            touched_since = {int(row[0]) for row in self._query(
+                "SELECT DISTINCT b.key FROM changes c, json_each(c.before) b"
+                " WHERE c.id > (SELECT coalesce(change_id, 0) FROM imports WHERE id = ?)", (import_id,))}
+            gone, kept = [], 0
+            for entry_id, counted in self._query(
+                    "SELECT id, EXISTS (SELECT 1 FROM entry_documents d WHERE d.entry_id = entries.id)"
+                    " FROM entries WHERE import_id = ?", (import_id,)):
+                if counted or entry_id in touched_since:
+                    kept += 1
+                else:
+                    gone.append(entry_id)
+            before = {entry_id: self._snapshot(entry_id) for entry_id in gone}
+            self._conn.executemany("DELETE FROM entries WHERE id = ?", [(i,) for i in gone])
+            if gone:
+                self._record(f"remove import {import_id} {Path(found[0].path).name}", before, dict.fromkeys(gone))
+            self._conn.execute("UPDATE entries SET import_id = NULL WHERE import_id = ?", (import_id,))
+            self._conn.execute("DELETE FROM imports WHERE id = ?", (import_id,))
+        return found[0], Removal(units=units, entries_removed=len(gone), entries_kept=kept)
+
+    def backup(self, target: str | Path) -> None:
+        """Write a consistent copy of the store to ``target`` while others may be writing to it:
+        SQLite's online backup copies one snapshot, into a temporary file renamed over ``target``."""
+        from ..fileio import atomic_path
+
+        target = Path(target)
+        if target.is_dir():
+            raise TmtoolError("is a directory; give the backup's file name", path=str(target))
+        if target.exists() and target.samefile(self.path):
+            raise TmtoolError("this is the store itself; back up to another file", path=str(target))
+        # an open store's write-ahead log beside the file would be applied to the copy renamed there
+        if Path(f"{target}-wal").exists():
+            raise TmtoolError(f"{target.name}-wal exists beside it: the file is in use as a store", path=str(target))
+        with atomic_path(target) as temporary:
+            copy = sqlite3.connect(temporary)
+            try:
+                self._conn.backup(copy)
+            finally:
+                copy.close()
+
     # ---- overview --------------------------------------------------------------------------
 
     def stats(self) -> dict[str, int]:
         counts = {
             name: self._query(f"SELECT count(*) FROM {name}")[0][0]
-            for name in ("documents", "units", "entries", "terms", "contexts", "changes")
+            for name in ("documents", "imports", "units", "entries", "terms", "contexts", "changes")
         }
         for status in ReviewStatus:
             counts[f"entries {status.value}"] = self._query(

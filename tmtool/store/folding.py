@@ -53,6 +53,23 @@ def stem(key: str) -> str:
     return "".join(_singular(part) for part in _WORD_SPLIT.split(key))
 
 
+def _english_singular(word: str) -> str:
+    """The English plurals :func:`_singular` gets wrong, as French has no such endings: -es after
+    a sibilant (*approaches*, *taxes*, *processes*) and -ses of -sis nouns (*crises*, *analyses*)."""
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("ses"):
+        return word[:-3] + "sis"
+    return _singular(word)
+
+
+def english_stem(key: str) -> str:
+    """A folded English key with every word singularised by English rules (*crisis approaches* →
+    *crisis approach*); a query is looked up under this and :func:`stem`, as it may be English or
+    French (*houses* is *house*, *crises* is *crisis* in English and *crise* in French)."""
+    return "".join(_english_singular(part) for part in _WORD_SPLIT.split(key))
+
+
 def initials(key: str) -> str:
     """Initials of a folded multi-word term without its function words: *etat-major militaire
     international* → *emi*; empty when the term has fewer than three content words."""

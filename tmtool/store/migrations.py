@@ -184,7 +184,75 @@ _V6 = """
 CREATE INDEX units_match_length ON units(id, length(match_text));
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# a unit's languages are language tags: a unit stored without one (an untranslated XLIFF copy read
+# from a file naming no target language) made every later TMX export of the store fail. The store
+# checks the whole tag before inserting (db._check_languages); these refuse an empty or malformed one
+# whatever writes the row. Rows stored before are left as they are, so every store still migrates.
+_V7 = """
+CREATE TRIGGER units_languages_insert BEFORE INSERT ON units
+WHEN NOT (new.srclang GLOB '[A-Za-z][A-Za-z]*' AND new.srclang NOT GLOB '*[^A-Za-z0-9_-]*'
+          AND new.tgtlang GLOB '[A-Za-z][A-Za-z]*' AND new.tgtlang NOT GLOB '*[^A-Za-z0-9_-]*')
+BEGIN
+    SELECT RAISE(ABORT, 'a unit needs a source and a target language tag');
+END;
+CREATE TRIGGER units_languages_update BEFORE UPDATE OF srclang, tgtlang ON units
+WHEN NOT (new.srclang GLOB '[A-Za-z][A-Za-z]*' AND new.srclang NOT GLOB '*[^A-Za-z0-9_-]*'
+          AND new.tgtlang GLOB '[A-Za-z][A-Za-z]*' AND new.tgtlang NOT GLOB '*[^A-Za-z0-9_-]*')
+BEGIN
+    SELECT RAISE(ABORT, 'a unit needs a source and a target language tag');
+END;
+"""
+
+# Trust: what each import added, so it can be taken out again (Store.remove_import); the text of
+# each document as segmented, so the same text in another file format is known (ingest); when and
+# how high each document's extraction counted an entry, so a removed document's share of an entry's
+# dates and score can be taken back (Store.remove_documents).
+# Imports made before this are rebuilt as well as the store can tell: imported units (those without
+# a document) grouped by the file they came from, with no date; glossary imports from their recorded
+# change "import NAME" (unless reverted), linked to the entries they created that still exist.
+_V8 = """
+CREATE TABLE imports (
+    id        INTEGER PRIMARY KEY,
+    path      TEXT NOT NULL,
+    format    TEXT,                 -- NULL: imported before imports were recorded, name says nothing
+    kind      TEXT NOT NULL CHECK (kind IN ('units', 'entries')),
+    count     INTEGER NOT NULL,     -- units or entries it added
+    imported  TEXT,                 -- NULL: units imported before imports were recorded
+    change_id INTEGER REFERENCES changes(id)  -- a glossary import's recorded change
+);
+ALTER TABLE units ADD COLUMN import_id INTEGER REFERENCES imports(id);
+ALTER TABLE entries ADD COLUMN import_id INTEGER REFERENCES imports(id);
+ALTER TABLE documents ADD COLUMN src_text_hash TEXT;
+ALTER TABLE documents ADD COLUMN tgt_text_hash TEXT;
+ALTER TABLE entry_documents ADD COLUMN seen TEXT;
+ALTER TABLE entry_documents ADD COLUMN score REAL;
+
+INSERT INTO imports (path, format, kind, count)
+    SELECT coalesce(origin, ''), NULL, 'units', count(*)
+    FROM units WHERE document_id IS NULL GROUP BY coalesce(origin, '') ORDER BY min(id);
+UPDATE units SET import_id = (SELECT i.id FROM imports i WHERE i.path = coalesce(units.origin, ''))
+    WHERE document_id IS NULL;
+INSERT INTO imports (path, format, kind, count, imported, change_id)
+    SELECT substr(action, 8), NULL, 'entries',
+           (SELECT count(*) FROM json_each(after)), time, id
+    FROM changes WHERE action LIKE 'import %' AND reverted_by IS NULL ORDER BY id;
+UPDATE entries SET import_id = (
+    SELECT i.id FROM imports i JOIN changes c ON c.id = i.change_id, json_each(c.after) j
+    WHERE j.key = CAST(entries.id AS TEXT) AND entries.created <= c.time ORDER BY i.id DESC LIMIT 1);
+-- the format as the file's name tells it (the content was not kept to tell more)
+UPDATE imports SET format = CASE
+    WHEN lower(path) LIKE '%.tmx' THEN 'tmx' WHEN lower(path) LIKE '%.tbx' THEN 'tbx'
+    WHEN lower(path) LIKE '%.po' THEN 'po' WHEN lower(path) LIKE '%.xlf' THEN 'xliff'
+    WHEN lower(path) LIKE '%.xliff' THEN 'xliff' WHEN lower(path) LIKE '%.csv' THEN 'csv'
+    WHEN lower(path) LIKE '%.tsv' THEN 'tsv' END;
+UPDATE entry_documents SET seen = (SELECT updated FROM documents WHERE id = document_id);
+
+CREATE INDEX units_import ON units(import_id);
+CREATE INDEX entries_import ON entries(import_id);
+CREATE INDEX documents_text ON documents(src_text_hash, tgt_text_hash);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

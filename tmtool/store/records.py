@@ -22,6 +22,30 @@ class DocumentRecord:
     tgtlang: str
     ingested: str | None = None
     updated: str | None = None
+    # hashes of each side's text as segmented: the same text read from another file format
+    src_text_hash: str | None = None
+    tgt_text_hash: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRecord:
+    """A file imported into the store and how many units or entries it added."""
+
+    id: int
+    path: str
+    format: str | None  # None: imported before imports were recorded, and its name does not tell
+    kind: str  # "units" or "entries"
+    count: int
+    imported: str | None  # None: imported before imports were recorded
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """What taking documents or an import out of the store took and touched."""
+
+    units: int = 0
+    entries_removed: int = 0
+    entries_kept: int = 0  # entries that stay, updated (a document's) or changed since (an import's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +58,11 @@ class Change:
     before: dict[str, dict | None]
     after: dict[str, dict | None]
     reverted_by: int | None
+
+    @property
+    def entry_ids(self) -> list[int]:
+        """The entries it touched, in numeric order (the snapshots' keys are strings: '10' < '9')."""
+        return sorted(map(int, self.before))
 
 
 def unit_content_key(unit: Unit) -> str:

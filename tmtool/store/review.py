@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..errors import TmtoolError
-from ..model import Entry, Term, TermType, UsageStatus
+from ..model import Entry, ReviewStatus, Term, TermType, UsageStatus
 from .folding import fold
 
 
@@ -39,9 +39,14 @@ def edit(
     drop: Sequence[str] = (),
     definition: str | None = None,
     note: str | None = None,
+    status: ReviewStatus | None = None,
 ) -> None:
     """Change an entry in place: ``fr``/``en`` replace the first term of that language (or add
-    one), ``add_*`` add terms, ``drop`` removes terms by text."""
+    one), ``add_*`` add terms, ``drop`` removes terms by text, ``status`` sets the status.
+
+    Without ``status`` an edited candidate becomes approved: the person editing it has reviewed
+    it (``Store.update_entry`` marks it reviewed, so extraction keeps off it), and a candidate
+    left so would sit among the proposals still to review."""
     for lang, text in (("fr", fr), ("en", en)):
         if text is None:
             continue
@@ -59,6 +64,10 @@ def edit(
         entry.definition = definition or None
     if note is not None:
         entry.note = note or None
+    if status is not None:
+        entry.status = status
+    elif entry.status is ReviewStatus.CANDIDATE:
+        entry.status = ReviewStatus.APPROVED
 
 
 def deprecate(entry: Entry, text: str) -> None:

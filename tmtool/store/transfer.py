@@ -6,20 +6,25 @@ its last line rolls back everything read before it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import TmtoolError
 from ..model import Entry, ReviewStatus, Unit
+from ..progress import Progress, Step, counted
 from .db import Store
 
 IMPORT_FORMATS = ("tmx", "tbx", "po", "xliff", "csv", "tsv")
 EXPORT_FORMATS = ("tmx", "tbx", "tbx-martif", "tsv", "csv", "po")
 UNIT_FORMATS = ("tmx", "xliff")  # the others hold glossary entries
-# what `export` writes when no --status is given: everything but rejected entries
-DEFAULT_EXPORT_STATUSES = (ReviewStatus.APPROVED, ReviewStatus.CANDIDATE)
+_STREAMED = ("tmx", "tbx")  # read as they are parsed, so the bytes read tell how far an import is
+# what `export` writes when no --status is given: what a person approved, so that no unreviewed
+# candidate reaches a translator unasked (asked for, every format marks it; see the writers)
+DEFAULT_EXPORT_STATUSES = (ReviewStatus.APPROVED,)
 
 _EXTENSIONS = {".tmx": "tmx", ".tbx": "tbx", ".po": "po", ".xlf": "xliff", ".xliff": "xliff",
                ".csv": "csv", ".tsv": "tsv"}
@@ -45,7 +50,7 @@ def infer_format(path: str | Path) -> str:
     raise TmtoolError("cannot tell the file format from its name or content; give --format", path=str(path))
 
 
-def _read_units(fmt: str, path: str) -> Iterator[Unit]:
+def _read_units(fmt: str, path: str | BinaryIO) -> Iterator[Unit]:
     if fmt == "tmx":
         from ..formats.tmx import read_tmx
 
@@ -55,7 +60,24 @@ def _read_units(fmt: str, path: str) -> Iterator[Unit]:
     return read_xliff(path)
 
 
-def _read_entries(fmt: str, path: str) -> Iterator[Entry]:
+def _add_units(store: Store, fmt: str, units: Iterable[Unit], path: str, import_id: int) -> tuple[int, int, int]:
+    if fmt == "tmx":
+        return store.add_units(units, path, import_id)
+    from ..formats.xliff import is_untranslated
+
+    # an XLIFF target may be a copy of the source, or a state may say it is no translation yet
+    return store.add_units(units, path, import_id, untranslated=is_untranslated)
+    if fmt == "tmx":
+        from ..formats.tmx import read_tmx
+
+        return store.add_units(read_tmx(path), path, import_id)
+    from ..formats.xliff import is_untranslated, read_xliff
+
+    # an XLIFF target may be a copy of the source, or a state may say it is no translation yet
+    return store.add_units(read_xliff(path), path, import_id, untranslated=is_untranslated)
+
+
+def _read_entries(fmt: str, path: str | BinaryIO) -> Iterator[Entry]:
     if fmt == "tbx":
         from ..formats.tbx import read_tbx
 
@@ -69,11 +91,16 @@ def _read_entries(fmt: str, path: str) -> Iterator[Entry]:
     return tabular.read_tsv(path) if fmt == "tsv" else tabular.read_csv(path)
 
 
-def import_file(store: Store, path: str | Path, fmt: str | None = None) -> tuple[str, int, int]:
+def import_file(store: Store, path: str | Path, fmt: str | None = None, *,
+                progress: Progress | None = None) -> tuple[str, int, int, int]:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
     units without a translation (a pre-translation file's untranslated segments).
 
-    Returns what it held ("units" or "entries"), how many were added and how many skipped.
+    ``progress`` hears of the units or entries read: out of the file's bytes for the formats read
+    as they are parsed (TMX, TBX), out of all for the others, which are parsed whole first.
+    Returns what it held ("units" or "entries"), how many were added, how many were already stored
+    and how many units were skipped as untranslated. The import is recorded (``tmtool imports``) so
+    that what it added can be taken out again.
     """
     path = Path(path)
     if not path.is_file():
@@ -81,10 +108,25 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None) -> tuple
     fmt = fmt or infer_format(path)
     if fmt not in IMPORT_FORMATS:
         raise TmtoolError(f"unknown import format {fmt!r} (expected one of {', '.join(IMPORT_FORMATS)})")
-    with store.transaction():
-        if fmt in UNIT_FORMATS:
-            return ("units", *store.add_units(_read_units(fmt, str(path)), str(path)))
-        return ("entries", *store.import_entries(_read_entries(fmt, str(path)), str(path)))
+    kind, read = ("units", _read_units) if fmt in UNIT_FORMATS else ("entries", _read_entries)
+    with ExitStack() as files, store.transaction():
+        import_id = store.new_import(str(path), fmt, kind)
+        if progress and fmt in _STREAMED:
+            stream = files.enter_context(open(path, "rb"))
+            size = max(path.stat().st_size, 1)
+            items = counted(read(fmt, stream), progress, lambda n: Step(stream.tell(), size, n, path.name))
+        elif progress:
+            read_whole = list(read(fmt, str(path)))
+            items = counted(read_whole, progress, lambda n: Step(n, len(read_whole), n, path.name))
+        else:
+            items = read(fmt, str(path))
+        if kind == "units":
+            added, stored, untranslated = _add_units(store, fmt, items, str(path), import_id)
+        else:
+            added, stored = store.import_entries(items, str(path), import_id)
+            untranslated = 0
+        store.finish_import(import_id, added)
+    return kind, added, stored, untranslated
 
 
 def export_store(
@@ -94,22 +136,27 @@ def export_store(
     *,
     statuses: Sequence[ReviewStatus] = DEFAULT_EXPORT_STATUSES,
     since: datetime | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the memory (tmx) or the glossary (every other format) to ``out`` (a path or ``-``).
-    Returns how many units or entries were written."""
+    Returns how many units or entries were written. ``progress`` hears of the units or entries
+    read out of all."""
     if fmt not in EXPORT_FORMATS:
         raise TmtoolError(f"unknown export format {fmt!r} (expected one of {', '.join(EXPORT_FORMATS)})")
     from ..fileio import open_output
 
+    name = "stdout" if out == "-" else Path(out).name
     if fmt == "tmx":
         from ..formats.tmx import write_tmx
 
-        units = store.units(since=since)
+        total = store.unit_count(since=since) if progress else 0
+        units = counted(store.units(since=since), progress, lambda n: Step(n, total, n, name), every=1000)
         first = next(units, None)
         srclang = first.srclang if first else "fr-FR"
         with open_output(out, "wb") as stream:
             return write_tmx(chain([first] if first else [], units), stream, srclang=srclang)
-    entries = store.list_entries(statuses=statuses, since=since)
+    listed = store.list_entries(statuses=statuses, since=since)
+    entries = counted(listed, progress, lambda n: Step(n, len(listed), n, name))
     if fmt in ("tbx", "tbx-martif"):
         from ..formats import tbx
 

@@ -7,12 +7,16 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Context, Entry, Term, TermType
+from ..progress import Progress, Step
 from . import french
 from .candidates import Candidate, collect
 from .termhood import score
 
 DEFAULT_THRESHOLD = 0.6
 CONTEXTS_PER_TERM = 3
+# sentences analysed at a time, so that progress can be told between: the French model's own batch
+# size, so that spaCy sees the very batches it would make of the whole list
+ANALYSIS_CHUNK = 256
 
 
 @dataclass(slots=True)
@@ -29,9 +33,16 @@ class FrenchTerms:
         self.scores = score(self.candidates, self.documents, free_phrases)
 
 
-def analyse_french(sentences: Sequence[Context]) -> FrenchTerms:
+def analyse_french(sentences: Sequence[Context], progress: Progress | None = None) -> FrenchTerms:
+    """``progress`` hears of the sentences analysed, out of all, and of the document they are from."""
     texts = [c.fr for c in sentences]
-    tokens = french.analyse(texts)
+    tokens: list[list[french.Token]] = []
+    for start in range(0, len(texts), ANALYSIS_CHUNK):
+        if progress:
+            progress(Step(start, len(texts), start, sentences[start].document))
+        tokens += french.analyse(texts[start:start + ANALYSIS_CHUNK])
+    if progress:
+        progress(Step(len(texts), len(texts), len(texts)))
     candidates = collect(tokens, texts)
     documents: dict[str, set[str]] = defaultdict(set)
     for candidate in candidates.values():
@@ -41,24 +52,44 @@ def analyse_french(sentences: Sequence[Context]) -> FrenchTerms:
 
 
 def extract_french(
-    sentences: Sequence[Context], *, top: int | None = None, threshold: float | None = None
+    sentences: Sequence[Context], *, top: int | None = None, threshold: float | None = None,
+    progress: Progress | None = None,
 ) -> list[Entry]:
-    """Ranked French term entries of the sentences (their English side is not used)."""
-    analysis = analyse_french(sentences)
+    """Ranked French term entries of the sentences (their English side is not used).
+
+    ``top`` keeps the N best-ranked terms whatever their score (an acronym is a term apart from its
+    full form, as it is a row of ``tmtool extract``); without it, the entries scoring ``threshold``
+    (default :data:`DEFAULT_THRESHOLD`) or more are kept."""
+    analysis = analyse_french(sentences, progress)
     return rank_entries(analysis, sentences, top=top, threshold=threshold)
 
 
 def rank_entries(
     analysis: FrenchTerms, sentences: Sequence[Context], *, top: int | None, threshold: float | None
 ) -> list[Entry]:
-    limit = DEFAULT_THRESHOLD if threshold is None else threshold
+    # asked for the N best, a person wants N rows, not the few over a threshold they never set
+    default = DEFAULT_THRESHOLD if top is None else float("-inf")
+    limit = default if threshold is None else threshold
     entries = [
         _entry(group, analysis, sentences)
         for group in _concepts(analysis)
         if max(analysis.scores[c.key] for c in group) >= limit
     ]
     entries.sort(key=lambda e: (-e.score, e.terms[0].text.casefold()))
-    return entries[:top] if top is not None else entries
+    return entries if top is None else _first_terms(entries, top)
+
+
+def _first_terms(entries: list[Entry], count: int) -> list[Entry]:
+    """The first ``count`` terms of ranked entries: the entry at the cut keeps its first terms."""
+    kept = []
+    for entry in entries:
+        if count <= 0:
+            break
+        if len(entry.terms) > count:
+            entry.terms = entry.terms[:count]
+        kept.append(entry)
+        count -= len(entry.terms)
+    return kept
 
 
 def _concepts(analysis: FrenchTerms) -> list[list[Candidate]]:

@@ -8,11 +8,13 @@ with other extensions (the gold sets use ``test0.fr``) are read as plain text wh
 from __future__ import annotations
 
 import codecs
+import io
 import re
 from pathlib import Path
 from typing import Iterable
 
 from ..errors import TmtoolError
+from ..formats.xmlsafe import BOMS, check_prolog
 from ..langtags import normalize_tag
 from ..model import Document
 from .langid import check_language
@@ -29,14 +31,6 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Microsoft Office (OLE) file"),
     (b"{\\rtf", "an RTF file"),
     (b"\x1f\x8b", "a gzip archive"),
-)
-# longest first: the UTF-32 LE mark starts with the UTF-16 LE one
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # C0 controls other than tab, line feed, vertical tab, form feed and carriage return mean binary data
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -78,7 +72,7 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
 
 def decode_text(data: bytes, path: str) -> str:
     """Bytes → str: a BOM decides the encoding, otherwise the bytes must be UTF-8."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(encoding)
@@ -170,6 +164,8 @@ def _html_paragraphs(data: bytes, path: str) -> list[str]:
 
     # lxml refuses str input that carries an XML declaration (XHTML); the text is already decoded
     text = _XML_DECLARATION.sub("", _decode_html(data, path), count=1)
+    # the HTML parser ignores a DOCTYPE's internal subset: its entities would come out as "&name;" text
+    check_prolog(io.BytesIO(text.encode("utf-8")), path)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
@@ -194,7 +190,7 @@ def _html_paragraphs(data: bytes, path: str) -> list[str]:
 def _decode_html(data: bytes, path: str) -> str:
     """A BOM, else the ``<meta charset>`` the page declares, else UTF-8."""
     declared = _META_CHARSET.search(data[:4096])
-    if declared and not any(data.startswith(bom) for bom, _ in _BOMS):
+    if declared and not any(data.startswith(bom) for bom, _ in BOMS):
         name = declared.group(1).decode("ascii")
         try:
             encoding = codecs.lookup(name).name
@@ -238,14 +234,31 @@ def _docx_paragraphs(path: Path, data: bytes) -> list[str]:
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     if not data.startswith(b"PK\x03\x04"):
         raise TmtoolError("not a DOCX file (not a ZIP archive)", path=str(path))
     try:
+        _check_docx_parts(path)
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise TmtoolError(f"not a readable DOCX file ({exc})", path=str(path)) from None
     return _paragraphs(_docx_blocks(document), str(path))
+
+
+def _check_docx_parts(path: Path) -> None:
+    """python-docx parses the package's XML parts with its own parser: their prologs are checked here,
+    as ``xmlsafe`` checks every other XML file, before python-docx reads them."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        for part in package.namelist():
+            if part.endswith((".xml", ".rels")):
+                with package.open(part) as stream:
+                    try:
+                        check_prolog(stream, part)
+                    except TmtoolError as exc:
+                        raise TmtoolError(str(exc), path=str(path)) from None
 
 
 def _docx_blocks(container) -> Iterable[str]:

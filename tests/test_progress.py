@@ -1,0 +1,164 @@
+"""Progress of long jobs: a bar on a terminal (file, count, rate, a trustworthy time left), only the
+summary line elsewhere or with --quiet, and Ctrl-C in an inbox naming what was saved."""
+
+import io
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+import tmtool.progress
+from conftest import SEED_EN, SEED_FR
+from tmtool.cli import main
+from tmtool.formats.tmx import write_tmx
+from tmtool.model import Unit
+from tmtool.progress import Bar, Step, counted
+from tmtool.store import Store
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def last_line(terminal: FakeTerminal) -> str:
+    return terminal.getvalue().split("\r")[-1].strip()
+
+
+def test_the_bar_shows_item_count_rate_and_a_time_left_only_once_it_is_stable():
+    terminal, clock = FakeTerminal(), Clock()
+    with Bar("Importing", "read", file=terminal, clock=clock) as bar:
+        clock.now += 2
+        bar(Step(50, 100, 5_000, "memory.tmx"))
+        assert "50%" in last_line(terminal) and "memory.tmx  5,000 read  2,500/s" in last_line(terminal)
+        assert "ETA" not in last_line(terminal)  # half done, but after 2 s only
+    assert terminal.getvalue().endswith("\n")  # the summary line starts on a line of its own
+    terminal = FakeTerminal()
+    with Bar("Importing", "read", file=terminal, clock=clock) as bar:
+        clock.now += 6
+        bar(Step(5, 100, 600, "memory.tmx"))
+        assert "ETA" not in last_line(terminal)  # after 6 s, but 5 % done only
+        clock.now += 4
+        bar(Step(50, 100, 10_000, "memory.tmx"))
+        assert last_line(terminal).endswith("1,000/s  ETA 00:10")  # 10 s for half: 10 s to go
+        bar(Step(100, 100, 20_000, "memory.tmx"))
+        assert "ETA" not in last_line(terminal) and "100%" in last_line(terminal)
+
+
+def test_a_bar_counting_pairs_shows_done_out_of_total():
+    terminal, clock = FakeTerminal(), Clock()
+    with Bar("Ingesting", "sentences", of="pairs", file=terminal, clock=clock) as bar:
+        clock.now += 1
+        bar(Step(2.5, 10, 120, "rapport_FR.docx: aligning"))
+    assert "2/10 pairs  rapport_FR.docx: aligning  120 sentences  120/s" in last_line(terminal)
+
+
+def test_steps_are_drawn_ten_times_a_second_at_most_but_the_last_always():
+    terminal, clock = FakeTerminal(), Clock()
+    with Bar("Exporting", "written", file=terminal, clock=clock) as bar:
+        bar(Step(1, 1000, 1, "a.tmx"))
+        for done in range(2, 999):
+            bar(Step(done, 1000, done, "a.tmx"))
+        drawn = terminal.getvalue().count("\r")
+        bar(Step(1000, 1000, 1000, "a.tmx"))
+    assert drawn <= 3 and "100%" in last_line(terminal)
+
+
+def test_counted_reports_every_so_many_items_and_at_the_end():
+    steps = []
+    items = list(counted(range(250), steps.append, lambda n: Step(n, 250, n), every=100))
+    assert items == list(range(250)) and [s.done for s in steps] == [100, 200, 250]
+    assert counted([1, 2], None, lambda n: Step(n, 2)) == [1, 2]
+
+
+def write_memory(path, count):
+    units = [Unit(f"Phrase numéro {i}.", f"Sentence number {i}.", "fr-FR", "en-GB") for i in range(count)]
+    with open(path, "wb") as out:
+        write_tmx(units, out, srclang="fr-FR")
+    return path
+
+
+def test_import_on_a_terminal_shows_the_file_and_units_read(tmp_path, monkeypatch):
+    terminal = FakeTerminal()
+    monkeypatch.setattr(tmtool.progress, "_stderr", lambda: terminal)
+    memory = write_memory(tmp_path / "memory.tmx", 250)
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(memory)])
+    assert result.exit_code == 0 and result.output == "250 units added, 0 already stored, 0 untranslated skipped\n"
+    assert "Importing" in terminal.getvalue() and "100%" in last_line(terminal)
+    assert "memory.tmx  250 read" in last_line(terminal)
+
+
+def test_quiet_or_not_a_terminal_prints_the_summary_only(tmp_path, monkeypatch):
+    memory = write_memory(tmp_path / "memory.tmx", 10)
+    db = str(tmp_path / "t.db")
+    # CliRunner's stderr is no terminal
+    imported = CliRunner().invoke(main, ["--db", db, "import", str(memory)])
+    assert imported.output == "10 units added, 0 already stored, 0 untranslated skipped\n"
+    exported = CliRunner().invoke(main, ["--db", db, "export", "tmx", "-o", str(tmp_path / "out.tmx")])
+    assert exported.output == f"10 written to {tmp_path / 'out.tmx'}\n"
+    terminal = FakeTerminal()
+    monkeypatch.setattr(tmtool.progress, "_stderr", lambda: terminal)
+    quiet = CliRunner().invoke(main, ["--db", db, "--quiet", "export", "tmx", "-o", str(tmp_path / "out.tmx")])
+    assert quiet.output == exported.output and terminal.getvalue() == ""
+
+
+def inbox_of(tmp_path, *names):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in names:
+        shutil.copy(SEED_FR, inbox / f"{name}.fr.txt")
+        # each pair its own contents, or the second would be "already stored"
+        (inbox / f"{name}.en.txt").write_text(SEED_EN.read_text(encoding="utf-8") + f"\n{name}\n", encoding="utf-8")
+    return inbox
+
+
+def test_ingest_dir_on_a_terminal_names_the_file_and_counts_pairs_and_sentences(tmp_path, monkeypatch):
+    terminal = FakeTerminal()
+    monkeypatch.setattr(tmtool.progress, "_stderr", lambda: terminal)
+    inbox = inbox_of(tmp_path, "a", "b")
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("2 documents ingested, 0 already stored, 0 failed; ")
+    drawn = terminal.getvalue()
+    assert "0/2 pairs  a.fr.txt: aligning" in drawn and "1/2 pairs  b.fr.txt: saving  " in drawn
+    assert "2/2 pairs" in last_line(terminal) and " sentences  " in last_line(terminal)
+
+
+def test_ctrl_c_in_ingest_dir_lists_the_documents_saved_before_it(tmp_path, monkeypatch):
+    inbox = inbox_of(tmp_path, "a", "b", "c")
+    replace_document = Store.replace_document
+
+    def interrupted_at_b(store, record, units):
+        ids = replace_document(store, record, units)  # inside the pair's transaction: rolled back
+        if record.id == "b":
+            raise KeyboardInterrupt
+        return ids
+
+    monkeypatch.setattr(Store, "replace_document", interrupted_at_b)
+    db = tmp_path / "t.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert result.exit_code == 130
+    assert result.output.splitlines()[-1] == "tmtool: interrupted while ingesting b; saved before the interrupt: a"
+    with Store.open(db) as store:
+        assert store.document("a") and not store.document("b") and not store.document("c")
+        assert store.stats()["units"] == store.unit_count() > 0
+
+
+@pytest.mark.parametrize("no_terms", [["--no-terms"], []])
+def test_single_ingest_reports_its_stages(tmp_path, monkeypatch, no_terms):
+    steps = []
+    monkeypatch.setattr(tmtool.progress, "_stderr", FakeTerminal)
+    monkeypatch.setattr(tmtool.progress.Bar, "__call__", lambda bar, step: steps.append(step))
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", str(SEED_FR), str(SEED_EN), *no_terms])
+    assert result.exit_code == 0, result.output
+    stages = ["aligning", "extracting terms", "saving"] if not no_terms else ["aligning", "saving"]
+    assert [s.item for s in steps] == [f"{SEED_FR.name}: {stage}" for stage in stages] + [SEED_FR.name]
+    assert [s.done for s in steps] == list(range(len(stages) + 1)) and steps[-1].count == 20
