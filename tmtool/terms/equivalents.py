@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
+from rapidfuzz.fuzz import ratio
 
 from ..model import Context, Entry, Term, TermType
 from ..store.folding import fold, normalize_for_match, stem
@@ -37,6 +38,10 @@ _FRENCH_FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "à", 
 MIN_CONFIDENCE = 0.2  # below this mean F-measure over the term's pairs, no equivalent is proposed
 DEFINITION_CONFIDENCE = 0.95  # an acronym defined in both languages of one pair
 CONTEXTS_PER_TERM = 3
+OPEN_COMPOUND_FLOOR = 0.75  # *cyberattaque* ↔ *cyberattack* 0.78; a piece (*cyber* 0.59) stays below
+# the whole must spell the French word this much better than its best word: *prepositioning
+# equipment* is *prepositioning* (0.84) and more (0.85), not a compound
+OPEN_COMPOUND_GAIN = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,15 +55,15 @@ class EnglishPhrase:
     acronym: bool
 
 
-def english_phrases(sentence: str) -> list[EnglishPhrase]:
-    """English candidate phrases of one sentence."""
-    tokens = english.tokenize(sentence)
-    found = []
-    for start, end in english.candidate_spans(tokens):
-        text = english.span_text(sentence, tokens, start, end)
-        found.append(EnglishPhrase(tokens[start].start, tokens[end - 1].end, text, english.singular(text),
-                                   end - start == 1 and is_acronym(text)))
-    return found
+def english_phrases(sentences: Sequence[str]) -> list[list[EnglishPhrase]]:
+    """English candidate phrases of each sentence: the noun phrases of the English tagger trained on
+    UD English EWT (``tmtool.text.en``), maximal ones and their sub-phrases."""
+    from ..text.en import noun_phrases_many
+
+    return [
+        [EnglishPhrase(p.start, p.end, p.text, p.lemma, " " not in p.text and is_acronym(p.text)) for p in found]
+        for found in noun_phrases_many(sentences)
+    ]
 
 
 @dataclass(slots=True)
@@ -74,6 +79,7 @@ class _PairView:
 @dataclass(slots=True)
 class _Evidence:
     phrase: EnglishPhrase
+    sentence_initial: bool  # every occurrence so far opened its sentence
     forms: list[str] = field(default_factory=list)
     total: float = 0.0
     pairs: list[int] = field(default_factory=list)
@@ -86,13 +92,20 @@ def build_glossary(
     analysis = analyse_french(pairs)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     entries = rank_entries(analysis, pairs, top=None, threshold=limit)
+    add_equivalents(entries, pairs, memory=memory, acronym_pairs=_acronym_pairs(pairs, analysis))
+    return entries
+
+
+def add_equivalents(entries: Sequence[Entry], pairs: Sequence[Context], *, memory: Sequence[Context] = (),
+                    acronym_pairs: dict[str, tuple[str, str]] | None = None) -> None:
+    """Give each French entry its English equivalents found in ``pairs``; the word alignment learns
+    from ``memory`` too. ``acronym_pairs``: French acronym → (English acronym, English full form)
+    defined in the pairs (see ``_acronym_pairs``)."""
     tokenised = [([w.text for w in words(c.fr)], [w.text for w in words(c.en)])
                  for c in (*pairs, *memory) if c.fr and c.en]
     views = _PairViews(pairs, WordAligner(tokenised))
-    acronym_pairs = _acronym_pairs(pairs, analysis)
     for entry in entries:
-        entry.terms.extend(_equivalents(entry, pairs, views, acronym_pairs))
-    return entries
+        entry.terms.extend(_equivalents(entry, pairs, views, acronym_pairs or {}))
 
 
 def _equivalents(entry: Entry, pairs: Sequence[Context], views: _PairViews,
@@ -124,15 +137,27 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
             continue
         occurrences += 1
         best_here: dict[str, tuple[float, EnglishPhrase]] = {}
+        spelled = _spelled_compounds(term, inside, view)
         for phrase, covered in view.phrases:
             if term.term_type is TermType.ACRONYM and not phrase.acronym:
                 continue
+            if any(phrase.start >= start and phrase.end <= end and (phrase.start, phrase.end) != (start, end)
+                   for start, end in spelled):
+                continue  # a piece of the open compound the French word spells (*cyber* of *cyber attack*)
             value = _f_measure(view.links, inside, covered)
             key = _phrase_key(phrase.lemma)
             if value > best_here.get(key, (0.0,))[0]:
                 best_here[key] = (value, phrase)
-        for key, (value, phrase) in best_here.items():
-            item = evidence.setdefault(key, _Evidence(phrase))
+        if not best_here:
+            continue
+        # each pair votes for its best phrase only: a piece of the translation (*posture* in
+        # *deterrence posture*) is in every pair the whole is in, and must not win by being counted
+        # in all of them
+        key, (value, phrase) = max(best_here.items(), key=lambda item: (item[1][0], len(item[1][1].text)))
+        if value > 0:
+            item = evidence.setdefault(key, _Evidence(phrase, sentence_initial=True))
+            if item.sentence_initial and phrase.start > 0:
+                item.phrase, item.sentence_initial = phrase, False  # a spelling not capitalised by its place
             item.total += value
             item.pairs.append(number)
             if phrase.text not in item.forms:
@@ -146,6 +171,8 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
     # the French canonical form is singular: so is the English one, unless only the plural was seen
     singular_french = term.text in term.forms or not term.forms
     text = best.phrase.lemma if singular_french and not best.phrase.acronym else best.phrase.text
+    if best.sentence_initial and term.text[:1].islower() and text[:1].isupper() and text[1:2].islower():
+        text = text[0].lower() + text[1:]  # capitalised by its place only, as the French term shows
     return Term(
         text=text,
         lang="en",
@@ -160,22 +187,45 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
 
 def _f_measure(links: np.ndarray, inside: list[int], covered: list[int]) -> float:
     """How well an English phrase and a French term link to each other rather than elsewhere: the
-    harmonic mean of the share of the term's link mass landing in the phrase and of the share of the
-    phrase's link mass coming from the term."""
+    harmonic mean of recall (for each word of the term, the share of its links that land in the
+    phrase, averaged) and precision (for each word of the phrase, the share of its links that come
+    from the term, averaged). Each word counts once, however rare it is: a word the model knows
+    little about still says where its little evidence points."""
     if not covered:
         return 0.0
-    together = links[np.ix_(inside, covered)].sum()
-    from_term = links[inside, :].sum()
-    to_phrase = links[:, covered].sum()
-    if not together:
+    block = links[np.ix_(inside, covered)]
+    recall = float(np.mean(block.sum(axis=1) / np.maximum(links[inside, :].sum(axis=1), 1e-9)))
+    precision = float(np.mean(block.sum(axis=0) / np.maximum(links[:, covered].sum(axis=0), 1e-9)))
+    if precision + recall == 0:
         return 0.0
-    recall, precision = together / from_term, together / to_phrase
-    return float(2 * precision * recall / (precision + recall))
+    return 2 * precision * recall / (precision + recall)
+
+
+def _spelled_compounds(term: Term, inside: list[int], view: _PairView) -> list[tuple[int, int]]:
+    """Offsets of the English phrases of the pair that spell a one-word French term as an open
+    compound (*cyberattaque* ↔ *cyber attack*): word alignment links the French word to one of their
+    words (the cognate *cyber*), the spelling shows it translates them all."""
+    if len(inside) != 1:
+        return []
+    french = view.fr_words[inside[0]].text
+    return [(phrase.start, phrase.end) for phrase, covered in view.phrases
+            if len(covered) > 1 and _open_compound(french, [view.en_words[j].text for j in covered])]
+
+
+def _open_compound(french_word: str, english_words: Sequence[str]) -> float:
+    """Spelling similarity of a French word with English words read as one (*cyberdéfense* ↔
+    *cyber defence*), 0 unless the whole matches clearly better than its best word alone (*cyber*):
+    otherwise it is a word and more, not a compound."""
+    french = fold(french_word)
+    whole = ratio(french, "".join(fold(w) for w in english_words)) / 100
+    best_word = max(ratio(french, fold(w)) for w in english_words) / 100
+    return whole if whole >= OPEN_COMPOUND_FLOOR and whole >= best_word + OPEN_COMPOUND_GAIN else 0.0
 
 
 class _PairViews:
     def __init__(self, pairs: Sequence[Context], aligner: WordAligner):
         self.pairs, self.aligner, self.cache = pairs, aligner, {}
+        self.phrases = english_phrases([c.en for c in pairs])  # one batch through the tagger
 
     def get(self, number: int) -> _PairView:
         if number not in self.cache:
@@ -183,7 +233,7 @@ class _PairViews:
             fr_words, en_words = words(context.fr), words(context.en)
             links = self.aligner.links([w.text for w in fr_words], [w.text for w in en_words])
             phrases = []
-            for phrase in english_phrases(context.en):
+            for phrase in self.phrases[number]:
                 covered = [j for j, w in enumerate(en_words) if phrase.start <= w.start < phrase.end
                            and w.text not in english.FUNCTION_WORDS]
                 if covered:
