@@ -128,7 +128,8 @@ def _equivalents(entry: Entry, pairs: Sequence[Context], views: _PairViews,
 def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Term | None:
     evidence: dict[str, _Evidence] = {}
     occurrences = 0
-    for number, context in enumerate(pairs):
+    for number in views.pairs_with(term):
+        context = pairs[number]
         if not context.en:
             continue
         view = views.get(number)
@@ -226,6 +227,19 @@ class _PairViews:
     def __init__(self, pairs: Sequence[Context], aligner: WordAligner):
         self.pairs, self.aligner, self.cache = pairs, aligner, {}
         self.phrases = english_phrases([c.en for c in pairs])  # one batch through the tagger
+        # French word → the pairs holding it, so a term is only looked for where all its words are
+        self._postings: dict[str, set[int]] = {}
+        for number, context in enumerate(pairs):
+            for word in words(context.fr):
+                self._postings.setdefault(stem(word.text), set()).add(number)  # any inflection
+
+    def pairs_with(self, term: Term) -> list[int]:
+        found: set[int] = set()
+        for form in {term.text, *term.forms}:
+            keys = [stem(w.text) for w in words(form)]
+            if keys:
+                found |= set.intersection(*(self._postings.get(k, set()) for k in keys))
+        return sorted(found)
 
     def get(self, number: int) -> _PairView:
         if number not in self.cache:
