@@ -128,7 +128,6 @@ def _lemma_report(lemmatizer: lemmas.Lemmatizer, tagger: Tagger, test) -> None:
     with the gold tag and with the tagger's."""
     predicted = tagger.tag_sentences([s.words for s in test])
     gold_right = tagged_right = total = unseen = unseen_right = 0
-    known = {w.lower() for w in lemmatizer.plural_nouns}
     for s, tags in zip(test, predicted):
         for word, tag, lemma, guess in zip(s.words, s.tags, s.lemmas, tags):
             if tag != "NOUN":
@@ -137,7 +136,7 @@ def _lemma_report(lemmatizer: lemmas.Lemmatizer, tagger: Tagger, test) -> None:
             ok = lemmatizer.lemma(word, "NOUN").lower() == lemma.lower()
             gold_right += ok
             tagged_right += lemmatizer.lemma(word, guess).lower() == lemma.lower()
-            if word.lower() != lemma.lower() and word.lower() not in known:
+            if word.lower() != lemma.lower() and word.lower() not in lemmatizer.plural_nouns:
                 unseen += 1
                 unseen_right += ok
     print(

@@ -31,6 +31,8 @@ CLASSICAL_PLURALS = {
 
 
 class Lemmatizer:
+    """Lemmas by table, then by the rule of the longest known ending (see the module docstring)."""
+
     def __init__(
         self,
         exceptions: dict[str, dict[str, str]],

@@ -6,16 +6,19 @@ units and participles used as adjectives (*armed forces*, *emerging and disrupti
 head a noun or proper noun, and a number may close a name (*NATO 2030*, *Article 5*). Coordination
 joins two modifiers or heads written alike (*Peace and Security*, *air and missile defence*).
 Prepositional complements attach in two cases only, where English terms have them:
-- names: a capitalised head, *of*/*for*/*on*, and a complement all capitalised, with *the* at most
-  (*Chairman of the NATO Military Committee*, *Partnership for Peace*, *Heads of State and Government*);
+- names: a capitalised head, *of*/*for*/*on*/*in*, and the capitalised words that follow, with *the*
+  at most (*Chairman of the NATO Military Committee*, *Partnership for Peace* in *Partnership for Peace
+  countries*, *Heads of State and Government*); *in* takes two or more (*Centre of Excellence for
+  Operations in Confined and Shallow Waters*, not *Summit in Vilnius*);
 - common terms: a lower-case head, *of*, and a lower-case complement without article (*weapons of mass
   destruction*, *rule of law*), unless the head counts or measures (*number of*, *inch of*).
 So *inch of Allied territory* is no phrase: *inch* and *Allied territory* are.
 
 Candidates are the maximal phrases (less their determiners and quantifiers) and their sub-spans that
-start on a modifier or noun and end on a head, keeping any complement whole: *Supreme Allied Commander
-Europe* gives *Allied Commander Europe*, *Commander Europe*, *Supreme Allied Commander*, ...; *Chief of
-Defence Staff* gives *Chief*, *Defence Staff*, *Defence* and *Staff*, never *Chief of Defence*. Verbs, adverbs,
+start on a modifier or noun and end on a head, taking a complement whole or up to a conjunction in it:
+*Supreme Allied Commander Europe* gives *Allied Commander Europe*, *Commander Europe*, *Supreme Allied
+Commander*, ...; *Chief of Defence Staff* gives *Chief*, *Defence Staff*, *Defence* and *Staff*, never
+*Chief of Defence*; *Heads of State and Government* gives *Heads of State*. Verbs, adverbs,
 prepositions, determiners, web and e-mail addresses never open or close a candidate.
 """
 
@@ -27,6 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import chain
 from typing import Iterator, Sequence
 
 from .lemmas import default_lemmatizer
@@ -34,7 +38,7 @@ from .tagger import default_tagger
 from .tokens import tokenize
 
 MAX_SPAN_WORDS = 12  # a sub-span longer than this is no term (a maximal phrase is kept whole)
-NAME_PREPOSITIONS = frozenset({"of", "for", "on"})
+NAME_PREPOSITIONS = frozenset({"of", "for", "on", "in"})
 COMMON_PREPOSITIONS = frozenset({"of"})
 # Adjectives that count or pick rather than describe: they open a phrase, never a candidate.
 QUANTIFIERS = frozenset(
@@ -113,11 +117,10 @@ def phrases_of(sentence: str, words: Sequence[Word]) -> list[NounPhrase]:
     units = _units(words)
     found: dict[tuple[int, int], NounPhrase] = {}
     for parts in _phrases(units, words):
-        for first, last in _spans(units, parts):
-            maximal = (first, last) == (parts[0][0], parts[-1][1])
-            if maximal or _token_count(units, first, last) <= MAX_SPAN_WORDS:
-                phrase = _phrase(sentence, words, units, parts, first, last, maximal)
-                found.setdefault((phrase.start, phrase.end), phrase)
+        whole = (parts[0][0], parts[-1][1])
+        for first, last in [whole, *_spans(units, parts)]:
+            phrase = _phrase(sentence, words, units, parts, first, last, (first, last) == whole)
+            found.setdefault((phrase.start, phrase.end), phrase)
     return sorted(found.values(), key=lambda p: (p.start, -p.end))
 
 
@@ -160,7 +163,11 @@ def _unit(words: Sequence[Word], first: int, last: int) -> _Unit:
         return _Unit(first, last, "O", capital, False)
     if last > first:
         end_tag = words[last].tag
-        head = end_tag in ("NOUN", "PROPN") or (end_tag == "NUM" and any(c.isalpha() for c in text))
+        head = (
+            end_tag in ("NOUN", "PROPN")
+            or (end_tag == "NUM" and any(c.isalpha() for c in text))
+            or words[last].text.lower().endswith("ing")  # *information-sharing*, *decision-making*
+        )
         return _Unit(first, last, "H", capital, head)
     if tag in ("NOUN", "PROPN") and text[:1].isalnum():
         return _Unit(first, last, "N", capital, True, text[:1].isupper() and not capital)
@@ -250,7 +257,7 @@ def _participle(units: Sequence[_Unit], words: Sequence[Word], start: int, k: in
         return before not in ("NOUN", "PROPN", "PRON", "AUX")  # *strengthen existing partnerships*
     if word.endswith("ing"):
         return before in ("DET", "ADJ")  # *for furthering dialogue*, *, exchanging ideas*: gerunds
-    return before in ("DET", "ADP", "PUNCT", "NUM", "ADJ", "SCONJ")
+    return before in ("DET", "ADP", "PUNCT", "NUM", "ADJ", "SCONJ", "VERB")  # *to deploy trained troops*
 
 
 def _coordinates(units: Sequence[_Unit], words: Sequence[Word], start: int, k: int) -> bool:
@@ -269,10 +276,14 @@ def _coordinates(units: Sequence[_Unit], words: Sequence[Word], start: int, k: i
 
 
 def _complement(units: Sequence[_Unit], words: Sequence[Word], base: tuple[int, int]) -> tuple[int, int] | None:
-    """The base phrase of a prepositional complement of ``base``'s head that makes a term."""
+    """The base phrase of a prepositional complement of ``base``'s head that makes a term. A name's
+    complement is its capitalised words (*Partnership for Peace* in *Partnership for Peace
+    countries*); *in* needs two of them (*Operations in Confined and Shallow Waters*, not *Summit in
+    Vilnius*)."""
     preposition = base[1]
     if preposition >= len(units) or units[preposition].kind != "P":
         return None
+    word = words[units[preposition].first].text.lower()
     k = preposition + 1
     article = k < len(units) and units[k].kind == "D" and words[units[k].first].text.lower() == "the"
     if article:
@@ -281,31 +292,49 @@ def _complement(units: Sequence[_Unit], words: Sequence[Word], base: tuple[int, 
     if complement is None:
         return None
     head = units[base[1] - 1]
+    if head.capital or head.initial:
+        end = k
+        for j in range(k, complement[1]):
+            if not (units[j].capital or units[j].kind == "C"):
+                break
+            if units[j].head or units[j].kind == "#":
+                end = j + 1
+        content = [u for u in units[k:end] if u.kind != "C"]
+        last = words[units[end - 1].last].text.lower()
+        if content and not (word == "on" and last in CALENDAR) and (word != "in" or len(content) > 1):
+            return k, end
+        if head.capital:
+            return None
     content = [u for u in units[complement[0] : complement[1]] if u.kind != "C"]
-    word = words[units[preposition].first].text.lower()
-    if (head.capital or head.initial) and all(u.capital for u in content):
-        last = words[units[complement[1] - 1].last].text.lower()
-        return complement if word in NAME_PREPOSITIONS and not (word == "on" and last in CALENDAR) else None
-    if head.capital or any(u.capital for u in content) or article or word not in COMMON_PREPOSITIONS:
+    if any(u.capital for u in content) or article or word not in COMMON_PREPOSITIONS:
         return None
     return None if words[head.last].lemma.lower() in PARTITIVES else complement
 
 
 def _spans(units: Sequence[_Unit], parts: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Unit ranges [first, last) of the candidates of one maximal phrase."""
+    """Unit ranges [first, last) of the sub-spans of one maximal phrase, MAX_SPAN_WORDS words at most.
+    A sub-span ends on a head of its own base phrase, or takes a complement whole, up to its end or to
+    a conjunction in it (*Heads of State* in *Heads of State and Government*)."""
     for i, (start, end) in enumerate(parts):
         for first in range(start, end):
             if units[first].kind not in "NAHV":
                 continue
-            for last in range(first + 1, end + 1):
-                if units[last - 1].head or (units[last - 1].kind == "#" and last - 1 > first):
-                    yield first, last
-            for later in parts[i + 1 :]:
-                yield first, later[1]
-
-
-def _token_count(units: Sequence[_Unit], first: int, last: int) -> int:
-    return units[last - 1].last - units[first].first + 1
+            inside = (
+                last
+                for last in range(first + 1, end + 1)
+                if units[last - 1].head or (units[last - 1].kind == "#" and last - 1 > first)
+            )
+            across = (
+                last
+                for later_start, later_end in parts[i + 1 :]
+                for last in range(later_start + 1, later_end + 1)
+                if last == later_end or (units[last - 1].head and units[last].kind == "C")
+            )
+            limit = units[first].first + MAX_SPAN_WORDS  # the first word past the longest sub-span
+            for last in chain(inside, across):
+                if units[last - 1].last >= limit:
+                    break
+                yield first, last
 
 
 def _phrase(
@@ -325,7 +354,9 @@ def _phrase(
     start, end = words[units[first].first].start, words[units[last - 1].last].end
     head_start = words[head_unit.first].start
     head_text = sentence[head_start : head_word.end]
-    head_lemma = sentence[head_start : head_word.start] + head_word.lemma
+    # a nominal -ing at the end of a hyphenated head keeps its form: *information-sharing*
+    own_lemma = head_word.lemma if head_word.tag in ("NOUN", "PROPN") else head_word.text
+    head_lemma = sentence[head_start : head_word.start] + own_lemma
     text = sentence[start:end]
     lemma = sentence[start:head_start] + head_lemma + sentence[head_word.end : end]
     return NounPhrase(start, end, text, lemma, head_text, head_lemma, maximal)

@@ -1,9 +1,11 @@
 """English part-of-speech tagging: a greedy averaged perceptron over the 17 universal (UD) tags.
 
 Each word, left to right, takes the tag that scores highest under a linear model of sparse binary
-features (Collins 2002): the word, its lower-cased form, prefixes, suffixes and shape, the words
-around it, and the tags already given to the two words before it. Frequent words that EWT always tags
-the same way skip the model (a tag dictionary).
+features (Collins 2002): the word as written and lower-cased, its prefixes, suffixes and shape, the
+words around it and pairs of them, the tags already given to the two words before it, and the word's
+*ambiguity class*, the set of tags it had in training (for the word and the two after it; an unseen
+inflection of a known noun or verb has its base's). Frequent words that EWT always tags the same way
+skip the model (a tag dictionary).
 
 Speed: the features of a word that do not depend on tags are looked up once per word *type* (a table
 of feature rows that grows as new words are seen) and summed with numpy for a whole batch of
@@ -20,7 +22,7 @@ from functools import cache
 from importlib.resources import as_file, files
 from operator import add
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -78,8 +80,9 @@ def shape(word: str) -> str:
 
 
 def word_features(word: str, lexicon: dict[str, str]) -> tuple[str, ...]:
-    """The values of WORD_TEMPLATES for one word; the first is the lower-cased word, digits as 0;
-    the last the tags the word had in training (its ambiguity class, "?" for a word never seen)."""
+    """The values of WORD_TEMPLATES for one word. The first is the lower-cased word, digits as 0;
+    "a" the tags it had in training (its ambiguity class, "?" for a word never seen); "g", for a word
+    never seen, an ending it has and the class of the base form without it."""
     norm = _DIGIT.sub("0", word.lower())
     return (
         norm, word, norm[-1:], norm[-2:], norm[-3:], norm[-4:], word[:1], norm[:2], norm[:3], shape(word),
