@@ -142,3 +142,11 @@ def test_addresses_are_never_english_equivalents(text):
     pairs = [(f"Écrivez à {text} pour le programme OTAN 2030.", f"Write to {text} about the NATO 2030 agenda.")]
     found = english_of("programme OTAN 2030", pairs)
     assert all(text not in t and t not in ("int", "nato.int") for t in found)
+
+
+def test_an_approved_glossary_pair_teaches_the_aligner():
+    pairs = [("Les Alliés ont salué le soutien de l'OTAN.", "The Allies welcomed NATO support."),
+             ("Le soutien de l'OTAN reste solide.", "NATO support remains strong.")]
+    entry = Entry(terms=[Term("soutien de l'OTAN", "fr", forms=["soutien de l'OTAN"])])
+    add_equivalents([entry], [Context(fr, en) for fr, en in pairs], lexicon=[("OTAN", "NATO"), ("soutien", "support")])
+    assert [t.text for t in entry.terms_in("en")] == ["NATO support"]

@@ -86,23 +86,28 @@ class _Evidence:
 
 
 def build_glossary(
-    pairs: Sequence[Context], *, memory: Sequence[Context] = (), threshold: float | None = None
+    pairs: Sequence[Context], *, memory: Sequence[Context] = (), lexicon: Sequence[tuple[str, str]] = (),
+    threshold: float | None = None,
 ) -> list[Entry]:
-    """French term entries of ``pairs`` with their English equivalents (evidence: pairs + memory)."""
+    """French term entries of ``pairs`` with their English equivalents (evidence: pairs, memory and
+    ``lexicon``, the approved glossary's (French, English) term pairs)."""
     analysis = analyse_french(pairs)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     entries = rank_entries(analysis, pairs, top=None, threshold=limit)
-    add_equivalents(entries, pairs, memory=memory, acronym_pairs=_acronym_pairs(pairs, analysis))
+    add_equivalents(entries, pairs, memory=memory, lexicon=lexicon, acronym_pairs=_acronym_pairs(pairs, analysis))
     return entries
 
 
 def add_equivalents(entries: Sequence[Entry], pairs: Sequence[Context], *, memory: Sequence[Context] = (),
+                    lexicon: Sequence[tuple[str, str]] = (),
                     acronym_pairs: dict[str, tuple[str, str]] | None = None) -> None:
-    """Give each French entry its English equivalents found in ``pairs``; the word alignment learns
-    from ``memory`` too. ``acronym_pairs``: French acronym → (English acronym, English full form)
-    defined in the pairs (see ``_acronym_pairs``)."""
-    tokenised = [([w.text for w in words(c.fr)], [w.text for w in words(c.en)])
-                 for c in (*pairs, *memory) if c.fr and c.en]
+    """Give each French entry its English equivalents found in ``pairs``. The word alignment learns
+    from ``memory`` too, and from ``lexicon`` term pairs, each read as a short sentence pair (how a
+    dictionary is given to a statistical aligner: *OTAN* ↔ *NATO* once approved, always known).
+    ``acronym_pairs``: French acronym → (English acronym, English full form) defined in the pairs
+    (see ``_acronym_pairs``)."""
+    tokenised = [([w.text for w in words(fr)], [w.text for w in words(en)])
+                 for fr, en in (*((c.fr, c.en) for c in (*pairs, *memory)), *lexicon) if fr and en]
     views = _PairViews(pairs, WordAligner(tokenised))
     for entry in entries:
         entry.terms.extend(_equivalents(entry, pairs, views, acronym_pairs or {}))
