@@ -152,10 +152,10 @@ def phrase_roots(tokens: Sequence[Token]) -> list[int | None]:
 
 
 def _runs(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
-    """Maximal (start, end) runs of consecutive tokens of noun phrases. A complement that follows a
-    phrase but that the parser attached further up belongs to the run (attachment of prepositional
-    phrases is where parsers err most); a phrase that follows without a preposition does not (a name
-    after a title: *général* | *Wiermann*)."""
+    """Maximal (start, end) runs of consecutive tokens of noun phrases. A complement that follows the
+    phrase of a common noun but that the parser attached further up belongs to the run (attachment of
+    prepositional phrases is where parsers err most); a phrase that follows without a preposition does
+    not, nor one after a name (*général* | *Wiermann* | *au siège*)."""
     roots = phrase_roots(tokens)
     i = 0
     while i < len(tokens):
@@ -163,7 +163,9 @@ def _runs(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and roots[j] is not None and (roots[j] == roots[j - 1] or _linking(tokens[j])):
+        while j < len(tokens) and roots[j] is not None and (
+            roots[j] == roots[j - 1] or (_linking(tokens[j]) and tokens[roots[j - 1]].pos == "NOUN")
+        ):
             j += 1
         yield i, j
         i = j
