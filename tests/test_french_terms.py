@@ -67,6 +67,12 @@ def test_hyphenated_ranks_are_one_word_and_a_name_after_a_title_is_not_part_of_t
     assert not {"vice", "amiral", "vice-amiral durand", "lieutenant-général morel"} & found
 
 
+def test_a_candidate_never_ends_on_an_adjective_before_its_noun():
+    found = keys("Les missiles à longue portée sont interdits.", "Un exercice de grande ampleur a eu lieu.")
+    assert {"missile à longue portée", "exercice de grande ampleur"} <= found
+    assert not {"missile à longue", "exercice de grande"} & found
+
+
 def test_acronym_apposition_defines_the_full_form():
     entries = extract_french([Context("La Brigade légère d'intervention rapide (BLIR) a été déployée."),
                               Context("La BLIR compte trois mille soldats.")])

@@ -31,7 +31,8 @@ LINKING_PREPOSITIONS = frozenset({"de", "d'", "du", "des", "à", "au", "aux", "e
 _ARTICLES = frozenset({"le", "la", "les", "l'"})
 _COORDINATION = frozenset({"et"})
 # Relations by which a dependent may belong to its head's term (Universal Dependencies).
-_TERM_RELATIONS = frozenset({"amod", "nmod", "case", "det", "flat", "fixed", "compound", "conj", "cc", "nummod", "acl"})
+# (Not *fixed*: the second word of a compound preposition, *à travers*, is no noun of the term.)
+_TERM_RELATIONS = frozenset({"amod", "nmod", "case", "det", "flat", "compound", "conj", "cc", "nummod", "acl"})
 # Dependents by which a participle governs a clause of its own (*forces déployées en Estonie*): it is
 # then a verb about the noun, not a modifier in a term.
 _CLAUSE_RELATIONS = frozenset({"obj", "iobj", "obl", "nsubj", "ccomp", "xcomp", "aux", "expl", "advcl"})
@@ -182,8 +183,15 @@ def _opens(tokens: Sequence[Token], i: int, end: int) -> bool:
     return token.nominal or (_modifier(token) and i < token.head < end and tokens[token.head].nominal)
 
 
-def _closes(token: Token) -> bool:
-    return token.nominal or _modifier(token) or (token.pos == "NUM" and token.text.isalnum())
+def _closes(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a candidate may end on token ``i``: a noun, a number, or a modifier of a word before it
+    (not an adjective before its noun: *technologie à double* | *usage*)."""
+    token = tokens[i]
+    return token.nominal or (token.pos == "NUM" and token.text.isalnum()) or (_modifier(token) and token.head < i)
+
+
+def _content(token: Token) -> bool:
+    return token.nominal or _modifier(token) or token.pos == "NUM"
 
 
 def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
@@ -191,7 +199,7 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     for run_start, run_end in _runs(tokens):
         for start in range(run_start, run_end):
             for end in range(start + 1, min(run_end, start + MAX_WORDS) + 1):
-                if _closes(tokens[end - 1]) and _opens(tokens, start, end):
+                if _closes(tokens, end - 1) and _opens(tokens, start, end):
                     yield start, end
 
 
@@ -238,7 +246,7 @@ def _add(candidates, number, tokens, bounds, sentence_text, acronym: bool, agree
             content_words=tuple(
                 t.text.lower() if t.sentence_initial and not t.is_acronym else t.text
                 for t in span
-                if _closes(t)
+                if _content(t)
             ),
             head=tokens[head],
             name=_is_name(tokens[head]),
@@ -326,7 +334,7 @@ def definitions(tokens: Sequence[Token], text: str) -> list[tuple[str, tuple[int
     runs = {end: start for start, end in _runs(tokens)}
     for match in PARENTHESISED_ACRONYM.finditer(text.replace("\u00a0", " ")):
         paren = next((i for i, t in enumerate(tokens) if t.start == match.start()), None)
-        if paren is None or paren not in runs or not _closes(tokens[paren - 1]):
+        if paren is None or paren not in runs or not _closes(tokens, paren - 1):
             continue
         starts = [i for i in range(runs[paren], paren) if _opens(tokens, i, paren)]
         start = choose_start(match.group(1), [t.text for t in tokens[:paren]], starts)
