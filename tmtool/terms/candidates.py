@@ -105,12 +105,12 @@ def _joins_head(tokens: Sequence[Token], i: int, clause_heads: set[int]) -> bool
     if relation == "case":
         return _linking(token)
     if relation == "det":  # the article of a complement: *de la paix*, not *la paix*
-        return word in _ARTICLES and i > 0 and tokens[i - 1].text.lower() in LINKING_PREPOSITIONS
+        return word in _ARTICLES and i > 0 and _linking(tokens[i - 1])
     if relation == "cc":
         return word in _COORDINATION
     if relation == "nummod":  # *article 5*; a number before the noun counts it (*trois navires*)
         return token.head == i - 1
-    if relation == "flat":  # the words of a name, not a name after a title (*contre-amiral Smith*)
+    if relation == "flat":  # the words of a name, not a name after a title (*vice-amiral Durand*)
         return tokens[token.head].pos == "PROPN"
     if relation == "nmod":  # complements are nouns' (a complement of a verb or an adjective is a parse slip)
         return tokens[token.head].nominal and (token.nominal or token.pos == "NUM")
