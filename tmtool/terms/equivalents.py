@@ -93,8 +93,15 @@ def build_glossary(
     ``lexicon``, the approved glossary's (French, English) term pairs)."""
     analysis = analyse_french(pairs)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    entries = rank_entries(analysis, pairs, top=None, threshold=limit)
+    # translation is termhood evidence: a term has a sure, consistent equivalent, a free phrase a loose
+    # one (score × (0.5 + confidence), so candidates down to limit ÷ 1.5 may rise above the limit)
+    entries = rank_entries(analysis, pairs, top=None, threshold=limit / (0.5 + 1.0))
     add_equivalents(entries, pairs, memory=memory, lexicon=lexicon, acronym_pairs=_acronym_pairs(pairs, analysis))
+    for entry in entries:
+        confidence = max((t.confidence or 0.0 for t in entry.terms if t.lang != "fr"), default=0.0)
+        entry.score = round(entry.score * (0.5 + confidence), 4)
+    entries = [e for e in entries if e.score >= limit]
+    entries.sort(key=lambda e: (-e.score, e.terms[0].text.casefold()))
     return entries
 
 
@@ -174,9 +181,10 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
     confidence = best.total / occurrences
     if confidence < MIN_CONFIDENCE:
         return None
-    # the French canonical form is singular: so is the English one, unless only the plural was seen
-    singular_french = term.text in term.forms or not term.forms
-    text = best.phrase.lemma if singular_french and not best.phrase.acronym else best.phrase.text
+    # the French canonical form is the singular: the English one too (its plural stays among the
+    # forms); a name is written as it is (*NATO Headquarters*)
+    named = best.phrase.acronym or term.pos == "properNoun"
+    text = best.phrase.text if named else best.phrase.lemma
     if best.sentence_initial and term.text[:1].islower() and text[:1].isupper() and text[1:2].islower():
         text = text[0].lower() + text[1:]  # capitalised by its place only, as the French term shows
     return Term(
