@@ -131,3 +131,11 @@ def test_a_phrase_known_to_be_free_releases_the_term_nested_in_it():
     before = found.scores["pays partenaire"]
     found.rescore({"officier de pays partenaires"})
     assert found.scores["pays partenaire"] > before
+
+
+def test_every_modifier_of_a_plural_head_is_singularised():
+    # the tagger reads *sécuritaires* as an adverb: it still agrees with *défis*
+    found = [e.terms[0].text for e in extract_french([Context("Nous faisons face à des défis sécuritaires communs.")],
+                                                    threshold=0)]
+    assert "défi sécuritaire commun" in found
+    assert not any("sécuritaires" in text for text in found)

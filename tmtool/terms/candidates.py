@@ -299,7 +299,9 @@ def canonical(span: Sequence[Token]) -> str:
         if token.pos == "ADP" or token.pos == "CCONJ":
             in_head_phrase = False
         word = token.text.replace("’", "'")
-        if singularise and in_head_phrase and token.plural:
+        # a modifier agrees with its plural head even where the tagger saw no number on it (or no adjective)
+        # (*défis sécuritaires communs* → *défi sécuritaire commun*)
+        if singularise and in_head_phrase and (token.plural or (token.pos not in ("NOUN", "PROPN", "NUM") and word.endswith(("s", "x")))):
             word = _singular(token)
         words.append(word)
     first = span[0]
