@@ -1,6 +1,6 @@
 """Terminology benchmark: French terms and English equivalents against gold glossaries.
 
-    .venv/bin/python bench/terms.py [--threshold T]
+    .venv/bin/python bench/terms.py [--threshold T] [--part nato|acter|all]
 
 Pairs: the development pairs of ``bench/data/terms-dev/`` (written for this project; parameters are
 chosen on them), the test pairs of ``../shared/data/terms/`` (reported, not tuned on) and the seed pair
@@ -13,6 +13,17 @@ For each: French entries proposed above the threshold, found and pair recall (me
 form, folded), precision of the proposals against gold, time (model loading apart; French extraction
 alone, then with English equivalents); then a threshold sweep on gold alignment, and the 15 best-ranked
 proposals that are not in gold.
+
+ACTER (``../shared/data/terms/acter-fr-dev/``, CC BY-NC-SA, read here, never copied): the monolingual
+extraction (``extract_french``, what ``tmtool extract`` does) over each domain's texts, segmented as
+``tmtool extract`` segments them, at the threshold; the unique lower-cased list scored against the
+domain's gold list with named entities (TermEval 2020: precision, recall, F1, proposals). Entries
+carry a canonical form and the surface forms seen; TermEval compares surface strings, so the main
+figure scores every lower-cased surface form of the proposed entries, the second the canonical forms
+alone. Each domain is split in two deterministic halves: DEV (parameters are chosen on it) and TEST
+(reported): alternate files in sorted name order, or, for a domain of fewer than four texts, the first
+and second half of each text's paragraphs. A half is scored against the gold terms that occur in its
+text (lower-cased, as whole words); the whole domain against the whole list.
 """
 
 from __future__ import annotations
@@ -23,6 +34,7 @@ import re
 import sys
 import time
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,13 +44,18 @@ sys.path.insert(0, str(REPO))
 from tmtool.model import Context, Entry  # noqa: E402
 from tmtool.pipeline import align_files  # noqa: E402
 from tmtool.terms import DEFAULT_THRESHOLD, build_glossary, extract_french  # noqa: E402
+from tmtool.terms import french  # noqa: E402
 from tmtool.terms.french import load_model  # noqa: E402
+from tmtool.text.readers import read_document  # noqa: E402
+from tmtool.text.segment import segment_document  # noqa: E402
 
 DEV_TERMS = REPO / "bench" / "data" / "terms-dev"
 SHARED_TERMS = REPO.parent / "shared" / "data" / "terms"
 SEED = REPO / "seeds" / "2021-07-13-partners-meeting"
 SEED_GOLD = REPO / "tests" / "data" / "seed.alignment.gold.json"
 SWEEP = (0.0, 0.4, 0.6, 0.8, 1.0, 1.5)
+ACTER = SHARED_TERMS / "acter-fr-dev"
+ACTER_DOMAINS = ("equi", "htfl", "wind")
 
 
 @dataclass(frozen=True)
@@ -103,7 +120,7 @@ def score(entries: list[Entry], gold: list[dict]) -> dict:
 def datasets() -> list[Dataset]:
     found = []
     for role, root in (("dev", DEV_TERMS), ("test", SHARED_TERMS)):
-        for d in sorted(p for p in root.iterdir() if p.is_dir()):
+        for d in sorted(p for p in root.iterdir() if (p / "glossary.gold.json").is_file()):
             txt = d / d.name
             found.append(Dataset(d.name, role, Path(f"{txt}.fr.txt"), Path(f"{txt}.en.txt"),
                                  d / "alignment.gold.json", d / "glossary.gold.json"))
@@ -118,14 +135,90 @@ def describe(entry: Entry) -> str:
     return f"{entry.score:5.2f}  {fr}  →  {en}"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
-    args = parser.parse_args()
-    started = time.perf_counter()
-    load_model()
-    print(f"model load: {time.perf_counter() - started:.1f} s; threshold {args.threshold}")
+def acter_halves(domain: str) -> dict[str, list[Context]]:
+    """DEV, TEST and whole-domain sentences of an ACTER domain, segmented as ``tmtool extract`` does."""
+    files = sorted((ACTER / domain / "texts").glob("*.txt"))
+    halves: dict[str, list[Context]] = {"dev": [], "test": []}
+    for number, path in enumerate(files):
+        document = read_document(path, lang="fr")
+        segments = segment_document(document, "fr")
+        middle = len(document.paragraphs) // 2
+        for segment in segments:
+            if len(files) >= 4:
+                half = "dev" if number % 2 == 0 else "test"
+            else:
+                half = "dev" if segment.paragraph < middle else "test"
+            halves[half].append(Context(fr=segment.text, document=path.name))
+    halves["whole"] = [c for half in ("dev", "test") for c in halves[half]]
+    return halves
+
+
+def acter_gold(domain: str) -> set[str]:
+    path = ACTER / domain / "annotations" / "unique_annotation_lists" / f"{domain}_fr_terms_nes.tsv"
+    return {line.split("\t")[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()}
+
+
+def occurring(gold: set[str], sentences: list[Context]) -> set[str]:
+    """The gold terms written, as whole words, in the sentences."""
+    text = "\n".join(c.fr.lower() for c in sentences)
+    return {t for t in gold if t in text and re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text)}
+
+
+def prf(proposed: set[str], gold: set[str]) -> str:
+    right = len(proposed & gold)
+    p = right / len(proposed) if proposed else 0.0
+    r = right / len(gold) if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{p:.3f} | {r:.3f} | {f:.3f}"
+
+
+@contextmanager
+def parse_timer():
+    """Seconds spent in the spaCy parse (``french.analyse``) while the block runs, in a one-item list:
+    the parse is timed inside ``extract_french`` so that the rest of the French side shows apart."""
+    spent = [0.0]
+    original = french.analyse
+
+    def analyse(texts):
+        started = time.perf_counter()
+        try:
+            return original(texts)
+        finally:
+            spent[0] += time.perf_counter() - started
+
+    french.analyse = analyse
+    try:
+        yield spent
+    finally:
+        french.analyse = original
+
+
+def acter_table(threshold: float) -> None:
+    print(f"ACTER French, named entities included, threshold {threshold}: P | R | F1 of the lower-cased "
+          "surface forms of the entries, then of their canonical forms alone")
+    print("| domain | half | texts | sentences | gold terms | entries | surface forms | P | R | F1 "
+          "| canonical P | R | F1 | s | of which parse | sentences/s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for domain in ACTER_DOMAINS:
+        gold_all = acter_gold(domain)
+        for half, sentences in acter_halves(domain).items():
+            gold = gold_all if half == "whole" else occurring(gold_all, sentences)
+            with parse_timer() as parse:
+                started = time.perf_counter()
+                entries = extract_french(sentences, threshold=threshold)
+                elapsed = time.perf_counter() - started
+            terms = [t for e in entries for t in e.terms_in("fr")]
+            surface = {f.lower() for t in terms for f in (t.text, *t.forms)}
+            canonical = {t.text.lower() for t in terms}
+            texts = len({c.document for c in sentences})
+            print(f"| {domain} | {half} | {texts} | {len(sentences)} | {len(gold)} | {len(entries)} "
+                  f"| {len(surface)} | {prf(surface, gold)} | {prf(canonical, gold)} | {elapsed:.1f} "
+                  f"| {parse[0]:.1f} | {len(sentences) / elapsed:.0f} |")
     print()
+
+
+def nato_tables(threshold: float) -> None:
     print(
         "| pair | set | input | sentence pairs | entries ≥ threshold | found | pair recall | precision vs gold "
         "| French extraction (s) | with equivalents (s) |"
@@ -137,10 +230,10 @@ def main() -> None:
         for source in ("pipeline", "gold"):
             pairs = dataset.pairs(source)
             started = time.perf_counter()
-            extract_french(pairs, threshold=args.threshold)
+            extract_french(pairs, threshold=threshold)
             extraction = time.perf_counter() - started
             started = time.perf_counter()
-            entries = build_glossary(pairs, threshold=args.threshold)
+            entries = build_glossary(pairs, threshold=threshold)
             elapsed = time.perf_counter() - started
             head = f"| {dataset.name} | {dataset.role} | {source} | {len(pairs)} | {len(entries)}"
             times = f"{extraction:.2f} | {elapsed:.2f}"
@@ -153,20 +246,35 @@ def main() -> None:
             if source == "gold":
                 misses[dataset.name] = r["not_in_gold"]
     print("\nThreshold sweep on gold alignment (found / pair recall / precision / entries):")
-    for threshold in SWEEP:
+    for level in SWEEP:
         cells = []
         for dataset in datasets():
             if dataset.glossary is None:
                 continue
-            entries = build_glossary(dataset.pairs("gold"), threshold=threshold)
+            entries = build_glossary(dataset.pairs("gold"), threshold=level)
             r = score(entries, dataset.gold())
             cells.append(f"{dataset.name} ({dataset.role}): {r['found']:.2f} / {r['pair_recall']:.2f} "
                          f"/ {r['precision']:.2f} / {len(entries)}")
-        print(f"  ≥ {threshold:<4}  " + "   ".join(cells))
+        print(f"  ≥ {level:<4}  " + "   ".join(cells))
     for name, entries in misses.items():
         print(f"\n15 best-ranked proposals {'(no gold)' if name.startswith('seed') else 'not in gold'} — {name}:")
         for entry in entries[:15]:
             print("  " + describe(entry))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument("--part", choices=("nato", "acter", "all"), default="all")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    load_model()
+    print(f"model load: {time.perf_counter() - started:.1f} s; threshold {args.threshold}")
+    print()
+    if args.part in ("acter", "all"):
+        acter_table(args.threshold)
+    if args.part in ("nato", "all"):
+        nato_tables(args.threshold)
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ _TIME_COLUMNS = {"ingested", "updated", "created", "changed", "time", "first_see
 # the store's own tables, in an order that makes a readable diff (FTS shadow tables are checked
 # by the FTS integrity checks instead)
 STORE_TABLES = ("documents", "imports", "units", "entries", "terms", "lookup_keys", "contexts",
-                "entry_documents", "changes")
+                "entry_documents", "entry_equivalents", "changes")
 
 
 def tmtool_executable() -> str:

@@ -257,3 +257,11 @@ def test_a_long_run_of_names_gives_sub_spans_of_bounded_length():
 def test_any_text_gives_tokens_and_phrases_at_their_offsets(text):
     assert all(text[start:end] == word for word, start, end in tokenize(text))
     assert all(text[p.start : p.end] == p.text and p.text.strip() == p.text for p in noun_phrases(text))
+
+
+def test_an_invariable_noun_capitalised_in_a_name_keeps_its_s():
+    from tmtool.text.en import lemma
+
+    assert lemma("Headquarters", "PROPN") == "Headquarters"
+    assert lemma("Brussels", "PROPN") == "Brussels"
+    assert lemma("Chiefs", "PROPN") == "Chief"

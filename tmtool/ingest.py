@@ -132,7 +132,8 @@ def ingest_pair(
     src_text, tgt_text = text_hash(pair.src_segments), text_hash(pair.tgt_segments)
     if holder := store.document_with(src_text, tgt_text, text=True):
         return IngestResult(document_id, held_by=holder)
-    units = align_segments(pair, lexicon=store.lexicon_pairs()).units(document_id)
+    lexicon = store.lexicon_pairs()
+    units = align_segments(pair, lexicon=lexicon).units(document_id)
     aligned = len(pair.src_segments)
     proposals = []
     if extract_terms:
@@ -143,7 +144,7 @@ def ingest_pair(
         sentences = [Context(u.source, u.target, document_id, u.tuid or "") for u in units]
         words = _WORD.findall(" ".join(u.source for u in units))
         memory = store.memory_contexts(words, exclude_document=document_id)
-        proposals = build_glossary(sentences, memory=memory)
+        proposals = build_glossary(sentences, memory=memory, lexicon=lexicon)
     record = DocumentRecord(document_id, str(fr_path), str(en_path), src_hash, tgt_hash,
                             pair.srclang, pair.tgtlang, src_text_hash=src_text, tgt_text_hash=tgt_text)
     report("saving", aligned)

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..errors import TmtoolError
 from ..langtags import normalize_tag
 from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, iso, parse_time, utcnow
+from .evidence import entry_score, kept_equivalents
 from .folding import fold, normalize_for_match, stem, term_keys
 from .migrations import migrate
 from .records import (
@@ -581,6 +582,13 @@ class Store:
                     " SET frequency = frequency + excluded.frequency, score = max(score, excluded.score)",
                     (entry_id, document_id, proposal.frequency, iso(now), proposal.score),
                 )
+                self._conn.executemany(
+                    "INSERT INTO entry_equivalents (entry_id, document_id, lang, type, key, text, support)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET support = support + excluded.support",
+                    [(entry_id, document_id, t.lang, t.term_type.value, stem(fold(t.text)), t.text,
+                      max(t.frequency, 1) * (t.confidence if t.confidence is not None else 1.0))
+                     for t in proposal.terms if t.lang != "fr"],
+                )
                 self.recount([entry_id])
         return len(created), len(updated)
 
@@ -603,13 +611,57 @@ class Store:
 
     def recount(self, entry_ids: Iterable[int]) -> None:
         """Set extracted entries' frequency to the sum of their per-document counts (zero when a
-        replaced document was the last to count them)."""
+        replaced document was the last to count them), and weigh the evidence of the documents that
+        count an unreviewed entry (see :mod:`.evidence`): its score, and its equivalents ranked by
+        the support they have across documents."""
+        entry_ids = list(entry_ids)
         with self.transaction():
             self._conn.executemany(
                 "UPDATE entries SET frequency = (SELECT coalesce(sum(frequency), 0) FROM entry_documents"
                 " WHERE entry_id = ?1) WHERE id = ?1",
                 [(i,) for i in entry_ids],
             )
+            for entry_id in entry_ids:
+                self._weigh_evidence(entry_id)
+
+    def _weigh_evidence(self, entry_id: int) -> None:
+        reviewed = self._query("SELECT reviewed FROM entries WHERE id = ?", (entry_id,))
+        scores = [s for s, in self._query(
+            "SELECT score FROM entry_documents WHERE entry_id = ? AND score IS NOT NULL", (entry_id,))]
+        if not reviewed or reviewed[0][0] or not scores:
+            return  # what a person decided stays; with no document left, _take_back restores the origin
+        # (language, term type) → {equivalent key: support summed over the documents}
+        supports: dict[tuple[str, str], dict[str, float]] = {}
+        for lang, term_type, key, support in self._query(
+                "SELECT lang, type, key, sum(support) FROM entry_equivalents WHERE entry_id = ?"
+                " GROUP BY lang, type, key", (entry_id,)):
+            supports.setdefault((lang, term_type), {})[key] = support
+        # consistency is judged where the alternatives compete most: the best-supported group
+        main = max(supports.values(), key=lambda group: sum(group.values()), default={})
+        self._conn.execute("UPDATE entries SET score = ? WHERE id = ?",
+                           (entry_score(scores, list(main.values())), entry_id))
+        if not supports:
+            return
+        entry = self.entries([entry_id], contexts=0)[entry_id]
+        kept = [t for t in entry.terms if (t.lang, t.term_type.value) not in supports]
+        origin = None
+        for group, keys in supports.items():
+            own: dict[str, Term] = {}
+            for term in entry.terms:
+                if (term.lang, term.term_type.value) == group:
+                    first = own.setdefault(stem(fold(term.text)), term)  # one spelling, the others its forms
+                    if first is not term:
+                        first.forms.extend(f for f in [term.text, *term.forms] if f not in first.forms)
+            kept += [own[key] for key in kept_equivalents(keys) if key in own]
+            # an equivalent no remaining document proposes stays only if the entry came with it
+            # (imported or written by hand), not if a removed or revised document proposed it
+            unsupported = [t for key, t in own.items() if key not in keys]
+            if unsupported and origin is None:
+                origin = self._origin_snapshots([entry_id]).get(entry_id, {})
+            came_with = {(t.get("lang"), fold(t.get("text", ""))) for t in (origin or {}).get("terms", [])}
+            kept += [t for t in unsupported if (t.lang, fold(t.text)) in came_with]
+        if [(t.lang, t.text) for t in kept] != [(t.lang, t.text) for t in entry.terms]:
+            self._write_terms(entry_id, kept)
 
     def document_entry_ids(self, document_id: str) -> list[int]:
         return [r[0] for r in self._query("SELECT entry_id FROM entry_documents WHERE document_id = ?",
@@ -883,8 +935,9 @@ class Store:
                 first = min(seen_left, default=None)
             if last in seen_by_removed:
                 last = max(seen_left, default=origin["last_seen"] if origin else None)
-            if not reviewed and score in {s for _, s in taken if s is not None}:
-                score = max([s for _, s in left if s is not None] + [origin["score"] if origin else 0.0])
+            if not reviewed and not left and score in {s for _, s in taken if s is not None}:
+                # with documents left, recount has weighed their evidence; with none, the origin's
+                score = origin["score"] if origin else 0.0
             self._conn.execute("UPDATE entries SET first_seen = ?, last_seen = ?, score = ?, updated = ?"
                                " WHERE id = ?", (first, last, score, now, entry_id))
         return removed

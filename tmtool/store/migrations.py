@@ -252,7 +252,25 @@ CREATE INDEX entries_import ON entries(import_id);
 CREATE INDEX documents_text ON documents(src_text_hash, tgt_text_hash);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+# Evidence across documents: each document's extraction proposes equivalents for an entry, with the
+# support it found (sentence pairs × confidence); an unreviewed entry's equivalents are ranked, and
+# its score weighed, by the sum over the documents that remain (Store.recount), so evidence grows as
+# documents arrive and shrinks when one is removed, without re-reading any document.
+_V9 = """
+CREATE TABLE entry_equivalents (
+    entry_id    INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    lang        TEXT NOT NULL,
+    type        TEXT NOT NULL,   -- fullForm, acronym …: a full form competes with full forms only
+    key         TEXT NOT NULL,   -- folded, singularised text: spellings of one equivalent count together
+    text        TEXT NOT NULL,
+    support     REAL NOT NULL,
+    PRIMARY KEY (entry_id, document_id, lang, type, key)
+);
+CREATE INDEX entry_equivalents_document ON entry_equivalents(document_id);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

@@ -1,4 +1,14 @@
-"""French term candidates: pattern spans grouped under a canonical form, and acronym definitions.
+"""French term candidates from the dependency parse, grouped under a canonical form.
+
+A noun phrase is a noun with the dependents that can belong to a term: adjectives and participles
+that modify it (not a participle with complements of its own: *décisions prises lors de la réunion*),
+noun complements with their linking preposition (*de*, *à*, *en*, *pour*, *contre*) and the article
+after it (*maintien de la paix*), coordinated heads (*paix et sécurité*), a number after the noun
+(*article 5*), the words of a name. Every contiguous span of such a phrase that starts on a noun (or
+on an adjective before its noun) and ends on a content word is a candidate: nested candidates are
+ranked by ``termhood``, which tells a term from a piece of a longer one. Punctuation, finite verbs and
+tokens that are not words (web and e-mail addresses, formulas: ``french.wordlike``) break a phrase; a
+maximal phrase is cut by no length limit short of ``MAX_WORDS`` tokens.
 
 The canonical form singularises the head noun phrase (*engins explosifs improvisés* → *engin explosif
 improvisé*), keeps the capitals of names, lowers a capital that is only there because the term opens
@@ -8,12 +18,25 @@ the sentence, and drops the elided article before it (*l'OTAN* → *OTAN*). Ever
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from .acronyms import PARENTHESISED_ACRONYM, choose_start
-from .french import Token, candidate_spans, disagrees, qualitative
+from .french import Token, wordlike
+
+# Prepositions that join a noun to its complement inside a term (*lutte contre*, *technologie à double
+# usage*, *Partenariat pour la paix*); "de" and its contractions are the common case.
+LINKING_PREPOSITIONS = frozenset({"de", "d'", "du", "des", "à", "au", "aux", "en", "pour", "contre"})
+_ARTICLES = frozenset({"le", "la", "les", "l'"})
+_COORDINATION = frozenset({"et"})
+# Relations by which a dependent may belong to its head's term (Universal Dependencies).
+# (Not *fixed*: the second word of a compound preposition, *à travers*, is no noun of the term.)
+_TERM_RELATIONS = frozenset({"amod", "nmod", "case", "det", "flat", "compound", "conj", "cc", "nummod", "acl"})
+# Dependents by which a participle governs a clause of its own (*forces déployées en Estonie*): it is
+# then a verb about the noun, not a modifier in a term.
+_CLAUSE_RELATIONS = frozenset({"obj", "iobj", "obl", "nsubj", "ccomp", "xcomp", "aux", "expl", "advcl"})
+MAX_WORDS = 12  # tokens of a candidate: longer spans of one phrase are not candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +51,14 @@ class Candidate:
     key: str  # casefolded canonical form
     displays: Counter = field(default_factory=Counter)  # canonical form as written (capitals)
     forms: Counter = field(default_factory=Counter)  # surface forms, original characters
+    genders: Counter = field(default_factory=Counter)  # gender → evidence: articles, adjectives, the head
     occurrences: list[Occurrence] = field(default_factory=list)
     content_words: tuple[str, ...] = ()
-    tags: str = ""  # the part-of-speech pattern of the first occurrence (see french.Token.tag)
     head: Token | None = None
     name: bool = False  # a designation written with a capital: an organisation, a body, a programme
     article_complement: bool = False  # a complement with an article before a common noun (*des engins*)
-    detached_adjective: bool = False  # an adjective qualifying the head across its complement (see below)
-    name_complement: bool = False  # a common head with a name for complement (*port de Tallinn*)
-    evaluative: bool = False  # a noun with a qualitative adjective after it (*cyberattaque grave*)
+    coordinated: bool = False  # two words or complements joined by *et*
+    numbered: bool = False  # a number among its words (*article 5*, *figure 12*)
     acronym: bool = False
     defined_by: set[str] = field(default_factory=set)  # keys of full forms (of an acronym) or acronyms
 
@@ -50,149 +72,251 @@ class Candidate:
     def frequency(self) -> int:
         return len(self.occurrences)
 
+    @property
+    def gender(self) -> str | None:
+        """The gender the head's articles and adjectives agree in, the tagger's guess for the head itself
+        counting half: agreement, which the text shows, outvotes a guess for an unknown word
+        (*l'État-major militaire international*)."""
+        return self.genders.most_common(1)[0][0] if self.genders else None
+
 
 def term_key(text: str) -> str:
     return text.replace("’", "'").casefold()
+
+
+# ---- phrases and spans -------------------------------------------------------------------------
+
+
+def _relation(token: Token) -> str:
+    return token.dep.split(":")[0]
+
+
+def _clause_heads(tokens: Sequence[Token]) -> set[int]:
+    """Tokens with dependents that make them the verb of a clause."""
+    return {t.head for j, t in enumerate(tokens) if t.head != j and _relation(t) in _CLAUSE_RELATIONS}
+
+
+def _joins_head(tokens: Sequence[Token], i: int, clause_heads: set[int]) -> bool:
+    """Whether token ``i`` belongs to the term of its head, by its relation and its kind."""
+    token = tokens[i]
+    relation, word = _relation(token), token.text.lower().replace("’", "'")
+    if token.pos == "PUNCT" or token.head == i or relation not in _TERM_RELATIONS:
+        return False
+    if relation == "case":
+        return _linking(token)
+    if relation == "det":  # the article of a complement: *de la paix*, not *la paix*
+        return word in _ARTICLES and i > 0 and _linking(tokens[i - 1])
+    if relation == "cc":
+        return word in _COORDINATION
+    if relation == "nummod":  # *article 5*; a number before the noun counts it (*trois navires*)
+        return token.head == i - 1
+    if relation == "flat":  # the words of a name, not a name after a title (*vice-amiral Durand*)
+        return tokens[token.head].pos == "PROPN"
+    if relation == "nmod":  # complements are nouns' (a complement of a verb or an adjective is a parse slip)
+        return tokens[token.head].nominal and (token.nominal or token.pos == "NUM")
+    if token.pos == "VERB" and not token.nominal and i in clause_heads:
+        return False
+    return token.nominal or _modifier(token)
+
+
+def _word(token: Token) -> bool:
+    """A word of content: a tag that is not one of grammar words, and letters (``french.wordlike``)."""
+    return token.pos in ("NOUN", "PROPN", "ADJ", "ADV", "VERB") and wordlike(token.text)
+
+
+def _modifier(token: Token) -> bool:
+    """An adjective, a participle, or a word the parser takes for an adjectival modifier."""
+    return _word(token) and (
+        token.pos == "ADJ" or token.participle or (token.dep == "amod" and token.pos != "VERB" and not token.stop)
+    )
+
+
+def phrase_roots(tokens: Sequence[Token]) -> list[int | None]:
+    """For each token, the noun whose phrase it belongs to: the top of its chain of term relations
+    (a token belongs to its head's phrase when it joins its head and the head has a phrase)."""
+    clause_heads = _clause_heads(tokens)
+    joins = [_joins_head(tokens, i, clause_heads) for i in range(len(tokens))]
+    roots: list[int | None] = [None] * len(tokens)
+    done = [False] * len(tokens)
+    for i in range(len(tokens)):
+        path, j = [], i
+        while not done[j] and joins[j] and j not in path:  # climb to a known or a phrase-less head
+            path.append(j)
+            j = tokens[j].head
+        if not done[j] and j not in path:
+            roots[j], done[j] = (j if tokens[j].nominal else None), True
+        root = roots[j] if done[j] else None
+        for k in reversed(path):
+            root = root if root is not None else (k if tokens[k].nominal else None)
+            roots[k], done[k] = root, True
+    return roots
+
+
+def _runs(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Maximal (start, end) runs of consecutive tokens of noun phrases. A complement that follows the
+    phrase of a common noun but that the parser attached further up belongs to the run (attachment of
+    prepositional phrases is where parsers err most); a phrase that follows without a preposition does
+    not, nor one after a name (*général* | *Wiermann* | *au siège*)."""
+    roots = phrase_roots(tokens)
+    i = 0
+    while i < len(tokens):
+        if roots[i] is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and roots[j] is not None and (
+            roots[j] == roots[j - 1] or (_linking(tokens[j]) and tokens[roots[j - 1]].pos == "NOUN")
+        ):
+            j += 1
+        yield i, j
+        i = j
+
+
+def _linking(token: Token) -> bool:
+    return token.pos == "ADP" and token.text.lower().replace("’", "'") in LINKING_PREPOSITIONS
+
+
+def _opens(tokens: Sequence[Token], i: int, end: int) -> bool:
+    """Whether a candidate ending before ``end`` may start at token ``i``: on a noun, or on an adjective
+    whose noun follows inside the span (*petites éoliennes*)."""
+    token = tokens[i]
+    return token.nominal or (_modifier(token) and i < token.head < end and tokens[token.head].nominal)
+
+
+def _closes(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a candidate may end on token ``i``: a noun, a number, or a modifier of a word before it
+    (not an adjective before its noun: *technologie à double* | *usage*)."""
+    token = tokens[i]
+    return token.nominal or (token.pos == "NUM" and token.text.isalnum()) or (_modifier(token) and token.head < i)
+
+
+def _content(token: Token) -> bool:
+    return token.nominal or _modifier(token) or token.pos == "NUM"
+
+
+def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Every (start, end) token span of noun phrases that may be a term, nested spans included."""
+    for run_start, run_end in _runs(tokens):
+        for start in range(run_start, run_end):
+            for end in range(start + 1, min(run_end, start + MAX_WORDS) + 1):
+                if _closes(tokens, end - 1) and _opens(tokens, start, end):
+                    yield start, end
+
+
+# ---- candidates -----------------------------------------------------------------------------------
 
 
 def collect(analysed: Sequence[Sequence[Token]], texts: Sequence[str]) -> dict[str, Candidate]:
     """All candidates of the sentences, keyed by casefolded canonical form, with their definitions."""
     candidates: dict[str, Candidate] = {}
     for number, tokens in enumerate(analysed):
-        for start, end in candidate_spans(tokens):
-            _add(candidates, number, tokens, start, end, texts[number])
-        for acronym, (start, end) in definitions(tokens, texts[number]):
-            full = _add(candidates, number, tokens, start, end, texts[number])
-            for a_start, a_end in _find_tokens(tokens, texts[number], acronym):
-                short = _add(candidates, number, tokens, a_start, a_end, texts[number])
-                short.acronym = True
-                short.defined_by.add(full.key)
-                full.defined_by.add(short.key)
-    for candidate in candidates.values():
-        candidate.occurrences = sorted(set(candidate.occurrences), key=lambda o: (o.sentence, o.start))
-        if candidate.name and not candidate.acronym and _always_complement_of_one_noun(candidate, analysed):
-            candidate.name = False
+        agreement = defaultdict(list)  # noun → genders of its articles and adjectives
+        for t in tokens:
+            if t.gender and _relation(t) in ("det", "amod"):
+                agreement[t.head].append(t.gender)
+        spans = dict.fromkeys(candidate_spans(tokens), False)
+        links = []
+        for acronym, full in definitions(tokens, texts[number]):
+            short = _find_tokens(tokens, texts[number], acronym)
+            spans.setdefault(full, False)
+            spans.update(dict.fromkeys(short, True))
+            links.append((full, short))
+        added = {
+            span: _add(candidates, number, tokens, span, texts[number], acronym, agreement)
+            for span, acronym in spans.items()
+        }
+        for full, short in links:
+            for span in short:
+                added[span].defined_by.add(added[full].key)
+                added[full].defined_by.add(added[span].key)
     return candidates
 
 
-def _always_complement_of_one_noun(candidate: Candidate, analysed: Sequence[Sequence[Token]]) -> bool:
-    """Whether a capitalised phrase seen more than once is always the complement of the same common noun
-    (*ministre de la Défense des pays de l'OTAN*, twice): it is then a piece of that noun's designation,
-    not a name of its own. Once is no evidence either way (*résolution 1325 du Conseil de sécurité*)."""
-    governors = set()
-    for o in candidate.occurrences:
-        tokens = analysed[o.sentence]
-        before = o.start
-        while before > 0 and tokens[before - 1].tag in "DERT":
-            before -= 1
-        if before == o.start or before == 0 or tokens[before - 1].tag != "N":
-            return False
-        governors.add(tokens[before - 1].text.casefold())
-    return candidate.frequency > 1 and len(governors) == 1
-
-
-def _add(candidates, number, tokens, start, end, sentence_text) -> Candidate:
+def _add(candidates, number, tokens, bounds, sentence_text, acronym: bool, agreement) -> Candidate:
+    start, end = bounds
     span = tokens[start:end]
     display = canonical(span)
     key = term_key(display)
+    head = start + _head(span)
     candidate = candidates.get(key)
     if candidate is None:
-        head = next(t for t in span if t.tag in "NP")
         candidate = candidates[key] = Candidate(
             key=key,
             # as written, but a capital due only to the sentence start is lowered
             content_words=tuple(
-                t.text.lower() if t.sentence_initial and not t.is_acronym else t.text for t in span if t.content
+                t.text.lower() if t.sentence_initial and not t.is_acronym else t.text
+                for t in span
+                if _content(t)
             ),
-            tags="".join(t.tag for t in span),
-            head=head,
-            name=_is_name(head),
-            acronym=len(span) == 1 and span[0].is_acronym,
+            head=tokens[head],
+            name=_is_name(tokens[head]),
+            acronym=acronym or (len(span) == 1 and span[0].is_acronym),
             article_complement=_article_complement(span),
-            detached_adjective=_detached_adjective(span),
-            name_complement=_name_complement(span),
-            evaluative=_evaluative(span),
+            coordinated=any(t.pos == "CCONJ" for t in span),
+            numbered=any(t.pos == "NUM" for t in span),
         )
+    candidate.acronym = candidate.acronym or acronym
+    candidate.genders.update(agreement[head])
+    if tokens[head].gender:
+        candidate.genders[tokens[head].gender] += 0.5
     candidate.displays[display] += 1
-    candidate.forms[sentence_text[span[0].start : span[-1].start + len(span[-1].text)]] += 1
+    candidate.forms[sentence_text[span[0].start : span[-1].end]] += 1
     candidate.occurrences.append(Occurrence(number, start, end))
     return candidate
+
+
+def _head(span: Sequence[Token]) -> int:
+    """The index in the span of its head: its first noun (French noun phrases are head-first)."""
+    return next((i for i, t in enumerate(span) if t.nominal), 0)
 
 
 def _article_complement(span: Sequence[Token]) -> bool:
     """Whether a lower-case noun of the span follows an article (*de la*, *des*), adjectives apart."""
     article = False
     for token in span:
-        if token.tag in "TE":
+        if token.pos == "DET" or token.text.lower() in ("du", "des", "au", "aux"):
             article = True
-        elif token.tag in "NP":
-            if article and token.tag == "N" and token.text[:1].islower():
+        elif token.nominal:
+            if article and token.pos == "NOUN" and token.text[:1].islower():
                 return True
             article = False
-        elif token.tag != "A":
+        elif token.pos != "ADJ":
             article = False
     return False
 
 
-def _detached_adjective(span: Sequence[Token]) -> bool:
-    """Whether an adjective after a complement disagrees with the complement's noun, so qualifies the
-    head across it (*dépôts de carburant temporaires*): a term (*dépôt de carburant*) and a modifier."""
-    return any(
-        disagrees(noun, adjective) and any(t.tag in "DER" for t in span[:i])
-        for i, (noun, adjective) in enumerate(zip(span, span[1:]))
-    )
-
-
-def _name_complement(span: Sequence[Token]) -> bool:
-    """Whether a common noun takes a name (not an acronym) for complement: it then relates a concept to
-    one place or body (*port de Tallinn*, *base aérienne de Łask*), a free phrase around a term."""
-    head = span[0]
-    after_preposition = [t for i, t in enumerate(span[1:], 1) if span[i - 1].tag in "DERT"]
-    return head.tag == "N" and not _is_name(head) and any(
-        t.tag == "P" and not t.is_acronym for t in after_preposition
-    )
-
-
-def _evaluative(span: Sequence[Token]) -> bool:
-    """Whether an adjective after a noun evaluates it (``french.qualitative``): such a phrase describes
-    one case of a concept (*cyberattaque grave*), where a relational adjective names a kind of it."""
-    return any(
-        previous.tag == "N" and token.tag == "A" and qualitative(token.lemma or token.text)
-        for previous, token in zip(span, span[1:])
-    )
-
-
 def _is_name(head: Token) -> bool:
-    return head.tag == "P" or head.is_acronym or (head.text[:1].isupper() and not head.sentence_initial)
+    return head.pos == "PROPN" or head.is_acronym or (head.text[:1].isupper() and not head.sentence_initial)
 
 
 def canonical(span: Sequence[Token]) -> str:
     """The singular, sentence-case-corrected form of a candidate span (see module docstring)."""
-    head = next(t for t in span if t.tag in "NP")
+    head = span[_head(span)]
     singularise = head.plural and not _is_name(head)
     words = []
     in_head_phrase = True
     for token in span:
-        if token.tag in "DER":
+        if token.pos == "ADP" or token.pos == "CCONJ":
             in_head_phrase = False
         word = token.text.replace("’", "'")
-        if singularise and in_head_phrase and token.plural:
+        # a modifier agrees with its plural head even where the tagger saw no number on it (or no adjective)
+        # (*défis sécuritaires communs* → *défi sécuritaire commun*)
+        if singularise and in_head_phrase and (token.plural or (token.pos not in ("NOUN", "PROPN", "NUM") and word.endswith(("s", "x")))):
             word = _singular(token)
         words.append(word)
     first = span[0]
-    if first.sentence_initial and first.tag in "NA" and not first.is_acronym and words[0][1:].islower():
+    if first.sentence_initial and first.pos in ("NOUN", "ADJ") and not first.is_acronym and words[0][1:].islower():
         words[0] = words[0][:1].lower() + words[0][1:]
     out = words[0]
     for previous, token, word in zip(span, span[1:], words[1:]):
-        joined = token.start == previous.start + len(previous.text)
-        out += word if joined else " " + word
+        out += word if token.start == previous.end else " " + word
     return out
 
 
 def _singular(token: Token) -> str:
     word = token.text
     lemma = token.lemma
-    if token.tag == "N" and lemma:
+    if token.pos == "NOUN" and lemma:
         if word.casefold().startswith(lemma.casefold()):
             return word[: len(lemma)]  # engins → engin, pays → pays
         return word[:1] + lemma[1:] if word[:1].casefold() == lemma[:1].casefold() else lemma  # travaux → travail
@@ -206,22 +330,17 @@ def _singular(token: Token) -> str:
 
 
 def definitions(tokens: Sequence[Token], text: str) -> list[tuple[str, tuple[int, int]]]:
-    """Acronyms defined in the sentence, each with the token span of its full form."""
+    """Acronyms defined in the sentence, each with the token span of its full form: the candidate
+    span just before the parenthesis whose letters spell the acronym (``acronyms.choose_start``)."""
     found = []
+    runs = {end: start for start, end in _runs(tokens)}
     for match in PARENTHESISED_ACRONYM.finditer(text.replace("\u00a0", " ")):
         paren = next((i for i, t in enumerate(tokens) if t.start == match.start()), None)
-        if paren is None:
+        if paren is None or paren not in runs or not _closes(tokens, paren - 1):
             continue
-        first = paren
-        while first > 0 and tokens[first - 1].tag != "X":
-            first -= 1
-        starts = [
-            i
-            for i in range(first, paren)
-            if tokens[i].tag in "NPA" and (i == first or tokens[i - 1].tag in "DERTC")
-        ]
+        starts = [i for i in range(runs[paren], paren) if _opens(tokens, i, paren)]
         start = choose_start(match.group(1), [t.text for t in tokens[:paren]], starts)
-        if start is not None and any(t.tag in "NP" for t in tokens[start:paren]):
+        if start is not None:
             found.append((match.group(1), (start, paren)))
     return found
 
@@ -229,7 +348,7 @@ def definitions(tokens: Sequence[Token], text: str) -> list[tuple[str, tuple[int
 def _find_tokens(tokens: Sequence[Token], sentence: str, text: str) -> list[tuple[int, int]]:
     """Token spans that spell ``text`` as whole words (an acronym may be several tokens: *C-IED COE*)."""
     starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.start + len(t.text): i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
     return [
         (starts[m.start()], ends[m.end()] + 1)
         for m in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", sentence)

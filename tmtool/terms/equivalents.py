@@ -1,21 +1,16 @@
-"""English equivalents of French terms, from aligned sentence pairs.
+"""English equivalents of French terms, chosen among the English noun phrases of aligned pairs.
 
-For each French entry, every English span of the right shape in the English side of its pairs is
-scored with:
-- alignment: how well the span's words and the term's words link to each other rather than to the
-  rest of the sentence pair (IBM-1 posteriors both ways, cognates), as an F-measure per pair; the mean
-  of its best pair and its average over the entry's pairs (a translation that recurs wins, a loose
-  translation in one pair does not sink a good one); a French closed compound read against an open
-  English one (*cyberattaque* ↔ *cyber attack*) and the agreement of the two heads across all pairs
-  (*pays* ↔ *countries*: translation consistency) add to it;
-- co-occurrence: Dice of the French term and the English span over every pair given, the memory
-  included, so that equivalents improve as documents arrive (weighed by the pairs that show it: one
-  shared pair is no evidence);
-- shape: English POS-shape heuristics (see ``english.shape``), and acronym for acronym.
+For each French entry, the equivalent is an English candidate phrase (``english_phrases``: noun phrases
+of the English sentence, never an arbitrary token span) of the pairs where the French term occurs.
+Each candidate is scored in each pair by how the word alignment (``wordalign``: fast_align's model
+over the document and the memory units that share its words, with a bilingual dictionary and cognates
+as priors) links it with the term: the share of the term's link mass that lands in the candidate
+(recall) and the share of the candidate's link mass that comes from the term (precision), as an
+F-measure. Scores add up over the pairs — a translation used consistently wins over one seen once —
+and the confidence is their mean over the term's pairs.
+
 Acronyms defined in both languages in the same pair are paired directly (*EMI* ↔ *IMS*, whose full
-forms then pair too), and an acronym written the same in both languages is its own equivalent.
-The translation is also evidence of termhood (``translation_evidence``), and a phrase it shows to be
-free lets its nested pieces count as terms of their own.
+forms then pair too), and a French acronym is only ever paired with an English acronym.
 """
 
 from __future__ import annotations
@@ -25,176 +20,253 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
+import numpy as np
 from rapidfuzz.fuzz import ratio
 
 from ..model import Context, Entry, Term, TermType
 from ..store.folding import fold, normalize_for_match, stem
 from . import english
-from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
 from .acronyms import is_acronym
-from .candidates import definitions, term_key
+from .candidates import definitions
+from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
 from .wordalign import WordAligner, words
 
 _SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
-MIN_CONFIDENCE = 0.25
-COMPOUND_TRANSLATION_BOOST = 1.5
-_FREE_IN_TRANSLATION = 0.5
-_CONFIDENT = 0.75  # an equivalent this sure is taken as the translation of the whole term
-_FRENCH_COMPLEMENT = re.compile(r"(?<!\w)(?:(?:de|du|des|à|pour|contre|en)(?!\w)|d')", re.IGNORECASE)
-_CLAIM = 0.5  # link strength at which an English word is taken as translating a word of the term
 # French words that carry no lexical content of a term: they are not asked to align.
-_FRENCH_FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "à", "pour", "contre", "en", "et"})
-_DEFINITION_CONFIDENCE = 0.95
-_COOCCURRENCE_WEIGHT = 0.3  # at most; alignment weighs the rest
-_OPEN_COMPOUND_FLOOR = 0.75  # above a piece (*cyber* is 0.59 of *cyberattaque*), below *cyber attack* (0.78)
-_HEAD_AGREEMENT_WEIGHT = 0.5
-_OPEN_COMPOUND_GAIN = 0.1  # over the best word alone: every word of an open compound adds to the match
+_FRENCH_FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "à", "au", "aux", "pour",
+                                    "contre", "en", "et", "l", "d"})
+MIN_CONFIDENCE = 0.2  # below this mean F-measure over the term's pairs, no equivalent is proposed
+DEFINITION_CONFIDENCE = 0.95  # an acronym defined in both languages of one pair
+CONTEXTS_PER_TERM = 3
+OPEN_COMPOUND_FLOOR = 0.75  # *cyberattaque* ↔ *cyberattack* 0.78; a piece (*cyber* 0.59) stays below
+# the whole must spell the French word this much better than its best word: *prepositioning
+# equipment* is *prepositioning* (0.84) and more (0.85), not a compound
+OPEN_COMPOUND_GAIN = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishPhrase:
+    """A candidate English term in a sentence: character offsets, text as written, its lemma."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    acronym: bool
+
+
+def english_phrases(sentences: Sequence[str]) -> list[list[EnglishPhrase]]:
+    """English candidate phrases of each sentence: the noun phrases of the English tagger trained on
+    UD English EWT (``tmtool.text.en``), maximal ones and their sub-phrases."""
+    from ..text.en import noun_phrases_many
+
+    return [
+        [EnglishPhrase(p.start, p.end, p.text, p.lemma, " " not in p.text and is_acronym(p.text)) for p in found]
+        for found in noun_phrases_many(sentences)
+    ]
 
 
 @dataclass(slots=True)
-class _Proposal:
-    text: str
-    acronym: bool
-    forms: list[str] = field(default_factory=list)  # every spelling seen (singular, plural, capitals)
-    alignment: list[float] = field(default_factory=list)  # its best score in each pair that has it
+class _PairView:
+    """One sentence pair as the pairing sees it, computed once per pair."""
+
+    fr_words: list
+    en_words: list
+    links: np.ndarray
+    phrases: list[tuple[EnglishPhrase, list[int]]]  # each phrase with the alignment words it covers
+
+
+@dataclass(slots=True)
+class _Evidence:
+    phrase: EnglishPhrase
+    sentence_initial: bool  # every occurrence so far opened its sentence
+    forms: list[str] = field(default_factory=list)
+    total: float = 0.0
     pairs: list[int] = field(default_factory=list)
 
 
 def build_glossary(
-    pairs: Sequence[Context], *, memory: Sequence[Context] = (), threshold: float | None = None
+    pairs: Sequence[Context], *, memory: Sequence[Context] = (), lexicon: Sequence[tuple[str, str]] = (),
+    threshold: float | None = None,
 ) -> list[Entry]:
-    """French term entries of ``pairs`` with their English equivalents (evidence: pairs + memory)."""
+    """French term entries of ``pairs`` with their English equivalents (evidence: pairs, memory and
+    ``lexicon``, the approved glossary's (French, English) term pairs)."""
     analysis = analyse_french(pairs)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    # entries that only the translation evidence below can lift over the threshold are scored too
-    floor = limit / COMPOUND_TRANSLATION_BOOST
-    everything = [(c.fr, c.en) for c in (*pairs, *memory) if c.fr and c.en]
-    views = _PairViews(pairs, WordAligner(everything))
-    folded_en = [normalize_for_match(en) for _, en in everything]
-    folded_fr = [normalize_for_match(fr) for fr, _ in everything]
-    acronym_pairs = _acronym_pairs(pairs, analysis)
-    translations: dict[str, list[Term]] = {}
-
-    def translate(entry: Entry) -> list[Term]:
-        key = entry.terms[0].text
-        if key not in translations:
-            translations[key] = _equivalents(entry, pairs, views, acronym_pairs, folded_fr, folded_en)
-        return translations[key]
-
-    # Free phrases shown by the translation: one translated by a piece of itself (the piece is the
-    # term, whatever it is nested in), or by the very equivalent of a candidate nested in it, and an
-    # article complement that English keeps as a complement. Every candidate is asked, so that a
-    # score does not depend on the threshold.
-    article = {key for key, candidate in analysis.candidates.items() if candidate.article_complement}
-    everyone = rank_entries(analysis, pairs, top=None, threshold=0.0)
-    echoes = _translated_as_nested(everyone, translate)
-    analysis.rescore(echoes | {
-        key
-        for key, entry in ((term_key(e.terms[0].text), e) for e in everyone)
-        if _translation_coverage(entry, translate(entry)) < 1
-        or (key in article and _kept_as_complement(entry, translate(entry)))
-    })
-    entries = rank_entries(analysis, pairs, top=None, threshold=floor)
+    # translation is termhood evidence: a term has a sure, consistent equivalent, a free phrase a loose
+    # one (score × (0.5 + confidence), so candidates down to limit ÷ 1.5 may rise above the limit)
+    entries = rank_entries(analysis, pairs, top=None, threshold=limit / (0.5 + 1.0))
+    add_equivalents(entries, pairs, memory=memory, lexicon=lexicon, acronym_pairs=_acronym_pairs(pairs, analysis))
     for entry in entries:
-        entry.terms.extend(translate(entry))
-        key = term_key(entry.terms[0].text)
-        evidence = translation_evidence(entry, article_complement=key in article, echoes_nested=key in echoes)
-        entry.score = round(entry.score * evidence, 4)
+        confidence = max((t.confidence or 0.0 for t in entry.terms if t.lang != "fr"), default=0.0)
+        entry.score = round(entry.score * (0.5 + confidence), 4)
     entries = [e for e in entries if e.score >= limit]
     entries.sort(key=lambda e: (-e.score, e.terms[0].text.casefold()))
     return entries
 
 
-def _translated_as_nested(entries: Sequence[Entry], translate) -> set[str]:
-    """Keys of entries whose full-form equivalent is that of a shorter entry nested in them, and no
-    surer there (*cyberdéfense de l'Alliance* ↔ *cyber defence*, as *cyberdéfense*): the English
-    renders the piece. Surer for the longer entry, it is the longer one's (*technologie émergente et
-    de rupture* ↔ *emerging and disruptive technology*)."""
-    equivalents = {}
+def add_equivalents(entries: Sequence[Entry], pairs: Sequence[Context], *, memory: Sequence[Context] = (),
+                    lexicon: Sequence[tuple[str, str]] = (),
+                    acronym_pairs: dict[str, tuple[str, str]] | None = None) -> None:
+    """Give each French entry its English equivalents found in ``pairs``. The word alignment learns
+    from ``memory`` too, and from ``lexicon`` term pairs, each read as a short sentence pair (how a
+    dictionary is given to a statistical aligner: *OTAN* ↔ *NATO* once approved, always known).
+    ``acronym_pairs``: French acronym → (English acronym, English full form) defined in the pairs
+    (see ``_acronym_pairs``)."""
+    tokenised = [([w.text for w in words(fr)], [w.text for w in words(en)])
+                 for fr, en in (*((c.fr, c.en) for c in (*pairs, *memory)), *lexicon) if fr and en]
+    views = _PairViews(pairs, WordAligner(tokenised))
     for entry in entries:
-        full = [t for t in translate(entry) if t.term_type is TermType.FULL_FORM]
-        if full and entry.terms_in("fr")[0].term_type is TermType.FULL_FORM:
-            equivalents[term_key(entry.terms[0].text)] = (full[0].text.casefold(), full[0].confidence)
-    return {
-        longer
-        for longer, (english_text, confidence) in equivalents.items()
-        for shorter, (other, other_confidence) in equivalents.items()
-        if other == english_text and other_confidence >= confidence
-        and len(shorter) < len(longer) and _contains(longer, shorter)
-    }
+        entry.terms.extend(_equivalents(entry, pairs, views, acronym_pairs or {}))
 
 
-def translation_evidence(
-    entry: Entry, *, article_complement: bool = False, echoes_nested: bool = False
-) -> float:
-    """How the translation bears on termhood, as a factor of the entry's score (Entry with English).
-
-    Translation consistency is termhood evidence: a term has a clean, sure equivalent that renders all
-    of it. A compound translation of *N de N* is lexicalised (×1.5, see ``_translated_as_compound``);
-    a French complement with an article (``article_complement``) that English keeps as a complement
-    is a free phrase in both languages (*importance de l'interopérabilité* ↔ *importance of
-    interoperability*, ×0.5); an unsure equivalent counts in proportion to its confidence, and one
-    that renders only a piece of the French (*besoin de l'Alliance* ↔ *Alliance*) in proportion to
-    the piece; one translated exactly as a shorter candidate nested in it (``echoes_nested``) is a free
-    phrase around that term (×0.5)."""
-    if echoes_nested:
-        return _FREE_IN_TRANSLATION
-    if _translated_as_compound(entry):
-        return COMPOUND_TRANSLATION_BOOST
-    english_terms = entry.terms_in("en")
-    confidence = max((t.confidence for t in english_terms), default=0.0)
-    factor = min(1.0, max(confidence, MIN_CONFIDENCE) / _CONFIDENT)
-    factor *= _translation_coverage(entry, english_terms)
-    if article_complement and _kept_as_complement(entry, english_terms):
-        factor *= _FREE_IN_TRANSLATION
-    return factor
-
-
-def _kept_as_complement(entry: Entry, english_terms: Sequence[Term]) -> bool:
-    """Whether the full-form equivalent of a common (not proper) term has a prepositional complement."""
-    full = [t for t in english_terms if t.term_type is TermType.FULL_FORM]
-    if not full or entry.terms_in("fr")[0].pos == "properNoun":
-        return False
-    return any(t.text.lower() in english.PREPOSITIONS for t in english.tokenize(full[0].text))
-
-
-def _translation_coverage(entry: Entry, english_terms: Sequence[Term]) -> float:
-    """English content words of the best full-form equivalent ÷ French content words of the term, at
-    most 1: below 1 the equivalent renders a piece (*organisme international* ↔ *international*).
-    1 for an entry with an acronym (defined in both languages, its forms may differ)."""
+def _equivalents(entry: Entry, pairs: Sequence[Context], views: _PairViews,
+                 acronym_pairs: dict[str, tuple[str, str]]) -> list[Term]:
     french = entry.terms_in("fr")
-    full = [t for t in english_terms if t.term_type is TermType.FULL_FORM]
-    if not full or any(t.term_type is TermType.ACRONYM for t in french):
-        return 1.0
-    fr_words = _content_chunks(french[0].text, _FRENCH_FUNCTION_WORDS)
-    en_words = _content_chunks(full[0].text, english.FUNCTION_WORDS)
-    return min(1.0, len(en_words) / len(fr_words)) if fr_words else 1.0
+    found = []
+    for term in french:
+        if term.term_type is TermType.ACRONYM and term.text in acronym_pairs:
+            acronym, full = acronym_pairs[term.text]
+            found.append(_defined(acronym, TermType.ACRONYM, pairs))
+            if full.casefold() != acronym.casefold():
+                found.append(_defined(full, TermType.FULL_FORM, pairs))
+    if found:
+        return _unique(found)
+    full_forms = [t for t in french if t.term_type is TermType.FULL_FORM] or french
+    best = _best_phrase(full_forms[0], pairs, views)
+    return [best] if best else []
 
 
-def _content_chunks(text: str, function_words: frozenset[str]) -> list[str]:
-    """Words as written between spaces (*sous-marine*, *dual-use* are one), elided articles apart."""
-    chunks = text.replace("'", "' ").replace("’", "’ ").split()
-    return [c for c in chunks if any(ch.isalnum() for ch in c) and c.lower() not in function_words
-            and not c.endswith(("'", "’"))]
+def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Term | None:
+    evidence: dict[str, _Evidence] = {}
+    occurrences = 0
+    for number in views.pairs_with(term):
+        context = pairs[number]
+        if not context.en:
+            continue
+        view = views.get(number)
+        inside = _term_positions(term, context.fr, view.fr_words)
+        if not inside:
+            continue
+        occurrences += 1
+        best_here: dict[str, tuple[float, EnglishPhrase]] = {}
+        spelled = _spelled_compounds(term, inside, view)
+        for phrase, covered in view.phrases:
+            if term.term_type is TermType.ACRONYM and not phrase.acronym:
+                continue
+            if any(phrase.start >= start and phrase.end <= end and (phrase.start, phrase.end) != (start, end)
+                   for start, end in spelled):
+                continue  # a piece of the open compound the French word spells (*cyber* of *cyber attack*)
+            value = _f_measure(view.links, inside, covered)
+            key = _phrase_key(phrase.lemma)
+            if value > best_here.get(key, (0.0,))[0]:
+                best_here[key] = (value, phrase)
+        if not best_here:
+            continue
+        # each pair votes for its best phrase only: a piece of the translation (*posture* in
+        # *deterrence posture*) is in every pair the whole is in, and must not win by being counted
+        # in all of them
+        key, (value, phrase) = max(best_here.items(), key=lambda item: (item[1][0], len(item[1][1].text)))
+        if value > 0:
+            item = evidence.setdefault(key, _Evidence(phrase, sentence_initial=True))
+            if item.sentence_initial and phrase.start > 0:
+                item.phrase, item.sentence_initial = phrase, False  # a spelling not capitalised by its place
+            item.total += value
+            item.pairs.append(number)
+            if phrase.text not in item.forms:
+                item.forms.append(phrase.text)
+    if not evidence:
+        return None
+    best = max(evidence.values(), key=lambda e: (e.total, -len(e.phrase.text)))
+    confidence = best.total / occurrences
+    if confidence < MIN_CONFIDENCE:
+        return None
+    # the French canonical form is the singular: the English one too (its plural stays among the
+    # forms); a name is written as it is (*NATO Headquarters*)
+    named = best.phrase.acronym or term.pos == "properNoun"
+    text = best.phrase.text if named else best.phrase.lemma
+    if best.sentence_initial and term.text[:1].islower() and text[:1].isupper() and text[1:2].islower():
+        text = text[0].lower() + text[1:]  # capitalised by its place only, as the French term shows
+    return Term(
+        text=text,
+        lang="en",
+        pos="noun",
+        term_type=TermType.ACRONYM if best.phrase.acronym else TermType.FULL_FORM,
+        confidence=round(min(1.0, confidence), 3),
+        forms=list(dict.fromkeys([text, *best.forms])),
+        frequency=len(best.pairs),
+        contexts=[pairs[i] for i in best.pairs[:CONTEXTS_PER_TERM]],
+    )
 
 
-def _translated_as_compound(entry: Entry) -> bool:
-    """Translation as unithood evidence: a French *N de N* rendered as an English compound (*plan
-    d'action* ↔ *action plan*, *cellule de coordination* ↔ *coordination cell*) is lexicalised, while a
-    free phrase keeps its preposition (*importance de l'interopérabilité* ↔ *importance of
-    interoperability*). The compound must translate the whole term, not a nested piece of it."""
-    french = [t for t in entry.terms_in("fr") if t.term_type is TermType.FULL_FORM]
-    english_terms = [t for t in entry.terms_in("en") if t.term_type is TermType.FULL_FORM]
-    if not french or not english_terms or french[0].pos == "properNoun":
-        return False
-    fr, en = french[0].text, english_terms[0]
-    if en.confidence < _CONFIDENT or not _FRENCH_COMPLEMENT.search(fr.replace("’", "'")):
-        return False
-    en_words = [t for t in english.tokenize(en.text) if t.content]
-    if any(t.text.lower() in english.PREPOSITIONS for t in english.tokenize(en.text)):
-        return False
-    fr_words = [w for w in fr.split() if w.lower() not in _FRENCH_FUNCTION_WORDS]
-    return len(en_words) >= len(fr_words) >= 2
+def _f_measure(links: np.ndarray, inside: list[int], covered: list[int]) -> float:
+    """How well an English phrase and a French term link to each other rather than elsewhere: the
+    harmonic mean of recall (for each word of the term, the share of its links that land in the
+    phrase, averaged) and precision (for each word of the phrase, the share of its links that come
+    from the term, averaged). Each word counts once, however rare it is: a word the model knows
+    little about still says where its little evidence points."""
+    if not covered:
+        return 0.0
+    block = links[np.ix_(inside, covered)]
+    recall = float(np.mean(block.sum(axis=1) / np.maximum(links[inside, :].sum(axis=1), 1e-9)))
+    precision = float(np.mean(block.sum(axis=0) / np.maximum(links[:, covered].sum(axis=0), 1e-9)))
+    if precision + recall == 0:
+        return 0.0
+    return 2 * precision * recall / (precision + recall)
+
+
+def _spelled_compounds(term: Term, inside: list[int], view: _PairView) -> list[tuple[int, int]]:
+    """Offsets of the English phrases of the pair that spell a one-word French term as an open
+    compound (*cyberattaque* ↔ *cyber attack*): word alignment links the French word to one of their
+    words (the cognate *cyber*), the spelling shows it translates them all."""
+    if len(inside) != 1:
+        return []
+    french = view.fr_words[inside[0]].text
+    return [(phrase.start, phrase.end) for phrase, covered in view.phrases
+            if len(covered) > 1 and _open_compound(french, [view.en_words[j].text for j in covered])]
+
+
+def _open_compound(french_word: str, english_words: Sequence[str]) -> float:
+    """Spelling similarity of a French word with English words read as one (*cyberdéfense* ↔
+    *cyber defence*), 0 unless the whole matches clearly better than its best word alone (*cyber*):
+    otherwise it is a word and more, not a compound."""
+    french = fold(french_word)
+    whole = ratio(french, "".join(fold(w) for w in english_words)) / 100
+    best_word = max(ratio(french, fold(w)) for w in english_words) / 100
+    return whole if whole >= OPEN_COMPOUND_FLOOR and whole >= best_word + OPEN_COMPOUND_GAIN else 0.0
+
+
+class _PairViews:
+    def __init__(self, pairs: Sequence[Context], aligner: WordAligner):
+        self.pairs, self.aligner, self.cache = pairs, aligner, {}
+        self.phrases = english_phrases([c.en for c in pairs])  # one batch through the tagger
+        # French word → the pairs holding it, so a term is only looked for where all its words are
+        self._postings: dict[str, set[int]] = {}
+        for number, context in enumerate(pairs):
+            for word in words(context.fr):
+                self._postings.setdefault(stem(word.text), set()).add(number)  # any inflection
+
+    def pairs_with(self, term: Term) -> list[int]:
+        found: set[int] = set()
+        for form in {term.text, *term.forms}:
+            keys = [stem(w.text) for w in words(form)]
+            if keys:
+                found |= set.intersection(*(self._postings.get(k, set()) for k in keys))
+        return sorted(found)
+
+    def get(self, number: int) -> _PairView:
+        if number not in self.cache:
+            context = self.pairs[number]
+            fr_words, en_words = words(context.fr), words(context.en)
+            links = self.aligner.links([w.text for w in fr_words], [w.text for w in en_words])
+            phrases = []
+            for phrase in self.phrases[number]:
+                covered = [j for j, w in enumerate(en_words) if phrase.start <= w.start < phrase.end
+                           and w.text not in english.FUNCTION_WORDS]
+                if covered:
+                    phrases.append((phrase, covered))
+            self.cache[number] = _PairView(fr_words, en_words, links, phrases)
+        return self.cache[number]
 
 
 def _acronym_pairs(pairs: Sequence[Context], analysis: FrenchTerms) -> dict[str, tuple[str, str]]:
@@ -216,22 +288,6 @@ def _acronym_pairs(pairs: Sequence[Context], analysis: FrenchTerms) -> dict[str,
     return paired
 
 
-def _equivalents(entry, pairs, views, acronym_pairs, folded_fr, folded_en) -> list[Term]:
-    french = entry.terms_in("fr")
-    found = []
-    for term in french:
-        if term.term_type is TermType.ACRONYM and term.text in acronym_pairs:
-            acronym, full = acronym_pairs[term.text]
-            found.append(_defined(acronym, TermType.ACRONYM, pairs))
-            if full.casefold() != acronym.casefold():
-                found.append(_defined(full, TermType.FULL_FORM, pairs))
-    if found:
-        return _unique(found)
-    full_forms = [t for t in french if t.term_type is TermType.FULL_FORM] or french
-    best = _best_span(full_forms[0], pairs, views, folded_fr, folded_en)
-    return [best] if best else []
-
-
 def _defined(text: str, term_type: TermType, pairs: Sequence[Context]) -> Term:
     key = normalize_for_match(text)
     supporting = [c for c in pairs if _contains(normalize_for_match(c.en), key)]
@@ -240,10 +296,10 @@ def _defined(text: str, term_type: TermType, pairs: Sequence[Context]) -> Term:
         lang="en",
         term_type=term_type,
         pos="noun",
-        confidence=_DEFINITION_CONFIDENCE,
+        confidence=DEFINITION_CONFIDENCE,
         forms=[text],
         frequency=len(supporting),
-        contexts=supporting[:3],
+        contexts=supporting[:CONTEXTS_PER_TERM],
     )
 
 
@@ -256,63 +312,6 @@ def _unique(terms: list[Term]) -> list[Term]:
     return out
 
 
-def _best_span(term: Term, pairs, views, folded_fr, folded_en) -> Term | None:
-    proposals: dict[str, _Proposal] = {}
-    supporting_pairs = _pairs_of(term, pairs)
-    for number in supporting_pairs:
-        best_in_pair: dict[str, tuple[float, str, bool]] = {}
-        for text, strength, span_is_acronym in _scored_spans(term, views.get(number), views.aligner):
-            key = _proposal_key(text)
-            if strength > best_in_pair.get(key, (-1.0,))[0]:
-                best_in_pair[key] = (strength, text, span_is_acronym)
-        for key, (strength, text, span_is_acronym) in best_in_pair.items():
-            proposal = proposals.setdefault(key, _Proposal(text, span_is_acronym))
-            if text not in proposal.forms:
-                proposal.forms.append(text)
-            proposal.pairs.append(number)
-            proposal.alignment.append(strength)
-    if not proposals:
-        return None
-    french_keys = [normalize_for_match(form) for form in {term.text, *term.forms}]
-    with_term = {i for i, fr in enumerate(folded_fr) if any(_contains(fr, k) for k in french_keys)}
-    best, confidence = None, 0.0
-    for key, proposal in proposals.items():
-        # the best local evidence, and how regularly the span recurs across the term's pairs
-        alignment = (max(proposal.alignment) + sum(proposal.alignment) / len(supporting_pairs)) / 2
-        english_key = normalize_for_match(proposal.text)
-        with_span = {i for i, en in enumerate(folded_en) if _contains(en, english_key)}
-        together = len(with_term & with_span)
-        dice = 2 * together / (len(with_term) + len(with_span)) if with_span else 0.0
-        # one shared pair is no co-occurrence evidence (every span of that pair has Dice 1): the
-        # weight of Dice grows with the pairs that show it
-        weight = _COOCCURRENCE_WEIGHT * (1 - 1 / together) if together else _COOCCURRENCE_WEIGHT
-        value = (1 - weight) * alignment + weight * dice
-        if term.term_type is TermType.ACRONYM and not proposal.acronym:
-            value *= 0.5
-        if value > confidence:
-            best, confidence = proposal, value
-    if best is None or confidence < MIN_CONFIDENCE:
-        return None
-    text = best.text
-    if term.text not in term.forms and not best.acronym:
-        text = english.singular(text)  # the French was only seen in the plural: name both in the singular
-    return Term(
-        text=text,
-        lang="en",
-        pos="noun",
-        term_type=TermType.ACRONYM if best.acronym else TermType.FULL_FORM,
-        confidence=round(min(1.0, confidence), 3),
-        forms=list(dict.fromkeys([text, *best.forms])),
-        frequency=len(best.pairs),
-        contexts=[pairs[i] for i in best.pairs[:3]],
-    )
-
-
-def _pairs_of(term: Term, pairs: Sequence[Context]) -> list[int]:
-    keys = [normalize_for_match(form) for form in {term.text, *term.forms}]
-    return [i for i, c in enumerate(pairs) if c.en and any(_contains(normalize_for_match(c.fr), k) for k in keys)]
-
-
 @lru_cache(maxsize=16384)
 def _word_pattern(needle: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
@@ -323,110 +322,21 @@ def _contains(haystack: str, needle: str) -> bool:
     return needle in haystack and _word_pattern(needle).search(haystack) is not None
 
 
-@dataclass(slots=True)
-class _PairView:
-    """One sentence pair as the equivalent finder sees it, computed once per pair."""
-
-    context: Context
-    fr_words: list
-    en_tokens: list
-    en_words: list
-    link: list[list[float]]
-    spans: list[tuple[int, int]]
-
-
-class _PairViews:
-    def __init__(self, pairs: Sequence[Context], aligner: WordAligner):
-        self.pairs, self.aligner, self.cache = pairs, aligner, {}
-
-    def get(self, number: int) -> _PairView:
-        if number not in self.cache:
-            context = self.pairs[number]
-            fr_words, en_words = words(context.fr), words(context.en)
-            en_tokens = english.tokenize(context.en)
-            link = self.aligner.links([w.text for w in fr_words], [w.text for w in en_words])
-            spans = list(english.candidate_spans(en_tokens))
-            self.cache[number] = _PairView(context, fr_words, en_tokens, en_words, link, spans)
-        return self.cache[number]
-
-
 @lru_cache(maxsize=16384)
-def _proposal_key(text: str) -> str:
+def _phrase_key(text: str) -> str:
     return stem(fold(text))  # *Centre of Excellence* and *Centres of Excellence* are one proposal
 
 
-def _scored_spans(term: Term, view: _PairView, aligner: WordAligner):
-    """(span text, alignment F-measure, is acronym) for every English span of the pair."""
-    context, en_tokens, en_words, link = view.context, view.en_tokens, view.en_words, view.link
-    inside = _term_positions(term, context.fr, view.fr_words)
-    if not inside:
-        return
-    outside = [i for i in range(len(view.fr_words)) if i not in inside]
-    french_head = words(term.text)[0].text  # French terms are head-first
-    en_index = {w.start: j for j, w in enumerate(en_words)}
-    best_in = [max(link[i][j] for i in inside) for j in range(len(en_words))]
-    best_out = [max((link[i][j] for i in outside), default=0.0) for j in range(len(en_words))]
-    best_anywhere = {i: max(link[i], default=0.0) for i in inside}
-    # A translation has about as many content words as the term (*menace hybride* ↔ *hybrid threat*),
-    # or as the English words the term's words claim (*cyberdéfense* ↔ *cyber defence*).
-    claimed = sum(1 for j in range(len(en_words)) if best_in[j] >= _CLAIM and best_in[j] > best_out[j])
-    expected = max(claimed, len([w for w in term.text.split() if w.lower() not in _FRENCH_FUNCTION_WORDS]))
-    spans = []
-    for start, end in view.spans:
-        span_words = [en_index[t.start] for t in en_tokens[start:end] if t.content and t.start in en_index]
-        if span_words:
-            closed = " " not in term.text and len(span_words) > 1
-            compound = _open_compound_cognate(term.text, en_tokens[start:end]) if closed else 0.0
-            spans.append((start, end, span_words, compound))
-    # a closed compound spelt open in the pair (*cyber attack*) is as long as the term: a piece is not
-    expected = max([expected] + [len(span_words) for _, _, span_words, compound in spans if compound])
-    for start, end, span_words, compound in spans:
-        precision = sum(best_in[j] / (best_in[j] + best_out[j] + 1e-9) for j in span_words) / len(span_words)
-        recall = sum(
-            max(link[i][j] for j in span_words) / (best_anywhere[i] + 1e-9) for i in inside
-        ) / len(inside)
-        if precision + recall == 0:
-            continue
-        f_measure = 2 * precision * recall / (precision + recall)
-        f_measure += (1 - f_measure) * compound  # two independent evidences of the same link (noisy-or)
-        span = en_tokens[start:end]
-        # translation consistency: the English head goes with the French head across the pairs
-        head_agreement = aligner.dice(french_head, span[english.head_index(span)].text)
-        f_measure += (1 - f_measure) * _HEAD_AGREEMENT_WEIGHT * head_agreement
-        length_match = min(len(span_words), expected) / max(len(span_words), expected)
-        yield (
-            english.span_text(context.en, en_tokens, start, end),
-            f_measure * english.shape(span) * (0.5 + 0.5 * length_match),
-            end - start == 1 and is_acronym(span[0].text),
-        )
-
-
-def _open_compound_cognate(french_word: str, span) -> float:
-    """Similarity of a French closed compound to an English span read as one word (*cyberdéfense* ↔
-    *cyber defence*), 0 below ``_OPEN_COMPOUND_FLOOR`` or when the span matches little better than its
-    best word alone (*prepositioning equipment* is *prepositioning* and more, not a compound)."""
-    french = fold(french_word)
-    parts = [fold(t.text) for t in span if t.text != "-"]
-    similarity = ratio(french, "".join(parts)) / 100
-    best_part = max(ratio(french, part) / 100 for part in parts)
-    if similarity < _OPEN_COMPOUND_FLOOR or similarity < best_part + _OPEN_COMPOUND_GAIN:
-        return 0.0
-    return similarity
-
-
-def _term_positions(term: Term, sentence: str, fr_words) -> set[int]:
+def _term_positions(term: Term, sentence: str, fr_words) -> list[int]:
     """Indices of the alignment words covered by the term's first occurrence in the sentence."""
     folded = _offset_fold(sentence)
     for form in sorted({term.text, *term.forms}, key=len, reverse=True):
         at = folded.find(_offset_fold(form))
         if at >= 0:
             end = at + len(form)
-            return {
-                i
-                for i, w in enumerate(fr_words)
-                if at <= w.start < end and w.text not in _FRENCH_FUNCTION_WORDS
-            }
-    return set()
+            return [i for i, w in enumerate(fr_words)
+                    if at <= w.start < end and w.text not in _FRENCH_FUNCTION_WORDS]
+    return []
 
 
 def _offset_fold(text: str) -> str:

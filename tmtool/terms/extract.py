@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -10,9 +10,8 @@ from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
 from . import french
 from .candidates import Candidate, collect
-from .termhood import score
+from .termhood import DEFAULT_THRESHOLD, score, word_counts
 
-DEFAULT_THRESHOLD = 0.6
 CONTEXTS_PER_TERM = 3
 # sentences analysed at a time, so that progress can be told between: the French model's own batch
 # size, so that spaCy sees the very batches it would make of the whole list
@@ -27,10 +26,11 @@ class FrenchTerms:
     scores: dict[str, float]
     tokens: list[list[french.Token]]
     documents: dict[str, set[str]]  # candidate key → documents it was seen in
+    words: Counter  # lower-cased word → its frequency in the input
 
     def rescore(self, free_phrases: set[str]) -> None:
         """Score again, knowing more phrases to be free (their nested pieces are terms of their own)."""
-        self.scores = score(self.candidates, self.documents, free_phrases)
+        self.scores = score(self.candidates, self.documents, self.words, free_phrases)
 
 
 def analyse_french(sentences: Sequence[Context], progress: Progress | None = None) -> FrenchTerms:
@@ -48,7 +48,8 @@ def analyse_french(sentences: Sequence[Context], progress: Progress | None = Non
     for candidate in candidates.values():
         for o in candidate.occurrences:
             documents[candidate.key].add(sentences[o.sentence].document)
-    return FrenchTerms(candidates, score(candidates, documents), tokens, documents)
+    words = word_counts(t.text for sentence in tokens for t in sentence if any(c.isalpha() for c in t.text))
+    return FrenchTerms(candidates, score(candidates, documents, words), tokens, documents, words)
 
 
 def extract_french(
@@ -124,7 +125,7 @@ def french_term(candidate: Candidate) -> Term:
         text=candidate.text,
         lang="fr",
         pos="properNoun" if candidate.name else "noun",
-        gender=head.gender,
+        gender=candidate.gender,
         term_type=TermType.ACRONYM if candidate.acronym else TermType.FULL_FORM,
         lemma=head.lemma if not candidate.name else head.text,
         forms=[form for form, _ in candidate.forms.most_common()],

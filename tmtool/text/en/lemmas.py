@@ -50,6 +50,8 @@ class Lemmatizer:
             return word  # an acronym (*AWACS*, *NRF*), not a shouted plural (*FORCES*)
         if upos == "PROPN" and lower in self.plural_nouns and lower not in self.exceptions.get("PROPN", {}):
             upos = "NOUN"
+        elif upos == "PROPN" and self.lemma(lower, "NOUN") == lower:
+            return word  # a noun English does not inflect, capitalised in a name (*NATO Headquarters*)
         known = self.exceptions.get(upos, {}).get(lower)
         if known is not None:
             return _recase(known, word)

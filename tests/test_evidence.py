@@ -1,0 +1,113 @@
+"""Evidence across documents: an entry's score and equivalents come from every document that counts it,
+updated as documents arrive or go, never by reading them again."""
+
+from tmtool.model import Context, Entry, Term, TermType, Unit
+from tmtool.store import DocumentRecord, Store
+from tmtool.store.evidence import entry_score, kept_equivalents
+
+
+def proposal(fr: str, en: str, score: float, document: str, *, frequency: int = 1, confidence: float = 0.8):
+    context = Context(f"Une phrase sur {fr}.", f"A sentence on {en}.", document, f"{document}:1")
+    english = Term(en, "en", confidence=confidence, frequency=frequency)
+    return Entry(terms=[Term(fr, "fr"), english], frequency=frequency, score=score, contexts=[context])
+
+
+def ingest(store: Store, document: str, proposals: list[Entry]) -> None:
+    unit = Unit(f"Texte de {document}.", f"Text of {document}.", "fr-FR", "en-GB", tuid=f"{document}:1")
+    record = DocumentRecord(document, f"{document}.fr.txt", f"{document}.en.txt", document, document,
+                            "fr-FR", "en-GB")
+    store.merge_extracted(proposals, document, store.replace_document(record, [unit]))
+
+
+def by_french(store: Store) -> dict[str, Entry]:
+    return {e.terms[0].text: e for e in store.list_entries()}
+
+
+def test_more_documents_and_one_translation_weigh_more():
+    assert entry_score([0.6], [1.0]) == 0.6
+    assert entry_score([0.6] * 10, [1.0] * 1) > entry_score([0.6], [1.0]) * 3
+    assert entry_score([0.6, 0.6], [1.0, 1.0]) < entry_score([0.6, 0.6], [2.0])  # scattered < consistent
+    assert entry_score([], []) == 0.0
+
+
+def test_weak_equivalents_are_dropped_and_the_best_comes_first():
+    assert kept_equivalents({"a": 1.0, "b": 5.0, "c": 1.5}) == ["b", "c"]
+    assert kept_equivalents({}) == []
+
+
+def test_a_term_in_ten_documents_outranks_one_seen_once(tmp_path):
+    with Store.open(tmp_path / "s.db") as store:
+        ingest(store, "d0", [proposal("espace aérien", "airspace", 0.7, "d0"),
+                             proposal("allocution liminaire", "opening remarks", 0.9, "d0")])
+        for n in range(1, 10):
+            ingest(store, f"d{n}", [proposal("espace aérien", "airspace", 0.7, f"d{n}")])
+        entries = by_french(store)
+        assert entries["espace aérien"].score > entries["allocution liminaire"].score
+        assert [e.terms[0].text for e in store.list_entries()][0] == "espace aérien"
+
+
+def test_the_translation_most_documents_agree_on_is_preferred(tmp_path):
+    with Store.open(tmp_path / "s.db") as store:
+        ingest(store, "a", [proposal("territoire allié", "inch of Allied territory", 0.8, "a")])
+        ingest(store, "b", [proposal("territoire allié", "Allied territory", 0.8, "b")])
+        ingest(store, "c", [proposal("territoire allié", "Allied territories", 0.8, "c")])
+        entry = by_french(store)["territoire allié"]
+        assert [t.text for t in entry.terms_in("en")] == ["Allied territory", "inch of Allied territory"]
+        assert "Allied territories" in entry.terms_in("en")[0].forms  # one equivalent, two spellings
+        spread = entry.score
+        ingest(store, "d", [proposal("territoire allié", "Allied territory", 0.8, "d")])
+        assert by_french(store)["territoire allié"].score > spread  # more agreement, more weight
+
+
+def test_evidence_does_not_depend_on_the_order_documents_arrive(tmp_path):
+    documents = {
+        "a": [proposal("infrastructures critiques", "critical infrastructure", 0.5, "a")],
+        "b": [proposal("infrastructures critiques", "critical infrastructure", 0.9, "b", frequency=3)],
+        "c": [proposal("infrastructures critiques", "vital installations", 0.6, "c")],
+    }
+    seen = []
+    for order in (("a", "b", "c"), ("c", "b", "a")):
+        with Store.open(tmp_path / f"{''.join(order)}.db") as store:
+            for name in order:
+                ingest(store, name, documents[name])
+            entry = by_french(store)["infrastructures critiques"]
+            seen.append((entry.score, [t.text for t in entry.terms_in("en")]))
+    assert seen[0] == seen[1]
+    assert seen[0][1][0] == "critical infrastructure"
+
+
+def test_removing_a_document_takes_its_evidence_back(tmp_path):
+    with Store.open(tmp_path / "s.db") as store, Store.open(tmp_path / "ref.db") as reference:
+        for target in (store, reference):
+            ingest(target, "a", [proposal("prise de décision", "decision-making", 0.6, "a")])
+        ingest(store, "b", [proposal("prise de décision", "decision making process", 0.9, "b", frequency=4)])
+        assert by_french(store)["prise de décision"].terms_in("en")[0].text == "decision making process"
+        store.remove_documents(["b"])
+        after, expected = by_french(store)["prise de décision"], by_french(reference)["prise de décision"]
+        assert (after.score, [t.text for t in after.terms]) == (expected.score, [t.text for t in expected.terms])
+
+
+def test_a_reviewed_entry_is_never_reweighed(tmp_path):
+    from tmtool.model import ReviewStatus
+
+    with Store.open(tmp_path / "s.db") as store:
+        ingest(store, "a", [proposal("renseignement", "intelligence", 0.6, "a")])
+        entry_id = int(by_french(store)["renseignement"].id)
+        store.set_status(entry_id, ReviewStatus.APPROVED)
+        before = store.entry(entry_id)
+        ingest(store, "b", [proposal("renseignement", "information", 0.9, "b", frequency=5)])
+        after = store.entry(entry_id)
+        assert (after.score, [t.text for t in after.terms]) == (before.score, [t.text for t in before.terms])
+
+
+def test_acronym_and_full_form_do_not_compete(tmp_path):
+    with Store.open(tmp_path / "s.db") as store:
+        full = Term("NATO Response Force", "en", confidence=0.95)
+        acronym = Term("NRF", "en", term_type=TermType.ACRONYM, confidence=0.95)
+        entry = Entry(terms=[Term("Force de réaction de l'OTAN", "fr"), Term("NRF", "fr", term_type=TermType.ACRONYM),
+                             full, acronym], frequency=1, score=0.8,
+                      contexts=[Context("La NRF.", "The NRF.", "a", "a:1")])
+        ingest(store, "a", [entry])
+        stored = by_french(store)["Force de réaction de l'OTAN"]
+        assert stored.score == 0.8  # two kinds of equivalent, each consistent: no penalty
+        assert {t.text for t in stored.terms_in("en")} == {"NATO Response Force", "NRF"}

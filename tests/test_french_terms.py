@@ -1,0 +1,141 @@
+"""French term candidates from the dependency parse and their ranking, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tmtool.model import Context, TermType
+from tmtool.terms import DEFAULT_THRESHOLD, extract_french
+from tmtool.terms.extract import analyse_french
+from tmtool.terms.french import load_model, wordlike
+
+
+@pytest.fixture(scope="module", autouse=True)
+def french_model():
+    load_model()
+
+
+def analysis(*sentences: str, documents: tuple[str, ...] | None = None):
+    documents = documents or ("doc",) * len(sentences)
+    return analyse_french([Context(s, "", d) for s, d in zip(sentences, documents)])
+
+
+def keys(*sentences: str) -> set[str]:
+    return set(analysis(*sentences).candidates)
+
+
+# ---- phrase boundaries -----------------------------------------------------------------------------
+
+
+def test_complement_chain_is_kept_whole_and_its_pieces_owe_it_their_occurrences():
+    found = analysis(
+        "La cellule de lutte contre la désinformation publie un rapport mensuel.",
+        "La cellule de lutte contre la désinformation a été créée l'an dernier.",
+    )
+    whole = "cellule de lutte contre la désinformation"
+    assert whole in found.candidates  # preposition, article and complement noun inside the term
+    assert found.scores[whole] >= DEFAULT_THRESHOLD
+    # C-value: a piece seen only inside the term keeps none of its occurrences
+    assert found.scores["cellule de lutte"] == 0.0
+    assert found.scores["lutte contre la désinformation"] == 0.0
+
+
+def test_a_piece_seen_in_several_longer_candidates_keeps_a_share():
+    found = analysis(
+        "Le rapport annuel de la cellule de crise est paru.",
+        "Le chef de la cellule de crise a démissionné.",
+        "Une cellule de crise a été ouverte.",
+    )
+    # nested twice in different phrases and once alone: a unit of its own
+    assert found.scores["cellule de crise"] >= DEFAULT_THRESHOLD
+
+
+def test_coordinated_heads_and_complements_are_one_candidate():
+    assert "comité de défense et sécurité" in keys("Le comité de défense et sécurité s'est réuni hier.")
+    assert "chef d'état et de gouvernement" in keys("Les chefs d'État et de gouvernement ont adopté la déclaration.")
+
+
+def test_coordination_weighs_against_a_candidate():
+    found = analysis("Des avions allemands et polonais ont survolé la zone.",
+                     "Des avions allemands ont survolé la mer.")
+    assert found.scores["avion allemand et polonais"] < found.scores["avion allemand"]
+
+
+def test_hyphenated_ranks_are_one_word_and_a_name_after_a_title_is_not_part_of_the_term():
+    found = keys("Le vice-amiral Durand et le lieutenant-général Morel ont signé l'accord.")
+    assert {"vice-amiral", "lieutenant-général"} <= found
+    assert not {"vice", "amiral", "vice-amiral durand", "lieutenant-général morel"} & found
+
+
+def test_a_candidate_never_ends_on_an_adjective_before_its_noun():
+    found = keys("Les missiles à longue portée sont interdits.", "Un exercice de grande ampleur a eu lieu.")
+    assert {"missile à longue portée", "exercice de grande ampleur"} <= found
+    assert not {"missile à longue", "exercice de grande"} & found
+
+
+def test_acronym_apposition_defines_the_full_form():
+    entries = extract_french([Context("La Brigade légère d'intervention rapide (BLIR) a été déployée."),
+                              Context("La BLIR compte trois mille soldats.")])
+    entry = next(e for e in entries if any(t.text == "BLIR" for t in e.terms))
+    terms = {t.text: t for t in entry.terms_in("fr")}
+    assert set(terms) == {"Brigade légère d'intervention rapide", "BLIR"}
+    assert terms["BLIR"].term_type is TermType.ACRONYM
+    assert entry.frequency == 3 and entry.score >= DEFAULT_THRESHOLD
+
+
+def test_web_and_mail_addresses_are_never_candidates():
+    found = keys("Contactez le service de presse à presse@exemple.org ou sur https://www.exemple.org/actualites "
+                 "pour toute question.")
+    assert "service de presse" in found
+    assert not [k for k in found if "@" in k or "exemple" in k or "www" in k or "http" in k]
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("état-major", True), ("C-IED", True), ("G20", True), ("l'OTAN", True),
+    ("presse@exemple.org", False), ("https://www.exemple.org/actualites", False), ("www.exemple.org", False),
+    ("P_ref", False), ("N1.13", False), ("Ωt", False), ("t=50s", False), ("2024", False),
+])
+def test_addresses_formulas_and_variable_names_are_not_words(word, expected):
+    assert wordlike(word) is expected
+
+
+def test_formulas_and_variable_names_are_never_candidates():
+    found = keys("La puissance P_ref vaut trois kilowatts selon le tableau N1.13 et la constante Ωt.")
+    assert not [k for k in found if "_" in k or "1.13" in k or "ω" in k]
+
+
+# ---- evidence --------------------------------------------------------------------------------------
+
+SENTENCES = (
+    "Le centre de fusion du renseignement a publié une note.",
+    "Le centre de fusion du renseignement recrute des analystes.",
+    "Le centre de fusion du renseignement ouvrira une antenne.",
+)
+TERM = "centre de fusion du renseignement"
+
+
+def test_a_term_seen_in_more_documents_ranks_higher():
+    one = analysis(*SENTENCES, documents=("a", "a", "a")).scores[TERM]
+    three = analysis(*SENTENCES, documents=("a", "b", "c")).scores[TERM]
+    assert three > one
+
+
+def test_a_term_seen_more_often_ranks_higher():
+    once = analysis(SENTENCES[0]).scores[TERM]
+    thrice = analysis(*SENTENCES).scores[TERM]
+    assert thrice > once
+
+
+def test_a_phrase_known_to_be_free_releases_the_term_nested_in_it():
+    found = analysis("Les officiers de pays partenaires ont suivi le cours.")
+    before = found.scores["pays partenaire"]
+    found.rescore({"officier de pays partenaires"})
+    assert found.scores["pays partenaire"] > before
+
+
+def test_every_modifier_of_a_plural_head_is_singularised():
+    # the tagger reads *sécuritaires* as an adverb: it still agrees with *défis*
+    found = [e.terms[0].text for e in extract_french([Context("Nous faisons face à des défis sécuritaires communs.")],
+                                                    threshold=0)]
+    assert "défi sécuritaire commun" in found
+    assert not any("sécuritaires" in text for text in found)

@@ -1,0 +1,152 @@
+"""English equivalents: word alignment (fast_align's model with priors), the dictionary prior, and the
+choice of an English noun phrase for a French term. Sentences written for these tests."""
+
+import gzip
+
+import numpy as np
+import pytest
+
+from tmtool.model import Context, Entry, Term, TermType
+from tmtool.terms import dictionary
+from tmtool.terms.equivalents import _open_compound, add_equivalents
+from tmtool.terms.wordalign import WordAligner, words
+
+PAIRS = [
+    ("Le commandement allié a publié un rapport.", "Allied command published a report."),
+    ("Le rapport du commandement est clair.", "The command's report is clear."),
+    ("Un rapport annuel sur la défense aérienne.", "An annual report on air defence."),
+    ("La défense aérienne de l'Alliance reste forte.", "The Alliance's air defence remains strong."),
+    ("Le commandement de la défense aérienne se réunit à Ramstein.",
+     "The air defence command meets in Ramstein."),
+    ("Les ministres ont visité Ramstein en mai.", "The ministers visited Ramstein in May."),
+]
+
+
+def tokens(text: str) -> list[str]:
+    return [w.text for w in words(text)]
+
+
+def best_english(aligner: WordAligner, fr: str, en: str) -> dict[str, str]:
+    f, e = tokens(fr), tokens(en)
+    links = aligner.links(f, e)
+    return {f[i]: e[int(np.argmax(links[i]))] for i in range(len(f))}
+
+
+def test_the_aligner_learns_translations_from_a_few_pairs():
+    aligner = WordAligner([(tokens(fr), tokens(en)) for fr, en in PAIRS])
+    best = best_english(aligner, *PAIRS[4])
+    assert best["commandement"] == "command"
+    assert best["ramstein"] == "ramstein"
+    assert best["aérienne"] == "air" or best["défense"] == "defence"
+
+
+def test_a_name_links_to_itself_even_against_the_word_order():
+    fr = "Un deuxième cours est prévu à l'automne pour les partenaires de Bakou."
+    en = "A second course for Baku partners is planned for the autumn, says Kowalski."
+    aligner = WordAligner([(tokens(fr), tokens(en)), (tokens("Kowalski est à Bakou."), tokens("Kowalski is in Baku."))])
+    links = aligner.links(tokens(fr), tokens(en))
+    assert tokens(en)[int(np.argmax(links[tokens(fr).index("automne")]))] == "autumn"
+
+
+def test_links_are_probabilities_and_unknown_words_do_not_crash():
+    aligner = WordAligner([(tokens(fr), tokens(en)) for fr, en in PAIRS])
+    links = aligner.links(["inconnu", "rapport"], ["unknown", "report"])
+    assert links.shape == (2, 2) and (links >= 0).all() and (links <= 1).all()
+    assert aligner.links([], ["x"]).shape == (0, 1)
+    assert WordAligner([]).links(["a"], ["b"]).shape == (1, 1)
+
+
+def test_dictd_entries_are_read_word_by_word(tmp_path, monkeypatch):
+    text = ("00-database-info\nA test dictionary\n"
+            "renseignement /ʀɑ̃sɛɲmɑ̃/ <n, masc>\n1. intelligence\n2. information, piece of news\n"
+            "espace aérien /ɛspas aeʀjɛ̃/ <n>\nairspace\n")
+    with gzip.open(tmp_path / "freedict-fra-eng.dict.dz", "wt", encoding="utf-8") as f:
+        f.write(text)
+    monkeypatch.setenv("TMTOOL_DICTIONARY_DIR", str(tmp_path))
+    dictionary.word_pairs.cache_clear()
+    try:
+        assert dictionary.parse_dictd(text)[0] == ("renseignement", ["intelligence", "information", "piece of news"])
+        assert dictionary.translates("renseignements", "intelligence")  # any inflection
+        assert not dictionary.translates("renseignement", "piece of news")  # words only
+        assert not dictionary.translates("espace", "airspace")  # a phrase headword is left out
+    finally:
+        dictionary.word_pairs.cache_clear()
+
+
+def test_no_dictionary_installed_means_no_prior(tmp_path, monkeypatch):
+    monkeypatch.setenv("TMTOOL_DICTIONARY_DIR", str(tmp_path))
+    dictionary.word_pairs.cache_clear()
+    try:
+        assert dictionary.word_pairs() == frozenset()
+        assert WordAligner([(["paix"], ["peace"])]).links(["paix"], ["peace"])[0, 0] > 0.5
+    finally:
+        dictionary.word_pairs.cache_clear()
+
+
+def english_of(french: str, pairs: list[tuple[str, str]], **term) -> list[str]:
+    entry = Entry(terms=[Term(french, "fr", forms=[french], **term)])
+    add_equivalents([entry], [Context(fr, en) for fr, en in pairs])
+    return [t.text for t in entry.terms_in("en")]
+
+
+SUPPORT = [
+    ("L'OTAN se réunit à Bruxelles.", "NATO meets in Brussels."),
+    ("Le soutien de l'OTAN a été reçu par de nombreux pays partenaires.",
+     "Many partner countries received NATO support."),
+    ("Le soutien de l'OTAN à l'Ukraine se poursuit.", "NATO support to Ukraine continues."),
+    ("Les pays partenaires saluent le soutien de l'OTAN.", "Partner countries welcome NATO support."),
+]
+
+
+def test_the_equivalent_is_a_noun_phrase_never_a_verb_led_span():
+    assert english_of("soutien de l'OTAN", SUPPORT) == ["NATO support"]
+    assert english_of("pays partenaire", SUPPORT) == ["partner country"]  # singular, as the French
+
+
+def test_the_translation_used_most_consistently_wins():
+    pairs = [
+        ("La posture de dissuasion reste crédible.", "The deterrence posture remains credible."),
+        ("Nous renforçons la posture de dissuasion.", "We are strengthening our deterrence posture."),
+        ("Une posture de dissuasion et de défense.", "A deterrence and defence posture."),
+        ("La dissuasion nucléaire est au cœur de notre défense.", "Nuclear deterrence is at the core of our defence."),
+        ("La posture des forces change.", "The force posture is changing."),
+    ]
+    assert english_of("posture de dissuasion", pairs)[0] == "deterrence posture"
+
+
+def test_a_closed_french_compound_finds_the_open_english_one():
+    pairs = [("Une cyberattaque grave pourrait conduire à l'invocation de l'article 5.",
+              "A serious cyber attack could lead to the invocation of Article 5."),
+             ("L'hôpital a subi une cyberattaque en mai.", "The hospital suffered a cyber attack in May."),
+             ("Une attaque contre un Allié est une attaque contre tous.", "An attack on one Ally is an attack on all.")]
+    assert english_of("cyberattaque", pairs) == ["cyber attack"]
+    assert _open_compound("cyberdéfense", ["cyber", "defence"]) > 0.75
+    assert _open_compound("cyberdéfense", ["cyber"]) == 0.0  # a piece is not the compound
+    assert _open_compound("prépositionnement", ["prepositioning", "equipment"]) == 0.0  # a word and more
+
+
+def test_a_french_acronym_is_only_paired_with_an_english_acronym():
+    pairs = [("L'OTAN et l'UE coopèrent.", "NATO and the EU cooperate."),
+             ("L'OTAN renforce sa défense.", "NATO strengthens its defence.")]
+    found = english_of("OTAN", pairs, term_type=TermType.ACRONYM)
+    assert found == ["NATO"]
+
+
+def test_no_equivalent_without_evidence():
+    assert english_of("territoire allié", [("Le territoire allié est protégé.", "")]) == []
+    assert english_of("territoire allié", []) == []
+
+
+@pytest.mark.parametrize("text", ["presse@hq.nato.int", "www.nato.int"])
+def test_addresses_are_never_english_equivalents(text):
+    pairs = [(f"Écrivez à {text} pour le programme OTAN 2030.", f"Write to {text} about the NATO 2030 agenda.")]
+    found = english_of("programme OTAN 2030", pairs)
+    assert all(text not in t and t not in ("int", "nato.int") for t in found)
+
+
+def test_an_approved_glossary_pair_teaches_the_aligner():
+    pairs = [("Les Alliés ont salué le soutien de l'OTAN.", "The Allies welcomed NATO support."),
+             ("Le soutien de l'OTAN reste solide.", "NATO support remains strong.")]
+    entry = Entry(terms=[Term("soutien de l'OTAN", "fr", forms=["soutien de l'OTAN"])])
+    add_equivalents([entry], [Context(fr, en) for fr, en in pairs], lexicon=[("OTAN", "NATO"), ("soutien", "support")])
+    assert [t.text for t in entry.terms_in("en")] == ["NATO support"]

@@ -1,0 +1,78 @@
+"""A general French–English dictionary, read as data, as a prior for word alignment.
+
+The source is FreeDict (Debian's ``dict-freedict-fra-eng`` and ``dict-freedict-eng-fra``, GPL-2+),
+read from where the package installs it at run time and never copied into tmtool: a user without the
+package gets no prior and the aligner learns from the memory alone. Both directions are read and
+merged, since each lists words the other lacks. Only the word level is kept (single-word headwords
+and single-word translations, folded and singularised as the aligner's words are): phrases of a
+general dictionary rarely match a domain's terms, while its words anchor the alignment of those terms.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..store.folding import fold, stem
+
+DICTD = Path("/usr/share/dictd")
+# (file, whether its headwords are French)
+SOURCES = (("freedict-fra-eng.dict.dz", True), ("freedict-eng-fra.dict.dz", False))
+_HEADWORD = re.compile(r"^(?P<word>[^/<]+?)\s*(?:/[^/]*/)?\s*(?:<[^>]*>)?\s*$")
+_SENSE_NUMBER = re.compile(r"^\d+\.\s*")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+@lru_cache(maxsize=65536)
+def key(word: str) -> str:
+    """A word as the dictionary is keyed: folded and singularised."""
+    return stem(fold(word.replace("‐", "-")))
+
+
+def parse_dictd(text: str) -> list[tuple[str, list[str]]]:
+    """(headword, translations) of a dictd text: a headword line (with its pronunciation and part of
+    speech) followed by translation lines, comma-separated, optionally numbered by sense."""
+    entries: list[tuple[str, list[str]]] = []
+    current: tuple[str, list[str]] | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("00-database") or line.startswith(" "):
+            continue
+        headword = _HEADWORD.match(line)
+        if headword and "/" in line:  # a headword line carries its pronunciation
+            current = (headword["word"].strip(), [])
+            entries.append(current)
+        elif current is not None:
+            sense = _PARENTHESES.sub("", _SENSE_NUMBER.sub("", line))
+            current[1].extend(t.strip() for t in re.split(r"[,;]", sense) if t.strip())
+    return entries
+
+
+@lru_cache(maxsize=1)
+def word_pairs() -> frozenset[tuple[str, str]]:
+    """Folded, singularised (French word, English word) pairs; empty when no dictionary is installed.
+    ``TMTOOL_DICTIONARY_DIR`` points elsewhere than /usr/share/dictd (tests, other systems)."""
+    folder = Path(os.environ.get("TMTOOL_DICTIONARY_DIR", DICTD))
+    pairs: set[tuple[str, str]] = set()
+    for name, french_headwords in SOURCES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        with gzip.open(path, "rt", encoding="utf-8", errors="replace") as f:
+            entries = parse_dictd(f.read())
+        for headword, translations in entries:
+            if " " in headword:
+                continue
+            for translation in translations:
+                if " " in translation:
+                    continue
+                fr, en = (headword, translation) if french_headwords else (translation, headword)
+                pairs.add((key(fr), key(en)))
+    return frozenset(pairs)
+
+
+def translates(fr_word: str, en_word: str) -> bool:
+    """Whether the dictionary lists ``en_word`` as a translation of ``fr_word`` (any inflection)."""
+    return (key(fr_word), key(en_word)) in word_pairs()
