@@ -206,6 +206,8 @@ def unit_in_pair(unit: Unit, srclang: str, tgtlang: str) -> Unit | None:
     source, target and variants (an en→fr unit is written fr→en); None when it lacks either
     language. A tag matches the text in exactly that language, else the first in its base language
     (``fr`` matches ``fr-FR``)."""
+    if not unit.variants and _base(unit.srclang) == _base(srclang) and _base(unit.tgtlang) == _base(tgtlang):
+        return unit  # most units are the pair already: not copied (a third of an export's time)
     texts = [Variant(unit.srclang, unit.source, unit.source_markup)]
     if unit.tgtlang:
         texts.append(Variant(unit.tgtlang, unit.target, unit.target_markup))
