@@ -385,8 +385,9 @@ def _inbox_summary(summary) -> None:
 def lookup(ctx, term, lang, as_json, limit):
     """Look a term up in the glossary, in any of its languages.
 
-    Shows each entry found as French = English, then its terms in other languages. Finds exact, plural/lemma (Comités militaires, battlegroups), case- and accent-insensitive
-    (etat-major), acronym (IMS, EMI), prefix and fuzzy matches, best first. With no glossary entry
+    Finds exact, plural/lemma (Comités militaires, battlegroups), case- and accent-insensitive
+    (etat-major), acronym (IMS, EMI), prefix and fuzzy matches, best first, each shown as
+    French = English, then its terms in other languages. With no glossary entry
     for TERM, shows the memory's units that hold it (with --json: objects whose "match" is
     "memory"), then any fuzzy matches, labelled with their similarity. Exit 1 when neither the
     glossary nor the memory has anything.
@@ -732,7 +733,8 @@ def tm_concordance(ctx, word, limit):
 @main.command()
 @click.pass_context
 def stats(ctx):
-    """Count what the store holds.
+    """Count what the store holds; then units by language pair (units fr→en), units' texts in
+    languages beyond their source and target (variants de) and glossary terms by language (terms de).
 
     \b
     Example:

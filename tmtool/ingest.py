@@ -31,6 +31,7 @@ def _language_in_name(*langs: str) -> re.Pattern:
 
 
 def name_patterns(srclang: str = "fr", tgtlang: str = "en") -> str:
+    """The names ``find_pairs`` pairs, as said to a person whose file it passed over."""
     return f"NAME.{srclang}.EXT, NAME_{srclang}.EXT or NAME-{srclang}.EXT, {tgtlang} likewise"
 
 
