@@ -97,9 +97,12 @@ def seed(lang: str) -> tuple[list[str], list[str]]:
 
 
 def gold_documents(lang: str) -> list[tuple[list[str], list[str]]]:
-    """(paragraphs, gold sentences) of the seed and of the shared term-extraction documents."""
+    """(paragraphs, gold sentences) of the seed and of the shared term-extraction documents that have a
+    gold sentence alignment (other data sets there, such as ACTER's term lists, have none)."""
     documents = [seed(lang)]
     for folder in sorted((ROOT.parent / "shared" / "data" / "terms").iterdir()):
+        if not (folder / "alignment.gold.json").is_file():
+            continue
         text = folder / f"{folder.name}.{lang}.txt"
         documents.append((read_paragraphs(text, "\n\n"), gold_sentences(folder / "alignment.gold.json", lang)))
     return documents

@@ -131,6 +131,144 @@ def _segments(sentences: list[str], paragraphs: list[int]) -> list[Segment]:
     return [Segment(text, paragraph, i) for i, (text, paragraph) in enumerate(zip(sentences, paragraphs))]
 
 
+# A news article in three paragraphs and its translation, sentence for sentence; a sentence that one
+# side adds (the translator's, or the original's left untranslated) is inserted into it below.
+NEWS_FR = [
+    [
+        "Les ministres de la Défense de l’OTAN se sont réunis le 14 février à Bruxelles pour deux jours de discussions.",
+        "Ils ont examiné les progrès accomplis depuis le sommet de Vilnius en matière de dissuasion et de défense.",
+        "Le secrétaire général Jens Stoltenberg a ouvert la réunion en saluant l’arrivée de la Suède.",
+        "Selon lui, l’Alliance n’a jamais été aussi unie face aux menaces qui pèsent sur la région euro-atlantique.",
+        "Les ministres ont ensuite adopté un nouveau plan d’action pour la production de munitions.",
+    ],
+    [
+        "Ce plan vise à porter la production d’obus de 155 mm à 1,3 million d’unités par an d’ici à 2025.",
+        "Plusieurs pays ont annoncé des contrats pluriannuels avec leurs industries nationales.",
+        "L’Allemagne construira une nouvelle usine en Basse-Saxe, tandis que la Norvège agrandira celle de Raufoss.",
+        "Les ministres ont également débattu du soutien à l’Ukraine, qui reste la priorité absolue.",
+        "Le ministre ukrainien Roustem Oumerov s’est joint à eux par liaison vidéo.",
+    ],
+    [
+        "La deuxième journée a été consacrée à la protection des infrastructures sous-marines critiques.",
+        "Depuis l’incident du gazoduc Balticconnector en octobre, les Alliés ont renforcé leurs patrouilles en mer Baltique.",
+        "Un nouveau centre maritime, installé à Northwood, coordonnera la surveillance des câbles et des pipelines.",
+        "Les ministres ont enfin préparé le sommet de Washington, prévu en juillet pour le 75e anniversaire de l’Alliance.",
+        "La prochaine réunion des ministres de la Défense aura lieu en juin.",
+    ],
+]
+NEWS_EN = [
+    [
+        "NATO Defence Ministers met in Brussels on 14 February for two days of talks.",
+        "They reviewed the progress made on deterrence and defence since the Vilnius Summit.",
+        "Secretary General Jens Stoltenberg opened the meeting by welcoming the arrival of Sweden.",
+        "In his view, the Alliance has never been more united in the face of the threats to the Euro-Atlantic area.",
+        "Ministers then adopted a new action plan for the production of ammunition.",
+    ],
+    [
+        "The plan aims to raise the production of 155 mm shells to 1.3 million rounds a year by 2025.",
+        "Several countries announced multi-year contracts with their national industries.",
+        "Germany will build a new plant in Lower Saxony, while Norway will expand the one at Raufoss.",
+        "Ministers also discussed support for Ukraine, which remains the top priority.",
+        "Ukrainian Minister Rustem Umerov joined them by video link.",
+    ],
+    [
+        "The second day was devoted to the protection of critical undersea infrastructure.",
+        "Since the Balticconnector gas pipeline incident in October, Allies have stepped up their patrols in the Baltic Sea.",
+        "A new maritime centre, based at Northwood, will coordinate the monitoring of cables and pipelines.",
+        "Finally, Ministers prepared for the Washington Summit, to be held in July for the Alliance's 75th anniversary.",
+        "The next meeting of Defence Ministers will take place in June.",
+    ],
+]
+ADDED = {
+    ("en", "numbers"): "Temperatures dropped to minus 30 degrees Celsius on several nights.",
+    ("en", "names"): "Lieutenant General Eirik Kristoffersen visited the troops at Bardufoss and Setermoen.",
+    ("fr", "numbers"): "Les températures sont descendues à moins 30 degrés Celsius plusieurs nuits.",
+    ("fr", "names"): "Le général Eirik Kristoffersen a rendu visite aux troupes à Bardufoss et à Setermoen.",
+}
+# where the sentence goes: (paragraph, position in it)
+PLACES = {"paragraph start": (1, 0), "paragraph middle": (0, 2), "paragraph end": (2, 5), "document start": (0, 0)}
+
+
+def _news_with(side: str, kind: str, place: str, paragraphs: bool) -> tuple[list[Segment], list[Segment], list[str]]:
+    """The article with the ADDED sentence of ``side`` and ``kind`` at ``place``; the expected beads."""
+    fr, en = [list(p) for p in NEWS_FR], [list(p) for p in NEWS_EN]
+    paragraph, position = PLACES[place]
+    (en if side == "en" else fr)[paragraph].insert(position, ADDED[side, kind])
+
+    def segments(side_paragraphs):
+        texts = [text for p in side_paragraphs for text in p]
+        numbers = [k if paragraphs else 0 for k, p in enumerate(side_paragraphs) for _ in p]
+        return _segments(texts, numbers)
+
+    added = 5 * paragraph + position
+    pairs = [(i, i + (i >= added)) if side == "en" else (i + (i >= added), i) for i in range(15)]
+    expected = [f"[{i}]:[{j}]" for i, j in pairs]
+    expected.insert(added, f"[]:[{added}]" if side == "en" else f"[{added}]:[]")
+    return segments(fr), segments(en), expected
+
+
+@pytest.mark.parametrize("paragraphs", [True, False], ids=["paragraphs", "one paragraph"])
+@pytest.mark.parametrize("place", ["paragraph start", "paragraph middle", "paragraph end"])
+@pytest.mark.parametrize("kind", ["numbers", "names"])
+@pytest.mark.parametrize("side", ["en", "fr"])
+def test_a_sentence_on_one_side_only_is_a_gap_bead_not_glued_to_a_neighbour(side, kind, place, paragraphs):
+    """Its numbers and names have no counterpart in the other text and it shares nothing with its
+    neighbour's translation, while the neighbour does: a 0-1 or 1-0 bead, every other bead 1-1."""
+    src, tgt, expected = _news_with(side, kind, place, paragraphs)
+    assert [b.gold_format() for b in align(src, tgt)] == expected
+
+
+@pytest.mark.parametrize("paragraphs", [True, False], ids=["paragraphs", "one paragraph"])
+@pytest.mark.parametrize("side", ["en", "fr"])
+def test_a_sentence_with_numbers_added_at_the_document_start_is_a_gap_bead(side, paragraphs):
+    src, tgt, expected = _news_with(side, "numbers", "document start", paragraphs)
+    assert [b.gold_format() for b in align(src, tgt)] == expected
+
+
+def test_a_sentence_of_names_added_to_a_short_text_is_a_gap_bead():
+    """Four sentences a side: little to learn from, yet the added sentence's names (nowhere in the
+    French) and its sharing nothing with the French sentence that its neighbour translates make a
+    0-1 bead of it."""
+    fr = [
+        "Le Conseil de l’Atlantique Nord s’est réuni mardi à Bruxelles pour examiner la situation en Ukraine.",
+        "Les ministres ont approuvé un nouveau plan de soutien logistique pour les forces déployées dans l’Est.",
+        "Ce plan prévoit la livraison de carburant, de vivres et de pièces détachées avant la fin de l’année.",
+        "Le secrétaire général a rappelé que l’hiver rendrait les opérations plus difficiles.",
+    ]
+    en = [
+        "The North Atlantic Council met on Tuesday in Brussels to review the situation in Ukraine.",
+        "Ministers approved a new logistic support plan for the forces deployed in the East.",
+        ADDED["en", "names"],
+        "The plan provides for the delivery of fuel, food and spare parts before the end of the year.",
+        "The Secretary General recalled that winter would make operations more difficult.",
+    ]
+    assert [b.gold_format() for b in align_texts(fr, en)] == ["[0]:[0]", "[1]:[1]", "[]:[2]", "[2]:[3]", "[3]:[4]"]
+
+
+def test_an_orphan_marker_costs_what_translated_sentences_say_of_its_kind():
+    """Numbers of translated sentences all have a counterpart: an orphan number costs much. Their
+    capitalised words mostly have none (as German nouns in French): an orphan one costs little."""
+    import numpy as np
+
+    from tmtool.align.features import FeatureSpace, orphan_evidence
+
+    src = ["Anna Berg est partie 12 fois.", "Marc Roux est venu 3 fois.", "Paul Weil a écrit 9 lettres.",
+           "Il a plu 30 jours.", "Le Rapport a paru."]
+    tgt = ["Anna Berg left 12 times.", "Marc Roux Junior came 3 times.", "Paul Weil Senior wrote 9 letters.",
+           "It rained.", "The report came out."]
+    space = FeatureSpace()
+    src_features, tgt_features = (space.extract(side, lambda token: token) for side in (src, tgt))
+    pairs = np.array([[0, 0], [1, 1], [2, 2]])
+    src_cost, tgt_cost = orphan_evidence(src_features, tgt_features, pairs, space.kinds())
+    assert list(src_cost[:3]) == [0.0, 0.0, 0.0] and tgt_cost[0] == 0.0
+    # numbers: 0 of the 3 paired French sentences holding one hold an orphan (30)
+    assert src_cost[3] == pytest.approx(-np.log(0.5 / 4))
+    # names: 2 of the 3 paired English sentences holding one hold an orphan ("Junior", "Senior")
+    assert tgt_cost[1] == tgt_cost[2] == pytest.approx(-np.log(2.5 / 4))
+    # "Rapport" is a name only in French, where paired sentences' names all have a counterpart
+    assert src_cost[4] == pytest.approx(-np.log(0.5 / 4)) and tgt_cost[4] == 0.0
+
+
 def test_a_bead_does_not_join_sentences_of_two_paragraphs():
     src = [
         "Le Conseil de l’Atlantique Nord s’est réuni le 14 juin à Bruxelles.",

@@ -1,4 +1,5 @@
-"""The aligner: two passes of the banded search, the second with a lexicon learned from the first."""
+"""The aligner: two passes of the banded search, the second with a lexicon learned from the first and
+what its confident pairs say of orphan markers (numbers, names the other text lacks)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import numpy as np
 
 from ..model import Bead, Segment
 from .cost import Layout, LengthModel
-from .features import FeatureSpace, SideFeatures, feature_weights
+from .features import FeatureSpace, SideFeatures, feature_weights, orphan_evidence
 from .languages import token_normalizer
 from .lexicon import given_lexicon, learn_lexicon, with_lexicon
 from .search import Problem, Step, best_path, coarse_guide, path_guide
@@ -62,7 +63,8 @@ def align(
         np.array([(s.i - s.a, s.i) for s in paired], dtype=np.int64).reshape(-1, 2),
         np.array([(s.j - s.b, s.j) for s in paired], dtype=np.int64).reshape(-1, 2),
     )
-    second = _problem(space, src_layout, tgt_layout, src_features, tgt_features, model)
+    orphans = orphan_evidence(src_features, tgt_features, confident, space.kinds())
+    second = _problem(space, src_layout, tgt_layout, src_features, tgt_features, model, orphans)
     second_path, _ = best_path(second, path_guide(first_path, n, m), width)
     return [_bead(step) for step in second_path]
 
@@ -97,9 +99,10 @@ def _problem(
     src_features: SideFeatures,
     tgt_features: SideFeatures,
     model: LengthModel,
+    orphans: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> Problem:
     weights = feature_weights(src_features, tgt_features, len(space.ids))
-    return Problem(src, tgt, src_features, tgt_features, weights, model)
+    return Problem(src, tgt, src_features, tgt_features, weights, model, orphans)
 
 
 def _bead(step: Step) -> Bead:

@@ -195,6 +195,15 @@ class Layout:
         return valid, chars, crossing
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Lexical evidence of the sentences of one side, by sentence."""
+
+    mass: np.ndarray  # the weight of the features it could share with the other text
+    chance: np.ndarray  # what it shares by chance (``background_overlaps``)
+    orphans: np.ndarray  # what its orphan markers say against its having a translation, in nats
+
+
 def block_costs(
     rows: np.ndarray,
     lo: np.ndarray,
@@ -203,14 +212,13 @@ def block_costs(
     tgt: Layout,
     overlaps: np.ndarray,
     overlap_base: np.ndarray,
-    evidence: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    evidence: tuple[Evidence, Evidence],
     model: LengthModel,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The cost of each shape of ``SHAPES`` at each band node of ``rows``, and each node's anchor bonus.
 
     ``overlaps[r, c − overlap_base[r]]`` is the evidence source sentence r and target sentence c share
-    (``band_overlaps``); ``evidence`` holds, for the source then the target sentences, the evidence
-    each could share at most, then what it shares by chance (``background_overlaps``).
+    (``band_overlaps``); ``evidence`` describes the source, then the target sentences.
     Returns ``(costs[shape, row, k], anchor[row, k])``; costs are infinite where a bead cannot end and
     include the anchor bonus (≤ 0), which a gap bead reaching the node also earns.
     """
@@ -246,7 +254,7 @@ def block_costs(
 
 class _Lexical:
     """The lexical cost of beads of every shape ending at the nodes of a block: − LEXICAL_SCALE × what
-    their sentences find on the other side beyond chance.
+    their sentences find on the other side beyond chance, + the orphan evidence of strays.
 
     A sentence's find is capped by its own evidence, so that a feature found in several sentences of
     the other side counts once. A sentence alone on its side translates all of the other side and finds
@@ -256,38 +264,69 @@ class _Lexical:
     what neighbouring sentences share anyway (names, topic words): lexically it gains only where a
     sentence's best partner is not its diagonal one, and otherwise must win on lengths.
 
+    In a bead that joins several sentences against one (2-1, 1-3 …), a stray is a sentence that finds
+    nothing beyond chance while another sentence of its side does: what the one sentence translates
+    is its neighbour, and it may be a sentence the translator added or left out, glued to that
+    neighbour instead of standing in a 1-0 or 0-1 bead. Then the numbers, names and acronyms it holds
+    that the other text lacks altogether weigh against the bead (``features.orphan_evidence``): a
+    translated sentence seldom has such markers, an added one has nothing to match them with. A
+    sentence that finds nothing beside others that find nothing either is not a stray: the bead then
+    stands or falls on lengths, as before. Many-to-many beads have no strays: the alternative to
+    them is one-to-one beads that would pair such a sentence anyway, not a gap.
+
     A sentence's term depends only on its place in the bead and the size of the other side, so terms
     are computed once per block and shared by the shapes.
     """
 
-    def __init__(self, shared: dict, rows: np.ndarray, columns: np.ndarray, evidence) -> None:
-        self.shared, self.evidence = shared, evidence
-        self.src_sentence = np.maximum(rows - 1, 0)  # then − (d − 1) for the d-th sentence back
+    def __init__(self, shared: dict, rows: np.ndarray, columns: np.ndarray, evidence: tuple[Evidence, Evidence]):
+        self.shared = shared
+        self.evidence = {"src": evidence[0], "tgt": evidence[1]}
+        self.src_sentence = np.maximum(rows - 1, 0)[:, None]  # then − (d − 1) for the d-th sentence back
         self.tgt_sentence = columns - 1
         self.terms: dict[tuple, np.ndarray] = {}
 
     def cost(self, a: int, b: int) -> np.ndarray:
         many_to_many = a > 1 and b > 1
-        src = sum(self._term("src", d, b, many_to_many) for d in range(1, a + 1))
-        return src + sum(self._term("tgt", e, a, many_to_many) for e in range(1, b + 1))
+        src = [self._term("src", d, b, many_to_many) for d in range(1, a + 1)]
+        tgt = [self._term("tgt", e, a, many_to_many) for e in range(1, b + 1)]
+        lexical = sum(src) + sum(tgt)
+        if a > 1 and b == 1:
+            return lexical + self._strays("src", src)
+        if b > 1 and a == 1:
+            return lexical + self._strays("tgt", tgt)
+        return lexical
+
+    def _sentence(self, side: str, place: int) -> np.ndarray:
+        """The ``place``-th sentence back on ``side`` of the beads ending at the block's nodes."""
+        if side == "src":
+            return np.maximum(self.src_sentence - (place - 1), 0)
+        return np.clip(self.tgt_sentence - (place - 1), 0, len(self.evidence["tgt"].mass) - 1)
 
     def _term(self, side: str, place: int, across: int, best_only: bool) -> np.ndarray:
         """− LEXICAL_SCALE × what the ``place``-th sentence back on ``side`` finds, beyond chance, in the
         ``across`` last sentences of the other side."""
         key = (side, place, across, best_only)
         if key not in self.terms:
-            src_mass, tgt_mass, src_chance, tgt_chance = self.evidence
+            evidence, sentence = self.evidence[side], self._sentence(side, place)
             if side == "src":
                 partners = [self.shared[place, e] for e in range(1, across + 1)]
-                sentence = np.maximum(self.src_sentence - (place - 1), 0)[:, None]
-                mass, chance = src_mass[sentence], src_chance[sentence]
             else:
                 partners = [self.shared[d, place] for d in range(1, across + 1)]
-                sentence = np.clip(self.tgt_sentence - (place - 1), 0, len(tgt_mass) - 1)
-                mass, chance = tgt_mass[sentence], tgt_chance[sentence]
             if best_only:
                 found, searched = np.maximum.reduce(partners), 1
             else:
                 found, searched = sum(partners), len(partners)
+            mass, chance = evidence.mass[sentence], evidence.chance[sentence]
             self.terms[key] = -LEXICAL_SCALE * (np.minimum(found, mass) - searched * chance)
         return self.terms[key]
+
+    def _strays(self, side: str, terms: list[np.ndarray]) -> np.ndarray:
+        """The orphan evidence of the strays among the sentences of one side of a bead, whose lexical
+        terms (``_term``) are ``terms``, the last sentence first."""
+        finds = [term < 0 for term in terms]
+        cost = 0.0
+        for place, term in enumerate(terms, 1):
+            another_finds = np.logical_or.reduce([f for k, f in enumerate(finds, 1) if k != place])
+            orphans = self.evidence[side].orphans[self._sentence(side, place)]
+            cost = cost + np.where((term >= 0) & another_finds, orphans, np.float32(0.0))
+        return cost

@@ -24,6 +24,9 @@ _TOKEN_OR_BREAK = regex.compile(_TOKEN.pattern + r"|\n")
 _QUOTES = frozenset("«»“”„\"")
 _PUNCTUATION = _QUOTES | frozenset("?!()")
 _VOWELS = frozenset("aeiouy")
+# the kinds of feature, and those a translation carries over whatever its wording (``orphan_evidence``)
+KINDS = ("number", "punct", "prefix", "skeleton", "acronym", "name", "lexicon")
+MARKERS = ("number", "name", "acronym")
 # a cognate or name key needs this many letters to say more than chance
 _MIN_WORD = 4
 
@@ -106,6 +109,10 @@ class FeatureSpace:
         w_sent, w_id = unique_pairs(sentence[is_word], word[token[is_word]])
         return SideFeatures(len(sentences), f_sent, f_id, w_sent, w_id, tokens.words)
 
+    def kinds(self) -> np.ndarray:
+        """Each feature's kind, as its index in ``KINDS``."""
+        return np.fromiter((KINDS.index(key[0]) for key in self.ids), dtype=np.int8, count=len(self.ids))
+
 
 class _Tokens:
     """Distinct tokens of one side, each described once: features, name feature, word id."""
@@ -179,3 +186,43 @@ def feature_weights(src: SideFeatures, tgt: SideFeatures, n_features: int) -> np
     common = (df_src[both] > max(1, n / 4)) | (df_tgt[both] > max(1, m / 4))
     weights[both] = np.where(common, 0.0, (idf_src + idf_tgt) / 2)
     return weights
+
+
+def rare_markers(side: SideFeatures, other: SideFeatures, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence of ``side`` and kind of ``MARKERS``: does it hold a marker of that kind (a number, a
+    name, an acronym), then one that ``other`` lacks altogether (an orphan)? A marker found in more than
+    one sentence and a quarter of the side's sentences says nothing of one sentence and is left out."""
+    n_features = len(kinds)
+    df = np.bincount(side.feature_id, minlength=n_features)
+    rare = (df > 0) & (df <= max(1, side.n_sentences / 4))
+    orphan = rare & (np.bincount(other.feature_id, minlength=n_features) == 0)
+    held = np.zeros((2, side.n_sentences, len(MARKERS)), dtype=bool)
+    for column, kind in enumerate(MARKERS):
+        of_kind = kinds[side.feature_id] == KINDS.index(kind)
+        for row, chosen in enumerate((rare, orphan)):
+            held[row, side.feature_sent[of_kind & chosen[side.feature_id]], column] = True
+    return held[0], held[1]
+
+
+def orphan_evidence(
+    src: SideFeatures, tgt: SideFeatures, pairs: np.ndarray, kinds: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """What each sentence's orphan markers (``rare_markers``) say against its having a translation, in
+    nats, for the source then the target sentences.
+
+    A sentence without translation (added or left out by the translator) has nothing to match its
+    numbers, names and acronyms with: they are all orphans. A translated sentence's markers mostly have
+    a counterpart, but how often depends on the language pair and the document (German capitalises
+    every noun, and most of its "names" are common nouns in French; English capitalises titles; a
+    converted unit adds numbers). So the sentences of ``pairs`` (k × 2: sentences that translate each
+    other) say what a translated sentence does: holding an orphan of a kind costs −log of the share,
+    among the paired sentences holding a marker of that kind, of those holding an orphan one
+    (Krichevsky–Trofimov estimate: half an outcome of each kind added, so an unseen kind is a coin
+    toss). Kinds add up.
+    """
+    out = []
+    for column, (side, other) in enumerate(((src, tgt), (tgt, src))):
+        rare, orphan = rare_markers(side, other, kinds)
+        share = (orphan[pairs[:, column]].sum(axis=0) + 0.5) / (rare[pairs[:, column]].sum(axis=0) + 1)
+        out.append(orphan @ -np.log(share))
+    return out[0], out[1]

@@ -21,6 +21,7 @@ from .cost import (
     GAP_OPEN,
     LONGEST,
     SHAPES,
+    Evidence,
     Layout,
     LengthModel,
     background_overlaps,
@@ -47,6 +48,9 @@ class Problem:
     tgt_features: SideFeatures
     weights: np.ndarray
     model: LengthModel
+    # what each source, then target sentence's orphan markers say against its having a translation
+    # (``features.orphan_evidence``); None where not known (first pass, blocks): then strays cost nothing
+    orphans: tuple[np.ndarray, np.ndarray] | None = None
 
     @property
     def size(self) -> tuple[int, int]:
@@ -162,9 +166,11 @@ def _search(problem: Problem, lo: np.ndarray, width: int) -> list[Step]:
     overlap_width = width + LONGEST + int(ahead.max(initial=0))
     src, tgt, weights = problem.src_features, problem.tgt_features, problem.weights
     overlaps = band_overlaps(src, tgt, weights, overlap_base, overlap_width)
+    orphans = problem.orphans if problem.orphans is not None else (np.zeros(n), np.zeros(m))
+    chance = background_overlaps(overlaps, overlap_base, m)
     evidence = tuple(
-        x.astype(np.float32)  # as the overlaps: the bead costs are float32
-        for x in (src.mass(weights), tgt.mass(weights), *background_overlaps(overlaps, overlap_base, m))
+        Evidence(*(x.astype(np.float32) for x in values))  # as the overlaps: the bead costs are float32
+        for values in zip((src.mass(weights), tgt.mass(weights)), chance, orphans)
     )
     trace = np.zeros((n + 1, width), dtype=np.uint16)
     margin = np.zeros((n + 1, width), dtype=np.float32)

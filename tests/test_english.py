@@ -1,0 +1,259 @@
+"""English tokens, tags, lemmas and candidate noun phrases (tmtool.text.en)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tmtool.text.en import analyse, lemma, noun_phrases, noun_phrases_many, tag, tokenize
+from tmtool.text.en import training
+from tmtool.text.en.phrases import MAX_SPAN_WORDS
+from tmtool.text.en.tagger import Tagger, default_tagger
+
+EWT = Path("data") / "ud-english-ewt"
+
+
+def words(text):
+    return [w for w, _, _ in tokenize(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Allies don't agree.", ["Allies", "do", "n't", "agree", "."]),
+        ("We can't and won't.", ["We", "ca", "n't", "and", "wo", "n't", "."]),
+        ("You cannot, I'm sure.", ["You", "can", "not", ",", "I", "'m", "sure", "."]),
+        ("NATO's posture, the Allies' territory", ["NATO", "'s", "posture", ",", "the", "Allies", "'", "territory"]),
+        ("NATO’s role", ["NATO", "’s", "role"]),
+        ("counter-piracy and non-NATO states", ["counter-piracy", "and", "non-NATO", "states"]),
+        ("long-range Euro-Atlantic F-35 jets", ["long", "-", "range", "Euro", "-", "Atlantic", "F", "-", "35", "jets"]),
+        ("The U.S. and Dr. Smith, e.g. here", ["The", "U.S.", "and", "Dr.", "Smith", ",", "e.g.", "here"]),
+        ("It cost 1,000.50 euros at 10:30...", ["It", "cost", "1,000.50", "euros", "at", "10:30", "..."]),
+        ("see https://www.nato.int/cps/en. Or write to press@hq.nato.int!", ["see", "https://www.nato.int/cps/en", ".", "Or", "write", "to", "press@hq.nato.int", "!"]),
+        ("O'Brien's gonna go -- really?!", ["O'Brien", "'s", "gon", "na", "go", "--", "really", "?!"]),
+        ("(NRF) «Centre»", ["(", "NRF", ")", "«", "Centre", "»"]),
+    ],
+)
+def test_tokenizer_cuts_as_ewt_does(text, expected):
+    assert words(text) == expected
+
+
+def test_token_offsets_point_into_the_text():
+    text = "NATO’s e-mail: don't ring 303-832-8160 at 9 a.m. (U.K. time)."
+    tokens = tokenize(text)
+    assert all(text[start:end] == word for word, start, end in tokens)
+    assert "".join(w for w, _, _ in tokens) == text.replace(" ", "")
+
+
+def test_tagger_accuracy_on_ewt_test(shared):
+    sentences = list(training.read_conllu(shared / EWT / "en_ewt-ud-test.conllu"))[:500]
+    assert training.accuracy(default_tagger(), sentences) >= 0.94
+
+
+def test_tags_of_a_sentence():
+    assert tag(["The", "deterrence", "posture", "relies", "on", "eight", "battlegroups", "."]) == [
+        "DET", "NOUN", "NOUN", "VERB", "ADP", "NUM", "NOUN", "PUNCT",
+    ]  # fmt: skip
+    assert tag([]) == []
+
+
+@pytest.mark.parametrize(
+    "word, upos, expected",
+    [
+        ("battlegroups", "NOUN", "battlegroup"),
+        ("allies", "NOUN", "ally"),
+        ("forces", "NOUN", "force"),
+        ("headquarters", "NOUN", "headquarters"),
+        ("countries", "NOUN", "country"),
+        ("analyses", "NOUN", "analysis"),
+        ("crises", "NOUN", "crisis"),
+        ("men", "NOUN", "man"),
+        ("servicemen", "NOUN", "serviceman"),
+        ("minehunters", "NOUN", "minehunter"),
+        ("Chiefs", "PROPN", "Chief"),
+        ("Forces", "PROPN", "Force"),
+        ("Brussels", "PROPN", "Brussels"),
+        ("AWACS", "PROPN", "AWACS"),
+        ("NGOs", "NOUN", "NGO"),
+        ("went", "VERB", "go"),
+        ("deployed", "VERB", "deploy"),
+        ("largest", "ADJ", "large"),
+    ],
+)
+def test_lemmas(word, upos, expected):
+    assert lemma(word, upos) == expected
+
+
+def test_noun_lemma_accuracy_on_ewt_test(shared):
+    nouns = [
+        (w, l)
+        for s in training.read_conllu(shared / EWT / "en_ewt-ud-test.conllu")
+        for w, t, l in zip(s.words, s.tags, s.lemmas)
+        if t == "NOUN"
+    ]
+    right = sum(lemma(w, "NOUN").lower() == l.lower() for w, l in nouns)
+    assert right / len(nouns) >= 0.97
+
+
+def phrases(sentence):
+    found = noun_phrases(sentence)
+    assert all(sentence[p.start : p.end] == p.text for p in found)
+    return {p.text: p for p in found}
+
+
+@pytest.mark.parametrize(
+    "sentence, present, absent",
+    [
+        (
+            "The Chairman of the NATO Military Committee briefed the press.",
+            ["Chairman of the NATO Military Committee", "NATO Military Committee", "NATO"],
+            ["Chairman of the NATO", "The Chairman", "the NATO Military Committee", "Committee briefed"],
+        ),
+        (
+            "Admiral Smith is the Supreme Allied Commander Europe.",
+            ["Supreme Allied Commander Europe"],
+            ["the Supreme Allied Commander Europe", "is the Supreme Allied Commander Europe"],
+        ),
+        ("Officers from the International Military Staff attended.", ["International Military Staff"], []),
+        (
+            "The Chief of Defence Staff of Norway spoke first.",
+            ["Chief of Defence Staff", "Chief of Defence Staff of Norway", "Defence Staff"],
+            ["Chief of Defence", "Staff of"],
+        ),
+        ("Counter-piracy operations ended in 2016.", ["Counter-piracy operations"], ["2016"]),
+        ("Allies protect critical infrastructure under the sea.", ["critical infrastructure"], ["infrastructure under the sea"]),
+        (
+            "The NATO Science for Peace and Security Programme supports research.",
+            ["NATO Science for Peace and Security Programme", "Peace and Security"],
+            ["Programme supports research", "NATO Science for Peace and Security"],
+        ),
+        ("The NATO Response Force (NRF) can deploy within days.", ["NATO Response Force", "NRF"], ["(NRF)"]),
+        ("Allied Command Transformation is based in Norfolk.", ["Allied Command Transformation", "Norfolk"], ["based"]),
+        ("Finland received NATO membership in 2023.", ["NATO membership", "NATO"], ["received NATO", "received NATO membership"]),
+        ("Leaders turned to the NATO 2030 agenda.", ["NATO 2030"], ["turned to the NATO 2030", "to the NATO 2030", "the NATO 2030"]),
+        ("Supplies arrived through Operation Allied Hand.", ["Operation Allied Hand"], ["through Operation Allied Hand"]),
+        ("The deterrence posture relies on forward forces.", ["deterrence posture"], ["posture relies", "deterrence posture relies"]),
+        ("Allies will defend every inch of Allied territory.", ["Allied territory"], ["inch of Allied territory", "every inch"]),
+        (
+            "The summit addressed weapons of mass destruction and the number of countries at risk.",
+            ["weapons of mass destruction", "mass destruction"],
+            ["number of countries", "destruction and the number"],
+        ),
+        (
+            "Heads of State and Government agreed on integrated air and missile defence.",
+            ["Heads of State and Government", "Heads of State", "integrated air and missile defence", "missile defence"],
+            ["Government agreed", "on integrated air and missile defence"],
+        ),
+        (
+            "Allies invest in emerging and disruptive technologies, research and development.",
+            ["emerging and disruptive technologies", "research and development"],
+            ["technologies, research"],
+        ),
+        (
+            "Many countries, Allies and partners alike, received assistance for furthering dialogue.",
+            ["assistance", "dialogue"],
+            ["received assistance", "furthering dialogue"],
+        ),
+        ("It was a chance to strengthen existing partnerships.", ["existing partnerships"], ["strengthen existing partnerships"]),
+        (
+            "Students came from Partnership for Peace countries to the Centre of Excellence for Operations in"
+            " Confined and Shallow Waters after the Summit in Vilnius.",
+            ["Partnership for Peace", "Centre of Excellence for Operations in Confined and Shallow Waters", "Summit"],
+            ["Partnership for Peace countries", "Summit in Vilnius", "Peace countries"],
+        ),
+        (
+            "Crews tested information-sharing procedures to deploy trained divers.",
+            ["information-sharing procedures", "information-sharing", "trained divers"],
+            ["deploy trained divers"],
+        ),
+        (
+            "The Allies deployed forces to the eastern flank.",
+            ["forces", "eastern flank"],
+            ["deployed forces", "Allies deployed forces"],
+        ),
+    ],
+)
+def test_noun_phrases(sentence, present, absent):
+    found = phrases(sentence)
+    assert [p for p in present if p not in found] == []
+    assert [a for a in absent if a in found] == []
+
+
+def test_phrase_lemma_and_head():
+    found = phrases("The Chiefs of Staff met the commanders of the counter-piracy operations.")
+    chiefs = found["Chiefs of Staff"]
+    assert (chiefs.lemma, chiefs.head, chiefs.head_lemma, chiefs.maximal) == ("Chief of Staff", "Chiefs", "Chief", True)
+    operations = found["counter-piracy operations"]
+    assert (operations.lemma, operations.head_lemma) == ("counter-piracy operation", "operation")
+    assert found["Chiefs"].maximal is False
+    assert phrases("Ministers met partner countries.")["partner countries"].lemma == "partner country"
+    assert phrases("They tested information-sharing.")["information-sharing"].lemma == "information-sharing"
+
+
+def test_no_addresses_and_no_function_words_at_the_edges():
+    sentences = [
+        "Read more at https://www.nato.int/cps/en/natohq/topics.htm or email media@hq.nato.int today.",
+        "Under Operation Allied Hand, many countries received assistance in the form of medical equipment.",
+        "Today’s meeting laid the groundwork for furthering dialogue between NATO and its current partners.",
+        "We face many common security challenges, so it makes sense to tackle them together.",
+    ]
+    for sentence, found, analysed in zip(sentences, noun_phrases_many(sentences), analyse(sentences)):
+        tags = {w.start: w.tag for w in analysed}
+        ends = {w.end: w.tag for w in analysed}
+        for p in found:
+            assert "nato.int" not in p.text and "@" not in p.text
+            assert tags[p.start] not in ("DET", "ADP", "ADV", "PRON", "AUX", "CCONJ", "PART", "SCONJ", "NUM")
+            assert ends[p.end] in ("NOUN", "PROPN", "NUM"), (sentence, p.text)
+            assert p.text.split()[0].lower() not in ("many", "other", "received", "furthering")
+
+
+def test_batch_and_single_sentence_agree():
+    sentences = ["NATO's eight multinational battlegroups train.", "", "Leaders turned to the NATO 2030 agenda."]
+    assert noun_phrases_many(sentences) == [noun_phrases(s) for s in sentences]
+
+
+def test_shipped_model_loads_without_the_training_data(tmp_path):
+    """A fresh interpreter, working in an empty folder, finds the model inside the package."""
+    code = (
+        "from tmtool.text.en import tag, lemma, noun_phrases\n"
+        "from tmtool.text.en.tagger import default_tagger\n"
+        "print(tag(['The', 'armed', 'forces', 'deployed', '.']), lemma('allies', 'NOUN'),"
+        " [p.text for p in noun_phrases('The NRF deployed.')], len(default_tagger().weights))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    tags, rest = result.stdout.split("]", 1)
+    assert tags == "['DET', 'ADJ', 'NOUN', 'VERB', 'PUNCT'"
+    assert rest.split()[:2] == ["ally", "['NRF']"]
+
+
+def test_training_is_deterministic_and_the_saved_model_tags_as_trained(shared, tmp_path):
+    sentences = list(training.read_conllu(shared / EWT / "en_ewt-ud-dev.conllu"))
+    train, held_out = sentences[:400], sentences[400:600]
+    first = training.train(train, 2)
+    second = training.train(train, 2)
+    assert np.array_equal(first[2][-1], second[2][-1])
+    features, tagdict, snapshots = first
+    model = Tagger(features.spaces, snapshots[-1], tagdict, training.build_lexicon(train))
+    model.save(tmp_path / "model.npz")
+    loaded = Tagger.load(tmp_path / "model.npz")
+    assert training.accuracy(model, held_out) > 0.75  # learned something from 400 sentences
+    assert abs(training.accuracy(loaded, held_out) - training.accuracy(model, held_out)) < 0.002
+
+
+def test_a_long_run_of_names_gives_sub_spans_of_bounded_length():
+    sentence = " ".join(["NATO"] * 2000)
+    found = noun_phrases(sentence)
+    assert found[0].text == sentence and found[0].maximal
+    assert max(len(p.text.split()) for p in found[1:]) == MAX_SPAN_WORDS
+    assert len(found) <= 2000 * MAX_SPAN_WORDS + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("aAeNT -'’.,()@/:é0\t") + ["of ", "the ", "and ", "NATO ", "forces "])).map("".join))
+def test_any_text_gives_tokens_and_phrases_at_their_offsets(text):
+    assert all(text[start:end] == word for word, start, end in tokenize(text))
+    assert all(text[p.start : p.end] == p.text and p.text.strip() == p.text for p in noun_phrases(text))

@@ -1,0 +1,149 @@
+"""English lemmas from a word and its UPOS tag: the forms EWT lemmatises irregularly, and suffix
+rules learned from EWT for every other word (*battlegroups* → *battlegroup*, *allies* → *ally*,
+*analyses* → *analysis*, *servicemen* → *serviceman*).
+
+A rule is (characters to cut, text to add) for the longest known ending of the word among the words
+of that tag in EWT train (counted once per distinct word). The lemma keeps the word's capitals
+(*Chiefs* → *Chief*, *NGOs* → *NGO*). Capitalised plurals of common nouns are lemmatised as nouns
+even when tagged PROPN (*Allied Forces*), as EWT does for *Americans* → *American*.
+Data: ``data/lemmas.json.gz``, written by ``bench/train_en_tagger.py``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter, defaultdict
+from functools import cache
+from importlib.resources import files
+from typing import Iterable
+
+LEMMATISED = ("NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "PRON", "DET")
+MAX_SUFFIX = 6
+# Learned or Greek plurals of the vocabulary of reports, too rare in EWT for a rule to cover them;
+# a plural EWT has takes EWT's lemma.
+CLASSICAL_PLURALS = {
+    "antennae": "antenna", "crises": "crisis", "criteria": "criterion", "curricula": "curriculum",
+    "diagnoses": "diagnosis", "emphases": "emphasis", "formulae": "formula", "hypotheses": "hypothesis",
+    "memoranda": "memorandum", "nuclei": "nucleus", "parentheses": "parenthesis", "phenomena": "phenomenon",
+    "stimuli": "stimulus", "syntheses": "synthesis", "theses": "thesis",
+}  # fmt: skip
+
+
+class Lemmatizer:
+    """Lemmas by table, then by the rule of the longest known ending (see the module docstring)."""
+
+    def __init__(
+        self,
+        exceptions: dict[str, dict[str, str]],
+        rules: dict[str, dict[str, tuple[int, str]]],
+        plural_nouns: Iterable[str],
+    ):
+        self.exceptions = exceptions  # tag -> lower-cased form -> lower-cased lemma
+        self.rules = rules  # tag -> ending -> (cut, add); "" is the tag's default
+        self.plural_nouns = frozenset(plural_nouns)  # lower-cased plural common nouns seen in training
+
+    def lemma(self, word: str, upos: str) -> str:
+        """The lemma of ``word`` tagged ``upos``, with the word's capitals."""
+        lower = word.lower()
+        if word.isupper() and len(word) > 1 and lower not in self.plural_nouns:
+            return word  # an acronym (*AWACS*, *NRF*), not a shouted plural (*FORCES*)
+        if upos == "PROPN" and lower in self.plural_nouns and lower not in self.exceptions.get("PROPN", {}):
+            upos = "NOUN"
+        known = self.exceptions.get(upos, {}).get(lower)
+        if known is not None:
+            return _recase(known, word)
+        rules = self.rules.get(upos)
+        if not rules:
+            return word
+        for size in range(min(MAX_SUFFIX, len(lower) - 1), -1, -1):
+            rule = rules.get(lower[len(lower) - size :])
+            if rule is not None:
+                cut, add = rule
+                if cut >= len(word):
+                    return word
+                return word[: len(word) - cut] + (add.upper() if word.isupper() and len(word) > 1 else add)
+        return word
+
+    def to_json(self) -> dict:
+        return {
+            "exceptions": self.exceptions,
+            "rules": {tag: {end: list(rule) for end, rule in rules.items()} for tag, rules in self.rules.items()},
+            "plural_nouns": sorted(self.plural_nouns),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Lemmatizer":
+        rules = {tag: {end: (cut, add) for end, (cut, add) in r.items()} for tag, r in data["rules"].items()}
+        return cls(data["exceptions"], rules, data["plural_nouns"])
+
+
+def _recase(lemma: str, word: str) -> str:
+    if word.islower():
+        return lemma
+    if word.isupper() and len(word) > 1:
+        return lemma.upper()
+    if word[:1].isupper() and word[1:].islower():
+        return lemma[:1].upper() + lemma[1:]
+    return lemma if lemma.lower() != word.lower() else word
+
+
+def _edit(form: str, lemma: str) -> tuple[int, str]:
+    """(cut, add) turning ``form`` into ``lemma`` at its end."""
+    common = 0
+    while common < min(len(form), len(lemma)) and form[common] == lemma[common]:
+        common += 1
+    return len(form) - common, lemma[common:]
+
+
+def learn(
+    tokens: Iterable[tuple[str, str, str, bool]], min_types: int = 2
+) -> Lemmatizer:
+    """A lemmatiser from (form, UPOS, lemma, plural) tokens. A rule for an ending needs ``min_types``
+    distinct words, and is kept only where it changes what the shorter ending says; a seen word
+    whose lemma the rules get wrong is an exception."""
+    seen: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    plural_nouns = set()
+    for form, upos, lemma, plural in tokens:
+        if upos in LEMMATISED:
+            seen[(upos, form.lower())][lemma.lower()] += 1
+            if upos == "NOUN" and plural:
+                plural_nouns.add(form.lower())
+    for form, lemma in CLASSICAL_PLURALS.items():
+        if ("NOUN", form) not in seen:
+            seen[("NOUN", form)][lemma] += 1
+            plural_nouns.add(form)
+    words = {key: lemmas.most_common(1)[0][0] for key, lemmas in sorted(seen.items())}
+    endings: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for (upos, form), lemma in words.items():
+        edit = _edit(form, lemma)
+        for size in range(0, min(MAX_SUFFIX, len(form) - 1) + 1):
+            endings[upos][form[len(form) - size :]][edit] += 1
+    rules: dict[str, dict[str, tuple[int, str]]] = {}
+    for upos in sorted(endings):
+        chosen: dict[str, tuple[int, str]] = {}
+        for ending in sorted(endings[upos], key=len):  # shorter endings first: they are the parents
+            counts = endings[upos][ending]
+            inherited = next((chosen[ending[k:]] for k in range(1, len(ending) + 1) if ending[k:] in chosen), (0, ""))
+            if sum(counts.values()) >= min_types or ending == "":
+                best = max(sorted(counts), key=counts.__getitem__)
+                if best != inherited or ending == "":
+                    chosen[ending] = best
+        rules[upos] = chosen
+    lemmatizer = Lemmatizer({}, rules, plural_nouns)
+    exceptions: dict[str, dict[str, str]] = defaultdict(dict)
+    for (upos, form), lemma in words.items():
+        if lemmatizer.lemma(form, upos).lower() != lemma:
+            exceptions[upos][form] = lemma
+    return Lemmatizer(dict(exceptions), rules, plural_nouns)
+
+
+@cache
+def default_lemmatizer() -> Lemmatizer:
+    """The lemmatiser shipped with tmtool (loaded once per process)."""
+    data = (files(__package__) / "data" / "lemmas.json.gz").read_bytes()
+    return Lemmatizer.from_json(json.loads(gzip.decompress(data)))
+
+
+def lemma(word: str, upos: str) -> str:
+    return default_lemmatizer().lemma(word, upos)
