@@ -148,12 +148,15 @@ def canonical(markup: str | None) -> bytes | None:
     return None if markup is None else etree.tostring(etree.fromstring(f"<seg>{markup}</seg>"), method="c14n")
 
 
+def segment(text: str, markup: str | None) -> str | bytes:
+    """A segment as compared: its markup in canonical XML when it has some (its plain text is what the
+    reader makes of the markup), else its text."""
+    return text if markup is None else canonical(markup)
+
+
 def comparable(unit: Unit) -> tuple:
-    """A unit with its markup in canonical XML; a variant with markup by its markup alone (its plain
-    text is what the reader makes of the markup)."""
-    return (unit.source, unit.target, unit.tuid, unit.props, unit.notes,
-            canonical(unit.source_markup), canonical(unit.target_markup),
-            [(v.lang, canonical(v.markup) if v.markup is not None else v.text) for v in unit.variants])
+    return (segment(unit.source, unit.source_markup), segment(unit.target, unit.target_markup), unit.tuid,
+            unit.props, unit.notes, [(v.lang, segment(v.text, v.markup)) for v in unit.variants])
 
 
 @ROUND_TRIP_SETTINGS
