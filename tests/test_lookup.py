@@ -84,8 +84,8 @@ def test_nothing_found_and_bad_queries(store, tmp_path):
     assert lookup(store, "sous-marin nucléaire") == []
     with pytest.raises(TmtoolError):
         lookup(store, "  ")
-    with pytest.raises(TmtoolError):
-        lookup(store, "OTAN", lang="de")
+    with pytest.raises(TmtoolError, match="unknown language 'french'"):
+        lookup(store, "OTAN", lang="french")
 
 
 def test_cli_shows_both_languages_status_and_context(store):

@@ -1,7 +1,8 @@
 """Export → import into a fresh store (``tmtool import``) → export loses nothing: any text XML can
 carry (astral characters, combining and bidi marks, ``<``, ``&``, quotes, line breaks), TMX inline
-markup, unit props and notes, glossary notes and definitions. At the reader and writer level: units
-in three or more languages, and XLIFF inline codes kept as TMX markup.
+markup, unit props and notes, glossary notes and definitions, units and entries in three or more
+languages (``--langs all``). At the reader and writer level: units in three or more languages, and
+XLIFF inline codes kept as TMX markup.
 """
 
 from __future__ import annotations
@@ -67,15 +68,16 @@ def inline_segment(draw) -> tuple[str, str]:
 
 
 @st.composite
+def side(draw) -> tuple[str, str | None]:
+    """One language's text of a unit: (plain text, inline markup or None)."""
+    if draw(st.booleans()):
+        return draw(inline_segment().filter(lambda s: s[0].strip()))
+    return draw(WORDS), None
+
+
+@st.composite
 def units(draw) -> Unit:
-    sides = []
-    for _ in ("source", "target"):
-        if draw(st.booleans()):
-            plain, markup = draw(inline_segment().filter(lambda s: s[0].strip()))
-        else:
-            plain, markup = draw(WORDS), None
-        sides.append((plain, markup))
-    (source, source_markup), (target, target_markup) = sides
+    (source, source_markup), (target, target_markup) = draw(side()), draw(side())
     return Unit(source, target, "fr-FR", "en-GB", tuid=draw(st.none() | WORDS),
                 props=draw(st.dictionaries(WORDS, TEXT, max_size=3)), notes=draw(st.lists(TEXT, max_size=2)),
                 source_markup=source_markup, target_markup=target_markup)
@@ -85,18 +87,31 @@ MEMORIES = st.lists(units(), min_size=1, max_size=4,
                     unique_by=lambda u: (u.source, u.target, u.source_markup, u.target_markup))
 
 
+@st.composite
+def multilingual_units(draw) -> Unit:
+    """A French–English unit in one to three more languages."""
+    unit = draw(units())
+    languages = draw(st.lists(st.sampled_from(["de-DE", "es-ES", "it", "pt-BR"]), min_size=1, max_size=3, unique=True))
+    unit.variants = [Variant(lang, *draw(side())) for lang in languages]
+    return unit
+
+
+MULTILINGUAL_MEMORIES = st.lists(multilingual_units(), min_size=1, max_size=4,
+                                 unique_by=lambda u: (u.source, u.target, u.source_markup, u.target_markup))
+
+
 def tmtool(db: Path, *args) -> str:
     result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.output
 
 
-def through_fresh_store(tmp_path: Path, fmt: str, exported: Path) -> Path:
-    """Import ``exported`` into a new store and export that store again."""
+def through_fresh_store(tmp_path: Path, fmt: str, exported: Path, *options: str) -> Path:
+    """Import ``exported`` into a new store and export that store again (with export ``options``)."""
     fresh = tmp_path / f"fresh-{exported.stem}.db"
     tmtool(fresh, "import", exported, "--format", fmt.removesuffix("-martif"))
     again = tmp_path / f"again-{exported.name}"
-    tmtool(fresh, "export", fmt, "-o", again, "--status", "all")
+    tmtool(fresh, "export", fmt, "-o", again, "--status", "all", *options)
     return again
 
 
@@ -131,15 +146,36 @@ def test_tmx_units_survive_export_import_export(tmp_path_factory, memory):
     assert tmx_schema_errors(again) == []
 
 
-def comparable(unit: Unit) -> tuple:
-    """A unit with its markup in canonical XML: ``<ept i="1"></ept>`` is read back as
-    ``<ept i="1"/>``, the same XML."""
-    def canonical(markup: str | None) -> bytes | None:
-        return None if markup is None else etree.tostring(etree.fromstring(f"<seg>{markup}</seg>"), method="c14n")
+def canonical(markup: str | None) -> bytes | None:
+    """Markup in canonical XML: ``<ept i="1"></ept>`` is read back as ``<ept i="1"/>``, the same XML."""
+    return None if markup is None else etree.tostring(etree.fromstring(f"<seg>{markup}</seg>"), method="c14n")
 
-    return (unit.source, unit.target, unit.tuid, unit.props, unit.notes,
-            canonical(unit.source_markup), canonical(unit.target_markup),
-            [(v.lang, v.text, canonical(v.markup)) for v in unit.variants])
+
+def segment(text: str, markup: str | None) -> str | bytes:
+    """A segment as compared: its markup in canonical XML when it has some (its plain text is what the
+    reader makes of the markup), else its text."""
+    return text if markup is None else canonical(markup)
+
+
+def comparable(unit: Unit) -> tuple:
+    return (segment(unit.source, unit.source_markup), segment(unit.target, unit.target_markup), unit.tuid,
+            unit.props, unit.notes, [(v.lang, segment(v.text, v.markup)) for v in unit.variants])
+
+
+@ROUND_TRIP_SETTINGS
+@given(memory=MULTILINGUAL_MEMORIES)
+def test_units_in_three_or_more_languages_survive_export_import_export(tmp_path_factory, memory):
+    tmp_path = tmp_path_factory.mktemp("tmx-all")
+    store = tmp_path / "first.db"
+    with Store.open(store) as opened:
+        assert opened.add_units(memory, "hypothesis")[0] == len(memory)
+    first = tmp_path / "first.tmx"
+    tmtool(store, "export", "tmx", "--langs", "all", "-o", first)
+    again = through_fresh_store(tmp_path, "tmx", first, "--langs", "all")
+
+    assert [comparable(u) for u in read_tmx(first)] == [comparable(u) for u in memory]
+    assert list(read_tmx(again)) == list(read_tmx(first))
+    assert tmx_schema_errors(again) == []
 
 
 def test_inline_markup_of_a_tagged_memory_is_written_back_verbatim(tmp_path):
@@ -185,7 +221,7 @@ def test_search_matches_the_text_without_its_codes(tmp_path):
     assert tmtool(db, "tm", "search", "The big black cat sleeps.").startswith("100.0%  The big black cat sleeps.")
     assert "The big black cat sleeps." in tmtool(db, "tm", "concordance", "black cat")
     exported = tmp_path / "out.tmx"
-    tmtool(db, "export", "tmx", "-o", exported)
+    tmtool(db, "export", "tmx", "--srclang", "en", "--tgtlang", "fr", "-o", exported)  # the pair as stored
     assert [u.source_markup for u in read_tmx(exported)] == [seg]
 
 
@@ -209,19 +245,32 @@ def entries(draw) -> Entry:
 GLOSSARIES = st.lists(entries(), min_size=1, max_size=3, unique_by=lambda e: fold(e.terms[0].text))
 
 
+@st.composite
+def multilingual_entries(draw) -> Entry:
+    """An entry with terms in German and Spanish too (or in some of them)."""
+    entry = draw(entries())
+    for lang in ("de", "es"):
+        entry.terms += [Term(t, lang) for t in draw(st.lists(WORDS, max_size=2, unique_by=fold))]
+    return entry
+
+
+MULTILINGUAL_GLOSSARIES = st.lists(multilingual_entries(), min_size=1, max_size=3,
+                                   unique_by=lambda e: fold(e.terms[0].text))
+
+
 def what_a_person_wrote(entry: Entry) -> tuple:
     return (entry.status, entry.definition, entry.note, [(t.lang, t.text, t.usage) for t in entry.terms])
 
 
-def glossary_round_trip(tmp_path_factory, fmt: str, reader, glossary: list[Entry]) -> None:
+def glossary_round_trip(tmp_path_factory, fmt: str, reader, glossary: list[Entry], *options: str) -> None:
     tmp_path = tmp_path_factory.mktemp(fmt)
     store = tmp_path / "first.db"
     with Store.open(store) as opened:
         for entry in glossary:
             opened.add_entry(entry)
     first = tmp_path / f"first.{fmt}"
-    tmtool(store, "export", fmt, "-o", first, "--status", "all")
-    again = through_fresh_store(tmp_path, fmt, first)
+    tmtool(store, "export", fmt, "-o", first, "--status", "all", *options)
+    again = through_fresh_store(tmp_path, fmt, first, *options)
 
     wanted = [what_a_person_wrote(e) for e in glossary]
     assert [what_a_person_wrote(e) for e in reader(first)] == wanted
@@ -232,6 +281,12 @@ def glossary_round_trip(tmp_path_factory, fmt: str, reader, glossary: list[Entry
 @given(glossary=GLOSSARIES)
 def test_tbx_entries_survive_export_import_export(tmp_path_factory, glossary):
     glossary_round_trip(tmp_path_factory, "tbx", read_tbx, glossary)
+
+
+@ROUND_TRIP_SETTINGS
+@given(glossary=MULTILINGUAL_GLOSSARIES)
+def test_tbx_entries_in_every_language_survive_export_import_export(tmp_path_factory, glossary):
+    glossary_round_trip(tmp_path_factory, "tbx", read_tbx, glossary, "--langs", "all")
 
 
 @ROUND_TRIP_SETTINGS

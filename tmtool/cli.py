@@ -273,6 +273,11 @@ def _entry_line(entry) -> str:
             f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}")
 
 
+def _other_languages(entry) -> list[str]:
+    """The languages of an entry's terms beyond French and English, in their order."""
+    return [lang for lang in dict.fromkeys(t.lang for t in entry.terms) if lang not in ("fr", "en")]
+
+
 def _entry_json(entry) -> dict:
     return {
         "id": entry.id,
@@ -280,7 +285,7 @@ def _entry_json(entry) -> dict:
         "score": entry.score,
         "frequency": entry.frequency,
         **{lang: [{"text": t.text, "type": t.term_type.value, "usage": t.usage.value} for t in entry.terms_in(lang)]
-           for lang in ("fr", "en")},
+           for lang in ("fr", "en", *_other_languages(entry))},
         "contexts": [{"fr": c.fr, "en": c.en, "document": c.document} for c in entry.contexts],
     }
 
@@ -297,9 +302,15 @@ def _same_text(result) -> str:
               help="Ingest every NAME.fr.* / NAME.en.* pair in a folder (also NAME_fr.*, NAME-FR.*).")
 @click.option("--doc-id", help="Document id (default: the file name without .fr.EXT).")
 @click.option("--no-terms", is_flag=True, help="Store the units only; do not extract terms.")
+@click.option("--srclang", default="fr-FR", show_default=True, help="Language of FR_FILE (BCP 47).")
+@click.option("--tgtlang", default="en-GB", show_default=True, help="Language of EN_FILE (BCP 47).")
 @click.pass_context
-def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms):
+def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang):
     """Align a document pair, store its units and update the glossary.
+
+    FR_FILE is French and EN_FILE its English version, unless --srclang and --tgtlang name other
+    languages (with --dir, the file names then carry those: NAME.de.EXT with NAME.fr.EXT). Terms
+    are extracted from French–English pairs only: other pairs are stored as units, and said so.
 
     Re-ingesting an unchanged pair changes nothing, nor does the same text from other files (a
     .docx saved as .txt) or under another --doc-id: the message names the document holding it.
@@ -314,16 +325,24 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms):
     Examples:
       tmtool ingest seeds/2021-07-13-partners-meeting.fr.txt seeds/2021-07-13-partners-meeting.en.txt
       tmtool ingest --dir inbox/
+      tmtool ingest bericht.de.txt rapport.fr.txt --srclang de --tgtlang fr
     """
-    from .ingest import IngestInterrupted, ingest_dir, ingest_pair
+    from .ingest import IngestInterrupted, extracts_terms, ingest_dir, ingest_pair
+    from .langtags import base_language
 
     store = _open_store(ctx, create=True)
+    if not no_terms and not extracts_terms(srclang, tgtlang):
+        # on stderr, first: stdout keeps its summary line, and the note stands before a long ingest
+        click.echo(f"note: no term extraction for {base_language(srclang)}→{base_language(tgtlang)}: "
+                   "terms are extracted from French documents with their English version only; "
+                   "the units are stored", err=True)
     if inbox:
         if fr_file or en_file or doc_id:
             raise TmtoolError("--dir takes no FR_FILE, EN_FILE or --doc-id")
         try:
             with _progress_bar(ctx, "Ingesting", "sentences", of="pairs") as progress:
-                summary = ingest_dir(store, inbox, extract_terms=not no_terms, progress=progress)
+                summary = ingest_dir(store, inbox, extract_terms=not no_terms, srclang=srclang, tgtlang=tgtlang,
+                                     progress=progress)
         except IngestInterrupted as interrupted:
             _inbox_summary(interrupted.summary)
             during = f" while ingesting {interrupted.current}" if interrupted.current else ""
@@ -339,7 +358,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms):
     # stages of one pair are unequal (extraction is most of it): no time-left estimate
     with _progress_bar(ctx, "Ingesting", "sentences", eta=False) as progress:
         result = ingest_pair(store, fr_file, en_file, document_id=doc_id, extract_terms=not no_terms,
-                             progress=progress)
+                             srclang=srclang, tgtlang=tgtlang, progress=progress)
     if result.skipped:
         same = _same_text(result)
         click.echo(f"{result.document_id}: {same + ', ' if same else ''}already stored, nothing changed")
@@ -365,15 +384,17 @@ def _inbox_summary(summary) -> None:
 
 @main.command()
 @click.argument("term")
-@click.option("--lang", type=click.Choice(["fr", "en", "auto"]), default="auto", show_default=True)
+@click.option("--lang", default="auto", show_default=True,
+              help="Only terms in this language (fr, en, de …); auto: any language.")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
 @click.pass_context
 def lookup(ctx, term, lang, as_json, limit):
-    """Look a term up in the glossary, in French or English.
+    """Look a term up in the glossary, in any of its languages.
 
     Finds exact, plural/lemma (Comités militaires, battlegroups), case- and accent-insensitive
-    (etat-major), acronym (IMS, EMI), prefix and fuzzy matches, best first. With no glossary entry
+    (etat-major), acronym (IMS, EMI), prefix and fuzzy matches, best first, each shown as
+    French = English, then its terms in other languages. With no glossary entry
     for TERM, shows the memory's units that hold it (with --json: objects whose "match" is
     "memory"), then any fuzzy matches, labelled with their similarity. Exit 1 when neither the
     glossary nor the memory has anything.
@@ -382,6 +403,7 @@ def lookup(ctx, term, lang, as_json, limit):
     Examples:
       tmtool lookup "Comités militaires"
       tmtool lookup IMS --json
+      tmtool lookup Militärausschuss --lang de
     """
     from .lookup import MEMORY_COUNT_CAP, lookup_with_memory
 
@@ -417,6 +439,8 @@ def lookup(ctx, term, lang, as_json, limit):
         unit, indent = hit.unit, " " * (len(hit.document) + 2)
         click.echo(f"  [{hit.document}] {unit.srclang.split('-')[0]}: {unit.source}")
         click.echo(f"  {indent} {unit.tgtlang.split('-')[0]}: {unit.target}")
+        for variant in unit.variants:
+            click.echo(f"  {indent} {variant.lang.split('-')[0]}: {variant.text}")
     if fuzzy:
         click.echo("Glossary entries spelt like it (fuzzy, with their similarity):")
         for hit in fuzzy:
@@ -428,6 +452,8 @@ def _print_hit(hit) -> None:
     similarity = f" {hit.similarity:.0f}%" if hit.match == "fuzzy" else ""
     click.echo(f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}"
                f"   [{entry.status.value}; {hit.match}{similarity}; #{entry.id}]")
+    for lang in _other_languages(entry):
+        click.echo(f"  {lang}: {_terms_text(entry, lang)}")
     for context in entry.contexts:
         click.echo(f"    fr: {context.fr}")
         if context.en:
@@ -714,7 +740,8 @@ def tm_concordance(ctx, word, limit):
 @main.command()
 @click.pass_context
 def stats(ctx):
-    """Count what the store holds.
+    """Count what the store holds; then units by language pair (units fr→en), units' texts in
+    languages beyond their source and target (variants de) and glossary terms by language (terms de).
 
     \b
     Example:
@@ -926,25 +953,45 @@ def _import_summary(result) -> str:
               help="Glossary entries to write. Default: approved. Entries that are not approved are "
                    "marked as such in every format.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only what changed since DATE.")
+@click.option("--srclang", help="Source language of the pair written. Default: fr.")
+@click.option("--tgtlang", help="Target language of the pair written. Default: en.")
+@click.option("--langs", type=click.Choice(["all"]),
+              help="Every language of each unit (tmx) or entry (tbx, tbx-martif) instead of one pair.")
 @click.pass_context
-def export(ctx, fmt, output, status, since):
+def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
     """Export the memory (FORMAT tmx) or the glossary (tbx, tbx-martif, tsv, csv, po).
+
+    One language pair is written, French–English unless --srclang/--tgtlang say otherwise: each
+    unit's texts in those languages, from its source, target or other languages (a unit lacking
+    either is left out), and each entry holding a source-language term with its terms in the two.
+    --langs all writes every language instead (tmx, tbx, tbx-martif; the others hold two).
 
     \b
     Examples:
       tmtool export tmx -o exports/memory.tmx
       tmtool export tbx -o exports/glossary.tbx
       tmtool export po --status all -o review.po
+      tmtool export tmx --srclang de --tgtlang fr -o memory.de-fr.tmx
+      tmtool export tbx --langs all -o glossary.tbx
     """
     from .model import ReviewStatus
-    from .store.transfer import DEFAULT_EXPORT_STATUSES, export_store
+    from .store.transfer import DEFAULT_EXPORT_STATUSES, MULTILINGUAL_FORMATS, export_store, other_languages
 
+    if langs and (srclang or tgtlang):
+        raise click.UsageError("--langs all writes every language: give no --srclang or --tgtlang with it")
+    pair = {"srclang": srclang or "fr", "tgtlang": tgtlang or "en"}
     statuses = {None: DEFAULT_EXPORT_STATUSES, "all": tuple(ReviewStatus)}.get(status) or (ReviewStatus(status),)
     store = _open_store(ctx)
     with _progress_bar(ctx, "Exporting", "written") as progress:
-        count = export_store(store, fmt, output, statuses=statuses, since=since, progress=progress)
+        count = export_store(store, fmt, output, statuses=statuses, since=since, all_languages=bool(langs),
+                             progress=progress, **pair)
     # on stderr: stdout may be the export itself
     click.echo(f"{count} written to {'stdout' if output == '-' else output}", err=True)
+    if not langs and (others := other_languages(store, fmt, **pair)):
+        what = "units' texts" if fmt == "tmx" else "terms"
+        every = ", --langs all every language" if fmt in MULTILINGUAL_FORMATS else ""
+        click.echo(f"not written: the store's {what} in {', '.join(others)} (--srclang/--tgtlang choose "
+                   f"the pair{every})", err=True)
 
 
 # ---- terminology: French term extraction ----

@@ -11,18 +11,34 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .errors import TmtoolError
+from .langtags import base_language
 from .model import Context, Segment
 from .progress import Progress, Step
 from .store import DocumentRecord, Store
 
 DOCUMENT_SUFFIXES = ("txt", "html", "htm", "docx")
 _WORD = re.compile(r"\w+")
-# NAME.fr.EXT, NAME_fr.EXT or NAME-fr.EXT, in any case (rapport_FR.docx)
-_LANGUAGE_IN_NAME = re.compile(r"^(?P<name>.+)[._-](?P<lang>fr|en)\.(?P<ext>[^.]+)$", re.I)
-NAME_PATTERNS = "NAME.fr.EXT, NAME_fr.EXT or NAME-fr.EXT, en likewise"
+
+
+@cache
+def _language_in_name(*langs: str) -> re.Pattern:
+    """NAME.fr.EXT, NAME_fr.EXT or NAME-fr.EXT for each of ``langs``, in any case (rapport_FR.docx)."""
+    return re.compile(rf"^(?P<name>.+)[._-](?P<lang>{'|'.join(langs)})\.(?P<ext>[^.]+)$", re.I)
+
+
+def name_patterns(srclang: str = "fr", tgtlang: str = "en") -> str:
+    """The names ``find_pairs`` pairs, as said to a person whose file it passed over."""
+    return f"NAME.{srclang}.EXT, NAME_{srclang}.EXT or NAME-{srclang}.EXT, {tgtlang} likewise"
+
+
+def extracts_terms(srclang: str, tgtlang: str) -> bool:
+    """Whether ingest extracts terms from a pair in these languages: extraction finds French terms
+    and their English equivalents, so other pairs are stored without it."""
+    return (base_language(srclang), base_language(tgtlang)) == ("fr", "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +48,7 @@ class IngestResult:
     units: int = 0
     new_entries: int = 0
     updated_entries: int = 0
-    sentences: int = 0  # French sentences aligned
+    sentences: int = 0  # source sentences aligned
 
     @property
     def skipped(self) -> bool:
@@ -85,10 +101,10 @@ def text_hash(segments: Iterable[Segment]) -> str:
     return hashlib.sha256("\n".join(s.text for s in segments).encode("utf-8")).hexdigest()
 
 
-def document_id_for(fr_path: str | Path) -> str:
+def document_id_for(fr_path: str | Path, lang: str = "fr") -> str:
     """``2021-07-13-partners-meeting.fr.txt`` → ``2021-07-13-partners-meeting`` (``rapport_FR.docx``
-    → ``rapport``)."""
-    match = _LANGUAGE_IN_NAME.match(Path(fr_path).name)
+    → ``rapport``); ``lang`` is the base language of the file's name."""
+    match = _language_in_name(lang).match(Path(fr_path).name)
     return match["name"] if match else Path(fr_path).stem
 
 
@@ -103,8 +119,10 @@ def ingest_pair(
     tgtlang: str = "en-GB",
     progress: Progress | None = None,
 ) -> IngestResult:
-    """Align a French document with its English version, store the units (one transaction) and
-    fold the extracted terms into the glossary. ``progress`` hears of each stage.
+    """Align a French document with its English version (or a ``srclang`` document with its
+    ``tgtlang`` version), store the units (one transaction) and fold the extracted terms into the
+    glossary — for a French–English pair only (see :func:`extracts_terms`). ``progress`` hears of
+    each stage.
 
     Nothing is stored when the same files, or files with the same text, are stored already (under
     this id or another): the result names the document that holds them."""
@@ -112,7 +130,8 @@ def ingest_pair(
     for path in (fr_path, en_path):
         if not path.is_file():
             raise TmtoolError("no such file", path=str(path))
-    document_id = document_id or document_id_for(fr_path)
+    document_id = document_id or document_id_for(fr_path, base_language(srclang))
+    extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
     src_hash, tgt_hash = content_hash(fr_path), content_hash(en_path)
     if holder := store.document_with(src_hash, tgt_hash):
         return IngestResult(document_id, held_by=holder)
@@ -132,7 +151,7 @@ def ingest_pair(
     src_text, tgt_text = text_hash(pair.src_segments), text_hash(pair.tgt_segments)
     if holder := store.document_with(src_text, tgt_text, text=True):
         return IngestResult(document_id, held_by=holder)
-    lexicon = store.lexicon_pairs()
+    lexicon = store.lexicon_pairs(base_language(pair.srclang), base_language(pair.tgtlang))
     units = align_segments(pair, lexicon=lexicon).units(document_id)
     aligned = len(pair.src_segments)
     proposals = []
@@ -159,40 +178,43 @@ def ingest_pair(
 
 
 def find_pairs(
-    inbox: str | Path,
+    inbox: str | Path, srclang: str = "fr", tgtlang: str = "en"
 ) -> tuple[list[tuple[str, Path, Path]], list[tuple[str, str]], list[tuple[str, str]]]:
     """Pair the French and English documents (txt, html, docx) of a folder by name: ``NAME.fr.EXT``
-    with ``NAME.en.EXT``, or ``NAME_fr``/``NAME-fr`` likewise, in any case.
+    with ``NAME.en.EXT``, or ``NAME_fr``/``NAME-fr`` likewise, in any case (or the documents in the
+    base languages ``srclang`` and ``tgtlang``: ``NAME.de.EXT`` with ``NAME.fr.EXT``).
 
-    Returns the pairs (name, French path, English path), the documents that could not be paired
+    Returns the pairs (name, source path, target path), the documents that could not be paired
     and the other files, each with the reason. Hidden files (``.DS_Store``) are left out.
     """
     inbox = Path(inbox)
     if not inbox.is_dir():
         raise TmtoolError("not a directory", path=str(inbox))
+    language_in_name = _language_in_name(srclang, tgtlang)
     sides: dict[str, dict[str, list[Path]]] = {}
     ignored = []
     for path in sorted(inbox.iterdir(), key=lambda p: (p.name.casefold(), p.name)):
-        match = _LANGUAGE_IN_NAME.match(path.name)
+        match = language_in_name.match(path.name)
         if path.name.startswith("."):
             continue
         if path.is_dir():
             ignored.append((path.name, "a folder (--dir does not look inside folders)"))
         elif not match:
-            ignored.append((path.name, f"no language in the name (expected {NAME_PATTERNS})"))
+            ignored.append((path.name, f"no language in the name (expected {name_patterns(srclang, tgtlang)})"))
         elif match["ext"].lower() not in DOCUMENT_SUFFIXES:
             ignored.append((path.name, f"not a document tmtool reads ({', '.join(DOCUMENT_SUFFIXES)})"))
         else:
             # rapport_FR.docx pairs with Rapport.en.docx: a name is the same name in any case
-            found = sides.setdefault(match["name"].casefold(), {"name": match["name"], "fr": [], "en": []})
+            found = sides.setdefault(match["name"].casefold(), {"name": match["name"], srclang: [], tgtlang: []})
             found[match["lang"].lower()].append(path)
     pairs, unpaired = [], []
     for found in sides.values():
         name = found["name"]
-        if len(found["fr"]) == 1 and len(found["en"]) == 1:
-            pairs.append((_name_of(found["fr"][0]), found["fr"][0], found["en"][0]))
+        if len(found[srclang]) == 1 and len(found[tgtlang]) == 1:
+            source = found[srclang][0]
+            pairs.append((language_in_name.match(source.name)["name"], source, found[tgtlang][0]))
             continue
-        for lang, other in (("fr", "en"), ("en", "fr")):
+        for lang, other in ((srclang, tgtlang), (tgtlang, srclang)):
             if len(found[lang]) > 1:
                 unpaired.append((name, f"several {lang} files: {', '.join(p.name for p in found[lang])}"))
             elif not found[other]:
@@ -201,23 +223,21 @@ def find_pairs(
     return pairs, unpaired, ignored
 
 
-def _name_of(path: Path) -> str:
-    return _LANGUAGE_IN_NAME.match(path.name)["name"]
-
-
 def ingest_dir(
     store: Store,
     inbox: str | Path,
     *,
     extract_terms: bool = True,
+    srclang: str = "fr-FR",
+    tgtlang: str = "en-GB",
     progress: Progress | None = None,
 ) -> IngestSummary:
-    """Ingest every pair in ``inbox``, one transaction each; a pair that fails is reported in the
-    summary and does not stop the others. ``progress`` hears of pairs done out of all, sentences
-    aligned and the file being ingested.
+    """Ingest every pair in ``inbox`` (see :func:`find_pairs`), one transaction each; a pair that
+    fails is reported in the summary and does not stop the others. ``progress`` hears of pairs done
+    out of all, sentences aligned and the file being ingested.
 
     Ctrl-C raises :class:`IngestInterrupted`, whose summary has the pairs saved before it."""
-    pairs, unpaired, ignored = find_pairs(inbox)
+    pairs, unpaired, ignored = find_pairs(inbox, base_language(srclang), base_language(tgtlang))
     summary = IngestSummary(failures=list(unpaired), ignored=ignored)
     sentences, current = 0, None
 
@@ -231,6 +251,7 @@ def ingest_dir(
             current = name
             try:
                 result = ingest_pair(store, fr_path, en_path, document_id=name, extract_terms=extract_terms,
+                                     srclang=srclang, tgtlang=tgtlang,
                                      progress=progress and (lambda step, n=number: report(n, step)))
                 summary.results.append(result)
                 sentences += result.sentences

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import TmtoolError
+from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
 from .search import gram_query, rarest_grams, trigrams
 from .store.folding import english_stem, fold, stem
@@ -59,10 +60,13 @@ def _kind(query: str, folded: str, kind: str, text: str) -> str:
 
 
 def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[LookupHit]:
-    """Entries that hold ``query`` in French or English (``lang`` narrows it), ranked by how they
-    matched, then approved before candidates before rejected, then score."""
-    if lang not in ("auto", "fr", "en"):
-        raise TmtoolError(f"unknown language {lang!r} (expected fr, en or auto)")
+    """Entries that hold ``query`` in any language (``lang``, a language tag, narrows it to its base
+    language), ranked by how they matched, then approved before candidates before rejected, then score."""
+    if lang != "auto":
+        try:
+            lang = base_language(lang)
+        except TmtoolError:
+            raise TmtoolError(f"unknown language {lang!r} (expected a language such as fr, en, de, or auto)") from None
     query = query.strip()
     folded = fold(query)
     if not folded:

@@ -45,7 +45,6 @@ from .skips import OnSkip, Skipped, refuse
 from .tabular import entry_from_row, entry_to_row, single_line, status_label
 
 _RECORD_PREFIX = "x-tmtool:"
-_MESSAGE_FIELDS = ("fr", "en")  # held by msgid and msgstr
 _FUZZY = "fuzzy"
 # the longest record line: polib re-wraps a comment line longer than 78 columns, "#. " included
 _RECORD_WIDTH = 75
@@ -58,25 +57,28 @@ _PO_LINE = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\
 
 
 def write_po(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
-    """Write glossary entries as a PO file (French msgid, English msgstr); return the entry count."""
-    entries = list(entries)  # msgctxt depends on whether a French term occurs twice
-    rows = [entry_to_row(entry) for entry in entries]
-    occurrences = Counter(row["fr"] for row in rows)
+    """Write glossary entries as a PO file (msgid in ``srclang``, French; msgstr in ``tgtlang``,
+    English); return the entry count."""
+    entries = list(entries)  # msgctxt depends on whether a source term occurs twice
+    source, target = base_language(srclang), base_language(tgtlang)
+    rows = [entry_to_row(entry, source, target) for entry in entries]
+    occurrences = Counter(row[source] for row in rows)
     po = _po_file(srclang, tgtlang)
     for number, (entry, row) in enumerate(zip(entries, rows), 1):
-        record = {key: value for key, value in row.items() if key not in _MESSAGE_FIELDS and value}
+        # the terms of msgid and msgstr are not repeated in the record
+        record = {key: value for key, value in row.items() if key not in (source, target) and value}
         if "details" in record:  # JSON inside the JSON record: nest it rather than quote it
             record["details"] = json.loads(record["details"])
         # msgid "" without a context would be taken for the PO header
-        homograph = occurrences[row["fr"]] > 1 or not row["fr"]
+        homograph = occurrences[row[source]] > 1 or not row[source]
         display = [f"Status: {status_label(entry.status)}"] if status_label(entry.status) else []
         display += [f"Definition: {entry.definition}"] if entry.definition else []
         display += [f"Context: {c.fr} ⇒ {c.en}" if c.en else f"Context: {c.fr}" for c in entry.contexts]
         po.append(
             polib.POEntry(
                 msgctxt=(entry.id or f"entry-{number}") if homograph else None,
-                msgid=row["fr"],
-                msgstr=row["en"],
+                msgid=row[source],
+                msgstr=row[target],
                 tcomment=_comment_text(row["note"]),
                 comment="\n".join([*map(single_line, display), _record_line(record)]),
                 occurrences=[(single_line(document), "") for document in _documents(entry)],

@@ -17,6 +17,9 @@ Reading accepts either layout, with or without a header (column names ``fr``/``e
 Both pair terms by :func:`term_pairs` (the TSV's lines, the CSV's ``fr`` and ``en`` cells): an acronym
 with an acronym, a full form with a full form — ``Force de réaction de l'OTAN``/``NATO Response Force``
 and ``NRF``/``NRF``, never ``Force de réaction de l'OTAN``/``NRF`` while the English full form is there.
+
+Written for another language pair (``tmtool export csv --srclang de --tgtlang fr``), its two languages
+stand where French and English do, and the CSV's first two columns are named after them (``de``, ``fr``).
 """
 
 from __future__ import annotations
@@ -57,13 +60,14 @@ _Row = tuple[int, list[str]]  # the line a row starts on, and its cells
 _BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
-def term_pairs(entry: Entry) -> list[tuple[Term, Term]]:
-    """The entry's French–English pairs, French terms in order: each French term with the English
-    terms of its type (acronym with acronym EMI → IMS, full form with full form); with every English
-    term when none is of its type (a full form whose only equivalent is an acronym keeps a pair)."""
-    english = entry.terms_in("en")
-    return [(fr, en) for fr in entry.terms_in("fr")
-            for en in [t for t in english if t.term_type is fr.term_type] or english]
+def term_pairs(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> list[tuple[Term, Term]]:
+    """The entry's source–target pairs (French–English unless base languages are given), source terms
+    in order: each source term with the target terms of its type (acronym with acronym EMI → IMS, full
+    form with full form); with every target term when none is of its type (a full form whose only
+    equivalent is an acronym keeps a pair)."""
+    targets = entry.terms_in(tgtlang)
+    return [(source, target) for source in entry.terms_in(srclang)
+            for target in [t for t in targets if t.term_type is source.term_type] or targets]
 
 
 def status_label(status: ReviewStatus) -> str | None:
@@ -71,15 +75,21 @@ def status_label(status: ReviewStatus) -> str | None:
     return _STATUS_LABELS.get(status)
 
 
-def write_tsv(entries: Iterable[Entry], out: str | Path) -> int:
-    """Write the OmegaT glossary: a line per pair of :func:`term_pairs`; return the lines."""
+def csv_columns(srclang: str = "fr", tgtlang: str = "en") -> tuple[str, ...]:
+    """:data:`CSV_COLUMNS` with the first two named after the pair's base languages."""
+    return (srclang, tgtlang, *CSV_COLUMNS[2:])
+
+
+def write_tsv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
+    """Write the OmegaT glossary: a line per pair of :func:`term_pairs` in the two base languages
+    (French, English); return the lines."""
     lines = 0
     with open_output(out, "w") as stream:
         for entry in entries:
             texts = (status_label(entry.status), entry.definition, entry.note)
             comment = _COMMENT_SEPARATOR.join(text for text in texts if text)
-            for fr, en in term_pairs(entry):
-                stream.write("\t".join(single_line(text) for text in (fr.text, en.text, comment)) + "\n")
+            for source, target in term_pairs(entry, srclang, tgtlang):
+                stream.write("\t".join(single_line(text) for text in (source.text, target.text, comment)) + "\n")
                 lines += 1
     return lines
 
@@ -94,14 +104,15 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     return _entries_from_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False)
 
 
-def write_csv(entries: Iterable[Entry], out: str | Path) -> int:
-    """Write one entry a row under a header of :data:`CSV_COLUMNS`; return the entry count."""
+def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
+    """Write one entry a row under a header of :func:`csv_columns` (the two base languages' terms
+    first: French, English); return the entry count."""
     count = 0
     with open_output(out, "w") as stream:
-        writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
+        writer = csv.DictWriter(stream, fieldnames=csv_columns(srclang, tgtlang))
         writer.writeheader()
         for entry in entries:
-            writer.writerow(entry_to_row(entry))
+            writer.writerow(entry_to_row(entry, srclang, tgtlang))
             count += 1
     return count
 
@@ -124,28 +135,30 @@ def _numbered(reader) -> Iterator[_Row]:
         start = reader.line_num + 1
 
 
-def entry_to_row(entry: Entry) -> dict[str, str]:
-    """An entry as one flat record of :data:`CSV_COLUMNS` (also what PO comments carry)."""
-    fr, en = entry.terms_in("fr"), entry.terms_in("en")
-    pairs = term_pairs(entry)
-    head_fr, head_en = pairs[0] if pairs else ((fr[0] if fr else None), (en[0] if en else None))
-    head_en_index = next((i for i, term in enumerate(en) if term is head_en), 0)
+def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict[str, str]:
+    """An entry as one flat record of :func:`csv_columns` (also what PO comments carry); its source
+    and target cells hold the head pair of :func:`term_pairs`, the details the other terms."""
+    sources, targets = entry.terms_in(srclang), entry.terms_in(tgtlang)
+    pairs = term_pairs(entry, srclang, tgtlang)
+    head_source, head_target = pairs[0] if pairs else ((sources[0] if sources else None),
+                                                       (targets[0] if targets else None))
+    head_target_index = next((i for i, term in enumerate(targets) if term is head_target), 0)
     first_context = entry.contexts[0] if entry.contexts else Context(fr="")
     details = {
-        "terms": [_term_record(t) for t in entry.terms if t is not head_fr and t is not head_en],
-        "fr": _term_record(head_fr, flat=("text", "lang", "pos", "gender")) if head_fr else {},
-        "en": _term_record(head_en, flat=("text", "lang")) if head_en else {},
-        # where the English cell's term stands among the English terms when it is not the first
-        "head_index": {"en": head_en_index} if head_en_index else {},
+        "terms": [_term_record(t) for t in entry.terms if t is not head_source and t is not head_target],
+        srclang: _term_record(head_source, flat=("text", "lang", "pos", "gender")) if head_source else {},
+        tgtlang: _term_record(head_target, flat=("text", "lang")) if head_target else {},
+        # where the target cell's term stands among the target terms when it is not the first
+        "head_index": {tgtlang: head_target_index} if head_target_index else {},
         "contexts": [_record(c, Context(fr="")) for c in entry.contexts[1:]],
     }
     details = {key: value for key, value in details.items() if value}
     return {
-        "fr": head_fr.text if head_fr else "",
-        "en": head_en.text if head_en else "",
+        srclang: head_source.text if head_source else "",
+        tgtlang: head_target.text if head_target else "",
         "status": entry.status.value,
-        "pos": head_fr.pos if head_fr else "",
-        "gender": (head_fr.gender or "") if head_fr else "",
+        "pos": head_source.pos if head_source else "",
+        "gender": (head_source.gender or "") if head_source else "",
         "score": repr(entry.score),
         "frequency": str(entry.frequency),
         "definition": entry.definition or "",

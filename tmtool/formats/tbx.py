@@ -13,10 +13,10 @@ namespace::
         termSec | tig
           term
           termNote partOfSpeech, grammaticalGender, termType, administrativeStatus (see below)
-          descripGrp                            one Context (on the first source-language term):
+          descripGrp                            one Context (on the first French term):
             descrip type=context                  the sentence
             admin type=source                     the document
-            note xml:lang=target                  its translation
+            note xml:lang=en                      its English translation
             note "x-unit: …"                      the translation unit
           descripGrp … note "x-of: term"        a Context of this term only (Term.contexts)
           note "x-lemma: …", "x-form: …", "x-confidence: …", "x-frequency: …", "x-pos: …", "x-gender: …",
@@ -167,18 +167,14 @@ def read_tbx(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
 
 
 class _Languages:
-    """Maps the model's languages ("fr", "en") to the tags written in the file (``fr-FR`` …)."""
+    """Maps the model's languages ("fr", "de" …) to the tags written in the file (``fr-FR`` …): the
+    source's and target's as given, the others as they are."""
 
     def __init__(self, srclang: str, tgtlang: str):
-        self.source = normalize_tag(srclang)
-        self.target = normalize_tag(tgtlang)
-        self._tags = {base_language(self.source): self.source, base_language(self.target): self.target}
+        self._tags = {base_language(tag): tag for tag in map(normalize_tag, (srclang, tgtlang))}
 
     def tag_for(self, lang: str) -> str:
         return self._tags.get(lang, lang)
-
-    def is_source(self, lang: str) -> bool:
-        return self.tag_for(lang) == self.source
 
 
 def _write(
@@ -246,7 +242,8 @@ def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Lan
                 group = _sub(dialect, element, "transacGrp")
                 _sub(dialect, group, "transac", transaction, type="transactionType")
                 _sub(dialect, group, "date", when.isoformat())
-        context_holder = next((t for t in entry.terms if languages.is_source(t.lang)), entry.terms[0])
+        # a context is a French sentence with its English translation, whatever the pair written
+        context_holder = next((t for t in entry.terms if t.lang == "fr"), entry.terms[0])
         for lang, terms in _by_language(entry.terms):
             section = _sub(dialect, element, dialect.language_section, **{XML_LANG: languages.tag_for(lang)})
             for term in terms:
@@ -304,7 +301,7 @@ def _context_group(dialect, section, context: Context, languages: _Languages) ->
     if context.document:
         _sub(dialect, group, "admin", context.document, type="source")
     if context.en:
-        _sub(dialect, group, "note", context.en, **{XML_LANG: languages.target})
+        _sub(dialect, group, "note", context.en, **{XML_LANG: languages.tag_for("en")})
     if context.unit:
         _property(dialect, group, "unit", context.unit)
     return group

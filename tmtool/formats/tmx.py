@@ -45,6 +45,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 DATE_FORMAT = "%Y%m%dT%H%M%SZ"
 _DATE = re.compile(r"^(\d{8}T\d{6})Z?$")
+ANY_SOURCE = "*all*"  # the header srclang of a memory whose units have different source languages
 # a memory repeats a handful of language tags millions of times
 _bcp47 = lru_cache(maxsize=256)(normalize_tag)
 
@@ -64,9 +65,11 @@ def write_tmx(
 ) -> int:
     """Write ``units`` as TMX 1.4b to a path (atomically) or a binary stream; return how many were written.
 
-    A unit whose target is empty is written with its source ``tuv`` only (for pre-translation).
+    A unit whose target is empty is written with its source ``tuv`` only (for pre-translation); its
+    variants follow its target, in their order. With ``srclang`` :data:`ANY_SOURCE` each unit's source
+    ``tuv`` keeps the unit's own language.
     """
-    srclang = normalize_tag(srclang)
+    srclang = srclang if srclang == ANY_SOURCE else normalize_tag(srclang)
     header = etree.Element(
         "header",
         creationtool=creationtool,
@@ -119,7 +122,9 @@ def _attribute(name: str, value: str, where: str) -> str:
 
 def _tu_xml(unit: Unit, number: int, srclang: str) -> str:
     where = f"unit {unit.tuid!r}" if unit.tuid else f"unit #{number}"
-    if _unit_tag(unit.srclang, where).partition("-")[0] != srclang.partition("-")[0]:
+    if srclang == ANY_SOURCE:
+        srclang = _unit_tag(unit.srclang, where)
+    elif _unit_tag(unit.srclang, where).partition("-")[0] != srclang.partition("-")[0]:
         raise TmtoolError(f"{where} has source language {unit.srclang!r} but the TMX source language is {srclang!r}")
     parts = ["<tu"]
     if unit.tuid:

@@ -18,8 +18,10 @@ from itertools import islice
 from pathlib import Path
 
 from ..errors import TmtoolError
-from ..langtags import normalize_tag
-from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, iso, parse_time, utcnow
+from ..langtags import base_language, normalize_tag
+from ..model import (
+    Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
+)
 from .evidence import entry_score, kept_equivalents
 from .folding import fold, normalize_for_match, stem, term_keys
 from .migrations import migrate
@@ -66,14 +68,23 @@ _language_tag = lru_cache(maxsize=256)(normalize_tag)
 
 
 def _check_languages(unit: Unit, origin: str) -> None:
-    """Refuse a unit whose source or target language is not a language tag: stored, it would make
-    every later TMX export of the store fail."""
-    for side, tag in (("source", unit.srclang), ("target", unit.tgtlang)):
+    """Refuse a unit whose source, target or variant language is not a language tag: stored, it
+    would make every later TMX export of the store fail."""
+    for side, tag in (("source", unit.srclang), ("target", unit.tgtlang), *(("variant", v.lang) for v in unit.variants)):
         try:
             _language_tag(tag)
         except TmtoolError as exc:
             where = f"unit {unit.tuid!r}" if unit.tuid else "a unit"
             raise TmtoolError(f"{where} has no valid {side} language: {exc.message}", path=origin) from None
+
+
+def _base_language(tag: str) -> str | None:
+    """``base_language`` for SQL (``fr-FR`` → ``fr``): None for what no longer parses, which an old
+    store may hold (see migration 7)."""
+    try:
+        return _language_tag(tag).split("-")[0]
+    except TmtoolError:
+        return None
 
 
 def _phrase(token: str) -> str:
@@ -113,6 +124,7 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            conn.create_function("base_language", 1, _base_language, deterministic=True)
             migrate(conn)
         except sqlite3.DatabaseError as exc:
             raise TmtoolError(f"cannot open store: {exc}", path=path) from None
@@ -209,7 +221,16 @@ class Store:
 
     def _insert_unit(self, unit: Unit, document_id: str | None, position: int | None, origin: str) -> int:
         row = self._unit_row(unit, unit_content_key(unit), document_id, position, origin)
-        return self._conn.execute(self._INSERT_UNIT, row).lastrowid
+        unit_id = self._conn.execute(self._INSERT_UNIT, row).lastrowid
+        self._insert_variants({unit_id: unit})
+        return unit_id
+
+    def _insert_variants(self, units: dict[int, Unit]) -> None:
+        """Store the variants of just-inserted ``units`` (by id)."""
+        self._conn.executemany(
+            "INSERT INTO unit_variants (unit_id, position, lang, text, markup) VALUES (?, ?, ?, ?, ?)",
+            [(unit_id, position, v.lang, v.text, v.markup)
+             for unit_id, unit in units.items() for position, v in enumerate(unit.variants)])
 
     def _last_unit_id(self) -> int:
         return self._query("SELECT coalesce(max(id), 0) FROM units")[0][0]
@@ -247,11 +268,15 @@ class Store:
                 keys = list(translated)
                 stored = {row[0] for row in self._query(
                     f"SELECT content_key FROM units WHERE content_key IN ({','.join('?' * len(keys))})", keys)}
-                rows = [self._unit_row(unit, key, None, None, origin, import_id)
-                        for key, unit in translated.items() if key not in stored]
+                new = {key: unit for key, unit in translated.items() if key not in stored}
+                before = self._last_unit_id()
+                rows = [self._unit_row(unit, key, None, None, origin, import_id) for key, unit in new.items()]
                 self._conn.executemany(self._INSERT_UNIT, rows)
                 if pairs is not None:
                     pairs.update((u.srclang, u.tgtlang) for key, u in translated.items() if key not in stored)
+                if any(unit.variants for unit in new.values()):
+                    self._insert_variants({unit_id: new[key] for unit_id, key in self._query(
+                        "SELECT id, content_key FROM units WHERE id > ?", (before,))})
                 added += len(rows)
                 already_stored += len(kept) - len(rows)
                 if self._last_unit_id() - indexed >= INDEX_BATCH:
@@ -276,12 +301,52 @@ class Store:
         """Every unit (changed on or after ``since``), in the order stored."""
         where, params = self._since(since)
         rows = self._conn.execute(f"SELECT {self._UNIT_COLUMNS} FROM units{where} ORDER BY id", params)
-        return map(self._unit, rows)
+        # the variants in unit order beside the units, joined as both are read: one query, not one a
+        # unit; started while the units' query is active, it reads the same snapshot of the store
+        variants = self._conn.execute(
+            "SELECT v.unit_id, v.lang, v.text, v.markup FROM unit_variants v"
+            + (" JOIN units u ON u.id = v.unit_id WHERE u.changed >= ?" if since else "")
+            + " ORDER BY v.unit_id, v.position", params)
+        return self._joined(rows, variants)
+
+    def _joined(self, rows: Iterator[tuple], variants: Iterator[tuple]) -> Iterator[Unit]:
+        pending = next(variants, None)
+        for row in rows:
+            unit = self._unit(row)
+            while pending is not None and pending[0] <= row[0]:
+                if pending[0] == row[0]:
+                    unit.variants.append(Variant(*pending[1:]))
+                pending = next(variants, None)
+            yield unit
+
+    def _with_variants(self, units: dict[int, Unit]) -> dict[int, Unit]:
+        """``units`` (by id), given their variants."""
+        if units:
+            marks = ",".join("?" * len(units))
+            for unit_id, *variant in self._query("SELECT unit_id, lang, text, markup FROM unit_variants"
+                                                 f" WHERE unit_id IN ({marks}) ORDER BY unit_id, position", list(units)):
+                units[unit_id].variants.append(Variant(*variant))
+        return units
 
     def unit_count(self, *, since: datetime | None = None) -> int:
         """How many units :meth:`units` gives."""
         where, params = self._since(since)
         return self._query(f"SELECT count(*) FROM units{where}", params)[0][0]
+
+    def source_languages(self, *, since: datetime | None = None) -> list[str]:
+        """The source language tags of the units :meth:`units` gives, as stored."""
+        where, params = self._since(since)
+        return [tag for tag, in self._query(f"SELECT DISTINCT srclang FROM units{where} ORDER BY srclang", params)]
+
+    def unit_languages(self) -> list[str]:
+        """The base languages of the memory's texts (sources, targets and variants), sorted."""
+        tags = self._query("SELECT srclang FROM units UNION SELECT tgtlang FROM units"
+                           " UNION SELECT lang FROM unit_variants")
+        return sorted({base for tag, in tags if (base := _base_language(tag))})
+
+    def term_languages(self) -> list[str]:
+        """The (base) languages of the glossary's terms, sorted."""
+        return [lang for lang, in self._query("SELECT DISTINCT lang FROM terms ORDER BY lang")]
 
     @staticmethod
     def _since(since: datetime | None) -> tuple[str, tuple]:
@@ -290,12 +355,13 @@ class Store:
     def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
         marks = ",".join("?" * len(ids))
         rows = self._query(f"SELECT {self._UNIT_COLUMNS} FROM units WHERE id IN ({marks})", ids)
-        return {row[0]: self._unit(row) for row in rows}
+        return self._with_variants({row[0]: self._unit(row) for row in rows})
 
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
                         limit: int = MEMORY_CONTEXTS) -> list[Context]:
-        """Stored units as sentence pairs for term extraction to weigh a new document against: those
-        sharing the most specific of the document's French ``words`` (bm25 order), at most ``limit``.
+        """Stored French→English units as sentence pairs for term extraction to weigh a new document
+        against: those sharing the most specific of the document's French ``words`` (bm25 order), at
+        most ``limit``.
 
         Only words found in at most ``limit`` units are queried: a word common in the memory says
         nothing about a term, and its postings would make the query scan the whole memory."""
@@ -314,19 +380,22 @@ class Store:
             " FROM units_fts JOIN units u ON u.id = units_fts.rowid"
             # imported units have no document: they are memory too, whatever is excluded
             " WHERE units_fts MATCH ? AND (?2 IS NULL OR u.document_id IS NOT ?2)"
+            # a German–French unit's source is no French sentence, nor its target an English one
+            " AND base_language(u.srclang) = 'fr' AND base_language(u.tgtlang) = 'en'"
             " ORDER BY units_fts.rank LIMIT ?3",
             (query, exclude_document, limit),
         )
         return [Context(*row) for row in rows]
 
-    def lexicon_pairs(self) -> list[tuple[str, str]]:
-        """(French, English) term pairs of the approved entries: evidence for the aligner, so a
-        reviewed glossary helps align the documents that arrive after it."""
+    def lexicon_pairs(self, srclang: str = "fr", tgtlang: str = "en") -> list[tuple[str, str]]:
+        """(source, target) term pairs of the approved entries, in two base languages: evidence for
+        the aligner, so a reviewed glossary helps align the documents that arrive after it."""
         return self._query(
             "SELECT f.text, t.text FROM entries e"
-            " JOIN terms f ON f.entry_id = e.id AND f.lang = 'fr' AND f.usage != 'deprecated'"
-            " JOIN terms t ON t.entry_id = e.id AND t.lang = 'en' AND t.usage != 'deprecated'"
-            " WHERE e.status = 'approved' ORDER BY e.id, f.position, t.position"
+            " JOIN terms f ON f.entry_id = e.id AND f.lang = ? AND f.usage != 'deprecated'"
+            " JOIN terms t ON t.entry_id = e.id AND t.lang = ? AND t.usage != 'deprecated'"
+            " WHERE e.status = 'approved' ORDER BY e.id, f.position, t.position",
+            (srclang, tgtlang),
         )
 
     def gram_counts(self, grams: Iterable[str], cap: int) -> dict[str, int]:
@@ -379,7 +448,8 @@ class Store:
             " WHERE units_fts MATCH ? ORDER BY units_fts.rank LIMIT ?",
             (_phrase(word), limit),
         )
-        return [(self._unit(row[:-2]), row[-2] or Path(row[-1] or "").name) for row in rows]
+        units = self._with_variants({row[0]: self._unit(row[:-2]) for row in rows})
+        return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
 
     def concordance_count(self, word: str, cap: int) -> int:
         """How many units :meth:`concordance` would find, counted up to ``cap``."""
@@ -698,9 +768,13 @@ class Store:
             if before is None:
                 raise TmtoolError(f"no glossary entry {entry_id}")
             entry = self.entries([entry_id], contexts=0)[entry_id]
+            french = bool(entry.terms_in("fr"))
             change(entry)
-            if not entry.terms_in("fr"):
+            # French is the glossary's first language; an entry imported without it (German–English) stays so
+            if french and not entry.terms_in("fr"):
                 raise TmtoolError(f"entry {entry_id} would have no French term")
+            if not entry.terms:
+                raise TmtoolError(f"entry {entry_id} would have no term")
             self._conn.execute(
                 "UPDATE entries SET status = ?, reviewed = 1, definition = ?, note = ?, updated = ?"
                 " WHERE id = ?",
@@ -820,9 +894,8 @@ class Store:
         skipped = 0
         with self.transaction():
             for entry in entries:
-                if not entry.terms_in("fr"):
-                    raise TmtoolError(f"an entry has no French term ({', '.join(t.text for t in entry.terms)})",
-                                      path=origin)
+                if not entry.terms:
+                    raise TmtoolError(f"{f'entry {entry.id}' if entry.id else 'an entry'} has no term", path=origin)
                 if self._identical_entry(entry):
                     skipped += 1
                     continue
@@ -846,11 +919,11 @@ class Store:
 
     def _identical_entry(self, entry: Entry) -> bool:
         wanted = {(t.lang, fold(t.text)) for t in entry.terms}
-        first = entry.terms_in("fr")[0]
+        first = entry.terms[0]
         rows = self._query(
             "SELECT DISTINCT t.entry_id FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
-            " WHERE k.kind = 'form' AND k.key = ? AND t.lang = 'fr'",
-            (fold(first.text),),
+            " WHERE k.kind = 'form' AND k.key = ? AND t.lang = ?",
+            (fold(first.text), first.lang),
         )
         for entry_id, stored in self.entries([r[0] for r in rows], contexts=0).items():
             if {(t.lang, fold(t.text)) for t in stored.terms} == wanted:
@@ -1005,6 +1078,9 @@ class Store:
     # ---- overview --------------------------------------------------------------------------
 
     def stats(self) -> dict[str, int]:
+        """How many of each thing the store holds; then units by language pair ("units fr→en"), unit
+        texts in languages beyond their unit's source and target ("variants de") and terms by
+        language ("terms de"), each by base language."""
         counts = {
             name: self._query(f"SELECT count(*) FROM {name}")[0][0]
             for name in ("documents", "imports", "units", "entries", "terms", "contexts", "changes")
@@ -1013,4 +1089,13 @@ class Store:
             counts[f"entries {status.value}"] = self._query(
                 "SELECT count(*) FROM entries WHERE status = ?", (status.value,)
             )[0][0]
+        # grouped by tag in SQL, by base language here: a few tags, however many units
+        for name, sql in (("units {}→{}", "SELECT srclang, tgtlang, count(*) FROM units GROUP BY srclang, tgtlang"),
+                          ("variants {}", "SELECT lang, count(*) FROM unit_variants GROUP BY lang"),
+                          ("terms {}", "SELECT lang, count(*) FROM terms GROUP BY lang")):
+            by_language: dict[str, int] = {}
+            for *tags, count in self._query(sql):
+                key = name.format(*(_base_language(tag) or tag or "?" for tag in tags))
+                by_language[key] = by_language.get(key, 0) + count
+            counts |= sorted(by_language.items())
         return counts

@@ -270,7 +270,22 @@ CREATE TABLE entry_equivalents (
 CREATE INDEX entry_equivalents_document ON entry_equivalents(document_id);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
+# Multilingual memory: a unit's text in languages beyond its source and target (a TMX <tu> with three
+# or more <tuv>s), in the order read. Stores made before hold no such text: nothing to carry over, and
+# their units keep their content keys (records.unit_content_key only adds variants when there are some).
+_V10 = """
+CREATE TABLE unit_variants (
+    unit_id   INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    lang      TEXT NOT NULL CHECK (lang GLOB '[A-Za-z][A-Za-z]*' AND lang NOT GLOB '*[^A-Za-z0-9_-]*'),
+    text      TEXT NOT NULL,
+    markup    TEXT,                 -- inline markup, as units.source_markup
+    PRIMARY KEY (unit_id, position)
+) WITHOUT ROWID;
+CREATE INDEX unit_variants_lang ON unit_variants(lang);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

@@ -67,10 +67,18 @@ class Change:
 
 def unit_content_key(unit: Unit) -> str:
     """Identical units (same languages, same texts, same inline markup) share this key, whatever
-    file they came from. Plain-text units keep the key they had before markup was stored."""
+    file they came from. Plain-text units keep the key they had before markup was stored, and
+    units in two languages the key they had before variants were stored.
+
+    A unit is identified by every language it holds: a French–English–German unit is not the
+    French–English unit with the same French and English (that one is "already stored" only as
+    itself), so importing a trilingual memory over a bilingual one keeps the German. Its variants
+    count in any order: the same texts in the same languages are the same unit."""
     parts = [unit.srclang, unit.tgtlang, unit.source, unit.target]
     if unit.source_markup is not None or unit.target_markup is not None:
         parts += [unit.source_markup or "", unit.target_markup or ""]
+    for variant in sorted(unit.variants, key=lambda v: (v.lang, v.text, v.markup or "")):
+        parts += ["\x01", variant.lang, variant.text, variant.markup or ""]
     joined = "\x00".join(parts)
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()
 

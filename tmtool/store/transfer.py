@@ -10,21 +10,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import TmtoolError
 from ..formats.skips import OnSkip, Skipped, refuse
-from ..model import Entry, ReviewStatus, Unit
+from ..langtags import base_language, normalize_tag
+from ..model import Entry, ReviewStatus, Unit, Variant
 from ..progress import Progress, Step, counted
 from .db import Store
 
 IMPORT_FORMATS = ("tmx", "tbx", "po", "xliff", "csv", "tsv")
 EXPORT_FORMATS = ("tmx", "tbx", "tbx-martif", "tsv", "csv", "po")
 UNIT_FORMATS = ("tmx", "xliff")  # the others hold glossary entries
+MULTILINGUAL_FORMATS = ("tmx", "tbx", "tbx-martif")  # the others hold two languages
 _STREAMED = ("tmx", "tbx")  # read as they are parsed, so the bytes read tell how far an import is
 # what `export` writes when no --status is given: what a person approved, so that no unreviewed
 # candidate reaches a translator unasked (asked for, every format marks it; see the writers)
@@ -155,36 +158,107 @@ def export_store(
     *,
     statuses: Sequence[ReviewStatus] = DEFAULT_EXPORT_STATUSES,
     since: datetime | None = None,
+    srclang: str = "fr",
+    tgtlang: str = "en",
+    all_languages: bool = False,
     progress: Progress | None = None,
 ) -> int:
     """Write the memory (tmx) or the glossary (every other format) to ``out`` (a path or ``-``).
     Returns how many units or entries were written. ``progress`` hears of the units or entries
-    read out of all."""
+    read out of all.
+
+    What is written is the pair ``srclang`` → ``tgtlang`` (see :func:`unit_in_pair`,
+    :func:`entry_in_pair`), or with ``all_languages`` every language of every unit and entry (tmx
+    and tbx only: the other formats hold two languages)."""
     if fmt not in EXPORT_FORMATS:
         raise TmtoolError(f"unknown export format {fmt!r} (expected one of {', '.join(EXPORT_FORMATS)})")
+    if all_languages and fmt not in MULTILINGUAL_FORMATS:
+        raise TmtoolError(f"{fmt} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
+    srclang, tgtlang = _pair(srclang, tgtlang)
     from ..fileio import open_output
 
     name = "stdout" if out == "-" else Path(out).name
     if fmt == "tmx":
-        from ..formats.tmx import write_tmx
+        from ..formats.tmx import ANY_SOURCE, write_tmx
 
         total = store.unit_count(since=since) if progress else 0
         units = counted(store.units(since=since), progress, lambda n: Step(n, total, n, name), every=1000)
-        first = next(units, None)
-        srclang = first.srclang if first else "fr-FR"
+        if all_languages:
+            sources = store.source_languages(since=since)
+            header = sources[0] if len(sources) == 1 else ANY_SOURCE
+        else:
+            units = filter(None, (unit_in_pair(unit, srclang, tgtlang) for unit in units))
+            first = next(units, None)
+            header = first.srclang if first else srclang
+            units = chain([first] if first else [], units)
         with open_output(out, "wb") as stream:
-            return write_tmx(chain([first] if first else [], units), stream, srclang=srclang)
+            return write_tmx(units, stream, srclang=header)
     listed = store.list_entries(statuses=statuses, since=since)
     entries = counted(listed, progress, lambda n: Step(n, len(listed), n, name))
+    if not all_languages:
+        entries = filter(None, (entry_in_pair(entry, srclang, tgtlang) for entry in entries))
     if fmt in ("tbx", "tbx-martif"):
         from ..formats import tbx
 
         writer = tbx.write_tbx if fmt == "tbx" else tbx.write_tbx_martif
-        return writer(entries, out)
+        return writer(entries, out, srclang=srclang, tgtlang=tgtlang)
     if fmt == "po":
         from ..formats.po import write_po
 
-        return write_po(entries, out)
+        return write_po(entries, out, srclang=srclang, tgtlang=tgtlang)
     from ..formats import tabular
 
-    return (tabular.write_tsv if fmt == "tsv" else tabular.write_csv)(entries, out)
+    write = tabular.write_tsv if fmt == "tsv" else tabular.write_csv
+    return write(entries, out, srclang=base_language(srclang), tgtlang=base_language(tgtlang))
+
+
+def _pair(srclang: str, tgtlang: str) -> tuple[str, str]:
+    srclang, tgtlang = normalize_tag(srclang), normalize_tag(tgtlang)
+    if base_language(srclang) == base_language(tgtlang):
+        raise TmtoolError(f"source and target languages are both {base_language(srclang)!r}")
+    return srclang, tgtlang
+
+
+def unit_in_pair(unit: Unit, srclang: str, tgtlang: str) -> Unit | None:
+    """``unit`` as a ``srclang`` → ``tgtlang`` pair, its texts in those languages taken from its
+    source, target and variants (an en→fr unit is written fr→en); None when it lacks either
+    language. A tag matches the text in exactly that language, else the first in its base language
+    (``fr`` matches ``fr-FR``)."""
+    if not unit.variants and _base(unit.srclang) == _base(srclang) and _base(unit.tgtlang) == _base(tgtlang):
+        return unit  # most units are the pair already: not copied (a third of an export's time)
+    texts = [Variant(unit.srclang, unit.source, unit.source_markup)]
+    if unit.tgtlang:
+        texts.append(Variant(unit.tgtlang, unit.target, unit.target_markup))
+    source = _text_in(texts + unit.variants, srclang)
+    target = _text_in([text for text in texts + unit.variants if text is not source], tgtlang)
+    if source is None or target is None:
+        return None
+    return replace(unit, source=source.text, target=target.text, srclang=source.lang, tgtlang=target.lang,
+                   source_markup=source.markup, target_markup=target.markup, variants=[])
+
+
+def _text_in(texts: list[Variant], lang: str) -> Variant | None:
+    exact = next((text for text in texts if text.lang == lang), None)
+    return exact or next((text for text in texts if _base(text.lang) == _base(lang)), None)
+
+
+# a memory repeats a handful of language tags millions of times
+_base = lru_cache(maxsize=256)(base_language)
+
+
+def entry_in_pair(entry: Entry, srclang: str, tgtlang: str) -> Entry | None:
+    """``entry`` with its terms in the two base languages only; None when it has no term in the
+    source language (a glossary of the pair is looked up by those). An entry whose target term is
+    not known yet is written, as a French entry without English always was."""
+    languages = (base_language(srclang), base_language(tgtlang))
+    if not entry.terms_in(languages[0]):
+        return None
+    return replace(entry, terms=[term for term in entry.terms if term.lang in languages])
+
+
+def other_languages(store: Store, fmt: str, srclang: str = "fr", tgtlang: str = "en") -> list[str]:
+    """The base languages of the store's units (tmx) or terms (the other formats) that an export of
+    the pair ``srclang`` → ``tgtlang`` leaves out."""
+    held = store.unit_languages() if fmt == "tmx" else store.term_languages()
+    pair = {base_language(srclang), base_language(tgtlang)}
+    return [lang for lang in held if lang not in pair]
