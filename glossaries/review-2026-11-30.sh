@@ -28,3 +28,12 @@ $T glossary reject 6 13 14 16 17 19 21 23 25 26 31 33 34 35 36 37 43 44
 $T glossary edit 48 --fr "général de corps d'armée"   # the rank, not a truncated span
 $T glossary approve 48
 $T glossary reject 47 49                              # "jalon → Today", "présentiel → Lieutenant"
+
+# ---- Third pass, 2026-12-04, after extraction moved to the dependency parse and English noun phrases:
+# the same store-building as the main job; every earlier decision kept, the new proposals decided.
+$T glossary edit 54 --fr "sécurité coopérative" --en "cooperative security"   # one of NATO's core tasks, not the division
+$T glossary merge 53 46    # directeur général de l'EMI → directeur général de l'État-major militaire international
+$T glossary merge 61 46    # directeur de l'État-major militaire (headline form) → the same function
+$T glossary approve 54 58 60 66 69 70
+# persons, pieces of names, quantified or evaluative phrases, general language
+$T glossary reject 50 51 52 55 56 57 59 62 63 64 65 67 68 71 72 73

@@ -51,7 +51,7 @@ def test_readme_has_examples():
 
 def test_setup_then_every_usage_example_runs_as_written(tmp_path):
     work = tmp_path / "checkout"
-    for name in ("seeds", "glossaries"):
+    for name in ("seeds", "glossaries", "bench/data"):
         shutil.copytree(REPO / name, work / name)
     (work / "exports").mkdir()
     executable = tmtool_executable()
