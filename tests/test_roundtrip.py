@@ -406,3 +406,30 @@ def test_xliff_20_inline_codes_are_kept_as_tmx_markup(tmp_path_factory, segment)
         '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr-FR" trgLang="en-GB">'
         f'<file id="f"><unit id="u"><originalData>{data}</originalData><segment state="translated">'
         f'<source>{xml}</source><target>{xml}</target></segment></unit></file></xliff>'), plain)
+
+
+def test_a_store_made_before_codes_left_the_text_is_migrated(tmp_path, monkeypatch):
+    """The previous release stored a tagged TMX unit with its codes' native text in the source: the
+    migration makes the text again from the stored markup, re-indexes it, and the same file imported
+    again adds nothing."""
+    from tmtool.store.migrations import MIGRATIONS
+
+    seg = ('The big <bpt i="1">&lt;b&gt;</bpt>black<ept i="1">&lt;/b&gt;</ept> '
+           '<bpt i="2">&lt;u&gt;</bpt>cat<ept i="2">&lt;/u&gt;</ept> sleeps.')
+    tmx = tmp_path / "tagged.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1"'
+        ' segtype="sentence" o-tmf="t" adminlang="en" srclang="en-GB" datatype="html"/><body>'
+        f'<tu><tuv xml:lang="en-GB"><seg>{seg}</seg></tuv><tuv xml:lang="fr-FR"><seg>Le gros chat dort.</seg></tuv>'
+        '</tu></body></tmx>', encoding="utf-8")
+    db = tmp_path / "old.db"
+    monkeypatch.setattr("tmtool.store.migrations.MIGRATIONS", MIGRATIONS[:10])
+    with Store.open(db) as old:  # what the previous reader stored: the codes' text inside the source
+        old.add_units([Unit("The big <b>black</b> <u>cat</u> sleeps.", "Le gros chat dort.", "en-GB", "fr-FR",
+                            source_markup=seg)], str(tmx))
+    monkeypatch.undo()
+    assert tmtool(db, "tm", "search", "The big black cat sleeps.").startswith("100.0%  The big black cat sleeps.")
+    assert "The big black cat sleeps." in tmtool(db, "tm", "concordance", "black cat")
+    assert tmtool(db, "import", tmx).startswith("0 units added, 1 already stored")
+    with Store.open(db) as migrated:
+        assert [(u.source, u.source_markup) for u in migrated.units()] == [("The big black cat sleeps.", seg)]

@@ -285,7 +285,46 @@ CREATE TABLE unit_variants (
 CREATE INDEX unit_variants_lang ON unit_variants(lang);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
+
+
+def _plain_text_of_tagged_units(conn: sqlite3.Connection) -> None:
+    """Units imported before inline codes were kept out of the text hold their codes' native text in
+    ``source``/``target`` (*The big <b>black</b> cat*, which then matched its own plain text at 64%):
+    their text is made again from the markup stored beside it, as the readers now make it, and they are
+    indexed again; their content key follows, so importing the same file again adds nothing."""
+    from lxml import etree
+
+    from ..formats.inline import plain_text
+    from ..formats.xmlsafe import xml_parser
+    from ..model import Unit, Variant
+    from .folding import normalize_for_match
+    from .records import unit_content_key
+
+    def text_of(markup: str | None, text: str) -> str:
+        return text if markup is None else plain_text(etree.fromstring(f"<seg>{markup}</seg>", xml_parser()))
+
+    rows = conn.execute("SELECT id, source, target, srclang, tgtlang, source_markup, target_markup, match_text"
+                        " FROM units WHERE source_markup IS NOT NULL OR target_markup IS NOT NULL").fetchall()
+    for unit_id, source, target, srclang, tgtlang, source_markup, target_markup, match_text in rows:
+        unit = Unit(text_of(source_markup, source), text_of(target_markup, target), srclang, tgtlang,
+                    source_markup=source_markup, target_markup=target_markup,
+                    variants=[Variant(*v) for v in conn.execute(
+                        "SELECT lang, text, markup FROM unit_variants WHERE unit_id = ? ORDER BY position", (unit_id,))])
+        if (unit.source, unit.target) == (source, target):
+            continue
+        conn.execute("INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', ?, ?, ?)",
+                     (unit_id, source, target))
+        conn.execute("INSERT INTO units_grams(units_grams, rowid, match_text) VALUES ('delete', ?, ?)",
+                     (unit_id, match_text))
+        new_match = normalize_for_match(unit.source)
+        conn.execute("UPDATE units SET source = ?, target = ?, match_text = ?, content_key = ? WHERE id = ?",
+                     (unit.source, unit.target, new_match, unit_content_key(unit), unit_id))
+        conn.execute("INSERT INTO units_fts(rowid, source, target) VALUES (?, ?, ?)", (unit_id, unit.source, unit.target))
+        conn.execute("INSERT INTO units_grams(rowid, match_text) VALUES (?, ?)", (unit_id, new_match))
+
+
+# each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -305,8 +344,11 @@ def migrate(conn: sqlite3.Connection) -> None:
                 f"store schema version {version} is newer than this tmtool understands ({len(MIGRATIONS)})"
             )
         for number, script in enumerate(MIGRATIONS[version:], version + 1):
-            for statement in _statements(script):
-                conn.execute(statement)
+            if callable(script):
+                script(conn)
+            else:
+                for statement in _statements(script):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
         conn.execute("COMMIT")
     except BaseException:
