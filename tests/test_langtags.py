@@ -30,3 +30,10 @@ def test_normalising_is_idempotent(lang, region, sep):
     tag = lang + (sep + region if region else "")
     once = normalize_tag(tag)
     assert normalize_tag(once) == once
+
+
+@pytest.mark.parametrize("written, bcp47", [("fre-FR", "fr-FR"), ("FRA", "fr"), ("ger_DE", "de-DE"),
+                                             ("eng-GB", "en-GB"), ("uig", "ug"), ("ast", "ast")])
+def test_three_letter_codes_with_a_two_letter_one_are_shortened(written, bcp47):
+    # memoQ writes ISO 639-2 codes; BCP 47 takes the ISO 639-1 code where there is one
+    assert normalize_tag(written) == bcp47

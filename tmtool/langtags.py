@@ -7,15 +7,25 @@ import re
 from .errors import TmtoolError
 
 _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?$")
+# ISO 639-2 codes (bibliographic and terminology forms) of languages that also have a two-letter ISO
+# 639-1 code, which BCP 47 requires instead: memoQ and older Trados files write ``fre-FR``, ``ger``
+_TWO_LETTER = dict(pair.split(":") for pair in """
+    eng:en fre:fr fra:fr ger:de deu:de spa:es ita:it por:pt dut:nl nld:nl pol:pl rus:ru ukr:uk bel:be
+    cze:cs ces:cs slo:sk slk:sk slv:sl hun:hu rum:ro ron:ro bul:bg gre:el ell:el tur:tr dan:da swe:sv
+    nor:no nob:nb nno:nn fin:fi est:et lav:lv lit:lt hrv:hr srp:sr bos:bs alb:sq sqi:sq mac:mk mkd:mk
+    ice:is isl:is gle:ga mlt:mt cat:ca baq:eu eus:eu glg:gl wel:cy cym:cy ltz:lb geo:ka kat:ka arm:hy
+    hye:hy ara:ar heb:he per:fa fas:fa chi:zh zho:zh jpn:ja kor:ko uig:ug hin:hi urd:ur
+""".split())
 
 
 def normalize_tag(tag: str) -> str:
-    """``fr_FR``, ``FR-fr``, ``fr-fr`` → ``fr-FR``; ``EN`` → ``en``. Unknown shapes are an error."""
+    """``fr_FR``, ``FR-fr``, ``fr-fr`` → ``fr-FR``; ``EN`` → ``en``; ``fre-FR`` → ``fr-FR``. Unknown
+    shapes are an error."""
     m = _TAG.match(tag.strip()) if tag else None
     if not m:
         raise TmtoolError(f"invalid language tag {tag!r} (expected e.g. fr, fr-FR, en-GB)")
     lang, script, region = m.groups()
-    out = lang.lower()
+    out = _TWO_LETTER.get(lang.lower(), lang.lower())
     if script:
         out += "-" + script.title()
     if region:
