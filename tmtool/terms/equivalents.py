@@ -27,7 +27,7 @@ from ..model import Context, Entry, Term, TermType
 from ..store.folding import fold, normalize_for_match, stem
 from . import english
 from .acronyms import is_acronym
-from .candidates import definitions
+from .candidates import definitions, term_key
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
 from .wordalign import WordAligner, words
 
@@ -95,14 +95,34 @@ def build_glossary(
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     # translation is termhood evidence: a term has a sure, consistent equivalent, a free phrase a loose
     # one (score × (0.5 + confidence), so candidates down to limit ÷ 1.5 may rise above the limit)
-    entries = rank_entries(analysis, pairs, top=None, threshold=limit / (0.5 + 1.0))
-    add_equivalents(entries, pairs, memory=memory, lexicon=lexicon, acronym_pairs=_acronym_pairs(pairs, analysis))
+    floor = limit / (0.5 + 1.0)
+    finder = _EquivalentFinder(pairs, memory, lexicon, _acronym_pairs(pairs, analysis))
+    entries = rank_entries(analysis, pairs, top=None, threshold=floor)
     for entry in entries:
+        entry.terms.extend(finder.of(entry))
         confidence = max((t.confidence or 0.0 for t in entry.terms if t.lang != "fr"), default=0.0)
         entry.score = round(entry.score * (0.5 + confidence), 4)
     entries = [e for e in entries if e.score >= limit]
     entries.sort(key=lambda e: (-e.score, e.terms[0].text.casefold()))
     return entries
+
+
+class _EquivalentFinder:
+    """English equivalents of French entries in the pairs, each French term's found once."""
+
+    def __init__(self, pairs: Sequence[Context], memory: Sequence[Context], lexicon: Sequence[tuple[str, str]],
+                 acronym_pairs: dict[str, tuple[str, str]]):
+        tokenised = [([w.text for w in words(fr)], [w.text for w in words(en)])
+                     for fr, en in (*((c.fr, c.en) for c in (*pairs, *memory)), *lexicon) if fr and en]
+        self.pairs, self.acronym_pairs = pairs, acronym_pairs
+        self.views = _PairViews(pairs, WordAligner(tokenised))
+        self.found: dict[str, list[Term]] = {}
+
+    def of(self, entry: Entry) -> list[Term]:
+        key = term_key(entry.terms[0].text)
+        if key not in self.found:
+            self.found[key] = _equivalents(entry, self.pairs, self.views, self.acronym_pairs)
+        return self.found[key]
 
 
 def add_equivalents(entries: Sequence[Entry], pairs: Sequence[Context], *, memory: Sequence[Context] = (),
@@ -113,11 +133,9 @@ def add_equivalents(entries: Sequence[Entry], pairs: Sequence[Context], *, memor
     dictionary is given to a statistical aligner: *OTAN* ↔ *NATO* once approved, always known).
     ``acronym_pairs``: French acronym → (English acronym, English full form) defined in the pairs
     (see ``_acronym_pairs``)."""
-    tokenised = [([w.text for w in words(fr)], [w.text for w in words(en)])
-                 for fr, en in (*((c.fr, c.en) for c in (*pairs, *memory)), *lexicon) if fr and en]
-    views = _PairViews(pairs, WordAligner(tokenised))
+    finder = _EquivalentFinder(pairs, memory, lexicon, acronym_pairs or {})
     for entry in entries:
-        entry.terms.extend(_equivalents(entry, pairs, views, acronym_pairs or {}))
+        entry.terms.extend(finder.of(entry))
 
 
 def _equivalents(entry: Entry, pairs: Sequence[Context], views: _PairViews,
