@@ -28,10 +28,6 @@ class FrenchTerms:
     documents: dict[str, set[str]]  # candidate key → documents it was seen in
     words: Counter  # lower-cased word → its frequency in the input
 
-    def rescore(self, free_phrases: set[str]) -> None:
-        """Score again, knowing more phrases to be free (their nested pieces are terms of their own)."""
-        self.scores = score(self.candidates, self.documents, self.words, free_phrases)
-
 
 def analyse_french(sentences: Sequence[Context], progress: Progress | None = None) -> FrenchTerms:
     """``progress`` hears of the sentences analysed, out of all, and of the document they are from."""

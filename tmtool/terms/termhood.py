@@ -6,8 +6,7 @@ score = log2(1 + C-value frequency) × specificity × shape × √(1 + log2 docu
   candidates it is nested in, of its occurrences inside each, counted in the measure that the longer
   candidate is a term (its score ÷ the default threshold, at most 1). A piece of a term (*général de
   corps* in *général de corps d'armée*) keeps nothing of the occurrences it owes the term; a term
-  nested in a free phrase, or in several different longer candidates, keeps them; a phrase the
-  translation shows to be free (``equivalents``) claims nothing. Candidates are scored longest first,
+  nested in a free phrase, or in several different longer candidates, keeps them. Candidates are scored longest first,
   so that every container is scored before what it contains. The length factor of C-value is left
   out: long phrases are not more often terms than short ones.
 - Specificity: how much more often the candidate's words are used in the input than in general French
@@ -26,7 +25,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Iterable, Set
+from typing import Iterable
 
 from .candidates import MAX_WORDS, Candidate
 
@@ -93,11 +92,9 @@ def score(
     candidates: dict[str, Candidate],
     documents: dict[str, set[str]],
     counts: Counter,
-    free_phrases: Set[str] = frozenset(),
 ) -> dict[str, float]:
     """Termhood of each candidate. ``documents`` maps a key to the documents it was seen in, ``counts``
-    the lower-cased words of the input to their frequency (``word_counts``); ``free_phrases`` are keys
-    known to be free phrases, which claim none of the occurrences nested in them."""
+    the lower-cased words of the input to their frequency (``word_counts``)."""
     starting: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)  # (sentence, start) → spans
     for candidate in candidates.values():
         for o in candidate.occurrences:
@@ -121,5 +118,5 @@ def score(
         if candidate.defined_by:
             value = max(value, DEFAULT_THRESHOLD)
         scores[candidate.key] = value
-        claim[candidate.key] = 0.0 if candidate.key in free_phrases else min(1.0, value / DEFAULT_THRESHOLD)
+        claim[candidate.key] = min(1.0, value / DEFAULT_THRESHOLD)
     return scores
