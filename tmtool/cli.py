@@ -304,8 +304,10 @@ def _same_text(result) -> str:
 @click.option("--no-terms", is_flag=True, help="Store the units only; do not extract terms.")
 @click.option("--srclang", default="fr-FR", show_default=True, help="Language of FR_FILE (BCP 47).")
 @click.option("--tgtlang", default="en-GB", show_default=True, help="Language of EN_FILE (BCP 47).")
+@click.option("--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="With --dir: pairs prepared by this many processes at once (2: both cores of a 2-core machine).")
 @click.pass_context
-def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang):
+def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, jobs):
     """Align a document pair, store its units and update the glossary.
 
     FR_FILE is French and EN_FILE its English version, unless --srclang and --tgtlang name other
@@ -324,7 +326,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang):
     \b
     Examples:
       tmtool ingest seeds/2021-07-13-partners-meeting.fr.txt seeds/2021-07-13-partners-meeting.en.txt
-      tmtool ingest --dir inbox/
+      tmtool ingest --dir inbox/ --jobs 2
       tmtool ingest bericht.de.txt rapport.fr.txt --srclang de --tgtlang fr
     """
     from .ingest import IngestInterrupted, extracts_terms, ingest_dir, ingest_pair
@@ -341,7 +343,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang):
             raise TmtoolError("--dir takes no FR_FILE, EN_FILE or --doc-id")
         try:
             with _progress_bar(ctx, "Ingesting", "sentences", of="pairs") as progress:
-                summary = ingest_dir(store, inbox, extract_terms=not no_terms, srclang=srclang, tgtlang=tgtlang,
+                summary = ingest_dir(store, inbox, extract_terms=not no_terms, srclang=srclang, tgtlang=tgtlang, jobs=jobs,
                                      progress=progress)
         except IngestInterrupted as interrupted:
             _inbox_summary(interrupted.summary)

@@ -126,6 +126,48 @@ def ingest_pair(
 
     Nothing is stored when the same files, or files with the same text, are stored already (under
     this id or another): the result names the document that holds them."""
+    stages = ("aligning", "extracting terms", "saving") if extract_terms else ("aligning", "saving")
+    name = Path(fr_path).name
+
+    def report(stage: str | None, aligned: int = 0) -> None:
+        """``stage`` begins (None: the pair is done)."""
+        if progress:
+            done = len(stages) if stage is None else stages.index(stage)
+            progress(Step(done, len(stages), aligned, name + (f": {stage}" if stage else "")))
+
+    prepared = prepare_pair(store, fr_path, en_path, document_id=document_id, extract_terms=extract_terms,
+                            srclang=srclang, tgtlang=tgtlang, report=report)
+    if isinstance(prepared, IngestResult):
+        return prepared
+    report("saving", prepared.sentences)
+    result = save_prepared(store, prepared)
+    report(None, prepared.sentences)
+    return result
+
+
+@dataclass(slots=True)
+class PreparedPair:
+    """A document pair read, aligned and its terms extracted: all but the store's write."""
+
+    record: DocumentRecord
+    units: list
+    proposals: list
+    sentences: int
+
+
+def prepare_pair(
+    store: Store,
+    fr_path: str | Path,
+    en_path: str | Path,
+    *,
+    document_id: str | None = None,
+    extract_terms: bool = True,
+    srclang: str = "fr-FR",
+    tgtlang: str = "en-GB",
+    report=lambda stage, aligned=0: None,
+) -> PreparedPair | IngestResult:
+    """The work of :func:`ingest_pair` that only reads the store; an ``IngestResult`` when the pair
+    is stored already. ``report(stage, sentences)`` hears of each stage."""
     fr_path, en_path = Path(fr_path), Path(en_path)
     for path in (fr_path, en_path):
         if not path.is_file():
@@ -137,14 +179,6 @@ def ingest_pair(
         return IngestResult(document_id, held_by=holder)
 
     from .pipeline import align_segments, segment_files
-
-    stages = ("aligning", "extracting terms", "saving") if extract_terms else ("aligning", "saving")
-
-    def report(stage: str | None, aligned: int = 0) -> None:
-        """``stage`` begins (None: the pair is done)."""
-        if progress:
-            done = len(stages) if stage is None else stages.index(stage)
-            progress(Step(done, len(stages), aligned, fr_path.name + (f": {stage}" if stage else "")))
 
     report("aligning")
     pair = segment_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang)
@@ -159,22 +193,29 @@ def ingest_pair(
         from .terms import build_glossary
 
         report("extracting terms", aligned)
-
         sentences = [Context(u.source, u.target, document_id, u.tuid or "") for u in units]
         words = _WORD.findall(" ".join(u.source for u in units))
         memory = store.memory_contexts(words, exclude_document=document_id)
         proposals = build_glossary(sentences, memory=memory, lexicon=lexicon)
     record = DocumentRecord(document_id, str(fr_path), str(en_path), src_hash, tgt_hash,
                             pair.srclang, pair.tgtlang, src_text_hash=src_text, tgt_text_hash=tgt_text)
-    report("saving", aligned)
+    return PreparedPair(record, units, proposals, aligned)
+
+
+def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
+    """Write a prepared pair in one transaction. A pair prepared beside others (``ingest_dir`` with
+    several jobs) is checked again: one saved meanwhile may hold the same text."""
+    record = prepared.record
     with store.transaction():
-        counted_before = store.document_entry_ids(document_id)
-        unit_ids = store.replace_document(record, units)
-        new, updated = store.merge_extracted(proposals, document_id, unit_ids)
+        holder = store.document_with(record.src_text_hash, record.tgt_text_hash, text=True)
+        if holder:
+            return IngestResult(record.id, held_by=holder)
+        counted_before = store.document_entry_ids(record.id)
+        unit_ids = store.replace_document(record, prepared.units)
+        new, updated = store.merge_extracted(prepared.proposals, record.id, unit_ids)
         store.recount(counted_before)
-    report(None, aligned)
-    return IngestResult(document_id, units=len(units), new_entries=new, updated_entries=updated,
-                        sentences=aligned)
+    return IngestResult(record.id, units=len(prepared.units), new_entries=new, updated_entries=updated,
+                        sentences=prepared.sentences)
 
 
 def find_pairs(
@@ -231,28 +272,40 @@ def ingest_dir(
     srclang: str = "fr-FR",
     tgtlang: str = "en-GB",
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> IngestSummary:
     """Ingest every pair in ``inbox`` (see :func:`find_pairs`), one transaction each; a pair that
     fails is reported in the summary and does not stop the others. ``progress`` hears of pairs done
     out of all, sentences aligned and the file being ingested.
 
+    With ``jobs`` above 1, pairs are read, aligned and their terms extracted by that many processes
+    at once (forked once the models are loaded, so they share them) while this one saves each pair in
+    turn, in the inbox's order; a pair then weighs its terms against the memory as it was when its
+    work began, not against the pairs of the same inbox still in flight.
+
     Ctrl-C raises :class:`IngestInterrupted`, whose summary has the pairs saved before it."""
     pairs, unpaired, ignored = find_pairs(inbox, base_language(srclang), base_language(tgtlang))
     summary = IngestSummary(failures=list(unpaired), ignored=ignored)
     sentences, current = 0, None
+    options = dict(extract_terms=extract_terms, srclang=srclang, tgtlang=tgtlang)
 
     def report(number: int, step: Step) -> None:
         # the pair's stage is news, not a fraction of the pair: extraction is most of it, alignment
         # little, and counting stages as equal parts would make the time left swing
         progress(Step(number, len(pairs), sentences + step.count, step.item))
 
-    try:
+    def one_by_one():
         for number, (name, fr_path, en_path) in enumerate(pairs):
+            yield number, name, fr_path, lambda: ingest_pair(
+                store, fr_path, en_path, document_id=name,
+                progress=progress and (lambda step, n=number: report(n, step)), **options)
+
+    try:
+        for number, name, fr_path, ingest in (_in_parallel(store, pairs, jobs, options) if jobs > 1 and len(pairs) > 1
+                                              else one_by_one()):
             current = name
             try:
-                result = ingest_pair(store, fr_path, en_path, document_id=name, extract_terms=extract_terms,
-                                     srclang=srclang, tgtlang=tgtlang,
-                                     progress=progress and (lambda step, n=number: report(n, step)))
+                result = ingest()
                 summary.results.append(result)
                 sentences += result.sentences
             except (TmtoolError, OSError, UnicodeError, ValueError) as exc:
@@ -263,3 +316,41 @@ def ingest_dir(
     except KeyboardInterrupt:
         raise IngestInterrupted(summary, current) from None
     return summary
+
+
+def _in_parallel(store: Store, pairs: list, jobs: int, options: dict):
+    """(number, name, French path, a call that saves the pair) for each pair, in order, the pairs
+    prepared by ``jobs`` worker processes. The models are loaded before the workers are forked."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if options["extract_terms"] and extracts_terms(options["srclang"], options["tgtlang"]):
+        from .terms.french import load_model
+
+        load_model()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = [pool.submit(_prepare_in_worker, store.path, fr_path, en_path, name, options)
+                   for name, fr_path, en_path in pairs]
+        try:
+            for number, ((name, fr_path, _), future) in enumerate(zip(pairs, futures)):
+                yield number, name, fr_path, lambda future=future: _save_worker_result(store, future.result())
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def _prepare_in_worker(store_path: str, fr_path: Path, en_path: Path, name: str, options: dict):
+    """A worker's part: the pair prepared against the store (read only), or the error's one line
+    (exceptions with arguments of their own do not all cross a process boundary)."""
+    try:
+        with Store.open(store_path) as store:
+            return prepare_pair(store, fr_path, en_path, document_id=name, **options)
+    except (TmtoolError, OSError, UnicodeError, ValueError) as exc:
+        return TmtoolError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+
+
+def _save_worker_result(store: Store, prepared) -> IngestResult:
+    if isinstance(prepared, TmtoolError):
+        raise prepared
+    return prepared if isinstance(prepared, IngestResult) else save_prepared(store, prepared)
