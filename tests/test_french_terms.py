@@ -132,3 +132,18 @@ def test_every_modifier_of_a_plural_head_is_singularised():
                                                     threshold=0)]
     assert "défi sécuritaire commun" in found
     assert not any("sécuritaires" in text for text in found)
+
+
+def test_the_faster_lemmatizer_gives_spacy_s_own_lemmas():
+    import spacy
+
+    from tmtool.terms.french import _nlp
+
+    sentences = ["Les chasseurs de mines alliés ont neutralisé des engins explosifs anciens.",
+                 "Nous renforçons nos capacités de défense aérienne et antimissile intégrées.",
+                 "Les ministres se sont réunis au siège pour examiner les travaux en cours."]
+    plain = spacy.load("fr_core_news_sm", exclude=["ner"])
+    expected = [[t.lemma_ for t in doc] for doc in plain.pipe(sentences)]
+    ours = _nlp()
+    faster = [[t.lemma_ for t in doc] for doc in ours.pipe(sentences, disable=["tmtool_merge_hyphens"])]
+    assert faster == expected
