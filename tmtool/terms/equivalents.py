@@ -74,6 +74,7 @@ class _PairView:
     en_words: list
     links: np.ndarray
     phrases: list[tuple[EnglishPhrase, list[int]]]  # each phrase with the alignment words it covers
+    cover: np.ndarray  # phrases × English words: 1 where the phrase covers the word
 
 
 @dataclass(slots=True)
@@ -169,13 +170,13 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
         occurrences += 1
         best_here: dict[str, tuple[float, EnglishPhrase]] = {}
         spelled = _spelled_compounds(term, inside, view)
-        for phrase, covered in view.phrases:
+        fits = _f_measures(view.links, inside, view.cover)
+        for (phrase, _), value in zip(view.phrases, fits.tolist()):
             if term.term_type is TermType.ACRONYM and not phrase.acronym:
                 continue
             if any(phrase.start >= start and phrase.end <= end and (phrase.start, phrase.end) != (start, end)
                    for start, end in spelled):
                 continue  # a piece of the open compound the French word spells (*cyber* of *cyber attack*)
-            value = _f_measure(view.links, inside, covered)
             key = _phrase_key(phrase.lemma)
             if value > best_here.get(key, (0.0,))[0]:
                 best_here[key] = (value, phrase)
@@ -217,20 +218,18 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
     )
 
 
-def _f_measure(links: np.ndarray, inside: list[int], covered: list[int]) -> float:
-    """How well an English phrase and a French term link to each other rather than elsewhere: the
-    harmonic mean of recall (for each word of the term, the share of its links that land in the
-    phrase, averaged) and precision (for each word of the phrase, the share of its links that come
-    from the term, averaged). Each word counts once, however rare it is: a word the model knows
-    little about still says where its little evidence points."""
-    if not covered:
-        return 0.0
-    block = links[np.ix_(inside, covered)]
-    recall = float(np.mean(block.sum(axis=1) / np.maximum(links[inside, :].sum(axis=1), 1e-9)))
-    precision = float(np.mean(block.sum(axis=0) / np.maximum(links[:, covered].sum(axis=0), 1e-9)))
-    if precision + recall == 0:
-        return 0.0
-    return 2 * precision * recall / (precision + recall)
+def _f_measures(links: np.ndarray, inside: list[int], cover: np.ndarray) -> np.ndarray:
+    """How well each English phrase (a row of ``cover``: 1 on the words it covers) and a French term
+    link to each other rather than elsewhere: the harmonic mean of recall (for each word of the term,
+    the share of its links that land in the phrase, averaged) and precision (for each word of the
+    phrase, the share of its links that come from the term, averaged). Each word counts once, however
+    rare it is: a word the model knows little about still says where its little evidence points."""
+    rows = links[inside, :]
+    recall = (rows @ cover.T / np.maximum(rows.sum(axis=1), 1e-9)[:, None]).mean(axis=0)
+    share = rows.sum(axis=0) / np.maximum(links.sum(axis=0), 1e-9)
+    precision = cover @ share / cover.sum(axis=1)
+    total = precision + recall
+    return np.where(total > 0, 2 * precision * recall / np.where(total > 0, total, 1.0), 0.0)
 
 
 def _spelled_compounds(term: Term, inside: list[int], view: _PairView) -> list[tuple[int, int]]:
@@ -283,7 +282,10 @@ class _PairViews:
                            and w.text not in english.FUNCTION_WORDS]
                 if covered:
                     phrases.append((phrase, covered))
-            self.cache[number] = _PairView(fr_words, en_words, links, phrases)
+            cover = np.zeros((len(phrases), len(en_words)))
+            for row, (_, covered) in enumerate(phrases):
+                cover[row, covered] = 1.0
+            self.cache[number] = _PairView(fr_words, en_words, links, phrases, cover)
         return self.cache[number]
 
 

@@ -49,8 +49,10 @@ class Word:
     end: int
 
 
-def words(text: str) -> list[Word]:
-    """Word tokens with offsets, for alignment: *l’OTAN* → *otan*."""
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[Word, ...]:
+    """Word tokens with offsets, for alignment: *l’OTAN* → *otan* (remembered: a sentence is read
+    for the aligner, the pair views and the term index)."""
     found = []
     for match in re.finditer(r"\S+", text):
         piece = match.group()
@@ -58,7 +60,7 @@ def words(text: str) -> list[Word]:
         offset = match.start() + (elided.end() if elided else 0)
         for word in _WORD.finditer(piece[elided.end() if elided else 0 :]):
             found.append(Word(word.group().lower(), offset + word.start(), offset + word.end()))
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=65536)
@@ -99,7 +101,7 @@ class WordAligner:
         # t(e|f), normalised over e for each f; t(f|e), normalised over f for each e
         self._forward = _em(cells, prior, cells.fwd_group, cells.fwd_distortion, fr_of_cell, len(self._fr_ids))
         self._backward = _em(cells, prior, cells.bwd_group, cells.bwd_distortion, en_of_cell, len(self._en_ids))
-        self._cell_of = {int(k): n for n, k in enumerate(cells.pair_ids.tolist())}
+        self._pair_ids = cells.pair_ids  # sorted: a cell is found by binary search
 
     def _priors(self, fr_of_cell: list[int], en_of_cell: list[int]) -> np.ndarray:
         """Pseudo-counts of each cell: dictionary translation and cognate similarity. Words are folded
@@ -128,21 +130,21 @@ class WordAligner:
         m, n = len(fr), len(en)
         if not m or not n:
             return np.zeros((m, n))
-        width = len(self._en_ids)
-        f_ids = [self._fr_ids.get(w, -1) for w in fr]
-        e_ids = [self._en_ids.get(w, -1) for w in en]
-        fwd, bwd = np.zeros((m, n)), np.zeros((m, n))
-        for i, f in enumerate(f_ids):
-            for j, e in enumerate(e_ids):
-                cell = self._cell_of.get(f * width + e) if f >= 0 and e >= 0 else None
-                if cell is not None:
-                    fwd[i, j], bwd[i, j] = self._forward[cell], self._backward[cell]
-                else:
-                    # an unseen pair: only the priors speak (a cognate in a pair not trained on)
-                    fwd[i, j] = bwd[i, j] = 1e-6 + 0.05 * cognate(fr[i], en[j])
+        f_ids = np.array([self._fr_ids.get(w, -1) for w in fr])
+        e_ids = np.array([self._en_ids.get(w, -1) for w in en])
+        cells, found = self._cells(f_ids[:, None] * len(self._en_ids) + e_ids[None, :],
+                                   (f_ids[:, None] >= 0) & (e_ids[None, :] >= 0))
+        fwd, bwd = _take(self._forward, cells, found, 0.0), _take(self._backward, cells, found, 0.0)
+        for i, j in zip(*np.nonzero(~found)):
+            # an unseen pair: only the priors speak (a cognate in a pair not trained on)
+            fwd[i, j] = bwd[i, j] = 1e-6 + 0.05 * cognate(fr[i], en[j])
         diagonal = _diagonal(m, n)
-        null_fwd = np.array([self._forward_null(e) for e in e_ids])
-        null_bwd = np.array([self._backward_null(f) for f in f_ids])
+        # NULL is word 0 on either side: the forward NULL cell of English word e is e, the backward
+        # NULL cell of French word f is f × width
+        cells, found = self._cells(e_ids, e_ids >= 0)
+        null_fwd = _take(self._forward, cells, found, 1e-3)
+        cells, found = self._cells(f_ids * len(self._en_ids), f_ids >= 0)
+        null_bwd = _take(self._backward, cells, found, 1e-3)
         # P(English word j comes from French word i), P(French word i comes from English word j)
         p_fwd = fwd * diagonal * (1 - NULL_PROBABILITY)
         p_fwd = p_fwd / (p_fwd.sum(axis=0, keepdims=True) + NULL_PROBABILITY * null_fwd[None, :] + 1e-12)
@@ -150,13 +152,19 @@ class WordAligner:
         p_bwd = p_bwd / (p_bwd.sum(axis=1, keepdims=True) + NULL_PROBABILITY * null_bwd[:, None] + 1e-12)
         return (p_fwd + p_bwd) / 2
 
-    def _forward_null(self, e: int) -> float:
-        cell = self._cell_of.get(e) if e >= 0 else None  # NULL is French id 0: cell key = e
-        return self._forward[cell] if cell is not None else 1e-3
+    def _cells(self, keys: np.ndarray, known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The trained cell of each (French, English) key, and whether it was trained at all."""
+        if not len(self._pair_ids):
+            return np.zeros(keys.shape, dtype=np.int64), np.zeros(keys.shape, dtype=bool)
+        cells = np.minimum(np.searchsorted(self._pair_ids, keys), len(self._pair_ids) - 1)
+        return cells, known & (self._pair_ids[cells] == keys)
 
-    def _backward_null(self, f: int) -> float:
-        cell = self._cell_of.get(f * len(self._en_ids)) if f >= 0 else None
-        return self._backward[cell] if cell is not None else 1e-3
+
+def _take(table: np.ndarray, cells: np.ndarray, found: np.ndarray, default: float) -> np.ndarray:
+    """``table``'s values at the ``found`` cells, ``default`` elsewhere."""
+    values = np.full(cells.shape, default)
+    values[found] = table[cells[found]]
+    return values
 
 
 def _diagonal(m: int, n: int) -> np.ndarray:
