@@ -6,7 +6,7 @@ import shutil
 
 from click.testing import CliRunner
 
-from conftest import REPO, SEED_EN, SEED_FR, SHARED
+from conftest import REPO, SEED_EN, SEED_FR
 from tmtool.cli import main
 from tmtool.store import Store
 

@@ -11,8 +11,6 @@ import shlex
 import shutil
 import subprocess
 
-import pytest
-
 from conftest import REPO
 from crash_helpers import tmtool_executable
 

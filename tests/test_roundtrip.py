@@ -204,18 +204,24 @@ def test_inline_markup_of_a_tagged_memory_is_written_back_verbatim(tmp_path):
     assert "OTAN" in tmtool(db, "tm", "concordance", "OTAN")
 
 
-def test_search_matches_the_text_without_its_codes(tmp_path):
-    """Stored native codes used to be part of the match text: this unit matched its own plain text at 64%."""
-    seg = ('The big <bpt i="1">&lt;b&gt;</bpt>black<ept i="1">&lt;/b&gt;</ept> '
-           '<bpt i="2">&lt;u&gt;</bpt>cat<ept i="2">&lt;/u&gt;</ept> sleeps.')
-    tmx = tmp_path / "tagged.tmx"
-    tmx.write_text(
+TAGGED_SEG = ('The big <bpt i="1">&lt;b&gt;</bpt>black<ept i="1">&lt;/b&gt;</ept> '
+              '<bpt i="2">&lt;u&gt;</bpt>cat<ept i="2">&lt;/u&gt;</ept> sleeps.')
+
+
+def tagged_tmx(path: Path, french: str) -> Path:
+    """A one-unit English→French TMX whose English segment is ``TAGGED_SEG``."""
+    path.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1"'
         ' segtype="sentence" o-tmf="t" adminlang="en" srclang="en-GB" datatype="html"/><body>'
-        f'<tu><tuv xml:lang="en-GB"><seg>{seg}</seg></tuv><tuv xml:lang="fr-FR"><seg>Le gros chat '
-        '<bpt i="1">&lt;b&gt;</bpt>noir<ept i="1">&lt;/b&gt;</ept> dort.</seg></tuv></tu></body></tmx>',
-        encoding="utf-8",
-    )
+        f'<tu><tuv xml:lang="en-GB"><seg>{TAGGED_SEG}</seg></tuv><tuv xml:lang="fr-FR"><seg>{french}</seg></tuv>'
+        '</tu></body></tmx>', encoding="utf-8")
+    return path
+
+
+def test_search_matches_the_text_without_its_codes(tmp_path):
+    """Stored native codes used to be part of the match text: this unit matched its own plain text at 64%."""
+    seg = TAGGED_SEG
+    tmx = tagged_tmx(tmp_path / "tagged.tmx", 'Le gros chat <bpt i="1">&lt;b&gt;</bpt>noir<ept i="1">&lt;/b&gt;</ept> dort.')
     db = tmp_path / "t.db"
     tmtool(db, "import", tmx)
     assert tmtool(db, "tm", "search", "The big black cat sleeps.").startswith("100.0%  The big black cat sleeps.")
@@ -414,14 +420,8 @@ def test_a_store_made_before_codes_left_the_text_is_migrated(tmp_path, monkeypat
     again adds nothing."""
     from tmtool.store.migrations import MIGRATIONS
 
-    seg = ('The big <bpt i="1">&lt;b&gt;</bpt>black<ept i="1">&lt;/b&gt;</ept> '
-           '<bpt i="2">&lt;u&gt;</bpt>cat<ept i="2">&lt;/u&gt;</ept> sleeps.')
-    tmx = tmp_path / "tagged.tmx"
-    tmx.write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1"'
-        ' segtype="sentence" o-tmf="t" adminlang="en" srclang="en-GB" datatype="html"/><body>'
-        f'<tu><tuv xml:lang="en-GB"><seg>{seg}</seg></tuv><tuv xml:lang="fr-FR"><seg>Le gros chat dort.</seg></tuv>'
-        '</tu></body></tmx>', encoding="utf-8")
+    seg = TAGGED_SEG
+    tmx = tagged_tmx(tmp_path / "tagged.tmx", "Le gros chat dort.")
     db = tmp_path / "old.db"
     monkeypatch.setattr("tmtool.store.migrations.MIGRATIONS", MIGRATIONS[:10])
     with Store.open(db) as old:  # what the previous reader stored: the codes' text inside the source

@@ -8,11 +8,9 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
-from hypothesis import strategies as st
 
 from tmtool.cli import main
-from tmtool.model import Context, Entry, Term, TermType
+from tmtool.model import Context, Entry, TermType
 from tmtool.terms import DEFAULT_THRESHOLD, build_glossary, extract_french
 from tmtool.terms import english
 from tmtool.terms.acronyms import letters_match

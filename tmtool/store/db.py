@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 
 from ..errors import TmtoolError
-from ..langtags import base_language, normalize_tag
+from ..langtags import normalize_tag
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
 )
