@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import tmtool.progress
-from conftest import SEED_EN, SEED_FR
+from conftest import SEED_EN, SEED_FR, SHARED
 from tmtool.cli import main
 from tmtool.formats.tmx import write_tmx
 from tmtool.model import Unit
@@ -163,3 +163,16 @@ def test_single_ingest_reports_its_stages(tmp_path, monkeypatch, no_terms):
     stages = ["aligning", "extracting terms", "saving"] if not no_terms else ["aligning", "saving"]
     assert [s.item for s in steps] == [f"{SEED_FR.name}: {stage}" for stage in stages] + [SEED_FR.name]
     assert [s.done for s in steps] == list(range(len(stages) + 1)) and steps[-1].count == 20
+
+
+def test_a_pair_without_term_extraction_has_no_extraction_stage(tmp_path, monkeypatch):
+    # a German→French pair: terms come from French–English pairs only, so two stages, not three
+    textberg = SHARED / "data" / "align" / "textberg-de-fr"
+    steps = []
+    monkeypatch.setattr(tmtool.progress, "_stderr", FakeTerminal)
+    monkeypatch.setattr(tmtool.progress.Bar, "__call__", lambda bar, step: steps.append(step))
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", str(textberg / "test3.de"),
+                                       str(textberg / "test3.fr"), "--srclang", "de", "--tgtlang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert [s.item for s in steps] == ["test3.de: aligning", "test3.de: saving", "test3.de"]
+    assert [s.done for s in steps] == [0, 1, 2] and steps[-1].total == 2

@@ -127,6 +127,7 @@ def ingest_pair(
 
     Nothing is stored when the same files, or files with the same text, are stored already (under
     this id or another): the result names the document that holds them."""
+    extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
     stages = ("aligning", "extracting terms", "saving") if extract_terms else ("aligning", "saving")
     name = Path(fr_path).name
 
