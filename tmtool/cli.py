@@ -407,6 +407,7 @@ def lookup(ctx, term, lang, as_json, limit):
       tmtool lookup IMS --json
       tmtool lookup Militärausschuss --lang de
     """
+    from .langtags import base_language
     from .lookup import MEMORY_COUNT_CAP, lookup_with_memory
 
     answer = lookup_with_memory(_open_store(ctx), term, lang=lang, limit=limit)
@@ -439,10 +440,10 @@ def lookup(ctx, term, lang, as_json, limit):
     click.echo(heading)
     for hit in answer.memory:
         unit, indent = hit.unit, " " * (len(hit.document) + 2)
-        click.echo(f"  [{hit.document}] {unit.srclang.split('-')[0]}: {unit.source}")
-        click.echo(f"  {indent} {unit.tgtlang.split('-')[0]}: {unit.target}")
+        click.echo(f"  [{hit.document}] {base_language(unit.srclang)}: {unit.source}")
+        click.echo(f"  {indent} {base_language(unit.tgtlang)}: {unit.target}")
         for variant in unit.variants:
-            click.echo(f"  {indent} {variant.lang.split('-')[0]}: {variant.text}")
+            click.echo(f"  {indent} {base_language(variant.lang)}: {variant.text}")
     if fuzzy:
         click.echo("Glossary entries spelt like it (fuzzy, with their similarity):")
         for hit in fuzzy:
