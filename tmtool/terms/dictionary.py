@@ -71,8 +71,3 @@ def word_pairs() -> frozenset[tuple[str, str]]:
                 fr, en = (headword, translation) if french_headwords else (translation, headword)
                 pairs.add((key(fr), key(en)))
     return frozenset(pairs)
-
-
-def translates(fr_word: str, en_word: str) -> bool:
-    """Whether the dictionary lists ``en_word`` as a translation of ``fr_word`` (any inflection)."""
-    return (key(fr_word), key(en_word)) in word_pairs()
