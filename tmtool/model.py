@@ -151,6 +151,7 @@ class Entry:
     contexts: list[Context] = field(default_factory=list)
     first_seen: datetime | None = None
     last_seen: datetime | None = None
+    version: int = 0  # the stored entry's version (0: not stored); an update names it to detect conflicts
 
     def terms_in(self, lang: str) -> list[Term]:
         return [t for t in self.terms if t.lang == lang]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, iso, parse_time
 
@@ -37,6 +38,38 @@ class ImportRecord:
     kind: str  # "units" or "entries"
     count: int
     imported: str | None  # None: imported before imports were recorded
+
+
+@dataclass(frozen=True, slots=True)
+class EntryState:
+    """What the store keeps about an entry beyond the model."""
+
+    reviewed: bool  # a person has decided on it (approved, rejected, edited, added): extraction keeps off it
+    version: int  # goes up with every change (see tmtool.store.base)
+    created: str  # when it was first stored
+    updated: str  # when it last changed
+    import_id: int | None  # the import that added it, while that import is still in the store
+
+
+class KeyedTerm(NamedTuple):
+    """A term found by one of its look-up keys (see ``folding.term_keys``)."""
+
+    entry_id: int
+    key: str  # the stored key that matched
+    kind: str  # "form", "stem", "initials" …
+    text: str  # the term's text
+    lang: str  # the term's base language
+
+
+@dataclass(frozen=True, slots=True)
+class StoredUnit:
+    """A document's unit as stored: its id and place, with what the aligner said of it."""
+
+    id: int
+    position: int
+    unit: Unit
+    bead: str | None  # "1-1", "2-1" … (``x-bead``)
+    confidence: float | None  # the aligner's confidence (``x-confidence``)
 
 
 @dataclass(frozen=True, slots=True)
