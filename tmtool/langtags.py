@@ -33,6 +33,12 @@ def normalize_tag(tag: str) -> str:
     return out
 
 
+def language_codes(base: str) -> list[str]:
+    """Every primary subtag that :func:`normalize_tag` turns into ``base`` (``fr`` → fr, fra, fre),
+    for a query that must recognise the language in tags stored as written."""
+    return sorted({base, *(code for code, two in _TWO_LETTER.items() if two == base)})
+
+
 def base_language(tag: str) -> str:
     """``fr-FR`` → ``fr``."""
     return normalize_tag(tag).split("-")[0]

@@ -1,0 +1,714 @@
+"""The team store: a tmtool store in a PostgreSQL database, for many translators at once.
+
+The second backend of :class:`tmtool.store.base.Store`, with search in PostgreSQL's own terms:
+trigram similarity (``pg_trgm``, GIN indexes) for fuzzy search and look-up, full-text search
+(``tsvector`` without accents through ``unaccent``) for concordance; bulk import through COPY.
+
+Writes are serialised by a transaction-level advisory lock, as SQLite's ``BEGIN IMMEDIATE`` does:
+tmtool writers never deadlock one another nor meet a serialization failure, and the rules in
+:mod:`tmtool.glossary` (read, decide, write) see no other writer between their read and their
+write. Readers are never blocked: each statement reads a committed snapshot.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+
+import psycopg
+from psycopg import pq
+
+from ...errors import Conflict, NotFound, TmtoolError
+from ...langtags import language_codes, normalize_tag
+from ...model import (
+    Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
+)
+from ..base import ENTRY_FIELDS
+from ..folding import fold, normalize_for_match, term_keys
+from ..records import (
+    Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, loads, spellings,
+    unit_content_key,
+)
+from .schema import MIGRATIONS
+from .url import masked
+
+# advisory lock keys: two numbers of our own ("tmtool" and 1, 2)
+WRITE_LOCK = 0x746D746F6F6C0001
+MIGRATION_LOCK = 0x746D746F6F6C0002
+EXTENSIONS = ("pg_trgm", "unaccent")
+IMPORT_BATCH = 5000  # units read, checked and copied at a time by add_units
+MEMORY_CONTEXTS = 200
+MIN_CONTEXT_WORD = 4  # shorter words are function words or numbers, no evidence for a term
+# Fuzzy search: units whose trigram similarity (pg_trgm: shared trigrams over all trigrams of the
+# two) to the query reaches this are candidates, the most similar first, then scored by edit
+# distance as on SQLite. Edits take few trigrams from a long sentence and many from a short one:
+# the floor is loose, and FUZZY_CANDIDATES bounds the work on a query of common words.
+# The same floor serves the fuzzy look-up of glossary keys, before its rapidfuzz ratio decides.
+TRIGRAM_FLOOR = 0.3
+FUZZY_CANDIDATES = 200
+
+_language_tag = lru_cache(maxsize=256)(normalize_tag)
+
+
+def _base_language(tag: str) -> str | None:
+    try:
+        return _language_tag(tag).split("-")[0]
+    except TmtoolError:
+        return None
+
+
+def _check_languages(unit: Unit, origin: str) -> None:
+    for side, tag in (("source", unit.srclang), ("target", unit.tgtlang), *(("variant", v.lang) for v in unit.variants)):
+        try:
+            _language_tag(tag)
+        except TmtoolError as exc:
+            where = f"unit {unit.tuid!r}" if unit.tuid else "a unit"
+            raise TmtoolError(f"{where} has no valid {side} language: {exc.message}", path=origin) from None
+
+
+def _confidence(prop: str | None) -> float | None:
+    try:
+        return float(prop) if prop else None
+    except ValueError:
+        return None
+
+
+def _column_value(value: object):
+    if isinstance(value, ReviewStatus):
+        return value.value
+    if isinstance(value, datetime):
+        return iso(value)
+    return int(value) if isinstance(value, bool) else value
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+_UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, created, changed,"
+                 " source_markup, target_markup")
+_U_UNIT_COLUMNS = ", ".join("u." + c for c in _UNIT_COLUMNS.split(", "))
+_INSERT_COLUMNS = ("tuid, source, target, srclang, tgtlang, match_text, content_key, document_id, position,"
+                   " bead, confidence, origin, props, notes, created, changed, source_markup, target_markup,"
+                   " import_id")
+_DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
+                     " src_text_hash, tgt_text_hash")
+_CHANGE_COLUMNS = 'id, time, action, before, after, reverted_by, "user"'
+_KEYED_TERM = "SELECT t.entry_id, k.key, k.kind, t.text, t.lang FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
+# whole words of a unit's source or target, case and accents aside (a phrase: the words in order)
+_CONCORDANCE = ("(to_tsvector('tm_words', u.source) @@ phraseto_tsquery('tm_words', %(text)s)"
+                " OR to_tsvector('tm_words', u.target) @@ phraseto_tsquery('tm_words', %(text)s))")
+
+
+def _unit(row: Sequence) -> Unit:
+    _, tuid, source, target, srclang, tgtlang, props, notes, created, changed, source_markup, target_markup = row
+    return Unit(source=source, target=target, srclang=srclang, tgtlang=tgtlang, tuid=tuid,
+                created=parse_time(created), changed=parse_time(changed), props=loads(props), notes=loads(notes),
+                source_markup=source_markup, target_markup=target_markup)
+
+
+def _unit_row(unit: Unit, content_key: str, document_id: str | None, position: int | None, origin: str,
+              import_id: int | None = None) -> tuple:
+    _check_languages(unit, origin)
+    return (unit.tuid, unit.source, unit.target, unit.srclang, unit.tgtlang, normalize_for_match(unit.source),
+            content_key, document_id, position, unit.props.get("x-bead"),
+            _confidence(unit.props.get("x-confidence")), origin, dumps(unit.props), dumps(unit.notes),
+            iso(unit.created), iso(unit.changed), unit.source_markup, unit.target_markup, import_id)
+
+
+def _change(row: Sequence) -> Change:
+    i, t, a, b, f, r, u = row
+    return Change(i, t, a, json.loads(b), json.loads(f), r, u)
+
+
+class PostgresStore:
+    """A tmtool store in a PostgreSQL database. Open with :meth:`PostgresStore.open` (or
+    :func:`tmtool.store.open_store`) and a ``postgresql://`` URL; use as a context manager to close it."""
+
+    def __init__(self, pg: psycopg.Connection, url: str, *, created: bool = False):
+        self._pg = pg
+        self.url = self.path = masked(url)
+        self.created = created
+
+    # ---- opening, transactions -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str, *, create: bool = True) -> PostgresStore:
+        """Connect to the database ``url`` names — credentials from the URL, a password file
+        (``PGPASSFILE``, ``~/.pgpass``) or libpq's environment (``PGPASSWORD`` …) — and bring the
+        store's schema up to date; without ``create``, a database holding no store is NotFound."""
+        try:
+            pg = psycopg.connect(url, autocommit=True, application_name="tmtool")
+            # what pg_trgm's % operator (similarity above the threshold, through the index) needs
+            pg.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)", (str(TRIGRAM_FLOOR),))
+        except psycopg.Error as exc:
+            raise TmtoolError(f"cannot open store: {_first_line(exc)}", path=masked(url)) from None
+        try:
+            version = _version(pg)
+            if version is None and not create:
+                raise NotFound("no tmtool store in this database (check --db or $TMTOOL_DB)", path=masked(url))
+            migrate(pg)
+        except BaseException:
+            pg.close()
+            raise
+        return cls(pg, url, created=version is None)
+
+    def close(self) -> None:
+        self._pg.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def _in_transaction(self) -> bool:
+        return self._pg.info.transaction_status != pq.TransactionStatus.IDLE
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, holding the store's write lock; nested calls join the outer one."""
+        if self._in_transaction:
+            yield
+            return
+        with self._pg.transaction():
+            self._pg.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            yield
+
+    def _query(self, sql: str, params: Sequence | Mapping = ()) -> list[tuple]:
+        return self._pg.execute(sql, params).fetchall()
+
+    def _write(self, sql: str, params: Sequence | Mapping = ()) -> int:
+        """Run one writing statement in the caller's transaction (or its own); rows it touched."""
+        with self.transaction():
+            return self._pg.execute(sql, params).rowcount
+
+    def is_empty(self) -> bool:
+        return not any(self._query(f"SELECT EXISTS (SELECT 1 FROM {table})")[0][0] for table in
+                       ("documents", "units", "entries", "imports", "changes"))
+
+    def discard(self) -> None:
+        """Close: a server database is never dropped (see the Protocol)."""
+        self.close()
+
+    def backup(self, target: str | Path) -> None:
+        """A consistent copy of the store in the SQLite file ``target`` (``tmtool db copy``)."""
+        from ..copy import copy_store
+
+        copy_store(self, str(target))
+
+    def stats(self) -> dict[str, int]:
+        counts = {name: self._query(f"SELECT count(*) FROM {name}")[0][0]
+                  for name in ("documents", "imports", "units", "entries", "terms", "contexts", "changes")}
+        for status in ReviewStatus:
+            counts[f"entries {status.value}"] = self._query(
+                "SELECT count(*) FROM entries WHERE status = %s", (status.value,))[0][0]
+        for name, sql in (("units {}→{}", "SELECT srclang, tgtlang, count(*) FROM units GROUP BY srclang, tgtlang"),
+                          ("variants {}", "SELECT lang, count(*) FROM unit_variants GROUP BY lang"),
+                          ("terms {}", "SELECT lang, count(*) FROM terms GROUP BY lang")):
+            by_language: dict[str, int] = {}
+            for *tags, count in self._query(sql):
+                key = name.format(*(_base_language(tag) or tag or "?" for tag in tags))
+                by_language[key] = by_language.get(key, 0) + count
+            counts |= sorted(by_language.items())
+        return counts
+
+    # ---- documents -------------------------------------------------------------------------
+
+    def document(self, document_id: str) -> DocumentRecord | None:
+        rows = self._query(f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = %s", (document_id,))
+        return DocumentRecord(*rows[0]) if rows else None
+
+    def document_with(self, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
+        columns = ("src_text_hash", "tgt_text_hash") if text else ("src_hash", "tgt_hash")
+        rows = self._query(f"SELECT id FROM documents WHERE {columns[0]} = %s AND {columns[1]} = %s"
+                           " ORDER BY ingested, id LIMIT 1", (src_hash, tgt_hash))
+        return rows[0][0] if rows else None
+
+    def documents(self) -> list[tuple[DocumentRecord, int]]:
+        rows = self._query(f"SELECT {_DOCUMENT_COLUMNS}, (SELECT count(*) FROM units u WHERE u.document_id = d.id)"
+                           " FROM documents d ORDER BY ingested, id")
+        return [(DocumentRecord(*row[:-1]), row[-1]) for row in rows]
+
+    def replace_document(self, record: DocumentRecord, units: Sequence[Unit]) -> dict[str, int]:
+        now = iso(utcnow())
+        with self.transaction():
+            earlier = self.document(record.id)
+            self._pg.execute("DELETE FROM contexts WHERE document = %s", (record.id,))
+            self._pg.execute("DELETE FROM documents WHERE id = %s", (record.id,))
+            self._pg.execute(
+                f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                (record.id, record.src_path, record.tgt_path, record.src_hash, record.tgt_hash, record.srclang,
+                 record.tgtlang, earlier.ingested if earlier else now, now, record.src_text_hash,
+                 record.tgt_text_hash))
+            keyed = {unit.tuid or str(position): (position, unit) for position, unit in enumerate(units)}
+            ids = self._copy_units([(unit, unit_content_key(unit), record.id, position) for position, unit in
+                                    enumerate(units)], record.src_path, None)
+            by_position = dict(zip(range(len(units)), ids))
+            return {name: by_position[position] for name, (position, _) in keyed.items()}
+
+    def _copy_units(self, units: Sequence[tuple[Unit, str, str | None, int | None]], origin: str,
+                    import_id: int | None) -> list[int]:
+        """Write (unit, content key, document, position) rows with one COPY, under ids taken from the
+        table's identity beforehand so that their variants can be written beside them; their ids."""
+        rows = [_unit_row(unit, key, document_id, position, origin, import_id)
+                for unit, key, document_id, position in units]  # checked before anything is written
+        ids = [i for i, in self._pg.execute(
+            "SELECT nextval(pg_get_serial_sequence('units', 'id')) FROM generate_series(1, %s)", (len(rows),))]
+        with self._pg.cursor() as cursor:
+            with cursor.copy(f"COPY units (id, {_INSERT_COLUMNS}) FROM STDIN") as copy:
+                for unit_id, row in zip(ids, rows):
+                    copy.write_row((unit_id, *row))
+            if any(unit.variants for unit, *_ in units):
+                with cursor.copy("COPY unit_variants (unit_id, position, lang, text, markup) FROM STDIN") as copy:
+                    for unit_id, (unit, *_) in zip(ids, units):
+                        for position, v in enumerate(unit.variants):
+                            copy.write_row((unit_id, position, v.lang, v.text, v.markup))
+        return ids
+
+    def delete_documents(self, document_ids: Sequence[str]) -> tuple[int, dict[int, list[tuple[str | None, float | None]]]]:
+        ids = list(dict.fromkeys(document_ids))
+        with self.transaction():
+            known = {row[0] for row in self._query("SELECT id FROM documents WHERE id = ANY(%s)", (ids,))}
+            missing = [i for i in ids if i not in known]
+            if missing:
+                raise NotFound(f"no document {', '.join(missing)} in the store")
+            units = self._query("SELECT count(*) FROM units WHERE document_id = ANY(%s)", (ids,))[0][0]
+            shares: dict[int, list[tuple[str | None, float | None]]] = {}
+            for entry_id, seen, score in self._query(
+                    "SELECT entry_id, seen, score FROM entry_documents WHERE document_id = ANY(%s)"
+                    " ORDER BY entry_id, document_id", (ids,)):
+                shares.setdefault(entry_id, []).append((seen, score))
+            self._pg.execute("DELETE FROM contexts WHERE document = ANY(%s)", (ids,))
+            # their units, the contexts citing those and their entry counts go with them (cascade)
+            self._pg.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,))
+        return units, shares
+
+    def document_entry_ids(self, document_id: str) -> list[int]:
+        return [r[0] for r in self._query("SELECT entry_id FROM entry_documents WHERE document_id = %s"
+                                          " ORDER BY entry_id", (document_id,))]
+
+    def document_units(self, document_id: str) -> list[StoredUnit]:
+        if self.document(document_id) is None:
+            raise NotFound(f"no document {document_id} in the store")
+        rows = self._query(f"SELECT {_UNIT_COLUMNS}, position, bead, confidence FROM units"
+                           " WHERE document_id = %s ORDER BY position", (document_id,))
+        units = self._with_variants({row[0]: _unit(row[:-3]) for row in rows})
+        return [StoredUnit(row[0], row[-3], units[row[0]], row[-2], row[-1]) for row in rows]
+
+    # ---- units -----------------------------------------------------------------------------
+
+    def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
+                  untranslated: Callable[[Unit], bool] | None = None,
+                  pairs: Counter | None = None) -> tuple[int, int, int]:
+        """As the Protocol says; each batch's new units are written with one COPY."""
+        added = already_stored = not_translated = 0
+        units = iter(units)
+        with self.transaction():
+            while batch := list(islice(units, IMPORT_BATCH)):
+                kept = [unit for unit in batch if unit.source.strip()
+                        and not (untranslated(unit) if untranslated else not unit.target.strip())]
+                not_translated += len(batch) - len(kept)
+                translated: dict[str, Unit] = {}
+                for unit in kept:
+                    translated.setdefault(unit_content_key(unit), unit)
+                stored = {key for key, in self._query(
+                    "SELECT content_key FROM units WHERE content_key = ANY(%s)", (list(translated),))}
+                new = [(unit, key, None, None) for key, unit in translated.items() if key not in stored]
+                self._copy_units(new, origin, import_id)
+                if pairs is not None:
+                    pairs.update((unit.srclang, unit.tgtlang) for unit, *_ in new)
+                added += len(new)
+                already_stored += len(kept) - len(new)
+        return added, already_stored, not_translated
+
+    def units(self, *, since: datetime | None = None) -> Iterator[Unit]:
+        """Every unit (changed on or after ``since``) in the order stored, read from one snapshot a
+        batch at a time (server-side cursors: an export holds a batch in memory, not the memory)."""
+        where, params = (" WHERE u.changed >= %s", (iso(since),)) if since else ("", ())
+        with self._pg.transaction():
+            self._pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            with self._pg.cursor("units") as rows, self._pg.cursor("variants") as variants:
+                rows.execute(f"SELECT {_U_UNIT_COLUMNS} FROM units u{where} ORDER BY u.id", params)
+                variants.execute("SELECT v.unit_id, v.lang, v.text, v.markup FROM unit_variants v"
+                                 " JOIN units u ON u.id = v.unit_id" + where + " ORDER BY v.unit_id, v.position",
+                                 params)
+                pending = next(variants, None)
+                for row in rows:
+                    unit = _unit(row)
+                    while pending is not None and pending[0] <= row[0]:
+                        if pending[0] == row[0]:
+                            unit.variants.append(Variant(*pending[1:]))
+                        pending = next(variants, None)
+                    yield unit
+
+    def _with_variants(self, units: dict[int, Unit]) -> dict[int, Unit]:
+        if units:
+            for unit_id, *variant in self._query("SELECT unit_id, lang, text, markup FROM unit_variants"
+                                                 " WHERE unit_id = ANY(%s) ORDER BY unit_id, position", (list(units),)):
+                units[unit_id].variants.append(Variant(*variant))
+        return units
+
+    def unit_count(self, *, since: datetime | None = None) -> int:
+        where, params = (" WHERE changed >= %s", (iso(since),)) if since else ("", ())
+        return self._query(f"SELECT count(*) FROM units{where}", params)[0][0]
+
+    def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
+        rows = self._query(f"SELECT {_UNIT_COLUMNS} FROM units WHERE id = ANY(%s)", (list(ids),))
+        return self._with_variants({row[0]: _unit(row) for row in rows})
+
+    def source_languages(self, *, since: datetime | None = None) -> list[str]:
+        where, params = (" WHERE changed >= %s", (iso(since),)) if since else ("", ())
+        return [tag for tag, in self._query(f"SELECT DISTINCT srclang FROM units{where} ORDER BY srclang", params)]
+
+    def unit_languages(self) -> list[str]:
+        tags = self._query("SELECT srclang FROM units UNION SELECT tgtlang FROM units"
+                           " UNION SELECT lang FROM unit_variants")
+        return sorted({base for tag, in tags if (base := _base_language(tag))})
+
+    # ---- searching the memory ----------------------------------------------------------------
+
+    def fuzzy_candidates(self, text: str, min_score: float) -> dict[int, str]:
+        """The units most like ``text`` by trigram similarity (the GIN trigram index), within the
+        length band a hit at ``min_score`` lies in (similarity = 1 - distance / longer length)."""
+        ratio = min_score / 100
+        min_len, max_len = int(len(text) * ratio), -(-len(text) // ratio)
+        return dict(self._query(
+            "SELECT id, match_text FROM units WHERE match_text %% %(text)s"
+            " AND length(match_text) BETWEEN %(min)s AND %(max)s"
+            " ORDER BY similarity(match_text, %(text)s) DESC, id LIMIT %(limit)s",
+            {"text": text, "min": min_len, "max": int(max_len), "limit": FUZZY_CANDIDATES}))
+
+    def concordance(self, text: str, limit: int = 20) -> list[tuple[Unit, str]]:
+        """Units holding ``text`` as whole words; shortest first, as bm25 ranks one word's matches."""
+        rows = self._query(f"SELECT {_U_UNIT_COLUMNS}, u.document_id, u.origin FROM units u WHERE {_CONCORDANCE}"
+                           " ORDER BY length(u.source) + length(u.target), u.id LIMIT %(limit)s",
+                           {"text": text, "limit": limit})
+        units = self._with_variants({row[0]: _unit(row[:-2]) for row in rows})
+        return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
+
+    def concordance_count(self, text: str, cap: int) -> int:
+        return self._query(f"SELECT count(*) FROM (SELECT 1 FROM units u WHERE {_CONCORDANCE} LIMIT %(cap)s) capped",
+                           {"text": text, "cap": cap})[0][0]
+
+    def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
+                        limit: int = MEMORY_CONTEXTS) -> list[Context]:
+        """French→English units sharing the document's most specific words (each in at most
+        ``limit`` sources), those sharing the most of them first, then the shortest."""
+        words = sorted({fold(word) for word in words if len(word) >= MIN_CONTEXT_WORD})
+        specific = [word for word in words if self._query(
+            "SELECT count(*) FROM (SELECT 1 FROM units WHERE to_tsvector('tm_words', source)"
+            " @@ phraseto_tsquery('tm_words', %s) LIMIT %s) capped", (word, limit + 1))[0][0] <= limit]
+        if not specific:
+            return []
+        rows = self._query(
+            "WITH q AS (SELECT phraseto_tsquery('tm_words', w) AS word FROM unnest(%(words)s::text[]) w)"
+            " SELECT u.source, u.target, coalesce(u.document_id, ''), coalesce(u.tuid, '') FROM units u"
+            " WHERE to_tsvector('tm_words', u.source) @@ (SELECT string_agg(word::text, ' | ')::tsquery FROM q)"
+            # imported units have no document: they are memory too, whatever is excluded
+            " AND (%(exclude)s::text IS NULL OR u.document_id IS DISTINCT FROM %(exclude)s)"
+            # a German–French unit's source is no French sentence, nor its target an English one
+            " AND lower(split_part(replace(u.srclang, '_', '-'), '-', 1)) = ANY(%(fr)s)"
+            " AND lower(split_part(replace(u.tgtlang, '_', '-'), '-', 1)) = ANY(%(en)s)"
+            " ORDER BY (SELECT count(*) FROM q WHERE to_tsvector('tm_words', u.source) @@ q.word) DESC,"
+            " length(u.source), u.id LIMIT %(limit)s",
+            {"words": specific, "exclude": exclude_document, "fr": language_codes("fr"),
+             "en": language_codes("en"), "limit": limit})
+        return [Context(*row) for row in rows]
+
+    # ---- reading entries -----------------------------------------------------------------------
+
+    def entries(self, ids: Sequence[int], *, contexts: int | None = None) -> dict[int, Entry]:
+        if not ids:
+            return {}
+        ids = list(ids)
+        found: dict[int, Entry] = {}
+        for row in self._query("SELECT id, status, definition, note, frequency, score, first_seen, last_seen,"
+                               " version FROM entries WHERE id = ANY(%s)", (ids,)):
+            found[row[0]] = Entry(
+                terms=[], id=str(row[0]), status=ReviewStatus(row[1]), definition=row[2], note=row[3],
+                frequency=row[4], score=row[5], first_seen=parse_time(row[6]), last_seen=parse_time(row[7]),
+                version=row[8])
+        for entry_id, text, lang, pos, gender, term_type, usage, lemma, forms, confidence in self._query(
+                "SELECT entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence"
+                " FROM terms WHERE entry_id = ANY(%s) ORDER BY entry_id, position", (ids,)):
+            found[entry_id].terms.append(Term(text, lang, pos, gender, TermType(term_type), UsageStatus(usage),
+                                              lemma, json.loads(forms), confidence))
+        for entry_id, fr, en, document, unit in self._query(
+                "SELECT entry_id, fr, en, document, unit FROM contexts WHERE entry_id = ANY(%s)"
+                " ORDER BY entry_id, id", (ids,)):
+            held = found[entry_id].contexts
+            if contexts is None or len(held) < contexts:
+                held.append(Context(fr, en, document, unit))
+        return found
+
+    def entry_state(self, entry_id: int) -> EntryState | None:
+        rows = self._query("SELECT reviewed, version, created, updated, import_id FROM entries WHERE id = %s",
+                           (entry_id,))
+        return EntryState(bool(rows[0][0]), *rows[0][1:]) if rows else None
+
+    def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
+                     since: datetime | None = None, text: str | None = None, limit: int | None = None,
+                     offset: int = 0) -> list[Entry]:
+        where, params = [], []
+        if statuses:
+            where.append("status = ANY(%s)")
+            params.append([s.value for s in statuses])
+        if min_score is not None:
+            where.append("score >= %s")
+            params.append(min_score)
+        if since is not None:
+            where.append("updated >= %s")
+            params.append(iso(since))
+        if text:
+            where.append("id IN (SELECT t.entry_id FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
+                         " WHERE k.kind = 'form' AND strpos(k.key, %s) > 0)")
+            params.append(fold(text))
+        sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY score DESC, frequency DESC, id LIMIT %s OFFSET %s"
+        ids = [row[0] for row in self._query(sql, [*params, limit, offset])]
+        found = self.entries(ids)
+        return [found[i] for i in ids]
+
+    def term_languages(self) -> list[str]:
+        return [lang for lang, in self._query("SELECT DISTINCT lang FROM terms ORDER BY lang")]
+
+    def lexicon_pairs(self, srclang: str = "fr", tgtlang: str = "en") -> list[tuple[str, str]]:
+        return [tuple(row) for row in self._query(
+            "SELECT f.text, t.text FROM entries e"
+            " JOIN terms f ON f.entry_id = e.id AND f.lang = %s AND f.usage != 'deprecated'"
+            " JOIN terms t ON t.entry_id = e.id AND t.lang = %s AND t.usage != 'deprecated'"
+            " WHERE e.status = 'approved' ORDER BY e.id, f.position, t.position", (srclang, tgtlang))]
+
+    def terms_by_key(self, keys: Sequence[str]) -> list[KeyedTerm]:
+        return [KeyedTerm(*row) for row in self._query(f"{_KEYED_TERM} WHERE k.key = ANY(%s) ORDER BY k.id",
+                                                       (list(keys),))]
+
+    def terms_by_prefix(self, prefix: str, limit: int) -> list[KeyedTerm]:
+        # keys sort by code point (schema: ctext), so the prefix's keys are one range of the index
+        return [KeyedTerm(*row) for row in self._query(
+            f"{_KEYED_TERM} WHERE k.key > %s AND k.key < %s AND k.kind = 'form' ORDER BY k.key, k.id LIMIT %s",
+            (prefix, prefix + "\U0010ffff", limit))]
+
+    def terms_spelt_like(self, folded: str) -> list[KeyedTerm]:
+        """Surface-form keys whose trigram similarity to ``folded`` reaches TRIGRAM_FLOOR."""
+        return [KeyedTerm(*row) for row in self._query(
+            f"{_KEYED_TERM} WHERE k.key %% %s AND k.kind = 'form' ORDER BY k.id", (folded,))]
+
+    def entry_ids_changed_since_import(self, import_id: int) -> set[int]:
+        return {int(key) for key, in self._query(
+            "SELECT DISTINCT b.key FROM changes c CROSS JOIN jsonb_object_keys(c.before::jsonb) b(key)"
+            " WHERE c.id > (SELECT coalesce(change_id, 0) FROM imports WHERE id = %s)", (import_id,))}
+
+    # ---- writing entries -----------------------------------------------------------------------
+
+    def insert_entry(self, entry: Entry, *, reviewed: bool, entry_id: int | None = None,
+                     unit_ids: Mapping[str, int] | None = None, import_id: int | None = None) -> int:
+        now = iso(utcnow())
+        with self.transaction():
+            given = entry_id is not None
+            if not given:
+                entry_id = self._query("SELECT nextval(pg_get_serial_sequence('entries', 'id'))")[0][0]
+            self._pg.execute(
+                "INSERT INTO entries (id, status, reviewed, definition, note, frequency, score, first_seen,"
+                " last_seen, created, updated, import_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                (entry_id, entry.status.value, int(reviewed), entry.definition, entry.note, entry.frequency,
+                 entry.score, iso(entry.first_seen), iso(entry.last_seen), now, now, import_id))
+            if given:  # an id given must never come from the identity later ("above every id used")
+                self._pg.execute("SELECT setval(pg_get_serial_sequence('entries', 'id'), max(id)) FROM entries")
+            self.write_terms(entry_id, entry.terms)
+            self.add_contexts(entry_id, entry.contexts, unit_ids or {})
+        return entry_id
+
+    def set_entry_fields(self, entry_id: int, fields: Mapping[str, object], *,
+                         expected_version: int | None = None) -> int:
+        unknown = set(fields) - set(ENTRY_FIELDS)
+        if unknown:
+            raise ValueError(f"not entry fields: {', '.join(sorted(unknown))}")
+        assignments = "".join(f"{name} = %s, " for name in fields)
+        sql = f"UPDATE entries SET {assignments}updated = %s, version = version + 1 WHERE id = %s"
+        params = [*(_column_value(v) for v in fields.values()), iso(utcnow()), entry_id]
+        if expected_version is not None:  # checked by the write itself: two writers cannot both pass
+            sql, params = sql + " AND version = %s", [*params, expected_version]
+        with self.transaction():
+            updated = self._pg.execute(sql + " RETURNING version", params).fetchone()
+            if updated is None:
+                state = self.entry_state(entry_id)
+                if state is None:
+                    raise NotFound(f"no glossary entry {entry_id}")
+                raise Conflict(f"entry {entry_id} was changed by someone else (version {state.version}, "
+                               f"not {expected_version}); reload it")
+            return updated[0]
+
+    def write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
+        with self.transaction():
+            self._pg.execute("DELETE FROM terms WHERE entry_id = %s", (entry_id,))
+            for position, term in enumerate(terms):
+                term_id = self._pg.execute(
+                    "INSERT INTO terms (entry_id, position, lang, text, lemma, pos, gender, type, usage, forms,"
+                    " confidence) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                    (entry_id, position, term.lang, term.text, term.lemma, term.pos, term.gender,
+                     term.term_type.value, term.usage.value, dumps(term.forms), term.confidence)).fetchone()[0]
+                keys = sorted(term_keys(spellings(term), acronym=term.term_type != TermType.FULL_FORM))
+                with self._pg.cursor() as cursor:
+                    cursor.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (%s, %s, %s)",
+                                       [(key, kind, term_id) for key, kind in keys])
+
+    def add_contexts(self, entry_id: int, contexts: Iterable[Context], unit_ids: Mapping[str, int]) -> None:
+        rows = [(entry_id, c.fr, c.en, c.document, c.unit, unit_ids.get(c.unit)) for c in contexts]
+        if rows:
+            with self.transaction(), self._pg.cursor() as cursor:
+                cursor.executemany("INSERT INTO contexts (entry_id, fr, en, document, unit, unit_id)"
+                                   " VALUES (%s, %s, %s, %s, %s, %s)", rows)
+
+    def delete_entry(self, entry_id: int) -> None:
+        self._write("DELETE FROM entries WHERE id = %s", (entry_id,))
+
+    def count_in_document(self, entry_id: int, document_id: str, frequency: int, seen: datetime,
+                          score: float) -> None:
+        self._write(
+            "INSERT INTO entry_documents AS d (entry_id, document_id, frequency, seen, score)"
+            " VALUES (%s, %s, %s, %s, %s) ON CONFLICT (entry_id, document_id) DO UPDATE"
+            " SET frequency = d.frequency + excluded.frequency, score = greatest(d.score, excluded.score)",
+            (entry_id, document_id, frequency, iso(seen), score))
+
+    def add_equivalent_support(self, entry_id: int, document_id: str,
+                               supports: Iterable[tuple[str, str, str, str, float]]) -> None:
+        rows = [(entry_id, document_id, *support) for support in supports]
+        if rows:
+            with self.transaction(), self._pg.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO entry_equivalents AS q (entry_id, document_id, lang, type, key, text, support)"
+                    " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (entry_id, document_id, lang, type, key)"
+                    " DO UPDATE SET support = q.support + excluded.support", rows)
+
+    def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:
+        return [tuple(row) for row in self._query(
+            "SELECT document_id, frequency, seen, score FROM entry_documents WHERE entry_id = %s"
+            " ORDER BY document_id", (entry_id,))]
+
+    def equivalent_supports(self, entry_id: int) -> list[tuple[str, str, str, float]]:
+        return [tuple(row) for row in self._query(
+            "SELECT lang, type, key, sum(support) FROM entry_equivalents WHERE entry_id = %s"
+            " GROUP BY lang, type, key ORDER BY lang, type, key", (entry_id,))]
+
+    def move_evidence(self, source_id: int, target_id: int) -> None:
+        with self.transaction():
+            self._pg.execute(
+                "INSERT INTO entry_documents AS d (entry_id, document_id, frequency, seen, score)"
+                " SELECT %s, document_id, frequency, seen, score FROM entry_documents WHERE entry_id = %s"
+                " ON CONFLICT (entry_id, document_id) DO UPDATE SET frequency = d.frequency + excluded.frequency",
+                (target_id, source_id))
+            # a sentence both entries cite (one term and its variant seen in it) is shown once
+            self._pg.execute(
+                "DELETE FROM contexts c WHERE c.entry_id = %(source)s AND EXISTS (SELECT 1 FROM contexts t"
+                " WHERE t.entry_id = %(target)s AND t.fr = c.fr AND t.en = c.en AND t.document = c.document)",
+                {"source": source_id, "target": target_id})
+            self._pg.execute("UPDATE contexts SET entry_id = %s WHERE entry_id = %s", (target_id, source_id))
+
+    # ---- recorded changes ----------------------------------------------------------------------
+
+    def record_change(self, action: str, before: Mapping[int, dict | None], after: Mapping[int, dict | None],
+                      *, user: str | None = None) -> int:
+        with self.transaction():
+            return self._pg.execute(
+                'INSERT INTO changes (time, action, before, after, "user") VALUES (%s, %s, %s, %s, %s) RETURNING id',
+                (iso(utcnow()), action, dumps({str(k): v for k, v in before.items()}),
+                 dumps({str(k): v for k, v in after.items()}), user)).fetchone()[0]
+
+    def history(self, entry_id: int | None = None) -> list[Change]:
+        if entry_id is None:
+            return [_change(row) for row in self._query(f"SELECT {_CHANGE_COLUMNS} FROM changes ORDER BY id")]
+        return [_change(row) for row in self._query(
+            f"SELECT {_CHANGE_COLUMNS} FROM changes WHERE before::jsonb ? %s ORDER BY id", (str(entry_id),))]
+
+    def change(self, change_id: int) -> Change | None:
+        rows = self._query(f"SELECT {_CHANGE_COLUMNS} FROM changes WHERE id = %s", (change_id,))
+        return _change(rows[0]) if rows else None
+
+    def mark_reverted(self, change_id: int, revert_id: int) -> None:
+        self._write("UPDATE changes SET reverted_by = %s WHERE id = %s", (revert_id, change_id))
+
+    def origin_snapshots(self, entry_ids: Sequence[int]) -> dict[int, dict]:
+        rows = self._query(
+            "SELECT a.key, a.value FROM changes c CROSS JOIN jsonb_each(c.after::jsonb) a"
+            " JOIN entries e ON e.id = a.key::bigint"
+            " WHERE a.key = ANY(%s) AND jsonb_typeof(a.value) = 'object'"
+            " AND jsonb_typeof(c.before::jsonb -> a.key) = 'null' AND c.time >= e.created"
+            " ORDER BY c.id", ([str(i) for i in entry_ids],))
+        return {int(key): snapshot for key, snapshot in rows}  # the latest, when several
+
+    # ---- imports -------------------------------------------------------------------------------
+
+    def imports(self) -> list[ImportRecord]:
+        return [ImportRecord(*row) for row in
+                self._query("SELECT id, path, format, kind, count, imported FROM imports ORDER BY id")]
+
+    def new_import(self, path: str, fmt: str, kind: str) -> int:
+        with self.transaction():
+            return self._pg.execute("INSERT INTO imports (path, format, kind, count, imported)"
+                                    " VALUES (%s, %s, %s, 0, %s) RETURNING id",
+                                    (path, fmt, kind, iso(utcnow()))).fetchone()[0]
+
+    def finish_import(self, import_id: int, added: int) -> None:
+        if added:
+            self._write("UPDATE imports SET count = %s WHERE id = %s", (added, import_id))
+        else:
+            self._write("DELETE FROM imports WHERE id = %s", (import_id,))
+
+    def set_import_change(self, import_id: int, change_id: int) -> None:
+        self._write("UPDATE imports SET change_id = %s WHERE id = %s", (change_id, import_id))
+
+    def import_entry_ids(self, import_id: int) -> list[tuple[int, bool]]:
+        return [(entry_id, counted) for entry_id, counted in self._query(
+            "SELECT id, EXISTS (SELECT 1 FROM entry_documents d WHERE d.entry_id = entries.id)"
+            " FROM entries WHERE import_id = %s ORDER BY id", (import_id,))]
+
+    def delete_import(self, import_id: int) -> int:
+        with self.transaction():
+            units = self._pg.execute("DELETE FROM units WHERE import_id = %s", (import_id,)).rowcount
+            self._pg.execute("UPDATE entries SET import_id = NULL WHERE import_id = %s", (import_id,))
+            self._pg.execute("DELETE FROM imports WHERE id = %s", (import_id,))
+        return units
+
+
+def migrate(pg: psycopg.Connection) -> None:
+    """Apply the migrations this database has not seen, in one transaction under an advisory lock,
+    so that clients starting at once apply each exactly once; an up-to-date store takes no lock."""
+    if _version(pg) == len(MIGRATIONS):
+        return
+    try:
+        with pg.transaction():
+            pg.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            version = _version(pg)
+            if version is not None and version > len(MIGRATIONS):
+                raise TmtoolError(f"store schema version {version} is newer than this tmtool understands"
+                                  f" ({len(MIGRATIONS)})")
+            installed = {name for name, in pg.execute("SELECT extname FROM pg_extension")}
+            for extension in EXTENSIONS:
+                if extension not in installed:
+                    pg.execute(f"CREATE EXTENSION {extension}")
+            if version is None:
+                pg.execute("CREATE TABLE tmtool_schema (version integer NOT NULL)")
+                pg.execute("INSERT INTO tmtool_schema VALUES (0)")
+                version = 0
+            for number, script in enumerate(MIGRATIONS[version:], version + 1):
+                pg.execute(script)
+                pg.execute("UPDATE tmtool_schema SET version = %s", (number,))
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise TmtoolError(f"cannot create the store's schema: {_first_line(exc)} (its owner must open it"
+                          f" first; it needs the extensions {' and '.join(EXTENSIONS)})") from None
+
+
+def _version(pg: psycopg.Connection) -> int | None:
+    if pg.execute("SELECT to_regclass('tmtool_schema')").fetchone()[0] is None:
+        return None
+    return pg.execute("SELECT version FROM tmtool_schema").fetchone()[0]
