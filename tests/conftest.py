@@ -15,3 +15,57 @@ def shared() -> Path:
     if not SHARED.is_dir():  # CI and every developer machine have it beside the checkout
         pytest.fail(f"{SHARED} is missing: the tests read the shared gold sets from there")
     return SHARED
+
+
+# ---- PostgreSQL: the server the PostgreSQL tests use ---------------------------------------------
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The URL of a PostgreSQL server's database for the tests: $TMTOOL_TEST_PG (.ci/run starts a
+    throwaway cluster and sets it), else a throwaway cluster of our own when PostgreSQL is installed.
+    Without either the PostgreSQL tests skip, saying why — except under CI, where they fail."""
+    import os
+    import tempfile
+
+    import pgcluster
+
+    def unavailable(reason: str):
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"no PostgreSQL server: {reason}")
+
+    url = os.environ.get("TMTOOL_TEST_PG")
+    directory = None
+    if not url:
+        if pgcluster.binaries() is None:
+            unavailable("set TMTOOL_TEST_PG to a server's URL, or install PostgreSQL (initdb) for a throwaway one")
+        # not under pytest's own temporary folder: the cluster's user (not root) could not reach it
+        directory = Path(tempfile.mkdtemp(prefix="tmtool-pg-"))
+        try:
+            url = pgcluster.start(directory)
+        except Exception as exc:  # noqa: BLE001 - any failure to start is a reason to skip (or fail under CI)
+            pgcluster.stop(directory)
+            unavailable(f"could not start a throwaway cluster: {getattr(exc, 'stderr', None) or exc}")
+    import psycopg
+
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.Error as exc:
+        unavailable(f"cannot connect to $TMTOOL_TEST_PG: {exc}")
+    yield url
+    if directory is not None:
+        pgcluster.stop(directory)
+
+
+@pytest.fixture
+def pg_url(pg_server, request):
+    """A new, empty database on the test server for one test: its URL."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50]
+    name += f"_{abs(hash(request.node.nodeid)) % 10**6}"
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    parts = urlsplit(pg_server)
+    return urlunsplit(parts._replace(path="/" + name))

@@ -709,6 +709,9 @@ def migrate(pg: psycopg.Connection) -> None:
 
 
 def _version(pg: psycopg.Connection) -> int | None:
-    if pg.execute("SELECT to_regclass('tmtool_schema')").fetchone()[0] is None:
+    # pg_tables is read as of this statement, once the lock is held; to_regclass() may answer from
+    # a cache of the catalog that still misses the table another client has just created
+    if not pg.execute("SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema()"
+                      " AND tablename = 'tmtool_schema')").fetchone()[0]:
         return None
     return pg.execute("SELECT version FROM tmtool_schema").fetchone()[0]

@@ -1,0 +1,123 @@
+"""The PostgreSQL store's own concerns: its schema applied once however many clients start at once,
+credentials never shown, stale updates refused, hostile text kept as data. (The behaviour both
+backends share is tested once for both: see the backend-parametrised store tests.)"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import psycopg
+import psycopg.conninfo
+import pytest
+
+from tmtool.errors import Conflict, NotFound, TmtoolError
+from tmtool.model import Context, Entry, Term, Unit
+from tmtool.store.postgres import PostgresStore, masked
+from tmtool.store.postgres.schema import MIGRATIONS
+
+HOSTILE = ["'; DROP TABLE units; --", 'x" OR 1=1 --', "%s %(x)s {0} \\", "Robert'); DROP TABLE entries;--",
+           "a' | 'b", "!(&:*)", "l'acier d'« armure »"]
+
+
+def _port(url: str) -> str:
+    """The server's port, which the test server's URL gives as a parameter (its host is a socket)."""
+    return psycopg.conninfo.conninfo_to_dict(url).get("port", "5432")
+
+
+def _entry(fr: str, en: str) -> Entry:
+    return Entry(terms=[Term(fr, "fr"), Term(en, "en")])
+
+
+def test_clients_starting_at_once_create_the_schema_once(pg_url):
+    opener = ("import sys; from tmtool.store.postgres import PostgresStore;"
+              " PostgresStore.open(sys.argv[1]).close()")
+    clients = [subprocess.Popen([sys.executable, "-c", opener, pg_url], stderr=subprocess.PIPE, text=True)
+               for _ in range(6)]
+    for client in clients:
+        assert client.wait(timeout=120) == 0, client.stderr.read()
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT version FROM tmtool_schema").fetchall() == [(len(MIGRATIONS),)]
+        assert {name for name, in conn.execute("SELECT extname FROM pg_extension")} >= {"pg_trgm", "unaccent"}
+
+
+def test_a_database_without_a_store_is_not_found_unless_creating(pg_url):
+    with pytest.raises(NotFound, match="no tmtool store in this database"):
+        PostgresStore.open(pg_url, create=False)
+    with PostgresStore.open(pg_url) as store:
+        assert store.created and store.is_empty()
+    with PostgresStore.open(pg_url, create=False) as store:
+        assert not store.created
+
+
+def test_a_stale_version_is_a_conflict_across_connections(pg_url):
+    with PostgresStore.open(pg_url) as first, PostgresStore.open(pg_url) as second:
+        entry_id = first.insert_entry(_entry("comité militaire", "military committee"), reviewed=True)
+        read_by_both = second.entries([entry_id])[entry_id].version
+        assert first.set_entry_fields(entry_id, {"note": "ana"}, expected_version=read_by_both) == 2
+        with pytest.raises(Conflict, match=f"entry {entry_id} was changed by someone else"):
+            second.set_entry_fields(entry_id, {"note": "ben"}, expected_version=read_by_both)
+        assert second.entries([entry_id])[entry_id].note == "ana"
+
+
+def test_an_id_given_is_never_handed_out_again(pg_url):
+    with PostgresStore.open(pg_url) as store:
+        assert store.insert_entry(_entry("a", "a"), reviewed=False, entry_id=41) == 41
+        assert store.insert_entry(_entry("b", "b"), reviewed=False) == 42
+
+
+def test_errors_show_the_url_with_its_password_masked(pg_server):
+    port = _port(pg_server)
+    url = f"postgresql://ana:s3cret-pw@127.0.0.1:{port}/tmtool?password=s3cret-pw&connect_timeout=5"
+    with pytest.raises(TmtoolError) as raised:
+        PostgresStore.open(url)
+    message = str(raised.value)
+    assert "s3cret" not in message and "ana:***@127.0.0.1" in message and "password=***" in message
+
+
+def test_credentials_from_a_password_file(pg_server, tmp_path, monkeypatch):
+    """A team's URL names no password: libpq reads it from PGPASSFILE (or ~/.pgpass)."""
+    port = _port(pg_server)
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute("DROP DATABASE IF EXISTS team")
+        admin.execute("DROP ROLE IF EXISTS translator")
+        admin.execute("CREATE ROLE translator LOGIN PASSWORD 'pass-from-file'")
+        admin.execute("CREATE DATABASE team OWNER translator")
+    with psycopg.connect(pg_server.replace("/tmtool?", "/team?"), autocommit=True) as admin:
+        admin.execute("CREATE EXTENSION pg_trgm; CREATE EXTENSION unaccent")  # as a database owner would ask
+    url = f"postgresql://translator@127.0.0.1:{port}/team?connect_timeout=5"
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    with pytest.raises(TmtoolError, match="cannot open store"):
+        PostgresStore.open(url)
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{port}:team:translator:pass-from-file\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    with PostgresStore.open(url) as store:
+        assert store.url == url and store.stats()["units"] == 0
+
+
+def test_hostile_text_is_data_in_every_query(pg_url):
+    with PostgresStore.open(pg_url) as store:
+        units = [Unit(f"{text} numéro {i}", f"{text} number {i}", "fr-FR", "en-GB", tuid=text)
+                 for i, text in enumerate(HOSTILE)]
+        assert store.add_units(units, "'; DROP TABLE imports; --.tmx")[0] == len(HOSTILE)
+        for text in HOSTILE:
+            entry_id = store.insert_entry(Entry(terms=[Term(text, "fr"), Term(text, "en")],
+                                                contexts=[Context(text, text, text, text)]), reviewed=True)
+            assert store.entries([entry_id])[entry_id].terms[0].text == text
+            store.concordance(text)
+            store.concordance_count(text, 10)
+            store.fuzzy_candidates(text.lower(), 70)
+            store.terms_spelt_like(text)
+            store.terms_by_prefix(text, 5)
+            store.terms_by_key([text])
+            assert store.list_entries(text=text)
+            store.memory_contexts(text.split(), exclude_document=text)
+        assert store.stats()["units"] == len(HOSTILE) and store.stats()["entries"] == len(HOSTILE)
+        assert {unit.tuid for unit in store.units()} == set(HOSTILE)
+
+
+def test_masked_leaves_a_url_without_password_alone():
+    assert masked("postgresql://ana@db/tm?sslmode=require") == "postgresql://ana@db/tm?sslmode=require"
+    assert masked("postgres://ana:p%40ss@db:5433/tm") == "postgres://ana:***@db:5433/tm"
