@@ -1058,7 +1058,7 @@ class Store:
     def backup(self, target: str | Path) -> None:
         """Write a consistent copy of the store to ``target`` while others may be writing to it:
         SQLite's online backup copies one snapshot, into a temporary file renamed over ``target``."""
-        from ..fileio import atomic_path
+        from ..io.files import atomic_path
 
         target = Path(target)
         if target.is_dir():

@@ -295,7 +295,7 @@ def _plain_text_of_tagged_units(conn: sqlite3.Connection) -> None:
     from lxml import etree
 
     from ..formats.inline import plain_text
-    from ..formats.xmlsafe import xml_parser
+    from ..io.xmlsafe import xml_parser
     from ..model import Unit, Variant
     from .folding import normalize_for_match
     from .records import unit_content_key
