@@ -1,0 +1,116 @@
+"""The one folding of text: case, accents, apostrophes, French elision, plurals.
+
+The store's look-up keys (``term_keys``, the folded columns), lookup, the sentence aligner, term
+extraction and the benchmarks all fold through here, so that a word folds alike wherever it is met.
+The store persists the keys these functions return: a change to what ``fold``, ``stem``,
+``english_stem``, ``initials`` or ``normalize_for_match`` return for some text leaves existing stores
+with stale keys, and needs a migration that recomputes them.
+
+Lookup must start fast, so lemma tolerance comes from these rule-based keys rather than from a
+morphological analyser: a query is folded by the same rules and compared with the stored keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# typographic apostrophes and dashes match their ASCII forms (str.replace on the few present is
+# several times faster than str.translate, which looks every character up: a third of an import)
+_PUNCTUATION = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"}
+_WORD_SPLIT = re.compile(r"([\s\-'])")
+
+# A French word that elides before a vowel: le/la, de, je, me, ne, se, te, ce (ç’ before a: *ç’a
+# été*), que and the conjunctions ending in it. Not *presqu’île* nor *quelqu’un*: one word each, where
+# taking *presqu’* or *quelqu’* away leaves a different word.
+_FRENCH_ELISION = re.compile(r"^(?:[cçdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
+
+# Function words left out when a multi-word term's initials are turned into an acronym key.
+_ACRONYM_SKIP = frozenset(
+    "de du des la le les l d et en pour à a au aux of the and for in on to".split()
+)
+
+
+def normalize_for_match(text: str) -> str:
+    """Case-insensitive form of a sentence for edit-distance matching; keeps accents, which count."""
+    text = unicodedata.normalize("NFKC", text)
+    for typographic, plain in _PUNCTUATION.items():
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return " ".join(text.split()).casefold()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: *État-major* and *etat-major* fold alike."""
+    decomposed = unicodedata.normalize("NFKD", normalize_for_match(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def french_elision(word: str) -> int:
+    """The length of the elided word that starts a French token, 0 if none: 3 for *qu’il*, 2 for
+    *l’OTAN* (whose core is then *OTAN*)."""
+    elided = _FRENCH_ELISION.match(word)
+    return elided.end() if elided else 0
+
+
+def _singular(word: str) -> str:
+    """Strip a regular French or English plural ending (folded word); short words are left alone."""
+    if len(word) <= 3:
+        return word
+    if word.endswith("aux"):
+        return word[:-3] + "al"  # généraux → général
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # countries → country
+    if word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def stem(key: str) -> str:
+    """A folded key with every word singularised: *comites militaires* → *comite militaire*."""
+    return "".join(_singular(part) for part in _WORD_SPLIT.split(key))
+
+
+def _english_singular(word: str) -> str:
+    """The English plurals :func:`_singular` gets wrong, as French has no such endings: -es after
+    a sibilant (*approaches*, *taxes*, *processes*) and -ses of -sis nouns (*crises*, *analyses*)."""
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("ses"):
+        return word[:-3] + "sis"
+    return _singular(word)
+
+
+def english_stem(key: str) -> str:
+    """A folded English key with every word singularised by English rules (*crisis approaches* →
+    *crisis approach*); a query is looked up under this and :func:`stem`, as it may be English or
+    French (*houses* is *house*, *crises* is *crisis* in English and *crise* in French)."""
+    return "".join(_english_singular(part) for part in _WORD_SPLIT.split(key))
+
+
+def initials(key: str) -> str:
+    """Initials of a folded multi-word term without its function words: *etat-major militaire
+    international* → *emi*; empty when the term has fewer than three content words."""
+    words = [w for w in re.split(r"[\s']+", key) if w and w not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words) if len(words) >= 3 else ""
+
+
+def term_keys(texts: list[str], *, acronym: bool) -> set[tuple[str, str]]:
+    """Every (key, kind) under which a term with these surface forms and lemma is found.
+
+    Kinds: ``form`` (folded text), ``stem`` (singularised), ``initials`` (derived acronym of a
+    full form). An acronym term is indexed under its own folded text only.
+    """
+    keys: set[tuple[str, str]] = set()
+    for text in texts:
+        key = fold(text)
+        if not key:
+            continue
+        keys.add((key, "form"))
+        if acronym:
+            continue
+        keys.add((stem(key), "stem"))
+        derived = initials(key)
+        if derived:
+            keys.add((derived, "initials"))
+    return keys
