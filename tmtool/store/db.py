@@ -22,8 +22,8 @@ from ..langtags import normalize_tag
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
 )
+from ..text.normalize import fold, normalize_for_match, stem, term_keys
 from .evidence import entry_score, kept_equivalents
-from .folding import fold, normalize_for_match, stem, term_keys
 from .migrations import migrate
 from .records import (
     Change,
