@@ -31,7 +31,7 @@ from ...model import (
     Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
 )
 from ..base import ENTRY_FIELDS
-from ..folding import fold, normalize_for_match, term_keys
+from ...text.normalize import fold, normalize_for_match, term_keys
 from ..records import (
     Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, loads, spellings,
     unit_content_key,
