@@ -1043,5 +1043,62 @@ def extract(ctx, files, lang, output, fmt, top):
                err=True)
 
 
+# ---- the store itself: moved between backends, checked ----
+
+
+@main.group()
+def db():
+    """Move a whole store between SQLite and PostgreSQL; check a store's integrity.
+
+    \b
+    Examples:
+      tmtool db copy tmtool.db postgresql://ana@db.example.org/terminology
+      tmtool --db postgresql://ana@db.example.org/terminology db check
+    """
+
+
+@db.command("copy")
+@click.argument("source")
+@click.argument("target")
+def db_copy(source, target):
+    """Copy every document, unit, entry, change and import of the store SOURCE into TARGET, a new
+    or empty store (a file path, sqlite:///path or postgresql://user@host:port/dbname); ids and
+    history stay as they were.
+
+    \b
+    Examples:
+      tmtool db copy tmtool.db postgresql://ana@db.example.org/terminology
+      tmtool db copy postgresql://ana@db.example.org/terminology backup.db
+    """
+    from .store.copy import copy_between
+    from .store.postgres import masked
+
+    counts = copy_between(source, target)
+    click.echo(f"copied {counts['documents']} documents, {counts['units']} units, {counts['entries']} entries,"
+               f" {counts['changes']} changes and {counts['imports']} imports from {masked(source)} to {masked(target)}")
+
+
+@db.command("check")
+@click.pass_context
+def db_check(ctx):
+    """Check the store's integrity: the backend's own checks (SQLite's pages, foreign keys and
+    full-text indexes; PostgreSQL's indexes), every entry with a term, every term with its look-up
+    keys, every recorded change with entry snapshots. Exit 1 when something is wrong.
+
+    \b
+    Example:
+      tmtool --db postgresql://ana@db.example.org/terminology db check
+    """
+    from .store.copy import check_store
+
+    store = _open_store(ctx)
+    problems = check_store(store)
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        raise TmtoolError(f"{len(problems)} {'problem' if len(problems) == 1 else 'problems'} found", path=store.url)
+    click.echo(f"{store.url}: no problem found")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -1,0 +1,211 @@
+"""A whole store moved between backends (``tmtool db copy``), a canonical dump that shows nothing
+was lost on the way, and an integrity report (``tmtool db check``).
+
+A copy moves every row of every table with its id, so that entry ids people cite, the review
+history and its links (a change's entries, an import's units) stay as they were; each backend then
+rebuilds its own search indexes. The tables' columns are read from both stores: a column the
+source has and the target lacks (a target made by an older tmtool) stops the copy before anything
+is written, rather than leave that column's data behind.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+
+from ..errors import Invalid
+from .base import Store
+
+# Every table, each after those its rows refer to, with its primary key (the dump's order).
+TABLES: dict[str, tuple[str, ...]] = {
+    "documents": ("id",),
+    "changes": ("id",),
+    "imports": ("id",),
+    "units": ("id",),
+    "unit_variants": ("unit_id", "position"),
+    "entries": ("id",),
+    "terms": ("id",),
+    "lookup_keys": ("id",),
+    "contexts": ("id",),
+    "entry_documents": ("entry_id", "document_id"),
+    "entry_equivalents": ("entry_id", "document_id", "lang", "type", "key"),
+}
+BATCH = 5000  # rows read and written at a time
+
+
+class _SQLiteTables:
+    """Rows in and out of an SQLite store's tables."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def columns(self, table: str) -> list[str]:
+        return [row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")]
+
+    def rows(self, table: str, columns: Sequence[str], order: Sequence[str]) -> Iterator[tuple]:
+        cursor = self._conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(order)}")
+        while batch := cursor.fetchmany(BATCH):
+            yield from batch
+
+    def query(self, sql: str) -> list[tuple]:
+        return self._conn.execute(sql).fetchall()
+
+    def load(self, table: str, columns: Sequence[str], rows: Iterator[tuple]) -> None:
+        self._conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                               rows)
+
+    def finish(self) -> None:
+        """Rebuild the full-text indexes (external-content FTS5 tables) from the rows just loaded."""
+        for name, in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                        " AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%content=%'"):
+            self._conn.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+
+    def problems(self) -> list[str]:
+        found = [f"SQLite: {row[0]}" for row in self._conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        found += [f"{table} row {rowid} refers to a missing {parent} row"
+                  for table, rowid, parent, _ in self._conn.execute("PRAGMA foreign_key_check")]
+        for name, in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                        " AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%content=%'"):
+            try:
+                self._conn.execute(f"INSERT INTO {name}({name}) VALUES ('integrity-check')")
+            except sqlite3.DatabaseError as exc:
+                found.append(f"full-text index {name}: {exc}")
+        return found
+
+
+class _PostgresTables:
+    """Rows in and out of a PostgreSQL store's tables."""
+
+    def __init__(self, pg):
+        self._pg = pg
+
+    def columns(self, table: str) -> list[str]:
+        return [name for name, in self._pg.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+            " AND table_name = %s ORDER BY ordinal_position", (table,))]
+
+    def rows(self, table: str, columns: Sequence[str], order: Sequence[str]) -> Iterator[tuple]:
+        # server-side (a batch in memory at a time), in the caller's transaction
+        with self._pg.cursor(f"rows_{table}") as cursor:
+            cursor.execute(f"SELECT {_quoted(columns)} FROM {table} ORDER BY {', '.join(order)}")
+            while batch := cursor.fetchmany(BATCH):
+                yield from batch
+
+    def query(self, sql: str) -> list[tuple]:
+        return self._pg.execute(sql).fetchall()
+
+    def load(self, table: str, columns: Sequence[str], rows: Iterator[tuple]) -> None:
+        with self._pg.cursor() as cursor, cursor.copy(f"COPY {table} ({_quoted(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def finish(self) -> None:
+        """The identities go on from the highest id copied."""
+        for table, key in TABLES.items():
+            if key == ("id",) and self._pg.execute("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).fetchone()[0]:
+                self._pg.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1,"
+                                 f" false) FROM {table}")
+
+    def problems(self) -> list[str]:
+        # PostgreSQL enforces the foreign keys itself; an index left invalid (a failed build) is ours to see
+        return [f"index {name} is not valid" for name, in self._pg.execute(
+            "SELECT i.indexrelid::regclass::text FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid"
+            " WHERE c.relnamespace = current_schema()::regnamespace AND NOT (i.indisvalid AND i.indisready)")]
+
+
+def _quoted(columns: Sequence[str]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)  # "user" is a keyword of PostgreSQL's SQL
+
+
+def _tables(store: Store) -> _SQLiteTables | _PostgresTables:
+    from .postgres import PostgresStore
+
+    return _PostgresTables(store._pg) if isinstance(store, PostgresStore) else _SQLiteTables(store._conn)
+
+
+def copy_store(source: Store, target: Store) -> dict[str, int]:
+    """Copy every row of ``source`` into ``target``, an empty store of either backend, in one
+    transaction of the target; returns the rows copied by table."""
+    if not target.is_empty():
+        raise Invalid("the target store is not empty: copy into a new store", path=target.url)
+    reader, writer = _tables(source), _tables(target)
+    plan = {}
+    for table in TABLES:
+        columns = reader.columns(table)
+        missing = [c for c in columns if c not in writer.columns(table)]
+        if missing:
+            raise Invalid(f"the target store has no column {', '.join(missing)} in {table}: upgrade the"
+                          " tmtool that made it, or copy into a new store", path=target.url)
+        plan[table] = columns
+    counts = {}
+    # the source's writers wait for the copy (one snapshot of it), the target shows all or nothing
+    with source.transaction(), target.transaction():
+        for table, columns in plan.items():
+            counted = _Counted(reader.rows(table, columns, TABLES[table]))
+            writer.load(table, columns, iter(counted))
+            counts[table] = counted.count
+        writer.finish()
+    return counts
+
+
+def copy_between(source_url: str, target_url: str) -> dict[str, int]:
+    """:func:`copy_store` from the store at ``source_url`` into the one at ``target_url`` (made
+    when missing; a target made here and left empty by a failure is removed again)."""
+    from . import open_store
+
+    with open_store(source_url) as source:
+        target = open_store(target_url, create=True)
+        try:
+            counts = copy_store(source, target)
+        except BaseException:
+            target.discard()
+            raise
+        target.close()
+    return counts
+
+
+class _Counted:
+    def __init__(self, rows: Iterator[tuple]):
+        self._rows, self.count = rows, 0
+
+    def __iter__(self) -> Iterator[tuple]:
+        for row in self._rows:
+            self.count += 1
+            yield row
+
+
+def canonical_dump(store: Store) -> Iterator[str]:
+    """Every row of every table as one JSON line (table, then column: value in column order by
+    name), tables in :data:`TABLES` order and rows by primary key: two stores holding the same data
+    give the same lines, whatever their backends."""
+    tables = _tables(store)
+    with store.transaction():  # one snapshot
+        for table, key in TABLES.items():
+            columns = sorted(tables.columns(table))
+            for row in tables.rows(table, columns, key):
+                yield json.dumps([table, dict(zip(columns, row))], ensure_ascii=False)
+
+
+def check_store(store: Store) -> list[str]:
+    """What is wrong with a store, one line a problem (none: it is sound): the backend's own checks
+    (SQLite's integrity and foreign keys, full-text indexes; PostgreSQL's indexes), then what the
+    store promises — every entry has a term, every term its look-up keys, every recorded change
+    names entries with snapshots."""
+    tables = _tables(store)
+    found = tables.problems()
+    found += [f"entry {i} has no term" for i, in tables.query(
+        "SELECT e.id FROM entries e WHERE NOT EXISTS (SELECT 1 FROM terms t WHERE t.entry_id = e.id) ORDER BY e.id")]
+    found += [f"term {i} of entry {e} has no look-up key" for i, e in tables.query(
+        "SELECT t.id, t.entry_id FROM terms t WHERE NOT EXISTS (SELECT 1 FROM lookup_keys k WHERE k.term_id = t.id)"
+        " ORDER BY t.id")]
+    for change_id, before, after in tables.query("SELECT id, before, after FROM changes ORDER BY id"):
+        try:
+            sides = json.loads(before), json.loads(after)
+            sound = all(isinstance(side, dict) and all(k.isdigit() and (v is None or isinstance(v, dict))
+                                                       for k, v in side.items()) for side in sides)
+        except ValueError:
+            sound = False
+        if not sound:
+            found.append(f"change {change_id} does not hold entry snapshots")
+    return found
