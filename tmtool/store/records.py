@@ -91,6 +91,7 @@ class Change:
     before: dict[str, dict | None]
     after: dict[str, dict | None]
     reverted_by: int | None
+    user: str | None = None  # who made it (the --user option, else the login name); None before it was kept
 
     @property
     def entry_ids(self) -> list[int]:
@@ -114,6 +115,14 @@ def unit_content_key(unit: Unit) -> str:
         parts += ["\x01", variant.lang, variant.text, variant.markup or ""]
     joined = "\x00".join(parts)
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()
+
+
+def spellings(term: Term) -> list[str]:
+    """What a term is looked up and matched by: its text, the forms seen and its lemma — when the
+    lemma is the whole term's: an extractor may give the head word's lemma (*centre* for *Centre
+    d'excellence*), which would make every term with that head look alike."""
+    lemma = [term.lemma] if term.lemma and len(term.lemma.split()) == len(term.text.split()) else []
+    return [term.text, *term.forms, *lemma]
 
 
 def term_to_json(term: Term) -> dict:

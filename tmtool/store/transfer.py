@@ -22,7 +22,7 @@ from ..formats.skips import OnSkip, Skipped, refuse
 from ..langtags import base_language, normalize_tag
 from ..model import Entry, ReviewStatus, Unit, Variant
 from ..progress import Progress, Step, counted
-from .db import Store
+from .base import Store
 
 IMPORT_FORMATS = ("tmx", "tbx", "po", "xliff", "csv", "tsv")
 EXPORT_FORMATS = ("tmx", "tbx", "tbx-martif", "tsv", "csv", "po")
@@ -105,7 +105,7 @@ class ImportResult:
 
 
 def import_file(store: Store, path: str | Path, fmt: str | None = None, *, strict: bool = False,
-                progress: Progress | None = None) -> ImportResult:
+                progress: Progress | None = None, user: str | None = None) -> ImportResult:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
     units without a translation (a pre-translation file's untranslated segments).
 
@@ -139,8 +139,10 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
             result.added, result.already_stored, result.untranslated = _add_units(
                 store, fmt, items, str(path), import_id, result.languages)
         else:
-            result.added, result.already_stored = store.import_entries(
-                _counting_languages(items, result.languages), str(path), import_id)
+            from ..glossary import import_entries  # the glossary's rules stand on the store
+
+            result.added, result.already_stored = import_entries(
+                store, _counting_languages(items, result.languages), str(path), import_id, user=user)
         store.finish_import(import_id, result.added)
     return result
 
