@@ -11,7 +11,7 @@ from tmtool.formats.tmx import read_tmx
 from tmtool.formats.xliff import is_untranslated
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
 from tmtool.store import open_store
-from tmtool.store.transfer import export_store, import_file, infer_format
+from tmtool.transfer import export_store, import_file, infer_format
 
 GLOSSARY = [
     Entry(terms=[Term("État-major militaire international", "fr", gender="masculine"),

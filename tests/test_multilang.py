@@ -20,9 +20,9 @@ from tmtool.cli import main
 from tmtool.lookup import lookup
 from tmtool.model import Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from tmtool.store import open_store
-from tmtool.store.folding import normalize_for_match
 from tmtool.store.records import entry_to_json
 from tmtool.store.sqlite.migrations import MIGRATIONS
+from tmtool.text.normalize import normalize_for_match
 
 SCHEMAS = SHARED / "schemas"
 TEXTBERG = SHARED / "data" / "align" / "textberg-de-fr"  # GPL-2.0 (see its LICENSE): read here, never copied

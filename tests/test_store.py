@@ -10,9 +10,9 @@ from tmtool import glossary
 from tmtool.errors import TmtoolError
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
 from tmtool.store import DocumentRecord, open_store
-from tmtool.store.folding import fold, normalize_for_match, stem, term_keys
 from tmtool.store.sqlite import SQLiteStore
 from tmtool.store.sqlite.migrations import MIGRATIONS
+from tmtool.text.normalize import fold, normalize_for_match, stem, term_keys
 
 
 def unit(source, target, tuid):

@@ -22,9 +22,9 @@ from tmtool.errors import TmtoolError
 from tmtool.formats.tabular import write_csv, write_tsv
 from tmtool.model import Context, Entry, ReviewStatus, Term, Unit
 from tmtool.store import DocumentRecord, open_store
-from tmtool.store.folding import normalize_for_match
 from tmtool.store.sqlite.migrations import MIGRATIONS
-from tmtool.store.transfer import import_file
+from tmtool.text.normalize import normalize_for_match
+from tmtool.transfer import import_file
 
 
 def run(db, *args, code=0):

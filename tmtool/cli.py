@@ -139,7 +139,7 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
       tmtool segment report.docx --lang fr --tgtlang en-US -o report.xlf
       tmtool segment --export-srx -o tmtool-rules.srx
     """
-    from .fileio import open_output
+    from .io.files import open_output
     from .text.segment import default_rules, export_rules
 
     rules = _load_srx(srx)
@@ -205,7 +205,7 @@ def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
       tmtool align book.de book.fr --presegmented --srclang de --tgtlang fr --format beads
     """
-    from .fileio import open_output
+    from .io.files import open_output
     from .formats import alignment
     from .pipeline import align_files
 
@@ -914,7 +914,7 @@ def import_(ctx, file, fmt, strict):
       tmtool import exports/seed.tmx
       tmtool import termbase.tbx --strict
     """
-    from .store.transfer import import_file
+    from .transfer import import_file
 
     store = _open_store(ctx, create=True)
     with _progress_bar(ctx, "Importing", "read") as progress:
@@ -973,7 +973,7 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
       tmtool export tbx --langs all -o glossary.tbx
     """
     from .model import ReviewStatus
-    from .store.transfer import DEFAULT_EXPORT_STATUSES, MULTILINGUAL_FORMATS, export_store, other_languages
+    from .transfer import DEFAULT_EXPORT_STATUSES, MULTILINGUAL_FORMATS, export_store, other_languages
 
     if langs and (srclang or tgtlang):
         raise click.UsageError("--langs all writes every language: give no --srclang or --tgtlang with it")
@@ -1016,7 +1016,7 @@ def extract(ctx, files, lang, output, fmt, top):
     from .model import Context
     from .terms import extract_french
     from .terms.listing import write_json, write_tsv
-    from .fileio import open_output
+    from .io.files import open_output
     from .text.readers import read_document
     from .text.segment import segment_document
 

@@ -17,10 +17,10 @@ from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, iso, utcnow
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
-from .store.folding import fold, stem
 from .store.records import (
     DocumentRecord, ImportRecord, Removal, entry_from_json, entry_to_json, review_state, spellings,
 )
+from .text.normalize import fold, stem
 
 CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .errors import TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
-from .store.folding import english_stem, fold, stem
+from .text.normalize import english_stem, fold, stem
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
 MATCH_KINDS = ("exact", "folded", "lemma", "acronym", "prefix", "fuzzy")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .errors import Invalid
 from .model import Unit
-from .store.folding import normalize_for_match
+from .text.normalize import normalize_for_match
 
 GRAM_SIZE = 3  # shortest query: fuzzy candidates come from trigram indexes
 

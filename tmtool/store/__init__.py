@@ -1,6 +1,6 @@
 """The store: its interface (base.py), the backends (sqlite/), opening one by URL (:func:`open_store`),
-the records both sides exchange (records.py), the folded look-up keys (folding.py) and file
-import/export (transfer.py)."""
+the records both sides exchange (records.py) and file import/export (transfer.py); its look-up keys
+are folded by tmtool.text.normalize."""
 
 from __future__ import annotations
 
