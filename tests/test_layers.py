@@ -19,8 +19,8 @@ LAYERS = (
     ("formats", "align"),
     ("terms",),
     ("store",),
-    ("pipeline", "search"),
-    ("ingest", "lookup"),
+    ("pipeline", "search", "glossary"),
+    ("ingest", "lookup", "transfer"),
     ("tmtool",),
     ("cli",),
 )

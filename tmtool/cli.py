@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from . import glossary as rules
 from .errors import TmtoolError
 
 DEFAULT_DB = "tmtool.db"
@@ -46,20 +47,14 @@ class _Group(click.Group):
 
 def _discard_new_store(ctx: click.Context) -> None:
     """A command that fails leaves the store as it was, and that includes not creating one."""
-    path = (ctx.obj or {}).pop("new_store", None)
-    if path is None:
+    url = (ctx.obj or {}).pop("new_store", None)
+    if url is None:
         return
-    from .store import Store
+    from .store import open_store
 
-    with Store.open(path) as store:  # the command's own connection is closed by now
-        # another process may have started writing to the new file meanwhile: then it is theirs
-        empty = not any(store.stats().values())
-    if empty:
-        for suffix in ("", "-wal", "-shm"):
-            try:
-                os.unlink(path + suffix)
-            except FileNotFoundError:
-                pass
+    # the command's own connection is closed by now; another process may have started writing to
+    # the new store meanwhile: then it is theirs, and discard leaves it
+    open_store(url).discard()
 
 
 def _describe_os_error(exc: Exception) -> str:
@@ -76,7 +71,8 @@ def _describe_os_error(exc: Exception) -> str:
     type=click.Path(),
     default=lambda: os.environ.get("TMTOOL_DB", DEFAULT_DB),
     show_default="$TMTOOL_DB, else ./tmtool.db",
-    help="The embedded store (SQLite file). Only ingest, import and glossary add create it.",
+    help="The store: a SQLite file (or sqlite:///path), or postgresql://user@host/db. "
+         "Only ingest, import and glossary add create it.",
 )
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bars, only the summary line (as when stderr is not a terminal).")
@@ -238,18 +234,17 @@ def _open_store(ctx: click.Context, *, create: bool = False):
     """The store --db names. Only a command that adds to a store passes ``create``: any other,
     given a path where there is none (a misspelt --db), stops with exit 2 rather than answer from
     an empty store it has just made."""
-    from .store import Store
+    from .errors import NotFound
+    from .store import open_store
 
     root = ctx.find_root()
-    path = root.obj["db"]
-    existed = os.path.exists(path)
-    if os.path.isdir(path) or not (existed or create):
-        problem = "is a folder, not a store" if existed else "no such store (check --db or $TMTOOL_DB)"
-        click.echo(f"tmtool: error: {path}: {problem}", err=True)
+    try:
+        store = open_store(root.obj["db"], create=create)
+    except NotFound as exc:
+        click.echo(f"tmtool: error: {exc}", err=True)
         ctx.exit(2)
-    store = Store.open(path)
     ctx.call_on_close(store.close)
-    if not existed:
+    if store.created:
         root.obj["new_store"] = root.obj["db"]
     return store
 
@@ -516,7 +511,7 @@ def glossary_show(ctx, entry_id):
     Example:
       tmtool glossary show 12
     """
-    entry = _open_store(ctx).entry(entry_id)
+    entry = rules.entry(_open_store(ctx), entry_id)
     click.echo(_entry_line(entry))
     for term in entry.terms:
         details = ", ".join(v for v in (term.term_type.value, term.usage.value, term.pos, term.gender) if v)
@@ -549,11 +544,11 @@ def glossary_add(ctx, fr, en, fr_also, en_also, status, definition, note):
                           --fr-also EMI --en-also IMS
     """
     from .model import ReviewStatus
-    from .store.review import new_entry
+    from .glossary import new_entry
 
     entry = new_entry([fr, *fr_also], [e for e in (en, *en_also) if e], status=ReviewStatus(status),
                       definition=definition, note=note)
-    click.echo(f"added entry {_open_store(ctx, create=True).add_entry(entry)}")
+    click.echo(f"added entry {rules.add_entry(_open_store(ctx, create=True), entry)}")
 
 
 @glossary.command("edit")
@@ -577,9 +572,9 @@ def glossary_edit(ctx, entry_id, fr, en, add_fr, add_en, drop, definition, note,
       tmtool glossary edit 12 --en "Military Committee" --add-en MC
     """
     from .model import ReviewStatus
-    from .store.review import edit
+    from .glossary import edit
 
-    change = _open_store(ctx).update_entry(entry_id, "edit", lambda e: edit(
+    change = rules.update_entry(_open_store(ctx), entry_id, "edit", lambda e: edit(
         e, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop, definition=definition, note=note,
         status=ReviewStatus(status) if status else None))
     click.echo(f"entry {entry_id} edited (change {change})")
@@ -595,7 +590,7 @@ def _status_command(name: str, status: str):
 
         store = _open_store(ctx)
         with store.transaction():
-            changes = [store.set_status(i, ReviewStatus(status)) for i in entry_ids]
+            changes = [rules.set_status(store, i, ReviewStatus(status)) for i in entry_ids]
         click.echo(f"{len(changes)} {'entry' if len(changes) == 1 else 'entries'} {status} "
                    f"(change {', '.join(map(str, changes))})")
 
@@ -617,9 +612,9 @@ def glossary_deprecate(ctx, entry_id, term):
     Example:
       tmtool glossary deprecate 12 "Military Commitee"
     """
-    from .store.review import deprecate
+    from .glossary import deprecate
 
-    change = _open_store(ctx).update_entry(entry_id, "deprecate", lambda e: deprecate(e, term))
+    change = rules.update_entry(_open_store(ctx), entry_id, "deprecate", lambda e: deprecate(e, term))
     click.echo(f"{term!r} deprecated in entry {entry_id} (change {change})")
 
 
@@ -634,7 +629,7 @@ def glossary_merge(ctx, source_id, target_id):
     Example:
       tmtool glossary merge 15 12
     """
-    change = _open_store(ctx).merge_entries(source_id, target_id)
+    change = rules.merge_entries(_open_store(ctx), source_id, target_id)
     click.echo(f"entry {source_id} merged into {target_id} (change {change})")
 
 
@@ -648,7 +643,7 @@ def glossary_remove(ctx, entry_id):
     Example:
       tmtool glossary remove 12
     """
-    change = _open_store(ctx).remove_entry(entry_id)
+    change = rules.remove_entry(_open_store(ctx), entry_id)
     click.echo(f"entry {entry_id} removed (change {change})")
 
 
@@ -678,7 +673,7 @@ def glossary_revert(ctx, change_id):
     Example:
       tmtool glossary revert 7
     """
-    click.echo(f"change {change_id} reverted (change {_open_store(ctx).revert(change_id)})")
+    click.echo(f"change {change_id} reverted (change {rules.revert(_open_store(ctx), change_id)})")
 
 
 @main.group()
@@ -732,7 +727,7 @@ def tm_concordance(ctx, word, limit):
     Example:
       tmtool tm concordance "état-major"
     """
-    units = _open_store(ctx).concordance(word, limit)
+    units = [unit for unit, _ in _open_store(ctx).concordance(word, limit)]
     if not units:
         click.echo(f"no unit contains {word!r}", err=True)
         ctx.exit(1)
@@ -864,13 +859,13 @@ def remove(ctx, doc_ids, import_ids):
     with store.transaction():
         lines = []
         if doc_ids:
-            removal = store.remove_documents(doc_ids)
+            removal = rules.remove_documents(store, doc_ids)
             count = len(set(doc_ids))
             lines.append(f"{count} {'document' if count == 1 else 'documents'} removed: "
                          f"{removal.units} units, {removal.entries_removed} candidate entries removed, "
                          f"{removal.entries_kept} entries updated")
         for import_id in import_ids:
-            record, removal = store.remove_import(import_id)
+            record, removal = rules.remove_import(store, import_id)
             taken = (f"{removal.units} units" if record.kind == "units" else
                      f"{removal.entries_removed} entries removed, {removal.entries_kept} changed since kept")
             lines.append(f"import {import_id} ({os.path.basename(record.path)}) removed: {taken}")
@@ -919,7 +914,7 @@ def import_(ctx, file, fmt, strict):
       tmtool import exports/seed.tmx
       tmtool import termbase.tbx --strict
     """
-    from .store.transfer import import_file
+    from .transfer import import_file
 
     store = _open_store(ctx, create=True)
     with _progress_bar(ctx, "Importing", "read") as progress:
@@ -978,7 +973,7 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
       tmtool export tbx --langs all -o glossary.tbx
     """
     from .model import ReviewStatus
-    from .store.transfer import DEFAULT_EXPORT_STATUSES, MULTILINGUAL_FORMATS, export_store, other_languages
+    from .transfer import DEFAULT_EXPORT_STATUSES, MULTILINGUAL_FORMATS, export_store, other_languages
 
     if langs and (srclang or tgtlang):
         raise click.UsageError("--langs all writes every language: give no --srclang or --tgtlang with it")

@@ -3,7 +3,7 @@
 Re-ingesting an unchanged pair does nothing (content hashes), nor does the same text read from
 other files (a .docx saved as .txt: hashes of the segmented text); a revised version of a document
 replaces its earlier units and counts; what a person decided about an entry is never overwritten
-(see :meth:`Store.merge_extracted`).
+(see :func:`tmtool.glossary.merge_extracted`).
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from . import glossary
 from .errors import TmtoolError
 from .langtags import base_language
 from .model import Context, Segment
 from .progress import Progress, Step
-from .store import DocumentRecord, Store
+from .store import DocumentRecord, Store, open_store
 
 DOCUMENT_SUFFIXES = ("txt", "html", "htm", "docx")
 _WORD = re.compile(r"\w+")
@@ -212,10 +213,7 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
         holder = store.document_with(record.src_text_hash, record.tgt_text_hash, text=True)
         if holder:
             return IngestResult(record.id, held_by=holder)
-        counted_before = store.document_entry_ids(record.id)
-        unit_ids = store.replace_document(record, prepared.units)
-        new, updated = store.merge_extracted(prepared.proposals, record.id, unit_ids)
-        store.recount(counted_before)
+        _, new, updated = glossary.save_document(store, record, prepared.units, prepared.proposals)
     return IngestResult(record.id, units=len(prepared.units), new_entries=new, updated_entries=updated,
                         sentences=prepared.sentences)
 
@@ -332,7 +330,7 @@ def _in_parallel(store: Store, pairs: list, jobs: int, options: dict):
         load_model()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = [pool.submit(_prepare_in_worker, store.path, fr_path, en_path, name, options)
+        futures = [pool.submit(_prepare_in_worker, store.url, fr_path, en_path, name, options)
                    for name, fr_path, en_path in pairs]
         try:
             for number, ((name, fr_path, _), future) in enumerate(zip(pairs, futures)):
@@ -342,11 +340,11 @@ def _in_parallel(store: Store, pairs: list, jobs: int, options: dict):
                 future.cancel()
 
 
-def _prepare_in_worker(store_path: str, fr_path: Path, en_path: Path, name: str, options: dict):
+def _prepare_in_worker(store_url: str, fr_path: Path, en_path: Path, name: str, options: dict):
     """A worker's part: the pair prepared against the store (read only), or the error's one line
     (exceptions with arguments of their own do not all cross a process boundary)."""
     try:
-        with Store.open(store_path) as store:
+        with open_store(store_url) as store:
             return prepare_pair(store, fr_path, en_path, document_id=name, **options)
     except (TmtoolError, OSError, UnicodeError, ValueError) as exc:
         return TmtoolError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)

@@ -1,4 +1,5 @@
-"""Import files into the store and export it, through the readers and writers of ``tmtool.formats``.
+"""Import files into the store and export it, through the readers and writers of ``tmtool.formats``;
+glossaries are imported through the glossary's rules (:func:`tmtool.glossary.import_entries`).
 
 A file is imported whole or not at all: it is read inside the store transaction, so an error on
 its last line rolls back everything read before it. Units or entries that a well-formed file holds
@@ -17,12 +18,13 @@ from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import TmtoolError
-from ..formats.skips import OnSkip, Skipped, refuse
-from ..langtags import base_language, normalize_tag
-from ..model import Entry, ReviewStatus, Unit, Variant
-from ..progress import Progress, Step, counted
-from .db import Store
+from . import glossary
+from .errors import TmtoolError
+from .formats.skips import OnSkip, Skipped, refuse
+from .langtags import base_language, normalize_tag
+from .model import Entry, ReviewStatus, Unit, Variant
+from .progress import Progress, Step, counted
+from .store import Store
 
 IMPORT_FORMATS = ("tmx", "tbx", "po", "xliff", "csv", "tsv")
 EXPORT_FORMATS = ("tmx", "tbx", "tbx-martif", "tsv", "csv", "po")
@@ -59,10 +61,10 @@ def infer_format(path: str | Path) -> str:
 
 def _read_units(fmt: str, path: str | BinaryIO, on_skip: OnSkip) -> Iterator[Unit]:
     if fmt == "tmx":
-        from ..formats.tmx import read_tmx
+        from .formats.tmx import read_tmx
 
         return read_tmx(path, on_skip=on_skip)
-    from ..formats.xliff import read_xliff
+    from .formats.xliff import read_xliff
 
     return read_xliff(path, on_skip=on_skip)
 
@@ -71,7 +73,7 @@ def _add_units(store: Store, fmt: str, units: Iterable[Unit], path: str, import_
                pairs: Counter) -> tuple[int, int, int]:
     if fmt == "tmx":
         return store.add_units(units, path, import_id, pairs=pairs)
-    from ..formats.xliff import is_untranslated
+    from .formats.xliff import is_untranslated
 
     # an XLIFF target may be a copy of the source, or a state may say it is no translation yet
     return store.add_units(units, path, import_id, untranslated=is_untranslated, pairs=pairs)
@@ -79,14 +81,14 @@ def _add_units(store: Store, fmt: str, units: Iterable[Unit], path: str, import_
 
 def _read_entries(fmt: str, path: str | BinaryIO, on_skip: OnSkip) -> Iterator[Entry]:
     if fmt == "tbx":
-        from ..formats.tbx import read_tbx
+        from .formats.tbx import read_tbx
 
         return read_tbx(path, on_skip=on_skip)
     if fmt == "po":
-        from ..formats.po import read_po
+        from .formats.po import read_po
 
         return read_po(path, on_skip=on_skip)
-    from ..formats import tabular
+    from .formats import tabular
 
     return (tabular.read_tsv if fmt == "tsv" else tabular.read_csv)(path, on_skip=on_skip)
 
@@ -105,7 +107,7 @@ class ImportResult:
 
 
 def import_file(store: Store, path: str | Path, fmt: str | None = None, *, strict: bool = False,
-                progress: Progress | None = None) -> ImportResult:
+                progress: Progress | None = None, user: str | None = None) -> ImportResult:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
     units without a translation (a pre-translation file's untranslated segments).
 
@@ -139,8 +141,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
             result.added, result.already_stored, result.untranslated = _add_units(
                 store, fmt, items, str(path), import_id, result.languages)
         else:
-            result.added, result.already_stored = store.import_entries(
-                _counting_languages(items, result.languages), str(path), import_id)
+            result.added, result.already_stored = glossary.import_entries(
+                store, _counting_languages(items, result.languages), str(path), import_id, user=user)
         store.finish_import(import_id, result.added)
     return result
 
@@ -175,11 +177,11 @@ def export_store(
     if all_languages and fmt not in MULTILINGUAL_FORMATS:
         raise TmtoolError(f"{fmt} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
     srclang, tgtlang = _pair(srclang, tgtlang)
-    from ..io.files import open_output
+    from .io.files import open_output
 
     name = "stdout" if out == "-" else Path(out).name
     if fmt == "tmx":
-        from ..formats.tmx import ANY_SOURCE, write_tmx
+        from .formats.tmx import ANY_SOURCE, write_tmx
 
         total = store.unit_count(since=since) if progress else 0
         units = counted(store.units(since=since), progress, lambda n: Step(n, total, n, name), every=1000)
@@ -198,15 +200,15 @@ def export_store(
     if not all_languages:
         entries = filter(None, (entry_in_pair(entry, srclang, tgtlang) for entry in entries))
     if fmt in ("tbx", "tbx-martif"):
-        from ..formats import tbx
+        from .formats import tbx
 
         writer = tbx.write_tbx if fmt == "tbx" else tbx.write_tbx_martif
         return writer(entries, out, srclang=srclang, tgtlang=tgtlang)
     if fmt == "po":
-        from ..formats.po import write_po
+        from .formats.po import write_po
 
         return write_po(entries, out, srclang=srclang, tgtlang=tgtlang)
-    from ..formats import tabular
+    from .formats import tabular
 
     write = tabular.write_tsv if fmt == "tsv" else tabular.write_csv
     return write(entries, out, srclang=base_language(srclang), tgtlang=base_language(tgtlang))
