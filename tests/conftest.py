@@ -69,3 +69,11 @@ def pg_url(pg_server, request):
         admin.execute(f'CREATE DATABASE "{name}"')
     parts = urlsplit(pg_server)
     return urlunsplit(parts._replace(path="/" + name))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """Where a new store is made, once for each backend: the store tests run on both."""
+    if request.param == "sqlite":
+        return str(tmp_path / "t.db")
+    return request.getfixturevalue("pg_url")

@@ -21,8 +21,8 @@ def entry(fr, en, *, status=ReviewStatus.APPROVED, acronyms=(), context=None):
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "glossary.db", create=True) as opened:
+def store(store_url):
+    with open_store(store_url, create=True) as opened:
         glossary.import_entries(opened, [
             entry("État-major militaire international", "International Military Staff",
                   acronyms=[("fr", "EMI"), ("en", "IMS")],

@@ -68,8 +68,8 @@ def run(db, *args, code=0):
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "t.db", create=True) as opened:
+def store(store_url):
+    with open_store(store_url, create=True) as opened:
         yield opened
 
 

@@ -11,7 +11,8 @@ import psycopg.conninfo
 import pytest
 
 from tmtool.errors import Conflict, NotFound, TmtoolError
-from tmtool.model import Context, Entry, Term, Unit
+from tmtool.model import Context, Entry, Term, Unit, Variant
+from tmtool.search import similarity
 from tmtool.store.postgres import PostgresStore, masked
 from tmtool.store.postgres.schema import MIGRATIONS
 
@@ -121,3 +122,32 @@ def test_hostile_text_is_data_in_every_query(pg_url):
 def test_masked_leaves_a_url_without_password_alone():
     assert masked("postgresql://ana@db/tm?sslmode=require") == "postgresql://ana@db/tm?sslmode=require"
     assert masked("postgres://ana:p%40ss@db:5433/tm") == "postgres://ana:***@db:5433/tm"
+
+
+def test_units_copied_across_batches_are_all_found(pg_url, monkeypatch):
+    monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 3)
+    units = [Unit(f"Phrase numéro mot{n}x.", f"Sentence number word{n}y.", "fr-FR", "en-GB", tuid=str(n),
+                  variants=[Variant("de", f"Satz {n}")] if n % 4 == 0 else []) for n in range(23)]
+    with PostgresStore.open(pg_url) as store:
+        assert store.add_units(units + units[:5], "a.tmx") == (23, 5, 0)  # the repeats are stored once
+        assert list(store.units()) == units
+        for n in range(23):
+            assert [u.tuid for u, _ in store.concordance(f"mot{n}x")] == [str(n)]
+            assert [u.tuid for u, _ in store.concordance(f"word{n}y")] == [str(n)]
+            best = max(store.fuzzy_candidates(f"phrase numéro mot{n}x.", 90).items(),
+                       key=lambda hit: similarity(hit[1], f"phrase numéro mot{n}x."))
+            assert store.units_by_id([best[0]])[best[0]].tuid == str(n)
+
+
+def test_the_schema_refuses_a_unit_without_languages(pg_url):
+    insert = ("INSERT INTO units (source, target, srclang, tgtlang, match_text, content_key)"
+              " VALUES ('Le Comité.', 'The Committee.', %s, %s, 'le comite', 'k')")
+    PostgresStore.open(pg_url).close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        for srclang, tgtlang in (("fr-FR", ""), ("", "en-GB"), ("fr FR", "en-GB"), ("fr-FR", "e")):
+            with pytest.raises(psycopg.errors.CheckViolation):
+                conn.execute(insert, (srclang, tgtlang))
+        conn.execute(insert, ("fr_FR", "zh-Hant-TW"))
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute("UPDATE units SET tgtlang = ''")
+        assert conn.execute("SELECT srclang, tgtlang FROM units").fetchall() == [("fr_FR", "zh-Hant-TW")]

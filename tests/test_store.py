@@ -28,8 +28,8 @@ def record(doc_id="doc", src_hash="a", tgt_hash="b"):
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "t.db", create=True) as opened:
+def store(store_url):
+    with open_store(store_url, create=True) as opened:
         yield opened
 
 
@@ -179,8 +179,10 @@ def test_identical_units_are_added_once(store):
     assert store.add_units(units, "a.tmx") == (0, 3, 0)
 
 
-def test_units_imported_across_index_batches_are_all_indexed(store, monkeypatch):
-    """add_units indexes every INDEX_BATCH units and once at the end: none may be left out."""
+def test_units_imported_across_index_batches_are_all_indexed(tmp_path, monkeypatch):
+    """add_units indexes every INDEX_BATCH units and once at the end: none may be left out (SQLite's
+    FTS5 indexing; the PostgreSQL store's COPY batches: test_postgres.py)."""
+    store = open_store(tmp_path / "t.db", create=True)
     monkeypatch.setattr("tmtool.store.sqlite.db.IMPORT_BATCH", 3)
     monkeypatch.setattr("tmtool.store.sqlite.db.INDEX_BATCH", 7)
     units = [unit(f"Phrase numéro mot{n}x.", f"Sentence number word{n}y.", str(n)) for n in range(23)]
@@ -280,7 +282,8 @@ def test_a_unit_without_a_valid_language_is_refused_with_its_file(store, srclang
     assert store.stats()["units"] == 0 and store.document("doc") is None  # each call rolled back whole
 
 
-def test_the_schema_refuses_a_unit_without_languages(store):
+def test_the_schema_refuses_a_unit_without_languages(tmp_path):
+    store = open_store(tmp_path / "t.db", create=True)  # SQLite's triggers; PostgreSQL's checks: test_postgres.py
     insert = ("INSERT INTO units (source, target, srclang, tgtlang, match_text, content_key)"
               " VALUES ('Le Comité.', 'The Committee.', ?, ?, 'le comite', 'k')")
     for srclang, tgtlang in (("fr-FR", ""), ("", "en-GB"), ("fr FR", "en-GB"), ("fr-FR", "e")):

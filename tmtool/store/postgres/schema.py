@@ -62,8 +62,9 @@ CREATE TABLE units (
     tuid          ctext,
     source        ctext NOT NULL,
     target        ctext NOT NULL,
-    srclang       ctext NOT NULL CHECK (srclang ~ '^[A-Za-z][A-Za-z0-9_-]*$'),
-    tgtlang       ctext NOT NULL CHECK (tgtlang ~ '^[A-Za-z][A-Za-z0-9_-]*$'),
+    -- language tags, as SQLite's triggers require them (store/sqlite/migrations.py, _V7)
+    srclang       ctext NOT NULL CHECK (srclang ~ '^[A-Za-z]{2}[A-Za-z0-9_-]*$'),
+    tgtlang       ctext NOT NULL CHECK (tgtlang ~ '^[A-Za-z]{2}[A-Za-z0-9_-]*$'),
     match_text    ctext NOT NULL,
     content_key   ctext NOT NULL,
     document_id   ctext REFERENCES documents(id) ON DELETE CASCADE,
@@ -92,7 +93,7 @@ CREATE INDEX units_target_words ON units USING gin (to_tsvector('tm_words', targ
 CREATE TABLE unit_variants (
     unit_id   bigint NOT NULL REFERENCES units(id) ON DELETE CASCADE,
     position  bigint NOT NULL,
-    lang      ctext NOT NULL CHECK (lang ~ '^[A-Za-z][A-Za-z0-9_-]*$'),
+    lang      ctext NOT NULL CHECK (lang ~ '^[A-Za-z]{2}[A-Za-z0-9_-]*$'),
     text      ctext NOT NULL,
     markup    ctext,
     PRIMARY KEY (unit_id, position)
