@@ -151,3 +151,13 @@ def test_the_schema_refuses_a_unit_without_languages(pg_url):
         with pytest.raises(psycopg.errors.CheckViolation):
             conn.execute("UPDATE units SET tgtlang = ''")
         assert conn.execute("SELECT srclang, tgtlang FROM units").fetchall() == [("fr_FR", "zh-Hant-TW")]
+
+
+def test_a_slip_in_a_short_term_is_still_looked_up(pg_url):
+    """One slip takes most of a short word's trigrams: "otn" shares 2 of the 7 of "otan"."""
+    from tmtool import glossary
+    from tmtool.lookup import lookup
+
+    with PostgresStore.open(pg_url) as store:
+        glossary.add_entry(store, _entry("OTAN", "NATO"))
+        assert [(hit.matched, hit.match) for hit in lookup(store, "otn")] == [("OTAN", "fuzzy")]

@@ -84,8 +84,10 @@ CREATE INDEX units_document ON units(document_id, position);
 CREATE INDEX units_content ON units(content_key);
 CREATE INDEX units_changed ON units(changed);
 CREATE INDEX units_import ON units(import_id);
--- fuzzy search: trigram similarity of the normalised source, within a length band
+-- fuzzy search: trigram similarity of the normalised source, within a length band (the two
+-- indexes' bitmaps are ANDed: only the units of the band are read and rechecked)
 CREATE INDEX units_match_grams ON units USING gin (match_text gin_trgm_ops);
+CREATE INDEX units_match_length ON units (length(match_text));
 -- concordance and the memory's contexts for term extraction: words of each side
 CREATE INDEX units_source_words ON units USING gin (to_tsvector('tm_words', source));
 CREATE INDEX units_target_words ON units USING gin (to_tsvector('tm_words', target));

@@ -1,0 +1,257 @@
+"""The team store: PostgreSQL beside SQLite on the same memory — import time and peak memory, fuzzy
+search and look-up latency with 1, 4 and 16 concurrent clients, ingest throughput while 8 clients
+search, and whether both backends find the same best unit.
+
+    nice .venv/bin/python bench/pg.py [--sizes 100000] [--work /tmp/tmtool-pgbench] [--pg URL]
+
+Without ``--pg`` a throwaway cluster is started (tests/pgcluster.py: fsync off, 128 MB of shared
+buffers, on this machine) and stopped at the end. Memories come from ``bench/memory_gen.py`` and the
+edited queries from ``bench/scale.py``. Every client is a process of its own running a fixed number
+of queries one after the other (a closed loop: a bounded load); latency is per query, in the client,
+after its store is open. Imports are ``tmtool import`` processes (wall time includes start-up;
+peak memory is the client's — PostgreSQL's own processes work beside it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "bench"), str(REPO / "tests")]
+
+from measure import measured  # noqa: E402
+from scale import edit_query  # noqa: E402
+
+PYTHON = sys.executable
+QUERIES = int(os.environ.get("PGBENCH_QUERIES", 200))  # fewer for a trial run
+CLIENTS = (1, 4, 16)
+PER_CLIENT = int(os.environ.get("PGBENCH_PER_CLIENT", 40))  # queries each client runs (16 clients: 640 queries)
+SEARCHERS_DURING_INGEST = 8
+MIN_SCORE = 70
+
+
+def tmtool(*args: str) -> dict:
+    return measured([PYTHON, "-m", "tmtool.cli", *args])
+
+
+def new_database(server: str, name: str) -> str:
+    """A new, empty database on the server: its URL."""
+    import psycopg
+    from urllib.parse import urlsplit, urlunsplit
+
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(urlsplit(server)._replace(path="/" + name))
+
+
+def build(size: int, work: Path, server: str) -> tuple[dict, list[tuple]]:
+    """Both stores of a size, imported from the same TMX (and the NATO seed glossary); the rows of
+    the import."""
+    from memory_gen import generate_units
+
+    from tmtool.formats.tmx import write_tmx
+    from tmtool.model import Unit
+
+    tmx = work / f"mem-{size}.tmx"
+    if not tmx.exists():
+        write_tmx((Unit(fr, en, "fr-FR", "en-GB") for fr, en in generate_units(size)), tmx, srclang="fr-FR")
+    sqlite = work / f"mem-{size}.db"
+    sqlite.unlink(missing_ok=True)
+    stores = {"sqlite": str(sqlite), "postgresql": new_database(server, f"bench_{size}")}
+    rows = []
+    for backend, url in stores.items():
+        result = tmtool("--db", url, "import", str(tmx))
+        rows.append((size, f"{backend}: tmtool import ({size:,} units)", result))
+        tmtool("--db", url, "import", str(REPO / "glossaries" / "nato-seeds.tbx"))
+    return stores, rows
+
+
+def queries(size: int, work: Path, stores: dict) -> tuple[Path, Path]:
+    """200 edited sources (fuzzy search) and 200 look-up terms: the glossary's terms and words of
+    the memory (found in the glossary, or only in the memory's concordance), the same for both."""
+    from tmtool.store import open_store
+
+    rng = random.Random(size)
+    with open_store(stores["sqlite"]) as store:
+        sources = [u.source for u in store.units() if len(u.source) >= 30]
+        terms = sorted({t.text for e in store.list_entries() for t in e.terms})
+    searches = [edit_query(s, rng) for s in rng.sample(sources, QUERIES)]
+    words = sorted({w.strip(".,;:«»()") for s in rng.sample(sources, 400) for w in s.split() if len(w) > 5})
+    lookups = rng.sample(terms, min(len(terms), QUERIES // 2)) + rng.sample(words, QUERIES - min(len(terms), QUERIES // 2))
+    search_file, lookup_file = work / f"search-{size}.json", work / f"lookup-{size}.json"
+    search_file.write_text(json.dumps(searches, ensure_ascii=False))
+    lookup_file.write_text(json.dumps(lookups, ensure_ascii=False))
+    return search_file, lookup_file
+
+
+def client(job: str, url: str, query_file: str, count: int, offset: int) -> None:
+    """In a client process: run ``count`` queries (from ``offset``, round the list), print each one's
+    seconds and its answer (the best unit's texts, or the look-up's first hit)."""
+    from tmtool.lookup import lookup_with_memory
+    from tmtool.search import search_memory
+    from tmtool.store import open_store
+
+    wanted = json.loads(Path(query_file).read_text())
+    seconds, answers = [], []
+    with open_store(url) as store:
+        for i in range(count):
+            query = wanted[(offset + i) % len(wanted)]
+            start = time.perf_counter()
+            if job == "search":
+                hits = search_memory(store, query, min_score=MIN_SCORE, limit=1)
+                answer = [hits[0].score, hits[0].unit.source] if hits else None
+            else:
+                found = lookup_with_memory(store, query, limit=5)
+                answer = [len(found.hits), len(found.memory)]
+            seconds.append(time.perf_counter() - start)
+            answers.append(answer)
+    print(json.dumps({"seconds": seconds, "answers": answers}, ensure_ascii=False))
+
+
+def start_clients(job: str, url: str, query_file: Path, clients: int, per_client: int) -> list[subprocess.Popen]:
+    return [subprocess.Popen([PYTHON, __file__, "--client", job, url, str(query_file), str(per_client),
+                              str(i * per_client)], stdout=subprocess.PIPE, text=True)
+            for i in range(clients)]
+
+
+def collect(processes: list[subprocess.Popen]) -> list[dict]:
+    results = []
+    for process in processes:
+        out, _ = process.communicate()
+        if process.returncode:
+            raise SystemExit(f"a client failed ({process.args[3]})")
+        results.append(json.loads(out))
+    return results
+
+
+def latency_rows(size: int, stores: dict, search_file: Path, lookup_file: Path) -> list[tuple]:
+    rows = []
+    for job, query_file in (("search", search_file), ("lookup", lookup_file)):
+        for backend, url in stores.items():
+            for clients in CLIENTS:
+                start = time.perf_counter()
+                results = collect(start_clients(job, url, query_file, clients, PER_CLIENT))
+                wall = time.perf_counter() - start
+                seconds = sorted(s for r in results for s in r["seconds"])
+                rows.append((size, f"{backend}: {'tm search' if job == 'search' else 'lookup'}, {clients} clients", {
+                    "p50": statistics.median(seconds), "p95": seconds[int(len(seconds) * 0.95) - 1],
+                    "note": f"{len(seconds)} queries"}))
+    return rows
+
+
+def agreement_row(size: int, stores: dict, search_file: Path) -> tuple:
+    """Whether both backends find the same best unit (or both none) for every edited query."""
+    answers = {}
+    for backend, url in stores.items():
+        answers[backend] = collect(start_clients("search", url, search_file, 1, QUERIES))[0]["answers"]
+    same = sum(a == b for a, b in zip(answers["sqlite"], answers["postgresql"]))
+    found = {backend: sum(a is not None for a in found) for backend, found in answers.items()}
+    return (size, "same best unit, PostgreSQL vs SQLite", {
+        "note": f"{same}/{QUERIES} (a match ≥ {MIN_SCORE} %: SQLite {found['sqlite']}, PostgreSQL {found['postgresql']})"})
+
+
+INGEST = """
+import sys, time
+from pathlib import Path
+from tmtool.ingest import ingest_pair
+from tmtool.store import open_store
+from tmtool.terms.french import load_model
+load_model()
+from tmtool.terms.dictionary import word_pairs
+from tmtool.text.en import noun_phrases
+word_pairs(), noun_phrases("Loaded.")
+pairs = [Path(p) for p in sys.argv[2:]]
+with open_store(sys.argv[1]) as store:
+    start, sentences = time.perf_counter(), 0
+    for fr, en in zip(pairs[::2], pairs[1::2]):
+        sentences += ingest_pair(store, fr, en).units
+    print(time.perf_counter() - start, sentences)
+"""
+
+
+def ingest_rows(size: int, stores: dict, search_file: Path) -> list[tuple]:
+    """The seed and the terminology documents ingested (terms on) alone, then while 8 clients search."""
+    documents = [REPO / "seeds" / "2021-07-13-partners-meeting.fr.txt", REPO / "seeds" / "2021-07-13-partners-meeting.en.txt"]
+    for folder in sorted((REPO.parent / "shared" / "data" / "terms").iterdir()):
+        if (folder / f"{folder.name}.fr.txt").exists():
+            documents += [folder / f"{folder.name}.fr.txt", folder / f"{folder.name}.en.txt"]
+    rows = []
+    for backend, url in stores.items():
+        for searchers in (0, SEARCHERS_DURING_INGEST):
+            load = start_clients("search", url, search_file, searchers, 10_000)
+            result = measured([PYTHON, "-c", INGEST, url, *map(str, documents)])
+            for process in load:
+                process.terminate()
+                process.wait()
+            seconds, sentences = result["out"].split()
+            rows.append((size, f"{backend}: ingest {len(documents) // 2} documents, {searchers} clients searching", {
+                "wall": float(seconds), "peak_mib": result["peak_mib"],
+                "note": f"{int(sentences) / float(seconds):.1f} sentences/s"}))
+            # the next run ingests the same documents into the same memory: as a new document again
+            from tmtool.store import open_store
+
+            with open_store(url) as store:
+                from tmtool import glossary
+
+                glossary.remove_documents(store, [d.id for d, _ in store.documents()])
+    return rows
+
+
+def print_rows(rows: list[tuple]) -> None:
+    for size, label, r in rows:
+        cells = [f"{r[k]:.3f}" if k in r else "—" for k in ("wall", "cpu", "p50", "p95")]
+        peak = f"{r['peak_mib']:.0f}" if "peak_mib" in r else "—"
+        print(f"| {size:,} | {label} | {' | '.join(cells)} | {peak} | {r.get('note', '')} |", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/tmtool-pgbench"))
+    parser.add_argument("--pg", help="a PostgreSQL server's URL (a role that may create databases)")
+    parser.add_argument("--jobs", nargs="+", choices=("import", "latency", "agree", "ingest"),
+                        default=["import", "latency", "agree", "ingest"])
+    parser.add_argument("--client", nargs=5, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.client:
+        job, url, query_file, count, offset = args.client
+        client(job, url, query_file, int(count), int(offset))
+        return
+    import pgcluster
+
+    args.work.mkdir(parents=True, exist_ok=True)
+    cluster = None if args.pg else Path(tempfile.mkdtemp(prefix="tmtool-pgbench-"))
+    server = args.pg or pgcluster.start(cluster)
+    try:
+        print(f"load average at start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
+        print("| units | job | wall (s) | CPU (s) | p50 (s) | p95 (s) | peak memory (MiB) | notes |")
+        print("|---|---|---|---|---|---|---|---|", flush=True)
+        for size in args.sizes:
+            stores, rows = build(size, args.work, server)
+            if "import" in args.jobs:
+                print_rows(rows)
+            search_file, lookup_file = queries(size, args.work, stores)
+            if "agree" in args.jobs:
+                print_rows([agreement_row(size, stores, search_file)])
+            if "latency" in args.jobs:
+                print_rows(latency_rows(size, stores, search_file, lookup_file))
+            if "ingest" in args.jobs:
+                print_rows(ingest_rows(size, stores, search_file))
+        print(f"load average at end: {os.getloadavg()[0]:.1f}")
+    finally:
+        if cluster is not None:
+            pgcluster.stop(cluster)
+
+
+if __name__ == "__main__":
+    main()
