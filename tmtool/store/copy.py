@@ -52,6 +52,8 @@ class _SQLiteTables:
         return self._conn.execute(sql).fetchall()
 
     def load(self, table: str, columns: Sequence[str], rows: Iterator[tuple]) -> None:
+        # checked at commit: a change refers to the later change that reverted it
+        self._conn.execute("PRAGMA defer_foreign_keys = ON")
         self._conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                                rows)
 
