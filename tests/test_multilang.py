@@ -20,9 +20,9 @@ from tmtool.cli import main
 from tmtool.lookup import lookup
 from tmtool.model import Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from tmtool.store import open_store
-from tmtool.store.records import entry_to_json
+from tmtool.store.records import entry_snapshot
 from tmtool.store.sqlite.migrations import MIGRATIONS
-from tmtool.text.normalize import normalize_for_match
+from tmtool.text.normalize import normalize_for_match, term_keys
 
 SCHEMAS = SHARED / "schemas"
 TEXTBERG = SHARED / "data" / "align" / "textberg-de-fr"  # GPL-2.0 (see its LICENSE): read here, never copied
@@ -382,14 +382,21 @@ def test_a_store_of_the_previous_release_migrates_without_loss(tmp_path, monkeyp
             " source_markup) VALUES ('1', ?, ?, 'fr-FR', 'en-GB', ?, ?, 'old.tmx', '{\"x-domain\": \"NATO\"}', ?)",
             (source, target, normalize_for_match(source), old_key, None))
         old._index_units(after=0)
-        # its TBX reader already kept every langSec of an entry; imported as that release did (its
-        # history had no user column, which later migrations add)
+        # its TBX reader already kept every langSec of an entry; imported as that release wrote it
+        # (the columns later migrations add to entries, terms and changes were not there)
         entry = Entry([Term("Comité militaire", "fr"), Term("Military Committee", "en"),
                        Term("Militärausschuss", "de")], status=ReviewStatus.APPROVED)
-        entry_id = old.insert_entry(entry, reviewed=True)
+        now = iso(utcnow())
+        old._conn.execute("INSERT INTO entries (id, status, reviewed, created, updated) VALUES (1, 'approved', 1, ?, ?)",
+                          (now, now))
+        for position, term in enumerate(entry.terms):
+            term_id = old._conn.execute("INSERT INTO terms (entry_id, position, lang, text, pos, type, usage)"
+                                        " VALUES (1, ?, ?, ?, 'noun', 'fullForm', 'preferred')",
+                                        (position, term.lang, term.text)).lastrowid
+            old._conn.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)",
+                                  [(key, kind, term_id) for key, kind in term_keys([term.text], acronym=False)])
         old._conn.execute("INSERT INTO changes (time, action, before, after) VALUES (?, 'import old.tbx', ?, ?)",
-                          (iso(utcnow()), json.dumps({str(entry_id): None}),
-                           json.dumps({str(entry_id): entry_to_json(entry, reviewed=True)})))
+                          (now, json.dumps({"1": None}), json.dumps({"1": entry_snapshot(entry, reviewed=True)})))
         columns = {name: ", ".join(row[1] for row in old._query(f"PRAGMA table_info({name})")) for name in
                    ("units", "entries", "terms", "lookup_keys", "changes", "imports", "documents")}
         tables = {name: old._query(f"SELECT {columns[name]} FROM {name} ORDER BY 1") for name in columns}

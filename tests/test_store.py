@@ -1,15 +1,19 @@
 """The store: schema and migrations, transactions, extraction merges, review history and revert."""
 
+import inspect
 import sqlite3
+from dataclasses import replace
+from datetime import datetime, timezone
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tmtool import glossary
-from tmtool.errors import TmtoolError
-from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
+from tmtool.errors import Conflict, TmtoolError
+from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus
 from tmtool.store import DocumentRecord, open_store
+from tmtool.store.base import Store
 from tmtool.store.sqlite import SQLiteStore
 from tmtool.store.sqlite.migrations import MIGRATIONS
 from tmtool.text.normalize import fold, normalize_for_match, stem, term_keys
@@ -85,10 +89,8 @@ def test_replacing_a_document_replaces_its_units_and_counts(store):
                                     [Context("Le Comité militaire.", "The Military Committee.", "doc", "doc:1")])],
                           "doc", ids)
     assert store.list_entries()[0].frequency == 2
-    counted = store.document_entry_ids("doc")
-    with store.transaction():
-        store.replace_document(record(src_hash="c"), [unit("Autre phrase.", "Another sentence.", "doc:1")])
-        glossary.recount(store, counted)
+    # the revised version, saved with no proposals: the entries the old one counted are recounted
+    glossary.save_document(store, record(src_hash="c"), [unit("Autre phrase.", "Another sentence.", "doc:1")], [])
     assert [u.source for u in store.units()] == ["Autre phrase."]
     entry = store.list_entries()[0]
     assert entry.frequency == 0 and entry.contexts == []  # the old version's counts and contexts went with it
@@ -307,3 +309,55 @@ def test_a_store_already_holding_a_unit_without_language_still_migrates(tmp_path
         assert [(u.source, u.tgtlang) for u in store.units()] == [("Le Comité.", "")]  # nothing is lost
         with pytest.raises(TmtoolError, match="no valid target language"):
             store.add_units([Unit("Un.", "Un.", "fr", "", tuid="bad")], "copy.xlf")
+
+
+def test_the_backend_has_every_method_of_the_interface_as_declared(store):
+    assert isinstance(store, Store)
+    for name, declared in vars(Store).items():
+        if callable(declared) and not name.startswith("_"):
+            assert inspect.signature(getattr(type(store), name)).parameters.keys() == \
+                inspect.signature(declared).parameters.keys(), name
+
+
+def full_entry() -> Entry:
+    """An entry with every field of it and of its terms set, none to its default."""
+    context = Context("Le Comité militaire se réunit.", "The Military Committee meets.", "doc", "doc:4")
+    return Entry(
+        terms=[Term("Comité militaire", "fr", "noun", "masculine", TermType.FULL_FORM, UsageStatus.PREFERRED,
+                    "comité militaire", ["Comités militaires"], 0.75, 3, [context]),
+               Term("CM", "fr", "properNoun", None, TermType.ACRONYM, UsageStatus.ADMITTED, None, [], None, 0, []),
+               Term("Military Committee", "en", "noun", None, TermType.FULL_FORM, UsageStatus.DEPRECATED,
+                    "military committee", ["Military Committees"], 0.5, 2,
+                    [context, Context("Le CM décide.", "The MC decides.", "other", "other:1")])],
+        status=ReviewStatus.APPROVED, definition="Senior military authority.", note="NATO", frequency=7,
+        score=0.875, contexts=[context],
+        first_seen=datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc),
+        last_seen=datetime(2024, 6, 2, 10, 30, tzinfo=timezone.utc),
+    )
+
+
+def test_every_field_of_an_entry_and_of_its_terms_round_trips_through_the_store(store):
+    written = full_entry()
+    entry_id = store.insert_entry(written, reviewed=True)
+    read = store.entries([entry_id])[entry_id]
+    assert (read.id, read.version) == (str(entry_id), 1)
+    assert replace(read, id=None, version=0) == written
+    # and through the history: a snapshot restores every field, by revert of a removal
+    change = glossary.remove_entry(store, entry_id)
+    glossary.revert(store, change)
+    assert replace(store.entries([entry_id])[entry_id], id=None, version=0) == written
+
+
+def test_an_update_against_a_stale_version_is_a_conflict_and_changes_nothing(store):
+    entry_id = glossary.add_entry(store, Entry([Term("Comité militaire", "fr"), Term("Military Committee", "en")],
+                                               status=ReviewStatus.CANDIDATE))
+    seen = store.entries([entry_id])[entry_id].version  # two reviewers read the same version
+    glossary.set_status(store, entry_id, ReviewStatus.APPROVED, expected_version=seen, user="ana")
+    with pytest.raises(Conflict, match=f"entry {entry_id} was changed by someone else"):
+        glossary.set_status(store, entry_id, ReviewStatus.REJECTED, expected_version=seen, user="bob")
+    after = store.entries([entry_id])[entry_id]
+    assert after.status == ReviewStatus.APPROVED and after.version > seen
+    with pytest.raises(Conflict):  # the store refuses it too, whoever calls it
+        store.set_entry_fields(entry_id, {"note": "x"}, expected_version=seen)
+    assert [(c.action, c.user) for c in store.history(entry_id)] == [("add", None), ("approved", "ana")]
+

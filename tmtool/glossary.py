@@ -14,11 +14,11 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import Conflict, Invalid, NotFound, TmtoolError
-from .model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, iso, utcnow
+from .model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, iso, utcnow
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
 from .store.records import (
-    DocumentRecord, ImportRecord, Removal, entry_from_json, entry_to_json, review_state, spellings,
+    DocumentRecord, ImportRecord, Removal, entry_snapshot, review_state, spellings,
 )
 from .text.normalize import fold, stem
 
@@ -106,11 +106,11 @@ def entry(store: Store, entry_id: int) -> Entry:
 
 
 def snapshot(store: Store, entry_id: int) -> dict | None:
-    """An entry as the history keeps it (``records.entry_to_json``), None when there is none."""
+    """An entry as the history keeps it (``records.entry_snapshot``), None when there is none."""
     found = store.entries([entry_id]).get(entry_id)
     if found is None:
         return None
-    return entry_to_json(found, reviewed=store.entry_state(entry_id).reviewed)
+    return entry_snapshot(found, reviewed=store.entry_state(entry_id).reviewed)
 
 
 # ---- review: every change recorded, every change revertible ------------------------------------
@@ -214,7 +214,7 @@ def _restore(store: Store, entry_id: int, snap: dict | None) -> None:
     if snap is None:
         store.delete_entry(entry_id)
         return
-    restored = entry_from_json(snap)
+    restored = entry_from_dict(snap)
     if store.entry_state(entry_id) is None:
         store.insert_entry(restored, reviewed=snap["reviewed"], entry_id=entry_id)
         return

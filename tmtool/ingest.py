@@ -120,6 +120,7 @@ def ingest_pair(
     srclang: str = "fr-FR",
     tgtlang: str = "en-GB",
     progress: Progress | None = None,
+    recorded_as: tuple[str, str] | None = None,
 ) -> IngestResult:
     """Align a French document with its English version (or a ``srclang`` document with its
     ``tgtlang`` version), store the units (one transaction) and fold the extracted terms into the
@@ -127,10 +128,12 @@ def ingest_pair(
     each stage.
 
     Nothing is stored when the same files, or files with the same text, are stored already (under
-    this id or another): the result names the document that holds them."""
+    this id or another): the result names the document that holds them. ``recorded_as`` names the
+    files as the store records them and the document id is made from, when the paths read are copies
+    (uploads)."""
     extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
     stages = ("aligning", "extracting terms", "saving") if extract_terms else ("aligning", "saving")
-    name = Path(fr_path).name
+    name = Path(recorded_as[0] if recorded_as else fr_path).name
 
     def report(stage: str | None, aligned: int = 0) -> None:
         """``stage`` begins (None: the pair is done)."""
@@ -139,7 +142,7 @@ def ingest_pair(
             progress(Step(done, len(stages), aligned, name + (f": {stage}" if stage else "")))
 
     prepared = prepare_pair(store, fr_path, en_path, document_id=document_id, extract_terms=extract_terms,
-                            srclang=srclang, tgtlang=tgtlang, report=report)
+                            srclang=srclang, tgtlang=tgtlang, report=report, recorded_as=recorded_as)
     if isinstance(prepared, IngestResult):
         return prepared
     report("saving", prepared.sentences)
@@ -168,6 +171,7 @@ def prepare_pair(
     srclang: str = "fr-FR",
     tgtlang: str = "en-GB",
     report=lambda stage, aligned=0: None,
+    recorded_as: tuple[str, str] | None = None,
 ) -> PreparedPair | IngestResult:
     """The work of :func:`ingest_pair` that only reads the store; an ``IngestResult`` when the pair
     is stored already. ``report(stage, sentences)`` hears of each stage."""
@@ -175,7 +179,8 @@ def prepare_pair(
     for path in (fr_path, en_path):
         if not path.is_file():
             raise TmtoolError("no such file", path=str(path))
-    document_id = document_id or document_id_for(fr_path, base_language(srclang))
+    recorded_as = recorded_as or (str(fr_path), str(en_path))
+    document_id = document_id or document_id_for(recorded_as[0], base_language(srclang))
     extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
     src_hash, tgt_hash = content_hash(fr_path), content_hash(en_path)
     if holder := store.document_with(src_hash, tgt_hash):
@@ -200,7 +205,7 @@ def prepare_pair(
         words = _WORD.findall(" ".join(u.source for u in units))
         memory = store.memory_contexts(words, exclude_document=document_id)
         proposals = build_glossary(sentences, memory=memory, lexicon=lexicon)
-    record = DocumentRecord(document_id, str(fr_path), str(en_path), src_hash, tgt_hash,
+    record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash,
                             pair.srclang, pair.tgtlang, src_text_hash=src_text, tgt_text_hash=tgt_text)
     return PreparedPair(record, units, proposals, aligned)
 

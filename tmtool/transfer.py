@@ -107,7 +107,8 @@ class ImportResult:
 
 
 def import_file(store: Store, path: str | Path, fmt: str | None = None, *, strict: bool = False,
-                progress: Progress | None = None, user: str | None = None) -> ImportResult:
+                progress: Progress | None = None, user: str | None = None,
+                recorded_as: str | None = None) -> ImportResult:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
     units without a translation (a pre-translation file's untranslated segments).
 
@@ -115,7 +116,9 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     and listed in the result, the rest imported; with ``strict`` the first refuses the whole file.
     ``progress`` hears of the units or entries read: out of the file's bytes for the formats read
     as they are parsed (TMX, TBX), out of all for the others, which are parsed whole first.
-    The import is recorded (``tmtool imports``) so that what it added can be taken out again.
+    The import is recorded (``tmtool imports``) so that what it added can be taken out again, under
+    ``recorded_as`` when the path read is a copy (an upload), else under the path; ``user`` is who
+    the glossary's history records it as.
     """
     path = Path(path)
     if not path.is_file():
@@ -126,8 +129,9 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     result = ImportResult("units" if fmt in UNIT_FORMATS else "entries")
     read = _read_units if fmt in UNIT_FORMATS else _read_entries
     on_skip = refuse if strict else result.skipped.append
+    origin = recorded_as or str(path)
     with ExitStack() as files, store.transaction():
-        import_id = store.new_import(str(path), fmt, result.kind)
+        import_id = store.new_import(origin, fmt, result.kind)
         if progress and fmt in _STREAMED:
             stream = files.enter_context(open(path, "rb"))
             size = max(path.stat().st_size, 1)
@@ -139,10 +143,10 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
             items = read(fmt, str(path), on_skip)
         if result.kind == "units":
             result.added, result.already_stored, result.untranslated = _add_units(
-                store, fmt, items, str(path), import_id, result.languages)
+                store, fmt, items, origin, import_id, result.languages)
         else:
             result.added, result.already_stored = glossary.import_entries(
-                store, _counting_languages(items, result.languages), str(path), import_id, user=user)
+                store, _counting_languages(items, result.languages), origin, import_id, user=user)
         store.finish_import(import_id, result.added)
     return result
 

@@ -27,12 +27,12 @@ from contextlib import nullcontext
 from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
+from importlib.metadata import version
 from typing import BinaryIO, Iterable, Iterator, Mapping
 from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from .. import __version__
 from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
@@ -57,7 +57,7 @@ def write_tmx(
     srclang: str,
     adminlang: str = "en",
     creationtool: str = "tmtool",
-    creationtoolversion: str = __version__,
+    creationtoolversion: str = version("tmtool"),
     o_tmf: str = "tmtool",
     datatype: str = "plaintext",
     segtype: str = "sentence",

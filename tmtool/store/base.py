@@ -283,7 +283,7 @@ class Store(Protocol):
 
     def record_change(self, action: str, before: Mapping[int, dict | None], after: Mapping[int, dict | None],
                       *, user: str | None = None) -> int:
-        """Record a change: entry snapshots (``records.entry_to_json``) before and after, None for
+        """Record a change: entry snapshots (``records.entry_snapshot``) before and after, None for
         an entry that did not or no longer exists. Returns its id (increasing)."""
         ...
 

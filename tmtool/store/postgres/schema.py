@@ -133,7 +133,9 @@ CREATE TABLE terms (
     type        ctext NOT NULL,
     usage       ctext NOT NULL,
     forms       ctext NOT NULL DEFAULT '[]',
-    confidence  double precision
+    confidence  double precision,
+    frequency   bigint NOT NULL DEFAULT 0,     -- the term's own evidence (an equivalent's sentence pairs)
+    contexts    ctext NOT NULL DEFAULT '[]'    -- and a few of them, JSON [[fr, en, document, unit], …]
 );
 CREATE INDEX terms_entry ON terms(entry_id, position);
 
@@ -185,24 +187,3 @@ CREATE INDEX entry_equivalents_document ON entry_equivalents(document_id);
 """
 
 MIGRATIONS: list[str] = [_V1]
-
-# Tables in the order a copy fills them (each after those it refers to), with their columns in the
-# order both backends hold them; identity columns are copied with their values.
-TABLES: dict[str, tuple[str, ...]] = {
-    "documents": ("id", "src_path", "tgt_path", "src_hash", "tgt_hash", "srclang", "tgtlang", "ingested",
-                  "updated", "src_text_hash", "tgt_text_hash"),
-    "changes": ("id", "time", "action", "before", "after", "reverted_by", "user"),
-    "imports": ("id", "path", "format", "kind", "count", "imported", "change_id"),
-    "units": ("id", "tuid", "source", "target", "srclang", "tgtlang", "match_text", "content_key",
-              "document_id", "position", "bead", "confidence", "origin", "props", "notes", "created",
-              "changed", "source_markup", "target_markup", "import_id"),
-    "unit_variants": ("unit_id", "position", "lang", "text", "markup"),
-    "entries": ("id", "status", "reviewed", "definition", "note", "frequency", "score", "first_seen",
-                "last_seen", "created", "updated", "import_id", "version"),
-    "terms": ("id", "entry_id", "position", "lang", "text", "lemma", "pos", "gender", "type", "usage", "forms",
-              "confidence"),
-    "lookup_keys": ("id", "key", "kind", "term_id"),
-    "contexts": ("id", "entry_id", "fr", "en", "document", "unit_id", "unit"),
-    "entry_documents": ("entry_id", "document_id", "frequency", "seen", "score"),
-    "entry_equivalents": ("entry_id", "document_id", "lang", "type", "key", "text", "support"),
-}

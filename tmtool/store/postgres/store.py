@@ -447,11 +447,12 @@ class PostgresStore:
                 terms=[], id=str(row[0]), status=ReviewStatus(row[1]), definition=row[2], note=row[3],
                 frequency=row[4], score=row[5], first_seen=parse_time(row[6]), last_seen=parse_time(row[7]),
                 version=row[8])
-        for entry_id, text, lang, pos, gender, term_type, usage, lemma, forms, confidence in self._query(
-                "SELECT entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence"
+        for entry_id, text, lang, pos, gender, term_type, usage, lemma, forms, confidence, frequency, cited in self._query(
+                "SELECT entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts"
                 " FROM terms WHERE entry_id = ANY(%s) ORDER BY entry_id, position", (ids,)):
             found[entry_id].terms.append(Term(text, lang, pos, gender, TermType(term_type), UsageStatus(usage),
-                                              lemma, json.loads(forms), confidence))
+                                              lemma, json.loads(forms), confidence, frequency,
+                                              [Context(*c) for c in loads(cited)]))
         for entry_id, fr, en, document, unit in self._query(
                 "SELECT entry_id, fr, en, document, unit FROM contexts WHERE entry_id = ANY(%s)"
                 " ORDER BY entry_id, id", (ids,)):
@@ -565,9 +566,11 @@ class PostgresStore:
             for position, term in enumerate(terms):
                 term_id = self._pg.execute(
                     "INSERT INTO terms (entry_id, position, lang, text, lemma, pos, gender, type, usage, forms,"
-                    " confidence) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                    " confidence, frequency, contexts) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                    " RETURNING id",
                     (entry_id, position, term.lang, term.text, term.lemma, term.pos, term.gender,
-                     term.term_type.value, term.usage.value, dumps(term.forms), term.confidence)).fetchone()[0]
+                     term.term_type.value, term.usage.value, dumps(term.forms), term.confidence, term.frequency,
+                     dumps([[c.fr, c.en, c.document, c.unit] for c in term.contexts]))).fetchone()[0]
                 keys = sorted(term_keys(spellings(term), acronym=term.term_type != TermType.FULL_FORM))
                 with self._pg.cursor() as cursor:
                     cursor.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (%s, %s, %s)",

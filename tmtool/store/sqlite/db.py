@@ -522,21 +522,21 @@ class SQLiteStore:
             (expression, min_len, max_len),
         )
 
-    def concordance(self, word: str, limit: int = 20) -> list[tuple[Unit, str]]:
-        """Units whose source or target contains ``word`` (accent-insensitive, whole words), each
+    def concordance(self, text: str, limit: int = 20) -> list[tuple[Unit, str]]:
+        """Units whose source or target contains ``text`` (accent-insensitive, whole words), each
         with where it came from: its document, else the name of the file it was imported from."""
         rows = self._query(
             f"SELECT {', '.join('u.' + c for c in self._UNIT_COLUMNS.split(', '))}, u.document_id, u.origin"
             " FROM units_fts JOIN units u ON u.id = units_fts.rowid"
             " WHERE units_fts MATCH ? ORDER BY units_fts.rank LIMIT ?",
-            (_phrase(word), limit),
+            (_phrase(text), limit),
         )
         units = self._with_variants({row[0]: self._unit(row[:-2]) for row in rows})
         return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
 
-    def concordance_count(self, word: str, cap: int) -> int:
+    def concordance_count(self, text: str, cap: int) -> int:
         """How many units :meth:`concordance` would find, counted up to ``cap``."""
-        return self._match_count("units_fts", _phrase(word), cap)
+        return self._match_count("units_fts", _phrase(text), cap)
 
     # ---- reading entries -------------------------------------------------------------------
 
@@ -557,14 +557,14 @@ class SQLiteStore:
                 version=row[8],
             )
         for entry_id, *term in self._query(
-            "SELECT entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence"
+            "SELECT entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts"
             f" FROM terms WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
             ids,
         ):
-            text, lang, pos, gender, term_type, usage, lemma, forms, confidence = term
+            text, lang, pos, gender, term_type, usage, lemma, forms, confidence, frequency, cited = term
             found[entry_id].terms.append(
                 Term(text, lang, pos, gender, TermType(term_type), UsageStatus(usage), lemma,
-                     json.loads(forms), confidence)
+                     json.loads(forms), confidence, frequency, [Context(*c) for c in loads(cited)])
             )
         for entry_id, fr, en, document, unit in self._query(
             "SELECT entry_id, fr, en, document, unit"
@@ -653,10 +653,11 @@ class SQLiteStore:
         for position, term in enumerate(terms):
             term_id = self._conn.execute(
                 "INSERT INTO terms (entry_id, position, lang, text, lemma, pos, gender, type, usage,"
-                " forms, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " forms, confidence, frequency, contexts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     entry_id, position, term.lang, term.text, term.lemma, term.pos, term.gender,
-                    term.term_type.value, term.usage.value, dumps(term.forms), term.confidence,
+                    term.term_type.value, term.usage.value, dumps(term.forms), term.confidence, term.frequency,
+                    dumps([[c.fr, c.en, c.document, c.unit] for c in term.contexts]),
                 ),
             ).lastrowid
             self._conn.executemany(

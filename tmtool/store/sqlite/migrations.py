@@ -332,7 +332,15 @@ ALTER TABLE entries ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE changes ADD COLUMN user TEXT;
 """
 
-MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12]
+# A term's own evidence, as the model carries it: for an English equivalent, the sentence pairs in
+# which it translates the entry and a few of them (JSON [[fr, en, document, unit], …]). Terms stored
+# before kept none: 0 and [], as they read back then.
+_V13 = """
+ALTER TABLE terms ADD COLUMN frequency INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE terms ADD COLUMN contexts TEXT NOT NULL DEFAULT '[]';
+"""
+
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
