@@ -71,6 +71,13 @@ def test_a_store_copied_to_postgresql_and_back_loses_nothing(populated, pg_url, 
         assert run_tmtool(store, "import", write_memory(tmp_path / "more.tmx", 320)).returncode == 0
 
 
+def test_a_postgresql_store_backs_up_to_an_sqlite_file(populated, pg_url, tmp_path):
+    run_tmtool(populated, "db", "copy", populated, pg_url)
+    (tmp_path / "backup.db").write_text("an older backup, replaced whole")
+    run_tmtool(pg_url, "backup", tmp_path / "backup.db")
+    assert dump(tmp_path / "backup.db") == dump(populated)
+
+
 def test_a_copy_into_a_store_holding_data_is_refused(populated, pg_url):
     run_tmtool(populated, "db", "copy", populated, pg_url)
     before = dump(pg_url)

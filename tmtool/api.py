@@ -46,7 +46,7 @@ from .store import Store, open_store
 __all__ = [
     "MEMORY_COUNT_CAP", "STATUSES", "base_language",
     "extracts_terms", "Conflict", "IngestInterrupted", "Invalid", "NotFound", "TmtoolError", "Upload", "add_entry", "align",
-    "approve", "backup", "concordance", "default_user", "deprecate", "document_units", "documents", "edit",
+    "approve", "backup", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit",
     "entries", "entry", "export", "export_srx", "extract", "history", "import_file", "imports", "ingest",
     "ingest_dir", "languages_left_out", "lookup", "merge", "open_store", "reject", "remove", "remove_entry",
     "revert", "search", "segment", "stats",
@@ -422,6 +422,21 @@ def stats(store: Store) -> dict[str, int]:
 def backup(store: Store, path: str | Path) -> None:
     """Copy the store to the file ``path``, consistent while others write to it."""
     store.backup(path)
+
+
+def copy_store(source: str | Path, target: str | Path) -> dict[str, int]:
+    """Copy the whole store at the URL ``source`` into ``target``, a new or empty store of either
+    backend (SQLite → PostgreSQL and back), ids and history as they were; rows copied by table."""
+    from .store.copy import copy_between
+
+    return copy_between(str(source), str(target))
+
+
+def check_store(store: Store) -> list[str]:
+    """What is wrong with the store, one line a problem; none when it is sound."""
+    from .store.copy import check_store as check
+
+    return check(store)
 
 
 # ---- documents without a store: segment, align, extract -------------------------------------------

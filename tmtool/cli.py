@@ -939,10 +939,9 @@ def db_copy(source, target):
       tmtool db copy tmtool.db postgresql://ana@db.example.org/terminology
       tmtool db copy postgresql://ana@db.example.org/terminology backup.db
     """
-    from .store.copy import copy_between
     from .store.postgres import masked
 
-    counts = copy_between(source, target)
+    counts = api.copy_store(source, target)
     click.echo(f"copied {counts['documents']} documents, {counts['units']} units, {counts['entries']} entries,"
                f" {counts['changes']} changes and {counts['imports']} imports from {masked(source)} to {masked(target)}")
 
@@ -958,10 +957,8 @@ def db_check(ctx):
     Example:
       tmtool --db postgresql://ana@db.example.org/terminology db check
     """
-    from .store.copy import check_store
-
     store = _open_store(ctx)
-    problems = check_store(store)
+    problems = api.check_store(store)
     for problem in problems:
         click.echo(problem)
     if problems:

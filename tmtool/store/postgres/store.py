@@ -200,10 +200,17 @@ class PostgresStore:
         self.close()
 
     def backup(self, target: str | Path) -> None:
-        """A consistent copy of the store in the SQLite file ``target`` (``tmtool db copy``)."""
+        """A consistent copy of the store in the SQLite file ``target`` (as ``tmtool db copy``
+        makes one), written beside it and renamed over it."""
+        from ...io.files import atomic_path
         from ..copy import copy_store
+        from ..sqlite import SQLiteStore
 
-        copy_store(self, str(target))
+        target = Path(target)
+        if target.is_dir():
+            raise TmtoolError("is a directory; give the backup's file name", path=str(target))
+        with atomic_path(target) as temporary, SQLiteStore.open(temporary) as copy:
+            copy_store(self, copy)
 
     def stats(self) -> dict[str, int]:
         counts = {name: self._query(f"SELECT count(*) FROM {name}")[0][0]
