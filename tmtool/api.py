@@ -48,7 +48,7 @@ __all__ = [
     "extracts_terms", "Conflict", "IngestInterrupted", "Invalid", "NotFound", "TmtoolError", "Upload", "add_entry", "align",
     "approve", "backup", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit",
     "entries", "entry", "export", "export_srx", "extract", "history", "import_file", "imports", "ingest",
-    "ingest_dir", "languages_left_out", "lookup", "merge", "open_store", "reject", "remove", "remove_entry",
+    "ingest_dir", "languages_left_out", "lookup", "masked_url", "merge", "open_store", "reject", "remove", "remove_entry",
     "revert", "search", "segment", "stats",
 ]
 
@@ -430,6 +430,13 @@ def copy_store(source: str | Path, target: str | Path) -> dict[str, int]:
     from .store.copy import copy_between
 
     return copy_between(str(source), str(target))
+
+
+def masked_url(url: str | Path) -> str:
+    """A store's URL as it may be shown: any password in it replaced by ``***``."""
+    from .store.url import masked
+
+    return masked(str(url))
 
 
 def check_store(store: Store) -> list[str]:

@@ -939,11 +939,9 @@ def db_copy(source, target):
       tmtool db copy tmtool.db postgresql://ana@db.example.org/terminology
       tmtool db copy postgresql://ana@db.example.org/terminology backup.db
     """
-    from .store.postgres import masked
-
     counts = api.copy_store(source, target)
     click.echo(f"copied {counts['documents']} documents, {counts['units']} units, {counts['entries']} entries,"
-               f" {counts['changes']} changes and {counts['imports']} imports from {masked(source)} to {masked(target)}")
+               f" {counts['changes']} changes and {counts['imports']} imports from {api.masked_url(source)} to {api.masked_url(target)}")
 
 
 @db.command("check")

@@ -2,6 +2,6 @@
 glossary on a server, behaving as the embedded store does, with PostgreSQL's own search."""
 
 from .store import PostgresStore
-from .url import masked
+from ..url import masked
 
 __all__ = ["PostgresStore", "masked"]

@@ -37,7 +37,7 @@ from ..records import (
     unit_content_key,
 )
 from .schema import MIGRATIONS
-from .url import masked
+from ..url import masked
 
 # advisory lock keys: two numbers of our own ("tmtool" and 1, 2)
 WRITE_LOCK = 0x746D746F6F6C0001

@@ -1,4 +1,4 @@
-"""A PostgreSQL URL fit to print: error messages and logs never show a password."""
+"""A store URL fit to print: error messages and logs never show a password."""
 
 from __future__ import annotations
 
