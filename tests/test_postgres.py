@@ -161,3 +161,18 @@ def test_a_slip_in_a_short_term_is_still_looked_up(pg_url):
     with PostgresStore.open(pg_url) as store:
         glossary.add_entry(store, _entry("OTAN", "NATO"))
         assert [(hit.matched, hit.match) for hit in lookup(store, "otn")] == [("OTAN", "fuzzy")]
+
+
+def test_a_process_opening_a_store_again_and_again_keeps_its_connections_in_a_pool(pg_url):
+    """A server answering requests: from the second open on, connections come from a pool."""
+    from tmtool.store.postgres import store as backend
+
+    def backend_pid() -> int:
+        with PostgresStore.open(pg_url) as store:
+            return store._pg.info.backend_pid
+
+    first = backend_pid()
+    pooled = {backend_pid() for _ in range(5)}
+    assert first not in pooled and len(pooled) == 1  # one connection, reused
+    assert backend._POOLS[pg_url].get_stats()["pool_size"] <= backend.POOL_SIZE
+    backend._POOLS.pop(pg_url).close()

@@ -13,7 +13,7 @@ write. Readers are never blocked: each statement reads a committed snapshot.
 from __future__ import annotations
 
 import json
-import os
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -23,6 +23,7 @@ from itertools import islice
 from pathlib import Path
 
 import psycopg
+import psycopg_pool
 from psycopg import pq
 
 from ...errors import Conflict, NotFound, TmtoolError
@@ -55,6 +56,13 @@ FUZZY_CANDIDATES = 200
 # Look-up keys are short, and one slip takes many of a short word's trigrams ("otn": 2 of the 7 of
 # "otan"): a low floor, the glossary is small, and the look-up's rapidfuzz ratio decides.
 KEY_TRIGRAM_FLOOR = 0.2
+
+# A process that opens one store again and again (a server answering requests) keeps up to this many
+# connections to it open in a pool, rather than connect for each request.
+POOL_SIZE = 10
+_POOLS: dict[str, psycopg_pool.ConnectionPool] = {}
+_OPENED: set[str] = set()  # URLs this process has connected to once
+_POOLS_LOCK = threading.Lock()
 
 _language_tag = lru_cache(maxsize=256)(normalize_tag)
 
@@ -134,8 +142,9 @@ class PostgresStore:
     """A tmtool store in a PostgreSQL database. Open with :meth:`PostgresStore.open` (or
     :func:`tmtool.store.open_store`) and a ``postgresql://`` URL; use as a context manager to close it."""
 
-    def __init__(self, pg: psycopg.Connection, url: str, *, created: bool = False):
-        self._pg = pg
+    def __init__(self, pg: psycopg.Connection, url: str, pool: psycopg_pool.ConnectionPool | None = None, *,
+                 created: bool = False):
+        self._pg, self._pool = pg, pool
         self.url = self.path = masked(url)
         self.created = created
 
@@ -146,22 +155,19 @@ class PostgresStore:
         """Connect to the database ``url`` names — credentials from the URL, a password file
         (``PGPASSFILE``, ``~/.pgpass``) or libpq's environment (``PGPASSWORD`` …) — and bring the
         store's schema up to date; without ``create``, a database holding no store is NotFound."""
-        try:
-            pg = psycopg.connect(url, autocommit=True, application_name="tmtool")
-        except psycopg.Error as exc:
-            raise TmtoolError(f"cannot open store: {_first_line(exc)}", path=masked(url)) from None
+        pg, pool = _connect(url)
         try:
             version = _version(pg)
             if version is None and not create:
                 raise NotFound("no tmtool store in this database (check --db or $TMTOOL_DB)", path=masked(url))
             migrate(pg)
         except BaseException:
-            pg.close()
+            _release(pg, pool)
             raise
-        return cls(pg, url, created=version is None)
+        return cls(pg, url, pool, created=version is None)
 
     def close(self) -> None:
-        self._pg.close()
+        _release(self._pg, self._pool)
 
     def __enter__(self) -> PostgresStore:
         return self
@@ -699,6 +705,36 @@ class PostgresStore:
             self._pg.execute("UPDATE entries SET import_id = NULL WHERE import_id = %s", (import_id,))
             self._pg.execute("DELETE FROM imports WHERE id = %s", (import_id,))
         return units
+
+
+def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool | None]:
+    """A connection to ``url``: the first of a process is its own (its failure tells why at once);
+    from the second on, one from the process's pool for that URL, which the first has vouched for."""
+    try:
+        with _POOLS_LOCK:
+            pool = _POOLS.get(url)
+            if pool is None and url in _OPENED:
+                pool = psycopg_pool.ConnectionPool(
+                    url, min_size=1, max_size=POOL_SIZE, kwargs={"autocommit": True, "application_name": "tmtool"},
+                    name="tmtool", open=False)
+                pool.open(wait=True)  # its first connection ready: the next requests reuse it
+                _POOLS[url] = pool
+        if pool is not None:
+            return pool.getconn(), pool
+        pg = psycopg.connect(url, autocommit=True, application_name="tmtool")
+    except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+        raise TmtoolError(f"cannot open store: {_first_line(exc)}", path=masked(url)) from None
+    with _POOLS_LOCK:
+        _OPENED.add(url)
+    return pg, None
+
+
+def _release(pg: psycopg.Connection, pool: psycopg_pool.ConnectionPool | None) -> None:
+    """Give a connection back to its pool (which resets it), or close one of our own."""
+    if pool is not None:
+        pool.putconn(pg)
+    else:
+        pg.close()
 
 
 def migrate(pg: psycopg.Connection) -> None:
