@@ -139,9 +139,7 @@ def latency_rows(size: int, stores: dict, search_file: Path, lookup_file: Path) 
     for job, query_file in (("search", search_file), ("lookup", lookup_file)):
         for backend, url in stores.items():
             for clients in CLIENTS:
-                start = time.perf_counter()
                 results = collect(start_clients(job, url, query_file, clients, PER_CLIENT))
-                wall = time.perf_counter() - start
                 seconds = sorted(s for r in results for s in r["seconds"])
                 rows.append((size, f"{backend}: {'tm search' if job == 'search' else 'lookup'}, {clients} clients", {
                     "p50": statistics.median(seconds), "p95": seconds[int(len(seconds) * 0.95) - 1],
