@@ -86,7 +86,7 @@ def queries(size: int, work: Path, stores: dict) -> tuple[Path, Path]:
         sources = [u.source for u in store.units() if len(u.source) >= 30]
         terms = sorted({t.text for e in store.list_entries() for t in e.terms})
     searches = [edit_query(s, rng) for s in rng.sample(sources, QUERIES)]
-    words = sorted({w.strip(".,;:«»()") for s in rng.sample(sources, 400) for w in s.split() if len(w) > 5})
+    words = sorted({w for s in rng.sample(sources, 400) for w in s.split() if len(w) > 5 and w.isalpha()})
     lookups = rng.sample(terms, min(len(terms), QUERIES // 2)) + rng.sample(words, QUERIES - min(len(terms), QUERIES // 2))
     search_file, lookup_file = work / f"search-{size}.json", work / f"lookup-{size}.json"
     search_file.write_text(json.dumps(searches, ensure_ascii=False))
@@ -134,17 +134,16 @@ def collect(processes: list[subprocess.Popen]) -> list[dict]:
     return results
 
 
-def latency_rows(size: int, stores: dict, search_file: Path, lookup_file: Path) -> list[tuple]:
-    rows = []
+def latency_rows(size: int, stores: dict, search_file: Path, lookup_file: Path) -> None:
+    """Printed as they come: the whole set takes a while."""
     for job, query_file in (("search", search_file), ("lookup", lookup_file)):
         for backend, url in stores.items():
             for clients in CLIENTS:
                 results = collect(start_clients(job, url, query_file, clients, PER_CLIENT))
                 seconds = sorted(s for r in results for s in r["seconds"])
-                rows.append((size, f"{backend}: {'tm search' if job == 'search' else 'lookup'}, {clients} clients", {
+                print_rows([(size, f"{backend}: {'tm search' if job == 'search' else 'lookup'}, {clients} clients", {
                     "p50": statistics.median(seconds), "p95": seconds[int(len(seconds) * 0.95) - 1],
-                    "note": f"{len(seconds)} queries"}))
-    return rows
+                    "note": f"{len(seconds)} queries"})])
 
 
 def agreement_row(size: int, stores: dict, search_file: Path) -> tuple:
@@ -242,7 +241,7 @@ def main() -> None:
             if "agree" in args.jobs:
                 print_rows([agreement_row(size, stores, search_file)])
             if "latency" in args.jobs:
-                print_rows(latency_rows(size, stores, search_file, lookup_file))
+                latency_rows(size, stores, search_file, lookup_file)
             if "ingest" in args.jobs:
                 print_rows(ingest_rows(size, stores, search_file))
         print(f"load average at end: {os.getloadavg()[0]:.1f}")
