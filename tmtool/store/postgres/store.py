@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -27,18 +26,20 @@ import psycopg_pool
 from psycopg import pq
 
 from ...errors import Conflict, NotFound, TmtoolError
-from ...langtags import language_codes, normalize_tag
-from ...model import (
-    Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
-)
+from ...langtags import language_codes
+from ...model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow
+from ...text.normalize import fold, term_keys
 from ..base import ENTRY_FIELDS
-from ...text.normalize import fold, normalize_for_match, term_keys
 from ..records import (
     Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, loads, spellings,
     unit_content_key,
 )
-from .schema import MIGRATIONS
+from ..rows import (
+    UNIT_COLUMNS, UNIT_INSERT_COLUMNS, base_language, change_from_row, column_value, unit_from_row, unit_row,
+    without_target,
+)
 from ..url import masked
+from .schema import MIGRATIONS
 
 # advisory lock keys: two numbers of our own ("tmtool" and 1, 2)
 WRITE_LOCK = 0x746D746F6F6C0001
@@ -64,50 +65,7 @@ _POOLS: dict[str, psycopg_pool.ConnectionPool] = {}
 _OPENED: set[str] = set()  # URLs this process has connected to once
 _POOLS_LOCK = threading.Lock()
 
-_language_tag = lru_cache(maxsize=256)(normalize_tag)
-
-
-def _base_language(tag: str) -> str | None:
-    try:
-        return _language_tag(tag).split("-")[0]
-    except TmtoolError:
-        return None
-
-
-def _check_languages(unit: Unit, origin: str) -> None:
-    for side, tag in (("source", unit.srclang), ("target", unit.tgtlang), *(("variant", v.lang) for v in unit.variants)):
-        try:
-            _language_tag(tag)
-        except TmtoolError as exc:
-            where = f"unit {unit.tuid!r}" if unit.tuid else "a unit"
-            raise TmtoolError(f"{where} has no valid {side} language: {exc.message}", path=origin) from None
-
-
-def _confidence(prop: str | None) -> float | None:
-    try:
-        return float(prop) if prop else None
-    except ValueError:
-        return None
-
-
-def _column_value(value: object):
-    if isinstance(value, ReviewStatus):
-        return value.value
-    if isinstance(value, datetime):
-        return iso(value)
-    return int(value) if isinstance(value, bool) else value
-
-
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
-_UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, created, changed,"
-                 " source_markup, target_markup")
-_U_UNIT_COLUMNS = ", ".join("u." + c for c in _UNIT_COLUMNS.split(", "))
-_INSERT_COLUMNS = ("tuid, source, target, srclang, tgtlang, match_text, content_key, document_id, position,"
-                   " bead, confidence, origin, props, notes, created, changed, source_markup, target_markup,"
-                   " import_id")
+_U_UNIT_COLUMNS = ", ".join("u." + c for c in UNIT_COLUMNS.split(", "))
 _DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
                      " src_text_hash, tgt_text_hash")
 _CHANGE_COLUMNS = 'id, time, action, before, after, reverted_by, "user"'
@@ -117,25 +75,8 @@ _CONCORDANCE = ("(to_tsvector('tm_words', u.source) @@ phraseto_tsquery('tm_word
                 " OR to_tsvector('tm_words', u.target) @@ phraseto_tsquery('tm_words', %(text)s))")
 
 
-def _unit(row: Sequence) -> Unit:
-    _, tuid, source, target, srclang, tgtlang, props, notes, created, changed, source_markup, target_markup = row
-    return Unit(source=source, target=target, srclang=srclang, tgtlang=tgtlang, tuid=tuid,
-                created=parse_time(created), changed=parse_time(changed), props=loads(props), notes=loads(notes),
-                source_markup=source_markup, target_markup=target_markup)
-
-
-def _unit_row(unit: Unit, content_key: str, document_id: str | None, position: int | None, origin: str,
-              import_id: int | None = None) -> tuple:
-    _check_languages(unit, origin)
-    return (unit.tuid, unit.source, unit.target, unit.srclang, unit.tgtlang, normalize_for_match(unit.source),
-            content_key, document_id, position, unit.props.get("x-bead"),
-            _confidence(unit.props.get("x-confidence")), origin, dumps(unit.props), dumps(unit.notes),
-            iso(unit.created), iso(unit.changed), unit.source_markup, unit.target_markup, import_id)
-
-
-def _change(row: Sequence) -> Change:
-    i, t, a, b, f, r, u = row
-    return Change(i, t, a, json.loads(b), json.loads(f), r, u)
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 class PostgresStore:
@@ -229,7 +170,7 @@ class PostgresStore:
                           ("terms {}", "SELECT lang, count(*) FROM terms GROUP BY lang")):
             by_language: dict[str, int] = {}
             for *tags, count in self._query(sql):
-                key = name.format(*(_base_language(tag) or tag or "?" for tag in tags))
+                key = name.format(*(base_language(tag) or tag or "?" for tag in tags))
                 by_language[key] = by_language.get(key, 0) + count
             counts |= sorted(by_language.items())
         return counts
@@ -272,12 +213,12 @@ class PostgresStore:
                     import_id: int | None) -> list[int]:
         """Write (unit, content key, document, position) rows with one COPY, under ids taken from the
         table's identity beforehand so that their variants can be written beside them; their ids."""
-        rows = [_unit_row(unit, key, document_id, position, origin, import_id)
+        rows = [unit_row(unit, key, document_id, position, origin, import_id)
                 for unit, key, document_id, position in units]  # checked before anything is written
         ids = [i for i, in self._pg.execute(
             "SELECT nextval(pg_get_serial_sequence('units', 'id')) FROM generate_series(1, %s)", (len(rows),))]
         with self._pg.cursor() as cursor:
-            with cursor.copy(f"COPY units (id, {_INSERT_COLUMNS}) FROM STDIN") as copy:
+            with cursor.copy(f"COPY units (id, {UNIT_INSERT_COLUMNS}) FROM STDIN") as copy:
                 for unit_id, row in zip(ids, rows):
                     copy.write_row((unit_id, *row))
             if any(unit.variants for unit, *_ in units):
@@ -312,9 +253,9 @@ class PostgresStore:
     def document_units(self, document_id: str) -> list[StoredUnit]:
         if self.document(document_id) is None:
             raise NotFound(f"no document {document_id} in the store")
-        rows = self._query(f"SELECT {_UNIT_COLUMNS}, position, bead, confidence FROM units"
+        rows = self._query(f"SELECT {UNIT_COLUMNS}, position, bead, confidence FROM units"
                            " WHERE document_id = %s ORDER BY position", (document_id,))
-        units = self._with_variants({row[0]: _unit(row[:-3]) for row in rows})
+        units = self._with_variants({row[0]: unit_from_row(row[:-3]) for row in rows})
         return [StoredUnit(row[0], row[-3], units[row[0]], row[-2], row[-1]) for row in rows]
 
     # ---- units -----------------------------------------------------------------------------
@@ -327,8 +268,7 @@ class PostgresStore:
         units = iter(units)
         with self.transaction():
             while batch := list(islice(units, IMPORT_BATCH)):
-                kept = [unit for unit in batch if unit.source.strip()
-                        and not (untranslated(unit) if untranslated else not unit.target.strip())]
+                kept = [unit for unit in batch if unit.source.strip() and not (untranslated or without_target)(unit)]
                 not_translated += len(batch) - len(kept)
                 translated: dict[str, Unit] = {}
                 for unit in kept:
@@ -358,7 +298,7 @@ class PostgresStore:
                                  params)
                 pending = next(variants, None)
                 for row in rows:
-                    unit = _unit(row)
+                    unit = unit_from_row(row)
                     while pending is not None and pending[0] <= row[0]:
                         if pending[0] == row[0]:
                             unit.variants.append(Variant(*pending[1:]))
@@ -377,8 +317,8 @@ class PostgresStore:
         return self._query(f"SELECT count(*) FROM units{where}", params)[0][0]
 
     def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
-        rows = self._query(f"SELECT {_UNIT_COLUMNS} FROM units WHERE id = ANY(%s)", (list(ids),))
-        return self._with_variants({row[0]: _unit(row) for row in rows})
+        rows = self._query(f"SELECT {UNIT_COLUMNS} FROM units WHERE id = ANY(%s)", (list(ids),))
+        return self._with_variants({row[0]: unit_from_row(row) for row in rows})
 
     def source_languages(self, *, since: datetime | None = None) -> list[str]:
         where, params = (" WHERE changed >= %s", (iso(since),)) if since else ("", ())
@@ -387,7 +327,7 @@ class PostgresStore:
     def unit_languages(self) -> list[str]:
         tags = self._query("SELECT srclang FROM units UNION SELECT tgtlang FROM units"
                            " UNION SELECT lang FROM unit_variants")
-        return sorted({base for tag, in tags if (base := _base_language(tag))})
+        return sorted({base for tag, in tags if (base := base_language(tag))})
 
     # ---- searching the memory ----------------------------------------------------------------
 
@@ -415,7 +355,7 @@ class PostgresStore:
         rows = self._query(f"SELECT {_U_UNIT_COLUMNS}, u.document_id, u.origin FROM units u WHERE {_CONCORDANCE}"
                            " ORDER BY length(u.source) + length(u.target), u.id LIMIT %(limit)s",
                            {"text": text, "limit": limit})
-        units = self._with_variants({row[0]: _unit(row[:-2]) for row in rows})
+        units = self._with_variants({row[0]: unit_from_row(row[:-2]) for row in rows})
         return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
 
     def concordance_count(self, text: str, cap: int) -> int:
@@ -560,7 +500,7 @@ class PostgresStore:
             raise ValueError(f"not entry fields: {', '.join(sorted(unknown))}")
         assignments = "".join(f"{name} = %s, " for name in fields)
         sql = f"UPDATE entries SET {assignments}updated = %s, version = version + 1 WHERE id = %s"
-        params = [*(_column_value(v) for v in fields.values()), iso(utcnow()), entry_id]
+        params = [*(column_value(v) for v in fields.values()), iso(utcnow()), entry_id]
         if expected_version is not None:  # checked by the write itself: two writers cannot both pass
             sql, params = sql + " AND version = %s", [*params, expected_version]
         with self.transaction():
@@ -653,13 +593,13 @@ class PostgresStore:
 
     def history(self, entry_id: int | None = None) -> list[Change]:
         if entry_id is None:
-            return [_change(row) for row in self._query(f"SELECT {_CHANGE_COLUMNS} FROM changes ORDER BY id")]
-        return [_change(row) for row in self._query(
+            return [change_from_row(row) for row in self._query(f"SELECT {_CHANGE_COLUMNS} FROM changes ORDER BY id")]
+        return [change_from_row(row) for row in self._query(
             f"SELECT {_CHANGE_COLUMNS} FROM changes WHERE before::jsonb ? %s ORDER BY id", (str(entry_id),))]
 
     def change(self, change_id: int) -> Change | None:
         rows = self._query(f"SELECT {_CHANGE_COLUMNS} FROM changes WHERE id = %s", (change_id,))
-        return _change(rows[0]) if rows else None
+        return change_from_row(rows[0]) if rows else None
 
     def mark_reverted(self, change_id: int, revert_id: int) -> None:
         self._write("UPDATE changes SET reverted_by = %s WHERE id = %s", (revert_id, change_id))

@@ -17,16 +17,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
 from ...errors import Conflict, NotFound, TmtoolError
-from ...langtags import normalize_tag
 from ...model import (
     Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
 )
-from ...text.normalize import fold, normalize_for_match, term_keys
+from ...text.normalize import fold, term_keys
 from ..base import ENTRY_FIELDS
 from ..records import (
     Change,
@@ -40,6 +38,11 @@ from ..records import (
     spellings,
     unit_content_key,
 )
+# what both SQL backends share, under the names this module has always used
+from ..rows import base_language as _base_language
+from ..rows import change_from_row, unit_from_row, unit_row
+from ..rows import column_value as _column_value
+from ..rows import without_target as _without_target
 from .migrations import migrate
 
 BUSY_TIMEOUT_S = 10.0
@@ -66,42 +69,6 @@ WORD = re.compile(r"\w+")
 # its share of this when lower. Most of a long query's grams are common, and counting each of them
 # up to the budget was most of its search (0.3-0.5 s for 300-600 grams at 1M units).
 COUNT_BUDGET = 250_000
-
-
-def _confidence(prop: str | None) -> float | None:
-    """The aligner's ``x-confidence`` prop as a number; an imported memory may hold anything there."""
-    try:
-        return float(prop) if prop else None
-    except ValueError:
-        return None
-
-
-def _without_target(unit: Unit) -> bool:
-    return not unit.target.strip()
-
-
-# a memory repeats a handful of language tags millions of times
-_language_tag = lru_cache(maxsize=256)(normalize_tag)
-
-
-def _check_languages(unit: Unit, origin: str) -> None:
-    """Refuse a unit whose source, target or variant language is not a language tag: stored, it
-    would make every later TMX export of the store fail."""
-    for side, tag in (("source", unit.srclang), ("target", unit.tgtlang), *(("variant", v.lang) for v in unit.variants)):
-        try:
-            _language_tag(tag)
-        except TmtoolError as exc:
-            where = f"unit {unit.tuid!r}" if unit.tuid else "a unit"
-            raise TmtoolError(f"{where} has no valid {side} language: {exc.message}", path=origin) from None
-
-
-def _base_language(tag: str) -> str | None:
-    """``base_language`` for SQL (``fr-FR`` → ``fr``): None for what no longer parses, which an old
-    store may hold (see migration 7)."""
-    try:
-        return _language_tag(tag).split("-")[0]
-    except TmtoolError:
-        return None
 
 
 def _phrase(token: str) -> str:
@@ -135,15 +102,6 @@ def rarest_grams(grams: set[str], frequency: dict[str, int], needed: int, *,
             chosen.append(gram)
             postings += count
     return set(chosen)
-
-
-def _column_value(value: object):
-    """An entry field as its column holds it."""
-    if isinstance(value, ReviewStatus):
-        return value.value
-    if isinstance(value, datetime):
-        return iso(value)
-    return int(value) if isinstance(value, bool) else value
 
 
 class SQLiteStore:
@@ -274,17 +232,7 @@ class SQLiteStore:
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
 
-    @staticmethod
-    def _unit_row(unit: Unit, content_key: str, document_id: str | None, position: int | None,
-                  origin: str, import_id: int | None = None) -> tuple:
-        _check_languages(unit, origin)
-        return (
-            unit.tuid, unit.source, unit.target, unit.srclang, unit.tgtlang,
-            normalize_for_match(unit.source), content_key, document_id, position,
-            unit.props.get("x-bead"), _confidence(unit.props.get("x-confidence")), origin,
-            dumps(unit.props), dumps(unit.notes), iso(unit.created), iso(unit.changed),
-            unit.source_markup, unit.target_markup, import_id,
-        )
+    _unit_row = staticmethod(unit_row)
 
     def _insert_unit(self, unit: Unit, document_id: str | None, position: int | None, origin: str) -> int:
         row = self._unit_row(unit, unit_content_key(unit), document_id, position, origin)
@@ -355,15 +303,7 @@ class SQLiteStore:
     _UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, created, changed,"
                      " source_markup, target_markup")
 
-    @staticmethod
-    def _unit(row: tuple) -> Unit:
-        _, tuid, source, target, srclang, tgtlang, props, notes, created, changed, source_markup, target_markup = row
-        return Unit(
-            source=source, target=target, srclang=srclang, tgtlang=tgtlang, tuid=tuid,
-            created=parse_time(created), changed=parse_time(changed),
-            props=loads(props), notes=loads(notes),
-            source_markup=source_markup, target_markup=target_markup,
-        )
+    _unit = staticmethod(unit_from_row)
 
     def units(self, *, since: datetime | None = None) -> Iterator[Unit]:
         """Every unit (changed on or after ``since``), in the order stored."""
@@ -770,10 +710,7 @@ class SQLiteStore:
 
     _CHANGE_COLUMNS = "id, time, action, before, after, reverted_by, user"
 
-    @staticmethod
-    def _change(row: tuple) -> Change:
-        i, t, a, b, f, r, u = row
-        return Change(i, t, a, json.loads(b), json.loads(f), r, u)
+    _change = staticmethod(change_from_row)
 
     def history(self, entry_id: int | None = None) -> list[Change]:
         """Recorded changes, oldest first; only those touching ``entry_id`` when given."""
