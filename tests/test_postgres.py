@@ -176,3 +176,23 @@ def test_a_process_opening_a_store_again_and_again_keeps_its_connections_in_a_po
     assert first not in pooled and len(pooled) == 1  # one connection, reused
     assert backend._POOLS[pg_url].get_stats()["pool_size"] <= backend.POOL_SIZE
     backend._POOLS.pop(pg_url).close()
+
+
+def test_a_first_import_builds_the_search_indexes_after_its_rows(pg_url, monkeypatch):
+    from tmtool.store.copy import check_store
+    from tmtool.store.postgres.schema import SEARCH_INDEXES
+
+    monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 7)
+    units = [Unit(f"Phrase numéro mot{n}x.", f"Sentence number word{n}y.", "fr-FR", "en-GB", tuid=str(n))
+             for n in range(30)]
+    with PostgresStore.open(pg_url) as store:
+        store.add_units(units[:20], "a.tmx")  # into an empty memory: the indexes built once, after
+        store.add_units(units[20:], "b.tmx")  # into a memory: the indexes grow
+        assert check_store(store) == []
+        with psycopg.connect(pg_url) as conn:
+            assert {name for name, in conn.execute("SELECT indexname FROM pg_indexes")} >= set(SEARCH_INDEXES)
+        for n in (3, 25):
+            assert [u.tuid for u, _ in store.concordance(f"word{n}y")] == [str(n)]
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("DROP INDEX units_source_words")
+        assert check_store(store) == ["index units_source_words is missing"]

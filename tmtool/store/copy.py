@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 
 from ..errors import Invalid
 from .base import Store
@@ -56,6 +57,10 @@ class _SQLiteTables:
         self._conn.execute("PRAGMA defer_foreign_keys = ON")
         self._conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                                rows)
+
+    @staticmethod
+    def bulk(store: Store) -> AbstractContextManager:
+        return nullcontext()  # finish() rebuilds the full-text indexes
 
     def finish(self) -> None:
         """Rebuild the full-text indexes (external-content FTS5 tables) from the rows just loaded."""
@@ -102,6 +107,10 @@ class _PostgresTables:
             for row in rows:
                 copy.write_row(row)
 
+    @staticmethod
+    def bulk(store: Store) -> AbstractContextManager:
+        return store.indexes_in_bulk()
+
     def finish(self) -> None:
         """The identities go on from the highest id copied."""
         for table, key in TABLES.items():
@@ -110,10 +119,16 @@ class _PostgresTables:
                                  f" false) FROM {table}")
 
     def problems(self) -> list[str]:
-        # PostgreSQL enforces the foreign keys itself; an index left invalid (a failed build) is ours to see
-        return [f"index {name} is not valid" for name, in self._pg.execute(
-            "SELECT i.indexrelid::regclass::text FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid"
-            " WHERE c.relnamespace = current_schema()::regnamespace AND NOT (i.indisvalid AND i.indisready)")]
+        # PostgreSQL enforces the foreign keys itself; a search index missing or left invalid (a
+        # failed build) is ours to see
+        from .postgres.schema import SEARCH_INDEXES
+
+        present = {name for name, in self._pg.execute(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'units'")}
+        return [f"index {name} is missing" for name in SEARCH_INDEXES if name not in present] + [
+            f"index {name} is not valid" for name, in self._pg.execute(
+                "SELECT i.indexrelid::regclass::text FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid"
+                " WHERE c.relnamespace = current_schema()::regnamespace AND NOT (i.indisvalid AND i.indisready)")]
 
 
 def _quoted(columns: Sequence[str]) -> str:
@@ -142,7 +157,7 @@ def copy_store(source: Store, target: Store) -> dict[str, int]:
         plan[table] = columns
     counts = {}
     # the source's writers wait for the copy (one snapshot of it), the target shows all or nothing
-    with source.transaction(), target.transaction():
+    with source.transaction(), target.transaction(), writer.bulk(target):
         for table, columns in plan.items():
             counted = _Counted(reader.rows(table, columns, TABLES[table]))
             writer.load(table, columns, iter(counted))

@@ -84,9 +84,9 @@ CREATE INDEX units_document ON units(document_id, position);
 CREATE INDEX units_content ON units(content_key);
 CREATE INDEX units_changed ON units(changed);
 CREATE INDEX units_import ON units(import_id);
--- fuzzy search: trigram similarity of the normalised source, within a length band (the two
--- indexes' bitmaps are ANDed: only the units of the band are read and rechecked)
-CREATE INDEX units_match_grams ON units USING gin (match_text gin_trgm_ops);
+-- fuzzy search: the units nearest by trigrams (a GiST index walked nearest first; 256-byte
+-- signatures, as a sentence has a hundred trigrams or more), within a length band
+CREATE INDEX units_match_grams ON units USING gist (match_text gist_trgm_ops(siglen = 256));
 CREATE INDEX units_match_length ON units (length(match_text));
 -- concordance and the memory's contexts for term extraction: words of each side
 CREATE INDEX units_source_words ON units USING gin (to_tsvector('tm_words', source));
@@ -187,3 +187,11 @@ CREATE INDEX entry_equivalents_document ON entry_equivalents(document_id);
 """
 
 MIGRATIONS: list[str] = [_V1]
+
+# The units' full-text and trigram indexes as they stand (those of _V1), by name: a bulk write into an
+# empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).
+SEARCH_INDEXES = {
+    "units_match_grams": "CREATE INDEX units_match_grams ON units USING gist (match_text gist_trgm_ops(siglen = 256))",
+    "units_source_words": "CREATE INDEX units_source_words ON units USING gin (to_tsvector('tm_words', source))",
+    "units_target_words": "CREATE INDEX units_target_words ON units USING gin (to_tsvector('tm_words', target))",
+}
