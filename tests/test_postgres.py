@@ -196,3 +196,16 @@ def test_a_first_import_builds_the_search_indexes_after_its_rows(pg_url, monkeyp
         with psycopg.connect(pg_url, autocommit=True) as conn:
             conn.execute("DROP INDEX units_source_words")
         assert check_store(store) == ["index units_source_words is missing"]
+
+
+def test_the_memory_contexts_leave_out_words_common_in_the_memory(pg_url, monkeypatch):
+    """With statistics (taken after a bulk import), a word's count comes from them, not a count."""
+    monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 7)
+    units = [Unit(f"La réunion du comité numéro {n}.", f"Committee meeting {n}.", "fr-FR", "en-GB", tuid=str(n))
+             for n in range(40)] + [Unit("Le dispositif explosif de circonstance.", "The improvised explosive device.",
+                                         "fr-FR", "en-GB", tuid="ied")]
+    with PostgresStore.open(pg_url) as store:
+        store.add_units(units, "a.tmx")
+        assert store._common_source_words()["reunion"] == pytest.approx(40, abs=1)
+        found = store.memory_contexts(["réunion", "dispositif"], limit=10)
+        assert [context.unit for context in found] == ["ied"]

@@ -112,11 +112,12 @@ class _PostgresTables:
         return store.indexes_in_bulk()
 
     def finish(self) -> None:
-        """The identities go on from the highest id copied."""
+        """The identities go on from the highest id copied; the planner's statistics are taken."""
         for table, key in TABLES.items():
             if key == ("id",) and self._pg.execute("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).fetchone()[0]:
                 self._pg.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1,"
                                  f" false) FROM {table}")
+        self._pg.execute("ANALYZE")
 
     def problems(self) -> list[str]:
         # PostgreSQL enforces the foreign keys itself; a search index missing or left invalid (a
@@ -157,11 +158,12 @@ def copy_store(source: Store, target: Store) -> dict[str, int]:
         plan[table] = columns
     counts = {}
     # the source's writers wait for the copy (one snapshot of it), the target shows all or nothing
-    with source.transaction(), target.transaction(), writer.bulk(target):
-        for table, columns in plan.items():
-            counted = _Counted(reader.rows(table, columns, TABLES[table]))
-            writer.load(table, columns, iter(counted))
-            counts[table] = counted.count
+    with source.transaction(), target.transaction():
+        with writer.bulk(target):
+            for table, columns in plan.items():
+                counted = _Counted(reader.rows(table, columns, TABLES[table]))
+                writer.load(table, columns, iter(counted))
+                counts[table] = counted.count
         writer.finish()
     return counts
 

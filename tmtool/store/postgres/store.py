@@ -265,22 +265,26 @@ class PostgresStore:
         """As the Protocol says; each batch's new units are written with one COPY."""
         added = already_stored = not_translated = 0
         units = iter(units)
-        with self.transaction(), self.indexes_in_bulk():
-            while batch := list(islice(units, IMPORT_BATCH)):
-                kept = [unit for unit in batch if unit.source.strip() and not (untranslated or without_target)(unit)]
-                not_translated += len(batch) - len(kept)
-                translated: dict[str, Unit] = {}
-                for unit in kept:
-                    translated.setdefault(unit_content_key(unit), unit)
-                stored = {key for key, in self._query(
-                    "SELECT content_key FROM units WHERE content_key = ANY(%s)", (list(translated),))}
-                new = [(unit, key, None, None) for key, unit in translated.items() if key not in stored]
-                self._copy_units(new, origin, import_id)
-                if pairs is not None:
-                    pairs.update((unit.srclang, unit.tgtlang) for unit, *_ in new)
-                added += len(new)
-                already_stored += len(kept) - len(new)
-            if added >= IMPORT_BATCH:  # the planner's statistics, refreshed once after a bulk import
+        with self.transaction():
+            with self.indexes_in_bulk():
+                while batch := list(islice(units, IMPORT_BATCH)):
+                    kept = [unit for unit in batch
+                            if unit.source.strip() and not (untranslated or without_target)(unit)]
+                    not_translated += len(batch) - len(kept)
+                    translated: dict[str, Unit] = {}
+                    for unit in kept:
+                        translated.setdefault(unit_content_key(unit), unit)
+                    stored = {key for key, in self._query(
+                        "SELECT content_key FROM units WHERE content_key = ANY(%s)", (list(translated),))}
+                    new = [(unit, key, None, None) for key, unit in translated.items() if key not in stored]
+                    self._copy_units(new, origin, import_id)
+                    if pairs is not None:
+                        pairs.update((unit.srclang, unit.tgtlang) for unit, *_ in new)
+                    added += len(new)
+                    already_stored += len(kept) - len(new)
+            # the planner's statistics (and the word counts memory_contexts reads), refreshed once
+            # after a bulk import, its indexes built
+            if added >= IMPORT_BATCH:
                 self._pg.execute("ANALYZE units")
         return added, already_stored, not_translated
 
@@ -380,9 +384,13 @@ class PostgresStore:
         """French→English units sharing the document's most specific words (each in at most
         ``limit`` sources), those sharing the most of them first, then the shortest."""
         words = sorted({fold(word) for word in words if len(word) >= MIN_CONTEXT_WORD})
-        specific = [word for word in words if self._query(
-            "SELECT count(*) FROM (SELECT 1 FROM units WHERE to_tsvector('tm_words', source)"
-            " @@ phraseto_tsquery('tm_words', %s) LIMIT %s) capped", (word, limit + 1))[0][0] <= limit]
+        common = self._common_source_words()
+        if common is None:  # no statistics yet (a memory never analysed: a small one): count
+            specific = [word for word in words if self._query(
+                "SELECT count(*) FROM (SELECT 1 FROM units WHERE to_tsvector('tm_words', source)"
+                " @@ phraseto_tsquery('tm_words', %s) LIMIT %s) capped", (word, limit + 1))[0][0] <= limit]
+        else:
+            specific = [word for word in words if common.get(word, 0) <= limit]
         if not specific:
             return []
         rows = self._query(
@@ -399,6 +407,16 @@ class PostgresStore:
             {"words": specific, "exclude": exclude_document, "fr": language_codes("fr"),
              "en": language_codes("en"), "limit": limit})
         return [Context(*row) for row in rows]
+
+    def _common_source_words(self) -> dict[str, float] | None:
+        """The words most common in the units' sources, with the number of units holding each, as
+        PostgreSQL's statistics of the source word index estimate them (ANALYZE keeps the most
+        common thousand); a word left out is rarer than all of them. None before any statistics."""
+        rows = self._query(
+            "SELECT e.word, e.freq * (SELECT reltuples FROM pg_class WHERE oid = 'units'::regclass)"
+            " FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, freq)"
+            " WHERE s.schemaname = current_schema() AND s.tablename = 'units_source_words' AND e.word IS NOT NULL")
+        return dict(rows) if rows else None
 
     # ---- reading entries -----------------------------------------------------------------------
 
