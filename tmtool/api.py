@@ -175,7 +175,16 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
     "untranslated", "languages", "skipped"}``: languages as ``{"fr-FR→en-GB": 3}`` (units added by
     language pair) or ``{"fr": 2}`` (entries read holding each language), most first; skipped as one
-    line each."""
+    line each.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> tsv = "fr\\ten\\nComité militaire\\tMilitary Committee\\n".encode()
+    >>> done = import_file(store, Upload("terms.tsv", tsv), user="ana")
+    >>> done["added"], done["languages"], imports(store)[0]["path"]
+    (1, {'en': 1, 'fr': 1}, 'terms.tsv')
+    >>> store.close()
+    """
     from . import transfer
 
     with _local_files(source) as (path,):
@@ -199,7 +208,15 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO | None = None, *,
     (``-``: stdout) or the binary stream ``out``, returning how many units or entries were written;
     with no ``out``, returning the file's bytes. ``statuses``: the entries written ("approved",
     "candidate", "rejected"; by default the approved only, so that no unreviewed candidate reaches a
-    translator unasked)."""
+    translator unasked).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> export(store, "tsv").decode().split("\\t")[:2]
+    ['Comité militaire', 'Military Committee']
+    >>> store.close()
+    """
     from . import transfer
 
     chosen = transfer.DEFAULT_EXPORT_STATUSES if statuses is None else [_status(s) for s in statuses]
@@ -313,7 +330,18 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
          definition: str | None = None, note: str | None = None, status: str | None = None,
          expected_version: int | None = None, user: str | None = None) -> dict:
     """Edit an entry (see :func:`tmtool.glossary.edit`); with ``expected_version``, an entry changed
-    since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``."""
+    since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> seen = add_entry(store, ["Comité militaire"], ["Military Comittee"])
+    >>> edit(store, seen["id"], en="Military Committee", expected_version=seen["version"])["entry"]["en"][0]["text"]
+    'Military Committee'
+    >>> edit(store, seen["id"], note="too late", expected_version=seen["version"])
+    Traceback (most recent call last):
+    tmtool.errors.Conflict: entry 1 was changed by someone else (version 2, not 1); reload it
+    >>> store.close()
+    """
     new_status = _status(status) if status else None
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
         e, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop, definition=definition, note=note,
