@@ -68,6 +68,7 @@ def _describe_os_error(exc: Exception) -> str:
     "db_path",
     # a folder is refused by _open_store, in one line, rather than by click's usage block
     type=click.Path(),
+    metavar="PATH|URL",
     default=lambda: os.environ.get("TMTOOL_DB", DEFAULT_DB),
     show_default="$TMTOOL_DB, else ./tmtool.db",
     help="The store: a SQLite file (or sqlite:///path), or postgresql://user@host/db. "
