@@ -34,6 +34,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import TmtoolError
 from ..fileio import open_output
+from ..langtags import base_language
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
 from .skips import OnSkip, Skipped, Unusable, refuse
 
@@ -83,6 +84,7 @@ def csv_columns(srclang: str = "fr", tgtlang: str = "en") -> tuple[str, ...]:
 def write_tsv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
     """Write the OmegaT glossary: a line per pair of :func:`term_pairs` in the two base languages
     (French, English); return the lines."""
+    srclang, tgtlang = base_language(srclang), base_language(tgtlang)
     lines = 0
     with open_output(out, "w") as stream:
         for entry in entries:
@@ -107,6 +109,7 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
 def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
     """Write one entry a row under a header of :func:`csv_columns` (the two base languages' terms
     first: French, English); return the entry count."""
+    srclang, tgtlang = base_language(srclang), base_language(tgtlang)
     count = 0
     with open_output(out, "w") as stream:
         writer = csv.DictWriter(stream, fieldnames=csv_columns(srclang, tgtlang))
