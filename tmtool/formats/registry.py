@@ -65,6 +65,7 @@ FORMATS = (
     Format("po", GLOSSARY, (".po",), "po:read_po", "po:write_po", signatures=("msgid",)),
     Format("tsv", GLOSSARY, (".tsv",), "tabular:read_tsv", "tabular:write_tsv", separator="\t"),
     Format("csv", GLOSSARY, (".csv",), "tabular:read_csv", "tabular:write_csv", separator=","),
+    Format("xlsx", GLOSSARY, (".xlsx",), "xlsx:read_xlsx", "xlsx:write_xlsx", signatures=("PK\x03\x04",)),
 )  # fmt: skip
 
 _BY_NAME = {fmt.name: fmt for fmt in FORMATS}

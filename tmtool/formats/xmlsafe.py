@@ -3,8 +3,8 @@
 Every XML reader of tmtool (TMX, TBX, XLIFF, SRX …) parses through here, so that a hostile or broken
 file (billion laughs, external entities pointing at local files or URLs) is refused the same way
 everywhere, and a syntax error always comes out as one ``TmtoolError`` line with path and line number.
-The DOCX and HTML readers, whose parsers are python-docx's and lxml.html's, pass their XML parts and
-pages through :func:`check_prolog` first.
+The DOCX, XLSX and HTML readers, whose parsers are python-docx's, openpyxl's and lxml.html's, pass
+their XML parts (:func:`check_package`) and pages through :func:`check_prolog` first.
 
 A plain ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted and never fetched. A DOCTYPE whose internal
 subset declares entities is refused outright rather than parsed without them: such a file means
@@ -86,6 +86,22 @@ def iterparse_xml(
         yield from etree.iterparse(checked, events=tuple(events), tag=tag, **_SAFE_OPTIONS)
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, path) from None
+
+
+def check_package(path: str | Path) -> None:
+    """Check the prolog of every XML part of a ZIP package (DOCX, XLSX) whose parts another library
+    parses with its own parser, as :func:`check_prolog` checks every other XML file; the error names
+    the package and the part."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        for part in package.namelist():
+            if part.endswith((".xml", ".rels")):
+                with package.open(part) as stream:
+                    try:
+                        check_prolog(stream, part)
+                    except TmtoolError as exc:
+                        raise TmtoolError(str(exc), path=str(path)) from None
 
 
 def split_tag(tag: str) -> tuple[str | None, str]:

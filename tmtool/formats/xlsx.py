@@ -1,0 +1,129 @@
+"""Glossaries as Excel workbooks (XLSX): what terminologists exchange when they work in a spreadsheet.
+
+One sheet, a header row, one entry a row: the columns of the CSV (:data:`tabular.CSV_COLUMNS` — the
+French term and its English pair, ``status``, part of speech, gender, score, frequency, definition,
+note, first context, dates, id, and ``details``, JSON with the entry's further terms and contexts), so
+that a workbook and a CSV hold and read the same, and nothing is lost. Every cell is text (a term
+``=SUM(A1)`` stays a term, never a formula) but score and frequency, which are numbers to sort by.
+
+Reading is the CSV's (:func:`tabular.read_rows`): a sheet from elsewhere names its columns in
+either order and any case or accents (``Français``, ``FR-FR``, ``English term`` …), a column tmtool has no
+field for is passed over and reported, empty rows are skipped, a number or date cell is read as its text,
+and a term cell may hold several terms one a line (Alt+Enter), as the TSV holds one pair a line. The
+first worksheet is read.
+
+The package's XML is parsed by openpyxl, with the standard library's parser, which expands entities:
+every XML part's prolog is checked first (:func:`tmtool.formats.xmlsafe.check_package`), as
+every other XML file tmtool reads is, and a part declaring entities refuses the file.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import TmtoolError
+from ..fileio import atomic_path
+from ..langtags import base_language
+from ..model import Entry
+from .skips import OnSkip, refuse
+from .tabular import csv_columns, entry_to_row, read_rows
+from .xmlsafe import check_package
+
+SHEET = "glossary"
+_NUMBERS = {"score": float, "frequency": int}  # written as numbers, for Excel to sort and filter by
+_WIDTHS = {"term": 40, "text": 60, "other": 14}  # column widths, in characters
+_LONG_TEXT = frozenset({"definition", "note", "context", "context_en"})
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0"  # an Excel 97–2003 .xls (or any other OLE2 compound file)
+
+
+def write_xlsx(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
+    """Write one entry a row under a header of :func:`tabular.csv_columns` (the pair's base languages
+    first: French, English), atomically; return the entry count."""
+    # an in-memory workbook: openpyxl's write-only one streams through a temporary file of its own,
+    # outside the atomic write, that an error halfway leaves behind
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    if str(out) == "-":
+        raise TmtoolError("an XLSX workbook is a file, not text for standard output: give -o FILE.xlsx")
+    srclang, tgtlang = base_language(srclang), base_language(tgtlang)
+    columns = csv_columns(srclang, tgtlang)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET
+    for number, column in enumerate(columns, 1):
+        header = sheet.cell(1, number, column)
+        header.font = Font(bold=True)
+        kind = "term" if number <= 2 else "text" if column in _LONG_TEXT else "other"
+        sheet.column_dimensions[get_column_letter(number)].width = _WIDTHS[kind]
+    sheet.freeze_panes = "A2"  # the header stays in sight while scrolling
+    count = 0
+    for count, entry in enumerate(entries, 1):
+        row = entry_to_row(entry, srclang, tgtlang)
+        try:
+            for number, column in enumerate(columns, 1):
+                _fill(sheet.cell(count + 1, number), column, row[column])
+        except IllegalCharacterError:
+            raise TmtoolError(f"entry {entry.id or count}: a control character that XLSX cannot hold") from None
+    with atomic_path(out) as tmp:
+        workbook.save(tmp)
+    return count
+
+
+def _fill(cell, column: str, value: str) -> None:
+    if not value:
+        return
+    if column in _NUMBERS:
+        cell.value = _NUMBERS[column](value)
+        return
+    cell.value = value
+    cell.data_type = "s"  # openpyxl takes a text starting with "=" for a formula
+
+
+def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
+    """Read the entries of the workbook's first sheet, as :func:`tabular.read_csv` reads a CSV; a
+    file that is not an XLSX workbook (an .xls, a CSV renamed) is refused."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    path = Path(path)
+    with open(path, "rb") as stream:
+        magic = stream.read(4)
+    if magic == _OLE2:
+        raise TmtoolError("an Excel 97–2003 workbook (.xls), not XLSX: save it as .xlsx", path=str(path))
+    if magic != _ZIP:
+        raise TmtoolError("not an XLSX workbook (not a ZIP archive)", path=str(path))
+    try:
+        check_package(path)
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise TmtoolError(f"not a readable XLSX workbook ({exc})", path=str(path)) from None
+    try:
+        if not workbook.worksheets:
+            raise TmtoolError("the workbook has no worksheet", path=str(path))
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        yield from read_rows(((number, [_text(value) for value in cells]) for number, cells in enumerate(rows, 1)),
+                             path, on_skip)
+    finally:
+        workbook.close()
+
+
+def _text(value) -> str:
+    """A cell's value as the text a person sees in it: a number without a useless ``.0``, a date as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return str(value)
