@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 import zipfile
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
+from hypothesis import given, settings
 from test_tabular import acronym_entries
+from test_tbx import UNIQUE_ENTRIES
 
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
@@ -39,9 +43,18 @@ def test_a_workbook_holds_and_reads_what_the_csv_does(tmp_path):
     header, *rows = sheet.iter_rows(values_only=True)
     assert header == CSV_COLUMNS and len(rows) == 4
     assert sheet.freeze_panes == "A2" and sheet["A1"].font.b
-    # the status column says what each entry is; score and frequency are numbers to sort by
+    # the status column says what each entry is; the frequency is a number to sort by
     assert [row[2] for row in rows] == ["approved", "candidate", "rejected", "approved"]
-    assert {type(row[5]) for row in rows} <= {int, float} and {type(row[6]) for row in rows} == {int}
+    assert {type(row[6]) for row in rows} == {int}
+
+
+@settings(max_examples=40, deadline=None)
+@given(entries=UNIQUE_ENTRIES)
+def test_any_entries_round_trip_through_xlsx(entries):
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "g.xlsx"
+        write_xlsx(entries, out)
+        assert list(read_xlsx(out)) == entries
 
 
 def test_text_that_looks_like_a_formula_or_a_number_stays_text(tmp_path):

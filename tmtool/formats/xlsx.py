@@ -4,7 +4,7 @@ One sheet, a header row, one entry a row: the columns of the CSV (:data:`tabular
 French term and its English pair, ``status``, part of speech, gender, score, frequency, definition,
 note, first context, dates, id, and ``details``, JSON with the entry's further terms and contexts), so
 that a workbook and a CSV hold and read the same, and nothing is lost. Every cell is text (a term
-``=SUM(A1)`` stays a term, never a formula) but score and frequency, which are numbers to sort by.
+``=SUM(A1)`` stays a term, never a formula) but the frequency, a number to sort by.
 
 Reading is the CSV's (:func:`tabular.read_rows`): a sheet from elsewhere names its columns in
 either order and any case or accents (``Français``, ``FR-FR``, ``English term`` …), a column tmtool has no
@@ -33,7 +33,9 @@ from .tabular import csv_columns, entry_to_row, read_rows
 from .xmlsafe import check_package
 
 SHEET = "glossary"
-_NUMBERS = {"score": float, "frequency": int}  # written as numbers, for Excel to sort and filter by
+# written as a number, for Excel to sort and filter by; the score stays text, exact (openpyxl writes
+# numbers to 16 significant digits, and Excel keeps 15)
+_NUMBERS = {"frequency": int}
 _WIDTHS = {"term": 40, "text": 60, "other": 14}  # column widths, in characters
 _LONG_TEXT = frozenset({"definition", "note", "context", "context_en"})
 _ZIP = b"PK\x03\x04"
