@@ -13,7 +13,7 @@ and a term cell may hold several terms one a line (Alt+Enter), as the TSV holds 
 first worksheet is read.
 
 The package's XML is parsed by openpyxl, with the standard library's parser, which expands entities:
-every XML part's prolog is checked first (:func:`tmtool.formats.xmlsafe.check_package`), as
+every XML part's prolog is checked first (:func:`tmtool.io.xmlsafe.check_package`), as
 every other XML file tmtool reads is, and a part declaring entities refuses the file.
 """
 
@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import TmtoolError
-from ..fileio import atomic_path
+from ..io.files import atomic_path
+from ..io.xmlsafe import check_package
 from ..langtags import base_language
 from ..model import Entry
 from .skips import OnSkip, refuse
 from .tabular import csv_columns, entry_to_row, read_rows
-from .xmlsafe import check_package
 
 SHEET = "glossary"
 # written as a number, for Excel to sort and filter by; the score stays text, exact (openpyxl writes

@@ -117,7 +117,7 @@ def export_store(
     if all_languages and not fmt.multilingual:
         raise TmtoolError(f"{fmt.name} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
     srclang, tgtlang = _pair(srclang, tgtlang)
-    from ..fileio import open_output
+    from ..io.files import open_output
 
     name = "stdout" if out == "-" else Path(out).name
     if fmt.kind == registry.MEMORY:
