@@ -24,6 +24,7 @@ from tmtool.formats.tabular import CSV_COLUMNS, read_csv, write_csv
 from tmtool.formats.xlsx import read_xlsx, write_xlsx
 from tmtool.model import Entry, ReviewStatus, Term
 from tmtool.store import Store
+from tmtool.store.transfer import import_file
 
 
 def sheet_file(path, rows) -> str:
@@ -219,3 +220,50 @@ def test_export_is_atomic_and_never_to_standard_output(tmp_path):
     assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["g.xlsx"]
     with pytest.raises(TmtoolError, match="give -o FILE.xlsx"):
         write_xlsx(acronym_entries(), "-")
+
+
+def test_a_broken_package_is_refused_in_one_line(tmp_path):
+    strings, sheet = tmp_path / "strings.xlsx", tmp_path / "sheet.xlsx"
+    strings.write_bytes(excel_package(["<b>pays partenaire", "partner country"]))  # an unclosed element
+    with zipfile.ZipFile(io.BytesIO(excel_package(["fr", "en"]))) as package, zipfile.ZipFile(sheet, "w") as cut:
+        for item in package.infolist():
+            data = package.read(item)
+            cut.writestr(item, data[:-30] if item.filename == "xl/worksheets/sheet1.xml" else data)
+    for path, problem in ((strings, "mismatched tag"), (sheet, "no element found")):
+        result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(path)])
+        assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+        assert result.output.startswith(f"tmtool: error: {path}: not a readable XLSX workbook ({problem}")
+
+
+def test_only_the_first_sheet_is_read_and_the_others_reported(tmp_path):
+    workbook = Workbook()
+    workbook.active.append(["fr", "en"])
+    workbook.active.append(["pays partenaire", "partner country"])
+    workbook.create_sheet("Empty")
+    workbook.create_sheet("Sources").append(["NATOTerm, 2024"])
+    path = tmp_path / "g.xlsx"
+    workbook.save(path)
+    skipped: list[Skipped] = []
+    assert len(list(read_xlsx(path, on_skip=skipped.append))) == 1
+    assert skipped == [Skipped("sheet 'Sources' not read: only the first sheet is", str(path))]
+
+
+def test_a_workbook_without_extension_is_told_by_its_content(tmp_path):
+    path = tmp_path / "glossary"
+    write_xlsx(acronym_entries(), path)
+    with Store.open(tmp_path / "t.db") as store:
+        assert import_file(store, path).added == 4
+        assert store.imports()[0].format == "xlsx"
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unzipped(tmp_path, monkeypatch):
+    from tmtool.io import xmlsafe
+
+    path = tmp_path / "bomb.xlsx"
+    write_xlsx(acronym_entries(), path)
+    unzipped = sum(item.file_size for item in zipfile.ZipFile(path).infolist())
+    monkeypatch.setattr(xmlsafe, "PACKAGE_LIMIT", unzipped - 1)  # 1 GiB of zeros would take a while to make
+    with pytest.raises(TmtoolError, match="unzips to more than 0 MiB; refused as a ZIP bomb"):
+        list(read_xlsx(path))
+    monkeypatch.setattr(xmlsafe, "PACKAGE_LIMIT", unzipped)
+    assert len(list(read_xlsx(path))) == 4

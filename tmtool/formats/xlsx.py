@@ -23,23 +23,26 @@ import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Iterable, Iterator
+from xml.etree.ElementTree import ParseError
 
 from ..errors import TmtoolError
 from ..io.files import atomic_path
 from ..io.xmlsafe import check_package
 from ..langtags import base_language
 from ..model import Entry
-from .skips import OnSkip, refuse
+from .skips import OnSkip, Skipped, refuse
 from .tabular import csv_columns, entry_to_row, read_rows
 
 SHEET = "glossary"
 # written as a number, for Excel to sort and filter by; the score stays text, exact (openpyxl writes
 # numbers to 16 significant digits, and Excel keeps 15)
-_NUMBERS = {"frequency": int}
+_NUMBER = "frequency"
 _WIDTHS = {"term": 40, "text": 60, "other": 14}  # column widths, in characters
 _LONG_TEXT = frozenset({"definition", "note", "context", "context_en"})
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0"  # an Excel 97–2003 .xls (or any other OLE2 compound file)
+# what openpyxl raises on a package whose parts are missing or malformed (the XML parser's ParseError)
+_BROKEN = (ParseError, KeyError, ValueError, TypeError, OSError)
 
 
 def write_xlsx(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
@@ -81,16 +84,17 @@ def write_xlsx(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr"
 def _fill(cell, column: str, value: str) -> None:
     if not value:
         return
-    if column in _NUMBERS:
-        cell.value = _NUMBERS[column](value)
+    if column == _NUMBER:
+        cell.value = int(value)
         return
     cell.value = value
     cell.data_type = "s"  # openpyxl takes a text starting with "=" for a formula
 
 
 def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
-    """Read the entries of the workbook's first sheet, as :func:`tabular.read_csv` reads a CSV; a
-    file that is not an XLSX workbook (an .xls, a CSV renamed) is refused."""
+    """Read the entries of the workbook's first sheet, as :func:`tabular.read_csv` reads a CSV; another
+    sheet that holds anything is reported to ``on_skip``, unread. A file that is not an XLSX workbook
+    (an .xls, a CSV renamed, a broken package) is refused."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -101,19 +105,36 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
         raise TmtoolError("an Excel 97–2003 workbook (.xls), not XLSX: save it as .xlsx", path=str(path))
     if magic != _ZIP:
         raise TmtoolError("not an XLSX workbook (not a ZIP archive)", path=str(path))
+    # given a stream, openpyxl does not insist on the name's extension (a workbook told by its content)
+    with open(path, "rb") as stream:
+        try:
+            check_package(stream)
+            workbook = load_workbook(stream, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, InvalidFileException, *_BROKEN) as exc:
+            raise _unreadable(path, exc) from None
+        try:
+            if not workbook.worksheets:
+                raise TmtoolError("the workbook has no worksheet", path=str(path))
+            first, *others = workbook.worksheets
+            for sheet in others:
+                if any(text for _, cells in _rows(sheet, path) for text in cells):
+                    on_skip(Skipped(f"sheet {sheet.title!r} not read: only the first sheet is", str(path)))
+            yield from read_rows(_rows(first, path), path, on_skip)
+        finally:
+            workbook.close()
+
+
+def _rows(sheet, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The sheet's rows, numbered, as text; openpyxl parses a sheet as it is read."""
     try:
-        check_package(path)
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise TmtoolError(f"not a readable XLSX workbook ({exc})", path=str(path)) from None
-    try:
-        if not workbook.worksheets:
-            raise TmtoolError("the workbook has no worksheet", path=str(path))
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
-        yield from read_rows(((number, [_text(value) for value in cells]) for number, cells in enumerate(rows, 1)),
-                             path, on_skip)
-    finally:
-        workbook.close()
+        for number, cells in enumerate(sheet.iter_rows(values_only=True), 1):
+            yield number, [_text(value) for value in cells]
+    except _BROKEN as exc:
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: Exception) -> TmtoolError:
+    return TmtoolError(f"not a readable XLSX workbook ({exc})", path=str(path))
 
 
 def _text(value) -> str:

@@ -40,6 +40,7 @@ _ENTITY_NAME = re.compile(r"<!ENTITY\s+(?:%\s+)?([^\s\"'>]{1,80})")
 # a markup declaration's text up to a quoted literal (which may hold '>') or one of the stop characters
 _UP_TO = {stops: re.compile(f"[^\"'{re.escape(stops)}]*") for stops in (">", "[>")}
 
+PACKAGE_LIMIT = 1 << 30  # bytes a ZIP package (DOCX, XLSX) may unzip to
 _SAFE_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
@@ -81,20 +82,25 @@ def iterparse_xml(
         raise _syntax_error(exc, path) from None
 
 
-def check_package(path: str | Path) -> None:
+def check_package(source: str | Path | BinaryIO) -> None:
     """Check the prolog of every XML part of a ZIP package (DOCX, XLSX) whose parts another library
-    parses with its own parser, as :func:`check_prolog` checks every other XML file; the error names
-    the package and the part."""
+    parses with its own parser, as :func:`check_prolog` checks every other XML file, and refuse a
+    package that would unzip to more than :data:`PACKAGE_LIMIT` bytes (a ZIP bomb: the libraries hold
+    parts whole in memory); the error names the package and the part."""
     import zipfile
 
-    with zipfile.ZipFile(path) as package:
+    with zipfile.ZipFile(source) as package:
+        # zipfile reads no more of a part than its entry declares, so the declared sizes bound it
+        if sum(item.file_size for item in package.infolist()) > PACKAGE_LIMIT:
+            raise TmtoolError(f"unzips to more than {PACKAGE_LIMIT >> 20} MiB; refused as a ZIP bomb",
+                              path=source_name(source))
         for part in package.namelist():
-            if part.endswith((".xml", ".rels")):
+            if part.endswith((".xml", ".rels", ".vml")):
                 with package.open(part) as stream:
                     try:
                         check_prolog(stream, part)
                     except TmtoolError as exc:
-                        raise TmtoolError(str(exc), path=str(path)) from None
+                        raise TmtoolError(str(exc), path=source_name(source)) from None
 
 
 def split_tag(tag: str) -> tuple[str | None, str]:
