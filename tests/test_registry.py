@@ -122,6 +122,9 @@ def test_import_and_export_choose_the_format_by_extension_through_the_registry(t
         assert import_file(fresh, out).added == 2
         assert read == [str(out)]
         assert fresh.imports()[0].format == "lines"
+    # and the command line names it among the formats it reads and writes
+    for command in ("import", "export"):
+        assert ", xlsx, lines" in " ".join(CliRunner().invoke(main, [command, "--help"]).output.split())
 
 
 def test_export_without_format_or_extension_is_a_usage_error(tmp_path):

@@ -897,36 +897,51 @@ def backup(ctx, path):
     click.echo(f"{db} backed up to {path}")
 
 
-def _formats_in_help(command):
-    """Fills a command's help with the registry's format names, so that adding a format is one line
-    there: {memory}, {glossary} those read; {written_memory}, {written_glossary} those written;
-    {multilingual} those written holding every language."""
-    from .formats import registry
+class _NamingFormats(click.Command):
+    """A command whose help, and its options' help, name the registry's formats, so that adding a
+    format is one line there: {read} those read; {memory}, {glossary} those read of each kind;
+    {written_memory}, {written_glossary} those written; {multilingual} those written holding every
+    language. Filled in when help is shown: other commands (tmtool lookup) import no format."""
 
-    command.__doc__ = command.__doc__.format(
-        memory=", ".join(registry.names(registry.MEMORY, readable=True)),
-        glossary=", ".join(registry.names(registry.GLOSSARY, readable=True)),
-        written_memory=", ".join(registry.names(registry.MEMORY, writable=True)),
-        written_glossary=", ".join(registry.names(registry.GLOSSARY, writable=True)),
-        multilingual=", ".join(fmt.name for fmt in registry.FORMATS if fmt.multilingual and fmt.writer))
-    return command
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._templates = {None: self.help} | {
+            param.name: param.help for param in self.params if isinstance(param, click.Option) and param.help}
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        self._fill()
+        return super().get_short_help_str(limit)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._fill()
+        super().format_help(ctx, formatter)
+
+    def _fill(self) -> None:
+        from .formats import registry
+
+        def listed(names) -> str:
+            return ", ".join(names)
+
+        names = dict(
+            read=listed(registry.names(readable=True)),
+            memory=listed(registry.names(registry.MEMORY, readable=True)),
+            glossary=listed(registry.names(registry.GLOSSARY, readable=True)),
+            written_memory=listed(registry.names(registry.MEMORY, writable=True)),
+            written_glossary=listed(registry.names(registry.GLOSSARY, writable=True)),
+            multilingual=listed(fmt.name for fmt in registry.FORMATS if fmt.multilingual and fmt.writer))
+        self.help = self._templates[None].format(**names)
+        for param in self.params:
+            if param.name in self._templates:
+                param.help = self._templates[param.name].format(**names)
 
 
-def _import_formats() -> str:
-    from .formats import registry
-
-    *others, last = registry.names(readable=True)
-    return f"{', '.join(others)} or {last}"
-
-
-@main.command("import")
+@main.command("import", cls=_NamingFormats)
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", help=f"{_import_formats()}. Default: from the extension, else the content.")
+@click.option("--format", "fmt", help="{read}. Default: from the extension, else the content.")
 @click.option("--strict", is_flag=True,
               help="Refuse the whole file if any unit or entry in it cannot be used (default: import the "
                    "rest and list those skipped).")
 @click.pass_context
-@_formats_in_help
 def import_(ctx, file, fmt, strict):
     """Import a memory ({memory}) or a glossary ({glossary}).
 
@@ -973,7 +988,7 @@ def _import_summary(result) -> str:
     return line
 
 
-@main.command()
+@main.command(cls=_NamingFormats)
 @click.argument("fmt", metavar="[FORMAT]", required=False)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--status", type=click.Choice(["approved", "candidate", "rejected", "all"]),
@@ -985,7 +1000,6 @@ def _import_summary(result) -> str:
 @click.option("--langs", type=click.Choice(["all"]),
               help="Every language of each unit (tmx) or entry (tbx, tbx-martif) instead of one pair.")
 @click.pass_context
-@_formats_in_help
 def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
     """Export the memory (FORMAT {written_memory}) or the glossary ({written_glossary}).
 
