@@ -67,9 +67,11 @@ def test_lookups_by_name_say_what_there_is():
     assert registry.get("tbx-martif").writer and not registry.get("tbx-martif").reader
     assert registry.names(MEMORY, readable=True) == ("tmx", "xliff")
     assert registry.names(MEMORY, writable=True) == ("tmx",)
-    for name, options, message in (("doc", {}, "unknown file format 'doc'"),
-                                   ("xliff", {"writing": True}, r"unknown export format 'xliff' \(expected one of tmx,"),
-                                   ("tbx-martif", {"reading": True}, "unknown import format")):
+    for name, options, message in (
+        ("doc", {}, "unknown file format 'doc'"),
+        ("xliff", {"writing": True}, r"unknown export format 'xliff' \(expected one of tmx,"),
+        ("tbx-martif", {"reading": True}, "unknown import format"),
+    ):
         with pytest.raises(TmtoolError, match=message):
             registry.get(name, **options)
 
