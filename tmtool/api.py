@@ -45,7 +45,7 @@ from .store import Store, open_store
 
 __all__ = [
     "MEMORY_COUNT_CAP", "STATUSES", "base_language",
-    "extracts_terms", "Conflict", "IngestInterrupted", "Invalid", "NotFound", "TmtoolError", "Upload", "add_entry", "align",
+    "extracts_terms", "export_format_of", "format_names", "Conflict", "IngestInterrupted", "Invalid", "NotFound", "TmtoolError", "Upload", "add_entry", "align",
     "approve", "backup", "concordance", "default_user", "deprecate", "document_units", "documents", "edit",
     "entries", "entry", "export", "export_srx", "extract", "history", "import_file", "imports", "ingest",
     "ingest_dir", "languages_left_out", "lookup", "merge", "open_store", "reject", "remove", "remove_entry",
@@ -171,8 +171,8 @@ def ingest_dir(store: Store, inbox: str | Path, *, extract_terms: bool = True, s
 
 def import_file(store: Store, source: Source, fmt: str | None = None, *, strict: bool = False,
                 progress: Progress | None = None, user: str | None = None) -> dict:
-    """Import a memory (tmx, xliff) or a glossary (tbx, po, csv, tsv), from a path or an upload
-    (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
+    """Import a memory or a glossary in any format read (see :func:`format_names`), from a path or an
+    upload (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
     "untranslated", "languages", "skipped"}``: languages as ``{"fr-FR→en-GB": 3}`` (units added by
     language pair) or ``{"fr": 2}`` (entries read holding each language), most first; skipped as one
     line each.
@@ -204,8 +204,8 @@ STATUSES = tuple(status.value for status in ReviewStatus)
 def export(store: Store, fmt: str, out: str | Path | BinaryIO | None = None, *,
            statuses: Sequence[str] | None = None, since: datetime | None = None, srclang: str = "fr",
            tgtlang: str = "en", all_languages: bool = False, progress: Progress | None = None) -> int | bytes:
-    """Export the memory (tmx) or the glossary (tbx, tbx-martif, tsv, csv, po): to the path ``out``
-    (``-``: stdout) or the binary stream ``out``, returning how many units or entries were written;
+    """Export the memory or the glossary in a format written (see :func:`format_names`): to the path
+    ``out`` (``-``: stdout) or the binary stream ``out``, returning how many units or entries were written;
     with no ``out``, returning the file's bytes. ``statuses``: the entries written ("approved",
     "candidate", "rejected"; by default the approved only, so that no unreviewed candidate reaches a
     translator unasked).
@@ -239,12 +239,40 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO | None = None, *,
 
 def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: str = "en") -> dict:
     """What an export of the pair ``srclang`` → ``tgtlang`` in ``fmt`` leaves out: ``{"languages": the
-    base languages of the store's units (tmx) or terms (glossary formats) beyond the pair,
-    "multilingual": whether the format can hold them all}``."""
+    base languages of the store's units (a memory format) or terms (a glossary format) beyond the
+    pair, "kind": "memory" or "glossary", "multilingual": whether the format can hold them all}``."""
     from . import transfer
+    from .formats import registry
 
-    return {"languages": transfer.other_languages(store, fmt, srclang, tgtlang),
-            "multilingual": fmt in transfer.MULTILINGUAL_FORMATS}
+    written = registry.get(fmt)
+    return {"languages": transfer.other_languages(store, fmt, srclang, tgtlang), "kind": written.kind,
+            "multilingual": written.multilingual}
+
+
+def format_names() -> dict[str, list[str]]:
+    """The file formats tmtool reads and writes, by name (see :mod:`tmtool.formats.registry`):
+    ``read``, ``written``; ``memory`` and ``glossary`` those read of each kind, ``written_memory``
+    and ``written_glossary`` those written; ``multilingual`` those written holding every language."""
+    from .formats import registry
+
+    return {
+        "read": list(registry.names(readable=True)),
+        "written": list(registry.names(writable=True)),
+        "memory": list(registry.names(registry.MEMORY, readable=True)),
+        "glossary": list(registry.names(registry.GLOSSARY, readable=True)),
+        "written_memory": list(registry.names(registry.MEMORY, writable=True)),
+        "written_glossary": list(registry.names(registry.GLOSSARY, writable=True)),
+        "multilingual": [fmt.name for fmt in registry.FORMATS if fmt.multilingual and fmt.writer],
+    }
+
+
+def export_format_of(path: str | Path) -> str | None:
+    """The format an export to ``path`` writes, as its extension names it (``.tbx``: tbx); None
+    when the extension names none that tmtool writes."""
+    from .formats import registry
+
+    named = registry.by_extension(path)
+    return named.name if named and named.writer else None
 
 
 def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5) -> list[dict]:
