@@ -14,14 +14,19 @@ it); it stands on the glossary's rules (:mod:`tmtool.glossary`) and the store in
 ['État-major militaire international']
 """
 
-from importlib.metadata import version
-
 from . import api
 from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .model import entry_from_dict, entry_to_dict
 from .store import open_store
 
-__version__ = version("tmtool")
+
+def __getattr__(name: str):
+    # read when asked for: importing importlib.metadata costs every command's start-up 15-30 ms
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("tmtool")
+    raise AttributeError(f"module 'tmtool' has no attribute {name!r}")
 
 __all__ = ["Conflict", "Invalid", "NotFound", "TmtoolError", "__version__", "api", "entry_from_dict",
            "entry_to_dict", "open_store"]

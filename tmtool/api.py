@@ -45,7 +45,7 @@ from .store import Store, open_store
 
 __all__ = [
     "MEMORY_COUNT_CAP", "STATUSES", "base_language",
-    "extracts_terms", "Conflict", "IngestInterrupted", "Invalid", "NotFound", "TmtoolError", "Upload", "add_entry", "align",
+    "extracts_terms", "export_format_of", "format_names", "Conflict", "IngestInterrupted", "Invalid", "NotFound", "TmtoolError", "Upload", "add_entry", "align",
     "approve", "backup", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit",
     "entries", "entry", "export", "export_srx", "extract", "history", "import_file", "imports", "ingest",
     "ingest_dir", "languages_left_out", "lookup", "masked_url", "merge", "open_store", "reject", "remove", "remove_entry",
@@ -171,11 +171,20 @@ def ingest_dir(store: Store, inbox: str | Path, *, extract_terms: bool = True, s
 
 def import_file(store: Store, source: Source, fmt: str | None = None, *, strict: bool = False,
                 progress: Progress | None = None, user: str | None = None) -> dict:
-    """Import a memory (tmx, xliff) or a glossary (tbx, po, csv, tsv), from a path or an upload
-    (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
+    """Import a memory or a glossary in any format read (see :func:`format_names`), from a path or an
+    upload (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
     "untranslated", "languages", "skipped"}``: languages as ``{"fr-FR→en-GB": 3}`` (units added by
     language pair) or ``{"fr": 2}`` (entries read holding each language), most first; skipped as one
-    line each."""
+    line each.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> tsv = "fr\\ten\\nComité militaire\\tMilitary Committee\\n".encode()
+    >>> done = import_file(store, Upload("terms.tsv", tsv), user="ana")
+    >>> done["added"], done["languages"], imports(store)[0]["path"]
+    (1, {'en': 1, 'fr': 1}, 'terms.tsv')
+    >>> store.close()
+    """
     from . import transfer
 
     with _local_files(source) as (path,):
@@ -195,11 +204,19 @@ STATUSES = tuple(status.value for status in ReviewStatus)
 def export(store: Store, fmt: str, out: str | Path | BinaryIO | None = None, *,
            statuses: Sequence[str] | None = None, since: datetime | None = None, srclang: str = "fr",
            tgtlang: str = "en", all_languages: bool = False, progress: Progress | None = None) -> int | bytes:
-    """Export the memory (tmx) or the glossary (tbx, tbx-martif, tsv, csv, po): to the path ``out``
-    (``-``: stdout) or the binary stream ``out``, returning how many units or entries were written;
+    """Export the memory or the glossary in a format written (see :func:`format_names`): to the path
+    ``out`` (``-``: stdout) or the binary stream ``out``, returning how many units or entries were written;
     with no ``out``, returning the file's bytes. ``statuses``: the entries written ("approved",
     "candidate", "rejected"; by default the approved only, so that no unreviewed candidate reaches a
-    translator unasked)."""
+    translator unasked).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> export(store, "tsv").decode().split("\\t")[:2]
+    ['Comité militaire', 'Military Committee']
+    >>> store.close()
+    """
     from . import transfer
 
     chosen = transfer.DEFAULT_EXPORT_STATUSES if statuses is None else [_status(s) for s in statuses]
@@ -222,12 +239,40 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO | None = None, *,
 
 def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: str = "en") -> dict:
     """What an export of the pair ``srclang`` → ``tgtlang`` in ``fmt`` leaves out: ``{"languages": the
-    base languages of the store's units (tmx) or terms (glossary formats) beyond the pair,
-    "multilingual": whether the format can hold them all}``."""
+    base languages of the store's units (a memory format) or terms (a glossary format) beyond the
+    pair, "kind": "memory" or "glossary", "multilingual": whether the format can hold them all}``."""
     from . import transfer
+    from .formats import registry
 
-    return {"languages": transfer.other_languages(store, fmt, srclang, tgtlang),
-            "multilingual": fmt in transfer.MULTILINGUAL_FORMATS}
+    written = registry.get(fmt)
+    return {"languages": transfer.other_languages(store, fmt, srclang, tgtlang), "kind": written.kind,
+            "multilingual": written.multilingual}
+
+
+def format_names() -> dict[str, list[str]]:
+    """The file formats tmtool reads and writes, by name (see :mod:`tmtool.formats.registry`):
+    ``read``, ``written``; ``memory`` and ``glossary`` those read of each kind, ``written_memory``
+    and ``written_glossary`` those written; ``multilingual`` those written holding every language."""
+    from .formats import registry
+
+    return {
+        "read": list(registry.names(readable=True)),
+        "written": list(registry.names(writable=True)),
+        "memory": list(registry.names(registry.MEMORY, readable=True)),
+        "glossary": list(registry.names(registry.GLOSSARY, readable=True)),
+        "written_memory": list(registry.names(registry.MEMORY, writable=True)),
+        "written_glossary": list(registry.names(registry.GLOSSARY, writable=True)),
+        "multilingual": [fmt.name for fmt in registry.FORMATS if fmt.multilingual and fmt.writer],
+    }
+
+
+def export_format_of(path: str | Path) -> str | None:
+    """The format an export to ``path`` writes, as its extension names it (``.tbx``: tbx); None
+    when the extension names none that tmtool writes."""
+    from .formats import registry
+
+    named = registry.by_extension(path)
+    return named.name if named and named.writer else None
 
 
 def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5) -> list[dict]:
@@ -313,7 +358,18 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
          definition: str | None = None, note: str | None = None, status: str | None = None,
          expected_version: int | None = None, user: str | None = None) -> dict:
     """Edit an entry (see :func:`tmtool.glossary.edit`); with ``expected_version``, an entry changed
-    since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``."""
+    since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> seen = add_entry(store, ["Comité militaire"], ["Military Comittee"])
+    >>> edit(store, seen["id"], en="Military Committee", expected_version=seen["version"])["entry"]["en"][0]["text"]
+    'Military Committee'
+    >>> edit(store, seen["id"], note="too late", expected_version=seen["version"])
+    Traceback (most recent call last):
+    tmtool.errors.Conflict: entry 1 was changed by someone else (version 2, not 1); reload it
+    >>> store.close()
+    """
     new_status = _status(status) if status else None
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
         e, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop, definition=definition, note=note,

@@ -27,7 +27,6 @@ from contextlib import nullcontext
 from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
-from importlib.metadata import version
 from typing import BinaryIO, Iterable, Iterator, Mapping
 from xml.sax.saxutils import escape
 
@@ -57,7 +56,7 @@ def write_tmx(
     srclang: str,
     adminlang: str = "en",
     creationtool: str = "tmtool",
-    creationtoolversion: str = version("tmtool"),
+    creationtoolversion: str | None = None,
     o_tmf: str = "tmtool",
     datatype: str = "plaintext",
     segtype: str = "sentence",
@@ -67,8 +66,12 @@ def write_tmx(
 
     A unit whose target is empty is written with its source ``tuv`` only (for pre-translation); its
     variants follow its target, in their order. With ``srclang`` :data:`ANY_SOURCE` each unit's source
-    ``tuv`` keeps the unit's own language.
+    ``tuv`` keeps the unit's own language. ``creationtoolversion`` defaults to tmtool's version.
     """
+    if creationtoolversion is None:
+        from importlib.metadata import version
+
+        creationtoolversion = version("tmtool")
     srclang = srclang if srclang == ANY_SOURCE else normalize_tag(srclang)
     header = etree.Element(
         "header",

@@ -228,8 +228,9 @@ class Store(Protocol):
     def insert_entry(self, entry: Entry, *, reviewed: bool, entry_id: int | None = None,
                      unit_ids: Mapping[str, int] | None = None, import_id: int | None = None) -> int:
         """Store a new entry with its terms and contexts (version 1); ``entry_id`` when given, else
-        a new id above every id used. ``unit_ids`` (tuid → unit id) links contexts to their units.
-        Returns its id."""
+        a new id above every stored one (SQLite may give a deleted last id again: the history tells
+        the two apart by time, see :meth:`origin_snapshots`). ``unit_ids`` (tuid → unit id) links
+        contexts to their units. Returns its id."""
         ...
 
     def set_entry_fields(self, entry_id: int, fields: Mapping[str, object], *,
