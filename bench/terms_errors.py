@@ -6,7 +6,7 @@ NATO pairs (gold sentence alignment, as ``bench/terms.py``): each gold entry fal
 - ``no French candidate``: no candidate of the parse has a gold French form as its canonical or
   surface form;
 - ``ranked out (French)``: a candidate, but its French score is under the floor the bilingual score
-  starts from (threshold ÷ 1.5);
+  starts from (threshold ÷ (1 + ``TRANSLATION_BASE``));
 - ``ranked out (bilingual)``: over the floor, under the threshold once weighed by its equivalent;
 - ``pair right``;
 - ``English not a candidate``: found, wrong English, and no English noun phrase of the pairs holding
@@ -33,7 +33,7 @@ from terms import (  # noqa: E402
 
 from tmtool.terms import DEFAULT_THRESHOLD  # noqa: E402
 from tmtool.terms.equivalents import (  # noqa: E402
-    _acronym_pairs, _EquivalentFinder, analyse_french, rank_entries,
+    TRANSLATION_BASE, _acronym_pairs, _EquivalentFinder, analyse_french, rank_entries,
 )
 from tmtool.terms.french import load_model  # noqa: E402
 
@@ -51,12 +51,12 @@ def nato(role: str, threshold: float, verbose: bool) -> None:
         pairs = dataset.pairs("gold")
         analysis = analyse_french(pairs)
         finder = _EquivalentFinder(pairs, (), (), _acronym_pairs(pairs, analysis))
-        entries = rank_entries(analysis, pairs, top=None, threshold=threshold / 1.5)
+        entries = rank_entries(analysis, pairs, top=None, threshold=threshold / (TRANSLATION_BASE + 1))
         scores = {}
         for entry in entries:
             entry.terms.extend(finder.of(entry))
             confidence = max((t.confidence or 0.0 for t in entry.terms if t.lang != "fr"), default=0.0)
-            scores[id(entry)] = entry.score * (0.5 + confidence)
+            scores[id(entry)] = entry.score * (TRANSLATION_BASE + confidence)
         kept = [e for e in entries if scores[id(e)] >= threshold]
         by_form = {}
         for candidate in analysis.candidates.values():
@@ -80,7 +80,7 @@ def nato(role: str, threshold: float, verbose: bool) -> None:
                 kind = "no French candidate"
             else:
                 french = analysis.scores[candidate.key]
-                kind = "ranked out (French)" if french < threshold / 1.5 else "ranked out (bilingual)"
+                kind = "ranked out (French)" if french < threshold / (TRANSLATION_BASE + 1) else "ranked out (bilingual)"
                 bilingual = next((scores[id(e)] for e in entries if any(
                     fold(t.text) == candidate.key for t in e.terms_in("fr"))), None)
                 detail = f"French {french:.2f}" + (f", bilingual {bilingual:.2f}" if bilingual else "")
