@@ -43,7 +43,7 @@ CLASSES = ("no French candidate", "ranked out (French)", "ranked out (bilingual)
 
 def nato(role: str, threshold: float, verbose: bool) -> None:
     total: Counter = Counter()
-    print(f"| pair | set | gold | " + " | ".join(CLASSES) + " |")
+    print("| pair | set | gold | " + " | ".join(CLASSES) + " |")
     print("|---|---|---|" + "---|" * len(CLASSES))
     for dataset in datasets():
         if dataset.glossary is None or (role != "all" and dataset.role != role):
