@@ -357,7 +357,8 @@ class PostgresStore:
         min_len, max_len = int(len(text) * ratio), -(-len(text) // ratio)
         return dict(self._query(
             "SELECT id, match_text FROM units WHERE length(match_text) BETWEEN %(min)s AND %(max)s"
-            " ORDER BY match_text <-> %(text)s, id LIMIT %(limit)s",
+            # the distance alone: a second key would make PostgreSQL sort the whole band
+            " ORDER BY match_text <-> %(text)s LIMIT %(limit)s",
             {"text": text, "min": min_len, "max": int(max_len), "limit": FUZZY_CANDIDATES}))
 
     @contextmanager
