@@ -383,7 +383,7 @@ class PostgresStore:
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
                         limit: int = MEMORY_CONTEXTS) -> list[Context]:
         """French→English units sharing the document's most specific words (each in at most
-        ``limit`` sources), those sharing the most of them first, then the shortest."""
+        ``limit`` sources), those that rank highest for them first (ts_rank), then the shortest."""
         words = sorted({fold(word) for word in words if len(word) >= MIN_CONTEXT_WORD})
         common = self._common_source_words()
         if common is None:  # no statistics yet (a memory never analysed: a small one): count
@@ -395,16 +395,19 @@ class PostgresStore:
         if not specific:
             return []
         rows = self._query(
-            "WITH q AS (SELECT phraseto_tsquery('tm_words', w) AS word FROM unnest(%(words)s::text[]) w)"
-            " SELECT u.source, u.target, coalesce(u.document_id, ''), coalesce(u.tuid, '') FROM units u"
-            " WHERE to_tsvector('tm_words', u.source) @@ (SELECT string_agg(word::text, ' | ')::tsquery FROM q)"
+            "WITH q AS (SELECT string_agg(phraseto_tsquery('tm_words', w)::text, ' | ')::tsquery AS words"
+            " FROM unnest(%(words)s::text[]) w)"
+            " SELECT u.source, u.target, coalesce(u.document_id, ''), coalesce(u.tuid, '') FROM units u, q"
+            " WHERE to_tsvector('tm_words', u.source) @@ q.words"
             # imported units have no document: they are memory too, whatever is excluded
             " AND (%(exclude)s::text IS NULL OR u.document_id IS DISTINCT FROM %(exclude)s)"
             # a German–French unit's source is no French sentence, nor its target an English one
             " AND lower(split_part(replace(u.srclang, '_', '-'), '-', 1)) = ANY(%(fr)s)"
             " AND lower(split_part(replace(u.tgtlang, '_', '-'), '-', 1)) = ANY(%(en)s)"
-            " ORDER BY (SELECT count(*) FROM q WHERE to_tsvector('tm_words', u.source) @@ q.word) DESC,"
-            " length(u.source), u.id LIMIT %(limit)s",
+            # each unit's words read once (a count per word read them again for every word: 37 s
+            # for the seed's 145 words in 100,000 units, against 0.5 s)
+            " ORDER BY ts_rank(to_tsvector('tm_words', u.source), q.words) DESC, length(u.source), u.id"
+            " LIMIT %(limit)s",
             {"words": specific, "exclude": exclude_document, "fr": language_codes("fr"),
              "en": language_codes("en"), "limit": limit})
         return [Context(*row) for row in rows]
