@@ -4,6 +4,7 @@ backends share is tested once for both: see the backend-parametrised store tests
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import psycopg
@@ -174,8 +175,9 @@ def test_a_process_opening_a_store_again_and_again_keeps_its_connections_in_a_po
     first = backend_pid()
     pooled = {backend_pid() for _ in range(5)}
     assert first not in pooled and len(pooled) == 1  # one connection, reused
-    assert backend._POOLS[pg_url].get_stats()["pool_size"] <= backend.POOL_SIZE
-    backend._POOLS.pop(pg_url).close()
+    key = (os.getpid(), pg_url)
+    assert backend._POOLS[key].get_stats()["pool_size"] <= backend.POOL_SIZE
+    backend._POOLS.pop(key).close()
 
 
 def test_a_first_import_builds_the_search_indexes_after_its_rows(pg_url, monkeypatch):

@@ -13,6 +13,7 @@ write. Readers are never blocked: each statement reads a committed snapshot.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -60,8 +61,9 @@ KEY_TRIGRAM_FLOOR = 0.2
 # A process that opens one store again and again (a server answering requests) keeps up to this many
 # connections to it open in a pool, rather than connect for each request.
 POOL_SIZE = 10
-_POOLS: dict[str, psycopg_pool.ConnectionPool] = {}
-_OPENED: set[str] = set()  # URLs this process has connected to once
+# by process and URL: a forked child must not use its parent's pool (its threads stayed behind)
+_POOLS: dict[tuple[int, str], psycopg_pool.ConnectionPool] = {}
+_OPENED: set[tuple[int, str]] = set()  # the URLs each process has connected to once
 _POOLS_LOCK = threading.Lock()
 
 _U_UNIT_COLUMNS = ", ".join("u." + c for c in UNIT_COLUMNS.split(", "))
@@ -685,22 +687,23 @@ class PostgresStore:
 def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool | None]:
     """A connection to ``url``: the first of a process is its own (its failure tells why at once);
     from the second on, one from the process's pool for that URL, which the first has vouched for."""
+    key = (os.getpid(), url)
     try:
         with _POOLS_LOCK:
-            pool = _POOLS.get(url)
-            if pool is None and url in _OPENED:
+            pool = _POOLS.get(key)
+            if pool is None and key in _OPENED:
                 pool = psycopg_pool.ConnectionPool(
                     url, min_size=1, max_size=POOL_SIZE, kwargs={"autocommit": True, "application_name": "tmtool"},
                     name="tmtool", open=False)
                 pool.open(wait=True)  # its first connection ready: the next requests reuse it
-                _POOLS[url] = pool
+                _POOLS[key] = pool
         if pool is not None:
             return pool.getconn(), pool
         pg = psycopg.connect(url, autocommit=True, application_name="tmtool")
     except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
         raise TmtoolError(f"cannot open store: {_first_line(exc)}", path=masked(url)) from None
     with _POOLS_LOCK:
-        _OPENED.add(url)
+        _OPENED.add(key)
     return pg, None
 
 
