@@ -216,6 +216,8 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
         unit_ids = store.replace_document(record, prepared.units)
         new, updated = store.merge_extracted(prepared.proposals, record.id, unit_ids)
         store.recount(counted_before)
+        # a reviewer's corrections to the earlier version's alignment, where its text is unchanged
+        store.replay_unit_edits(record.id)
     return IngestResult(record.id, units=len(prepared.units), new_entries=new, updated_entries=updated,
                         sentences=prepared.sentences)
 

@@ -22,6 +22,7 @@ from ..langtags import normalize_tag
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
 )
+from .corrections import UnitCorrections
 from .evidence import entry_score, kept_equivalents
 from .folding import fold, normalize_for_match, stem, term_keys
 from .migrations import migrate
@@ -100,7 +101,7 @@ def _spellings(term: Term) -> list[str]:
     return [term.text, *term.forms, *lemma]
 
 
-class Store:
+class Store(UnitCorrections):
     """A tmtool store. Open with :meth:`Store.open`; use as a context manager to close it."""
 
     def __init__(self, conn: sqlite3.Connection, path: str):
@@ -297,9 +298,12 @@ class Store:
             source_markup=source_markup, target_markup=target_markup,
         )
 
-    def units(self, *, since: datetime | None = None) -> Iterator[Unit]:
-        """Every unit (changed on or after ``since``), in the order stored."""
+    def units(self, *, since: datetime | None = None, excluded: bool = True) -> Iterator[Unit]:
+        """Every unit (changed on or after ``since``; without those a reviewer excluded from exports
+        unless ``excluded``), in the order stored."""
         where, params = self._since(since)
+        if not excluded:
+            where += (" AND" if where else " WHERE") + " NOT excluded"
         rows = self._conn.execute(f"SELECT {self._UNIT_COLUMNS} FROM units{where} ORDER BY id", params)
         # the variants in unit order beside the units, joined as both are read: one query, not one a
         # unit; started while the units' query is active, it reads the same snapshot of the store
@@ -977,6 +981,7 @@ class Store:
                     f"SELECT entry_id, seen, score FROM entry_documents WHERE document_id IN ({marks})", ids):
                 shares.setdefault(entry_id, []).append((seen, score))
             self._conn.execute(f"DELETE FROM contexts WHERE document IN ({marks})", ids)
+            self._conn.execute(f"DELETE FROM unit_edits WHERE document_id IN ({marks})", ids)
             # their units, the contexts citing those and their entry counts go with them (cascade)
             self._conn.execute(f"DELETE FROM documents WHERE id IN ({marks})", ids)
             self.recount(shares)

@@ -323,8 +323,25 @@ def _plain_text_of_tagged_units(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO units_grams(rowid, match_text) VALUES (?, ?)", (unit_id, new_match))
 
 
+# A reviewer's corrections to a document's alignment (store/corrections.py): each replaces a run of
+# the document's units by another, recorded by their texts so that it is made again when a revised
+# version of the document is ingested; an excluded unit stays in the store, out of exports. No foreign
+# key to documents: re-ingesting replaces the document row, and the corrections must outlive that.
+_V12 = """
+ALTER TABLE units ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE unit_edits (
+    id          INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL,
+    time        TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    before      TEXT NOT NULL,    -- [[source, target, excluded], ...]: the run replaced
+    after       TEXT NOT NULL     -- the same for the run put in its place
+);
+CREATE INDEX unit_edits_document ON unit_edits(document_id, id);
+"""
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
-MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units]
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
