@@ -754,6 +754,30 @@ def stats(ctx):
         click.echo(f"{name:<20} {count}")
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; any but the loopback needs --token.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--token", envvar="TMTOOL_TOKEN", show_envvar=True,
+              help="Access token every request must carry (a browser opens http://HOST:PORT/?token=TOKEN once).")
+@click.pass_context
+def serve(ctx, host, port, token):
+    """Serve the workbench: look-up, review queue, documents and export in a browser, and the HTTP
+    API (described at /openapi.json).
+
+    \b
+    Examples:
+      tmtool serve                      # then open http://127.0.0.1:8765/
+      TMTOOL_TOKEN=$(openssl rand -hex 16) tmtool --db team.db serve --host 0.0.0.0
+    """
+    from .web import check_binding, serve as serve_workbench
+
+    check_binding(host, token)
+    _open_store(ctx).close()  # a misspelt --db stops here, and the store is brought up to date once
+    click.echo(f"tmtool workbench on http://{host}:{port}/ (Ctrl-C stops it)", err=True)
+    serve_workbench(ctx.find_root().obj["db"], host=host, port=port, token=token)
+
+
 # ---- trust: what came in, taken out again; backup ----
 
 
