@@ -36,7 +36,7 @@ EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml", 
                 "po": "text/x-gettext-translation; charset=utf-8",
                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 # the extensions an upload's name may keep: its reader is chosen by them (nothing else of the name is used)
-INGEST_SUFFIXES = {".txt", ".html", ".htm", ".docx"}
+INGEST_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".docx"}
 IMPORT_SUFFIXES = {".tmx", ".tbx", ".po", ".xlf", ".xliff", ".csv", ".tsv", ".xlsx"}
 
 
@@ -253,22 +253,22 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         """Align an uploaded French document with its English version and store it (as ``tmtool ingest``)."""
         from ..ingest import document_id_for
 
-        suffix = _suffix(fr_file, INGEST_SUFFIXES)
-        if _suffix(en_file, INGEST_SUFFIXES) is None or suffix is None:
+        suffixes = [_suffix(upload, INGEST_SUFFIXES) for upload in (fr_file, en_file)]
+        if None in suffixes:
             raise library.Invalid(f"upload documents as {', '.join(sorted(INGEST_SUFFIXES))}")
-        name = PurePath(fr_file.filename or "document").name
+        names = [PurePath(upload.filename or "document").name for upload in (fr_file, en_file)]
         with store() as s:
-            return library.ingest(s, ("source" + suffix, fr_file.file.read()),
-                                  ("target" + _suffix(en_file, INGEST_SUFFIXES), en_file.file.read()),
-                                  doc_id or document_id_for(name))
+            return library.ingest(s, ("source" + suffixes[0], names[0], fr_file.file.read()),
+                                  ("target" + suffixes[1], names[1], en_file.file.read()),
+                                  doc_id or document_id_for(names[0]))
 
     @app.post("/api/import", tags=["documents"])
     def api_import(file: Annotated[UploadFile, File()],
                    format: Annotated[str | None, Form(max_length=20)] = None) -> dict:
         """Import an uploaded memory (tmx, xliff) or glossary (tbx, po, csv, tsv), as ``tmtool import``."""
         with store() as s:
-            return library.import_file(s, "upload" + (_suffix(file, IMPORT_SUFFIXES) or ""), file.file.read(),
-                                       format or None)
+            return library.import_file(s, "upload" + (_suffix(file, IMPORT_SUFFIXES) or ""),
+                                       PurePath(file.filename or "upload").name, file.file.read(), format or None)
 
     # ---- pages ---------------------------------------------------------------------------------
 

@@ -146,27 +146,42 @@ def stats(store: Store) -> dict:
     return store.stats()
 
 
-def ingest(store: Store, fr: tuple[str, bytes], en: tuple[str, bytes], document_id: str | None) -> dict:
+def _named(exc: TmtoolError, paths: dict[str, str]) -> TmtoolError:
+    """An error about an uploaded file, naming it as the caller did rather than its temporary copy."""
+    if exc.path in paths:
+        exc.path = paths[exc.path]
+    return exc
+
+
+def ingest(store: Store, fr: tuple[str, str, bytes], en: tuple[str, str, bytes], document_id: str) -> dict:
+    """Ingest an uploaded pair; each side is (file name to store it under, name to show, content)."""
     from ..ingest import ingest_pair
 
     with tempfile.TemporaryDirectory(prefix="tmtool-upload-") as folder:
-        paths = [Path(folder) / name for name, _ in (fr, en)]
-        for path, (_, data) in zip(paths, (fr, en)):
+        paths = [Path(folder) / name for name, _, _ in (fr, en)]
+        for path, (_, _, data) in zip(paths, (fr, en)):
             path.write_bytes(data)
-        result = ingest_pair(store, *paths, document_id=document_id)
+        try:
+            result = ingest_pair(store, *paths, document_id=document_id)
+        except TmtoolError as exc:
+            raise _named(exc, {str(paths[0]): fr[1], str(paths[1]): en[1]}) from None
     return {"document": result.document_id, "units": result.units, "new_entries": result.new_entries,
             "updated_entries": result.updated_entries, "already_stored_as": result.held_by}
 
 
-def import_file(store: Store, name: str, data: bytes, fmt: str | None) -> dict:
+def import_file(store: Store, name: str, shown: str, data: bytes, fmt: str | None) -> dict:
+    """Import an uploaded file, stored under ``name`` for the reader, errors naming it ``shown``."""
     from ..store.transfer import import_file as read_in
 
     with tempfile.TemporaryDirectory(prefix="tmtool-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        result = read_in(store, path, fmt)
+        try:
+            result = read_in(store, path, fmt)
+        except TmtoolError as exc:
+            raise _named(exc, {str(path): shown}) from None
     return {"kind": result.kind, "added": result.added, "already_stored": result.already_stored,
-            "skipped": [str(s) for s in result.skipped]}
+            "skipped": [str(_named(s.error(), {str(path): shown})) for s in result.skipped]}
 
 
 def export(store: Store, fmt: str, status: str | None) -> bytes:

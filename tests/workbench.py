@@ -1,0 +1,43 @@
+"""Stores and clients for the workbench tests: the seed document ingested once per test process,
+then copied for each test that writes."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from conftest import SEED_EN, SEED_FR
+
+from tmtool.ingest import ingest_pair
+from tmtool.store import Store
+
+SEED_ID = "2021-07-13-partners-meeting"
+HOST = "http://127.0.0.1:8765"
+
+
+@lru_cache(maxsize=None)
+def _seeded() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="tmtool-web-seed-"))
+    with Store.open(folder / "built.db") as store:
+        ingest_pair(store, SEED_FR, SEED_EN)
+        store.backup(folder / "seed.db")  # one file, no write-ahead log beside it
+    return folder / "seed.db"
+
+
+def seeded_store(folder: Path) -> str:
+    """A copy of a store holding the seed document (19 units, 52 candidate entries) in ``folder``."""
+    path = folder / "tmtool.db"
+    shutil.copyfile(_seeded(), path)
+    return str(path)
+
+
+def client(db: str, **options):
+    """An in-process client of the workbench over ``db``, and its CSRF headers for writes."""
+    from fastapi.testclient import TestClient
+
+    from tmtool.web.app import create_app
+
+    app_client = TestClient(create_app(db, **options), base_url=HOST)
+    return app_client, {"X-CSRF-Token": app_client.get("/api/session").json()["csrf"]}
