@@ -34,7 +34,7 @@ class _Group(click.Group):
         except TmtoolError as exc:
             _discard_new_store(ctx)
             click.echo(f"tmtool: error: {exc}", err=True)
-            ctx.exit(1)
+            ctx.exit(exc.exit_code)
         except (OSError, UnicodeError) as exc:
             _discard_new_store(ctx)
             click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)

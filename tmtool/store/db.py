@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
-from ..errors import TmtoolError
+from ..errors import Conflict, Invalid, NotFound, TmtoolError
 from ..langtags import normalize_tag
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
@@ -500,7 +500,7 @@ class Store(UnitCorrections):
     def entry(self, entry_id: int) -> Entry:
         found = self.entries([entry_id]).get(entry_id)
         if found is None:
-            raise TmtoolError(f"no glossary entry {entry_id}")
+            raise NotFound(f"no glossary entry {entry_id}")
         return found
 
     def list_entries(
@@ -770,15 +770,15 @@ class Store(UnitCorrections):
         with self.transaction():
             before = self._snapshot(entry_id)
             if before is None:
-                raise TmtoolError(f"no glossary entry {entry_id}")
+                raise NotFound(f"no glossary entry {entry_id}")
             entry = self.entries([entry_id], contexts=0)[entry_id]
             french = bool(entry.terms_in("fr"))
             change(entry)
             # French is the glossary's first language; an entry imported without it (German–English) stays so
             if french and not entry.terms_in("fr"):
-                raise TmtoolError(f"entry {entry_id} would have no French term")
+                raise Invalid(f"entry {entry_id} would have no French term")
             if not entry.terms:
-                raise TmtoolError(f"entry {entry_id} would have no term")
+                raise Invalid(f"entry {entry_id} would have no term")
             self._conn.execute(
                 "UPDATE entries SET status = ?, reviewed = 1, definition = ?, note = ?, updated = ?"
                 " WHERE id = ?",
@@ -794,7 +794,7 @@ class Store(UnitCorrections):
         with self.transaction():
             before = self._snapshot(entry_id)
             if before is None:
-                raise TmtoolError(f"no glossary entry {entry_id}")
+                raise NotFound(f"no glossary entry {entry_id}")
             self._conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
             return self._record("remove", {entry_id: before}, {entry_id: None})
 
@@ -802,12 +802,12 @@ class Store(UnitCorrections):
         """Merge entry ``source_id`` into ``target_id``: its other terms, counts and contexts move
         over and it is removed."""
         if source_id == target_id:
-            raise TmtoolError("cannot merge an entry into itself")
+            raise Invalid("cannot merge an entry into itself")
         with self.transaction():
             before = {source_id: self._snapshot(source_id), target_id: self._snapshot(target_id)}
             for entry_id, snap in before.items():
                 if snap is None:
-                    raise TmtoolError(f"no glossary entry {entry_id}")
+                    raise NotFound(f"no glossary entry {entry_id}")
             found = self.entries([source_id, target_id], contexts=0)
             source, target = found[source_id], found[target_id]
             held = {(t.lang, fold(t.text)) for t in target.terms}
@@ -855,14 +855,14 @@ class Store(UnitCorrections):
         with self.transaction():
             found = [c for c in self.history() if c.id == change_id]
             if not found:
-                raise TmtoolError(f"no change {change_id}")
+                raise NotFound(f"no change {change_id}")
             change = found[0]
             if change.reverted_by is not None:
-                raise TmtoolError(f"change {change_id} was already reverted by change {change.reverted_by}")
+                raise Conflict(f"change {change_id} was already reverted by change {change.reverted_by}")
             current = {int(k): self._snapshot(int(k)) for k in change.after}
             for entry_id, snap in current.items():
                 if review_state(snap) != review_state(change.after[str(entry_id)]):
-                    raise TmtoolError(
+                    raise Conflict(
                         f"entry {entry_id} has changed since change {change_id}; revert the later change first"
                     )
             for key, snap in change.before.items():
@@ -974,7 +974,7 @@ class Store(UnitCorrections):
             known = {row[0] for row in self._query(f"SELECT id FROM documents WHERE id IN ({marks})", ids)}
             missing = [i for i in ids if i not in known]
             if missing:
-                raise TmtoolError(f"no document {', '.join(missing)} in the store")
+                raise NotFound(f"no document {', '.join(missing)} in the store")
             units = self._query(f"SELECT count(*) FROM units WHERE document_id IN ({marks})", ids)[0][0]
             shares: dict[int, list[tuple[str | None, float | None]]] = {}
             for entry_id, seen, score in self._query(
@@ -1039,7 +1039,7 @@ class Store(UnitCorrections):
         with self.transaction():
             found = [r for r in self.imports() if r.id == import_id]
             if not found:
-                raise TmtoolError(f"no import {import_id} in the store (see 'tmtool imports')")
+                raise NotFound(f"no import {import_id} in the store (see 'tmtool imports')")
             units = self._conn.execute("DELETE FROM units WHERE import_id = ?", (import_id,)).rowcount
             touched_since = {int(row[0]) for row in self._query(
                 "SELECT DISTINCT b.key FROM changes c, json_each(c.before) b"
