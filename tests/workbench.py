@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,11 +34,15 @@ def seeded_store(folder: Path) -> str:
     return str(path)
 
 
-def client(db: str, **options):
-    """An in-process client of the workbench over ``db``, and its CSRF headers for writes."""
-    from fastapi.testclient import TestClient
+def client(db: str, base_url: str = HOST, **options):
+    """An in-process client of the workbench over ``db``, and its CSRF headers for writes (when
+    the client can read them: a server with a token answers nothing without it)."""
+    with warnings.catch_warnings():  # Starlette would rather run its test client on httpx2, not packaged here
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from fastapi.testclient import TestClient
 
     from tmtool.web.app import create_app
 
-    app_client = TestClient(create_app(db, **options), base_url=HOST)
-    return app_client, {"X-CSRF-Token": app_client.get("/api/session").json()["csrf"]}
+    app_client = TestClient(create_app(db, **options), base_url=base_url)
+    session = app_client.get("/api/session")
+    return app_client, {"X-CSRF-Token": session.json()["csrf"]} if session.status_code == 200 else {}

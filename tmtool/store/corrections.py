@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..errors import TmtoolError
+from ..errors import Invalid, NotFound
 from ..model import Unit, iso, utcnow
 from .records import unit_content_key
 
@@ -30,22 +30,31 @@ class DocumentUnit:
     bead: str | None
     confidence: float | None  # the aligner's; None for a unit a person made
     excluded: bool
+    sentences: tuple[list[str], list[str]] | None  # a unit a person made: its sentences, side by side
 
 
 @dataclass(frozen=True, slots=True)
 class Replacement:
-    """One unit of the run a correction puts in place: its texts, whether it is excluded from
-    exports, and its bead type (sentences on each side, ``2-1``)."""
+    """One unit of the run a correction puts in place: its sentences on each side, and whether it
+    is excluded from exports."""
 
-    source: str
-    target: str
-    excluded: bool
-    bead: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    excluded: bool = False
+
+    @property
+    def bead(self) -> str:
+        return f"{len(self.source)}-{len(self.target)}"
+
+    @property
+    def texts(self) -> tuple[str, str]:
+        return " ".join(self.source), " ".join(self.target)
 
 
 @dataclass(frozen=True, slots=True)
 class UnitEdit:
-    """A recorded correction: the runs before and after, as ``[source, target, excluded, bead]``."""
+    """A recorded correction: the run replaced, as ``[source, target, excluded]``, and its
+    replacement, as ``[[source sentences], [target sentences], excluded]``."""
 
     id: int
     document_id: str
@@ -61,11 +70,11 @@ class UnitCorrections:
     def document_units(self, document_id: str) -> list[DocumentUnit]:
         """The units of a document in their order; a document that is not stored is an error."""
         if not self._query("SELECT 1 FROM documents WHERE id = ?", (document_id,)):
-            raise TmtoolError(f"no document {document_id} in the store")
-        rows = self._query(f"SELECT {self._UNIT_COLUMNS}, position, bead, confidence, excluded FROM units"
-                           " WHERE document_id = ? ORDER BY position, id", (document_id,))
-        return [DocumentUnit(row[0], row[-4], self._unit(row[:-4]), row[-3], row[-2], bool(row[-1]))
-                for row in rows]
+            raise NotFound(f"no document {document_id} in the store")
+        rows = self._query(f"SELECT {self._UNIT_COLUMNS}, position, bead, confidence, excluded, sentences"
+                           " FROM units WHERE document_id = ? ORDER BY position, id", (document_id,))
+        return [DocumentUnit(row[0], row[-5], self._unit(row[:-5]), row[-4], row[-3], bool(row[-2]),
+                             tuple(json.loads(row[-1])) if row[-1] else None) for row in rows]
 
     def replace_units(self, document_id: str, unit_ids: Sequence[int], after: Sequence[Replacement],
                       action: str) -> int:
@@ -76,17 +85,17 @@ class UnitCorrections:
             ids = [u.id for u in units]
             if not unit_ids or any(i not in ids for i in unit_ids):
                 missing = [str(i) for i in unit_ids if i not in ids]
-                raise TmtoolError(f"no unit {', '.join(missing)} in document {document_id}")
+                raise NotFound(f"no unit {', '.join(missing) or '(none given)'} in document {document_id}")
             start = ids.index(unit_ids[0])
             run = units[start:start + len(unit_ids)]
             if [u.id for u in run] != list(unit_ids):
-                raise TmtoolError("the units of a correction must follow each other in the document")
+                raise Invalid("the units of a correction must follow each other in the document")
             self._replace_run(document_id, run, after)
             return self._conn.execute(
                 "INSERT INTO unit_edits (document_id, time, action, before, after) VALUES (?, ?, ?, ?, ?)",
                 (document_id, iso(utcnow()), action,
-                 json.dumps([[u.unit.source, u.unit.target, u.excluded, u.bead] for u in run], ensure_ascii=False),
-                 json.dumps([[r.source, r.target, r.excluded, r.bead] for r in after], ensure_ascii=False)),
+                 json.dumps([[u.unit.source, u.unit.target, u.excluded] for u in run], ensure_ascii=False),
+                 json.dumps([[r.source, r.target, r.excluded] for r in after], ensure_ascii=False)),
             ).lastrowid
 
     def unit_edits(self, document_id: str) -> list[UnitEdit]:
@@ -104,17 +113,18 @@ class UnitCorrections:
             for edit in self.unit_edits(document_id):
                 units = self.document_units(document_id)
                 texts = [(u.unit.source, u.unit.target) for u in units]
-                wanted = [(source, target) for source, target, *_ in edit.before]
+                wanted = [(source, target) for source, target, _ in edit.before]
                 for start in range(len(texts) - len(wanted) + 1):
                     if texts[start:start + len(wanted)] == wanted:
                         self._replace_run(document_id, units[start:start + len(wanted)],
-                                          [Replacement(*fields) for fields in edit.after])
+                                          [Replacement(tuple(source), tuple(target), excluded)
+                                           for source, target, excluded in edit.after])
                         made += 1
                         break
         return made
 
     def _replace_run(self, document_id: str, run: Sequence[DocumentUnit], after: Sequence[Replacement]) -> None:
-        if [(u.unit.source, u.unit.target) for u in run] == [(r.source, r.target) for r in after]:
+        if [(u.unit.source, u.unit.target) for u in run] == [r.texts for r in after]:
             # only excluded or included again: the units stay as they are, with their ids and scores
             self._conn.executemany("UPDATE units SET excluded = ? WHERE id = ?",
                                    [(int(r.excluded), u.id) for u, r in zip(run, after)])
@@ -130,12 +140,14 @@ class UnitCorrections:
             props = {k: v for k, v in first.unit.props.items() if k != "x-confidence"}
             props["x-bead"] = replacement.bead
             tuid = first.unit.tuid if number == 0 or first.unit.tuid is None else f"{first.unit.tuid}.{number + 1}"
-            unit = Unit(replacement.source, replacement.target, first.unit.srclang, first.unit.tgtlang, tuid=tuid,
+            unit = Unit(*replacement.texts, first.unit.srclang, first.unit.tgtlang, tuid=tuid,
                         created=first.unit.created, changed=now, props=props)
             row = self._unit_row(unit, unit_content_key(unit), document_id, first.position + number, origin)
             new_ids.append((self._conn.execute(self._INSERT_UNIT, row).lastrowid, unit))
-            self._conn.execute("UPDATE units SET confidence = NULL, excluded = ? WHERE id = ?",
-                               (int(replacement.excluded), new_ids[-1][0]))
+            self._conn.execute("UPDATE units SET confidence = NULL, excluded = ?, sentences = ? WHERE id = ?",
+                               (int(replacement.excluded),
+                                json.dumps([replacement.source, replacement.target], ensure_ascii=False),
+                                new_ids[-1][0]))
         # the glossary's contexts quoting the old units quote the new unit holding their sentence
         marks = ",".join("?" * len(old_ids))
         for context_id, sentence in self._query(f"SELECT id, fr FROM contexts WHERE unit_id IN ({marks})", old_ids):

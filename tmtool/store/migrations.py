@@ -325,17 +325,19 @@ def _plain_text_of_tagged_units(conn: sqlite3.Connection) -> None:
 
 # A reviewer's corrections to a document's alignment (store/corrections.py): each replaces a run of
 # the document's units by another, recorded by their texts so that it is made again when a revised
-# version of the document is ingested; an excluded unit stays in the store, out of exports. No foreign
-# key to documents: re-ingesting replaces the document row, and the corrections must outlive that.
+# version of the document is ingested; an excluded unit stays in the store, out of exports. A unit a
+# reviewer made keeps its sentences: joined, a heading and the sentence after it read as one. No
+# foreign key to documents: re-ingesting replaces the document row, and the corrections outlive that.
 _V12 = """
 ALTER TABLE units ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE units ADD COLUMN sentences TEXT;  -- [[source sentences], [target sentences]]; NULL: as aligned
 CREATE TABLE unit_edits (
     id          INTEGER PRIMARY KEY,
     document_id TEXT NOT NULL,
     time        TEXT NOT NULL,
     action      TEXT NOT NULL,
     before      TEXT NOT NULL,    -- [[source, target, excluded], ...]: the run replaced
-    after       TEXT NOT NULL     -- the same for the run put in its place
+    after       TEXT NOT NULL     -- [[[source sentences], [target sentences], excluded], ...]: its replacement
 );
 CREATE INDEX unit_edits_document ON unit_edits(document_id, id);
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import TmtoolError
+from ..errors import Invalid
 from .security import is_loopback
 
 _TOKEN = re.compile(r"[A-Za-z0-9._~-]{16,}")  # sent in a header and a cookie: no separators, long enough
@@ -14,10 +14,10 @@ _TOKEN = re.compile(r"[A-Za-z0-9._~-]{16,}")  # sent in a header and a cookie: n
 def check_binding(host: str, token: str | None) -> None:
     """Refuse to listen beyond the loopback without a token, and a token unfit for a header."""
     if not is_loopback(host) and token is None:
-        raise TmtoolError(f"--host {host} is reachable from other machines: give --token (or TMTOOL_TOKEN) "
+        raise Invalid(f"--host {host} is reachable from other machines: give --token (or TMTOOL_TOKEN) "
                           "so that every request must carry it")
     if token is not None and not _TOKEN.fullmatch(token):
-        raise TmtoolError("the token must be 16 or more letters, digits, '.', '_', '~' or '-'")
+        raise Invalid("the token must be 16 or more letters, digits, '.', '_', '~' or '-'")
 
 
 def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | None = None) -> None:

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException
 
 from .. import corrections
-from ..errors import TmtoolError
+from ..errors import Conflict, Invalid, NotFound, TmtoolError
 from ..store import Store
 from . import library
 from .security import Guard, new_secret
@@ -100,8 +100,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.exception_handler(TmtoolError)
     async def library_error(request: Request, exc: TmtoolError):
-        status, kind = {library.NotFound: (404, "not found"), library.Conflict: (409, "conflict")}.get(
-            type(exc), (400, "invalid"))
+        status, kind = (404, "not found") if isinstance(exc, NotFound) else (
+            (409, "conflict") if isinstance(exc, Conflict) else (400, "invalid"))
         return error(request, status, kind, str(exc))
 
     @app.exception_handler(RequestValidationError)
@@ -255,7 +255,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
         suffixes = [_suffix(upload, INGEST_SUFFIXES) for upload in (fr_file, en_file)]
         if None in suffixes:
-            raise library.Invalid(f"upload documents as {', '.join(sorted(INGEST_SUFFIXES))}")
+            raise Invalid(f"upload documents as {', '.join(sorted(INGEST_SUFFIXES))}")
         names = [PurePath(upload.filename or "document").name for upload in (fr_file, en_file)]
         with store() as s:
             return library.ingest(s, ("source" + suffixes[0], names[0], fr_file.file.read()),
@@ -326,14 +326,15 @@ def _suffix(upload: UploadFile, allowed: set[str]) -> str | None:
 
 
 def document_view(store, document_id: str) -> dict:
-    units = store.document_units(document_id)
+    def unit_json(u) -> dict:
+        source, target = corrections.sides(u)
+        return {"id": u.id, "position": u.position, "bead": u.bead, "confidence": u.confidence,
+                "excluded": u.excluded, "tuid": u.unit.tuid, "source": source, "target": target,
+                "low_confidence": u.confidence is not None and u.confidence < corrections.LOW_CONFIDENCE}
+
     return {
         "document": document_id,
-        "units": [{"id": u.id, "position": u.position, "bead": u.bead, "confidence": u.confidence,
-                   "excluded": u.excluded, "tuid": u.unit.tuid,
-                   "low_confidence": u.confidence is not None and u.confidence < corrections.LOW_CONFIDENCE,
-                   "source": corrections.sentences(u.unit.source, u.unit.srclang),
-                   "target": corrections.sentences(u.unit.target, u.unit.tgtlang)} for u in units],
+        "units": [unit_json(u) for u in store.document_units(document_id)],
         "corrections": [{"id": e.id, "time": e.time, "action": e.action, "before": e.before, "after": e.after}
                         for e in store.unit_edits(document_id)],
     }

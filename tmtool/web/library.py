@@ -11,22 +11,10 @@ import json
 import tempfile
 from pathlib import Path
 
-from ..errors import TmtoolError
+from ..errors import Conflict, NotFound, TmtoolError
 from ..model import Entry, ReviewStatus
 from ..store import Store
 from ..store.records import entry_to_json
-
-
-class NotFound(TmtoolError):
-    """What is asked for is not in the store."""
-
-
-class Conflict(TmtoolError):
-    """The entry changed since the caller read it."""
-
-
-class Invalid(TmtoolError):
-    """The input is wrong."""
 
 
 def _version(entry: Entry) -> str:
@@ -83,6 +71,7 @@ def _checked(store: Store, entry_id: int, version: str | None) -> None:
 
 def set_status(store: Store, entry_id: int, status: str, version: str | None = None) -> dict:
     with store.transaction():
+        _entry(store, entry_id)
         _checked(store, entry_id, version)
         change = store.set_status(entry_id, ReviewStatus(status))
     return {"change": change, "entry": get_entry(store, entry_id)}

@@ -30,10 +30,6 @@ def new_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class Guard:
     """ASGI middleware. ``hosts``: the names a request may be addressed to (a page of another site
     whose name resolves to 127.0.0.1 — DNS rebinding — names its own, and is refused), ``*`` for
@@ -70,28 +66,30 @@ class Guard:
         return await self._limited(scope, receive, send)
 
     async def _limited(self, scope, receive, send):
-        """The body counted as it arrives: a chunked upload announces no length."""
-        received = 0
-        started = False
-
-        async def counting_receive():
-            nonlocal received
+        """The body read whole before the app sees it, counted as it arrives (a chunked upload
+        announces no length): the app's form parser would turn an error raised midway into a 400."""
+        chunks, size = [], 0
+        while True:
             message = await receive()
-            received += len(message.get("body", b""))
-            if received > self.max_body:
-                raise _TooLarge
-            return message
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.max_body:
+                return await _refuse(send, 413, "too large", f"request body over {self.max_body} bytes")
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        delivered = False
 
-        async def tracking_send(message):
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def replay():
+            nonlocal delivered
+            if delivered:
+                return await receive()  # waits for the client to go away, as a drained body does
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _refuse(send, 413, "too large", f"request body over {self.max_body} bytes")
+        await self.app(scope, replay, send)
 
 
 def _host_name(host: str) -> str:
