@@ -88,15 +88,15 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         with Store.open(db) as opened:
             yield opened
 
-    def page(request: Request, name: str, **context) -> HTMLResponse:
-        return templates.TemplateResponse(request, name, context)
+    def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, {"status": status, **context}, status_code=status)
 
     # ---- errors: JSON under /api, a page elsewhere ------------------------------------------
 
     def error(request: Request, status: int, kind: str, message: str):
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": kind, "message": message}, status_code=status)
-        return page(request, "error.html", status=status, message=message)
+        return page(request, "error.html", status, message=message)
 
     @app.exception_handler(TmtoolError)
     async def library_error(request: Request, exc: TmtoolError):
@@ -162,7 +162,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         with store() as s:
             return library.documents(s)
 
-    @app.get("/api/documents/{document_id}/units", tags=["documents"])
+    @app.get("/api/documents/{document_id:path}/units", tags=["documents"])
     def api_units(document_id: str) -> dict:
         """A document's units in order, with bead type, confidence, sentences and corrections."""
         with store() as s:
@@ -219,28 +219,28 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         with store() as s:
             return library.revert(s, change_id)
 
-    @app.post("/api/documents/{document_id}/units/{unit_id}/merge", tags=["documents"])
+    @app.post("/api/documents/{document_id:path}/units/{unit_id}/merge", tags=["documents"])
     def api_unit_merge(document_id: str, unit_id: int) -> dict:
         """Merge a unit with the next one."""
         with store() as s:
             corrections.merge_units(s, document_id, unit_id)
             return document_view(s, document_id)
 
-    @app.post("/api/documents/{document_id}/units/{unit_id}/split", tags=["documents"])
+    @app.post("/api/documents/{document_id:path}/units/{unit_id}/split", tags=["documents"])
     def api_unit_split(document_id: str, unit_id: int, split: Split) -> dict:
         """Split a unit after ``source_at`` source and ``target_at`` target sentences."""
         with store() as s:
             corrections.split_unit(s, document_id, unit_id, split.source_at, split.target_at)
             return document_view(s, document_id)
 
-    @app.post("/api/documents/{document_id}/units/{unit_id}/move", tags=["documents"])
+    @app.post("/api/documents/{document_id:path}/units/{unit_id}/move", tags=["documents"])
     def api_unit_move(document_id: str, unit_id: int, move: Move) -> dict:
         """Move a unit's last (down) or first (up) sentence of one side to the neighbouring unit."""
         with store() as s:
             corrections.move_sentence(s, document_id, unit_id, move.side, move.direction)
             return document_view(s, document_id)
 
-    @app.post("/api/documents/{document_id}/units/{unit_id}/exclude", tags=["documents"])
+    @app.post("/api/documents/{document_id:path}/units/{unit_id}/exclude", tags=["documents"])
     def api_unit_exclude(document_id: str, unit_id: int, excluded: Annotated[bool, Body(embed=True)] = True) -> dict:
         """Exclude a unit from exports (``excluded: false`` includes it again)."""
         with store() as s:
@@ -302,7 +302,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             listed = library.documents(s)
         return page(request, "documents.html", listed=listed)
 
-    @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/documents/{document_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, document_id: str):
         with store() as s:
             view = document_view(s, document_id)
