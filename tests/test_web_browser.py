@@ -117,7 +117,7 @@ def test_look_up_a_term_as_you_type(server, browser, db, tmp_path):
     wait(browser, lambda b: css(b, "#lookup-results article.hit"), "no glossary hit appeared")
     first = css(browser, "#lookup-results article.hit")[0]
     assert "OTAN" in first.text and "NATO" in first.text
-    memory = [p.text for p in css(browser, "#lookup-results > p.context")]
+    memory = [p.text for p in css(browser, "#lookup-results > div.context")]
     with Store.open(db) as store:
         assert int(first.get_attribute("data-entry")) == int(store.list_entries(text="otan")[0].id)
         assert len(memory) == len(store.concordance("NATO", 10)) > 0
@@ -235,9 +235,9 @@ def test_markup_in_the_store_never_runs(tmp_path, browser):
         # the look-up as you type builds its results in the page: text too
         browser.get(running.url + "/")
         css(browser, "#lookup-q")[0].send_keys(SCRIPT)
-        wait(browser, lambda b: css(b, "#lookup-results article.hit") and css(b, "#lookup-results p.context"), "no hit")
+        wait(browser, lambda b: css(b, "#lookup-results article.hit") and css(b, "#lookup-results > div.context"), "no hit")
         assert SCRIPT in css(browser, "#lookup-results article.hit")[0].text
-        assert SCRIPT in css(browser, "#lookup-results > p.context")[0].text
+        assert SCRIPT in css(browser, "#lookup-results > div.context")[0].text
         assert browser.execute_script("return window.__xss") is None
         assert not browser.execute_script("return document.querySelector('#lookup-results img, #lookup-results script')")
         shot(browser, tmp_path, "escaped")

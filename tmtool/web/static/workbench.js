@@ -38,6 +38,12 @@ function element(tag, text, className) {
 
 // ---- look-up --------------------------------------------------------------------------------
 
+function pair(source, target) {
+  const both = element("div", undefined, "sides context");
+  both.append(element("p", source), element("p", target));
+  return both;
+}
+
 function renderLookup(found, results) {
   results.replaceChildren();
   results.append(element("h2", "Glossary"));
@@ -57,19 +63,15 @@ function renderLookup(found, results) {
       terms.append(item);
     }
     article.append(head, terms);
-    for (const c of entry.contexts) {
-      const p = element("p", undefined, "context");
-      p.append(element("span", c.fr), " ", element("span", c.en));
-      article.append(p);
-    }
+    for (const c of entry.contexts) article.append(pair(c.fr, c.en));
     results.append(article);
   }
   results.append(element("h2", "Memory"));
   if (!found.memory.length) results.append(element("p", "No unit of the memory holds it.", "none"));
   for (const unit of found.memory) {
-    const p = element("p", undefined, "context");
-    p.append(element("span", unit.document, "doc"), " ", element("span", unit.source), " ", element("span", unit.target));
-    results.append(p);
+    const both = pair(unit.source, unit.target);
+    both.firstChild.prepend(element("span", unit.document, "doc"), " ");
+    results.append(both);
   }
 }
 
