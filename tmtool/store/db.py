@@ -22,9 +22,9 @@ from ..langtags import normalize_tag
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
 )
+from ..text.normalize import fold, normalize_for_match, stem, term_keys
 from .corrections import UnitCorrections
 from .evidence import entry_score, kept_equivalents
-from .folding import fold, normalize_for_match, stem, term_keys
 from .migrations import migrate
 from .records import (
     Change,
@@ -1063,7 +1063,7 @@ class Store(UnitCorrections):
     def backup(self, target: str | Path) -> None:
         """Write a consistent copy of the store to ``target`` while others may be writing to it:
         SQLite's online backup copies one snapshot, into a temporary file renamed over ``target``."""
-        from ..fileio import atomic_path
+        from ..io.files import atomic_path
 
         target = Path(target)
         if target.is_dir():
