@@ -20,8 +20,9 @@ LAYERS = (
     ("terms",),
     ("store",),
     ("pipeline", "search"),
-    ("ingest", "lookup"),
+    ("ingest", "lookup", "corrections"),
     ("tmtool",),
+    ("web",),
     ("cli",),
 )
 
