@@ -292,3 +292,43 @@ def test_serve_refuses_another_address_without_a_token():
     check_binding("127.0.0.1", None)
     check_binding("::1", None)
     check_binding("localhost", None)
+
+
+# ---- many clients at once ------------------------------------------------------------------------
+
+
+def test_many_readers_and_writers_at_once_keep_the_store_consistent(db):
+    """A real server, sixteen threads: the same stale-or-not edit sent eight times wins once (the
+    others get 409), eight entries approved at once are all approved, reads answer throughout."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+    from workbench import Server
+
+    server = Server(db)
+    try:
+        csrf = {"X-CSRF-Token": httpx.get(server.url + "/api/session").json()["csrf"]}
+        version = httpx.get(server.url + "/api/entries/1").json()["version"]
+
+        def edit(n: int) -> int:
+            return httpx.patch(f"{server.url}/api/entries/1", json={"version": version, "note": f"note {n}"},
+                               headers=csrf, timeout=30).status_code
+
+        def approve(entry_id: int) -> int:
+            return httpx.post(f"{server.url}/api/entries/{entry_id}/approve", headers=csrf, timeout=30).status_code
+
+        def read(n: int) -> int:
+            return httpx.get(f"{server.url}/api/lookup", params={"q": "OTAN"}, timeout=30).status_code
+
+        with ThreadPoolExecutor(16) as pool:
+            edits = pool.map(edit, range(8))
+            approvals = pool.map(approve, range(10, 18))
+            reads = pool.map(read, range(16))
+            edits, approvals, reads = list(edits), list(approvals), list(reads)
+    finally:
+        server.stop()
+    assert sorted(edits) == [200] + [409] * 7
+    assert approvals == [200] * 8 and reads == [200] * 16
+    with Store.open(db) as store:
+        assert [c.action for c in store.history(1)] == ["edit"]
+        assert all(store.entry(i).status.value == "approved" for i in range(10, 18))

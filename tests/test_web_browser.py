@@ -10,21 +10,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from lxml import etree
-from workbench import SEED_ID, seeded_store
+from workbench import SEED_ID, WAIT_S, Server, seeded_store
 
 from tmtool.store import Store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-WAIT_S = 15
 
 
 def _need_browser() -> None:
@@ -34,31 +31,6 @@ def _need_browser() -> None:
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
-
-
-class Server:
-    """The workbench served by uvicorn in a thread, on a free port of the loopback."""
-
-    def __init__(self, db: str):
-        import uvicorn
-
-        from tmtool.web.app import create_app
-
-        self.socket = socket.socket()
-        self.socket.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
-        self.server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + WAIT_S
-        while not self.server.started:
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.05)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(WAIT_S)
-        self.socket.close()
 
 
 @pytest.fixture

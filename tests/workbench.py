@@ -4,7 +4,10 @@ then copied for each test that writes."""
 from __future__ import annotations
 
 import shutil
+import socket
 import tempfile
+import threading
+import time
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +19,7 @@ from tmtool.store import Store
 
 SEED_ID = "2021-07-13-partners-meeting"
 HOST = "http://127.0.0.1:8765"
+WAIT_S = 15
 
 
 @lru_cache(maxsize=None)
@@ -46,3 +50,28 @@ def client(db: str, base_url: str = HOST, **options):
     app_client = TestClient(create_app(db, **options), base_url=base_url)
     session = app_client.get("/api/session")
     return app_client, {"X-CSRF-Token": session.json()["csrf"]} if session.status_code == 200 else {}
+
+
+class Server:
+    """The workbench served by uvicorn in a thread, on a free port of the loopback."""
+
+    def __init__(self, db: str):
+        import uvicorn
+
+        from tmtool.web.app import create_app
+
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        self.server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + WAIT_S
+        while not self.server.started:
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(WAIT_S)
+        self.socket.close()
