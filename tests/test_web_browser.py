@@ -215,3 +215,45 @@ def test_markup_in_the_store_never_runs(tmp_path, browser):
         shot(browser, tmp_path, "escaped")
     finally:
         running.stop()
+
+
+def test_edit_with_the_key_and_merge_and_deprecate_with_buttons(server, browser, db, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    first, second = (int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")[:2])
+    ActionChains(browser).send_keys("e").perform()
+    english = css(browser, '.card.selected .edit-form input[name="en"]')[0]
+    english.clear()
+    english.send_keys("North Atlantic Treaty Organization", Keys.ENTER)
+    wait(browser, lambda b: _status(db, first) == "approved", "the edit did not land")  # an edited candidate is approved
+    with Store.open(db) as store:
+        assert store.entry(first).terms_in("en")[0].text == "North Atlantic Treaty Organization"
+        assert [c.action for c in store.history(first)] == ["edit"]
+    # the edited entry left the candidates; the second is now first: merge it into the first
+    browser.get(server.url + "/review")
+    card = browser.find_element("css selector", f'.card[data-entry="{second}"]')
+    card.find_element("css selector", ".merge").click()
+    prompt = wait(browser, lambda b: b.switch_to.alert, "no prompt for the entry to merge into")
+    prompt.send_keys(str(first))
+    prompt.accept()
+    wait(browser, lambda b: not b.find_elements("css selector", f'.card[data-entry="{second}"]'), "no merge")
+    with Store.open(db) as store:
+        assert second not in {int(e.id) for e in store.list_entries()}
+        assert [c.action for c in store.history(first)][-1] == "merge"
+    browser.get(f"{server.url}/review?status=&q=")
+    card = browser.find_element("css selector", f'.card[data-entry="{first}"]')
+    term = card.find_element("css selector", ".deprecate").get_attribute("data-term")
+    card.find_element("css selector", ".deprecate").click()
+    wait(browser, lambda b: _usage(db, first, term) == "deprecated", "no deprecation")
+
+
+def _status(db: str, entry_id: int) -> str:
+    with Store.open(db) as store:
+        return store.entry(entry_id).status.value
+
+
+def _usage(db: str, entry_id: int, text: str) -> str:
+    with Store.open(db) as store:
+        return next(t.usage.value for t in store.entry(entry_id).terms if t.text == text)
