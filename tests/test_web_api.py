@@ -332,3 +332,16 @@ def test_many_readers_and_writers_at_once_keep_the_store_consistent(db):
     with Store.open(db) as store:
         assert [c.action for c in store.history(1)] == ["edit"]
         assert all(store.entry(i).status.value == "approved" for i in range(10, 18))
+
+
+def test_tmtool_serve_refuses_in_one_line(db, tmp_path):
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    public = CliRunner().invoke(main, ["--db", db, "serve", "--host", "0.0.0.0"], env={"TMTOOL_TOKEN": None})
+    assert public.exit_code == 1 and public.stdout == ""
+    assert public.stderr.startswith("tmtool: error: --host 0.0.0.0 is reachable from other machines: give --token")
+    missing = CliRunner().invoke(main, ["--db", str(tmp_path / "nothing.db"), "serve"])
+    assert missing.exit_code == 2 and "no such store" in missing.stderr
+    assert not (tmp_path / "nothing.db").exists()
