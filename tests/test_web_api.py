@@ -107,6 +107,13 @@ def test_export_writes_the_glossary_with_the_status_filter(api):
     assert len(every.findall(".//{*}conceptEntry")) == 52
     memory = http.get("/api/export/tmx")
     assert memory.content.count(b"<tu ") + memory.content.count(b"<tu>") == 19
+    workbook = http.get("/api/export/xlsx", params={"status": "all"})
+    assert workbook.content.startswith(b"PK") and 'filename="glossary.xlsx"' in workbook.headers["content-disposition"]
+    martif = http.get("/api/export/tbx-martif")
+    assert b"<martif" in martif.content and 'filename="glossary.tbx"' in martif.headers["content-disposition"]
+    # the workbook comes back in as it went out: every entry already stored
+    again = http.post("/api/import", files={"file": ("glossary.xlsx", workbook.content)}, headers=headers).json()
+    assert (again["added"], again["already_stored"]) == (0, 52)
     assert http.get("/api/export/docx").status_code == 400
     assert http.get("/api/export/tbx", params={"status": "maybe"}).status_code == 400
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException
 
 from .. import corrections
+from ..formats import registry
 from ..errors import Conflict, Invalid, NotFound, TmtoolError
 from ..store import Store
 from . import library
@@ -31,14 +32,14 @@ HERE = Path(__file__).parent
 MAX_UPLOAD = 50 * 1024 * 1024  # a large TMX is tens of megabytes; more is not a hand-made upload
 PAGE_SIZE = 10  # review candidates shown at a time
 STATUSES = Literal["candidate", "approved", "rejected"]
+# what a browser is told a downloaded export is; a format not named here is plain bytes
 EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml", "tbx-martif": "application/x-tbx+xml",
                 "tsv": "text/tab-separated-values; charset=utf-8", "csv": "text/csv; charset=utf-8",
                 "po": "text/x-gettext-translation; charset=utf-8",
                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 # the extensions an upload's name may keep: its reader is chosen by them (nothing else of the name is used)
 INGEST_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".docx"}
-IMPORT_SUFFIXES = {".tmx", ".tbx", ".po", ".xlf", ".xliff", ".csv", ".tsv", ".xlsx"}
-
+IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for extension in fmt.extensions}
 
 class EntryEdit(BaseModel):
     """``PATCH /api/entries/{id}``: the version read, and what to change (as ``tmtool glossary edit``)."""
@@ -176,10 +177,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.get("/api/export/{fmt}", tags=["store"], response_class=Response,
              responses={200: {"content": {media: {} for media in set(EXPORT_MEDIA.values())}}})
     def api_export(fmt: str, status: Literal["approved", "candidate", "rejected", "all"] | None = None) -> Response:
-        """The memory (``tmx``) or the glossary (``tbx``, ``tbx-martif``, ``tsv``, ``csv``, ``po``) as a file."""
+        """The memory (``tmx``) or the glossary (``tbx``, ``tbx-martif``, ``tsv``, ``csv``, ``po``, ``xlsx``) as a file."""
         with store() as s:
             data = library.export(s, fmt, status)
-        name = "memory.tmx" if fmt == "tmx" else f"glossary.{fmt.split('-')[0]}"
+        written = registry.get(fmt)
+        extension = (written.extensions or registry.get(written.read_as).extensions)[0]  # tbx-martif: .tbx
+        name = ("memory" if written.kind == registry.MEMORY else "glossary") + extension
         return Response(data, media_type=EXPORT_MEDIA.get(fmt, "application/octet-stream"),
                         headers={"content-disposition": f'attachment; filename="{name}"'})
 
@@ -265,7 +268,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.post("/api/import", tags=["documents"])
     def api_import(file: Annotated[UploadFile, File()],
                    format: Annotated[str | None, Form(max_length=20)] = None) -> dict:
-        """Import an uploaded memory (tmx, xliff) or glossary (tbx, po, csv, tsv), as ``tmtool import``."""
+        """Import an uploaded memory (tmx, xliff) or glossary (tbx, po, csv, tsv, xlsx), as ``tmtool import``."""
         with store() as s:
             return library.import_file(s, "upload" + (_suffix(file, IMPORT_SUFFIXES) or ""),
                                        PurePath(file.filename or "upload").name, file.file.read(), format or None)
@@ -312,9 +315,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def export_page(request: Request):
         with store() as s:
             stats = library.stats(s)
-        from ..store.transfer import EXPORT_FORMATS
-
-        return page(request, "export.html", stats=stats, formats=[f for f in EXPORT_MEDIA if f in EXPORT_FORMATS])
+        return page(request, "export.html", stats=stats, formats=registry.names(writable=True))
 
     return app
 
