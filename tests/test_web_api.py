@@ -63,12 +63,16 @@ def test_concordance_finds_units_by_word(api):
 def test_entries_are_filtered_and_paged(api):
     http, _ = api
     first = http.get("/api/entries", params={"status": "candidate", "limit": 5}).json()
-    assert first["total"] == 52 and len(first["entries"]) == 5
+    assert first["more"] and len(first["entries"]) == 5
+    last = http.get("/api/entries", params={"status": "candidate", "offset": 50, "limit": 5}).json()
+    assert not last["more"] and len(last["entries"]) == 2
     scores = [e["score"] for e in first["entries"]]
     assert scores == sorted(scores, reverse=True)
     second = http.get("/api/entries", params={"status": "candidate", "offset": 5, "limit": 5}).json()
     assert not {e["id"] for e in first["entries"]} & {e["id"] for e in second["entries"]}
-    assert http.get("/api/entries", params={"status": "approved"}).json()["total"] == 0
+    assert http.get("/api/entries", params={"status": "approved"}).json()["entries"] == []
+    by_document = http.get("/api/entries", params={"document": SEED_ID, "limit": 100}).json()["entries"]
+    assert len(by_document) == 52 and http.get("/api/entries", params={"document": "other"}).json()["entries"] == []
     texts = http.get("/api/entries", params={"q": "otan"}).json()["entries"]
     assert texts and all(any("otan" in t["text"].lower() for t in e["terms"]) for e in texts)
     assert http.get("/api/entries", params={"status": "bogus"}).status_code == 400

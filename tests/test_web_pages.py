@@ -81,10 +81,12 @@ def test_the_json_api_returns_the_text_as_stored(hostile):
 def test_pages_render_the_seed_store(tmp_path):
     http, _ = client(seeded_store(tmp_path))
     review = http.get("/review").text
-    assert review.count('class="card"') == 10 and "52 entries; 1–10 shown." in review
+    assert review.count('class="card"') == 10 and "Entries 1–10, more on the next page." in review
     assert "next page" in review and "previous page" not in review
     second = http.get("/review?status=candidate&offset=10").text
-    assert "11–20 shown" in second and "previous page" in second
+    assert "Entries 11–20, more" in second and "previous page" in second
+    last = http.get("/review?status=candidate&offset=50").text
+    assert "Entries 51–52." in last and "next page" not in last
     assert "<mark>OTAN</mark>" in review and "<mark>NATO</mark>" in review  # the term, on both sides
     document = http.get(f"/documents/{SEED_ID}").text
     assert document.count('class="unit') == 19

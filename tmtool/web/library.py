@@ -55,12 +55,15 @@ def get_entry(store: Store, entry_id: int) -> dict:
 
 def list_entries(store: Store, *, status: str | None = None, q: str | None = None, min_score: float | None = None,
                  document: str | None = None, offset: int = 0, limit: int = 20) -> dict:
+    """A page of entries, best score first; ``more`` tells whether another page follows."""
     statuses = (ReviewStatus(status),) if status else ()
-    found = store.list_entries(statuses=statuses, min_score=min_score, text=q or None)
+    # one more than the page, to know whether another follows
+    found = store.list_entries(statuses=statuses, min_score=min_score, text=q or None,
+                               limit=None if document else offset + limit + 1)
     if document:
         counted = set(store.document_entry_ids(document))
         found = [e for e in found if int(e.id) in counted]
-    return {"total": len(found), "offset": offset, "limit": limit,
+    return {"offset": offset, "limit": limit, "more": len(found) > offset + limit,
             "entries": [entry_json(e) for e in found[offset:offset + limit]]}
 
 
