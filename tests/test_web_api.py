@@ -132,6 +132,9 @@ def test_the_openapi_document_is_valid_and_lists_every_path():
             "/api/entries/{entry_id}/approve", "/api/entries/{entry_id}/reject", "/api/documents",
             "/api/documents/{document_id}/units", "/api/ingest", "/api/import", "/api/export/{fmt}"} <= set(document["paths"])
     assert "patch" in document["paths"]["/api/entries/{entry_id}"]
+    responses = document["paths"]["/api/entries/{entry_id}"]["patch"]["responses"]
+    assert {"200", "400", "404", "409", "413"} <= set(responses) and "422" not in responses
+    assert responses["409"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
 
 
 # ---- writing -----------------------------------------------------------------------------------

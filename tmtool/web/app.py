@@ -8,7 +8,6 @@ call the library and return its data — as JSON under ``/api``, through a templ
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import Annotated, Literal
 from urllib.parse import quote
@@ -41,6 +40,19 @@ EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml", 
 INGEST_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".docx"}
 IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for extension in fmt.extensions}
 
+class Error(BaseModel):
+    """What every refused request gets, with a status that means it."""
+
+    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "conflict" (409), "too large" (413)
+    message: str
+
+
+ERRORS = {status: {"model": Error, "description": description} for status, description in (
+    (400, "Invalid input: a parameter, a body, an uploaded file"), (401, "No access token (a server given --token)"),
+    (403, "A write from another origin, or without the CSRF token"), (404, "No such entry, document, unit or change"),
+    (409, "The entry changed since the version sent"), (413, "The request body is over the size limit"))}
+
+
 class EntryEdit(BaseModel):
     """``PATCH /api/entries/{id}``: the version read, and what to change (as ``tmtool glossary edit``)."""
 
@@ -72,7 +84,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                max_upload: int = MAX_UPLOAD) -> FastAPI:
     """The workbench over the store at ``db``. ``hosts``: the host names requests may use (default:
     the loopback names); ``token``: required of every request when set."""
-    app = FastAPI(title="tmtool workbench", version="1", docs_url=None, redoc_url=None,
+    app = FastAPI(title="tmtool workbench", version="1", docs_url=None, redoc_url=None, responses=ERRORS,
                   description="French–English translation memory and terminology: look-up, review, documents.")
     csrf = new_secret()
     app.add_middleware(Guard, hosts=hosts or {"127.0.0.1", "localhost", "::1"}, token=token, csrf=csrf,
@@ -84,13 +96,24 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     templates.env.filters["url"] = lambda value: quote(str(value), safe="")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    @contextmanager
-    def store():
-        with Store.open(db) as opened:
-            yield opened
+    def store() -> Store:
+        """This request's own connection to the store (a context manager that closes it)."""
+        return Store.open(db)
 
     def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {"status": status, **context}, status_code=status)
+
+    described = app.openapi
+
+    def openapi() -> dict:
+        """The document FastAPI writes, less the 422 it lists everywhere: invalid input is a 400 here."""
+        schema = described()
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].pop("422", None)
+        return schema
+
+    app.openapi = openapi
 
     # ---- errors: JSON under /api, a page elsewhere ------------------------------------------
 
