@@ -92,3 +92,13 @@ def test_pages_render_the_seed_store(tmp_path):
     assert document.count('class="unit') == 19
     assert "TBX" in http.get("/export").text and "entries candidate" in http.get("/export").text
     assert 'name="csrf-token"' in review
+
+
+def test_every_response_forbids_framing_and_foreign_scripts(tmp_path):
+    """Markup that slipped into a page would not run (scripts of this server only), and no other
+    site's page can frame the review queue to take its keystrokes."""
+    http, _ = client(seeded_store(tmp_path))
+    for response in (http.get("/review"), http.get("/api/entries"), http.post("/api/entries/1/approve")):
+        policy = response.headers["content-security-policy"]
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        assert response.headers["x-content-type-options"] == "nosniff"

@@ -13,6 +13,15 @@ import secrets
 from urllib.parse import parse_qsl, quote, urlencode
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# on every response: scripts, styles and requests of this server only (markup slipped into a page would
+# not run), no page of another site framing this one (a framed review queue takes keystrokes), no
+# guessing a download's type
+HEADERS = [
+    (b"content-security-policy",
+     b"default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+]
 CSRF_HEADER = "x-csrf-token"
 TOKEN_COOKIE = "tmtool_token"
 
@@ -67,7 +76,8 @@ class Guard:
 
     async def _limited(self, scope, receive, send):
         """The body read whole before the app sees it, counted as it arrives (a chunked upload
-        announces no length): the app's form parser would turn an error raised midway into a 400."""
+        announces no length): the app's form parser would turn an error raised midway into a 400.
+        The app's responses get :data:`HEADERS`."""
         chunks, size = [], 0
         while True:
             message = await receive()
@@ -82,6 +92,11 @@ class Guard:
         body = b"".join(chunks)
         delivered = False
 
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *HEADERS]}
+            await send(message)
+
         async def replay():
             nonlocal delivered
             if delivered:
@@ -89,7 +104,7 @@ class Guard:
             delivered = True
             return {"type": "http.request", "body": body, "more_body": False}
 
-        await self.app(scope, replay, send)
+        await self.app(scope, replay, with_headers)
 
 
 def _host_name(host: str) -> str:
@@ -128,7 +143,8 @@ def _same_origin(headers: dict, host: str) -> bool:
 async def _refuse(send, status: int, error: str, message: str) -> None:
     body = json.dumps({"error": error, "message": message}).encode()
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            *HEADERS]})
     await send({"type": "http.response.body", "body": body})
 
 
