@@ -32,7 +32,7 @@ def _seeded() -> Path:
 
 
 def seeded_store(folder: Path) -> str:
-    """A copy of a store holding the seed document (19 units, 52 candidate entries) in ``folder``."""
+    """A copy of a store holding the seed document (19 units, its extracted candidates) in ``folder``."""
     path = folder / "tmtool.db"
     shutil.copyfile(_seeded(), path)
     return str(path)
@@ -75,3 +75,9 @@ class Server:
         self.server.should_exit = True
         self.thread.join(WAIT_S)
         self.socket.close()
+
+
+def candidates(db: str) -> int:
+    """How many candidate entries the store holds (term extraction decides how many the seed gives)."""
+    with Store.open(db) as store:
+        return store.stats()["entries candidate"]
