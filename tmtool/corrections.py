@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .errors import Invalid, NotFound
 from .langtags import base_language
-from .store.corrections import DocumentUnit, Replacement
+from .store.records import Replacement, StoredUnit
 
 LOW_CONFIDENCE = 0.5  # the aligner's confidence under which the document view flags a unit
 
@@ -26,14 +26,14 @@ def _replacement(source: list[str], target: list[str], excluded: bool = False) -
     return Replacement(tuple(source), tuple(target), excluded)
 
 
-def sides(unit: DocumentUnit) -> tuple[list[str], list[str]]:
+def sides(unit: StoredUnit) -> tuple[list[str], list[str]]:
     """A unit's source and target sentences: as a reviewer made them, else as the segmenter finds them."""
     if unit.sentences is not None:
         return list(unit.sentences[0]), list(unit.sentences[1])
     return sentences(unit.unit.source, unit.unit.srclang), sentences(unit.unit.target, unit.unit.tgtlang)
 
 
-def _find(store, document_id: str, unit_id: int) -> tuple[list[DocumentUnit], int]:
+def _find(store, document_id: str, unit_id: int) -> tuple[list[StoredUnit], int]:
     units = store.document_units(document_id)
     for index, unit in enumerate(units):
         if unit.id == unit_id:

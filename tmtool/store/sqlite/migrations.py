@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..errors import TmtoolError
+from ...errors import TmtoolError
 
 _V1 = """
 CREATE TABLE documents (
@@ -294,11 +294,11 @@ def _plain_text_of_tagged_units(conn: sqlite3.Connection) -> None:
     indexed again; their content key follows, so importing the same file again adds nothing."""
     from lxml import etree
 
-    from ..formats.inline import plain_text
-    from ..io.xmlsafe import xml_parser
-    from ..model import Unit, Variant
-    from ..text.normalize import normalize_for_match
-    from .records import unit_content_key
+    from ...formats.inline import plain_text
+    from ...io.xmlsafe import xml_parser
+    from ...model import Unit, Variant
+    from ...text.normalize import normalize_for_match
+    from ..records import unit_content_key
 
     def text_of(markup: str | None, text: str) -> str:
         return text if markup is None else plain_text(etree.fromstring(f"<seg>{markup}</seg>", xml_parser()))
@@ -323,12 +323,28 @@ def _plain_text_of_tagged_units(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO units_grams(rowid, match_text) VALUES (?, ?)", (unit_id, new_match))
 
 
-# A reviewer's corrections to a document's alignment (store/corrections.py): each replaces a run of
+# Many reviewers: an entry's version goes up with every change, so an update made against an older
+# version is refused (Conflict) rather than overwrite what someone else did meanwhile; a recorded
+# change names who made it. Changes made before hold no user.
+_V12 = """
+ALTER TABLE entries ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE changes ADD COLUMN user TEXT;
+"""
+
+# A term's own evidence, as the model carries it: for an English equivalent, the sentence pairs in
+# which it translates the entry and a few of them (JSON [[fr, en, document, unit], …]). Terms stored
+# before kept none: 0 and [], as they read back then.
+_V13 = """
+ALTER TABLE terms ADD COLUMN frequency INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE terms ADD COLUMN contexts TEXT NOT NULL DEFAULT '[]';
+"""
+
+# A reviewer's corrections to a document's alignment (store/sqlite/corrections.py): each replaces a run of
 # the document's units by another, recorded by their texts so that it is made again when a revised
 # version of the document is ingested; an excluded unit stays in the store, out of exports. A unit a
 # reviewer made keeps its sentences: joined, a heading and the sentence after it read as one. No
 # foreign key to documents: re-ingesting replaces the document row, and the corrections outlive that.
-_V12 = """
+_V14 = """
 ALTER TABLE units ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE units ADD COLUMN sentences TEXT;  -- [[source sentences], [target sentences]]; NULL: as aligned
 CREATE TABLE unit_edits (
@@ -343,7 +359,8 @@ CREATE INDEX unit_edits_document ON unit_edits(document_id, id);
 """
 
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
-MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12]
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
+                    _V14]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

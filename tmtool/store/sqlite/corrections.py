@@ -6,75 +6,21 @@ from exports). It is recorded by the texts of both runs, not by unit ids, so tha
 version of the document is ingested (its units replaced) each correction whose run is still there,
 word for word, is made again (:meth:`UnitCorrections.replay_unit_edits`).
 
-A mixin of :class:`tmtool.store.db.Store`: it writes the same tables through the same helpers.
+A mixin of :class:`tmtool.store.sqlite.db.SQLiteStore`: it writes the same tables through the same helpers.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from ..errors import Invalid, NotFound
-from ..model import Unit, iso, utcnow
-from .records import unit_content_key
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentUnit:
-    """A unit of an ingested document as the document view shows it."""
-
-    id: int
-    position: int
-    unit: Unit
-    bead: str | None
-    confidence: float | None  # the aligner's; None for a unit a person made
-    excluded: bool
-    sentences: tuple[list[str], list[str]] | None  # a unit a person made: its sentences, side by side
-
-
-@dataclass(frozen=True, slots=True)
-class Replacement:
-    """One unit of the run a correction puts in place: its sentences on each side, and whether it
-    is excluded from exports."""
-
-    source: tuple[str, ...]
-    target: tuple[str, ...]
-    excluded: bool = False
-
-    @property
-    def bead(self) -> str:
-        return f"{len(self.source)}-{len(self.target)}"
-
-    @property
-    def texts(self) -> tuple[str, str]:
-        return " ".join(self.source), " ".join(self.target)
-
-
-@dataclass(frozen=True, slots=True)
-class UnitEdit:
-    """A recorded correction: the run replaced, as ``[source, target, excluded]``, and its
-    replacement, as ``[[source sentences], [target sentences], excluded]``."""
-
-    id: int
-    document_id: str
-    time: str
-    action: str
-    before: list
-    after: list
+from ...errors import Invalid, NotFound
+from ...model import Unit, iso, utcnow
+from ..records import Replacement, StoredUnit, UnitEdit, unit_content_key
 
 
 class UnitCorrections:
     """The store's side of alignment corrections (see the module's docstring)."""
-
-    def document_units(self, document_id: str) -> list[DocumentUnit]:
-        """The units of a document in their order; a document that is not stored is an error."""
-        if not self._query("SELECT 1 FROM documents WHERE id = ?", (document_id,)):
-            raise NotFound(f"no document {document_id} in the store")
-        rows = self._query(f"SELECT {self._UNIT_COLUMNS}, position, bead, confidence, excluded, sentences"
-                           " FROM units WHERE document_id = ? ORDER BY position, id", (document_id,))
-        return [DocumentUnit(row[0], row[-5], self._unit(row[:-5]), row[-4], row[-3], bool(row[-2]),
-                             tuple(json.loads(row[-1])) if row[-1] else None) for row in rows]
 
     def replace_units(self, document_id: str, unit_ids: Sequence[int], after: Sequence[Replacement],
                       action: str) -> int:
@@ -123,7 +69,7 @@ class UnitCorrections:
                         break
         return made
 
-    def _replace_run(self, document_id: str, run: Sequence[DocumentUnit], after: Sequence[Replacement]) -> None:
+    def _replace_run(self, document_id: str, run: Sequence[StoredUnit], after: Sequence[Replacement]) -> None:
         if [(u.unit.source, u.unit.target) for u in run] == [r.texts for r in after]:
             # only excluded or included again: the units stay as they are, with their ids and scores
             self._conn.executemany("UPDATE units SET excluded = ? WHERE id = ?",
