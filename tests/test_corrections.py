@@ -9,8 +9,9 @@ from tmtool import corrections
 from tmtool.errors import TmtoolError
 from tmtool.ingest import ingest_pair
 from tmtool.model import Context, Entry, Term
-from tmtool.store import Store
-from tmtool.store.transfer import export_store
+from tmtool import glossary
+from tmtool.store import open_store
+from tmtool.transfer import export_store
 
 FR = ["Le chat dort. Il fait beau.", "La maison est grande.", "Le jardin est vert. Les fleurs sont belles."]
 EN = ["The cat sleeps. The weather is fine.", "The house is big.", "The garden is green. The flowers are beautiful."]
@@ -24,7 +25,7 @@ def write_pair(folder: Path, fr: list[str], en: list[str]) -> tuple[Path, Path]:
 
 @pytest.fixture
 def store(tmp_path):
-    with Store.open(tmp_path / "t.db") as store:
+    with open_store(tmp_path / "t.db", create=True) as store:
         ingest_pair(store, *write_pair(tmp_path, FR, EN), extract_terms=False)
         yield store
 
@@ -46,7 +47,7 @@ def test_merge_joins_a_unit_with_the_next_and_the_indexes_follow(store):
                                                             "The cat sleeps. The weather is fine.")
     assert units[0].bead == "2-2" and units[0].confidence is None and units[0].unit.tuid == "d:1"
     assert [u.position for u in units] == [0, 1, 2, 3]
-    assert [u.source for u in store.concordance("beau")] == ["Le chat dort. Il fait beau."]
+    assert [u.source for u, _ in store.concordance("beau")] == ["Le chat dort. Il fait beau."]
     assert [e.action for e in store.unit_edits("d")] == ["merge"]
 
 
@@ -95,11 +96,11 @@ def test_an_excluded_unit_stays_in_the_store_and_out_of_exports(store, tmp_path)
 
 def test_glossary_contexts_quoting_a_merged_unit_follow_it(store):
     first = store.document_units("d")[1]
-    entry_id = store.add_entry(Entry([Term("beau", "fr"), Term("fine", "en")]))
+    entry_id = glossary.add_entry(store, Entry([Term("beau", "fr"), Term("fine", "en")]))
     store._conn.execute("INSERT INTO contexts (entry_id, fr, en, document, unit, unit_id) VALUES (?, ?, ?, 'd', ?, ?)",
                         (entry_id, first.unit.source, first.unit.target, first.unit.tuid, first.id))
     corrections.merge_units(store, "d", store.document_units("d")[0].id)
-    assert store.entry(entry_id).contexts == [Context("Il fait beau.", "The weather is fine.", "d", "d:1")]
+    assert glossary.entry(store, entry_id).contexts == [Context("Il fait beau.", "The weather is fine.", "d", "d:1")]
 
 
 def test_corrections_are_made_again_when_a_revised_document_is_ingested(store, tmp_path):
@@ -120,5 +121,5 @@ def test_corrections_are_made_again_when_a_revised_document_is_ingested(store, t
 
 def test_removing_a_document_removes_its_corrections(store):
     corrections.merge_units(store, "d", store.document_units("d")[0].id)
-    store.remove_documents(["d"])
+    glossary.remove_documents(store, ["d"])
     assert store.unit_edits("d") == []

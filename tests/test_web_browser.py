@@ -18,7 +18,8 @@ import pytest
 from lxml import etree
 from workbench import SEED_ID, WAIT_S, Server, seeded_store
 
-from tmtool.store import Store
+from tmtool import glossary
+from tmtool.store import open_store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -90,7 +91,7 @@ def test_look_up_a_term_as_you_type(server, browser, db, tmp_path):
     first = css(browser, "#lookup-results article.hit")[0]
     assert "OTAN" in first.text and "NATO" in first.text
     memory = [p.text for p in css(browser, "#lookup-results > div.context")]
-    with Store.open(db) as store:
+    with open_store(db) as store:
         assert int(first.get_attribute("data-entry")) == int(store.list_entries(text="otan")[0].id)
         assert len(memory) == len(store.concordance("NATO", 10)) > 0
     assert browser.current_url.endswith("/?q=NATO")
@@ -120,8 +121,8 @@ def test_review_ten_candidates_with_the_keyboard(server, browser, db, tmp_path):
         decided[card_id] = wanted
         position = min(position + 1, len(ids) - 1)
     assert list(decided) == ids
-    with Store.open(db) as store:
-        assert {entry_id: store.entry(entry_id).status.value for entry_id in decided} == decided
+    with open_store(db) as store:
+        assert {entry_id: glossary.entry(store, entry_id).status.value for entry_id in decided} == decided
         assert all([c.action for c in store.history(entry_id)] == [decided[entry_id]] for entry_id in decided)
     shot(browser, tmp_path, "review")
     # undo the last decision with the key, and the store has it back as a candidate
@@ -130,8 +131,8 @@ def test_review_ten_candidates_with_the_keyboard(server, browser, db, tmp_path):
     # the queue comes back holding the candidates left: the nine decided gone, the undone one among them
     wait(browser, lambda b: [c.get_attribute("data-entry") for c in css(b, "#queue .card")][:1] == [str(last)],
          "the undone entry is not back in the queue")
-    with Store.open(db) as store:
-        assert store.entry(last).status.value == "candidate"
+    with open_store(db) as store:
+        assert glossary.entry(store, last).status.value == "candidate"
         assert store.history(last)[-1].action.startswith("revert")
 
 
@@ -140,11 +141,11 @@ def test_merge_two_units_and_split_one_in_the_document_view(server, browser, db,
     shot(browser, tmp_path, "document")
     rows = css(browser, "tr.unit")
     assert len(rows) == 19
-    with Store.open(db) as store:
+    with open_store(db) as store:
         before = store.document_units(SEED_ID)
     rows[0].find_element("css selector", ".merge-next").click()
     wait(browser, lambda b: len(css(b, "tr.unit")) == 18, "the merge did not show")
-    with Store.open(db) as store:
+    with open_store(db) as store:
         units = store.document_units(SEED_ID)
         assert len(units) == 18
         assert units[0].unit.source == before[0].unit.source + " " + before[1].unit.source
@@ -155,7 +156,7 @@ def test_merge_two_units_and_split_one_in_the_document_view(server, browser, db,
     wait(browser, lambda b: "choose where the target splits" in css(b, "#status")[0].text, "no prompt for the target")
     css(browser, "tr.unit")[0].find_element("css selector", '.split-here[data-side="target"][data-at="1"]').click()
     wait(browser, lambda b: len(css(b, "tr.unit")) == 19, "the split did not show")
-    with Store.open(db) as store:
+    with open_store(db) as store:
         units = store.document_units(SEED_ID)
         assert (units[0].unit.source, units[0].unit.target) == (before[0].unit.source, before[0].unit.target)
         assert (units[1].unit.source, units[1].unit.target) == (before[1].unit.source, before[1].unit.target)
@@ -166,11 +167,11 @@ def test_merge_two_units_and_split_one_in_the_document_view(server, browser, db,
 def test_export_tbx_with_the_status_filter(server, browser, db, tmp_path):
     from selenium.webdriver.support.ui import Select
 
-    with Store.open(db) as store:
+    with open_store(db) as store:
         from tmtool.model import ReviewStatus
 
         for entry in store.list_entries()[:3]:
-            store.set_status(int(entry.id), ReviewStatus.APPROVED)
+            glossary.set_status(store, int(entry.id), ReviewStatus.APPROVED)
         approved = {e.terms_in("fr")[0].text for e in store.list_entries(statuses=[ReviewStatus.APPROVED])}
     browser.get(server.url + "/export")
     shot(browser, tmp_path, "export")
@@ -228,8 +229,8 @@ def test_edit_with_the_key_and_merge_and_deprecate_with_buttons(server, browser,
     english.clear()
     english.send_keys("North Atlantic Treaty Organization", Keys.ENTER)
     wait(browser, lambda b: _status(db, first) == "approved", "the edit did not land")  # an edited candidate is approved
-    with Store.open(db) as store:
-        assert store.entry(first).terms_in("en")[0].text == "North Atlantic Treaty Organization"
+    with open_store(db) as store:
+        assert glossary.entry(store, first).terms_in("en")[0].text == "North Atlantic Treaty Organization"
         assert [c.action for c in store.history(first)] == ["edit"]
     # the edited entry left the candidates; the second is now first: merge it into the first
     browser.get(server.url + "/review")
@@ -239,7 +240,7 @@ def test_edit_with_the_key_and_merge_and_deprecate_with_buttons(server, browser,
     prompt.send_keys(str(first))
     prompt.accept()
     wait(browser, lambda b: not b.find_elements("css selector", f'.card[data-entry="{second}"]'), "no merge")
-    with Store.open(db) as store:
+    with open_store(db) as store:
         assert second not in {int(e.id) for e in store.list_entries()}
         assert [c.action for c in store.history(first)][-1] == "merge"
     browser.get(f"{server.url}/review?status=&q=")
@@ -250,10 +251,10 @@ def test_edit_with_the_key_and_merge_and_deprecate_with_buttons(server, browser,
 
 
 def _status(db: str, entry_id: int) -> str:
-    with Store.open(db) as store:
-        return store.entry(entry_id).status.value
+    with open_store(db) as store:
+        return glossary.entry(store, entry_id).status.value
 
 
 def _usage(db: str, entry_id: int, text: str) -> str:
-    with Store.open(db) as store:
-        return next(t.usage.value for t in store.entry(entry_id).terms if t.text == text)
+    with open_store(db) as store:
+        return next(t.usage.value for t in glossary.entry(store, entry_id).terms if t.text == text)

@@ -9,7 +9,8 @@ from workbench import SEED_ID, candidates, client, seeded_store
 
 from tmtool.ingest import ingest_pair
 from tmtool.model import Context, Entry, ReviewStatus, Term
-from tmtool.store import Store
+from tmtool import glossary
+from tmtool.store import open_store
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '" onmouseover="alert(2)'
@@ -22,9 +23,9 @@ def hostile_store(folder) -> str:
     db = seeded_store(folder)
     (folder / "h.fr.txt").write_text(f"Le terme {SCRIPT} est dangereux. Le mot {IMAGE} aussi.\n", encoding="utf-8")
     (folder / "h.en.txt").write_text(f"The term {ATTRIBUTE} is dangerous. The word {IMAGE} too.\n", encoding="utf-8")
-    with Store.open(db) as store:
+    with open_store(db) as store:
         ingest_pair(store, folder / "h.fr.txt", folder / "h.en.txt", document_id=HOSTILE_DOCUMENT, extract_terms=False)
-        store.add_entry(Entry([Term(SCRIPT, "fr"), Term(IMAGE, "fr"), Term(ATTRIBUTE, "en")],
+        glossary.add_entry(store, Entry([Term(SCRIPT, "fr"), Term(IMAGE, "fr"), Term(ATTRIBUTE, "en")],
                               status=ReviewStatus.CANDIDATE, score=99.0, definition=IMAGE, note=ATTRIBUTE,
                               contexts=[Context(f"Le terme {SCRIPT} ici", f"The term {ATTRIBUTE} here", HOSTILE_DOCUMENT)]))
     return db
@@ -33,7 +34,7 @@ def hostile_store(folder) -> str:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     db = hostile_store(tmp_path_factory.mktemp("hostile"))
-    with Store.open(db) as store:
+    with open_store(db) as store:
         entry_id = int(store.list_entries(text="script")[0].id)
     return client(db)[0], entry_id
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from conftest import SEED_EN, SEED_FR
 
 from tmtool.ingest import ingest_pair
-from tmtool.store import Store
+from tmtool.store import open_store
 
 SEED_ID = "2021-07-13-partners-meeting"
 HOST = "http://127.0.0.1:8765"
@@ -25,7 +25,7 @@ WAIT_S = 15
 @lru_cache(maxsize=None)
 def _seeded() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="tmtool-web-seed-"))
-    with Store.open(folder / "built.db") as store:
+    with open_store(folder / "built.db", create=True) as store:
         ingest_pair(store, SEED_FR, SEED_EN)
         store.backup(folder / "seed.db")  # one file, no write-ahead log beside it
     return folder / "seed.db"
@@ -79,5 +79,5 @@ class Server:
 
 def candidates(db: str) -> int:
     """How many candidate entries the store holds (term extraction decides how many the seed gives)."""
-    with Store.open(db) as store:
+    with open_store(db) as store:
         return store.stats()["entries candidate"]

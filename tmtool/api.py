@@ -47,6 +47,7 @@ __all__ = [
     "MEMORY_COUNT_CAP", "STATUSES", "base_language",
     "extracts_terms", "export_format_of", "format_names", "Conflict", "IngestInterrupted", "Invalid", "NotFound", "TmtoolError", "Upload", "add_entry", "align",
     "approve", "backup", "concordance", "default_user", "deprecate", "document_units", "documents", "edit",
+    "exclude_unit", "merge_units", "move_sentence", "split_unit", "unit_edits",
     "entries", "entry", "export", "export_srx", "extract", "history", "import_file", "imports", "ingest",
     "ingest_dir", "languages_left_out", "lookup", "merge", "open_store", "reject", "remove", "remove_entry",
     "revert", "search", "segment", "stats",
@@ -330,14 +331,18 @@ def _status(value: str | ReviewStatus) -> ReviewStatus:
 
 
 def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
-            since: datetime | None = None, text: str | None = None, limit: int | None = None,
-            offset: int = 0) -> list[dict]:
-    """Entries matching every filter given, best score first (see ``Store.list_entries``)."""
+            since: datetime | None = None, text: str | None = None, document: str | None = None,
+            limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Entries matching every filter given, best score first (see ``Store.list_entries``);
+    ``document``: those its extraction counted."""
     if offset < 0 or (limit is not None and limit < 0):
         raise Invalid("offset and limit cannot be negative")
-    return [entry_to_dict(e) for e in store.list_entries(statuses=[_status(s) for s in statuses],
-                                                          min_score=min_score, since=since, text=text,
-                                                          limit=limit, offset=offset)]
+    chosen = dict(statuses=[_status(s) for s in statuses], min_score=min_score, since=since, text=text)
+    if document is None:
+        return [entry_to_dict(e) for e in store.list_entries(**chosen, limit=limit, offset=offset)]
+    counted = set(store.document_entry_ids(document))
+    found = [e for e in store.list_entries(**chosen) if int(e.id) in counted]
+    return [entry_to_dict(e) for e in found[offset:None if limit is None else offset + limit]]
 
 
 def entry(store: Store, entry_id: int | str) -> dict:
@@ -437,9 +442,53 @@ def documents(store: Store) -> list[dict]:
 
 
 def document_units(store: Store, document_id: str) -> list[dict]:
-    """A document's units in order, with their ids, bead and the aligner's confidence."""
-    return [{"id": u.id, "position": u.position, **_unit_dict(u.unit), "bead": u.bead, "confidence": u.confidence}
+    """A document's units in order, with their ids, bead, the aligner's confidence (None for a unit a
+    reviewer made), whether a reviewer excluded it from exports, and its ``sentences`` on each side
+    (``{"source": [...], "target": [...]}``, the places a unit can be split)."""
+    from .corrections import sides
+
+    return [{"id": u.id, "position": u.position, **_unit_dict(u.unit), "bead": u.bead, "confidence": u.confidence,
+             "excluded": u.excluded, "sentences": dict(zip(("source", "target"), sides(u)))}
             for u in store.document_units(document_id)]
+
+
+# ---- documents: a reviewer's corrections to the alignment (see tmtool.corrections) ----------------
+
+
+def unit_edits(store: Store, document_id: str) -> list[dict]:
+    """A document's recorded corrections, oldest first: ``{"id", "time", "action", "before",
+    "after"}``, the runs of units replaced and put in their place."""
+    return [{"id": e.id, "time": e.time, "action": e.action, "before": e.before, "after": e.after}
+            for e in store.unit_edits(document_id)]
+
+
+def merge_units(store: Store, document_id: str, unit_id: int) -> int:
+    """Merge a unit of a document with the next one; returns the correction's id."""
+    from . import corrections
+
+    return corrections.merge_units(store, document_id, _id(unit_id))
+
+
+def split_unit(store: Store, document_id: str, unit_id: int, source_at: int, target_at: int) -> int:
+    """Split a unit after its first ``source_at`` source and ``target_at`` target sentences."""
+    from . import corrections
+
+    return corrections.split_unit(store, document_id, _id(unit_id), source_at, target_at)
+
+
+def move_sentence(store: Store, document_id: str, unit_id: int, side: str, direction: str) -> int:
+    """Move the last (``down``) or first (``up``) ``source`` or ``target`` sentence of a unit to the
+    neighbouring unit."""
+    from . import corrections
+
+    return corrections.move_sentence(store, document_id, _id(unit_id), side, direction)
+
+
+def exclude_unit(store: Store, document_id: str, unit_id: int, excluded: bool = True) -> int:
+    """Exclude a unit from exports (``excluded=False``: include it again); it stays in the store."""
+    from . import corrections
+
+    return corrections.exclude_unit(store, document_id, _id(unit_id), excluded)
 
 
 def imports(store: Store) -> list[dict]:

@@ -666,7 +666,7 @@ def stats(ctx):
 @click.pass_context
 def serve(ctx, host, port, token):
     """Serve the workbench: look-up, review queue, documents and export in a browser, and the HTTP
-    API (described at /openapi.json).
+    API (described at /openapi.json). The glossary's history records its changes as made by --user.
 
     \b
     Examples:
@@ -678,7 +678,7 @@ def serve(ctx, host, port, token):
     check_binding(host, token)
     _open_store(ctx).close()  # a misspelt --db stops here, and the store is brought up to date once
     click.echo(f"tmtool workbench on http://{host}:{port}/ (Ctrl-C stops it)", err=True)
-    serve_workbench(ctx.find_root().obj["db"], host=host, port=port, token=token)
+    serve_workbench(ctx.find_root().obj["db"], host=host, port=port, token=token, user=_user(ctx))
 
 
 # ---- trust: what came in, taken out again; backup ----

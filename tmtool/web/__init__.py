@@ -20,8 +20,10 @@ def check_binding(host: str, token: str | None) -> None:
         raise Invalid("the token must be 16 or more letters, digits, '.', '_', '~' or '-'")
 
 
-def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | None = None) -> None:
-    """Serve the workbench over the store at ``db`` until interrupted."""
+def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | None = None,
+          user: str | None = None) -> None:
+    """Serve the workbench over the store at ``db`` until interrupted; ``user``: who the glossary's
+    history records as making the changes made through it."""
     check_binding(host, token)
     import uvicorn
 
@@ -29,5 +31,5 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | No
 
     # on the loopback, only the loopback's names (a rebinding site names its own); elsewhere the
     # machine's names are not known here, and the token keeps other sites out
-    app = create_app(db, token=token, hosts=None if is_loopback(host) else {"*"})
+    app = create_app(db, token=token, hosts=None if is_loopback(host) else {"*"}, user=user)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -20,11 +20,10 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException
 
-from .. import corrections
-from ..formats import registry
+from .. import api
+from ..corrections import LOW_CONFIDENCE
 from ..errors import Conflict, Invalid, NotFound, TmtoolError
-from ..store import Store
-from . import library
+from ..formats import registry
 from .security import Guard, new_secret
 
 HERE = Path(__file__).parent
@@ -36,7 +35,7 @@ EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml", 
                 "tsv": "text/tab-separated-values; charset=utf-8", "csv": "text/csv; charset=utf-8",
                 "po": "text/x-gettext-translation; charset=utf-8",
                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-# the extensions an upload's name may keep: its reader is chosen by them (nothing else of the name is used)
+# the extensions an upload's name may have: its reader is chosen by them
 INGEST_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".docx"}
 IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for extension in fmt.extensions}
 
@@ -57,7 +56,7 @@ class EntryEdit(BaseModel):
     """``PATCH /api/entries/{id}``: the version read, and what to change (as ``tmtool glossary edit``)."""
 
     model_config = ConfigDict(extra="forbid")
-    version: str
+    version: int
     fr: str | None = None
     en: str | None = None
     add_fr: list[str] = []
@@ -81,9 +80,10 @@ class Move(BaseModel):
 
 
 def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = None,
-               max_upload: int = MAX_UPLOAD) -> FastAPI:
+               max_upload: int = MAX_UPLOAD, user: str | None = None) -> FastAPI:
     """The workbench over the store at ``db``. ``hosts``: the host names requests may use (default:
-    the loopback names); ``token``: required of every request when set."""
+    the loopback names); ``token``: required of every request when set; ``user``: who the
+    glossary's history records as making the changes."""
     app = FastAPI(title="tmtool workbench", version="1", docs_url=None, redoc_url=None, responses=ERRORS,
                   description="French–English translation memory and terminology: look-up, review, documents.")
     csrf = new_secret()
@@ -94,11 +94,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     templates.env.filters["marked"] = marked
     templates.env.filters["spellings"] = lambda terms: [text for t in terms for text in (t["text"], *t["forms"])]
     templates.env.filters["url"] = lambda value: quote(str(value), safe="")
+    templates.env.filters["basename"] = lambda path: PurePath(path).name
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    def store() -> Store:
+    def store():
         """This request's own connection to the store (a context manager that closes it)."""
-        return Store.open(db)
+        return api.open_store(db)
 
     def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {"status": status, **context}, status_code=status)
@@ -148,7 +149,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def api_lookup(q: Annotated[str, Query(max_length=500)], limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict:
         """Glossary entries holding ``q`` in any language, then the memory's units holding it."""
         with store() as s:
-            return library.lookup(s, q, limit)
+            return lookup(s, q, limit)
 
     @app.get("/api/search", tags=["memory"])
     def api_search(q: Annotated[str, Query(min_length=1, max_length=5000)],
@@ -156,53 +157,54 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                    limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict:
         """Fuzzy matches of ``q`` among the memory's sources, scored in % as CAT tools do."""
         with store() as s:
-            return library.search(s, q, min, limit)
+            return {"matches": api.search(s, q, min_score=min, limit=limit)}
 
     @app.get("/api/concordance", tags=["memory"])
     def api_concordance(q: Annotated[str, Query(min_length=1, max_length=500)],
                         limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
         """Units whose source or target holds ``q`` (whole words, accent-insensitive)."""
         with store() as s:
-            return library.concordance(s, q, limit)
+            return {"units": api.concordance(s, q, limit=limit)}
 
     @app.get("/api/entries", tags=["glossary"])
     def api_entries(status: STATUSES | None = None, q: Annotated[str | None, Query(max_length=500)] = None,
                     min_score: float | None = None, document: str | None = None,
                     offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=500)] = 20) -> dict:
-        """Glossary entries, best score first, filtered."""
+        """A page of glossary entries, best score first, filtered; ``more``: another page follows."""
         with store() as s:
-            return library.list_entries(s, status=status, q=q, min_score=min_score, document=document,
-                                        offset=offset, limit=limit)
+            return entries_page(s, status=status, q=q, min_score=min_score, document=document, offset=offset,
+                                limit=limit)
 
     @app.get("/api/entries/{entry_id}", tags=["glossary"])
     def api_entry(entry_id: int) -> dict:
         """One entry with its terms, contexts, version and history."""
         with store() as s:
-            return library.get_entry(s, entry_id)
+            return entry_with_history(s, entry_id)
 
     @app.get("/api/documents", tags=["documents"])
     def api_documents() -> dict:
         """The ingested documents and the imported files."""
         with store() as s:
-            return library.documents(s)
+            return {"documents": api.documents(s), "imports": api.imports(s)}
 
     @app.get("/api/documents/{document_id:path}/units", tags=["documents"])
     def api_units(document_id: str) -> dict:
-        """A document's units in order, with bead type, confidence, sentences and corrections."""
+        """A document's units in order, with bead type, confidence, sentences, and its corrections."""
         with store() as s:
             return document_view(s, document_id)
 
     @app.get("/api/stats", tags=["store"])
     def api_stats() -> dict:
         with store() as s:
-            return library.stats(s)
+            return api.stats(s)
 
     @app.get("/api/export/{fmt}", tags=["store"], response_class=Response,
              responses={200: {"content": {media: {} for media in set(EXPORT_MEDIA.values())}}})
     def api_export(fmt: str, status: Literal["approved", "candidate", "rejected", "all"] | None = None) -> Response:
         """The memory (``tmx``) or the glossary (``tbx``, ``tbx-martif``, ``tsv``, ``csv``, ``po``, ``xlsx``) as a file."""
+        statuses = None if status is None else list(api.STATUSES) if status == "all" else [status]
         with store() as s:
-            data = library.export(s, fmt, status)
+            data = api.export(s, fmt, statuses=statuses)
         written = registry.get(fmt)
         extension = (written.extensions or registry.get(written.read_as).extensions)[0]  # tbx-martif: .tbx
         name = ("memory" if written.kind == registry.MEMORY else "glossary") + extension
@@ -212,96 +214,91 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     # ---- API: writing (every one checked by Guard: same origin, CSRF token) ------------------
 
     @app.post("/api/entries/{entry_id}/approve", tags=["glossary"])
-    def api_approve(entry_id: int, version: Annotated[str | None, Body(embed=True)] = None) -> dict:
+    def api_approve(entry_id: int, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+        """Approve an entry; with the ``version`` read, a changed entry is a 409."""
         with store() as s:
-            return library.set_status(s, entry_id, "approved", version)
+            return {"change": api.approve(s, [entry_id], expected_version=version, user=user)[0], "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/reject", tags=["glossary"])
-    def api_reject(entry_id: int, version: Annotated[str | None, Body(embed=True)] = None) -> dict:
+    def api_reject(entry_id: int, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+        """Reject an entry; with the ``version`` read, a changed entry is a 409."""
         with store() as s:
-            return library.set_status(s, entry_id, "rejected", version)
+            return {"change": api.reject(s, [entry_id], expected_version=version, user=user)[0], "entry": api.entry(s, entry_id)}
 
     @app.patch("/api/entries/{entry_id}", tags=["glossary"])
     def api_edit(entry_id: int, edit: EntryEdit) -> dict:
         """Edit an entry; a stale ``version`` (the entry changed since it was read) is a 409."""
         fields = edit.model_dump(exclude={"version"}, exclude_unset=True)
         with store() as s:
-            return library.edit_entry(s, entry_id, edit.version, fields)
+            return api.edit(s, entry_id, expected_version=edit.version, user=user, **fields)
 
     @app.post("/api/entries/{entry_id}/deprecate", tags=["glossary"])
     def api_deprecate(entry_id: int, term: Annotated[str, Body(embed=True)]) -> dict:
+        """Mark one of the entry's terms deprecated."""
         with store() as s:
-            return library.deprecate(s, entry_id, term)
+            return {"change": api.deprecate(s, entry_id, term, user=user), "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/merge", tags=["glossary"])
     def api_merge(entry_id: int, into: Annotated[int, Body(embed=True)]) -> dict:
         """Merge this entry into entry ``into``."""
         with store() as s:
-            return library.merge(s, entry_id, into)
+            return {"change": api.merge(s, entry_id, into, user=user), "entry": api.entry(s, into)}
 
     @app.post("/api/changes/{change_id}/revert", tags=["glossary"])
     def api_revert(change_id: int) -> dict:
         """Undo a recorded change (the review queue's undo)."""
         with store() as s:
-            return library.revert(s, change_id)
+            return {"change": api.revert(s, change_id, user=user)}
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/merge", tags=["documents"])
     def api_unit_merge(document_id: str, unit_id: int) -> dict:
         """Merge a unit with the next one."""
         with store() as s:
-            corrections.merge_units(s, document_id, unit_id)
+            api.merge_units(s, document_id, unit_id)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/split", tags=["documents"])
     def api_unit_split(document_id: str, unit_id: int, split: Split) -> dict:
         """Split a unit after ``source_at`` source and ``target_at`` target sentences."""
         with store() as s:
-            corrections.split_unit(s, document_id, unit_id, split.source_at, split.target_at)
+            api.split_unit(s, document_id, unit_id, split.source_at, split.target_at)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/move", tags=["documents"])
     def api_unit_move(document_id: str, unit_id: int, move: Move) -> dict:
         """Move a unit's last (down) or first (up) sentence of one side to the neighbouring unit."""
         with store() as s:
-            corrections.move_sentence(s, document_id, unit_id, move.side, move.direction)
+            api.move_sentence(s, document_id, unit_id, move.side, move.direction)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/exclude", tags=["documents"])
     def api_unit_exclude(document_id: str, unit_id: int, excluded: Annotated[bool, Body(embed=True)] = True) -> dict:
         """Exclude a unit from exports (``excluded: false`` includes it again)."""
         with store() as s:
-            corrections.exclude_unit(s, document_id, unit_id, excluded)
+            api.exclude_unit(s, document_id, unit_id, excluded)
             return document_view(s, document_id)
 
     @app.post("/api/ingest", tags=["documents"])
     def api_ingest(fr_file: Annotated[UploadFile, File()], en_file: Annotated[UploadFile, File()],
                    doc_id: Annotated[str | None, Form(max_length=200)] = None) -> dict:
         """Align an uploaded French document with its English version and store it (as ``tmtool ingest``)."""
-        from ..ingest import document_id_for
-
-        suffixes = [_suffix(upload, INGEST_SUFFIXES) for upload in (fr_file, en_file)]
-        if None in suffixes:
-            raise Invalid(f"upload documents as {', '.join(sorted(INGEST_SUFFIXES))}")
-        names = [PurePath(upload.filename or "document").name for upload in (fr_file, en_file)]
+        fr, en = upload(fr_file, INGEST_SUFFIXES), upload(en_file, INGEST_SUFFIXES)
         with store() as s:
-            return library.ingest(s, ("source" + suffixes[0], names[0], fr_file.file.read()),
-                                  ("target" + suffixes[1], names[1], en_file.file.read()),
-                                  doc_id or document_id_for(names[0]))
+            return api.ingest(s, fr, en, document_id=doc_id or None)
 
     @app.post("/api/import", tags=["documents"])
     def api_import(file: Annotated[UploadFile, File()],
                    format: Annotated[str | None, Form(max_length=20)] = None) -> dict:
         """Import an uploaded memory (tmx, xliff) or glossary (tbx, po, csv, tsv, xlsx), as ``tmtool import``."""
         with store() as s:
-            return library.import_file(s, "upload" + (_suffix(file, IMPORT_SUFFIXES) or ""),
-                                       PurePath(file.filename or "upload").name, file.file.read(), format or None)
+            return api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=user)
 
     # ---- pages ---------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def lookup_page(request: Request, q: Annotated[str, Query(max_length=500)] = ""):
         with store() as s:
-            found = library.lookup(s, q) if q.strip() else None
+            found = lookup(s, q, 10) if q.strip() else None
         return page(request, "lookup.html", q=q, found=found)
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
@@ -309,9 +306,9 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                     q: Annotated[str, Query(max_length=500)] = "", min_score: float | None = None,
                     document: str = "", offset: Annotated[int, Query(ge=0)] = 0):
         with store() as s:
-            listed = library.list_entries(s, status=status or None, q=q, min_score=min_score,
-                                          document=document or None, offset=offset, limit=PAGE_SIZE)
-            documents = [d["id"] for d in library.documents(s)["documents"]]
+            listed = entries_page(s, status=status or None, q=q, min_score=min_score, document=document or None,
+                                  offset=offset, limit=PAGE_SIZE)
+            documents = [d["id"] for d in api.documents(s)]
         return page(request, "review.html", listed=listed, documents=documents, page_size=PAGE_SIZE,
                     filters={"status": status, "q": q, "min_score": "" if min_score is None else min_score,
                              "document": document})
@@ -319,49 +316,64 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
     def entry_page(request: Request, entry_id: int):
         with store() as s:
-            entry = library.get_entry(s, entry_id)
+            entry = entry_with_history(s, entry_id)
         return page(request, "entry.html", entry=entry)
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def documents_page(request: Request):
         with store() as s:
-            listed = library.documents(s)
+            listed = {"documents": api.documents(s), "imports": api.imports(s)}
         return page(request, "documents.html", listed=listed)
 
     @app.get("/documents/{document_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, document_id: str):
         with store() as s:
             view = document_view(s, document_id)
-        return page(request, "document.html", view=view, low=corrections.LOW_CONFIDENCE)
+        return page(request, "document.html", view=view, low=LOW_CONFIDENCE)
 
     @app.get("/export", response_class=HTMLResponse, include_in_schema=False)
     def export_page(request: Request):
         with store() as s:
-            stats = library.stats(s)
-        return page(request, "export.html", stats=stats, formats=registry.names(writable=True))
+            stats = api.stats(s)
+        return page(request, "export.html", stats=stats, formats=api.format_names()["written"])
 
     return app
 
 
-def _suffix(upload: UploadFile, allowed: set[str]) -> str | None:
-    """The upload's extension when it is one of ``allowed`` — the only part of its name kept."""
-    suffix = PurePath(upload.filename or "").suffix.lower()
-    return suffix if suffix in allowed else None
+def upload(file: UploadFile, allowed: set[str], *, required: bool = True) -> api.Upload:
+    """An uploaded file for the library, under its own name's last component, whose extension
+    chooses its reader: one of ``allowed``, or (not ``required``) none, and the content tells."""
+    name = PurePath((file.filename or "").replace("\\", "/")).name
+    suffix = PurePath(name).suffix.lower()
+    if not name.isprintable() or not (suffix in allowed or (not required and not suffix)):
+        raise Invalid(f"upload files named *{', *'.join(sorted(allowed))}, not {file.filename!r}")
+    return api.Upload(name, file.file.read())
+
+
+def lookup(store, q: str, limit: int) -> dict:
+    """What the look-up shows: the glossary's entries for ``q``, then the memory's units holding it."""
+    if not q.strip():
+        return {"entries": [], "memory": []}
+    return {"entries": api.lookup(store, q, limit=limit)["entries"], "memory": api.concordance(store, q, limit=limit)}
+
+
+def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,
+                 offset: int, limit: int) -> dict:
+    # one more than the page, to know whether another follows
+    found = api.entries(store, statuses=[status] if status else [], text=q or None, min_score=min_score,
+                        document=document, offset=offset, limit=limit + 1)
+    return {"offset": offset, "limit": limit, "more": len(found) > limit, "entries": found[:limit]}
+
+
+def entry_with_history(store, entry_id: int) -> dict:
+    return {**api.entry(store, entry_id), "history": api.history(store, entry_id)}
 
 
 def document_view(store, document_id: str) -> dict:
-    def unit_json(u) -> dict:
-        source, target = corrections.sides(u)
-        return {"id": u.id, "position": u.position, "bead": u.bead, "confidence": u.confidence,
-                "excluded": u.excluded, "tuid": u.unit.tuid, "source": source, "target": target,
-                "low_confidence": u.confidence is not None and u.confidence < corrections.LOW_CONFIDENCE}
-
-    return {
-        "document": document_id,
-        "units": [unit_json(u) for u in store.document_units(document_id)],
-        "corrections": [{"id": e.id, "time": e.time, "action": e.action, "before": e.before, "after": e.after}
-                        for e in store.unit_edits(document_id)],
-    }
+    units = api.document_units(store, document_id)
+    for unit in units:
+        unit["low_confidence"] = unit["confidence"] is not None and unit["confidence"] < LOW_CONFIDENCE
+    return {"document": document_id, "units": units, "corrections": api.unit_edits(store, document_id)}
 
 
 def marked(text: str, terms: list[str]) -> list[tuple[str, bool]]:

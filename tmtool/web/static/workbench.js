@@ -127,7 +127,7 @@ function setUpReview() {
 
   async function act(card, verb) {
     try {
-      const done = await api("POST", `/api/entries/${card.dataset.entry}/${verb}`, {version: card.dataset.version});
+      const done = await api("POST", `/api/entries/${card.dataset.entry}/${verb}`, {version: Number(card.dataset.version)});
       show(card, done.entry);
       remember(done.change);
       say(`#${card.dataset.entry} ${done.entry.status}`);
@@ -144,7 +144,7 @@ function setUpReview() {
   async function save(card, form) {
     const fields = Object.fromEntries(new FormData(form));
     try {
-      const done = await api("PATCH", `/api/entries/${card.dataset.entry}`, {version: card.dataset.version, ...fields});
+      const done = await api("PATCH", `/api/entries/${card.dataset.entry}`, {version: Number(card.dataset.version), ...fields});
       remember(done.change);
       location.reload();
     } catch (error) {
