@@ -35,7 +35,8 @@ import httpx  # noqa: E402
 from scale import build, edit_query  # noqa: E402
 from store_speed import synthetic_glossary  # noqa: E402
 
-from tmtool.store import Store  # noqa: E402
+from tmtool import glossary  # noqa: E402
+from tmtool.store import open_store  # noqa: E402
 
 CLIENTS = (1, 8)
 SCALE_WORK = Path("/tmp/tmtool-scale")
@@ -53,15 +54,15 @@ def prepare(units: int, entries: int, work: Path) -> Path:
     start = time.perf_counter()
     partial = work / "building.db"
     shutil.copyfile(memory, partial)
-    with Store.open(partial) as store:
-        store.import_entries(synthetic_glossary(entries, random.Random(7)), "bench")
+    with open_store(partial) as store:
+        glossary.import_entries(store, synthetic_glossary(entries, random.Random(7)), "bench")
     partial.rename(db)
     print(f"built {db} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     return db
 
 
 def queries(db: Path, count: int, rng: random.Random) -> dict[str, list[str]]:
-    with Store.open(db) as store:
+    with open_store(db) as store:
         terms = [t.text for e in rng.sample(store.list_entries(limit=20_000), count) for t in e.terms[:1]]
         total = store.unit_count()
         units = store.units_by_id(rng.sample(range(1, total + 1), count * 2))
