@@ -36,7 +36,7 @@ from typing import BinaryIO
 from . import glossary
 from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .ingest import IngestInterrupted as _Interrupted
-from .ingest import extracts_terms
+from .ingest import extracts_terms, ingest_pair
 from .langtags import base_language
 from .lookup import MEMORY_COUNT_CAP
 from .model import ReviewStatus, entry_to_dict
@@ -44,13 +44,13 @@ from .progress import Progress
 from .store import Store, open_store
 
 __all__ = [
-    "MEMORY_COUNT_CAP", "STATUSES", "base_language",
-    "extracts_terms", "export_format_of", "format_names", "Conflict", "IngestInterrupted", "Invalid", "NotFound", "TmtoolError", "Upload", "add_entry", "align",
-    "approve", "backup", "concordance", "default_user", "deprecate", "document_units", "documents", "edit",
-    "exclude_unit", "merge_units", "move_sentence", "split_unit", "unit_edits",
-    "entries", "entry", "export", "export_srx", "extract", "history", "import_file", "imports", "ingest",
-    "ingest_dir", "languages_left_out", "lookup", "merge", "open_store", "reject", "remove", "remove_entry",
-    "revert", "search", "segment", "stats",
+    "Conflict", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
+    "Upload", "add_entry", "align", "approve", "backup", "base_language", "concordance", "default_user",
+    "deprecate", "document_units", "documents", "edit", "entries", "entry", "exclude_unit", "export",
+    "export_format_of", "export_srx", "extract", "extracts_terms", "format_names", "history", "import_file",
+    "imports", "ingest", "ingest_dir", "languages_left_out", "lookup", "merge", "merge_units", "move_sentence",
+    "open_store", "reject", "remove", "remove_entry", "revert", "search", "segment", "split_unit", "stats",
+    "unit_edits",
 ]
 
 
@@ -124,8 +124,6 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | None = No
     :func:`tmtool.ingest.ingest_pair`). Returns ``{"document", "units", "new_entries",
     "updated_entries", "held_by"}``; ``held_by`` names the stored document that already holds the
     same text (nothing was stored), else None."""
-    from .ingest import ingest_pair
-
     with _local_files(fr, en) as (fr_path, en_path):
         result = ingest_pair(store, fr_path, en_path, document_id=document_id, extract_terms=extract_terms,
                              srclang=srclang, tgtlang=tgtlang, progress=progress,
