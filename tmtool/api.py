@@ -461,7 +461,23 @@ def unit_edits(store: Store, document_id: str) -> list[dict]:
 
 
 def merge_units(store: Store, document_id: str, unit_id: int) -> int:
-    """Merge a unit of a document with the next one; returns the correction's id."""
+    """Merge a unit of a document with the next one; returns the correction's id.
+
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> for lang, text in (("fr", "Le chat dort. Il fait beau."), ("en", "The cat sleeps. The weather is fine.")):
+    ...     _ = Path(folder, f"d.{lang}.txt").write_text(text, encoding="utf-8")
+    >>> store = open_store(os.path.join(folder, "t.db"), create=True)
+    >>> ingest(store, os.path.join(folder, "d.fr.txt"), os.path.join(folder, "d.en.txt"), extract_terms=False)["units"]
+    2
+    >>> merge_units(store, "d", document_units(store, "d")[0]["id"])
+    1
+    >>> [(u["bead"], u["sentences"]["source"]) for u in document_units(store, "d")]
+    [('2-2', ['Le chat dort.', 'Il fait beau.'])]
+    >>> [e["action"] for e in unit_edits(store, "d")]
+    ['merge']
+    >>> store.close()
+    """
     from . import corrections
 
     return corrections.merge_units(store, document_id, _id(unit_id))
