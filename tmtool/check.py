@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import groupby
+from typing import NamedTuple
 
 from .errors import TmtoolError
 from .langtags import base_language
@@ -50,7 +51,7 @@ _LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 # Apostrophes and hyphens right after a word join words (elision, possessive, compound) without
 # being one; anywhere else (a dash between spaces, an opening quote) they are punctuation.
 _JOINERS = "'’‘ʼ`\\-‐‑‒–—"
-_TOKEN = re.compile(rf"\w+|(?<!\w)[{_JOINERS}]|[^\w\s{_JOINERS}]")
+_TOKEN = re.compile(rf"(\w+)|(?<!\w)[{_JOINERS}]|[^\w\s{_JOINERS}]")
 _PUNCTUATION = "\x01"  # prefixes a punctuation mark's key: no word folds to it
 _EXACT = "\x00"  # prefixes a word as written: the key an acronym is indexed under
 _END = ""  # a trie node's key for the terms ending there (no word or mark has an empty key)
@@ -111,15 +112,14 @@ class Report:
 # ---- words and keys ----
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     keys: tuple[str, ...]  # the folded key; for a word with capitals, also the word as written
     start: int  # character offsets in the text
     end: int
 
     @property
     def is_word(self) -> bool:
-        return not self.keys[0].startswith(_PUNCTUATION)
+        return self.keys[0][0] != _PUNCTUATION
 
 
 @lru_cache(maxsize=100_000)
@@ -130,11 +130,13 @@ def _word_key(word: str, lang: str) -> str:
 def _tokens(text: str, lang: str) -> list[_Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
-        piece = match.group()
-        if piece[0].isalnum() or piece[0] == "_":
-            keys = (_word_key(piece, lang), _EXACT + piece) if not piece.islower() else (_word_key(piece, lang),)
+        word = match.group(1)
+        if word is None:
+            keys = (_PUNCTUATION + match.group(),)
+        elif word.lower() == word:
+            keys = (_word_key(word, lang),)
         else:
-            keys = (_PUNCTUATION + fold(piece),)
+            keys = (_word_key(word, lang), _EXACT + word)
         tokens.append(_Token(keys, match.start(), match.end()))
     return tokens
 
@@ -182,7 +184,7 @@ class Glossary:
                 if term.lang not in _OTHER:
                     continue
                 held = _Term(str(entry.id), term.text, term.lang,
-                             term.term_type is TermType.ACRONYM or is_acronym(term.text),
+                             term.term_type is TermType.ACRONYM or (" " not in term.text and is_acronym(term.text)),
                              term.usage is UsageStatus.DEPRECATED, tuple(_spellings(term)))
                 terms.append(held)
                 for spelling in held.spellings:
@@ -194,9 +196,14 @@ class Glossary:
 
     def _index(self, term: _Term, spelling: str) -> None:
         node = self._tries[term.lang]
-        for token in _tokens(spelling, term.lang):
-            # an acronym is found as written only: IS (International Staff) is not the verb "is"
-            key = _EXACT + spelling[token.start:token.end] if term.acronym and token.is_word else token.keys[0]
+        for match in _TOKEN.finditer(spelling):  # as _tokens cuts text, without its offsets
+            word = match.group(1)
+            if word is None:
+                key = _PUNCTUATION + match.group()
+            elif term.acronym:  # found as written only: IS (International Staff) is not the verb "is"
+                key = _EXACT + word
+            else:
+                key = _word_key(word, term.lang)
             node = node.setdefault(key, {})
         held = node.setdefault(_END, [])
         if term not in held:
