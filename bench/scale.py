@@ -174,7 +174,7 @@ def _latency(run: dict, seconds: list[float]) -> dict:
 
 def child_job(job: str, db: str, query_file: str) -> None:
     """In a child process: run one system over the queries, print each query's seconds and best score."""
-    from tmtool.store.folding import normalize_for_match
+    from tmtool.text.normalize import normalize_for_match
 
     queries = json.loads(Path(query_file).read_text())
     seconds, best = [], []

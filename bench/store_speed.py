@@ -29,7 +29,7 @@ from tmtool.lookup import lookup  # noqa: E402
 from tmtool.model import Entry, ReviewStatus, Term, TermType, Unit  # noqa: E402
 from tmtool.search import search_memory  # noqa: E402
 from tmtool.store import Store  # noqa: E402
-from tmtool.store.folding import normalize_for_match  # noqa: E402
+from tmtool.text.normalize import normalize_for_match  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 

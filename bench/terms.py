@@ -33,7 +33,6 @@ import json
 import re
 import sys
 import time
-import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +45,7 @@ from tmtool.pipeline import align_files  # noqa: E402
 from tmtool.terms import DEFAULT_THRESHOLD, build_glossary, extract_french  # noqa: E402
 from tmtool.terms import french  # noqa: E402
 from tmtool.terms.french import load_model  # noqa: E402
+from tmtool.text.normalize import normalize_for_match as fold  # noqa: E402  (the metric's folding)
 from tmtool.text.readers import read_document  # noqa: E402
 from tmtool.text.segment import segment_document  # noqa: E402
 
@@ -88,12 +88,6 @@ def pipeline_pairs(dataset: Dataset) -> list[Context]:
     """The sentence pairs ``tmtool ingest`` gives the extractor: segmented, aligned units."""
     units = align_files(dataset.fr, dataset.en).units(dataset.name)
     return [Context(u.source, u.target, dataset.name, u.tuid or "") for u in units]
-
-
-def fold(text: str) -> str:
-    """The metric's folding: NFKC, ’ → ', no-break spaces → space, collapsed spaces, casefold."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 def entry_forms(entry: Entry, lang: str) -> set[str]:

@@ -11,7 +11,7 @@ from tmtool.formats.tabular import read_tsv
 from tmtool.formats.tbx import read_tbx
 from tmtool.model import ReviewStatus
 from tmtool.store import Store
-from tmtool.store.folding import fold
+from tmtool.text.normalize import fold
 
 GLOSSARY_TBX = REPO / "glossaries" / "nato-seeds.tbx"
 GLOSSARY_TSV = REPO / "glossaries" / "nato-seeds.tsv"

@@ -19,7 +19,7 @@ from tmtool.cli import main
 from tmtool.lookup import lookup
 from tmtool.model import Entry, ReviewStatus, Term, Unit, Variant
 from tmtool.store import Store
-from tmtool.store.folding import normalize_for_match
+from tmtool.text.normalize import normalize_for_match
 from tmtool.store.migrations import MIGRATIONS
 
 SCHEMAS = SHARED / "schemas"

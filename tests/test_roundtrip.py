@@ -25,7 +25,7 @@ from tmtool.formats.tmx import read_tmx, write_tmx
 from tmtool.formats.xliff import read_xliff
 from tmtool.model import Entry, ReviewStatus, Term, Unit, Variant
 from tmtool.store import Store
-from tmtool.store.folding import fold
+from tmtool.text.normalize import fold
 
 SPECIALS = "<>&\"'\r\n\t\u00a0\u202f\u200e\u200f\u202e\u0301\u0327\U0001f600\U00010348’«»"
 # everything XML 1.0 can carry: no C0 controls but tab and line breaks, no surrogates, no U+FFFE/U+FFFF

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from tmtool.errors import TmtoolError
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
 from tmtool.store import DocumentRecord, Store
-from tmtool.store.folding import fold, normalize_for_match, stem, term_keys
+from tmtool.text.normalize import fold, normalize_for_match, stem, term_keys
 from tmtool.store.migrations import MIGRATIONS
 
 

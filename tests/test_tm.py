@@ -13,7 +13,7 @@ from tmtool.errors import TmtoolError
 from tmtool.model import Unit
 from tmtool.search import search_memory
 from tmtool.store import Store
-from tmtool.store.folding import fold, normalize_for_match
+from tmtool.text.normalize import fold, normalize_for_match
 
 
 def transread_units(shared: Path, book: str) -> list[Unit]:

@@ -14,7 +14,7 @@ from omegat import seed_gold_units
 from translate.storage.tmx import tmxfile
 
 from tmtool.errors import TmtoolError
-from tmtool.fileio import open_output
+from tmtool.io.files import open_output
 from tmtool.formats.tmx import read_tmx, write_tmx
 from tmtool.model import Unit
 

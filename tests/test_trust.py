@@ -21,7 +21,7 @@ from tmtool.errors import TmtoolError
 from tmtool.formats.tabular import write_csv, write_tsv
 from tmtool.model import Context, Entry, ReviewStatus, Term, Unit
 from tmtool.store import DocumentRecord, Store
-from tmtool.store.folding import normalize_for_match
+from tmtool.text.normalize import normalize_for_match
 from tmtool.store.migrations import MIGRATIONS
 from tmtool.store.transfer import import_file
 

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from tmtool.errors import TmtoolError
-from tmtool.formats import xmlsafe
+from tmtool.io import xmlsafe
 from tmtool.formats.tmx import read_tmx
-from tmtool.formats.xmlsafe import check_prolog, parse_xml
+from tmtool.io.xmlsafe import check_prolog, parse_xml
 
 from hostile_corpus import BILLION_LAUGHS, ENGLISH, FRENCH, tmx, tu
 

@@ -143,7 +143,7 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
       tmtool segment report.docx --lang fr --tgtlang en-US -o report.xlf
       tmtool segment --export-srx -o tmtool-rules.srx
     """
-    from .fileio import open_output
+    from .io.files import open_output
     from .text.segment import default_rules, export_rules
 
     rules = _load_srx(srx)
@@ -209,7 +209,7 @@ def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
       tmtool align book.de book.fr --presegmented --srclang de --tgtlang fr --format beads
     """
-    from .fileio import open_output
+    from .io.files import open_output
     from .formats import alignment
     from .pipeline import align_files
 
@@ -1066,7 +1066,7 @@ def extract(ctx, files, lang, output, fmt, top):
     from .model import Context
     from .terms import extract_french
     from .terms.listing import write_json, write_tsv
-    from .fileio import open_output
+    from .io.files import open_output
     from .text.readers import read_document
     from .text.segment import segment_document
 

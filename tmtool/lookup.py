@@ -13,7 +13,7 @@ from .errors import TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
 from .search import gram_query, rarest_grams, trigrams
-from .store.folding import english_stem, fold, stem
+from .text.normalize import english_stem, fold, stem
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
 MATCH_KINDS = ("exact", "folded", "lemma", "acronym", "prefix", "fuzzy")

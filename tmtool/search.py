@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .errors import TmtoolError
 from .model import Unit
-from .store.folding import normalize_for_match
+from .text.normalize import normalize_for_match
 
 GRAM_SIZE = 3
 # Postings of the rarest trigrams read per query at most: bounds the work on common trigrams

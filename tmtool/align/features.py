@@ -10,13 +10,13 @@ shared features (see ``lexicon.py``).
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
 import regex
 
+from ..text.normalize import fold
 from .arrays import concat_ranges
 
 _TOKEN = regex.compile(r"\d+|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[?!()«»“”„\"]")
@@ -31,12 +31,6 @@ MARKERS = ("number", "name", "acronym")
 _MIN_WORD = 4
 
 TokenNormalizer = Callable[[str], str]
-
-
-def fold(text: str) -> str:
-    """Case and accents folded, typographic apostrophe made plain: ``Sécurité’`` → ``securite'``."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def skeleton(word: str) -> str:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import regex
 
+from ..text.normalize import french_elision
 from .features import TokenNormalizer
 
-_FRENCH_ELISION = regex.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", regex.IGNORECASE)
 _ENGLISH_CLITIC = regex.compile(r"['’](?:s|ll|re|ve|d|m)$|n['’]t$", regex.IGNORECASE)
 
 
 def _french(token: str) -> str:
-    return _FRENCH_ELISION.sub("", token)
+    return token[french_elision(token) :]
 
 
 def _english(token: str) -> str:

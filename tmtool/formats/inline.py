@@ -44,7 +44,7 @@ import re
 
 from lxml import etree
 
-from .xmlsafe import split_tag
+from ..io.xmlsafe import split_tag
 
 CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})  # TMX elements holding native code, not text
 _XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -38,7 +38,7 @@ from typing import Iterable, Iterator
 import polib
 
 from ..errors import TmtoolError
-from ..fileio import open_output
+from ..io.files import open_output
 from ..langtags import base_language, normalize_tag
 from ..model import Entry, ReviewStatus, Term, Unit, iso, parse_time
 from .skips import OnSkip, Skipped, refuse

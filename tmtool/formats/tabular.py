@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..errors import TmtoolError
-from ..fileio import open_output
+from ..io.decoding import decode_text
+from ..io.files import open_output
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
 from .skips import OnSkip, Skipped, Unusable, refuse
 
@@ -316,8 +317,6 @@ def _chain_first(first: _Row, rest: Iterator[_Row]) -> Iterator[_Row]:
 def _lines(path: str | Path) -> io.StringIO:
     """The file's lines, line ends kept: UTF-8 with or without a BOM (as OmegaT reads it), or UTF-16/32
     with a BOM. Glossaries are small, so the file is decoded whole and a bad byte is named by its line."""
-    from ..text.readers import decode_text
-
     data = Path(path).read_bytes()
     if not data.strip():
         raise TmtoolError("empty file (no rows)", path=str(path))

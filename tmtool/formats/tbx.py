@@ -55,11 +55,11 @@ from typing import Iterable, Iterator
 from lxml import etree
 
 from ..errors import TmtoolError
-from ..fileio import open_output
+from ..io.files import open_output
 from ..langtags import base_language, normalize_tag
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus
 from .skips import OnSkip, Unusable, refuse
-from .xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
+from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 _ISO_30042 = "urn:iso:std:iso:30042"  # TBX v3's namespace, and that of some martif files

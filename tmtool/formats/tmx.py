@@ -34,12 +34,12 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import TmtoolError
-from ..fileio import atomic_write
+from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import Unit, Variant, utcnow
 from .inline import segment_content
 from .skips import OnSkip, Unusable, refuse
-from .xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
+from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'

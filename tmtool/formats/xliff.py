@@ -25,12 +25,12 @@ from typing import BinaryIO, Iterable, Iterator
 from lxml import etree
 
 from ..errors import TmtoolError
-from ..fileio import atomic_write
+from ..io.files import atomic_write
 from ..langtags import normalize_tag
 from ..model import Segment, Unit
 from .inline import xliff_segment
 from .skips import OnSkip, Skipped, refuse
-from .xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
+from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"

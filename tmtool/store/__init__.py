@@ -1,5 +1,5 @@
-"""The embedded SQLite store: the Store class (db.py), its schema (migrations.py), the folded
-look-up keys (folding.py), a person's edits (review.py) and file import/export (transfer.py)."""
+"""The embedded SQLite store: the Store class (db.py), its schema (migrations.py), a person's edits
+(review.py) and file import/export (transfer.py); its look-up keys are folded by tmtool.text.normalize."""
 
 from .db import Store
 from .records import Change, DocumentRecord, ImportRecord, Removal

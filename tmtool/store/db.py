@@ -22,8 +22,8 @@ from ..langtags import normalize_tag
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
 )
+from ..text.normalize import fold, normalize_for_match, stem, term_keys
 from .evidence import entry_score, kept_equivalents
-from .folding import fold, normalize_for_match, stem, term_keys
 from .migrations import migrate
 from .records import (
     Change,
@@ -1058,7 +1058,7 @@ class Store:
     def backup(self, target: str | Path) -> None:
         """Write a consistent copy of the store to ``target`` while others may be writing to it:
         SQLite's online backup copies one snapshot, into a temporary file renamed over ``target``."""
-        from ..fileio import atomic_path
+        from ..io.files import atomic_path
 
         target = Path(target)
         if target.is_dir():

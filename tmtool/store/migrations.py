@@ -96,7 +96,7 @@ CREATE TABLE terms (
 );
 CREATE INDEX terms_entry ON terms(entry_id, position);
 
--- folded keys of every form and lemma (see folding.py)
+-- folded keys of every form and lemma (see tmtool/text/normalize.py)
 CREATE TABLE lookup_keys (
     id       INTEGER PRIMARY KEY,
     key      TEXT NOT NULL,
@@ -295,9 +295,9 @@ def _plain_text_of_tagged_units(conn: sqlite3.Connection) -> None:
     from lxml import etree
 
     from ..formats.inline import plain_text
-    from ..formats.xmlsafe import xml_parser
+    from ..io.xmlsafe import xml_parser
     from ..model import Unit, Variant
-    from .folding import normalize_for_match
+    from ..text.normalize import normalize_for_match
     from .records import unit_content_key
 
     def text_of(markup: str | None, text: str) -> str:

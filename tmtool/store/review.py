@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..errors import TmtoolError
 from ..model import Entry, ReviewStatus, Term, TermType, UsageStatus
-from .folding import fold
+from ..text.normalize import fold
 
 
 def _find(entry: Entry, text: str) -> Term:

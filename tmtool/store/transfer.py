@@ -175,7 +175,7 @@ def export_store(
     if all_languages and fmt not in MULTILINGUAL_FORMATS:
         raise TmtoolError(f"{fmt} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
     srclang, tgtlang = _pair(srclang, tgtlang)
-    from ..fileio import open_output
+    from ..io.files import open_output
 
     name = "stdout" if out == "-" else Path(out).name
     if fmt == "tmx":

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..store.folding import fold
+from ..text.normalize import fold
 
 PARENTHESISED_ACRONYM = re.compile(r"\(\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9]*(?:[-/ ][A-ZÀ-Ý0-9]+)*)\s*\)")
 _ACRONYM_WORD = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9]*(?:-[A-ZÀ-Ý0-9]+)*$")

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..store.folding import fold, stem
+from ..text.normalize import fold, stem
 
 DICTD = Path("/usr/share/dictd")
 # (file, whether its headwords are French)

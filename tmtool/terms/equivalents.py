@@ -24,7 +24,7 @@ import numpy as np
 from rapidfuzz.fuzz import ratio
 
 from ..model import Context, Entry, Term, TermType
-from ..store.folding import fold, normalize_for_match, stem
+from ..text.normalize import fold, normalize_for_match, stem
 from . import english
 from .acronyms import is_acronym
 from .candidates import definitions, term_key

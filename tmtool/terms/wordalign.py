@@ -24,11 +24,10 @@ from typing import Iterable, Sequence
 import numpy as np
 from rapidfuzz.fuzz import partial_ratio, ratio
 
-from ..store.folding import fold
+from ..text.normalize import fold, french_elision
 from . import dictionary
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # hyphenated compounds are aligned part by part
-_ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
 ITERATIONS = 5
 DIAGONAL_TENSION = 4.0  # fast_align's default λ (dev pairs: 2, 3 and 4 score alike, 6 worse)
 NULL_PROBABILITY = 0.08  # fast_align's default p0
@@ -56,9 +55,9 @@ def words(text: str) -> tuple[Word, ...]:
     found = []
     for match in re.finditer(r"\S+", text):
         piece = match.group()
-        elided = _ELISION.match(piece)
-        offset = match.start() + (elided.end() if elided else 0)
-        for word in _WORD.finditer(piece[elided.end() if elided else 0 :]):
+        elided = french_elision(piece)
+        offset = match.start() + elided
+        for word in _WORD.finditer(piece[elided:]):
             found.append(Word(word.group().lower(), offset + word.start(), offset + word.end()))
     return tuple(found)
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import TmtoolError
-from ..formats.xmlsafe import BOMS, check_prolog
+from ..io.decoding import BOMS, decode_text
+from ..io.xmlsafe import check_prolog
 from ..langtags import normalize_tag
 from ..model import Document
 from .langid import check_language
@@ -68,41 +69,6 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
         # the English version given as the French side would otherwise align into a nonsense memory
         check_language(document, document.lang)
     return document
-
-
-def decode_text(data: bytes, path: str) -> str:
-    """Bytes → str: a BOM decides the encoding, otherwise the bytes must be UTF-8."""
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise TmtoolError(
-                    f"invalid {encoding.upper()} at byte {exc.start + len(bom)}", path=path
-                ) from None
-    if b"\x00" in data:
-        if _looks_like_utf16(data):
-            raise TmtoolError(
-                "looks like UTF-16 without a byte-order mark; save it as UTF-8 or as UTF-16 with BOM", path=path
-            )
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise TmtoolError("binary data, not text (NUL bytes)", path=path, line=line)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise TmtoolError(
-            f"not valid UTF-8: byte 0x{data[exc.start]:02X} at offset {exc.start}; save the file as UTF-8",
-            path=path,
-            line=line,
-        ) from None
-
-
-def _looks_like_utf16(data: bytes) -> bool:
-    # ASCII-heavy UTF-16 text has its NUL bytes all at even or all at odd offsets
-    sample = data[:4096]
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return max(even, odd) > len(sample) // 4 and min(even, odd) == 0
 
 
 def _refuse_binary_formats(data: bytes, path: str) -> None:
@@ -248,7 +214,7 @@ def _docx_paragraphs(path: Path, data: bytes) -> list[str]:
 
 def _check_docx_parts(path: Path) -> None:
     """python-docx parses the package's XML parts with its own parser: their prologs are checked here,
-    as ``xmlsafe`` checks every other XML file, before python-docx reads them."""
+    as ``tmtool.io.xmlsafe`` checks every other XML file, before python-docx reads them."""
     import zipfile
 
     with zipfile.ZipFile(path) as package:

@@ -26,8 +26,8 @@ import regex
 from lxml import etree
 
 from ..errors import TmtoolError
-from ..fileio import atomic_write
-from ..formats.xmlsafe import XMLSource, parse_xml, source_name, split_tag
+from ..io.files import atomic_write
+from ..io.xmlsafe import XMLSource, parse_xml, source_name, split_tag
 
 SRX20_NS = "http://www.lisa.org/srx20"
 SRX10_NS = "http://www.lisa.org/srx10"

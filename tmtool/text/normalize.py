@@ -1,4 +1,10 @@
-"""Look-up keys: the folded forms under which a term is found, computed once at write time.
+"""The one folding of text: case, accents, apostrophes, French elision, plurals.
+
+The store's look-up keys (``term_keys``, the folded columns), lookup, the sentence aligner, term
+extraction and the benchmarks all fold through here, so that a word folds alike wherever it is met.
+The store persists the keys these functions return: a change to what ``fold``, ``stem``,
+``english_stem``, ``initials`` or ``normalize_for_match`` return for some text leaves existing stores
+with stale keys, and needs a migration that recomputes them.
 
 Lookup must start fast, so lemma tolerance comes from these rule-based keys rather than from a
 morphological analyser: a query is folded by the same rules and compared with the stored keys.
@@ -13,6 +19,11 @@ import unicodedata
 # several times faster than str.translate, which looks every character up: a third of an import)
 _PUNCTUATION = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"}
 _WORD_SPLIT = re.compile(r"([\s\-'])")
+
+# A French word that elides before a vowel: le/la, de, je, me, ne, se, te, ce (ç’ before a: *ç’a
+# été*), que and the conjunctions ending in it. Not *presqu’île* nor *quelqu’un*: one word each, where
+# taking *presqu’* or *quelqu’* away leaves a different word.
+_FRENCH_ELISION = re.compile(r"^(?:[cçdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
 
 # Function words left out when a multi-word term's initials are turned into an acronym key.
 _ACRONYM_SKIP = frozenset(
@@ -33,6 +44,13 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive key: *État-major* and *etat-major* fold alike."""
     decomposed = unicodedata.normalize("NFKD", normalize_for_match(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def french_elision(word: str) -> int:
+    """The length of the elided word that starts a French token, 0 if none: 3 for *qu’il*, 2 for
+    *l’OTAN* (whose core is then *OTAN*)."""
+    elided = _FRENCH_ELISION.match(word)
+    return elided.end() if elided else 0
 
 
 def _singular(word: str) -> str:

@@ -24,6 +24,7 @@ from typing import BinaryIO, Iterable, Iterator, Sequence
 from lxml import etree
 
 from ..errors import TmtoolError
+from .decoding import BOMS
 
 XMLSource = str | Path | BinaryIO
 # written by hand by the writers: lxml's own declaration uses single quotes, which some CAT tools miss
@@ -32,14 +33,6 @@ _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010fff
 
 _CHUNK = 1 << 16  # the prolog is read and decoded this many bytes at a time
 _SHOWN_ENTITIES = 5
-# byte-order marks and their encodings, longest first: the UTF-32 LE mark starts with the UTF-16 LE one
-BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _UNMARKED_UTF16 = {b"<\x00": "utf-16-le", b"\x00<": "utf-16-be"}  # the first two bytes of "<?xml"
 _DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 _XML_SPACE = re.compile(r"[ \t\r\n]*")

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
-from .errors import TmtoolError
+from ..errors import TmtoolError
 
 
 @contextmanager

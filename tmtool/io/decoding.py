@@ -1,0 +1,55 @@
+"""Bytes → text: a byte-order mark decides the encoding, otherwise the bytes must be UTF-8.
+
+Every text file tmtool reads (documents, TSV/CSV, the prolog of an XML file) is decoded by these rules,
+so that a file in the wrong encoding is refused with the same clear line whatever its format.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from ..errors import TmtoolError
+
+# byte-order marks and their encodings, longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """Bytes → str: a BOM decides the encoding, otherwise the bytes must be UTF-8."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise TmtoolError(
+                    f"invalid {encoding.upper()} at byte {exc.start + len(bom)}", path=path
+                ) from None
+    if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise TmtoolError(
+                "looks like UTF-16 without a byte-order mark; save it as UTF-8 or as UTF-16 with BOM", path=path
+            )
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise TmtoolError("binary data, not text (NUL bytes)", path=path, line=line)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise TmtoolError(
+            f"not valid UTF-8: byte 0x{data[exc.start]:02X} at offset {exc.start}; save the file as UTF-8",
+            path=path,
+            line=line,
+        ) from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    # ASCII-heavy UTF-16 text has its NUL bytes all at even or all at odd offsets
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) > len(sample) // 4 and min(even, odd) == 0
