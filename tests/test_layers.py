@@ -20,7 +20,7 @@ LAYERS = (
     ("terms",),
     ("store",),
     ("pipeline", "search"),
-    ("ingest", "lookup"),
+    ("ingest", "lookup", "check"),
     ("tmtool",),
     ("cli",),
 )

@@ -39,7 +39,7 @@ from typing import NamedTuple
 from .errors import TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus
-from .store.folding import english_stem, fold, french_stem, normalize_for_match
+from .text.normalize import english_stem, fold, french_stem, normalize_for_match
 from .terms.acronyms import is_acronym, letters_match
 
 KINDS = ("missing", "deprecated", "inconsistent", "acronym")
