@@ -44,6 +44,8 @@ GLOSSARY = {
     "chief of staff": ([term("chef d'état-major", "fr"), term("Chief of Staff", "en"), deprecated("chief-of-staff", "en")],
                        APPROVED),
     "airspace": ([term("espace aérien", "fr"), term("airspace", "en"), term("air space", "en")], APPROVED),
+    "e-smc": ([term("gestion électronique des services", "fr"), acronym("e-SMC", "fr"),
+               term("electronic service management", "en"), acronym("e-SMC", "en")], APPROVED),
     "security": ([term("sécurité", "fr"), term("security", "en")], ReviewStatus.CANDIDATE),
     "pandemic": ([term("pandémie", "fr"), term("pandemic", "en")], ReviewStatus.REJECTED),
 }
@@ -103,6 +105,9 @@ def test_acronyms_match_in_capitals_only():
     assert findings(("Le SI publie le rapport.", "It is published.")) == [(1, "missing", "fr", "SI", "international staff")]
     assert findings(("Il vient si vite.", "He is coming so fast.")) == []
     assert findings(("Le SI publie le rapport.", "The IS publishes the report.")) == []
+    # the lower-case part of an acronym as it is: e-SMC
+    assert findings(("Le e-SMC est prêt.", "It is ready.")) == [(1, "missing", "fr", "e-SMC", "e-smc")]
+    assert findings(("Le e-SMC est prêt.", "The e-SMC is ready.")) == []
 
 
 def test_longest_term_wins():

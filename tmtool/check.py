@@ -42,11 +42,9 @@ from .model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus
 from .text.normalize import english_stem, fold, french_stem, normalize_for_match
 from .terms.acronyms import is_acronym, letters_match
 
-KINDS = ("missing", "deprecated", "inconsistent", "acronym")
 FORMATS = ("text", "json", "csv")
 _OTHER = {"fr": "en", "en": "fr"}  # the glossary's pair, either way round
 _STEMS = {"fr": french_stem, "en": english_stem}
-_LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
 # Apostrophes and hyphens right after a word join words (elision, possessive, compound) without
 # being one; anywhere else (a dash between spaces, an opening quote) they are punctuation.
@@ -200,7 +198,7 @@ class Glossary:
             word = match.group(1)
             if word is None:
                 key = _PUNCTUATION + match.group()
-            elif term.acronym:  # found as written only: IS (International Staff) is not the verb "is"
+            elif term.acronym and word.lower() != word:  # as written: IS (International Staff) is not "is"
                 key = _EXACT + word
             else:
                 key = _word_key(word, term.lang)
@@ -223,7 +221,7 @@ class Glossary:
                     found.append(_Match(first, last + 1, terms))
         return found
 
-    def terms(self, entry: str, lang: str, *, acronym: bool | None = None) -> list[_Term]:
+    def terms(self, entry: str, lang: str, *, acronym: bool) -> list[_Term]:
         """The entry's current (not deprecated) terms in ``lang``; those of the kind asked for
         (acronym or full form) when it has any, else all."""
         current = [term for term in self._terms[entry] if term.lang == lang and not term.deprecated]
