@@ -164,13 +164,17 @@ def test_english_source_is_checked_the_other_way_round():
     assert findings(("The member states met.", "Les États membres se sont réunis.", "en-GB", "fr-FR")) == []
 
 
-def test_a_finding_names_what_the_glossary_expects():
-    [finding] = check_units(Glossary(entries()), [Unit("Le comité s'est réuni.", "The board met.", "fr-FR", "en-GB",
-                                                       "t1")]).findings
-    assert finding.as_dict() == {
-        "unit": 1, "unit_id": "t1", "kind": "missing", "lang": "fr", "term": "comité", "entry": "committee",
-        "expected": ["committee"], "found": [], "message": '"comité" is not translated by the glossary\'s "committee"',
-        "source": "Le comité s'est réuni.", "target": "The board met."}
+def test_the_report_as_plain_data():
+    report = check_units(Glossary(entries()), [Unit("Le comité s'est réuni.", "The board met.", "fr-FR", "en-GB", "t1"),
+                                               Unit("Le comité.", "", "fr-FR", "en-GB")])
+    assert report.as_dict() == {
+        "findings": [{
+            "unit": 1, "unit_id": "t1", "kind": "missing", "lang": "fr", "term": "comité", "entry": "committee",
+            "expected": ["committee"], "found": [],
+            "message": '"comité" is not translated by the glossary\'s "committee"',
+            "source": "Le comité s'est réuni.", "target": "The board met."}],
+        "checked": 1, "untranslated": 1, "other_languages": 0, "skipped": [], "pairs": {"fr-FR→en-GB": 1},
+        "summary": "1 finding in 1 of 1 units checked (fr-FR→en-GB 1), 1 untranslated not checked"}
 
 
 # ---- files, through the command line ----

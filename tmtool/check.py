@@ -94,6 +94,14 @@ class Report:
     skipped: list[str] = field(default_factory=list)  # units the file's reader could not use, why
     pairs: Counter = field(default_factory=Counter)  # units checked by (source, target) language
 
+    def as_dict(self) -> dict:
+        """The report as plain data: ``findings`` (each :meth:`Finding.as_dict`), the counts, the
+        unreadable units and the units checked by language pair (``{"fr-FR→en-GB": 19}``)."""
+        return {"findings": [finding.as_dict() for finding in self.findings], "checked": self.checked,
+                "untranslated": self.untranslated, "other_languages": self.other_languages,
+                "skipped": list(self.skipped), "pairs": {f"{src}→{tgt}": n for (src, tgt), n in self.pairs.items()},
+                "summary": self.summary()}
+
     def summary(self) -> str:
         """``3 findings in 2 of 19 units checked (fr-FR→en-GB 19)``, and what was not checked."""
         units = len({finding.unit for finding in self.findings})
@@ -521,7 +529,7 @@ def render(report: Report, fmt: str) -> str:
     """The findings as ``text`` (for a translator: each unit with its findings), ``json`` (a list of
     objects) or ``csv`` (a header, then a row a finding; lists joined with " | ")."""
     if fmt == "json":
-        return json.dumps([finding.as_dict() for finding in report.findings], ensure_ascii=False, indent=2)
+        return json.dumps(report.as_dict()["findings"], ensure_ascii=False, indent=2)
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, _COLUMNS, lineterminator="\n")
