@@ -173,8 +173,9 @@ def test_the_report_as_plain_data():
             "expected": ["committee"], "found": [],
             "message": '"comité" is not translated by the glossary\'s "committee"',
             "source": "Le comité s'est réuni.", "target": "The board met."}],
-        "checked": 1, "untranslated": 1, "other_languages": 0, "skipped": [], "pairs": {"fr-FR→en-GB": 1},
-        "summary": "1 finding in 1 of 1 units checked (fr-FR→en-GB 1), 1 untranslated not checked"}
+        "entries": 10, "checked": 1, "untranslated": 1, "other_languages": 0, "skipped": [], "pairs": {"fr-FR→en-GB": 1},
+        "summary": "1 finding in 1 of 1 units checked (fr-FR→en-GB 1) against 10 approved entries, "
+                   "1 untranslated not checked"}
 
 
 # ---- files, through the command line ----
@@ -242,7 +243,8 @@ def test_xliff_every_kind_of_finding_as_json(db, tmp_path):
     assert named(db, [(f["unit"], f["unit_id"], f["kind"], f["lang"], f["term"], f["entry"]) for f in found]) == EXPECTED
     assert found[2]["expected"] == ["Organisation du traité de l'Atlantique Nord"]
     assert found[2]["found"] == ["Organisation de l'Atlantique Nord"]
-    assert result.stderr == "4 findings in 4 of 7 units checked (fr-FR→en-GB 7), 1 untranslated not checked\n"
+    assert result.stderr == ("4 findings in 4 of 7 units checked (fr-FR→en-GB 7) against 10 approved entries, "
+                             "1 untranslated not checked\n")
 
 
 def test_xliff_as_csv(db, tmp_path):
@@ -273,7 +275,7 @@ def test_xliff_as_text_for_a_translator(db, tmp_path):
 def test_clean_file_exits_0_with_nothing_on_stdout(db, tmp_path):
     result = run(db, xliff(tmp_path, [CLEAN_UNIT]))
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "0 findings in 0 of 1 units checked (fr-FR→en-GB 1)\n"
+    assert result.stderr == "0 findings in 0 of 1 units checked (fr-FR→en-GB 1) against 10 approved entries\n"
     assert json.loads(run(db, xliff(tmp_path, [CLEAN_UNIT]), "--format", "json").stdout or "[]") == []
 
 
@@ -297,7 +299,8 @@ def test_tmx_english_to_french(db, tmp_path):
     assert named(db, [(f["unit"], f["unit_id"], f["kind"], f["lang"], f["term"], f["entry"])
                       for f in json.loads(result.stdout)]) == [(1, "m1", "missing", "en", "member states", "member state")]
     assert json.loads(result.stdout)[0]["expected"] == ["État membre"]
-    assert result.stderr == "1 finding in 1 of 2 units checked (en-GB→fr-FR 2), 1 not French–English not checked\n"
+    assert result.stderr == ("1 finding in 1 of 2 units checked (en-GB→fr-FR 2) against 10 approved entries, "
+                             "1 not French–English not checked\n")
 
 
 PO = """msgid ""

@@ -88,6 +88,7 @@ class Report:
     """What a check found, and how many units it looked at."""
 
     findings: list[Finding] = field(default_factory=list)
+    entries: int = 0  # the approved entries checked against
     checked: int = 0
     untranslated: int = 0  # units with no target: nothing to check
     other_languages: int = 0  # units that are not French–English either way round
@@ -97,17 +98,20 @@ class Report:
     def as_dict(self) -> dict:
         """The report as plain data: ``findings`` (each :meth:`Finding.as_dict`), the counts, the
         unreadable units and the units checked by language pair (``{"fr-FR→en-GB": 19}``)."""
-        return {"findings": [finding.as_dict() for finding in self.findings], "checked": self.checked,
+        return {"findings": [finding.as_dict() for finding in self.findings], "entries": self.entries,
+                "checked": self.checked,
                 "untranslated": self.untranslated, "other_languages": self.other_languages,
                 "skipped": list(self.skipped), "pairs": {f"{src}→{tgt}": n for (src, tgt), n in self.pairs.items()},
                 "summary": self.summary()}
 
     def summary(self) -> str:
-        """``3 findings in 2 of 19 units checked (fr-FR→en-GB 19)``, and what was not checked."""
+        """``3 findings in 2 of 19 units checked (fr-FR→en-GB 19) against 33 approved entries``, and
+        what was not checked."""
         units = len({finding.unit for finding in self.findings})
         pairs = ", ".join(f"{src}→{tgt} {count}" for (src, tgt), count in self.pairs.most_common())
         line = (f"{len(self.findings)} {'finding' if len(self.findings) == 1 else 'findings'} in {units} of "
-                f"{self.checked} units checked" + (f" ({pairs})" if pairs else ""))
+                f"{self.checked} units checked" + (f" ({pairs})" if pairs else "")
+                + f" against {self.entries} approved {'entry' if self.entries == 1 else 'entries'}")
         for count, what in ((self.untranslated, "untranslated"), (self.other_languages, "not French–English"),
                             (len(self.skipped), "unreadable")):
             if count:
@@ -454,6 +458,7 @@ def _spelt_out_before(side: _Side, end: int, acronym: str) -> int | None:
 def check_units(glossary: Glossary, units: Iterable[Unit]) -> Report:
     """Check units against the glossary; ``unit`` numbers are positions in ``units``, from 1."""
     checker = _Checker(glossary)
+    checker.report.entries = len(glossary)
     for number, unit in enumerate(units, 1):
         checker.unit(number, unit)
     checker.inconsistencies()
