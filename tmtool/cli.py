@@ -897,15 +897,53 @@ def backup(ctx, path):
     click.echo(f"{db} backed up to {path}")
 
 
-@main.command("import")
+class _NamingFormats(click.Command):
+    """A command whose help, and its options' help, name the registry's formats, so that adding a
+    format is one line there: {read} those read; {memory}, {glossary} those read of each kind;
+    {written_memory}, {written_glossary} those written; {multilingual} those written holding every
+    language. Filled in when help is shown: other commands (tmtool lookup) import no format."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._templates = {None: self.help} | {
+            param.name: param.help for param in self.params if isinstance(param, click.Option) and param.help}
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        self._fill()
+        return super().get_short_help_str(limit)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._fill()
+        super().format_help(ctx, formatter)
+
+    def _fill(self) -> None:
+        from .formats import registry
+
+        def listed(names) -> str:
+            return ", ".join(names)
+
+        names = dict(
+            read=listed(registry.names(readable=True)),
+            memory=listed(registry.names(registry.MEMORY, readable=True)),
+            glossary=listed(registry.names(registry.GLOSSARY, readable=True)),
+            written_memory=listed(registry.names(registry.MEMORY, writable=True)),
+            written_glossary=listed(registry.names(registry.GLOSSARY, writable=True)),
+            multilingual=listed(fmt.name for fmt in registry.FORMATS if fmt.multilingual and fmt.writer))
+        self.help = self._templates[None].format(**names)
+        for param in self.params:
+            if param.name in self._templates:
+                param.help = self._templates[param.name].format(**names)
+
+
+@main.command("import", cls=_NamingFormats)
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", help="tmx, tbx, po, xliff, csv or tsv. Default: from the extension, else the content.")
+@click.option("--format", "fmt", help="{read}. Default: from the extension, else the content.")
 @click.option("--strict", is_flag=True,
               help="Refuse the whole file if any unit or entry in it cannot be used (default: import the "
                    "rest and list those skipped).")
 @click.pass_context
 def import_(ctx, file, fmt, strict):
-    """Import a memory (tmx, xliff) or a glossary (tbx, po, csv, tsv).
+    """Import a memory ({memory}) or a glossary ({glossary}).
 
     Identical units or entries already stored are skipped, and so are units without a
     translation. A file that is not valid (malformed XML, a wrong encoding) is refused whole and
@@ -918,6 +956,7 @@ def import_(ctx, file, fmt, strict):
     Examples:
       tmtool import exports/seed.tmx
       tmtool import termbase.tbx --strict
+      tmtool import nato-terms.xlsx
     """
     from .store.transfer import import_file
 
@@ -949,8 +988,8 @@ def _import_summary(result) -> str:
     return line
 
 
-@main.command()
-@click.argument("fmt", metavar="FORMAT")
+@main.command(cls=_NamingFormats)
+@click.argument("fmt", metavar="[FORMAT]", required=False)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--status", type=click.Choice(["approved", "candidate", "rejected", "all"]),
               help="Glossary entries to write. Default: approved. Entries that are not approved are "
@@ -962,12 +1001,14 @@ def _import_summary(result) -> str:
               help="Every language of each unit (tmx) or entry (tbx, tbx-martif) instead of one pair.")
 @click.pass_context
 def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
-    """Export the memory (FORMAT tmx) or the glossary (tbx, tbx-martif, tsv, csv, po).
+    """Export the memory (FORMAT {written_memory}) or the glossary ({written_glossary}).
+
+    Without FORMAT, the extension of -o's file names it (.tbx: tbx).
 
     One language pair is written, French–English unless --srclang/--tgtlang say otherwise: each
     unit's texts in those languages, from its source, target or other languages (a unit lacking
     either is left out), and each entry holding a source-language term with its terms in the two.
-    --langs all writes every language instead (tmx, tbx, tbx-martif; the others hold two).
+    --langs all writes every language instead ({multilingual}; the others hold two).
 
     \b
     Examples:
@@ -976,12 +1017,20 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
       tmtool export po --status all -o review.po
       tmtool export tmx --srclang de --tgtlang fr -o memory.de-fr.tmx
       tmtool export tbx --langs all -o glossary.tbx
+      tmtool export --status all -o review.xlsx
     """
+    from .formats import registry
     from .model import ReviewStatus
-    from .store.transfer import DEFAULT_EXPORT_STATUSES, MULTILINGUAL_FORMATS, export_store, other_languages
+    from .store.transfer import DEFAULT_EXPORT_STATUSES, export_store, other_languages
 
     if langs and (srclang or tgtlang):
         raise click.UsageError("--langs all writes every language: give no --srclang or --tgtlang with it")
+    if not fmt:
+        named = registry.by_extension(output) if output != "-" else None
+        if named is None or not named.writer:
+            raise click.UsageError(f"give FORMAT ({', '.join(registry.names(writable=True))}) "
+                                   f"or an -o file whose extension names one")
+        fmt = named.name
     pair = {"srclang": srclang or "fr", "tgtlang": tgtlang or "en"}
     statuses = {None: DEFAULT_EXPORT_STATUSES, "all": tuple(ReviewStatus)}.get(status) or (ReviewStatus(status),)
     store = _open_store(ctx)
@@ -991,8 +1040,9 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
     # on stderr: stdout may be the export itself
     click.echo(f"{count} written to {'stdout' if output == '-' else output}", err=True)
     if not langs and (others := other_languages(store, fmt, **pair)):
-        what = "units' texts" if fmt == "tmx" else "terms"
-        every = ", --langs all every language" if fmt in MULTILINGUAL_FORMATS else ""
+        written = registry.get(fmt)
+        what = "units' texts" if written.kind == registry.MEMORY else "terms"
+        every = ", --langs all every language" if written.multilingual else ""
         click.echo(f"not written: the store's {what} in {', '.join(others)} (--srclang/--tgtlang choose "
                    f"the pair{every})", err=True)
 

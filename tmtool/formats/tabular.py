@@ -11,8 +11,11 @@ The CSV holds one entry a row and loses nothing: the columns a person reads and 
 ``details`` column, JSON, with the rest (further terms, term attributes, further contexts). An empty cell
 and a missing value are the same thing.
 
-Reading accepts either layout, with or without a header (column names ``fr``/``en``,
-``source``/``target`` …), and plain two-column files.
+Reading accepts either layout, with or without a header (column names ``fr``/``en``, ``FR-FR``,
+``Français``/``English term``, ``source``/``target`` … in any order, case or accents), and plain
+two-column files; an XLSX sheet is read the same way (:mod:`tmtool.formats.xlsx`). A header column that
+names no field is passed over and reported; empty rows are skipped. In a table from elsewhere (no
+``details`` column) a term cell may hold several terms, one a line, as the TSV holds one pair a line.
 
 Both pair terms by :func:`term_pairs` (the TSV's lines, the CSV's ``fr`` and ``en`` cells): an acronym
 with an acronym, a full form with a full form — ``Force de réaction de l'OTAN``/``NATO Response Force``
@@ -28,6 +31,8 @@ import csv
 import io
 import json
 import re
+import unicodedata
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -35,6 +40,7 @@ from typing import Callable, Iterable, Iterator
 from ..errors import TmtoolError
 from ..io.decoding import decode_text
 from ..io.files import open_output
+from ..langtags import base_language
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
 from .skips import OnSkip, Skipped, Unusable, refuse
 
@@ -43,14 +49,19 @@ CSV_COLUMNS = (
     "context", "context_en", "document", "unit", "first_seen", "last_seen", "id", "details",
 )  # fmt: skip
 
-# Header names other tools use, folded to ours
+# Header names other tools use, for ours; compared folded (case, accents, spaces, "_" as "-": _folded_name)
 _COLUMN_ALIASES = {
-    "fr": ("fr", "fr-fr", "french", "français", "francais", "source", "src", "term", "source term"),
-    "en": ("en", "en-gb", "en-us", "english", "anglais", "target", "tgt", "translation", "target term"),
-    "note": ("note", "notes", "comment", "comments"),
-} | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note")}
-_COLUMN_OF_NAME = {alias: column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}
+    "fr": ("fr", "french", "français", "french term", "terme français", "source", "src", "term", "source term"),
+    "en": ("en", "english", "anglais", "english term", "terme anglais", "target", "tgt", "translation",
+           "target term"),
+    "note": ("note", "notes", "comment", "comments", "remarque"),
+    "status": ("status", "statut"),
+    "pos": ("pos", "part of speech", "catégorie grammaticale"),
+    "gender": ("gender", "genre"),
+} | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
+_LANGUAGE_COLUMN = re.compile(r"(fr|en)(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en-GB, en_US …
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
+_LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 # what a translator reads first in a comment when an entry is not approved
 _STATUS_LABELS = {ReviewStatus.CANDIDATE: "candidate, not reviewed", ReviewStatus.REJECTED: "rejected, do not use"}
 _COMMENT_SEPARATOR = " — "
@@ -84,6 +95,7 @@ def csv_columns(srclang: str = "fr", tgtlang: str = "en") -> tuple[str, ...]:
 def write_tsv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
     """Write the OmegaT glossary: a line per pair of :func:`term_pairs` in the two base languages
     (French, English); return the lines."""
+    srclang, tgtlang = base_language(srclang), base_language(tgtlang)
     lines = 0
     with open_output(out, "w") as stream:
         for entry in entries:
@@ -102,12 +114,13 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     rows = ((number, line.rstrip("\r\n").split("\t"))
             for number, line in enumerate(_lines(path), 1) if not line.startswith("#"))
     # a first line without a tab is one line to pass over, not a sign of another separator
-    return _entries_from_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False)
+    return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False)
 
 
 def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
     """Write one entry a row under a header of :func:`csv_columns` (the two base languages' terms
     first: French, English); return the entry count."""
+    srclang, tgtlang = base_language(srclang), base_language(tgtlang)
     count = 0
     with open_output(out, "w") as stream:
         writer = csv.DictWriter(stream, fieldnames=csv_columns(srclang, tgtlang))
@@ -123,7 +136,7 @@ def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     A row with a value of the wrong kind is passed over and told to ``on_skip``."""
     reader = csv.reader(_lines(path))
     try:
-        yield from _entries_from_rows(_numbered(reader), path, on_skip)
+        yield from read_rows(_numbered(reader), path, on_skip)
     except csv.Error as exc:  # a field over csv.field_size_limit(), a quote in the wrong place
         raise TmtoolError(f"not valid CSV: {exc}", path=str(path), line=reader.line_num) from None
 
@@ -265,13 +278,16 @@ def _split_status_label(comment: str) -> tuple[ReviewStatus, str]:
     return ReviewStatus.APPROVED, comment
 
 
-def _entries_from_rows(
-    rows: Iterable[_Row], path: str | Path, on_skip: OnSkip,
+def read_rows(
+    rows: Iterable[_Row], path: str | Path, on_skip: OnSkip = refuse,
     read_row: Callable[[dict[str, str]], Entry] = entry_from_row, one_column_refused: bool = True,
 ) -> Iterator[Entry]:
-    """Entries of rows numbered by their line; the first row may be a header. A first row of one
-    column refuses the file when ``one_column_refused`` (a CSV written with another separator)."""
-    rows = iter(rows)
+    """Entries of a table's rows, each numbered by its line (the CSV's and TSV's, an XLSX sheet's).
+    The first row that is not empty may be a header: a header cell naming no field of ours is
+    reported to ``on_skip``, its column passed over. A first row of one column refuses the file when
+    ``one_column_refused`` (a CSV written with another separator). Empty rows are skipped. Outside
+    our layout (no ``details`` column), a term cell may hold several terms, one a line."""
+    rows = (row for row in rows if any(cell.strip() for cell in row[1]))
     first = next(rows, None)
     if first is None:
         return
@@ -280,9 +296,12 @@ def _entries_from_rows(
         if len(first[1]) < 2 and one_column_refused:
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
         columns, rows = _POSITIONAL_COLUMNS, _chain_first(first, rows)
+    else:
+        for cell, column in zip(first[1], columns):
+            if cell.strip() and column is None:
+                on_skip(Skipped(f"column {cell.strip()!r} not read: no glossary field of that name", str(path),
+                                first[0]))
     for number, cells in rows:
-        if not any(cell.strip() for cell in cells):
-            continue
         row = {column: cell for column, cell in zip(columns, cells) if column}
         try:
             entry = read_row(row)
@@ -291,14 +310,27 @@ def _entries_from_rows(
         except (ValueError, TypeError, AttributeError) as exc:  # a bad number, date, status or details JSON
             problem = f"invalid value: {exc}"
         else:
-            yield entry
+            yield entry if "details" in columns else _one_term_a_line(entry)
             continue
         on_skip(Skipped(problem, str(path), number))
 
 
+def _one_term_a_line(entry: Entry) -> Entry:
+    """The entry with each term whose text holds line breaks split into one term a line, in order."""
+    entry.terms = [one for term in entry.terms for one in _term_lines(term)]
+    return entry
+
+
+def _term_lines(term: Term) -> list[Term]:
+    lines = _LINE_BREAK.split(term.text)
+    if len(lines) == 1:
+        return [term]
+    return [replace(term, text=line.strip()) for line in lines if line.strip()]
+
+
 def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, ...] | None:
     """The model column of each cell when the row is a header, else None (the row is data)."""
-    columns = tuple(_COLUMN_OF_NAME.get(cell.strip().lower()) for cell in cells)
+    columns = tuple(_column_of(cell) for cell in cells)
     if not any(columns):
         return None
     if "fr" not in columns or "en" not in columns:
@@ -307,6 +339,21 @@ def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, 
             f"no usable columns: the header names {found}; expected fr and en (or source and target)", path=str(path)
         )
     return columns
+
+
+def _column_of(name: str) -> str | None:
+    folded = _folded_name(name)
+    language = _LANGUAGE_COLUMN.match(folded)
+    return language.group(1) if language else _COLUMN_OF_NAME.get(folded)
+
+
+def _folded_name(name: str) -> str:
+    """A header name without case, accents, runs of spaces, or the difference between "_" and "-"."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold().replace("_", "-"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+_COLUMN_OF_NAME = {_folded_name(alias): column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}
 
 
 def _chain_first(first: _Row, rest: Iterator[_Row]) -> Iterator[_Row]:

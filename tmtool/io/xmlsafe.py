@@ -3,8 +3,8 @@
 Every XML reader of tmtool (TMX, TBX, XLIFF, SRX …) parses through here, so that a hostile or broken
 file (billion laughs, external entities pointing at local files or URLs) is refused the same way
 everywhere, and a syntax error always comes out as one ``TmtoolError`` line with path and line number.
-The DOCX and HTML readers, whose parsers are python-docx's and lxml.html's, pass their XML parts and
-pages through :func:`check_prolog` first.
+The DOCX, XLSX and HTML readers, whose parsers are python-docx's, openpyxl's and lxml.html's, pass
+their XML parts (:func:`check_package`) and pages through :func:`check_prolog` first.
 
 A plain ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted and never fetched. A DOCTYPE whose internal
 subset declares entities is refused outright rather than parsed without them: such a file means
@@ -40,6 +40,7 @@ _ENTITY_NAME = re.compile(r"<!ENTITY\s+(?:%\s+)?([^\s\"'>]{1,80})")
 # a markup declaration's text up to a quoted literal (which may hold '>') or one of the stop characters
 _UP_TO = {stops: re.compile(f"[^\"'{re.escape(stops)}]*") for stops in (">", "[>")}
 
+PACKAGE_LIMIT = 1 << 30  # bytes a ZIP package (DOCX, XLSX) may unzip to
 _SAFE_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
@@ -79,6 +80,27 @@ def iterparse_xml(
         yield from etree.iterparse(checked, events=tuple(events), tag=tag, **_SAFE_OPTIONS)
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, path) from None
+
+
+def check_package(source: str | Path | BinaryIO) -> None:
+    """Check the prolog of every XML part of a ZIP package (DOCX, XLSX) whose parts another library
+    parses with its own parser, as :func:`check_prolog` checks every other XML file, and refuse a
+    package that would unzip to more than :data:`PACKAGE_LIMIT` bytes (a ZIP bomb: the libraries hold
+    parts whole in memory); the error names the package and the part."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as package:
+        # zipfile reads no more of a part than its entry declares, so the declared sizes bound it
+        if sum(item.file_size for item in package.infolist()) > PACKAGE_LIMIT:
+            raise TmtoolError(f"unzips to more than {PACKAGE_LIMIT >> 20} MiB; refused as a ZIP bomb",
+                              path=source_name(source))
+        for part in package.namelist():
+            if part.endswith((".xml", ".rels", ".vml")):
+                with package.open(part) as stream:
+                    try:
+                        check_prolog(stream, part)
+                    except TmtoolError as exc:
+                        raise TmtoolError(str(exc), path=source_name(source)) from None
 
 
 def split_tag(tag: str) -> tuple[str | None, str]:

@@ -15,80 +15,23 @@ from datetime import datetime
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
-from typing import BinaryIO
 
 from ..errors import TmtoolError
-from ..formats.skips import OnSkip, Skipped, refuse
+from ..formats import registry
+from ..formats.skips import Skipped, refuse
 from ..langtags import base_language, normalize_tag
 from ..model import Entry, ReviewStatus, Unit, Variant
 from ..progress import Progress, Step, counted
 from .db import Store
 
-IMPORT_FORMATS = ("tmx", "tbx", "po", "xliff", "csv", "tsv")
-EXPORT_FORMATS = ("tmx", "tbx", "tbx-martif", "tsv", "csv", "po")
-UNIT_FORMATS = ("tmx", "xliff")  # the others hold glossary entries
-MULTILINGUAL_FORMATS = ("tmx", "tbx", "tbx-martif")  # the others hold two languages
-_STREAMED = ("tmx", "tbx")  # read as they are parsed, so the bytes read tell how far an import is
 # what `export` writes when no --status is given: what a person approved, so that no unreviewed
 # candidate reaches a translator unasked (asked for, every format marks it; see the writers)
 DEFAULT_EXPORT_STATUSES = (ReviewStatus.APPROVED,)
 
-_EXTENSIONS = {".tmx": "tmx", ".tbx": "tbx", ".po": "po", ".xlf": "xliff", ".xliff": "xliff",
-               ".csv": "csv", ".tsv": "tsv"}
-# the first bytes that give a file's format away when its extension does not
-_SIGNATURES = (("<tmx", "tmx"), ("<martif", "tbx"), ("<tbx", "tbx"), ("<xliff", "xliff"), ("msgid", "po"))
-
 
 def infer_format(path: str | Path) -> str:
     """The import format of ``path``: from its extension, else from its first bytes."""
-    path = Path(path)
-    if path.suffix.lower() in _EXTENSIONS:
-        return _EXTENSIONS[path.suffix.lower()]
-    with open(path, "rb") as f:
-        head = f.read(4096).decode("utf-8", errors="replace")
-    for signature, fmt in _SIGNATURES:
-        if signature in head:
-            return fmt
-    first_line = head.splitlines()[0] if head else ""
-    if "\t" in first_line:
-        return "tsv"
-    if "," in first_line:
-        return "csv"
-    raise TmtoolError("cannot tell the file format from its name or content; give --format", path=str(path))
-
-
-def _read_units(fmt: str, path: str | BinaryIO, on_skip: OnSkip) -> Iterator[Unit]:
-    if fmt == "tmx":
-        from ..formats.tmx import read_tmx
-
-        return read_tmx(path, on_skip=on_skip)
-    from ..formats.xliff import read_xliff
-
-    return read_xliff(path, on_skip=on_skip)
-
-
-def _add_units(store: Store, fmt: str, units: Iterable[Unit], path: str, import_id: int,
-               pairs: Counter) -> tuple[int, int, int]:
-    if fmt == "tmx":
-        return store.add_units(units, path, import_id, pairs=pairs)
-    from ..formats.xliff import is_untranslated
-
-    # an XLIFF target may be a copy of the source, or a state may say it is no translation yet
-    return store.add_units(units, path, import_id, untranslated=is_untranslated, pairs=pairs)
-
-
-def _read_entries(fmt: str, path: str | BinaryIO, on_skip: OnSkip) -> Iterator[Entry]:
-    if fmt == "tbx":
-        from ..formats.tbx import read_tbx
-
-        return read_tbx(path, on_skip=on_skip)
-    if fmt == "po":
-        from ..formats.po import read_po
-
-        return read_po(path, on_skip=on_skip)
-    from ..formats import tabular
-
-    return (tabular.read_tsv if fmt == "tsv" else tabular.read_csv)(path, on_skip=on_skip)
+    return registry.infer(path).name
 
 
 @dataclass(slots=True)
@@ -118,26 +61,26 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     path = Path(path)
     if not path.is_file():
         raise TmtoolError("no such file", path=str(path))
-    fmt = fmt or infer_format(path)
-    if fmt not in IMPORT_FORMATS:
-        raise TmtoolError(f"unknown import format {fmt!r} (expected one of {', '.join(IMPORT_FORMATS)})")
-    result = ImportResult("units" if fmt in UNIT_FORMATS else "entries")
-    read = _read_units if fmt in UNIT_FORMATS else _read_entries
+    fmt = registry.get(fmt, reading=True) if fmt else registry.infer(path)
+    result = ImportResult("units" if fmt.kind == registry.MEMORY else "entries")
     on_skip = refuse if strict else result.skipped.append
     with ExitStack() as files, store.transaction():
-        import_id = store.new_import(str(path), fmt, result.kind)
-        if progress and fmt in _STREAMED:
+        import_id = store.new_import(str(path), fmt.name, result.kind)
+        if progress and fmt.streamed:
             stream = files.enter_context(open(path, "rb"))
             size = max(path.stat().st_size, 1)
-            items = counted(read(fmt, stream, on_skip), progress, lambda n: Step(stream.tell(), size, n, path.name))
+            items = counted(fmt.read(stream, on_skip=on_skip), progress,
+                            lambda n: Step(stream.tell(), size, n, path.name))
         elif progress:
-            read_whole = list(read(fmt, str(path), on_skip))
+            read_whole = list(fmt.read(str(path), on_skip=on_skip))
             items = counted(read_whole, progress, lambda n: Step(n, len(read_whole), n, path.name))
         else:
-            items = read(fmt, str(path), on_skip)
+            items = fmt.read(str(path), on_skip=on_skip)
         if result.kind == "units":
-            result.added, result.already_stored, result.untranslated = _add_units(
-                store, fmt, items, str(path), import_id, result.languages)
+            # a format may tell a unit that holds no translation beyond an empty target (XLIFF's copies)
+            untranslated = {"untranslated": fmt.is_untranslated} if fmt.untranslated else {}
+            result.added, result.already_stored, result.untranslated = store.add_units(
+                items, str(path), import_id, pairs=result.languages, **untranslated)
         else:
             result.added, result.already_stored = store.import_entries(
                 _counting_languages(items, result.languages), str(path), import_id)
@@ -163,23 +106,22 @@ def export_store(
     all_languages: bool = False,
     progress: Progress | None = None,
 ) -> int:
-    """Write the memory (tmx) or the glossary (every other format) to ``out`` (a path or ``-``).
+    """Write the memory (a memory format: tmx) or the glossary (a glossary format) to ``out`` (a path or ``-``).
     Returns how many units or entries were written. ``progress`` hears of the units or entries
     read out of all.
 
     What is written is the pair ``srclang`` → ``tgtlang`` (see :func:`unit_in_pair`,
-    :func:`entry_in_pair`), or with ``all_languages`` every language of every unit and entry (tmx
-    and tbx only: the other formats hold two languages)."""
-    if fmt not in EXPORT_FORMATS:
-        raise TmtoolError(f"unknown export format {fmt!r} (expected one of {', '.join(EXPORT_FORMATS)})")
-    if all_languages and fmt not in MULTILINGUAL_FORMATS:
-        raise TmtoolError(f"{fmt} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
+    :func:`entry_in_pair`), or with ``all_languages`` every language of every unit and entry (the
+    formats the registry calls multilingual only: the others hold two languages)."""
+    fmt = registry.get(fmt, writing=True)
+    if all_languages and not fmt.multilingual:
+        raise TmtoolError(f"{fmt.name} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
     srclang, tgtlang = _pair(srclang, tgtlang)
     from ..io.files import open_output
 
     name = "stdout" if out == "-" else Path(out).name
-    if fmt == "tmx":
-        from ..formats.tmx import ANY_SOURCE, write_tmx
+    if fmt.kind == registry.MEMORY:
+        from ..formats.tmx import ANY_SOURCE
 
         total = store.unit_count(since=since) if progress else 0
         units = counted(store.units(since=since), progress, lambda n: Step(n, total, n, name), every=1000)
@@ -192,24 +134,12 @@ def export_store(
             header = first.srclang if first else srclang
             units = chain([first] if first else [], units)
         with open_output(out, "wb") as stream:
-            return write_tmx(units, stream, srclang=header)
+            return fmt.write(units, stream, srclang=header)
     listed = store.list_entries(statuses=statuses, since=since)
     entries = counted(listed, progress, lambda n: Step(n, len(listed), n, name))
     if not all_languages:
         entries = filter(None, (entry_in_pair(entry, srclang, tgtlang) for entry in entries))
-    if fmt in ("tbx", "tbx-martif"):
-        from ..formats import tbx
-
-        writer = tbx.write_tbx if fmt == "tbx" else tbx.write_tbx_martif
-        return writer(entries, out, srclang=srclang, tgtlang=tgtlang)
-    if fmt == "po":
-        from ..formats.po import write_po
-
-        return write_po(entries, out, srclang=srclang, tgtlang=tgtlang)
-    from ..formats import tabular
-
-    write = tabular.write_tsv if fmt == "tsv" else tabular.write_csv
-    return write(entries, out, srclang=base_language(srclang), tgtlang=base_language(tgtlang))
+    return fmt.write(entries, out, srclang=srclang, tgtlang=tgtlang)
 
 
 def _pair(srclang: str, tgtlang: str) -> tuple[str, str]:
@@ -259,6 +189,6 @@ def entry_in_pair(entry: Entry, srclang: str, tgtlang: str) -> Entry | None:
 def other_languages(store: Store, fmt: str, srclang: str = "fr", tgtlang: str = "en") -> list[str]:
     """The base languages of the store's units (tmx) or terms (the other formats) that an export of
     the pair ``srclang`` → ``tgtlang`` leaves out."""
-    held = store.unit_languages() if fmt == "tmx" else store.term_languages()
+    held = store.unit_languages() if registry.get(fmt).kind == registry.MEMORY else store.term_languages()
     pair = {base_language(srclang), base_language(tgtlang)}
     return [lang for lang in held if lang not in pair]

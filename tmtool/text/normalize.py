@@ -43,7 +43,8 @@ def normalize_for_match(text: str) -> str:
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: *État-major* and *etat-major* fold alike."""
     decomposed = unicodedata.normalize("NFKD", normalize_for_match(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # dotless ı is its own letter to Unicode but upper-cases to I: without this, *ı* and *I* differ
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
 
 
 def french_elision(word: str) -> int:

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from ..errors import TmtoolError
 from ..io.decoding import BOMS, decode_text
-from ..io.xmlsafe import check_prolog
+from ..io.xmlsafe import check_package, check_prolog
 from ..langtags import normalize_tag
 from ..model import Document
 from .langid import check_language
@@ -205,26 +205,12 @@ def _docx_paragraphs(path: Path, data: bytes) -> list[str]:
     if not data.startswith(b"PK\x03\x04"):
         raise TmtoolError("not a DOCX file (not a ZIP archive)", path=str(path))
     try:
-        _check_docx_parts(path)
+        # python-docx parses the package's XML parts with its own parser
+        check_package(path)
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise TmtoolError(f"not a readable DOCX file ({exc})", path=str(path)) from None
     return _paragraphs(_docx_blocks(document), str(path))
-
-
-def _check_docx_parts(path: Path) -> None:
-    """python-docx parses the package's XML parts with its own parser: their prologs are checked here,
-    as ``tmtool.io.xmlsafe`` checks every other XML file, before python-docx reads them."""
-    import zipfile
-
-    with zipfile.ZipFile(path) as package:
-        for part in package.namelist():
-            if part.endswith((".xml", ".rels")):
-                with package.open(part) as stream:
-                    try:
-                        check_prolog(stream, part)
-                    except TmtoolError as exc:
-                        raise TmtoolError(str(exc), path=str(path)) from None
 
 
 def _docx_blocks(container) -> Iterable[str]:

@@ -1,0 +1,149 @@
+"""The format registry: one table that import, export and the command line read; its invariants, and
+that import and export find a format through it by a file's extension."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+
+from tmtool.cli import main
+from tmtool.errors import TmtoolError
+from tmtool.formats import registry
+from tmtool.formats.registry import FORMATS, GLOSSARY, MEMORY
+from tmtool.model import Entry, ReviewStatus, Term, TermType
+from tmtool.store import Store
+from tmtool.store.transfer import export_store, import_file
+
+ENTRY = Entry(terms=[Term("État-major militaire international", "fr"), Term("EMI", "fr", term_type=TermType.ACRONYM),
+                     Term("International Military Staff", "en")],
+              status=ReviewStatus.APPROVED, definition="Organe exécutif du Comité militaire.")
+
+
+def test_names_are_unique_and_every_format_has_a_known_kind():
+    assert len({fmt.name for fmt in FORMATS}) == len(FORMATS)
+    assert {fmt.kind for fmt in FORMATS} == {MEMORY, GLOSSARY}
+
+
+def test_every_extension_stands_for_one_format_and_looks_like_one():
+    extensions = Counter(extension for fmt in FORMATS for extension in fmt.extensions)
+    assert [extension for extension, count in extensions.items() if count > 1] == []
+    assert all(extension.startswith(".") and extension == extension.lower() for extension in extensions)
+    for fmt in FORMATS:
+        for extension in fmt.extensions:
+            assert registry.by_extension(f"some/Glossary{extension.upper()}") is fmt
+
+
+def test_every_reader_and_writer_named_is_a_function():
+    for fmt in FORMATS:
+        assert fmt.reader or fmt.writer, fmt.name
+        assert not fmt.reader or callable(fmt.read), fmt.name
+        assert not fmt.writer or callable(fmt.write), fmt.name
+        assert not fmt.untranslated or (fmt.kind == MEMORY and callable(fmt.is_untranslated)), fmt.name
+        # a format tmtool reads has a name ending to be found by; a dialect is read as its format
+        if fmt.read_as:
+            assert not fmt.reader and registry.get(fmt.read_as, reading=True).extensions, fmt.name
+        elif fmt.reader:
+            assert fmt.extensions, fmt.name
+
+
+def reading_format(fmt: registry.Format) -> registry.Format:
+    return registry.get(fmt.read_as) if fmt.read_as else fmt
+
+
+@pytest.mark.parametrize("fmt", [fmt for fmt in FORMATS if fmt.kind == GLOSSARY and fmt.writer], ids=lambda f: f.name)
+def test_every_glossary_format_reads_back_the_entry_it_wrote(tmp_path, fmt):
+    path = tmp_path / f"glossary{reading_format(fmt).extensions[0]}"
+    assert fmt.write([ENTRY], str(path), srclang="fr-FR", tgtlang="en-GB") == (
+        2 if fmt.name == "tsv" else 1)  # the TSV writes a line a pair: full form, acronym
+    entries = list(registry.infer(path).read(str(path)))
+    texts = sorted((term.lang, term.text) for entry in entries for term in entry.terms)
+    assert sorted(set(texts)) == sorted((term.lang, term.text) for term in ENTRY.terms)
+    assert {entry.status for entry in entries} == {ReviewStatus.APPROVED}
+
+
+def test_lookups_by_name_say_what_there_is():
+    assert registry.get("tbx-martif").writer and not registry.get("tbx-martif").reader
+    assert registry.names(MEMORY, readable=True) == ("tmx", "xliff")
+    assert registry.names(MEMORY, writable=True) == ("tmx",)
+    for name, options, message in (
+        ("doc", {}, "unknown file format 'doc'"),
+        ("xliff", {"writing": True}, r"unknown export format 'xliff' \(expected one of tmx,"),
+        ("tbx-martif", {"reading": True}, "unknown import format"),
+    ):
+        with pytest.raises(TmtoolError, match=message):
+            registry.get(name, **options)
+
+
+def test_content_tells_the_format_when_the_name_does_not(tmp_path):
+    samples = {"tmx": '<?xml version="1.0"?>\n<tmx version="1.4">', "tbx": "<martif type='TBX'>",
+               "xliff": '<xliff version="1.2">', "po": 'msgid ""\nmsgstr ""\n', "tsv": "comité\tcommittee\n",
+               "csv": "comité,committee\n"}
+    for name, head in samples.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(head, encoding="utf-8")
+        assert registry.infer(path).name == name
+    # the signature that comes first wins: a TBX whose comment mentions <tmx is still TBX
+    both = tmp_path / "both.xml"
+    both.write_text("<martif type='TBX'><!-- made from a <tmx file -->", encoding="utf-8")
+    assert registry.infer(both).name == "tbx"
+
+
+def test_import_and_export_choose_the_format_by_extension_through_the_registry(tmp_path, monkeypatch):
+    """A format added to the table, with an extension no other has, is what import and export use."""
+    written, read = [], []
+
+    def write(entries, out, *, srclang, tgtlang):
+        entries = list(entries)
+        written.append((entries, srclang, tgtlang))
+        with open(out, "w", encoding="utf-8") as stream:
+            stream.write("\n".join(f"{t.text}" for e in entries for t in e.terms_in("fr")))
+        return len(entries)
+
+    def read_lines(path, *, on_skip):
+        read.append(path)
+        with open(path, encoding="utf-8") as stream:
+            return [Entry(terms=[Term(line.strip(), "fr"), Term("?", "en")]) for line in stream]
+
+    real = registry._function
+    monkeypatch.setattr(registry, "_function", lambda reference: {"test:write": write, "test:read": read_lines}.get(
+        reference) or real(reference))
+    lines = registry.Format("lines", GLOSSARY, (".lines",), "test:read", "test:write")
+    monkeypatch.setattr(registry, "FORMATS", (*FORMATS, lines))
+    monkeypatch.setitem(registry._BY_NAME, "lines", lines)
+
+    db, out = tmp_path / "g.db", tmp_path / "g.lines"
+    with Store.open(db) as store:
+        store.import_entries([ENTRY], "hand")
+    result = CliRunner().invoke(main, ["--db", str(db), "export", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [len(entries) for entries, *_ in written] == [1] and written[0][1:] == ("fr", "en")
+    assert out.read_text(encoding="utf-8") == "État-major militaire international\nEMI"
+    with Store.open(tmp_path / "fresh.db") as fresh:
+        assert import_file(fresh, out).added == 2
+        assert read == [str(out)]
+        assert fresh.imports()[0].format == "lines"
+    # and the command line names it among the formats it reads and writes
+    for command in ("import", "export"):
+        assert ", xlsx, lines" in " ".join(CliRunner().invoke(main, [command, "--help"]).output.split())
+
+
+def test_export_without_format_or_extension_is_a_usage_error(tmp_path):
+    db = tmp_path / "g.db"
+    with Store.open(db) as store:
+        store.import_entries([ENTRY], "hand")
+    for output in ("-", str(tmp_path / "g.unknown")):
+        result = CliRunner().invoke(main, ["--db", str(db), "export", "-o", output])
+        assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+        assert "give FORMAT (tmx, tbx, tbx-martif," in result.output
+    assert not (tmp_path / "g.unknown").exists()
+
+
+def test_export_store_takes_the_format_from_the_registry(tmp_path):
+    with Store.open(tmp_path / "g.db") as store:
+        store.import_entries([ENTRY], "hand")
+        with pytest.raises(TmtoolError, match="unknown export format 'xliff'"):
+            export_store(store, "xliff", str(tmp_path / "g.xlf"))
+        with pytest.raises(TmtoolError, match="csv holds two languages"):
+            export_store(store, "csv", str(tmp_path / "g.csv"), all_languages=True)

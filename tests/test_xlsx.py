@@ -1,0 +1,266 @@
+"""XLSX glossaries: the CSV's layout in a workbook, written atomically, read leniently from other
+tools' sheets, and refused when the file is no workbook or its XML declares entities."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook, load_workbook
+from hostile_corpus import BILLION_LAUGHS, ENTITY_LINE, EXTERNAL_FILE
+from hypothesis import given, settings
+from test_tabular import acronym_entries
+from test_tbx import UNIQUE_ENTRIES
+
+from tmtool.cli import main
+from tmtool.errors import TmtoolError
+from tmtool.formats.skips import Skipped
+from tmtool.formats.tabular import CSV_COLUMNS, read_csv, write_csv
+from tmtool.formats.xlsx import read_xlsx, write_xlsx
+from tmtool.model import Entry, ReviewStatus, Term
+from tmtool.store import Store
+from tmtool.store.transfer import import_file
+
+
+def sheet_file(path, rows) -> str:
+    """A workbook as another tool would save it: one sheet holding ``rows`` (any cell types)."""
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+    return str(path)
+
+
+def test_a_workbook_holds_and_reads_what_the_csv_does(tmp_path):
+    xlsx, csv = tmp_path / "g.xlsx", tmp_path / "g.csv"
+    assert write_xlsx(acronym_entries(), xlsx) == write_csv(acronym_entries(), csv) == 4
+    assert list(read_xlsx(xlsx)) == list(read_csv(csv)) == acronym_entries()
+    sheet = load_workbook(xlsx).active
+    header, *rows = sheet.iter_rows(values_only=True)
+    assert header == CSV_COLUMNS and len(rows) == 4
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.b
+    # the status column says what each entry is; the frequency is a number to sort by
+    assert [row[2] for row in rows] == ["approved", "candidate", "rejected", "approved"]
+    assert {type(row[6]) for row in rows} == {int}
+
+
+@settings(max_examples=40, deadline=None)
+@given(entries=UNIQUE_ENTRIES)
+def test_any_entries_round_trip_through_xlsx(entries):
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "g.xlsx"
+        write_xlsx(entries, out)
+        assert list(read_xlsx(out)) == entries
+
+
+def test_text_that_looks_like_a_formula_or_a_number_stays_text(tmp_path):
+    entry = Entry(terms=[Term('=HYPERLINK("http://example.org","clic")', "fr"), Term("007", "en")],
+                  note="+1", status=ReviewStatus.APPROVED)
+    path = tmp_path / "g.xlsx"
+    write_xlsx([entry], path)
+    row = next(load_workbook(path).active.iter_rows(min_row=2))
+    assert [(cell.value, cell.data_type) for cell in row[:2]] == [(entry.terms[0].text, "s"), ("007", "s")]
+    assert list(read_xlsx(path)) == [entry]
+
+
+def test_round_trip_through_the_command_line_keeps_every_status(tmp_path):
+    source, fresh, out = tmp_path / "source.db", tmp_path / "fresh.db", tmp_path / "review.xlsx"
+    with Store.open(source) as store:
+        store.import_entries(acronym_entries(), "hand")
+    assert CliRunner().invoke(main, ["--db", str(source), "export", "--status", "all", "-o", str(out)]).exit_code == 0
+    result = CliRunner().invoke(main, ["--db", str(fresh), "import", str(out)])
+    assert result.output == "4 entries added, 0 already stored (entries in en 4, fr 4)\n"
+    with Store.open(fresh) as store:
+        got = {entry.terms[0].text: entry.status for entry in store.list_entries(statuses=tuple(ReviewStatus))}
+        assert store.imports()[0].format == "xlsx"
+    assert got == {entry.terms[0].text: entry.status for entry in acronym_entries()}
+
+
+def test_a_sheet_from_elsewhere_is_read_leniently(tmp_path):
+    path = sheet_file(tmp_path / "nato.xlsx", [
+        [],  # a title row left empty above the table
+        ["Domain", "ENGLISH TERM", " Français ", "Définition", "Statut", None],
+        ["Defence", "Military Committee", "Comité militaire", "Plus haute autorité militaire.", "approved"],
+        [None, None, None],
+        ["Defence", "chief of staff\nCOS", "chef d'état-major\nCEM", None, "candidate"],
+        ["Numbers", 1914, datetime(2024, 5, 1), 3.5, None],
+    ])
+    skipped: list[Skipped] = []
+    entries = list(read_xlsx(path, on_skip=skipped.append))
+    assert skipped == [Skipped("column 'Domain' not read: no glossary field of that name", path, 2)]
+    assert [[(t.lang, t.text) for t in entry.terms] for entry in entries] == [
+        [("fr", "Comité militaire"), ("en", "Military Committee")],
+        [("fr", "chef d'état-major"), ("fr", "CEM"), ("en", "chief of staff"), ("en", "COS")],
+        [("fr", "2024-05-01"), ("en", "1914")],
+    ]
+    assert [e.status for e in entries] == [ReviewStatus.APPROVED, ReviewStatus.CANDIDATE, ReviewStatus.CANDIDATE]
+    assert entries[0].definition == "Plus haute autorité militaire." and entries[2].definition == "3.5"
+    with pytest.raises(TmtoolError, match="column 'Domain' not read") as refused:  # --strict: nothing passed over
+        list(read_xlsx(path))
+    assert str(refused.value).startswith(f"{path}:2: ")
+
+
+def test_a_csv_from_elsewhere_reads_as_the_same_sheet_does(tmp_path):
+    rows = [["Domain", "English", "FR-FR", "Note"], ["Defence", "chief of staff\nCOS", "chef d'état-major\nCEM", "vu"],
+            [], ["", "partner country", "pays partenaire", ""]]
+    xlsx, csv_path = sheet_file(tmp_path / "g.xlsx", rows), tmp_path / "g.csv"
+    with open(csv_path, "w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    from_xlsx, from_csv = [], []
+    assert list(read_xlsx(xlsx, on_skip=from_xlsx.append)) == list(read_csv(csv_path, on_skip=from_csv.append))
+    assert [skip.reason for skip in from_xlsx] == [skip.reason for skip in from_csv] == [
+        "column 'Domain' not read: no glossary field of that name"]
+
+
+def test_language_columns_are_found_by_tag_or_name_in_either_order(tmp_path):
+    for header in (["EN-GB", "FR-FR"], ["english", "francais"], ["en_US", "fr"], ["Anglais", "Français"]):
+        path = sheet_file(tmp_path / "g.xlsx", [header, ["partner country", "pays partenaire"]])
+        [entry] = read_xlsx(path)
+        assert [(t.lang, t.text) for t in entry.terms] == [("fr", "pays partenaire"), ("en", "partner country")]
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "an Excel 97–2003 workbook (.xls), not XLSX"),
+    ("renamed.xlsx", "fr,en\ncomité,committee\n".encode(), "not an XLSX workbook (not a ZIP archive)"),
+    ("empty.xlsx", b"", "not an XLSX workbook"),
+    ("broken.xlsx", b"PK\x03\x04" + bytes(300), "not a readable XLSX workbook"),
+])
+def test_what_is_not_a_workbook_is_refused_in_one_line(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(path)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert result.output.startswith(f"tmtool: error: {path}: {message}"), result.output
+    assert not (tmp_path / "t.db").exists()
+
+
+def test_a_document_renamed_xlsx_is_refused(tmp_path):
+    path = tmp_path / "report.xlsx"
+    with zipfile.ZipFile(path, "w") as package:  # a ZIP, but no workbook in it (a .docx, a .zip …)
+        package.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(TmtoolError, match="not a readable XLSX workbook") as refused:
+        list(read_xlsx(path))
+    assert refused.value.path == str(path)
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE = "http://schemas.openxmlformats.org/package/2006"
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def excel_package(strings: list[str], doctype: str = "") -> bytes:
+    """A workbook laid out as Excel saves it: one row whose cells are the shared strings, which
+    ``xl/sharedStrings.xml`` holds after ``doctype`` (their text is XML: it may use entities)."""
+    cells = "".join(f'<c r="{chr(65 + i)}1" t="s"><v>{i}</v></c>' for i in range(len(strings)))
+    parts = {
+        "[Content_Types].xml": f'<Types xmlns="{_PACKAGE}/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/sharedStrings.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        "_rels/.rels": f'<Relationships xmlns="{_PACKAGE}/relationships"><Relationship Id="rId1" '
+        f'Type="{_RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}"><sheets>'
+        '<sheet name="Glossary" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{_PACKAGE}/relationships">'
+        f'<Relationship Id="rId1" Type="{_RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{_RELATIONSHIPS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_MAIN}"><sheetData><row r="1">{cells}</row>'
+        "</sheetData></worksheet>",
+        "xl/sharedStrings.xml": doctype + f'<sst xmlns="{_MAIN}" count="{len(strings)}" uniqueCount="{len(strings)}">'
+        + "".join(f"<si><t>{text}</t></si>" for text in strings) + "</sst>",
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, xml in parts.items():
+            package.writestr(name, _DECLARATION + xml)
+    return buffer.getvalue()
+
+
+def test_a_workbook_as_excel_saves_it_is_read(tmp_path):
+    path = tmp_path / "excel.xlsx"
+    path.write_bytes(excel_package(["fr", "en"]))  # the header alone: no entry, nothing refused
+    assert list(read_xlsx(path)) == []
+    path.write_bytes(excel_package(["pays &amp; partenaire", "partner country"]))  # no header: two plain columns
+    assert [[t.text for t in e.terms] for e in read_xlsx(path)] == [["pays & partenaire", "partner country"]]
+
+
+@pytest.mark.parametrize("doctype", [BILLION_LAUGHS, EXTERNAL_FILE.replace("xxe", "lol9")])
+def test_a_workbook_whose_xml_declares_entities_is_refused_unread(tmp_path, doctype):
+    path = tmp_path / "hostile.xlsx"
+    path.write_bytes(excel_package(["&lol9;", "committee"], doctype.replace("tmx", "sst")))
+    with pytest.raises(TmtoolError) as refused:
+        list(read_xlsx(path))
+    assert str(refused.value) == f"{path}: xl/sharedStrings.xml:{ENTITY_LINE}: the DOCTYPE declares entities " + (
+        "(lol, lol1, lol2, lol3, lol4 …); documents with entity declarations are refused" if "lol1" in doctype
+        else "(lol9); documents with entity declarations are refused")
+
+
+def test_export_is_atomic_and_never_to_standard_output(tmp_path):
+    path = tmp_path / "g.xlsx"
+    write_xlsx(acronym_entries(), path)
+    before = path.read_bytes()
+    bad = Entry(terms=[Term("comité\x07", "fr"), Term("committee", "en")], id="bell")
+    with pytest.raises(TmtoolError, match="entry bell: a control character that XLSX cannot hold"):
+        write_xlsx([*acronym_entries(), bad], path)
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["g.xlsx"]
+    with pytest.raises(TmtoolError, match="give -o FILE.xlsx"):
+        write_xlsx(acronym_entries(), "-")
+
+
+def test_a_broken_package_is_refused_in_one_line(tmp_path):
+    strings, sheet = tmp_path / "strings.xlsx", tmp_path / "sheet.xlsx"
+    strings.write_bytes(excel_package(["<b>pays partenaire", "partner country"]))  # an unclosed element
+    with zipfile.ZipFile(io.BytesIO(excel_package(["fr", "en"]))) as package, zipfile.ZipFile(sheet, "w") as cut:
+        for item in package.infolist():
+            data = package.read(item)
+            cut.writestr(item, data[:-30] if item.filename == "xl/worksheets/sheet1.xml" else data)
+    for path, problem in ((strings, "mismatched tag"), (sheet, "no element found")):
+        result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(path)])
+        assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+        assert result.output.startswith(f"tmtool: error: {path}: not a readable XLSX workbook ({problem}")
+
+
+def test_only_the_first_sheet_is_read_and_the_others_reported(tmp_path):
+    workbook = Workbook()
+    workbook.active.append(["fr", "en"])
+    workbook.active.append(["pays partenaire", "partner country"])
+    workbook.create_sheet("Empty")
+    workbook.create_sheet("Sources").append(["NATOTerm, 2024"])
+    path = tmp_path / "g.xlsx"
+    workbook.save(path)
+    skipped: list[Skipped] = []
+    assert len(list(read_xlsx(path, on_skip=skipped.append))) == 1
+    assert skipped == [Skipped("sheet 'Sources' not read: only the first sheet is", str(path))]
+
+
+def test_a_workbook_without_extension_is_told_by_its_content(tmp_path):
+    path = tmp_path / "glossary"
+    write_xlsx(acronym_entries(), path)
+    with Store.open(tmp_path / "t.db") as store:
+        assert import_file(store, path).added == 4
+        assert store.imports()[0].format == "xlsx"
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unzipped(tmp_path, monkeypatch):
+    from tmtool.io import xmlsafe
+
+    path = tmp_path / "bomb.xlsx"
+    write_xlsx(acronym_entries(), path)
+    unzipped = sum(item.file_size for item in zipfile.ZipFile(path).infolist())
+    monkeypatch.setattr(xmlsafe, "PACKAGE_LIMIT", unzipped - 1)  # 1 GiB of zeros would take a while to make
+    with pytest.raises(TmtoolError, match="unzips to more than 0 MiB; refused as a ZIP bomb"):
+        list(read_xlsx(path))
+    monkeypatch.setattr(xmlsafe, "PACKAGE_LIMIT", unzipped)
+    assert len(list(read_xlsx(path))) == 4

@@ -1,0 +1,117 @@
+"""Every file format tmtool imports and exports, in one table: adding a format is its module and one line.
+
+Import and export (:mod:`tmtool.store.transfer`) and the command line find a format here by name or by
+a file's extension, and call its reader and writer through it; they know no format by name. Readers
+and writers are named ``"module:function"`` in ``tmtool.formats`` and imported on first use, so that
+reading this table (``tmtool --help``) imports no parser.
+
+A reader takes a path or, for a ``streamed`` format, a binary stream, and ``on_skip`` (see
+:mod:`tmtool.formats.skips`); it yields units (memory) or entries (glossary). A glossary writer takes
+entries, a path or ``-`` and the pair's language tags ``srclang``/``tgtlang``; a memory writer units,
+a binary stream and the header's source language. Each returns how many it wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+from typing import Callable
+
+from ..errors import TmtoolError
+
+MEMORY = "memory"  # translation units
+GLOSSARY = "glossary"  # concept entries with their terms
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # what --format and ``tmtool export FORMAT`` take
+    kind: str  # MEMORY or GLOSSARY
+    # the file name endings that stand for this format, the first the usual one; a second dialect of a
+    # format (tbx-martif) has none and is chosen by name only
+    extensions: tuple[str, ...]
+    reader: str | None
+    writer: str | None  # None: tmtool reads this format but does not export it
+    multilingual: bool = False  # holds every language of a unit or entry, not one pair
+    streamed: bool = False  # read as it is parsed, from a stream, so the bytes read tell how far an import is
+    signatures: tuple[str, ...] = ()  # what the first bytes of such a file hold when its name does not tell
+    separator: str | None = None  # a table's: a first line holding it tells the format when nothing else does
+    # memory: "module:function" telling a unit that is no translation yet (a copy of its source …)
+    untranslated: str | None = None
+    read_as: str | None = None  # a dialect written apart: files of it are read as this format
+
+    @property
+    def read(self) -> Callable:
+        return _function(self.reader)
+
+    @property
+    def write(self) -> Callable:
+        return _function(self.writer)
+
+    @property
+    def is_untranslated(self) -> Callable | None:
+        return _function(self.untranslated) if self.untranslated else None
+
+
+FORMATS = (
+    Format("tmx", MEMORY, (".tmx",), "tmx:read_tmx", "tmx:write_tmx", multilingual=True, streamed=True,
+           signatures=("<tmx",)),
+    Format("xliff", MEMORY, (".xlf", ".xliff"), "xliff:read_xliff", None, signatures=("<xliff",),
+           untranslated="xliff:is_untranslated"),
+    Format("tbx", GLOSSARY, (".tbx",), "tbx:read_tbx", "tbx:write_tbx", multilingual=True, streamed=True,
+           signatures=("<martif", "<tbx")),
+    Format("tbx-martif", GLOSSARY, (), None, "tbx:write_tbx_martif", multilingual=True, read_as="tbx"),
+    Format("po", GLOSSARY, (".po",), "po:read_po", "po:write_po", signatures=("msgid",)),
+    Format("tsv", GLOSSARY, (".tsv",), "tabular:read_tsv", "tabular:write_tsv", separator="\t"),
+    Format("csv", GLOSSARY, (".csv",), "tabular:read_csv", "tabular:write_csv", separator=","),
+    Format("xlsx", GLOSSARY, (".xlsx",), "xlsx:read_xlsx", "xlsx:write_xlsx", signatures=("PK\x03\x04",)),
+)  # fmt: skip
+
+_BY_NAME = {fmt.name: fmt for fmt in FORMATS}
+
+
+def _function(reference: str) -> Callable:
+    module, _, name = reference.partition(":")
+    return getattr(import_module(f"{__package__}.{module}"), name)
+
+
+def names(kind: str | None = None, *, readable: bool = False, writable: bool = False) -> tuple[str, ...]:
+    """The formats' names in the table's order: of one kind or all, those with a reader, a writer, or all."""
+    return tuple(fmt.name for fmt in FORMATS if kind in (None, fmt.kind)
+                 and (fmt.reader or not readable) and (fmt.writer or not writable))
+
+
+def get(name: str, *, reading: bool = False, writing: bool = False) -> Format:
+    """The format called ``name``; an error naming the choices when there is none (that reads or
+    writes, when asked)."""
+    fmt = _BY_NAME.get(name)
+    if fmt is None or (reading and not fmt.reader) or (writing and not fmt.writer):
+        what = "import" if reading else "export" if writing else "file"
+        choices = names(readable=reading, writable=writing)
+        raise TmtoolError(f"unknown {what} format {name!r} (expected one of {', '.join(choices)})")
+    return fmt
+
+
+def by_extension(path: str | Path) -> Format | None:
+    """The format a file's name ending stands for, if any."""
+    suffix = Path(path).suffix.lower()
+    return next((fmt for fmt in FORMATS if suffix in fmt.extensions), None)
+
+
+def infer(path: str | Path) -> Format:
+    """The format of the file at ``path``: from its extension, else from the signature its first bytes
+    hold first, else from the separator its first line holds (tab before comma)."""
+    fmt = by_extension(path)
+    if fmt:
+        return fmt
+    with open(path, "rb") as f:
+        head = f.read(4096).decode("utf-8", errors="replace")
+    found = [(head.find(signature), fmt) for fmt in FORMATS for signature in fmt.signatures if signature in head]
+    if found:
+        return min(found, key=lambda place: place[0])[1]
+    first_line = head.splitlines()[0] if head else ""
+    fmt = next((fmt for fmt in FORMATS if fmt.separator and fmt.separator in first_line), None)
+    if fmt is None:
+        raise TmtoolError("cannot tell the file format from its name or content; give --format", path=str(path))
+    return fmt

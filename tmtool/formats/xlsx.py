@@ -1,0 +1,152 @@
+"""Glossaries as Excel workbooks (XLSX): what terminologists exchange when they work in a spreadsheet.
+
+One sheet, a header row, one entry a row: the columns of the CSV (:data:`tabular.CSV_COLUMNS` — the
+French term and its English pair, ``status``, part of speech, gender, score, frequency, definition,
+note, first context, dates, id, and ``details``, JSON with the entry's further terms and contexts), so
+that a workbook and a CSV hold and read the same, and nothing is lost. Every cell is text (a term
+``=SUM(A1)`` stays a term, never a formula) but the frequency, a number to sort by.
+
+Reading is the CSV's (:func:`tabular.read_rows`): a sheet from elsewhere names its columns in
+either order and any case or accents (``Français``, ``FR-FR``, ``English term`` …), a column tmtool has no
+field for is passed over and reported, empty rows are skipped, a number or date cell is read as its text,
+and a term cell may hold several terms one a line (Alt+Enter), as the TSV holds one pair a line. The
+first worksheet is read.
+
+The package's XML is parsed by openpyxl, with the standard library's parser, which expands entities:
+every XML part's prolog is checked first (:func:`tmtool.io.xmlsafe.check_package`), as
+every other XML file tmtool reads is, and a part declaring entities refuses the file.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Iterable, Iterator
+from xml.etree.ElementTree import ParseError
+
+from ..errors import TmtoolError
+from ..io.files import atomic_path
+from ..io.xmlsafe import check_package
+from ..langtags import base_language
+from ..model import Entry
+from .skips import OnSkip, Skipped, refuse
+from .tabular import csv_columns, entry_to_row, read_rows
+
+SHEET = "glossary"
+# written as a number, for Excel to sort and filter by; the score stays text, exact (openpyxl writes
+# numbers to 16 significant digits, and Excel keeps 15)
+_NUMBER = "frequency"
+_WIDTHS = {"term": 40, "text": 60, "other": 14}  # column widths, in characters
+_LONG_TEXT = frozenset({"definition", "note", "context", "context_en"})
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0"  # an Excel 97–2003 .xls (or any other OLE2 compound file)
+# what openpyxl raises on a package whose parts are missing or malformed (the XML parser's ParseError)
+_BROKEN = (ParseError, KeyError, ValueError, TypeError, OSError)
+
+
+def write_xlsx(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
+    """Write one entry a row under a header of :func:`tabular.csv_columns` (the pair's base languages
+    first: French, English), atomically; return the entry count."""
+    # an in-memory workbook: openpyxl's write-only one streams through a temporary file of its own,
+    # outside the atomic write, that an error halfway leaves behind
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    if str(out) == "-":
+        raise TmtoolError("an XLSX workbook is a file, not text for standard output: give -o FILE.xlsx")
+    srclang, tgtlang = base_language(srclang), base_language(tgtlang)
+    columns = csv_columns(srclang, tgtlang)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET
+    for number, column in enumerate(columns, 1):
+        header = sheet.cell(1, number, column)
+        header.font = Font(bold=True)
+        kind = "term" if number <= 2 else "text" if column in _LONG_TEXT else "other"
+        sheet.column_dimensions[get_column_letter(number)].width = _WIDTHS[kind]
+    sheet.freeze_panes = "A2"  # the header stays in sight while scrolling
+    count = 0
+    for count, entry in enumerate(entries, 1):
+        row = entry_to_row(entry, srclang, tgtlang)
+        try:
+            for number, column in enumerate(columns, 1):
+                _fill(sheet.cell(count + 1, number), column, row[column])
+        except IllegalCharacterError:
+            raise TmtoolError(f"entry {entry.id or count}: a control character that XLSX cannot hold") from None
+    with atomic_path(out) as tmp:
+        workbook.save(tmp)
+    return count
+
+
+def _fill(cell, column: str, value: str) -> None:
+    if not value:
+        return
+    if column == _NUMBER:
+        cell.value = int(value)
+        return
+    cell.value = value
+    cell.data_type = "s"  # openpyxl takes a text starting with "=" for a formula
+
+
+def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
+    """Read the entries of the workbook's first sheet, as :func:`tabular.read_csv` reads a CSV; another
+    sheet that holds anything is reported to ``on_skip``, unread. A file that is not an XLSX workbook
+    (an .xls, a CSV renamed, a broken package) is refused."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    path = Path(path)
+    with open(path, "rb") as stream:
+        magic = stream.read(4)
+    if magic == _OLE2:
+        raise TmtoolError("an Excel 97–2003 workbook (.xls), not XLSX: save it as .xlsx", path=str(path))
+    if magic != _ZIP:
+        raise TmtoolError("not an XLSX workbook (not a ZIP archive)", path=str(path))
+    # given a stream, openpyxl does not insist on the name's extension (a workbook told by its content)
+    with open(path, "rb") as stream:
+        try:
+            check_package(stream)
+            workbook = load_workbook(stream, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, InvalidFileException, *_BROKEN) as exc:
+            raise _unreadable(path, exc) from None
+        try:
+            if not workbook.worksheets:
+                raise TmtoolError("the workbook has no worksheet", path=str(path))
+            first, *others = workbook.worksheets
+            for sheet in others:
+                if any(text for _, cells in _rows(sheet, path) for text in cells):
+                    on_skip(Skipped(f"sheet {sheet.title!r} not read: only the first sheet is", str(path)))
+            yield from read_rows(_rows(first, path), path, on_skip)
+        finally:
+            workbook.close()
+
+
+def _rows(sheet, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The sheet's rows, numbered, as text; openpyxl parses a sheet as it is read."""
+    try:
+        for number, cells in enumerate(sheet.iter_rows(values_only=True), 1):
+            yield number, [_text(value) for value in cells]
+    except _BROKEN as exc:
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: Exception) -> TmtoolError:
+    return TmtoolError(f"not a readable XLSX workbook ({exc})", path=str(path))
+
+
+def _text(value) -> str:
+    """A cell's value as the text a person sees in it: a number without a useless ``.0``, a date as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return str(value)
