@@ -472,29 +472,21 @@ def load_glossary(store) -> Glossary:
 
 
 def read_units(path: str) -> tuple[list[Unit], list[str]]:
-    """The units of an XLIFF, TMX or PO file, and the units its reader could not use (why, where).
-    An XLIFF unit whose target is no translation yet (see :func:`~tmtool.formats.xliff.is_untranslated`)
-    is read with an empty target."""
-    from .store.transfer import infer_format
+    """The units of a memory file (XLIFF, TMX) or of a glossary format that may hold a translation
+    (PO), and the units the reader could not use (why, where). A unit that is no translation yet
+    (an XLIFF copy of its source marked new …) is read with an empty target."""
+    from .formats import registry
 
-    fmt = infer_format(path)
+    fmt = registry.infer(path)
     skipped = []
-    if fmt == "tmx":
-        from .formats.tmx import read_tmx
-
-        units = list(read_tmx(path, on_skip=skipped.append))
-    elif fmt == "xliff":
-        from .formats.xliff import is_untranslated, read_xliff
-
-        units = [replace(unit, target="") if is_untranslated(unit) else unit
-                 for unit in read_xliff(path, on_skip=skipped.append)]
-    elif fmt == "po":
-        from .formats.po import read_units_po
-
-        # msgid is English unless the header says otherwise, as gettext has it
-        units = list(read_units_po(path, srclang="en", tgtlang=None))
+    if fmt.kind == registry.MEMORY:
+        units = list(fmt.read(path, on_skip=skipped.append))
+        if fmt.is_untranslated:
+            units = [replace(unit, target="") if fmt.is_untranslated(unit) else unit for unit in units]
+    elif fmt.read_units:
+        units = list(fmt.read_units(path))
     else:
-        raise TmtoolError(f"a {fmt} file holds a glossary, not a translation: tmtool check reads XLIFF, TMX "
+        raise TmtoolError(f"a {fmt.name} file holds a glossary, not a translation: tmtool check reads XLIFF, TMX "
                           "or PO files, or a document and its translation", path=path)
     if not units and not skipped:
         raise TmtoolError("no translation units in the file", path=path)

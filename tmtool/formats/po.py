@@ -181,9 +181,10 @@ def write_units_po(units: Iterable[Unit], out: str | Path) -> int:
     return len(units)
 
 
-def read_units_po(path: str | Path, *, srclang: str = "fr", tgtlang: str | None = "en") -> Iterator[Unit]:
-    """Read translation units from a PO file; ``srclang``/``tgtlang`` apply when the file does not say
-    (``tgtlang`` None: a file whose header names no ``Language`` is refused)."""
+def read_units_po(path: str | Path, *, srclang: str = "en", tgtlang: str | None = None) -> Iterator[Unit]:
+    """Read translation units from a PO file; ``srclang``/``tgtlang`` apply when the file does not say.
+    As :func:`read_po` has it, msgid is English unless the header says otherwise, and a file whose
+    header names no ``Language`` (nor the caller ``tgtlang``) is refused."""
     po = _load(path)
     file_source = po.metadata.get("X-Source-Language") or srclang
     file_target = po.metadata.get("Language") or tgtlang
