@@ -147,6 +147,26 @@ def test_inconsistent_renderings_across_units():
     assert finding.message == '"espaces aériens" is translated "air space" here, "airspace" in units 1, 3'
 
 
+def test_inconsistent_with_a_deprecated_or_another_translation():
+    report = check_units(Glossary(entries()), [
+        Unit("Le Comité militaire s'est réuni.", "The Military Committee met.", "fr-FR", "en-GB"),
+        Unit("Le Comité militaire a décidé.", "The Military Board decided.", "fr-FR", "en-GB"),
+        Unit("Le chef d'état-major arrive.", "The Chief of Staff arrives.", "fr-FR", "en-GB"),
+        Unit("Le chef d'état-major part.", "The chief-of-staff leaves.", "fr-FR", "en-GB"),
+    ])
+    assert [(f.unit, f.kind, f.found, f.message) for f in report.findings if f.kind == "inconsistent"] == [
+        (2, "inconsistent", (), '"Comité militaire" is translated otherwise here, "Military Committee" in unit 1'),
+        (4, "inconsistent", ("chief-of-staff",), '"chef d\'état-major" is translated "chief-of-staff" here, '
+                                                 '"Chief of Staff" in unit 3')]
+    # each is also what the glossary says of it alone
+    assert [(f.unit, f.kind) for f in report.findings if f.kind != "inconsistent"] == [(2, "missing"), (4, "deprecated")]
+
+
+def test_not_inconsistent_where_no_unit_has_an_approved_rendering():
+    assert findings(("Le comité s'est réuni.", "The board met."), ("Le comité a décidé.", "The panel decided.")) == [
+        (1, "missing", "fr", "comité", "committee"), (2, "missing", "fr", "comité", "committee")]
+
+
 def test_acronym_spelt_out_otherwise():
     assert findings(("L'Organisation de l'Atlantique Nord (OTAN) est née en 1949.",
                      "The North Atlantic Alliance (NATO) was founded in 1949.")) == [

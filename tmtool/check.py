@@ -5,8 +5,8 @@ aligns it, is checked for four kinds of finding:
 
 - ``missing``: an approved term of the source none of whose approved equivalents is in the target;
 - ``deprecated``: a term the glossary deprecates, in the source or in the target;
-- ``inconsistent``: a source term rendered by one of its entry's equivalents in some units and by
-  another in others (the majority is taken as the file's rendering);
+- ``inconsistent``: a source term rendered otherwise than in most units that render it with an
+  approved equivalent (by another equivalent, a deprecated one, or none of the glossary's);
 - ``acronym``: an acronym spelt out beside it, in parentheses, otherwise than its entry's full form.
 
 The glossary is French–English: a unit whose source is English is checked the other way round.
@@ -233,11 +233,11 @@ class Glossary:
                     found.append(_Match(first, last + 1, terms))
         return found
 
-    def terms(self, entry: str, lang: str, *, acronym: bool) -> list[_Term]:
-        """The entry's current (not deprecated) terms in ``lang``; those of the kind asked for
-        (acronym or full form) when it has any, else all."""
-        current = [term for term in self._terms[entry] if term.lang == lang and not term.deprecated]
-        return [term for term in current if term.acronym == acronym] or current
+    def terms(self, entry: str, lang: str, *, acronym: bool, deprecated: bool = False) -> list[_Term]:
+        """The entry's terms in ``lang``, current ones only unless ``deprecated``; those of the kind
+        asked for (acronym or full form) when it has any, else all."""
+        held = [term for term in self._terms[entry] if term.lang == lang and (deprecated or not term.deprecated)]
+        return [term for term in held if term.acronym == acronym] or held
 
     def full_forms(self, entry: str) -> list[_Term]:
         return [term for term in self._terms[entry] if not term.acronym and not term.deprecated]
@@ -297,8 +297,9 @@ class _Checker:
     def __init__(self, glossary: Glossary):
         self.glossary = glossary
         self.report = Report()
-        # (entry, source term) → unit → (its rendering, the term as written, its language, the unit)
-        self.renderings: dict[tuple[str, str], dict[int, tuple[frozenset[str], str, str, dict]]] = {}
+        # (entry, source term) → unit → (the entry's terms rendering it, the term as written, its
+        # language, the unit)
+        self.renderings: dict[tuple[str, str], dict[int, tuple[frozenset[_Term], str, str, dict]]] = {}
 
     def unit(self, number: int, unit: Unit) -> None:
         if not unit.target.strip() and not unit.variants:
@@ -336,14 +337,15 @@ class _Checker:
                               f'"{written}" is not translated by the glossary\'s {_quoted(t.text for t in terms)}')
 
     def _rendering(self, term: _Term, written: str, lang: str, target: _Side, where: dict) -> None:
-        """Note which of its entry's current terms render ``term`` in this unit (a deprecated one
-        has its own finding)."""
-        renderings = self.glossary.terms(term.entry, target.lang, acronym=term.acronym)
+        """Note which of its entry's terms, current or deprecated, render ``term`` in this unit:
+        none when it is translated otherwise."""
+        renderings = self.glossary.terms(term.entry, target.lang, acronym=term.acronym, deprecated=True)
+        if not renderings:
+            return
         found = _longest([m for m in target.all if any(t in renderings for t in m.terms)])
-        rendering = frozenset(t.text for m in found for t in m.terms if t in renderings)
-        if rendering:
-            units = self.renderings.setdefault((term.entry, term.text), {})
-            units.setdefault(where["unit"], (rendering, written, lang, where))
+        rendering = frozenset(t for m in found for t in m.terms if t in renderings)
+        units = self.renderings.setdefault((term.entry, term.text), {})
+        units.setdefault(where["unit"], (rendering, written, lang, where))
 
     def _deprecated(self, side: _Side, where: dict) -> None:
         for match in side.longest:
@@ -390,19 +392,23 @@ class _Checker:
                                             found=tuple(found), message=message, **where))
 
     def inconsistencies(self) -> None:
-        """Each unit whose rendering of a source term is not the one most units give it."""
+        """Each unit whose rendering of a source term is not the one most units give it with an
+        approved term (a deprecated term or another translation included)."""
         for (entry, _), units in self.renderings.items():
-            counts = Counter(rendering for rendering, *_ in units.values())
-            if len(counts) < 2:
+            approved = Counter(rendering for rendering, *_ in units.values()
+                               if any(not term.deprecated for term in rendering))
+            if not approved or len({rendering for rendering, *_ in units.values()}) < 2:
                 continue
-            usual = counts.most_common(1)[0][0]  # the first seen among equally frequent ones
+            usual = approved.most_common(1)[0][0]  # the first seen among equally frequent ones
+            usual_texts = sorted(term.text for term in usual)
             elsewhere = [str(number) for number, (rendering, *_) in units.items() if rendering == usual]
             for rendering, written, lang, where in units.values():
-                if rendering != usual:
-                    self._add(where, "inconsistent", lang, written, entry, sorted(usual), sorted(rendering),
-                              f'"{written}" is translated {_quoted(sorted(rendering))} here, '
-                              f'{_quoted(sorted(usual))} in unit{"s" if len(elsewhere) > 1 else ""} '
-                              f'{", ".join(elsewhere)}')
+                if rendering == usual:
+                    continue
+                texts = sorted(term.text for term in rendering)
+                self._add(where, "inconsistent", lang, written, entry, usual_texts, texts,
+                          f'"{written}" is translated {_quoted(texts) or "otherwise"} here, {_quoted(usual_texts)} '
+                          f'in unit{"s" if len(elsewhere) > 1 else ""} {", ".join(elsewhere)}')
 
 
 def _in_pair(unit: Unit) -> Unit | None:

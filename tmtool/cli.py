@@ -1062,8 +1062,8 @@ def check(ctx, files, fmt):
     document and its English translation, aligned first as tmtool align aligns them. Each unit
     is reported for: an approved term of the source whose approved equivalent is missing from
     the target (missing); a deprecated term, in either language (deprecated); a source term
-    rendered by different equivalents of its entry across units (inconsistent); an acronym spelt
-    out in parentheses otherwise than its entry's full form (acronym). Terms match by whole
+    translated otherwise than in the units that give it an approved equivalent (inconsistent); an
+    acronym spelt out in parentheses otherwise than its entry's full form (acronym). Terms match by whole
     words, folded (plural, case, accents, elision, apostrophes), the longest where they overlap.
 
     The glossary is French–English: a file whose source is English and target French is checked
