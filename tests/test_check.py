@@ -328,6 +328,16 @@ def test_tmx_english_to_french(db, tmp_path):
                              "1 not French–English not checked\n")
 
 
+def test_units_a_reader_cannot_use_are_listed_and_the_rest_checked(db, tmp_path):
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX.replace("<tu><tuv", '<tu><tuv xml:lang="de-DE"><seg>Nur Deutsch.</seg></tuv></tu>\n<tu><tuv'),
+                    encoding="utf-8")
+    result = run(db, path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"skipped: {path}:8: no source tuv: no <tuv> in the source language en-GB"
+    assert result.stderr.splitlines()[1].endswith(", 1 not French–English not checked, 1 unreadable not checked")
+
+
 PO = """msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\\n"

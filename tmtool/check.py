@@ -528,28 +528,28 @@ def check_files(store, paths: Sequence[str]) -> Report:
 _COLUMNS = ("unit", "unit_id", "kind", "lang", "term", "entry", "expected", "found", "message", "source", "target")
 
 
-def render(report: Report, fmt: str) -> str:
-    """The findings as ``text`` (for a translator: each unit with its findings), ``json`` (a list of
-    objects) or ``csv`` (a header, then a row a finding; lists joined with " | ")."""
+def render(findings: Sequence[dict], fmt: str) -> str:
+    """Findings (as :meth:`Finding.as_dict` gives them) as ``text`` (for a translator: each unit
+    with its findings), ``json`` (a list of objects) or ``csv`` (a header, then a row a finding;
+    lists joined with " | ")."""
     if fmt == "json":
-        return json.dumps(report.as_dict()["findings"], ensure_ascii=False, indent=2)
+        return json.dumps(list(findings), ensure_ascii=False, indent=2)
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, _COLUMNS, lineterminator="\n")
         writer.writeheader()
-        for finding in report.findings:
-            row = finding.as_dict()
-            writer.writerow({**row, "expected": " | ".join(finding.expected), "found": " | ".join(finding.found),
-                             "unit_id": finding.unit_id or ""})
+        for finding in findings:
+            writer.writerow({**finding, "expected": " | ".join(finding["expected"]),
+                             "found": " | ".join(finding["found"]), "unit_id": finding["unit_id"] or ""})
         return out.getvalue().rstrip("\n")
     if fmt != "text":
         raise TmtoolError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
     lines = []
-    for _, group in groupby(report.findings, key=lambda finding: finding.unit):
+    for _, group in groupby(findings, key=lambda finding: finding["unit"]):
         group = list(group)
         first = group[0]
-        own_id = f" (id {first.unit_id})" if first.unit_id else ""
-        lines += [f"unit {first.unit}{own_id}", f"  source: {first.source}", f"  target: {first.target}"]
-        lines += [f"  {finding.kind:<12}  entry {finding.entry}: {finding.message}" for finding in group]
+        own_id = f" (id {first['unit_id']})" if first["unit_id"] else ""
+        lines += [f"unit {first['unit']}{own_id}", f"  source: {first['source']}", f"  target: {first['target']}"]
+        lines += [f"  {finding['kind']:<12}  entry {finding['entry']}: {finding['message']}" for finding in group]
         lines.append("")
     return "\n".join(lines).rstrip("\n")

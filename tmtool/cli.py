@@ -1080,16 +1080,16 @@ def check(ctx, files, fmt):
     from .check import check_files, render
 
     try:
-        report = check_files(_open_store(ctx), files)
+        report = check_files(_open_store(ctx), files).as_dict()
     except (TmtoolError, OSError, UnicodeError) as exc:  # exit 1 means findings here: bad input is 2
         click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
         ctx.exit(2)
-    if report.findings:
-        click.echo(render(report, fmt))
-    for problem in report.skipped:
+    if report["findings"]:
+        click.echo(render(report["findings"], fmt))
+    for problem in report["skipped"]:
         click.echo(f"skipped: {problem}", err=True)
-    click.echo(report.summary(), err=True)  # on stderr: stdout may be the json or csv itself
-    ctx.exit(1 if report.findings else 0)
+    click.echo(report["summary"], err=True)  # on stderr: stdout may be the json or csv itself
+    ctx.exit(1 if report["findings"] else 0)
 
 
 # ---- terminology: French term extraction ----
