@@ -37,3 +37,9 @@ $T glossary merge 61 46    # directeur de l'État-major militaire (headline form
 $T glossary approve 54 58 60 66 69 70
 # persons, pieces of names, quantified or evaluative phrases, general language
 $T glossary reject 50 51 52 55 56 57 59 62 63 64 65 67 68 71 72 73
+
+# ---- Fourth pass, 2026-12-04 evening, after C-value stopped taking the occurrences of a term whose
+# longer candidate only adds dependents to its head: the same store-building as the main job; every
+# earlier decision kept, the four new proposals decided (défi sécuritaire is approved already).
+# a free adjective on an approved term, a phrase cut after its quantifier, a wrong pair, a quantified phrase
+$T glossary reject 74 75 76 77

@@ -40,6 +40,13 @@ def test_complement_chain_is_kept_whole_and_its_pieces_owe_it_their_occurrences(
     assert found.scores["lutte contre la désinformation"] == 0.0
 
 
+def test_a_term_whose_longer_candidate_only_adds_dependents_to_its_head_keeps_its_occurrences():
+    # *de Łask* depends on the head *base*: the longer candidate is a kind of *base aérienne*
+    assert analysis("Les avions ont atterri sur la base aérienne de Łask.").scores["base aérienne"] >= DEFAULT_THRESHOLD
+    # *d'armée* depends on *corps*, inside: *général de corps* is a piece and keeps nothing
+    assert analysis("Le général de corps d'armée Durand a parlé.").scores["général de corps"] == 0.0
+
+
 def test_a_piece_seen_in_several_longer_candidates_keeps_a_share():
     found = analysis(
         "Le rapport annuel de la cellule de crise est paru.",

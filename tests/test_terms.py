@@ -74,8 +74,8 @@ def test_seed_acronym_and_full_form_pair_across_languages(seed_glossary):
 def test_seed_division_name_and_common_term(seed_glossary):
     division = entry_for(seed_glossary, "Division Sécurité coopérative")
     assert "cooperative security division" in english_texts(division)
-    country = entry_for(seed_glossary, "pays partenaire")
-    assert english_texts(country) & {"partner country", "partner countries"}
+    challenge = entry_for(seed_glossary, "défi sécuritaire")
+    assert english_texts(challenge) & {"security challenge", "security challenges"}
 
 
 def test_seed_standalone_acronym_otan_is_nato(seed_glossary):

@@ -45,7 +45,7 @@ def analyse_french(sentences: Sequence[Context], progress: Progress | None = Non
         for o in candidate.occurrences:
             documents[candidate.key].add(sentences[o.sentence].document)
     words = word_counts(t.text for sentence in tokens for t in sentence if any(c.isalpha() for c in t.text))
-    return FrenchTerms(candidates, score(candidates, documents, words), tokens, documents, words)
+    return FrenchTerms(candidates, score(candidates, documents, words, tokens), tokens, documents, words)
 
 
 def extract_french(

@@ -27,14 +27,14 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 from itertools import chain
 from typing import Iterator, Sequence
 
 from .lemmas import default_lemmatizer
-from .tagger import default_tagger
+from .tagger import TAGS, default_tagger
 from .tokens import tokenize
 
 MAX_SPAN_WORDS = 12  # a sub-span longer than this is no term (a maximal phrase is kept whole)
@@ -61,6 +61,10 @@ CALENDAR = frozenset(
 )
 _ADDRESS = re.compile(r"^(?:https?://|ftp://|www\.)|@|\.(?:com|org|net|int|gov|edu|eu)$", re.IGNORECASE)
 PARTICIPLE = re.compile(r"(?:ed|en|wn|ing)$")
+# Below this margin of the tagger's score over a noun or adjective reading, a word tagged VERB before
+# a noun is as often one or the other: on EWT dev, 9 of 21 such words are nouns or adjectives
+# (bench/README.md), against 3 in 15 at margins of 6-10 and 12 in 209 beyond.
+AMBIGUOUS_MARGIN = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,7 @@ class Word:
     end: int
     tag: str  # UPOS
     lemma: str
+    alternative: str | None = None  # NOUN or ADJ where the tagger read a verb by a close call
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +97,23 @@ def participles() -> dict[str, frozenset[str]]:
 
 
 def analyse(sentences: Sequence[str]) -> list[list[Word]]:
-    """Tokens of each sentence with their UPOS tag and lemma (one batch through the tagger)."""
+    """Tokens of each sentence with their UPOS tag and lemma (one batch through the tagger); a word
+    the tagger reads as a verb by a close call (``AMBIGUOUS_MARGIN``) to a noun or an adjective has
+    that reading as its ``alternative``."""
     tokens = [tokenize(s) for s in sentences]
-    tags = default_tagger().tag_sentences([[t for t, _, _ in sentence] for sentence in tokens])
+    flat, runners_up = default_tagger().decode([[t for t, _, _ in sentence] for sentence in tokens])
     lemma = default_lemmatizer().lemma
-    return [
-        [Word(text, start, end, tag, lemma(text, tag)) for (text, start, end), tag in zip(sentence, sentence_tags)]
-        for sentence, sentence_tags in zip(tokens, tags)
-    ]
+    analysed, at = [], 0
+    for sentence in tokens:
+        words = []
+        for k, (text, start, end) in enumerate(sentence, start=at):
+            tag, (other, margin) = TAGS[flat[k]], runners_up.get(k, (None, 0.0))
+            alternative = TAGS[other] if other is not None and margin < AMBIGUOUS_MARGIN else None
+            words.append(Word(text, start, end, tag, lemma(text, tag),
+                              alternative if alternative in ("NOUN", "ADJ") else None))
+        analysed.append(words)
+        at += len(sentence)
+    return analysed
 
 
 def noun_phrases(sentence: str) -> list[NounPhrase]:
@@ -113,14 +127,21 @@ def noun_phrases_many(sentences: Sequence[str]) -> list[list[NounPhrase]]:
 
 
 def phrases_of(sentence: str, words: Sequence[Word]) -> list[NounPhrase]:
-    """Candidate terms of an analysed sentence."""
-    units = _units(words)
+    """Candidate terms of an analysed sentence: those of the tagger's reading and, where it read a
+    word as a verb by a close call, those of the other reading too (*as host country*: *host* a verb
+    or a noun); which reading holds is left to the pairing, where the French term's words align."""
     found: dict[tuple[int, int], NounPhrase] = {}
-    for parts in _phrases(units, words):
-        whole = (parts[0][0], parts[-1][1])
-        for first, last in [whole, *_spans(units, parts)]:
-            phrase = _phrase(sentence, words, units, parts, first, last, (first, last) == whole)
-            found.setdefault((phrase.start, phrase.end), phrase)
+    readings = [words]
+    if any(w.alternative for w in words):
+        readings.append([replace(w, tag=w.alternative, lemma=default_lemmatizer().lemma(w.text, w.alternative))
+                         if w.alternative else w for w in words])
+    for reading in readings:
+        units = _units(reading)
+        for parts in _phrases(units, reading):
+            whole = (parts[0][0], parts[-1][1])
+            for first, last in [whole, *_spans(units, parts)]:
+                phrase = _phrase(sentence, reading, units, parts, first, last, (first, last) == whole)
+                found.setdefault((phrase.start, phrase.end), phrase)
     return sorted(found.values(), key=lambda p: (p.start, -p.end))
 
 

@@ -30,6 +30,7 @@ TAGS = (
     "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
     "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",
 )  # fmt: skip
+VERB = TAGS.index("VERB")
 START = len(TAGS)  # the "tag" before the first word of a sentence
 HISTORY = START + 1  # values a previous tag can take
 
@@ -202,9 +203,16 @@ class Tagger:
 
     def tag_indices(self, sentences: Sequence[Sequence[str]]) -> list[int]:
         """Tag numbers (indices in TAGS) of every word of ``sentences``, flattened."""
+        return self.decode(sentences)[0]
+
+    def decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[int], dict[int, tuple[int, float]]]:
+        """Tag numbers of every word of ``sentences``, flattened, and for the words tagged VERB by the
+        model (not the tag dictionary), by flat index: the runner-up tag and how far its score is
+        below the verb's (a small margin is a close call: *as host country*)."""
         rows, first, fixed, norms = self.static_rows(sentences)
         history, pair_index, pair_scores, weights = self._history, self._pair_index, self._pair_scores, self.weights
         tags: list[int] = []
+        runners_up: dict[int, tuple[int, float]] = {}
         for chunk in range(0, len(rows), 4096):  # bounds the (words x features x tags) temporary
             scores = weights[rows[chunk : chunk + 4096]].sum(axis=1).tolist()
             for k, own in enumerate(scores, start=chunk):
@@ -216,10 +224,15 @@ class Tagger:
                     pair = pair_index.get(TAG_PREFIX[p1] + norms[k])
                     if pair is not None:
                         total = list(map(add, total, pair_scores[pair]))
-                    tag = total.index(max(total))
+                    best = max(total)
+                    tag = total.index(best)
+                    if tag == VERB:
+                        total[tag] = float("-inf")
+                        second = max(total)
+                        runners_up[k] = (total.index(second), best - second)
                 tags.append(tag)
                 p2, p1 = p1, tag
-        return tags
+        return tags, runners_up
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """UPOS tags of each sentence's words."""
