@@ -9,10 +9,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from tmtool import glossary
 from tmtool.check import Glossary, check_units
 from tmtool.cli import main
 from tmtool.model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus
-from tmtool.store import Store
+from tmtool.store import open_store
 
 APPROVED = ReviewStatus.APPROVED
 
@@ -55,10 +56,10 @@ def entries():
     return [Entry(terms, id=name, status=status) for name, (terms, status) in GLOSSARY.items()]
 
 
-def findings(*units, glossary=None):
+def findings(*units):
     """(unit, kind, lang, term, entry) of each finding in units given as (source, target[, srclang, tgtlang])."""
     units = [Unit(u[0], u[1], *(u[2:] or ("fr-FR", "en-GB"))) for u in units]
-    report = check_units(glossary or Glossary(entries()), units)
+    report = check_units(Glossary(entries()), units)
     return [(f.unit, f.kind, f.lang, f.term, f.entry) for f in report.findings]
 
 
@@ -209,8 +210,8 @@ def test_the_report_as_plain_data():
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "glossary.db"
-    with Store.open(path) as store:
-        ids = {name: str(store.add_entry(entry)) for name, entry in zip(GLOSSARY, entries())}
+    with open_store(path, create=True) as store:
+        ids = {name: str(glossary.add_entry(store, entry)) for name, entry in zip(GLOSSARY, entries())}
     return path, ids
 
 
@@ -403,3 +404,24 @@ def test_usage_errors_exit_2(db, tmp_path):
     assert run(db, path, path, path).exit_code == 2
     assert run(db, path, "--format", "xml").exit_code == 2
     assert run((tmp_path / "nostore.db", {}), path).exit_code == 2
+
+
+def test_api_checks_an_upload_and_an_ingested_document(db, tmp_path):
+    from tmtool import api
+
+    fr, en = tmp_path / "report.fr.txt", tmp_path / "report.en.txt"
+    fr.write_text("Le Comité militaire s'est réuni à Bruxelles le 13 juillet pour examiner la situation en Europe.\n\n"
+                  "Les États membres ont ensuite présenté leurs priorités pour l'année qui vient.\n", encoding="utf-8")
+    en.write_text("The Military Committee met in Brussels on 13 July to review the situation in Europe.\n\n"
+                  "The Allies then presented their priorities for the coming year.\n", encoding="utf-8")
+    with open_store(db[0]) as store:
+        uploaded = api.check(store, api.Upload("report.xlf", xliff(tmp_path, UNITS).read_bytes()))
+        assert [f["kind"] for f in uploaded["findings"]] == ["missing", "deprecated", "acronym", "inconsistent"]
+        assert uploaded["checked"] == 7 and uploaded["untranslated"] == 1
+        document = api.ingest(store, fr, en, extract_terms=False)["document"]
+        report = api.check_document(store, document)
+        stored = api.document_units(store, document)
+    [finding] = report["findings"]
+    assert (finding["unit"], finding["kind"], finding["term"]) == (2, "missing", "États membres")
+    assert finding["unit_id"] == str(stored[1]["id"])
+    assert api.check_report(report["findings"], "csv").splitlines()[0].startswith("unit,unit_id,kind")

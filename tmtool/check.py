@@ -38,7 +38,8 @@ from typing import NamedTuple
 
 from .errors import TmtoolError
 from .langtags import base_language
-from .model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus
+from .model import Entry, ReviewStatus, TermType, Unit, UsageStatus
+from .store.records import spellings
 from .text.normalize import english_stem, fold, french_stem, normalize_for_match
 from .terms.acronyms import is_acronym, letters_match
 
@@ -151,13 +152,6 @@ def _tokens(text: str, lang: str) -> list[_Token]:
     return tokens
 
 
-def _spellings(term: Term) -> list[str]:
-    """A term's text, the forms seen and its lemma — when the lemma is the whole term's (an
-    extractor may give the head word's alone, *centre* for *Centre d'excellence*)."""
-    lemma = [term.lemma] if term.lemma and len(term.lemma.split()) == len(term.text.split()) else []
-    return [term.text, *term.forms, *lemma]
-
-
 # ---- the glossary, indexed ----
 
 
@@ -195,7 +189,7 @@ class Glossary:
                     continue
                 held = _Term(str(entry.id), term.text, term.lang,
                              term.term_type is TermType.ACRONYM or (" " not in term.text and is_acronym(term.text)),
-                             term.usage is UsageStatus.DEPRECATED, tuple(_spellings(term)))
+                             term.usage is UsageStatus.DEPRECATED, tuple(spellings(term)))
                 terms.append(held)
                 for spelling in held.spellings:
                     self._index(held, spelling)
@@ -414,7 +408,7 @@ class _Checker:
 def _in_pair(unit: Unit) -> Unit | None:
     """The unit as French → English or English → French, from its source and the first of its
     target and other languages in the other language; None when it has no such pair."""
-    from .store.transfer import unit_in_pair
+    from .transfer import unit_in_pair
 
     source = base_language(unit.srclang) if unit.srclang else None
     if source not in _OTHER:
