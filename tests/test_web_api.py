@@ -370,3 +370,22 @@ def test_the_history_names_the_user_the_workbench_serves_as(db):
     http, headers = client(db, user="ana")
     http.post("/api/entries/1/approve", headers=headers)
     assert [(h["action"], h["user"]) for h in http.get("/api/entries/1").json()["history"]] == [("approved", "ana")]
+
+
+def test_a_documents_terminology_check(db):
+    """An approved term whose approved equivalent the translation does not use is a finding, on
+    the unit's row of the document view and in the API, as `tmtool check` reports it."""
+    from tmtool.model import Entry, ReviewStatus, Term
+
+    with open_store(db) as store:
+        entry_id = glossary.add_entry(store, Entry([Term("pandémie", "fr"), Term("plague", "en")],
+                                                   status=ReviewStatus.APPROVED))
+        units = {str(u.id): u.unit for u in store.document_units(SEED_ID)}
+    http, _ = client(db)
+    report = http.get(f"/api/documents/{SEED_ID}/check").json()
+    missing = [f for f in report["findings"] if f["entry"] == str(entry_id)]
+    assert missing and all(f["kind"] == "missing" for f in missing)
+    assert all("pandémie" in units[f["unit_id"]].source and "plague" not in units[f["unit_id"]].target for f in missing)
+    page = http.get(f"/documents/{SEED_ID}").text
+    assert report["summary"] in page and page.count('class="unit finding"') == len({f["unit_id"] for f in missing})
+    assert http.get("/api/documents/nope/check").status_code == 404

@@ -193,6 +193,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         with store() as s:
             return document_view(s, document_id)
 
+    @app.get("/api/documents/{document_id:path}/check", tags=["documents"])
+    def api_check(document_id: str) -> dict:
+        """The terminology check of a document's units against the approved glossary (as ``tmtool check``)."""
+        with store() as s:
+            return api.check_document(s, document_id)
+
     @app.get("/api/stats", tags=["store"])
     def api_stats() -> dict:
         with store() as s:
@@ -329,7 +335,11 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def document_page(request: Request, document_id: str):
         with store() as s:
             view = document_view(s, document_id)
-        return page(request, "document.html", view=view, low=LOW_CONFIDENCE)
+            report = api.check_document(s, document_id)
+        flagged: dict[str, list[dict]] = {}
+        for finding in report["findings"]:
+            flagged.setdefault(finding["unit_id"], []).append(finding)
+        return page(request, "document.html", view=view, low=LOW_CONFIDENCE, report=report, flagged=flagged)
 
     @app.get("/export", response_class=HTMLResponse, include_in_schema=False)
     def export_page(request: Request):
