@@ -180,9 +180,9 @@ def child_job(job: str, db: str, query_file: str) -> None:
     seconds, best = [], []
     if job == "index":
         from tmtool.search import search_memory
-        from tmtool.store import Store
+        from tmtool.store import open_store
 
-        with Store.open(db) as store:
+        with open_store(db, create=True) as store:
             for query in queries:
                 start = time.perf_counter()
                 hits = search_memory(store, query, min_score=MIN_SCORE, limit=1)
@@ -231,7 +231,7 @@ INGEST = """
 import sys, time
 from pathlib import Path
 from tmtool.ingest import ingest_pair
-from tmtool.store import Store
+from tmtool.store import open_store
 from tmtool.terms.french import load_model
 start = time.perf_counter()
 load_model()  # kept apart from the throughput, with the English tagger and the dictionary
@@ -240,7 +240,7 @@ from tmtool.text.en import noun_phrases
 word_pairs(), noun_phrases("Loaded.")
 loaded = time.perf_counter() - start
 pairs = [Path(p) for p in sys.argv[2:]]
-with Store.open(sys.argv[1]) as store:
+with open_store(sys.argv[1], create=True) as store:
     start, sentences = time.perf_counter(), 0
     for fr, en in zip(pairs[::2], pairs[1::2]):
         sentences += ingest_pair(store, fr, en).units

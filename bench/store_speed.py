@@ -25,10 +25,11 @@ from rapidfuzz.distance import Levenshtein
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from tmtool import glossary
 from tmtool.lookup import lookup  # noqa: E402
 from tmtool.model import Entry, ReviewStatus, Term, TermType, Unit  # noqa: E402
 from tmtool.search import search_memory  # noqa: E402
-from tmtool.store import Store  # noqa: E402
+from tmtool.store import open_store  # noqa: E402
 from tmtool.text.normalize import normalize_for_match  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -66,10 +67,10 @@ def median_ms(call, repeat: int) -> float:
 def bench_lookup(db: Path, count: int, rng: random.Random) -> None:
     if not db.exists():
         start = time.perf_counter()
-        with Store.open(db) as store:
-            store.import_entries(synthetic_glossary(count, rng), "bench")
+        with open_store(db, create=True) as store:
+            glossary.import_entries(store, synthetic_glossary(count, rng), "bench")
         print(f"built {count} entries in {time.perf_counter() - start:.0f} s → {db}")
-    with Store.open(db) as store:
+    with open_store(db, create=True) as store:
         entries = store.list_entries(limit=2000)
         sample = rng.sample(entries, 20)
         queries = {
@@ -125,7 +126,7 @@ def perturb(text: str, edits: int, rng: random.Random) -> str:
 
 def bench_tm(rng: random.Random) -> None:
     units = transread_units()
-    with Store.open(":memory:") as store:
+    with open_store(":memory:", create=True) as store:
         store.add_units(units, "transread")
         stored = [normalize_for_match(u.source) for u in store.units()]
         long_enough = [u for u in units if len(u.source) >= 30]

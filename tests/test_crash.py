@@ -28,7 +28,7 @@ from crash_helpers import (
     write_memory,
 )
 from tmtool.formats.tmx import read_tmx
-from tmtool.store import Store
+from tmtool.store import open_store
 
 TMX_UNITS = 2000
 
@@ -101,7 +101,7 @@ EXPORT_UNITS = 5000
 
 def test_killed_export_leaves_the_previous_file_whole(tmp_path):
     db = tmp_path / "memory.db"
-    with Store.open(db) as store:
+    with open_store(db, create=True) as store:
         store.add_units(memory_units(EXPORT_UNITS), "generated")
     out = tmp_path / "exports" / "memory.tmx"
     out.parent.mkdir()

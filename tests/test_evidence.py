@@ -1,8 +1,9 @@
 """Evidence across documents: an entry's score and equivalents come from every document that counts it,
 updated as documents arrive or go, never by reading them again."""
 
+from tmtool import glossary
 from tmtool.model import Context, Entry, Term, TermType, Unit
-from tmtool.store import DocumentRecord, Store
+from tmtool.store import DocumentRecord, Store, open_store
 from tmtool.store.evidence import entry_score, kept_equivalents
 
 
@@ -16,7 +17,7 @@ def ingest(store: Store, document: str, proposals: list[Entry]) -> None:
     unit = Unit(f"Texte de {document}.", f"Text of {document}.", "fr-FR", "en-GB", tuid=f"{document}:1")
     record = DocumentRecord(document, f"{document}.fr.txt", f"{document}.en.txt", document, document,
                             "fr-FR", "en-GB")
-    store.merge_extracted(proposals, document, store.replace_document(record, [unit]))
+    glossary.merge_extracted(store, proposals, document, store.replace_document(record, [unit]))
 
 
 def by_french(store: Store) -> dict[str, Entry]:
@@ -36,7 +37,7 @@ def test_weak_equivalents_are_dropped_and_the_best_comes_first():
 
 
 def test_a_term_in_ten_documents_outranks_one_seen_once(tmp_path):
-    with Store.open(tmp_path / "s.db") as store:
+    with open_store(tmp_path / "s.db", create=True) as store:
         ingest(store, "d0", [proposal("espace aérien", "airspace", 0.7, "d0"),
                              proposal("allocution liminaire", "opening remarks", 0.9, "d0")])
         for n in range(1, 10):
@@ -47,7 +48,7 @@ def test_a_term_in_ten_documents_outranks_one_seen_once(tmp_path):
 
 
 def test_the_translation_most_documents_agree_on_is_preferred(tmp_path):
-    with Store.open(tmp_path / "s.db") as store:
+    with open_store(tmp_path / "s.db", create=True) as store:
         ingest(store, "a", [proposal("territoire allié", "inch of Allied territory", 0.8, "a")])
         ingest(store, "b", [proposal("territoire allié", "Allied territory", 0.8, "b")])
         ingest(store, "c", [proposal("territoire allié", "Allied territories", 0.8, "c")])
@@ -67,7 +68,7 @@ def test_evidence_does_not_depend_on_the_order_documents_arrive(tmp_path):
     }
     seen = []
     for order in (("a", "b", "c"), ("c", "b", "a")):
-        with Store.open(tmp_path / f"{''.join(order)}.db") as store:
+        with open_store(tmp_path / f"{''.join(order)}.db", create=True) as store:
             for name in order:
                 ingest(store, name, documents[name])
             entry = by_french(store)["infrastructures critiques"]
@@ -77,12 +78,12 @@ def test_evidence_does_not_depend_on_the_order_documents_arrive(tmp_path):
 
 
 def test_removing_a_document_takes_its_evidence_back(tmp_path):
-    with Store.open(tmp_path / "s.db") as store, Store.open(tmp_path / "ref.db") as reference:
+    with open_store(tmp_path / "s.db", create=True) as store, open_store(tmp_path / "ref.db", create=True) as reference:
         for target in (store, reference):
             ingest(target, "a", [proposal("prise de décision", "decision-making", 0.6, "a")])
         ingest(store, "b", [proposal("prise de décision", "decision making process", 0.9, "b", frequency=4)])
         assert by_french(store)["prise de décision"].terms_in("en")[0].text == "decision making process"
-        store.remove_documents(["b"])
+        glossary.remove_documents(store, ["b"])
         after, expected = by_french(store)["prise de décision"], by_french(reference)["prise de décision"]
         assert (after.score, [t.text for t in after.terms]) == (expected.score, [t.text for t in expected.terms])
 
@@ -90,18 +91,18 @@ def test_removing_a_document_takes_its_evidence_back(tmp_path):
 def test_a_reviewed_entry_is_never_reweighed(tmp_path):
     from tmtool.model import ReviewStatus
 
-    with Store.open(tmp_path / "s.db") as store:
+    with open_store(tmp_path / "s.db", create=True) as store:
         ingest(store, "a", [proposal("renseignement", "intelligence", 0.6, "a")])
         entry_id = int(by_french(store)["renseignement"].id)
-        store.set_status(entry_id, ReviewStatus.APPROVED)
-        before = store.entry(entry_id)
+        glossary.set_status(store, entry_id, ReviewStatus.APPROVED)
+        before = glossary.entry(store, entry_id)
         ingest(store, "b", [proposal("renseignement", "information", 0.9, "b", frequency=5)])
-        after = store.entry(entry_id)
+        after = glossary.entry(store, entry_id)
         assert (after.score, [t.text for t in after.terms]) == (before.score, [t.text for t in before.terms])
 
 
 def test_acronym_and_full_form_do_not_compete(tmp_path):
-    with Store.open(tmp_path / "s.db") as store:
+    with open_store(tmp_path / "s.db", create=True) as store:
         full = Term("NATO Response Force", "en", confidence=0.95)
         acronym = Term("NRF", "en", term_type=TermType.ACRONYM, confidence=0.95)
         entry = Entry(terms=[Term("Force de réaction de l'OTAN", "fr"), Term("NRF", "fr", term_type=TermType.ACRONYM),

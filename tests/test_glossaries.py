@@ -10,7 +10,7 @@ from tmtool.cli import main
 from tmtool.formats.tabular import read_tsv
 from tmtool.formats.tbx import read_tbx
 from tmtool.model import ReviewStatus
-from tmtool.store import Store
+from tmtool.store import open_store
 from tmtool.text.normalize import fold
 
 GLOSSARY_TBX = REPO / "glossaries" / "nato-seeds.tbx"
@@ -50,7 +50,7 @@ def test_re_extraction_keeps_the_review(tmp_path):
         result = runner.invoke(main, ["--db", db, *args])
         assert result.exit_code == 0, result.output
     reviewed = {_french(e): e for e in read_tbx(GLOSSARY_TBX)}
-    with Store.open(db) as store:
+    with open_store(db, create=True) as store:
         stored = list(store.list_entries())
     for entry in stored:
         if _french(entry) in reviewed:

@@ -5,9 +5,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from tmtool import glossary
 from tmtool.cli import main
 from tmtool.model import ReviewStatus
-from tmtool.store import Store
+from tmtool.store import open_store
 
 
 @pytest.fixture
@@ -46,8 +47,8 @@ def test_review_commands_are_recorded_and_revertible(db):
     run(db, "glossary", "approve", "1")
     run(db, "glossary", "deprecate", "1", "Military Committee")
     run(db, "glossary", "merge", "2", "1")
-    with Store.open(db) as store:
-        entry = store.entry(1)
+    with open_store(db, create=True) as store:
+        entry = glossary.entry(store, 1)
     assert [t.text for t in entry.terms] == ["Comité militaire", "Military Committee", "CM", "MC"]
     assert entry.status == ReviewStatus.APPROVED and entry.terms[1].usage.value == "deprecated"
     history = run(db, "glossary", "history", "1").splitlines()

@@ -5,12 +5,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import SEED_FR
 
+from tmtool import glossary
 from tmtool.cli import main
 from tmtool.formats.tmx import read_tmx
 from tmtool.formats.xliff import is_untranslated
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
-from tmtool.store import Store
-from tmtool.store.transfer import export_store, import_file, infer_format
+from tmtool.store import open_store
+from tmtool.transfer import export_store, import_file, infer_format
 
 GLOSSARY = [
     Entry(terms=[Term("État-major militaire international", "fr", gender="masculine"),
@@ -41,8 +42,8 @@ def pairs(store):
 
 @pytest.fixture
 def filled(tmp_path):
-    with Store.open(tmp_path / "source.db") as store:
-        store.import_entries(GLOSSARY, "hand")
+    with open_store(tmp_path / "source.db", create=True) as store:
+        glossary.import_entries(store, GLOSSARY, "hand")
         store.add_units(UNITS, "hand")
         yield store
 
@@ -55,7 +56,7 @@ def test_tmx_round_trip_keeps_every_unit(filled, tmp_path):
                                                       "0 untranslated skipped\n")
     assert run(fresh, "import", str(tmp_path / "a.tmx")).output == (
         "0 units added, 2 already stored, 0 untranslated skipped\n")
-    with Store.open(fresh) as store:
+    with open_store(fresh, create=True) as store:
         got = [(u.source, u.target, u.tuid, u.props, u.notes) for u in store.units()]
     assert got == [(u.source, u.target, u.tuid, u.props, u.notes) for u in UNITS]
 
@@ -64,7 +65,7 @@ def test_tmx_round_trip_keeps_every_unit(filled, tmp_path):
 def test_glossary_round_trip_keeps_every_status(filled, tmp_path, fmt, suffix):
     first = tmp_path / f"first.{suffix}"
     assert export_store(filled, fmt, str(first), statuses=tuple(ReviewStatus)) == 3
-    with Store.open(tmp_path / "fresh.db") as fresh:
+    with open_store(tmp_path / "fresh.db", create=True) as fresh:
         result = import_file(fresh, first)
         assert (result.kind, result.added, result.already_stored, result.skipped) == ("entries", 3, 0, [])
         assert import_file(fresh, first).already_stored == 3
@@ -77,7 +78,7 @@ def test_omegat_tsv_round_trip(filled, tmp_path):
     """OmegaT's glossary holds pairs, one a line: the pairs and their status survive a trip through the store."""
     first, second = tmp_path / "first.tsv", tmp_path / "second.tsv"
     export_store(filled, "tsv", str(first), statuses=tuple(ReviewStatus))
-    with Store.open(tmp_path / "fresh.db") as fresh:
+    with open_store(tmp_path / "fresh.db", create=True) as fresh:
         import_file(fresh, first)
         status_of = {e.terms_in("fr")[0].text: e.status for e in fresh.list_entries()}
         export_store(fresh, "tsv", str(second), statuses=tuple(ReviewStatus))
@@ -121,7 +122,7 @@ def test_an_invalid_file_is_refused_whole(filled, tmp_path):
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and result.output.startswith("tmtool: error: ")
     assert str(broken) in result.output
-    with Store.open(fresh) as store:
+    with open_store(fresh, create=True) as store:
         assert store.stats()["units"] == 0  # the good units before the error were rolled back
 
 
@@ -185,7 +186,7 @@ def test_untranslated_xliff_units_are_skipped_and_counted(tmp_path, document, ad
     skipped = skipped.format(path=path)
     assert result.stdout == (f"{len(added)} units added (fr-FR→en-GB {len(added)}), 0 already stored, "
                              f"{untranslated} untranslated skipped{skipped}\n")
-    with Store.open(db) as store:
+    with open_store(db, create=True) as store:
         assert [(u.tuid, u.srclang, u.tgtlang) for u in store.units()] == [(t, "fr-FR", "en-GB") for t in added]
     again = run(db, "import", str(path))
     assert again.stdout == f"0 units added, {len(added)} already stored, {untranslated} untranslated skipped{skipped}\n"
@@ -206,7 +207,7 @@ def test_a_segmented_file_imported_back_leaves_the_store_exportable(tmp_path, so
             report.add_paragraph(text)
         report.save(document)
     db = tmp_path / "t.db"
-    with Store.open(db) as store:
+    with open_store(db, create=True) as store:
         store.add_units(UNITS, "hand")
     xliff = tmp_path / "report.xlf"
     assert run(db, "segment", str(document), "--lang", "fr", "-o", str(xliff)).exit_code == 0

@@ -6,11 +6,12 @@ import shutil
 import pytest
 
 from conftest import REPO, SEED_EN, SEED_FR
+from tmtool import glossary
 from tmtool.errors import TmtoolError
 from tmtool.ingest import document_id_for, find_pairs, ingest_dir, ingest_pair
 from tmtool.lookup import lookup
 from tmtool.model import ReviewStatus
-from tmtool.store import Store
+from tmtool.store import open_store
 
 GOLD = json.loads((REPO / "tests" / "data" / "seed.alignment.gold.json").read_text(encoding="utf-8"))
 
@@ -18,7 +19,7 @@ GOLD = json.loads((REPO / "tests" / "data" / "seed.alignment.gold.json").read_te
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory):
     folder = tmp_path_factory.mktemp("ingest")
-    with Store.open(folder / "t.db") as store:
+    with open_store(folder / "t.db", create=True) as store:
         result = ingest_pair(store, SEED_FR, SEED_EN)
         yield store, result, folder
 
@@ -59,14 +60,14 @@ def test_a_revised_document_replaces_its_units_but_keeps_reviews(tmp_path):
     fr, en = tmp_path / "meeting.fr.txt", tmp_path / "meeting.en.txt"
     shutil.copy(SEED_FR, fr)
     shutil.copy(SEED_EN, en)
-    with Store.open(tmp_path / "t.db") as store:
+    with open_store(tmp_path / "t.db", create=True) as store:
         ingest_pair(store, fr, en, extract_terms=True)
         entries = store.list_entries()
         approved, rejected, edited = (int(e.id) for e in entries[:3])
-        store.set_status(approved, ReviewStatus.APPROVED)
-        store.set_status(rejected, ReviewStatus.REJECTED)
-        store.update_entry(edited, "edit", lambda e: setattr(e.terms_in("en")[0], "text", "edited by hand"))
-        reviewed = {i: store.entry(i) for i in (approved, rejected, edited)}
+        glossary.set_status(store, approved, ReviewStatus.APPROVED)
+        glossary.set_status(store, rejected, ReviewStatus.REJECTED)
+        glossary.update_entry(store, edited, "edit", lambda e: setattr(e.terms_in("en")[0], "text", "edited by hand"))
+        reviewed = {i: glossary.entry(store, i) for i in (approved, rejected, edited)}
         units_before = store.stats()["units"]
 
         en.write_text(en.read_text(encoding="utf-8").replace("invaluable asset", "priceless asset"), encoding="utf-8")
@@ -75,13 +76,13 @@ def test_a_revised_document_replaces_its_units_but_keeps_reviews(tmp_path):
         assert store.stats()["units"] == units_before and store.stats()["documents"] == 1
         assert not any("invaluable" in u.target for u in store.units())
         for entry_id, entry in reviewed.items():
-            now = store.entry(entry_id)
+            now = glossary.entry(store, entry_id)
             assert (now.status, [t.text for t in now.terms]) == (entry.status, [t.text for t in entry.terms])
-        assert store.entry(edited).terms_in("en")[0].text == "edited by hand"
+        assert glossary.entry(store, edited).terms_in("en")[0].text == "edited by hand"
 
 
 def test_missing_files_are_errors(tmp_path):
-    with Store.open(tmp_path / "t.db") as store:
+    with open_store(tmp_path / "t.db", create=True) as store:
         with pytest.raises(TmtoolError, match="no such file"):
             ingest_pair(store, tmp_path / "none.fr.txt", SEED_EN)
         assert store.stats()["documents"] == 0
@@ -111,7 +112,7 @@ def test_an_inbox_with_a_broken_pair(tmp_path, shared):
     (inbox / "broken.fr.docx").write_bytes(b"PK\x03\x04 not really a docx")
     (inbox / "broken.en.docx").write_bytes(b"PK\x03\x04 not really a docx")
     (inbox / "orphan.fr.txt").write_text("Une phrase sans traduction.", encoding="utf-8")
-    with Store.open(tmp_path / "t.db") as store:
+    with open_store(tmp_path / "t.db", create=True) as store:
         summary = ingest_dir(store, inbox, extract_terms=False)
         assert sorted(r.document_id for r in summary.results) == ["c-ied-centre-of-excellence", "defence-ministers-cyber"]
         assert [name for name, _ in summary.failures] == ["orphan.fr.txt", "broken"]

@@ -6,11 +6,12 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+from tmtool import glossary
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.lookup import lookup
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType
-from tmtool.store import Store
+from tmtool.store import open_store
 
 
 def entry(fr, en, *, status=ReviewStatus.APPROVED, acronyms=(), context=None):
@@ -21,8 +22,8 @@ def entry(fr, en, *, status=ReviewStatus.APPROVED, acronyms=(), context=None):
 
 @pytest.fixture
 def store(tmp_path):
-    with Store.open(tmp_path / "glossary.db") as opened:
-        opened.import_entries([
+    with open_store(tmp_path / "glossary.db", create=True) as opened:
+        glossary.import_entries(opened, [
             entry("État-major militaire international", "International Military Staff",
                   acronyms=[("fr", "EMI"), ("en", "IMS")],
                   context=Context("Le directeur général de l’État-major militaire international (EMI).",

@@ -15,12 +15,14 @@ from click.testing import CliRunner
 from lxml import etree, isoschematron
 
 from conftest import SHARED
+from tmtool import glossary as rules
 from tmtool.cli import main
 from tmtool.lookup import lookup
-from tmtool.model import Entry, ReviewStatus, Term, Unit, Variant
-from tmtool.store import Store
-from tmtool.text.normalize import normalize_for_match
-from tmtool.store.migrations import MIGRATIONS
+from tmtool.model import Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
+from tmtool.store import open_store
+from tmtool.store.records import entry_snapshot
+from tmtool.store.sqlite.migrations import MIGRATIONS
+from tmtool.text.normalize import normalize_for_match, term_keys
 
 SCHEMAS = SHARED / "schemas"
 TEXTBERG = SHARED / "data" / "align" / "textberg-de-fr"  # GPL-2.0 (see its LICENSE): read here, never copied
@@ -67,14 +69,14 @@ def run(db, *args, code=0):
 
 @pytest.fixture
 def store(tmp_path):
-    with Store.open(tmp_path / "t.db") as opened:
+    with open_store(tmp_path / "t.db", create=True) as opened:
         yield opened
 
 
 @pytest.fixture
 def memory(tmp_path):
     db = tmp_path / "memory.db"
-    with Store.open(db) as opened:
+    with open_store(db, create=True) as opened:
         opened.add_units(UNITS, "hand")
     return db
 
@@ -124,10 +126,10 @@ def test_a_unit_keeps_every_language_it_comes_with(store):
     assert [(u.tuid, u.variants) for u in store.units(since=datetime(2024, 6, 1, tzinfo=timezone.utc))] == [
         ("2", UNITS[1].variants)]
     assert store.units_by_id([1, 3])[3].variants == UNITS[2].variants
-    [(found, _)] = store.located_concordance("Allianz")
+    [(found, _)] = store.concordance("Allianz")
     assert found.variants == [Variant("en-GB", "The Alliance grows.")]
     # a unit's variants go with it
-    assert store.remove_import(import_id)[1].units == 4
+    assert rules.remove_import(store, import_id)[1].units == 4
     assert store._query("SELECT count(*) FROM unit_variants") == [(0,)]
 
 
@@ -200,7 +202,7 @@ def test_langs_all_writes_every_tuv_of_every_unit(memory, tmp_path):
 
 def test_langs_all_of_a_memory_with_one_source_language_names_it(tmp_path):
     db, out = tmp_path / "t.db", tmp_path / "all.tmx"
-    with Store.open(db) as store:
+    with open_store(db, create=True) as store:
         store.add_units([UNITS[0], UNITS[3]], "hand")
     run(db, "export", "tmx", "--langs", "all", "-o", out)
     assert etree.parse(str(out)).find("header").get("srclang") == "fr-FR"
@@ -209,8 +211,8 @@ def test_langs_all_of_a_memory_with_one_source_language_names_it(tmp_path):
 
 
 def test_a_tbx_entry_in_four_languages_is_stored_and_exported_with_every_language(glossary, tmp_path):
-    with Store.open(glossary) as store:
-        entry = store.entry(1)
+    with open_store(glossary, create=True) as store:
+        entry = rules.entry(store, 1)
     assert [(t.lang, t.text) for t in entry.terms] == [
         ("de", "Militärausschuss"), ("es", "Comité Militar"), ("fr", "Comité militaire"),
         ("en", "Military Committee"), ("en", "MC")]
@@ -314,7 +316,7 @@ def test_ingest_of_a_german_french_pair_stores_units_and_says_terms_are_not_extr
     result = run(db, "ingest", TEXTBERG / "test3.de", TEXTBERG / "test3.fr", "--srclang", "de", "--tgtlang", "fr")
     assert result.stderr == ("note: no term extraction for de→fr: terms are extracted from French documents"
                              " with their English version only; the units are stored\n")
-    with Store.open(db) as store:
+    with open_store(db, create=True) as store:
         units = list(store.units())
         assert store.stats()["entries"] == 0
         [(document, count)] = store.documents()
@@ -341,7 +343,7 @@ def test_ingest_dir_pairs_files_named_in_the_languages_given(tmp_path):
                                   " 0 new entries, 0 updated entries\n")
     assert "skipped: rapport.en.txt: no language in the name (expected NAME.de.EXT, NAME_de.EXT or NAME-de.EXT," \
            " fr likewise)" in result.stderr
-    with Store.open(db) as store:
+    with open_store(db, create=True) as store:
         assert [(u.tuid, u.source, u.target) for u in store.units()] == [
             ("bericht:1", "Der Militärausschuss tritt zusammen.", "Le Comité militaire se réunit."),
             ("bericht:2", "Er berät die Allianz.", "Il conseille l’Alliance.")]
@@ -360,7 +362,7 @@ def test_extraction_and_alignment_draw_on_french_english_evidence_only(store):
                      Unit("Le Comité militaire tagt.", "Der Militärausschuss tagt.", "fr-FR", "de-DE"),
                      Unit("Der Militärausschuss tagt.", "Le Comité militaire se réunit.", "de-DE", "fr-FR")], "hand")
     assert [c.en for c in store.memory_contexts(["militaire"])] == ["The Military Committee meets."]
-    store.import_entries([Entry([Term("Militärausschuss", "de"), Term("Comité militaire", "fr"),
+    rules.import_entries(store, [Entry([Term("Militärausschuss", "de"), Term("Comité militaire", "fr"),
                                  Term("Military Committee", "en")], status=ReviewStatus.APPROVED)], "hand")
     assert store.lexicon_pairs() == [("Comité militaire", "Military Committee")]
     assert store.lexicon_pairs("de", "fr") == [("Militärausschuss", "Comité militaire")]
@@ -373,23 +375,37 @@ def test_a_store_of_the_previous_release_migrates_without_loss(tmp_path, monkeyp
     path = tmp_path / "old.db"
     source, target = "Le Comité militaire se réunit.", "The Military Committee meets."
     old_key = hashlib.sha1("\x00".join(["fr-FR", "en-GB", source, target]).encode()).hexdigest()  # as 8 made it
-    monkeypatch.setattr("tmtool.store.migrations.MIGRATIONS", MIGRATIONS[:8])
-    with Store.open(path) as old:
+    monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:8])
+    with open_store(path, create=True) as old:
         old._conn.execute(
             "INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key, origin, props,"
             " source_markup) VALUES ('1', ?, ?, 'fr-FR', 'en-GB', ?, ?, 'old.tmx', '{\"x-domain\": \"NATO\"}', ?)",
             (source, target, normalize_for_match(source), old_key, None))
         old._index_units(after=0)
-        # its TBX reader already kept every langSec of an entry
-        old.import_entries([Entry([Term("Comité militaire", "fr"), Term("Military Committee", "en"),
-                                   Term("Militärausschuss", "de")], status=ReviewStatus.APPROVED)], "old.tbx")
-        tables = {name: old._query(f"SELECT * FROM {name} ORDER BY 1") for name in
-                  ("units", "entries", "terms", "lookup_keys", "changes", "imports", "documents")}
+        # its TBX reader already kept every langSec of an entry; imported as that release wrote it
+        # (the columns later migrations add to entries, terms and changes were not there)
+        entry = Entry([Term("Comité militaire", "fr"), Term("Military Committee", "en"),
+                       Term("Militärausschuss", "de")], status=ReviewStatus.APPROVED)
+        now = iso(utcnow())
+        old._conn.execute("INSERT INTO entries (id, status, reviewed, created, updated) VALUES (1, 'approved', 1, ?, ?)",
+                          (now, now))
+        for position, term in enumerate(entry.terms):
+            term_id = old._conn.execute("INSERT INTO terms (entry_id, position, lang, text, pos, type, usage)"
+                                        " VALUES (1, ?, ?, ?, 'noun', 'fullForm', 'preferred')",
+                                        (position, term.lang, term.text)).lastrowid
+            old._conn.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)",
+                                  [(key, kind, term_id) for key, kind in term_keys([term.text], acronym=False)])
+        old._conn.execute("INSERT INTO changes (time, action, before, after) VALUES (?, 'import old.tbx', ?, ?)",
+                          (now, json.dumps({"1": None}), json.dumps({"1": entry_snapshot(entry, reviewed=True)})))
+        columns = {name: ", ".join(row[1] for row in old._query(f"PRAGMA table_info({name})")) for name in
+                   ("units", "entries", "terms", "lookup_keys", "changes", "imports", "documents")}
+        tables = {name: old._query(f"SELECT {columns[name]} FROM {name} ORDER BY 1") for name in columns}
     monkeypatch.undo()
 
-    with Store.open(path) as store:
+    with open_store(path, create=True) as store:
         assert store._query("PRAGMA user_version")[0][0] == len(MIGRATIONS)
-        assert {name: store._query(f"SELECT * FROM {name} ORDER BY 1") for name in tables} == tables
+        # what the old release stored is all there, as it was (later migrations add columns beside it)
+        assert {name: store._query(f"SELECT {columns[name]} FROM {name} ORDER BY 1") for name in tables} == tables
         [unit] = store.units()
         assert (unit.source, unit.target, unit.props, unit.variants) == (source, target, {"x-domain": "NATO"}, [])
         # the unit keeps its identity: importing it again adds nothing

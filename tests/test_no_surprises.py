@@ -8,11 +8,12 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, SEED_EN, SEED_FR
+from tmtool import glossary
 from tmtool.cli import main
 from tmtool.ingest import find_pairs
 from tmtool.lookup import lookup
 from tmtool.model import Context, Entry, ReviewStatus, Term, Unit
-from tmtool.store import Store
+from tmtool.store import open_store
 
 
 def run(db, *args, code=0):
@@ -56,8 +57,8 @@ def test_commands_that_add_to_a_store_create_it(tmp_path):
 
 @pytest.fixture
 def memory_store(tmp_path):
-    with Store.open(tmp_path / "m.db") as store:
-        store.add_entry(Entry(terms=[Term("Comité militaire", "fr"), Term("Military Committee", "en")],
+    with open_store(tmp_path / "m.db", create=True) as store:
+        glossary.add_entry(store, Entry(terms=[Term("Comité militaire", "fr"), Term("Military Committee", "en")],
                               status=ReviewStatus.APPROVED))
         store.add_units([
             Unit("Le comité militant se réunit.", "The activist committee meets.", "fr-FR", "en-GB"),
@@ -92,8 +93,8 @@ def test_an_exact_entry_is_answered_without_the_memory_and_nothing_at_all_exits_
 
 
 def test_english_plurals_fold_as_french_ones_do(tmp_path):
-    with Store.open(tmp_path / "g.db") as store:
-        store.import_entries([Entry(terms=[Term(fr, "fr"), Term(en, "en")]) for fr, en in [
+    with open_store(tmp_path / "g.db", create=True) as store:
+        glossary.import_entries(store, [Entry(terms=[Term(fr, "fr"), Term(en, "en")]) for fr, en in [
             ("groupement tactique", "battlegroup"), ("approche globale", "comprehensive approach"),
             ("examen", "analysis"), ("impôt", "tax"), ("boîte", "box"), ("processus", "process")]], "test")
         for query, french in [("battlegroups", "groupement tactique"), ("comprehensive approaches", "approche globale"),
@@ -103,9 +104,9 @@ def test_english_plurals_fold_as_french_ones_do(tmp_path):
 
 
 def test_a_plural_only_english_makes_finds_english_terms_only(tmp_path):
-    with Store.open(tmp_path / "g.db") as store:
+    with open_store(tmp_path / "g.db", create=True) as store:
         # "caches" is French too (cache): its English singular "cach" must not find a French "cach"
-        store.import_entries([Entry(terms=[Term("cach", "fr")]), Entry(terms=[Term("x", "fr"), Term("cach", "en")])],
+        glossary.import_entries(store, [Entry(terms=[Term("cach", "fr")]), Entry(terms=[Term("x", "fr"), Term("cach", "en")])],
                              "test")
         assert [(h.entry.terms[0].text, h.match) for h in lookup(store, "caches")][:1] == [("x", "lemma")]
         assert "lemma" not in {h.match for h in lookup(store, "caches", lang="fr")}
@@ -115,16 +116,16 @@ def test_a_plural_only_english_makes_finds_english_terms_only(tmp_path):
 
 
 def test_history_lists_entry_ids_in_numeric_order(tmp_path):
-    with Store.open(tmp_path / "g.db") as store:
-        store.import_entries([Entry(terms=[Term(f"terme {i}", "fr")]) for i in range(1, 12)], "glossary.tsv")
+    with open_store(tmp_path / "g.db", create=True) as store:
+        glossary.import_entries(store, [Entry(terms=[Term(f"terme {i}", "fr")]) for i in range(1, 12)], "glossary.tsv")
     (line,) = run(tmp_path / "g.db", "glossary", "history").splitlines()
     assert line.endswith("entries 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11")
 
 
 def test_a_merge_shows_a_context_both_entries_had_once(tmp_path):
     shared = Context("Le Comité militaire (CM) se réunit.", "The Military Committee (MC) meets.", "meeting", "meeting:3")
-    with Store.open(tmp_path / "g.db") as store:
-        store.import_entries([
+    with open_store(tmp_path / "g.db", create=True) as store:
+        glossary.import_entries(store, [
             Entry(terms=[Term("Comité militaire", "fr")], contexts=[shared]),
             Entry(terms=[Term("CM", "fr")], contexts=[shared, Context("Le CM a décidé.", "The MC decided.", "other")]),
         ], "test")
@@ -145,7 +146,7 @@ def test_editing_a_candidate_approves_it_unless_the_edit_says_otherwise(tmp_path
     statuses = {e["id"]: e["status"] for e in json.loads(run(db, "glossary", "list", "--json"))}
     assert statuses == {"1": "approved", "2": "candidate", "3": "rejected", "4": "candidate"}
     # an edit is a review: extraction keeps off every one of them, a candidate kept so too
-    with Store.open(db) as store:
+    with open_store(db, create=True) as store:
         assert store._query("SELECT id FROM entries WHERE reviewed = 1 ORDER BY id") == [(1,), (2,), (3,), (4,)]
 
 

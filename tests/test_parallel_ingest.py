@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from conftest import REPO, SEED_EN, SEED_FR
 from tmtool.cli import main
-from tmtool.store import Store
+from tmtool.store import open_store
 
 
 def inbox(tmp_path):
@@ -28,7 +28,7 @@ def inbox(tmp_path):
 
 
 def dump(db) -> tuple:
-    with Store.open(db) as store:
+    with open_store(db, create=True) as store:
         units = [(u.source, u.target, u.tuid) for u in store.units()]
         entries = [(e.status.value, e.score, e.frequency, [(t.lang, t.text) for t in e.terms])
                    for e in store.list_entries()]

@@ -13,7 +13,8 @@ from tmtool.cli import main
 from tmtool.formats.tmx import write_tmx
 from tmtool.model import Unit
 from tmtool.progress import Bar, Step, counted
-from tmtool.store import Store
+from tmtool.store import open_store
+from tmtool.store.sqlite import SQLiteStore
 
 
 class FakeTerminal(io.StringIO):
@@ -135,7 +136,7 @@ def test_ingest_dir_on_a_terminal_names_the_file_and_counts_pairs_and_sentences(
 
 def test_ctrl_c_in_ingest_dir_lists_the_documents_saved_before_it(tmp_path, monkeypatch):
     inbox = inbox_of(tmp_path, "a", "b", "c")
-    replace_document = Store.replace_document
+    replace_document = SQLiteStore.replace_document
 
     def interrupted_at_b(store, record, units):
         ids = replace_document(store, record, units)  # inside the pair's transaction: rolled back
@@ -143,12 +144,12 @@ def test_ctrl_c_in_ingest_dir_lists_the_documents_saved_before_it(tmp_path, monk
             raise KeyboardInterrupt
         return ids
 
-    monkeypatch.setattr(Store, "replace_document", interrupted_at_b)
+    monkeypatch.setattr(SQLiteStore, "replace_document", interrupted_at_b)
     db = tmp_path / "t.db"
     result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(inbox), "--no-terms"])
     assert result.exit_code == 130
     assert result.output.splitlines()[-1] == "tmtool: interrupted while ingesting b; saved before the interrupt: a"
-    with Store.open(db) as store:
+    with open_store(db, create=True) as store:
         assert store.document("a") and not store.document("b") and not store.document("c")
         assert store.stats()["units"] == store.unit_count() > 0
 

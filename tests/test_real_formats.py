@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, SHARED
+from tmtool import glossary
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.formats.po import read_po
@@ -18,7 +19,7 @@ from tmtool.formats.tbx import read_tbx
 from tmtool.formats.tmx import read_tmx
 from tmtool.formats.xliff import read_xliff
 from tmtool.model import TermType, UsageStatus, Variant
-from tmtool.store import Store
+from tmtool.store import open_store
 
 REAL = REPO / "tests" / "data" / "real"
 LTAC = SHARED / "schemas" / "tbx" / "examples"
@@ -275,7 +276,7 @@ def test_a_po_glossary_from_elsewhere_is_imported_in_its_languages(tmp_path):
                     'msgstr[1] "quartiers généraux"\n', encoding="utf-8")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert out == "1 entries added, 0 already stored (entries in en 1, fr 1)\n"
-    with Store.open(tmp_path / "t.db") as store:
+    with open_store(tmp_path / "t.db", create=True) as store:
         [entry] = store.list_entries()
     assert [(t.text, t.lang, t.forms) for t in entry.terms] == [
         ("headquarters", "en", []), ("quartier général", "fr", ["quartiers généraux"])]

@@ -8,13 +8,14 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 
+from tmtool import glossary
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.formats import registry
 from tmtool.formats.registry import FORMATS, GLOSSARY, MEMORY
 from tmtool.model import Entry, ReviewStatus, Term, TermType
-from tmtool.store import Store
-from tmtool.store.transfer import export_store, import_file
+from tmtool.store import open_store
+from tmtool.transfer import export_store, import_file
 
 ENTRY = Entry(terms=[Term("État-major militaire international", "fr"), Term("EMI", "fr", term_type=TermType.ACRONYM),
                      Term("International Military Staff", "en")],
@@ -114,13 +115,13 @@ def test_import_and_export_choose_the_format_by_extension_through_the_registry(t
     monkeypatch.setitem(registry._BY_NAME, "lines", lines)
 
     db, out = tmp_path / "g.db", tmp_path / "g.lines"
-    with Store.open(db) as store:
-        store.import_entries([ENTRY], "hand")
+    with open_store(db, create=True) as store:
+        glossary.import_entries(store, [ENTRY], "hand")
     result = CliRunner().invoke(main, ["--db", str(db), "export", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert [len(entries) for entries, *_ in written] == [1] and written[0][1:] == ("fr", "en")
     assert out.read_text(encoding="utf-8") == "État-major militaire international\nEMI"
-    with Store.open(tmp_path / "fresh.db") as fresh:
+    with open_store(tmp_path / "fresh.db", create=True) as fresh:
         assert import_file(fresh, out).added == 2
         assert read == [str(out)]
         assert fresh.imports()[0].format == "lines"
@@ -131,8 +132,8 @@ def test_import_and_export_choose_the_format_by_extension_through_the_registry(t
 
 def test_export_without_format_or_extension_is_a_usage_error(tmp_path):
     db = tmp_path / "g.db"
-    with Store.open(db) as store:
-        store.import_entries([ENTRY], "hand")
+    with open_store(db, create=True) as store:
+        glossary.import_entries(store, [ENTRY], "hand")
     for output in ("-", str(tmp_path / "g.unknown")):
         result = CliRunner().invoke(main, ["--db", str(db), "export", "-o", output])
         assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
@@ -141,8 +142,8 @@ def test_export_without_format_or_extension_is_a_usage_error(tmp_path):
 
 
 def test_export_store_takes_the_format_from_the_registry(tmp_path):
-    with Store.open(tmp_path / "g.db") as store:
-        store.import_entries([ENTRY], "hand")
+    with open_store(tmp_path / "g.db", create=True) as store:
+        glossary.import_entries(store, [ENTRY], "hand")
         with pytest.raises(TmtoolError, match="unknown export format 'xliff'"):
             export_store(store, "xliff", str(tmp_path / "g.xlf"))
         with pytest.raises(TmtoolError, match="csv holds two languages"):

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import SHARED
+from tmtool import glossary as rules
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.formats.po import read_po
@@ -24,7 +25,7 @@ from tmtool.formats.tbx import read_tbx
 from tmtool.formats.tmx import read_tmx, write_tmx
 from tmtool.formats.xliff import read_xliff
 from tmtool.model import Entry, ReviewStatus, Term, Unit, Variant
-from tmtool.store import Store
+from tmtool.store import open_store
 from tmtool.text.normalize import fold
 
 SPECIALS = "<>&\"'\r\n\t\u00a0\u202f\u200e\u200f\u202e\u0301\u0327\U0001f600\U00010348’«»"
@@ -135,7 +136,7 @@ def tmx_schema_errors(path: Path) -> list[str]:
 def test_tmx_units_survive_export_import_export(tmp_path_factory, memory):
     tmp_path = tmp_path_factory.mktemp("tmx")
     store = tmp_path / "first.db"
-    with Store.open(store) as opened:
+    with open_store(store, create=True) as opened:
         opened.add_units(memory, "hypothesis")
     first = tmp_path / "first.tmx"
     tmtool(store, "export", "tmx", "-o", first)
@@ -167,7 +168,7 @@ def comparable(unit: Unit) -> tuple:
 def test_units_in_three_or_more_languages_survive_export_import_export(tmp_path_factory, memory):
     tmp_path = tmp_path_factory.mktemp("tmx-all")
     store = tmp_path / "first.db"
-    with Store.open(store) as opened:
+    with open_store(store, create=True) as opened:
         assert opened.add_units(memory, "hypothesis")[0] == len(memory)
     first = tmp_path / "first.tmx"
     tmtool(store, "export", "tmx", "--langs", "all", "-o", first)
@@ -271,9 +272,9 @@ def what_a_person_wrote(entry: Entry) -> tuple:
 def glossary_round_trip(tmp_path_factory, fmt: str, reader, glossary: list[Entry], *options: str) -> None:
     tmp_path = tmp_path_factory.mktemp(fmt)
     store = tmp_path / "first.db"
-    with Store.open(store) as opened:
+    with open_store(store, create=True) as opened:
         for entry in glossary:
-            opened.add_entry(entry)
+            rules.add_entry(opened, entry)
     first = tmp_path / f"first.{fmt}"
     tmtool(store, "export", fmt, "-o", first, "--status", "all", *options)
     again = through_fresh_store(tmp_path, fmt, first, *options)
@@ -418,18 +419,18 @@ def test_a_store_made_before_codes_left_the_text_is_migrated(tmp_path, monkeypat
     """The previous release stored a tagged TMX unit with its codes' native text in the source: the
     migration makes the text again from the stored markup, re-indexes it, and the same file imported
     again adds nothing."""
-    from tmtool.store.migrations import MIGRATIONS
+    from tmtool.store.sqlite.migrations import MIGRATIONS
 
     seg = TAGGED_SEG
     tmx = tagged_tmx(tmp_path / "tagged.tmx", "Le gros chat dort.")
     db = tmp_path / "old.db"
-    monkeypatch.setattr("tmtool.store.migrations.MIGRATIONS", MIGRATIONS[:10])
-    with Store.open(db) as old:  # what the previous reader stored: the codes' text inside the source
+    monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:10])
+    with open_store(db, create=True) as old:  # what the previous reader stored: the codes' text inside the source
         old.add_units([Unit("The big <b>black</b> <u>cat</u> sleeps.", "Le gros chat dort.", "en-GB", "fr-FR",
                             source_markup=seg)], str(tmx))
     monkeypatch.undo()
     assert tmtool(db, "tm", "search", "The big black cat sleeps.").startswith("100.0%  The big black cat sleeps.")
     assert "The big black cat sleeps." in tmtool(db, "tm", "concordance", "black cat")
     assert tmtool(db, "import", tmx).startswith("0 units added, 1 already stored")
-    with Store.open(db) as migrated:
+    with open_store(db, create=True) as migrated:
         assert [(u.source, u.source_markup) for u in migrated.units()] == [("The big black cat sleeps.", seg)]

@@ -1,16 +1,22 @@
 """The store: schema and migrations, transactions, extraction merges, review history and revert."""
 
+import inspect
 import sqlite3
+from dataclasses import replace
+from datetime import datetime, timezone
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tmtool.errors import TmtoolError
-from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
-from tmtool.store import DocumentRecord, Store
+from tmtool import glossary
+from tmtool.errors import Conflict, TmtoolError
+from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus
+from tmtool.store import DocumentRecord, open_store
+from tmtool.store.base import Store
+from tmtool.store.sqlite import SQLiteStore
+from tmtool.store.sqlite.migrations import MIGRATIONS
 from tmtool.text.normalize import fold, normalize_for_match, stem, term_keys
-from tmtool.store.migrations import MIGRATIONS
 
 
 def unit(source, target, tuid):
@@ -26,18 +32,18 @@ def record(doc_id="doc", src_hash="a", tgt_hash="b"):
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "t.db") as opened:
+def store(store_url):
+    with open_store(store_url, create=True) as opened:
         yield opened
 
 
 def test_open_migrates_with_wal_and_foreign_keys(tmp_path):
-    Store.open(tmp_path / "t.db").close()
+    open_store(tmp_path / "t.db", create=True).close()
     conn = sqlite3.connect(tmp_path / "t.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
-    with Store.open(tmp_path / "t.db") as reopened:  # a second open applies nothing twice
+    with open_store(tmp_path / "t.db", create=True) as reopened:  # a second open applies nothing twice
         assert reopened.stats()["entries"] == 0
 
 
@@ -45,15 +51,15 @@ def test_a_store_made_by_an_earlier_version_is_brought_forward(tmp_path, monkeyp
     from tmtool.search import search_memory
 
     path = tmp_path / "old.db"
-    monkeypatch.setattr("tmtool.store.migrations.MIGRATIONS", MIGRATIONS[:-1])
-    with Store.open(path) as old:  # written as that version wrote: this one's writer knows later columns
+    monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:-1])
+    with open_store(path, create=True) as old:  # written as that version wrote: this one's writer knows later columns
         source = "Le Comité militaire se réunit."
         old._conn.execute("INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key)"
                           " VALUES ('1', ?, 'The Military Committee meets.', 'fr-FR', 'en-GB', ?, 'key')",
                           (source, normalize_for_match(source)))
         old._index_units(after=0)
     monkeypatch.undo()
-    with Store.open(path) as store:
+    with open_store(path, create=True) as store:
         assert store._query("PRAGMA user_version")[0][0] == len(MIGRATIONS)
         assert [h.unit.tuid for h in search_memory(store, "Le Comité militaire se réunira.")] == ["1"]
 
@@ -62,11 +68,11 @@ def test_open_refuses_what_is_not_a_store(tmp_path):
     not_sqlite = tmp_path / "notes.db"
     not_sqlite.write_text("these are my notes, not a database\n" * 20)
     with pytest.raises(TmtoolError, match="cannot open store"):
-        Store.open(not_sqlite)
+        SQLiteStore.open(not_sqlite)
     with pytest.raises(TmtoolError, match="does not exist"):
-        Store.open(tmp_path / "missing" / "t.db")
+        SQLiteStore.open(tmp_path / "missing" / "t.db")
     with pytest.raises(TmtoolError, match="directory"):
-        Store.open(tmp_path)
+        SQLiteStore.open(tmp_path)
 
 
 def test_newer_schema_is_refused(tmp_path):
@@ -74,19 +80,17 @@ def test_newer_schema_is_refused(tmp_path):
     conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     conn.close()
     with pytest.raises(TmtoolError, match="newer"):
-        Store.open(tmp_path / "t.db")
+        open_store(tmp_path / "t.db", create=True)
 
 
 def test_replacing_a_document_replaces_its_units_and_counts(store):
     ids = store.replace_document(record(), [unit("Le Comité militaire.", "The Military Committee.", "doc:1")])
-    store.merge_extracted([proposal("Comité militaire", "Military Committee", 2,
+    glossary.merge_extracted(store, [proposal("Comité militaire", "Military Committee", 2,
                                     [Context("Le Comité militaire.", "The Military Committee.", "doc", "doc:1")])],
                           "doc", ids)
     assert store.list_entries()[0].frequency == 2
-    counted = store.document_entry_ids("doc")
-    with store.transaction():
-        store.replace_document(record(src_hash="c"), [unit("Autre phrase.", "Another sentence.", "doc:1")])
-        store.recount(counted)
+    # the revised version, saved with no proposals: the entries the old one counted are recounted
+    glossary.save_document(store, record(src_hash="c"), [unit("Autre phrase.", "Another sentence.", "doc:1")], [])
     assert [u.source for u in store.units()] == ["Autre phrase."]
     entry = store.list_entries()[0]
     assert entry.frequency == 0 and entry.contexts == []  # the old version's counts and contexts went with it
@@ -105,11 +109,11 @@ def test_a_failed_transaction_leaves_the_store_as_it_was(store):
 
 def test_extraction_never_overwrites_a_review(store):
     ids = store.replace_document(record(), [])
-    store.merge_extracted([proposal("pays partenaire", "partner country")], "doc", ids)
+    glossary.merge_extracted(store, [proposal("pays partenaire", "partner country")], "doc", ids)
     entry_id = int(store.list_entries()[0].id)
-    store.set_status(entry_id, ReviewStatus.REJECTED)
+    glossary.set_status(store, entry_id, ReviewStatus.REJECTED)
     ids = store.replace_document(record("doc2"), [])
-    new, updated = store.merge_extracted([proposal("pays partenaires", "partner nation")], "doc2", ids)
+    new, updated = glossary.merge_extracted(store, [proposal("pays partenaires", "partner nation")], "doc2", ids)
     assert (new, updated) == (0, 1)
     (entry,) = store.list_entries()
     assert entry.status == ReviewStatus.REJECTED
@@ -119,56 +123,56 @@ def test_extraction_never_overwrites_a_review(store):
 
 def test_extraction_extends_an_unreviewed_candidate(store):
     ids = store.replace_document(record(), [])
-    store.merge_extracted([proposal("pays partenaire", "partner country")], "doc", ids)
+    glossary.merge_extracted(store, [proposal("pays partenaire", "partner country")], "doc", ids)
     ids = store.replace_document(record("doc2"), [])
-    store.merge_extracted([proposal("pays partenaire", "partner nation")], "doc2", ids)
+    glossary.merge_extracted(store, [proposal("pays partenaire", "partner nation")], "doc2", ids)
     (entry,) = store.list_entries()
     assert [t.text for t in entry.terms_in("en")] == ["partner country", "partner nation"]
     assert entry.status == ReviewStatus.CANDIDATE
 
 
 def test_every_review_change_is_recorded_and_revertible(store):
-    entry_id = store.add_entry(proposal("Comité militaire", "Military Committee"))
-    approve = store.set_status(entry_id, ReviewStatus.APPROVED)
+    entry_id = glossary.add_entry(store, proposal("Comité militaire", "Military Committee"))
+    approve = glossary.set_status(store, entry_id, ReviewStatus.APPROVED)
     assert [c.action for c in store.history(entry_id)] == ["add", "approved"]
-    store.revert(approve)
-    assert store.entry(entry_id).status == ReviewStatus.CANDIDATE
+    glossary.revert(store, approve)
+    assert glossary.entry(store, entry_id).status == ReviewStatus.CANDIDATE
     with pytest.raises(TmtoolError, match="already reverted"):
-        store.revert(approve)
-    removal = store.remove_entry(entry_id)
+        glossary.revert(store, approve)
+    removal = glossary.remove_entry(store, entry_id)
     assert store.list_entries() == []
-    store.revert(removal)
-    assert [t.text for t in store.entry(entry_id).terms] == ["Comité militaire", "Military Committee"]
+    glossary.revert(store, removal)
+    assert [t.text for t in glossary.entry(store, entry_id).terms] == ["Comité militaire", "Military Committee"]
 
 
 def test_revert_refuses_to_lose_a_later_decision(store):
-    entry_id = store.add_entry(proposal("Comité militaire", "Military Committee"))
-    approve = store.set_status(entry_id, ReviewStatus.APPROVED)
-    store.set_status(entry_id, ReviewStatus.REJECTED)
+    entry_id = glossary.add_entry(store, proposal("Comité militaire", "Military Committee"))
+    approve = glossary.set_status(store, entry_id, ReviewStatus.APPROVED)
+    glossary.set_status(store, entry_id, ReviewStatus.REJECTED)
     with pytest.raises(TmtoolError, match="revert the later change first"):
-        store.revert(approve)
-    assert store.entry(entry_id).status == ReviewStatus.REJECTED
+        glossary.revert(store, approve)
+    assert glossary.entry(store, entry_id).status == ReviewStatus.REJECTED
 
 
 def test_merge_moves_terms_and_reverts_to_both_entries(store):
-    first = store.add_entry(proposal("État-major militaire international", "International Military Staff"))
-    second = store.add_entry(Entry(terms=[Term("EMI", "fr", term_type=TermType.ACRONYM),
+    first = glossary.add_entry(store, proposal("État-major militaire international", "International Military Staff"))
+    second = glossary.add_entry(store, Entry(terms=[Term("EMI", "fr", term_type=TermType.ACRONYM),
                                           Term("IMS", "en", term_type=TermType.ACRONYM)]))
-    change = store.merge_entries(second, first)
-    assert [t.text for t in store.entry(first).terms] == [
+    change = glossary.merge_entries(store, second, first)
+    assert [t.text for t in glossary.entry(store, first).terms] == [
         "État-major militaire international", "International Military Staff", "EMI", "IMS"]
     with pytest.raises(TmtoolError, match="no glossary entry"):
-        store.entry(second)
-    store.revert(change)
-    assert [t.text for t in store.entry(second).terms] == ["EMI", "IMS"]
-    assert len(store.entry(first).terms) == 2
+        glossary.entry(store, second)
+    glossary.revert(store, change)
+    assert [t.text for t in glossary.entry(store, second).terms] == ["EMI", "IMS"]
+    assert len(glossary.entry(store, first).terms) == 2
 
 
 def test_import_skips_identical_entries(store):
     entries = [proposal("Comité militaire", "Military Committee"), proposal("pays partenaire", "partner country")]
-    assert store.import_entries(entries, "g.tbx") == (2, 0)
-    assert store.import_entries([proposal("comite militaire", "Military committee")], "g.tbx") == (0, 1)
-    assert store.import_entries([proposal("Comité militaire", "MC")], "g.tbx") == (1, 0)
+    assert glossary.import_entries(store, entries, "g.tbx") == (2, 0)
+    assert glossary.import_entries(store, [proposal("comite militaire", "Military committee")], "g.tbx") == (0, 1)
+    assert glossary.import_entries(store, [proposal("Comité militaire", "MC")], "g.tbx") == (1, 0)
 
 
 def test_identical_units_are_added_once(store):
@@ -177,17 +181,19 @@ def test_identical_units_are_added_once(store):
     assert store.add_units(units, "a.tmx") == (0, 3, 0)
 
 
-def test_units_imported_across_index_batches_are_all_indexed(store, monkeypatch):
-    """add_units indexes every INDEX_BATCH units and once at the end: none may be left out."""
-    monkeypatch.setattr("tmtool.store.db.IMPORT_BATCH", 3)
-    monkeypatch.setattr("tmtool.store.db.INDEX_BATCH", 7)
+def test_units_imported_across_index_batches_are_all_indexed(tmp_path, monkeypatch):
+    """add_units indexes every INDEX_BATCH units and once at the end: none may be left out (SQLite's
+    FTS5 indexing; the PostgreSQL store's COPY batches: test_postgres.py)."""
+    store = open_store(tmp_path / "t.db", create=True)
+    monkeypatch.setattr("tmtool.store.sqlite.db.IMPORT_BATCH", 3)
+    monkeypatch.setattr("tmtool.store.sqlite.db.INDEX_BATCH", 7)
     units = [unit(f"Phrase numéro mot{n}x.", f"Sentence number word{n}y.", str(n)) for n in range(23)]
     assert store.add_units(units, "a.tmx") == (23, 0, 0)
     for n in range(23):
-        assert [u.tuid for u in store.concordance(f"mot{n}x")] == [str(n)]
-        assert [u.tuid for u in store.concordance(f"word{n}y")] == [str(n)]
+        assert [u.tuid for u, _ in store.concordance(f"mot{n}x")] == [str(n)]
+        assert [u.tuid for u, _ in store.concordance(f"word{n}y")] == [str(n)]
         gram = f"t{n}x" if n < 10 else f"{n}x"  # a trigram of this unit only
-        assert len(store.unit_candidates(f'"{gram}"', 0, 100)) == 1
+        assert len(store._band_matches("units_grams", f'"{gram}"', 0, 100)) == 1
     with sqlite3.connect(store.path) as conn:
         for index in ("units_fts", "units_grams"):
             conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
@@ -225,8 +231,8 @@ def test_a_head_word_lemma_does_not_merge_different_terms(store):
     first = Entry(terms=[Term("Centre d'excellence", "fr", lemma="centre"), Term("Centre of Excellence", "en")])
     second = Entry(terms=[Term("Centre d'opérations cyberspatiales", "fr", lemma="centre"),
                           Term("Cyberspace Operations Centre", "en")])
-    assert store.merge_extracted([first, second], "doc", ids) == (2, 0)
-    assert store.key_matches(["centre"]) == []
+    assert glossary.merge_extracted(store, [first, second], "doc", ids) == (2, 0)
+    assert store.terms_by_key(["centre"]) == []
 
 
 def test_memory_contexts_are_the_units_sharing_specific_words_bounded(store):
@@ -250,12 +256,12 @@ def test_memory_contexts_are_the_units_sharing_specific_words_bounded(store):
 
 
 def test_lexicon_pairs_are_the_approved_terms_for_the_aligner(store):
-    approved = store.add_entry(Entry(terms=[Term("Comité militaire", "fr"), Term("Military Committee", "en"),
+    approved = glossary.add_entry(store, Entry(terms=[Term("Comité militaire", "fr"), Term("Military Committee", "en"),
                                             Term("MC", "en", term_type=TermType.ACRONYM)],
                                      status=ReviewStatus.APPROVED))
-    store.add_entry(proposal("pays partenaire", "partner country"))  # a candidate: not evidence yet
+    glossary.add_entry(store, proposal("pays partenaire", "partner country"))  # a candidate: not evidence yet
     assert store.lexicon_pairs() == [("Comité militaire", "Military Committee"), ("Comité militaire", "MC")]
-    store.set_status(approved, ReviewStatus.REJECTED)
+    glossary.set_status(store, approved, ReviewStatus.REJECTED)
     assert store.lexicon_pairs() == []
 
 
@@ -278,7 +284,8 @@ def test_a_unit_without_a_valid_language_is_refused_with_its_file(store, srclang
     assert store.stats()["units"] == 0 and store.document("doc") is None  # each call rolled back whole
 
 
-def test_the_schema_refuses_a_unit_without_languages(store):
+def test_the_schema_refuses_a_unit_without_languages(tmp_path):
+    store = open_store(tmp_path / "t.db", create=True)  # SQLite's triggers; PostgreSQL's checks: test_postgres.py
     insert = ("INSERT INTO units (source, target, srclang, tgtlang, match_text, content_key)"
               " VALUES ('Le Comité.', 'The Committee.', ?, ?, 'le comite', 'k')")
     for srclang, tgtlang in (("fr-FR", ""), ("", "en-GB"), ("fr FR", "en-GB"), ("fr-FR", "e")):
@@ -292,13 +299,65 @@ def test_the_schema_refuses_a_unit_without_languages(store):
 
 def test_a_store_already_holding_a_unit_without_language_still_migrates(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
-    monkeypatch.setattr("tmtool.store.migrations.MIGRATIONS", MIGRATIONS[:6])  # before the language check
-    with Store.open(path) as old:  # as the import of a segmented XLIFF left it
+    monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:6])  # before the language check
+    with open_store(path, create=True) as old:  # as the import of a segmented XLIFF left it
         old._conn.execute("INSERT INTO units (source, target, srclang, tgtlang, match_text, content_key)"
                           " VALUES ('Le Comité.', 'Le Comité.', 'fr', '', 'le comite', 'k')")
     monkeypatch.undo()
-    with Store.open(path) as store:
+    with open_store(path, create=True) as store:
         assert store._query("PRAGMA user_version")[0][0] == len(MIGRATIONS)
         assert [(u.source, u.tgtlang) for u in store.units()] == [("Le Comité.", "")]  # nothing is lost
         with pytest.raises(TmtoolError, match="no valid target language"):
             store.add_units([Unit("Un.", "Un.", "fr", "", tuid="bad")], "copy.xlf")
+
+
+def test_the_backend_has_every_method_of_the_interface_as_declared(store):
+    assert isinstance(store, Store)
+    for name, declared in vars(Store).items():
+        if callable(declared) and not name.startswith("_"):
+            assert inspect.signature(getattr(type(store), name)).parameters.keys() == \
+                inspect.signature(declared).parameters.keys(), name
+
+
+def full_entry() -> Entry:
+    """An entry with every field of it and of its terms set, none to its default."""
+    context = Context("Le Comité militaire se réunit.", "The Military Committee meets.", "doc", "doc:4")
+    return Entry(
+        terms=[Term("Comité militaire", "fr", "noun", "masculine", TermType.FULL_FORM, UsageStatus.PREFERRED,
+                    "comité militaire", ["Comités militaires"], 0.75, 3, [context]),
+               Term("CM", "fr", "properNoun", None, TermType.ACRONYM, UsageStatus.ADMITTED, None, [], None, 0, []),
+               Term("Military Committee", "en", "noun", None, TermType.FULL_FORM, UsageStatus.DEPRECATED,
+                    "military committee", ["Military Committees"], 0.5, 2,
+                    [context, Context("Le CM décide.", "The MC decides.", "other", "other:1")])],
+        status=ReviewStatus.APPROVED, definition="Senior military authority.", note="NATO", frequency=7,
+        score=0.875, contexts=[context],
+        first_seen=datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc),
+        last_seen=datetime(2024, 6, 2, 10, 30, tzinfo=timezone.utc),
+    )
+
+
+def test_every_field_of_an_entry_and_of_its_terms_round_trips_through_the_store(store):
+    written = full_entry()
+    entry_id = store.insert_entry(written, reviewed=True)
+    read = store.entries([entry_id])[entry_id]
+    assert (read.id, read.version) == (str(entry_id), 1)
+    assert replace(read, id=None, version=0) == written
+    # and through the history: a snapshot restores every field, by revert of a removal
+    change = glossary.remove_entry(store, entry_id)
+    glossary.revert(store, change)
+    assert replace(store.entries([entry_id])[entry_id], id=None, version=0) == written
+
+
+def test_an_update_against_a_stale_version_is_a_conflict_and_changes_nothing(store):
+    entry_id = glossary.add_entry(store, Entry([Term("Comité militaire", "fr"), Term("Military Committee", "en")],
+                                               status=ReviewStatus.CANDIDATE))
+    seen = store.entries([entry_id])[entry_id].version  # two reviewers read the same version
+    glossary.set_status(store, entry_id, ReviewStatus.APPROVED, expected_version=seen, user="ana")
+    with pytest.raises(Conflict, match=f"entry {entry_id} was changed by someone else"):
+        glossary.set_status(store, entry_id, ReviewStatus.REJECTED, expected_version=seen, user="bob")
+    after = store.entries([entry_id])[entry_id]
+    assert after.status == ReviewStatus.APPROVED and after.version > seen
+    with pytest.raises(Conflict):  # the store refuses it too, whoever calls it
+        store.set_entry_fields(entry_id, {"note": "x"}, expected_version=seen)
+    assert [(c.action, c.user) for c in store.history(entry_id)] == [("add", None), ("approved", "ana")]
+

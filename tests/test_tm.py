@@ -12,7 +12,7 @@ from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.model import Unit
 from tmtool.search import search_memory
-from tmtool.store import Store
+from tmtool.store import open_store
 from tmtool.text.normalize import fold, normalize_for_match
 
 
@@ -32,7 +32,7 @@ def transread_units(shared: Path, book: str) -> list[Unit]:
 @pytest.fixture(scope="module")
 def memory(tmp_path_factory, shared):
     units = transread_units(shared, "Candide") + transread_units(shared, "VingtMilleLieuesSousLesMers")
-    with Store.open(tmp_path_factory.mktemp("tm") / "tm.db") as store:
+    with open_store(tmp_path_factory.mktemp("tm") / "tm.db", create=True) as store:
         store.add_units(units, "transread")
         yield store, [u for u in units if len(u.source) >= 40]
 
@@ -83,7 +83,7 @@ def test_threshold_and_errors(memory):
 
 def test_concordance_is_accent_insensitive(memory):
     store, _ = memory
-    hits = store.concordance("eleve", limit=50)
+    hits = [unit for unit, _ in store.concordance("eleve", limit=50)]
     assert any("élevé" in u.source for u in hits)
     assert all("eleve" in fold(u.source).split() or "eleve" in fold(u.target).split() for u in hits)
 
@@ -104,12 +104,12 @@ def test_rare_words_find_a_unit_when_no_trigram_is_selective(memory, monkeypatch
     """A sentence repeated across a memory has only common trigrams while a word of it stays rare:
     with no trigram within the postings budget, the word stage alone must supply the candidates."""
     store, units = memory
-    monkeypatch.setattr("tmtool.search.COUNT_BUDGET", 0)  # every trigram counts as too common
+    monkeypatch.setattr("tmtool.store.sqlite.db.COUNT_BUDGET", 0)  # every trigram counts as too common
     for unit in units[:15]:
         query = "Oui, " + unit.source.replace("e", "é", 1)  # a word added, one accent slip
         best = max(Levenshtein.normalized_similarity(normalize_for_match(query), normalize_for_match(u.source))
                    for u in units)
         hits = search_memory(store, query, min_score=70, limit=1)
         assert hits and hits[0].score == pytest.approx(best * 100, abs=0.05)
-    monkeypatch.setattr("tmtool.search.WORD_BUDGET", 0)  # and no word: only two grams together remain
+    monkeypatch.setattr("tmtool.store.sqlite.db.WORD_BUDGET", 0)  # and no word: only two grams together remain
     assert search_memory(store, "Oui, " + units[0].source, min_score=70)

@@ -16,14 +16,15 @@ from click.testing import CliRunner
 
 from conftest import SEED_EN, SEED_FR
 from crash_helpers import tmtool_args, write_memory
+from tmtool import glossary as rules
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.formats.tabular import write_csv, write_tsv
 from tmtool.model import Context, Entry, ReviewStatus, Term, Unit
-from tmtool.store import DocumentRecord, Store
+from tmtool.store import DocumentRecord, open_store
+from tmtool.store.sqlite.migrations import MIGRATIONS
 from tmtool.text.normalize import normalize_for_match
-from tmtool.store.migrations import MIGRATIONS
-from tmtool.store.transfer import import_file
+from tmtool.transfer import import_file
 
 
 def run(db, *args, code=0):
@@ -44,7 +45,8 @@ class Clock:
 
     def __init__(self, monkeypatch):
         self.now = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
-        monkeypatch.setattr("tmtool.store.db.utcnow", lambda: self.now)
+        monkeypatch.setattr("tmtool.store.sqlite.db.utcnow", lambda: self.now)
+        monkeypatch.setattr("tmtool.glossary.utcnow", lambda: self.now)
 
     def tick(self):
         self.now += timedelta(hours=1)
@@ -61,7 +63,7 @@ def ingest(store, document, proposals):
     units = [Unit(f"Phrase sur un sujet de {document}.", f"Sentence on a subject of {document}.", "fr-FR",
                   "en-GB", tuid=f"{document}:1")]
     record = DocumentRecord(document, f"{document}.fr.txt", f"{document}.en.txt", document, document, "fr-FR", "en-GB")
-    store.merge_extracted(proposals, document, store.replace_document(record, units))
+    rules.merge_extracted(store, proposals, document, store.replace_document(record, units))
 
 
 # documents a1, d and a2, ingested in that order: d counts an entry a1 found first, finds one that
@@ -91,9 +93,9 @@ def glossary(store) -> dict[str, tuple]:
 
 def test_a_removed_document_is_as_if_it_had_never_been_ingested(tmp_path, monkeypatch):
     clock = Clock(monkeypatch)
-    with Store.open(tmp_path / "with.db") as store, Store.open(tmp_path / "without.db") as reference:
+    with open_store(tmp_path / "with.db", create=True) as store, open_store(tmp_path / "without.db", create=True) as reference:
         for target in (store, reference):
-            target.add_entry(Entry(terms=[Term("EMI", "fr"), Term("IMS", "en")]))  # by hand, a candidate
+            rules.add_entry(target, Entry(terms=[Term("EMI", "fr"), Term("IMS", "en")]))  # by hand, a candidate
         clock.tick()
         ingest(store, "a1", A1)
         ingest(reference, "a1", A1)
@@ -103,14 +105,14 @@ def test_a_removed_document_is_as_if_it_had_never_been_ingested(tmp_path, monkey
         ingest(store, "a2", A2)
         ingest(reference, "a2", A2)
         approved = next(int(e.id) for e in store.list_entries() if e.terms[0].text == "siège de l'OTAN")
-        store.set_status(approved, ReviewStatus.APPROVED)
+        rules.set_status(store, approved, ReviewStatus.APPROVED)
         shown = glossary(store)
         # two documents found it, the best at 0.9, each with the same translation (see store/evidence.py)
         assert shown["pays partenaire"][2:5] == (round(0.9 * (1 + math.log(2)), 4), clock.now - timedelta(hours=2),
                                                  clock.now - timedelta(hours=1))
         assert shown["EMI"][1:3] == (1, 0.6)
 
-        removal = store.remove_documents(["d"])
+        removal = rules.remove_documents(store, ["d"])
 
         assert (removal.units, removal.entries_removed, removal.entries_kept) == (1, 1, 4)
         after = glossary(store)
@@ -124,11 +126,11 @@ def test_a_removed_document_is_as_if_it_had_never_been_ingested(tmp_path, monkey
 
 
 def test_removing_an_unknown_document_changes_nothing(tmp_path):
-    with Store.open(tmp_path / "t.db") as store:
+    with open_store(tmp_path / "t.db", create=True) as store:
         ingest(store, "a1", A1)
         before = glossary(store), store.stats()
         with pytest.raises(TmtoolError, match="^no document nope in the store$"):
-            store.remove_documents(["a1", "nope"])
+            rules.remove_documents(store, ["a1", "nope"])
         assert (glossary(store), store.stats()) == before
 
 
@@ -206,10 +208,10 @@ def test_imports_are_listed_counted_and_removed(tmp_path):
 def test_an_imported_entry_a_document_counts_stays(tmp_path):
     terms = tmp_path / "terms.tsv"
     write_tsv([Entry(terms=[Term("pays partenaire", "fr"), Term("partner country", "en")])], terms)
-    with Store.open(tmp_path / "t.db") as store:
+    with open_store(tmp_path / "t.db", create=True) as store:
         import_file(store, terms)
         ingest(store, "a1", A1)  # extraction finds the imported entry and counts it
-        record, removal = store.remove_import(1)
+        record, removal = rules.remove_import(store, 1)
         assert (record.path, removal.entries_removed, removal.entries_kept) == (str(terms), 0, 1)
         assert store.imports() == [] and store.list_entries()[0].frequency == 2
 
@@ -220,11 +222,11 @@ def test_a_document_removed_gives_an_imported_entry_back_its_own_dates(tmp_path,
     first, last = datetime(2020, 1, 2, tzinfo=timezone.utc), datetime(2021, 3, 4, tzinfo=timezone.utc)
     write_csv([Entry(terms=[Term("pays partenaire", "fr"), Term("partner country", "en")], score=0.2,
                      first_seen=first, last_seen=last)], terms)
-    with Store.open(tmp_path / "t.db") as store:
+    with open_store(tmp_path / "t.db", create=True) as store:
         import_file(store, terms)
         ingest(store, "a1", A1)
         assert store.list_entries()[0].last_seen == clock.now
-        store.remove_documents(["a1"])
+        rules.remove_documents(store, ["a1"])
         (entry,) = store.list_entries()
         assert (entry.frequency, entry.score, entry.first_seen, entry.last_seen) == (0, 0.2, first, last)
 
@@ -234,8 +236,8 @@ def test_a_document_removed_gives_an_imported_entry_back_its_own_dates(tmp_path,
 
 def test_imports_made_before_they_were_recorded_are_found(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
-    monkeypatch.setattr("tmtool.store.migrations.MIGRATIONS", MIGRATIONS[:6])
-    with Store.open(path) as old:  # rows as version 6 wrote them
+    monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:6])
+    with open_store(path, create=True) as old:  # rows as version 6 wrote them
         sql = old._conn.execute
         sql("INSERT INTO documents VALUES ('doc', 'doc.fr.txt', 'doc.en.txt', 'a', 'b', 'fr-FR', 'en-GB',"
             " '2024-01-01T00:00:00+00:00', '2024-02-01T00:00:00+00:00')")
@@ -258,14 +260,14 @@ def test_imports_made_before_they_were_recorded_are_found(tmp_path, monkeypatch)
         sql("UPDATE changes SET reverted_by = 3 WHERE id = 2")
     monkeypatch.undo()
 
-    with Store.open(path) as store:
+    with open_store(path, create=True) as store:
         assert [(i.id, i.path, i.format, i.kind, i.count, i.imported) for i in store.imports()] == [
             (1, "a.tmx", "tmx", "units", 2, None), (2, "b.xlf", "xliff", "units", 1, None),
             (3, "g.tbx", "tbx", "entries", 2, "2024-03-01T00:00:00+00:00")]
         assert store._query("SELECT seen FROM entry_documents") == [("2024-02-01T00:00:00+00:00",)]
-        assert store.remove_import(1)[1].units == 2
+        assert rules.remove_import(store, 1)[1].units == 2
         assert sorted(u.source for u in store.units()) == ["Unité 1.", "Unité 2."]
-        assert store.remove_import(3)[1].entries_removed == 2
+        assert rules.remove_import(store, 3)[1].entries_removed == 2
         assert [int(e.id) for e in store.list_entries()] == [3]
 
 
@@ -335,11 +337,11 @@ def test_backup_while_another_connection_holds_a_write_transaction(tmp_path):
 def test_backups_taken_while_documents_are_written_are_each_one_consistent_moment(tmp_path):
     db = tmp_path / "t.db"
     per_document = 7
-    Store.open(db).close()
+    open_store(db, create=True).close()
     stop = threading.Event()
 
     def write():
-        with Store.open(db) as store:
+        with open_store(db, create=True) as store:
             n = 0
             while not stop.is_set():
                 units = [Unit(f"Phrase {n}-{k}.", f"Sentence {n}-{k}.", "fr-FR", "en-GB") for k in range(per_document)]
@@ -349,7 +351,7 @@ def test_backups_taken_while_documents_are_written_are_each_one_consistent_momen
     thread = threading.Thread(target=write)
     thread.start()
     try:
-        with Store.open(db) as store:
+        with open_store(db, create=True) as store:
             copies = []  # documents in each copy
             while len([n for n in copies if n]) < 5:
                 copy = tmp_path / "copy.db"
@@ -377,7 +379,7 @@ def test_backup_refuses_the_store_itself_and_keeps_the_old_copy_on_failure(tmp_p
 
     old = tmp_path / "copy.db"
     old.write_bytes(b"yesterday's backup")
-    with Store.open(db) as store:
+    with open_store(db, create=True) as store:
         store._conn, conn = _FailingBackup(), store._conn
         try:
             with pytest.raises(sqlite3.OperationalError, match="disk full"):
@@ -388,7 +390,7 @@ def test_backup_refuses_the_store_itself_and_keeps_the_old_copy_on_failure(tmp_p
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".copy.db")]  # no temporary file left
 
     in_use = tmp_path / "other.db"
-    Store.open(in_use).close()
+    open_store(in_use, create=True).close()
     (tmp_path / "other.db-wal").write_bytes(b"")
     failed = CliRunner().invoke(main, ["--db", str(db), "backup", str(in_use)])
     assert failed.exit_code == 1 and "in use as a store" in failed.output

@@ -18,14 +18,15 @@ from hypothesis import given, settings
 from test_tabular import acronym_entries
 from test_tbx import UNIQUE_ENTRIES
 
+from tmtool import glossary
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.formats.skips import Skipped
 from tmtool.formats.tabular import CSV_COLUMNS, read_csv, write_csv
 from tmtool.formats.xlsx import read_xlsx, write_xlsx
 from tmtool.model import Entry, ReviewStatus, Term
-from tmtool.store import Store
-from tmtool.store.transfer import import_file
+from tmtool.store import open_store
+from tmtool.transfer import import_file
 
 
 def sheet_file(path, rows) -> str:
@@ -71,12 +72,12 @@ def test_text_that_looks_like_a_formula_or_a_number_stays_text(tmp_path):
 
 def test_round_trip_through_the_command_line_keeps_every_status(tmp_path):
     source, fresh, out = tmp_path / "source.db", tmp_path / "fresh.db", tmp_path / "review.xlsx"
-    with Store.open(source) as store:
-        store.import_entries(acronym_entries(), "hand")
+    with open_store(source, create=True) as store:
+        glossary.import_entries(store, acronym_entries(), "hand")
     assert CliRunner().invoke(main, ["--db", str(source), "export", "--status", "all", "-o", str(out)]).exit_code == 0
     result = CliRunner().invoke(main, ["--db", str(fresh), "import", str(out)])
     assert result.output == "4 entries added, 0 already stored (entries in en 4, fr 4)\n"
-    with Store.open(fresh) as store:
+    with open_store(fresh, create=True) as store:
         got = {entry.terms[0].text: entry.status for entry in store.list_entries(statuses=tuple(ReviewStatus))}
         assert store.imports()[0].format == "xlsx"
     assert got == {entry.terms[0].text: entry.status for entry in acronym_entries()}
@@ -248,7 +249,7 @@ def test_only_the_first_sheet_is_read_and_the_others_reported(tmp_path):
 def test_a_workbook_without_extension_is_told_by_its_content(tmp_path):
     path = tmp_path / "glossary"
     write_xlsx(acronym_entries(), path)
-    with Store.open(tmp_path / "t.db") as store:
+    with open_store(tmp_path / "t.db", create=True) as store:
         assert import_file(store, path).added == 4
         assert store.imports()[0].format == "xlsx"
 

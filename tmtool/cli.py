@@ -1,7 +1,8 @@
-"""The command line: thin click functions over the public API.
+"""The command line: thin click functions over the library API (:mod:`tmtool.api`).
 
-Each command parses options, calls the library, prints. Heavy modules (spaCy, translate-toolkit, the
-aligner) are imported inside the commands that need them so that ``tmtool lookup`` starts fast.
+Each command parses options, calls the API, prints what it returns. The API imports heavy modules
+(spaCy, translate-toolkit, the aligner) inside the operations that need them, so that ``tmtool
+lookup`` starts fast.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 
 import click
 
+from . import api
 from .errors import TmtoolError
 
 DEFAULT_DB = "tmtool.db"
@@ -34,7 +36,7 @@ class _Group(click.Group):
         except TmtoolError as exc:
             _discard_new_store(ctx)
             click.echo(f"tmtool: error: {exc}", err=True)
-            ctx.exit(1)
+            ctx.exit(exc.exit_code)
         except (OSError, UnicodeError) as exc:
             _discard_new_store(ctx)
             click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
@@ -46,20 +48,12 @@ class _Group(click.Group):
 
 def _discard_new_store(ctx: click.Context) -> None:
     """A command that fails leaves the store as it was, and that includes not creating one."""
-    path = (ctx.obj or {}).pop("new_store", None)
-    if path is None:
+    url = (ctx.obj or {}).pop("new_store", None)
+    if url is None:
         return
-    from .store import Store
-
-    with Store.open(path) as store:  # the command's own connection is closed by now
-        # another process may have started writing to the new file meanwhile: then it is theirs
-        empty = not any(store.stats().values())
-    if empty:
-        for suffix in ("", "-wal", "-shm"):
-            try:
-                os.unlink(path + suffix)
-            except FileNotFoundError:
-                pass
+    # the command's own connection is closed by now; another process may have started writing to
+    # the new store meanwhile: then it is theirs, and discard leaves it
+    api.open_store(url).discard()
 
 
 def _describe_os_error(exc: Exception) -> str:
@@ -74,15 +68,19 @@ def _describe_os_error(exc: Exception) -> str:
     "db_path",
     # a folder is refused by _open_store, in one line, rather than by click's usage block
     type=click.Path(),
+    metavar="PATH|URL",
     default=lambda: os.environ.get("TMTOOL_DB", DEFAULT_DB),
     show_default="$TMTOOL_DB, else ./tmtool.db",
-    help="The embedded store (SQLite file). Only ingest, import and glossary add create it.",
+    help="The store: a SQLite file (or sqlite:///path), or postgresql://user@host/db. "
+         "Only ingest, import and glossary add create it.",
 )
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bars, only the summary line (as when stderr is not a terminal).")
+@click.option("--user", default=api.default_user, show_default="the login name",
+              help="Who the glossary's history records as making a change.")
 @click.version_option(package_name="tmtool")
 @click.pass_context
-def main(ctx: click.Context, db_path: str, quiet: bool) -> None:
+def main(ctx: click.Context, db_path: str, quiet: bool, user: str | None) -> None:
     """French–English translation memory and terminology tool.
 
     \b
@@ -90,7 +88,7 @@ def main(ctx: click.Context, db_path: str, quiet: bool) -> None:
       tmtool align seeds/2021-07-13-partners-meeting.fr.txt \\
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
     """
-    ctx.obj = {"db": db_path, "quiet": quiet}
+    ctx.obj = {"db": db_path, "quiet": quiet, "user": user}
 
 
 # ---- commands are added below, one section per capability ----
@@ -110,14 +108,6 @@ def _format_from(output: str | None, chosen: str | None, default: str) -> str:
         if suffix in _OUTPUT_FORMATS:
             return _OUTPUT_FORMATS[suffix]
     return default
-
-
-def _load_srx(srx: str | None):
-    if srx is None:
-        return None
-    from .text.segment import load_rules
-
-    return load_rules(srx)
 
 
 @main.command()
@@ -143,47 +133,12 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
       tmtool segment report.docx --lang fr --tgtlang en-US -o report.xlf
       tmtool segment --export-srx -o tmtool-rules.srx
     """
-    from .io.files import open_output
-    from .text.segment import default_rules, export_rules
-
-    rules = _load_srx(srx)
     if export_srx:
-        with open_output(output, "wb") as out:
-            export_rules(rules or default_rules(), out)
+        api.export_srx(output, srx=srx)
         return
     if not file or not lang:
         raise click.UsageError("FILE and --lang are required (or use --export-srx)")
-    from .langtags import normalize_tag, target_language
-    from .pipeline import segmented_document
-
-    lang = normalize_tag(lang)
-    fmt = _format_from(output, fmt, "txt")
-    if fmt == "xliff":
-        tgtlang = target_language(lang, tgtlang)
-    doc, segments = segmented_document(file, lang, rules)
-    if fmt == "txt":
-        with open_output(output, "w") as out:
-            out.writelines(s.text + "\n" for s in segments)
-        return
-    from .model import Unit
-
-    name = os.path.basename(file)
-    units = [
-        Unit(source=s.text, target="", srclang=lang, tgtlang="", tuid=f"{name}:{s.index + 1}",
-             props={"x-document": name, "x-paragraph": str(s.paragraph)})
-        for s in segments
-    ]
-    with open_output(output, "wb") as out:
-        if fmt == "tmx":
-            from .formats.tmx import write_tmx
-
-            write_tmx(units, out, srclang=lang)
-        else:
-            from .formats.xliff import write_xliff
-
-            # OmegaT's XLIFF filter skips units without <target>: a copy of the source marked
-            # needs-translation is what CAT tools pre-translate over
-            write_xliff(units, out, srclang=lang, tgtlang=tgtlang, original=name, source_as_target=True)
+    api.segment(file, lang, output, fmt=_format_from(output, fmt, "txt"), tgtlang=tgtlang, srx=srx)
 
 
 @main.command()
@@ -209,26 +164,8 @@ def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
       tmtool align book.de book.fr --presegmented --srclang de --tgtlang fr --format beads
     """
-    from .io.files import open_output
-    from .formats import alignment
-    from .pipeline import align_files
-
-    pair = align_files(fr_file, en_file, srclang=srclang, tgtlang=tgtlang,
-                       rules=_load_srx(srx), presegmented=presegmented)
-    fmt = _format_from(output, fmt, "tmx")
-    if fmt == "tmx":
-        from .formats.tmx import write_tmx
-
-        with open_output(output, "wb") as out:
-            write_tmx(pair.units(), out, srclang=pair.srclang)
-        return
-    with open_output(output, "w") as out:
-        if fmt == "beads":
-            alignment.write_beads(pair.beads, out)
-        elif fmt == "tsv":
-            alignment.write_pairs_tsv(pair.beads, pair.src_segments, pair.tgt_segments, out)
-        else:
-            alignment.write_pairs_json(pair.beads, pair.src_segments, pair.tgt_segments, out)
+    api.align(fr_file, en_file, output, fmt=_format_from(output, fmt, "tmx"), presegmented=presegmented,
+              srclang=srclang, tgtlang=tgtlang, srx=srx)
 
 
 # ---- store: ingest, lookup, glossary review, tm search, stats, import, export ----
@@ -238,20 +175,20 @@ def _open_store(ctx: click.Context, *, create: bool = False):
     """The store --db names. Only a command that adds to a store passes ``create``: any other,
     given a path where there is none (a misspelt --db), stops with exit 2 rather than answer from
     an empty store it has just made."""
-    from .store import Store
-
     root = ctx.find_root()
-    path = root.obj["db"]
-    existed = os.path.exists(path)
-    if os.path.isdir(path) or not (existed or create):
-        problem = "is a folder, not a store" if existed else "no such store (check --db or $TMTOOL_DB)"
-        click.echo(f"tmtool: error: {path}: {problem}", err=True)
+    try:
+        store = api.open_store(root.obj["db"], create=create)
+    except api.NotFound as exc:
+        click.echo(f"tmtool: error: {exc}", err=True)
         ctx.exit(2)
-    store = Store.open(path)
     ctx.call_on_close(store.close)
-    if not existed:
+    if store.created:
         root.obj["new_store"] = root.obj["db"]
     return store
+
+
+def _user(ctx: click.Context) -> str | None:
+    return ctx.find_root().obj["user"]
 
 
 def _progress_bar(ctx: click.Context, label: str, noun: str, **options):
@@ -262,37 +199,35 @@ def _progress_bar(ctx: click.Context, label: str, noun: str, **options):
     return progress_bar(label, noun, quiet=ctx.find_root().obj["quiet"], **options)
 
 
-def _terms_text(entry, lang: str) -> str:
+def _terms_text(entry: dict, lang: str) -> str:
     return " · ".join(
-        t.text + (" (deprecated)" if t.usage.value == "deprecated" else "") for t in entry.terms_in(lang)
+        t["text"] + (" (deprecated)" if t["usage"] == "deprecated" else "") for t in _terms_in(entry, lang)
     ) or "—"
 
 
-def _entry_line(entry) -> str:
-    return (f"{entry.id:>6}  {entry.status.value:<9}  {entry.score:6.2f}  {entry.frequency:>4}  "
+def _terms_in(entry: dict, lang: str) -> list[dict]:
+    return [t for t in entry["terms"] if t["lang"] == lang]
+
+
+def _entry_line(entry: dict) -> str:
+    return (f"{entry['id']:>6}  {entry['status']:<9}  {entry['score']:6.2f}  {entry['frequency']:>4}  "
             f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}")
 
 
-def _other_languages(entry) -> list[str]:
+def _other_languages(entry: dict) -> list[str]:
     """The languages of an entry's terms beyond French and English, in their order."""
-    return [lang for lang in dict.fromkeys(t.lang for t in entry.terms) if lang not in ("fr", "en")]
+    return [lang for lang in dict.fromkeys(t["lang"] for t in entry["terms"]) if lang not in ("fr", "en")]
 
 
-def _entry_json(entry) -> dict:
-    return {
-        "id": entry.id,
-        "status": entry.status.value,
-        "score": entry.score,
-        "frequency": entry.frequency,
-        **{lang: [{"text": t.text, "type": t.term_type.value, "usage": t.usage.value} for t in entry.terms_in(lang)]
-           for lang in ("fr", "en", *_other_languages(entry))},
-        "contexts": [{"fr": c.fr, "en": c.en, "document": c.document} for c in entry.contexts],
-    }
+def _json(data) -> None:
+    import json
+
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _same_text(result) -> str:
+def _same_text(result: dict) -> str:
     """For a pair ingest did not store: the other document holding its text, if that is the reason."""
-    return "" if result.held_by == result.document_id else f"same text as document {result.held_by}"
+    return "" if result["held_by"] == result["document"] else f"same text as document {result['held_by']}"
 
 
 @main.command()
@@ -329,13 +264,10 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
       tmtool ingest --dir inbox/ --jobs 2
       tmtool ingest bericht.de.txt rapport.fr.txt --srclang de --tgtlang fr
     """
-    from .ingest import IngestInterrupted, extracts_terms, ingest_dir, ingest_pair
-    from .langtags import base_language
-
     store = _open_store(ctx, create=True)
-    if not no_terms and not extracts_terms(srclang, tgtlang):
+    if not no_terms and not api.extracts_terms(srclang, tgtlang):
         # on stderr, first: stdout keeps its summary line, and the note stands before a long ingest
-        click.echo(f"note: no term extraction for {base_language(srclang)}→{base_language(tgtlang)}: "
+        click.echo(f"note: no term extraction for {api.base_language(srclang)}→{api.base_language(tgtlang)}: "
                    "terms are extracted from French documents with their English version only; "
                    "the units are stored", err=True)
     if inbox:
@@ -343,45 +275,46 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
             raise TmtoolError("--dir takes no FR_FILE, EN_FILE or --doc-id")
         try:
             with _progress_bar(ctx, "Ingesting", "sentences", of="pairs") as progress:
-                summary = ingest_dir(store, inbox, extract_terms=not no_terms, srclang=srclang, tgtlang=tgtlang, jobs=jobs,
-                                     progress=progress)
-        except IngestInterrupted as interrupted:
+                summary = api.ingest_dir(store, inbox, extract_terms=not no_terms, srclang=srclang, tgtlang=tgtlang,
+                                         jobs=jobs, progress=progress)
+        except api.IngestInterrupted as interrupted:
             _inbox_summary(interrupted.summary)
             during = f" while ingesting {interrupted.current}" if interrupted.current else ""
             click.echo(f"tmtool: interrupted{during}; saved before the interrupt: "
-                       f"{', '.join(interrupted.summary.saved) or 'nothing'}", err=True)
+                       f"{', '.join(interrupted.summary['saved']) or 'nothing'}", err=True)
             ctx.exit(130)
         _inbox_summary(summary)
-        if summary.failures:
+        if summary["failures"]:
             ctx.exit(1)
         return
     if not (fr_file and en_file):
         raise TmtoolError("give FR_FILE and EN_FILE, or --dir INBOX")
     # stages of one pair are unequal (extraction is most of it): no time-left estimate
     with _progress_bar(ctx, "Ingesting", "sentences", eta=False) as progress:
-        result = ingest_pair(store, fr_file, en_file, document_id=doc_id, extract_terms=not no_terms,
-                             srclang=srclang, tgtlang=tgtlang, progress=progress)
-    if result.skipped:
+        result = api.ingest(store, fr_file, en_file, document_id=doc_id, extract_terms=not no_terms,
+                            srclang=srclang, tgtlang=tgtlang, progress=progress)
+    if result["held_by"]:
         same = _same_text(result)
-        click.echo(f"{result.document_id}: {same + ', ' if same else ''}already stored, nothing changed")
+        click.echo(f"{result['document']}: {same + ', ' if same else ''}already stored, nothing changed")
     else:
-        click.echo(f"{result.document_id}: {result.units} units, {result.new_entries} new entries, "
-                   f"{result.updated_entries} updated entries")
+        click.echo(f"{result['document']}: {result['units']} units, {result['new_entries']} new entries, "
+                   f"{result['updated_entries']} updated entries")
 
 
-def _inbox_summary(summary) -> None:
+def _inbox_summary(summary: dict) -> None:
     """What ingest --dir did: the files it passed over and why, then one summary line."""
-    if summary.skipped:
+    skipped = [r for r in summary["documents"] if r["held_by"]]
+    if skipped:
         click.echo("already stored: " + ", ".join(
-            r.document_id + (f" ({same})" if (same := _same_text(r)) else "") for r in summary.skipped))
-    for name, reason in summary.ignored:
+            r["document"] + (f" ({same})" if (same := _same_text(r)) else "") for r in skipped))
+    for name, reason in summary["ignored"]:
         click.echo(f"skipped: {name}: {reason}", err=True)
-    for name, reason in summary.failures:
+    for name, reason in summary["failures"]:
         click.echo(f"failed: {name}: {reason}", err=True)
-    ignored = f", {len(summary.ignored)} files skipped" if summary.ignored else ""
-    click.echo(f"{len(summary.saved)} documents ingested, {len(summary.skipped)} already stored, "
-               f"{len(summary.failures)} failed{ignored}; {summary.new_units} new units, "
-               f"{summary.new_entries} new entries, {summary.updated_entries} updated entries")
+    ignored = f", {len(summary['ignored'])} files skipped" if summary["ignored"] else ""
+    click.echo(f"{len(summary['saved'])} documents ingested, {len(skipped)} already stored, "
+               f"{len(summary['failures'])} failed{ignored}; {summary['new_units']} new units, "
+               f"{summary['new_entries']} new entries, {summary['updated_entries']} updated entries")
 
 
 @main.command()
@@ -407,60 +340,47 @@ def lookup(ctx, term, lang, as_json, limit):
       tmtool lookup IMS --json
       tmtool lookup Militärausschuss --lang de
     """
-    from .langtags import base_language
-    from .lookup import MEMORY_COUNT_CAP, lookup_with_memory
-
-    answer = lookup_with_memory(_open_store(ctx), term, lang=lang, limit=limit)
-    if not answer.found:
+    answer = api.lookup(_open_store(ctx), term, lang=lang, limit=limit)
+    if not (answer["entries"] or answer["memory"]):
         click.echo(f"No glossary entry for {term!r}, and no unit of the memory holds it.", err=True)
         ctx.exit(1)
-    exact = [hit for hit in answer.hits if hit.match != "fuzzy"]
-    fuzzy = [hit for hit in answer.hits if hit.match == "fuzzy"]
+    exact = [hit for hit in answer["entries"] if hit["match"] != "fuzzy"]
+    fuzzy = [hit for hit in answer["entries"] if hit["match"] == "fuzzy"]
     if as_json:
-        import json
-
-        def hit_json(h):
-            return {**_entry_json(h.entry), "match": h.match, "matched": h.matched,
-                    "similarity": round(h.similarity, 1)}
-
-        memory = [{"match": "memory", "source": m.unit.source, "target": m.unit.target,
-                   "document": m.document, "tuid": m.unit.tuid} for m in answer.memory]
-        click.echo(json.dumps([*map(hit_json, exact), *memory, *map(hit_json, fuzzy)],
-                              ensure_ascii=False, indent=2))
+        _json([*exact, *({"match": "memory", **unit} for unit in answer["memory"]), *fuzzy])
         return
     for hit in exact:
         _print_hit(hit)
     if exact:
         return
-    count = answer.memory_count
-    units = f"more than {count - 1}" if count > MEMORY_COUNT_CAP else str(count)
+    count = answer["memory_count"]
+    units = f"more than {count - 1}" if count > api.MEMORY_COUNT_CAP else str(count)
     heading = f"No glossary entry for {term!r}."
-    if answer.memory:
+    if answer["memory"]:
         heading += f" In the memory ({units} {'unit' if count == 1 else 'units'}):"
     click.echo(heading)
-    for hit in answer.memory:
-        unit, indent = hit.unit, " " * (len(hit.document) + 2)
-        click.echo(f"  [{hit.document}] {base_language(unit.srclang)}: {unit.source}")
-        click.echo(f"  {indent} {base_language(unit.tgtlang)}: {unit.target}")
-        for variant in unit.variants:
-            click.echo(f"  {indent} {base_language(variant.lang)}: {variant.text}")
+    for unit in answer["memory"]:
+        indent = " " * (len(unit["document"]) + 2)
+        click.echo(f"  [{unit['document']}] {api.base_language(unit['srclang'])}: {unit['source']}")
+        click.echo(f"  {indent} {api.base_language(unit['tgtlang'])}: {unit['target']}")
+        for variant in unit["variants"]:
+            click.echo(f"  {indent} {api.base_language(variant['lang'])}: {variant['text']}")
     if fuzzy:
         click.echo("Glossary entries spelt like it (fuzzy, with their similarity):")
         for hit in fuzzy:
             _print_hit(hit)
 
 
-def _print_hit(hit) -> None:
-    entry = hit.entry
-    similarity = f" {hit.similarity:.0f}%" if hit.match == "fuzzy" else ""
-    click.echo(f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}"
-               f"   [{entry.status.value}; {hit.match}{similarity}; #{entry.id}]")
-    for lang in _other_languages(entry):
-        click.echo(f"  {lang}: {_terms_text(entry, lang)}")
-    for context in entry.contexts:
-        click.echo(f"    fr: {context.fr}")
-        if context.en:
-            click.echo(f"    en: {context.en}")
+def _print_hit(hit: dict) -> None:
+    similarity = f" {hit['similarity']:.0f}%" if hit["match"] == "fuzzy" else ""
+    click.echo(f"{_terms_text(hit, 'fr')}  =  {_terms_text(hit, 'en')}"
+               f"   [{hit['status']}; {hit['match']}{similarity}; #{hit['id']}]")
+    for lang in _other_languages(hit):
+        click.echo(f"  {lang}: {_terms_text(hit, lang)}")
+    for context in hit["contexts"]:
+        click.echo(f"    fr: {context['fr']}")
+        if context["en"]:
+            click.echo(f"    en: {context['en']}")
 
 
 @main.group()
@@ -493,14 +413,10 @@ def glossary_list(ctx, status, min_score, since, text, limit, as_json):
     Example:
       tmtool glossary list --status candidate --text militaire
     """
-    from .model import ReviewStatus
-
-    entries = _open_store(ctx).list_entries(statuses=[ReviewStatus(s) for s in status], min_score=min_score,
-                                            since=since, text=text, limit=limit)
+    entries = api.entries(_open_store(ctx), statuses=status, min_score=min_score, since=since, text=text,
+                          limit=limit)
     if as_json:
-        import json
-
-        click.echo(json.dumps([_entry_json(e) for e in entries], ensure_ascii=False, indent=2))
+        _json(entries)
         return
     for entry in entries:
         click.echo(_entry_line(entry))
@@ -516,19 +432,22 @@ def glossary_show(ctx, entry_id):
     Example:
       tmtool glossary show 12
     """
-    entry = _open_store(ctx).entry(entry_id)
+    from datetime import datetime
+
+    entry = api.entry(_open_store(ctx), entry_id)
     click.echo(_entry_line(entry))
-    for term in entry.terms:
-        details = ", ".join(v for v in (term.term_type.value, term.usage.value, term.pos, term.gender) if v)
-        click.echo(f"  {term.lang}: {term.text}  ({details})")
-    for label, value in (("definition", entry.definition), ("note", entry.note)):
-        if value:
-            click.echo(f"  {label}: {value}")
-    click.echo(f"  seen: {entry.first_seen or '—'} … {entry.last_seen or '—'}")
-    for context in entry.contexts:
-        click.echo(f"  context [{context.document}]: {context.fr}")
-        if context.en:
-            click.echo(f"          {context.en}")
+    for term in entry["terms"]:
+        details = ", ".join(v for v in (term["type"], term["usage"], term["pos"], term["gender"]) if v)
+        click.echo(f"  {term['lang']}: {term['text']}  ({details})")
+    for label in ("definition", "note"):
+        if entry[label]:
+            click.echo(f"  {label}: {entry[label]}")
+    first, last = (datetime.fromisoformat(entry[key]) if entry[key] else "—" for key in ("first_seen", "last_seen"))
+    click.echo(f"  seen: {first} … {last}")
+    for context in entry["contexts"]:
+        click.echo(f"  context [{context['document']}]: {context['fr']}")
+        if context["en"]:
+            click.echo(f"          {context['en']}")
 
 
 @glossary.command("add")
@@ -548,12 +467,9 @@ def glossary_add(ctx, fr, en, fr_also, en_also, status, definition, note):
       tmtool glossary add "État-major militaire international" "International Military Staff" \\
                           --fr-also EMI --en-also IMS
     """
-    from .model import ReviewStatus
-    from .store.review import new_entry
-
-    entry = new_entry([fr, *fr_also], [e for e in (en, *en_also) if e], status=ReviewStatus(status),
-                      definition=definition, note=note)
-    click.echo(f"added entry {_open_store(ctx, create=True).add_entry(entry)}")
+    added = api.add_entry(_open_store(ctx, create=True), [fr, *fr_also], [e for e in (en, *en_also) if e],
+                          status=status, definition=definition, note=note, user=_user(ctx))
+    click.echo(f"added entry {added['id']}")
 
 
 @glossary.command("edit")
@@ -576,13 +492,9 @@ def glossary_edit(ctx, entry_id, fr, en, add_fr, add_en, drop, definition, note,
     Example:
       tmtool glossary edit 12 --en "Military Committee" --add-en MC
     """
-    from .model import ReviewStatus
-    from .store.review import edit
-
-    change = _open_store(ctx).update_entry(entry_id, "edit", lambda e: edit(
-        e, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop, definition=definition, note=note,
-        status=ReviewStatus(status) if status else None))
-    click.echo(f"entry {entry_id} edited (change {change})")
+    edited = api.edit(_open_store(ctx), entry_id, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop,
+                      definition=definition, note=note, status=status, user=_user(ctx))
+    click.echo(f"entry {entry_id} edited (change {edited['change']})")
 
 
 def _status_command(name: str, status: str):
@@ -591,11 +503,7 @@ def _status_command(name: str, status: str):
     @click.argument("entry_ids", type=int, nargs=-1, required=True)
     @click.pass_context
     def command(ctx, entry_ids):
-        from .model import ReviewStatus
-
-        store = _open_store(ctx)
-        with store.transaction():
-            changes = [store.set_status(i, ReviewStatus(status)) for i in entry_ids]
+        changes = getattr(api, name)(_open_store(ctx), entry_ids, user=_user(ctx))
         click.echo(f"{len(changes)} {'entry' if len(changes) == 1 else 'entries'} {status} "
                    f"(change {', '.join(map(str, changes))})")
 
@@ -617,9 +525,7 @@ def glossary_deprecate(ctx, entry_id, term):
     Example:
       tmtool glossary deprecate 12 "Military Commitee"
     """
-    from .store.review import deprecate
-
-    change = _open_store(ctx).update_entry(entry_id, "deprecate", lambda e: deprecate(e, term))
+    change = api.deprecate(_open_store(ctx), entry_id, term, user=_user(ctx))
     click.echo(f"{term!r} deprecated in entry {entry_id} (change {change})")
 
 
@@ -634,7 +540,7 @@ def glossary_merge(ctx, source_id, target_id):
     Example:
       tmtool glossary merge 15 12
     """
-    change = _open_store(ctx).merge_entries(source_id, target_id)
+    change = api.merge(_open_store(ctx), source_id, target_id, user=_user(ctx))
     click.echo(f"entry {source_id} merged into {target_id} (change {change})")
 
 
@@ -648,7 +554,7 @@ def glossary_remove(ctx, entry_id):
     Example:
       tmtool glossary remove 12
     """
-    change = _open_store(ctx).remove_entry(entry_id)
+    change = api.remove_entry(_open_store(ctx), entry_id, user=_user(ctx))
     click.echo(f"entry {entry_id} removed (change {change})")
 
 
@@ -656,16 +562,18 @@ def glossary_remove(ctx, entry_id):
 @click.argument("entry_id", type=int, required=False)
 @click.pass_context
 def glossary_history(ctx, entry_id):
-    """List recorded changes (of one entry when ENTRY_ID is given): id, time, action, entries.
+    """List recorded changes (of one entry when ENTRY_ID is given): id, time, action, who made it
+    (when recorded), entries.
 
     \b
     Example:
       tmtool glossary history 12
     """
-    for change in _open_store(ctx).history(entry_id):
-        reverted = f"  (reverted by {change.reverted_by})" if change.reverted_by else ""
-        click.echo(f"{change.id:>6}  {change.time}  {change.action:<12}  "
-                   f"entries {', '.join(map(str, change.entry_ids))}{reverted}")
+    for change in api.history(_open_store(ctx), entry_id):
+        by = f"by {change['user']}  " if change["user"] else ""
+        reverted = f"  (reverted by {change['reverted_by']})" if change["reverted_by"] else ""
+        click.echo(f"{change['id']:>6}  {change['time']}  {change['action']:<12}  {by}"
+                   f"entries {', '.join(map(str, change['entries']))}{reverted}")
 
 
 @glossary.command("revert")
@@ -678,7 +586,7 @@ def glossary_revert(ctx, change_id):
     Example:
       tmtool glossary revert 7
     """
-    click.echo(f"change {change_id} reverted (change {_open_store(ctx).revert(change_id)})")
+    click.echo(f"change {change_id} reverted (change {api.revert(_open_store(ctx), change_id, user=_user(ctx))})")
 
 
 @main.group()
@@ -705,20 +613,15 @@ def tm_search(ctx, text, min_score, limit, as_json):
     Example:
       tmtool tm search "Les partenaires de l'OTAN sont un atout pour notre sécurité" --min 60
     """
-    from .search import search_memory
-
-    matches = search_memory(_open_store(ctx), text, min_score=min_score, limit=limit)
+    matches = api.search(_open_store(ctx), text, min_score=min_score, limit=limit)
     if not matches:
         click.echo(f"no match of {min_score:g}% or more", err=True)
         ctx.exit(1)
     if as_json:
-        import json
-
-        click.echo(json.dumps([{"score": m.score, "source": m.unit.source, "target": m.unit.target,
-                                "tuid": m.unit.tuid} for m in matches], ensure_ascii=False, indent=2))
+        _json(matches)
         return
     for match in matches:
-        click.echo(f"{match.score:5.1f}%  {match.unit.source}\n        {match.unit.target}")
+        click.echo(f"{match['score']:5.1f}%  {match['source']}\n        {match['target']}")
 
 
 @tm.command("concordance")
@@ -732,12 +635,12 @@ def tm_concordance(ctx, word, limit):
     Example:
       tmtool tm concordance "état-major"
     """
-    units = _open_store(ctx).concordance(word, limit)
+    units = api.concordance(_open_store(ctx), word, limit=limit)
     if not units:
         click.echo(f"no unit contains {word!r}", err=True)
         ctx.exit(1)
     for unit in units:
-        click.echo(f"{unit.source}\n    {unit.target}")
+        click.echo(f"{unit['source']}\n    {unit['target']}")
 
 
 @main.command()
@@ -750,7 +653,7 @@ def stats(ctx):
     Example:
       tmtool --db team.db stats
     """
-    for name, count in _open_store(ctx).stats().items():
+    for name, count in api.stats(_open_store(ctx)).items():
         click.echo(f"{name:<20} {count}")
 
 
@@ -769,9 +672,9 @@ def _table(headers: tuple[str, ...], rows: list[tuple]) -> None:
 
 def _local_time(stored: str | None) -> str:
     """A stored UTC time as the reader's local date and minute."""
-    from .model import parse_time
+    from datetime import datetime
 
-    return parse_time(stored).astimezone().strftime("%Y-%m-%d %H:%M") if stored else "—"
+    return datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M") if stored else "—"
 
 
 @main.command()
@@ -785,20 +688,16 @@ def documents(ctx, as_json):
       tmtool documents
       tmtool documents --json
     """
-    found = _open_store(ctx).documents()
+    found = api.documents(_open_store(ctx))
     if as_json:
-        import json
-
-        click.echo(json.dumps([{"id": d.id, "fr_file": d.src_path, "en_file": d.tgt_path, "srclang": d.srclang,
-                                "tgtlang": d.tgtlang, "units": units, "ingested": d.ingested, "updated": d.updated}
-                               for d, units in found], ensure_ascii=False, indent=2))
+        _json(found)
         return
     if not found:
         click.echo("no documents ingested", err=True)
         return
     _table(("ID", "FILES", "LANGUAGES", "UNITS", "INGESTED"),
-           [(d.id, f"{os.path.basename(d.src_path)}, {os.path.basename(d.tgt_path)}",
-             f"{d.srclang} → {d.tgtlang}", units, _local_time(d.ingested)) for d, units in found])
+           [(d["id"], f"{os.path.basename(d['fr_file'])}, {os.path.basename(d['en_file'])}",
+             f"{d['srclang']} → {d['tgtlang']}", d["units"], _local_time(d["ingested"])) for d in found])
 
 
 @main.command()
@@ -816,19 +715,15 @@ def imports(ctx, as_json):
       tmtool imports
       tmtool remove --import 3
     """
-    found = _open_store(ctx).imports()
+    found = api.imports(_open_store(ctx))
     if as_json:
-        import json
-
-        click.echo(json.dumps([{"id": i.id, "path": i.path, "file": os.path.basename(i.path), "format": i.format,
-                                "kind": i.kind, "count": i.count, "imported": i.imported} for i in found],
-                              ensure_ascii=False, indent=2))
+        _json(found)
         return
     if not found:
         click.echo("no files imported", err=True)
         return
     _table(("ID", "FILE", "FORMAT", "KIND", "COUNT", "IMPORTED"),
-           [(i.id, os.path.basename(i.path), i.format or "?", i.kind, i.count, _local_time(i.imported))
+           [(i["id"], i["file"], i["format"] or "?", i["kind"], i["count"], _local_time(i["imported"]))
             for i in found])
 
 
@@ -860,20 +755,17 @@ def remove(ctx, doc_ids, import_ids):
     """
     if not doc_ids and not import_ids:
         raise click.UsageError("give DOC_ID … or --import ID")
-    store = _open_store(ctx)
-    with store.transaction():
-        lines = []
-        if doc_ids:
-            removal = store.remove_documents(doc_ids)
-            count = len(set(doc_ids))
-            lines.append(f"{count} {'document' if count == 1 else 'documents'} removed: "
-                         f"{removal.units} units, {removal.entries_removed} candidate entries removed, "
-                         f"{removal.entries_kept} entries updated")
-        for import_id in import_ids:
-            record, removal = store.remove_import(import_id)
-            taken = (f"{removal.units} units" if record.kind == "units" else
-                     f"{removal.entries_removed} entries removed, {removal.entries_kept} changed since kept")
-            lines.append(f"import {import_id} ({os.path.basename(record.path)}) removed: {taken}")
+    removed = api.remove(_open_store(ctx), documents=doc_ids, imports=import_ids, user=_user(ctx))
+    lines = []
+    if documents := removed["documents"]:
+        count = documents["count"]
+        lines.append(f"{count} {'document' if count == 1 else 'documents'} removed: "
+                     f"{documents['units']} units, {documents['entries_removed']} candidate entries removed, "
+                     f"{documents['entries_kept']} entries updated")
+    for taken in removed["imports"]:
+        what = (f"{taken['units']} units" if taken["kind"] == "units" else
+                f"{taken['entries_removed']} entries removed, {taken['entries_kept']} changed since kept")
+        lines.append(f"import {taken['id']} ({taken['file']}) removed: {what}")
     click.echo("\n".join(lines))
 
 
@@ -891,9 +783,12 @@ def backup(ctx, path):
       tmtool backup backups/team-2024-05-01.db
     """
     db = ctx.find_root().obj["db"]
-    if not os.path.isfile(db):
-        raise TmtoolError("no store here to back up", path=db)
-    _open_store(ctx).backup(path)
+    try:
+        store = api.open_store(db)
+    except api.NotFound:
+        raise TmtoolError("no store here to back up", path=db) from None
+    with store:
+        api.backup(store, path)
     click.echo(f"{db} backed up to {path}")
 
 
@@ -917,18 +812,7 @@ class _NamingFormats(click.Command):
         super().format_help(ctx, formatter)
 
     def _fill(self) -> None:
-        from .formats import registry
-
-        def listed(names) -> str:
-            return ", ".join(names)
-
-        names = dict(
-            read=listed(registry.names(readable=True)),
-            memory=listed(registry.names(registry.MEMORY, readable=True)),
-            glossary=listed(registry.names(registry.GLOSSARY, readable=True)),
-            written_memory=listed(registry.names(registry.MEMORY, writable=True)),
-            written_glossary=listed(registry.names(registry.GLOSSARY, writable=True)),
-            multilingual=listed(fmt.name for fmt in registry.FORMATS if fmt.multilingual and fmt.writer))
+        names = {key: ", ".join(listed) for key, listed in api.format_names().items()}
         self.help = self._templates[None].format(**names)
         for param in self.params:
             if param.name in self._templates:
@@ -958,33 +842,29 @@ def import_(ctx, file, fmt, strict):
       tmtool import termbase.tbx --strict
       tmtool import nato-terms.xlsx
     """
-    from .store.transfer import import_file
-
     store = _open_store(ctx, create=True)
     with _progress_bar(ctx, "Importing", "read") as progress:
-        result = import_file(store, file, fmt, strict=strict, progress=progress)
+        result = api.import_file(store, file, fmt, strict=strict, progress=progress, user=_user(ctx))
     click.echo(_import_summary(result))
 
 
 _SHOWN_SKIPS = 10  # the summary is one line: the first skipped items, then how many more
 
 
-def _import_summary(result) -> str:
+def _import_summary(result: dict) -> str:
     """``18 units added (fr-FR→en-GB 15, fr-FR→de-DE 3), 0 already stored, 0 untranslated skipped,
     2 skipped: x.tmx:14: no source tuv; …``"""
-    counts = sorted(result.languages.items(), key=lambda item: (-item[1], item[0]))
-    if result.kind == "units":
-        pairs = ", ".join(f"{source}→{target} {count}" for (source, target), count in counts)
-        line = (f"{result.added} units added{f' ({pairs})' if pairs else ''}, {result.already_stored} already "
-                f"stored, {result.untranslated} untranslated skipped")
+    counts = ", ".join(f"{languages} {count}" for languages, count in result["languages"].items())
+    if result["kind"] == "units":
+        line = (f"{result['added']} units added{f' ({counts})' if counts else ''}, {result['already_stored']} "
+                f"already stored, {result['untranslated']} untranslated skipped")
     else:
-        languages = ", ".join(f"{lang} {count}" for lang, count in counts)
-        line = f"{result.added} entries added, {result.already_stored} already stored"
-        line += f" (entries in {languages})" if languages else ""
-    if result.skipped:
-        shown = "; ".join(map(str, result.skipped[:_SHOWN_SKIPS]))
-        more = len(result.skipped) - _SHOWN_SKIPS
-        line += f", {len(result.skipped)} skipped: {shown}" + (f"; … and {more} more" if more > 0 else "")
+        line = f"{result['added']} entries added, {result['already_stored']} already stored"
+        line += f" (entries in {counts})" if counts else ""
+    if skipped := result["skipped"]:
+        shown = "; ".join(skipped[:_SHOWN_SKIPS])
+        more = len(skipped) - _SHOWN_SKIPS
+        line += f", {len(skipped)} skipped: {shown}" + (f"; … and {more} more" if more > 0 else "")
     return line
 
 
@@ -1019,31 +899,25 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
       tmtool export tbx --langs all -o glossary.tbx
       tmtool export --status all -o review.xlsx
     """
-    from .formats import registry
-    from .model import ReviewStatus
-    from .store.transfer import DEFAULT_EXPORT_STATUSES, export_store, other_languages
-
     if langs and (srclang or tgtlang):
         raise click.UsageError("--langs all writes every language: give no --srclang or --tgtlang with it")
     if not fmt:
-        named = registry.by_extension(output) if output != "-" else None
-        if named is None or not named.writer:
-            raise click.UsageError(f"give FORMAT ({', '.join(registry.names(writable=True))}) "
+        fmt = api.export_format_of(output) if output != "-" else None
+        if fmt is None:
+            raise click.UsageError(f"give FORMAT ({', '.join(api.format_names()['written'])}) "
                                    f"or an -o file whose extension names one")
-        fmt = named.name
     pair = {"srclang": srclang or "fr", "tgtlang": tgtlang or "en"}
-    statuses = {None: DEFAULT_EXPORT_STATUSES, "all": tuple(ReviewStatus)}.get(status) or (ReviewStatus(status),)
+    statuses = None if status is None else api.STATUSES if status == "all" else (status,)
     store = _open_store(ctx)
     with _progress_bar(ctx, "Exporting", "written") as progress:
-        count = export_store(store, fmt, output, statuses=statuses, since=since, all_languages=bool(langs),
-                             progress=progress, **pair)
+        count = api.export(store, fmt, output, statuses=statuses, since=since, all_languages=bool(langs),
+                           progress=progress, **pair)
     # on stderr: stdout may be the export itself
     click.echo(f"{count} written to {'stdout' if output == '-' else output}", err=True)
-    if not langs and (others := other_languages(store, fmt, **pair)):
-        written = registry.get(fmt)
-        what = "units' texts" if written.kind == registry.MEMORY else "terms"
-        every = ", --langs all every language" if written.multilingual else ""
-        click.echo(f"not written: the store's {what} in {', '.join(others)} (--srclang/--tgtlang choose "
+    if not langs and (left_out := api.languages_left_out(store, fmt, **pair))["languages"]:
+        what = "units' texts" if left_out["kind"] == "memory" else "terms"
+        every = ", --langs all every language" if left_out["multilingual"] else ""
+        click.echo(f"not written: the store's {what} in {', '.join(left_out['languages'])} (--srclang/--tgtlang choose "
                    f"the pair{every})", err=True)
 
 
@@ -1067,28 +941,10 @@ def extract(ctx, files, lang, output, fmt, top):
     Example:
       tmtool extract seeds/2021-07-13-partners-meeting.fr.txt --top 20
     """
-    from .langtags import base_language
-    from .model import Context
-    from .terms import extract_french
-    from .terms.listing import write_json, write_tsv
-    from .io.files import open_output
-    from .text.readers import read_document
-    from .text.segment import segment_document
-
-    if base_language(lang) != "fr":
-        raise TmtoolError(f"term extraction supports French only, not {lang!r}")
-    sentences = [
-        Context(fr=segment.text, document=path)
-        for path in files
-        for segment in segment_document(read_document(path, lang="fr"), "fr")
-    ]
     with _progress_bar(ctx, "Extracting", "sentences") as progress:
-        entries = extract_french(sentences, top=top, progress=progress)
-    with open_output(output, "w") as out:
-        (write_json if fmt == "json" else write_tsv)(entries, out)
-    terms = sum(len(entry.terms_in("fr")) for entry in entries)
+        done = api.extract(files, output, lang=lang, fmt=fmt, top=top, progress=progress)
     # on stderr: stdout may be the list itself
-    click.echo(f"{terms} terms from {len(sentences)} sentences of {len(files)} "
+    click.echo(f"{done['terms']} terms from {done['sentences']} sentences of {len(files)} "
                f"{'file' if len(files) == 1 else 'files'} written to {'stdout' if output == '-' else output}",
                err=True)
 

@@ -1,11 +1,16 @@
-"""The one exception type the CLI turns into a one-line message and a non-zero exit."""
+"""The one exception type the CLI turns into a one-line message and a non-zero exit, and its three
+kinds, which callers (the CLI, the HTTP API, scripts) tell apart: what is asked for does not exist,
+it changed under the caller, or the input is wrong."""
 
 
 class TmtoolError(Exception):
     """A problem with the user's input or environment, explained in one line.
 
     ``path`` and ``line`` name where the problem is, when known, so the message can say so.
+    ``exit_code`` is the CLI's exit status for it.
     """
+
+    exit_code = 1
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
         super().__init__(message)
@@ -18,3 +23,19 @@ class TmtoolError(Exception):
         if self.path:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return f"{where}{self.message}"
+
+
+class NotFound(TmtoolError):
+    """What is asked for is not in the store: an entry, a change, a document, an import."""
+
+
+class Conflict(TmtoolError):
+    """The request contradicts the store's current state: an entry changed since the caller read
+    it (a stale version), a change already reverted or reviewed again since."""
+
+    # apart from bad input: a script can read the entry again and retry
+    exit_code = 3
+
+
+class Invalid(TmtoolError):
+    """The input is wrong: a file, an option, a value out of range."""

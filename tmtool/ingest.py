@@ -3,7 +3,7 @@
 Re-ingesting an unchanged pair does nothing (content hashes), nor does the same text read from
 other files (a .docx saved as .txt: hashes of the segmented text); a revised version of a document
 replaces its earlier units and counts; what a person decided about an entry is never overwritten
-(see :meth:`Store.merge_extracted`).
+(see :func:`tmtool.glossary.merge_extracted`).
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from . import glossary
 from .errors import TmtoolError
 from .langtags import base_language
 from .model import Context, Segment
 from .progress import Progress, Step
-from .store import DocumentRecord, Store
+from .store import DocumentRecord, Store, open_store
 
 DOCUMENT_SUFFIXES = ("txt", "html", "htm", "docx")
 _WORD = re.compile(r"\w+")
@@ -119,6 +120,7 @@ def ingest_pair(
     srclang: str = "fr-FR",
     tgtlang: str = "en-GB",
     progress: Progress | None = None,
+    recorded_as: tuple[str, str] | None = None,
 ) -> IngestResult:
     """Align a French document with its English version (or a ``srclang`` document with its
     ``tgtlang`` version), store the units (one transaction) and fold the extracted terms into the
@@ -126,10 +128,12 @@ def ingest_pair(
     each stage.
 
     Nothing is stored when the same files, or files with the same text, are stored already (under
-    this id or another): the result names the document that holds them."""
+    this id or another): the result names the document that holds them. ``recorded_as`` names the
+    files as the store records them and the document id is made from, when the paths read are copies
+    (uploads)."""
     extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
     stages = ("aligning", "extracting terms", "saving") if extract_terms else ("aligning", "saving")
-    name = Path(fr_path).name
+    name = Path(recorded_as[0] if recorded_as else fr_path).name
 
     def report(stage: str | None, aligned: int = 0) -> None:
         """``stage`` begins (None: the pair is done)."""
@@ -138,7 +142,7 @@ def ingest_pair(
             progress(Step(done, len(stages), aligned, name + (f": {stage}" if stage else "")))
 
     prepared = prepare_pair(store, fr_path, en_path, document_id=document_id, extract_terms=extract_terms,
-                            srclang=srclang, tgtlang=tgtlang, report=report)
+                            srclang=srclang, tgtlang=tgtlang, report=report, recorded_as=recorded_as)
     if isinstance(prepared, IngestResult):
         return prepared
     report("saving", prepared.sentences)
@@ -167,6 +171,7 @@ def prepare_pair(
     srclang: str = "fr-FR",
     tgtlang: str = "en-GB",
     report=lambda stage, aligned=0: None,
+    recorded_as: tuple[str, str] | None = None,
 ) -> PreparedPair | IngestResult:
     """The work of :func:`ingest_pair` that only reads the store; an ``IngestResult`` when the pair
     is stored already. ``report(stage, sentences)`` hears of each stage."""
@@ -174,7 +179,8 @@ def prepare_pair(
     for path in (fr_path, en_path):
         if not path.is_file():
             raise TmtoolError("no such file", path=str(path))
-    document_id = document_id or document_id_for(fr_path, base_language(srclang))
+    recorded_as = recorded_as or (str(fr_path), str(en_path))
+    document_id = document_id or document_id_for(recorded_as[0], base_language(srclang))
     extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
     src_hash, tgt_hash = content_hash(fr_path), content_hash(en_path)
     if holder := store.document_with(src_hash, tgt_hash):
@@ -199,7 +205,7 @@ def prepare_pair(
         words = _WORD.findall(" ".join(u.source for u in units))
         memory = store.memory_contexts(words, exclude_document=document_id)
         proposals = build_glossary(sentences, memory=memory, lexicon=lexicon)
-    record = DocumentRecord(document_id, str(fr_path), str(en_path), src_hash, tgt_hash,
+    record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash,
                             pair.srclang, pair.tgtlang, src_text_hash=src_text, tgt_text_hash=tgt_text)
     return PreparedPair(record, units, proposals, aligned)
 
@@ -212,10 +218,7 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
         holder = store.document_with(record.src_text_hash, record.tgt_text_hash, text=True)
         if holder:
             return IngestResult(record.id, held_by=holder)
-        counted_before = store.document_entry_ids(record.id)
-        unit_ids = store.replace_document(record, prepared.units)
-        new, updated = store.merge_extracted(prepared.proposals, record.id, unit_ids)
-        store.recount(counted_before)
+        _, new, updated = glossary.save_document(store, record, prepared.units, prepared.proposals)
     return IngestResult(record.id, units=len(prepared.units), new_entries=new, updated_entries=updated,
                         sentences=prepared.sentences)
 
@@ -332,7 +335,7 @@ def _in_parallel(store: Store, pairs: list, jobs: int, options: dict):
         load_model()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = [pool.submit(_prepare_in_worker, store.path, fr_path, en_path, name, options)
+        futures = [pool.submit(_prepare_in_worker, store.url, fr_path, en_path, name, options)
                    for name, fr_path, en_path in pairs]
         try:
             for number, ((name, fr_path, _), future) in enumerate(zip(pairs, futures)):
@@ -342,11 +345,11 @@ def _in_parallel(store: Store, pairs: list, jobs: int, options: dict):
                 future.cancel()
 
 
-def _prepare_in_worker(store_path: str, fr_path: Path, en_path: Path, name: str, options: dict):
+def _prepare_in_worker(store_url: str, fr_path: Path, en_path: Path, name: str, options: dict):
     """A worker's part: the pair prepared against the store (read only), or the error's one line
     (exceptions with arguments of their own do not all cross a process boundary)."""
     try:
-        with Store.open(store_path) as store:
+        with open_store(store_url) as store:
             return prepare_pair(store, fr_path, en_path, document_id=name, **options)
     except (TmtoolError, OSError, UnicodeError, ValueError) as exc:
         return TmtoolError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)

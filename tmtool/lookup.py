@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from .errors import TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
-from .search import gram_query, rarest_grams, trigrams
 from .text.normalize import english_stem, fold, stem
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
@@ -87,10 +86,10 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     keys = {folded, stem(folded)}
     english = english_stem(folded)
     # a key only English rules make (crises → crisis) finds English terms only
-    consider([row for row in store.key_matches(sorted(keys | {english})) if row[1] in keys or row[4] == "en"],
+    consider([hit for hit in store.terms_by_key(sorted(keys | {english})) if hit.key in keys or hit.lang == "en"],
              lambda key, kind, text: (_kind(query, folded, kind, text), 100.0))
     if len(best) < limit and len(folded) >= 3:
-        consider(store.prefix_matches(folded, limit), lambda key, kind, text: ("prefix", 100.0))
+        consider(store.terms_by_prefix(folded, limit), lambda key, kind, text: ("prefix", 100.0))
     # fuzzy matching is for a term not found as typed: spelling neighbours of a found term are noise
     if not best and len(folded) >= 3:
         from rapidfuzz import fuzz  # only a term not found as typed pays for this import
@@ -99,10 +98,7 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
             score = fuzz.ratio(folded, key)
             return ("fuzzy", score) if score >= FUZZY_MIN else (None, 0.0)
 
-        grams = trigrams(folded)
-        chosen = rarest_grams(grams, store.gram_frequencies(grams), len(grams))
-        if chosen:
-            consider(store.key_candidates(gram_query(chosen)), fuzzy)
+        consider(store.terms_spelt_like(folded), fuzzy)
     entries = store.entries(list(best), contexts=1)
     ranked = sorted(
         best,
@@ -121,6 +117,6 @@ def lookup_with_memory(store, query: str, *, lang: str = "auto", limit: int = 10
     if hits and hits[0].match != "fuzzy":  # fuzzy hits come last: the first says if all are
         return Answer(hits, [], 0)
     query = query.strip()
-    memory = [MemoryHit(unit, document) for unit, document in store.located_concordance(query, limit)]
+    memory = [MemoryHit(unit, document) for unit, document in store.concordance(query, limit)]
     count = store.concordance_count(query, MEMORY_COUNT_CAP + 1) if memory else 0
     return Answer(hits, memory, count)

@@ -151,6 +151,114 @@ class Entry:
     contexts: list[Context] = field(default_factory=list)
     first_seen: datetime | None = None
     last_seen: datetime | None = None
+    version: int = 0  # the stored entry's version (0: not stored); an update names it to detect conflicts
 
     def terms_in(self, lang: str) -> list[Term]:
         return [t for t in self.terms if t.lang == lang]
+
+
+# ---- the one JSON form of an entry (CLI --json, the library API, the HTTP API, the history) ------
+
+# entry_to_dict's own keys; every other key of its dict is a language (see entry_to_dict)
+ENTRY_KEYS = frozenset({"id", "status", "version", "score", "frequency", "definition", "note", "first_seen",
+                        "last_seen", "terms", "contexts"})
+
+
+def context_to_dict(context: Context) -> dict:
+    return {"fr": context.fr, "en": context.en, "document": context.document, "unit": context.unit}
+
+
+def context_from_dict(data: dict | list) -> Context:
+    """A context from its dict, or from the [fr, en, document, unit] list early history snapshots hold."""
+    if isinstance(data, list):
+        return Context(*data)
+    return Context(data["fr"], data.get("en", ""), data.get("document", ""), data.get("unit", ""))
+
+
+def term_to_dict(term: Term) -> dict:
+    return {
+        "text": term.text,
+        "lang": term.lang,
+        "pos": term.pos,
+        "gender": term.gender,
+        "type": term.term_type.value,
+        "usage": term.usage.value,
+        "lemma": term.lemma,
+        "forms": list(term.forms),
+        "confidence": term.confidence,
+        "frequency": term.frequency,
+        "contexts": [context_to_dict(c) for c in term.contexts],
+    }
+
+
+def term_from_dict(data: dict) -> Term:
+    """A term from :func:`term_to_dict`'s dict; only ``text`` and ``lang`` are required."""
+    return Term(
+        text=data["text"],
+        lang=data["lang"],
+        pos=data.get("pos") or "noun",
+        gender=data.get("gender"),
+        term_type=TermType(data.get("type", TermType.FULL_FORM.value)),
+        usage=UsageStatus(data.get("usage", UsageStatus.PREFERRED.value)),
+        lemma=data.get("lemma"),
+        forms=list(data.get("forms") or []),
+        confidence=data.get("confidence"),
+        frequency=data.get("frequency") or 0,
+        contexts=[context_from_dict(c) for c in data.get("contexts") or []],
+    )
+
+
+def entry_to_dict(entry: Entry) -> dict:
+    """An entry as plain JSON-ready data, every field of it and of its terms.
+
+    ``terms`` lists the terms in order, each with every field; beside it, for reading at a glance,
+    each language of the entry (French and English first) is a key listing that language's terms
+    by text, type and usage — but a language spelt like one of the entry's own keys (``id``,
+    Indonesian), which only ``terms`` holds.
+
+    >>> data = entry_to_dict(Entry([Term("Comité militaire", "fr"), Term("Military Committee", "en")], id="7"))
+    >>> data["fr"], data["status"]
+    ([{'text': 'Comité militaire', 'type': 'fullForm', 'usage': 'preferred'}], 'candidate')
+    >>> entry_from_dict(data) == Entry([Term("Comité militaire", "fr"), Term("Military Committee", "en")], id="7")
+    True
+    """
+    languages = [lang for lang in dict.fromkeys(["fr", "en", *(t.lang for t in entry.terms)])
+                 if lang not in ENTRY_KEYS and entry.terms_in(lang)]
+    return {
+        "id": entry.id,
+        "status": entry.status.value,
+        "version": entry.version,
+        "score": entry.score,
+        "frequency": entry.frequency,
+        "definition": entry.definition,
+        "note": entry.note,
+        "first_seen": iso(entry.first_seen),
+        "last_seen": iso(entry.last_seen),
+        **{lang: [{"text": t.text, "type": t.term_type.value, "usage": t.usage.value} for t in entry.terms_in(lang)]
+           for lang in languages},
+        "terms": [term_to_dict(t) for t in entry.terms],
+        "contexts": [context_to_dict(c) for c in entry.contexts],
+    }
+
+
+def entry_from_dict(data: dict) -> Entry:
+    """An entry from :func:`entry_to_dict`'s dict (its ``terms``; the by-language keys are read
+    only without them); only the terms are required."""
+    if "terms" in data:
+        terms = [term_from_dict(t) for t in data["terms"]]
+    else:
+        terms = [term_from_dict({**t, "lang": lang}) for lang, listed in data.items() if lang not in ENTRY_KEYS
+                 for t in listed]
+    return Entry(
+        terms=terms,
+        id=None if data.get("id") is None else str(data["id"]),
+        status=ReviewStatus(data.get("status", ReviewStatus.CANDIDATE.value)),
+        definition=data.get("definition"),
+        note=data.get("note"),
+        frequency=data.get("frequency") or 0,
+        score=data.get("score") or 0.0,
+        contexts=[context_from_dict(c) for c in data.get("contexts") or []],
+        first_seen=parse_time(data.get("first_seen")),
+        last_seen=parse_time(data.get("last_seen")),
+        version=data.get("version") or 0,
+    )

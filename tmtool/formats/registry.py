@@ -1,6 +1,6 @@
 """Every file format tmtool imports and exports, in one table: adding a format is its module and one line.
 
-Import and export (:mod:`tmtool.store.transfer`) and the command line find a format here by name or by
+Import and export (:mod:`tmtool.transfer`) and the command line find a format here by name or by
 a file's extension, and call its reader and writer through it; they know no format by name. Readers
 and writers are named ``"module:function"`` in ``tmtool.formats`` and imported on first use, so that
 reading this table (``tmtool --help``) imports no parser.

@@ -32,7 +32,6 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from .. import __version__
 from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
@@ -57,7 +56,7 @@ def write_tmx(
     srclang: str,
     adminlang: str = "en",
     creationtool: str = "tmtool",
-    creationtoolversion: str = __version__,
+    creationtoolversion: str | None = None,
     o_tmf: str = "tmtool",
     datatype: str = "plaintext",
     segtype: str = "sentence",
@@ -67,8 +66,12 @@ def write_tmx(
 
     A unit whose target is empty is written with its source ``tuv`` only (for pre-translation); its
     variants follow its target, in their order. With ``srclang`` :data:`ANY_SOURCE` each unit's source
-    ``tuv`` keeps the unit's own language.
+    ``tuv`` keeps the unit's own language. ``creationtoolversion`` defaults to tmtool's version.
     """
+    if creationtoolversion is None:
+        from importlib.metadata import version
+
+        creationtoolversion = version("tmtool")
     srclang = srclang if srclang == ANY_SOURCE else normalize_tag(srclang)
     header = etree.Element(
         "header",

@@ -1,7 +1,48 @@
-"""The embedded SQLite store: the Store class (db.py), its schema (migrations.py), a person's edits
-(review.py) and file import/export (transfer.py); its look-up keys are folded by tmtool.text.normalize."""
+"""The store: its interface (base.py), the backends (sqlite/), opening one by URL (:func:`open_store`),
+the records both sides exchange (records.py) and file import/export (transfer.py); its look-up keys
+are folded by tmtool.text.normalize."""
 
-from .db import Store
-from .records import Change, DocumentRecord, ImportRecord, Removal
+from __future__ import annotations
 
-__all__ = ["Change", "DocumentRecord", "ImportRecord", "Removal", "Store"]
+import os
+from pathlib import Path
+
+from ..errors import Invalid, NotFound
+from .base import Store
+from .records import Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, Removal, StoredUnit
+
+__all__ = ["Change", "DocumentRecord", "EntryState", "ImportRecord", "KeyedTerm", "Removal", "Store",
+           "StoredUnit", "open_store"]
+
+
+def open_store(url: str | Path, *, create: bool = False) -> Store:
+    """The store at ``url``: a file path or ``sqlite:///path`` (SQLite), or ``postgresql://…``.
+
+    Without ``create``, a store that does not exist yet is NotFound (a misspelt ``--db``), rather
+    than an empty store made on the spot; with it, a new store is created and ``store.created`` says
+    so. Raises Invalid for a URL of another kind.
+
+    >>> import tempfile, os
+    >>> with open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True) as store:
+    ...     store.created, store.stats()["units"]
+    (True, 0)
+    """
+    url = str(url)
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme == "sqlite":
+        from .sqlite import SQLiteStore
+
+        # as SQLAlchemy reads them: sqlite:///store.db is relative, sqlite:////srv/store.db absolute
+        if sep and not rest.startswith("/"):
+            raise Invalid(f"{url}: a SQLite URL has three slashes: sqlite:///store.db, sqlite:////srv/store.db")
+        path = rest[1:] if sep else url
+        if os.path.isdir(path):
+            raise NotFound("is a folder, not a store", path=path)
+        return SQLiteStore.open(path, create=create)
+    if scheme in ("postgresql", "postgres"):
+        try:
+            from .postgres import PostgresStore
+        except ImportError:
+            raise Invalid("this tmtool has no PostgreSQL backend yet") from None
+        return PostgresStore.open(url, create=create)
+    raise Invalid(f"unknown kind of store {scheme}:// (expected a file path, sqlite:/// or postgresql://)")

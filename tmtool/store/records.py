@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, iso, parse_time
+from ..model import Entry, Term, Unit, entry_to_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,38 @@ class ImportRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class EntryState:
+    """What the store keeps about an entry beyond the model."""
+
+    reviewed: bool  # a person has decided on it (approved, rejected, edited, added): extraction keeps off it
+    version: int  # goes up with every change (see tmtool.store.base)
+    created: str  # when it was first stored
+    updated: str  # when it last changed
+    import_id: int | None  # the import that added it, while that import is still in the store
+
+
+class KeyedTerm(NamedTuple):
+    """A term found by one of its look-up keys (see ``folding.term_keys``)."""
+
+    entry_id: int
+    key: str  # the stored key that matched
+    kind: str  # "form", "stem", "initials" …
+    text: str  # the term's text
+    lang: str  # the term's base language
+
+
+@dataclass(frozen=True, slots=True)
+class StoredUnit:
+    """A document's unit as stored: its id and place, with what the aligner said of it."""
+
+    id: int
+    position: int
+    unit: Unit
+    bead: str | None  # "1-1", "2-1" … (``x-bead``)
+    confidence: float | None  # the aligner's confidence (``x-confidence``)
+
+
+@dataclass(frozen=True, slots=True)
 class Removal:
     """What taking documents or an import out of the store took and touched."""
 
@@ -58,6 +91,7 @@ class Change:
     before: dict[str, dict | None]
     after: dict[str, dict | None]
     reverted_by: int | None
+    user: str | None = None  # who made it (the --user option, else the login name); None before it was kept
 
     @property
     def entry_ids(self) -> list[int]:
@@ -83,70 +117,36 @@ def unit_content_key(unit: Unit) -> str:
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()
 
 
-def term_to_json(term: Term) -> dict:
-    return {
-        "text": term.text,
-        "lang": term.lang,
-        "pos": term.pos,
-        "gender": term.gender,
-        "type": term.term_type.value,
-        "usage": term.usage.value,
-        "lemma": term.lemma,
-        "forms": list(term.forms),
-        "confidence": term.confidence,
-    }
+def spellings(term: Term) -> list[str]:
+    """What a term is looked up and matched by: its text, the forms seen and its lemma — when the
+    lemma is the whole term's: an extractor may give the head word's lemma (*centre* for *Centre
+    d'excellence*), which would make every term with that head look alike."""
+    lemma = [term.lemma] if term.lemma and len(term.lemma.split()) == len(term.text.split()) else []
+    return [term.text, *term.forms, *lemma]
 
 
-def term_from_json(data: dict) -> Term:
-    return Term(
-        text=data["text"],
-        lang=data["lang"],
-        pos=data["pos"],
-        gender=data["gender"],
-        term_type=TermType(data["type"]),
-        usage=UsageStatus(data["usage"]),
-        lemma=data["lemma"],
-        forms=list(data["forms"]),
-        confidence=data["confidence"],
-    )
+# what a snapshot keeps of entry_to_dict: all but the by-language view of the terms and the id (the
+# history keys snapshots by entry id)
+_SNAPSHOT_KEYS = ("status", "version", "score", "frequency", "definition", "note", "first_seen", "last_seen",
+                  "terms", "contexts")
+# what a person decides about a term (its frequency and contexts are extraction's evidence)
+_REVIEWED_TERM_KEYS = ("text", "lang", "pos", "gender", "type", "usage", "lemma", "forms", "confidence")
 
 
-def entry_to_json(entry: Entry, *, reviewed: bool) -> dict:
-    """A snapshot of an entry, as the review history keeps it."""
-    return {
-        "status": entry.status.value,
-        "reviewed": reviewed,
-        "definition": entry.definition,
-        "note": entry.note,
-        "frequency": entry.frequency,
-        "score": entry.score,
-        "first_seen": iso(entry.first_seen),
-        "last_seen": iso(entry.last_seen),
-        "terms": [term_to_json(t) for t in entry.terms],
-        "contexts": [[c.fr, c.en, c.document, c.unit] for c in entry.contexts],
-    }
-
-
-def entry_from_json(data: dict, entry_id: str | None = None) -> Entry:
-    return Entry(
-        terms=[term_from_json(t) for t in data["terms"]],
-        id=entry_id,
-        status=ReviewStatus(data["status"]),
-        definition=data["definition"],
-        note=data["note"],
-        frequency=data["frequency"],
-        score=data["score"],
-        contexts=[Context(*c) for c in data["contexts"]],
-        first_seen=parse_time(data["first_seen"]),
-        last_seen=parse_time(data["last_seen"]),
-    )
+def entry_snapshot(entry: Entry, *, reviewed: bool) -> dict:
+    """An entry as the review history keeps it: :func:`tmtool.model.entry_to_dict`'s fields, and
+    whether a person has reviewed it. :func:`tmtool.model.entry_from_dict` reads it back, and reads
+    the snapshots of earlier releases too."""
+    data = entry_to_dict(entry)
+    return {key: data[key] for key in _SNAPSHOT_KEYS} | {"reviewed": reviewed}
 
 
 def review_state(snapshot: dict | None):
     """What a person decides about an entry; extraction may change the rest (counts, contexts)."""
     if snapshot is None:
         return None
-    return (snapshot["status"], snapshot["definition"], snapshot["note"], snapshot["terms"])
+    terms = [[term.get(key) for key in _REVIEWED_TERM_KEYS] for term in snapshot["terms"]]
+    return (snapshot["status"], snapshot["definition"], snapshot["note"], terms)
 
 
 def dumps(data) -> str:

@@ -1,4 +1,5 @@
-"""Import files into the store and export it, through the readers and writers of ``tmtool.formats``.
+"""Import files into the store and export it, through the readers and writers of ``tmtool.formats``;
+glossaries are imported through the glossary's rules (:func:`tmtool.glossary.import_entries`).
 
 A file is imported whole or not at all: it is read inside the store transaction, so an error on
 its last line rolls back everything read before it. Units or entries that a well-formed file holds
@@ -16,13 +17,14 @@ from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
-from ..errors import TmtoolError
-from ..formats import registry
-from ..formats.skips import Skipped, refuse
-from ..langtags import base_language, normalize_tag
-from ..model import Entry, ReviewStatus, Unit, Variant
-from ..progress import Progress, Step, counted
-from .db import Store
+from . import glossary
+from .errors import TmtoolError
+from .formats import registry
+from .formats.skips import Skipped, refuse
+from .langtags import base_language, normalize_tag
+from .model import Entry, ReviewStatus, Unit, Variant
+from .progress import Progress, Step, counted
+from .store import Store
 
 # what `export` writes when no --status is given: what a person approved, so that no unreviewed
 # candidate reaches a translator unasked (asked for, every format marks it; see the writers)
@@ -48,7 +50,8 @@ class ImportResult:
 
 
 def import_file(store: Store, path: str | Path, fmt: str | None = None, *, strict: bool = False,
-                progress: Progress | None = None) -> ImportResult:
+                progress: Progress | None = None, user: str | None = None,
+                recorded_as: str | None = None) -> ImportResult:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
     units without a translation (a pre-translation file's untranslated segments).
 
@@ -56,7 +59,9 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     and listed in the result, the rest imported; with ``strict`` the first refuses the whole file.
     ``progress`` hears of the units or entries read: out of the file's bytes for the formats read
     as they are parsed (TMX, TBX), out of all for the others, which are parsed whole first.
-    The import is recorded (``tmtool imports``) so that what it added can be taken out again.
+    The import is recorded (``tmtool imports``) so that what it added can be taken out again, under
+    ``recorded_as`` when the path read is a copy (an upload), else under the path; ``user`` is who
+    the glossary's history records it as.
     """
     path = Path(path)
     if not path.is_file():
@@ -64,8 +69,9 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     fmt = registry.get(fmt, reading=True) if fmt else registry.infer(path)
     result = ImportResult("units" if fmt.kind == registry.MEMORY else "entries")
     on_skip = refuse if strict else result.skipped.append
+    origin = recorded_as or str(path)
     with ExitStack() as files, store.transaction():
-        import_id = store.new_import(str(path), fmt.name, result.kind)
+        import_id = store.new_import(origin, fmt.name, result.kind)
         if progress and fmt.streamed:
             stream = files.enter_context(open(path, "rb"))
             size = max(path.stat().st_size, 1)
@@ -80,10 +86,10 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
             # a format may tell a unit that holds no translation beyond an empty target (XLIFF's copies)
             untranslated = {"untranslated": fmt.is_untranslated} if fmt.untranslated else {}
             result.added, result.already_stored, result.untranslated = store.add_units(
-                items, str(path), import_id, pairs=result.languages, **untranslated)
+                items, origin, import_id, pairs=result.languages, **untranslated)
         else:
-            result.added, result.already_stored = store.import_entries(
-                _counting_languages(items, result.languages), str(path), import_id)
+            result.added, result.already_stored = glossary.import_entries(
+                store, _counting_languages(items, result.languages), origin, import_id, user=user)
         store.finish_import(import_id, result.added)
     return result
 
@@ -117,11 +123,11 @@ def export_store(
     if all_languages and not fmt.multilingual:
         raise TmtoolError(f"{fmt.name} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
     srclang, tgtlang = _pair(srclang, tgtlang)
-    from ..io.files import open_output
+    from .io.files import open_output
 
     name = "stdout" if out == "-" else Path(out).name
     if fmt.kind == registry.MEMORY:
-        from ..formats.tmx import ANY_SOURCE
+        from .formats.tmx import ANY_SOURCE
 
         total = store.unit_count(since=since) if progress else 0
         units = counted(store.units(since=since), progress, lambda n: Step(n, total, n, name), every=1000)

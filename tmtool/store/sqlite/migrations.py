@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..errors import TmtoolError
+from ...errors import TmtoolError
 
 _V1 = """
 CREATE TABLE documents (
@@ -294,11 +294,11 @@ def _plain_text_of_tagged_units(conn: sqlite3.Connection) -> None:
     indexed again; their content key follows, so importing the same file again adds nothing."""
     from lxml import etree
 
-    from ..formats.inline import plain_text
-    from ..io.xmlsafe import xml_parser
-    from ..model import Unit, Variant
-    from ..text.normalize import normalize_for_match
-    from .records import unit_content_key
+    from ...formats.inline import plain_text
+    from ...io.xmlsafe import xml_parser
+    from ...model import Unit, Variant
+    from ...text.normalize import normalize_for_match
+    from ..records import unit_content_key
 
     def text_of(markup: str | None, text: str) -> str:
         return text if markup is None else plain_text(etree.fromstring(f"<seg>{markup}</seg>", xml_parser()))
@@ -324,7 +324,23 @@ def _plain_text_of_tagged_units(conn: sqlite3.Connection) -> None:
 
 
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
-MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units]
+# Many reviewers: an entry's version goes up with every change, so an update made against an older
+# version is refused (Conflict) rather than overwrite what someone else did meanwhile; a recorded
+# change names who made it. Changes made before hold no user.
+_V12 = """
+ALTER TABLE entries ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE changes ADD COLUMN user TEXT;
+"""
+
+# A term's own evidence, as the model carries it: for an English equivalent, the sentence pairs in
+# which it translates the entry and a few of them (JSON [[fr, en, document, unit], …]). Terms stored
+# before kept none: 0 and [], as they read back then.
+_V13 = """
+ALTER TABLE terms ADD COLUMN frequency INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE terms ADD COLUMN contexts TEXT NOT NULL DEFAULT '[]';
+"""
+
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

@@ -1,0 +1,72 @@
+"""The library API: what the CLI, the web workbench and scripts call. Its docstrings' examples run
+here, so a wrong example fails the suite."""
+
+import doctest
+import io
+
+import pytest
+from click.testing import CliRunner
+
+import tmtool
+from conftest import SEED_EN, SEED_FR
+from tmtool import api
+from tmtool.cli import main
+
+
+@pytest.mark.parametrize("module", [tmtool, tmtool.api, tmtool.model, tmtool.store])
+def test_the_docstring_examples_run(module):
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted and not result.failed
+
+
+@pytest.fixture
+def store(store_url):
+    with api.open_store(store_url, create=True) as opened:
+        yield opened
+
+
+def test_uploads_are_ingested_and_imported_under_their_own_names(store):
+    done = api.ingest(store, api.Upload("../../meeting.fr.txt", SEED_FR.read_bytes()),
+                      api.Upload("meeting.en.txt", SEED_EN.read_bytes()), extract_terms=False)
+    assert done["document"] == "meeting" and done["units"] > 10 and done["held_by"] is None
+    [document] = api.documents(store)
+    assert (document["fr_file"], document["en_file"]) == ("meeting.fr.txt", "meeting.en.txt")  # nothing of the path
+    assert len(api.document_units(store, "meeting")) == done["units"]
+    terms = "fr\ten\nComité militaire\tMilitary Committee\nligne sans tabulation\n"
+    imported = api.import_file(store, api.Upload("terms.tsv", terms.encode()), user="ana")
+    assert (imported["kind"], imported["added"]) == ("entries", 1)
+    assert imported["skipped"] == ["terms.tsv:3: no tab: expected source<TAB>target"]
+    assert api.imports(store)[0]["path"] == "terms.tsv"
+    assert api.history(store)[-1]["user"] == "ana"
+    with pytest.raises(api.Invalid, match="needs a file name"):
+        api.import_file(store, api.Upload("..", b"x"))
+
+
+def test_an_export_goes_to_a_path_a_stream_or_bytes_alike(store, tmp_path):
+    api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+    assert api.export(store, "tsv", tmp_path / "g.tsv") == 1
+    stream = io.BytesIO()
+    api.export(store, "tsv", stream)
+    assert api.export(store, "tsv") == stream.getvalue() == (tmp_path / "g.tsv").read_bytes()
+
+
+def test_a_stale_version_is_refused_and_ids_may_be_given_as_text(store):
+    added = api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    edited = api.edit(store, added["id"], note="NATO", expected_version=added["version"], user="ana")
+    assert edited["entry"]["note"] == "NATO" and edited["entry"]["version"] > added["version"]
+    with pytest.raises(api.Conflict):
+        api.approve(store, [added["id"]], expected_version=added["version"], user="bob")
+    assert api.entry(store, added["id"])["status"] == "approved"  # the edit approved it; bob's click did nothing
+    with pytest.raises(api.NotFound):
+        api.entry(store, 99)
+    with pytest.raises(api.Invalid):
+        api.entry(store, "first")
+
+
+def test_the_history_names_who_made_each_change(tmp_path):
+    db = str(tmp_path / "h.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "--user", "ana", "glossary", "add", "Comité militaire"]).exit_code == 0
+    assert runner.invoke(main, ["--db", db, "glossary", "approve", "1"]).exit_code == 0
+    lines = runner.invoke(main, ["--db", db, "glossary", "history"]).output.splitlines()
+    assert "  by ana  " in lines[0] and f"  by {api.default_user()}  " in lines[1]

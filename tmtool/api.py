@@ -1,0 +1,604 @@
+"""The operations a person or a program performs on tmtool: the one entry point of the CLI, the web
+workbench and any script.
+
+Each function takes an open store (:func:`open_store`) first, paths *or* uploaded bytes (an
+:class:`Upload`) for its inputs, and returns plain JSON-ready data (dicts, lists, numbers, strings);
+entries always as :func:`tmtool.model.entry_to_dict` writes them. Problems raise one of
+:class:`~tmtool.errors.NotFound`, :class:`~tmtool.errors.Conflict` or :class:`~tmtool.errors.Invalid`
+(all :class:`~tmtool.errors.TmtoolError`, which other input problems raise too).
+Every change to the glossary is recorded with ``user`` (None: no one named).
+
+>>> import os, tempfile
+>>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+>>> added = add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+>>> [hit["en"][0]["text"] for hit in lookup(store, "comites militaires")["entries"]]
+['Military Committee']
+>>> approve(store, [added["id"]], user="ana")
+[2]
+>>> entry(store, added["id"])["status"], history(store, added["id"])[-1]["user"]
+('approved', 'ana')
+>>> store.close()
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from . import glossary
+from .errors import Conflict, Invalid, NotFound, TmtoolError
+from .ingest import IngestInterrupted as _Interrupted
+from .ingest import extracts_terms, ingest_pair
+from .langtags import base_language
+from .lookup import MEMORY_COUNT_CAP
+from .model import ReviewStatus, entry_to_dict
+from .progress import Progress
+from .store import Store, open_store
+
+__all__ = [
+    "Conflict", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
+    "Upload", "add_entry", "align", "approve", "backup", "base_language", "concordance", "default_user",
+    "deprecate", "document_units", "documents", "edit", "entries", "entry", "export", "export_format_of",
+    "export_srx", "extract", "extracts_terms", "format_names", "history", "import_file", "imports", "ingest",
+    "ingest_dir", "languages_left_out", "lookup", "merge", "open_store", "reject", "remove", "remove_entry",
+    "revert", "search", "segment", "stats",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """A file given as bytes (an upload, a file read elsewhere): its name tells its format and is
+    what the store records; nothing of it becomes a path but its last component."""
+
+    name: str
+    data: bytes
+
+
+Source = str | Path | Upload
+
+
+def default_user() -> str | None:
+    """Who a change is recorded as when no one is named: the login name, if the system has one."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container's anonymous uid)
+        return None
+
+
+@contextmanager
+def _local_files(*sources: Source) -> Iterator[list[Path]]:
+    """Paths for ``sources``: paths as given, uploads written to a private folder under their own
+    (last-component) names, removed afterwards. An error naming an upload's copy names the upload."""
+    folder = None
+    paths = []
+    copies: dict[str, str] = {}
+    try:
+        for source in sources:
+            if not isinstance(source, Upload):
+                paths.append(Path(source))
+                continue
+            name = _file_name(source)
+            folder = folder or Path(tempfile.mkdtemp(prefix="tmtool-upload-"))
+            target = folder / f"{len(paths)}" / name  # two uploads may share a name
+            target.parent.mkdir()
+            target.write_bytes(source.data)
+            paths.append(target)
+            copies[str(target)] = name
+        try:
+            yield paths
+        except TmtoolError as exc:
+            exc.path = copies.get(exc.path, exc.path)
+            raise
+    finally:
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _name(source: Source) -> str:
+    """What the store records and messages name: a path as given, an upload by its file name."""
+    return _file_name(source) if isinstance(source, Upload) else str(source)
+
+
+def _file_name(upload: Upload) -> str:
+    name = Path(upload.name.replace("\\", "/")).name
+    if name in ("", ".", ".."):
+        raise Invalid(f"an upload needs a file name, not {upload.name!r}")
+    return name
+
+
+# ---- memory: ingest, import, export, search --------------------------------------------------------
+
+
+def ingest(store: Store, fr: Source, en: Source, *, document_id: str | None = None, extract_terms: bool = True,
+           srclang: str = "fr-FR", tgtlang: str = "en-GB", progress: Progress | None = None) -> dict:
+    """Align a document with its translation, store the units and update the glossary (see
+    :func:`tmtool.ingest.ingest_pair`). Returns ``{"document", "units", "new_entries",
+    "updated_entries", "held_by"}``; ``held_by`` names the stored document that already holds the
+    same text (nothing was stored), else None."""
+    with _local_files(fr, en) as (fr_path, en_path):
+        result = ingest_pair(store, fr_path, en_path, document_id=document_id, extract_terms=extract_terms,
+                             srclang=srclang, tgtlang=tgtlang, progress=progress,
+                             recorded_as=(_name(fr), _name(en)))
+    return _ingest_result(result)
+
+
+def _ingest_result(result) -> dict:
+    return {"document": result.document_id, "units": result.units, "new_entries": result.new_entries,
+            "updated_entries": result.updated_entries, "held_by": result.held_by}
+
+
+def _ingest_summary(summary) -> dict:
+    return {"documents": [_ingest_result(r) for r in summary.results], "saved": summary.saved,
+            "failures": [list(f) for f in summary.failures], "ignored": [list(i) for i in summary.ignored],
+            "new_units": summary.new_units, "new_entries": summary.new_entries,
+            "updated_entries": summary.updated_entries}
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during :func:`ingest_dir`: ``summary`` (as ingest_dir returns it) holds the pairs saved
+    before it, each committed; ``current`` the pair being ingested (None: between pairs)."""
+
+    def __init__(self, summary: dict, current: str | None):
+        super().__init__()
+        self.summary = summary
+        self.current = current
+
+
+def ingest_dir(store: Store, inbox: str | Path, *, extract_terms: bool = True, srclang: str = "fr-FR",
+               tgtlang: str = "en-GB", jobs: int = 1, progress: Progress | None = None) -> dict:
+    """Ingest every document pair of a folder (see :func:`tmtool.ingest.ingest_dir`), one transaction
+    each. Returns ``{"documents": [as ingest returns], "saved": [ids], "failures": [[name, why]],
+    "ignored": [[file, why]], "new_units", "new_entries", "updated_entries"}``."""
+    from .ingest import ingest_dir as ingest_folder
+
+    try:
+        summary = ingest_folder(store, inbox, extract_terms=extract_terms, srclang=srclang, tgtlang=tgtlang,
+                                jobs=jobs, progress=progress)
+    except _Interrupted as interrupted:
+        raise IngestInterrupted(_ingest_summary(interrupted.summary), interrupted.current) from None
+    return _ingest_summary(summary)
+
+
+def import_file(store: Store, source: Source, fmt: str | None = None, *, strict: bool = False,
+                progress: Progress | None = None, user: str | None = None) -> dict:
+    """Import a memory or a glossary in any format read (see :func:`format_names`), from a path or an
+    upload (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
+    "untranslated", "languages", "skipped"}``: languages as ``{"fr-FR→en-GB": 3}`` (units added by
+    language pair) or ``{"fr": 2}`` (entries read holding each language), most first; skipped as one
+    line each.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> tsv = "fr\\ten\\nComité militaire\\tMilitary Committee\\n".encode()
+    >>> done = import_file(store, Upload("terms.tsv", tsv), user="ana")
+    >>> done["added"], done["languages"], imports(store)[0]["path"]
+    (1, {'en': 1, 'fr': 1}, 'terms.tsv')
+    >>> store.close()
+    """
+    from . import transfer
+
+    with _local_files(source) as (path,):
+        result = transfer.import_file(store, path, fmt, strict=strict, progress=progress, user=user,
+                             recorded_as=_name(source))
+    # most first, then by language: (source, target) tags for units, a base language for entries
+    counts = sorted(result.languages.items(), key=lambda item: (-item[1], item[0]))
+    languages = {("→".join(key) if isinstance(key, tuple) else key): count for key, count in counts}
+    skipped = [str(replace(s, path=_name(source))) if s.path == str(path) else str(s) for s in result.skipped]
+    return {"kind": result.kind, "added": result.added, "already_stored": result.already_stored,
+            "untranslated": result.untranslated, "languages": languages, "skipped": skipped}
+
+
+STATUSES = tuple(status.value for status in ReviewStatus)
+
+
+def export(store: Store, fmt: str, out: str | Path | BinaryIO | None = None, *,
+           statuses: Sequence[str] | None = None, since: datetime | None = None, srclang: str = "fr",
+           tgtlang: str = "en", all_languages: bool = False, progress: Progress | None = None) -> int | bytes:
+    """Export the memory or the glossary in a format written (see :func:`format_names`): to the path
+    ``out`` (``-``: stdout) or the binary stream ``out``, returning how many units or entries were written;
+    with no ``out``, returning the file's bytes. ``statuses``: the entries written ("approved",
+    "candidate", "rejected"; by default the approved only, so that no unreviewed candidate reaches a
+    translator unasked).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> _ = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> export(store, "tsv").decode().split("\\t")[:2]
+    ['Comité militaire', 'Military Committee']
+    >>> store.close()
+    """
+    from . import transfer
+
+    chosen = transfer.DEFAULT_EXPORT_STATUSES if statuses is None else [_status(s) for s in statuses]
+    options = dict(statuses=chosen, since=since, srclang=srclang, tgtlang=tgtlang,
+                   all_languages=all_languages, progress=progress)
+    if isinstance(out, (str, Path)):
+        return transfer.export_store(store, fmt, str(out), **options)
+    folder = Path(tempfile.mkdtemp(prefix="tmtool-export-"))
+    try:
+        path = folder / f"export.{fmt}"
+        transfer.export_store(store, fmt, str(path), **options)
+        data = path.read_bytes()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if out is None:
+        return data
+    out.write(data)
+    return len(data)
+
+
+def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: str = "en") -> dict:
+    """What an export of the pair ``srclang`` → ``tgtlang`` in ``fmt`` leaves out: ``{"languages": the
+    base languages of the store's units (a memory format) or terms (a glossary format) beyond the
+    pair, "kind": "memory" or "glossary", "multilingual": whether the format can hold them all}``."""
+    from . import transfer
+    from .formats import registry
+
+    written = registry.get(fmt)
+    return {"languages": transfer.other_languages(store, fmt, srclang, tgtlang), "kind": written.kind,
+            "multilingual": written.multilingual}
+
+
+def format_names() -> dict[str, list[str]]:
+    """The file formats tmtool reads and writes, by name (see :mod:`tmtool.formats.registry`):
+    ``read``, ``written``; ``memory`` and ``glossary`` those read of each kind, ``written_memory``
+    and ``written_glossary`` those written; ``multilingual`` those written holding every language."""
+    from .formats import registry
+
+    return {
+        "read": list(registry.names(readable=True)),
+        "written": list(registry.names(writable=True)),
+        "memory": list(registry.names(registry.MEMORY, readable=True)),
+        "glossary": list(registry.names(registry.GLOSSARY, readable=True)),
+        "written_memory": list(registry.names(registry.MEMORY, writable=True)),
+        "written_glossary": list(registry.names(registry.GLOSSARY, writable=True)),
+        "multilingual": [fmt.name for fmt in registry.FORMATS if fmt.multilingual and fmt.writer],
+    }
+
+
+def export_format_of(path: str | Path) -> str | None:
+    """The format an export to ``path`` writes, as its extension names it (``.tbx``: tbx); None
+    when the extension names none that tmtool writes."""
+    from .formats import registry
+
+    named = registry.by_extension(path)
+    return named.name if named and named.writer else None
+
+
+def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5) -> list[dict]:
+    """Fuzzy matches of ``text`` among the memory's sources, best first:
+    ``{"score", "source", "target", "srclang", "tgtlang", "tuid"}``."""
+    from .search import search_memory
+
+    return [{"score": m.score, **_unit_dict(m.unit)} for m in search_memory(store, text, min_score=min_score,
+                                                                             limit=limit)]
+
+
+def concordance(store: Store, text: str, *, limit: int = 20) -> list[dict]:
+    """Units whose source or target holds ``text`` (whole words, accent-insensitive), best first,
+    each with the document or file it came from."""
+    return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(text, limit)]
+
+
+def _unit_dict(unit) -> dict:
+    return {"source": unit.source, "target": unit.target, "srclang": unit.srclang, "tgtlang": unit.tgtlang,
+            "tuid": unit.tuid, "variants": [{"lang": v.lang, "text": v.text} for v in unit.variants]}
+
+
+# ---- glossary: look-up and review -----------------------------------------------------------------
+
+
+def lookup(store: Store, term: str, *, lang: str = "auto", limit: int = 10) -> dict:
+    """Look ``term`` up in the glossary (see :func:`tmtool.lookup.lookup`), and in the memory when the
+    glossary has no entry for it. Returns ``{"entries": [entry dict + "match", "matched",
+    "similarity"], "memory": [unit dict + "document"], "memory_count"}``; fuzzy matches come last
+    among the entries, and ``memory_count`` is counted up to ``lookup.MEMORY_COUNT_CAP`` + 1."""
+    from .lookup import lookup_with_memory
+
+    answer = lookup_with_memory(store, term, lang=lang, limit=limit)
+    return {
+        "entries": [{**entry_to_dict(h.entry), "match": h.match, "matched": h.matched,
+                     "similarity": round(h.similarity, 1)} for h in answer.hits],
+        "memory": [{**_unit_dict(m.unit), "document": m.document} for m in answer.memory],
+        "memory_count": answer.memory_count,
+    }
+
+
+def _id(value: int | str) -> int:
+    """An entry's or a change's id as given: a number, or its text (``entry_to_dict`` gives ids as text)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Invalid(f"not an id: {value!r}") from None
+
+
+def _status(value: str | ReviewStatus) -> ReviewStatus:
+    try:
+        return ReviewStatus(value)
+    except ValueError:
+        raise Invalid(f"unknown status {value!r} (expected candidate, approved or rejected)") from None
+
+
+def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
+            since: datetime | None = None, text: str | None = None, limit: int | None = None,
+            offset: int = 0) -> list[dict]:
+    """Entries matching every filter given, best score first (see ``Store.list_entries``)."""
+    if offset < 0 or (limit is not None and limit < 0):
+        raise Invalid("offset and limit cannot be negative")
+    return [entry_to_dict(e) for e in store.list_entries(statuses=[_status(s) for s in statuses],
+                                                          min_score=min_score, since=since, text=text,
+                                                          limit=limit, offset=offset)]
+
+
+def entry(store: Store, entry_id: int | str) -> dict:
+    """One entry, with all its contexts; NotFound if there is none."""
+    return entry_to_dict(glossary.entry(store, _id(entry_id)))
+
+
+def add_entry(store: Store, fr: Sequence[str], en: Sequence[str] = (), *, status: str = "approved",
+              definition: str | None = None, note: str | None = None, user: str | None = None) -> dict:
+    """Add an entry by hand: its French terms (the first preferred; all-capitals single words are
+    acronyms), its English ones. Returns it."""
+    new = glossary.new_entry(list(fr), list(en), status=_status(status), definition=definition, note=note)
+    return entry(store, glossary.add_entry(store, new, user=user))
+
+
+def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | None = None,
+         add_fr: Sequence[str] = (), add_en: Sequence[str] = (), drop: Sequence[str] = (),
+         definition: str | None = None, note: str | None = None, status: str | None = None,
+         expected_version: int | None = None, user: str | None = None) -> dict:
+    """Edit an entry (see :func:`tmtool.glossary.edit`); with ``expected_version``, an entry changed
+    since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> seen = add_entry(store, ["Comité militaire"], ["Military Comittee"])
+    >>> edit(store, seen["id"], en="Military Committee", expected_version=seen["version"])["entry"]["en"][0]["text"]
+    'Military Committee'
+    >>> edit(store, seen["id"], note="too late", expected_version=seen["version"])
+    Traceback (most recent call last):
+    tmtool.errors.Conflict: entry 1 was changed by someone else (version 2, not 1); reload it
+    >>> store.close()
+    """
+    new_status = _status(status) if status else None
+    change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
+        e, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop, definition=definition, note=note,
+        status=new_status), expected_version=expected_version, user=user)
+    return {"change": change, "entry": entry(store, entry_id)}
+
+
+def _set_status(store: Store, entry_ids: Sequence[int | str], status: ReviewStatus, expected_version: int | None,
+                user: str | None) -> list[int]:
+    if expected_version is not None and len(entry_ids) != 1:
+        raise Invalid("an expected version is given for one entry at a time")
+    with store.transaction():
+        return [glossary.set_status(store, _id(i), status, expected_version=expected_version, user=user)
+                for i in entry_ids]
+
+
+def approve(store: Store, entry_ids: Sequence[int | str], *, expected_version: int | None = None,
+            user: str | None = None) -> list[int]:
+    """Approve entries, all or none (one transaction); returns the change ids."""
+    return _set_status(store, entry_ids, ReviewStatus.APPROVED, expected_version, user)
+
+
+def reject(store: Store, entry_ids: Sequence[int | str], *, expected_version: int | None = None,
+           user: str | None = None) -> list[int]:
+    """Reject entries, all or none; returns the change ids. Extraction never proposes them again."""
+    return _set_status(store, entry_ids, ReviewStatus.REJECTED, expected_version, user)
+
+
+def deprecate(store: Store, entry_id: int | str, term: str, *, expected_version: int | None = None,
+              user: str | None = None) -> int:
+    """Mark one term of an entry deprecated; returns the change id."""
+    return glossary.update_entry(store, _id(entry_id), "deprecate", lambda e: glossary.deprecate(e, term),
+                                 expected_version=expected_version, user=user)
+
+
+def merge(store: Store, source_id: int | str, target_id: int | str, *, user: str | None = None) -> int:
+    """Merge entry ``source_id`` into ``target_id``; returns the change id."""
+    return glossary.merge_entries(store, _id(source_id), _id(target_id), user=user)
+
+
+def remove_entry(store: Store, entry_id: int | str, *, user: str | None = None) -> int:
+    """Remove an entry; returns the change id (revert brings it back)."""
+    return glossary.remove_entry(store, _id(entry_id), user=user)
+
+
+def revert(store: Store, change_id: int | str, *, user: str | None = None) -> int:
+    """Undo a recorded change; returns the id of the change that undid it."""
+    return glossary.revert(store, _id(change_id), user=user)
+
+
+def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
+    """Recorded changes (of one entry when given), oldest first: ``{"id", "time", "action", "user",
+    "entries", "reverted_by"}``."""
+    return [{"id": c.id, "time": c.time, "action": c.action, "user": c.user, "entries": c.entry_ids,
+             "reverted_by": c.reverted_by} for c in store.history(None if entry_id is None else _id(entry_id))]
+
+
+# ---- documents, imports, the store ----------------------------------------------------------------
+
+
+def documents(store: Store) -> list[dict]:
+    """The ingested documents, in the order ingested."""
+    return [{"id": d.id, "fr_file": d.src_path, "en_file": d.tgt_path, "srclang": d.srclang, "tgtlang": d.tgtlang,
+             "units": units, "ingested": d.ingested, "updated": d.updated} for d, units in store.documents()]
+
+
+def document_units(store: Store, document_id: str) -> list[dict]:
+    """A document's units in order, with their ids, bead and the aligner's confidence."""
+    return [{"id": u.id, "position": u.position, **_unit_dict(u.unit), "bead": u.bead, "confidence": u.confidence}
+            for u in store.document_units(document_id)]
+
+
+def imports(store: Store) -> list[dict]:
+    """The imported files still in the store, oldest first."""
+    return [{"id": i.id, "path": i.path, "file": os.path.basename(i.path), "format": i.format, "kind": i.kind,
+             "count": i.count, "imported": i.imported} for i in store.imports()]
+
+
+def remove(store: Store, *, documents: Sequence[str] = (), imports: Sequence[int] = (),
+           user: str | None = None) -> dict:
+    """Take documents and imports out of the store, all in one transaction (see
+    :func:`tmtool.glossary.remove_documents`, :func:`tmtool.glossary.remove_import`). Returns
+    ``{"documents": {"count", "units", "entries_removed", "entries_kept"} or None, "imports": [{"id",
+    "file", "kind", "units", "entries_removed", "entries_kept"}]}``."""
+    if not documents and not imports:
+        raise Invalid("give documents or imports to remove")
+    result: dict = {"documents": None, "imports": []}
+    with store.transaction():
+        if documents:
+            removal = glossary.remove_documents(store, documents)
+            result["documents"] = {"count": len(set(documents)), "units": removal.units,
+                                   "entries_removed": removal.entries_removed, "entries_kept": removal.entries_kept}
+        for import_id in imports:
+            record, removal = glossary.remove_import(store, _id(import_id), user=user)
+            result["imports"].append({"id": import_id, "file": os.path.basename(record.path), "kind": record.kind,
+                                      "units": removal.units, "entries_removed": removal.entries_removed,
+                                      "entries_kept": removal.entries_kept})
+    return result
+
+
+def stats(store: Store) -> dict[str, int]:
+    """How many of each thing the store holds (see ``Store.stats``)."""
+    return store.stats()
+
+
+def backup(store: Store, path: str | Path) -> None:
+    """Copy the store to the file ``path``, consistent while others write to it."""
+    store.backup(path)
+
+
+# ---- documents without a store: segment, align, extract -------------------------------------------
+
+SEGMENT_FORMATS = ("txt", "tmx", "xliff")
+ALIGN_FORMATS = ("tmx", "tsv", "json", "beads")
+EXTRACT_FORMATS = ("tsv", "json")
+
+
+def _rules(srx: str | Path | None):
+    if srx is None:
+        return None
+    from .text.segment import load_rules
+
+    return load_rules(srx)
+
+
+def export_srx(out: str | Path | BinaryIO = "-", *, srx: str | Path | None = None) -> None:
+    """Write the default SRX 2.0 segmentation rules (or those of the file ``srx``) to ``out``."""
+    from .io.files import open_output
+    from .text.segment import default_rules, export_rules
+
+    rules = _rules(srx) or default_rules()
+    if not isinstance(out, (str, Path)):
+        export_rules(rules, out)
+        return
+    with open_output(out, "wb") as stream:
+        export_rules(rules, stream)
+
+
+def segment(source: Source, lang: str, out: str | Path = "-", *, fmt: str = "txt", tgtlang: str | None = None,
+            srx: str | Path | None = None) -> int:
+    """Split a document into sentences and write them to ``out`` (``-``: stdout): ``txt`` one a line;
+    ``tmx`` or ``xliff`` as source-only units for pre-translation, the xliff with a copy of each
+    sentence as its target for CAT tools to translate over, into ``tgtlang`` (default: English for a
+    French document, French for an English one). Returns how many sentences were written."""
+    from .io.files import open_output
+    from .langtags import normalize_tag, target_language
+    from .model import Unit
+    from .pipeline import segmented_document
+
+    if fmt not in SEGMENT_FORMATS:
+        raise Invalid(f"unknown segment format {fmt!r} (expected one of {', '.join(SEGMENT_FORMATS)})")
+    lang = normalize_tag(lang)
+    if fmt == "xliff":
+        tgtlang = target_language(lang, tgtlang)
+    with _local_files(source) as (path,):
+        _, segments = segmented_document(path, lang, _rules(srx))
+    if fmt == "txt":
+        with open_output(out, "w") as stream:
+            stream.writelines(s.text + "\n" for s in segments)
+        return len(segments)
+    name = Path(_name(source)).name
+    units = [
+        Unit(source=s.text, target="", srclang=lang, tgtlang="", tuid=f"{name}:{s.index + 1}",
+             props={"x-document": name, "x-paragraph": str(s.paragraph)})
+        for s in segments
+    ]
+    with open_output(out, "wb") as stream:
+        if fmt == "tmx":
+            from .formats.tmx import write_tmx
+
+            write_tmx(units, stream, srclang=lang)
+        else:
+            from .formats.xliff import write_xliff
+
+            # OmegaT's XLIFF filter skips units without <target>: a copy of the source marked
+            # needs-translation is what CAT tools pre-translate over
+            write_xliff(units, stream, srclang=lang, tgtlang=tgtlang, original=name, source_as_target=True)
+    return len(units)
+
+
+def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", presegmented: bool = False,
+          srclang: str = "fr-FR", tgtlang: str = "en-GB", srx: str | Path | None = None) -> int:
+    """Align a document with its translation and write the result to ``out``: ``tmx`` units, ``tsv``
+    or ``json`` sentence pairs, ``beads`` one bead a line as ``[0, 1]:[2]``. Returns how many beads."""
+    from .formats import alignment
+    from .io.files import open_output
+    from .pipeline import align_files
+
+    if fmt not in ALIGN_FORMATS:
+        raise Invalid(f"unknown alignment format {fmt!r} (expected one of {', '.join(ALIGN_FORMATS)})")
+    with _local_files(fr, en) as (fr_path, en_path):
+        pair = align_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang, rules=_rules(srx),
+                           presegmented=presegmented)
+    if fmt == "tmx":
+        from .formats.tmx import write_tmx
+
+        with open_output(out, "wb") as stream:
+            write_tmx(pair.units(), stream, srclang=pair.srclang)
+        return len(pair.beads)
+    with open_output(out, "w") as stream:
+        if fmt == "beads":
+            alignment.write_beads(pair.beads, stream)
+        elif fmt == "tsv":
+            alignment.write_pairs_tsv(pair.beads, pair.src_segments, pair.tgt_segments, stream)
+        else:
+            alignment.write_pairs_json(pair.beads, pair.src_segments, pair.tgt_segments, stream)
+    return len(pair.beads)
+
+
+def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr", fmt: str = "tsv",
+            top: int | None = None, progress: Progress | None = None) -> dict:
+    """Rank the French terms of documents (monolingual) and write them to ``out`` (tsv or json), one
+    row a term. Returns ``{"terms", "sentences", "files"}``: French terms written, sentences read."""
+    from .io.files import open_output
+    from .model import Context
+    from .terms import extract_french
+    from .terms.listing import write_json, write_tsv
+    from .text.readers import read_document
+    from .text.segment import segment_document
+
+    if base_language(lang) != "fr":
+        raise Invalid(f"term extraction supports French only, not {lang!r}")
+    if fmt not in EXTRACT_FORMATS:
+        raise Invalid(f"unknown extraction format {fmt!r} (expected one of {', '.join(EXTRACT_FORMATS)})")
+    with _local_files(*sources) as paths:
+        sentences = [
+            Context(fr=segment.text, document=_name(source))
+            for source, path in zip(sources, paths)
+            for segment in segment_document(read_document(path, lang="fr"), "fr")
+        ]
+    entries = extract_french(sentences, top=top, progress=progress)
+    with open_output(out, "w") as stream:
+        (write_json if fmt == "json" else write_tsv)(entries, stream)
+    return {"terms": sum(len(e.terms_in("fr")) for e in entries), "sentences": len(sentences), "files": len(sources)}

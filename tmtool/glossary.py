@@ -1,0 +1,471 @@
+"""The glossary's rules, written once over the store interface (:mod:`tmtool.store.base`), so every
+backend gets them: term extraction's proposals merged into entries, a person's review (add, edit,
+approve, reject, deprecate, merge, remove) recorded and revertible, imports de-duplicated, and the
+evidence of documents recounted whenever a document is replaced or removed.
+
+Each function that writes runs in one transaction of the store. ``user`` names who made a
+recorded change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from .errors import Conflict, Invalid, NotFound, TmtoolError
+from .model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, iso, utcnow
+from .store.base import Store
+from .store.evidence import entry_score, kept_equivalents
+from .store.records import (
+    DocumentRecord, ImportRecord, Removal, entry_snapshot, review_state, spellings,
+)
+from .text.normalize import fold, stem
+
+CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
+
+
+# ---- a person's edits, as functions on the model ------------------------------------------------
+
+
+def _find(entry: Entry, text: str) -> Term:
+    for term in entry.terms:
+        if fold(term.text) == fold(text):
+            return term
+    raise Invalid(f"entry {entry.id} has no term {text!r}")
+
+
+def _new_term(text: str, lang: str) -> Term:
+    # an all-capitals single word written by a person is an acronym (EMI, IMS, C-IED)
+    is_acronym = " " not in text and text.upper() == text and any(c.isalpha() for c in text)
+    return Term(text=text, lang=lang, term_type=TermType.ACRONYM if is_acronym else TermType.FULL_FORM)
+
+
+def new_entry(fr: Sequence[str], en: Sequence[str], **fields) -> Entry:
+    """An entry written by hand: its French and English terms, the first of each preferred."""
+    if not fr:
+        raise Invalid("an entry needs a French term")
+    return Entry(terms=[_new_term(t, "fr") for t in fr] + [_new_term(t, "en") for t in en], **fields)
+
+
+def edit(
+    entry: Entry,
+    *,
+    fr: str | None = None,
+    en: str | None = None,
+    add_fr: Sequence[str] = (),
+    add_en: Sequence[str] = (),
+    drop: Sequence[str] = (),
+    definition: str | None = None,
+    note: str | None = None,
+    status: ReviewStatus | None = None,
+) -> None:
+    """Change an entry in place: ``fr``/``en`` replace the first term of that language (or add
+    one), ``add_*`` add terms, ``drop`` removes terms by text, ``status`` sets the status.
+
+    Without ``status`` an edited candidate becomes approved: the person editing it has reviewed
+    it (:func:`update_entry` marks it reviewed, so extraction keeps off it), and a candidate
+    left so would sit among the proposals still to review."""
+    for lang, text in (("fr", fr), ("en", en)):
+        if text is None:
+            continue
+        current = entry.terms_in(lang)
+        if current:
+            current[0].text, current[0].lemma, current[0].forms = text, None, []
+        else:
+            entry.terms.append(_new_term(text, lang))
+    for lang, texts in (("fr", add_fr), ("en", add_en)):
+        held = {fold(t.text) for t in entry.terms_in(lang)}
+        entry.terms += [_new_term(t, lang) for t in texts if fold(t) not in held]
+    for text in drop:
+        entry.terms.remove(_find(entry, text))
+    if definition is not None:
+        entry.definition = definition or None
+    if note is not None:
+        entry.note = note or None
+    if status is not None:
+        entry.status = status
+    elif entry.status is ReviewStatus.CANDIDATE:
+        entry.status = ReviewStatus.APPROVED
+
+
+def deprecate(entry: Entry, text: str) -> None:
+    """Mark one term of the entry as deprecated (kept, so that look-ups still explain it)."""
+    _find(entry, text).usage = UsageStatus.DEPRECATED
+
+
+# ---- reading ------------------------------------------------------------------------------------
+
+
+def entry(store: Store, entry_id: int) -> Entry:
+    """One entry with all its contexts; NotFound when there is none."""
+    found = store.entries([entry_id]).get(entry_id)
+    if found is None:
+        raise NotFound(f"no glossary entry {entry_id}")
+    return found
+
+
+def snapshot(store: Store, entry_id: int) -> dict | None:
+    """An entry as the history keeps it (``records.entry_snapshot``), None when there is none."""
+    found = store.entries([entry_id]).get(entry_id)
+    if found is None:
+        return None
+    return entry_snapshot(found, reviewed=store.entry_state(entry_id).reviewed)
+
+
+# ---- review: every change recorded, every change revertible ------------------------------------
+
+
+def add_entry(store: Store, new: Entry, *, user: str | None = None) -> int:
+    """Add an entry a person wrote (reviewed unless it is left a candidate)."""
+    with store.transaction():
+        entry_id = store.insert_entry(new, reviewed=new.status != ReviewStatus.CANDIDATE)
+        store.record_change("add", {entry_id: None}, {entry_id: snapshot(store, entry_id)}, user=user)
+    return entry_id
+
+
+def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Entry], None], *,
+                 expected_version: int | None = None, user: str | None = None) -> int:
+    """Apply a person's ``change`` to an entry, mark it reviewed and record it. Returns the change
+    id. With ``expected_version`` (the version the person saw), an entry changed since is a
+    Conflict and is left as it is."""
+    with store.transaction():
+        before = snapshot(store, entry_id)
+        if before is None:
+            raise NotFound(f"no glossary entry {entry_id}")
+        current = store.entries([entry_id], contexts=0)[entry_id]
+        if expected_version is not None and current.version != expected_version:
+            raise Conflict(f"entry {entry_id} was changed by someone else (version {current.version}, "
+                           f"not {expected_version}); reload it")
+        french = bool(current.terms_in("fr"))
+        change(current)
+        # French is the glossary's first language; an entry imported without it (German–English) stays so
+        if french and not current.terms_in("fr"):
+            raise Invalid(f"entry {entry_id} would have no French term")
+        if not current.terms:
+            raise Invalid(f"entry {entry_id} would have no term")
+        # the version read above: a writer that got in between is refused here, not overwritten
+        store.set_entry_fields(entry_id, {"status": current.status, "reviewed": True, "definition": current.definition,
+                                          "note": current.note}, expected_version=current.version)
+        store.write_terms(entry_id, current.terms)
+        return store.record_change(action, {entry_id: before}, {entry_id: snapshot(store, entry_id)}, user=user)
+
+
+def set_status(store: Store, entry_id: int, status: ReviewStatus, *, expected_version: int | None = None,
+               user: str | None = None) -> int:
+    return update_entry(store, entry_id, status.value, lambda e: setattr(e, "status", status),
+                        expected_version=expected_version, user=user)
+
+
+def remove_entry(store: Store, entry_id: int, *, user: str | None = None) -> int:
+    with store.transaction():
+        before = snapshot(store, entry_id)
+        if before is None:
+            raise NotFound(f"no glossary entry {entry_id}")
+        store.delete_entry(entry_id)
+        return store.record_change("remove", {entry_id: before}, {entry_id: None}, user=user)
+
+
+def merge_entries(store: Store, source_id: int, target_id: int, *, user: str | None = None) -> int:
+    """Merge entry ``source_id`` into ``target_id``: its other terms, counts and contexts move
+    over and it is removed."""
+    if source_id == target_id:
+        raise Invalid("cannot merge an entry into itself")
+    with store.transaction():
+        before = {source_id: snapshot(store, source_id), target_id: snapshot(store, target_id)}
+        for entry_id, snap in before.items():
+            if snap is None:
+                raise NotFound(f"no glossary entry {entry_id}")
+        found = store.entries([source_id, target_id], contexts=0)
+        source, target = found[source_id], found[target_id]
+        held = {(t.lang, fold(t.text)) for t in target.terms}
+        target.terms += [t for t in source.terms if (t.lang, fold(t.text)) not in held]
+        store.write_terms(target_id, target.terms)
+        store.move_evidence(source_id, target_id)
+        store.set_entry_fields(target_id, {"frequency": target.frequency + source.frequency,
+                                           "score": max(target.score, source.score), "reviewed": True})
+        store.delete_entry(source_id)
+        return store.record_change("merge", before, {source_id: None, target_id: snapshot(store, target_id)},
+                                   user=user)
+
+
+def revert(store: Store, change_id: int, *, user: str | None = None) -> int:
+    """Undo one recorded change (itself recorded). Refused when an entry it touched has been
+    reviewed again since, so that no later decision is lost silently."""
+    with store.transaction():
+        change = store.change(change_id)
+        if change is None:
+            raise NotFound(f"no change {change_id}")
+        if change.reverted_by is not None:
+            raise Conflict(f"change {change_id} was already reverted by change {change.reverted_by}")
+        current = {int(k): snapshot(store, int(k)) for k in change.after}
+        for entry_id, snap in current.items():
+            if review_state(snap) != review_state(change.after[str(entry_id)]):
+                raise Conflict(f"entry {entry_id} has changed since change {change_id}; revert the later change first")
+        for key, snap in change.before.items():
+            _restore(store, int(key), snap)
+        revert_id = store.record_change(
+            f"revert {change_id}", current, {int(k): snapshot(store, int(k)) for k in change.before}, user=user)
+        store.mark_reverted(change_id, revert_id)
+        return revert_id
+
+
+def _restore(store: Store, entry_id: int, snap: dict | None) -> None:
+    if snap is None:
+        store.delete_entry(entry_id)
+        return
+    restored = entry_from_dict(snap)
+    if store.entry_state(entry_id) is None:
+        store.insert_entry(restored, reviewed=snap["reviewed"], entry_id=entry_id)
+        return
+    store.set_entry_fields(entry_id, {"status": restored.status, "reviewed": snap["reviewed"],
+                                      "definition": restored.definition, "note": restored.note})
+    store.write_terms(entry_id, restored.terms)
+
+
+# ---- term extraction's proposals ----------------------------------------------------------------
+
+
+def _matching_entry(store: Store, proposal: Entry) -> int | None:
+    """The stored entry that extraction's ``proposal`` is about: the oldest one holding a French
+    term with the same folded text or lemma, singular or plural."""
+    forms = {fold(text) for t in proposal.terms_in("fr") for text in spellings(t)}
+    keys = sorted(forms | {stem(form) for form in forms})
+    if not keys:
+        return None
+    return min((hit.entry_id for hit in store.terms_by_key(keys)
+                if hit.kind in ("form", "stem") and hit.lang == "fr"), default=None)
+
+
+def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], proposals: Sequence[Entry]
+                  ) -> tuple[dict[str, int], int, int]:
+    """Store a document and its units (replacing an earlier version with its id), merge term
+    extraction's ``proposals`` into the glossary and recount the entries the earlier version
+    counted. Returns (unit ids by tuid, new entries, updated entries)."""
+    with store.transaction():
+        counted_before = store.document_entry_ids(record.id)
+        unit_ids = store.replace_document(record, units)
+        new, updated = merge_extracted(store, proposals, record.id, unit_ids)
+        recount(store, counted_before)
+    return unit_ids, new, updated
+
+
+def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str,
+                    unit_ids: Mapping[str, int]) -> tuple[int, int]:
+    """Fold term extraction's proposals for one (stored) document into the glossary.
+
+    New concepts become candidates; known ones gain the document's count, contexts and
+    ``last_seen``, and — unless a person has reviewed them — new equivalents, forms and score.
+    Returns (new entries, updated entries).
+    """
+    created: set[int] = set()
+    updated: set[int] = set()
+    now = utcnow()
+    with store.transaction():
+        for proposal in proposals:
+            entry_id = _matching_entry(store, proposal)
+            contexts = proposal.contexts[:CONTEXTS_PER_DOCUMENT]
+            if entry_id is None:
+                proposal.status = ReviewStatus.CANDIDATE
+                proposal.first_seen = proposal.first_seen or now
+                proposal.last_seen = now
+                proposal.contexts = contexts
+                entry_id = store.insert_entry(proposal, reviewed=False, unit_ids=unit_ids)
+                created.add(entry_id)
+            else:
+                # two proposals of one document may name one concept (a term and its variant)
+                _extend_entry(store, entry_id, proposal, now)
+                store.add_contexts(entry_id, contexts, unit_ids)
+                if entry_id not in created:
+                    updated.add(entry_id)
+            store.count_in_document(entry_id, document_id, proposal.frequency, now, proposal.score)
+            store.add_equivalent_support(
+                entry_id, document_id,
+                [(t.lang, t.term_type.value, stem(fold(t.text)), t.text,
+                  max(t.frequency, 1) * (t.confidence if t.confidence is not None else 1.0))
+                 for t in proposal.terms if t.lang != "fr"])
+            recount(store, [entry_id])
+    return len(created), len(updated)
+
+
+def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime) -> None:
+    if store.entry_state(entry_id).reviewed:
+        store.set_entry_fields(entry_id, {"last_seen": now})
+        return
+    stored = store.entries([entry_id], contexts=0)[entry_id]
+    by_key = {(t.lang, fold(t.text)): t for t in stored.terms}
+    for term in proposal.terms:
+        known = by_key.get((term.lang, fold(term.text)))
+        if known is None:
+            stored.terms.append(term)
+        else:
+            known.forms.extend(f for f in term.forms if f not in known.forms)
+    store.write_terms(entry_id, stored.terms)
+    store.set_entry_fields(entry_id, {"last_seen": now, "score": max(stored.score, proposal.score)})
+
+
+def recount(store: Store, entry_ids: Iterable[int]) -> None:
+    """Set extracted entries' frequency to the sum of their per-document counts (zero when a
+    replaced document was the last to count them), and weigh the evidence of the documents that
+    count an unreviewed entry (see :mod:`tmtool.store.evidence`): its score, and its equivalents
+    ranked by the support they have across documents."""
+    with store.transaction():
+        for entry_id in entry_ids:
+            state = store.entry_state(entry_id)
+            if state is None:
+                continue
+            counts = store.document_counts(entry_id)
+            store.set_entry_fields(entry_id, {"frequency": sum(frequency for _, frequency, _, _ in counts)})
+            if not state.reviewed:
+                _weigh_evidence(store, entry_id, [score for *_, score in counts if score is not None])
+
+
+def _weigh_evidence(store: Store, entry_id: int, scores: list[float]) -> None:
+    if not scores:
+        return  # with no document left, _take_back restores the origin
+    # (language, term type) → {equivalent key: support summed over the documents}
+    supports: dict[tuple[str, str], dict[str, float]] = {}
+    for lang, term_type, key, support in store.equivalent_supports(entry_id):
+        supports.setdefault((lang, term_type), {})[key] = support
+    # consistency is judged where the alternatives compete most: the best-supported group
+    main = max(supports.values(), key=lambda group: sum(group.values()), default={})
+    store.set_entry_fields(entry_id, {"score": entry_score(scores, list(main.values()))})
+    if not supports:
+        return
+    stored = store.entries([entry_id], contexts=0)[entry_id]
+    kept = [t for t in stored.terms if (t.lang, t.term_type.value) not in supports]
+    origin = None
+    for group, keys in supports.items():
+        own: dict[str, Term] = {}
+        for term in stored.terms:
+            if (term.lang, term.term_type.value) == group:
+                first = own.setdefault(stem(fold(term.text)), term)  # one spelling, the others its forms
+                if first is not term:
+                    first.forms.extend(f for f in [term.text, *term.forms] if f not in first.forms)
+        kept += [own[key] for key in kept_equivalents(keys) if key in own]
+        # an equivalent no remaining document proposes stays only if the entry came with it
+        # (imported or written by hand), not if a removed or revised document proposed it
+        unsupported = [t for key, t in own.items() if key not in keys]
+        if unsupported and origin is None:
+            origin = store.origin_snapshots([entry_id]).get(entry_id, {})
+        came_with = {(t.get("lang"), fold(t.get("text", ""))) for t in (origin or {}).get("terms", [])}
+        kept += [t for t in unsupported if (t.lang, fold(t.text)) in came_with]
+    if [(t.lang, t.text) for t in kept] != [(t.lang, t.text) for t in stored.terms]:
+        store.write_terms(entry_id, kept)
+
+
+# ---- what came in, taken out again --------------------------------------------------------------
+
+
+def remove_documents(store: Store, document_ids: Sequence[str]) -> Removal:
+    """Take documents out as if they had never been ingested, in one transaction.
+
+    Their units go, and the contexts quoting them. The entries their extraction counted lose
+    those counts, and the dates and score the documents gave them (see :func:`_take_back`);
+    a candidate no other document, import or person vouches for goes; reviewed entries stay.
+    An unknown id is refused before anything changes."""
+    with store.transaction():
+        units, shares = store.delete_documents(document_ids)
+        recount(store, shares)
+        removed = _take_back(store, shares)
+    return Removal(units=units, entries_removed=removed, entries_kept=len(shares) - removed)
+
+
+def _take_back(store: Store, shares: dict[int, list[tuple[str | None, float | None]]]) -> int:
+    """Undo what removed documents' extraction did to entries, given each entry's (seen, score)
+    from those documents. Extraction sets an entry's first_seen when it creates it, its
+    last_seen whenever it counts it, and raises an unreviewed entry's score: each of these
+    that a removed document set falls back to what the remaining documents gave, else to what
+    the entry had from elsewhere (its import or a person: the snapshot that created it).
+    Removes the candidates left with nothing behind them and returns how many."""
+    origins = store.origin_snapshots(list(shares))
+    found = store.entries(list(shares), contexts=0)
+    removed = 0
+    for entry_id, taken in shares.items():
+        stored, reviewed = found[entry_id], store.entry_state(entry_id).reviewed
+        first, last, score = iso(stored.first_seen), iso(stored.last_seen), stored.score
+        left = [(seen, document_score) for _, _, seen, document_score in store.document_counts(entry_id)]
+        origin = origins.get(entry_id)
+        if stored.status == ReviewStatus.CANDIDATE and not reviewed and not left and origin is None:
+            store.delete_entry(entry_id)
+            removed += 1
+            continue
+        seen_by_removed = {seen for seen, _ in taken if seen}
+        seen_left = [seen for seen, _ in left if seen]
+        if first in seen_by_removed:
+            first = min(seen_left, default=None)
+        if last in seen_by_removed:
+            last = max(seen_left, default=origin["last_seen"] if origin else None)
+        if not reviewed and not left and score in {s for _, s in taken if s is not None}:
+            # with documents left, recount has weighed their evidence; with none, the origin's
+            score = origin["score"] if origin else 0.0
+        store.set_entry_fields(entry_id, {"first_seen": first, "last_seen": last, "score": score})
+    return removed
+
+
+def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_id: int | None = None, *,
+                   user: str | None = None) -> tuple[int, int]:
+    """Add glossary entries read from a file (import ``import_id``, see ``Store.new_import``),
+    skipping any whose terms (folded) are exactly those of a stored entry. One recorded change
+    for the file. Returns (added, skipped)."""
+    added: dict[int, dict | None] = {}
+    skipped = 0
+    with store.transaction():
+        for read in entries:
+            if not read.terms:
+                raise TmtoolError(f"{f'entry {read.id}' if read.id else 'an entry'} has no term", path=origin)
+            if _identical_entry(store, read):
+                skipped += 1
+                continue
+            entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
+                                          entry_id=_free_id(store, read.id), import_id=import_id)
+            added[entry_id] = snapshot(store, entry_id)
+        if added:
+            change_id = store.record_change(f"import {Path(origin).name}", dict.fromkeys(added), added, user=user)
+            if import_id is not None:
+                store.set_import_change(import_id, change_id)
+    return len(added), skipped
+
+
+def _free_id(store: Store, wanted: str | None) -> int | None:
+    """An imported entry keeps its numeric id when this store has no entry by that id, so that
+    a glossary moved between stores keeps the ids people cite."""
+    if wanted is None or not (wanted.isascii() and wanted.isdigit()):
+        return None
+    return None if store.entry_state(int(wanted)) is not None else int(wanted)
+
+
+def _identical_entry(store: Store, read: Entry) -> bool:
+    wanted = {(t.lang, fold(t.text)) for t in read.terms}
+    first = read.terms[0]
+    candidates = sorted({hit.entry_id for hit in store.terms_by_key([fold(first.text)])
+                         if hit.kind == "form" and hit.lang == first.lang})
+    for stored in store.entries(candidates, contexts=0).values():
+        if {(t.lang, fold(t.text)) for t in stored.terms} == wanted:
+            return True
+    return False
+
+
+def remove_import(store: Store, import_id: int, *, user: str | None = None) -> tuple[ImportRecord, Removal]:
+    """Take out what an import added, in one transaction: its units, and its entries but those
+    changed since — by a person (a recorded change) or by extraction (a document counts
+    them) — which stay. The entries removed are one recorded change (``glossary revert``)."""
+    with store.transaction():
+        found = [r for r in store.imports() if r.id == import_id]
+        if not found:
+            raise NotFound(f"no import {import_id} in the store (see 'tmtool imports')")
+        touched_since = store.entry_ids_changed_since_import(import_id)
+        gone, kept = [], 0
+        for entry_id, counted in store.import_entry_ids(import_id):
+            if counted or entry_id in touched_since:
+                kept += 1
+            else:
+                gone.append(entry_id)
+        before = {entry_id: snapshot(store, entry_id) for entry_id in gone}
+        for entry_id in gone:
+            store.delete_entry(entry_id)
+        if gone:
+            store.record_change(f"remove import {import_id} {Path(found[0].path).name}", before,
+                                dict.fromkeys(gone), user=user)
+        units = store.delete_import(import_id)
+    return found[0], Removal(units=units, entries_removed=len(gone), entries_kept=kept)

@@ -1,0 +1,331 @@
+"""The store as an interface: what every backend (SQLite today, PostgreSQL next) keeps and answers.
+
+It speaks the project's nouns — documents, units, glossary entries and their terms, the evidence
+documents give entries, recorded changes, imports — and holds storage primitives only. The rules
+that decide what a change means (merging extracted terms into entries, review, revert, import
+de-duplication, recounting) live in :mod:`tmtool.glossary`, written once over this interface.
+
+How a backend finds fuzzy-match candidates, concordance hits or look-up keys is its own business
+(FTS5 for SQLite, pg_trgm and tsvector for PostgreSQL): callers hand it the text as typed or
+normalised and score what it returns themselves.
+
+Contracts every backend keeps:
+
+- Every method that writes runs in one transaction, or joins the caller's (:meth:`Store.transaction`
+  nests); a failure leaves the store as it was.
+- Entry ids are integers; the model's ``Entry.id`` carries them as strings.
+- An entry's ``version`` starts at 1 and goes up with every :meth:`Store.set_entry_fields` (every
+  rule that changes an entry's terms or contexts calls it in the same transaction).
+  ``set_entry_fields(..., expected_version=v)`` raises :class:`tmtool.errors.Conflict` when the
+  stored version is not ``v`` — checked in the write itself, so two writers cannot both pass.
+- Unknown ids raise :class:`tmtool.errors.NotFound` where a method says so; elsewhere they are
+  simply absent from what is returned.
+- Times are stored as ISO 8601 UTC strings (``tmtool.model.iso``) and returned as such in records,
+  as :class:`datetime` in model objects.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from ..model import Context, Entry, ReviewStatus, Term, Unit
+from .records import Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit
+
+# The fields of an entry that set_entry_fields writes (the terms and contexts have their own
+# methods): values as in the model (ReviewStatus, datetime), ``reviewed`` a bool.
+ENTRY_FIELDS = ("status", "reviewed", "definition", "note", "frequency", "score", "first_seen", "last_seen")
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A tmtool store. Open one with :func:`tmtool.store.open_store`; use it as a context manager
+    to close it."""
+
+    url: str  # what it was opened from: a file path for SQLite, a postgresql:// URL
+    created: bool  # True when opening it made a new, empty store
+
+    # ---- lifecycle, transactions -------------------------------------------------------------
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """One write transaction; nested calls join the outer one."""
+        ...
+
+    def is_empty(self) -> bool:
+        """True when the store holds nothing at all (no document, unit, entry, import or change)."""
+        ...
+
+    def discard(self) -> None:
+        """Close the store and delete it, with whatever files the backend keeps beside it (SQLite's
+        ``-wal`` and ``-shm``) — only if it is still empty, since another process may have begun
+        writing to it meanwhile. For a command that fails after creating a store: failing leaves no
+        store behind. A server database is never dropped: there this only closes."""
+        ...
+
+    def backup(self, target: str | Path) -> None:
+        """Write a consistent copy of the store to the file ``target`` while others may be writing."""
+        ...
+
+    def stats(self) -> dict[str, int]:
+        """How many of each thing the store holds, in this order: documents, imports, units, entries,
+        terms, contexts, changes, "entries candidate|approved|rejected"; then "units fr→en" by pair
+        of base languages, "variants de" and "terms de" by base language, each group sorted."""
+        ...
+
+    # ---- documents -------------------------------------------------------------------------
+
+    def document(self, document_id: str) -> DocumentRecord | None: ...
+
+    def document_with(self, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
+        """The id of the earliest stored document pair with exactly these file hashes — or, with
+        ``text``, these text hashes (``DocumentRecord.src_text_hash``) — if any."""
+        ...
+
+    def documents(self) -> list[tuple[DocumentRecord, int]]:
+        """Every stored document with its number of units, in the order ingested (then by id)."""
+        ...
+
+    def replace_document(self, record: DocumentRecord, units: Sequence[Unit]) -> dict[str, int]:
+        """Store a document and its units (positions 0…n-1), replacing an earlier version with the
+        same id: its units, the contexts citing it and the counts it gave entries go with it; its
+        ``ingested`` time stays. Returns unit ids by tuid (by position, as a string, when a unit has
+        none). Storage only: :func:`tmtool.glossary.save_document` also recounts the entries."""
+        ...
+
+    def delete_documents(self, document_ids: Sequence[str]) -> tuple[int, dict[int, list[tuple[str | None, float | None]]]]:
+        """Delete documents with their units, the contexts citing them and the counts they gave
+        entries. Raises NotFound ("no document a, b in the store") naming every unknown id, before
+        anything changes. Returns (units deleted, {entry id: [(seen, score)] that the documents had
+        given it}). Storage only: see :func:`tmtool.glossary.remove_documents`."""
+        ...
+
+    def document_entry_ids(self, document_id: str) -> list[int]:
+        """The entries that a stored document's extraction counted."""
+        ...
+
+    def document_units(self, document_id: str) -> list[StoredUnit]:
+        """A document's units in document order, with their ids and alignment facts. Raises
+        NotFound for an unknown document."""
+        ...
+
+    # ---- units -----------------------------------------------------------------------------
+
+    def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
+                  untranslated: Callable[[Unit], bool] | None = None,
+                  pairs: Counter | None = None) -> tuple[int, int, int]:
+        """Add imported units, skipping those ``untranslated`` says hold no translation (by default
+        those with an empty target; always those with an empty source) and those identical to one
+        already stored (``records.unit_content_key``, also within ``units``). Reads ``units``
+        lazily, holding a batch at a time. A unit with an invalid language tag raises TmtoolError
+        with ``path=origin``. Returns (added, already stored, untranslated); ``pairs``, when given,
+        counts the added units by (srclang, tgtlang) as stored."""
+        ...
+
+    def units(self, *, since: datetime | None = None) -> Iterator[Unit]:
+        """Every unit (changed on or after ``since``), with its variants, in the order stored."""
+        ...
+
+    def unit_count(self, *, since: datetime | None = None) -> int: ...
+
+    def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]: ...
+
+    def source_languages(self, *, since: datetime | None = None) -> list[str]:
+        """The distinct source language tags of :meth:`units`, as stored, sorted."""
+        ...
+
+    def unit_languages(self) -> list[str]:
+        """The base languages of the memory's texts (sources, targets and variants), sorted."""
+        ...
+
+    # ---- searching the memory ----------------------------------------------------------------
+
+    def fuzzy_candidates(self, text: str, min_score: float) -> dict[int, str]:
+        """Candidates for a fuzzy match of ``text`` (already ``normalize_for_match``-ed, at least 3
+        characters): {unit id: normalised source} of units whose normalised source might score
+        ``min_score`` % or more (``tmtool.search.similarity``). The caller scores them; a backend
+        returns every unit that can reach the score as far as its index allows, and bounds its work
+        on common grams (see tmtool/search.py and bench/scale.py for what SQLite achieves)."""
+        ...
+
+    def concordance(self, text: str, limit: int = 20) -> list[tuple[Unit, str]]:
+        """Units whose source or target contains ``text`` as whole words (a phrase: the words in
+        order), case- and accent-insensitive, best first, each with where it came from: its
+        document's id, else the file name (no folder) it was imported from."""
+        ...
+
+    def concordance_count(self, text: str, cap: int) -> int:
+        """How many units :meth:`concordance` would find, counted up to ``cap``."""
+        ...
+
+    def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
+                        limit: int = 200) -> list[Context]:
+        """French→English units (by base language) as sentence pairs for term extraction to weigh a
+        new document against: those whose source shares the most specific of ``words`` (folded;
+        words under 4 letters and words found in more than ``limit`` sources are ignored), most
+        relevant first, at most ``limit``, none from ``exclude_document`` (imported units have no
+        document and are always eligible). Context(fr, en, document id or '', tuid or '')."""
+        ...
+
+    # ---- reading entries -----------------------------------------------------------------------
+
+    def entries(self, ids: Sequence[int], *, contexts: int | None = None) -> dict[int, Entry]:
+        """Entries by id (unknown ids absent), with their terms in order — each term with its own
+        frequency and contexts — the entry's version, and up to ``contexts`` of its contexts
+        (all when None), oldest first."""
+        ...
+
+    def entry_state(self, entry_id: int) -> EntryState | None:
+        """What the store keeps about an entry beyond the model, None if there is no such entry."""
+        ...
+
+    def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
+                     since: datetime | None = None, text: str | None = None, limit: int | None = None,
+                     offset: int = 0) -> list[Entry]:
+        """Entries matching every given filter, by score (highest first), then frequency (highest
+        first), then id; ``since`` compares the time the entry last changed; ``text`` matches any
+        term's folded surface form (``folding.fold``) as a substring of ``fold(text)``."""
+        ...
+
+    def term_languages(self) -> list[str]:
+        """The (base) languages of the glossary's terms, sorted."""
+        ...
+
+    def lexicon_pairs(self, srclang: str = "fr", tgtlang: str = "en") -> list[tuple[str, str]]:
+        """(source, target) term texts of approved entries, deprecated terms left out, every pairing
+        of an entry's terms in the two base languages, by entry id then term positions."""
+        ...
+
+    def terms_by_key(self, keys: Sequence[str]) -> list[KeyedTerm]:
+        """The terms with a look-up key (``folding.term_keys``) equal to one of ``keys``."""
+        ...
+
+    def terms_by_prefix(self, prefix: str, limit: int) -> list[KeyedTerm]:
+        """At most ``limit`` terms with a surface-form key ("form") that starts with ``prefix``
+        (and is longer than it)."""
+        ...
+
+    def terms_spelt_like(self, folded: str) -> list[KeyedTerm]:
+        """Candidates for a fuzzy look-up of ``folded`` (a folded query of 3+ characters): terms with
+        a surface-form key sharing its rarest trigrams. The caller scores them (rapidfuzz ratio)."""
+        ...
+
+    def entry_ids_changed_since_import(self, import_id: int) -> set[int]:
+        """Entries touched (in ``before`` of) a change recorded after the import's own change."""
+        ...
+
+    # ---- writing entries (storage only: the rules are in tmtool.glossary) -----------------------
+
+    def insert_entry(self, entry: Entry, *, reviewed: bool, entry_id: int | None = None,
+                     unit_ids: Mapping[str, int] | None = None, import_id: int | None = None) -> int:
+        """Store a new entry with its terms and contexts (version 1); ``entry_id`` when given, else
+        a new id above every stored one (SQLite may give a deleted last id again: the history tells
+        the two apart by time, see :meth:`origin_snapshots`). ``unit_ids`` (tuid → unit id) links
+        contexts to their units. Returns its id."""
+        ...
+
+    def set_entry_fields(self, entry_id: int, fields: Mapping[str, object], *,
+                         expected_version: int | None = None) -> int:
+        """Write some of an entry's ``ENTRY_FIELDS``, set its updated time and bump its version;
+        returns the new version. Raises NotFound for no such entry, and Conflict ("entry N was
+        changed by someone else (version V, not E); reload it") when ``expected_version`` is given
+        and is not the stored one."""
+        ...
+
+    def write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
+        """Replace an entry's terms (in order, with their own frequency and contexts) and their
+        look-up keys."""
+        ...
+
+    def add_contexts(self, entry_id: int, contexts: Iterable[Context], unit_ids: Mapping[str, int]) -> None:
+        """Append contexts to an entry; ``unit_ids`` (tuid → unit id) links them to their units."""
+        ...
+
+    def delete_entry(self, entry_id: int) -> None:
+        """Delete an entry with its terms, contexts and evidence (nothing if there is none)."""
+        ...
+
+    def count_in_document(self, entry_id: int, document_id: str, frequency: int, seen: datetime,
+                          score: float) -> None:
+        """Record a document's evidence for an entry; added to (frequency summed, score the
+        highest, seen kept) when the document already counts it."""
+        ...
+
+    def add_equivalent_support(self, entry_id: int, document_id: str,
+                               supports: Iterable[tuple[str, str, str, str, float]]) -> None:
+        """Record the support a document gives an entry's equivalents: (lang, term type value,
+        key, text, support), summed with what the document already gave the same key."""
+        ...
+
+    def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:
+        """The documents counting an entry: (document id, frequency, seen, score)."""
+        ...
+
+    def equivalent_supports(self, entry_id: int) -> list[tuple[str, str, str, float]]:
+        """An entry's equivalents' support summed over the documents: (lang, term type value, key,
+        support)."""
+        ...
+
+    def move_evidence(self, source_id: int, target_id: int) -> None:
+        """Give ``target_id`` what documents counted for ``source_id`` (frequencies summed) and its
+        contexts, but those the target already cites (same fr, en and document)."""
+        ...
+
+    # ---- recorded changes ----------------------------------------------------------------------
+
+    def record_change(self, action: str, before: Mapping[int, dict | None], after: Mapping[int, dict | None],
+                      *, user: str | None = None) -> int:
+        """Record a change: entry snapshots (``records.entry_snapshot``) before and after, None for
+        an entry that did not or no longer exists. Returns its id (increasing)."""
+        ...
+
+    def history(self, entry_id: int | None = None) -> list[Change]:
+        """Recorded changes, oldest first; only those whose ``before`` holds ``entry_id`` when given."""
+        ...
+
+    def change(self, change_id: int) -> Change | None: ...
+
+    def mark_reverted(self, change_id: int, revert_id: int) -> None: ...
+
+    def origin_snapshots(self, entry_ids: Sequence[int]) -> dict[int, dict]:
+        """For each entry that a recorded change created (added by hand, imported, restored by a
+        revert) — a change whose ``before`` is null for it, not older than the entry — the latest
+        such change's ``after`` snapshot. Entries extraction created have none."""
+        ...
+
+    # ---- imports -------------------------------------------------------------------------------
+
+    def imports(self) -> list[ImportRecord]:
+        """Every import still in the store, oldest first."""
+        ...
+
+    def new_import(self, path: str, fmt: str, kind: str) -> int:
+        """Record an import about to be made (in the caller's transaction); give its id to
+        :meth:`add_units` or ``glossary.import_entries``, then call :meth:`finish_import`."""
+        ...
+
+    def finish_import(self, import_id: int, added: int) -> None:
+        """Record what an import added; one that added nothing changed nothing and is not kept."""
+        ...
+
+    def set_import_change(self, import_id: int, change_id: int) -> None:
+        """Link an import to the recorded change that added its entries."""
+        ...
+
+    def import_entry_ids(self, import_id: int) -> list[tuple[int, bool]]:
+        """The entries an import added that are still stored: (id, counted by a document)."""
+        ...
+
+    def delete_import(self, import_id: int) -> int:
+        """Delete an import's record and its units (its entries stay, no longer linked to it).
+        Returns the units deleted."""
+        ...

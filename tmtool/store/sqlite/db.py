@@ -1,0 +1,911 @@
+"""The embedded store: one SQLite file with documents, units, glossary entries and review history.
+
+The first backend of :class:`tmtool.store.base.Store`: every FTS5 detail (the trigram and word
+indexes, MATCH expressions, vocabularies) stays in this module. Every public method that writes
+runs in one transaction (or inside the caller's, see :meth:`SQLiteStore.transaction`), so a
+failure leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+
+from ...errors import Conflict, NotFound, TmtoolError
+from ...langtags import normalize_tag
+from ...model import (
+    Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
+)
+from ...text.normalize import fold, normalize_for_match, term_keys
+from ..base import ENTRY_FIELDS
+from ..records import (
+    Change,
+    DocumentRecord,
+    EntryState,
+    ImportRecord,
+    KeyedTerm,
+    StoredUnit,
+    dumps,
+    loads,
+    spellings,
+    unit_content_key,
+)
+from .migrations import migrate
+
+BUSY_TIMEOUT_S = 10.0
+IMPORT_BATCH = 1000  # units read, checked and inserted at a time by add_units
+# units added to the full-text indexes by one statement: FTS5 writes its pending terms out as a
+# new segment at the end of every statement, and merging many small segments cost more than
+# tokenising (100,000 units: 1,000 per statement 15.8 s CPU, 10,000 or more 7.0 s; memory flat)
+INDEX_BATCH = 20_000
+# memory units given to term extraction with a new document: extraction time grows faster than
+# this (seed + 100 units 8 s, + 1000 units 58 s; see bench/README.md, Scale)
+MEMORY_CONTEXTS = 200
+MIN_CONTEXT_WORD = 4  # shorter words are function words or numbers, no evidence for a term
+
+# Fuzzy-match candidates (see fuzzy_candidates). GRAM_SIZE is the trigram tokenizer's.
+GRAM_SIZE = 3
+# Postings of the rarest trigrams read per query at most: bounds the work on common trigrams
+# ("de ", "les"); the rarest words, and failing them the next grams together, reach the rest.
+POSTINGS_BUDGET = 5000
+MIN_GRAMS = 2  # grams queried together when no word is selective (glossary look-up: at least)
+# Postings of the rarest words read per query at most; no word beyond it (a common word is no filter).
+WORD_BUDGET = 5000
+WORD = re.compile(r"\w+")
+# Postings read at most to count a query's grams: each is counted up to the budget above, or up to
+# its share of this when lower. Most of a long query's grams are common, and counting each of them
+# up to the budget was most of its search (0.3-0.5 s for 300-600 grams at 1M units).
+COUNT_BUDGET = 250_000
+
+
+def _confidence(prop: str | None) -> float | None:
+    """The aligner's ``x-confidence`` prop as a number; an imported memory may hold anything there."""
+    try:
+        return float(prop) if prop else None
+    except ValueError:
+        return None
+
+
+def _without_target(unit: Unit) -> bool:
+    return not unit.target.strip()
+
+
+# a memory repeats a handful of language tags millions of times
+_language_tag = lru_cache(maxsize=256)(normalize_tag)
+
+
+def _check_languages(unit: Unit, origin: str) -> None:
+    """Refuse a unit whose source, target or variant language is not a language tag: stored, it
+    would make every later TMX export of the store fail."""
+    for side, tag in (("source", unit.srclang), ("target", unit.tgtlang), *(("variant", v.lang) for v in unit.variants)):
+        try:
+            _language_tag(tag)
+        except TmtoolError as exc:
+            where = f"unit {unit.tuid!r}" if unit.tuid else "a unit"
+            raise TmtoolError(f"{where} has no valid {side} language: {exc.message}", path=origin) from None
+
+
+def _base_language(tag: str) -> str | None:
+    """``base_language`` for SQL (``fr-FR`` → ``fr``): None for what no longer parses, which an old
+    store may hold (see migration 7)."""
+    try:
+        return _language_tag(tag).split("-")[0]
+    except TmtoolError:
+        return None
+
+
+def _phrase(token: str) -> str:
+    """``token`` as an FTS5 string, matched as typed."""
+    return '"' + token.replace('"', '""') + '"'
+
+
+def trigrams(text: str) -> set[str]:
+    return {text[i : i + GRAM_SIZE] for i in range(len(text) - GRAM_SIZE + 1)}
+
+
+def _any_of(grams: set[str]) -> str:
+    """An FTS5 expression matching text that contains any of ``grams`` (trigrams or words)."""
+    return " OR ".join(_phrase(g) for g in sorted(grams))
+
+
+def rarest_grams(grams: set[str], frequency: dict[str, int], needed: int, *,
+                 budget: int = POSTINGS_BUDGET, at_least: int = MIN_GRAMS) -> set[str]:
+    """The grams to query an index with: the ``needed`` rarest (enough for full recall, see
+    :meth:`SQLiteStore.fuzzy_candidates`), or fewer once their postings exceed ``budget``
+    (``at_least`` regardless)."""
+    chosen: list[str] = []
+    considered = postings = 0
+    for gram in sorted(grams, key=lambda g: (frequency.get(g, 0), g)):
+        count = frequency.get(gram, 0)
+        if considered >= needed or (len(chosen) >= at_least and postings + count > budget):
+            break
+        considered += 1
+        # a gram in no row (a typo's) finds nothing, but it is one of the needed grams all the same
+        if count:
+            chosen.append(gram)
+            postings += count
+    return set(chosen)
+
+
+def _column_value(value: object):
+    """An entry field as its column holds it."""
+    if isinstance(value, ReviewStatus):
+        return value.value
+    if isinstance(value, datetime):
+        return iso(value)
+    return int(value) if isinstance(value, bool) else value
+
+
+class SQLiteStore:
+    """A tmtool store in one SQLite file. Open with :meth:`SQLiteStore.open` (or
+    :func:`tmtool.store.open_store`); use as a context manager to close it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str, *, created: bool = False):
+        self._conn = conn
+        self.path = self.url = path
+        self.created = created
+
+    # ---- opening, transactions -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> SQLiteStore:
+        """Open (creating, unless ``create`` is false, and migrating if needed) the store at ``path``."""
+        path = str(path)
+        created = path == ":memory:" or not os.path.exists(path)
+        if not create and created:
+            raise NotFound("no such store (check --db or $TMTOOL_DB)", path=path)
+        if path != ":memory:":
+            parent = Path(path).resolve().parent
+            if not parent.is_dir():
+                raise TmtoolError(f"cannot create store: directory {parent} does not exist", path=path)
+            if Path(path).is_dir():
+                raise TmtoolError("cannot open store: this is a directory", path=path)
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            conn.create_function("base_language", 1, _base_language, deterministic=True)
+            migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            raise TmtoolError(f"cannot open store: {exc}", path=path) from None
+        return cls(conn, path, created=created)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction; nested calls join the outer one."""
+        if self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.rollback()
+            raise
+        self._conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        return self._conn.execute(sql, params).fetchall()
+
+    def is_empty(self) -> bool:
+        return not any(self._query(f"SELECT EXISTS (SELECT 1 FROM {table})")[0][0] for table in
+                       ("documents", "units", "entries", "imports", "changes"))
+
+    def discard(self) -> None:
+        """Close the store, and delete its file with the write-ahead log and shared memory beside
+        it if it is still empty (another process may have started writing to it meanwhile)."""
+        empty = self.is_empty()
+        self.close()
+        if empty and self.path != ":memory:":
+            for suffix in ("", "-wal", "-shm"):
+                try:
+                    os.unlink(self.path + suffix)
+                except FileNotFoundError:
+                    pass
+
+    # ---- documents and units ---------------------------------------------------------------
+
+    _DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
+                         " src_text_hash, tgt_text_hash")
+
+    def document(self, document_id: str) -> DocumentRecord | None:
+        rows = self._query(
+            f"SELECT {self._DOCUMENT_COLUMNS} FROM documents WHERE id = ?",
+            (document_id,),
+        )
+        return DocumentRecord(*rows[0]) if rows else None
+
+    def document_with(self, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
+        """The id of a stored document pair with exactly these file contents — or, with ``text``,
+        this text as segmented (see ``DocumentRecord``) — if any."""
+        columns = ("src_text_hash", "tgt_text_hash") if text else ("src_hash", "tgt_hash")
+        rows = self._query(f"SELECT id FROM documents WHERE {columns[0]} = ? AND {columns[1]} = ?"
+                           " ORDER BY ingested, id LIMIT 1", (src_hash, tgt_hash))
+        return rows[0][0] if rows else None
+
+    def replace_document(self, record: DocumentRecord, units: Sequence[Unit]) -> dict[str, int]:
+        """Store a document and its units, replacing an earlier version with the same id (its units,
+        contexts and term counts go with it). Returns unit ids by tuid."""
+        now = iso(utcnow())
+        with self.transaction():
+            earlier = self.document(record.id)
+            self._conn.execute("DELETE FROM contexts WHERE document = ?", (record.id,))
+            self._conn.execute("DELETE FROM documents WHERE id = ?", (record.id,))
+            self._conn.execute(
+                f"INSERT INTO documents ({self._DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.id, record.src_path, record.tgt_path, record.src_hash, record.tgt_hash,
+                    record.srclang, record.tgtlang, earlier.ingested if earlier else now, now,
+                    record.src_text_hash, record.tgt_text_hash,
+                ),
+            )
+            last_id = self._last_unit_id()
+            unit_ids = {
+                unit.tuid or str(position): self._insert_unit(unit, record.id, position, record.src_path)
+                for position, unit in enumerate(units)
+            }
+            self._index_units(after=last_id)
+            return unit_ids
+
+    _INSERT_UNIT = (
+        "INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key,"
+        " document_id, position, bead, confidence, origin, props, notes, created, changed,"
+        " source_markup, target_markup, import_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+
+    @staticmethod
+    def _unit_row(unit: Unit, content_key: str, document_id: str | None, position: int | None,
+                  origin: str, import_id: int | None = None) -> tuple:
+        _check_languages(unit, origin)
+        return (
+            unit.tuid, unit.source, unit.target, unit.srclang, unit.tgtlang,
+            normalize_for_match(unit.source), content_key, document_id, position,
+            unit.props.get("x-bead"), _confidence(unit.props.get("x-confidence")), origin,
+            dumps(unit.props), dumps(unit.notes), iso(unit.created), iso(unit.changed),
+            unit.source_markup, unit.target_markup, import_id,
+        )
+
+    def _insert_unit(self, unit: Unit, document_id: str | None, position: int | None, origin: str) -> int:
+        row = self._unit_row(unit, unit_content_key(unit), document_id, position, origin)
+        unit_id = self._conn.execute(self._INSERT_UNIT, row).lastrowid
+        self._insert_variants({unit_id: unit})
+        return unit_id
+
+    def _insert_variants(self, units: dict[int, Unit]) -> None:
+        """Store the variants of just-inserted ``units`` (by id)."""
+        self._conn.executemany(
+            "INSERT INTO unit_variants (unit_id, position, lang, text, markup) VALUES (?, ?, ?, ?, ?)",
+            [(unit_id, position, v.lang, v.text, v.markup)
+             for unit_id, unit in units.items() for position, v in enumerate(unit.variants)])
+
+    def _last_unit_id(self) -> int:
+        return self._query("SELECT coalesce(max(id), 0) FROM units")[0][0]
+
+    def _index_units(self, *, after: int) -> int:
+        """Add the units inserted since ``after`` (the last id before them) to the full-text and
+        trigram indexes; new units get ids above any stored one (the write lock is held).
+        Returns the last id indexed."""
+        self._conn.execute("INSERT INTO units_fts(rowid, source, target)"
+                           " SELECT id, source, target FROM units WHERE id > ?", (after,))
+        self._conn.execute("INSERT INTO units_grams(rowid, match_text)"
+                           " SELECT id, match_text FROM units WHERE id > ?", (after,))
+        return self._last_unit_id()
+
+    def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
+                  untranslated: Callable[[Unit], bool] | None = None,
+                  pairs: Counter | None = None) -> tuple[int, int, int]:
+        """Add imported units (of import ``import_id``, see :meth:`new_import`), skipping those
+        ``untranslated`` says hold no translation (by default, those with an empty target) and those
+        identical to one already stored. Returns (added, already stored, untranslated); ``pairs``,
+        when given, counts the added units by (source language, target language).
+
+        Units are inserted in batches: one query finds a batch's units already stored, one
+        statement inserts the rest, and at most a batch is held in memory."""
+        untranslated = untranslated or _without_target
+        added = already_stored = not_translated = 0
+        units = iter(units)
+        with self.transaction():
+            indexed = self._last_unit_id()
+            while batch := list(islice(units, IMPORT_BATCH)):
+                kept = [unit for unit in batch if unit.source.strip() and not untranslated(unit)]
+                not_translated += len(batch) - len(kept)
+                translated: dict[str, Unit] = {}
+                for unit in kept:
+                    translated.setdefault(unit_content_key(unit), unit)
+                keys = list(translated)
+                stored = {row[0] for row in self._query(
+                    f"SELECT content_key FROM units WHERE content_key IN ({','.join('?' * len(keys))})", keys)}
+                new = {key: unit for key, unit in translated.items() if key not in stored}
+                before = self._last_unit_id()
+                rows = [self._unit_row(unit, key, None, None, origin, import_id) for key, unit in new.items()]
+                self._conn.executemany(self._INSERT_UNIT, rows)
+                if pairs is not None:
+                    pairs.update((u.srclang, u.tgtlang) for key, u in translated.items() if key not in stored)
+                if any(unit.variants for unit in new.values()):
+                    self._insert_variants({unit_id: new[key] for unit_id, key in self._query(
+                        "SELECT id, content_key FROM units WHERE id > ?", (before,))})
+                added += len(rows)
+                already_stored += len(kept) - len(rows)
+                if self._last_unit_id() - indexed >= INDEX_BATCH:
+                    indexed = self._index_units(after=indexed)
+            self._index_units(after=indexed)
+        return added, already_stored, not_translated
+
+    _UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, created, changed,"
+                     " source_markup, target_markup")
+
+    @staticmethod
+    def _unit(row: tuple) -> Unit:
+        _, tuid, source, target, srclang, tgtlang, props, notes, created, changed, source_markup, target_markup = row
+        return Unit(
+            source=source, target=target, srclang=srclang, tgtlang=tgtlang, tuid=tuid,
+            created=parse_time(created), changed=parse_time(changed),
+            props=loads(props), notes=loads(notes),
+            source_markup=source_markup, target_markup=target_markup,
+        )
+
+    def units(self, *, since: datetime | None = None) -> Iterator[Unit]:
+        """Every unit (changed on or after ``since``), in the order stored."""
+        where, params = self._since(since)
+        rows = self._conn.execute(f"SELECT {self._UNIT_COLUMNS} FROM units{where} ORDER BY id", params)
+        # the variants in unit order beside the units, joined as both are read: one query, not one a
+        # unit; started while the units' query is active, it reads the same snapshot of the store
+        variants = self._conn.execute(
+            "SELECT v.unit_id, v.lang, v.text, v.markup FROM unit_variants v"
+            + (" JOIN units u ON u.id = v.unit_id WHERE u.changed >= ?" if since else "")
+            + " ORDER BY v.unit_id, v.position", params)
+        return self._joined(rows, variants)
+
+    def _joined(self, rows: Iterator[tuple], variants: Iterator[tuple]) -> Iterator[Unit]:
+        pending = next(variants, None)
+        for row in rows:
+            unit = self._unit(row)
+            while pending is not None and pending[0] <= row[0]:
+                if pending[0] == row[0]:
+                    unit.variants.append(Variant(*pending[1:]))
+                pending = next(variants, None)
+            yield unit
+
+    def _with_variants(self, units: dict[int, Unit]) -> dict[int, Unit]:
+        """``units`` (by id), given their variants."""
+        if units:
+            marks = ",".join("?" * len(units))
+            for unit_id, *variant in self._query("SELECT unit_id, lang, text, markup FROM unit_variants"
+                                                 f" WHERE unit_id IN ({marks}) ORDER BY unit_id, position", list(units)):
+                units[unit_id].variants.append(Variant(*variant))
+        return units
+
+    def unit_count(self, *, since: datetime | None = None) -> int:
+        """How many units :meth:`units` gives."""
+        where, params = self._since(since)
+        return self._query(f"SELECT count(*) FROM units{where}", params)[0][0]
+
+    def source_languages(self, *, since: datetime | None = None) -> list[str]:
+        """The source language tags of the units :meth:`units` gives, as stored."""
+        where, params = self._since(since)
+        return [tag for tag, in self._query(f"SELECT DISTINCT srclang FROM units{where} ORDER BY srclang", params)]
+
+    def unit_languages(self) -> list[str]:
+        """The base languages of the memory's texts (sources, targets and variants), sorted."""
+        tags = self._query("SELECT srclang FROM units UNION SELECT tgtlang FROM units"
+                           " UNION SELECT lang FROM unit_variants")
+        return sorted({base for tag, in tags if (base := _base_language(tag))})
+
+    def term_languages(self) -> list[str]:
+        """The (base) languages of the glossary's terms, sorted."""
+        return [lang for lang, in self._query("SELECT DISTINCT lang FROM terms ORDER BY lang")]
+
+    @staticmethod
+    def _since(since: datetime | None) -> tuple[str, tuple]:
+        return (" WHERE changed >= ?", (iso(since),)) if since else ("", ())
+
+    def document_units(self, document_id: str) -> list[StoredUnit]:
+        if self.document(document_id) is None:
+            raise NotFound(f"no document {document_id} in the store")
+        rows = self._query(f"SELECT {self._UNIT_COLUMNS}, position, bead, confidence FROM units"
+                           " WHERE document_id = ? ORDER BY position", (document_id,))
+        units = self._with_variants({row[0]: self._unit(row[:-3]) for row in rows})
+        return [StoredUnit(row[0], row[-3], units[row[0]], row[-2], row[-1]) for row in rows]
+
+    def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
+        marks = ",".join("?" * len(ids))
+        rows = self._query(f"SELECT {self._UNIT_COLUMNS} FROM units WHERE id IN ({marks})", ids)
+        return self._with_variants({row[0]: self._unit(row) for row in rows})
+
+    def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
+                        limit: int = MEMORY_CONTEXTS) -> list[Context]:
+        """Stored French→English units as sentence pairs for term extraction to weigh a new document
+        against: those sharing the most specific of the document's French ``words`` (bm25 order), at
+        most ``limit``.
+
+        Only words found in at most ``limit`` units are queried: a word common in the memory says
+        nothing about a term, and its postings would make the query scan the whole memory."""
+        words = sorted({fold(word) for word in words if len(word) >= MIN_CONTEXT_WORD})
+        if not words:
+            return []
+        marks = ",".join("?" * len(words))
+        specific = [word for word, in self._query(
+            f"SELECT term FROM units_words_vocab WHERE col = 'source' AND term IN ({marks}) AND doc <= ?",
+            (*words, limit))]
+        if not specific:
+            return []
+        query = "source : (" + " OR ".join('"' + w.replace('"', '""') + '"' for w in specific) + ")"
+        rows = self._query(
+            "SELECT u.source, u.target, coalesce(u.document_id, ''), coalesce(u.tuid, '')"
+            " FROM units_fts JOIN units u ON u.id = units_fts.rowid"
+            # imported units have no document: they are memory too, whatever is excluded
+            " WHERE units_fts MATCH ? AND (?2 IS NULL OR u.document_id IS NOT ?2)"
+            # a German–French unit's source is no French sentence, nor its target an English one
+            " AND base_language(u.srclang) = 'fr' AND base_language(u.tgtlang) = 'en'"
+            " ORDER BY units_fts.rank LIMIT ?3",
+            (query, exclude_document, limit),
+        )
+        return [Context(*row) for row in rows]
+
+    def lexicon_pairs(self, srclang: str = "fr", tgtlang: str = "en") -> list[tuple[str, str]]:
+        """(source, target) term pairs of the approved entries, in two base languages: evidence for
+        the aligner, so a reviewed glossary helps align the documents that arrive after it."""
+        return self._query(
+            "SELECT f.text, t.text FROM entries e"
+            " JOIN terms f ON f.entry_id = e.id AND f.lang = ? AND f.usage != 'deprecated'"
+            " JOIN terms t ON t.entry_id = e.id AND t.lang = ? AND t.usage != 'deprecated'"
+            " WHERE e.status = 'approved' ORDER BY e.id, f.position, t.position",
+            (srclang, tgtlang),
+        )
+
+    def fuzzy_candidates(self, text: str, min_score: float) -> dict[int, str]:
+        """Candidates from the trigram index: the units sharing one of the query's rarest trigrams,
+        and those sharing one of its rarest words — a sentence repeated across the memory can have
+        only common trigrams while its words ("dureté", "acier") stay selective."""
+        ratio = min_score / 100
+        # similarity = 1 - distance / longer length, so a hit's length lies in this band
+        min_len, max_len = math.floor(len(text) * ratio), math.ceil(len(text) / ratio)
+        grams = trigrams(text)
+        # Each edit destroys at most GRAM_SIZE of the query's trigrams, so a unit within max_edits
+        # edits contains at least one of any GRAM_SIZE * max_edits + 1 of them: the rarest suffice.
+        # A gram is counted up to the budget, which is enough to tell whether it can be used; a long
+        # query's grams up to their share of COUNT_BUDGET, and one reaching it is not used.
+        needed = GRAM_SIZE * math.floor((1 - ratio) * max_len) + 1
+        cap = min(POSTINGS_BUDGET, COUNT_BUDGET // len(grams)) + 1
+        gram_counts = {gram: self._match_count("units_grams", _phrase(gram), cap) for gram in grams}
+        chosen = rarest_grams({g for g in grams if gram_counts[g] < cap}, gram_counts, needed, at_least=0)
+        expression = _any_of(chosen)
+        words = set(WORD.findall(text))
+        word_counts = {word: self._match_count("units_fts", "source : " + _phrase(word), WORD_BUDGET + 1)
+                       for word in words}
+        rare_words = rarest_grams(words, word_counts, len(words), budget=WORD_BUDGET, at_least=0)
+        common = sorted((g for g in grams - chosen if gram_counts[g]),
+                        key=lambda g: (gram_counts[g], not g.isalpha(), g))
+        if not rare_words and len(common) >= MIN_GRAMS:
+            # no selective word (a short query of common words, or typos in its rare ones): the units
+            # sharing the next rarest grams all together, as few as the rarest of them at most; among
+            # grams counted up to the cap, letters only (inside a word) before those with a space
+            # (" , " or " au" joined 242,000 units of the 1M memory)
+            together = "(" + " AND ".join(_phrase(g) for g in common[:MIN_GRAMS]) + ")"
+            expression = f"{expression} OR {together}" if chosen else together
+        candidates = dict(self._band_matches("units_grams", expression, min_len, max_len)) if expression else {}
+        if rare_words:
+            candidates.update(self._band_matches("units_fts", f"source : ({_any_of(rare_words)})", min_len, max_len))
+        return candidates
+
+    def _match_count(self, index: str, expression: str, cap: int) -> int:
+        return self._query(f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH ? LIMIT ?)",
+                           (expression, cap))[0][0]
+
+    def _band_matches(self, index: str, expression: str, min_len: int, max_len: int) -> list[tuple[int, str]]:
+        # named: the planner would look each match up by rowid, reading rows outside the band too
+        return self._query(
+            f"SELECT u.id, u.match_text FROM {index} JOIN units u INDEXED BY units_match_length"
+            f" ON u.id = {index}.rowid"
+            f" WHERE {index} MATCH ? AND length(u.match_text) BETWEEN ? AND ?",
+            (expression, min_len, max_len),
+        )
+
+    def concordance(self, text: str, limit: int = 20) -> list[tuple[Unit, str]]:
+        """Units whose source or target contains ``text`` (accent-insensitive, whole words), each
+        with where it came from: its document, else the name of the file it was imported from."""
+        rows = self._query(
+            f"SELECT {', '.join('u.' + c for c in self._UNIT_COLUMNS.split(', '))}, u.document_id, u.origin"
+            " FROM units_fts JOIN units u ON u.id = units_fts.rowid"
+            " WHERE units_fts MATCH ? ORDER BY units_fts.rank LIMIT ?",
+            (_phrase(text), limit),
+        )
+        units = self._with_variants({row[0]: self._unit(row[:-2]) for row in rows})
+        return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
+
+    def concordance_count(self, text: str, cap: int) -> int:
+        """How many units :meth:`concordance` would find, counted up to ``cap``."""
+        return self._match_count("units_fts", _phrase(text), cap)
+
+    # ---- reading entries -------------------------------------------------------------------
+
+    def entries(self, ids: Sequence[int], *, contexts: int | None = None) -> dict[int, Entry]:
+        """Entries by id, with their terms and up to ``contexts`` contexts (all when None)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        found: dict[int, Entry] = {}
+        for row in self._query(
+            "SELECT id, status, definition, note, frequency, score, first_seen, last_seen, version"
+            f" FROM entries WHERE id IN ({marks})",
+            ids,
+        ):
+            found[row[0]] = Entry(
+                terms=[], id=str(row[0]), status=ReviewStatus(row[1]), definition=row[2], note=row[3],
+                frequency=row[4], score=row[5], first_seen=parse_time(row[6]), last_seen=parse_time(row[7]),
+                version=row[8],
+            )
+        for entry_id, *term in self._query(
+            "SELECT entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts"
+            f" FROM terms WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
+            ids,
+        ):
+            text, lang, pos, gender, term_type, usage, lemma, forms, confidence, frequency, cited = term
+            found[entry_id].terms.append(
+                Term(text, lang, pos, gender, TermType(term_type), UsageStatus(usage), lemma,
+                     json.loads(forms), confidence, frequency, [Context(*c) for c in loads(cited)])
+            )
+        for entry_id, fr, en, document, unit in self._query(
+            "SELECT entry_id, fr, en, document, unit"
+            f" FROM contexts WHERE entry_id IN ({marks})"
+            " ORDER BY entry_id, id",
+            ids,
+        ):
+            held = found[entry_id].contexts
+            if contexts is None or len(held) < contexts:
+                held.append(Context(fr, en, document, unit))
+        return found
+
+    def entry_state(self, entry_id: int) -> EntryState | None:
+        rows = self._query("SELECT reviewed, version, created, updated, import_id FROM entries WHERE id = ?",
+                           (entry_id,))
+        return EntryState(bool(rows[0][0]), *rows[0][1:]) if rows else None
+
+    def list_entries(
+        self,
+        *,
+        statuses: Sequence[ReviewStatus] = (),
+        min_score: float | None = None,
+        since: datetime | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Entry]:
+        """Entries matching every given filter, best score first; ``text`` matches any term's
+        folded form as a substring."""
+        where, params = [], []
+        if statuses:
+            where.append(f"status IN ({','.join('?' * len(statuses))})")
+            params += [s.value for s in statuses]
+        if min_score is not None:
+            where.append("score >= ?")
+            params.append(min_score)
+        if since is not None:
+            where.append("updated >= ?")
+            params.append(iso(since))
+        if text:
+            where.append(
+                "id IN (SELECT t.entry_id FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
+                " WHERE k.kind = 'form' AND instr(k.key, ?) > 0)"
+            )
+            params.append(fold(text))
+        sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY score DESC, frequency DESC, id"
+        if limit is not None or offset:
+            sql, params = sql + " LIMIT ? OFFSET ?", params + [-1 if limit is None else limit, offset]
+        ids = [row[0] for row in self._query(sql, params)]
+        found = self.entries(ids)
+        return [found[i] for i in ids]
+
+    _KEYED_TERM = "SELECT t.entry_id, k.key, k.kind, t.text, t.lang"
+
+    def terms_by_key(self, keys: Sequence[str]) -> list[KeyedTerm]:
+        marks = ",".join("?" * len(keys))
+        return [KeyedTerm(*row) for row in self._query(
+            f"{self._KEYED_TERM} FROM lookup_keys k JOIN terms t ON t.id = k.term_id WHERE k.key IN ({marks})",
+            keys)]
+
+    def terms_by_prefix(self, prefix: str, limit: int) -> list[KeyedTerm]:
+        return [KeyedTerm(*row) for row in self._query(
+            f"{self._KEYED_TERM} FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
+            " WHERE k.key > ? AND k.key < ? AND k.kind = 'form' LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit))]
+
+    def terms_spelt_like(self, folded: str) -> list[KeyedTerm]:
+        """Keys sharing the rarest of the query's trigrams (by the trigram index's vocabulary)."""
+        grams = trigrams(folded)
+        marks = ",".join("?" * len(grams))
+        frequency = dict(self._query(f"SELECT term, doc FROM lookup_grams_vocab WHERE term IN ({marks})", list(grams)))
+        chosen = rarest_grams(grams, frequency, len(grams))
+        if not chosen:
+            return []
+        return [KeyedTerm(*row) for row in self._query(
+            f"{self._KEYED_TERM} FROM lookup_grams"
+            " JOIN lookup_keys k ON k.id = lookup_grams.rowid JOIN terms t ON t.id = k.term_id"
+            " WHERE lookup_grams MATCH ? AND k.kind = 'form'",
+            (_any_of(chosen),))]
+
+    # ---- writing entries -------------------------------------------------------------------
+
+    def write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
+        self._conn.execute("DELETE FROM terms WHERE entry_id = ?", (entry_id,))
+        for position, term in enumerate(terms):
+            term_id = self._conn.execute(
+                "INSERT INTO terms (entry_id, position, lang, text, lemma, pos, gender, type, usage,"
+                " forms, confidence, frequency, contexts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    entry_id, position, term.lang, term.text, term.lemma, term.pos, term.gender,
+                    term.term_type.value, term.usage.value, dumps(term.forms), term.confidence, term.frequency,
+                    dumps([[c.fr, c.en, c.document, c.unit] for c in term.contexts]),
+                ),
+            ).lastrowid
+            self._conn.executemany(
+                "INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)",
+                [
+                    (key, kind, term_id)
+                    for key, kind in sorted(term_keys(spellings(term), acronym=term.term_type != TermType.FULL_FORM))
+                ],
+            )
+
+    def add_contexts(self, entry_id: int, contexts: Iterable[Context], unit_ids: Mapping[str, int]) -> None:
+        self._conn.executemany(
+            "INSERT INTO contexts (entry_id, fr, en, document, unit, unit_id) VALUES (?, ?, ?, ?, ?, ?)",
+            [(entry_id, c.fr, c.en, c.document, c.unit, unit_ids.get(c.unit)) for c in contexts],
+        )
+
+    def insert_entry(self, entry: Entry, *, reviewed: bool, entry_id: int | None = None,
+                     unit_ids: Mapping[str, int] | None = None, import_id: int | None = None) -> int:
+        now = iso(utcnow())
+        with self.transaction():
+            new_id = self._conn.execute(
+                "INSERT INTO entries (id, status, reviewed, definition, note, frequency, score, first_seen,"
+                " last_seen, created, updated, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    entry_id, entry.status.value, int(reviewed), entry.definition, entry.note,
+                    entry.frequency, entry.score, iso(entry.first_seen), iso(entry.last_seen), now, now, import_id,
+                ),
+            ).lastrowid
+            self.write_terms(new_id, entry.terms)
+            self.add_contexts(new_id, entry.contexts, unit_ids or {})
+        return new_id
+
+    def set_entry_fields(self, entry_id: int, fields: Mapping[str, object], *,
+                         expected_version: int | None = None) -> int:
+        unknown = set(fields) - set(ENTRY_FIELDS)
+        if unknown:
+            raise ValueError(f"not entry fields: {', '.join(sorted(unknown))}")
+        values = [_column_value(value) for value in fields.values()]
+        assignments = "".join(f"{name} = ?, " for name in fields)
+        sql = f"UPDATE entries SET {assignments}updated = ?, version = version + 1 WHERE id = ?"
+        params = [*values, iso(utcnow()), entry_id]
+        if expected_version is not None:
+            sql, params = sql + " AND version = ?", params + [expected_version]
+        with self.transaction():
+            if not self._conn.execute(sql, params).rowcount:
+                state = self.entry_state(entry_id)
+                if state is None:
+                    raise NotFound(f"no glossary entry {entry_id}")
+                raise Conflict(f"entry {entry_id} was changed by someone else (version {state.version}, "
+                               f"not {expected_version}); reload it")
+            return self._query("SELECT version FROM entries WHERE id = ?", (entry_id,))[0][0]
+
+    def delete_entry(self, entry_id: int) -> None:
+        self._conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+    def count_in_document(self, entry_id: int, document_id: str, frequency: int, seen: datetime,
+                          score: float) -> None:
+        self._conn.execute(
+            "INSERT INTO entry_documents (entry_id, document_id, frequency, seen, score)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE"
+            " SET frequency = frequency + excluded.frequency, score = max(score, excluded.score)",
+            (entry_id, document_id, frequency, iso(seen), score),
+        )
+
+    def add_equivalent_support(self, entry_id: int, document_id: str,
+                               supports: Iterable[tuple[str, str, str, str, float]]) -> None:
+        self._conn.executemany(
+            "INSERT INTO entry_equivalents (entry_id, document_id, lang, type, key, text, support)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET support = support + excluded.support",
+            [(entry_id, document_id, *support) for support in supports],
+        )
+
+    def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:
+        return self._query("SELECT document_id, frequency, seen, score FROM entry_documents WHERE entry_id = ?"
+                           " ORDER BY document_id", (entry_id,))
+
+    def equivalent_supports(self, entry_id: int) -> list[tuple[str, str, str, float]]:
+        return self._query("SELECT lang, type, key, sum(support) FROM entry_equivalents WHERE entry_id = ?"
+                           " GROUP BY lang, type, key", (entry_id,))
+
+    def document_entry_ids(self, document_id: str) -> list[int]:
+        return [r[0] for r in self._query("SELECT entry_id FROM entry_documents WHERE document_id = ?",
+                                          (document_id,))]
+
+    def move_evidence(self, source_id: int, target_id: int) -> None:
+        self._conn.execute(
+            "INSERT INTO entry_documents (entry_id, document_id, frequency, seen, score)"
+            " SELECT ?, document_id, frequency, seen, score FROM entry_documents"
+            " WHERE entry_id = ? ON CONFLICT DO UPDATE SET frequency = frequency + excluded.frequency",
+            (target_id, source_id),
+        )
+        # a sentence both entries cite (one term and its variant seen in it) is shown once
+        self._conn.execute(
+            "DELETE FROM contexts WHERE entry_id = ?1 AND EXISTS (SELECT 1 FROM contexts t"
+            " WHERE t.entry_id = ?2 AND t.fr = contexts.fr AND t.en = contexts.en"
+            " AND t.document = contexts.document)",
+            (source_id, target_id),
+        )
+        self._conn.execute("UPDATE contexts SET entry_id = ? WHERE entry_id = ?", (target_id, source_id))
+
+    # ---- recorded changes --------------------------------------------------------------------
+
+    def record_change(self, action: str, before: Mapping[int, dict | None], after: Mapping[int, dict | None],
+                      *, user: str | None = None) -> int:
+        return self._conn.execute(
+            "INSERT INTO changes (time, action, before, after, user) VALUES (?, ?, ?, ?, ?)",
+            (iso(utcnow()), action, dumps({str(k): v for k, v in before.items()}),
+             dumps({str(k): v for k, v in after.items()}), user),
+        ).lastrowid
+
+    _CHANGE_COLUMNS = "id, time, action, before, after, reverted_by, user"
+
+    @staticmethod
+    def _change(row: tuple) -> Change:
+        i, t, a, b, f, r, u = row
+        return Change(i, t, a, json.loads(b), json.loads(f), r, u)
+
+    def history(self, entry_id: int | None = None) -> list[Change]:
+        """Recorded changes, oldest first; only those touching ``entry_id`` when given."""
+        sql = f"SELECT {self._CHANGE_COLUMNS} FROM changes"
+        params: tuple = ()
+        if entry_id is not None:
+            sql += " WHERE EXISTS (SELECT 1 FROM json_each(changes.before) WHERE key = ?)"
+            params = (str(entry_id),)
+        return [self._change(row) for row in self._query(sql + " ORDER BY id", params)]
+
+    def change(self, change_id: int) -> Change | None:
+        rows = self._query(f"SELECT {self._CHANGE_COLUMNS} FROM changes WHERE id = ?", (change_id,))
+        return self._change(rows[0]) if rows else None
+
+    def mark_reverted(self, change_id: int, revert_id: int) -> None:
+        self._conn.execute("UPDATE changes SET reverted_by = ? WHERE id = ?", (revert_id, change_id))
+
+    def origin_snapshots(self, entry_ids: Sequence[int]) -> dict[int, dict]:
+        rows = self._query(
+            "SELECT a.key, a.value FROM changes c, json_each(c.after) a"
+            " JOIN entries e ON e.id = CAST(a.key AS INTEGER)"
+            " WHERE a.key IN (SELECT value FROM json_each(?)) AND a.type = 'object'"
+            " AND json_type(c.before, '$.\"' || a.key || '\"') = 'null' AND c.time >= e.created"
+            " ORDER BY c.id", (json.dumps([str(i) for i in entry_ids]),))
+        return {int(key): json.loads(snapshot) for key, snapshot in rows}  # the latest, when several
+
+    # ---- documents and imports taken out -----------------------------------------------------
+
+    def documents(self) -> list[tuple[DocumentRecord, int]]:
+        """Every stored document with its number of units, in the order ingested."""
+        rows = self._query(
+            f"SELECT {self._DOCUMENT_COLUMNS}, (SELECT count(*) FROM units u WHERE u.document_id = d.id)"
+            " FROM documents d ORDER BY ingested, id")
+        return [(DocumentRecord(*row[:-1]), row[-1]) for row in rows]
+
+    def delete_documents(self, document_ids: Sequence[str]) -> tuple[int, dict[int, list[tuple[str | None, float | None]]]]:
+        ids = list(dict.fromkeys(document_ids))
+        marks = ",".join("?" * len(ids))
+        with self.transaction():
+            known = {row[0] for row in self._query(f"SELECT id FROM documents WHERE id IN ({marks})", ids)}
+            missing = [i for i in ids if i not in known]
+            if missing:
+                raise NotFound(f"no document {', '.join(missing)} in the store")
+            units = self._query(f"SELECT count(*) FROM units WHERE document_id IN ({marks})", ids)[0][0]
+            shares: dict[int, list[tuple[str | None, float | None]]] = {}
+            for entry_id, seen, score in self._query(
+                    f"SELECT entry_id, seen, score FROM entry_documents WHERE document_id IN ({marks})", ids):
+                shares.setdefault(entry_id, []).append((seen, score))
+            self._conn.execute(f"DELETE FROM contexts WHERE document IN ({marks})", ids)
+            # their units, the contexts citing those and their entry counts go with them (cascade)
+            self._conn.execute(f"DELETE FROM documents WHERE id IN ({marks})", ids)
+        return units, shares
+
+    def imports(self) -> list[ImportRecord]:
+        """Every import still in the store, oldest first."""
+        return [ImportRecord(*row) for row in
+                self._query("SELECT id, path, format, kind, count, imported FROM imports ORDER BY id")]
+
+    def new_import(self, path: str, fmt: str, kind: str) -> int:
+        """Record an import about to be made (in the caller's transaction); give its id to
+        :meth:`add_units` or ``glossary.import_entries``, then call :meth:`finish_import`."""
+        return self._conn.execute("INSERT INTO imports (path, format, kind, count, imported)"
+                                  " VALUES (?, ?, ?, 0, ?)", (path, fmt, kind, iso(utcnow()))).lastrowid
+
+    def finish_import(self, import_id: int, added: int) -> None:
+        """Record what an import added; one that added nothing changed nothing and is not kept."""
+        if added:
+            self._conn.execute("UPDATE imports SET count = ? WHERE id = ?", (added, import_id))
+        else:
+            self._conn.execute("DELETE FROM imports WHERE id = ?", (import_id,))
+
+    def set_import_change(self, import_id: int, change_id: int) -> None:
+        self._conn.execute("UPDATE imports SET change_id = ? WHERE id = ?", (change_id, import_id))
+
+    def import_entry_ids(self, import_id: int) -> list[tuple[int, bool]]:
+        return [(entry_id, bool(counted)) for entry_id, counted in self._query(
+            "SELECT id, EXISTS (SELECT 1 FROM entry_documents d WHERE d.entry_id = entries.id)"
+            " FROM entries WHERE import_id = ? ORDER BY id", (import_id,))]
+
+    def entry_ids_changed_since_import(self, import_id: int) -> set[int]:
+        return {int(row[0]) for row in self._query(
+            "SELECT DISTINCT b.key FROM changes c, json_each(c.before) b"
+            " WHERE c.id > (SELECT coalesce(change_id, 0) FROM imports WHERE id = ?)", (import_id,))}
+
+    def delete_import(self, import_id: int) -> int:
+        with self.transaction():
+            units = self._conn.execute("DELETE FROM units WHERE import_id = ?", (import_id,)).rowcount
+            self._conn.execute("UPDATE entries SET import_id = NULL WHERE import_id = ?", (import_id,))
+            self._conn.execute("DELETE FROM imports WHERE id = ?", (import_id,))
+        return units
+
+    def backup(self, target: str | Path) -> None:
+        """Write a consistent copy of the store to ``target`` while others may be writing to it:
+        SQLite's online backup copies one snapshot, into a temporary file renamed over ``target``."""
+        from ...io.files import atomic_path
+
+        target = Path(target)
+        if target.is_dir():
+            raise TmtoolError("is a directory; give the backup's file name", path=str(target))
+        if target.exists() and target.samefile(self.path):
+            raise TmtoolError("this is the store itself; back up to another file", path=str(target))
+        # an open store's write-ahead log beside the file would be applied to the copy renamed there
+        if Path(f"{target}-wal").exists():
+            raise TmtoolError(f"{target.name}-wal exists beside it: the file is in use as a store", path=str(target))
+        with atomic_path(target) as temporary:
+            copy = sqlite3.connect(temporary)
+            try:
+                self._conn.backup(copy)
+            finally:
+                copy.close()
+
+    # ---- overview --------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, int]:
+        """How many of each thing the store holds; then units by language pair ("units fr→en"), unit
+        texts in languages beyond their unit's source and target ("variants de") and terms by
+        language ("terms de"), each by base language."""
+        counts = {
+            name: self._query(f"SELECT count(*) FROM {name}")[0][0]
+            for name in ("documents", "imports", "units", "entries", "terms", "contexts", "changes")
+        }
+        for status in ReviewStatus:
+            counts[f"entries {status.value}"] = self._query(
+                "SELECT count(*) FROM entries WHERE status = ?", (status.value,)
+            )[0][0]
+        # grouped by tag in SQL, by base language here: a few tags, however many units
+        for name, sql in (("units {}→{}", "SELECT srclang, tgtlang, count(*) FROM units GROUP BY srclang, tgtlang"),
+                          ("variants {}", "SELECT lang, count(*) FROM unit_variants GROUP BY lang"),
+                          ("terms {}", "SELECT lang, count(*) FROM terms GROUP BY lang")):
+            by_language: dict[str, int] = {}
+            for *tags, count in self._query(sql):
+                key = name.format(*(_base_language(tag) or tag or "?" for tag in tags))
+                by_language[key] = by_language.get(key, 0) + count
+            counts |= sorted(by_language.items())
+        return counts
