@@ -21,6 +21,7 @@ LAYERS = (
     ("store",),
     ("pipeline", "search", "glossary"),
     ("ingest", "lookup", "transfer"),
+    ("check",),
     ("api",),
     ("tmtool",),
     ("cli",),

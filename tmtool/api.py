@@ -45,7 +45,9 @@ from .store import Store, open_store
 
 __all__ = [
     "Conflict", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
-    "Upload", "add_entry", "align", "approve", "backup", "base_language", "concordance", "default_user",
+    "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document", "check_report",
+    "concordance",
+    "default_user",
     "deprecate", "document_units", "documents", "edit", "entries", "entry", "export", "export_format_of",
     "export_srx", "extract", "extracts_terms", "format_names", "history", "import_file", "imports", "ingest",
     "ingest_dir", "languages_left_out", "lookup", "merge", "open_store", "reject", "remove", "remove_entry",
@@ -423,6 +425,38 @@ def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
     "entries", "reverted_by"}``."""
     return [{"id": c.id, "time": c.time, "action": c.action, "user": c.user, "entries": c.entry_ids,
              "reverted_by": c.reverted_by} for c in store.history(None if entry_id is None else _id(entry_id))]
+
+
+# ---- terminology checks ----------------------------------------------------------------------------
+
+
+def check(store: Store, *sources: Source) -> dict:
+    """Check a translation against the store's approved glossary: one bilingual file (XLIFF, TMX,
+    PO), or a French document and its English translation, aligned first (see :mod:`tmtool.check`).
+    Returns ``{"findings", "entries", "checked", "untranslated", "other_languages", "skipped",
+    "pairs", "summary"}``, each finding ``{"unit", "unit_id", "kind", "lang", "term", "entry",
+    "expected", "found", "message", "source", "target"}``."""
+    from .check import check_files
+
+    with _local_files(*sources) as paths:
+        return check_files(store, [str(path) for path in paths]).as_dict()
+
+
+def check_document(store: Store, document_id: str) -> dict:
+    """The same report for an ingested document's units; a finding's ``unit`` is the unit's position
+    in the document (from 1), its ``unit_id`` the unit's id in the store (as :func:`document_units`)."""
+    from .check import check_units, load_glossary
+
+    units = [replace(stored.unit, tuid=str(stored.id)) for stored in store.document_units(document_id)]
+    return check_units(load_glossary(store), units).as_dict()
+
+
+def check_report(findings: Sequence[dict], fmt: str = "text") -> str:
+    """Findings of :func:`check` as ``text`` (for a translator: each unit with its findings),
+    ``json`` (a list of objects) or ``csv`` (a header, then a row a finding)."""
+    from .check import render
+
+    return render(findings, fmt)
 
 
 # ---- documents, imports, the store ----------------------------------------------------------------

@@ -921,6 +921,49 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
                    f"the pair{every})", err=True)
 
 
+# ---- terminology: checks of a translation against the glossary ----
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE | FR_FILE EN_FILE",
+                type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.pass_context
+def check(ctx, files, fmt):
+    """Check a translation against the store's approved glossary.
+
+    FILE is an XLIFF, TMX or PO file (its languages are read from it); FR_FILE EN_FILE are a
+    document and its English translation, aligned first as tmtool align aligns them. Each unit
+    is reported for: an approved term of the source whose approved equivalent is missing from
+    the target (missing); a deprecated term, in either language (deprecated); a source term
+    translated otherwise than in the units that give it an approved equivalent (inconsistent); an
+    acronym spelt out in parentheses otherwise than its entry's full form (acronym). Terms match by whole
+    words, folded (plural, case, accents, elision, apostrophes), the longest where they overlap.
+
+    The glossary is French–English: a file whose source is English and target French is checked
+    the other way round (the approved French equivalents in the French target).
+
+    Exit status: 0 when nothing is found, 1 when something is, 2 for a file that cannot be read.
+
+    \b
+    Examples:
+      tmtool check translated.xlf
+      tmtool check memory.tmx --format csv > findings.csv
+      tmtool check rapport.fr.docx report.en.docx --format json
+    """
+    try:
+        report = api.check(_open_store(ctx), *files)
+    except (TmtoolError, OSError, UnicodeError) as exc:  # exit 1 means findings here: bad input is 2
+        click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
+        ctx.exit(2)
+    if report["findings"]:
+        click.echo(api.check_report(report["findings"], fmt))
+    for problem in report["skipped"]:
+        click.echo(f"skipped: {problem}", err=True)
+    click.echo(report["summary"], err=True)  # on stderr: stdout may be the json or csv itself
+    ctx.exit(1 if report["findings"] else 0)
+
+
 # ---- terminology: French term extraction ----
 
 
