@@ -260,7 +260,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--part", choices=("nato", "acter", "all"), default="all")
+    parser.add_argument("--model", default=french.MODEL, help="spaCy French package to compare")
     args = parser.parse_args()
+    french.MODEL = args.model
     started = time.perf_counter()
     load_model()
     print(f"model load: {time.perf_counter() - started:.1f} s; threshold {args.threshold}")

@@ -6,7 +6,7 @@ NATO pairs (gold sentence alignment, as ``bench/terms.py``): each gold entry fal
 - ``no French candidate``: no candidate of the parse has a gold French form as its canonical or
   surface form;
 - ``ranked out (French)``: a candidate, but its French score is under the floor the bilingual score
-  starts from (threshold ÷ (1 + ``TRANSLATION_BASE``));
+  starts from (``french_floor``: no equivalent could lift it to the threshold);
 - ``ranked out (bilingual)``: over the floor, under the threshold once weighed by its equivalent;
 - ``pair right``;
 - ``English not a candidate``: found, wrong English, and no English noun phrase of the pairs holding
@@ -33,8 +33,9 @@ from terms import (  # noqa: E402
 
 from tmtool.terms import DEFAULT_THRESHOLD  # noqa: E402
 from tmtool.terms.equivalents import (  # noqa: E402
-    TRANSLATION_BASE, _acronym_pairs, _EquivalentFinder, analyse_french, rank_entries,
+    _acronym_pairs, _EquivalentFinder, analyse_french, bilingual_score, french_floor, rank_entries,
 )
+from tmtool.terms import french  # noqa: E402
 from tmtool.terms.french import load_model  # noqa: E402
 
 CLASSES = ("no French candidate", "ranked out (French)", "ranked out (bilingual)", "pair right",
@@ -51,12 +52,12 @@ def nato(role: str, threshold: float, verbose: bool) -> None:
         pairs = dataset.pairs("gold")
         analysis = analyse_french(pairs)
         finder = _EquivalentFinder(pairs, (), (), _acronym_pairs(pairs, analysis))
-        entries = rank_entries(analysis, pairs, top=None, threshold=threshold / (TRANSLATION_BASE + 1))
+        floor = french_floor(threshold)
+        entries = rank_entries(analysis, pairs, top=None, threshold=floor)
         scores = {}
         for entry in entries:
             entry.terms.extend(finder.of(entry))
-            confidence = max((t.confidence or 0.0 for t in entry.terms if t.lang != "fr"), default=0.0)
-            scores[id(entry)] = entry.score * (TRANSLATION_BASE + confidence)
+            scores[id(entry)] = bilingual_score(entry)
         kept = [e for e in entries if scores[id(e)] >= threshold]
         by_form = {}
         for candidate in analysis.candidates.values():
@@ -80,7 +81,7 @@ def nato(role: str, threshold: float, verbose: bool) -> None:
                 kind = "no French candidate"
             else:
                 french = analysis.scores[candidate.key]
-                kind = "ranked out (French)" if french < threshold / (TRANSLATION_BASE + 1) else "ranked out (bilingual)"
+                kind = "ranked out (French)" if french < floor else "ranked out (bilingual)"
                 bilingual = next((scores[id(e)] for e in entries if any(
                     fold(t.text) == candidate.key for t in e.terms_in("fr"))), None)
                 detail = f"French {french:.2f}" + (f", bilingual {bilingual:.2f}" if bilingual else "")
@@ -142,7 +143,9 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--part", choices=("nato", "acter", "all"), default="all")
     parser.add_argument("--verbose", action="store_true", help="print each lost gold term")
+    parser.add_argument("--model", default=french.MODEL, help="spaCy French package to compare")
     args = parser.parse_args()
+    french.MODEL = args.model
     load_model()
     if args.part in ("nato", "all"):
         nato(args.set, args.threshold, args.verbose)

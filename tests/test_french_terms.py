@@ -7,6 +7,7 @@ import pytest
 from tmtool.model import Context, TermType
 from tmtool.terms import DEFAULT_THRESHOLD, extract_french
 from tmtool.terms.extract import analyse_french
+from tmtool.terms import french
 from tmtool.terms.french import load_model, wordlike
 
 
@@ -149,8 +150,9 @@ def test_the_faster_lemmatizer_gives_spacy_s_own_lemmas():
     sentences = ["Les chasseurs de mines alliés ont neutralisé des engins explosifs anciens.",
                  "Nous renforçons nos capacités de défense aérienne et antimissile intégrées.",
                  "Les ministres se sont réunis au siège pour examiner les travaux en cours."]
-    plain = spacy.load("fr_core_news_sm", exclude=["ner"])
+    plain = spacy.load(french.MODEL, exclude=["ner"])
     expected = [[t.lemma_ for t in doc] for doc in plain.pipe(sentences)]
     ours = _nlp()
     faster = [[t.lemma_ for t in doc] for doc in ours.pipe(sentences, disable=["tmtool_merge_hyphens"])]
     assert faster == expected
+

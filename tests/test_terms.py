@@ -297,3 +297,23 @@ def test_word_in_a_nominal_relation_is_a_noun_the_tagger_does_not_know():
 
 
 
+
+
+def test_an_equivalent_that_leaves_a_word_out_weighs_against_the_french_phrase():
+    from tmtool.terms.equivalents import TRANSLATION_BASE, WORD_LEFT_OUT, bilingual_score, leaves_out_words
+    from tmtool.model import Term
+
+    assert leaves_out_words("prochaine rotation", "rotation")  # *prochaine* is not part of the term
+    assert leaves_out_words("port de Tallinn", "Tallinn")
+    assert not leaves_out_words("chaîne d'approvisionnement", "supply chain")
+    assert not leaves_out_words("liberté de navigation", "freedom of navigation")  # words of grammar apart
+    assert not leaves_out_words("technologie à double usage", "dual-use technology")  # *dual-use* is two
+    assert not leaves_out_words("Commandement maritime allié", "MARCOM")  # an acronym renders the whole
+
+    def entry(french_text: str, english_text: str) -> Entry:
+        return Entry(terms=[Term(french_text, "fr"), Term(english_text, "en", confidence=0.8)], score=0.6)
+
+    whole, partial = entry("rotation des forces", "force rotation"), entry("prochaine rotation", "rotation")
+    assert bilingual_score(whole) == pytest.approx(0.6 * (TRANSLATION_BASE + 0.8))
+    assert bilingual_score(partial) == pytest.approx(0.6 * (TRANSLATION_BASE + 0.8) * WORD_LEFT_OUT)
+    assert bilingual_score(partial) < bilingual_score(whole)

@@ -36,7 +36,7 @@ from typing import BinaryIO
 from . import glossary
 from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .ingest import IngestInterrupted as _Interrupted
-from .ingest import extracts_terms
+from .ingest import extracts_terms, ingest_pair
 from .langtags import base_language
 from .lookup import MEMORY_COUNT_CAP
 from .model import ReviewStatus, entry_to_dict
@@ -44,12 +44,13 @@ from .progress import Progress
 from .store import Store, open_store
 
 __all__ = [
-    "MEMORY_COUNT_CAP", "STATUSES", "base_language",
-    "extracts_terms", "export_format_of", "format_names", "Conflict", "IngestInterrupted", "Invalid", "NotFound", "TmtoolError", "Upload", "add_entry", "align",
-    "approve", "backup", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit",
-    "entries", "entry", "export", "export_srx", "extract", "history", "import_file", "imports", "ingest",
-    "ingest_dir", "languages_left_out", "lookup", "masked_url", "merge", "open_store", "reject", "remove", "remove_entry",
-    "revert", "search", "segment", "stats",
+    "Conflict", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
+    "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
+    "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries",
+    "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
+    "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "languages_left_out", "lookup",
+    "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reject", "remove", "remove_entry", "revert", "search",
+    "segment", "split_unit", "stats", "unit_edits",
 ]
 
 
@@ -123,8 +124,6 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | None = No
     :func:`tmtool.ingest.ingest_pair`). Returns ``{"document", "units", "new_entries",
     "updated_entries", "held_by"}``; ``held_by`` names the stored document that already holds the
     same text (nothing was stored), else None."""
-    from .ingest import ingest_pair
-
     with _local_files(fr, en) as (fr_path, en_path):
         result = ingest_pair(store, fr_path, en_path, document_id=document_id, extract_terms=extract_terms,
                              srclang=srclang, tgtlang=tgtlang, progress=progress,
@@ -330,14 +329,18 @@ def _status(value: str | ReviewStatus) -> ReviewStatus:
 
 
 def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
-            since: datetime | None = None, text: str | None = None, limit: int | None = None,
-            offset: int = 0) -> list[dict]:
-    """Entries matching every filter given, best score first (see ``Store.list_entries``)."""
+            since: datetime | None = None, text: str | None = None, document: str | None = None,
+            limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Entries matching every filter given, best score first (see ``Store.list_entries``);
+    ``document``: those its extraction counted."""
     if offset < 0 or (limit is not None and limit < 0):
         raise Invalid("offset and limit cannot be negative")
-    return [entry_to_dict(e) for e in store.list_entries(statuses=[_status(s) for s in statuses],
-                                                          min_score=min_score, since=since, text=text,
-                                                          limit=limit, offset=offset)]
+    chosen = dict(statuses=[_status(s) for s in statuses], min_score=min_score, since=since, text=text)
+    if document is None:
+        return [entry_to_dict(e) for e in store.list_entries(**chosen, limit=limit, offset=offset)]
+    counted = set(store.document_entry_ids(document))
+    found = [e for e in store.list_entries(**chosen) if int(e.id) in counted]
+    return [entry_to_dict(e) for e in found[offset:None if limit is None else offset + limit]]
 
 
 def entry(store: Store, entry_id: int | str) -> dict:
@@ -427,6 +430,38 @@ def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
              "reverted_by": c.reverted_by} for c in store.history(None if entry_id is None else _id(entry_id))]
 
 
+# ---- terminology checks ----------------------------------------------------------------------------
+
+
+def check(store: Store, *sources: Source) -> dict:
+    """Check a translation against the store's approved glossary: one bilingual file (XLIFF, TMX,
+    PO), or a French document and its English translation, aligned first (see :mod:`tmtool.check`).
+    Returns ``{"findings", "entries", "checked", "untranslated", "other_languages", "skipped",
+    "pairs", "summary"}``, each finding ``{"unit", "unit_id", "kind", "lang", "term", "entry",
+    "expected", "found", "message", "source", "target"}``."""
+    from .check import check_files
+
+    with _local_files(*sources) as paths:
+        return check_files(store, [str(path) for path in paths]).as_dict()
+
+
+def check_document(store: Store, document_id: str) -> dict:
+    """The same report for an ingested document's units; a finding's ``unit`` is the unit's position
+    in the document (from 1), its ``unit_id`` the unit's id in the store (as :func:`document_units`)."""
+    from .check import check_units, load_glossary
+
+    units = [replace(stored.unit, tuid=str(stored.id)) for stored in store.document_units(document_id)]
+    return check_units(load_glossary(store), units).as_dict()
+
+
+def check_report(findings: Sequence[dict], fmt: str = "text") -> str:
+    """Findings of :func:`check` as ``text`` (for a translator: each unit with its findings),
+    ``json`` (a list of objects) or ``csv`` (a header, then a row a finding)."""
+    from .check import render
+
+    return render(findings, fmt)
+
+
 # ---- documents, imports, the store ----------------------------------------------------------------
 
 
@@ -437,9 +472,69 @@ def documents(store: Store) -> list[dict]:
 
 
 def document_units(store: Store, document_id: str) -> list[dict]:
-    """A document's units in order, with their ids, bead and the aligner's confidence."""
-    return [{"id": u.id, "position": u.position, **_unit_dict(u.unit), "bead": u.bead, "confidence": u.confidence}
+    """A document's units in order, with their ids, bead, the aligner's confidence (None for a unit a
+    reviewer made), whether a reviewer excluded it from exports, and its ``sentences`` on each side
+    (``{"source": [...], "target": [...]}``, the places a unit can be split)."""
+    from .corrections import sides
+
+    return [{"id": u.id, "position": u.position, **_unit_dict(u.unit), "bead": u.bead, "confidence": u.confidence,
+             "excluded": u.excluded, "sentences": dict(zip(("source", "target"), sides(u)))}
             for u in store.document_units(document_id)]
+
+
+# ---- documents: a reviewer's corrections to the alignment (see tmtool.corrections) ----------------
+
+
+def unit_edits(store: Store, document_id: str) -> list[dict]:
+    """A document's recorded corrections, oldest first: ``{"id", "time", "action", "before",
+    "after"}``, the runs of units replaced and put in their place."""
+    return [{"id": e.id, "time": e.time, "action": e.action, "before": e.before, "after": e.after}
+            for e in store.unit_edits(document_id)]
+
+
+def merge_units(store: Store, document_id: str, unit_id: int) -> int:
+    """Merge a unit of a document with the next one; returns the correction's id.
+
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> for lang, text in (("fr", "Le chat dort. Il fait beau."), ("en", "The cat sleeps. The weather is fine.")):
+    ...     _ = Path(folder, f"d.{lang}.txt").write_text(text, encoding="utf-8")
+    >>> store = open_store(os.path.join(folder, "t.db"), create=True)
+    >>> ingest(store, os.path.join(folder, "d.fr.txt"), os.path.join(folder, "d.en.txt"), extract_terms=False)["units"]
+    2
+    >>> merge_units(store, "d", document_units(store, "d")[0]["id"])
+    1
+    >>> [(u["bead"], u["sentences"]["source"]) for u in document_units(store, "d")]
+    [('2-2', ['Le chat dort.', 'Il fait beau.'])]
+    >>> [e["action"] for e in unit_edits(store, "d")]
+    ['merge']
+    >>> store.close()
+    """
+    from . import corrections
+
+    return corrections.merge_units(store, document_id, _id(unit_id))
+
+
+def split_unit(store: Store, document_id: str, unit_id: int, source_at: int, target_at: int) -> int:
+    """Split a unit after its first ``source_at`` source and ``target_at`` target sentences."""
+    from . import corrections
+
+    return corrections.split_unit(store, document_id, _id(unit_id), source_at, target_at)
+
+
+def move_sentence(store: Store, document_id: str, unit_id: int, side: str, direction: str) -> int:
+    """Move the last (``down``) or first (``up``) ``source`` or ``target`` sentence of a unit to the
+    neighbouring unit."""
+    from . import corrections
+
+    return corrections.move_sentence(store, document_id, _id(unit_id), side, direction)
+
+
+def exclude_unit(store: Store, document_id: str, unit_id: int, excluded: bool = True) -> int:
+    """Exclude a unit from exports (``excluded=False``: include it again); it stays in the store."""
+    from . import corrections
+
+    return corrections.exclude_unit(store, document_id, _id(unit_id), excluded)
 
 
 def imports(store: Store) -> list[dict]:

@@ -657,6 +657,30 @@ def stats(ctx):
         click.echo(f"{name:<20} {count}")
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; any but the loopback needs --token.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--token", envvar="TMTOOL_TOKEN", show_envvar=True,
+              help="Access token every request must carry (a browser opens http://HOST:PORT/?token=TOKEN once).")
+@click.pass_context
+def serve(ctx, host, port, token):
+    """Serve the workbench: look-up, review queue, documents and export in a browser, and the HTTP
+    API (described at /openapi.json). The glossary's history records its changes as made by --user.
+
+    \b
+    Examples:
+      tmtool serve                      # then open http://127.0.0.1:8765/
+      TMTOOL_TOKEN=$(openssl rand -hex 16) tmtool --db team.db serve --host 0.0.0.0
+    """
+    from .web import check_binding, serve as serve_workbench
+
+    check_binding(host, token)
+    _open_store(ctx).close()  # a misspelt --db stops here, and the store is brought up to date once
+    click.echo(f"tmtool workbench on http://{host}:{port}/ (Ctrl-C stops it)", err=True)
+    serve_workbench(ctx.find_root().obj["db"], host=host, port=port, token=token, user=_user(ctx))
+
+
 # ---- trust: what came in, taken out again; backup ----
 
 
@@ -919,6 +943,49 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
         every = ", --langs all every language" if left_out["multilingual"] else ""
         click.echo(f"not written: the store's {what} in {', '.join(left_out['languages'])} (--srclang/--tgtlang choose "
                    f"the pair{every})", err=True)
+
+
+# ---- terminology: checks of a translation against the glossary ----
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE | FR_FILE EN_FILE",
+                type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.pass_context
+def check(ctx, files, fmt):
+    """Check a translation against the store's approved glossary.
+
+    FILE is an XLIFF, TMX or PO file (its languages are read from it); FR_FILE EN_FILE are a
+    document and its English translation, aligned first as tmtool align aligns them. Each unit
+    is reported for: an approved term of the source whose approved equivalent is missing from
+    the target (missing); a deprecated term, in either language (deprecated); a source term
+    translated otherwise than in the units that give it an approved equivalent (inconsistent); an
+    acronym spelt out in parentheses otherwise than its entry's full form (acronym). Terms match by whole
+    words, folded (plural, case, accents, elision, apostrophes), the longest where they overlap.
+
+    The glossary is French–English: a file whose source is English and target French is checked
+    the other way round (the approved French equivalents in the French target).
+
+    Exit status: 0 when nothing is found, 1 when something is, 2 for a file that cannot be read.
+
+    \b
+    Examples:
+      tmtool check translated.xlf
+      tmtool check memory.tmx --format csv > findings.csv
+      tmtool check rapport.fr.docx report.en.docx --format json
+    """
+    try:
+        report = api.check(_open_store(ctx), *files)
+    except (TmtoolError, OSError, UnicodeError) as exc:  # exit 1 means findings here: bad input is 2
+        click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
+        ctx.exit(2)
+    if report["findings"]:
+        click.echo(api.check_report(report["findings"], fmt))
+    for problem in report["skipped"]:
+        click.echo(f"skipped: {problem}", err=True)
+    click.echo(report["summary"], err=True)  # on stderr: stdout may be the json or csv itself
+    ctx.exit(1 if report["findings"] else 0)
 
 
 # ---- terminology: French term extraction ----

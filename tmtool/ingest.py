@@ -219,6 +219,8 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
         if holder:
             return IngestResult(record.id, held_by=holder)
         _, new, updated = glossary.save_document(store, record, prepared.units, prepared.proposals)
+        # a reviewer's corrections to the earlier version's alignment, where its text is unchanged
+        store.replay_unit_edits(record.id)
     return IngestResult(record.id, units=len(prepared.units), new_entries=new, updated_entries=updated,
                         sentences=prepared.sentences)
 

@@ -130,7 +130,7 @@ def export_store(
         from .formats.tmx import ANY_SOURCE
 
         total = store.unit_count(since=since) if progress else 0
-        units = counted(store.units(since=since), progress, lambda n: Step(n, total, n, name), every=1000)
+        units = counted(store.units(since=since, excluded=False), progress, lambda n: Step(n, total, n, name), every=1000)
         if all_languages:
             sources = store.source_languages(since=since)
             header = sources[0] if len(sources) == 1 else ANY_SOURCE

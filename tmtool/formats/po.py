@@ -52,6 +52,7 @@ _BREAK = re.compile(r"(?<=\S) ")
 _CARRIAGE_RETURNS = re.compile(r"\r\n?")
 # a comment line gettext reads as a translator comment and polib refuses: "#" without the space
 _LOOSE_COMMENT = re.compile(rb"^#(?=[^ \t\r\n,.:|~])", re.MULTILINE)
+_NO_LANGUAGE = 'the PO header names no Language, so the language of msgstr is unknown; add one (e.g. "Language: fr\\n")'
 # a line of a message: a keyword and a quoted string, or a continuation string (comments aside)
 _PO_LINE = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*\Z')
 
@@ -111,8 +112,7 @@ def read_po(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
             continue
         if entry is None:
             if target is None:
-                raise TmtoolError('the PO header names no Language, so the language of msgstr is unknown; '
-                                  'add one (e.g. "Language: fr\\n")', path=str(path))
+                raise TmtoolError(_NO_LANGUAGE, path=str(path))
             entry = _message_entry(message, source, target)
         yield entry
 
@@ -181,11 +181,15 @@ def write_units_po(units: Iterable[Unit], out: str | Path) -> int:
     return len(units)
 
 
-def read_units_po(path: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> Iterator[Unit]:
-    """Read translation units from a PO file; ``srclang``/``tgtlang`` apply when the file does not say."""
+def read_units_po(path: str | Path, *, srclang: str = "en", tgtlang: str | None = None) -> Iterator[Unit]:
+    """Read translation units from a PO file; ``srclang``/``tgtlang`` apply when the file does not say.
+    As :func:`read_po` has it, msgid is English unless the header says otherwise, and a file whose
+    header names no ``Language`` (nor the caller ``tgtlang``) is refused."""
     po = _load(path)
     file_source = po.metadata.get("X-Source-Language") or srclang
     file_target = po.metadata.get("Language") or tgtlang
+    if not file_target:
+        raise TmtoolError(_NO_LANGUAGE, path=str(path))
     for message in _messages(po):
         record = _record_of(message, path)
         try:

@@ -40,6 +40,8 @@ class Format:
     # memory: "module:function" telling a unit that is no translation yet (a copy of its source …)
     untranslated: str | None = None
     read_as: str | None = None  # a dialect written apart: files of it are read as this format
+    # glossary: "module:function" reading the file as translation units instead (a translated PO file)
+    unit_reader: str | None = None
 
     @property
     def read(self) -> Callable:
@@ -48,6 +50,10 @@ class Format:
     @property
     def write(self) -> Callable:
         return _function(self.writer)
+
+    @property
+    def read_units(self) -> Callable | None:
+        return _function(self.unit_reader) if self.unit_reader else None
 
     @property
     def is_untranslated(self) -> Callable | None:
@@ -62,7 +68,8 @@ FORMATS = (
     Format("tbx", GLOSSARY, (".tbx",), "tbx:read_tbx", "tbx:write_tbx", multilingual=True, streamed=True,
            signatures=("<martif", "<tbx")),
     Format("tbx-martif", GLOSSARY, (), None, "tbx:write_tbx_martif", multilingual=True, read_as="tbx"),
-    Format("po", GLOSSARY, (".po",), "po:read_po", "po:write_po", signatures=("msgid",)),
+    Format("po", GLOSSARY, (".po",), "po:read_po", "po:write_po", signatures=("msgid",),
+           unit_reader="po:read_units_po"),
     Format("tsv", GLOSSARY, (".tsv",), "tabular:read_tsv", "tabular:write_tsv", separator="\t"),
     Format("csv", GLOSSARY, (".csv",), "tabular:read_csv", "tabular:write_csv", separator=","),
     Format("xlsx", GLOSSARY, (".xlsx",), "xlsx:read_xlsx", "xlsx:write_xlsx", signatures=("PK\x03\x04",)),

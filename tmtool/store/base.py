@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from ..model import Context, Entry, ReviewStatus, Term, Unit
-from .records import Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit
+from .records import Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, Replacement, StoredUnit, UnitEdit
 
 # The fields of an entry that set_entry_fields writes (the terms and contexts have their own
 # methods): values as in the model (ReviewStatus, datetime), ``reviewed`` a bool.
@@ -106,7 +106,8 @@ class Store(Protocol):
         """Delete documents with their units, the contexts citing them and the counts they gave
         entries. Raises NotFound ("no document a, b in the store") naming every unknown id, before
         anything changes. Returns (units deleted, {entry id: [(seen, score)] that the documents had
-        given it}). Storage only: see :func:`tmtool.glossary.remove_documents`."""
+        given it}); their recorded corrections go too. Storage only: see
+        :func:`tmtool.glossary.remove_documents`."""
         ...
 
     def document_entry_ids(self, document_id: str) -> list[int]:
@@ -114,8 +115,33 @@ class Store(Protocol):
         ...
 
     def document_units(self, document_id: str) -> list[StoredUnit]:
-        """A document's units in document order, with their ids and alignment facts. Raises
+        """A document's units in document order, with their ids and alignment facts, whether a
+        reviewer excluded them from exports and, for a unit a reviewer made, its sentences. Raises
         NotFound for an unknown document."""
+        ...
+
+    # ---- a reviewer's corrections to a document's alignment (see tmtool.corrections) -----------
+
+    def replace_units(self, document_id: str, unit_ids: Sequence[int], after: Sequence[Replacement],
+                      action: str) -> int:
+        """Replace the consecutive units ``unit_ids`` of a document by the run ``after`` (units with
+        the first one's languages, tuid — the others ``tuid.2``, ``tuid.3`` … — and props, no
+        confidence), re-pointing the glossary contexts that quoted the old units; a run of the same
+        texts only changes whether they are excluded. Records the correction by the texts of both
+        runs (:class:`UnitEdit`), so that :meth:`replay_unit_edits` can make it again. NotFound for
+        an unknown document or unit, Invalid for units that do not follow each other. Returns the
+        correction's id."""
+        ...
+
+    def unit_edits(self, document_id: str) -> list[UnitEdit]:
+        """A document's recorded corrections, oldest first; they outlive a re-ingest of the document
+        and go when it is removed (:meth:`delete_documents`)."""
+        ...
+
+    def replay_unit_edits(self, document_id: str) -> int:
+        """Make a document's recorded corrections again, in order, on its units as stored now (a
+        revised version just ingested); one whose run of texts is no longer there is passed over.
+        Returns how many were made."""
         ...
 
     # ---- units -----------------------------------------------------------------------------
@@ -131,8 +157,9 @@ class Store(Protocol):
         counts the added units by (srclang, tgtlang) as stored."""
         ...
 
-    def units(self, *, since: datetime | None = None) -> Iterator[Unit]:
-        """Every unit (changed on or after ``since``), with its variants, in the order stored."""
+    def units(self, *, since: datetime | None = None, excluded: bool = True) -> Iterator[Unit]:
+        """Every unit (changed on or after ``since``), with its variants, in the order stored;
+        without those a reviewer excluded from exports unless ``excluded``."""
         ...
 
     def unit_count(self, *, since: datetime | None = None) -> int: ...

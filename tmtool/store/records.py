@@ -69,7 +69,40 @@ class StoredUnit:
     position: int
     unit: Unit
     bead: str | None  # "1-1", "2-1" … (``x-bead``)
-    confidence: float | None  # the aligner's confidence (``x-confidence``)
+    confidence: float | None  # the aligner's confidence (``x-confidence``); None for a unit a reviewer made
+    excluded: bool = False  # a reviewer excluded it from exports
+    sentences: tuple[list[str], list[str]] | None = None  # a unit a reviewer made: its sentences, side by side
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """One unit of the run a reviewer's correction puts in place of a document's units (see
+    ``Store.replace_units``): its sentences on each side, and whether it is excluded from exports."""
+
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    excluded: bool = False
+
+    @property
+    def bead(self) -> str:
+        return f"{len(self.source)}-{len(self.target)}"
+
+    @property
+    def texts(self) -> tuple[str, str]:
+        return " ".join(self.source), " ".join(self.target)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitEdit:
+    """A recorded correction: the run replaced, as ``[source, target, excluded]``, and its
+    replacement, as ``[[source sentences], [target sentences], excluded]``."""
+
+    id: int
+    document_id: str
+    time: str
+    action: str
+    before: list
+    after: list
 
 
 @dataclass(frozen=True, slots=True)

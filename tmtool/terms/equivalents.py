@@ -41,6 +41,12 @@ CONTEXTS_PER_TERM = 3
 # the bilingual score is the French score × (TRANSLATION_BASE + the equivalent's confidence); chosen on the
 # development pairs for pair recall at the proposals of one page (bench/README.md)
 TRANSLATION_BASE = 0.25
+# an equivalent with fewer content words than the French term: chosen on the development pairs
+# (proposals and pair recall among the 25 best; bench/README.md, sixth round)
+WORD_LEFT_OUT = 0.75
+# English words of grammar inside a noun phrase (*freedom of navigation*, *peace and security*)
+_ENGLISH_LINKS = frozenset({"of", "for", "to", "in", "on", "at", "by", "with", "from", "against", "the", "a",
+                            "an", "and"})
 OPEN_COMPOUND_FLOOR = 0.75  # *cyberattaque* ↔ *cyberattack* 0.78; a piece (*cyber* 0.59) stays below
 # the whole must spell the French word this much better than its best word: *prepositioning
 # equipment* is *prepositioning* (0.84) and more (0.85), not a compound
@@ -97,19 +103,42 @@ def build_glossary(
     ``lexicon``, the approved glossary's (French, English) term pairs)."""
     analysis = analyse_french(pairs)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    # translation is termhood evidence: a term has a sure, consistent equivalent, a free phrase a loose
-    # one (score × (TRANSLATION_BASE + confidence), so candidates down to limit ÷ (TRANSLATION_BASE + 1)
-    # may rise above the limit)
-    floor = limit / (TRANSLATION_BASE + 1.0)
     finder = _EquivalentFinder(pairs, memory, lexicon, _acronym_pairs(pairs, analysis))
-    entries = rank_entries(analysis, pairs, top=None, threshold=floor)
+    entries = rank_entries(analysis, pairs, top=None, threshold=french_floor(limit))
     for entry in entries:
         entry.terms.extend(finder.of(entry))
-        confidence = max((t.confidence or 0.0 for t in entry.terms if t.lang != "fr"), default=0.0)
-        entry.score = round(entry.score * (TRANSLATION_BASE + confidence), 4)
+        entry.score = round(bilingual_score(entry), 4)
     entries = [e for e in entries if e.score >= limit]
     entries.sort(key=lambda e: (-e.score, e.terms[0].text.casefold()))
     return entries
+
+
+def french_floor(limit: float) -> float:
+    """The French score under which no equivalent can lift a candidate to ``limit``."""
+    return limit / (TRANSLATION_BASE + 1.0)
+
+
+def bilingual_score(entry: Entry) -> float:
+    """Translation is termhood evidence: a term has a sure, consistent equivalent, a free phrase a loose
+    one (the French score × (TRANSLATION_BASE + confidence)); and a term is translated whole, where a
+    French phrase whose English rendering leaves a word out carries a free word (*prochaine rotation*
+    → *rotation*, *port de Tallinn* → *Tallinn*: × ``WORD_LEFT_OUT``)."""
+    english_terms = [t for t in entry.terms if t.lang != "fr"]
+    if not english_terms:
+        return entry.score * TRANSLATION_BASE
+    best = english_terms[0]
+    score = entry.score * (TRANSLATION_BASE + max(t.confidence or 0.0 for t in english_terms))
+    return score * WORD_LEFT_OUT if leaves_out_words(entry.terms[0].text, best.text) else score
+
+
+def leaves_out_words(french_term: str, english_term: str) -> bool:
+    """Whether the English rendering has fewer content words than the French term (words of grammar
+    apart, hyphenated words counted apart: *dual-use* is two). An acronym renders the whole."""
+    if is_acronym(english_term):
+        return False
+    french_words = [w for w in re.split(r"[\s'’]+", french_term) if w and w.lower() not in _FRENCH_FUNCTION_WORDS]
+    english_words = [w for w in re.split(r"[\s-]+", english_term) if w and w.lower() not in _ENGLISH_LINKS]
+    return len(english_words) < len(french_words)
 
 
 class _EquivalentFinder:

@@ -18,6 +18,7 @@ from typing import Sequence
 from ..errors import TmtoolError
 from .acronyms import is_acronym
 
+MODEL = "fr_core_news_sm"  # the spaCy package loaded (bench/ can compare another before loading)
 _ANALYSIS_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
 _BATCH = 256  # sentences per nlp.pipe batch
 _OPENING_QUOTES = frozenset({"«", '"', "“", "(", "["})
@@ -61,9 +62,9 @@ def _nlp():
 
         if not Language.has_factory("tmtool_merge_hyphens"):
             Language.component("tmtool_merge_hyphens", func=_merge_hyphenated)
-        nlp = spacy.load("fr_core_news_sm", exclude=["ner"])
+        nlp = spacy.load(MODEL, exclude=["ner"])
     except (ImportError, OSError) as exc:  # the model is a declared dependency; say so if it is missing
-        raise TmtoolError(f"French model fr_core_news_sm is not installed ({exc.__class__.__name__})") from exc
+        raise TmtoolError(f"French model {MODEL} is not installed ({exc.__class__.__name__})") from exc
     nlp.add_pipe("tmtool_merge_hyphens", first=True)
     _remember_lemmas(nlp.get_pipe("lemmatizer"))
     return nlp

@@ -72,6 +72,20 @@ def stem(key: str) -> str:
     return "".join(_singular(part) for part in _WORD_SPLIT.split(key))
 
 
+def _french_singular(word: str) -> str:
+    """:func:`_singular` without its English *-ies* rule, which French plurals in *-iés*/*-ies* break:
+    *alliés* → *allié*, *parties* → *partie* (not *ally*, *party*)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-1]
+    return _singular(word)
+
+
+def french_stem(key: str) -> str:
+    """A folded French key with every word singularised by French rules only: *allies* (alliés) and
+    *allie* (allié) both give *allie*, where :func:`stem` makes *ally* of the plural."""
+    return "".join(_french_singular(part) for part in _WORD_SPLIT.split(key))
+
+
 def _english_singular(word: str) -> str:
     """The English plurals :func:`_singular` gets wrong, as French has no such endings: -es after
     a sibilant (*approaches*, *taxes*, *processes*) and -ses of -sis nouns (*crises*, *analyses*)."""

@@ -43,6 +43,7 @@ from ..rows import base_language as _base_language
 from ..rows import change_from_row, unit_from_row, unit_row
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
+from .corrections import UnitCorrections
 from .migrations import migrate
 
 BUSY_TIMEOUT_S = 10.0
@@ -104,7 +105,7 @@ def rarest_grams(grams: set[str], frequency: dict[str, int], needed: int, *,
     return set(chosen)
 
 
-class SQLiteStore:
+class SQLiteStore(UnitCorrections):
     """A tmtool store in one SQLite file. Open with :meth:`SQLiteStore.open` (or
     :func:`tmtool.store.open_store`); use as a context manager to close it."""
 
@@ -305,9 +306,12 @@ class SQLiteStore:
 
     _unit = staticmethod(unit_from_row)
 
-    def units(self, *, since: datetime | None = None) -> Iterator[Unit]:
-        """Every unit (changed on or after ``since``), in the order stored."""
+    def units(self, *, since: datetime | None = None, excluded: bool = True) -> Iterator[Unit]:
+        """Every unit (changed on or after ``since``; without those a reviewer excluded from exports
+        unless ``excluded``), in the order stored."""
         where, params = self._since(since)
+        if not excluded:
+            where += (" AND" if where else " WHERE") + " NOT excluded"
         rows = self._conn.execute(f"SELECT {self._UNIT_COLUMNS} FROM units{where} ORDER BY id", params)
         # the variants in unit order beside the units, joined as both are read: one query, not one a
         # unit; started while the units' query is active, it reads the same snapshot of the store
@@ -363,10 +367,11 @@ class SQLiteStore:
     def document_units(self, document_id: str) -> list[StoredUnit]:
         if self.document(document_id) is None:
             raise NotFound(f"no document {document_id} in the store")
-        rows = self._query(f"SELECT {self._UNIT_COLUMNS}, position, bead, confidence FROM units"
+        rows = self._query(f"SELECT {self._UNIT_COLUMNS}, position, bead, confidence, excluded, sentences FROM units"
                            " WHERE document_id = ? ORDER BY position", (document_id,))
-        units = self._with_variants({row[0]: self._unit(row[:-3]) for row in rows})
-        return [StoredUnit(row[0], row[-3], units[row[0]], row[-2], row[-1]) for row in rows]
+        units = self._with_variants({row[0]: self._unit(row[:-5]) for row in rows})
+        return [StoredUnit(row[0], row[-5], units[row[0]], row[-4], row[-3], bool(row[-2]),
+                           tuple(json.loads(row[-1])) if row[-1] else None) for row in rows]
 
     def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
         marks = ",".join("?" * len(ids))
@@ -760,6 +765,7 @@ class SQLiteStore:
                     f"SELECT entry_id, seen, score FROM entry_documents WHERE document_id IN ({marks})", ids):
                 shares.setdefault(entry_id, []).append((seen, score))
             self._conn.execute(f"DELETE FROM contexts WHERE document IN ({marks})", ids)
+            self._conn.execute(f"DELETE FROM unit_edits WHERE document_id IN ({marks})", ids)
             # their units, the contexts citing those and their entry counts go with them (cascade)
             self._conn.execute(f"DELETE FROM documents WHERE id IN ({marks})", ids)
         return units, shares

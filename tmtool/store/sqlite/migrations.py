@@ -323,7 +323,6 @@ def _plain_text_of_tagged_units(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO units_grams(rowid, match_text) VALUES (?, ?)", (unit_id, new_match))
 
 
-# each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 # Many reviewers: an entry's version goes up with every change, so an update made against an older
 # version is refused (Conflict) rather than overwrite what someone else did meanwhile; a recorded
 # change names who made it. Changes made before hold no user.
@@ -340,7 +339,28 @@ ALTER TABLE terms ADD COLUMN frequency INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE terms ADD COLUMN contexts TEXT NOT NULL DEFAULT '[]';
 """
 
-MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13]
+# A reviewer's corrections to a document's alignment (store/sqlite/corrections.py): each replaces a run of
+# the document's units by another, recorded by their texts so that it is made again when a revised
+# version of the document is ingested; an excluded unit stays in the store, out of exports. A unit a
+# reviewer made keeps its sentences: joined, a heading and the sentence after it read as one. No
+# foreign key to documents: re-ingesting replaces the document row, and the corrections outlive that.
+_V14 = """
+ALTER TABLE units ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE units ADD COLUMN sentences TEXT;  -- [[source sentences], [target sentences]]; NULL: as aligned
+CREATE TABLE unit_edits (
+    id          INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL,
+    time        TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    before      TEXT NOT NULL,    -- [[source, target, excluded], ...]: the run replaced
+    after       TEXT NOT NULL     -- [[[source sentences], [target sentences], excluded], ...]: its replacement
+);
+CREATE INDEX unit_edits_document ON unit_edits(document_id, id);
+"""
+
+# each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
+                    _V14]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

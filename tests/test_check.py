@@ -1,0 +1,427 @@
+"""tmtool check: a translation against the approved glossary, on hand-built XLIFF, TMX, PO files and a
+French/English document pair; each kind of finding, a clean file, exit codes, the three formats, and
+how terms are matched (plurals, elision, apostrophes; no substrings, the longest term)."""
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tmtool import glossary
+from tmtool.check import Glossary, check_units
+from tmtool.cli import main
+from tmtool.model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus
+from tmtool.store import open_store
+
+APPROVED = ReviewStatus.APPROVED
+
+
+def term(text, lang, **options):
+    return Term(text, lang, **options)
+
+
+def acronym(text, lang):
+    return Term(text, lang, term_type=TermType.ACRONYM)
+
+
+def deprecated(text, lang):
+    return Term(text, lang, usage=UsageStatus.DEPRECATED)
+
+
+# entry name → (terms, status); the store gives each its id
+GLOSSARY = {
+    "member state": ([term("État membre", "fr"), term("member state", "en")], APPROVED),
+    "military committee": ([term("Comité militaire", "fr"), acronym("CM", "fr"), deprecated("Commission militaire", "fr"),
+                            term("Military Committee", "en"), acronym("MC", "en")], APPROVED),
+    "committee": ([term("comité", "fr"), term("committee", "en")], APPROVED),
+    "allied forces": ([term("forces alliées", "fr"), term("Allied forces", "en")], APPROVED),
+    "allies": ([term("Alliés", "fr"), term("Allies", "en")], APPROVED),
+    "nato": ([term("Organisation du traité de l'Atlantique Nord", "fr"), acronym("OTAN", "fr"),
+              term("North Atlantic Treaty Organization", "en"), acronym("NATO", "en")], APPROVED),
+    "international staff": ([term("Secrétariat international", "fr"), acronym("SI", "fr"),
+                             term("International Staff", "en"), acronym("IS", "en")], APPROVED),
+    "chief of staff": ([term("chef d'état-major", "fr"), term("Chief of Staff", "en"), deprecated("chief-of-staff", "en")],
+                       APPROVED),
+    "airspace": ([term("espace aérien", "fr"), term("airspace", "en"), term("air space", "en")], APPROVED),
+    "e-smc": ([term("gestion électronique des services", "fr"), acronym("e-SMC", "fr"),
+               term("electronic service management", "en"), acronym("e-SMC", "en")], APPROVED),
+    "security": ([term("sécurité", "fr"), term("security", "en")], ReviewStatus.CANDIDATE),
+    "pandemic": ([term("pandémie", "fr"), term("pandemic", "en")], ReviewStatus.REJECTED),
+}
+
+
+def entries():
+    return [Entry(terms, id=name, status=status) for name, (terms, status) in GLOSSARY.items()]
+
+
+def findings(*units):
+    """(unit, kind, lang, term, entry) of each finding in units given as (source, target[, srclang, tgtlang])."""
+    units = [Unit(u[0], u[1], *(u[2:] or ("fr-FR", "en-GB"))) for u in units]
+    report = check_units(Glossary(entries()), units)
+    return [(f.unit, f.kind, f.lang, f.term, f.entry) for f in report.findings]
+
+
+# ---- matching ----
+
+
+@pytest.mark.parametrize("source, written", [
+    ("Les États membres se sont réunis.", "États membres"),  # plural
+    ("Une réunion d’États membres.", "États membres"),  # elided d’, a typographic apostrophe
+    ("Une réunion d'Etats membres.", "Etats membres"),  # no accent, an ASCII apostrophe
+    ("LES ÉTATS MEMBRES SE SONT RÉUNIS.", "ÉTATS MEMBRES"),  # capitals
+    ("Un État membre s'est exprimé.", "État membre"),  # the term itself
+])
+def test_french_term_found_folded(source, written):
+    assert findings((source, "They met.")) == [(1, "missing", "fr", written, "member state")]
+
+
+def test_equivalent_found_folded_in_the_target():
+    assert findings(("Les États membres se sont réunis.", "The Member States met.")) == []
+    assert findings(("L'espace aérien est fermé.", "Airspaces are closed.")) == []
+
+
+def test_plural_of_a_french_plural_term_in_ies():
+    # stem() would make "ally" of alliés and leave allié: French plurals are singularised by French rules
+    assert findings(("Chaque allié a voté.", "Each member voted.")) == [(1, "missing", "fr", "allié", "allies")]
+    assert findings(("Les alliés ont voté.", "The Allies voted.")) == []
+
+
+def test_no_match_inside_words_or_across_other_words():
+    assert findings(("La comitologie européenne.", "European comitology.")) == []  # not comité
+    assert findings(("Les membres de l'État.", "Members of the state.")) == []  # not État membre
+    assert findings(("Un État, membre de droit.", "A state, a member by right.")) == []  # not across a comma
+
+
+def test_apostrophe_variants_do_not_make_other_words_match():
+    # Allies' forces holds Allies and forces, not Allied forces
+    assert findings(("Les forces alliées avancent.", "Allies' forces advance.")) == [
+        (1, "missing", "fr", "forces alliées", "allied forces")]
+    assert findings(("Les forces alliées avancent.", "Allied forces advance.")) == []
+
+
+def test_acronyms_match_in_capitals_only():
+    # "is" is no acronym IS; "SI" in capitals is the French acronym, "si" a conjunction
+    assert findings(("Le SI publie le rapport.", "It is published.")) == [(1, "missing", "fr", "SI", "international staff")]
+    assert findings(("Il vient si vite.", "He is coming so fast.")) == []
+    assert findings(("Le SI publie le rapport.", "The IS publishes the report.")) == []
+    # the lower-case part of an acronym as it is: e-SMC
+    assert findings(("Le e-SMC est prêt.", "It is ready.")) == [(1, "missing", "fr", "e-SMC", "e-smc")]
+    assert findings(("Le e-SMC est prêt.", "The e-SMC is ready.")) == []
+
+
+def test_longest_term_wins():
+    # Comité militaire is not also reported as comité
+    assert findings(("Le Comité militaire s'est réuni.", "The board met.")) == [
+        (1, "missing", "fr", "Comité militaire", "military committee")]
+    assert findings(("Le comité s'est réuni.", "The Military Committee met.")) == []  # committee is there
+
+
+def test_only_approved_entries_count():
+    assert findings(("La sécurité et la pandémie.", "Health and safety.")) == []
+
+
+# ---- the kinds of finding ----
+
+
+def test_deprecated_terms_in_either_language():
+    assert findings(("La Commission militaire s'est réunie.", "The Military Committee met.")) == [
+        (1, "deprecated", "fr", "Commission militaire", "military committee")]
+    # the deprecated English spelling is the same words as the approved one, but not the same spelling;
+    # it is not also "missing": its finding says what to use
+    assert findings(("Le chef d’état-major arrive.", "The chief-of-staff arrives.")) == [
+        (1, "deprecated", "en", "chief-of-staff", "chief of staff")]
+    assert findings(("Le chef d’état-major arrive.", "The Chief of Staff arrives.")) == []
+
+
+def test_inconsistent_renderings_across_units():
+    report = check_units(Glossary(entries()), [
+        Unit("L'espace aérien est fermé.", "The airspace is closed.", "fr-FR", "en-GB", "a"),
+        Unit("Les espaces aériens sont ouverts.", "The air spaces are open.", "fr-FR", "en-GB", "b"),
+        Unit("L'espace aérien est surveillé.", "The airspace is monitored.", "fr-FR", "en-GB", "c"),
+    ])
+    [finding] = report.findings
+    assert (finding.unit, finding.unit_id, finding.kind, finding.term, finding.entry) == (
+        2, "b", "inconsistent", "espaces aériens", "airspace")
+    assert (finding.expected, finding.found) == (("airspace",), ("air space",))
+    assert finding.message == '"espaces aériens" is translated "air space" here, "airspace" in units 1, 3'
+
+
+def test_inconsistent_with_a_deprecated_or_another_translation():
+    # the approved rendering is the file's even where it comes later or less often
+    report = check_units(Glossary(entries()), [
+        Unit("Le Comité militaire a décidé.", "The Military Board decided.", "fr-FR", "en-GB"),
+        Unit("Le Comité militaire s'est réuni.", "The Military Committee met.", "fr-FR", "en-GB"),
+        Unit("Le chef d'état-major part.", "The chief-of-staff leaves.", "fr-FR", "en-GB"),
+        Unit("Le chef d'état-major revient.", "The chief-of-staff is back.", "fr-FR", "en-GB"),
+        Unit("Le chef d'état-major arrive.", "The Chief of Staff arrives.", "fr-FR", "en-GB"),
+    ])
+    assert [(f.unit, f.kind, f.found, f.message) for f in report.findings if f.kind == "inconsistent"] == [
+        (1, "inconsistent", (), '"Comité militaire" is translated otherwise here, "Military Committee" in unit 2'),
+        (3, "inconsistent", ("chief-of-staff",), '"chef d\'état-major" is translated "chief-of-staff" here, '
+                                                 '"Chief of Staff" in unit 5'),
+        (4, "inconsistent", ("chief-of-staff",), '"chef d\'état-major" is translated "chief-of-staff" here, '
+                                                 '"Chief of Staff" in unit 5')]
+    # each is also what the glossary says of it alone
+    assert [(f.unit, f.kind) for f in report.findings if f.kind != "inconsistent"] == [
+        (1, "missing"), (3, "deprecated"), (4, "deprecated")]
+
+
+def test_not_inconsistent_where_no_unit_has_an_approved_rendering():
+    assert findings(("Le comité s'est réuni.", "The board met."), ("Le comité a décidé.", "The panel decided.")) == [
+        (1, "missing", "fr", "comité", "committee"), (2, "missing", "fr", "comité", "committee")]
+
+
+def test_acronym_spelt_out_otherwise():
+    assert findings(("L'Organisation de l'Atlantique Nord (OTAN) est née en 1949.",
+                     "The North Atlantic Alliance (NATO) was founded in 1949.")) == [
+        (1, "acronym", "fr", "OTAN", "nato"), (1, "acronym", "en", "NATO", "nato")]
+    # as the glossary has it, before or after the acronym, whatever the case and apostrophes
+    assert findings(("L'Organisation du Traité de l’Atlantique Nord (OTAN) est née en 1949.",
+                     "NATO (North Atlantic Treaty Organization) was founded in 1949.")) == []
+    # parentheses that spell nothing out
+    assert findings(("L'OTAN (1949) est née.", "NATO (founded 1949) was born.")) == []
+
+
+def test_english_source_is_checked_the_other_way_round():
+    assert findings(("The member states met.", "Les pays membres se sont réunis.", "en-GB", "fr-FR")) == [
+        (1, "missing", "en", "member states", "member state")]
+    assert findings(("The member states met.", "Les États membres se sont réunis.", "en-GB", "fr-FR")) == []
+
+
+def test_the_report_as_plain_data():
+    report = check_units(Glossary(entries()), [Unit("Le comité s'est réuni.", "The board met.", "fr-FR", "en-GB", "t1"),
+                                               Unit("Le comité.", "", "fr-FR", "en-GB")])
+    assert report.as_dict() == {
+        "findings": [{
+            "unit": 1, "unit_id": "t1", "kind": "missing", "lang": "fr", "term": "comité", "entry": "committee",
+            "expected": ["committee"], "found": [],
+            "message": '"comité" is not translated by the glossary\'s "committee"',
+            "source": "Le comité s'est réuni.", "target": "The board met."}],
+        "entries": 10, "checked": 1, "untranslated": 1, "other_languages": 0, "skipped": [], "pairs": {"fr-FR→en-GB": 1},
+        "summary": "1 finding in 1 of 1 units checked (fr-FR→en-GB 1) against 10 approved entries, "
+                   "1 untranslated not checked"}
+
+
+# ---- files, through the command line ----
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "glossary.db"
+    with open_store(path, create=True) as store:
+        ids = {name: str(glossary.add_entry(store, entry)) for name, entry in zip(GLOSSARY, entries())}
+    return path, ids
+
+
+def run(db, *args):
+    return CliRunner().invoke(main, ["--db", str(db[0]), "check", *map(str, args)])
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="report.txt" source-language="fr-FR" target-language="en-GB" datatype="plaintext">
+  <body>
+{units}
+  </body>
+ </file>
+</xliff>
+"""
+CLEAN_UNIT = ('<trans-unit id="intro"><source>Les États membres ont salué le Comité militaire.</source>'
+              '<target>The member states welcomed the Military Committee.</target></trans-unit>')
+UNITS = [
+    CLEAN_UNIT,
+    '<trans-unit id="t2"><source>Le comité s\'est réuni.</source><target>The board met.</target></trans-unit>',
+    '<trans-unit id="t3"><source>Le chef d’état-major est arrivé.</source>'
+    '<target>The chief-of-staff arrived.</target></trans-unit>',
+    '<trans-unit id="t4"><source>L\'Organisation de l\'Atlantique Nord (OTAN) est née en 1949.</source>'
+    '<target>The North Atlantic Treaty Organization (NATO) was founded in 1949.</target></trans-unit>',
+    '<trans-unit id="t5"><source>L\'espace aérien est fermé.</source><target>The airspace is closed.</target></trans-unit>',
+    '<trans-unit id="t6"><source>L\'espace aérien est ouvert.</source><target>The airspace is open.</target></trans-unit>',
+    '<trans-unit id="t7"><source>Les espaces aériens sont surveillés.</source>'
+    '<target>The air spaces are monitored.</target></trans-unit>',
+    '<trans-unit id="t8"><source>Le comité ne se réunit pas.</source></trans-unit>',  # untranslated: not checked
+]
+EXPECTED = [  # (unit, unit_id, kind, lang, term, entry name)
+    (2, "t2", "missing", "fr", "comité", "committee"),
+    (3, "t3", "deprecated", "en", "chief-of-staff", "chief of staff"),
+    (4, "t4", "acronym", "fr", "OTAN", "nato"),
+    (7, "t7", "inconsistent", "fr", "espaces aériens", "airspace"),
+]
+
+
+def xliff(tmp_path, units, name="report.xlf"):
+    path = tmp_path / name
+    path.write_text(XLIFF.format(units="\n".join(units)), encoding="utf-8")
+    return path
+
+
+def named(db, rows):
+    names = {entry_id: name for name, entry_id in db[1].items()}
+    return [(*row[:5], names[row[5]]) for row in rows]
+
+
+def test_xliff_every_kind_of_finding_as_json(db, tmp_path):
+    result = run(db, xliff(tmp_path, UNITS), "--format", "json")
+    assert result.exit_code == 1, result.output
+    found = json.loads(result.stdout)
+    assert named(db, [(f["unit"], f["unit_id"], f["kind"], f["lang"], f["term"], f["entry"]) for f in found]) == EXPECTED
+    assert found[2]["expected"] == ["Organisation du traité de l'Atlantique Nord"]
+    assert found[2]["found"] == ["Organisation de l'Atlantique Nord"]
+    assert result.stderr == ("4 findings in 4 of 7 units checked (fr-FR→en-GB 7) against 10 approved entries, "
+                             "1 untranslated not checked\n")
+
+
+def test_xliff_as_csv(db, tmp_path):
+    result = run(db, xliff(tmp_path, UNITS), "--format", "csv")
+    assert result.exit_code == 1
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["unit", "unit_id", "kind", "lang", "term", "entry", "expected", "found", "message",
+                             "source", "target"]
+    assert named(db, [(int(r["unit"]), r["unit_id"], r["kind"], r["lang"], r["term"], r["entry"])
+                      for r in rows]) == EXPECTED
+    assert rows[1]["expected"] == "Chief of Staff" and rows[1]["found"] == "chief-of-staff"
+
+
+def test_xliff_as_text_for_a_translator(db, tmp_path):
+    result = run(db, xliff(tmp_path, UNITS))
+    assert result.exit_code == 1
+    committee = db[1]["committee"]
+    assert result.stdout.startswith(
+        "unit 2 (id t2)\n"
+        "  source: Le comité s'est réuni.\n"
+        "  target: The board met.\n"
+        f"  missing       entry {committee}: \"comité\" is not translated by the glossary's \"committee\"\n\n"
+        "unit 3 (id t3)\n")
+    assert f'  inconsistent  entry {db[1]["airspace"]}: "espaces aériens" is translated "air space" here, ' \
+           '"airspace" in units 5, 6\n' in result.stdout
+
+
+def test_clean_file_exits_0_with_nothing_on_stdout(db, tmp_path):
+    result = run(db, xliff(tmp_path, [CLEAN_UNIT]))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "0 findings in 0 of 1 units checked (fr-FR→en-GB 1) against 10 approved entries\n"
+    assert json.loads(run(db, xliff(tmp_path, [CLEAN_UNIT]), "--format", "json").stdout or "[]") == []
+
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="test" creationtoolversion="1" o-tmf="test"/><body>
+<tu tuid="m1"><tuv xml:lang="en-GB"><seg>The member states met.</seg></tuv>
+ <tuv xml:lang="fr-FR"><seg>Les pays membres se sont réunis.</seg></tuv></tu>
+<tu tuid="m2"><tuv xml:lang="en-GB"><seg>The Military Committee met.</seg></tuv>
+ <tuv xml:lang="fr-FR"><seg>Le Comité militaire s'est réuni.</seg></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>Our Allies agreed.</seg></tuv><tuv xml:lang="de-DE"><seg>Unsere Alliierten.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_tmx_english_to_french(db, tmp_path):
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX, encoding="utf-8")
+    result = run(db, path, "--format", "json")
+    assert result.exit_code == 1
+    assert named(db, [(f["unit"], f["unit_id"], f["kind"], f["lang"], f["term"], f["entry"])
+                      for f in json.loads(result.stdout)]) == [(1, "m1", "missing", "en", "member states", "member state")]
+    assert json.loads(result.stdout)[0]["expected"] == ["État membre"]
+    assert result.stderr == ("1 finding in 1 of 2 units checked (en-GB→fr-FR 2) against 10 approved entries, "
+                             "1 not French–English not checked\n")
+
+
+def test_units_a_reader_cannot_use_are_listed_and_the_rest_checked(db, tmp_path):
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX.replace("<tu><tuv", '<tu><tuv xml:lang="de-DE"><seg>Nur Deutsch.</seg></tuv></tu>\n<tu><tuv'),
+                    encoding="utf-8")
+    result = run(db, path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"skipped: {path}:8: no source tuv: no <tuv> in the source language en-GB"
+    assert result.stderr.splitlines()[1].endswith(", 1 not French–English not checked, 1 unreadable not checked")
+
+
+PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+{language}
+#: report.txt:1
+msgid "The Military Committee met."
+msgstr "La Commission militaire s'est réunie."
+
+msgid "The member states agreed."
+msgstr "Les États membres sont d'accord."
+"""
+
+
+def test_po_msgid_english_as_gettext_has_it(db, tmp_path):
+    path = tmp_path / "messages.po"
+    path.write_text(PO.format(language='"Language: fr\\n"'), encoding="utf-8")
+    result = run(db, path, "--format", "json")
+    assert result.exit_code == 1, result.output
+    # the deprecated French term is reported, and counts as the Military Committee's equivalent
+    assert named(db, [(f["unit"], f["unit_id"], f["kind"], f["lang"], f["term"], f["entry"])
+                      for f in json.loads(result.stdout)]) == [
+        (1, None, "deprecated", "fr", "Commission militaire", "military committee")]
+    assert "(en→fr 2)" in result.stderr
+
+
+def test_document_pair_aligned_first(db, tmp_path):
+    fr, en = tmp_path / "report.fr.txt", tmp_path / "report.en.txt"
+    fr.write_text("Le Comité militaire s'est réuni à Bruxelles le 13 juillet pour examiner la situation en Europe.\n\n"
+                  "Les États membres ont ensuite présenté leurs priorités pour l'année qui vient.\n", encoding="utf-8")
+    en.write_text("The Military Committee met in Brussels on 13 July to review the situation in Europe.\n\n"
+                  "The Allies then presented their priorities for the coming year.\n", encoding="utf-8")
+    result = run(db, fr, en, "--format", "json")
+    assert result.exit_code == 1, result.output
+    [finding] = json.loads(result.stdout)
+    assert (finding["unit"], finding["unit_id"], finding["kind"], finding["term"]) == (2, None, "missing", "États membres")
+    assert finding["target"] == "The Allies then presented their priorities for the coming year."
+    en.write_text("The Military Committee met in Brussels on 13 July to review the situation in Europe.\n\n"
+                  "The member states then presented their priorities for the coming year.\n", encoding="utf-8")
+    assert run(db, fr, en).exit_code == 0
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("broken.xlf", "<xliff version='1.2'><file", "broken.xlf:1:"),
+    ("glossary.tbx", "<tbx/>", "a tbx file holds a glossary, not a translation"),
+    ("nolang.po", PO.format(language=""), "the PO header names no Language"),
+    ("empty.xlf", XLIFF.format(units=""), "no translation units in the file"),
+    ("german.tmx", TMX.replace("fr-FR", "de-AT").replace('srclang="en-GB"', 'srclang="de-DE"')
+     .replace('xml:lang="en-GB"', 'xml:lang="de-DE"'), "no French–English unit to check"),
+])
+def test_bad_input_exits_2_with_one_line(db, tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = run(db, path)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("tmtool: error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2(db, tmp_path):
+    path = xliff(tmp_path, [CLEAN_UNIT])
+    assert run(db, tmp_path / "missing.xlf").exit_code == 2
+    assert run(db, path, path, path).exit_code == 2
+    assert run(db, path, "--format", "xml").exit_code == 2
+    assert run((tmp_path / "nostore.db", {}), path).exit_code == 2
+
+
+def test_api_checks_an_upload_and_an_ingested_document(db, tmp_path):
+    from tmtool import api
+
+    fr, en = tmp_path / "report.fr.txt", tmp_path / "report.en.txt"
+    fr.write_text("Le Comité militaire s'est réuni à Bruxelles le 13 juillet pour examiner la situation en Europe.\n\n"
+                  "Les États membres ont ensuite présenté leurs priorités pour l'année qui vient.\n", encoding="utf-8")
+    en.write_text("The Military Committee met in Brussels on 13 July to review the situation in Europe.\n\n"
+                  "The Allies then presented their priorities for the coming year.\n", encoding="utf-8")
+    with open_store(db[0]) as store:
+        uploaded = api.check(store, api.Upload("report.xlf", xliff(tmp_path, UNITS).read_bytes()))
+        assert [f["kind"] for f in uploaded["findings"]] == ["missing", "deprecated", "acronym", "inconsistent"]
+        assert uploaded["checked"] == 7 and uploaded["untranslated"] == 1
+        document = api.ingest(store, fr, en, extract_terms=False)["document"]
+        report = api.check_document(store, document)
+        stored = api.document_units(store, document)
+    [finding] = report["findings"]
+    assert (finding["unit"], finding["kind"], finding["term"]) == (2, "missing", "États membres")
+    assert finding["unit_id"] == str(stored[1]["id"])
+    assert api.check_report(report["findings"], "csv").splitlines()[0].startswith("unit,unit_id,kind")

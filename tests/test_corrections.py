@@ -1,0 +1,125 @@
+"""A reviewer's corrections to a document's alignment: merge, split, move, exclude — stored with
+their record, kept out of exports where asked, made again when a revised document is ingested."""
+
+from pathlib import Path
+
+import pytest
+
+from tmtool import corrections
+from tmtool.errors import TmtoolError
+from tmtool.ingest import ingest_pair
+from tmtool.model import Context, Entry, Term
+from tmtool import glossary
+from tmtool.store import open_store
+from tmtool.transfer import export_store
+
+FR = ["Le chat dort. Il fait beau.", "La maison est grande.", "Le jardin est vert. Les fleurs sont belles."]
+EN = ["The cat sleeps. The weather is fine.", "The house is big.", "The garden is green. The flowers are beautiful."]
+
+
+def write_pair(folder: Path, fr: list[str], en: list[str]) -> tuple[Path, Path]:
+    (folder / "d.fr.txt").write_text("\n\n".join(fr) + "\n", encoding="utf-8")
+    (folder / "d.en.txt").write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    return folder / "d.fr.txt", folder / "d.en.txt"
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "t.db", create=True) as store:
+        ingest_pair(store, *write_pair(tmp_path, FR, EN), extract_terms=False)
+        yield store
+
+
+def texts(store) -> list[tuple[str, str]]:
+    return [(u.unit.source, u.unit.target) for u in store.document_units("d")]
+
+
+def test_the_aligner_gives_one_unit_a_sentence(store):
+    assert texts(store)[:2] == [("Le chat dort.", "The cat sleeps."), ("Il fait beau.", "The weather is fine.")]
+    assert len(texts(store)) == 5
+
+
+def test_merge_joins_a_unit_with_the_next_and_the_indexes_follow(store):
+    first = store.document_units("d")[0]
+    corrections.merge_units(store, "d", first.id)
+    units = store.document_units("d")
+    assert (units[0].unit.source, units[0].unit.target) == ("Le chat dort. Il fait beau.",
+                                                            "The cat sleeps. The weather is fine.")
+    assert units[0].bead == "2-2" and units[0].confidence is None and units[0].unit.tuid == "d:1"
+    assert [u.position for u in units] == [0, 1, 2, 3]
+    assert [u.source for u, _ in store.concordance("beau")] == ["Le chat dort. Il fait beau."]
+    assert [e.action for e in store.unit_edits("d")] == ["merge"]
+
+
+def test_split_at_a_sentence_boundary_then_move_a_sentence_back(store):
+    first = store.document_units("d")[0]
+    corrections.merge_units(store, "d", first.id)
+    merged = store.document_units("d")[0]
+    corrections.split_unit(store, "d", merged.id, 1, 2)
+    assert texts(store)[:2] == [("Le chat dort.", "The cat sleeps. The weather is fine."), ("Il fait beau.", "")]
+    assert [u.bead for u in store.document_units("d")[:2]] == ["1-2", "1-0"]
+    assert [u.unit.tuid for u in store.document_units("d")[:2]] == ["d:1", "d:1.2"]
+    with pytest.raises(TmtoolError, match="would leave an empty unit"):
+        corrections.move_sentence(store, "d", store.document_units("d")[1].id, "source", "up")
+    corrections.move_sentence(store, "d", store.document_units("d")[0].id, "target", "down")
+    assert texts(store)[:2] == [("Le chat dort.", "The cat sleeps."), ("Il fait beau.", "The weather is fine.")]
+    assert [u.position for u in store.document_units("d")] == [0, 1, 2, 3, 4]
+
+
+def test_bad_corrections_are_refused_and_change_nothing(store):
+    units = store.document_units("d")
+    before = texts(store)
+    with pytest.raises(TmtoolError, match="last of document"):
+        corrections.merge_units(store, "d", units[-1].id)
+    with pytest.raises(TmtoolError, match="leaves an empty unit"):
+        corrections.split_unit(store, "d", units[0].id, 1, 1)
+    with pytest.raises(TmtoolError, match="no previous unit"):
+        corrections.move_sentence(store, "d", units[0].id, "source", "up")
+    with pytest.raises(TmtoolError, match="no unit 999"):
+        corrections.exclude_unit(store, "d", 999)
+    with pytest.raises(TmtoolError, match="no document nope"):
+        corrections.exclude_unit(store, "nope", units[0].id)
+    assert texts(store) == before and store.unit_edits("d") == []
+
+
+def test_an_excluded_unit_stays_in_the_store_and_out_of_exports(store, tmp_path):
+    house = store.document_units("d")[2]
+    corrections.exclude_unit(store, "d", house.id)
+    assert store.document_units("d")[2].excluded and store.document_units("d")[2].id == house.id
+    export_store(store, "tmx", str(tmp_path / "out.tmx"))
+    written = (tmp_path / "out.tmx").read_text(encoding="utf-8")
+    assert "Le chat dort." in written and "La maison est grande." not in written
+    corrections.exclude_unit(store, "d", house.id, excluded=False)
+    export_store(store, "tmx", str(tmp_path / "out.tmx"))
+    assert "La maison est grande." in (tmp_path / "out.tmx").read_text(encoding="utf-8")
+
+
+def test_glossary_contexts_quoting_a_merged_unit_follow_it(store):
+    first = store.document_units("d")[1]
+    entry_id = glossary.add_entry(store, Entry([Term("beau", "fr"), Term("fine", "en")]))
+    store._conn.execute("INSERT INTO contexts (entry_id, fr, en, document, unit, unit_id) VALUES (?, ?, ?, 'd', ?, ?)",
+                        (entry_id, first.unit.source, first.unit.target, first.unit.tuid, first.id))
+    corrections.merge_units(store, "d", store.document_units("d")[0].id)
+    assert glossary.entry(store, entry_id).contexts == [Context("Il fait beau.", "The weather is fine.", "d", "d:1")]
+
+
+def test_corrections_are_made_again_when_a_revised_document_is_ingested(store, tmp_path):
+    units = store.document_units("d")
+    corrections.merge_units(store, "d", units[0].id)
+    corrections.exclude_unit(store, "d", units[2].id)
+    corrections.merge_units(store, "d", store.document_units("d")[2].id)  # the garden with its flowers
+    # the revision rewrites the last paragraph: the first two corrections still apply, not the third
+    revised = FR[:2] + ["Le jardin est très vert. Les fleurs sont belles."]
+    result = ingest_pair(store, *write_pair(tmp_path, revised, EN), extract_terms=False)
+    assert result.units == 5
+    units = store.document_units("d")
+    assert texts(store)[0] == ("Le chat dort. Il fait beau.", "The cat sleeps. The weather is fine.")
+    assert units[1].unit.source == "La maison est grande." and units[1].excluded
+    assert [u.unit.source for u in units[2:]] == ["Le jardin est très vert.", "Les fleurs sont belles."]
+    assert len(store.unit_edits("d")) == 3  # kept: a later revision may bring the text back
+
+
+def test_removing_a_document_removes_its_corrections(store):
+    corrections.merge_units(store, "d", store.document_units("d")[0].id)
+    glossary.remove_documents(store, ["d"])
+    assert store.unit_edits("d") == []

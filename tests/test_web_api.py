@@ -1,0 +1,391 @@
+"""The workbench's HTTP API: every path, its errors as JSON with a status that means it, the
+OpenAPI document, the guard (host, token, same origin, CSRF, body size) and uploads going through
+the same hostile-input checks as the CLI."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from lxml import etree
+from workbench import HOST, SEED_ID, candidates, client, seeded_store
+
+from conftest import SEED_EN
+from hostile_corpus import DOCUMENT, IMPORT, cases, concept, tbx, tmx, tu
+
+from tmtool import glossary
+from tmtool.store import open_store
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    return seeded_store(tmp_path)
+
+
+@pytest.fixture
+def api(db):
+    return client(db)
+
+
+def dump(db: str) -> list[str]:
+    with sqlite3.connect(db) as connection:
+        return list(connection.iterdump())
+
+
+# ---- reading -----------------------------------------------------------------------------------
+
+
+def test_lookup_finds_glossary_entries_in_any_language_then_the_memory(api):
+    http, _ = api
+    found = http.get("/api/lookup", params={"q": "NATO"}).json()
+    assert found["entries"][0]["terms"][0]["text"] == "OTAN"
+    assert found["entries"][0]["match"] == "exact"
+    assert found["entries"][0]["contexts"] and all(c["document"] == SEED_ID for c in found["entries"][0]["contexts"])
+    assert any("NATO" in unit["target"] for unit in found["memory"])
+    assert http.get("/api/lookup", params={"q": "zzyzx"}).json() == {"entries": [], "memory": []}
+
+
+def test_search_scores_fuzzy_matches_above_the_minimum(api):
+    http, _ = api
+    stored = http.get(f"/api/documents/{SEED_ID}/units").json()["units"][0]["source"]
+    query = stored.replace("inestimable", "précieux")
+    matches = http.get("/api/search", params={"q": query, "min": 50}).json()["matches"]
+    assert matches and matches[0]["source"] == stored and 50 <= matches[0]["score"] < 100
+    assert http.get("/api/search", params={"q": query, "min": 99}).json() == {"matches": []}
+    assert http.get("/api/search", params={"q": query, "min": 0}).status_code == 400
+
+
+def test_concordance_finds_units_by_word(api):
+    http, _ = api
+    units = http.get("/api/concordance", params={"q": "pandémie"}).json()["units"]
+    assert units and all("pandémie" in u["source"] for u in units) and units[0]["document"] == SEED_ID
+
+
+def test_entries_are_filtered_and_paged(api, db):
+    http, _ = api
+    count = candidates(db)
+    first = http.get("/api/entries", params={"status": "candidate", "limit": 5}).json()
+    assert first["more"] and len(first["entries"]) == 5
+    last = http.get("/api/entries", params={"status": "candidate", "offset": count - 2, "limit": 5}).json()
+    assert not last["more"] and len(last["entries"]) == 2
+    scores = [e["score"] for e in first["entries"]]
+    assert scores == sorted(scores, reverse=True)
+    second = http.get("/api/entries", params={"status": "candidate", "offset": 5, "limit": 5}).json()
+    assert not {e["id"] for e in first["entries"]} & {e["id"] for e in second["entries"]}
+    assert http.get("/api/entries", params={"status": "approved"}).json()["entries"] == []
+    by_document = http.get("/api/entries", params={"document": SEED_ID, "limit": 100}).json()["entries"]
+    assert len(by_document) == count and http.get("/api/entries", params={"document": "other"}).json()["entries"] == []
+    texts = http.get("/api/entries", params={"q": "otan"}).json()["entries"]
+    assert texts and all(any("otan" in t["text"].lower() for t in e["terms"]) for e in texts)
+    assert http.get("/api/entries", params={"status": "bogus"}).status_code == 400
+    assert http.get("/api/entries", params={"limit": 0}).status_code == 400
+
+
+def test_an_entry_with_its_version_and_history(api):
+    http, headers = api
+    entry = http.get("/api/entries/1").json()
+    assert entry["id"] == "1" and isinstance(entry["version"], int) and entry["history"] == []
+    http.post("/api/entries/1/approve", headers=headers)
+    approved = http.get("/api/entries/1").json()
+    assert [h["action"] for h in approved["history"]] == ["approved"] and approved["version"] > entry["version"]
+    missing = http.get("/api/entries/99999")
+    assert missing.status_code == 404 and missing.json() == {"error": "not found", "message": "no glossary entry 99999"}
+    assert http.get("/api/entries/abc").status_code == 400
+
+
+def test_documents_and_their_units(api):
+    http, _ = api
+    listed = http.get("/api/documents").json()
+    assert [d["id"] for d in listed["documents"]] == [SEED_ID] and listed["imports"] == []
+    units = http.get(f"/api/documents/{SEED_ID}/units").json()
+    assert len(units["units"]) == 19 and units["units"][0]["bead"] == "1-1"
+    assert units["units"][0]["source"] and units["units"][0]["target"] and units["corrections"] == []
+    assert http.get("/api/documents/nope/units").status_code == 404
+
+
+def test_export_writes_the_glossary_with_the_status_filter(api, db):
+    http, headers = api
+    count = candidates(db)
+    http.post("/api/entries/1/approve", headers=headers)
+    response = http.get("/api/export/tbx")
+    assert response.status_code == 200 and 'filename="glossary.tbx"' in response.headers["content-disposition"]
+    approved = etree.fromstring(response.content).findall(".//{*}conceptEntry")
+    assert len(approved) == 1
+    every = etree.fromstring(http.get("/api/export/tbx", params={"status": "all"}).content)
+    assert len(every.findall(".//{*}conceptEntry")) == count
+    memory = http.get("/api/export/tmx")
+    assert memory.content.count(b"<tu ") + memory.content.count(b"<tu>") == 19
+    workbook = http.get("/api/export/xlsx", params={"status": "all"})
+    assert workbook.content.startswith(b"PK") and 'filename="glossary.xlsx"' in workbook.headers["content-disposition"]
+    martif = http.get("/api/export/tbx-martif")
+    assert b"<martif" in martif.content and 'filename="glossary.tbx"' in martif.headers["content-disposition"]
+    # the workbook comes back in as it went out: every entry already stored
+    again = http.post("/api/import", files={"file": ("glossary.xlsx", workbook.content)}, headers=headers).json()
+    assert (again["added"], again["already_stored"]) == (0, count)
+    assert http.get("/api/export/docx").status_code == 400
+    assert http.get("/api/export/tbx", params={"status": "maybe"}).status_code == 400
+
+
+def test_the_openapi_document_is_valid_and_lists_every_path():
+    from openapi_spec_validator import validate
+
+    http, _ = client(":memory:")
+    document = http.get("/openapi.json").json()
+    validate(document)
+    assert {"/api/lookup", "/api/search", "/api/concordance", "/api/entries", "/api/entries/{entry_id}",
+            "/api/entries/{entry_id}/approve", "/api/entries/{entry_id}/reject", "/api/documents",
+            "/api/documents/{document_id}/units", "/api/ingest", "/api/import", "/api/export/{fmt}"} <= set(document["paths"])
+    assert "patch" in document["paths"]["/api/entries/{entry_id}"]
+    responses = document["paths"]["/api/entries/{entry_id}"]["patch"]["responses"]
+    assert {"200", "400", "404", "409", "413"} <= set(responses) and "422" not in responses
+    assert responses["409"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+
+
+# ---- writing -----------------------------------------------------------------------------------
+
+
+def test_approve_and_reject_change_the_store(api, db):
+    http, headers = api
+    assert http.post("/api/entries/1/approve", headers=headers).json()["entry"]["status"] == "approved"
+    assert http.post("/api/entries/2/reject", headers=headers).json()["entry"]["status"] == "rejected"
+    with open_store(db) as store:
+        assert glossary.entry(store, 1).status.value == "approved" and glossary.entry(store, 2).status.value == "rejected"
+    assert http.post("/api/entries/99999/approve", headers=headers).status_code == 404
+
+
+def test_patch_needs_the_current_version_and_a_stale_one_is_a_conflict(api, db):
+    http, headers = api
+    version = http.get("/api/entries/1").json()["version"]
+    edited = http.patch("/api/entries/1", json={"version": version, "en": "North Atlantic Treaty Organization"},
+                        headers=headers)
+    assert edited.status_code == 200, edited.text
+    assert [t["text"] for t in edited.json()["entry"]["terms"] if t["lang"] == "en"][0] == "North Atlantic Treaty Organization"
+    stale = http.patch("/api/entries/1", json={"version": version, "en": "NATO"}, headers=headers)
+    assert stale.status_code == 409 and stale.json()["error"] == "conflict"
+    with open_store(db) as store:
+        assert glossary.entry(store, 1).terms_in("en")[0].text == "North Atlantic Treaty Organization"
+    assert http.patch("/api/entries/1", json={"en": "NATO"}, headers=headers).status_code == 400  # no version
+    assert http.patch("/api/entries/1", json={"version": 1, "colour": "red"}, headers=headers).status_code == 400
+    assert http.patch("/api/entries/99999", json={"version": 1}, headers=headers).status_code == 404
+
+
+def test_merge_deprecate_and_undo(api, db):
+    http, headers = api
+    merged = http.post("/api/entries/3/merge", json={"into": 4}, headers=headers)
+    assert merged.status_code == 200 and http.get("/api/entries/3").status_code == 404
+    undone = http.post(f"/api/changes/{merged.json()['change']}/revert", headers=headers)
+    assert undone.status_code == 200 and http.get("/api/entries/3").status_code == 200
+    again = http.post(f"/api/changes/{merged.json()['change']}/revert", headers=headers)
+    assert again.status_code == 409
+    term = http.get("/api/entries/1").json()["terms"][0]["text"]
+    deprecated = http.post("/api/entries/1/deprecate", json={"term": term}, headers=headers).json()["entry"]
+    assert deprecated["terms"][0]["usage"] == "deprecated"
+    assert http.post("/api/entries/1/deprecate", json={"term": "nothing"}, headers=headers).status_code == 400
+    assert http.post("/api/entries/1/merge", json={"into": 1}, headers=headers).status_code == 400
+
+
+def test_alignment_corrections_through_the_api(api, db):
+    http, headers = api
+    base = f"/api/documents/{SEED_ID}/units"
+    units = http.get(base).json()["units"]
+    merged = http.post(f"{base}/{units[0]['id']}/merge", headers=headers).json()["units"]
+    assert len(merged) == 18
+    assert merged[0]["sentences"]["source"] == units[0]["sentences"]["source"] + units[1]["sentences"]["source"]
+    split = http.post(f"{base}/{merged[0]['id']}/split", json={"source_at": 1, "target_at": 1}, headers=headers)
+    assert len(split.json()["units"]) == 19
+    excluded = http.post(f"{base}/{units[2]['id']}/exclude", json={"excluded": True}, headers=headers).json()
+    assert [u["excluded"] for u in excluded["units"]][2] is True
+    assert [c["action"] for c in excluded["corrections"]] == ["merge", "split", "exclude"]
+    moved = http.post(f"{base}/{units[3]['id']}/move", json={"side": "target", "direction": "sideways"}, headers=headers)
+    assert moved.status_code == 400
+    assert http.post(f"{base}/99999/merge", headers=headers).status_code == 404
+    with open_store(db) as store:
+        assert len(store.document_units(SEED_ID)) == 19 and store.document_units(SEED_ID)[2].excluded
+
+
+def test_ingest_and_import_uploads(api, db, tmp_path):
+    http, headers = api
+    files = {"fr_file": ("rapport.fr.txt", b"Le Comite militaire s'est reuni.\n"),
+             "en_file": ("rapport.en.txt", b"The Military Committee met.\n")}
+    ingested = http.post("/api/ingest", files=files, headers=headers)
+    assert ingested.status_code == 200, ingested.text
+    assert ingested.json()["document"] == "rapport" and ingested.json()["units"] == 1
+    imported = http.post("/api/import", files={"file": ("terms.tbx", tbx(concept(fr="interopérabilité", en="interoperability")))}, headers=headers)
+    assert imported.status_code == 200 and imported.json()["added"] == 1
+    assert [i["file"] for i in http.get("/api/documents").json()["imports"]] == ["terms.tbx"]  # as uploaded
+    wrong = http.post("/api/ingest", files={**files, "en_file": ("x.exe", b"MZ")}, headers=headers)
+    assert wrong.status_code == 400
+    assert http.post("/api/import", headers=headers).status_code == 400  # no file
+
+
+@pytest.mark.parametrize("case", [c for c in cases() if c.command == IMPORT and not c.skipped], ids=lambda c: c.name)
+def test_a_hostile_upload_is_refused_as_the_cli_refuses_it(case, api, db):
+    http, headers = api
+    before = dump(db)
+    refused = http.post("/api/import", files={"file": (case.name, case.data)}, headers=headers)
+    assert refused.status_code == 400, refused.text
+    message = refused.json()["message"]
+    assert message.startswith(case.name + (f":{case.line}: " if case.line else ":")) and case.message in message
+    assert dump(db) == before
+
+
+@pytest.mark.parametrize("case", [c for c in cases() if c.command == DOCUMENT][:6], ids=lambda c: c.name)
+def test_a_hostile_document_upload_is_refused(case, api, db):
+    http, headers = api
+    before = dump(db)
+    refused = http.post("/api/ingest", headers=headers, files={
+        "fr_file": (case.name, case.data), "en_file": ("x.en.txt", SEED_EN.read_bytes())})
+    assert refused.status_code == 400 and case.message in refused.json()["message"], refused.text
+    assert dump(db) == before
+
+
+# ---- the guard -----------------------------------------------------------------------------------
+
+
+def test_a_write_without_the_csrf_token_or_from_another_origin_is_refused(api, db):
+    http, headers = api
+    before = dump(db)
+    assert http.post("/api/entries/1/approve").status_code == 403
+    assert http.post("/api/entries/1/approve", headers={"X-CSRF-Token": "guess"}).status_code == 403
+    evil = {**headers, "Origin": "http://evil.example"}
+    assert http.post("/api/entries/1/approve", headers=evil).status_code == 403
+    cross = {**headers, "Sec-Fetch-Site": "cross-site"}
+    assert http.post("/api/entries/1/approve", headers=cross).status_code == 403
+    assert dump(db) == before
+    same = {**headers, "Origin": HOST, "Sec-Fetch-Site": "same-origin"}
+    assert http.post("/api/entries/1/approve", headers=same).status_code == 200
+
+
+def test_a_request_naming_another_host_is_refused(api):
+    """A site whose name is made to resolve to 127.0.0.1 (DNS rebinding) names its own host."""
+    http, _ = api
+    refused = http.get("/api/entries", headers={"Host": "evil.example:8765"})
+    assert refused.status_code == 400 and refused.json()["error"] == "bad host"
+    assert http.get("/api/entries", headers={"Host": "localhost:8765"}).status_code == 200
+
+
+def test_with_a_token_every_request_needs_it(db):
+    token = "s3cret-token-0123456789"
+    http, _ = client(db, token=token, hosts={"*"}, base_url="http://192.0.2.7:8765")
+    assert http.get("/api/entries").status_code == 401
+    assert http.get("/").status_code == 401
+    assert http.get("/api/entries", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert http.get("/api/entries", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    # a browser opens the link with the token once: a cookie, and the address without it
+    opened = http.get("/review", params={"token": token, "status": "approved"}, follow_redirects=False)
+    assert opened.status_code == 303 and opened.headers["location"] == "/review?status=approved"
+    assert "HttpOnly" in opened.headers["set-cookie"] and "SameSite=Strict" in opened.headers["set-cookie"]
+    assert http.get("/review").status_code == 200  # the client keeps the cookie
+
+
+def test_an_upload_over_the_limit_is_refused_with_413(db):
+    http, headers = client(db, max_upload=10_000)
+    big = tmx(tu() * 200)
+    assert len(big) > 10_000
+    refused = http.post("/api/import", files={"file": ("big.tmx", big)}, headers=headers)
+    assert refused.status_code == 413 and refused.json()["error"] == "too large"
+
+    body = (b'--x\r\nContent-Disposition: form-data; name="file"; filename="big.tmx"\r\n\r\n' + big
+            + b"\r\n--x--\r\n")
+
+    def chunked():  # no Content-Length: counted as it arrives
+        for start in range(0, len(body), 4096):
+            yield body[start:start + 4096]
+
+    streamed = http.post("/api/import", content=chunked(),
+                         headers={**headers, "Content-Type": "multipart/form-data; boundary=x"})
+    assert streamed.status_code == 413
+    with open_store(db) as store:
+        assert store.imports() == []
+
+
+def test_serve_refuses_another_address_without_a_token():
+    from tmtool.errors import TmtoolError
+    from tmtool.web import check_binding
+
+    with pytest.raises(TmtoolError, match="give --token"):
+        check_binding("0.0.0.0", None)
+    with pytest.raises(TmtoolError, match="16 or more"):
+        check_binding("0.0.0.0", "short")
+    check_binding("0.0.0.0", "a-long-enough-token")
+    check_binding("127.0.0.1", None)
+    check_binding("::1", None)
+    check_binding("localhost", None)
+
+
+# ---- many clients at once ------------------------------------------------------------------------
+
+
+def test_many_readers_and_writers_at_once_keep_the_store_consistent(db):
+    """A real server, sixteen threads: the same stale-or-not edit sent eight times wins once (the
+    others get 409), eight entries approved at once are all approved, reads answer throughout."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+    from workbench import Server
+
+    server = Server(db)
+    try:
+        csrf = {"X-CSRF-Token": httpx.get(server.url + "/api/session").json()["csrf"]}
+        version = httpx.get(server.url + "/api/entries/1").json()["version"]
+
+        def edit(n: int) -> int:
+            return httpx.patch(f"{server.url}/api/entries/1", json={"version": version, "note": f"note {n}"},
+                               headers=csrf, timeout=30).status_code
+
+        def approve(entry_id: int) -> int:
+            return httpx.post(f"{server.url}/api/entries/{entry_id}/approve", headers=csrf, timeout=30).status_code
+
+        def read(n: int) -> int:
+            return httpx.get(f"{server.url}/api/lookup", params={"q": "OTAN"}, timeout=30).status_code
+
+        with ThreadPoolExecutor(16) as pool:
+            edits = pool.map(edit, range(8))
+            approvals = pool.map(approve, range(10, 18))
+            reads = pool.map(read, range(16))
+            edits, approvals, reads = list(edits), list(approvals), list(reads)
+    finally:
+        server.stop()
+    assert sorted(edits) == [200] + [409] * 7
+    assert approvals == [200] * 8 and reads == [200] * 16
+    with open_store(db) as store:
+        assert [c.action for c in store.history(1)] == ["edit"]
+        assert all(glossary.entry(store, i).status.value == "approved" for i in range(10, 18))
+
+
+def test_tmtool_serve_refuses_in_one_line(db, tmp_path):
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    public = CliRunner().invoke(main, ["--db", db, "serve", "--host", "0.0.0.0"], env={"TMTOOL_TOKEN": None})
+    assert public.exit_code == 1 and public.stdout == ""
+    assert public.stderr.startswith("tmtool: error: --host 0.0.0.0 is reachable from other machines: give --token")
+    missing = CliRunner().invoke(main, ["--db", str(tmp_path / "nothing.db"), "serve"])
+    assert missing.exit_code == 2 and "no such store" in missing.stderr
+    assert not (tmp_path / "nothing.db").exists()
+
+
+def test_the_history_names_the_user_the_workbench_serves_as(db):
+    http, headers = client(db, user="ana")
+    http.post("/api/entries/1/approve", headers=headers)
+    assert [(h["action"], h["user"]) for h in http.get("/api/entries/1").json()["history"]] == [("approved", "ana")]
+
+
+def test_a_documents_terminology_check(db):
+    """An approved term whose approved equivalent the translation does not use is a finding, on
+    the unit's row of the document view and in the API, as `tmtool check` reports it."""
+    from tmtool.model import Entry, ReviewStatus, Term
+
+    with open_store(db) as store:
+        entry_id = glossary.add_entry(store, Entry([Term("pandémie", "fr"), Term("plague", "en")],
+                                                   status=ReviewStatus.APPROVED))
+        units = {str(u.id): u.unit for u in store.document_units(SEED_ID)}
+    http, _ = client(db)
+    report = http.get(f"/api/documents/{SEED_ID}/check").json()
+    missing = [f for f in report["findings"] if f["entry"] == str(entry_id)]
+    assert missing and all(f["kind"] == "missing" for f in missing)
+    assert all("pandémie" in units[f["unit_id"]].source and "plague" not in units[f["unit_id"]].target for f in missing)
+    page = http.get(f"/documents/{SEED_ID}").text
+    assert report["summary"] in page and page.count('class="unit finding"') == len({f["unit_id"] for f in missing})
+    assert http.get("/api/documents/nope/check").status_code == 404

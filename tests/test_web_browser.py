@@ -1,0 +1,260 @@
+"""The workbench in a real headless browser (Debian's chromium through chromium-driver and
+Selenium): look a term up, review ten candidates with the keyboard, merge two units and split one
+in the document view, export TBX — checking the store after each — and markup in the store never
+runs as script. Each page's screenshot is written into the test's temporary folder.
+
+Without chromium these tests skip, saying so; under CI (``CI`` set), where ``.ci/run`` installs it,
+they fail instead."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from lxml import etree
+from workbench import SEED_ID, WAIT_S, Server, seeded_store
+
+from tmtool import glossary
+from tmtool.store import open_store
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+
+
+def _need_browser() -> None:
+    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not Path(path).exists()]
+    if missing:
+        reason = f"no {', '.join(missing)}: apt-get install chromium chromium-driver"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    return seeded_store(tmp_path)
+
+
+@pytest.fixture
+def server(db):
+    running = Server(db)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def browser(tmp_path):
+    _need_browser()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1280,900", "--lang=en"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+    yield driver
+    driver.quit()
+
+
+def wait(browser, condition, message: str):
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    # a page reloading after an action replaces the elements a condition is reading
+    return WebDriverWait(browser, WAIT_S, ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
+
+
+def shot(browser, tmp_path: Path, name: str) -> None:
+    path = tmp_path / f"{name}.png"
+    browser.save_screenshot(str(path))
+    assert path.stat().st_size > 1000
+
+
+def css(browser, selector: str):
+    from selenium.webdriver.common.by import By
+
+    return browser.find_elements(By.CSS_SELECTOR, selector)
+
+
+def test_look_up_a_term_as_you_type(server, browser, db, tmp_path):
+    browser.get(server.url + "/")
+    box = css(browser, "#lookup-q")[0]
+    box.send_keys("NATO")
+    wait(browser, lambda b: css(b, "#lookup-results article.hit"), "no glossary hit appeared")
+    first = css(browser, "#lookup-results article.hit")[0]
+    assert "OTAN" in first.text and "NATO" in first.text
+    memory = [p.text for p in css(browser, "#lookup-results > div.context")]
+    with open_store(db) as store:
+        assert int(first.get_attribute("data-entry")) == int(store.list_entries(text="otan")[0].id)
+        assert len(memory) == len(store.concordance("NATO", 10)) > 0
+    assert browser.current_url.endswith("/?q=NATO")
+    shot(browser, tmp_path, "lookup")
+
+
+def test_review_ten_candidates_with_the_keyboard(server, browser, db, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    cards = css(browser, "#queue .card")
+    ids = [int(card.get_attribute("data-entry")) for card in cards]
+    assert len(ids) == 10
+    keys = "aarjkararaaa"  # ten decisions, one a card in order; j and k move down and back up on the way
+    decided: dict[int, str] = {}
+    position = 0
+    for key in keys:
+        ActionChains(browser).send_keys(key).perform()
+        if key in "jk":
+            position += 1 if key == "j" else -1
+            wait(browser, lambda b: css(b, ".card.selected")[0].get_attribute("data-entry") == str(ids[position]),
+                 f"{key} did not select #{ids[position]}")
+            continue
+        card_id, wanted = ids[position], "approved" if key == "a" else "rejected"
+        wait(browser, lambda b: b.find_element("css selector", f'.card[data-entry="{card_id}"]')
+             .get_attribute("data-status") == wanted, f"#{card_id} not {wanted}")
+        decided[card_id] = wanted
+        position = min(position + 1, len(ids) - 1)
+    assert list(decided) == ids
+    with open_store(db) as store:
+        assert {entry_id: glossary.entry(store, entry_id).status.value for entry_id in decided} == decided
+        assert all([c.action for c in store.history(entry_id)] == [decided[entry_id]] for entry_id in decided)
+    shot(browser, tmp_path, "review")
+    # undo the last decision with the key, and the store has it back as a candidate
+    last = ids[-1]
+    ActionChains(browser).send_keys("u").perform()
+    # the queue comes back holding the candidates left: the nine decided gone, the undone one among them
+    wait(browser, lambda b: [c.get_attribute("data-entry") for c in css(b, "#queue .card")][:1] == [str(last)],
+         "the undone entry is not back in the queue")
+    with open_store(db) as store:
+        assert glossary.entry(store, last).status.value == "candidate"
+        assert store.history(last)[-1].action.startswith("revert")
+
+
+def test_merge_two_units_and_split_one_in_the_document_view(server, browser, db, tmp_path):
+    browser.get(f"{server.url}/documents/{quote(SEED_ID)}")
+    shot(browser, tmp_path, "document")
+    rows = css(browser, "tr.unit")
+    assert len(rows) == 19
+    with open_store(db) as store:
+        before = store.document_units(SEED_ID)
+    rows[0].find_element("css selector", ".merge-next").click()
+    wait(browser, lambda b: len(css(b, "tr.unit")) == 18, "the merge did not show")
+    with open_store(db) as store:
+        units = store.document_units(SEED_ID)
+        assert len(units) == 18
+        assert units[0].unit.source == before[0].unit.source + " " + before[1].unit.source
+        assert [e.action for e in store.unit_edits(SEED_ID)] == ["merge"]
+    # the merged unit: a heading and a sentence in French, a heading and two sentences in English
+    merged = css(browser, "tr.unit")[0]
+    merged.find_element("css selector", '.split-here[data-side="source"][data-at="1"]').click()
+    wait(browser, lambda b: "choose where the target splits" in css(b, "#status")[0].text, "no prompt for the target")
+    css(browser, "tr.unit")[0].find_element("css selector", '.split-here[data-side="target"][data-at="1"]').click()
+    wait(browser, lambda b: len(css(b, "tr.unit")) == 19, "the split did not show")
+    with open_store(db) as store:
+        units = store.document_units(SEED_ID)
+        assert (units[0].unit.source, units[0].unit.target) == (before[0].unit.source, before[0].unit.target)
+        assert (units[1].unit.source, units[1].unit.target) == (before[1].unit.source, before[1].unit.target)
+        assert [e.action for e in store.unit_edits(SEED_ID)] == ["merge", "split"]
+    shot(browser, tmp_path, "document-corrected")
+
+
+def test_export_tbx_with_the_status_filter(server, browser, db, tmp_path):
+    from selenium.webdriver.support.ui import Select
+
+    with open_store(db) as store:
+        from tmtool.model import ReviewStatus
+
+        for entry in store.list_entries()[:3]:
+            glossary.set_status(store, int(entry.id), ReviewStatus.APPROVED)
+        approved = {e.terms_in("fr")[0].text for e in store.list_entries(statuses=[ReviewStatus.APPROVED])}
+    browser.get(server.url + "/export")
+    shot(browser, tmp_path, "export")
+    Select(css(browser, "#export-status")[0]).select_by_value("approved")
+    css(browser, "#export-tbx")[0].click()
+    target = tmp_path / "glossary.tbx"
+    wait(browser, lambda b: target.exists() and target.stat().st_size > 0, "no glossary.tbx downloaded")
+    time.sleep(0.2)  # the browser renames its partial file into place; let it finish writing
+    tree = etree.parse(str(target))
+    written = {term.text for entry in tree.iterfind(".//{*}conceptEntry")
+               for lang in entry.iterfind("{*}langSec") if lang.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+               for term in lang.iterfind(".//{*}term")}
+    assert len(tree.findall(".//{*}conceptEntry")) == 3 and approved <= written
+
+
+def test_pages_screenshots_and_documents_list(server, browser, tmp_path):
+    for name, path in (("documents", "/documents"), ("entry", "/entries/1"), ("lookup-page", "/?q=OTAN")):
+        browser.get(server.url + path)
+        assert "Error" not in browser.title
+        shot(browser, tmp_path, name)
+    browser.get(server.url + "/documents")
+    assert SEED_ID in css(browser, "table.documents")[0].text
+
+
+def test_markup_in_the_store_never_runs(tmp_path, browser):
+    from test_web_pages import HOSTILE_DOCUMENT, SCRIPT, hostile_store
+
+    running = Server(hostile_store(tmp_path))
+    try:
+        for path in ("/?q=script", "/review?q=script", "/documents", f"/documents/{quote(HOSTILE_DOCUMENT, safe='')}"):
+            browser.get(running.url + path)
+            assert browser.execute_script("return window.__xss") is None, path
+            assert not browser.execute_script("return document.querySelector('main img, main script')"), path
+        # the look-up as you type builds its results in the page: text too
+        browser.get(running.url + "/")
+        css(browser, "#lookup-q")[0].send_keys(SCRIPT)
+        wait(browser, lambda b: css(b, "#lookup-results article.hit") and css(b, "#lookup-results > div.context"), "no hit")
+        assert SCRIPT in css(browser, "#lookup-results article.hit")[0].text
+        assert SCRIPT in css(browser, "#lookup-results > div.context")[0].text
+        assert browser.execute_script("return window.__xss") is None
+        assert not browser.execute_script("return document.querySelector('#lookup-results img, #lookup-results script')")
+        shot(browser, tmp_path, "escaped")
+    finally:
+        running.stop()
+
+
+def test_edit_with_the_key_and_merge_and_deprecate_with_buttons(server, browser, db, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    first, second = (int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")[:2])
+    ActionChains(browser).send_keys("e").perform()
+    english = css(browser, '.card.selected .edit-form input[name="en"]')[0]
+    english.clear()
+    english.send_keys("North Atlantic Treaty Organization", Keys.ENTER)
+    wait(browser, lambda b: _status(db, first) == "approved", "the edit did not land")  # an edited candidate is approved
+    with open_store(db) as store:
+        assert glossary.entry(store, first).terms_in("en")[0].text == "North Atlantic Treaty Organization"
+        assert [c.action for c in store.history(first)] == ["edit"]
+    # the edited entry left the candidates; the second is now first: merge it into the first
+    browser.get(server.url + "/review")
+    card = browser.find_element("css selector", f'.card[data-entry="{second}"]')
+    card.find_element("css selector", ".merge").click()
+    prompt = wait(browser, lambda b: b.switch_to.alert, "no prompt for the entry to merge into")
+    prompt.send_keys(str(first))
+    prompt.accept()
+    wait(browser, lambda b: not b.find_elements("css selector", f'.card[data-entry="{second}"]'), "no merge")
+    with open_store(db) as store:
+        assert second not in {int(e.id) for e in store.list_entries()}
+        assert [c.action for c in store.history(first)][-1] == "merge"
+    browser.get(f"{server.url}/review?status=&q=")
+    card = browser.find_element("css selector", f'.card[data-entry="{first}"]')
+    term = card.find_element("css selector", ".deprecate").get_attribute("data-term")
+    card.find_element("css selector", ".deprecate").click()
+    wait(browser, lambda b: _usage(db, first, term) == "deprecated", "no deprecation")
+
+
+def _status(db: str, entry_id: int) -> str:
+    with open_store(db) as store:
+        return glossary.entry(store, entry_id).status.value
+
+
+def _usage(db: str, entry_id: int, text: str) -> str:
+    with open_store(db) as store:
+        return next(t.usage.value for t in glossary.entry(store, entry_id).terms if t.text == text)

@@ -1,0 +1,106 @@
+"""The workbench's pages as served: each renders, and every term, context, document name and query
+is escaped — a store holding terms such as ``<script>alert(1)</script>`` and ``" onmouseover=``
+gives pages where they are text, never markup."""
+
+from __future__ import annotations
+
+import pytest
+from workbench import SEED_ID, candidates, client, seeded_store
+
+from tmtool.ingest import ingest_pair
+from tmtool.model import Context, Entry, ReviewStatus, Term
+from tmtool import glossary
+from tmtool.store import open_store
+
+SCRIPT = "<script>alert(1)</script>"
+ATTRIBUTE = '" onmouseover="alert(2)'
+IMAGE = '<img src=x onerror="window.__xss=1">'
+HOSTILE_DOCUMENT = '"><img src=x onerror=alert(3)>'
+
+
+def hostile_store(folder) -> str:
+    """The seed store, plus an entry, a context and a document made of markup."""
+    db = seeded_store(folder)
+    (folder / "h.fr.txt").write_text(f"Le terme {SCRIPT} est dangereux. Le mot {IMAGE} aussi.\n", encoding="utf-8")
+    (folder / "h.en.txt").write_text(f"The term {ATTRIBUTE} is dangerous. The word {IMAGE} too.\n", encoding="utf-8")
+    with open_store(db) as store:
+        ingest_pair(store, folder / "h.fr.txt", folder / "h.en.txt", document_id=HOSTILE_DOCUMENT, extract_terms=False)
+        glossary.add_entry(store, Entry([Term(SCRIPT, "fr"), Term(IMAGE, "fr"), Term(ATTRIBUTE, "en")],
+                              status=ReviewStatus.CANDIDATE, score=99.0, definition=IMAGE, note=ATTRIBUTE,
+                              contexts=[Context(f"Le terme {SCRIPT} ici", f"The term {ATTRIBUTE} here", HOSTILE_DOCUMENT)]))
+    return db
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    db = hostile_store(tmp_path_factory.mktemp("hostile"))
+    with open_store(db) as store:
+        entry_id = int(store.list_entries(text="script")[0].id)
+    return client(db)[0], entry_id
+
+
+def assert_escaped(html: str) -> None:
+    for raw in (SCRIPT, ATTRIBUTE, IMAGE, HOSTILE_DOCUMENT, "onmouseover=\"alert", "<img src=x"):
+        assert raw not in html, raw
+    assert "alert(1)" not in html or "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_every_page_escapes_what_the_store_holds(hostile):
+    http, entry_id = hostile
+    from urllib.parse import quote
+
+    pages = ["/", f"/?q={quote(SCRIPT)}", f"/?q={quote(ATTRIBUTE)}", "/?q=script", "/review", "/review?q=script",
+             f"/review?document={quote(HOSTILE_DOCUMENT)}", f"/entries/{entry_id}", "/documents",
+             f"/documents/{quote(HOSTILE_DOCUMENT, safe='')}", "/export"]
+    for page in pages:
+        response = http.get(page)
+        assert response.status_code == 200, (page, response.text[:300])
+        assert_escaped(response.text)
+    review = http.get("/review?q=script").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in review and "&#34; onmouseover=&#34;alert(2)" in review
+    assert "&lt;mark&gt;" not in review  # the highlight is markup, the term inside it text
+    document = http.get(f"/documents/{quote(HOSTILE_DOCUMENT, safe='')}").text
+    assert "Le terme &lt;script&gt;alert(1)&lt;/script&gt; est dangereux." in document
+
+
+def test_an_error_page_escapes_the_request(hostile):
+    http, _ = hostile
+    from urllib.parse import quote
+
+    response = http.get(f"/documents/{quote(SCRIPT, safe='')}")
+    assert response.status_code == 404 and SCRIPT not in response.text and "&lt;script&gt;" in response.text
+    assert_escaped(http.get(f"/entries/{quote(SCRIPT, safe='')}").text)
+
+
+def test_the_json_api_returns_the_text_as_stored(hostile):
+    http, entry_id = hostile
+    entry = http.get(f"/api/entries/{entry_id}").json()
+    assert [t["text"] for t in entry["terms"]] == [SCRIPT, IMAGE, ATTRIBUTE]
+    assert http.get(f"/api/entries/{entry_id}").headers["content-type"] == "application/json"
+
+
+def test_pages_render_the_seed_store(tmp_path):
+    db = seeded_store(tmp_path)
+    http, count = client(db)[0], candidates(db)
+    review = http.get("/review").text
+    assert review.count('class="card"') == 10 and "Entries 1–10, more on the next page." in review
+    assert "next page" in review and "previous page" not in review
+    second = http.get("/review?status=candidate&offset=10").text
+    assert "Entries 11–20, more" in second and "previous page" in second
+    last = http.get(f"/review?status=candidate&offset={count - 2}").text
+    assert f"Entries {count - 1}–{count}." in last and "next page" not in last
+    assert "<mark>OTAN</mark>" in review and "<mark>NATO</mark>" in review  # the term, on both sides
+    document = http.get(f"/documents/{SEED_ID}").text
+    assert document.count('class="unit') == 19
+    assert "TBX" in http.get("/export").text and "entries candidate" in http.get("/export").text
+    assert 'name="csrf-token"' in review
+
+
+def test_every_response_forbids_framing_and_foreign_scripts(tmp_path):
+    """Markup that slipped into a page would not run (scripts of this server only), and no other
+    site's page can frame the review queue to take its keystrokes."""
+    http, _ = client(seeded_store(tmp_path))
+    for response in (http.get("/review"), http.get("/api/entries"), http.post("/api/entries/1/approve")):
+        policy = response.headers["content-security-policy"]
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        assert response.headers["x-content-type-options"] == "nosniff"

@@ -1,0 +1,549 @@
+"""Terminology checks: a translation against the approved glossary, as Xbench or Verifika do.
+
+Each unit of a bilingual file (XLIFF, TMX, PO), or of a document pair aligned as ``tmtool align``
+aligns it, is checked for four kinds of finding:
+
+- ``missing``: an approved term of the source none of whose approved equivalents is in the target;
+- ``deprecated``: a term the glossary deprecates, in the source or in the target;
+- ``inconsistent``: a source term rendered otherwise than in most units that render it with an
+  approved equivalent (by another equivalent, a deprecated one, or none of the glossary's);
+- ``acronym``: an acronym spelt out beside it, in parentheses, otherwise than its entry's full form.
+
+The glossary is French–English: a unit whose source is English is checked the other way round.
+
+Terms are found by words, never by substring. A text and the glossary's terms are cut into words at
+spaces, hyphens and apostrophes (an elided *l'* or *d'* is a word of its own), and each word is
+folded (case, accents, typographic apostrophes) and singularised by its language's rules, so that
+*les États membres* holds *État membre* and *Allies' forces* does not hold *Allied forces*. A
+punctuation mark is a word only itself matches, so no term is found across a comma, and an acronym
+matches in capitals only (*IS* is not *is*). Where terms found overlap, the longest wins: *Comité
+militaire* is not also *comité*.
+
+The glossary's terms are held in a trie keyed by folded word, so finding every term of a text costs
+one walk from each word, no longer than the longest term starting there, whatever the glossary's size.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import groupby
+from typing import NamedTuple
+
+from .errors import TmtoolError
+from .langtags import base_language
+from .model import Entry, ReviewStatus, TermType, Unit, UsageStatus
+from .store.records import spellings
+from .text.normalize import english_stem, fold, french_stem, normalize_for_match
+from .terms.acronyms import is_acronym, letters_match
+
+FORMATS = ("text", "json", "csv")
+_OTHER = {"fr": "en", "en": "fr"}  # the glossary's pair, either way round
+_STEMS = {"fr": french_stem, "en": english_stem}
+
+# Apostrophes and hyphens right after a word join words (elision, possessive, compound) without
+# being one; anywhere else (a dash between spaces, an opening quote) they are punctuation.
+_JOINERS = "'’‘ʼ`\\-‐‑‒–—"
+_TOKEN = re.compile(rf"(\w+)|(?<!\w)[{_JOINERS}]|[^\w\s{_JOINERS}]")
+_PUNCTUATION = "\x01"  # prefixes a punctuation mark's key: no word folds to it
+_EXACT = "\x00"  # prefixes a word as written: the key an acronym is indexed under
+_END = ""  # a trie node's key for the terms ending there (no word or mark has an empty key)
+_LONGEST_SPELT_OUT = 12  # words looked at before an acronym's parenthesis for its full form
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one unit. ``unit`` is the unit's 1-based position in the file, ``unit_id`` the
+    file's own id for it (XLIFF trans-unit id, TMX tuid) when it has one; ``lang`` the language of
+    the text holding ``term`` (as written there); ``entry`` the glossary entry's id; ``expected``
+    what the glossary (or, for ``inconsistent``, the file's other units) has, ``found`` what the text
+    has instead, when that is not ``term`` itself."""
+
+    unit: int
+    unit_id: str | None
+    kind: str
+    lang: str
+    term: str
+    entry: str
+    expected: tuple[str, ...]
+    found: tuple[str, ...]
+    message: str
+    source: str
+    target: str
+
+    def as_dict(self) -> dict:
+        return {"unit": self.unit, "unit_id": self.unit_id, "kind": self.kind, "lang": self.lang,
+                "term": self.term, "entry": self.entry, "expected": list(self.expected),
+                "found": list(self.found), "message": self.message, "source": self.source,
+                "target": self.target}
+
+
+@dataclass(slots=True)
+class Report:
+    """What a check found, and how many units it looked at."""
+
+    findings: list[Finding] = field(default_factory=list)
+    entries: int = 0  # the approved entries checked against
+    checked: int = 0
+    untranslated: int = 0  # units with no target: nothing to check
+    other_languages: int = 0  # units that are not French–English either way round
+    skipped: list[str] = field(default_factory=list)  # units the file's reader could not use, why
+    pairs: Counter = field(default_factory=Counter)  # units checked by (source, target) language
+
+    def as_dict(self) -> dict:
+        """The report as plain data: ``findings`` (each :meth:`Finding.as_dict`), the counts, the
+        unreadable units and the units checked by language pair (``{"fr-FR→en-GB": 19}``)."""
+        return {"findings": [finding.as_dict() for finding in self.findings], "entries": self.entries,
+                "checked": self.checked,
+                "untranslated": self.untranslated, "other_languages": self.other_languages,
+                "skipped": list(self.skipped), "pairs": {f"{src}→{tgt}": n for (src, tgt), n in self.pairs.items()},
+                "summary": self.summary()}
+
+    def summary(self) -> str:
+        """``3 findings in 2 of 19 units checked (fr-FR→en-GB 19) against 33 approved entries``, and
+        what was not checked."""
+        units = len({finding.unit for finding in self.findings})
+        pairs = ", ".join(f"{src}→{tgt} {count}" for (src, tgt), count in self.pairs.most_common())
+        line = (f"{len(self.findings)} {'finding' if len(self.findings) == 1 else 'findings'} in {units} of "
+                f"{self.checked} units checked" + (f" ({pairs})" if pairs else "")
+                + f" against {self.entries} approved {'entry' if self.entries == 1 else 'entries'}")
+        for count, what in ((self.untranslated, "untranslated"), (self.other_languages, "not French–English"),
+                            (len(self.skipped), "unreadable")):
+            if count:
+                line += f", {count} {what} not checked"
+        return line
+
+
+# ---- words and keys ----
+
+
+class _Token(NamedTuple):
+    keys: tuple[str, ...]  # the folded key; for a word with capitals, also the word as written
+    start: int  # character offsets in the text
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.keys[0][0] != _PUNCTUATION
+
+
+@lru_cache(maxsize=100_000)
+def _word_key(word: str, lang: str) -> str:
+    return _STEMS[lang](fold(word))
+
+
+def _tokens(text: str, lang: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(1)
+        if word is None:
+            keys = (_PUNCTUATION + match.group(),)
+        elif word.lower() == word:
+            keys = (_word_key(word, lang),)
+        else:
+            keys = (_word_key(word, lang), _EXACT + word)
+        tokens.append(_Token(keys, match.start(), match.end()))
+    return tokens
+
+
+# ---- the glossary, indexed ----
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """A term of an approved entry, as the check sees it."""
+
+    entry: str
+    text: str
+    lang: str
+    acronym: bool
+    deprecated: bool
+    spellings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int  # token positions, end excluded
+    end: int
+    terms: tuple[_Term, ...]  # every term spelt so (homographs of several entries, or forms of one)
+
+
+class Glossary:
+    """The approved entries' French and English terms, indexed for finding them in text."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self._tries: dict[str, dict] = {lang: {} for lang in _OTHER}
+        self._terms: dict[str, list[_Term]] = {}  # by entry id
+        for entry in entries:
+            if entry.status is not ReviewStatus.APPROVED:
+                continue
+            terms = []
+            for term in entry.terms:
+                if term.lang not in _OTHER:
+                    continue
+                held = _Term(str(entry.id), term.text, term.lang,
+                             term.term_type is TermType.ACRONYM or (" " not in term.text and is_acronym(term.text)),
+                             term.usage is UsageStatus.DEPRECATED, tuple(spellings(term)))
+                terms.append(held)
+                for spelling in held.spellings:
+                    self._index(held, spelling)
+            self._terms[str(entry.id)] = terms
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def _index(self, term: _Term, spelling: str) -> None:
+        node = self._tries[term.lang]
+        for match in _TOKEN.finditer(spelling):  # as _tokens cuts text, without its offsets
+            word = match.group(1)
+            if word is None:
+                key = _PUNCTUATION + match.group()
+            elif term.acronym and word.lower() != word:  # as written: IS (International Staff) is not "is"
+                key = _EXACT + word
+            else:
+                key = _word_key(word, term.lang)
+            node = node.setdefault(key, {})
+        held = node.setdefault(_END, [])
+        if term not in held:
+            held.append(term)
+
+    def matches(self, tokens: list[_Token], lang: str) -> list[_Match]:
+        """Every term of ``lang`` found in ``tokens``, nested and overlapping ones included."""
+        root, found = self._tries[lang], []
+        for first in range(len(tokens)):
+            nodes = [root]
+            for last in range(first, len(tokens)):
+                nodes = [child for node in nodes for key in tokens[last].keys if (child := node.get(key))]
+                if not nodes:
+                    break
+                terms = tuple(term for node in nodes for term in node.get(_END, ()))
+                if terms:
+                    found.append(_Match(first, last + 1, terms))
+        return found
+
+    def terms(self, entry: str, lang: str, *, acronym: bool, deprecated: bool = False) -> list[_Term]:
+        """The entry's terms in ``lang``, current ones only unless ``deprecated``; those of the kind
+        asked for (acronym or full form) when it has any, else all."""
+        held = [term for term in self._terms[entry] if term.lang == lang and (deprecated or not term.deprecated)]
+        return [term for term in held if term.acronym == acronym] or held
+
+    def full_forms(self, entry: str) -> list[_Term]:
+        return [term for term in self._terms[entry] if not term.acronym and not term.deprecated]
+
+
+def _closest(match: _Match, written: str, lang: str) -> _Match:
+    """The match with only its terms spelt most like ``written``: the same but for case and
+    apostrophes, else the same hyphens and spaces, else all (a deprecated *chief-of-staff* is
+    not the approved *Chief of Staff*, though both are the same words)."""
+    if len(match.terms) == 1:
+        return match
+    for same in (normalize_for_match, lambda text: _STEMS[lang](fold(text))):
+        key = same(written)
+        closest = tuple(term for term in match.terms if any(same(spelling) == key for spelling in term.spellings))
+        if closest:
+            return replace(match, terms=closest)
+    return match
+
+
+def _longest(matches: list[_Match]) -> list[_Match]:
+    """The matches left when each overlap goes to the longer (then the earlier) term."""
+    taken: set[int] = set()
+    chosen = []
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        span = range(match.start, match.end)
+        if not taken.intersection(span):
+            taken.update(span)
+            chosen.append(match)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+# ---- checking ----
+
+
+def _quoted(texts: Iterable[str]) -> str:
+    return " or ".join(f'"{text}"' for text in texts)
+
+
+class _Side:
+    """One side of a unit: its text, words and the terms found there."""
+
+    def __init__(self, glossary: Glossary, text: str, lang: str):
+        self.text, self.lang = text, lang
+        self.tokens = _tokens(text, lang)
+        self.all = [_closest(match, self.surface(match.start, match.end), lang)
+                    for match in glossary.matches(self.tokens, lang)]
+        self.longest = _longest(self.all)
+
+    def surface(self, start: int, end: int) -> str:
+        return self.text[self.tokens[start].start:self.tokens[end - 1].end]
+
+    def is_mark(self, position: int, mark: str) -> bool:
+        return 0 <= position < len(self.tokens) and self.tokens[position].keys[0] == _PUNCTUATION + mark
+
+
+class _Checker:
+    def __init__(self, glossary: Glossary):
+        self.glossary = glossary
+        self.report = Report()
+        # (entry, source term) → unit → (the entry's terms rendering it, the term as written, its
+        # language, the unit)
+        self.renderings: dict[tuple[str, str], dict[int, tuple[frozenset[_Term], str, str, dict]]] = {}
+
+    def unit(self, number: int, unit: Unit) -> None:
+        if not unit.target.strip() and not unit.variants:
+            self.report.untranslated += 1
+            return
+        pair = _in_pair(unit)
+        if pair is None:
+            self.report.other_languages += 1
+            return
+        self.report.checked += 1
+        self.report.pairs[(pair.srclang, pair.tgtlang)] += 1
+        source = _Side(self.glossary, pair.source, base_language(pair.srclang))
+        target = _Side(self.glossary, pair.target, base_language(pair.tgtlang))
+        where = {"unit": number, "unit_id": unit.tuid, "source": pair.source, "target": pair.target}
+        self._missing(source, target, where)
+        for side in (source, target):
+            self._deprecated(side, where)
+            self._acronyms(side, where)
+
+    def _missing(self, source: _Side, target: _Side, where: dict) -> None:
+        # a deprecated equivalent counts as there: its own finding says what to use instead
+        in_target = {term.entry for match in target.all for term in match.terms}
+        for match in source.longest:
+            current = [term for term in match.terms if not term.deprecated]
+            expected = {term.entry: self.glossary.terms(term.entry, target.lang, acronym=term.acronym)
+                        for term in current}
+            written = source.surface(match.start, match.end)
+            for term in {term.entry: term for term in current}.values():
+                self._rendering(term, written, source.lang, target, where)
+            if in_target.intersection(expected):
+                continue
+            for entry, terms in expected.items():
+                if terms:
+                    self._add(where, "missing", source.lang, written, entry, [t.text for t in terms], [],
+                              f'"{written}" is not translated by the glossary\'s {_quoted(t.text for t in terms)}')
+
+    def _rendering(self, term: _Term, written: str, lang: str, target: _Side, where: dict) -> None:
+        """Note which of its entry's terms, current or deprecated, render ``term`` in this unit:
+        none when it is translated otherwise."""
+        renderings = self.glossary.terms(term.entry, target.lang, acronym=term.acronym, deprecated=True)
+        if not renderings:
+            return
+        found = _longest([m for m in target.all if any(t in renderings for t in m.terms)])
+        rendering = frozenset(t for m in found for t in m.terms if t in renderings)
+        units = self.renderings.setdefault((term.entry, term.text), {})
+        units.setdefault(where["unit"], (rendering, written, lang, where))
+
+    def _deprecated(self, side: _Side, where: dict) -> None:
+        for match in side.longest:
+            if any(not term.deprecated for term in match.terms):
+                continue  # current in some entry: not a term to avoid
+            written = side.surface(match.start, match.end)
+            for term in {term.entry: term for term in match.terms}.values():
+                use = [t.text for t in self.glossary.terms(term.entry, side.lang, acronym=term.acronym)]
+                advice = f"; use {_quoted(use)}" if use else ""
+                self._add(where, "deprecated", side.lang, written, term.entry, use, [term.text],
+                          f'"{written}" is deprecated{advice}')
+
+    def _acronyms(self, side: _Side, where: dict) -> None:
+        """An acronym with a full form beside it in parentheses — *full form (ACR)* or *ACR (full
+        form)* — that is none of its entry's full forms (in either language)."""
+        for match in side.all:
+            for term in {t.entry: t for t in match.terms if t.acronym}.values():
+                accepted = self.glossary.full_forms(term.entry)
+                if not accepted:
+                    continue  # no full form to compare with
+                if side.is_mark(match.start - 1, "(") and side.is_mark(match.end, ")"):
+                    end = match.start - 1
+                    start = _spelt_out_before(side, end, term.text)
+                elif side.is_mark(match.end, "("):
+                    start = match.end + 1
+                    end = next((i for i in range(start, min(len(side.tokens), start + _LONGEST_SPELT_OUT + 1))
+                                if side.is_mark(i, ")")), None)
+                    if end is None or not _spelt_out(side, start, end, term.text):
+                        continue
+                else:
+                    continue
+                if start is None or any(m.start == start and m.end == end and set(m.terms) & set(accepted)
+                                        for m in side.all):
+                    continue
+                expected = [t.text for t in accepted if t.lang == side.lang] or [t.text for t in accepted]
+                spelt = side.surface(start, end)
+                self._add(where, "acronym", side.lang, side.surface(match.start, match.end), term.entry,
+                          expected, [spelt], f'"{term.text}" is spelt out "{spelt}"; the glossary has '
+                                             f'{_quoted(expected)}')
+
+    def _add(self, where: dict, kind: str, lang: str, term: str, entry: str, expected: Sequence[str],
+             found: Sequence[str], message: str) -> None:
+        self.report.findings.append(Finding(kind=kind, lang=lang, term=term, entry=entry, expected=tuple(expected),
+                                            found=tuple(found), message=message, **where))
+
+    def inconsistencies(self) -> None:
+        """Each unit whose rendering of a source term is not the one most units give it with an
+        approved term (a deprecated term or another translation included)."""
+        for (entry, _), units in self.renderings.items():
+            approved = Counter(rendering for rendering, *_ in units.values()
+                               if any(not term.deprecated for term in rendering))
+            if not approved or len({rendering for rendering, *_ in units.values()}) < 2:
+                continue
+            usual = approved.most_common(1)[0][0]  # the first seen among equally frequent ones
+            usual_texts = sorted(term.text for term in usual)
+            elsewhere = [str(number) for number, (rendering, *_) in units.items() if rendering == usual]
+            for rendering, written, lang, where in units.values():
+                if rendering == usual:
+                    continue
+                texts = sorted(term.text for term in rendering)
+                self._add(where, "inconsistent", lang, written, entry, usual_texts, texts,
+                          f'"{written}" is translated {_quoted(texts) or "otherwise"} here, {_quoted(usual_texts)} '
+                          f'in unit{"s" if len(elsewhere) > 1 else ""} {", ".join(elsewhere)}')
+
+
+def _in_pair(unit: Unit) -> Unit | None:
+    """The unit as French → English or English → French, from its source and the first of its
+    target and other languages in the other language; None when it has no such pair."""
+    from .transfer import unit_in_pair
+
+    source = base_language(unit.srclang) if unit.srclang else None
+    if source not in _OTHER:
+        return None
+    return unit_in_pair(unit, unit.srclang, _OTHER[source])
+
+
+def _spelt_out(side: _Side, start: int, end: int, acronym: str) -> bool:
+    """Whether the words ``start:end`` read as a full form of ``acronym``: two words or more, whose
+    letters spell it, or a name (capitalised words, with short ones between: *of the*, *de l'*)."""
+    words = [side.surface(i, i + 1) for i in range(start, end)]
+    if len(words) < 2 or not all(side.tokens[i].is_word for i in range(start, end)):
+        return False
+    return letters_match(acronym, words) or _name_start(words) == 0
+
+
+def _name_start(words: list[str]) -> int | None:
+    """Where the name that ends ``words`` begins: its words capitalised, but short linking ones
+    (*of*, *the*, *de*, *l*), and not opening with a short one (*The*, *Le*; an acronym, *EU*,
+    may); None when fewer than two words make it."""
+    start = None
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word[:1].isupper():
+            start = index
+        elif not (word.islower() and len(word) <= 3) or start is None:
+            break
+    while start is not None and len(words[start]) <= 3 and not words[start].isupper() and start < len(words) - 1:
+        start += 1
+    return start if start is not None and len(words) - start >= 2 and words[start][:1].isupper() else None
+
+
+def _spelt_out_before(side: _Side, end: int, acronym: str) -> int | None:
+    """Where the full form of ``acronym`` that ends at token ``end`` begins, if the words before
+    it (back to a punctuation mark) hold one: the shortest whose letters spell it, else a name."""
+    first = end
+    while first > 0 and end - first < _LONGEST_SPELT_OUT and side.tokens[first - 1].is_word:
+        first -= 1
+    words = [side.surface(i, i + 1) for i in range(first, end)]
+    for start in range(len(words) - 2, -1, -1):
+        if letters_match(acronym, words[start:]):
+            return first + start
+    start = _name_start(words)
+    return None if start is None else first + start
+
+
+def check_units(glossary: Glossary, units: Iterable[Unit]) -> Report:
+    """Check units against the glossary; ``unit`` numbers are positions in ``units``, from 1."""
+    checker = _Checker(glossary)
+    checker.report.entries = len(glossary)
+    for number, unit in enumerate(units, 1):
+        checker.unit(number, unit)
+    checker.inconsistencies()
+    checker.report.findings.sort(key=lambda finding: finding.unit)
+    return checker.report
+
+
+def load_glossary(store) -> Glossary:
+    """The store's approved entries."""
+    return Glossary(store.list_entries(statuses=[ReviewStatus.APPROVED]))
+
+
+def read_units(path: str) -> tuple[list[Unit], list[str]]:
+    """The units of a memory file (XLIFF, TMX) or of a glossary format that may hold a translation
+    (PO), and the units the reader could not use (why, where). A unit that is no translation yet
+    (an XLIFF copy of its source marked new …) is read with an empty target."""
+    from .formats import registry
+
+    fmt = registry.infer(path)
+    skipped = []
+    if fmt.kind == registry.MEMORY:
+        units = list(fmt.read(path, on_skip=skipped.append))
+        if fmt.is_untranslated:
+            units = [replace(unit, target="") if fmt.is_untranslated(unit) else unit for unit in units]
+    elif fmt.read_units:
+        units = list(fmt.read_units(path))
+    else:
+        raise TmtoolError(f"a {fmt.name} file holds a glossary, not a translation: tmtool check reads XLIFF, TMX "
+                          "or PO files, or a document and its translation", path=path)
+    if not units and not skipped:
+        raise TmtoolError("no translation units in the file", path=path)
+    return units, [str(problem) for problem in skipped]
+
+
+def aligned_units(fr_path: str, en_path: str) -> list[Unit]:
+    """A French document and its English translation, aligned as ``tmtool align`` aligns them; the
+    units have no id of their own (numbers are positions among the aligned units)."""
+    from .pipeline import align_files
+
+    return [replace(unit, tuid=None) for unit in align_files(fr_path, en_path).units()]
+
+
+def check_files(store, paths: Sequence[str]) -> Report:
+    """Check one bilingual file (XLIFF, TMX, PO), or a French document and its English translation,
+    against the store's approved glossary."""
+    if len(paths) == 1:
+        units, skipped = read_units(paths[0])
+    elif len(paths) == 2:
+        units, skipped = aligned_units(*paths), []
+    else:
+        raise TmtoolError("give one bilingual file, or a French document and its English translation")
+    report = check_units(load_glossary(store), units)
+    if not report.checked and report.other_languages:
+        raise TmtoolError("no French–English unit to check (the glossary is French–English)", path=paths[0])
+    report.skipped = skipped
+    return report
+
+
+# ---- writing a report ----
+
+_COLUMNS = ("unit", "unit_id", "kind", "lang", "term", "entry", "expected", "found", "message", "source", "target")
+
+
+def render(findings: Sequence[dict], fmt: str) -> str:
+    """Findings (as :meth:`Finding.as_dict` gives them) as ``text`` (for a translator: each unit
+    with its findings), ``json`` (a list of objects) or ``csv`` (a header, then a row a finding;
+    lists joined with " | ")."""
+    if fmt == "json":
+        return json.dumps(list(findings), ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, _COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for finding in findings:
+            writer.writerow({**finding, "expected": " | ".join(finding["expected"]),
+                             "found": " | ".join(finding["found"]), "unit_id": finding["unit_id"] or ""})
+        return out.getvalue().rstrip("\n")
+    if fmt != "text":
+        raise TmtoolError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    lines = []
+    for _, group in groupby(findings, key=lambda finding: finding["unit"]):
+        group = list(group)
+        first = group[0]
+        own_id = f" (id {first['unit_id']})" if first["unit_id"] else ""
+        lines += [f"unit {first['unit']}{own_id}", f"  source: {first['source']}", f"  target: {first['target']}"]
+        lines += [f"  {finding['kind']:<12}  entry {finding['entry']}: {finding['message']}" for finding in group]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n")

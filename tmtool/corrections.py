@@ -1,0 +1,103 @@
+"""A reviewer corrects a document's alignment: merge two units, split one at a sentence boundary,
+move a sentence to the neighbouring unit, exclude a unit from exports.
+
+Each correction is worked out here on the units' sentences and stored by the store as the
+replacement of a run of units (see :mod:`tmtool.store.corrections`), with its record; the store
+makes it again when a revised version of the document is ingested.
+"""
+
+from __future__ import annotations
+
+from .errors import Invalid, NotFound
+from .langtags import base_language
+from .store.records import Replacement, StoredUnit
+
+LOW_CONFIDENCE = 0.5  # the aligner's confidence under which the document view flags a unit
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    """A unit's text as the sentences the segmenter finds in it (one unit may hold several: a 2-1 bead)."""
+    from .text.segment import segment_text
+
+    return segment_text(text, base_language(lang)) if text.strip() else []
+
+
+def _replacement(source: list[str], target: list[str], excluded: bool = False) -> Replacement:
+    return Replacement(tuple(source), tuple(target), excluded)
+
+
+def sides(unit: StoredUnit) -> tuple[list[str], list[str]]:
+    """A unit's source and target sentences: as a reviewer made them, else as the segmenter finds them."""
+    if unit.sentences is not None:
+        return list(unit.sentences[0]), list(unit.sentences[1])
+    return sentences(unit.unit.source, unit.unit.srclang), sentences(unit.unit.target, unit.unit.tgtlang)
+
+
+def _find(store, document_id: str, unit_id: int) -> tuple[list[StoredUnit], int]:
+    units = store.document_units(document_id)
+    for index, unit in enumerate(units):
+        if unit.id == unit_id:
+            return units, index
+    raise NotFound(f"no unit {unit_id} in document {document_id}")
+
+
+def merge_units(store, document_id: str, unit_id: int) -> int:
+    """Merge a unit with the one after it. Returns the recorded correction's id."""
+    units, index = _find(store, document_id, unit_id)
+    if index + 1 == len(units):
+        raise Invalid(f"unit {unit_id} is the last of document {document_id}: nothing to merge it with")
+    (src_a, tgt_a), (src_b, tgt_b) = sides(units[index]), sides(units[index + 1])
+    merged = _replacement(src_a + src_b, tgt_a + tgt_b, units[index].excluded and units[index + 1].excluded)
+    return store.replace_units(document_id, [unit_id, units[index + 1].id], [merged], "merge")
+
+
+def split_unit(store, document_id: str, unit_id: int, source_at: int, target_at: int) -> int:
+    """Split a unit in two: its first ``source_at`` source sentences and ``target_at`` target
+    sentences, then the rest. Each part keeps a sentence on at least one side."""
+    units, index = _find(store, document_id, unit_id)
+    source, target = sides(units[index])
+    if not (0 <= source_at <= len(source) and 0 <= target_at <= len(target)):
+        raise Invalid(f"unit {unit_id} has {len(source)} source and {len(target)} target sentences: "
+                          f"cannot split after {source_at} and {target_at}")
+    if source_at + target_at == 0 or (len(source) - source_at) + (len(target) - target_at) == 0:
+        raise Invalid(f"splitting unit {unit_id} after {source_at} and {target_at} sentences leaves an empty unit")
+    excluded = units[index].excluded
+    parts = [_replacement(source[:source_at], target[:target_at], excluded),
+             _replacement(source[source_at:], target[target_at:], excluded)]
+    return store.replace_units(document_id, [unit_id], parts, "split")
+
+
+def move_sentence(store, document_id: str, unit_id: int, side: str, direction: str) -> int:
+    """Move a sentence of one side of a unit to the neighbouring unit: ``down`` moves its last
+    sentence to the start of the next unit, ``up`` its first sentence to the end of the previous one."""
+    if side not in ("source", "target") or direction not in ("up", "down"):
+        raise Invalid("side is source or target, direction up or down")
+    units, index = _find(store, document_id, unit_id)
+    other = index + 1 if direction == "down" else index - 1
+    if not 0 <= other < len(units):
+        raise Invalid(f"unit {unit_id} has no {'next' if direction == 'down' else 'previous'} unit")
+    first, second = sorted((index, other))
+    (src_a, tgt_a), (src_b, tgt_b) = sides(units[first]), sides(units[second])
+    a, b = (src_a, src_b) if side == "source" else (tgt_a, tgt_b)
+    giving = a if direction == "down" else b
+    if not giving:
+        raise Invalid(f"unit {unit_id} has no {side} sentence to move")
+    if direction == "down":
+        b.insert(0, a.pop())
+    else:
+        a.append(b.pop(0))
+    parts = [_replacement(src_a, tgt_a, units[first].excluded), _replacement(src_b, tgt_b, units[second].excluded)]
+    if any(not (p.source or p.target) for p in parts):
+        raise Invalid("moving that sentence would leave an empty unit; merge the units instead")
+    return store.replace_units(document_id, [units[first].id, units[second].id], parts, f"move {side} {direction}")
+
+
+def exclude_unit(store, document_id: str, unit_id: int, excluded: bool = True) -> int:
+    """Exclude a unit from exports (or include it again); it stays in the store and the view."""
+    units, index = _find(store, document_id, unit_id)
+    unit = units[index]
+    source, target = sides(unit)
+    if (" ".join(source), " ".join(target)) != (unit.unit.source, unit.unit.target):
+        source, target = [unit.unit.source], [unit.unit.target]  # the segmenter's text differs: kept whole
+    kept = Replacement(tuple(source), tuple(target), excluded)
+    return store.replace_units(document_id, [unit_id], [kept], "exclude" if excluded else "include")

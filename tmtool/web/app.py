@@ -1,0 +1,401 @@
+"""The workbench: HTTP API and server-rendered pages over the library.
+
+Handlers are thin: they parse the request, open the store for this request (one SQLite connection
+per request, used by the one thread that runs the handler, as the store's concurrency rules need),
+call the library and return its data — as JSON under ``/api``, through a template elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePath
+from typing import Annotated, Literal
+from urllib.parse import quote
+
+from fastapi import Body, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, ConfigDict
+from starlette.exceptions import HTTPException
+
+from .. import api
+from ..corrections import LOW_CONFIDENCE
+from ..errors import Conflict, Invalid, NotFound, TmtoolError
+from ..formats import registry
+from .security import Guard, new_secret
+
+HERE = Path(__file__).parent
+MAX_UPLOAD = 50 * 1024 * 1024  # a large TMX is tens of megabytes; more is not a hand-made upload
+PAGE_SIZE = 10  # review candidates shown at a time
+STATUSES = Literal["candidate", "approved", "rejected"]
+# what a browser is told a downloaded export is; a format not named here is plain bytes
+EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml", "tbx-martif": "application/x-tbx+xml",
+                "tsv": "text/tab-separated-values; charset=utf-8", "csv": "text/csv; charset=utf-8",
+                "po": "text/x-gettext-translation; charset=utf-8",
+                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+# the extensions an upload's name may have: its reader is chosen by them
+INGEST_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".docx"}
+IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for extension in fmt.extensions}
+
+class Error(BaseModel):
+    """What every refused request gets, with a status that means it."""
+
+    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "conflict" (409), "too large" (413)
+    message: str
+
+
+ERRORS = {status: {"model": Error, "description": description} for status, description in (
+    (400, "Invalid input: a parameter, a body, an uploaded file"), (401, "No access token (a server given --token)"),
+    (403, "A write from another origin, or without the CSRF token"), (404, "No such entry, document, unit or change"),
+    (409, "The entry changed since the version sent"), (413, "The request body is over the size limit"))}
+
+
+class EntryEdit(BaseModel):
+    """``PATCH /api/entries/{id}``: the version read, and what to change (as ``tmtool glossary edit``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    fr: str | None = None
+    en: str | None = None
+    add_fr: list[str] = []
+    add_en: list[str] = []
+    drop: list[str] = []
+    definition: str | None = None
+    note: str | None = None
+    status: STATUSES | None = None
+
+
+class Split(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source_at: int
+    target_at: int
+
+
+class Move(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    side: Literal["source", "target"]
+    direction: Literal["up", "down"]
+
+
+def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = None,
+               max_upload: int = MAX_UPLOAD, user: str | None = None) -> FastAPI:
+    """The workbench over the store at ``db``. ``hosts``: the host names requests may use (default:
+    the loopback names); ``token``: required of every request when set; ``user``: who the
+    glossary's history records as making the changes."""
+    app = FastAPI(title="tmtool workbench", version="1", docs_url=None, redoc_url=None, responses=ERRORS,
+                  description="French–English translation memory and terminology: look-up, review, documents.")
+    csrf = new_secret()
+    app.add_middleware(Guard, hosts=hosts or {"127.0.0.1", "localhost", "::1"}, token=token, csrf=csrf,
+                       max_body=max_upload)
+    templates = Jinja2Templates(directory=HERE / "templates")  # .html: autoescaped
+    templates.env.globals["csrf"] = csrf
+    templates.env.filters["marked"] = marked
+    templates.env.filters["spellings"] = lambda terms: [text for t in terms for text in (t["text"], *t["forms"])]
+    templates.env.filters["url"] = lambda value: quote(str(value), safe="")
+    templates.env.filters["basename"] = lambda path: PurePath(path).name
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    def store():
+        """This request's own connection to the store (a context manager that closes it)."""
+        return api.open_store(db)
+
+    def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, {"status": status, **context}, status_code=status)
+
+    described = app.openapi
+
+    def openapi() -> dict:
+        """The document FastAPI writes, less the 422 it lists everywhere: invalid input is a 400 here."""
+        schema = described()
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].pop("422", None)
+        return schema
+
+    app.openapi = openapi
+
+    # ---- errors: JSON under /api, a page elsewhere ------------------------------------------
+
+    def error(request: Request, status: int, kind: str, message: str):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": kind, "message": message}, status_code=status)
+        return page(request, "error.html", status, message=message)
+
+    @app.exception_handler(TmtoolError)
+    async def library_error(request: Request, exc: TmtoolError):
+        status, kind = (404, "not found") if isinstance(exc, NotFound) else (
+            (409, "conflict") if isinstance(exc, Conflict) else (400, "invalid"))
+        return error(request, status, kind, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:])) or e['loc'][0]}: {e['msg']}" for e in exc.errors())
+        return error(request, 400, "invalid", problems)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        return error(request, exc.status_code, "not found" if exc.status_code == 404 else "error", str(exc.detail))
+
+    # ---- API: reading ------------------------------------------------------------------------
+
+    @app.get("/api/session", tags=["session"])
+    def session() -> dict:
+        """The CSRF token every write sends in ``X-CSRF-Token``."""
+        return {"csrf": csrf}
+
+    @app.get("/api/lookup", tags=["look-up"])
+    def api_lookup(q: Annotated[str, Query(max_length=500)], limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict:
+        """Glossary entries holding ``q`` in any language, then the memory's units holding it."""
+        with store() as s:
+            return lookup(s, q, limit)
+
+    @app.get("/api/search", tags=["memory"])
+    def api_search(q: Annotated[str, Query(min_length=1, max_length=5000)],
+                   min: Annotated[float, Query(ge=1, le=100)] = 70,
+                   limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict:
+        """Fuzzy matches of ``q`` among the memory's sources, scored in % as CAT tools do."""
+        with store() as s:
+            return {"matches": api.search(s, q, min_score=min, limit=limit)}
+
+    @app.get("/api/concordance", tags=["memory"])
+    def api_concordance(q: Annotated[str, Query(min_length=1, max_length=500)],
+                        limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
+        """Units whose source or target holds ``q`` (whole words, accent-insensitive)."""
+        with store() as s:
+            return {"units": api.concordance(s, q, limit=limit)}
+
+    @app.get("/api/entries", tags=["glossary"])
+    def api_entries(status: STATUSES | None = None, q: Annotated[str | None, Query(max_length=500)] = None,
+                    min_score: float | None = None, document: str | None = None,
+                    offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=500)] = 20) -> dict:
+        """A page of glossary entries, best score first, filtered; ``more``: another page follows."""
+        with store() as s:
+            return entries_page(s, status=status, q=q, min_score=min_score, document=document, offset=offset,
+                                limit=limit)
+
+    @app.get("/api/entries/{entry_id}", tags=["glossary"])
+    def api_entry(entry_id: int) -> dict:
+        """One entry with its terms, contexts, version and history."""
+        with store() as s:
+            return entry_with_history(s, entry_id)
+
+    @app.get("/api/documents", tags=["documents"])
+    def api_documents() -> dict:
+        """The ingested documents and the imported files."""
+        with store() as s:
+            return {"documents": api.documents(s), "imports": api.imports(s)}
+
+    @app.get("/api/documents/{document_id:path}/units", tags=["documents"])
+    def api_units(document_id: str) -> dict:
+        """A document's units in order, with bead type, confidence, sentences, and its corrections."""
+        with store() as s:
+            return document_view(s, document_id)
+
+    @app.get("/api/documents/{document_id:path}/check", tags=["documents"])
+    def api_check(document_id: str) -> dict:
+        """The terminology check of a document's units against the approved glossary (as ``tmtool check``)."""
+        with store() as s:
+            return api.check_document(s, document_id)
+
+    @app.get("/api/stats", tags=["store"])
+    def api_stats() -> dict:
+        with store() as s:
+            return api.stats(s)
+
+    @app.get("/api/export/{fmt}", tags=["store"], response_class=Response,
+             responses={200: {"content": {media: {} for media in set(EXPORT_MEDIA.values())}}})
+    def api_export(fmt: str, status: Literal["approved", "candidate", "rejected", "all"] | None = None) -> Response:
+        """The memory (``tmx``) or the glossary (``tbx``, ``tbx-martif``, ``tsv``, ``csv``, ``po``, ``xlsx``) as a file."""
+        statuses = None if status is None else list(api.STATUSES) if status == "all" else [status]
+        with store() as s:
+            data = api.export(s, fmt, statuses=statuses)
+        written = registry.get(fmt)
+        extension = (written.extensions or registry.get(written.read_as).extensions)[0]  # tbx-martif: .tbx
+        name = ("memory" if written.kind == registry.MEMORY else "glossary") + extension
+        return Response(data, media_type=EXPORT_MEDIA.get(fmt, "application/octet-stream"),
+                        headers={"content-disposition": f'attachment; filename="{name}"'})
+
+    # ---- API: writing (every one checked by Guard: same origin, CSRF token) ------------------
+
+    @app.post("/api/entries/{entry_id}/approve", tags=["glossary"])
+    def api_approve(entry_id: int, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+        """Approve an entry; with the ``version`` read, a changed entry is a 409."""
+        with store() as s:
+            return {"change": api.approve(s, [entry_id], expected_version=version, user=user)[0], "entry": api.entry(s, entry_id)}
+
+    @app.post("/api/entries/{entry_id}/reject", tags=["glossary"])
+    def api_reject(entry_id: int, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+        """Reject an entry; with the ``version`` read, a changed entry is a 409."""
+        with store() as s:
+            return {"change": api.reject(s, [entry_id], expected_version=version, user=user)[0], "entry": api.entry(s, entry_id)}
+
+    @app.patch("/api/entries/{entry_id}", tags=["glossary"])
+    def api_edit(entry_id: int, edit: EntryEdit) -> dict:
+        """Edit an entry; a stale ``version`` (the entry changed since it was read) is a 409."""
+        fields = edit.model_dump(exclude={"version"}, exclude_unset=True)
+        with store() as s:
+            return api.edit(s, entry_id, expected_version=edit.version, user=user, **fields)
+
+    @app.post("/api/entries/{entry_id}/deprecate", tags=["glossary"])
+    def api_deprecate(entry_id: int, term: Annotated[str, Body(embed=True)]) -> dict:
+        """Mark one of the entry's terms deprecated."""
+        with store() as s:
+            return {"change": api.deprecate(s, entry_id, term, user=user), "entry": api.entry(s, entry_id)}
+
+    @app.post("/api/entries/{entry_id}/merge", tags=["glossary"])
+    def api_merge(entry_id: int, into: Annotated[int, Body(embed=True)]) -> dict:
+        """Merge this entry into entry ``into``."""
+        with store() as s:
+            return {"change": api.merge(s, entry_id, into, user=user), "entry": api.entry(s, into)}
+
+    @app.post("/api/changes/{change_id}/revert", tags=["glossary"])
+    def api_revert(change_id: int) -> dict:
+        """Undo a recorded change (the review queue's undo)."""
+        with store() as s:
+            return {"change": api.revert(s, change_id, user=user)}
+
+    @app.post("/api/documents/{document_id:path}/units/{unit_id}/merge", tags=["documents"])
+    def api_unit_merge(document_id: str, unit_id: int) -> dict:
+        """Merge a unit with the next one."""
+        with store() as s:
+            api.merge_units(s, document_id, unit_id)
+            return document_view(s, document_id)
+
+    @app.post("/api/documents/{document_id:path}/units/{unit_id}/split", tags=["documents"])
+    def api_unit_split(document_id: str, unit_id: int, split: Split) -> dict:
+        """Split a unit after ``source_at`` source and ``target_at`` target sentences."""
+        with store() as s:
+            api.split_unit(s, document_id, unit_id, split.source_at, split.target_at)
+            return document_view(s, document_id)
+
+    @app.post("/api/documents/{document_id:path}/units/{unit_id}/move", tags=["documents"])
+    def api_unit_move(document_id: str, unit_id: int, move: Move) -> dict:
+        """Move a unit's last (down) or first (up) sentence of one side to the neighbouring unit."""
+        with store() as s:
+            api.move_sentence(s, document_id, unit_id, move.side, move.direction)
+            return document_view(s, document_id)
+
+    @app.post("/api/documents/{document_id:path}/units/{unit_id}/exclude", tags=["documents"])
+    def api_unit_exclude(document_id: str, unit_id: int, excluded: Annotated[bool, Body(embed=True)] = True) -> dict:
+        """Exclude a unit from exports (``excluded: false`` includes it again)."""
+        with store() as s:
+            api.exclude_unit(s, document_id, unit_id, excluded)
+            return document_view(s, document_id)
+
+    @app.post("/api/ingest", tags=["documents"])
+    def api_ingest(fr_file: Annotated[UploadFile, File()], en_file: Annotated[UploadFile, File()],
+                   doc_id: Annotated[str | None, Form(max_length=200)] = None) -> dict:
+        """Align an uploaded French document with its English version and store it (as ``tmtool ingest``)."""
+        fr, en = upload(fr_file, INGEST_SUFFIXES), upload(en_file, INGEST_SUFFIXES)
+        with store() as s:
+            return api.ingest(s, fr, en, document_id=doc_id or None)
+
+    @app.post("/api/import", tags=["documents"])
+    def api_import(file: Annotated[UploadFile, File()],
+                   format: Annotated[str | None, Form(max_length=20)] = None) -> dict:
+        """Import an uploaded memory (tmx, xliff) or glossary (tbx, po, csv, tsv, xlsx), as ``tmtool import``."""
+        with store() as s:
+            return api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=user)
+
+    # ---- pages ---------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def lookup_page(request: Request, q: Annotated[str, Query(max_length=500)] = ""):
+        with store() as s:
+            found = lookup(s, q, 10) if q.strip() else None
+        return page(request, "lookup.html", q=q, found=found)
+
+    @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
+    def review_page(request: Request, status: STATUSES | Literal[""] = "candidate",
+                    q: Annotated[str, Query(max_length=500)] = "", min_score: float | None = None,
+                    document: str = "", offset: Annotated[int, Query(ge=0)] = 0):
+        with store() as s:
+            listed = entries_page(s, status=status or None, q=q, min_score=min_score, document=document or None,
+                                  offset=offset, limit=PAGE_SIZE)
+            documents = [d["id"] for d in api.documents(s)]
+        return page(request, "review.html", listed=listed, documents=documents, page_size=PAGE_SIZE,
+                    filters={"status": status, "q": q, "min_score": "" if min_score is None else min_score,
+                             "document": document})
+
+    @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entry_page(request: Request, entry_id: int):
+        with store() as s:
+            entry = entry_with_history(s, entry_id)
+        return page(request, "entry.html", entry=entry)
+
+    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+    def documents_page(request: Request):
+        with store() as s:
+            listed = {"documents": api.documents(s), "imports": api.imports(s)}
+        return page(request, "documents.html", listed=listed)
+
+    @app.get("/documents/{document_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request, document_id: str):
+        with store() as s:
+            view = document_view(s, document_id)
+            report = api.check_document(s, document_id)
+        flagged: dict[str, list[dict]] = {}
+        for finding in report["findings"]:
+            flagged.setdefault(finding["unit_id"], []).append(finding)
+        return page(request, "document.html", view=view, low=LOW_CONFIDENCE, report=report, flagged=flagged)
+
+    @app.get("/export", response_class=HTMLResponse, include_in_schema=False)
+    def export_page(request: Request):
+        with store() as s:
+            stats = api.stats(s)
+        return page(request, "export.html", stats=stats, formats=api.format_names()["written"])
+
+    return app
+
+
+def upload(file: UploadFile, allowed: set[str], *, required: bool = True) -> api.Upload:
+    """An uploaded file for the library, under its own name's last component, whose extension
+    chooses its reader: one of ``allowed``, or (not ``required``) none, and the content tells."""
+    name = PurePath((file.filename or "").replace("\\", "/")).name
+    suffix = PurePath(name).suffix.lower()
+    if not name.isprintable() or not (suffix in allowed or (not required and not suffix)):
+        raise Invalid(f"upload files named *{', *'.join(sorted(allowed))}, not {file.filename!r}")
+    return api.Upload(name, file.file.read())
+
+
+def lookup(store, q: str, limit: int) -> dict:
+    """What the look-up shows: the glossary's entries for ``q``, then the memory's units holding it."""
+    if not q.strip():
+        return {"entries": [], "memory": []}
+    return {"entries": api.lookup(store, q, limit=limit)["entries"], "memory": api.concordance(store, q, limit=limit)}
+
+
+def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,
+                 offset: int, limit: int) -> dict:
+    # one more than the page, to know whether another follows
+    found = api.entries(store, statuses=[status] if status else [], text=q or None, min_score=min_score,
+                        document=document, offset=offset, limit=limit + 1)
+    return {"offset": offset, "limit": limit, "more": len(found) > limit, "entries": found[:limit]}
+
+
+def entry_with_history(store, entry_id: int) -> dict:
+    return {**api.entry(store, entry_id), "history": api.history(store, entry_id)}
+
+
+def document_view(store, document_id: str) -> dict:
+    units = api.document_units(store, document_id)
+    for unit in units:
+        unit["low_confidence"] = unit["confidence"] is not None and unit["confidence"] < LOW_CONFIDENCE
+    return {"document": document_id, "units": units, "corrections": api.unit_edits(store, document_id)}
+
+
+def marked(text: str, terms: list[str]) -> list[tuple[str, bool]]:
+    """``text`` cut into pieces, those that are one of ``terms`` (any case, whole words) flagged: the template
+    wraps them in <mark>, each piece escaped."""
+    wanted = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+    if not wanted:
+        return [(text, False)]
+    # whole words only: the acronym EMI is not in "première"
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in wanted) + r")(?!\w)", re.IGNORECASE)
+    pieces, at = [], 0
+    for match in pattern.finditer(text):
+        pieces += [(text[at:match.start()], False), (match.group(), True)]
+        at = match.end()
+    return [piece for piece in pieces + [(text[at:], False)] if piece[0]]

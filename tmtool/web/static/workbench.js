@@ -1,0 +1,277 @@
+// The workbench's one script: look-up as you type, the review queue's keys and buttons, the
+// document view's corrections, uploads and export links. Every text from the server is put in
+// the page with textContent, never as HTML.
+"use strict";
+
+const csrf = document.querySelector('meta[name="csrf-token"]').content;
+
+function say(message, isError) {
+  const status = document.getElementById("status");
+  status.textContent = message;
+  status.className = isError ? "error" : "";
+}
+
+async function api(method, url, body) {
+  const options = {method, headers: {"X-CSRF-Token": csrf}, credentials: "same-origin"};
+  if (body instanceof FormData) {
+    options.body = body;
+  } else if (body !== undefined) {
+    options.headers["Content-Type"] = "application/json";
+    options.body = JSON.stringify(body);
+  }
+  const response = await fetch(url, options);
+  const data = await response.json().catch(() => ({message: response.statusText}));
+  if (!response.ok) {
+    const error = new Error(data.message || response.statusText);
+    error.status = response.status;
+    throw error;
+  }
+  return data;
+}
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+// ---- look-up --------------------------------------------------------------------------------
+
+function pair(source, target) {
+  const both = element("div", undefined, "sides context");
+  both.append(element("p", source), element("p", target));
+  return both;
+}
+
+function renderLookup(found, results) {
+  results.replaceChildren();
+  results.append(element("h2", "Glossary"));
+  if (!found.entries.length) results.append(element("p", "No glossary entry.", "none"));
+  for (const entry of found.entries) {
+    const article = element("article", undefined, "hit");
+    article.dataset.entry = entry.id;
+    const head = element("p");
+    const link = element("a", "#" + entry.id);
+    link.href = "/entries/" + entry.id;
+    head.append(link, " ", element("span", entry.status, "status " + entry.status), " ", element("span", entry.match, "match"));
+    const terms = element("ul", undefined, "terms");
+    for (const term of entry.terms) {
+      const item = element("li", undefined, term.usage);
+      item.lang = term.lang;
+      item.append(element("b", term.lang), " " + term.text);
+      terms.append(item);
+    }
+    article.append(head, terms);
+    for (const c of entry.contexts) article.append(pair(c.fr, c.en));
+    results.append(article);
+  }
+  results.append(element("h2", "Memory"));
+  if (!found.memory.length) results.append(element("p", "No unit of the memory holds it.", "none"));
+  for (const unit of found.memory) {
+    const both = pair(unit.source, unit.target);
+    both.firstChild.prepend(element("span", unit.document, "doc"), " ");
+    results.append(both);
+  }
+}
+
+function setUpLookup() {
+  const box = document.getElementById("lookup-q");
+  const results = document.getElementById("lookup-results");
+  let timer, asked = 0;
+  box.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = box.value;
+      const mine = ++asked;
+      history.replaceState(null, "", q ? "/?q=" + encodeURIComponent(q) : "/");
+      if (!q.trim()) { results.replaceChildren(); return; }
+      try {
+        const found = await api("GET", "/api/lookup?q=" + encodeURIComponent(q));
+        if (mine === asked) renderLookup(found, results);  // an older answer arriving late is dropped
+      } catch (error) { say(error.message, true); }
+    }, 150);
+  });
+}
+
+// ---- review queue ---------------------------------------------------------------------------
+
+function setUpReview() {
+  const cards = [...document.querySelectorAll("#queue .card")];
+  const undo = document.getElementById("undo");
+  let current = 0;
+  let lastChange = sessionStorage.getItem("tmtool-last-change");
+  undo.disabled = !lastChange;
+
+  function select(index) {
+    if (!cards.length) return;
+    current = Math.max(0, Math.min(cards.length - 1, index));
+    cards.forEach((card, i) => card.classList.toggle("selected", i === current));
+    cards[current].focus();
+    cards[current].scrollIntoView({block: "nearest"});
+  }
+
+  function remember(change) {
+    lastChange = String(change);
+    sessionStorage.setItem("tmtool-last-change", lastChange);
+    undo.disabled = false;
+  }
+
+  function show(card, entry) {
+    card.dataset.version = entry.version;
+    card.dataset.status = entry.status;
+    const status = card.querySelector(".status");
+    status.textContent = entry.status;
+    status.className = "status " + entry.status;
+  }
+
+  async function act(card, verb) {
+    try {
+      const done = await api("POST", `/api/entries/${card.dataset.entry}/${verb}`, {version: Number(card.dataset.version)});
+      show(card, done.entry);
+      remember(done.change);
+      say(`#${card.dataset.entry} ${done.entry.status}`);
+      select(cards.indexOf(card) + 1);
+    } catch (error) { say(error.message, true); }
+  }
+
+  function edit(card) {
+    const form = card.querySelector(".edit-form");
+    form.hidden = false;
+    form.querySelector("input").focus();
+  }
+
+  async function save(card, form) {
+    const fields = Object.fromEntries(new FormData(form));
+    try {
+      const done = await api("PATCH", `/api/entries/${card.dataset.entry}`, {version: Number(card.dataset.version), ...fields});
+      remember(done.change);
+      location.reload();
+    } catch (error) {
+      say(error.status === 409 ? error.message + " (reload the page to see it)" : error.message, true);
+    }
+  }
+
+  async function reloadAfter(request) {
+    try {
+      remember((await request).change);
+      location.reload();
+    } catch (error) { say(error.message, true); }
+  }
+
+  for (const card of cards) {
+    card.addEventListener("click", () => select(cards.indexOf(card)));
+    card.querySelector(".approve").addEventListener("click", () => act(card, "approve"));
+    card.querySelector(".reject").addEventListener("click", () => act(card, "reject"));
+    card.querySelector(".edit").addEventListener("click", () => edit(card));
+    card.querySelector(".merge").addEventListener("click", () => {
+      const into = prompt(`Merge entry #${card.dataset.entry} into entry number:`);
+      if (into) reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/merge`, {into: Number(into)}));
+    });
+    for (const button of card.querySelectorAll(".deprecate")) {
+      button.addEventListener("click", () =>
+        reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/deprecate`, {term: button.dataset.term})));
+    }
+    const form = card.querySelector(".edit-form");
+    form.addEventListener("submit", (event) => { event.preventDefault(); save(card, form); });
+    form.querySelector(".cancel").addEventListener("click", () => { form.hidden = true; card.focus(); });
+  }
+
+  undo.addEventListener("click", async () => {
+    try {
+      await api("POST", `/api/changes/${lastChange}/revert`);
+      sessionStorage.removeItem("tmtool-last-change");
+      location.reload();
+    } catch (error) { say(error.message, true); }
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.target.closest("input, select, textarea") || event.ctrlKey || event.metaKey || event.altKey) return;
+    const card = cards[current];
+    const action = {
+      a: () => act(card, "approve"), r: () => act(card, "reject"), e: () => edit(card),
+      j: () => select(current + 1), k: () => select(current - 1), u: () => { if (!undo.disabled) undo.click(); },
+    }[event.key];
+    if (action && (card || event.key === "u")) {
+      event.preventDefault();
+      action();
+    }
+  });
+  select(0);
+}
+
+// ---- document view --------------------------------------------------------------------------
+
+function setUpDocument() {
+  const table = document.getElementById("units");
+  const base = `/api/documents/${encodeURIComponent(table.dataset.document)}/units/`;
+
+  async function correct(unit, verb, body) {
+    try {
+      await api("POST", base + unit + "/" + verb, body);
+      location.reload();
+    } catch (error) { say(error.message, true); }
+  }
+
+  for (const row of table.querySelectorAll("tr.unit")) {
+    const unit = row.dataset.unit;
+    row.querySelector(".merge-next").addEventListener("click", () => correct(unit, "merge"));
+    const exclude = row.querySelector(".exclude");
+    exclude.addEventListener("click", () => correct(unit, "exclude", {excluded: exclude.dataset.excluded === "true"}));
+    for (const button of row.querySelectorAll(".move")) {
+      button.addEventListener("click", () =>
+        correct(unit, "move", {side: button.dataset.side, direction: button.dataset.direction}));
+    }
+    // a split needs a boundary on each side that has two sentences or more; a side with one keeps it in the first part
+    const chosen = {};
+    for (const button of row.querySelectorAll(".split-here")) {
+      button.addEventListener("click", () => {
+        row.querySelectorAll(`.split-here[data-side="${button.dataset.side}"]`).forEach((b) => b.classList.remove("chosen"));
+        button.classList.add("chosen");
+        chosen[button.dataset.side] = Number(button.dataset.at);
+        const counts = {source: Number(row.dataset.sourceCount), target: Number(row.dataset.targetCount)};
+        for (const side of ["source", "target"]) {
+          if (chosen[side] === undefined && counts[side] < 2) chosen[side] = counts[side];
+        }
+        if (chosen.source === undefined || chosen.target === undefined) {
+          say(`Now choose where the ${chosen.source === undefined ? "source" : "target"} splits (✂).`);
+          return;
+        }
+        correct(unit, "split", {source_at: chosen.source, target_at: chosen.target});
+      });
+    }
+  }
+}
+
+// ---- documents: uploads; export links -------------------------------------------------------
+
+function setUpUploads() {
+  for (const form of document.querySelectorAll("form.upload")) {
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      say("Working…");
+      try {
+        const done = await api("POST", form.dataset.api, new FormData(form));
+        say(Object.entries(done).map(([key, value]) => `${key}: ${value}`).join(", "));
+        setTimeout(() => location.reload(), 1500);
+      } catch (error) { say(error.message, true); }
+    });
+  }
+}
+
+function setUpExport() {
+  const status = document.getElementById("export-status");
+  status.addEventListener("change", () => {
+    for (const link of document.querySelectorAll("a.export")) {
+      link.href = `/api/export/${link.dataset.format}?status=${encodeURIComponent(status.value)}`;
+    }
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  if (document.getElementById("lookup-q")) setUpLookup();
+  if (document.getElementById("queue")) setUpReview();
+  if (document.getElementById("units")) setUpDocument();
+  if (document.querySelector("form.upload")) setUpUploads();
+  if (document.getElementById("export-status")) setUpExport();
+});
