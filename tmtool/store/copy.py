@@ -21,6 +21,7 @@ from .base import Store
 # Every table, each after those its rows refer to, with its primary key (the dump's order).
 TABLES: dict[str, tuple[str, ...]] = {
     "documents": ("id",),
+    "unit_edits": ("id",),
     "changes": ("id",),
     "imports": ("id",),
     "units": ("id",),
