@@ -24,8 +24,9 @@ def write_pair(folder: Path, fr: list[str], en: list[str]) -> tuple[Path, Path]:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "t.db", create=True) as store:
+def store(tmp_path, store_url):
+    """A store holding one ingested document, on each backend (the corrections are shared code)."""
+    with open_store(store_url, create=True) as store:
         ingest_pair(store, *write_pair(tmp_path, FR, EN), extract_terms=False)
         yield store
 
@@ -97,8 +98,8 @@ def test_an_excluded_unit_stays_in_the_store_and_out_of_exports(store, tmp_path)
 def test_glossary_contexts_quoting_a_merged_unit_follow_it(store):
     first = store.document_units("d")[1]
     entry_id = glossary.add_entry(store, Entry([Term("beau", "fr"), Term("fine", "en")]))
-    store._conn.execute("INSERT INTO contexts (entry_id, fr, en, document, unit, unit_id) VALUES (?, ?, ?, 'd', ?, ?)",
-                        (entry_id, first.unit.source, first.unit.target, first.unit.tuid, first.id))
+    store.add_contexts(entry_id, [Context(first.unit.source, first.unit.target, "d", first.unit.tuid)],
+                       {first.unit.tuid: first.id})
     corrections.merge_units(store, "d", store.document_units("d")[0].id)
     assert glossary.entry(store, entry_id).contexts == [Context("Il fait beau.", "The weather is fine.", "d", "d:1")]
 

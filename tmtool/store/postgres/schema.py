@@ -186,7 +186,7 @@ CREATE TABLE entry_equivalents (
 CREATE INDEX entry_equivalents_document ON entry_equivalents(document_id);
 """
 
-# A reviewer's corrections to a document's alignment (SQLite's migration 14, store/sqlite/corrections.py)
+# A reviewer's corrections to a document's alignment (SQLite's migration 14, store/corrections.py)
 _V2 = """
 ALTER TABLE units ADD COLUMN excluded integer NOT NULL DEFAULT 0;
 ALTER TABLE units ADD COLUMN sentences ctext;  -- [[source sentences], [target sentences]]; NULL: as aligned

@@ -26,13 +26,14 @@ import psycopg
 import psycopg_pool
 from psycopg import pq
 
-from ...errors import Conflict, Invalid, NotFound, TmtoolError
+from ...errors import Conflict, NotFound, TmtoolError
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow
 from ...text.normalize import fold, term_keys
 from ..base import ENTRY_FIELDS
+from ..corrections import UnitCorrections
 from ..records import (
-    Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, Replacement, StoredUnit, UnitEdit, dumps, loads,
+    Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, loads,
     spellings, unit_content_key,
 )
 from ..rows import (
@@ -80,7 +81,7 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-class PostgresStore:
+class PostgresStore(UnitCorrections):
     """A tmtool store in a PostgreSQL database. Open with :meth:`PostgresStore.open` (or
     :func:`tmtool.store.open_store`) and a ``postgresql://`` URL; use as a context manager to close it."""
 
@@ -243,6 +244,7 @@ class PostgresStore:
                     " ORDER BY entry_id, document_id", (ids,)):
                 shares.setdefault(entry_id, []).append((seen, score))
             self._pg.execute("DELETE FROM contexts WHERE document = ANY(%s)", (ids,))
+            self._pg.execute("DELETE FROM unit_edits WHERE document_id = ANY(%s)", (ids,))
             # their units, the contexts citing those and their entry counts go with them (cascade)
             self._pg.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,))
         return units, shares
@@ -260,80 +262,46 @@ class PostgresStore:
         return [StoredUnit(row[0], row[-5], units[row[0]], row[-4], row[-3], bool(row[-2]),
                            tuple(json.loads(row[-1])) if row[-1] else None) for row in rows]
 
-    # ---- a reviewer's corrections to a document's alignment (as store/sqlite/corrections.py) ----
+    # ---- the statements of a reviewer's corrections (see tmtool.store.corrections) -------------
 
-    def replace_units(self, document_id: str, unit_ids: Sequence[int], after: Sequence[Replacement],
-                      action: str) -> int:
-        with self.transaction():
-            units = self.document_units(document_id)
-            ids = [u.id for u in units]
-            if not unit_ids or any(i not in ids for i in unit_ids):
-                missing = [str(i) for i in unit_ids if i not in ids]
-                raise NotFound(f"no unit {', '.join(missing) or '(none given)'} in document {document_id}")
-            start = ids.index(unit_ids[0])
-            run = units[start:start + len(unit_ids)]
-            if [u.id for u in run] != list(unit_ids):
-                raise Invalid("the units of a correction must follow each other in the document")
-            self._replace_run(document_id, run, after)
-            return self._pg.execute(
-                "INSERT INTO unit_edits (document_id, time, action, before, after) VALUES (%s, %s, %s, %s, %s)"
-                " RETURNING id",
-                (document_id, iso(utcnow()), action,
-                 json.dumps([[u.unit.source, u.unit.target, u.excluded] for u in run], ensure_ascii=False),
-                 json.dumps([[r.source, r.target, r.excluded] for r in after], ensure_ascii=False))).fetchone()[0]
+    def _record_unit_edit(self, row: tuple) -> int:
+        return self._pg.execute("INSERT INTO unit_edits (document_id, time, action, before, after)"
+                                " VALUES (%s, %s, %s, %s, %s) RETURNING id", row).fetchone()[0]
 
-    def unit_edits(self, document_id: str) -> list[UnitEdit]:
-        return [UnitEdit(i, d, t, a, json.loads(b), json.loads(f)) for i, d, t, a, b, f in self._query(
-            "SELECT id, document_id, time, action, before, after FROM unit_edits WHERE document_id = %s"
-            " ORDER BY id", (document_id,))]
+    def _unit_edit_rows(self, document_id: str) -> list[tuple]:
+        return self._query("SELECT id, document_id, time, action, before, after FROM unit_edits"
+                           " WHERE document_id = %s ORDER BY id", (document_id,))
 
-    def replay_unit_edits(self, document_id: str) -> int:
-        made = 0
-        with self.transaction():
-            for edit in self.unit_edits(document_id):
-                units = self.document_units(document_id)
-                texts = [(u.unit.source, u.unit.target) for u in units]
-                wanted = [(source, target) for source, target, _ in edit.before]
-                for start in range(len(texts) - len(wanted) + 1):
-                    if texts[start:start + len(wanted)] == wanted:
-                        self._replace_run(document_id, units[start:start + len(wanted)],
-                                          [Replacement(tuple(source), tuple(target), excluded)
-                                           for source, target, excluded in edit.after])
-                        made += 1
-                        break
-        return made
+    def _set_excluded(self, rows: Sequence[tuple[int, int]]) -> None:
+        with self._pg.cursor() as cursor:
+            cursor.executemany("UPDATE units SET excluded = %s WHERE id = %s", rows)
 
-    def _replace_run(self, document_id: str, run: Sequence[StoredUnit], after: Sequence[Replacement]) -> None:
-        if [(u.unit.source, u.unit.target) for u in run] == [r.texts for r in after]:
-            # only excluded or included again: the units stay as they are, with their ids and scores
-            for u, r in zip(run, after):
-                self._pg.execute("UPDATE units SET excluded = %s WHERE id = %s", (int(r.excluded), u.id))
-            return
-        first, old_ids = run[0], [u.id for u in run]
-        (origin,) = self._query("SELECT origin FROM units WHERE id = %s", (first.id,))[0]
+    def _unit_origin(self, unit_id: int) -> str:
+        return self._query("SELECT origin FROM units WHERE id = %s", (unit_id,))[0][0]
+
+    def _shift_positions(self, document_id: str, by: int, after_position: int) -> None:
         self._pg.execute("UPDATE units SET position = position + %s WHERE document_id = %s AND position > %s",
-                         (len(after) - len(run), document_id, run[-1].position))
-        now = utcnow()
-        new_ids: list[tuple[int, Unit]] = []
-        for number, replacement in enumerate(after):
-            props = {k: v for k, v in first.unit.props.items() if k != "x-confidence"}
-            props["x-bead"] = replacement.bead
-            tuid = first.unit.tuid if number == 0 or first.unit.tuid is None else f"{first.unit.tuid}.{number + 1}"
-            unit = Unit(*replacement.texts, first.unit.srclang, first.unit.tgtlang, tuid=tuid,
-                        created=first.unit.created, changed=now, props=props)
-            (unit_id,) = self._copy_units([(unit, unit_content_key(unit), document_id, first.position + number)],
-                                          origin, None)
-            new_ids.append((unit_id, unit))
-            self._pg.execute("UPDATE units SET confidence = NULL, excluded = %s, sentences = %s WHERE id = %s",
-                             (int(replacement.excluded),
-                              json.dumps([replacement.source, replacement.target], ensure_ascii=False), unit_id))
-        # the glossary's contexts quoting the old units quote the new unit holding their sentence
-        for context_id, sentence in self._query("SELECT id, fr FROM contexts WHERE unit_id = ANY(%s)", (old_ids,)):
-            unit_id, unit = next(((i, u) for i, u in new_ids if u.source in sentence or sentence in u.source),
-                                 new_ids[0])
-            self._pg.execute("UPDATE contexts SET unit_id = %s, unit = %s WHERE id = %s",
-                             (unit_id, unit.tuid or "", context_id))
-        self._pg.execute("DELETE FROM units WHERE id = ANY(%s)", (old_ids,))
+                         (by, document_id, after_position))
+
+    def _insert_document_units(self, units: Sequence[Unit], document_id: str, position: int,
+                               origin: str) -> list[int]:
+        return self._copy_units([(unit, unit_content_key(unit), document_id, position + number)
+                                 for number, unit in enumerate(units)], origin, None)
+
+    def _set_corrected(self, rows: Sequence[tuple[int, str, int]]) -> None:
+        with self._pg.cursor() as cursor:
+            cursor.executemany("UPDATE units SET confidence = NULL, excluded = %s, sentences = %s WHERE id = %s",
+                               rows)
+
+    def _unit_contexts(self, unit_ids: Sequence[int]) -> list[tuple[int, str]]:
+        return self._query("SELECT id, fr FROM contexts WHERE unit_id = ANY(%s)", (list(unit_ids),))
+
+    def _move_contexts(self, rows: Sequence[tuple[int, str, int]]) -> None:
+        with self._pg.cursor() as cursor:
+            cursor.executemany("UPDATE contexts SET unit_id = %s, unit = %s WHERE id = %s", rows)
+
+    def _delete_units(self, unit_ids: Sequence[int]) -> None:
+        self._pg.execute("DELETE FROM units WHERE id = ANY(%s)", (list(unit_ids),))
 
     # ---- units -----------------------------------------------------------------------------
 

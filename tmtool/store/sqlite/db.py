@@ -26,6 +26,7 @@ from ...model import (
 )
 from ...text.normalize import fold, term_keys
 from ..base import ENTRY_FIELDS
+from ..corrections import UnitCorrections
 from ..records import (
     Change,
     DocumentRecord,
@@ -43,7 +44,6 @@ from ..rows import base_language as _base_language
 from ..rows import change_from_row, unit_from_row, unit_row
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
-from .corrections import UnitCorrections
 from .migrations import migrate
 
 BUSY_TIMEOUT_S = 10.0
@@ -372,6 +372,48 @@ class SQLiteStore(UnitCorrections):
         units = self._with_variants({row[0]: self._unit(row[:-5]) for row in rows})
         return [StoredUnit(row[0], row[-5], units[row[0]], row[-4], row[-3], bool(row[-2]),
                            tuple(json.loads(row[-1])) if row[-1] else None) for row in rows]
+
+    # ---- the statements of a reviewer's corrections (see tmtool.store.corrections) -------------
+
+    def _record_unit_edit(self, row: tuple) -> int:
+        return self._conn.execute("INSERT INTO unit_edits (document_id, time, action, before, after)"
+                                  " VALUES (?, ?, ?, ?, ?)", row).lastrowid
+
+    def _unit_edit_rows(self, document_id: str) -> list[tuple]:
+        return self._query("SELECT id, document_id, time, action, before, after FROM unit_edits"
+                           " WHERE document_id = ? ORDER BY id", (document_id,))
+
+    def _set_excluded(self, rows: Sequence[tuple[int, int]]) -> None:
+        self._conn.executemany("UPDATE units SET excluded = ? WHERE id = ?", rows)
+
+    def _unit_origin(self, unit_id: int) -> str:
+        return self._query("SELECT origin FROM units WHERE id = ?", (unit_id,))[0][0]
+
+    def _shift_positions(self, document_id: str, by: int, after_position: int) -> None:
+        self._conn.execute("UPDATE units SET position = position + ? WHERE document_id = ? AND position > ?",
+                           (by, document_id, after_position))
+
+    def _insert_document_units(self, units: Sequence[Unit], document_id: str, position: int,
+                               origin: str) -> list[int]:
+        last_id = self._last_unit_id()
+        ids = [self._conn.execute(self._INSERT_UNIT, self._unit_row(unit, unit_content_key(unit), document_id,
+                                                                   position + number, origin)).lastrowid
+               for number, unit in enumerate(units)]
+        self._index_units(after=last_id)
+        return ids
+
+    def _set_corrected(self, rows: Sequence[tuple[int, str, int]]) -> None:
+        self._conn.executemany("UPDATE units SET confidence = NULL, excluded = ?, sentences = ? WHERE id = ?", rows)
+
+    def _unit_contexts(self, unit_ids: Sequence[int]) -> list[tuple[int, str]]:
+        return self._query(f"SELECT id, fr FROM contexts WHERE unit_id IN ({','.join('?' * len(unit_ids))})",
+                           unit_ids)
+
+    def _move_contexts(self, rows: Sequence[tuple[int, str, int]]) -> None:
+        self._conn.executemany("UPDATE contexts SET unit_id = ?, unit = ? WHERE id = ?", rows)
+
+    def _delete_units(self, unit_ids: Sequence[int]) -> None:
+        self._conn.execute(f"DELETE FROM units WHERE id IN ({','.join('?' * len(unit_ids))})", unit_ids)
 
     def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
         marks = ",".join("?" * len(ids))

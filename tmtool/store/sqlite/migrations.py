@@ -339,7 +339,7 @@ ALTER TABLE terms ADD COLUMN frequency INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE terms ADD COLUMN contexts TEXT NOT NULL DEFAULT '[]';
 """
 
-# A reviewer's corrections to a document's alignment (store/sqlite/corrections.py): each replaces a run of
+# A reviewer's corrections to a document's alignment (store/corrections.py): each replaces a run of
 # the document's units by another, recorded by their texts so that it is made again when a revised
 # version of the document is ingested; an excluded unit stays in the store, out of exports. A unit a
 # reviewer made keeps its sentences: joined, a heading and the sentence after it read as one. No

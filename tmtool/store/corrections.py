@@ -6,7 +6,8 @@ from exports). It is recorded by the texts of both runs, not by unit ids, so tha
 version of the document is ingested (its units replaced) each correction whose run is still there,
 word for word, is made again (:meth:`UnitCorrections.replay_unit_edits`).
 
-A mixin of :class:`tmtool.store.sqlite.db.SQLiteStore`: it writes the same tables through the same helpers.
+A mixin of both SQL stores: what to check, record and write is decided here once; each backend
+gives the statements it takes (the ``_``-methods listed at the end of the class).
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ...errors import Invalid, NotFound
-from ...model import Unit, iso, utcnow
-from ..records import Replacement, StoredUnit, UnitEdit, unit_content_key
+from ..errors import Invalid, NotFound
+from ..model import Unit, iso, utcnow
+from .records import Replacement, StoredUnit, UnitEdit
 
 
 class UnitCorrections:
@@ -37,18 +38,15 @@ class UnitCorrections:
             if [u.id for u in run] != list(unit_ids):
                 raise Invalid("the units of a correction must follow each other in the document")
             self._replace_run(document_id, run, after)
-            return self._conn.execute(
-                "INSERT INTO unit_edits (document_id, time, action, before, after) VALUES (?, ?, ?, ?, ?)",
+            return self._record_unit_edit(
                 (document_id, iso(utcnow()), action,
                  json.dumps([[u.unit.source, u.unit.target, u.excluded] for u in run], ensure_ascii=False),
-                 json.dumps([[r.source, r.target, r.excluded] for r in after], ensure_ascii=False)),
-            ).lastrowid
+                 json.dumps([[r.source, r.target, r.excluded] for r in after], ensure_ascii=False)))
 
     def unit_edits(self, document_id: str) -> list[UnitEdit]:
         """A document's corrections, oldest first."""
-        return [UnitEdit(i, d, t, a, json.loads(b), json.loads(f)) for i, d, t, a, b, f in self._query(
-            "SELECT id, document_id, time, action, before, after FROM unit_edits WHERE document_id = ?"
-            " ORDER BY id", (document_id,))]
+        return [UnitEdit(i, d, t, a, json.loads(b), json.loads(f))
+                for i, d, t, a, b, f in self._unit_edit_rows(document_id)]
 
     def replay_unit_edits(self, document_id: str) -> int:
         """Make a document's recorded corrections again on its units as ingested now, in order; a
@@ -72,34 +70,38 @@ class UnitCorrections:
     def _replace_run(self, document_id: str, run: Sequence[StoredUnit], after: Sequence[Replacement]) -> None:
         if [(u.unit.source, u.unit.target) for u in run] == [r.texts for r in after]:
             # only excluded or included again: the units stay as they are, with their ids and scores
-            self._conn.executemany("UPDATE units SET excluded = ? WHERE id = ?",
-                                   [(int(r.excluded), u.id) for u, r in zip(run, after)])
+            self._set_excluded([(int(r.excluded), u.id) for u, r in zip(run, after)])
             return
         first, old_ids = run[0], [u.id for u in run]
-        (origin,) = self._query("SELECT origin FROM units WHERE id = ?", (first.id,))[0]
-        self._conn.execute("UPDATE units SET position = position + ? WHERE document_id = ? AND position > ?",
-                           (len(after) - len(run), document_id, run[-1].position))
-        last_id = self._last_unit_id()
+        origin = self._unit_origin(first.id)
+        self._shift_positions(document_id, len(after) - len(run), run[-1].position)
         now = utcnow()
-        new_ids: list[tuple[int, Unit]] = []
+        units = []
         for number, replacement in enumerate(after):
             props = {k: v for k, v in first.unit.props.items() if k != "x-confidence"}
             props["x-bead"] = replacement.bead
             tuid = first.unit.tuid if number == 0 or first.unit.tuid is None else f"{first.unit.tuid}.{number + 1}"
-            unit = Unit(*replacement.texts, first.unit.srclang, first.unit.tgtlang, tuid=tuid,
-                        created=first.unit.created, changed=now, props=props)
-            row = self._unit_row(unit, unit_content_key(unit), document_id, first.position + number, origin)
-            new_ids.append((self._conn.execute(self._INSERT_UNIT, row).lastrowid, unit))
-            self._conn.execute("UPDATE units SET confidence = NULL, excluded = ?, sentences = ? WHERE id = ?",
-                               (int(replacement.excluded),
-                                json.dumps([replacement.source, replacement.target], ensure_ascii=False),
-                                new_ids[-1][0]))
+            units.append(Unit(*replacement.texts, first.unit.srclang, first.unit.tgtlang, tuid=tuid,
+                              created=first.unit.created, changed=now, props=props))
+        new_ids = list(zip(self._insert_document_units(units, document_id, first.position, origin), units))
+        self._set_corrected([(int(replacement.excluded),
+                              json.dumps([replacement.source, replacement.target], ensure_ascii=False), unit_id)
+                             for replacement, (unit_id, _) in zip(after, new_ids)])
         # the glossary's contexts quoting the old units quote the new unit holding their sentence
-        marks = ",".join("?" * len(old_ids))
-        for context_id, sentence in self._query(f"SELECT id, fr FROM contexts WHERE unit_id IN ({marks})", old_ids):
+        moved = []
+        for context_id, sentence in self._unit_contexts(old_ids):
             unit_id, unit = next(((i, u) for i, u in new_ids if u.source in sentence or sentence in u.source),
                                  new_ids[0])
-            self._conn.execute("UPDATE contexts SET unit_id = ?, unit = ? WHERE id = ?",
-                               (unit_id, unit.tuid or "", context_id))
-        self._conn.execute(f"DELETE FROM units WHERE id IN ({marks})", old_ids)
-        self._index_units(after=last_id)
+            moved.append((unit_id, unit.tuid or "", context_id))
+        self._move_contexts(moved)
+        self._delete_units(old_ids)
+
+    # Each backend's statements, in the caller's transaction:
+    # _record_unit_edit((document_id, time, action, before, after)) -> the new row's id
+    # _unit_edit_rows(document_id) -> (id, document_id, time, action, before, after) rows, oldest first
+    # _set_excluded([(excluded, unit_id)]); _unit_origin(unit_id) -> origin
+    # _shift_positions(document_id, by, after_position): the positions after it moved by ``by``
+    # _insert_document_units(units, document_id, position, origin) -> their ids, at position and on
+    # _set_corrected([(excluded, sentences, unit_id)]): no confidence, the sentences a correction gave
+    # _unit_contexts(unit_ids) -> (context_id, fr) rows; _move_contexts([(unit_id, unit, context_id)])
+    # _delete_units(unit_ids)
