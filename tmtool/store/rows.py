@@ -1,18 +1,21 @@
-"""What the SQL backends write and read alike: a unit's row and the unit it holds, a change's row,
-an entry field as its column holds it, the checks a unit passes before it is written."""
+"""What the SQL backends write and read alike: a unit's row and the unit it holds, a document's,
+an entry's, a term's and a change's rows, an entry field as its column holds it, the checks a unit
+passes before it is written. Each backend keeps only its statements."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import astuple, replace
 from datetime import datetime
 from functools import lru_cache
 
-from ..errors import TmtoolError
+from ..errors import Conflict, NotFound, TmtoolError
 from ..langtags import normalize_tag
-from ..model import ReviewStatus, Unit, iso, parse_time
-from ..text.normalize import normalize_for_match
-from .records import Change, dumps, loads
+from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time
+from ..text.normalize import normalize_for_match, term_keys
+from .base import ENTRY_FIELDS
+from .records import Change, DocumentRecord, dumps, loads, spellings
 
 # the columns of a unit as read back, and as written (its id aside)
 UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, created, changed,"
@@ -20,6 +23,14 @@ UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, creat
 UNIT_INSERT_COLUMNS = ("tuid, source, target, srclang, tgtlang, match_text, content_key, document_id, position,"
                        " bead, confidence, origin, props, notes, created, changed, source_markup, target_markup,"
                        " import_id")
+
+DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
+                    " src_text_hash, tgt_text_hash")
+ENTRY_COLUMNS = "id, status, definition, note, frequency, score, first_seen, last_seen, version"
+TERM_COLUMNS = "entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts"
+TERM_INSERT_COLUMNS = ("entry_id, position, lang, text, lemma, pos, gender, type, usage, forms, confidence,"
+                       " frequency, contexts")
+CONTEXT_COLUMNS = "entry_id, fr, en, document, unit"
 
 # a memory repeats a handful of language tags millions of times
 language_tag = lru_cache(maxsize=256)(normalize_tag)
@@ -94,3 +105,85 @@ def change_from_row(row: Sequence) -> Change:
     """A recorded change from its row (id, time, action, before, after, reverted_by, user)."""
     i, t, a, b, f, r, u = row
     return Change(i, t, a, json.loads(b), json.loads(f), r, u)
+
+
+def joined_variants(rows: Iterable[Sequence], variants: Iterator[Sequence]) -> Iterator[Unit]:
+    """The units of ``rows`` (of UNIT_COLUMNS, by id) with their ``variants`` (unit_id, lang, text,
+    markup; by unit id, then position), both read side by side: one query each, not one a unit."""
+    pending = next(variants, None)
+    for row in rows:
+        unit = unit_from_row(row)
+        while pending is not None and pending[0] <= row[0]:
+            if pending[0] == row[0]:
+                unit.variants.append(Variant(*pending[1:]))
+            pending = next(variants, None)
+        yield unit
+
+
+def document_row(record: DocumentRecord, ingested: str, updated: str) -> tuple:
+    """A document's values for DOCUMENT_COLUMNS."""
+    return astuple(replace(record, ingested=ingested, updated=updated))
+
+
+def entries_from_rows(entries: Iterable[Sequence], terms: Iterable[Sequence], contexts: Iterable[Sequence],
+                      most_contexts: int | None) -> dict[int, Entry]:
+    """Entries by id from their rows (of ENTRY_COLUMNS), their terms' (of TERM_COLUMNS, in order)
+    and their contexts' (of CONTEXT_COLUMNS, in order: up to ``most_contexts`` kept, all when None)."""
+    found: dict[int, Entry] = {}
+    for i, status, definition, note, frequency, score, first_seen, last_seen, version in entries:
+        found[i] = Entry(terms=[], id=str(i), status=ReviewStatus(status), definition=definition, note=note,
+                         frequency=frequency, score=score, first_seen=parse_time(first_seen),
+                         last_seen=parse_time(last_seen), version=version)
+    for entry_id, text, lang, pos, gender, term_type, usage, lemma, forms, confidence, frequency, cited in terms:
+        found[entry_id].terms.append(Term(text, lang, pos, gender, TermType(term_type), UsageStatus(usage), lemma,
+                                          json.loads(forms), confidence, frequency,
+                                          [Context(*c) for c in loads(cited)]))
+    for entry_id, *context in contexts:
+        held = found[entry_id].contexts
+        if most_contexts is None or len(held) < most_contexts:
+            held.append(Context(*context))
+    return found
+
+
+def term_row(entry_id: int, position: int, term: Term) -> tuple:
+    """A term's values for TERM_INSERT_COLUMNS."""
+    return (entry_id, position, term.lang, term.text, term.lemma, term.pos, term.gender, term.term_type.value,
+            term.usage.value, dumps(term.forms), term.confidence, term.frequency,
+            dumps([[c.fr, c.en, c.document, c.unit] for c in term.contexts]))
+
+
+def lookup_key_rows(term: Term, term_id: int) -> list[tuple[str, str, int]]:
+    """The look-up keys of a stored term: (key, kind, term id)."""
+    keys = term_keys(spellings(term), acronym=term.term_type != TermType.FULL_FORM)
+    return [(key, kind, term_id) for key, kind in sorted(keys)]
+
+
+def check_entry_fields(fields: Mapping[str, object]) -> None:
+    unknown = set(fields) - set(ENTRY_FIELDS)
+    if unknown:
+        raise ValueError(f"not entry fields: {', '.join(sorted(unknown))}")
+
+
+def not_updated(entry_id: int, version: int | None, expected_version: int | None) -> TmtoolError:
+    """Why an entry's fields were not written: no such entry (``version`` None), or not at the
+    version expected."""
+    if version is None:
+        return NotFound(f"no glossary entry {entry_id}")
+    return Conflict(f"entry {entry_id} was changed by someone else (version {version}, "
+                    f"not {expected_version}); reload it")
+
+
+def counts_by_language(query: Callable[[str], list[Sequence]]) -> dict[str, int]:
+    """The store's units by language pair ("units fr→en"), its variants' texts ("variants de") and
+    terms ("terms de"), each by base language: grouped by tag through ``query`` (a backend's; the
+    statements are the same in both dialects) — a few tags, however many rows — then summed here."""
+    counts: dict[str, int] = {}
+    for name, sql in (("units {}→{}", "SELECT srclang, tgtlang, count(*) FROM units GROUP BY srclang, tgtlang"),
+                      ("variants {}", "SELECT lang, count(*) FROM unit_variants GROUP BY lang"),
+                      ("terms {}", "SELECT lang, count(*) FROM terms GROUP BY lang")):
+        by_language: dict[str, int] = {}
+        for *tags, count in query(sql):
+            key = name.format(*(base_language(tag) or tag or "?" for tag in tags))
+            by_language[key] = by_language.get(key, 0) + count
+        counts |= sorted(by_language.items())
+    return counts

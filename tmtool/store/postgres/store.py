@@ -26,19 +26,19 @@ import psycopg
 import psycopg_pool
 from psycopg import pq
 
-from ...errors import Conflict, NotFound, TmtoolError
+from ...errors import NotFound, TmtoolError
 from ...langtags import language_codes
-from ...model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow
-from ...text.normalize import fold, term_keys
-from ..base import ENTRY_FIELDS
+from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
+from ...text.normalize import fold
 from ..corrections import UnitCorrections
 from ..records import (
-    Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, loads,
-    spellings, unit_content_key,
+    Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, unit_content_key,
 )
 from ..rows import (
-    UNIT_COLUMNS, UNIT_INSERT_COLUMNS, base_language, change_from_row, column_value, unit_from_row, unit_row,
-    without_target,
+    CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
+    UNIT_INSERT_COLUMNS, base_language, change_from_row, check_entry_fields, column_value, counts_by_language,
+    document_row, entries_from_rows, joined_variants, lookup_key_rows, not_updated, term_row, unit_from_row,
+    unit_row, without_target,
 )
 from ..url import masked
 from .schema import MIGRATIONS, SEARCH_INDEXES
@@ -68,8 +68,6 @@ _OPENED: set[tuple[int, str]] = set()  # the URLs each process has connected to 
 _POOLS_LOCK = threading.Lock()
 
 _U_UNIT_COLUMNS = ", ".join("u." + c for c in UNIT_COLUMNS.split(", "))
-_DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
-                     " src_text_hash, tgt_text_hash")
 _CHANGE_COLUMNS = 'id, time, action, before, after, reverted_by, "user"'
 _KEYED_TERM = "SELECT t.entry_id, k.key, k.kind, t.text, t.lang FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
 # whole words of a unit's source or target, case and accents aside (a phrase: the words in order)
@@ -167,20 +165,12 @@ class PostgresStore(UnitCorrections):
         for status in ReviewStatus:
             counts[f"entries {status.value}"] = self._query(
                 "SELECT count(*) FROM entries WHERE status = %s", (status.value,))[0][0]
-        for name, sql in (("units {}→{}", "SELECT srclang, tgtlang, count(*) FROM units GROUP BY srclang, tgtlang"),
-                          ("variants {}", "SELECT lang, count(*) FROM unit_variants GROUP BY lang"),
-                          ("terms {}", "SELECT lang, count(*) FROM terms GROUP BY lang")):
-            by_language: dict[str, int] = {}
-            for *tags, count in self._query(sql):
-                key = name.format(*(base_language(tag) or tag or "?" for tag in tags))
-                by_language[key] = by_language.get(key, 0) + count
-            counts |= sorted(by_language.items())
-        return counts
+        return counts | counts_by_language(self._query)
 
     # ---- documents -------------------------------------------------------------------------
 
     def document(self, document_id: str) -> DocumentRecord | None:
-        rows = self._query(f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = %s", (document_id,))
+        rows = self._query(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = %s", (document_id,))
         return DocumentRecord(*rows[0]) if rows else None
 
     def document_with(self, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
@@ -190,7 +180,7 @@ class PostgresStore(UnitCorrections):
         return rows[0][0] if rows else None
 
     def documents(self) -> list[tuple[DocumentRecord, int]]:
-        rows = self._query(f"SELECT {_DOCUMENT_COLUMNS}, (SELECT count(*) FROM units u WHERE u.document_id = d.id)"
+        rows = self._query(f"SELECT {DOCUMENT_COLUMNS}, (SELECT count(*) FROM units u WHERE u.document_id = d.id)"
                            " FROM documents d ORDER BY ingested, id")
         return [(DocumentRecord(*row[:-1]), row[-1]) for row in rows]
 
@@ -201,10 +191,8 @@ class PostgresStore(UnitCorrections):
             self._pg.execute("DELETE FROM contexts WHERE document = %s", (record.id,))
             self._pg.execute("DELETE FROM documents WHERE id = %s", (record.id,))
             self._pg.execute(
-                f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                (record.id, record.src_path, record.tgt_path, record.src_hash, record.tgt_hash, record.srclang,
-                 record.tgtlang, earlier.ingested if earlier else now, now, record.src_text_hash,
-                 record.tgt_text_hash))
+                f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                document_row(record, earlier.ingested if earlier else now, now))
             keyed = {unit.tuid or str(position): (position, unit) for position, unit in enumerate(units)}
             ids = self._copy_units([(unit, unit_content_key(unit), record.id, position) for position, unit in
                                     enumerate(units)], record.src_path, None)
@@ -363,14 +351,7 @@ class PostgresStore(UnitCorrections):
                 variants.execute("SELECT v.unit_id, v.lang, v.text, v.markup FROM unit_variants v"
                                  " JOIN units u ON u.id = v.unit_id" + where + " ORDER BY v.unit_id, v.position",
                                  params)
-                pending = next(variants, None)
-                for row in rows:
-                    unit = unit_from_row(row)
-                    while pending is not None and pending[0] <= row[0]:
-                        if pending[0] == row[0]:
-                            unit.variants.append(Variant(*pending[1:]))
-                        pending = next(variants, None)
-                    yield unit
+                yield from joined_variants(rows, variants)
 
     def _with_variants(self, units: dict[int, Unit]) -> dict[int, Unit]:
         if units:
@@ -476,26 +457,13 @@ class PostgresStore(UnitCorrections):
         if not ids:
             return {}
         ids = list(ids)
-        found: dict[int, Entry] = {}
-        for row in self._query("SELECT id, status, definition, note, frequency, score, first_seen, last_seen,"
-                               " version FROM entries WHERE id = ANY(%s)", (ids,)):
-            found[row[0]] = Entry(
-                terms=[], id=str(row[0]), status=ReviewStatus(row[1]), definition=row[2], note=row[3],
-                frequency=row[4], score=row[5], first_seen=parse_time(row[6]), last_seen=parse_time(row[7]),
-                version=row[8])
-        for entry_id, text, lang, pos, gender, term_type, usage, lemma, forms, confidence, frequency, cited in self._query(
-                "SELECT entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts"
-                " FROM terms WHERE entry_id = ANY(%s) ORDER BY entry_id, position", (ids,)):
-            found[entry_id].terms.append(Term(text, lang, pos, gender, TermType(term_type), UsageStatus(usage),
-                                              lemma, json.loads(forms), confidence, frequency,
-                                              [Context(*c) for c in loads(cited)]))
-        for entry_id, fr, en, document, unit in self._query(
-                "SELECT entry_id, fr, en, document, unit FROM contexts WHERE entry_id = ANY(%s)"
-                " ORDER BY entry_id, id", (ids,)):
-            held = found[entry_id].contexts
-            if contexts is None or len(held) < contexts:
-                held.append(Context(fr, en, document, unit))
-        return found
+        return entries_from_rows(
+            self._query(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ANY(%s)", (ids,)),
+            self._query(f"SELECT {TERM_COLUMNS} FROM terms WHERE entry_id = ANY(%s) ORDER BY entry_id, position",
+                        (ids,)),
+            self._query(f"SELECT {CONTEXT_COLUMNS} FROM contexts WHERE entry_id = ANY(%s) ORDER BY entry_id, id",
+                        (ids,)),
+            contexts)
 
     def entry_state(self, entry_id: int) -> EntryState | None:
         rows = self._query("SELECT reviewed, version, created, updated, import_id FROM entries WHERE id = %s",
@@ -578,9 +546,7 @@ class PostgresStore(UnitCorrections):
 
     def set_entry_fields(self, entry_id: int, fields: Mapping[str, object], *,
                          expected_version: int | None = None) -> int:
-        unknown = set(fields) - set(ENTRY_FIELDS)
-        if unknown:
-            raise ValueError(f"not entry fields: {', '.join(sorted(unknown))}")
+        check_entry_fields(fields)
         assignments = "".join(f"{name} = %s, " for name in fields)
         sql = f"UPDATE entries SET {assignments}updated = %s, version = version + 1 WHERE id = %s"
         params = [*(column_value(v) for v in fields.values()), iso(utcnow()), entry_id]
@@ -590,10 +556,7 @@ class PostgresStore(UnitCorrections):
             updated = self._pg.execute(sql + " RETURNING version", params).fetchone()
             if updated is None:
                 state = self.entry_state(entry_id)
-                if state is None:
-                    raise NotFound(f"no glossary entry {entry_id}")
-                raise Conflict(f"entry {entry_id} was changed by someone else (version {state.version}, "
-                               f"not {expected_version}); reload it")
+                raise not_updated(entry_id, state and state.version, expected_version)
             return updated[0]
 
     def write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
@@ -601,16 +564,12 @@ class PostgresStore(UnitCorrections):
             self._pg.execute("DELETE FROM terms WHERE entry_id = %s", (entry_id,))
             for position, term in enumerate(terms):
                 term_id = self._pg.execute(
-                    "INSERT INTO terms (entry_id, position, lang, text, lemma, pos, gender, type, usage, forms,"
-                    " confidence, frequency, contexts) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-                    " RETURNING id",
-                    (entry_id, position, term.lang, term.text, term.lemma, term.pos, term.gender,
-                     term.term_type.value, term.usage.value, dumps(term.forms), term.confidence, term.frequency,
-                     dumps([[c.fr, c.en, c.document, c.unit] for c in term.contexts]))).fetchone()[0]
-                keys = sorted(term_keys(spellings(term), acronym=term.term_type != TermType.FULL_FORM))
+                    f"INSERT INTO terms ({TERM_INSERT_COLUMNS})"
+                    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                    term_row(entry_id, position, term)).fetchone()[0]
                 with self._pg.cursor() as cursor:
                     cursor.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (%s, %s, %s)",
-                                       [(key, kind, term_id) for key, kind in keys])
+                                       lookup_key_rows(term, term_id))
 
     def add_contexts(self, entry_id: int, contexts: Iterable[Context], unit_ids: Mapping[str, int]) -> None:
         rows = [(entry_id, c.fr, c.en, c.document, c.unit, unit_ids.get(c.unit)) for c in contexts]

@@ -20,12 +20,9 @@ from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
-from ...errors import Conflict, NotFound, TmtoolError
-from ...model import (
-    Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time, utcnow,
-)
-from ...text.normalize import fold, term_keys
-from ..base import ENTRY_FIELDS
+from ...errors import NotFound, TmtoolError
+from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
+from ...text.normalize import fold
 from ..corrections import UnitCorrections
 from ..records import (
     Change,
@@ -35,13 +32,15 @@ from ..records import (
     KeyedTerm,
     StoredUnit,
     dumps,
-    loads,
-    spellings,
     unit_content_key,
 )
 # what both SQL backends share, under the names this module has always used
 from ..rows import base_language as _base_language
-from ..rows import change_from_row, unit_from_row, unit_row
+from ..rows import (
+    CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
+    change_from_row, check_entry_fields, counts_by_language, document_row, entries_from_rows, joined_variants,
+    lookup_key_rows, not_updated, term_row, unit_from_row, unit_row,
+)
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
 from .migrations import migrate
@@ -184,8 +183,7 @@ class SQLiteStore(UnitCorrections):
 
     # ---- documents and units ---------------------------------------------------------------
 
-    _DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
-                         " src_text_hash, tgt_text_hash")
+    _DOCUMENT_COLUMNS = DOCUMENT_COLUMNS
 
     def document(self, document_id: str) -> DocumentRecord | None:
         rows = self._query(
@@ -212,11 +210,7 @@ class SQLiteStore(UnitCorrections):
             self._conn.execute("DELETE FROM documents WHERE id = ?", (record.id,))
             self._conn.execute(
                 f"INSERT INTO documents ({self._DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    record.id, record.src_path, record.tgt_path, record.src_hash, record.tgt_hash,
-                    record.srclang, record.tgtlang, earlier.ingested if earlier else now, now,
-                    record.src_text_hash, record.tgt_text_hash,
-                ),
+                document_row(record, earlier.ingested if earlier else now, now),
             )
             last_id = self._last_unit_id()
             unit_ids = {
@@ -301,8 +295,7 @@ class SQLiteStore(UnitCorrections):
             self._index_units(after=indexed)
         return added, already_stored, not_translated
 
-    _UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, created, changed,"
-                     " source_markup, target_markup")
+    _UNIT_COLUMNS = UNIT_COLUMNS
 
     _unit = staticmethod(unit_from_row)
 
@@ -319,17 +312,7 @@ class SQLiteStore(UnitCorrections):
             "SELECT v.unit_id, v.lang, v.text, v.markup FROM unit_variants v"
             + (" JOIN units u ON u.id = v.unit_id WHERE u.changed >= ?" if since else "")
             + " ORDER BY v.unit_id, v.position", params)
-        return self._joined(rows, variants)
-
-    def _joined(self, rows: Iterator[tuple], variants: Iterator[tuple]) -> Iterator[Unit]:
-        pending = next(variants, None)
-        for row in rows:
-            unit = self._unit(row)
-            while pending is not None and pending[0] <= row[0]:
-                if pending[0] == row[0]:
-                    unit.variants.append(Variant(*pending[1:]))
-                pending = next(variants, None)
-            yield unit
+        return joined_variants(rows, variants)
 
     def _with_variants(self, units: dict[int, Unit]) -> dict[int, Unit]:
         """``units`` (by id), given their variants."""
@@ -532,37 +515,13 @@ class SQLiteStore(UnitCorrections):
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        found: dict[int, Entry] = {}
-        for row in self._query(
-            "SELECT id, status, definition, note, frequency, score, first_seen, last_seen, version"
-            f" FROM entries WHERE id IN ({marks})",
-            ids,
-        ):
-            found[row[0]] = Entry(
-                terms=[], id=str(row[0]), status=ReviewStatus(row[1]), definition=row[2], note=row[3],
-                frequency=row[4], score=row[5], first_seen=parse_time(row[6]), last_seen=parse_time(row[7]),
-                version=row[8],
-            )
-        for entry_id, *term in self._query(
-            "SELECT entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts"
-            f" FROM terms WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
-            ids,
-        ):
-            text, lang, pos, gender, term_type, usage, lemma, forms, confidence, frequency, cited = term
-            found[entry_id].terms.append(
-                Term(text, lang, pos, gender, TermType(term_type), UsageStatus(usage), lemma,
-                     json.loads(forms), confidence, frequency, [Context(*c) for c in loads(cited)])
-            )
-        for entry_id, fr, en, document, unit in self._query(
-            "SELECT entry_id, fr, en, document, unit"
-            f" FROM contexts WHERE entry_id IN ({marks})"
-            " ORDER BY entry_id, id",
-            ids,
-        ):
-            held = found[entry_id].contexts
-            if contexts is None or len(held) < contexts:
-                held.append(Context(fr, en, document, unit))
-        return found
+        return entries_from_rows(
+            self._query(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id IN ({marks})", ids),
+            self._query(f"SELECT {TERM_COLUMNS} FROM terms WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
+                        ids),
+            self._query(f"SELECT {CONTEXT_COLUMNS} FROM contexts WHERE entry_id IN ({marks}) ORDER BY entry_id, id",
+                        ids),
+            contexts)
 
     def entry_state(self, entry_id: int) -> EntryState | None:
         rows = self._query("SELECT reviewed, version, created, updated, import_id FROM entries WHERE id = ?",
@@ -639,21 +598,10 @@ class SQLiteStore(UnitCorrections):
         self._conn.execute("DELETE FROM terms WHERE entry_id = ?", (entry_id,))
         for position, term in enumerate(terms):
             term_id = self._conn.execute(
-                "INSERT INTO terms (entry_id, position, lang, text, lemma, pos, gender, type, usage,"
-                " forms, confidence, frequency, contexts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    entry_id, position, term.lang, term.text, term.lemma, term.pos, term.gender,
-                    term.term_type.value, term.usage.value, dumps(term.forms), term.confidence, term.frequency,
-                    dumps([[c.fr, c.en, c.document, c.unit] for c in term.contexts]),
-                ),
-            ).lastrowid
-            self._conn.executemany(
-                "INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)",
-                [
-                    (key, kind, term_id)
-                    for key, kind in sorted(term_keys(spellings(term), acronym=term.term_type != TermType.FULL_FORM))
-                ],
-            )
+                f"INSERT INTO terms ({TERM_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                term_row(entry_id, position, term)).lastrowid
+            self._conn.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)",
+                                   lookup_key_rows(term, term_id))
 
     def add_contexts(self, entry_id: int, contexts: Iterable[Context], unit_ids: Mapping[str, int]) -> None:
         self._conn.executemany(
@@ -679,9 +627,7 @@ class SQLiteStore(UnitCorrections):
 
     def set_entry_fields(self, entry_id: int, fields: Mapping[str, object], *,
                          expected_version: int | None = None) -> int:
-        unknown = set(fields) - set(ENTRY_FIELDS)
-        if unknown:
-            raise ValueError(f"not entry fields: {', '.join(sorted(unknown))}")
+        check_entry_fields(fields)
         values = [_column_value(value) for value in fields.values()]
         assignments = "".join(f"{name} = ?, " for name in fields)
         sql = f"UPDATE entries SET {assignments}updated = ?, version = version + 1 WHERE id = ?"
@@ -691,10 +637,7 @@ class SQLiteStore(UnitCorrections):
         with self.transaction():
             if not self._conn.execute(sql, params).rowcount:
                 state = self.entry_state(entry_id)
-                if state is None:
-                    raise NotFound(f"no glossary entry {entry_id}")
-                raise Conflict(f"entry {entry_id} was changed by someone else (version {state.version}, "
-                               f"not {expected_version}); reload it")
+                raise not_updated(entry_id, state and state.version, expected_version)
             return self._query("SELECT version FROM entries WHERE id = ?", (entry_id,))[0][0]
 
     def delete_entry(self, entry_id: int) -> None:
@@ -884,13 +827,4 @@ class SQLiteStore(UnitCorrections):
             counts[f"entries {status.value}"] = self._query(
                 "SELECT count(*) FROM entries WHERE status = ?", (status.value,)
             )[0][0]
-        # grouped by tag in SQL, by base language here: a few tags, however many units
-        for name, sql in (("units {}→{}", "SELECT srclang, tgtlang, count(*) FROM units GROUP BY srclang, tgtlang"),
-                          ("variants {}", "SELECT lang, count(*) FROM unit_variants GROUP BY lang"),
-                          ("terms {}", "SELECT lang, count(*) FROM terms GROUP BY lang")):
-            by_language: dict[str, int] = {}
-            for *tags, count in self._query(sql):
-                key = name.format(*(_base_language(tag) or tag or "?" for tag in tags))
-                by_language[key] = by_language.get(key, 0) + count
-            counts |= sorted(by_language.items())
-        return counts
+        return counts | counts_by_language(self._query)
