@@ -7,6 +7,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
+
 import psycopg
 import psycopg.conninfo
 import pytest
@@ -211,3 +214,70 @@ def test_the_memory_contexts_leave_out_words_common_in_the_memory(pg_url, monkey
         assert store._common_source_words()["reunion"] == pytest.approx(40, abs=1)
         found = store.memory_contexts(["réunion", "dispositif"], limit=10)
         assert [context.unit for context in found] == ["ied"]
+
+
+# ---- a connection lost mid-command: one line naming the store, never a traceback --------------------
+
+LOST = "lost the connection to the store"
+
+
+def _end_connection(store: PostgresStore, url: str) -> None:
+    """End the store's connection from the server's side, as a server stopped or restarted does."""
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (store._pg.info.backend_pid,))
+
+
+@pytest.mark.parametrize("command", [
+    lambda store: store.stats(),  # a read
+    lambda store: store.insert_entry(_entry("comité", "committee"), reviewed=False),  # a write
+    lambda store: list(store.units()),  # read a batch at a time
+    lambda store: store.terms_spelt_like("comite"),
+    lambda store: __import__("tmtool.store.copy").store.copy.check_store(store),  # db check
+], ids=["read", "write", "units", "spelt-like", "check"])
+def test_a_connection_lost_between_statements_is_one_error_naming_the_store(pg_url, command):
+    url = pg_url + "&password=s3cret-pw"  # unused by the socket (trusted), shown masked all the same
+    with PostgresStore.open(url) as store:
+        _end_connection(store, pg_url)
+        with pytest.raises(TmtoolError, match=LOST) as raised:
+            command(store)
+    assert raised.value.path == masked(url) and "s3cret" not in str(raised.value)
+
+
+def test_a_connection_lost_in_a_transaction_leaves_the_store_as_it_was(pg_url):
+    with PostgresStore.open(pg_url) as store:
+        with pytest.raises(TmtoolError, match=LOST):
+            with store.transaction():
+                store.insert_entry(_entry("comité", "committee"), reviewed=False)
+                _end_connection(store, pg_url)
+                store.insert_entry(_entry("réunion", "meeting"), reviewed=False)
+    with PostgresStore.open(pg_url) as store:
+        assert store.stats()["entries"] == 0
+
+
+def test_the_cli_says_in_one_line_that_the_server_went_away(monkeypatch, tmp_path):
+    """The server stopped in the middle of a command that was creating the store: one line on
+    stderr naming the store, its password masked, and exit 1 (the store cannot be discarded)."""
+    import pgcluster
+    from click.testing import CliRunner
+
+    from tmtool import api
+    from tmtool.cli import main
+
+    if pgcluster.binaries() is None:
+        pytest.skip("no PostgreSQL installed to start a cluster of the test's own and stop it")
+    directory = Path(tempfile.mkdtemp(prefix="tmtool-pg-"))
+    try:
+        url = pgcluster.start(directory) + "&password=s3cret-pw"
+        add_entry = api.add_entry
+
+        def stopping_the_server(*args, **kwargs):
+            pgcluster.stop(directory)
+            return add_entry(*args, **kwargs)
+
+        monkeypatch.setattr(api, "add_entry", stopping_the_server)
+        result = CliRunner().invoke(main, ["--db", url, "glossary", "add", "Comité militaire", "Military Committee"])
+    finally:
+        pgcluster.stop(directory)
+    assert isinstance(result.exception, SystemExit) and result.exit_code == 1, result.exception
+    assert result.output.startswith(f"tmtool: error: {masked(url)}: {LOST}: ")
+    assert result.output.count("\n") == 1 and "s3cret" not in result.output

@@ -53,7 +53,10 @@ def _discard_new_store(ctx: click.Context) -> None:
         return
     # the command's own connection is closed by now; another process may have started writing to
     # the new store meanwhile: then it is theirs, and discard leaves it
-    api.open_store(url).discard()
+    try:
+        api.open_store(url).discard()
+    except TmtoolError:
+        pass  # the store cannot be reached (the command may have failed on that): the error said so
 
 
 def _describe_os_error(exc: Exception) -> str:

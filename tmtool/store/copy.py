@@ -85,11 +85,12 @@ class _SQLiteTables:
 class _PostgresTables:
     """Rows in and out of a PostgreSQL store's tables."""
 
-    def __init__(self, pg):
-        self._pg = pg
+    def __init__(self, store):
+        # reads outside a transaction go through the store's queries: a lost connection is told as such
+        self._query, self._pg = store._query, store._pg
 
     def columns(self, table: str) -> list[str]:
-        return [name for name, in self._pg.execute(
+        return [name for name, in self._query(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
             " AND table_name = %s ORDER BY ordinal_position", (table,))]
 
@@ -101,7 +102,7 @@ class _PostgresTables:
                 yield from batch
 
     def query(self, sql: str) -> list[tuple]:
-        return self._pg.execute(sql).fetchall()
+        return self._query(sql)
 
     def load(self, table: str, columns: Sequence[str], rows: Iterator[tuple]) -> None:
         with self._pg.cursor() as cursor, cursor.copy(f"COPY {table} ({_quoted(columns)}) FROM STDIN") as copy:
@@ -125,10 +126,10 @@ class _PostgresTables:
         # failed build) is ours to see
         from .postgres.schema import SEARCH_INDEXES
 
-        present = {name for name, in self._pg.execute(
+        present = {name for name, in self._query(
             "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'units'")}
         return [f"index {name} is missing" for name in SEARCH_INDEXES if name not in present] + [
-            f"index {name} is not valid" for name, in self._pg.execute(
+            f"index {name} is not valid" for name, in self._query(
                 "SELECT i.indexrelid::regclass::text FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid"
                 " WHERE c.relnamespace = current_schema()::regnamespace AND NOT (i.indisvalid AND i.indisready)")]
 
@@ -140,7 +141,7 @@ def _quoted(columns: Sequence[str]) -> str:
 def _tables(store: Store) -> _SQLiteTables | _PostgresTables:
     from .postgres import PostgresStore
 
-    return _PostgresTables(store._pg) if isinstance(store, PostgresStore) else _SQLiteTables(store._conn)
+    return _PostgresTables(store) if isinstance(store, PostgresStore) else _SQLiteTables(store._conn)
 
 
 def copy_store(source: Store, target: Store) -> dict[str, int]:

@@ -79,6 +79,18 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
+@contextmanager
+def _connection_lost(pg: psycopg.Connection, url: str) -> Iterator[None]:
+    """A connection lost mid-command (the server stopped or restarted, the network failed) as one
+    TmtoolError naming the store, like every other failure, rather than psycopg's traceback."""
+    try:
+        yield
+    except psycopg.OperationalError as exc:
+        if not pg.broken:
+            raise
+        raise TmtoolError(f"lost the connection to the store: {_first_line(exc)}", path=masked(url)) from None
+
+
 class PostgresStore(UnitCorrections):
     """A tmtool store in a PostgreSQL database. Open with :meth:`PostgresStore.open` (or
     :func:`tmtool.store.open_store`) and a ``postgresql://`` URL; use as a context manager to close it."""
@@ -98,10 +110,11 @@ class PostgresStore(UnitCorrections):
         store's schema up to date; without ``create``, a database holding no store is NotFound."""
         pg, pool = _connect(url)
         try:
-            version = _version(pg)
-            if version is None and not create:
-                raise NotFound("no tmtool store in this database (check --db or $TMTOOL_DB)", path=masked(url))
-            migrate(pg)
+            with _connection_lost(pg, url):
+                version = _version(pg)
+                if version is None and not create:
+                    raise NotFound("no tmtool store in this database (check --db or $TMTOOL_DB)", path=masked(url))
+                migrate(pg)
         except BaseException:
             _release(pg, pool)
             raise
@@ -118,7 +131,8 @@ class PostgresStore(UnitCorrections):
 
     @property
     def _in_transaction(self) -> bool:
-        return self._pg.info.transaction_status != pq.TransactionStatus.IDLE
+        # a lost connection's status is UNKNOWN: no transaction to join, a new one says it is lost
+        return self._pg.info.transaction_status not in (pq.TransactionStatus.IDLE, pq.TransactionStatus.UNKNOWN)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -126,12 +140,13 @@ class PostgresStore(UnitCorrections):
         if self._in_transaction:
             yield
             return
-        with self._pg.transaction():
+        with _connection_lost(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             yield
 
     def _query(self, sql: str, params: Sequence | Mapping = ()) -> list[tuple]:
-        return self._pg.execute(sql, params).fetchall()
+        with _connection_lost(self._pg, self.url):
+            return self._pg.execute(sql, params).fetchall()
 
     def _write(self, sql: str, params: Sequence | Mapping = ()) -> int:
         """Run one writing statement in the caller's transaction (or its own); rows it touched."""
@@ -344,7 +359,7 @@ class PostgresStore(UnitCorrections):
         where, params = (" WHERE u.changed >= %s", (iso(since),)) if since else ("", ())
         if not excluded:
             where += (" AND" if where else " WHERE") + " u.excluded = 0"
-        with self._pg.transaction():
+        with _connection_lost(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             with self._pg.cursor("units") as rows, self._pg.cursor("variants") as variants:
                 rows.execute(f"SELECT {_U_UNIT_COLUMNS} FROM units u{where} ORDER BY u.id", params)
@@ -393,7 +408,7 @@ class PostgresStore(UnitCorrections):
     @contextmanager
     def _similarity_floor(self, floor: float) -> Iterator[None]:
         """pg_trgm's ``%`` (similarity at least the floor, through the index) in a transaction."""
-        with self._pg.transaction():
+        with _connection_lost(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", (str(floor),))
             yield
 
@@ -697,6 +712,8 @@ def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool 
         with _POOLS_LOCK:
             pool = _POOLS.get(key)
             if pool is None and key in _OPENED:
+                # a server gone since says why at once, where a pool would retry for its whole timeout
+                psycopg.connect(url, autocommit=True, application_name="tmtool").close()
                 pool = psycopg_pool.ConnectionPool(
                     url, min_size=1, max_size=POOL_SIZE, kwargs={"autocommit": True, "application_name": "tmtool"},
                     name="tmtool", open=False)
