@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, SHARED
-from tmtool import glossary
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.formats.po import read_po

@@ -13,6 +13,7 @@ from workbench import HOST, SEED_ID, candidates, client, seeded_store
 from conftest import SEED_EN
 from hostile_corpus import DOCUMENT, IMPORT, cases, concept, tbx, tmx, tu
 
+from tmtool import api as tmtool_api
 from tmtool import glossary
 from tmtool.store import open_store
 
@@ -316,9 +317,21 @@ def test_serve_refuses_another_address_without_a_token():
 # ---- many clients at once ------------------------------------------------------------------------
 
 
-def test_many_readers_and_writers_at_once_keep_the_store_consistent(db):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def served_store(request, db) -> str:
+    """The seeded store on each backend (PostgreSQL's a copy of it, by `tmtool db copy`)."""
+    if request.param == "sqlite":
+        return db
+    url = request.getfixturevalue("pg_url")
+    tmtool_api.copy_store(db, url)
+    return url
+
+
+def test_many_readers_and_writers_at_once_keep_the_store_consistent(served_store):
     """A real server, sixteen threads: the same stale-or-not edit sent eight times wins once (the
-    others get 409), eight entries approved at once are all approved, reads answer throughout."""
+    others get 409), eight entries approved at once are all approved, reads answer throughout —
+    on SQLite and on PostgreSQL."""
+    db = served_store
     from concurrent.futures import ThreadPoolExecutor
 
     import httpx
