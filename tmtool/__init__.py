@@ -28,5 +28,6 @@ def __getattr__(name: str):
         return version("tmtool")
     raise AttributeError(f"module 'tmtool' has no attribute {name!r}")
 
+
 __all__ = ["Conflict", "Invalid", "NotFound", "TmtoolError", "__version__", "api", "entry_from_dict",
            "entry_to_dict", "open_store"]
