@@ -1,5 +1,6 @@
 """Paths shared by the tests: the repository, its seeds and the read-only ../shared folder."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,12 @@ def shared() -> Path:
     return SHARED
 
 
+def tool_missing(reason: str):
+    """A tool a test needs is not here: skip, saying why — except under CI, where .ci/run installs
+    every such tool, so its absence is a failure."""
+    (pytest.fail if os.environ.get("CI") else pytest.skip)(reason)
+
+
 # ---- PostgreSQL: the server the PostgreSQL tests use ---------------------------------------------
 
 @pytest.fixture(scope="session")
@@ -24,13 +31,12 @@ def pg_server():
     """The URL of a PostgreSQL server's database for the tests: $TMTOOL_TEST_PG (.ci/run starts a
     throwaway cluster and sets it), else a throwaway cluster of our own when PostgreSQL is installed.
     Without either the PostgreSQL tests skip, saying why — except under CI, where they fail."""
-    import os
     import tempfile
 
     import pgcluster
 
     def unavailable(reason: str):
-        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"no PostgreSQL server: {reason}")
+        tool_missing(f"no PostgreSQL server: {reason}")
 
     url = os.environ.get("TMTOOL_TEST_PG")
     directory = None

@@ -364,12 +364,18 @@ def test_po_msgid_english_as_gettext_has_it(db, tmp_path):
     assert "(en→fr 2)" in result.stderr
 
 
-def test_document_pair_aligned_first(db, tmp_path):
-    fr, en = tmp_path / "report.fr.txt", tmp_path / "report.en.txt"
+def report_pair(folder):
+    """A French report and its translation, whose second paragraph leaves out *États membres*."""
+    fr, en = folder / "report.fr.txt", folder / "report.en.txt"
     fr.write_text("Le Comité militaire s'est réuni à Bruxelles le 13 juillet pour examiner la situation en Europe.\n\n"
                   "Les États membres ont ensuite présenté leurs priorités pour l'année qui vient.\n", encoding="utf-8")
     en.write_text("The Military Committee met in Brussels on 13 July to review the situation in Europe.\n\n"
                   "The Allies then presented their priorities for the coming year.\n", encoding="utf-8")
+    return fr, en
+
+
+def test_document_pair_aligned_first(db, tmp_path):
+    fr, en = report_pair(tmp_path)
     result = run(db, fr, en, "--format", "json")
     assert result.exit_code == 1, result.output
     [finding] = json.loads(result.stdout)
@@ -409,11 +415,7 @@ def test_usage_errors_exit_2(db, tmp_path):
 def test_api_checks_an_upload_and_an_ingested_document(db, tmp_path):
     from tmtool import api
 
-    fr, en = tmp_path / "report.fr.txt", tmp_path / "report.en.txt"
-    fr.write_text("Le Comité militaire s'est réuni à Bruxelles le 13 juillet pour examiner la situation en Europe.\n\n"
-                  "Les États membres ont ensuite présenté leurs priorités pour l'année qui vient.\n", encoding="utf-8")
-    en.write_text("The Military Committee met in Brussels on 13 July to review the situation in Europe.\n\n"
-                  "The Allies then presented their priorities for the coming year.\n", encoding="utf-8")
+    fr, en = report_pair(tmp_path)
     with open_store(db[0]) as store:
         uploaded = api.check(store, api.Upload("report.xlf", xliff(tmp_path, UNITS).read_bytes()))
         assert [f["kind"] for f in uploaded["findings"]] == ["missing", "deprecated", "acronym", "inconsistent"]

@@ -14,6 +14,8 @@ import psycopg
 import psycopg.conninfo
 import pytest
 
+from conftest import tool_missing
+
 from tmtool.errors import Conflict, NotFound, TmtoolError
 from tmtool.model import Context, Entry, Term, Unit, Variant
 from tmtool.search import similarity
@@ -264,7 +266,7 @@ def test_the_cli_says_in_one_line_that_the_server_went_away(monkeypatch, tmp_pat
     from tmtool.cli import main
 
     if pgcluster.binaries() is None:
-        pytest.skip("no PostgreSQL installed to start a cluster of the test's own and stop it")
+        tool_missing("no PostgreSQL installed to start a cluster of the test's own and stop it")
     directory = Path(tempfile.mkdtemp(prefix="tmtool-pg-"))
     try:
         url = pgcluster.start(directory) + "&password=s3cret-pw"

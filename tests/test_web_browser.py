@@ -8,7 +8,6 @@ they fail instead."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from pathlib import Path
@@ -17,6 +16,8 @@ from urllib.parse import quote
 import pytest
 from lxml import etree
 from workbench import SEED_ID, WAIT_S, Server, seeded_store
+
+from conftest import tool_missing
 
 from tmtool import glossary
 from tmtool.store import open_store
@@ -28,10 +29,7 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 def _need_browser() -> None:
     missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not Path(path).exists()]
     if missing:
-        reason = f"no {', '.join(missing)}: apt-get install chromium chromium-driver"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+        tool_missing(f"no {', '.join(missing)}: apt-get install chromium chromium-driver")
 
 
 @pytest.fixture
