@@ -173,6 +173,16 @@ def not_updated(entry_id: int, version: int | None, expected_version: int | None
                     f"not {expected_version}); reload it")
 
 
+def store_counts(query: Callable[[str], list[Sequence]]) -> dict[str, int]:
+    """How many of each thing the store holds, entries by status, then :func:`counts_by_language`;
+    through ``query`` (a backend's: the statements are the same in both dialects)."""
+    counts = {name: query(f"SELECT count(*) FROM {name}")[0][0]
+              for name in ("documents", "imports", "units", "entries", "terms", "contexts", "changes")}
+    by_status = dict(query("SELECT status, count(*) FROM entries GROUP BY status"))
+    counts |= {f"entries {status.value}": by_status.get(status.value, 0) for status in ReviewStatus}
+    return counts | counts_by_language(query)
+
+
 def counts_by_language(query: Callable[[str], list[Sequence]]) -> dict[str, int]:
     """The store's units by language pair ("units fr→en"), its variants' texts ("variants de") and
     terms ("terms de"), each by base language: grouped by tag through ``query`` (a backend's; the

@@ -36,8 +36,8 @@ from ..records import (
 )
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
-    UNIT_INSERT_COLUMNS, base_language, change_from_row, check_entry_fields, column_value, counts_by_language,
-    document_row, entries_from_rows, joined_variants, lookup_key_rows, not_updated, term_row, unit_from_row,
+    UNIT_INSERT_COLUMNS, base_language, change_from_row, check_entry_fields, column_value, document_row,
+    entries_from_rows, joined_variants, lookup_key_rows, not_updated, store_counts, term_row, unit_from_row,
     unit_row, without_target,
 )
 from ..url import masked
@@ -175,12 +175,7 @@ class PostgresStore(UnitCorrections):
             copy_store(self, copy)
 
     def stats(self) -> dict[str, int]:
-        counts = {name: self._query(f"SELECT count(*) FROM {name}")[0][0]
-                  for name in ("documents", "imports", "units", "entries", "terms", "contexts", "changes")}
-        for status in ReviewStatus:
-            counts[f"entries {status.value}"] = self._query(
-                "SELECT count(*) FROM entries WHERE status = %s", (status.value,))[0][0]
-        return counts | counts_by_language(self._query)
+        return store_counts(self._query)
 
     # ---- documents -------------------------------------------------------------------------
 
@@ -208,11 +203,9 @@ class PostgresStore(UnitCorrections):
             self._pg.execute(
                 f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                 document_row(record, earlier.ingested if earlier else now, now))
-            keyed = {unit.tuid or str(position): (position, unit) for position, unit in enumerate(units)}
             ids = self._copy_units([(unit, unit_content_key(unit), record.id, position) for position, unit in
                                     enumerate(units)], record.src_path, None)
-            by_position = dict(zip(range(len(units)), ids))
-            return {name: by_position[position] for name, (position, _) in keyed.items()}
+            return {unit.tuid or str(position): ids[position] for position, unit in enumerate(units)}
 
     def _copy_units(self, units: Sequence[tuple[Unit, str, str | None, int | None]], origin: str,
                     import_id: int | None) -> list[int]:

@@ -38,8 +38,8 @@ from ..records import (
 from ..rows import base_language as _base_language
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
-    change_from_row, check_entry_fields, counts_by_language, document_row, entries_from_rows, joined_variants,
-    lookup_key_rows, not_updated, term_row, unit_from_row, unit_row,
+    change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
+    not_updated, store_counts, term_row, unit_from_row, unit_row,
 )
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
@@ -819,12 +819,4 @@ class SQLiteStore(UnitCorrections):
         """How many of each thing the store holds; then units by language pair ("units fr→en"), unit
         texts in languages beyond their unit's source and target ("variants de") and terms by
         language ("terms de"), each by base language."""
-        counts = {
-            name: self._query(f"SELECT count(*) FROM {name}")[0][0]
-            for name in ("documents", "imports", "units", "entries", "terms", "contexts", "changes")
-        }
-        for status in ReviewStatus:
-            counts[f"entries {status.value}"] = self._query(
-                "SELECT count(*) FROM entries WHERE status = ?", (status.value,)
-            )[0][0]
-        return counts | counts_by_language(self._query)
+        return store_counts(self._query)
