@@ -7,11 +7,12 @@ from conftest import SEED_FR
 
 from tmtool import glossary
 from tmtool.cli import main
+from tmtool.formats import registry
 from tmtool.formats.tmx import read_tmx
 from tmtool.formats.xliff import is_untranslated
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
 from tmtool.store import open_store
-from tmtool.transfer import export_store, import_file, infer_format
+from tmtool.transfer import export_store, import_file
 
 GLOSSARY = [
     Entry(terms=[Term("État-major militaire international", "fr", gender="masculine"),
@@ -245,7 +246,7 @@ def test_is_untranslated_by_target_state_and_copy():
 def test_format_inference_and_unknown_formats(filled, tmp_path):
     renamed = tmp_path / "memory.xml"
     run(filled.path, "export", "tmx", "-o", str(renamed))
-    assert infer_format(renamed) == "tmx"
+    assert registry.infer(renamed).name == "tmx"
     mystery = tmp_path / "notes.txt"
     mystery.write_text("nothing tabular here\n")
     for args in (["import", str(mystery)], ["import", str(renamed), "--format", "doc"],

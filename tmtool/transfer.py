@@ -31,11 +31,6 @@ from .store import Store
 DEFAULT_EXPORT_STATUSES = (ReviewStatus.APPROVED,)
 
 
-def infer_format(path: str | Path) -> str:
-    """The import format of ``path``: from its extension, else from its first bytes."""
-    return registry.infer(path).name
-
-
 @dataclass(slots=True)
 class ImportResult:
     """What an import did. ``languages``: units added by (source, target) language; for a glossary,
