@@ -47,7 +47,7 @@ def test_a_store_copied_to_postgresql_and_back_loses_nothing(populated, pg_url, 
     original = dump(populated)
     assert len(original) > 500 and {line.split('"')[1] for line in original} >= {
         "documents", "units", "unit_variants", "entries", "terms", "contexts", "entry_documents",
-        "entry_equivalents", "changes", "imports", "lookup_keys"}
+        "entry_equivalents", "candidate_documents", "changes", "imports", "lookup_keys"}
     copied = run_tmtool(populated, "db", "copy", populated, pg_url)
     assert copied.stdout.startswith("copied 1 documents, ") and " to postgresql://" in copied.stdout
     assert dump(pg_url) == original

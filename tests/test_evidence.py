@@ -2,7 +2,7 @@
 updated as documents arrive or go, never by reading them again."""
 
 from tmtool import glossary
-from tmtool.model import Context, Entry, Term, TermType, Unit
+from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
 from tmtool.store import DocumentRecord, Store, open_store
 from tmtool.store.evidence import entry_score, kept_equivalents
 
@@ -112,3 +112,87 @@ def test_acronym_and_full_form_do_not_compete(tmp_path):
         stored = by_french(store)["Force de réaction de l'OTAN"]
         assert stored.score == 0.8  # two kinds of equivalent, each consistent: no penalty
         assert {t.text for t in stored.terms_in("en")} == {"NATO Response Force", "NRF"}
+
+
+# ---- evidence under the threshold: documents that add up to an entry (on every backend) --------------
+
+
+def save(store: Store, document: str, near: list[Entry], proposals: list[Entry] = ()) -> tuple[int, int]:
+    """What ingest does with a document whose extraction proposed ``near`` under the threshold."""
+    unit = Unit(f"Texte de {document}.", f"Text of {document}.", "fr-FR", "en-GB", tuid=f"{document}:1")
+    record = DocumentRecord(document, f"{document}.fr.txt", f"{document}.en.txt", document, document,
+                            "fr-FR", "en-GB")
+    _, new, updated = glossary.save_document(store, record, [unit], list(proposals), near)
+    return new, updated
+
+
+def weak(document: str, fr: str = "chaîne d'approvisionnement", en: str = "supply chain") -> list[Entry]:
+    """A term each document scores 0.25: under the threshold alone, at 0.52 in three (1 + ln 3 = 2.1)."""
+    return [proposal(fr, en, 0.25, document)]
+
+
+def glossary_state(store: Store) -> list[tuple]:
+    return [(e.id, e.status.value, e.score, e.frequency, [t.text for t in e.terms],
+             sorted((c.document, c.fr) for c in e.contexts)) for e in store.list_entries()]
+
+
+def test_a_term_under_the_threshold_in_three_documents_becomes_an_entry(store_url):
+    with open_store(store_url, create=True) as store:
+        assert save(store, "a", weak("a")) == (0, 0)
+        assert save(store, "b", weak("b")) == (0, 0)
+        assert store.list_entries() == []  # 0.25 × (1 + ln 2) = 0.42: not yet
+        assert save(store, "c", weak("c")) == (1, 0)
+        entry = by_french(store)["chaîne d'approvisionnement"]
+        assert entry.score == entry_score([0.25] * 3, [0.8 * 3]) >= 0.5
+        assert entry.frequency == 3 and [t.text for t in entry.terms_in("en")] == ["supply chain"]
+        assert sorted(c.document for c in entry.contexts) == ["a", "b", "c"]  # each document's own sentence
+        assert sorted(document for document, *_ in store.document_counts(int(entry.id))) == ["a", "b", "c"]
+        # once an entry, the next document counts for it as a proposal would
+        assert save(store, "d", weak("d")) == (0, 1)
+        assert by_french(store)["chaîne d'approvisionnement"].score == entry_score([0.25] * 4, [0.8 * 4])
+
+
+def test_an_entry_evidence_made_goes_back_when_its_documents_go(store_url):
+    with open_store(store_url, create=True) as store:
+        for document in "abc":
+            save(store, document, weak(document))
+        save(store, "d", weak("d", "guerre des mines", "mine warfare"))
+        removal = glossary.remove_documents(store, ["c"])
+        assert removal.entries_removed == 1 and store.list_entries() == []  # 0.42 again
+        save(store, "e", weak("e"))  # a, b and e add up as a, b and c did, none of them read again
+        entry = by_french(store)["chaîne d'approvisionnement"]
+        assert sorted(c.document for c in entry.contexts) == ["a", "b", "e"]
+        glossary.remove_documents(store, ["a", "b", "e"])
+        assert store.list_entries() == []
+        # a document revised so that the term is gone: the entry it completed goes back too
+        for document in "fgh":
+            save(store, document, weak(document))
+        assert [e.terms[0].text for e in store.list_entries()] == ["chaîne d'approvisionnement"]
+        save(store, "h", [])
+        assert store.list_entries() == []
+
+
+def test_an_entry_reviewed_stays_as_reviewed(store_url):
+    with open_store(store_url, create=True) as store:
+        for document in "abc":
+            save(store, document, weak(document))
+        entry_id = int(by_french(store)["chaîne d'approvisionnement"].id)
+        glossary.set_status(store, entry_id, ReviewStatus.REJECTED)
+        glossary.remove_documents(store, ["b", "c"])
+        assert glossary.entry(store, entry_id).status is ReviewStatus.REJECTED
+        for document in "def":
+            save(store, document, weak(document))
+        assert [(e.id, e.status) for e in store.list_entries()] == [(str(entry_id), ReviewStatus.REJECTED)]
+
+
+def test_saving_a_document_again_changes_nothing(store_url):
+    with open_store(store_url, create=True) as store:
+        for document in "abc":
+            save(store, document, weak(document) + weak(document, "char de combat", "battle tank"))
+        save(store, "d", [], [proposal("guerre des mines", "mine warfare", 0.7, "d")] + weak("d", "char de combat", "battle tank"))
+        before = glossary_state(store)
+        assert [e[4][0] for e in before] == ["guerre des mines", "char de combat", "chaîne d'approvisionnement"]
+        for document in "abc":
+            save(store, document, weak(document) + weak(document, "char de combat", "battle tank"))
+        save(store, "d", [], [proposal("guerre des mines", "mine warfare", 0.7, "d")] + weak("d", "char de combat", "battle tank"))
+        assert glossary_state(store) == before

@@ -10,11 +10,14 @@ recorded change.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from .errors import Conflict, Invalid, NotFound, TmtoolError
-from .model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, iso, utcnow
+from .model import (
+    Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, entry_to_dict, iso, utcnow,
+)
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
 from .store.records import (
@@ -237,30 +240,34 @@ def _matching_entry(store: Store, proposal: Entry) -> int | None:
                 if hit.kind in ("form", "stem") and hit.lang == "fr"), default=None)
 
 
-def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], proposals: Sequence[Entry]
-                  ) -> tuple[dict[str, int], int, int]:
+def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], proposals: Sequence[Entry],
+                  near: Sequence[Entry] = ()) -> tuple[dict[str, int], int, int]:
     """Store a document and its units (replacing an earlier version with its id), merge term
-    extraction's ``proposals`` into the glossary and recount the entries the earlier version
-    counted. Returns (unit ids by tuid, new entries, updated entries)."""
+    extraction's ``proposals`` into the glossary, keep its proposals under the threshold (``near``)
+    as evidence (:func:`keep_evidence`) and recount the entries the earlier version counted.
+    Returns (unit ids by tuid, new entries, updated entries)."""
     with store.transaction():
         counted_before = store.document_entry_ids(record.id)
         unit_ids = store.replace_document(record, units)
         new, updated = merge_extracted(store, proposals, record.id, unit_ids)
+        raised, counted = keep_evidence(store, near, record.id, unit_ids)
         recount(store, counted_before)
-    return unit_ids, new, updated
+        _fall_back(store, counted_before)
+    return unit_ids, new + raised, updated + counted
 
 
 def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str,
-                    unit_ids: Mapping[str, int]) -> tuple[int, int]:
+                    unit_ids: Mapping[str, int], *, seen: datetime | None = None) -> tuple[int, int]:
     """Fold term extraction's proposals for one (stored) document into the glossary.
 
     New concepts become candidates; known ones gain the document's count, contexts and
     ``last_seen``, and — unless a person has reviewed them — new equivalents, forms and score.
+    ``seen``: when the document was read (now, unless its evidence was kept from earlier).
     Returns (new entries, updated entries).
     """
     created: set[int] = set()
     updated: set[int] = set()
-    now = utcnow()
+    now = seen or utcnow()
     with store.transaction():
         for proposal in proposals:
             entry_id = _matching_entry(store, proposal)
@@ -279,13 +286,98 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str,
                 if entry_id not in created:
                     updated.add(entry_id)
             store.count_in_document(entry_id, document_id, proposal.frequency, now, proposal.score)
-            store.add_equivalent_support(
-                entry_id, document_id,
-                [(t.lang, t.term_type.value, stem(fold(t.text)), t.text,
-                  max(t.frequency, 1) * (t.confidence if t.confidence is not None else 1.0))
-                 for t in proposal.terms if t.lang != "fr"])
+            store.add_equivalent_support(entry_id, document_id, _supports(proposal))
             recount(store, [entry_id])
     return len(created), len(updated)
+
+
+def _supports(proposal: Entry) -> list[tuple[str, str, str, str, float]]:
+    """The support a proposal gives its equivalents: (lang, term type, key, text, support)."""
+    return [(t.lang, t.term_type.value, stem(fold(t.text)), t.text,
+             max(t.frequency, 1) * (t.confidence if t.confidence is not None else 1.0))
+            for t in proposal.terms if t.lang != "fr"]
+
+
+# ---- evidence under the threshold: documents that add up to an entry ----------------------------
+
+
+def _threshold() -> float:
+    # imported here: the terms package loads numpy, which commands that never weigh evidence skip
+    from .terms.termhood import DEFAULT_THRESHOLD
+
+    return DEFAULT_THRESHOLD
+
+
+def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_ids: Mapping[str, int]
+                  ) -> tuple[int, int]:
+    """Keep a (stored) document's proposals under the threshold, so that documents add up where
+    none alone is enough: a term scoring 0.3 in each of three documents is one.
+
+    Each is kept as the document's evidence for its French term (``Store.add_candidate_evidence``).
+    One whose concept has an entry counts for it as a proposal would (a term seen in ten documents
+    outranks one seen once, :mod:`tmtool.store.evidence`); one that has none becomes an entry when
+    the evidence of every document that kept it scores the threshold, weighed as an entry's is —
+    merged document by document as if each had proposed it, so that it holds their counts,
+    contexts and equivalents. None of those documents is read again. Returns (new entries, updated
+    entries)."""
+    best: dict[str, Entry] = {}
+    for proposal in near:  # a term and its variant may share a key: the better one speaks for both
+        key = _evidence_key(proposal)
+        if key not in best or proposal.score > best[key].score:
+            best[key] = proposal
+    now = utcnow()
+    kept = [(key, proposal.score, entry_to_dict(replace(proposal, contexts=proposal.contexts[:CONTEXTS_PER_DOCUMENT],
+                                                        last_seen=now)))
+            for key, proposal in best.items()]
+    created = updated = 0
+    threshold = _threshold()
+    with store.transaction():
+        store.add_candidate_evidence(document_id, kept)
+        for key, proposal in best.items():
+            if _matching_entry(store, proposal) is not None:
+                updated += merge_extracted(store, [proposal], document_id, unit_ids, seen=now)[1]
+                continue
+            evidence = [(document, entry_from_dict(data)) for document, _, data in store.candidate_evidence(key)]
+            supports = _grouped((lang, kind, key, support) for _, found in evidence
+                                for lang, kind, key, _, support in _supports(found))
+            if _store_score([found.score for _, found in evidence], supports) < threshold:
+                continue
+            for document, found in evidence:
+                ids = unit_ids if document == document_id else _unit_ids(store, document)
+                merge_extracted(store, [found], document, ids, seen=found.last_seen)
+            created += 1
+    return created, updated
+
+
+def _evidence_key(proposal: Entry) -> str:
+    """What the proposals of different documents for one French term share: its text, folded and
+    singularised (the key :func:`_matching_entry` finds an entry by)."""
+    return stem(fold(proposal.terms_in("fr")[0].text))
+
+
+def _unit_ids(store: Store, document_id: str) -> dict[str, int]:
+    return {stored.unit.tuid or str(stored.position): stored.id for stored in store.document_units(document_id)}
+
+
+def _fall_back(store: Store, entry_ids: Iterable[int]) -> int:
+    """Take out the entries that only evidence under the threshold made (:func:`keep_evidence`)
+    once it no longer adds up, a document having gone or changed: unreviewed candidates that
+    extraction made (no recorded change created them), whose every document kept its evidence for
+    the term under the threshold, and whose score across the store fell under it. That evidence
+    stays kept, so that later documents may raise the term again. Returns how many went."""
+    threshold = _threshold()
+    ids = [entry_id for entry_id in entry_ids if (state := store.entry_state(entry_id)) and not state.reviewed]
+    origins = store.origin_snapshots(ids)
+    removed = 0
+    for entry_id, found in store.entries(ids, contexts=0).items():
+        if found.status is not ReviewStatus.CANDIDATE or entry_id in origins or found.score >= threshold:
+            continue
+        counts = store.document_counts(entry_id)
+        kept = {document for document, *_ in store.candidate_evidence(_evidence_key(found))}
+        if counts and all(document in kept and (score or 0.0) < threshold for document, _, _, score in counts):
+            store.delete_entry(entry_id)
+            removed += 1
+    return removed
 
 
 def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime) -> None:
@@ -320,16 +412,26 @@ def recount(store: Store, entry_ids: Iterable[int]) -> None:
                 _weigh_evidence(store, entry_id, [score for *_, score in counts if score is not None])
 
 
+def _grouped(supports: Iterable[tuple[str, str, str, float]]) -> dict[tuple[str, str], dict[str, float]]:
+    """(lang, term type, key, support) rows as (language, term type) → {equivalent key: support summed}."""
+    grouped: dict[tuple[str, str], dict[str, float]] = {}
+    for lang, term_type, key, support in supports:
+        group = grouped.setdefault((lang, term_type), {})
+        group[key] = group.get(key, 0.0) + support
+    return grouped
+
+
+def _store_score(scores: Sequence[float], supports: dict[tuple[str, str], dict[str, float]]) -> float:
+    # consistency is judged where the alternatives compete most: the best-supported group
+    main = max(supports.values(), key=lambda group: sum(group.values()), default={})
+    return entry_score(scores, list(main.values()))
+
+
 def _weigh_evidence(store: Store, entry_id: int, scores: list[float]) -> None:
     if not scores:
         return  # with no document left, _take_back restores the origin
-    # (language, term type) → {equivalent key: support summed over the documents}
-    supports: dict[tuple[str, str], dict[str, float]] = {}
-    for lang, term_type, key, support in store.equivalent_supports(entry_id):
-        supports.setdefault((lang, term_type), {})[key] = support
-    # consistency is judged where the alternatives compete most: the best-supported group
-    main = max(supports.values(), key=lambda group: sum(group.values()), default={})
-    store.set_entry_fields(entry_id, {"score": entry_score(scores, list(main.values()))})
+    supports = _grouped(store.equivalent_supports(entry_id))
+    store.set_entry_fields(entry_id, {"score": _store_score(scores, supports)})
     if not supports:
         return
     stored = store.entries([entry_id], contexts=0)[entry_id]
@@ -368,6 +470,7 @@ def remove_documents(store: Store, document_ids: Sequence[str]) -> Removal:
         units, shares = store.delete_documents(document_ids)
         recount(store, shares)
         removed = _take_back(store, shares)
+        removed += _fall_back(store, shares)
     return Removal(units=units, entries_removed=removed, entries_kept=len(shares) - removed)
 
 

@@ -21,6 +21,7 @@ from .langtags import base_language
 from .model import Context, Segment
 from .progress import Progress, Step
 from .store import DocumentRecord, Store, open_store
+from .store.evidence import EVIDENCE_FLOOR
 
 DOCUMENT_SUFFIXES = ("txt", "html", "htm", "docx")
 _WORD = re.compile(r"\w+")
@@ -159,6 +160,7 @@ class PreparedPair:
     units: list
     proposals: list
     sentences: int
+    near: list  # proposals under the threshold, kept as evidence (glossary.keep_evidence)
 
 
 def prepare_pair(
@@ -196,18 +198,20 @@ def prepare_pair(
     lexicon = store.lexicon_pairs(base_language(pair.srclang), base_language(pair.tgtlang))
     units = align_segments(pair, lexicon=lexicon).units(document_id)
     aligned = len(pair.src_segments)
-    proposals = []
+    proposals, near = [], []
     if extract_terms:
-        from .terms import build_glossary
+        from .terms import DEFAULT_THRESHOLD, build_glossary
 
         report("extracting terms", aligned)
         sentences = [Context(u.source, u.target, document_id, u.tuid or "") for u in units]
         words = _WORD.findall(" ".join(u.source for u in units))
         memory = store.memory_contexts(words, exclude_document=document_id)
-        proposals = build_glossary(sentences, memory=memory, lexicon=lexicon)
+        found = build_glossary(sentences, memory=memory, lexicon=lexicon, threshold=EVIDENCE_FLOOR)
+        proposals = [e for e in found if e.score >= DEFAULT_THRESHOLD]
+        near = [e for e in found if e.score < DEFAULT_THRESHOLD]
     record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash,
                             pair.srclang, pair.tgtlang, src_text_hash=src_text, tgt_text_hash=tgt_text)
-    return PreparedPair(record, units, proposals, aligned)
+    return PreparedPair(record, units, proposals, aligned, near)
 
 
 def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
@@ -218,7 +222,8 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
         holder = store.document_with(record.src_text_hash, record.tgt_text_hash, text=True)
         if holder:
             return IngestResult(record.id, held_by=holder)
-        _, new, updated = glossary.save_document(store, record, prepared.units, prepared.proposals)
+        _, new, updated = glossary.save_document(store, record, prepared.units, prepared.proposals,
+                                                   prepared.near)
         # a reviewer's corrections to the earlier version's alignment, where its text is unchanged
         store.replay_unit_edits(record.id)
     return IngestResult(record.id, units=len(prepared.units), new_entries=new, updated_entries=updated,

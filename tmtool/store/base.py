@@ -293,6 +293,17 @@ class Store(Protocol):
         key, text, support), summed with what the document already gave the same key."""
         ...
 
+    def add_candidate_evidence(self, document_id: str, candidates: Iterable[tuple[str, float, dict]]) -> None:
+        """Keep a document's proposals under the threshold: (key, score, proposal as
+        ``model.entry_to_dict`` gives it), one per key. They go with the document (replaced or
+        removed). See :func:`tmtool.glossary.keep_evidence`."""
+        ...
+
+    def candidate_evidence(self, key: str) -> list[tuple[str, float, dict]]:
+        """The proposals kept under ``key``: (document id, score, proposal), in the order the
+        documents were first ingested (then by id)."""
+        ...
+
     def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:
         """The documents counting an entry: (document id, frequency, seen, score)."""
         ...

@@ -32,6 +32,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "contexts": ("id",),
     "entry_documents": ("entry_id", "document_id"),
     "entry_equivalents": ("entry_id", "document_id", "lang", "type", "key"),
+    "candidate_documents": ("key", "document_id"),
 }
 BATCH = 5000  # rows read and written at a time
 

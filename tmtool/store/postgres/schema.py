@@ -201,7 +201,19 @@ CREATE TABLE unit_edits (
 CREATE INDEX unit_edits_document ON unit_edits(document_id, id);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2]
+# Evidence under the threshold (SQLite's migration 15)
+_V3 = """
+CREATE TABLE candidate_documents (
+    key         ctext NOT NULL,
+    document_id ctext NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    score       double precision NOT NULL,
+    proposal    ctext NOT NULL,
+    PRIMARY KEY (key, document_id)
+);
+CREATE INDEX candidate_documents_document ON candidate_documents(document_id);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 
 # The units' full-text and trigram indexes as they stand (those of _V1), by name: a bulk write into an
 # empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).

@@ -607,6 +607,18 @@ class PostgresStore(UnitCorrections):
                     " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (entry_id, document_id, lang, type, key)"
                     " DO UPDATE SET support = q.support + excluded.support", rows)
 
+    def add_candidate_evidence(self, document_id: str, candidates: Iterable[tuple[str, float, dict]]) -> None:
+        rows = [(key, document_id, score, dumps(proposal)) for key, score, proposal in candidates]
+        if rows:
+            with self.transaction(), self._pg.cursor() as cursor:
+                cursor.executemany("INSERT INTO candidate_documents (key, document_id, score, proposal)"
+                                   " VALUES (%s, %s, %s, %s)", rows)
+
+    def candidate_evidence(self, key: str) -> list[tuple[str, float, dict]]:
+        return [(document_id, score, json.loads(proposal)) for document_id, score, proposal in self._query(
+            "SELECT c.document_id, c.score, c.proposal FROM candidate_documents c"
+            " JOIN documents d ON d.id = c.document_id WHERE c.key = %s ORDER BY d.ingested, d.id", (key,))]
+
     def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:
         return [tuple(row) for row in self._query(
             "SELECT document_id, frequency, seen, score FROM entry_documents WHERE entry_id = %s"

@@ -660,6 +660,16 @@ class SQLiteStore(UnitCorrections):
             [(entry_id, document_id, *support) for support in supports],
         )
 
+    def add_candidate_evidence(self, document_id: str, candidates: Iterable[tuple[str, float, dict]]) -> None:
+        self._conn.executemany(
+            "INSERT INTO candidate_documents (key, document_id, score, proposal) VALUES (?, ?, ?, ?)",
+            [(key, document_id, score, dumps(proposal)) for key, score, proposal in candidates])
+
+    def candidate_evidence(self, key: str) -> list[tuple[str, float, dict]]:
+        return [(document_id, score, json.loads(proposal)) for document_id, score, proposal in self._query(
+            "SELECT c.document_id, c.score, c.proposal FROM candidate_documents c"
+            " JOIN documents d ON d.id = c.document_id WHERE c.key = ? ORDER BY d.ingested, d.id", (key,))]
+
     def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:
         return self._query("SELECT document_id, frequency, seen, score FROM entry_documents WHERE entry_id = ?"
                            " ORDER BY document_id", (entry_id,))

@@ -358,9 +358,25 @@ CREATE TABLE unit_edits (
 CREATE INDEX unit_edits_document ON unit_edits(document_id, id);
 """
 
+# Evidence under the threshold (glossary.keep_evidence): a document's proposal that scored too low to
+# become an entry, kept — as the JSON of model.entry_to_dict, with its equivalents, their support and
+# its contexts — so that the documents that arrive later can add up to one; ``key`` (the French term
+# folded and singularised) is what proposals of different documents share. Issue 11's migration 16:
+# the lead numbers it after the others of this round.
+_V15 = """
+CREATE TABLE candidate_documents (
+    key         TEXT NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    score       REAL NOT NULL,
+    proposal    TEXT NOT NULL,
+    PRIMARY KEY (key, document_id)
+);
+CREATE INDEX candidate_documents_document ON candidate_documents(document_id);
+"""
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
-                    _V14]
+                    _V14, _V15]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
