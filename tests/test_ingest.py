@@ -122,7 +122,7 @@ def test_an_inbox_with_a_broken_pair(tmp_path, shared):
         assert len(again.skipped) == 2 and again.new_units == 0
 
 
-# three short reports that each mention the supply chain once, in common words
+# three short reports that each mention the ministers in passing, in common words
 REPORTS = {
     "a": ("Les ministres se sont réunis à Bruxelles pour parler de la situation en Europe.\n"
           "Ils ont examiné la chaîne d'approvisionnement des forces déployées dans la région.\n"
@@ -131,27 +131,32 @@ REPORTS = {
           "They reviewed the supply chain of the forces deployed in the region.\n"
           "The meeting ended with a joint statement.\n"),
     "b": ("Le rapport publié hier décrit les progrès accomplis cette année.\n"
-          "Les auteurs soulignent que la chaîne d'approvisionnement reste fragile.\n"
+          "Les auteurs soulignent que les ministres doivent agir rapidement.\n"
           "D'autres travaux sont prévus pour l'année prochaine.\n",
           "The report published yesterday describes the progress made this year.\n"
-          "The authors stress that the supply chain remains fragile.\n"
+          "The authors stress that the ministers must act quickly.\n"
           "Further work is planned for next year.\n"),
-    "c": ("Les experts ont présenté leurs conclusions aux délégations.\n"
-          "Selon eux, la chaîne d'approvisionnement doit être mieux protégée.\n"
-          "Les délégations ont remercié les experts pour leur travail.\n",
-          "The experts presented their findings to the delegations.\n"
-          "In their view, the supply chain must be better protected.\n"
-          "The delegations thanked the experts for their work.\n"),
+    "c": ("Les experts ont présenté leurs conclusions aux ministres.\n"
+          "Selon eux, les routes doivent être mieux protégées.\n"
+          "Les ministres ont remercié les experts pour leur travail.\n",
+          "The experts presented their findings to the ministers.\n"
+          "In their view, the roads must be better protected.\n"
+          "The ministers thanked the experts for their work.\n"),
 }
 
 
 def test_documents_add_up_to_an_entry_none_proposed_alone(tmp_path):
+    def made_by_evidence(store):
+        """Entries counted by several documents, each of which scored them under the threshold."""
+        return [entry for entry in store.list_entries()
+                if len(counts := store.document_counts(int(entry.id))) > 1 and all(s < 0.5 for *_, s in counts)]
+
     with open_store(tmp_path / "s.db", create=True) as store:
         for name, (fr, en) in REPORTS.items():
             (tmp_path / f"{name}.fr.txt").write_text(fr, encoding="utf-8")
             (tmp_path / f"{name}.en.txt").write_text(en, encoding="utf-8")
             ingest_pair(store, tmp_path / f"{name}.fr.txt", tmp_path / f"{name}.en.txt")
-        made_by_evidence = [
-            entry for entry in store.list_entries()
-            if len(counts := store.document_counts(int(entry.id))) > 1 and all(score < 0.5 for *_, score in counts)]
-        assert made_by_evidence and all(entry.score >= 0.5 and entry.terms_in("en") for entry in made_by_evidence)
+        raised = made_by_evidence(store)
+        assert raised and all(entry.score >= 0.5 and entry.terms_in("en") for entry in raised)
+        glossary.remove_documents(store, ["b", "c"])
+        assert made_by_evidence(store) == [] and {e.id for e in store.list_entries()}.isdisjoint(e.id for e in raised)
