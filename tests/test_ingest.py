@@ -122,26 +122,26 @@ def test_an_inbox_with_a_broken_pair(tmp_path, shared):
         assert len(again.skipped) == 2 and again.new_units == 0
 
 
-# three short reports that each mention the ministers in passing, in common words
+# three short reports, each about something else, that all speak of this year and the next
 REPORTS = {
-    "a": ("Les ministres se sont réunis à Bruxelles pour parler de la situation en Europe.\n"
+    "a": ("Les ministres se sont réunis à Bruxelles pour parler de la situation en Europe cette année.\n"
           "Ils ont examiné la chaîne d'approvisionnement des forces déployées dans la région.\n"
-          "La réunion s'est terminée par une déclaration commune.\n",
-          "The ministers met in Brussels to discuss the situation in Europe.\n"
+          "La réunion suivante aura lieu l'année prochaine.\n",
+          "The ministers met in Brussels to discuss the situation in Europe this year.\n"
           "They reviewed the supply chain of the forces deployed in the region.\n"
-          "The meeting ended with a joint statement.\n"),
+          "The next meeting will take place next year.\n"),
     "b": ("Le rapport publié hier décrit les progrès accomplis cette année.\n"
           "Les auteurs soulignent que les ministres doivent agir rapidement.\n"
           "D'autres travaux sont prévus pour l'année prochaine.\n",
           "The report published yesterday describes the progress made this year.\n"
           "The authors stress that the ministers must act quickly.\n"
           "Further work is planned for next year.\n"),
-    "c": ("Les experts ont présenté leurs conclusions aux ministres.\n"
+    "c": ("Les experts ont présenté leurs conclusions aux ministres cette année.\n"
           "Selon eux, les routes doivent être mieux protégées.\n"
-          "Les ministres ont remercié les experts pour leur travail.\n",
-          "The experts presented their findings to the ministers.\n"
+          "Les experts reviendront l'année prochaine.\n",
+          "The experts presented their findings to the ministers this year.\n"
           "In their view, the roads must be better protected.\n"
-          "The ministers thanked the experts for their work.\n"),
+          "The experts will return next year.\n"),
 }
 
 
