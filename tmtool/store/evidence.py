@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 # a document's proposal scoring this or more, under the threshold, is kept as evidence for its term
 # (glossary.keep_evidence): two documents that agree at 0.4 make 0.68. Chosen on the ACTER DEV halves
-# and the development pairs (bench/README.md, seventh round): the lowest floor that adds no pairing work
-# (its candidates are those the threshold's own French floor already pairs); 0.3 gains a little more
-# on ACTER DEV and costs a tenth more ingest time
+# and the development pairs (bench/README.md, seventh round): the lowest floor measured whose extra
+# pairing (candidates down to a French score of 0.32, not 0.4) costs no measurable ingest time; 0.3
+# gains a little more on ACTER DEV and costs a tenth more
 EVIDENCE_FLOOR = 0.4
 # an equivalent proposed with less than this share of the best one's support is not kept: one
 # document's stray pairing should not stay listed beside a translation ten documents agree on
