@@ -97,15 +97,16 @@ class Store(Protocol):
 
     def replace_document(self, record: DocumentRecord, units: Sequence[Unit]) -> dict[str, int]:
         """Store a document and its units (positions 0…n-1), replacing an earlier version with the
-        same id: its units, the contexts citing it and the counts it gave entries go with it; its
-        ``ingested`` time stays. Returns unit ids by tuid (by position, as a string, when a unit has
-        none). Storage only: :func:`tmtool.glossary.save_document` also recounts the entries."""
+        same id: its units, the contexts citing it, the counts it gave entries and the evidence it
+        kept (:meth:`add_candidate_evidence`) go with it; its ``ingested`` time stays. Returns unit
+        ids by tuid (by position, as a string, when a unit has none). Storage only:
+        :func:`tmtool.glossary.save_document` also recounts the entries."""
         ...
 
     def delete_documents(self, document_ids: Sequence[str]) -> tuple[int, dict[int, list[tuple[str | None, float | None]]]]:
-        """Delete documents with their units, the contexts citing them and the counts they gave
-        entries. Raises NotFound ("no document a, b in the store") naming every unknown id, before
-        anything changes. Returns (units deleted, {entry id: [(seen, score)] that the documents had
+        """Delete documents with their units, the contexts citing them, the counts they gave
+        entries and the evidence they kept. Raises NotFound ("no document a, b in the store") naming
+        every unknown id, before anything changes. Returns (units deleted, {entry id: [(seen, score)] that the documents had
         given it}); their recorded corrections go too. Storage only: see
         :func:`tmtool.glossary.remove_documents`."""
         ...

@@ -3,7 +3,9 @@
 Pure functions over what the store keeps per document (``entry_documents``: the termhood score each
 document's extraction gave the entry; ``entry_equivalents``: the equivalents it proposed, with their
 support), so an entry is re-weighed from its rows alone — after an ingest, a re-ingest or a removal —
-and never needs its documents read again.
+and never needs its documents read again. A term no document proposed above the threshold is weighed
+the same way over the proposals its documents kept (``candidate_documents``), and becomes an entry
+when they add up (``glossary.keep_evidence``).
 """
 
 from __future__ import annotations
