@@ -175,14 +175,20 @@ def test_an_entry_evidence_made_goes_back_when_its_documents_go(store_url):
 def test_an_entry_reviewed_stays_as_reviewed(store_url):
     with open_store(store_url, create=True) as store:
         for document in "abc":
-            save(store, document, weak(document))
-        entry_id = int(by_french(store)["chaîne d'approvisionnement"].id)
-        glossary.set_status(store, entry_id, ReviewStatus.REJECTED)
+            save(store, document, weak(document) + weak(document, "char de combat", "battle tank"))
+        entries = by_french(store)
+        rejected, noted = int(entries["chaîne d'approvisionnement"].id), int(entries["char de combat"].id)
+        glossary.set_status(store, rejected, ReviewStatus.REJECTED)
+        # a person's note, the entry left to review later: a decision too
+        glossary.update_entry(store, noted, "edit", lambda e: glossary.edit(e, note="see STANAG",
+                                                                             status=ReviewStatus.CANDIDATE))
         glossary.remove_documents(store, ["b", "c"])
-        assert glossary.entry(store, entry_id).status is ReviewStatus.REJECTED
+        assert glossary.entry(store, rejected).status is ReviewStatus.REJECTED
+        assert glossary.entry(store, noted).note == "see STANAG"
         for document in "def":
             save(store, document, weak(document))
-        assert [(e.id, e.status) for e in store.list_entries()] == [(str(entry_id), ReviewStatus.REJECTED)]
+        assert glossary.entry(store, rejected).status is ReviewStatus.REJECTED
+        assert len(store.list_entries()) == 2
 
 
 def test_saving_a_document_again_changes_nothing(store_url):
