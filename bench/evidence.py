@@ -53,8 +53,9 @@ def pairs_in_order() -> list[tuple[str, Path, Path, list[dict] | None]]:
 
 
 def ingest_all(store_path: Path, floor: float, pairs: list | None = None) -> tuple[float, float]:
-    """Ingest every pair (``pairs``, else :func:`pairs_in_order`) into a new store with evidence kept from ``floor``, as ``ingest_pair`` does;
-    CPU seconds spent preparing the pairs (alignment, extraction, pairing) and saving them."""
+    """Ingest every pair (``pairs``, else :func:`pairs_in_order`) into a new store with evidence kept
+    from ``floor``, as ``ingest_pair`` does; CPU seconds spent preparing the pairs (alignment,
+    extraction, pairing) and saving them."""
     ingest.EVIDENCE_FLOOR = floor
     prepare = save = 0.0
     with open_store(store_path, create=True) as store:

@@ -118,17 +118,21 @@ def test_acronym_and_full_form_do_not_compete(tmp_path):
 
 
 def save(store: Store, document: str, near: list[Entry], proposals: list[Entry] = ()) -> tuple[int, int]:
-    """What ingest does with a document whose extraction proposed ``near`` under the threshold."""
-    unit = Unit(f"Texte de {document}.", f"Text of {document}.", "fr-FR", "en-GB", tuid=f"{document}:1")
+    """What ingest does with a document whose extraction proposed ``near`` under the threshold: its
+    units are the sentences its proposals cite."""
+    cited = {c.unit: c for e in (*near, *proposals) for c in e.contexts}
+    units = [Unit(c.fr, c.en, "fr-FR", "en-GB", tuid=tuid) for tuid, c in cited.items()]
     record = DocumentRecord(document, f"{document}.fr.txt", f"{document}.en.txt", document, document,
                             "fr-FR", "en-GB")
-    _, new, updated = glossary.save_document(store, record, [unit], list(proposals), near)
+    _, new, updated = glossary.save_document(store, record, units, list(proposals), near)
     return new, updated
 
 
 def weak(document: str, fr: str = "chaîne d'approvisionnement", en: str = "supply chain") -> list[Entry]:
     """A term each document scores 0.25: under the threshold alone, at 0.52 in three (1 + ln 3 = 2.1)."""
-    return [proposal(fr, en, 0.25, document)]
+    found = proposal(fr, en, 0.25, document)
+    found.contexts[0].unit = f"{document}:{fr}"
+    return [found]
 
 
 def glossary_state(store: Store) -> list[tuple]:
@@ -192,13 +196,15 @@ def test_an_entry_reviewed_stays_as_reviewed(store_url):
 
 
 def test_saving_a_document_again_changes_nothing(store_url):
-    with open_store(store_url, create=True) as store:
+    def save_all():
         for document in "abc":
             save(store, document, weak(document) + weak(document, "char de combat", "battle tank"))
-        save(store, "d", [], [proposal("guerre des mines", "mine warfare", 0.7, "d")] + weak("d", "char de combat", "battle tank"))
+        save(store, "d", weak("d", "char de combat", "battle tank"),
+             [proposal("guerre des mines", "mine warfare", 0.7, "d")])
+
+    with open_store(store_url, create=True) as store:
+        save_all()
         before = glossary_state(store)
         assert [e[4][0] for e in before] == ["guerre des mines", "char de combat", "chaîne d'approvisionnement"]
-        for document in "abc":
-            save(store, document, weak(document) + weak(document, "char de combat", "battle tank"))
-        save(store, "d", [], [proposal("guerre des mines", "mine warfare", 0.7, "d")] + weak("d", "char de combat", "battle tank"))
+        save_all()
         assert glossary_state(store) == before

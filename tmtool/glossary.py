@@ -16,12 +16,13 @@ from pathlib import Path
 
 from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .model import (
-    Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, entry_to_dict, iso, utcnow,
+    ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, entry_to_dict,
+    iso, utcnow,
 )
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
 from .store.records import (
-    DocumentRecord, ImportRecord, Removal, entry_snapshot, review_state, spellings,
+    DocumentRecord, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
 from .text.normalize import fold, stem
 
@@ -326,9 +327,7 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
         if key not in best or proposal.score > best[key].score:
             best[key] = proposal
     now = utcnow()
-    kept = [(key, proposal.score, entry_to_dict(replace(proposal, contexts=proposal.contexts[:CONTEXTS_PER_DOCUMENT],
-                                                        last_seen=now)))
-            for key, proposal in best.items()]
+    kept = [(key, proposal.score, _as_kept(proposal, now)) for key, proposal in best.items()]
     created = updated = 0
     threshold = _threshold()
     with store.transaction():
@@ -337,26 +336,56 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
             if _matching_entry(store, proposal) is not None:
                 updated += merge_extracted(store, [proposal], document_id, unit_ids, seen=now)[1]
                 continue
-            evidence = [(document, entry_from_dict(data)) for document, _, data in store.candidate_evidence(key)]
+            evidence = [(document, _from_kept(data)) for document, _, data in store.candidate_evidence(key)]
             supports = _grouped((lang, kind, equivalent, support) for _, found in evidence
                                 for lang, kind, equivalent, _, support in _supports(found))
             if _store_score([found.score for _, found in evidence], supports) < threshold:
                 continue
             for document, found in evidence:
-                ids = unit_ids if document == document_id else _unit_ids(store, document)
-                merge_extracted(store, [found], document, ids, seen=found.last_seen)
+                units = {stored.unit.tuid or str(stored.position): stored for stored in store.document_units(document)}
+                _cite(found, document, units)
+                merge_extracted(store, [found], document, {tuid: stored.id for tuid, stored in units.items()},
+                                seen=found.last_seen)
             created += 1
     return created, updated
+
+
+def _as_kept(proposal: Entry, seen: datetime) -> dict:
+    """A proposal as its document's evidence: what :func:`merge_extracted` reads, without
+    :func:`entry_to_dict`'s view of the terms by language, and its contexts by unit (tuid) — the
+    document's units stay as long as its evidence, and the sentences would double its size."""
+    data = entry_to_dict(replace(proposal, contexts=proposal.contexts[:CONTEXTS_PER_DOCUMENT], last_seen=seen))
+    kept = {key: data[key] for key in ENTRY_KEYS}
+    kept["contexts"] = [c["unit"] for c in kept["contexts"]]
+    kept["terms"] = [{**term, "contexts": [c["unit"] for c in term["contexts"]]} for term in kept["terms"]]
+    return kept
+
+
+def _from_kept(data: dict) -> Entry:
+    """A kept proposal, its contexts still to be found (:func:`_cite`)."""
+    found = entry_from_dict({**data, "contexts": [], "terms": [{**t, "contexts": []} for t in data["terms"]]})
+    found.contexts = [Context("", "", "", tuid) for tuid in data["contexts"]]
+    for term, kept in zip(found.terms, data["terms"]):
+        term.contexts = [Context("", "", "", tuid) for tuid in kept["contexts"]]
+    return found
+
+
+def _cite(found: Entry, document: str, units: Mapping[str, StoredUnit]) -> None:
+    """Give a kept proposal's contexts their sentences, from its document's units (by tuid); a unit a
+    reviewer's correction has replaced since is no longer cited."""
+    def cited(contexts: list[Context]) -> list[Context]:
+        return [Context(units[c.unit].unit.source, units[c.unit].unit.target, document, c.unit)
+                for c in contexts if c.unit in units]
+
+    found.contexts = cited(found.contexts)
+    for term in found.terms:
+        term.contexts = cited(term.contexts)
 
 
 def _evidence_key(proposal: Entry) -> str:
     """What the proposals of different documents for one French term share: its text, folded and
     singularised (the key :func:`_matching_entry` finds an entry by)."""
     return stem(fold(proposal.terms_in("fr")[0].text))
-
-
-def _unit_ids(store: Store, document_id: str) -> dict[str, int]:
-    return {stored.unit.tuid or str(stored.position): stored.id for stored in store.document_units(document_id)}
 
 
 def _fall_back(store: Store, entry_ids: Iterable[int]) -> int:
