@@ -336,14 +336,15 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
             if _matching_entry(store, proposal) is not None:
                 updated += merge_extracted(store, [proposal], document_id, unit_ids, seen=now)[1]
                 continue
-            evidence = [(document, _from_kept(data)) for document, _, data in store.candidate_evidence(key)]
-            supports = _grouped((lang, kind, equivalent, support) for _, found in evidence
+            evidence = [(document, data, _from_kept(data)) for document, _, data in store.candidate_evidence(key)]
+            supports = _grouped((lang, kind, equivalent, support) for *_, found in evidence
                                 for lang, kind, equivalent, _, support in _supports(found))
-            if _store_score([found.score for _, found in evidence], supports) < threshold:
+            if _store_score([found.score for *_, found in evidence], supports) < threshold:
                 continue
-            for document, found in evidence:
-                units = {stored.unit.tuid or str(stored.position): stored for stored in store.document_units(document)}
-                _cite(found, document, units)
+            for document, data, found in evidence:
+                units = {stored.unit.tuid or str(stored.position): stored
+                         for stored in store.document_units(document)}
+                _cite(found, data, document, units)
                 merge_extracted(store, [found], document, {tuid: stored.id for tuid, stored in units.items()},
                                 seen=found.last_seen)
             created += 1
@@ -362,24 +363,20 @@ def _as_kept(proposal: Entry, seen: datetime) -> dict:
 
 
 def _from_kept(data: dict) -> Entry:
-    """A kept proposal, its contexts still to be found (:func:`_cite`)."""
-    found = entry_from_dict({**data, "contexts": [], "terms": [{**t, "contexts": []} for t in data["terms"]]})
-    found.contexts = [Context("", "", "", tuid) for tuid in data["contexts"]]
+    """A kept proposal, without its contexts (:func:`_cite` finds them)."""
+    return entry_from_dict({**data, "contexts": [], "terms": [{**t, "contexts": []} for t in data["terms"]]})
+
+
+def _cite(found: Entry, data: dict, document: str, units: Mapping[str, StoredUnit]) -> None:
+    """Give a kept proposal the contexts it was kept with, their sentences from its document's units
+    (by tuid); a unit a reviewer's correction has replaced since is no longer cited."""
+    def cited(tuids: list[str]) -> list[Context]:
+        return [Context(units[tuid].unit.source, units[tuid].unit.target, document, tuid)
+                for tuid in tuids if tuid in units]
+
+    found.contexts = cited(data["contexts"])
     for term, kept in zip(found.terms, data["terms"]):
-        term.contexts = [Context("", "", "", tuid) for tuid in kept["contexts"]]
-    return found
-
-
-def _cite(found: Entry, document: str, units: Mapping[str, StoredUnit]) -> None:
-    """Give a kept proposal's contexts their sentences, from its document's units (by tuid); a unit a
-    reviewer's correction has replaced since is no longer cited."""
-    def cited(contexts: list[Context]) -> list[Context]:
-        return [Context(units[c.unit].unit.source, units[c.unit].unit.target, document, c.unit)
-                for c in contexts if c.unit in units]
-
-    found.contexts = cited(found.contexts)
-    for term in found.terms:
-        term.contexts = cited(term.contexts)
+        term.contexts = cited(kept["contexts"])
 
 
 def _evidence_key(proposal: Entry) -> str:
