@@ -96,30 +96,43 @@ class WordAligner:
     def _train(self, encoded: list[tuple[list[int], list[int]]]) -> None:
         cells = _Cells(encoded, len(self._en_ids))
         fr_of_cell, en_of_cell = cells.pair_ids // len(self._en_ids), cells.pair_ids % len(self._en_ids)
-        prior = self._priors(fr_of_cell.tolist(), en_of_cell.tolist())
+        prior = self._priors(fr_of_cell, en_of_cell)
         # t(e|f), normalised over e for each f; t(f|e), normalised over f for each e
         self._forward = _em(cells, prior, cells.fwd_group, cells.fwd_distortion, fr_of_cell, len(self._fr_ids))
         self._backward = _em(cells, prior, cells.bwd_group, cells.bwd_distortion, en_of_cell, len(self._en_ids))
         self._pair_ids = cells.pair_ids  # sorted: a cell is found by binary search
 
-    def _priors(self, fr_of_cell: list[int], en_of_cell: list[int]) -> np.ndarray:
+    def _priors(self, fr_of_cell: np.ndarray, en_of_cell: np.ndarray) -> np.ndarray:
         """Pseudo-counts of each cell: dictionary translation and cognate similarity. Words are folded
-        once each; the costly similarity is only computed for words that start alike (cognates do)."""
+        once each, the cells are classed by their words' keys in arrays, and the costly similarity is
+        only computed for words that start alike (cognates do)."""
         fr_keys = [dictionary.key(w) for w in self._fr_words]
         en_keys = [dictionary.key(w) for w in self._en_words]
-        known = dictionary.word_pairs()
-        prior = np.zeros(len(fr_of_cell))
-        for n, (f, e) in enumerate(zip(fr_of_cell, en_of_cell)):
-            if not f or not e:
-                continue  # NULL
-            fk, ek = fr_keys[f], en_keys[e]
-            value = DICTIONARY_PSEUDO_COUNT if (fk, ek) in known else 0.0
-            if fk == ek and len(fk) >= 3:
-                value += IDENTICAL_PSEUDO_COUNT
-            elif fk[:1] == ek[:1]:
-                value += COGNATE_PSEUDO_COUNT * cognate(self._fr_words[f], self._en_words[e])
-            prior[n] = value
+        key_ids: dict[str, int] = {}
+        fr_key, en_key = ([key_ids.setdefault(k, len(key_ids)) for k in keys] for keys in (fr_keys, en_keys))
+        initial_ids: dict[str, int] = {}
+        fr_initial, en_initial = ([initial_ids.setdefault(k[:1], len(initial_ids)) for k in keys]
+                                  for keys in (fr_keys, en_keys))
+        f, e = fr_of_cell, en_of_cell
+        words = (f > 0) & (e > 0)  # word 0 is NULL
+        identical = words & (np.array(fr_key)[f] == np.array(en_key)[e]) & (np.array([len(k) for k in fr_keys])[f] >= 3)
+        alike = words & ~identical & (np.array(fr_initial)[f] == np.array(en_initial)[e])
+        width = len(self._en_ids)
+        known = np.isin(f * width + e, self._dictionary_cells(fr_keys, en_keys, width))
+        prior = np.where(words & known, DICTIONARY_PSEUDO_COUNT, 0.0)
+        prior[identical] += IDENTICAL_PSEUDO_COUNT
+        cognates = [cognate(self._fr_words[i], self._en_words[j]) for i, j in zip(f[alike].tolist(), e[alike].tolist())]
+        prior[alike] += COGNATE_PSEUDO_COUNT * np.array(cognates)
         return prior
+
+    def _dictionary_cells(self, fr_keys: list[str], en_keys: list[str], width: int) -> np.ndarray:
+        """The cell keys of the (French, English) word pairs the dictionary lists."""
+        english: dict[str, list[int]] = {}
+        for j, k in enumerate(en_keys):
+            english.setdefault(k, []).append(j)
+        translations = dictionary.translations()
+        return np.array([i * width + j for i, k in enumerate(fr_keys) for t in translations.get(k, ())
+                         for j in english.get(t, ())], dtype=np.int64)
 
     # ---- use ----------------------------------------------------------------------------------
 
@@ -180,30 +193,45 @@ class _Cells:
     generated) and distortion weight in the one direction it belongs to (group -1 in the other)."""
 
     def __init__(self, encoded: list[tuple[list[int], list[int]]], width: int):
-        chunks = []  # (French ids, English ids, forward group, forward weight, backward group, backward weight)
-        fwd_next = bwd_next = 0
+        # Each sentence's (French or NULL) × (English or NULL) grid of cell keys, NULL–NULL left out,
+        # is laid end to end; an entry is a place in it. The cells are found among the grids' keys,
+        # half as many as the entries, both directions reading the same grid.
+        grids, places, chunks = [], [], []
+        fwd_next = bwd_next = offset = 0
         for fr, en in encoded:
             m, n = len(fr), len(en)
-            diagonal = _diagonal(m, n)
+            grids.append((np.array([0, *fr])[:, None] * width + np.array([0, *en])[None, :]).ravel()[1:])
+            place = offset - 1 + np.arange((m + 1) * (n + 1)).reshape(m + 1, n + 1)
+            offset += (m + 1) * (n + 1) - 1
+            fwd_weight, bwd_weight = _sentence_weights(m, n)
             # forward: each English word j (a group) comes from French word i or NULL (row 0)
             size = (m + 1) * n
-            chunks.append((np.repeat([0, *fr], n), np.tile(en, m + 1),
-                           fwd_next + np.tile(np.arange(n), m + 1),
-                           np.concatenate([np.full(n, NULL_PROBABILITY), (1 - NULL_PROBABILITY) * diagonal.ravel()]),
-                           np.full(size, -1), np.zeros(size)))
+            places.append(place[:, 1:].ravel())
+            chunks.append((fwd_next + np.tile(np.arange(n), m + 1), fwd_weight, np.full(size, -1), np.zeros(size)))
             fwd_next += n
             # backward: each French word i (a group) comes from English word j or NULL (column 0)
             size = m * (n + 1)
-            rows = diagonal / diagonal.sum(axis=1, keepdims=True)
-            weight = np.concatenate([np.full((m, 1), NULL_PROBABILITY), (1 - NULL_PROBABILITY) * rows], axis=1)
-            chunks.append((np.repeat(fr, n + 1), np.tile([0, *en], m), np.full(size, -1), np.zeros(size),
-                           bwd_next + np.repeat(np.arange(m), n + 1), weight.ravel()))
+            places.append(place[1:, :].ravel())
+            chunks.append((np.full(size, -1), np.zeros(size), bwd_next + np.repeat(np.arange(m), n + 1), bwd_weight))
             bwd_next += m
-        columns = [np.concatenate(c) if c else np.zeros(0) for c in zip(*chunks)] or [np.zeros(0)] * 6
-        f_ids, e_ids = columns[0].astype(np.int64), columns[1].astype(np.int64)
-        self.fwd_group, self.fwd_distortion = columns[2].astype(np.int64), columns[3]
-        self.bwd_group, self.bwd_distortion = columns[4].astype(np.int64), columns[5]
-        self.pair_ids, self.cell = np.unique(f_ids * width + e_ids, return_inverse=True)
+        columns = [np.concatenate(c) if c else np.zeros(0) for c in zip(*chunks)] or [np.zeros(0)] * 4
+        self.fwd_group, self.fwd_distortion = columns[0].astype(np.int64), columns[1]
+        self.bwd_group, self.bwd_distortion = columns[2].astype(np.int64), columns[3]
+        keys = np.concatenate(grids) if grids else np.zeros(0, dtype=np.int64)
+        self.pair_ids, grid_cell = np.unique(keys, return_inverse=True)
+        self.cell = grid_cell[np.concatenate(places)] if places else np.zeros(0, dtype=np.int64)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_weights(m: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distortion weights of an m × n sentence's forward entries (NULL row first) and backward
+    entries (NULL column first), in the grid's order; shared by all sentences of that shape."""
+    diagonal = _diagonal(m, n)
+    forward = np.concatenate([np.full(n, NULL_PROBABILITY), (1 - NULL_PROBABILITY) * diagonal.ravel()])
+    rows = diagonal / diagonal.sum(axis=1, keepdims=True)
+    backward = np.concatenate([np.full((m, 1), NULL_PROBABILITY), (1 - NULL_PROBABILITY) * rows], axis=1).ravel()
+    forward.flags.writeable = backward.flags.writeable = False
+    return forward, backward
 
 
 def _em(cells: _Cells, prior: np.ndarray, group: np.ndarray, distortion: np.ndarray,
