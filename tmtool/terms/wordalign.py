@@ -98,8 +98,8 @@ class WordAligner:
         fr_of_cell, en_of_cell = cells.pair_ids // len(self._en_ids), cells.pair_ids % len(self._en_ids)
         prior = self._priors(fr_of_cell, en_of_cell)
         # t(e|f), normalised over e for each f; t(f|e), normalised over f for each e
-        self._forward = _em(cells, prior, cells.fwd_group, cells.fwd_distortion, fr_of_cell, len(self._fr_ids))
-        self._backward = _em(cells, prior, cells.bwd_group, cells.bwd_distortion, en_of_cell, len(self._en_ids))
+        self._forward = _em(cells, cells.forward, prior, fr_of_cell, len(self._fr_ids))
+        self._backward = _em(cells, cells.backward, prior, en_of_cell, len(self._en_ids))
         self._pair_ids = cells.pair_ids  # sorted: a cell is found by binary search
 
     def _priors(self, fr_of_cell: np.ndarray, en_of_cell: np.ndarray) -> np.ndarray:
@@ -188,15 +188,16 @@ def _diagonal(m: int, n: int) -> np.ndarray:
 
 
 class _Cells:
-    """The corpus as flat arrays: one entry per (sentence, French position or NULL, English position
-    or NULL); each entry knows its (French word, English word) cell, and its group (the word being
-    generated) and distortion weight in the one direction it belongs to (group -1 in the other)."""
+    """The corpus as flat arrays, one set per direction: in the forward direction an entry per (sentence,
+    French position or NULL, English position), in the backward one per (sentence, French position,
+    English position or NULL); each entry knows its (French word, English word) cell, its group (the
+    word being generated) and its distortion weight."""
 
     def __init__(self, encoded: list[tuple[list[int], list[int]]], width: int):
         # Each sentence's (French or NULL) × (English or NULL) grid of cell keys, NULL–NULL left out,
         # is laid end to end; an entry is a place in it. The cells are found among the grids' keys,
         # half as many as the entries, both directions reading the same grid.
-        grids, places, chunks = [], [], []
+        grids, forward, backward = [], [], []  # forward, backward: (places, groups, weights) per sentence
         fwd_next = bwd_next = offset = 0
         for fr, en in encoded:
             m, n = len(fr), len(en)
@@ -205,21 +206,26 @@ class _Cells:
             offset += (m + 1) * (n + 1) - 1
             fwd_weight, bwd_weight = _sentence_weights(m, n)
             # forward: each English word j (a group) comes from French word i or NULL (row 0)
-            size = (m + 1) * n
-            places.append(place[:, 1:].ravel())
-            chunks.append((fwd_next + np.tile(np.arange(n), m + 1), fwd_weight, np.full(size, -1), np.zeros(size)))
+            forward.append((place[:, 1:].ravel(), fwd_next + np.tile(np.arange(n), m + 1), fwd_weight))
             fwd_next += n
             # backward: each French word i (a group) comes from English word j or NULL (column 0)
-            size = m * (n + 1)
-            places.append(place[1:, :].ravel())
-            chunks.append((np.full(size, -1), np.zeros(size), bwd_next + np.repeat(np.arange(m), n + 1), bwd_weight))
+            backward.append((place[1:, :].ravel(), bwd_next + np.repeat(np.arange(m), n + 1), bwd_weight))
             bwd_next += m
-        columns = [np.concatenate(c) if c else np.zeros(0) for c in zip(*chunks)] or [np.zeros(0)] * 4
-        self.fwd_group, self.fwd_distortion = columns[0].astype(np.int64), columns[1]
-        self.bwd_group, self.bwd_distortion = columns[2].astype(np.int64), columns[3]
         keys = np.concatenate(grids) if grids else np.zeros(0, dtype=np.int64)
         self.pair_ids, grid_cell = np.unique(keys, return_inverse=True)
-        self.cell = grid_cell[np.concatenate(places)] if places else np.zeros(0, dtype=np.int64)
+        self.forward, self.backward = (_Direction(grid_cell, chunks) for chunks in (forward, backward))
+
+
+class _Direction:
+    """One direction's entries: cell, group and distortion weight of each."""
+
+    def __init__(self, grid_cell: np.ndarray, chunks: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):
+        if not chunks:
+            self.cell = self.group = np.zeros(0, dtype=np.int64)
+            self.distortion = np.zeros(0)
+            return
+        places, groups, weights = (np.concatenate(c) for c in zip(*chunks))
+        self.cell, self.group, self.distortion = grid_cell[places], groups.astype(np.int64), weights
 
 
 @lru_cache(maxsize=4096)
@@ -234,12 +240,10 @@ def _sentence_weights(m: int, n: int) -> tuple[np.ndarray, np.ndarray]:
     return forward, backward
 
 
-def _em(cells: _Cells, prior: np.ndarray, group: np.ndarray, distortion: np.ndarray,
-        conditioning_word: np.ndarray, vocabulary: int) -> np.ndarray:
-    """t(generated | conditioning word) per cell after EM; entries outside this direction have
-    group -1 and take no part."""
-    active = group >= 0
-    cell, group, distortion = cells.cell[active], group[active], distortion[active]
+def _em(cells: _Cells, direction: _Direction, prior: np.ndarray, conditioning_word: np.ndarray,
+        vocabulary: int) -> np.ndarray:
+    """t(generated | conditioning word) per cell after EM, from one direction's entries."""
+    cell, group, distortion = direction.cell, direction.group, direction.distortion
     n_cells = len(cells.pair_ids)
     t = np.ones(n_cells)
     if not n_cells:
