@@ -99,3 +99,13 @@ def test_each_cell_prior_is_its_words_dictionary_identity_and_cognate_evidence(c
 def test_translations_follow_the_dictionary_read():
     assert all(en in dictionary.translations()[fr] for fr, en in list(dictionary.word_pairs())[:1000])
     assert sum(map(len, dictionary.translations().values())) == len(dictionary.word_pairs())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("lLdDqQuUsjJ’'- \t\u00a0aéÉ1_İ.,")) | st.characters(), max_size=40))
+def test_word_texts_are_the_texts_of_words(text):
+    assert wordalign.word_texts(text) == [w.text for w in wordalign.words(text)]
+
+
+def test_word_texts_leave_out_elided_words():
+    assert wordalign.word_texts("L’OTAN et jusqu'à l'l'Est, qu’il-s 2024") == ["otan", "et", "à", "l", "est", "il", "s", "2024"]

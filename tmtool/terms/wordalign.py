@@ -24,10 +24,11 @@ from typing import Iterable, Sequence
 import numpy as np
 from rapidfuzz.fuzz import partial_ratio, ratio
 
-from ..text.normalize import fold, french_elision
+from ..text.normalize import FRENCH_ELISION, fold, french_elision
 from . import dictionary
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # hyphenated compounds are aligned part by part
+_ELIDED = re.compile(rf"(?<!\S){FRENCH_ELISION}", re.IGNORECASE)  # at the start of a whitespace-separated piece
 ITERATIONS = 5
 DIAGONAL_TENSION = 4.0  # fast_align's default λ (dev pairs: 2, 3 and 4 score alike, 6 worse)
 NULL_PROBABILITY = 0.08  # fast_align's default p0
@@ -62,14 +63,24 @@ def words(text: str) -> tuple[Word, ...]:
     return tuple(found)
 
 
+def word_texts(text: str) -> list[str]:
+    """The texts of ``words(text)``, read in one pass over the sentence: what the aligner trains on."""
+    return [word.lower() for word in _WORD.findall(_ELIDED.sub("", text))]
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    return fold(word)  # a word is folded once, not once per word it is compared with
+
+
 @lru_cache(maxsize=65536)
 def cognate(fr: str, en: str) -> float:
     """Folded edit similarity of two words, 0 below the cognate floor; digits must be equal."""
     if fr.isdigit() or en.isdigit():
         return 1.0 if fr == en else 0.0
     if min(len(fr), len(en)) < 4:
-        return 1.0 if fold(fr) == fold(en) else 0.0
-    fr, en = fold(fr), fold(en)
+        return 1.0 if _fold(fr) == _fold(en) else 0.0
+    fr, en = _fold(fr), _fold(en)
     similarity = ratio(fr, en) / 100
     shorter, longer = sorted((fr, en), key=len)
     if len(longer) >= len(shorter) + 3 and len(shorter) >= 5:
