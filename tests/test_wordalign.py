@@ -61,6 +61,15 @@ def test_cells_are_the_entries_of_every_sentence_in_order(encoded):
         assert direction.distortion.tolist() == [weight[i] for i in mine]
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([7, 300, 70_000]), st.lists(st.tuples(st.integers(0, 70_000), st.integers(0, 69_999)), max_size=60))
+def test_unique_keys_are_numpys_whatever_the_vocabulary_size(width, cells):
+    keys = np.array([f * width + e % width for f, e in cells], dtype=np.int64)
+    found, inverse = wordalign._unique_keys(keys, width)
+    expected, expected_inverse = np.unique(keys, return_inverse=True)
+    assert np.array_equal(found, expected) and np.array_equal(inverse, expected_inverse)
+
+
 def reference_prior(fr_word: str, en_word: str) -> float:
     fk, ek = dictionary.key(fr_word), dictionary.key(en_word)
     value = DICTIONARY_PSEUDO_COUNT if (fk, ek) in dictionary.word_pairs() else 0.0

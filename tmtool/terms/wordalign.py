@@ -223,8 +223,25 @@ class _Cells:
             backward.append((place[1:, :].ravel(), bwd_next + np.repeat(np.arange(m), n + 1), bwd_weight))
             bwd_next += m
         keys = np.concatenate(grids) if grids else np.zeros(0, dtype=np.int64)
-        self.pair_ids, grid_cell = np.unique(keys, return_inverse=True)
+        self.pair_ids, grid_cell = _unique_keys(keys, width)
         self.forward, self.backward = (_Direction(grid_cell, chunks) for chunks in (forward, backward))
+
+
+def _unique_keys(keys: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_inverse=True)`` for keys French id × ``width`` + English id: where both
+    vocabularies fit in 16 bits, sorted by two stable radix passes (English id, then French id), linear
+    where a comparison sort is not — the training's costliest step."""
+    if not len(keys) or max(width, int(keys.max()) // width + 1) > 1 << 16:
+        return np.unique(keys, return_inverse=True)
+    order = np.argsort((keys % width).astype(np.uint16), kind="stable")
+    order = order[np.argsort((keys[order] // width).astype(np.uint16), kind="stable")]
+    ordered = keys[order]
+    first = np.empty(len(keys), dtype=bool)  # the first of each run of equal keys
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    inverse = np.empty(len(keys), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    return ordered[first], inverse
 
 
 class _Direction:
