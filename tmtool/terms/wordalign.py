@@ -126,24 +126,17 @@ class WordAligner:
                                   for keys in (fr_keys, en_keys))
         f, e = fr_of_cell, en_of_cell
         words = (f > 0) & (e > 0)  # word 0 is NULL
-        identical = words & (np.array(fr_key)[f] == np.array(en_key)[e]) & (np.array([len(k) for k in fr_keys])[f] >= 3)
+        long_enough = np.array([len(k) >= 3 for k in fr_keys])
+        identical = words & (np.array(fr_key)[f] == np.array(en_key)[e]) & long_enough[f]
         alike = words & ~identical & (np.array(fr_initial)[f] == np.array(en_initial)[e])
         width = len(self._en_ids)
-        known = np.isin(f * width + e, self._dictionary_cells(fr_keys, en_keys, width))
+        known = np.isin(f * width + e, _dictionary_cells(fr_keys, en_keys, width))
         prior = np.where(words & known, DICTIONARY_PSEUDO_COUNT, 0.0)
         prior[identical] += IDENTICAL_PSEUDO_COUNT
-        cognates = [cognate(self._fr_words[i], self._en_words[j]) for i, j in zip(f[alike].tolist(), e[alike].tolist())]
+        cognates = [cognate(self._fr_words[i], self._en_words[j])
+                    for i, j in zip(f[alike].tolist(), e[alike].tolist())]
         prior[alike] += COGNATE_PSEUDO_COUNT * np.array(cognates)
         return prior
-
-    def _dictionary_cells(self, fr_keys: list[str], en_keys: list[str], width: int) -> np.ndarray:
-        """The cell keys of the (French, English) word pairs the dictionary lists."""
-        english: dict[str, list[int]] = {}
-        for j, k in enumerate(en_keys):
-            english.setdefault(k, []).append(j)
-        translations = dictionary.translations()
-        return np.array([i * width + j for i, k in enumerate(fr_keys) for t in translations.get(k, ())
-                         for j in english.get(t, ())], dtype=np.int64)
 
     # ---- use ----------------------------------------------------------------------------------
 
@@ -181,6 +174,16 @@ class WordAligner:
             return np.zeros(keys.shape, dtype=np.int64), np.zeros(keys.shape, dtype=bool)
         cells = np.minimum(np.searchsorted(self._pair_ids, keys), len(self._pair_ids) - 1)
         return cells, known & (self._pair_ids[cells] == keys)
+
+
+def _dictionary_cells(fr_keys: list[str], en_keys: list[str], width: int) -> np.ndarray:
+    """The cell keys (French id × ``width`` + English id) of the word pairs the dictionary lists."""
+    english: dict[str, list[int]] = {}
+    for j, k in enumerate(en_keys):
+        english.setdefault(k, []).append(j)
+    translations = dictionary.translations()
+    return np.array([i * width + j for i, k in enumerate(fr_keys) for t in translations.get(k, ())
+                     for j in english.get(t, ())], dtype=np.int64)
 
 
 def _take(table: np.ndarray, cells: np.ndarray, found: np.ndarray, default: float) -> np.ndarray:
