@@ -361,3 +361,32 @@ def test_an_update_against_a_stale_version_is_a_conflict_and_changes_nothing(sto
         store.set_entry_fields(entry_id, {"note": "x"}, expected_version=seen)
     assert [(c.action, c.user) for c in store.history(entry_id)] == [("add", None), ("approved", "ana")]
 
+
+
+def test_search_finds_the_best_unit_among_many_alike_by_their_trigrams(store):
+    """Forty units holding the query's words in another order have the query's very trigrams, so
+    a search that scores only the units nearest by trigrams never reaches the one word changed."""
+    import random
+
+    from tmtool.search import search_memory
+
+    words = "le conseil examinera demain les propositions budgétaires des partenaires".split()
+    rng, shuffled = random.Random(1), set()
+    while len(shuffled) < 40:
+        shuffled.add(" ".join(rng.sample(words, len(words))))
+    shuffled.discard(" ".join(words))
+    best = " ".join(words).replace("demain", "lundi")
+    store.add_units([unit(s, "x", str(i)) for i, s in enumerate(sorted(shuffled))] + [unit(best, "x", "best")], "m.tmx")
+    hits = search_memory(store, " ".join(words), min_score=70, limit=1)
+    assert [h.unit.tuid for h in hits] == ["best"]
+
+
+def test_search_finds_a_unit_sharing_one_word_when_no_unit_shares_two(store):
+    """A query whose words were mistyped but one, with a word added that another unit holds: no unit
+    shares two of its words, and the unit sharing the one still scores."""
+    from tmtool.search import search_memory
+
+    store.add_units([unit("Les représentants examineront attentivement chaque proposition budgétaire.", "x", "1"),
+                     unit("Le sommet de l'OTAN se tiendra en juillet.", "x", "2")], "m.tmx")
+    query = "Lex reprisentants examinerant attentivemant chaqe propasition budgétaire OTAN."
+    assert [h.unit.tuid for h in search_memory(store, query, min_score=70)] == ["1"]
