@@ -390,3 +390,20 @@ def test_search_finds_a_unit_sharing_one_word_when_no_unit_shares_two(store):
                      unit("Le sommet de l'OTAN se tiendra en juillet.", "x", "2")], "m.tmx")
     query = "Lex reprisentants examinerant attentivemant chaqe propasition budgétaire OTAN."
     assert [h.unit.tuid for h in search_memory(store, query, min_score=70)] == ["1"]
+
+
+def test_search_sees_units_added_after_it_counted_postings(tmp_path):
+    """SQLite's search keeps its posting counts between searches: a unit added since, by another
+    process or by this connection, is found all the same (each query's grams first counted in no unit)."""
+    from tmtool.search import search_memory
+
+    path = tmp_path / "t.db"
+    first, second = "Le Comité militaire se réunira demain matin.", "Les représentants examineront chaque proposition."
+    with open_store(path, create=True) as store, open_store(path) as other:
+        store.add_units([unit("Rien à voir.", "Nothing to see.", "0")], "a.tmx")
+        assert search_memory(store, first) == [] and search_memory(store, second) == []
+        other.add_units([unit("Le Comité militaire se réunira demain.", "x", "1")], "b.tmx")
+        assert [h.unit.tuid for h in search_memory(store, first)] == ["1"]
+        assert search_memory(store, second) == []
+        store.add_units([unit("Les représentants examineront chaque proposition reçue.", "x", "2")], "c.tmx")
+        assert [h.unit.tuid for h in search_memory(store, second)] == ["2"]
