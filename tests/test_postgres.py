@@ -283,3 +283,20 @@ def test_the_cli_says_in_one_line_that_the_server_went_away(monkeypatch, tmp_pat
     assert isinstance(result.exception, SystemExit) and result.exit_code == 1, result.exception
     assert result.output.startswith(f"tmtool: error: {masked(url)}: {LOST}: ")
     assert result.output.count("\n") == 1 and "s3cret" not in result.output
+
+
+def test_a_store_of_schema_version_2_loses_the_trigram_index_fuzzy_search_no_longer_reads(pg_url, monkeypatch):
+    from tmtool.search import search_memory
+
+    def indexes() -> set[str]:
+        with psycopg.connect(pg_url) as conn:
+            return {name for name, in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'units'")}
+
+    monkeypatch.setattr("tmtool.store.postgres.store.MIGRATIONS", MIGRATIONS[:2])
+    with PostgresStore.open(pg_url) as old:
+        old.add_units([Unit("Le Comité militaire se réunira demain.", "x", "fr-FR", "en-GB", tuid="1")], "a.tmx")
+    assert "units_match_grams" in indexes()
+    monkeypatch.undo()
+    with PostgresStore.open(pg_url) as store:
+        assert "units_match_grams" not in indexes() and "units_source_words" in indexes()
+        assert [h.unit.tuid for h in search_memory(store, "Le Comité militaire se réunira lundi.")] == ["1"]

@@ -1,8 +1,8 @@
 """The team store: a tmtool store in a PostgreSQL database, for many translators at once.
 
 The second backend of :class:`tmtool.store.base.Store`, with search in PostgreSQL's own terms:
-trigram similarity (``pg_trgm``, GIN indexes) for fuzzy search and look-up, full-text search
-(``tsvector`` without accents through ``unaccent``) for concordance; bulk import through COPY.
+trigram similarity (``pg_trgm``, GIN indexes) for look-up, full-text search (``tsvector`` without
+accents through ``unaccent``) for concordance and fuzzy search's candidates; bulk import through COPY.
 
 Writes are serialised by a transaction-level advisory lock, as SQLite's ``BEGIN IMMEDIATE`` does:
 tmtool writers never deadlock one another nor meet a serialization failure, and the rules in
@@ -51,15 +51,15 @@ EXTENSIONS = ("pg_trgm", "unaccent")
 IMPORT_BATCH = 5000  # units read, checked and copied at a time by add_units
 MEMORY_CONTEXTS = 200
 MIN_CONTEXT_WORD = 4  # shorter words are function words or numbers, no evidence for a term
-# Fuzzy search: the units sharing words with the query, from the source word index (no trigram index
-# reads less: pg_trgm's GiST index walked nearest first read all of itself, 0.14 s of the server's
-# CPU a search at 100,000 units; GIN with a similarity floor all the postings of half the query's
-# trigrams, 0.1 s). A unit that scores shares most of the query's words, so the units sharing two of
-# its FUZZY_WORDS rarest words, those in at most COMMON_WORD_SHARE of the units, hold the best match;
-# those sharing one (no more than WORD_BUDGET units by the statistics) when a query's rare words were
-# mistyped or replaced. At 1M units, on 200 edited queries, this finds the best match an exhaustive
-# scan finds for 198 at 31 ms of server CPU a search (four words 31 ms, eight 44 ms; a share of 1 %
-# 36 ms and 194).
+# Fuzzy search: the units sharing words with the query, from the source word index (a trigram index
+# reads far more: pg_trgm's GiST index walked nearest first read all of itself, 0.14 s of the
+# server's CPU a search at 100,000 units, 1.4 s at 1M; GIN with a similarity floor the postings of
+# half the query's trigrams, 0.1 s at 100,000). A unit that scores shares most of the query's words,
+# so the units sharing two of its FUZZY_WORDS rarest words, those in at most COMMON_WORD_SHARE of
+# the units (or WORD_COUNT_CAP), hold the best match; those sharing one (WORD_BUDGET units at most,
+# by the statistics) when the query's rare words were mistyped or replaced. At 1M units, on 200
+# edited queries, the best match of an exhaustive scan for 198 at 31 ms of the server's CPU a search
+# (four words: 31 ms, eight: 44 ms; a share of 1 %: 36 ms and 194).
 FUZZY_WORDS = 6
 COMMON_WORD_SHARE = 0.03
 WORD_BUDGET = 5000
@@ -411,8 +411,8 @@ class PostgresStore(UnitCorrections):
         counts, common = self._word_counts(text)
         rarest = sorted(counts, key=lambda word: (counts[word], word))
         # a word in no unit (a slip, where counted) selects nothing; a query of common words only
-        # takes its two rarest
-        chosen = [word for word in rarest if 0 < counts[word] <= common][:FUZZY_WORDS] or rarest[:2]
+        # takes two of its three rarest
+        chosen = [word for word in rarest if 0 < counts[word] <= common][:FUZZY_WORDS] or rarest[:3]
         if len(chosen) >= 2:
             pairs = " | ".join(f"{_lexeme(a)} & {_lexeme(b)}" for a, b in combinations(chosen, 2))
             found = self._word_matches(pairs, band)
@@ -433,7 +433,8 @@ class PostgresStore(UnitCorrections):
 
     def _word_counts(self, text: str) -> tuple[dict[str, float], float]:
         """The words of ``text`` as the source word index holds them, each with the number of units
-        holding it, and the number above which a word is too common to select units by: from
+        holding it, and the number above which a word is too common to select units by (none up to
+        WORD_COUNT_CAP): from
         ANALYZE's statistics (a word outside the most common thousand counts half the least common
         of them, as the planner estimates it), else counted up to WORD_COUNT_CAP."""
         words = [word for word, in self._query("SELECT lexeme FROM unnest(to_tsvector('tm_words', %s))", (text,))]
@@ -441,7 +442,7 @@ class PostgresStore(UnitCorrections):
         if common:
             rarer = min(common.values()) / 2
             units = self._query("SELECT reltuples FROM pg_class WHERE oid = 'units'::regclass")[0][0]
-            return {word: common.get(word, rarer) for word in words}, COMMON_WORD_SHARE * units
+            return {word: common.get(word, rarer) for word in words}, max(COMMON_WORD_SHARE * units, WORD_COUNT_CAP)
         return dict(self._query(
             "SELECT w, (SELECT count(*) FROM (SELECT 1 FROM units WHERE to_tsvector('tm_words', source) @@ q::tsquery"
             " LIMIT %(cap)s) capped) FROM unnest(%(words)s::text[], %(queries)s::text[]) AS t(w, q)",
