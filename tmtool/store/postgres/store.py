@@ -404,7 +404,9 @@ class PostgresStore(UnitCorrections):
     def fuzzy_candidates(self, text: str, min_score: float) -> dict[int, str]:
         """The units sharing two of the query's rarest words, else one (see FUZZY_WORDS), within the
         length band a hit at ``min_score`` lies in (similarity = 1 - distance / longer length)."""
-        from ...search import best_matches
+        # tmtool.search's scorer (a store may not import that module: it is a layer above)
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
 
         ratio = min_score / 100
         band = {"min": math.floor(len(text) * ratio), "max": math.ceil(len(text) / ratio)}
@@ -416,7 +418,7 @@ class PostgresStore(UnitCorrections):
         if len(chosen) >= 2:
             pairs = " | ".join(f"{_lexeme(a)} & {_lexeme(b)}" for a, b in combinations(chosen, 2))
             found = self._word_matches(pairs, band)
-            if best_matches(text, found, min_score):
+            if process.extractOne(text, found, scorer=Levenshtein.normalized_similarity, score_cutoff=ratio):
                 return found
         budget, single = 0.0, []
         for word in chosen:
