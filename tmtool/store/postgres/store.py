@@ -422,7 +422,8 @@ class PostgresStore(UnitCorrections):
                 return found
         budget, single = 0.0, []
         for word in chosen:
-            if single and (counts[word] > common or budget + counts[word] > WORD_BUDGET):
+            # one word at least, over the budget if need be, but never one too common
+            if counts[word] > common or single and budget + counts[word] > WORD_BUDGET:
                 break
             single.append(word)
             budget += counts[word]
@@ -436,9 +437,8 @@ class PostgresStore(UnitCorrections):
     def _word_counts(self, text: str) -> tuple[dict[str, float], float]:
         """The words of ``text`` as the source word index holds them, each with the number of units
         holding it, and the number above which a word is too common to select units by (none up to
-        WORD_COUNT_CAP): from
-        ANALYZE's statistics (a word outside the most common thousand counts half the least common
-        of them, as the planner estimates it), else counted up to WORD_COUNT_CAP."""
+        WORD_COUNT_CAP): from ANALYZE's statistics (a word outside the most common thousand counts
+        half the least common of them, as the planner estimates it), else counted up to the cap."""
         words = [word for word, in self._query("SELECT lexeme FROM unnest(to_tsvector('tm_words', %s))", (text,))]
         common = self._common_source_words()
         if common:
