@@ -2,13 +2,15 @@
 search and look-up latency with 1, 4 and 16 concurrent clients, ingest throughput while 8 clients
 search, and whether both backends find the same best unit.
 
-    nice .venv/bin/python bench/pg.py [--sizes 100000] [--work /tmp/tmtool-pgbench] [--pg URL]
+    nice .venv/bin/python bench/pg.py [--sizes 100000] [--work /tmp/tmtool-pgbench] [--pg URL [--keep]]
 
 Without ``--pg`` a throwaway cluster is started (tests/pgcluster.py: fsync off, 128 MB of shared
 buffers, on this machine) and stopped at the end. Memories come from ``bench/memory_gen.py`` and the
 edited queries from ``bench/scale.py``. Every client is a process of its own running a fixed number
 of queries one after the other (a closed loop: a bounded load); latency is per query, in the client,
-after its store is open. Imports are ``tmtool import`` processes (wall time includes start-up;
+after its store is open; CPU per query is the clients' own and their PostgreSQL backends' (read
+from /proc: a server on this machine). ``--keep --pg URL`` measures the stores an earlier run built
+in ``--work`` and on that server again, without importing. Imports are ``tmtool import`` processes (wall time includes start-up;
 peak memory is the client's — PostgreSQL's own processes work beside it).
 """
 
@@ -46,26 +48,33 @@ def tmtool(*args: str) -> dict:
 def new_database(server: str, name: str) -> str:
     """A new, empty database on the server: its URL."""
     import psycopg
-    from urllib.parse import urlsplit, urlunsplit
 
     with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
+    return database_url(server, name)
+
+
+def database_url(server: str, name: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
     return urlunsplit(urlsplit(server)._replace(path="/" + name))
 
 
-def build(size: int, work: Path, server: str) -> tuple[dict, list[tuple]]:
+def build(size: int, work: Path, server: str, keep: bool = False) -> tuple[dict, list[tuple]]:
     """Both stores of a size, imported from the same TMX (and the NATO seed glossary); the rows of
-    the import."""
+    the import. With ``keep``, those an earlier run built, as they are (1M units take minutes)."""
     from memory_gen import generate_units
 
     from tmtool.formats.tmx import write_tmx
     from tmtool.model import Unit
 
+    sqlite = work / f"mem-{size}.db"
+    if keep:
+        return {"sqlite": str(sqlite), "postgresql": database_url(server, f"bench_{size}")}, []
     tmx = work / f"mem-{size}.tmx"
     if not tmx.exists():
         write_tmx((Unit(fr, en, "fr-FR", "en-GB") for fr, en in generate_units(size)), tmx, srclang="fr-FR")
-    sqlite = work / f"mem-{size}.db"
     sqlite.unlink(missing_ok=True)
     stores = {"sqlite": str(sqlite), "postgresql": new_database(server, f"bench_{size}")}
     rows = []
@@ -104,6 +113,7 @@ def client(job: str, url: str, query_file: str, count: int, offset: int) -> None
     wanted = json.loads(Path(query_file).read_text())
     seconds, answers = [], []
     with open_store(url) as store:
+        cpu = time.process_time(), server_cpu(store)
         for i in range(count):
             query = wanted[(offset + i) % len(wanted)]
             start = time.perf_counter()
@@ -115,7 +125,18 @@ def client(job: str, url: str, query_file: str, count: int, offset: int) -> None
                 answer = [len(found.hits), len(found.memory)]
             seconds.append(time.perf_counter() - start)
             answers.append(answer)
-    print(json.dumps({"seconds": seconds, "answers": answers}, ensure_ascii=False))
+        cpu = time.process_time() - cpu[0], server_cpu(store) - cpu[1]
+    print(json.dumps({"seconds": seconds, "answers": answers, "cpu": cpu}, ensure_ascii=False))
+
+
+def server_cpu(store) -> float:
+    """Seconds of CPU the store's PostgreSQL backend has used (a server on this machine), else 0."""
+    pg = getattr(store, "_pg", None)
+    stat = Path(f"/proc/{pg.info.backend_pid}/stat") if pg is not None else None
+    if stat is None or not stat.exists():
+        return 0.0
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def start_clients(job: str, url: str, query_file: Path, clients: int, per_client: int) -> list[subprocess.Popen]:
@@ -141,9 +162,10 @@ def latency_rows(size: int, stores: dict, search_file: Path, lookup_file: Path) 
             for clients in CLIENTS:
                 results = collect(start_clients(job, url, query_file, clients, PER_CLIENT))
                 seconds = sorted(s for r in results for s in r["seconds"])
+                client, server = (sum(r["cpu"][i] for r in results) * 1000 / len(seconds) for i in (0, 1))
                 print_rows([(size, f"{backend}: {'tm search' if job == 'search' else 'lookup'}, {clients} clients", {
                     "p50": statistics.median(seconds), "p95": seconds[int(len(seconds) * 0.95) - 1],
-                    "note": f"{len(seconds)} queries"})])
+                    "note": f"{len(seconds)} queries; CPU per query {client:.1f} ms client + {server:.1f} ms server"})])
 
 
 def agreement_row(size: int, stores: dict, search_file: Path) -> tuple:
@@ -218,6 +240,8 @@ def main() -> None:
     parser.add_argument("--pg", help="a PostgreSQL server's URL (a role that may create databases)")
     parser.add_argument("--jobs", nargs="+", choices=("import", "latency", "agree", "ingest"),
                         default=["import", "latency", "agree", "ingest"])
+    parser.add_argument("--keep", action="store_true",
+                        help="use the stores an earlier run built in --work and on --pg (no import row)")
     parser.add_argument("--client", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.client:
@@ -234,7 +258,7 @@ def main() -> None:
         print("| units | job | wall (s) | CPU (s) | p50 (s) | p95 (s) | peak memory (MiB) | notes |")
         print("|---|---|---|---|---|---|---|---|", flush=True)
         for size in args.sizes:
-            stores, rows = build(size, args.work, server)
+            stores, rows = build(size, args.work, server, args.keep)
             if "import" in args.jobs:
                 print_rows(rows)
             search_file, lookup_file = queries(size, args.work, stores)

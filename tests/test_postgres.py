@@ -283,3 +283,33 @@ def test_the_cli_says_in_one_line_that_the_server_went_away(monkeypatch, tmp_pat
     assert isinstance(result.exception, SystemExit) and result.exit_code == 1, result.exception
     assert result.output.startswith(f"tmtool: error: {masked(url)}: {LOST}: ")
     assert result.output.count("\n") == 1 and "s3cret" not in result.output
+
+
+def test_a_store_of_schema_version_2_loses_the_trigram_index_fuzzy_search_no_longer_reads(pg_url, monkeypatch):
+    from tmtool.search import search_memory
+
+    def indexes() -> set[str]:
+        with psycopg.connect(pg_url) as conn:
+            return {name for name, in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'units'")}
+
+    monkeypatch.setattr("tmtool.store.postgres.store.MIGRATIONS", MIGRATIONS[:2])
+    with PostgresStore.open(pg_url) as old:
+        old.add_units([Unit("Le Comité militaire se réunira demain.", "x", "fr-FR", "en-GB", tuid="1")], "a.tmx")
+    assert "units_match_grams" in indexes()
+    monkeypatch.undo()
+    with PostgresStore.open(pg_url) as store:
+        assert "units_match_grams" not in indexes() and "units_source_words" in indexes()
+        assert [h.unit.tuid for h in search_memory(store, "Le Comité militaire se réunira lundi.")] == ["1"]
+
+
+def test_fuzzy_search_never_reads_every_unit_holding_a_common_word(pg_url, monkeypatch):
+    """A query of common words that no unit shares two of finds nothing, rather than read every unit
+    holding the rarest of them."""
+    monkeypatch.setattr("tmtool.store.postgres.store.WORD_COUNT_CAP", 5)  # a word in more units is common
+    with PostgresStore.open(pg_url) as store:
+        store.add_units([Unit(f"Le rapport numéro {n}.", "x", "fr-FR", "en-GB") for n in range(8)]
+                        + [Unit(f"Une note {n}.", "x", "fr-FR", "en-GB") for n in range(8)], "a.tmx")
+        read = []
+        monkeypatch.setattr(store, "_word_matches", lambda words, band: read.append(words) or {})
+        assert store.fuzzy_candidates("le rapport, une note", 70) == {}
+        assert read == ["'le' & 'note' | 'le' & 'rapport' | 'note' & 'rapport'"]

@@ -362,6 +362,59 @@ def test_an_update_against_a_stale_version_is_a_conflict_and_changes_nothing(sto
     assert [(c.action, c.user) for c in store.history(entry_id)] == [("add", None), ("approved", "ana")]
 
 
+@pytest.mark.parametrize("analysed", [False, True], ids=["counted", "statistics"])
+def test_search_finds_the_best_unit_among_many_alike_by_their_trigrams(store, analysed, monkeypatch):
+    """Forty units holding the query's words in another order have the query's very trigrams, so
+    a search that scores only the units nearest by trigrams never reaches the one word changed.
+    PostgreSQL counts the query's words, or reads them in its statistics (taken after a bulk import)."""
+    import random
+
+    from tmtool.search import search_memory
+
+    if analysed:
+        monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 7)
+
+    words = "le conseil examinera demain les propositions budgétaires des partenaires".split()
+    rng, shuffled = random.Random(1), set()
+    while len(shuffled) < 40:
+        shuffled.add(" ".join(rng.sample(words, len(words))))
+    shuffled.discard(" ".join(words))
+    best = " ".join(words).replace("demain", "lundi")
+    store.add_units([unit(s, "x", str(i)) for i, s in enumerate(sorted(shuffled))] + [unit(best, "x", "best")], "m.tmx")
+    hits = search_memory(store, " ".join(words), min_score=70, limit=1)
+    assert [h.unit.tuid for h in hits] == ["best"]
+
+
+def test_search_finds_a_unit_sharing_one_word_when_no_unit_shares_two(store):
+    """A query whose words were mistyped but one, with a word added that another unit holds: no unit
+    shares two of its words, and the unit sharing the one still scores."""
+    from tmtool.search import search_memory
+
+    store.add_units([unit("Les représentants examineront attentivement chaque proposition budgétaire.", "x", "1"),
+                     unit("Le sommet de l'OTAN se tiendra en juillet.", "x", "2")], "m.tmx")
+    query = "Lex reprisentants examinerant attentivemant chaqe propasition budgétaire OTAN."
+    assert [h.unit.tuid for h in search_memory(store, query, min_score=70)] == ["1"]
+
+
+def test_search_sees_units_added_after_it_counted_postings(tmp_path):
+    """SQLite's search keeps its posting counts between searches: a unit added since, by another
+    process or by this connection, is found all the same (each query's grams first counted in no unit)."""
+    from tmtool.search import search_memory
+
+    path = tmp_path / "t.db"
+    first, second = "Le Comité militaire se réunira demain matin.", "Les représentants examineront chaque proposition."
+    with open_store(path, create=True) as store, open_store(path) as other:
+        store.add_units([unit("Rien à voir.", "Nothing to see.", "0")], "a.tmx")
+        assert search_memory(store, first) == [] and search_memory(store, second) == []
+        other.add_units([unit("Le Comité militaire se réunira demain.", "x", "1")], "b.tmx")
+        assert [h.unit.tuid for h in search_memory(store, first)] == ["1"]
+        assert search_memory(store, second) == []
+        store.add_units([unit("Les représentants examineront chaque proposition reçue.", "x", "2")], "c.tmx")
+        assert [h.unit.tuid for h in search_memory(store, second)] == ["2"]
+        assert store.concordance_count("sommet", 10) == 0
+        other.add_units([unit("Le sommet se tiendra en juillet.", "x", "3")], "d.tmx")
+        assert store.concordance_count("sommet", 10) == 1
+
 
 def test_memory_contexts_rank_as_one_bm25_query_over_all_the_words(tmp_path):
     """The memory is ranked word by word (fast for a long document); the order must be the one bm25

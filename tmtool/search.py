@@ -7,6 +7,7 @@ from a scan of the whole memory (``Store.fuzzy_candidates``); they are scored he
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .errors import Invalid
@@ -30,6 +31,19 @@ def similarity(a: str, b: str) -> float:
     return Levenshtein.normalized_similarity(a, b) * 100
 
 
+def best_matches(query: str, candidates: Mapping[int, str], min_score: float) -> list[tuple[float, int]]:
+    """(score, unit id) of the ``candidates`` ({unit id: normalised source}) scoring ``min_score`` or
+    more, best first, then by id."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    # scored in rapidfuzz's own loop rather than a Python call each (3 ms of the 43 ms of CPU a
+    # search took at 1M units on SQLite, ~1,000 candidates); the cut-off ends hopeless ones early
+    hits = process.extract(query, candidates, scorer=Levenshtein.normalized_similarity,
+                           score_cutoff=min_score / 100, limit=None)
+    return sorted(((score * 100, unit_id) for _, score, unit_id in hits), key=lambda hit: (-hit[0], hit[1]))
+
+
 def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10) -> list[TmMatch]:
     """Units whose source matches ``text`` at ``min_score`` % or better, best first."""
     if not 0 < min_score <= 100:
@@ -37,11 +51,6 @@ def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10)
     query = normalize_for_match(text)
     if len(query) < GRAM_SIZE:
         raise Invalid(f"search text must have at least {GRAM_SIZE} characters")
-    candidates = store.fuzzy_candidates(query, min_score)
-    scored = sorted(
-        ((similarity(query, match_text), unit_id) for unit_id, match_text in candidates.items()),
-        key=lambda hit: (-hit[0], hit[1]),
-    )
-    kept = [(score, unit_id) for score, unit_id in scored if score >= min_score][:limit]
+    kept = best_matches(query, store.fuzzy_candidates(query, min_score), min_score)[:limit]
     units = store.units_by_id([unit_id for _, unit_id in kept])
     return [TmMatch(round(score, 1), units[unit_id]) for score, unit_id in kept]

@@ -69,6 +69,7 @@ WORD = re.compile(r"\w+")
 # its share of this when lower. Most of a long query's grams are common, and counting each of them
 # up to the budget was most of its search (0.3-0.5 s for 300-600 grams at 1M units).
 COUNT_BUDGET = 250_000
+MAX_COUNTS = 100_000  # posting counts kept for the next searches (a few MB)
 
 
 def _phrase(token: str) -> str:
@@ -112,6 +113,11 @@ class SQLiteStore(UnitCorrections):
         self._conn = conn
         self.path = self.url = path
         self.created = created
+        # fuzzy search's posting counts, (index, expression) -> (count, cap), kept while the memory
+        # is unchanged (``_counted``: SQLite's data_version and this connection's changes): a long
+        # query counts the postings of its hundred common trigrams, the same for every search
+        self._counts: dict[tuple[str, str], tuple[int, int]] = {}
+        self._counted: tuple[int, int] | None = None
 
     # ---- opening, transactions -------------------------------------------------------------
 
@@ -460,6 +466,7 @@ class SQLiteStore(UnitCorrections):
         """Candidates from the trigram index: the units sharing one of the query's rarest trigrams,
         and those sharing one of its rarest words — a sentence repeated across the memory can have
         only common trigrams while its words ("dureté", "acier") stay selective."""
+        self._forget_stale_counts()
         ratio = min_score / 100
         # similarity = 1 - distance / longer length, so a hit's length lies in this band
         min_len, max_len = math.floor(len(text) * ratio), math.ceil(len(text) / ratio)
@@ -491,9 +498,25 @@ class SQLiteStore(UnitCorrections):
             candidates.update(self._band_matches("units_fts", f"source : ({_any_of(rare_words)})", min_len, max_len))
         return candidates
 
+    def _forget_stale_counts(self) -> None:
+        """The posting counts kept, dropped if the memory changed since (first thing of every
+        method that counts)."""
+        version = self._query("PRAGMA data_version")[0][0], self._conn.total_changes
+        if version != self._counted:
+            self._counts.clear()
+            self._counted = version
+
     def _match_count(self, index: str, expression: str, cap: int) -> int:
-        return self._query(f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH ? LIMIT ?)",
-                           (expression, cap))[0][0]
+        """Rows of ``index`` matching ``expression``, counted up to ``cap`` (see _forget_stale_counts)."""
+        count, counted_to = self._counts.get((index, expression), (0, 0))
+        if count < counted_to or cap <= counted_to:  # known exactly, or to at least this cap
+            return min(count, cap)
+        count = self._query(f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH ? LIMIT ?)",
+                            (expression, cap))[0][0]
+        if len(self._counts) >= MAX_COUNTS:
+            self._counts.clear()
+        self._counts[index, expression] = count, cap
+        return count
 
     def _band_matches(self, index: str, expression: str, min_len: int, max_len: int) -> list[tuple[int, str]]:
         # named: the planner would look each match up by rowid, reading rows outside the band too
@@ -518,6 +541,7 @@ class SQLiteStore(UnitCorrections):
 
     def concordance_count(self, text: str, cap: int) -> int:
         """How many units :meth:`concordance` would find, counted up to ``cap``."""
+        self._forget_stale_counts()
         return self._match_count("units_fts", _phrase(text), cap)
 
     # ---- reading entries -------------------------------------------------------------------
