@@ -21,6 +21,7 @@ from tmtool.model import Context, Entry, Term, Unit, Variant
 from tmtool.search import similarity
 from tmtool.store.postgres import PostgresStore, masked
 from tmtool.store.postgres.schema import MIGRATIONS
+from tmtool.store.sqlite import SQLiteStore
 
 HOSTILE = ["'; DROP TABLE units; --", 'x" OR 1=1 --', "%s %(x)s {0} \\", "Robert'); DROP TABLE entries;--",
            "a' | 'b", "!(&:*)", "l'acier d'« armure »"]
@@ -216,6 +217,30 @@ def test_the_memory_contexts_leave_out_words_common_in_the_memory(pg_url, monkey
         assert store._common_source_words()["reunion"] == pytest.approx(40, abs=1)
         found = store.memory_contexts(["réunion", "dispositif"], limit=10)
         assert [context.unit for context in found] == ["ied"]
+
+
+def test_a_word_the_statistics_miss_is_counted_as_sqlite_counts_it(pg_url, monkeypatch):
+    """The statistics list only the commonest words: one they leave out may still be in more than
+    ``limit`` units, and is left out as on SQLite, not taken as specific."""
+    units = [Unit(f"La réunion du comité numéro {n}.", f"Committee meeting {n}.", "fr-FR", "en-GB", tuid=str(n))
+             for n in range(12)] + [Unit("Le dispositif explosif de circonstance.", "The improvised explosive device.",
+                                         "fr-FR", "en-GB", tuid="ied")]
+    with PostgresStore.open(pg_url) as store:
+        store.add_units(units, "a.tmx")
+        monkeypatch.setattr(store, "_common_source_words", lambda: {"dispositif": 1.0})  # "réunion" missed
+        assert [c.unit for c in store.memory_contexts(["réunion", "dispositif"], limit=10)] == ["ied"]
+
+
+def test_the_memory_contexts_rank_a_long_unit_s_matches_lower(pg_url):
+    """A word twice in a long unit ranks below it once in a short unit, as bm25 ranks them on
+    SQLite (a long context costs the aligner more, and says less about the word)."""
+    long = " ".join(["Le détonateur"] + ["et encore un texte sans rapport"] * 12 + ["avec un détonateur."])
+    units = [Unit(long, "A long unit.", "fr-FR", "en-GB", tuid="long"),
+             Unit("Un détonateur.", "A detonator.", "fr-FR", "en-GB", tuid="short")]
+    with PostgresStore.open(pg_url) as store, SQLiteStore.open(":memory:") as sqlite:
+        for backend in (store, sqlite):
+            backend.add_units(units, "a.tmx")
+            assert [c.unit for c in backend.memory_contexts(["détonateur"])] == ["short", "long"]
 
 
 # ---- a connection lost mid-command: one line naming the store, never a traceback --------------------
