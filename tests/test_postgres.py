@@ -308,3 +308,81 @@ def test_the_cli_says_in_one_line_that_the_server_went_away(monkeypatch, tmp_pat
     assert isinstance(result.exception, SystemExit) and result.exit_code == 1, result.exception
     assert result.output.startswith(f"tmtool: error: {masked(url)}: {LOST}: ")
     assert result.output.count("\n") == 1 and "s3cret" not in result.output
+
+
+# ---- the server's refusals and failures: one line naming the store, never a traceback ------------
+
+def _cli(*args: str):
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+def _one_line_error(result, url: str, says: str) -> None:
+    assert isinstance(result.exception, SystemExit) and result.exit_code != 0, result.exception
+    assert result.output.startswith(f"tmtool: error: {masked(url)}: {says}"), result.output
+    assert result.output.count("\n") == 1 and "s3cret" not in result.output
+
+
+@pytest.fixture
+def role(pg_server):
+    """A login role of the test's own (dropped again), made with the attributes given."""
+    made = []
+
+    def make(name: str, attributes: str) -> str:
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f"DROP ROLE IF EXISTS {name}")
+            admin.execute(f"CREATE ROLE {name} LOGIN {attributes}")
+        made.append(name)
+        return name
+
+    yield make
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        for name in made:
+            admin.execute(f"DROP ROLE IF EXISTS {name}")
+
+
+def test_a_database_that_does_not_exist_is_named(pg_server):
+    url = pg_server.replace("/tmtool?", "/no_such_db?")
+    _one_line_error(_cli("--db", url, "stats"), url, 'cannot open store: database "no_such_db" does not exist')
+
+
+def test_a_wrong_password_is_said_without_showing_it(pg_server, role, monkeypatch):
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    role("reviser", "PASSWORD 'right-pw'")
+    url = f"postgresql://reviser:s3cret-pw@127.0.0.1:{_port(pg_server)}/tmtool?connect_timeout=5"
+    _one_line_error(_cli("--db", url, "stats"), url,
+                    'cannot open store: password authentication failed for user "reviser"')
+
+
+def test_too_many_connections_are_said_as_the_server_says_it(pg_server, role):
+    role("busy", "CONNECTION LIMIT 0")
+    url = pg_server.replace("postgresql://tmtool@", "postgresql://busy@")
+    _one_line_error(_cli("--db", url, "stats"), url, 'cannot open store: too many connections for role "busy"')
+
+
+def test_a_statement_timeout_is_one_line(pg_url):
+    """A write waiting longer than the URL's statement_timeout for another writer's lock."""
+    from tmtool.store.postgres.store import WRITE_LOCK
+
+    with PostgresStore.open(pg_url):
+        pass
+    url = pg_url + "&options=-c%20statement_timeout%3D300"
+    with psycopg.connect(pg_url, autocommit=True) as writer:
+        writer.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
+        result = _cli("--db", url, "glossary", "add", "Comité militaire", "Military Committee")
+    _one_line_error(result, url, "the server cancelled the command: canceling statement due to statement timeout")
+    with PostgresStore.open(pg_url) as store:
+        assert store.stats()["entries"] == 0
+
+
+def test_a_server_short_of_resources_is_one_error_naming_the_store(pg_url):
+    """A sort the server may not spill to disk (temp_file_limit; a full disk is told the same way)."""
+    url = pg_url + "&options=-c%20work_mem%3D64%20-c%20temp_file_limit%3D64"
+    with PostgresStore.open(url) as store:
+        with pytest.raises(TmtoolError, match="the server is short of resources: temporary file size exceeds") as raised:
+            store._query("SELECT g FROM generate_series(1, 100000) g ORDER BY g DESC")
+        assert raised.value.path == masked(url)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -80,16 +81,38 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
+# What went wrong on the server's side, by SQLSTATE (or its class, the first two characters)
+_SERVER_FAILURES = {
+    "57014": "the server cancelled the command",  # statement_timeout (URL options, role settings) or an administrator
+    "53100": "the server's disk is full",
+    "53": "the server is short of resources",  # memory, connections, temp_file_limit
+}
+
+
 @contextmanager
-def _connection_lost(pg: psycopg.Connection, url: str) -> Iterator[None]:
-    """A connection lost mid-command (the server stopped or restarted, the network failed) as one
-    TmtoolError naming the store, like every other failure, rather than psycopg's traceback."""
+def _server_errors(pg: psycopg.Connection, url: str) -> Iterator[None]:
+    """A failure no command of tmtool's can avoid — the connection lost mid-command (the server
+    stopped or restarted, the network failed), a statement timed out, the server's disk full — as
+    one TmtoolError naming the store, like every other failure, rather than psycopg's traceback."""
     try:
         yield
     except psycopg.OperationalError as exc:
-        if not pg.broken:
+        state = exc.sqlstate or ""
+        what = "lost the connection to the store" if pg.broken else (
+            _SERVER_FAILURES.get(state) or _SERVER_FAILURES.get(state[:2]))
+        if what is None:
             raise
-        raise TmtoolError(f"lost the connection to the store: {_first_line(exc)}", path=masked(url)) from None
+        raise TmtoolError(f"{what}: {_first_line(exc)}", path=masked(url)) from None
+
+
+def _refusal(exc: psycopg.Error) -> str:
+    """Why a connection failed: the server's own reason when it gave one (a database or role that
+    does not exist, a wrong password, too many connections), without libpq's preamble naming the
+    socket or host; else libpq's first line (no server there)."""
+    text = str(exc).strip()
+    if "FATAL:" in text:
+        return text.rsplit("FATAL:", 1)[1].strip().splitlines()[0]
+    return re.sub(r"^connection (failed|is bad): ", "", _first_line(exc))
 
 
 class PostgresStore(UnitCorrections):
@@ -111,7 +134,7 @@ class PostgresStore(UnitCorrections):
         store's schema up to date; without ``create``, a database holding no store is NotFound."""
         pg, pool = _connect(url)
         try:
-            with _connection_lost(pg, url):
+            with _server_errors(pg, url):
                 version = _version(pg)
                 if version is None and not create:
                     raise NotFound("no tmtool store in this database (check --db or $TMTOOL_DB)", path=masked(url))
@@ -141,12 +164,12 @@ class PostgresStore(UnitCorrections):
         if self._in_transaction:
             yield
             return
-        with _connection_lost(self._pg, self.url), self._pg.transaction():
+        with _server_errors(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             yield
 
     def _query(self, sql: str, params: Sequence | Mapping = ()) -> list[tuple]:
-        with _connection_lost(self._pg, self.url):
+        with _server_errors(self._pg, self.url):
             return self._pg.execute(sql, params).fetchall()
 
     def _write(self, sql: str, params: Sequence | Mapping = ()) -> int:
@@ -360,7 +383,7 @@ class PostgresStore(UnitCorrections):
         where, params = (" WHERE u.changed >= %s", (iso(since),)) if since else ("", ())
         if not excluded:
             where += (" AND" if where else " WHERE") + " u.excluded = 0"
-        with _connection_lost(self._pg, self.url), self._pg.transaction():
+        with _server_errors(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             with self._pg.cursor("units") as rows, self._pg.cursor("variants") as variants:
                 rows.execute(f"SELECT {_U_UNIT_COLUMNS} FROM units u{where} ORDER BY u.id", params)
@@ -409,7 +432,7 @@ class PostgresStore(UnitCorrections):
     @contextmanager
     def _similarity_floor(self, floor: float) -> Iterator[None]:
         """pg_trgm's ``%`` (similarity at least the floor, through the index) in a transaction."""
-        with _connection_lost(self._pg, self.url), self._pg.transaction():
+        with _server_errors(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", (str(floor),))
             yield
 
@@ -739,7 +762,7 @@ def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool 
             return pool.getconn(), pool
         pg = psycopg.connect(url, autocommit=True, application_name="tmtool")
     except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-        raise TmtoolError(f"cannot open store: {_first_line(exc)}", path=masked(url)) from None
+        raise TmtoolError(f"cannot open store: {_refusal(exc)}", path=masked(url)) from None
     with _POOLS_LOCK:
         _OPENED.add(key)
     return pg, None
