@@ -73,6 +73,26 @@ def test_an_id_given_is_never_handed_out_again(pg_url):
         assert store.insert_entry(_entry("b", "b"), reviewed=False) == 42
 
 
+def test_an_entry_takes_as_many_round_trips_whatever_its_number_of_terms(pg_url, monkeypatch):
+    """Each round trip to the server waits for it (and, under load, for a core): an entry's terms
+    and their look-up keys are written together, not two statements a term."""
+    with PostgresStore.open(pg_url) as store:
+        waits = []
+        wait = store._pg.wait
+        monkeypatch.setattr(store._pg, "wait", lambda *args, **kwargs: waits.append(1) or wait(*args, **kwargs))
+
+        def round_trips(terms: list[Term]) -> int:
+            waits.clear()
+            entry_id = store.insert_entry(Entry(terms=terms), reviewed=False)
+            assert [t.text for t in store.entries([entry_id])[entry_id].terms] == [t.text for t in terms]
+            return len(waits)
+
+        two = round_trips([Term("comité", "fr"), Term("committee", "en")])
+        six = round_trips([Term(f"comité {n}", "fr") for n in range(3)] + [Term(f"committee {n}", "en") for n in range(3)])
+        assert two == six
+        assert store.terms_by_key(["comite 2"])[0].text == "comité 2"
+
+
 def test_errors_show_the_url_with_its_password_masked(pg_server):
     port = _port(pg_server)
     url = f"postgresql://ana:s3cret-pw@127.0.0.1:{port}/tmtool?password=s3cret-pw&connect_timeout=5"

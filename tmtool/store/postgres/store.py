@@ -573,13 +573,12 @@ class PostgresStore(UnitCorrections):
         now = iso(utcnow())
         with self.transaction():
             given = entry_id is not None
-            if not given:
-                entry_id = self._query("SELECT nextval(pg_get_serial_sequence('entries', 'id'))")[0][0]
-            self._pg.execute(
+            entry_id = self._pg.execute(
                 "INSERT INTO entries (id, status, reviewed, definition, note, frequency, score, first_seen,"
-                " last_seen, created, updated, import_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                " last_seen, created, updated, import_id) VALUES (coalesce(%s, nextval(pg_get_serial_sequence("
+                "'entries', 'id'))), %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
                 (entry_id, entry.status.value, int(reviewed), entry.definition, entry.note, entry.frequency,
-                 entry.score, iso(entry.first_seen), iso(entry.last_seen), now, now, import_id))
+                 entry.score, iso(entry.first_seen), iso(entry.last_seen), now, now, import_id)).fetchone()[0]
             if given:  # an id given must never come from the identity later ("above every id used")
                 self._pg.execute("SELECT setval(pg_get_serial_sequence('entries', 'id'), max(id)) FROM entries")
             self.write_terms(entry_id, entry.terms)
@@ -602,16 +601,18 @@ class PostgresStore(UnitCorrections):
             return updated[0]
 
     def write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
-        with self.transaction():
-            self._pg.execute("DELETE FROM terms WHERE entry_id = %s", (entry_id,))
-            for position, term in enumerate(terms):
-                term_id = self._pg.execute(
-                    f"INSERT INTO terms ({TERM_INSERT_COLUMNS})"
-                    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-                    term_row(entry_id, position, term)).fetchone()[0]
-                with self._pg.cursor() as cursor:
-                    cursor.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (%s, %s, %s)",
-                                       lookup_key_rows(term, term_id))
+        rows = []
+        for position, term in enumerate(terms):
+            keys = lookup_key_rows(term, 0)
+            rows.append((*term_row(entry_id, position, term), [k[0] for k in keys], [k[1] for k in keys]))
+        # one round trip to the server (a pipeline) for the whole entry, rather than two for each term
+        with self.transaction(), self._pg.pipeline(), self._pg.cursor() as cursor:
+            cursor.execute("DELETE FROM terms WHERE entry_id = %s", (entry_id,))
+            cursor.executemany(
+                f"WITH t AS (INSERT INTO terms ({TERM_INSERT_COLUMNS})"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id)"
+                " INSERT INTO lookup_keys (key, kind, term_id) SELECT k.key, k.kind, t.id"
+                " FROM t, unnest(%s::text[], %s::text[]) WITH ORDINALITY AS k(key, kind, n) ORDER BY k.n", rows)
 
     def add_contexts(self, entry_id: int, contexts: Iterable[Context], unit_ids: Mapping[str, int]) -> None:
         rows = [(entry_id, c.fr, c.en, c.document, c.unit, unit_ids.get(c.unit)) for c in contexts]
