@@ -226,6 +226,59 @@ def test_a_first_import_builds_the_search_indexes_after_its_rows(pg_url, monkeyp
         assert check_store(store) == ["index units_source_words is missing"]
 
 
+def test_an_import_reads_the_next_batch_while_the_server_stores_this_one(pg_url, monkeypatch):
+    from tmtool.store.postgres import store as backend
+
+    monkeypatch.setattr(backend, "IMPORT_BATCH", 7)
+    read, read_when_written = [], []
+    copy_units = PostgresStore._copy_units
+    monkeypatch.setattr(PostgresStore, "_copy_units",
+                        lambda self, *args: read_when_written.append(len(read)) or copy_units(self, *args))
+
+    def units():
+        for n in range(20):
+            read.append(n)
+            yield Unit(f"Phrase {n}.", f"Sentence {n}.", "fr-FR", "en-GB")
+
+    with PostgresStore.open(pg_url) as store:
+        assert store.add_units(units(), "a.tmx") == (20, 0, 0)
+    assert read_when_written[0] == 14  # the second batch read before the first was written
+
+
+def test_a_file_failing_mid_import_leaves_the_empty_memory_as_it_was(pg_url, monkeypatch):
+    """The reader's error (raised in its thread) ends the import's transaction: no unit stored, the
+    indexes and foreign keys dropped for the bulk write are back."""
+    from tmtool.store.copy import check_store
+
+    monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 7)
+
+    def units():
+        for n in range(10):
+            yield Unit(f"Phrase {n}.", f"Sentence {n}.", "fr-FR", "en-GB")
+        raise TmtoolError("not well-formed", path="a.tmx")
+
+    with PostgresStore.open(pg_url) as store:
+        constraints = store._query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint ORDER BY 1")
+        with pytest.raises(TmtoolError, match="not well-formed"):
+            store.add_units(units(), "a.tmx")
+        assert store.stats()["units"] == 0 and check_store(store) == []
+        assert store._query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint ORDER BY 1") == constraints
+
+
+def test_a_first_import_checks_its_units_references_in_one_join(pg_url, monkeypatch):
+    """Not a look-up of the import's row for each unit (a trigger per row), and they are checked."""
+    monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 7)
+    units = [Unit(f"Phrase {n}.", f"Sentence {n}.", "fr-FR", "en-GB") for n in range(30)]
+    with PostgresStore.open(pg_url) as store:
+        import_id = store.new_import("a.tmx", "tmx", "units")
+        store.add_units(units, "a.tmx", import_id)
+        with pytest.raises(psycopg.errors.ForeignKeyViolation):
+            store.add_units([Unit("Autre.", "Other.", "fr-FR", "en-GB")], "b.tmx", import_id + 1)  # row by row
+    with psycopg.connect(pg_url) as conn:  # the store's connection closed: its counts are flushed
+        scans, = conn.execute("SELECT idx_scan FROM pg_stat_user_tables WHERE relname = 'imports'").fetchone()
+    assert scans < 5
+
+
 def test_the_memory_contexts_leave_out_words_common_in_the_memory(pg_url, monkeypatch):
     """With statistics (taken after a bulk import), a word's count comes from them, not a count."""
     monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 7)
