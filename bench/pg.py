@@ -220,10 +220,10 @@ from tmtool.text.en import noun_phrases
 word_pairs(), noun_phrases("Loaded.")
 pairs = [Path(p) for p in sys.argv[2:]]
 with open_store(sys.argv[1]) as store:
-    start, sentences = time.perf_counter(), 0
+    start, cpu, sentences = time.perf_counter(), time.process_time(), 0
     for fr, en in zip(pairs[::2], pairs[1::2]):
         sentences += ingest_pair(store, fr, en).units
-    print(time.perf_counter() - start, sentences)
+    print(time.perf_counter() - start, time.process_time() - cpu, sentences)
 """
 
 
@@ -241,9 +241,9 @@ def ingest_rows(size: int, stores: dict, search_file: Path) -> list[tuple]:
             for process in load:
                 process.terminate()
                 process.wait()
-            seconds, sentences = result["out"].split()
+            seconds, cpu, sentences = result["out"].split()
             rows.append((size, f"{backend}: ingest {len(documents) // 2} documents, {searchers} clients searching", {
-                "wall": float(seconds), "peak_mib": result["peak_mib"],
+                "wall": float(seconds), "cpu": float(cpu), "peak_mib": result["peak_mib"],
                 "note": f"{int(sentences) / float(seconds):.1f} sentences/s"}))
             # the next run ingests the same documents into the same memory: as a new document again
             from tmtool.store import open_store
