@@ -88,7 +88,8 @@ def test_an_entry_takes_as_many_round_trips_whatever_its_number_of_terms(pg_url,
             return len(waits)
 
         two = round_trips([Term("comité", "fr"), Term("committee", "en")])
-        six = round_trips([Term(f"comité {n}", "fr") for n in range(3)] + [Term(f"committee {n}", "en") for n in range(3)])
+        six = round_trips([Term(f"comité {n}", "fr") for n in range(3)]
+                          + [Term(f"committee {n}", "en") for n in range(3)])
         assert two == six
         assert store.terms_by_key(["comite 2"])[0].text == "comité 2"
 
@@ -258,11 +259,12 @@ def test_a_file_failing_mid_import_leaves_the_empty_memory_as_it_was(pg_url, mon
         raise TmtoolError("not well-formed", path="a.tmx")
 
     with PostgresStore.open(pg_url) as store:
-        constraints = store._query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint ORDER BY 1")
+        constraints = "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint ORDER BY 1"
+        before = store._query(constraints)
         with pytest.raises(TmtoolError, match="not well-formed"):
             store.add_units(units(), "a.tmx")
         assert store.stats()["units"] == 0 and check_store(store) == []
-        assert store._query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint ORDER BY 1") == constraints
+        assert store._query(constraints) == before
 
 
 def test_a_first_import_checks_its_units_references_in_one_join(pg_url, monkeypatch):
@@ -296,8 +298,8 @@ def test_a_word_the_statistics_miss_is_counted_as_sqlite_counts_it(pg_url, monke
     """The statistics list only the commonest words: one they leave out may still be in more than
     ``limit`` units, and is left out as on SQLite, not taken as specific."""
     units = [Unit(f"La réunion du comité numéro {n}.", f"Committee meeting {n}.", "fr-FR", "en-GB", tuid=str(n))
-             for n in range(12)] + [Unit("Le dispositif explosif de circonstance.", "The improvised explosive device.",
-                                         "fr-FR", "en-GB", tuid="ied")]
+             for n in range(12)]
+    units.append(Unit("Le dispositif explosif.", "The explosive device.", "fr-FR", "en-GB", tuid="ied"))
     with PostgresStore.open(pg_url) as store:
         store.add_units(units, "a.tmx")
         monkeypatch.setattr(store, "_common_source_words", lambda: {"dispositif": 1.0})  # "réunion" missed
@@ -456,6 +458,6 @@ def test_a_server_short_of_resources_is_one_error_naming_the_store(pg_url):
     """A sort the server may not spill to disk (temp_file_limit; a full disk is told the same way)."""
     url = pg_url + "&options=-c%20work_mem%3D64%20-c%20temp_file_limit%3D64"
     with PostgresStore.open(url) as store:
-        with pytest.raises(TmtoolError, match="the server is short of resources: temporary file size exceeds") as raised:
+        with pytest.raises(TmtoolError, match="the server is short of resources: temporary file size") as raised:
             store._query("SELECT g FROM generate_series(1, 100000) g ORDER BY g DESC")
         assert raised.value.path == masked(url)

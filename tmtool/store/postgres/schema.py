@@ -204,7 +204,7 @@ CREATE INDEX unit_edits_document ON unit_edits(document_id, id);
 # The words of each side computed once, when the row is written, and stored beside it (issue 14):
 # an index on the expression parsed every text again when it was built, when ANALYZE sampled the
 # table and when a match was checked or ranked; PostgreSQL's parser is the slowest step of an import
-# (two thirds of a 100,000-unit import's server time), and now runs during COPY, beside the client.
+# (about two thirds of a 100,000-unit import's server time), and now runs during COPY, beside the client.
 _V3 = """
 DROP INDEX units_source_words;
 DROP INDEX units_target_words;
@@ -217,8 +217,8 @@ CREATE INDEX units_target_words ON units USING gin (target_words);
 
 MIGRATIONS: list[str] = [_V1, _V2, _V3]
 
-# The units' full-text and trigram indexes as they stand (_V1's, the words' as of _V3), by name: a bulk write into an
-# empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).
+# The units' full-text and trigram indexes as they stand (_V1's; the words' as of _V3), by name: a bulk
+# write into an empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).
 SEARCH_INDEXES = {
     "units_match_grams": "CREATE INDEX units_match_grams ON units USING gist (match_text gist_trgm_ops(siglen = 256))",
     "units_source_words": "CREATE INDEX units_source_words ON units USING gin (source_words)",

@@ -83,7 +83,8 @@ def _first_line(exc: BaseException) -> str:
 
 # What went wrong on the server's side, by SQLSTATE (or its class, the first two characters)
 _SERVER_FAILURES = {
-    "57014": "the server cancelled the command",  # statement_timeout (URL options, role settings) or an administrator
+    # statement_timeout (the URL's options, the role's settings), or an administrator's cancel
+    "57014": "the server cancelled the command",
     "53100": "the server's disk is full",
     "53": "the server is short of resources",  # memory, connections, temp_file_limit
 }
