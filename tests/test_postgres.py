@@ -228,22 +228,31 @@ def test_a_first_import_builds_the_search_indexes_after_its_rows(pg_url, monkeyp
 
 
 def test_an_import_reads_the_next_batch_while_the_server_stores_this_one(pg_url, monkeypatch):
+    import threading
+
     from tmtool.store.postgres import store as backend
 
     monkeypatch.setattr(backend, "IMPORT_BATCH", 7)
-    read, read_when_written = [], []
+    second_batch_read = threading.Event()
+    read_while_writing = []  # whether the second batch was read while the first was being written
     copy_units = PostgresStore._copy_units
-    monkeypatch.setattr(PostgresStore, "_copy_units",
-                        lambda self, *args: read_when_written.append(len(read)) or copy_units(self, *args))
+
+    def writing(self, *args):
+        if not read_while_writing:
+            read_while_writing.append(second_batch_read.wait(timeout=10))
+        return copy_units(self, *args)
+
+    monkeypatch.setattr(PostgresStore, "_copy_units", writing)
 
     def units():
         for n in range(20):
-            read.append(n)
+            if n == 13:  # the second batch's last unit
+                second_batch_read.set()
             yield Unit(f"Phrase {n}.", f"Sentence {n}.", "fr-FR", "en-GB")
 
     with PostgresStore.open(pg_url) as store:
         assert store.add_units(units(), "a.tmx") == (20, 0, 0)
-    assert read_when_written[0] == 14  # the second batch read before the first was written
+    assert read_while_writing == [True]
 
 
 def test_a_file_failing_mid_import_leaves_the_empty_memory_as_it_was(pg_url, monkeypatch):
