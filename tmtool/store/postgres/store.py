@@ -361,7 +361,8 @@ class PostgresStore(UnitCorrections):
         indexes are dropped and built again in one pass over the rows written meanwhile, which costs
         less than growing them row by row (a 100,000-unit import: 14.9 s against 23.0 s), and its
         foreign keys are checked once, in one join, rather than by a trigger for each row (1.4 s of
-        the server's time for 100,000 rows); readers of the empty memory wait for the transaction."""
+        the server's time for 100,000 rows); readers of the empty memory, and of the documents and
+        imports its keys refer to, wait for the transaction."""
         empty = not self._query("SELECT EXISTS (SELECT 1 FROM units)")[0][0]
         foreign_keys = self._query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
                                    " WHERE conrelid = 'units'::regclass AND contype = 'f'") if empty else []
