@@ -48,6 +48,22 @@ def test_clients_starting_at_once_create_the_schema_once(pg_url):
         assert {name for name, in conn.execute("SELECT extname FROM pg_extension")} >= {"pg_trgm", "unaccent"}
 
 
+def test_a_store_made_before_the_stored_words_finds_its_units_once_upgraded(pg_url):
+    """Schema 3 computes the words of the units already stored, and its indexes stand."""
+    from tmtool.store.copy import check_store
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent")
+        conn.execute("CREATE TABLE tmtool_schema (version integer NOT NULL); INSERT INTO tmtool_schema VALUES (2)")
+        for script in MIGRATIONS[:2]:
+            conn.execute(script)
+        conn.execute("INSERT INTO units (source, target, srclang, tgtlang, match_text, content_key)"
+                     " VALUES ('Le comité se réunit.', 'The committee meets.', 'fr', 'en', 'le comite se reunit', 'k')")
+    with PostgresStore.open(pg_url) as store:
+        assert [u.target for u, _ in store.concordance("comite")] == ["The committee meets."]
+        assert check_store(store) == []
+
+
 def test_a_database_without_a_store_is_not_found_unless_creating(pg_url):
     with pytest.raises(NotFound, match="no tmtool store in this database"):
         PostgresStore.open(pg_url, create=False)
