@@ -97,6 +97,19 @@ def test_replacing_a_document_replaces_its_units_and_counts(store):
     assert store.stats()["documents"] == 1
 
 
+def test_entries_are_filtered_by_document_in_the_store(store):
+    for doc_id, terms in (("a", ["pays partenaire", "Comité militaire"]), ("b", ["Comité militaire", "espace aérien"])):
+        ids = store.replace_document(record(doc_id, src_hash=doc_id), [])
+        glossary.merge_extracted(store, [proposal(fr, fr.upper()) for fr in terms], doc_id, ids)
+    in_b = store.list_entries(document="b")
+    assert [e.terms[0].text for e in in_b] == [e.terms[0].text for e in store.list_entries() if e in in_b]
+    assert sorted(e.terms[0].text for e in in_b) == ["Comité militaire", "espace aérien"]
+    # paged in the store: the second of b's entries, whatever a's hold
+    assert store.list_entries(document="b", offset=1, limit=1) == in_b[1:]
+    assert store.list_entries(document="b", text="aérien") == [e for e in in_b if e.terms[0].text == "espace aérien"]
+    assert store.list_entries(document="none") == []
+
+
 def test_a_failed_transaction_leaves_the_store_as_it_was(store):
     store.replace_document(record(), [unit("Un.", "One.", "doc:1")])
     with pytest.raises(RuntimeError):

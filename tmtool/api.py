@@ -335,12 +335,9 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     ``document``: those its extraction counted."""
     if offset < 0 or (limit is not None and limit < 0):
         raise Invalid("offset and limit cannot be negative")
-    chosen = dict(statuses=[_status(s) for s in statuses], min_score=min_score, since=since, text=text)
-    if document is None:
-        return [entry_to_dict(e) for e in store.list_entries(**chosen, limit=limit, offset=offset)]
-    counted = set(store.document_entry_ids(document))
-    found = [e for e in store.list_entries(**chosen) if int(e.id) in counted]
-    return [entry_to_dict(e) for e in found[offset:None if limit is None else offset + limit]]
+    found = store.list_entries(statuses=[_status(s) for s in statuses], min_score=min_score, since=since,
+                               text=text, document=document, limit=limit, offset=offset)
+    return [entry_to_dict(e) for e in found]
 
 
 def entry(store: Store, entry_id: int | str) -> dict:

@@ -216,11 +216,12 @@ class Store(Protocol):
         ...
 
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
-                     since: datetime | None = None, text: str | None = None, limit: int | None = None,
-                     offset: int = 0) -> list[Entry]:
+                     since: datetime | None = None, text: str | None = None, document: str | None = None,
+                     limit: int | None = None, offset: int = 0) -> list[Entry]:
         """Entries matching every given filter, by score (highest first), then frequency (highest
         first), then id; ``since`` compares the time the entry last changed; ``text`` matches any
-        term's folded surface form (``folding.fold``) as a substring of ``fold(text)``."""
+        term's folded surface form (``folding.fold``) as a substring of ``fold(text)``; ``document``
+        keeps those a stored document's extraction counted."""
         ...
 
     def term_languages(self) -> list[str]:

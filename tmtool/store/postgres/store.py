@@ -479,8 +479,8 @@ class PostgresStore(UnitCorrections):
         return EntryState(bool(rows[0][0]), *rows[0][1:]) if rows else None
 
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
-                     since: datetime | None = None, text: str | None = None, limit: int | None = None,
-                     offset: int = 0) -> list[Entry]:
+                     since: datetime | None = None, text: str | None = None, document: str | None = None,
+                     limit: int | None = None, offset: int = 0) -> list[Entry]:
         where, params = [], []
         if statuses:
             where.append("status = ANY(%s)")
@@ -495,6 +495,9 @@ class PostgresStore(UnitCorrections):
             where.append("id IN (SELECT t.entry_id FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
                          " WHERE k.kind = 'form' AND strpos(k.key, %s) > 0)")
             params.append(fold(text))
+        if document is not None:
+            where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = %s)")
+            params.append(document)
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY score DESC, frequency DESC, id LIMIT %s OFFSET %s"
         ids = [row[0] for row in self._query(sql, [*params, limit, offset])]

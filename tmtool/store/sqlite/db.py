@@ -535,6 +535,7 @@ class SQLiteStore(UnitCorrections):
         min_score: float | None = None,
         since: datetime | None = None,
         text: str | None = None,
+        document: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Entry]:
@@ -556,6 +557,9 @@ class SQLiteStore(UnitCorrections):
                 " WHERE k.kind = 'form' AND instr(k.key, ?) > 0)"
             )
             params.append(fold(text))
+        if document is not None:
+            where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = ?)")
+            params.append(document)
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY score DESC, frequency DESC, id"
         if limit is not None or offset:
