@@ -144,6 +144,37 @@ def test_extraction_extends_an_unreviewed_candidate(store):
     assert entry.status == ReviewStatus.CANDIDATE
 
 
+def spy(monkeypatch, store, method):
+    """The arguments of every call of one of the store's methods, as it goes on answering."""
+    calls, real = [], getattr(store, method)
+    monkeypatch.setattr(store, method, lambda *args, **kwargs: calls.append(args) or real(*args, **kwargs))
+    return calls
+
+
+def test_an_ingest_recounts_each_entry_once(store, monkeypatch):
+    proposals = [proposal("pays partenaire", "partner country"), proposal("pays partenaires", "partner nation"),
+                 proposal("espace aérien", "airspace")]
+    glossary.save_document(store, record(), [], proposals)
+    recounted = spy(monkeypatch, store, "document_counts")
+    # a revised version: two proposals name one entry, which the earlier version counted too
+    _, new, updated = glossary.save_document(store, record(src_hash="c"), [], proposals[:2])
+    assert (new, updated) == (0, 1)
+    assert sorted(recounted) == [(1,), (2,)]  # each once, the entry no longer counted too
+    assert {e.terms[0].text: e.frequency for e in store.list_entries()} == {"pays partenaire": 2, "espace aérien": 0}
+
+
+def test_a_review_change_reads_its_entries_once(store, monkeypatch):
+    first = glossary.add_entry(store, proposal("pays partenaire", "partner country"))
+    second = glossary.add_entry(store, proposal("pays partenaires", "partner nation"))
+    read = spy(monkeypatch, store, "entries")
+    glossary.set_status(store, first, ReviewStatus.REJECTED)
+    assert read == [([first],), ([first],)]  # before the change, then the snapshot after it
+    read.clear()
+    glossary.merge_entries(store, second, first)
+    assert read == [([second, first],), ([first],)]
+    assert [t.text for t in glossary.entry(store, first).terms_in("en")] == ["partner country", "partner nation"]
+
+
 def test_every_review_change_is_recorded_and_revertible(store):
     entry_id = glossary.add_entry(store, proposal("Comité militaire", "Military Committee"))
     approve = glossary.set_status(store, entry_id, ReviewStatus.APPROVED)
