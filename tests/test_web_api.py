@@ -127,6 +127,33 @@ def test_export_writes_the_glossary_with_the_status_filter(api, db):
     assert http.get("/api/export/tbx", params={"status": "maybe"}).status_code == 400
 
 
+def test_an_export_downloaded_is_the_file_the_cli_writes(api, db, tmp_path, monkeypatch):
+    import tempfile
+    import time
+
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    http, headers = api
+    http.post("/api/entries/1/approve", headers=headers)
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    for fmt in tmtool_api.format_names()["written"]:
+        for _ in range(3):  # a TMX header and a workbook hold the time to the second: both in one second
+            second = int(time.time())
+            out = tmp_path / f"export.{fmt}"
+            done = CliRunner().invoke(main, ["--db", db, "export", fmt, "--status", "all", "-o", str(out)])
+            downloaded = http.get(f"/api/export/{fmt}", params={"status": "all"})
+            if int(time.time()) == second:
+                break
+        assert done.exit_code == 0 and downloaded.status_code == 200, done.output
+        assert downloaded.content == out.read_bytes(), fmt
+        assert int(downloaded.headers["content-length"]) == out.stat().st_size
+    assert list(spool.iterdir()) == []  # each file sent went with its response
+
+
 def test_the_openapi_document_is_valid_and_lists_every_path():
     from openapi_spec_validator import validate
 

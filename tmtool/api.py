@@ -200,20 +200,21 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
 STATUSES = tuple(status.value for status in ReviewStatus)
 
 
-def export(store: Store, fmt: str, out: str | Path | BinaryIO | None = None, *,
+def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
            statuses: Sequence[str] | None = None, since: datetime | None = None, srclang: str = "fr",
-           tgtlang: str = "en", all_languages: bool = False, progress: Progress | None = None) -> int | bytes:
-    """Export the memory or the glossary in a format written (see :func:`format_names`): to the path
-    ``out`` (``-``: stdout) or the binary stream ``out``, returning how many units or entries were written;
-    with no ``out``, returning the file's bytes. ``statuses``: the entries written ("approved",
-    "candidate", "rejected"; by default the approved only, so that no unreviewed candidate reaches a
-    translator unasked).
+           tgtlang: str = "en", all_languages: bool = False, progress: Progress | None = None) -> int:
+    """Export the memory or the glossary in a format written (see :func:`format_names`) to the path
+    ``out`` (``-``: stdout), written atomically, or to the binary stream ``out``; returns how many
+    units or entries were written. ``statuses``: the entries written ("approved", "candidate",
+    "rejected"; by default the approved only, so that no unreviewed candidate reaches a translator
+    unasked).
 
-    >>> import os, tempfile
+    >>> import io, os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
     >>> _ = add_entry(store, ["Comité militaire"], ["Military Committee"])
-    >>> export(store, "tsv").decode().split("\\t")[:2]
-    ['Comité militaire', 'Military Committee']
+    >>> written = io.BytesIO()
+    >>> export(store, "tsv", written), written.getvalue().decode().split("\\t")[:2]
+    (1, ['Comité militaire', 'Military Committee'])
     >>> store.close()
     """
     from . import transfer
@@ -223,17 +224,14 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO | None = None, *,
                    all_languages=all_languages, progress=progress)
     if isinstance(out, (str, Path)):
         return transfer.export_store(store, fmt, str(out), **options)
-    folder = Path(tempfile.mkdtemp(prefix="tmtool-export-"))
-    try:
-        path = folder / f"export.{fmt}"
-        transfer.export_store(store, fmt, str(path), **options)
-        data = path.read_bytes()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    if out is None:
-        return data
-    out.write(data)
-    return len(data)
+    # through a file, as the CLI writes it (a workbook is a zip, written otherwise to a stream that
+    # cannot seek), then copied a chunk at a time: never the whole export in memory
+    with tempfile.TemporaryDirectory(prefix="tmtool-export-") as folder:
+        path = Path(folder, "export")
+        count = transfer.export_store(store, fmt, str(path), **options)
+        with open(path, "rb") as written:
+            shutil.copyfileobj(written, out)
+    return count
 
 
 def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: str = "en") -> dict:

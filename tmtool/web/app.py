@@ -8,16 +8,19 @@ call the library and return its data — as JSON under ``/api``, through a templ
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 from pathlib import Path, PurePath
 from typing import Annotated, Literal
 from urllib.parse import quote
 
 from fastapi import Body, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, ConfigDict
+from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
 
 from .. import api
@@ -210,13 +213,20 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def api_export(fmt: str, status: Literal["approved", "candidate", "rejected", "all"] | None = None) -> Response:
         """The memory (``tmx``) or the glossary (``tbx``, ``tbx-martif``, ``tsv``, ``csv``, ``po``, ``xlsx``) as a file."""
         statuses = None if status is None else list(api.STATUSES) if status == "all" else [status]
-        with store() as s:
-            data = api.export(s, fmt, statuses=statuses)
-        written = registry.get(fmt)
+        written = registry.get(fmt, writing=True)
         extension = (written.extensions or registry.get(written.read_as).extensions)[0]  # tbx-martif: .tbx
         name = ("memory" if written.kind == registry.MEMORY else "glossary") + extension
-        return Response(data, media_type=EXPORT_MEDIA.get(fmt, "application/octet-stream"),
-                        headers={"content-disposition": f'attachment; filename="{name}"'})
+        # written to a file as the CLI writes it, sent from there a chunk at a time, then removed
+        folder = Path(tempfile.mkdtemp(prefix="tmtool-export-"))
+        try:
+            with store() as s:
+                api.export(s, fmt, folder / name, statuses=statuses)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return FileResponse(folder / name, media_type=EXPORT_MEDIA.get(fmt, "application/octet-stream"),
+                            headers={"content-disposition": f'attachment; filename="{name}"'},
+                            background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
     # ---- API: writing (every one checked by Guard: same origin, CSRF token) ------------------
 
