@@ -192,9 +192,9 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     # most first, then by language: (source, target) tags for units, a base language for entries
     counts = sorted(result.languages.items(), key=lambda item: (-item[1], item[0]))
     languages = {("→".join(key) if isinstance(key, tuple) else key): count for key, count in counts}
-    skipped = [str(replace(s, path=_name(source))) if s.path == str(path) else str(s) for s in result.skipped]
     return {"kind": result.kind, "added": result.added, "already_stored": result.already_stored,
-            "untranslated": result.untranslated, "languages": languages, "skipped": skipped}
+            "untranslated": result.untranslated, "languages": languages,
+            "skipped": [str(skipped) for skipped in result.skipped]}
 
 
 STATUSES = tuple(status.value for status in ReviewStatus)
