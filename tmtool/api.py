@@ -50,7 +50,7 @@ __all__ = [
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "languages_left_out", "lookup",
     "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reject", "remove", "remove_entry", "revert", "search",
-    "segment", "split_unit", "stats", "unit_edits",
+    "segment", "split_unit", "stats", "undo_correction", "unit_edits",
 ]
 
 
@@ -482,9 +482,20 @@ def document_units(store: Store, document_id: str) -> list[dict]:
 
 def unit_edits(store: Store, document_id: str) -> list[dict]:
     """A document's recorded corrections, oldest first: ``{"id", "time", "action", "before",
-    "after"}``, the runs of units replaced and put in their place."""
-    return [{"id": e.id, "time": e.time, "action": e.action, "before": e.before, "after": e.after}
-            for e in store.unit_edits(document_id)]
+    "after"}``, the runs of units replaced (``[source, target, excluded, ...]``) and put in their
+    place (``[[source sentences], [target sentences], excluded]``)."""
+    return [_unit_edit_dict(e) for e in store.unit_edits(document_id)]
+
+
+def _unit_edit_dict(edit) -> dict:
+    return {"id": edit.id, "time": edit.time, "action": edit.action, "before": edit.before, "after": edit.after}
+
+
+def undo_correction(store: Store, document_id: str) -> dict:
+    """Undo a document's last correction: the units it replaced come back as they were (with the
+    aligner's bead and confidence), and re-ingesting the document no longer makes it. Returns the
+    correction undone, as :func:`unit_edits` gives it; Invalid when there is none."""
+    return _unit_edit_dict(store.undo_unit_edit(document_id))
 
 
 def merge_units(store: Store, document_id: str, unit_id: int) -> int:
@@ -503,6 +514,8 @@ def merge_units(store: Store, document_id: str, unit_id: int) -> int:
     [('2-2', ['Le chat dort.', 'Il fait beau.'])]
     >>> [e["action"] for e in unit_edits(store, "d")]
     ['merge']
+    >>> undo_correction(store, "d")["action"], [u["bead"] for u in document_units(store, "d")], unit_edits(store, "d")
+    ('merge', ['1-1', '1-1'], [])
     >>> store.close()
     """
     from . import corrections

@@ -122,20 +122,26 @@ class Store(Protocol):
 
     # ---- a reviewer's corrections to a document's alignment (see tmtool.corrections) -----------
 
-    def replace_units(self, document_id: str, unit_ids: Sequence[int], after: Sequence[Replacement],
+    def replace_units(self, document_id: str, run: Sequence[StoredUnit], after: Sequence[Replacement],
                       action: str) -> int:
-        """Replace the consecutive units ``unit_ids`` of a document by the run ``after`` (units with
-        the first one's languages, tuid — the others ``tuid.2``, ``tuid.3`` … — and props, no
-        confidence), re-pointing the glossary contexts that quoted the old units; a run of the same
-        texts only changes whether they are excluded. Records the correction by the texts of both
-        runs (:class:`UnitEdit`), so that :meth:`replay_unit_edits` can make it again. NotFound for
-        an unknown document or unit, Invalid for units that do not follow each other. Returns the
-        correction's id."""
+        """Replace ``run``, consecutive units of a document as :meth:`document_units` gave them in
+        the caller's transaction, by the run ``after`` (units with the first one's languages, tuid —
+        the others ``tuid.2``, ``tuid.3`` … — and props, no confidence), re-pointing the glossary
+        contexts that quoted the old units; a run of the same texts only changes whether they are
+        excluded. Records the correction by both runs (:class:`UnitEdit`), so that
+        :meth:`replay_unit_edits` can make it again and :meth:`undo_unit_edit` undo it. Invalid for
+        units that do not follow each other. Returns the correction's id."""
         ...
 
     def unit_edits(self, document_id: str) -> list[UnitEdit]:
         """A document's recorded corrections, oldest first; they outlive a re-ingest of the document
         and go when it is removed (:meth:`delete_documents`)."""
+        ...
+
+    def undo_unit_edit(self, document_id: str) -> UnitEdit:
+        """Undo a document's last correction: the units it replaced made again as they were, its
+        record removed (only the record, when a revision ingested since left it out). NotFound for
+        an unknown document, Invalid when it has no correction. Returns the correction undone."""
         ...
 
     def replay_unit_edits(self, document_id: str) -> int:

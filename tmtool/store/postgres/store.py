@@ -264,6 +264,9 @@ class PostgresStore(UnitCorrections):
         return self._pg.execute("INSERT INTO unit_edits (document_id, time, action, before, after)"
                                 " VALUES (%s, %s, %s, %s, %s) RETURNING id", row).fetchone()[0]
 
+    def _delete_unit_edit(self, edit_id: int) -> None:
+        self._pg.execute("DELETE FROM unit_edits WHERE id = %s", (edit_id,))
+
     def _unit_edit_rows(self, document_id: str) -> list[tuple]:
         return self._query("SELECT id, document_id, time, action, before, after FROM unit_edits"
                            " WHERE document_id = %s ORDER BY id", (document_id,))

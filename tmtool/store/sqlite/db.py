@@ -362,6 +362,9 @@ class SQLiteStore(UnitCorrections):
         return self._conn.execute("INSERT INTO unit_edits (document_id, time, action, before, after)"
                                   " VALUES (?, ?, ?, ?, ?)", row).lastrowid
 
+    def _delete_unit_edit(self, edit_id: int) -> None:
+        self._conn.execute("DELETE FROM unit_edits WHERE id = ?", (edit_id,))
+
     def _unit_edit_rows(self, document_id: str) -> list[tuple]:
         return self._query("SELECT id, document_id, time, action, before, after FROM unit_edits"
                            " WHERE document_id = ? ORDER BY id", (document_id,))
