@@ -162,7 +162,8 @@ def test_the_openapi_document_is_valid_and_lists_every_path():
     validate(document)
     assert {"/api/lookup", "/api/search", "/api/concordance", "/api/entries", "/api/entries/{entry_id}",
             "/api/entries/{entry_id}/approve", "/api/entries/{entry_id}/reject", "/api/documents",
-            "/api/documents/{document_id}/units", "/api/ingest", "/api/import", "/api/export/{fmt}"} <= set(document["paths"])
+            "/api/documents/{document_id}/units", "/api/documents/{document_id}/corrections/undo", "/api/ingest",
+            "/api/import", "/api/export/{fmt}"} <= set(document["paths"])
     assert "patch" in document["paths"]["/api/entries/{entry_id}"]
     responses = document["paths"]["/api/entries/{entry_id}"]["patch"]["responses"]
     assert {"200", "400", "404", "409", "413"} <= set(responses) and "422" not in responses
@@ -229,6 +230,17 @@ def test_alignment_corrections_through_the_api(api, db):
     assert http.post(f"{base}/99999/merge", headers=headers).status_code == 404
     with open_store(db) as store:
         assert len(store.document_units(SEED_ID)) == 19 and store.document_units(SEED_ID)[2].excluded
+    # undone, last first, back to the units as aligned
+    undo = f"/api/documents/{SEED_ID}/corrections/undo"
+    for action, left in (("exclude", ["merge", "split"]), ("split", ["merge"]), ("merge", [])):
+        undone = http.post(undo, headers=headers).json()
+        assert undone["undone"]["action"] == action and [c["action"] for c in undone["corrections"]] == left
+    assert [{k: u[k] for k in ("source", "target", "tuid", "bead", "confidence", "excluded")} for u in undone["units"]] \
+        == [{k: u[k] for k in ("source", "target", "tuid", "bead", "confidence", "excluded")} for u in units]
+    nothing = http.post(undo, headers=headers)
+    assert nothing.status_code == 400 and nothing.json()["message"] == f"document {SEED_ID} has no correction to undo"
+    assert http.post("/api/documents/nope/corrections/undo", headers=headers).status_code == 404
+    assert http.post(undo).status_code == 403  # a write: the CSRF token is asked for
 
 
 def test_ingest_and_import_uploads(api, db, tmp_path):

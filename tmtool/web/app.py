@@ -295,6 +295,14 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             api.exclude_unit(s, document_id, unit_id, excluded)
             return document_view(s, document_id)
 
+    @app.post("/api/documents/{document_id:path}/corrections/undo", tags=["documents"])
+    def api_undo_correction(document_id: str) -> dict:
+        """Undo the document's last correction (the units it replaced come back as they were);
+        ``undone``: that correction, as ``corrections`` lists it."""
+        with store() as s:
+            undone = api.undo_correction(s, document_id)
+            return {**document_view(s, document_id), "undone": undone}
+
     @app.post("/api/ingest", tags=["documents"])
     def api_ingest(fr_file: Annotated[UploadFile, File()], en_file: Annotated[UploadFile, File()],
                    doc_id: Annotated[str | None, Form(max_length=200)] = None) -> dict:
