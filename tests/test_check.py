@@ -427,3 +427,26 @@ def test_api_checks_an_upload_and_an_ingested_document(db, tmp_path):
     assert (finding["unit"], finding["kind"], finding["term"]) == (2, "missing", "États membres")
     assert finding["unit_id"] == str(stored[1]["id"])
     assert api.check_report(report["findings"], "csv").splitlines()[0].startswith("unit,unit_id,kind")
+
+
+def test_the_approved_glossary_is_indexed_again_only_when_it_changed(store_url):
+    from tmtool import api
+    from tmtool.check import load_glossary
+
+    unit = Unit("Le Comité militaire se réunit.", "The Military Committee meets.", "fr-FR", "en-GB", tuid="1")
+    with open_store(store_url, create=True) as store:
+        first = api.add_entry(store, ["Comité militaire"], ["Military Committee"])["id"]
+        loaded = load_glossary(store)
+        assert check_units(loaded, [unit]).findings == []
+        candidate = api.add_entry(store, ["espace aérien"], ["airspace"], status="candidate")["id"]
+        assert load_glossary(store) is loaded  # a candidate is not checked against: nothing to build again
+        # each change to the approved entries, however quick, is seen (all within a second or two)
+        api.edit(store, first, en="Military Board")
+        edited = load_glossary(store)
+        assert edited is not loaded and [f.kind for f in check_units(edited, [unit]).findings] == ["missing"]
+        api.approve(store, [candidate])
+        assert len(approved := load_glossary(store)) == 2 and approved is not edited
+        api.remove_entry(store, first)
+        assert len(load_glossary(store)) == 1
+        api.reject(store, [candidate])
+        assert len(load_glossary(store)) == 0

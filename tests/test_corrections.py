@@ -199,3 +199,13 @@ def test_a_correction_recorded_before_undo_existed_is_not_undone(store):
     with pytest.raises(TmtoolError, match="recorded before corrections could be undone"):
         store.undo_unit_edit("d")
     assert state(store) == before and len(store.unit_edits("d")) == 1
+
+
+def test_a_documents_sentences_are_segmented_once_however_often_it_is_viewed(store, monkeypatch):
+    from tmtool import api
+    from tmtool.text import segment
+
+    first = api.document_units(store, "d")
+    calls, real = [], segment.segment_text
+    monkeypatch.setattr(segment, "segment_text", lambda text, lang: calls.append(text) or real(text, lang))
+    assert api.document_units(store, "d") == first and calls == []

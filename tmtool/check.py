@@ -466,9 +466,20 @@ def check_units(glossary: Glossary, units: Iterable[Unit]) -> Report:
     return checker.report
 
 
+# the last index built of each store's approved entries, with the version it was built from: a
+# server checking documents over and over builds it again only when the approved glossary changed
+_LOADED: dict[str, tuple[tuple, Glossary]] = {}
+
+
 def load_glossary(store) -> Glossary:
-    """The store's approved entries."""
-    return Glossary(store.list_entries(statuses=[ReviewStatus.APPROVED]))
+    """The store's approved entries, indexed."""
+    if str(store.url) == ":memory:":  # a name many stores share
+        return Glossary(store.list_entries(statuses=[ReviewStatus.APPROVED]))
+    version = store.approved_version()
+    loaded = _LOADED.get(str(store.url))
+    if loaded is None or loaded[0] != version:
+        loaded = _LOADED[str(store.url)] = (version, Glossary(store.list_entries(statuses=[ReviewStatus.APPROVED])))
+    return loaded[1]
 
 
 def read_units(path: str) -> tuple[list[Unit], list[str]]:

@@ -9,7 +9,7 @@ makes it again when a revised version of the document is ingested, and undoes th
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
+from functools import lru_cache, wraps
 
 from .errors import Invalid, NotFound
 from .langtags import base_language
@@ -20,9 +20,15 @@ LOW_CONFIDENCE = 0.5  # the aligner's confidence under which the document view f
 
 def sentences(text: str, lang: str) -> list[str]:
     """A unit's text as the sentences the segmenter finds in it (one unit may hold several: a 2-1 bead)."""
+    return list(_segmented(text, base_language(lang))) if text.strip() else []
+
+
+@lru_cache(maxsize=20_000)
+def _segmented(text: str, lang: str) -> tuple[str, ...]:
+    # a document's view shows every unit's sentences again at each visit: the same texts, segmented once
     from .text.segment import segment_text
 
-    return segment_text(text, base_language(lang)) if text.strip() else []
+    return tuple(segment_text(text, lang))
 
 
 def _replacement(source: list[str], target: list[str], excluded: bool = False) -> Replacement:

@@ -230,6 +230,12 @@ class Store(Protocol):
         keeps those a stored document's extraction counted."""
         ...
 
+    def approved_version(self) -> tuple:
+        """A value that changes with every change to the approved entries (one approved, or no
+        longer; added, removed; its terms changed, which bumps its version): what a cache of
+        something built from them is keyed by. One aggregate query."""
+        ...
+
     def term_languages(self) -> list[str]:
         """The (base) languages of the glossary's terms, sorted."""
         ...

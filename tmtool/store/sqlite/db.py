@@ -339,6 +339,11 @@ class SQLiteStore(UnitCorrections):
                            " UNION SELECT lang FROM unit_variants")
         return sorted({base for tag, in tags if (base := _base_language(tag))})
 
+    def approved_version(self) -> tuple:
+        # the ids and versions summed: an entry approved as another leaves keeps no count the same
+        return tuple(self._query("SELECT count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(updated) FROM entries"
+                                 " WHERE status = 'approved'")[0])
+
     def term_languages(self) -> list[str]:
         """The (base) languages of the glossary's terms, sorted."""
         return [lang for lang, in self._query("SELECT DISTINCT lang FROM terms ORDER BY lang")]
