@@ -5,6 +5,8 @@ the same hostile-input checks as the CLI."""
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -371,7 +373,6 @@ def test_many_readers_and_writers_at_once_keep_the_store_consistent(served_store
     others get 409), eight entries approved at once are all approved, reads answer throughout —
     on SQLite and on PostgreSQL."""
     db = served_store
-    from concurrent.futures import ThreadPoolExecutor
 
     import httpx
     from workbench import Server
@@ -416,6 +417,68 @@ def test_tmtool_serve_refuses_in_one_line(db, tmp_path):
     missing = CliRunner().invoke(main, ["--db", str(tmp_path / "nothing.db"), "serve"])
     assert missing.exit_code == 2 and "no such store" in missing.stderr
     assert not (tmp_path / "nothing.db").exists()
+
+
+def test_serve_with_workers_runs_processes_that_share_the_csrf_token(db):
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "tmtool.cli", "--db", db, "serve", "--port", str(port),
+                               "--workers", "2"], stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+
+    def workers() -> int:  # the server's children that are workers (multiprocessing also starts a tracker)
+        return sum(1 for stat in Path("/proc").glob("[0-9]*/stat")
+                   if _parent(stat) == server.pid and b"spawn_main" in _read(stat.with_name("cmdline")))
+
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, server.stderr.read() if server.poll() else "not up"
+            try:
+                if httpx.get(url + "/api/session").status_code == 200 and workers() >= 2:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        assert workers() == 2
+        # a new connection a request, several at once: both workers answer, with one token
+        with ThreadPoolExecutor(8) as pool:
+            tokens = set(pool.map(lambda _: httpx.get(url + "/api/session").json()["csrf"], range(40)))
+        assert len(tokens) == 1
+        headers = {"X-CSRF-Token": tokens.pop()}
+        with ThreadPoolExecutor(8) as pool:
+            codes = list(pool.map(lambda n: httpx.post(f"{url}/api/entries/{n}/approve", headers=headers,
+                                                      timeout=30).status_code, range(1, 9)))
+        assert codes == [200] * 8
+        with open_store(db) as store:
+            assert all(glossary.entry(store, n).status.value == "approved" for n in range(1, 9))
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
+    assert server.returncode == 0 and workers() == 0
+
+
+def _parent(stat: Path) -> int | None:
+    try:
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):  # a process gone meanwhile
+        return None
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def test_the_history_names_the_user_the_workbench_serves_as(db):

@@ -84,13 +84,14 @@ class Move(BaseModel):
 
 
 def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = None,
-               max_upload: int = MAX_UPLOAD, user: str | None = None) -> FastAPI:
+               max_upload: int = MAX_UPLOAD, user: str | None = None, csrf: str | None = None) -> FastAPI:
     """The workbench over the store at ``db``. ``hosts``: the host names requests may use (default:
     the loopback names); ``token``: required of every request when set; ``user``: who the
-    glossary's history records as making the changes."""
+    glossary's history records as making the changes; ``csrf``: the token writes carry (default:
+    a new one; the worker processes of one server share theirs)."""
     app = FastAPI(title="tmtool workbench", version="1", docs_url=None, redoc_url=None, responses=ERRORS,
                   description="French–English translation memory and terminology: look-up, review, documents.")
-    csrf = new_secret()
+    csrf = csrf or new_secret()
     app.add_middleware(Guard, hosts=hosts or {"127.0.0.1", "localhost", "::1"}, token=token, csrf=csrf,
                        max_body=max_upload)
     templates = Jinja2Templates(directory=HERE / "templates")  # .html: autoescaped
