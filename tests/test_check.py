@@ -450,3 +450,25 @@ def test_the_approved_glossary_is_indexed_again_only_when_it_changed(store_url):
         assert len(load_glossary(store)) == 1
         api.reject(store, [candidate])
         assert len(load_glossary(store)) == 0
+
+
+def test_a_document_checked_again_unchanged_is_not_checked_again(db, tmp_path, monkeypatch):
+    from tmtool import api, check
+
+    fr, en = report_pair(tmp_path)
+    checked = []
+    real = check.check_units
+    monkeypatch.setattr(check, "check_units", lambda glossary, units: checked.append(len(units)) or real(glossary, units))
+    with open_store(db[0]) as store:
+        document = api.ingest(store, fr, en, extract_terms=False)["document"]
+        first = api.check_document(store, document)
+        assert api.check_document(store, document) == first and len(checked) == 1
+        # the document corrected: checked again, its units as they are now
+        api.merge_units(store, document, api.document_units(store, document)[0]["id"])
+        merged = api.check_document(store, document)
+        assert len(checked) == 2 and merged["checked"] == first["checked"] - 1
+        api.undo_correction(store, document)
+        assert api.check_document(store, document)["findings"] != [] and len(checked) == 3
+        # the approved glossary changed: checked again, the finding gone with the entry
+        api.remove_entry(store, first["findings"][0]["entry"])
+        assert api.check_document(store, document)["findings"] == [] and len(checked) == 4

@@ -443,10 +443,10 @@ def check(store: Store, *sources: Source) -> dict:
 def check_document(store: Store, document_id: str) -> dict:
     """The same report for an ingested document's units; a finding's ``unit`` is the unit's position
     in the document (from 1), its ``unit_id`` the unit's id in the store (as :func:`document_units`)."""
-    from .check import check_units, load_glossary
+    from .check import check_stored_units
 
     units = [replace(stored.unit, tuid=str(stored.id)) for stored in store.document_units(document_id)]
-    return check_units(load_glossary(store), units).as_dict()
+    return check_stored_units(store, units).as_dict()
 
 
 def check_report(findings: Sequence[dict], fmt: str = "text") -> str:

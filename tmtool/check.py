@@ -471,15 +471,34 @@ def check_units(glossary: Glossary, units: Iterable[Unit]) -> Report:
 _LOADED: dict[str, tuple[tuple, Glossary]] = {}
 
 
-def load_glossary(store) -> Glossary:
-    """The store's approved entries, indexed."""
+# and the reports of the last documents checked against it, by their units' texts
+_REPORTS: dict[tuple, Report] = {}
+_REPORTS_KEPT = 16
+
+
+def load_glossary(store, version: tuple | None = None) -> Glossary:
+    """The store's approved entries, indexed (``version``: its ``approved_version()``, when read)."""
     if str(store.url) == ":memory:":  # a name many stores share
         return Glossary(store.list_entries(statuses=[ReviewStatus.APPROVED]))
-    version = store.approved_version()
+    version = version or store.approved_version()
     loaded = _LOADED.get(str(store.url))
     if loaded is None or loaded[0] != version:
         loaded = _LOADED[str(store.url)] = (version, Glossary(store.list_entries(statuses=[ReviewStatus.APPROVED])))
     return loaded[1]
+
+
+def check_stored_units(store, units: Sequence[Unit]) -> Report:
+    """:func:`check_units` against the store's approved glossary; the same units checked again
+    against the same glossary (a document viewed again) get the report made the first time."""
+    if str(store.url) == ":memory:":
+        return check_units(load_glossary(store), units)
+    version = store.approved_version()
+    key = (str(store.url), version, tuple((u.tuid, u.source, u.target, u.srclang, u.tgtlang) for u in units))
+    if key not in _REPORTS:
+        if len(_REPORTS) >= _REPORTS_KEPT:
+            del _REPORTS[next(iter(_REPORTS))]  # the oldest
+        _REPORTS[key] = check_units(load_glossary(store, version), units)
+    return _REPORTS[key]
 
 
 def read_units(path: str) -> tuple[list[Unit], list[str]]:
