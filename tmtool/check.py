@@ -26,6 +26,7 @@ one walk from each word, no longer than the longest term starting there, whateve
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import re
@@ -484,6 +485,10 @@ def load_glossary(store, version: tuple | None = None) -> Glossary:
     loaded = _LOADED.get(str(store.url))
     if loaded is None or loaded[0] != version:
         loaded = _LOADED[str(store.url)] = (version, Glossary(store.list_entries(statuses=[ReviewStatus.APPROVED])))
+        # kept: out of the cyclic collector's sight, which would otherwise walk its millions of nodes at
+        # every full collection of later requests (a 100,000-entry TBX export: +2.9 s CPU). The index
+        # holds no cycles, so the one it replaces is still freed.
+        gc.freeze()
     return loaded[1]
 
 
