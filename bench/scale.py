@@ -4,6 +4,8 @@ beside translate-toolkit doing the same jobs.
     nice .venv/bin/python bench/scale.py [--sizes 100000 1000000] [--work /tmp/tmtool-scale]
                                              [--jobs transfer search ingest]
 
+The ingest curve (size 0: an empty store): ``--sizes 0 1000 100000 1000000 --jobs ingest``.
+
 Memories come from ``bench/memory_gen.py`` (real pairs with the variation of real memories). Each
 size's TMX file and store are built once under ``--work`` and reused; the import row is measured
 when the store is built and kept beside it (``.import.json``). Every timed job runs in a process of
@@ -234,17 +236,18 @@ from tmtool.ingest import ingest_pair
 from tmtool.store import open_store
 from tmtool.terms.french import load_model
 start = time.perf_counter()
-load_model()  # kept apart from the throughput, with the English tagger and the dictionary
-from tmtool.terms.dictionary import word_pairs
+load_model()  # kept apart from the throughput, with the English tagger, the dictionary and word frequencies
+from tmtool.terms.dictionary import translations
 from tmtool.text.en import noun_phrases
-word_pairs(), noun_phrases("Loaded.")
+from wordfreq import zipf_frequency
+translations(), noun_phrases("Loaded."), zipf_frequency("le", "fr")
 loaded = time.perf_counter() - start
 pairs = [Path(p) for p in sys.argv[2:]]
 with open_store(sys.argv[1], create=True) as store:
-    start, sentences = time.perf_counter(), 0
+    start, cpu, sentences = time.perf_counter(), time.process_time(), 0
     for fr, en in zip(pairs[::2], pairs[1::2]):
         sentences += ingest_pair(store, fr, en).units
-    print(loaded, time.perf_counter() - start, sentences)
+    print(loaded, time.perf_counter() - start, time.process_time() - cpu, sentences)
 """
 
 
@@ -265,18 +268,21 @@ def ingest_documents(work: Path) -> list[Path]:
     return documents
 
 
-def ingest_row(size: int, db: Path, work: Path) -> tuple:
+def ingest_row(size: int, db: Path | None, work: Path) -> tuple:
     """Ingest the documents of ``ingest_documents`` into a copy of the store (the memory weighs in
-    term extraction), the models' load apart."""
+    term extraction; no store: into an empty one), the models' load apart."""
     copy = work / f"ingest-{size}.db"
-    shutil.copy(db, copy)
+    copy.unlink(missing_ok=True)
+    if db:
+        shutil.copy(db, copy)
     documents = ingest_documents(work)
     result = python(INGEST, str(copy), *map(str, documents))
     copy.unlink()
-    loaded, seconds, sentences = result["out"].split()
+    loaded, seconds, cpu, sentences = result["out"].split()
     return (size, f"tmtool ingest ({len(documents) // 2} documents, terms on)", {
-        "wall": float(seconds), "peak_mib": result["peak_mib"],
-        "note": f"{int(sentences) / float(seconds):.1f} sentences/s, model load {float(loaded):.1f} s apart"})
+        "wall": float(seconds), "cpu": float(cpu), "peak_mib": result["peak_mib"],
+        "note": f"{int(sentences) / float(seconds):.1f} sentences/s, {int(sentences) / float(cpu):.1f} per CPU-second, "
+                f"model load {float(loaded):.1f} s apart"})
 
 
 def print_header() -> None:
@@ -309,6 +315,10 @@ def main() -> None:
     print(f"load average at start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
     print_header()
     for size in args.sizes:
+        if not size:  # an empty store: ingest only
+            if "ingest" in args.jobs:
+                print_rows([ingest_row(0, None, args.work)])
+            continue
         tmx, db = build(size, args.work)
         peers = size <= args.peers_up_to
         if "transfer" in args.jobs:

@@ -405,3 +405,36 @@ def test_an_update_against_a_stale_version_is_a_conflict_and_changes_nothing(sto
         store.set_entry_fields(entry_id, {"note": "x"}, expected_version=seen)
     assert [(c.action, c.user) for c in store.history(entry_id)] == [("add", None), ("approved", "ana")]
 
+
+
+def test_memory_contexts_rank_as_one_bm25_query_over_all_the_words(tmp_path):
+    """The memory is ranked word by word (fast for a long document); the order must be the one bm25
+    gives the OR of all the document's specific words in one query, ties and filters included."""
+    import random
+
+    rng = random.Random(7)
+    vocabulary = [f"mot{chr(97 + i)}{chr(97 + j)}" for i in range(8) for j in range(5)]
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+
+    def sentence():
+        return " ".join(rng.choices(vocabulary, weights, k=rng.randint(3, 12))) + "."
+
+    memory = [sentence() for _ in range(160)]
+    memory += memory[:20]  # the same sentences again (translated otherwise, with as many words): exact ties
+    with open_store(tmp_path / "m.db", create=True) as store:
+        store.add_units([unit(s, f"English {i}.", f"u{i}") for i, s in enumerate(memory)], "memory.tmx")
+        store.replace_document(record("new", "c", "d"), [unit(s, "English.", f"new:{i}") for i, s in enumerate(memory[:30])])
+        store.add_units([Unit(s, "Französisch.", "de-DE", "fr-FR", tuid=f"de{i}") for i, s in enumerate(memory[:30])], "de.tmx")
+        for limit in (10, 40, 200):
+            specific = [w for w, in store._query(
+                "SELECT term FROM units_words_vocab WHERE col = 'source' AND doc <= ? ORDER BY term", (limit,))]
+            query = "source : (" + " OR ".join(f'"{w}"' for w in specific) + ")"
+            expected = store._query(
+                "SELECT u.source, u.target, coalesce(u.document_id, ''), coalesce(u.tuid, ''), units_fts.rank"
+                " FROM units_fts JOIN units u ON u.id = units_fts.rowid"
+                " WHERE units_fts MATCH ? AND (?2 IS NULL OR u.document_id IS NOT ?2)"
+                " AND base_language(u.srclang) = 'fr' AND base_language(u.tgtlang) = 'en'"
+                " ORDER BY units_fts.rank, u.id LIMIT ?3", (query, "new", limit))
+            found = store.memory_contexts(vocabulary, exclude_document="new", limit=limit)
+            assert len(specific) > 5 and len({rank for *_, rank in expected}) < len(expected)  # ties are ranked
+            assert [(c.fr, c.en, c.document, c.unit) for c in found] == [row[:4] for row in expected]

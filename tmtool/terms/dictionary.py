@@ -71,3 +71,16 @@ def word_pairs() -> frozenset[tuple[str, str]]:
                 fr, en = (headword, translation) if french_headwords else (translation, headword)
                 pairs.add((key(fr), key(en)))
     return frozenset(pairs)
+
+
+def translations() -> dict[str, frozenset[str]]:
+    """``word_pairs`` as French key → its English keys."""
+    return _by_french(word_pairs())
+
+
+@lru_cache(maxsize=1)
+def _by_french(pairs: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for fr, en in pairs:
+        found.setdefault(fr, set()).add(en)
+    return {fr: frozenset(en) for fr, en in found.items()}

@@ -29,7 +29,7 @@ from . import english
 from .acronyms import is_acronym
 from .candidates import definitions, term_key
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
-from .wordalign import WordAligner, words
+from .wordalign import WordAligner, word_texts, words
 
 _SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
 # French words that carry no lexical content of a term: they are not asked to align.
@@ -146,7 +146,7 @@ class _EquivalentFinder:
 
     def __init__(self, pairs: Sequence[Context], memory: Sequence[Context], lexicon: Sequence[tuple[str, str]],
                  acronym_pairs: dict[str, tuple[str, str]]):
-        tokenised = [([w.text for w in words(fr)], [w.text for w in words(en)])
+        tokenised = [(word_texts(fr), word_texts(en))
                      for fr, en in (*((c.fr, c.en) for c in (*pairs, *memory)), *lexicon) if fr and en]
         self.pairs, self.acronym_pairs = pairs, acronym_pairs
         self.views = _PairViews(pairs, WordAligner(tokenised))

@@ -24,10 +24,11 @@ from typing import Iterable, Sequence
 import numpy as np
 from rapidfuzz.fuzz import partial_ratio, ratio
 
-from ..text.normalize import fold, french_elision
+from ..text.normalize import FRENCH_ELISION, fold, french_elision
 from . import dictionary
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # hyphenated compounds are aligned part by part
+_ELIDED = re.compile(rf"(?<!\S){FRENCH_ELISION}", re.IGNORECASE)  # at the start of a whitespace-separated piece
 ITERATIONS = 5
 DIAGONAL_TENSION = 4.0  # fast_align's default λ (dev pairs: 2, 3 and 4 score alike, 6 worse)
 NULL_PROBABILITY = 0.08  # fast_align's default p0
@@ -62,14 +63,24 @@ def words(text: str) -> tuple[Word, ...]:
     return tuple(found)
 
 
+def word_texts(text: str) -> list[str]:
+    """The texts of ``words(text)``, read in one pass over the sentence: what the aligner trains on."""
+    return [word.lower() for word in _WORD.findall(_ELIDED.sub("", text))]
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    return fold(word)  # a word is folded once, not once per word it is compared with
+
+
 @lru_cache(maxsize=65536)
 def cognate(fr: str, en: str) -> float:
     """Folded edit similarity of two words, 0 below the cognate floor; digits must be equal."""
     if fr.isdigit() or en.isdigit():
         return 1.0 if fr == en else 0.0
     if min(len(fr), len(en)) < 4:
-        return 1.0 if fold(fr) == fold(en) else 0.0
-    fr, en = fold(fr), fold(en)
+        return 1.0 if _fold(fr) == _fold(en) else 0.0
+    fr, en = _fold(fr), _fold(en)
     similarity = ratio(fr, en) / 100
     shorter, longer = sorted((fr, en), key=len)
     if len(longer) >= len(shorter) + 3 and len(shorter) >= 5:
@@ -96,29 +107,35 @@ class WordAligner:
     def _train(self, encoded: list[tuple[list[int], list[int]]]) -> None:
         cells = _Cells(encoded, len(self._en_ids))
         fr_of_cell, en_of_cell = cells.pair_ids // len(self._en_ids), cells.pair_ids % len(self._en_ids)
-        prior = self._priors(fr_of_cell.tolist(), en_of_cell.tolist())
+        prior = self._priors(fr_of_cell, en_of_cell)
         # t(e|f), normalised over e for each f; t(f|e), normalised over f for each e
-        self._forward = _em(cells, prior, cells.fwd_group, cells.fwd_distortion, fr_of_cell, len(self._fr_ids))
-        self._backward = _em(cells, prior, cells.bwd_group, cells.bwd_distortion, en_of_cell, len(self._en_ids))
+        self._forward = _em(cells, cells.forward, prior, fr_of_cell, len(self._fr_ids))
+        self._backward = _em(cells, cells.backward, prior, en_of_cell, len(self._en_ids))
         self._pair_ids = cells.pair_ids  # sorted: a cell is found by binary search
 
-    def _priors(self, fr_of_cell: list[int], en_of_cell: list[int]) -> np.ndarray:
+    def _priors(self, fr_of_cell: np.ndarray, en_of_cell: np.ndarray) -> np.ndarray:
         """Pseudo-counts of each cell: dictionary translation and cognate similarity. Words are folded
-        once each; the costly similarity is only computed for words that start alike (cognates do)."""
+        once each, the cells are classed by their words' keys in arrays, and the costly similarity is
+        only computed for words that start alike (cognates do)."""
         fr_keys = [dictionary.key(w) for w in self._fr_words]
         en_keys = [dictionary.key(w) for w in self._en_words]
-        known = dictionary.word_pairs()
-        prior = np.zeros(len(fr_of_cell))
-        for n, (f, e) in enumerate(zip(fr_of_cell, en_of_cell)):
-            if not f or not e:
-                continue  # NULL
-            fk, ek = fr_keys[f], en_keys[e]
-            value = DICTIONARY_PSEUDO_COUNT if (fk, ek) in known else 0.0
-            if fk == ek and len(fk) >= 3:
-                value += IDENTICAL_PSEUDO_COUNT
-            elif fk[:1] == ek[:1]:
-                value += COGNATE_PSEUDO_COUNT * cognate(self._fr_words[f], self._en_words[e])
-            prior[n] = value
+        key_ids: dict[str, int] = {}
+        fr_key, en_key = ([key_ids.setdefault(k, len(key_ids)) for k in keys] for keys in (fr_keys, en_keys))
+        initial_ids: dict[str, int] = {}
+        fr_initial, en_initial = ([initial_ids.setdefault(k[:1], len(initial_ids)) for k in keys]
+                                  for keys in (fr_keys, en_keys))
+        f, e = fr_of_cell, en_of_cell
+        words = (f > 0) & (e > 0)  # word 0 is NULL
+        long_enough = np.array([len(k) >= 3 for k in fr_keys])
+        identical = words & (np.array(fr_key)[f] == np.array(en_key)[e]) & long_enough[f]
+        alike = words & ~identical & (np.array(fr_initial)[f] == np.array(en_initial)[e])
+        width = len(self._en_ids)
+        known = np.isin(f * width + e, _dictionary_cells(fr_keys, en_keys, width))
+        prior = np.where(words & known, DICTIONARY_PSEUDO_COUNT, 0.0)
+        prior[identical] += IDENTICAL_PSEUDO_COUNT
+        cognates = [cognate(self._fr_words[i], self._en_words[j])
+                    for i, j in zip(f[alike].tolist(), e[alike].tolist())]
+        prior[alike] += COGNATE_PSEUDO_COUNT * np.array(cognates)
         return prior
 
     # ---- use ----------------------------------------------------------------------------------
@@ -159,6 +176,16 @@ class WordAligner:
         return cells, known & (self._pair_ids[cells] == keys)
 
 
+def _dictionary_cells(fr_keys: list[str], en_keys: list[str], width: int) -> np.ndarray:
+    """The cell keys (French id × ``width`` + English id) of the word pairs the dictionary lists."""
+    english: dict[str, list[int]] = {}
+    for j, k in enumerate(en_keys):
+        english.setdefault(k, []).append(j)
+    translations = dictionary.translations()
+    return np.array([i * width + j for i, k in enumerate(fr_keys) for t in translations.get(k, ())
+                     for j in english.get(t, ())], dtype=np.int64)
+
+
 def _take(table: np.ndarray, cells: np.ndarray, found: np.ndarray, default: float) -> np.ndarray:
     """``table``'s values at the ``found`` cells, ``default`` elsewhere."""
     values = np.full(cells.shape, default)
@@ -175,43 +202,79 @@ def _diagonal(m: int, n: int) -> np.ndarray:
 
 
 class _Cells:
-    """The corpus as flat arrays: one entry per (sentence, French position or NULL, English position
-    or NULL); each entry knows its (French word, English word) cell, and its group (the word being
-    generated) and distortion weight in the one direction it belongs to (group -1 in the other)."""
+    """The corpus as flat arrays, one set per direction: in the forward direction an entry per (sentence,
+    French position or NULL, English position), in the backward one per (sentence, French position,
+    English position or NULL); each entry knows its (French word, English word) cell, its group (the
+    word being generated) and its distortion weight."""
 
     def __init__(self, encoded: list[tuple[list[int], list[int]]], width: int):
-        chunks = []  # (French ids, English ids, forward group, forward weight, backward group, backward weight)
-        fwd_next = bwd_next = 0
+        # Each sentence's (French or NULL) × (English or NULL) grid of cell keys, NULL–NULL left out,
+        # is laid end to end; an entry is a place in it. The cells are found among the grids' keys,
+        # half as many as the entries, both directions reading the same grid.
+        grids, forward, backward = [], [], []  # forward, backward: (places, groups, weights) per sentence
+        fwd_next = bwd_next = offset = 0
         for fr, en in encoded:
             m, n = len(fr), len(en)
-            diagonal = _diagonal(m, n)
+            grids.append((np.array([0, *fr])[:, None] * width + np.array([0, *en])[None, :]).ravel()[1:])
+            place = offset - 1 + np.arange((m + 1) * (n + 1)).reshape(m + 1, n + 1)
+            offset += (m + 1) * (n + 1) - 1
+            fwd_weight, bwd_weight = _sentence_weights(m, n)
             # forward: each English word j (a group) comes from French word i or NULL (row 0)
-            size = (m + 1) * n
-            chunks.append((np.repeat([0, *fr], n), np.tile(en, m + 1),
-                           fwd_next + np.tile(np.arange(n), m + 1),
-                           np.concatenate([np.full(n, NULL_PROBABILITY), (1 - NULL_PROBABILITY) * diagonal.ravel()]),
-                           np.full(size, -1), np.zeros(size)))
+            forward.append((place[:, 1:].ravel(), fwd_next + np.tile(np.arange(n), m + 1), fwd_weight))
             fwd_next += n
             # backward: each French word i (a group) comes from English word j or NULL (column 0)
-            size = m * (n + 1)
-            rows = diagonal / diagonal.sum(axis=1, keepdims=True)
-            weight = np.concatenate([np.full((m, 1), NULL_PROBABILITY), (1 - NULL_PROBABILITY) * rows], axis=1)
-            chunks.append((np.repeat(fr, n + 1), np.tile([0, *en], m), np.full(size, -1), np.zeros(size),
-                           bwd_next + np.repeat(np.arange(m), n + 1), weight.ravel()))
+            backward.append((place[1:, :].ravel(), bwd_next + np.repeat(np.arange(m), n + 1), bwd_weight))
             bwd_next += m
-        columns = [np.concatenate(c) if c else np.zeros(0) for c in zip(*chunks)] or [np.zeros(0)] * 6
-        f_ids, e_ids = columns[0].astype(np.int64), columns[1].astype(np.int64)
-        self.fwd_group, self.fwd_distortion = columns[2].astype(np.int64), columns[3]
-        self.bwd_group, self.bwd_distortion = columns[4].astype(np.int64), columns[5]
-        self.pair_ids, self.cell = np.unique(f_ids * width + e_ids, return_inverse=True)
+        keys = np.concatenate(grids) if grids else np.zeros(0, dtype=np.int64)
+        self.pair_ids, grid_cell = _unique_keys(keys, width)
+        self.forward, self.backward = (_Direction(grid_cell, chunks) for chunks in (forward, backward))
 
 
-def _em(cells: _Cells, prior: np.ndarray, group: np.ndarray, distortion: np.ndarray,
-        conditioning_word: np.ndarray, vocabulary: int) -> np.ndarray:
-    """t(generated | conditioning word) per cell after EM; entries outside this direction have
-    group -1 and take no part."""
-    active = group >= 0
-    cell, group, distortion = cells.cell[active], group[active], distortion[active]
+def _unique_keys(keys: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_inverse=True)`` for keys French id × ``width`` + English id: where both
+    vocabularies fit in 16 bits, sorted by two stable radix passes (English id, then French id), linear
+    where a comparison sort is not — the training's costliest step."""
+    if not len(keys) or max(width, int(keys.max()) // width + 1) > 1 << 16:
+        return np.unique(keys, return_inverse=True)
+    order = np.argsort((keys % width).astype(np.uint16), kind="stable")
+    order = order[np.argsort((keys[order] // width).astype(np.uint16), kind="stable")]
+    ordered = keys[order]
+    first = np.empty(len(keys), dtype=bool)  # the first of each run of equal keys
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    inverse = np.empty(len(keys), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    return ordered[first], inverse
+
+
+class _Direction:
+    """One direction's entries: cell, group and distortion weight of each."""
+
+    def __init__(self, grid_cell: np.ndarray, chunks: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):
+        if not chunks:
+            self.cell = self.group = np.zeros(0, dtype=np.int64)
+            self.distortion = np.zeros(0)
+            return
+        places, groups, weights = (np.concatenate(c) for c in zip(*chunks))
+        self.cell, self.group, self.distortion = grid_cell[places], groups.astype(np.int64), weights
+
+
+@lru_cache(maxsize=4096)
+def _sentence_weights(m: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distortion weights of an m × n sentence's forward entries (NULL row first) and backward
+    entries (NULL column first), in the grid's order; shared by all sentences of that shape."""
+    diagonal = _diagonal(m, n)
+    forward = np.concatenate([np.full(n, NULL_PROBABILITY), (1 - NULL_PROBABILITY) * diagonal.ravel()])
+    rows = diagonal / diagonal.sum(axis=1, keepdims=True)
+    backward = np.concatenate([np.full((m, 1), NULL_PROBABILITY), (1 - NULL_PROBABILITY) * rows], axis=1).ravel()
+    forward.flags.writeable = backward.flags.writeable = False
+    return forward, backward
+
+
+def _em(cells: _Cells, direction: _Direction, prior: np.ndarray, conditioning_word: np.ndarray,
+        vocabulary: int) -> np.ndarray:
+    """t(generated | conditioning word) per cell after EM, from one direction's entries."""
+    cell, group, distortion = direction.cell, direction.group, direction.distortion
     n_cells = len(cells.pair_ids)
     t = np.ones(n_cells)
     if not n_cells:

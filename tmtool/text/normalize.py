@@ -23,7 +23,8 @@ _WORD_SPLIT = re.compile(r"([\s\-'])")
 # A French word that elides before a vowel: le/la, de, je, me, ne, se, te, ce (ç’ before a: *ç’a
 # été*), que and the conjunctions ending in it. Not *presqu’île* nor *quelqu’un*: one word each, where
 # taking *presqu’* or *quelqu’* away leaves a different word.
-_FRENCH_ELISION = re.compile(r"^(?:[cçdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
+FRENCH_ELISION = r"(?:[cçdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]"  # an elided word and its apostrophe
+_FRENCH_ELISION = re.compile(f"^{FRENCH_ELISION}", re.IGNORECASE)
 
 # Function words left out when a multi-word term's initials are turned into an acronym key.
 _ACRONYM_SKIP = frozenset(
