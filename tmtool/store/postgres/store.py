@@ -303,6 +303,9 @@ class PostgresStore(UnitCorrections):
         return self._pg.execute("INSERT INTO unit_edits (document_id, time, action, before, after)"
                                 " VALUES (%s, %s, %s, %s, %s) RETURNING id", row).fetchone()[0]
 
+    def _delete_unit_edit(self, edit_id: int) -> None:
+        self._pg.execute("DELETE FROM unit_edits WHERE id = %s", (edit_id,))
+
     def _unit_edit_rows(self, document_id: str) -> list[tuple]:
         return self._query("SELECT id, document_id, time, action, before, after FROM unit_edits"
                            " WHERE document_id = %s ORDER BY id", (document_id,))
@@ -567,8 +570,8 @@ class PostgresStore(UnitCorrections):
         return EntryState(bool(rows[0][0]), *rows[0][1:]) if rows else None
 
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
-                     since: datetime | None = None, text: str | None = None, limit: int | None = None,
-                     offset: int = 0) -> list[Entry]:
+                     since: datetime | None = None, text: str | None = None, document: str | None = None,
+                     limit: int | None = None, offset: int = 0) -> list[Entry]:
         where, params = [], []
         if statuses:
             where.append("status = ANY(%s)")
@@ -583,11 +586,19 @@ class PostgresStore(UnitCorrections):
             where.append("id IN (SELECT t.entry_id FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
                          " WHERE k.kind = 'form' AND strpos(k.key, %s) > 0)")
             params.append(fold(text))
+        if document is not None:
+            where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = %s)")
+            params.append(document)
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY score DESC, frequency DESC, id LIMIT %s OFFSET %s"
         ids = [row[0] for row in self._query(sql, [*params, limit, offset])]
         found = self.entries(ids)
         return [found[i] for i in ids]
+
+    def approved_version(self) -> tuple:
+        # the ids and versions summed: an entry approved as another leaves keeps no count the same
+        return tuple(self._query("SELECT count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(updated) FROM entries"
+                                 " WHERE status = 'approved'")[0])
 
     def term_languages(self) -> list[str]:
         return [lang for lang, in self._query("SELECT DISTINCT lang FROM terms ORDER BY lang")]
