@@ -1,8 +1,11 @@
 """The team store: PostgreSQL beside SQLite on the same memory — import time and peak memory, fuzzy
 search and look-up latency with 1, 4 and 16 concurrent clients, ingest throughput while 8 clients
-search, and whether both backends find the same best unit.
+search, and whether both backends find the same best unit; beside the imports, the naive way to an
+equally searchable memory (translate-toolkit reads the TMX, SQLite stores the units and rebuilds the
+two FTS5 indexes in bulk; up to 200k units).
 
     nice .venv/bin/python bench/pg.py [--sizes 100000] [--work /tmp/tmtool-pgbench] [--pg URL [--keep]]
+                                      [--jobs import naive latency agree ingest] [--repeat 1]
 
 Without ``--pg`` a throwaway cluster is started (tests/pgcluster.py: fsync off, 128 MB of shared
 buffers, on this machine) and stopped at the end. Memories come from ``bench/memory_gen.py`` and the
@@ -10,8 +13,9 @@ edited queries from ``bench/scale.py``. Every client is a process of its own run
 of queries one after the other (a closed loop: a bounded load); latency is per query, in the client,
 after its store is open; CPU per query is the clients' own and their PostgreSQL backends' (read
 from /proc: a server on this machine). ``--keep --pg URL`` measures the stores an earlier run built
-in ``--work`` and on that server again, without importing. Imports are ``tmtool import`` processes (wall time includes start-up;
-peak memory is the client's — PostgreSQL's own processes work beside it).
+in ``--work`` and on that server again, without importing. Imports are ``tmtool import`` processes
+(wall time includes start-up; peak memory is the client's — PostgreSQL's own processes work beside
+it; their CPU is noted for a cluster the bench started).
 """
 
 from __future__ import annotations
@@ -61,9 +65,46 @@ def database_url(server: str, name: str) -> str:
     return urlunsplit(urlsplit(server)._replace(path="/" + name))
 
 
-def build(size: int, work: Path, server: str, keep: bool = False) -> tuple[dict, list[tuple]]:
-    """Both stores of a size, imported from the same TMX (and the NATO seed glossary); the rows of
-    the import. With ``keep``, those an earlier run built, as they are (1M units take minutes)."""
+# The naive way to an equally searchable memory (issue 14's yardstick for an import): translate-toolkit
+# reads the file, SQLite stores the units and builds the store's two FTS5 indexes in one bulk rebuild.
+NAIVE = """
+import sqlite3, sys
+from translate.storage.tmx import tmxfile
+from tmtool.text.normalize import normalize_for_match
+units = tmxfile.parsefile(sys.argv[1]).units
+db = sqlite3.connect(sys.argv[2], isolation_level=None)
+db.executescript('''
+CREATE TABLE units (id INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, match_text TEXT NOT NULL);
+CREATE VIRTUAL TABLE units_fts USING fts5(source, target, content='units', content_rowid='id',
+                                          tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE units_grams USING fts5(match_text, content='units', content_rowid='id', tokenize='trigram',
+                                            detail='none');
+BEGIN;
+''')
+db.executemany("INSERT INTO units (source, target, match_text) VALUES (?, ?, ?)",
+               ((u.source, u.target, normalize_for_match(u.source)) for u in units if u.source and u.target))
+for index in ("units_fts", "units_grams"):
+    db.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
+db.execute("COMMIT")
+"""
+NAIVE_MAX = 200_000  # translate-toolkit holds the whole file as a tree: 328 MB at 100k units
+
+
+def cluster_cpu(cluster: Path | None) -> float | None:
+    """CPU seconds the local cluster's processes have used and ended (its postmaster's children's
+    rusage: a backend's time counts once its connection closes); None for a server elsewhere."""
+    if cluster is None:
+        return None
+    postmaster = (cluster / "data" / "postmaster.pid").read_text().split()[0]
+    fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")  # cutime, cstime
+
+
+def build(size: int, work: Path, server: str, cluster: Path | None, repeat: int,
+          naive: bool, keep: bool = False) -> tuple[dict, list[tuple]]:
+    """Both stores of a size, imported from the same TMX (``repeat`` times, the backends in turn,
+    and the naive pipeline beside them), then the NATO seed glossary; the rows of the imports. With
+    ``keep``, those an earlier run built, as they are (1M units take minutes)."""
     from memory_gen import generate_units
 
     from tmtool.formats.tmx import write_tmx
@@ -75,12 +116,23 @@ def build(size: int, work: Path, server: str, keep: bool = False) -> tuple[dict,
     tmx = work / f"mem-{size}.tmx"
     if not tmx.exists():
         write_tmx((Unit(fr, en, "fr-FR", "en-GB") for fr, en in generate_units(size)), tmx, srclang="fr-FR")
-    sqlite.unlink(missing_ok=True)
-    stores = {"sqlite": str(sqlite), "postgresql": new_database(server, f"bench_{size}")}
     rows = []
-    for backend, url in stores.items():
-        result = tmtool("--db", url, "import", str(tmx))
-        rows.append((size, f"{backend}: tmtool import ({size:,} units)", result))
+    for _ in range(repeat):
+        sqlite.unlink(missing_ok=True)
+        stores = {"sqlite": str(sqlite), "postgresql": new_database(server, f"bench_{size}")}
+        for backend, url in stores.items():
+            before = cluster_cpu(cluster)
+            result = tmtool("--db", url, "import", str(tmx))
+            if before is not None and backend == "postgresql":
+                time.sleep(0.5)  # the backend's exit reaped
+                result["note"] = f"server CPU {cluster_cpu(cluster) - before:.1f} s"
+            rows.append((size, f"{backend}: tmtool import ({size:,} units)", result))
+        if naive and size <= NAIVE_MAX:
+            (work / "naive.db").unlink(missing_ok=True)
+            rows.append((size, "naive: translate-toolkit read + SQLite insert + FTS5 rebuild",
+                         measured([PYTHON, "-c", NAIVE, str(tmx), str(work / "naive.db")])))
+            (work / "naive.db").unlink()
+    for url in stores.values():
         tmtool("--db", url, "import", str(REPO / "glossaries" / "nato-seeds.tbx"))
     return stores, rows
 
@@ -113,7 +165,7 @@ def client(job: str, url: str, query_file: str, count: int, offset: int) -> None
     wanted = json.loads(Path(query_file).read_text())
     seconds, answers = [], []
     with open_store(url) as store:
-        cpu = time.process_time(), server_cpu(store)
+        cpu = time.process_time(), backend_cpu(store)
         for i in range(count):
             query = wanted[(offset + i) % len(wanted)]
             start = time.perf_counter()
@@ -125,11 +177,11 @@ def client(job: str, url: str, query_file: str, count: int, offset: int) -> None
                 answer = [len(found.hits), len(found.memory)]
             seconds.append(time.perf_counter() - start)
             answers.append(answer)
-        cpu = time.process_time() - cpu[0], server_cpu(store) - cpu[1]
+        cpu = time.process_time() - cpu[0], backend_cpu(store) - cpu[1]
     print(json.dumps({"seconds": seconds, "answers": answers, "cpu": cpu}, ensure_ascii=False))
 
 
-def server_cpu(store) -> float:
+def backend_cpu(store) -> float:
     """Seconds of CPU the store's PostgreSQL backend has used (a server on this machine), else 0."""
     pg = getattr(store, "_pg", None)
     stat = Path(f"/proc/{pg.info.backend_pid}/stat") if pg is not None else None
@@ -191,10 +243,10 @@ from tmtool.text.en import noun_phrases
 word_pairs(), noun_phrases("Loaded.")
 pairs = [Path(p) for p in sys.argv[2:]]
 with open_store(sys.argv[1]) as store:
-    start, sentences = time.perf_counter(), 0
+    start, cpu, sentences = time.perf_counter(), time.process_time(), 0
     for fr, en in zip(pairs[::2], pairs[1::2]):
         sentences += ingest_pair(store, fr, en).units
-    print(time.perf_counter() - start, sentences)
+    print(time.perf_counter() - start, time.process_time() - cpu, sentences)
 """
 
 
@@ -212,9 +264,9 @@ def ingest_rows(size: int, stores: dict, search_file: Path) -> list[tuple]:
             for process in load:
                 process.terminate()
                 process.wait()
-            seconds, sentences = result["out"].split()
+            seconds, cpu, sentences = result["out"].split()
             rows.append((size, f"{backend}: ingest {len(documents) // 2} documents, {searchers} clients searching", {
-                "wall": float(seconds), "peak_mib": result["peak_mib"],
+                "wall": float(seconds), "cpu": float(cpu), "peak_mib": result["peak_mib"],
                 "note": f"{int(sentences) / float(seconds):.1f} sentences/s"}))
             # the next run ingests the same documents into the same memory: as a new document again
             from tmtool.store import open_store
@@ -238,8 +290,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/tmtool-pgbench"))
     parser.add_argument("--pg", help="a PostgreSQL server's URL (a role that may create databases)")
-    parser.add_argument("--jobs", nargs="+", choices=("import", "latency", "agree", "ingest"),
-                        default=["import", "latency", "agree", "ingest"])
+    parser.add_argument("--jobs", nargs="+", choices=("import", "naive", "latency", "agree", "ingest"),
+                        default=["import", "naive", "latency", "agree", "ingest"])
+    parser.add_argument("--repeat", type=int, default=1, help="imports measured this many times, in turn")
     parser.add_argument("--keep", action="store_true",
                         help="use the stores an earlier run built in --work and on --pg (no import row)")
     parser.add_argument("--client", nargs=5, help=argparse.SUPPRESS)
@@ -258,9 +311,11 @@ def main() -> None:
         print("| units | job | wall (s) | CPU (s) | p50 (s) | p95 (s) | peak memory (MiB) | notes |")
         print("|---|---|---|---|---|---|---|---|", flush=True)
         for size in args.sizes:
-            stores, rows = build(size, args.work, server, args.keep)
-            if "import" in args.jobs:
+            stores, rows = build(size, args.work, server, cluster, args.repeat, "naive" in args.jobs, args.keep)
+            if {"import", "naive"} & set(args.jobs):
                 print_rows(rows)
+            if not {"agree", "latency", "ingest"} & set(args.jobs):
+                continue
             search_file, lookup_file = queries(size, args.work, stores)
             if "agree" in args.jobs:
                 print_rows([agreement_row(size, stores, search_file)])

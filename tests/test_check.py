@@ -3,6 +3,7 @@ French/English document pair; each kind of finding, a clean file, exit codes, th
 how terms are matched (plurals, elision, apostrophes; no substrings, the longest term)."""
 
 import csv
+import gc
 import io
 import json
 
@@ -427,3 +428,50 @@ def test_api_checks_an_upload_and_an_ingested_document(db, tmp_path):
     assert (finding["unit"], finding["kind"], finding["term"]) == (2, "missing", "États membres")
     assert finding["unit_id"] == str(stored[1]["id"])
     assert api.check_report(report["findings"], "csv").splitlines()[0].startswith("unit,unit_id,kind")
+
+
+def test_the_approved_glossary_is_indexed_again_only_when_it_changed(store_url):
+    from tmtool import api
+    from tmtool.check import load_glossary
+
+    unit = Unit("Le Comité militaire se réunit.", "The Military Committee meets.", "fr-FR", "en-GB", tuid="1")
+    with open_store(store_url, create=True) as store:
+        first = api.add_entry(store, ["Comité militaire"], ["Military Committee"])["id"]
+        loaded = load_glossary(store)
+        assert check_units(loaded, [unit]).findings == []
+        # kept out of the cyclic collector's generations: later requests' collections do not walk it
+        assert not any(o is loaded._tries for generation in (0, 1, 2) for o in gc.get_objects(generation))
+        candidate = api.add_entry(store, ["espace aérien"], ["airspace"], status="candidate")["id"]
+        assert load_glossary(store) is loaded  # a candidate is not checked against: nothing to build again
+        # each change to the approved entries, however quick, is seen (all within a second or two)
+        api.edit(store, first, en="Military Board")
+        edited = load_glossary(store)
+        assert edited is not loaded and [f.kind for f in check_units(edited, [unit]).findings] == ["missing"]
+        api.approve(store, [candidate])
+        assert len(approved := load_glossary(store)) == 2 and approved is not edited
+        api.remove_entry(store, first)
+        assert len(load_glossary(store)) == 1
+        api.reject(store, [candidate])
+        assert len(load_glossary(store)) == 0
+
+
+def test_a_document_checked_again_unchanged_is_not_checked_again(db, tmp_path, monkeypatch):
+    from tmtool import api, check
+
+    fr, en = report_pair(tmp_path)
+    checked = []
+    real = check.check_units
+    monkeypatch.setattr(check, "check_units", lambda glossary, units: checked.append(len(units)) or real(glossary, units))
+    with open_store(db[0]) as store:
+        document = api.ingest(store, fr, en, extract_terms=False)["document"]
+        first = api.check_document(store, document)
+        assert api.check_document(store, document) == first and len(checked) == 1
+        # the document corrected: checked again, its units as they are now
+        api.merge_units(store, document, api.document_units(store, document)[0]["id"])
+        merged = api.check_document(store, document)
+        assert len(checked) == 2 and merged["checked"] == first["checked"] - 1
+        api.undo_correction(store, document)
+        assert api.check_document(store, document)["findings"] != [] and len(checked) == 3
+        # the approved glossary changed: checked again, the finding gone with the entry
+        api.remove_entry(store, first["findings"][0]["entry"])
+        assert api.check_document(store, document)["findings"] == [] and len(checked) == 4

@@ -124,3 +124,88 @@ def test_removing_a_document_removes_its_corrections(store):
     corrections.merge_units(store, "d", store.document_units("d")[0].id)
     glossary.remove_documents(store, ["d"])
     assert store.unit_edits("d") == []
+
+
+def state(store) -> list[tuple]:
+    """Everything a document's units hold that a correction may change, in order."""
+    return [(u.unit.source, u.unit.target, u.unit.tuid, u.unit.props, u.bead, u.confidence, u.excluded, u.sentences,
+             u.position) for u in store.document_units("d")]
+
+
+def test_a_correction_reads_the_document_once(store, monkeypatch):
+    reads, real = [], store.document_units
+    monkeypatch.setattr(store, "document_units", lambda document_id: reads.append(document_id) or real(document_id))
+    corrections.merge_units(store, "d", real("d")[0].id)
+    assert reads == ["d"]
+
+
+def test_undo_brings_back_the_units_a_correction_replaced_one_by_one(store):
+    original = state(store)
+    corrections.merge_units(store, "d", store.document_units("d")[0].id)
+    after_merge = state(store)
+    corrections.split_unit(store, "d", store.document_units("d")[0].id, 1, 2)
+    corrections.move_sentence(store, "d", store.document_units("d")[0].id, "target", "down")
+    corrections.exclude_unit(store, "d", store.document_units("d")[2].id)
+    corrections.merge_units(store, "d", store.document_units("d")[3].id)
+    undone = [store.undo_unit_edit("d").action for _ in range(4)]
+    assert undone == ["merge", "exclude", "move target down", "split"]
+    assert state(store) == after_merge and [e.action for e in store.unit_edits("d")] == ["merge"]
+    store.undo_unit_edit("d")
+    # the aligner's units again: texts, tuids, beads, confidences, places; no record left
+    assert state(store) == original and store.unit_edits("d") == []
+    with pytest.raises(TmtoolError, match="no correction to undo"):
+        store.undo_unit_edit("d")
+    with pytest.raises(TmtoolError, match="no document nope"):
+        store.undo_unit_edit("nope")
+
+
+def test_undo_gives_glossary_contexts_back_to_the_units_they_quote(store):
+    second = store.document_units("d")[1]
+    entry_id = glossary.add_entry(store, Entry([Term("beau", "fr"), Term("fine", "en")]))
+    store.add_contexts(entry_id, [Context(second.unit.source, second.unit.target, "d", second.unit.tuid)],
+                       {second.unit.tuid: second.id})
+    corrections.merge_units(store, "d", store.document_units("d")[0].id)
+    store.undo_unit_edit("d")
+    assert glossary.entry(store, entry_id).contexts == [Context("Il fait beau.", "The weather is fine.", "d", "d:2")]
+    assert store._query("SELECT unit_id FROM contexts")[0][0] == store.document_units("d")[1].id
+
+
+def test_an_undone_correction_is_not_made_again_on_re_ingest(store, tmp_path):
+    original = [(u.unit.source, u.unit.target) for u in store.document_units("d")]
+    corrections.merge_units(store, "d", store.document_units("d")[0].id)
+    store.undo_unit_edit("d")
+    ingest_pair(store, *write_pair(tmp_path, FR[:2] + ["Le jardin est vert. Les fleurs sont très belles."], EN),
+                extract_terms=False)
+    assert texts(store)[:3] == original[:3] and store.unit_edits("d") == []
+
+
+def test_undo_of_a_correction_a_revision_left_out_removes_only_its_record(store, tmp_path):
+    corrections.merge_units(store, "d", store.document_units("d")[3].id)  # the garden with its flowers
+    revised = FR[:2] + ["Le jardin est très vert. Les fleurs sont belles."]
+    ingest_pair(store, *write_pair(tmp_path, revised, EN), extract_terms=False)
+    before = state(store)
+    assert store.undo_unit_edit("d").action == "merge"
+    assert state(store) == before and store.unit_edits("d") == []
+
+
+def test_a_correction_recorded_before_undo_existed_is_not_undone(store):
+    corrections.merge_units(store, "d", store.document_units("d")[0].id)
+    old_record = '[["Le chat dort.", "The cat sleeps.", false], ["Il fait beau.", "The weather is fine.", false]]'
+    if hasattr(store, "_conn"):  # SQLite
+        store._conn.execute("UPDATE unit_edits SET before = ?", (old_record,))
+    else:
+        store._pg.execute("UPDATE unit_edits SET before = %s", (old_record,))
+    before = state(store)
+    with pytest.raises(TmtoolError, match="recorded before corrections could be undone"):
+        store.undo_unit_edit("d")
+    assert state(store) == before and len(store.unit_edits("d")) == 1
+
+
+def test_a_documents_sentences_are_segmented_once_however_often_it_is_viewed(store, monkeypatch):
+    from tmtool import api
+    from tmtool.text import segment
+
+    first = api.document_units(store, "d")
+    calls, real = [], segment.segment_text
+    monkeypatch.setattr(segment, "segment_text", lambda text, lang: calls.append(text) or real(text, lang))
+    assert api.document_units(store, "d") == first and calls == []

@@ -75,6 +75,15 @@ def test_glossary_round_trip_keeps_every_status(filled, tmp_path, fmt, suffix):
         assert imported.definition == GLOSSARY[0].definition
 
 
+def test_items_passed_over_are_told_under_the_name_the_import_is_recorded_as(tmp_path):
+    copy = tmp_path / "upload-copy.tsv"
+    copy.write_text("Comité militaire\tMilitary Committee\nno tab here\n", encoding="utf-8")
+    with open_store(tmp_path / "t.db", create=True) as store:
+        result = import_file(store, copy, recorded_as="terms.tsv")
+        assert [str(skipped) for skipped in result.skipped] == ["terms.tsv:2: no tab: expected source<TAB>target"]
+        assert [i.path for i in store.imports()] == ["terms.tsv"]
+
+
 def test_omegat_tsv_round_trip(filled, tmp_path):
     """OmegaT's glossary holds pairs, one a line: the pairs and their status survive a trip through the store."""
     first, second = tmp_path / "first.tsv", tmp_path / "second.tsv"

@@ -21,6 +21,7 @@ from tmtool.model import Context, Entry, Term, Unit, Variant
 from tmtool.search import similarity
 from tmtool.store.postgres import PostgresStore, masked
 from tmtool.store.postgres.schema import MIGRATIONS
+from tmtool.store.sqlite import SQLiteStore
 
 HOSTILE = ["'; DROP TABLE units; --", 'x" OR 1=1 --', "%s %(x)s {0} \\", "Robert'); DROP TABLE entries;--",
            "a' | 'b", "!(&:*)", "l'acier d'« armure »"]
@@ -47,6 +48,29 @@ def test_clients_starting_at_once_create_the_schema_once(pg_url):
         assert {name for name, in conn.execute("SELECT extname FROM pg_extension")} >= {"pg_trgm", "unaccent"}
 
 
+def _store_of_schema_2(pg_url: str, source: str, target: str) -> None:
+    """A store as schema 2 made it, holding one unit."""
+    from tmtool.text.normalize import normalize_for_match
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent")
+        conn.execute("CREATE TABLE tmtool_schema (version integer NOT NULL); INSERT INTO tmtool_schema VALUES (2)")
+        for script in MIGRATIONS[:2]:
+            conn.execute(script)
+        conn.execute("INSERT INTO units (source, target, srclang, tgtlang, match_text, content_key, tuid)"
+                     " VALUES (%s, %s, 'fr', 'en', %s, 'k', '1')", (source, target, normalize_for_match(source)))
+
+
+def test_a_store_made_before_the_stored_words_finds_its_units_once_upgraded(pg_url):
+    """Schema 3 computes the words of the units already stored, and its indexes stand."""
+    from tmtool.store.copy import check_store
+
+    _store_of_schema_2(pg_url, "Le comité se réunit.", "The committee meets.")
+    with PostgresStore.open(pg_url) as store:
+        assert [u.target for u, _ in store.concordance("comite")] == ["The committee meets."]
+        assert check_store(store) == []
+
+
 def test_a_database_without_a_store_is_not_found_unless_creating(pg_url):
     with pytest.raises(NotFound, match="no tmtool store in this database"):
         PostgresStore.open(pg_url, create=False)
@@ -70,6 +94,27 @@ def test_an_id_given_is_never_handed_out_again(pg_url):
     with PostgresStore.open(pg_url) as store:
         assert store.insert_entry(_entry("a", "a"), reviewed=False, entry_id=41) == 41
         assert store.insert_entry(_entry("b", "b"), reviewed=False) == 42
+
+
+def test_an_entry_takes_as_many_round_trips_whatever_its_number_of_terms(pg_url, monkeypatch):
+    """Each round trip to the server waits for it (and, under load, for a core): an entry's terms
+    and their look-up keys are written together, not two statements a term."""
+    with PostgresStore.open(pg_url) as store:
+        waits = []
+        wait = store._pg.wait
+        monkeypatch.setattr(store._pg, "wait", lambda *args, **kwargs: waits.append(1) or wait(*args, **kwargs))
+
+        def round_trips(terms: list[Term]) -> int:
+            waits.clear()
+            entry_id = store.insert_entry(Entry(terms=terms), reviewed=False)
+            assert [t.text for t in store.entries([entry_id])[entry_id].terms] == [t.text for t in terms]
+            return len(waits)
+
+        two = round_trips([Term("comité", "fr"), Term("committee", "en")])
+        six = round_trips([Term(f"comité {n}", "fr") for n in range(3)]
+                          + [Term(f"committee {n}", "en") for n in range(3)])
+        assert two == six
+        assert store.terms_by_key(["comite 2"])[0].text == "comité 2"
 
 
 def test_errors_show_the_url_with_its_password_masked(pg_server):
@@ -205,6 +250,69 @@ def test_a_first_import_builds_the_search_indexes_after_its_rows(pg_url, monkeyp
         assert check_store(store) == ["index units_source_words is missing"]
 
 
+def test_an_import_reads_the_next_batch_while_the_server_stores_this_one(pg_url, monkeypatch):
+    import threading
+
+    from tmtool.store.postgres import store as backend
+
+    monkeypatch.setattr(backend, "IMPORT_BATCH", 7)
+    second_batch_read = threading.Event()
+    read_while_writing = []  # whether the second batch was read while the first was being written
+    copy_units = PostgresStore._copy_units
+
+    def writing(self, *args):
+        if not read_while_writing:
+            read_while_writing.append(second_batch_read.wait(timeout=10))
+        return copy_units(self, *args)
+
+    monkeypatch.setattr(PostgresStore, "_copy_units", writing)
+
+    def units():
+        for n in range(20):
+            if n == 13:  # the second batch's last unit
+                second_batch_read.set()
+            yield Unit(f"Phrase {n}.", f"Sentence {n}.", "fr-FR", "en-GB")
+
+    with PostgresStore.open(pg_url) as store:
+        assert store.add_units(units(), "a.tmx") == (20, 0, 0)
+    assert read_while_writing == [True]
+
+
+def test_a_file_failing_mid_import_leaves_the_empty_memory_as_it_was(pg_url, monkeypatch):
+    """The reader's error (raised in its thread) ends the import's transaction: no unit stored, the
+    indexes and foreign keys dropped for the bulk write are back."""
+    from tmtool.store.copy import check_store
+
+    monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 7)
+
+    def units():
+        for n in range(10):
+            yield Unit(f"Phrase {n}.", f"Sentence {n}.", "fr-FR", "en-GB")
+        raise TmtoolError("not well-formed", path="a.tmx")
+
+    with PostgresStore.open(pg_url) as store:
+        constraints = "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint ORDER BY 1"
+        before = store._query(constraints)
+        with pytest.raises(TmtoolError, match="not well-formed"):
+            store.add_units(units(), "a.tmx")
+        assert store.stats()["units"] == 0 and check_store(store) == []
+        assert store._query(constraints) == before
+
+
+def test_a_first_import_checks_its_units_references_in_one_join(pg_url, monkeypatch):
+    """Not a look-up of the import's row for each unit (a trigger per row), and they are checked."""
+    monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 7)
+    units = [Unit(f"Phrase {n}.", f"Sentence {n}.", "fr-FR", "en-GB") for n in range(30)]
+    with PostgresStore.open(pg_url) as store:
+        import_id = store.new_import("a.tmx", "tmx", "units")
+        store.add_units(units, "a.tmx", import_id)
+        with pytest.raises(psycopg.errors.ForeignKeyViolation):
+            store.add_units([Unit("Autre.", "Other.", "fr-FR", "en-GB")], "b.tmx", import_id + 1)  # row by row
+    with psycopg.connect(pg_url) as conn:  # the store's connection closed: its counts are flushed
+        scans, = conn.execute("SELECT idx_scan FROM pg_stat_user_tables WHERE relname = 'imports'").fetchone()
+    assert scans < 5
+
+
 def test_the_memory_contexts_leave_out_words_common_in_the_memory(pg_url, monkeypatch):
     """With statistics (taken after a bulk import), a word's count comes from them, not a count."""
     monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 7)
@@ -216,6 +324,30 @@ def test_the_memory_contexts_leave_out_words_common_in_the_memory(pg_url, monkey
         assert store._common_source_words()["reunion"] == pytest.approx(40, abs=1)
         found = store.memory_contexts(["réunion", "dispositif"], limit=10)
         assert [context.unit for context in found] == ["ied"]
+
+
+def test_a_word_the_statistics_miss_is_counted_as_sqlite_counts_it(pg_url, monkeypatch):
+    """The statistics list only the commonest words: one they leave out may still be in more than
+    ``limit`` units, and is left out as on SQLite, not taken as specific."""
+    units = [Unit(f"La réunion du comité numéro {n}.", f"Committee meeting {n}.", "fr-FR", "en-GB", tuid=str(n))
+             for n in range(12)]
+    units.append(Unit("Le dispositif explosif.", "The explosive device.", "fr-FR", "en-GB", tuid="ied"))
+    with PostgresStore.open(pg_url) as store:
+        store.add_units(units, "a.tmx")
+        monkeypatch.setattr(store, "_common_source_words", lambda: {"dispositif": 1.0})  # "réunion" missed
+        assert [c.unit for c in store.memory_contexts(["réunion", "dispositif"], limit=10)] == ["ied"]
+
+
+def test_the_memory_contexts_rank_a_long_unit_s_matches_lower(pg_url):
+    """A word twice in a long unit ranks below it once in a short unit, as bm25 ranks them on
+    SQLite (a long context costs the aligner more, and says less about the word)."""
+    long = " ".join(["Le détonateur"] + ["et encore un texte sans rapport"] * 12 + ["avec un détonateur."])
+    units = [Unit(long, "A long unit.", "fr-FR", "en-GB", tuid="long"),
+             Unit("Un détonateur.", "A detonator.", "fr-FR", "en-GB", tuid="short")]
+    with PostgresStore.open(pg_url) as store, SQLiteStore.open(":memory:") as sqlite:
+        for backend in (store, sqlite):
+            backend.add_units(units, "a.tmx")
+            assert [c.unit for c in backend.memory_contexts(["détonateur"])] == ["short", "long"]
 
 
 # ---- a connection lost mid-command: one line naming the store, never a traceback --------------------
@@ -285,18 +417,15 @@ def test_the_cli_says_in_one_line_that_the_server_went_away(monkeypatch, tmp_pat
     assert result.output.count("\n") == 1 and "s3cret" not in result.output
 
 
-def test_a_store_of_schema_version_2_loses_the_trigram_index_fuzzy_search_no_longer_reads(pg_url, monkeypatch):
+def test_a_store_of_schema_version_2_loses_the_trigram_index_fuzzy_search_no_longer_reads(pg_url):
     from tmtool.search import search_memory
 
     def indexes() -> set[str]:
         with psycopg.connect(pg_url) as conn:
             return {name for name, in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'units'")}
 
-    monkeypatch.setattr("tmtool.store.postgres.store.MIGRATIONS", MIGRATIONS[:2])
-    with PostgresStore.open(pg_url) as old:
-        old.add_units([Unit("Le Comité militaire se réunira demain.", "x", "fr-FR", "en-GB", tuid="1")], "a.tmx")
+    _store_of_schema_2(pg_url, "Le Comité militaire se réunira demain.", "x")
     assert "units_match_grams" in indexes()
-    monkeypatch.undo()
     with PostgresStore.open(pg_url) as store:
         assert "units_match_grams" not in indexes() and "units_source_words" in indexes()
         assert [h.unit.tuid for h in search_memory(store, "Le Comité militaire se réunira lundi.")] == ["1"]
@@ -313,3 +442,81 @@ def test_fuzzy_search_never_reads_every_unit_holding_a_common_word(pg_url, monke
         monkeypatch.setattr(store, "_word_matches", lambda words, band: read.append(words) or {})
         assert store.fuzzy_candidates("le rapport, une note", 70) == {}
         assert read == ["'le' & 'note' | 'le' & 'rapport' | 'note' & 'rapport'"]
+
+
+# ---- the server's refusals and failures: one line naming the store, never a traceback ------------
+
+def _cli(*args: str):
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+def _one_line_error(result, url: str, says: str) -> None:
+    assert isinstance(result.exception, SystemExit) and result.exit_code != 0, result.exception
+    assert result.output.startswith(f"tmtool: error: {masked(url)}: {says}"), result.output
+    assert result.output.count("\n") == 1 and "s3cret" not in result.output
+
+
+@pytest.fixture
+def role(pg_server):
+    """A login role of the test's own (dropped again), made with the attributes given."""
+    made = []
+
+    def make(name: str, attributes: str) -> str:
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f"DROP ROLE IF EXISTS {name}")
+            admin.execute(f"CREATE ROLE {name} LOGIN {attributes}")
+        made.append(name)
+        return name
+
+    yield make
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        for name in made:
+            admin.execute(f"DROP ROLE IF EXISTS {name}")
+
+
+def test_a_database_that_does_not_exist_is_named(pg_server):
+    url = pg_server.replace("/tmtool?", "/no_such_db?")
+    _one_line_error(_cli("--db", url, "stats"), url, 'cannot open store: database "no_such_db" does not exist')
+
+
+def test_a_wrong_password_is_said_without_showing_it(pg_server, role, monkeypatch):
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    role("reviser", "PASSWORD 'right-pw'")
+    url = f"postgresql://reviser:s3cret-pw@127.0.0.1:{_port(pg_server)}/tmtool?connect_timeout=5"
+    _one_line_error(_cli("--db", url, "stats"), url,
+                    'cannot open store: password authentication failed for user "reviser"')
+
+
+def test_too_many_connections_are_said_as_the_server_says_it(pg_server, role):
+    role("busy", "CONNECTION LIMIT 0")
+    url = pg_server.replace("postgresql://tmtool@", "postgresql://busy@")
+    _one_line_error(_cli("--db", url, "stats"), url, 'cannot open store: too many connections for role "busy"')
+
+
+def test_a_statement_timeout_is_one_line(pg_url):
+    """A write waiting longer than the URL's statement_timeout for another writer's lock."""
+    from tmtool.store.postgres.store import WRITE_LOCK
+
+    with PostgresStore.open(pg_url):
+        pass
+    url = pg_url + "&options=-c%20statement_timeout%3D300"
+    with psycopg.connect(pg_url, autocommit=True) as writer:
+        writer.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
+        result = _cli("--db", url, "glossary", "add", "Comité militaire", "Military Committee")
+    _one_line_error(result, url, "the server cancelled the command: canceling statement due to statement timeout")
+    with PostgresStore.open(pg_url) as store:
+        assert store.stats()["entries"] == 0
+
+
+def test_a_server_short_of_resources_is_one_error_naming_the_store(pg_url):
+    """A sort the server may not spill to disk (temp_file_limit; a full disk is told the same way)."""
+    url = pg_url + "&options=-c%20work_mem%3D64%20-c%20temp_file_limit%3D64"
+    with PostgresStore.open(url) as store:
+        with pytest.raises(TmtoolError, match="the server is short of resources: temporary file size") as raised:
+            store._query("SELECT g FROM generate_series(1, 100000) g ORDER BY g DESC")
+        assert raised.value.path == masked(url)

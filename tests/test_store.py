@@ -97,6 +97,19 @@ def test_replacing_a_document_replaces_its_units_and_counts(store):
     assert store.stats()["documents"] == 1
 
 
+def test_entries_are_filtered_by_document_in_the_store(store):
+    for doc_id, terms in (("a", ["pays partenaire", "Comité militaire"]), ("b", ["Comité militaire", "espace aérien"])):
+        ids = store.replace_document(record(doc_id, src_hash=doc_id), [])
+        glossary.merge_extracted(store, [proposal(fr, fr.upper()) for fr in terms], doc_id, ids)
+    in_b = store.list_entries(document="b")
+    assert [e.terms[0].text for e in in_b] == [e.terms[0].text for e in store.list_entries() if e in in_b]
+    assert sorted(e.terms[0].text for e in in_b) == ["Comité militaire", "espace aérien"]
+    # paged in the store: the second of b's entries, whatever a's hold
+    assert store.list_entries(document="b", offset=1, limit=1) == in_b[1:]
+    assert store.list_entries(document="b", text="aérien") == [e for e in in_b if e.terms[0].text == "espace aérien"]
+    assert store.list_entries(document="none") == []
+
+
 def test_a_failed_transaction_leaves_the_store_as_it_was(store):
     store.replace_document(record(), [unit("Un.", "One.", "doc:1")])
     with pytest.raises(RuntimeError):
@@ -129,6 +142,37 @@ def test_extraction_extends_an_unreviewed_candidate(store):
     (entry,) = store.list_entries()
     assert [t.text for t in entry.terms_in("en")] == ["partner country", "partner nation"]
     assert entry.status == ReviewStatus.CANDIDATE
+
+
+def spy(monkeypatch, store, method):
+    """The arguments of every call of one of the store's methods, as it goes on answering."""
+    calls, real = [], getattr(store, method)
+    monkeypatch.setattr(store, method, lambda *args, **kwargs: calls.append(args) or real(*args, **kwargs))
+    return calls
+
+
+def test_an_ingest_recounts_each_entry_once(store, monkeypatch):
+    proposals = [proposal("pays partenaire", "partner country"), proposal("pays partenaires", "partner nation"),
+                 proposal("espace aérien", "airspace")]
+    glossary.save_document(store, record(), [], proposals)
+    recounted = spy(monkeypatch, store, "document_counts")
+    # a revised version: two proposals name one entry, which the earlier version counted too
+    _, new, updated = glossary.save_document(store, record(src_hash="c"), [], proposals[:2])
+    assert (new, updated) == (0, 1)
+    assert sorted(recounted) == [(1,), (2,)]  # each once, the entry no longer counted too
+    assert {e.terms[0].text: e.frequency for e in store.list_entries()} == {"pays partenaire": 2, "espace aérien": 0}
+
+
+def test_a_review_change_reads_its_entries_once(store, monkeypatch):
+    first = glossary.add_entry(store, proposal("pays partenaire", "partner country"))
+    second = glossary.add_entry(store, proposal("pays partenaires", "partner nation"))
+    read = spy(monkeypatch, store, "entries")
+    glossary.set_status(store, first, ReviewStatus.REJECTED)
+    assert read == [([first],), ([first],)]  # before the change, then the snapshot after it
+    read.clear()
+    glossary.merge_entries(store, second, first)
+    assert read == [([second, first],), ([first],)]
+    assert [t.text for t in glossary.entry(store, first).terms_in("en")] == ["partner country", "partner nation"]
 
 
 def test_every_review_change_is_recorded_and_revertible(store):

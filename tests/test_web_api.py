@@ -5,6 +5,8 @@ the same hostile-input checks as the CLI."""
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -127,6 +129,33 @@ def test_export_writes_the_glossary_with_the_status_filter(api, db):
     assert http.get("/api/export/tbx", params={"status": "maybe"}).status_code == 400
 
 
+def test_an_export_downloaded_is_the_file_the_cli_writes(api, db, tmp_path, monkeypatch):
+    import tempfile
+    import time
+
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    http, headers = api
+    http.post("/api/entries/1/approve", headers=headers)
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    for fmt in tmtool_api.format_names()["written"]:
+        for _ in range(3):  # a TMX header and a workbook hold the time to the second: both in one second
+            second = int(time.time())
+            out = tmp_path / f"export.{fmt}"
+            done = CliRunner().invoke(main, ["--db", db, "export", fmt, "--status", "all", "-o", str(out)])
+            downloaded = http.get(f"/api/export/{fmt}", params={"status": "all"})
+            if int(time.time()) == second:
+                break
+        assert done.exit_code == 0 and downloaded.status_code == 200, done.output
+        assert downloaded.content == out.read_bytes(), fmt
+        assert int(downloaded.headers["content-length"]) == out.stat().st_size
+    assert list(spool.iterdir()) == []  # each file sent went with its response
+
+
 def test_the_openapi_document_is_valid_and_lists_every_path():
     from openapi_spec_validator import validate
 
@@ -135,7 +164,8 @@ def test_the_openapi_document_is_valid_and_lists_every_path():
     validate(document)
     assert {"/api/lookup", "/api/search", "/api/concordance", "/api/entries", "/api/entries/{entry_id}",
             "/api/entries/{entry_id}/approve", "/api/entries/{entry_id}/reject", "/api/documents",
-            "/api/documents/{document_id}/units", "/api/ingest", "/api/import", "/api/export/{fmt}"} <= set(document["paths"])
+            "/api/documents/{document_id}/units", "/api/documents/{document_id}/corrections/undo", "/api/ingest",
+            "/api/import", "/api/export/{fmt}"} <= set(document["paths"])
     assert "patch" in document["paths"]["/api/entries/{entry_id}"]
     responses = document["paths"]["/api/entries/{entry_id}"]["patch"]["responses"]
     assert {"200", "400", "404", "409", "413"} <= set(responses) and "422" not in responses
@@ -202,6 +232,17 @@ def test_alignment_corrections_through_the_api(api, db):
     assert http.post(f"{base}/99999/merge", headers=headers).status_code == 404
     with open_store(db) as store:
         assert len(store.document_units(SEED_ID)) == 19 and store.document_units(SEED_ID)[2].excluded
+    # undone, last first, back to the units as aligned
+    undo = f"/api/documents/{SEED_ID}/corrections/undo"
+    for action, left in (("exclude", ["merge", "split"]), ("split", ["merge"]), ("merge", [])):
+        undone = http.post(undo, headers=headers).json()
+        assert undone["undone"]["action"] == action and [c["action"] for c in undone["corrections"]] == left
+    assert [{k: u[k] for k in ("source", "target", "tuid", "bead", "confidence", "excluded")} for u in undone["units"]] \
+        == [{k: u[k] for k in ("source", "target", "tuid", "bead", "confidence", "excluded")} for u in units]
+    nothing = http.post(undo, headers=headers)
+    assert nothing.status_code == 400 and nothing.json()["message"] == f"document {SEED_ID} has no correction to undo"
+    assert http.post("/api/documents/nope/corrections/undo", headers=headers).status_code == 404
+    assert http.post(undo).status_code == 403  # a write: the CSRF token is asked for
 
 
 def test_ingest_and_import_uploads(api, db, tmp_path):
@@ -332,7 +373,6 @@ def test_many_readers_and_writers_at_once_keep_the_store_consistent(served_store
     others get 409), eight entries approved at once are all approved, reads answer throughout —
     on SQLite and on PostgreSQL."""
     db = served_store
-    from concurrent.futures import ThreadPoolExecutor
 
     import httpx
     from workbench import Server
@@ -377,6 +417,68 @@ def test_tmtool_serve_refuses_in_one_line(db, tmp_path):
     missing = CliRunner().invoke(main, ["--db", str(tmp_path / "nothing.db"), "serve"])
     assert missing.exit_code == 2 and "no such store" in missing.stderr
     assert not (tmp_path / "nothing.db").exists()
+
+
+def test_serve_with_workers_runs_processes_that_share_the_csrf_token(db):
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "tmtool.cli", "--db", db, "serve", "--port", str(port),
+                               "--workers", "2"], stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+
+    def workers() -> int:  # the server's children that are workers (multiprocessing also starts a tracker)
+        return sum(1 for stat in Path("/proc").glob("[0-9]*/stat")
+                   if _parent(stat) == server.pid and b"spawn_main" in _read(stat.with_name("cmdline")))
+
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, server.stderr.read() if server.poll() else "not up"
+            try:
+                if httpx.get(url + "/api/session").status_code == 200 and workers() >= 2:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        assert workers() == 2
+        # a new connection a request, several at once: both workers answer, with one token
+        with ThreadPoolExecutor(8) as pool:
+            tokens = set(pool.map(lambda _: httpx.get(url + "/api/session").json()["csrf"], range(40)))
+        assert len(tokens) == 1
+        headers = {"X-CSRF-Token": tokens.pop()}
+        with ThreadPoolExecutor(8) as pool:
+            codes = list(pool.map(lambda n: httpx.post(f"{url}/api/entries/{n}/approve", headers=headers,
+                                                      timeout=30).status_code, range(1, 9)))
+        assert codes == [200] * 8
+        with open_store(db) as store:
+            assert all(glossary.entry(store, n).status.value == "approved" for n in range(1, 9))
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
+    assert server.returncode == 0 and workers() == 0
+
+
+def _parent(stat: Path) -> int | None:
+    try:
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):  # a process gone meanwhile
+        return None
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def test_the_history_names_the_user_the_workbench_serves_as(db):

@@ -160,6 +160,22 @@ def test_merge_two_units_and_split_one_in_the_document_view(server, browser, db,
         assert (units[1].unit.source, units[1].unit.target) == (before[1].unit.source, before[1].unit.target)
         assert [e.action for e in store.unit_edits(SEED_ID)] == ["merge", "split"]
     shot(browser, tmp_path, "document-corrected")
+    # undo both: the aligner's units are back, ids aside, and no correction is left to replay
+    for left in (["merge"], []):
+        css(browser, "#undo-correction")[0].click()
+        wait(browser, lambda b: len(css(b, ".corrections li")) == max(len(left), 1) and len(css(b, "#undo-correction")) == bool(left),
+             "the undo did not show")
+        with open_store(db) as store:
+            assert [e.action for e in store.unit_edits(SEED_ID)] == left
+    assert len(css(browser, "tr.unit")) == 19
+    with open_store(db) as store:
+        assert [aligned(u) for u in store.document_units(SEED_ID)] == [aligned(u) for u in before]
+
+
+def aligned(unit) -> tuple:
+    """What the aligner made of a unit, and where it stands."""
+    return (unit.unit.source, unit.unit.target, unit.unit.tuid, unit.bead, unit.confidence, unit.excluded,
+            unit.sentences, unit.position)
 
 
 def test_export_tbx_with_the_status_filter(server, browser, db, tmp_path):

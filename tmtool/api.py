@@ -50,7 +50,7 @@ __all__ = [
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "languages_left_out", "lookup",
     "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reject", "remove", "remove_entry", "revert", "search",
-    "segment", "split_unit", "stats", "unit_edits",
+    "segment", "split_unit", "stats", "undo_correction", "unit_edits",
 ]
 
 
@@ -192,28 +192,29 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     # most first, then by language: (source, target) tags for units, a base language for entries
     counts = sorted(result.languages.items(), key=lambda item: (-item[1], item[0]))
     languages = {("→".join(key) if isinstance(key, tuple) else key): count for key, count in counts}
-    skipped = [str(replace(s, path=_name(source))) if s.path == str(path) else str(s) for s in result.skipped]
     return {"kind": result.kind, "added": result.added, "already_stored": result.already_stored,
-            "untranslated": result.untranslated, "languages": languages, "skipped": skipped}
+            "untranslated": result.untranslated, "languages": languages,
+            "skipped": [str(skipped) for skipped in result.skipped]}
 
 
 STATUSES = tuple(status.value for status in ReviewStatus)
 
 
-def export(store: Store, fmt: str, out: str | Path | BinaryIO | None = None, *,
+def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
            statuses: Sequence[str] | None = None, since: datetime | None = None, srclang: str = "fr",
-           tgtlang: str = "en", all_languages: bool = False, progress: Progress | None = None) -> int | bytes:
-    """Export the memory or the glossary in a format written (see :func:`format_names`): to the path
-    ``out`` (``-``: stdout) or the binary stream ``out``, returning how many units or entries were written;
-    with no ``out``, returning the file's bytes. ``statuses``: the entries written ("approved",
-    "candidate", "rejected"; by default the approved only, so that no unreviewed candidate reaches a
-    translator unasked).
+           tgtlang: str = "en", all_languages: bool = False, progress: Progress | None = None) -> int:
+    """Export the memory or the glossary in a format written (see :func:`format_names`) to the path
+    ``out`` (``-``: stdout), written atomically, or to the binary stream ``out``; returns how many
+    units or entries were written. ``statuses``: the entries written ("approved", "candidate",
+    "rejected"; by default the approved only, so that no unreviewed candidate reaches a translator
+    unasked).
 
-    >>> import os, tempfile
+    >>> import io, os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
     >>> _ = add_entry(store, ["Comité militaire"], ["Military Committee"])
-    >>> export(store, "tsv").decode().split("\\t")[:2]
-    ['Comité militaire', 'Military Committee']
+    >>> written = io.BytesIO()
+    >>> export(store, "tsv", written), written.getvalue().decode().split("\\t")[:2]
+    (1, ['Comité militaire', 'Military Committee'])
     >>> store.close()
     """
     from . import transfer
@@ -223,17 +224,14 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO | None = None, *,
                    all_languages=all_languages, progress=progress)
     if isinstance(out, (str, Path)):
         return transfer.export_store(store, fmt, str(out), **options)
-    folder = Path(tempfile.mkdtemp(prefix="tmtool-export-"))
-    try:
-        path = folder / f"export.{fmt}"
-        transfer.export_store(store, fmt, str(path), **options)
-        data = path.read_bytes()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    if out is None:
-        return data
-    out.write(data)
-    return len(data)
+    # through a file, as the CLI writes it (a workbook is a zip, written otherwise to a stream that
+    # cannot seek), then copied a chunk at a time: never the whole export in memory
+    with tempfile.TemporaryDirectory(prefix="tmtool-export-") as folder:
+        path = Path(folder, "export")
+        count = transfer.export_store(store, fmt, str(path), **options)
+        with open(path, "rb") as written:
+            shutil.copyfileobj(written, out)
+    return count
 
 
 def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: str = "en") -> dict:
@@ -335,12 +333,9 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     ``document``: those its extraction counted."""
     if offset < 0 or (limit is not None and limit < 0):
         raise Invalid("offset and limit cannot be negative")
-    chosen = dict(statuses=[_status(s) for s in statuses], min_score=min_score, since=since, text=text)
-    if document is None:
-        return [entry_to_dict(e) for e in store.list_entries(**chosen, limit=limit, offset=offset)]
-    counted = set(store.document_entry_ids(document))
-    found = [e for e in store.list_entries(**chosen) if int(e.id) in counted]
-    return [entry_to_dict(e) for e in found[offset:None if limit is None else offset + limit]]
+    found = store.list_entries(statuses=[_status(s) for s in statuses], min_score=min_score, since=since,
+                               text=text, document=document, limit=limit, offset=offset)
+    return [entry_to_dict(e) for e in found]
 
 
 def entry(store: Store, entry_id: int | str) -> dict:
@@ -448,10 +443,10 @@ def check(store: Store, *sources: Source) -> dict:
 def check_document(store: Store, document_id: str) -> dict:
     """The same report for an ingested document's units; a finding's ``unit`` is the unit's position
     in the document (from 1), its ``unit_id`` the unit's id in the store (as :func:`document_units`)."""
-    from .check import check_units, load_glossary
+    from .check import check_stored_units
 
     units = [replace(stored.unit, tuid=str(stored.id)) for stored in store.document_units(document_id)]
-    return check_units(load_glossary(store), units).as_dict()
+    return check_stored_units(store, units).as_dict()
 
 
 def check_report(findings: Sequence[dict], fmt: str = "text") -> str:
@@ -487,9 +482,20 @@ def document_units(store: Store, document_id: str) -> list[dict]:
 
 def unit_edits(store: Store, document_id: str) -> list[dict]:
     """A document's recorded corrections, oldest first: ``{"id", "time", "action", "before",
-    "after"}``, the runs of units replaced and put in their place."""
-    return [{"id": e.id, "time": e.time, "action": e.action, "before": e.before, "after": e.after}
-            for e in store.unit_edits(document_id)]
+    "after"}``, the runs of units replaced (``[source, target, excluded, ...]``) and put in their
+    place (``[[source sentences], [target sentences], excluded]``)."""
+    return [_unit_edit_dict(e) for e in store.unit_edits(document_id)]
+
+
+def _unit_edit_dict(edit) -> dict:
+    return {"id": edit.id, "time": edit.time, "action": edit.action, "before": edit.before, "after": edit.after}
+
+
+def undo_correction(store: Store, document_id: str) -> dict:
+    """Undo a document's last correction: the units it replaced come back as they were (with the
+    aligner's bead and confidence), and re-ingesting the document no longer makes it. Returns the
+    correction undone, as :func:`unit_edits` gives it; Invalid when there is none."""
+    return _unit_edit_dict(store.undo_unit_edit(document_id))
 
 
 def merge_units(store: Store, document_id: str, unit_id: int) -> int:
@@ -508,6 +514,8 @@ def merge_units(store: Store, document_id: str, unit_id: int) -> int:
     [('2-2', ['Le chat dort.', 'Il fait beau.'])]
     >>> [e["action"] for e in unit_edits(store, "d")]
     ['merge']
+    >>> undo_correction(store, "d")["action"], [u["bead"] for u in document_units(store, "d")], unit_edits(store, "d")
+    ('merge', ['1-1', '1-1'], [])
     >>> store.close()
     """
     from . import corrections

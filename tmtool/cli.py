@@ -666,8 +666,10 @@ def stats(ctx):
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
 @click.option("--token", envvar="TMTOOL_TOKEN", show_envvar=True,
               help="Access token every request must carry (a browser opens http://HOST:PORT/?token=TOKEN once).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes answering requests side by side: one a core for many users (each holds its own caches).")
 @click.pass_context
-def serve(ctx, host, port, token):
+def serve(ctx, host, port, token, workers):
     """Serve the workbench: look-up, review queue, documents and export in a browser, and the HTTP
     API (described at /openapi.json). The glossary's history records its changes as made by --user.
 
@@ -675,13 +677,14 @@ def serve(ctx, host, port, token):
     Examples:
       tmtool serve                      # then open http://127.0.0.1:8765/
       TMTOOL_TOKEN=$(openssl rand -hex 16) tmtool --db team.db serve --host 0.0.0.0
+      tmtool --db team.db serve --workers 2   # two processes: two cores answer at once
     """
     from .web import check_binding, serve as serve_workbench
 
     check_binding(host, token)
     _open_store(ctx).close()  # a misspelt --db stops here, and the store is brought up to date once
     click.echo(f"tmtool workbench on http://{host}:{port}/ (Ctrl-C stops it)", err=True)
-    serve_workbench(ctx.find_root().obj["db"], host=host, port=port, token=token, user=_user(ctx))
+    serve_workbench(ctx.find_root().obj["db"], host=host, port=port, token=token, user=_user(ctx), workers=workers)
 
 
 # ---- trust: what came in, taken out again; backup ----

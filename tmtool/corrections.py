@@ -3,10 +3,13 @@ move a sentence to the neighbouring unit, exclude a unit from exports.
 
 Each correction is worked out here on the units' sentences and stored by the store as the
 replacement of a run of units (see :mod:`tmtool.store.corrections`), with its record; the store
-makes it again when a revised version of the document is ingested.
+makes it again when a revised version of the document is ingested, and undoes the last one.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache, wraps
 
 from .errors import Invalid, NotFound
 from .langtags import base_language
@@ -17,9 +20,15 @@ LOW_CONFIDENCE = 0.5  # the aligner's confidence under which the document view f
 
 def sentences(text: str, lang: str) -> list[str]:
     """A unit's text as the sentences the segmenter finds in it (one unit may hold several: a 2-1 bead)."""
+    return list(_segmented(text, base_language(lang))) if text.strip() else []
+
+
+@lru_cache(maxsize=20_000)
+def _segmented(text: str, lang: str) -> tuple[str, ...]:
+    # a document's view shows every unit's sentences again at each visit: the same texts, segmented once
     from .text.segment import segment_text
 
-    return segment_text(text, base_language(lang)) if text.strip() else []
+    return tuple(segment_text(text, lang))
 
 
 def _replacement(source: list[str], target: list[str], excluded: bool = False) -> Replacement:
@@ -33,7 +42,18 @@ def sides(unit: StoredUnit) -> tuple[list[str], list[str]]:
     return sentences(unit.unit.source, unit.unit.srclang), sentences(unit.unit.target, unit.unit.tgtlang)
 
 
+def _in_one_transaction(correct: Callable) -> Callable:
+    """A correction reads the document's units once and replaces some in the same transaction:
+    no other writer can change them in between."""
+    @wraps(correct)
+    def corrected(store, *args, **kwargs):
+        with store.transaction():
+            return correct(store, *args, **kwargs)
+    return corrected
+
+
 def _find(store, document_id: str, unit_id: int) -> tuple[list[StoredUnit], int]:
+    """The document's units (read once, in the correction's transaction) and the unit's place."""
     units = store.document_units(document_id)
     for index, unit in enumerate(units):
         if unit.id == unit_id:
@@ -41,6 +61,7 @@ def _find(store, document_id: str, unit_id: int) -> tuple[list[StoredUnit], int]
     raise NotFound(f"no unit {unit_id} in document {document_id}")
 
 
+@_in_one_transaction
 def merge_units(store, document_id: str, unit_id: int) -> int:
     """Merge a unit with the one after it. Returns the recorded correction's id."""
     units, index = _find(store, document_id, unit_id)
@@ -48,9 +69,10 @@ def merge_units(store, document_id: str, unit_id: int) -> int:
         raise Invalid(f"unit {unit_id} is the last of document {document_id}: nothing to merge it with")
     (src_a, tgt_a), (src_b, tgt_b) = sides(units[index]), sides(units[index + 1])
     merged = _replacement(src_a + src_b, tgt_a + tgt_b, units[index].excluded and units[index + 1].excluded)
-    return store.replace_units(document_id, [unit_id, units[index + 1].id], [merged], "merge")
+    return store.replace_units(document_id, units[index:index + 2], [merged], "merge")
 
 
+@_in_one_transaction
 def split_unit(store, document_id: str, unit_id: int, source_at: int, target_at: int) -> int:
     """Split a unit in two: its first ``source_at`` source sentences and ``target_at`` target
     sentences, then the rest. Each part keeps a sentence on at least one side."""
@@ -64,9 +86,10 @@ def split_unit(store, document_id: str, unit_id: int, source_at: int, target_at:
     excluded = units[index].excluded
     parts = [_replacement(source[:source_at], target[:target_at], excluded),
              _replacement(source[source_at:], target[target_at:], excluded)]
-    return store.replace_units(document_id, [unit_id], parts, "split")
+    return store.replace_units(document_id, units[index:index + 1], parts, "split")
 
 
+@_in_one_transaction
 def move_sentence(store, document_id: str, unit_id: int, side: str, direction: str) -> int:
     """Move a sentence of one side of a unit to the neighbouring unit: ``down`` moves its last
     sentence to the start of the next unit, ``up`` its first sentence to the end of the previous one."""
@@ -89,9 +112,10 @@ def move_sentence(store, document_id: str, unit_id: int, side: str, direction: s
     parts = [_replacement(src_a, tgt_a, units[first].excluded), _replacement(src_b, tgt_b, units[second].excluded)]
     if any(not (p.source or p.target) for p in parts):
         raise Invalid("moving that sentence would leave an empty unit; merge the units instead")
-    return store.replace_units(document_id, [units[first].id, units[second].id], parts, f"move {side} {direction}")
+    return store.replace_units(document_id, units[first:second + 1], parts, f"move {side} {direction}")
 
 
+@_in_one_transaction
 def exclude_unit(store, document_id: str, unit_id: int, excluded: bool = True) -> int:
     """Exclude a unit from exports (or include it again); it stays in the store and the view."""
     units, index = _find(store, document_id, unit_id)
@@ -100,4 +124,4 @@ def exclude_unit(store, document_id: str, unit_id: int, excluded: bool = True) -
     if (" ".join(source), " ".join(target)) != (unit.unit.source, unit.unit.target):
         source, target = [unit.unit.source], [unit.unit.target]  # the segmenter's text differs: kept whole
     kept = Replacement(tuple(source), tuple(target), excluded)
-    return store.replace_units(document_id, [unit_id], [kept], "exclude" if excluded else "include")
+    return store.replace_units(document_id, units[index:index + 1], [kept], "exclude" if excluded else "include")

@@ -117,6 +117,16 @@ def snapshot(store: Store, entry_id: int) -> dict | None:
     return entry_snapshot(found, reviewed=store.entry_state(entry_id).reviewed)
 
 
+def _read_for_change(store: Store, entry_ids: Sequence[int]) -> tuple[dict[int, Entry], dict[int, dict]]:
+    """Entries about to change, read once: as the change will edit them, and as the history keeps
+    them before it (copies). NotFound for any that is not stored."""
+    found = store.entries(entry_ids)
+    for entry_id in entry_ids:
+        if entry_id not in found:
+            raise NotFound(f"no glossary entry {entry_id}")
+    return found, {i: entry_snapshot(found[i], reviewed=store.entry_state(i).reviewed) for i in entry_ids}
+
+
 # ---- review: every change recorded, every change revertible ------------------------------------
 
 
@@ -134,10 +144,8 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
     id. With ``expected_version`` (the version the person saw), an entry changed since is a
     Conflict and is left as it is."""
     with store.transaction():
-        before = snapshot(store, entry_id)
-        if before is None:
-            raise NotFound(f"no glossary entry {entry_id}")
-        current = store.entries([entry_id], contexts=0)[entry_id]
+        found, before = _read_for_change(store, [entry_id])
+        current = found[entry_id]
         if expected_version is not None and current.version != expected_version:
             raise Conflict(f"entry {entry_id} was changed by someone else (version {current.version}, "
                            f"not {expected_version}); reload it")
@@ -152,7 +160,7 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
         store.set_entry_fields(entry_id, {"status": current.status, "reviewed": True, "definition": current.definition,
                                           "note": current.note}, expected_version=current.version)
         store.write_terms(entry_id, current.terms)
-        return store.record_change(action, {entry_id: before}, {entry_id: snapshot(store, entry_id)}, user=user)
+        return store.record_change(action, before, {entry_id: snapshot(store, entry_id)}, user=user)
 
 
 def set_status(store: Store, entry_id: int, status: ReviewStatus, *, expected_version: int | None = None,
@@ -176,11 +184,7 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, user: str | N
     if source_id == target_id:
         raise Invalid("cannot merge an entry into itself")
     with store.transaction():
-        before = {source_id: snapshot(store, source_id), target_id: snapshot(store, target_id)}
-        for entry_id, snap in before.items():
-            if snap is None:
-                raise NotFound(f"no glossary entry {entry_id}")
-        found = store.entries([source_id, target_id], contexts=0)
+        found, before = _read_for_change(store, [source_id, target_id])
         source, target = found[source_id], found[target_id]
         held = {(t.lang, fold(t.text)) for t in target.terms}
         target.terms += [t for t in source.terms if (t.lang, fold(t.text)) not in held]
@@ -250,21 +254,21 @@ def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], p
     with store.transaction():
         counted_before = store.document_entry_ids(record.id)
         unit_ids = store.replace_document(record, units)
-        new, updated = merge_extracted(store, proposals, record.id, unit_ids)
+        new, updated = merge_extracted(store, proposals, record.id, unit_ids, recount_also=counted_before)
         raised, counted = keep_evidence(store, near, record.id, unit_ids)
-        recount(store, counted_before)
         _fall_back(store, counted_before)
     return unit_ids, new + raised, updated + counted
 
 
-def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str,
-                    unit_ids: Mapping[str, int], *, seen: datetime | None = None) -> tuple[int, int]:
+def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, unit_ids: Mapping[str, int], *,
+                    recount_also: Iterable[int] = (), seen: datetime | None = None) -> tuple[int, int]:
     """Fold term extraction's proposals for one (stored) document into the glossary.
 
     New concepts become candidates; known ones gain the document's count, contexts and
     ``last_seen``, and — unless a person has reviewed them — new equivalents, forms and score.
-    ``seen``: when the document was read (now, unless its evidence was kept from earlier).
-    Returns (new entries, updated entries).
+    Every entry touched is then recounted once, with ``recount_also`` (those an earlier version of
+    the document counted). ``seen``: when the document was read (now, unless its evidence was kept
+    from earlier). Returns (new entries, updated entries).
     """
     created: set[int] = set()
     updated: set[int] = set()
@@ -288,7 +292,7 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str,
                     updated.add(entry_id)
             store.count_in_document(entry_id, document_id, proposal.frequency, now, proposal.score)
             store.add_equivalent_support(entry_id, document_id, _supports(proposal))
-            recount(store, [entry_id])
+        recount(store, sorted(created | updated | set(recount_also)))
     return len(created), len(updated)
 
 

@@ -55,16 +55,20 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     ``progress`` hears of the units or entries read: out of the file's bytes for the formats read
     as they are parsed (TMX, TBX), out of all for the others, which are parsed whole first.
     The import is recorded (``tmtool imports``) so that what it added can be taken out again, under
-    ``recorded_as`` when the path read is a copy (an upload), else under the path; ``user`` is who
-    the glossary's history records it as.
+    ``recorded_as`` when the path read is a copy (an upload), else under the path, and so are the
+    items passed over; ``user`` is who the glossary's history records it as.
     """
     path = Path(path)
     if not path.is_file():
         raise TmtoolError("no such file", path=str(path))
     fmt = registry.get(fmt, reading=True) if fmt else registry.infer(path)
     result = ImportResult("units" if fmt.kind == registry.MEMORY else "entries")
-    on_skip = refuse if strict else result.skipped.append
     origin = recorded_as or str(path)
+    tell = refuse if strict else result.skipped.append
+
+    def on_skip(skipped: Skipped) -> None:  # told under the name the import is recorded as
+        tell(replace(skipped, path=origin) if skipped.path == str(path) else skipped)
+
     with ExitStack() as files, store.transaction():
         import_id = store.new_import(origin, fmt.name, result.kind)
         if progress and fmt.streamed:

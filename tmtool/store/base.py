@@ -123,20 +123,26 @@ class Store(Protocol):
 
     # ---- a reviewer's corrections to a document's alignment (see tmtool.corrections) -----------
 
-    def replace_units(self, document_id: str, unit_ids: Sequence[int], after: Sequence[Replacement],
+    def replace_units(self, document_id: str, run: Sequence[StoredUnit], after: Sequence[Replacement],
                       action: str) -> int:
-        """Replace the consecutive units ``unit_ids`` of a document by the run ``after`` (units with
-        the first one's languages, tuid — the others ``tuid.2``, ``tuid.3`` … — and props, no
-        confidence), re-pointing the glossary contexts that quoted the old units; a run of the same
-        texts only changes whether they are excluded. Records the correction by the texts of both
-        runs (:class:`UnitEdit`), so that :meth:`replay_unit_edits` can make it again. NotFound for
-        an unknown document or unit, Invalid for units that do not follow each other. Returns the
-        correction's id."""
+        """Replace ``run``, consecutive units of a document as :meth:`document_units` gave them in
+        the caller's transaction, by the run ``after`` (units with the first one's languages, tuid —
+        the others ``tuid.2``, ``tuid.3`` … — and props, no confidence), re-pointing the glossary
+        contexts that quoted the old units; a run of the same texts only changes whether they are
+        excluded. Records the correction by both runs (:class:`UnitEdit`), so that
+        :meth:`replay_unit_edits` can make it again and :meth:`undo_unit_edit` undo it. Invalid for
+        units that do not follow each other. Returns the correction's id."""
         ...
 
     def unit_edits(self, document_id: str) -> list[UnitEdit]:
         """A document's recorded corrections, oldest first; they outlive a re-ingest of the document
         and go when it is removed (:meth:`delete_documents`)."""
+        ...
+
+    def undo_unit_edit(self, document_id: str) -> UnitEdit:
+        """Undo a document's last correction: the units it replaced made again as they were, its
+        record removed (only the record, when a revision ingested since left it out). NotFound for
+        an unknown document, Invalid when it has no correction. Returns the correction undone."""
         ...
 
     def replay_unit_edits(self, document_id: str) -> int:
@@ -217,11 +223,18 @@ class Store(Protocol):
         ...
 
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
-                     since: datetime | None = None, text: str | None = None, limit: int | None = None,
-                     offset: int = 0) -> list[Entry]:
+                     since: datetime | None = None, text: str | None = None, document: str | None = None,
+                     limit: int | None = None, offset: int = 0) -> list[Entry]:
         """Entries matching every given filter, by score (highest first), then frequency (highest
         first), then id; ``since`` compares the time the entry last changed; ``text`` matches any
-        term's folded surface form (``folding.fold``) as a substring of ``fold(text)``."""
+        term's folded surface form (``folding.fold``) as a substring of ``fold(text)``; ``document``
+        keeps those a stored document's extraction counted."""
+        ...
+
+    def approved_version(self) -> tuple:
+        """A value that changes with every change to the approved entries (one approved, or no
+        longer; added, removed; its terms changed, which bumps its version): what a cache of
+        something built from them is keyed by. One aggregate query."""
         ...
 
     def term_languages(self) -> list[str]:

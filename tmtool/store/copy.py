@@ -92,8 +92,9 @@ class _PostgresTables:
 
     def columns(self, table: str) -> list[str]:
         return [name for name, in self._query(
+            # the units' words are computed from their texts (schema _V3), never copied
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
-            " AND table_name = %s ORDER BY ordinal_position", (table,))]
+            " AND table_name = %s AND is_generated = 'NEVER' ORDER BY ordinal_position", (table,))]
 
     def rows(self, table: str, columns: Sequence[str], order: Sequence[str]) -> Iterator[tuple]:
         # server-side (a batch in memory at a time), in the caller's transaction

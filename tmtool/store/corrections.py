@@ -4,7 +4,9 @@ Every correction replaces a run of consecutive units of one document by another 
 by one; a split: one by two; a moved sentence: two by two; an exclusion: one by itself, excluded
 from exports). It is recorded by the texts of both runs, not by unit ids, so that when a revised
 version of the document is ingested (its units replaced) each correction whose run is still there,
-word for word, is made again (:meth:`UnitCorrections.replay_unit_edits`).
+word for word, is made again (:meth:`UnitCorrections.replay_unit_edits`). The run replaced is
+recorded whole (tuids, the aligner's props, sentences), so that the last correction can be undone
+(:meth:`UnitCorrections.undo_unit_edit`).
 
 A mixin of both SQL stores: what to check, record and write is decided here once; each backend
 gives the statements it takes (the ``_``-methods listed at the end of the class).
@@ -15,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ..errors import Invalid, NotFound
+from ..errors import Invalid
 from ..model import Unit, iso, utcnow
 from .records import Replacement, StoredUnit, UnitEdit
 
@@ -23,24 +25,19 @@ from .records import Replacement, StoredUnit, UnitEdit
 class UnitCorrections:
     """The store's side of alignment corrections (see the module's docstring)."""
 
-    def replace_units(self, document_id: str, unit_ids: Sequence[int], after: Sequence[Replacement],
+    def replace_units(self, document_id: str, run: Sequence[StoredUnit], after: Sequence[Replacement],
                       action: str) -> int:
-        """Replace the consecutive units ``unit_ids`` of a document by ``after`` and record it, in one
-        transaction. Returns the id of the recorded correction."""
+        """Replace ``run``, consecutive units of a document as read in the caller's transaction, by
+        ``after`` and record it, in one transaction. Returns the id of the recorded correction."""
+        if not run or [u.position for u in run] != list(range(run[0].position, run[0].position + len(run))):
+            raise Invalid("the units of a correction must follow each other in the document")
         with self.transaction():
-            units = self.document_units(document_id)
-            ids = [u.id for u in units]
-            if not unit_ids or any(i not in ids for i in unit_ids):
-                missing = [str(i) for i in unit_ids if i not in ids]
-                raise NotFound(f"no unit {', '.join(missing) or '(none given)'} in document {document_id}")
-            start = ids.index(unit_ids[0])
-            run = units[start:start + len(unit_ids)]
-            if [u.id for u in run] != list(unit_ids):
-                raise Invalid("the units of a correction must follow each other in the document")
             self._replace_run(document_id, run, after)
             return self._record_unit_edit(
                 (document_id, iso(utcnow()), action,
-                 json.dumps([[u.unit.source, u.unit.target, u.excluded] for u in run], ensure_ascii=False),
+                 json.dumps([[u.unit.source, u.unit.target, u.excluded,
+                              {"tuid": u.unit.tuid, "props": u.unit.props, "sentences": u.sentences}] for u in run],
+                            ensure_ascii=False),
                  json.dumps([[r.source, r.target, r.excluded] for r in after], ensure_ascii=False)))
 
     def unit_edits(self, document_id: str) -> list[UnitEdit]:
@@ -56,26 +53,41 @@ class UnitCorrections:
         with self.transaction():
             for edit in self.unit_edits(document_id):
                 units = self.document_units(document_id)
-                texts = [(u.unit.source, u.unit.target) for u in units]
-                wanted = [(source, target) for source, target, _ in edit.before]
-                for start in range(len(texts) - len(wanted) + 1):
-                    if texts[start:start + len(wanted)] == wanted:
-                        self._replace_run(document_id, units[start:start + len(wanted)],
-                                          [Replacement(tuple(source), tuple(target), excluded)
-                                           for source, target, excluded in edit.after])
-                        made += 1
-                        break
+                start = _run_start([(u.unit.source, u.unit.target) for u in units],
+                                   [(source, target) for source, target, *_ in edit.before])
+                if start is not None:
+                    self._replace_run(document_id, units[start:start + len(edit.before)],
+                                      [Replacement(tuple(source), tuple(target), excluded)
+                                       for source, target, excluded in edit.after])
+                    made += 1
         return made
+
+    def undo_unit_edit(self, document_id: str) -> UnitEdit:
+        """Undo a document's last correction: its run of units made again as it was (texts, tuids,
+        the aligner's bead and confidence, exclusion), its record removed. When a revision ingested
+        since left it out, only its record goes. Returns it."""
+        with self.transaction():
+            units = self.document_units(document_id)
+            edits = self.unit_edits(document_id)
+            if not edits:
+                raise Invalid(f"document {document_id} has no correction to undo")
+            last = edits[-1]
+            if any(len(row) < 4 for row in last.before):
+                raise Invalid(f"correction {last.id} of document {document_id} was recorded before corrections "
+                              "could be undone")
+            start = _run_start([(u.unit.source, u.unit.target, u.excluded) for u in units],
+                               [(" ".join(source), " ".join(target), excluded) for source, target, excluded in last.after])
+            if start is not None:
+                self._restore_run(document_id, units[start:start + len(last.after)], last.before)
+            self._delete_unit_edit(last.id)
+        return last
 
     def _replace_run(self, document_id: str, run: Sequence[StoredUnit], after: Sequence[Replacement]) -> None:
         if [(u.unit.source, u.unit.target) for u in run] == [r.texts for r in after]:
             # only excluded or included again: the units stay as they are, with their ids and scores
             self._set_excluded([(int(r.excluded), u.id) for u, r in zip(run, after)])
             return
-        first, old_ids = run[0], [u.id for u in run]
-        origin = self._unit_origin(first.id)
-        self._shift_positions(document_id, len(after) - len(run), run[-1].position)
-        now = utcnow()
+        first, now = run[0], utcnow()
         units = []
         for number, replacement in enumerate(after):
             props = {k: v for k, v in first.unit.props.items() if k != "x-confidence"}
@@ -83,10 +95,30 @@ class UnitCorrections:
             tuid = first.unit.tuid if number == 0 or first.unit.tuid is None else f"{first.unit.tuid}.{number + 1}"
             units.append(Unit(*replacement.texts, first.unit.srclang, first.unit.tgtlang, tuid=tuid,
                               created=first.unit.created, changed=now, props=props))
+        self._put_run(document_id, run, units, [(r.excluded, [r.source, r.target]) for r in after])
+
+    def _restore_run(self, document_id: str, run: Sequence[StoredUnit], before: Sequence[list]) -> None:
+        if [(u.unit.source, u.unit.target) for u in run] == [(source, target) for source, target, *_ in before]:
+            self._set_excluded([(int(excluded), u.id) for u, (_, _, excluded, _) in zip(run, before)])
+            return
+        first, now = run[0], utcnow()
+        units = [Unit(source, target, first.unit.srclang, first.unit.tgtlang, tuid=unit["tuid"],
+                      created=first.unit.created, changed=now, props=unit["props"])
+                 for source, target, _, unit in before]
+        self._put_run(document_id, run, units, [(excluded, unit["sentences"]) for _, _, excluded, unit in before])
+
+    def _put_run(self, document_id: str, run: Sequence[StoredUnit], units: Sequence[Unit],
+                 marks: Sequence[tuple[bool, list | None]]) -> None:
+        """Put ``units`` in the place of ``run``, each (excluded, its sentences: None for a unit as
+        the aligner made it, whose bead and confidence its props give)."""
+        first, old_ids = run[0], [u.id for u in run]
+        origin = self._unit_origin(first.id)
+        self._shift_positions(document_id, len(units) - len(run), run[-1].position)
         new_ids = list(zip(self._insert_document_units(units, document_id, first.position, origin), units))
-        self._set_corrected([(int(replacement.excluded),
-                              json.dumps([replacement.source, replacement.target], ensure_ascii=False), unit_id)
-                             for replacement, (unit_id, _) in zip(after, new_ids)])
+        self._set_corrected([(int(excluded), json.dumps(sentences, ensure_ascii=False), unit_id)
+                             for (excluded, sentences), (unit_id, _) in zip(marks, new_ids) if sentences is not None])
+        self._set_excluded([(int(excluded), unit_id)
+                            for (excluded, sentences), (unit_id, _) in zip(marks, new_ids) if sentences is None])
         # the glossary's contexts quoting the old units quote the new unit holding their sentence
         moved = []
         for context_id, sentence in self._unit_contexts(old_ids):
@@ -97,7 +129,7 @@ class UnitCorrections:
         self._delete_units(old_ids)
 
     # Each backend's statements, in the caller's transaction:
-    # _record_unit_edit((document_id, time, action, before, after)) -> the new row's id
+    # _record_unit_edit((document_id, time, action, before, after)) -> the new row's id; _delete_unit_edit(id)
     # _unit_edit_rows(document_id) -> (id, document_id, time, action, before, after) rows, oldest first
     # _set_excluded([(excluded, unit_id)]); _unit_origin(unit_id) -> origin
     # _shift_positions(document_id, by, after_position): the positions after it moved by ``by``
@@ -105,3 +137,11 @@ class UnitCorrections:
     # _set_corrected([(excluded, sentences, unit_id)]): no confidence, the sentences a correction gave
     # _unit_contexts(unit_ids) -> (context_id, fr) rows; _move_contexts([(unit_id, unit, context_id)])
     # _delete_units(unit_ids)
+
+
+def _run_start(rows: Sequence[tuple], wanted: Sequence[tuple]) -> int | None:
+    """Where the run ``wanted`` first stands among ``rows``, if anywhere."""
+    for start in range(len(rows) - len(wanted) + 1):
+        if list(rows[start:start + len(wanted)]) == list(wanted):
+            return start
+    return None

@@ -94,7 +94,8 @@ class Replacement:
 
 @dataclass(frozen=True, slots=True)
 class UnitEdit:
-    """A recorded correction: the run replaced, as ``[source, target, excluded]``, and its
+    """A recorded correction: the run replaced, as ``[source, target, excluded, {"tuid", "props",
+    "sentences"}]`` (the last missing from a correction recorded before undo was possible), and its
     replacement, as ``[[source sentences], [target sentences], excluded]``."""
 
     id: int

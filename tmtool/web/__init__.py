@@ -3,10 +3,12 @@ HTTP API scripts and CAT-tool plug-ins call. See :mod:`tmtool.web.app`."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 
 from ..errors import Invalid
-from .security import is_loopback
+from .security import is_loopback, new_secret
 
 _TOKEN = re.compile(r"[A-Za-z0-9._~-]{16,}")  # sent in a header and a cookie: no separators, long enough
 
@@ -20,16 +22,39 @@ def check_binding(host: str, token: str | None) -> None:
         raise Invalid("the token must be 16 or more letters, digits, '.', '_', '~' or '-'")
 
 
+_SETTINGS = "TMTOOL_WORKBENCH"  # how the worker processes of serve(workers > 1) are told what to serve
+
+
 def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | None = None,
-          user: str | None = None) -> None:
+          user: str | None = None, workers: int = 1) -> None:
     """Serve the workbench over the store at ``db`` until interrupted; ``user``: who the glossary's
-    history records as making the changes made through it."""
+    history records as making the changes made through it; ``workers``: processes answering
+    requests side by side (each with its own connections to the store)."""
     check_binding(host, token)
     import uvicorn
 
-    from .app import create_app
-
     # on the loopback, only the loopback's names (a rebinding site names its own); elsewhere the
     # machine's names are not known here, and the token keeps other sites out
-    app = create_app(db, token=token, hosts=None if is_loopback(host) else {"*"}, user=user)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    settings = {"db": db, "token": token, "hosts": None if is_loopback(host) else ["*"], "user": user,
+                "csrf": new_secret()}
+    options = {"host": host, "port": port, "log_level": "warning", "server_header": False}
+    if workers == 1:
+        uvicorn.run(app_from(settings), **options)
+        return
+    # each worker builds the app from the settings, with the same CSRF token: a page one worker
+    # served writes through another
+    os.environ[_SETTINGS] = json.dumps(settings)
+    uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
+
+
+def app_from(settings: dict):
+    from .app import create_app
+
+    hosts = settings["hosts"]
+    return create_app(settings["db"], token=settings["token"], hosts=hosts and set(hosts), user=settings["user"],
+                      csrf=settings["csrf"])
+
+
+def app_from_environment():
+    """The app of a worker process of :func:`serve`."""
+    return app_from(json.loads(os.environ[_SETTINGS]))

@@ -8,16 +8,19 @@ call the library and return its data — as JSON under ``/api``, through a templ
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 from pathlib import Path, PurePath
 from typing import Annotated, Literal
 from urllib.parse import quote
 
 from fastapi import Body, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, ConfigDict
+from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
 
 from .. import api
@@ -81,13 +84,14 @@ class Move(BaseModel):
 
 
 def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = None,
-               max_upload: int = MAX_UPLOAD, user: str | None = None) -> FastAPI:
+               max_upload: int = MAX_UPLOAD, user: str | None = None, csrf: str | None = None) -> FastAPI:
     """The workbench over the store at ``db``. ``hosts``: the host names requests may use (default:
     the loopback names); ``token``: required of every request when set; ``user``: who the
-    glossary's history records as making the changes."""
+    glossary's history records as making the changes; ``csrf``: the token writes carry (default:
+    a new one; the worker processes of one server share theirs)."""
     app = FastAPI(title="tmtool workbench", version="1", docs_url=None, redoc_url=None, responses=ERRORS,
                   description="French–English translation memory and terminology: look-up, review, documents.")
-    csrf = new_secret()
+    csrf = csrf or new_secret()
     app.add_middleware(Guard, hosts=hosts or {"127.0.0.1", "localhost", "::1"}, token=token, csrf=csrf,
                        max_body=max_upload)
     templates = Jinja2Templates(directory=HERE / "templates")  # .html: autoescaped
@@ -210,13 +214,20 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def api_export(fmt: str, status: Literal["approved", "candidate", "rejected", "all"] | None = None) -> Response:
         """The memory (``tmx``) or the glossary (``tbx``, ``tbx-martif``, ``tsv``, ``csv``, ``po``, ``xlsx``) as a file."""
         statuses = None if status is None else list(api.STATUSES) if status == "all" else [status]
-        with store() as s:
-            data = api.export(s, fmt, statuses=statuses)
-        written = registry.get(fmt)
+        written = registry.get(fmt, writing=True)
         extension = (written.extensions or registry.get(written.read_as).extensions)[0]  # tbx-martif: .tbx
         name = ("memory" if written.kind == registry.MEMORY else "glossary") + extension
-        return Response(data, media_type=EXPORT_MEDIA.get(fmt, "application/octet-stream"),
-                        headers={"content-disposition": f'attachment; filename="{name}"'})
+        # written to a file as the CLI writes it, sent from there a chunk at a time, then removed
+        folder = Path(tempfile.mkdtemp(prefix="tmtool-export-"))
+        try:
+            with store() as s:
+                api.export(s, fmt, folder / name, statuses=statuses)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return FileResponse(folder / name, media_type=EXPORT_MEDIA.get(fmt, "application/octet-stream"),
+                            headers={"content-disposition": f'attachment; filename="{name}"'},
+                            background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
     # ---- API: writing (every one checked by Guard: same origin, CSRF token) ------------------
 
@@ -284,6 +295,14 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         with store() as s:
             api.exclude_unit(s, document_id, unit_id, excluded)
             return document_view(s, document_id)
+
+    @app.post("/api/documents/{document_id:path}/corrections/undo", tags=["documents"])
+    def api_undo_correction(document_id: str) -> dict:
+        """Undo the document's last correction (the units it replaced come back as they were);
+        ``undone``: that correction, as ``corrections`` lists it."""
+        with store() as s:
+            undone = api.undo_correction(s, document_id)
+            return {**document_view(s, document_id), "undone": undone}
 
     @app.post("/api/ingest", tags=["documents"])
     def api_ingest(fr_file: Annotated[UploadFile, File()], en_file: Annotated[UploadFile, File()],

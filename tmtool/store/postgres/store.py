@@ -15,10 +15,12 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing, contextmanager
 from datetime import datetime
 from itertools import combinations, islice
 from pathlib import Path
@@ -80,8 +82,8 @@ _U_UNIT_COLUMNS = ", ".join("u." + c for c in UNIT_COLUMNS.split(", "))
 _CHANGE_COLUMNS = 'id, time, action, before, after, reverted_by, "user"'
 _KEYED_TERM = "SELECT t.entry_id, k.key, k.kind, t.text, t.lang FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
 # whole words of a unit's source or target, case and accents aside (a phrase: the words in order)
-_CONCORDANCE = ("(to_tsvector('tm_words', u.source) @@ phraseto_tsquery('tm_words', %(text)s)"
-                " OR to_tsvector('tm_words', u.target) @@ phraseto_tsquery('tm_words', %(text)s))")
+_CONCORDANCE = ("(u.source_words @@ phraseto_tsquery('tm_words', %(text)s)"
+                " OR u.target_words @@ phraseto_tsquery('tm_words', %(text)s))")
 
 
 def _lexeme(word: str) -> str:
@@ -93,16 +95,39 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
+# What went wrong on the server's side, by SQLSTATE (or its class, the first two characters)
+_SERVER_FAILURES = {
+    # statement_timeout (the URL's options, the role's settings), or an administrator's cancel
+    "57014": "the server cancelled the command",
+    "53100": "the server's disk is full",
+    "53": "the server is short of resources",  # memory, connections, temp_file_limit
+}
+
+
 @contextmanager
-def _connection_lost(pg: psycopg.Connection, url: str) -> Iterator[None]:
-    """A connection lost mid-command (the server stopped or restarted, the network failed) as one
-    TmtoolError naming the store, like every other failure, rather than psycopg's traceback."""
+def _server_errors(pg: psycopg.Connection, url: str) -> Iterator[None]:
+    """A failure no command of tmtool's can avoid — the connection lost mid-command (the server
+    stopped or restarted, the network failed), a statement timed out, the server's disk full — as
+    one TmtoolError naming the store, like every other failure, rather than psycopg's traceback."""
     try:
         yield
     except psycopg.OperationalError as exc:
-        if not pg.broken:
+        state = exc.sqlstate or ""
+        what = "lost the connection to the store" if pg.broken else (
+            _SERVER_FAILURES.get(state) or _SERVER_FAILURES.get(state[:2]))
+        if what is None:
             raise
-        raise TmtoolError(f"lost the connection to the store: {_first_line(exc)}", path=masked(url)) from None
+        raise TmtoolError(f"{what}: {_first_line(exc)}", path=masked(url)) from None
+
+
+def _refusal(exc: psycopg.Error) -> str:
+    """Why a connection failed: the server's own reason when it gave one (a database or role that
+    does not exist, a wrong password, too many connections), without libpq's preamble naming the
+    socket or host; else libpq's first line (no server there)."""
+    text = str(exc).strip()
+    if "FATAL:" in text:
+        return text.rsplit("FATAL:", 1)[1].strip().splitlines()[0]
+    return re.sub(r"^connection (failed|is bad): ", "", _first_line(exc))
 
 
 class PostgresStore(UnitCorrections):
@@ -124,7 +149,7 @@ class PostgresStore(UnitCorrections):
         store's schema up to date; without ``create``, a database holding no store is NotFound."""
         pg, pool = _connect(url)
         try:
-            with _connection_lost(pg, url):
+            with _server_errors(pg, url):
                 version = _version(pg)
                 if version is None and not create:
                     raise NotFound("no tmtool store in this database (check --db or $TMTOOL_DB)", path=masked(url))
@@ -154,12 +179,12 @@ class PostgresStore(UnitCorrections):
         if self._in_transaction:
             yield
             return
-        with _connection_lost(self._pg, self.url), self._pg.transaction():
+        with _server_errors(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             yield
 
     def _query(self, sql: str, params: Sequence | Mapping = ()) -> list[tuple]:
-        with _connection_lost(self._pg, self.url):
+        with _server_errors(self._pg, self.url):
             return self._pg.execute(sql, params).fetchall()
 
     def _write(self, sql: str, params: Sequence | Mapping = ()) -> int:
@@ -278,6 +303,9 @@ class PostgresStore(UnitCorrections):
         return self._pg.execute("INSERT INTO unit_edits (document_id, time, action, before, after)"
                                 " VALUES (%s, %s, %s, %s, %s) RETURNING id", row).fetchone()[0]
 
+    def _delete_unit_edit(self, edit_id: int) -> None:
+        self._pg.execute("DELETE FROM unit_edits WHERE id = %s", (edit_id,))
+
     def _unit_edit_rows(self, document_id: str) -> list[tuple]:
         return self._query("SELECT id, document_id, time, action, before, after FROM unit_edits"
                            " WHERE document_id = %s ORDER BY id", (document_id,))
@@ -318,12 +346,12 @@ class PostgresStore(UnitCorrections):
     def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
                   untranslated: Callable[[Unit], bool] | None = None,
                   pairs: Counter | None = None) -> tuple[int, int, int]:
-        """As the Protocol says; each batch's new units are written with one COPY."""
+        """As the Protocol says; each batch's new units are written with one COPY, while the next
+        batch is read in a thread (``units`` is iterated there, and its progress reported from there)."""
         added = already_stored = not_translated = 0
-        units = iter(units)
         with self.transaction():
-            with self.indexes_in_bulk():
-                while batch := list(islice(units, IMPORT_BATCH)):
+            with self.indexes_in_bulk(), closing(_read_ahead(units, IMPORT_BATCH)) as batches:
+                for batch in batches:
                     kept = [unit for unit in batch
                             if unit.source.strip() and not (untranslated or without_target)(unit)]
                     not_translated += len(batch) - len(kept)
@@ -348,17 +376,25 @@ class PostgresStore(UnitCorrections):
     def indexes_in_bulk(self) -> Iterator[None]:
         """Within a write transaction: when the memory is empty (a first import, a copy), its search
         indexes are dropped and built again in one pass over the rows written meanwhile, which costs
-        less than growing them row by row (a 100,000-unit import: 14.9 s against 23.0 s); readers of the empty
-        memory wait for the transaction."""
+        less than growing them row by row (a 100,000-unit import: 14.9 s against 23.0 s), and its
+        foreign keys are checked once, in one join, rather than by a trigger for each row (1.4 s of
+        the server's time for 100,000 rows); readers of the empty memory, and of the documents and
+        imports its keys refer to, wait for the transaction."""
         empty = not self._query("SELECT EXISTS (SELECT 1 FROM units)")[0][0]
+        foreign_keys = self._query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                                   " WHERE conrelid = 'units'::regclass AND contype = 'f'") if empty else []
         if empty:
             for name in SEARCH_INDEXES:
                 self._pg.execute(f"DROP INDEX {name}")
+            for name, _ in foreign_keys:
+                self._pg.execute(f'ALTER TABLE units DROP CONSTRAINT "{name}"')
         yield
         if empty:
             self._pg.execute("SELECT set_config('maintenance_work_mem', '256MB', true)")
             for ddl in SEARCH_INDEXES.values():
                 self._pg.execute(ddl)
+            for name, definition in foreign_keys:
+                self._pg.execute(f'ALTER TABLE units ADD CONSTRAINT "{name}" {definition}')
 
     def units(self, *, since: datetime | None = None, excluded: bool = True) -> Iterator[Unit]:
         """Every unit (changed on or after ``since``) in the order stored, read from one snapshot a
@@ -366,7 +402,7 @@ class PostgresStore(UnitCorrections):
         where, params = (" WHERE u.changed >= %s", (iso(since),)) if since else ("", ())
         if not excluded:
             where += (" AND" if where else " WHERE") + " u.excluded = 0"
-        with _connection_lost(self._pg, self.url), self._pg.transaction():
+        with _server_errors(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             with self._pg.cursor("units") as rows, self._pg.cursor("variants") as variants:
                 rows.execute(f"SELECT {_U_UNIT_COLUMNS} FROM units u{where} ORDER BY u.id", params)
@@ -431,7 +467,7 @@ class PostgresStore(UnitCorrections):
 
     def _word_matches(self, tsquery: str, band: dict[str, int]) -> dict[int, str]:
         return dict(self._query(
-            "SELECT id, match_text FROM units WHERE to_tsvector('tm_words', source) @@ %(words)s::tsquery"
+            "SELECT id, match_text FROM units WHERE source_words @@ %(words)s::tsquery"
             " AND length(match_text) BETWEEN %(min)s AND %(max)s", {"words": tsquery, **band}))
 
     def _word_counts(self, text: str) -> tuple[dict[str, float], float]:
@@ -446,14 +482,14 @@ class PostgresStore(UnitCorrections):
             units = self._query("SELECT reltuples FROM pg_class WHERE oid = 'units'::regclass")[0][0]
             return {word: common.get(word, rarer) for word in words}, max(COMMON_WORD_SHARE * units, WORD_COUNT_CAP)
         return dict(self._query(
-            "SELECT w, (SELECT count(*) FROM (SELECT 1 FROM units WHERE to_tsvector('tm_words', source) @@ q::tsquery"
+            "SELECT w, (SELECT count(*) FROM (SELECT 1 FROM units WHERE source_words @@ q::tsquery"
             " LIMIT %(cap)s) capped) FROM unnest(%(words)s::text[], %(queries)s::text[]) AS t(w, q)",
             {"words": words, "queries": [_lexeme(w) for w in words], "cap": WORD_COUNT_CAP + 1})), WORD_COUNT_CAP
 
     @contextmanager
     def _similarity_floor(self, floor: float) -> Iterator[None]:
         """pg_trgm's ``%`` (similarity at least the floor, through the index) in a transaction."""
-        with _connection_lost(self._pg, self.url), self._pg.transaction():
+        with _server_errors(self._pg, self.url), self._pg.transaction():
             self._pg.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", (str(floor),))
             yield
 
@@ -472,22 +508,24 @@ class PostgresStore(UnitCorrections):
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
                         limit: int = MEMORY_CONTEXTS) -> list[Context]:
         """French→English units sharing the document's most specific words (each in at most
-        ``limit`` sources), those that rank highest for them first (ts_rank), then the shortest."""
+        ``limit`` sources, as SQLite counts them), those that rank highest for them first (ts_rank,
+        a long unit's matches weighing less, as bm25 weighs them), then the shortest."""
         words = sorted({fold(word) for word in words if len(word) >= MIN_CONTEXT_WORD})
-        common = self._common_source_words()
-        if common is None:  # no statistics yet (a memory never analysed: a small one): count
-            specific = [word for word in words if self._query(
-                "SELECT count(*) FROM (SELECT 1 FROM units WHERE to_tsvector('tm_words', source)"
-                " @@ phraseto_tsquery('tm_words', %s) LIMIT %s) capped", (word, limit + 1))[0][0] <= limit]
-        else:
-            specific = [word for word in words if common.get(word, 0) <= limit]
+        # the statistics name the commonest words; the others are counted, up to limit + 1 each,
+        # in one statement (a word the statistics miss but found in thousands of units flooded the
+        # contexts with long units: term extraction then took 3x as long as on SQLite)
+        common = self._common_source_words() or {}
+        specific = [word for word, in self._query(
+            "SELECT w FROM unnest(%(words)s::text[]) w WHERE (SELECT count(*) FROM (SELECT 1 FROM units"
+            " WHERE source_words @@ phraseto_tsquery('tm_words', w) LIMIT %(limit)s + 1) capped) <= %(limit)s",
+            {"words": [word for word in words if common.get(word, 0) <= limit], "limit": limit})]
         if not specific:
             return []
         rows = self._query(
             "WITH q AS (SELECT string_agg(phraseto_tsquery('tm_words', w)::text, ' | ')::tsquery AS words"
             " FROM unnest(%(words)s::text[]) w)"
             " SELECT u.source, u.target, coalesce(u.document_id, ''), coalesce(u.tuid, '') FROM units u, q"
-            " WHERE to_tsvector('tm_words', u.source) @@ q.words"
+            " WHERE u.source_words @@ q.words"
             # imported units have no document: they are memory too, whatever is excluded
             " AND (%(exclude)s::text IS NULL OR u.document_id IS DISTINCT FROM %(exclude)s)"
             # a German–French unit's source is no French sentence, nor its target an English one
@@ -495,7 +533,7 @@ class PostgresStore(UnitCorrections):
             " AND lower(split_part(replace(u.tgtlang, '_', '-'), '-', 1)) = ANY(%(en)s)"
             # each unit's words read once (a count per word read them again for every word: 37 s
             # for the seed's 145 words in 100,000 units, against 0.5 s)
-            " ORDER BY ts_rank(to_tsvector('tm_words', u.source), q.words) DESC, length(u.source), u.id"
+            " ORDER BY ts_rank(u.source_words, q.words, 1) DESC, length(u.source), u.id"
             " LIMIT %(limit)s",
             {"words": specific, "exclude": exclude_document, "fr": language_codes("fr"),
              "en": language_codes("en"), "limit": limit})
@@ -503,12 +541,13 @@ class PostgresStore(UnitCorrections):
 
     def _common_source_words(self) -> dict[str, float] | None:
         """The words most common in the units' sources, with the number of units holding each, as
-        PostgreSQL's statistics of the source word index estimate them (ANALYZE keeps the most
+        PostgreSQL's statistics of the units' source words estimate them (ANALYZE keeps the most
         common thousand); a word left out is rarer than all of them. None before any statistics."""
         rows = self._query(
             "SELECT e.word, e.freq * (SELECT reltuples FROM pg_class WHERE oid = 'units'::regclass)"
             " FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, freq)"
-            " WHERE s.schemaname = current_schema() AND s.tablename = 'units_source_words' AND e.word IS NOT NULL")
+            " WHERE s.schemaname = current_schema() AND s.tablename = 'units' AND s.attname = 'source_words'"
+            " AND e.word IS NOT NULL")
         return dict(rows) if rows else None
 
     # ---- reading entries -----------------------------------------------------------------------
@@ -531,8 +570,8 @@ class PostgresStore(UnitCorrections):
         return EntryState(bool(rows[0][0]), *rows[0][1:]) if rows else None
 
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
-                     since: datetime | None = None, text: str | None = None, limit: int | None = None,
-                     offset: int = 0) -> list[Entry]:
+                     since: datetime | None = None, text: str | None = None, document: str | None = None,
+                     limit: int | None = None, offset: int = 0) -> list[Entry]:
         where, params = [], []
         if statuses:
             where.append("status = ANY(%s)")
@@ -547,11 +586,19 @@ class PostgresStore(UnitCorrections):
             where.append("id IN (SELECT t.entry_id FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
                          " WHERE k.kind = 'form' AND strpos(k.key, %s) > 0)")
             params.append(fold(text))
+        if document is not None:
+            where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = %s)")
+            params.append(document)
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY score DESC, frequency DESC, id LIMIT %s OFFSET %s"
         ids = [row[0] for row in self._query(sql, [*params, limit, offset])]
         found = self.entries(ids)
         return [found[i] for i in ids]
+
+    def approved_version(self) -> tuple:
+        # the ids and versions summed: an entry approved as another leaves keeps no count the same
+        return tuple(self._query("SELECT count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(updated) FROM entries"
+                                 " WHERE status = 'approved'")[0])
 
     def term_languages(self) -> list[str]:
         return [lang for lang, in self._query("SELECT DISTINCT lang FROM terms ORDER BY lang")]
@@ -591,13 +638,12 @@ class PostgresStore(UnitCorrections):
         now = iso(utcnow())
         with self.transaction():
             given = entry_id is not None
-            if not given:
-                entry_id = self._query("SELECT nextval(pg_get_serial_sequence('entries', 'id'))")[0][0]
-            self._pg.execute(
+            entry_id = self._pg.execute(
                 "INSERT INTO entries (id, status, reviewed, definition, note, frequency, score, first_seen,"
-                " last_seen, created, updated, import_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                " last_seen, created, updated, import_id) VALUES (coalesce(%s, nextval(pg_get_serial_sequence("
+                "'entries', 'id'))), %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
                 (entry_id, entry.status.value, int(reviewed), entry.definition, entry.note, entry.frequency,
-                 entry.score, iso(entry.first_seen), iso(entry.last_seen), now, now, import_id))
+                 entry.score, iso(entry.first_seen), iso(entry.last_seen), now, now, import_id)).fetchone()[0]
             if given:  # an id given must never come from the identity later ("above every id used")
                 self._pg.execute("SELECT setval(pg_get_serial_sequence('entries', 'id'), max(id)) FROM entries")
             self.write_terms(entry_id, entry.terms)
@@ -620,16 +666,18 @@ class PostgresStore(UnitCorrections):
             return updated[0]
 
     def write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
-        with self.transaction():
-            self._pg.execute("DELETE FROM terms WHERE entry_id = %s", (entry_id,))
-            for position, term in enumerate(terms):
-                term_id = self._pg.execute(
-                    f"INSERT INTO terms ({TERM_INSERT_COLUMNS})"
-                    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-                    term_row(entry_id, position, term)).fetchone()[0]
-                with self._pg.cursor() as cursor:
-                    cursor.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (%s, %s, %s)",
-                                       lookup_key_rows(term, term_id))
+        rows = []
+        for position, term in enumerate(terms):
+            keys = lookup_key_rows(term, 0)
+            rows.append((*term_row(entry_id, position, term), [k[0] for k in keys], [k[1] for k in keys]))
+        # one round trip to the server (a pipeline) for the whole entry, rather than two for each term
+        with self.transaction(), self._pg.pipeline(), self._pg.cursor() as cursor:
+            cursor.execute("DELETE FROM terms WHERE entry_id = %s", (entry_id,))
+            cursor.executemany(
+                f"WITH t AS (INSERT INTO terms ({TERM_INSERT_COLUMNS})"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id)"
+                " INSERT INTO lookup_keys (key, kind, term_id) SELECT k.key, k.kind, t.id"
+                " FROM t, unnest(%s::text[], %s::text[]) WITH ORDINALITY AS k(key, kind, n) ORDER BY k.n", rows)
 
     def add_contexts(self, entry_id: int, contexts: Iterable[Context], unit_ids: Mapping[str, int]) -> None:
         rows = [(entry_id, c.fr, c.en, c.document, c.unit, unit_ids.get(c.unit)) for c in contexts]
@@ -761,6 +809,18 @@ class PostgresStore(UnitCorrections):
         return units
 
 
+def _read_ahead(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` a batch of ``size`` at a time, the next one read in a thread while the caller
+    writes this one: the client parses a file while the server stores (and parses into words) the
+    batch before."""
+    items = iter(items)
+    with ThreadPoolExecutor(1, thread_name_prefix="tmtool-read") as reader:
+        pending = reader.submit(lambda: list(islice(items, size)))
+        while batch := pending.result():
+            pending = reader.submit(lambda: list(islice(items, size)))
+            yield batch
+
+
 def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool | None]:
     """A connection to ``url``: the first of a process is its own (its failure tells why at once);
     from the second on, one from the process's pool for that URL, which the first has vouched for."""
@@ -780,7 +840,7 @@ def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool 
             return pool.getconn(), pool
         pg = psycopg.connect(url, autocommit=True, application_name="tmtool")
     except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-        raise TmtoolError(f"cannot open store: {_first_line(exc)}", path=masked(url)) from None
+        raise TmtoolError(f"cannot open store: {_refusal(exc)}", path=masked(url)) from None
     with _POOLS_LOCK:
         _OPENED.add(key)
     return pg, None

@@ -345,6 +345,11 @@ class SQLiteStore(UnitCorrections):
                            " UNION SELECT lang FROM unit_variants")
         return sorted({base for tag, in tags if (base := _base_language(tag))})
 
+    def approved_version(self) -> tuple:
+        # the ids and versions summed: an entry approved as another leaves keeps no count the same
+        return tuple(self._query("SELECT count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(updated) FROM entries"
+                                 " WHERE status = 'approved'")[0])
+
     def term_languages(self) -> list[str]:
         """The (base) languages of the glossary's terms, sorted."""
         return [lang for lang, in self._query("SELECT DISTINCT lang FROM terms ORDER BY lang")]
@@ -367,6 +372,9 @@ class SQLiteStore(UnitCorrections):
     def _record_unit_edit(self, row: tuple) -> int:
         return self._conn.execute("INSERT INTO unit_edits (document_id, time, action, before, after)"
                                   " VALUES (?, ?, ?, ?, ?)", row).lastrowid
+
+    def _delete_unit_edit(self, edit_id: int) -> None:
+        self._conn.execute("DELETE FROM unit_edits WHERE id = ?", (edit_id,))
 
     def _unit_edit_rows(self, document_id: str) -> list[tuple]:
         return self._query("SELECT id, document_id, time, action, before, after FROM unit_edits"
@@ -571,6 +579,7 @@ class SQLiteStore(UnitCorrections):
         min_score: float | None = None,
         since: datetime | None = None,
         text: str | None = None,
+        document: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Entry]:
@@ -592,6 +601,9 @@ class SQLiteStore(UnitCorrections):
                 " WHERE k.kind = 'form' AND instr(k.key, ?) > 0)"
             )
             params.append(fold(text))
+        if document is not None:
+            where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = ?)")
+            params.append(document)
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY score DESC, frequency DESC, id"
         if limit is not None or offset:

@@ -213,6 +213,16 @@ function setUpDocument() {
     } catch (error) { say(error.message, true); }
   }
 
+  const undo = document.getElementById("undo-correction");
+  if (undo) {
+    undo.addEventListener("click", async () => {
+      try {
+        await api("POST", `/api/documents/${encodeURIComponent(table.dataset.document)}/corrections/undo`);
+        location.reload();
+      } catch (error) { say(error.message, true); }
+    });
+  }
+
   for (const row of table.querySelectorAll("tr.unit")) {
     const unit = row.dataset.unit;
     row.querySelector(".merge-next").addEventListener("click", () => correct(unit, "merge"));
