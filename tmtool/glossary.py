@@ -402,8 +402,10 @@ def _fall_back(store: Store, entry_ids: Iterable[int]) -> int:
     for entry_id, found in store.entries(ids, contexts=0).items():
         if found.status is not ReviewStatus.CANDIDATE or entry_id in origins or found.score >= threshold:
             continue
-        counts = store.document_counts(entry_id)
         kept = {document for document, *_ in store.candidate_evidence(_evidence_key(found))}
+        if not kept:
+            continue  # the common case: no document kept evidence for it, nothing more to read
+        counts = store.document_counts(entry_id)
         if counts and all(document in kept and (score or 0.0) < threshold for document, _, _, score in counts):
             store.delete_entry(entry_id)
             removed += 1
