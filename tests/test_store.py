@@ -491,3 +491,37 @@ def test_memory_contexts_rank_as_one_bm25_query_over_all_the_words(tmp_path):
             found = store.memory_contexts(vocabulary, exclude_document="new", limit=limit)
             assert len(specific) > 5 and len({rank for *_, rank in expected}) < len(expected)  # ties are ranked
             assert [(c.fr, c.en, c.document, c.unit) for c in found] == [row[:4] for row in expected]
+
+
+def _units_indexes(store: SQLiteStore) -> set[tuple[str, str]]:
+    return set(store._query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'units'"
+                            " AND sql IS NOT NULL"))
+
+
+def test_a_first_import_builds_the_units_indexes_after_its_rows_and_a_later_one_keeps_them(tmp_path):
+    units = [Unit(f"Phrase numéro {n} du rapport.", f"Report sentence {n}.", "fr-FR", "en-GB") for n in range(50)]
+    with SQLiteStore.open(tmp_path / "t.db", create=True) as store:
+        indexes = _units_indexes(store)
+        statements: list[str] = []
+        store._conn.set_trace_callback(statements.append)
+        store.add_units(units[:25], "a.tmx")
+        assert any(s.startswith("DROP INDEX") for s in statements)  # the memory was empty
+        assert _units_indexes(store) == indexes
+        statements.clear()
+        store.add_units(units[25:], "b.tmx")
+        assert not any(s.startswith("DROP INDEX") for s in statements)  # not empty: grown row by row
+        store._conn.set_trace_callback(None)
+        assert _units_indexes(store) == indexes and store.unit_count() == 50
+        assert [u.source for u in store.units()] == [u.source for u in units]
+
+
+def test_a_first_import_that_fails_leaves_the_units_indexes_and_no_unit(tmp_path):
+    def failing():
+        yield from (Unit(f"Phrase {n}.", f"Sentence {n}.", "fr-FR", "en-GB") for n in range(2500))
+        raise TmtoolError("unreadable unit", path="a.tmx")
+
+    with SQLiteStore.open(tmp_path / "t.db", create=True) as store:
+        indexes = _units_indexes(store)
+        with pytest.raises(TmtoolError):
+            store.add_units(failing(), "a.tmx")
+        assert _units_indexes(store) == indexes and store.unit_count() == 0
