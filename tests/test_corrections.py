@@ -159,6 +159,16 @@ def test_undo_brings_back_the_units_a_correction_replaced_one_by_one(store):
         store.undo_unit_edit("nope")
 
 
+def test_undo_puts_back_the_unit_it_changed_where_the_document_repeats_its_text(tmp_path, store_url):
+    fr, en = ["Oui.", "Le chat dort.", "Non.", "Oui."], ["Yes.", "The cat sleeps.", "No.", "Yes."]
+    with open_store(store_url, create=True) as store:
+        ingest_pair(store, *write_pair(tmp_path, fr, en), extract_terms=False)
+        corrections.exclude_unit(store, "d", store.document_units("d")[0].id)
+        corrections.exclude_unit(store, "d", store.document_units("d")[3].id)
+        store.undo_unit_edit("d")
+        assert [u.excluded for u in store.document_units("d")] == [True, False, False, False]
+
+
 def test_undo_gives_glossary_contexts_back_to_the_units_they_quote(store):
     second = store.document_units("d")[1]
     entry_id = glossary.add_entry(store, Entry([Term("beau", "fr"), Term("fine", "en")]))

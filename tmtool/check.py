@@ -30,6 +30,7 @@ import gc
 import io
 import json
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -475,6 +476,7 @@ _LOADED: dict[str, tuple[tuple, Glossary]] = {}
 # and the reports of the last documents checked against it, by their units' texts
 _REPORTS: dict[tuple, Report] = {}
 _REPORTS_KEPT = 16
+_REPORTS_LOCK = threading.Lock()
 
 
 def load_glossary(store, version: tuple | None = None) -> Glossary:
@@ -487,7 +489,10 @@ def load_glossary(store, version: tuple | None = None) -> Glossary:
         loaded = _LOADED[str(store.url)] = (version, Glossary(store.list_entries(statuses=[ReviewStatus.APPROVED])))
         # kept: out of the cyclic collector's sight, which would otherwise walk its millions of nodes at
         # every full collection of later requests (a 100,000-entry TBX export: +2.9 s CPU). The index
-        # holds no cycles, so the one it replaces is still freed.
+        # holds no cycles, so the one it replaces is still freed; what the last freeze hid is collected
+        # first, so that cyclic garbage frozen with it (other requests' work) does not pile up.
+        gc.unfreeze()
+        gc.collect()
         gc.freeze()
     return loaded[1]
 
@@ -499,11 +504,14 @@ def check_stored_units(store, units: Sequence[Unit]) -> Report:
         return check_units(load_glossary(store), units)
     version = store.approved_version()
     key = (str(store.url), version, tuple((u.tuid, u.source, u.target, u.srclang, u.tgtlang) for u in units))
-    if key not in _REPORTS:
-        if len(_REPORTS) >= _REPORTS_KEPT:
-            del _REPORTS[next(iter(_REPORTS))]  # the oldest
-        _REPORTS[key] = check_units(load_glossary(store, version), units)
-    return _REPORTS[key]
+    report = _REPORTS.get(key)
+    if report is None:
+        report = check_units(load_glossary(store, version), units)
+        with _REPORTS_LOCK:  # requests run in threads
+            while len(_REPORTS) >= _REPORTS_KEPT:
+                del _REPORTS[next(iter(_REPORTS))]  # the oldest
+            _REPORTS[key] = report
+    return report
 
 
 def read_units(path: str) -> tuple[list[Unit], list[str]]:

@@ -36,7 +36,8 @@ class UnitCorrections:
             return self._record_unit_edit(
                 (document_id, iso(utcnow()), action,
                  json.dumps([[u.unit.source, u.unit.target, u.excluded,
-                              {"tuid": u.unit.tuid, "props": u.unit.props, "sentences": u.sentences}] for u in run],
+                              {"tuid": u.unit.tuid, "props": u.unit.props, "sentences": u.sentences,
+                               "position": u.position}] for u in run],
                             ensure_ascii=False),
                  json.dumps([[r.source, r.target, r.excluded] for r in after], ensure_ascii=False)))
 
@@ -75,8 +76,10 @@ class UnitCorrections:
             if any(len(row) < 4 for row in last.before):
                 raise Invalid(f"correction {last.id} of document {document_id} was recorded before corrections "
                               "could be undone")
+            # where the correction left its run: a text the document repeats may stand earlier too
             start = _run_start([(u.unit.source, u.unit.target, u.excluded) for u in units],
-                               [(" ".join(source), " ".join(target), excluded) for source, target, excluded in last.after])
+                               [(" ".join(source), " ".join(target), excluded) for source, target, excluded in last.after],
+                               near=last.before[0][3].get("position"))
             if start is not None:
                 self._restore_run(document_id, units[start:start + len(last.after)], last.before)
             self._delete_unit_edit(last.id)
@@ -139,9 +142,8 @@ class UnitCorrections:
     # _delete_units(unit_ids)
 
 
-def _run_start(rows: Sequence[tuple], wanted: Sequence[tuple]) -> int | None:
-    """Where the run ``wanted`` first stands among ``rows``, if anywhere."""
-    for start in range(len(rows) - len(wanted) + 1):
-        if list(rows[start:start + len(wanted)]) == list(wanted):
-            return start
-    return None
+def _run_start(rows: Sequence[tuple], wanted: Sequence[tuple], near: int | None = None) -> int | None:
+    """Where the run ``wanted`` stands among ``rows``, if anywhere: first, or nearest ``near``."""
+    starts = [start for start in range(len(rows) - len(wanted) + 1)
+              if list(rows[start:start + len(wanted)]) == list(wanted)]
+    return min(starts, key=lambda start: abs(start - near)) if starts and near is not None else next(iter(starts), None)
