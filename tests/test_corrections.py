@@ -95,11 +95,17 @@ def test_an_excluded_unit_stays_in_the_store_and_out_of_exports(store, tmp_path)
     assert "La maison est grande." in (tmp_path / "out.tmx").read_text(encoding="utf-8")
 
 
-def test_glossary_contexts_quoting_a_merged_unit_follow_it(store):
-    first = store.document_units("d")[1]
+def entry_quoting_the_second_unit(store) -> int:
+    """A glossary entry whose context is the document's second unit: its id."""
+    second = store.document_units("d")[1]
     entry_id = glossary.add_entry(store, Entry([Term("beau", "fr"), Term("fine", "en")]))
-    store.add_contexts(entry_id, [Context(first.unit.source, first.unit.target, "d", first.unit.tuid)],
-                       {first.unit.tuid: first.id})
+    store.add_contexts(entry_id, [Context(second.unit.source, second.unit.target, "d", second.unit.tuid)],
+                       {second.unit.tuid: second.id})
+    return entry_id
+
+
+def test_glossary_contexts_quoting_a_merged_unit_follow_it(store):
+    entry_id = entry_quoting_the_second_unit(store)
     corrections.merge_units(store, "d", store.document_units("d")[0].id)
     assert glossary.entry(store, entry_id).contexts == [Context("Il fait beau.", "The weather is fine.", "d", "d:1")]
 
@@ -170,10 +176,7 @@ def test_undo_puts_back_the_unit_it_changed_where_the_document_repeats_its_text(
 
 
 def test_undo_gives_glossary_contexts_back_to_the_units_they_quote(store):
-    second = store.document_units("d")[1]
-    entry_id = glossary.add_entry(store, Entry([Term("beau", "fr"), Term("fine", "en")]))
-    store.add_contexts(entry_id, [Context(second.unit.source, second.unit.target, "d", second.unit.tuid)],
-                       {second.unit.tuid: second.id})
+    entry_id = entry_quoting_the_second_unit(store)
     corrections.merge_units(store, "d", store.document_units("d")[0].id)
     store.undo_unit_edit("d")
     assert glossary.entry(store, entry_id).contexts == [Context("Il fait beau.", "The weather is fine.", "d", "d:2")]
