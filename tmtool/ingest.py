@@ -208,7 +208,7 @@ def prepare_pair(
         sentences = [Context(u.source, u.target, document_id, u.tuid or "") for u in units]
         words = _WORD.findall(" ".join(u.source for u in units))
         memory = store.memory_contexts(words, exclude_document=document_id)
-        # ranked in the domain the store's documents make, as if they were read with it at once
+        # ranked in the domain the store's documents make (weighed as extract.CORPUS_SHARE of them)
         analysis = analyse_french(sentences, corpus=lambda words, keys: Held(
             *store.corpus_counts(words, keys, exclude_document=document_id)))
         found = build_glossary(sentences, memory=memory, lexicon=lexicon, threshold=EVIDENCE_FLOOR, analysis=analysis)
