@@ -1,20 +1,17 @@
 """Evidence across the store: proposals under the threshold kept per document, adding up to entries.
 
-    .venv/bin/python bench/evidence.py [--part nato|acter|speed|all] [--floors 0.5,0.3,0.25,0.2]
-        [--shares 0,0.02,1] [--held-first]
+    .venv/bin/python bench/evidence.py [--part nato|acter|speed|all] [--floors 0.5,0.3,0.25,0.2] [--held-first]
 
-A floor of 0.5 (the default threshold) keeps nothing under it: the store as before this round. A share
-(``--shares``, ``extract.CORPUS_SHARE``) is how much the store's documents weigh in ranking a document
-ingested into it, as a corpus of that share of their size: 0 ranks each document alone (as before
-issue 11's eighth round), 1 as if the store's documents were read with it at once.
+A floor of 0.5 (the default threshold) keeps nothing under it: the store as before this round.
 
 - ``nato``: the seed pair, the development, test and held-out pairs (``bench/terms.py``'s sets) ingested
   one after the other into one new store, as ``tmtool ingest`` does; for each pair with a gold
   glossary, the entries its document counts in the store's glossary (its proposals) scored against
-  its gold list: found, pair recall, proposals, precision (``bench/terms.py``'s metric).
+  its gold list: found, pair recall, proposals, precision (``bench/terms.py``'s metric). With
+  ``--held-first``, two TransRead extracts are ingested first: each pair comes into a store that holds
+  several times its words already, as the later articles of a long series do.
 - ``acter``: each ACTER domain half (``bench/terms.py``'s DEV and TEST halves) fed one text at a time
-  into a new store through the library (each text ranked against the store as ingest ranks it, then
-  ``glossary.save_document`` as ingest saves a document; the
+  into a new store through the library (``glossary.save_document``, as ingest saves a document; the
   texts are French only, so the units have no target and the entries no English), against the half
   extracted at once (``extract_french``, what ``tmtool extract`` does). P / R / F1 of the store's
   glossary (lower-cased surface forms of every entry) against the gold terms occurring in the half.
@@ -40,11 +37,10 @@ sys.path.insert(0, str(REPO / "bench"))
 import terms as bench_terms  # noqa: E402  (bench/terms.py: the sets, the metric, ACTER's halves)
 
 from tmtool import glossary, ingest  # noqa: E402
-from tmtool.terms import extract  # noqa: E402
 from tmtool.model import Unit  # noqa: E402
 from tmtool.store import DocumentRecord, open_store  # noqa: E402
 from tmtool.terms import DEFAULT_THRESHOLD  # noqa: E402
-from tmtool.terms.extract import Held, analyse_french, rank_entries  # noqa: E402
+from tmtool.terms.extract import analyse_french, rank_entries  # noqa: E402
 from tmtool.terms.french import load_model  # noqa: E402
 
 
@@ -74,14 +70,11 @@ def ingest_all(store_path: Path, floor: float, pairs: list | None = None) -> tup
     return prepare, save
 
 
-def nato_table(floors: list[float], shares: list[float], held_first: bool = False) -> None:
-    """``held_first``: the two TransRead extracts ingested before the pairs, so that each pair comes into
-    a store that holds several times its words already (as the later of many articles do)."""
+def nato_table(floors: list[float], held_first: bool = False) -> None:
     roles = {d.name: d.role for d in bench_terms.datasets()}
-    print("| share | floor | pair | set | proposals | found | pair recall | precision | entries in the store |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for share, floor in ((share, floor) for share in shares for floor in floors):
-        extract.CORPUS_SHARE = share
+    print("| floor | pair | set | proposals | found | pair recall | precision | entries in the store |")
+    print("|---|---|---|---|---|---|---|---|")
+    for floor in floors:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "s.db"
             ingest_all(path, floor, (transread_extracts(Path(folder)) if held_first else []) + pairs_in_order())
@@ -92,11 +85,11 @@ def nato_table(floors: list[float], shares: list[float], held_first: bool = Fals
                         continue
                     entries = list(store.entries(store.document_entry_ids(name), contexts=0).values())
                     r = bench_terms.score(entries, gold)
-                    print(f"| {share} | {floor} | {name} | {roles[name]} | {len(entries)} | {r['found']:.2f} "
+                    print(f"| {floor} | {name} | {roles[name]} | {len(entries)} | {r['found']:.2f} "
                           f"| {r['pair_recall']:.2f} | {r['precision']:.2f} | {total} |")
 
 
-def acter_table(floors: list[float], shares: list[float]) -> None:
+def acter_table(floors: list[float]) -> None:
     print("| domain | half | texts | way | entries | P | R | F1 |")
     print("|---|---|---|---|---|---|---|---|")
     for domain in bench_terms.ACTER_DOMAINS:
@@ -113,34 +106,25 @@ def acter_table(floors: list[float], shares: list[float]) -> None:
             head = f"| {domain} | {half} | {len(documents)}"
             at_once = rank_entries(analyse_french(sentences), sentences, top=None, threshold=DEFAULT_THRESHOLD)
             print(f"{head} | all at once | {len(at_once)} | {bench_terms.prf(surface(at_once), gold)} |")
-            for share in shares:
-                extract.CORPUS_SHARE = share
-                for floor, entries in zip(floors, one_at_a_time(documents, floors)):
-                    print(f"{head} | one at a time, share {share}, floor {floor} | {len(entries)} | "
-                          f"{bench_terms.prf(surface(entries), gold)} |")
+            # each text analysed once; the floors only choose which of its proposals are kept
+            proposed = {name: rank_entries(analyse_french(texts), texts, top=None, threshold=min(floors))
+                        for name, texts in documents.items()}
+            for floor in floors:
+                entries = one_at_a_time(documents, proposed, floor)
+                print(f"{head} | one at a time, floor {floor} | {len(entries)} | "
+                      f"{bench_terms.prf(surface(entries), gold)} |")
 
 
-def one_at_a_time(documents: dict[str, list], floors: list[float]) -> list[list]:
-    """The glossaries of new stores, one per floor, fed the texts one at a time (French only: units
-    without target), each text ranked against the store's documents before it as ingest ranks it. The
-    store's counts do not depend on the floor: each text is analysed once, against the first store."""
-    with tempfile.TemporaryDirectory() as folder:
-        stores = [open_store(Path(folder) / f"{floor}.db", create=True) for floor in floors]
-        try:
-            for name, texts in documents.items():
-                analysis = analyse_french(texts, corpus=lambda words, keys: Held(*stores[0].corpus_counts(words, keys)))
-                proposed = rank_entries(analysis, texts, top=None, threshold=min(floors))
-                counts = (analysis.words, {key: c.frequency for key, c in analysis.candidates.items()})
-                units = [Unit(c.fr, "", "fr-FR", "en-GB", tuid=c.unit) for c in texts]
-                record = DocumentRecord(name, name, name, name, name, "fr-FR", "en-GB")
-                for floor, store in zip(floors, stores):
-                    entries = [e for e in proposed if e.score >= floor]
-                    glossary.save_document(store, record, units, [e for e in entries if e.score >= DEFAULT_THRESHOLD],
-                                           [e for e in entries if e.score < DEFAULT_THRESHOLD], counts)
-            return [store.list_entries() for store in stores]
-        finally:
-            for store in stores:
-                store.close()
+def one_at_a_time(documents: dict[str, list], proposed: dict[str, list], floor: float) -> list:
+    """The glossary of a new store fed the texts one at a time (French only: units without target)."""
+    with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "s.db", create=True) as store:
+        for name, texts in documents.items():
+            units = [Unit(c.fr, "", "fr-FR", "en-GB", tuid=c.unit) for c in texts]
+            record = DocumentRecord(name, name, name, name, name, "fr-FR", "en-GB")
+            entries = [e for e in proposed[name] if e.score >= floor]
+            glossary.save_document(store, record, units, [e for e in entries if e.score >= DEFAULT_THRESHOLD],
+                                   [e for e in entries if e.score < DEFAULT_THRESHOLD])
+        return store.list_entries()
 
 
 def surface(entries: list) -> set[str]:
@@ -180,19 +164,16 @@ def main() -> None:
     parser.add_argument("--part", choices=("nato", "acter", "speed", "all"), default="all")
     parser.add_argument("--floors", default="0.5,0.3,0.25,0.2",
                         help="comma-separated evidence floors; 0.5 keeps nothing under the threshold")
-    parser.add_argument("--shares", default=str(extract.CORPUS_SHARE),
-                        help="nato, acter: comma-separated weights of the store in ranking a document; 0: alone")
     parser.add_argument("--held-first", action="store_true",
                         help="nato: two TransRead extracts ingested before the pairs (a store holding more)")
     parser.add_argument("--rounds", type=int, default=3, help="speed: times each floor is measured")
     args = parser.parse_args()
     floors = [float(f) for f in args.floors.split(",")]
-    shares = [float(f) for f in args.shares.split(",")]
     load_model()
     if args.part in ("nato", "all"):
-        nato_table(floors, shares, args.held_first)
+        nato_table(floors, args.held_first)
     if args.part in ("acter", "all"):
-        acter_table(floors, shares)
+        acter_table(floors)
     if args.part in ("speed", "all"):
         speed(floors, args.rounds)
 

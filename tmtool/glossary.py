@@ -246,19 +246,14 @@ def _matching_entry(store: Store, proposal: Entry) -> int | None:
 
 
 def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], proposals: Sequence[Entry],
-                  near: Sequence[Entry] = (), counts: tuple[Mapping[str, int], Mapping[str, int]] | None = None
-                  ) -> tuple[dict[str, int], int, int]:
+                  near: Sequence[Entry] = ()) -> tuple[dict[str, int], int, int]:
     """Store a document and its units (replacing an earlier version with its id), merge term
     extraction's ``proposals`` into the glossary, keep its proposals under the threshold (``near``)
     as evidence (:func:`keep_evidence`) and recount the entries the earlier version counted.
-    ``counts``: the document's French words and its candidates' occurrences, added to the store's
-    (``Store.count_corpus``: the domain later documents are ranked in).
     Returns (unit ids by tuid, new entries, updated entries)."""
     with store.transaction():
         counted_before = store.document_entry_ids(record.id)
         unit_ids = store.replace_document(record, units)
-        if counts:
-            store.count_corpus(record.id, *counts)
         new, updated = merge_extracted(store, proposals, record.id, unit_ids, recount_also=counted_before)
         raised, counted = keep_evidence(store, near, record.id, unit_ids)
         _fall_back(store, counted_before)

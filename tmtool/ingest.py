@@ -161,7 +161,6 @@ class PreparedPair:
     proposals: list
     sentences: int
     near: list  # proposals under the threshold, kept as evidence (glossary.keep_evidence)
-    counts: tuple | None = None  # its French words and candidates' occurrences (glossary.save_document)
 
 
 def prepare_pair(
@@ -199,25 +198,20 @@ def prepare_pair(
     lexicon = store.lexicon_pairs(base_language(pair.srclang), base_language(pair.tgtlang))
     units = align_segments(pair, lexicon=lexicon).units(document_id)
     aligned = len(pair.src_segments)
-    proposals, near, counts = [], [], None
+    proposals, near = [], []
     if extract_terms:
         from .terms import DEFAULT_THRESHOLD, build_glossary
-        from .terms.extract import Held, analyse_french
 
         report("extracting terms", aligned)
         sentences = [Context(u.source, u.target, document_id, u.tuid or "") for u in units]
         words = _WORD.findall(" ".join(u.source for u in units))
         memory = store.memory_contexts(words, exclude_document=document_id)
-        # ranked in the domain the store's documents make (weighed as extract.CORPUS_SHARE of them)
-        analysis = analyse_french(sentences, corpus=lambda words, keys: Held(
-            *store.corpus_counts(words, keys, exclude_document=document_id)))
-        found = build_glossary(sentences, memory=memory, lexicon=lexicon, threshold=EVIDENCE_FLOOR, analysis=analysis)
+        found = build_glossary(sentences, memory=memory, lexicon=lexicon, threshold=EVIDENCE_FLOOR)
         proposals = [e for e in found if e.score >= DEFAULT_THRESHOLD]
         near = [e for e in found if e.score < DEFAULT_THRESHOLD]
-        counts = (analysis.words, {key: c.frequency for key, c in analysis.candidates.items()})
     record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash,
                             pair.srclang, pair.tgtlang, src_text_hash=src_text, tgt_text_hash=tgt_text)
-    return PreparedPair(record, units, proposals, aligned, near, counts)
+    return PreparedPair(record, units, proposals, aligned, near)
 
 
 def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
@@ -229,7 +223,7 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
         if holder:
             return IngestResult(record.id, held_by=holder)
         _, new, updated = glossary.save_document(store, record, prepared.units, prepared.proposals,
-                                                   prepared.near, prepared.counts)
+                                                   prepared.near)
         # a reviewer's corrections to the earlier version's alignment, where its text is unchanged
         store.replay_unit_edits(record.id)
     return IngestResult(record.id, units=len(prepared.units), new_entries=new, updated_entries=updated,

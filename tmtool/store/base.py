@@ -27,7 +27,7 @@ Contracts every backend keeps:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
@@ -316,19 +316,6 @@ class Store(Protocol):
     def candidate_evidence(self, key: str) -> list[tuple[str, float, dict]]:
         """The proposals kept under ``key``: (document id, score, proposal), in the order the
         documents were first ingested (then by id)."""
-        ...
-
-    def count_corpus(self, document_id: str, words: Mapping[str, int], terms: Mapping[str, int]) -> None:
-        """Add a stored document's French words and its term candidates' occurrences (by key) to the
-        store's counts (:mod:`tmtool.store.corpus`); they go out again with the document (replaced or
-        removed)."""
-        ...
-
-    def corpus_counts(self, words: Collection[str], terms: Collection[str], *, exclude_document: str | None = None
-                      ) -> tuple[dict[str, int], int, dict[str, tuple[int, int]]]:
-        """What the stored documents hold of French ``words`` and term candidates ``terms`` (keys), but
-        what ``exclude_document`` counted: (word → frequency, words in all, key → (occurrences,
-        documents)); those it holds none of are left out."""
         ...
 
     def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:

@@ -97,12 +97,11 @@ class _Evidence:
 
 def build_glossary(
     pairs: Sequence[Context], *, memory: Sequence[Context] = (), lexicon: Sequence[tuple[str, str]] = (),
-    threshold: float | None = None, analysis: FrenchTerms | None = None,
+    threshold: float | None = None,
 ) -> list[Entry]:
     """French term entries of ``pairs`` with their English equivalents (evidence: pairs, memory and
-    ``lexicon``, the approved glossary's (French, English) term pairs); ``analysis``: the pairs'
-    French side analysed already (``analyse_french``)."""
-    analysis = analysis or analyse_french(pairs)
+    ``lexicon``, the approved glossary's (French, English) term pairs)."""
+    analysis = analyse_french(pairs)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     finder = _EquivalentFinder(pairs, memory, lexicon, _acronym_pairs(pairs, analysis))
     entries = rank_entries(analysis, pairs, top=None, threshold=french_floor(limit))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -19,28 +18,6 @@ CONTEXTS_PER_TERM = 3
 ANALYSIS_CHUNK = 256
 
 
-@dataclass(frozen=True, slots=True)
-class Held:
-    """What a corpus the input is one more text of (a store's documents) holds of the input's words and
-    candidates: so a text is ranked in its domain, not alone (``termhood.score``)."""
-
-    words: Mapping[str, int]  # a word of the input (lower-cased) → its frequency in the corpus
-    total: int  # the words of the corpus
-    terms: Mapping[str, tuple[int, int]]  # a candidate's key → its (occurrences, documents) in the corpus
-
-
-# given the input's words and candidate keys, what the corpus holds of them
-Corpus = Callable[[Collection[str], Collection[str]], Held]
-
-# how much the corpus weighs beside the input: as a corpus of this share of its size. Read whole (1.0),
-# a text is ranked as if its domain were read at once — ACTER's DEV halves fed one text at a time into
-# a store: F1 0.324 → 0.365, the whole half extracted at once 0.366 — but a one-page article's own
-# subject is then drowned in the others' (NATO dev pairs ingested into one store: pair recall 0.46 /
-# 0.64 → 0.38 / 0.40). The largest share measured that takes none of the dev pairs' terms (ACTER DEV
-# 0.333): a store weighs as one more text once it holds fifty (bench/README.md, issue 11)
-CORPUS_SHARE = 0.02
-
-
 @dataclass(slots=True)
 class FrenchTerms:
     """What the extraction knows about the input, kept for the English side."""
@@ -52,13 +29,8 @@ class FrenchTerms:
     words: Counter  # lower-cased word → its frequency in the input
 
 
-def analyse_french(sentences: Sequence[Context], progress: Progress | None = None,
-                   corpus: Corpus | None = None) -> FrenchTerms:
-    """``progress`` hears of the sentences analysed, out of all, and of the document they are from.
-    With ``corpus``, the sentences are one more text of that domain, read with it (weighed as
-    ``CORPUS_SHARE`` of its size): a word's specificity is its use in both, a candidate's frequency
-    and documents are counted in both — so a phrase one text uses often and its domain seldom ranks
-    lower as the domain grows, and a term the domain uses throughout higher."""
+def analyse_french(sentences: Sequence[Context], progress: Progress | None = None) -> FrenchTerms:
+    """``progress`` hears of the sentences analysed, out of all, and of the document they are from."""
     texts = [c.fr for c in sentences]
     tokens: list[list[french.Token]] = []
     for start in range(0, len(texts), ANALYSIS_CHUNK):
@@ -73,11 +45,7 @@ def analyse_french(sentences: Sequence[Context], progress: Progress | None = Non
         for o in candidate.occurrences:
             documents[candidate.key].add(sentences[o.sentence].document)
     words = word_counts(t.text for sentence in tokens for t in sentence if any(c.isalpha() for c in t.text))
-    held = corpus(words.keys(), candidates.keys()) if corpus else Held({}, 0, {})
-    counts = words + Counter({word: n * CORPUS_SHARE for word, n in held.words.items()})
-    elsewhere = {key: (n * CORPUS_SHARE, d * CORPUS_SHARE) for key, (n, d) in held.terms.items()}
-    scores = score(candidates, documents, counts, tokens, words.total() + held.total * CORPUS_SHARE, elsewhere)
-    return FrenchTerms(candidates, scores, tokens, documents, words)
+    return FrenchTerms(candidates, score(candidates, documents, words, tokens), tokens, documents, words)
 
 
 def extract_french(

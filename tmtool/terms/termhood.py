@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Sequence
 
 from .candidates import MAX_WORDS, Candidate
 from .french import Token
@@ -112,19 +112,15 @@ def score(
     documents: dict[str, set[str]],
     counts: Counter,
     tokens: Sequence[Sequence[Token]],
-    total: int | None = None,
-    held: Mapping[str, tuple[int, int]] | None = None,
 ) -> dict[str, float]:
     """Termhood of each candidate. ``documents`` maps a key to the documents it was seen in, ``counts``
     the lower-cased words of the input to their frequency (``word_counts``), ``tokens`` the parsed
-    sentences the occurrences point into. The input may be one text of a corpus (a store's
-    documents): ``counts`` then holds the corpus's use of the input's words too and ``total`` the
-    words of both, and ``held`` a candidate's (occurrences, documents) in the rest of the corpus."""
+    sentences the occurrences point into."""
     starting: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)  # (sentence, start) → spans
     for candidate in candidates.values():
         for o in candidate.occurrences:
             starting[o.sentence, o.start].append((o.end, candidate.key))
-    total = counts.total() if total is None else total
+    total = counts.total()
     claim: dict[str, float] = {}  # key → how much it is a term, for the candidates nested in it (0–1)
     scores: dict[str, float] = {}
     for candidate in sorted(candidates.values(), key=lambda c: -len(c.content_words)):
@@ -139,9 +135,8 @@ def score(
             }
             for key in containers:
                 claims[key] += claim.get(key, 0.0)
-        elsewhere, seen_in = (held or {}).get(candidate.key, (0, 0))
-        value = math.log2(1 + nested_frequency(candidate, claims) + elsewhere) * specificity(candidate, counts, total)
-        value *= shape(candidate) * math.sqrt(1 + math.log2(max(1, len(documents.get(candidate.key, ())) + seen_in)))
+        value = math.log2(1 + nested_frequency(candidate, claims)) * specificity(candidate, counts, total)
+        value *= shape(candidate) * math.sqrt(1 + math.log2(max(1, len(documents.get(candidate.key, ())))))
         if candidate.defined_by:
             value = max(value, DEFAULT_THRESHOLD)
         scores[candidate.key] = value

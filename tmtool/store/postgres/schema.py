@@ -233,22 +233,7 @@ CREATE TABLE candidate_documents (
 CREATE INDEX candidate_documents_document ON candidate_documents(document_id);
 """
 
-# The words and term candidates of the documents, counted across the store (SQLite's migration 16)
-_V6 = """
-CREATE TABLE corpus (
-    kind      ctext NOT NULL CHECK (kind IN ('word', 'term')),
-    key       ctext NOT NULL,
-    frequency bigint NOT NULL,
-    documents bigint NOT NULL,
-    PRIMARY KEY (kind, key)
-);
-CREATE TABLE document_corpus (
-    document_id ctext PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    counts      ctext NOT NULL
-);
-"""
-
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 
 # The units' full-text indexes as they stand (on the words stored by _V4; _V3 dropped the trigram one),
 # by name: a bulk write into an empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).

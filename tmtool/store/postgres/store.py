@@ -18,7 +18,7 @@ import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from datetime import datetime
@@ -33,7 +33,6 @@ from ...errors import NotFound, TmtoolError
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold
-from .. import corpus
 from ..corrections import UnitCorrections
 from ..records import (
     Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, unit_content_key,
@@ -238,7 +237,6 @@ class PostgresStore(UnitCorrections):
         now = iso(utcnow())
         with self.transaction():
             earlier = self.document(record.id)
-            self._take_out_of_corpus([record.id])
             self._pg.execute("DELETE FROM contexts WHERE document = %s", (record.id,))
             self._pg.execute("DELETE FROM documents WHERE id = %s", (record.id,))
             self._pg.execute(
@@ -280,7 +278,6 @@ class PostgresStore(UnitCorrections):
                     "SELECT entry_id, seen, score FROM entry_documents WHERE document_id = ANY(%s)"
                     " ORDER BY entry_id, document_id", (ids,)):
                 shares.setdefault(entry_id, []).append((seen, score))
-            self._take_out_of_corpus(ids)
             self._pg.execute("DELETE FROM contexts WHERE document = ANY(%s)", (ids,))
             self._pg.execute("DELETE FROM unit_edits WHERE document_id = ANY(%s)", (ids,))
             # their units, the contexts citing those and their entry counts go with them (cascade)
@@ -721,39 +718,6 @@ class PostgresStore(UnitCorrections):
         return [(document_id, score, json.loads(proposal)) for document_id, score, proposal in self._query(
             "SELECT c.document_id, c.score, c.proposal FROM candidate_documents c"
             " JOIN documents d ON d.id = c.document_id WHERE c.key = %s ORDER BY d.ingested, d.id", (key,))]
-
-    def count_corpus(self, document_id: str, words: Mapping[str, int], terms: Mapping[str, int]) -> None:
-        kept = corpus.share(words, terms)
-        with self.transaction():
-            self._pg.execute("INSERT INTO document_corpus (document_id, counts) VALUES (%s, %s)",
-                             (document_id, dumps(kept)))
-            self._add_to_corpus(corpus.rows(kept, 1))
-
-    def _add_to_corpus(self, rows: list[corpus.Row]) -> None:
-        # one statement over arrays: a document adds a row for each of its words and candidates
-        kinds, keys, frequencies, documents = (list(column) for column in zip(*rows))
-        self._pg.execute(
-            "INSERT INTO corpus AS c (kind, key, frequency, documents)"
-            " SELECT * FROM unnest(%s::text[], %s::text[], %s::bigint[], %s::bigint[]) ON CONFLICT (kind, key)"
-            " DO UPDATE SET frequency = c.frequency + excluded.frequency, documents = c.documents + excluded.documents",
-            (kinds, keys, frequencies, documents))
-        self._pg.execute("DELETE FROM corpus WHERE (kind, key) IN (SELECT * FROM unnest(%s::text[], %s::text[]))"
-                         " AND documents <= 0", (kinds, keys))
-
-    def _take_out_of_corpus(self, document_ids: Sequence[str]) -> None:
-        """Take the shares of documents about to be replaced or removed out of the store's counts."""
-        for counts, in self._query("SELECT counts FROM document_corpus WHERE document_id = ANY(%s)",
-                                   (list(document_ids),)):
-            self._add_to_corpus(corpus.rows(json.loads(counts), -1))
-
-    def corpus_counts(self, words: Collection[str], terms: Collection[str], *, exclude_document: str | None = None
-                      ) -> tuple[dict[str, int], int, dict[str, tuple[int, int]]]:
-        found = self._query(
-            "SELECT kind, key, frequency, documents FROM corpus WHERE kind = 'word' AND key = ANY(%s)"
-            " UNION ALL SELECT kind, key, frequency, documents FROM corpus WHERE kind = 'term' AND key = ANY(%s)",
-            ([corpus.TOTAL, *words], list(terms)))
-        excluded = self._query("SELECT counts FROM document_corpus WHERE document_id = %s", (exclude_document,))
-        return corpus.held(found, json.loads(excluded[0][0]) if excluded else None)
 
     def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:
         return [tuple(row) for row in self._query(

@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from itertools import islice
@@ -23,7 +23,6 @@ from pathlib import Path
 from ...errors import NotFound, TmtoolError
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold
-from .. import corpus
 from ..corrections import UnitCorrections
 from ..records import (
     Change,
@@ -213,7 +212,6 @@ class SQLiteStore(UnitCorrections):
         now = iso(utcnow())
         with self.transaction():
             earlier = self.document(record.id)
-            self._take_out_of_corpus([record.id])
             self._conn.execute("DELETE FROM contexts WHERE document = ?", (record.id,))
             self._conn.execute("DELETE FROM documents WHERE id = ?", (record.id,))
             self._conn.execute(
@@ -736,37 +734,6 @@ class SQLiteStore(UnitCorrections):
             "SELECT c.document_id, c.score, c.proposal FROM candidate_documents c"
             " JOIN documents d ON d.id = c.document_id WHERE c.key = ? ORDER BY d.ingested, d.id", (key,))]
 
-    def count_corpus(self, document_id: str, words: Mapping[str, int], terms: Mapping[str, int]) -> None:
-        kept = corpus.share(words, terms)
-        with self.transaction():
-            self._conn.execute("INSERT INTO document_corpus (document_id, counts) VALUES (?, ?)",
-                               (document_id, dumps(kept)))
-            self._add_to_corpus(corpus.rows(kept, 1))
-
-    def _add_to_corpus(self, rows: list[corpus.Row]) -> None:
-        self._conn.executemany(
-            "INSERT INTO corpus (kind, key, frequency, documents) VALUES (?, ?, ?, ?) ON CONFLICT (kind, key)"
-            " DO UPDATE SET frequency = frequency + excluded.frequency, documents = documents + excluded.documents",
-            rows)
-        self._conn.executemany("DELETE FROM corpus WHERE kind = ? AND key = ? AND documents <= 0",
-                               [(kind, key) for kind, key, _, documents in rows if documents < 0])
-
-    def _take_out_of_corpus(self, document_ids: Sequence[str]) -> None:
-        """Take the shares of documents about to be replaced or removed out of the store's counts."""
-        for counts, in self._query("SELECT counts FROM document_corpus WHERE document_id IN"
-                                   " (SELECT value FROM json_each(?))", (json.dumps(list(document_ids)),)):
-            self._add_to_corpus(corpus.rows(json.loads(counts), -1))
-
-    def corpus_counts(self, words: Collection[str], terms: Collection[str], *, exclude_document: str | None = None
-                      ) -> tuple[dict[str, int], int, dict[str, tuple[int, int]]]:
-        found = self._query(
-            "SELECT kind, key, frequency, documents FROM corpus WHERE kind = 'word'"
-            " AND key IN (SELECT value FROM json_each(?1)) UNION ALL SELECT kind, key, frequency, documents"
-            " FROM corpus WHERE kind = 'term' AND key IN (SELECT value FROM json_each(?2))",
-            (json.dumps([corpus.TOTAL, *words]), json.dumps(list(terms))))
-        excluded = self._query("SELECT counts FROM document_corpus WHERE document_id = ?", (exclude_document,))
-        return corpus.held(found, json.loads(excluded[0][0]) if excluded else None)
-
     def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:
         return self._query("SELECT document_id, frequency, seen, score FROM entry_documents WHERE entry_id = ?"
                            " ORDER BY document_id", (entry_id,))
@@ -856,7 +823,6 @@ class SQLiteStore(UnitCorrections):
             for entry_id, seen, score in self._query(
                     f"SELECT entry_id, seen, score FROM entry_documents WHERE document_id IN ({marks})", ids):
                 shares.setdefault(entry_id, []).append((seen, score))
-            self._take_out_of_corpus(ids)
             self._conn.execute(f"DELETE FROM contexts WHERE document IN ({marks})", ids)
             self._conn.execute(f"DELETE FROM unit_edits WHERE document_id IN ({marks})", ids)
             # their units, the contexts citing those and their entry counts go with them (cascade)

@@ -374,28 +374,9 @@ CREATE TABLE candidate_documents (
 CREATE INDEX candidate_documents_document ON candidate_documents(document_id);
 """
 
-# The French words and term candidates of the documents, counted across the store (store/corpus.py): a
-# document ingested is ranked in the domain its store holds, not alone. ``corpus`` holds the counts
-# (kind 'word' or 'term'; the word '' counts the whole: its words, its documents), ``document_corpus``
-# each document's share, taken out again when it is replaced or removed. Documents stored before are
-# not counted (their words were never kept): the counts start with the documents ingested after.
-_V16 = """
-CREATE TABLE corpus (
-    kind      TEXT NOT NULL CHECK (kind IN ('word', 'term')),
-    key       TEXT NOT NULL,    -- a lower-cased word, or a candidate's key (its folded canonical form)
-    frequency INTEGER NOT NULL,
-    documents INTEGER NOT NULL,
-    PRIMARY KEY (kind, key)
-) WITHOUT ROWID;
-CREATE TABLE document_corpus (
-    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    counts      TEXT NOT NULL   -- JSON {"word": {word: frequency}, "term": {key: frequency}}
-);
-"""
-
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
-                    _V14, _V15, _V16]
+                    _V14, _V15]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
