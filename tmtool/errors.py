@@ -25,6 +25,10 @@ class TmtoolError(Exception):
         return f"{where}{self.message}"
 
 
+# what a write refused for want of space says (the write is undone or never made: nothing half-written)
+DISK_FULL = "the disk is full, nothing was written: free some space on it and run the command again"
+
+
 class NotFound(TmtoolError):
     """What is asked for is not in the store: an entry, a change, a document, an import."""
 

@@ -6,6 +6,7 @@ place of a good one, so nothing is ever written to the destination path directly
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import sys
@@ -14,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
-from ..errors import TmtoolError
+from ..errors import DISK_FULL, TmtoolError
 
 
 @contextmanager
@@ -50,11 +51,13 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         # mkstemp creates the file 0600; give the result the mode a plain open() would have
         os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            raise TmtoolError(DISK_FULL, path=str(path)) from None
         raise
 
 

@@ -20,7 +20,7 @@ from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
-from ...errors import NotFound, TmtoolError
+from ...errors import DISK_FULL, NotFound, TmtoolError
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold
 from ..corrections import UnitCorrections
@@ -70,6 +70,26 @@ WORD = re.compile(r"\w+")
 # up to the budget was most of its search (0.3-0.5 s for 300-600 grams at 1M units).
 COUNT_BUDGET = 250_000
 MAX_COUNTS = 100_000  # posting counts kept for the next searches (a few MB)
+
+
+# a full disk as SQLite tells it: a write refused (SQLITE_FULL), or the write-ahead log's shared memory
+# not enlarged (SQLITE_IOERR_SHMSIZE, which "may indicate that the filesystem volume is out of space")
+_DISK_FULL_CODES = {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR_SHMSIZE}
+
+
+@contextmanager
+def _disk_full_refused(path: str) -> Iterator[None]:
+    """SQLite's failure to write to a full disk as one TmtoolError saying what to do."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if not _disk_full(exc):
+            raise
+        raise TmtoolError(DISK_FULL, path=path) from None
+
+
+def _disk_full(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) in _DISK_FULL_CODES
 
 
 def _phrase(token: str) -> str:
@@ -142,7 +162,7 @@ class SQLiteStore(UnitCorrections):
             conn.create_function("base_language", 1, _base_language, deterministic=True)
             migrate(conn)
         except sqlite3.DatabaseError as exc:
-            raise TmtoolError(f"cannot open store: {exc}", path=path) from None
+            raise TmtoolError(DISK_FULL if _disk_full(exc) else f"cannot open store: {exc}", path=path) from None
         return cls(conn, path, created=created)
 
     def close(self) -> None:
@@ -160,13 +180,16 @@ class SQLiteStore(UnitCorrections):
         if self._conn.in_transaction:
             yield
             return
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._conn.rollback()
-            raise
-        self._conn.execute("COMMIT")
+        with _disk_full_refused(self.path):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                # a COMMIT can fail too (a full disk); SQLite may or may not have undone it then: its advice is
+                # an explicit ROLLBACK, which leaves no transaction open holding the write lock
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.rollback()
+                raise
 
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         return self._conn.execute(sql, params).fetchall()
@@ -883,7 +906,8 @@ class SQLiteStore(UnitCorrections):
         with atomic_path(target) as temporary:
             copy = sqlite3.connect(temporary)
             try:
-                self._conn.backup(copy)
+                with _disk_full_refused(str(target)):
+                    self._conn.backup(copy)
             finally:
                 copy.close()
 
