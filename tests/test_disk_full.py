@@ -141,3 +141,44 @@ def test_a_store_left_open_writes_again_once_space_is_freed(tmp_path):
             assert api.import_file(store, memory)["added"] == 300
             with SQLiteStore.open(db, create=False) as other:  # committed: another connection sees it
                 assert other.unit_count() == 300
+
+
+def test_an_import_filling_the_server_s_disk_is_rolled_back(pg_server, pg_url, tmp_path):
+    """The store's tables in a tablespace on a small disk of the server's: an import filling it is told
+    in one line and undone whole; once space is freed, the same import goes through."""
+    import psycopg
+
+    from tmtool.store.postgres import PostgresStore, masked
+
+    small, big = write_memory(tmp_path / "small.tmx", 20), write_memory(tmp_path / "big.tmx", 5000)
+    medium = write_memory(tmp_path / "medium.tmx", 500)  # its first 20 units are small's
+    run_tmtool(pg_url, "import", small)
+    with PostgresStore.open(pg_url) as store:
+        before = list(canonical_dump(store))
+    with psycopg.connect(pg_url, autocommit=True) as pg:
+        try:  # the tablespace's folder must belong to the server's user
+            owner = Path(pg.execute("SHOW data_directory").fetchone()[0]).stat().st_uid
+        except OSError:
+            tool_missing("the test server's files are not on this machine: no small disk can be given to it")
+        database = pg.info.dbname
+    with small_disk("8m", owner=owner) as disk, psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"CREATE TABLESPACE {database} LOCATION '{disk}'")
+        try:
+            with psycopg.connect(pg_url, autocommit=True) as pg:
+                for kind in ("TABLE", "INDEX", "MATERIALIZED VIEW"):
+                    pg.execute(f"ALTER {kind} ALL IN TABLESPACE pg_default SET TABLESPACE {database}")
+            filler = fill(disk, leave=256 * 1024)
+            failed = run_tmtool(pg_url, "import", big, check=False)
+            assert failed.returncode == 1, failed.stderr
+            assert failed.stderr.startswith(f"tmtool: error: {masked(pg_url)}: the server's disk is full, nothing "
+                                            "was written: its administrator must free some space on it: ")
+            assert failed.stderr.count("\n") == 1 and "No space left on device" in failed.stderr
+            with PostgresStore.open(pg_url) as store:
+                assert list(canonical_dump(store)) == before
+            filler.unlink()
+            # not the big file again: the rows rolled back keep their room until a vacuum
+            assert run_tmtool(pg_url, "import", medium).stdout.startswith("480 units added")
+            assert run_tmtool(pg_url, "db", "check").stdout.endswith("no problem found\n")
+        finally:
+            admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
+            admin.execute(f"DROP TABLESPACE {database}")

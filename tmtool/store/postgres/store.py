@@ -99,7 +99,7 @@ def _first_line(exc: BaseException) -> str:
 _SERVER_FAILURES = {
     # statement_timeout (the URL's options, the role's settings), or an administrator's cancel
     "57014": "the server cancelled the command",
-    "53100": "the server's disk is full",
+    "53100": "the server's disk is full, nothing was written: its administrator must free some space on it",
     "53": "the server is short of resources",  # memory, connections, temp_file_limit
 }
 
