@@ -254,9 +254,11 @@ def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], p
     with store.transaction():
         counted_before = store.document_entry_ids(record.id)
         unit_ids = store.replace_document(record, units)
-        new, updated = merge_extracted(store, proposals, record.id, unit_ids, recount_also=counted_before)
-        raised, counted = keep_evidence(store, near, record.id, unit_ids)
-        _fall_back(store, counted_before)
+        # hundreds of small writes, each an entry's count, support or context: not one wait each
+        with store.pipeline():
+            new, updated = merge_extracted(store, proposals, record.id, unit_ids, recount_also=counted_before)
+            raised, counted = keep_evidence(store, near, record.id, unit_ids)
+            _fall_back(store, counted_before)
     return unit_ids, new + raised, updated + counted
 
 

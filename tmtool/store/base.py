@@ -61,6 +61,13 @@ class Store(Protocol):
         """One write transaction; nested calls join the outer one."""
         ...
 
+    def pipeline(self) -> AbstractContextManager[None]:
+        """Within a transaction, many small writes in a row: a server backend may send them without
+        waiting for each one's answer, and a read (or a write whose result is used) waits for all
+        sent before it. A failure may then surface at a later statement or at the block's end: the
+        transaction fails whole either way. Nested calls join the outer one; a no-op for SQLite."""
+        ...
+
     def is_empty(self) -> bool:
         """True when the store holds nothing at all (no document, unit, entry, import or change)."""
         ...

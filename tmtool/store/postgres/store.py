@@ -137,6 +137,7 @@ class PostgresStore(UnitCorrections):
     def __init__(self, pg: psycopg.Connection, url: str, pool: psycopg_pool.ConnectionPool | None = None, *,
                  created: bool = False):
         self._pg, self._pool = pg, pool
+        self._pipelined = False
         self.url = self.path = masked(url)
         self.created = created
 
@@ -183,14 +184,28 @@ class PostgresStore(UnitCorrections):
             self._pg.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             yield
 
+    @contextmanager
+    def pipeline(self) -> Iterator[None]:
+        """Statements sent without waiting for the server's answer to each (psycopg's pipeline mode):
+        a read, or a write whose result is used, waits for everything sent before it."""
+        if self._pipelined:
+            yield
+            return
+        with _server_errors(self._pg, self.url), self._pg.pipeline():
+            self._pipelined = True
+            try:
+                yield
+            finally:
+                self._pipelined = False
+
     def _query(self, sql: str, params: Sequence | Mapping = ()) -> list[tuple]:
         with _server_errors(self._pg, self.url):
             return self._pg.execute(sql, params).fetchall()
 
-    def _write(self, sql: str, params: Sequence | Mapping = ()) -> int:
-        """Run one writing statement in the caller's transaction (or its own); rows it touched."""
+    def _write(self, sql: str, params: Sequence | Mapping = ()) -> None:
+        """Run one writing statement in the caller's transaction (or its own)."""
         with self.transaction():
-            return self._pg.execute(sql, params).rowcount
+            self._pg.execute(sql, params)
 
     def is_empty(self) -> bool:
         return not any(self._query(f"SELECT EXISTS (SELECT 1 FROM {table})")[0][0] for table in
@@ -671,7 +686,7 @@ class PostgresStore(UnitCorrections):
             keys = lookup_key_rows(term, 0)
             rows.append((*term_row(entry_id, position, term), [k[0] for k in keys], [k[1] for k in keys]))
         # one round trip to the server (a pipeline) for the whole entry, rather than two for each term
-        with self.transaction(), self._pg.pipeline(), self._pg.cursor() as cursor:
+        with self.transaction(), self.pipeline(), self._pg.cursor() as cursor:
             cursor.execute("DELETE FROM terms WHERE entry_id = %s", (entry_id,))
             cursor.executemany(
                 f"WITH t AS (INSERT INTO terms ({TERM_INSERT_COLUMNS})"

@@ -15,7 +15,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
@@ -167,6 +167,9 @@ class SQLiteStore(UnitCorrections):
             self._conn.rollback()
             raise
         self._conn.execute("COMMIT")
+
+    def pipeline(self) -> AbstractContextManager[None]:
+        return nullcontext()  # in the process: every statement is as cheap as a queued one
 
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         return self._conn.execute(sql, params).fetchall()
