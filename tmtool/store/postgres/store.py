@@ -39,7 +39,7 @@ from ..records import (
 )
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
-    UNIT_INSERT_COLUMNS, base_language, change_from_row, check_entry_fields, column_value, document_row,
+    UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
     entries_from_rows, joined_variants, lookup_key_rows, not_updated, store_counts, term_row, unit_from_row,
     unit_row, without_target,
 )
@@ -580,9 +580,12 @@ class PostgresStore(UnitCorrections):
             contexts)
 
     def entry_state(self, entry_id: int) -> EntryState | None:
-        rows = self._query("SELECT reviewed, version, created, updated, import_id FROM entries WHERE id = %s",
-                           (entry_id,))
-        return EntryState(bool(rows[0][0]), *rows[0][1:]) if rows else None
+        return self.entry_states([entry_id]).get(entry_id)
+
+    def entry_states(self, entry_ids: Sequence[int]) -> dict[int, EntryState]:
+        rows = self._query("SELECT id, reviewed, version, created, updated, import_id FROM entries"
+                           " WHERE id = ANY(%s)", (list(entry_ids),))
+        return {row[0]: EntryState(bool(row[1]), *row[2:]) for row in rows}
 
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
@@ -680,6 +683,28 @@ class PostgresStore(UnitCorrections):
                 raise not_updated(entry_id, state and state.version, expected_version)
             return updated[0]
 
+    def set_entries_fields(self, fields: Iterable[tuple[int, Mapping[str, object]]]) -> None:
+        by_names: dict[tuple[str, ...], list[list]] = {}  # one statement for the entries given the same fields
+        now = iso(utcnow())
+        for entry_id, values in fields:
+            check_entry_fields(values)
+            by_names.setdefault(tuple(values), []).append([*(column_value(v) for v in values.values()), now, entry_id])
+        if not by_names:
+            return
+        updated = set()
+        with self.transaction(), self.pipeline(), self._pg.cursor() as cursor:
+            for names, rows in by_names.items():
+                assignments = "".join(f"{name} = %s, " for name in names)
+                cursor.executemany(f"UPDATE entries SET {assignments}updated = %s, version = version + 1"
+                                   " WHERE id = %s RETURNING id", rows, returning=True)
+                while True:
+                    updated.update(row[0] for row in cursor.fetchall())
+                    if not cursor.nextset():
+                        break
+            missing = sorted({row[-1] for rows in by_names.values() for row in rows} - updated)
+            if missing:
+                raise not_updated(missing[0], None, None)
+
     def write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
         rows = []
         for position, term in enumerate(terms):
@@ -734,15 +759,15 @@ class PostgresStore(UnitCorrections):
             "SELECT c.document_id, c.score, c.proposal FROM candidate_documents c"
             " JOIN documents d ON d.id = c.document_id WHERE c.key = %s ORDER BY d.ingested, d.id", (key,))]
 
-    def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:
-        return [tuple(row) for row in self._query(
-            "SELECT document_id, frequency, seen, score FROM entry_documents WHERE entry_id = %s"
-            " ORDER BY document_id", (entry_id,))]
+    def document_counts(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, int, str | None, float | None]]]:
+        return by_entry(self._query(
+            "SELECT entry_id, document_id, frequency, seen, score FROM entry_documents WHERE entry_id = ANY(%s)"
+            " ORDER BY entry_id, document_id", (list(entry_ids),)))
 
-    def equivalent_supports(self, entry_id: int) -> list[tuple[str, str, str, float]]:
-        return [tuple(row) for row in self._query(
-            "SELECT lang, type, key, sum(support) FROM entry_equivalents WHERE entry_id = %s"
-            " GROUP BY lang, type, key ORDER BY lang, type, key", (entry_id,))]
+    def equivalent_supports(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, str, str, float]]]:
+        return by_entry(self._query(
+            "SELECT entry_id, lang, type, key, sum(support) FROM entry_equivalents WHERE entry_id = ANY(%s)"
+            " GROUP BY entry_id, lang, type, key ORDER BY entry_id, lang, type, key", (list(entry_ids),)))
 
     def move_evidence(self, source_id: int, target_id: int) -> None:
         with self.transaction():

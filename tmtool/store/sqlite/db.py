@@ -38,7 +38,7 @@ from ..records import (
 from ..rows import base_language as _base_language
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
-    change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
+    by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
     not_updated, store_counts, term_row, unit_from_row, unit_row,
 )
 from ..rows import column_value as _column_value
@@ -587,9 +587,12 @@ class SQLiteStore(UnitCorrections):
             contexts)
 
     def entry_state(self, entry_id: int) -> EntryState | None:
-        rows = self._query("SELECT reviewed, version, created, updated, import_id FROM entries WHERE id = ?",
-                           (entry_id,))
-        return EntryState(bool(rows[0][0]), *rows[0][1:]) if rows else None
+        return self.entry_states([entry_id]).get(entry_id)
+
+    def entry_states(self, entry_ids: Sequence[int]) -> dict[int, EntryState]:
+        rows = self._query("SELECT id, reviewed, version, created, updated, import_id FROM entries"
+                           f" WHERE id IN ({','.join('?' * len(entry_ids))})", list(entry_ids))
+        return {row[0]: EntryState(bool(row[1]), *row[2:]) for row in rows}
 
     def list_entries(
         self,
@@ -707,6 +710,11 @@ class SQLiteStore(UnitCorrections):
                 raise not_updated(entry_id, state and state.version, expected_version)
             return self._query("SELECT version FROM entries WHERE id = ?", (entry_id,))[0][0]
 
+    def set_entries_fields(self, fields: Iterable[tuple[int, Mapping[str, object]]]) -> None:
+        with self.transaction():
+            for entry_id, values in fields:
+                self.set_entry_fields(entry_id, values)
+
     def delete_entry(self, entry_id: int) -> None:
         self._conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
 
@@ -737,13 +745,16 @@ class SQLiteStore(UnitCorrections):
             "SELECT c.document_id, c.score, c.proposal FROM candidate_documents c"
             " JOIN documents d ON d.id = c.document_id WHERE c.key = ? ORDER BY d.ingested, d.id", (key,))]
 
-    def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:
-        return self._query("SELECT document_id, frequency, seen, score FROM entry_documents WHERE entry_id = ?"
-                           " ORDER BY document_id", (entry_id,))
+    def document_counts(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, int, str | None, float | None]]]:
+        return by_entry(self._query(
+            "SELECT entry_id, document_id, frequency, seen, score FROM entry_documents"
+            f" WHERE entry_id IN ({','.join('?' * len(entry_ids))}) ORDER BY entry_id, document_id", list(entry_ids)))
 
-    def equivalent_supports(self, entry_id: int) -> list[tuple[str, str, str, float]]:
-        return self._query("SELECT lang, type, key, sum(support) FROM entry_equivalents WHERE entry_id = ?"
-                           " GROUP BY lang, type, key", (entry_id,))
+    def equivalent_supports(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, str, str, float]]]:
+        return by_entry(self._query(
+            "SELECT entry_id, lang, type, key, sum(support) FROM entry_equivalents"
+            f" WHERE entry_id IN ({','.join('?' * len(entry_ids))}) GROUP BY entry_id, lang, type, key"
+            " ORDER BY entry_id, lang, type, key", list(entry_ids)))
 
     def document_entry_ids(self, document_id: str) -> list[int]:
         return [r[0] for r in self._query("SELECT entry_id FROM entry_documents WHERE document_id = ?",
