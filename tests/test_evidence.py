@@ -150,7 +150,7 @@ def test_a_term_under_the_threshold_in_three_documents_becomes_an_entry(store_ur
         assert entry.score == entry_score([0.25] * 3, [0.8 * 3]) >= 0.5
         assert entry.frequency == 3 and [t.text for t in entry.terms_in("en")] == ["supply chain"]
         assert sorted(c.document for c in entry.contexts) == ["a", "b", "c"]  # each document's own sentence
-        assert sorted(document for document, *_ in store.document_counts(int(entry.id))) == ["a", "b", "c"]
+        assert sorted(document for document, *_ in store.document_counts([int(entry.id)])[int(entry.id)]) == ["a", "b", "c"]
         # once an entry, the next document counts for it as a proposal would
         assert save(store, "d", weak("d")) == (0, 1)
         assert by_french(store)["chaîne d'approvisionnement"].score == entry_score([0.25] * 4, [0.8 * 4])
@@ -208,3 +208,44 @@ def test_saving_a_document_again_changes_nothing(store_url):
         assert [e[4][0] for e in before] == ["guerre des mines", "char de combat", "chaîne d'approvisionnement"]
         save_all()
         assert glossary_state(store) == before
+
+
+CONCEPTS = ["char de combat", "guerre des mines", "chaîne d'approvisionnement", "espace aérien", "pays partenaire",
+            "défense aérienne", "force de réaction", "zone de combat", "mesure de confiance", "centre d'excellence",
+            "menace hybride", "état-major", "sécurité coopérative", "défense collective", "contrôle des armements",
+            "gestion de crise"]
+
+
+def test_a_documents_proposals_are_read_together_however_many(store_url, monkeypatch):
+    """The glossary is read for a document's proposals (and its evidence under the threshold) in a
+    few statements, not a few for each proposal: on a server each statement is a wait."""
+    with open_store(store_url, create=True) as store:
+        save(store, "known", [], [proposal(fr, "x", 0.7, "known") for fr in CONCEPTS])
+        reads = {}
+        for method in ("terms_by_key", "entry_state", "entry_states", "entries", "document_counts",
+                       "equivalent_supports", "candidate_evidence"):
+            real = getattr(store, method)
+            monkeypatch.setattr(store, method, lambda *args, _real=real, _name=method, **kwargs:
+                                reads.update({_name: reads.get(_name, 0) + 1}) or _real(*args, **kwargs))
+        calls = []
+        for document, concepts in (("few", CONCEPTS[:4]), ("many", CONCEPTS[4:])):
+            reads.clear()
+            half = len(concepts) // 2
+            save(store, document, [proposal(fr, "y", 0.25, document) for fr in concepts[half:]],
+                 [proposal(fr, "x", 0.7, document) for fr in concepts[:half]])
+            calls.append(dict(reads))
+        assert calls[0] == calls[1]  # 4 proposals or 12: the same statements
+        assert calls[1]["terms_by_key"] == 1 and "entry_state" not in calls[1]
+        assert all(e.frequency == 2 for e in store.list_entries())  # each counted by its two documents
+
+
+def test_evidence_under_the_threshold_finds_the_variant_another_proposal_just_gave_an_entry(store_url):
+    with open_store(store_url, create=True) as store:
+        save(store, "a", [], [proposal("guerre des mines", "mine warfare", 0.7, "a")])
+        variant = proposal("guerre des mines", "mine warfare", 0.25, "b")
+        variant.terms.insert(1, Term("lutte antimines", "fr"))
+        # the second names the entry only through the French term the first adds to it
+        save(store, "b", [variant, proposal("lutte antimines", "mine countermeasures", 0.25, "b")])
+        (entry,) = store.list_entries()
+        assert [t.text for t in entry.terms_in("fr")] == ["guerre des mines", "lutte antimines"]
+        assert entry.frequency == 3 and len(entry.contexts) == 3
