@@ -1,6 +1,9 @@
 """Evidence across documents: an entry's score and equivalents come from every document that counts it,
 updated as documents arrive or go, never by reading them again."""
 
+import multiprocessing
+import time
+
 from tmtool import glossary
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
 from tmtool.store import DocumentRecord, Store, open_store
@@ -249,3 +252,58 @@ def test_evidence_under_the_threshold_finds_the_variant_another_proposal_just_ga
         (entry,) = store.list_entries()
         assert [t.text for t in entry.terms_in("fr")] == ["guerre des mines", "lutte antimines"]
         assert entry.frequency == 3 and len(entry.contexts) == 3
+
+
+def _save_in_process(url: str, document: str, started, other_done, done, pause: bool) -> None:
+    """A process saving a document whose evidence raises the term; with ``pause``, it waits in its
+    transaction, its decision made, until the other process has either finished (nothing held it
+    back) or is held on the store's write lock."""
+    with open_store(url) as store:
+        if pause:
+            real = glossary._fall_back
+
+            def paused(store, entry_ids):
+                started.set()
+                # SQLite's waiting writer shows nowhere: given a second, it has finished if nothing held it back
+                deadline = time.monotonic() + (30 if url.startswith("postgresql") else 1)
+                while not (other_done.is_set() or _waiting_for_the_write_lock(url)) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                return real(store, entry_ids)
+
+            glossary._fall_back = paused
+        save(store, document, weak(document))
+    done.set()
+
+
+def _waiting_for_the_write_lock(url: str) -> bool:
+    """Whether another connection waits for a lock of this database (PostgreSQL's advisory write lock)."""
+    if not url.startswith("postgresql"):
+        return False
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute("SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_database d ON d.oid = l.database"
+                            " WHERE d.datname = current_database() AND l.locktype = 'advisory'"
+                            " AND NOT l.granted)").fetchone()[0]
+
+
+def test_two_documents_raising_one_term_at_once_make_one_entry(store_url):
+    """Two ingests at once, each the document that raises a term over the threshold: whichever
+    writes second finds the entry the first made and counts for it (writers take the store's write
+    lock for their whole read-decide-write), never a second entry for the same term."""
+    with open_store(store_url, create=True) as store:
+        for document in "ab":
+            save(store, document, weak(document))  # 0.42 together: one more document makes 0.52
+    context = multiprocessing.get_context("fork")
+    started, first_done, second_done = context.Event(), context.Event(), context.Event()
+    first = context.Process(target=_save_in_process, args=(store_url, "c", started, second_done, first_done, True))
+    second = context.Process(target=_save_in_process, args=(store_url, "d", None, first_done, second_done, False))
+    first.start()
+    assert started.wait(60)  # the first has decided to make the entry, and not yet committed
+    second.start()
+    for process in (first, second):
+        process.join(60)
+        assert process.exitcode == 0
+    with open_store(store_url) as store:
+        (entry,) = store.list_entries()
+        assert entry.frequency == 4 and sorted(c.document for c in entry.contexts) == ["a", "b", "c", "d"]

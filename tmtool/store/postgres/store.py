@@ -186,12 +186,13 @@ class PostgresStore(UnitCorrections):
 
     @contextmanager
     def pipeline(self) -> Iterator[None]:
-        """Statements sent without waiting for the server's answer to each (psycopg's pipeline mode):
-        a read, or a write whose result is used, waits for everything sent before it."""
+        """Statements sent without waiting for the server's answer to each (psycopg's pipeline mode),
+        in a write transaction (begun first: its lock is taken before anything is sent): a read, or
+        a write whose result is used, waits for everything sent before it."""
         if self._pipelined:
             yield
             return
-        with _server_errors(self._pg, self.url), self._pg.pipeline():
+        with self.transaction(), _server_errors(self._pg, self.url), self._pg.pipeline():
             self._pipelined = True
             try:
                 yield
