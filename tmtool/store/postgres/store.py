@@ -44,7 +44,7 @@ from ..rows import (
     unit_row, without_target,
 )
 from ..url import masked
-from .schema import MIGRATIONS, SEARCH_INDEXES
+from .schema import MIGRATIONS
 
 # advisory lock keys: two numbers of our own ("tmtool" and 1, 2)
 WRITE_LOCK = 0x746D746F6F6C0001
@@ -382,10 +382,12 @@ class PostgresStore(UnitCorrections):
                         pairs.update((unit.srclang, unit.tgtlang) for unit, *_ in new)
                     added += len(new)
                     already_stored += len(kept) - len(new)
-            # the planner's statistics (and the word counts memory_contexts reads), refreshed once
-            # after a bulk import, its indexes built
+            # the words' statistics, refreshed once after a bulk import, its indexes built: the word
+            # counts fuzzy search and memory_contexts read, and what the planner weighs a word search
+            # by; the other columns' are left to autovacuum (a column list leaves the table counted as
+            # changed), their sorts of long texts 60 % of a whole ANALYZE's time
             if added >= IMPORT_BATCH:
-                self._pg.execute("ANALYZE units")
+                self._pg.execute("ANALYZE units (source_words, target_words)")
         return added, already_stored, not_translated
 
     @contextmanager
@@ -399,15 +401,20 @@ class PostgresStore(UnitCorrections):
         empty = not self._query("SELECT EXISTS (SELECT 1 FROM units)")[0][0]
         foreign_keys = self._query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
                                    " WHERE conrelid = 'units'::regclass AND contype = 'f'") if empty else []
+        # the other indexes too (a sort each, not 100,000 insertions); the content key's stays: a
+        # batch's units are looked up by it among those copied before
+        indexes = self._query("SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+                              " JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'units'::regclass"
+                              " AND NOT i.indisprimary AND c.relname <> 'units_content'") if empty else []
         if empty:
-            for name in SEARCH_INDEXES:
-                self._pg.execute(f"DROP INDEX {name}")
+            for name, _ in indexes:
+                self._pg.execute(f'DROP INDEX "{name}"')
             for name, _ in foreign_keys:
                 self._pg.execute(f'ALTER TABLE units DROP CONSTRAINT "{name}"')
         yield
         if empty:
             self._pg.execute("SELECT set_config('maintenance_work_mem', '256MB', true)")
-            for ddl in SEARCH_INDEXES.values():
+            for _, ddl in indexes:
                 self._pg.execute(ddl)
             for name, definition in foreign_keys:
                 self._pg.execute(f'ALTER TABLE units ADD CONSTRAINT "{name}" {definition}')
