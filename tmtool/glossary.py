@@ -403,6 +403,8 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
         store.add_candidate_evidence(document_id, kept)
         keys = {key: finder.keys(proposal) for key, proposal in best.items()}
         finder.read(keys.values())
+        # read at once for the terms no entry holds yet: what this loop writes changes no evidence
+        kept_before = store.candidate_evidence([key for key in best if finder.find(keys[key]) is None])
         for key, proposal in best.items():
             if keys[key] & known_keys:
                 merge_known()  # their terms, once written, may name this proposal's entry
@@ -410,7 +412,7 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
                 known.append(proposal)
                 known_keys.update(keys[key])
                 continue
-            evidence = [(document, data, _from_kept(data)) for document, _, data in store.candidate_evidence(key)]
+            evidence = [(document, data, _from_kept(data)) for document, _, data in kept_before.get(key, [])]
             supports = _grouped((lang, kind, equivalent, support) for *_, found in evidence
                                 for lang, kind, equivalent, _, support in _supports(found))
             if _store_score([found.score for *_, found in evidence], supports) < threshold:
@@ -476,7 +478,8 @@ def _fall_back(store: Store, entry_ids: Iterable[int]) -> int:
     for entry_id, found in store.entries(ids, contexts=0).items():
         if found.status is not ReviewStatus.CANDIDATE or entry_id in origins or found.score >= threshold:
             continue
-        kept = {document for document, *_ in store.candidate_evidence(_evidence_key(found))}
+        key = _evidence_key(found)
+        kept = {document for document, *_ in store.candidate_evidence([key]).get(key, [])}
         if not kept:
             continue  # the common case: no document kept evidence for it, nothing more to read
         counts = store.document_counts([entry_id]).get(entry_id)

@@ -329,9 +329,9 @@ class Store(Protocol):
         removed). See :func:`tmtool.glossary.keep_evidence`."""
         ...
 
-    def candidate_evidence(self, key: str) -> list[tuple[str, float, dict]]:
-        """The proposals kept under ``key``: (document id, score, proposal), in the order the
-        documents were first ingested (then by id)."""
+    def candidate_evidence(self, keys: Sequence[str]) -> dict[str, list[tuple[str, float, dict]]]:
+        """The proposals kept under each of ``keys``: {key: [(document id, score, proposal)] in the
+        order the documents were first ingested (then by id)}; a key with none is absent."""
         ...
 
     def document_counts(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, int, str | None, float | None]]]:

@@ -762,10 +762,14 @@ class PostgresStore(UnitCorrections):
                 cursor.executemany("INSERT INTO candidate_documents (key, document_id, score, proposal)"
                                    " VALUES (%s, %s, %s, %s)", rows)
 
-    def candidate_evidence(self, key: str) -> list[tuple[str, float, dict]]:
-        return [(document_id, score, json.loads(proposal)) for document_id, score, proposal in self._query(
-            "SELECT c.document_id, c.score, c.proposal FROM candidate_documents c"
-            " JOIN documents d ON d.id = c.document_id WHERE c.key = %s ORDER BY d.ingested, d.id", (key,))]
+    def candidate_evidence(self, keys: Sequence[str]) -> dict[str, list[tuple[str, float, dict]]]:
+        found: dict[str, list[tuple[str, float, dict]]] = {}
+        for key, document_id, score, proposal in self._query(
+                "SELECT c.key, c.document_id, c.score, c.proposal FROM candidate_documents c"
+                " JOIN documents d ON d.id = c.document_id WHERE c.key = ANY(%s)"
+                " ORDER BY c.key, d.ingested, d.id", (list(keys),)):
+            found.setdefault(key, []).append((document_id, score, json.loads(proposal)))
+        return found
 
     def document_counts(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, int, str | None, float | None]]]:
         return by_entry(self._query(
