@@ -268,6 +268,7 @@ class _EntryFinder:
         return min((entry_id for key in keys for entry_id in self._holders[key]), default=None)
 
     def wrote(self, entry_id: int, terms: Iterable[Term]) -> None:
+        """An entry's terms as just written: it holds their keys from now on."""
         for term in terms:
             if term.lang == "fr":
                 for key, kind, _ in lookup_key_rows(term, entry_id):
@@ -307,8 +308,9 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
     from earlier). ``finder``: the keys a caller has read already. Returns (new entries, updated
     entries).
 
-    The entries the proposals name are read at once, and their changed fields written at once,
-    before the recount: the writes in between read none of them (see :meth:`Store.pipeline`).
+    The entries the proposals name are read at once, and the fields their proposals change written
+    at once before the recount (nothing in between reads those fields), so that the other writes
+    need no answer from the store (see :meth:`Store.pipeline`).
     """
     created: set[int] = set()
     updated: set[int] = set()
@@ -389,7 +391,9 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
     created = updated = 0
     threshold = _threshold()
     finder = finder or _EntryFinder(store)
-    known: list[Entry] = []  # proposals for known entries, merged together before the next write
+    # proposals for known entries, merged together: before a term is raised (its merge makes an
+    # entry), and before a proposal their terms may name once written
+    known: list[Entry] = []
     known_keys: set[str] = set()
 
     def merge_known() -> None:

@@ -393,16 +393,17 @@ class PostgresStore(UnitCorrections):
     @contextmanager
     def indexes_in_bulk(self) -> Iterator[None]:
         """Within a write transaction: when the memory is empty (a first import, a copy), its search
-        indexes are dropped and built again in one pass over the rows written meanwhile, which costs
-        less than growing them row by row (a 100,000-unit import: 14.9 s against 23.0 s), and its
+        indexes (and the units' other secondary indexes) are dropped and built again in one pass over
+        the rows written meanwhile, which costs less than growing them row by row (a 100,000-unit
+        import: 14.9 s against 23.0 s for the search indexes; 0.4 s of the server's CPU less for the
+        others, 0.15 s to build), and its
         foreign keys are checked once, in one join, rather than by a trigger for each row (1.4 s of
         the server's time for 100,000 rows); readers of the empty memory, and of the documents and
         imports its keys refer to, wait for the transaction."""
         empty = not self._query("SELECT EXISTS (SELECT 1 FROM units)")[0][0]
         foreign_keys = self._query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
                                    " WHERE conrelid = 'units'::regclass AND contype = 'f'") if empty else []
-        # the other indexes too (a sort each, not 100,000 insertions); the content key's stays: a
-        # batch's units are looked up by it among those copied before
+        # the content key's index stays: a batch's units are looked up by it among those copied before
         indexes = self._query("SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i"
                               " JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'units'::regclass"
                               " AND NOT i.indisprimary AND c.relname <> 'units_content'") if empty else []
