@@ -60,8 +60,8 @@ MIN_CONTEXT_WORD = 4  # shorter words are function words or numbers, no evidence
 # so the units sharing two of its FUZZY_WORDS rarest words, those in at most COMMON_WORD_SHARE of
 # the units (or WORD_COUNT_CAP), hold the best match; those sharing one (WORD_BUDGET units at most,
 # by the statistics) when the query's rare words were mistyped or replaced. At 1M units, on 200
-# edited queries, the best match of an exhaustive scan for 198 at 31 ms of the server's CPU a search
-# (four words: 31 ms, eight: 44 ms; a share of 1 %: 36 ms and 194).
+# edited queries, the best match of an exhaustive scan for 197 at 7 ms of the server's CPU a search
+# (five words: 5 ms, eight: 13 ms, ten: 23 ms, each 197; a share of 1 %: 194, measured before).
 FUZZY_WORDS = 6
 COMMON_WORD_SHARE = 0.03
 WORD_BUDGET = 5000
