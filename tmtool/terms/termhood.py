@@ -71,12 +71,13 @@ def specificity(candidate: Candidate, counts: Counter, total: int) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def shape(candidate: Candidate) -> float:
-    """How often a candidate of this form is a term (see the module docstring)."""
+def shape(candidate: Candidate, *, article: bool = True) -> float:
+    """How often a candidate of this form is a term (see the module docstring); ``article=False``
+    leaves out the sign of a free phrase that a complement's article is."""
     weight = 1.0
     if len(candidate.content_words) == 1 and not candidate.acronym:
         weight *= _SINGLE_WORD
-    if candidate.article_complement and not candidate.name:
+    if article and candidate.article_complement and not candidate.name:
         weight *= _ARTICLE_COMPLEMENT
     if candidate.coordinated:
         weight *= _COORDINATION
@@ -99,12 +100,23 @@ def owes(tokens: Sequence[Token], inner: tuple[int, int], outer: tuple[int, int]
     *lutte contre la désinformation*). A longer candidate that only gives the head more dependents is
     a kind of it, and the shorter a unit of its own (*opérateur ferroviaire* | *civil*, *base
     aérienne* | *de Łask*)."""
+    return nesting(tokens, inner, outer) is not None
+
+
+def nesting(tokens: Sequence[Token], inner: tuple[int, int], outer: tuple[int, int]) -> str | None:
+    """How the candidate at ``inner`` sits in the longer one at ``outer`` when it owes it (``owes``):
+    ``"piece"`` when the longer one goes on from a word of it other than its head, ``"complement"``
+    when the longer one only holds it whole as a dependent of its own words — a term may be the
+    complement of a term (*cellule de lutte contre la désinformation*) or of a free phrase
+    (*résilience de la chaîne d'approvisionnement*), which the French alone cannot tell."""
     start, end = inner
     roots = [k for k in range(start, end) if tokens[k].head == k or not start <= tokens[k].head < end]
+    if any(start <= tokens[k].head < end and tokens[k].head not in roots
+           for k in (*range(outer[0], start), *range(end, outer[1]))):
+        return "piece"
     if any(outer[0] <= tokens[r].head < outer[1] and tokens[r].head != r for r in roots):
-        return True
-    return any(start <= tokens[k].head < end and tokens[k].head not in roots
-               for k in (*range(outer[0], start), *range(end, outer[1])))
+        return "complement"
+    return None
 
 
 def score(
@@ -112,10 +124,14 @@ def score(
     documents: dict[str, set[str]],
     counts: Counter,
     tokens: Sequence[Sequence[Token]],
+    units: dict[str, float] | None = None,
 ) -> dict[str, float]:
     """Termhood of each candidate. ``documents`` maps a key to the documents it was seen in, ``counts``
     the lower-cased words of the input to their frequency (``word_counts``), ``tokens`` the parsed
-    sentences the occurrences point into."""
+    sentences the occurrences point into. ``units``, when given, receives each candidate's score read
+    as a unit of its own: no longer candidate that holds it whole as a complement claims its
+    occurrences, and an article in its own complement is no sign of a free phrase. Both are guesses
+    the French alone has to make; a translation can settle them (``equivalents.paired_entries``)."""
     starting: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)  # (sentence, start) → spans
     for candidate in candidates.values():
         for o in candidate.occurrences:
@@ -125,20 +141,29 @@ def score(
     scores: dict[str, float] = {}
     for candidate in sorted(candidates.values(), key=lambda c: -len(c.content_words)):
         claims: Counter = Counter()
+        pieces: Counter = Counter()  # the same containers, claiming only where it is a piece of them
         for o in candidate.occurrences:
-            containers = {
-                key
-                for start in range(o.end - MAX_WORDS, o.start + 1)
-                for end, key in starting.get((o.sentence, start), ())
-                if end >= o.end and (start, end) != (o.start, o.end)
-                and owes(tokens[o.sentence], (o.start, o.end), (start, end))
-            }
-            for key in containers:
+            containers: dict[str, bool] = {}
+            for start in range(o.end - MAX_WORDS, o.start + 1):
+                for end, key in starting.get((o.sentence, start), ()):
+                    if end >= o.end and (start, end) != (o.start, o.end):
+                        kind = nesting(tokens[o.sentence], (o.start, o.end), (start, end))
+                        if kind:
+                            containers[key] = containers.get(key, False) or kind == "piece"
+            for key, piece in containers.items():
                 claims[key] += claim.get(key, 0.0)
-        value = math.log2(1 + nested_frequency(candidate, claims)) * specificity(candidate, counts, total)
-        value *= shape(candidate) * math.sqrt(1 + math.log2(max(1, len(documents.get(candidate.key, ())))))
-        if candidate.defined_by:
-            value = max(value, DEFAULT_THRESHOLD)
+                pieces[key] += claim.get(key, 0.0) if piece else 0.0
+        value = _value(candidate, nested_frequency(candidate, claims), documents, counts, total, shape(candidate))
         scores[candidate.key] = value
         claim[candidate.key] = min(1.0, value / DEFAULT_THRESHOLD)
+        if units is not None:
+            units[candidate.key] = _value(candidate, nested_frequency(candidate, pieces), documents, counts, total,
+                                          shape(candidate, article=False))
     return scores
+
+
+def _value(candidate: Candidate, frequency: float, documents: dict[str, set[str]], counts: Counter, total: int,
+           weight: float) -> float:
+    value = math.log2(1 + frequency) * specificity(candidate, counts, total) * weight
+    value *= math.sqrt(1 + math.log2(max(1, len(documents.get(candidate.key, ())))))
+    return max(value, DEFAULT_THRESHOLD) if candidate.defined_by else value
