@@ -27,7 +27,7 @@ from ..model import Context, Entry, Term, TermType
 from ..text.normalize import fold, normalize_for_match, stem
 from . import english
 from .acronyms import is_acronym
-from .candidates import definitions, term_key
+from .candidates import Candidate, definitions, term_key
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
 from .wordalign import WordAligner, word_texts, words
 
@@ -116,46 +116,77 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
                    limit: float) -> list[Entry]:
     """The entries an equivalent could lift to ``limit``, paired, each with its bilingual score.
 
-    Two of the French score's factors are guesses that a candidate is not a unit of its own: C-value
-    gives an occurrence to the longer candidate around it, and an article in the complement marks a
-    free phrase. The translation settles them: a candidate rendered as one compact English noun phrase
-    (``rendered_as_unit``: *chaîne d'approvisionnement* → *supply chain*, *passage des frontières* →
-    *border crossing*) is a unit, scored as one (``FrenchTerms.units``)."""
+    Some of what the French score weighs are guesses the French alone has to make, which the
+    translation settles. C-value gives an occurrence to the longer candidate that holds it as a
+    complement, and an article in the complement marks a free phrase: a candidate rendered as one
+    compact English noun phrase (``rendered_as_unit``: *chaîne d'approvisionnement* → *supply chain*
+    in *la résilience de la chaîne d'approvisionnement*) is a unit, scored as one
+    (``FrenchTerms.units``). The words of a name say little of its termhood: a name written as a name
+    in both languages, word for word (``rendered_as_name``: *Union européenne* → *European Union*),
+    is a designation, scored at least the threshold, as an acronym's definition makes its full form."""
     floor = french_floor(limit)
     units = {key: value for key, value in analysis.units.items() if analysis.scores[key] < floor <= value}
-    lifted = replace(analysis, scores={**analysis.scores, **units})
+    names = {key: max(DEFAULT_THRESHOLD, value) for key, value in analysis.units.items()
+             if analysis.scores[key] < DEFAULT_THRESHOLD and value > 0 and _multi_word_name(analysis.candidates[key])}
+    lifted = replace(analysis, scores={**analysis.scores, **units, **names})
     entries = rank_entries(lifted, pairs, top=None, threshold=floor)
     for entry in entries:
         entry.terms.extend(finder.of(entry))
         key = term_key(entry.terms[0].text)
-        if key in units and not rendered_as_unit(entry, finder):
+        if key in names and rendered_as_name(entry, finder):
+            entry.score = round(names[key], 4)
+        elif key in units and rendered_as_unit(entry, finder):
+            entry.score = round(units[key], 4)
+        elif key in units or key in names:
             entry.score = round(analysis.scores[key], 4)
         entry.score = round(bilingual_score(entry), 4)
     return entries
 
 
+def _multi_word_name(candidate: Candidate) -> bool:
+    return candidate.name and not candidate.acronym and len(candidate.content_words) > 1
+
+
 def rendered_as_unit(entry: Entry, finder: _EquivalentFinder) -> bool:
-    """Whether the entry's equivalent renders the French term as a unit of its own, in each pair it
-    was found in: one compact English noun phrase (content words only: *supply chain*, not
-    *resilience of the supply chain*) whose words and the term's are aligned with each other rather
-    than elsewhere (most of each word's link mass, ``CLEAN_ALIGNMENT``), and which ends its phrase.
-    English puts the complement of a term before its head (*maritime patrol aircraft*): a rendering
-    that goes on with more nouns is the modifier of a longer term, as the French is (*avion de
-    patrouille maritime*); one that ends its phrase is the term (*the weight of battle tanks*)."""
-    english_terms = [t for t in entry.terms if t.lang != "fr"]
-    if not english_terms:
+    """Whether the entry's equivalent renders every word of the French term, and only those, as one
+    compact English noun phrase (content words only: *supply chain*, not *resilience of the supply
+    chain*) wherever it is used (``_rendered_whole``)."""
+    english = _equivalent(entry)
+    return (english is not None and not any(w.lower() in _ENGLISH_LINKS for w in re.split(r"[\s-]+", english.text))
+            and not leaves_out_words(entry.terms[0].text, english.text) and _rendered_whole(entry, english, finder))
+
+
+def rendered_as_name(entry: Entry, finder: _EquivalentFinder) -> bool:
+    """Whether the entry's equivalent is an English name (every content word capitalised: *European
+    Union*, *Centre of Excellence*) that renders every word of the French term, and only those,
+    wherever it is used (``_rendered_whole``)."""
+    english = _equivalent(entry)
+    if english is None or english.term_type is TermType.ACRONYM:
         return False
-    english, french = english_terms[0], entry.terms[0]
-    if any(w.lower() in _ENGLISH_LINKS for w in re.split(r"[\s-]+", english.text)) or leaves_out_words(
-            french.text, english.text):
-        return False
+    words = [w for w in re.split(r"[\s-]+", english.text) if w and w.lower() not in _ENGLISH_LINKS]
+    return (all(w[:1].isupper() for w in words) and not leaves_out_words(entry.terms[0].text, english.text)
+            and _rendered_whole(entry, english, finder))
+
+
+def _equivalent(entry: Entry) -> Term | None:
+    return next((t for t in entry.terms if t.lang != "fr"), None)
+
+
+def _rendered_whole(entry: Entry, english: Term, finder: _EquivalentFinder) -> bool:
+    """Whether, in each pair the equivalent was found in, its words and the French term's are aligned
+    with each other rather than elsewhere (each keeps ``CLEAN_ALIGNMENT`` of its link mass between
+    them), and it ends its English noun phrase. English puts the complement of a term before its head
+    (*maritime patrol aircraft*): a rendering that goes on with more nouns is the modifier of a longer
+    term, as the French is (*avion de patrouille maritime*); one that ends its phrase is the term
+    (*the weight of battle tanks*)."""
+    french = entry.terms[0]
     forms = {_phrase_key(form) for form in english.forms}
     seen = False
     for number in finder.views.pairs_with(french):
         sentence, view = finder.pairs[number].en, finder.views.get(number)
         inside = _term_positions(french, finder.pairs[number].fr, view.fr_words)
         phrases = [phrase for phrase, _ in view.phrases]
-        for row, (phrase, covered) in enumerate(view.phrases):
+        for phrase, covered in view.phrases:
             if not inside or _phrase_key(phrase.text) not in forms:
                 continue
             if any(other.start <= phrase.start and other.end > phrase.end
