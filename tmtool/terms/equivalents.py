@@ -118,9 +118,9 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
 
     Some of what the French score weighs are guesses the French alone has to make, which the
     translation settles. C-value gives an occurrence to the longer candidate that holds it as a
-    complement, and an article in the complement marks a free phrase: a candidate rendered as one
-    compact English noun phrase (``rendered_as_unit``: *chaîne d'approvisionnement* → *supply chain*
-    in *la résilience de la chaîne d'approvisionnement*) is a unit, scored as one
+    complement: a candidate rendered as one compact English noun phrase that ends its phrase
+    (``rendered_as_unit``: *chaîne d'approvisionnement* → *supply chain* in *la résilience de la
+    chaîne d'approvisionnement* → *the resilience of the supply chain*) is a unit, scored as one
     (``FrenchTerms.units``). The words of a name say little of its termhood: a name written as a name
     in both languages, word for word (``rendered_as_name``: *Union européenne* → *European Union*),
     is a designation, scored at least the threshold, as an acronym's definition makes its full form."""

@@ -74,13 +74,12 @@ def specificity(candidate: Candidate, counts: Counter, total: int) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def shape(candidate: Candidate, *, article: bool = True) -> float:
-    """How often a candidate of this form is a term (see the module docstring); ``article=False``
-    leaves out the sign of a free phrase that a complement's article is."""
+def shape(candidate: Candidate) -> float:
+    """How often a candidate of this form is a term (see the module docstring)."""
     weight = 1.0
     if len(candidate.content_words) == 1 and not candidate.acronym:
         weight *= _SINGLE_WORD
-    if article and candidate.article_complement and not candidate.name:
+    if candidate.article_complement and not candidate.name:
         weight *= _ARTICLE_COMPLEMENT
     if candidate.coordinated:
         weight *= _COORDINATION
@@ -126,8 +125,8 @@ def score(
     the lower-cased words of the input to their frequency (``word_counts``), ``tokens`` the parsed
     sentences the occurrences point into. ``units``, when given, receives each candidate's score read
     as a unit of its own: no longer candidate that holds it whole as a complement claims its
-    occurrences, and an article in its own complement is no sign of a free phrase. Both are guesses
-    the French alone has to make; a translation can settle them (``equivalents.paired_entries``)."""
+    occurrences back (``nesting``), a guess the French alone has to make and a translation can
+    settle (``equivalents.paired_entries``)."""
     starting: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)  # (sentence, start) → spans
     for candidate in candidates.values():
         for o in candidate.occurrences:
@@ -151,12 +150,12 @@ def score(
                 pieces[key] += claim.get(key, 0.0) if piece else 0.0
         specific = specificity(candidate, counts, total)
         spread = math.sqrt(1 + math.log2(max(1, len(documents.get(candidate.key, ())))))
-        value = _value(candidate, nested_frequency(candidate, claims), specific, shape(candidate) * spread)
+        weight = shape(candidate) * spread
+        value = _value(candidate, nested_frequency(candidate, claims), specific, weight)
         scores[candidate.key] = value
         claim[candidate.key] = min(1.0, value / DEFAULT_THRESHOLD)
         if units is not None:
-            units[candidate.key] = _value(candidate, nested_frequency(candidate, pieces), specific,
-                                          shape(candidate, article=False) * spread)
+            units[candidate.key] = _value(candidate, nested_frequency(candidate, pieces), specific, weight)
     return scores
 
 
