@@ -125,7 +125,9 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
     in both languages, word for word (``rendered_as_name``: *Union européenne* → *European Union*),
     is a designation, scored at least the threshold, as an acronym's definition makes its full form."""
     floor = french_floor(limit)
-    units = {key: value for key, value in analysis.units.items() if analysis.scores[key] < floor <= value}
+    # an acronym and its full form are terms by their definition, whatever their occurrences
+    units = {key: value for key, value in analysis.units.items()
+             if value > analysis.scores[key] and value >= floor and not analysis.candidates[key].defined_by}
     names = {key: max(DEFAULT_THRESHOLD, value) for key, value in analysis.units.items()
              if analysis.scores[key] < DEFAULT_THRESHOLD and value > 0 and _multi_word_name(analysis.candidates[key])}
     lifted = replace(analysis, scores={**analysis.scores, **units, **names})
