@@ -339,21 +339,6 @@ def test_a_term_held_by_a_free_phrase_and_rendered_whole_is_proposed():
     assert "patrouille maritime" not in glossary and glossary["avion de patrouille maritime"] == ["maritime patrol aircraft"]
 
 
-def test_a_name_written_as_a_name_in_both_languages_is_proposed():
-    from tmtool.terms.equivalents import TRANSLATION_BASE
-
-    pairs = [Context(fr, en, "doc") for fr, en in [
-        ("L'Union européenne cofinance la modernisation des ponts.", "The European Union co-funds the upgrade of bridges."),
-        *((f"Le convoi numéro {i} a traversé la ville pendant la nuit.",
-           f"Convoy number {i} crossed the town during the night.") for i in range(1, 30)),
-    ]]
-    # common words, in a text long enough for them not to stand out: the French score alone is low
-    french = {e.terms[0].text: e.score for e in extract_french(pairs, threshold=0.0)}
-    assert french["Union européenne"] * (TRANSLATION_BASE + 1.0) < DEFAULT_THRESHOLD
-    entry = next(e for e in build_glossary(pairs) if e.terms[0].text == "Union européenne")
-    assert [t.text for t in entry.terms_in("en")] == ["European Union"]
-
-
 def test_a_rendering_is_whole_when_each_word_keeps_its_links_between_term_and_phrase():
     import numpy as np
     from tmtool.terms.equivalents import _word_alignment

@@ -27,7 +27,7 @@ from ..model import Context, Entry, Term, TermType
 from ..text.normalize import fold, normalize_for_match, stem
 from . import english
 from .acronyms import is_acronym
-from .candidates import Candidate, definitions, term_key
+from .candidates import definitions, term_key
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
 from .wordalign import WordAligner, word_texts, words
 
@@ -121,67 +121,36 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
     complement: a candidate rendered as one compact English noun phrase that ends its phrase
     (``rendered_as_unit``: *chaîne d'approvisionnement* → *supply chain* in *la résilience de la
     chaîne d'approvisionnement* → *the resilience of the supply chain*) is a unit, scored as one
-    (``FrenchTerms.units``). The words of a name say little of its termhood: a name written as a name
-    in both languages, word for word (``rendered_as_name``: *Union européenne* → *European Union*),
-    is a designation, scored at least the threshold, as an acronym's definition makes its full form."""
+    (``FrenchTerms.units``)."""
     floor = french_floor(limit)
     # an acronym and its full form are terms by their definition, whatever their occurrences
     units = {key: value for key, value in analysis.units.items()
              if value > analysis.scores[key] and value >= floor and not analysis.candidates[key].defined_by}
-    names = {key: max(DEFAULT_THRESHOLD, value) for key, value in analysis.units.items()
-             if analysis.scores[key] < DEFAULT_THRESHOLD and value > 0 and _multi_word_name(analysis.candidates[key])}
-    lifted = replace(analysis, scores={**analysis.scores, **units, **names})
+    lifted = replace(analysis, scores={**analysis.scores, **units})
     entries = rank_entries(lifted, pairs, top=None, threshold=floor)
     for entry in entries:
         entry.terms.extend(finder.of(entry))
         key = term_key(entry.terms[0].text)
-        if key in names and rendered_as_name(entry, finder):
-            entry.score = round(names[key], 4)
-        elif key in units and rendered_as_unit(entry, finder):
-            entry.score = round(units[key], 4)
-        elif key in units or key in names:
+        if key in units and not rendered_as_unit(entry, finder):
             entry.score = round(analysis.scores[key], 4)
         entry.score = round(bilingual_score(entry), 4)
     return entries
 
 
-def _multi_word_name(candidate: Candidate) -> bool:
-    return candidate.name and not candidate.acronym and len(candidate.content_words) > 1
-
-
 def rendered_as_unit(entry: Entry, finder: _EquivalentFinder) -> bool:
-    """Whether the entry's equivalent renders every word of the French term, and only those, as one
-    compact English noun phrase (content words only: *supply chain*, not *resilience of the supply
-    chain*) wherever it is used (``_rendered_whole``)."""
-    english = _equivalent(entry)
-    return (english is not None and not any(w.lower() in _ENGLISH_LINKS for w in re.split(r"[\s-]+", english.text))
-            and not leaves_out_words(entry.terms[0].text, english.text) and _rendered_whole(entry, english, finder))
-
-
-def rendered_as_name(entry: Entry, finder: _EquivalentFinder) -> bool:
-    """Whether the entry's equivalent is an English name (every content word capitalised: *European
-    Union*, *Centre of Excellence*) that renders every word of the French term, and only those,
-    wherever it is used (``_rendered_whole``)."""
-    english = _equivalent(entry)
-    if english is None or english.term_type is TermType.ACRONYM:
-        return False
-    words = [w for w in re.split(r"[\s-]+", english.text) if w and w.lower() not in _ENGLISH_LINKS]
-    return (all(w[:1].isupper() for w in words) and not leaves_out_words(entry.terms[0].text, english.text)
-            and _rendered_whole(entry, english, finder))
-
-
-def _equivalent(entry: Entry) -> Term | None:
-    return next((t for t in entry.terms if t.lang != "fr"), None)
-
-
-def _rendered_whole(entry: Entry, english: Term, finder: _EquivalentFinder) -> bool:
-    """Whether, in each pair the equivalent was found in, its words and the French term's are aligned
-    with each other rather than elsewhere (each keeps ``CLEAN_ALIGNMENT`` of its link mass between
-    them), and it ends its English noun phrase. English puts the complement of a term before its head
-    (*maritime patrol aircraft*): a rendering that goes on with more nouns is the modifier of a longer
-    term, as the French is (*avion de patrouille maritime*); one that ends its phrase is the term
-    (*the weight of battle tanks*)."""
+    """Whether the entry's equivalent renders the French term as a unit of its own: one compact
+    English noun phrase (content words only: *supply chain*, not *resilience of the supply chain*)
+    with a word for each of the term's, whose words and the term's are aligned with each other rather
+    than elsewhere (each keeps ``CLEAN_ALIGNMENT`` of its link mass between them) and which ends its
+    English noun phrase, in each pair it was found in. English puts the complement of a term before
+    its head (*maritime patrol aircraft*): a rendering that goes on with more nouns is the modifier of
+    a longer term, as the French is (*avion de patrouille maritime*); one that ends its phrase is the
+    term (*the weight of battle tanks*)."""
+    english = next((t for t in entry.terms if t.lang != "fr"), None)
     french = entry.terms[0]
+    if english is None or leaves_out_words(french.text, english.text) or any(
+            w.lower() in _ENGLISH_LINKS for w in re.split(r"[\s-]+", english.text)):
+        return False
     forms = {_phrase_key(form) for form in english.forms}
     seen = False
     for number in finder.views.pairs_with(french):
