@@ -1,6 +1,6 @@
 """Where gold terms are lost: candidate generation, ranking, or pairing.
 
-    .venv/bin/python bench/terms_errors.py [--set dev|test|all] [--threshold T] [--verbose]
+    .venv/bin/python bench/terms_errors.py [--set dev|test|heldout|all] [--threshold T] [--verbose]
 
 NATO pairs (gold sentence alignment, as ``bench/terms.py``): each gold entry falls in one class —
 - ``no French candidate``: no candidate of the parse has a gold French form as its canonical or
@@ -136,7 +136,7 @@ def acter(threshold: float, verbose: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--set", choices=("dev", "test", "heldout", "all"), default="dev")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--part", choices=("nato", "acter", "all"), default="all")
     parser.add_argument("--verbose", action="store_true", help="print each lost gold term")
