@@ -7,7 +7,7 @@ NATO pairs (gold sentence alignment, as ``bench/terms.py``): each gold entry fal
   surface form;
 - ``ranked out (French)``: a candidate, but its French score is under the floor the bilingual score
   starts from (``french_floor``: no equivalent could lift it to the threshold), and so is its score
-  read as a unit of its own (``termhood.unit_score``), so it is never paired;
+  read as a unit of its own (``FrenchTerms.units``), so it is never paired;
 - ``ranked out (bilingual)``: paired, under the threshold once weighed by its equivalent;
 - ``pair right``;
 - ``English not a candidate``: found, wrong English, and no English noun phrase of the pairs holding
