@@ -490,12 +490,10 @@ class PostgresStore(UnitCorrections):
         return self._word_matches(" | ".join(map(_lexeme, single)), band) if single else {}
 
     def _word_matches(self, tsquery: str, band: dict[str, int]) -> dict[int, str]:
-        # "+ 0": the band is checked on the rows the words select, never through units_match_length
-        # (the planner ANDed the word index's bitmap with that index's, a third of the memory at 1M
-        # units: 28 ms of the server's CPU for such a query, and 23-29 ms a search on average instead of 7)
+        # the band is checked on the rows the words select (schema migration 6)
         return dict(self._query(
             "SELECT id, match_text FROM units WHERE source_words @@ %(words)s::tsquery"
-            " AND length(match_text) + 0 BETWEEN %(min)s AND %(max)s", {"words": tsquery, **band}))
+            " AND length(match_text) BETWEEN %(min)s AND %(max)s", {"words": tsquery, **band}))
 
     def _word_counts(self, text: str) -> tuple[dict[str, float], float]:
         """The words of ``text`` as the source word index holds them, each with the number of units
