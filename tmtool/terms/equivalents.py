@@ -301,12 +301,12 @@ class _PairViews:
         self._postings: dict[str, set[int]] = {}
         for number, context in enumerate(pairs):
             for word in words(context.fr):
-                self._postings.setdefault(stem(word.text), set()).add(number)  # any inflection
+                self._postings.setdefault(_word_stem(word.text), set()).add(number)  # any inflection
 
     def pairs_with(self, term: Term) -> list[int]:
         found: set[int] = set()
         for form in {term.text, *term.forms}:
-            keys = [stem(w.text) for w in words(form)]
+            keys = [_word_stem(w.text) for w in words(form)]
             if keys:
                 found |= set.intersection(*(self._postings.get(k, set()) for k in keys))
         return sorted(found)
@@ -384,6 +384,11 @@ def _word_pattern(needle: str) -> re.Pattern:
 def _contains(haystack: str, needle: str) -> bool:
     """Whether ``needle`` occurs in ``haystack`` as whole words (*air* is not in *militaire*)."""
     return needle in haystack and _word_pattern(needle).search(haystack) is not None
+
+
+@lru_cache(maxsize=65536)
+def _word_stem(word: str) -> str:
+    return stem(word)  # a word is stemmed once, not once per sentence it is in (the pairs' index)
 
 
 @lru_cache(maxsize=16384)
