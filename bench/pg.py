@@ -231,9 +231,11 @@ def agreement_row(size: int, stores: dict, search_file: Path) -> tuple:
         "note": f"{same}/{QUERIES} (a match ≥ {MIN_SCORE} %: SQLite {found['sqlite']}, PostgreSQL {found['postgresql']})"})
 
 
-INGEST = """
+INGEST = f"""
 import sys, time
 from pathlib import Path
+sys.path.insert(0, {str(REPO / "bench")!r})
+from pg import backend_cpu
 from tmtool.ingest import ingest_pair
 from tmtool.store import open_store
 from tmtool.terms.french import load_model
@@ -243,10 +245,10 @@ from tmtool.text.en import noun_phrases
 word_pairs(), noun_phrases("Loaded.")
 pairs = [Path(p) for p in sys.argv[2:]]
 with open_store(sys.argv[1]) as store:
-    start, cpu, sentences = time.perf_counter(), time.process_time(), 0
+    start, cpu, server, sentences = time.perf_counter(), time.process_time(), backend_cpu(store), 0
     for fr, en in zip(pairs[::2], pairs[1::2]):
         sentences += ingest_pair(store, fr, en).units
-    print(time.perf_counter() - start, time.process_time() - cpu, sentences)
+    print(time.perf_counter() - start, time.process_time() - cpu, backend_cpu(store) - server, sentences)
 """
 
 
@@ -264,10 +266,11 @@ def ingest_rows(size: int, stores: dict, search_file: Path) -> list[tuple]:
             for process in load:
                 process.terminate()
                 process.wait()
-            seconds, cpu, sentences = result["out"].split()
+            seconds, cpu, server, sentences = result["out"].split()
             rows.append((size, f"{backend}: ingest {len(documents) // 2} documents, {searchers} clients searching", {
                 "wall": float(seconds), "cpu": float(cpu), "peak_mib": result["peak_mib"],
-                "note": f"{int(sentences) / float(seconds):.1f} sentences/s"}))
+                "note": f"{int(sentences) / float(seconds):.1f} sentences/s"
+                        + (f"; server CPU {float(server):.2f} s" if backend == "postgresql" else "")}))
             # the next run ingests the same documents into the same memory: as a new document again
             from tmtool.store import open_store
 

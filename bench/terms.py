@@ -3,8 +3,9 @@
     .venv/bin/python bench/terms.py [--threshold T] [--part nato|acter|all]
 
 Pairs: the development pairs of ``bench/data/terms-dev/`` (written for this project; parameters are
-chosen on them), the test pairs of ``../shared/data/terms/`` (reported, not tuned on) and the seed pair
-(no gold glossary: counts and times only). Each pair is read two ways:
+chosen on them), the test pairs of ``../shared/data/terms/`` (reported, not tuned on), the held-out
+pairs of ``bench/data/terms-heldout/`` (written for this project, reported as the test pairs are) and
+the seed pair (no gold glossary: counts and times only). Each pair is read two ways:
 - ``pipeline``: the documents segmented and aligned as ``tmtool ingest`` does (``align_files``);
 - ``gold``: the gold sentence alignment (extraction measured apart from segmentation and alignment).
 
@@ -50,6 +51,7 @@ from tmtool.text.readers import read_document  # noqa: E402
 from tmtool.text.segment import segment_document  # noqa: E402
 
 DEV_TERMS = REPO / "bench" / "data" / "terms-dev"
+HELDOUT_TERMS = REPO / "bench" / "data" / "terms-heldout"
 SHARED_TERMS = REPO.parent / "shared" / "data" / "terms"
 SEED = REPO / "seeds" / "2021-07-13-partners-meeting"
 SEED_GOLD = REPO / "tests" / "data" / "seed.alignment.gold.json"
@@ -61,7 +63,7 @@ ACTER_DOMAINS = ("equi", "htfl", "wind")
 @dataclass(frozen=True)
 class Dataset:
     name: str
-    role: str  # "dev", "test" or "seed"
+    role: str  # "dev", "test", "heldout" or "seed"
     fr: Path
     en: Path
     alignment: Path
@@ -113,7 +115,7 @@ def score(entries: list[Entry], gold: list[dict]) -> dict:
 
 def datasets() -> list[Dataset]:
     found = []
-    for role, root in (("dev", DEV_TERMS), ("test", SHARED_TERMS)):
+    for role, root in (("dev", DEV_TERMS), ("test", SHARED_TERMS), ("heldout", HELDOUT_TERMS)):
         for d in sorted(p for p in root.iterdir() if (p / "glossary.gold.json").is_file()):
             txt = d / d.name
             found.append(Dataset(d.name, role, Path(f"{txt}.fr.txt"), Path(f"{txt}.en.txt"),

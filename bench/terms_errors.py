@@ -1,13 +1,14 @@
 """Where gold terms are lost: candidate generation, ranking, or pairing.
 
-    .venv/bin/python bench/terms_errors.py [--set dev|test|all] [--threshold T] [--verbose]
+    .venv/bin/python bench/terms_errors.py [--set dev|test|heldout|all] [--threshold T] [--verbose]
 
 NATO pairs (gold sentence alignment, as ``bench/terms.py``): each gold entry falls in one class —
 - ``no French candidate``: no candidate of the parse has a gold French form as its canonical or
   surface form;
 - ``ranked out (French)``: a candidate, but its French score is under the floor the bilingual score
-  starts from (``french_floor``: no equivalent could lift it to the threshold);
-- ``ranked out (bilingual)``: over the floor, under the threshold once weighed by its equivalent;
+  starts from (``french_floor``: no equivalent could lift it to the threshold), and so is its score
+  read as a unit of its own (``FrenchTerms.units``), so it is never paired;
+- ``ranked out (bilingual)``: paired, under the threshold once weighed by its equivalent;
 - ``pair right``;
 - ``English not a candidate``: found, wrong English, and no English noun phrase of the pairs holding
   the French term is a gold English form (the English side's phrase boundaries or tagger);
@@ -33,7 +34,7 @@ from terms import (  # noqa: E402
 
 from tmtool.terms import DEFAULT_THRESHOLD  # noqa: E402
 from tmtool.terms.equivalents import (  # noqa: E402
-    _acronym_pairs, _EquivalentFinder, analyse_french, bilingual_score, french_floor, rank_entries,
+    _acronym_pairs, _EquivalentFinder, analyse_french, paired_entries,
 )
 from tmtool.terms import french  # noqa: E402
 from tmtool.terms.french import load_model  # noqa: E402
@@ -52,12 +53,8 @@ def nato(role: str, threshold: float, verbose: bool) -> None:
         pairs = dataset.pairs("gold")
         analysis = analyse_french(pairs)
         finder = _EquivalentFinder(pairs, (), (), _acronym_pairs(pairs, analysis))
-        floor = french_floor(threshold)
-        entries = rank_entries(analysis, pairs, top=None, threshold=floor)
-        scores = {}
-        for entry in entries:
-            entry.terms.extend(finder.of(entry))
-            scores[id(entry)] = bilingual_score(entry)
+        entries = paired_entries(analysis, pairs, finder, threshold)
+        scores = {id(entry): entry.score for entry in entries}
         kept = [e for e in entries if scores[id(e)] >= threshold]
         by_form = {}
         for candidate in analysis.candidates.values():
@@ -81,9 +78,9 @@ def nato(role: str, threshold: float, verbose: bool) -> None:
                 kind = "no French candidate"
             else:
                 french = analysis.scores[candidate.key]
-                kind = "ranked out (French)" if french < floor else "ranked out (bilingual)"
                 bilingual = next((scores[id(e)] for e in entries if any(
                     fold(t.text) == candidate.key for t in e.terms_in("fr"))), None)
+                kind = "ranked out (French)" if bilingual is None else "ranked out (bilingual)"
                 detail = f"French {french:.2f}" + (f", bilingual {bilingual:.2f}" if bilingual else "")
             counts[kind] += 1
             if verbose and kind != "pair right":
@@ -139,7 +136,7 @@ def acter(threshold: float, verbose: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--set", choices=("dev", "test", "heldout", "all"), default="dev")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--part", choices=("nato", "acter", "all"), default="all")
     parser.add_argument("--verbose", action="store_true", help="print each lost gold term")

@@ -1,6 +1,9 @@
 """Evidence across documents: an entry's score and equivalents come from every document that counts it,
 updated as documents arrive or go, never by reading them again."""
 
+import multiprocessing
+import time
+
 from tmtool import glossary
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
 from tmtool.store import DocumentRecord, Store, open_store
@@ -150,7 +153,7 @@ def test_a_term_under_the_threshold_in_three_documents_becomes_an_entry(store_ur
         assert entry.score == entry_score([0.25] * 3, [0.8 * 3]) >= 0.5
         assert entry.frequency == 3 and [t.text for t in entry.terms_in("en")] == ["supply chain"]
         assert sorted(c.document for c in entry.contexts) == ["a", "b", "c"]  # each document's own sentence
-        assert sorted(document for document, *_ in store.document_counts(int(entry.id))) == ["a", "b", "c"]
+        assert sorted(document for document, *_ in store.document_counts([int(entry.id)])[int(entry.id)]) == ["a", "b", "c"]
         # once an entry, the next document counts for it as a proposal would
         assert save(store, "d", weak("d")) == (0, 1)
         assert by_french(store)["chaîne d'approvisionnement"].score == entry_score([0.25] * 4, [0.8 * 4])
@@ -208,3 +211,99 @@ def test_saving_a_document_again_changes_nothing(store_url):
         assert [e[4][0] for e in before] == ["guerre des mines", "char de combat", "chaîne d'approvisionnement"]
         save_all()
         assert glossary_state(store) == before
+
+
+CONCEPTS = ["char de combat", "guerre des mines", "chaîne d'approvisionnement", "espace aérien", "pays partenaire",
+            "défense aérienne", "force de réaction", "zone de combat", "mesure de confiance", "centre d'excellence",
+            "menace hybride", "état-major", "sécurité coopérative", "défense collective", "contrôle des armements",
+            "gestion de crise"]
+
+
+def test_a_documents_proposals_are_read_together_however_many(store_url, monkeypatch):
+    """The glossary is read for a document's proposals (and its evidence under the threshold) in a
+    few statements, not a few for each proposal: on a server each statement is a wait."""
+    with open_store(store_url, create=True) as store:
+        save(store, "known", [], [proposal(fr, "x", 0.7, "known") for fr in CONCEPTS])
+        reads = {}
+        for method in ("terms_by_key", "entry_state", "entry_states", "entries", "document_counts",
+                       "equivalent_supports", "candidate_evidence"):
+            real = getattr(store, method)
+            monkeypatch.setattr(store, method, lambda *args, _real=real, _name=method, **kwargs:
+                                reads.update({_name: reads.get(_name, 0) + 1}) or _real(*args, **kwargs))
+        calls = []
+        for document, concepts in (("few", CONCEPTS[:4]), ("many", CONCEPTS[4:])):
+            reads.clear()
+            half = len(concepts) // 2
+            save(store, document, [proposal(fr, "y", 0.25, document) for fr in concepts[half:]],
+                 [proposal(fr, "x", 0.7, document) for fr in concepts[:half]])
+            calls.append(dict(reads))
+        assert calls[0] == calls[1]  # 4 proposals or 12: the same statements
+        assert calls[1]["terms_by_key"] == 1 and "entry_state" not in calls[1]
+        assert all(e.frequency == 2 for e in store.list_entries())  # each counted by its two documents
+
+
+def test_evidence_under_the_threshold_finds_the_variant_another_proposal_just_gave_an_entry(store_url):
+    with open_store(store_url, create=True) as store:
+        save(store, "a", [], [proposal("guerre des mines", "mine warfare", 0.7, "a")])
+        variant = proposal("guerre des mines", "mine warfare", 0.25, "b")
+        variant.terms.insert(1, Term("lutte antimines", "fr"))
+        # the second names the entry only through the French term the first adds to it
+        save(store, "b", [variant, proposal("lutte antimines", "mine countermeasures", 0.25, "b")])
+        (entry,) = store.list_entries()
+        assert [t.text for t in entry.terms_in("fr")] == ["guerre des mines", "lutte antimines"]
+        assert entry.frequency == 3 and len(entry.contexts) == 3
+
+
+def _save_in_process(url: str, document: str, started, other_done, done, pause: bool) -> None:
+    """A process saving a document whose evidence raises the term; with ``pause``, it waits in its
+    transaction, its decision made, until the other process has either finished (nothing held it
+    back) or is held on the store's write lock."""
+    with open_store(url) as store:
+        if pause:
+            real = glossary._fall_back
+
+            def paused(store, entry_ids):
+                started.set()
+                # SQLite's waiting writer shows nowhere: given a second, it has finished if nothing held it back
+                deadline = time.monotonic() + (30 if url.startswith("postgresql") else 1)
+                while not (other_done.is_set() or _waiting_for_the_write_lock(url)) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                return real(store, entry_ids)
+
+            glossary._fall_back = paused
+        save(store, document, weak(document))
+    done.set()
+
+
+def _waiting_for_the_write_lock(url: str) -> bool:
+    """Whether another connection waits for a lock of this database (PostgreSQL's advisory write lock)."""
+    if not url.startswith("postgresql"):
+        return False
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute("SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_database d ON d.oid = l.database"
+                            " WHERE d.datname = current_database() AND l.locktype = 'advisory'"
+                            " AND NOT l.granted)").fetchone()[0]
+
+
+def test_two_documents_raising_one_term_at_once_make_one_entry(store_url):
+    """Two ingests at once, each the document that raises a term over the threshold: whichever
+    writes second finds the entry the first made and counts for it (writers take the store's write
+    lock for their whole read-decide-write), never a second entry for the same term."""
+    with open_store(store_url, create=True) as store:
+        for document in "ab":
+            save(store, document, weak(document))  # 0.42 together: one more document makes 0.52
+    context = multiprocessing.get_context("fork")
+    started, first_done, second_done = context.Event(), context.Event(), context.Event()
+    first = context.Process(target=_save_in_process, args=(store_url, "c", started, second_done, first_done, True))
+    second = context.Process(target=_save_in_process, args=(store_url, "d", None, first_done, second_done, False))
+    first.start()
+    assert started.wait(60)  # the first has decided to make the entry, and not yet committed
+    second.start()
+    for process in (first, second):
+        process.join(60)
+        assert process.exitcode == 0
+    with open_store(store_url) as store:
+        (entry,) = store.list_entries()
+        assert entry.frequency == 4 and sorted(c.document for c in entry.contexts) == ["a", "b", "c", "d"]

@@ -50,6 +50,15 @@ def test_a_term_whose_longer_candidate_only_adds_dependents_to_its_head_keeps_it
     assert analysis("Le général de corps d'armée Durand a parlé.").scores["général de corps"] == 0.0
 
 
+def test_read_as_a_unit_a_complement_keeps_its_occurrence_and_a_piece_does_not():
+    # *des chars de combat* is the whole complement of *poids*: which of the two is the term, the French
+    # alone cannot tell (the translation settles it, ``equivalents``); the unit reading keeps it
+    found = analysis("Plusieurs ponts ne supportent pas le poids des chars de combat.")
+    assert found.scores["char de combat"] < found.units["char de combat"]
+    # *d'armée* goes on from *corps*, a word inside: a piece, in either reading
+    assert analysis("Le général de corps d'armée Durand a parlé.").units["général de corps"] == 0.0
+
+
 def test_a_piece_seen_in_several_longer_candidates_keeps_a_share():
     found = analysis(
         "Le rapport annuel de la cellule de crise est paru.",

@@ -126,22 +126,28 @@ def test_an_inbox_with_a_broken_pair(tmp_path, shared):
 REPORTS = {
     "a": ("Les ministres se sont réunis à Bruxelles pour parler de la situation en Europe cette année.\n"
           "Ils ont examiné la chaîne d'approvisionnement des forces déployées dans la région.\n"
-          "La réunion suivante aura lieu l'année prochaine.\n",
+          "La réunion suivante aura lieu l'année prochaine.\n"
+          "Le calendrier de l'année prochaine reste ouvert.\n",
           "The ministers met in Brussels to discuss the situation in Europe this year.\n"
           "They reviewed the supply chain of the forces deployed in the region.\n"
-          "The next meeting will take place next year.\n"),
+          "The next meeting will take place next year.\n"
+          "The calendar for next year remains open.\n"),
     "b": ("Le rapport publié hier décrit les progrès accomplis cette année.\n"
           "Les auteurs soulignent que les ministres doivent agir rapidement.\n"
-          "D'autres travaux sont prévus pour l'année prochaine.\n",
+          "D'autres travaux sont prévus pour l'année prochaine.\n"
+          "Le calendrier de l'année prochaine reste ouvert.\n",
           "The report published yesterday describes the progress made this year.\n"
           "The authors stress that the ministers must act quickly.\n"
-          "Further work is planned for next year.\n"),
+          "Further work is planned for next year.\n"
+          "The calendar for next year remains open.\n"),
     "c": ("Les experts ont présenté leurs conclusions aux ministres cette année.\n"
           "Selon eux, les routes doivent être mieux protégées.\n"
-          "Les experts reviendront l'année prochaine.\n",
+          "Les experts reviendront l'année prochaine.\n"
+          "Le calendrier de l'année prochaine reste ouvert.\n",
           "The experts presented their findings to the ministers this year.\n"
           "In their view, the roads must be better protected.\n"
-          "The experts will return next year.\n"),
+          "The experts will return next year.\n"
+          "The calendar for next year remains open.\n"),
 }
 
 
@@ -149,7 +155,7 @@ def test_documents_add_up_to_an_entry_none_proposed_alone(tmp_path):
     def made_by_evidence(store):
         """Entries counted by several documents, each of which scored them under the threshold."""
         return [entry for entry in store.list_entries()
-                if len(counts := store.document_counts(int(entry.id))) > 1 and all(s < 0.5 for *_, s in counts)]
+                if len(counts := store.document_counts([int(entry.id)]).get(int(entry.id), [])) > 1 and all(s < 0.5 for *_, s in counts)]
 
     with open_store(tmp_path / "s.db", create=True) as store:
         for name, (fr, en) in REPORTS.items():

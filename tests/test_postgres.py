@@ -117,6 +117,47 @@ def test_an_entry_takes_as_many_round_trips_whatever_its_number_of_terms(pg_url,
         assert store.terms_by_key(["comite 2"])[0].text == "comité 2"
 
 
+def test_a_document_s_glossary_writes_are_sent_without_waiting_for_each(pg_url, monkeypatch):
+    """A document's counts, supports and contexts (hundreds of rows a document, each a statement)
+    go in psycopg's pipeline: sent one after the other, the server's answers read when a read needs
+    them, rather than a round trip each; and a write that fails there still fails the whole save."""
+    from tmtool import glossary
+    from tmtool.store import DocumentRecord
+
+    def save(store, document: str, proposals: list[Entry]) -> None:
+        unit = Unit(f"Une phrase de {document}.", f"A sentence of {document}.", "fr-FR", "en-GB", tuid="1")
+        record = DocumentRecord(document, f"{document}.fr.txt", f"{document}.en.txt", document, document,
+                                "fr-FR", "en-GB")
+        glossary.save_document(store, record, [unit], proposals)
+
+    def proposals(document: str) -> list[Entry]:
+        return [Entry(terms=[Term(fr, "fr"), Term(f"{fr} (en)", "en")], score=0.7,
+                      contexts=[Context(f"Sur {fr}.", f"On {fr}.", document, "1")]) for fr in ("char", "zone")]
+
+    with PostgresStore.open(pg_url) as store:
+        save(store, "a", proposals("a"))
+        sent = []
+        for method in ("execute", "executemany"):
+            real = getattr(psycopg.Cursor, method)
+
+            def spied(cursor, query, *args, _real=real, **kwargs):
+                table = str(query).split()[2] if str(query).startswith("INSERT INTO") else None
+                if cursor.connection is store._pg and table in ("entry_documents", "entry_equivalents", "contexts"):
+                    sent.append((table, cursor.connection.pgconn.pipeline_status))
+                return _real(cursor, query, *args, **kwargs)
+
+            monkeypatch.setattr(psycopg.Cursor, method, spied)
+        save(store, "b", proposals("b"))  # the same concepts: counts, supports, contexts for known entries
+        assert {table for table, _ in sent} == {"entry_documents", "entry_equivalents", "contexts"}
+        assert all(status == psycopg.pq.PipelineStatus.ON for _, status in sent), sent
+        before = store.stats()
+        monkeypatch.setattr(store, "add_equivalent_support", lambda *args: store._pg.execute(
+            "INSERT INTO entry_equivalents (entry_id) VALUES (NULL)"))  # refused by the server, later
+        with pytest.raises(psycopg.errors.NotNullViolation):
+            save(store, "c", proposals("c"))
+        assert store.stats() == before
+
+
 def test_errors_show_the_url_with_its_password_masked(pg_server):
     port = _port(pg_server)
     url = f"postgresql://ana:s3cret-pw@127.0.0.1:{port}/tmtool?password=s3cret-pw&connect_timeout=5"
@@ -237,10 +278,13 @@ def test_a_first_import_builds_the_search_indexes_after_its_rows(pg_url, monkeyp
     monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 7)
     units = [Unit(f"Phrase numéro mot{n}x.", f"Sentence number word{n}y.", "fr-FR", "en-GB", tuid=str(n))
              for n in range(30)]
+    indexes = "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'units' ORDER BY 1"
     with PostgresStore.open(pg_url) as store:
+        before = store._query(indexes)
         store.add_units(units[:20], "a.tmx")  # into an empty memory: the indexes built once, after
         store.add_units(units[20:], "b.tmx")  # into a memory: the indexes grow
         assert check_store(store) == []
+        assert store._query(indexes) == before  # every one of them, as it was
         with psycopg.connect(pg_url) as conn:
             assert {name for name, in conn.execute("SELECT indexname FROM pg_indexes")} >= set(SEARCH_INDEXES)
         for n in (3, 25):
@@ -292,11 +336,12 @@ def test_a_file_failing_mid_import_leaves_the_empty_memory_as_it_was(pg_url, mon
 
     with PostgresStore.open(pg_url) as store:
         constraints = "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint ORDER BY 1"
-        before = store._query(constraints)
+        indexes = "SELECT indexname, indexdef FROM pg_indexes ORDER BY 1"
+        before = store._query(constraints), store._query(indexes)
         with pytest.raises(TmtoolError, match="not well-formed"):
             store.add_units(units(), "a.tmx")
         assert store.stats()["units"] == 0 and check_store(store) == []
-        assert store._query(constraints) == before
+        assert (store._query(constraints), store._query(indexes)) == before
 
 
 def test_a_first_import_checks_its_units_references_in_one_join(pg_url, monkeypatch):
@@ -311,6 +356,23 @@ def test_a_first_import_checks_its_units_references_in_one_join(pg_url, monkeypa
     with psycopg.connect(pg_url) as conn:  # the store's connection closed: its counts are flushed
         scans, = conn.execute("SELECT idx_scan FROM pg_stat_user_tables WHERE relname = 'imports'").fetchone()
     assert scans < 5
+
+
+def test_a_bulk_import_analyses_the_words_and_leaves_the_rest_to_autovacuum(pg_url, monkeypatch):
+    """The words' statistics (which fuzzy search and the memory contexts read) are there when the
+    import ends; the other columns' (long texts to sort, for the planner alone) are not taken on
+    its time: the table stays counted as changed, for autovacuum's next round."""
+    monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 7)
+    units = [Unit(f"Phrase numéro {n}.", f"Sentence number {n}.", "fr-FR", "en-GB") for n in range(30)]
+    with PostgresStore.open(pg_url) as store:
+        store.add_units(units, "a.tmx")
+        assert store._common_source_words()["numero"] == 30
+        analysed = {column for column, in store._query("SELECT attname FROM pg_stats WHERE tablename = 'units'")}
+        assert analysed == {"source_words", "target_words"}
+    with psycopg.connect(pg_url) as conn:  # the store's connection closed: its counts are flushed
+        changed, = conn.execute("SELECT n_mod_since_analyze FROM pg_stat_user_tables"
+                                " WHERE relname = 'units'").fetchone()
+    assert changed == 30
 
 
 def test_the_memory_contexts_leave_out_words_common_in_the_memory(pg_url, monkeypatch):
@@ -520,3 +582,25 @@ def test_a_server_short_of_resources_is_one_error_naming_the_store(pg_url):
         with pytest.raises(TmtoolError, match="the server is short of resources: temporary file size") as raised:
             store._query("SELECT g FROM generate_series(1, 100000) g ORDER BY g DESC")
         assert raised.value.path == masked(url)
+
+
+def test_fuzzy_candidates_check_the_length_band_on_the_rows_their_words_select(pg_url, monkeypatch):
+    """The planner ANDed the word index's bitmap with a length index's, a third of the units at
+    1M (23-29 ms of the server's CPU a search on average, 7 without): no length index, the band is a filter."""
+    import random
+
+    rng, words = random.Random(1), [f"mot{i}" for i in range(50)]
+    units = [Unit(" ".join(rng.choice(words) for _ in range(rng.randint(3, 40))) + f" fin{i}.", "x", "fr-FR", "en-GB")
+             for i in range(5000)]
+    with PostgresStore.open(pg_url) as store:
+        store.add_units(units, "a.tmx")
+        store._pg.execute("ANALYZE units")
+        statements = []
+        query = store._query
+        monkeypatch.setattr(store, "_query", lambda sql, params=(): statements.append((sql, params)) or query(sql, params))
+        store.fuzzy_candidates("mot1 mot2 mot3 mot4 mot5 mot6 mot7 mot8", 70)
+        (sql, params), = [(sql, params) for sql, params in statements if "source_words @@" in sql]
+        plan = "\n".join(line for line, in query("EXPLAIN " + sql, params))
+        assert "units_source_words" in plan
+        assert not [name for name, in query("SELECT indexname FROM pg_indexes WHERE tablename = 'units'"
+                                              " AND indexdef LIKE '%%length(%%'")]

@@ -49,10 +49,16 @@ def test_seed_segments_into_the_gold_sentences(lang):
     assert [segment.text for segment in segment_document(document, lang)] == gold[lang]
 
 
-@pytest.mark.parametrize("name", ["c-ied-centre-of-excellence", "defence-ministers-cyber"])
+# the evaluation pairs of the term extractor: shared (test), written here (dev and held out)
+GOLD_PAIRS = [SHARED / "data" / "terms" / name for name in ("c-ied-centre-of-excellence", "defence-ministers-cyber")] + [
+    folder for role in ("terms-dev", "terms-heldout") for folder in sorted((ROOT / "bench" / "data" / role).iterdir())
+    if (folder / "alignment.gold.json").is_file()]
+
+
+@pytest.mark.parametrize("folder", GOLD_PAIRS, ids=lambda folder: folder.name)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_shared_documents_segment_into_their_gold_sentences(name, lang):
-    folder = SHARED / "data" / "terms" / name
+def test_term_evaluation_pairs_segment_into_their_gold_sentences(folder, lang):
+    name = folder.name
     gold = json.loads((folder / "alignment.gold.json").read_text(encoding="utf-8"))
     text = (folder / f"{name}.{lang}.txt").read_text(encoding="utf-8")
     paragraphs = [block.strip() for block in text.split("\n\n") if block.strip()]

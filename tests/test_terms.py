@@ -85,8 +85,10 @@ def test_seed_standalone_acronym_otan_is_nato(seed_glossary):
     assert otan.frequency >= 10  # "l'OTAN", "l’OTAN" and "OTAN" are one term
 
 
-def test_shared_pairs_key_terms(cied_glossary, cyber_glossary):
-    ied = entry_for(cied_glossary, "engin explosif improvisé")
+def test_shared_pairs_key_terms(shared, cied_glossary, cyber_glossary):
+    # the forms of a term seen only in the plural, whatever its rank against the threshold
+    pairs = gold_pairs(shared / "data" / "terms" / "c-ied-centre-of-excellence" / "alignment.gold.json")
+    ied = entry_for(build_glossary(pairs, threshold=0.0), "engin explosif improvisé")
     assert "engins explosifs improvisés" in ied.terms_in("fr")[0].forms
     # seen only in the plural: the English is named in the singular, the plural kept among its forms
     country = entry_for(cied_glossary, "pays partenaire")
@@ -317,3 +319,34 @@ def test_an_equivalent_that_leaves_a_word_out_weighs_against_the_french_phrase()
     assert bilingual_score(whole) == pytest.approx(0.6 * (TRANSLATION_BASE + 0.8))
     assert bilingual_score(partial) == pytest.approx(0.6 * (TRANSLATION_BASE + 0.8) * WORD_LEFT_OUT)
     assert bilingual_score(partial) < bilingual_score(whole)
+
+
+def test_a_term_held_by_a_free_phrase_and_rendered_whole_is_proposed():
+    from tmtool.terms.equivalents import french_floor
+    from tmtool.terms.extract import analyse_french
+
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("Plusieurs ponts ne supportent pas le poids des chars de combat.",
+         "Several bridges cannot bear the weight of battle tanks."),
+        ("Des avions de patrouille maritime ont survolé la zone.", "Maritime patrol aircraft flew over the area."),
+        ("Les convois ont traversé trois pays en dix jours.", "The convoys crossed three countries in ten days."),
+    ]]
+    french = analyse_french(pairs)
+    # seen once, inside *le poids des chars de combat*: C-value gives its occurrence to the longer phrase
+    assert french.scores["char de combat"] < french_floor(DEFAULT_THRESHOLD) <= french.units["char de combat"]
+    glossary = {e.terms[0].text: [t.text for t in e.terms_in("en")] for e in build_glossary(pairs)}
+    assert glossary["char de combat"] == ["battle tank"]  # *battle tanks* ends its English phrase: a unit
+    # *maritime patrol* goes on with *aircraft*: the modifier of a longer term, as the French is a piece
+    assert french.scores["patrouille maritime"] < french_floor(DEFAULT_THRESHOLD) <= french.units["patrouille maritime"]
+    assert "patrouille maritime" not in glossary and glossary["avion de patrouille maritime"] == ["maritime patrol aircraft"]
+
+
+def test_a_rendering_is_whole_when_each_word_keeps_its_links_between_term_and_phrase():
+    import numpy as np
+    from tmtool.terms.equivalents import _word_alignment
+
+    links = np.array([[0.8, 0.1, 0.1],   # French word 0: mostly to English 0
+                      [0.1, 0.7, 0.2],   # French word 1: mostly to English 1
+                      [0.0, 0.1, 0.9]])  # French word 2, outside the term: to English 2
+    assert _word_alignment(links, [0, 1], [0, 1]) == pytest.approx(0.8)  # French 1 keeps 0.8, English 1 0.8
+    assert _word_alignment(links, [0, 1], [0, 1, 2]) == pytest.approx(0.3 / 1.2)  # English 2 is French 2's

@@ -113,3 +113,22 @@ def test_rare_words_find_a_unit_when_no_trigram_is_selective(memory, monkeypatch
         assert hits and hits[0].score == pytest.approx(best * 100, abs=0.05)
     monkeypatch.setattr("tmtool.store.sqlite.db.WORD_BUDGET", 0)  # and no word: only two grams together remain
     assert search_memory(store, "Oui, " + units[0].source, min_score=70)
+
+
+def test_a_query_of_selective_words_counts_no_trigram(tmp_path):
+    """Counting a query's trigrams was half a search at 1M units: a query holding enough of the
+    memory's selective words takes its candidates from them alone; one whose rare words were
+    all mistyped still finds its unit through its trigrams."""
+    with open_store(tmp_path / "t.db", create=True) as store:
+        store.add_units([Unit("Les représentants examineront attentivement chaque proposition budgétaire.", "x",
+                              "fr-FR", "en-GB", tuid="1"),
+                         Unit("Le sommet de l'OTAN se tiendra en juillet.", "x", "fr-FR", "en-GB", tuid="2")], "m.tmx")
+        statements: list[str] = []
+        store._conn.set_trace_callback(statements.append)
+        query = "Les représentants examineront chaque proposition budgétaire lundi."
+        assert [h.unit.tuid for h in search_memory(store, query, min_score=70)] == ["1"]
+        assert statements and not any("units_grams" in sql for sql in statements)
+        statements.clear()
+        query = "Lex reprisentants examinerant attentivemant chaqe propasition budgetaira."  # no word of it stored
+        assert [h.unit.tuid for h in search_memory(store, query, min_score=70)] == ["1"]
+        assert any("units_grams" in sql for sql in statements)

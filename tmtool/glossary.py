@@ -21,6 +21,7 @@ from .model import (
 )
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
+from .store.rows import lookup_key_rows
 from .store.records import (
     DocumentRecord, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
@@ -234,15 +235,45 @@ def _restore(store: Store, entry_id: int, snap: dict | None) -> None:
 # ---- term extraction's proposals ----------------------------------------------------------------
 
 
-def _matching_entry(store: Store, proposal: Entry) -> int | None:
-    """The stored entry that extraction's ``proposal`` is about: the oldest one holding a French
-    term with the same folded text or lemma, singular or plural."""
-    forms = {fold(text) for t in proposal.terms_in("fr") for text in spellings(t)}
-    keys = sorted(forms | {stem(form) for form in forms})
-    if not keys:
-        return None
-    return min((hit.entry_id for hit in store.terms_by_key(keys)
-                if hit.kind in ("form", "stem") and hit.lang == "fr"), default=None)
+class _EntryFinder:
+    """The stored entry that each of extraction's proposals is about — the oldest one holding a
+    French term with the same folded text or lemma, singular or plural — for a document's many
+    proposals in few reads: each key is read from the store once, and the keys of the French terms
+    written since (entries made or extended) are added as they are written. Saving a document never
+    takes a French term away (weighing evidence rewrites the equivalents only), so nothing is removed."""
+
+    def __init__(self, store: Store):
+        self._store = store
+        self._holders: dict[str, set[int]] = {}  # key → the entries holding it, for every key read
+
+    @staticmethod
+    def keys(proposal: Entry) -> frozenset[str]:
+        """The keys a proposal's French terms are looked up by (among them, the keys its terms are
+        stored under, once written)."""
+        forms = {fold(text) for t in proposal.terms_in("fr") for text in spellings(t)}
+        return frozenset(forms | {stem(form) for form in forms})
+
+    def read(self, keys: Iterable[frozenset[str]]) -> None:
+        """Read the keys (of proposals) not read yet, in one query."""
+        wanted = sorted(set().union(*keys) - self._holders.keys())
+        if wanted:
+            self._holders.update((key, set()) for key in wanted)
+            for hit in self._store.terms_by_key(wanted):
+                if hit.kind in ("form", "stem") and hit.lang == "fr":
+                    self._holders[hit.key].add(hit.entry_id)
+
+    def find(self, keys: frozenset[str]) -> int | None:
+        """The entry a proposal with these keys is about, None for a new concept."""
+        self.read([keys])
+        return min((entry_id for key in keys for entry_id in self._holders[key]), default=None)
+
+    def wrote(self, entry_id: int, terms: Iterable[Term]) -> None:
+        """An entry's terms as just written: it holds their keys from now on."""
+        for term in terms:
+            if term.lang == "fr":
+                for key, kind, _ in lookup_key_rows(term, entry_id):
+                    if kind in ("form", "stem") and key in self._holders:
+                        self._holders[key].add(entry_id)
 
 
 def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], proposals: Sequence[Entry],
@@ -254,28 +285,46 @@ def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], p
     with store.transaction():
         counted_before = store.document_entry_ids(record.id)
         unit_ids = store.replace_document(record, units)
-        new, updated = merge_extracted(store, proposals, record.id, unit_ids, recount_also=counted_before)
-        raised, counted = keep_evidence(store, near, record.id, unit_ids)
-        _fall_back(store, counted_before)
+        finder = _EntryFinder(store)
+        finder.read(map(finder.keys, [*proposals, *near]))
+        # hundreds of small writes, each an entry's count, support or context: not one wait each
+        with store.pipeline():
+            new, updated = merge_extracted(store, proposals, record.id, unit_ids, recount_also=counted_before,
+                                           finder=finder)
+            raised, counted = keep_evidence(store, near, record.id, unit_ids, finder=finder)
+            _fall_back(store, counted_before)
     return unit_ids, new + raised, updated + counted
 
 
 def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, unit_ids: Mapping[str, int], *,
-                    recount_also: Iterable[int] = (), seen: datetime | None = None) -> tuple[int, int]:
+                    recount_also: Iterable[int] = (), seen: datetime | None = None,
+                    finder: _EntryFinder | None = None) -> tuple[int, int]:
     """Fold term extraction's proposals for one (stored) document into the glossary.
 
     New concepts become candidates; known ones gain the document's count, contexts and
     ``last_seen``, and — unless a person has reviewed them — new equivalents, forms and score.
     Every entry touched is then recounted once, with ``recount_also`` (those an earlier version of
     the document counted). ``seen``: when the document was read (now, unless its evidence was kept
-    from earlier). Returns (new entries, updated entries).
+    from earlier). ``finder``: the keys a caller has read already. Returns (new entries, updated
+    entries).
+
+    The entries the proposals name are read at once, and the fields their proposals change written
+    at once before the recount (nothing in between reads those fields), so that the other writes
+    need no answer from the store (see :meth:`Store.pipeline`).
     """
     created: set[int] = set()
     updated: set[int] = set()
     now = seen or utcnow()
+    finder = finder or _EntryFinder(store)
     with store.transaction():
-        for proposal in proposals:
-            entry_id = _matching_entry(store, proposal)
+        keys = [finder.keys(proposal) for proposal in proposals]
+        finder.read(keys)
+        named = sorted({entry_id for found in keys if (entry_id := finder.find(found)) is not None})
+        states = store.entry_states(named)
+        stored = store.entries([entry_id for entry_id in named if not states[entry_id].reviewed], contexts=0)
+        fields: list[tuple[int, dict]] = []
+        for proposal, found in zip(proposals, keys):
+            entry_id = finder.find(found)
             contexts = proposal.contexts[:CONTEXTS_PER_DOCUMENT]
             if entry_id is None:
                 proposal.status = ReviewStatus.CANDIDATE
@@ -283,15 +332,22 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
                 proposal.last_seen = now
                 proposal.contexts = contexts
                 entry_id = store.insert_entry(proposal, reviewed=False, unit_ids=unit_ids)
+                finder.wrote(entry_id, proposal.terms)
                 created.add(entry_id)
             else:
-                # two proposals of one document may name one concept (a term and its variant)
-                _extend_entry(store, entry_id, proposal, now)
+                # two proposals of one document may name one concept (a term and its variant): the
+                # second finds the entry the first made
+                if entry_id not in states:
+                    states.update(store.entry_states([entry_id]))
+                    stored.update(store.entries([entry_id], contexts=0))
+                fields.append((entry_id, _extend_entry(store, entry_id, proposal, now, states[entry_id].reviewed,
+                                                       stored, finder)))
                 store.add_contexts(entry_id, contexts, unit_ids)
                 if entry_id not in created:
                     updated.add(entry_id)
             store.count_in_document(entry_id, document_id, proposal.frequency, now, proposal.score)
             store.add_equivalent_support(entry_id, document_id, _supports(proposal))
+        store.set_entries_fields(fields)
         recount(store, sorted(created | updated | set(recount_also)))
     return len(created), len(updated)
 
@@ -313,8 +369,8 @@ def _threshold() -> float:
     return DEFAULT_THRESHOLD
 
 
-def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_ids: Mapping[str, int]
-                  ) -> tuple[int, int]:
+def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_ids: Mapping[str, int], *,
+                  finder: _EntryFinder | None = None) -> tuple[int, int]:
     """Keep a (stored) document's proposals under the threshold, so that documents add up where
     none alone is enough: a term scoring 0.25 in each of three documents is one (0.52).
 
@@ -323,8 +379,8 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
     outranks one seen once, :mod:`tmtool.store.evidence`); one that has none becomes an entry when
     the evidence of every document that kept it scores the threshold, weighed as an entry's is —
     merged document by document as if each had proposed it, so that it holds their counts,
-    contexts and equivalents. None of those documents is read again. Returns (new entries, updated
-    entries)."""
+    contexts and equivalents. None of those documents is read again. ``finder``: the keys a caller
+    has read already. Returns (new entries, updated entries)."""
     best: dict[str, Entry] = {}
     for proposal in near:  # a term and its variant may share a key: the better one speaks for both
         key = _evidence_key(proposal)
@@ -334,24 +390,46 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
     kept = [(key, proposal.score, _as_kept(proposal, now)) for key, proposal in best.items()]
     created = updated = 0
     threshold = _threshold()
+    finder = finder or _EntryFinder(store)
+    # proposals for known entries, merged together: before a term is raised (its merge makes an
+    # entry), and before a proposal their terms may name once written
+    known: list[Entry] = []
+    known_keys: set[str] = set()
+
+    def merge_known() -> None:
+        nonlocal updated
+        if known:
+            updated += merge_extracted(store, known, document_id, unit_ids, seen=now, finder=finder)[1]
+            known.clear()
+            known_keys.clear()
+
     with store.transaction():
         store.add_candidate_evidence(document_id, kept)
+        keys = {key: finder.keys(proposal) for key, proposal in best.items()}
+        finder.read(keys.values())
+        # read at once for the terms no entry holds yet: what this loop writes changes no evidence
+        kept_before = store.candidate_evidence([key for key in best if finder.find(keys[key]) is None])
         for key, proposal in best.items():
-            if _matching_entry(store, proposal) is not None:
-                updated += merge_extracted(store, [proposal], document_id, unit_ids, seen=now)[1]
+            if keys[key] & known_keys:
+                merge_known()  # their terms, once written, may name this proposal's entry
+            if finder.find(keys[key]) is not None:
+                known.append(proposal)
+                known_keys.update(keys[key])
                 continue
-            evidence = [(document, data, _from_kept(data)) for document, _, data in store.candidate_evidence(key)]
+            evidence = [(document, data, _from_kept(data)) for document, _, data in kept_before.get(key, [])]
             supports = _grouped((lang, kind, equivalent, support) for *_, found in evidence
                                 for lang, kind, equivalent, _, support in _supports(found))
             if _store_score([found.score for *_, found in evidence], supports) < threshold:
                 continue
+            merge_known()
             for document, data, found in evidence:
                 units = {stored.unit.tuid or str(stored.position): stored
                          for stored in store.document_units(document)}
                 _cite(found, data, document, units)
                 merge_extracted(store, [found], document, {tuid: stored.id for tuid, stored in units.items()},
-                                seen=found.last_seen)
+                                seen=found.last_seen, finder=finder)
             created += 1
+        merge_known()
     return created, updated
 
 
@@ -396,41 +474,48 @@ def _fall_back(store: Store, entry_ids: Iterable[int]) -> int:
     the term under the threshold, and whose score across the store fell under it. That evidence
     stays kept, so that later documents may raise the term again. Returns how many went."""
     threshold = _threshold()
-    ids = [entry_id for entry_id in entry_ids if (state := store.entry_state(entry_id)) and not state.reviewed]
+    entry_ids = list(entry_ids)
+    states = store.entry_states(entry_ids)
+    ids = [entry_id for entry_id in entry_ids if entry_id in states and not states[entry_id].reviewed]
     origins = store.origin_snapshots(ids)
     removed = 0
     for entry_id, found in store.entries(ids, contexts=0).items():
         if found.status is not ReviewStatus.CANDIDATE or entry_id in origins or found.score >= threshold:
             continue
-        kept = {document for document, *_ in store.candidate_evidence(_evidence_key(found))}
+        key = _evidence_key(found)
+        kept = {document for document, *_ in store.candidate_evidence([key]).get(key, [])}
         if not kept:
             continue  # the common case: no document kept evidence for it, nothing more to read
-        counts = store.document_counts(entry_id)
+        counts = store.document_counts([entry_id]).get(entry_id)
         if counts and all(document in kept and (score or 0.0) < threshold for document, _, _, score in counts):
             store.delete_entry(entry_id)
             removed += 1
     return removed
 
 
-def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime) -> None:
-    if store.entry_state(entry_id).reviewed:
-        store.set_entry_fields(entry_id, {"last_seen": now})
-        return
-    stored = store.entries([entry_id], contexts=0)[entry_id]
-    by_key = {(t.lang, fold(t.text)): t for t in stored.terms}
+def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime, reviewed: bool,
+                  stored: dict[int, Entry], finder: _EntryFinder) -> dict:
+    """Give a known entry a proposal's new terms and forms (unless it is reviewed), writing its terms;
+    ``stored`` holds the unreviewed entries as they are written. Returns the fields to set."""
+    if reviewed:
+        return {"last_seen": now}
+    entry = stored[entry_id]
+    by_key = {(t.lang, fold(t.text)): t for t in entry.terms}
     changed = False
     for term in proposal.terms:
         known = by_key.get((term.lang, fold(term.text)))
         if known is None:
-            stored.terms.append(term)
+            entry.terms.append(replace(term, forms=list(term.forms)))  # a copy: forms are added to it later
             changed = True
         else:
             forms = [f for f in term.forms if f not in known.forms]
             known.forms.extend(forms)
             changed = changed or bool(forms)
     if changed:  # most documents add nothing to a known entry's terms: rewriting them and their keys is slow
-        store.write_terms(entry_id, stored.terms)
-    store.set_entry_fields(entry_id, {"last_seen": now, "score": max(stored.score, proposal.score)})
+        store.write_terms(entry_id, entry.terms)
+        finder.wrote(entry_id, entry.terms)
+    entry.score = max(entry.score, proposal.score)
+    return {"last_seen": now, "score": entry.score}
 
 
 def recount(store: Store, entry_ids: Iterable[int]) -> None:
@@ -438,15 +523,18 @@ def recount(store: Store, entry_ids: Iterable[int]) -> None:
     replaced document was the last to count them), and weigh the evidence of the documents that
     count an unreviewed entry (see :mod:`tmtool.store.evidence`): its score, and its equivalents
     ranked by the support they have across documents."""
+    entry_ids = list(entry_ids)
+    if not entry_ids:
+        return
     with store.transaction():
-        for entry_id in entry_ids:
-            state = store.entry_state(entry_id)
-            if state is None:
-                continue
-            counts = store.document_counts(entry_id)
-            store.set_entry_fields(entry_id, {"frequency": sum(frequency for _, frequency, _, _ in counts)})
-            if not state.reviewed:
-                _weigh_evidence(store, entry_id, [score for *_, score in counts if score is not None])
+        states = store.entry_states(entry_ids)
+        ids = [entry_id for entry_id in entry_ids if entry_id in states]
+        counts = store.document_counts(ids)
+        store.set_entries_fields((entry_id, {"frequency": sum(count[1] for count in counts.get(entry_id, []))})
+                                 for entry_id in ids)
+        # with no document left, _take_back restores the origin
+        _weigh_evidence(store, {entry_id: scores for entry_id in ids if not states[entry_id].reviewed
+                                and (scores := [score for *_, score in counts.get(entry_id, []) if score is not None])})
 
 
 def _grouped(supports: Iterable[tuple[str, str, str, float]]) -> dict[tuple[str, str], dict[str, float]]:
@@ -464,14 +552,24 @@ def _store_score(scores: Sequence[float], supports: dict[tuple[str, str], dict[s
     return entry_score(scores, list(main.values()))
 
 
-def _weigh_evidence(store: Store, entry_id: int, scores: list[float]) -> None:
+def _weigh_evidence(store: Store, scores: Mapping[int, list[float]]) -> None:
+    """Weigh entries' evidence, given the scores their documents gave each: every entry's rows read
+    at once, whatever their number."""
     if not scores:
-        return  # with no document left, _take_back restores the origin
-    supports = _grouped(store.equivalent_supports(entry_id))
-    store.set_entry_fields(entry_id, {"score": _store_score(scores, supports)})
-    if not supports:
         return
-    stored = store.entries([entry_id], contexts=0)[entry_id]
+    found = store.equivalent_supports(list(scores))
+    supports = {entry_id: _grouped(found.get(entry_id, [])) for entry_id in scores}
+    store.set_entries_fields((entry_id, {"score": _store_score(entry_scores, supports[entry_id])})
+                             for entry_id, entry_scores in scores.items())
+    supported = [entry_id for entry_id in scores if supports[entry_id]]
+    stored = store.entries(supported, contexts=0)
+    for entry_id in supported:
+        _rank_equivalents(store, entry_id, stored[entry_id], supports[entry_id])
+
+
+def _rank_equivalents(store: Store, entry_id: int, stored: Entry,
+                      supports: dict[tuple[str, str], dict[str, float]]) -> None:
+    """Keep an entry's equivalents that its documents' support ranks high enough, best first."""
     kept = [t for t in stored.terms if (t.lang, t.term_type.value) not in supports]
     origin = None
     for group, keys in supports.items():
@@ -520,11 +618,12 @@ def _take_back(store: Store, shares: dict[int, list[tuple[str | None, float | No
     Removes the candidates left with nothing behind them and returns how many."""
     origins = store.origin_snapshots(list(shares))
     found = store.entries(list(shares), contexts=0)
+    states, counts = store.entry_states(list(shares)), store.document_counts(list(shares))
     removed = 0
     for entry_id, taken in shares.items():
-        stored, reviewed = found[entry_id], store.entry_state(entry_id).reviewed
+        stored, reviewed = found[entry_id], states[entry_id].reviewed
         first, last, score = iso(stored.first_seen), iso(stored.last_seen), stored.score
-        left = [(seen, document_score) for _, _, seen, document_score in store.document_counts(entry_id)]
+        left = [(seen, document_score) for _, _, seen, document_score in counts.get(entry_id, [])]
         origin = origins.get(entry_id)
         if stored.status == ReviewStatus.CANDIDATE and not reviewed and not left and origin is None:
             store.delete_entry(entry_id)

@@ -61,6 +61,13 @@ class Store(Protocol):
         """One write transaction; nested calls join the outer one."""
         ...
 
+    def pipeline(self) -> AbstractContextManager[None]:
+        """Within a transaction, many small writes in a row: a server backend may send them without
+        waiting for each one's answer, and a read (or a write whose result is used) waits for all
+        sent before it. A failure may then surface at a later statement or at the block's end: the
+        transaction fails whole either way. Nested calls join the outer one; a no-op for SQLite."""
+        ...
+
     def is_empty(self) -> bool:
         """True when the store holds nothing at all (no document, unit, entry, import or change)."""
         ...
@@ -222,6 +229,10 @@ class Store(Protocol):
         """What the store keeps about an entry beyond the model, None if there is no such entry."""
         ...
 
+    def entry_states(self, entry_ids: Sequence[int]) -> dict[int, EntryState]:
+        """:meth:`entry_state` of many entries at once, by id (unknown ids absent)."""
+        ...
+
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
                      limit: int | None = None, offset: int = 0) -> list[Entry]:
@@ -282,6 +293,11 @@ class Store(Protocol):
         and is not the stored one."""
         ...
 
+    def set_entries_fields(self, fields: Iterable[tuple[int, Mapping[str, object]]]) -> None:
+        """:meth:`set_entry_fields` of many entries at once: (entry id, fields) in order, no version
+        expected; an entry given twice is written twice. NotFound when one of them is not stored."""
+        ...
+
     def write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
         """Replace an entry's terms (in order, with their own frequency and contexts) and their
         look-up keys."""
@@ -313,18 +329,19 @@ class Store(Protocol):
         removed). See :func:`tmtool.glossary.keep_evidence`."""
         ...
 
-    def candidate_evidence(self, key: str) -> list[tuple[str, float, dict]]:
-        """The proposals kept under ``key``: (document id, score, proposal), in the order the
-        documents were first ingested (then by id)."""
+    def candidate_evidence(self, keys: Sequence[str]) -> dict[str, list[tuple[str, float, dict]]]:
+        """The proposals kept under each of ``keys``: {key: [(document id, score, proposal)] in the
+        order the documents were first ingested (then by id)}; a key with none is absent."""
         ...
 
-    def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:
-        """The documents counting an entry: (document id, frequency, seen, score)."""
+    def document_counts(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, int, str | None, float | None]]]:
+        """The documents counting each of the entries: {entry id: [(document id, frequency, seen,
+        score)] by document id}; an entry no document counts is absent."""
         ...
 
-    def equivalent_supports(self, entry_id: int) -> list[tuple[str, str, str, float]]:
-        """An entry's equivalents' support summed over the documents: (lang, term type value, key,
-        support)."""
+    def equivalent_supports(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, str, str, float]]]:
+        """Each entry's equivalents' support summed over the documents: {entry id: [(lang, term type
+        value, key, support)] in that order}; an entry with none is absent."""
         ...
 
     def move_evidence(self, source_id: int, target_id: int) -> None:

@@ -158,6 +158,14 @@ def lookup_key_rows(term: Term, term_id: int) -> list[tuple[str, str, int]]:
     return [(key, kind, term_id) for key, kind in sorted(keys)]
 
 
+def by_entry(rows: Iterable[Sequence]) -> dict[int, list[tuple]]:
+    """Rows whose first column is an entry id, as {entry id: [the rest of each row]} in their order."""
+    grouped: dict[int, list[tuple]] = {}
+    for entry_id, *rest in rows:
+        grouped.setdefault(entry_id, []).append(tuple(rest))
+    return grouped
+
+
 def check_entry_fields(fields: Mapping[str, object]) -> None:
     unknown = set(fields) - set(ENTRY_FIELDS)
     if unknown:

@@ -27,6 +27,7 @@ class FrenchTerms:
     tokens: list[list[french.Token]]
     documents: dict[str, set[str]]  # candidate key → documents it was seen in
     words: Counter  # lower-cased word → its frequency in the input
+    units: dict[str, float]  # candidate key → its score read as a unit of its own (``termhood.score``)
 
 
 def analyse_french(sentences: Sequence[Context], progress: Progress | None = None,
@@ -48,7 +49,9 @@ def analyse_french(sentences: Sequence[Context], progress: Progress | None = Non
         for o in candidate.occurrences:
             documents[candidate.key].add(sentences[o.sentence].document)
     words = word_counts(t.text for sentence in tokens for t in sentence if any(c.isalpha() for c in t.text))
-    return FrenchTerms(candidates, score(candidates, documents, words, tokens), tokens, documents, words)
+    units: dict[str, float] = {}
+    scores = score(candidates, documents, words, tokens, units)
+    return FrenchTerms(candidates, scores, tokens, documents, words, units)
 
 
 def extract_french(

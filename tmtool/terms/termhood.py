@@ -7,11 +7,14 @@ score = log2(1 + C-value frequency) × specificity × shape × √(1 + log2 docu
   candidate is a term (its score ÷ the default threshold, at most 1). A piece of a term (*général de
   corps* in *général de corps d'armée*) keeps nothing of the occurrences it owes the term; a term
   nested in a free phrase, or in several different longer candidates, keeps them. The parse tells a
-  piece (``owes``) from a term whose longer candidate only adds dependents to its head, a kind of it
+  piece (``nesting``) from a term whose longer candidate only adds dependents to its head, a kind of it
   (*opérateur ferroviaire* in *opérateur ferroviaire civil*, Jacquemin's modifier insertion): in a
   one-page text, where nearly everything is seen once, C-value took every occurrence of such terms.
   Candidates are scored longest first, so that every container is scored before what it contains. The length factor of C-value is left
-  out: long phrases are not more often terms than short ones.
+  out: long phrases are not more often terms than short ones. A candidate held whole as the
+  complement of a longer one (*chaîne d'approvisionnement* in *résilience de la chaîne
+  d'approvisionnement*) is also scored as a unit of its own (``score``'s ``units``): the French
+  cannot tell a term's complement from a free phrase's, the translation can (``equivalents``).
 - Specificity: how much more often the candidate's words are used in the input than in general French
   (``wordfreq``): the log-ratio of their relative frequencies (weirdness, Ahmad et al. 1999), between
   0 and ``_MAX_WEIRDNESS``, scaled to 0–1, averaged over the words.
@@ -92,19 +95,23 @@ def nested_frequency(candidate: Candidate, claims: Counter) -> float:
     return max(0.0, candidate.frequency - sum(claims.values()) / len(claims)) if claims else candidate.frequency
 
 
-def owes(tokens: Sequence[Token], inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+def nesting(tokens: Sequence[Token], inner: tuple[int, int], outer: tuple[int, int]) -> str | None:
     """Whether the candidate at token span ``inner`` is a piece of the longer one at ``outer`` (C-value
-    then takes back its occurrence there): the longer one goes on from a word of it other than its
-    head (*général de corps* | *d'armée*), or holds it as a dependent of its own words (*cellule de* |
-    *lutte contre la désinformation*). A longer candidate that only gives the head more dependents is
-    a kind of it, and the shorter a unit of its own (*opérateur ferroviaire* | *civil*, *base
-    aérienne* | *de Łask*)."""
+    then takes back its occurrence there), and how. ``"piece"``: the longer one goes on from a word of
+    it other than its head (*général de corps* | *d'armée*). ``"complement"``: the longer one holds
+    it whole as a dependent of its own words (*cellule de* | *lutte contre la désinformation*) — a
+    term may be the complement of a term or of a free phrase (*résilience de* | *la chaîne
+    d'approvisionnement*), which the French alone cannot tell (``score``'s ``units``). None: the
+    longer candidate only gives the head more dependents; it is a kind of it, and the shorter a unit
+    of its own (*opérateur ferroviaire* | *civil*, *base aérienne* | *de Łask*)."""
     start, end = inner
     roots = [k for k in range(start, end) if tokens[k].head == k or not start <= tokens[k].head < end]
+    if any(start <= tokens[k].head < end and tokens[k].head not in roots
+           for k in (*range(outer[0], start), *range(end, outer[1]))):
+        return "piece"
     if any(outer[0] <= tokens[r].head < outer[1] and tokens[r].head != r for r in roots):
-        return True
-    return any(start <= tokens[k].head < end and tokens[k].head not in roots
-               for k in (*range(outer[0], start), *range(end, outer[1])))
+        return "complement"
+    return None
 
 
 def score(
@@ -112,10 +119,14 @@ def score(
     documents: dict[str, set[str]],
     counts: Counter,
     tokens: Sequence[Sequence[Token]],
+    units: dict[str, float] | None = None,
 ) -> dict[str, float]:
     """Termhood of each candidate. ``documents`` maps a key to the documents it was seen in, ``counts``
     the lower-cased words of the input to their frequency (``word_counts``), ``tokens`` the parsed
-    sentences the occurrences point into."""
+    sentences the occurrences point into. ``units``, when given, receives each candidate's score read
+    as a unit of its own: no longer candidate that holds it whole as a complement claims its
+    occurrences back (``nesting``), a guess the French alone has to make and a translation can
+    settle (``equivalents.paired_entries``)."""
     starting: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)  # (sentence, start) → spans
     for candidate in candidates.values():
         for o in candidate.occurrences:
@@ -125,20 +136,29 @@ def score(
     scores: dict[str, float] = {}
     for candidate in sorted(candidates.values(), key=lambda c: -len(c.content_words)):
         claims: Counter = Counter()
+        pieces: Counter = Counter()  # the same containers, claiming only where it is a piece of them
         for o in candidate.occurrences:
-            containers = {
-                key
-                for start in range(o.end - MAX_WORDS, o.start + 1)
-                for end, key in starting.get((o.sentence, start), ())
-                if end >= o.end and (start, end) != (o.start, o.end)
-                and owes(tokens[o.sentence], (o.start, o.end), (start, end))
-            }
-            for key in containers:
+            containers: dict[str, bool] = {}
+            for start in range(o.end - MAX_WORDS, o.start + 1):
+                for end, key in starting.get((o.sentence, start), ()):
+                    if end >= o.end and (start, end) != (o.start, o.end):
+                        kind = nesting(tokens[o.sentence], (o.start, o.end), (start, end))
+                        if kind:
+                            containers[key] = containers.get(key, False) or kind == "piece"
+            for key, piece in containers.items():
                 claims[key] += claim.get(key, 0.0)
-        value = math.log2(1 + nested_frequency(candidate, claims)) * specificity(candidate, counts, total)
-        value *= shape(candidate) * math.sqrt(1 + math.log2(max(1, len(documents.get(candidate.key, ())))))
-        if candidate.defined_by:
-            value = max(value, DEFAULT_THRESHOLD)
+                pieces[key] += claim.get(key, 0.0) if piece else 0.0
+        specific = specificity(candidate, counts, total)
+        spread = math.sqrt(1 + math.log2(max(1, len(documents.get(candidate.key, ())))))
+        weight = shape(candidate) * spread
+        value = _value(candidate, nested_frequency(candidate, claims), specific, weight)
         scores[candidate.key] = value
         claim[candidate.key] = min(1.0, value / DEFAULT_THRESHOLD)
+        if units is not None:
+            units[candidate.key] = _value(candidate, nested_frequency(candidate, pieces), specific, weight)
     return scores
+
+
+def _value(candidate: Candidate, frequency: float, specific: float, weight: float) -> float:
+    value = math.log2(1 + frequency) * specific * weight
+    return max(value, DEFAULT_THRESHOLD) if candidate.defined_by else value

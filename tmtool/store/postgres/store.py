@@ -39,12 +39,12 @@ from ..records import (
 )
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
-    UNIT_INSERT_COLUMNS, base_language, change_from_row, check_entry_fields, column_value, document_row,
+    UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
     entries_from_rows, joined_variants, lookup_key_rows, not_updated, store_counts, term_row, unit_from_row,
     unit_row, without_target,
 )
 from ..url import masked
-from .schema import MIGRATIONS, SEARCH_INDEXES
+from .schema import MIGRATIONS
 
 # advisory lock keys: two numbers of our own ("tmtool" and 1, 2)
 WRITE_LOCK = 0x746D746F6F6C0001
@@ -60,8 +60,8 @@ MIN_CONTEXT_WORD = 4  # shorter words are function words or numbers, no evidence
 # so the units sharing two of its FUZZY_WORDS rarest words, those in at most COMMON_WORD_SHARE of
 # the units (or WORD_COUNT_CAP), hold the best match; those sharing one (WORD_BUDGET units at most,
 # by the statistics) when the query's rare words were mistyped or replaced. At 1M units, on 200
-# edited queries, the best match of an exhaustive scan for 198 at 31 ms of the server's CPU a search
-# (four words: 31 ms, eight: 44 ms; a share of 1 %: 36 ms and 194).
+# edited queries, the best match of an exhaustive scan for 197 at 7 ms of the server's CPU a search
+# (five words: 5 ms, eight: 13 ms, ten: 23 ms, each 197; a share of 1 %: 194, measured before).
 FUZZY_WORDS = 6
 COMMON_WORD_SHARE = 0.03
 WORD_BUDGET = 5000
@@ -137,6 +137,7 @@ class PostgresStore(UnitCorrections):
     def __init__(self, pg: psycopg.Connection, url: str, pool: psycopg_pool.ConnectionPool | None = None, *,
                  created: bool = False):
         self._pg, self._pool = pg, pool
+        self._pipelined = False
         self.url = self.path = masked(url)
         self.created = created
 
@@ -183,14 +184,29 @@ class PostgresStore(UnitCorrections):
             self._pg.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             yield
 
+    @contextmanager
+    def pipeline(self) -> Iterator[None]:
+        """Statements sent without waiting for the server's answer to each (psycopg's pipeline mode),
+        in a write transaction (begun first: its lock is taken before anything is sent): a read, or
+        a write whose result is used, waits for everything sent before it."""
+        if self._pipelined:
+            yield
+            return
+        with self.transaction(), _server_errors(self._pg, self.url), self._pg.pipeline():
+            self._pipelined = True
+            try:
+                yield
+            finally:
+                self._pipelined = False
+
     def _query(self, sql: str, params: Sequence | Mapping = ()) -> list[tuple]:
         with _server_errors(self._pg, self.url):
             return self._pg.execute(sql, params).fetchall()
 
-    def _write(self, sql: str, params: Sequence | Mapping = ()) -> int:
-        """Run one writing statement in the caller's transaction (or its own); rows it touched."""
+    def _write(self, sql: str, params: Sequence | Mapping = ()) -> None:
+        """Run one writing statement in the caller's transaction (or its own)."""
         with self.transaction():
-            return self._pg.execute(sql, params).rowcount
+            self._pg.execute(sql, params)
 
     def is_empty(self) -> bool:
         return not any(self._query(f"SELECT EXISTS (SELECT 1 FROM {table})")[0][0] for table in
@@ -366,32 +382,40 @@ class PostgresStore(UnitCorrections):
                         pairs.update((unit.srclang, unit.tgtlang) for unit, *_ in new)
                     added += len(new)
                     already_stored += len(kept) - len(new)
-            # the planner's statistics (and the word counts memory_contexts reads), refreshed once
-            # after a bulk import, its indexes built
+            # the words' statistics, refreshed once after a bulk import, its indexes built: the word
+            # counts fuzzy search and memory_contexts read, and what the planner weighs a word search
+            # by; the other columns' are left to autovacuum (a column list leaves the table counted as
+            # changed), their sorts of long texts 60 % of a whole ANALYZE's time
             if added >= IMPORT_BATCH:
-                self._pg.execute("ANALYZE units")
+                self._pg.execute("ANALYZE units (source_words, target_words)")
         return added, already_stored, not_translated
 
     @contextmanager
     def indexes_in_bulk(self) -> Iterator[None]:
         """Within a write transaction: when the memory is empty (a first import, a copy), its search
-        indexes are dropped and built again in one pass over the rows written meanwhile, which costs
-        less than growing them row by row (a 100,000-unit import: 14.9 s against 23.0 s), and its
+        indexes (and the units' other secondary indexes) are dropped and built again in one pass over
+        the rows written meanwhile, which costs less than growing them row by row (a 100,000-unit
+        import: 14.9 s against 23.0 s for the search indexes; 0.4 s of the server's CPU less for the
+        others, 0.15 s to build), and its
         foreign keys are checked once, in one join, rather than by a trigger for each row (1.4 s of
         the server's time for 100,000 rows); readers of the empty memory, and of the documents and
         imports its keys refer to, wait for the transaction."""
         empty = not self._query("SELECT EXISTS (SELECT 1 FROM units)")[0][0]
         foreign_keys = self._query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
                                    " WHERE conrelid = 'units'::regclass AND contype = 'f'") if empty else []
+        # the content key's index stays: a batch's units are looked up by it among those copied before
+        indexes = self._query("SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+                              " JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'units'::regclass"
+                              " AND NOT i.indisprimary AND c.relname <> 'units_content'") if empty else []
         if empty:
-            for name in SEARCH_INDEXES:
-                self._pg.execute(f"DROP INDEX {name}")
+            for name, _ in indexes:
+                self._pg.execute(f'DROP INDEX "{name}"')
             for name, _ in foreign_keys:
                 self._pg.execute(f'ALTER TABLE units DROP CONSTRAINT "{name}"')
         yield
         if empty:
             self._pg.execute("SELECT set_config('maintenance_work_mem', '256MB', true)")
-            for ddl in SEARCH_INDEXES.values():
+            for _, ddl in indexes:
                 self._pg.execute(ddl)
             for name, definition in foreign_keys:
                 self._pg.execute(f'ALTER TABLE units ADD CONSTRAINT "{name}" {definition}')
@@ -466,6 +490,7 @@ class PostgresStore(UnitCorrections):
         return self._word_matches(" | ".join(map(_lexeme, single)), band) if single else {}
 
     def _word_matches(self, tsquery: str, band: dict[str, int]) -> dict[int, str]:
+        # the band is checked on the rows the words select (schema migration 6)
         return dict(self._query(
             "SELECT id, match_text FROM units WHERE source_words @@ %(words)s::tsquery"
             " AND length(match_text) BETWEEN %(min)s AND %(max)s", {"words": tsquery, **band}))
@@ -565,9 +590,12 @@ class PostgresStore(UnitCorrections):
             contexts)
 
     def entry_state(self, entry_id: int) -> EntryState | None:
-        rows = self._query("SELECT reviewed, version, created, updated, import_id FROM entries WHERE id = %s",
-                           (entry_id,))
-        return EntryState(bool(rows[0][0]), *rows[0][1:]) if rows else None
+        return self.entry_states([entry_id]).get(entry_id)
+
+    def entry_states(self, entry_ids: Sequence[int]) -> dict[int, EntryState]:
+        rows = self._query("SELECT id, reviewed, version, created, updated, import_id FROM entries"
+                           " WHERE id = ANY(%s)", (list(entry_ids),))
+        return {row[0]: EntryState(bool(row[1]), *row[2:]) for row in rows}
 
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
@@ -665,13 +693,35 @@ class PostgresStore(UnitCorrections):
                 raise not_updated(entry_id, state and state.version, expected_version)
             return updated[0]
 
+    def set_entries_fields(self, fields: Iterable[tuple[int, Mapping[str, object]]]) -> None:
+        by_names: dict[tuple[str, ...], list[list]] = {}  # one statement for the entries given the same fields
+        now = iso(utcnow())
+        for entry_id, values in fields:
+            check_entry_fields(values)
+            by_names.setdefault(tuple(values), []).append([*(column_value(v) for v in values.values()), now, entry_id])
+        if not by_names:
+            return
+        updated = set()
+        with self.transaction(), self.pipeline(), self._pg.cursor() as cursor:
+            for names, rows in by_names.items():
+                assignments = "".join(f"{name} = %s, " for name in names)
+                cursor.executemany(f"UPDATE entries SET {assignments}updated = %s, version = version + 1"
+                                   " WHERE id = %s RETURNING id", rows, returning=True)
+                while True:
+                    updated.update(row[0] for row in cursor.fetchall())
+                    if not cursor.nextset():
+                        break
+            missing = sorted({row[-1] for rows in by_names.values() for row in rows} - updated)
+            if missing:
+                raise not_updated(missing[0], None, None)
+
     def write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
         rows = []
         for position, term in enumerate(terms):
             keys = lookup_key_rows(term, 0)
             rows.append((*term_row(entry_id, position, term), [k[0] for k in keys], [k[1] for k in keys]))
         # one round trip to the server (a pipeline) for the whole entry, rather than two for each term
-        with self.transaction(), self._pg.pipeline(), self._pg.cursor() as cursor:
+        with self.transaction(), self.pipeline(), self._pg.cursor() as cursor:
             cursor.execute("DELETE FROM terms WHERE entry_id = %s", (entry_id,))
             cursor.executemany(
                 f"WITH t AS (INSERT INTO terms ({TERM_INSERT_COLUMNS})"
@@ -714,20 +764,24 @@ class PostgresStore(UnitCorrections):
                 cursor.executemany("INSERT INTO candidate_documents (key, document_id, score, proposal)"
                                    " VALUES (%s, %s, %s, %s)", rows)
 
-    def candidate_evidence(self, key: str) -> list[tuple[str, float, dict]]:
-        return [(document_id, score, json.loads(proposal)) for document_id, score, proposal in self._query(
-            "SELECT c.document_id, c.score, c.proposal FROM candidate_documents c"
-            " JOIN documents d ON d.id = c.document_id WHERE c.key = %s ORDER BY d.ingested, d.id", (key,))]
+    def candidate_evidence(self, keys: Sequence[str]) -> dict[str, list[tuple[str, float, dict]]]:
+        found: dict[str, list[tuple[str, float, dict]]] = {}
+        for key, document_id, score, proposal in self._query(
+                "SELECT c.key, c.document_id, c.score, c.proposal FROM candidate_documents c"
+                " JOIN documents d ON d.id = c.document_id WHERE c.key = ANY(%s)"
+                " ORDER BY c.key, d.ingested, d.id", (list(keys),)):
+            found.setdefault(key, []).append((document_id, score, json.loads(proposal)))
+        return found
 
-    def document_counts(self, entry_id: int) -> list[tuple[str, int, str | None, float | None]]:
-        return [tuple(row) for row in self._query(
-            "SELECT document_id, frequency, seen, score FROM entry_documents WHERE entry_id = %s"
-            " ORDER BY document_id", (entry_id,))]
+    def document_counts(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, int, str | None, float | None]]]:
+        return by_entry(self._query(
+            "SELECT entry_id, document_id, frequency, seen, score FROM entry_documents WHERE entry_id = ANY(%s)"
+            " ORDER BY entry_id, document_id", (list(entry_ids),)))
 
-    def equivalent_supports(self, entry_id: int) -> list[tuple[str, str, str, float]]:
-        return [tuple(row) for row in self._query(
-            "SELECT lang, type, key, sum(support) FROM entry_equivalents WHERE entry_id = %s"
-            " GROUP BY lang, type, key ORDER BY lang, type, key", (entry_id,))]
+    def equivalent_supports(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, str, str, float]]]:
+        return by_entry(self._query(
+            "SELECT entry_id, lang, type, key, sum(support) FROM entry_equivalents WHERE entry_id = ANY(%s)"
+            " GROUP BY entry_id, lang, type, key ORDER BY entry_id, lang, type, key", (list(entry_ids),)))
 
     def move_evidence(self, source_id: int, target_id: int) -> None:
         with self.transaction():
