@@ -230,7 +230,7 @@ def child_job(job: str, db: str, query_file: str) -> None:
 
 
 INGEST = """
-import sys, time
+import multiprocessing, resource, sys, time
 from pathlib import Path
 from tmtool.ingest import ingest_pair
 from tmtool.store import open_store
@@ -247,7 +247,13 @@ with open_store(sys.argv[1], create=True) as store:
     start, cpu, sentences = time.perf_counter(), time.process_time(), 0
     for fr, en in zip(pairs[::2], pairs[1::2]):
         sentences += ingest_pair(store, fr, en).units
-    print(loaded, time.perf_counter() - start, time.process_time() - cpu, sentences)
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+# the parse worker's CPU counts too (tmtool.terms.french.analysing): ended here, it is a child's
+for child in multiprocessing.active_children():
+    child.terminate()
+    child.join()
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(loaded, wall, cpu + children.ru_utime + children.ru_stime, sentences)
 """
 
 

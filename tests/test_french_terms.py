@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tmtool.model import Context, TermType
 from tmtool.terms import DEFAULT_THRESHOLD, extract_french
@@ -165,3 +167,28 @@ def test_the_faster_lemmatizer_gives_spacy_s_own_lemmas():
     faster = [[t.lemma_ for t in doc] for doc in ours.pipe(sentences, disable=["tmtool_merge_hyphens"])]
     assert faster == expected
 
+
+
+_WORDS = ["Les", "ministres", "de", "la", "défense", "ont", "approuvé", "réunie", "un", "plan", "des", "forces",
+          "armées", "prépositionnées", "l'", "OTAN", "état-major", "qui", "coordonne", "les", "opérations",
+          "menées", "Alliées", "et", "sa", "posture", "partenaires", ",", "«", "»", "."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14))
+def test_tokens_read_each_word_as_spacy_gives_it(words):
+    """``_tokens`` reads a token's morphology once per analysis and remembers ``wordlike``: what it
+    gives is the plain reading of spaCy's token."""
+    sentence = " ".join(words)
+    doc = french._nlp()(sentence)
+    for t, token in zip(doc, french._tokens(doc, sentence), strict=True):
+        finite = "Fin" in t.morph.get("VerbForm")
+        nominal = wordlike(t.text) and (t.pos_ in ("NOUN", "PROPN") or (
+            t.dep_.split(":")[0] in french._NOMINAL_RELATIONS and t.pos_ in french._CONTENT_TAGS
+            and not t.is_stop and not finite))
+        assert token == french.Token(
+            text=t.text, lemma=t.lemma_, pos=t.pos_, dep=t.dep_, head=t.head.i,
+            gender={"Masc": "masculine", "Fem": "feminine"}.get(next(iter(t.morph.get("Gender")), "")),
+            plural="Plur" in t.morph.get("Number"), singular="Sing" in t.morph.get("Number"), start=t.idx,
+            sentence_initial=t.i == 0 or t.is_sent_start or (t.i > 0 and doc[t.i - 1].text in french._OPENING_QUOTES),
+            participle="Part" in t.morph.get("VerbForm"), nominal=nominal, stop=t.is_stop)

@@ -493,6 +493,25 @@ def test_memory_contexts_rank_as_one_bm25_query_over_all_the_words(tmp_path):
             assert [(c.fr, c.en, c.document, c.unit) for c in found] == [row[:4] for row in expected]
 
 
+_INDEX_WORDS = ["comité", "comite", "COMITÉ", "mot_clé", "mot", "clé", "søl", "sol", "straße", "strasse",
+                "ﬁnal", "final", "œuvre", "oeuvre", "2021", "x_y_z", "état-major", "major", "défense"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_INDEX_WORDS), min_size=1, max_size=6), min_size=1, max_size=12),
+       st.lists(st.sampled_from(_INDEX_WORDS + ["absent", "_"]), min_size=1, max_size=10), st.integers(1, 4))
+def test_the_memory_s_specific_words_are_those_the_vocabulary_counts_in_few_units(sources, asked, limit):
+    """The specific words are picked by MATCH counts capped at the limit, then checked in the vocabulary:
+    the same words, in the same order, as the vocabulary's counts alone give (a word FTS5 tokenises
+    otherwise as a query than as written, as *mot_clé*, included)."""
+    with SQLiteStore.open(":memory:") as store:
+        store.add_units([unit(" ".join(words), "English.", f"u{i}") for i, words in enumerate(sources)], "m.tmx")
+        words = sorted({fold(word) for word in asked})
+        expected = [w for w, in store._query(
+            f"SELECT term FROM units_words_vocab WHERE col = 'source' AND term IN ({','.join('?' * len(words))})"
+            " AND doc <= ?", (*words, limit))]
+        assert store._specific_words(words, limit) == expected
+
+
 def _units_indexes(store: SQLiteStore) -> set[tuple[str, str]]:
     return set(store._query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'units'"
                             " AND sql IS NOT NULL"))

@@ -201,12 +201,15 @@ def prepare_pair(
     proposals, near = [], []
     if extract_terms:
         from .terms import DEFAULT_THRESHOLD, build_glossary
+        from .terms.french import analysing
 
         report("extracting terms", aligned)
         sentences = [Context(u.source, u.target, document_id, u.tuid or "") for u in units]
-        words = _WORD.findall(" ".join(u.source for u in units))
-        memory = store.memory_contexts(words, exclude_document=document_id)
-        found = build_glossary(sentences, memory=memory, lexicon=lexicon, threshold=EVIDENCE_FLOOR)
+        with analysing([c.fr for c in sentences]) as french_tokens:  # on the other core, while the rest is done
+            words = _WORD.findall(" ".join(u.source for u in units))
+            memory = store.memory_contexts(words, exclude_document=document_id)
+            found = build_glossary(sentences, memory=memory, lexicon=lexicon, threshold=EVIDENCE_FLOOR,
+                                   french_tokens=french_tokens)
         proposals = [e for e in found if e.score >= DEFAULT_THRESHOLD]
         near = [e for e in found if e.score < DEFAULT_THRESHOLD]
     record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash,

@@ -16,6 +16,7 @@ forms then pair too), and a French acronym is only ever paired with an English a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
@@ -29,6 +30,7 @@ from . import english
 from .acronyms import is_acronym
 from .candidates import definitions, term_key
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
+from .french import Token
 from .wordalign import WordAligner, word_texts, words
 
 _SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
@@ -101,13 +103,18 @@ class _Evidence:
 
 def build_glossary(
     pairs: Sequence[Context], *, memory: Sequence[Context] = (), lexicon: Sequence[tuple[str, str]] = (),
-    threshold: float | None = None,
+    threshold: float | None = None, french_tokens: Callable[[], list[list[Token]]] | None = None,
 ) -> list[Entry]:
     """French term entries of ``pairs`` with their English equivalents (evidence: pairs, memory and
-    ``lexicon``, the approved glossary's (French, English) term pairs)."""
-    analysis = analyse_french(pairs)
+    ``lexicon``, the approved glossary's (French, English) term pairs). ``french_tokens`` gives the
+    French analysis of the pairs when it is under way elsewhere (``french.analysing``): it is asked
+    for once the word alignment is trained and every pair's English phrases and links are known."""
+    finder = _EquivalentFinder(pairs, memory, lexicon, {})
+    if french_tokens:
+        finder.views.make_all()  # while the parse runs elsewhere: nearly every pair holds a term
+    analysis = analyse_french(pairs, tokens=french_tokens() if french_tokens else None)
+    finder.acronym_pairs = _acronym_pairs(pairs, analysis)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    finder = _EquivalentFinder(pairs, memory, lexicon, _acronym_pairs(pairs, analysis))
     entries = [e for e in paired_entries(analysis, pairs, finder, limit) if e.score >= limit]
     entries.sort(key=lambda e: (-e.score, e.terms[0].text.casefold()))
     return entries
@@ -360,15 +367,19 @@ class _PairViews:
         self._postings: dict[str, set[int]] = {}
         for number, context in enumerate(pairs):
             for word in words(context.fr):
-                self._postings.setdefault(stem(word.text), set()).add(number)  # any inflection
+                self._postings.setdefault(_word_stem(word.text), set()).add(number)  # any inflection
 
     def pairs_with(self, term: Term) -> list[int]:
         found: set[int] = set()
         for form in {term.text, *term.forms}:
-            keys = [stem(w.text) for w in words(form)]
+            keys = [_word_stem(w.text) for w in words(form)]
             if keys:
                 found |= set.intersection(*(self._postings.get(k, set()) for k in keys))
         return sorted(found)
+
+    def make_all(self) -> None:
+        for number in range(len(self.pairs)):
+            self.get(number)
 
     def get(self, number: int) -> _PairView:
         if number not in self.cache:
@@ -439,6 +450,11 @@ def _word_pattern(needle: str) -> re.Pattern:
 def _contains(haystack: str, needle: str) -> bool:
     """Whether ``needle`` occurs in ``haystack`` as whole words (*air* is not in *militaire*)."""
     return needle in haystack and _word_pattern(needle).search(haystack) is not None
+
+
+@lru_cache(maxsize=65536)
+def _word_stem(word: str) -> str:
+    return stem(word)  # a word is stemmed once, not once per sentence it is in (the pairs' index)
 
 
 @lru_cache(maxsize=16384)

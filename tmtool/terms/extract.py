@@ -30,14 +30,17 @@ class FrenchTerms:
     units: dict[str, float]  # candidate key → its score read as a unit of its own (``termhood.score``)
 
 
-def analyse_french(sentences: Sequence[Context], progress: Progress | None = None) -> FrenchTerms:
-    """``progress`` hears of the sentences analysed, out of all, and of the document they are from."""
+def analyse_french(sentences: Sequence[Context], progress: Progress | None = None,
+                   tokens: list[list[french.Token]] | None = None) -> FrenchTerms:
+    """``progress`` hears of the sentences analysed, out of all, and of the document they are from.
+    ``tokens``: the sentences' French analysis, made already (``french.analysing``)."""
     texts = [c.fr for c in sentences]
-    tokens: list[list[french.Token]] = []
-    for start in range(0, len(texts), ANALYSIS_CHUNK):
-        if progress:
-            progress(Step(start, len(texts), start, sentences[start].document))
-        tokens += french.analyse(texts[start:start + ANALYSIS_CHUNK])
+    if tokens is None:
+        tokens = []
+        for start in range(0, len(texts), ANALYSIS_CHUNK):
+            if progress:
+                progress(Step(start, len(texts), start, sentences[start].document))
+            tokens += french.analyse(texts[start:start + ANALYSIS_CHUNK])
     if progress:
         progress(Step(len(texts), len(texts), len(texts)))
     candidates = collect(tokens, texts)

@@ -6,11 +6,20 @@ token before the parser sees them (*état-major*, *lieutenant-colonel*, *C-IED*)
 model was trained on write them. Analysis runs on a copy of the text whose typographic apostrophes and
 no-break spaces are replaced one-for-one (same length), so token offsets point into the original text
 and surface forms are shown as the author wrote them.
+
+The parse is most of an ingest's work and needs nothing else of it: ``analysing`` runs it in a process
+of its own, forked once the model is loaded, while the caller does the rest on the other core.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
+import threading
 import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -101,6 +110,99 @@ def analyse(sentences: Sequence[str]) -> list[list[Token]]:
     return [_tokens(doc, original) for doc, original in zip(_nlp().pipe(texts, batch_size=_BATCH), sentences)]
 
 
+@contextmanager
+def analysing(sentences: Sequence[str]) -> Iterator[Callable[[], list[list[Token]]]]:
+    """``analyse(sentences)`` under way while the caller does other work: the call yielded gives the
+    tokens. The parse runs in the parse worker when this process may have one and it is free (another
+    thread's parse may hold it), else here, when the tokens are asked for; the tokens are the same."""
+    worker = _free_worker()
+    if worker is None:
+        yield lambda: analyse(sentences)
+        return
+    try:
+        worker.connection.send(list(sentences))
+        sent = True
+    except OSError:  # the worker is gone
+        sent = False
+    received: list[list[list[Token]] | None] = []
+
+    def tokens() -> list[list[Token]]:
+        if not received:
+            received.append(worker.receive() if sent else None)
+        return received[0] if received[0] is not None else analyse(sentences)
+
+    try:
+        yield tokens
+        if sent and not received:
+            received.append(worker.receive())  # the answer is read, so that the next parse gets its own
+    except BaseException:
+        if sent and not received:
+            worker.stop()  # not waited for (Ctrl-C); its answer would be taken for the next parse's
+        raise
+    finally:
+        worker.busy.release()
+
+
+class _Worker:
+    """A process that parses for this one, forked with the model loaded (the pages are shared), over a
+    pipe: one parse at a time (``busy``)."""
+
+    def __init__(self):
+        context = multiprocessing.get_context("fork")
+        self.connection, theirs = context.Pipe()
+        self.owner = os.getpid()
+        self.busy = threading.Lock()
+        self.process = context.Process(target=_serve, args=(theirs, self.connection), daemon=True)
+        self.process.start()
+        theirs.close()
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join()
+
+    def receive(self) -> list[list[Token]] | None:
+        """The tokens of the parse asked for; None if the worker failed (the caller parses them)."""
+        try:
+            return self.connection.recv()
+        except (EOFError, OSError):
+            return None
+
+
+_WORKER: _Worker | None = None
+
+
+def _free_worker() -> _Worker | None:
+    """This process's parse worker, started on first use and marked busy; None when it is busy or
+    this process should not have one: a single core, a process that is itself a worker (``ingest
+    --jobs``: the cores are taken), or threads running (a fork copies their locks, held or not)."""
+    global _WORKER
+    if _WORKER is None or _WORKER.owner != os.getpid() or not _WORKER.process.is_alive():
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        if (cores < 2 or multiprocessing.parent_process() is not None or threading.active_count() > 1
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            return None
+        _nlp()
+        _WORKER = _Worker()
+    return _WORKER if _WORKER.busy.acquire(blocking=False) else None
+
+
+def _serve(connection, parents_end) -> None:
+    """The worker's loop: sentences in, tokens out (None if the parse failed: the parent parses
+    them again and meets the error itself). It ends when the parent is gone."""
+    parents_end.close()  # the parent's end closed here too, so that its death ends ``recv``
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to handle
+    while True:
+        try:
+            sentences = connection.recv()
+        except EOFError:
+            return
+        try:
+            tokens = analyse(sentences)
+        except Exception:
+            tokens = None
+        connection.send(tokens)
+
+
 def _merge_hyphenated(doc):
     """Merge word-hyphen-word sequences written without spaces into one token."""
     spans = []
@@ -129,29 +231,49 @@ def _merge_hyphenated(doc):
 
 def _tokens(doc, original: str) -> list[Token]:
     tokens = []
+    previous = ""
     for t in doc:
-        gender = {"Masc": "masculine", "Fem": "feminine"}.get(next(iter(t.morph.get("Gender")), ""))
-        previous = doc[t.i - 1].text if t.i else ""
+        text, pos, dep, stop = t.text, t.pos_, t.dep_, t.is_stop
+        gender, plural, singular, participle, finite = _morphology(t.morph)
         tokens.append(
             Token(
-                text=original[t.idx : t.idx + len(t.text)],
+                text=original[t.idx : t.idx + len(text)],
                 lemma=t.lemma_,
-                pos=t.pos_,
-                dep=t.dep_,
+                pos=pos,
+                dep=dep,
                 head=t.head.i,
                 gender=gender,
-                plural="Plur" in t.morph.get("Number"),
-                singular="Sing" in t.morph.get("Number"),
+                plural=plural,
+                singular=singular,
                 start=t.idx,
                 sentence_initial=t.i == 0 or t.is_sent_start or previous in _OPENING_QUOTES,
-                participle="Part" in t.morph.get("VerbForm"),
-                nominal=_nominal(t),
-                stop=t.is_stop,
+                participle=participle,
+                nominal=_nominal(text, pos, dep, stop, finite),
+                stop=stop,
             )
         )
+        previous = text
     return tokens
 
 
+_MORPHOLOGIES: dict[int, tuple[str | None, bool, bool, bool, bool]] = {}
+
+
+def _morphology(morph) -> tuple[str | None, bool, bool, bool, bool]:
+    """(gender, plural, singular, participle, finite verb) of a token's morphological analysis, read
+    once per analysis: a model has a few hundred, each token asking them anew was a third of ``_tokens``."""
+    if morph.key not in _MORPHOLOGIES:
+        _MORPHOLOGIES[morph.key] = (
+            {"Masc": "masculine", "Fem": "feminine"}.get(next(iter(morph.get("Gender")), "")),
+            "Plur" in morph.get("Number"),
+            "Sing" in morph.get("Number"),
+            "Part" in morph.get("VerbForm"),
+            "Fin" in morph.get("VerbForm"),
+        )
+    return _MORPHOLOGIES[morph.key]
+
+
+@lru_cache(maxsize=65536)
 def wordlike(text: str) -> bool:
     """Letters of the Latin script (digits too, as in acronyms: *G20*), hyphens and apostrophes
     inside, and at least one letter: not a web or e-mail address, a formula, a variable name or a
@@ -166,16 +288,11 @@ def _latin(letter: str) -> bool:
     return unicodedata.name(letter, "").startswith("LATIN")
 
 
-def _nominal(t) -> bool:
+def _nominal(text: str, pos: str, dep: str, stop: bool, finite: bool) -> bool:
     """A noun or a proper noun made of a word (``wordlike``): tagged so, or a content
     word (not a stop word, not a finite verb) in the relation of a nominal to its head."""
-    if not wordlike(t.text):
+    if not wordlike(text):
         return False
-    if t.pos_ in ("NOUN", "PROPN"):
+    if pos in ("NOUN", "PROPN"):
         return True
-    return (
-        t.dep_.split(":")[0] in _NOMINAL_RELATIONS
-        and t.pos_ in _CONTENT_TAGS
-        and not t.is_stop
-        and "Fin" not in t.morph.get("VerbForm")
-    )
+    return dep.split(":")[0] in _NOMINAL_RELATIONS and pos in _CONTENT_TAGS and not stop and not finite
