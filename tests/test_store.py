@@ -226,14 +226,16 @@ def test_identical_units_are_added_once(store):
 
 
 def test_units_imported_across_index_batches_are_all_indexed(tmp_path, monkeypatch):
-    """add_units indexes every INDEX_BATCH units and once at the end: none may be left out (SQLite's
-    FTS5 indexing; the PostgreSQL store's COPY batches: test_postgres.py)."""
+    """A first import builds the full-text indexes once after its rows; a later one indexes every
+    INDEX_BATCH units and once at the end: none may be left out (SQLite's FTS5 indexing; the
+    PostgreSQL store's COPY batches: test_postgres.py)."""
     store = open_store(tmp_path / "t.db", create=True)
     monkeypatch.setattr("tmtool.store.sqlite.db.IMPORT_BATCH", 3)
     monkeypatch.setattr("tmtool.store.sqlite.db.INDEX_BATCH", 7)
-    units = [unit(f"Phrase numéro mot{n}x.", f"Sentence number word{n}y.", str(n)) for n in range(23)]
-    assert store.add_units(units, "a.tmx") == (23, 0, 0)
-    for n in range(23):
+    units = [unit(f"Phrase numéro mot{n}x.", f"Sentence number word{n}y.", str(n)) for n in range(46)]
+    assert store.add_units(units[:23], "a.tmx") == (23, 0, 0)
+    assert store.add_units(units[23:], "b.tmx") == (23, 0, 0)
+    for n in range(46):
         assert [u.tuid for u, _ in store.concordance(f"mot{n}x")] == [str(n)]
         assert [u.tuid for u, _ in store.concordance(f"word{n}y")] == [str(n)]
         gram = f"t{n}x" if n < 10 else f"{n}x"  # a trigram of this unit only
