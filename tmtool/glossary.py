@@ -463,7 +463,7 @@ def _cite(found: Entry, data: dict, document: str, units: Mapping[str, StoredUni
 
 def _evidence_key(proposal: Entry) -> str:
     """What the proposals of different documents for one French term share: its text, folded and
-    singularised (the key :func:`_matching_entry` finds an entry by)."""
+    singularised (a key :class:`_EntryFinder` finds an entry by)."""
     return stem(fold(proposal.terms_in("fr")[0].text))
 
 
@@ -619,7 +619,7 @@ def _take_back(store: Store, shares: dict[int, list[tuple[str | None, float | No
     origins = store.origin_snapshots(list(shares))
     found = store.entries(list(shares), contexts=0)
     states, counts = store.entry_states(list(shares)), store.document_counts(list(shares))
-    removed = 0
+    removed, fields = 0, []
     for entry_id, taken in shares.items():
         stored, reviewed = found[entry_id], states[entry_id].reviewed
         first, last, score = iso(stored.first_seen), iso(stored.last_seen), stored.score
@@ -638,7 +638,8 @@ def _take_back(store: Store, shares: dict[int, list[tuple[str | None, float | No
         if not reviewed and not left and score in {s for _, s in taken if s is not None}:
             # with documents left, recount has weighed their evidence; with none, the origin's
             score = origin["score"] if origin else 0.0
-        store.set_entry_fields(entry_id, {"first_seen": first, "last_seen": last, "score": score})
+        fields.append((entry_id, {"first_seen": first, "last_seen": last, "score": score}))
+    store.set_entries_fields(fields)
     return removed
 
 

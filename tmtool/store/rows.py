@@ -166,6 +166,13 @@ def by_entry(rows: Iterable[Sequence]) -> dict[int, list[tuple]]:
     return grouped
 
 
+def entry_update(names: Iterable[str], mark: str) -> str:
+    """The statement that sets an entry's fields ``names``, its updated time and next version, by id;
+    ``mark`` is the backend's placeholder."""
+    assignments = "".join(f"{name} = {mark}, " for name in names)
+    return f"UPDATE entries SET {assignments}updated = {mark}, version = version + 1 WHERE id = {mark}"
+
+
 def check_entry_fields(fields: Mapping[str, object]) -> None:
     unknown = set(fields) - set(ENTRY_FIELDS)
     if unknown:

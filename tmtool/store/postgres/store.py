@@ -40,8 +40,8 @@ from ..records import (
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
-    entries_from_rows, joined_variants, lookup_key_rows, not_updated, store_counts, term_row, unit_from_row,
-    unit_row, without_target,
+    entries_from_rows, entry_update, joined_variants, lookup_key_rows, not_updated, store_counts, term_row,
+    unit_from_row, unit_row, without_target,
 )
 from ..url import masked
 from .schema import MIGRATIONS
@@ -681,8 +681,7 @@ class PostgresStore(UnitCorrections):
     def set_entry_fields(self, entry_id: int, fields: Mapping[str, object], *,
                          expected_version: int | None = None) -> int:
         check_entry_fields(fields)
-        assignments = "".join(f"{name} = %s, " for name in fields)
-        sql = f"UPDATE entries SET {assignments}updated = %s, version = version + 1 WHERE id = %s"
+        sql = entry_update(fields, "%s")
         params = [*(column_value(v) for v in fields.values()), iso(utcnow()), entry_id]
         if expected_version is not None:  # checked by the write itself: two writers cannot both pass
             sql, params = sql + " AND version = %s", [*params, expected_version]
@@ -702,11 +701,9 @@ class PostgresStore(UnitCorrections):
         if not by_names:
             return
         updated = set()
-        with self.transaction(), self.pipeline(), self._pg.cursor() as cursor:
+        with self.pipeline(), self._pg.cursor() as cursor:
             for names, rows in by_names.items():
-                assignments = "".join(f"{name} = %s, " for name in names)
-                cursor.executemany(f"UPDATE entries SET {assignments}updated = %s, version = version + 1"
-                                   " WHERE id = %s RETURNING id", rows, returning=True)
+                cursor.executemany(entry_update(names, "%s") + " RETURNING id", rows, returning=True)
                 while True:
                     updated.update(row[0] for row in cursor.fetchall())
                     if not cursor.nextset():
@@ -721,7 +718,7 @@ class PostgresStore(UnitCorrections):
             keys = lookup_key_rows(term, 0)
             rows.append((*term_row(entry_id, position, term), [k[0] for k in keys], [k[1] for k in keys]))
         # one round trip to the server (a pipeline) for the whole entry, rather than two for each term
-        with self.transaction(), self.pipeline(), self._pg.cursor() as cursor:
+        with self.pipeline(), self._pg.cursor() as cursor:
             cursor.execute("DELETE FROM terms WHERE entry_id = %s", (entry_id,))
             cursor.executemany(
                 f"WITH t AS (INSERT INTO terms ({TERM_INSERT_COLUMNS})"

@@ -39,7 +39,7 @@ from ..rows import base_language as _base_language
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
-    not_updated, store_counts, term_row, unit_from_row, unit_row,
+    entry_update, not_updated, store_counts, term_row, unit_from_row, unit_row,
 )
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
@@ -488,7 +488,7 @@ class SQLiteStore(UnitCorrections):
         scores: dict[int, float] = {}
         for word in specific:
             for rowid, rank in self._query("SELECT rowid, rank FROM units_fts WHERE units_fts MATCH ?",
-                                           ('source : "' + word.replace('"', '""') + '"',)):
+                                           ("source : " + _phrase(word),)):
                 scores[rowid] = scores.get(rowid, 0.0) + rank
         ranked = sorted(scores, key=lambda rowid: (scores[rowid], rowid))  # ties: the older unit first
         found: list[Context] = []
@@ -758,10 +758,8 @@ class SQLiteStore(UnitCorrections):
     def set_entry_fields(self, entry_id: int, fields: Mapping[str, object], *,
                          expected_version: int | None = None) -> int:
         check_entry_fields(fields)
-        values = [_column_value(value) for value in fields.values()]
-        assignments = "".join(f"{name} = ?, " for name in fields)
-        sql = f"UPDATE entries SET {assignments}updated = ?, version = version + 1 WHERE id = ?"
-        params = [*values, iso(utcnow()), entry_id]
+        sql = entry_update(fields, "?")
+        params = [*map(_column_value, fields.values()), iso(utcnow()), entry_id]
         if expected_version is not None:
             sql, params = sql + " AND version = ?", params + [expected_version]
         with self.transaction():
@@ -771,9 +769,13 @@ class SQLiteStore(UnitCorrections):
             return self._query("SELECT version FROM entries WHERE id = ?", (entry_id,))[0][0]
 
     def set_entries_fields(self, fields: Iterable[tuple[int, Mapping[str, object]]]) -> None:
+        now = iso(utcnow())
         with self.transaction():
             for entry_id, values in fields:
-                self.set_entry_fields(entry_id, values)
+                check_entry_fields(values)
+                params = [*map(_column_value, values.values()), now, entry_id]
+                if not self._conn.execute(entry_update(values, "?"), params).rowcount:
+                    raise not_updated(entry_id, None, None)
 
     def delete_entry(self, entry_id: int) -> None:
         self._conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
