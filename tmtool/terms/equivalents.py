@@ -164,9 +164,11 @@ def rendered_as_unit(entry: Entry, finder: _EquivalentFinder) -> bool:
     for number in finder.views.pairs_with(french):
         sentence, view = finder.pairs[number].en, finder.views.get(number)
         inside = _term_positions(french, finder.pairs[number].fr, view.fr_words)
+        if not inside:
+            continue
         phrases = [phrase for phrase, _ in view.phrases]
         for phrase, covered in view.phrases:
-            if not inside or _phrase_key(phrase.text) not in forms:
+            if _phrase_key(phrase.text) not in forms:
                 continue
             if any(other.start <= phrase.start and other.end > phrase.end
                    and sentence[phrase.end:other.end].split()[0].lower() not in _ENGLISH_LINKS for other in phrases):

@@ -119,24 +119,23 @@ def analysing(sentences: Sequence[str]) -> Iterator[Callable[[], list[list[Token
     if worker is None:
         yield lambda: analyse(sentences)
         return
+    received: list[list[list[Token]] | None] = []  # the worker's answer once read (None: parse here)
     try:
         worker.connection.send(list(sentences))
-        sent = True
     except OSError:  # the worker is gone
-        sent = False
-    received: list[list[list[Token]] | None] = []
+        received.append(None)
 
     def tokens() -> list[list[Token]]:
         if not received:
-            received.append(worker.receive() if sent else None)
+            received.append(worker.receive())
         return received[0] if received[0] is not None else analyse(sentences)
 
     try:
         yield tokens
-        if sent and not received:
+        if not received:
             received.append(worker.receive())  # the answer is read, so that the next parse gets its own
     except BaseException:
-        if sent and not received:
+        if not received:
             worker.stop()  # not waited for (Ctrl-C); its answer would be taken for the next parse's
         raise
     finally:
