@@ -20,7 +20,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -107,7 +107,10 @@ def load_model() -> None:
 def analyse(sentences: Sequence[str]) -> list[list[Token]]:
     """The tokens of each sentence, parsed."""
     texts = [s.translate(_ANALYSIS_FOLD) for s in sentences]
-    return [_tokens(doc, original) for doc, original in zip(_nlp().pipe(texts, batch_size=_BATCH), sentences)]
+    return [
+        agreement_repaired(_tokens(doc, original))
+        for doc, original in zip(_nlp().pipe(texts, batch_size=_BATCH), sentences)
+    ]
 
 
 @contextmanager
@@ -270,6 +273,106 @@ def _morphology(morph) -> tuple[str | None, bool, bool, bool, bool]:
             "Fin" in morph.get("VerbForm"),
         )
     return _MORPHOLOGIES[morph.key]
+
+
+def agreement_repaired(tokens: list[Token]) -> list[Token]:
+    """The tokens with the adjectives the parser attached outside their noun phrase put back on their noun.
+
+    French adjectives agree in gender and number with the noun they modify, which the parser does not
+    check: right after a noun (or after adjectives of that noun) it attaches an adjective to a verb as its
+    complement (*véhicules sous-marins autonomes*: *autonomes* a NOUN, xcomp of the verb), to a following
+    adverb (*routes maritimes plus sûres*: *maritimes* advmod of *plus*), or to the complement noun it does
+    not agree with (*dépôts de carburant temporaires*). The phrase is then lost or cut. Such a word (an
+    adjective or a past participle by the tagger, or one the lexicon of spaCy's French lemmatizer lists as
+    an adjective) is re-attached as ``amod`` to the one noun it can modify that it agrees with: the noun
+    before it, or a noun that noun complements (*de carburant* in *dépôts de carburant*). Where several
+    agree, or the one the parser chose does, the parse is kept; where agreement cannot be read (an
+    invariable word) a re-attachment needs a single noun to go to. A *non* before the word goes with it
+    (*munitions non explosées*)."""
+    repaired = tokens
+    for j, word in enumerate(tokens):
+        noun = _modified_noun(repaired, j)
+        if noun is None or word.head == j or not _adjective_like(word):
+            continue
+        nouns = [noun]  # the nouns it can modify, nearest first: a complement, then the noun it complements
+        while _relation(repaired[nouns[-1]]) == "nmod" and repaired[nouns[-1]].head < nouns[-1]:
+            nouns.append(repaired[nouns[-1]].head)
+        head, relation = repaired[j].head, _relation(repaired[j])
+        if head in nouns and _agrees(word, repaired[head]):
+            target = head if relation not in ("amod", "acl", "conj", "nmod") else None
+        elif relation == "amod" and nouns[0] < head < j:
+            target = None  # an adjective of an adjective of the phrase: the phrase holds it
+        else:
+            agreeing = [n for n in nouns if _agrees(word, repaired[n])]
+            shown = _number(word) is not None or (word.pos != "VERB" and head not in nouns)
+            target = agreeing[0] if len(agreeing) == 1 and shown and not _governs(repaired, j, agreeing[0]) else None
+        if target is None:
+            continue
+        if repaired is tokens:
+            repaired = list(tokens)
+        adjective = word.pos if word.pos in ("ADJ", "VERB") else "ADJ"
+        repaired[j] = replace(word, pos=adjective, dep="amod", head=target, nominal=False)
+        if j > 0 and repaired[j - 1].text.lower() == "non":
+            repaired[j - 1] = replace(repaired[j - 1], dep="advmod", head=j)
+    return repaired
+
+
+def _relation(token: Token) -> str:
+    return token.dep.split(":")[0]
+
+
+def _modified_noun(tokens: Sequence[Token], j: int) -> int | None:
+    """The noun token ``j`` follows directly or after adjectives attached to it (a *non* before one
+    of them included), if any."""
+    k = j - 1
+    while k >= 0 and not tokens[k].nominal:
+        token = tokens[k]
+        if not ((_relation(token) == "amod" and token.head < k) or (token.text.lower() == "non" and token.head == k + 1)):
+            return None
+        k -= 1
+    return k if k >= 0 and tokens[k].pos in ("NOUN", "PROPN") else None
+
+
+def _adjective_like(token: Token) -> bool:
+    """An adjective or a past participle by the tagger, or a word the French lexicon lists as an
+    adjective that the tagger took for a noun or an adverb (a lower-case word: not a name)."""
+    if token.stop or not wordlike(token.text):
+        return False
+    if token.pos == "ADJ" or (token.pos == "VERB" and token.participle):
+        return True
+    return token.pos in ("NOUN", "PROPN", "ADV") and token.text[:1].islower() and _lexicon_adjective(token.text.lower())
+
+
+def _number(token: Token) -> str | None:
+    return "plural" if token.plural else "singular" if token.singular else None
+
+
+def _agrees(word: Token, noun: Token) -> bool:
+    """Number and gender agree where both words show them."""
+    return all(a is None or b is None or a == b for a, b in ((_number(word), _number(noun)), (word.gender, noun.gender)))
+
+
+def _governs(tokens: Sequence[Token], ancestor: int, i: int) -> bool:
+    """Whether token ``i`` depends on ``ancestor`` (re-attaching the ancestor under it would close a cycle)."""
+    seen = set()
+    while i not in seen:
+        if i == ancestor:
+            return True
+        seen.add(i)
+        i = tokens[i].head
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _lexicon_adjective(word: str) -> bool:
+    """Whether spaCy's French lemmatizer knows the word as an adjective: in its index of adjectives,
+    its exceptions (inflected forms), or one of its suffix rules leading into the index."""
+    lookups = _nlp().get_pipe("lemmatizer").lookups
+    index = lookups.get_table("lemma_index")["adj"]
+    if word in index or word in lookups.get_table("lemma_exc")["adj"]:
+        return True
+    return any(word.endswith(old) and word[: len(word) - len(old)] + new in index
+               for old, new in lookups.get_table("lemma_rules")["adj"])
 
 
 @lru_cache(maxsize=65536)
