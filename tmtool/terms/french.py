@@ -299,7 +299,9 @@ def agreement_repaired(tokens: list[Token]) -> list[Token]:
             nouns.append(repaired[nouns[-1]].head)
         head, relation = repaired[j].head, _relation(repaired[j])
         if head in nouns and _agrees(word, repaired[head]):
-            target = head if relation not in ("amod", "acl", "conj", "nmod") else None
+            # the right noun by a relation of no modifier (flat, xcomp, appos), or an adjective taken for a noun
+            kept = relation in ("amod", "conj", "nmod") or (relation == "acl" and word.pos in ("ADJ", "VERB"))
+            target = None if kept else head
         elif relation == "amod" and nouns[0] < head < j:
             target = None  # an adjective of an adjective of the phrase: the phrase holds it
         else:
@@ -324,13 +326,14 @@ def _relation(token: Token) -> str:
 def _modified_noun(tokens: Sequence[Token], j: int) -> int | None:
     """The noun token ``j`` follows directly or after adjectives attached to it (a *non* before one
     of them included), if any."""
-    k = j - 1
-    while k >= 0 and not tokens[k].nominal:
+    for k in range(j - 1, -1, -1):
         token = tokens[k]
-        if not ((_relation(token) == "amod" and token.head < k) or (token.text.lower() == "non" and token.head == k + 1)):
-            return None
-        k -= 1
-    return k if k >= 0 and tokens[k].pos in ("NOUN", "PROPN") else None
+        if token.text.lower() == "non" and token.head == k + 1:
+            continue
+        if _relation(token) in ("amod", "acl") and token.head < k and (not token.nominal or _adjective_like(token)):
+            continue
+        return k if token.nominal and token.pos in ("NOUN", "PROPN") else None
+    return None
 
 
 def _adjective_like(token: Token) -> bool:
