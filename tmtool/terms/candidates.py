@@ -185,11 +185,12 @@ def _opens(tokens: Sequence[Token], i: int, end: int) -> bool:
     return token.nominal or (_modifier(token) and i < token.head < end and tokens[token.head].nominal)
 
 
-def _closes(tokens: Sequence[Token], i: int) -> bool:
-    """Whether a candidate may end on token ``i``: a noun, a number, or a modifier of a word before it
-    (not an adjective before its noun: *technologie à double* | *usage*)."""
+def _closes(tokens: Sequence[Token], start: int, i: int) -> bool:
+    """Whether a candidate starting on token ``start`` may end on token ``i``: a noun, a number, or a
+    modifier of a word before it inside the candidate (not an adjective before its noun: *technologie à
+    double* | *usage*; not one of a noun before the candidate: *dépôts de* | *carburant temporaires*)."""
     token = tokens[i]
-    return token.nominal or (token.pos == "NUM" and token.text.isalnum()) or (_modifier(token) and token.head < i)
+    return token.nominal or (token.pos == "NUM" and token.text.isalnum()) or (_modifier(token) and start <= token.head < i)
 
 
 def _content(token: Token) -> bool:
@@ -201,7 +202,7 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     for run_start, run_end in _runs(tokens):
         for start in range(run_start, run_end):
             for end in range(start + 1, min(run_end, start + MAX_WORDS) + 1):
-                if _closes(tokens, end - 1) and _opens(tokens, start, end):
+                if _closes(tokens, start, end - 1) and _opens(tokens, start, end):
                     yield start, end
 
 
@@ -237,7 +238,7 @@ def collect(analysed: Sequence[Sequence[Token]], texts: Sequence[str]) -> dict[s
 def _add(candidates, number, tokens, bounds, sentence_text, acronym: bool, agreement) -> Candidate:
     start, end = bounds
     span = tokens[start:end]
-    display = canonical(span)
+    display = canonical(span, start)
     key = term_key(display)
     head = start + _head(span)
     candidate = candidates.get(key)
@@ -291,9 +292,11 @@ def _is_name(head: Token) -> bool:
     return head.pos == "PROPN" or head.is_acronym or (head.text[:1].isupper() and not head.sentence_initial)
 
 
-def canonical(span: Sequence[Token]) -> str:
-    """The singular, sentence-case-corrected form of a candidate span (see module docstring)."""
+def canonical(span: Sequence[Token], start: int) -> str:
+    """The singular, sentence-case-corrected form of a candidate span (see module docstring) starting on
+    token ``start`` of its sentence."""
     head = span[_head(span)]
+    head_index = start + _head(span)
     singularise = head.plural and not _is_name(head)
     words = []
     in_head_phrase = True
@@ -303,7 +306,9 @@ def canonical(span: Sequence[Token]) -> str:
         word = token.text.replace("’", "'")
         # a modifier agrees with its plural head even where the tagger saw no number on it (or no adjective)
         # (*défis sécuritaires communs* → *défi sécuritaire commun*)
-        if singularise and in_head_phrase and (token.plural or (token.pos not in ("NOUN", "PROPN", "NUM") and word.endswith(("s", "x")))):
+        # and so does a modifier of the head after its complement (*dépôts de carburant temporaires*)
+        modifies_head = token.head == head_index and _modifier(token)
+        if singularise and (in_head_phrase or modifies_head) and (token.plural or (token.pos not in ("NOUN", "PROPN", "NUM") and word.endswith(("s", "x")))):
             word = _singular(token)
         words.append(word)
     first = span[0]
@@ -338,7 +343,7 @@ def definitions(tokens: Sequence[Token], text: str) -> list[tuple[str, tuple[int
     runs = {end: start for start, end in _runs(tokens)}
     for match in PARENTHESISED_ACRONYM.finditer(text.replace("\u00a0", " ")):
         paren = next((i for i, t in enumerate(tokens) if t.start == match.start()), None)
-        if paren is None or paren not in runs or not _closes(tokens, paren - 1):
+        if paren is None or paren not in runs or not _closes(tokens, runs[paren], paren - 1):
             continue
         starts = [i for i in range(runs[paren], paren) if _opens(tokens, i, paren)]
         start = choose_start(match.group(1), [t.text for t in tokens[:paren]], starts)
