@@ -10,6 +10,7 @@ from tmtool.model import Context, TermType
 from tmtool.terms import DEFAULT_THRESHOLD, extract_french
 from tmtool.terms.extract import analyse_french
 from tmtool.terms import french
+from tmtool.terms.candidates import candidate_spans, canonical
 from tmtool.terms.french import load_model, wordlike
 
 
@@ -192,3 +193,113 @@ def test_tokens_read_each_word_as_spacy_gives_it(words):
             plural="Plur" in t.morph.get("Number"), singular="Sing" in t.morph.get("Number"), start=t.idx,
             sentence_initial=t.i == 0 or t.is_sent_start or (t.i > 0 and doc[t.i - 1].text in french._OPENING_QUOTES),
             participle="Part" in t.morph.get("VerbForm"), nominal=nominal, stop=t.is_stop)
+
+
+# ---- agreement repair --------------------------------------------------------------------------------
+# Parses written by hand with the errors fr_core_news_sm makes, so that the repair is tested whatever the
+# model does on these words; then the same errors as the model makes them on sentences of its own.
+
+
+def parsed(*words: tuple) -> list[french.Token]:
+    """Tokens from (text, pos, dep, head, morphology) where morphology is "", "p", "s", "ms", "fp" …
+    (a participle: pos "PART", a past participle tagged VERB; a plural's lemma drops its *s*)."""
+    tokens, start = [], 0
+    for i, (text, pos, dep, head, morph) in enumerate(words):
+        participle = pos == "PART"
+        pos = "VERB" if participle else pos
+        stop = pos in ("DET", "ADP", "AUX", "CCONJ", "PRON", "PUNCT") or text in ("plus", "non", "en")
+        tokens.append(french.Token(
+            text=text, lemma=text[:-1] if "p" in morph and text.endswith("s") else text, pos=pos, dep=dep, head=head,
+            gender={"m": "masculine", "f": "feminine"}.get(morph[:1]), plural="p" in morph,
+            singular="s" in morph, start=start, sentence_initial=i == 0, participle=participle,
+            nominal=french._nominal(text, pos, dep, stop, False), stop=stop,
+        ))
+        start += len(text) + 1
+    return tokens
+
+
+def phrases(tokens: list[french.Token]) -> set[str]:
+    return {canonical(tokens[a:b], a) for a, b in candidate_spans(tokens)}
+
+
+def test_an_adjective_the_parser_made_a_verb_s_complement_goes_back_to_its_noun():
+    # *autonomes* read as a noun, complement of the verb
+    tokens = parsed(("Les", "DET", "det", 1, "p"), ("marins", "NOUN", "nsubj", 2, "mp"), ("testent", "VERB", "ROOT", 2, "p"),
+                    ("des", "DET", "det", 4, "p"), ("drones", "NOUN", "obj", 2, "mp"), ("sous-marins", "ADJ", "amod", 4, "mp"),
+                    ("autonomes", "NOUN", "xcomp", 2, "mp"), (".", "PUNCT", "punct", 2, ""))
+    assert "drone sous-marin autonome" not in phrases(tokens)
+    repaired = french.agreement_repaired(tokens)
+    assert (repaired[6].dep, repaired[6].head, repaired[6].pos) == ("amod", 4, "ADJ")
+    assert "drone sous-marin autonome" in phrases(repaired)
+    assert "autonome" not in phrases(repaired)  # no longer a noun of its own
+
+
+def test_an_adjective_attached_to_a_following_adverb_goes_back_to_its_noun():
+    tokens = parsed(("Ce", "DET", "det", 1, "ms"), ("balisage", "NOUN", "nsubj", 2, "ms"), ("rend", "VERB", "ROOT", 2, "s"),
+                    ("les", "DET", "det", 4, "p"), ("voies", "NOUN", "obj", 2, "fp"), ("navigables", "ADJ", "advmod", 6, "fp"),
+                    ("plus", "ADV", "advmod", 7, ""), ("sûres", "NOUN", "nmod", 4, "fp"), (".", "PUNCT", "punct", 2, ""))
+    assert "voie navigable" not in phrases(tokens)
+    assert "voie navigable" in phrases(french.agreement_repaired(tokens))
+
+
+def test_an_adjective_read_as_part_of_a_name_modifies_its_common_noun():
+    tokens = parsed(("Le", "DET", "det", 1, "ms"), ("navire", "NOUN", "nsubj", 2, "ms"), ("assure", "VERB", "ROOT", 2, "s"),
+                    ("la", "DET", "det", 4, "fs"), ("défense", "NOUN", "obj", 2, "fs"),
+                    ("anti-aérienne", "NOUN", "flat:name", 4, "fs"), ("du", "ADP", "case", 7, "ms"),
+                    ("convoi", "NOUN", "nmod", 4, "ms"), (".", "PUNCT", "punct", 2, ""))
+    assert "défense anti-aérienne" not in phrases(tokens)
+    assert {"défense anti-aérienne", "défense anti-aérienne du convoi"} <= phrases(french.agreement_repaired(tokens))
+
+
+def test_an_invariable_adjective_attached_to_the_next_adjective_stays_in_the_name():
+    # *interarmées* shows no number: the one noun it can modify takes it
+    tokens = parsed(("La", "DET", "det", 1, "fs"), ("Brigade", "NOUN", "nsubj", 5, "fs"), ("navale", "ADJ", "amod", 1, "fs"),
+                    ("interarmées", "ADV", "advmod", 4, ""), ("multinationale", "ADJ", "amod", 1, "fs"),
+                    ("défile", "VERB", "ROOT", 5, "s"), (".", "PUNCT", "punct", 5, ""))
+    assert "Brigade navale interarmées multinationale" not in phrases(tokens)
+    assert "Brigade navale interarmées multinationale" in phrases(french.agreement_repaired(tokens))
+
+
+def test_an_adjective_goes_to_the_noun_it_agrees_with_not_to_the_complement():
+    tokens = parsed(("Des", "DET", "det", 1, "p"), ("hangars", "NOUN", "nsubj", 5, "mp"), ("de", "ADP", "case", 3, ""),
+                    ("maintenance", "NOUN", "nmod", 1, "fs"), ("provisoires", "ADJ", "amod", 3, "p"),
+                    ("ferment", "VERB", "ROOT", 5, "p"), (".", "PUNCT", "punct", 5, ""))
+    repaired = french.agreement_repaired(tokens)
+    assert repaired[4].head == 1
+    assert "hangar de maintenance provisoire" in phrases(repaired)
+    assert not {"maintenance provisoire", "maintenance provisoires"} & phrases(repaired)
+
+
+def test_non_before_a_participle_goes_with_it():
+    tokens = parsed(("Les", "DET", "det", 1, "p"), ("sapeurs", "NOUN", "nsubj", 2, "mp"), ("détruisent", "VERB", "ROOT", 2, "p"),
+                    ("des", "DET", "det", 4, "p"), ("engins", "NOUN", "obj", 2, "mp"), ("non", "ADV", "advmod", 2, ""),
+                    ("explosés", "PART", "xcomp", 2, "mp"), (".", "PUNCT", "punct", 2, ""))
+    repaired = french.agreement_repaired(tokens)
+    assert (repaired[5].head, repaired[6].head) == (6, 4)
+    assert "engin non explosé" in phrases(repaired)
+
+
+def test_a_right_parse_and_an_ambiguous_one_are_kept():
+    # *naturel* agrees with *gaz*, not *réserves*: the parser is right
+    right = parsed(("Les", "DET", "det", 1, "p"), ("réserves", "NOUN", "nsubj", 5, "fp"), ("de", "ADP", "case", 3, ""),
+                   ("gaz", "NOUN", "nmod", 1, "ms"), ("naturel", "ADJ", "amod", 3, "ms"), ("baissent", "VERB", "ROOT", 5, "p"))
+    assert french.agreement_repaired(right) == right
+    # *régional* agrees with both nouns: whichever the parser chose stays
+    for noun in (1, 3):
+        ambiguous = parsed(("Le", "DET", "det", 1, "ms"), ("centre", "NOUN", "nsubj", 5, "ms"), ("de", "ADP", "case", 3, ""),
+                           ("commandement", "NOUN", "nmod", 1, "ms"), ("régional", "ADJ", "amod", noun, "ms"),
+                           ("ouvre", "VERB", "ROOT", 5, "s"))
+        assert french.agreement_repaired(ambiguous) == ambiguous
+    # a predicative adjective that agrees with no noun before it stays where it is
+    predicate = parsed(("La", "DET", "det", 1, "fs"), ("flotte", "NOUN", "nsubj", 2, "fs"), ("rend", "VERB", "ROOT", 2, "s"),
+                       ("les", "DET", "det", 4, "p"), ("ports", "NOUN", "obj", 2, "mp"), ("sûres", "ADJ", "xcomp", 2, "fp"))
+    assert french.agreement_repaired(predicate) == predicate
+
+
+def test_the_model_s_own_misattachments_are_repaired():
+    assert "voie maritime" in keys("« Chaque balise rend les voies maritimes plus sûres pour les cargos », a-t-il expliqué.")
+    assert "division opérationnelle interarmées multinationale" in keys(
+        "Une Division opérationnelle interarmées multinationale rassemble les unités de trois pays.")
+    assert "mine non explosée" in keys("Les déminages ont permis de retirer des mines non explosées laissées en mer.")
+    found = keys("Des hangars de maintenance provisoires ont été montés près de la piste.")
+    assert "hangar de maintenance provisoire" in found and "maintenance provisoire" not in found

@@ -300,7 +300,8 @@ def agreement_repaired(tokens: list[Token]) -> list[Token]:
         head, relation = repaired[j].head, _relation(repaired[j])
         if head in nouns and _agrees(word, repaired[head]):
             # the right noun by a relation of no modifier (flat, xcomp, appos), or an adjective taken for a noun
-            kept = relation in ("amod", "conj", "nmod") or (relation == "acl" and word.pos in ("ADJ", "VERB"))
+            kept = (relation in ("amod", "conj", "nmod", "fixed") or (relation == "acl" and word.pos in ("ADJ", "VERB"))
+                    or (relation == "flat" and repaired[head].pos == "PROPN"))
             target = None if kept else head
         elif relation == "amod" and nouns[0] < head < j:
             target = None  # an adjective of an adjective of the phrase: the phrase holds it
@@ -328,7 +329,7 @@ def _modified_noun(tokens: Sequence[Token], j: int) -> int | None:
     of them included), if any."""
     for k in range(j - 1, -1, -1):
         token = tokens[k]
-        if token.text.lower() == "non" and token.head == k + 1:
+        if token.text.lower() == "non":
             continue
         if _relation(token) in ("amod", "acl") and token.head < k and (not token.nominal or _adjective_like(token)):
             continue
@@ -337,13 +338,18 @@ def _modified_noun(tokens: Sequence[Token], j: int) -> int | None:
 
 
 def _adjective_like(token: Token) -> bool:
-    """An adjective or a past participle by the tagger, or a word the French lexicon lists as an
-    adjective that the tagger took for a noun or an adverb (a lower-case word: not a name)."""
-    if token.stop or not wordlike(token.text):
+    """A lower-case word (not a name, a symbol or a heading's capital) that is an adjective or a past
+    participle by the tagger, or one the French lexicon lists as an adjective that the tagger took for a
+    noun or an adverb (not one it lists as an adverb: *bien*, *fort*, *trop*), and not a verb the tagger
+    took for an adjective (one the lexicon lists as a verb only: *fonde*, *permettra*)."""
+    if token.stop or not token.text[:1].islower() or not wordlike(token.text):
         return False
-    if token.pos == "ADJ" or (token.pos == "VERB" and token.participle):
+    if token.pos == "VERB" and token.participle:
         return True
-    return token.pos in ("NOUN", "PROPN", "ADV") and token.text[:1].islower() and _lexicon_adjective(token.text.lower())
+    if token.pos == "ADJ":
+        return _in_lexicon(token.text.lower(), "adj") or not _in_lexicon(token.text.lower(), "verb")
+    return (token.pos in ("NOUN", "PROPN") or (token.pos == "ADV" and not _in_lexicon(token.text.lower(), "adv"))) \
+        and _in_lexicon(token.text.lower(), "adj")
 
 
 def _number(token: Token) -> str | None:
@@ -367,15 +373,15 @@ def _governs(tokens: Sequence[Token], ancestor: int, i: int) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _lexicon_adjective(word: str) -> bool:
-    """Whether spaCy's French lemmatizer knows the word as an adjective: in its index of adjectives,
-    its exceptions (inflected forms), or one of its suffix rules leading into the index."""
+def _in_lexicon(word: str, pos: str) -> bool:
+    """Whether spaCy's French lemmatizer knows the word in that part of speech ("adj", "adv"): in its
+    index, its exceptions (inflected forms), or by one of its suffix rules leading into the index."""
     lookups = _nlp().get_pipe("lemmatizer").lookups
-    index = lookups.get_table("lemma_index")["adj"]
-    if word in index or word in lookups.get_table("lemma_exc")["adj"]:
+    index = lookups.get_table("lemma_index")[pos]
+    if word in index or word in lookups.get_table("lemma_exc").get(pos, {}):
         return True
     return any(word.endswith(old) and word[: len(word) - len(old)] + new in index
-               for old, new in lookups.get_table("lemma_rules")["adj"])
+               for old, new in lookups.get_table("lemma_rules").get(pos, []))
 
 
 @lru_cache(maxsize=65536)
