@@ -238,7 +238,7 @@ def collect(analysed: Sequence[Sequence[Token]], texts: Sequence[str]) -> dict[s
 def _add(candidates, number, tokens, bounds, sentence_text, acronym: bool, agreement) -> Candidate:
     start, end = bounds
     span = tokens[start:end]
-    display = canonical(span, start)
+    display = canonical(span)
     key = term_key(display)
     head = start + _head(span)
     candidate = candidates.get(key)
@@ -292,11 +292,9 @@ def _is_name(head: Token) -> bool:
     return head.pos == "PROPN" or head.is_acronym or (head.text[:1].isupper() and not head.sentence_initial)
 
 
-def canonical(span: Sequence[Token], start: int) -> str:
-    """The singular, sentence-case-corrected form of a candidate span (see module docstring) starting on
-    token ``start`` of its sentence."""
+def canonical(span: Sequence[Token]) -> str:
+    """The singular, sentence-case-corrected form of a candidate span (see module docstring)."""
     head = span[_head(span)]
-    head_index = start + _head(span)
     singularise = head.plural and not _is_name(head)
     words = []
     in_head_phrase = True
@@ -306,9 +304,7 @@ def canonical(span: Sequence[Token], start: int) -> str:
         word = token.text.replace("’", "'")
         # a modifier agrees with its plural head even where the tagger saw no number on it (or no adjective)
         # (*défis sécuritaires communs* → *défi sécuritaire commun*)
-        # and so does a modifier of the head after its complement (*dépôts de carburant temporaires*)
-        modifies_head = token.head == head_index and _modifier(token)
-        if singularise and (in_head_phrase or modifies_head) and (token.plural or (token.pos not in ("NOUN", "PROPN", "NUM") and word.endswith(("s", "x")))):
+        if singularise and in_head_phrase and (token.plural or (token.pos not in ("NOUN", "PROPN", "NUM") and word.endswith(("s", "x")))):
             word = _singular(token)
         words.append(word)
     first = span[0]

@@ -292,7 +292,7 @@ def agreement_repaired(tokens: list[Token]) -> list[Token]:
     repaired = tokens
     for j, word in enumerate(tokens):
         noun = _modified_noun(repaired, j)
-        if noun is None or word.head == j or not _adjective_like(word):
+        if noun is None or word.head == j or not _adjective_like(word) or _before_its_noun(repaired, j):
             continue
         nouns = [noun]  # the nouns it can modify, nearest first: a complement, then the noun it complements
         while _relation(repaired[nouns[-1]]) == "nmod" and repaired[nouns[-1]].head < nouns[-1]:
@@ -335,6 +335,13 @@ def _modified_noun(tokens: Sequence[Token], j: int) -> int | None:
             continue
         return k if token.nominal and token.pos in ("NOUN", "PROPN") else None
     return None
+
+
+def _before_its_noun(tokens: Sequence[Token], j: int) -> bool:
+    """Whether token ``j`` is followed by a noun it agrees with: it may be that noun's, before it as some
+    adjectives are (*lignes haute tension*, *trains à grande vitesse*)."""
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    return following is not None and following.pos == "NOUN" and _agrees(tokens[j], following)
 
 
 def _adjective_like(token: Token) -> bool:
