@@ -295,6 +295,11 @@ def test_a_right_parse_and_an_ambiguous_one_are_kept():
     predicate = parsed(("La", "DET", "det", 1, "fs"), ("flotte", "NOUN", "nsubj", 2, "fs"), ("rend", "VERB", "ROOT", 2, "s"),
                        ("les", "DET", "det", 4, "p"), ("ports", "NOUN", "obj", 2, "mp"), ("sûres", "ADJ", "xcomp", 2, "fp"))
     assert french.agreement_repaired(predicate) == predicate
+    # an adjective before a noun it agrees with may be that noun's, before it (*haut débit*)
+    before = parsed(("Le", "DET", "det", 1, "ms"), ("village", "NOUN", "nsubj", 2, "ms"), ("reçoit", "VERB", "ROOT", 2, "s"),
+                    ("le", "DET", "det", 4, "ms"), ("réseau", "NOUN", "obj", 2, "ms"), ("haut", "ADJ", "xcomp", 2, "ms"),
+                    ("débit", "NOUN", "obj", 2, "ms"))
+    assert french.agreement_repaired(before) == before
 
 
 def test_the_model_s_own_misattachments_are_repaired():
