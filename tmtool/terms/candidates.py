@@ -185,12 +185,11 @@ def _opens(tokens: Sequence[Token], i: int, end: int) -> bool:
     return token.nominal or (_modifier(token) and i < token.head < end and tokens[token.head].nominal)
 
 
-def _closes(tokens: Sequence[Token], start: int, i: int) -> bool:
-    """Whether a candidate starting on token ``start`` may end on token ``i``: a noun, a number, or a
-    modifier of a word before it inside the candidate (not an adjective before its noun: *technologie à
-    double* | *usage*; not one of a noun before the candidate: *dépôts de* | *carburant temporaires*)."""
+def _closes(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a candidate may end on token ``i``: a noun, a number, or a modifier of a word before it
+    (not an adjective before its noun: *technologie à double* | *usage*)."""
     token = tokens[i]
-    return token.nominal or (token.pos == "NUM" and token.text.isalnum()) or (_modifier(token) and start <= token.head < i)
+    return token.nominal or (token.pos == "NUM" and token.text.isalnum()) or (_modifier(token) and token.head < i)
 
 
 def _content(token: Token) -> bool:
@@ -202,7 +201,7 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     for run_start, run_end in _runs(tokens):
         for start in range(run_start, run_end):
             for end in range(start + 1, min(run_end, start + MAX_WORDS) + 1):
-                if _closes(tokens, start, end - 1) and _opens(tokens, start, end):
+                if _closes(tokens, end - 1) and _opens(tokens, start, end):
                     yield start, end
 
 
@@ -339,7 +338,7 @@ def definitions(tokens: Sequence[Token], text: str) -> list[tuple[str, tuple[int
     runs = {end: start for start, end in _runs(tokens)}
     for match in PARENTHESISED_ACRONYM.finditer(text.replace("\u00a0", " ")):
         paren = next((i for i, t in enumerate(tokens) if t.start == match.start()), None)
-        if paren is None or paren not in runs or not _closes(tokens, runs[paren], paren - 1):
+        if paren is None or paren not in runs or not _closes(tokens, paren - 1):
             continue
         starts = [i for i in range(runs[paren], paren) if _opens(tokens, i, paren)]
         start = choose_start(match.group(1), [t.text for t in tokens[:paren]], starts)

@@ -287,18 +287,20 @@ def agreement_repaired(tokens: list[Token]) -> list[Token]:
     an adjective) is re-attached as ``amod`` to the one noun it can modify that it agrees with: the noun
     before it, or a noun that noun complements (*de carburant* in *dépôts de carburant*). Where several
     agree, or the one the parser chose does, the parse is kept; where agreement cannot be read (an
-    invariable word) a re-attachment needs a single noun to go to. A *non* before the word goes with it
-    (*munitions non explosées*)."""
+    invariable word) a re-attachment needs a single noun to go to. A noun's gender is the one its article
+    shows (*la*, *un*), not the tagger's guess for the noun itself (*l'État-major* read as feminine). A *non*
+    before the word goes with it (*munitions non explosées*)."""
+    genders = {t.head: t.gender for t in tokens if t.gender and _relation(t) == "det"}
     repaired = tokens
     for j, word in enumerate(tokens):
         noun = _modified_noun(repaired, j)
-        if noun is None or word.head == j or not _adjective_like(word) or _before_its_noun(repaired, j):
+        if noun is None or word.head == j or not _adjective_like(word) or _before_its_noun(repaired, j, genders):
             continue
         nouns = [noun]  # the nouns it can modify, nearest first: a complement, then the noun it complements
         while _relation(repaired[nouns[-1]]) == "nmod" and repaired[nouns[-1]].head < nouns[-1]:
             nouns.append(repaired[nouns[-1]].head)
         head, relation = repaired[j].head, _relation(repaired[j])
-        if head in nouns and _agrees(word, repaired[head]):
+        if head in nouns and _agrees(word, repaired[head], genders.get(head)):
             # the right noun by a relation of no modifier (flat, xcomp, appos), or an adjective taken for a noun
             kept = (relation in ("amod", "conj", "nmod", "fixed") or (relation == "acl" and word.pos in ("ADJ", "VERB"))
                     or (relation == "flat" and repaired[head].pos == "PROPN"))
@@ -306,7 +308,7 @@ def agreement_repaired(tokens: list[Token]) -> list[Token]:
         elif relation == "amod" and nouns[0] < head < j:
             target = None  # an adjective of an adjective of the phrase: the phrase holds it
         else:
-            agreeing = [n for n in nouns if _agrees(word, repaired[n])]
+            agreeing = [n for n in nouns if _agrees(word, repaired[n], genders.get(n))]
             shown = _number(word) is not None or (word.pos != "VERB" and head not in nouns)
             target = agreeing[0] if len(agreeing) == 1 and shown and not _governs(repaired, j, agreeing[0]) else None
         if target is None:
@@ -337,11 +339,10 @@ def _modified_noun(tokens: Sequence[Token], j: int) -> int | None:
     return None
 
 
-def _before_its_noun(tokens: Sequence[Token], j: int) -> bool:
+def _before_its_noun(tokens: Sequence[Token], j: int, genders: dict[int, str]) -> bool:
     """Whether token ``j`` is followed by a noun it agrees with: it may be that noun's, before it as some
     adjectives are (*lignes haute tension*, *trains à grande vitesse*)."""
-    following = tokens[j + 1] if j + 1 < len(tokens) else None
-    return following is not None and following.pos == "NOUN" and _agrees(tokens[j], following)
+    return j + 1 < len(tokens) and tokens[j + 1].pos == "NOUN" and _agrees(tokens[j], tokens[j + 1], genders.get(j + 1))
 
 
 def _adjective_like(token: Token) -> bool:
@@ -363,9 +364,9 @@ def _number(token: Token) -> str | None:
     return "plural" if token.plural else "singular" if token.singular else None
 
 
-def _agrees(word: Token, noun: Token) -> bool:
-    """Number and gender agree where both words show them."""
-    return all(a is None or b is None or a == b for a, b in ((_number(word), _number(noun)), (word.gender, noun.gender)))
+def _agrees(word: Token, noun: Token, gender: str | None) -> bool:
+    """Number and gender agree where both words show them (the noun's gender: ``gender``, its article's)."""
+    return all(a is None or b is None or a == b for a, b in ((_number(word), _number(noun)), (word.gender, gender)))
 
 
 def _governs(tokens: Sequence[Token], ancestor: int, i: int) -> bool:
