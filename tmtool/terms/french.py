@@ -315,8 +315,7 @@ def agreement_repaired(tokens: list[Token]) -> list[Token]:
             continue
         if repaired is tokens:
             repaired = list(tokens)
-        adjective = word.pos if word.pos in ("ADJ", "VERB") else "ADJ"
-        repaired[j] = replace(word, pos=adjective, dep="amod", head=target, nominal=False)
+        repaired[j] = replace(word, dep="amod", head=target)
         if j > 0 and repaired[j - 1].text.lower() == "non":
             repaired[j - 1] = replace(repaired[j - 1], dep="advmod", head=j)
     return repaired
