@@ -293,8 +293,10 @@ def agreement_repaired(tokens: list[Token]) -> list[Token]:
     genders = {t.head: t.gender for t in tokens if t.gender and _relation(t) == "det"}
     repaired = tokens
     for j, word in enumerate(tokens):
+        if word.head == j or not _adjective_like(word) or _before_its_noun(repaired, j, genders):
+            continue
         noun = _modified_noun(repaired, j)
-        if noun is None or word.head == j or not _adjective_like(word) or _before_its_noun(repaired, j, genders):
+        if noun is None:
             continue
         nouns = [noun]  # the nouns it can modify, nearest first: a complement, then the noun it complements
         while _relation(repaired[nouns[-1]]) == "nmod" and repaired[nouns[-1]].head < nouns[-1]:
