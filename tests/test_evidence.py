@@ -3,6 +3,7 @@ updated as documents arrive or go, never by reading them again."""
 
 import multiprocessing
 import time
+from datetime import datetime, timezone
 
 from tmtool import glossary
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
@@ -211,6 +212,33 @@ def test_saving_a_document_again_changes_nothing(store_url):
         assert [e[4][0] for e in before] == ["guerre des mines", "char de combat", "chaîne d'approvisionnement"]
         save_all()
         assert glossary_state(store) == before
+
+
+def test_documents_ingested_within_one_second_add_up_in_the_order_ingested(store_url, monkeypatch):
+    """Kept evidence is merged document by document, the first ingested first: its proposal makes the
+    entry (the French term's gender is the one it read) and its contexts come first. Ingest times are
+    to the second, so documents ingested within one are told apart by the order the store numbered
+    them in, as those ingested seconds apart are; a document ingested again keeps its place."""
+    same_second = datetime(2026, 12, 5, 3, 0, 0, tzinfo=timezone.utc)
+    for clock in ("tmtool.store.sqlite.db.utcnow", "tmtool.store.postgres.store.utcnow", "tmtool.glossary.utcnow"):
+        monkeypatch.setattr(clock, lambda: same_second)
+
+    def weak_with_gender(document: str, gender: str) -> list[Entry]:
+        found = weak(document)
+        found[0].terms[0].gender = gender
+        return found
+
+    with open_store(store_url, create=True) as store:
+        for document, gender in (("c", "f"), ("b", "m"), ("a", "m")):  # ids in the reverse of ingest order
+            save(store, document, weak_with_gender(document, gender))
+        (entry,) = store.list_entries()
+        assert entry.terms_in("fr")[0].gender == "f"
+        assert [c.document for c in entry.contexts] == ["c", "b", "a"]
+        key = glossary._evidence_key(weak("c")[0])
+        assert [document for document, *_ in store.candidate_evidence([key])[key]] == ["c", "b", "a"]
+        save(store, "c", weak_with_gender("c", "f"))
+        assert [record.id for record, _ in store.documents()] == ["c", "b", "a"]
+        assert [document for document, *_ in store.candidate_evidence([key])[key]] == ["c", "b", "a"]
 
 
 CONCEPTS = ["char de combat", "guerre des mines", "chaîne d'approvisionnement", "espace aérien", "pays partenaire",

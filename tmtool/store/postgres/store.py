@@ -38,7 +38,7 @@ from ..records import (
     Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, unit_content_key,
 )
 from ..rows import (
-    CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
+    CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
     entries_from_rows, entry_update, joined_variants, lookup_key_rows, not_updated, store_counts, term_row,
     unit_from_row, unit_row, without_target,
@@ -241,23 +241,24 @@ class PostgresStore(UnitCorrections):
     def document_with(self, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
         columns = ("src_text_hash", "tgt_text_hash") if text else ("src_hash", "tgt_hash")
         rows = self._query(f"SELECT id FROM documents WHERE {columns[0]} = %s AND {columns[1]} = %s"
-                           " ORDER BY ingested, id LIMIT 1", (src_hash, tgt_hash))
+                           " ORDER BY ingest_order LIMIT 1", (src_hash, tgt_hash))
         return rows[0][0] if rows else None
 
     def documents(self) -> list[tuple[DocumentRecord, int]]:
         rows = self._query(f"SELECT {DOCUMENT_COLUMNS}, (SELECT count(*) FROM units u WHERE u.document_id = d.id)"
-                           " FROM documents d ORDER BY ingested, id")
+                           " FROM documents d ORDER BY ingest_order")
         return [(DocumentRecord(*row[:-1]), row[-1]) for row in rows]
 
     def replace_document(self, record: DocumentRecord, units: Sequence[Unit]) -> dict[str, int]:
         now = iso(utcnow())
         with self.transaction():
             earlier = self.document(record.id)
+            order = earlier.ingest_order if earlier else self._query(NEXT_INGEST_ORDER)[0][0]
             self._pg.execute("DELETE FROM contexts WHERE document = %s", (record.id,))
             self._pg.execute("DELETE FROM documents WHERE id = %s", (record.id,))
             self._pg.execute(
-                f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                document_row(record, earlier.ingested if earlier else now, now))
+                f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                document_row(record, earlier.ingested if earlier else now, now, order))
             ids = self._copy_units([(unit, unit_content_key(unit), record.id, position) for position, unit in
                                     enumerate(units)], record.src_path, None)
             return {unit.tuid or str(position): ids[position] for position, unit in enumerate(units)}
@@ -766,7 +767,7 @@ class PostgresStore(UnitCorrections):
         for key, document_id, score, proposal in self._query(
                 "SELECT c.key, c.document_id, c.score, c.proposal FROM candidate_documents c"
                 " JOIN documents d ON d.id = c.document_id WHERE c.key = ANY(%s)"
-                " ORDER BY c.key, d.ingested, d.id", (list(keys),)):
+                " ORDER BY c.key, d.ingest_order", (list(keys),)):
             found.setdefault(key, []).append((document_id, score, json.loads(proposal)))
         return found
 
