@@ -270,6 +270,29 @@ def test_a_documents_proposals_are_read_together_however_many(store_url, monkeyp
         assert all(e.frequency == 2 for e in store.list_entries())  # each counted by its two documents
 
 
+def test_removing_documents_reads_the_glossary_in_a_few_statements_however_many_entries(store_url, monkeypatch):
+    """Taking documents out recounts, takes back and falls back the entries they counted reading them
+    a few statements at a time, not a few for each entry: 2 entries falling back or 12, the same reads."""
+    with open_store(store_url, create=True) as store:
+        for prefix, concepts in (("few", CONCEPTS[:2]), ("many", CONCEPTS[2:14])):
+            for n in range(3):
+                save(store, f"{prefix}{n}", [found for fr in concepts for found in weak(f"{prefix}{n}", fr, "x")])
+        assert len(store.list_entries()) == 14  # each made by the evidence of its three documents
+        reads = {}
+        for method in ("entry_state", "entry_states", "entries", "origin_snapshots", "document_counts",
+                       "equivalent_supports", "candidate_evidence"):
+            real = getattr(store, method)
+            monkeypatch.setattr(store, method, lambda *args, _real=real, _name=method, **kwargs:
+                                reads.update({_name: reads.get(_name, 0) + 1}) or _real(*args, **kwargs))
+        calls = []
+        for document in ("few2", "many2"):
+            reads.clear()
+            calls.append((glossary.remove_documents(store, [document]).entries_removed, dict(reads)))
+        assert [removed for removed, _ in calls] == [2, 12]  # two documents' evidence is under the threshold again
+        assert calls[0][1] == calls[1][1]
+        assert store.list_entries() == []
+
+
 def test_evidence_under_the_threshold_finds_the_variant_another_proposal_just_gave_an_entry(store_url):
     with open_store(store_url, create=True) as store:
         save(store, "a", [], [proposal("guerre des mines", "mine warfare", 0.7, "a")])

@@ -478,16 +478,17 @@ def _fall_back(store: Store, entry_ids: Iterable[int]) -> int:
     states = store.entry_states(entry_ids)
     ids = [entry_id for entry_id in entry_ids if entry_id in states and not states[entry_id].reviewed]
     origins = store.origin_snapshots(ids)
+    keys = {entry_id: _evidence_key(found) for entry_id, found in store.entries(ids, contexts=0).items()
+            if found.status is ReviewStatus.CANDIDATE and entry_id not in origins and found.score < threshold}
+    kept = store.candidate_evidence(sorted(set(keys.values()))) if keys else {}
+    # the common case: no document kept evidence for the term, nothing more to read
+    ids = [entry_id for entry_id, key in keys.items() if key in kept]
+    counts = store.document_counts(ids) if ids else {}
     removed = 0
-    for entry_id, found in store.entries(ids, contexts=0).items():
-        if found.status is not ReviewStatus.CANDIDATE or entry_id in origins or found.score >= threshold:
-            continue
-        key = _evidence_key(found)
-        kept = {document for document, *_ in store.candidate_evidence([key]).get(key, [])}
-        if not kept:
-            continue  # the common case: no document kept evidence for it, nothing more to read
-        counts = store.document_counts([entry_id]).get(entry_id)
-        if counts and all(document in kept and (score or 0.0) < threshold for document, _, _, score in counts):
+    for entry_id in ids:
+        documents = {document for document, *_ in kept[keys[entry_id]]}
+        found = counts.get(entry_id)
+        if found and all(document in documents and (score or 0.0) < threshold for document, _, _, score in found):
             store.delete_entry(entry_id)
             removed += 1
     return removed
