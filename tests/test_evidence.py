@@ -272,7 +272,8 @@ def test_a_documents_proposals_are_read_together_however_many(store_url, monkeyp
 
 def test_removing_documents_reads_the_glossary_in_a_few_statements_however_many_entries(store_url, monkeypatch):
     """Taking documents out recounts, takes back and falls back the entries they counted reading them
-    a few statements at a time, not a few for each entry: 2 entries falling back or 12, the same reads."""
+    a few statements at a time, not a few for each entry (2 entries falling back or 12: the same
+    reads), and what none of those steps changes once."""
     with open_store(store_url, create=True) as store:
         for prefix, concepts in (("few", CONCEPTS[:2]), ("many", CONCEPTS[2:14])):
             for n in range(3):
@@ -290,6 +291,9 @@ def test_removing_documents_reads_the_glossary_in_a_few_statements_however_many_
             calls.append((glossary.remove_documents(store, [document]).entries_removed, dict(reads)))
         assert [removed for removed, _ in calls] == [2, 12]  # two documents' evidence is under the threshold again
         assert calls[0][1] == calls[1][1]
+        # the states, counts and origins once for the recount, the taking back and the falling back
+        assert {name: calls[1][1][name] for name in ("entry_states", "document_counts", "origin_snapshots")} == {
+            "entry_states": 1, "document_counts": 1, "origin_snapshots": 1}
         assert store.list_entries() == []
 
 
