@@ -502,10 +502,10 @@ class PostgresStore(UnitCorrections):
         WORD_COUNT_CAP): from ANALYZE's statistics (a word outside the most common thousand counts
         half the least common of them, as the planner estimates it), else counted up to the cap."""
         words = [word for word, in self._query("SELECT lexeme FROM unnest(to_tsvector('tm_words', %s))", (text,))]
-        common = self._common_source_words()
-        if common:
+        statistics = self._common_source_words()
+        if statistics:
+            common, units = statistics
             rarer = min(common.values()) / 2
-            units = self._query("SELECT reltuples FROM pg_class WHERE oid = 'units'::regclass")[0][0]
             return {word: common.get(word, rarer) for word in words}, max(COMMON_WORD_SHARE * units, WORD_COUNT_CAP)
         return dict(self._query(
             "SELECT w, (SELECT count(*) FROM (SELECT 1 FROM units WHERE source_words @@ q::tsquery"
@@ -540,7 +540,7 @@ class PostgresStore(UnitCorrections):
         # the statistics name the commonest words; the others are counted, up to limit + 1 each,
         # in one statement (a word the statistics miss but found in thousands of units flooded the
         # contexts with long units: term extraction then took 3x as long as on SQLite)
-        common = self._common_source_words() or {}
+        common, _ = self._common_source_words() or ({}, 0.0)
         specific = [word for word, in self._query(
             "SELECT w FROM unnest(%(words)s::text[]) w WHERE (SELECT count(*) FROM (SELECT 1 FROM units"
             " WHERE source_words @@ phraseto_tsquery('tm_words', w) LIMIT %(limit)s + 1) capped) <= %(limit)s",
@@ -565,16 +565,17 @@ class PostgresStore(UnitCorrections):
              "en": language_codes("en"), "limit": limit})
         return [Context(*row) for row in rows]
 
-    def _common_source_words(self) -> dict[str, float] | None:
-        """The words most common in the units' sources, with the number of units holding each, as
-        PostgreSQL's statistics of the units' source words estimate them (ANALYZE keeps the most
-        common thousand); a word left out is rarer than all of them. None before any statistics."""
+    def _common_source_words(self) -> tuple[dict[str, float], float] | None:
+        """The words most common in the units' sources, with the number of units holding each, and
+        the number of units, as PostgreSQL's statistics of the units' source words estimate them
+        (ANALYZE keeps the most common thousand; a word left out is rarer than all of them), read
+        together. None before any statistics."""
         rows = self._query(
-            "SELECT e.word, e.freq * (SELECT reltuples FROM pg_class WHERE oid = 'units'::regclass)"
-            " FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, freq)"
-            " WHERE s.schemaname = current_schema() AND s.tablename = 'units' AND s.attname = 'source_words'"
-            " AND e.word IS NOT NULL")
-        return dict(rows) if rows else None
+            "SELECT e.word, e.freq * c.reltuples, c.reltuples FROM pg_class c, pg_stats s,"
+            " unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, freq)"
+            " WHERE c.oid = 'units'::regclass AND s.schemaname = current_schema() AND s.tablename = 'units'"
+            " AND s.attname = 'source_words' AND e.word IS NOT NULL")
+        return ({word: count for word, count, _ in rows}, rows[0][2]) if rows else None
 
     # ---- reading entries -----------------------------------------------------------------------
 
