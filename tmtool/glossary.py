@@ -470,8 +470,7 @@ def _evidence_key(proposal: Entry) -> str:
 
 
 def _fall_back(store: Store, entry_ids: Iterable[int], *, states: Mapping[int, EntryState] | None = None,
-               counts: _Counts | None = None,
-               origins: Mapping[int, dict] | None = None) -> int:
+               counts: _Counts | None = None, origins: Mapping[int, dict] | None = None) -> int:
     """Take out the entries that only evidence under the threshold made (:func:`keep_evidence`)
     once it no longer adds up, a document having gone or changed: unreviewed candidates that
     extraction made (no recorded change created them), whose every document kept its evidence for
@@ -540,8 +539,7 @@ def recount(store: Store, entry_ids: Iterable[int]) -> None:
         _recount(store, ids, states, store.document_counts(ids))
 
 
-def _recount(store: Store, ids: Sequence[int], states: Mapping[int, EntryState],
-             counts: _Counts,
+def _recount(store: Store, ids: Sequence[int], states: Mapping[int, EntryState], counts: _Counts,
              origins: Mapping[int, dict] | None = None) -> None:
     """:func:`recount` of stored entries, given their states and document counts as read in this
     transaction, and their origin snapshots when read already (else each is read when needed)."""
@@ -631,8 +629,7 @@ def remove_documents(store: Store, document_ids: Sequence[str]) -> Removal:
 
 
 def _take_back(store: Store, shares: dict[int, list[tuple[str | None, float | None]]],
-               states: Mapping[int, EntryState], counts: _Counts,
-               origins: Mapping[int, dict]) -> set[int]:
+               states: Mapping[int, EntryState], counts: _Counts, origins: Mapping[int, dict]) -> set[int]:
     """Undo what removed documents' extraction did to entries, given each entry's (seen, score)
     from those documents. Extraction sets an entry's first_seen when it creates it, its
     last_seen whenever it counts it, and raises an unreviewed entry's score: each of these
