@@ -294,6 +294,11 @@ def test_a_right_parse_and_an_ambiguous_one_are_kept():
     predicate = parsed(("Les", "DET", "det", 1, "p"), ("soldats", "NOUN", "nsubj", 2, "mp"), ("arrivent", "VERB", "ROOT", 2, "p"),
                        ("au", "ADP", "case", 4, "ms"), ("camp", "NOUN", "obl", 2, "ms"), ("épuisés", "PART", "advcl", 2, "mp"))
     assert french.agreement_repaired(predicate) == predicate
+    # the tagger's guess of a noun's gender is no agreement (*l'État-major* read as feminine): no article shows it
+    guess = parsed(("le", "DET", "det", 1, "ms"), ("directeur", "NOUN", "nsubj", 7, "ms"), ("de", "ADP", "case", 4, ""),
+                   ("l'", "DET", "det", 4, "s"), ("État-major", "NOUN", "nmod", 1, "fs"), ("militaire", "ADJ", "amod", 4, "s"),
+                   ("international", "ADJ", "amod", 4, "ms"), ("parle", "VERB", "ROOT", 7, "s"))
+    assert french.agreement_repaired(guess) == guess
     # an adjective before a noun it agrees with may be that noun's, before it (*haut débit*)
     before = parsed(("Le", "DET", "det", 1, "ms"), ("village", "NOUN", "nsubj", 2, "ms"), ("reçoit", "VERB", "ROOT", 2, "s"),
                     ("le", "DET", "det", 4, "ms"), ("réseau", "NOUN", "obj", 2, "ms"), ("haut", "ADJ", "xcomp", 2, "ms"),
