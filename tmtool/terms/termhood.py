@@ -109,7 +109,8 @@ def nesting(tokens: Sequence[Token], inner: tuple[int, int], outer: tuple[int, i
     term may be the complement of a term or of a free phrase (*résilience de* | *la chaîne
     d'approvisionnement*), which the French alone cannot tell (``score``'s ``units``). None: the
     longer candidate only gives the head more dependents; it is a kind of it, and the shorter a unit
-    of its own (*opérateur ferroviaire* | *civil*, *base aérienne* | *de Łask*)."""
+    of its own (*opérateur ferroviaire* | *civil*, *base aérienne* | *de Łask*), unless the longer one
+    is a name it begins (``names_whole``)."""
     start, end = inner
     roots = [k for k in range(start, end) if tokens[k].head == k or not start <= tokens[k].head < end]
     if any(start <= tokens[k].head < end and tokens[k].head not in roots
