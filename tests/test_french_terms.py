@@ -100,6 +100,22 @@ def test_a_longer_candidate_is_a_name_when_always_capitalised_and_not_a_coordina
     assert found.scores["fonds européen"] >= DEFAULT_THRESHOLD
 
 
+def test_a_general_word_lowers_a_phrase_once_the_input_is_long_enough_to_measure_it():
+    from collections import Counter
+
+    from tmtool.terms.candidates import Candidate
+    from tmtool.terms.termhood import specificity, weirdness
+
+    phrase = Candidate(key="fonction de la vitesse", content_words=("fonction", "vitesse"))
+    # a thesis: *fonction* used a few times its general rate, *vitesse* a hundred times
+    long = Counter({"fonction": 30, "vitesse": 800}), 100_000
+    mean = (weirdness(*long, "fonction") + weirdness(*long, "vitesse")) / 2
+    assert specificity(phrase, *long) == weirdness(*long, "fonction") < mean - 0.1
+    # one page: general French expects *fonction* less than once, so having occurred says nothing of it
+    page = Counter({"fonction": 1, "vitesse": 3}), 400
+    assert specificity(phrase, *page) == pytest.approx((weirdness(*page, "fonction") + weirdness(*page, "vitesse")) / 2)
+
+
 def test_coordinated_heads_and_complements_are_one_candidate():
     assert "comité de défense et sécurité" in keys("Le comité de défense et sécurité s'est réuni hier.")
     assert "chef d'état et de gouvernement" in keys("Les chefs d'État et de gouvernement ont adopté la déclaration.")

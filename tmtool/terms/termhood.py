@@ -21,7 +21,8 @@ score = log2(1 + C-value frequency) × specificity × shape × √(1 + log2 docu
   cannot tell a term's complement from a free phrase's, the translation can (``equivalents``).
 - Specificity: how much more often the candidate's words are used in the input than in general French
   (``wordfreq``): the log-ratio of their relative frequencies (weirdness, Ahmad et al. 1999), between
-  0 and ``_MAX_WEIRDNESS``, scaled to 0–1, averaged over the words.
+  0 and ``_MAX_WEIRDNESS``, scaled to 0–1, averaged over the words, and no more than that of its least
+  specific word among those the input is long enough to measure (``specificity``).
 - Shape: how often a candidate of that form is a term (Daille 1994: a noun with a relational adjective
   or a complement without article is the typical French term, a complement with an article before a
   common noun the typical free phrase). Each factor below was kept because it raises the F1 of the
@@ -47,6 +48,9 @@ _SINGLE_WORD = 0.4  # a lone word (a name too: a person, a place): a term less o
 _ARTICLE_COMPLEMENT = 0.5  # *importance de l'interopérabilité*, outside names
 _COORDINATION = 0.5  # *avions allemands et polonais*: coordinated terms are mostly two terms
 _NUMBER = 0.3  # *figure 12*, *mai 2024*: numbered references; designations (*article 5*) are few
+# occurrences general French predicts for a word in the input, from which its weirdness is measured
+# rather than set by its having occurred at all (chosen on the ACTER DEV halves, bench/README.md)
+_MEASURED = 0.5
 
 
 @lru_cache(maxsize=65536)
@@ -73,9 +77,20 @@ def weirdness(counts: Counter, total: int, word: str) -> float:
 
 
 def specificity(candidate: Candidate, counts: Counter, total: int) -> float:
-    """The mean weirdness of the candidate's words (numbers apart)."""
-    values = [weirdness(counts, total, w.lower()) for w in candidate.content_words if any(c.isalpha() for c in w)]
-    return sum(values) / len(values) if values else 0.0
+    """The mean weirdness of the candidate's words (numbers apart), capped by the weirdness of each word
+    that general French would use at least ``_MEASURED`` times in an input of this length.
+
+    A general word joined to a specific one (*fonction de la vitesse*, *type d'éolienne*, *différente
+    technologie*) makes a free phrase whose mean weirdness the specific word lifts: a phrase is no more
+    specific to the input than its most general word. But a word's weirdness tells how general it is
+    only once the input is long enough to hold it at its general rate: in a one-page article a word of
+    general French seen once is used tens of times its general rate by having occurred at all, and the
+    terms of such a text are mostly made of such words (*chaîne d'approvisionnement*), so the mean
+    stands there."""
+    words = [w.lower() for w in candidate.content_words if any(c.isalpha() for c in w)]
+    values = [weirdness(counts, total, w) for w in words]
+    measured = [v for w, v in zip(words, values) if total * _general_frequency(w) >= _MEASURED]
+    return min([sum(values) / len(values), *measured]) if values else 0.0
 
 
 def shape(candidate: Candidate) -> float:
