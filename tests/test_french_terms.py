@@ -70,6 +70,53 @@ def test_a_piece_seen_in_several_longer_candidates_keeps_a_share():
     assert found.scores["cellule de crise"] >= DEFAULT_THRESHOLD
 
 
+def test_the_beginning_of_a_name_is_a_term_only_where_it_stands_alone():
+    whole = (
+        "Le Bureau européen de coordination logistique a publié son rapport annuel.",
+        "Les experts du Bureau européen de coordination logistique se réunissent à Lyon.",
+    )
+    found = analysis(*whole)
+    assert found.scores["bureau européen de coordination logistique"] >= DEFAULT_THRESHOLD
+    # *de coordination logistique* only gives the head more dependents, but the longer candidate is a
+    # name: inside it, *Bureau européen* designates nothing, read as a unit or not
+    assert found.scores["bureau européen"] == found.units["bureau européen"] == 0.0
+    # the short form written alone (*le Bureau européen*) is a name of its own
+    short = analysis(*whole, "Le Bureau européen a aussi ouvert une antenne à Gênes.",
+                     "Selon le Bureau européen, les délais ont diminué.")
+    assert short.scores["bureau européen"] >= DEFAULT_THRESHOLD
+    # a common noun's longer candidate is a kind of it: *opérateur ferroviaire* keeps its occurrences
+    kind = analysis("Les opérateurs ferroviaires civils ont fourni des wagons.",
+                    "Des opérateurs ferroviaires civils transportent les blindés.")
+    assert kind.scores["opérateur ferroviaire"] >= DEFAULT_THRESHOLD
+
+
+def test_a_longer_candidate_is_a_name_when_always_capitalised_and_not_a_coordination():
+    # written in lower case once, the capital was the sentence's, not a name's: a kind, as for common nouns
+    found = analysis("Le Bureau européen de coordination logistique a publié son rapport annuel.",
+                     "Les experts du bureau européen de coordination logistique se réunissent à Lyon.")
+    assert found.scores["bureau européen"] >= DEFAULT_THRESHOLD
+    # *et partenaires publics* joins a second designation: the first is whole
+    found = analysis("Le Fonds européen et partenaires publics financent le projet.",
+                     "Les experts du Fonds européen et partenaires publics se réunissent à Lyon.")
+    assert found.scores["fonds européen"] >= DEFAULT_THRESHOLD
+
+
+def test_a_general_word_lowers_a_phrase_once_the_input_is_long_enough_to_measure_it():
+    from collections import Counter
+
+    from tmtool.terms.candidates import Candidate
+    from tmtool.terms.termhood import specificity, weirdness
+
+    phrase = Candidate(key="fonction de la vitesse", content_words=("fonction", "vitesse"))
+    # a thesis: *fonction* used a few times its general rate, *vitesse* a hundred times
+    long = Counter({"fonction": 30, "vitesse": 800}), 100_000
+    mean = (weirdness(*long, "fonction") + weirdness(*long, "vitesse")) / 2
+    assert specificity(phrase, *long) == weirdness(*long, "fonction") < mean - 0.1
+    # one page: general French expects *fonction* less than once, so having occurred says nothing of it
+    page = Counter({"fonction": 1, "vitesse": 3}), 400
+    assert specificity(phrase, *page) == pytest.approx((weirdness(*page, "fonction") + weirdness(*page, "vitesse")) / 2)
+
+
 def test_coordinated_heads_and_complements_are_one_candidate():
     assert "comité de défense et sécurité" in keys("Le comité de défense et sécurité s'est réuni hier.")
     assert "chef d'état et de gouvernement" in keys("Les chefs d'État et de gouvernement ont adopté la déclaration.")

@@ -10,6 +10,10 @@ score = log2(1 + C-value frequency) × specificity × shape × √(1 + log2 docu
   piece (``nesting``) from a term whose longer candidate only adds dependents to its head, a kind of it
   (*opérateur ferroviaire* in *opérateur ferroviaire civil*, Jacquemin's modifier insertion): in a
   one-page text, where nearly everything is seen once, C-value took every occurrence of such terms.
+  Not so for a name (``names_whole``): a name is a rigid designator, and its beginning (*Groupe
+  maritime* in *Groupe maritime permanent OTAN*) designates nothing where the whole is written; the
+  name takes those occurrences back, in the measure that it is a term, whatever else holds them, and
+  the short form keeps only the occurrences where it stands alone (*l'Accélérateur*).
   Candidates are scored longest first, so that every container is scored before what it contains. The length factor of C-value is left
   out: long phrases are not more often terms than short ones. A candidate held whole as the
   complement of a longer one (*chaîne d'approvisionnement* in *résilience de la chaîne
@@ -17,7 +21,8 @@ score = log2(1 + C-value frequency) × specificity × shape × √(1 + log2 docu
   cannot tell a term's complement from a free phrase's, the translation can (``equivalents``).
 - Specificity: how much more often the candidate's words are used in the input than in general French
   (``wordfreq``): the log-ratio of their relative frequencies (weirdness, Ahmad et al. 1999), between
-  0 and ``_MAX_WEIRDNESS``, scaled to 0–1, averaged over the words.
+  0 and ``_MAX_WEIRDNESS``, scaled to 0–1, averaged over the words, and no more than that of its least
+  specific word among those the input is long enough to measure (``specificity``).
 - Shape: how often a candidate of that form is a term (Daille 1994: a noun with a relational adjective
   or a complement without article is the typical French term, a complement with an article before a
   common noun the typical free phrase). Each factor below was kept because it raises the F1 of the
@@ -43,6 +48,9 @@ _SINGLE_WORD = 0.4  # a lone word (a name too: a person, a place): a term less o
 _ARTICLE_COMPLEMENT = 0.5  # *importance de l'interopérabilité*, outside names
 _COORDINATION = 0.5  # *avions allemands et polonais*: coordinated terms are mostly two terms
 _NUMBER = 0.3  # *figure 12*, *mai 2024*: numbered references; designations (*article 5*) are few
+# occurrences general French predicts for a word in the input, from which its weirdness is measured
+# rather than set by its having occurred at all (chosen on the ACTER DEV halves, bench/README.md)
+_MEASURED = 0.5
 
 
 @lru_cache(maxsize=65536)
@@ -69,9 +77,20 @@ def weirdness(counts: Counter, total: int, word: str) -> float:
 
 
 def specificity(candidate: Candidate, counts: Counter, total: int) -> float:
-    """The mean weirdness of the candidate's words (numbers apart)."""
-    values = [weirdness(counts, total, w.lower()) for w in candidate.content_words if any(c.isalpha() for c in w)]
-    return sum(values) / len(values) if values else 0.0
+    """The mean weirdness of the candidate's words (numbers apart), capped by the weirdness of each word
+    that general French would use at least ``_MEASURED`` times in an input of this length.
+
+    A general word joined to a specific one (*fonction de la vitesse*, *type d'éolienne*, *différente
+    technologie*) makes a free phrase whose mean weirdness the specific word lifts: a phrase is no more
+    specific to the input than its most general word. But a word's weirdness tells how general it is
+    only once the input is long enough to hold it at its general rate: in a one-page article a word of
+    general French seen once is used tens of times its general rate by having occurred at all, and the
+    terms of such a text are mostly made of such words (*chaîne d'approvisionnement*), so the mean
+    stands there."""
+    words = [w.lower() for w in candidate.content_words if any(c.isalpha() for c in w)]
+    values = [weirdness(counts, total, w) for w in words]
+    measured = [v for w, v in zip(words, values) if total * _general_frequency(w) >= _MEASURED]
+    return min([sum(values) / len(values), *measured]) if values else 0.0
 
 
 def shape(candidate: Candidate) -> float:
@@ -88,11 +107,13 @@ def shape(candidate: Candidate) -> float:
     return weight
 
 
-def nested_frequency(candidate: Candidate, claims: Counter) -> float:
+def nested_frequency(candidate: Candidate, claims: Counter, named: float = 0.0) -> float:
     """C-value's frequency of a candidate: its own less the mean, over the longer candidates it is
     nested in, of the occurrences each holds, each counted in the measure that the longer one is a
-    term (``claims``: key → occurrences inside it × its claim)."""
-    return max(0.0, candidate.frequency - sum(claims.values()) / len(claims)) if claims else candidate.frequency
+    term (``claims``: key → occurrences inside it × its claim), and less the occurrences names it
+    begins hold, each counted in the same measure (``named``: no mean, they are pieces of the name)."""
+    mean = sum(claims.values()) / len(claims) if claims else 0.0
+    return max(0.0, candidate.frequency - named - mean)
 
 
 def nesting(tokens: Sequence[Token], inner: tuple[int, int], outer: tuple[int, int]) -> str | None:
@@ -103,7 +124,8 @@ def nesting(tokens: Sequence[Token], inner: tuple[int, int], outer: tuple[int, i
     term may be the complement of a term or of a free phrase (*résilience de* | *la chaîne
     d'approvisionnement*), which the French alone cannot tell (``score``'s ``units``). None: the
     longer candidate only gives the head more dependents; it is a kind of it, and the shorter a unit
-    of its own (*opérateur ferroviaire* | *civil*, *base aérienne* | *de Łask*)."""
+    of its own (*opérateur ferroviaire* | *civil*, *base aérienne* | *de Łask*), unless the longer one
+    is a name it begins (``names_whole``)."""
     start, end = inner
     roots = [k for k in range(start, end) if tokens[k].head == k or not start <= tokens[k].head < end]
     if any(start <= tokens[k].head < end and tokens[k].head not in roots
@@ -112,6 +134,14 @@ def nesting(tokens: Sequence[Token], inner: tuple[int, int], outer: tuple[int, i
     if any(outer[0] <= tokens[r].head < outer[1] and tokens[r].head != r for r in roots):
         return "complement"
     return None
+
+
+def names_whole(container: Candidate, extension: Sequence[Token]) -> bool:
+    """Whether a longer candidate that begins with a shorter one and only gives its head more
+    dependents (``extension``: its tokens after the shorter one) is a name, the shorter one then a
+    piece of it: a designation always written with a capital (a heading's capital is not a name's),
+    extended by no coordination (*Initiative de coopération d'Istanbul et partenaires* joins two)."""
+    return container.name and container.text[:1].isupper() and not any(t.pos == "CCONJ" for t in extension)
 
 
 def score(
@@ -137,25 +167,31 @@ def score(
     for candidate in sorted(candidates.values(), key=lambda c: -len(c.content_words)):
         claims: Counter = Counter()
         pieces: Counter = Counter()  # the same containers, claiming only where it is a piece of them
+        named = 0.0  # occurrences claimed by the names it begins
         for o in candidate.occurrences:
             containers: dict[str, bool] = {}
+            name = 0.0  # how much of this occurrence a name takes back: the best claim of those holding it
             for start in range(o.end - MAX_WORDS, o.start + 1):
                 for end, key in starting.get((o.sentence, start), ()):
                     if end >= o.end and (start, end) != (o.start, o.end):
                         kind = nesting(tokens[o.sentence], (o.start, o.end), (start, end))
                         if kind:
                             containers[key] = containers.get(key, False) or kind == "piece"
-            for key, piece in containers.items():
-                claims[key] += claim.get(key, 0.0)
-                pieces[key] += claim.get(key, 0.0) if piece else 0.0
+                        elif start == o.start and names_whole(candidates[key], tokens[o.sentence][o.end:end]):
+                            name = max(name, claim.get(key, 0.0))
+            named += name
+            if name < 1.0:  # what the name leaves is shared by the other containers as before
+                for key, piece in containers.items():
+                    claims[key] += claim.get(key, 0.0) * (1.0 - name)
+                    pieces[key] += claim.get(key, 0.0) * (1.0 - name) if piece else 0.0
         specific = specificity(candidate, counts, total)
         spread = math.sqrt(1 + math.log2(max(1, len(documents.get(candidate.key, ())))))
         weight = shape(candidate) * spread
-        value = _value(candidate, nested_frequency(candidate, claims), specific, weight)
+        value = _value(candidate, nested_frequency(candidate, claims, named), specific, weight)
         scores[candidate.key] = value
         claim[candidate.key] = min(1.0, value / DEFAULT_THRESHOLD)
         if units is not None:
-            units[candidate.key] = _value(candidate, nested_frequency(candidate, pieces), specific, weight)
+            units[candidate.key] = _value(candidate, nested_frequency(candidate, pieces, named), specific, weight)
     return scores
 
 
