@@ -108,7 +108,7 @@ def _joins_head(tokens: Sequence[Token], i: int, clause_heads: set[int]) -> bool
         return word in _ARTICLES and i > 0 and _linking(tokens[i - 1])
     if relation == "cc":
         return word in _COORDINATION
-    if relation == "advmod":  # the negation of the modifier after it (*munitions non explosées*); other adverbs qualify
+    if relation == "advmod":  # *non* negating the modifier after it (*munitions non explosées*); adverbs of degree stay out
         return word == "non" and token.head == i + 1 and _modifier(tokens[i + 1])
     if relation == "nummod":  # *article 5*; a number before the noun counts it (*trois navires*)
         return token.head == i - 1
