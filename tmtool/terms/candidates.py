@@ -32,7 +32,7 @@ _ARTICLES = frozenset({"le", "la", "les", "l'"})
 _COORDINATION = frozenset({"et"})
 # Relations by which a dependent may belong to its head's term (Universal Dependencies).
 # (Not *fixed*: the second word of a compound preposition, *à travers*, is no noun of the term.)
-_TERM_RELATIONS = frozenset({"amod", "nmod", "case", "det", "flat", "compound", "conj", "cc", "nummod", "acl", "advmod"})
+_TERM_RELATIONS = frozenset({"amod", "nmod", "case", "det", "flat", "compound", "conj", "cc", "nummod", "acl"})
 # Dependents by which a participle governs a clause of its own (*forces déployées en Estonie*): it is
 # then a verb about the noun, not a modifier in a term.
 _CLAUSE_RELATIONS = frozenset({"obj", "iobj", "obl", "nsubj", "ccomp", "xcomp", "aux", "expl", "advcl"})
@@ -108,8 +108,6 @@ def _joins_head(tokens: Sequence[Token], i: int, clause_heads: set[int]) -> bool
         return word in _ARTICLES and i > 0 and _linking(tokens[i - 1])
     if relation == "cc":
         return word in _COORDINATION
-    if relation == "advmod":  # *non* negating the modifier after it (*munitions non explosées*); adverbs of degree stay out
-        return word == "non" and token.head == i + 1 and _modifier(tokens[i + 1])
     if relation == "nummod":  # *article 5*; a number before the noun counts it (*trois navires*)
         return token.head == i - 1
     if relation == "flat":  # the words of a name, not a name after a title (*vice-amiral Durand*)

@@ -1,7 +1,8 @@
 """French analysis with spaCy: tokens with their part of speech, morphology and dependency head.
 
 spaCy is loaded once per process, on first use, so that importing ``tmtool.terms`` stays cheap; named
-entities are not computed (nothing here uses them). Words joined by a hyphen are merged into one
+entities are not computed with the parse: ``persons`` asks the model's recogniser about the few
+sentences that need it. Words joined by a hyphen are merged into one
 token before the parser sees them (*état-major*, *lieutenant-colonel*, *C-IED*), as the treebanks the
 model was trained on write them. Analysis runs on a copy of the text whose typographic apostrophes and
 no-break spaces are replaced one-for-one (same length), so token offsets point into the original text
@@ -20,7 +21,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
@@ -71,7 +72,7 @@ def _nlp():
 
         if not Language.has_factory("tmtool_merge_hyphens"):
             Language.component("tmtool_merge_hyphens", func=_merge_hyphenated)
-        nlp = spacy.load(MODEL, exclude=["ner"])
+        nlp = spacy.load(MODEL, disable=["ner"])  # loaded, not run with the parse: see ``persons``
     except (ImportError, OSError) as exc:  # the model is a declared dependency; say so if it is missing
         raise TmtoolError(f"French model {MODEL} is not installed ({exc.__class__.__name__})") from exc
     nlp.add_pipe("tmtool_merge_hyphens", first=True)
@@ -107,10 +108,19 @@ def load_model() -> None:
 def analyse(sentences: Sequence[str]) -> list[list[Token]]:
     """The tokens of each sentence, parsed."""
     texts = [s.translate(_ANALYSIS_FOLD) for s in sentences]
-    return [
-        agreement_repaired(_tokens(doc, original))
-        for doc, original in zip(_nlp().pipe(texts, batch_size=_BATCH), sentences)
-    ]
+    return [_tokens(doc, original) for doc, original in zip(_nlp().pipe(texts, batch_size=_BATCH), sentences)]
+
+
+def persons(sentences: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """Character spans (start, end) of the names of persons in each sentence: the entities the model's
+    named-entity recogniser labels PER. It reads the words alone (its own embedding of their forms,
+    not the parser's), so it runs on the tokenised text, as written (it was trained on text as written;
+    the parse's folding of no-break spaces changes its reading of *l'exercice « Baltic Shield »*). Run
+    on every sentence it would add three quarters to the parse's CPU time (bench/README.md, ninth
+    round): it is asked about a few words around a few candidates (``tmtool.terms.persons``)."""
+    nlp = _nlp()
+    docs = nlp.get_pipe("ner").pipe((nlp.make_doc(text) for text in sentences), batch_size=_BATCH)
+    return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"] for doc in docs]
 
 
 @contextmanager
@@ -273,124 +283,6 @@ def _morphology(morph) -> tuple[str | None, bool, bool, bool, bool]:
             "Fin" in morph.get("VerbForm"),
         )
     return _MORPHOLOGIES[morph.key]
-
-
-def agreement_repaired(tokens: list[Token]) -> list[Token]:
-    """The tokens with the adjectives the parser attached outside their noun phrase put back on their noun.
-
-    French adjectives agree in gender and number with the noun they modify, which the parser does not
-    check: right after a noun (or after adjectives of that noun) it attaches an adjective to a verb as its
-    complement (*véhicules sous-marins autonomes*: *autonomes* a NOUN, xcomp of the verb), to a following
-    adverb (*routes maritimes plus sûres*: *maritimes* advmod of *plus*), or to the complement noun it does
-    not agree with (*dépôts de carburant temporaires*). The phrase is then lost or cut. Such a word (an
-    adjective or a past participle by the tagger, or one the lexicon of spaCy's French lemmatizer lists as
-    an adjective) is re-attached as ``amod`` to the one noun it can modify that it agrees with: the noun
-    before it, or a noun that noun complements (*de carburant* in *dépôts de carburant*). Where several
-    agree, or the one the parser chose does, the parse is kept; where agreement cannot be read (an
-    invariable word) a re-attachment needs a single noun to go to. A noun's gender is the one its article
-    shows (*la*, *un*), not the tagger's guess for the noun itself (*l'État-major* read as feminine). A *non*
-    before the word goes with it (*munitions non explosées*)."""
-    genders = {t.head: t.gender for t in tokens if t.gender and _relation(t) == "det"}
-    repaired = tokens
-    for j, word in enumerate(tokens):
-        if word.head == j or not _adjective_like(word) or _before_its_noun(repaired, j, genders):
-            continue
-        noun = _modified_noun(repaired, j)
-        if noun is None:
-            continue
-        nouns = [noun]  # the nouns it can modify, nearest first: a complement, then the noun it complements
-        while _relation(repaired[nouns[-1]]) == "nmod" and repaired[nouns[-1]].head < nouns[-1]:
-            nouns.append(repaired[nouns[-1]].head)
-        head, relation = repaired[j].head, _relation(repaired[j])
-        if head in nouns and _agrees(word, repaired[head], genders.get(head)):
-            # the right noun by a relation of no modifier (flat, xcomp, appos), or an adjective taken for a noun
-            kept = (relation in ("amod", "conj", "nmod", "fixed") or (relation == "acl" and word.pos in ("ADJ", "VERB"))
-                    or (relation == "flat" and repaired[head].pos == "PROPN"))
-            target = None if kept else head
-        elif relation == "amod" and nouns[0] < head < j:
-            target = None  # an adjective of an adjective of the phrase: the phrase holds it
-        else:
-            agreeing = [n for n in nouns if _agrees(word, repaired[n], genders.get(n))]
-            shown = _number(word) is not None or (word.pos != "VERB" and head not in nouns)
-            target = agreeing[0] if len(agreeing) == 1 and shown and not _governs(repaired, j, agreeing[0]) else None
-        if target is None:
-            continue
-        if repaired is tokens:
-            repaired = list(tokens)
-        repaired[j] = replace(word, dep="amod", head=target)
-        if j > 0 and repaired[j - 1].text.lower() == "non":
-            repaired[j - 1] = replace(repaired[j - 1], dep="advmod", head=j)
-    return repaired
-
-
-def _relation(token: Token) -> str:
-    return token.dep.split(":")[0]
-
-
-def _modified_noun(tokens: Sequence[Token], j: int) -> int | None:
-    """The noun token ``j`` follows directly or after adjectives attached to it (a *non* before one
-    of them included), if any."""
-    for k in range(j - 1, -1, -1):
-        token = tokens[k]
-        if token.text.lower() == "non":
-            continue
-        if _relation(token) in ("amod", "acl") and token.head < k and (not token.nominal or _adjective_like(token)):
-            continue
-        return k if token.nominal and token.pos in ("NOUN", "PROPN") else None
-    return None
-
-
-def _before_its_noun(tokens: Sequence[Token], j: int, genders: dict[int, str]) -> bool:
-    """Whether token ``j`` is followed by a noun it agrees with: it may be that noun's, before it as some
-    adjectives are (*lignes haute tension*, *trains à grande vitesse*)."""
-    return j + 1 < len(tokens) and tokens[j + 1].pos == "NOUN" and _agrees(tokens[j], tokens[j + 1], genders.get(j + 1))
-
-
-def _adjective_like(token: Token) -> bool:
-    """A lower-case word (not a name, a symbol or a heading's capital) that is an adjective or a past
-    participle by the tagger, or one the French lexicon lists as an adjective that the tagger took for a
-    noun or an adverb (not one it lists as an adverb: *bien*, *fort*, *trop*), and not a verb the tagger
-    took for an adjective (one the lexicon lists as a verb only: *fonde*, *permettra*)."""
-    if token.stop or not token.text[:1].islower() or not wordlike(token.text):
-        return False
-    if token.pos == "VERB" and token.participle:
-        return True
-    if token.pos == "ADJ":
-        return _in_lexicon(token.text.lower(), "adj") or not _in_lexicon(token.text.lower(), "verb")
-    return (token.pos in ("NOUN", "PROPN") or (token.pos == "ADV" and not _in_lexicon(token.text.lower(), "adv"))) \
-        and _in_lexicon(token.text.lower(), "adj")
-
-
-def _number(token: Token) -> str | None:
-    return "plural" if token.plural else "singular" if token.singular else None
-
-
-def _agrees(word: Token, noun: Token, gender: str | None) -> bool:
-    """Number and gender agree where both words show them (the noun's gender: ``gender``, its article's)."""
-    return all(a is None or b is None or a == b for a, b in ((_number(word), _number(noun)), (word.gender, gender)))
-
-
-def _governs(tokens: Sequence[Token], ancestor: int, i: int) -> bool:
-    """Whether token ``i`` depends on ``ancestor`` (re-attaching the ancestor under it would close a cycle)."""
-    seen = set()
-    while i not in seen:
-        if i == ancestor:
-            return True
-        seen.add(i)
-        i = tokens[i].head
-    return False
-
-
-@lru_cache(maxsize=65536)
-def _in_lexicon(word: str, pos: str) -> bool:
-    """Whether spaCy's French lemmatizer knows the word in that part of speech ("adj", "adv"): in its
-    index, its exceptions (inflected forms), or by one of its suffix rules leading into the index."""
-    lookups = _nlp().get_pipe("lemmatizer").lookups
-    index = lookups.get_table("lemma_index")[pos]
-    if word in index or word in lookups.get_table("lemma_exc").get(pos, {}):
-        return True
-    return any(word.endswith(old) and word[: len(word) - len(old)] + new in index
-               for old, new in lookups.get_table("lemma_rules").get(pos, []))
 
 
 @lru_cache(maxsize=65536)
