@@ -25,31 +25,54 @@ from .candidates import Candidate, Occurrence
 from .french import Token
 
 
+# occurrences of a candidate the recogniser is asked about: a name is one in any of its sentences, and
+# a novel names its characters in hundreds
+OCCURRENCES_ASKED = 3
+# words either side of an occurrence the recogniser reads: what its labels depend on (its word vectors
+# see 4 words either side, its transitions a few more), not the whole sentence, whose length it costs
+CONTEXT_WORDS = 8
+
+
 def persons(candidates: Iterable[Candidate], sentences: Sequence[str],
             tokens: Sequence[Sequence[Token]]) -> set[str]:
-    """Keys of the ``candidates`` that designate a person in most of their occurrences. ``sentences``
-    are the texts the candidates were collected from, ``tokens`` their parse."""
-    asked = [c for c in candidates if any(t.pos == "PROPN" or t.text[:1].isupper() for t in _spans(c, tokens))]
-    numbers = sorted({o.sentence for c in asked for o in c.occurrences})
-    names = dict(zip(numbers, french.persons([sentences[n] for n in numbers])))
-    return {c.key for c in asked
-            if 2 * sum(_person(tokens[o.sentence][o.start:o.end], names[o.sentence]) for o in c.occurrences)
-            > len(c.occurrences)}
+    """Keys of the ``candidates`` that designate a person in most of their first occurrences (up to
+    ``OCCURRENCES_ASKED``). ``sentences`` are the texts the candidates were collected from, ``tokens``
+    their parse. Only a candidate shaped as a person's designation is asked about (``_person`` with the
+    words written as names for the names): no acronym, a name at its end."""
+    asked = [(c.key, o) for c in candidates if not c.acronym and _person(_span(c.occurrences[0], tokens), None)
+             for o in c.occurrences[:OCCURRENCES_ASKED]]
+    windows = [_window(o, tokens[o.sentence]) for _, o in asked]
+    names = french.persons([sentences[o.sentence][start:end] for (_, o), (start, end) in zip(asked, windows)])
+    votes: dict[str, list[bool]] = {}
+    for (key, o), (start, _), found in zip(asked, windows, names):
+        shifted = [(begin + start, end + start) for begin, end in found]
+        votes.setdefault(key, []).append(_person(_span(o, tokens), shifted))
+    return {key for key, person in votes.items() if 2 * sum(person) > len(person)}
 
 
-def _spans(candidate: Candidate, tokens: Sequence[Sequence[Token]]) -> Iterable[Token]:
-    first: Occurrence = candidate.occurrences[0]
-    return tokens[first.sentence][first.start:first.end]
+def _window(occurrence: Occurrence, sentence: Sequence[Token]) -> tuple[int, int]:
+    """Character offsets of the occurrence with ``CONTEXT_WORDS`` tokens either side."""
+    first = sentence[max(0, occurrence.start - CONTEXT_WORDS)]
+    last = sentence[min(len(sentence), occurrence.end + CONTEXT_WORDS) - 1]
+    return first.start, last.end
 
 
-def _person(span: Sequence[Token], names: Sequence[tuple[int, int]]) -> bool:
+def _span(occurrence: Occurrence, tokens: Sequence[Sequence[Token]]) -> Sequence[Token]:
+    return tokens[occurrence.sentence][occurrence.start:occurrence.end]
+
+
+def _person(span: Sequence[Token], names: Sequence[tuple[int, int]] | None) -> bool:
     """Whether a name ends the span and the words before it, if any, are a title in apposition to it:
     common nouns and adjectives (lower case, but for a capital at the start of the sentence), no
     preposition between (*anse de Henle*, *classification de Feinstein* are things named after a
-    person, and terms)."""
-    named = [any(start < t.end and t.start < end for start, end in names) for t in span]
+    person, and terms). ``names``: character spans of the names of persons in the sentence; None
+    takes every word written as a name (a proper noun, a capital inside the sentence) for one."""
+    if names is None:
+        named = [t.pos == "PROPN" or (t.text[:1].isupper() and not t.sentence_initial) for t in span]
+    else:
+        named = [any(start < t.end and t.start < end for start, end in names) for t in span]
     if not named[-1]:
         return False
     first = named.index(True)
-    return all(named[first:]) and all(
+    return (names is None or all(named[first:])) and all(
         t.pos in ("NOUN", "ADJ") and (t.text[:1].islower() or t.sentence_initial) for t in span[:first])
