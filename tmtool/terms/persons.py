@@ -30,7 +30,7 @@ from .french import Token
 OCCURRENCES_ASKED = 3
 # words either side of an occurrence the recogniser reads: what its labels depend on (its word vectors
 # see 4 words either side, its transitions a few more), not the whole sentence, whose length it costs
-CONTEXT_WORDS = 8
+CONTEXT_WORDS = 5
 
 
 def persons(candidates: Iterable[Candidate], sentences: Sequence[str],
