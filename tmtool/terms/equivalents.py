@@ -139,7 +139,7 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
     entries = rank_entries(lifted, pairs, top=None, threshold=floor)
     named = persons([analysis.candidates[term_key(e.terms[0].text)] for e in entries], [c.fr for c in pairs],
                     analysis.tokens)
-    entries = [e for e in entries if term_key(e.terms[0].text) not in named]
+    entries = [e for e in entries if term_key(e.terms[0].text) not in named]  # before pairing: no work for them
     for entry in entries:
         entry.terms.extend(finder.of(entry))
         key = term_key(entry.terms[0].text)

@@ -115,8 +115,9 @@ def persons(sentences: Sequence[str]) -> list[list[tuple[int, int]]]:
     """Character spans (start, end) of the names of persons in each sentence: the entities the model's
     named-entity recogniser labels PER. It reads the words alone (its own embedding of their forms,
     not the parser's), so it runs on the tokenised text, as written (it was trained on text as written;
-    the parse's folding of no-break spaces changes its reading of *l'exercice « Baltic Shield »*). It
-    costs about half the parse, which is why it is not run on every sentence."""
+    the parse's folding of no-break spaces changes its reading of *l'exercice « Baltic Shield »*). Run
+    on every sentence it would add three quarters to the parse's CPU time (bench/README.md, ninth
+    round): it is asked about a few words around a few candidates (``tmtool.terms.persons``)."""
     nlp = _nlp()
     docs = nlp.get_pipe("ner").pipe((nlp.make_doc(text) for text in sentences), batch_size=_BATCH)
     return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"] for doc in docs]
