@@ -41,20 +41,30 @@ def persons(candidates: Iterable[Candidate], sentences: Sequence[str],
     words written as names for the names): no acronym, a name at its end."""
     asked = [(c.key, o) for c in candidates if not c.acronym and _person(_span(c.occurrences[0], tokens), None)
              for o in c.occurrences[:OCCURRENCES_ASKED]]
-    windows = [_window(o, tokens[o.sentence]) for _, o in asked]
-    names = french.persons([sentences[o.sentence][start:end] for (_, o), (start, end) in zip(asked, windows)])
+    read = _regions([o for _, o in asked], tokens)
+    names: dict[int, list[tuple[int, int]]] = {}
+    for (number, (offset, _)), found in zip(read, french.persons([sentences[n][a:b] for n, (a, b) in read])):
+        names.setdefault(number, []).extend((offset + start, offset + end) for start, end in found)
     votes: dict[str, list[bool]] = {}
-    for (key, o), (start, _), found in zip(asked, windows, names):
-        shifted = [(begin + start, end + start) for begin, end in found]
-        votes.setdefault(key, []).append(_person(_span(o, tokens), shifted))
+    for key, o in asked:
+        votes.setdefault(key, []).append(_person(_span(o, tokens), names.get(o.sentence, ())))
     return {key for key, person in votes.items() if 2 * sum(person) > len(person)}
 
 
-def _window(occurrence: Occurrence, sentence: Sequence[Token]) -> tuple[int, int]:
-    """Character offsets of the occurrence with ``CONTEXT_WORDS`` tokens either side."""
-    first = sentence[max(0, occurrence.start - CONTEXT_WORDS)]
-    last = sentence[min(len(sentence), occurrence.end + CONTEXT_WORDS) - 1]
-    return first.start, last.end
+def _regions(occurrences: Iterable[Occurrence], tokens: Sequence[Sequence[Token]]) -> list[tuple[int, tuple[int, int]]]:
+    """(sentence, character offsets) of the text around the occurrences the recogniser reads: each
+    occurrence with ``CONTEXT_WORDS`` tokens either side, overlapping ones read once (the nested
+    candidates of a name: *Thibault Lemarchand*, *Lemarchand*)."""
+    merged: dict[int, list[list[int]]] = {}
+    for o in sorted(occurrences, key=lambda o: (o.sentence, o.start)):
+        start, end = max(0, o.start - CONTEXT_WORDS), min(len(tokens[o.sentence]), o.end + CONTEXT_WORDS)
+        spans = merged.setdefault(o.sentence, [])
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [(number, (tokens[number][start].start, tokens[number][end - 1].end))
+            for number, spans in merged.items() for start, end in spans]
 
 
 def _span(occurrence: Occurrence, tokens: Sequence[Sequence[Token]]) -> Sequence[Token]:
