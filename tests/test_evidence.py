@@ -3,6 +3,7 @@ updated as documents arrive or go, never by reading them again."""
 
 import multiprocessing
 import time
+from datetime import datetime, timezone
 
 from tmtool import glossary
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
@@ -213,6 +214,33 @@ def test_saving_a_document_again_changes_nothing(store_url):
         assert glossary_state(store) == before
 
 
+def test_documents_ingested_within_one_second_add_up_in_the_order_ingested(store_url, monkeypatch):
+    """Kept evidence is merged document by document, the first ingested first: its proposal makes the
+    entry (the French term's gender is the one it read) and its contexts come first. Ingest times are
+    to the second, so documents ingested within one are told apart by the order the store numbered
+    them in, as those ingested seconds apart are; a document ingested again keeps its place."""
+    same_second = datetime(2026, 12, 5, 3, 0, 0, tzinfo=timezone.utc)
+    for clock in ("tmtool.store.sqlite.db.utcnow", "tmtool.store.postgres.store.utcnow", "tmtool.glossary.utcnow"):
+        monkeypatch.setattr(clock, lambda: same_second)
+
+    def weak_with_gender(document: str, gender: str) -> list[Entry]:
+        found = weak(document)
+        found[0].terms[0].gender = gender
+        return found
+
+    with open_store(store_url, create=True) as store:
+        for document, gender in (("c", "f"), ("b", "m"), ("a", "m")):  # ids in the reverse of ingest order
+            save(store, document, weak_with_gender(document, gender))
+        (entry,) = store.list_entries()
+        assert entry.terms_in("fr")[0].gender == "f"
+        assert [c.document for c in entry.contexts] == ["c", "b", "a"]
+        key = glossary._evidence_key(weak("c")[0])
+        assert [document for document, *_ in store.candidate_evidence([key])[key]] == ["c", "b", "a"]
+        save(store, "c", weak_with_gender("c", "f"))
+        assert [record.id for record, _ in store.documents()] == ["c", "b", "a"]
+        assert [document for document, *_ in store.candidate_evidence([key])[key]] == ["c", "b", "a"]
+
+
 CONCEPTS = ["char de combat", "guerre des mines", "chaîne d'approvisionnement", "espace aérien", "pays partenaire",
             "défense aérienne", "force de réaction", "zone de combat", "mesure de confiance", "centre d'excellence",
             "menace hybride", "état-major", "sécurité coopérative", "défense collective", "contrôle des armements",
@@ -240,6 +268,33 @@ def test_a_documents_proposals_are_read_together_however_many(store_url, monkeyp
         assert calls[0] == calls[1]  # 4 proposals or 12: the same statements
         assert calls[1]["terms_by_key"] == 1 and "entry_state" not in calls[1]
         assert all(e.frequency == 2 for e in store.list_entries())  # each counted by its two documents
+
+
+def test_removing_documents_reads_the_glossary_in_a_few_statements_however_many_entries(store_url, monkeypatch):
+    """Taking documents out recounts, takes back and falls back the entries they counted reading them
+    a few statements at a time, not a few for each entry (2 entries falling back or 12: the same
+    reads), and what none of those steps changes once."""
+    with open_store(store_url, create=True) as store:
+        for prefix, concepts in (("few", CONCEPTS[:2]), ("many", CONCEPTS[2:14])):
+            for n in range(3):
+                save(store, f"{prefix}{n}", [found for fr in concepts for found in weak(f"{prefix}{n}", fr, "x")])
+        assert len(store.list_entries()) == 14  # each made by the evidence of its three documents
+        reads = {}
+        for method in ("entry_state", "entry_states", "entries", "origin_snapshots", "document_counts",
+                       "equivalent_supports", "candidate_evidence"):
+            real = getattr(store, method)
+            monkeypatch.setattr(store, method, lambda *args, _real=real, _name=method, **kwargs:
+                                reads.update({_name: reads.get(_name, 0) + 1}) or _real(*args, **kwargs))
+        calls = []
+        for document in ("few2", "many2"):
+            reads.clear()
+            calls.append((glossary.remove_documents(store, [document]).entries_removed, dict(reads)))
+        assert [removed for removed, _ in calls] == [2, 12]  # two documents' evidence is under the threshold again
+        assert calls[0][1] == calls[1][1]
+        # the states, counts and origins once for the recount, the taking back and the falling back
+        assert {name: calls[1][1][name] for name in ("entry_states", "document_counts", "origin_snapshots")} == {
+            "entry_states": 1, "document_counts": 1, "origin_snapshots": 1}
+        assert store.list_entries() == []
 
 
 def test_evidence_under_the_threshold_finds_the_variant_another_proposal_just_gave_an_entry(store_url):

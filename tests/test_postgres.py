@@ -366,7 +366,7 @@ def test_a_bulk_import_analyses_the_words_and_leaves_the_rest_to_autovacuum(pg_u
     units = [Unit(f"Phrase numéro {n}.", f"Sentence number {n}.", "fr-FR", "en-GB") for n in range(30)]
     with PostgresStore.open(pg_url) as store:
         store.add_units(units, "a.tmx")
-        assert store._common_source_words()["numero"] == 30
+        assert store._common_source_words()[0]["numero"] == 30
         analysed = {column for column, in store._query("SELECT attname FROM pg_stats WHERE tablename = 'units'")}
         assert analysed == {"source_words", "target_words"}
     with psycopg.connect(pg_url) as conn:  # the store's connection closed: its counts are flushed
@@ -383,7 +383,7 @@ def test_the_memory_contexts_leave_out_words_common_in_the_memory(pg_url, monkey
                                          "fr-FR", "en-GB", tuid="ied")]
     with PostgresStore.open(pg_url) as store:
         store.add_units(units, "a.tmx")
-        assert store._common_source_words()["reunion"] == pytest.approx(40, abs=1)
+        assert store._common_source_words()[0]["reunion"] == pytest.approx(40, abs=1)
         found = store.memory_contexts(["réunion", "dispositif"], limit=10)
         assert [context.unit for context in found] == ["ied"]
 
@@ -396,7 +396,7 @@ def test_a_word_the_statistics_miss_is_counted_as_sqlite_counts_it(pg_url, monke
     units.append(Unit("Le dispositif explosif.", "The explosive device.", "fr-FR", "en-GB", tuid="ied"))
     with PostgresStore.open(pg_url) as store:
         store.add_units(units, "a.tmx")
-        monkeypatch.setattr(store, "_common_source_words", lambda: {"dispositif": 1.0})  # "réunion" missed
+        monkeypatch.setattr(store, "_common_source_words", lambda: ({"dispositif": 1.0}, 13.0))  # "réunion" missed
         assert [c.unit for c in store.memory_contexts(["réunion", "dispositif"], limit=10)] == ["ied"]
 
 
@@ -582,6 +582,21 @@ def test_a_server_short_of_resources_is_one_error_naming_the_store(pg_url):
         with pytest.raises(TmtoolError, match="the server is short of resources: temporary file size") as raised:
             store._query("SELECT g FROM generate_series(1, 100000) g ORDER BY g DESC")
         assert raised.value.path == masked(url)
+
+
+def test_fuzzy_candidates_read_the_statistics_of_the_words_and_the_units_in_one_statement(pg_url, monkeypatch):
+    """A word's count and the number of units (a word in more than a share of them is too common to
+    select units by) come from one statement: each is a wait on a server, and the two agree."""
+    monkeypatch.setattr("tmtool.store.postgres.store.IMPORT_BATCH", 7)
+    units = [Unit(f"La réunion du comité numéro {n}.", f"Committee meeting {n}.", "fr-FR", "en-GB")
+             for n in range(40)]
+    with PostgresStore.open(pg_url) as store:
+        store.add_units(units, "a.tmx")  # a bulk import: the words' statistics are taken
+        statements = []
+        query = store._query
+        monkeypatch.setattr(store, "_query", lambda sql, params=(): statements.append(sql) or query(sql, params))
+        assert store.fuzzy_candidates("La réunion du comité numéro 7.", 70)
+        assert len([sql for sql in statements if "pg_class" in sql or "pg_stats" in sql]) == 1
 
 
 def test_fuzzy_candidates_check_the_length_band_on_the_rows_their_words_select(pg_url, monkeypatch):

@@ -83,6 +83,39 @@ def test_newer_schema_is_refused(tmp_path):
         open_store(tmp_path / "t.db", create=True)
 
 
+def test_documents_stored_before_they_were_numbered_are_numbered_in_the_order_ingested(store_url, monkeypatch):
+    """SQLite's migration 16 (PostgreSQL's 7) numbers the documents already stored by ingest time, then
+    id — the order their evidence was merged in until then — and a document ingested next comes last."""
+    stored = [("b", "2026-01-01T10:00:00+00:00"), ("a", "2026-01-01T10:00:01+00:00"),
+              ("c", "2026-01-01T10:00:00+00:00")]
+    insert = ("INSERT INTO documents (id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated)"
+              " VALUES ({0}, 'f', 'e', {0}, {0}, 'fr-FR', 'en-GB', {0}, {0})")
+    rows = [(document, document, document, time, time) for document, time in stored]
+    if store_url.startswith("postgresql"):
+        import psycopg
+
+        from tmtool.store.postgres.schema import MIGRATIONS as PG_MIGRATIONS
+
+        with psycopg.connect(store_url, autocommit=True) as conn:
+            conn.execute("CREATE EXTENSION pg_trgm; CREATE EXTENSION unaccent")
+            conn.execute("CREATE TABLE tmtool_schema (version integer NOT NULL); INSERT INTO tmtool_schema VALUES (6)")
+            for script in PG_MIGRATIONS[:6]:
+                conn.execute(script)
+            conn.cursor().executemany(insert.format("%s"), rows)
+    else:
+        monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:15])
+        open_store(store_url, create=True).close()
+        monkeypatch.undo()
+        conn = sqlite3.connect(store_url)
+        with conn:
+            conn.executemany(insert.format("?"), rows)
+        conn.close()
+    with open_store(store_url) as store:
+        assert [(r.id, r.ingest_order) for r, _ in store.documents()] == [("b", 1), ("c", 2), ("a", 3)]
+        store.replace_document(record("d"), [])
+        assert [(r.id, r.ingest_order) for r, _ in store.documents()][-1] == ("d", 4)
+
+
 def test_replacing_a_document_replaces_its_units_and_counts(store):
     ids = store.replace_document(record(), [unit("Le Comité militaire.", "The Military Committee.", "doc:1")])
     glossary.merge_extracted(store, [proposal("Comité militaire", "Military Committee", 2,

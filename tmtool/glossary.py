@@ -23,11 +23,13 @@ from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
 from .store.rows import lookup_key_rows
 from .store.records import (
-    DocumentRecord, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
+    DocumentRecord, EntryState, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
 from .text.normalize import fold, stem
 
 CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
+# entries' counts by document, as Store.document_counts reads them
+_Counts = Mapping[int, list[tuple[str, int, str | None, float | None]]]
 
 
 # ---- a person's edits, as functions on the model ------------------------------------------------
@@ -467,27 +469,32 @@ def _evidence_key(proposal: Entry) -> str:
     return stem(fold(proposal.terms_in("fr")[0].text))
 
 
-def _fall_back(store: Store, entry_ids: Iterable[int]) -> int:
+def _fall_back(store: Store, entry_ids: Iterable[int], *, states: Mapping[int, EntryState] | None = None,
+               counts: _Counts | None = None, origins: Mapping[int, dict] | None = None) -> int:
     """Take out the entries that only evidence under the threshold made (:func:`keep_evidence`)
     once it no longer adds up, a document having gone or changed: unreviewed candidates that
     extraction made (no recorded change created them), whose every document kept its evidence for
     the term under the threshold, and whose score across the store fell under it. That evidence
-    stays kept, so that later documents may raise the term again. Returns how many went."""
+    stays kept, so that later documents may raise the term again. ``states``, ``counts`` and
+    ``origins``: the entries' states, document counts and origin snapshots as the caller has read
+    them in this transaction, else read here. Returns how many went."""
     threshold = _threshold()
     entry_ids = list(entry_ids)
-    states = store.entry_states(entry_ids)
+    states = store.entry_states(entry_ids) if states is None else states
     ids = [entry_id for entry_id in entry_ids if entry_id in states and not states[entry_id].reviewed]
-    origins = store.origin_snapshots(ids)
+    origins = store.origin_snapshots(ids) if origins is None else origins
+    keys = {entry_id: _evidence_key(found) for entry_id, found in store.entries(ids, contexts=0).items()
+            if found.status is ReviewStatus.CANDIDATE and entry_id not in origins and found.score < threshold}
+    kept = store.candidate_evidence(sorted(set(keys.values()))) if keys else {}
+    # the common case: no document kept evidence for the term, nothing more to read
+    ids = [entry_id for entry_id, key in keys.items() if key in kept]
+    if counts is None:
+        counts = store.document_counts(ids) if ids else {}
     removed = 0
-    for entry_id, found in store.entries(ids, contexts=0).items():
-        if found.status is not ReviewStatus.CANDIDATE or entry_id in origins or found.score >= threshold:
-            continue
-        key = _evidence_key(found)
-        kept = {document for document, *_ in store.candidate_evidence([key]).get(key, [])}
-        if not kept:
-            continue  # the common case: no document kept evidence for it, nothing more to read
-        counts = store.document_counts([entry_id]).get(entry_id)
-        if counts and all(document in kept and (score or 0.0) < threshold for document, _, _, score in counts):
+    for entry_id in ids:
+        documents = {document for document, *_ in kept[keys[entry_id]]}
+        found = counts.get(entry_id)
+        if found and all(document in documents and (score or 0.0) < threshold for document, _, _, score in found):
             store.delete_entry(entry_id)
             removed += 1
     return removed
@@ -529,12 +536,19 @@ def recount(store: Store, entry_ids: Iterable[int]) -> None:
     with store.transaction():
         states = store.entry_states(entry_ids)
         ids = [entry_id for entry_id in entry_ids if entry_id in states]
-        counts = store.document_counts(ids)
-        store.set_entries_fields((entry_id, {"frequency": sum(count[1] for count in counts.get(entry_id, []))})
-                                 for entry_id in ids)
-        # with no document left, _take_back restores the origin
-        _weigh_evidence(store, {entry_id: scores for entry_id in ids if not states[entry_id].reviewed
-                                and (scores := [score for *_, score in counts.get(entry_id, []) if score is not None])})
+        _recount(store, ids, states, store.document_counts(ids))
+
+
+def _recount(store: Store, ids: Sequence[int], states: Mapping[int, EntryState], counts: _Counts,
+             origins: Mapping[int, dict] | None = None) -> None:
+    """:func:`recount` of stored entries, given their states and document counts as read in this
+    transaction, and their origin snapshots when read already (else each is read when needed)."""
+    store.set_entries_fields((entry_id, {"frequency": sum(count[1] for count in counts.get(entry_id, []))})
+                             for entry_id in ids)
+    # with no document left, _take_back restores the origin
+    _weigh_evidence(store, {entry_id: scores for entry_id in ids if not states[entry_id].reviewed
+                            and (scores := [score for *_, score in counts.get(entry_id, []) if score is not None])},
+                    origins)
 
 
 def _grouped(supports: Iterable[tuple[str, str, str, float]]) -> dict[tuple[str, str], dict[str, float]]:
@@ -552,9 +566,9 @@ def _store_score(scores: Sequence[float], supports: dict[tuple[str, str], dict[s
     return entry_score(scores, list(main.values()))
 
 
-def _weigh_evidence(store: Store, scores: Mapping[int, list[float]]) -> None:
-    """Weigh entries' evidence, given the scores their documents gave each: every entry's rows read
-    at once, whatever their number."""
+def _weigh_evidence(store: Store, scores: Mapping[int, list[float]], origins: Mapping[int, dict] | None) -> None:
+    """Weigh entries' evidence, given the scores their documents gave each (and their origin
+    snapshots, when read already): every entry's rows read at once, whatever their number."""
     if not scores:
         return
     found = store.equivalent_supports(list(scores))
@@ -564,12 +578,13 @@ def _weigh_evidence(store: Store, scores: Mapping[int, list[float]]) -> None:
     supported = [entry_id for entry_id in scores if supports[entry_id]]
     stored = store.entries(supported, contexts=0)
     for entry_id in supported:
-        _rank_equivalents(store, entry_id, stored[entry_id], supports[entry_id])
+        _rank_equivalents(store, entry_id, stored[entry_id], supports[entry_id], origins)
 
 
-def _rank_equivalents(store: Store, entry_id: int, stored: Entry,
-                      supports: dict[tuple[str, str], dict[str, float]]) -> None:
-    """Keep an entry's equivalents that its documents' support ranks high enough, best first."""
+def _rank_equivalents(store: Store, entry_id: int, stored: Entry, supports: dict[tuple[str, str], dict[str, float]],
+                      origins: Mapping[int, dict] | None) -> None:
+    """Keep an entry's equivalents that its documents' support ranks high enough, best first; the
+    entry's origin snapshot is read when needed, unless ``origins`` holds the snapshots read already."""
     kept = [t for t in stored.terms if (t.lang, t.term_type.value) not in supports]
     origin = None
     for group, keys in supports.items():
@@ -584,7 +599,7 @@ def _rank_equivalents(store: Store, entry_id: int, stored: Entry,
         # (imported or written by hand), not if a removed or revised document proposed it
         unsupported = [t for key, t in own.items() if key not in keys]
         if unsupported and origin is None:
-            origin = store.origin_snapshots([entry_id]).get(entry_id, {})
+            origin = (store.origin_snapshots([entry_id]) if origins is None else origins).get(entry_id, {})
         came_with = {(t.get("lang"), fold(t.get("text", ""))) for t in (origin or {}).get("terms", [])}
         kept += [t for t in unsupported if (t.lang, fold(t.text)) in came_with]
     if [(t.lang, t.text) for t in kept] != [(t.lang, t.text) for t in stored.terms]:
@@ -603,23 +618,27 @@ def remove_documents(store: Store, document_ids: Sequence[str]) -> Removal:
     An unknown id is refused before anything changes."""
     with store.transaction():
         units, shares = store.delete_documents(document_ids)
-        recount(store, shares)
-        removed = _take_back(store, shares)
-        removed += _fall_back(store, shares)
+        # read once for the three steps: none of them reviews an entry, records a change or counts one
+        ids = list(shares)
+        states, counts, origins = store.entry_states(ids), store.document_counts(ids), store.origin_snapshots(ids)
+        _recount(store, ids, states, counts, origins)
+        taken = _take_back(store, shares, states, counts, origins)
+        removed = len(taken) + _fall_back(store, [entry_id for entry_id in ids if entry_id not in taken],
+                                          states=states, counts=counts, origins=origins)
     return Removal(units=units, entries_removed=removed, entries_kept=len(shares) - removed)
 
 
-def _take_back(store: Store, shares: dict[int, list[tuple[str | None, float | None]]]) -> int:
+def _take_back(store: Store, shares: dict[int, list[tuple[str | None, float | None]]],
+               states: Mapping[int, EntryState], counts: _Counts, origins: Mapping[int, dict]) -> set[int]:
     """Undo what removed documents' extraction did to entries, given each entry's (seen, score)
     from those documents. Extraction sets an entry's first_seen when it creates it, its
     last_seen whenever it counts it, and raises an unreviewed entry's score: each of these
     that a removed document set falls back to what the remaining documents gave, else to what
-    the entry had from elsewhere (its import or a person: the snapshot that created it).
-    Removes the candidates left with nothing behind them and returns how many."""
-    origins = store.origin_snapshots(list(shares))
+    the entry had from elsewhere (its import or a person: the snapshot that created it), given
+    the entries' states, counts by the remaining documents and origin snapshots. Removes the
+    candidates left with nothing behind them and returns their ids."""
     found = store.entries(list(shares), contexts=0)
-    states, counts = store.entry_states(list(shares)), store.document_counts(list(shares))
-    removed, fields = 0, []
+    removed, fields = set(), []
     for entry_id, taken in shares.items():
         stored, reviewed = found[entry_id], states[entry_id].reviewed
         first, last, score = iso(stored.first_seen), iso(stored.last_seen), stored.score
@@ -627,7 +646,7 @@ def _take_back(store: Store, shares: dict[int, list[tuple[str | None, float | No
         origin = origins.get(entry_id)
         if stored.status == ReviewStatus.CANDIDATE and not reviewed and not left and origin is None:
             store.delete_entry(entry_id)
-            removed += 1
+            removed.add(entry_id)
             continue
         seen_by_removed = {seen for seen, _ in taken if seen}
         seen_left = [seen for seen, _ in left if seen]

@@ -99,15 +99,16 @@ class Store(Protocol):
         ...
 
     def documents(self) -> list[tuple[DocumentRecord, int]]:
-        """Every stored document with its number of units, in the order ingested (then by id)."""
+        """Every stored document with its number of units, in the order first ingested."""
         ...
 
     def replace_document(self, record: DocumentRecord, units: Sequence[Unit]) -> dict[str, int]:
         """Store a document and its units (positions 0…n-1), replacing an earlier version with the
         same id: its units, the contexts citing it, the counts it gave entries and the evidence it
-        kept (:meth:`add_candidate_evidence`) go with it; its ``ingested`` time stays. Returns unit
-        ids by tuid (by position, as a string, when a unit has none). Storage only:
-        :func:`tmtool.glossary.save_document` also recounts the entries."""
+        kept (:meth:`add_candidate_evidence`) go with it; its ``ingested`` time and its place in the
+        order ingested (``DocumentRecord.ingest_order``) stay. Returns unit ids by tuid (by position,
+        as a string, when a unit has none). Storage only: :func:`tmtool.glossary.save_document` also
+        recounts the entries."""
         ...
 
     def delete_documents(self, document_ids: Sequence[str]) -> tuple[int, dict[int, list[tuple[str | None, float | None]]]]:
@@ -331,7 +332,7 @@ class Store(Protocol):
 
     def candidate_evidence(self, keys: Sequence[str]) -> dict[str, list[tuple[str, float, dict]]]:
         """The proposals kept under each of ``keys``: {key: [(document id, score, proposal)] in the
-        order the documents were first ingested (then by id)}; a key with none is absent."""
+        order the documents were first ingested}; a key with none is absent."""
         ...
 
     def document_counts(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, int, str | None, float | None]]]:

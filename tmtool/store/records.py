@@ -26,6 +26,9 @@ class DocumentRecord:
     # hashes of each side's text as segmented: the same text read from another file format
     src_text_hash: str | None = None
     tgt_text_hash: str | None = None
+    # its place in the order documents were first ingested, numbered by the store: ``ingested`` is
+    # to the second, and evidence is merged in this order (Store.candidate_evidence)
+    ingest_order: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

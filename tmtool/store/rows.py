@@ -25,12 +25,14 @@ UNIT_INSERT_COLUMNS = ("tuid, source, target, srclang, tgtlang, match_text, cont
                        " import_id")
 
 DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
-                    " src_text_hash, tgt_text_hash")
+                    " src_text_hash, tgt_text_hash, ingest_order")
 ENTRY_COLUMNS = "id, status, definition, note, frequency, score, first_seen, last_seen, version"
 TERM_COLUMNS = "entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts"
 TERM_INSERT_COLUMNS = ("entry_id, position, lang, text, lemma, pos, gender, type, usage, forms, confidence,"
                        " frequency, contexts")
 CONTEXT_COLUMNS = "entry_id, fr, en, document, unit"
+# the place of a document ingested for the first time: last (read under the store's write lock)
+NEXT_INGEST_ORDER = "SELECT coalesce(max(ingest_order), 0) + 1 FROM documents"
 
 # a memory repeats a handful of language tags millions of times
 language_tag = lru_cache(maxsize=256)(normalize_tag)
@@ -120,9 +122,9 @@ def joined_variants(rows: Iterable[Sequence], variants: Iterator[Sequence]) -> I
         yield unit
 
 
-def document_row(record: DocumentRecord, ingested: str, updated: str) -> tuple:
+def document_row(record: DocumentRecord, ingested: str, updated: str, ingest_order: int) -> tuple:
     """A document's values for DOCUMENT_COLUMNS."""
-    return astuple(replace(record, ingested=ingested, updated=updated))
+    return astuple(replace(record, ingested=ingested, updated=updated, ingest_order=ingest_order))
 
 
 def entries_from_rows(entries: Iterable[Sequence], terms: Iterable[Sequence], contexts: Iterable[Sequence],

@@ -240,7 +240,16 @@ _V6 = """
 DROP INDEX units_match_length;
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# Each document's place in the order documents were first ingested (SQLite's migration 16)
+_V7 = """
+ALTER TABLE documents ADD COLUMN ingest_order bigint;
+UPDATE documents SET ingest_order = o.n
+    FROM (SELECT id, row_number() OVER (ORDER BY ingested, id) AS n FROM documents) o WHERE o.id = documents.id;
+ALTER TABLE documents ALTER COLUMN ingest_order SET NOT NULL;
+CREATE UNIQUE INDEX documents_ingest_order ON documents(ingest_order);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 
 # The units' full-text indexes as they stand (on the words stored by _V4; _V3 dropped the trigram one),
 # by name: a bulk write into an empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).

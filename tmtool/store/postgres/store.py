@@ -38,7 +38,7 @@ from ..records import (
     Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, unit_content_key,
 )
 from ..rows import (
-    CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
+    CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
     entries_from_rows, entry_update, joined_variants, lookup_key_rows, not_updated, store_counts, term_row,
     unit_from_row, unit_row, without_target,
@@ -241,23 +241,24 @@ class PostgresStore(UnitCorrections):
     def document_with(self, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
         columns = ("src_text_hash", "tgt_text_hash") if text else ("src_hash", "tgt_hash")
         rows = self._query(f"SELECT id FROM documents WHERE {columns[0]} = %s AND {columns[1]} = %s"
-                           " ORDER BY ingested, id LIMIT 1", (src_hash, tgt_hash))
+                           " ORDER BY ingest_order LIMIT 1", (src_hash, tgt_hash))
         return rows[0][0] if rows else None
 
     def documents(self) -> list[tuple[DocumentRecord, int]]:
         rows = self._query(f"SELECT {DOCUMENT_COLUMNS}, (SELECT count(*) FROM units u WHERE u.document_id = d.id)"
-                           " FROM documents d ORDER BY ingested, id")
+                           " FROM documents d ORDER BY ingest_order")
         return [(DocumentRecord(*row[:-1]), row[-1]) for row in rows]
 
     def replace_document(self, record: DocumentRecord, units: Sequence[Unit]) -> dict[str, int]:
         now = iso(utcnow())
         with self.transaction():
             earlier = self.document(record.id)
+            order = earlier.ingest_order if earlier else self._query(NEXT_INGEST_ORDER)[0][0]
             self._pg.execute("DELETE FROM contexts WHERE document = %s", (record.id,))
             self._pg.execute("DELETE FROM documents WHERE id = %s", (record.id,))
             self._pg.execute(
-                f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                document_row(record, earlier.ingested if earlier else now, now))
+                f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                document_row(record, earlier.ingested if earlier else now, now, order))
             ids = self._copy_units([(unit, unit_content_key(unit), record.id, position) for position, unit in
                                     enumerate(units)], record.src_path, None)
             return {unit.tuid or str(position): ids[position] for position, unit in enumerate(units)}
@@ -501,10 +502,10 @@ class PostgresStore(UnitCorrections):
         WORD_COUNT_CAP): from ANALYZE's statistics (a word outside the most common thousand counts
         half the least common of them, as the planner estimates it), else counted up to the cap."""
         words = [word for word, in self._query("SELECT lexeme FROM unnest(to_tsvector('tm_words', %s))", (text,))]
-        common = self._common_source_words()
-        if common:
+        statistics = self._common_source_words()
+        if statistics:
+            common, units = statistics
             rarer = min(common.values()) / 2
-            units = self._query("SELECT reltuples FROM pg_class WHERE oid = 'units'::regclass")[0][0]
             return {word: common.get(word, rarer) for word in words}, max(COMMON_WORD_SHARE * units, WORD_COUNT_CAP)
         return dict(self._query(
             "SELECT w, (SELECT count(*) FROM (SELECT 1 FROM units WHERE source_words @@ q::tsquery"
@@ -539,7 +540,7 @@ class PostgresStore(UnitCorrections):
         # the statistics name the commonest words; the others are counted, up to limit + 1 each,
         # in one statement (a word the statistics miss but found in thousands of units flooded the
         # contexts with long units: term extraction then took 3x as long as on SQLite)
-        common = self._common_source_words() or {}
+        common, _ = self._common_source_words() or ({}, 0.0)
         specific = [word for word, in self._query(
             "SELECT w FROM unnest(%(words)s::text[]) w WHERE (SELECT count(*) FROM (SELECT 1 FROM units"
             " WHERE source_words @@ phraseto_tsquery('tm_words', w) LIMIT %(limit)s + 1) capped) <= %(limit)s",
@@ -564,16 +565,17 @@ class PostgresStore(UnitCorrections):
              "en": language_codes("en"), "limit": limit})
         return [Context(*row) for row in rows]
 
-    def _common_source_words(self) -> dict[str, float] | None:
-        """The words most common in the units' sources, with the number of units holding each, as
-        PostgreSQL's statistics of the units' source words estimate them (ANALYZE keeps the most
-        common thousand); a word left out is rarer than all of them. None before any statistics."""
+    def _common_source_words(self) -> tuple[dict[str, float], float] | None:
+        """The words most common in the units' sources, with the number of units holding each, and
+        the number of units, as PostgreSQL's statistics of the units' source words estimate them
+        (ANALYZE keeps the most common thousand; a word left out is rarer than all of them), read
+        together. None before any statistics."""
         rows = self._query(
-            "SELECT e.word, e.freq * (SELECT reltuples FROM pg_class WHERE oid = 'units'::regclass)"
-            " FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, freq)"
-            " WHERE s.schemaname = current_schema() AND s.tablename = 'units' AND s.attname = 'source_words'"
-            " AND e.word IS NOT NULL")
-        return dict(rows) if rows else None
+            "SELECT e.word, e.freq * c.reltuples, c.reltuples FROM pg_class c, pg_stats s,"
+            " unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, freq)"
+            " WHERE c.oid = 'units'::regclass AND s.schemaname = current_schema() AND s.tablename = 'units'"
+            " AND s.attname = 'source_words' AND e.word IS NOT NULL")
+        return ({word: count for word, count, _ in rows}, rows[0][2]) if rows else None
 
     # ---- reading entries -----------------------------------------------------------------------
 
@@ -766,7 +768,7 @@ class PostgresStore(UnitCorrections):
         for key, document_id, score, proposal in self._query(
                 "SELECT c.key, c.document_id, c.score, c.proposal FROM candidate_documents c"
                 " JOIN documents d ON d.id = c.document_id WHERE c.key = ANY(%s)"
-                " ORDER BY c.key, d.ingested, d.id", (list(keys),)):
+                " ORDER BY c.key, d.ingest_order", (list(keys),)):
             found.setdefault(key, []).append((document_id, score, json.loads(proposal)))
         return found
 

@@ -37,7 +37,7 @@ from ..records import (
 # what both SQL backends share, under the names this module has always used
 from ..rows import base_language as _base_language
 from ..rows import (
-    CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
+    CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
     entry_update, not_updated, store_counts, term_row, unit_from_row, unit_row,
 )
@@ -234,7 +234,7 @@ class SQLiteStore(UnitCorrections):
         this text as segmented (see ``DocumentRecord``) — if any."""
         columns = ("src_text_hash", "tgt_text_hash") if text else ("src_hash", "tgt_hash")
         rows = self._query(f"SELECT id FROM documents WHERE {columns[0]} = ? AND {columns[1]} = ?"
-                           " ORDER BY ingested, id LIMIT 1", (src_hash, tgt_hash))
+                           " ORDER BY ingest_order LIMIT 1", (src_hash, tgt_hash))
         return rows[0][0] if rows else None
 
     def replace_document(self, record: DocumentRecord, units: Sequence[Unit]) -> dict[str, int]:
@@ -243,11 +243,12 @@ class SQLiteStore(UnitCorrections):
         now = iso(utcnow())
         with self.transaction():
             earlier = self.document(record.id)
+            order = earlier.ingest_order if earlier else self._query(NEXT_INGEST_ORDER)[0][0]
             self._conn.execute("DELETE FROM contexts WHERE document = ?", (record.id,))
             self._conn.execute("DELETE FROM documents WHERE id = ?", (record.id,))
             self._conn.execute(
-                f"INSERT INTO documents ({self._DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                document_row(record, earlier.ingested if earlier else now, now),
+                f"INSERT INTO documents ({self._DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                document_row(record, earlier.ingested if earlier else now, now, order),
             )
             last_id = self._last_unit_id()
             unit_ids = {
@@ -807,7 +808,7 @@ class SQLiteStore(UnitCorrections):
         for key, document_id, score, proposal in self._query(
                 "SELECT c.key, c.document_id, c.score, c.proposal FROM candidate_documents c"
                 f" JOIN documents d ON d.id = c.document_id WHERE c.key IN ({','.join('?' * len(keys))})"
-                " ORDER BY c.key, d.ingested, d.id", list(keys)):
+                " ORDER BY c.key, d.ingest_order", list(keys)):
             found.setdefault(key, []).append((document_id, score, json.loads(proposal)))
         return found
 
@@ -887,7 +888,7 @@ class SQLiteStore(UnitCorrections):
         """Every stored document with its number of units, in the order ingested."""
         rows = self._query(
             f"SELECT {self._DOCUMENT_COLUMNS}, (SELECT count(*) FROM units u WHERE u.document_id = d.id)"
-            " FROM documents d ORDER BY ingested, id")
+            " FROM documents d ORDER BY ingest_order")
         return [(DocumentRecord(*row[:-1]), row[-1]) for row in rows]
 
     def delete_documents(self, document_ids: Sequence[str]) -> tuple[int, dict[int, list[tuple[str | None, float | None]]]]:

@@ -374,9 +374,22 @@ CREATE TABLE candidate_documents (
 CREATE INDEX candidate_documents_document ON candidate_documents(document_id);
 """
 
+# Each document's place in the order documents were first ingested, numbered as each is stored
+# (DocumentRecord.ingest_order): evidence is merged document by document in that order, and the
+# ingest time, to the second, ordered documents ingested within one second by their ids instead. The
+# documents stored before are numbered in the order they were read in (time, then id); the default
+# only lets the column be added, as every insert gives its number.
+_V16 = """
+ALTER TABLE documents ADD COLUMN ingest_order INTEGER NOT NULL DEFAULT 0;
+UPDATE documents SET ingest_order = (
+    SELECT count(*) FROM documents d WHERE d.ingested < documents.ingested
+                                        OR (d.ingested = documents.ingested AND d.id <= documents.id));
+CREATE UNIQUE INDEX documents_ingest_order ON documents(ingest_order);
+"""
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
-                    _V14, _V15]
+                    _V14, _V15, _V16]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
