@@ -1,7 +1,8 @@
 """French analysis with spaCy: tokens with their part of speech, morphology and dependency head.
 
 spaCy is loaded once per process, on first use, so that importing ``tmtool.terms`` stays cheap; named
-entities are not computed (nothing here uses them). Words joined by a hyphen are merged into one
+entities are not computed with the parse: ``persons`` asks the model's recogniser about the few
+sentences that need it. Words joined by a hyphen are merged into one
 token before the parser sees them (*état-major*, *lieutenant-colonel*, *C-IED*), as the treebanks the
 model was trained on write them. Analysis runs on a copy of the text whose typographic apostrophes and
 no-break spaces are replaced one-for-one (same length), so token offsets point into the original text
@@ -71,7 +72,7 @@ def _nlp():
 
         if not Language.has_factory("tmtool_merge_hyphens"):
             Language.component("tmtool_merge_hyphens", func=_merge_hyphenated)
-        nlp = spacy.load(MODEL, exclude=["ner"])
+        nlp = spacy.load(MODEL, disable=["ner"])  # loaded, not run with the parse: see ``persons``
     except (ImportError, OSError) as exc:  # the model is a declared dependency; say so if it is missing
         raise TmtoolError(f"French model {MODEL} is not installed ({exc.__class__.__name__})") from exc
     nlp.add_pipe("tmtool_merge_hyphens", first=True)
@@ -108,6 +109,18 @@ def analyse(sentences: Sequence[str]) -> list[list[Token]]:
     """The tokens of each sentence, parsed."""
     texts = [s.translate(_ANALYSIS_FOLD) for s in sentences]
     return [_tokens(doc, original) for doc, original in zip(_nlp().pipe(texts, batch_size=_BATCH), sentences)]
+
+
+def persons(sentences: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """Character spans (start, end) of the names of persons in each sentence: the entities the model's
+    named-entity recogniser labels PER. It reads the words alone (its own embedding of their forms,
+    not the parser's), so it runs on the tokenised text, as written (it was trained on text as written;
+    the parse's folding of no-break spaces changes its reading of *l'exercice « Baltic Shield »*). Run
+    on every sentence it would add three quarters to the parse's CPU time (bench/README.md, ninth
+    round): it is asked about a few words around a few candidates (``tmtool.terms.persons``)."""
+    nlp = _nlp()
+    docs = nlp.get_pipe("ner").pipe((nlp.make_doc(text) for text in sentences), batch_size=_BATCH)
+    return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"] for doc in docs]
 
 
 @contextmanager
