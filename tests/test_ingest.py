@@ -81,6 +81,19 @@ def test_a_revised_document_replaces_its_units_but_keeps_reviews(tmp_path):
         assert glossary.entry(store, edited).terms_in("en")[0].text == "edited by hand"
 
 
+def test_names_of_persons_are_not_proposed_and_a_reviewed_one_is_left_as_it_is(tmp_path):
+    with open_store(tmp_path / "t.db", create=True) as store:
+        kept = glossary.add_entry(store, glossary.new_entry(["Rob Bauer"], ["Admiral Rob Bauer"],
+                                                            status=ReviewStatus.APPROVED))
+        before = glossary.entry(store, kept)
+        ingest_pair(store, SEED_FR, SEED_EN)
+        proposed = [t.text for e in store.list_entries() if int(e.id) != kept for t in e.terms_in("fr")]
+        assert proposed and not [text for text in proposed if "Wiermann" in text or "Bauer" in text]
+        after = glossary.entry(store, kept)
+        assert (after.status, [(t.lang, t.text) for t in after.terms]) == (
+            before.status, [(t.lang, t.text) for t in before.terms])
+
+
 def test_missing_files_are_errors(tmp_path):
     with open_store(tmp_path / "t.db", create=True) as store:
         with pytest.raises(TmtoolError, match="no such file"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -350,3 +351,60 @@ def test_a_rendering_is_whole_when_each_word_keeps_its_links_between_term_and_ph
                       [0.0, 0.1, 0.9]])  # French word 2, outside the term: to English 2
     assert _word_alignment(links, [0, 1], [0, 1]) == pytest.approx(0.8)  # French 1 keeps 0.8, English 1 0.8
     assert _word_alignment(links, [0, 1], [0, 1, 2]) == pytest.approx(0.3 / 1.2)  # English 2 is French 2's
+
+
+# ---- names of persons ---------------------------------------------------------------------------------
+
+ADMIRAL_PAIRS = [Context(fr, en, "doc") for fr, en in [
+    ("Le vice-amiral Thibault Lemarchand a présidé la réunion du Comité militaire à Bruxelles.",
+     "Vice Admiral Thibault Lemarchand chaired the meeting of the Military Committee in Brussels."),
+    ("Selon l'amiral Lemarchand, le Comité militaire doit renforcer la surveillance maritime.",
+     "According to Admiral Lemarchand, the Military Committee must strengthen maritime surveillance."),
+    ("Le Comité militaire a approuvé le plan de surveillance maritime présenté par Thibault Lemarchand.",
+     "The Military Committee approved the maritime surveillance plan presented by Thibault Lemarchand."),
+    ("L'amiral Lemarchand a remercié les marines alliées de leur contribution à la surveillance maritime.",
+     "Admiral Lemarchand thanked the Allied navies for their contribution to maritime surveillance."),
+    ("Thibault Lemarchand quittera ses fonctions au Comité militaire en juin.",
+     "Thibault Lemarchand will leave his post at the Military Committee in June."),
+]]
+
+
+def test_a_person_named_alone_or_after_a_rank_is_no_term_of_the_glossary_a_body_is():
+    glossary = {e.terms[0].text: [t.text for t in e.terms_in("en")] for e in build_glossary(ADMIRAL_PAIRS)}
+    assert not [fr for fr in glossary if "Lemarchand" in fr or "Thibault" in fr]  # *amiral Lemarchand* too
+    assert glossary["Comité militaire"] == ["Military Committee"]
+    assert glossary["surveillance maritime"] == ["maritime surveillance"]
+    # the monolingual extraction keeps the name: a domain's term list may hold its named entities
+    extracted = [e.terms[0].text for e in extract_french(ADMIRAL_PAIRS)]
+    assert {"Thibault Lemarchand", "amiral Lemarchand"} <= set(extracted)
+
+
+def test_a_person_is_told_from_a_rank_and_a_body():
+    from tmtool.terms.extract import analyse_french
+    from tmtool.terms.persons import persons
+
+    analysis = analyse_french(ADMIRAL_PAIRS)
+    named = {analysis.candidates[key].text for key in persons(analysis.candidates.values(),
+                                                               [c.fr for c in ADMIRAL_PAIRS], analysis.tokens)}
+    assert {"Thibault Lemarchand", "Lemarchand", "amiral Lemarchand"} <= named
+    assert {"amiral", "Comité militaire"} <= {c.text for c in analysis.candidates.values()}
+    assert not {"amiral", "Comité militaire", "surveillance maritime"} & named
+
+
+def test_a_name_is_a_persons_designation_alone_or_after_a_title_not_as_a_complement_or_after_a_name():
+    from tmtool.terms import french
+    from tmtool.terms.persons import _person
+
+    sentence = "La méthode de Lemarchand guide l'amiral Lemarchand et la Fondation Lemarchand."
+    tokens = french.analyse([sentence])[0]
+    names = [(m.start(), m.end()) for m in re.finditer("Lemarchand", sentence)]  # as the recogniser finds them
+
+    def span(text: str):
+        words = text.split()
+        start = next(i for i in range(len(tokens)) if [t.text for t in tokens[i:i + len(words)]] == words)
+        return tokens[start:start + len(words)]
+
+    assert _person(span("amiral Lemarchand"), names) and _person(span("Lemarchand guide")[:1], names)
+    assert not _person(span("méthode de Lemarchand"), names)  # a thing named after a person: a term
+    assert not _person(span("Fondation Lemarchand"), names)  # a body named after one: its own name first
+    assert not _person(span("amiral"), names)  # the rank alone

@@ -31,6 +31,7 @@ from .acronyms import is_acronym
 from .candidates import definitions, term_key
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
 from .french import Token
+from .persons import persons
 from .wordalign import WordAligner, word_texts, words
 
 _SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
@@ -129,13 +130,16 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
     complement: a candidate rendered as one compact English noun phrase that ends its phrase
     (``rendered_as_unit``: *chaîne d'approvisionnement* → *supply chain* in *la résilience de la
     chaîne d'approvisionnement* → *the resilience of the supply chain*) is a unit, scored as one
-    (``FrenchTerms.units``)."""
+    (``FrenchTerms.units``). Names of persons are no terms of a bilingual glossary (``persons``)."""
     floor = french_floor(limit)
     # an acronym and its full form are terms by their definition, whatever their occurrences
     units = {key: value for key, value in analysis.units.items()
              if value > analysis.scores[key] and value >= floor and not analysis.candidates[key].defined_by}
     lifted = replace(analysis, scores={**analysis.scores, **units})
     entries = rank_entries(lifted, pairs, top=None, threshold=floor)
+    named = persons([analysis.candidates[term_key(e.terms[0].text)] for e in entries], [c.fr for c in pairs],
+                    analysis.tokens)
+    entries = [e for e in entries if term_key(e.terms[0].text) not in named]  # before pairing: no work for them
     for entry in entries:
         entry.terms.extend(finder.of(entry))
         key = term_key(entry.terms[0].text)

@@ -1,4 +1,9 @@
-"""Monolingual French extraction: candidates → ranked glossary entries (French side only)."""
+"""Monolingual French extraction: candidates → ranked glossary entries (French side only).
+
+Names of persons stay among the entries, where the bilingual glossary leaves them out
+(``tmtool.terms.persons``): a domain's term list may hold its named entities (ACTER's does: riders
+and horses in dressage), and leaving them out lowers F1 on every ACTER DEV half (bench/README.md,
+ninth round)."""
 
 from __future__ import annotations
 
