@@ -2,7 +2,7 @@
 
 spaCy is loaded once per process, on first use, so that importing ``tmtool.terms`` stays cheap; named
 entities are not computed with the parse: ``persons`` asks the model's recogniser about the few
-sentences that need it. Words joined by a hyphen are merged into one
+words around the candidates that need it. Words joined by a hyphen are merged into one
 token before the parser sees them (*état-major*, *lieutenant-colonel*, *C-IED*), as the treebanks the
 model was trained on write them. Analysis runs on a copy of the text whose typographic apostrophes and
 no-break spaces are replaced one-for-one (same length), so token offsets point into the original text
@@ -112,7 +112,7 @@ def analyse(sentences: Sequence[str]) -> list[list[Token]]:
 
 
 def persons(sentences: Sequence[str]) -> list[list[tuple[int, int]]]:
-    """Character spans (start, end) of the names of persons in each sentence: the entities the model's
+    """Character spans (start, end) of the names of persons in each text: the entities the model's
     named-entity recogniser labels PER. It reads the words alone (its own embedding of their forms,
     not the parser's), so it runs on the tokenised text, as written (it was trained on text as written;
     the parse's folding of no-break spaces changes its reading of *l'exercice « Baltic Shield »*). Run

@@ -7,10 +7,10 @@ keeps them, since a domain's term list may hold its named entities (ACTER's gold
 horses in dressage).
 
 The names are those spaCy's own named-entity recogniser (``french.persons``: the French model's NER,
-trained on WikiNER) labels PER, asked only about the sentences of the few candidates that could be
-names, so that the parse of every sentence does not pay for it. A candidate is a person's
-designation where the name ends it and what comes before the name, if anything, is a title in
-apposition to it: a rank or a function (*amiral* | *Dupont*, *secrétaire général* | *Jens
+trained on WikiNER) labels PER, asked only about a few words around the first occurrences of the few
+candidates that could be names, so that the parse of every sentence does not pay for it. A candidate
+is a person's designation where the name ends it and what comes before the name, if anything, is a
+title in apposition to it: a rank or a function (*amiral* | *Dupont*, *secrétaire général* | *Jens
 Stoltenberg*), which alone may be a term and stays a candidate. A body or a thing named after a person
 stays: its own name comes first (*Fondation* | *Robert Schuman*) or the person's is its complement
 (*anse de Henle*).
