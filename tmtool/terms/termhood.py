@@ -182,8 +182,9 @@ def score(
             named += name
             if name < 1.0:  # what the name leaves is shared by the other containers as before
                 for key, piece in containers.items():
-                    claims[key] += claim.get(key, 0.0) * (1.0 - name)
-                    pieces[key] += claim.get(key, 0.0) * (1.0 - name) if piece else 0.0
+                    share = claim.get(key, 0.0) * (1.0 - name)
+                    claims[key] += share
+                    pieces[key] += share if piece else 0.0
         specific = specificity(candidate, counts, total)
         spread = math.sqrt(1 + math.log2(max(1, len(documents.get(candidate.key, ())))))
         weight = shape(candidate) * spread
