@@ -199,6 +199,29 @@ def test_an_entry_reviewed_stays_as_reviewed(store_url):
         assert len(store.list_entries()) == 2
 
 
+def test_a_revised_document_takes_back_what_its_earlier_version_proposed(store_url):
+    with open_store(store_url, create=True) as store:
+        save(store, "a", [], [proposal("guerre des mines", "mine warfare", 0.7, "a"),
+                              proposal("char de combat", "battle tank", 0.8, "a"),
+                              proposal("chaîne d'approvisionnement", "supply chain", 0.6, "a")])
+        save(store, "b", [], [proposal("char de combat", "battle tank", 0.9, "b")])
+        entries = by_french(store)
+        approved = int(entries["chaîne d'approvisionnement"].id)
+        glossary.set_status(store, approved, ReviewStatus.APPROVED)
+        # the revision no longer uses the three terms
+        save(store, "a", [], [proposal("lutte anti-sous-marine", "anti-submarine warfare", 0.7, "a")])
+        entries = by_french(store)
+        # proposed by the earlier version alone: gone, as if that version had been removed
+        assert "guerre des mines" not in entries
+        # another document still counts it: its evidence alone is left
+        assert entries["char de combat"].frequency == 1
+        assert entries["char de combat"].score == entry_score([0.9], [0.8])
+        assert [c.document for c in entries["char de combat"].contexts] == ["b"]
+        # a person's decision stays
+        assert entries["chaîne d'approvisionnement"].status is ReviewStatus.APPROVED
+        assert "lutte anti-sous-marine" in entries
+
+
 def test_saving_a_document_again_changes_nothing(store_url):
     def save_all():
         for document in "abc":

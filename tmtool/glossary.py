@@ -282,10 +282,15 @@ def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], p
                   near: Sequence[Entry] = ()) -> tuple[dict[str, int], int, int]:
     """Store a document and its units (replacing an earlier version with its id), merge term
     extraction's ``proposals`` into the glossary, keep its proposals under the threshold (``near``)
-    as evidence (:func:`keep_evidence`) and recount the entries the earlier version counted.
+    as evidence (:func:`keep_evidence`) and recount the entries the earlier version counted. What
+    the earlier version gave an entry the new one no longer counts is taken back as a removal takes
+    it (:func:`_take_back`): a candidate nothing else vouches for goes, rather than staying with no
+    document, no context and the earlier version's score.
     Returns (unit ids by tuid, new entries, updated entries)."""
     with store.transaction():
         counted_before = store.document_entry_ids(record.id)
+        earlier = {entry_id: [(seen, score) for document, _, seen, score in rows if document == record.id]
+                   for entry_id, rows in store.document_counts(counted_before).items()} if counted_before else {}
         unit_ids = store.replace_document(record, units)
         finder = _EntryFinder(store)
         finder.read(map(finder.keys, [*proposals, *near]))
@@ -294,7 +299,12 @@ def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], p
             new, updated = merge_extracted(store, proposals, record.id, unit_ids, recount_also=counted_before,
                                            finder=finder)
             raised, counted = keep_evidence(store, near, record.id, unit_ids, finder=finder)
-            _fall_back(store, counted_before)
+            counts = store.document_counts(counted_before) if counted_before else {}
+            dropped = {entry_id: shares for entry_id, shares in earlier.items()
+                       if not any(document == record.id for document, *_ in counts.get(entry_id, []))}
+            taken = _take_back(store, dropped, store.entry_states(list(dropped)), counts,
+                               store.origin_snapshots(list(dropped))) if dropped else set()
+            _fall_back(store, [entry_id for entry_id in counted_before if entry_id not in taken])
     return unit_ids, new + raised, updated + counted
 
 
