@@ -299,10 +299,9 @@ def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], p
             new, updated = merge_extracted(store, proposals, record.id, unit_ids, recount_also=counted_before,
                                            finder=finder)
             raised, counted = keep_evidence(store, near, record.id, unit_ids, finder=finder)
-            counts = store.document_counts(counted_before) if counted_before else {}
-            dropped = {entry_id: shares for entry_id, shares in earlier.items()
-                       if not any(document == record.id for document, *_ in counts.get(entry_id, []))}
-            taken = _take_back(store, dropped, store.entry_states(list(dropped)), counts,
+            counted_now = set(store.document_entry_ids(record.id)) if earlier else set()
+            dropped = {entry_id: shares for entry_id, shares in earlier.items() if entry_id not in counted_now}
+            taken = _take_back(store, dropped, store.entry_states(list(dropped)), store.document_counts(list(dropped)),
                                store.origin_snapshots(list(dropped))) if dropped else set()
             _fall_back(store, [entry_id for entry_id in counted_before if entry_id not in taken])
     return unit_ids, new + raised, updated + counted
