@@ -239,3 +239,12 @@ def test_tokens_read_each_word_as_spacy_gives_it(words):
             plural="Plur" in t.morph.get("Number"), singular="Sing" in t.morph.get("Number"), start=t.idx,
             sentence_initial=t.i == 0 or t.is_sent_start or (t.i > 0 and doc[t.i - 1].text in french._OPENING_QUOTES),
             participle="Part" in t.morph.get("VerbForm"), nominal=nominal, stop=t.is_stop)
+
+
+def test_a_model_without_a_recogniser_finds_no_person_rather_than_failing(monkeypatch):
+    import spacy
+
+    sentences = ["Le vice-amiral Jean Dupont a présidé la réunion."]
+    assert french.persons(sentences) != [[]]  # the installed model names him
+    monkeypatch.setattr(french, "_nlp", lambda: spacy.blank("fr"))  # a model compared with --model, say
+    assert french.persons(sentences) == [[]]
