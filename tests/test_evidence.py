@@ -270,17 +270,23 @@ CONCEPTS = ["char de combat", "guerre des mines", "chaîne d'approvisionnement",
             "gestion de crise"]
 
 
+def counted_reads(monkeypatch, store: Store, *methods: str) -> dict[str, int]:
+    """How many times each of the store's ``methods`` is called from now on (the dict fills as they are)."""
+    reads: dict[str, int] = {}
+    for method in methods:
+        real = getattr(store, method)
+        monkeypatch.setattr(store, method, lambda *args, _real=real, _name=method, **kwargs:
+                            reads.update({_name: reads.get(_name, 0) + 1}) or _real(*args, **kwargs))
+    return reads
+
+
 def test_a_documents_proposals_are_read_together_however_many(store_url, monkeypatch):
     """The glossary is read for a document's proposals (and its evidence under the threshold) in a
     few statements, not a few for each proposal: on a server each statement is a wait."""
     with open_store(store_url, create=True) as store:
         save(store, "known", [], [proposal(fr, "x", 0.7, "known") for fr in CONCEPTS])
-        reads = {}
-        for method in ("terms_by_key", "entry_state", "entry_states", "entries", "document_counts",
-                       "equivalent_supports", "candidate_evidence"):
-            real = getattr(store, method)
-            monkeypatch.setattr(store, method, lambda *args, _real=real, _name=method, **kwargs:
-                                reads.update({_name: reads.get(_name, 0) + 1}) or _real(*args, **kwargs))
+        reads = counted_reads(monkeypatch, store, "terms_by_key", "entry_state", "entry_states", "entries",
+                              "document_counts", "equivalent_supports", "candidate_evidence")
         calls = []
         for document, concepts in (("few", CONCEPTS[:4]), ("many", CONCEPTS[4:])):
             reads.clear()
@@ -302,12 +308,8 @@ def test_removing_documents_reads_the_glossary_in_a_few_statements_however_many_
             for n in range(3):
                 save(store, f"{prefix}{n}", [found for fr in concepts for found in weak(f"{prefix}{n}", fr, "x")])
         assert len(store.list_entries()) == 14  # each made by the evidence of its three documents
-        reads = {}
-        for method in ("entry_state", "entry_states", "entries", "origin_snapshots", "document_counts",
-                       "equivalent_supports", "candidate_evidence"):
-            real = getattr(store, method)
-            monkeypatch.setattr(store, method, lambda *args, _real=real, _name=method, **kwargs:
-                                reads.update({_name: reads.get(_name, 0) + 1}) or _real(*args, **kwargs))
+        reads = counted_reads(monkeypatch, store, "entry_state", "entry_states", "entries", "origin_snapshots",
+                              "document_counts", "equivalent_supports", "candidate_evidence")
         calls = []
         for document in ("few2", "many2"):
             reads.clear()
