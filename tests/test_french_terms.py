@@ -98,6 +98,10 @@ def test_a_longer_candidate_is_a_name_when_always_capitalised_and_not_a_coordina
     found = analysis("Le Fonds européen et partenaires publics financent le projet.",
                      "Les experts du Fonds européen et partenaires publics se réunissent à Lyon.")
     assert found.scores["fonds européen"] >= DEFAULT_THRESHOLD
+    # a coordination of two complements inside the name (the second conjunct is not coordinated with
+    # the shorter candidate's head) leaves the name whole
+    found = analysis("L'Agence OTAN d'information et de communication (NCIA) fournira les réseaux nécessaires.")
+    assert found.scores["agence otan"] == 0.0
 
 
 def test_a_general_word_lowers_a_phrase_once_the_input_is_long_enough_to_measure_it():
