@@ -98,6 +98,10 @@ def test_a_longer_candidate_is_a_name_when_always_capitalised_and_not_a_coordina
     found = analysis("Le Fonds européen et partenaires publics financent le projet.",
                      "Les experts du Fonds européen et partenaires publics se réunissent à Lyon.")
     assert found.scores["fonds européen"] >= DEFAULT_THRESHOLD
+    # a coordination of two complements inside the name (the second conjunct is not coordinated with
+    # the shorter candidate's head) leaves the name whole
+    found = analysis("L'Agence OTAN d'information et de communication (NCIA) fournira les réseaux nécessaires.")
+    assert found.scores["agence otan"] == 0.0
 
 
 def test_a_general_word_lowers_a_phrase_once_the_input_is_long_enough_to_measure_it():
@@ -147,6 +151,26 @@ def test_acronym_apposition_defines_the_full_form():
     assert set(terms) == {"Brigade légère d'intervention rapide", "BLIR"}
     assert terms["BLIR"].term_type is TermType.ACRONYM
     assert entry.frequency == 3 and entry.score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize("sentence, acronym, full", [
+    # the French words do not spell the English acronym: the longest phrase would spell it with letters
+    # inside its words (N-orvège, fo-r-ce, F-orce); the bound on its words leaves the name
+    ("Il salue la contribution de la Norvège à la Force de réaction de l'OTAN (NRF) cette année.",
+     "NRF", "Force de réaction de l'OTAN"),
+    # French words in another order than the English acronym's letters, within the bound
+    ("Le conseil a nommé le Commandant suprême des forces alliées en Europe (SACEUR) en juillet.",
+     "SACEUR", "Commandant suprême des forces alliées en Europe"),
+    # letters the French words do not spell, a short phrase: the capitalised name before the parenthesis
+    ("Le Centre d'analyse des leçons (JALLC) publie un rapport.", "JALLC", "Centre d'analyse des leçons"),
+])
+def test_an_acronyms_full_form_is_no_longer_than_its_letters_allow(sentence, acronym, full):
+    from tmtool.terms.candidates import definitions
+
+    tokens = french.analyse([sentence])[0]
+    found = {short: " ".join(t.text for t in tokens[start:end]).replace("' ", "'")
+             for short, (start, end) in definitions(tokens, sentence)}
+    assert found == {acronym: full}
 
 
 def test_web_and_mail_addresses_are_never_candidates():

@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from tmtool.align.languages import token_normalizer
 from tmtool.terms.wordalign import words
-from tmtool.text.normalize import english_stem, fold, fold_word, french_elision, initials, normalize_for_match, stem
+from tmtool.text.normalize import (
+    english_stem, fold, fold_word, french_elision, initials, normalize_for_match, sentence_case, stem,
+)
 
 # Stores hold these keys (entry keys, look-up keys, FTS columns): they were computed by the code this
 # module replaced (store/folding.py), and a change to any of them needs a migration recomputing keys.
@@ -84,3 +86,25 @@ def test_the_aligner_and_the_term_word_aligner_elide_alike():
     for word, core in [("quoiqu’il", "il"), ("l’OTAN", "OTAN"), ("ç’a", "a"), ("presqu’île", "presqu’île")]:
         assert french(word) == core
         assert words(word)[0].text == core.lower().split("’")[0]
+
+
+@pytest.mark.parametrize("sentence, cased", [
+    ("CONTEXTE", "Contexte"),  # a heading
+    ("ANNEXE A – RÉFÉRENCES", "Annexe a – références"),
+    ("« CONTEXTE »", "« Contexte »"),
+    ("PHOTO : les chefs d'état-major au siège.", "Photo : les chefs d'état-major au siège."),  # a label
+    ("L'OTAN se réunit à Bruxelles.", "L'OTAN se réunit à Bruxelles."),  # an acronym in a sentence
+    ("Le 12 MAI : réunion", "Le 12 MAI : réunion"),  # capitals inside a sentence: not a label
+    ("A", "A"),  # one letter: a letter, not a heading (*the letter A of the arena*)
+    ("", ""),
+])
+def test_a_heading_or_label_in_capitals_is_read_in_sentence_case(sentence, cased):
+    assert sentence_case(sentence) == cased
+
+
+@given(st.text())
+def test_sentence_case_keeps_every_offset_and_changes_only_case(text):
+    cased = sentence_case(text)
+    assert len(cased) == len(text)
+    assert cased.casefold() == text.casefold() or cased == text
+    assert cased == text or not any(c.islower() for c in text.split(":")[0])

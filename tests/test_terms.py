@@ -408,3 +408,25 @@ def test_a_name_is_a_persons_designation_alone_or_after_a_title_not_as_a_complem
     assert not _person(span("méthode de Lemarchand"), names)  # a thing named after a person: a term
     assert not _person(span("Fondation Lemarchand"), names)  # a body named after one: its own name first
     assert not _person(span("amiral"), names)  # the rank alone
+
+
+HEADED_PAIRS = [Context(fr, en, "doc") for fr, en in [
+    ("CONTEXTE", "BACKGROUND"),
+    ("Le Comité militaire de l'OTAN conseille le Conseil de l'Atlantique Nord.",
+     "The NATO Military Committee advises the North Atlantic Council."),
+    ("PHOTO : les chefs d'état-major de la défense au siège de l'OTAN.",
+     "PHOTO: the Chiefs of Defence at NATO Headquarters."),
+    ("MISSIONS ET RESPONSABILITÉS", "MISSIONS AND RESPONSIBILITIES"),
+    ("L'OTAN fournit des avis militaires et l'OTAN coordonne la planification.",
+     "NATO provides military advice and NATO coordinates planning."),
+]]
+
+
+def test_a_heading_or_label_in_capitals_is_no_acronym_an_acronym_in_a_sentence_stays_one():
+    entries = build_glossary(HEADED_PAIRS, threshold=0.0)
+    acronyms = {t.text for e in entries for t in e.terms if t.term_type is TermType.ACRONYM}
+    assert acronyms == {"OTAN", "NATO"}
+    french = {e.terms[0].text for e in entries}
+    assert not {"CONTEXTE", "PHOTO", "MISSIONS", "RESPONSABILITÉS"} & french
+    # the heading's words are read as the words they are, in sentence case, as any sentence's
+    assert not [t.text for e in entries for t in e.terms if t.text.isupper() and t.text not in acronyms]

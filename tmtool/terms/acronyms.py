@@ -42,11 +42,21 @@ def letters_match(acronym: str, words: Sequence[str]) -> bool:
     return True
 
 
+def _words(tokens: Sequence[str]) -> int:
+    return sum(1 for t in tokens if any(c.isalnum() for c in t) and not t.endswith(("'", "’")))
+
+
 def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int]) -> int | None:
     """The index in ``words`` where the full form of ``acronym`` begins; it ends at ``words[-1]``.
 
     ``starts`` are the possible beginnings (content words that open a noun phrase), left to right.
+    A full form has at most min(letters + 5, 2 × letters) words, the acronym's letters counted
+    (Schwartz & Hearst's bound; a word elided before the next, *l'*, is part of it): the letters may
+    be spelled inside words, and a longer phrase spells nearly any acronym so (*Norvège à la Force de
+    réaction de l'OTAN (NRF)*, whose French words do not spell the English acronym at all).
     """
+    letters = sum(c.isalnum() for c in acronym)
+    starts = [s for s in starts if _words(words[s:]) <= min(letters + 5, 2 * letters)] or starts[-1:]
     if not starts:
         return None
     for start in reversed(starts):  # the shortest full form whose letters spell the acronym

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..errors import TmtoolError
+from ..text.normalize import sentence_case
 from .acronyms import is_acronym
 
 MODEL = "fr_core_news_sm"  # the spaCy package loaded (bench/ can compare another before loading)
@@ -116,9 +117,11 @@ def load_model() -> None:
 
 
 def analyse(sentences: Sequence[str]) -> list[list[Token]]:
-    """The tokens of each sentence, parsed."""
-    texts = [s.translate(_ANALYSIS_FOLD) for s in sentences]
-    return [_tokens(doc, original) for doc, original in zip(_nlp().pipe(texts, batch_size=_BATCH), sentences)]
+    """The tokens of each sentence, parsed; a heading in capitals as the sentence it spells
+    (``sentence_case``: its words are no acronyms)."""
+    originals = [sentence_case(s) for s in sentences]
+    texts = [s.translate(_ANALYSIS_FOLD) for s in originals]
+    return [_tokens(doc, original) for doc, original in zip(_nlp().pipe(texts, batch_size=_BATCH), originals)]
 
 
 def persons(sentences: Sequence[str]) -> list[list[tuple[int, int]]]:

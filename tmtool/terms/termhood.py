@@ -136,12 +136,17 @@ def nesting(tokens: Sequence[Token], inner: tuple[int, int], outer: tuple[int, i
     return None
 
 
-def names_whole(container: Candidate, extension: Sequence[Token]) -> bool:
-    """Whether a longer candidate that begins with a shorter one and only gives its head more
-    dependents (``extension``: its tokens after the shorter one) is a name, the shorter one then a
-    piece of it: a designation always written with a capital (a heading's capital is not a name's),
-    extended by no coordination (*Initiative de coopération d'Istanbul et partenaires* joins two)."""
-    return container.name and container.text[:1].isupper() and not any(t.pos == "CCONJ" for t in extension)
+def names_whole(container: Candidate, sentence: Sequence[Token], inner: tuple[int, int], end: int) -> bool:
+    """Whether a longer candidate that begins with a shorter one (at token span ``inner``) and only
+    gives its head more dependents (up to token ``end``) is a name, the shorter one then a piece of
+    it: a designation always written with a capital (a heading's capital is not a name's) that
+    coordinates nothing with the shorter one's head. *Initiative de coopération d'Istanbul et
+    partenaires* joins a second designation to *Initiative*; *Agence OTAN d'information et de
+    communication* coordinates two complements inside one name, whose pieces *Agence OTAN* and
+    *Agence OTAN d'information* designate nothing."""
+    roots = {k for k in range(*inner) if not inner[0] <= sentence[k].head < inner[1] or sentence[k].head == k}
+    return container.name and container.text[:1].isupper() and not any(
+        t.dep == "conj" and t.head in roots for t in sentence[inner[1]:end])
 
 
 def score(
@@ -177,7 +182,7 @@ def score(
                         kind = nesting(tokens[o.sentence], (o.start, o.end), (start, end))
                         if kind:
                             containers[key] = containers.get(key, False) or kind == "piece"
-                        elif start == o.start and names_whole(candidates[key], tokens[o.sentence][o.end:end]):
+                        elif start == o.start and names_whole(candidates[key], tokens[o.sentence], (o.start, o.end), end):
                             name = max(name, claim.get(key, 0.0))
             named += name
             if name < 1.0:  # what the name leaves is shared by the other containers as before

@@ -42,6 +42,22 @@ def normalize_for_match(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def sentence_case(sentence: str) -> str:
+    """A sentence as it would be written in sentence case where it is written in capitals: a heading
+    (*CONTEXTE*, *ANNEXE A – RÉFÉRENCES*) or a label opening it before a colon (*PHOTO : les chefs…*)
+    with its first letter alone a capital; any other sentence as it is. Capitals throughout are
+    typography, as a sentence's first capital is: the words are no acronyms, and the taggers, trained
+    on text as it is mostly written, read every word of a heading in capitals as a name. The length,
+    and so every character offset, is kept (else the sentence is returned as it is)."""
+    end = sentence.find(":") if any(c.islower() for c in sentence) else len(sentence)
+    capitals = sentence[:end] if end >= 0 else ""
+    if any(c.islower() for c in capitals) or sum(c.isalpha() for c in capitals) < 2:
+        return sentence
+    first = next(k for k, c in enumerate(capitals) if c.isalpha())
+    cased = sentence[: first + 1] + capitals[first + 1 :].lower() + sentence[end:]
+    return cased if len(cased) == len(sentence) else sentence
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: *État-major* and *etat-major* fold alike."""
     decomposed = unicodedata.normalize("NFKD", normalize_for_match(text))
