@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tmtool.align.languages import token_normalizer
 from tmtool.terms.wordalign import words
 from tmtool.text.normalize import (
-    english_stem, fold, french_elision, initials, normalize_for_match, sentence_case, stem,
+    english_stem, fold, fold_word, french_elision, initials, normalize_for_match, sentence_case, stem,
 )
 
 # Stores hold these keys (entry keys, look-up keys, FTS columns): they were computed by the code this
@@ -56,6 +56,18 @@ def test_a_key_ignores_case_accents_and_typography(text):
     assert fold(key) == key == fold(text.upper()) == fold(normalize_for_match(text))
     assert not any(unicodedata.combining(c) or c in "’‘ʼ`‐‑–—\u00a0\u202f\t" for c in key)
     assert key == " ".join(key.split())
+
+
+@given(latin_text)
+def test_a_word_remembered_folds_as_fold(text):
+    assert fold_word(text) == fold(text) == fold_word(text)
+
+
+def test_a_word_is_folded_once_and_the_memory_is_bounded():
+    fold_word.cache_clear()
+    assert [fold_word(w) for w in ["État", "État", "etat"]] == ["etat"] * 3
+    assert fold_word.cache_info().hits == 1
+    assert fold_word.cache_info().maxsize is not None  # a long-running server reads unbounded words
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,16 @@ so the trained model and the glossary built on it do not change."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tmtool.terms import dictionary, wordalign
+from tmtool.text.normalize import french_elision
 from tmtool.terms.wordalign import (COGNATE_PSEUDO_COUNT, DICTIONARY_PSEUDO_COUNT, IDENTICAL_PSEUDO_COUNT,
-                                    NULL_PROBABILITY, WordAligner, _Cells, _diagonal, cognate)
+                                    NULL_PROBABILITY, Word, WordAligner, _Cells, _diagonal, cognate)
 
 
 def reference_cells(encoded, width):
@@ -117,6 +120,23 @@ def test_translations_follow_the_dictionary_read():
 @given(st.text(alphabet=st.sampled_from(list("lLdDqQuUsjJ’'- \t\u00a0aéÉ1_İ.,")) | st.characters(), max_size=40))
 def test_word_texts_are_the_texts_of_words(text):
     assert wordalign.word_texts(text) == [w.text for w in wordalign.words(text)]
+
+
+def reference_words(text):
+    """``words`` as defined: each whitespace-separated piece, less the elided word that starts it, cut
+    into words, with their offsets in the text."""
+    found = []
+    for piece in re.finditer(r"\S+", text):
+        offset = piece.start() + french_elision(piece.group())
+        found += [Word(w.group().lower(), offset + w.start(), offset + w.end())
+                  for w in wordalign._WORD.finditer(text[offset:piece.end()])]
+    return tuple(found)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("lLdDqQuUsjJ’'- \t\u00a0aéÉ1_İ.,")) | st.characters(), max_size=40))
+def test_words_read_one_whitespace_separated_piece_at_a_time(text):
+    assert wordalign.words.__wrapped__(text) == reference_words(text)
 
 
 def test_word_texts_leave_out_elided_words():

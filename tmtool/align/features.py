@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 import regex
 
-from ..text.normalize import fold
+from ..text.normalize import fold_word
 from .arrays import concat_ranges
 
 _TOKEN = regex.compile(r"\d+|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[?!()«»“”„\"]")
@@ -41,7 +41,7 @@ def skeleton(word: str) -> str:
 def words_of(text: str, normalize: TokenNormalizer) -> list[str]:
     """The folded words of a text (no numbers, no punctuation), as ``extract`` sees them."""
     cores = (normalize(token) for token in _TOKEN.findall(text) if token[0].isalpha())
-    return [fold(core) for core in cores if core]
+    return [fold_word(core) for core in cores if core]
 
 
 @dataclass(slots=True)
@@ -137,7 +137,7 @@ class _Tokens:
         elif token in _PUNCTUATION:
             features.append(space.id(("punct", "quote" if token in _QUOTES else token)))
         elif token[0].isalpha() and (core := self.normalize(token)):
-            word = fold(core)
+            word = fold_word(core)
             if len(word) >= _MIN_WORD:
                 features.append(space.id(("prefix", word[:_MIN_WORD])))
                 consonants = skeleton(word)

@@ -16,6 +16,7 @@ forms then pair too), and a French acronym is only ever paired with an English a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -25,7 +26,7 @@ import numpy as np
 from rapidfuzz.fuzz import ratio
 
 from ..model import Context, Entry, Term, TermType
-from ..text.normalize import fold, normalize_for_match, stem
+from ..text.normalize import fold, fold_word, normalize_for_match, stem
 from . import english
 from .acronyms import is_acronym
 from .candidates import definitions, term_key
@@ -359,9 +360,9 @@ def _open_compound(french_word: str, english_words: Sequence[str]) -> float:
     """Spelling similarity of a French word with English words read as one (*cyberdéfense* ↔
     *cyber defence*), 0 unless the whole matches clearly better than its best word alone (*cyber*):
     otherwise it is a word and more, not a compound."""
-    french = fold(french_word)
-    whole = ratio(french, "".join(fold(w) for w in english_words)) / 100
-    best_word = max(ratio(french, fold(w)) for w in english_words) / 100
+    french = fold_word(french_word)
+    whole = ratio(french, "".join(fold_word(w) for w in english_words)) / 100
+    best_word = max(ratio(french, fold_word(w)) for w in english_words) / 100
     return whole if whole >= OPEN_COMPOUND_FLOOR and whole >= best_word + OPEN_COMPOUND_GAIN else 0.0
 
 
@@ -392,10 +393,11 @@ class _PairViews:
             context = self.pairs[number]
             fr_words, en_words = words(context.fr), words(context.en)
             links = self.aligner.links([w.text for w in fr_words], [w.text for w in en_words])
+            starts = [w.start for w in en_words]  # increasing: a phrase's words are found by bisection
             phrases = []
             for phrase in self.phrases[number]:
-                covered = [j for j, w in enumerate(en_words) if phrase.start <= w.start < phrase.end
-                           and w.text not in english.FUNCTION_WORDS]
+                covered = [j for j in range(bisect_left(starts, phrase.start), bisect_left(starts, phrase.end))
+                           if en_words[j].text not in english.FUNCTION_WORDS]
                 if covered:
                     phrases.append((phrase, covered))
             cover = np.zeros((len(phrases), len(en_words)))

@@ -24,7 +24,7 @@ from typing import Iterable, Sequence
 import numpy as np
 from rapidfuzz.fuzz import partial_ratio, ratio
 
-from ..text.normalize import FRENCH_ELISION, fold, french_elision
+from ..text.normalize import FRENCH_ELISION, fold_word
 from . import dictionary
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # hyphenated compounds are aligned part by part
@@ -52,15 +52,14 @@ class Word:
 @lru_cache(maxsize=8192)
 def words(text: str) -> tuple[Word, ...]:
     """Word tokens with offsets, for alignment: *l’OTAN* → *otan* (remembered: a sentence is read
-    for the aligner, the pair views and the term index)."""
-    found = []
-    for match in re.finditer(r"\S+", text):
-        piece = match.group()
-        elided = french_elision(piece)
-        offset = match.start() + elided
-        for word in _WORD.finditer(piece[elided:]):
-            found.append(Word(word.group().lower(), offset + word.start(), offset + word.end()))
-    return tuple(found)
+    for the aligner, the pair views and the term index). One regex pass over the sentence with its
+    elided words blanked out in place, which keeps the offsets: a word never spans whitespace, so this
+    reads what each whitespace-separated piece read alone, less its elided word, would."""
+    return tuple(Word(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(_ELIDED.sub(_blank, text)))
+
+
+def _blank(match: re.Match) -> str:
+    return " " * (match.end() - match.start())
 
 
 def word_texts(text: str) -> list[str]:
@@ -69,18 +68,13 @@ def word_texts(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _fold(word: str) -> str:
-    return fold(word)  # a word is folded once, not once per word it is compared with
-
-
-@lru_cache(maxsize=65536)
 def cognate(fr: str, en: str) -> float:
     """Folded edit similarity of two words, 0 below the cognate floor; digits must be equal."""
     if fr.isdigit() or en.isdigit():
         return 1.0 if fr == en else 0.0
     if min(len(fr), len(en)) < 4:
-        return 1.0 if _fold(fr) == _fold(en) else 0.0
-    fr, en = _fold(fr), _fold(en)
+        return 1.0 if fold_word(fr) == fold_word(en) else 0.0
+    fr, en = fold_word(fr), fold_word(en)
     similarity = ratio(fr, en) / 100
     shorter, longer = sorted((fr, en), key=len)
     if len(longer) >= len(shorter) + 3 and len(shorter) >= 5:

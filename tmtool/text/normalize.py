@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # typographic apostrophes and dashes match their ASCII forms (str.replace on the few present is
 # several times faster than str.translate, which looks every character up: a third of an import)
@@ -62,6 +63,14 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", normalize_for_match(text))
     # dotless ı is its own letter to Unicode but upper-cases to I: without this, *ı* and *I* differ
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """``fold`` of a word, remembered: word alignment, pairing and sentence alignment fold the same
+    words over and over (each English word of a pair against every one-word term, each token of a
+    document against the next)."""
+    return fold(word)
 
 
 def french_elision(word: str) -> int:

@@ -32,7 +32,7 @@ from psycopg import pq
 from ...errors import NotFound, TmtoolError
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
-from ...text.normalize import fold
+from ...text.normalize import fold, fold_word
 from ..corrections import UnitCorrections
 from ..records import (
     Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, unit_content_key,
@@ -536,7 +536,7 @@ class PostgresStore(UnitCorrections):
         """French→English units sharing the document's most specific words (each in at most
         ``limit`` sources, as SQLite counts them), those that rank highest for them first (ts_rank,
         a long unit's matches weighing less, as bm25 weighs them), then the shortest."""
-        words = sorted({fold(word) for word in words if len(word) >= MIN_CONTEXT_WORD})
+        words = sorted({fold_word(word) for word in words if len(word) >= MIN_CONTEXT_WORD})
         # the statistics name the commonest words; the others are counted, up to limit + 1 each,
         # in one statement (a word the statistics miss but found in thousands of units flooded the
         # contexts with long units: term extraction then took 3x as long as on SQLite)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ...errors import DISK_FULL, NotFound, TmtoolError
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
-from ...text.normalize import fold
+from ...text.normalize import fold, fold_word
 from ..corrections import UnitCorrections
 from ..records import (
     Change,
@@ -479,7 +479,7 @@ class SQLiteStore(UnitCorrections):
 
         Only words found in at most ``limit`` units are queried: a word common in the memory says
         nothing about a term, and its postings would make the query scan the whole memory."""
-        specific = self._specific_words(sorted({fold(word) for word in words if len(word) >= MIN_CONTEXT_WORD}),
+        specific = self._specific_words(sorted({fold_word(word) for word in words if len(word) >= MIN_CONTEXT_WORD}),
                                         limit)
         if not specific:
             return []
