@@ -87,6 +87,8 @@ def _nlp():
     # The model is half a million objects that live as long as the process: out of the cyclic
     # collector's sight, which would otherwise walk them all at each full collection (0.35 s, a
     # fifth of an ingest's own CPU; bench/README.md), and touch their pages in the parse worker.
+    # Garbage is collected first, as ``check.load_glossary`` does, so that none is frozen with it.
+    gc.collect()
     gc.freeze()
     return nlp
 
