@@ -216,6 +216,14 @@ def test_english_definitions():
     assert english.definitions(text) == [("IMS", "International Military Staff")]
     text = "From 6 to 17 May 2024, the Counter-Improvised Explosive Devices Centre of Excellence (C-IED COE) in Madrid"
     assert english.definitions(text) == [("C-IED COE", "Counter-Improvised Explosive Devices Centre of Excellence")]
+    # the name's capitalised words the letters leave out belong to it; another name's acronym and the
+    # sentence's first capital do not
+    assert english.definitions("The exercise was led by Allied Maritime Command (MARCOM) this year.") == [
+        ("MARCOM", "Allied Maritime Command")]
+    assert english.definitions("Troops of NATO Allied Land Command (LANDCOM) trained.") == [
+        ("LANDCOM", "Allied Land Command")]
+    assert english.definitions("Yesterday Allied Air Command (AIRCOM) met.") == [("AIRCOM", "Allied Air Command")]
+    assert english.definitions("Today Air Command (AIRCOM) met.") == [("AIRCOM", "Air Command")]
 
 
 

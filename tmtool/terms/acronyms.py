@@ -61,6 +61,13 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int]) -> i
         return None
     for start in reversed(starts):  # the shortest full form whose letters spell the acronym
         if letters_match(acronym, words[start:]):
+            # and the capitalised words of the name before it, which the letters leave out (*led by
+            # Allied Maritime Command (MARCOM)*); not the sentence's first capital, which is not a
+            # name's (*Yesterday Allied Air Command*), nor an acronym of another name (*NATO Allied
+            # Land Command*)
+            while (start - 1 in starts and start - 1 > 0 and words[start - 1][:1].isupper()
+                   and not words[start - 1].isupper()):
+                start -= 1
             return start
     for start in starts:  # else the longest name: capitalised and of two words or more
         if words[start][:1].isupper() and len(words) - start >= 2:
