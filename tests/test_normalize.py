@@ -92,6 +92,8 @@ def test_the_aligner_and_the_term_word_aligner_elide_alike():
     ("CONTEXTE", "Contexte"),  # a heading
     ("ANNEXE A – RÉFÉRENCES", "Annexe a – références"),
     ("« CONTEXTE »", "« Contexte »"),
+    ("LE COMITÉ MILITAIRE (CM) SE RÉUNIT", "Le comité militaire (CM) se réunit"),  # the heading defines CM
+    ("(OTAN)", "(OTAN)"),
     ("PHOTO : les chefs d'état-major au siège.", "Photo : les chefs d'état-major au siège."),  # a label
     ("L'OTAN se réunit à Bruxelles.", "L'OTAN se réunit à Bruxelles."),  # an acronym in a sentence
     ("Le 12 MAI : réunion", "Le 12 MAI : réunion"),  # capitals inside a sentence: not a label

@@ -20,6 +20,7 @@ from functools import lru_cache
 # several times faster than str.translate, which looks every character up: a third of an import)
 _PUNCTUATION = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"}
 _WORD_SPLIT = re.compile(r"([\s\-'])")
+_PARENTHESES = re.compile(r"(\([^()]*\))")
 
 # A French word that elides before a vowel: le/la, de, je, me, ne, se, te, ce (ç’ before a: *ç’a
 # été*), que and the conjunctions ending in it. Not *presqu’île* nor *quelqu’un*: one word each, where
@@ -53,8 +54,10 @@ def sentence_case(sentence: str) -> str:
     capitals = sentence[:end] if end >= 0 else ""
     if any(c.islower() for c in capitals) or sum(c.isalpha() for c in capitals) < 2:
         return sentence
+    # an acronym in parentheses stays one: the heading defines it (*LE COMITÉ MILITAIRE (CM)*)
+    lowered = "".join(piece if piece.startswith("(") else piece.lower() for piece in _PARENTHESES.split(capitals))
     first = next(k for k, c in enumerate(capitals) if c.isalpha())
-    cased = sentence[: first + 1] + capitals[first + 1 :].lower() + sentence[end:]
+    cased = lowered[:first] + capitals[first] + lowered[first + 1 :] + sentence[end:]
     return cased if len(cased) == len(sentence) else sentence
 
 
