@@ -224,6 +224,38 @@ def test_english_definitions():
         ("LANDCOM", "Allied Land Command")]
     assert english.definitions("Yesterday Allied Air Command (AIRCOM) met.") == [("AIRCOM", "Allied Air Command")]
     assert english.definitions("Today Air Command (AIRCOM) met.") == [("AIRCOM", "Air Command")]
+    # a line of a list of abbreviations: the acronym, a tab, the full form
+    assert english.definitions("ACO\tAllied Command Operations;") == [("ACO", "Allied Command Operations")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("ACO\tCommandement allié Opérations", ("ACO", "Commandement allié Opérations")),
+    ("  C-IED COE \t Centre d'excellence C-IED.", None),  # two words before the tab: no acronym line
+    ("C-IED\tLutte contre les engins explosifs improvisés.", ("C-IED", "Lutte contre les engins explosifs improvisés")),
+    ("NOTE\tLe présent document s'applique à tous les services de l'Agence.", None),  # text, not a full form
+    ("A\tAnnexe", None),  # one capital: a letter
+    ("ACO Commandement allié Opérations", None),  # no column
+])
+def test_a_list_of_abbreviations_defines_its_acronyms(line, expected):
+    from tmtool.terms.acronyms import listed
+
+    found = listed(line)
+    assert (None if found is None else (found[0], line[slice(*found[1])])) == expected
+
+
+ABBREVIATION_PAIRS = [Context(fr, en, "doc") for fr, en in [
+    ("Liste des abréviations", "List of abbreviations"),
+    ("ACO\tCommandement allié Opérations", "ACO\tAllied Command Operations"),
+    ("SHAPE\tGrand Quartier général des puissances alliées en Europe", "SHAPE\tSupreme Headquarters Allied Powers Europe"),
+]]
+
+
+def test_an_acronym_listed_in_both_languages_pairs_with_its_full_forms():
+    entries = {e.terms[0].text.casefold(): {t.text for t in e.terms} for e in build_glossary(ABBREVIATION_PAIRS)}
+    assert entries["commandement allié opérations"] == {"Commandement allié Opérations", "ACO",
+                                                        "Allied Command Operations"}
+    assert {"SHAPE", "Supreme Headquarters Allied Powers Europe"} <= entries[
+        "grand quartier général des puissances alliées en europe"]
 
 
 

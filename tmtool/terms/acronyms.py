@@ -1,7 +1,8 @@
 """Acronyms and their full forms, in either language.
 
 A definition is a full form followed by its acronym in parentheses: *État-major militaire international
-(EMI)*, *International Military Staff (IMS)*. The full form is the noun phrase just before the
+(EMI)*, *International Military Staff (IMS)*; or a line of a list of abbreviations, the acronym and its
+full form in two columns (``LISTED_ACRONYM``). The full form is the noun phrase just before the
 parenthesis; which of its possible starts is right is decided by the letters of the acronym when they
 match (Schwartz & Hearst 2003), else by the capitalisation of organisation names. NATO acronyms are
 often English inside French text (*C-IED COE*, *DCB*), so a letter mismatch is not a reason to drop one.
@@ -16,6 +17,22 @@ from ..text.normalize import fold
 
 PARENTHESISED_ACRONYM = re.compile(r"\(\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9]*(?:[-/ ][A-ZÀ-Ý0-9]+)*)\s*\)")
 _ACRONYM_WORD = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9]*(?:-[A-ZÀ-Ý0-9]+)*$")
+# a line of a list of abbreviations: the acronym, a tab (a table's column, as a word processor's list
+# of abbreviations is written), its full form; a final full stop or semicolon is not part of it
+LISTED_ACRONYM = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9]*(?:[-/][A-ZÀ-Ý0-9]+)*)[ ]*\t\s*(\w.*?)[\s.;]*$")
+
+
+def listed(line: str) -> tuple[str, tuple[int, int]] | None:
+    """The acronym a line of a list of abbreviations defines and the character span of its full form,
+    or None: an acronym, a tab, and a full form of no more words than its letters allow (see
+    ``choose_start``; a line of text after a tab is no full form)."""
+    match = LISTED_ACRONYM.match(line)
+    if not match or not is_acronym(match.group(1)):
+        return None
+    letters = sum(c.isalnum() for c in match.group(1))
+    if len(match.group(2).split()) > min(letters + 5, 2 * letters):
+        return None
+    return match.group(1), match.span(2)
 
 
 def is_acronym(word: str) -> bool:

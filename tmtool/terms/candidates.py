@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
+from . import acronyms
 from .acronyms import PARENTHESISED_ACRONYM, choose_start
 from .french import Token, wordlike
 
@@ -331,7 +332,13 @@ def _singular(token: Token) -> str:
 
 def definitions(tokens: Sequence[Token], text: str) -> list[tuple[str, tuple[int, int]]]:
     """Acronyms defined in the sentence, each with the token span of its full form: the candidate
-    span just before the parenthesis whose letters spell the acronym (``acronyms.choose_start``)."""
+    span just before the parenthesis whose letters spell the acronym (``acronyms.choose_start``), or
+    the whole second column of a line of a list of abbreviations (``acronyms.listed``)."""
+    listed = acronyms.listed(text)
+    if listed:
+        acronym, (first, last) = listed
+        span = [i for i, t in enumerate(tokens) if first <= t.start and t.end <= last]
+        return [(acronym, (span[0], span[-1] + 1))] if span else []
     found = []
     runs = {end: start for start, end in _runs(tokens)}
     for match in PARENTHESISED_ACRONYM.finditer(text.replace("\u00a0", " ")):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from . import acronyms
 from .acronyms import PARENTHESISED_ACRONYM, choose_start
 
 # Hyphens are tokens of their own so that *Improvised Explosive Devices* is a span of
@@ -72,7 +73,12 @@ def span_text(text: str, tokens: Sequence[EnToken], start: int, end: int) -> str
 
 
 def definitions(text: str) -> list[tuple[str, str]]:
-    """(acronym, full form) pairs defined in an English sentence: *International Military Staff (IMS)*."""
+    """(acronym, full form) pairs defined in an English sentence: *International Military Staff (IMS)*,
+    or a line of a list of abbreviations (``acronyms.listed``)."""
+    listed = acronyms.listed(text)
+    if listed:
+        acronym, (first, last) = listed
+        return [(acronym, text[first:last])]
     tokens = tokenize(text)
     found = []
     for match in PARENTHESISED_ACRONYM.finditer(text):
