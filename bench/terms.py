@@ -176,10 +176,10 @@ def parse_timer():
     spent = [0.0]
     original = french.analyse
 
-    def analyse(texts):
+    def analyse(texts, *args):
         started = time.perf_counter()
         try:
-            return original(texts)
+            return original(texts, *args)
         finally:
             spent[0] += time.perf_counter() - started
 

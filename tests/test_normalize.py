@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from tmtool.align.languages import token_normalizer
 from tmtool.terms.wordalign import words
 from tmtool.text.normalize import (
-    english_stem, fold, fold_word, french_elision, initials, normalize_for_match, sentence_case, stem,
+    english_stem, fold, fold_word, french_elision, initials, normalize_for_match, sentence_case, spellings,
+    stem,
 )
 
 # Stores hold these keys (entry keys, look-up keys, FTS columns): they were computed by the code this
@@ -102,6 +103,17 @@ def test_the_aligner_and_the_term_word_aligner_elide_alike():
 ])
 def test_a_heading_or_label_in_capitals_is_read_in_sentence_case(sentence, cased):
     assert sentence_case(sentence) == cased
+
+
+def test_a_heading_writes_each_word_as_the_input_does_elsewhere():
+    written = spellings(["L'OTAN et la KFOR se réunissent à Bruxelles.", "La suite est en annexe.",
+                         "OTAN: a first word is written as the sentence's, not as the input's."])
+    assert written["otan"] == "OTAN" and written["bruxelles"] == "Bruxelles" and written["suite"] == "suite"
+    assert sentence_case("L'OTAN ET LA KFOR À BRUXELLES", written) == "L'OTAN et la KFOR à Bruxelles"
+    assert sentence_case("OTAN", written) == "OTAN"  # an acronym alone in a cell of a table
+    assert sentence_case("OTAN : réunion des ministres", written) == "OTAN : réunion des ministres"
+    assert sentence_case("ANNEXE B (SUITE)", written) == "Annexe b (suite)"  # written so elsewhere
+    assert sentence_case("LE COMITÉ MILITAIRE (CM)", written) == "Le comité militaire (CM)"  # defined here
 
 
 @given(st.text())

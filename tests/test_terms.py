@@ -462,6 +462,19 @@ HEADED_PAIRS = [Context(fr, en, "doc") for fr, en in [
 ]]
 
 
+@pytest.mark.parametrize("heading", [("L'OTAN ET LA KFOR", "NATO AND KFOR"), ("OTAN", "NATO"),
+                                     ("LE COMITÉ MILITAIRE DE L'OTAN", "THE NATO MILITARY COMMITTEE")])
+def test_a_heading_in_capitals_spoils_no_acronym_of_the_text(heading):
+    text = [("L'OTAN a renforcé la KFOR au Kosovo.", "NATO has reinforced KFOR in Kosovo."),
+            ("La KFOR compte quatre mille soldats de l'OTAN.", "KFOR has four thousand NATO troops."),
+            ("L'OTAN et la KFOR coopèrent avec les autorités locales.", "NATO and KFOR cooperate with local authorities.")]
+    for pairs in ([heading, *text], [*text, heading]):
+        entries = {e.terms[0].text: e for e in build_glossary([Context(fr, en, "doc") for fr, en in pairs])}
+        assert entries["OTAN"].terms[0].term_type is TermType.ACRONYM
+        assert [t.text for t in entries["OTAN"].terms[1:]] == ["NATO"]
+        assert entries["KFOR"].terms[0].term_type is TermType.ACRONYM
+
+
 def test_a_heading_or_label_in_capitals_is_no_acronym_an_acronym_in_a_sentence_stays_one():
     entries = build_glossary(HEADED_PAIRS, threshold=0.0)
     acronyms = {t.text for e in entries for t in e.terms if t.term_type is TermType.ACRONYM}

@@ -59,10 +59,6 @@ def letters_match(acronym: str, words: Sequence[str]) -> bool:
     return True
 
 
-def _words(tokens: Sequence[str]) -> int:
-    return sum(1 for t in tokens if any(c.isalnum() for c in t) and not t.endswith(("'", "’")))
-
-
 def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int]) -> int | None:
     """The index in ``words`` where the full form of ``acronym`` begins; it ends at ``words[-1]``.
 
@@ -72,18 +68,24 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int]) -> i
     be spelled inside words, and a longer phrase spells nearly any acronym so (*Norvège à la Force de
     réaction de l'OTAN (NRF)*, whose French words do not spell the English acronym at all).
     """
-    letters = sum(c.isalnum() for c in acronym)
-    starts = [s for s in starts if _words(words[s:]) <= min(letters + 5, 2 * letters)] or starts[-1:]
     if not starts:
         return None
+    letters = sum(c.isalnum() for c in acronym)
+    counted, within = 0, set()  # the starts whose full form has few enough words, counted from the end once
+    for k in range(len(words) - 1, starts[0] - 1, -1):
+        counted += any(c.isalnum() for c in words[k]) and not words[k].endswith(("'", "’"))
+        if counted > min(letters + 5, 2 * letters):
+            break
+        within.add(k)
+    starts = [s for s in starts if s in within] or starts[-1:]
     for start in reversed(starts):  # the shortest full form whose letters spell the acronym
         if letters_match(acronym, words[start:]):
             # and the capitalised words of the name before it, which the letters leave out (*led by
-            # Allied Maritime Command (MARCOM)*); not the sentence's first capital, which is not a
-            # name's (*Yesterday Allied Air Command*), nor an acronym of another name (*NATO Allied
+            # Allied Maritime Command (MARCOM)*); not the sentence's first word, whose capital is not
+            # a name's (*Yesterday Allied Air Command*), nor an acronym of another name (*NATO Allied
             # Land Command*)
-            while (start - 1 in starts and start - 1 > 0 and words[start - 1][:1].isupper()
-                   and not words[start - 1].isupper()):
+            while (start - 1 in starts and words[start - 1][:1].isupper() and not words[start - 1].isupper()
+                   and any(any(c.isalnum() for c in w) for w in words[: start - 1])):
                 start -= 1
             return start
     for start in starts:  # else the longest name: capitalised and of two words or more

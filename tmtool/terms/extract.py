@@ -13,6 +13,7 @@ from typing import Sequence
 
 from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
+from ..text.normalize import spellings
 from . import french
 from .candidates import Candidate, collect
 from .termhood import DEFAULT_THRESHOLD, score, word_counts
@@ -42,10 +43,11 @@ def analyse_french(sentences: Sequence[Context], progress: Progress | None = Non
     texts = [c.fr for c in sentences]
     if tokens is None:
         tokens = []
+        written = spellings(texts)  # of the whole input, as one ``french.analyse`` call would see it
         for start in range(0, len(texts), ANALYSIS_CHUNK):
             if progress:
                 progress(Step(start, len(texts), start, sentences[start].document))
-            tokens += french.analyse(texts[start:start + ANALYSIS_CHUNK])
+            tokens += french.analyse(texts[start:start + ANALYSIS_CHUNK], written)
     if progress:
         progress(Step(len(texts), len(texts), len(texts)))
     candidates = collect(tokens, texts)

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..errors import TmtoolError
-from ..text.normalize import sentence_case
+from ..text.normalize import sentence_case, spellings
 from .acronyms import is_acronym
 
 MODEL = "fr_core_news_sm"  # the spaCy package loaded (bench/ can compare another before loading)
@@ -43,7 +43,7 @@ _INSIDE_WORDS = frozenset("-'’")
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    text: str  # surface form, original characters
+    text: str  # surface form: the characters as written, a heading in capitals as read (``analyse``)
     lemma: str
     pos: str  # universal part of speech (NOUN, PROPN, ADJ, VERB, ADP, DET, CCONJ, NUM, PUNCT …)
     dep: str  # relation to the head
@@ -118,12 +118,14 @@ def load_model() -> None:
     _nlp()
 
 
-def analyse(sentences: Sequence[str]) -> list[list[Token]]:
-    """The tokens of each sentence, parsed; a heading in capitals as the sentence it spells
-    (``sentence_case``: its words are no acronyms)."""
-    originals = [sentence_case(s) for s in sentences]
-    texts = [s.translate(_ANALYSIS_FOLD) for s in originals]
-    return [_tokens(doc, original) for doc, original in zip(_nlp().pipe(texts, batch_size=_BATCH), originals)]
+def analyse(sentences: Sequence[str], written: dict[str, str] | None = None) -> list[list[Token]]:
+    """The tokens of each sentence, parsed; a heading in capitals read in sentence case, each word as
+    the input writes it elsewhere (``written``: ``normalize.spellings`` of the whole input, else of
+    these sentences), so that a heading's capitals make no acronyms and spoil none."""
+    written = spellings(sentences) if written is None else written
+    cased = [sentence_case(s, written) for s in sentences]
+    texts = [s.translate(_ANALYSIS_FOLD) for s in cased]
+    return [_tokens(doc, text) for doc, text in zip(_nlp().pipe(texts, batch_size=_BATCH), cased)]
 
 
 def persons(sentences: Sequence[str]) -> list[list[tuple[int, int]]]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 # typographic apostrophes and dashes match their ASCII forms (str.replace on the few present is
@@ -21,6 +23,7 @@ from functools import lru_cache
 _PUNCTUATION = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"}
 _WORD_SPLIT = re.compile(r"([\s\-'])")
 _PARENTHESES = re.compile(r"(\([^()]*\))")
+_WORDS = re.compile(r"[^\W_]+")
 
 # A French word that elides before a vowel: le/la, de, je, me, ne, se, te, ce (ç’ before a: *ç’a
 # été*), que and the conjunctions ending in it. Not *presqu’île* nor *quelqu’un*: one word each, where
@@ -43,21 +46,45 @@ def normalize_for_match(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def sentence_case(sentence: str) -> str:
-    """A sentence as it would be written in sentence case where it is written in capitals: a heading
-    (*CONTEXTE*, *ANNEXE A – RÉFÉRENCES*) or a label opening it before a colon (*PHOTO : les chefs…*)
-    with its first letter alone a capital; any other sentence as it is. Capitals throughout are
-    typography, as a sentence's first capital is: the words are no acronyms, and the taggers, trained
-    on text as it is mostly written, read every word of a heading in capitals as a name. The length,
-    and so every character offset, is kept (else the sentence is returned as it is)."""
+def spellings(sentences: Iterable[str]) -> dict[str, str]:
+    """How the sentences write each word inside a sentence in lower case, its first word apart (whose
+    capital is the sentence's): lower-cased word → its commonest spelling (*otan* → *OTAN*,
+    *bruxelles* → *Bruxelles*, *comité* → *comité*). What ``sentence_case`` reads a heading by."""
+    counts: dict[str, Counter] = {}
+    for sentence in sentences:
+        if any(c.islower() for c in sentence):
+            for word in _WORDS.findall(sentence)[1:]:
+                counts.setdefault(word.lower(), Counter())[word] += 1
+    return {word: forms.most_common(1)[0][0] for word, forms in counts.items()}
+
+
+def sentence_case(sentence: str, written: dict[str, str] | None = None) -> str:
+    """A sentence written in capitals as it would be written in sentence case: a heading (*CONTEXTE*,
+    *ANNEXE A – RÉFÉRENCES*) or a label opening a sentence before a colon (*PHOTO : les chefs…*); any
+    other sentence as it is. Capitals throughout are typography, as a sentence's first capital is: the
+    taggers, trained on text as it is mostly written, read every word of a heading in capitals as a
+    name, and each as an acronym. Each word is written as the document writes it elsewhere
+    (``written``, from ``spellings``: *L'OTAN ET LA KFOR* → *L'OTAN et la KFOR*, *RÉUNION À
+    BRUXELLES* → *Réunion à Bruxelles*), else in lower case, the first letter a capital; an acronym
+    the heading defines in parentheses stays one (*ANNEXE B (SUITE)*: *suite* only where the input writes
+    it so). The length, and so every character offset, is kept (else the sentence is returned as it
+    is)."""
     end = sentence.find(":") if any(c.islower() for c in sentence) else len(sentence)
     capitals = sentence[:end] if end >= 0 else ""
     if any(c.islower() for c in capitals) or sum(c.isalpha() for c in capitals) < 2:
         return sentence
-    # an acronym in parentheses stays one: the heading defines it (*LE COMITÉ MILITAIRE (CM)*)
-    lowered = "".join(piece if piece.startswith("(") else piece.lower() for piece in _PARENTHESES.split(capitals))
-    first = next(k for k, c in enumerate(capitals) if c.isalpha())
-    cased = lowered[:first] + capitals[first] + lowered[first + 1 :] + sentence[end:]
+    written = written or {}
+
+    def spelled(match: re.Match, default: str | None = None) -> str:
+        word = match.group()
+        form = written.get(word.lower(), word.lower() if default is None else default)
+        return form if len(form) == len(word) else word
+
+    # in parentheses, a word the input writes nowhere else is the acronym the heading defines
+    cased = "".join(_WORDS.sub(lambda m: spelled(m, m.group()), piece) if piece.startswith("(")
+                    else _WORDS.sub(spelled, piece) for piece in _PARENTHESES.split(capitals))
+    first = next(k for k, c in enumerate(cased) if c.isalpha())
+    cased = cased[:first] + cased[first].upper() + cased[first + 1 :] + sentence[end:]
     return cased if len(cased) == len(sentence) else sentence
 
 

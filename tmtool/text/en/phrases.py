@@ -33,7 +33,7 @@ from importlib.resources import files
 from itertools import chain
 from typing import Iterator, Sequence
 
-from ..normalize import sentence_case
+from ..normalize import sentence_case, spellings
 from .lemmas import default_lemmatizer
 from .tagger import TAGS, default_tagger
 from .tokens import tokenize
@@ -118,14 +118,16 @@ def analyse(sentences: Sequence[str]) -> list[list[Word]]:
 
 
 def noun_phrases(sentence: str) -> list[NounPhrase]:
-    """Candidate English terms of one sentence (see the module docstring), in text order; a heading in
-    capitals is read as the sentence it spells (``sentence_case``: *BACKGROUND* is no acronym)."""
+    """Candidate English terms of one sentence (see the module docstring), in text order."""
     return noun_phrases_many([sentence])[0]
 
 
 def noun_phrases_many(sentences: Sequence[str]) -> list[list[NounPhrase]]:
-    """``noun_phrases`` of each sentence, tagged in one batch (faster for many sentences)."""
-    cased = [sentence_case(s) for s in sentences]
+    """``noun_phrases`` of each sentence, tagged in one batch (faster for many sentences); a heading
+    in capitals is read in sentence case, each word as the sentences write it elsewhere
+    (``normalize.sentence_case``: *BACKGROUND* is no acronym, *NATO* in *NATO AND KFOR* stays one)."""
+    written = spellings(sentences)
+    cased = [sentence_case(s, written) for s in sentences]
     return [phrases_of(s, words) for s, words in zip(cased, analyse(cased))]
 
 
