@@ -1,14 +1,16 @@
 """Paths shared by the tests: the repository, its seeds and the read-only ../shared folder."""
 
+import importlib
 import os
 from pathlib import Path
+
+import pytest
 
 # Imported before any test loads the French model, which moves what the process holds out of the
 # cyclic collector's sight (gc.freeze): hypothesis registers the random generators of libraries
 # imported earlier (trio's, by the anyio plugin) by finding what refers to them, and would not see
 # the frozen module that does, and warn.
-import hypothesis  # noqa: F401
-import pytest
+importlib.import_module("hypothesis")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
