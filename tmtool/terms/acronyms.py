@@ -24,13 +24,12 @@ LISTED_ACRONYM = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9]*(?:[-/][A-ZÀ-Ý0-9]+
 
 def listed(line: str) -> tuple[str, tuple[int, int]] | None:
     """The acronym a line of a list of abbreviations defines and the character span of its full form,
-    or None: an acronym, a tab, and a full form of no more words than its letters allow (see
-    ``choose_start``; a line of text after a tab is no full form)."""
+    or None: an acronym, a tab, and a full form of no more words than its letters allow
+    (``most_words``: a line of text after a tab is no full form)."""
     match = LISTED_ACRONYM.match(line)
     if not match or not is_acronym(match.group(1)):
         return None
-    letters = sum(c.isalnum() for c in match.group(1))
-    if len(match.group(2).split()) > min(letters + 5, 2 * letters):
+    if len(match.group(2).split()) > most_words(match.group(1)):
         return None
     return match.group(1), match.span(2)
 
@@ -38,6 +37,13 @@ def listed(line: str) -> tuple[str, tuple[int, int]] | None:
 def is_acronym(word: str) -> bool:
     """Two capitals or more and nothing in lower case: *OTAN*, *C-IED*, *G20*."""
     return sum(c.isupper() for c in word) >= 2 and bool(_ACRONYM_WORD.match(word))
+
+
+def most_words(acronym: str) -> int:
+    """The most words a full form of ``acronym`` has: min(letters + 5, 2 × letters), its letters and
+    digits counted (Schwartz & Hearst's bound)."""
+    letters = sum(c.isalnum() for c in acronym)
+    return min(letters + 5, 2 * letters)
 
 
 def letters_match(acronym: str, words: Sequence[str]) -> bool:
@@ -63,18 +69,18 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int]) -> i
     """The index in ``words`` where the full form of ``acronym`` begins; it ends at ``words[-1]``.
 
     ``starts`` are the possible beginnings (content words that open a noun phrase), left to right.
-    A full form has at most min(letters + 5, 2 × letters) words, the acronym's letters counted
-    (Schwartz & Hearst's bound; a word elided before the next, *l'*, is part of it): the letters may
-    be spelled inside words, and a longer phrase spells nearly any acronym so (*Norvège à la Force de
-    réaction de l'OTAN (NRF)*, whose French words do not spell the English acronym at all).
+    A full form has at most ``most_words`` words (a word elided before the next, *l'*, is part of
+    it): the letters may be spelled inside words, and a longer phrase spells nearly any acronym so
+    (*Norvège à la Force de réaction de l'OTAN (NRF)*, whose French words do not spell the English
+    acronym at all).
     """
     if not starts:
         return None
-    letters = sum(c.isalnum() for c in acronym)
+    bound = most_words(acronym)
     counted, within = 0, set()  # the starts whose full form has few enough words, counted from the end once
     for k in range(len(words) - 1, starts[0] - 1, -1):
         counted += any(c.isalnum() for c in words[k]) and not words[k].endswith(("'", "’"))
-        if counted > min(letters + 5, 2 * letters):
+        if counted > bound:
             break
         within.add(k)
     starts = [s for s in starts if s in within] or starts[-1:]

@@ -127,13 +127,19 @@ def nesting(tokens: Sequence[Token], inner: tuple[int, int], outer: tuple[int, i
     of its own (*opérateur ferroviaire* | *civil*, *base aérienne* | *de Łask*), unless the longer one
     is a name it begins (``names_whole``)."""
     start, end = inner
-    roots = [k for k in range(start, end) if tokens[k].head == k or not start <= tokens[k].head < end]
+    roots = _roots(tokens, inner)
     if any(start <= tokens[k].head < end and tokens[k].head not in roots
            for k in (*range(outer[0], start), *range(end, outer[1]))):
         return "piece"
     if any(outer[0] <= tokens[r].head < outer[1] and tokens[r].head != r for r in roots):
         return "complement"
     return None
+
+
+def _roots(tokens: Sequence[Token], span: tuple[int, int]) -> list[int]:
+    """The tokens of a span whose head lies outside it (or that are the sentence's root)."""
+    start, end = span
+    return [k for k in range(start, end) if tokens[k].head == k or not start <= tokens[k].head < end]
 
 
 def names_whole(container: Candidate, sentence: Sequence[Token], inner: tuple[int, int], end: int) -> bool:
@@ -144,7 +150,7 @@ def names_whole(container: Candidate, sentence: Sequence[Token], inner: tuple[in
     partenaires* joins a second designation to *Initiative*; *Agence OTAN d'information et de
     communication* coordinates two complements inside one name, whose pieces *Agence OTAN* and
     *Agence OTAN d'information* designate nothing."""
-    roots = {k for k in range(*inner) if not inner[0] <= sentence[k].head < inner[1] or sentence[k].head == k}
+    roots = _roots(sentence, inner)
     return container.name and container.text[:1].isupper() and not any(
         t.dep == "conj" and t.head in roots for t in sentence[inner[1]:end])
 
