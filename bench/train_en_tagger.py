@@ -36,6 +36,7 @@ DATA = REPO.parent / "shared" / "data" / "ud-english-ewt"
 OUT = REPO / "tmtool" / "text" / "en" / "data"
 # (minimum occurrences in train, minimum largest |weight|) tried for pruning, smallest model first
 PRUNING = [(c, w) for c in (5, 3, 2, 1) for w in (1.0, 0.5, 0.25, 0.0)]
+LEMMA_ALPHAS = (0.5, 1.0, 2.0, 4.0, 8.0)  # lemma back-off weights tried
 
 
 def main() -> None:
@@ -85,7 +86,7 @@ def main() -> None:
                 (OUT / name).write_bytes(path.read_bytes())
 
     print(f"\nUPOS accuracy: dev {training.accuracy(tagger, dev):.4f}, test {training.accuracy(tagger, test):.4f}")
-    _lemma_report(lemmatizer, tagger, test)
+    _lemma_report(lemmatizer, tagger, train, test)
     _speed(tagger, test)
     _baseline(train, test)
     _nltk(train, test)
@@ -110,22 +111,42 @@ def _json_gz(data: dict) -> bytes:
 
 
 def _lemmatizer(train, dev) -> lemmas.Lemmatizer:
-    """The lemmatiser whose rule support (distinct words an ending needs) lemmatises dev's nouns,
-    verbs and adjectives best, with their gold tags."""
-    tokens = [(w, t, l, p) for s in train for w, t, l, p in zip(s.words, s.tags, s.lemmas, s.plural)]
-    gold = [(w, t, l) for s in dev for w, t, l in zip(s.words, s.tags, s.lemmas) if t in ("NOUN", "VERB", "ADJ")]
+    """The lemmatiser whose back-off weight (``lemmas.learn``'s alpha) lemmatises best the nouns and
+    verbs of dev unseen in train (then its adjectives: ties), with their gold tags, one per word type."""
+    tokens = _lemma_tokens(train)
     scored = []
-    for min_types in (1, 2, 3):
-        lemmatizer = lemmas.learn(tokens, min_types)
-        right = sum(lemmatizer.lemma(w, t).lower() == l.lower() for w, t, l in gold) / len(gold)
-        print(f"  lemma rules from endings of >= {min_types} words: dev {right:.4f}")
-        scored.append((right, -min_types, lemmatizer))
-    return max(scored, key=lambda s: s[:2])[2]
+    for alpha in LEMMA_ALPHAS:
+        lemmatizer = lemmas.learn(tokens, alpha)
+        right, total = _unseen_lemmas(lemmatizer, tokens, dev)
+        nv, nva = (sum(right[t] for t in tags) / sum(total[t] for t in tags) for tags in (("NOUN", "VERB"), ("NOUN", "VERB", "ADJ")))
+        print(f"  lemma back-off alpha {alpha}: dev unseen types " + ", ".join(f"{t} {right[t]}/{total[t]}" for t in total) + f"; nouns and verbs {nv:.4f}, with adjectives {nva:.4f}")
+        scored.append((nv, nva, -alpha, lemmatizer))
+    return max(scored, key=lambda s: s[:3])[3]
 
 
-def _lemma_report(lemmatizer: lemmas.Lemmatizer, tagger: Tagger, test) -> None:
+def _lemma_tokens(sentences) -> list[tuple[str, str, str, bool]]:
+    return [(w, t, l, p) for s in sentences for w, t, l, p in zip(s.words, s.tags, s.lemmas, s.plural)]
+
+
+def _unseen_lemmas(lemmatizer: lemmas.Lemmatizer, train_tokens, part) -> tuple[Counter, Counter]:
+    """Right and total lemmas, per tag, of the word types (tag, lower-cased form) of ``part`` that train
+    lacks, each with its most frequent gold lemma: the words the suffix rules decide."""
+    known = {(t, w.lower()) for w, t, _, _ in train_tokens}
+    gold: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for s in part:
+        for word, tag, lemma in zip(s.words, s.tags, s.lemmas):
+            if tag in ("NOUN", "VERB", "ADJ") and (tag, word.lower()) not in known:
+                gold[(tag, word)][lemma.lower()] += 1
+    right, total = Counter(), Counter()
+    for (tag, word), lemmas_ in sorted(gold.items()):
+        total[tag] += 1
+        right[tag] += lemmatizer.lemma(word, tag).lower() == lemmas_.most_common(1)[0][0]
+    return right, total
+
+
+def _lemma_report(lemmatizer: lemmas.Lemmatizer, tagger: Tagger, train, test) -> None:
     """Lemma accuracy on test NOUN tokens (case-insensitive: EWT writes noun lemmas in lower case),
-    with the gold tag and with the tagger's."""
+    with the gold tag and with the tagger's; and on the test word types train lacks, per tag."""
     predicted = tagger.tag_sentences([s.words for s in test])
     gold_right = tagged_right = total = unseen = unseen_right = 0
     for s, tags in zip(test, predicted):
@@ -143,6 +164,8 @@ def _lemma_report(lemmatizer: lemmas.Lemmatizer, tagger: Tagger, test) -> None:
         f"noun lemmas (test, {total} NOUN tokens): {gold_right / total:.4f} with the gold tag, "
         f"{tagged_right / total:.4f} with the tagger's; plural nouns unseen in train: {unseen_right}/{unseen}"
     )
+    right, types = _unseen_lemmas(lemmatizer, _lemma_tokens(train), test)
+    print("lemmas of test word types unseen in train (gold tag): " + ", ".join(f"{t} {right[t]}/{types[t]}" for t in types))
 
 
 def _speed(tagger: Tagger, test) -> None:

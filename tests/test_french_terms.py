@@ -224,6 +224,36 @@ def test_every_modifier_of_a_plural_head_is_singularised():
     assert not any("sécuritaires" in text for text in found)
 
 
+@pytest.mark.parametrize(
+    "sentence, lemma, plural_lemma",
+    [
+        # the parser reads the adjective on the singular complement; it agrees with the plural head
+        ("Les convois utilisent des dépôts de carburant temporaires le long du corridor.",
+         "dépôt de carburant temporaire", "dépôt de carburant temporaires"),
+        ("Les unités disposent des capacités de communication nécessaires pour la mission.",
+         "capacité de communication nécessaire", "capacité de communication nécessaires"),
+    ],
+)  # fmt: skip
+def test_an_adjective_that_agrees_with_the_head_past_its_complement_is_singularised_with_it(sentence, lemma, plural_lemma):
+    found = keys(sentence)
+    assert lemma in found and plural_lemma not in found
+
+
+def test_an_adjective_that_agrees_with_its_complement_stays_the_complements():
+    assert "dépôt de munitions explosives" in keys("Les dépôts de munitions explosives sont gardés.")
+    # *pays* shows no number: *voisins* may be its own
+    assert "ressource des pays voisins" in keys("Les ressources des pays voisins sont utiles.")
+
+
+def test_an_adjective_of_the_head_past_its_complement_leaves_the_complement_a_unit():
+    sentence = "Les convois utilisent des dépôts de carburant temporaires le long du corridor."
+    tokens = french.analyse([sentence])[0]
+    words = [t.text for t in tokens]
+    assert tokens[words.index("temporaires")].head == words.index("dépôts")
+    # *dépôt de carburant* is no longer a piece of the longer candidate: that one only adds a modifier to its head
+    assert analysis(sentence).scores["dépôt de carburant"] >= DEFAULT_THRESHOLD
+
+
 def test_the_faster_lemmatizer_gives_spacy_s_own_lemmas():
     import spacy
 

@@ -236,7 +236,7 @@ def collect(analysed: Sequence[Sequence[Token]], texts: Sequence[str]) -> dict[s
 def _add(candidates, number, tokens, bounds, sentence_text, acronym: bool, agreement) -> Candidate:
     start, end = bounds
     span = tokens[start:end]
-    display = canonical(span)
+    display = canonical(tokens, start, end)
     key = term_key(display)
     head = start + _head(span)
     candidate = candidates.get(key)
@@ -290,19 +290,24 @@ def _is_name(head: Token) -> bool:
     return head.pos == "PROPN" or head.is_acronym or (head.text[:1].isupper() and not head.sentence_initial)
 
 
-def canonical(span: Sequence[Token]) -> str:
-    """The singular, sentence-case-corrected form of a candidate span (see module docstring)."""
-    head = span[_head(span)]
-    singularise = head.plural and not _is_name(head)
+def canonical(tokens: Sequence[Token], start: int, end: int) -> str:
+    """The singular, sentence-case-corrected form of the candidate span ``tokens[start:end]`` (see
+    module docstring)."""
+    span = tokens[start:end]
+    head = start + _head(span)
+    singularise = tokens[head].plural and not _is_name(tokens[head])
     words = []
     in_head_phrase = True
-    for token in span:
+    for i, token in enumerate(span, start):
         if token.pos == "ADP" or token.pos == "CCONJ":
             in_head_phrase = False
         word = token.text.replace("’", "'")
         # a modifier agrees with its plural head even where the tagger saw no number on it (or no adjective)
         # (*défis sécuritaires communs* → *défi sécuritaire commun*)
-        if singularise and in_head_phrase and (token.plural or (token.pos not in ("NOUN", "PROPN", "NUM") and word.endswith(("s", "x")))):
+        if singularise and (
+            (in_head_phrase and (token.plural or (token.pos not in ("NOUN", "PROPN", "NUM") and word.endswith(("s", "x")))))
+            or _of_head(tokens, i, head, end)
+        ):
             word = _singular(token)
         words.append(word)
     first = span[0]
@@ -312,6 +317,18 @@ def canonical(span: Sequence[Token]) -> str:
     for previous, token, word in zip(span, span[1:], words[1:]):
         out += word if token.start == previous.end else " " + word
     return out
+
+
+def _of_head(tokens: Sequence[Token], i: int, head: int, end: int) -> bool:
+    """Whether the plural modifier ``i`` past a complement is the head's (*dépôts de carburant
+    temporaires*, put on *dépôts* by ``french.analyse`` where the parser read it on *carburant*), or of
+    a modifier of the head's (*temporaires et mobiles*)."""
+    if not (tokens[i].plural and _modifier(tokens[i])):
+        return False
+    noun = tokens[i].head
+    while head < noun < end and not tokens[noun].nominal and tokens[noun].head != noun:
+        noun = tokens[noun].head
+    return noun == head
 
 
 def _singular(token: Token) -> str:

@@ -22,7 +22,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -125,7 +125,7 @@ def analyse(sentences: Sequence[str], written: dict[str, str] | None = None) -> 
     written = spellings(sentences) if written is None else written
     cased = [sentence_case(s, written) for s in sentences]
     texts = [s.translate(_ANALYSIS_FOLD) for s in cased]
-    return [_tokens(doc, text) for doc, text in zip(_nlp().pipe(texts, batch_size=_BATCH), cased)]
+    return [_number_repaired(_tokens(doc, text)) for doc, text in zip(_nlp().pipe(texts, batch_size=_BATCH), cased)]
 
 
 def persons(sentences: Sequence[str]) -> list[list[tuple[int, int]]]:
@@ -285,6 +285,33 @@ def _tokens(doc, original: str) -> list[Token]:
         )
         previous = text
     return tokens
+
+
+def _number_repaired(tokens: list[Token]) -> list[Token]:
+    """The tokens with each plural adjective or participle that the parser attached to a singular noun
+    complement right before it put on the plural noun that complement belongs to (*dépôts de carburant
+    temporaires*: *temporaires* on *dépôts*, not *carburant*): French adjectives agree in number with
+    their noun, which the parser does not check. Where the genders both show differ, it stays."""
+    repaired = tokens
+    for j, word in enumerate(tokens):
+        noun = word.head
+        if not (word.plural and word.dep == "amod" and (word.pos == "ADJ" or word.participle) and noun < j):
+            continue
+        if not (tokens[noun].singular and tokens[noun].nominal):
+            continue
+        if any(tokens[k].dep != "amod" or not noun <= tokens[k].head < j for k in range(noun + 1, j)):
+            continue  # the word does not follow its noun, or adjectives of it, directly
+        target = noun
+        while tokens[target].dep == "nmod" and tokens[target].head < target and not tokens[target].plural:
+            target = tokens[target].head
+        if target == noun or not tokens[target].plural or not tokens[target].nominal:
+            continue
+        if word.gender and tokens[target].gender and word.gender != tokens[target].gender:
+            continue
+        if repaired is tokens:
+            repaired = list(tokens)
+        repaired[j] = replace(word, head=target)
+    return repaired
 
 
 _MORPHOLOGIES: dict[int, tuple[str | None, bool, bool, bool, bool]] = {}

@@ -3,7 +3,7 @@ rules learned from EWT for every other word (*battlegroups* → *battlegroup*, *
 *analyses* → *analysis*, *servicemen* → *serviceman*).
 
 A rule is (characters to cut, text to add) for the longest known ending of the word among the words
-of that tag in EWT train (counted once per distinct word). The lemma keeps the word's capitals
+of that tag in EWT train, each ending's rule backed off to its shorter ending's (``learn``). The lemma keeps the word's capitals
 (*Chiefs* → *Chief*, *NGOs* → *NGO*). Capitalised plurals of common nouns are lemmatised as nouns
 even when tagged PROPN (*Allied Forces*), as EWT does for *Americans* → *American*.
 Data: ``data/lemmas.json.gz``, written by ``bench/train_en_tagger.py``.
@@ -20,13 +20,16 @@ from typing import Iterable
 
 LEMMATISED = ("NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "PRON", "DET")
 MAX_SUFFIX = 6
-# Learned or Greek plurals of the vocabulary of reports, too rare in EWT for a rule to cover them;
-# a plural EWT has takes EWT's lemma.
-CLASSICAL_PLURALS = {
+# Nouns of the vocabulary of reports whose lemma EWT cannot teach (it lacks them and the rules of their
+# endings mislead): learned or Greek plurals; *sorties* (EWT's nouns in -rties are all plurals of -rty);
+# *logistics* (EWT's -tics nouns split evenly between a field, *politics*, and a plural, *tactics*).
+# Each counts as one more occurrence beside EWT's.
+LISTED_PLURALS = {
     "antennae": "antenna", "crises": "crisis", "criteria": "criterion", "curricula": "curriculum",
     "diagnoses": "diagnosis", "emphases": "emphasis", "formulae": "formula", "hypotheses": "hypothesis",
-    "memoranda": "memorandum", "nuclei": "nucleus", "parentheses": "parenthesis", "phenomena": "phenomenon",
-    "stimuli": "stimulus", "syntheses": "synthesis", "theses": "thesis",
+    "logistics": "logistics", "memoranda": "memorandum", "nuclei": "nucleus", "parentheses": "parenthesis",
+    "phenomena": "phenomenon", "sorties": "sortie", "stimuli": "stimulus", "syntheses": "synthesis",
+    "theses": "thesis",
 }  # fmt: skip
 
 
@@ -98,12 +101,17 @@ def _edit(form: str, lemma: str) -> tuple[int, str]:
     return len(form) - common, lemma[common:]
 
 
-def learn(
-    tokens: Iterable[tuple[str, str, str, bool]], min_types: int = 2
-) -> Lemmatizer:
-    """A lemmatiser from (form, UPOS, lemma, plural) tokens. A rule for an ending needs ``min_types``
-    distinct words, and is kept only where it changes what the shorter ending says; a seen word
-    whose lemma the rules get wrong is an exception."""
+def learn(tokens: Iterable[tuple[str, str, str, bool]], alpha: float = 2.0) -> Lemmatizer:
+    """A lemmatiser from (form, UPOS, lemma, plural) tokens.
+
+    An ending's rule is the most likely one under its distribution of rules (over the distinct words
+    with that ending) smoothed with its parent's, the ending one letter shorter, as in TnT's suffix
+    model with a Witten-Bell weight: P(rule | ending) = (count + w × P(rule | parent)) / (words + w),
+    w = ``alpha`` × the number of different rules its words take. A few words (one *controls*
+    lemmatised *controls*) outweigh their parent's rule (*-s* cut, thousands of nouns) only if they
+    agree against it; endings whose words disagree lean on the parent more. A rule is kept only where
+    it changes what the shorter ending says; a seen word whose lemma the rules get wrong is an exception.
+    """
     seen: dict[tuple[str, str], Counter] = defaultdict(Counter)
     plural_nouns = set()
     for form, upos, lemma, plural in tokens:
@@ -111,33 +119,53 @@ def learn(
             seen[(upos, form.lower())][lemma.lower()] += 1
             if upos == "NOUN" and plural:
                 plural_nouns.add(form.lower())
-    for form, lemma in CLASSICAL_PLURALS.items():
-        if ("NOUN", form) not in seen:
-            seen[("NOUN", form)][lemma] += 1
-            plural_nouns.add(form)
-    words = {key: lemmas.most_common(1)[0][0] for key, lemmas in sorted(seen.items())}
+    for form, lemma in LISTED_PLURALS.items():  # one occurrence more: it settles a tie in EWT
+        seen[("NOUN", form)][lemma] += 1
+        plural_nouns.add(form)
+    # a word's most frequent lemmas; a tie (*controls* once *control*, once *controls*) is shared
+    # among the endings' counts and leaves the word to the rules if they give one of its lemmas
+    tops = {key: sorted(l for l, n in lemmas.items() if n == max(lemmas.values())) for key, lemmas in seen.items()}
     endings: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
-    for (upos, form), lemma in words.items():
-        edit = _edit(form, lemma)
-        for size in range(0, min(MAX_SUFFIX, len(form) - 1) + 1):
-            endings[upos][form[len(form) - size :]][edit] += 1
-    rules: dict[str, dict[str, tuple[int, str]]] = {}
-    for upos in sorted(endings):
-        chosen: dict[str, tuple[int, str]] = {}
-        for ending in sorted(endings[upos], key=len):  # shorter endings first: they are the parents
-            counts = endings[upos][ending]
-            inherited = next((chosen[ending[k:]] for k in range(1, len(ending) + 1) if ending[k:] in chosen), (0, ""))
-            if sum(counts.values()) >= min_types or ending == "":
-                best = max(sorted(counts), key=counts.__getitem__)
-                if best != inherited or ending == "":
-                    chosen[ending] = best
-        rules[upos] = chosen
+    for (upos, form), lemmas in sorted(tops.items()):
+        for lemma in lemmas:
+            edit = _edit(form, lemma)
+            for size in range(0, min(MAX_SUFFIX, len(form) - 1) + 1):
+                endings[upos][form[len(form) - size :]][edit] += 1 / len(lemmas)
+    rules = {upos: _rules(endings[upos], alpha) for upos in sorted(endings)}
     lemmatizer = Lemmatizer({}, rules, plural_nouns)
     exceptions: dict[str, dict[str, str]] = defaultdict(dict)
-    for (upos, form), lemma in words.items():
-        if lemmatizer.lemma(form, upos).lower() != lemma:
-            exceptions[upos][form] = lemma
+    for (upos, form), lemmas in sorted(tops.items()):
+        if lemmatizer.lemma(form, upos).lower() not in lemmas:
+            exceptions[upos][form] = lemmas[0]
     return Lemmatizer(dict(exceptions), rules, plural_nouns)
+
+
+def _rules(endings: dict[str, Counter], alpha: float) -> dict[str, tuple[int, str]]:
+    """The rule of each ending under the smoothed distribution (see ``learn``), kept where it differs
+    from the rule the ending would inherit."""
+    probability: dict[tuple[str, tuple[int, str]], float] = {}
+
+    def p(ending: str, rule: tuple[int, str]) -> float:
+        if (ending, rule) not in probability:
+            counts = endings[ending]
+            total = sum(counts.values())
+            if ending:
+                weight = alpha * len(counts)
+                probability[(ending, rule)] = (counts[rule] + weight * p(ending[1:], rule)) / (total + weight)
+            else:
+                probability[(ending, rule)] = counts[rule] / total
+        return probability[(ending, rule)]
+
+    best: dict[str, tuple[int, str]] = {}
+    chosen: dict[str, tuple[int, str]] = {}
+    for ending in sorted(endings, key=lambda e: (len(e), e)):  # parents first
+        # a rule the ending never saw scores below its parent's best: only those two kinds compete
+        candidates = set(endings[ending]) | ({best[ending[1:]]} if ending else set())
+        best[ending] = max(sorted(candidates), key=lambda rule: p(ending, rule))
+        inherited = next((chosen[ending[k:]] for k in range(1, len(ending) + 1) if ending[k:] in chosen), None)
+        if best[ending] != inherited:
+            chosen[ending] = best[ending]
+    return chosen
 
 
 @cache
