@@ -291,13 +291,15 @@ def _number_repaired(tokens: list[Token]) -> list[Token]:
     """The tokens with each plural adjective or participle that the parser attached to a singular noun
     complement right before it put on the plural noun that complement belongs to (*dépôts de carburant
     temporaires*: *temporaires* on *dépôts*, not *carburant*): French adjectives agree in number with
-    their noun, which the parser does not check. Where the genders both show differ, it stays."""
+    their noun, which the parser does not check. Where the genders both show differ, it stays; so does a
+    word of grammar (*tels*)."""
     repaired = tokens
     for j, word in enumerate(tokens):
         noun = word.head
-        if not (word.plural and word.dep == "amod" and (word.pos == "ADJ" or word.participle) and noun < j):
+        if not (word.plural and word.dep == "amod" and (word.pos == "ADJ" or word.participle) and not word.stop and noun < j):
             continue
-        if not (tokens[noun].singular and tokens[noun].nominal):
+        # a noun in -s or -x read as singular (*peptides*) shows no disagreement
+        if not (tokens[noun].singular and tokens[noun].nominal and not tokens[noun].text.endswith(("s", "x"))):
             continue
         if any(tokens[k].dep != "amod" or not noun <= tokens[k].head < j for k in range(noun + 1, j)):
             continue  # the word does not follow its noun, or adjectives of it, directly
