@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -237,6 +239,23 @@ def test_every_modifier_of_a_plural_head_is_singularised():
 def test_an_adjective_that_agrees_with_the_head_past_its_complement_is_singularised_with_it(sentence, lemma, plural_lemma):
     found = keys(sentence)
     assert lemma in found and plural_lemma not in found
+
+
+def test_a_modifier_of_the_head_past_its_complement_is_singularised_with_it():
+    # parsed on *missions*: the written form had kept *partagées*
+    assert "mission de surveillance partagée" in keys("Les navires assurent des missions de surveillance partagées.")
+
+
+def test_a_participle_read_on_the_singular_complement_goes_to_the_head_unless_it_has_complements():
+    tokens = french.analyse(["Les équipes utilisent des procédures de contrôle harmonisées."])[0]
+    words = [t.text for t in tokens]
+    procedures, control, participle = (words.index(w) for w in ("procédures", "contrôle", "harmonisées"))
+    slipped = [replace(t, dep="acl", head=control) if i == participle else t for i, t in enumerate(tokens)]
+    assert french._number_repaired(slipped)[participle].head == procedures
+    # with an agent of its own it is a clause's verb, not a modifier in a term: the parse stays
+    tokens = french.analyse(["Les équipes utilisent des procédures de contrôle harmonisées par les alliés."])[0]
+    words = [t.text for t in tokens]
+    assert tokens[words.index("harmonisées")].head == words.index("contrôle")
 
 
 def test_an_adjective_that_agrees_with_its_complement_stays_the_complements():

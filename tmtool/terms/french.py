@@ -289,14 +289,14 @@ def _tokens(doc, original: str) -> list[Token]:
 
 def _number_repaired(tokens: list[Token]) -> list[Token]:
     """The tokens with each plural adjective or participle that the parser attached to a singular noun
-    complement right before it put on the plural noun that complement belongs to (*dépôts de carburant
+    complement just before it put on the plural noun that complement belongs to (*dépôts de carburant
     temporaires*: *temporaires* on *dépôts*, not *carburant*): French adjectives agree in number with
-    their noun, which the parser does not check. Where the genders both show differ, it stays; so does a
-    word of grammar (*tels*)."""
+    their noun, which the parser does not check. It stays where the genders both show differ, where it
+    is a word of grammar (*tels*) or a participle with complements of its own (a clause's verb)."""
     repaired = tokens
     for j, word in enumerate(tokens):
         noun = word.head
-        if not (word.plural and word.dep == "amod" and (word.pos == "ADJ" or word.participle) and not word.stop and noun < j):
+        if not (word.plural and word.dep in ("amod", "acl") and (word.pos == "ADJ" or word.participle) and not word.stop and noun < j):
             continue
         # a noun in -s or -x read as singular (*peptides*) shows no disagreement
         if not (tokens[noun].singular and tokens[noun].nominal and not tokens[noun].text.endswith(("s", "x"))):
@@ -308,7 +308,9 @@ def _number_repaired(tokens: list[Token]) -> list[Token]:
             target = tokens[target].head
         if target == noun or not tokens[target].plural or not tokens[target].nominal:
             continue
-        if word.gender and tokens[target].gender and word.gender != tokens[target].gender:
+        if (word.gender and tokens[target].gender and word.gender != tokens[target].gender) or any(
+            t.head == j and k != j for k, t in enumerate(tokens)
+        ):
             continue
         if repaired is tokens:
             repaired = list(tokens)
