@@ -119,7 +119,8 @@ def _lemmatizer(train, dev) -> lemmas.Lemmatizer:
         lemmatizer = lemmas.learn(tokens, alpha)
         right, total = _unseen_lemmas(lemmatizer, tokens, dev)
         nv, nva = (sum(right[t] for t in tags) / sum(total[t] for t in tags) for tags in (("NOUN", "VERB"), ("NOUN", "VERB", "ADJ")))
-        print(f"  lemma back-off alpha {alpha}: dev unseen types " + ", ".join(f"{t} {right[t]}/{total[t]}" for t in total) + f"; nouns and verbs {nv:.4f}, with adjectives {nva:.4f}")
+        counts = ", ".join(f"{t} {right[t]}/{total[t]}" for t in total)
+        print(f"  lemma back-off alpha {alpha}: dev unseen types {counts}; nouns and verbs {nv:.4f}, with adjectives {nva:.4f}")
         scored.append((nv, nva, -alpha, lemmatizer))
     return max(scored, key=lambda s: s[:3])[3]
 
@@ -165,7 +166,8 @@ def _lemma_report(lemmatizer: lemmas.Lemmatizer, tagger: Tagger, train, test) ->
         f"{tagged_right / total:.4f} with the tagger's; plural nouns unseen in train: {unseen_right}/{unseen}"
     )
     right, types = _unseen_lemmas(lemmatizer, _lemma_tokens(train), test)
-    print("lemmas of test word types unseen in train (gold tag): " + ", ".join(f"{t} {right[t]}/{types[t]}" for t in types))
+    counts = ", ".join(f"{t} {right[t]}/{types[t]}" for t in types)
+    print(f"lemmas of test word types unseen in train (gold tag): {counts}")
 
 
 def _speed(tagger: Tagger, test) -> None:

@@ -236,7 +236,7 @@ def test_every_modifier_of_a_plural_head_is_singularised():
          "capacité de communication nécessaire", "capacité de communication nécessaires"),
     ],
 )  # fmt: skip
-def test_an_adjective_that_agrees_with_the_head_past_its_complement_is_singularised_with_it(sentence, lemma, plural_lemma):
+def test_an_adjective_agreeing_with_the_head_past_its_complement_is_singularised_with_it(sentence, lemma, plural_lemma):
     found = keys(sentence)
     assert lemma in found and plural_lemma not in found
 

@@ -11,7 +11,8 @@ tokens that are not words (web and e-mail addresses, formulas: ``french.wordlike
 maximal phrase is cut by no length limit short of ``MAX_WORDS`` tokens.
 
 The canonical form singularises the head noun phrase (*engins explosifs improvisés* → *engin explosif
-improvisé*), keeps the capitals of names, lowers a capital that is only there because the term opens
+improvisé*) and the head's modifiers past its complement (*dépôts de carburant temporaires* → *dépôt de
+carburant temporaire*), keeps the capitals of names, lowers a capital that is only there because the term opens
 the sentence, and drops the elided article before it (*l'OTAN* → *OTAN*). Every surface form is kept.
 """
 

@@ -6,7 +6,8 @@ words around the candidates that need it. Words joined by a hyphen are merged in
 token before the parser sees them (*état-major*, *lieutenant-colonel*, *C-IED*), as the treebanks the
 model was trained on write them. Analysis runs on a copy of the text whose typographic apostrophes and
 no-break spaces are replaced one-for-one (same length), so token offsets point into the original text
-and surface forms are shown as the author wrote them.
+and surface forms are shown as the author wrote them. A plural adjective the parser attached to a
+singular noun complement goes to the plural noun it agrees with (``_number_repaired``).
 
 The parse is most of an ingest's work and needs nothing else of it: ``analysing`` runs it in a process
 of its own, forked once the model is loaded, while the caller does the rest on the other core.
@@ -296,7 +297,9 @@ def _number_repaired(tokens: list[Token]) -> list[Token]:
     repaired = tokens
     for j, word in enumerate(tokens):
         noun = word.head
-        if not (word.plural and word.dep in ("amod", "acl") and (word.pos == "ADJ" or word.participle) and not word.stop and noun < j):
+        if not (word.plural and word.dep in ("amod", "acl") and (word.pos == "ADJ" or word.participle) and noun < j):
+            continue
+        if word.stop:
             continue
         # a noun in -s or -x read as singular (*peptides*) shows no disagreement
         if not (tokens[noun].singular and tokens[noun].nominal and not tokens[noun].text.endswith(("s", "x"))):

@@ -3,9 +3,9 @@ rules learned from EWT for every other word (*battlegroups* → *battlegroup*, *
 *analyses* → *analysis*, *servicemen* → *serviceman*).
 
 A rule is (characters to cut, text to add) for the longest known ending of the word among the words
-of that tag in EWT train, each ending's rule backed off to its shorter ending's (``learn``). The lemma keeps the word's capitals
-(*Chiefs* → *Chief*, *NGOs* → *NGO*). Capitalised plurals of common nouns are lemmatised as nouns
-even when tagged PROPN (*Allied Forces*), as EWT does for *Americans* → *American*.
+of that tag in EWT train, each ending's rule backed off to its shorter ending's (``learn``). The lemma
+keeps the word's capitals (*Chiefs* → *Chief*, *NGOs* → *NGO*). Capitalised plurals of common nouns are
+lemmatised as nouns even when tagged PROPN (*Allied Forces*), as EWT does for *Americans* → *American*.
 Data: ``data/lemmas.json.gz``, written by ``bench/train_en_tagger.py``.
 """
 
@@ -107,10 +107,11 @@ def learn(tokens: Iterable[tuple[str, str, str, bool]], alpha: float = 2.0) -> L
     An ending's rule is the most likely one under its distribution of rules (over the distinct words
     with that ending) smoothed with its parent's, the ending one letter shorter, as in TnT's suffix
     model with a Witten-Bell weight: P(rule | ending) = (count + w × P(rule | parent)) / (words + w),
-    w = ``alpha`` × the number of different rules its words take. A few words (one *controls*
-    lemmatised *controls*) outweigh their parent's rule (*-s* cut, thousands of nouns) only if they
-    agree against it; endings whose words disagree lean on the parent more. A rule is kept only where
-    it changes what the shorter ending says; a seen word whose lemma the rules get wrong is an exception.
+    w = ``alpha`` × the number of different rules its words take; an ending that the same words have as
+    its parent (*-trols*, *-rols*: *controls* alone) is its parent. A few words outweigh their parent's
+    rule (*-s* cut, thousands of nouns) only if they agree against it; endings whose words disagree lean
+    on the parent more. A rule is kept only where it changes what the shorter ending says; a seen word
+    whose lemma the rules get wrong is an exception.
     """
     seen: dict[tuple[str, str], Counter] = defaultdict(Counter)
     plural_nouns = set()
@@ -126,12 +127,14 @@ def learn(tokens: Iterable[tuple[str, str, str, bool]], alpha: float = 2.0) -> L
     # among the endings' counts and leaves the word to the rules if they give one of its lemmas
     tops = {key: sorted(l for l, n in lemmas.items() if n == max(lemmas.values())) for key, lemmas in seen.items()}
     endings: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    words: dict[str, Counter] = defaultdict(Counter)
     for (upos, form), lemmas in sorted(tops.items()):
-        for lemma in lemmas:
-            edit = _edit(form, lemma)
-            for size in range(0, min(MAX_SUFFIX, len(form) - 1) + 1):
-                endings[upos][form[len(form) - size :]][edit] += 1 / len(lemmas)
-    rules = {upos: _rules(endings[upos], alpha) for upos in sorted(endings)}
+        for size in range(0, min(MAX_SUFFIX, len(form) - 1) + 1):
+            ending = form[len(form) - size :]
+            words[upos][ending] += 1
+            for lemma in lemmas:
+                endings[upos][ending][_edit(form, lemma)] += 1 / len(lemmas)
+    rules = {upos: _rules(endings[upos], words[upos], alpha) for upos in sorted(endings)}
     lemmatizer = Lemmatizer({}, rules, plural_nouns)
     exceptions: dict[str, dict[str, str]] = defaultdict(dict)
     for (upos, form), lemmas in sorted(tops.items()):
@@ -140,20 +143,23 @@ def learn(tokens: Iterable[tuple[str, str, str, bool]], alpha: float = 2.0) -> L
     return Lemmatizer(dict(exceptions), rules, plural_nouns)
 
 
-def _rules(endings: dict[str, Counter], alpha: float) -> dict[str, tuple[int, str]]:
+def _rules(endings: dict[str, Counter], words: Counter, alpha: float) -> dict[str, tuple[int, str]]:
     """The rule of each ending under the smoothed distribution (see ``learn``), kept where it differs
-    from the rule the ending would inherit."""
+    from the rule the ending would inherit. ``endings``: ending → rule → words (a word EWT lemmatises
+    two ways as often counts half for each); ``words``: ending → distinct words."""
     probability: dict[tuple[str, tuple[int, str]], float] = {}
 
     def p(ending: str, rule: tuple[int, str]) -> float:
         if (ending, rule) not in probability:
             counts = endings[ending]
-            total = sum(counts.values())
-            if ending:
-                weight = alpha * len(counts)
-                probability[(ending, rule)] = (counts[rule] + weight * p(ending[1:], rule)) / (total + weight)
+            if not ending:
+                probability[(ending, rule)] = counts[rule] / words[ending]
+            elif words[ending] == words[ending[1:]]:  # the same words: no evidence of its own to count again
+                probability[(ending, rule)] = p(ending[1:], rule)
             else:
-                probability[(ending, rule)] = counts[rule] / total
+                weight = alpha * len(counts)
+                total = sum(counts.values())
+                probability[(ending, rule)] = (counts[rule] + weight * p(ending[1:], rule)) / (total + weight)
         return probability[(ending, rule)]
 
     best: dict[str, tuple[int, str]] = {}
