@@ -110,7 +110,7 @@ def test_an_ending_few_words_support_backs_off_to_the_shorter_ending():
     tokens = [(form, "NOUN", lemma, True) for form, lemma in nouns + [("controls", "controls")]]
     tokens += [(f"{stem}ies", "NOUN", f"{stem}y", True) for stem in ("part", "cit", "dut")]
     learned = lemmas.learn(tokens)
-    assert learned.lemma("patrols", "NOUN") == "patrol"  # one word in -rols does not make a rule
+    assert learned.lemma("patrols", "NOUN") == "patrol"  # one word in -rols, -trols does not make a rule
     assert learned.lemma("controls", "NOUN") == "controls"  # it stays an exception of its own
     assert learned.lemma("liberties", "NOUN") == "liberty"  # three words agreeing against *-s* do
     # a word EWT lemmatises two ways as often is left to the rules when they give one of its lemmas
