@@ -436,8 +436,8 @@ TITLE_PAIRS = [Context(fr, en, "doc") for fr, en in [
      "Rear Admiral Jean Durand and Lieutenant Colonel Marie Petit presented the patrol plan."),
     ("Le président du Comité militaire, l'amiral Rob Bauer, a ouvert la réunion à Bruxelles.",
      "The Chair of the Military Committee, Admiral Rob Bauer, opened the meeting in Brussels."),
-    ("« Chaque pouce du territoire sera défendu », a déclaré le secrétaire général adjoint, M. Paul Vidal.",
-     "\u201cEvery inch of territory will be defended,\u201d said the Deputy Secretary General, Mr Paul Vidal."),
+    ("« Chaque pouce du territoire sera défendu », a déclaré le secrétaire général adjoint, M. Jean-Paul Vidal.",
+     "\u201cEvery inch of territory will be defended,\u201d said the Deputy Secretary General, Mr Jean-Paul Vidal."),
     ("Hier, le général de corps d'armée Pierre Martin a visité l'exercice Baltic Shield.",
      "Yesterday Lieutenant General Pierre Martin visited the exercise Baltic Shield."),
 ]]

@@ -122,7 +122,7 @@ def titles(candidates: Iterable[Candidate], pairs: Sequence[tuple[str, str]],
     found = []  # (sentence, the name's token span, the English titles before it)
     for number, ((_, en), sentence) in enumerate(zip(pairs, tokens)):
         for first, last in _written_names(sentence):
-            english_titles = _english_titles(en, [t.text for t in sentence[first:last]])
+            english_titles = _english_titles(en, pairs[number][0][sentence[first].start:sentence[last - 1].end])
             if english_titles:
                 found.append((number, first, last, english_titles))
     asked = _regions([Occurrence(n, first, last) for n, first, last, _ in found], tokens)
@@ -181,15 +181,16 @@ def _french_titles(sentence: Sequence[Token], first: int, number: int,
             return found
 
 
-def _english_titles(sentence: str, name: Sequence[str]) -> list[list[tuple[str, int, int]]]:
-    """The titles the English ``sentence`` writes before the ``name``'s words, nearest first, each as
+def _english_titles(sentence: str, name: str) -> list[list[tuple[str, int, int]]]:
+    """The titles the English ``sentence`` writes before ``name``, nearest first, each as
     its words with their offsets: a run of capitalised words (*Rear Admiral*, *NATO Secretary General*,
     *the Chair of the Military Committee* less its article; the sentence's first word only where the
     tagger reads a name or an adjective in it), right before the name or, after a comma, before the
     next title, a civility between."""
     words = tokenize(sentence)
     texts = [w for w, _, _ in words]
-    at = next((i for i in range(len(texts) - len(name) + 1) if texts[i:i + len(name)] == list(name)), 0)
+    written = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence)
+    at = next((i for i, (_, start, _) in enumerate(words) if written and start == written.start()), 0)
     found = []
     while at:
         end = at
