@@ -117,6 +117,8 @@ def test_a_heading_writes_each_word_as_the_input_does_elsewhere():
     assert sentence_case("OTAN : réunion des ministres", written) == "OTAN : réunion des ministres"
     assert sentence_case("ANNEXE B (SUITE)", written) == "Annexe b (suite)"  # written so elsewhere
     assert sentence_case("LE COMITÉ MILITAIRE (CM)", written) == "Le comité militaire (CM)"  # defined here
+    # a paragraph's number does not make its first word one written inside the sentence
+    assert "crisis" not in spellings(["10. Crisis management remains a core task."])
     # a speaker's label in capitals is read by the input's spellings, never a source of them
     assert "rutte" not in spellings(["M. RUTTE : Oui.", "M. RUTTE : Merci à tous."])
 

@@ -51,13 +51,16 @@ def normalize_for_match(text: str) -> str:
 
 def spellings(sentences: Iterable[str]) -> dict[str, str]:
     """How the sentences write each word inside a sentence in lower case, its first word apart (whose
-    capital is the sentence's): lower-cased word → its commonest spelling (*otan* → *OTAN*,
-    *bruxelles* → *Bruxelles*, *comité* → *comité*). What ``sentence_case`` reads a heading by."""
+    capital is the sentence's, after a paragraph's number too): lower-cased word → its commonest
+    spelling (*otan* → *OTAN*, *bruxelles* → *Bruxelles*, *comité* → *comité*). What ``sentence_case``
+    reads a heading by."""
     counts: dict[str, Counter] = {}
     for sentence in sentences:
         if any(c.islower() for c in sentence):
             # a label in capitals (*M. RUTTE :*) is read by these spellings, not a source of them
-            for word in _WORDS.findall(sentence[len(_capitals(sentence)):])[1:]:
+            words = _WORDS.findall(sentence[len(_capitals(sentence)):])
+            first = next((k for k, word in enumerate(words) if not word.isdigit()), len(words))  # *10. Crisis*
+            for word in words[first + 1:]:
                 counts.setdefault(word.lower(), Counter())[word] += 1
     return {word: forms.most_common(1)[0][0] for word, forms in counts.items()}
 
