@@ -297,6 +297,9 @@ def canonical(tokens: Sequence[Token], start: int, end: int) -> str:
     span = tokens[start:end]
     head = start + _head(span)
     singularise = tokens[head].plural and not _is_name(tokens[head])
+    # the head opens the phrase (not a complement the tagger left the only noun: *Grand Quartier général des
+    # puissances alliées*): its modifiers past its complement are singularised with it
+    leads = not any(t.pos == "ADP" or t.pos == "CCONJ" for t in tokens[start:head])
     words = []
     in_head_phrase = True
     for i, token in enumerate(span, start):
@@ -307,7 +310,7 @@ def canonical(tokens: Sequence[Token], start: int, end: int) -> str:
         # (*défis sécuritaires communs* → *défi sécuritaire commun*)
         if singularise and (
             (in_head_phrase and (token.plural or (token.pos not in ("NOUN", "PROPN", "NUM") and word.endswith(("s", "x")))))
-            or _of_head(tokens, i, head, end)
+            or (leads and _of_head(tokens, i, head, end))
         ):
             word = _singular(token)
         words.append(word)
