@@ -18,10 +18,11 @@ from pathlib import Path
 from . import glossary
 from .errors import TmtoolError
 from .langtags import base_language
-from .model import Context, Segment
+from .model import Segment
 from .progress import Progress, Step
 from .store import DocumentRecord, Store, open_store
 from .store.evidence import EVIDENCE_FLOOR
+from .store.rows import french_english, french_side
 
 DOCUMENT_SUFFIXES = ("txt", "html", "htm", "docx")
 _WORD = re.compile(r"\w+")
@@ -40,8 +41,9 @@ def name_patterns(srclang: str = "fr", tgtlang: str = "en") -> str:
 
 def extracts_terms(srclang: str, tgtlang: str) -> bool:
     """Whether ingest extracts terms from a pair in these languages: extraction finds French terms
-    and their English equivalents, so other pairs are stored without it."""
-    return (base_language(srclang), base_language(tgtlang)) == ("fr", "en")
+    and their English equivalents, in a French original or a French translation of an English
+    one; other pairs are stored without it."""
+    return french_side(srclang, tgtlang) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,12 +206,13 @@ def prepare_pair(
         from .terms.french import analysing
 
         report("extracting terms", aligned)
-        sentences = [Context(u.source, u.target, document_id, u.tuid or "") for u in units]
+        sentences = [french_english(u, document_id) for u in units]
         with analysing([c.fr for c in sentences]) as french_tokens:  # on the other core, while the rest is done
-            words = _WORD.findall(" ".join(u.source for u in units))
+            words = _WORD.findall(" ".join(c.fr for c in sentences))
             memory = store.memory_contexts(words, exclude_document=document_id)
-            found = build_glossary(sentences, memory=memory, lexicon=lexicon, threshold=EVIDENCE_FLOOR,
-                                   french_tokens=french_tokens)
+            # the glossary's pairs French first, whichever language the aligner read first
+            found = build_glossary(sentences, memory=memory, lexicon=store.lexicon_pairs("fr", "en"),
+                                   threshold=EVIDENCE_FLOOR, french_tokens=french_tokens)
         proposals = [e for e in found if e.score >= DEFAULT_THRESHOLD]
         near = [e for e in found if e.score < DEFAULT_THRESHOLD]
     record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash,

@@ -1,0 +1,111 @@
+"""English originals translated into French (NATO writes in both directions): ingested en→fr, a pair
+gives the glossary what its fr→en mirror gives — French terms from the French side, its target here,
+English equivalents from the English side, contexts quoting the stored units — and its evidence adds
+up with that of French originals in the same entries."""
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SEED_EN, SEED_FR, SHARED
+from tmtool import api
+from tmtool.cli import main
+from tmtool.ingest import extracts_terms, ingest_pair
+from tmtool.model import entry_to_dict
+from tmtool.store import open_store
+
+TERMS = SHARED / "data" / "terms"
+# two NATO pairs that share a term (OTAN = NATO), each also with terms of its own
+CIED = TERMS / "c-ied-centre-of-excellence" / "c-ied-centre-of-excellence"
+CYBER = TERMS / "defence-ministers-cyber" / "defence-ministers-cyber"
+SEED = "2021-07-13-partners-meeting"
+
+
+def glossary_of(store) -> list[dict]:
+    """Every entry as extraction left it — terms, counts, score, contexts — but when it was seen and
+    how many writes it took."""
+    return [{key: value for key, value in entry_to_dict(entry).items() if key not in ("first_seen", "last_seen", "version")}
+            for entry in store.list_entries()]
+
+
+def documents_counting(store, entry) -> set[str]:
+    return {document for document, *_ in store.document_counts([int(entry.id)])[int(entry.id)]}
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory):
+    """The seed pair ingested as a French original (fr→en) and as an English original (en→fr)."""
+    folder = tmp_path_factory.mktemp("mirror")
+    with open_store(folder / "fr-en.db", create=True) as french, open_store(folder / "en-fr.db", create=True) as english:
+        ingest_pair(french, SEED_FR, SEED_EN)
+        yield french, english, ingest_pair(english, SEED_EN, SEED_FR, srclang="en-US", tgtlang="fr-CA")
+
+
+def test_an_english_original_gives_the_entries_of_its_french_mirror(mirror):
+    french, english, result = mirror
+    assert result.document_id == SEED and result.new_entries == english.stats()["entries"] > 20
+    assert glossary_of(english) == glossary_of(french)
+    [ims] = [entry for entry in english.list_entries() if "IMS" in {t.text for t in entry.terms_in("en")}]
+    assert [(t.text, t.term_type.value) for t in ims.terms_in("fr")] == [
+        ("État-major militaire international", "fullForm"), ("EMI", "acronym")]
+    assert {t.text for t in ims.terms_in("en")} == {"IMS", "International Military Staff"}
+    # a context quotes a stored unit by its tuid: the unit's target is the French sentence
+    units = {unit.tuid: unit for unit in english.units()}
+    assert ims.contexts and "EMI" in ims.contexts[0].fr
+    for context in ims.contexts:
+        unit = units[context.unit]
+        assert (unit.srclang, unit.tgtlang) == ("en-US", "fr-CA")
+        assert (context.fr, context.en, context.document) == (unit.target, unit.source, SEED)
+
+
+def test_re_ingesting_an_english_original_changes_nothing(mirror):
+    _, english, _ = mirror
+    before = glossary_of(english), english.stats()
+    assert ingest_pair(english, SEED_EN, SEED_FR, srclang="en-US", tgtlang="fr-CA").held_by == SEED
+    assert (glossary_of(english), english.stats()) == before
+
+
+def test_french_and_english_originals_add_up_in_one_entry_and_are_taken_out_alike(tmp_path):
+    """An English original weighs its terms against the French originals' memory and they against
+    its units, as if it were one of them; removing it takes its evidence back as it would theirs."""
+    with open_store(tmp_path / "mixed.db", create=True) as mixed, open_store(tmp_path / "fr.db", create=True) as french:
+        done = api.ingest(mixed, f"{CYBER}.en.txt", f"{CYBER}.fr.txt", srclang="en", tgtlang="fr")
+        api.ingest(mixed, f"{CIED}.fr.txt", f"{CIED}.en.txt")
+        for name in (CYBER, CIED):
+            api.ingest(french, f"{name}.fr.txt", f"{name}.en.txt")
+        assert done["new_entries"] > 10
+        [nato] = [entry for entry in mixed.list_entries() if [t.text for t in entry.terms] == ["OTAN", "NATO"]]
+        assert documents_counting(mixed, nato) == {CYBER.name, CIED.name}
+        assert {(c.document, "OTAN" in c.fr, "NATO" in c.en) for c in nato.contexts} == {
+            (CYBER.name, True, True), (CIED.name, True, True)}
+        assert glossary_of(mixed) == glossary_of(french)
+
+        for store in (mixed, french):
+            api.remove(store, documents=[CYBER.name])
+        assert documents_counting(mixed, nato) == {CIED.name}
+        assert glossary_of(mixed) == glossary_of(french)
+        assert all(c.document == CIED.name for entry in mixed.list_entries() for c in entry.contexts)
+
+
+def test_an_inbox_of_english_originals_is_ingested_with_its_terms(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SEED_EN, inbox / "meeting.en.txt")
+    shutil.copy(SEED_FR, inbox / "meeting.fr.txt")
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox),
+                                       "--srclang", "en", "--tgtlang", "fr"])
+    assert result.exit_code == 0 and result.stderr == ""  # no note: terms are extracted
+    with open_store(tmp_path / "t.db") as store:
+        [(document, _)] = store.documents()
+        entries = store.stats()["entries"]
+    assert (document.id, document.srclang, document.tgtlang) == ("meeting", "en", "fr") and entries > 20
+    assert result.stdout == (f"1 documents ingested, 0 already stored, 0 failed; 19 new units, {entries} new entries,"
+                             " 0 updated entries\n")
+
+
+@pytest.mark.parametrize("srclang, tgtlang, extracted", [
+    ("fr-FR", "en-GB", True), ("en", "fr", True), ("en-US", "fr-CA", True), ("EN_us", "fre", True),
+    ("de", "fr", False), ("fr", "de", False), ("en", "de", False), ("es", "en", False)])
+def test_terms_are_extracted_from_french_english_pairs_either_way(srclang, tgtlang, extracted):
+    assert extracts_terms(srclang, tgtlang) is extracted
