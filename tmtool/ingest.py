@@ -187,7 +187,7 @@ def prepare_pair(
     document_id = document_id or document_id_for(recorded_as[0], base_language(srclang))
     extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
     src_hash, tgt_hash = content_hash(fr_path), content_hash(en_path)
-    if holder := store.document_with(src_hash, tgt_hash):
+    if holder := _holder(store, src_hash, tgt_hash):
         return IngestResult(document_id, held_by=holder)
 
     from .pipeline import align_segments, segment_files
@@ -195,7 +195,7 @@ def prepare_pair(
     report("aligning")
     pair = segment_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang)
     src_text, tgt_text = text_hash(pair.src_segments), text_hash(pair.tgt_segments)
-    if holder := store.document_with(src_text, tgt_text, text=True):
+    if holder := _holder(store, src_text, tgt_text, text=True):
         return IngestResult(document_id, held_by=holder)
     lexicon = store.lexicon_pairs(base_language(pair.srclang), base_language(pair.tgtlang))
     units = align_segments(pair, lexicon=lexicon).units(document_id)
@@ -220,12 +220,19 @@ def prepare_pair(
     return PreparedPair(record, units, proposals, aligned, near)
 
 
+def _holder(store: Store, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
+    """The stored document holding these files (or texts) either way round: an English original with
+    its French translation is the pair that French with its English is, and counting it twice
+    would double its evidence."""
+    return store.document_with(src_hash, tgt_hash, text=text) or store.document_with(tgt_hash, src_hash, text=text)
+
+
 def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
     """Write a prepared pair in one transaction. A pair prepared beside others (``ingest_dir`` with
     several jobs) is checked again: one saved meanwhile may hold the same text."""
     record = prepared.record
     with store.transaction():
-        holder = store.document_with(record.src_text_hash, record.tgt_text_hash, text=True)
+        holder = _holder(store, record.src_text_hash, record.tgt_text_hash, text=True)
         if holder:
             return IngestResult(record.id, held_by=holder)
         _, new, updated = glossary.save_document(store, record, prepared.units, prepared.proposals,
