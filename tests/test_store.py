@@ -355,6 +355,15 @@ def test_memory_contexts_are_the_french_and_english_of_units_translated_either_w
     assert store.memory_contexts(["shared"]) == []  # an en→fr unit's English likewise
 
 
+def test_a_word_common_in_the_memory_s_french_sources_is_common_in_its_french_targets_too(store):
+    """Specific words are counted in the French: a word in more than ``limit`` French sources is not
+    asked of the English originals' French either."""
+    store.add_units([Unit(f"Le dispositif numéro {i}.", f"Device number {i}.", "fr-FR", "en-GB", tuid=f"fr{i}")
+                     for i in range(3)] + [Unit("The device.", "Le dispositif.", "en-GB", "fr-FR", tuid="en")], "m.tmx")
+    assert [c.unit for c in store.memory_contexts(["dispositif"], limit=3)] == ["en", "fr0", "fr1"]
+    assert store.memory_contexts(["dispositif"], limit=2) == []
+
+
 def test_lexicon_pairs_are_the_approved_terms_for_the_aligner(store):
     approved = glossary.add_entry(store, Entry(terms=[Term("Comité militaire", "fr"), Term("Military Committee", "en"),
                                             Term("MC", "en", term_type=TermType.ACRONYM)],

@@ -538,7 +538,10 @@ class PostgresStore(UnitCorrections):
         SQLite counts them), those that rank highest for them first (ts_rank, a long unit's matches
         weighing less, as bm25 weighs them), then the shortest."""
         words = sorted({fold_word(word) for word in words if len(word) >= MIN_CONTEXT_WORD})
-        specific = {side: self._specific_words(words, limit, side) for side in ("source", "target")}
+        source = self._specific_words(words, limit, "source")
+        # the targets are asked only about the words in at most ``limit`` sources, as on SQLite: one in
+        # more is common in the memory's French whatever the English originals hold
+        specific = {"source": source, "target": self._specific_words(source, limit, "target")}
         if not any(specific.values()):
             return []
         # a unit is ranked on the side holding its French: a fr→en unit's source, an en→fr unit's target
@@ -567,7 +570,8 @@ class PostgresStore(UnitCorrections):
         return [french_english(Unit(*row[:5]), row[5]) for row in rows]
 
     def _specific_words(self, words: list[str], limit: int, side: str) -> list[str]:
-        """The ``words`` found in at most ``limit`` units' ``side`` ("source" or "target")."""
+        """The ``words`` found in at most ``limit`` units' ``side`` ("source" or "target"), none
+        included."""
         # the statistics name the commonest words; the others are counted, up to limit + 1 each,
         # in one statement (a word the statistics miss but found in thousands of units flooded the
         # contexts with long units: term extraction then took 3x as long as on SQLite)
