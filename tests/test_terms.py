@@ -258,8 +258,68 @@ def test_an_acronym_listed_in_both_languages_pairs_with_its_full_forms():
         "grand quartier général des puissances alliées en europe"]
 
 
+# a list of abbreviations as NATO directives write it, a table of two columns, then text using them
+TABLE_FR = ("Liste des abréviations", [("Sigle", "Forme développée"), ("ACO", "Commandement allié Opérations"),
+                                       ("SHAPE", "Grand Quartier général des puissances alliées en Europe")],
+            ["L'ACO dirige les opérations de l'OTAN depuis le SHAPE.", "Le SHAPE est situé à Mons.",
+             "Les commandants de l'ACO rendent compte au SHAPE chaque semaine."])
+TABLE_EN = ("List of abbreviations", [("Acronym", "Full form"), ("ACO", "Allied Command Operations"),
+                                      ("SHAPE", "Supreme Headquarters Allied Powers Europe")],
+            ["ACO directs NATO operations from SHAPE.", "SHAPE is located in Mons.",
+             "ACO commanders report to SHAPE every week."])
 
 
+def _docx_table(path, title, rows, text):
+    import docx
+
+    document = docx.Document()
+    document.add_heading(title, level=1)
+    table = document.add_table(rows=len(rows), cols=2)
+    for number, (acronym, full) in enumerate(rows):
+        table.cell(number, 0).text, table.cell(number, 1).text = acronym, full
+    for paragraph in text:
+        document.add_paragraph(paragraph)
+    document.save(path)
+
+
+def _html_table(path, title, rows, text):
+    cells = "".join(f"<tr><td>{acronym}</td>\n<td><b>{full}</b></td></tr>\n" for acronym, full in rows)
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in text)
+    path.write_text(f"<html><body><h1>{title}</h1><table><tbody>{cells}</tbody></table>{body}</body></html>",
+                    encoding="utf-8")
+
+
+@pytest.mark.parametrize("ext, write", [("docx", _docx_table), ("html", _html_table)])
+def test_a_table_of_abbreviations_defines_its_acronyms_and_its_cells_stay_units(tmp_path, ext, write):
+    from tmtool.ingest import ingest_pair
+    from tmtool.store import open_store
+
+    fr, en = tmp_path / f"directive.fr.{ext}", tmp_path / f"directive.en.{ext}"
+    write(fr, *TABLE_FR)
+    write(en, *TABLE_EN)
+    with open_store(tmp_path / "store.db", create=True) as store:
+        ingest_pair(store, fr, en)
+        entries = {e.terms[0].text.casefold(): {t.text for t in e.terms} for e in store.list_entries()}
+        units = [(u.unit.source, u.unit.target) for u in store.document_units("directive")]
+    assert entries["commandement allié opérations"] == {"Commandement allié Opérations", "ACO",
+                                                        "Allied Command Operations"}
+    assert {"SHAPE", "Supreme Headquarters Allied Powers Europe"} <= entries[
+        "grand quartier général des puissances alliées en europe"]
+    # the memory is as before: each cell is a unit of its own, not the row
+    rows = [pair for fr_row, en_row in zip(TABLE_FR[1], TABLE_EN[1]) for pair in zip(fr_row, en_row)]
+    assert units == [(TABLE_FR[0], TABLE_EN[0]), *rows, *zip(TABLE_FR[2], TABLE_EN[2])]
+
+
+def test_extract_reads_a_table_of_abbreviations(tmp_path):
+    path = tmp_path / "directive.docx"
+    _docx_table(path, *TABLE_FR)
+    out = tmp_path / "terms.json"
+    result = CliRunner().invoke(main, ["extract", str(path), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    terms = {row["term"]: row for row in json.loads(out.read_text(encoding="utf-8"))}
+    full, acronym = terms["Commandement allié Opérations"], terms["ACO"]
+    assert (full["term_type"], acronym["term_type"]) == ("fullForm", "acronym")
+    assert (full["score"], full["frequency"]) == (acronym["score"], acronym["frequency"])  # one entry's terms
 
 
 # ---- the command line ----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import glossary
 from .errors import TmtoolError
 from .langtags import base_language
-from .model import Context, Segment
+from .model import Segment
 from .progress import Progress, Step
 from .store import DocumentRecord, Store, open_store
 from .store.evidence import EVIDENCE_FLOOR
@@ -204,7 +204,7 @@ def prepare_pair(
         from .terms.french import analysing
 
         report("extracting terms", aligned)
-        sentences = [Context(u.source, u.target, document_id, u.tuid or "") for u in units]
+        sentences = pair.term_pairs(document_id)
         with analysing([c.fr for c in sentences]) as french_tokens:  # on the other core, while the rest is done
             words = _WORD.findall(" ".join(u.source for u in units))
             memory = store.memory_contexts(words, exclude_document=document_id)

@@ -25,11 +25,14 @@ def parse_time(text: str | None) -> datetime | None:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A document as read from disk: its text as paragraphs, nothing else of its format."""
+    """A document as read from disk: its text as paragraphs, and which of them are a table's row."""
 
     path: str
     paragraphs: tuple[str, ...]
     lang: str | None = None
+    # the table rows whose cells (those with text) are a paragraph each: the paragraphs' indices, left
+    # to right; a row of cells read as separate paragraphs is still one line of the table
+    rows: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
