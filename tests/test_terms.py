@@ -310,6 +310,19 @@ def test_a_table_of_abbreviations_defines_its_acronyms_and_its_cells_stay_units(
     assert units == [(TABLE_FR[0], TABLE_EN[0]), *rows, *zip(TABLE_FR[2], TABLE_EN[2])]
 
 
+def test_term_extraction_reads_a_row_of_abbreviations_as_one_line_and_other_rows_cell_by_cell(tmp_path):
+    from tmtool.pipeline import align_files
+
+    fr, en = tmp_path / "directive.fr.docx", tmp_path / "directive.en.docx"
+    _docx_table(fr, *TABLE_FR)
+    _docx_table(en, *TABLE_EN)
+    pairs = [(c.fr, c.en) for c in align_files(fr, en).term_pairs("directive")]
+    assert pairs[:5] == [(TABLE_FR[0], TABLE_EN[0]), ("Sigle", "Acronym"), ("Forme développée", "Full form"),
+                         ("ACO\tCommandement allié Opérations", "ACO\tAllied Command Operations"),
+                         ("SHAPE\tGrand Quartier général des puissances alliées en Europe",
+                          "SHAPE\tSupreme Headquarters Allied Powers Europe")]
+
+
 def test_extract_reads_a_table_of_abbreviations(tmp_path):
     path = tmp_path / "directive.docx"
     _docx_table(path, *TABLE_FR)

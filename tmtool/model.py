@@ -25,13 +25,13 @@ def parse_time(text: str | None) -> datetime | None:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A document as read from disk: its text as paragraphs, and which of them are a table's row."""
+    """A document as read from disk: its text as paragraphs, and which of them are a table row's cells."""
 
     path: str
     paragraphs: tuple[str, ...]
     lang: str | None = None
-    # the table rows whose cells (those with text) are a paragraph each: the paragraphs' indices, left
-    # to right; a row of cells read as separate paragraphs is still one line of the table
+    # a table cell is a paragraph of its own; each row whose cells with text are one paragraph each is
+    # its cells' paragraph indices, left to right (a list of abbreviations is read by the row)
     rows: tuple[tuple[int, ...], ...] = ()
 
 
