@@ -323,6 +323,22 @@ def test_term_extraction_reads_a_row_of_abbreviations_as_one_line_and_other_rows
                           "SHAPE\tSupreme Headquarters Allied Powers Europe")]
 
 
+@pytest.mark.parametrize("beads, row", [
+    ([((1,), (1,)), ((2,), (2,))], ("ACO\tCommandement allié Opérations", "ACO\tAllied Command Operations")),
+    ([((1, 2), (1, 2))], ("ACO\tCommandement allié Opérations", "ACO\tAllied Command Operations")),
+    ([((1,), (1, 2)), ((2,), ())], ("ACO", "ACO Allied Command Operations")),  # the cells not aligned as cells
+])
+def test_a_row_of_abbreviations_is_one_line_however_its_cells_align(beads, row):
+    from tmtool.model import Bead, Document, Segment
+    from tmtool.pipeline import AlignedPair
+
+    src = Document("a.fr.docx", ("Liste", "ACO", "Commandement allié Opérations", "Fin."), rows=((1, 2),))
+    tgt = Document("a.en.docx", ("List", "ACO", "Allied Command Operations", "End."), rows=((1, 2),))
+    pair = AlignedPair(src, tgt, *([Segment(p, i, i) for i, p in enumerate(d.paragraphs)] for d in (src, tgt)),
+                       [Bead((0,), (0,)), *(Bead(*b) for b in beads), Bead((3,), (3,))], "fr-FR", "en-GB")
+    assert [(c.fr, c.en) for c in pair.term_pairs()] == [("Liste", "List"), row, ("Fin.", "End.")]
+
+
 def test_extract_reads_a_table_of_abbreviations(tmp_path):
     path = tmp_path / "directive.docx"
     _docx_table(path, *TABLE_FR)
