@@ -547,6 +547,20 @@ def test_a_title_before_a_persons_name_pairs_with_the_title_the_english_writes_b
     assert not [fr for fr in glossary if "Durand" in fr or "Bauer" in fr or "Martin" in fr]
 
 
+def test_a_speakers_name_in_capitals_is_a_persons_not_an_acronym():
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("M. RUTTE : Bonjour. Nous venons de conclure la réunion des ministres de la Défense.",
+         "MR RUTTE: Good afternoon. We have just concluded the meeting of Defence Ministers."),
+        ("Q : Les Alliés vont-ils augmenter leurs dépenses de défense ?",
+         "Q: Will Allies increase their defence spending?"),
+        ("M. RUTTE : Oui. Les dépenses de défense augmentent dans toute l'Alliance.",
+         "MR RUTTE: Yes. Defence spending is rising across the Alliance."),
+    ]]
+    glossary = {e.terms[0].text for e in build_glossary(pairs, threshold=0.3)}
+    assert "dépense de défense" in glossary
+    assert not [fr for fr in glossary if "rutte" in fr.casefold()]
+
+
 def test_no_title_pairs_where_the_english_writes_none_before_the_name():
     from tmtool.terms.extract import analyse_french
     from tmtool.terms.persons import titles

@@ -26,7 +26,7 @@ import numpy as np
 from rapidfuzz.fuzz import ratio
 
 from ..model import Context, Entry, Term, TermType
-from ..text.normalize import fold, fold_word, normalize_for_match, stem
+from ..text.normalize import fold, fold_word, normalize_for_match, spellings, stem
 from . import english
 from .acronyms import is_acronym
 from .candidates import definitions, term_key
@@ -310,7 +310,7 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
         key, (value, phrase) = max(best_here.items(), key=lambda item: (item[1][0], len(item[1][1].text)))
         if value > 0:
             item = evidence.setdefault(key, _Evidence(phrase, sentence_initial=True))
-            if item.sentence_initial and phrase.start > 0:
+            if item.sentence_initial and any(c.isalpha() for c in context.en[:phrase.start]):  # not *10. Crisis*
                 item.phrase, item.sentence_initial = phrase, False  # a spelling not capitalised by its place
             item.total += value
             item.pairs.append(number)
@@ -326,8 +326,10 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
     # forms); a name is written as it is (*NATO Headquarters*)
     named = best.phrase.acronym or term.pos == "properNoun"
     text = best.phrase.text if named else best.phrase.lemma
-    if best.sentence_initial and term.text[:1].islower() and text[:1].isupper() and text[1:2].islower():
-        text = text[0].lower() + text[1:]  # capitalised by its place only, as the French term shows
+    first = text.split()[0] if text else ""
+    if best.sentence_initial and term.text[:1].islower() and first[:1].isupper() and first[1:2].islower() \
+            and views.spellings.get(first.lower(), first.lower()) != first:
+        text = text[0].lower() + text[1:]  # capitalised by its place only, as the French term and the English show
     return Term(
         text=text,
         lang="en",
@@ -379,6 +381,7 @@ class _PairViews:
     def __init__(self, pairs: Sequence[Context], aligner: WordAligner):
         self.pairs, self.aligner, self.cache = pairs, aligner, {}
         self.phrases = english_phrases([c.en for c in pairs])  # one batch through the tagger
+        self.spellings = spellings(c.en for c in pairs)  # how the English writes each word inside a sentence
         # French word → the pairs holding it, so a term is only looked for where all its words are
         self._postings: dict[str, set[int]] = {}
         for number, context in enumerate(pairs):

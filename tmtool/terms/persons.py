@@ -25,6 +25,7 @@ from typing import Iterable, Iterator, Sequence
 from . import french
 from .candidates import Candidate, Occurrence
 from ..text.en.tagger import tag
+from ..text.normalize import sentence_case, spellings
 from ..text.en.tokens import tokenize
 from .french import Token
 
@@ -47,7 +48,7 @@ def persons(candidates: Iterable[Candidate], sentences: Sequence[str],
              for o in c.occurrences[:OCCURRENCES_ASKED]]
     read = _regions([o for _, o in asked], tokens)
     names: dict[int, list[tuple[int, int]]] = {}
-    for (number, (offset, _)), found in zip(read, french.persons([sentences[n][a:b] for n, (a, b) in read])):
+    for (number, (offset, _)), found in zip(read, _recognised(sentences, read)):
         names.setdefault(number, []).extend((offset + start, offset + end) for start, end in found)
     votes: dict[str, list[bool]] = {}
     for key, o in asked:
@@ -69,6 +70,14 @@ def _regions(occurrences: Iterable[Occurrence], tokens: Sequence[Sequence[Token]
             spans.append([start, end])
     return [(number, (tokens[number][start].start, tokens[number][end - 1].end))
             for number, spans in merged.items() for start, end in spans]
+
+
+def _recognised(sentences: Sequence[str], regions: Sequence[tuple[int, tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """The recogniser's names of persons in each region (sentence, character offsets), read as
+    written but for a label in capitals, read in sentence case as the parse reads it (*M. RUTTE :*: the
+    recogniser knows no name in capitals)."""
+    written = spellings(sentences)
+    return french.persons([sentence_case(sentences[n], written)[a:b] for n, (a, b) in regions])
 
 
 def _span(occurrence: Occurrence, tokens: Sequence[Sequence[Token]]) -> Sequence[Token]:
@@ -127,7 +136,7 @@ def titles(candidates: Iterable[Candidate], pairs: Sequence[tuple[str, str]],
                 found.append((number, first, last, english_titles))
     asked = _regions([Occurrence(n, first, last) for n, first, last, _ in found], tokens)
     people: dict[int, list[tuple[int, int]]] = {}
-    for (number, (offset, _)), spans in zip(asked, french.persons([pairs[n][0][a:b] for n, (a, b) in asked])):
+    for (number, (offset, _)), spans in zip(asked, _recognised([fr for fr, _ in pairs], asked)):
         people.setdefault(number, []).extend((offset + start, offset + end) for start, end in spans)
     votes: dict[str, Counter] = {}
     for number, first, last, english_titles in found:
