@@ -22,7 +22,7 @@ from .model import Segment
 from .progress import Progress, Step
 from .store import DocumentRecord, Store, open_store
 from .store.evidence import EVIDENCE_FLOOR
-from .store.rows import french_english, french_side
+from .store.rows import french_side
 
 DOCUMENT_SUFFIXES = ("txt", "html", "htm", "docx")
 _WORD = re.compile(r"\w+")
@@ -206,7 +206,7 @@ def prepare_pair(
         from .terms.french import analysing
 
         report("extracting terms", aligned)
-        sentences = [french_english(u, document_id) for u in units]
+        sentences = pair.term_pairs(document_id)
         with analysing([c.fr for c in sentences]) as french_tokens:  # on the other core, while the rest is done
             words = _WORD.findall(" ".join(c.fr for c in sentences))
             memory = store.memory_contexts(words, exclude_document=document_id)
