@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import TmtoolError
+from ..io.decoding import BOMS
 
 MEMORY = "memory"  # translation units
 GLOSSARY = "glossary"  # concept entries with their terms
@@ -29,7 +30,8 @@ class Format:
     name: str  # what --format and ``tmtool export FORMAT`` take
     kind: str  # MEMORY or GLOSSARY
     # the file name endings that stand for this format, the first the usual one; a second dialect of a
-    # format (tbx-martif) has none and is chosen by name only
+    # format (tbx-martif) has none and is chosen by name only; nor has a format whose usual ending others
+    # share (a Wordfast TM's .txt), which its signature tells
     extensions: tuple[str, ...]
     reader: str | None
     writer: str | None  # None: tmtool reads this format but does not export it
@@ -65,6 +67,7 @@ FORMATS = (
            signatures=("<tmx",)),
     Format("xliff", MEMORY, (".xlf", ".xliff"), "xliff:read_xliff", None, signatures=("<xliff",),
            untranslated="xliff:is_untranslated"),
+    Format("wordfast", MEMORY, (), "wordfast:read_wordfast", None, signatures=("Wordfast TM",)),
     Format("tbx", GLOSSARY, (".tbx",), "tbx:read_tbx", "tbx:write_tbx", multilingual=True, streamed=True,
            signatures=("<martif", "<tbx")),
     Format("tbx-martif", GLOSSARY, (), None, "tbx:write_tbx_martif", multilingual=True, read_as="tbx"),
@@ -113,7 +116,10 @@ def infer(path: str | Path) -> Format:
     if fmt:
         return fmt
     with open(path, "rb") as f:
-        head = f.read(4096).decode("utf-8", errors="replace")
+        head = f.read(4096)
+    # a UTF-16 file (Wordfast's memories, Windows tools' XML) says so by its byte-order mark
+    encoding = next((encoding for bom, encoding in BOMS if head.startswith(bom)), "utf-8")
+    head = head.decode(encoding, errors="replace").lstrip("\ufeff")
     found = [(head.find(signature), fmt) for fmt in FORMATS for signature in fmt.signatures if signature in head]
     if found:
         return min(found, key=lambda place: place[0])[1]
