@@ -16,6 +16,7 @@ from tmtool.formats.po import read_po
 from tmtool.formats.tabular import read_tsv
 from tmtool.formats.tbx import read_tbx
 from tmtool.formats.tmx import read_tmx
+from tmtool.formats.wordfast import read_wordfast
 from tmtool.formats.xliff import read_xliff
 from tmtool.model import TermType, UsageStatus, Variant
 from tmtool.store import open_store
@@ -91,6 +92,68 @@ def test_the_source_is_the_tuv_the_tu_names_in_srclang(tmp_path):
     assert skipped == [f"{path}:19: no source tuv: no <tuv> in the source language de-DE"]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert out.startswith("3 units added (fr-FR→en-GB 2, en-GB→fr-FR 1), 0 already stored, ")
+
+
+def test_trados_props_repeated_on_tuvs_and_tu_attributes_are_kept_and_written_back(tmp_path):
+    path = REAL / "trados-studio.tmx"
+    units, skipped = read_all(read_tmx, path)
+    assert skipped == []
+    assert [u.props for u in units] == [
+        {"x-LastUsedBy": "EXAMPLE\\pmorel", "x-Origin": "TM", "x-ConfirmationLevel": "ApprovedTranslation",
+         "x-Client:MultiplePicklist": ["Défense", "Logistique"], "@creationid": "EXAMPLE\\clambert",
+         "@changeid": "EXAMPLE\\pmorel", "@lastusagedate": "20241107T080000Z", "@usagecount": "3"},
+        {"x-Note": "terme validé par le client", "@creationid": "EXAMPLE\\clambert"},  # the source tuv's prop
+    ]
+    db, out = tmp_path / "t.db", tmp_path / "out.tmx"
+    tmtool(db, "import", path)
+    assert tmtool(db, "export", "tmx", "-o", out)[0] == 0
+    written = out.read_text(encoding="utf-8")
+    assert ('<tu creationdate="20241105T093000Z" changedate="20241106T101500Z" changeid="EXAMPLE\\pmorel" '
+            'creationid="EXAMPLE\\clambert" lastusagedate="20241107T080000Z" usagecount="3">') in written
+    assert [u.props for u in read_tmx(out)] == [u.props for u in units]
+
+
+def test_omegat_puts_who_translated_on_the_target_tuv(tmp_path):
+    path = tmp_path / "project_save.tmx"
+    path.write_text(
+        '<tmx version="1.1"><header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext"'
+        ' segtype="sentence" srclang="fr-FR"/><body><tu><prop type="file">intro.txt</prop>'
+        '<tuv lang="fr-FR"><seg>Le comité.</seg></tuv><tuv lang="en-GB" changeid="alice" changedate="20240103T101010Z"'
+        ' creationid="bob" creationdate="20240102T101010Z"><seg>The committee.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8")
+    [unit] = read_tmx(path)
+    assert unit.props == {"file": "intro.txt", "@creationid": "bob", "@changeid": "alice"}
+
+
+# ---- Wordfast ----
+
+
+def test_a_wordfast_tm_is_a_memory_not_a_glossary(tmp_path):
+    path = REAL / "wordfast-tm.txt"  # UTF-16 with a byte-order mark, as Wordfast writes it
+    units, skipped = read_all(read_wordfast, path)
+    assert skipped == [f"{path}:4: 6 tab-separated fields, a Wordfast unit has at least 7"]
+    assert [(u.srclang, u.source, u.tgtlang, u.target) for u in units] == [
+        ("fr-FR", "La réunion est reportée à jeudi.", "en-GB", "The meeting is postponed to Thursday."),
+        ("fr-FR", "Voir l’annexe\u00a0B.", "en-GB", "See Annex\u00a0B."),  # &'XX; escapes
+        ("fr-FR", "R&D & essais", "en-GB", "R&D and trials"),
+    ]
+    assert units[0].props == {"@creationid": "CL", "@usagecount": "0", "x-attribute-1": "Defence"}
+    assert units[1].changed.isoformat() == "2024-11-05T09:35:12+00:00"
+    # older memories are in the Windows code page, without a byte-order mark
+    ansi = tmp_path / "tm.txt"
+    ansi.write_bytes(path.read_text(encoding="utf-16").encode("cp1252"))
+    assert [u.source for u in read_all(read_wordfast, ansi)[0]] == [u.source for u in units]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)  # told by its header, not its name
+    assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 0 untranslated skipped, "
+                              f"1 skipped: {path}:4: 6 tab-separated fields, a Wordfast unit has at least 7\n")
+
+
+def test_a_tab_separated_file_without_the_wordfast_header_is_refused_as_a_wordfast_tm(tmp_path):
+    path = tmp_path / "tm.txt"
+    path.write_text("comité\tcommittee\n", encoding="utf-8")
+    code, _, err = tmtool(tmp_path / "t.db", "import", "--format", "wordfast", path)
+    assert (code, err) == (1, f"tmtool: error: {path}:1: not a Wordfast TM: the first line is not a Wordfast "
+                              "header (%date … %Wordfast TM v.…)\n")
 
 
 def test_tmx_codes_stay_out_of_the_text_and_in_the_export(tmp_path):
