@@ -211,6 +211,41 @@ def test_memoq_placeholders_are_codes():
     assert (second.source, second.target) == ("Attention : fichier en lecture seule", "Warning: read-only file")
 
 
+def test_trados_segments_are_units_with_their_confirmation_level(tmp_path):
+    path = REAL / "trados-studio.sdlxliff"
+    units = list(read_xliff(path))
+    assert [(u.tuid, u.source, u.target, u.props) for u in units] == [
+        ("a1b2/1", "Le comité s'est réuni à Bruxelles.", "The committee met in Brussels.", {"x-state": "Translated"}),
+        ("a1b2/2", "Il a adopté le rapport annuel.", "It adopted the annual report.",
+         {"x-state": "ApprovedTranslation"}),
+        ("c3d4", "Troisième phrase non traduite.", "", {}),
+        ("e5f6", "Brouillon ici.", "Brouillon ici.", {"x-state": "Draft"}),  # the source copied, not confirmed
+        ("g7", "", "", {}),
+    ]
+    assert units[1].target_markup == 'It adopted the annual <bpt i="1" x="pt1"/>report<ept i="1"/>.'
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
+
+
+def test_a_target_not_segmented_as_its_seg_source_is_read_whole_and_memoq_status_kept(tmp_path):
+    path = tmp_path / "okapi.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff">'
+        '<file original="a.html" source-language="fr-FR" target-language="en-GB" datatype="html"><body>'
+        '<trans-unit id="1"><source>Un. Deux.</source><seg-source><mrk mid="0" mtype="seg">Un.</mrk> '
+        '<mrk mid="1" mtype="seg">Deux.</mrk></seg-source><target>One. Two.</target>'
+        '<alt-trans match-quality="80"><source>Un seul.</source><target>Just one.</target></alt-trans></trans-unit>'
+        '<trans-unit id="2" mq:status="NotStarted"><source>Trois.</source><target>Trois.</target></trans-unit>'
+        '<trans-unit id="3" mq:status="ManuallyConfirmed"><source>OTAN</source><target>OTAN</target></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    units = list(read_xliff(path))
+    assert [(u.source, u.target, u.props) for u in units] == [
+        ("Un. Deux.", "One. Two.", {}),  # an alt-trans is a proposal, not the unit's translation
+        ("Trois.", "Trois.", {"x-state": "NotStarted"}), ("OTAN", "OTAN", {"x-state": "ManuallyConfirmed"})]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert out == "2 units added (fr-FR→en-GB 2), 0 already stored, 1 untranslated skipped\n"
+
+
 def test_xliff_1_1_without_namespace(tmp_path):
     path = REAL / "xliff-1.1-no-namespace.xlf"
     units, skipped = read_all(read_xliff, path)

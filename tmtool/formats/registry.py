@@ -65,8 +65,8 @@ class Format:
 FORMATS = (
     Format("tmx", MEMORY, (".tmx",), "tmx:read_tmx", "tmx:write_tmx", multilingual=True, streamed=True,
            signatures=("<tmx",)),
-    Format("xliff", MEMORY, (".xlf", ".xliff"), "xliff:read_xliff", None, signatures=("<xliff",),
-           untranslated="xliff:is_untranslated"),
+    Format("xliff", MEMORY, (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"), "xliff:read_xliff", None,
+           signatures=("<xliff",), untranslated="xliff:is_untranslated"),
     Format("wordfast", MEMORY, (), "wordfast:read_wordfast", None, signatures=("Wordfast TM",)),
     Format("tbx", GLOSSARY, (".tbx",), "tbx:read_tbx", "tbx:write_tbx", multilingual=True, streamed=True,
            signatures=("<martif", "<tbx")),
