@@ -328,7 +328,18 @@ def test_tbx_min_of_2013():
          ("general staff", "en", UsageStatus.DEPRECATED)],
         [("poste de commandement", "fr", UsageStatus.PREFERRED), ("command post", "en", UsageStatus.PREFERRED)],
     ]
-    assert entries[0].note == "masculin"
+    assert entries[0].note == "subjectField: defence\ncustomer: OTAN\nmasculin"  # categories kept as notes
+
+
+def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
+    [entry], skipped = read_all(read_tbx, REAL / "tbx-basic-v3-categories.tbx")
+    assert skipped == []
+    assert [(t.text, t.lang, t.pos, t.gender) for t in entry.terms] == [
+        ("mobility corridor", "en", "noun", None), ("corridor de mobilité", "fr", "noun", "masculine")]
+    assert entry.definition == "A route for moving forces."
+    assert entry.note.split("\n") == [
+        "subjectField: logistics", "customerSubset: Army", "xref: source page (https://example.org/c1)",
+        "geographicalUsage: en-GB", "source: Doctrine 2020"]
 
 
 def test_martif_in_the_tbx_2019_namespace_in_three_languages():
