@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import REPO, SHARED
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
+from tmtool.formats.multiterm import read_multiterm
 from tmtool.formats.po import read_po
 from tmtool.formats.tabular import read_tsv
 from tmtool.formats.tbx import read_tbx
@@ -340,6 +341,33 @@ def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
     assert entry.note.split("\n") == [
         "subjectField: logistics", "customerSubset: Army", "xref: source page (https://example.org/c1)",
         "geographicalUsage: en-GB", "source: Doctrine 2020"]
+
+
+def test_a_multiterm_xml_export_is_a_glossary(tmp_path):
+    path = REAL / "multiterm-export.xml"  # UTF-16 with a byte-order mark, as MultiTerm writes it
+    entries, skipped = read_all(read_multiterm, path)
+    assert skipped == [f"{path}:27: a conceptGrp without any term"]
+    assert [[(t.text, t.lang, t.pos, t.gender, t.usage) for t in e.terms] for e in entries] == [
+        [("force de réaction", "fr", "noun", "feminine", UsageStatus.PREFERRED),
+         ("response force", "en", "noun", None, UsageStatus.PREFERRED),  # the model's default part of speech
+         ("reaction force", "en", "noun", None, UsageStatus.DEPRECATED)],
+        [("convoi", "fr", "noun", None, UsageStatus.PREFERRED), ("convoy", "en", "noun", None, UsageStatus.PREFERRED)],
+    ]
+    first = entries[0]
+    assert (first.id, first.definition) == ("1", "Force multinationale prête à être déployée rapidement.")
+    assert first.note == "Subject: Défense\nSource (reaction force): Glossaire interne 2019"
+    assert (first.first_seen.isoformat(), first.last_seen.isoformat()) == ("2024-11-05T09:30:00", "2024-11-06T10:15:00")
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)  # told by its content, not its name
+    assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2), "
+                              f"1 skipped: {path}:27: a conceptGrp without any term\n")
+
+
+def test_a_file_that_is_no_multiterm_export_is_refused_as_one(tmp_path):
+    path = tmp_path / "glossary.xml"
+    path.write_text("<glossary><conceptGrp/></glossary>", encoding="utf-8")
+    code, _, err = tmtool(tmp_path / "t.db", "import", "--format", "multiterm", path)
+    assert (code, err) == (1, f"tmtool: error: {path}:1: not a MultiTerm XML export: the root element is "
+                              "<glossary>, not <mtf>\n")
 
 
 def test_martif_in_the_tbx_2019_namespace_in_three_languages():
