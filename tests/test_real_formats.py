@@ -401,7 +401,19 @@ def test_a_uyghur_glossary_has_english_msgids_plurals_and_loose_comments():
         [("folder", "en", []), ("قىسقۇچ", "ug", [])],
         [("settings", "en", []), ("تەڭشەك", "ug", [])],
     ]
-    assert entries[0].note == "Abbreviated in the user interface"  # "#Abbreviated", as msgfmt accepts it
+    # "#Abbreviated", as msgfmt accepts it; the extracted comment "#." too
+    assert entries[0].note == "Abbreviated in the user interface\nShown on the toolbar"
+
+
+def test_po_homographs_keep_their_msgctxt(tmp_path):
+    path = tmp_path / "glossary.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    'msgctxt "organisation"\nmsgid "board"\nmsgstr "conseil"\n\n'
+                    '#. a plank\nmsgctxt "wood"\nmsgid "board"\nmsgstr "planche"\n\n'
+                    '#~ msgid "old term"\n#~ msgstr "ancien terme"\n', encoding="utf-8")
+    entries, skipped = read_all(read_po, path)
+    assert [(e.terms[1].text, e.note) for e in entries] == [
+        ("conseil", "msgctxt: organisation"), ("planche", "a plank\nmsgctxt: wood")]  # obsolete #~ left out
 
 
 def test_a_po_glossary_from_elsewhere_is_imported_in_its_languages(tmp_path):
