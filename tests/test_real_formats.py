@@ -14,7 +14,7 @@ from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.formats.multiterm import read_multiterm
 from tmtool.formats.po import read_po
-from tmtool.formats.tabular import read_tsv
+from tmtool.formats.tabular import read_csv, read_tsv
 from tmtool.formats.tbx import read_tbx
 from tmtool.formats.tmx import read_tmx
 from tmtool.formats.wordfast import read_wordfast
@@ -449,6 +449,18 @@ def test_a_malformed_tsv_line_is_passed_over(tmp_path):
                    f"{path}:4: no tab: expected source<TAB>target; {path}:5: no source term\n")
     assert tmtool(tmp_path / "strict.db", "import", path, "--strict")[2] == (
         f"tmtool: error: {path}:4: no tab: expected source<TAB>target\n")
+
+
+def test_a_memoq_term_base_csv_names_its_columns_after_languages_and_regions():
+    path = REAL / "memoq-termbase.csv"
+    entries, skipped = read_all(read_csv, path)
+    assert [[(t.text, t.lang) for t in e.terms] for e in entries] == [
+        [("corridor de mobilité", "fr"), ("mobility corridor", "en")], [("convoi", "fr"), ("convoy", "en")]]
+    # a definition in each language: both kept, a line each
+    assert entries[0].definition == "Itinéraire réservé aux mouvements de forces.\nRoute set aside for moving forces."
+    assert entries[0].note == "à revoir"
+    assert skipped == [f"{path}:1: column {name!r} not read: no glossary field of that name" for name in (
+        "Entry_ID", "Entry_Subject", "Entry_Domain", "Term_Info", "Term_Example", "Term_Info", "Term_Example")]
 
 
 def test_a_long_list_of_skipped_units_is_cut_short(tmp_path):

@@ -54,12 +54,16 @@ _COLUMN_ALIASES = {
     "fr": ("fr", "french", "français", "french term", "terme français", "source", "src", "term", "source term"),
     "en": ("en", "english", "anglais", "english term", "terme anglais", "target", "tgt", "translation",
            "target term"),
-    "note": ("note", "notes", "comment", "comments", "remarque"),
+    "note": ("note", "notes", "comment", "comments", "remarque", "entry-note"),  # entry-note: memoQ
     "status": ("status", "statut"),
     "pos": ("pos", "part of speech", "catégorie grammaticale"),
     "gender": ("gender", "genre"),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
 _LANGUAGE_COLUMN = re.compile(r"(fr|en)(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en-GB, en_US …
+# memoQ's term base CSV names a language's columns after it and its region: French_France,
+# English_United_States, and its definition English_United_States_Def
+_NAMED_LANGUAGE_COLUMN = re.compile(r"(french|francais|english|anglais)-[a-z-]+?(-def)?\Z")
+_LANGUAGE_OF_NAME = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"}
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 # what a translator reads first in a comment when an entry is not approved
@@ -302,7 +306,10 @@ def read_rows(
                 on_skip(Skipped(f"column {cell.strip()!r} not read: no glossary field of that name", str(path),
                                 first[0]))
     for number, cells in rows:
-        row = {column: cell for column, cell in zip(columns, cells) if column}
+        row: dict[str, str] = {}
+        for column, cell in zip(columns, cells):
+            if column:  # two columns of one field (memoQ's definition in each language) join, a line each
+                row[column] = "\n".join(filter(None, (row.get(column), cell)))
         try:
             entry = read_row(row)
         except Unusable as exc:  # the row's shape, not a value
@@ -344,7 +351,12 @@ def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, 
 def _column_of(name: str) -> str | None:
     folded = _folded_name(name)
     language = _LANGUAGE_COLUMN.match(folded)
-    return language.group(1) if language else _COLUMN_OF_NAME.get(folded)
+    if language:
+        return language.group(1)
+    named = _NAMED_LANGUAGE_COLUMN.match(folded)
+    if named:
+        return "definition" if named.group(2) else _LANGUAGE_OF_NAME[named.group(1)]
+    return _COLUMN_OF_NAME.get(folded)
 
 
 def _folded_name(name: str) -> str:
