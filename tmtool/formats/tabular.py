@@ -335,6 +335,12 @@ def _term_lines(term: Term) -> list[Term]:
     return [replace(term, text=line.strip()) for line in lines if line.strip()]
 
 
+def names_fields(cells: list[str]) -> bool:
+    """Whether a row is a header naming a French and an English column (of the fields tabular reads)."""
+    columns = {_column_of(cell) for cell in cells}
+    return "fr" in columns and "en" in columns
+
+
 def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, ...] | None:
     """The model column of each cell when the row is a header, else None (the row is data)."""
     columns = tuple(_column_of(cell) for cell in cells)
