@@ -126,6 +126,19 @@ def test_omegat_puts_who_translated_on_the_target_tuv(tmp_path):
     assert unit.props == {"file": "intro.txt", "@creationid": "bob", "@changeid": "alice"}
 
 
+def test_a_date_in_extended_iso_8601_is_read_not_the_unit_skipped(tmp_path):
+    path = tmp_path / "memory.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="fr" adminlang="en" segtype="sentence" datatype="plaintext"'
+        ' o-tmf="x" creationtool="x" creationtoolversion="1"/><body>'
+        '<tu creationdate="2024-03-12T10:15:00Z" changedate="2024-03-13T09:00:00+01:00">'
+        '<tuv xml:lang="fr"><seg>Le comité.</seg></tuv><tuv xml:lang="en"><seg>The committee.</seg></tuv></tu>'
+        '</body></tmx>', encoding="utf-8")
+    [unit], skipped = read_all(read_tmx, path)
+    assert (unit.created.isoformat(), unit.changed.isoformat()) == (
+        "2024-03-12T10:15:00+00:00", "2024-03-13T08:00:00+00:00")
+
+
 # ---- Wordfast ----
 
 

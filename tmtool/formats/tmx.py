@@ -218,13 +218,15 @@ def format_date(moment: datetime) -> str:
 
 
 def parse_date(text: str) -> datetime:
+    """A TMX date; the extended ISO 8601 form some tools write instead (``2024-03-12T10:15:00Z``) too."""
     match = _DATE.match(text.strip())
-    if not match:
-        raise TmtoolError(f"invalid TMX date {text!r} (expected YYYYMMDDThhmmssZ)")
     try:
-        return datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=timezone.utc)
+        if match:
+            return datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=timezone.utc)
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
     except ValueError:
-        raise TmtoolError(f"invalid TMX date {text!r}") from None
+        raise TmtoolError(f"invalid TMX date {text!r} (expected YYYYMMDDThhmmssZ)") from None
 
 
 # ---- reading ----
