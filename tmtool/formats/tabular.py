@@ -136,9 +136,14 @@ def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
 
 
 def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
-    """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns.
+    """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns;
+    separated by commas, or by semicolons when the first line holds some and no comma (Excel in French).
     A row with a value of the wrong kind is passed over and told to ``on_skip``."""
-    reader = csv.reader(_lines(path))
+    lines = _lines(path)
+    first = lines.readline()
+    lines.seek(0)
+    # French spreadsheets separate fields with semicolons, the comma being their decimal mark
+    reader = csv.reader(lines, delimiter=";" if ";" in first and "," not in first else ",")
     try:
         yield from read_rows(_numbered(reader), path, on_skip)
     except csv.Error as exc:  # a field over csv.field_size_limit(), a quote in the wrong place
