@@ -235,10 +235,11 @@ def test_trados_segments_are_units_with_their_confirmation_level(tmp_path):
         ("c3d4", "Troisième phrase non traduite.", "", {}),
         ("e5f6", "Brouillon ici.", "Brouillon ici.", {"x-state": "Draft"}),  # the source copied, not confirmed
         ("g7", "", "", {}),
+        ("h8", "Le rapport final.", "The final report.", {"x-state": "Translated"}),  # a tracked deletion is out
     ]
     assert units[1].target_markup == 'It adopted the annual <bpt i="1" x="pt1"/>report<ept i="1"/>.'
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
+    assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 3 untranslated skipped\n")
 
 
 def test_a_target_not_segmented_as_its_seg_source_is_read_whole_and_memoq_status_kept(tmp_path):

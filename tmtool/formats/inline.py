@@ -18,7 +18,8 @@ XLIFF 1.2 (1.0, 1.1)               TMX 1.4b
 ``bx`` / ``ex`` (paired by rid)    ``bpt`` / ``ept``
 ``bpt`` / ``ept`` / ``ph``         the same element, native code and ``sub`` kept
 ``it pos="open|close"``            ``it pos="begin|end"``
-``mrk`` and unknown elements       their text only
+``mrk`` and unknown elements       their text only (a ``mrk`` Trados's track changes deleted:
+                                   none)
 =================================  ===========================================================
 
 =================================  ===========================================================
@@ -47,6 +48,7 @@ from lxml import etree
 from ..io.xmlsafe import split_tag
 
 CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})  # TMX elements holding native code, not text
+DELETED = "x-sdl-deleted"  # the mrk type of text Trados's track changes deleted (x-sdl-added is text)
 _XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -91,7 +93,9 @@ class _Converter:
         for child in element:
             name = split_tag(child.tag)[1] if isinstance(child.tag, str) else None
             convert = getattr(self, f"_{name}", None) if name else None
-            if convert is None:  # mrk, sm, em, elements of other vocabularies: their text only
+            if name == "mrk" and child.get("mtype") == DELETED:
+                pass  # a reviewer's deletion, tracked: no longer text
+            elif convert is None:  # mrk, sm, em, elements of other vocabularies: their text only
                 if name:
                     self.fill(parent, child)
             else:
