@@ -95,6 +95,20 @@ def test_content_tells_the_format_when_the_name_does_not(tmp_path):
     assert registry.infer(utf16).name == "tmx"
 
 
+def test_a_cat_tools_file_tmtool_cannot_read_is_refused_saying_what_to_give_instead(tmp_path):
+    memory = tmp_path / "main.sdltm"
+    memory.write_bytes(b"SQLite format 3\x00")
+    with pytest.raises(TmtoolError) as caught:
+        registry.infer(memory)
+    assert str(caught.value) == (f"{memory}: a Trados Studio translation memory (a database): export it from "
+                                 f"Trados as TMX; tmtool reads {', '.join(registry.names(readable=True))}")
+    # a package is a ZIP file, which the content alone would take for a workbook
+    package = tmp_path / "job.sdlrpx"
+    package.write_bytes(b"PK\x03\x04")
+    with pytest.raises(TmtoolError, match="a Trados Studio return package .ZIP.: import the .sdlxliff files"):
+        registry.infer(package)
+
+
 def test_import_and_export_choose_the_format_by_extension_through_the_registry(tmp_path, monkeypatch):
     """A format added to the table, with an extension no other has, is what import and export use."""
     written, read = [], []

@@ -81,6 +81,17 @@ FORMATS = (
 
 _BY_NAME = {fmt.name: fmt for fmt in FORMATS}
 
+# files CAT tools keep that tmtool cannot read, and what to give it instead
+FOREIGN = {
+    ".sdltm": "a Trados Studio translation memory (a database): export it from Trados as TMX",
+    ".sdltb": "a MultiTerm termbase (a database): export it from MultiTerm as XML or TBX",
+    ".sdlppx": "a Trados Studio project package (ZIP): import the .sdlxliff files inside it",
+    ".sdlrpx": "a Trados Studio return package (ZIP): import the .sdlxliff files inside it",
+    ".mqxlz": "a memoQ bilingual package (ZIP): import the .mqxliff file inside it",
+    ".txml": "a Wordfast Pro bilingual file: export it from Wordfast as XLIFF or TMX",
+    ".xls": "an Excel 97–2003 workbook: save it as .xlsx",
+}
+
 
 def _function(reference: str) -> Callable:
     module, _, name = reference.partition(":")
@@ -112,10 +123,14 @@ def by_extension(path: str | Path) -> Format | None:
 
 def infer(path: str | Path) -> Format:
     """The format of the file at ``path``: from its extension, else from the signature its first bytes
-    hold first, else from the separator its first line holds (tab before comma)."""
+    hold first, else from the separator its first line holds (tab before comma); a file of a kind
+    tmtool does not read (a Trados memory, a package) is refused, saying what to give instead."""
     fmt = by_extension(path)
     if fmt:
         return fmt
+    foreign = FOREIGN.get(Path(path).suffix.lower())
+    if foreign:
+        raise TmtoolError(f"{foreign}; tmtool reads {', '.join(names(readable=True))}", path=str(path))
     with open(path, "rb") as f:
         head = f.read(4096)
     # a UTF-16 file (Wordfast's memories, Windows tools' XML) says so by its byte-order mark
