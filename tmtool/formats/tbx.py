@@ -370,6 +370,7 @@ _USAGE_WORDS = (("preferred", UsageStatus.PREFERRED), ("admitted", UsageStatus.A
                 ("forbidden", UsageStatus.DEPRECATED))
 _POS_OF = {value.lower(): value for value in (*_PARTS_OF_SPEECH, "properNoun")} | {"proper noun": "properNoun"}
 _ORIGINATION = frozenset({"origination", "creation"})
+_INLINE = frozenset({"hi", "foreign", "bpt", "ept", "ph", None})  # what a note's text may hold (None: a comment)
 
 
 def _local(element: etree._Element) -> str | None:
@@ -497,8 +498,9 @@ class _EntryReader:
                 on_property(match[1], match[2], element)
             else:
                 self.notes.append(text)
-        elif local and _text(element).strip():
+        elif local and _text(element).strip() and all(_local(child) in _INLINE for child in element):
             # descrip, admin, termNote, xref … name their category by type; DCT style by element name
+            # (a group of several, a term's transacGrp, is no one value)
             where = f" ({element.get('target')})" if element.get("target") else ""
             self.notes.append(f"{element.get('type') or local}: {_text(element).strip()}{where}")
 
