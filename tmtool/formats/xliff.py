@@ -30,7 +30,7 @@ from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import normalize_tag
 from ..model import Segment, Unit
-from .inline import xliff_segment
+from .inline import END, xliff_segment
 from .skips import OnSkip, Skipped, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
@@ -154,6 +154,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
         if not srclang:
             raise TmtoolError("<file> without source-language", path=path, line=file.sourceline)
         tgtlang = _lang(file.get("target-language"), file, path)
+        tag_defs = _tag_defs(file)
         for unit in file.iter(tag("trans-unit")):
             source = unit.find(tag("source"))
             if source is None:
@@ -165,9 +166,23 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
             for segment_id, source_part, target_part in segments or [(None, source, target)]:
                 unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
                 item = _unit(source_part, target_part, srclang, tgtlang, unit_id,
-                             _state(unit, target_part, segment_id), notes)
+                             _state(unit, target_part, segment_id), notes, tag_defs)
                 if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
                     yield item
+
+
+def _tag_defs(file: etree._Element) -> dict[str, str]:
+    """The native codes of the tags a Trados file's header defines, by tag id (a pair's end under
+    ``id + END``): what its ``g`` and ``x`` stand for."""
+    natives = {}
+    for definition in file.iterfind(f"*/{{{SDL}}}tag-defs/{{{SDL}}}tag"):
+        for code in definition:
+            kind = split_tag(code.tag)[1] if isinstance(code.tag, str) else None
+            if kind in ("bpt", "ph", "st"):
+                natives[definition.get("id")] = code.text or ""
+            elif kind == "ept":
+                natives[f"{definition.get('id')}{END}"] = code.text or ""
+    return natives
 
 
 def _segments(unit: etree._Element, target: etree._Element | None, tag) -> list | None:
