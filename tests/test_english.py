@@ -269,3 +269,11 @@ def test_an_invariable_noun_capitalised_in_a_name_keeps_its_s():
     assert lemma("Headquarters", "PROPN") == "Headquarters"
     assert lemma("Brussels", "PROPN") == "Brussels"
     assert lemma("Chiefs", "PROPN") == "Chief"
+
+
+def test_words_are_the_tokens_texts_even_for_repeated_punctuation():
+    from tmtool.text.en.tokens import words
+
+    text = "Wait... what?! The U.S. Navy -- and NATO."
+    assert words(text) == [word for word, _, _ in tokenize(text)]
+    assert "..." in words(text) and "--" in words(text)

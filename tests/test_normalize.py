@@ -98,6 +98,9 @@ def test_the_aligner_and_the_term_word_aligner_elide_alike():
     ("PHOTO : les chefs d'état-major au siège.", "Photo : les chefs d'état-major au siège."),  # a label
     ("L'OTAN se réunit à Bruxelles.", "L'OTAN se réunit à Bruxelles."),  # an acronym in a sentence
     ("Le 12 MAI : réunion", "Le 12 MAI : réunion"),  # capitals inside a sentence: not a label
+    ("M. RUTTE : Oui, les Alliés.", "M. Rutte : Oui, les Alliés."),  # a speaker: a civility, a name
+    ("MR RUTTE: Good afternoon.", "Mr Rutte: Good afternoon."),
+    ("MME DUPONT ET M. MARTIN : Bonjour.", "Mme Dupont et M. Martin : Bonjour."),
     ("A", "A"),  # one letter: a letter, not a heading (*the letter A of the arena*)
     ("", ""),
 ])
@@ -114,6 +117,10 @@ def test_a_heading_writes_each_word_as_the_input_does_elsewhere():
     assert sentence_case("OTAN : réunion des ministres", written) == "OTAN : réunion des ministres"
     assert sentence_case("ANNEXE B (SUITE)", written) == "Annexe b (suite)"  # written so elsewhere
     assert sentence_case("LE COMITÉ MILITAIRE (CM)", written) == "Le comité militaire (CM)"  # defined here
+    # a paragraph's number does not make its first word one written inside the sentence
+    assert "crisis" not in spellings(["10. Crisis management remains a core task."])
+    # a speaker's label in capitals is read by the input's spellings, never a source of them
+    assert "rutte" not in spellings(["M. RUTTE : Oui.", "M. RUTTE : Merci à tous."])
 
 
 @given(st.text())

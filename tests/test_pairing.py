@@ -153,3 +153,22 @@ def test_an_approved_glossary_pair_teaches_the_aligner():
     entry = Entry(terms=[Term("soutien de l'OTAN", "fr", forms=["soutien de l'OTAN"])])
     add_equivalents([entry], [Context(fr, en) for fr, en in pairs], lexicon=[("OTAN", "NATO"), ("soutien", "support")])
     assert [t.text for t in entry.terms_in("en")] == ["NATO support"]
+
+
+def test_an_english_equivalent_keeps_a_capital_the_english_writes_inside_sentences_only():
+    from tmtool.terms import build_glossary
+
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("Sommet de Vilnius : les Alliés adoptent de nouveaux plans.",
+         "Vilnius Summit: Allies adopt new plans."),
+        ("Les chefs d'État se sont réunis à Vilnius pour le sommet de Vilnius.",
+         "The Heads of State met in Vilnius for the Vilnius Summit."),
+        ("10. La gestion de crise demeure une tâche fondamentale.",
+         "10. Crisis management remains a core task."),
+        ("11. La gestion de crise exige une planification civile.",
+         "11. Crisis management requires civil planning."),
+    ]]
+    english = {e.terms[0].text: e.terms_in("en")[0].text for e in build_glossary(pairs, threshold=0.0)
+               if e.terms_in("en")}
+    assert english["sommet de Vilnius"] == "Vilnius Summit"  # a name, written so inside a sentence
+    assert english["gestion de crise"] == "crisis management"  # capitalised by its place, after a number

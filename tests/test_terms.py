@@ -431,6 +431,57 @@ def test_a_person_is_told_from_a_rank_and_a_body():
     assert not {"amiral", "Comité militaire", "surveillance maritime"} & named
 
 
+TITLE_PAIRS = [Context(fr, en, "doc") for fr, en in [
+    ("Le contre-amiral Jean Durand et le lieutenant-colonel Marie Petit ont présenté le plan de patrouille.",
+     "Rear Admiral Jean Durand and Lieutenant Colonel Marie Petit presented the patrol plan."),
+    ("Le président du Comité militaire, l'amiral Rob Bauer, a ouvert la réunion à Bruxelles.",
+     "The Chair of the Military Committee, Admiral Rob Bauer, opened the meeting in Brussels."),
+    ("« Chaque pouce du territoire sera défendu », a déclaré le secrétaire général adjoint, M. Jean-Paul Vidal.",
+     "\u201cEvery inch of territory will be defended,\u201d said the Deputy Secretary General, Mr Jean-Paul Vidal."),
+    ("Hier, le général de corps d'armée Pierre Martin a visité l'exercice Baltic Shield.",
+     "Yesterday Lieutenant General Pierre Martin visited the exercise Baltic Shield."),
+]]
+
+
+def test_a_title_before_a_persons_name_pairs_with_the_title_the_english_writes_before_it():
+    glossary = {e.terms[0].text: [t.text for t in e.terms_in("en")] for e in build_glossary(TITLE_PAIRS)}
+    # read on both sides of the same name, not from the word alignment (*contre-amiral* → *Admiral*)
+    assert glossary["contre-amiral"] == ["Rear Admiral"]
+    assert glossary["lieutenant-colonel"] == ["Lieutenant Colonel"]
+    assert glossary["secrétaire général adjoint"] == ["Deputy Secretary General"]
+    # titles in apposition pair in order; an English title is no longer than the French one
+    assert glossary["amiral"] == ["Admiral"]
+    assert glossary["président du Comité militaire"] == ["Chair of the Military Committee"]
+    assert glossary["général de corps d'armée"] == ["Lieutenant General"]
+    # a thing's name written alike in both languages is no person's: its classifier is no title
+    assert "exercice" not in glossary
+    assert not [fr for fr in glossary if "Durand" in fr or "Bauer" in fr or "Martin" in fr]
+
+
+def test_a_speakers_name_in_capitals_is_a_persons_not_an_acronym():
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("M. RUTTE : Bonjour. Nous venons de conclure la réunion des ministres de la Défense.",
+         "MR RUTTE: Good afternoon. We have just concluded the meeting of Defence Ministers."),
+        ("Q : Les Alliés vont-ils augmenter leurs dépenses de défense ?",
+         "Q: Will Allies increase their defence spending?"),
+        ("M. RUTTE : Oui. Les dépenses de défense augmentent dans toute l'Alliance.",
+         "MR RUTTE: Yes. Defence spending is rising across the Alliance."),
+    ]]
+    glossary = {e.terms[0].text for e in build_glossary(pairs, threshold=0.3)}
+    assert "dépense de défense" in glossary
+    assert not [fr for fr in glossary if "rutte" in fr.casefold()]
+
+
+def test_no_title_pairs_where_the_english_writes_none_before_the_name():
+    from tmtool.terms.extract import analyse_french
+    from tmtool.terms.persons import titles
+
+    pairs = [Context("Le contre-amiral Jean Durand a présenté le plan de patrouille.",
+                     "Jean Durand, a rear admiral, presented the patrol plan.", "doc")]
+    analysis = analyse_french(pairs)
+    assert titles(analysis.candidates.values(), [(c.fr, c.en) for c in pairs], analysis.tokens) == {}
+
+
 def test_a_name_is_a_persons_designation_alone_or_after_a_title_not_as_a_complement_or_after_a_name():
     from tmtool.terms import french
     from tmtool.terms.persons import _person

@@ -26,13 +26,13 @@ import numpy as np
 from rapidfuzz.fuzz import ratio
 
 from ..model import Context, Entry, Term, TermType
-from ..text.normalize import fold, fold_word, normalize_for_match, stem
+from ..text.normalize import fold, fold_word, normalize_for_match, spellings, stem
 from . import english
 from .acronyms import is_acronym
 from .candidates import definitions, term_key
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
 from .french import Token
-from .persons import persons
+from .persons import persons, titles
 from .wordalign import WordAligner, word_texts, words
 
 _SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
@@ -136,7 +136,10 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
     # an acronym and its full form are terms by their definition, whatever their occurrences
     units = {key: value for key, value in analysis.units.items()
              if value > analysis.scores[key] and value >= floor and not analysis.candidates[key].defined_by}
-    lifted = replace(analysis, scores={**analysis.scores, **units})
+    # a title before a person's name, in both languages, is a term as a definition makes an acronym one
+    finder.titles = titles(analysis.candidates.values(), [(c.fr, c.en) for c in pairs], analysis.tokens)
+    declared = {key: max(analysis.scores[key], DEFAULT_THRESHOLD) for key in finder.titles}
+    lifted = replace(analysis, scores={**analysis.scores, **units, **declared})
     entries = rank_entries(lifted, pairs, top=None, threshold=floor)
     named = persons([analysis.candidates[term_key(e.terms[0].text)] for e in entries], [c.fr for c in pairs],
                     analysis.tokens)
@@ -146,7 +149,10 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
         key = term_key(entry.terms[0].text)
         if key in units and not rendered_as_unit(entry, finder):
             entry.score = round(analysis.scores[key], 4)
-        entry.score = round(bilingual_score(entry), 4)
+        if key in finder.titles:  # an English title is read, not aligned: no word of it is left out
+            entry.score = round(entry.score * (TRANSLATION_BASE + DEFINITION_CONFIDENCE), 4)
+        else:
+            entry.score = round(bilingual_score(entry), 4)
     return entries
 
 
@@ -229,13 +235,16 @@ class _EquivalentFinder:
         tokenised = [(word_texts(fr), word_texts(en))
                      for fr, en in (*((c.fr, c.en) for c in (*pairs, *memory)), *lexicon) if fr and en]
         self.pairs, self.acronym_pairs = pairs, acronym_pairs
+        self.titles: dict[str, str] = {}  # French title → the English title before the same name (``titles``)
         self.views = _PairViews(pairs, WordAligner(tokenised))
         self.found: dict[str, list[Term]] = {}
 
     def of(self, entry: Entry) -> list[Term]:
         key = term_key(entry.terms[0].text)
         if key not in self.found:
-            self.found[key] = _equivalents(entry, self.pairs, self.views, self.acronym_pairs)
+            title = self.titles.get(key)
+            self.found[key] = ([_defined(title, TermType.FULL_FORM, self.pairs)] if title else
+                               _equivalents(entry, self.pairs, self.views, self.acronym_pairs))
         return self.found[key]
 
 
@@ -301,7 +310,7 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
         key, (value, phrase) = max(best_here.items(), key=lambda item: (item[1][0], len(item[1][1].text)))
         if value > 0:
             item = evidence.setdefault(key, _Evidence(phrase, sentence_initial=True))
-            if item.sentence_initial and phrase.start > 0:
+            if item.sentence_initial and any(c.isalpha() for c in context.en[:phrase.start]):  # not *10. Crisis*
                 item.phrase, item.sentence_initial = phrase, False  # a spelling not capitalised by its place
             item.total += value
             item.pairs.append(number)
@@ -317,8 +326,10 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
     # forms); a name is written as it is (*NATO Headquarters*)
     named = best.phrase.acronym or term.pos == "properNoun"
     text = best.phrase.text if named else best.phrase.lemma
-    if best.sentence_initial and term.text[:1].islower() and text[:1].isupper() and text[1:2].islower():
-        text = text[0].lower() + text[1:]  # capitalised by its place only, as the French term shows
+    first = text.split()[0] if text else ""
+    if best.sentence_initial and term.text[:1].islower() and first[:1].isupper() and first[1:2].islower() \
+            and views.spellings.get(first.lower(), first.lower()) != first:
+        text = text[0].lower() + text[1:]  # capitalised by its place only, as the French term and the English show
     return Term(
         text=text,
         lang="en",
@@ -370,6 +381,7 @@ class _PairViews:
     def __init__(self, pairs: Sequence[Context], aligner: WordAligner):
         self.pairs, self.aligner, self.cache = pairs, aligner, {}
         self.phrases = english_phrases([c.en for c in pairs])  # one batch through the tagger
+        self.spellings = spellings(c.en for c in pairs)  # how the English writes each word inside a sentence
         # French word → the pairs holding it, so a term is only looked for where all its words are
         self._postings: dict[str, set[int]] = {}
         for number, context in enumerate(pairs):

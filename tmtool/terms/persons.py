@@ -18,10 +18,15 @@ stays: its own name comes first (*Fondation* | *Robert Schuman*) or the person's
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+import re
+from collections import Counter
+from typing import Iterable, Iterator, Sequence
 
 from . import french
 from .candidates import Candidate, Occurrence
+from ..text.en.tagger import tag
+from ..text.normalize import sentence_case, spellings
+from ..text.en.tokens import tokenize
 from .french import Token
 
 
@@ -43,7 +48,7 @@ def persons(candidates: Iterable[Candidate], sentences: Sequence[str],
              for o in c.occurrences[:OCCURRENCES_ASKED]]
     read = _regions([o for _, o in asked], tokens)
     names: dict[int, list[tuple[int, int]]] = {}
-    for (number, (offset, _)), found in zip(read, french.persons([sentences[n][a:b] for n, (a, b) in read])):
+    for (number, (offset, _)), found in zip(read, _recognised(sentences, read)):
         names.setdefault(number, []).extend((offset + start, offset + end) for start, end in found)
     votes: dict[str, list[bool]] = {}
     for key, o in asked:
@@ -67,6 +72,14 @@ def _regions(occurrences: Iterable[Occurrence], tokens: Sequence[Sequence[Token]
             for number, spans in merged.items() for start, end in spans]
 
 
+def _recognised(sentences: Sequence[str], regions: Sequence[tuple[int, tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """The recogniser's names of persons in each region (sentence, character offsets), read as
+    written but for a label in capitals, read in sentence case as the parse reads it (*M. RUTTE :*: the
+    recogniser knows no name in capitals)."""
+    written = spellings(sentences)
+    return french.persons([sentence_case(sentences[n], written)[a:b] for n, (a, b) in regions])
+
+
 def _span(occurrence: Occurrence, tokens: Sequence[Sequence[Token]]) -> Sequence[Token]:
     return tokens[occurrence.sentence][occurrence.start:occurrence.end]
 
@@ -86,3 +99,123 @@ def _person(span: Sequence[Token], names: Sequence[tuple[int, int]] | None) -> b
     first = named.index(True)
     return (names is None or all(named[first:])) and all(
         t.pos in ("NOUN", "ADJ") and (t.text[:1].islower() or t.sentence_initial) for t in span[:first])
+
+
+# words between a title and the name it stands before: a comma of apposition, a civility, an article
+_FRENCH_BETWEEN = frozenset({",", "m.", "mme", "mlle", "mmes", "mm.", "dr", "l'", "l’", "le", "la"})
+_FRENCH_ARTICLES = frozenset({"l'", "l’", "le", "la"})
+_ENGLISH_BETWEEN = frozenset({",", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr."})
+# lower-case words inside an English title (*Chair of the Military Committee*), and French words of a
+# title that English does not write
+_ENGLISH_TITLE_LINKS = frozenset({"of", "the", "and", "for"})
+_FRENCH_TITLE_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et"})
+
+
+def titles(candidates: Iterable[Candidate], pairs: Sequence[tuple[str, str]],
+           tokens: Sequence[Sequence[Token]]) -> dict[str, str]:
+    """French title → its English title, read where both languages of a pair write a person's name the
+    same (*le contre-amiral Jean Dupont* / *Rear Admiral Jean Dupont*): the name anchors the title
+    before it on each side, as a definition anchors an acronym's full form. A rank or a function is a
+    term of its field (*lieutenant-colonel*, *secrétaire général adjoint*), and its English is the
+    title the English writes before the same name, whatever the word alignment makes of a hyphenated
+    word (*contre-amiral*). Titles in apposition pair in order (*le président du Comité militaire,
+    l'amiral X* / *the Chair of the Military Committee, Admiral X*). On the French side a title is the
+    longest candidate ending before the name; on the English side a run of capitalised words, no
+    longer than the French title (*Yesterday Admiral X* is *Admiral*). The name is two words or more,
+    written alike in both languages, and the recogniser reads it as a person's."""
+    ending: dict[tuple[int, int], list[Candidate]] = {}
+    for candidate in candidates:
+        if not candidate.acronym:
+            for o in candidate.occurrences:
+                ending.setdefault((o.sentence, o.end), []).append(candidate)
+    found = []  # (sentence, the name's token span, the English titles before it)
+    for number, ((_, en), sentence) in enumerate(zip(pairs, tokens)):
+        for first, last in _written_names(sentence):
+            english_titles = _english_titles(en, pairs[number][0][sentence[first].start:sentence[last - 1].end])
+            if english_titles:
+                found.append((number, first, last, english_titles))
+    asked = _regions([Occurrence(n, first, last) for n, first, last, _ in found], tokens)
+    people: dict[int, list[tuple[int, int]]] = {}
+    for (number, (offset, _)), spans in zip(asked, _recognised([fr for fr, _ in pairs], asked)):
+        people.setdefault(number, []).extend((offset + start, offset + end) for start, end in spans)
+    votes: dict[str, Counter] = {}
+    for number, first, last, english_titles in found:
+        sentence, en = tokens[number], pairs[number][1]
+        if not any(start <= sentence[first].start and sentence[last - 1].end <= end
+                   for start, end in people.get(number, ())):
+            continue
+        for title, english_words in zip(_french_titles(sentence, first, number, ending), english_titles):
+            bound = len([w for w in re.split(r"[\s'’-]+", title.key) if w and w not in _FRENCH_TITLE_LINKS])
+            while len([w for w, _, _ in english_words if w.lower() not in _ENGLISH_TITLE_LINKS]) > bound:
+                english_words = english_words[1:]
+                while english_words[0][0].lower() in _ENGLISH_TITLE_LINKS:
+                    english_words = english_words[1:]
+            votes.setdefault(title.key, Counter())[en[english_words[0][1]:english_words[-1][2]]] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+
+
+def _written_names(sentence: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Token spans of two words or more written as a name (capitalised, inside the sentence)."""
+    start = None
+    for i, token in enumerate([*sentence, None]):
+        named = token is not None and token.text[:1].isupper() and token.text[1:2].islower() \
+            and not token.sentence_initial
+        if named and start is None:
+            start = i
+        elif not named and start is not None:
+            if i - start >= 2:
+                yield start, i
+            start = None
+
+
+def _french_titles(sentence: Sequence[Token], first: int, number: int,
+                   ending: dict[tuple[int, int], list[Candidate]]) -> list[Candidate]:
+    """The candidates standing before the name at token ``first``, nearest first: each the longest
+    ending right before the name, or before a comma and the next title, words of apposition apart."""
+    found: list[Candidate] = []
+    end = first
+    while True:
+        while end > 0 and sentence[end - 1].text.lower() in _FRENCH_BETWEEN:
+            end -= 1
+        here = [(o.start, c.key, c) for c in ending.get((number, end), ()) for o in c.occurrences
+                if o.sentence == number and o.end == end]
+        if not here:
+            return found
+        start, _, title = min(here)
+        found.append(title)
+        end = start
+        while end > 0 and sentence[end - 1].text.lower() in _FRENCH_ARTICLES:
+            end -= 1
+        if end == 0 or sentence[end - 1].text != ",":
+            return found
+
+
+def _english_titles(sentence: str, name: str) -> list[list[tuple[str, int, int]]]:
+    """The titles the English ``sentence`` writes before ``name``, nearest first, each as
+    its words with their offsets: a run of capitalised words (*Rear Admiral*, *NATO Secretary General*,
+    *the Chair of the Military Committee* less its article; the sentence's first word only where the
+    tagger reads a name or an adjective in it), right before the name or, after a comma, before the
+    next title, a civility between."""
+    words = tokenize(sentence)
+    texts = [w for w, _, _ in words]
+    written = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence)
+    at = next((i for i, (_, start, _) in enumerate(words) if written and start == written.start()), 0)
+    found = []
+    while at:
+        end = at
+        while end > 0 and texts[end - 1].lower() in _ENGLISH_BETWEEN:
+            end -= 1
+        start = end
+        while start > 0 and (texts[start - 1][:1].isupper() or texts[start - 1] in _ENGLISH_TITLE_LINKS):
+            start -= 1
+        if start == 0 and tag(texts[:end])[0] not in ("PROPN", "ADJ"):
+            start = 1  # capitalised as the sentence's first word: *Yesterday*, *Later*, not *Rear*
+        while start < end and texts[start].lower() in _ENGLISH_TITLE_LINKS:
+            start += 1
+        if start >= end:
+            break
+        found.append(words[start:end])
+        if start == 0 or texts[start - 1] != ",":
+            break
+        at = start - 1
+    return found

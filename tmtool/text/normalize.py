@@ -24,6 +24,9 @@ _PUNCTUATION = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": 
 _WORD_SPLIT = re.compile(r"([\s\-'])")
 _PARENTHESES = re.compile(r"(\([^()]*\))")
 _WORDS = re.compile(r"[^\W_]+")
+# a civility in capitals, right before the word it precedes (French and English)
+_CIVILITIES = frozenset({"M", "MM", "MME", "MMES", "MLLE", "MR", "MRS", "MS", "DR"})
+_CIVILITY = re.compile(rf"(?<![^\W_])(?:{'|'.join(_CIVILITIES)})\.?\s+$")
 
 # A French word that elides before a vowel: le/la, de, je, me, ne, se, te, ce (ç’ before a: *ç’a
 # été*), que and the conjunctions ending in it. Not *presqu’île* nor *quelqu’un*: one word each, where
@@ -48,14 +51,26 @@ def normalize_for_match(text: str) -> str:
 
 def spellings(sentences: Iterable[str]) -> dict[str, str]:
     """How the sentences write each word inside a sentence in lower case, its first word apart (whose
-    capital is the sentence's): lower-cased word → its commonest spelling (*otan* → *OTAN*,
-    *bruxelles* → *Bruxelles*, *comité* → *comité*). What ``sentence_case`` reads a heading by."""
+    capital is the sentence's, after a paragraph's number too): lower-cased word → its commonest
+    spelling (*otan* → *OTAN*, *bruxelles* → *Bruxelles*, *comité* → *comité*). What ``sentence_case``
+    reads a heading by."""
     counts: dict[str, Counter] = {}
     for sentence in sentences:
         if any(c.islower() for c in sentence):
-            for word in _WORDS.findall(sentence)[1:]:
+            # a label in capitals (*M. RUTTE :*) is read by these spellings, not a source of them
+            words = _WORDS.findall(sentence[len(_capitals(sentence)):])
+            first = next((k for k, word in enumerate(words) if not word.isdigit()), len(words))  # *10. Crisis*
+            for word in words[first + 1:]:
                 counts.setdefault(word.lower(), Counter())[word] += 1
     return {word: forms.most_common(1)[0][0] for word, forms in counts.items()}
+
+
+def _capitals(sentence: str) -> str:
+    """What of the sentence ``sentence_case`` reads as written in capitals: all of it (a heading), the
+    label before its colon (*PHOTO :*, *M. RUTTE :*), or nothing."""
+    end = sentence.find(":") if any(c.islower() for c in sentence) else len(sentence)
+    capitals = sentence[:end] if end >= 0 else ""
+    return "" if any(c.islower() for c in capitals) or sum(c.isalpha() for c in capitals) < 2 else capitals
 
 
 def sentence_case(sentence: str, written: dict[str, str] | None = None) -> str:
@@ -69,15 +84,18 @@ def sentence_case(sentence: str, written: dict[str, str] | None = None) -> str:
     the heading defines in parentheses stays one (*ANNEXE B (SUITE)*: *suite* only where the input writes
     it so). The length, and so every character offset, is kept (else the sentence is returned as it
     is)."""
-    end = sentence.find(":") if any(c.islower() for c in sentence) else len(sentence)
-    capitals = sentence[:end] if end >= 0 else ""
-    if any(c.islower() for c in capitals) or sum(c.isalpha() for c in capitals) < 2:
+    capitals = _capitals(sentence)
+    if not capitals:
         return sentence
+    end = len(capitals)
     written = written or {}
 
     def spelled(match: re.Match, default: str | None = None) -> str:
         word = match.group()
-        form = written.get(word.lower(), word.lower() if default is None else default)
+        if default is None:  # a civility and the name after it (*M. RUTTE*, *MR RUTTE*); else a common word
+            named = word in _CIVILITIES or _CIVILITY.search(match.string, 0, match.start())
+            default = word.capitalize() if named else word.lower()
+        form = written.get(word.lower(), default)
         return form if len(form) == len(word) else word
 
     # in parentheses, a word the input writes nowhere else is the acronym the heading defines

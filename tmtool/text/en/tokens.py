@@ -55,4 +55,4 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 def words(text: str) -> list[str]:
     """The tokens of ``text`` as strings."""
-    return _TOKEN.findall(text)
+    return [m.group() for m in _TOKEN.finditer(text)]  # not findall: the pattern has a group
