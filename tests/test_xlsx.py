@@ -254,6 +254,17 @@ def test_every_sheet_with_a_glossary_header_is_read_and_the_others_reported(tmp_
         Skipped("sheet 'Logistique': invalid value: 'bogus' is not a valid ReviewStatus", str(path), 3)]
 
 
+def test_title_rows_above_the_header_are_reported_not_taken_for_the_header(tmp_path):
+    path = sheet_file(tmp_path / "g.xlsx", [
+        ["Glossaire de la logistique"], [], [datetime(2024, 11, 5)], ["Français", "English"], ["convoi", "convoy"]])
+    skipped: list[Skipped] = []
+    assert [[t.text for t in e.terms] for e in read_xlsx(path, on_skip=skipped.append)] == [["convoi", "convoy"]]
+    assert skipped == [Skipped("a title above the header row, not read", str(path), line) for line in (1, 3)]
+    # a first row of two cells is data, whatever follows: a glossary of language names stays whole
+    languages = sheet_file(tmp_path / "l.xlsx", [["allemand", "German"], ["français", "French"]])
+    assert len(list(read_xlsx(languages))) == 2
+
+
 def test_a_workbook_without_extension_is_told_by_its_content(tmp_path):
     path = tmp_path / "glossary"
     write_xlsx(acronym_entries(), path)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import unicodedata
@@ -64,6 +65,7 @@ _LANGUAGE_COLUMN = re.compile(r"(fr|en)(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en-
 # English_United_States, and its definition English_United_States_Def
 _NAMED_LANGUAGE_COLUMN = re.compile(r"(french|francais|english|anglais)-[a-z-]+?(-def)?\Z")
 _LANGUAGE_OF_NAME = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"}
+_TITLE_ROWS = 5  # at most, above a header row
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 # what a translator reads first in a comment when an entry is not approved
@@ -292,11 +294,20 @@ def read_rows(
     read_row: Callable[[dict[str, str]], Entry] = entry_from_row, one_column_refused: bool = True,
 ) -> Iterator[Entry]:
     """Entries of a table's rows, each numbered by its line (the CSV's and TSV's, an XLSX sheet's).
-    The first row that is not empty may be a header: a header cell naming no field of ours is
+    The first row that is not empty may be a header, or up to five rows of one cell each (a title, a
+    date) above the header, which are reported to ``on_skip``: a header cell naming no field of ours is
     reported to ``on_skip``, its column passed over. A first row of one column refuses the file when
     ``one_column_refused`` (a CSV written with another separator). Empty rows are skipped. Outside
     our layout (no ``details`` column), a term cell may hold several terms, one a line."""
     rows = (row for row in rows if any(cell.strip() for cell in row[1]))
+    # a sheet's title (one cell, a date or a source beneath it) may stand above its header row
+    head = list(itertools.islice(rows, _TITLE_ROWS + 1))
+    title_rows = next((at for at, (_, cells) in enumerate(head) if names_fields(cells)), 0)
+    if not all(sum(1 for cell in cells if cell.strip()) == 1 for _, cells in head[:title_rows]):
+        title_rows = 0
+    for number, _ in head[:title_rows]:
+        on_skip(Skipped("a title above the header row, not read", str(path), number))
+    rows = itertools.chain(head[title_rows:], rows)
     first = next(rows, None)
     if first is None:
         return
@@ -304,7 +315,7 @@ def read_rows(
     if columns is None:
         if len(first[1]) < 2 and one_column_refused:
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
-        columns, rows = _POSITIONAL_COLUMNS, _chain_first(first, rows)
+        columns, rows = _POSITIONAL_COLUMNS, itertools.chain([first], rows)
     else:
         for cell, column in zip(first[1], columns):
             if cell.strip() and column is None:
@@ -377,11 +388,6 @@ def _folded_name(name: str) -> str:
 
 
 _COLUMN_OF_NAME = {_folded_name(alias): column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}
-
-
-def _chain_first(first: _Row, rest: Iterator[_Row]) -> Iterator[_Row]:
-    yield first
-    yield from rest
 
 
 def _lines(path: str | Path) -> io.StringIO:
