@@ -254,13 +254,17 @@ def test_a_target_not_segmented_as_its_seg_source_is_read_whole_and_memoq_status
         '<alt-trans match-quality="80"><source>Un seul.</source><target>Just one.</target></alt-trans></trans-unit>'
         '<trans-unit id="2" mq:status="NotStarted"><source>Trois.</source><target>Trois.</target></trans-unit>'
         '<trans-unit id="3" mq:status="ManuallyConfirmed"><source>OTAN</source><target>OTAN</target></trans-unit>'
+        '<trans-unit id="4"><source>Cinq. Six.</source><seg-source><mrk mid="1" mtype="seg">Cinq.</mrk> '
+        '<mrk mid="2" mtype="seg">Six.</mrk></seg-source><target state="translated"><mrk mid="1" mtype="seg">Five.'
+        '</mrk> <mrk mid="2" mtype="seg">Six.</mrk></target></trans-unit>'
         "</body></file></xliff>", encoding="utf-8")
     units = list(read_xliff(path))
-    assert [(u.source, u.target, u.props) for u in units] == [
-        ("Un. Deux.", "One. Two.", {}),  # an alt-trans is a proposal, not the unit's translation
-        ("Trois.", "Trois.", {"x-state": "NotStarted"}), ("OTAN", "OTAN", {"x-state": "ManuallyConfirmed"})]
+    assert [(u.tuid, u.source, u.target, u.props) for u in units] == [
+        ("1", "Un. Deux.", "One. Two.", {}),  # an alt-trans is a proposal, not the unit's translation
+        ("2", "Trois.", "Trois.", {"x-state": "NotStarted"}), ("3", "OTAN", "OTAN", {"x-state": "ManuallyConfirmed"}),
+        ("4/1", "Cinq.", "Five.", {"x-state": "translated"}), ("4/2", "Six.", "Six.", {"x-state": "translated"})]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert out == "2 units added (fr-FR→en-GB 2), 0 already stored, 1 untranslated skipped\n"
+    assert out == "4 units added (fr-FR→en-GB 4), 0 already stored, 1 untranslated skipped\n"
 
 
 def test_xliff_1_1_without_namespace(tmp_path):

@@ -166,7 +166,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
             for segment_id, source_part, target_part in segments or [(None, source, target)]:
                 unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
                 item = _unit(source_part, target_part, srclang, tgtlang, unit_id,
-                             _state(unit, target_part, segment_id), notes, tag_defs)
+                             _state(unit, target, segment_id), notes, tag_defs)
                 if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
                     yield item
 
@@ -202,8 +202,8 @@ def _segments(unit: etree._Element, target: etree._Element | None, tag) -> list 
 
 
 def _state(unit: etree._Element, target: etree._Element | None, segment_id: str | None) -> str | None:
-    """The target's state: XLIFF's ``state``, else what the tool that wrote it calls it (Trados's
-    confirmation level of the segment, memoQ's status of the unit)."""
+    """The state of the target (of its segment ``segment_id``): XLIFF's ``state``, else what the tool
+    that wrote it calls it (Trados's confirmation level of the segment, memoQ's status of the unit)."""
     state = target.get("state") if target is not None else None
     if state is None and segment_id is not None:
         state = next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")
