@@ -25,11 +25,14 @@ def parse_time(text: str | None) -> datetime | None:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A document as read from disk: its text as paragraphs, nothing else of its format."""
+    """A document as read from disk: its text as paragraphs, and which of them are a table row's cells."""
 
     path: str
     paragraphs: tuple[str, ...]
     lang: str | None = None
+    # a table cell is a paragraph of its own; each row whose cells with text are one paragraph each is
+    # its cells' paragraph indices, left to right (a list of abbreviations is read by the row)
+    rows: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
