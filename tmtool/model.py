@@ -83,8 +83,9 @@ class Unit:
     tuid: str | None = None
     created: datetime | None = None
     changed: datetime | None = None
-    # provenance and bead facts, written to TMX as x- props (x-document, x-paragraph, x-bead, x-confidence)
-    props: dict[str, str] = field(default_factory=dict)
+    # provenance and bead facts, written to TMX as x- props (x-document, x-paragraph, x-bead, x-confidence);
+    # a type a TMX <tu> repeats holds the list of its values, and "@creationid" … the <tu>'s attributes
+    props: dict[str, str | list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     # the inner XML of each side's TMX <seg> when it holds inline elements (bpt, ept, ph, it, hi,
     # ut), kept verbatim so that a tagged memory is written back as it was read; None for plain text.
