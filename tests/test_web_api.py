@@ -258,6 +258,11 @@ def test_ingest_and_import_uploads(api, db, tmp_path):
     wrong = http.post("/api/ingest", files={**files, "en_file": ("x.exe", b"MZ")}, headers=headers)
     assert wrong.status_code == 400
     assert http.post("/api/import", headers=headers).status_code == 400  # no file
+    # formats told by their content, under the endings their tools write
+    real = Path(__file__).parent / "data" / "real"
+    for name in ("wordfast-tm.txt", "multiterm-export.xml"):
+        uploaded = http.post("/api/import", files={"file": (name, (real / name).read_bytes())}, headers=headers)
+        assert uploaded.status_code == 200 and uploaded.json()["added"] > 0, uploaded.text
 
 
 def test_an_english_original_is_uploaded_as_such(api, db):

@@ -80,6 +80,8 @@ FORMATS = (
 )  # fmt: skip
 
 _BY_NAME = {fmt.name: fmt for fmt in FORMATS}
+# endings a format told by its signature is saved under (a Wordfast TM's .txt, a MultiTerm export's .xml)
+SIGNED_ENDINGS = (".txt", ".xml")
 
 # files CAT tools keep that tmtool cannot read, and what to give it instead
 FOREIGN = {

@@ -41,7 +41,8 @@ EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml", 
                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 # the extensions an upload's name may have: its reader is chosen by them
 INGEST_SUFFIXES = {".txt"} | HTML_EXTENSIONS | DOCX_EXTENSIONS
-IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for extension in fmt.extensions}
+IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for extension in fmt.extensions} | set(
+    registry.SIGNED_ENDINGS)
 
 class Error(BaseModel):
     """What every refused request gets, with a status that means it."""
