@@ -88,8 +88,7 @@ def gold_pairs(alignment_json: Path, document: str) -> list[Context]:
 
 def pipeline_pairs(dataset: Dataset) -> list[Context]:
     """The sentence pairs ``tmtool ingest`` gives the extractor: segmented, aligned units."""
-    units = align_files(dataset.fr, dataset.en).units(dataset.name)
-    return [Context(u.source, u.target, dataset.name, u.tuid or "") for u in units]
+    return align_files(dataset.fr, dataset.en).term_pairs(dataset.name)
 
 
 def entry_forms(entry: Entry, lang: str) -> set[str]:

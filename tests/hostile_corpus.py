@@ -236,8 +236,8 @@ def cases() -> list[HostileCase]:
         HostileCase("csv-latin1.csv", "fr,en\ncomité,committee\n".encode("latin-1"), IMPORT, "not valid UTF-8", line=2),
         HostileCase("csv-binary.csv", b"fr,en\n" + _random_bytes(4, 4096).replace(b"\n", b""), IMPORT, "binary data"),
         HostileCase("csv-nul-byte.csv", b"fr,en\ncomit\x00e,committee\n", IMPORT, "NUL", line=2),
-        # semicolons, as French spreadsheets write CSV: one column
-        HostileCase("csv-semicolons.csv", "fr;en\ncomité;committee\n".encode(), IMPORT, "no usable columns"),
+        # another separator than the comma, or the semicolon French spreadsheets write: one column
+        HostileCase("csv-bars.csv", "fr|en\ncomité|committee\n".encode(), IMPORT, "no usable columns"),
         HostileCase("csv-bad-status.csv", b"fr,en,status\ncomit\xc3\xa9,committee,maybe\n", IMPORT, "invalid value", line=2, skipped=True),
         HostileCase("csv-huge-field.csv", b'fr,en\n"' + b"a" * 200_000 + b'",b\n', IMPORT, "field larger than field limit",
                     line=2),

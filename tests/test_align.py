@@ -292,6 +292,22 @@ def test_a_bead_does_not_join_sentences_of_two_paragraphs():
     assert [b.gold_format() for b in beads][-2:] == ["[2]:[1]", "[3]:[2]"]
 
 
+def test_where_every_sentence_is_a_paragraph_the_sentences_pair_up():
+    # a list of abbreviations as a table: each cell a paragraph. A run of gap beads passes through
+    # nodes where both texts end a paragraph; only its end may count as a paragraph anchor, or 0-1
+    # beads down the English and 1-0 beads down the French earned two anchors a sentence and beat
+    # the pairing (no unit at all)
+    src = ["Liste des abréviations", "Sigle", "Signification", "ACO", "Commandement allié Opérations",
+           "SHAPE", "Grand Quartier général des puissances alliées en Europe",
+           "L’ACO dirige les opérations de l’OTAN depuis le SHAPE.", "Le SHAPE est situé à Mons.",
+           "Les commandants de l’ACO rendent compte au SHAPE chaque semaine."]
+    tgt = ["List of abbreviations", "Abbreviation", "Meaning", "ACO", "Allied Command Operations",
+           "SHAPE", "Supreme Headquarters Allied Powers Europe", "ACO directs NATO operations from SHAPE.",
+           "SHAPE is located in Mons.", "ACO commanders report to SHAPE every week."]
+    beads = align(_segments(src, list(range(len(src)))), _segments(tgt, list(range(len(tgt)))))
+    assert [b.gold_format() for b in beads] == [f"[{k}]:[{k}]" for k in range(len(src))]
+
+
 def _paragraphs_of(sentences: list[str], path: Path) -> list[int]:
     """The paragraph (non-blank line) of the document that holds each sentence, in order."""
     paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]

@@ -183,6 +183,22 @@ def test_undo_gives_glossary_contexts_back_to_the_units_they_quote(store):
     assert store._query("SELECT unit_id FROM contexts")[0][0] == store.document_units("d")[1].id
 
 
+def test_contexts_quoting_an_english_original_follow_its_french_sentence(tmp_path, store_url):
+    """In an English original's document (en→fr) a context quotes a unit's target, its French: a
+    correction undone gives the context back to the unit translated into its sentence."""
+    with open_store(store_url, create=True) as store:
+        fr, en = write_pair(tmp_path, FR, EN)
+        ingest_pair(store, en, fr, srclang="en", tgtlang="fr", extract_terms=False)
+        second = store.document_units("d")[1]
+        assert (second.unit.source, second.unit.target) == ("The weather is fine.", "Il fait beau.")
+        entry_id = glossary.add_entry(store, Entry([Term("beau", "fr"), Term("fine", "en")]))
+        store.add_contexts(entry_id, [Context("Il fait beau.", "The weather is fine.", "d", "d:2")], {"d:2": second.id})
+        corrections.merge_units(store, "d", store.document_units("d")[0].id)
+        store.undo_unit_edit("d")
+        assert glossary.entry(store, entry_id).contexts == [Context("Il fait beau.", "The weather is fine.", "d", "d:2")]
+        assert store._query("SELECT unit_id FROM contexts")[0][0] == store.document_units("d")[1].id
+
+
 def test_an_undone_correction_is_not_made_again_on_re_ingest(store, tmp_path):
     original = [(u.unit.source, u.unit.target) for u in store.document_units("d")]
     corrections.merge_units(store, "d", store.document_units("d")[0].id)

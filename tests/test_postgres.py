@@ -366,7 +366,7 @@ def test_a_bulk_import_analyses_the_words_and_leaves_the_rest_to_autovacuum(pg_u
     units = [Unit(f"Phrase numéro {n}.", f"Sentence number {n}.", "fr-FR", "en-GB") for n in range(30)]
     with PostgresStore.open(pg_url) as store:
         store.add_units(units, "a.tmx")
-        assert store._common_source_words()[0]["numero"] == 30
+        assert store._common_words()[0]["numero"] == 30
         analysed = {column for column, in store._query("SELECT attname FROM pg_stats WHERE tablename = 'units'")}
         assert analysed == {"source_words", "target_words"}
     with psycopg.connect(pg_url) as conn:  # the store's connection closed: its counts are flushed
@@ -383,7 +383,7 @@ def test_the_memory_contexts_leave_out_words_common_in_the_memory(pg_url, monkey
                                          "fr-FR", "en-GB", tuid="ied")]
     with PostgresStore.open(pg_url) as store:
         store.add_units(units, "a.tmx")
-        assert store._common_source_words()[0]["reunion"] == pytest.approx(40, abs=1)
+        assert store._common_words()[0]["reunion"] == pytest.approx(40, abs=1)
         found = store.memory_contexts(["réunion", "dispositif"], limit=10)
         assert [context.unit for context in found] == ["ied"]
 
@@ -396,7 +396,7 @@ def test_a_word_the_statistics_miss_is_counted_as_sqlite_counts_it(pg_url, monke
     units.append(Unit("Le dispositif explosif.", "The explosive device.", "fr-FR", "en-GB", tuid="ied"))
     with PostgresStore.open(pg_url) as store:
         store.add_units(units, "a.tmx")
-        monkeypatch.setattr(store, "_common_source_words", lambda: ({"dispositif": 1.0}, 13.0))  # "réunion" missed
+        monkeypatch.setattr(store, "_common_words", lambda side="source": ({"dispositif": 1.0}, 13.0))  # "réunion" missed
         assert [c.unit for c in store.memory_contexts(["réunion", "dispositif"], limit=10)] == ["ied"]
 
 

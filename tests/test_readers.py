@@ -111,6 +111,36 @@ def test_docx_paragraphs_and_table_cells_in_order(tmp_path):
     )
 
 
+def test_table_rows_are_kept_beside_their_cells(tmp_path):
+    """Each cell is a paragraph; ``rows`` says which make a row, when each cell with text is one."""
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "ACO", "Allied Command Operations"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Two", "paragraphs"
+    table.cell(1, 1).add_paragraph("in a cell")
+    table.cell(2, 1).text = "An empty cell beside"
+    table.cell(3, 0).text = "A table inside"
+    inner = table.cell(3, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "IN", "Inner"
+    path = tmp_path / "abbreviations.docx"
+    document.save(path)
+    read = read_document(path)
+    assert read.paragraphs == ("ACO", "Allied Command Operations", "Two", "paragraphs", "in a cell",
+                               "An empty cell beside", "A table inside", "IN", "Inner")
+    assert read.rows == ((0, 1), (5,), (7, 8))
+
+    path = tmp_path / "abbreviations.html"
+    path.write_text("<html><body><p>Liste</p><table><thead><tr><th>Sigle</th> <th>Forme</th></tr></thead>"
+                    "<tr><td>ACO</td><td>Allied <b>Command</b>\n Operations</td></tr>"
+                    "<tr><td><p>Two</p><p>paragraphs</p></td><td>x</td></tr><tr><td></td><td>Alone</td></tr>"
+                    "<tr><td>A table inside</td><td><table><tr><td>IN</td><td>Inner</td></tr></table></td></tr>"
+                    "</table><p>Fin</p></body></html>", encoding="utf-8")
+    read = read_document(path)
+    assert read.paragraphs == ("Liste", "Sigle", "Forme", "ACO", "Allied Command Operations", "Two", "paragraphs",
+                               "x", "Alone", "A table inside", "IN", "Inner", "Fin")
+    assert read.rows == ((1, 2), (3, 4), (8,), (10, 11))
+
+
 def _zip_bytes(tmp_path: Path) -> bytes:
     archive = tmp_path / "a.zip"
     with zipfile.ZipFile(archive, "w") as zf:

@@ -12,10 +12,12 @@ from click.testing import CliRunner
 from conftest import REPO, SHARED
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
+from tmtool.formats.multiterm import read_multiterm
 from tmtool.formats.po import read_po
-from tmtool.formats.tabular import read_tsv
+from tmtool.formats.tabular import read_csv, read_tsv
 from tmtool.formats.tbx import read_tbx
 from tmtool.formats.tmx import read_tmx
+from tmtool.formats.wordfast import read_wordfast
 from tmtool.formats.xliff import read_xliff
 from tmtool.model import TermType, UsageStatus, Variant
 from tmtool.store import open_store
@@ -93,6 +95,81 @@ def test_the_source_is_the_tuv_the_tu_names_in_srclang(tmp_path):
     assert out.startswith("3 units added (fr-FR→en-GB 2, en-GB→fr-FR 1), 0 already stored, ")
 
 
+def test_trados_props_repeated_on_tuvs_and_tu_attributes_are_kept_and_written_back(tmp_path):
+    path = REAL / "trados-studio.tmx"
+    units, skipped = read_all(read_tmx, path)
+    assert skipped == []
+    assert [u.props for u in units] == [
+        {"x-LastUsedBy": "EXAMPLE\\pmorel", "x-Origin": "TM", "x-ConfirmationLevel": "ApprovedTranslation",
+         "x-Client:MultiplePicklist": ["Défense", "Logistique"], "@creationid": "EXAMPLE\\clambert",
+         "@changeid": "EXAMPLE\\pmorel", "@lastusagedate": "20241107T080000Z", "@usagecount": "3"},
+        {"x-Note": "terme validé par le client", "@creationid": "EXAMPLE\\clambert"},  # the source tuv's prop
+    ]
+    db, out = tmp_path / "t.db", tmp_path / "out.tmx"
+    tmtool(db, "import", path)
+    assert tmtool(db, "export", "tmx", "-o", out)[0] == 0
+    written = out.read_text(encoding="utf-8")
+    assert ('<tu creationdate="20241105T093000Z" changedate="20241106T101500Z" changeid="EXAMPLE\\pmorel" '
+            'creationid="EXAMPLE\\clambert" lastusagedate="20241107T080000Z" usagecount="3">') in written
+    assert [u.props for u in read_tmx(out)] == [u.props for u in units]
+
+
+def test_omegat_puts_who_translated_on_the_target_tuv(tmp_path):
+    path = tmp_path / "project_save.tmx"
+    path.write_text(
+        '<tmx version="1.1"><header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext"'
+        ' segtype="sentence" srclang="fr-FR"/><body><tu><prop type="file">intro.txt</prop>'
+        '<tuv lang="fr-FR"><seg>Le comité.</seg></tuv><tuv lang="en-GB" changeid="alice" changedate="20240103T101010Z"'
+        ' creationid="bob" creationdate="20240102T101010Z"><seg>The committee.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8")
+    [unit] = read_tmx(path)
+    assert unit.props == {"file": "intro.txt", "@creationid": "bob", "@changeid": "alice"}
+
+
+def test_a_date_in_extended_iso_8601_is_read_not_the_unit_skipped(tmp_path):
+    path = tmp_path / "memory.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="fr" adminlang="en" segtype="sentence" datatype="plaintext"'
+        ' o-tmf="x" creationtool="x" creationtoolversion="1"/><body>'
+        '<tu creationdate="2024-03-12T10:15:00Z" changedate="2024-03-13T09:00:00+01:00">'
+        '<tuv xml:lang="fr"><seg>Le comité.</seg></tuv><tuv xml:lang="en"><seg>The committee.</seg></tuv></tu>'
+        '</body></tmx>', encoding="utf-8")
+    [unit], skipped = read_all(read_tmx, path)
+    assert (unit.created.isoformat(), unit.changed.isoformat()) == (
+        "2024-03-12T10:15:00+00:00", "2024-03-13T08:00:00+00:00")
+
+
+# ---- Wordfast ----
+
+
+def test_a_wordfast_tm_is_a_memory_not_a_glossary(tmp_path):
+    path = REAL / "wordfast-tm.txt"  # UTF-16 with a byte-order mark, as Wordfast writes it
+    units, skipped = read_all(read_wordfast, path)
+    assert skipped == [f"{path}:4: 6 tab-separated fields, a Wordfast unit has at least 7"]
+    assert [(u.srclang, u.source, u.tgtlang, u.target) for u in units] == [
+        ("fr-FR", "La réunion est reportée à jeudi.", "en-GB", "The meeting is postponed to Thursday."),
+        ("fr-FR", "Voir l’annexe\u00a0B.", "en-GB", "See Annex\u00a0B."),  # &'XX; escapes
+        ("fr-FR", "R&D & essais", "en-GB", "R&D and trials"),
+    ]
+    assert units[0].props == {"@creationid": "CL", "@usagecount": "0", "x-attribute-1": "Defence"}
+    assert units[1].changed.isoformat() == "2024-11-05T09:35:12+00:00"
+    # older memories are in the Windows code page, without a byte-order mark
+    ansi = tmp_path / "tm.txt"
+    ansi.write_bytes(path.read_text(encoding="utf-16").encode("cp1252"))
+    assert [u.source for u in read_all(read_wordfast, ansi)[0]] == [u.source for u in units]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)  # told by its header, not its name
+    assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 0 untranslated skipped, "
+                              f"1 skipped: {path}:4: 6 tab-separated fields, a Wordfast unit has at least 7\n")
+
+
+def test_a_tab_separated_file_without_the_wordfast_header_is_refused_as_a_wordfast_tm(tmp_path):
+    path = tmp_path / "tm.txt"
+    path.write_text("comité\tcommittee\n", encoding="utf-8")
+    code, _, err = tmtool(tmp_path / "t.db", "import", "--format", "wordfast", path)
+    assert (code, err) == (1, f"tmtool: error: {path}:1: not a Wordfast TM: the first line is not a Wordfast "
+                              "header (%date … %Wordfast TM v.…)\n")
+
+
 def test_tmx_codes_stay_out_of_the_text_and_in_the_export(tmp_path):
     path = REAL / "lisa-level2-inline.tmx"
     units = list(read_tmx(path))
@@ -146,6 +223,48 @@ def test_memoq_placeholders_are_codes():
     assert (first.source, first.target) == ("Bienvenue,  !", "Welcome, !")
     assert first.target_markup == 'Welcome, <ph x="1">&lt;mq:rxt displaytext="{1}" val="{1}" /&gt;</ph>!'
     assert (second.source, second.target) == ("Attention : fichier en lecture seule", "Warning: read-only file")
+
+
+def test_trados_segments_are_units_with_their_confirmation_level(tmp_path):
+    path = REAL / "trados-studio.sdlxliff"
+    units = list(read_xliff(path))
+    assert [(u.tuid, u.source, u.target, u.props) for u in units] == [
+        ("a1b2/1", "Le comité s'est réuni à Bruxelles.", "The committee met in Brussels.", {"x-state": "Translated"}),
+        ("a1b2/2", "Il a adopté le rapport annuel.", "It adopted the annual report.",
+         {"x-state": "ApprovedTranslation"}),
+        ("c3d4", "Troisième phrase non traduite.", "", {}),
+        ("e5f6", "Brouillon ici.", "Brouillon ici.", {"x-state": "Draft"}),  # the source copied, not confirmed
+        ("g7", "", "", {}),
+        ("h8", "Le rapport final.", "The final report.", {"x-state": "Translated"}),  # a tracked deletion is out
+    ]
+    # the native codes the header's tag-defs give the g
+    assert units[1].target_markup == ('It adopted the annual <bpt i="1" x="pt1">&lt;cf bold="True"&gt;</bpt>report'
+                                      '<ept i="1">&lt;/cf&gt;</ept>.')
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 3 untranslated skipped\n")
+
+
+def test_a_target_not_segmented_as_its_seg_source_is_read_whole_and_memoq_status_kept(tmp_path):
+    path = tmp_path / "okapi.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff">'
+        '<file original="a.html" source-language="fr-FR" target-language="en-GB" datatype="html"><body>'
+        '<trans-unit id="1"><source>Un. Deux.</source><seg-source><mrk mid="0" mtype="seg">Un.</mrk> '
+        '<mrk mid="1" mtype="seg">Deux.</mrk></seg-source><target>One. Two.</target>'
+        '<alt-trans match-quality="80"><source>Un seul.</source><target>Just one.</target></alt-trans></trans-unit>'
+        '<trans-unit id="2" mq:status="NotStarted"><source>Trois.</source><target>Trois.</target></trans-unit>'
+        '<trans-unit id="3" mq:status="ManuallyConfirmed"><source>OTAN</source><target>OTAN</target></trans-unit>'
+        '<trans-unit id="4"><source>Cinq. Six.</source><seg-source><mrk mid="1" mtype="seg">Cinq.</mrk> '
+        '<mrk mid="2" mtype="seg">Six.</mrk></seg-source><target state="translated"><mrk mid="1" mtype="seg">Five.'
+        '</mrk> <mrk mid="2" mtype="seg">Six.</mrk></target></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    units = list(read_xliff(path))
+    assert [(u.tuid, u.source, u.target, u.props) for u in units] == [
+        ("1", "Un. Deux.", "One. Two.", {}),  # an alt-trans is a proposal, not the unit's translation
+        ("2", "Trois.", "Trois.", {"x-state": "NotStarted"}), ("3", "OTAN", "OTAN", {"x-state": "ManuallyConfirmed"}),
+        ("4/1", "Cinq.", "Five.", {"x-state": "translated"}), ("4/2", "Six.", "Six.", {"x-state": "translated"})]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert out == "4 units added (fr-FR→en-GB 4), 0 already stored, 1 untranslated skipped\n"
 
 
 def test_xliff_1_1_without_namespace(tmp_path):
@@ -230,7 +349,45 @@ def test_tbx_min_of_2013():
          ("general staff", "en", UsageStatus.DEPRECATED)],
         [("poste de commandement", "fr", UsageStatus.PREFERRED), ("command post", "en", UsageStatus.PREFERRED)],
     ]
-    assert entries[0].note == "masculin"
+    assert entries[0].note == "subjectField: defence\ncustomer: OTAN\nmasculin"  # categories kept as notes
+
+
+def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
+    [entry], skipped = read_all(read_tbx, REAL / "tbx-basic-v3-categories.tbx")
+    assert skipped == []
+    assert [(t.text, t.lang, t.pos, t.gender) for t in entry.terms] == [
+        ("mobility corridor", "en", "noun", None), ("corridor de mobilité", "fr", "noun", "masculine")]
+    assert entry.definition == "A route for moving forces."
+    assert entry.note.split("\n") == [
+        "subjectField: logistics", "customerSubset: Army", "xref: source page (https://example.org/c1)",
+        "geographicalUsage: en-GB", "source: Doctrine 2020"]
+
+
+def test_a_multiterm_xml_export_is_a_glossary(tmp_path):
+    path = REAL / "multiterm-export.xml"  # UTF-16 with a byte-order mark, as MultiTerm writes it
+    entries, skipped = read_all(read_multiterm, path)
+    assert skipped == [f"{path}:27: a conceptGrp without any term"]
+    assert [[(t.text, t.lang, t.pos, t.gender, t.usage) for t in e.terms] for e in entries] == [
+        [("force de réaction", "fr", "noun", "feminine", UsageStatus.PREFERRED),
+         ("response force", "en", "noun", None, UsageStatus.PREFERRED),  # the model's default part of speech
+         ("reaction force", "en", "noun", None, UsageStatus.DEPRECATED)],
+        [("convoi", "fr", "noun", None, UsageStatus.PREFERRED), ("convoy", "en", "noun", None, UsageStatus.PREFERRED)],
+    ]
+    first = entries[0]
+    assert (first.id, first.definition) == ("1", "Force multinationale prête à être déployée rapidement.")
+    assert first.note == "Subject: Défense\nSource (reaction force): Glossaire interne 2019"
+    assert (first.first_seen.isoformat(), first.last_seen.isoformat()) == ("2024-11-05T09:30:00", "2024-11-06T10:15:00")
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)  # told by its content, not its name
+    assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2), "
+                              f"1 skipped: {path}:27: a conceptGrp without any term\n")
+
+
+def test_a_file_that_is_no_multiterm_export_is_refused_as_one(tmp_path):
+    path = tmp_path / "glossary.xml"
+    path.write_text("<glossary><conceptGrp/></glossary>", encoding="utf-8")
+    code, _, err = tmtool(tmp_path / "t.db", "import", "--format", "multiterm", path)
+    assert (code, err) == (1, f"tmtool: error: {path}:1: not a MultiTerm XML export: the root element is "
+                              "<glossary>, not <mtf>\n")
 
 
 def test_martif_in_the_tbx_2019_namespace_in_three_languages():
@@ -264,7 +421,19 @@ def test_a_uyghur_glossary_has_english_msgids_plurals_and_loose_comments():
         [("folder", "en", []), ("قىسقۇچ", "ug", [])],
         [("settings", "en", []), ("تەڭشەك", "ug", [])],
     ]
-    assert entries[0].note == "Abbreviated in the user interface"  # "#Abbreviated", as msgfmt accepts it
+    # "#Abbreviated", as msgfmt accepts it; the extracted comment "#." too
+    assert entries[0].note == "Abbreviated in the user interface\nShown on the toolbar"
+
+
+def test_po_homographs_keep_their_msgctxt(tmp_path):
+    path = tmp_path / "glossary.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    'msgctxt "organisation"\nmsgid "board"\nmsgstr "conseil"\n\n'
+                    '#. a plank\nmsgctxt "wood"\nmsgid "board"\nmsgstr "planche"\n\n'
+                    '#~ msgid "old term"\n#~ msgstr "ancien terme"\n', encoding="utf-8")
+    entries, skipped = read_all(read_po, path)
+    assert [(e.terms[1].text, e.note) for e in entries] == [
+        ("conseil", "msgctxt: organisation"), ("planche", "a plank\nmsgctxt: wood")]  # obsolete #~ left out
 
 
 def test_a_po_glossary_from_elsewhere_is_imported_in_its_languages(tmp_path):
@@ -300,6 +469,18 @@ def test_a_malformed_tsv_line_is_passed_over(tmp_path):
                    f"{path}:4: no tab: expected source<TAB>target; {path}:5: no source term\n")
     assert tmtool(tmp_path / "strict.db", "import", path, "--strict")[2] == (
         f"tmtool: error: {path}:4: no tab: expected source<TAB>target\n")
+
+
+def test_a_memoq_term_base_csv_names_its_columns_after_languages_and_regions():
+    path = REAL / "memoq-termbase.csv"
+    entries, skipped = read_all(read_csv, path)
+    assert [[(t.text, t.lang) for t in e.terms] for e in entries] == [
+        [("corridor de mobilité", "fr"), ("mobility corridor", "en")], [("convoi", "fr"), ("convoy", "en")]]
+    # a definition in each language: both kept, a line each
+    assert entries[0].definition == "Itinéraire réservé aux mouvements de forces.\nRoute set aside for moving forces."
+    assert entries[0].note == "à revoir"
+    assert skipped == [f"{path}:1: column {name!r} not read: no glossary field of that name" for name in (
+        "Entry_ID", "Entry_Subject", "Entry_Domain", "Term_Info", "Term_Example", "Term_Info", "Term_Example")]
 
 
 def test_a_long_list_of_skipped_units_is_cut_short(tmp_path):

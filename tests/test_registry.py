@@ -42,11 +42,11 @@ def test_every_reader_and_writer_named_is_a_function():
         assert not fmt.reader or callable(fmt.read), fmt.name
         assert not fmt.writer or callable(fmt.write), fmt.name
         assert not fmt.untranslated or (fmt.kind == MEMORY and callable(fmt.is_untranslated)), fmt.name
-        # a format tmtool reads has a name ending to be found by; a dialect is read as its format
+        # a format tmtool reads has a name ending or a signature to be found by; a dialect is read as its format
         if fmt.read_as:
             assert not fmt.reader and registry.get(fmt.read_as, reading=True).extensions, fmt.name
         elif fmt.reader:
-            assert fmt.extensions, fmt.name
+            assert fmt.extensions or fmt.signatures, fmt.name
 
 
 def reading_format(fmt: registry.Format) -> registry.Format:
@@ -66,7 +66,7 @@ def test_every_glossary_format_reads_back_the_entry_it_wrote(tmp_path, fmt):
 
 def test_lookups_by_name_say_what_there_is():
     assert registry.get("tbx-martif").writer and not registry.get("tbx-martif").reader
-    assert registry.names(MEMORY, readable=True) == ("tmx", "xliff")
+    assert registry.names(MEMORY, readable=True) == ("tmx", "xliff", "wordfast")
     assert registry.names(MEMORY, writable=True) == ("tmx",)
     for name, options, message in (
         ("doc", {}, "unknown file format 'doc'"),
@@ -89,6 +89,24 @@ def test_content_tells_the_format_when_the_name_does_not(tmp_path):
     both = tmp_path / "both.xml"
     both.write_text("<martif type='TBX'><!-- made from a <tmx file -->", encoding="utf-8")
     assert registry.infer(both).name == "tbx"
+    # a byte-order mark tells how to read the signature: Windows tools write UTF-16
+    utf16 = tmp_path / "memory.xml"
+    utf16.write_text('<?xml version="1.0" encoding="UTF-16"?>\n<tmx version="1.4">', encoding="utf-16")
+    assert registry.infer(utf16).name == "tmx"
+
+
+def test_a_cat_tools_file_tmtool_cannot_read_is_refused_saying_what_to_give_instead(tmp_path):
+    memory = tmp_path / "main.sdltm"
+    memory.write_bytes(b"SQLite format 3\x00")
+    with pytest.raises(TmtoolError) as caught:
+        registry.infer(memory)
+    assert str(caught.value) == (f"{memory}: a Trados Studio translation memory (a database): export it from "
+                                 f"Trados as TMX; tmtool reads {', '.join(registry.names(readable=True))}")
+    # a package is a ZIP file, which the content alone would take for a workbook
+    package = tmp_path / "job.sdlrpx"
+    package.write_bytes(b"PK\x03\x04")
+    with pytest.raises(TmtoolError, match="a Trados Studio return package .ZIP.: import the .sdlxliff files"):
+        registry.infer(package)
 
 
 def test_import_and_export_choose_the_format_by_extension_through_the_registry(tmp_path, monkeypatch):

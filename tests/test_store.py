@@ -337,6 +337,33 @@ def test_memory_contexts_are_the_units_sharing_specific_words_bounded(store):
     assert store.memory_contexts(["de", "le"]) == []  # short words say nothing
 
 
+def test_memory_contexts_are_the_french_and_english_of_units_translated_either_way(store):
+    """An English original's French translation is memory as a French original is: its units are
+    French–English contexts too, found and ranked by their French (the target), not by their English;
+    a word only in a unit's English finds nothing, and a German–French unit is no French–English one."""
+    store.add_units([Unit("Cette note est confidentielle.", "This note is classified information.", "fr-FR", "en-GB",
+                          tuid="english-side"),
+                     Unit("Information is shared.", "L'information est partagée.", "en-US", "fr-CA", tuid="en-fr"),
+                     Unit("L'information circule vite entre les alliés.", "Information flows fast between the allies.",
+                          "fr-FR", "en-GB", tuid="fr-en"),
+                     Unit("Die Information wird geteilt.", "L'information est partagée.", "de-DE", "fr-FR", tuid="de-fr")],
+                    "memory.tmx")
+    assert [(c.fr, c.en, c.unit) for c in store.memory_contexts(["information"])] == [
+        ("L'information est partagée.", "Information is shared.", "en-fr"),  # the shorter first
+        ("L'information circule vite entre les alliés.", "Information flows fast between the allies.", "fr-en")]
+    assert store.memory_contexts(["classified"]) == []  # a fr→en unit's English, no French word
+    assert store.memory_contexts(["shared"]) == []  # an en→fr unit's English likewise
+
+
+def test_a_word_common_in_the_memory_s_french_sources_is_common_in_its_french_targets_too(store):
+    """Specific words are counted in the French: a word in more than ``limit`` French sources is not
+    asked of the English originals' French either."""
+    store.add_units([Unit(f"Le dispositif numéro {i}.", f"Device number {i}.", "fr-FR", "en-GB", tuid=f"fr{i}")
+                     for i in range(3)] + [Unit("The device.", "Le dispositif.", "en-GB", "fr-FR", tuid="en")], "m.tmx")
+    assert [c.unit for c in store.memory_contexts(["dispositif"], limit=3)] == ["en", "fr0", "fr1"]
+    assert store.memory_contexts(["dispositif"], limit=2) == []
+
+
 def test_lexicon_pairs_are_the_approved_terms_for_the_aligner(store):
     approved = glossary.add_entry(store, Entry(terms=[Term("Comité militaire", "fr"), Term("Military Committee", "en"),
                                             Term("MC", "en", term_type=TermType.ACRONYM)],

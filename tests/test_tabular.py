@@ -104,6 +104,14 @@ def test_csv_of_another_tool_and_plain_two_columns(tmp_path):
     assert pairs == [["pays partenaire", "partner country"], ["EMI", "IMS"]]
 
 
+def test_a_csv_of_excel_in_french_is_separated_by_semicolons(tmp_path):
+    path = tmp_path / "glossaire.csv"
+    path.write_text("Français;English;Note\npays partenaire;partner country;\"OTAN, UE\"\nEMI;IMS;\n",
+                    encoding="utf-8-sig")
+    assert [([t.text for t in e.terms], e.note) for e in read_csv(path)] == [
+        (["pays partenaire", "partner country"], "OTAN, UE"), (["EMI", "IMS"], None)]
+
+
 @pytest.mark.parametrize(
     "content, message",
     [

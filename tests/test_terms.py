@@ -258,8 +258,97 @@ def test_an_acronym_listed_in_both_languages_pairs_with_its_full_forms():
         "grand quartier général des puissances alliées en europe"]
 
 
+# a list of abbreviations as NATO directives write it, a table of two columns, then text using them
+TABLE_FR = ("Liste des abréviations", [("Sigle", "Forme développée"), ("ACO", "Commandement allié Opérations"),
+                                       ("SHAPE", "Grand Quartier général des puissances alliées en Europe")],
+            ["L'ACO dirige les opérations de l'OTAN depuis le SHAPE.", "Le SHAPE est situé à Mons.",
+             "Les commandants de l'ACO rendent compte au SHAPE chaque semaine."])
+TABLE_EN = ("List of abbreviations", [("Acronym", "Full form"), ("ACO", "Allied Command Operations"),
+                                      ("SHAPE", "Supreme Headquarters Allied Powers Europe")],
+            ["ACO directs NATO operations from SHAPE.", "SHAPE is located in Mons.",
+             "ACO commanders report to SHAPE every week."])
 
 
+def _docx_table(path, title, rows, text):
+    import docx
+
+    document = docx.Document()
+    document.add_heading(title, level=1)
+    table = document.add_table(rows=len(rows), cols=2)
+    for number, (acronym, full) in enumerate(rows):
+        table.cell(number, 0).text, table.cell(number, 1).text = acronym, full
+    for paragraph in text:
+        document.add_paragraph(paragraph)
+    document.save(path)
+
+
+def _html_table(path, title, rows, text):
+    cells = "".join(f"<tr><td>{acronym}</td>\n<td><b>{full}</b></td></tr>\n" for acronym, full in rows)
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in text)
+    path.write_text(f"<html><body><h1>{title}</h1><table><tbody>{cells}</tbody></table>{body}</body></html>",
+                    encoding="utf-8")
+
+
+@pytest.mark.parametrize("ext, write", [("docx", _docx_table), ("html", _html_table)])
+def test_a_table_of_abbreviations_defines_its_acronyms_and_its_cells_stay_units(tmp_path, ext, write):
+    from tmtool.ingest import ingest_pair
+    from tmtool.store import open_store
+
+    fr, en = tmp_path / f"directive.fr.{ext}", tmp_path / f"directive.en.{ext}"
+    write(fr, *TABLE_FR)
+    write(en, *TABLE_EN)
+    with open_store(tmp_path / "store.db", create=True) as store:
+        ingest_pair(store, fr, en)
+        entries = {e.terms[0].text.casefold(): {t.text for t in e.terms} for e in store.list_entries()}
+        units = [(u.unit.source, u.unit.target) for u in store.document_units("directive")]
+    assert entries["commandement allié opérations"] == {"Commandement allié Opérations", "ACO",
+                                                        "Allied Command Operations"}
+    assert {"SHAPE", "Supreme Headquarters Allied Powers Europe"} <= entries[
+        "grand quartier général des puissances alliées en europe"]
+    # the memory is as before: each cell is a unit of its own, not the row
+    rows = [pair for fr_row, en_row in zip(TABLE_FR[1], TABLE_EN[1]) for pair in zip(fr_row, en_row)]
+    assert units == [(TABLE_FR[0], TABLE_EN[0]), *rows, *zip(TABLE_FR[2], TABLE_EN[2])]
+
+
+def test_term_extraction_reads_a_row_of_abbreviations_as_one_line_and_other_rows_cell_by_cell(tmp_path):
+    from tmtool.pipeline import align_files
+
+    fr, en = tmp_path / "directive.fr.docx", tmp_path / "directive.en.docx"
+    _docx_table(fr, *TABLE_FR)
+    _docx_table(en, *TABLE_EN)
+    pairs = [(c.fr, c.en) for c in align_files(fr, en).term_pairs("directive")]
+    assert pairs[:5] == [(TABLE_FR[0], TABLE_EN[0]), ("Sigle", "Acronym"), ("Forme développée", "Full form"),
+                         ("ACO\tCommandement allié Opérations", "ACO\tAllied Command Operations"),
+                         ("SHAPE\tGrand Quartier général des puissances alliées en Europe",
+                          "SHAPE\tSupreme Headquarters Allied Powers Europe")]
+
+
+@pytest.mark.parametrize("beads, row", [
+    ([((1,), (1,)), ((2,), (2,))], ("ACO\tCommandement allié Opérations", "ACO\tAllied Command Operations")),
+    ([((1, 2), (1, 2))], ("ACO\tCommandement allié Opérations", "ACO\tAllied Command Operations")),
+    ([((1,), (1, 2)), ((2,), ())], ("ACO", "ACO Allied Command Operations")),  # the cells not aligned as cells
+])
+def test_a_row_of_abbreviations_is_one_line_however_its_cells_align(beads, row):
+    from tmtool.model import Bead, Document, Segment
+    from tmtool.pipeline import AlignedPair
+
+    src = Document("a.fr.docx", ("Liste", "ACO", "Commandement allié Opérations", "Fin."), rows=((1, 2),))
+    tgt = Document("a.en.docx", ("List", "ACO", "Allied Command Operations", "End."), rows=((1, 2),))
+    pair = AlignedPair(src, tgt, *([Segment(p, i, i) for i, p in enumerate(d.paragraphs)] for d in (src, tgt)),
+                       [Bead((0,), (0,)), *(Bead(*b) for b in beads), Bead((3,), (3,))], "fr-FR", "en-GB")
+    assert [(c.fr, c.en) for c in pair.term_pairs()] == [("Liste", "List"), row, ("Fin.", "End.")]
+
+
+def test_extract_reads_a_table_of_abbreviations(tmp_path):
+    path = tmp_path / "directive.docx"
+    _docx_table(path, *TABLE_FR)
+    out = tmp_path / "terms.json"
+    result = CliRunner().invoke(main, ["extract", str(path), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    terms = {row["term"]: row for row in json.loads(out.read_text(encoding="utf-8"))}
+    full, acronym = terms["Commandement allié Opérations"], terms["ACO"]
+    assert (full["term_type"], acronym["term_type"]) == ("fullForm", "acronym")
+    assert (full["score"], full["frequency"]) == (acronym["score"], acronym["frequency"])  # one entry's terms
 
 
 # ---- the command line ----------------------------------------------------------------------------

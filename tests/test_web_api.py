@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 from workbench import HOST, SEED_ID, candidates, client, seeded_store
 
-from conftest import SEED_EN
+from conftest import SEED_EN, SHARED
 from hostile_corpus import DOCUMENT, IMPORT, cases, concept, tbx, tmx, tu
 
 from tmtool import api as tmtool_api
@@ -258,6 +258,32 @@ def test_ingest_and_import_uploads(api, db, tmp_path):
     wrong = http.post("/api/ingest", files={**files, "en_file": ("x.exe", b"MZ")}, headers=headers)
     assert wrong.status_code == 400
     assert http.post("/api/import", headers=headers).status_code == 400  # no file
+    # formats told by their content, under the endings their tools write
+    real = Path(__file__).parent / "data" / "real"
+    for name in ("wordfast-tm.txt", "multiterm-export.xml"):
+        uploaded = http.post("/api/import", files={"file": (name, (real / name).read_bytes())}, headers=headers)
+        assert uploaded.status_code == 200 and uploaded.json()["added"] > 0, uploaded.text
+
+
+def test_an_english_original_is_uploaded_as_such(api, db):
+    """Its English is the source, its French the translation, and it gives the glossary its terms."""
+    http, headers = api
+    fr, en = (SHARED / "data" / "terms" / "defence-ministers-cyber" / f"defence-ministers-cyber.{lang}.txt"
+              for lang in ("fr", "en"))
+    files = {"fr_file": ("report.fr.txt", fr.read_bytes()), "en_file": ("report.en.txt", en.read_bytes())}
+    ingested = http.post("/api/ingest", files=files, data={"original": "en"}, headers=headers)
+    assert ingested.status_code == 200, ingested.text
+    assert ingested.json()["document"] == "report" and ingested.json()["new_entries"] > 10
+    [report] = [d for d in http.get("/api/documents").json()["documents"] if d["id"] == "report"]
+    assert (report["srclang"], report["tgtlang"]) == ("en-GB", "fr-FR")
+    first = http.get("/api/documents/report/units").json()["units"][0]
+    assert (first["source"], first["target"]) == (en.read_text(encoding="utf-8").splitlines()[0],
+                                                  fr.read_text(encoding="utf-8").splitlines()[0])
+    with open_store(db) as store:
+        [nato] = [entry for entry in store.list_entries() if entry.terms[0].text == "OTAN"]
+        assert "report" in {document for document, *_ in store.document_counts([int(nato.id)])[int(nato.id)]}
+    wrong = http.post("/api/ingest", files=files, data={"original": "de"}, headers=headers)
+    assert wrong.status_code == 400
 
 
 @pytest.mark.parametrize("case", [c for c in cases() if c.command == IMPORT and not c.skipped], ids=lambda c: c.name)

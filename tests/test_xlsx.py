@@ -233,17 +233,36 @@ def test_a_broken_package_is_refused_in_one_line(tmp_path):
         assert result.output.startswith(f"tmtool: error: {path}: not a readable XLSX workbook ({problem}")
 
 
-def test_only_the_first_sheet_is_read_and_the_others_reported(tmp_path):
+def test_every_sheet_with_a_glossary_header_is_read_and_the_others_reported(tmp_path):
     workbook = Workbook()
     workbook.active.append(["fr", "en"])
     workbook.active.append(["pays partenaire", "partner country"])
     workbook.create_sheet("Empty")
     workbook.create_sheet("Sources").append(["NATOTerm, 2024"])
+    logistics = workbook.create_sheet("Logistique")  # a glossary kept a sheet a domain
+    for row in (["English", "Français", "Note", "Status"], ["convoy", "convoi", "routier", "approved"],
+                ["ration", "ration", "", "bogus"]):
+        logistics.append(row)
     path = tmp_path / "g.xlsx"
     workbook.save(path)
     skipped: list[Skipped] = []
-    assert len(list(read_xlsx(path, on_skip=skipped.append))) == 1
-    assert skipped == [Skipped("sheet 'Sources' not read: only the first sheet is", str(path))]
+    entries = list(read_xlsx(path, on_skip=skipped.append))
+    assert [([t.text for t in e.terms], e.note) for e in entries] == [
+        (["pays partenaire", "partner country"], None), (["convoi", "convoy"], "routier")]
+    assert skipped == [
+        Skipped("sheet 'Sources' not read: its first row names no French and English column", str(path)),
+        Skipped("sheet 'Logistique': invalid value: 'bogus' is not a valid ReviewStatus", str(path), 3)]
+
+
+def test_title_rows_above_the_header_are_reported_not_taken_for_the_header(tmp_path):
+    path = sheet_file(tmp_path / "g.xlsx", [
+        ["Glossaire de la logistique"], [], [datetime(2024, 11, 5)], ["Français", "English"], ["convoi", "convoy"]])
+    skipped: list[Skipped] = []
+    assert [[t.text for t in e.terms] for e in read_xlsx(path, on_skip=skipped.append)] == [["convoi", "convoy"]]
+    assert skipped == [Skipped("a title above the header row, not read", str(path), line) for line in (1, 3)]
+    # a first row of two cells is data, whatever follows: a glossary of language names stays whole
+    languages = sheet_file(tmp_path / "l.xlsx", [["allemand", "German"], ["français", "French"]])
+    assert len(list(read_xlsx(languages))) == 2
 
 
 def test_a_workbook_without_extension_is_told_by_its_content(tmp_path):

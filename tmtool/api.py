@@ -710,10 +710,9 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
     row a term. Returns ``{"terms", "sentences", "files"}``: French terms written, sentences read."""
     from .io.files import open_output
     from .model import Context
+    from .pipeline import segmented_document, term_sentences
     from .terms import extract_french
     from .terms.listing import write_json, write_tsv
-    from .text.readers import read_document
-    from .text.segment import segment_document
 
     if base_language(lang) != "fr":
         raise Invalid(f"term extraction supports French only, not {lang!r}")
@@ -721,9 +720,9 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
         raise Invalid(f"unknown extraction format {fmt!r} (expected one of {', '.join(EXTRACT_FORMATS)})")
     with _local_files(*sources) as paths:
         sentences = [
-            Context(fr=segment.text, document=_name(source))
+            Context(fr=sentence, document=_name(source))
             for source, path in zip(sources, paths)
-            for segment in segment_document(read_document(path, lang="fr"), "fr")
+            for sentence in term_sentences(*segmented_document(path, "fr"))
         ]
     entries = extract_french(sentences, top=top, progress=progress)
     with open_output(out, "w") as stream:

@@ -250,7 +250,9 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
 
     FR_FILE is French and EN_FILE its English version, unless --srclang and --tgtlang name other
     languages (with --dir, the file names then carry those: NAME.de.EXT with NAME.fr.EXT). Terms
-    are extracted from French–English pairs only: other pairs are stored as units, and said so.
+    are extracted from French–English pairs either way: an English original with its French
+    translation (--srclang en --tgtlang fr) gives French terms and English equivalents as a French
+    original does. Other pairs are stored as units, and said so.
 
     Re-ingesting an unchanged pair changes nothing, nor does the same text from other files (a
     .docx saved as .txt) or under another --doc-id: the message names the document holding it.
@@ -265,13 +267,14 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
     Examples:
       tmtool ingest seeds/2021-07-13-partners-meeting.fr.txt seeds/2021-07-13-partners-meeting.en.txt
       tmtool ingest --dir inbox/ --jobs 2
+      tmtool ingest report.en.docx rapport.fr.docx --srclang en --tgtlang fr
       tmtool ingest bericht.de.txt rapport.fr.txt --srclang de --tgtlang fr
     """
     store = _open_store(ctx, create=True)
     if not no_terms and not api.extracts_terms(srclang, tgtlang):
         # on stderr, first: stdout keeps its summary line, and the note stands before a long ingest
         click.echo(f"note: no term extraction for {api.base_language(srclang)}→{api.base_language(tgtlang)}: "
-                   "terms are extracted from French documents with their English version only; "
+                   "terms are extracted from French–English pairs only (either way); "
                    "the units are stored", err=True)
     if inbox:
         if fr_file or en_file or doc_id:

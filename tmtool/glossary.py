@@ -21,7 +21,7 @@ from .model import (
 )
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
-from .store.rows import lookup_key_rows
+from .store.rows import french_english, lookup_key_rows
 from .store.records import (
     DocumentRecord, EntryState, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
@@ -464,8 +464,7 @@ def _cite(found: Entry, data: dict, document: str, units: Mapping[str, StoredUni
     """Give a kept proposal the contexts it was kept with, their sentences from its document's units
     (by tuid); a unit a reviewer's correction has replaced since is no longer cited."""
     def cited(tuids: list[str]) -> list[Context]:
-        return [Context(units[tuid].unit.source, units[tuid].unit.target, document, tuid)
-                for tuid in tuids if tuid in units]
+        return [french_english(units[tuid].unit, document) for tuid in tuids if tuid in units]
 
     found.contexts = cited(data["contexts"])
     for term, kept in zip(found.terms, data["terms"]):

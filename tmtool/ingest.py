@@ -18,10 +18,11 @@ from pathlib import Path
 from . import glossary
 from .errors import TmtoolError
 from .langtags import base_language
-from .model import Context, Segment
+from .model import Segment
 from .progress import Progress, Step
 from .store import DocumentRecord, Store, open_store
 from .store.evidence import EVIDENCE_FLOOR
+from .store.rows import french_side
 
 DOCUMENT_SUFFIXES = ("txt", "html", "htm", "docx")
 _WORD = re.compile(r"\w+")
@@ -40,8 +41,9 @@ def name_patterns(srclang: str = "fr", tgtlang: str = "en") -> str:
 
 def extracts_terms(srclang: str, tgtlang: str) -> bool:
     """Whether ingest extracts terms from a pair in these languages: extraction finds French terms
-    and their English equivalents, so other pairs are stored without it."""
-    return (base_language(srclang), base_language(tgtlang)) == ("fr", "en")
+    and their English equivalents, in a French original or a French translation of an English
+    one; other pairs are stored without it."""
+    return french_side(srclang, tgtlang) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +187,7 @@ def prepare_pair(
     document_id = document_id or document_id_for(recorded_as[0], base_language(srclang))
     extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
     src_hash, tgt_hash = content_hash(fr_path), content_hash(en_path)
-    if holder := store.document_with(src_hash, tgt_hash):
+    if holder := _holder(store, src_hash, tgt_hash):
         return IngestResult(document_id, held_by=holder)
 
     from .pipeline import align_segments, segment_files
@@ -193,7 +195,7 @@ def prepare_pair(
     report("aligning")
     pair = segment_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang)
     src_text, tgt_text = text_hash(pair.src_segments), text_hash(pair.tgt_segments)
-    if holder := store.document_with(src_text, tgt_text, text=True):
+    if holder := _holder(store, src_text, tgt_text, text=True):
         return IngestResult(document_id, held_by=holder)
     lexicon = store.lexicon_pairs(base_language(pair.srclang), base_language(pair.tgtlang))
     units = align_segments(pair, lexicon=lexicon).units(document_id)
@@ -204,12 +206,13 @@ def prepare_pair(
         from .terms.french import analysing
 
         report("extracting terms", aligned)
-        sentences = [Context(u.source, u.target, document_id, u.tuid or "") for u in units]
+        sentences = pair.term_pairs(document_id)
         with analysing([c.fr for c in sentences]) as french_tokens:  # on the other core, while the rest is done
-            words = _WORD.findall(" ".join(u.source for u in units))
+            words = _WORD.findall(" ".join(c.fr for c in sentences))
             memory = store.memory_contexts(words, exclude_document=document_id)
-            found = build_glossary(sentences, memory=memory, lexicon=lexicon, threshold=EVIDENCE_FLOOR,
-                                   french_tokens=french_tokens)
+            # the glossary's pairs French first, whichever language the aligner read first
+            found = build_glossary(sentences, memory=memory, lexicon=store.lexicon_pairs("fr", "en"),
+                                   threshold=EVIDENCE_FLOOR, french_tokens=french_tokens)
         proposals = [e for e in found if e.score >= DEFAULT_THRESHOLD]
         near = [e for e in found if e.score < DEFAULT_THRESHOLD]
     record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash,
@@ -217,12 +220,19 @@ def prepare_pair(
     return PreparedPair(record, units, proposals, aligned, near)
 
 
+def _holder(store: Store, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
+    """The stored document holding these files (or texts) either way round: an English original with
+    its French translation is the pair that French with its English is, and counting it twice
+    would double its evidence."""
+    return store.document_with(src_hash, tgt_hash, text=text) or store.document_with(tgt_hash, src_hash, text=text)
+
+
 def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
     """Write a prepared pair in one transaction. A pair prepared beside others (``ingest_dir`` with
     several jobs) is checked again: one saved meanwhile may hold the same text."""
     record = prepared.record
     with store.transaction():
-        holder = store.document_with(record.src_text_hash, record.tgt_text_hash, text=True)
+        holder = _holder(store, record.src_text_hash, record.tgt_text_hash, text=True)
         if holder:
             return IngestResult(record.id, held_by=holder)
         _, new, updated = glossary.save_document(store, record, prepared.units, prepared.proposals,

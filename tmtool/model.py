@@ -25,11 +25,14 @@ def parse_time(text: str | None) -> datetime | None:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A document as read from disk: its text as paragraphs, nothing else of its format."""
+    """A document as read from disk: its text as paragraphs, and which of them are a table row's cells."""
 
     path: str
     paragraphs: tuple[str, ...]
     lang: str | None = None
+    # a table cell is a paragraph of its own; each row whose cells with text are one paragraph each is
+    # its cells' paragraph indices, left to right (a list of abbreviations is read by the row)
+    rows: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +83,9 @@ class Unit:
     tuid: str | None = None
     created: datetime | None = None
     changed: datetime | None = None
-    # provenance and bead facts, written to TMX as x- props (x-document, x-paragraph, x-bead, x-confidence)
-    props: dict[str, str] = field(default_factory=dict)
+    # provenance and bead facts, written to TMX as x- props (x-document, x-paragraph, x-bead, x-confidence);
+    # a type a TMX <tu> repeats holds the list of its values, and "@creationid" … the <tu>'s attributes
+    props: dict[str, str | list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     # the inner XML of each side's TMX <seg> when it holds inline elements (bpt, ept, ph, it, hi,
     # ut), kept verbatim so that a tagged memory is written back as it was read; None for plain text.

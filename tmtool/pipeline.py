@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .errors import TmtoolError
 from .langtags import base_language, normalize_tag
-from .model import Bead, Document, Segment, Unit, utcnow
+from .model import Bead, Context, Document, Segment, Unit, utcnow
+from .store.rows import french_side
 
 
 @dataclass(slots=True)
@@ -28,7 +29,7 @@ class AlignedPair:
 
     def units(self, document_id: str | None = None) -> list[Unit]:
         """One translation unit per bead that has text on both sides (1-0/0-1 beads are not units)."""
-        doc = document_id or Path(self.src.path).stem.removesuffix("." + base_language(self.srclang))
+        doc = self._document_id(document_id)
         now = utcnow()
         units = []
         for number, bead in enumerate(self.beads, 1):
@@ -53,6 +54,73 @@ class AlignedPair:
                 )
             )
         return units
+
+    def term_pairs(self, document_id: str | None = None) -> list[Context]:
+        """The sentence pairs term extraction reads, French first whichever way the pair was translated
+        (``store.rows.french_english``): each unit's, cited by its tuid; but the units of a table row of
+        two cells that is a line of a list of abbreviations, in either language, as one pair of lines,
+        their cells apart by a tab (see :func:`term_sentences`)."""
+        doc = self._document_id(document_id)
+        src_rows, tgt_rows = _two_cell_rows(self.src, self.src_segments), _two_cell_rows(self.tgt, self.tgt_segments)
+        beads = [bead for bead in self.beads if bead.src and bead.tgt]  # a unit's each, in order
+        units, pairs, k = self.units(doc), [], 0
+        while k < len(units):
+            for size in (1, 2):  # the row's two cells aligned as one bead, or as two (the usual)
+                src = _row_line(self.src_segments, src_rows, [i for b in beads[k:k + size] for i in b.src])
+                tgt = _row_line(self.tgt_segments, tgt_rows, [i for b in beads[k:k + size] for i in b.tgt])
+                if src and tgt and (_listed(src) or _listed(tgt)):
+                    pairs.append(Context(src, tgt, doc, units[k].tuid or ""))
+                    k += size
+                    break
+            else:
+                pairs.append(Context(units[k].source, units[k].target, doc, units[k].tuid or ""))
+                k += 1
+        if french_side(self.srclang, self.tgtlang) == "target":  # an English original
+            return [Context(c.en, c.fr, c.document, c.unit) for c in pairs]
+        return pairs
+
+    def _document_id(self, document_id: str | None) -> str:
+        return document_id or Path(self.src.path).stem.removesuffix("." + base_language(self.srclang))
+
+
+def term_sentences(doc: Document, segments: Sequence[Segment]) -> list[str]:
+    """The sentences term extraction reads in a document: its segments; but a table row of two cells
+    that is a line of a list of abbreviations (``acronyms.listed``) as one line, the cells apart by a
+    tab, as the table saved as text reads (*ACO⇥Commandement allié Opérations*), so that it defines
+    its acronym. The cells stay segments of their own for the alignment and the memory."""
+    rows = _two_cell_rows(doc, segments)
+    sentences, k = [], 0
+    while k < len(segments):
+        line = _row_line(segments, rows, [k, k + 1])
+        if line and _listed(line):
+            sentences.append(line)
+            k += 2
+        else:
+            sentences.append(segments[k].text)
+            k += 1
+    return sentences
+
+
+def _two_cell_rows(doc: Document, segments: Sequence[Segment]) -> set[int]:
+    """The segments that open a table row of two cells, each cell one segment (the second the next)."""
+    by_paragraph: dict[int, list[int]] = {}
+    for segment in segments:
+        by_paragraph.setdefault(segment.paragraph, []).append(segment.index)
+    cells = [[by_paragraph.get(p, []) for p in row] for row in doc.rows if len(row) == 2]
+    return {first[0] for first, second in cells if len(first) == len(second) == 1 and second[0] == first[0] + 1}
+
+
+def _row_line(segments: Sequence[Segment], rows: set[int], indices: Sequence[int]) -> str | None:
+    """The two cells of a row as one line, a tab between them, when ``indices`` are a row's segments."""
+    if len(indices) == 2 and indices[0] in rows and indices[1] == indices[0] + 1:
+        return f"{segments[indices[0]].text}\t{segments[indices[1]].text}"
+    return None
+
+
+def _listed(line: str) -> bool:
+    from .terms.acronyms import listed
+
+    return listed(line) is not None
 
 
 def presegmented_document(path: str | Path, lang: str) -> tuple[Document, list[Segment]]:

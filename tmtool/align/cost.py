@@ -220,7 +220,7 @@ def block_costs(
     ``overlaps[r, c − overlap_base[r]]`` is the evidence source sentence r and target sentence c share
     (``band_overlaps``); ``evidence`` describes the source, then the target sentences.
     Returns ``(costs[shape, row, k], anchor[row, k])``; costs are infinite where a bead cannot end and
-    include the anchor bonus (≤ 0), which a gap bead reaching the node also earns.
+    include the anchor bonus (≤ 0), which a run of gap beads earns where it ends (``search._search``).
     """
     columns = lo[rows][:, None] + np.arange(width)[None, :]
     both_end = src.boundary[rows][:, None] & tgt.boundary[np.minimum(columns, len(tgt.boundary) - 1)]

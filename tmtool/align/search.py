@@ -194,14 +194,16 @@ def _search(problem: Problem, lo: np.ndarray, width: int) -> list[Step]:
             )
             # per row: the pairing shapes, then DELETED, then INSERTED
             options = np.empty((len(rows), len(SHAPES) + 2, width))
-            # 0-1 beads along a row: I[k] = min(I[k−1] + e[k], Y[k−1] + o[k]) with e = GAP_EXTEND +
-            # anchor and o = GAP_OPEN + anchor, where Y is the best other way to a node; solved with a
-            # running minimum of Y − (cumulative e)
-            extend_cost = GAP_EXTEND + anchor
-            extend_cost[:, 0] = 0.0
-            along = np.cumsum(extend_cost, axis=1)
-            insertion_base = along + (GAP_OPEN - GAP_EXTEND)
-            options[:, -1, 0] = np.inf
+            # A run of gap beads earns a node's anchor once, where it ends: the nodes it passes through
+            # pair no paragraphs (where every sentence is a paragraph, 0-1 beads down one text then 1-0
+            # beads down the other would otherwise earn an anchor a sentence, twice what pairing earns).
+            # The runs extend from their values without it (``deleted_run``, ``inserted_run``); a node's
+            # DELETED and INSERTED values, what other beads continue from, hold it.
+            # 0-1 beads along a row: I[k] = min(I[k−1] + e, Y[k−1] + o) with e = GAP_EXTEND and
+            # o = GAP_OPEN, where Y is the best other way to a node; solved with a running minimum of
+            # Y − k·e
+            along = np.arange(width) * GAP_EXTEND
+            inserted_run = np.full((len(rows), width), np.inf)
             deletion_opened = np.zeros((len(rows), width), dtype=bool)
             for r, i in enumerate(rows):
                 row = options[r]
@@ -211,20 +213,22 @@ def _search(problem: Problem, lo: np.ndarray, width: int) -> list[Step]:
                 pairing_best = row[: len(SHAPES)].min(axis=0)
                 gap = gap_ring.take(gap_reads[r]) + gap_step  # 1-0: extend a run, or open one
                 np.less_equal(gap[1], gap[0], out=deletion_opened[r])
-                np.add(gap.min(axis=0), anchor[r], out=row[-2])
+                deleted_run = gap.min(axis=0)
+                np.add(deleted_run, anchor[r], out=row[-2])
                 other = np.minimum(pairing_best, row[-2])
-                running = np.minimum.accumulate(other - along[r])
-                np.add(insertion_base[r, 1:], running[:-1], out=row[-1, 1:])
+                running = np.minimum.accumulate(other - along)
+                np.add(along[1:] + (GAP_OPEN - GAP_EXTEND), running[:-1], out=inserted_run[r, 1:])
+                np.add(inserted_run[r], anchor[r], out=row[-1])
                 slot = (i % _DEPTH) * width
                 np.minimum(other, row[-1], out=best_ring[slot : slot + width])
                 slot = (i % 2) * width
-                gap_ring[slot : slot + width] = row[-2]
+                gap_ring[slot : slot + width] = deleted_run
                 np.minimum(pairing_best, row[-1], out=gap_ring[2 * width + slot : 3 * width + slot])
             pairing_best = options[:, : len(SHAPES)].min(axis=1)
             deleted, inserted = options[:, -2], options[:, -1]
             other = np.minimum(pairing_best, deleted)
             insertion_opened = np.zeros((len(rows), width), dtype=bool)
-            insertion_opened[:, 1:] = other[:, :-1] + GAP_OPEN + anchor[:, 1:] <= inserted[:, :-1] + extend_cost[:, 1:]
+            insertion_opened[:, 1:] = other[:, :-1] + GAP_OPEN <= inserted_run[:, :-1] + GAP_EXTEND
             state = options.argmin(axis=1)
             margin[rows] = np.partition(options, 1, axis=1)[:, 1] - options.min(axis=1)
             trace[rows] = (

@@ -18,7 +18,8 @@ XLIFF 1.2 (1.0, 1.1)               TMX 1.4b
 ``bx`` / ``ex`` (paired by rid)    ``bpt`` / ``ept``
 ``bpt`` / ``ept`` / ``ph``         the same element, native code and ``sub`` kept
 ``it pos="open|close"``            ``it pos="begin|end"``
-``mrk`` and unknown elements       their text only
+``mrk`` and unknown elements       their text only (a ``mrk`` Trados's track changes deleted:
+                                   none)
 =================================  ===========================================================
 
 =================================  ===========================================================
@@ -47,6 +48,8 @@ from lxml import etree
 from ..io.xmlsafe import split_tag
 
 CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})  # TMX elements holding native code, not text
+END = "\x00end"  # an original_data key's suffix for the end of a paired code (no XML id holds a NUL)
+DELETED = "x-sdl-deleted"  # the mrk type of text Trados's track changes deleted (x-sdl-added is text)
 _XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -71,7 +74,9 @@ def plain_text(element: etree._Element) -> str:
 
 def xliff_segment(element: etree._Element, original_data: dict[str, str] | None = None) -> tuple[str, str | None]:
     """An XLIFF ``<source>``/``<target>``'s plain text, and its inline codes as the inner XML of a TMX
-    ``<seg>`` (None when it has none). ``original_data``: a 2.0 unit's ``<data>`` texts by id."""
+    ``<seg>`` (None when it has none). ``original_data``: the native codes by id, a 2.0 unit's
+    ``<data>`` texts, or the tags Trados defines in its file's header (a paired code's end under
+    ``id + END``)."""
     seg = etree.Element("seg")
     _Converter(original_data or {}).fill(seg, element)
     _isolate_unpaired(seg)
@@ -91,7 +96,9 @@ class _Converter:
         for child in element:
             name = split_tag(child.tag)[1] if isinstance(child.tag, str) else None
             convert = getattr(self, f"_{name}", None) if name else None
-            if convert is None:  # mrk, sm, em, elements of other vocabularies: their text only
+            if name == "mrk" and child.get("mtype") == DELETED:
+                pass  # a reviewer's deletion, tracked: no longer text
+            elif convert is None:  # mrk, sm, em, elements of other vocabularies: their text only
                 if name:
                     self.fill(parent, child)
             else:
@@ -116,19 +123,19 @@ class _Converter:
         return code
 
     def _native(self, parent, tag: str, reference: str | None, **attributes) -> None:
-        """A TMX code element holding a 2.0 code's original data, if it has any."""
+        """A TMX code element holding a code's original data, if it has any."""
         self._code(parent, tag, **attributes).text = self.data.get(reference) if reference else None
 
     # ---- XLIFF 1.2 ----
 
     def _g(self, parent, g) -> None:
         i = self._pair(None)
-        self._code(parent, "bpt", i=i, x=g.get("id"), type=g.get("ctype"))
+        self._native(parent, "bpt", g.get("id"), i=i, x=g.get("id"), type=g.get("ctype"))
         self.fill(parent, g)
-        self._code(parent, "ept", i=i)
+        self._native(parent, "ept", f"{g.get('id')}{END}", i=i)
 
     def _x(self, parent, x) -> None:
-        self._code(parent, "ph", x=x.get("id"), type=x.get("ctype"))
+        self._native(parent, "ph", x.get("id"), x=x.get("id"), type=x.get("ctype"))
 
     def _bx(self, parent, bx) -> None:
         self._code(parent, "bpt", i=self._pair(bx.get("rid") or bx.get("id")), x=bx.get("id"), type=bx.get("ctype"))

@@ -18,7 +18,7 @@ A glossary entry becomes one PO message::
 The JSON holds the same flat record as the CSV (:func:`tabular.entry_to_row`) but the two terms of
 msgid and msgstr. What a translator edits in a PO editor wins over it: msgstr, the fuzzy flag, and the
 translator comment when its words changed (a mere re-wrap keeps the recorded note, exact to the
-character). A PO file from elsewhere reads as msgid ↔ msgstr pairs with the translator comment as note,
+character). A PO file from elsewhere reads as msgid ↔ msgstr pairs with the comments and msgctxt as note,
 msgid in English (gettext's convention; ``X-Source-Language`` when the header names one, as ours does)
 and msgstr in the header's ``Language`` (see :func:`read_po`).
 
@@ -97,7 +97,8 @@ def read_po(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     else in English, as gettext has it; msgstr is in the header's ``Language``, without which a file
     from elsewhere is refused (its msgstr could be in any language). A message of ours restores the
     entry its ``x-tmtool`` record holds; one from elsewhere is the pair msgid ↔ msgstr (for a plural,
-    ``msgstr[0]``, the other forms as the term's forms) with its translator comment as note. A message
+    ``msgstr[0]``, the other forms as the term's forms) with its translator comment, extracted comment
+    and msgctxt as note; obsolete messages (``#~``) are left out, as gettext leaves them. A message
     whose record cannot be read is passed over and told to ``on_skip``.
     """
     po = _load(path)
@@ -145,7 +146,10 @@ def _message_entry(message: polib.POEntry, source: str, target: str) -> Entry:
     translation, forms = _translation(message)
     if translation:
         terms.append(Term(translation, target, forms=[form for form in forms if form != translation]))
-    return Entry(terms, status=_status(message, None), note=message.tcomment or None)
+    # the extracted comment (a glossary's explanation of the term) and msgctxt (the sense that sets
+    # apart two messages of one msgid) are notes too: a glossary of two "board"s keeps which is which
+    notes = [message.tcomment, message.comment, f"msgctxt: {message.msgctxt}" if message.msgctxt else ""]
+    return Entry(terms, status=_status(message, None), note="\n".join(note for note in notes if note) or None)
 
 
 def _translation(message: polib.POEntry) -> tuple[str, list[str]]:

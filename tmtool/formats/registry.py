@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import TmtoolError
+from ..io.decoding import BOMS
 
 MEMORY = "memory"  # translation units
 GLOSSARY = "glossary"  # concept entries with their terms
@@ -29,7 +30,8 @@ class Format:
     name: str  # what --format and ``tmtool export FORMAT`` take
     kind: str  # MEMORY or GLOSSARY
     # the file name endings that stand for this format, the first the usual one; a second dialect of a
-    # format (tbx-martif) has none and is chosen by name only
+    # format (tbx-martif) has none and is chosen by name only; nor has a format whose usual ending others
+    # share (a Wordfast TM's .txt), which its signature tells
     extensions: tuple[str, ...]
     reader: str | None
     writer: str | None  # None: tmtool reads this format but does not export it
@@ -63,10 +65,12 @@ class Format:
 FORMATS = (
     Format("tmx", MEMORY, (".tmx",), "tmx:read_tmx", "tmx:write_tmx", multilingual=True, streamed=True,
            signatures=("<tmx",)),
-    Format("xliff", MEMORY, (".xlf", ".xliff"), "xliff:read_xliff", None, signatures=("<xliff",),
-           untranslated="xliff:is_untranslated"),
+    Format("xliff", MEMORY, (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"), "xliff:read_xliff", None,
+           signatures=("<xliff",), untranslated="xliff:is_untranslated"),
+    Format("wordfast", MEMORY, (), "wordfast:read_wordfast", None, signatures=("Wordfast TM",)),
     Format("tbx", GLOSSARY, (".tbx",), "tbx:read_tbx", "tbx:write_tbx", multilingual=True, streamed=True,
            signatures=("<martif", "<tbx")),
+    Format("multiterm", GLOSSARY, (), "multiterm:read_multiterm", None, streamed=True, signatures=("<mtf",)),
     Format("tbx-martif", GLOSSARY, (), None, "tbx:write_tbx_martif", multilingual=True, read_as="tbx"),
     Format("po", GLOSSARY, (".po",), "po:read_po", "po:write_po", signatures=("msgid",),
            unit_reader="po:read_units_po"),
@@ -76,6 +80,19 @@ FORMATS = (
 )  # fmt: skip
 
 _BY_NAME = {fmt.name: fmt for fmt in FORMATS}
+# endings a format told by its signature is saved under (a Wordfast TM's .txt, a MultiTerm export's .xml)
+SIGNED_ENDINGS = (".txt", ".xml")
+
+# files CAT tools keep that tmtool cannot read, and what to give it instead
+FOREIGN = {
+    ".sdltm": "a Trados Studio translation memory (a database): export it from Trados as TMX",
+    ".sdltb": "a MultiTerm termbase (a database): export it from MultiTerm as XML or TBX",
+    ".sdlppx": "a Trados Studio project package (ZIP): import the .sdlxliff files inside it",
+    ".sdlrpx": "a Trados Studio return package (ZIP): import the .sdlxliff files inside it",
+    ".mqxlz": "a memoQ bilingual package (ZIP): import the .mqxliff file inside it",
+    ".txml": "a Wordfast Pro bilingual file: export it from Wordfast as XLIFF or TMX",
+    ".xls": "an Excel 97–2003 workbook: save it as .xlsx",
+}
 
 
 def _function(reference: str) -> Callable:
@@ -108,12 +125,19 @@ def by_extension(path: str | Path) -> Format | None:
 
 def infer(path: str | Path) -> Format:
     """The format of the file at ``path``: from its extension, else from the signature its first bytes
-    hold first, else from the separator its first line holds (tab before comma)."""
+    hold first, else from the separator its first line holds (tab before comma); a file of a kind
+    tmtool does not read (a Trados memory, a package) is refused, saying what to give instead."""
     fmt = by_extension(path)
     if fmt:
         return fmt
+    foreign = FOREIGN.get(Path(path).suffix.lower())
+    if foreign:
+        raise TmtoolError(f"{foreign}; tmtool reads {', '.join(names(readable=True))}", path=str(path))
     with open(path, "rb") as f:
-        head = f.read(4096).decode("utf-8", errors="replace")
+        head = f.read(4096)
+    # a UTF-16 file (Wordfast's memories, Windows tools' XML) says so by its byte-order mark
+    encoding = next((encoding for bom, encoding in BOMS if head.startswith(bom)), "utf-8")
+    head = head.decode(encoding, errors="replace").lstrip("\ufeff")
     found = [(head.find(signature), fmt) for fmt in FORMATS for signature in fmt.signatures if signature in head]
     if found:
         return min(found, key=lambda place: place[0])[1]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import unicodedata
@@ -54,12 +55,17 @@ _COLUMN_ALIASES = {
     "fr": ("fr", "french", "français", "french term", "terme français", "source", "src", "term", "source term"),
     "en": ("en", "english", "anglais", "english term", "terme anglais", "target", "tgt", "translation",
            "target term"),
-    "note": ("note", "notes", "comment", "comments", "remarque"),
+    "note": ("note", "notes", "comment", "comments", "remarque", "entry-note"),  # entry-note: memoQ
     "status": ("status", "statut"),
     "pos": ("pos", "part of speech", "catégorie grammaticale"),
     "gender": ("gender", "genre"),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
 _LANGUAGE_COLUMN = re.compile(r"(fr|en)(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en-GB, en_US …
+# memoQ's term base CSV names a language's columns after it and its region: French_France,
+# English_United_States, and its definition English_United_States_Def
+_NAMED_LANGUAGE_COLUMN = re.compile(r"(french|francais|english|anglais)-[a-z-]+?(-def)?\Z")
+_LANGUAGE_OF_NAME = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"}
+_TITLE_ROWS = 5  # at most, above a header row
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 # what a translator reads first in a comment when an entry is not approved
@@ -132,9 +138,14 @@ def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
 
 
 def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
-    """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns.
+    """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns;
+    separated by commas, or by semicolons when the first line holds some and no comma (Excel in French).
     A row with a value of the wrong kind is passed over and told to ``on_skip``."""
-    reader = csv.reader(_lines(path))
+    lines = _lines(path)
+    first = lines.readline()
+    lines.seek(0)
+    # French spreadsheets separate fields with semicolons, the comma being their decimal mark
+    reader = csv.reader(lines, delimiter=";" if ";" in first and "," not in first else ",")
     try:
         yield from read_rows(_numbered(reader), path, on_skip)
     except csv.Error as exc:  # a field over csv.field_size_limit(), a quote in the wrong place
@@ -283,11 +294,20 @@ def read_rows(
     read_row: Callable[[dict[str, str]], Entry] = entry_from_row, one_column_refused: bool = True,
 ) -> Iterator[Entry]:
     """Entries of a table's rows, each numbered by its line (the CSV's and TSV's, an XLSX sheet's).
-    The first row that is not empty may be a header: a header cell naming no field of ours is
+    The first row that is not empty may be a header, or up to five rows of one cell each (a title, a
+    date) above the header, which are reported to ``on_skip``: a header cell naming no field of ours is
     reported to ``on_skip``, its column passed over. A first row of one column refuses the file when
     ``one_column_refused`` (a CSV written with another separator). Empty rows are skipped. Outside
     our layout (no ``details`` column), a term cell may hold several terms, one a line."""
     rows = (row for row in rows if any(cell.strip() for cell in row[1]))
+    # a sheet's title (one cell, a date or a source beneath it) may stand above its header row
+    head = list(itertools.islice(rows, _TITLE_ROWS + 1))
+    title_rows = next((at for at, (_, cells) in enumerate(head) if names_fields(cells)), 0)
+    if not all(sum(1 for cell in cells if cell.strip()) == 1 for _, cells in head[:title_rows]):
+        title_rows = 0
+    for number, _ in head[:title_rows]:
+        on_skip(Skipped("a title above the header row, not read", str(path), number))
+    rows = itertools.chain(head[title_rows:], rows)
     first = next(rows, None)
     if first is None:
         return
@@ -295,14 +315,17 @@ def read_rows(
     if columns is None:
         if len(first[1]) < 2 and one_column_refused:
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
-        columns, rows = _POSITIONAL_COLUMNS, _chain_first(first, rows)
+        columns, rows = _POSITIONAL_COLUMNS, itertools.chain([first], rows)
     else:
         for cell, column in zip(first[1], columns):
             if cell.strip() and column is None:
                 on_skip(Skipped(f"column {cell.strip()!r} not read: no glossary field of that name", str(path),
                                 first[0]))
     for number, cells in rows:
-        row = {column: cell for column, cell in zip(columns, cells) if column}
+        row: dict[str, str] = {}
+        for column, cell in zip(columns, cells):
+            if column:  # two columns of one field (memoQ's definition in each language) join, a line each
+                row[column] = "\n".join(filter(None, (row.get(column), cell)))
         try:
             entry = read_row(row)
         except Unusable as exc:  # the row's shape, not a value
@@ -328,6 +351,12 @@ def _term_lines(term: Term) -> list[Term]:
     return [replace(term, text=line.strip()) for line in lines if line.strip()]
 
 
+def names_fields(cells: list[str]) -> bool:
+    """Whether a row is a header naming a French and an English column (of the fields tabular reads)."""
+    columns = {_column_of(cell) for cell in cells}
+    return "fr" in columns and "en" in columns
+
+
 def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, ...] | None:
     """The model column of each cell when the row is a header, else None (the row is data)."""
     columns = tuple(_column_of(cell) for cell in cells)
@@ -344,7 +373,12 @@ def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, 
 def _column_of(name: str) -> str | None:
     folded = _folded_name(name)
     language = _LANGUAGE_COLUMN.match(folded)
-    return language.group(1) if language else _COLUMN_OF_NAME.get(folded)
+    if language:
+        return language.group(1)
+    named = _NAMED_LANGUAGE_COLUMN.match(folded)
+    if named:
+        return "definition" if named.group(2) else _LANGUAGE_OF_NAME[named.group(1)]
+    return _COLUMN_OF_NAME.get(folded)
 
 
 def _folded_name(name: str) -> str:
@@ -354,11 +388,6 @@ def _folded_name(name: str) -> str:
 
 
 _COLUMN_OF_NAME = {_folded_name(alias): column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}
-
-
-def _chain_first(first: _Row, rest: Iterator[_Row]) -> Iterator[_Row]:
-    yield first
-    yield from rest
 
 
 def _lines(path: str | Path) -> io.StringIO:

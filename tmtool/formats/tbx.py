@@ -370,6 +370,7 @@ _USAGE_WORDS = (("preferred", UsageStatus.PREFERRED), ("admitted", UsageStatus.A
                 ("forbidden", UsageStatus.DEPRECATED))
 _POS_OF = {value.lower(): value for value in (*_PARTS_OF_SPEECH, "properNoun")} | {"proper noun": "properNoun"}
 _ORIGINATION = frozenset({"origination", "creation"})
+_INLINE = frozenset({"hi", "foreign", "bpt", "ept", "ph", None})  # what a note's text may hold (None: a comment)
 
 
 def _local(element: etree._Element) -> str | None:
@@ -481,11 +482,13 @@ class _EntryReader:
         return context, owned_by_term
 
     def _read_description(self, element: etree._Element, entry: Entry, on_property) -> None:
-        """Definitions and notes, wherever they stand; other data categories are not kept."""
+        """Definitions and notes, wherever they stand; any other data category (subject field, source,
+        customer, cross-reference, geographical usage …) becomes a note ``category: value``."""
         local = _local(element)
         definition = local == "definition" or (local == "descrip" and element.get("type") == "definition")
-        if local == "descripGrp" and len(element):
-            self._read_description(element[0], entry, on_property)
+        if local in ("descripGrp", "adminGrp"):
+            for child in element:
+                self._read_description(child, entry, on_property)
         elif definition and entry.definition is None:
             entry.definition = _text(element)
         elif local == "note":
@@ -495,6 +498,11 @@ class _EntryReader:
                 on_property(match[1], match[2], element)
             else:
                 self.notes.append(text)
+        elif local and _text(element).strip() and all(_local(child) in _INLINE for child in element):
+            # descrip, admin, termNote, xref … name their category by type; DCT style by element name
+            # (a group of several, a term's transacGrp, is no one value)
+            where = f" ({element.get('target')})" if element.get("target") else ""
+            self.notes.append(f"{element.get('type') or local}: {_text(element).strip()}{where}")
 
     def _read_transaction(self, group: etree._Element, entry: Entry) -> None:
         kinds = [_text(c) for c in group if _local(c) in ("transac", "transactionType")]

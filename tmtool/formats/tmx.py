@@ -16,8 +16,9 @@ too), UTF-8 or UTF-16. A ``<tu>`` of three or more languages is one unit: source
 variants (see :func:`read_tmx`). A segment with inline markup (``bpt``/``ept``/``ph``/``it``/``hi``/
 ``ut``) is read twice over: its text without the native codes becomes the unit's plain
 ``source``/``target`` (see :mod:`tmtool.formats.inline`), and its inner XML is kept verbatim in
-``source_markup``/``target_markup``, which the writer puts back as it was. Only ``tu``-level props
-and notes are read.
+``source_markup``/``target_markup``, which the writer puts back as it was. Props and notes
+of a ``tuv`` are the unit's, and the ``<tu>``'s ``creationid``, ``changeid``, ``lastusagedate`` and
+``usagecount`` (or its target ``tuv``'s) are kept as props and written back as attributes.
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 DATE_FORMAT = "%Y%m%dT%H%M%SZ"
 _DATE = re.compile(r"^(\d{8}T\d{6})Z?$")
+# the <tu>'s attributes beyond its id and dates (who made and changed it, how often it was used: Trados,
+# memoQ; OmegaT puts them on the target <tuv>), kept as props named with ATTRIBUTE_PROP before them
+TU_ATTRIBUTES = ("creationid", "changeid", "lastusagedate", "usagecount")
+ATTRIBUTE_PROP = "@"  # as XPath names attributes; no tool's <prop> type starts so
 ANY_SOURCE = "*all*"  # the header srclang of a memory whose units have different source languages
 # a memory repeats a handful of language tags millions of times
 _bcp47 = lru_cache(maxsize=256)(normalize_tag)
@@ -136,8 +141,14 @@ def _tu_xml(unit: Unit, number: int, srclang: str) -> str:
         parts.append(_attribute("creationdate", format_date(unit.created), where))
     if unit.changed:
         parts.append(_attribute("changedate", format_date(unit.changed), where))
-    parts.append(">\n")
+    props = []
     for kind, value in unit.props.items():
+        if kind.startswith(ATTRIBUTE_PROP) and kind[1:] in TU_ATTRIBUTES:
+            parts.append(_attribute(kind[1:], value, where))
+        else:  # a type the <tu> repeated holds the list of its values
+            props += [(kind, one) for one in (value if isinstance(value, list) else [value])]
+    parts.append(">\n")
+    for kind, value in props:
         parts.append(f"  <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n")
     for note in unit.notes:
         parts.append(f"  <note>{_text(note, where)}</note>\n")
@@ -177,6 +188,24 @@ def _checked_markup(markup: str, where: str) -> str:
     return markup
 
 
+def _read_note(element: etree._Element, props: dict, notes: list[str]) -> None:
+    """A ``<prop>`` or ``<note>`` added to the unit's: a prop type the ``<tu>`` repeats (a Trados
+    multiple-choice field) keeps every value, in a list."""
+    if element.tag == "note":
+        notes.append(element.text or "")
+    elif element.tag == "prop":
+        _add_prop(props, element.get("type", ""), element.text or "")
+
+
+def _add_prop(props: dict, kind: str, value: str) -> None:
+    if kind not in props:
+        props[kind] = value
+    elif isinstance(props[kind], list):
+        props[kind].append(value)
+    else:
+        props[kind] = [props[kind], value]
+
+
 def _append_text(parent: etree._Element, tag: str, text: str, where: str, **attrs: str) -> None:
     etree.SubElement(parent, tag, attrs).text = xml_text(text, where)
 
@@ -189,13 +218,15 @@ def format_date(moment: datetime) -> str:
 
 
 def parse_date(text: str) -> datetime:
+    """A TMX date; the extended ISO 8601 form some tools write instead (``2024-03-12T10:15:00Z``) too."""
     match = _DATE.match(text.strip())
-    if not match:
-        raise TmtoolError(f"invalid TMX date {text!r} (expected YYYYMMDDThhmmssZ)")
     try:
-        return datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=timezone.utc)
+        if match:
+            return datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=timezone.utc)
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
     except ValueError:
-        raise TmtoolError(f"invalid TMX date {text!r}") from None
+        raise TmtoolError(f"invalid TMX date {text!r} (expected YYYYMMDDThhmmssZ)") from None
 
 
 # ---- reading ----
@@ -282,10 +313,10 @@ class _TmxReader:
         for child in tu:
             if child.tag == "tuv":
                 tuvs.append((self._tuv_lang(child), child))
-            elif child.tag == "prop":
-                props[child.get("type", "")] = child.text or ""
-            elif child.tag == "note":
-                notes.append(child.text or "")
+                for inner in child:  # a tuv's own props and notes (Trados 2007, Wordfast) are the unit's
+                    _read_note(inner, props, notes)
+            else:
+                _read_note(child, props, notes)
         if not tuvs:
             raise Unusable("a <tu> without any <tuv>", tu.sourceline)
         src = self._source(tuvs, tu)
@@ -302,6 +333,10 @@ class _TmxReader:
                 dates[attr] = parse_date(text) if text else None
             except TmtoolError as exc:
                 raise Unusable(exc.message, tu.sourceline) from None
+        for attr in TU_ATTRIBUTES:
+            value = next((e.get(attr) for e in carriers if e.get(attr)), None)
+            if value:
+                props[ATTRIBUTE_PROP + attr] = value
         return Unit(
             source=source,
             target=tgt[2] if tgt else "",

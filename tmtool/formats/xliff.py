@@ -10,8 +10,10 @@ filter, however, translates the *target* element and skips a unit without one, s
 Reading follows the TMX reader's conventions: inline elements (``g``, ``x``, ``bx``/``ex``, ``bpt``/
 ``ept``, ``ph``, ``it``; 2.0 ``pc``, ``sc``/``ec``, ``ph``) are kept as TMX 1.4b inline markup in
 ``source_markup``/``target_markup`` (see :mod:`tmtool.formats.inline`) and left out of the plain
-text; the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop. XLIFF 1.0 and 1.1
-are read with or without their namespace. Targets are read as they are, copies of the source
+text; the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop, and so is, without
+one, the state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``). A 1.2
+``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one unit a segment, as
+2.0's ``<segment>``s are. XLIFF 1.0 and 1.1 are read with or without their namespace. Targets are read as they are, copies of the source
 included; :func:`is_untranslated` tells which units hold no translation, and a unit that does hold
 one needs the file to name its target language.
 """
@@ -28,7 +30,7 @@ from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import normalize_tag
 from ..model import Segment, Unit
-from .inline import xliff_segment
+from .inline import END, xliff_segment
 from .skips import OnSkip, Skipped, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
@@ -37,9 +39,12 @@ XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
 # 1.0 and 1.1 share 1.2's structure for what is read here
 _XLIFF_1X = {"urn:oasis:names:tc:xliff:document:1.1", XLIFF_12}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's .sdlxliff
+MEMOQ = "MQXliff"  # memoQ's .mqxliff
 # target states saying the target is not a translation yet: 1.2 "new" and "needs-translation"
-# (what this module writes with source_as_target, and what OmegaT leaves), 2.0 "initial"
-UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial"})
+# (what this module writes with source_as_target, and what OmegaT leaves), 2.0 "initial", Trados's
+# "Draft" (a copy of the source is one), memoQ's "NotStarted"
+UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft", "NotStarted"})
 
 
 def write_xliff(
@@ -149,17 +154,61 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
         if not srclang:
             raise TmtoolError("<file> without source-language", path=path, line=file.sourceline)
         tgtlang = _lang(file.get("target-language"), file, path)
+        tag_defs = _tag_defs(file)
         for unit in file.iter(tag("trans-unit")):
             source = unit.find(tag("source"))
             if source is None:
                 on_skip(Skipped("a <trans-unit> without <source>", path, unit.sourceline))
                 continue
             target = unit.find(tag("target"))
-            state = target.get("state") if target is not None else None
-            item = _unit(source, target, srclang, tgtlang, unit.get("id"), state,
-                         [_text(note) for note in unit.iterfind(tag("note"))])
-            if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
-                yield item
+            notes = [_text(note) for note in unit.iterfind(tag("note"))]
+            segments = _segments(unit, target, tag)
+            for segment_id, source_part, target_part in segments or [(None, source, target)]:
+                unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
+                item = _unit(source_part, target_part, srclang, tgtlang, unit_id,
+                             _state(unit, target, segment_id), notes, tag_defs)
+                if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
+                    yield item
+
+
+def _tag_defs(file: etree._Element) -> dict[str, str]:
+    """The native codes of the tags a Trados file's header defines, by tag id (a pair's end under
+    ``id + END``): what its ``g`` and ``x`` stand for."""
+    natives = {}
+    for definition in file.iterfind(f"*/{{{SDL}}}tag-defs/{{{SDL}}}tag"):
+        for code in definition:
+            kind = split_tag(code.tag)[1] if isinstance(code.tag, str) else None
+            if kind in ("bpt", "ph", "st"):
+                natives[definition.get("id")] = code.text or ""
+            elif kind == "ept":
+                natives[f"{definition.get('id')}{END}"] = code.text or ""
+    return natives
+
+
+def _segments(unit: etree._Element, target: etree._Element | None, tag) -> list | None:
+    """A segmented trans-unit's segments, as Trados, Okapi and translate-toolkit mark them: each
+    ``<mrk mtype="seg">`` of ``<seg-source>`` with the target's ``mrk`` of the same ``mid`` (None when
+    it has none), as ``(mid, source mrk, target mrk)``; None for a unit not segmented so, or whose
+    target is not (a translation of the whole source)."""
+    seg_source = unit.find(tag("seg-source"))
+    if seg_source is None:
+        return None
+    marks = [mrk for mrk in seg_source.iter(tag("mrk")) if mrk.get("mtype") == "seg"]
+    translated = {mrk.get("mid"): mrk for mrk in (target.iter(tag("mrk")) if target is not None else ())
+                  if mrk.get("mtype") == "seg"}
+    if not marks or (not translated and _text(target).strip()):
+        return None
+    return [(mrk.get("mid"), mrk, translated.get(mrk.get("mid"))) for mrk in marks]
+
+
+def _state(unit: etree._Element, target: etree._Element | None, segment_id: str | None) -> str | None:
+    """The state of the target (of its segment ``segment_id``): XLIFF's ``state``, else what the tool
+    that wrote it calls it (Trados's confirmation level of the segment, memoQ's status of the unit)."""
+    state = target.get("state") if target is not None else None
+    if state is None and segment_id is not None:
+        state = next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")
+                      if seg.get("id") == segment_id), None)
+    return state or unit.get(f"{{{MEMOQ}}}status")
 
 
 def _read_20(root: etree._Element, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:

@@ -10,7 +10,8 @@ Reading is the CSV's (:func:`tabular.read_rows`): a sheet from elsewhere names i
 either order and any case or accents (``Français``, ``FR-FR``, ``English term`` …), a column tmtool has no
 field for is passed over and reported, empty rows are skipped, a number or date cell is read as its text,
 and a term cell may hold several terms one a line (Alt+Enter), as the TSV holds one pair a line. The
-first worksheet is read.
+first worksheet is read, and every other one whose first row names a French and an English column (a
+glossary kept a sheet a domain); another sheet that holds anything is reported, unread.
 
 The package's XML is parsed by openpyxl, with the standard library's parser, which expands entities:
 every XML part's prolog is checked first (:func:`tmtool.io.xmlsafe.check_package`), as
@@ -20,6 +21,7 @@ every other XML file tmtool reads is, and a part declaring entities refuses the 
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -31,7 +33,7 @@ from ..io.xmlsafe import check_package
 from ..langtags import base_language
 from ..model import Entry
 from .skips import OnSkip, Skipped, refuse
-from .tabular import csv_columns, entry_to_row, read_rows
+from .tabular import csv_columns, entry_to_row, names_fields, read_rows
 
 SHEET = "glossary"
 # written as a number, for Excel to sort and filter by; the score stays text, exact (openpyxl writes
@@ -92,8 +94,9 @@ def _fill(cell, column: str, value: str) -> None:
 
 
 def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
-    """Read the entries of the workbook's first sheet, as :func:`tabular.read_csv` reads a CSV; another
-    sheet that holds anything is reported to ``on_skip``, unread. A file that is not an XLSX workbook
+    """Read the entries of the workbook's first sheet, as :func:`tabular.read_csv` reads a CSV, then
+    those of every other sheet with a header naming a French and an English column; another sheet that
+    holds anything is reported to ``on_skip``, unread. A file that is not an XLSX workbook
     (an .xls, a CSV renamed, a broken package) is refused."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -116,10 +119,17 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
             if not workbook.worksheets:
                 raise TmtoolError("the workbook has no worksheet", path=str(path))
             first, *others = workbook.worksheets
-            for sheet in others:
-                if any(text for _, cells in _rows(sheet, path) for text in cells):
-                    on_skip(Skipped(f"sheet {sheet.title!r} not read: only the first sheet is", str(path)))
             yield from read_rows(_rows(first, path), path, on_skip)
+            for sheet in others:
+                header = next((cells for _, cells in _rows(sheet, path) if any(cells)), None)
+                if header is not None and names_fields(header):
+                    def tell(skipped: Skipped, title: str = sheet.title) -> None:
+                        on_skip(replace(skipped, reason=f"sheet {title!r}: {skipped.reason}"))
+
+                    yield from read_rows(_rows(sheet, path), path, tell)
+                elif header is not None:
+                    on_skip(Skipped(f"sheet {sheet.title!r} not read: its first row names no French and English "
+                                    "column", str(path)))
         finally:
             workbook.close()
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from ..errors import Invalid
 from ..model import Unit, iso, utcnow
 from .records import Replacement, StoredUnit, UnitEdit
+from .rows import french_english
 
 
 class UnitCorrections:
@@ -122,11 +123,11 @@ class UnitCorrections:
                              for (excluded, sentences), (unit_id, _) in zip(marks, new_ids) if sentences is not None])
         self._set_excluded([(int(excluded), unit_id)
                             for (excluded, sentences), (unit_id, _) in zip(marks, new_ids) if sentences is None])
-        # the glossary's contexts quoting the old units quote the new unit holding their sentence
+        # the glossary's contexts quoting the old units quote the new unit holding their (French) sentence
         moved = []
         for context_id, sentence in self._unit_contexts(old_ids):
-            unit_id, unit = next(((i, u) for i, u in new_ids if u.source in sentence or sentence in u.source),
-                                 new_ids[0])
+            unit_id, unit = next(((i, u) for i, u in new_ids if (quoted := french_english(u))
+                                  and (quoted.fr in sentence or sentence in quoted.fr)), new_ids[0])
             moved.append((unit_id, unit.tuid or "", context_id))
         self._move_contexts(moved)
         self._delete_units(old_ids)

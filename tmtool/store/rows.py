@@ -70,6 +70,26 @@ def base_language(tag: str) -> str | None:
         return None
 
 
+def french_side(srclang: str, tgtlang: str) -> str | None:
+    """The side of a unit in these languages that holds the French of a French–English pair:
+    "source" (fr→en), "target" (en→fr), None for another pair."""
+    return _FRENCH_SIDE.get((base_language(srclang), base_language(tgtlang)))
+
+
+_FRENCH_SIDE = {("fr", "en"): "source", ("en", "fr"): "target"}
+
+
+def french_english(unit: Unit, document: str = "") -> Context | None:
+    """A unit as the glossary reads it whichever way it was translated — its French sentence and its
+    English one, from ``document``, named by its tuid — or None for a unit of another pair. The
+    glossary is French–English: an English original's French translation is its French too."""
+    side = french_side(unit.srclang, unit.tgtlang)
+    if side is None:
+        return None
+    fr, en = (unit.source, unit.target) if side == "source" else (unit.target, unit.source)
+    return Context(fr, en, document, unit.tuid or "")
+
+
 def column_value(value: object):
     """An entry field as its column holds it."""
     if isinstance(value, ReviewStatus):

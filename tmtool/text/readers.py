@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -45,8 +46,9 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
     """Read a .txt (or other plain-text), .html/.htm or .docx file into paragraphs.
 
     Plain text: UTF-8 (BOM optional) or UTF-16/32 with BOM; every line is a paragraph (blank lines are
-    separators too). Paragraphs are stripped and empty ones dropped. ``lang`` is normalised to BCP 47,
-    and a text that is clearly in another language (of fr, en, de) is refused.
+    separators too). Paragraphs are stripped and empty ones dropped. A table cell of HTML or DOCX is a
+    paragraph of its own, and the document's ``rows`` say which cells make a row. ``lang`` is normalised
+    to BCP 47, and a text that is clearly in another language (of fr, en, de) is refused.
     """
     path = Path(path)
     name = str(path)
@@ -55,16 +57,17 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
         raise TmtoolError("empty document (no text)", path=name)
     ext = path.suffix.lower()
     if ext in DOCX_EXTENSIONS:
-        paragraphs = _docx_paragraphs(path, data)
+        read = _docx_paragraphs(path, data)
     else:
         _refuse_binary_formats(data, name)
         if ext in HTML_EXTENSIONS:
-            paragraphs = _html_paragraphs(data, name)
+            read = _html_paragraphs(data, name)
         else:
-            paragraphs = _text_paragraphs(decode_text(data, name), name)
-    if not paragraphs:
+            read = _Reading(name, _text_paragraphs(decode_text(data, name), name))
+    if not read.paragraphs:
         raise TmtoolError("empty document (no text)", path=name)
-    document = Document(path=name, paragraphs=tuple(paragraphs), lang=normalize_tag(lang) if lang else None)
+    document = Document(path=name, paragraphs=tuple(read.paragraphs), lang=normalize_tag(lang) if lang else None,
+                        rows=tuple(read.rows))
     if document.lang:
         # the English version given as the French side would otherwise align into a nonsense memory
         check_language(document, document.lang)
@@ -113,6 +116,25 @@ def _paragraphs(blocks: Iterable[str], path: str, *, numbered: bool = False) -> 
     return paragraphs
 
 
+@dataclass(slots=True)
+class _Reading:
+    """A document's paragraphs as its blocks are read, and its table rows (``Document.rows``)."""
+
+    path: str
+    paragraphs: list[str] = field(default_factory=list)
+    rows: list[tuple[int, ...]] = field(default_factory=list)
+
+    def add(self, block: str) -> None:
+        self.paragraphs.extend(_paragraphs([block], self.path))
+
+    def add_row(self, cells: Iterable[range]) -> None:
+        """A table row, each cell the range of paragraphs read from it; kept when each cell with text
+        is one paragraph (a cell holding a table is not a column of text)."""
+        cells = [cell for cell in cells if cell]
+        if cells and all(len(cell) == 1 for cell in cells):
+            self.rows.append(tuple(cell.start for cell in cells))
+
+
 # ---- HTML ----
 
 _DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button")
@@ -124,7 +146,7 @@ _BLOCKS = {
 }  # fmt: skip
 
 
-def _html_paragraphs(data: bytes, path: str) -> list[str]:
+def _html_paragraphs(data: bytes, path: str) -> _Reading:
     import lxml.html
     from lxml import etree
 
@@ -146,11 +168,10 @@ def _html_paragraphs(data: bytes, path: str) -> list[str]:
         content = next(iter(root.iter("main")), None)
     if content is None:
         content = root.find("body")
-    if content is None:
-        return []
-    blocks: list[str] = []
-    _collect_blocks(content, blocks, [])
-    return _paragraphs(blocks, path)
+    read = _Reading(path)
+    if content is not None:
+        _collect_blocks(content, read, [])
+    return read
 
 
 def _decode_html(data: bytes, path: str) -> str:
@@ -170,32 +191,38 @@ def _decode_html(data: bytes, path: str) -> str:
     return decode_text(data, path)
 
 
-def _collect_blocks(element, blocks: list[str], current: list[str]) -> None:
+def _collect_blocks(element, read: _Reading, current: list[str]) -> None:
     """Walk the tree in document order; a block element flushes the text gathered so far."""
     is_block = isinstance(element.tag, str) and element.tag in _BLOCKS
     if is_block:
-        _flush(blocks, current)
+        _flush(read, current)
     if element.text:
         current.append(element.text)
+    cells = []
     for child in element:
-        _collect_blocks(child, blocks, current)
+        start = len(read.paragraphs)
+        _collect_blocks(child, read, current)
+        if child.tag in ("td", "th"):
+            cells.append(range(start, len(read.paragraphs)))
         if child.tail:
             current.append(child.tail)
     if is_block:
-        _flush(blocks, current)
+        _flush(read, current)
+    if element.tag == "tr":
+        read.add_row(cells)
 
 
-def _flush(blocks: list[str], current: list[str]) -> None:
+def _flush(read: _Reading, current: list[str]) -> None:
     text = _ASCII_SPACE.sub(" ", "".join(current)).strip()
     if text:
-        blocks.append(text)
+        read.add(text)
     current.clear()
 
 
 # ---- DOCX ----
 
 
-def _docx_paragraphs(path: Path, data: bytes) -> list[str]:
+def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
     import zipfile
 
     import docx
@@ -210,20 +237,26 @@ def _docx_paragraphs(path: Path, data: bytes) -> list[str]:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise TmtoolError(f"not a readable DOCX file ({exc})", path=str(path)) from None
-    return _paragraphs(_docx_blocks(document), str(path))
+    read = _Reading(str(path))
+    _docx_blocks(document, read)
+    return read
 
 
-def _docx_blocks(container) -> Iterable[str]:
-    """Paragraphs and table cells in document order (a merged cell once), nested tables included."""
+def _docx_blocks(container, read: _Reading) -> None:
+    """Paragraphs and table cells in document order (a merged cell once), nested tables included, and
+    each table row."""
     from docx.table import Table
 
     for block in container.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
-                seen = set()  # a merged cell appears once per grid column it spans
+                seen, cells = set(), []  # a merged cell appears once per grid column it spans
                 for cell in row.cells:
                     if cell._tc not in seen:
                         seen.add(cell._tc)
-                        yield from _docx_blocks(cell)
+                        start = len(read.paragraphs)
+                        _docx_blocks(cell, read)
+                        cells.append(range(start, len(read.paragraphs)))
+                read.add_row(cells)
         else:
-            yield block.text
+            read.add(block.text)

@@ -41,7 +41,8 @@ EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml", 
                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 # the extensions an upload's name may have: its reader is chosen by them
 INGEST_SUFFIXES = {".txt"} | HTML_EXTENSIONS | DOCX_EXTENSIONS
-IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for extension in fmt.extensions}
+IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for extension in fmt.extensions} | set(
+    registry.SIGNED_ENDINGS)
 
 class Error(BaseModel):
     """What every refused request gets, with a status that means it."""
@@ -306,10 +307,15 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.post("/api/ingest", tags=["documents"])
     def api_ingest(fr_file: Annotated[UploadFile, File()], en_file: Annotated[UploadFile, File()],
-                   doc_id: Annotated[str | None, Form(max_length=200)] = None) -> dict:
-        """Align an uploaded French document with its English version and store it (as ``tmtool ingest``)."""
+                   doc_id: Annotated[str | None, Form(max_length=200)] = None,
+                   original: Annotated[Literal["fr", "en"], Form()] = "fr") -> dict:
+        """Align an uploaded French document with its English version and store it (as ``tmtool ingest``);
+        ``original`` "en": the English is the original and the French its translation (``--srclang en
+        --tgtlang fr``)."""
         fr, en = upload(fr_file, INGEST_SUFFIXES), upload(en_file, INGEST_SUFFIXES)
         with store() as s:
+            if original == "en":  # the original is the pair's source, its translation the target
+                return api.ingest(s, en, fr, document_id=doc_id or None, srclang="en-GB", tgtlang="fr-FR")
             return api.ingest(s, fr, en, document_id=doc_id or None)
 
     @app.post("/api/import", tags=["documents"])

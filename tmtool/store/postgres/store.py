@@ -40,8 +40,8 @@ from ..records import (
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
-    entries_from_rows, entry_update, joined_variants, lookup_key_rows, not_updated, store_counts, term_row,
-    unit_from_row, unit_row, without_target,
+    entries_from_rows, entry_update, french_english, joined_variants, lookup_key_rows, not_updated, store_counts,
+    term_row, unit_from_row, unit_row, without_target,
 )
 from ..url import masked
 from .schema import MIGRATIONS
@@ -502,7 +502,7 @@ class PostgresStore(UnitCorrections):
         WORD_COUNT_CAP): from ANALYZE's statistics (a word outside the most common thousand counts
         half the least common of them, as the planner estimates it), else counted up to the cap."""
         words = [word for word, in self._query("SELECT lexeme FROM unnest(to_tsvector('tm_words', %s))", (text,))]
-        statistics = self._common_source_words()
+        statistics = self._common_words()
         if statistics:
             common, units = statistics
             rarer = min(common.values()) / 2
@@ -533,48 +533,64 @@ class PostgresStore(UnitCorrections):
 
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
                         limit: int = MEMORY_CONTEXTS) -> list[Context]:
-        """French→English units sharing the document's most specific words (each in at most
-        ``limit`` sources, as SQLite counts them), those that rank highest for them first (ts_rank,
-        a long unit's matches weighing less, as bm25 weighs them), then the shortest."""
+        """French–English units, translated either way, whose French (an en→fr unit's target) shares
+        the document's most specific words (each in at most ``limit`` units' sources, or targets, as
+        SQLite counts them), those that rank highest for them first (ts_rank, a long unit's matches
+        weighing less, as bm25 weighs them), then the shortest."""
         words = sorted({fold_word(word) for word in words if len(word) >= MIN_CONTEXT_WORD})
-        # the statistics name the commonest words; the others are counted, up to limit + 1 each,
-        # in one statement (a word the statistics miss but found in thousands of units flooded the
-        # contexts with long units: term extraction then took 3x as long as on SQLite)
-        common, _ = self._common_source_words() or ({}, 0.0)
-        specific = [word for word, in self._query(
-            "SELECT w FROM unnest(%(words)s::text[]) w WHERE (SELECT count(*) FROM (SELECT 1 FROM units"
-            " WHERE source_words @@ phraseto_tsquery('tm_words', w) LIMIT %(limit)s + 1) capped) <= %(limit)s",
-            {"words": [word for word in words if common.get(word, 0) <= limit], "limit": limit})]
-        if not specific:
+        source = self._specific_words(words, limit, "source")
+        # the targets are asked only about the words in at most ``limit`` sources, as on SQLite: one in
+        # more is common in the memory's French whatever the English originals hold
+        specific = {"source": source, "target": self._specific_words(source, limit, "target")}
+        if not any(specific.values()):
             return []
-        rows = self._query(
-            "WITH q AS (SELECT string_agg(phraseto_tsquery('tm_words', w)::text, ' | ')::tsquery AS words"
-            " FROM unnest(%(words)s::text[]) w)"
-            " SELECT u.source, u.target, coalesce(u.document_id, ''), coalesce(u.tuid, '') FROM units u, q"
-            " WHERE u.source_words @@ q.words"
+        # a unit is ranked on the side holding its French: a fr→en unit's source, an en→fr unit's target
+        side = (
+            " SELECT u.source, u.target, u.srclang, u.tgtlang, coalesce(u.tuid, ''), coalesce(u.document_id, ''),"
+            # each unit's words read once (a count per word read them again for every word: 37 s
+            # for the seed's 145 words in 100,000 units, against 0.5 s)
+            " ts_rank(u.{fr}_words, q.{fr}, 1) AS rank, length(u.{fr}) AS length, u.id FROM units u, q"
+            " WHERE u.{fr}_words @@ q.{fr}"
             # imported units have no document: they are memory too, whatever is excluded
             " AND (%(exclude)s::text IS NULL OR u.document_id IS DISTINCT FROM %(exclude)s)"
             # a German–French unit's source is no French sentence, nor its target an English one
-            " AND lower(split_part(replace(u.srclang, '_', '-'), '-', 1)) = ANY(%(fr)s)"
-            " AND lower(split_part(replace(u.tgtlang, '_', '-'), '-', 1)) = ANY(%(en)s)"
-            # each unit's words read once (a count per word read them again for every word: 37 s
-            # for the seed's 145 words in 100,000 units, against 0.5 s)
-            " ORDER BY ts_rank(u.source_words, q.words, 1) DESC, length(u.source), u.id"
-            " LIMIT %(limit)s",
-            {"words": specific, "exclude": exclude_document, "fr": language_codes("fr"),
-             "en": language_codes("en"), "limit": limit})
-        return [Context(*row) for row in rows]
+            " AND lower(split_part(replace(u.srclang, '_', '-'), '-', 1)) = ANY(%({srclang})s)"
+            " AND lower(split_part(replace(u.tgtlang, '_', '-'), '-', 1)) = ANY(%({tgtlang})s)")
+        rows = self._query(
+            "WITH q AS (SELECT"
+            " (SELECT string_agg(phraseto_tsquery('tm_words', w)::text, ' | ')::tsquery"
+            " FROM unnest(%(source)s::text[]) w) AS source,"
+            " (SELECT string_agg(phraseto_tsquery('tm_words', w)::text, ' | ')::tsquery"
+            " FROM unnest(%(target)s::text[]) w) AS target)"
+            + side.format(fr="source", srclang="fr", tgtlang="en") + " UNION ALL"
+            + side.format(fr="target", srclang="en", tgtlang="fr")
+            + " ORDER BY rank DESC, length, id LIMIT %(limit)s",
+            {**specific, "exclude": exclude_document, "fr": language_codes("fr"), "en": language_codes("en"),
+             "limit": limit})
+        return [french_english(Unit(*row[:5]), row[5]) for row in rows]
 
-    def _common_source_words(self) -> tuple[dict[str, float], float] | None:
-        """The words most common in the units' sources, with the number of units holding each, and
-        the number of units, as PostgreSQL's statistics of the units' source words estimate them
-        (ANALYZE keeps the most common thousand; a word left out is rarer than all of them), read
-        together. None before any statistics."""
+    def _specific_words(self, words: list[str], limit: int, side: str) -> list[str]:
+        """The ``words`` found in at most ``limit`` units' ``side`` ("source" or "target"), none
+        included."""
+        # the statistics name the commonest words; the others are counted, up to limit + 1 each,
+        # in one statement (a word the statistics miss but found in thousands of units flooded the
+        # contexts with long units: term extraction then took 3x as long as on SQLite)
+        common, _ = self._common_words(side) or ({}, 0.0)
+        return [word for word, in self._query(
+            "SELECT w FROM unnest(%(words)s::text[]) w WHERE (SELECT count(*) FROM (SELECT 1 FROM units"
+            f" WHERE {side}_words @@ phraseto_tsquery('tm_words', w) LIMIT %(limit)s + 1) capped) <= %(limit)s",
+            {"words": [word for word in words if common.get(word, 0) <= limit], "limit": limit})]
+
+    def _common_words(self, side: str = "source") -> tuple[dict[str, float], float] | None:
+        """The words most common in the units' ``side`` ("source" or "target"), with the number of
+        units holding each, and the number of units, as PostgreSQL's statistics of the units' words
+        estimate them (ANALYZE keeps the most common thousand; a word left out is rarer than all of
+        them), read together. None before any statistics."""
         rows = self._query(
             "SELECT e.word, e.freq * c.reltuples, c.reltuples FROM pg_class c, pg_stats s,"
             " unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, freq)"
             " WHERE c.oid = 'units'::regclass AND s.schemaname = current_schema() AND s.tablename = 'units'"
-            " AND s.attname = 'source_words' AND e.word IS NOT NULL")
+            " AND s.attname = %s AND e.word IS NOT NULL", (f"{side}_words",))
         return ({word: count for word, count, _ in rows}, rows[0][2]) if rows else None
 
     # ---- reading entries -----------------------------------------------------------------------

@@ -36,6 +36,7 @@ from ..records import (
 )
 # what both SQL backends share, under the names this module has always used
 from ..rows import base_language as _base_language
+from ..rows import french_english, french_side
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
@@ -473,44 +474,50 @@ class SQLiteStore(UnitCorrections):
 
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
                         limit: int = MEMORY_CONTEXTS) -> list[Context]:
-        """Stored French→English units as sentence pairs for term extraction to weigh a new document
-        against: those sharing the most specific of the document's French ``words`` (bm25 order), at
-        most ``limit``.
+        """Stored French–English units, translated either way, as sentence pairs for term extraction
+        to weigh a new document against: those whose French (an en→fr unit's target) shares the most
+        specific of the document's French ``words`` (bm25 order), at most ``limit``.
 
-        Only words found in at most ``limit`` units are queried: a word common in the memory says
-        nothing about a term, and its postings would make the query scan the whole memory."""
-        specific = self._specific_words(sorted({fold_word(word) for word in words if len(word) >= MIN_CONTEXT_WORD}),
-                                        limit)
-        if not specific:
-            return []
+        Only words found in at most ``limit`` units (on that side) are queried: a word common in the
+        memory says nothing about a term, and its postings would make the query scan the whole memory."""
+        words = sorted({fold_word(word) for word in words if len(word) >= MIN_CONTEXT_WORD})
+        counts = self._match_counts(words, limit, "source")
+        # the targets are asked only about the words in at most ``limit`` sources: one in more is common
+        # in the memory's French whatever the English originals hold, and counting it in the targets
+        # would read every unit holding it (a column filter: 50 ms a document at 1M units)
+        specific = {"source": self._specific_words(words, limit, "source", counts),
+                    "target": self._specific_words([word for word in words if counts[word] <= limit], limit, "target")}
         # bm25 of an OR of many words scores every word for every row that matches any of them; a row's
         # score is the sum of its words' terms in query order, so the same scores come from each word
-        # queried alone, summed in that order — a fraction of the work for a document of many words
-        scores: dict[int, float] = {}
-        for word in specific:
-            for rowid, rank in self._query("SELECT rowid, rank FROM units_fts WHERE units_fts MATCH ?",
-                                           ("source : " + _phrase(word),)):
-                scores[rowid] = scores.get(rowid, 0.0) + rank
-        ranked = sorted(scores, key=lambda rowid: (scores[rowid], rowid))  # ties: the older unit first
+        # queried alone, summed in that order — a fraction of the work for a document of many words.
+        # A unit counts by the side that holds its French: a hit on the other side is filtered out below.
+        scores: dict[tuple[int, str], float] = {}
+        for side, found in specific.items():
+            for word in found:
+                for rowid, rank in self._query("SELECT rowid, rank FROM units_fts WHERE units_fts MATCH ?",
+                                               (f"{side} : " + _phrase(word),)):
+                    scores[rowid, side] = scores.get((rowid, side), 0.0) + rank
+        ranked = sorted(scores, key=lambda hit: (scores[hit], *hit))  # ties: the older unit first
         found: list[Context] = []
         for start in range(0, len(ranked), limit):  # the best first, until ``limit`` pass the filter
             batch = ranked[start:start + limit]
-            rows = {row[0]: row[1:] for row in self._query(
-                "SELECT id, source, target, coalesce(document_id, ''), coalesce(tuid, '') FROM units"
+            rows = {row[0]: (Unit(*row[1:6]), row[6]) for row in self._query(
+                "SELECT id, source, target, srclang, tgtlang, coalesce(tuid, ''), coalesce(document_id, '')"
                 # imported units have no document: they are memory too, whatever is excluded
-                " WHERE (?1 IS NULL OR document_id IS NOT ?1)"
-                # a German–French unit's source is no French sentence, nor its target an English one
-                " AND base_language(srclang) = 'fr' AND base_language(tgtlang) = 'en'"
-                f" AND id IN ({','.join('?' * len(batch))})",
-                (exclude_document, *batch))}
-            found += [Context(*rows[rowid]) for rowid in batch if rowid in rows]
+                f" FROM units WHERE (?1 IS NULL OR document_id IS NOT ?1) AND id IN ({','.join('?' * len(batch))})",
+                (exclude_document, *(rowid for rowid, _ in batch)))}
+            # a German–French unit's source is no French sentence, nor its target an English one
+            found += [french_english(*rows[rowid]) for rowid, side in batch
+                      if rowid in rows and french_side(rows[rowid][0].srclang, rows[rowid][0].tgtlang) == side]
             if len(found) >= limit:
                 break
         return found[:limit]
 
-    def _specific_words(self, words: list[str], limit: int) -> list[str]:
+    def _specific_words(self, words: list[str], limit: int, side: str = "source",
+                        counts: dict[str, int] | None = None) -> list[str]:
         """The terms of the concordance index among ``words`` (sorted) found in at most ``limit``
-        units' sources, in the index's order.
+        units' ``side`` ("source" or "target"), in the index's order; ``counts``: the words'
+        :meth:`_match_counts` on that side, when counted already.
 
         The vocabulary counts a term's units by reading its whole doclist: 0.3 ms a common word at 1M
         units, most of a document's memory query. A MATCH counted up to ``limit`` + 1 stops there, so
@@ -519,15 +526,20 @@ class SQLiteStore(UnitCorrections):
         the vocabulary has the last word."""
         if not words:
             return []
-        few = [word for word, in self._query(
-            "SELECT value FROM json_each(?1) WHERE (SELECT count(*) FROM (SELECT 1 FROM units_fts"
-            """ WHERE units_fts MATCH 'source : "' || replace(value, '"', '""') || '"' LIMIT ?2 + 1))"""
-            " BETWEEN 1 AND ?2", (json.dumps(words), limit))]
+        counts = self._match_counts(words, limit, side) if counts is None else counts
+        few = [word for word in words if 1 <= counts[word] <= limit]
         if not few:
             return []
         return [word for word, in self._query(
-            f"SELECT term FROM units_words_vocab WHERE col = 'source' AND term IN ({','.join('?' * len(few))})"
-            " AND doc <= ?", (*few, limit))]
+            f"SELECT term FROM units_words_vocab WHERE col = ? AND term IN ({','.join('?' * len(few))})"
+            " AND doc <= ?", (side, *few, limit))]
+
+    def _match_counts(self, words: list[str], limit: int, side: str) -> dict[str, int]:
+        """The number of units whose ``side`` a MATCH finds each of ``words`` in, counted up to ``limit`` + 1."""
+        return dict(self._query(
+            "SELECT value, (SELECT count(*) FROM (SELECT 1 FROM units_fts"
+            f""" WHERE units_fts MATCH '{side} : "' || replace(value, '"', '""') || '"' LIMIT ?2 + 1))"""
+            " FROM json_each(?1)", (json.dumps(words), limit)))
 
     def lexicon_pairs(self, srclang: str = "fr", tgtlang: str = "en") -> list[tuple[str, str]]:
         """(source, target) term pairs of the approved entries, in two base languages: evidence for

@@ -1,0 +1,132 @@
+"""SDL MultiTerm XML exports (``<mtf>``, usually ``.xml`` in UTF-16): read as glossary entries.
+
+A MultiTerm termbase exports one ``conceptGrp`` an entry::
+
+    conceptGrp
+      concept                                   the entry's number (Entry.id)
+      descripGrp/descrip type="…"               entry fields, named as the termbase's designer chose
+      transacGrp/transac type="origination|modification" + date
+      languageGrp
+        language type="French" lang="FR"        the section's language
+        termGrp
+          term
+          descripGrp/descrip type="…"           term fields
+
+Field names are the termbase's own, so they are matched loosely: a ``Definition`` is the entry's
+definition, ``Note``/``Comment`` a note, ``Part of speech`` and ``Gender`` the term's, a ``Usage`` or
+``Status`` naming preferred/admitted/deprecated/forbidden … the term's usage; any other field is kept
+as a note ``field: value``. Entries are candidates until reviewed, as from TBX.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Iterator
+
+from lxml import etree
+
+from ..errors import TmtoolError
+from ..io.xmlsafe import XMLSource, iterparse_xml, source_name
+from ..langtags import base_language
+from ..model import Entry, Term, UsageStatus
+from .skips import OnSkip, Unusable, refuse
+
+# a usage field's words, the first found deciding (MultiTerm picklists are the termbase's own)
+_USAGE_WORDS = (("deprecated", UsageStatus.DEPRECATED), ("forbidden", UsageStatus.DEPRECATED),
+                ("obsolete", UsageStatus.DEPRECATED), ("not recommended", UsageStatus.DEPRECATED),
+                ("admitted", UsageStatus.ADMITTED), ("preferred", UsageStatus.PREFERRED))
+
+
+def read_multiterm(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
+    """The entries of a MultiTerm XML export, one at a time; an entry without any term, or a language
+    group that names no language, is passed over and told to ``on_skip``."""
+    name = source_name(path)
+    checked = False
+    for _, element in iterparse_xml(path):
+        if not checked:
+            root = element.getroottree().getroot()
+            if root.tag != "mtf":
+                raise TmtoolError(f"not a MultiTerm XML export: the root element is <{root.tag}>, not <mtf>",
+                                  path=name, line=root.sourceline)
+            checked = True
+        if element.tag == "conceptGrp":
+            try:
+                yield _entry(element)
+            except Unusable as unusable:
+                on_skip(unusable.skipped(name))
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+
+
+def _entry(concept: etree._Element) -> Entry:
+    entry, notes = Entry(terms=[], id=concept.findtext("concept")), []
+    for child in concept:
+        if child.tag == "languageGrp":
+            lang = _language(child)
+            for group in child.iterfind("termGrp"):
+                entry.terms.append(_term(group, lang, entry, notes))
+        elif child.tag == "descripGrp":
+            _field(child, entry, None, notes)
+        elif child.tag == "transacGrp":
+            _transaction(child, entry)
+    entry.terms = [term for term in entry.terms if term.text.strip()]
+    if not entry.terms:
+        raise Unusable("a conceptGrp without any term", concept.sourceline)
+    entry.note = "\n".join(notes) or None
+    return entry
+
+
+def _language(group: etree._Element) -> str:
+    language = group.find("language")
+    tag = language.get("lang") if language is not None else None
+    if not tag:
+        raise Unusable("a languageGrp without <language lang=…>", group.sourceline)
+    try:
+        return base_language(tag)
+    except TmtoolError as exc:
+        raise Unusable(exc.message, language.sourceline) from None
+
+
+def _term(group: etree._Element, lang: str, entry: Entry, notes: list[str]) -> Term:
+    term = Term(text=group.findtext("term") or "", lang=lang)
+    for grp in group.iterfind("descripGrp"):
+        _field(grp, entry, term, notes)
+    return term
+
+
+def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[str]) -> None:
+    """The descrips of a descripGrp (a field and, nested, its sub-fields) into the entry or term."""
+    for descrip in group.iter("descrip"):
+        kind, value = (descrip.get("type") or "").strip(), "".join(descrip.itertext()).strip()
+        folded = kind.casefold()
+        if not value:
+            continue
+        if folded == "definition" and entry.definition is None:
+            entry.definition = value
+        elif folded in ("note", "comment", "remark"):
+            notes.append(value)
+        elif term is not None and folded.replace(" ", "") in ("partofspeech", "pos", "grammar"):
+            term.pos = value.lower()
+        elif term is not None and folded in ("gender", "genre"):
+            term.gender = value.lower()
+        elif term is not None and folded in ("usage", "status", "term status", "usage status") and any(
+                word in value.lower() for word, _ in _USAGE_WORDS):
+            term.usage = next(usage for word, usage in _USAGE_WORDS if word in value.lower())
+        else:
+            notes.append(f"{kind}: {value}" if term is None else f"{kind} ({term.text}): {value}")
+
+
+def _transaction(group: etree._Element, entry: Entry) -> None:
+    transac, date = group.find("transac"), group.findtext("date")
+    kind = transac.get("type") if transac is not None else None  # its text is who
+    if kind not in ("origination", "modification") or not date:
+        return
+    try:
+        when = datetime.fromisoformat(date.strip())
+    except ValueError:
+        raise Unusable(f"invalid date {date!r} (expected ISO 8601)", group.sourceline) from None
+    if kind == "origination":
+        entry.first_seen = when
+    else:
+        entry.last_seen = when

@@ -1,0 +1,89 @@
+"""Wordfast Classic translation memories (``.txt``): read as translation units.
+
+A Wordfast TM is a tab-separated text file whose first line is a header of ``%`` fields (the date,
+``%User ID,…``, ``%TU=…``, the source language, ``%Wordfast TM v.…``, the target language …) and
+whose other lines are one unit each::
+
+    date (YYYYMMDD~hhmmss)  user  reuse count  source language  source  target language  target  [attributes]
+
+Wordfast writes UTF-16 with a byte-order mark, or, in older memories, the Windows code page; a
+character outside that code page is escaped as ``&'XX;`` (its hexadecimal code in Windows-1252, or
+its Unicode code point). The date becomes the unit's change date, the user its ``creationid`` and the
+reuse count its ``usagecount`` (what a TMX export writes as the ``<tu>``'s attributes, see
+:data:`tmtool.formats.tmx.TU_ATTRIBUTES`), and the attributes ``x-attribute-1`` … props.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import TmtoolError
+from ..io.decoding import decode_text
+from ..langtags import normalize_tag
+from ..model import Unit
+from .skips import OnSkip, Unusable, refuse
+
+SIGNATURE = "Wordfast TM"  # in the header line's version field
+_HEADER_DATE = re.compile(r"%\d{8}~\d{6}")
+_ESCAPE = re.compile(r"&'([0-9A-Fa-f]{2,6});")
+_FIELDS = 7  # date, user, reuse count, source language, source, target language, target
+
+
+def read_wordfast(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
+    """The units of a Wordfast TM; a line of fewer than seven fields or with a bad language tag or
+    date is passed over and told to ``on_skip``."""
+    path = str(path)
+    lines = _text(path).splitlines()
+    header = lines[0].split("\t") if lines else []
+    if not header or not _HEADER_DATE.fullmatch(header[0]) or not any(SIGNATURE in field for field in header):
+        raise TmtoolError("not a Wordfast TM: the first line is not a Wordfast header (%date … %Wordfast TM v.…)",
+                          path=path, line=1)
+    for number, line in enumerate(lines[1:], 2):
+        if not line.strip():
+            continue
+        try:
+            yield _unit(line.split("\t"), number)
+        except Unusable as unusable:
+            on_skip(unusable.skipped(path))
+
+
+def _unit(fields: list[str], number: int) -> Unit:
+    if len(fields) < _FIELDS:
+        raise Unusable(f"{len(fields)} tab-separated fields, a Wordfast unit has at least {_FIELDS}", number)
+    date, user, reuse, srclang, source, tgtlang, target, *attributes = fields
+    try:
+        changed = datetime.strptime(date, "%Y%m%d~%H%M%S").replace(tzinfo=timezone.utc)
+    except ValueError:
+        raise Unusable(f"invalid date {date!r} (expected YYYYMMDD~hhmmss)", number) from None
+    try:
+        srclang, tgtlang = normalize_tag(srclang), normalize_tag(tgtlang)
+    except TmtoolError as exc:
+        raise Unusable(exc.message, number) from None
+    props = {"@creationid": user, "@usagecount": reuse} | {
+        f"x-attribute-{n}": value for n, value in enumerate(attributes, 1) if value}
+    return Unit(source=_unescaped(source), target=_unescaped(target), srclang=srclang, tgtlang=tgtlang,
+                changed=changed, props={key: value for key, value in props.items() if value})
+
+
+def _text(path: str) -> str:
+    data = Path(path).read_bytes()
+    try:
+        return decode_text(data, path)
+    except TmtoolError:
+        if b"\x00" in data:
+            raise
+        return data.decode("cp1252", errors="replace")  # an older memory in the Windows code page
+
+
+def _unescaped(text: str) -> str:
+    return _ESCAPE.sub(_character, text)
+
+
+def _character(match: re.Match) -> str:
+    code = int(match.group(1), 16)
+    if code < 0x100:
+        return bytes([code]).decode("cp1252", errors="replace") if code >= 0x80 else chr(code)
+    return chr(code) if code <= 0x10FFFF else match.group(0)
