@@ -243,6 +243,15 @@ def test_no_addresses_and_no_function_words_at_the_edges():
             assert p.text.split()[0].lower() not in ("many", "other", "received", "furthering")
 
 
+def test_no_phrase_runs_across_the_tab_between_a_table_rows_cells():
+    """A row of a list of abbreviations is read as one line, its cells apart by a tab
+    (pipeline.term_pairs): *CHOD* and *Chief of Defence* are two phrases, never *CHOD⇥Chief*."""
+    found = phrases("CHOD\tChief of Defence")
+    assert [text for text in found if "\t" in text] == []
+    assert {"CHOD", "Chief of Defence"} <= set(found)
+    assert found["Chief of Defence"].maximal and found["Chief of Defence"].start == 5
+
+
 def test_batch_and_single_sentence_agree():
     sentences = ["NATO's eight multinational battlegroups train.", "", "Leaders turned to the NATO 2030 agenda."]
     assert noun_phrases_many(sentences) == [noun_phrases(s) for s in sentences]

@@ -62,6 +62,7 @@ CALENDAR = frozenset(
 )
 _ADDRESS = re.compile(r"^(?:https?://|ftp://|www\.)|@|\.(?:com|org|net|int|gov|edu|eu)$", re.IGNORECASE)
 PARTICIPLE = re.compile(r"(?:ed|en|wn|ing)$")
+_CELL = re.compile(r"[^\t]+")
 # Below this margin of the tagger's score over a noun or adjective reading, a word tagged VERB before
 # a noun is as often one or the other: on EWT dev, 9 of 21 such words are nouns or adjectives
 # (bench/README.md), against 3 in 15 at margins of 6-10 and 12 in 209 beyond.
@@ -128,7 +129,13 @@ def noun_phrases_many(sentences: Sequence[str]) -> list[list[NounPhrase]]:
     (``normalize.sentence_case``: *BACKGROUND* is no acronym, *NATO* in *NATO AND KFOR* stays one)."""
     written = spellings(sentences)
     cased = [sentence_case(s, written) for s in sentences]
-    return [phrases_of(s, words) for s, words in zip(cased, analyse(cased))]
+    # a tab parts the cells of a table row read as one line (a list of abbreviations, see
+    # pipeline.term_pairs): each cell is read alone, so that no phrase runs from one into the next
+    cells = [(k, cell.start(), cell.group()) for k, s in enumerate(cased) for cell in _CELL.finditer(s)]
+    found: list[list[NounPhrase]] = [[] for _ in sentences]
+    for (k, offset, cell), words in zip(cells, analyse([cell for *_, cell in cells])):
+        found[k] += [replace(p, start=p.start + offset, end=p.end + offset) for p in phrases_of(cell, words)]
+    return found
 
 
 def phrases_of(sentence: str, words: Sequence[Word]) -> list[NounPhrase]:
