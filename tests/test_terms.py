@@ -571,6 +571,15 @@ def test_no_title_pairs_where_the_english_writes_none_before_the_name():
     assert titles(analysis.candidates.values(), [(c.fr, c.en) for c in pairs], analysis.tokens) == {}
 
 
+def test_no_title_where_the_english_opens_with_a_civility_and_the_name():
+    """*Mr Jean Durand opened …*: nothing but the civility stands before the name (the glossary was
+    an IndexError, and ingest a traceback)."""
+    pairs = [Context("M. Jean Durand a ouvert la réunion des ministres de la Défense.",
+                     "Mr Jean Durand opened the meeting of Defence Ministers.", "doc")]
+    glossary = {e.terms[0].text: [t.text for t in e.terms_in("en")] for e in build_glossary(pairs)}
+    assert glossary == {"ministre de la Défense": ["Defence Minister"]}
+
+
 def test_a_name_is_a_persons_designation_alone_or_after_a_title_not_as_a_complement_or_after_a_name():
     from tmtool.terms import french
     from tmtool.terms.persons import _person

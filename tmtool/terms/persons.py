@@ -208,6 +208,8 @@ def _english_titles(sentence: str, name: str) -> list[list[tuple[str, int, int]]
         start = end
         while start > 0 and (texts[start - 1][:1].isupper() or texts[start - 1] in _ENGLISH_TITLE_LINKS):
             start -= 1
+        if start == end:
+            break  # no capitalised word before the name, a civility at most (*Mr Jean Dupont opened …*)
         if start == 0 and tag(texts[:end])[0] not in ("PROPN", "ADJ"):
             start = 1  # capitalised as the sentence's first word: *Yesterday*, *Later*, not *Rear*
         while start < end and texts[start].lower() in _ENGLISH_TITLE_LINKS:
