@@ -162,6 +162,19 @@ def test_a_wordfast_tm_is_a_memory_not_a_glossary(tmp_path):
                               f"1 skipped: {path}:4: 6 tab-separated fields, a Wordfast unit has at least 7\n")
 
 
+def test_a_wordfast_escape_naming_no_character_stays_as_written(tmp_path):
+    """A surrogate's code or one past Unicode is no character: decoded, the surrogate made the
+    store refuse the whole memory (utf-8 codec can't encode)."""
+    path = tmp_path / "tm.txt"
+    path.write_text("%20241105~093000\t%User ID,CL\t%TU=00000001\t%FR-FR\t%Wordfast TM v.5.5\t%EN-GB\n"
+                    "20241105~093000\tCL\t0\tFR-FR\tCode &'D800; ou &'110000; &'E9;t&'E9;\tEN-GB\tcode\n",
+                    encoding="cp1252")
+    [unit], _ = read_all(read_wordfast, path)
+    assert unit.source == "Code &'D800; ou &'110000; été"
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "1 units added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
+
+
 def test_a_tab_separated_file_without_the_wordfast_header_is_refused_as_a_wordfast_tm(tmp_path):
     path = tmp_path / "tm.txt"
     path.write_text("comité\tcommittee\n", encoding="utf-8")

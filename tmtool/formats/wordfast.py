@@ -86,4 +86,5 @@ def _character(match: re.Match) -> str:
     code = int(match.group(1), 16)
     if code < 0x100:
         return bytes([code]).decode("cp1252", errors="replace") if code >= 0x80 else chr(code)
-    return chr(code) if code <= 0x10FFFF else match.group(0)
+    # a surrogate's code or one past Unicode is no character (and a lone surrogate cannot be stored)
+    return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group(0)
