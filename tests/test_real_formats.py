@@ -395,6 +395,24 @@ def test_a_multiterm_xml_export_is_a_glossary(tmp_path):
                               f"1 skipped: {path}:27: a conceptGrp without any term\n")
 
 
+def test_a_multiterm_field_of_a_language_is_the_entrys(tmp_path):
+    """Termbases often define a concept in each language: a descripGrp of the languageGrp, which
+    was dropped."""
+    path = tmp_path / "export.xml"
+    path.write_text("""<mtf><conceptGrp><concept>1</concept>
+<languageGrp><language type="French" lang="FR"/>
+  <descripGrp><descrip type="Definition">Force prête à être déployée rapidement.</descrip></descripGrp>
+  <termGrp><term>force de réaction</term></termGrp></languageGrp>
+<languageGrp><language type="English" lang="EN-GB"/>
+  <descripGrp><descrip type="Definition">A force ready to deploy at short notice.</descrip></descripGrp>
+  <descripGrp><descrip type="Note">AAP-6</descrip></descripGrp>
+  <termGrp><term>response force</term></termGrp></languageGrp>
+</conceptGrp></mtf>""", encoding="utf-8")
+    [entry], _ = read_all(read_multiterm, path)
+    assert entry.definition == "Force prête à être déployée rapidement."
+    assert entry.note == "Definition: A force ready to deploy at short notice.\nAAP-6"
+
+
 def test_a_file_that_is_no_multiterm_export_is_refused_as_one(tmp_path):
     path = tmp_path / "glossary.xml"
     path.write_text("<glossary><conceptGrp/></glossary>", encoding="utf-8")

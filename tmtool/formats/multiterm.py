@@ -8,6 +8,7 @@ A MultiTerm termbase exports one ``conceptGrp`` an entry::
       transacGrp/transac type="origination|modification" + date
       languageGrp
         language type="French" lang="FR"        the section's language
+        descripGrp/descrip type="…"           language fields (a definition in each language), the entry's
         termGrp
           term
           descripGrp/descrip type="…"           term fields
@@ -64,8 +65,11 @@ def _entry(concept: etree._Element) -> Entry:
     for child in concept:
         if child.tag == "languageGrp":
             lang = _language(child)
-            for group in child.iterfind("termGrp"):
-                entry.terms.append(_term(group, lang, entry, notes))
+            for group in child:
+                if group.tag == "termGrp":
+                    entry.terms.append(_term(group, lang, entry, notes))
+                elif group.tag == "descripGrp":  # a field of the language (a termbase's definitions often are)
+                    _field(group, entry, None, notes)
         elif child.tag == "descripGrp":
             _field(child, entry, None, notes)
         elif child.tag == "transacGrp":
