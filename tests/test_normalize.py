@@ -101,6 +101,10 @@ def test_the_aligner_and_the_term_word_aligner_elide_alike():
     ("M. RUTTE : Oui, les Alliés.", "M. Rutte : Oui, les Alliés."),  # a speaker: a civility, a name
     ("MR RUTTE: Good afternoon.", "Mr Rutte: Good afternoon."),
     ("MME DUPONT ET M. MARTIN : Bonjour.", "Mme Dupont et M. Martin : Bonjour."),
+    # a label's name is every word up to the colon; a heading's, the word after the civility
+    ("MR JEAN-PAUL VIDAL: Thank you.", "Mr Jean-Paul Vidal: Thank you."),
+    ("MME ANNE DUPONT-MARTIN : Merci.", "Mme Anne Dupont-Martin : Merci."),
+    ("DÉCLARATION DE M. RUTTE SUR LA SITUATION", "Déclaration de M. Rutte sur la situation"),
     ("A", "A"),  # one letter: a letter, not a heading (*the letter A of the arena*)
     ("", ""),
 ])

@@ -559,6 +559,12 @@ def test_a_speakers_name_in_capitals_is_a_persons_not_an_acronym():
     glossary = {e.terms[0].text for e in build_glossary(pairs, threshold=0.3)}
     assert "dépense de défense" in glossary
     assert not [fr for fr in glossary if "rutte" in fr.casefold()]
+    # a first name too: the name is every word of the label (*vidal* = *vidal* was a term)
+    named = [Context(fr.replace("M. RUTTE", "M. JEAN-PAUL VIDAL"), en.replace("MR RUTTE", "MR JEAN-PAUL VIDAL"), "doc")
+             for fr, en in ((c.fr, c.en) for c in pairs)]
+    glossary = {e.terms[0].text for e in build_glossary(named, threshold=0.3)}
+    assert "dépense de défense" in glossary
+    assert not [fr for fr in glossary if "vidal" in fr.casefold() or "paul" in fr.casefold()]
 
 
 def test_no_title_pairs_where_the_english_writes_none_before_the_name():

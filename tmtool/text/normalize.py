@@ -24,9 +24,14 @@ _PUNCTUATION = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": 
 _WORD_SPLIT = re.compile(r"([\s\-'])")
 _PARENTHESES = re.compile(r"(\([^()]*\))")
 _WORDS = re.compile(r"[^\W_]+")
-# a civility in capitals, right before the word it precedes (French and English)
+# a civility in capitals before the word at hand (French and English): in a heading, the word right
+# after it (each part of *JEAN-PAUL*); in a speaker's label, every word of the name up to the colon
+# (*M. JEAN-PAUL VIDAL :*) but past a conjunction (*MME DUPONT ET M. MARTIN :*)
 _CIVILITIES = frozenset({"M", "MM", "MME", "MMES", "MLLE", "MR", "MRS", "MS", "DR"})
-_CIVILITY = re.compile(rf"(?<![^\W_])(?:{'|'.join(_CIVILITIES)})\.?\s+$")
+_CONJUNCTIONS = frozenset({"ET", "OU", "AND", "OR"})
+_AFTER_CIVILITY = rf"(?<![^\W_])(?:{'|'.join(_CIVILITIES)})\.?\s+"
+_CIVILITY = re.compile(_AFTER_CIVILITY + r"(?:[^\W\d_]+-)*$")
+_LABEL_CIVILITY = re.compile(_AFTER_CIVILITY + rf"(?:(?!(?:{'|'.join(_CONJUNCTIONS)})[\s-])[^\W\d_]+[\s-]+)*$")
 
 # A French word that elides before a vowel: le/la, de, je, me, ne, se, te, ce (ç’ before a: *ç’a
 # été*), que and the conjunctions ending in it. Not *presqu’île* nor *quelqu’un*: one word each, where
@@ -89,11 +94,12 @@ def sentence_case(sentence: str, written: dict[str, str] | None = None) -> str:
         return sentence
     end = len(capitals)
     written = written or {}
+    civility = _LABEL_CIVILITY if end < len(sentence) else _CIVILITY
 
     def spelled(match: re.Match, default: str | None = None) -> str:
         word = match.group()
-        if default is None:  # a civility and the name after it (*M. RUTTE*, *MR RUTTE*); else a common word
-            named = word in _CIVILITIES or _CIVILITY.search(match.string, 0, match.start())
+        if default is None:  # a civility and the name after it (*M. RUTTE*, *MR JEAN-PAUL VIDAL*); else a common word
+            named = word in _CIVILITIES or (word not in _CONJUNCTIONS and civility.search(match.string, 0, match.start()))
             default = word.capitalize() if named else word.lower()
         form = written.get(word.lower(), default)
         return form if len(form) == len(word) else word
