@@ -280,6 +280,23 @@ def test_a_target_not_segmented_as_its_seg_source_is_read_whole_and_memoq_status
     assert out == "4 units added (fr-FR→en-GB 4), 0 already stored, 1 untranslated skipped\n"
 
 
+def test_segments_their_mids_do_not_pair_are_read_whole(tmp_path):
+    """Segment marks without a mid, or a target's mid the seg-source lacks: pairing them by mid put
+    *Deux.* with *Three.*, or dropped the target as untranslated; the unit is read whole instead."""
+    path = tmp_path / "no-mid.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="a.docx" source-language="fr-FR" target-language="en-GB" datatype="plaintext"><body>'
+        '<trans-unit id="1"><source>Deux. Trois.</source><seg-source><mrk mtype="seg">Deux.</mrk> '
+        '<mrk mtype="seg">Trois.</mrk></seg-source><target><mrk mtype="seg">Two.</mrk> <mrk mtype="seg">Three.</mrk>'
+        '</target></trans-unit>'
+        '<trans-unit id="2"><source>Quatre.</source><seg-source><mrk mid="5" mtype="seg">Quatre.</mrk></seg-source>'
+        '<target><mrk mid="9" mtype="seg">Four.</mrk></target></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    assert [(u.tuid, u.source, u.target) for u in read_xliff(path)] == [
+        ("1", "Deux. Trois.", "Two. Three."), ("2", "Quatre.", "Four.")]
+
+
 def test_xliff_1_1_without_namespace(tmp_path):
     path = REAL / "xliff-1.1-no-namespace.xlf"
     units, skipped = read_all(read_xliff, path)

@@ -189,14 +189,20 @@ def _segments(unit: etree._Element, target: etree._Element | None, tag) -> list 
     """A segmented trans-unit's segments, as Trados, Okapi and translate-toolkit mark them: each
     ``<mrk mtype="seg">`` of ``<seg-source>`` with the target's ``mrk`` of the same ``mid`` (None when
     it has none), as ``(mid, source mrk, target mrk)``; None for a unit not segmented so, or whose
-    target is not (a translation of the whole source)."""
+    target is not (a translation of the whole source), or whose segments their ``mid`` does not pair
+    one to one (read whole rather than paired wrong or its target's segments dropped)."""
     seg_source = unit.find(tag("seg-source"))
     if seg_source is None:
         return None
     marks = [mrk for mrk in seg_source.iter(tag("mrk")) if mrk.get("mtype") == "seg"]
-    translated = {mrk.get("mid"): mrk for mrk in (target.iter(tag("mrk")) if target is not None else ())
-                  if mrk.get("mtype") == "seg"}
+    target_marks = [mrk for mrk in (target.iter(tag("mrk")) if target is not None else ()) if mrk.get("mtype") == "seg"]
+    translated = {mrk.get("mid"): mrk for mrk in target_marks}
+    mids = [mrk.get("mid") for mrk in marks]
     if not marks or (not translated and _text(target).strip()):
+        return None
+    # each segment named once on each side, the target's among the source's
+    if None in mids or len(set(mids)) < len(mids) or len(translated) < len(target_marks) \
+            or not set(translated) <= set(mids):
         return None
     return [(mrk.get("mid"), mrk, translated.get(mrk.get("mid"))) for mrk in marks]
 
