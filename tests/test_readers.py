@@ -111,6 +111,22 @@ def test_docx_paragraphs_and_table_cells_in_order(tmp_path):
     )
 
 
+def test_a_docx_cell_merged_down_rows_is_read_once(tmp_path):
+    """A vertically merged cell (a category spanning rows) is one cell: python-docx gives it in each
+    row it spans, and its text was read once a row."""
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "OTAN", "Organisation du Traité de l'Atlantique Nord"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "Divers"
+    table.cell(1, 1).text, table.cell(2, 1).text = "Premier point.", "Second point."
+    path = tmp_path / "table.docx"
+    document.save(path)
+    read = read_document(path)
+    assert read.paragraphs == ("OTAN", "Organisation du Traité de l'Atlantique Nord", "Divers", "Premier point.",
+                               "Second point.")
+    assert read.rows == ((0, 1), (2, 3), (4,))
+
+
 def test_table_rows_are_kept_beside_their_cells(tmp_path):
     """Each cell is a paragraph; ``rows`` says which make a row, when each cell with text is one."""
     document = docx.Document()

@@ -249,8 +249,9 @@ def _docx_blocks(container, read: _Reading) -> None:
 
     for block in container.iter_inner_content():
         if isinstance(block, Table):
+            seen = set()  # a merged cell appears once per grid column and per row it spans
             for row in block.rows:
-                seen, cells = set(), []  # a merged cell appears once per grid column it spans
+                cells = []
                 for cell in row.cells:
                     if cell._tc not in seen:
                         seen.add(cell._tc)
