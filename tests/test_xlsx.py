@@ -243,15 +243,20 @@ def test_every_sheet_with_a_glossary_header_is_read_and_the_others_reported(tmp_
     for row in (["English", "Français", "Note", "Status"], ["convoy", "convoi", "routier", "approved"],
                 ["ration", "ration", "", "bogus"]):
         logistics.append(row)
+    cyber = workbook.create_sheet("Cyber")  # its title above its header, as the first sheet may have
+    for row in (["Glossaire – cyberdéfense"], ["Français", "English"], ["cyberdéfense", "cyber defence"]):
+        cyber.append(row)
     path = tmp_path / "g.xlsx"
     workbook.save(path)
     skipped: list[Skipped] = []
     entries = list(read_xlsx(path, on_skip=skipped.append))
     assert [([t.text for t in e.terms], e.note) for e in entries] == [
-        (["pays partenaire", "partner country"], None), (["convoi", "convoy"], "routier")]
+        (["pays partenaire", "partner country"], None), (["convoi", "convoy"], "routier"),
+        (["cyberdéfense", "cyber defence"], None)]
     assert skipped == [
-        Skipped("sheet 'Sources' not read: its first row names no French and English column", str(path)),
-        Skipped("sheet 'Logistique': invalid value: 'bogus' is not a valid ReviewStatus", str(path), 3)]
+        Skipped("sheet 'Sources' not read: no header row names a French and an English column", str(path)),
+        Skipped("sheet 'Logistique': invalid value: 'bogus' is not a valid ReviewStatus", str(path), 3),
+        Skipped("sheet 'Cyber': a title above the header row, not read", str(path), 1)]
 
 
 def test_title_rows_above_the_header_are_reported_not_taken_for_the_header(tmp_path):

@@ -65,7 +65,7 @@ _LANGUAGE_COLUMN = re.compile(r"(fr|en)(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en-
 # English_United_States, and its definition English_United_States_Def
 _NAMED_LANGUAGE_COLUMN = re.compile(r"(french|francais|english|anglais)-[a-z-]+?(-def)?\Z")
 _LANGUAGE_OF_NAME = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"}
-_TITLE_ROWS = 5  # at most, above a header row
+TITLE_ROWS = 5  # at most, above a header row
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 # what a translator reads first in a comment when an entry is not approved
@@ -300,11 +300,8 @@ def read_rows(
     ``one_column_refused`` (a CSV written with another separator). Empty rows are skipped. Outside
     our layout (no ``details`` column), a term cell may hold several terms, one a line."""
     rows = (row for row in rows if any(cell.strip() for cell in row[1]))
-    # a sheet's title (one cell, a date or a source beneath it) may stand above its header row
-    head = list(itertools.islice(rows, _TITLE_ROWS + 1))
-    title_rows = next((at for at, (_, cells) in enumerate(head) if names_fields(cells)), 0)
-    if not all(sum(1 for cell in cells if cell.strip()) == 1 for _, cells in head[:title_rows]):
-        title_rows = 0
+    head = list(itertools.islice(rows, TITLE_ROWS + 1))
+    title_rows = header_index([cells for _, cells in head]) or 0
     for number, _ in head[:title_rows]:
         on_skip(Skipped("a title above the header row, not read", str(path), number))
     rows = itertools.chain(head[title_rows:], rows)
@@ -349,6 +346,18 @@ def _term_lines(term: Term) -> list[Term]:
     if len(lines) == 1:
         return [term]
     return [replace(term, text=line.strip()) for line in lines if line.strip()]
+
+
+def header_index(head: list[list[str]]) -> int | None:
+    """Where, among a table's first rows that are not empty, its header naming a French and an English
+    column stands: first, or under up to five rows of one cell each (a sheet's title, a date or a
+    source beneath it); None where no row is such a header."""
+    for at, cells in enumerate(head[:TITLE_ROWS + 1]):
+        if names_fields(cells):
+            return at
+        if sum(1 for cell in cells if cell.strip()) != 1:
+            return None
+    return None
 
 
 def names_fields(cells: list[str]) -> bool:

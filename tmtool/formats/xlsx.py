@@ -23,6 +23,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import replace
 from datetime import date, datetime, time
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 from xml.etree.ElementTree import ParseError
@@ -33,7 +34,7 @@ from ..io.xmlsafe import check_package
 from ..langtags import base_language
 from ..model import Entry
 from .skips import OnSkip, Skipped, refuse
-from .tabular import csv_columns, entry_to_row, names_fields, read_rows
+from .tabular import TITLE_ROWS, csv_columns, entry_to_row, header_index, read_rows
 
 SHEET = "glossary"
 # written as a number, for Excel to sort and filter by; the score stays text, exact (openpyxl writes
@@ -121,14 +122,16 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
             first, *others = workbook.worksheets
             yield from read_rows(_rows(first, path), path, on_skip)
             for sheet in others:
-                header = next((cells for _, cells in _rows(sheet, path) if any(cells)), None)
-                if header is not None and names_fields(header):
+                # a sheet is a glossary as the first is read as one: a header, titles above it at most
+                head = list(islice((cells for _, cells in _rows(sheet, path) if any(c.strip() for c in cells)),
+                                   TITLE_ROWS + 1))
+                if header_index(head) is not None:
                     def tell(skipped: Skipped, title: str = sheet.title) -> None:
                         on_skip(replace(skipped, reason=f"sheet {title!r}: {skipped.reason}"))
 
                     yield from read_rows(_rows(sheet, path), path, tell)
-                elif header is not None:
-                    on_skip(Skipped(f"sheet {sheet.title!r} not read: its first row names no French and English "
+                elif head:
+                    on_skip(Skipped(f"sheet {sheet.title!r} not read: no header row names a French and an English "
                                     "column", str(path)))
         finally:
             workbook.close()
