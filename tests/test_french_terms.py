@@ -165,6 +165,10 @@ def test_acronym_apposition_defines_the_full_form():
      "SACEUR", "Commandant suprême des forces alliées en Europe"),
     # letters the French words do not spell, a short phrase: the capitalised name before the parenthesis
     ("Le Centre d'analyse des leçons (JALLC) publie un rapport.", "JALLC", "Centre d'analyse des leçons"),
+    # the English acronym's letters are the French name's initials in another order, and the parser
+    # ends the phrase at *allié*, read as a verb: the name's words give the letters back
+    ("Le Commandement allié Transformation (ACT) prépare l'avenir.", "ACT", "Commandement allié Transformation"),
+    ("Les experts du Commandement allié Opérations (ACO) se réunissent.", "ACO", "Commandement allié Opérations"),
 ])
 def test_an_acronyms_full_form_is_no_longer_than_its_letters_allow(sentence, acronym, full):
     from tmtool.terms.candidates import definitions

@@ -11,6 +11,7 @@ often English inside French text (*C-IED COE*, *DCB*), so a letter mismatch is n
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Sequence
 
 from ..text.normalize import fold
@@ -63,6 +64,14 @@ def letters_match(acronym: str, words: Sequence[str]) -> bool:
             return False
         position -= 1
     return True
+
+
+def initials_cover(acronym: str, words: Sequence[str]) -> bool:
+    """Whether each of the acronym's letters is the initial of a word of its own, in any order: a
+    French name keeps the English acronym, its words in French order (*Commandement allié
+    Transformation* for *ACT*)."""
+    initials = Counter(fold(w)[:1] for w in words if w[:1].isalnum())
+    return not Counter(c for c in fold(acronym) if c.isalnum()) - initials
 
 
 def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int]) -> int | None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from . import acronyms
-from .acronyms import PARENTHESISED_ACRONYM, choose_start
+from .acronyms import PARENTHESISED_ACRONYM, choose_start, initials_cover, most_words
 from .french import Token, wordlike
 
 # Prepositions that join a noun to its complement inside a term (*lutte contre*, *technologie à double
@@ -367,10 +367,28 @@ def definitions(tokens: Sequence[Token], text: str) -> list[tuple[str, tuple[int
         if paren is None or paren not in runs or not _closes(tokens, paren - 1):
             continue
         starts = [i for i in range(runs[paren], paren) if _opens(tokens, i, paren)]
-        start = choose_start(match.group(1), [t.text for t in tokens[:paren]], starts)
+        words = [t.text for t in tokens[:paren]]
+        start = choose_start(match.group(1), words, starts)
         if start is not None:
-            found.append((match.group(1), (start, paren)))
+            found.append((match.group(1), (_named_start(match.group(1), tokens, words, start, paren), paren)))
     return found
+
+
+def _named_start(acronym: str, tokens: Sequence[Token], words: Sequence[str], start: int, end: int) -> int:
+    """Where a full form whose words leave letters of its acronym out begins, when the words of a name
+    before it give them (*Commandement allié* | *Transformation (ACT)*: the parser reads *allié* as a
+    verb and ends the phrase there): the nearest start, over capitalised words and their modifiers, at
+    which every letter is a word's initial (``initials_cover``); else ``start``."""
+    if initials_cover(acronym, words[start:end]):
+        return start
+    bound = most_words(acronym)
+    k = start - 1
+    while k >= 0 and end - k <= bound and (
+            (tokens[k].text[:1].isupper() and tokens[k].nominal) or (_modifier(tokens[k]) and k + 1 < end)):
+        if tokens[k].nominal and initials_cover(acronym, words[k:end]):
+            return k
+        k -= 1
+    return start
 
 
 def _find_tokens(tokens: Sequence[Token], sentence: str, text: str) -> list[tuple[int, int]]:
