@@ -529,6 +529,8 @@ TITLE_PAIRS = [Context(fr, en, "doc") for fr, en in [
      "\u201cEvery inch of territory will be defended,\u201d said the Deputy Secretary General, Mr Jean-Paul Vidal."),
     ("Hier, le général de corps d'armée Pierre Martin a visité l'exercice Baltic Shield.",
      "Yesterday Lieutenant General Pierre Martin visited the exercise Baltic Shield."),
+    ("Au sommet de Varsovie, le colonel Anne Leroy a présenté le plan de patrouille.",
+     "At the Warsaw Summit, Colonel Anne Leroy presented the patrol plan."),
 ]]
 
 
@@ -542,6 +544,7 @@ def test_a_title_before_a_persons_name_pairs_with_the_title_the_english_writes_b
     assert glossary["amiral"] == ["Admiral"]
     assert glossary["président du Comité militaire"] == ["Chair of the Military Committee"]
     assert glossary["général de corps d'armée"] == ["Lieutenant General"]
+    assert glossary["colonel"] == ["Colonel"]
     # a thing's name written alike in both languages is no person's: its classifier is no title
     assert "exercice" not in glossary
     assert not [fr for fr in glossary if "Durand" in fr or "Bauer" in fr or "Martin" in fr]
@@ -575,6 +578,12 @@ def test_no_title_pairs_where_the_english_writes_none_before_the_name():
                      "Jean Durand, a rear admiral, presented the patrol plan.", "doc")]
     analysis = analyse_french(pairs)
     assert titles(analysis.candidates.values(), [(c.fr, c.en) for c in pairs], analysis.tokens) == {}
+    # a phrase of place or time before the comma is no title in apposition
+    pairs = [Context("Au sommet de Varsovie, le colonel Anne Leroy a présenté le plan de patrouille.",
+                     "At the Warsaw Summit, Colonel Anne Leroy presented the patrol plan.", "doc")]
+    analysis = analyse_french(pairs)
+    assert titles(analysis.candidates.values(), [(c.fr, c.en) for c in pairs], analysis.tokens) == {
+        "colonel": "Colonel"}
 
 
 def test_no_title_where_the_english_opens_with_a_civility_and_the_name():

@@ -181,7 +181,12 @@ def _french_titles(sentence: Sequence[Token], first: int, number: int,
                 if o.sentence == number and o.end == end]
         if not here:
             return found
-        start, _, title = min(here)
+        start, _, title = min(here, key=lambda found_here: found_here[:2])
+        before = start
+        while before > 0 and sentence[before - 1].text.lower() in _FRENCH_ARTICLES:
+            before -= 1
+        if found and before > 0 and sentence[before - 1].pos == "ADP":
+            return found  # a phrase of place or time before the comma (*Au sommet de Vilnius, le général X*)
         found.append(title)
         end = start
         while end > 0 and sentence[end - 1].text.lower() in _FRENCH_ARTICLES:
