@@ -175,12 +175,17 @@ def test_a_wordfast_escape_naming_no_character_stays_as_written(tmp_path):
     assert (code, out) == (0, "1 units added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
 
 
-def test_a_tab_separated_file_without_the_wordfast_header_is_refused_as_a_wordfast_tm(tmp_path):
-    path = tmp_path / "tm.txt"
-    path.write_text("comité\tcommittee\n", encoding="utf-8")
-    code, _, err = tmtool(tmp_path / "t.db", "import", "--format", "wordfast", path)
-    assert (code, err) == (1, f"tmtool: error: {path}:1: not a Wordfast TM: the first line is not a Wordfast "
-                              "header (%date … %Wordfast TM v.…)\n")
+@pytest.mark.parametrize("fmt, name, content, reason", [
+    ("wordfast", "tm.txt", "comité\tcommittee\n",
+     "not a Wordfast TM: the first line is not a Wordfast header (%date … %Wordfast TM v.…)"),
+    ("multiterm", "glossary.xml", "<glossary><conceptGrp/></glossary>",
+     "not a MultiTerm XML export: the root element is <glossary>, not <mtf>"),
+])
+def test_a_file_not_of_the_format_asked_for_is_refused_as_one(tmp_path, fmt, name, content, reason):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    code, _, err = tmtool(tmp_path / "t.db", "import", "--format", fmt, path)
+    assert (code, err) == (1, f"tmtool: error: {path}:1: {reason}\n")
 
 
 def test_tmx_codes_stay_out_of_the_text_and_in_the_export(tmp_path):
@@ -428,14 +433,6 @@ def test_a_multiterm_field_of_a_language_is_the_entrys(tmp_path):
     [entry], _ = read_all(read_multiterm, path)
     assert entry.definition == "Force prête à être déployée rapidement."
     assert entry.note == "Definition: A force ready to deploy at short notice.\nAAP-6"
-
-
-def test_a_file_that_is_no_multiterm_export_is_refused_as_one(tmp_path):
-    path = tmp_path / "glossary.xml"
-    path.write_text("<glossary><conceptGrp/></glossary>", encoding="utf-8")
-    code, _, err = tmtool(tmp_path / "t.db", "import", "--format", "multiterm", path)
-    assert (code, err) == (1, f"tmtool: error: {path}:1: not a MultiTerm XML export: the root element is "
-                              "<glossary>, not <mtf>\n")
 
 
 def test_martif_in_the_tbx_2019_namespace_in_three_languages():
