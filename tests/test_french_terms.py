@@ -322,6 +322,6 @@ def test_a_model_without_a_recogniser_finds_no_person_rather_than_failing(monkey
     import spacy
 
     sentences = ["Le vice-amiral Jean Dupont a présidé la réunion."]
-    assert french.persons(sentences) != [[]]  # the installed model names him
+    assert french.names(sentences) != [[]]  # the installed model names him
     monkeypatch.setattr(french, "_nlp", lambda: spacy.blank("fr"))  # a model compared with --model, say
-    assert french.persons(sentences) == [[]]
+    assert french.names(sentences) == [[]]

@@ -550,6 +550,22 @@ def test_a_title_before_a_persons_name_pairs_with_the_title_the_english_writes_b
     assert not [fr for fr in glossary if "Durand" in fr or "Bauer" in fr or "Martin" in fr]
 
 
+def test_a_place_named_alone_is_no_term_of_the_glossary():
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("Les chefs d'État et de gouvernement se sont réunis à Vilnius pour le sommet de l'OTAN.",
+         "Heads of State and Government met in Vilnius for the NATO Summit."),
+        ("À Vilnius, les Alliés ont approuvé de nouveaux plans régionaux.",
+         "In Vilnius, Allies approved new regional plans."),
+        ("La Lituanie a accueilli la réunion à Vilnius avec une grande hospitalité.",
+         "Lithuania hosted the meeting in Vilnius with great hospitality."),
+    ]]
+    glossary = {e.terms[0].text: e for e in build_glossary(pairs, threshold=0.0)}
+    assert "plan régional" in glossary
+    assert "Vilnius" not in glossary  # a place is an individual, as a person is: a gazetteer's, not a term
+    extracted = {e.terms[0].text for e in extract_french(pairs, threshold=0.0)}
+    assert "Vilnius" in extracted  # the monolingual extraction keeps named entities, as ACTER's gold does
+
+
 def test_a_speakers_name_in_capitals_is_a_persons_not_an_acronym():
     pairs = [Context(fr, en, "doc") for fr, en in [
         ("M. RUTTE : Bonjour. Nous venons de conclure la réunion des ministres de la Défense.",

@@ -32,7 +32,7 @@ from .acronyms import is_acronym
 from .candidates import definitions, term_key
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
 from .french import Token
-from .persons import persons, titles
+from .persons import persons, places, titles
 from .wordalign import WordAligner, word_texts, words
 
 _SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
@@ -141,8 +141,9 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
     declared = {key: max(analysis.scores[key], DEFAULT_THRESHOLD) for key in finder.titles}
     lifted = replace(analysis, scores={**analysis.scores, **units, **declared})
     entries = rank_entries(lifted, pairs, top=None, threshold=floor)
-    named = persons([analysis.candidates[term_key(e.terms[0].text)] for e in entries], [c.fr for c in pairs],
-                    analysis.tokens)
+    found = [analysis.candidates[term_key(e.terms[0].text)] for e in entries]
+    named = persons(found, [c.fr for c in pairs], analysis.tokens) | places(found, [c.fr for c in pairs],
+                                                                            analysis.tokens)
     entries = [e for e in entries if term_key(e.terms[0].text) not in named]  # before pairing: no work for them
     for entry in entries:
         entry.terms.extend(finder.of(entry))

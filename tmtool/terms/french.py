@@ -1,7 +1,7 @@
 """French analysis with spaCy: tokens with their part of speech, morphology and dependency head.
 
 spaCy is loaded once per process, on first use, so that importing ``tmtool.terms`` stays cheap; named
-entities are not computed with the parse: ``persons`` asks the model's recogniser about the few
+entities are not computed with the parse: ``names`` asks the model's recogniser about the few
 words around the candidates that need it. Words joined by a hyphen are merged into one
 token before the parser sees them (*état-major*, *lieutenant-colonel*, *C-IED*), as the treebanks the
 model was trained on write them. Analysis runs on a copy of the text whose typographic apostrophes and
@@ -80,7 +80,7 @@ def _nlp():
 
         if not Language.has_factory("tmtool_merge_hyphens"):
             Language.component("tmtool_merge_hyphens", func=_merge_hyphenated)
-        nlp = spacy.load(MODEL, disable=["ner"])  # loaded, not run with the parse: see ``persons``
+        nlp = spacy.load(MODEL, disable=["ner"])  # loaded, not run with the parse: see ``names``
     except (ImportError, OSError) as exc:  # the model is a declared dependency; say so if it is missing
         raise TmtoolError(f"French model {MODEL} is not installed ({exc.__class__.__name__})") from exc
     nlp.add_pipe("tmtool_merge_hyphens", first=True)
@@ -129,9 +129,9 @@ def analyse(sentences: Sequence[str], written: dict[str, str] | None = None) -> 
     return [_number_repaired(_tokens(doc, text)) for doc, text in zip(_nlp().pipe(texts, batch_size=_BATCH), cased)]
 
 
-def persons(sentences: Sequence[str]) -> list[list[tuple[int, int]]]:
+def names(sentences: Sequence[str], label: str = "PER") -> list[list[tuple[int, int]]]:
     """Character spans (start, end) of the names of persons in each text: the entities the model's
-    named-entity recogniser labels PER. It reads the words alone (its own embedding of their forms,
+    named-entity recogniser labels PER (or ``label``: LOC, the names of places). It reads the words alone (its own embedding of their forms,
     not the parser's), so it runs on the tokenised text, as written (it was trained on text as written;
     the parse's folding of no-break spaces changes its reading of *l'exercice « Baltic Shield »*). Run
     on every sentence it would add three quarters to the parse's CPU time (bench/README.md, ninth
@@ -140,7 +140,7 @@ def persons(sentences: Sequence[str]) -> list[list[tuple[int, int]]]:
     if "ner" not in nlp.component_names:  # a model without a recogniser (``MODEL`` set to compare one)
         return [[] for _ in sentences]
     docs = nlp.get_pipe("ner").pipe((nlp.make_doc(text) for text in sentences), batch_size=_BATCH)
-    return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"] for doc in docs]
+    return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == label] for doc in docs]
 
 
 @contextmanager

@@ -6,7 +6,7 @@ glossary (``equivalents.paired_entries``) leaves such candidates out; the monoli
 keeps them, since a domain's term list may hold its named entities (ACTER's gold does: riders and
 horses in dressage).
 
-The names are those spaCy's own named-entity recogniser (``french.persons``: the French model's NER,
+The names are those spaCy's own named-entity recogniser (``french.names``: the French model's NER,
 trained on WikiNER) labels PER, asked only about a few words around the first occurrences of the few
 candidates that could be names, so that the parse of every sentence does not pay for it. A candidate
 is a person's designation where the name ends it and what comes before the name, if anything, is a
@@ -72,12 +72,32 @@ def _regions(occurrences: Iterable[Occurrence], tokens: Sequence[Sequence[Token]
             for number, spans in merged.items() for start, end in spans]
 
 
-def _recognised(sentences: Sequence[str], regions: Sequence[tuple[int, tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+def places(candidates: Iterable[Candidate], sentences: Sequence[str],
+           tokens: Sequence[Sequence[Token]]) -> set[str]:
+    """Keys of the one-word ``candidates`` written as names (not acronyms) that the recogniser reads as
+    a place's name in most of their first occurrences (*Vilnius*, *Norvège*): a place is an individual,
+    as a person is, and a bilingual glossary has no more to say of it (a gazetteer has)."""
+    asked = [(c.key, o) for c in candidates if not c.acronym and len(c.content_words) == 1
+             and c.content_words[0][:1].isupper() for o in c.occurrences[:OCCURRENCES_ASKED]]
+    read = _regions([o for _, o in asked], tokens)
+    found: dict[int, list[tuple[int, int]]] = {}
+    for (number, (offset, _)), spans in zip(read, _recognised(sentences, read, "LOC")):
+        found.setdefault(number, []).extend((offset + start, offset + end) for start, end in spans)
+    votes: dict[str, list[bool]] = {}
+    for key, o in asked:
+        word = tokens[o.sentence][o.start]
+        votes.setdefault(key, []).append(any(start <= word.start and word.end <= end
+                                             for start, end in found.get(o.sentence, ())))
+    return {key for key, place in votes.items() if 2 * sum(place) > len(place)}
+
+
+def _recognised(sentences: Sequence[str], regions: Sequence[tuple[int, tuple[int, int]]],
+                label: str = "PER") -> list[list[tuple[int, int]]]:
     """The recogniser's names of persons in each region (sentence, character offsets), read as
     written but for a label in capitals, read in sentence case as the parse reads it (*M. RUTTE :*: the
     recogniser knows no name in capitals)."""
     written = spellings(sentences)
-    return french.persons([sentence_case(sentences[n], written)[a:b] for n, (a, b) in regions])
+    return french.names([sentence_case(sentences[n], written)[a:b] for n, (a, b) in regions], label)
 
 
 def _span(occurrence: Occurrence, tokens: Sequence[Sequence[Token]]) -> Sequence[Token]:
