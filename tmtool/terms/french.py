@@ -131,8 +131,9 @@ def analyse(sentences: Sequence[str], written: dict[str, str] | None = None) -> 
 
 def names(sentences: Sequence[str], label: str = "PER") -> list[list[tuple[int, int]]]:
     """Character spans (start, end) of the names of persons in each text: the entities the model's
-    named-entity recogniser labels PER (or ``label``: LOC, the names of places). It reads the words alone (its own embedding of their forms,
-    not the parser's), so it runs on the tokenised text, as written (it was trained on text as written;
+    named-entity recogniser labels PER (or ``label``: LOC, the names of places). It reads the words
+    alone (its own embedding of their forms, not the parser's), so it runs on the tokenised text, as
+    written but for the parse's reading of a heading in capitals (it was trained on text as written;
     the parse's folding of no-break spaces changes its reading of *l'exercice « Baltic Shield »*). Run
     on every sentence it would add three quarters to the parse's CPU time (bench/README.md, ninth
     round): it is asked about a few words around a few candidates (``tmtool.terms.persons``)."""

@@ -25,7 +25,6 @@ from typing import Iterable, Iterator, Sequence
 from . import french
 from .candidates import Candidate, Occurrence
 from ..text.en.tagger import tag
-from ..text.normalize import sentence_case, spellings
 from ..text.en.tokens import tokenize
 from .french import Token
 
@@ -46,10 +45,7 @@ def persons(candidates: Iterable[Candidate], sentences: Sequence[str],
     words written as names for the names): no acronym, a name at its end."""
     asked = [(c.key, o) for c in candidates if not c.acronym and _person(_span(c.occurrences[0], tokens), None)
              for o in c.occurrences[:OCCURRENCES_ASKED]]
-    read = _regions([o for _, o in asked], tokens)
-    names: dict[int, list[tuple[int, int]]] = {}
-    for (number, (offset, _)), found in zip(read, _recognised(sentences, read)):
-        names.setdefault(number, []).extend((offset + start, offset + end) for start, end in found)
+    names = _recognised([o for _, o in asked], sentences, tokens)
     votes: dict[str, list[bool]] = {}
     for key, o in asked:
         votes.setdefault(key, []).append(_person(_span(o, tokens), names.get(o.sentence, ())))
@@ -79,10 +75,7 @@ def places(candidates: Iterable[Candidate], sentences: Sequence[str],
     as a person is, and a bilingual glossary has no more to say of it (a gazetteer has)."""
     asked = [(c.key, o) for c in candidates if not c.acronym and len(c.content_words) == 1
              and c.content_words[0][:1].isupper() for o in c.occurrences[:OCCURRENCES_ASKED]]
-    read = _regions([o for _, o in asked], tokens)
-    found: dict[int, list[tuple[int, int]]] = {}
-    for (number, (offset, _)), spans in zip(read, _recognised(sentences, read, "LOC")):
-        found.setdefault(number, []).extend((offset + start, offset + end) for start, end in spans)
+    found = _recognised([o for _, o in asked], sentences, tokens, "LOC")
     votes: dict[str, list[bool]] = {}
     for key, o in asked:
         word = tokens[o.sentence][o.start]
@@ -91,13 +84,24 @@ def places(candidates: Iterable[Candidate], sentences: Sequence[str],
     return {key for key, place in votes.items() if 2 * sum(place) > len(place)}
 
 
-def _recognised(sentences: Sequence[str], regions: Sequence[tuple[int, tuple[int, int]]],
-                label: str = "PER") -> list[list[tuple[int, int]]]:
-    """The recogniser's names of persons in each region (sentence, character offsets), read as
-    written but for a label in capitals, read in sentence case as the parse reads it (*M. RUTTE :*: the
-    recogniser knows no name in capitals)."""
-    written = spellings(sentences)
-    return french.names([sentence_case(sentences[n], written)[a:b] for n, (a, b) in regions], label)
+def _recognised(occurrences: Iterable[Occurrence], sentences: Sequence[str], tokens: Sequence[Sequence[Token]],
+                label: str = "PER") -> dict[int, list[tuple[int, int]]]:
+    """Sentence → character spans of the names of persons (or ``label``) the recogniser finds in the
+    text around the ``occurrences`` (``_regions``). It reads the words as the parse did, its tokens'
+    texts over the sentence: as written but for a label in capitals, read in sentence case (*M. RUTTE
+    :*: the recogniser knows no name in capitals)."""
+    regions = _regions(occurrences, tokens)
+    read = []
+    for number, (start, end) in regions:
+        characters = list(sentences[number][start:end])
+        for token in tokens[number]:
+            if start <= token.start and token.end <= end:
+                characters[token.start - start:token.end - start] = token.text
+        read.append("".join(characters))
+    found: dict[int, list[tuple[int, int]]] = {}
+    for (number, (offset, _)), spans in zip(regions, french.names(read, label)):
+        found.setdefault(number, []).extend((offset + start, offset + end) for start, end in spans)
+    return found
 
 
 def _span(occurrence: Occurrence, tokens: Sequence[Sequence[Token]]) -> Sequence[Token]:
@@ -154,10 +158,8 @@ def titles(candidates: Iterable[Candidate], pairs: Sequence[tuple[str, str]],
             english_titles = _english_titles(en, pairs[number][0][sentence[first].start:sentence[last - 1].end])
             if english_titles:
                 found.append((number, first, last, english_titles))
-    asked = _regions([Occurrence(n, first, last) for n, first, last, _ in found], tokens)
-    people: dict[int, list[tuple[int, int]]] = {}
-    for (number, (offset, _)), spans in zip(asked, _recognised([fr for fr, _ in pairs], asked)):
-        people.setdefault(number, []).extend((offset + start, offset + end) for start, end in spans)
+    people = _recognised([Occurrence(n, first, last) for n, first, last, _ in found], [fr for fr, _ in pairs],
+                         tokens)
     votes: dict[str, Counter] = {}
     for number, first, last, english_titles in found:
         sentence, en = tokens[number], pairs[number][1]
