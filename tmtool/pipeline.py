@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 from .errors import TmtoolError
 from .langtags import base_language, normalize_tag
 from .model import Bead, Context, Document, Segment, Unit, utcnow
-from .store.rows import french_side
+from .store.rows import french_english, french_side
 
 
 @dataclass(slots=True)
@@ -56,11 +56,12 @@ class AlignedPair:
         return units
 
     def term_pairs(self, document_id: str | None = None) -> list[Context]:
-        """The sentence pairs term extraction reads, French first whichever way the pair was translated
-        (``store.rows.french_english``): each unit's, cited by its tuid; but the units of a table row of
+        """The sentence pairs term extraction reads in a French–English pair, French first whichever way
+        it was translated: each unit's (``store.rows.french_english``), cited by its tuid; but the units of a table row of
         two cells that is a line of a list of abbreviations, in either language, as one pair of lines,
         their cells apart by a tab (see :func:`term_sentences`)."""
         doc = self._document_id(document_id)
+        english_original = french_side(self.srclang, self.tgtlang) == "target"
         src_rows, tgt_rows = _two_cell_rows(self.src, self.src_segments), _two_cell_rows(self.tgt, self.tgt_segments)
         beads = [bead for bead in self.beads if bead.src and bead.tgt]  # a unit's each, in order
         units, pairs, k = self.units(doc), [], 0
@@ -69,14 +70,13 @@ class AlignedPair:
                 src = _row_line(self.src_segments, src_rows, [i for b in beads[k:k + size] for i in b.src])
                 tgt = _row_line(self.tgt_segments, tgt_rows, [i for b in beads[k:k + size] for i in b.tgt])
                 if src and tgt and (_listed(src) or _listed(tgt)):
-                    pairs.append(Context(src, tgt, doc, units[k].tuid or ""))
+                    fr, en = (tgt, src) if english_original else (src, tgt)
+                    pairs.append(Context(fr, en, doc, units[k].tuid or ""))
                     k += size
                     break
             else:
-                pairs.append(Context(units[k].source, units[k].target, doc, units[k].tuid or ""))
+                pairs.append(french_english(units[k], doc))
                 k += 1
-        if french_side(self.srclang, self.tgtlang) == "target":  # an English original
-            return [Context(c.en, c.fr, c.document, c.unit) for c in pairs]
         return pairs
 
     def _document_id(self, document_id: str | None) -> str:

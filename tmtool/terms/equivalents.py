@@ -141,9 +141,8 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
     declared = {key: max(analysis.scores[key], DEFAULT_THRESHOLD) for key in finder.titles}
     lifted = replace(analysis, scores={**analysis.scores, **units, **declared})
     entries = rank_entries(lifted, pairs, top=None, threshold=floor)
-    found = [analysis.candidates[term_key(e.terms[0].text)] for e in entries]
-    named = persons(found, [c.fr for c in pairs], analysis.tokens) | places(found, [c.fr for c in pairs],
-                                                                            analysis.tokens)
+    found, french_texts = [analysis.candidates[term_key(e.terms[0].text)] for e in entries], [c.fr for c in pairs]
+    named = persons(found, french_texts, analysis.tokens) | places(found, french_texts, analysis.tokens)
     entries = [e for e in entries if term_key(e.terms[0].text) not in named]  # before pairing: no work for them
     for entry in entries:
         entry.terms.extend(finder.of(entry))
