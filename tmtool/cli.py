@@ -617,11 +617,13 @@ def tm():
 def tm_search(ctx, text, min_score, limit, lang, as_json):
     """Fuzzy matches of TEXT in the memory, scored as CAT tools do (edit distance, %).
 
-    Each unit is matched on both sides, whichever way it was translated: a French
-    TEXT finds the source of a fr→en unit and the target of an en→fr one. A match
-    shows the text that matched, then its translation, then which side of which
-    pair matched; --json adds side, lang, matched, translation and translation_lang
-    to the unit's source, target, srclang, tgtlang and tuid.
+    A unit is matched on its text in the language of TEXT (--lang), whichever
+    way it was translated: a French TEXT finds the source of a fr→en unit and
+    the target of an en→fr one. Without --lang both sides of every unit are
+    matched, a unit scored by its better side. A match shows the text that
+    matched, then its translation, then which side of which pair matched;
+    --json adds side, lang, matched, translation and translation_lang to the
+    unit's source, target, srclang, tgtlang and tuid.
 
     \b
     Example:
