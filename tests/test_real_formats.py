@@ -302,6 +302,82 @@ def test_segments_their_mids_do_not_pair_are_read_whole(tmp_path):
         ("1", "Deux. Trois.", "Two. Three."), ("2", "Quatre.", "Four.")]
 
 
+SDLXLIFF_HEAD = (
+    '<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" '
+    'version="1.2" sdl:version="1.0"><file original="r.docx" datatype="x-sdlfilterframework2" '
+    'source-language="fr-FR" target-language="en-GB"><header><tag-defs xmlns="http://sdl.com/FileTypes/SdlXliff/1.0">'
+    '<tag id="pt1"><bpt name="cf">&lt;cf bold="True"&gt;</bpt><ept name="cf">&lt;/cf&gt;</ept></tag>'
+    '<tag id="pt2"><ph name="tab">&lt;tab/&gt;</ph></tag></tag-defs></header><body>')
+
+
+def test_what_lies_outside_the_segment_marks_of_both_sides_is_no_segment_s_text(tmp_path):
+    """Codes around a paragraph's segments, spaces between them and a list's number, the same outside
+    the marks of seg-source and target, are no segment's text: each segment is its marks' pair."""
+    path = tmp_path / "outside.sdlxliff"
+    path.write_text(
+        SDLXLIFF_HEAD +
+        '<trans-unit id="t1"><source><g id="pt1">Un. Deux. </g></source><seg-source><g id="pt1">'
+        '<mrk mtype="seg" mid="1">Un.</mrk> <mrk mtype="seg" mid="2">Deux.</mrk> </g></seg-source>'
+        '<target><g id="pt1"><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two.</mrk> </g></target>'
+        '<sdl:seg-defs><sdl:seg id="1" conf="Translated"/><sdl:seg id="2" conf="ApprovedTranslation" locked="true"/>'
+        '</sdl:seg-defs></trans-unit>'
+        '<trans-unit id="t2"><source>1.<x id="pt2"/>Trois.</source><seg-source>1.<x id="pt2"/>'
+        '<mrk mtype="seg" mid="3">Trois.</mrk></seg-source><target>1.<x id="pt2"/><mrk mtype="seg" mid="3">Three.'
+        '</mrk></target><sdl:seg-defs><sdl:seg id="3" conf="Translated"/></sdl:seg-defs></trans-unit>'
+        '<trans-unit id="t3"><source>1.<x id="pt2"/>Quatre.</source><seg-source>1.<x id="pt2"/>'
+        '<mrk mtype="seg" mid="4">Quatre.</mrk></seg-source><target>1.<x id="pt2"/><mrk mtype="seg" mid="4"/></target>'
+        '<sdl:seg-defs><sdl:seg id="4"/></sdl:seg-defs></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    assert [(u.tuid, u.source, u.target, u.props, u.target_markup) for u in read_xliff(path)] == [
+        ("t1/1", "Un.", "One.", {"x-state": "Translated"}, None),
+        ("t1/2", "Deux.", "Two.", {"x-state": "ApprovedTranslation"}, None),
+        ("t2", "Trois.", "Three.", {"x-state": "Translated"}, None),
+        ("t3", "Quatre.", "", {}, None)]
+
+
+def test_a_target_holding_text_beside_its_segment_marks_is_read_whole(tmp_path):
+    """Text a target holds outside its marks that its seg-source does not was dropped: *Five.* beside
+    the marks lost, *Six (6).* beside an empty mark lost and the segment read as untranslated."""
+    path = tmp_path / "beside.sdlxliff"
+    path.write_text(
+        SDLXLIFF_HEAD +
+        '<trans-unit id="t3"><source>Quatre. Cinq.</source><seg-source><mrk mtype="seg" mid="4">Quatre.</mrk> '
+        '<mrk mtype="seg" mid="5">Cinq.</mrk></seg-source><target><mrk mtype="seg" mid="4">Four.</mrk> Five.</target>'
+        '<sdl:seg-defs><sdl:seg id="4" conf="Translated"/><sdl:seg id="5"/></sdl:seg-defs></trans-unit>'
+        '<trans-unit id="t4"><source><g id="pt1">Six.</g></source><seg-source><g id="pt1"><mrk mtype="seg" mid="6">'
+        'Six.</mrk></g></seg-source><target><g id="pt1">Six (6).<mrk mtype="seg" mid="6"/></g></target>'
+        '<sdl:seg-defs><sdl:seg id="6"/></sdl:seg-defs></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    units = list(read_xliff(path))
+    assert [(u.tuid, u.source, u.target) for u in units] == [
+        ("t3", "Quatre. Cinq.", "Four. Five."), ("t4", "Six.", "Six (6).")]
+    assert units[1].target_markup == ('<bpt i="1" x="pt1">&lt;cf bold="True"&gt;</bpt>Six (6).'
+                                      '<ept i="1">&lt;/cf&gt;</ept>')
+
+
+def test_trados_locked_content_is_the_segment_s_text(tmp_path):
+    """Trados keeps locked words in a ``lockTU_`` unit of their own that the segment points to with
+    an ``x``: read as a code, *PX-200* was lost from both sides, and each holder read as a unit."""
+    path = tmp_path / "locked.sdlxliff"
+    path.write_text(
+        SDLXLIFF_HEAD +
+        '<trans-unit id="t1"><source>Conduite <x id="locked1" xid="lockTU_a1"/> de pression</source><seg-source>'
+        '<mrk mtype="seg" mid="1">Conduite <x id="locked1" xid="lockTU_a2"/> de <g id="pt1">pression</g></mrk>'
+        '</seg-source><target><mrk mtype="seg" mid="1">Pressure pipe <x id="locked2" xid="lockTU_a3"/></mrk></target>'
+        '<sdl:seg-defs><sdl:seg id="1" conf="Translated"/></sdl:seg-defs></trans-unit>'
+        '<trans-unit id="lockTU_a1" translate="no"><source>PX-<g id="pt1">200</g></source></trans-unit>'
+        '<trans-unit id="lockTU_a2" translate="no"><source>PX-<g id="pt1">200</g></source></trans-unit>'
+        '<trans-unit id="lockTU_a3" translate="no"><source>PX-<g id="pt1">200</g></source></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    units, skipped = read_all(read_xliff, path)
+    assert [(u.tuid, u.source, u.target) for u in units] == [
+        ("t1", "Conduite PX-200 de pression", "Pressure pipe PX-200")]
+    assert units[0].source_markup == (
+        'Conduite PX-<bpt i="1" x="pt1">&lt;cf bold="True"&gt;</bpt>200<ept i="1">&lt;/cf&gt;</ept> de '
+        '<bpt i="2" x="pt1">&lt;cf bold="True"&gt;</bpt>pression<ept i="2">&lt;/cf&gt;</ept>')
+    assert skipped == []
+
+
 def test_xliff_1_1_without_namespace(tmp_path):
     path = REAL / "xliff-1.1-no-namespace.xlf"
     units, skipped = read_all(read_xliff, path)

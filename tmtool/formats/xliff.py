@@ -21,6 +21,7 @@ translation, and a unit that does hold one needs the file to name its target lan
 from __future__ import annotations
 
 from contextlib import nullcontext
+from copy import deepcopy
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -155,7 +156,10 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
             raise TmtoolError("<file> without source-language", path=path, line=file.sourceline)
         tgtlang = _lang(file.get("target-language"), file, path)
         tag_defs = _tag_defs(file)
+        locked = _unlock(file, tag)
         for unit in file.iter(tag("trans-unit")):
+            if unit.get("id") in locked:
+                continue  # its text is read where a segment locks it
             source = unit.find(tag("source"))
             if source is None:
                 on_skip(Skipped("a <trans-unit> without <source>", path, unit.sourceline))
@@ -169,6 +173,25 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                              _state(unit, target, segment_id), notes, tag_defs)
                 if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
                     yield item
+
+
+def _unlock(file: etree._Element, tag) -> set[str]:
+    """Put the text Trados locks back in its segments; return the ids of the units that held it.
+
+    Trados keeps a segment's locked content (a product code, a name) in a ``translate="no"`` unit of
+    its own, ``lockTU_…``, and leaves in the segment an ``<x xid="lockTU_…"/>`` pointing to it; read
+    as a code, the segment lost those words. Each such ``x`` becomes the content it points to, in
+    XLIFF's own mark for text not to be changed, ``<mrk mtype="protected">``, which reads as text.
+    """
+    holders = {unit.get("id"): unit.find(tag("source")) for unit in file.iter(tag("trans-unit"))
+               if unit.get("translate") == "no" and (unit.get("id") or "").startswith("lockTU_")}
+    for x in [x for x in file.iter(tag("x")) if holders.get(x.get("xid")) is not None]:
+        content = holders[x.get("xid")]
+        x.tag, x.text = tag("mrk"), content.text
+        x.attrib.clear()
+        x.set("mtype", "protected")
+        x.extend(deepcopy(child) for child in content)
+    return set(holders)
 
 
 def _tag_defs(file: etree._Element) -> dict[str, str]:
@@ -189,8 +212,15 @@ def _segments(unit: etree._Element, target: etree._Element | None, tag) -> list 
     """A segmented trans-unit's segments, as Trados, Okapi and translate-toolkit mark them: each
     ``<mrk mtype="seg">`` of ``<seg-source>`` with the target's ``mrk`` of the same ``mid`` (None when
     it has none), as ``(mid, source mrk, target mrk)``; None for a unit not segmented so, or whose
-    target is not (a translation of the whole source), or whose segments their ``mid`` does not pair
-    one to one (read whole rather than paired wrong or its target's segments dropped)."""
+    target is not (a translation of the whole source, or text beside its marks), or whose segments
+    their ``mid`` does not pair one to one (read whole rather than paired wrong or text dropped).
+
+    What lies outside every mark — the codes around a paragraph's segments, the spaces between them,
+    a list's number — belongs to no segment: Trados shows it to no translator and copies it to the
+    target as it is. So it is left out when the target holds the same text outside its marks; when
+    it does not, the target was not written segment by segment and the unit is read whole (an empty
+    target is each segment untranslated).
+    """
     seg_source = unit.find(tag("seg-source"))
     if seg_source is None:
         return None
@@ -198,13 +228,22 @@ def _segments(unit: etree._Element, target: etree._Element | None, tag) -> list 
     target_marks = [mrk for mrk in (target.iter(tag("mrk")) if target is not None else ()) if mrk.get("mtype") == "seg"]
     translated = {mrk.get("mid"): mrk for mrk in target_marks}
     mids = [mrk.get("mid") for mrk in marks]
-    if not marks or (not translated and _text(target).strip()):
+    if not marks or (_text(target).strip() and _outside_marks(target, tag) != _outside_marks(seg_source, tag)):
         return None
     # each segment named once on each side, the target's among the source's
     if None in mids or len(set(mids)) < len(mids) or len(translated) < len(target_marks) \
             or not set(translated) <= set(mids):
         return None
     return [(mrk.get("mid"), mrk, translated.get(mrk.get("mid"))) for mrk in marks]
+
+
+def _outside_marks(element: etree._Element, tag) -> str:
+    """The plain text of a ``<seg-source>`` or ``<target>`` outside its segment marks, its spaces
+    collapsed."""
+    rest = deepcopy(element)
+    for mrk in [mrk for mrk in rest.iter(tag("mrk")) if mrk.get("mtype") == "seg"]:
+        mrk.clear(keep_tail=True)  # an emptied mrk of no type is read as its (no) text
+    return " ".join(xliff_segment(rest)[0].split())
 
 
 def _state(unit: etree._Element, target: etree._Element | None, segment_id: str | None) -> str | None:
