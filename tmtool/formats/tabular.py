@@ -43,6 +43,7 @@ from ..io.decoding import decode_text
 from ..io.files import open_output
 from ..langtags import base_language
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
+from ..text.normalize import fold, initials
 from .skips import OnSkip, Skipped, Unusable, refuse
 
 CSV_COLUMNS = (
@@ -59,6 +60,9 @@ _COLUMN_ALIASES = {
     "status": ("status", "statut"),
     "pos": ("pos", "part of speech", "catégorie grammaticale"),
     "gender": ("gender", "genre"),
+    # a list of abbreviations: the acronym beside its full forms (Abbreviation;French;English)
+    "acronym": ("acronym", "acronyms", "acronyme", "acronymes", "abbreviation", "abbreviations", "abréviation",
+                "abréviations", "abbr", "abbr.", "abbrev.", "sigle", "sigles", "short form", "forme abrégée"),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
 _LANGUAGE_COLUMN = re.compile(r"(fr|en)(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en-GB, en_US …
 # memoQ's term base CSV names a language's columns after it and its region: French_France,
@@ -207,11 +211,14 @@ def entry_from_row(row: dict[str, str]) -> Entry:
     details = json.loads(row["details"]) if row.get("details") else {}
     extra_terms = [_term_from_record(r) for r in details.get("terms", [])]
     terms = []
+    acronym = (row.get("acronym") or "").strip()
     for lang, flat in (("fr", {"pos": row.get("pos") or "noun", "gender": row.get("gender") or None}), ("en", {})):
         in_lang = [t for t in extra_terms if t.lang == lang]
         if row.get(lang):
             head = _term_from_record({"text": row[lang], "lang": lang, **flat, **details.get(lang, {})})
             in_lang.insert(details.get("head_index", {}).get(lang, 0), head)
+        if acronym and (lang == "fr" or not _french_acronym(acronym, row.get("fr", ""), row.get("en", ""))):
+            in_lang.append(Term(text=acronym, lang=lang, term_type=TermType.ACRONYM))
         terms += in_lang
     terms += [t for t in extra_terms if t.lang not in ("fr", "en")]
     contexts = []
@@ -231,6 +238,14 @@ def entry_from_row(row: dict[str, str]) -> Entry:
         first_seen=parse_time(row.get("first_seen")),
         last_seen=parse_time(row.get("last_seen")),
     )
+
+
+def _french_acronym(acronym: str, french: str, english: str) -> bool:
+    """Whether a list of abbreviations' acronym is French only: the initials of its French full form
+    and not of its English one (*EMI*, État-major militaire international, is *IMS* in English).
+    Others are used in both languages, as NATO's English acronyms are in French (*ACO*)."""
+    letters = fold(acronym).replace("-", "").replace("/", "")
+    return letters == initials(fold(french)) != initials(fold(english))
 
 
 def _term_record(term: Term, flat: tuple[str, ...] = ()) -> dict:
