@@ -43,7 +43,7 @@ from ..io.decoding import decode_text
 from ..io.files import open_output
 from ..langtags import base_language
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
-from ..text.normalize import fold, initials
+from ..text.normalize import french_only_acronym
 from .skips import OnSkip, Skipped, Unusable, refuse
 
 CSV_COLUMNS = (
@@ -217,7 +217,7 @@ def entry_from_row(row: dict[str, str]) -> Entry:
         if row.get(lang):
             head = _term_from_record({"text": row[lang], "lang": lang, **flat, **details.get(lang, {})})
             in_lang.insert(details.get("head_index", {}).get(lang, 0), head)
-        if acronym and (lang == "fr" or not _french_acronym(acronym, row.get("fr", ""), row.get("en", ""))):
+        if acronym and (lang == "fr" or not french_only_acronym(acronym, row.get("fr", ""), row.get("en", ""))):
             in_lang.append(Term(text=acronym, lang=lang, term_type=TermType.ACRONYM))
         terms += in_lang
     terms += [t for t in extra_terms if t.lang not in ("fr", "en")]
@@ -238,14 +238,6 @@ def entry_from_row(row: dict[str, str]) -> Entry:
         first_seen=parse_time(row.get("first_seen")),
         last_seen=parse_time(row.get("last_seen")),
     )
-
-
-def _french_acronym(acronym: str, french: str, english: str) -> bool:
-    """Whether a list of abbreviations' acronym is French only: the initials of its French full form
-    and not of its English one (*EMI*, État-major militaire international, is *IMS* in English).
-    Others are used in both languages, as NATO's English acronyms are in French (*ACO*)."""
-    letters = fold(acronym).replace("-", "").replace("/", "")
-    return letters == initials(fold(french)) != initials(fold(english))
 
 
 def _term_record(term: Term, flat: tuple[str, ...] = ()) -> dict:
