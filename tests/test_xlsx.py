@@ -149,6 +149,22 @@ def test_a_list_of_abbreviations_gives_each_language_its_acronym_and_full_form(t
              ("en", "North Atlantic Treaty Organization", "fullForm")]]
 
 
+def test_a_merged_cell_is_the_value_of_every_row_it_covers(tmp_path):
+    """A French term merged over two rows (its English term and acronym beneath each other) gave the
+    second row an English term alone, *MC* an entry of no French; a merged note was the first row's."""
+    workbook = Workbook()
+    for row in [["Français", "English", "Note"], ["Comité militaire", "Military Committee", "Organe suprême."],
+                [None, "MC", None], ["chef d'état-major", "chief of staff", None]]:
+        workbook.active.append(row)
+    workbook.active.merge_cells("A2:A3")
+    workbook.active.merge_cells("C2:C3")
+    workbook.save(tmp_path / "merged.xlsx")
+    assert [([(t.lang, t.text) for t in e.terms], e.note) for e in read_xlsx(tmp_path / "merged.xlsx")] == [
+        ([("fr", "Comité militaire"), ("en", "Military Committee")], "Organe suprême."),
+        ([("fr", "Comité militaire"), ("en", "MC")], "Organe suprême."),
+        ([("fr", "chef d'état-major"), ("en", "chief of staff")], None)]
+
+
 @pytest.mark.parametrize("name, data, message", [
     ("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "an Excel 97–2003 workbook (.xls), not XLSX"),
     ("renamed.xlsx", "fr,en\ncomité,committee\n".encode(), "not an XLSX workbook (not a ZIP archive)"),
