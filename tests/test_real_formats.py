@@ -355,6 +355,24 @@ def test_a_target_holding_text_beside_its_segment_marks_is_read_whole(tmp_path):
                                       '<ept i="1">&lt;/cf&gt;</ept>')
 
 
+def test_trados_segments_not_confirmed_or_rejected_are_not_translations(tmp_path):
+    """A Draft (a machine translation filled in, an edit never confirmed) or a rejected translation
+    differing from its source was imported as a translation; Trados keeps them out of its memories."""
+    path = tmp_path / "levels.sdlxliff"
+    segments = [("Draft", "mt", "The MT proposal."), ("RejectedTranslation", "interactive", "A rejected one."),
+                ("RejectedSignOff", "interactive", "Rejected at sign-off."), ("Translated", "interactive", "Kept."),
+                ("ApprovedSignOff", "interactive", "Signed off.")]
+    path.write_text(SDLXLIFF_HEAD + "".join(
+        f'<trans-unit id="u{n}"><source>Phrase {n}.</source><seg-source><mrk mtype="seg" mid="{n}">Phrase {n}.</mrk>'
+        f'</seg-source><target><mrk mtype="seg" mid="{n}">{text}</mrk></target><sdl:seg-defs>'
+        f'<sdl:seg id="{n}" conf="{conf}" origin="{origin}"/></sdl:seg-defs></trans-unit>'
+        for n, (conf, origin, text) in enumerate(segments, 1)) + "</body></file></xliff>", encoding="utf-8")
+    assert [(u.target, u.props["x-state"]) for u in read_xliff(path)] == [
+        (text, conf) for conf, _, text in segments]  # read as they are, their level kept
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
+
+
 def test_trados_locked_content_is_the_segment_s_text(tmp_path):
     """Trados keeps locked words in a ``lockTU_`` unit of their own that the segment points to with
     an ``x``: read as a code, *PX-200* was lost from both sides, and each holder read as a unit."""

@@ -46,6 +46,10 @@ MEMOQ = "MQXliff"  # memoQ's .mqxliff
 # (what this module writes with source_as_target, and what OmegaT leaves), 2.0 "initial", Trados's
 # "Draft" (a copy of the source is one), memoQ's "NotStarted"
 UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft", "NotStarted"})
+# Trados's confirmation levels of a target that Trados keeps out of its memories, whatever the target
+# holds: not confirmed (Draft: a machine translation filled in, an edit never confirmed) or rejected
+# by a reviewer. Trados writes the level whenever a segment changes, so it can be trusted.
+UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff"})
 
 
 def write_xliff(
@@ -105,15 +109,16 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
 
 
 def is_untranslated(unit: Unit) -> bool:
-    """Whether a unit read from XLIFF holds no translation: no target, or a copy of its source (same
-    text, same codes) that a state calls untranslated (``new``, ``needs-translation``, ``initial``) or
-    that no target language claims (a pre-translation file of an older ``tmtool segment``).
+    """Whether a unit read from XLIFF holds no translation: no target, a target Trados has not
+    confirmed or a reviewer rejected (:data:`UNCONFIRMED_STATES`), or a copy of its source (same text,
+    same codes) that a state calls untranslated (``new``, ``needs-translation``, ``initial``) or that
+    no target language claims (a pre-translation file of an older ``tmtool segment``).
 
-    A target that differs from its source is a translation whatever its state says: OmegaT fills
-    targets without touching the ``needs-translation`` that ``tmtool segment`` wrote on them, and a
-    2.0 segment's state is ``initial`` unless a tool sets it.
+    Otherwise a target that differs from its source is a translation whatever its state says: OmegaT
+    fills targets without touching the ``needs-translation`` that ``tmtool segment`` wrote on them,
+    and a 2.0 segment's state is ``initial`` unless a tool sets it.
     """
-    if not unit.target.strip():
+    if not unit.target.strip() or unit.props.get("x-state") in UNCONFIRMED_STATES:
         return True
     copy = unit.target == unit.source and unit.target_markup == unit.source_markup
     return copy and (unit.props.get("x-state") in UNTRANSLATED_STATES or not unit.tgtlang)
