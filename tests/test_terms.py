@@ -235,6 +235,10 @@ def test_english_definitions():
     ("NOTE\tLe présent document s'applique à tous les services de l'Agence.", None),  # text, not a full form
     ("A\tAnnexe", None),  # one capital: a letter
     ("ACO Commandement allié Opérations", None),  # no column
+    # a bilingual list's third column, the other language's full form, is not part of it
+    ("ACO\tCommandement allié Opérations\tAllied Command Operations", ("ACO", "Commandement allié Opérations")),
+    ("SHAPE\tGrand Quartier général des puissances alliées en Europe\tSupreme Headquarters Allied Powers Europe",
+     ("SHAPE", "Grand Quartier général des puissances alliées en Europe")),
 ])
 def test_a_list_of_abbreviations_defines_its_acronyms(line, expected):
     from tmtool.terms.acronyms import listed

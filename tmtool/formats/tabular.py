@@ -16,6 +16,9 @@ Reading accepts either layout, with or without a header (column names ``fr``/``e
 two-column files; an XLSX sheet is read the same way (:mod:`tmtool.formats.xlsx`). A header column that
 names no field is passed over and reported; empty rows are skipped. In a table from elsewhere (no
 ``details`` column) a term cell may hold several terms, one a line, as the TSV holds one pair a line.
+A list of abbreviations (``Abbreviation;French;English``, ``Sigle``, ``Acronyme`` …) gives each entry
+the acronym beside the full form of each language, in English too unless it is the French name's
+initials only (*EMI* beside *État-major militaire international* is no English term).
 
 Both pair terms by :func:`term_pairs` (the TSV's lines, the CSV's ``fr`` and ``en`` cells): an acronym
 with an acronym, a full form with a full form — ``Force de réaction de l'OTAN``/``NATO Response Force``

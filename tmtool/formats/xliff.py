@@ -13,9 +13,11 @@ Reading follows the TMX reader's conventions: inline elements (``g``, ``x``, ``b
 text; the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop, and so is, without
 one, the state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``). A 1.2
 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one unit a segment, as
-2.0's ``<segment>``s are. XLIFF 1.0 and 1.1 are read with or without their namespace. Targets are
-read as they are, copies of the source included; :func:`is_untranslated` tells which units hold no
-translation, and a unit that does hold one needs the file to name its target language.
+2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
+:func:`_segments`); the words Trados locks in a segment are its text. XLIFF 1.0 and 1.1 are read
+with or without their namespace. Targets are read as they are, copies of the source included;
+:func:`is_untranslated` tells which units hold no translation, and a unit that does hold one needs
+the file to name its target language.
 """
 
 from __future__ import annotations
