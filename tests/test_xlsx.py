@@ -153,16 +153,21 @@ def test_a_merged_cell_is_the_value_of_every_row_it_covers(tmp_path):
     """A French term merged over two rows (its English term and acronym beneath each other) gave the
     second row an English term alone, *MC* an entry of no French; a merged note was the first row's."""
     workbook = Workbook()
-    for row in [["Français", "English", "Note"], ["Comité militaire", "Military Committee", "Organe suprême."],
+    for row in [["Glossaire du Comité", None, None], ["Français", "English", "Note"],
+                ["Comité militaire", "Military Committee", "Organe suprême."],
                 [None, "MC", None], ["chef d'état-major", "chief of staff", None]]:
         workbook.active.append(row)
-    workbook.active.merge_cells("A2:A3")
-    workbook.active.merge_cells("C2:C3")
+    workbook.active.merge_cells("A1:C1")  # a title over the table: one cell still
+    workbook.active.merge_cells("A3:A4")
+    workbook.active.merge_cells("C3:C4")
     workbook.save(tmp_path / "merged.xlsx")
-    assert [([(t.lang, t.text) for t in e.terms], e.note) for e in read_xlsx(tmp_path / "merged.xlsx")] == [
+    skipped: list[Skipped] = []
+    entries = read_xlsx(tmp_path / "merged.xlsx", on_skip=skipped.append)
+    assert [([(t.lang, t.text) for t in e.terms], e.note) for e in entries] == [
         ([("fr", "Comité militaire"), ("en", "Military Committee")], "Organe suprême."),
         ([("fr", "Comité militaire"), ("en", "MC")], "Organe suprême."),
         ([("fr", "chef d'état-major"), ("en", "chief of staff")], None)]
+    assert [skip.reason for skip in skipped] == ["a title above the header row, not read"]
 
 
 @pytest.mark.parametrize("name, data, message", [

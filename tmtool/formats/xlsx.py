@@ -140,9 +140,10 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
 
 
 def _rows(sheet, path: Path) -> Iterator[tuple[int, list[str]]]:
-    """The sheet's rows, numbered, as text; openpyxl parses a sheet as it is read. A merged cell's
-    value is every cell's it covers, as the sheet shows it: a French term merged over two rows is
-    the term of both, not of the first only and the second an English term alone."""
+    """The sheet's rows, numbered, as text; openpyxl parses a sheet as it is read. A cell merged over
+    rows is the value of each row it covers, as the sheet shows it: a French term merged over two rows
+    is the term of both, not of the first only and the second an English term alone. Merged over
+    columns, it is still one cell (a title over the table is one cell, as a title row is)."""
     try:
         merged = _merged_ranges(sheet, path)
         starting: dict[int, list[list[int]]] = {}
@@ -154,9 +155,9 @@ def _rows(sheet, path: Path) -> Iterator[tuple[int, list[str]]]:
             active = [(bounds, value) for bounds, value in active if bounds[3] >= number]
             active += [(bounds, cells[bounds[0] - 1] if len(cells) >= bounds[0] else "")
                        for bounds in starting.pop(number, [])]
-            for (first, _, last, _), value in active:
-                cells += [""] * (last - len(cells))
-                cells[first - 1 : last] = [value] * (last - first + 1)
+            for (column, _, _, _), value in active:
+                cells += [""] * (column - len(cells))
+                cells[column - 1] = value
             yield number, cells
     except _BROKEN as exc:
         raise _unreadable(path, exc) from None
