@@ -373,6 +373,27 @@ def test_trados_segments_not_confirmed_or_rejected_are_not_translations(tmp_path
     assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
 
 
+def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
+    """Phrase (Memsource) marks a segment confirmed by ``m:confirmed``; its pre-translations, machine
+    ones included, stay at 0 until a translator confirms them, and were imported as translations."""
+    path = tmp_path / "job.mxliff"
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?><xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" "
+        'xmlns:m="http://www.memsource.com/mxlf/2.0" version="1.2" m:version="2.17"><file original="d.docx" '
+        'source-language="fr" target-language="en" m:task-id="T"><body><group id="0">'
+        '<trans-unit id="T:0" m:confirmed="0" m:trans-origin="mt" m:score="0.0"><source>Le comité siège.</source>'
+        "<target>The committee seats.</target></trans-unit>"
+        '<trans-unit id="T:1" m:confirmed="1" m:trans-origin="tm"><source>Fin.</source><target>End.</target>'
+        "</trans-unit>"
+        '<trans-unit id="T:2" m:confirmed="2"><source>Revu.</source><target>Reviewed.</target></trans-unit>'
+        "</group></body></file></xliff>", encoding="utf-8")
+    assert [(u.target, u.props) for u in read_xliff(path)] == [
+        ("The committee seats.", {"x-state": "unconfirmed"}), ("End.", {"x-state": "confirmed"}),
+        ("Reviewed.", {"x-state": "confirmed"})]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (fr→en 2), 0 already stored, 1 untranslated skipped\n")
+
+
 def test_trados_locked_content_is_the_segment_s_text(tmp_path):
     """Trados keeps locked words in a ``lockTU_`` unit of their own that the segment points to with
     an ``x``: read as a code, *PX-200* was lost from both sides, and each holder read as a unit."""

@@ -11,7 +11,8 @@ Reading follows the TMX reader's conventions: inline elements (``g``, ``x``, ``b
 ``ept``, ``ph``, ``it``; 2.0 ``pc``, ``sc``/``ec``, ``ph``) are kept as TMX 1.4b inline markup in
 ``source_markup``/``target_markup`` (see :mod:`tmtool.formats.inline`) and left out of the plain
 text; the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop, and so is, without
-one, the state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``). A 1.2
+one, the state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, Phrase's
+``m:confirmed``). A 1.2
 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one unit a segment, as
 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
 :func:`_segments`); the words Trados locks in a segment are its text. XLIFF 1.0 and 1.1 are read
@@ -44,14 +45,17 @@ _XLIFF_1X = {"urn:oasis:names:tc:xliff:document:1.1", XLIFF_12}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's .sdlxliff
 MEMOQ = "MQXliff"  # memoQ's .mqxliff
+PHRASE = "http://www.memsource.com/mxlf/2.0"  # Phrase's (Memsource's) .mxliff
 # target states saying the target is not a translation yet: 1.2 "new" and "needs-translation"
 # (what this module writes with source_as_target, and what OmegaT leaves), 2.0 "initial", Trados's
 # "Draft" (a copy of the source is one), memoQ's "NotStarted"
 UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft", "NotStarted"})
-# Trados's confirmation levels of a target that Trados keeps out of its memories, whatever the target
-# holds: not confirmed (Draft: a machine translation filled in, an edit never confirmed) or rejected
-# by a reviewer. Trados writes the level whenever a segment changes, so it can be trusted.
-UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff"})
+# states of a target that the tool that wrote them keeps out of its memories, whatever the target
+# holds: not confirmed (a machine translation filled in, an edit never confirmed: Trados's Draft,
+# Phrase's m:confirmed="0") or rejected by a reviewer. These tools set the state whenever a segment
+# changes, so it can be trusted.
+UNCONFIRMED = "unconfirmed"  # the state of a Phrase segment not confirmed (Phrase names none)
+UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED})
 
 
 def write_xliff(
@@ -255,11 +259,15 @@ def _outside_marks(element: etree._Element, tag) -> str:
 
 def _state(unit: etree._Element, target: etree._Element | None, segment_id: str | None) -> str | None:
     """The state of the target (of its segment ``segment_id``): XLIFF's ``state``, else what the tool
-    that wrote it calls it (Trados's confirmation level of the segment, memoQ's status of the unit)."""
+    that wrote it calls it (Trados's confirmation level of the segment, memoQ's status of the unit),
+    or whether Phrase has it confirmed (its ``m:confirmed`` level, ``confirmed`` from 1 up)."""
     state = target.get("state") if target is not None else None
     if state is None and segment_id is not None:
         state = next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")
                       if seg.get("id") == segment_id), None)
+    phrase = unit.get(f"{{{PHRASE}}}confirmed")
+    if not state and phrase:
+        state = UNCONFIRMED if phrase in ("0", "false") else "confirmed"
     return state or unit.get(f"{{{MEMOQ}}}status")
 
 
