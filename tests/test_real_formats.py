@@ -394,6 +394,29 @@ def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
     assert (code, out) == (0, "2 units added (fr→en 2), 0 already stored, 1 untranslated skipped\n")
 
 
+def test_trados_reviewers_comments_are_the_notes_of_their_segments(tmp_path):
+    """A comment Trados keeps in ``doc-info/cmt-defs`` and marks on a segment's words was dropped."""
+    path = tmp_path / "comments.sdlxliff"
+    path.write_text(
+        SDLXLIFF_HEAD.replace("<file ", '<doc-info xmlns="http://sdl.com/FileTypes/SdlXliff/1.0"><cmt-defs>'
+                              '<cmt-def id="c1"><Comments xmlns=""><Comment severity="Medium" user="relecteur" '
+                              'version="1.0">Vérifier le nom officiel.</Comment></Comments></cmt-def>'
+                              '<cmt-def id="c2"><Comments><Comment severity="Low" user="t" version="1.0">NATO term.'
+                              '</Comment><Comment severity="Low" user="u" version="1.0">Agreed.</Comment></Comments>'
+                              "</cmt-def></cmt-defs></doc-info><file ", 1) +
+        '<trans-unit id="t1"><source>Un. Deux.</source><seg-source><mrk mtype="seg" mid="1">Un.</mrk> '
+        '<mrk mtype="seg" mid="2">Deux.</mrk></seg-source><target><mrk mtype="seg" mid="1">'
+        '<mrk mtype="x-sdl-comment" sdl:cid="c1">One</mrk>.</mrk> <mrk mtype="seg" mid="2">Two.</mrk></target>'
+        '<sdl:seg-defs><sdl:seg id="1" conf="Translated"/><sdl:seg id="2" conf="Translated"/></sdl:seg-defs>'
+        '</trans-unit><trans-unit id="t2"><source>Trois.</source><seg-source><mrk mtype="seg" mid="3">'
+        '<mrk mtype="x-sdl-comment" sdl:cid="c2">Trois</mrk>.</mrk></seg-source><target><mrk mtype="seg" mid="3">'
+        'Three.</mrk></target><sdl:seg-defs><sdl:seg id="3" conf="Translated"/></sdl:seg-defs></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    assert [(u.tuid, u.target, u.notes) for u in read_xliff(path)] == [
+        ("t1/1", "One.", ["Vérifier le nom officiel."]), ("t1/2", "Two.", []),
+        ("t2", "Three.", ["NATO term.", "Agreed."])]
+
+
 def test_trados_locked_content_is_the_segment_s_text(tmp_path):
     """Trados keeps locked words in a ``lockTU_`` unit of their own that the segment points to with
     an ``x``: read as a code, *PX-200* was lost from both sides, and each holder read as a unit."""

@@ -15,7 +15,8 @@ one, the state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:s
 ``m:confirmed``). A 1.2
 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one unit a segment, as
 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
-:func:`_segments`); the words Trados locks in a segment are its text. XLIFF 1.0 and 1.1 are read
+:func:`_segments`); the words Trados locks in a segment are its text, and the comments its reviewers
+mark on them the segment's notes. XLIFF 1.0 and 1.1 are read
 with or without their namespace. Targets are read as they are, copies of the source included;
 :func:`is_untranslated` tells which units hold no translation, and a unit that does hold one needs
 the file to name its target language.
@@ -161,6 +162,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
     def tag(local: str) -> str:  # XLIFF 1.0 and 1.1 files often have no namespace
         return f"{{{ns}}}{local}" if ns else local
 
+    comments = _comments(root)
     for file in root.iterfind(tag("file")):
         srclang = _lang(file.get("source-language"), file, path)
         if not srclang:
@@ -180,10 +182,25 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
             segments = _segments(unit, target, tag)
             for segment_id, source_part, target_part in segments or [(None, source, target)]:
                 unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
-                item = _unit(source_part, target_part, srclang, tgtlang, unit_id,
-                             _state(unit, target, segment_id), notes, tag_defs)
+                item = _unit(source_part, target_part, srclang, tgtlang, unit_id, _state(unit, target, segment_id),
+                             notes + _commented(comments, source_part, target_part), tag_defs)
                 if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
                     yield item
+
+
+def _comments(root: etree._Element) -> dict[str, list[str]]:
+    """The comments a Trados file's reviewers wrote, by id: ``doc-info/cmt-defs/cmt-def/Comments/Comment``
+    (``Comments`` in no namespace, as some tools write it, or in Trados's)."""
+    return {definition.get("id"): [_text(comment) for comment in definition.iter("{*}Comment")]
+            for definition in root.iterfind(f"{{{SDL}}}doc-info/{{{SDL}}}cmt-defs/{{{SDL}}}cmt-def")}
+
+
+def _commented(comments: dict[str, list[str]], *parts: etree._Element | None) -> list[str]:
+    """The comments on the text of ``parts`` (a segment's source and target): each ``mrk`` of type
+    ``x-sdl-comment`` names its comment by ``sdl:cid``."""
+    marks = [mrk for part in parts if part is not None for mrk in part.iter("{*}mrk")
+             if mrk.get("mtype") == "x-sdl-comment"]
+    return list(dict.fromkeys(text for mrk in marks for text in comments.get(mrk.get(f"{{{SDL}}}cid"), ())))
 
 
 def _unlock(file: etree._Element, tag) -> set[str]:
