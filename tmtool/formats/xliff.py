@@ -9,17 +9,15 @@ filter, however, translates the *target* element and skips a unit without one, s
 
 Reading follows the TMX reader's conventions: inline elements (``g``, ``x``, ``bx``/``ex``, ``bpt``/
 ``ept``, ``ph``, ``it``; 2.0 ``pc``, ``sc``/``ec``, ``ph``) are kept as TMX 1.4b inline markup in
-``source_markup``/``target_markup`` (see :mod:`tmtool.formats.inline`) and left out of the plain
-text; the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop, and so is, without
-one, the state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, Phrase's
-``m:confirmed``). A 1.2
-``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one unit a segment, as
-2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
+``source_markup``/``target_markup`` (see :mod:`tmtool.formats.inline`) and left out of the plain text;
+the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop, and so is, without one, the
+state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, Phrase's
+``m:confirmed``). A 1.2 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one
+unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
 :func:`_segments`); the words Trados locks in a segment are its text, and the comments its reviewers
-mark on them the segment's notes. XLIFF 1.0 and 1.1 are read
-with or without their namespace. Targets are read as they are, copies of the source included;
-:func:`is_untranslated` tells which units hold no translation, and a unit that does hold one needs
-the file to name its target language.
+mark on them the segment's notes. XLIFF 1.0 and 1.1 are read with or without their namespace. Targets
+are read as they are, copies of the source included; :func:`is_untranslated` tells which units hold no
+translation, and a unit that does hold one needs the file to name its target language.
 """
 
 from __future__ import annotations
