@@ -68,13 +68,13 @@ class AlignedPair:
         french, segments = (self.tgt, self.tgt_segments) if english_original else (self.src, self.src_segments)
         three_cell = _three_cell_rows(french, segments)  # the row holds both languages: the French table's
         beads = [bead for bead in self.beads if bead.src and bead.tgt]  # a unit's each, in order
-        units, pairs, k, read_rows = self.units(doc), [], 0, set()
+        units, pairs, k, rows_read = self.units(doc), [], 0, set()
         while k < len(units):
             row = _row_of(beads[k].tgt if english_original else beads[k].src, three_cell)
             if row is not None:  # the row's pair once, for the units of its cells
-                if row not in read_rows:
+                if row not in rows_read:
                     pairs.append(Context(*three_cell[row], doc, units[k].tuid or ""))
-                    read_rows.add(row)
+                    rows_read.add(row)
                 k += 1
                 continue
             for size in (1, 2):  # the row's two cells aligned as one bead, or as two (the usual)
