@@ -370,6 +370,9 @@ def test_a_row_of_three_cells_is_its_french_and_its_english_line(tmp_path):
             ("OTAN\tOrganisation du Traité de l'Atlantique Nord", "North Atlantic Treaty Organization")]
     pairs = [(c.fr, c.en) for c in align_files(fr, en).term_pairs("directive")]
     assert [pair for pair in pairs if "\t" in pair[0]] == rows
+    # the same pairs, French first, when the English is the original and the French its translation
+    english_first = align_files(en, fr, srclang="en-GB", tgtlang="fr-FR").term_pairs("directive")
+    assert [(c.fr, c.en) for c in english_first if "\t" in c.fr] == rows
     assert not any("Allied Command Operations" in c for pair in pairs for c in pair if "\t" not in c)
     assert pairs[-2:] == list(zip(TABLE_3[2], ["ACO and the IMS report to NATO.", "The IMS sits in Brussels."]))
     # the French document alone: the French lines, and no English full form read as French
