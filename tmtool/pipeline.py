@@ -61,7 +61,9 @@ class AlignedPair:
         """The sentence pairs term extraction reads in a French–English pair, French first whichever way
         it was translated: each unit's (``store.rows.french_english``), cited by its tuid; but the units of a table row of
         two cells that is a line of a list of abbreviations, in either language, as one pair of lines,
-        their cells apart by a tab (see :func:`term_sentences`)."""
+        their cells apart by a tab (see :func:`term_sentences`); and the units of a row of three cells of
+        the French document's list (the acronym, its French and English full forms) as the row's own
+        pair of lines, once."""
         doc = self._document_id(document_id)
         english_original = french_side(self.srclang, self.tgtlang) == "target"
         src_rows, tgt_rows = _two_cell_rows(self.src, self.src_segments), _two_cell_rows(self.tgt, self.tgt_segments)

@@ -114,10 +114,11 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
 
 
 def is_untranslated(unit: Unit) -> bool:
-    """Whether a unit read from XLIFF holds no translation: no target, a target Trados has not
-    confirmed or a reviewer rejected (:data:`UNCONFIRMED_STATES`), or a copy of its source (same text,
-    same codes) that a state calls untranslated (``new``, ``needs-translation``, ``initial``) or that
-    no target language claims (a pre-translation file of an older ``tmtool segment``).
+    """Whether a unit read from XLIFF holds no translation: no target, a target its tool (Trados,
+    Phrase) has not confirmed or a reviewer rejected (:data:`UNCONFIRMED_STATES`), or a copy of its
+    source (same text, same codes) that a state calls untranslated (``new``, ``needs-translation``,
+    ``initial``) or that no target language claims (a pre-translation file of an older ``tmtool
+    segment``).
 
     Otherwise a target that differs from its source is a translation whatever its state says: OmegaT
     fills targets without touching the ``needs-translation`` that ``tmtool segment`` wrote on them,
@@ -187,8 +188,9 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
 
 
 def _comments(root: etree._Element) -> dict[str, list[str]]:
-    """The comments a Trados file's reviewers wrote, by id: ``doc-info/cmt-defs/cmt-def/Comments/Comment``
-    (``Comments`` in no namespace, as some tools write it, or in Trados's)."""
+    """The comments a Trados file's reviewers wrote, by id:
+    ``doc-info/cmt-defs/cmt-def/Comments/Comment`` (``Comments`` in Trados's namespace or, as some
+    tools write it, in none)."""
     return {definition.get("id"): [_text(comment) for comment in definition.iter("{*}Comment")]
             for definition in root.iterfind(f"{{{SDL}}}doc-info/{{{SDL}}}cmt-defs/{{{SDL}}}cmt-def")}
 
