@@ -82,6 +82,9 @@ _COMMENT_SEPARATOR = " — "
 _TERM_DEFAULTS = Term(text="", lang="")
 _Row = tuple[int, list[str]]  # the line a row starts on, and its cells
 # what str.splitlines() breaks at, and the tab
+# a cell as Excel quotes it: whole, a doubled quote inside; or opened and not closed on its line (a tab
+# or a line break inside)
+_EXCEL_QUOTED = re.compile(r'"(?:[^"]|"")*""(?:[^"]|"")*"\Z|"[^"]*(?:""[^"]*)*\Z')
 _BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
@@ -123,9 +126,20 @@ def write_tsv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
 def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     """Read a tab-separated glossary (OmegaT's, or with a header row); ``#`` lines are comments.
     A line without a tab or without a source term is passed over and told to ``on_skip``, as OmegaT
-    passes over it (see :mod:`tmtool.formats.skips`)."""
-    rows = ((number, line.rstrip("\r\n").split("\t"))
-            for number, line in enumerate(_lines(path), 1) if not line.startswith("#"))
+    passes over it (see :mod:`tmtool.formats.skips`).
+
+    OmegaT quotes nothing, but Excel's tab-delimited text does, as in CSV, a cell holding a quote, a
+    tab or a line break (``"le ""bon"" terme"``); a file with such a cell is read as Excel wrote it.
+    """
+    lines = _lines(path)
+    if any(_EXCEL_QUOTED.match(cell) for line in lines for cell in line.rstrip("\r\n").split("\t")):
+        lines.seek(0)
+        rows = ((number, cells) for number, cells in _numbered(csv.reader(lines, delimiter="\t"), path)
+                if not cells[:1] or not cells[0].startswith("#"))
+    else:
+        lines.seek(0)
+        rows = ((number, line.rstrip("\r\n").split("\t")) for number, line in enumerate(lines, 1)
+                if not line.startswith("#"))
     # a first line without a tab is one line to pass over, not a sign of another separator
     return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False)
 
@@ -153,18 +167,19 @@ def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     lines.seek(0)
     # French spreadsheets separate fields with semicolons, the comma being their decimal mark
     reader = csv.reader(lines, delimiter=";" if ";" in first and "," not in first else ",")
+    yield from read_rows(_numbered(reader, path), path, on_skip)
+
+
+def _numbered(reader, path: str | Path) -> Iterator[_Row]:
+    """The rows of a csv reader, each with the line it starts on (a quoted cell may hold line breaks);
+    a row it cannot read is an error naming its line."""
+    start = 1
     try:
-        yield from read_rows(_numbered(reader), path, on_skip)
+        for cells in reader:
+            yield start, cells
+            start = reader.line_num + 1
     except csv.Error as exc:  # a field over csv.field_size_limit(), a quote in the wrong place
         raise TmtoolError(f"not valid CSV: {exc}", path=str(path), line=reader.line_num) from None
-
-
-def _numbered(reader) -> Iterator[_Row]:
-    """The rows of a csv reader, each with the line it starts on (a quoted cell may hold line breaks)."""
-    start = 1
-    for cells in reader:
-        yield start, cells
-        start = reader.line_num + 1
 
 
 def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict[str, str]:
