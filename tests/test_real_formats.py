@@ -417,6 +417,31 @@ def test_trados_reviewers_comments_are_the_notes_of_their_segments(tmp_path):
         ("t2", "Three.", ["NATO term.", "Agreed."])]
 
 
+def test_phrase_codes_written_in_the_text_are_codes(tmp_path):
+    """Phrase writes a segment's codes into its text (``{1>Save<1}``, ``{2}``, ``{b>save<b}``), their
+    native code in ``m:tunit-metadata``: they were read as words of the translation."""
+    from test_roundtrip import tmx_schema_errors
+
+    path = tmp_path / "job.mxliff"
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?><xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" "
+        'xmlns:m="http://www.memsource.com/mxlf/2.0" version="1.2" m:version="2.17"><file original="d.docx" '
+        'source-language="fr" target-language="en" m:task-id="T"><body><group id="0">'
+        '<trans-unit id="T:0" m:confirmed="1"><source>Cliquez sur {1&gt;Enregistrer&lt;1}{2} pour {b&gt;sauver'
+        "&lt;b} ; coût {environ} 5.</source><target>Click {1&gt;Save&lt;1}{2} to {b&gt;save&lt;b}; cost {approx} 5."
+        '</target><m:tunit-metadata><m:mark id="1"><m:type>code</m:type><m:content>&lt;w:b/&gt;</m:content>'
+        '</m:mark><m:mark id="2"><m:content>&lt;w:tab/&gt;</m:content></m:mark></m:tunit-metadata></trans-unit>'
+        "</group></body></file></xliff>", encoding="utf-8")
+    [unit] = read_xliff(path)
+    assert (unit.source, unit.target) == ("Cliquez sur Enregistrer pour sauver ; coût {environ} 5.",
+                                          "Click Save to save; cost {approx} 5.")  # {approx} is text
+    assert unit.target_markup == ('Click <bpt i="1" x="1">&lt;w:b/&gt;</bpt>Save<ept i="1"/><ph x="2">&lt;w:tab/&gt;'
+                                  '</ph> to <bpt i="2" x="b"/>save<ept i="2"/>; cost {approx} 5.')
+    tmtool(tmp_path / "t.db", "import", path)
+    tmtool(tmp_path / "t.db", "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", tmp_path / "out.tmx")
+    assert tmx_schema_errors(tmp_path / "out.tmx") == []
+
+
 def test_trados_locked_content_is_the_segment_s_text(tmp_path):
     """Trados keeps locked words in a ``lockTU_`` unit of their own that the segment points to with
     an ``x``: read as a code, *PX-200* was lost from both sides, and each holder read as a unit."""

@@ -14,14 +14,16 @@ the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop, and 
 state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, Phrase's
 ``m:confirmed``). A 1.2 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one
 unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
-:func:`_segments`); the words Trados locks in a segment are its text, and the comments its reviewers
-mark on them the segment's notes. XLIFF 1.0 and 1.1 are read with or without their namespace. Targets
-are read as they are, copies of the source included; :func:`is_untranslated` tells which units hold no
-translation, and a unit that does hold one needs the file to name its target language.
+:func:`_segments`); the words Trados locks in a segment are its text, the comments its reviewers mark on
+them the segment's notes, and the codes Phrase writes into the text (``{1}``, ``{1>…<1}``) codes. XLIFF
+1.0 and 1.1 are read with or without their namespace. Targets are read as they are, copies of the source
+included; :func:`is_untranslated` tells which units hold no translation, and a unit that does hold one
+needs the file to name its target language.
 """
 
 from __future__ import annotations
 
+import re
 from contextlib import nullcontext
 from copy import deepcopy
 from pathlib import Path
@@ -53,6 +55,8 @@ UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft",
 # holds: not confirmed (a machine translation filled in, an edit never confirmed: Trados's Draft,
 # Phrase's m:confirmed="0") or rejected by a reviewer. These tools set the state whenever a segment
 # changes, so it can be trusted.
+# a code as Phrase writes it in a segment's text: {1}, or a pair's start {1> or {b> and end <1} or <b}
+_PHRASE_CODE = re.compile(r"\{(\d+)\}|\{(\d+|[A-Za-z]+)>|<(\d+|[A-Za-z]+)\}")
 UNCONFIRMED = "unconfirmed"  # the state of a Phrase segment not confirmed (Phrase names none)
 UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED})
 
@@ -169,6 +173,8 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
         tgtlang = _lang(file.get("target-language"), file, path)
         tag_defs = _tag_defs(file)
         locked = _unlock(file, tag)
+        if PHRASE in root.nsmap.values():
+            _phrase_codes(file, tag)
         for unit in file.iter(tag("trans-unit")):
             if unit.get("id") in locked:
                 continue  # its text is read where a segment locks it
@@ -220,6 +226,43 @@ def _unlock(file: etree._Element, tag) -> set[str]:
         x.set("mtype", "protected")
         x.extend(deepcopy(child) for child in content)
     return set(holders)
+
+
+def _phrase_codes(file: etree._Element, tag) -> None:
+    """Turn the codes Phrase writes into a segment's text into XLIFF's code elements, which are read as
+    codes, not text: ``{1}`` a standalone code (``ph``), ``{1>`` … ``<1}`` a pair (``bpt``/``ept``),
+    its native code the ``m:content`` of the unit's ``m:tunit-metadata`` mark of that id, and
+    ``{b>`` … ``<b}`` a pair of formatting of Phrase's own (bold, italic …). Text that only looks
+    like them (*{approx}*) stays text."""
+    for unit in file.iter(tag("trans-unit")):
+        natives = {mark.get("id"): mark.findtext(f"{{{PHRASE}}}content")
+                   for mark in unit.iterfind(f"{{{PHRASE}}}tunit-metadata/{{{PHRASE}}}mark")}
+        for element in (unit.find(tag("source")), unit.find(tag("target"))):
+            if element is None or len(element) or not _PHRASE_CODE.search(element.text or ""):
+                continue
+            text, element.text, at, opened = element.text, None, 0, {}
+            for number, match in enumerate(_PHRASE_CODE.finditer(text)):
+                _add_text(element, text[at:match.start()])
+                standalone, start, end = match.groups()
+                if standalone:
+                    code = etree.SubElement(element, tag("ph"), id=standalone)
+                elif start:  # each pair its own rid: a code of one id may open twice
+                    opened.setdefault(start, []).append(f"{start}.{number}")
+                    code = etree.SubElement(element, tag("bpt"), id=start, rid=opened[start][-1])
+                else:
+                    rid = opened[end].pop() if opened.get(end) else f"{end}.{number}"
+                    code = etree.SubElement(element, tag("ept"), id=end, rid=rid)
+                code.text = natives.get(standalone or start)
+                at = match.end()
+            _add_text(element, text[at:])
+
+
+def _add_text(element: etree._Element, text: str) -> None:
+    """``text`` after the element's last child, or as its text when it has none."""
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
 
 
 def _tag_defs(file: etree._Element) -> dict[str, str]:
