@@ -373,6 +373,21 @@ def test_trados_segments_not_confirmed_or_rejected_are_not_translations(tmp_path
     assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
 
 
+def test_memoq_segments_not_confirmed_are_not_translations(tmp_path):
+    """memoQ writes to its memories the segments a translator or reviewer confirmed; one edited and
+    not confirmed, pre-translated from a memory or by a machine was imported as a translation."""
+    path = tmp_path / "job.mqxliff"
+    statuses = ["PartiallyEdited", "Pretranslated", "MachineTranslated", "ManuallyConfirmed", "Reviewer1Confirmed"]
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="a.docx" source-language="fr-FR" target-language="en-GB" datatype="x-docx"><body>' + "".join(
+            f'<trans-unit id="{n}" mq:status="{status}"><source xml:space="preserve">Phrase {n}.</source>'
+            f'<target xml:space="preserve">Sentence {n}.</target></trans-unit>' for n, status in enumerate(statuses, 1))
+        + "</body></file></xliff>", encoding="utf-8")
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
+
+
 def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
     """Phrase (Memsource) marks a segment confirmed by ``m:confirmed``; its pre-translations, machine
     ones included, stay at 0 until a translator confirms them, and were imported as translations."""

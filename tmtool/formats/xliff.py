@@ -47,18 +47,20 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's .sdlxliff
 MEMOQ = "MQXliff"  # memoQ's .mqxliff
 PHRASE = "http://www.memsource.com/mxlf/2.0"  # Phrase's (Memsource's) .mxliff
-# target states saying the target is not a translation yet: 1.2 "new" and "needs-translation"
-# (what this module writes with source_as_target, and what OmegaT leaves), 2.0 "initial", Trados's
-# "Draft" (a copy of the source is one), memoQ's "NotStarted"
-UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft", "NotStarted"})
+# target states saying a copy of the source is not a translation yet: 1.2 "new" and "needs-translation"
+# (what this module writes with source_as_target, and what OmegaT leaves), 2.0 "initial", memoQ's
+# "NotStarted"
+UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "NotStarted"})
 # states of a target that the tool that wrote them keeps out of its memories, whatever the target
-# holds: not confirmed (a machine translation filled in, an edit never confirmed: Trados's Draft,
-# Phrase's m:confirmed="0") or rejected by a reviewer. These tools set the state whenever a segment
-# changes, so it can be trusted.
+# holds: not confirmed (a machine translation filled in, a memory's match, an edit never confirmed:
+# Trados's Draft, memoQ's PartiallyEdited, Pretranslated and MachineTranslated, Phrase's
+# m:confirmed="0") or rejected by a reviewer. These tools set the state whenever a segment changes,
+# so it can be trusted.
 # a code as Phrase writes it in a segment's text: {1}, or a pair's start {1> or {b> and end <1} or <b}
 _PHRASE_CODE = re.compile(r"\{(\d+)\}|\{(\d+|[A-Za-z]+)>|<(\d+|[A-Za-z]+)\}")
 UNCONFIRMED = "unconfirmed"  # the state of a Phrase segment not confirmed (Phrase names none)
-UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED})
+UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED,
+                                "PartiallyEdited", "Pretranslated", "MachineTranslated"})
 
 
 def write_xliff(
@@ -119,7 +121,7 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
 
 def is_untranslated(unit: Unit) -> bool:
     """Whether a unit read from XLIFF holds no translation: no target, a target its tool (Trados,
-    Phrase) has not confirmed or a reviewer rejected (:data:`UNCONFIRMED_STATES`), or a copy of its
+    memoQ, Phrase) has not confirmed or a reviewer rejected (:data:`UNCONFIRMED_STATES`), or a copy of its
     source (same text, same codes) that a state calls untranslated (``new``, ``needs-translation``,
     ``initial``) or that no target language claims (a pre-translation file of an older ``tmtool
     segment``).
