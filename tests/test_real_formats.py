@@ -371,6 +371,10 @@ def test_trados_segments_not_confirmed_or_rejected_are_not_translations(tmp_path
         (text, conf) for conf, _, text in segments]  # read as they are, their level kept
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
+    # a check reads them all: a draft is the translation it is meant to become
+    from tmtool.check import read_units
+
+    assert [u.target for u in read_units(str(path))[0]] == [text for _, _, text in segments]
 
 
 def test_memoq_segments_not_confirmed_are_not_translations(tmp_path):

@@ -82,8 +82,10 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
         else:
             items = fmt.read(str(path), on_skip=on_skip)
         if result.kind == "units":
-            # a format may tell a unit that holds no translation beyond an empty target (XLIFF's copies)
-            untranslated = {"untranslated": fmt.is_untranslated} if fmt.untranslated else {}
+            # a format may tell a unit that holds no translation beyond an empty target (XLIFF's copies),
+            # or one whose translation its tool has not confirmed (a draft): neither is stored
+            tests = [test for test in (fmt.is_untranslated, fmt.is_unconfirmed) if test]
+            untranslated = {"untranslated": lambda unit: any(test(unit) for test in tests)} if tests else {}
             result.added, result.already_stored, result.untranslated = store.add_units(
                 items, origin, import_id, pairs=result.languages, **untranslated)
         else:

@@ -17,8 +17,9 @@ unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments bein
 :func:`_segments`); the words Trados locks in a segment are its text, the comments its reviewers mark on
 them the segment's notes, and the codes Phrase writes into the text (``{1}``, ``{1>…<1}``) codes. XLIFF
 1.0 and 1.1 are read with or without their namespace. Targets are read as they are, copies of the source
-included; :func:`is_untranslated` tells which units hold no translation, and a unit that does hold one
-needs the file to name its target language.
+included; :func:`is_untranslated` tells which units hold no translation, :func:`is_unconfirmed` which
+translations their tool has not confirmed, and a unit that does hold one needs the file to name its
+target language.
 """
 
 from __future__ import annotations
@@ -47,10 +48,10 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's .sdlxliff
 MEMOQ = "MQXliff"  # memoQ's .mqxliff
 PHRASE = "http://www.memsource.com/mxlf/2.0"  # Phrase's (Memsource's) .mxliff
-# target states saying a copy of the source is not a translation yet: 1.2 "new" and "needs-translation"
-# (what this module writes with source_as_target, and what OmegaT leaves), 2.0 "initial", memoQ's
-# "NotStarted"
-UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "NotStarted"})
+# target states saying the target is not a translation yet: 1.2 "new" and "needs-translation"
+# (what this module writes with source_as_target, and what OmegaT leaves), 2.0 "initial", Trados's
+# "Draft" (a copy of the source is one), memoQ's "NotStarted"
+UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft", "NotStarted"})
 # states of a target that the tool that wrote them keeps out of its memories, whatever the target
 # holds: not confirmed (a machine translation filled in, a memory's match, an edit never confirmed:
 # Trados's Draft, memoQ's PartiallyEdited, Pretranslated and MachineTranslated, Phrase's
@@ -120,20 +121,27 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
 
 
 def is_untranslated(unit: Unit) -> bool:
-    """Whether a unit read from XLIFF holds no translation: no target, a target its tool (Trados,
-    memoQ, Phrase) has not confirmed or a reviewer rejected (:data:`UNCONFIRMED_STATES`), or a copy of its
-    source (same text, same codes) that a state calls untranslated (``new``, ``needs-translation``,
-    ``initial``) or that no target language claims (a pre-translation file of an older ``tmtool
-    segment``).
+    """Whether a unit read from XLIFF holds no translation: no target, or a copy of its source (same
+    text, same codes) that a state calls untranslated (``new``, ``needs-translation``, ``initial``) or
+    that no target language claims (a pre-translation file of an older ``tmtool segment``).
 
-    Otherwise a target that differs from its source is a translation whatever its state says: OmegaT
-    fills targets without touching the ``needs-translation`` that ``tmtool segment`` wrote on them,
-    and a 2.0 segment's state is ``initial`` unless a tool sets it.
+    A target that differs from its source is a translation whatever its state says: OmegaT fills
+    targets without touching the ``needs-translation`` that ``tmtool segment`` wrote on them, and a
+    2.0 segment's state is ``initial`` unless a tool sets it. Whether it is one to keep is
+    :func:`is_unconfirmed`'s question.
     """
-    if not unit.target.strip() or unit.props.get("x-state") in UNCONFIRMED_STATES:
+    if not unit.target.strip():
         return True
     copy = unit.target == unit.source and unit.target_markup == unit.source_markup
     return copy and (unit.props.get("x-state") in UNTRANSLATED_STATES or not unit.tgtlang)
+
+
+def is_unconfirmed(unit: Unit) -> bool:
+    """Whether a unit read from XLIFF holds a translation its tool has not confirmed, or a reviewer
+    rejected (:data:`UNCONFIRMED_STATES`: a draft, a memory's or a machine's proposal): Trados, memoQ
+    and Phrase keep such a target out of their memories, and so does an import, while a check reads it
+    as the translation it is meant to become."""
+    return unit.props.get("x-state") in UNCONFIRMED_STATES
 
 
 def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
