@@ -48,7 +48,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
                 progress: Progress | None = None, user: str | None = None,
                 recorded_as: str | None = None) -> ImportResult:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
-    units without a translation (a pre-translation file's untranslated segments).
+    units without a translation (a pre-translation file's untranslated segments) or whose translation
+    the tool that wrote it has not confirmed (a Trados draft).
 
     A unit or entry the file's reader cannot use (see :mod:`tmtool.formats.skips`) is passed over
     and listed in the result, the rest imported; with ``strict`` the first refuses the whole file.
