@@ -95,7 +95,7 @@ def test_units_of_a_removed_import_leave_the_target_index(store):
     assert found(store, "Le sommet s’achève demain à Vilnius.") == []
 
 
-def test_a_postgresql_store_of_the_previous_schema_finds_its_targets_once_upgraded(pg_url):
+def test_a_postgresql_store_of_the_previous_schema_finds_its_targets_once_upgraded(pg_url, caplog):
     import psycopg
 
     from tmtool.store.copy import check_store
@@ -113,7 +113,10 @@ def test_a_postgresql_store_of_the_previous_schema_finds_its_targets_once_upgrad
                          " VALUES (%s, %s, %s, %s, %s, %s, %s)", (unit.source, unit.target, unit.srclang,
                                                                   unit.tgtlang, normalize_for_match(unit.source),
                                                                   unit.tuid, unit.tuid))
-    with open_store(pg_url) as store:
+    with caplog.at_level("INFO", logger="tmtool"), open_store(pg_url) as store:
+        assert [r.getMessage() for r in caplog.records] == [  # said before the upgrade runs
+            f"upgrading the store from schema {len(MIGRATIONS) - 1} to {len(MIGRATIONS)}"
+            " (once; on a large memory this takes a while)"]
         assert found(store, "Le Conseil a adopté sa nouvelle stratégie aujourd’hui.") == [("en-fr", "target", "fr-FR")]
         assert found(store, "Le Comité militaire se réunit à Bruxelles.") == [("fr-en", "source", "fr-FR")]
         assert check_store(store) == []
@@ -202,3 +205,31 @@ def test_python_api_gives_the_matched_side_and_its_translation(db):
             "source", "de-DE", DE_FR.source, DE_FR.target, "fr-FR")
         french = api.search(store, "Le Conseil a adopté la nouvelle stratégie.", lang="fr", limit=5)
         assert [m["tuid"] for m in french] == ["de-fr", "en-fr"]
+
+
+def test_the_command_line_says_a_store_of_an_earlier_version_is_being_upgraded(tmp_path, monkeypatch, caplog):
+    from tmtool.store.sqlite.migrations import MIGRATIONS
+
+    def earlier_store(name):
+        path = str(tmp_path / name)
+        monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:-1])
+        open_store(path, create=True).close()
+        monkeypatch.undo()
+        return path
+
+    runner = CliRunner()
+    quiet = runner.invoke(main, ["--db", earlier_store("quiet.db"), "-q", "db", "check"])
+    assert quiet.exit_code == 0, quiet.output
+    assert "upgrading" not in quiet.stderr  # -q: the summary line only
+    path = earlier_store("old.db")
+    first = runner.invoke(main, ["--db", path, "db", "check"])
+    again = runner.invoke(main, ["--db", path, "db", "check"])
+    assert first.exit_code == 0, first.output
+    assert first.stderr.splitlines() == [
+        f"tmtool: upgrading the store from schema {len(MIGRATIONS) - 1} to {len(MIGRATIONS)}"
+        " (once; on a large memory this takes a while)"]
+    assert "upgrading" not in again.stderr
+    caplog.clear()
+    with caplog.at_level("INFO", logger="tmtool"):
+        open_store(tmp_path / "new.db", create=True).close()
+    assert not caplog.records  # a store being made is not upgraded

@@ -7,6 +7,7 @@ lookup`` starts fast.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -92,6 +93,18 @@ def main(ctx: click.Context, db_path: str, quiet: bool, user: str | None) -> Non
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
     """
     ctx.obj = {"db": db_path, "quiet": quiet, "user": user}
+    notices = logging.getLogger("tmtool")
+    notices.handlers = [h for h in notices.handlers if not isinstance(h, _Notices)]  # one per run
+    if not quiet:
+        notices.addHandler(_Notices())
+        notices.setLevel(logging.INFO)
+
+
+class _Notices(logging.Handler):
+    """The library's notices (a store being upgraded) on stderr, as tmtool's other lines are."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"tmtool: {record.getMessage()}", err=True)
 
 
 # ---- commands are added below, one section per capability ----

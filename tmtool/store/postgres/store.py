@@ -33,6 +33,7 @@ from ...errors import NotFound, TmtoolError
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word
+from ..base import announce_upgrade
 from ..corrections import UnitCorrections
 from ..records import (
     Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, unit_content_key,
@@ -946,6 +947,7 @@ def migrate(pg: psycopg.Connection) -> None:
                 pg.execute("CREATE TABLE tmtool_schema (version integer NOT NULL)")
                 pg.execute("INSERT INTO tmtool_schema VALUES (0)")
                 version = 0
+            announce_upgrade(version, len(MIGRATIONS))
             for number, script in enumerate(MIGRATIONS[version:], version + 1):
                 if callable(script):
                     script(pg)

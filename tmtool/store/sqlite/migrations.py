@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from ...errors import TmtoolError
+from ..base import announce_upgrade
 
 _V1 = """
 CREATE TABLE documents (
@@ -431,6 +432,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             raise TmtoolError(
                 f"store schema version {version} is newer than this tmtool understands ({len(MIGRATIONS)})"
             )
+        announce_upgrade(version, len(MIGRATIONS))
         for number, script in enumerate(MIGRATIONS[version:], version + 1):
             if callable(script):
                 script(conn)
