@@ -1,4 +1,4 @@
-"""Documents from disk: plain text, HTML and DOCX become a ``Document`` of paragraphs.
+"""Documents from disk: plain text, HTML, DOCX, ODT and PDF become a ``Document`` of paragraphs.
 
 The format is decided by the extension and checked against the bytes: a ``.txt`` that is really a ZIP
 archive, a PDF or binary data is refused with one clear line instead of being read as garbage. Files
@@ -23,6 +23,10 @@ from .langid import check_language
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 DOCX_EXTENSIONS = {".docx"}
+ODT_EXTENSIONS = {".odt"}
+PDF_EXTENSIONS = {".pdf"}
+# the one list of what ingest, extract and the workbench read, in the order messages name them
+DOCUMENT_EXTENSIONS = (".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pdf")
 # about 15,000 words: ten times the longest paragraph of a real report, far below a runaway line
 MAX_PARAGRAPH_CHARS = 100_000
 
@@ -43,11 +47,12 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)"
 
 
 def read_document(path: str | Path, *, lang: str | None = None) -> Document:
-    """Read a .txt (or other plain-text), .html/.htm or .docx file into paragraphs.
+    """Read a .txt (or other plain-text), .html/.htm, .docx, .odt or .pdf file into paragraphs.
 
     Plain text: UTF-8 (BOM optional) or UTF-16/32 with BOM; every line is a paragraph (blank lines are
     separators too). Paragraphs are stripped and empty ones dropped. A table cell of HTML or DOCX is a
-    paragraph of its own, and the document's ``rows`` say which cells make a row. ``lang`` is normalised
+    paragraph of its own, and the document's ``rows`` say which cells make a row. A PDF's paragraphs are
+    rebuilt from its layout (:mod:`tmtool.text.pdf`). ``lang`` is normalised
     to BCP 47, and a text that is clearly in another language (of fr, en, de) is refused.
     """
     path = Path(path)
@@ -58,6 +63,10 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
     ext = path.suffix.lower()
     if ext in DOCX_EXTENSIONS:
         read = _docx_paragraphs(path, data)
+    elif ext in ODT_EXTENSIONS:
+        read = _odt_paragraphs(path, data)
+    elif ext in PDF_EXTENSIONS:
+        read = _pdf_paragraphs(path, data, lang)
     else:
         _refuse_binary_formats(data, name)
         if ext in HTML_EXTENSIONS:
@@ -77,7 +86,8 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
 def _refuse_binary_formats(data: bytes, path: str) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise TmtoolError(f"is {what}, not plain text, HTML or DOCX", path=path)
+            raise TmtoolError(f"is {what}, not plain text or HTML (DOCX, ODT and PDF are read by their extension)",
+                              path=path)
 
 
 def _text_paragraphs(text: str, path: str) -> list[str]:
@@ -261,3 +271,17 @@ def _docx_blocks(container, read: _Reading) -> None:
                 read.add_row(cells)
         else:
             read.add(block.text)
+
+
+# ---- PDF ----
+
+
+def _pdf_paragraphs(path: Path, data: bytes, lang: str | None) -> _Reading:
+    from .pdf import pdf_paragraphs
+
+    if not data.startswith(b"%PDF") and b"%PDF-" not in data[:1024]:  # readers allow junk before the header
+        raise TmtoolError("not a PDF file (no %PDF header)", path=str(path))
+    read = _Reading(str(path))
+    for paragraph in pdf_paragraphs(path, lang):
+        read.add(paragraph)
+    return read

@@ -1,0 +1,379 @@
+"""PDF documents: paragraphs rebuilt from where the characters stand on the page.
+
+A PDF holds positioned characters, not paragraphs. pdfminer.six (MIT) gives each character with its
+box and font size; pypdf (BSD), measured beside it, gives a page's text as a string whose lines have
+lost their positions, so indentation, vertical space and short lines, which tell where a paragraph
+ends, and the gutter between two columns could not be seen (bench/README.md, "PDF reading", has both
+measured). pdfminer's own grouping of characters into lines and blocks is not used: it cuts a
+justified line at its wider spaces and then orders the pieces apart. Here, on each page:
+
+- characters on one baseline are a row, cut where a gap is wider than an em; two pieces are one line
+  again when a row above or below has text across their gap (a stretched space of justified text,
+  not a gutter or the gap between table cells);
+- rows are read top to bottom; where at least three rows share a gutter between columns at least
+  twelve ems wide, the columns are read one after the other (a table's narrower columns row by row);
+- the running header and footer are dropped: a line at the top or bottom of a page that is the same,
+  digits aside (page numbers), on at least half of the pages;
+- consecutive lines of one column are one paragraph unless the second stands after extra vertical
+  space, in another font size, indented, after a list marker, or after a line that had room for its
+  first word (the writer ended that line: a typesetter breaks a line only where the next word does
+  not fit);
+- a paragraph goes on over a page or column break when its last line is full and ends no sentence,
+  or the next line starts in lower case;
+- a word hyphenated at a line end is joined back (*opéra-* *tions*) and a compound keeps its hyphen
+  (*état-* *major*), as the document's own use of either form says, else as wordfreq knows the
+  joined word (see :meth:`_Hyphenation.joins`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+import struct
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import TmtoolError
+from ..langtags import base_language
+
+# pdfminer reports recoverable damage through logging, which without a handler Python prints to
+# stderr; what it could not recover from is raised and becomes our one error line
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
+# a gap between two characters wider than this many ems is a space: a space is a quarter of an em or
+# more, kerning a tenth at most
+WORD_GAP = 0.12
+EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
+# wordfreq's Zipf scale: 2 is once in ten million words, which the noise of its lists (hyphenation
+# fragments, typos such as "porteparole") stays under and the rare words of a report reach
+KNOWN_WORD = 2.0
+
+_TERMINAL = re.compile(r"[.!?…:][\s\"'»”’)\]]*$")
+_LIST_MARKER = re.compile(r"^(?:[•▪◦●■□▸►‣⁃∙·*–—-]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\))\s")
+_HYPHENATED_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
+_WORD_START = re.compile(r"^(\w+)")
+_COMPOUNDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    baseline: float  # PDF coordinates: y grows upwards
+    size: float
+    first_word: float  # width of the line's first word: would it have fit on the line before?
+
+    def below(self, other: _Line) -> bool:
+        """Whether this line comes right under ``other`` in the same column."""
+        return (self.page == other.page and other.baseline > self.baseline > other.baseline - 3 * other.size
+                and self.x0 < other.x1 and other.x0 < self.x1)
+
+
+def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
+    """The paragraphs of a PDF's text layer, in reading order."""
+    pages = _read_lines(path)
+    if not any(pages):
+        raise TmtoolError("no text layer: scanned PDF? run OCR first", path=str(path))
+    lines = [line for page in _drop_running_lines(pages) for line in page]
+    return _Paragraphs(lines, _Hyphenation(lines, lang)).build()
+
+
+def _read_lines(path: Path) -> list[list[_Line]]:
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfdocument import PDFEncryptionError
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.psexceptions import PSException
+
+    pages = []
+    try:
+        with open(path, "rb") as stream:
+            resources = PDFResourceManager()
+            device = PDFPageAggregator(resources)  # no layout analysis: the characters as placed
+            interpreter = PDFPageInterpreter(resources, device)
+            for number, page in enumerate(PDFPage.get_pages(stream)):
+                interpreter.process_page(page)
+                pages.append(_page_lines(list(_glyphs(device.get_result())), number))
+    except PDFEncryptionError:
+        raise TmtoolError("an encrypted PDF that needs a password; save an unprotected copy", path=str(path)) from None
+    except (PSException, ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError, OverflowError,
+            RecursionError, struct.error, zlib.error) as exc:
+        # pdfminer parses a broken file as far as it can, and then fails with whatever the damage raised
+        raise TmtoolError(f"not a readable PDF file ({type(exc).__name__}: {str(exc)[:100]})",
+                          path=str(path)) from None
+    if not pages:
+        raise TmtoolError("not a readable PDF file (no pages)", path=str(path))
+    return pages
+
+
+@dataclass(slots=True)
+class _Glyph:
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    size: float
+
+    @property
+    def middle(self) -> float:
+        return (self.bottom + self.top) / 2
+
+
+def _glyphs(container):
+    """The upright characters of a page, those inside figures (form XObjects) included."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    for item in container:
+        if isinstance(item, LTChar):
+            a, b, c, d, _, _ = item.matrix
+            if a > 0 and d > 0 and abs(b) < 1e-3 * a and abs(c) < 1e-3 * d:  # not rotated (a watermark)
+                yield _Glyph(item.get_text().translate(_LIGATURES), item.x0, item.x1, item.y0, item.y1, item.size)
+        elif isinstance(item, LTContainer):
+            yield from _glyphs(item)
+
+
+def _page_lines(glyphs: list[_Glyph], page: int) -> list[_Line]:
+    """A page's lines in reading order."""
+    rows = []
+    for glyph in sorted(glyphs, key=lambda g: -g.middle):
+        if rows and rows[-1][0] <= glyph.middle:
+            rows[-1][2].append(glyph)
+            rows[-1][0] = min(rows[-1][0], glyph.bottom)
+        else:
+            rows.append([glyph.bottom, glyph.top, [glyph]])
+    pieces = [_pieces(sorted(row, key=lambda g: g.x0)) for _, _, row in rows]
+    lines = [[_line(piece, page) for piece in _rejoin(pieces, i)] for i in range(len(pieces))]
+    return [line for band in _bands(lines) for line in _band_order(band)]
+
+
+def _pieces(row: list[_Glyph]) -> list[list[_Glyph]]:
+    """A row cut where a gap is wider than an em; a glyph drawn twice over itself (fake bold) once."""
+    pieces = [[row[0]]]
+    for before, glyph in zip(row, row[1:]):
+        if glyph.text == before.text and abs(glyph.x0 - before.x0) < 0.3 * (before.x1 - before.x0):
+            continue
+        if glyph.x0 - pieces[-1][-1].x1 > glyph.size:
+            pieces.append([])
+        pieces[-1].append(glyph)
+    return pieces
+
+
+def _rejoin(pieces: list[list[list[_Glyph]]], i: int) -> list[list[_Glyph]]:
+    """Row ``i``'s pieces put back together across the stretched spaces of a justified line: a gap
+    that a row near it has text across, or as wide as the gap beside it where one of the pieces is a
+    lone word (a gutter or the gap between table cells has neither)."""
+    row = pieces[i]
+    near = [piece for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i for piece in pieces[j]
+            if abs(piece[0].bottom - row[0][0].bottom) < 3 * row[0][0].size]
+    gaps = [b[0].x0 - a[-1].x1 for a, b in zip(row, row[1:])]
+    joined = [list(row[0])]
+    for k, piece in enumerate(row[1:]):
+        start, end = row[k][-1].x1, piece[0].x0
+        beside = gaps[max(0, k - 1):k] + gaps[k + 1:k + 2]
+        stretched = (_is_word(row[k]) or _is_word(piece)) and any(abs(gap - gaps[k]) < 0.15 * gaps[k] for gap in beside)
+        if stretched or any(other[0].x0 < start and other[-1].x1 > end for other in near):
+            joined[-1].extend(piece)
+        else:
+            joined.append(list(piece))
+    return joined
+
+
+def _is_word(glyphs: list[_Glyph]) -> bool:
+    return not any(g.text.isspace() or g.x0 - before.x1 > WORD_GAP * g.size for before, g in zip(glyphs, glyphs[1:]))
+
+
+def _line(glyphs: list[_Glyph], page: int) -> _Line:
+    text, word_end = [], None
+    for before, glyph in zip([None] + glyphs, glyphs):
+        # no space character between words: the gap says it (a third of a space is kerning, not a space)
+        if before is not None and glyph.x0 - before.x1 > WORD_GAP * glyph.size and not before.text.isspace():
+            text.append(" ")
+        if word_end is None and text and (glyph.text.isspace() or text[-1] == " ") and before is not None:
+            word_end = before.x1
+        text.append(glyph.text)
+    inked = [g for g in glyphs if not g.text.isspace()] or glyphs
+    return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1,
+                 statistics.median(g.bottom for g in inked), statistics.median(g.size for g in inked),
+                 (word_end if word_end is not None else inked[-1].x1) - inked[0].x0)
+
+
+def _bands(rows: list[list[_Line]]) -> list[list[list[_Line]]]:
+    """Rows grouped while they share the gutters their first row has between its lines (or, for a
+    band of rows of one line each, while they have none)."""
+    bands, gutters = [], []
+    for row in rows:
+        gaps = [(a.x1, b.x0) for a, b in zip(row, row[1:])]
+        narrowed = _narrowed(gutters, row) if gutters else []
+        if bands and (narrowed or not (gutters or gaps)):
+            bands[-1].append(row)
+            gutters = narrowed
+        else:
+            bands.append([row])
+            gutters = gaps
+    return bands
+
+
+def _narrowed(gutters: list[tuple[float, float]], row: list[_Line]) -> list[tuple[float, float]]:
+    """The gutters less the row's text on either side; none when the row crosses one or leaves it
+    narrower than half an em."""
+    narrowed = []
+    for start, end in gutters:
+        middle = (start + end) / 2
+        if any(line.x0 < middle < line.x1 for line in row):
+            return []
+        start = max([start] + [line.x1 for line in row if line.x1 <= middle])
+        end = min([end] + [line.x0 for line in row if line.x0 >= middle])
+        if end - start < 0.5 * row[0].size:
+            return []
+        narrowed.append((start, end))
+    return narrowed
+
+
+def _band_order(band: list[list[_Line]]) -> list[_Line]:
+    """A band's lines column by column when it is columns of text, else row by row (a table)."""
+    first = band[0]
+    columns = [[] for _ in first]
+    for row in band:
+        for line in row:
+            # the column whose first line it overlaps, else the last one left of it
+            index = max((k for k, head in enumerate(first) if head.x0 <= line.x1), default=0)
+            columns[index].append(line)
+    wide = all(max(line.x1 for line in column) - min(line.x0 for line in column) > 12 * column[0].size
+               for column in columns)
+    if len(columns) > 1 and len(band) >= 3 and wide:
+        return [line for column in columns for line in column]
+    return [line for row in band for line in row]
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Pages without their running headers and footers, page numbers among them."""
+    if len(pages) < 2:
+        return pages
+    edges = []
+    for page in pages:
+        ordered = sorted(page, key=lambda line: -line.baseline)
+        edges.append({id(line) for line in ordered[:EDGE_LINES] + ordered[-EDGE_LINES:]})
+    pages_holding = Counter()
+    for page, edge in zip(pages, edges):
+        pages_holding.update({_running_key(line) for line in page if id(line) in edge})
+    running = {key for key, count in pages_holding.items() if count >= 2 and 2 * count >= len(pages)}
+    return [[line for line in page if id(line) not in edge or _running_key(line) not in running]
+            for page, edge in zip(pages, edges)]
+
+
+def _running_key(line: _Line) -> str:
+    return _DIGITS.sub("#", line.text.casefold())
+
+
+class _Hyphenation:
+    """Whether a word hyphenated at a line end is one word (*opérations*) or a compound (*état-major*)."""
+
+    def __init__(self, lines: list[_Line], lang: str | None):
+        import wordfreq
+
+        # the forms the document itself writes, within its lines
+        self.seen = Counter(m.group().casefold() for line in lines for m in _COMPOUNDS.finditer(line.text))
+        available = wordfreq.available_languages()
+        self.langs = [base_language(lang)] if lang else ["fr", "en"]
+        self.langs = [code for code in self.langs if code in available]
+
+    def joins(self, head: str, tail: str) -> bool:
+        """Whether ``head``-⏎``tail`` is ``head + tail``: the form the document writes more often; else,
+        a tail in lower case whose joined form wordfreq knows, as a word (*surtout*, which wordfreq,
+        reading *sur-tout* as two frequent words, would put below) or better than the compound."""
+        from wordfreq import zipf_frequency
+
+        joined, compound = (head + tail).casefold(), f"{head}-{tail}".casefold()
+        if self.seen[joined] != self.seen[compound]:
+            return self.seen[joined] > self.seen[compound]
+        if not tail[0].islower() or not head[-1].isalpha():  # Nord-Atlantique, COVID-19, F-35
+            return False
+        known = max((zipf_frequency(joined, code) for code in self.langs), default=0.0)
+        as_compound = max((zipf_frequency(compound, code) for code in self.langs), default=0.0)
+        return known >= KNOWN_WORD or known > as_compound
+
+
+class _Paragraphs:
+    def __init__(self, lines: list[_Line], hyphenation: _Hyphenation):
+        self.lines = lines
+        self.hyphenation = hyphenation
+        self.pitch = self._usual_pitch()
+        # a column's lines follow one another down the page; its right edge is where its longest line ends
+        self.run_start = [i == 0 or not line.below(lines[i - 1]) for i, line in enumerate(lines)]
+        self.right = [0.0] * len(lines)
+        begin = 0
+        for end in range(1, len(lines) + 1):
+            if end == len(lines) or self.run_start[end]:
+                self.right[begin:end] = [max(line.x1 for line in lines[begin:end])] * (end - begin)
+                begin = end
+
+    def _usual_pitch(self) -> dict[float, float]:
+        """The distance between baselines that is most common for each font size: the line spacing."""
+        pitches = defaultdict(Counter)
+        for before, line in zip(self.lines, self.lines[1:]):
+            if line.below(before) and abs(line.size - before.size) < 0.5:
+                pitches[round(line.size)][round(before.baseline - line.baseline, 1)] += 1
+        return {size: counted.most_common(1)[0][0] for size, counted in pitches.items()}
+
+    def build(self) -> list[str]:
+        paragraphs: list[str] = []
+        current = ""
+        for i, line in enumerate(self.lines):
+            if i and self._continues(i):
+                current = self._join(current, line.text)
+            else:
+                if current:
+                    paragraphs.append(current)
+                current = line.text
+        if current:
+            paragraphs.append(current)
+        return paragraphs
+
+    def _fits(self, i: int) -> bool:
+        """Whether line ``i``'s first word had room at the end of line ``i - 1``."""
+        before, line = self.lines[i - 1], self.lines[i]
+        return before.x1 + 0.5 * before.size + line.first_word <= self.right[i - 1]
+
+    def _continues(self, i: int) -> bool:
+        before, line = self.lines[i - 1], self.lines[i]
+        hyphenated = _HYPHENATED_END.search(before.text) is not None
+        same_size = abs(line.size - before.size) <= 0.15 * before.size
+        if not line.below(before):  # a new page or column
+            if _TERMINAL.search(before.text) or not same_size or _LIST_MARKER.match(line.text):
+                return False
+            full = not self.run_start[i - 1] and not self._fits(i)  # a line of one is neither full nor short
+            return full or line.text[0].islower()
+        usual = self.pitch.get(round(before.size), 1.2 * before.size)
+        return not (
+            before.baseline - line.baseline > usual + 0.25 * before.size
+            or not same_size
+            or _LIST_MARKER.match(line.text)
+            or line.x0 > _text_start(before) + 0.8 * before.size
+            or (not hyphenated and self._fits(i))
+        )
+
+    def _join(self, text: str, more: str) -> str:
+        end, start = _HYPHENATED_END.search(text), _WORD_START.match(more)
+        if end and start:
+            if text.endswith("\u00ad") or self.hyphenation.joins(end.group(1), start.group(1)):
+                return text[:-1] + more
+            return text[:-1] + "-" + more
+        return f"{text} {more}"
+
+
+def _text_start(line: _Line) -> float:
+    """Where the text of a list item stands after its marker (the hanging indent of its next lines),
+    else where the line starts."""
+    if _LIST_MARKER.match(line.text):
+        return line.x0 + 3 * line.size  # a marker and its space are narrower than three ems
+    return line.x0
