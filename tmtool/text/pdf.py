@@ -12,8 +12,8 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   not a gutter or the gap between table cells);
 - rows are read top to bottom; where at least three rows share a gutter between columns at least
   twelve ems wide, the columns are read one after the other (a table's narrower columns row by row);
-- the running header and footer are dropped: a line at the top or bottom of a page that is the same,
-  digits aside (page numbers), on at least half of the pages;
+- the running header and footer are dropped: a line among the three at the top or bottom of a page
+  that is the same, digits aside (page numbers), on half of the pages or on three of them;
 - consecutive lines of one column are one paragraph unless the second stands after extra vertical
   space, in another font size, indented, after a list marker, or after a line that had room for its
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
@@ -266,7 +266,8 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     pages_holding = Counter()
     for page, edge in zip(pages, edges):
         pages_holding.update({_running_key(line) for line in page if id(line) in edge})
-    running = {key for key, count in pages_holding.items() if count >= 2 and 2 * count >= len(pages)}
+    # on half of the pages (a title, a classification, "Page 3 of 9"), or on three (a chapter's title)
+    running = {key for key, count in pages_holding.items() if count >= 2 and (2 * count >= len(pages) or count >= 3)}
     return [[line for line in page if id(line) not in edge or _running_key(line) not in running]
             for page, edge in zip(pages, edges)]
 
