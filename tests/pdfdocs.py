@@ -59,10 +59,10 @@ class Layout(FPDF):
 
 def write_pdf(path: Path, paragraphs: list[str], *, width: float = 451.0, hyphenate=None, header: str | None = None,
               numbers: str | None = "Page {}", lines_per_column: int = 40, columns: int = 1, indent: bool = True,
-              size: float = 11.0, heading: str | None = None) -> list[list[str]]:
+              spaced: bool = True, size: float = 11.0, heading: str | None = None) -> list[list[str]]:
     """Lay ``paragraphs`` out in columns ``width`` wide and return their lines. ``hyphenate``: see
-    :meth:`Layout.wrap`. ``numbers``: the footer, ``{}`` the page number. A ``heading`` opens page one
-    in a larger font."""
+    :meth:`Layout.wrap`. ``numbers``: the footer, ``{}`` the page number. Paragraphs start indented,
+    else (``spaced``) after a space. A ``heading`` opens page one in a larger font."""
     pdf = Layout(size)
     leading = 1.2 * size
     gutter = 24.0
@@ -93,7 +93,7 @@ def write_pdf(path: Path, paragraphs: list[str], *, width: float = 451.0, hyphen
                 pdf.justified(start, y, line, x + width - start, size)
             else:
                 pdf.text(start, y, line)
-            y += leading + (0.5 * size if i == len(lines) - 1 and not indent else 0)
+            y += leading + (0.5 * size if i == len(lines) - 1 and spaced and not indent else 0)
             filled += 1
     pdf.output(str(path))
     return paragraphs
