@@ -78,7 +78,7 @@ def test_a_heading_in_a_larger_font_is_a_paragraph_of_its_own(tmp_path):
 def test_a_short_line_ends_a_paragraph_without_indent_or_space(tmp_path):
     """The next line's first word would have fit on it: the writer ended the paragraph there."""
     path = tmp_path / "rapport.fr.pdf"
-    laid_out = write_pdf(path, FR, width=280, header=HEADER, indent=False, spaced=False)
+    laid_out = write_pdf(path, FR, width=280, header=HEADER, indent=False, spaced=False, lines_per_column=6)
     assert laid_out[0][-1] == "l’année."
     assert read_document(path, lang="fr").paragraphs == tuple(FR)
 
