@@ -13,7 +13,8 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
 - rows are read top to bottom; where at least three rows share a gutter between columns at least
   twelve ems wide, the columns are read one after the other (a table's narrower columns row by row);
 - the running header and footer are dropped: a line among the three at the top or bottom of a page
-  that is the same, digits aside (page numbers), on half of the pages or on three of them;
+  that is the same, digits aside (page numbers), on half of the pages, or the first or last line of
+  three pages;
 - consecutive lines of one column are one paragraph unless the second stands after extra vertical
   space, in another font size, indented, after a list marker, or after a line that had room for its
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
@@ -57,7 +58,7 @@ _HYPHENATED_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
 _WORD_START = re.compile(r"^(\w+)")
 _COMPOUNDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
 _DIGITS = re.compile(r"\d+")
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t\n\r\f]+")  # a no-break space is kept: French typography puts it before « ? ! : »
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
 
@@ -170,18 +171,21 @@ def _pieces(row: list[_Glyph]) -> list[list[_Glyph]]:
 
 def _rejoin(pieces: list[list[list[_Glyph]]], i: int) -> list[list[_Glyph]]:
     """Row ``i``'s pieces put back together across the stretched spaces of a justified line: a gap
-    that a row near it has text across, or as wide as the gap beside it where one of the pieces is a
-    lone word (a gutter or the gap between table cells has neither)."""
+    that a row near it has text across, or one as wide as a gap beside it where one of the pieces is a
+    lone word, unless a row near it has text on either side of the gap and none in it (a gutter)."""
     row = pieces[i]
-    near = [piece for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i for piece in pieces[j]
-            if abs(piece[0].bottom - row[0][0].bottom) < 3 * row[0][0].size]
+    near = [other for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i
+            if abs(pieces[j][0][0].bottom - row[0][0].bottom) < 3 * row[0][0].size for other in [pieces[j]]]
     gaps = [b[0].x0 - a[-1].x1 for a, b in zip(row, row[1:])]
     joined = [list(row[0])]
     for k, piece in enumerate(row[1:]):
         start, end = row[k][-1].x1, piece[0].x0
         beside = gaps[max(0, k - 1):k] + gaps[k + 1:k + 2]
-        stretched = (_is_word(row[k]) or _is_word(piece)) and any(abs(gap - gaps[k]) < 0.15 * gaps[k] for gap in beside)
-        if stretched or any(other[0].x0 < start and other[-1].x1 > end for other in near):
+        as_wide = (_is_word(row[k]) or _is_word(piece)) and any(abs(gap - gaps[k]) < 0.15 * gaps[k] for gap in beside)
+        across = any(other[0].x0 < start and other[-1].x1 > end for other_row in near for other in other_row)
+        gutter = any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
+                     and not any(p[-1].x1 > start and p[0].x0 < end for p in other_row) for other_row in near)
+        if across or (as_wide and not gutter):
             joined[-1].extend(piece)
         else:
             joined.append(list(piece))
@@ -259,15 +263,24 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Pages without their running headers and footers, page numbers among them."""
     if len(pages) < 2:
         return pages
-    edges = []
+    edges, outermost = [], []
     for page in pages:
         ordered = sorted(page, key=lambda line: -line.baseline)
         edges.append({id(line) for line in ordered[:EDGE_LINES] + ordered[-EDGE_LINES:]})
-    pages_holding = Counter()
-    for page, edge in zip(pages, edges):
-        pages_holding.update({_running_key(line) for line in page if id(line) in edge})
-    # on half of the pages (a title, a classification, "Page 3 of 9"), or on three (a chapter's title)
-    running = {key for key, count in pages_holding.items() if count >= 2 and (2 * count >= len(pages) or count >= 3)}
+        if ordered:  # the lines on the first and on the last baseline
+            top, bottom = ordered[0].baseline, ordered[-1].baseline
+            outermost.append({id(line) for line in ordered if line.baseline > top - 1 or line.baseline < bottom + 1})
+        else:
+            outermost.append(set())
+    on_edge, outer = Counter(), Counter()
+    for page, edge, out in zip(pages, edges, outermost):
+        on_edge.update({_running_key(line) for line in page if id(line) in edge})
+        outer.update({_running_key(line) for line in page if id(line) in out})
+    # near the edge of half of the pages (a title, a classification, "Page 3 of 9"), or the very first or
+    # last line of three (a chapter's title); a sentence of the text that a long document repeats lands
+    # near the edge of some pages, by chance
+    running = {key for key, count in on_edge.items() if count >= 2 and 2 * count >= len(pages)}
+    running |= {key for key, count in outer.items() if count >= 3}
     return [[line for line in page if id(line) not in edge or _running_key(line) not in running]
             for page, edge in zip(pages, edges)]
 
