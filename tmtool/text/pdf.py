@@ -228,15 +228,19 @@ def _bands(rows: list[list[_Line]]) -> list[list[list[_Line]]]:
 
 
 def _narrowed(gutters: list[tuple[float, float]], row: list[_Line]) -> list[tuple[float, float]]:
-    """The gutters less the row's text on either side; none when the row crosses one or leaves it
-    narrower than half an em."""
+    """The gutters less the row's text reaching into them from either side; none when a line of the
+    row spans one or leaves it narrower than half an em."""
     narrowed = []
     for start, end in gutters:
-        middle = (start + end) / 2
-        if any(line.x0 < middle < line.x1 for line in row):
-            return []
-        start = max([start] + [line.x1 for line in row if line.x1 <= middle])
-        end = min([end] + [line.x0 for line in row if line.x0 >= middle])
+        for line in row:
+            if line.x1 <= start or line.x0 >= end:
+                continue
+            if line.x0 < start:  # from the left
+                if line.x1 >= end:
+                    return []
+                start = line.x1
+            else:
+                end = line.x0
         if end - start < 0.5 * row[0].size:
             return []
         narrowed.append((start, end))
