@@ -86,6 +86,8 @@ def test_a_short_line_ends_a_paragraph_without_indent_or_space(tmp_path):
 @pytest.mark.parametrize("head, tail, seen, joined", [
     ("opéra", "tions", "", True),  # wordfreq knows the word, not the fragments
     ("sur", "tout", "", True),  # two frequent words, but one word joined
+    ("peut", "être", "", False),  # two frequent words, and *peutêtre* a typo
+    ("transocéa", "niennes", "", True),  # a word too rare for wordfreq either way
     ("état", "major", "", False),  # wordfreq knows the compound, not *étatmajor*
     ("Nord", "Atlantique", "", False),  # a capital within a word: a compound
     ("porte", "parole", "", False),

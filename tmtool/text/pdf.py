@@ -48,9 +48,10 @@ logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 # more, kerning a tenth at most
 WORD_GAP = 0.12
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
-# wordfreq's Zipf scale: 2 is once in ten million words, which the noise of its lists (hyphenation
-# fragments, typos such as "porteparole") stays under and the rare words of a report reach
-KNOWN_WORD = 2.0
+# wordfreq rates a hyphenated form from its parts, which overrates compounds of frequent words (it puts
+# *sur-tout* above *surtout*): a joined word within this many Zipf units (tenfold each) of the compound
+# is taken; chosen on the words of the development documents and TransRead (bench/pdf.py)
+COMPOUND_MARGIN = 1.0
 
 _TERMINAL = re.compile(r"[.!?…:][\s\"'»”’)\]]*$")
 _LIST_MARKER = re.compile(r"^(?:[•▪◦●■□▸►‣⁃∙·*–—-]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\))\s")
@@ -306,19 +307,20 @@ class _Hyphenation:
         self.langs = [code for code in self.langs if code in available]
 
     def joins(self, head: str, tail: str) -> bool:
-        """Whether ``head``-⏎``tail`` is ``head + tail``: the form the document writes more often; else,
-        a tail in lower case whose joined form wordfreq knows, as a word (*surtout*, which wordfreq,
-        reading *sur-tout* as two frequent words, would put below) or better than the compound."""
+        """Whether ``head``-⏎``tail`` is ``head + tail``: the form the document writes more often; else
+        a compound when the tail has a capital (*Nord-Atlantique*) or the head ends in a digit (*F-35*);
+        else as wordfreq rates the joined word against the compound (see ``COMPOUND_MARGIN``): a word
+        it knows neither way is a word broken in two."""
         from wordfreq import zipf_frequency
 
         joined, compound = (head + tail).casefold(), f"{head}-{tail}".casefold()
         if self.seen[joined] != self.seen[compound]:
             return self.seen[joined] > self.seen[compound]
-        if not tail[0].islower() or not head[-1].isalpha():  # Nord-Atlantique, COVID-19, F-35
+        if not tail[0].islower() or not head[-1].isalpha():
             return False
-        known = max((zipf_frequency(joined, code) for code in self.langs), default=0.0)
+        rate = max((zipf_frequency(joined, code) for code in self.langs), default=0.0)
         as_compound = max((zipf_frequency(compound, code) for code in self.langs), default=0.0)
-        return known >= KNOWN_WORD or known > as_compound
+        return rate > as_compound - COMPOUND_MARGIN
 
 
 class _Paragraphs:
