@@ -183,6 +183,29 @@ def encrypted_pdf(path: Path) -> Path:
     return path
 
 
+def undecodable_pdf(path: Path) -> Path:
+    """Text in a composite font without a map to Unicode, written by hand: codes, not characters."""
+    content = b"BT /F1 12 Tf 72 720 Td <0041004200430044> Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+               b"<< /Type /Font /Subtype /Type0 /BaseFont /F /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+               b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /F /DW 600 "
+               b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>"]
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    start = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
+    path.write_bytes(data)
+    return path
+
+
 def write_odt(path: Path, body: str, *, mimetype: str = "application/vnd.oasis.opendocument.text") -> Path:
     namespaces = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"' for prefix, name in
                           (("office", "office"), ("text", "text"), ("table", "table"), ("draw", "drawing")))
@@ -197,6 +220,7 @@ def write_odt(path: Path, body: str, *, mimetype: str = "application/vnd.oasis.o
 @pytest.mark.parametrize("name, make, message", [
     ("scan.fr.pdf", scanned_pdf, "no text layer: scanned PDF? run OCR first"),
     ("secret.fr.pdf", encrypted_pdf, "an encrypted PDF that needs a password"),
+    ("codes.fr.pdf", undecodable_pdf, "the text layer cannot be decoded (fonts without a Unicode map): run OCR first"),
     ("truncated.fr.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog"), "not a readable PDF file"),
     ("renamed.fr.pdf", lambda p: p.write_text("Un texte, pas un PDF.", encoding="utf-8"), "not a PDF file"),
     ("not-a-zip.fr.odt", lambda p: p.write_text("Un texte, pas un ODT.", encoding="utf-8"), "not an ODT file"),

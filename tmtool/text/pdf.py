@@ -102,9 +102,9 @@ def _read_lines(path: Path) -> list[list[_Line]]:
             resources = PDFResourceManager()
             device = PDFPageAggregator(resources)  # no layout analysis: the characters as placed
             interpreter = PDFPageInterpreter(resources, device)
-            for number, page in enumerate(PDFPage.get_pages(stream)):
+            for page in PDFPage.get_pages(stream):
                 interpreter.process_page(page)
-                pages.append(_page_lines(list(_glyphs(device.get_result())), number))
+                pages.append(list(_glyphs(device.get_result())))
     except PDFEncryptionError:
         raise TmtoolError("an encrypted PDF that needs a password; save an unprotected copy", path=str(path)) from None
     except (PSException, ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError, OverflowError,
@@ -114,7 +114,12 @@ def _read_lines(path: Path) -> list[list[_Line]]:
                           path=str(path)) from None
     if not pages:
         raise TmtoolError("not a readable PDF file (no pages)", path=str(path))
-    return pages
+    glyphs = [glyph for page in pages for glyph in page if not glyph.text.isspace()]
+    if sum(glyph.text.startswith("(cid:") for glyph in glyphs) * 2 > len(glyphs):
+        # pdfminer names a character it cannot map to Unicode by its number in the font
+        raise TmtoolError("the text layer cannot be decoded (fonts without a Unicode map): run OCR first",
+                          path=str(path))
+    return [_page_lines(page, number) for number, page in enumerate(pages)]
 
 
 @dataclass(slots=True)
@@ -146,16 +151,17 @@ def _glyphs(container):
 
 def _page_lines(glyphs: list[_Glyph], page: int) -> list[_Line]:
     """A page's lines in reading order."""
-    rows = []
+    rows: list[tuple[list[float], list[_Glyph]]] = []  # the lowest bottom of its glyphs, and them
     for glyph in sorted(glyphs, key=lambda g: -g.middle):
-        if rows and rows[-1][0] <= glyph.middle:
-            rows[-1][2].append(glyph)
-            rows[-1][0] = min(rows[-1][0], glyph.bottom)
+        if rows and rows[-1][0][0] <= glyph.middle:
+            rows[-1][1].append(glyph)
+            rows[-1][0][0] = min(rows[-1][0][0], glyph.bottom)
         else:
-            rows.append([glyph.bottom, glyph.top, [glyph]])
-    pieces = [_pieces(sorted(row, key=lambda g: g.x0)) for _, _, row in rows]
-    lines = [[_line(piece, page) for piece in _rejoin(pieces, i)] for i in range(len(pieces))]
-    return [line for band in _bands(lines) for line in _band_order(band)]
+            rows.append(([glyph.bottom], [glyph]))
+    pieces = [_pieces(sorted(row, key=lambda g: g.x0)) for _, row in rows]
+    lines = [[_line(piece, page) for piece in _rejoin(pieces, i) if not all(g.text.isspace() for g in piece)]
+             for i in range(len(pieces))]
+    return [line for band in _bands([row for row in lines if row]) for line in _band_order(band)]
 
 
 def _pieces(row: list[_Glyph]) -> list[list[_Glyph]]:
@@ -198,18 +204,21 @@ def _is_word(glyphs: list[_Glyph]) -> bool:
 
 
 def _line(glyphs: list[_Glyph], page: int) -> _Line:
-    text, word_end = [], None
+    text = []
     for before, glyph in zip([None] + glyphs, glyphs):
-        # no space character between words: the gap says it (a third of a space is kerning, not a space)
+        # no space character between words: the gap says it
         if before is not None and glyph.x0 - before.x1 > WORD_GAP * glyph.size and not before.text.isspace():
             text.append(" ")
-        if word_end is None and text and (glyph.text.isspace() or text[-1] == " ") and before is not None:
-            word_end = before.x1
         text.append(glyph.text)
-    inked = [g for g in glyphs if not g.text.isspace()] or glyphs
+    inked = [g for g in glyphs if not g.text.isspace()]
+    word_end = inked[0]
+    for glyph in glyphs[glyphs.index(inked[0]) + 1:]:
+        if glyph.text.isspace() or glyph.x0 - word_end.x1 > WORD_GAP * glyph.size:
+            break
+        word_end = glyph
     return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1,
                  statistics.median(g.bottom for g in inked), statistics.median(g.size for g in inked),
-                 (word_end if word_end is not None else inked[-1].x1) - inked[0].x0)
+                 word_end.x1 - inked[0].x0)
 
 
 def _bands(rows: list[list[_Line]]) -> list[list[list[_Line]]]:
