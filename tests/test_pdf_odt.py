@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from fpdf import FPDF
 
 from pdfdocs import write_pdf
+from workbench import client, seeded_store
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.store import open_store
@@ -162,6 +163,17 @@ def test_ingest_dir_pairs_pdf_and_odt(tmp_path):
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox), "--no-terms"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1].startswith("1 documents ingested")
+
+
+def test_the_workbench_takes_a_pdf_and_an_odt(tmp_path):
+    fr = tmp_path / "rapport.fr.pdf"
+    write_pdf(fr, FR, header=HEADER)
+    en = write_odt(tmp_path / "rapport.en.odt", "".join(f"<text:p>{paragraph}</text:p>" for paragraph in EN))
+    http, headers = client(seeded_store(tmp_path))
+    ingested = http.post("/api/ingest", headers=headers, files={"fr_file": (fr.name, fr.read_bytes()),
+                                                                "en_file": (en.name, en.read_bytes())})
+    assert ingested.status_code == 200, ingested.text
+    assert ingested.json()["document"] == "rapport" and ingested.json()["units"] == 3
 
 
 def scanned_pdf(path: Path) -> Path:
