@@ -274,8 +274,8 @@ def cases() -> list[HostileCase]:
         HostileCase("billion-laughs.fr.odt", odt("&lol9;", BILLION_LAUGHS.replace("tmx", "office:document-content")),
                     DOCUMENT, f"content.xml:{ENTITY_LINE}: the DOCTYPE {ENTITIES_REFUSED}"),
         HostileCase("broken.fr.pdf", b"%PDF-1.7\n" + _random_bytes(10, 4096), DOCUMENT, "not a readable PDF"),
-        HostileCase("truncated.fr.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type",
-                    DOCUMENT, "not a readable PDF"),
+        HostileCase("truncated.fr.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                    b"2 0 obj\n<< /Type", DOCUMENT, "not a readable PDF"),
         HostileCase("billion-laughs.fr.docx", docx("&lol9;", BILLION_LAUGHS.replace("tmx", "w:document")), DOCUMENT,
                     f"word/document.xml:{ENTITY_LINE}: the DOCTYPE {ENTITIES_REFUSED}"),
         HostileCase("external-entity.fr.docx", docx("&xxe;", EXTERNAL_FILE.replace("tmx", "w:document")), DOCUMENT,

@@ -107,7 +107,8 @@ def test_odt_headings_lists_tables_notes_and_spaces(tmp_path):
     path = write_odt(tmp_path / "rapport.fr.odt", """
         <text:h text:outline-level="1"><text:number>1.</text:number>Rapport <text:span>annuel</text:span></text:h>
         <text:p>Le Conseil<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation>
-          <text:note-body><text:p>Réuni à Bruxelles.</text:p></text:note-body></text:note> a siégé.<text:s text:c="3"/>Fin
+          <text:note-body><text:p>Réuni à Bruxelles.</text:p></text:note-body></text:note> a siégé.<text:s
+          text:c="3"/>Fin
           de   séance.</text:p>
         <text:list><text:list-item><text:p>Premier<text:tab/>point</text:p></text:list-item></text:list>
         <table:table>
@@ -123,7 +124,8 @@ def test_odt_headings_lists_tables_notes_and_spaces(tmp_path):
         </table:table>
         <text:tracked-changes><text:changed-region><text:deletion><text:p>Supprimé.</text:p></text:deletion>
           </text:changed-region></text:tracked-changes>
-        <text:p>Adresse<text:line-break/>Bruxelles<office:annotation><text:p>Un commentaire</text:p></office:annotation></text:p>
+        <text:p>Adresse<text:line-break/>Bruxelles<office:annotation><text:p>Un commentaire</text:p>
+          </office:annotation></text:p>
         <text:p>Voir la note<text:note text:note-class="endnote"><text:note-body><text:p>Note de fin.</text:p>
           </text:note-body></text:note>.</text:p>
         """)
@@ -146,8 +148,8 @@ def test_a_french_pdf_aligns_with_its_english_odt(tmp_path):
         units = [(unit.source, unit.target) for unit in store.units()]
     assert units == [
         (FR[0], EN[0]),
-        ("Les Alliés ont réaffirmé leur attachement au Traité de l’Atlantique Nord et à la sécurité de la zone "
-         "euro-atlantique, qui repose sur la défense collective.",
+        ("Les Alliés ont réaffirmé leur attachement au Traité de l’Atlantique Nord et à la sécurité de la "
+         "zone euro-atlantique, qui repose sur la défense collective.",
          "The Allies reaffirmed their commitment to the North Atlantic Treaty and to the security of the "
          "Euro-Atlantic area, which rests on collective defence."),
         ("Le Conseil de coopération Nord-Atlantique a été remplacé par le Conseil de partenariat euro-atlantique.",
