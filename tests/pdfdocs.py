@@ -49,17 +49,28 @@ class Layout(FPDF):
             line = word
         return lines + [line] if line else lines
 
-    def justified(self, x: float, y: float, line: str, width: float, size: float) -> None:
+    def justified(self, x: float, y: float, line: str, width: float | None, size: float) -> None:
+        """The words of ``line`` stretched to ``width`` (None: a paragraph's last line, as it is);
+        ``word^1`` has a footnote's mark, a small raised 1."""
         words = line.split()
-        gap = (width - sum(self.width_of(w, size) for w in words)) / max(len(words) - 1, 1)
+        natural = sum(self.width_of(w, size) for w in words)
+        gap = (width - natural) / max(len(words) - 1, 1) if width else self.width_of(" ", size)
         for word in words:
+            word, _, mark = word.partition("^")
+            self.set_font_size(size)
             self.text(x, y, word)
-            x += self.width_of(word, size) + gap
+            x += self.width_of(word, size)
+            if mark:
+                self.set_font_size(0.6 * size)
+                self.text(x, y - 0.35 * size, mark)
+                x += self.width_of(mark, 0.6 * size)
+            x += gap
 
 
 def write_pdf(path: Path, paragraphs: list[str], *, width: float = 451.0, hyphenate=None, header: str | None = None,
               numbers: str | None = "Page {}", lines_per_column: int = 40, columns: int = 1, indent: bool = True,
-              spaced: bool = True, size: float = 11.0, heading: str | None = None) -> list[list[str]]:
+              spaced: bool = True, size: float = 11.0, heading: str | None = None,
+              notes: dict[int, list[str]] | None = None) -> list[list[str]]:
     """Lay ``paragraphs`` out in columns ``width`` wide and return their lines. ``hyphenate``: see
     :meth:`Layout.wrap`. ``numbers``: the footer, ``{}`` the page number. Paragraphs start indented,
     else (``spaced``) after a space. A ``heading`` opens page one in a larger font."""
@@ -82,6 +93,8 @@ def write_pdf(path: Path, paragraphs: list[str], *, width: float = 451.0, hyphen
                         pdf.text(MARGIN, MARGIN - 30, header)
                     if numbers:
                         pdf.text(MARGIN, PAGE_HEIGHT - MARGIN + 30, numbers.format(page))
+                    for k, note in enumerate(reversed((notes or {}).get(page, []))):
+                        pdf.justified(MARGIN, PAGE_HEIGHT - MARGIN - k * 10, note, None, 8)
                     if heading and page == 1:
                         pdf.set_font_size(1.4 * size)
                         pdf.text(MARGIN, y, heading)
@@ -89,10 +102,7 @@ def write_pdf(path: Path, paragraphs: list[str], *, width: float = 451.0, hyphen
                         y += 2.5 * size
             x = MARGIN + column * (width + gutter)
             start = x + (2 * size if indent and i == 0 else 0)
-            if i < len(lines) - 1:
-                pdf.justified(start, y, line, x + width - start, size)
-            else:
-                pdf.text(start, y, line)
+            pdf.justified(start, y, line, x + width - start if i < len(lines) - 1 else None, size)
             y += leading + (0.5 * size if i == len(lines) - 1 and spaced and not indent else 0)
             filled += 1
     pdf.output(str(path))

@@ -61,6 +61,16 @@ def test_pdf_paragraphs_over_two_pages_without_header_page_numbers_or_hyphens(tm
     assert read_document(path, lang="fr").paragraphs == tuple(FR)
 
 
+def test_a_footnote_follows_the_paragraph_its_page_ends_in_and_its_mark_is_dropped(tmp_path):
+    """The second paragraph goes on over the page break: the first page's note comes after it."""
+    path = tmp_path / "rapport.fr.pdf"
+    note = "1. Le Conseil réunit les représentants des pays membres."
+    marked = [FR[0].replace("Le Conseil de", "Le Conseil^1 de"), FR[1]]
+    laid_out = write_pdf(path, marked, width=221, header=HEADER, lines_per_column=7, indent=False, notes={1: [note]})
+    assert sum(map(len, laid_out)) > 7  # two pages
+    assert read_document(path, lang="fr").paragraphs == (*FR, note)
+
+
 def test_pdf_paragraphs_by_indent_in_two_columns(tmp_path):
     """First-line indents mark the paragraphs; the text runs down the left column, then the right one,
     on two pages; a lower-case compound broken at its hyphen (Nord-Atlantique) keeps it."""

@@ -19,6 +19,8 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   space, in another font size, indented, after a list marker, or after a line that had room for its
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
   not fit);
+- lines that end a page in smaller print are its footnotes: they come after the paragraph in which
+  the page's text ends; a note's mark (a small raised digit) is dropped from the text;
 - a paragraph goes on over a page or column break when its last line is full and ends no sentence,
   or the next line starts in lower case;
 - a word hyphenated at a line end is joined back (*opéra-* *tions*) and a compound keeps its hyphen
@@ -47,6 +49,7 @@ logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 # a gap between two characters wider than this many ems is a space: a space is a quarter of an em or
 # more, kerning a tenth at most
 WORD_GAP = 0.12
+NOTE_SIZE = 0.9  # lines at the bottom of a page in print this much smaller than the text's are footnotes
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
 # wordfreq rates a hyphenated form from its parts, which overrates compounds of frequent words (it puts
 # *sur-tout* above *surtout*): a joined word within this many Zipf units (tenfold each) of the compound
@@ -59,6 +62,7 @@ _HYPHENATED_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
 _WORD_START = re.compile(r"^(\w+)")
 _COMPOUNDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
 _DIGITS = re.compile(r"\d+")
+_NOTE_MARKS = set("0123456789*†‡§")
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # a no-break space is kept: French typography puts it before « ? ! : »
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
@@ -81,12 +85,42 @@ class _Line:
 
 
 def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
-    """The paragraphs of a PDF's text layer, in reading order."""
+    """The paragraphs of a PDF's text layer, in reading order; a page's footnotes after the paragraph
+    its text ends in (which may go on over the next page)."""
     pages = _read_lines(path)
     if not any(pages):
         raise TmtoolError("no text layer: scanned PDF? run OCR first", path=str(path))
-    lines = [line for page in _drop_running_lines(pages) for line in page]
-    return _Paragraphs(lines, _Hyphenation(lines, lang)).build()
+    pages = _drop_running_lines(pages)
+    bodies, notes = _footnotes(pages)
+    hyphenation = _Hyphenation([line for page in pages for line in page], lang)
+    paragraphs: list[str] = []
+    placed = 0  # the pages whose footnotes are placed
+    for text, page in _Paragraphs([line for page in bodies for line in page], hyphenation).build():
+        for page_notes in notes[placed:page]:  # the text of those pages ended in the paragraph before
+            paragraphs.extend(note for note, _ in _Paragraphs(page_notes, hyphenation).build())
+        placed = max(placed, page)
+        paragraphs.append(text)
+    for page_notes in notes[placed:]:
+        paragraphs.extend(note for note, _ in _Paragraphs(page_notes, hyphenation).build())
+    return paragraphs
+
+
+def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_Line]]]:
+    """Each page's lines parted into its text and its footnotes: the lines it ends with in print
+    smaller than most of the document's."""
+    sizes = Counter()
+    for line in (line for page in pages for line in page):
+        sizes[round(line.size)] += len(line.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 0
+    bodies, notes = [], []
+    for page in pages:
+        end = len(page)
+        while end and page[end - 1].size < NOTE_SIZE * body_size:
+            end -= 1
+        end = end or len(page)  # a page all in small print is text
+        bodies.append(page[:end])
+        notes.append(page[end:])
+    return bodies, notes
 
 
 def _read_lines(path: Path) -> list[list[_Line]]:
@@ -204,20 +238,26 @@ def _is_word(glyphs: list[_Glyph]) -> bool:
 
 
 def _line(glyphs: list[_Glyph], page: int) -> _Line:
+    inked = [g for g in glyphs if not g.text.isspace()]
+    baseline, size = statistics.median(g.bottom for g in inked), statistics.median(g.size for g in inked)
+    # a footnote's mark: a digit or sign raised and smaller than the line's text (not "1er" in French)
+    marks = {id(g) for g in inked
+             if g.text in _NOTE_MARKS and g.size < 0.8 * size and g.bottom > baseline + 0.2 * size}
+    if len(marks) < len(inked):
+        glyphs = [g for g in glyphs if id(g) not in marks]
+        inked = [g for g in inked if id(g) not in marks]
     text = []
     for before, glyph in zip([None] + glyphs, glyphs):
         # no space character between words: the gap says it
         if before is not None and glyph.x0 - before.x1 > WORD_GAP * glyph.size and not before.text.isspace():
             text.append(" ")
         text.append(glyph.text)
-    inked = [g for g in glyphs if not g.text.isspace()]
     word_end = inked[0]
     for glyph in glyphs[glyphs.index(inked[0]) + 1:]:
         if glyph.text.isspace() or glyph.x0 - word_end.x1 > WORD_GAP * glyph.size:
             break
         word_end = glyph
-    return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1,
-                 statistics.median(g.bottom for g in inked), statistics.median(g.size for g in inked),
+    return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1, baseline, size,
                  word_end.x1 - inked[0].x0)
 
 
@@ -354,18 +394,14 @@ class _Paragraphs:
                 pitches[round(line.size)][round(before.baseline - line.baseline, 1)] += 1
         return {size: counted.most_common(1)[0][0] for size, counted in pitches.items()}
 
-    def build(self) -> list[str]:
-        paragraphs: list[str] = []
-        current = ""
+    def build(self) -> list[tuple[str, int]]:
+        """The paragraphs, each with the page it starts on."""
+        paragraphs: list[tuple[str, int]] = []
         for i, line in enumerate(self.lines):
             if i and self._continues(i):
-                current = self._join(current, line.text)
+                paragraphs[-1] = (self._join(paragraphs[-1][0], line.text), paragraphs[-1][1])
             else:
-                if current:
-                    paragraphs.append(current)
-                current = line.text
-        if current:
-            paragraphs.append(current)
+                paragraphs.append((line.text, line.page))
         return paragraphs
 
     def _fits(self, i: int) -> bool:
