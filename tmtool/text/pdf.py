@@ -351,9 +351,8 @@ class _Hyphenation:
 
         # the forms the document itself writes, within its lines
         self.seen = Counter(m.group().casefold() for line in lines for m in _COMPOUNDS.finditer(line.text))
-        available = wordfreq.available_languages()
-        self.langs = [base_language(lang)] if lang else ["fr", "en"]
-        self.langs = [code for code in self.langs if code in available]
+        self.langs = [code for code in ([base_language(lang)] if lang else ["fr", "en"])
+                      if code in wordfreq.available_languages()]
 
     def joins(self, head: str, tail: str) -> bool:
         """Whether ``head``-⏎``tail`` is ``head + tail``: the form the document writes more often; else
@@ -432,7 +431,7 @@ class _Paragraphs:
         if end and start:
             if text.endswith("\u00ad") or self.hyphenation.joins(end.group(1), start.group(1)):
                 return text[:-1] + more
-            return text[:-1] + "-" + more
+            return text + more
         return f"{text} {more}"
 
 
