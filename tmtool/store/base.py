@@ -191,10 +191,11 @@ class Store(Protocol):
 
     # ---- searching the memory ----------------------------------------------------------------
 
-    def fuzzy_candidates(self, text: str, min_score: float) -> dict[int, str]:
+    def fuzzy_candidates(self, text: str, min_score: float, side: str = "source") -> dict[int, str]:
         """Candidates for a fuzzy match of ``text`` (already ``normalize_for_match``-ed, at least 3
-        characters): {unit id: normalised source} of units whose normalised source might score
-        ``min_score`` % or more (``tmtool.search.similarity``). The caller scores them; a backend
+        characters) on the units' ``side`` ("source" or "target"): {unit id: normalised text of that
+        side} of units whose normalised text there might score ``min_score`` % or more
+        (``tmtool.search.similarity``). The caller scores them; a backend
         returns every unit that can reach the score as far as its index allows, and bounds its work
         on common grams (see tmtool/search.py and bench/scale.py for what SQLite achieves)."""
         ...
