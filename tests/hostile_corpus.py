@@ -113,6 +113,21 @@ def docx(paragraph: str, doctype: str = "") -> bytes:
     return package.getvalue()
 
 
+def odt(paragraph: str, doctype: str = "") -> bytes:
+    """A minimal ODT package: its mimetype, and one paragraph in content.xml after ``doctype``."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + doctype
+        + '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+        f"<text:p>{paragraph}</text:p></office:text></office:body></office:document-content>"
+    )
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    return package.getvalue()
+
+
 def po(messages: str, charset: str = "UTF-8") -> str:
     return (f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n"Language: en\\n"\n\n'
             + messages)
@@ -255,6 +270,12 @@ def cases() -> list[HostileCase]:
         HostileCase("pdf.fr.txt", b"%PDF-1.7\n" + _random_bytes(6, 512), DOCUMENT, "a PDF file"),
         HostileCase("zip.fr.txt", b"PK\x03\x04" + _random_bytes(7, 512), DOCUMENT, "a ZIP archive"),
         HostileCase("broken.fr.docx", b"PK\x03\x04" + _random_bytes(8, 512), DOCUMENT, "not a readable DOCX"),
+        HostileCase("broken.fr.odt", b"PK\x03\x04" + _random_bytes(9, 512), DOCUMENT, "not a readable ODT"),
+        HostileCase("billion-laughs.fr.odt", odt("&lol9;", BILLION_LAUGHS.replace("tmx", "office:document-content")),
+                    DOCUMENT, f"content.xml:{ENTITY_LINE}: the DOCTYPE {ENTITIES_REFUSED}"),
+        HostileCase("broken.fr.pdf", b"%PDF-1.7\n" + _random_bytes(10, 4096), DOCUMENT, "not a readable PDF"),
+        HostileCase("truncated.fr.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                    b"2 0 obj\n<< /Type", DOCUMENT, "not a readable PDF"),
         HostileCase("billion-laughs.fr.docx", docx("&lol9;", BILLION_LAUGHS.replace("tmx", "w:document")), DOCUMENT,
                     f"word/document.xml:{ENTITY_LINE}: the DOCTYPE {ENTITIES_REFUSED}"),
         HostileCase("external-entity.fr.docx", docx("&xxe;", EXTERNAL_FILE.replace("tmx", "w:document")), DOCUMENT,

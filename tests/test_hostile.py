@@ -89,7 +89,8 @@ def test_the_corpus_covers_every_input_kind():
     assert len(CASES) >= 30
     assert len({case.name for case in CASES}) == len(CASES)
     kinds = {Path(case.name).suffix for case in CASES}
-    assert {".tmx", ".tbx", ".po", ".xlf", ".csv", ".tsv", ".txt", ".html", ".xhtml", ".docx"} <= kinds
+    assert {".tmx", ".tbx", ".po", ".xlf", ".csv", ".tsv", ".txt", ".html", ".xhtml", ".docx", ".odt",
+            ".pdf"} <= kinds
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.command == IMPORT], ids=lambda c: c.name)

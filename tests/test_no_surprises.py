@@ -168,7 +168,7 @@ def test_an_inbox_accepts_the_usual_name_patterns_and_reports_the_rest(tmp_path)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     names = ["rapport_FR.txt", "rapport_EN.txt", "note-fr.txt", "Note-EN.txt", "a.Fr.txt", "a.en.txt",
-             "README.md", "scan.fr.pdf", "seul_fr.txt", "rapportFR.txt", ".DS_Store"]
+             "README.md", "scan.fr.tif", "seul_fr.txt", "rapportFR.txt", ".DS_Store"]
     for name in names:
         shutil.copy(SEED_FR if "fr" in name.lower() else SEED_EN, inbox / name)
     (inbox / "old").mkdir()
@@ -176,12 +176,12 @@ def test_an_inbox_accepts_the_usual_name_patterns_and_reports_the_rest(tmp_path)
     assert [(n, f.name, e.name) for n, f, e in pairs] == [
         ("a", "a.Fr.txt", "a.en.txt"), ("note", "note-fr.txt", "Note-EN.txt"), ("rapport", "rapport_FR.txt", "rapport_EN.txt")]
     assert unpaired == [("seul_fr.txt", "no en counterpart (seul.en.*, seul_en.* or seul-en.*)")]
-    assert [name for name, _ in ignored] == ["old", "rapportFR.txt", "README.md", "scan.fr.pdf"]
+    assert [name for name, _ in ignored] == ["old", "rapportFR.txt", "README.md", "scan.fr.tif"]
 
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox), "--no-terms"])
     assert result.exit_code == 1  # the French file without a partner
     assert "skipped: rapportFR.txt: no language in the name (expected NAME.fr.EXT, NAME_fr.EXT" in result.stderr
-    assert "skipped: scan.fr.pdf: not a document tmtool reads (txt, html, htm, docx)" in result.stderr
+    assert "skipped: scan.fr.tif: not a document tmtool reads (txt, html, htm, xhtml, docx, odt, pdf)" in result.stderr
     assert "failed: seul_fr.txt: no en counterpart" in result.stderr
     # the three pairs hold the same text: the first is stored, the others are that content again
     assert result.stdout.splitlines()[-1].startswith("1 documents ingested, 2 already stored, 1 failed, 4 files skipped; ")

@@ -24,7 +24,6 @@ from .store import DocumentRecord, Store, open_store
 from .store.evidence import EVIDENCE_FLOOR
 from .store.rows import french_side
 
-DOCUMENT_SUFFIXES = ("txt", "html", "htm", "docx")
 _WORD = re.compile(r"\w+")
 
 
@@ -246,16 +245,19 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
 def find_pairs(
     inbox: str | Path, srclang: str = "fr", tgtlang: str = "en"
 ) -> tuple[list[tuple[str, Path, Path]], list[tuple[str, str]], list[tuple[str, str]]]:
-    """Pair the French and English documents (txt, html, docx) of a folder by name: ``NAME.fr.EXT``
+    """Pair the French and English documents (txt, html, docx, odt, pdf) of a folder by name: ``NAME.fr.EXT``
     with ``NAME.en.EXT``, or ``NAME_fr``/``NAME-fr`` likewise, in any case (or the documents in the
     base languages ``srclang`` and ``tgtlang``: ``NAME.de.EXT`` with ``NAME.fr.EXT``).
 
     Returns the pairs (name, source path, target path), the documents that could not be paired
     and the other files, each with the reason. Hidden files (``.DS_Store``) are left out.
     """
+    from .text.readers import DOCUMENT_EXTENSIONS  # not at the top: the look-up path imports this module
+
     inbox = Path(inbox)
     if not inbox.is_dir():
         raise TmtoolError("not a directory", path=str(inbox))
+    readable = [extension[1:] for extension in DOCUMENT_EXTENSIONS]
     language_in_name = _language_in_name(srclang, tgtlang)
     sides: dict[str, dict[str, list[Path]]] = {}
     ignored = []
@@ -267,8 +269,8 @@ def find_pairs(
             ignored.append((path.name, "a folder (--dir does not look inside folders)"))
         elif not match:
             ignored.append((path.name, f"no language in the name (expected {name_patterns(srclang, tgtlang)})"))
-        elif match["ext"].lower() not in DOCUMENT_SUFFIXES:
-            ignored.append((path.name, f"not a document tmtool reads ({', '.join(DOCUMENT_SUFFIXES)})"))
+        elif match["ext"].lower() not in readable:
+            ignored.append((path.name, f"not a document tmtool reads ({', '.join(readable)})"))
         else:
             # rapport_FR.docx pairs with Rapport.en.docx: a name is the same name in any case
             found = sides.setdefault(match["name"].casefold(), {"name": match["name"], srclang: [], tgtlang: []})

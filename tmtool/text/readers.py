@@ -1,4 +1,4 @@
-"""Documents from disk: plain text, HTML and DOCX become a ``Document`` of paragraphs.
+"""Documents from disk: plain text, HTML, DOCX, ODT and PDF become a ``Document`` of paragraphs.
 
 The format is decided by the extension and checked against the bytes: a ``.txt`` that is really a ZIP
 archive, a PDF or binary data is refused with one clear line instead of being read as garbage. Files
@@ -23,6 +23,10 @@ from .langid import check_language
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 DOCX_EXTENSIONS = {".docx"}
+ODT_EXTENSIONS = {".odt"}
+PDF_EXTENSIONS = {".pdf"}
+# the one list of what ingest, extract and the workbench read, in the order messages name them
+DOCUMENT_EXTENSIONS = (".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pdf")
 # about 15,000 words: ten times the longest paragraph of a real report, far below a runaway line
 MAX_PARAGRAPH_CHARS = 100_000
 
@@ -43,11 +47,12 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)"
 
 
 def read_document(path: str | Path, *, lang: str | None = None) -> Document:
-    """Read a .txt (or other plain-text), .html/.htm or .docx file into paragraphs.
+    """Read a .txt (or other plain-text), .html/.htm, .docx, .odt or .pdf file into paragraphs.
 
     Plain text: UTF-8 (BOM optional) or UTF-16/32 with BOM; every line is a paragraph (blank lines are
     separators too). Paragraphs are stripped and empty ones dropped. A table cell of HTML or DOCX is a
-    paragraph of its own, and the document's ``rows`` say which cells make a row. ``lang`` is normalised
+    paragraph of its own, and the document's ``rows`` say which cells make a row (HTML, DOCX, ODT). A
+    PDF's paragraphs are rebuilt from its layout (:mod:`tmtool.text.pdf`). ``lang`` is normalised
     to BCP 47, and a text that is clearly in another language (of fr, en, de) is refused.
     """
     path = Path(path)
@@ -58,6 +63,10 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
     ext = path.suffix.lower()
     if ext in DOCX_EXTENSIONS:
         read = _docx_paragraphs(path, data)
+    elif ext in ODT_EXTENSIONS:
+        read = _odt_paragraphs(path, data)
+    elif ext in PDF_EXTENSIONS:
+        read = _pdf_paragraphs(path, data, lang)
     else:
         _refuse_binary_formats(data, name)
         if ext in HTML_EXTENSIONS:
@@ -77,7 +86,8 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
 def _refuse_binary_formats(data: bytes, path: str) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise TmtoolError(f"is {what}, not plain text, HTML or DOCX", path=path)
+            raise TmtoolError(f"is {what}, not plain text or HTML (DOCX, ODT and PDF are read by their extension)",
+                              path=path)
 
 
 def _text_paragraphs(text: str, path: str) -> list[str]:
@@ -261,3 +271,132 @@ def _docx_blocks(container, read: _Reading) -> None:
                 read.add_row(cells)
         else:
             read.add(block.text)
+
+
+# ---- PDF ----
+
+
+def _pdf_paragraphs(path: Path, data: bytes, lang: str | None) -> _Reading:
+    from .pdf import pdf_paragraphs
+
+    if not data.startswith(b"%PDF") and b"%PDF-" not in data[:1024]:  # readers allow junk before the header
+        raise TmtoolError("not a PDF file (no %PDF header)", path=str(path))
+    read = _Reading(str(path))
+    for paragraph in pdf_paragraphs(path, lang):
+        read.add(paragraph)
+    return read
+
+
+# ---- ODT ----
+
+_ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+# deleted text kept for change tracking, comments, and what the word processor generates (a table of
+# contents repeats the headings with page numbers; a heading's or list item's computed number)
+_ODT_SKIPPED = {_TEXT + "tracked-changes", _OFFICE + "annotation", _TEXT + "number", _TEXT + "note-citation"} | {
+    _TEXT + index for index in ("table-of-content", "alphabetical-index", "illustration-index", "table-index",
+                                "object-index", "user-index", "bibliography")}
+_ODT_ROW_GROUPS = {_TABLE + "table-header-rows", _TABLE + "table-rows", _TABLE + "table-row-group"}
+_MAX_SPACES = 100  # a text:s repeats a space c times; a hostile c would fill the memory
+
+
+def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
+    import zipfile
+
+    from ..io.xmlsafe import parse_xml
+
+    name = str(path)
+    if not data.startswith(b"PK\x03\x04"):
+        raise TmtoolError("not an ODT file (not a ZIP archive)", path=name)
+    try:
+        check_package(path)
+        with zipfile.ZipFile(path) as package:
+            if "mimetype" in package.namelist():
+                mimetype = package.read("mimetype").decode("ascii", "replace").strip()
+                if mimetype != _ODT_MIMETYPE:
+                    raise TmtoolError(f"not an OpenDocument text (its mimetype is {mimetype[:80]!r})", path=name)
+            with package.open("content.xml") as stream:
+                try:
+                    root = parse_xml(stream).getroot()
+                except TmtoolError as exc:  # named after the part: name the file too
+                    raise TmtoolError(str(exc), path=name) from None
+    except (zipfile.BadZipFile, KeyError) as exc:
+        raise TmtoolError(f"not a readable ODT file ({exc})", path=name) from None
+    walk = _OdtWalk(_Reading(name))
+    for body in root.iter(_OFFICE + "text"):
+        walk.blocks(body)
+    walk.place(walk.endnotes)
+    return walk.read
+
+
+class _OdtWalk:
+    """Paragraphs, headings, list items and table cells in document order. A footnote's paragraphs come
+    right after the paragraph that cites it (after the table, for a note in a cell, so that a row stays
+    one paragraph a cell), its mark dropped; endnotes come at the end; a text box's paragraphs, like a
+    footnote's, after its paragraph."""
+
+    def __init__(self, read: _Reading):
+        self.read = read
+        self.notes: list = []  # cited in the block being read
+        self.endnotes: list = []
+        self.tables = 0  # how deep in tables the walk is
+
+    def blocks(self, element) -> None:
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag in _ODT_SKIPPED:
+                continue
+            if child.tag in (_TEXT + "p", _TEXT + "h"):
+                parts: list[str] = []
+                self._inline(child, parts)
+                self.read.add("".join(parts))
+            elif child.tag == _TABLE + "table":
+                self.tables += 1
+                self._table(child)
+                self.tables -= 1
+            else:  # sections, lists and their items, and whatever else holds paragraphs
+                self.blocks(child)
+            if not self.tables and self.notes:
+                notes, self.notes = self.notes, []
+                self.place(notes)
+
+    def place(self, notes: list) -> None:
+        for note in notes:
+            self.blocks(note)
+
+    def _table(self, table) -> None:
+        for row in table:
+            if row.tag in _ODT_ROW_GROUPS:
+                self._table(row)
+            elif row.tag == _TABLE + "table-row":
+                cells = []
+                for cell in row.iterchildren(_TABLE + "table-cell"):  # a covered cell is merged into another
+                    start = len(self.read.paragraphs)
+                    self.blocks(cell)
+                    cells.append(range(start, len(self.read.paragraphs)))
+                self.read.add_row(cells)
+
+    def _inline(self, element, parts: list[str]) -> None:
+        # ODF collapses white space in the text; spaces, tabs and line breaks are elements
+        if element.text:
+            parts.append(_ASCII_SPACE.sub(" ", element.text))
+        for child in element:
+            if child.tag == _TEXT + "s":
+                count = child.get(_TEXT + "c", "1")
+                parts.append(" " * min(int(count) if count.isdigit() else 1, _MAX_SPACES))
+            elif child.tag == _TEXT + "tab":
+                parts.append("\t")
+            elif child.tag == _TEXT + "line-break":
+                parts.append("\n")  # a line of its own, as a DOCX line break is
+            elif child.tag == _TEXT + "note":
+                body = child.find(_TEXT + "note-body")
+                if body is not None:
+                    (self.endnotes if child.get(_TEXT + "note-class") == "endnote" else self.notes).append(body)
+            elif child.tag == _DRAW + "frame":
+                self.notes.extend(child.iterchildren(_DRAW + "text-box"))
+            elif isinstance(child.tag, str) and child.tag not in _ODT_SKIPPED:
+                self._inline(child, parts)
+            if child.tail:
+                parts.append(_ASCII_SPACE.sub(" ", child.tail))

@@ -27,7 +27,7 @@ from .. import api
 from ..corrections import LOW_CONFIDENCE
 from ..errors import Conflict, Invalid, NotFound, TmtoolError
 from ..formats import registry
-from ..text.readers import DOCX_EXTENSIONS, HTML_EXTENSIONS
+from ..text.readers import DOCUMENT_EXTENSIONS
 from .security import Guard, new_secret
 
 HERE = Path(__file__).parent
@@ -40,7 +40,7 @@ EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml", 
                 "po": "text/x-gettext-translation; charset=utf-8",
                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 # the extensions an upload's name may have: its reader is chosen by them
-INGEST_SUFFIXES = {".txt"} | HTML_EXTENSIONS | DOCX_EXTENSIONS
+INGEST_SUFFIXES = set(DOCUMENT_EXTENSIONS)
 IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for extension in fmt.extensions} | set(
     registry.SIGNED_ENDINGS)
 

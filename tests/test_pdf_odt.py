@@ -1,0 +1,265 @@
+"""PDF and ODT documents as translators receive them: paragraphs rebuilt from a PDF's layout (justified
+lines, running headers, page numbers, hyphenation, columns), an ODT's paragraphs, tables and notes, a
+French PDF aligned with its English ODT, and one clear error for what cannot be read."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fpdf import FPDF
+
+from pdfdocs import write_pdf
+from workbench import client, seeded_store
+from tmtool.cli import main
+from tmtool.errors import TmtoolError
+from tmtool.store import open_store
+from tmtool.text.pdf import _Hyphenation
+from tmtool.text.readers import read_document
+
+FR = [
+    "Le Conseil de l’Atlantique Nord a examiné en détail les opérations en cours dans la région et a salué le "
+    "travail remarquable de l’état-major international, qui coordonne la planification des forces alliées depuis "
+    "le début de l’année.",
+    "Les Alliés ont réaffirmé leur attachement au Traité de l’Atlantique Nord et à la sécurité de la zone "
+    "euro-atlantique, qui repose sur la défense collective. Le Conseil de coopération Nord-Atlantique a été "
+    "remplacé par le Conseil de partenariat euro-atlantique.",
+]
+EN = [
+    "The North Atlantic Council reviewed in detail the ongoing operations in the region and praised the "
+    "remarkable work of the International Military Staff, which has coordinated the planning of Allied forces "
+    "since the beginning of the year.",
+    "The Allies reaffirmed their commitment to the North Atlantic Treaty and to the security of the Euro-Atlantic "
+    "area, which rests on collective defence. The North Atlantic Cooperation Council was replaced by the "
+    "Euro-Atlantic Partnership Council.",
+]
+HEADER = "OTAN SANS CLASSIFICATION — Rapport annuel"
+
+
+def hyphenate(word: str) -> list[int]:
+    """Where a typesetter may break ``word``: after a compound's hyphen, else (a long word) in its middle."""
+    word = word.rstrip(".,")
+    if "-" in word:
+        return [word.index("-") + 1]
+    return [len(word) // 2] if len(word) >= 8 and word.isalpha() else []
+
+
+def line_ends(laid_out: list[list[str]]) -> list[str]:
+    return [line.split()[-1] for lines in laid_out for line in lines[:-1] if line.endswith("-")]
+
+
+def test_pdf_paragraphs_over_two_pages_without_header_page_numbers_or_hyphens(tmp_path):
+    """Paragraphs marked by space after them; the second goes on over the page break; each page has the
+    header and its number; a compound (l’état-major) and two words (planif-ication, coopé-ration) are
+    broken at line ends."""
+    path = tmp_path / "rapport.fr.pdf"
+    laid_out = write_pdf(path, FR, width=221, hyphenate=hyphenate, header=HEADER, numbers="- {} -",
+                         lines_per_column=7, indent=False)
+    assert line_ends(laid_out) == ["l’état-", "planif-", "coopé-"] and sum(map(len, laid_out)) > 7
+    assert read_document(path, lang="fr").paragraphs == tuple(FR)
+
+
+def test_a_footnote_follows_the_paragraph_its_page_ends_in_and_its_mark_is_dropped(tmp_path):
+    """The second paragraph goes on over the page break: the first page's note comes after it."""
+    path = tmp_path / "rapport.fr.pdf"
+    note = "1. Le Conseil réunit les représentants des pays membres."
+    marked = [FR[0].replace("Le Conseil de", "Le Conseil^1 de"), FR[1]]
+    laid_out = write_pdf(path, marked, width=221, header=HEADER, lines_per_column=7, indent=False, notes={1: [note]})
+    assert sum(map(len, laid_out)) > 7  # two pages
+    assert read_document(path, lang="fr").paragraphs == (*FR, note)
+
+
+def test_pdf_paragraphs_by_indent_in_two_columns(tmp_path):
+    """First-line indents mark the paragraphs; the text runs down the left column, then the right one,
+    on two pages; a lower-case compound broken at its hyphen (Nord-Atlantique) keeps it."""
+    path = tmp_path / "rapport.fr.pdf"
+    laid_out = write_pdf(path, FR, width=250, hyphenate=hyphenate, header=HEADER, columns=2, lines_per_column=3)
+    assert line_ends(laid_out) == ["intern-", "Nord-", "parte-"]
+    assert read_document(path, lang="fr").paragraphs == tuple(FR)
+
+
+def test_a_heading_in_a_larger_font_is_a_paragraph_of_its_own(tmp_path):
+    path = tmp_path / "rapport.fr.pdf"
+    write_pdf(path, FR, width=300, header=HEADER, heading="Rapport annuel 2024", lines_per_column=6)
+    assert read_document(path, lang="fr").paragraphs == ("Rapport annuel 2024", *FR)
+
+
+def test_a_short_line_ends_a_paragraph_without_indent_or_space(tmp_path):
+    """The next line's first word would have fit on it: the writer ended the paragraph there."""
+    path = tmp_path / "rapport.fr.pdf"
+    laid_out = write_pdf(path, FR, width=280, header=HEADER, indent=False, spaced=False, lines_per_column=6)
+    assert laid_out[0][-1] == "l’année."
+    assert read_document(path, lang="fr").paragraphs == tuple(FR)
+
+
+@pytest.mark.parametrize("head, tail, seen, joined", [
+    ("opéra", "tions", "", True),  # wordfreq knows the word, not the fragments
+    ("sur", "tout", "", True),  # two frequent words, but one word joined
+    ("peut", "être", "", False),  # two frequent words, and *peutêtre* a typo
+    ("transocéa", "niennes", "", True),  # a word too rare for wordfreq either way
+    ("état", "major", "", False),  # wordfreq knows the compound, not *étatmajor*
+    ("Nord", "Atlantique", "", False),  # a capital within a word: a compound
+    ("porte", "parole", "", False),
+    ("euro", "atlantique", "la zone euro-atlantique", False),  # the document writes the compound
+    ("co", "operation", "cooperation and cooperation", True),  # the document writes one word
+    ("co", "operation", "co-operation", False),
+])  # fmt: skip
+def test_a_line_end_hyphen_is_kept_or_dropped_on_evidence(head, tail, seen, joined):
+    class Line:
+        text = seen
+
+    assert _Hyphenation([Line()], None).joins(head, tail) is joined
+
+
+def test_odt_headings_lists_tables_notes_and_spaces(tmp_path):
+    path = write_odt(tmp_path / "rapport.fr.odt", """
+        <text:h text:outline-level="1"><text:number>1.</text:number>Rapport <text:span>annuel</text:span></text:h>
+        <text:p>Le Conseil<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation>
+          <text:note-body><text:p>Réuni à Bruxelles.</text:p></text:note-body></text:note> a siégé.<text:s
+          text:c="3"/>Fin
+          de   séance.</text:p>
+        <text:list><text:list-item><text:p>Premier<text:tab/>point</text:p></text:list-item></text:list>
+        <table:table>
+          <table:table-header-rows><table:table-row>
+            <table:table-cell><text:p>Sigle</text:p></table:table-cell>
+            <table:table-cell><text:p>Forme développée</text:p></table:table-cell>
+          </table:table-row></table:table-header-rows>
+          <table:table-row>
+            <table:table-cell><text:p>OTAN<text:note text:note-class="footnote"><text:note-body><text:p>En anglais,
+              NATO.</text:p></text:note-body></text:note></text:p></table:table-cell>
+            <table:table-cell><text:p>Organisation du Traité de l’Atlantique Nord</text:p></table:table-cell>
+          </table:table-row>
+        </table:table>
+        <text:tracked-changes><text:changed-region><text:deletion><text:p>Supprimé.</text:p></text:deletion>
+          </text:changed-region></text:tracked-changes>
+        <text:p>Adresse<text:line-break/>Bruxelles<office:annotation><text:p>Un commentaire</text:p>
+          </office:annotation></text:p>
+        <text:p>Voir la note<text:note text:note-class="endnote"><text:note-body><text:p>Note de fin.</text:p>
+          </text:note-body></text:note>.</text:p>
+        """)
+    document = read_document(path)
+    assert document.paragraphs == (
+        "Rapport annuel", "Le Conseil a siégé.   Fin de séance.", "Réuni à Bruxelles.", "Premier\tpoint",
+        "Sigle", "Forme développée", "OTAN", "Organisation du Traité de l’Atlantique Nord", "En anglais, NATO.",
+        "Adresse", "Bruxelles", "Voir la note.", "Note de fin.")
+    assert document.rows == ((4, 5), (6, 7))
+
+
+def test_a_french_pdf_aligns_with_its_english_odt(tmp_path):
+    fr = tmp_path / "rapport.fr.pdf"
+    write_pdf(fr, FR, width=221, hyphenate=hyphenate, header=HEADER, lines_per_column=7, indent=False)
+    en = write_odt(tmp_path / "rapport.en.odt", "".join(f"<text:p>{paragraph}</text:p>" for paragraph in EN))
+    db = tmp_path / "t.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", str(fr), str(en), "--no-terms"])
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        units = [(unit.source, unit.target) for unit in store.units()]
+    assert units == [
+        (FR[0], EN[0]),
+        ("Les Alliés ont réaffirmé leur attachement au Traité de l’Atlantique Nord et à la sécurité de la "
+         "zone euro-atlantique, qui repose sur la défense collective.",
+         "The Allies reaffirmed their commitment to the North Atlantic Treaty and to the security of the "
+         "Euro-Atlantic area, which rests on collective defence."),
+        ("Le Conseil de coopération Nord-Atlantique a été remplacé par le Conseil de partenariat euro-atlantique.",
+         "The North Atlantic Cooperation Council was replaced by the Euro-Atlantic Partnership Council."),
+    ]
+
+
+def test_ingest_dir_pairs_pdf_and_odt(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    write_pdf(inbox / "rapport.fr.pdf", FR, header=HEADER)
+    write_odt(inbox / "rapport.en.odt", "".join(f"<text:p>{paragraph}</text:p>" for paragraph in EN))
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith("1 documents ingested")
+
+
+def test_the_workbench_takes_a_pdf_and_an_odt(tmp_path):
+    fr = tmp_path / "rapport.fr.pdf"
+    write_pdf(fr, FR, header=HEADER)
+    en = write_odt(tmp_path / "rapport.en.odt", "".join(f"<text:p>{paragraph}</text:p>" for paragraph in EN))
+    http, headers = client(seeded_store(tmp_path))
+    ingested = http.post("/api/ingest", headers=headers, files={"fr_file": (fr.name, fr.read_bytes()),
+                                                                "en_file": (en.name, en.read_bytes())})
+    assert ingested.status_code == 200, ingested.text
+    assert ingested.json()["document"] == "rapport" and ingested.json()["units"] == 3
+
+
+def scanned_pdf(path: Path) -> Path:
+    """A page holding only a picture of text, as a scanner writes it."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 170, 250, style="F")
+    pdf.output(str(path))
+    return path
+
+
+def encrypted_pdf(path: Path) -> Path:
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(20, 20, "Texte confidentiel.")
+    pdf.output(str(path))
+    return path
+
+
+def undecodable_pdf(path: Path) -> Path:
+    """Text in a composite font without a map to Unicode, written by hand: codes, not characters."""
+    content = b"BT /F1 12 Tf 72 720 Td <0041004200430044> Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+               b"<< /Type /Font /Subtype /Type0 /BaseFont /F /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+               b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /F /DW 600 "
+               b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>"]
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    start = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
+    path.write_bytes(data)
+    return path
+
+
+def write_odt(path: Path, body: str, *, mimetype: str = "application/vnd.oasis.opendocument.text") -> Path:
+    namespaces = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"' for prefix, name in
+                          (("office", "office"), ("text", "text"), ("table", "table"), ("draw", "drawing")))
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), mimetype)  # first and stored, as ODF requires
+        package.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content '
+                                        f"{namespaces}><office:body><office:text>{body}</office:text></office:body>"
+                                        "</office:document-content>")
+    return path
+
+
+@pytest.mark.parametrize("name, make, message", [
+    ("scan.fr.pdf", scanned_pdf, "no text layer: scanned PDF? run OCR first"),
+    ("secret.fr.pdf", encrypted_pdf, "an encrypted PDF that needs a password"),
+    ("codes.fr.pdf", undecodable_pdf, "the text layer cannot be decoded (fonts without a Unicode map): run OCR first"),
+    ("truncated.fr.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog"), "not a readable PDF file"),
+    ("renamed.fr.pdf", lambda p: p.write_text("Un texte, pas un PDF.", encoding="utf-8"), "not a PDF file"),
+    ("not-a-zip.fr.odt", lambda p: p.write_text("Un texte, pas un ODT.", encoding="utf-8"), "not an ODT file"),
+    ("no-content.fr.odt", lambda p: zipfile.ZipFile(p, "w").writestr("mimetype", "x"), "not an OpenDocument text"),
+    ("sheet.fr.odt", lambda p: write_odt(p, "", mimetype="application/vnd.oasis.opendocument.spreadsheet"),
+     "not an OpenDocument text (its mimetype is 'application/vnd.oasis.opendocument.spreadsheet')"),
+    ("no-part.fr.odt", lambda p: zipfile.ZipFile(p, "w").writestr("styles.xml", "<x/>"), "not a readable ODT file"),
+    ("broken.fr.odt", lambda p: write_odt(p, "<text:p>Non fermé"), "content.xml:2: not well-formed XML"),
+])  # fmt: skip
+def test_unreadable_pdf_and_odt_are_one_clear_error(tmp_path, name, make, message):
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(TmtoolError) as caught:
+        read_document(path)
+    assert message in caught.value.message and caught.value.path == str(path)
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "extract", str(path)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert result.stderr.splitlines() == [f"tmtool: error: {path}: {caught.value.message}"]

@@ -1,0 +1,443 @@
+"""PDF documents: paragraphs rebuilt from where the characters stand on the page.
+
+A PDF holds positioned characters, not paragraphs. pdfminer.six (MIT) gives each character with its
+box and font size; pypdf (BSD), measured beside it, gives a page's text as a string whose lines have
+lost their positions, so indentation, vertical space and short lines, which tell where a paragraph
+ends, and the gutter between two columns could not be seen (bench/README.md, "PDF reading", has both
+measured). pdfminer's own grouping of characters into lines and blocks is not used: it cuts a
+justified line at its wider spaces and then orders the pieces apart. Here, on each page:
+
+- characters on one baseline are a row, cut where a gap is wider than an em; two pieces are one line
+  again when a row above or below has text across their gap (a stretched space of justified text,
+  not a gutter or the gap between table cells);
+- rows are read top to bottom; where at least three rows share a gutter between columns at least
+  twelve ems wide, the columns are read one after the other (a table's narrower columns row by row);
+- the running header and footer are dropped: a line among the three at the top or bottom of a page
+  that is the same, digits aside (page numbers), on half of the pages, or the first or last line of
+  three pages;
+- consecutive lines of one column are one paragraph unless the second stands after extra vertical
+  space, in another font size, indented, after a list marker, or after a line that had room for its
+  first word (the writer ended that line: a typesetter breaks a line only where the next word does
+  not fit);
+- lines that end a page in smaller print are its footnotes: they come after the paragraph in which
+  the page's text ends; a note's mark (a small raised digit) is dropped from the text;
+- a paragraph goes on over a page or column break when its last line is full and ends no sentence,
+  or the next line starts in lower case;
+- a word hyphenated at a line end is joined back (*opéra-* *tions*) and a compound keeps its hyphen
+  (*état-* *major*), as the document's own use of either form says, else as wordfreq knows the
+  joined word (see :meth:`_Hyphenation.joins`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+import struct
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import TmtoolError
+from ..langtags import base_language
+
+# pdfminer reports recoverable damage through logging, which without a handler Python prints to
+# stderr; what it could not recover from is raised and becomes our one error line
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
+# a gap between two characters wider than this many ems is a space: a space is a quarter of an em or
+# more, kerning a tenth at most
+WORD_GAP = 0.12
+NOTE_SIZE = 0.9  # lines at the bottom of a page in print this much smaller than the text's are footnotes
+EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
+# wordfreq rates a hyphenated form from its parts, which overrates compounds of frequent words (it puts
+# *sur-tout* above *surtout*): a joined word within this many Zipf units (tenfold each) of the compound
+# is taken; chosen on the words of the development documents and TransRead (bench/pdf.py)
+COMPOUND_MARGIN = 1.0
+
+_TERMINAL = re.compile(r"[.!?…:][\s\"'»”’)\]]*$")
+_LIST_MARKER = re.compile(r"^(?:[•▪◦●■□▸►‣⁃∙·*–—-]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\))\s")
+_HYPHENATED_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
+_WORD_START = re.compile(r"^(\w+)")
+_COMPOUNDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
+_DIGITS = re.compile(r"\d+")
+_NOTE_MARKS = set("0123456789*†‡§")
+_SPACES = re.compile(r"[ \t\n\r\f]+")  # a no-break space is kept: French typography puts it before « ? ! : »
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    baseline: float  # PDF coordinates: y grows upwards
+    size: float
+    first_word: float  # width of the line's first word: would it have fit on the line before?
+
+    def below(self, other: _Line) -> bool:
+        """Whether this line comes right under ``other`` in the same column."""
+        return (self.page == other.page and other.baseline > self.baseline > other.baseline - 3 * other.size
+                and self.x0 < other.x1 and other.x0 < self.x1)
+
+
+def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
+    """The paragraphs of a PDF's text layer, in reading order; a page's footnotes after the paragraph
+    its text ends in (which may go on over the next page)."""
+    pages = _read_lines(path)
+    if not any(pages):
+        raise TmtoolError("no text layer: scanned PDF? run OCR first", path=str(path))
+    pages = _drop_running_lines(pages)
+    bodies, notes = _footnotes(pages)
+    hyphenation = _Hyphenation([line for page in pages for line in page], lang)
+    paragraphs: list[str] = []
+    placed = 0  # the pages whose footnotes are placed
+    for text, page in _Paragraphs([line for page in bodies for line in page], hyphenation).build():
+        for page_notes in notes[placed:page]:  # the text of those pages ended in the paragraph before
+            paragraphs.extend(note for note, _ in _Paragraphs(page_notes, hyphenation).build())
+        placed = max(placed, page)
+        paragraphs.append(text)
+    for page_notes in notes[placed:]:
+        paragraphs.extend(note for note, _ in _Paragraphs(page_notes, hyphenation).build())
+    return paragraphs
+
+
+def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_Line]]]:
+    """Each page's lines parted into its text and its footnotes: the lines it ends with in print
+    smaller than most of the document's."""
+    sizes = Counter()
+    for line in (line for page in pages for line in page):
+        sizes[round(line.size)] += len(line.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 0
+    bodies, notes = [], []
+    for page in pages:
+        end = len(page)
+        while end and page[end - 1].size < NOTE_SIZE * body_size:
+            end -= 1
+        end = end or len(page)  # a page all in small print is text
+        bodies.append(page[:end])
+        notes.append(page[end:])
+    return bodies, notes
+
+
+def _read_lines(path: Path) -> list[list[_Line]]:
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfdocument import PDFEncryptionError
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.psexceptions import PSException
+
+    pages = []
+    try:
+        with open(path, "rb") as stream:
+            resources = PDFResourceManager()
+            device = PDFPageAggregator(resources)  # no layout analysis: the characters as placed
+            interpreter = PDFPageInterpreter(resources, device)
+            for page in PDFPage.get_pages(stream):
+                interpreter.process_page(page)
+                pages.append(list(_glyphs(device.get_result())))
+    except PDFEncryptionError:
+        raise TmtoolError("an encrypted PDF that needs a password; save an unprotected copy", path=str(path)) from None
+    except (PSException, ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError, OverflowError,
+            RecursionError, struct.error, zlib.error) as exc:
+        # pdfminer parses a broken file as far as it can, and then fails with whatever the damage raised
+        raise TmtoolError(f"not a readable PDF file ({type(exc).__name__}: {str(exc)[:100]})",
+                          path=str(path)) from None
+    if not pages:
+        raise TmtoolError("not a readable PDF file (no pages)", path=str(path))
+    glyphs = [glyph for page in pages for glyph in page if not glyph.text.isspace()]
+    if sum(glyph.text.startswith("(cid:") for glyph in glyphs) * 2 > len(glyphs):
+        # pdfminer names a character it cannot map to Unicode by its number in the font
+        raise TmtoolError("the text layer cannot be decoded (fonts without a Unicode map): run OCR first",
+                          path=str(path))
+    return [_page_lines(page, number) for number, page in enumerate(pages)]
+
+
+@dataclass(slots=True)
+class _Glyph:
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    size: float
+
+    @property
+    def middle(self) -> float:
+        return (self.bottom + self.top) / 2
+
+
+def _glyphs(container):
+    """The upright characters of a page, those inside figures (form XObjects) included."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    for item in container:
+        if isinstance(item, LTChar):
+            a, b, c, d, _, _ = item.matrix
+            if a > 0 and d > 0 and abs(b) < 1e-3 * a and abs(c) < 1e-3 * d:  # not rotated (a watermark)
+                yield _Glyph(item.get_text().translate(_LIGATURES), item.x0, item.x1, item.y0, item.y1, item.size)
+        elif isinstance(item, LTContainer):
+            yield from _glyphs(item)
+
+
+def _page_lines(glyphs: list[_Glyph], page: int) -> list[_Line]:
+    """A page's lines in reading order."""
+    rows: list[tuple[list[float], list[_Glyph]]] = []  # the lowest bottom of its glyphs, and them
+    for glyph in sorted(glyphs, key=lambda g: -g.middle):
+        if rows and rows[-1][0][0] <= glyph.middle:
+            rows[-1][1].append(glyph)
+            rows[-1][0][0] = min(rows[-1][0][0], glyph.bottom)
+        else:
+            rows.append(([glyph.bottom], [glyph]))
+    pieces = [_pieces(sorted(row, key=lambda g: g.x0)) for _, row in rows]
+    lines = [[_line(piece, page) for piece in _rejoin(pieces, i) if not all(g.text.isspace() for g in piece)]
+             for i in range(len(pieces))]
+    return [line for band in _bands([row for row in lines if row]) for line in _band_order(band)]
+
+
+def _pieces(row: list[_Glyph]) -> list[list[_Glyph]]:
+    """A row cut where a gap is wider than an em; a glyph drawn twice over itself (fake bold) once."""
+    pieces = [[row[0]]]
+    for before, glyph in zip(row, row[1:]):
+        if glyph.text == before.text and abs(glyph.x0 - before.x0) < 0.3 * (before.x1 - before.x0):
+            continue
+        if glyph.x0 - pieces[-1][-1].x1 > glyph.size:
+            pieces.append([])
+        pieces[-1].append(glyph)
+    return pieces
+
+
+def _rejoin(pieces: list[list[list[_Glyph]]], i: int) -> list[list[_Glyph]]:
+    """Row ``i``'s pieces put back together across the stretched spaces of a justified line: a gap
+    that a row near it has text across, or one as wide as a gap beside it where one of the pieces is a
+    lone word, unless a row near it has text on either side of the gap and none in it (a gutter)."""
+    row = pieces[i]
+    near = [other for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i
+            if abs(pieces[j][0][0].bottom - row[0][0].bottom) < 3 * row[0][0].size for other in [pieces[j]]]
+    gaps = [b[0].x0 - a[-1].x1 for a, b in zip(row, row[1:])]
+    joined = [list(row[0])]
+    for k, piece in enumerate(row[1:]):
+        start, end = row[k][-1].x1, piece[0].x0
+        beside = gaps[max(0, k - 1):k] + gaps[k + 1:k + 2]
+        as_wide = (_is_word(row[k]) or _is_word(piece)) and any(abs(gap - gaps[k]) < 0.15 * gaps[k] for gap in beside)
+        across = any(other[0].x0 < start and other[-1].x1 > end for other_row in near for other in other_row)
+        gutter = any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
+                     and not any(p[-1].x1 > start and p[0].x0 < end for p in other_row) for other_row in near)
+        if across or (as_wide and not gutter):
+            joined[-1].extend(piece)
+        else:
+            joined.append(list(piece))
+    return joined
+
+
+def _is_word(glyphs: list[_Glyph]) -> bool:
+    return not any(g.text.isspace() or g.x0 - before.x1 > WORD_GAP * g.size for before, g in zip(glyphs, glyphs[1:]))
+
+
+def _line(glyphs: list[_Glyph], page: int) -> _Line:
+    inked = [g for g in glyphs if not g.text.isspace()]
+    baseline, size = statistics.median(g.bottom for g in inked), statistics.median(g.size for g in inked)
+    # a footnote's mark: a digit or sign raised and smaller than the line's text (not "1er" in French)
+    marks = {id(g) for g in inked
+             if g.text in _NOTE_MARKS and g.size < 0.8 * size and g.bottom > baseline + 0.2 * size}
+    if len(marks) < len(inked):
+        glyphs = [g for g in glyphs if id(g) not in marks]
+        inked = [g for g in inked if id(g) not in marks]
+    text = []
+    for before, glyph in zip([None] + glyphs, glyphs):
+        # no space character between words: the gap says it
+        if before is not None and glyph.x0 - before.x1 > WORD_GAP * glyph.size and not before.text.isspace():
+            text.append(" ")
+        text.append(glyph.text)
+    word_end = inked[0]
+    for glyph in glyphs[glyphs.index(inked[0]) + 1:]:
+        if glyph.text.isspace() or glyph.x0 - word_end.x1 > WORD_GAP * glyph.size:
+            break
+        word_end = glyph
+    return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1, baseline, size,
+                 word_end.x1 - inked[0].x0)
+
+
+def _bands(rows: list[list[_Line]]) -> list[list[list[_Line]]]:
+    """Rows grouped while they share the gutters their first row has between its lines (or, for a
+    band of rows of one line each, while they have none)."""
+    bands, gutters = [], []
+    for row in rows:
+        gaps = [(a.x1, b.x0) for a, b in zip(row, row[1:])]
+        narrowed = _narrowed(gutters, row) if gutters else []
+        if bands and (narrowed or not (gutters or gaps)):
+            bands[-1].append(row)
+            gutters = narrowed
+        else:
+            bands.append([row])
+            gutters = gaps
+    return bands
+
+
+def _narrowed(gutters: list[tuple[float, float]], row: list[_Line]) -> list[tuple[float, float]]:
+    """The gutters less the row's text reaching into them from either side; none when a line of the
+    row spans one or leaves it narrower than half an em."""
+    narrowed = []
+    for start, end in gutters:
+        for line in row:
+            if line.x1 <= start or line.x0 >= end:
+                continue
+            if line.x0 < start:  # from the left
+                if line.x1 >= end:
+                    return []
+                start = line.x1
+            else:
+                end = line.x0
+        if end - start < 0.5 * row[0].size:
+            return []
+        narrowed.append((start, end))
+    return narrowed
+
+
+def _band_order(band: list[list[_Line]]) -> list[_Line]:
+    """A band's lines column by column when it is columns of text, else row by row (a table)."""
+    first = band[0]
+    columns = [[] for _ in first]
+    for row in band:
+        for line in row:
+            # the column whose first line it overlaps, else the last one left of it
+            index = max((k for k, head in enumerate(first) if head.x0 <= line.x1), default=0)
+            columns[index].append(line)
+    wide = all(max(line.x1 for line in column) - min(line.x0 for line in column) > 12 * column[0].size
+               for column in columns)
+    if len(columns) > 1 and len(band) >= 3 and wide:
+        return [line for column in columns for line in column]
+    return [line for row in band for line in row]
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Pages without their running headers and footers, page numbers among them."""
+    if len(pages) < 2:
+        return pages
+    edges, outermost = [], []
+    for page in pages:
+        ordered = sorted(page, key=lambda line: -line.baseline)
+        edges.append({id(line) for line in ordered[:EDGE_LINES] + ordered[-EDGE_LINES:]})
+        if ordered:  # the lines on the first and on the last baseline
+            top, bottom = ordered[0].baseline, ordered[-1].baseline
+            outermost.append({id(line) for line in ordered if line.baseline > top - 1 or line.baseline < bottom + 1})
+        else:
+            outermost.append(set())
+    on_edge, outer = Counter(), Counter()
+    for page, edge, out in zip(pages, edges, outermost):
+        on_edge.update({_running_key(line) for line in page if id(line) in edge})
+        outer.update({_running_key(line) for line in page if id(line) in out})
+    # near the edge of half of the pages (a title, a classification, "Page 3 of 9"), or the very first or
+    # last line of three (a chapter's title); a sentence of the text that a long document repeats lands
+    # near the edge of some pages, by chance
+    running = {key for key, count in on_edge.items() if count >= 2 and 2 * count >= len(pages)}
+    running |= {key for key, count in outer.items() if count >= 3}
+    return [[line for line in page if id(line) not in edge or _running_key(line) not in running]
+            for page, edge in zip(pages, edges)]
+
+
+def _running_key(line: _Line) -> str:
+    return _DIGITS.sub("#", line.text.casefold())
+
+
+class _Hyphenation:
+    """Whether a word hyphenated at a line end is one word (*opérations*) or a compound (*état-major*)."""
+
+    def __init__(self, lines: list[_Line], lang: str | None):
+        import wordfreq
+
+        # the forms the document itself writes, within its lines
+        self.seen = Counter(m.group().casefold() for line in lines for m in _COMPOUNDS.finditer(line.text))
+        self.langs = [code for code in ([base_language(lang)] if lang else ["fr", "en"])
+                      if code in wordfreq.available_languages()]
+
+    def joins(self, head: str, tail: str) -> bool:
+        """Whether ``head``-⏎``tail`` is ``head + tail``: the form the document writes more often; else
+        a compound when the tail has a capital (*Nord-Atlantique*) or the head ends in a digit (*F-35*);
+        else as wordfreq rates the joined word against the compound (see ``COMPOUND_MARGIN``): a word
+        it knows neither way is a word broken in two."""
+        from wordfreq import zipf_frequency
+
+        joined, compound = (head + tail).casefold(), f"{head}-{tail}".casefold()
+        if self.seen[joined] != self.seen[compound]:
+            return self.seen[joined] > self.seen[compound]
+        if not tail[0].islower() or not head[-1].isalpha():
+            return False
+        rate = max((zipf_frequency(joined, code) for code in self.langs), default=0.0)
+        as_compound = max((zipf_frequency(compound, code) for code in self.langs), default=0.0)
+        return rate > as_compound - COMPOUND_MARGIN
+
+
+class _Paragraphs:
+    def __init__(self, lines: list[_Line], hyphenation: _Hyphenation):
+        self.lines = lines
+        self.hyphenation = hyphenation
+        self.pitch = self._usual_pitch()
+        # a column's lines follow one another down the page; its right edge is where its longest line ends
+        self.run_start = [i == 0 or not line.below(lines[i - 1]) for i, line in enumerate(lines)]
+        self.right = [0.0] * len(lines)
+        begin = 0
+        for end in range(1, len(lines) + 1):
+            if end == len(lines) or self.run_start[end]:
+                self.right[begin:end] = [max(line.x1 for line in lines[begin:end])] * (end - begin)
+                begin = end
+
+    def _usual_pitch(self) -> dict[float, float]:
+        """The distance between baselines that is most common for each font size: the line spacing."""
+        pitches = defaultdict(Counter)
+        for before, line in zip(self.lines, self.lines[1:]):
+            if line.below(before) and abs(line.size - before.size) < 0.5:
+                pitches[round(line.size)][round(before.baseline - line.baseline, 1)] += 1
+        return {size: counted.most_common(1)[0][0] for size, counted in pitches.items()}
+
+    def build(self) -> list[tuple[str, int]]:
+        """The paragraphs, each with the page it starts on."""
+        paragraphs: list[tuple[str, int]] = []
+        for i, line in enumerate(self.lines):
+            if i and self._continues(i):
+                paragraphs[-1] = (self._join(paragraphs[-1][0], line.text), paragraphs[-1][1])
+            else:
+                paragraphs.append((line.text, line.page))
+        return paragraphs
+
+    def _fits(self, i: int) -> bool:
+        """Whether line ``i``'s first word had room at the end of line ``i - 1``."""
+        before, line = self.lines[i - 1], self.lines[i]
+        return before.x1 + 0.5 * before.size + line.first_word <= self.right[i - 1]
+
+    def _continues(self, i: int) -> bool:
+        before, line = self.lines[i - 1], self.lines[i]
+        hyphenated = _HYPHENATED_END.search(before.text) is not None
+        same_size = abs(line.size - before.size) <= 0.15 * before.size
+        if not line.below(before):  # a new page or column
+            if _TERMINAL.search(before.text) or not same_size or _LIST_MARKER.match(line.text):
+                return False
+            full = not self.run_start[i - 1] and not self._fits(i)  # a line of one is neither full nor short
+            return full or line.text[0].islower()
+        usual = self.pitch.get(round(before.size), 1.2 * before.size)
+        return not (
+            before.baseline - line.baseline > usual + 0.25 * before.size
+            or not same_size
+            or _LIST_MARKER.match(line.text)
+            or line.x0 > _text_start(before) + 0.8 * before.size
+            or (not hyphenated and self._fits(i))
+        )
+
+    def _join(self, text: str, more: str) -> str:
+        end, start = _HYPHENATED_END.search(text), _WORD_START.match(more)
+        if end and start:
+            if text.endswith("\u00ad") or self.hyphenation.joins(end.group(1), start.group(1)):
+                return text[:-1] + more
+            return text + more
+        return f"{text} {more}"
+
+
+def _text_start(line: _Line) -> float:
+    """Where the text of a list item stands after its marker (the hanging indent of its next lines),
+    else where the line starts."""
+    if _LIST_MARKER.match(line.text):
+        return line.x0 + 3 * line.size  # a marker and its space are narrower than three ems
+    return line.x0
