@@ -104,7 +104,7 @@ MULTILINGUAL_MEMORIES = st.lists(multilingual_units(), min_size=1, max_size=4,
 def tmtool(db: Path, *args) -> str:
     result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout  # notices (a store being upgraded) go to stderr
 
 
 def through_fresh_store(tmp_path: Path, fmt: str, exported: Path, *options: str) -> Path:
