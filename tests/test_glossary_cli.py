@@ -80,3 +80,24 @@ def test_every_command_help_shows_an_example(db):
                     "history", "revert")]
     for command in commands:
         assert "Example" in run(db, *command, "--help"), command
+
+
+@pytest.mark.parametrize("args", [
+    ["glossary", "add", "  ", "staff"], ["glossary", "add", "état-major", "--en-also", "  "],
+    ["glossary", "edit", "1", "--en", ""], ["glossary", "edit", "1", "--fr", " \t"],
+    ["glossary", "edit", "1", "--add-en", "   "],
+])
+def test_an_empty_term_is_refused_and_nothing_changes(db, args):
+    # a blank term has no look-up key: db check reported it and exports wrote an empty <term>
+    run(db, "glossary", "add", "Comité militaire", "--status", "candidate")
+    output = run(db, *args, code=1)
+    assert output.startswith("tmtool: error: an empty ") and output.count("\n") == 1
+    assert [(e["id"], e["status"], [t["text"] for t in e["terms"]])
+            for e in json.loads(run(db, "glossary", "list", "--json"))] == [("1", "candidate", ["Comité militaire"])]
+
+
+def test_a_term_written_with_layout_spaces_is_stored_tidy(db):
+    run(db, "glossary", "add", " chasseur  de\nmines ", "minehunter")
+    run(db, "glossary", "edit", "1", "--add-en", "\tmine hunter  ", "--add-fr", "OTAN\u00a02030")
+    [entry] = json.loads(run(db, "glossary", "list", "--json"))
+    assert [t["text"] for t in entry["terms"]] == ["chasseur de mines", "minehunter", "OTAN\u00a02030", "mine hunter"]

@@ -271,3 +271,18 @@ def test_a_refused_file_does_not_leave_a_new_empty_store_behind(tmp_path):
     result = CliRunner().invoke(main, ["--db", str(db), "import", str(bad)])
     assert result.exit_code == 1 and "broken.tmx" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.tmx"]
+
+
+def test_an_indented_term_is_imported_tidy_and_exports_as_it_reads(tmp_path):
+    # a TBX written by hand or pretty-printed: the layout inside <term> is not the term's text
+    tbx = tmp_path / "indented.tbx"
+    tbx.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>'
+                   '<termEntry><langSet xml:lang="fr"><tig><term>\n   chasseur\n   de mines \n</term></tig></langSet>'
+                   '<langSet xml:lang="en"><tig><term> minehunter</term></tig></langSet></termEntry>'
+                   '</body></text></martif>', encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert run(db, "import", str(tbx)).exit_code == 0
+    with open_store(db) as store:
+        assert pairs(store) == [(("chasseur de mines",), ("minehunter",), ReviewStatus.CANDIDATE)]
+    exported = run(db, "export", "tsv", "--status", "all", "-o", "-").stdout
+    assert exported.startswith("chasseur de mines\tminehunter\t")

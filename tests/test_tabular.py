@@ -232,3 +232,12 @@ def test_any_entries_round_trip_through_csv(entries):
         out = Path(folder) / "g.csv"
         write_csv(entries, out)
         assert list(read_csv(out)) == entries
+
+
+def test_term_cells_of_spaces_are_empty_and_a_row_without_terms_is_skipped_with_its_line(tmp_path):
+    path = tmp_path / "gaps.csv"
+    path.write_text("fr;en;note\n;staff;only English\n  ;  ;no term at all\nEMI;IMS\n", encoding="utf-8")
+    skipped = []
+    read = [([t.text for t in e.terms], e.note) for e in read_csv(path, on_skip=skipped.append)]
+    assert read == [(["staff"], "only English"), (["EMI", "IMS"], None)]
+    assert [(s.line, s.reason) for s in skipped] == [(3, "no term: the term columns are empty")]

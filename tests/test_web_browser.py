@@ -19,7 +19,7 @@ from workbench import SEED_ID, WAIT_S, Server, seeded_store
 
 from conftest import tool_missing
 
-from tmtool import glossary
+from tmtool import api, glossary
 from tmtool.store import open_store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -272,3 +272,20 @@ def _status(db: str, entry_id: int) -> str:
 def _usage(db: str, entry_id: int, text: str) -> str:
     with open_store(db) as store:
         return next(t.usage.value for t in glossary.entry(store, entry_id).terms if t.text == text)
+
+
+def test_an_edit_sends_only_the_fields_changed(server, browser, db, tmp_path):
+    # the form shows an empty English field for an entry without English: saving a note must not store it as a term
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    with open_store(db) as store:
+        added = int(api.add_entry(store, ["chasseur de mines"], status="candidate")["id"])
+    browser.get(server.url + "/review?q=" + quote("chasseur de mines"))
+    ActionChains(browser).send_keys("e").perform()
+    note = css(browser, '.card.selected .edit-form input[name="note"]')[0]
+    note.send_keys("MCM vessel", Keys.ENTER)
+    wait(browser, lambda b: _status(db, added) == "approved", "the edit did not land")
+    with open_store(db) as store:
+        entry = glossary.entry(store, added)
+    assert [(t.lang, t.text) for t in entry.terms] == [("fr", "chasseur de mines")] and entry.note == "MCM vessel"

@@ -9,6 +9,7 @@ recorded change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -42,7 +43,26 @@ def _find(entry: Entry, text: str) -> Term:
     raise Invalid(f"entry {entry.id} has no term {text!r}")
 
 
+# line breaks, tabs and runs of spaces inside a term are layout (an indented <term>, a wrapped cell);
+# a no-break space is kept, as French typography chose it
+_LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def term_text(text: str) -> str:
+    """A term's text as it is stored: its layout spaces made one space, none around it."""
+    return _LAYOUT_SPACE.sub(" ", text).strip()
+
+
+def _written_term(text: str, lang: str) -> str:
+    """A term a person wrote, tidied; an empty one is refused rather than stored as a blank term."""
+    tidy = term_text(text)
+    if not tidy:
+        raise Invalid(f"an empty {lang} term: give its text, or drop the term to remove it")
+    return tidy
+
+
 def _new_term(text: str, lang: str) -> Term:
+    text = _written_term(text, lang)
     # an all-capitals single word written by a person is an acronym (EMI, IMS, C-IED)
     is_acronym = " " not in text and text.upper() == text and any(c.isalpha() for c in text)
     return Term(text=text, lang=lang, term_type=TermType.ACRONYM if is_acronym else TermType.FULL_FORM)
@@ -76,6 +96,7 @@ def edit(
     for lang, text in (("fr", fr), ("en", en)):
         if text is None:
             continue
+        text = _written_term(text, lang)
         current = entry.terms_in(lang)
         if current:
             current[0].text, current[0].lemma, current[0].forms = text, None, []
@@ -679,6 +700,9 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     skipped = 0
     with store.transaction():
         for read in entries:
+            for term in read.terms:
+                term.text = term_text(term.text)
+            read.terms = [term for term in read.terms if term.text]
             if not read.terms:
                 raise TmtoolError(f"{f'entry {read.id}' if read.id else 'an entry'} has no term", path=origin)
             if _identical_entry(store, read):

@@ -209,7 +209,7 @@ def entry_from_row(row: dict[str, str]) -> Entry:
     terms = []
     for lang, flat in (("fr", {"pos": row.get("pos") or "noun", "gender": row.get("gender") or None}), ("en", {})):
         in_lang = [t for t in extra_terms if t.lang == lang]
-        if row.get(lang):
+        if (row.get(lang) or "").strip():  # a cell of spaces is an empty cell
             head = _term_from_record({"text": row[lang], "lang": lang, **flat, **details.get(lang, {})})
             in_lang.insert(details.get("head_index", {}).get(lang, 0), head)
         terms += in_lang
@@ -330,8 +330,10 @@ def read_rows(
         except (ValueError, TypeError, AttributeError) as exc:  # a bad number, date, status or details JSON
             problem = f"invalid value: {exc}"
         else:
-            yield entry if "details" in columns else _one_term_a_line(entry)
-            continue
+            if entry.terms:
+                yield entry if "details" in columns else _one_term_a_line(entry)
+                continue
+            problem = "no term: the term columns are empty"
         on_skip(Skipped(problem, str(path), number))
 
 

@@ -142,7 +142,9 @@ function setUpReview() {
   }
 
   async function save(card, form) {
-    const fields = Object.fromEntries(new FormData(form));
+    // only the fields the person changed: one left as it was (the English of an entry that has none) is no edit
+    const fields = Object.fromEntries([...form.elements]
+      .filter((field) => field.name && field.value !== field.defaultValue).map((field) => [field.name, field.value]));
     try {
       const done = await api("PATCH", `/api/entries/${card.dataset.entry}`, {version: Number(card.dataset.version), ...fields});
       remember(done.change);
