@@ -222,7 +222,7 @@ def entry_from_row(row: dict[str, str]) -> Entry:
     return Entry(
         terms=terms,
         id=row.get("id") or None,
-        status=ReviewStatus(row["status"]) if row.get("status") else ReviewStatus.CANDIDATE,
+        status=_status_of(row["status"]) if (row.get("status") or "").strip() else ReviewStatus.CANDIDATE,
         definition=row.get("definition") or None,
         note=row.get("note") or None,
         frequency=int(row["frequency"]) if row.get("frequency") else 0,
@@ -399,6 +399,18 @@ def _folded_name(name: str) -> str:
 
 
 _COLUMN_OF_NAME = {_folded_name(alias): column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}
+# a status cell as a person types it in a spreadsheet: any case, in English or French
+_STATUS_OF_NAME = {_folded_name(name): status for status, names in (
+    (ReviewStatus.CANDIDATE, ("candidate", "candidat")), (ReviewStatus.APPROVED, ("approved", "approuvé", "approuvée")),
+    (ReviewStatus.REJECTED, ("rejected", "rejeté", "rejetée"))) for name in names}
+
+
+def _status_of(cell: str) -> ReviewStatus:
+    """The status a cell names; ValueError (the row is skipped, told with its line) for any other."""
+    try:
+        return _STATUS_OF_NAME[_folded_name(cell)]
+    except KeyError:
+        raise ValueError(f"status {cell!r}: expected candidate, approved or rejected") from None
 
 
 def _lines(path: str | Path) -> io.StringIO:
