@@ -90,6 +90,9 @@ def test_an_exact_entry_is_answered_without_the_memory_and_nothing_at_all_exits_
     assert run(memory_store, "lookup", "comités militaires").startswith("Comité militaire  =  Military Committee")
     assert run(memory_store, "lookup", "sous-marin", code=1) == \
         "No glossary entry for 'sous-marin', and no unit of the memory holds it.\n"
+    # with --json, stdout is still JSON (an empty list) for the script reading it; the exit status says nothing was found
+    result = CliRunner().invoke(main, ["--db", str(memory_store), "lookup", "sous-marin", "--json"])
+    assert (result.exit_code, json.loads(result.stdout)) == (1, [])
 
 
 def test_english_plurals_fold_as_french_ones_do(tmp_path):

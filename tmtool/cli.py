@@ -348,6 +348,8 @@ def lookup(ctx, term, lang, as_json, limit):
     """
     answer = api.lookup(_open_store(ctx), term, lang=lang, limit=limit)
     if not (answer["entries"] or answer["memory"]):
+        if as_json:  # still a JSON list for the script reading it; the exit status says nothing was found
+            _json([])
         click.echo(f"No glossary entry for {term!r}, and no unit of the memory holds it.", err=True)
         ctx.exit(1)
     exact = [hit for hit in answer["entries"] if hit["match"] != "fuzzy"]
@@ -989,7 +991,7 @@ def check(ctx, files, fmt):
     except (TmtoolError, OSError, UnicodeError) as exc:  # exit 1 means findings here: bad input is 2
         click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
         ctx.exit(2)
-    if report["findings"]:
+    if report["findings"] or fmt != "text":  # a clean file is still a JSON list, a CSV header, for the script reading them
         click.echo(api.check_report(report["findings"], fmt))
     for problem in report["skipped"]:
         click.echo(f"skipped: {problem}", err=True)
