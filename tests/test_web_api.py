@@ -96,6 +96,21 @@ def test_an_entry_with_its_version_and_history(api):
     assert http.get("/api/entries/abc").status_code == 400
 
 
+def test_a_method_the_path_does_not_answer_is_a_405_naming_those_it_does(api):
+    http, headers = api
+    wrong = http.delete("/api/entries/1", headers=headers)
+    assert (wrong.status_code, wrong.json()["error"]) == (405, "method not allowed")
+    assert "GET" in wrong.headers["allow"]
+    assert http.post("/api/lookup?q=OTAN", headers=headers).headers["allow"] == "GET"
+
+
+def test_a_body_that_is_not_json_says_so_and_where(api):
+    http, headers = api
+    bad = http.patch("/api/entries/1", content=b'{"version": 1,', headers={**headers, "content-type": "application/json"})
+    assert bad.status_code == 400 and bad.json() == {
+        "error": "invalid", "message": "body: not valid JSON at character 14 (Expecting property name enclosed in double quotes)"}
+
+
 def test_documents_and_their_units(api):
     http, _ = api
     listed = http.get("/api/documents").json()

@@ -47,7 +47,7 @@ IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for exten
 class Error(BaseModel):
     """What every refused request gets, with a status that means it."""
 
-    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "conflict" (409), "too large" (413)
+    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "method not allowed" (405), "conflict" (409), "too large" (413)
     message: str
 
 
@@ -137,12 +137,18 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:])) or e['loc'][0]}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            # a body that is not JSON: its loc is the character where parsing stopped, not a field
+            f"body: not valid JSON at character {e['loc'][1]} ({e['ctx']['error']})" if e["type"] == "json_invalid"
+            else f"{'.'.join(map(str, e['loc'][1:])) or e['loc'][0]}: {e['msg']}" for e in exc.errors())
         return error(request, 400, "invalid", problems)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
-        return error(request, exc.status_code, "not found" if exc.status_code == 404 else "error", str(exc.detail))
+        kind = {404: "not found", 405: "method not allowed"}.get(exc.status_code, "error")
+        response = error(request, exc.status_code, kind, str(exc.detail))
+        response.headers.update(exc.headers or {})  # a 405's Allow: the methods the path answers
+        return response
 
     # ---- API: reading ------------------------------------------------------------------------
 
