@@ -257,6 +257,23 @@ function setUpDocument() {
 
 // ---- documents: uploads; export links -------------------------------------------------------
 
+// what an upload did, in the words of the command line's summary, a line for each item passed over
+function uploaded(done) {
+  if ("document" in done) {
+    if (done.held_by) {
+      const same = done.held_by === done.document ? "" : `same text as document ${done.held_by}, `;
+      return `${done.document}: ${same}already stored, nothing changed`;
+    }
+    return `${done.document}: ${done.units} units, ${done.new_entries} new entries, ${done.updated_entries} updated entries`;
+  }
+  const counts = Object.entries(done.languages).map(([languages, count]) => `${languages} ${count}`).join(", ");
+  const line = done.kind === "units"
+    ? `${done.added} units added${counts ? ` (${counts})` : ""}, ${done.already_stored} already stored, ` +
+      `${done.untranslated} untranslated skipped`
+    : `${done.added} entries added, ${done.already_stored} already stored${counts ? ` (entries in ${counts})` : ""}`;
+  return [done.skipped.length ? `${line}, ${done.skipped.length} skipped:` : line, ...done.skipped].join("\n");
+}
+
 function setUpUploads() {
   for (const form of document.querySelectorAll("form.upload")) {
     form.addEventListener("submit", async (event) => {
@@ -264,10 +281,16 @@ function setUpUploads() {
       say("Working…");
       try {
         const done = await api("POST", form.dataset.api, new FormData(form));
-        say(Object.entries(done).map(([key, value]) => `${key}: ${value}`).join(", "));
-        setTimeout(() => location.reload(), 1500);
+        // said again once the page has reloaded with the new lists, so that what was skipped stays in sight
+        sessionStorage.setItem("tmtool-uploaded", uploaded(done));
+        location.reload();
       } catch (error) { say(error.message, true); }
     });
+  }
+  const said = sessionStorage.getItem("tmtool-uploaded");
+  if (said !== null) {
+    sessionStorage.removeItem("tmtool-uploaded");
+    say(said);
   }
 }
 
