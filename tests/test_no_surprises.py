@@ -52,6 +52,13 @@ def test_commands_that_add_to_a_store_create_it(tmp_path):
     assert {p.name for p in tmp_path.glob("*.db")} == {"a.db", "b.db", "c.db"}
 
 
+@pytest.mark.parametrize("args", [["ingest", SEED_FR], ["ingest", "--dir", ".", SEED_FR, SEED_EN]])
+def test_ingest_given_the_wrong_arguments_is_a_usage_error_and_makes_no_store(tmp_path, args):
+    output = run(tmp_path / "new.db", *args, code=2)
+    assert output.startswith("tmtool: error: ") and output.endswith(" ingest --help')\n")
+    assert not (tmp_path / "new.db").exists()
+
+
 # ---- lookup: the memory when the glossary has no entry -------------------------------------------
 
 

@@ -25,6 +25,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
+            _discard_new_store(ctx)
             # a wrong option or a missing file is bad input too: one line, not click's usage block
             where = exc.ctx.command_path if exc.ctx else "tmtool"
             click.echo(f"tmtool: error: {exc.format_message()} (see '{where} --help')", err=True)
@@ -278,7 +279,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
                    "the units are stored", err=True)
     if inbox:
         if fr_file or en_file or doc_id:
-            raise TmtoolError("--dir takes no FR_FILE, EN_FILE or --doc-id")
+            raise click.UsageError("--dir takes no FR_FILE, EN_FILE or --doc-id")
         try:
             with _progress_bar(ctx, "Ingesting", "sentences", of="pairs") as progress:
                 summary = api.ingest_dir(store, inbox, extract_terms=not no_terms, srclang=srclang, tgtlang=tgtlang,
@@ -294,7 +295,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
             ctx.exit(1)
         return
     if not (fr_file and en_file):
-        raise TmtoolError("give FR_FILE and EN_FILE, or --dir INBOX")
+        raise click.UsageError("give FR_FILE and EN_FILE, or --dir INBOX")
     # stages of one pair are unequal (extraction is most of it): no time-left estimate
     with _progress_bar(ctx, "Ingesting", "sentences", eta=False) as progress:
         result = api.ingest(store, fr_file, en_file, document_id=doc_id, extract_terms=not no_terms,
