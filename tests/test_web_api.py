@@ -460,6 +460,23 @@ def test_tmtool_serve_refuses_in_one_line(db, tmp_path):
     assert not (tmp_path / "nothing.db").exists()
 
 
+def test_tmtool_serve_on_a_port_already_in_use_says_so_in_one_line(db):
+    import socket
+
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    with socket.socket() as taken:  # another server on the port: uvicorn said two lines and exited 3
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["--db", db, "serve", "--port", str(port)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"tmtool: error: cannot listen on 127.0.0.1:{port}: Address already in use "
+                             "(another tmtool serve? --port chooses another)\n")
+
+
 def test_serve_with_workers_runs_processes_that_share_the_csrf_token(db):
     import signal
     import socket
