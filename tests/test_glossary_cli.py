@@ -101,3 +101,15 @@ def test_a_term_written_with_layout_spaces_is_stored_tidy(db):
     run(db, "glossary", "edit", "1", "--add-en", "\tmine hunter  ", "--add-fr", "OTAN\u00a02030")
     [entry] = json.loads(run(db, "glossary", "list", "--json"))
     assert [t["text"] for t in entry["terms"]] == ["chasseur de mines", "minehunter", "OTAN\u00a02030", "mine hunter"]
+
+
+def test_show_history_and_stats_print_json_for_scripts_as_list_and_the_http_api_do(db):
+    run(db, "glossary", "add", "Comité militaire", "Military Committee", "--note", "MC")
+    run(db, "glossary", "approve", "1")
+    [listed_entry] = json.loads(run(db, "glossary", "list", "--json"))
+    shown = json.loads(run(db, "glossary", "show", "1", "--json"))
+    assert {key: shown[key] for key in listed_entry} == listed_entry and shown["note"] == "MC"
+    history = json.loads(run(db, "glossary", "history", "1", "--json"))
+    assert [(change["action"], change["entries"]) for change in history] == [("add", [1]), ("approved", [1])]
+    counts = json.loads(run(db, "stats", "--json"))
+    assert (counts["entries"], counts["entries approved"], counts["changes"]) == (1, 1, 2)

@@ -433,8 +433,9 @@ def glossary_list(ctx, status, min_score, since, text, limit, as_json):
 
 @glossary.command("show")
 @click.argument("entry_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON (as glossary list --json does).")
 @click.pass_context
-def glossary_show(ctx, entry_id):
+def glossary_show(ctx, entry_id, as_json):
     """Show one entry with its terms, notes and contexts.
 
     \b
@@ -444,6 +445,9 @@ def glossary_show(ctx, entry_id):
     from datetime import datetime
 
     entry = api.entry(_open_store(ctx), entry_id)
+    if as_json:
+        _json(entry)
+        return
     click.echo(_entry_line(entry))
     for term in entry["terms"]:
         details = ", ".join(v for v in (term["type"], term["usage"], term["pos"], term["gender"]) if v)
@@ -569,8 +573,9 @@ def glossary_remove(ctx, entry_id):
 
 @glossary.command("history")
 @click.argument("entry_id", type=int, required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @click.pass_context
-def glossary_history(ctx, entry_id):
+def glossary_history(ctx, entry_id, as_json):
     """List recorded changes (of one entry when ENTRY_ID is given): id, time, action, who made it
     (when recorded), entries.
 
@@ -578,7 +583,11 @@ def glossary_history(ctx, entry_id):
     Example:
       tmtool glossary history 12
     """
-    for change in api.history(_open_store(ctx), entry_id):
+    changes = api.history(_open_store(ctx), entry_id)
+    if as_json:
+        _json(changes)
+        return
+    for change in changes:
         by = f"by {change['user']}  " if change["user"] else ""
         reverted = f"  (reverted by {change['reverted_by']})" if change["reverted_by"] else ""
         click.echo(f"{change['id']:>6}  {change['time']}  {change['action']:<12}  {by}"
@@ -653,8 +662,9 @@ def tm_concordance(ctx, word, limit):
 
 
 @main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 @click.pass_context
-def stats(ctx):
+def stats(ctx, as_json):
     """Count what the store holds; then units by language pair (units fr→en), units' texts in
     languages beyond their source and target (variants de) and glossary terms by language (terms de).
 
@@ -662,7 +672,11 @@ def stats(ctx):
     Example:
       tmtool --db team.db stats
     """
-    for name, count in api.stats(_open_store(ctx)).items():
+    counts = api.stats(_open_store(ctx))
+    if as_json:
+        _json(counts)
+        return
+    for name, count in counts.items():
         click.echo(f"{name:<20} {count}")
 
 
