@@ -341,15 +341,15 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
     def review_page(request: Request, status: STATUSES | Literal[""] = "candidate",
-                    q: Annotated[str, Query(max_length=500)] = "", min_score: float | None = None,
+                    q: Annotated[str, Query(max_length=500)] = "", min_score: float | Literal[""] = "",
                     document: str = "", offset: Annotated[int, Query(ge=0)] = 0):
+        # the filter form and the page links send every field: an empty score box is no minimum
         with store() as s:
-            listed = entries_page(s, status=status or None, q=q, min_score=min_score, document=document or None,
-                                  offset=offset, limit=PAGE_SIZE)
+            listed = entries_page(s, status=status or None, q=q, min_score=None if min_score == "" else min_score,
+                                  document=document or None, offset=offset, limit=PAGE_SIZE)
             documents = [d["id"] for d in api.documents(s)]
         return page(request, "review.html", listed=listed, documents=documents, page_size=PAGE_SIZE,
-                    filters={"status": status, "q": q, "min_score": "" if min_score is None else min_score,
-                             "document": document})
+                    filters={"status": status, "q": q, "min_score": min_score, "document": document})
 
     @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
     def entry_page(request: Request, entry_id: int):
