@@ -43,6 +43,7 @@ class _Group(click.Group):
             click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
+            _discard_new_store(ctx)
             click.echo("tmtool: interrupted", err=True)
             ctx.exit(130)
 
