@@ -113,3 +113,11 @@ def test_show_history_and_stats_print_json_for_scripts_as_list_and_the_http_api_
     assert [(change["action"], change["entries"]) for change in history] == [("add", [1]), ("approved", [1])]
     counts = json.loads(run(db, "stats", "--json"))
     assert (counts["entries"], counts["entries approved"], counts["changes"]) == (1, 1, 2)
+
+
+@pytest.mark.parametrize("group", ["glossary", "tm", "db"])
+def test_a_group_given_no_command_shows_its_help_as_tmtool_alone_does(db, group):
+    # not "tmtool: error: Usage: …" with the whole help folded into an error line
+    result = CliRunner().invoke(main, ["--db", str(db), group])
+    assert result.exit_code == 2 and result.stderr.startswith(f"Usage: main {group} [OPTIONS] COMMAND [ARGS]...\n")
+    assert "Commands:" in result.stderr and "tmtool: error" not in result.stderr

@@ -16,6 +16,8 @@ from . import api
 from .errors import TmtoolError
 
 DEFAULT_DB = "tmtool.db"
+# what click (8.2 on) raises for a group given no command; older clicks print the help themselves
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 class _Group(click.Group):
@@ -24,6 +26,9 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except _NO_ARGS_IS_HELP as exc:  # `tmtool glossary` alone: its help as `tmtool` alone shows it, not in an error line
+            exc.show()
+            ctx.exit(exc.exit_code)
         except click.UsageError as exc:
             _discard_new_store(ctx)
             # a wrong option or a missing file is bad input too: one line, not click's usage block
