@@ -121,3 +121,12 @@ def test_a_group_given_no_command_shows_its_help_as_tmtool_alone_does(db, group)
     result = CliRunner().invoke(main, ["--db", str(db), group])
     assert result.exit_code == 2 and result.stderr.startswith(f"Usage: main {group} [OPTIONS] COMMAND [ARGS]...\n")
     assert "Commands:" in result.stderr and "tmtool: error" not in result.stderr
+
+
+def test_replacing_a_term_by_another_term_of_the_entry_is_refused(db):
+    run(db, "glossary", "add", "État-major militaire international", "International Military Staff", "--fr-also", "EMI")
+    output = run(db, "glossary", "edit", "1", "--fr", "emi", code=1)
+    assert output == "tmtool: error: entry 1 already has the fr term 'emi': drop the one to replace instead\n"
+    run(db, "glossary", "edit", "1", "--fr", "état-major militaire international")  # the first term itself: a new spelling
+    [entry] = json.loads(run(db, "glossary", "list", "--json"))
+    assert [t["text"] for t in entry["terms"] if t["lang"] == "fr"] == ["état-major militaire international", "EMI"]

@@ -98,6 +98,8 @@ def edit(
             continue
         text = _written_term(text, lang)
         current = entry.terms_in(lang)
+        if any(fold(term.text) == fold(text) for term in current[1:]):  # two of one term: never what was meant
+            raise Invalid(f"entry {entry.id} already has the {lang} term {text!r}: drop the one to replace instead")
         if current:
             current[0].text, current[0].lemma, current[0].forms = text, None, []
         else:
