@@ -130,3 +130,9 @@ def test_replacing_a_term_by_another_term_of_the_entry_is_refused(db):
     run(db, "glossary", "edit", "1", "--fr", "état-major militaire international")  # the first term itself: a new spelling
     [entry] = json.loads(run(db, "glossary", "list", "--json"))
     assert [t["text"] for t in entry["terms"] if t["lang"] == "fr"] == ["état-major militaire international", "EMI"]
+
+
+def test_an_entry_named_twice_is_approved_once(db):
+    run(db, "glossary", "add", "Comité militaire", "Military Committee", "--status", "candidate")
+    assert run(db, "glossary", "approve", "1", "1", "01") == "1 entry approved (change 2)\n"
+    assert [change["action"] for change in json.loads(run(db, "glossary", "history", "--json"))] == ["add", "approved"]

@@ -379,9 +379,9 @@ def _set_status(store: Store, entry_ids: Sequence[int | str], status: ReviewStat
                 user: str | None) -> list[int]:
     if expected_version is not None and len(entry_ids) != 1:
         raise Invalid("an expected version is given for one entry at a time")
-    with store.transaction():
-        return [glossary.set_status(store, _id(i), status, expected_version=expected_version, user=user)
-                for i in entry_ids]
+    with store.transaction():  # an id given twice (12 12, 12 012) is one change
+        return [glossary.set_status(store, i, status, expected_version=expected_version, user=user)
+                for i in dict.fromkeys(_id(i) for i in entry_ids)]
 
 
 def approve(store: Store, entry_ids: Sequence[int | str], *, expected_version: int | None = None,
