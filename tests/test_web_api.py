@@ -78,6 +78,8 @@ def test_entries_are_filtered_and_paged(api, db):
     assert http.get("/api/entries", params={"status": "approved"}).json()["entries"] == []
     by_document = http.get("/api/entries", params={"document": SEED_ID, "limit": 100}).json()["entries"]
     assert len(by_document) == count and http.get("/api/entries", params={"document": "other"}).json()["entries"] == []
+    # an empty parameter, as a form or a generic client sends it, is no filter: not "the entries of document ''"
+    assert len(http.get("/api/entries", params={"document": "", "q": "", "limit": 100}).json()["entries"]) == count
     texts = http.get("/api/entries", params={"q": "otan"}).json()["entries"]
     assert texts and all(any("otan" in t["text"].lower() for t in e["terms"]) for e in texts)
     assert http.get("/api/entries", params={"status": "bogus"}).status_code == 400

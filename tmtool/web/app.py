@@ -184,7 +184,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                     offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=500)] = 20) -> dict:
         """A page of glossary entries, best score first, filtered; ``more``: another page follows."""
         with store() as s:
-            return entries_page(s, status=status, q=q, min_score=min_score, document=document, offset=offset,
+            # an empty document= is no filter, as an empty q= is (not the entries of a document named "")
+            return entries_page(s, status=status, q=q, min_score=min_score, document=document or None, offset=offset,
                                 limit=limit)
 
     @app.get("/api/entries/{entry_id}", tags=["glossary"])
