@@ -195,6 +195,20 @@ def test_a_plain_po_reads_as_units_in_the_languages_given(tmp_path):
     assert list(read_units_po(path, srclang="fr_FR", tgtlang="en-us")) == [Unit("Bonjour", "Hello", "fr-FR", "en-US")]
 
 
+def test_each_plural_form_of_a_translated_po_is_a_unit(tmp_path):
+    """``msgid_plural`` and ``msgstr[1]`` were dropped: a check of the file never saw the plural."""
+    path = tmp_path / "app.fr.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: pl\\n"\n"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && '
+                    'n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
+                    'msgid "One file deleted."\nmsgid_plural "%d files deleted."\nmsgstr[0] "Usunięto plik."\n'
+                    'msgstr[1] "Usunięto %d pliki."\nmsgstr[2] "Usunięto %d plików."\n\n'
+                    'msgid "%d day"\nmsgid_plural "%d days"\nmsgstr[0] "%d dzień"\nmsgstr[1] ""\nmsgstr[2] ""\n',
+                    encoding="utf-8")
+    assert [(u.source, u.target, u.srclang, u.tgtlang) for u in read_units_po(path)] == [
+        ("One file deleted.", "Usunięto plik.", "en", "pl"), ("%d files deleted.", "Usunięto %d pliki.", "en", "pl"),
+        ("%d files deleted.", "Usunięto %d plików.", "en", "pl"), ("%d day", "%d dzień", "en", "pl")]
+
+
 @pytest.mark.parametrize(
     "content, message",
     [

@@ -302,6 +302,188 @@ def test_segments_their_mids_do_not_pair_are_read_whole(tmp_path):
         ("1", "Deux. Trois.", "Two. Three."), ("2", "Quatre.", "Four.")]
 
 
+SDLXLIFF_HEAD = (
+    '<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" '
+    'version="1.2" sdl:version="1.0"><file original="r.docx" datatype="x-sdlfilterframework2" '
+    'source-language="fr-FR" target-language="en-GB"><header><tag-defs xmlns="http://sdl.com/FileTypes/SdlXliff/1.0">'
+    '<tag id="pt1"><bpt name="cf">&lt;cf bold="True"&gt;</bpt><ept name="cf">&lt;/cf&gt;</ept></tag>'
+    '<tag id="pt2"><ph name="tab">&lt;tab/&gt;</ph></tag></tag-defs></header><body>')
+
+
+def test_what_lies_outside_the_segment_marks_of_both_sides_is_no_segment_s_text(tmp_path):
+    """Codes around a paragraph's segments, spaces between them and a list's number, the same outside
+    the marks of seg-source and target, are no segment's text: each segment is its marks' pair."""
+    path = tmp_path / "outside.sdlxliff"
+    path.write_text(
+        SDLXLIFF_HEAD +
+        '<trans-unit id="t1"><source><g id="pt1">Un. Deux. </g></source><seg-source><g id="pt1">'
+        '<mrk mtype="seg" mid="1">Un.</mrk> <mrk mtype="seg" mid="2">Deux.</mrk> </g></seg-source>'
+        '<target><g id="pt1"><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two.</mrk> </g></target>'
+        '<sdl:seg-defs><sdl:seg id="1" conf="Translated"/><sdl:seg id="2" conf="ApprovedTranslation" locked="true"/>'
+        '</sdl:seg-defs></trans-unit>'
+        '<trans-unit id="t2"><source>1.<x id="pt2"/>Trois.</source><seg-source>1.<x id="pt2"/>'
+        '<mrk mtype="seg" mid="3">Trois.</mrk></seg-source><target>1.<x id="pt2"/><mrk mtype="seg" mid="3">Three.'
+        '</mrk></target><sdl:seg-defs><sdl:seg id="3" conf="Translated"/></sdl:seg-defs></trans-unit>'
+        '<trans-unit id="t3"><source>1.<x id="pt2"/>Quatre.</source><seg-source>1.<x id="pt2"/>'
+        '<mrk mtype="seg" mid="4">Quatre.</mrk></seg-source><target>1.<x id="pt2"/><mrk mtype="seg" mid="4"/></target>'
+        '<sdl:seg-defs><sdl:seg id="4"/></sdl:seg-defs></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    assert [(u.tuid, u.source, u.target, u.props, u.target_markup) for u in read_xliff(path)] == [
+        ("t1/1", "Un.", "One.", {"x-state": "Translated"}, None),
+        ("t1/2", "Deux.", "Two.", {"x-state": "ApprovedTranslation"}, None),
+        ("t2", "Trois.", "Three.", {"x-state": "Translated"}, None),
+        ("t3", "Quatre.", "", {}, None)]
+
+
+def test_a_target_holding_text_beside_its_segment_marks_is_read_whole(tmp_path):
+    """Text a target holds outside its marks that its seg-source does not was dropped: *Five.* beside
+    the marks lost, *Six (6).* beside an empty mark lost and the segment read as untranslated."""
+    path = tmp_path / "beside.sdlxliff"
+    path.write_text(
+        SDLXLIFF_HEAD +
+        '<trans-unit id="t3"><source>Quatre. Cinq.</source><seg-source><mrk mtype="seg" mid="4">Quatre.</mrk> '
+        '<mrk mtype="seg" mid="5">Cinq.</mrk></seg-source><target><mrk mtype="seg" mid="4">Four.</mrk> Five.</target>'
+        '<sdl:seg-defs><sdl:seg id="4" conf="Translated"/><sdl:seg id="5"/></sdl:seg-defs></trans-unit>'
+        '<trans-unit id="t4"><source><g id="pt1">Six.</g></source><seg-source><g id="pt1"><mrk mtype="seg" mid="6">'
+        'Six.</mrk></g></seg-source><target><g id="pt1">Six (6).<mrk mtype="seg" mid="6"/></g></target>'
+        '<sdl:seg-defs><sdl:seg id="6"/></sdl:seg-defs></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    units = list(read_xliff(path))
+    assert [(u.tuid, u.source, u.target) for u in units] == [
+        ("t3", "Quatre. Cinq.", "Four. Five."), ("t4", "Six.", "Six (6).")]
+    assert units[1].target_markup == ('<bpt i="1" x="pt1">&lt;cf bold="True"&gt;</bpt>Six (6).'
+                                      '<ept i="1">&lt;/cf&gt;</ept>')
+
+
+def test_trados_segments_not_confirmed_or_rejected_are_not_translations(tmp_path):
+    """A Draft (a machine translation filled in, an edit never confirmed) or a rejected translation
+    differing from its source was imported as a translation; Trados keeps them out of its memories."""
+    path = tmp_path / "levels.sdlxliff"
+    segments = [("Draft", "mt", "The MT proposal."), ("RejectedTranslation", "interactive", "A rejected one."),
+                ("RejectedSignOff", "interactive", "Rejected at sign-off."), ("Translated", "interactive", "Kept."),
+                ("ApprovedSignOff", "interactive", "Signed off.")]
+    path.write_text(SDLXLIFF_HEAD + "".join(
+        f'<trans-unit id="u{n}"><source>Phrase {n}.</source><seg-source><mrk mtype="seg" mid="{n}">Phrase {n}.</mrk>'
+        f'</seg-source><target><mrk mtype="seg" mid="{n}">{text}</mrk></target><sdl:seg-defs>'
+        f'<sdl:seg id="{n}" conf="{conf}" origin="{origin}"/></sdl:seg-defs></trans-unit>'
+        for n, (conf, origin, text) in enumerate(segments, 1)) + "</body></file></xliff>", encoding="utf-8")
+    assert [(u.target, u.props["x-state"]) for u in read_xliff(path)] == [
+        (text, conf) for conf, _, text in segments]  # read as they are, their level kept
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
+    # a check reads them all: a draft is the translation it is meant to become
+    from tmtool.check import read_units
+
+    assert [u.target for u in read_units(str(path))[0]] == [text for _, _, text in segments]
+
+
+def test_memoq_segments_not_confirmed_are_not_translations(tmp_path):
+    """memoQ writes to its memories the segments a translator or reviewer confirmed; one edited and
+    not confirmed, pre-translated from a memory or by a machine was imported as a translation."""
+    path = tmp_path / "job.mqxliff"
+    statuses = ["PartiallyEdited", "Pretranslated", "MachineTranslated", "ManuallyConfirmed", "Reviewer1Confirmed"]
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="a.docx" source-language="fr-FR" target-language="en-GB" datatype="x-docx"><body>' + "".join(
+            f'<trans-unit id="{n}" mq:status="{status}"><source xml:space="preserve">Phrase {n}.</source>'
+            f'<target xml:space="preserve">Sentence {n}.</target></trans-unit>' for n, status in enumerate(statuses, 1))
+        + "</body></file></xliff>", encoding="utf-8")
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
+
+
+def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
+    """Phrase (Memsource) marks a segment confirmed by ``m:confirmed``; its pre-translations, machine
+    ones included, stay at 0 until a translator confirms them, and were imported as translations."""
+    path = tmp_path / "job.mxliff"
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?><xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" "
+        'xmlns:m="http://www.memsource.com/mxlf/2.0" version="1.2" m:version="2.17"><file original="d.docx" '
+        'source-language="fr" target-language="en" m:task-id="T"><body><group id="0">'
+        '<trans-unit id="T:0" m:confirmed="0" m:trans-origin="mt" m:score="0.0"><source>Le comité siège.</source>'
+        "<target>The committee seats.</target></trans-unit>"
+        '<trans-unit id="T:1" m:confirmed="1" m:trans-origin="tm"><source>Fin.</source><target>End.</target>'
+        "</trans-unit>"
+        '<trans-unit id="T:2" m:confirmed="2"><source>Revu.</source><target>Reviewed.</target></trans-unit>'
+        "</group></body></file></xliff>", encoding="utf-8")
+    assert [(u.target, u.props) for u in read_xliff(path)] == [
+        ("The committee seats.", {"x-state": "unconfirmed"}), ("End.", {"x-state": "confirmed"}),
+        ("Reviewed.", {"x-state": "confirmed"})]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (fr→en 2), 0 already stored, 1 untranslated skipped\n")
+
+
+def test_trados_reviewers_comments_are_the_notes_of_their_segments(tmp_path):
+    """A comment Trados keeps in ``doc-info/cmt-defs`` and marks on a segment's words was dropped."""
+    path = tmp_path / "comments.sdlxliff"
+    path.write_text(
+        SDLXLIFF_HEAD.replace("<file ", '<doc-info xmlns="http://sdl.com/FileTypes/SdlXliff/1.0"><cmt-defs>'
+                              '<cmt-def id="c1"><Comments xmlns=""><Comment severity="Medium" user="relecteur" '
+                              'version="1.0">Vérifier le nom officiel.</Comment></Comments></cmt-def>'
+                              '<cmt-def id="c2"><Comments><Comment severity="Low" user="t" version="1.0">NATO term.'
+                              '</Comment><Comment severity="Low" user="u" version="1.0">Agreed.</Comment></Comments>'
+                              "</cmt-def></cmt-defs></doc-info><file ", 1) +
+        '<trans-unit id="t1"><source>Un. Deux.</source><seg-source><mrk mtype="seg" mid="1">Un.</mrk> '
+        '<mrk mtype="seg" mid="2">Deux.</mrk></seg-source><target><mrk mtype="seg" mid="1">'
+        '<mrk mtype="x-sdl-comment" sdl:cid="c1">One</mrk>.</mrk> <mrk mtype="seg" mid="2">Two.</mrk></target>'
+        '<sdl:seg-defs><sdl:seg id="1" conf="Translated"/><sdl:seg id="2" conf="Translated"/></sdl:seg-defs>'
+        '</trans-unit><trans-unit id="t2"><source>Trois.</source><seg-source><mrk mtype="seg" mid="3">'
+        '<mrk mtype="x-sdl-comment" sdl:cid="c2">Trois</mrk>.</mrk></seg-source><target><mrk mtype="seg" mid="3">'
+        'Three.</mrk></target><sdl:seg-defs><sdl:seg id="3" conf="Translated"/></sdl:seg-defs></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    assert [(u.tuid, u.target, u.notes) for u in read_xliff(path)] == [
+        ("t1/1", "One.", ["Vérifier le nom officiel."]), ("t1/2", "Two.", []),
+        ("t2", "Three.", ["NATO term.", "Agreed."])]
+
+
+def test_phrase_codes_written_in_the_text_are_codes(tmp_path):
+    """Phrase writes a segment's codes into its text (``{1>Save<1}``, ``{2}``, ``{b>save<b}``), their
+    native code in ``m:tunit-metadata``: they were read as words of the translation."""
+    from test_roundtrip import tmx_schema_errors
+
+    path = tmp_path / "job.mxliff"
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?><xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" "
+        'xmlns:m="http://www.memsource.com/mxlf/2.0" version="1.2" m:version="2.17"><file original="d.docx" '
+        'source-language="fr" target-language="en" m:task-id="T"><body><group id="0">'
+        '<trans-unit id="T:0" m:confirmed="1"><source>Cliquez sur {1&gt;Enregistrer&lt;1}{2} pour {b&gt;sauver'
+        "&lt;b} ; coût {environ} 5.</source><target>Click {1&gt;Save&lt;1}{2} to {b&gt;save&lt;b}; cost {approx} 5."
+        '</target><m:tunit-metadata><m:mark id="1"><m:type>code</m:type><m:content>&lt;w:b/&gt;</m:content>'
+        '</m:mark><m:mark id="2"><m:content>&lt;w:tab/&gt;</m:content></m:mark></m:tunit-metadata></trans-unit>'
+        "</group></body></file></xliff>", encoding="utf-8")
+    [unit] = read_xliff(path)
+    assert (unit.source, unit.target) == ("Cliquez sur Enregistrer pour sauver ; coût {environ} 5.",
+                                          "Click Save to save; cost {approx} 5.")  # {approx} is text
+    assert unit.target_markup == ('Click <bpt i="1" x="1">&lt;w:b/&gt;</bpt>Save<ept i="1"/><ph x="2">&lt;w:tab/&gt;'
+                                  '</ph> to <bpt i="2" x="b"/>save<ept i="2"/>; cost {approx} 5.')
+    tmtool(tmp_path / "t.db", "import", path)
+    tmtool(tmp_path / "t.db", "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", tmp_path / "out.tmx")
+    assert tmx_schema_errors(tmp_path / "out.tmx") == []
+
+
+def test_trados_locked_content_is_the_segment_s_text(tmp_path):
+    """Trados keeps locked words in a ``lockTU_`` unit of their own that the segment points to with
+    an ``x``: read as a code, *PX-200* was lost from both sides, and each holder read as a unit."""
+    path = tmp_path / "locked.sdlxliff"
+    path.write_text(
+        SDLXLIFF_HEAD +
+        '<trans-unit id="t1"><source>Conduite <x id="locked1" xid="lockTU_a1"/> de pression</source><seg-source>'
+        '<mrk mtype="seg" mid="1">Conduite <x id="locked1" xid="lockTU_a2"/> de <g id="pt1">pression</g></mrk>'
+        '</seg-source><target><mrk mtype="seg" mid="1">Pressure pipe <x id="locked2" xid="lockTU_a3"/></mrk></target>'
+        '<sdl:seg-defs><sdl:seg id="1" conf="Translated"/></sdl:seg-defs></trans-unit>'
+        '<trans-unit id="lockTU_a1" translate="no"><source>PX-<g id="pt1">200</g></source></trans-unit>'
+        '<trans-unit id="lockTU_a2" translate="no"><source>PX-<g id="pt1">200</g></source></trans-unit>'
+        '<trans-unit id="lockTU_a3" translate="no"><source>PX-<g id="pt1">200</g></source></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    units, skipped = read_all(read_xliff, path)
+    assert [(u.tuid, u.source, u.target) for u in units] == [
+        ("t1", "Conduite PX-200 de pression", "Pressure pipe PX-200")]
+    assert units[0].source_markup == (
+        'Conduite PX-<bpt i="1" x="pt1">&lt;cf bold="True"&gt;</bpt>200<ept i="1">&lt;/cf&gt;</ept> de '
+        '<bpt i="2" x="pt1">&lt;cf bold="True"&gt;</bpt>pression<ept i="2">&lt;/cf&gt;</ept>')
+    assert skipped == []
+
+
 def test_xliff_1_1_without_namespace(tmp_path):
     path = REAL / "xliff-1.1-no-namespace.xlf"
     units, skipped = read_all(read_xliff, path)

@@ -56,6 +56,21 @@ def test_tsv_with_header_bom_and_comment_lines(tmp_path):
     assert entry.status is ReviewStatus.APPROVED  # a line without a status label: a translator's own entry
 
 
+def test_tsv_as_excel_saves_it_is_read_unquoted_and_omegat_s_quotes_stay(tmp_path):
+    """Excel's tab-delimited text quotes a cell holding a quote, a tab or a line break: the quotes were
+    read as the term's, and a note on two lines lost its second (a line without a tab)."""
+    excel = tmp_path / "excel.txt"
+    excel.write_text('Français\tEnglish\tNote\r\n"pays ""partenaire"""\tpartner country\t"à revoir,\r\nsur deux lignes"'
+                     '\r\nComité militaire\t"Military\tCommittee"\t\r\n', encoding="utf-8")
+    assert [([t.text for t in e.terms], e.note) for e in read_tsv(excel)] == [
+        (['pays "partenaire"', "partner country"], "à revoir,\r\nsur deux lignes"),
+        (["Comité militaire", "Military\tCommittee"], None)]
+    omegat = tmp_path / "omegat.tsv"  # OmegaT quotes nothing: a quote is the term's
+    omegat.write_text('"Enregistrer sous"\t"Save as"\n"Ouvrir" (menu)\tOpen\n', encoding="utf-8")
+    assert [[t.text for t in e.terms] for e in read_tsv(omegat)] == [
+        ['"Enregistrer sous"', '"Save as"'], ['"Ouvrir" (menu)', "Open"]]
+
+
 def test_csv_round_trip_loses_nothing(tmp_path):
     out = tmp_path / "g.csv"
     entries = seed_entries()

@@ -327,6 +327,18 @@ def test_reads_martif_written_by_translate_toolkit(tmp_path):
     ]
 
 
+def test_iso_12620_term_types_are_read_as_the_nearest_of_ours(tmp_path):
+    """An initialism (TBX-Default, ISO 12620) was read as a full form."""
+    path = tmp_path / "iso.tbx"
+    terms = "".join(f'<ntig><termGrp><term>{text}</term><termNote type="termType">{kind}</termNote></termGrp></ntig>'
+                    for text, kind in (("Union européenne", "fullForm"), ("UE", "initialism"), ("labo", "clippedTerm")))
+    path.write_text('<martif type="TBX" xml:lang="fr"><text><body><termEntry id="e1"><langSet xml:lang="fr">'
+                    f"{terms}</langSet></termEntry></body></text></martif>", encoding="utf-8")
+    [entry] = read_tbx(path)
+    assert [(t.text, t.term_type) for t in entry.terms] == [
+        ("Union européenne", TermType.FULL_FORM), ("UE", TermType.ACRONYM), ("labo", TermType.ABBREVIATION)]
+
+
 def test_unknown_x_notes_stay_notes(tmp_path):
     path = tmp_path / "g.tbx"
     write_tbx([Entry(id="e", terms=[Term("EMI", "fr")], note="x-reviewer: J. Dupont")], path)

@@ -235,6 +235,10 @@ def test_english_definitions():
     ("NOTE\tLe présent document s'applique à tous les services de l'Agence.", None),  # text, not a full form
     ("A\tAnnexe", None),  # one capital: a letter
     ("ACO Commandement allié Opérations", None),  # no column
+    # a bilingual list's third column, the other language's full form, is not part of it
+    ("ACO\tCommandement allié Opérations\tAllied Command Operations", ("ACO", "Commandement allié Opérations")),
+    ("SHAPE\tGrand Quartier général des puissances alliées en Europe\tSupreme Headquarters Allied Powers Europe",
+     ("SHAPE", "Grand Quartier général des puissances alliées en Europe")),
 ])
 def test_a_list_of_abbreviations_defines_its_acronyms(line, expected):
     from tmtool.terms.acronyms import listed
@@ -274,9 +278,10 @@ def _docx_table(path, title, rows, text):
 
     document = docx.Document()
     document.add_heading(title, level=1)
-    table = document.add_table(rows=len(rows), cols=2)
-    for number, (acronym, full) in enumerate(rows):
-        table.cell(number, 0).text, table.cell(number, 1).text = acronym, full
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for number, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            table.cell(number, column).text = cell
     for paragraph in text:
         document.add_paragraph(paragraph)
     document.save(path)
@@ -337,6 +342,43 @@ def test_a_row_of_abbreviations_is_one_line_however_its_cells_align(beads, row):
     pair = AlignedPair(src, tgt, *([Segment(p, i, i) for i, p in enumerate(d.paragraphs)] for d in (src, tgt)),
                        [Bead((0,), (0,)), *(Bead(*b) for b in beads), Bead((3,), (3,))], "fr-FR", "en-GB")
     assert [(c.fr, c.en) for c in pair.term_pairs()] == [("Liste", "List"), row, ("Fin.", "End.")]
+
+
+# a list of abbreviations of three columns, as NATO's French documents print it: the acronym, its English
+# full form and its French one (the function words of the French column tell which it is)
+TABLE_3 = ("Liste des abréviations", [
+    ("Sigle", "Anglais", "Français"), ("ACO", "Allied Command Operations", "Commandement allié Opérations"),
+    ("EMI", "International Military Staff", "État-major militaire international"),
+    ("OTAN", "North Atlantic Treaty Organization", "Organisation du Traité de l'Atlantique Nord")],
+    ["L'ACO et l'EMI rendent compte à l'OTAN.", "L'EMI siège à Bruxelles."])
+
+
+def test_a_row_of_three_cells_is_its_french_and_its_english_line(tmp_path):
+    """Each cell of a three-column row was read alone: *ACO*, *Allied Command Operations* … defined
+    nothing. The row is a pair of lines, French and English, once for the units of its cells; a French
+    acronym (*EMI*, *OTAN*) is not given to the English full form."""
+    from tmtool.pipeline import align_files, segmented_document, term_sentences
+
+    fr, en = tmp_path / "directive.fr.docx", tmp_path / "directive.en.docx"
+    _docx_table(fr, *TABLE_3)
+    _docx_table(en, "List of abbreviations", [("Acronym", "Full form"), ("ACO", "Allied Command Operations"),
+                                              ("IMS", "International Military Staff"),
+                                              ("NATO", "North Atlantic Treaty Organization")],
+                ["ACO and the IMS report to NATO.", "The IMS sits in Brussels."])
+    rows = [("ACO\tCommandement allié Opérations", "ACO\tAllied Command Operations"),
+            ("EMI\tÉtat-major militaire international", "International Military Staff"),
+            ("OTAN\tOrganisation du Traité de l'Atlantique Nord", "North Atlantic Treaty Organization")]
+    pairs = [(c.fr, c.en) for c in align_files(fr, en).term_pairs("directive")]
+    assert [pair for pair in pairs if "\t" in pair[0]] == rows
+    # the same pairs, French first, when the English is the original and the French its translation
+    english_first = align_files(en, fr, srclang="en-GB", tgtlang="fr-FR").term_pairs("directive")
+    assert [(c.fr, c.en) for c in english_first if "\t" in c.fr] == rows
+    assert not any("Allied Command Operations" in c for pair in pairs for c in pair if "\t" not in c)
+    assert pairs[-2:] == list(zip(TABLE_3[2], ["ACO and the IMS report to NATO.", "The IMS sits in Brussels."]))
+    # the French document alone: the French lines, and no English full form read as French
+    sentences = term_sentences(*segmented_document(fr, "fr"))
+    assert [s for s in sentences if "\t" in s] == [fr_line for fr_line, _ in rows]
+    assert "Allied Command Operations" not in sentences
 
 
 def test_extract_reads_a_table_of_abbreviations(tmp_path):

@@ -22,7 +22,7 @@ from tmtool import glossary
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.formats.skips import Skipped
-from tmtool.formats.tabular import CSV_COLUMNS, read_csv, write_csv
+from tmtool.formats.tabular import CSV_COLUMNS, read_csv, read_tsv, write_csv
 from tmtool.formats.xlsx import read_xlsx, write_xlsx
 from tmtool.model import Entry, ReviewStatus, Term
 from tmtool.store import open_store
@@ -124,6 +124,50 @@ def test_language_columns_are_found_by_tag_or_name_in_either_order(tmp_path):
         path = sheet_file(tmp_path / "g.xlsx", [header, ["partner country", "pays partenaire"]])
         [entry] = read_xlsx(path)
         assert [(t.lang, t.text) for t in entry.terms] == [("fr", "pays partenaire"), ("en", "partner country")]
+
+
+def test_a_list_of_abbreviations_gives_each_language_its_acronym_and_full_form(tmp_path):
+    """Abbreviation | French | English, as NATO documents list them: the abbreviation column was passed
+    over; it is the acronym beside each full form, in English too unless it is the French name's
+    initials only (*EMI* is *IMS* in English, *OTAN* is *NATO*)."""
+    rows = [["Abbreviation", "French", "English"],
+            ["ACO", "Commandement allié Opérations", "Allied Command Operations"],
+            ["EMI", "État-major militaire international", "International Military Staff"],
+            ["OTAN", "Organisation du Traité de l’Atlantique Nord", "North Atlantic Treaty Organization"]]
+    tsv = tmp_path / "sigles.tsv"
+    tsv.write_text("Acronyme\tFrançais\tAnglais\n" + "".join("\t".join(row) + "\n" for row in rows[1:]),
+                   encoding="utf-8")
+    csv_path = tmp_path / "abbreviations.csv"
+    csv_path.write_text("".join(";".join(row) + "\n" for row in rows), encoding="utf-8-sig")
+    for entries in (read_xlsx(sheet_file(tmp_path / "abbreviations.xlsx", rows)), read_csv(csv_path), read_tsv(tsv)):
+        assert [[(t.lang, t.text, t.term_type.value) for t in entry.terms] for entry in entries] == [
+            [("fr", "Commandement allié Opérations", "fullForm"), ("fr", "ACO", "acronym"),
+             ("en", "Allied Command Operations", "fullForm"), ("en", "ACO", "acronym")],
+            [("fr", "État-major militaire international", "fullForm"), ("fr", "EMI", "acronym"),
+             ("en", "International Military Staff", "fullForm")],
+            [("fr", "Organisation du Traité de l’Atlantique Nord", "fullForm"), ("fr", "OTAN", "acronym"),
+             ("en", "North Atlantic Treaty Organization", "fullForm")]]
+
+
+def test_a_merged_cell_is_the_value_of_every_row_it_covers(tmp_path):
+    """A French term merged over two rows (its English term and acronym beneath each other) gave the
+    second row an English term alone, *MC* an entry of no French; a merged note was the first row's."""
+    workbook = Workbook()
+    for row in [["Glossaire du Comité", None, None], ["Français", "English", "Note"],
+                ["Comité militaire", "Military Committee", "Organe suprême."],
+                [None, "MC", None], ["chef d'état-major", "chief of staff", None]]:
+        workbook.active.append(row)
+    workbook.active.merge_cells("A1:C1")  # a title over the table: one cell still
+    workbook.active.merge_cells("A3:A4")
+    workbook.active.merge_cells("C3:C4")
+    workbook.save(tmp_path / "merged.xlsx")
+    skipped: list[Skipped] = []
+    entries = read_xlsx(tmp_path / "merged.xlsx", on_skip=skipped.append)
+    assert [([(t.lang, t.text) for t in e.terms], e.note) for e in entries] == [
+        ([("fr", "Comité militaire"), ("en", "Military Committee")], "Organe suprême."),
+        ([("fr", "Comité militaire"), ("en", "MC")], "Organe suprême."),
+        ([("fr", "chef d'état-major"), ("en", "chief of staff")], None)]
+    assert [skip.reason for skip in skipped] == ["a title above the header row, not read"]
 
 
 @pytest.mark.parametrize("name, data, message", [

@@ -13,6 +13,8 @@ from .errors import TmtoolError
 from .langtags import base_language, normalize_tag
 from .model import Bead, Context, Document, Segment, Unit, utcnow
 from .store.rows import french_english, french_side
+from .text.langid import guess_language
+from .text.normalize import french_only_acronym
 
 
 @dataclass(slots=True)
@@ -59,13 +61,24 @@ class AlignedPair:
         """The sentence pairs term extraction reads in a French–English pair, French first whichever way
         it was translated: each unit's (``store.rows.french_english``), cited by its tuid; but the units of a table row of
         two cells that is a line of a list of abbreviations, in either language, as one pair of lines,
-        their cells apart by a tab (see :func:`term_sentences`)."""
+        their cells apart by a tab (see :func:`term_sentences`); and the units of a row of three cells of
+        the French document's list (the acronym, its French and English full forms) as the row's own
+        pair of lines, once."""
         doc = self._document_id(document_id)
         english_original = french_side(self.srclang, self.tgtlang) == "target"
         src_rows, tgt_rows = _two_cell_rows(self.src, self.src_segments), _two_cell_rows(self.tgt, self.tgt_segments)
+        french, segments = (self.tgt, self.tgt_segments) if english_original else (self.src, self.src_segments)
+        three_cell = _three_cell_rows(french, segments)  # the row holds both languages: the French table's
         beads = [bead for bead in self.beads if bead.src and bead.tgt]  # a unit's each, in order
-        units, pairs, k = self.units(doc), [], 0
+        units, pairs, k, rows_read = self.units(doc), [], 0, set()
         while k < len(units):
+            row = _row_of(beads[k].tgt if english_original else beads[k].src, three_cell)
+            if row is not None:  # the row's pair once, for the units of its cells
+                if row not in rows_read:
+                    pairs.append(Context(*three_cell[row], doc, units[k].tuid or ""))
+                    rows_read.add(row)
+                k += 1
+                continue
             for size in (1, 2):  # the row's two cells aligned as one bead, or as two (the usual)
                 src = _row_line(self.src_segments, src_rows, [i for b in beads[k:k + size] for i in b.src])
                 tgt = _row_line(self.tgt_segments, tgt_rows, [i for b in beads[k:k + size] for i in b.tgt])
@@ -84,15 +97,20 @@ class AlignedPair:
 
 
 def term_sentences(doc: Document, segments: Sequence[Segment]) -> list[str]:
-    """The sentences term extraction reads in a document: its segments; but a table row of two cells
-    that is a line of a list of abbreviations (``acronyms.listed``) as one line, the cells apart by a
-    tab, as the table saved as text reads (*ACO⇥Commandement allié Opérations*), so that it defines
-    its acronym. The cells stay segments of their own for the alignment and the memory."""
+    """The sentences term extraction reads in a French document: its segments; but a table row of two
+    cells that is a line of a list of abbreviations (``acronyms.listed``) as one line, the cells apart
+    by a tab, as the table saved as text reads (*ACO⇥Commandement allié Opérations*), so that it
+    defines its acronym; of a row of three cells (the acronym, its French and its English full form)
+    the French line only. The cells stay segments of their own for the alignment and the memory."""
     rows = _two_cell_rows(doc, segments)
+    three_cell = _three_cell_rows(doc, segments)
     sentences, k = [], 0
     while k < len(segments):
         line = _row_line(segments, rows, [k, k + 1])
-        if line and _listed(line):
+        if k in three_cell:
+            sentences.append(three_cell[k][0])
+            k += 3
+        elif line and _listed(line):
             sentences.append(line)
             k += 2
         else:
@@ -103,11 +121,46 @@ def term_sentences(doc: Document, segments: Sequence[Segment]) -> list[str]:
 
 def _two_cell_rows(doc: Document, segments: Sequence[Segment]) -> set[int]:
     """The segments that open a table row of two cells, each cell one segment (the second the next)."""
+    return set(_rows_of_segments(doc, segments, 2))
+
+
+def _rows_of_segments(doc: Document, segments: Sequence[Segment], width: int) -> list[int]:
+    """The segments that open a table row of ``width`` cells, each cell one segment, in order."""
     by_paragraph: dict[int, list[int]] = {}
     for segment in segments:
         by_paragraph.setdefault(segment.paragraph, []).append(segment.index)
-    cells = [[by_paragraph.get(p, []) for p in row] for row in doc.rows if len(row) == 2]
-    return {first[0] for first, second in cells if len(first) == len(second) == 1 and second[0] == first[0] + 1}
+    rows = [[by_paragraph.get(p, []) for p in row] for row in doc.rows if len(row) == width]
+    return [row[0][0] for row in rows if all(len(cell) == 1 for cell in row)
+            and [cell[0] for cell in row] == list(range(row[0][0], row[0][0] + width))]
+
+
+def _three_cell_rows(doc: Document, segments: Sequence[Segment]) -> dict[int, tuple[str, str]]:
+    """The rows of three cells of a French document's list of abbreviations (*ACO | Commandement allié
+    Opérations | Allied Command Operations*), each cell one segment: the first segment of each → its
+    French line and its English line (*ACO⇥Allied Command Operations*; the English full form alone
+    when the acronym is French only, ``french_only_acronym``). Which column is French the table's
+    function words tell, else the first; rows whose lines define no acronym are not listed."""
+    firsts = _rows_of_segments(doc, segments, 3)
+    if not firsts:
+        return {}
+    leaning = []  # each full-form column's lead of French over English
+    for column in (1, 2):
+        lang, confidence = guess_language(" ".join(segments[first + column].text for first in firsts))
+        leaning.append(confidence if lang == "fr" else -confidence if lang == "en" else 0.0)
+    fr_column = 2 if leaning[1] > leaning[0] else 1
+    lines = {}
+    for first in firsts:
+        acronym, fr, en = (segments[first + n].text for n in (0, fr_column, 3 - fr_column))
+        fr_line, en_line = f"{acronym}\t{fr}", en if french_only_acronym(acronym, fr, en) else f"{acronym}\t{en}"
+        if _listed(fr_line) or _listed(en_line):
+            lines[first] = (fr_line, en_line)
+    return lines
+
+
+def _row_of(indices: Sequence[int], rows: dict[int, tuple[str, str]]) -> int | None:
+    """The row of three cells (its first segment) that holds every one of ``indices``, if one does."""
+    firsts = {next((first for first in (i, i - 1, i - 2) if first in rows), None) for i in indices}
+    return firsts.pop() if len(firsts) == 1 and None not in firsts else None
 
 
 def _row_line(segments: Sequence[Segment], rows: set[int], indices: Sequence[int]) -> str | None:

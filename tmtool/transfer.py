@@ -49,7 +49,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
                 progress: Progress | None = None, user: str | None = None,
                 recorded_as: str | None = None) -> ImportResult:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
-    units without a translation (a pre-translation file's untranslated segments).
+    units without a translation (a pre-translation file's untranslated segments) or whose translation
+    the tool that wrote it has not confirmed (a Trados draft).
 
     A unit or entry the file's reader cannot use (see :mod:`tmtool.formats.skips`) is passed over
     and listed in the result, the rest imported; with ``strict`` the first refuses the whole file.
@@ -83,8 +84,10 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
         else:
             items = fmt.read(str(path), on_skip=on_skip)
         if result.kind == "units":
-            # a format may tell a unit that holds no translation beyond an empty target (XLIFF's copies)
-            untranslated = {"untranslated": fmt.is_untranslated} if fmt.untranslated else {}
+            # a format may tell a unit that holds no translation beyond an empty target (XLIFF's copies),
+            # or one whose translation its tool has not confirmed (a draft): neither is stored
+            tests = [test for test in (fmt.is_untranslated, fmt.is_unconfirmed) if test]
+            untranslated = {"untranslated": lambda unit: any(test(unit) for test in tests)} if tests else {}
             result.added, result.already_stored, result.untranslated = store.add_units(
                 items, origin, import_id, pairs=result.languages, **untranslated)
         else:

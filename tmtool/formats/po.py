@@ -32,6 +32,7 @@ import json
 import re
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -188,7 +189,8 @@ def write_units_po(units: Iterable[Unit], out: str | Path) -> int:
 def read_units_po(path: str | Path, *, srclang: str = "en", tgtlang: str | None = None) -> Iterator[Unit]:
     """Read translation units from a PO file; ``srclang``/``tgtlang`` apply when the file does not say.
     As :func:`read_po` has it, msgid is English unless the header says otherwise, and a file whose
-    header names no ``Language`` (nor the caller ``tgtlang``) is refused."""
+    header names no ``Language`` (nor the caller ``tgtlang``) is refused. A plural message is a unit
+    ``msgid`` → ``msgstr[0]`` and one ``msgid_plural`` → each further form (``msgstr[1]`` …)."""
     po = _load(path)
     file_source = po.metadata.get("X-Source-Language") or srclang
     file_target = po.metadata.get("Language") or tgtlang
@@ -211,6 +213,11 @@ def read_units_po(path: str | Path, *, srclang: str = "en", tgtlang: str | None 
         except (ValueError, TypeError, TmtoolError) as exc:  # TmtoolError: a bad language tag
             raise _invalid(message, path, exc) from None
         yield unit
+        # a plural's other forms translate msgid_plural: units of their own, so that a check sees them
+        for number, form in sorted(message.msgstr_plural.items())[1:] if message.msgid_plural else ():
+            if form:
+                yield replace(unit, source=message.msgid_plural, target=form,
+                              tuid=f"{unit.tuid}[{number}]" if unit.tuid else None)
 
 
 def _po_file(srclang: str, tgtlang: str) -> polib.POFile:

@@ -41,6 +41,9 @@ class Format:
     separator: str | None = None  # a table's: a first line holding it tells the format when nothing else does
     # memory: "module:function" telling a unit that is no translation yet (a copy of its source …)
     untranslated: str | None = None
+    # memory: "module:function" telling a unit whose translation its tool has not confirmed (a draft, a
+    # machine translation): a check reads it, an import does not store it
+    unconfirmed: str | None = None
     read_as: str | None = None  # a dialect written apart: files of it are read as this format
     # glossary: "module:function" reading the file as translation units instead (a translated PO file)
     unit_reader: str | None = None
@@ -61,12 +64,16 @@ class Format:
     def is_untranslated(self) -> Callable | None:
         return _function(self.untranslated) if self.untranslated else None
 
+    @property
+    def is_unconfirmed(self) -> Callable | None:
+        return _function(self.unconfirmed) if self.unconfirmed else None
+
 
 FORMATS = (
     Format("tmx", MEMORY, (".tmx",), "tmx:read_tmx", "tmx:write_tmx", multilingual=True, streamed=True,
            signatures=("<tmx",)),
     Format("xliff", MEMORY, (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"), "xliff:read_xliff", None,
-           signatures=("<xliff",), untranslated="xliff:is_untranslated"),
+           signatures=("<xliff",), untranslated="xliff:is_untranslated", unconfirmed="xliff:is_unconfirmed"),
     Format("wordfast", MEMORY, (), "wordfast:read_wordfast", None, signatures=("Wordfast TM",)),
     Format("tbx", GLOSSARY, (".tbx",), "tbx:read_tbx", "tbx:write_tbx", multilingual=True, streamed=True,
            signatures=("<martif", "<tbx")),

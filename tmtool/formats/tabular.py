@@ -16,6 +16,9 @@ Reading accepts either layout, with or without a header (column names ``fr``/``e
 two-column files; an XLSX sheet is read the same way (:mod:`tmtool.formats.xlsx`). A header column that
 names no field is passed over and reported; empty rows are skipped. In a table from elsewhere (no
 ``details`` column) a term cell may hold several terms, one a line, as the TSV holds one pair a line.
+A list of abbreviations (``Abbreviation;French;English``, ``Sigle``, ``Acronyme`` …) gives each entry
+the acronym beside the full form of each language, in English too unless it is the French name's
+initials only (*EMI* beside *État-major militaire international* is no English term).
 
 Both pair terms by :func:`term_pairs` (the TSV's lines, the CSV's ``fr`` and ``en`` cells): an acronym
 with an acronym, a full form with a full form — ``Force de réaction de l'OTAN``/``NATO Response Force``
@@ -43,6 +46,7 @@ from ..io.decoding import decode_text
 from ..io.files import open_output
 from ..langtags import base_language
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
+from ..text.normalize import french_only_acronym
 from .skips import OnSkip, Skipped, Unusable, refuse
 
 CSV_COLUMNS = (
@@ -59,6 +63,9 @@ _COLUMN_ALIASES = {
     "status": ("status", "statut"),
     "pos": ("pos", "part of speech", "catégorie grammaticale"),
     "gender": ("gender", "genre"),
+    # a list of abbreviations: the acronym beside its full forms (Abbreviation;French;English)
+    "acronym": ("acronym", "acronyms", "acronyme", "acronymes", "abbreviation", "abbreviations", "abréviation",
+                "abréviations", "abbr", "abbr.", "abbrev.", "sigle", "sigles", "short form", "forme abrégée"),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
 _LANGUAGE_COLUMN = re.compile(r"(fr|en)(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en-GB, en_US …
 # memoQ's term base CSV names a language's columns after it and its region: French_France,
@@ -75,6 +82,9 @@ _COMMENT_SEPARATOR = " — "
 _TERM_DEFAULTS = Term(text="", lang="")
 _Row = tuple[int, list[str]]  # the line a row starts on, and its cells
 # what str.splitlines() breaks at, and the tab
+# a cell as Excel quotes it: whole, a doubled quote inside; or opened and not closed on its line (a tab
+# or a line break inside)
+_EXCEL_QUOTED = re.compile(r'"(?:[^"]|"")*""(?:[^"]|"")*"\Z|"[^"]*(?:""[^"]*)*\Z')
 _BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
@@ -116,9 +126,20 @@ def write_tsv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
 def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     """Read a tab-separated glossary (OmegaT's, or with a header row); ``#`` lines are comments.
     A line without a tab or without a source term is passed over and told to ``on_skip``, as OmegaT
-    passes over it (see :mod:`tmtool.formats.skips`)."""
-    rows = ((number, line.rstrip("\r\n").split("\t"))
-            for number, line in enumerate(_lines(path), 1) if not line.startswith("#"))
+    passes over it (see :mod:`tmtool.formats.skips`).
+
+    OmegaT quotes nothing, but Excel's tab-delimited text does, as in CSV, a cell holding a quote, a
+    tab or a line break (``"le ""bon"" terme"``); a file with such a cell is read as Excel wrote it.
+    """
+    lines = _lines(path)
+    if any(_EXCEL_QUOTED.match(cell) for line in lines for cell in line.rstrip("\r\n").split("\t")):
+        lines.seek(0)
+        rows = ((number, cells) for number, cells in _numbered(csv.reader(lines, delimiter="\t"), path)
+                if not cells[:1] or not cells[0].startswith("#"))
+    else:
+        lines.seek(0)
+        rows = ((number, line.rstrip("\r\n").split("\t")) for number, line in enumerate(lines, 1)
+                if not line.startswith("#"))
     # a first line without a tab is one line to pass over, not a sign of another separator
     return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False)
 
@@ -146,18 +167,19 @@ def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     lines.seek(0)
     # French spreadsheets separate fields with semicolons, the comma being their decimal mark
     reader = csv.reader(lines, delimiter=";" if ";" in first and "," not in first else ",")
+    yield from read_rows(_numbered(reader, path), path, on_skip)
+
+
+def _numbered(reader, path: str | Path) -> Iterator[_Row]:
+    """The rows of a csv reader, each with the line it starts on (a quoted cell may hold line breaks);
+    a row it cannot read is an error naming its line."""
+    start = 1
     try:
-        yield from read_rows(_numbered(reader), path, on_skip)
+        for cells in reader:
+            yield start, cells
+            start = reader.line_num + 1
     except csv.Error as exc:  # a field over csv.field_size_limit(), a quote in the wrong place
         raise TmtoolError(f"not valid CSV: {exc}", path=str(path), line=reader.line_num) from None
-
-
-def _numbered(reader) -> Iterator[_Row]:
-    """The rows of a csv reader, each with the line it starts on (a quoted cell may hold line breaks)."""
-    start = 1
-    for cells in reader:
-        yield start, cells
-        start = reader.line_num + 1
 
 
 def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict[str, str]:
@@ -207,11 +229,14 @@ def entry_from_row(row: dict[str, str]) -> Entry:
     details = json.loads(row["details"]) if row.get("details") else {}
     extra_terms = [_term_from_record(r) for r in details.get("terms", [])]
     terms = []
+    acronym = (row.get("acronym") or "").strip()
     for lang, flat in (("fr", {"pos": row.get("pos") or "noun", "gender": row.get("gender") or None}), ("en", {})):
         in_lang = [t for t in extra_terms if t.lang == lang]
         if (row.get(lang) or "").strip():  # a cell of spaces is an empty cell
             head = _term_from_record({"text": row[lang], "lang": lang, **flat, **details.get(lang, {})})
             in_lang.insert(details.get("head_index", {}).get(lang, 0), head)
+        if acronym and (lang == "fr" or not french_only_acronym(acronym, row.get("fr", ""), row.get("en", ""))):
+            in_lang.append(Term(text=acronym, lang=lang, term_type=TermType.ACRONYM))
         terms += in_lang
     terms += [t for t in extra_terms if t.lang not in ("fr", "en")]
     contexts = []

@@ -87,7 +87,10 @@ _ADMINISTRATIVE_STATUS = {
 _USAGE_OF_STATUS = {value: usage for usage, value in _ADMINISTRATIVE_STATUS.items()} | {
     "supersededTerm-admn-sts": UsageStatus.DEPRECATED
 }
-_TERM_TYPE_OF = {t.value: t for t in TermType} | {"shortForm": TermType.ABBREVIATION}
+# ISO 12620's further types, to the nearest of ours: an initialism (*EU*, spelled letter by letter) is
+# what tmtool calls an acronym, a clipped term (*lab*) an abbreviation
+_TERM_TYPE_OF = {t.value: t for t in TermType} | {
+    "shortForm": TermType.ABBREVIATION, "initialism": TermType.ACRONYM, "clippedTerm": TermType.ABBREVIATION}
 
 # the x- notes a reader turns back into fields, and how
 _ENTRY_PROPERTIES = {"status": ReviewStatus, "frequency": int, "score": float}

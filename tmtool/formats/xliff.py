@@ -9,18 +9,24 @@ filter, however, translates the *target* element and skips a unit without one, s
 
 Reading follows the TMX reader's conventions: inline elements (``g``, ``x``, ``bx``/``ex``, ``bpt``/
 ``ept``, ``ph``, ``it``; 2.0 ``pc``, ``sc``/``ec``, ``ph``) are kept as TMX 1.4b inline markup in
-``source_markup``/``target_markup`` (see :mod:`tmtool.formats.inline`) and left out of the plain
-text; the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop, and so is, without
-one, the state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``). A 1.2
-``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one unit a segment, as
-2.0's ``<segment>``s are. XLIFF 1.0 and 1.1 are read with or without their namespace. Targets are
-read as they are, copies of the source included; :func:`is_untranslated` tells which units hold no
-translation, and a unit that does hold one needs the file to name its target language.
+``source_markup``/``target_markup`` (see :mod:`tmtool.formats.inline`) and left out of the plain text;
+the 1.2 ``state`` (2.0: segment ``state``) is kept as the ``x-state`` prop, and so is, without one, the
+state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, Phrase's
+``m:confirmed``). A 1.2 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one
+unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
+:func:`_segments`); the words Trados locks in a segment are its text, the comments its reviewers mark on
+them the segment's notes, and the codes Phrase writes into the text (``{1}``, ``{1>…<1}``) codes. XLIFF
+1.0 and 1.1 are read with or without their namespace. Targets are read as they are, copies of the source
+included; :func:`is_untranslated` tells which units hold no translation, :func:`is_unconfirmed` which
+translations their tool has not confirmed, and a unit that does hold one needs the file to name its
+target language.
 """
 
 from __future__ import annotations
 
+import re
 from contextlib import nullcontext
+from copy import deepcopy
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -41,10 +47,21 @@ _XLIFF_1X = {"urn:oasis:names:tc:xliff:document:1.1", XLIFF_12}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's .sdlxliff
 MEMOQ = "MQXliff"  # memoQ's .mqxliff
+PHRASE = "http://www.memsource.com/mxlf/2.0"  # Phrase's (Memsource's) .mxliff
 # target states saying the target is not a translation yet: 1.2 "new" and "needs-translation"
 # (what this module writes with source_as_target, and what OmegaT leaves), 2.0 "initial", Trados's
 # "Draft" (a copy of the source is one), memoQ's "NotStarted"
 UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft", "NotStarted"})
+# states of a target that the tool that wrote them keeps out of its memories, whatever the target
+# holds: not confirmed (a machine translation filled in, a memory's match, an edit never confirmed:
+# Trados's Draft, memoQ's PartiallyEdited, Pretranslated and MachineTranslated, Phrase's
+# m:confirmed="0") or rejected by a reviewer. These tools set the state whenever a segment changes,
+# so it can be trusted.
+# a code as Phrase writes it in a segment's text: {1}, or a pair's start {1> or {b> and end <1} or <b}
+_PHRASE_CODE = re.compile(r"\{(\d+)\}|\{(\d+|[A-Za-z]+)>|<(\d+|[A-Za-z]+)\}")
+UNCONFIRMED = "unconfirmed"  # the state of a Phrase segment not confirmed (Phrase names none)
+UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED,
+                                "PartiallyEdited", "Pretranslated", "MachineTranslated"})
 
 
 def write_xliff(
@@ -110,12 +127,21 @@ def is_untranslated(unit: Unit) -> bool:
 
     A target that differs from its source is a translation whatever its state says: OmegaT fills
     targets without touching the ``needs-translation`` that ``tmtool segment`` wrote on them, and a
-    2.0 segment's state is ``initial`` unless a tool sets it.
+    2.0 segment's state is ``initial`` unless a tool sets it. Whether it is one to keep is
+    :func:`is_unconfirmed`'s question.
     """
     if not unit.target.strip():
         return True
     copy = unit.target == unit.source and unit.target_markup == unit.source_markup
     return copy and (unit.props.get("x-state") in UNTRANSLATED_STATES or not unit.tgtlang)
+
+
+def is_unconfirmed(unit: Unit) -> bool:
+    """Whether a unit read from XLIFF holds a translation its tool has not confirmed, or a reviewer
+    rejected (:data:`UNCONFIRMED_STATES`: a draft, a memory's or a machine's proposal): Trados, memoQ
+    and Phrase keep such a target out of their memories, and so does an import, while a check reads it
+    as the translation it is meant to become."""
+    return unit.props.get("x-state") in UNCONFIRMED_STATES
 
 
 def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
@@ -149,13 +175,19 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
     def tag(local: str) -> str:  # XLIFF 1.0 and 1.1 files often have no namespace
         return f"{{{ns}}}{local}" if ns else local
 
+    comments = _comments(root)
     for file in root.iterfind(tag("file")):
         srclang = _lang(file.get("source-language"), file, path)
         if not srclang:
             raise TmtoolError("<file> without source-language", path=path, line=file.sourceline)
         tgtlang = _lang(file.get("target-language"), file, path)
         tag_defs = _tag_defs(file)
+        locked = _unlock(file, tag)
+        if PHRASE in root.nsmap.values():
+            _phrase_codes(file, tag)
         for unit in file.iter(tag("trans-unit")):
+            if unit.get("id") in locked:
+                continue  # its text is read where a segment locks it
             source = unit.find(tag("source"))
             if source is None:
                 on_skip(Skipped("a <trans-unit> without <source>", path, unit.sourceline))
@@ -165,10 +197,82 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
             segments = _segments(unit, target, tag)
             for segment_id, source_part, target_part in segments or [(None, source, target)]:
                 unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
-                item = _unit(source_part, target_part, srclang, tgtlang, unit_id,
-                             _state(unit, target, segment_id), notes, tag_defs)
+                item = _unit(source_part, target_part, srclang, tgtlang, unit_id, _state(unit, target, segment_id),
+                             notes + _commented(comments, source_part, target_part), tag_defs)
                 if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
                     yield item
+
+
+def _comments(root: etree._Element) -> dict[str, list[str]]:
+    """The comments a Trados file's reviewers wrote, by id:
+    ``doc-info/cmt-defs/cmt-def/Comments/Comment`` (``Comments`` in Trados's namespace or, as some
+    tools write it, in none)."""
+    return {definition.get("id"): [_text(comment) for comment in definition.iter("{*}Comment")]
+            for definition in root.iterfind(f"{{{SDL}}}doc-info/{{{SDL}}}cmt-defs/{{{SDL}}}cmt-def")}
+
+
+def _commented(comments: dict[str, list[str]], *parts: etree._Element | None) -> list[str]:
+    """The comments on the text of ``parts`` (a segment's source and target): each ``mrk`` of type
+    ``x-sdl-comment`` names its comment by ``sdl:cid``."""
+    marks = [mrk for part in parts if part is not None for mrk in part.iter("{*}mrk")
+             if mrk.get("mtype") == "x-sdl-comment"]
+    return list(dict.fromkeys(text for mrk in marks for text in comments.get(mrk.get(f"{{{SDL}}}cid"), ())))
+
+
+def _unlock(file: etree._Element, tag) -> set[str]:
+    """Put the text Trados locks back in its segments; return the ids of the units that held it.
+
+    Trados keeps a segment's locked content (a product code, a name) in a ``translate="no"`` unit of
+    its own, ``lockTU_…``, and leaves in the segment an ``<x xid="lockTU_…"/>`` pointing to it; read
+    as a code, the segment lost those words. Each such ``x`` becomes the content it points to, in
+    XLIFF's own mark for text not to be changed, ``<mrk mtype="protected">``, which reads as text.
+    """
+    holders = {unit.get("id"): unit.find(tag("source")) for unit in file.iter(tag("trans-unit"))
+               if unit.get("translate") == "no" and (unit.get("id") or "").startswith("lockTU_")}
+    for x in [x for x in file.iter(tag("x")) if holders.get(x.get("xid")) is not None]:
+        content = holders[x.get("xid")]
+        x.tag, x.text = tag("mrk"), content.text
+        x.attrib.clear()
+        x.set("mtype", "protected")
+        x.extend(deepcopy(child) for child in content)
+    return set(holders)
+
+
+def _phrase_codes(file: etree._Element, tag) -> None:
+    """Turn the codes Phrase writes into a segment's text into XLIFF's code elements, which are read as
+    codes, not text: ``{1}`` a standalone code (``ph``), ``{1>`` … ``<1}`` a pair (``bpt``/``ept``),
+    its native code the ``m:content`` of the unit's ``m:tunit-metadata`` mark of that id, and
+    ``{b>`` … ``<b}`` a pair of formatting of Phrase's own (bold, italic …). Text that only looks
+    like them (*{approx}*) stays text."""
+    for unit in file.iter(tag("trans-unit")):
+        natives = {mark.get("id"): mark.findtext(f"{{{PHRASE}}}content")
+                   for mark in unit.iterfind(f"{{{PHRASE}}}tunit-metadata/{{{PHRASE}}}mark")}
+        for element in (unit.find(tag("source")), unit.find(tag("target"))):
+            if element is None or len(element) or not _PHRASE_CODE.search(element.text or ""):
+                continue
+            text, element.text, at, opened = element.text, None, 0, {}
+            for number, match in enumerate(_PHRASE_CODE.finditer(text)):
+                _add_text(element, text[at:match.start()])
+                standalone, start, end = match.groups()
+                if standalone:
+                    code = etree.SubElement(element, tag("ph"), id=standalone)
+                elif start:  # each pair its own rid: a code of one id may open twice
+                    opened.setdefault(start, []).append(f"{start}.{number}")
+                    code = etree.SubElement(element, tag("bpt"), id=start, rid=opened[start][-1])
+                else:
+                    rid = opened[end].pop() if opened.get(end) else f"{end}.{number}"
+                    code = etree.SubElement(element, tag("ept"), id=end, rid=rid)
+                code.text = natives.get(standalone or start)
+                at = match.end()
+            _add_text(element, text[at:])
+
+
+def _add_text(element: etree._Element, text: str) -> None:
+    """``text`` after the element's last child, or as its text when it has none."""
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
 
 
 def _tag_defs(file: etree._Element) -> dict[str, str]:
@@ -189,8 +293,15 @@ def _segments(unit: etree._Element, target: etree._Element | None, tag) -> list 
     """A segmented trans-unit's segments, as Trados, Okapi and translate-toolkit mark them: each
     ``<mrk mtype="seg">`` of ``<seg-source>`` with the target's ``mrk`` of the same ``mid`` (None when
     it has none), as ``(mid, source mrk, target mrk)``; None for a unit not segmented so, or whose
-    target is not (a translation of the whole source), or whose segments their ``mid`` does not pair
-    one to one (read whole rather than paired wrong or its target's segments dropped)."""
+    target is not (a translation of the whole source, or text beside its marks), or whose segments
+    their ``mid`` does not pair one to one (read whole rather than paired wrong or text dropped).
+
+    What lies outside every mark — the codes around a paragraph's segments, the spaces between them,
+    a list's number — belongs to no segment: Trados shows it to no translator and copies it to the
+    target as it is. So it is left out when the target holds the same text outside its marks; when
+    it does not, the target was not written segment by segment and the unit is read whole (an empty
+    target is each segment untranslated).
+    """
     seg_source = unit.find(tag("seg-source"))
     if seg_source is None:
         return None
@@ -198,7 +309,7 @@ def _segments(unit: etree._Element, target: etree._Element | None, tag) -> list 
     target_marks = [mrk for mrk in (target.iter(tag("mrk")) if target is not None else ()) if mrk.get("mtype") == "seg"]
     translated = {mrk.get("mid"): mrk for mrk in target_marks}
     mids = [mrk.get("mid") for mrk in marks]
-    if not marks or (not translated and _text(target).strip()):
+    if not marks or (_text(target).strip() and _outside_marks(target, tag) != _outside_marks(seg_source, tag)):
         return None
     # each segment named once on each side, the target's among the source's
     if None in mids or len(set(mids)) < len(mids) or len(translated) < len(target_marks) \
@@ -207,13 +318,26 @@ def _segments(unit: etree._Element, target: etree._Element | None, tag) -> list 
     return [(mrk.get("mid"), mrk, translated.get(mrk.get("mid"))) for mrk in marks]
 
 
+def _outside_marks(element: etree._Element, tag) -> str:
+    """The plain text of a ``<seg-source>`` or ``<target>`` outside its segment marks, its spaces
+    collapsed."""
+    rest = deepcopy(element)
+    for mrk in [mrk for mrk in rest.iter(tag("mrk")) if mrk.get("mtype") == "seg"]:
+        mrk.clear(keep_tail=True)  # an emptied mrk of no type is read as its (no) text
+    return " ".join(xliff_segment(rest)[0].split())
+
+
 def _state(unit: etree._Element, target: etree._Element | None, segment_id: str | None) -> str | None:
     """The state of the target (of its segment ``segment_id``): XLIFF's ``state``, else what the tool
-    that wrote it calls it (Trados's confirmation level of the segment, memoQ's status of the unit)."""
+    that wrote it calls it (Trados's confirmation level of the segment, memoQ's status of the unit),
+    or whether Phrase has it confirmed (its ``m:confirmed`` level, ``confirmed`` from 1 up)."""
     state = target.get("state") if target is not None else None
     if state is None and segment_id is not None:
         state = next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")
                       if seg.get("id") == segment_id), None)
+    phrase = unit.get(f"{{{PHRASE}}}confirmed")
+    if not state and phrase:
+        state = UNCONFIRMED if phrase in ("0", "false") else "confirmed"
     return state or unit.get(f"{{{MEMOQ}}}status")
 
 

@@ -30,7 +30,7 @@ from xml.etree.ElementTree import ParseError
 
 from ..errors import TmtoolError
 from ..io.files import atomic_path
-from ..io.xmlsafe import check_package
+from ..io.xmlsafe import check_package, iterparse_xml
 from ..langtags import base_language
 from ..model import Entry
 from .skips import OnSkip, Skipped, refuse
@@ -46,6 +46,8 @@ _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0"  # an Excel 97–2003 .xls (or any other OLE2 compound file)
 # what openpyxl raises on a package whose parts are missing or malformed (the XML parser's ParseError)
 _BROKEN = (ParseError, KeyError, ValueError, TypeError, OSError)
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _MERGE_CELL = f"{_SHEET_NS}row", f"{_SHEET_NS}mergeCell"
 
 
 def write_xlsx(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
@@ -138,12 +140,44 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
 
 
 def _rows(sheet, path: Path) -> Iterator[tuple[int, list[str]]]:
-    """The sheet's rows, numbered, as text; openpyxl parses a sheet as it is read."""
+    """The sheet's rows, numbered, as text; openpyxl parses a sheet as it is read. A cell merged over
+    rows is the value of each row it covers, as the sheet shows it: a French term merged over two rows
+    is the term of both, not of the first only and the second an English term alone. Merged over
+    columns, it is still one cell (a title over the table is one cell, as a title row is)."""
     try:
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), 1):
-            yield number, [_text(value) for value in cells]
+        merged = _merged_ranges(sheet, path)
+        starting: dict[int, list[list[int]]] = {}
+        for bounds in merged:
+            starting.setdefault(bounds[1], []).append(bounds)
+        active: list[tuple[list[int], str]] = []  # the ranges over this row, with their value
+        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+            cells = [_text(value) for value in values]
+            active = [(bounds, value) for bounds, value in active if bounds[3] >= number]
+            active += [(bounds, cells[bounds[0] - 1] if len(cells) >= bounds[0] else "")
+                       for bounds in starting.pop(number, [])]
+            for (column, _, _, _), value in active:
+                cells += [""] * (column - len(cells))
+                cells[column - 1] = value
+            yield number, cells
     except _BROKEN as exc:
         raise _unreadable(path, exc) from None
+
+
+def _merged_ranges(sheet, path: Path) -> list[list[int]]:
+    """The sheet's merged cells as [first column, first row, last column, last row] (1-based).
+    openpyxl's read-only sheets keep none, so they are read from the sheet's part of the package."""
+    from openpyxl.utils.cell import range_boundaries
+
+    merged = []
+    with zipfile.ZipFile(path) as package, package.open(sheet._worksheet_path) as part:
+        try:
+            for _, element in iterparse_xml(part, tag=(_ROW, _MERGE_CELL)):
+                if element.tag == _MERGE_CELL:
+                    merged.append(list(range_boundaries(element.get("ref"))))
+                element.clear()  # a row read is not kept
+        except TmtoolError as exc:  # named after the part, which the reader does not know
+            raise _unreadable(path, exc) from None
+    return merged
 
 
 def _unreadable(path: Path, exc: Exception) -> TmtoolError:

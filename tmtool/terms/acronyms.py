@@ -19,8 +19,10 @@ from ..text.normalize import fold
 PARENTHESISED_ACRONYM = re.compile(r"\(\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9]*(?:[-/ ][A-ZÀ-Ý0-9]+)*)\s*\)")
 _ACRONYM_WORD = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9]*(?:-[A-ZÀ-Ý0-9]+)*$")
 # a line of a list of abbreviations: the acronym, a tab (a table's column, as a word processor's list
-# of abbreviations is written), its full form; a final full stop or semicolon is not part of it
-LISTED_ACRONYM = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9]*(?:[-/][A-ZÀ-Ý0-9]+)*)[ ]*\t\s*(\w.*?)[\s.;]*$")
+# of abbreviations is written), its full form; a final full stop or semicolon is not part of it, nor a
+# third column (the other language's full form, which a bilingual list adds after the document's own)
+LISTED_ACRONYM = re.compile(
+    r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9]*(?:[-/][A-ZÀ-Ý0-9]+)*)[ ]*\t\s*(\w[^\t]*?)[\s.;]*(?:\t[^\t]*)?$")
 
 
 def listed(line: str) -> tuple[str, tuple[int, int]] | None:

@@ -190,6 +190,14 @@ def initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
 
+def french_only_acronym(acronym: str, french: str, english: str) -> bool:
+    """Whether an acronym listed beside a French and an English full form is French only: the initials
+    of the French one and not of the English one (*EMI*, État-major militaire international, is *IMS*
+    in English). Others are used in both languages, as NATO's English acronyms are in French (*ACO*)."""
+    letters = fold(acronym).replace("-", "").replace("/", "")
+    return letters == initials(fold(french)) != initials(fold(english))
+
+
 def term_keys(texts: list[str], *, acronym: bool) -> set[tuple[str, str]]:
     """Every (key, kind) under which a term with these surface forms and lemma is found.
 
