@@ -26,7 +26,7 @@ from tmtool.formats.tmx import read_tmx, write_tmx
 from tmtool.formats.xliff import read_xliff
 from tmtool.model import Entry, ReviewStatus, Term, Unit, Variant
 from tmtool.store import open_store
-from tmtool.text.normalize import fold
+from tmtool.text.normalize import fold, normalize_for_match
 
 SPECIALS = "<>&\"'\r\n\t\u00a0\u202f\u200e\u200f\u202e\u0301\u0327\U0001f600\U00010348’«»"
 # everything XML 1.0 can carry: no C0 controls but tab and line breaks, no surrogates, no U+FFFE/U+FFFF
@@ -427,8 +427,12 @@ def test_a_store_made_before_codes_left_the_text_is_migrated(tmp_path, monkeypat
     db = tmp_path / "old.db"
     monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:10])
     with open_store(db, create=True) as old:  # what the previous reader stored: the codes' text inside the source
-        old.add_units([Unit("The big <b>black</b> <u>cat</u> sleeps.", "Le gros chat dort.", "en-GB", "fr-FR",
-                            source_markup=seg)], str(tmx))
+        source = "The big <b>black</b> <u>cat</u> sleeps."
+        old._conn.execute("INSERT INTO units (source, target, srclang, tgtlang, match_text, content_key, origin,"
+                          " source_markup) VALUES (?, 'Le gros chat dort.', 'en-GB', 'fr-FR', ?, 'k', ?, ?)",
+                          (source, normalize_for_match(source), str(tmx), seg))
+        for index in ("units_fts", "units_grams"):  # its indexes, as it indexed its units
+            old._conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
     monkeypatch.undo()
     assert tmtool(db, "tm", "search", "The big black cat sleeps.").startswith("100.0%  The big black cat sleeps.")
     assert "The big black cat sleeps." in tmtool(db, "tm", "concordance", "black cat")

@@ -53,15 +53,26 @@ def test_a_store_made_by_an_earlier_version_is_brought_forward(tmp_path, monkeyp
     path = tmp_path / "old.db"
     monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:-1])
     with open_store(path, create=True) as old:  # written as that version wrote: this one's writer knows later columns
-        source = "Le Comité militaire se réunit."
-        old._conn.execute("INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key)"
-                          " VALUES ('1', ?, 'The Military Committee meets.', 'fr-FR', 'en-GB', ?, 'key')",
-                          (source, normalize_for_match(source)))
-        old._index_units(after=0)
+        for tuid, source, target, srclang, tgtlang in (
+                ("1", "Le Comité militaire se réunit.", "The Military Committee meets.", "fr-FR", "en-GB"),
+                ("2", "The Council met in Brussels today.", "Le Conseil s'est réuni à Bruxelles aujourd'hui.",
+                 "en-GB", "fr-FR")):
+            old._conn.execute("INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                              (tuid, source, target, srclang, tgtlang, normalize_for_match(source), tuid))
+        for index in ("units_fts", "units_grams"):  # its indexes, as it indexed its units
+            old._conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
     monkeypatch.undo()
     with open_store(path, create=True) as store:
         assert store._query("PRAGMA user_version")[0][0] == len(MIGRATIONS)
         assert [h.unit.tuid for h in search_memory(store, "Le Comité militaire se réunira.")] == ["1"]
+        # the French of the en→fr unit stored before is found too, and a unit added since
+        assert [(h.unit.tuid, h.side) for h in search_memory(store, "Le Conseil s'est réuni à Bruxelles hier.")] \
+            == [("2", "target")]
+        store.add_units([Unit("The Council meets in Brussels.", "Le Conseil se réunit à Bruxelles.", "en-GB", "fr-FR",
+                              tuid="3")], "new.tmx")
+        assert [(h.unit.tuid, h.side) for h in search_memory(store, "Le Conseil se réunit à Bruxelles.", lang="fr")] \
+            == [("3", "target")]
 
 
 def test_open_refuses_what_is_not_a_store(tmp_path):
@@ -275,9 +286,11 @@ def test_units_imported_across_index_batches_are_all_indexed(tmp_path, monkeypat
         assert [u.tuid for u, _ in store.concordance(f"mot{n}x")] == [str(n)]
         assert [u.tuid for u, _ in store.concordance(f"word{n}y")] == [str(n)]
         gram = f"t{n}x" if n < 10 else f"{n}x"  # a trigram of this unit only
-        assert len(store._band_matches("units_grams", f'"{gram}"', 0, 100)) == 1
+        assert len(store._band_matches("units_grams", f'"{gram}"', "source", 0, 100)) == 1
+        gram = f"d{n}y" if n < 10 else f"{n}y"  # and of its target
+        assert len(store._band_matches("units_target_grams", f'"{gram}"', "target", 0, 100)) == 1
     with sqlite3.connect(store.path) as conn:
-        for index in ("units_fts", "units_grams"):
+        for index in ("units_fts", "units_grams", "units_target_grams"):
             conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
 
 

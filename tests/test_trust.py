@@ -246,7 +246,8 @@ def test_imports_made_before_they_were_recorded_are_found(tmp_path, monkeypatch)
             sql("INSERT INTO units (source, target, srclang, tgtlang, match_text, content_key, document_id, origin)"
                 " VALUES (?, 'Unit.', 'fr-FR', 'en-GB', ?, ?, ?, ?)",
                 (f"Unité {n}.", normalize_for_match(f"Unité {n}."), str(n), document, origin))
-        old._index_units(after=0)
+        for index in ("units_fts", "units_grams"):  # its indexes, as it indexed its units
+            old._conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
         for entry_id in (1, 2, 3):
             sql("INSERT INTO entries (id, created, updated) VALUES (?, '2024-03-01T00:00:00+00:00', '')", (entry_id,))
         sql("INSERT INTO entry_documents VALUES (3, 'doc', 2)")

@@ -273,13 +273,35 @@ def export_format_of(path: str | Path) -> str | None:
     return named.name if named and named.writer else None
 
 
-def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5) -> list[dict]:
-    """Fuzzy matches of ``text`` among the memory's sources, best first:
-    ``{"score", "source", "target", "srclang", "tgtlang", "tuid"}``."""
+def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, lang: str = "auto") -> list[dict]:
+    """Fuzzy matches of ``text`` among the memory's texts in ``lang`` (a language tag such as fr, or
+    "auto": both sides of every unit), best first: ``{"score", "side"`` (of the unit that matched,
+    "source" or "target"), ``"lang"`` (its language), ``"matched"`` (its text), ``"translation",
+    "translation_lang"`` (the other side), ``"source", "target", "srclang", "tgtlang", "tuid",
+    "variants"}`` (the unit as stored).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> tmx = ('<tmx version="1.4"><header srclang="en-GB"/><body><tu>'
+    ...        '<tuv xml:lang="en-GB"><seg>The Alliance is strong.</seg></tuv>'
+    ...        '<tuv xml:lang="fr-FR"><seg>L’Alliance est forte.</seg></tuv></tu></body></tmx>')
+    >>> import_file(store, Upload("memory.tmx", tmx.encode()))["added"]
+    1
+    >>> [(m["score"], m["side"], m["lang"], m["matched"], m["translation"])
+    ...  for m in search(store, "L’Alliance est très forte.", lang="fr")]
+    [(80.8, 'target', 'fr-FR', 'L’Alliance est forte.', 'The Alliance is strong.')]
+    >>> store.close()
+    """
     from .search import search_memory
 
-    return [{"score": m.score, **_unit_dict(m.unit)} for m in search_memory(store, text, min_score=min_score,
-                                                                             limit=limit)]
+    matches = search_memory(store, text, min_score=min_score, limit=limit, lang=lang)
+    return [{"score": m.score, "side": m.side, "lang": m.lang, "matched": getattr(m.unit, m.side),
+             "translation": getattr(m.unit, _OTHER_SIDE[m.side]),
+             "translation_lang": m.unit.tgtlang if m.side == "source" else m.unit.srclang,
+             **_unit_dict(m.unit)} for m in matches]
+
+
+_OTHER_SIDE = {"source": "target", "target": "source"}
 
 
 def concordance(store: Store, text: str, *, limit: int = 20) -> list[dict]:

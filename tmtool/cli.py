@@ -7,6 +7,7 @@ lookup`` starts fast.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -99,6 +100,18 @@ def main(ctx: click.Context, db_path: str, quiet: bool, user: str | None) -> Non
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
     """
     ctx.obj = {"db": db_path, "quiet": quiet, "user": user}
+    notices = logging.getLogger("tmtool")
+    notices.handlers = [h for h in notices.handlers if not isinstance(h, _Notices)]  # one per run
+    if not quiet:
+        notices.addHandler(_Notices())
+        notices.setLevel(logging.INFO)
+
+
+class _Notices(logging.Handler):
+    """The library's notices (a store being upgraded) on stderr, as tmtool's other lines are."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"tmtool: {record.getMessage()}", err=True)
 
 
 # ---- commands are added below, one section per capability ----
@@ -628,16 +641,27 @@ def tm():
 @click.option("--min", "min_score", type=click.FloatRange(1, 100), default=70, show_default=True,
               help="Lowest match percentage shown.")
 @click.option("--limit", type=click.IntRange(1), default=5, show_default=True)
+@click.option("--lang", default="auto", show_default=True,
+              help="Language of TEXT (fr, en-GB, de …): only the units' texts in it; auto: both sides of every unit.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def tm_search(ctx, text, min_score, limit, as_json):
-    """Fuzzy matches of TEXT among stored sources, scored as CAT tools do (edit distance, %).
+def tm_search(ctx, text, min_score, limit, lang, as_json):
+    """Fuzzy matches of TEXT in the memory, scored as CAT tools do (edit distance, %).
+
+    A unit is matched on its text in the language of TEXT (--lang), whichever
+    way it was translated: a French TEXT finds the source of a fr→en unit and
+    the target of an en→fr one. Without --lang both sides of every unit are
+    matched, a unit scored by its better side. A match shows the text that
+    matched, then its translation, then which side of which pair matched;
+    --json adds side, lang, matched, translation and translation_lang to the
+    unit's source, target, srclang, tgtlang and tuid.
 
     \b
     Example:
       tmtool tm search "Les partenaires de l'OTAN sont un atout pour notre sécurité" --min 60
+      tmtool tm search "NATO partners are an asset to our security" --lang en
     """
-    matches = api.search(_open_store(ctx), text, min_score=min_score, limit=limit)
+    matches = api.search(_open_store(ctx), text, min_score=min_score, limit=limit, lang=lang)
     if not matches:
         click.echo(f"no match of {min_score:g}% or more", err=True)
         ctx.exit(1)
@@ -645,7 +669,8 @@ def tm_search(ctx, text, min_score, limit, as_json):
         _json(matches)
         return
     for match in matches:
-        click.echo(f"{match['score']:5.1f}%  {match['source']}\n        {match['target']}")
+        click.echo(f"{match['score']:5.1f}%  {match['matched']}\n        {match['translation']}"
+                   f"  [{match['side']} of {match['srclang']}→{match['tgtlang']}]")
 
 
 @tm.command("concordance")

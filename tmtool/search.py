@@ -3,6 +3,10 @@
 A match percentage is the edit-distance similarity of the normalised texts
 (``Levenshtein.normalized_similarity`` × 100). Candidates come from the store's indexes, never
 from a scan of the whole memory (``Store.fuzzy_candidates``); they are scored here.
+
+The memory is searched on both sides of its units (a CAT tool's reverse look-up): the memory holds
+pairs translated either way (fr→en, en→fr, imported files of any pair), and a French sentence is
+matched against every French text it holds, an en→fr unit's target as much as a fr→en unit's source.
 """
 
 from __future__ import annotations
@@ -10,17 +14,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .errors import Invalid
+from .errors import Invalid, TmtoolError
+from .langtags import base_language
 from .model import Unit
 from .text.normalize import normalize_for_match
 
 GRAM_SIZE = 3  # shortest query: fuzzy candidates come from trigram indexes
+SIDES = ("source", "target")  # a unit's sides, each searched; on a tie the source matches
 
 
 @dataclass(frozen=True, slots=True)
 class TmMatch:
     score: float  # match percentage, 0–100
     unit: Unit
+    side: str = "source"  # the side of the unit that matched, one of SIDES
+
+    @property
+    def lang(self) -> str:
+        """The language tag of the side that matched."""
+        return self.unit.srclang if self.side == "source" else self.unit.tgtlang
 
 
 def similarity(a: str, b: str) -> float:
@@ -44,13 +56,40 @@ def best_matches(query: str, candidates: Mapping[int, str], min_score: float) ->
     return sorted(((score * 100, unit_id) for _, score, unit_id in hits), key=lambda hit: (-hit[0], hit[1]))
 
 
-def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10) -> list[TmMatch]:
-    """Units whose source matches ``text`` at ``min_score`` % or better, best first."""
+def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10, lang: str = "auto") -> list[TmMatch]:
+    """Units with a side in ``lang`` (a language tag, matched by its base language: ``fr-CA`` finds
+    ``fr-FR``; "auto": any side) matching ``text`` at ``min_score`` % or better, each scored by its
+    best such side, best first."""
     if not 0 < min_score <= 100:
         raise Invalid(f"minimum match must be between 1 and 100, not {min_score:g}")
+    if lang != "auto":
+        try:
+            lang = base_language(lang)
+        except TmtoolError:
+            raise Invalid(f"unknown language {lang!r} (expected a language such as fr, en, de, or auto)") from None
     query = normalize_for_match(text)
     if len(query) < GRAM_SIZE:
         raise Invalid(f"search text must have at least {GRAM_SIZE} characters")
-    kept = best_matches(query, store.fuzzy_candidates(query, min_score), min_score)[:limit]
-    units = store.units_by_id([unit_id for _, unit_id in kept])
-    return [TmMatch(round(score, 1), units[unit_id]) for score, unit_id in kept]
+    hits = sorted(((score, unit_id, side) for side in SIDES
+                   for score, unit_id in best_matches(query, store.fuzzy_candidates(query, min_score, side), min_score)),
+                  key=lambda hit: (-hit[0], hit[1], SIDES.index(hit[2])))
+    found: dict[int, TmMatch] = {}
+    # the best first, a unit by its first (best) side in the language, until ``limit`` units are found:
+    # a side's language is the unit's, read with the unit
+    for start in range(0, len(hits), limit):
+        batch = hits[start:start + limit]
+        units = store.units_by_id(list({unit_id for _, unit_id, _ in batch}))
+        for score, unit_id, side in batch:
+            match = TmMatch(round(score, 1), units[unit_id], side)
+            if unit_id not in found and (lang == "auto" or _in_language(match.lang, lang)):
+                found[unit_id] = match
+        if len(found) >= limit:
+            break
+    return list(found.values())[:limit]
+
+
+def _in_language(tag: str, base: str) -> bool:
+    try:
+        return base_language(tag) == base
+    except TmtoolError:  # a malformed tag, which a store made before tags were checked may hold
+        return False

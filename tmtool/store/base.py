@@ -26,6 +26,7 @@ Contracts every backend keeps:
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -39,6 +40,16 @@ from .records import Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm
 # The fields of an entry that set_entry_fields writes (the terms and contexts have their own
 # methods): values as in the model (ReviewStatus, datetime), ``reviewed`` a bool.
 ENTRY_FIELDS = ("status", "reviewed", "definition", "note", "frequency", "score", "first_seen", "last_seen")
+
+
+def announce_upgrade(version: int, latest: int) -> None:
+    """Say, before it runs, that a store made by an earlier tmtool is being upgraded (``tmtool`` logger,
+    which the command line prints): an upgrade that indexes every unit again takes a minute on a large
+    memory (71 s for a 1M-unit SQLite store), and silence would look like a hang. A store at version 0
+    is being made, not upgraded."""
+    if version:
+        logging.getLogger("tmtool.store").info(
+            "upgrading the store from schema %d to %d (once; on a large memory this takes a while)", version, latest)
 
 
 @runtime_checkable
@@ -191,10 +202,11 @@ class Store(Protocol):
 
     # ---- searching the memory ----------------------------------------------------------------
 
-    def fuzzy_candidates(self, text: str, min_score: float) -> dict[int, str]:
+    def fuzzy_candidates(self, text: str, min_score: float, side: str = "source") -> dict[int, str]:
         """Candidates for a fuzzy match of ``text`` (already ``normalize_for_match``-ed, at least 3
-        characters): {unit id: normalised source} of units whose normalised source might score
-        ``min_score`` % or more (``tmtool.search.similarity``). The caller scores them; a backend
+        characters) on the units' ``side`` ("source" or "target"): {unit id: normalised text of that
+        side} of units whose normalised text there might score ``min_score`` % or more
+        (``tmtool.search.similarity``). The caller scores them; a backend
         returns every unit that can reach the score as far as its index allows, and bounds its work
         on common grams (see tmtool/search.py and bench/scale.py for what SQLite achieves)."""
         ...

@@ -22,7 +22,7 @@ UNIT_COLUMNS = ("id, tuid, source, target, srclang, tgtlang, props, notes, creat
                 " source_markup, target_markup")
 UNIT_INSERT_COLUMNS = ("tuid, source, target, srclang, tgtlang, match_text, content_key, document_id, position,"
                        " bead, confidence, origin, props, notes, created, changed, source_markup, target_markup,"
-                       " import_id")
+                       " import_id, target_match_text")
 
 DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
                     " src_text_hash, tgt_text_hash, ingest_order")
@@ -108,7 +108,7 @@ def unit_row(unit: Unit, content_key: str, document_id: str | None, position: in
         normalize_for_match(unit.source), content_key, document_id, position,
         unit.props.get("x-bead"), confidence(unit.props.get("x-confidence")), origin,
         dumps(unit.props), dumps(unit.notes), iso(unit.created), iso(unit.changed),
-        unit.source_markup, unit.target_markup, import_id,
+        unit.source_markup, unit.target_markup, import_id, normalize_for_match(unit.target),
     )
 
 

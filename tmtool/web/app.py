@@ -166,10 +166,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.get("/api/search", tags=["memory"])
     def api_search(q: Annotated[str, Query(min_length=1, max_length=5000)],
                    min: Annotated[float, Query(ge=1, le=100)] = 70,
-                   limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict:
-        """Fuzzy matches of ``q`` among the memory's sources, scored in % as CAT tools do."""
+                   limit: Annotated[int, Query(ge=1, le=100)] = 10,
+                   lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
+        """Fuzzy matches of ``q`` among the memory's texts in ``lang`` (a language tag; auto: both
+        sides of every unit), scored in % as CAT tools do; each says which side matched."""
         with store() as s:
-            return {"matches": api.search(s, q, min_score=min, limit=limit)}
+            return {"matches": api.search(s, q, min_score=min, limit=limit, lang=lang)}
 
     @app.get("/api/concordance", tags=["memory"])
     def api_concordance(q: Annotated[str, Query(min_length=1, max_length=500)],

@@ -249,7 +249,31 @@ ALTER TABLE documents ALTER COLUMN ingest_order SET NOT NULL;
 CREATE UNIQUE INDEX documents_ingest_order ON documents(ingest_order);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+_BATCH = 10_000  # units read at a time by a migration that computes a column in Python
+
+
+def _target_match_text(pg) -> None:
+    """Fuzzy search in either language (SQLite's migration 17): a unit's normalised target beside its
+    normalised source, for the length band and the scoring of a match on its target (the target's
+    words are indexed already). Computed here, as the client computes it for every unit it writes
+    (``normalize_for_match``: Unicode's case folding, which no collation of the database's gives),
+    a batch of units at a time through a temporary table."""
+    from ...text.normalize import normalize_for_match
+
+    pg.execute("ALTER TABLE units ADD COLUMN target_match_text ctext NOT NULL DEFAULT ''")
+    pg.execute("CREATE TEMPORARY TABLE target_match (id bigint PRIMARY KEY, text ctext) ON COMMIT DROP")
+    last = 0
+    while rows := pg.execute("SELECT id, target FROM units WHERE id > %s ORDER BY id LIMIT %s",
+                             (last, _BATCH)).fetchall():
+        with pg.cursor().copy("COPY target_match (id, text) FROM STDIN") as copy:
+            for unit_id, target in rows:
+                copy.write_row((unit_id, normalize_for_match(target)))
+        last = rows[-1][0]
+    pg.execute("UPDATE units SET target_match_text = t.text FROM target_match t WHERE t.id = units.id")
+
+
+# each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text]
 
 # The units' full-text indexes as they stand (on the words stored by _V4; _V3 dropped the trigram one),
 # by name: a bulk write into an empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).

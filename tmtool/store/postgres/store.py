@@ -33,6 +33,7 @@ from ...errors import NotFound, TmtoolError
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word
+from ..base import announce_upgrade
 from ..corrections import UnitCorrections
 from ..records import (
     Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, unit_content_key,
@@ -69,6 +70,8 @@ WORD_COUNT_CAP = 1000  # before any statistics (a memory never analysed): words 
 # Look-up keys are short, and one slip takes many of a short word's trigrams ("otn": 2 of the 7 of
 # "otan"): a low floor, the glossary is small, and the look-up's rapidfuzz ratio decides.
 KEY_TRIGRAM_FLOOR = 0.2
+# each side's normalised text, which fuzzy search scores (its words: the column {side}_words)
+_MATCH_TEXT = {"source": "match_text", "target": "target_match_text"}
 
 # A process that opens one store again and again (a server answering requests) keeps up to this many
 # connections to it open in a pool, rather than connect for each request.
@@ -462,23 +465,23 @@ class PostgresStore(UnitCorrections):
 
     # ---- searching the memory ----------------------------------------------------------------
 
-    def fuzzy_candidates(self, text: str, min_score: float) -> dict[int, str]:
-        """The units sharing two of the query's rarest words, else one (see FUZZY_WORDS), within the
-        length band a hit at ``min_score`` lies in (similarity = 1 - distance / longer length)."""
+    def fuzzy_candidates(self, text: str, min_score: float, side: str = "source") -> dict[int, str]:
+        """The units whose ``side`` shares two of the query's rarest words, else one (see FUZZY_WORDS),
+        within the length band a hit at ``min_score`` lies in (similarity = 1 - distance / longer length)."""
         # tmtool.search's scorer (a store may not import that module: it is a layer above)
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
         ratio = min_score / 100
         band = {"min": math.floor(len(text) * ratio), "max": math.ceil(len(text) / ratio)}
-        counts, common = self._word_counts(text)
+        counts, common = self._word_counts(text, side)
         rarest = sorted(counts, key=lambda word: (counts[word], word))
         # a word in no unit (a slip, where counted) selects nothing; a query of common words only
         # takes two of its three rarest
         chosen = [word for word in rarest if 0 < counts[word] <= common][:FUZZY_WORDS] or rarest[:3]
         if len(chosen) >= 2:
             pairs = " | ".join(f"{_lexeme(a)} & {_lexeme(b)}" for a, b in combinations(chosen, 2))
-            found = self._word_matches(pairs, band)
+            found = self._word_matches(pairs, band, side)
             if process.extractOne(text, found, scorer=Levenshtein.normalized_similarity, score_cutoff=ratio):
                 return found
         budget, single = 0.0, []
@@ -488,27 +491,28 @@ class PostgresStore(UnitCorrections):
                 break
             single.append(word)
             budget += counts[word]
-        return self._word_matches(" | ".join(map(_lexeme, single)), band) if single else {}
+        return self._word_matches(" | ".join(map(_lexeme, single)), band, side) if single else {}
 
-    def _word_matches(self, tsquery: str, band: dict[str, int]) -> dict[int, str]:
+    def _word_matches(self, tsquery: str, band: dict[str, int], side: str) -> dict[int, str]:
+        match_text = _MATCH_TEXT[side]
         # the band is checked on the rows the words select (schema migration 6)
         return dict(self._query(
-            "SELECT id, match_text FROM units WHERE source_words @@ %(words)s::tsquery"
-            " AND length(match_text) BETWEEN %(min)s AND %(max)s", {"words": tsquery, **band}))
+            f"SELECT id, {match_text} FROM units WHERE {side}_words @@ %(words)s::tsquery"
+            f" AND length({match_text}) BETWEEN %(min)s AND %(max)s", {"words": tsquery, **band}))
 
-    def _word_counts(self, text: str) -> tuple[dict[str, float], float]:
-        """The words of ``text`` as the source word index holds them, each with the number of units
+    def _word_counts(self, text: str, side: str) -> tuple[dict[str, float], float]:
+        """The words of ``text`` as the word index of ``side`` holds them, each with the number of units
         holding it, and the number above which a word is too common to select units by (none up to
         WORD_COUNT_CAP): from ANALYZE's statistics (a word outside the most common thousand counts
         half the least common of them, as the planner estimates it), else counted up to the cap."""
         words = [word for word, in self._query("SELECT lexeme FROM unnest(to_tsvector('tm_words', %s))", (text,))]
-        statistics = self._common_words()
+        statistics = self._common_words(side)
         if statistics:
             common, units = statistics
             rarer = min(common.values()) / 2
             return {word: common.get(word, rarer) for word in words}, max(COMMON_WORD_SHARE * units, WORD_COUNT_CAP)
         return dict(self._query(
-            "SELECT w, (SELECT count(*) FROM (SELECT 1 FROM units WHERE source_words @@ q::tsquery"
+            f"SELECT w, (SELECT count(*) FROM (SELECT 1 FROM units WHERE {side}_words @@ q::tsquery"
             " LIMIT %(cap)s) capped) FROM unnest(%(words)s::text[], %(queries)s::text[]) AS t(w, q)",
             {"words": words, "queries": [_lexeme(w) for w in words], "cap": WORD_COUNT_CAP + 1})), WORD_COUNT_CAP
 
@@ -943,8 +947,12 @@ def migrate(pg: psycopg.Connection) -> None:
                 pg.execute("CREATE TABLE tmtool_schema (version integer NOT NULL)")
                 pg.execute("INSERT INTO tmtool_schema VALUES (0)")
                 version = 0
+            announce_upgrade(version, len(MIGRATIONS))
             for number, script in enumerate(MIGRATIONS[version:], version + 1):
-                pg.execute(script)
+                if callable(script):
+                    script(pg)
+                else:
+                    pg.execute(script)
                 pg.execute("UPDATE tmtool_schema SET version = %s", (number,))
     except psycopg.errors.InsufficientPrivilege as exc:
         raise TmtoolError(f"cannot create the store's schema: {_first_line(exc)} (its owner must open it"

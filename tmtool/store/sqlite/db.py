@@ -76,6 +76,10 @@ COUNT_BUDGET = 250_000
 # 3 (the same five best for all 200), 16.1 with 2, 13.9 with 1 (one best match lost).
 SELECTIVE_WORDS = 3
 MAX_COUNTS = 100_000  # posting counts kept for the next searches (a few MB)
+# each side's fuzzy-search indexes: its trigram index, its normalised text and that text's length index
+# (its words are the concordance index's column of the same name)
+_FUZZY_INDEXES = {"source": ("units_grams", "match_text", "units_match_length"),
+                  "target": ("units_target_grams", "target_match_text", "units_target_match_length")}
 
 
 # a full disk as SQLite tells it: a write refused (SQLITE_FULL), or the write-ahead log's shared memory
@@ -262,8 +266,8 @@ class SQLiteStore(UnitCorrections):
     _INSERT_UNIT = (
         "INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key,"
         " document_id, position, bead, confidence, origin, props, notes, created, changed,"
-        " source_markup, target_markup, import_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " source_markup, target_markup, import_id, target_match_text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
 
     _unit_row = staticmethod(unit_row)
@@ -292,6 +296,8 @@ class SQLiteStore(UnitCorrections):
                            " SELECT id, source, target FROM units WHERE id > ?", (after,))
         self._conn.execute("INSERT INTO units_grams(rowid, match_text)"
                            " SELECT id, match_text FROM units WHERE id > ?", (after,))
+        self._conn.execute("INSERT INTO units_target_grams(rowid, target_match_text)"
+                           " SELECT id, target_match_text FROM units WHERE id > ?", (after,))
         return self._last_unit_id()
 
     @contextmanager
@@ -312,7 +318,7 @@ class SQLiteStore(UnitCorrections):
         for _, sql in rebuilt:
             self._conn.execute(sql)
         if empty:
-            for index in ("units_fts", "units_grams"):
+            for index in ("units_fts", "units_grams", "units_target_grams"):
                 self._conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
 
     def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
@@ -552,29 +558,33 @@ class SQLiteStore(UnitCorrections):
             (srclang, tgtlang),
         )
 
-    def fuzzy_candidates(self, text: str, min_score: float) -> dict[int, str]:
-        """Candidates from the source word and trigram indexes: the units sharing one of the query's
-        rarest words — a sentence repeated across the memory can have only common trigrams while its
-        words ("dureté", "acier") stay selective — and, unless it has SELECTIVE_WORDS of them, those
-        sharing one of its rarest trigrams (a short query, slips in its rare words)."""
+    def fuzzy_candidates(self, text: str, min_score: float, side: str = "source") -> dict[int, str]:
+        """Candidates from the word and trigram indexes of ``side``: the units sharing one of the
+        query's rarest words — a sentence repeated across the memory can have only common trigrams
+        while its words ("dureté", "acier") stay selective — and, unless it has SELECTIVE_WORDS of
+        them, those sharing one of its rarest trigrams (a short query, slips in its rare words)."""
         self._forget_stale_counts()
+        grams, _, _ = _FUZZY_INDEXES[side]
         ratio = min_score / 100
         # similarity = 1 - distance / longer length, so a hit's length lies in this band
         min_len, max_len = math.floor(len(text) * ratio), math.ceil(len(text) / ratio)
         words = set(WORD.findall(text))
-        word_counts = {word: self._match_count("units_fts", "source : " + _phrase(word), WORD_BUDGET + 1)
-                       for word in words}
+        # counted on both sides: a column filter reads the word's postings on both, so a word common
+        # on the other side (a French query's "de" in the English targets) is no cheap rare word here
+        # (30 ms of a French query's search of the targets at 1M units, against 7 on the sources)
+        word_counts = {word: self._match_count("units_fts", _phrase(word), WORD_BUDGET + 1) for word in words}
         # a word in no unit (a slip) is no rare word: its trigrams find the units it was mistyped from
         rare_words = rarest_grams(words, word_counts, len(words), budget=WORD_BUDGET, at_least=0)
         expression = ""
         if len(rare_words) < SELECTIVE_WORDS:
-            expression = self._rare_grams(text, ratio, max_len, bool(rare_words))
-        candidates = dict(self._band_matches("units_grams", expression, min_len, max_len)) if expression else {}
+            expression = self._rare_grams(grams, text, ratio, max_len, bool(rare_words))
+        candidates = dict(self._band_matches(grams, expression, side, min_len, max_len)) if expression else {}
         if rare_words:
-            candidates.update(self._band_matches("units_fts", f"source : ({_any_of(rare_words)})", min_len, max_len))
+            candidates.update(self._band_matches("units_fts", f"{side} : ({_any_of(rare_words)})", side,
+                                                 min_len, max_len))
         return candidates
 
-    def _rare_grams(self, text: str, ratio: float, max_len: int, rare_words: bool) -> str:
+    def _rare_grams(self, index: str, text: str, ratio: float, max_len: int, rare_words: bool) -> str:
         """An FTS5 expression of the units sharing one of ``text``'s rarest trigrams ('' if none is
         rare), or, without ``rare_words``, sharing its next rarest ones all together."""
         grams = trigrams(text)
@@ -584,7 +594,7 @@ class SQLiteStore(UnitCorrections):
         # query's grams up to their share of COUNT_BUDGET, and one reaching it is not used.
         needed = GRAM_SIZE * math.floor((1 - ratio) * max_len) + 1
         cap = min(POSTINGS_BUDGET, COUNT_BUDGET // len(grams)) + 1
-        gram_counts = {gram: self._match_count("units_grams", _phrase(gram), cap) for gram in grams}
+        gram_counts = {gram: self._match_count(index, _phrase(gram), cap) for gram in grams}
         chosen = rarest_grams({g for g in grams if gram_counts[g] < cap}, gram_counts, needed, at_least=0)
         expression = _any_of(chosen)
         common = sorted((g for g in grams - chosen if gram_counts[g]),
@@ -618,12 +628,14 @@ class SQLiteStore(UnitCorrections):
         self._counts[index, expression] = count, cap
         return count
 
-    def _band_matches(self, index: str, expression: str, min_len: int, max_len: int) -> list[tuple[int, str]]:
+    def _band_matches(self, index: str, expression: str, side: str, min_len: int,
+                      max_len: int) -> list[tuple[int, str]]:
+        _, text, length = _FUZZY_INDEXES[side]
         # named: the planner would look each match up by rowid, reading rows outside the band too
         return self._query(
-            f"SELECT u.id, u.match_text FROM {index} JOIN units u INDEXED BY units_match_length"
+            f"SELECT u.id, u.{text} FROM {index} JOIN units u INDEXED BY {length}"
             f" ON u.id = {index}.rowid"
-            f" WHERE {index} MATCH ? AND length(u.match_text) BETWEEN ? AND ?",
+            f" WHERE {index} MATCH ? AND length(u.{text}) BETWEEN ? AND ?",
             (expression, min_len, max_len),
         )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from ...errors import TmtoolError
+from ..base import announce_upgrade
 
 _V1 = """
 CREATE TABLE documents (
@@ -387,9 +388,32 @@ UPDATE documents SET ingest_order = (
 CREATE UNIQUE INDEX documents_ingest_order ON documents(ingest_order);
 """
 
+def _target_match_text(conn: sqlite3.Connection) -> None:
+    """Fuzzy search in either language (tmtool.search): a unit's normalised target beside its normalised
+    source, with the same trigram index without positions and length index, so a French query finds
+    the French target of an en→fr unit. Built here from the units already stored; new units are
+    indexed with their sources (SQLiteStore._index_units), deleted ones leave it by the trigger."""
+    from ...text.normalize import normalize_for_match
+
+    conn.create_function("normalize_for_match", 1, normalize_for_match, deterministic=True)
+    for statement in _statements("""
+        ALTER TABLE units ADD COLUMN target_match_text TEXT NOT NULL DEFAULT '';
+        UPDATE units SET target_match_text = normalize_for_match(target);
+        CREATE VIRTUAL TABLE units_target_grams USING fts5(
+            target_match_text, content='units', content_rowid='id', tokenize='trigram', detail='none');
+        INSERT INTO units_target_grams(units_target_grams) VALUES ('rebuild');
+        CREATE TRIGGER units_target_ad AFTER DELETE ON units BEGIN
+            INSERT INTO units_target_grams(units_target_grams, rowid, target_match_text)
+                VALUES ('delete', old.id, old.target_match_text);
+        END;
+        CREATE INDEX units_target_match_length ON units(id, length(target_match_text));
+        """):
+        conn.execute(statement)
+
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
-                    _V14, _V15, _V16]
+                    _V14, _V15, _V16, _target_match_text]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -408,6 +432,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             raise TmtoolError(
                 f"store schema version {version} is newer than this tmtool understands ({len(MIGRATIONS)})"
             )
+        announce_upgrade(version, len(MIGRATIONS))
         for number, script in enumerate(MIGRATIONS[version:], version + 1):
             if callable(script):
                 script(conn)
