@@ -80,3 +80,59 @@ def test_every_command_help_shows_an_example(db):
                     "history", "revert")]
     for command in commands:
         assert "Example" in run(db, *command, "--help"), command
+
+
+@pytest.mark.parametrize("args", [
+    ["glossary", "add", "  ", "staff"], ["glossary", "add", "état-major", "--en-also", "  "],
+    ["glossary", "edit", "1", "--en", ""], ["glossary", "edit", "1", "--fr", " \t"],
+    ["glossary", "edit", "1", "--add-en", "   "],
+])
+def test_an_empty_term_is_refused_and_nothing_changes(db, args):
+    # a blank term has no look-up key: db check reported it and exports wrote an empty <term>
+    run(db, "glossary", "add", "Comité militaire", "--status", "candidate")
+    output = run(db, *args, code=1)
+    assert output.startswith("tmtool: error: an empty ") and output.count("\n") == 1
+    assert [(e["id"], e["status"], [t["text"] for t in e["terms"]])
+            for e in json.loads(run(db, "glossary", "list", "--json"))] == [("1", "candidate", ["Comité militaire"])]
+
+
+def test_a_term_written_with_layout_spaces_is_stored_tidy(db):
+    run(db, "glossary", "add", " chasseur  de\nmines ", "minehunter")
+    run(db, "glossary", "edit", "1", "--add-en", "\tmine hunter  ", "--add-fr", "OTAN\u00a02030")
+    [entry] = json.loads(run(db, "glossary", "list", "--json"))
+    assert [t["text"] for t in entry["terms"]] == ["chasseur de mines", "minehunter", "OTAN\u00a02030", "mine hunter"]
+
+
+def test_show_history_and_stats_print_json_for_scripts_as_list_and_the_http_api_do(db):
+    run(db, "glossary", "add", "Comité militaire", "Military Committee", "--note", "MC")
+    run(db, "glossary", "approve", "1")
+    [listed_entry] = json.loads(run(db, "glossary", "list", "--json"))
+    shown = json.loads(run(db, "glossary", "show", "1", "--json"))
+    assert {key: shown[key] for key in listed_entry} == listed_entry and shown["note"] == "MC"
+    history = json.loads(run(db, "glossary", "history", "1", "--json"))
+    assert [(change["action"], change["entries"]) for change in history] == [("add", [1]), ("approved", [1])]
+    counts = json.loads(run(db, "stats", "--json"))
+    assert (counts["entries"], counts["entries approved"], counts["changes"]) == (1, 1, 2)
+
+
+@pytest.mark.parametrize("group", ["glossary", "tm", "db"])
+def test_a_group_given_no_command_shows_its_help_as_tmtool_alone_does(db, group):
+    # not "tmtool: error: Usage: …" with the whole help folded into an error line
+    result = CliRunner().invoke(main, ["--db", str(db), group])
+    assert result.exit_code == 2 and result.stderr.startswith(f"Usage: main {group} [OPTIONS] COMMAND [ARGS]...\n")
+    assert "Commands:" in result.stderr and "tmtool: error" not in result.stderr
+
+
+def test_replacing_a_term_by_another_term_of_the_entry_is_refused(db):
+    run(db, "glossary", "add", "État-major militaire international", "International Military Staff", "--fr-also", "EMI")
+    output = run(db, "glossary", "edit", "1", "--fr", "emi", code=1)
+    assert output == "tmtool: error: entry 1 already has the fr term 'emi': drop the one to replace instead\n"
+    run(db, "glossary", "edit", "1", "--fr", "état-major militaire international")  # the first term itself: a new spelling
+    [entry] = json.loads(run(db, "glossary", "list", "--json"))
+    assert [t["text"] for t in entry["terms"] if t["lang"] == "fr"] == ["état-major militaire international", "EMI"]
+
+
+def test_an_entry_named_twice_is_approved_once(db):
+    run(db, "glossary", "add", "Comité militaire", "Military Committee", "--status", "candidate")
+    assert run(db, "glossary", "approve", "1", "1", "01") == "1 entry approved (change 2)\n"
+    assert [change["action"] for change in json.loads(run(db, "glossary", "history", "--json"))] == ["add", "approved"]

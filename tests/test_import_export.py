@@ -271,3 +271,78 @@ def test_a_refused_file_does_not_leave_a_new_empty_store_behind(tmp_path):
     result = CliRunner().invoke(main, ["--db", str(db), "import", str(bad)])
     assert result.exit_code == 1 and "broken.tmx" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.tmx"]
+
+
+def test_an_indented_term_is_imported_tidy_and_exports_as_it_reads(tmp_path):
+    # a TBX written by hand or pretty-printed: the layout inside <term> is not the term's text
+    tbx = tmp_path / "indented.tbx"
+    tbx.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>'
+                   '<termEntry><langSet xml:lang="fr"><tig><term>\n   chasseur\n   de mines \n</term></tig></langSet>'
+                   '<langSet xml:lang="en"><tig><term> minehunter</term></tig></langSet></termEntry>'
+                   '</body></text></martif>', encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert run(db, "import", str(tbx)).exit_code == 0
+    with open_store(db) as store:
+        assert pairs(store) == [(("chasseur de mines",), ("minehunter",), ReviewStatus.CANDIDATE)]
+    exported = run(db, "export", "tsv", "--status", "all", "-o", "-").stdout
+    assert exported.startswith("chasseur de mines\tminehunter\t")
+
+
+def _reviewed_in_a_spreadsheet(path, suffix):
+    """The exported file as a terminologist hands it back: the candidate approved, with a note."""
+    if suffix == "po":  # the fuzzy flag cleared and a translator comment written, as in Poedit
+        text = path.read_text(encoding="utf-8")
+        head, _, rest = text.partition('msgid "Comité militaire"')
+        head = head[:head.rindex("#, fuzzy")]
+        path.write_text(head + '# reviewed by ana\nmsgid "Comité militaire"' + rest, encoding="utf-8")
+        return
+    import openpyxl
+
+    if suffix == "xlsx":
+        workbook = openpyxl.load_workbook(path)
+        rows = list(workbook.active.iter_rows())
+    else:
+        import csv as csv_module
+
+        rows = list(csv_module.reader(path.open(encoding="utf-8", newline="")))
+    header = [cell.value if suffix == "xlsx" else cell for cell in rows[0]]
+    for row in rows[1:]:
+        values = [cell.value if suffix == "xlsx" else cell for cell in row]
+        if values[header.index("fr")] == "Comité militaire":
+            if suffix == "xlsx":
+                row[header.index("status")].value, row[header.index("note")].value = "Approved", "reviewed by ana"
+            else:
+                row[header.index("status")], row[header.index("note")] = "Approved", "reviewed by ana"
+    if suffix == "xlsx":
+        workbook.save(path)
+    else:
+        import csv as csv_module
+
+        with path.open("w", encoding="utf-8", newline="") as out:
+            csv_module.writer(out).writerows(rows)
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv", "po"])
+def test_a_review_made_on_an_export_comes_back_to_the_entries_awaiting_it(tmp_path, suffix):
+    # export --status all, review in Excel or Poedit, import: the decisions were dropped as "already stored"
+    db = tmp_path / "store.db"
+    with open_store(db, create=True) as store:
+        glossary.import_entries(store, GLOSSARY, "hand")
+        approved_id = int(next(e for e in store.list_entries() if e.status is ReviewStatus.APPROVED).id)
+    review = tmp_path / f"review.{suffix}"
+    assert run(db, "export", "--status", "all", "-o", str(review)).exit_code == 0
+    older = tmp_path / f"older.{suffix}"
+    older.write_bytes(review.read_bytes())
+    _reviewed_in_a_spreadsheet(review, suffix)
+    done = run(db, "import", str(review))
+    assert done.stdout.startswith("0 entries added, 3 already stored (1 of them reviewed from the file)"), done.output
+    with open_store(db) as store:
+        [committee] = store.list_entries(text="Comité militaire")
+        assert (committee.status, committee.note) == (ReviewStatus.APPROVED, "reviewed by ana")
+        assert store.history(int(committee.id))[-1].action == f"import review.{suffix}"
+        # a review a person made in the store is kept: an older export does not undo it
+        glossary.set_status(store, approved_id, ReviewStatus.REJECTED)
+    assert run(db, "import", str(older)).stdout.startswith("0 entries added, 3 already stored (entries")
+    with open_store(db) as store:
+        assert glossary.entry(store, approved_id).status is ReviewStatus.REJECTED
+        assert glossary.entry(store, int(committee.id)).status is ReviewStatus.APPROVED

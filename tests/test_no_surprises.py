@@ -52,6 +52,13 @@ def test_commands_that_add_to_a_store_create_it(tmp_path):
     assert {p.name for p in tmp_path.glob("*.db")} == {"a.db", "b.db", "c.db"}
 
 
+@pytest.mark.parametrize("args", [["ingest", SEED_FR], ["ingest", "--dir", ".", SEED_FR, SEED_EN]])
+def test_ingest_given_the_wrong_arguments_is_a_usage_error_and_makes_no_store(tmp_path, args):
+    output = run(tmp_path / "new.db", *args, code=2)
+    assert output.startswith("tmtool: error: ") and output.endswith(" ingest --help')\n")
+    assert not (tmp_path / "new.db").exists()
+
+
 # ---- lookup: the memory when the glossary has no entry -------------------------------------------
 
 
@@ -90,6 +97,9 @@ def test_an_exact_entry_is_answered_without_the_memory_and_nothing_at_all_exits_
     assert run(memory_store, "lookup", "comités militaires").startswith("Comité militaire  =  Military Committee")
     assert run(memory_store, "lookup", "sous-marin", code=1) == \
         "No glossary entry for 'sous-marin', and no unit of the memory holds it.\n"
+    # with --json, stdout is still JSON (an empty list) for the script reading it; the exit status says nothing was found
+    result = CliRunner().invoke(main, ["--db", str(memory_store), "lookup", "sous-marin", "--json"])
+    assert (result.exit_code, json.loads(result.stdout)) == (1, [])
 
 
 def test_english_plurals_fold_as_french_ones_do(tmp_path):

@@ -154,6 +154,18 @@ def test_ctrl_c_in_ingest_dir_lists_the_documents_saved_before_it(tmp_path, monk
         assert store.stats()["units"] == store.unit_count() > 0
 
 
+def test_ctrl_c_in_the_first_ingest_into_a_new_store_leaves_no_store(tmp_path, monkeypatch):
+    # a store the interrupted command made, empty, would answer later commands instead of "no such store"
+    def interrupted(store, record, units):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(SQLiteStore, "replace_document", interrupted)
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", str(SEED_FR), str(SEED_EN), "--no-terms"])
+    assert (result.exit_code, result.output) == (130, "tmtool: interrupted\n")
+    assert not db.exists()
+
+
 @pytest.mark.parametrize("no_terms", [["--no-terms"], []])
 def test_single_ingest_reports_its_stages(tmp_path, monkeypatch, no_terms):
     steps = []

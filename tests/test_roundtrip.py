@@ -34,6 +34,7 @@ XML_CHAR = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs"),
                          exclude_characters="\ufffe\uffff") | st.sampled_from(SPECIALS)
 TEXT = st.text(XML_CHAR, max_size=20)
 WORDS = TEXT.map(str.strip).filter(bool)  # what a store keeps: units and terms with some text
+TERMS = WORDS.map(rules.term_text)  # a term's layout spaces (a line break, a tab, a run of spaces) are one space
 
 ROUND_TRIP_SETTINGS = settings(max_examples=40, deadline=None,
                                suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -243,8 +244,8 @@ def test_markup_that_is_not_xml_is_refused_and_the_old_file_kept(tmp_path):
 
 @st.composite
 def entries(draw) -> Entry:
-    terms = [Term(t, "fr") for t in draw(st.lists(WORDS, min_size=1, max_size=2, unique_by=fold))]
-    terms += [Term(t, "en") for t in draw(st.lists(WORDS, max_size=2, unique_by=fold))]
+    terms = [Term(t, "fr") for t in draw(st.lists(TERMS, min_size=1, max_size=2, unique_by=fold))]
+    terms += [Term(t, "en") for t in draw(st.lists(TERMS, max_size=2, unique_by=fold))]
     return Entry(terms, status=draw(st.sampled_from(list(ReviewStatus))),
                  definition=draw(st.none() | WORDS), note=draw(st.none() | WORDS))
 
@@ -257,7 +258,7 @@ def multilingual_entries(draw) -> Entry:
     """An entry with terms in German and Spanish too (or in some of them)."""
     entry = draw(entries())
     for lang in ("de", "es"):
-        entry.terms += [Term(t, lang) for t in draw(st.lists(WORDS, max_size=2, unique_by=fold))]
+        entry.terms += [Term(t, lang) for t in draw(st.lists(TERMS, max_size=2, unique_by=fold))]
     return entry
 
 

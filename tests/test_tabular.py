@@ -134,7 +134,7 @@ def test_a_csv_of_excel_in_french_is_separated_by_semicolons(tmp_path):
         ("Term,Definition\nEMI,État-major\n", "no usable columns"),
         ("pays partenaire\n", "no usable columns: expected a French and an English column"),
         ("fr,en,score\nEMI,IMS,high\n", ":2: invalid value"),
-        ("fr,en,status\nEMI,IMS,maybe\n", ":2: invalid value: 'maybe' is not a valid ReviewStatus"),
+        ("fr,en,status\nEMI,IMS,maybe\n", ":2: invalid value: status 'maybe': expected candidate, approved or rejected"),
     ],
 )
 def test_unusable_csv_is_an_error(tmp_path, content, message):
@@ -247,3 +247,21 @@ def test_any_entries_round_trip_through_csv(entries):
         out = Path(folder) / "g.csv"
         write_csv(entries, out)
         assert list(read_csv(out)) == entries
+
+
+def test_term_cells_of_spaces_are_empty_and_a_row_without_terms_is_skipped_with_its_line(tmp_path):
+    path = tmp_path / "gaps.csv"
+    path.write_text("fr;en;note\n;staff;only English\n  ;  ;no term at all\nEMI;IMS\n", encoding="utf-8")
+    skipped = []
+    read = [([t.text for t in e.terms], e.note) for e in read_csv(path, on_skip=skipped.append)]
+    assert read == [(["staff"], "only English"), (["EMI", "IMS"], None)]
+    assert [(s.line, s.reason) for s in skipped] == [(3, "no term: the term columns are empty")]
+
+
+def test_a_status_typed_in_a_spreadsheet_is_read_in_any_case_and_in_french(tmp_path):
+    # a terminologist sets the status column by hand: Excel's capital, a stray space, the French word
+    path = tmp_path / "reviewed.csv"
+    path.write_text("fr;en;statut\nEMI;IMS;Approved\nOTAN;NATO;APPROUVÉ \npays ami;friendly country;rejetée\n"
+                    "CM;MC; Candidat\nCMI;IMC;\n", encoding="utf-8")
+    assert [e.status for e in read_csv(path)] == [ReviewStatus.APPROVED, ReviewStatus.APPROVED, ReviewStatus.REJECTED,
+                                                  ReviewStatus.CANDIDATE, ReviewStatus.CANDIDATE]

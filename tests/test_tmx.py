@@ -242,3 +242,12 @@ def test_an_export_removes_the_temporary_files_of_killed_writers_only(tmp_path):
 def test_missing_output_directory_is_one_clear_error(tmp_path):
     with pytest.raises(TmtoolError, match="does not exist"):
         write_tmx(seed_gold_units(), tmp_path / "nowhere" / "seed.tmx", srclang="fr-FR")
+
+
+@pytest.mark.parametrize("name", [".", "exports", "exports/"])
+def test_an_output_that_is_a_directory_is_one_clear_error_and_nothing_is_left(tmp_path, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "exports").mkdir()
+    with pytest.raises(TmtoolError, match="is a directory; give a file name in it"):
+        write_tmx(seed_gold_units(), name, srclang="fr-FR")
+    assert [p.name for p in tmp_path.rglob("*")] == ["exports"]

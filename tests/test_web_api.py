@@ -78,6 +78,8 @@ def test_entries_are_filtered_and_paged(api, db):
     assert http.get("/api/entries", params={"status": "approved"}).json()["entries"] == []
     by_document = http.get("/api/entries", params={"document": SEED_ID, "limit": 100}).json()["entries"]
     assert len(by_document) == count and http.get("/api/entries", params={"document": "other"}).json()["entries"] == []
+    # an empty parameter, as a form or a generic client sends it, is no filter: not "the entries of document ''"
+    assert len(http.get("/api/entries", params={"document": "", "q": "", "limit": 100}).json()["entries"]) == count
     texts = http.get("/api/entries", params={"q": "otan"}).json()["entries"]
     assert texts and all(any("otan" in t["text"].lower() for t in e["terms"]) for e in texts)
     assert http.get("/api/entries", params={"status": "bogus"}).status_code == 400
@@ -94,6 +96,21 @@ def test_an_entry_with_its_version_and_history(api):
     missing = http.get("/api/entries/99999")
     assert missing.status_code == 404 and missing.json() == {"error": "not found", "message": "no glossary entry 99999"}
     assert http.get("/api/entries/abc").status_code == 400
+
+
+def test_a_method_the_path_does_not_answer_is_a_405_naming_those_it_does(api):
+    http, headers = api
+    wrong = http.delete("/api/entries/1", headers=headers)
+    assert (wrong.status_code, wrong.json()["error"]) == (405, "method not allowed")
+    assert "GET" in wrong.headers["allow"]
+    assert http.post("/api/lookup?q=OTAN", headers=headers).headers["allow"] == "GET"
+
+
+def test_a_body_that_is_not_json_says_so_and_where(api):
+    http, headers = api
+    bad = http.patch("/api/entries/1", content=b'{"version": 1,', headers={**headers, "content-type": "application/json"})
+    assert bad.status_code == 400 and bad.json() == {
+        "error": "invalid", "message": "body: not valid JSON at character 14 (Expecting property name enclosed in double quotes)"}
 
 
 def test_documents_and_their_units(api):
@@ -443,6 +460,23 @@ def test_tmtool_serve_refuses_in_one_line(db, tmp_path):
     missing = CliRunner().invoke(main, ["--db", str(tmp_path / "nothing.db"), "serve"])
     assert missing.exit_code == 2 and "no such store" in missing.stderr
     assert not (tmp_path / "nothing.db").exists()
+
+
+def test_tmtool_serve_on_a_port_already_in_use_says_so_in_one_line(db):
+    import socket
+
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    with socket.socket() as taken:  # another server on the port: uvicorn said two lines and exited 3
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["--db", db, "serve", "--port", str(port)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"tmtool: error: cannot listen on 127.0.0.1:{port}: Address already in use "
+                             "(another tmtool serve? --port chooses another)\n")
 
 
 def test_serve_with_workers_runs_processes_that_share_the_csrf_token(db):

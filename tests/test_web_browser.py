@@ -17,9 +17,9 @@ import pytest
 from lxml import etree
 from workbench import SEED_ID, WAIT_S, Server, seeded_store
 
-from conftest import tool_missing
+from conftest import SEED_EN, SEED_FR, tool_missing
 
-from tmtool import glossary
+from tmtool import api, glossary
 from tmtool.store import open_store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -272,3 +272,41 @@ def _status(db: str, entry_id: int) -> str:
 def _usage(db: str, entry_id: int, text: str) -> str:
     with open_store(db) as store:
         return next(t.usage.value for t in glossary.entry(store, entry_id).terms if t.text == text)
+
+
+def test_an_edit_sends_only_the_fields_changed(server, browser, db, tmp_path):
+    # the form shows an empty English field for an entry without English: saving a note must not store it as a term
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    with open_store(db) as store:
+        added = int(api.add_entry(store, ["chasseur de mines"], status="candidate")["id"])
+    browser.get(server.url + "/review?q=" + quote("chasseur de mines"))
+    ActionChains(browser).send_keys("e").perform()
+    note = css(browser, '.card.selected .edit-form input[name="note"]')[0]
+    note.send_keys("MCM vessel", Keys.ENTER)
+    wait(browser, lambda b: _status(db, added) == "approved", "the edit did not land")
+    with open_store(db) as store:
+        entry = glossary.entry(store, added)
+    assert [(t.lang, t.text) for t in entry.terms] == [("fr", "chasseur de mines")] and entry.note == "MCM vessel"
+
+
+def test_an_upload_says_what_it_did_and_what_it_skipped_after_the_lists_reload(server, browser, db, tmp_path):
+    glossary_file = tmp_path / "lexique.csv"
+    glossary_file.write_text("fr;en;note\nchasseur de mines;minehunter;\n ; ;a note without its terms\n",
+                             encoding="utf-8")
+    browser.get(server.url + "/documents")
+    form = css(browser, 'form.upload[data-api="/api/import"]')[0]
+    form.find_element("css selector", 'input[name="file"]').send_keys(str(glossary_file))
+    form.find_element("css selector", 'button[type="submit"]').click()
+    wait(browser, lambda b: "lexique.csv" in css(b, "table.imports")[0].text, "the imports list did not show the file")
+    status = wait(browser, lambda b: css(b, "#status")[0].text, "nothing said about the upload")
+    assert status.splitlines() == ["1 entries added, 0 already stored (entries in en 1, fr 1), 1 skipped:",
+                                   "lexique.csv:3: no term: the term columns are empty"]
+    form = css(browser, 'form.upload[data-api="/api/ingest"]')[0]  # the pair the store was seeded with
+    form.find_element("css selector", 'input[name="fr_file"]').send_keys(str(SEED_FR))
+    form.find_element("css selector", 'input[name="en_file"]').send_keys(str(SEED_EN))
+    form.find_element("css selector", 'input[name="doc_id"]').send_keys("again")
+    form.find_element("css selector", 'button[type="submit"]').click()
+    wait(browser, lambda b: "already stored" in css(b, "#status")[0].text, "nothing said about the pair")
+    assert css(browser, "#status")[0].text == f"again: same text as document {SEED_ID}, already stored, nothing changed"

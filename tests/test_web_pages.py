@@ -96,6 +96,25 @@ def test_pages_render_the_seed_store(tmp_path):
     assert 'name="csrf-token"' in review
 
 
+def test_the_review_queue_pages_on_by_its_own_links_and_filter_form(tmp_path):
+    # both send every field, an empty score box included (min_score=): that was a 400 error page
+    from html import unescape
+    import re
+
+    http = client(seeded_store(tmp_path))[0]
+    first = http.get("/review").text
+    next_page = unescape(re.search(r'<a rel="next" href="([^"]+)"', first).group(1))
+    assert "min_score=&" in next_page
+    second = http.get(next_page)
+    assert second.status_code == 200 and "Entries 11–20" in second.text
+    filtered = http.get("/review", params={"status": "candidate", "min_score": "", "document": "", "q": "OTAN"})
+    assert filtered.status_code == 200 and 'class="card"' in filtered.text
+    assert 'name="min_score" type="number" step="any" value=""' in filtered.text
+    scored = http.get("/review", params={"status": "", "min_score": "1.5", "document": "", "q": ""})
+    assert scored.status_code == 200 and 'value="1.5"' in scored.text
+    assert http.get("/review?min_score=abc").status_code == 400
+
+
 def test_every_response_forbids_framing_and_foreign_scripts(tmp_path):
     """Markup that slipped into a page would not run (scripts of this server only), and no other
     site's page can frame the review queue to take its keystrokes."""

@@ -299,7 +299,7 @@ def test_every_sheet_with_a_glossary_header_is_read_and_the_others_reported(tmp_
         (["cyberdéfense", "cyber defence"], None)]
     assert skipped == [
         Skipped("sheet 'Sources' not read: no header row names a French and an English column", str(path)),
-        Skipped("sheet 'Logistique': invalid value: 'bogus' is not a valid ReviewStatus", str(path), 3),
+        Skipped("sheet 'Logistique': invalid value: status 'bogus': expected candidate, approved or rejected", str(path), 3),
         Skipped("sheet 'Cyber': a title above the header row, not read", str(path), 1)]
 
 

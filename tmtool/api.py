@@ -172,7 +172,8 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
                 progress: Progress | None = None, user: str | None = None) -> dict:
     """Import a memory or a glossary in any format read (see :func:`format_names`), from a path or an
     upload (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
-    "untranslated", "languages", "skipped"}``: languages as ``{"fr-FR→en-GB": 3}`` (units added by
+    "reviewed", "untranslated", "languages", "skipped"}`` (reviewed: entries already stored that awaited
+    review and took the file's status, definition and note, see :func:`tmtool.glossary.import_entries`); languages as ``{"fr-FR→en-GB": 3}`` (units added by
     language pair) or ``{"fr": 2}`` (entries read holding each language), most first; skipped as one
     line each.
 
@@ -193,7 +194,7 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     counts = sorted(result.languages.items(), key=lambda item: (-item[1], item[0]))
     languages = {("→".join(key) if isinstance(key, tuple) else key): count for key, count in counts}
     return {"kind": result.kind, "added": result.added, "already_stored": result.already_stored,
-            "untranslated": result.untranslated, "languages": languages,
+            "reviewed": result.reviewed, "untranslated": result.untranslated, "languages": languages,
             "skipped": [str(skipped) for skipped in result.skipped]}
 
 
@@ -401,9 +402,9 @@ def _set_status(store: Store, entry_ids: Sequence[int | str], status: ReviewStat
                 user: str | None) -> list[int]:
     if expected_version is not None and len(entry_ids) != 1:
         raise Invalid("an expected version is given for one entry at a time")
-    with store.transaction():
-        return [glossary.set_status(store, _id(i), status, expected_version=expected_version, user=user)
-                for i in entry_ids]
+    with store.transaction():  # an id given twice (12 12, 12 012) is one change
+        return [glossary.set_status(store, i, status, expected_version=expected_version, user=user)
+                for i in dict.fromkeys(_id(i) for i in entry_ids)]
 
 
 def approve(store: Store, entry_ids: Sequence[int | str], *, expected_version: int | None = None,

@@ -17,6 +17,8 @@ from . import api
 from .errors import TmtoolError
 
 DEFAULT_DB = "tmtool.db"
+# what click (8.2 on) raises for a group given no command; older clicks print the help themselves
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 class _Group(click.Group):
@@ -25,7 +27,11 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except _NO_ARGS_IS_HELP as exc:  # `tmtool glossary` alone: its help as `tmtool` alone shows it, not in an error line
+            exc.show()
+            ctx.exit(exc.exit_code)
         except click.UsageError as exc:
+            _discard_new_store(ctx)
             # a wrong option or a missing file is bad input too: one line, not click's usage block
             where = exc.ctx.command_path if exc.ctx else "tmtool"
             click.echo(f"tmtool: error: {exc.format_message()} (see '{where} --help')", err=True)
@@ -43,6 +49,7 @@ class _Group(click.Group):
             click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
+            _discard_new_store(ctx)
             click.echo("tmtool: interrupted", err=True)
             ctx.exit(130)
 
@@ -292,7 +299,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
                    "the units are stored", err=True)
     if inbox:
         if fr_file or en_file or doc_id:
-            raise TmtoolError("--dir takes no FR_FILE, EN_FILE or --doc-id")
+            raise click.UsageError("--dir takes no FR_FILE, EN_FILE or --doc-id")
         try:
             with _progress_bar(ctx, "Ingesting", "sentences", of="pairs") as progress:
                 summary = api.ingest_dir(store, inbox, extract_terms=not no_terms, srclang=srclang, tgtlang=tgtlang,
@@ -308,7 +315,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
             ctx.exit(1)
         return
     if not (fr_file and en_file):
-        raise TmtoolError("give FR_FILE and EN_FILE, or --dir INBOX")
+        raise click.UsageError("give FR_FILE and EN_FILE, or --dir INBOX")
     # stages of one pair are unequal (extraction is most of it): no time-left estimate
     with _progress_bar(ctx, "Ingesting", "sentences", eta=False) as progress:
         result = api.ingest(store, fr_file, en_file, document_id=doc_id, extract_terms=not no_terms,
@@ -362,6 +369,8 @@ def lookup(ctx, term, lang, as_json, limit):
     """
     answer = api.lookup(_open_store(ctx), term, lang=lang, limit=limit)
     if not (answer["entries"] or answer["memory"]):
+        if as_json:  # still a JSON list for the script reading it; the exit status says nothing was found
+            _json([])
         click.echo(f"No glossary entry for {term!r}, and no unit of the memory holds it.", err=True)
         ctx.exit(1)
     exact = [hit for hit in answer["entries"] if hit["match"] != "fuzzy"]
@@ -444,8 +453,9 @@ def glossary_list(ctx, status, min_score, since, text, limit, as_json):
 
 @glossary.command("show")
 @click.argument("entry_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON (as glossary list --json does).")
 @click.pass_context
-def glossary_show(ctx, entry_id):
+def glossary_show(ctx, entry_id, as_json):
     """Show one entry with its terms, notes and contexts.
 
     \b
@@ -455,6 +465,9 @@ def glossary_show(ctx, entry_id):
     from datetime import datetime
 
     entry = api.entry(_open_store(ctx), entry_id)
+    if as_json:
+        _json(entry)
+        return
     click.echo(_entry_line(entry))
     for term in entry["terms"]:
         details = ", ".join(v for v in (term["type"], term["usage"], term["pos"], term["gender"]) if v)
@@ -580,8 +593,9 @@ def glossary_remove(ctx, entry_id):
 
 @glossary.command("history")
 @click.argument("entry_id", type=int, required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @click.pass_context
-def glossary_history(ctx, entry_id):
+def glossary_history(ctx, entry_id, as_json):
     """List recorded changes (of one entry when ENTRY_ID is given): id, time, action, who made it
     (when recorded), entries.
 
@@ -589,7 +603,11 @@ def glossary_history(ctx, entry_id):
     Example:
       tmtool glossary history 12
     """
-    for change in api.history(_open_store(ctx), entry_id):
+    changes = api.history(_open_store(ctx), entry_id)
+    if as_json:
+        _json(changes)
+        return
+    for change in changes:
         by = f"by {change['user']}  " if change["user"] else ""
         reverted = f"  (reverted by {change['reverted_by']})" if change["reverted_by"] else ""
         click.echo(f"{change['id']:>6}  {change['time']}  {change['action']:<12}  {by}"
@@ -676,8 +694,9 @@ def tm_concordance(ctx, word, limit):
 
 
 @main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 @click.pass_context
-def stats(ctx):
+def stats(ctx, as_json):
     """Count what the store holds; then units by language pair (units fr→en), units' texts in
     languages beyond their source and target (variants de) and glossary terms by language (terms de).
 
@@ -685,7 +704,11 @@ def stats(ctx):
     Example:
       tmtool --db team.db stats
     """
-    for name, count in api.stats(_open_store(ctx)).items():
+    counts = api.stats(_open_store(ctx))
+    if as_json:
+        _json(counts)
+        return
+    for name, count in counts.items():
         click.echo(f"{name:<20} {count}")
 
 
@@ -708,9 +731,10 @@ def serve(ctx, host, port, token, workers):
       TMTOOL_TOKEN=$(openssl rand -hex 16) tmtool --db team.db serve --host 0.0.0.0
       tmtool --db team.db serve --workers 2   # two processes: two cores answer at once
     """
-    from .web import check_binding, serve as serve_workbench
+    from .web import check_binding, check_port, serve as serve_workbench
 
     check_binding(host, token)
+    check_port(host, port)
     _open_store(ctx).close()  # a misspelt --db stops here, and the store is brought up to date once
     click.echo(f"tmtool workbench on http://{host}:{port}/ (Ctrl-C stops it)", err=True)
     serve_workbench(ctx.find_root().obj["db"], host=host, port=port, token=token, user=_user(ctx), workers=workers)
@@ -919,6 +943,7 @@ def _import_summary(result: dict) -> str:
                 f"already stored, {result['untranslated']} untranslated skipped")
     else:
         line = f"{result['added']} entries added, {result['already_stored']} already stored"
+        line += f" ({result['reviewed']} of them reviewed from the file)" if result["reviewed"] else ""
         line += f" (entries in {counts})" if counts else ""
     if skipped := result["skipped"]:
         shown = "; ".join(skipped[:_SHOWN_SKIPS])
@@ -1015,7 +1040,7 @@ def check(ctx, files, fmt):
     except (TmtoolError, OSError, UnicodeError) as exc:  # exit 1 means findings here: bad input is 2
         click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
         ctx.exit(2)
-    if report["findings"]:
+    if report["findings"] or fmt != "text":  # a clean file is still a JSON list, a CSV header, for the script reading them
         click.echo(api.check_report(report["findings"], fmt))
     for problem in report["skipped"]:
         click.echo(f"skipped: {problem}", err=True)

@@ -9,10 +9,12 @@ recorded change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .model import (
@@ -42,7 +44,26 @@ def _find(entry: Entry, text: str) -> Term:
     raise Invalid(f"entry {entry.id} has no term {text!r}")
 
 
+# line breaks, tabs and runs of spaces inside a term are layout (an indented <term>, a wrapped cell);
+# a no-break space is kept, as French typography chose it
+_LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def term_text(text: str) -> str:
+    """A term's text as it is stored: its layout spaces made one space, none around it."""
+    return _LAYOUT_SPACE.sub(" ", text).strip()
+
+
+def _written_term(text: str, lang: str) -> str:
+    """A term a person wrote, tidied; an empty one is refused rather than stored as a blank term."""
+    tidy = term_text(text)
+    if not tidy:
+        raise Invalid(f"an empty {lang} term: give its text, or drop the term to remove it")
+    return tidy
+
+
 def _new_term(text: str, lang: str) -> Term:
+    text = _written_term(text, lang)
     # an all-capitals single word written by a person is an acronym (EMI, IMS, C-IED)
     is_acronym = " " not in text and text.upper() == text and any(c.isalpha() for c in text)
     return Term(text=text, lang=lang, term_type=TermType.ACRONYM if is_acronym else TermType.FULL_FORM)
@@ -76,7 +97,10 @@ def edit(
     for lang, text in (("fr", fr), ("en", en)):
         if text is None:
             continue
+        text = _written_term(text, lang)
         current = entry.terms_in(lang)
+        if any(fold(term.text) == fold(text) for term in current[1:]):  # two of one term: never what was meant
+            raise Invalid(f"entry {entry.id} already has the {lang} term {text!r}: drop the one to replace instead")
         if current:
             current[0].text, current[0].lemma, current[0].forms = text, None, []
         else:
@@ -670,28 +694,58 @@ def _take_back(store: Store, shares: dict[int, list[tuple[str | None, float | No
     return removed
 
 
+class Imported(NamedTuple):
+    added: int
+    already_stored: int
+    reviewed: int  # of those already stored: candidates given the review the file brought back
+
+
 def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_id: int | None = None, *,
-                   user: str | None = None) -> tuple[int, int]:
+                   user: str | None = None) -> Imported:
     """Add glossary entries read from a file (import ``import_id``, see ``Store.new_import``),
-    skipping any whose terms (folded) are exactly those of a stored entry. One recorded change
-    for the file. Returns (added, skipped)."""
-    added: dict[int, dict | None] = {}
-    skipped = 0
+    skipping any whose terms (folded) are exactly those of a stored entry. An entry so skipped
+    that names the stored one's id (this store's export, reviewed in a spreadsheet or a PO
+    editor) brings back its status, definition and note when the stored entry still awaits a
+    person's review; one a person reviewed keeps its review, as it does from extraction. One
+    recorded change for the file."""
+    before: dict[int, dict | None] = {}
+    after: dict[int, dict | None] = {}
+    skipped = reviewed = 0
     with store.transaction():
         for read in entries:
+            for term in read.terms:
+                term.text = term_text(term.text)
+            read.terms = [term for term in read.terms if term.text]
             if not read.terms:
                 raise TmtoolError(f"{f'entry {read.id}' if read.id else 'an entry'} has no term", path=origin)
-            if _identical_entry(store, read):
+            stored = _identical_entry(store, read)
+            if stored is not None:
                 skipped += 1
+                if read.id == stored.id and (change := _review_read_back(store, read, stored)):
+                    before[int(stored.id)], after[int(stored.id)] = change
+                    reviewed += 1
                 continue
             entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
                                           entry_id=_free_id(store, read.id), import_id=import_id)
-            added[entry_id] = snapshot(store, entry_id)
-        if added:
-            change_id = store.record_change(f"import {Path(origin).name}", dict.fromkeys(added), added, user=user)
+            before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
+        if after:
+            change_id = store.record_change(f"import {Path(origin).name}", before, after, user=user)
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
-    return len(added), skipped
+    return Imported(len(after) - reviewed, skipped, reviewed)
+
+
+def _review_read_back(store: Store, read: Entry, stored: Entry) -> tuple[dict, dict] | None:
+    """Give a stored entry awaiting review the status, definition and note of its exported copy,
+    if they differ; the entry before and after, as the history keeps them, or None."""
+    entry_id = int(stored.id)
+    fields = {"status": read.status, "definition": read.definition, "note": read.note}
+    if store.entry_state(entry_id).reviewed or fields == {
+            "status": stored.status, "definition": stored.definition, "note": stored.note}:
+        return None
+    was = snapshot(store, entry_id)
+    store.set_entry_fields(entry_id, {**fields, "reviewed": read.status is not ReviewStatus.CANDIDATE})
+    return was, snapshot(store, entry_id)
 
 
 def _free_id(store: Store, wanted: str | None) -> int | None:
@@ -702,15 +756,16 @@ def _free_id(store: Store, wanted: str | None) -> int | None:
     return None if store.entry_state(int(wanted)) is not None else int(wanted)
 
 
-def _identical_entry(store: Store, read: Entry) -> bool:
+def _identical_entry(store: Store, read: Entry) -> Entry | None:
+    """The stored entry whose terms (folded) are exactly those read, if any."""
     wanted = {(t.lang, fold(t.text)) for t in read.terms}
     first = read.terms[0]
     candidates = sorted({hit.entry_id for hit in store.terms_by_key([fold(first.text)])
                          if hit.kind == "form" and hit.lang == first.lang})
     for stored in store.entries(candidates, contexts=0).values():
         if {(t.lang, fold(t.text)) for t in stored.terms} == wanted:
-            return True
-    return False
+            return stored
+    return None
 
 
 def remove_import(store: Store, import_id: int, *, user: str | None = None) -> tuple[ImportRecord, Removal]:

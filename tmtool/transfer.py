@@ -40,6 +40,7 @@ class ImportResult:
     added: int = 0
     already_stored: int = 0
     untranslated: int = 0  # units only
+    reviewed: int = 0  # entries only: of those already stored, candidates given the file's review
     languages: Counter = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
 
@@ -90,7 +91,7 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
             result.added, result.already_stored, result.untranslated = store.add_units(
                 items, origin, import_id, pairs=result.languages, **untranslated)
         else:
-            result.added, result.already_stored = glossary.import_entries(
+            result.added, result.already_stored, result.reviewed = glossary.import_entries(
                 store, _counting_languages(items, result.languages), origin, import_id, user=user)
         store.finish_import(import_id, result.added)
     return result

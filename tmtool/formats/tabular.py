@@ -232,7 +232,7 @@ def entry_from_row(row: dict[str, str]) -> Entry:
     acronym = (row.get("acronym") or "").strip()
     for lang, flat in (("fr", {"pos": row.get("pos") or "noun", "gender": row.get("gender") or None}), ("en", {})):
         in_lang = [t for t in extra_terms if t.lang == lang]
-        if row.get(lang):
+        if (row.get(lang) or "").strip():  # a cell of spaces is an empty cell
             head = _term_from_record({"text": row[lang], "lang": lang, **flat, **details.get(lang, {})})
             in_lang.insert(details.get("head_index", {}).get(lang, 0), head)
         if acronym and (lang == "fr" or not french_only_acronym(acronym, row.get("fr", ""), row.get("en", ""))):
@@ -247,7 +247,7 @@ def entry_from_row(row: dict[str, str]) -> Entry:
     return Entry(
         terms=terms,
         id=row.get("id") or None,
-        status=ReviewStatus(row["status"]) if row.get("status") else ReviewStatus.CANDIDATE,
+        status=_status_of(row["status"]) if (row.get("status") or "").strip() else ReviewStatus.CANDIDATE,
         definition=row.get("definition") or None,
         note=row.get("note") or None,
         frequency=int(row["frequency"]) if row.get("frequency") else 0,
@@ -355,8 +355,10 @@ def read_rows(
         except (ValueError, TypeError, AttributeError) as exc:  # a bad number, date, status or details JSON
             problem = f"invalid value: {exc}"
         else:
-            yield entry if "details" in columns else _one_term_a_line(entry)
-            continue
+            if entry.terms:
+                yield entry if "details" in columns else _one_term_a_line(entry)
+                continue
+            problem = "no term: the term columns are empty"
         on_skip(Skipped(problem, str(path), number))
 
 
@@ -422,6 +424,18 @@ def _folded_name(name: str) -> str:
 
 
 _COLUMN_OF_NAME = {_folded_name(alias): column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}
+# a status cell as a person types it in a spreadsheet: any case, in English or French
+_STATUS_OF_NAME = {_folded_name(name): status for status, names in (
+    (ReviewStatus.CANDIDATE, ("candidate", "candidat")), (ReviewStatus.APPROVED, ("approved", "approuvé", "approuvée")),
+    (ReviewStatus.REJECTED, ("rejected", "rejeté", "rejetée"))) for name in names}
+
+
+def _status_of(cell: str) -> ReviewStatus:
+    """The status a cell names; ValueError (the row is skipped, told with its line) for any other."""
+    try:
+        return _STATUS_OF_NAME[_folded_name(cell)]
+    except KeyError:
+        raise ValueError(f"status {cell!r}: expected candidate, approved or rejected") from None
 
 
 def _lines(path: str | Path) -> io.StringIO:

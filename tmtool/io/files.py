@@ -40,6 +40,8 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     directory = path.parent
     if not directory.is_dir():
         raise TmtoolError(f"cannot write {path}: directory {directory} does not exist")
+    if path.is_dir():  # said before the work of writing it, and not as the rename's EBUSY or EISDIR
+        raise TmtoolError(f"cannot write {path}: it is a directory; give a file name in it")
     _remove_abandoned(directory, path.name)
     # the writer's pid in the name tells a later writer whether this file was abandoned
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")

@@ -3,11 +3,13 @@ HTTP API scripts and CAT-tool plug-ins call. See :mod:`tmtool.web.app`."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import socket
 
-from ..errors import Invalid
+from ..errors import Invalid, TmtoolError
 from .security import is_loopback, new_secret
 
 _TOKEN = re.compile(r"[A-Za-z0-9._~-]{16,}")  # sent in a header and a cookie: no separators, long enough
@@ -22,6 +24,18 @@ def check_binding(host: str, token: str | None) -> None:
         raise Invalid("the token must be 16 or more letters, digits, '.', '_', '~' or '-'")
 
 
+def check_port(host: str, port: int) -> None:
+    """Refuse, in one line, an address something else listens on (another tmtool serve), before the
+    server starts and says where it listens. Bound as uvicorn binds it: its family, SO_REUSEADDR."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host.strip("[]"), port))
+        except OSError as exc:
+            hint = " (another tmtool serve? --port chooses another)" if exc.errno == errno.EADDRINUSE else ""
+            raise TmtoolError(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}") from None
+
+
 _SETTINGS = "TMTOOL_WORKBENCH"  # how the worker processes of serve(workers > 1) are told what to serve
 
 
@@ -31,6 +45,7 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8765, token: str | No
     history records as making the changes made through it; ``workers``: processes answering
     requests side by side (each with its own connections to the store)."""
     check_binding(host, token)
+    check_port(host, port)
     import uvicorn
 
     # on the loopback, only the loopback's names (a rebinding site names its own); elsewhere the

@@ -47,7 +47,7 @@ IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for exten
 class Error(BaseModel):
     """What every refused request gets, with a status that means it."""
 
-    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "conflict" (409), "too large" (413)
+    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "method not allowed" (405), "conflict" (409), "too large" (413)
     message: str
 
 
@@ -137,12 +137,18 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:])) or e['loc'][0]}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            # a body that is not JSON: its loc is the character where parsing stopped, not a field
+            f"body: not valid JSON at character {e['loc'][1]} ({e['ctx']['error']})" if e["type"] == "json_invalid"
+            else f"{'.'.join(map(str, e['loc'][1:])) or e['loc'][0]}: {e['msg']}" for e in exc.errors())
         return error(request, 400, "invalid", problems)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
-        return error(request, exc.status_code, "not found" if exc.status_code == 404 else "error", str(exc.detail))
+        kind = {404: "not found", 405: "method not allowed"}.get(exc.status_code, "error")
+        response = error(request, exc.status_code, kind, str(exc.detail))
+        response.headers.update(exc.headers or {})  # a 405's Allow: the methods the path answers
+        return response
 
     # ---- API: reading ------------------------------------------------------------------------
 
@@ -180,7 +186,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                     offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=500)] = 20) -> dict:
         """A page of glossary entries, best score first, filtered; ``more``: another page follows."""
         with store() as s:
-            return entries_page(s, status=status, q=q, min_score=min_score, document=document, offset=offset,
+            # an empty document= is no filter, as an empty q= is (not the entries of a document named "")
+            return entries_page(s, status=status, q=q, min_score=min_score, document=document or None, offset=offset,
                                 limit=limit)
 
     @app.get("/api/entries/{entry_id}", tags=["glossary"])
@@ -337,15 +344,15 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
     def review_page(request: Request, status: STATUSES | Literal[""] = "candidate",
-                    q: Annotated[str, Query(max_length=500)] = "", min_score: float | None = None,
+                    q: Annotated[str, Query(max_length=500)] = "", min_score: float | Literal[""] = "",
                     document: str = "", offset: Annotated[int, Query(ge=0)] = 0):
+        # the filter form and the page links send every field: an empty score box is no minimum
         with store() as s:
-            listed = entries_page(s, status=status or None, q=q, min_score=min_score, document=document or None,
-                                  offset=offset, limit=PAGE_SIZE)
+            listed = entries_page(s, status=status or None, q=q, min_score=None if min_score == "" else min_score,
+                                  document=document or None, offset=offset, limit=PAGE_SIZE)
             documents = [d["id"] for d in api.documents(s)]
         return page(request, "review.html", listed=listed, documents=documents, page_size=PAGE_SIZE,
-                    filters={"status": status, "q": q, "min_score": "" if min_score is None else min_score,
-                             "document": document})
+                    filters={"status": status, "q": q, "min_score": min_score, "document": document})
 
     @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
     def entry_page(request: Request, entry_id: int):

@@ -142,7 +142,9 @@ function setUpReview() {
   }
 
   async function save(card, form) {
-    const fields = Object.fromEntries(new FormData(form));
+    // only the fields the person changed: one left as it was (the English of an entry that has none) is no edit
+    const fields = Object.fromEntries([...form.elements]
+      .filter((field) => field.name && field.value !== field.defaultValue).map((field) => [field.name, field.value]));
     try {
       const done = await api("PATCH", `/api/entries/${card.dataset.entry}`, {version: Number(card.dataset.version), ...fields});
       remember(done.change);
@@ -255,6 +257,24 @@ function setUpDocument() {
 
 // ---- documents: uploads; export links -------------------------------------------------------
 
+// what an upload did, in the words of the command line's summary, a line for each item passed over
+function uploaded(done) {
+  if ("document" in done) {
+    if (done.held_by) {
+      const same = done.held_by === done.document ? "" : `same text as document ${done.held_by}, `;
+      return `${done.document}: ${same}already stored, nothing changed`;
+    }
+    return `${done.document}: ${done.units} units, ${done.new_entries} new entries, ${done.updated_entries} updated entries`;
+  }
+  const counts = Object.entries(done.languages).map(([languages, count]) => `${languages} ${count}`).join(", ");
+  const line = done.kind === "units"
+    ? `${done.added} units added${counts ? ` (${counts})` : ""}, ${done.already_stored} already stored, ` +
+      `${done.untranslated} untranslated skipped`
+    : `${done.added} entries added, ${done.already_stored} already stored` +
+      `${done.reviewed ? ` (${done.reviewed} of them reviewed from the file)` : ""}${counts ? ` (entries in ${counts})` : ""}`;
+  return [done.skipped.length ? `${line}, ${done.skipped.length} skipped:` : line, ...done.skipped].join("\n");
+}
+
 function setUpUploads() {
   for (const form of document.querySelectorAll("form.upload")) {
     form.addEventListener("submit", async (event) => {
@@ -262,10 +282,16 @@ function setUpUploads() {
       say("Working…");
       try {
         const done = await api("POST", form.dataset.api, new FormData(form));
-        say(Object.entries(done).map(([key, value]) => `${key}: ${value}`).join(", "));
-        setTimeout(() => location.reload(), 1500);
+        // said again once the page has reloaded with the new lists, so that what was skipped stays in sight
+        sessionStorage.setItem("tmtool-uploaded", uploaded(done));
+        location.reload();
       } catch (error) { say(error.message, true); }
     });
+  }
+  const said = sessionStorage.getItem("tmtool-uploaded");
+  if (said !== null) {
+    sessionStorage.removeItem("tmtool-uploaded");
+    say(said);
   }
 }
 
