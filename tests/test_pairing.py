@@ -117,6 +117,24 @@ def test_the_translation_used_most_consistently_wins():
     assert english_of("posture de dissuasion", pairs)[0] == "deterrence posture"
 
 
+def test_a_pair_too_long_to_word_align_is_left_out_of_the_alignment(monkeypatch):
+    """A "sentence" of thousands of words (a list or a table read without punctuation) is not aligned
+    word by word, which costs the product of its two lengths (1.5 GB for 3,000 words a side; 15,000
+    words ended the process): the aligner neither trains on it nor links its words, and a term is
+    paired where it occurs in sentences of reasonable length."""
+    shapes = []
+    links = WordAligner.links
+    monkeypatch.setattr(WordAligner, "links", lambda self, fr, en: shapes.append((len(fr), len(en))) or links(self, fr, en))
+    trained = []
+    train = WordAligner._train
+    monkeypatch.setattr(WordAligner, "_train", lambda self, encoded: trained.extend(encoded) or train(self, encoded))
+    filler_fr, filler_en = "le rapport annuel du comité " * 200, "the annual report of the committee " * 200
+    unpunctuated = (f"{filler_fr} le soutien de l'OTAN {filler_fr}", f"{filler_en} NATO support {filler_en}")
+    assert english_of("soutien de l'OTAN", [*SUPPORT, unpunctuated]) == ["NATO support"]
+    assert shapes and max(max(shape) for shape in shapes) < 100
+    assert len(trained) == len(SUPPORT) and max(len(f) for f, _ in trained) < 100
+
+
 def test_a_closed_french_compound_finds_the_open_english_one():
     pairs = [("Une cyberattaque grave pourrait conduire à l'invocation de l'article 5.",
               "A serious cyber attack could lead to the invocation of Article 5."),

@@ -59,6 +59,11 @@ OPEN_COMPOUND_FLOOR = 0.75  # *cyberattaque* ↔ *cyberattack* 0.78; a piece (*c
 # the whole must spell the French word this much better than its best word: *prepositioning
 # equipment* is *prepositioning* (0.84) and more (0.85), not a compound
 OPEN_COMPOUND_GAIN = 0.1
+# a sentence pair with more words a side is not word-aligned, so its words give no evidence and its
+# terms are paired in other pairs: alignment costs the product of the two lengths, and a "sentence" of
+# thousands of words is a list or a table read without punctuation, not a translated sentence
+# (statistical aligners' training drops such pairs too: GIZA++ at 101 words, Moses' clean-corpus at 80)
+MAX_ALIGNED_WORDS = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +237,9 @@ class _EquivalentFinder:
 
     def __init__(self, pairs: Sequence[Context], memory: Sequence[Context], lexicon: Sequence[tuple[str, str]],
                  acronym_pairs: dict[str, tuple[str, str]]):
-        tokenised = [(word_texts(fr), word_texts(en))
-                     for fr, en in (*((c.fr, c.en) for c in (*pairs, *memory)), *lexicon) if fr and en]
+        tokenised = [(f, e) for f, e in ((word_texts(fr), word_texts(en))
+                     for fr, en in (*((c.fr, c.en) for c in (*pairs, *memory)), *lexicon) if fr and en)
+                     if len(f) <= MAX_ALIGNED_WORDS and len(e) <= MAX_ALIGNED_WORDS]
         self.pairs, self.acronym_pairs = pairs, acronym_pairs
         self.titles: dict[str, str] = {}  # French title → the English title before the same name (``titles``)
         self.views = _PairViews(pairs, WordAligner(tokenised))
@@ -384,7 +390,10 @@ class _PairViews:
         self.spellings = spellings(c.en for c in pairs)  # how the English writes each word inside a sentence
         # French word → the pairs holding it, so a term is only looked for where all its words are
         self._postings: dict[str, set[int]] = {}
-        for number, context in enumerate(pairs):
+        self.aligned = [number for number, c in enumerate(pairs)  # no term is looked for in the others
+                        if len(words(c.fr)) <= MAX_ALIGNED_WORDS and len(words(c.en)) <= MAX_ALIGNED_WORDS]
+        for number in self.aligned:
+            context = pairs[number]
             for word in words(context.fr):
                 self._postings.setdefault(_word_stem(word.text), set()).add(number)  # any inflection
 
@@ -397,7 +406,7 @@ class _PairViews:
         return sorted(found)
 
     def make_all(self) -> None:
-        for number in range(len(self.pairs)):
+        for number in self.aligned:
             self.get(number)
 
     def get(self, number: int) -> _PairView:
