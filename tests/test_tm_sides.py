@@ -176,6 +176,8 @@ def test_cli_shows_the_side_that_matched_first_then_its_translation(db):
         FR_EN.source, FR_EN.target, "fr-FR", "en-GB", "fr-en")
     none = runner.invoke(main, ["--db", db, "tm", "search", "The Military Committee meets in Brussels.", "--lang", "de"])
     assert none.exit_code == 1 and none.output.strip() == "no match of 70% or more"
+    none = runner.invoke(main, ["--db", db, "tm", "search", "Nothing like it.", "--json"])
+    assert none.exit_code == 1 and json.loads(none.stdout) == []  # still a JSON list for a script
     bad = runner.invoke(main, ["--db", db, "tm", "search", "The Military Committee meets.", "--lang", "english"])
     assert bad.exit_code != 0 and bad.output.strip() == (
         "tmtool: error: unknown language 'english' (expected a language such as fr, en, de, or auto)")

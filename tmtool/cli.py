@@ -663,12 +663,12 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
       tmtool tm search "NATO partners are an asset to our security" --lang en
     """
     matches = api.search(_open_store(ctx), text, min_score=min_score, limit=limit, lang=lang)
+    if as_json:  # a JSON list for the script reading it, [] too; the exit status says nothing was found
+        _json(matches)
+        ctx.exit(0 if matches else 1)
     if not matches:
         click.echo(f"no match of {min_score:g}% or more", err=True)
         ctx.exit(1)
-    if as_json:
-        _json(matches)
-        return
     for match in matches:
         click.echo(f"{match['score']:5.1f}%  {match['matched']}\n        {match['translation']}"
                    f"  [{match['side']} of {match['srclang']}→{match['tgtlang']}]")
