@@ -122,8 +122,9 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | None = No
            srclang: str = "fr-FR", tgtlang: str = "en-GB", progress: Progress | None = None) -> dict:
     """Align a document with its translation, store the units and update the glossary (see
     :func:`tmtool.ingest.ingest_pair`). Returns ``{"document", "units", "new_entries",
-    "updated_entries", "held_by"}``; ``held_by`` names the stored document that already holds the
-    same text (nothing was stored), else None."""
+    "updated_entries", "held_by", "terms_extracted"}``; ``held_by`` names the stored document that
+    already holds the same text (no unit was stored), else None; ``terms_extracted``: that document
+    was stored without its terms, extracted now (the entries counted)."""
     with _local_files(fr, en) as (fr_path, en_path):
         result = ingest_pair(store, fr_path, en_path, document_id=document_id, extract_terms=extract_terms,
                              srclang=srclang, tgtlang=tgtlang, progress=progress,
@@ -133,11 +134,13 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | None = No
 
 def _ingest_result(result) -> dict:
     return {"document": result.document_id, "units": result.units, "new_entries": result.new_entries,
-            "updated_entries": result.updated_entries, "held_by": result.held_by}
+            "updated_entries": result.updated_entries, "held_by": result.held_by,
+            "terms_extracted": result.terms_extracted}
 
 
 def _ingest_summary(summary) -> dict:
     return {"documents": [_ingest_result(r) for r in summary.results], "saved": summary.saved,
+            "terms_extracted": summary.terms_extracted,
             "failures": [list(f) for f in summary.failures], "ignored": [list(i) for i in summary.ignored],
             "new_units": summary.new_units, "new_entries": summary.new_entries,
             "updated_entries": summary.updated_entries}
@@ -156,7 +159,8 @@ class IngestInterrupted(KeyboardInterrupt):
 def ingest_dir(store: Store, inbox: str | Path, *, extract_terms: bool = True, srclang: str = "fr-FR",
                tgtlang: str = "en-GB", jobs: int = 1, progress: Progress | None = None) -> dict:
     """Ingest every document pair of a folder (see :func:`tmtool.ingest.ingest_dir`), one transaction
-    each. Returns ``{"documents": [as ingest returns], "saved": [ids], "failures": [[name, why]],
+    each. Returns ``{"documents": [as ingest returns], "saved": [ids], "terms_extracted": [ids of
+    documents stored without terms, extracted now], "failures": [[name, why]],
     "ignored": [[file, why]], "new_units", "new_entries", "updated_entries"}``."""
     from .ingest import ingest_dir as ingest_folder
 

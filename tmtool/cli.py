@@ -277,6 +277,8 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
 
     Re-ingesting an unchanged pair changes nothing, nor does the same text from other files (a
     .docx saved as .txt) or under another --doc-id: the message names the document holding it.
+    But a pair stored with --no-terms gets its terms then: its units stay as stored (with a
+    reviewer's corrections), and the glossary gains what a first ingest with terms gives.
     A revised document (same id, new content) replaces its earlier units. Entries a person
     approved, rejected or edited are never overwritten. With --dir, pairs are matched by name
     (.txt, .html, .docx, .odt, .pdf), in any case: NAME.fr.EXT with NAME.en.EXT, NAME_fr.EXT with
@@ -322,7 +324,9 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
                             srclang=srclang, tgtlang=tgtlang, progress=progress)
     if result["held_by"]:
         same = _same_text(result)
-        click.echo(f"{result['document']}: {same + ', ' if same else ''}already stored, nothing changed")
+        done = (f"terms extracted: {result['new_entries']} new entries, {result['updated_entries']} updated entries"
+                if result["terms_extracted"] else "nothing changed")
+        click.echo(f"{result['document']}: {same + ', ' if same else ''}already stored, {done}")
     else:
         click.echo(f"{result['document']}: {result['units']} units, {result['new_entries']} new entries, "
                    f"{result['updated_entries']} updated entries")
@@ -339,7 +343,9 @@ def _inbox_summary(summary: dict) -> None:
     for name, reason in summary["failures"]:
         click.echo(f"failed: {name}: {reason}", err=True)
     ignored = f", {len(summary['ignored'])} files skipped" if summary["ignored"] else ""
-    click.echo(f"{len(summary['saved'])} documents ingested, {len(skipped)} already stored, "
+    extracted = len(summary["terms_extracted"])
+    terms = f" (terms extracted for {extracted} document{'s' * (extracted != 1)} already stored)" if extracted else ""
+    click.echo(f"{len(summary['saved'])} documents ingested, {len(skipped)} already stored{terms}, "
                f"{len(summary['failures'])} failed{ignored}; {summary['new_units']} new units, "
                f"{summary['new_entries']} new entries, {summary['updated_entries']} updated entries")
 

@@ -331,6 +331,19 @@ def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], p
     return unit_ids, new + raised, updated + counted
 
 
+def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
+                       near: Sequence[Entry] = ()) -> tuple[int, int]:
+    """Fold the terms extracted from a document stored without them into the glossary, as
+    :func:`save_document` folds a new document's; its units stay. Returns (new entries, updated entries)."""
+    with store.transaction():
+        finder = _EntryFinder(store)
+        finder.read(map(finder.keys, [*proposals, *near]))
+        with store.pipeline():
+            new, updated = merge_extracted(store, proposals, document_id, unit_ids, finder=finder)
+            raised, counted = keep_evidence(store, near, document_id, unit_ids, finder=finder)
+    return new + raised, updated + counted
+
+
 def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, unit_ids: Mapping[str, int], *,
                     recount_also: Iterable[int] = (), seen: datetime | None = None,
                     finder: _EntryFinder | None = None) -> tuple[int, int]:

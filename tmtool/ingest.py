@@ -1,7 +1,8 @@
 """Ingest: a document pair (or an inbox of them) into the store — align, store units, extract terms.
 
 Re-ingesting an unchanged pair does nothing (content hashes), nor does the same text read from
-other files (a .docx saved as .txt: hashes of the segmented text); a revised version of a document
+other files (a .docx saved as .txt: hashes of the segmented text) — but extract the terms of a pair
+stored without them (``ingest --no-terms``), its units as stored; a revised version of a document
 replaces its earlier units and counts; what a person decided about an entry is never overwritten
 (see :func:`tmtool.glossary.merge_extracted`).
 """
@@ -53,6 +54,7 @@ class IngestResult:
     new_entries: int = 0
     updated_entries: int = 0
     sentences: int = 0  # source sentences aligned
+    terms_extracted: bool = False  # the terms of the stored document ``held_by``, stored without them, extracted now
 
     @property
     def skipped(self) -> bool:
@@ -85,6 +87,11 @@ class IngestSummary:
     @property
     def skipped(self) -> list[IngestResult]:
         return [r for r in self.results if r.skipped]
+
+    @property
+    def terms_extracted(self) -> list[str]:
+        """The documents stored without terms whose terms this run extracted."""
+        return [r.held_by for r in self.results if r.terms_extracted]
 
 
 class IngestInterrupted(KeyboardInterrupt):
@@ -130,7 +137,9 @@ def ingest_pair(
     each stage.
 
     Nothing is stored when the same files, or files with the same text, are stored already (under
-    this id or another): the result names the document that holds them. ``recorded_as`` names the
+    this id or another): the result names the document that holds them. But if that document was
+    stored without its terms, they are extracted now (``terms_extracted``) and folded into the
+    glossary as they would have been then, citing its units as stored. ``recorded_as`` names the
     files as the store records them and the document id is made from, when the paths read are copies
     (uploads)."""
     extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
@@ -162,6 +171,7 @@ class PreparedPair:
     proposals: list
     sentences: int
     near: list  # proposals under the threshold, kept as evidence (glossary.keep_evidence)
+    stored: bool = False  # ``record`` is a document stored without terms: only its terms are to be saved
 
 
 def prepare_pair(
@@ -186,17 +196,26 @@ def prepare_pair(
     document_id = document_id or document_id_for(recorded_as[0], base_language(srclang))
     extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
     src_hash, tgt_hash = content_hash(fr_path), content_hash(en_path)
+    stored = None  # the document holding these files, stored without terms, whose terms are extracted now
     if holder := _holder(store, src_hash, tgt_hash):
-        return IngestResult(document_id, held_by=holder)
+        if not (stored := _without_terms(store, holder, extract_terms)):
+            return IngestResult(document_id, held_by=holder)
 
     from .pipeline import align_segments, segment_files
 
     report("aligning")
     pair = segment_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang)
     src_text, tgt_text = text_hash(pair.src_segments), text_hash(pair.tgt_segments)
-    if holder := _holder(store, src_text, tgt_text, text=True):
-        return IngestResult(document_id, held_by=holder)
+    if not stored and (holder := _holder(store, src_text, tgt_text, text=True)):
+        if not (stored := _without_terms(store, holder, extract_terms)):
+            return IngestResult(document_id, held_by=holder)
+    if stored:
+        if stored.src_hash != src_hash and stored.src_text_hash != src_text:  # stored the other way round
+            pair = segment_files(en_path, fr_path, srclang=stored.srclang, tgtlang=stored.tgtlang)
+        document_id = stored.id
     lexicon = store.lexicon_pairs(base_language(pair.srclang), base_language(pair.tgtlang))
+    # a stored document's units as a first ingest would have aligned them: the contexts its terms
+    # cite (save_prepared links them to its units as stored)
     units = align_segments(pair, lexicon=lexicon).units(document_id)
     aligned = len(pair.src_segments)
     proposals, near = [], []
@@ -214,9 +233,28 @@ def prepare_pair(
                                    threshold=EVIDENCE_FLOOR, french_tokens=french_tokens)
         proposals = [e for e in found if e.score >= DEFAULT_THRESHOLD]
         near = [e for e in found if e.score < DEFAULT_THRESHOLD]
-    record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash,
-                            pair.srclang, pair.tgtlang, src_text_hash=src_text, tgt_text_hash=tgt_text)
+    if stored:
+        return PreparedPair(stored, units, proposals, aligned, near, stored=True)
+    record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash, pair.srclang, pair.tgtlang,
+                            src_text_hash=src_text, tgt_text_hash=tgt_text,
+                            terms=extraction_release() if extract_terms else None)
     return PreparedPair(record, units, proposals, aligned, near)
+
+
+def extraction_release() -> str:
+    """What a document's record says extracted its terms (``DocumentRecord.terms``): this tmtool's version."""
+    from importlib.metadata import version
+
+    return version("tmtool")
+
+
+def _without_terms(store: Store, document_id: str, extract_terms: bool) -> DocumentRecord | None:
+    """The stored document's record, if ingest with ``extract_terms`` is to extract its terms now:
+    they were not (``ingest --no-terms``) and its languages have some."""
+    record = store.document(document_id)
+    needed = (extract_terms and record is not None and record.terms is None
+              and extracts_terms(record.srclang, record.tgtlang))
+    return record if needed else None
 
 
 def _holder(store: Store, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
@@ -230,6 +268,8 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
     """Write a prepared pair in one transaction. A pair prepared beside others (``ingest_dir`` with
     several jobs) is checked again: one saved meanwhile may hold the same text."""
     record = prepared.record
+    if prepared.stored:
+        return _save_terms(store, prepared)
     with store.transaction():
         holder = _holder(store, record.src_text_hash, record.tgt_text_hash, text=True)
         if holder:
@@ -240,6 +280,25 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
         store.replay_unit_edits(record.id)
     return IngestResult(record.id, units=len(prepared.units), new_entries=new, updated_entries=updated,
                         sentences=prepared.sentences)
+
+
+def _save_terms(store: Store, prepared: PreparedPair) -> IngestResult:
+    """Fold the terms of a document stored without them into the glossary and record that they were
+    extracted, in one transaction, unless (``ingest_dir`` with several jobs) an earlier pair of the
+    inbox, holding the same text, has just done it. A context cites the stored unit the aligner's
+    unit of its sentences matches; where a reviewer's corrections changed that unit, its sentences
+    alone (the units stay as the reviewer left them)."""
+    document_id = prepared.record.id
+    with store.transaction():
+        if _without_terms(store, document_id, True) is None:
+            return IngestResult(document_id, held_by=document_id)
+        stored = {s.unit.tuid: s for s in store.document_units(document_id)}
+        unit_ids = {unit.tuid: s.id for unit in prepared.units
+                    if (s := stored.get(unit.tuid)) and (s.unit.source, s.unit.target) == (unit.source, unit.target)}
+        new, updated = glossary.add_document_terms(store, document_id, unit_ids, prepared.proposals, prepared.near)
+        store.set_document_terms(document_id, extraction_release())
+    return IngestResult(document_id, held_by=document_id, new_entries=new, updated_entries=updated,
+                        sentences=prepared.sentences, terms_extracted=True)
 
 
 def find_pairs(

@@ -130,6 +130,10 @@ class Store(Protocol):
         :func:`tmtool.glossary.remove_documents`."""
         ...
 
+    def set_document_terms(self, document_id: str, release: str) -> None:
+        """Record that ``release`` of tmtool extracted a stored document's terms (``DocumentRecord.terms``)."""
+        ...
+
     def document_entry_ids(self, document_id: str) -> list[int]:
         """The entries that a stored document's extraction counted."""
         ...

@@ -29,6 +29,9 @@ class DocumentRecord:
     # its place in the order documents were first ingested, numbered by the store: ``ingested`` is
     # to the second, and evidence is merged in this order (Store.candidate_evidence)
     ingest_order: int | None = None
+    # the tmtool release whose term extraction read the document ("unrecorded": one before this was
+    # recorded, see the migrations); None: its terms were not extracted (ingest --no-terms)
+    terms: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

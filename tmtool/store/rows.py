@@ -25,7 +25,7 @@ UNIT_INSERT_COLUMNS = ("tuid, source, target, srclang, tgtlang, match_text, cont
                        " import_id, target_match_text")
 
 DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
-                    " src_text_hash, tgt_text_hash, ingest_order")
+                    " src_text_hash, tgt_text_hash, ingest_order, terms")
 ENTRY_COLUMNS = "id, status, definition, note, frequency, score, first_seen, last_seen, version"
 TERM_COLUMNS = "entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts"
 TERM_INSERT_COLUMNS = ("entry_id, position, lang, text, lemma, pos, gender, type, usage, forms, confidence,"

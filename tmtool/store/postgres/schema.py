@@ -272,8 +272,17 @@ def _target_match_text(pg) -> None:
     pg.execute("UPDATE units SET target_match_text = t.text FROM target_match t WHERE t.id = units.id")
 
 
+# Whether a document's terms were extracted, and by which tmtool release (SQLite's migration 18)
+_V9 = """
+ALTER TABLE documents ADD COLUMN terms ctext;
+UPDATE documents SET terms = 'unrecorded'
+    WHERE id IN (SELECT document_id FROM entry_documents) OR id IN (SELECT document_id FROM candidate_documents)
+       OR id IN (SELECT document FROM contexts);
+"""
+
+
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
-MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text]
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9]
 
 # The units' full-text indexes as they stand (on the words stored by _V4; _V3 dropped the trigram one),
 # by name: a bulk write into an empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).

@@ -260,7 +260,7 @@ class PostgresStore(UnitCorrections):
             self._pg.execute("DELETE FROM contexts WHERE document = %s", (record.id,))
             self._pg.execute("DELETE FROM documents WHERE id = %s", (record.id,))
             self._pg.execute(
-                f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                 document_row(record, earlier.ingested if earlier else now, now, order))
             ids = self._copy_units([(unit, unit_content_key(unit), record.id, position) for position, unit in
                                     enumerate(units)], record.src_path, None)
@@ -303,6 +303,10 @@ class PostgresStore(UnitCorrections):
             # their units, the contexts citing those and their entry counts go with them (cascade)
             self._pg.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,))
         return units, shares
+
+    def set_document_terms(self, document_id: str, release: str) -> None:
+        with self.transaction():
+            self._pg.execute("UPDATE documents SET terms = %s WHERE id = %s", (release, document_id))
 
     def document_entry_ids(self, document_id: str) -> list[int]:
         return [r[0] for r in self._query("SELECT entry_id FROM entry_documents WHERE document_id = %s"

@@ -252,7 +252,7 @@ class SQLiteStore(UnitCorrections):
             self._conn.execute("DELETE FROM contexts WHERE document = ?", (record.id,))
             self._conn.execute("DELETE FROM documents WHERE id = ?", (record.id,))
             self._conn.execute(
-                f"INSERT INTO documents ({self._DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO documents ({self._DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 document_row(record, earlier.ingested if earlier else now, now, order),
             )
             last_id = self._last_unit_id()
@@ -846,6 +846,10 @@ class SQLiteStore(UnitCorrections):
             "SELECT entry_id, lang, type, key, sum(support) FROM entry_equivalents"
             f" WHERE entry_id IN ({','.join('?' * len(entry_ids))}) GROUP BY entry_id, lang, type, key"
             " ORDER BY entry_id, lang, type, key", list(entry_ids)))
+
+    def set_document_terms(self, document_id: str, release: str) -> None:
+        with self.transaction():
+            self._conn.execute("UPDATE documents SET terms = ? WHERE id = ?", (release, document_id))
 
     def document_entry_ids(self, document_id: str) -> list[int]:
         return [r[0] for r in self._query("SELECT entry_id FROM entry_documents WHERE document_id = ?",

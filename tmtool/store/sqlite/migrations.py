@@ -411,9 +411,22 @@ def _target_match_text(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# Whether a document's terms were extracted, and by which tmtool release (DocumentRecord.terms): ingest
+# with terms extracts those of a pair stored without them. A document stored before that glossary
+# evidence cites (a count, a context, evidence under the threshold) was extracted, by a release not
+# recorded; one that none cites is taken as not extracted: it was ingested with --no-terms, or its
+# extraction proposed nothing (a later ingest with terms then extracts it again, adding what it finds).
+_V18 = """
+ALTER TABLE documents ADD COLUMN terms TEXT;
+UPDATE documents SET terms = 'unrecorded'
+    WHERE id IN (SELECT document_id FROM entry_documents) OR id IN (SELECT document_id FROM candidate_documents)
+       OR id IN (SELECT document FROM contexts);
+"""
+
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
-                    _V14, _V15, _V16, _target_match_text]
+                    _V14, _V15, _V16, _target_match_text, _V18]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

@@ -262,7 +262,9 @@ function uploaded(done) {
   if ("document" in done) {
     if (done.held_by) {
       const same = done.held_by === done.document ? "" : `same text as document ${done.held_by}, `;
-      return `${done.document}: ${same}already stored, nothing changed`;
+      const what = done.terms_extracted
+        ? `terms extracted: ${done.new_entries} new entries, ${done.updated_entries} updated entries` : "nothing changed";
+      return `${done.document}: ${same}already stored, ${what}`;
     }
     return `${done.document}: ${done.units} units, ${done.new_entries} new entries, ${done.updated_entries} updated entries`;
   }
