@@ -26,6 +26,10 @@ NAMES = Unit("Opération Sea Guardian en Méditerranée.", "Operation Sea Guardi
              "fr-FR", "en-GB", tuid="names")
 
 
+# the schemas before the targets' match text
+PREVIOUS_PG, PREVIOUS_SQLITE = 7, 16
+
+
 @pytest.fixture
 def store(store_url):
     with open_store(store_url, create=True) as opened:
@@ -105,8 +109,8 @@ def test_a_postgresql_store_of_the_previous_schema_finds_its_targets_once_upgrad
     with psycopg.connect(pg_url, autocommit=True) as conn:  # as the previous version made it, with two units
         conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent")
         conn.execute(f"CREATE TABLE tmtool_schema (version integer NOT NULL);"
-                     f" INSERT INTO tmtool_schema VALUES ({len(MIGRATIONS) - 1})")
-        for script in MIGRATIONS[:-1]:
+                     f" INSERT INTO tmtool_schema VALUES ({PREVIOUS_PG})")
+        for script in MIGRATIONS[:PREVIOUS_PG]:
             conn.execute(script)
         for unit in (FR_EN, EN_FR):
             conn.execute("INSERT INTO units (source, target, srclang, tgtlang, match_text, content_key, tuid)"
@@ -115,7 +119,7 @@ def test_a_postgresql_store_of_the_previous_schema_finds_its_targets_once_upgrad
                                                                   unit.tuid, unit.tuid))
     with caplog.at_level("INFO", logger="tmtool"), open_store(pg_url) as store:
         assert [r.getMessage() for r in caplog.records] == [  # said before the upgrade runs
-            f"upgrading the store from schema {len(MIGRATIONS) - 1} to {len(MIGRATIONS)}"
+            f"upgrading the store from schema {PREVIOUS_PG} to {len(MIGRATIONS)}"
             " (once; on a large memory this takes a while)"]
         assert found(store, "Le Conseil a adopté sa nouvelle stratégie aujourd’hui.") == [("en-fr", "target", "fr-FR")]
         assert found(store, "Le Comité militaire se réunit à Bruxelles.") == [("fr-en", "source", "fr-FR")]
@@ -130,7 +134,7 @@ def test_a_sqlite_store_of_the_previous_schema_keeps_its_indexes_whole_once_upgr
     from tmtool.text.normalize import normalize_for_match
 
     path = tmp_path / "old.db"
-    monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:-1])
+    monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:PREVIOUS_SQLITE])
     with open_store(path, create=True) as old:
         old._conn.execute("INSERT INTO units (source, target, srclang, tgtlang, match_text, content_key, tuid)"
                           " VALUES (?, ?, 'en-GB', 'fr-FR', ?, 'k', 'en-fr')",
