@@ -310,3 +310,24 @@ def test_an_upload_says_what_it_did_and_what_it_skipped_after_the_lists_reload(s
     form.find_element("css selector", 'button[type="submit"]').click()
     wait(browser, lambda b: "already stored" in css(b, "#status")[0].text, "nothing said about the pair")
     assert css(browser, "#status")[0].text == f"again: same text as document {SEED_ID}, already stored, nothing changed"
+
+
+def test_an_upload_of_a_pair_stored_without_terms_says_its_terms_were_extracted(browser, tmp_path):
+    db = str(tmp_path / "t.db")
+    with open_store(db, create=True) as store:
+        api.ingest(store, SEED_FR, SEED_EN, extract_terms=False)
+    running = Server(db)
+    try:
+        browser.get(running.url + "/documents")
+        form = css(browser, 'form.upload[data-api="/api/ingest"]')[0]
+        form.find_element("css selector", 'input[name="fr_file"]').send_keys(str(SEED_FR))
+        form.find_element("css selector", 'input[name="en_file"]').send_keys(str(SEED_EN))
+        form.find_element("css selector", 'button[type="submit"]').click()
+        status = wait(browser, lambda b: "already stored" in css(b, "#status")[0].text and css(b, "#status")[0].text,
+                      "nothing said about the pair")
+    finally:
+        running.stop()
+    with open_store(db) as store:
+        entries = store.stats()["entries"]
+    assert entries > 0
+    assert status == f"{SEED_ID}: already stored, terms extracted: {entries} new entries, 0 updated entries"

@@ -488,9 +488,11 @@ def check_report(findings: Sequence[dict], fmt: str = "text") -> str:
 
 
 def documents(store: Store) -> list[dict]:
-    """The ingested documents, in the order ingested."""
+    """The ingested documents, in the order ingested; ``terms``: the tmtool release that extracted a
+    document's terms (``"unrecorded"``: one before releases were recorded), None if not extracted."""
     return [{"id": d.id, "fr_file": d.src_path, "en_file": d.tgt_path, "srclang": d.srclang, "tgtlang": d.tgtlang,
-             "units": units, "ingested": d.ingested, "updated": d.updated} for d, units in store.documents()]
+             "units": units, "ingested": d.ingested, "updated": d.updated, "terms": d.terms}
+            for d, units in store.documents()]
 
 
 def document_units(store: Store, document_id: str) -> list[dict]:

@@ -337,7 +337,8 @@ def _inbox_summary(summary: dict) -> None:
     skipped = [r for r in summary["documents"] if r["held_by"]]
     if skipped:
         click.echo("already stored: " + ", ".join(
-            r["document"] + (f" ({same})" if (same := _same_text(r)) else "") for r in skipped))
+            r["document"] + (f" ({same})" if (same := _same_text(r)) else "")
+            + (" (terms extracted)" if r["terms_extracted"] else "") for r in skipped))
     for name, reason in summary["ignored"]:
         click.echo(f"skipped: {name}: {reason}", err=True)
     for name, reason in summary["failures"]:

@@ -171,7 +171,9 @@ class PreparedPair:
     proposals: list
     sentences: int
     near: list  # proposals under the threshold, kept as evidence (glossary.keep_evidence)
-    stored: bool = False  # ``record`` is a document stored without terms: only its terms are to be saved
+    # the id the pair was ingested under when ``record`` is the stored document, without terms, holding
+    # its text: only its terms are saved
+    asked_as: str | None = None
 
 
 def prepare_pair(
@@ -209,6 +211,7 @@ def prepare_pair(
     if not stored and (holder := _holder(store, src_text, tgt_text, text=True)):
         if not (stored := _without_terms(store, holder, extract_terms)):
             return IngestResult(document_id, held_by=holder)
+    asked_as = document_id
     if stored:
         if stored.src_hash != src_hash and stored.src_text_hash != src_text:  # stored the other way round
             pair = segment_files(en_path, fr_path, srclang=stored.srclang, tgtlang=stored.tgtlang)
@@ -234,7 +237,7 @@ def prepare_pair(
         proposals = [e for e in found if e.score >= DEFAULT_THRESHOLD]
         near = [e for e in found if e.score < DEFAULT_THRESHOLD]
     if stored:
-        return PreparedPair(stored, units, proposals, aligned, near, stored=True)
+        return PreparedPair(stored, units, proposals, aligned, near, asked_as=asked_as)
     record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash, pair.srclang, pair.tgtlang,
                             src_text_hash=src_text, tgt_text_hash=tgt_text,
                             terms=extraction_release() if extract_terms else None)
@@ -268,7 +271,7 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
     """Write a prepared pair in one transaction. A pair prepared beside others (``ingest_dir`` with
     several jobs) is checked again: one saved meanwhile may hold the same text."""
     record = prepared.record
-    if prepared.stored:
+    if prepared.asked_as:
         return _save_terms(store, prepared)
     with store.transaction():
         holder = _holder(store, record.src_text_hash, record.tgt_text_hash, text=True)
@@ -284,20 +287,21 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
 
 def _save_terms(store: Store, prepared: PreparedPair) -> IngestResult:
     """Fold the terms of a document stored without them into the glossary and record that they were
-    extracted, in one transaction, unless (``ingest_dir`` with several jobs) an earlier pair of the
-    inbox, holding the same text, has just done it. A context cites the stored unit the aligner's
+    extracted, in one transaction, unless meanwhile (``ingest_dir`` with several jobs) an earlier
+    pair of the inbox holding the same text has done it, or a revised version replaced the document. A context cites the stored unit the aligner's
     unit of its sentences matches; where a reviewer's corrections changed that unit, its sentences
     alone (the units stay as the reviewer left them)."""
     document_id = prepared.record.id
     with store.transaction():
-        if _without_terms(store, document_id, True) is None:
-            return IngestResult(document_id, held_by=document_id)
+        current = _without_terms(store, document_id, True)
+        if current is None or current.updated != prepared.record.updated:
+            return IngestResult(prepared.asked_as, held_by=document_id)
         stored = {s.unit.tuid: s for s in store.document_units(document_id)}
         unit_ids = {unit.tuid: s.id for unit in prepared.units
                     if (s := stored.get(unit.tuid)) and (s.unit.source, s.unit.target) == (unit.source, unit.target)}
         new, updated = glossary.add_document_terms(store, document_id, unit_ids, prepared.proposals, prepared.near)
         store.set_document_terms(document_id, extraction_release())
-    return IngestResult(document_id, held_by=document_id, new_entries=new, updated_entries=updated,
+    return IngestResult(prepared.asked_as, held_by=document_id, new_entries=new, updated_entries=updated,
                         sentences=prepared.sentences, terms_extracted=True)
 
 
