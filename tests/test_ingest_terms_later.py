@@ -37,6 +37,12 @@ def glossary(db, tmp_path) -> tuple[str, str]:
     return _TIME.sub("T", listed), _TIME.sub("T", exported.read_text(encoding="utf-8"))
 
 
+def citations(db) -> list[tuple[str, str | None]]:
+    """Each context's unit as it names it, and the tuid of the stored unit it is linked to."""
+    with open_store(db) as store:
+        return store._query("SELECT c.unit, u.tuid FROM contexts c LEFT JOIN units u ON u.id = c.unit_id ORDER BY c.id")
+
+
 def units(db):
     with open_store(db) as store:
         return [(u.id, u.unit.tuid, u.unit.source, u.unit.target, u.excluded) for u in store.document_units(SEED)]
@@ -61,6 +67,7 @@ def test_a_pair_stored_without_terms_gets_those_a_first_ingest_gives(store_url, 
     fresh = str(tmp_path / "fresh.db")  # the pair ingested with its terms at once
     tmtool(fresh, "ingest", SEED_FR, SEED_EN)
     assert extracted == glossary(fresh, tmp_path)
+    assert citations(store_url) == citations(fresh) and all(tuid for _, tuid in citations(fresh))
 
     # with its terms now, it is a pair stored: ingested again, with or without terms, nothing changes
     assert tmtool(store_url, "ingest", SEED_FR, SEED_EN) == f"{SEED}: already stored, nothing changed\n"
@@ -81,10 +88,11 @@ def test_a_reviewers_corrections_stay_and_are_still_replayed(store_url, tmp_path
     with open_store(store_url) as store:
         assert store.stats()["entries"] > 0 and check_store(store) == []
         assert len(store.unit_edits(SEED)) == 1
-        cited = store._query("SELECT c.unit, u.tuid FROM contexts c LEFT JOIN units u ON u.id = c.unit_id")
-        # a context cites the unit of its sentences as stored; the reviewer's, made of two, by its sentences only
-        assert {tuid for cited, tuid in cited if tuid} - {f"{SEED}:1", f"{SEED}:2"}
-        assert all(tuid == unit or unit in (f"{SEED}:1", f"{SEED}:2") and tuid is None for unit, tuid in cited)
+    # a context cites the unit of its sentences as stored; the reviewer's, made of two, by its sentences only
+    merged = (f"{SEED}:1", f"{SEED}:2")
+    cited = citations(store_url)
+    assert {tuid for _, tuid in cited if tuid} - set(merged)
+    assert all(tuid == unit or unit in merged and tuid is None for unit, tuid in cited)
 
     # a revised version replaces the units and the correction is made again on them
     revised_fr, revised_en = tmp_path / f"{SEED}.fr.txt", tmp_path / f"{SEED}.en.txt"
@@ -156,3 +164,12 @@ def test_a_store_made_before_knows_which_documents_had_their_terms_extracted(sto
     with open_store(store_url) as store:
         assert store.stats() == before
     assert "already stored, terms extracted: " in tmtool(store_url, "ingest", SEED_FR, SEED_EN)
+
+
+def test_an_english_original_stored_without_terms_gets_them_given_either_way_round(tmp_path):
+    stored, fresh = str(tmp_path / "stored.db"), str(tmp_path / "fresh.db")
+    tmtool(stored, "ingest", "--no-terms", f"{SMALL}.en.txt", f"{SMALL}.fr.txt", "--srclang", "en", "--tgtlang", "fr")
+    assert "already stored, terms extracted" in tmtool(stored, "ingest", f"{SMALL}.fr.txt", f"{SMALL}.en.txt")
+    tmtool(fresh, "ingest", f"{SMALL}.en.txt", f"{SMALL}.fr.txt", "--srclang", "en", "--tgtlang", "fr")
+    assert glossary(stored, tmp_path) == glossary(fresh, tmp_path)
+    assert citations(stored) == citations(fresh) and all(tuid for _, tuid in citations(stored))
