@@ -65,8 +65,9 @@ def wait(browser, condition, message: str):
     from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    # a page reloading after an action replaces the elements a condition is reading
-    return WebDriverWait(browser, WAIT_S, ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
+    # a page reloading after an action replaces the elements a condition is reading, or has none yet (IndexError)
+    return WebDriverWait(browser, WAIT_S, ignored_exceptions=(StaleElementReferenceException, IndexError)).until(
+        condition, message)
 
 
 def shot(browser, tmp_path: Path, name: str) -> None:
