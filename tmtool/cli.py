@@ -993,8 +993,8 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
     names = api.format_names()
     if langs and fmt in names["written"] and fmt not in names["multilingual"]:
         raise click.UsageError(f"{fmt} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
-    if status and fmt in names["written_memory"]:
-        raise click.UsageError(f"--status chooses glossary entries: {fmt} writes the memory, every unit")
+    if status and fmt in names["written_memory"]:  # a script looping over formats passes it to all: no error
+        click.echo(f"tmtool: --status chooses glossary entries: {fmt} writes the memory, every unit", err=True)
     pair = {"srclang": srclang or "fr", "tgtlang": tgtlang or "en"}
     statuses = None if status is None else api.STATUSES if status == "all" else (status,)
     store = _open_store(ctx)
