@@ -76,7 +76,7 @@ def test_terms_corrected_in_a_reviewed_export_replace_those_of_the_entries_await
     _corrected(review, suffix)
     done = run(store_url, "import", str(review))
     assert done.exit_code == 0, done.output
-    assert done.stdout.startswith("0 entries added, 3 already stored (2 of them reviewed from the file)"), done.stdout
+    assert done.stdout.startswith("0 entries added, 3 already stored (2 of them reviewed from the file, 2 with corrected terms)"), done.stdout
     committee = ids["Comité militaire"]
     assert (f"entry {committee} was reviewed in the store (approved) and differs from the file: "
             "kept as the store has it") in done.stdout
@@ -112,8 +112,11 @@ def test_a_term_added_or_removed_in_the_file_is_added_or_removed_other_languages
     review.write_text(text, encoding="utf-8")
     assert run(store_url, "import", str(review)).exit_code == 0
     with open_store(store_url) as store:
-        assert terms(glossary.entry(store, int(stored.id))) == [
+        corrected = glossary.entry(store, int(stored.id))
+        assert terms(corrected) == [
             ("fr", "chef d'état-major"), ("en", "CoS"), ("en", "chief of staff"), ("de", "Stabschef")]
+        # left a candidate, but a person's terms: extraction's weighing of equivalents keeps off them
+        assert corrected.status is ReviewStatus.CANDIDATE and store.entry_state(int(stored.id)).reviewed
 
 
 def test_ids_from_elsewhere_never_take_over_an_entry(store_url, tmp_path):
@@ -137,6 +140,13 @@ def test_ids_from_elsewhere_never_take_over_an_entry(store_url, tmp_path):
         kept = glossary.entry(store, int(stored.id))
         assert terms(kept) == [("fr", "général de corps"), ("en", "lieutenant general")]
         assert kept.status is ReviewStatus.CANDIDATE
+    # this store's own export, corrected, does reach it
+    own = tmp_path / "own.csv"
+    assert run(store_url, "export", "csv", "--status", "all", "-o", str(own)).exit_code == 0
+    own.write_text(own.read_text(encoding="utf-8").replace("lieutenant general", "lieutenant-general"), encoding="utf-8")
+    assert run(store_url, "import", str(own)).stdout.startswith("0 entries added, 2 already stored (1 of them")
+    with open_store(store_url) as store:
+        assert terms(glossary.entry(store, int(stored.id))) == [("fr", "général de corps"), ("en", "lieutenant-general")]
 
 
 def _client_files(tmp_path):

@@ -952,7 +952,8 @@ def _import_summary(result: dict) -> str:
                 f"already stored, {result['untranslated']} untranslated skipped")
     else:
         line = f"{result['added']} entries added, {result['already_stored']} already stored"
-        line += f" ({result['reviewed']} of them reviewed from the file)" if result["reviewed"] else ""
+        corrected = f", {result['corrected']} with corrected terms" if result["corrected"] else ""
+        line += f" ({result['reviewed']} of them reviewed from the file{corrected})" if result["reviewed"] else ""
         line += f" (entries in {counts})" if counts else ""
     if skipped := result["skipped"]:
         shown = "; ".join(skipped[:_SHOWN_SKIPS])

@@ -698,6 +698,7 @@ class Imported(NamedTuple):
     added: int
     already_stored: int
     reviewed: int  # of those already stored: candidates given the review the file brought back
+    corrected: int = 0  # of those reviewed: with terms the file corrected
 
 
 def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_id: int | None = None, *,
@@ -715,7 +716,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     differs from it is told to ``on_conflict``, one line. One recorded change for the file."""
     before: dict[int, dict | None] = {}
     after: dict[int, dict | None] = {}
-    skipped = reviewed = 0
+    skipped = reviewed = corrected = 0
     with store.transaction():
         for read in entries:
             for term in read.terms:
@@ -726,14 +727,17 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             if read.status is None:
                 read.status = status
             stored = _exported_from(store, read)
-            if stored is None and (stored := _identical_entry(store, read)) is not None and read.id != stored.id:
-                skipped += 1
-                continue
+            if stored is None:
+                stored = _identical_entry(store, read)
+                if stored is not None and stored.id != read.id:  # another file's copy of it: nothing to bring back
+                    skipped += 1
+                    continue
             if stored is not None:
                 skipped += 1
                 if (change := _review_read_back(store, read, stored, on_conflict)):
                     before[int(stored.id)], after[int(stored.id)] = change
                     reviewed += 1
+                    corrected += change[0]["terms"] != change[1]["terms"]
                 continue
             entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
                                           entry_id=_free_id(store, read.id), import_id=import_id)
@@ -742,7 +746,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             change_id = store.record_change(f"import {Path(origin).name}", before, after, user=user)
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
-    return Imported(len(after) - reviewed, skipped, reviewed)
+    return Imported(len(after) - reviewed, skipped, reviewed, corrected)
 
 
 def _exported_from(store: Store, read: Entry) -> Entry | None:
@@ -769,8 +773,8 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     entry_id = int(stored.id)
     fields = {"status": read.status, "definition": read.definition, "note": read.note}
     terms = _terms_read_back(stored.terms, read.terms)
-    if [(t.lang, t.text) for t in terms] == [(t.lang, t.text) for t in stored.terms] and fields == {
-            "status": stored.status, "definition": stored.definition, "note": stored.note}:
+    corrected = [(t.lang, t.text) for t in terms] != [(t.lang, t.text) for t in stored.terms]
+    if not corrected and fields == {"status": stored.status, "definition": stored.definition, "note": stored.note}:
         return None
     if store.entry_state(entry_id).reviewed:
         if on_conflict is not None:
@@ -778,7 +782,8 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
                         "the file: kept as the store has it")
         return None
     was = snapshot(store, entry_id)
-    store.set_entry_fields(entry_id, {**fields, "reviewed": read.status is not ReviewStatus.CANDIDATE})
+    # terms a person corrected are reviewed, even left a candidate: extraction would weigh them away
+    store.set_entry_fields(entry_id, {**fields, "reviewed": corrected or read.status is not ReviewStatus.CANDIDATE})
     store.write_terms(entry_id, terms)
     return was, snapshot(store, entry_id)
 

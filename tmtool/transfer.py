@@ -41,6 +41,7 @@ class ImportResult:
     already_stored: int = 0
     untranslated: int = 0  # units only
     reviewed: int = 0  # entries only: of those already stored, candidates given the file's review
+    corrected: int = 0  # entries only: of those reviewed, with terms the file corrected
     languages: Counter = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
 
@@ -93,7 +94,7 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
             result.added, result.already_stored, result.untranslated = store.add_units(
                 items, origin, import_id, pairs=result.languages, **untranslated)
         else:
-            result.added, result.already_stored, result.reviewed = glossary.import_entries(
+            result.added, result.already_stored, result.reviewed, result.corrected = glossary.import_entries(
                 store, _counting_languages(items, result.languages), origin, import_id, user=user, status=status,
                 on_conflict=lambda line: on_skip(Skipped(line, origin)))
         store.finish_import(import_id, result.added)
