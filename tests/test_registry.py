@@ -166,3 +166,13 @@ def test_export_store_takes_the_format_from_the_registry(tmp_path):
             export_store(store, "xliff", str(tmp_path / "g.xlf"))
         with pytest.raises(TmtoolError, match="csv holds two languages"):
             export_store(store, "csv", str(tmp_path / "g.csv"), all_languages=True)
+
+
+def test_a_file_of_no_format_it_can_tell_names_the_ways_to_say_it(tmp_path):
+    # the same line answers the command line and the workbench's upload, so it names both ways
+    path = tmp_path / "notes.dat"
+    path.write_text("hello world\n", encoding="utf-8")
+    with pytest.raises(TmtoolError) as caught:
+        registry.infer(path)
+    assert caught.value.message == ("cannot tell the file format from its name or content: name it (--format, or the"
+                                    f" upload's format field), one of {', '.join(registry.names(readable=True))}")

@@ -145,9 +145,23 @@ def test_unusable_csv_is_an_error(tmp_path, content, message):
     assert caught.value.path == str(path)
 
 
-def test_non_utf8_is_an_error(tmp_path):
-    path = tmp_path / "latin1.csv"
-    path.write_bytes("fr,en\nétat-major,staff\n".encode("latin-1"))
+def test_a_csv_excel_saved_in_the_windows_code_page_is_read_as_such_and_said(tmp_path, caplog):
+    """Excel's "CSV" is in the Windows code page (1252 in Western Europe): French Excel's semicolons,
+    accents, œ and the typographic apostrophe all in one byte each."""
+    path = tmp_path / "glossaire.csv"
+    path.write_bytes("fr;en\nmain-d’œuvre militaire;military workforce\nétat-major;staff\n".encode("cp1252"))
+    with caplog.at_level("INFO", logger="tmtool"):
+        entries = list(read_csv(path))
+    assert [(e.terms[0].text, e.terms[1].text) for e in entries] == [
+        ("main-d’œuvre militaire", "military workforce"), ("état-major", "staff")]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}: not UTF-8, read as Windows-1252 (what Excel saves as CSV or tab-delimited text in Western Europe)"]
+
+
+def test_bytes_that_are_no_western_windows_text_are_refused_as_not_utf8(tmp_path):
+    # Mac Roman, as an old Mac Excel saved CSV: its é is 0x8E (Ž in 1252), its ’ 0xD5 (Õ)
+    path = tmp_path / "other.csv"
+    path.write_bytes("fr,en\nétat-major,staff\nchef d’escadron,squadron leader\n".encode("mac-roman"))
     with pytest.raises(TmtoolError, match="not valid UTF-8") as caught:
         list(read_csv(path))
     assert caught.value.line == 2

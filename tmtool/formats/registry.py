@@ -151,5 +151,6 @@ def infer(path: str | Path) -> Format:
     first_line = head.splitlines()[0] if head else ""
     fmt = next((fmt for fmt in FORMATS if fmt.separator and fmt.separator in first_line), None)
     if fmt is None:
-        raise TmtoolError("cannot tell the file format from its name or content; give --format", path=str(path))
+        raise TmtoolError("cannot tell the file format from its name or content: name it (--format, or the"
+                          f" upload's format field), one of {', '.join(names(readable=True))}", path=str(path))
     return fmt

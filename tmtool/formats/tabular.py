@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..errors import TmtoolError
-from ..io.decoding import decode_text
+from ..io.decoding import decode_spreadsheet_text
 from ..io.files import open_output
 from ..langtags import base_language
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
@@ -439,13 +439,14 @@ def _status_of(cell: str) -> ReviewStatus:
 
 
 def _lines(path: str | Path) -> io.StringIO:
-    """The file's lines, line ends kept: UTF-8 with or without a BOM (as OmegaT reads it), or UTF-16/32
-    with a BOM. Glossaries are small, so the file is decoded whole and a bad byte is named by its line."""
+    """The file's lines, line ends kept: UTF-8 with or without a BOM (as OmegaT reads it), UTF-16/32
+    with a BOM, or Windows-1252 as Excel saves CSV (``decode_spreadsheet_text``). Glossaries are small, so
+    the file is decoded whole and a bad byte is named by its line."""
     data = Path(path).read_bytes()
     if not data.strip():
         raise TmtoolError("empty file (no rows)", path=str(path))
     # newline="": lines end at \n, \r\n or \r only, as csv wants (not at U+2028 inside a cell)
-    return io.StringIO(decode_text(data, str(path)), newline="")
+    return io.StringIO(decode_spreadsheet_text(data, str(path)), newline="")
 
 
 def single_line(text: str) -> str:

@@ -7,6 +7,8 @@ so that a file in the wrong encoding is refused with the same clear line whateve
 from __future__ import annotations
 
 import codecs
+import logging
+import re
 
 from ..errors import TmtoolError
 
@@ -53,3 +55,41 @@ def _looks_like_utf16(data: bytes) -> bool:
     sample = data[:4096]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     return max(even, odd) > len(sample) // 4 and min(even, odd) == 0
+
+
+# what Windows-1252 puts in 0x80–0x9F that Western European text uses: the euro sign, quotation marks,
+# dashes, the ellipsis, the bullet, the trade mark, French's œ and Ÿ; other characters there (Ž, ˆ, ‰, †)
+# are what another code page's letters read as (Mac Roman's é is 0x8E, Ž here)
+_WESTERN = frozenset("€‚„…•–—‘’“”™œŒŸ")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode_spreadsheet_text(data: bytes, path: str) -> str:
+    """``decode_text``, but bytes that are not UTF-8 are read as Windows-1252 when they are Western text
+    in it: Excel saves "CSV" and "Text (tab-delimited)" in the Windows code page, which in Western Europe
+    is 1252 (only "CSV UTF-8" is UTF-8). Said as a notice (the ``tmtool`` logger), since the bytes alone
+    cannot prove it."""
+    try:
+        return decode_text(data, path)
+    except TmtoolError:
+        text = _western(data)
+        if text is None:
+            raise
+    logging.getLogger("tmtool.formats").info(
+        "%s: not UTF-8, read as Windows-1252 (what Excel saves as CSV or tab-delimited text in Western Europe)",
+        path)
+    return text
+
+
+def _western(data: bytes) -> str | None:
+    """The bytes read as Windows-1252, None where they are not Western text in it: bytes 1252 leaves
+    undefined, controls, or characters of 0x80–0x9F that Western text does not use."""
+    if b"\x00" in data:
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if _CONTROL.search(text) or any(bytes([b]).decode("cp1252") not in _WESTERN for b in set(data) if 0x80 <= b <= 0x9F):
+        return None
+    return text
