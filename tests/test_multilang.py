@@ -263,13 +263,14 @@ def test_bilingual_formats_take_their_columns_from_the_pair(glossary, tmp_path):
 def test_export_languages_are_checked(glossary):
     for args, code, message in (
         (["tsv", "--langs", "all"], 2, "tsv holds two languages: choose them with --srclang and --tgtlang"),
-        (["tmx", "--status", "all"], 2, "--status chooses glossary entries: tmx writes the memory, every unit"),
         (["tmx", "--langs", "all", "--srclang", "de"], 2, "--langs all writes every language"),
         (["tbx", "--srclang", "de/CH"], 1, "invalid language tag 'de/CH'"),
         (["tbx", "--srclang", "en"], 1, "source and target languages are both 'en'"),
     ):
         result = run(glossary, "export", *args, code=code)
         assert message in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    memory = run(glossary, "export", "tmx", "--status", "approved", code=0)  # said, not silently ignored
+    assert memory.stderr.startswith("tmtool: --status chooses glossary entries: tmx writes the memory, every unit\n")
 
 
 # ---- look-up and stats --------------------------------------------------------------------------

@@ -100,7 +100,7 @@ def test_a_sheet_from_elsewhere_is_read_leniently(tmp_path):
         [("fr", "chef d'état-major"), ("fr", "CEM"), ("en", "chief of staff"), ("en", "COS")],
         [("fr", "2024-05-01"), ("en", "1914")],
     ]
-    assert [e.status for e in entries] == [ReviewStatus.APPROVED, ReviewStatus.CANDIDATE, ReviewStatus.CANDIDATE]
+    assert [e.status for e in entries] == [ReviewStatus.APPROVED, ReviewStatus.CANDIDATE, None]  # none: import --status
     assert entries[0].definition == "Plus haute autorité militaire." and entries[2].definition == "3.5"
     with pytest.raises(TmtoolError, match="column 'Domain' not read") as refused:  # --strict: nothing passed over
         list(read_xlsx(path))

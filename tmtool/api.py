@@ -173,13 +173,16 @@ def ingest_dir(store: Store, inbox: str | Path, *, extract_terms: bool = True, s
 
 
 def import_file(store: Store, source: Source, fmt: str | None = None, *, strict: bool = False,
-                progress: Progress | None = None, user: str | None = None) -> dict:
+                progress: Progress | None = None, user: str | None = None, status: str = "candidate") -> dict:
     """Import a memory or a glossary in any format read (see :func:`format_names`), from a path or an
     upload (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
-    "reviewed", "untranslated", "languages", "skipped"}`` (reviewed: entries already stored that awaited
-    review and took the file's status, definition and note, see :func:`tmtool.glossary.import_entries`); languages as ``{"fr-FR→en-GB": 3}`` (units added by
-    language pair) or ``{"fr": 2}`` (entries read holding each language), most first; skipped as one
-    line each.
+    "reviewed", "corrected", "untranslated", "languages", "skipped"}`` (reviewed: entries already stored that
+    awaited review and took the file's terms, status, definition and note, see
+    :func:`tmtool.glossary.import_entries`; corrected: those of them whose terms changed); languages as
+    ``{"fr-FR→en-GB": 3}`` (units added by language pair) or ``{"fr": 2}`` (entries read holding each
+    language), most first; skipped as one line each (entries reviewed in the store that the file would
+    change among them). ``status``: what a glossary entry the file gives no status is ("candidate",
+    "approved", "rejected"; a client's termbase without a status column is approved with "approved").
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -191,14 +194,16 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     """
     from . import transfer
 
+    default = _status(status)
     with _local_files(source) as (path,):
         result = transfer.import_file(store, path, fmt, strict=strict, progress=progress, user=user,
-                             recorded_as=_name(source))
+                             recorded_as=_name(source), status=default)
     # most first, then by language: (source, target) tags for units, a base language for entries
     counts = sorted(result.languages.items(), key=lambda item: (-item[1], item[0]))
     languages = {("→".join(key) if isinstance(key, tuple) else key): count for key, count in counts}
     return {"kind": result.kind, "added": result.added, "already_stored": result.already_stored,
-            "reviewed": result.reviewed, "untranslated": result.untranslated, "languages": languages,
+            "reviewed": result.reviewed, "corrected": result.corrected, "untranslated": result.untranslated,
+            "languages": languages,
             "skipped": [str(skipped) for skipped in result.skipped]}
 
 

@@ -915,8 +915,11 @@ class _NamingFormats(click.Command):
 @click.option("--strict", is_flag=True,
               help="Refuse the whole file if any unit or entry in it cannot be used (default: import the "
                    "rest and list those skipped).")
+@click.option("--status", type=click.Choice(api.STATUSES), default="candidate", show_default=True,
+              help="The status of glossary entries the file gives none (a termbase without a status column); "
+                   "entries with one keep theirs.")
 @click.pass_context
-def import_(ctx, file, fmt, strict):
+def import_(ctx, file, fmt, strict, status):
     """Import a memory ({memory}) or a glossary ({glossary}).
 
     Identical units or entries already stored are skipped, and so are units without a
@@ -926,15 +929,21 @@ def import_(ctx, file, fmt, strict):
     and listed with its line and why; the rest is imported. The summary counts the units added
     by language pair (for a glossary: the entries read in each language).
 
+    A glossary exported from this store (export --status all) and reviewed in a spreadsheet or a
+    PO editor comes back to the entries still awaiting review, matched by the id the export
+    wrote: their corrected terms, status, definition and note, one change (glossary revert
+    undoes it). An entry reviewed in the store since is kept and listed as a conflict.
+
     \b
     Examples:
       tmtool import exports/seed.tmx
       tmtool import termbase.tbx --strict
       tmtool import nato-terms.xlsx
+      tmtool import client-termbase.csv --status approved
     """
     store = _open_store(ctx, create=True)
     with _progress_bar(ctx, "Importing", "read") as progress:
-        result = api.import_file(store, file, fmt, strict=strict, progress=progress, user=_user(ctx))
+        result = api.import_file(store, file, fmt, strict=strict, progress=progress, user=_user(ctx), status=status)
     click.echo(_import_summary(result))
 
 
@@ -950,7 +959,8 @@ def _import_summary(result: dict) -> str:
                 f"already stored, {result['untranslated']} untranslated skipped")
     else:
         line = f"{result['added']} entries added, {result['already_stored']} already stored"
-        line += f" ({result['reviewed']} of them reviewed from the file)" if result["reviewed"] else ""
+        corrected = f", {result['corrected']} with corrected terms" if result["corrected"] else ""
+        line += f" ({result['reviewed']} of them reviewed from the file{corrected})" if result["reviewed"] else ""
         line += f" (entries in {counts})" if counts else ""
     if skipped := result["skipped"]:
         shown = "; ".join(skipped[:_SHOWN_SKIPS])
@@ -1000,8 +1010,8 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
     names = api.format_names()
     if langs and fmt in names["written"] and fmt not in names["multilingual"]:
         raise click.UsageError(f"{fmt} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
-    if status and fmt in names["written_memory"]:
-        raise click.UsageError(f"--status chooses glossary entries: {fmt} writes the memory, every unit")
+    if status and fmt in names["written_memory"]:  # a script looping over formats passes it to all: no error
+        click.echo(f"tmtool: --status chooses glossary entries: {fmt} writes the memory, every unit", err=True)
     pair = {"srclang": srclang or "fr", "tgtlang": tgtlang or "en"}
     statuses = None if status is None else api.STATUSES if status == "all" else (status,)
     store = _open_store(ctx)

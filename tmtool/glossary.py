@@ -711,19 +711,25 @@ class Imported(NamedTuple):
     added: int
     already_stored: int
     reviewed: int  # of those already stored: candidates given the review the file brought back
+    corrected: int = 0  # of those reviewed: with terms the file corrected
 
 
 def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_id: int | None = None, *,
-                   user: str | None = None) -> Imported:
+                   user: str | None = None, status: ReviewStatus = ReviewStatus.CANDIDATE,
+                   on_conflict: Callable[[str], None] | None = None) -> Imported:
     """Add glossary entries read from a file (import ``import_id``, see ``Store.new_import``),
-    skipping any whose terms (folded) are exactly those of a stored entry. An entry so skipped
-    that names the stored one's id (this store's export, reviewed in a spreadsheet or a PO
-    editor) brings back its status, definition and note when the stored entry still awaits a
-    person's review; one a person reviewed keeps its review, as it does from extraction. One
-    recorded change for the file."""
+    skipping any whose terms (folded) are exactly those of a stored entry; an entry the file gives
+    no status (``status`` None, see the readers) gets ``status``.
+
+    An entry that is this store's export of a stored one (:func:`_exported_from`: its id, and what
+    review does not touch) brings back what a person did to it in a spreadsheet or a PO editor when
+    the stored entry still awaits review: its terms, for the languages the file's entry holds (a
+    spelling corrected, a term added or removed), status, definition and note. One a person
+    reviewed in the store keeps its review and terms, as it does from extraction, and a file that
+    differs from it is told to ``on_conflict``, one line. One recorded change for the file."""
     before: dict[int, dict | None] = {}
     after: dict[int, dict | None] = {}
-    skipped = reviewed = 0
+    skipped = reviewed = corrected = 0
     with store.transaction():
         for read in entries:
             for term in read.terms:
@@ -731,12 +737,20 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             read.terms = [term for term in read.terms if term.text]
             if not read.terms:
                 raise TmtoolError(f"{f'entry {read.id}' if read.id else 'an entry'} has no term", path=origin)
-            stored = _identical_entry(store, read)
+            if read.status is None:
+                read.status = status
+            stored = _exported_from(store, read)
+            if stored is None:
+                stored = _identical_entry(store, read)
+                if stored is not None and stored.id != read.id:  # another file's copy of it: nothing to bring back
+                    skipped += 1
+                    continue
             if stored is not None:
                 skipped += 1
-                if read.id == stored.id and (change := _review_read_back(store, read, stored)):
+                if (change := _review_read_back(store, read, stored, on_conflict)):
                     before[int(stored.id)], after[int(stored.id)] = change
                     reviewed += 1
+                    corrected += change[0]["terms"] != change[1]["terms"]
                 continue
             entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
                                           entry_id=_free_id(store, read.id), import_id=import_id)
@@ -745,20 +759,56 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             change_id = store.record_change(f"import {Path(origin).name}", before, after, user=user)
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
-    return Imported(len(after) - reviewed, skipped, reviewed)
+    return Imported(len(after) - reviewed, skipped, reviewed, corrected)
 
 
-def _review_read_back(store: Store, read: Entry, stored: Entry) -> tuple[dict, dict] | None:
-    """Give a stored entry awaiting review the status, definition and note of its exported copy,
-    if they differ; the entry before and after, as the history keeps them, or None."""
+def _exported_from(store: Store, read: Entry) -> Entry | None:
+    """The stored entry of which ``read`` is this store's export, reviewed or not, if any.
+
+    The id alone could be anyone's: every store numbers its entries from 1, and a client's table
+    may have an ID column. So the file's entry must also keep what a review does not touch: at
+    least one of the stored entry's terms, and the same first-seen time (to the microsecond for
+    what extraction found; none for an entry imported without dates)."""
+    if read.id is None or not (read.id.isascii() and read.id.isdigit()):
+        return None
+    stored = store.entries([int(read.id)], contexts=0).get(int(read.id))
+    if stored is None or stored.first_seen != read.first_seen:
+        return None
+    held = {(t.lang, fold(t.text)) for t in stored.terms}
+    return stored if any((t.lang, fold(t.text)) in held for t in read.terms) else None
+
+
+def _review_read_back(store: Store, read: Entry, stored: Entry,
+                      on_conflict: Callable[[str], None] | None) -> tuple[dict, dict] | None:
+    """Give a stored entry awaiting review the terms (for the languages ``read`` holds), status,
+    definition and note of its exported copy, if they differ; the entry before and after, as the
+    history keeps them, or None. A reviewed entry is kept, told to ``on_conflict`` if they differ."""
     entry_id = int(stored.id)
     fields = {"status": read.status, "definition": read.definition, "note": read.note}
-    if store.entry_state(entry_id).reviewed or fields == {
-            "status": stored.status, "definition": stored.definition, "note": stored.note}:
+    terms = _terms_read_back(stored.terms, read.terms)
+    corrected = [(t.lang, t.text) for t in terms] != [(t.lang, t.text) for t in stored.terms]
+    if not corrected and fields == {"status": stored.status, "definition": stored.definition, "note": stored.note}:
+        return None
+    if store.entry_state(entry_id).reviewed:
+        if on_conflict is not None:
+            on_conflict(f"entry {entry_id} was reviewed in the store ({stored.status.value}) and differs from "
+                        "the file: kept as the store has it")
         return None
     was = snapshot(store, entry_id)
-    store.set_entry_fields(entry_id, {**fields, "reviewed": read.status is not ReviewStatus.CANDIDATE})
+    # terms a person corrected are reviewed, even left a candidate: extraction would weigh them away
+    store.set_entry_fields(entry_id, {**fields, "reviewed": corrected or read.status is not ReviewStatus.CANDIDATE})
+    store.write_terms(entry_id, terms)
     return was, snapshot(store, entry_id)
+
+
+def _terms_read_back(stored: Sequence[Term], read: Sequence[Term]) -> list[Term]:
+    """An entry's terms as its exported copy has them: the file's terms, in its order, for the
+    languages it holds (a stored term it keeps keeps its forms, lemma and contexts, with the file's
+    spelling), then the stored terms of the other languages."""
+    languages = {t.lang for t in read}
+    held = {(t.lang, fold(t.text)): t for t in stored}
+    kept = [replace(known, text=t.text) if (known := held.get((t.lang, fold(t.text)))) else t for t in read]
+    return kept + [t for t in stored if t.lang not in languages]
 
 
 def _free_id(store: Store, wanted: str | None) -> int | None:

@@ -147,7 +147,8 @@ class Entry:
 
     terms: list[Term]
     id: str | None = None
-    status: ReviewStatus = ReviewStatus.CANDIDATE
+    # None: read from a file that gives none (the importer chooses it, see glossary.import_entries)
+    status: ReviewStatus | None = ReviewStatus.CANDIDATE
     definition: str | None = None
     note: str | None = None
     frequency: int = 0

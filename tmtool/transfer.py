@@ -41,13 +41,14 @@ class ImportResult:
     already_stored: int = 0
     untranslated: int = 0  # units only
     reviewed: int = 0  # entries only: of those already stored, candidates given the file's review
+    corrected: int = 0  # entries only: of those reviewed, with terms the file corrected
     languages: Counter = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
 
 
 def import_file(store: Store, path: str | Path, fmt: str | None = None, *, strict: bool = False,
                 progress: Progress | None = None, user: str | None = None,
-                recorded_as: str | None = None) -> ImportResult:
+                recorded_as: str | None = None, status: ReviewStatus = ReviewStatus.CANDIDATE) -> ImportResult:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
     units without a translation (a pre-translation file's untranslated segments) or whose translation
     the tool that wrote it has not confirmed (a Trados draft).
@@ -58,7 +59,9 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     as they are parsed (TMX, TBX), out of all for the others, which are parsed whole first.
     The import is recorded (``tmtool imports``) so that what it added can be taken out again, under
     ``recorded_as`` when the path read is a copy (an upload), else under the path, and so are the
-    items passed over; ``user`` is who the glossary's history records it as.
+    items passed over; ``user`` is who the glossary's history records it as. A glossary entry the
+    file gives no status gets ``status``; one reviewed in the store that the file would change is
+    listed among those passed over (see :func:`tmtool.glossary.import_entries`).
     """
     path = Path(path)
     if not path.is_file():
@@ -91,8 +94,9 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
             result.added, result.already_stored, result.untranslated = store.add_units(
                 items, origin, import_id, pairs=result.languages, **untranslated)
         else:
-            result.added, result.already_stored, result.reviewed = glossary.import_entries(
-                store, _counting_languages(items, result.languages), origin, import_id, user=user)
+            result.added, result.already_stored, result.reviewed, result.corrected = glossary.import_entries(
+                store, _counting_languages(items, result.languages), origin, import_id, user=user, status=status,
+                on_conflict=lambda line: on_skip(Skipped(line, origin)))
         store.finish_import(import_id, result.added)
     return result
 

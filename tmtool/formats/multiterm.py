@@ -61,7 +61,7 @@ def read_multiterm(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Ent
 
 
 def _entry(concept: etree._Element) -> Entry:
-    entry, notes = Entry(terms=[], id=concept.findtext("concept")), []
+    entry, notes = Entry(terms=[], id=concept.findtext("concept"), status=None), []  # MultiTerm has no status
     for child in concept:
         if child.tag == "languageGrp":
             lang = _language(child)

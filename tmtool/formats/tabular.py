@@ -247,7 +247,7 @@ def entry_from_row(row: dict[str, str]) -> Entry:
     return Entry(
         terms=terms,
         id=row.get("id") or None,
-        status=_status_of(row["status"]) if (row.get("status") or "").strip() else ReviewStatus.CANDIDATE,
+        status=_status_of(row["status"]) if (row.get("status") or "").strip() else None,  # the importer's default
         definition=row.get("definition") or None,
         note=row.get("note") or None,
         frequency=int(row["frequency"]) if row.get("frequency") else 0,

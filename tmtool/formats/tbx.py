@@ -402,7 +402,7 @@ class _EntryReader:
         self.notes: list[str] = []
 
     def read(self, element: etree._Element) -> Entry:
-        entry = Entry(terms=[], id=_entry_id(element.get("id")))
+        entry = Entry(terms=[], id=_entry_id(element.get("id")), status=None)  # unless an x-status note gives it
         for child in element:
             local = _local(child)
             if local in _LANGUAGE_SECTIONS:

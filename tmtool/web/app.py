@@ -329,10 +329,13 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.post("/api/import", tags=["documents"])
     def api_import(file: Annotated[UploadFile, File()],
-                   format: Annotated[str | None, Form(max_length=20)] = None) -> dict:
-        """Import an uploaded memory (tmx, xliff) or glossary (tbx, po, csv, tsv, xlsx), as ``tmtool import``."""
+                   format: Annotated[str | None, Form(max_length=20)] = None,
+                   status: Annotated[Literal["candidate", "approved", "rejected"], Form()] = "candidate") -> dict:
+        """Import an uploaded memory (tmx, xliff) or glossary (tbx, po, csv, tsv, xlsx), as ``tmtool import``;
+        ``status``: that of the glossary entries the file gives none."""
         with store() as s:
-            return api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=user)
+            return api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=user,
+                                   status=status)
 
     # ---- pages ---------------------------------------------------------------------------------
 

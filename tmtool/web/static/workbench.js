@@ -273,7 +273,8 @@ function uploaded(done) {
     ? `${done.added} units added${counts ? ` (${counts})` : ""}, ${done.already_stored} already stored, ` +
       `${done.untranslated} untranslated skipped`
     : `${done.added} entries added, ${done.already_stored} already stored` +
-      `${done.reviewed ? ` (${done.reviewed} of them reviewed from the file)` : ""}${counts ? ` (entries in ${counts})` : ""}`;
+      `${done.reviewed ? ` (${done.reviewed} of them reviewed from the file` +
+        `${done.corrected ? `, ${done.corrected} with corrected terms` : ""})` : ""}${counts ? ` (entries in ${counts})` : ""}`;
   return [done.skipped.length ? `${line}, ${done.skipped.length} skipped:` : line, ...done.skipped].join("\n");
 }
 

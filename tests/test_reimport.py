@@ -1,0 +1,219 @@
+"""A reviewed export comes back whole (corrected terms too), and `import --status` for files without one."""
+
+import csv
+from datetime import datetime, timezone
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from tmtool import api, glossary
+from tmtool.cli import main
+from tmtool.model import Context, Entry, ReviewStatus, Term
+from tmtool.store import open_store
+
+SEEN = datetime(2026, 11, 30, 9, 14, 3, 512877, tzinfo=timezone.utc)  # as extraction dates what it finds
+STORED = [
+    Entry(terms=[Term("général de corps", "fr"), Term("lieutenant general", "en")], first_seen=SEEN,
+          contexts=[Context("Le général de corps d'armée commande.", "The lieutenant general commands.", "doc1")]),
+    Entry(terms=[Term("chef d'état-major de la défense", "fr"), Term("Chief", "en")],
+          first_seen=SEEN.replace(microsecond=9041)),
+    Entry(terms=[Term("Comité militaire", "fr"), Term("Military Committee", "en")], status=ReviewStatus.APPROVED,
+          first_seen=SEEN.replace(microsecond=77)),
+]
+
+
+def run(db, *args):
+    return CliRunner().invoke(main, ["--db", str(db), *args])
+
+
+def terms(entry):
+    return [(t.lang, t.text) for t in entry.terms]
+
+
+def _corrected(path, suffix):
+    """The export as the terminologist hands it back: two truncated spans completed, both approved, and
+    the entry approved in the store meanwhile changed too (an older copy of it)."""
+    fixes = {"général de corps": ("fr", "général de corps d'armée"), "Chief": ("en", "Chief of Defence"),
+             "Military Committee": ("en", "MC")}
+    if suffix == "tbx":
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("<term>général de corps</term>", "<term>général de corps d'armée</term>")
+        text = text.replace("<term>Chief</term>", "<term>Chief of Defence</term>")
+        text = text.replace("<term>Military Committee</term>", "<term>MC</term>")
+        path.write_text(text.replace("x-status: candidate", "x-status: approved"), encoding="utf-8")
+        return
+    if suffix == "xlsx":  # edited and saved by a spreadsheet: openpyxl rewrites the whole package
+        workbook = openpyxl.load_workbook(path)
+        rows = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
+    else:
+        rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    header = rows[0]
+    for row in rows[1:]:
+        for column in ("fr", "en"):
+            if row[header.index(column)] in fixes:
+                row[header.index(column)] = fixes[row[header.index(column)]][1]
+        row[header.index("status")] = "Approuvé"
+    if suffix == "xlsx":
+        sheet = workbook.active
+        for number, row in enumerate(rows, 1):
+            for column, value in enumerate(row, 1):
+                sheet.cell(number, column).value = value
+        workbook.save(path)
+    else:  # French Excel: semicolons, a BOM
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            csv.writer(out, delimiter=";").writerows(rows)
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv", "tbx"])
+def test_terms_corrected_in_a_reviewed_export_replace_those_of_the_entries_awaiting_review(store_url, tmp_path, suffix):
+    # before: the corrected entries came back as new duplicates and the old ones stayed candidates
+    with open_store(store_url, create=True) as store:
+        glossary.import_entries(store, STORED, "extraction")
+        ids = {e.terms[0].text: int(e.id) for e in store.list_entries()}
+    review = tmp_path / f"review.{suffix}"
+    assert run(store_url, "export", suffix, "--status", "all", "-o", str(review)).exit_code == 0
+    _corrected(review, suffix)
+    done = run(store_url, "import", str(review))
+    assert done.exit_code == 0, done.output
+    assert done.stdout.startswith("0 entries added, 3 already stored (2 of them reviewed from the file, 2 with corrected terms)"), done.stdout
+    committee = ids["Comité militaire"]
+    assert (f"entry {committee} was reviewed in the store (approved) and differs from the file: "
+            "kept as the store has it") in done.stdout
+    with open_store(store_url) as store:
+        assert len(store.list_entries()) == 3
+        general = glossary.entry(store, ids["général de corps"])
+        assert terms(general) == [("fr", "général de corps d'armée"), ("en", "lieutenant general")]
+        assert general.status is ReviewStatus.APPROVED and store.entry_state(int(general.id)).reviewed
+        assert [c.fr for c in general.contexts] == ["Le général de corps d'armée commande."]  # evidence kept
+        chief = glossary.entry(store, ids["chef d'état-major de la défense"])
+        assert terms(chief) == [("fr", "chef d'état-major de la défense"), ("en", "Chief of Defence")]
+        assert terms(glossary.entry(store, committee)) == [("fr", "Comité militaire"), ("en", "Military Committee")]
+        [change] = {store.history(int(e.id))[-1].id for e in (general, chief)}
+        assert store.history(int(general.id))[-1].action == f"import review.{suffix}"
+    assert run(store_url, "glossary", "revert", str(change)).exit_code == 0
+    with open_store(store_url) as store:
+        general = glossary.entry(store, ids["général de corps"])
+        assert terms(general) == [("fr", "général de corps"), ("en", "lieutenant general")]
+        assert general.status is ReviewStatus.CANDIDATE
+
+
+def test_a_term_added_or_removed_in_the_file_is_added_or_removed_other_languages_kept(store_url, tmp_path):
+    entry = Entry(terms=[Term("chef d'état-major", "fr"), Term("Stabschef", "de"), Term("chief", "en"),
+                         Term("COS", "en")], first_seen=SEEN)
+    with open_store(store_url, create=True) as store:
+        glossary.import_entries(store, [entry], "extraction")
+        [stored] = store.list_entries()
+    review = tmp_path / "review.tbx"
+    assert run(store_url, "export", "tbx", "--status", "all", "-o", str(review)).exit_code == 0
+    text = review.read_text(encoding="utf-8")
+    # COS removed, CoS added beside chief of staff (the chief corrected)
+    text = text.replace("<term>COS</term>", "<term>chief of staff</term>").replace("<term>chief</term>", "<term>CoS</term>")
+    review.write_text(text, encoding="utf-8")
+    assert run(store_url, "import", str(review)).exit_code == 0
+    with open_store(store_url) as store:
+        corrected = glossary.entry(store, int(stored.id))
+        assert terms(corrected) == [
+            ("fr", "chef d'état-major"), ("en", "CoS"), ("en", "chief of staff"), ("de", "Stabschef")]
+        # left a candidate, but a person's terms: extraction's weighing of equivalents keeps off them
+        assert corrected.status is ReviewStatus.CANDIDATE and store.entry_state(int(stored.id)).reviewed
+
+
+def test_ids_from_elsewhere_never_take_over_an_entry(store_url, tmp_path):
+    # a client's table numbers its rows as this store numbers its entries, and may share a term
+    with open_store(store_url, create=True) as store:
+        glossary.import_entries(store, STORED[:1], "extraction")
+        [stored] = store.list_entries()
+    client = tmp_path / "client.csv"
+    client.write_text(f"ID;Français;Anglais;Statut\n{stored.id};général de corps;corps general;Approuvé\n",
+                      encoding="utf-8-sig")  # Excel's "CSV UTF-8 (délimité par des points-virgules)"
+    done = run(store_url, "import", str(client))
+    assert done.stdout.startswith("1 entries added, 0 already stored"), done.output
+    # another store's export: the same id, its own dates
+    other = tmp_path / "other.db"
+    with open_store(other, create=True) as store:
+        glossary.import_entries(store, [Entry(terms=[Term("général de corps", "fr"), Term("corps general", "en")],
+                                              first_seen=datetime.now(timezone.utc))], "extraction")
+    assert run(other, "export", "csv", "--status", "all", "-o", str(tmp_path / "other.csv")).exit_code == 0
+    run(store_url, "import", str(tmp_path / "other.csv"))
+    with open_store(store_url) as store:
+        kept = glossary.entry(store, int(stored.id))
+        assert terms(kept) == [("fr", "général de corps"), ("en", "lieutenant general")]
+        assert kept.status is ReviewStatus.CANDIDATE
+    # this store's own export, corrected, does reach it
+    own = tmp_path / "own.csv"
+    assert run(store_url, "export", "csv", "--status", "all", "-o", str(own)).exit_code == 0
+    own.write_text(own.read_text(encoding="utf-8").replace("lieutenant general", "lieutenant-general"), encoding="utf-8")
+    assert run(store_url, "import", str(own)).stdout.startswith("0 entries added, 2 already stored (1 of them")
+    with open_store(store_url) as store:
+        assert terms(glossary.entry(store, int(stored.id))) == [("fr", "général de corps"), ("en", "lieutenant-general")]
+
+
+def _client_files(tmp_path):
+    """A client's termbase without a status, as three tools write it."""
+    csv_file = tmp_path / "client.csv"  # French Excel: semicolons, Windows-1252
+    csv_file.write_text("Français;Anglais;Statut\nchasseur de mines;minehunter;\nfrégate;frigate;Rejeté\n",
+                        encoding="utf-8-sig")  # Excel's "CSV UTF-8 (délimité par des points-virgules)"
+    xlsx_file = tmp_path / "client.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["French", "English"])
+    workbook.active.append(["chasseur de mines", "minehunter"])
+    workbook.save(xlsx_file)
+    tbx_file = tmp_path / "client.tbx"
+    tbx_file.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="fr"><martifHeader><fileDesc>'
+        "<sourceDesc><p>client</p></sourceDesc></fileDesc></martifHeader><text><body>"
+        '<termEntry id="c1"><langSet xml:lang="fr"><tig><term>chasseur de mines</term></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>minehunter</term></tig></langSet></termEntry>'
+        "</body></text></martif>\n", encoding="utf-8")
+    return {"csv": csv_file, "xlsx": xlsx_file, "tbx": tbx_file}
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx", "tbx"])
+def test_import_status_is_that_of_entries_the_file_gives_none(store_url, tmp_path, suffix):
+    path = _client_files(tmp_path)[suffix]
+    done = run(store_url, "import", str(path), "--status", "approved")
+    assert done.exit_code == 0, done.output
+    with open_store(store_url) as store:
+        statuses = {e.terms[0].text: e.status for e in store.list_entries()}
+        assert statuses.pop("chasseur de mines") is ReviewStatus.APPROVED
+        assert statuses == ({"frégate": ReviewStatus.REJECTED} if suffix == "csv" else {})  # the file's own kept
+        [entry] = store.list_entries(text="chasseur de mines")
+        assert store.entry_state(int(entry.id)).reviewed  # extraction keeps off an approved entry
+
+
+def test_import_status_defaults_to_candidate_and_is_in_the_api_and_http(store_url, tmp_path):
+    files = _client_files(tmp_path)
+    assert run(store_url, "import", str(files["csv"])).exit_code == 0
+    with open_store(store_url) as store:
+        assert {e.terms[0].text: e.status for e in store.list_entries()} == {
+            "chasseur de mines": ReviewStatus.CANDIDATE, "frégate": ReviewStatus.REJECTED}
+        done = api.import_file(store, api.Upload("t.tbx", files["tbx"].read_bytes().replace(b"mines", b"surface")),
+                               status="rejected")
+        assert done["added"] == 1
+        assert store.list_entries(text="chasseur de surface")[0].status is ReviewStatus.REJECTED
+        with pytest.raises(api.Invalid, match="unknown status 'maybe'"):
+            api.import_file(store, files["xlsx"], status="maybe")
+
+
+def test_import_status_over_http(tmp_path):
+    from workbench import client
+
+    db = tmp_path / "s.db"
+    open_store(db, create=True).close()
+    http, headers = client(str(db))
+    xlsx = _client_files(tmp_path)["xlsx"]
+    sent = http.post("/api/import", files={"file": ("client.xlsx", xlsx.read_bytes())}, data={"status": "approved"},
+                     headers=headers)
+    assert sent.status_code == 200, sent.text
+    with open_store(db) as store:
+        assert store.list_entries()[0].status is ReviewStatus.APPROVED
+    refused = http.post("/api/import", files={"file": ("c.xlsx", xlsx.read_bytes())}, data={"status": "maybe"},
+                        headers=headers)
+    assert refused.status_code == 400 and "status" in refused.json()["message"], refused.text
+
+
+def test_a_bad_import_status_is_one_line(tmp_path):
+    done = run(tmp_path / "s.db", "import", str(_client_files(tmp_path)["csv"]), "--status", "approve")
+    assert done.exit_code == 2
+    assert done.output.strip().count("\n") == 0 and "'approve' is not one of" in done.output
