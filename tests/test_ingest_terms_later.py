@@ -8,7 +8,6 @@ import shutil
 import sqlite3
 from importlib.metadata import version
 
-import pytest
 from click.testing import CliRunner
 from workbench import client
 
