@@ -244,6 +244,20 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
     return count
 
 
+def check_export(fmt: str, *, all_languages: bool = False) -> None:
+    """Refuse an export :func:`export` would refuse for its options alone, before any store is read:
+    an unknown format, or every language (``all_languages``) in a format holding two (:class:`Invalid`).
+
+    >>> check_export("tbx", all_languages=True)
+    >>> check_export("tsv", all_languages=True)
+    Traceback (most recent call last):
+    tmtool.errors.Invalid: tsv holds two languages: choose them with --srclang and --tgtlang, not --langs all
+    """
+    from . import transfer
+
+    transfer.check_export(fmt, all_languages)
+
+
 def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: str = "en") -> dict:
     """What an export of the pair ``srclang`` → ``tgtlang`` in ``fmt`` leaves out: ``{"languages": the
     base languages of the store's units (a memory format) or terms (a glossary format) beyond the

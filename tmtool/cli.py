@@ -1007,10 +1007,11 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
         if fmt is None:
             raise click.UsageError(f"give FORMAT ({', '.join(api.format_names()['written'])}) "
                                    f"or an -o file whose extension names one")
-    names = api.format_names()
-    if langs and fmt in names["written"] and fmt not in names["multilingual"]:
-        raise click.UsageError(f"{fmt} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
-    if status and fmt in names["written_memory"]:  # a script looping over formats passes it to all: no error
+    try:
+        api.check_export(fmt, all_languages=bool(langs))
+    except api.Invalid as exc:  # options that contradict each other: a usage error
+        raise click.UsageError(exc.message) from None
+    if status and fmt in api.format_names()["written_memory"]:  # a script looping over formats passes it to all: no error
         click.echo(f"tmtool: --status chooses glossary entries: {fmt} writes the memory, every unit", err=True)
     pair = {"srclang": srclang or "fr", "tgtlang": tgtlang or "en"}
     statuses = None if status is None else api.STATUSES if status == "all" else (status,)

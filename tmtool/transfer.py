@@ -18,7 +18,7 @@ from itertools import chain
 from pathlib import Path
 
 from . import glossary
-from .errors import TmtoolError
+from .errors import Invalid, TmtoolError
 from .formats import registry
 from .formats.skips import Skipped, refuse
 from .langtags import base_language, normalize_tag
@@ -107,6 +107,15 @@ def _counting_languages(entries: Iterable[Entry], languages: Counter) -> Iterato
         yield entry
 
 
+def check_export(name: str, all_languages: bool = False) -> registry.Format:
+    """The format an export named ``name`` writes; ``all_languages`` (every language of every unit or
+    entry) only where the format holds more than two."""
+    fmt = registry.get(name, writing=True)
+    if all_languages and not fmt.multilingual:
+        raise Invalid(f"{fmt.name} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
+    return fmt
+
+
 def export_store(
     store: Store,
     fmt: str,
@@ -126,9 +135,7 @@ def export_store(
     What is written is the pair ``srclang`` → ``tgtlang`` (see :func:`unit_in_pair`,
     :func:`entry_in_pair`), or with ``all_languages`` every language of every unit and entry (the
     formats the registry calls multilingual only: the others hold two languages)."""
-    fmt = registry.get(fmt, writing=True)
-    if all_languages and not fmt.multilingual:
-        raise TmtoolError(f"{fmt.name} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
+    fmt = check_export(fmt, all_languages)
     srclang, tgtlang = _pair(srclang, tgtlang)
     from .io.files import open_output
 
