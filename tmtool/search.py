@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Unit
+from .store.rows import base_language as stored_base_language
 from .text.normalize import normalize_for_match
 
 GRAM_SIZE = 3  # shortest query: fuzzy candidates come from trigram indexes
@@ -81,15 +82,9 @@ def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10,
         units = store.units_by_id(list({unit_id for _, unit_id, _ in batch}))
         for score, unit_id, side in batch:
             match = TmMatch(round(score, 1), units[unit_id], side)
-            if unit_id not in found and (lang == "auto" or _in_language(match.lang, lang)):
+            # a malformed tag, which a store made before tags were checked may hold, is no language
+            if unit_id not in found and (lang == "auto" or stored_base_language(match.lang) == lang):
                 found[unit_id] = match
         if len(found) >= limit:
             break
     return list(found.values())[:limit]
-
-
-def _in_language(tag: str, base: str) -> bool:
-    try:
-        return base_language(tag) == base
-    except TmtoolError:  # a malformed tag, which a store made before tags were checked may hold
-        return False
