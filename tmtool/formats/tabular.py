@@ -132,12 +132,12 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     tab or a line break (``"le ""bon"" terme"``); a file with such a cell is read as Excel wrote it.
     """
     lines = _lines(path)
-    if any(_EXCEL_QUOTED.match(cell) for line in lines for cell in line.rstrip("\r\n").split("\t")):
-        lines.seek(0)
+    quoted = any(_EXCEL_QUOTED.match(cell) for line in lines for cell in line.rstrip("\r\n").split("\t"))
+    lines.seek(0)
+    if quoted:
         rows = ((number, cells) for number, cells in _numbered(csv.reader(lines, delimiter="\t"), path)
                 if not cells[:1] or not cells[0].startswith("#"))
     else:
-        lines.seek(0)
         rows = ((number, line.rstrip("\r\n").split("\t")) for number, line in enumerate(lines, 1)
                 if not line.startswith("#"))
     # a first line without a tab is one line to pass over, not a sign of another separator
