@@ -2,13 +2,18 @@
 summary line elsewhere or with --quiet, and Ctrl-C in an inbox naming what was saved."""
 
 import io
+import os
 import shutil
+import signal
 
 import pytest
 from click.testing import CliRunner
 
+import tmtool.ingest
 import tmtool.progress
+import tmtool.transfer
 from conftest import SEED_EN, SEED_FR, SHARED
+from tmtool import api
 from tmtool.cli import main
 from tmtool.formats.tmx import write_tmx
 from tmtool.model import Unit
@@ -164,6 +169,86 @@ def test_ctrl_c_in_the_first_ingest_into_a_new_store_leaves_no_store(tmp_path, m
     result = CliRunner().invoke(main, ["--db", str(db), "ingest", str(SEED_FR), str(SEED_EN), "--no-terms"])
     assert (result.exit_code, result.output) == (130, "tmtool: interrupted\n")
     assert not db.exists()
+
+
+class TermReachedTheTest(Exception):
+    """SIGTERM handled by the test's own handler: the command did not take it."""
+
+
+@pytest.fixture
+def sigterm_caught_by_the_test():
+    """SIGTERM raising here, not ending pytest, while the command under test does not handle it itself."""
+    def caught(signum, frame):
+        raise TermReachedTheTest
+
+    previous = signal.signal(signal.SIGTERM, caught)
+    yield
+    assert signal.getsignal(signal.SIGTERM) is caught  # the command gave the handler back
+    signal.signal(signal.SIGTERM, previous)
+
+
+def test_sigterm_in_ingest_dir_ends_it_as_ctrl_c_does(tmp_path, monkeypatch, sigterm_caught_by_the_test):
+    # kill, a service stopping, a CI time-out: the pair in progress rolled back, the pairs saved named, then a re-run
+    # finishes the job
+    inbox = inbox_of(tmp_path, "a", "b", "c")
+    replace_document = SQLiteStore.replace_document
+
+    def terminated_at_b(store, record, units):
+        ids = replace_document(store, record, units)
+        if record.id == "b":
+            os.kill(os.getpid(), signal.SIGTERM)
+        return ids
+
+    monkeypatch.setattr(SQLiteStore, "replace_document", terminated_at_b)
+    db = tmp_path / "t.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert result.exit_code == 130, result.output
+    assert result.output.splitlines()[-1] == "tmtool: interrupted while ingesting b; saved before the interrupt: a"
+    with open_store(db) as store:
+        assert [d.id for d, _ in store.documents()] == ["a"]
+    monkeypatch.setattr(SQLiteStore, "replace_document", replace_document)
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        assert sorted(d.id for d, _ in store.documents()) == ["a", "b", "c"]
+
+
+def _terminate_self(*args) -> None:
+    """A worker's part in ingest --jobs, replaced (a function of a module: the worker is sent it by name)."""
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def test_sigterm_to_a_worker_of_ingest_jobs_ends_the_ingest_as_ctrl_c_does(tmp_path, monkeypatch,
+                                                                           sigterm_caught_by_the_test):
+    # every process of the group is told when a service stops; a worker ended on the spot would break the pool
+    # (BrokenProcessPool, and a traceback of Python's while the pairs left are cancelled)
+    inbox = inbox_of(tmp_path, "a", "b")
+    monkeypatch.setattr(tmtool.ingest, "_prepare_in_worker", _terminate_self)
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox), "--no-terms",
+                                       "--jobs", "2"])
+    assert result.exit_code == 130, result.output
+    assert result.output.splitlines()[-1] == "tmtool: interrupted while ingesting a; saved before the interrupt: nothing"
+
+
+def test_sigterm_in_an_export_leaves_no_temporary_file(tmp_path, monkeypatch, sigterm_caught_by_the_test):
+    db = tmp_path / "t.db"
+    with open_store(db, create=True) as store:
+        api.ingest(store, SEED_FR, SEED_EN, extract_terms=False)
+    in_pair = tmtool.transfer.unit_in_pair
+    read = []
+
+    def terminated_while_writing(unit, srclang, tgtlang):
+        read.append(unit)
+        if len(read) == 5:  # the first is read before the file is opened; the fifth while it is written
+            os.kill(os.getpid(), signal.SIGTERM)
+        return in_pair(unit, srclang, tgtlang)
+
+    monkeypatch.setattr(tmtool.transfer, "unit_in_pair", terminated_while_writing)
+    out = tmp_path / "out"
+    out.mkdir()
+    result = CliRunner().invoke(main, ["--db", str(db), "export", "-o", str(out / "memory.tmx")])
+    assert (result.exit_code, result.output) == (130, "tmtool: interrupted\n")
+    assert len(read) == 5 and list(out.iterdir()) == []
 
 
 @pytest.mark.parametrize("no_terms", [["--no-terms"], []])

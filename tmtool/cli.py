@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 
 import click
 
@@ -25,6 +28,10 @@ class _Group(click.Group):
     """Turns expected failures into one line on stderr and a non-zero exit, never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        with _sigterm_as_interrupt():
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except _NO_ARGS_IS_HELP as exc:  # `tmtool glossary` alone: its help as `tmtool` alone shows it, not in an error line
@@ -52,6 +59,30 @@ class _Group(click.Group):
             _discard_new_store(ctx)
             click.echo("tmtool: interrupted", err=True)
             ctx.exit(130)
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """SIGTERM (kill, a service stopping, a CI job's time-out) ends a command as Ctrl-C does: the
+    transaction rolled back, temporary files removed, one line said; by default it would end the
+    process on the spot, silently, leaving a half-written export's temporary file behind."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread sets handlers
+        yield
+        return
+    owner = os.getpid()
+
+    def interrupt(signum, frame):
+        if os.getpid() != owner:  # a worker forked meanwhile: it ends as before, on the spot; the parent speaks
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _discard_new_store(ctx: click.Context) -> None:
@@ -284,7 +315,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
     (.txt, .html, .docx, .odt, .pdf), in any case: NAME.fr.EXT with NAME.en.EXT, NAME_fr.EXT with
     NAME_en.EXT, NAME-FR.EXT with NAME-EN.EXT. Other files are listed as skipped, with the reason; a pair that
     fails is reported and the others go on (exit 1 if any failed). Each pair is saved as it is
-    done: Ctrl-C lists the documents saved before it (exit 130).
+    done: Ctrl-C (or SIGTERM) lists the documents saved before it (exit 130).
 
     \b
     Examples:

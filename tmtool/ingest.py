@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import signal
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -419,7 +420,11 @@ def _in_parallel(store: Store, pairs: list, jobs: int, options: dict):
 
         load_model()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    # a worker takes SIGTERM (a service stopping tells every process of the group) as it takes Ctrl-C: ended on
+    # the spot instead, it would break the pool (BrokenProcessPool; Python 3.11 adds a traceback of its own when
+    # this process is cancelling the pairs left)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=signal.signal,
+                             initargs=(signal.SIGTERM, signal.default_int_handler)) as pool:
         futures = [pool.submit(_prepare_in_worker, store.url, fr_path, en_path, name, options)
                    for name, fr_path, en_path in pairs]
         try:
