@@ -71,3 +71,25 @@ def test_the_history_names_who_made_each_change(tmp_path):
     assert runner.invoke(main, ["--db", db, "glossary", "approve", "1"]).exit_code == 0
     lines = runner.invoke(main, ["--db", db, "glossary", "history"]).output.splitlines()
     assert "  by ana  " in lines[0] and f"  by {api.default_user()}  " in lines[1]
+
+
+def test_a_string_or_a_number_where_a_list_is_expected_is_refused_and_changes_nothing(store):
+    # a str is a sequence of characters: approve(store, "12") read as ["1", "2"] approved two other entries
+    for fr in ("Comité militaire", "espace aérien", "EMI"):
+        api.add_entry(store, [fr], status="candidate")
+    with pytest.raises(api.Invalid, match=r"^entry_ids is a list, not '12': give \['12'\]$"):
+        api.approve(store, "12")
+    with pytest.raises(api.Invalid, match="entry_ids is a list, not 3"):
+        api.reject(store, 3, expected_version=1)
+    with pytest.raises(api.Invalid, match="fr is a list"):
+        api.add_entry(store, "Comité")
+    with pytest.raises(api.Invalid, match="add_en is a list"):
+        api.edit(store, 1, add_en="Military Committee")
+    with pytest.raises(api.Invalid, match="statuses is a list"):
+        api.entries(store, statuses="approved")
+    with pytest.raises(api.Invalid, match="statuses is a list"):
+        api.export(store, "tsv", io.BytesIO(), statuses="candidate")
+    with pytest.raises(api.Invalid, match="documents is a list"):
+        api.remove(store, documents="meeting")
+    assert [(e["status"], e["version"]) for e in api.entries(store)] == [("candidate", 1)] * 3
+    assert len(api.entries(store, statuses=("candidate",))) == 3  # any sequence but a string

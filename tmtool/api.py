@@ -26,7 +26,7 @@ import getpass
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -229,7 +229,8 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
     """
     from . import transfer
 
-    chosen = transfer.DEFAULT_EXPORT_STATUSES if statuses is None else [_status(s) for s in statuses]
+    chosen = (transfer.DEFAULT_EXPORT_STATUSES if statuses is None
+              else [_status(s) for s in _listed(statuses, "statuses")])
     options = dict(statuses=chosen, since=since, srclang=srclang, tgtlang=tgtlang,
                    all_languages=all_languages, progress=progress)
     if isinstance(out, (str, Path)):
@@ -365,6 +366,14 @@ def _id(value: int | str) -> int:
         raise Invalid(f"not an id: {value!r}") from None
 
 
+def _listed(values, name: str) -> list:
+    """``values`` as a list; a string or a number where a list is expected is refused, not read a
+    character at a time (``approve(store, "12")`` would approve entries 1 and 2)."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise Invalid(f"{name} is a list, not {values!r}: give [{values!r}]")
+    return list(values)
+
+
 def _status(value: str | ReviewStatus) -> ReviewStatus:
     try:
         return ReviewStatus(value)
@@ -379,8 +388,8 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     ``document``: those its extraction counted."""
     if offset < 0 or (limit is not None and limit < 0):
         raise Invalid("offset and limit cannot be negative")
-    found = store.list_entries(statuses=[_status(s) for s in statuses], min_score=min_score, since=since,
-                               text=text, document=document, limit=limit, offset=offset)
+    found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
+                               since=since, text=text, document=document, limit=limit, offset=offset)
     return [entry_to_dict(e) for e in found]
 
 
@@ -393,7 +402,8 @@ def add_entry(store: Store, fr: Sequence[str], en: Sequence[str] = (), *, status
               definition: str | None = None, note: str | None = None, user: str | None = None) -> dict:
     """Add an entry by hand: its French terms (the first preferred; all-capitals single words are
     acronyms), its English ones. Returns it."""
-    new = glossary.new_entry(list(fr), list(en), status=_status(status), definition=definition, note=note)
+    new = glossary.new_entry(_listed(fr, "fr"), _listed(en, "en"), status=_status(status), definition=definition,
+                             note=note)
     return entry(store, glossary.add_entry(store, new, user=user))
 
 
@@ -415,6 +425,7 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     >>> store.close()
     """
     new_status = _status(status) if status else None
+    add_fr, add_en, drop = _listed(add_fr, "add_fr"), _listed(add_en, "add_en"), _listed(drop, "drop")
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
         e, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop, definition=definition, note=note,
         status=new_status), expected_version=expected_version, user=user)
@@ -423,6 +434,7 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
 
 def _set_status(store: Store, entry_ids: Sequence[int | str], status: ReviewStatus, expected_version: int | None,
                 user: str | None) -> list[int]:
+    entry_ids = _listed(entry_ids, "entry_ids")
     if expected_version is not None and len(entry_ids) != 1:
         raise Invalid("an expected version is given for one entry at a time")
     with store.transaction():  # an id given twice (12 12, 12 012) is one change
@@ -605,6 +617,7 @@ def remove(store: Store, *, documents: Sequence[str] = (), imports: Sequence[int
     :func:`tmtool.glossary.remove_documents`, :func:`tmtool.glossary.remove_import`). Returns
     ``{"documents": {"count", "units", "entries_removed", "entries_kept"} or None, "imports": [{"id",
     "file", "kind", "units", "entries_removed", "entries_kept"}]}``."""
+    documents, imports = _listed(documents, "documents"), _listed(imports, "imports")
     if not documents and not imports:
         raise Invalid("give documents or imports to remove")
     result: dict = {"documents": None, "imports": []}
@@ -766,6 +779,7 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
         raise Invalid(f"term extraction supports French only, not {lang!r}")
     if fmt not in EXTRACT_FORMATS:
         raise Invalid(f"unknown extraction format {fmt!r} (expected one of {', '.join(EXTRACT_FORMATS)})")
+    sources = _listed(sources, "sources")
     with _local_files(*sources) as paths:
         sentences = [
             Context(fr=sentence, document=_name(source))
