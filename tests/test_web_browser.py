@@ -332,3 +332,68 @@ def test_an_upload_of_a_pair_stored_without_terms_says_its_terms_were_extracted(
         entries = store.stats()["entries"]
     assert entries > 0
     assert status == f"{SEED_ID}: already stored, terms extracted: {entries} new entries, 0 updated entries"
+
+
+def test_the_next_page_after_deciding_some_of_a_page_starts_at_the_first_entry_not_seen(server, browser, db):
+    # the candidates decided here leave the candidate list: an offset counted before them would pass over as many
+    # entries that no one has seen
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    with open_store(db) as store:
+        queue = [int(e.id) for e in store.list_entries(statuses=[glossary.ReviewStatus.CANDIDATE])]
+    assert len(queue) > 20
+    browser.get(server.url + "/review")
+    for key in "aar":
+        ActionChains(browser).send_keys(key).perform()
+    css(browser, f'.card[data-entry="{queue[3]}"] .reject')[0].click()
+    wait(browser, lambda b: len(css(b, '.card[data-status="candidate"]')) == 6, "the four decisions did not show")
+    css(browser, '.pages a[rel="next"]')[0].click()
+    wait(browser, lambda b: "offset=" in b.current_url and css(b, "#queue .card"), "no next page")
+    assert [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")] == queue[10:20]
+
+
+def test_the_keys_act_on_the_card_holding_the_focus(server, browser, db):
+    # a person who moved with Tab to the third card's buttons means the third card, not the one selected on arrival
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    cards = css(browser, "#queue .card")
+    first, third = (int(cards[i].get_attribute("data-entry")) for i in (0, 2))
+    target = cards[2].find_element("css selector", ".reject")
+    for _ in range(100):
+        if browser.switch_to.active_element == target:
+            break
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+    assert browser.switch_to.active_element == target
+    ActionChains(browser).send_keys("a").perform()
+    wait(browser, lambda b: _status(db, third) == "approved", "the focused card was not approved")
+    assert _status(db, first) == "candidate"
+
+
+def test_every_button_says_what_it_does_to_a_screen_reader(server, browser, db):
+    # symbols (↑ ↓ ✂) are read out as "upwards arrow", "black scissors"; a row of "deprecate" does not say which term
+    for path in ("/review?status=&q=", f"/documents/{quote(SEED_ID)}"):
+        browser.get(server.url + path)
+        names = [button.accessible_name for button in css(browser, "button") if button.is_displayed()]
+        assert names and all(len(name) > 2 for name in names), (path, sorted(set(names)))
+    browser.get(server.url + "/review?status=&q=")
+    for card in css(browser, "#queue .card")[:3]:
+        for button in card.find_elements("css selector", ".deprecate"):
+            assert button.accessible_name == "deprecate " + button.get_attribute("data-term")
+
+
+def test_keys_typed_faster_than_the_answers_come_go_to_one_card_each(server, browser, db):
+    # each key waited for the answer before moving on: "aar" typed at once approved the first card, then met
+    # its own change as "changed by someone else"
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")[:4]]
+    ActionChains(browser).send_keys("aar").perform()
+    wait(browser, lambda b: css(b, f'.card[data-entry="{ids[2]}"]')[0].get_attribute("data-status") == "rejected",
+         "the third key did not reach the third card")
+    assert [_status(db, entry_id) for entry_id in ids] == ["approved", "approved", "rejected", "candidate"]
+    assert "error" not in css(browser, "#status")[0].get_attribute("class")
+    with open_store(db) as store:
+        assert [c.action for c in store.history(ids[0])] == ["approved"]

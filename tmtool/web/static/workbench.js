@@ -103,10 +103,14 @@ function setUpReview() {
   let lastChange = sessionStorage.getItem("tmtool-last-change");
   undo.disabled = !lastChange;
 
-  function select(index) {
-    if (!cards.length) return;
+  function mark(index) {
     current = Math.max(0, Math.min(cards.length - 1, index));
     cards.forEach((card, i) => card.classList.toggle("selected", i === current));
+  }
+
+  function select(index) {
+    if (!cards.length) return;
+    mark(index);
     cards[current].focus();
     cards[current].scrollIntoView({block: "nearest"});
   }
@@ -123,16 +127,37 @@ function setUpReview() {
     const status = card.querySelector(".status");
     status.textContent = entry.status;
     status.className = "status " + entry.status;
+    repage();
+  }
+
+  // a card decided here has left the list its status filter shows: the next page starts that many entries
+  // earlier, or it would pass over as many that no one has seen
+  function repage() {
+    const next = document.querySelector('.pages a[rel="next"]');
+    const shown = document.getElementById("queue").dataset.status;
+    if (!next || !shown) return;
+    const left = cards.filter((card) => card.dataset.status !== shown).length;
+    const url = new URL(next.href);
+    url.searchParams.set("offset", Number(next.dataset.offset) - left);
+    next.href = url.href;
   }
 
   async function act(card, verb) {
+    // a key pressed before the answer comes is for the next card: the selection moves on at once, and a card
+    // waiting for its answer takes no second decision (its version would be the one just changed)
+    if (card.dataset.pending) return;
+    card.dataset.pending = verb;
+    select(cards.indexOf(card) + 1);
     try {
       const done = await api("POST", `/api/entries/${card.dataset.entry}/${verb}`, {version: Number(card.dataset.version)});
       show(card, done.entry);
       remember(done.change);
       say(`#${card.dataset.entry} ${done.entry.status}`);
-      select(cards.indexOf(card) + 1);
-    } catch (error) { say(error.message, true); }
+    } catch (error) {
+      say(error.message, true);
+    } finally {
+      delete card.dataset.pending;
+    }
   }
 
   function edit(card) {
@@ -163,6 +188,8 @@ function setUpReview() {
 
   for (const card of cards) {
     card.addEventListener("click", () => select(cards.indexOf(card)));
+    // the keys act on the card holding the focus (a button reached with Tab), not on one selected before
+    card.addEventListener("focusin", () => mark(cards.indexOf(card)));
     card.querySelector(".approve").addEventListener("click", () => act(card, "approve"));
     card.querySelector(".reject").addEventListener("click", () => act(card, "reject"));
     card.querySelector(".edit").addEventListener("click", () => edit(card));
