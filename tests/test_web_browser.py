@@ -397,3 +397,30 @@ def test_keys_typed_faster_than_the_answers_come_go_to_one_card_each(server, bro
     assert "error" not in css(browser, "#status")[0].get_attribute("class")
     with open_store(db) as store:
         assert [c.action for c in store.history(ids[0])] == ["approved"]
+
+
+def test_two_tabs_editing_one_entry_the_later_save_is_refused_and_said_once(server, browser, db):
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    first_tab = browser.current_window_handle
+    entry_id = int(css(browser, "#queue .card")[0].get_attribute("data-entry"))
+    browser.switch_to.new_window("tab")
+    browser.get(server.url + "/review")
+    browser.switch_to.window(first_tab)
+    css(browser, ".card.selected .edit")[0].click()
+    css(browser, '.card.selected .edit-form input[name="note"]')[0].send_keys("first tab", Keys.ENTER)
+    wait(browser, lambda b: _status(db, entry_id) == "approved", "the first tab's edit did not land")
+    with open_store(db) as store:
+        saved = glossary.entry(store, entry_id)
+    browser.switch_to.window(browser.window_handles[1])
+    css(browser, ".card.selected .edit")[0].click()
+    english = css(browser, '.card.selected .edit-form input[name="en"]')[0]
+    english.clear()
+    english.send_keys("second tab", Keys.ENTER)
+    status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],
+                  "the conflict was not shown")
+    assert status.text == (f"entry {entry_id} was changed by someone else (version {saved.version}, "
+                           f"not {saved.version - 1}); reload it")
+    with open_store(db) as store:
+        assert glossary.entry(store, entry_id) == saved

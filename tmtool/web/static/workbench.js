@@ -174,9 +174,7 @@ function setUpReview() {
       const done = await api("PATCH", `/api/entries/${card.dataset.entry}`, {version: Number(card.dataset.version), ...fields});
       remember(done.change);
       location.reload();
-    } catch (error) {
-      say(error.status === 409 ? error.message + " (reload the page to see it)" : error.message, true);
-    }
+    } catch (error) { say(error.message, true); }  // a 409's says to reload
   }
 
   async function reloadAfter(request) {
