@@ -424,3 +424,14 @@ def test_two_tabs_editing_one_entry_the_later_save_is_refused_and_said_once(serv
                            f"not {saved.version - 1}); reload it")
     with open_store(db) as store:
         assert glossary.entry(store, entry_id) == saved
+
+
+def test_a_long_web_address_wraps_inside_the_page(server, browser, db):
+    # NATO texts cite addresses of 200 characters and more: one unbroken word widened the page past the window
+    address = "https://www.nato.int/cps/fr/natohq/official_texts_" + "x" * 200 + ".htm"
+    with open_store(db) as store:
+        added = api.add_entry(store, [address], ["NATO official texts"], status="candidate")
+    for path in (f"/entries/{added['id']}", "/review?q=official_texts", "/?q=" + quote(address, safe="")):
+        browser.get(server.url + path)
+        assert address in css(browser, "main")[0].text.replace("\n", ""), path
+        assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), path
