@@ -93,3 +93,19 @@ def test_a_string_or_a_number_where_a_list_is_expected_is_refused_and_changes_no
         api.remove(store, documents="meeting")
     assert [(e["status"], e["version"]) for e in api.entries(store)] == [("candidate", 1)] * 3
     assert len(api.entries(store, statuses=("candidate",))) == 3  # any sequence but a string
+
+
+def test_a_limit_below_one_or_a_since_given_as_text_is_invalid_and_says_so(store):
+    # limit=0 was "range() arg 3 must not be zero" (a ValueError), -1 some answers; since="2024-01-01" an AttributeError
+    api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+    for call in (lambda limit: api.search(store, "Comité militaire", limit=limit),
+                 lambda limit: api.lookup(store, "Comité militaire", limit=limit),
+                 lambda limit: api.concordance(store, "Comité", limit=limit)):
+        for limit in (0, -1, 2.5):
+            with pytest.raises(api.Invalid, match=rf"^limit is a whole number from 1, not {limit}$"):
+                call(limit)
+    assert api.lookup(store, "Comité militaire", limit=1)["entries"]
+    for call in (lambda since: api.entries(store, since=since),
+                 lambda since: api.export(store, "tsv", io.BytesIO(), since=since)):
+        with pytest.raises(api.Invalid, match=r"since is a datetime \(datetime.fromisoformat\('2024-01-01'\)\)"):
+            call("2024-01-01")

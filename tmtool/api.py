@@ -231,7 +231,7 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
 
     chosen = (transfer.DEFAULT_EXPORT_STATUSES if statuses is None
               else [_status(s) for s in _listed(statuses, "statuses")])
-    options = dict(statuses=chosen, since=since, srclang=srclang, tgtlang=tgtlang,
+    options = dict(statuses=chosen, since=_since(since), srclang=srclang, tgtlang=tgtlang,
                    all_languages=all_languages, progress=progress)
     if isinstance(out, (str, Path)):
         return transfer.export_store(store, fmt, str(out), **options)
@@ -318,7 +318,7 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     """
     from .search import search_memory
 
-    matches = search_memory(store, text, min_score=min_score, limit=limit, lang=lang)
+    matches = search_memory(store, text, min_score=min_score, limit=_limit(limit), lang=lang)
     return [{"score": m.score, "side": m.side, "lang": m.lang, "matched": getattr(m.unit, m.side),
              "translation": getattr(m.unit, _OTHER_SIDE[m.side]),
              "translation_lang": m.unit.tgtlang if m.side == "source" else m.unit.srclang,
@@ -331,7 +331,7 @@ _OTHER_SIDE = {"source": "target", "target": "source"}
 def concordance(store: Store, text: str, *, limit: int = 20) -> list[dict]:
     """Units whose source or target holds ``text`` (whole words, accent-insensitive), best first,
     each with the document or file it came from."""
-    return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(text, limit)]
+    return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(text, _limit(limit))]
 
 
 def _unit_dict(unit) -> dict:
@@ -349,7 +349,7 @@ def lookup(store: Store, term: str, *, lang: str = "auto", limit: int = 10) -> d
     among the entries, and ``memory_count`` is counted up to ``lookup.MEMORY_COUNT_CAP`` + 1."""
     from .lookup import lookup_with_memory
 
-    answer = lookup_with_memory(store, term, lang=lang, limit=limit)
+    answer = lookup_with_memory(store, term, lang=lang, limit=_limit(limit))
     return {
         "entries": [{**entry_to_dict(h.entry), "match": h.match, "matched": h.matched,
                      "similarity": round(h.similarity, 1)} for h in answer.hits],
@@ -364,6 +364,19 @@ def _id(value: int | str) -> int:
         return int(value)
     except (TypeError, ValueError):
         raise Invalid(f"not an id: {value!r}") from None
+
+
+def _limit(limit: int) -> int:
+    """How many answers a search may give: 0 made a ValueError of Python's, a negative number some answers."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise Invalid(f"limit is a whole number from 1, not {limit!r}")
+    return limit
+
+
+def _since(since: datetime | None) -> datetime | None:
+    if since is not None and not isinstance(since, datetime):  # text failed deep down, as an AttributeError
+        raise Invalid(f"since is a datetime (datetime.fromisoformat({since!r})), not {since!r}")
+    return since
 
 
 def _listed(values, name: str) -> list:
@@ -389,7 +402,7 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     if offset < 0 or (limit is not None and limit < 0):
         raise Invalid("offset and limit cannot be negative")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
-                               since=since, text=text, document=document, limit=limit, offset=offset)
+                               since=_since(since), text=text, document=document, limit=limit, offset=offset)
     return [entry_to_dict(e) for e in found]
 
 
