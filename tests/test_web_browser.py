@@ -435,3 +435,21 @@ def test_a_long_web_address_wraps_inside_the_page(server, browser, db):
         browser.get(server.url + path)
         assert address in css(browser, "main")[0].text.replace("\n", ""), path
         assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), path
+
+
+def test_an_older_change_is_reverted_from_the_entry_history_a_later_one_first(server, browser, db):
+    # the queue's undo takes back the last action only; the history of an entry offered no way back at all
+    with open_store(db) as store:
+        entry_id = int(store.list_entries()[0].id)
+        approved = api.approve(store, [entry_id])[0]
+        noted = api.edit(store, entry_id, note="checked with the NTB")["change"]
+    browser.get(f"{server.url}/entries/{entry_id}")
+    css(browser, f'#history .revert[data-change="{approved}"]')[0].click()
+    status = wait(browser, lambda b: css(b, "#status")[0].text, "nothing said of the refused revert")
+    assert status == f"entry {entry_id} has changed since change {approved}; revert the later change first"
+    css(browser, f'#history .revert[data-change="{noted}"]')[0].click()
+    wait(browser, lambda b: not css(b, f'#history .revert[data-change="{noted}"]'), "the edit was not reverted")
+    with open_store(db) as store:
+        assert api.entry(store, entry_id)["note"] is None
+    css(browser, f'#history .revert[data-change="{approved}"]')[0].click()
+    wait(browser, lambda b: _status(db, entry_id) == "candidate", "the approval was not reverted")

@@ -227,6 +227,19 @@ function setUpReview() {
   select(0);
 }
 
+// ---- an entry's history: a change not yet reverted can be, as `tmtool glossary revert` does --------
+
+function setUpHistory() {
+  for (const button of document.querySelectorAll("#history .revert")) {
+    button.addEventListener("click", async () => {
+      try {
+        await api("POST", `/api/changes/${button.dataset.change}/revert`);
+        location.reload();
+      } catch (error) { say(error.message, true); }  // a later change first: the message says which
+    });
+  }
+}
+
 // ---- document view --------------------------------------------------------------------------
 
 function setUpDocument() {
@@ -335,6 +348,7 @@ function setUpExport() {
 document.addEventListener("DOMContentLoaded", () => {
   if (document.getElementById("lookup-q")) setUpLookup();
   if (document.getElementById("queue")) setUpReview();
+  if (document.getElementById("history")) setUpHistory();
   if (document.getElementById("units")) setUpDocument();
   if (document.querySelector("form.upload")) setUpUploads();
   if (document.getElementById("export-status")) setUpExport();
