@@ -453,3 +453,21 @@ def test_an_older_change_is_reverted_from_the_entry_history_a_later_one_first(se
         assert api.entry(store, entry_id)["note"] is None
     css(browser, f'#history .revert[data-change="{approved}"]')[0].click()
     wait(browser, lambda b: _status(db, entry_id) == "candidate", "the approval was not reverted")
+
+
+def test_entries_picked_are_approved_at_once_and_undone_at_once(server, browser, db):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    ids = [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")]
+    ActionChains(browser).send_keys("xjjxj").perform()  # the first and the third, with the keys
+    css(browser, f'.card[data-entry="{ids[3]}"] .pick')[0].click()  # the fourth with its box
+    with open_store(db) as store:  # another reviewer rejects the third meanwhile
+        api.reject(store, [ids[2]])
+    css(browser, "#approve-picked")[0].click()
+    wait(browser, lambda b: css(b, "#status")[0].text.startswith("2 approved"), "the picked entries were not decided")
+    assert css(browser, "#status")[0].text.splitlines()[1].startswith(f"entry {ids[2]} was changed by someone else")
+    assert [_status(db, entry_id) for entry_id in ids[:4]] == ["approved", "candidate", "rejected", "approved"]
+    ActionChains(browser).send_keys("u").perform()
+    wait(browser, lambda b: [_status(db, entry_id) for entry_id in ids[:4]] == ["candidate", "candidate", "rejected",
+                                                                               "candidate"], "the undo took back less")

@@ -100,8 +100,9 @@ function setUpReview() {
   const cards = [...document.querySelectorAll("#queue .card")];
   const undo = document.getElementById("undo");
   let current = 0;
-  let lastChange = sessionStorage.getItem("tmtool-last-change");
-  undo.disabled = !lastChange;
+  // the changes of the last action, a decision on picked entries being several; undone together
+  let lastChanges = [].concat(JSON.parse(sessionStorage.getItem("tmtool-last-change") || "[]"));
+  undo.disabled = !lastChanges.length;
 
   function mark(index) {
     current = Math.max(0, Math.min(cards.length - 1, index));
@@ -115,10 +116,10 @@ function setUpReview() {
     cards[current].scrollIntoView({block: "nearest"});
   }
 
-  function remember(change) {
-    lastChange = String(change);
-    sessionStorage.setItem("tmtool-last-change", lastChange);
-    undo.disabled = false;
+  function remember(changes) {
+    lastChanges = [].concat(changes);
+    sessionStorage.setItem("tmtool-last-change", JSON.stringify(lastChanges));
+    undo.disabled = !lastChanges.length;
   }
 
   function show(card, entry) {
@@ -206,18 +207,44 @@ function setUpReview() {
 
   undo.addEventListener("click", async () => {
     try {
-      await api("POST", `/api/changes/${lastChange}/revert`);
-      sessionStorage.removeItem("tmtool-last-change");
+      while (lastChanges.length) {  // the latest first; one refused stops there, the rest stays to undo
+        await api("POST", `/api/changes/${lastChanges[lastChanges.length - 1]}/revert`);
+        remember(lastChanges.slice(0, -1));
+      }
       location.reload();
     } catch (error) { say(error.message, true); }
   });
 
+  // the entries picked (x, or their boxes) decided at once, each against the version shown: an entry changed
+  // meanwhile is refused and named, the others decided
+  async function decidePicked(verb) {
+    const picked = cards.filter((card) => card.querySelector(".pick").checked);
+    if (!picked.length) {
+      say("Pick entries first: x, or their boxes.", true);
+      return;
+    }
+    const changes = [], refused = [];
+    for (const card of picked) {
+      try {
+        const done = await api("POST", `/api/entries/${card.dataset.entry}/${verb}`, {version: Number(card.dataset.version)});
+        show(card, done.entry);
+        card.querySelector(".pick").checked = false;
+        changes.push(done.change);
+      } catch (error) { refused.push(error.message); }
+    }
+    if (changes.length) remember(changes);
+    say([`${changes.length} ${verb === "approve" ? "approved" : "rejected"}`, ...refused].join("\n"), refused.length > 0);
+  }
+  document.getElementById("approve-picked").addEventListener("click", () => decidePicked("approve"));
+  document.getElementById("reject-picked").addEventListener("click", () => decidePicked("reject"));
+
   document.addEventListener("keydown", (event) => {
-    if (event.target.closest("input, select, textarea") || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target.closest("input:not([type=checkbox]), select, textarea") || event.ctrlKey || event.metaKey || event.altKey) return;
     const card = cards[current];
     const action = {
       a: () => act(card, "approve"), r: () => act(card, "reject"), e: () => edit(card),
       j: () => select(current + 1), k: () => select(current - 1), u: () => { if (!undo.disabled) undo.click(); },
+      x: () => { const pick = card.querySelector(".pick"); pick.checked = !pick.checked; },
     }[event.key];
     if (action && (card || event.key === "u")) {
       event.preventDefault();
