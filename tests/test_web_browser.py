@@ -471,3 +471,18 @@ def test_entries_picked_are_approved_at_once_and_undone_at_once(server, browser,
     ActionChains(browser).send_keys("u").perform()
     wait(browser, lambda b: [_status(db, entry_id) for entry_id in ids[:4]] == ["candidate", "candidate", "rejected",
                                                                                "candidate"], "the undo took back less")
+
+
+def test_escape_closes_the_edit_form_unsaved_and_the_keys_work_again(server, browser, db):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url + "/review")
+    entry_id = int(css(browser, ".card.selected")[0].get_attribute("data-entry"))
+    ActionChains(browser).send_keys("e").perform()
+    css(browser, '.card.selected .edit-form input[name="note"]')[0].send_keys("not kept", Keys.ESCAPE)
+    assert not css(browser, ".card.selected .edit-form")[0].is_displayed()
+    ActionChains(browser).send_keys("r").perform()
+    wait(browser, lambda b: _status(db, entry_id) == "rejected", "the key after Escape did not reach the card")
+    with open_store(db) as store:
+        assert glossary.entry(store, entry_id).note is None

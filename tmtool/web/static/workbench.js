@@ -203,6 +203,7 @@ function setUpReview() {
     const form = card.querySelector(".edit-form");
     form.addEventListener("submit", (event) => { event.preventDefault(); save(card, form); });
     form.querySelector(".cancel").addEventListener("click", () => { form.hidden = true; card.focus(); });
+    form.addEventListener("keydown", (event) => { if (event.key === "Escape") form.querySelector(".cancel").click(); });
   }
 
   undo.addEventListener("click", async () => {
