@@ -251,6 +251,24 @@ def test_sigterm_in_an_export_leaves_no_temporary_file(tmp_path, monkeypatch, si
     assert len(read) == 5 and list(out.iterdir()) == []
 
 
+def test_ctrl_c_in_an_import_says_none_of_the_file_is_in_the_store(tmp_path, monkeypatch):
+    memory = tmp_path / "memory.tmx"
+    write_tmx([Unit(f"Phrase {n}.", f"Sentence {n}.", "fr-FR", "en-GB") for n in range(50)], memory, srclang="fr-FR")
+    db = tmp_path / "t.db"
+    assert CliRunner().invoke(main, ["--db", str(db), "glossary", "add", "Comité militaire"]).exit_code == 0
+    add_units = SQLiteStore.add_units
+
+    def interrupted(store, units, *args, **options):
+        add_units(store, units, *args, **options)  # inside the import's transaction: rolled back
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(SQLiteStore, "add_units", interrupted)
+    result = CliRunner().invoke(main, ["--db", str(db), "import", str(memory)])
+    assert (result.exit_code, result.output) == (130, f"tmtool: interrupted; nothing of {memory} was imported\n")
+    with open_store(db) as store:
+        assert (store.stats()["units"], store.stats()["imports"], store.stats()["entries"]) == (0, 0, 1)
+
+
 @pytest.mark.parametrize("no_terms", [["--no-terms"], []])
 def test_single_ingest_reports_its_stages(tmp_path, monkeypatch, no_terms):
     steps = []

@@ -973,8 +973,14 @@ def import_(ctx, file, fmt, strict, status):
       tmtool import client-termbase.csv --status approved
     """
     store = _open_store(ctx, create=True)
-    with _progress_bar(ctx, "Importing", "read") as progress:
-        result = api.import_file(store, file, fmt, strict=strict, progress=progress, user=_user(ctx), status=status)
+    try:
+        with _progress_bar(ctx, "Importing", "read") as progress:
+            result = api.import_file(store, file, fmt, strict=strict, progress=progress, user=_user(ctx), status=status)
+    except KeyboardInterrupt:
+        # the import is one transaction: after a long one, say that none of it is in (a re-run imports it whole)
+        _discard_new_store(ctx)
+        click.echo(f"tmtool: interrupted; nothing of {file} was imported", err=True)
+        ctx.exit(130)
     click.echo(_import_summary(result))
 
 
