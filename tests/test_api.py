@@ -109,3 +109,19 @@ def test_a_limit_below_one_or_a_since_given_as_text_is_invalid_and_says_so(store
                  lambda since: api.export(store, "tsv", io.BytesIO(), since=since)):
         with pytest.raises(api.Invalid, match=r"since is a datetime \(datetime.fromisoformat\('2024-01-01'\)\)"):
             call("2024-01-01")
+
+
+def test_entries_come_by_score_by_frequency_or_latest_added_first(store):
+    ids = [int(api.add_entry(store, [fr], status="candidate")["id"]) for fr in ("brigade", "corps d'armée", "division")]
+    for entry_id, score, frequency in zip(ids, (0.9, 0.5, 0.5), (1, 7, 3)):
+        store.set_entry_fields(entry_id, {"score": score, "frequency": frequency})
+
+    def order(**options):
+        return [int(e["id"]) for e in api.entries(store, **options)]
+
+    assert order() == order(order="score") == ids
+    assert order(order="frequency") == [ids[1], ids[2], ids[0]]
+    assert order(order="newest") == ids[::-1]
+    assert order(order="frequency", offset=1, limit=1) == [ids[2]]
+    with pytest.raises(api.Invalid, match=r"unknown order 'alphabetical' \(expected score, frequency, newest\)"):
+        api.entries(store, order="alphabetical")

@@ -136,3 +136,12 @@ def test_an_entry_named_twice_is_approved_once(db):
     run(db, "glossary", "add", "Comité militaire", "Military Committee", "--status", "candidate")
     assert run(db, "glossary", "approve", "1", "1", "01") == "1 entry approved (change 2)\n"
     assert [change["action"] for change in json.loads(run(db, "glossary", "history", "--json"))] == ["add", "approved"]
+
+
+def test_list_sorts_by_frequency_or_latest_added(db):
+    for fr in ("brigade", "division", "corps d'armée"):
+        run(db, "glossary", "add", fr)
+    with open_store(db) as store:
+        store.set_entry_fields(2, {"frequency": 5})
+    assert [e[0] for e in listed(db, "--sort", "frequency")][0] == "2"
+    assert [e[0] for e in listed(db, "--sort", "newest")] == ["3", "2", "1"]

@@ -115,6 +115,27 @@ def test_the_review_queue_pages_on_by_its_own_links_and_filter_form(tmp_path):
     assert http.get("/review?min_score=abc").status_code == 400
 
 
+def test_the_review_queue_sorts_by_frequency_and_its_pages_keep_the_order(tmp_path):
+    import re
+    from html import unescape
+
+    db = seeded_store(tmp_path)
+    with open_store(db) as store:
+        wanted = [int(e.id) for e in store.list_entries(statuses=[ReviewStatus.CANDIDATE], order="frequency")]
+        assert wanted != [int(e.id) for e in store.list_entries(statuses=[ReviewStatus.CANDIDATE])]
+    http = client(db)[0]
+    first = http.get("/review", params={"status": "candidate", "min_score": "", "document": "", "q": "",
+                                        "order": "frequency"}).text
+    assert '<option value="frequency" selected>' in first
+    shown = [int(found) for found in re.findall(r'class="card" tabindex="-1" data-entry="(\d+)"', first)]
+    next_page = unescape(re.search(r'<a rel="next" href="([^"]+)"', first).group(1))
+    assert "order=frequency" in next_page
+    shown += [int(found) for found in re.findall(r'class="card" tabindex="-1" data-entry="(\d+)"', http.get(next_page).text)]
+    assert shown == wanted[:20]
+    assert http.get("/api/entries", params={"order": "newest", "limit": 3}).json()["entries"][0]["id"] == str(max(wanted))
+    assert http.get("/review?order=alphabetical").status_code == 400
+
+
 def test_every_response_forbids_framing_and_foreign_scripts(tmp_path):
     """Markup that slipped into a page would not run (scripts of this server only), and no other
     site's page can frame the review queue to take its keystrokes."""

@@ -42,6 +42,7 @@ from .lookup import MEMORY_COUNT_CAP
 from .model import ReviewStatus, entry_to_dict
 from .progress import Progress
 from .store import Store, open_store
+from .store.base import ENTRY_ORDERS
 
 __all__ = [
     "Conflict", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
@@ -396,13 +397,17 @@ def _status(value: str | ReviewStatus) -> ReviewStatus:
 
 def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
             since: datetime | None = None, text: str | None = None, document: str | None = None,
-            limit: int | None = None, offset: int = 0) -> list[dict]:
-    """Entries matching every filter given, best score first (see ``Store.list_entries``);
-    ``document``: those its extraction counted."""
+            limit: int | None = None, offset: int = 0, order: str = "score") -> list[dict]:
+    """Entries matching every filter given (see ``Store.list_entries``), in ``order``: "score" (best
+    first), "frequency" (most frequent first) or "newest" (latest added first); ``document``: those
+    its extraction counted."""
     if offset < 0 or (limit is not None and limit < 0):
         raise Invalid("offset and limit cannot be negative")
+    if order not in ENTRY_ORDERS:
+        raise Invalid(f"unknown order {order!r} (expected {', '.join(ENTRY_ORDERS)})")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
-                               since=_since(since), text=text, document=document, limit=limit, offset=offset)
+                               since=_since(since), text=text, document=document, limit=limit, offset=offset,
+                               order=order)
     return [entry_to_dict(e) for e in found]
 
 

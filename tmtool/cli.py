@@ -471,17 +471,20 @@ _STATUSES = click.Choice(["candidate", "approved", "rejected"])
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only entries changed since DATE.")
 @click.option("--text", help="Only entries with a term containing TEXT (case- and accent-insensitive).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many entries.")
+@click.option("--sort", type=click.Choice(["score", "frequency", "newest"]), default="score", show_default=True,
+              help="Best score first, the most frequent first, or the latest added first.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def glossary_list(ctx, status, min_score, since, text, limit, as_json):
+def glossary_list(ctx, status, min_score, since, text, limit, sort, as_json):
     """List entries, best score first: id, status, score, frequency, French = English.
 
     \b
-    Example:
+    Examples:
       tmtool glossary list --status candidate --text militaire
+      tmtool glossary list --status candidate --sort frequency --limit 20
     """
     entries = api.entries(_open_store(ctx), statuses=status, min_score=min_score, since=since, text=text,
-                          limit=limit)
+                          limit=limit, order=sort)
     if as_json:
         _json(entries)
         return

@@ -40,6 +40,9 @@ from .records import Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm
 # The fields of an entry that set_entry_fields writes (the terms and contexts have their own
 # methods): values as in the model (ReviewStatus, datetime), ``reviewed`` a bool.
 ENTRY_FIELDS = ("status", "reviewed", "definition", "note", "frequency", "score", "first_seen", "last_seen")
+# the orders list_entries gives: best score first (then the most frequent), the most frequent first (then the
+# best score), the latest added first
+ENTRY_ORDERS = ("score", "frequency", "newest")
 
 
 def announce_upgrade(version: int, latest: int) -> None:
@@ -252,9 +255,9 @@ class Store(Protocol):
 
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
-                     limit: int | None = None, offset: int = 0) -> list[Entry]:
-        """Entries matching every given filter, by score (highest first), then frequency (highest
-        first), then id; ``since`` compares the time the entry last changed; ``text`` matches any
+                     limit: int | None = None, offset: int = 0, order: str = "score") -> list[Entry]:
+        """Entries matching every given filter, in ``order`` (one of :data:`ENTRY_ORDERS`): by score
+        (highest first), then frequency (highest first), then id; ``since`` compares the time the entry last changed; ``text`` matches any
         term's folded surface form (``folding.fold``) as a substring of ``fold(text)``; ``document``
         keeps those a stored document's extraction counted."""
         ...

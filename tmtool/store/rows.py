@@ -27,6 +27,9 @@ UNIT_INSERT_COLUMNS = ("tuid, source, target, srclang, tgtlang, match_text, cont
 DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
                     " src_text_hash, tgt_text_hash, ingest_order, terms")
 ENTRY_COLUMNS = "id, status, definition, note, frequency, score, first_seen, last_seen, version"
+# ORDER BY of each of base.ENTRY_ORDERS, id last so that a page follows another
+ENTRY_ORDER_BY = {"score": "score DESC, frequency DESC, id", "frequency": "frequency DESC, score DESC, id",
+                  "newest": "id DESC"}
 TERM_COLUMNS = "entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts"
 TERM_INSERT_COLUMNS = ("entry_id, position, lang, text, lemma, pos, gender, type, usage, forms, confidence,"
                        " frequency, contexts")

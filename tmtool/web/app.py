@@ -34,6 +34,7 @@ HERE = Path(__file__).parent
 MAX_UPLOAD = 50 * 1024 * 1024  # a large TMX is tens of megabytes; more is not a hand-made upload
 PAGE_SIZE = 10  # review candidates shown at a time
 STATUSES = Literal["candidate", "approved", "rejected"]
+ORDERS = Literal["score", "frequency", "newest"]  # api.entries' orders
 # what a browser is told a downloaded export is; a format not named here is plain bytes
 EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml", "tbx-martif": "application/x-tbx+xml",
                 "tsv": "text/tab-separated-values; charset=utf-8", "csv": "text/csv; charset=utf-8",
@@ -183,12 +184,14 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.get("/api/entries", tags=["glossary"])
     def api_entries(status: STATUSES | None = None, q: Annotated[str | None, Query(max_length=500)] = None,
                     min_score: float | None = None, document: str | None = None,
-                    offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=500)] = 20) -> dict:
-        """A page of glossary entries, best score first, filtered; ``more``: another page follows."""
+                    offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=500)] = 20,
+                    order: ORDERS = "score") -> dict:
+        """A page of glossary entries, filtered, best score first (``order`` frequency: the most frequent
+        first; newest: the latest added first); ``more``: another page follows."""
         with store() as s:
             # an empty document= is no filter, as an empty q= is (not the entries of a document named "")
             return entries_page(s, status=status, q=q, min_score=min_score, document=document or None, offset=offset,
-                                limit=limit)
+                                limit=limit, order=order)
 
     @app.get("/api/entries/{entry_id}", tags=["glossary"])
     def api_entry(entry_id: int) -> dict:
@@ -348,14 +351,14 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
     def review_page(request: Request, status: STATUSES | Literal[""] = "candidate",
                     q: Annotated[str, Query(max_length=500)] = "", min_score: float | Literal[""] = "",
-                    document: str = "", offset: Annotated[int, Query(ge=0)] = 0):
+                    document: str = "", offset: Annotated[int, Query(ge=0)] = 0, order: ORDERS = "score"):
         # the filter form and the page links send every field: an empty score box is no minimum
         with store() as s:
             listed = entries_page(s, status=status or None, q=q, min_score=None if min_score == "" else min_score,
-                                  document=document or None, offset=offset, limit=PAGE_SIZE)
+                                  document=document or None, offset=offset, limit=PAGE_SIZE, order=order)
             documents = [d["id"] for d in api.documents(s)]
         return page(request, "review.html", listed=listed, documents=documents, page_size=PAGE_SIZE,
-                    filters={"status": status, "q": q, "min_score": min_score, "document": document})
+                    filters={"status": status, "q": q, "min_score": min_score, "document": document, "order": order})
 
     @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
     def entry_page(request: Request, entry_id: int):
@@ -406,10 +409,10 @@ def lookup(store, q: str, limit: int) -> dict:
 
 
 def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,
-                 offset: int, limit: int) -> dict:
+                 offset: int, limit: int, order: str = "score") -> dict:
     # one more than the page, to know whether another follows
     found = api.entries(store, statuses=[status] if status else [], text=q or None, min_score=min_score,
-                        document=document, offset=offset, limit=limit + 1)
+                        document=document, offset=offset, limit=limit + 1, order=order)
     return {"offset": offset, "limit": limit, "more": len(found) > limit, "entries": found[:limit]}
 
 

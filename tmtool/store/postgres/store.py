@@ -44,6 +44,7 @@ from ..rows import (
     entries_from_rows, entry_update, french_english, joined_variants, lookup_key_rows, not_updated, store_counts,
     term_row, unit_from_row, unit_row, without_target,
 )
+from ..rows import ENTRY_ORDER_BY
 from ..url import masked
 from .schema import MIGRATIONS
 
@@ -625,7 +626,7 @@ class PostgresStore(UnitCorrections):
 
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
-                     limit: int | None = None, offset: int = 0) -> list[Entry]:
+                     limit: int | None = None, offset: int = 0, order: str = "score") -> list[Entry]:
         where, params = [], []
         if statuses:
             where.append("status = ANY(%s)")
@@ -644,7 +645,7 @@ class PostgresStore(UnitCorrections):
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = %s)")
             params.append(document)
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY score DESC, frequency DESC, id LIMIT %s OFFSET %s"
+        sql += f" ORDER BY {ENTRY_ORDER_BY[order]} LIMIT %s OFFSET %s"
         ids = [row[0] for row in self._query(sql, [*params, limit, offset])]
         found = self.entries(ids)
         return [found[i] for i in ids]

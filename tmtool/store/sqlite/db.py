@@ -42,6 +42,7 @@ from ..rows import (
     by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
     entry_update, not_updated, store_counts, term_row, unit_from_row, unit_row,
 )
+from ..rows import ENTRY_ORDER_BY
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
 from .migrations import migrate
@@ -689,8 +690,9 @@ class SQLiteStore(UnitCorrections):
         document: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        order: str = "score",
     ) -> list[Entry]:
-        """Entries matching every given filter, best score first; ``text`` matches any term's
+        """Entries matching every given filter, in ``order``; ``text`` matches any term's
         folded form as a substring."""
         where, params = [], []
         if statuses:
@@ -712,7 +714,7 @@ class SQLiteStore(UnitCorrections):
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = ?)")
             params.append(document)
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY score DESC, frequency DESC, id"
+        sql += " ORDER BY " + ENTRY_ORDER_BY[order]
         if limit is not None or offset:
             sql, params = sql + " LIMIT ? OFFSET ?", params + [-1 if limit is None else limit, offset]
         ids = [row[0] for row in self._query(sql, params)]
