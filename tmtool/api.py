@@ -602,7 +602,8 @@ def merge_units(store: Store, document_id: str, unit_id: int) -> int:
 
 
 def split_unit(store: Store, document_id: str, unit_id: int, source_at: int, target_at: int) -> int:
-    """Split a unit after its first ``source_at`` source and ``target_at`` target sentences."""
+    """Split a unit after its first ``source_at`` source and ``target_at`` target sentences; returns the
+    correction's id."""
     from . import corrections
 
     return corrections.split_unit(store, document_id, _id(unit_id), source_at, target_at)
@@ -610,14 +611,15 @@ def split_unit(store: Store, document_id: str, unit_id: int, source_at: int, tar
 
 def move_sentence(store: Store, document_id: str, unit_id: int, side: str, direction: str) -> int:
     """Move the last (``down``) or first (``up``) ``source`` or ``target`` sentence of a unit to the
-    neighbouring unit."""
+    neighbouring unit; returns the correction's id."""
     from . import corrections
 
     return corrections.move_sentence(store, document_id, _id(unit_id), side, direction)
 
 
 def exclude_unit(store: Store, document_id: str, unit_id: int, excluded: bool = True) -> int:
-    """Exclude a unit from exports (``excluded=False``: include it again); it stays in the store."""
+    """Exclude a unit from exports (``excluded=False``: include it again); it stays in the store. Returns
+    the correction's id."""
     from . import corrections
 
     return corrections.exclude_unit(store, document_id, _id(unit_id), excluded)
