@@ -5,6 +5,7 @@ import io
 import os
 import shutil
 import signal
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -228,6 +229,29 @@ def test_sigterm_to_a_worker_of_ingest_jobs_ends_the_ingest_as_ctrl_c_does(tmp_p
                                        "--jobs", "2"])
     assert result.exit_code == 130, result.output
     assert result.output.splitlines()[-1] == "tmtool: interrupted while ingesting a; saved before the interrupt: nothing"
+
+
+def test_a_process_forked_during_a_command_is_still_ended_by_sigterm(tmp_path, monkeypatch, sigterm_caught_by_the_test):
+    # the parse worker is forked mid-command and ended with SIGTERM by multiprocessing when the command exits: an
+    # interrupt in it would print a traceback, and a SIGTERM ignored in it would hang the exit
+    ended = []
+
+    def fork_and_terminate(store):
+        child = os.fork()
+        if child == 0:
+            try:
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(5)
+            finally:
+                os._exit(99)  # the signal did not end it
+        ended.append(os.waitpid(child, 0)[1])
+        return {}
+
+    open_store(tmp_path / "t.db", create=True).close()
+    monkeypatch.setattr(api, "stats", fork_and_terminate)
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "stats"])
+    assert result.exit_code == 0, result.output
+    assert os.WIFSIGNALED(ended[0]) and os.WTERMSIG(ended[0]) == signal.SIGTERM
 
 
 def test_sigterm_in_an_export_leaves_no_temporary_file(tmp_path, monkeypatch, sigterm_caught_by_the_test):
