@@ -45,7 +45,7 @@ def test_lookup_finds_glossary_entries_in_any_language_then_the_memory(api):
     assert found["entries"][0]["match"] == "exact"
     assert found["entries"][0]["contexts"] and all(c["document"] == SEED_ID for c in found["entries"][0]["contexts"])
     assert any("NATO" in unit["target"] for unit in found["memory"])
-    assert http.get("/api/lookup", params={"q": "zzyzx"}).json() == {"entries": [], "memory": []}
+    assert http.get("/api/lookup", params={"q": "zzyzx"}).json() == {"entries": [], "memory": [], "matches": []}
 
 
 def test_search_scores_fuzzy_matches_above_the_minimum(api):

@@ -486,3 +486,18 @@ def test_escape_closes_the_edit_form_unsaved_and_the_keys_work_again(server, bro
     wait(browser, lambda b: _status(db, entry_id) == "rejected", "the key after Escape did not reach the card")
     with open_store(db) as store:
         assert glossary.entry(store, entry_id).note is None
+
+
+def test_a_sentence_looked_up_finds_its_fuzzy_matches_in_the_memory(server, browser, db):
+    # a sentence pasted from a new text holds no unit word for word: the look-up said "No unit of the memory holds it"
+    sentence = "La crise sanitaire actuelle a montré une fois encore les avantages des partenariats entre l'OTAN et les Alliés."
+    with open_store(db) as store:
+        [best] = api.search(store, sentence, limit=1)
+    browser.get(server.url + "/?q=" + quote(sentence))
+    served = css(browser, "#lookup-results .match")[0].text
+    browser.get(server.url + "/")
+    css(browser, "#lookup-q")[0].send_keys(sentence)
+    wait(browser, lambda b: css(b, "#lookup-results .match"), "no fuzzy match appeared")
+    typed = css(browser, "#lookup-results .match")[0].text
+    assert served == typed == f"{best['score']}% {best['matched']}\n{best['translation']}"
+    assert best["matched"].startswith("La crise sanitaire actuelle")

@@ -160,7 +160,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.get("/api/lookup", tags=["look-up"])
     def api_lookup(q: Annotated[str, Query(max_length=500)], limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict:
-        """Glossary entries holding ``q`` in any language, then the memory's units holding it."""
+        """Glossary entries holding ``q`` in any language, then the memory's units holding it; when none
+        does and ``q`` has three words or more, ``matches``: the memory's fuzzy matches (as /api/search)."""
         with store() as s:
             return lookup(s, q, limit)
 
@@ -402,10 +403,14 @@ def upload(file: UploadFile, allowed: set[str], *, required: bool = True) -> api
 
 
 def lookup(store, q: str, limit: int) -> dict:
-    """What the look-up shows: the glossary's entries for ``q``, then the memory's units holding it."""
+    """What the look-up shows: the glossary's entries for ``q``, then the memory's units holding it, and
+    for words no unit holds as they are (a sentence pasted), the memory's fuzzy matches."""
     if not q.strip():
-        return {"entries": [], "memory": []}
-    return {"entries": api.lookup(store, q, limit=limit)["entries"], "memory": api.concordance(store, q, limit=limit)}
+        return {"entries": [], "memory": [], "matches": []}
+    memory = api.concordance(store, q, limit=limit)
+    # a term is looked up word for word; a sentence (three words or more) is matched as a CAT tool would
+    matches = api.search(store, q, limit=limit) if not memory and len(q.split()) >= 3 else []
+    return {"entries": api.lookup(store, q, limit=limit)["entries"], "memory": memory, "matches": matches}
 
 
 def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,

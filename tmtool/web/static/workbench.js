@@ -73,6 +73,15 @@ function renderLookup(found, results) {
     both.firstChild.prepend(element("span", unit.document, "doc"), " ");
     results.append(both);
   }
+  if (found.matches.length) results.append(element("h2", "Fuzzy matches"));
+  for (const match of found.matches) {
+    const both = pair(match.matched, match.translation);
+    both.classList.add("match");
+    both.firstChild.lang = match.lang;
+    both.lastChild.lang = match.translation_lang;
+    both.firstChild.prepend(element("span", `${match.score}%`, "score"), " ");
+    results.append(both);
+  }
 }
 
 function setUpLookup() {
