@@ -89,8 +89,12 @@ def reextract(store: Store, documents: Sequence[DocumentRecord], *, user: str | 
     return summary
 
 
-class _RolledBack(Exception):
-    """Raised to undo a trial replacement (its transaction rolled back)."""
+class _Unchanged(Exception):
+    """Raised to roll back a replacement that leaves the glossary as it was."""
+
+
+class _Tried(Exception):
+    """Raised to roll back a trial replacement that changes the glossary."""
 
 
 def reextract_document(store: Store, record: DocumentRecord, *, replaceable: Sequence[str] | set[str] = (),
@@ -100,17 +104,17 @@ def reextract_document(store: Store, record: DocumentRecord, *, replaceable: Seq
     extracted them. ``replaceable``: the documents whose extraction this run is still to replace
     (a candidate that only they and this one vouch for is replaced).
 
-    Whether anything changes is tried first, the document alone replaceable, and undone: an
-    extraction that gives what the earlier one gave writes nothing but the release, so that running
-    it again changes nothing (a candidate shared with documents still to come would otherwise go
-    and come back). A document revised meanwhile (another process ingested it) is left to that."""
+    An extraction that gives the glossary what the earlier one gave writes nothing but the release,
+    so that running it again changes nothing. Where candidates shared with documents still to come
+    would be replaced (and come back with them), that is tried first with this document alone, and
+    undone. A document revised meanwhile (another process ingested it) is left to that."""
     units = store.document_units(record.id)
     sentences = [pair for stored in units if (pair := french_english(stored.unit, record.id))]
     proposals, near = extract(store, sentences, record.id)
     unit_ids = {stored.unit.tuid or str(stored.position): stored.id for stored in units}
     release = extraction_release()
 
-    def replace(replaceable: set[str] | Sequence[str], trial: bool) -> Reextracted:
+    def replace(replaceable: set[str] | Sequence[str], *, trial: bool = False) -> Reextracted:
         with store.transaction():
             current = store.document(record.id)
             if current is None or current.updated != record.updated:
@@ -118,18 +122,22 @@ def reextract_document(store: Store, record: DocumentRecord, *, replaceable: Seq
             before = glossary.document_footprint(store, record.id)
             done = glossary.replace_document_terms(store, record.id, unit_ids, proposals, near,
                                                    replaceable=replaceable, user=user)
-            changed = glossary.document_footprint(store, record.id) != before
+            if glossary.document_footprint(store, record.id) == before:
+                raise _Unchanged
             if trial:
-                raise _RolledBack(changed)
+                raise _Tried
             store.set_document_terms(record.id, release)
         return Reextracted(record.id, len(sentences), True, done.new_entries, done.updated_entries, done.replaced,
                            done.change)
 
     try:
-        return replace((), trial=True)  # returns when the document was revised meanwhile, else raises
-    except _RolledBack as tried:
-        if tried.args[0]:
-            return replace(replaceable, trial=False)
-    if record.terms != release:
-        store.set_document_terms(record.id, release)
-    return Reextracted(record.id, len(sentences))
+        if set(replaceable) - {record.id} and store.document_entry_ids(record.id):
+            try:
+                return replace((), trial=True)  # returns only when the document was revised meanwhile
+            except _Tried:
+                pass
+        return replace(replaceable)
+    except _Unchanged:
+        if record.terms != release:
+            store.set_document_terms(record.id, release)
+        return Reextracted(record.id, len(sentences))
