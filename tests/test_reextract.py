@@ -16,6 +16,7 @@ from tmtool import glossary as rules
 from tmtool import ingest as ingesting
 from tmtool.cli import main
 from tmtool.model import Term
+from tmtool.reextract import selected
 from tmtool.store import open_store
 from tmtool.terms import french
 
@@ -109,8 +110,12 @@ def test_several_documents_and_a_run_stopped_half_way(store_url, tmp_path, monke
     monkeypatch.setattr(rules, "replace_document_terms", replace)
     assert tmtool(store_url, "glossary", "reextract").startswith("1 documents re-extracted, 0 unchanged; ")
     # PostgreSQL's sequences do not roll back with the failed transaction: ids aside
-    assert [_ID.sub("", text) for text in glossary(store_url, tmp_path)] == \
+    extracted = glossary(store_url, tmp_path)
+    assert [_ID.sub("", text) for text in extracted] == \
         [_ID.sub("", text) for text in glossary(str(tmp_path / "files.db"), tmp_path)]
+    # every document again: the candidates they share neither go nor come back
+    assert tmtool(store_url, "glossary", "reextract", "--all").startswith("0 documents re-extracted, 2 unchanged; ")
+    assert glossary(store_url, tmp_path) == extracted and history(store_url) == []
 
 
 def test_an_older_releases_candidates_are_replaced_and_reviews_kept(store_url, tmp_path, monkeypatch):
@@ -167,6 +172,21 @@ def test_other_documents_evidence_is_untouched(store_url, monkeypatch):
     assert tmtool(store_url, "glossary", "reextract", "--older").startswith("1 documents re-extracted, 0 unchanged; ")
     assert evidence_of(store_url, "cyber") == kept
     assert releases(store_url) == {SEED: version("tmtool"), "cyber": version("tmtool")}
+
+
+def test_by_default_the_documents_this_release_did_not_extract(tmp_path):
+    db = str(tmp_path / "t.db")
+    for name in ("never", "unrecorded", "older", "current"):
+        (tmp_path / f"{name}.fr.txt").write_text(f"Le document {name}.", encoding="utf-8")
+        (tmp_path / f"{name}.en.txt").write_text(f"The document {name}.", encoding="utf-8")
+        tmtool(db, "ingest", "--no-terms", tmp_path / f"{name}.fr.txt", tmp_path / f"{name}.en.txt")
+    with open_store(db) as store:
+        for name, release in (("unrecorded", "unrecorded"), ("older", "0.1"), ("current", version("tmtool"))):
+            store.set_document_terms(name, release)
+        assert [r.id for r in selected(store)] == ["never", "unrecorded", "older"]
+        assert [r.id for r in selected(store, older=True)] == ["unrecorded", "older"]
+        assert [r.id for r in selected(store, everything=True)] == ["never", "unrecorded", "older", "current"]
+        assert [r.id for r in selected(store, ["current", "never"])] == ["never", "current"]
 
 
 def test_bad_requests_are_one_line(tmp_path):
