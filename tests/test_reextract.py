@@ -12,10 +12,13 @@ from workbench import client
 
 from conftest import SEED_EN, SEED_FR
 from test_ingest_terms_later import SEED, SMALL, citations, glossary
+from test_progress import FakeTerminal, last_line
 from tmtool import glossary as rules
+from tmtool import progress as tmtool_progress
 from tmtool import ingest as ingesting
 from tmtool.cli import main
 from tmtool.model import Term
+from tmtool import reextract as reextracting
 from tmtool.reextract import selected
 from tmtool.store import open_store
 from tmtool.terms import french
@@ -187,6 +190,48 @@ def test_by_default_the_documents_this_release_did_not_extract(tmp_path):
         assert [r.id for r in selected(store, older=True)] == ["unrecorded", "older"]
         assert [r.id for r in selected(store, everything=True)] == ["never", "unrecorded", "older", "current"]
         assert [r.id for r in selected(store, ["current", "never"])] == ["never", "current"]
+
+
+def test_on_a_terminal_the_bar_counts_documents_and_sentences(tmp_path, monkeypatch):
+    db = str(tmp_path / "t.db")
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.fr.txt").write_text(f"Le Comité militaire se réunit ({name}).", encoding="utf-8")
+        (tmp_path / f"{name}.en.txt").write_text(f"The Military Committee meets ({name}).", encoding="utf-8")
+        tmtool(db, "ingest", "--no-terms", tmp_path / f"{name}.fr.txt", tmp_path / f"{name}.en.txt")
+    terminal = FakeTerminal()
+    monkeypatch.setattr(tmtool_progress, "_stderr", lambda: terminal)
+    assert tmtool(db, "glossary", "reextract").startswith("2 documents re-extracted, 0 unchanged; ")
+    drawn = terminal.getvalue()
+    assert "0/2 documents  a  0 sentences" in drawn and "1/2 documents  b  1 sentences" in drawn
+    assert last_line(terminal).startswith("Re-extracting") and "2/2 documents  2 sentences" in last_line(terminal)
+    assert json.loads(tmtool(db, "glossary", "reextract", "--all", "--json")) == {
+        "documents": [{"document": name, "sentences": 1, "changed": False, "new_entries": 0, "updated_entries": 0,
+                       "replaced": 0, "change": None, "skipped": None} for name in ("a", "b")],
+        "changed": [], "new_entries": 0, "updated_entries": 0, "replaced": 0}
+
+
+def test_a_document_revised_while_its_terms_are_extracted_is_left_to_the_revision(tmp_path, monkeypatch):
+    db = str(tmp_path / "t.db")
+    (tmp_path / "a.fr.txt").write_text("Le Comité militaire se réunit.", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("The Military Committee meets.", encoding="utf-8")
+    tmtool(db, "ingest", "--no-terms", tmp_path / "a.fr.txt", tmp_path / "a.en.txt")
+    extract = reextracting.extract
+
+    def revised_meanwhile(store, sentences, document_id):
+        found = extract(store, sentences, document_id)
+        (tmp_path / "a.fr.txt").write_text("Le Comité militaire ne se réunit pas.", encoding="utf-8")
+        (tmp_path / "a.en.txt").write_text("The Military Committee does not meet.", encoding="utf-8")
+        tmtool(db, "ingest", "--no-terms", tmp_path / "a.fr.txt", tmp_path / "a.en.txt")
+        return found
+
+    monkeypatch.setattr(reextracting, "extract", revised_meanwhile)
+    result = CliRunner().invoke(main, ["--db", db, "glossary", "reextract"])
+    assert result.exit_code == 0 and result.stderr == \
+        "skipped: a: its units changed while its terms were extracted (revised, corrected or removed)\n"
+    assert result.stdout.startswith("0 documents re-extracted, 0 unchanged, 1 skipped; 0 new entries, ")
+    assert releases(db) == {"a": None}
+    with open_store(db) as store:
+        assert store.stats()["entries"] == 0
 
 
 def test_bad_requests_are_one_line(tmp_path):

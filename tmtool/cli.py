@@ -635,7 +635,7 @@ def glossary_revert(ctx, change_id):
 
 
 @glossary.command("reextract")
-@click.argument("documents", nargs=-1)
+@click.argument("documents", nargs=-1, metavar="[DOCUMENT]...")
 @click.option("--all", "everything", is_flag=True, help="Every French–English document, those this release extracted too.")
 @click.option("--older", is_flag=True, help="Only documents an earlier release extracted, not those stored with --no-terms.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was done, document by document, as JSON.")
@@ -651,7 +651,9 @@ def glossary_reextract(ctx, documents, everything, older, as_json):
     goes on where it stopped when started again. Entries a person approved, rejected or edited keep
     their decisions; candidates no one reviewed that only the re-extracted documents vouch for are
     replaced by the new proposals (glossary history lists them, glossary revert brings them back).
-    A document whose new extraction leaves the glossary as it was is not written.
+    A document whose new extraction leaves the glossary as it was is not written. Units a reviewer
+    corrected are read as corrected; a list of abbreviations laid out as a table is read unit by
+    unit (the store keeps no table rows), where ingest reads each row as one line.
 
     \b
     Examples:
@@ -673,7 +675,9 @@ def glossary_reextract(ctx, documents, everything, older, as_json):
     changes = [str(r["change"]) for r in done["documents"] if r["change"]]
     recorded = f" (change {', '.join(changes)})" if changes else ""
     unchanged = sum(not r["changed"] and not r["skipped"] for r in done["documents"])
-    click.echo(f"{len(done['changed'])} documents re-extracted, {unchanged} unchanged; {done['new_entries']} new "
+    skipped = sum(bool(r["skipped"]) for r in done["documents"])
+    click.echo(f"{len(done['changed'])} documents re-extracted, {unchanged} unchanged"
+               f"{f', {skipped} skipped' if skipped else ''}; {done['new_entries']} new "
                f"entries, {done['updated_entries']} updated entries, {done['replaced']} candidates replaced{recorded}")
 
 

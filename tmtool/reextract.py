@@ -2,7 +2,9 @@
 units as stored — the files they were read from are not needed (they may be gone).
 
 A document's units are its sentence pairs as stored, a reviewer's corrections to the alignment
-included; each is weighed against the memory as it is now (the other documents' units and the
+included. The store keeps no table rows: where ingest reads a row of a list of abbreviations as
+one line (*ACO⇥Commandement allié Opérations*, see :meth:`tmtool.pipeline.AlignedPair.term_pairs`),
+re-extraction reads its cells' units one by one. The document is weighed against the memory as it is now (the other documents' units and the
 imported ones) and the approved glossary, as ``ingest`` extracts the terms of a pair stored without
 them. What the earlier extraction gave the glossary is replaced (see
 :func:`tmtool.glossary.replace_document_terms`): what a person reviewed keeps its decision. Each
@@ -19,7 +21,7 @@ from . import glossary
 from .errors import Invalid, NotFound
 from .ingest import extract, extracts_terms, extraction_release
 from .progress import Progress, Step
-from .store import DocumentRecord, Store
+from .store import DocumentRecord, Store, StoredUnit
 from .store.rows import french_english
 
 
@@ -107,8 +109,10 @@ def reextract_document(store: Store, record: DocumentRecord, *, replaceable: Seq
     An extraction that gives the glossary what the earlier one gave writes nothing but the release,
     so that running it again changes nothing. Where candidates shared with documents still to come
     would be replaced (and come back with them), that is tried first with this document alone, and
-    undone. A document revised meanwhile (another process ingested it) is left to that."""
+    undone. A document whose units changed meanwhile (another process ingested a revision, a
+reviewer corrected the alignment) is left as it is: its extraction read other units."""
     units = store.document_units(record.id)
+    read = _as_read(units)
     sentences = [pair for stored in units if (pair := french_english(stored.unit, record.id))]
     proposals, near = extract(store, sentences, record.id)
     unit_ids = {stored.unit.tuid or str(stored.position): stored.id for stored in units}
@@ -116,9 +120,9 @@ def reextract_document(store: Store, record: DocumentRecord, *, replaceable: Seq
 
     def replace(replaceable: set[str] | Sequence[str], *, trial: bool = False) -> Reextracted:
         with store.transaction():
-            current = store.document(record.id)
-            if current is None or current.updated != record.updated:
-                return Reextracted(record.id, skipped="removed or revised while its terms were extracted")
+            if store.document(record.id) is None or _as_read(store.document_units(record.id)) != read:
+                return Reextracted(record.id, skipped="its units changed while its terms were extracted "
+                                                      "(revised, corrected or removed)")
             before = glossary.document_footprint(store, record.id)
             done = glossary.replace_document_terms(store, record.id, unit_ids, proposals, near,
                                                    replaceable=replaceable, user=user)
@@ -141,3 +145,8 @@ def reextract_document(store: Store, record: DocumentRecord, *, replaceable: Seq
         if record.terms != release:
             store.set_document_terms(record.id, release)
         return Reextracted(record.id, len(sentences))
+
+
+def _as_read(units: Sequence[StoredUnit]) -> list[tuple]:
+    """What a document's extraction read of its units, and cites them by."""
+    return [(stored.id, stored.unit.tuid, stored.unit.source, stored.unit.target) for stored in units]
