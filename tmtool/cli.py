@@ -636,8 +636,10 @@ def glossary_revert(ctx, change_id):
 
 @glossary.command("reextract")
 @click.argument("documents", nargs=-1, metavar="[DOCUMENT]...")
-@click.option("--all", "everything", is_flag=True, help="Every French–English document, those this release extracted too.")
-@click.option("--older", is_flag=True, help="Only documents an earlier release extracted, not those stored with --no-terms.")
+@click.option("--all", "everything", is_flag=True,
+              help="Every French–English document, those this release extracted too.")
+@click.option("--older", is_flag=True,
+              help="Only documents an earlier release extracted, not those stored with --no-terms.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was done, document by document, as JSON.")
 @click.pass_context
 def glossary_reextract(ctx, documents, everything, older, as_json):

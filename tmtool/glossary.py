@@ -326,7 +326,8 @@ def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], p
 
 
 def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
-                   near: Sequence[Entry], earlier: Mapping[int, list[tuple[str | None, float | None]]]) -> tuple[int, int]:
+                   near: Sequence[Entry], earlier: Mapping[int, list[tuple[str | None, float | None]]],
+                   ) -> tuple[int, int]:
     """Fold a stored document's extraction into the glossary, in the caller's transaction, once what
     it gave before is gone: ``earlier`` holds the (seen, score) it had given each entry. What an
     entry no longer counted had from it is taken back (:func:`_take_back`); the others are
@@ -414,7 +415,8 @@ def document_footprint(store: Store, document_id: str) -> list[str]:
         data = entry_snapshot(found[entry_id], reviewed=states[entry_id].reviewed)
         data["counts"] = [(document, frequency, score) for document, frequency, _, score in counts.get(entry_id, [])]
         rows.append(data)
-    rows += [{"key": key, "score": score, "kept": proposal} for key, score, proposal in store.document_evidence(document_id)]
+    rows += [{"key": key, "score": score, "kept": proposal}
+             for key, score, proposal in store.document_evidence(document_id)]
     return sorted(_timeless(row) for row in rows)
 
 

@@ -2,14 +2,14 @@
 units as stored — the files they were read from are not needed (they may be gone).
 
 A document's units are its sentence pairs as stored, a reviewer's corrections to the alignment
-included. The store keeps no table rows: where ingest reads a row of a list of abbreviations as
-one line (*ACO⇥Commandement allié Opérations*, see :meth:`tmtool.pipeline.AlignedPair.term_pairs`),
-re-extraction reads its cells' units one by one. The document is weighed against the memory as it is now (the other documents' units and the
-imported ones) and the approved glossary, as ``ingest`` extracts the terms of a pair stored without
-them. What the earlier extraction gave the glossary is replaced (see
-:func:`tmtool.glossary.replace_document_terms`): what a person reviewed keeps its decision. Each
-document is one transaction, which also records the release that extracted it, so that a run
-stopped half-way goes on where it stopped when started again.
+included. The store keeps no table rows: where ingest reads a row of a list of abbreviations as one
+line (*ACO⇥Commandement allié Opérations*, see :meth:`tmtool.pipeline.AlignedPair.term_pairs`),
+re-extraction reads its cells' units one by one. The document is weighed against the memory as it
+is now (the other documents' units and the imported ones) and the approved glossary, as ``ingest``
+extracts the terms of a pair stored without them. What the earlier extraction gave the glossary is
+replaced (see :func:`tmtool.glossary.replace_document_terms`): what a person reviewed keeps its
+decision. Each document is one transaction, which also records the release that extracted it, so
+that a run stopped half-way goes on where it stopped when started again.
 """
 
 from __future__ import annotations
