@@ -156,6 +156,15 @@ def test_plural_head_and_agreeing_adjectives_are_singularised():
     assert "organisme international" in terms  # -aux → -al
 
 
+def test_a_lower_case_word_tagged_as_a_proper_noun_is_read_as_a_common_noun():
+    # the tagger reads *chasseurs* after a number as a proper noun, with no number: French writes
+    # proper nouns with a capital, so the term is a common noun and takes its singular
+    terms = french_terms("Sept chasseurs de mines ont quitté le port.")
+    assert "chasseurs de mines" not in terms
+    assert terms["chasseur de mines"].forms == ["chasseurs de mines"]
+    assert terms["chasseur de mines"].pos == "noun"
+
+
 def test_elision_capitals_and_typographic_apostrophe():
     terms = french_terms(
         "Le directeur de l’État-major militaire international a rencontré les partenaires de l’OTAN.",
