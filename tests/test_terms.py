@@ -115,6 +115,19 @@ def test_acronym_defined_in_both_languages(cied_glossary, cyber_glossary):
     assert english_texts(shape) == {"shape", "supreme headquarters allied powers europe"}
 
 
+def test_an_english_term_has_its_head_lemma_as_the_french_one_has():
+    entries = build_glossary([Context(
+        "Les flancs orientaux sont renforcés par le Commandement maritime allié (MARCOM).",
+        "The eastern flanks are reinforced by Allied Maritime Command (MARCOM).",
+    )], threshold=0.0)
+    lemmas = {t.text: t.lemma for e in entries for t in e.terms_in("en")}
+    assert lemmas["eastern flank"] == "flank"  # a common noun's head, in its lemma
+    assert lemmas["Allied Maritime Command"] == "Command"  # a name's head as written, as in French
+    assert lemmas["MARCOM"] == "MARCOM"
+    french = {t.text: t.lemma for e in entries for t in e.terms_in("fr")}
+    assert french["flanc oriental"] == "flanc" and french["Commandement maritime allié"] == "Commandement"
+
+
 def test_every_equivalent_has_confidence_and_supporting_pairs(cied_glossary):
     for entry in cied_glossary:
         for term in entry.terms_in("en"):
