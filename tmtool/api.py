@@ -358,7 +358,8 @@ def lookup(store: Store, term: str, *, lang: str = "auto", limit: int = 10) -> d
 
 
 def _id(value: int | str) -> int:
-    """An entry's or a change's id as given: a number, or its text (``entry_to_dict`` gives ids as text)."""
+    """An id of an entry, a change, a unit or an import as given: a number, or its text (``entry_to_dict``
+    gives an entry's id as text, the others are numbers: see ARCHITECTURE.md, Ids)."""
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -402,13 +403,17 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
          definition: str | None = None, note: str | None = None, status: str | None = None,
          expected_version: int | None = None, user: str | None = None) -> dict:
     """Edit an entry (see :func:`tmtool.glossary.edit`); with ``expected_version``, an entry changed
-    since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``.
+    since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``: the change
+    None when the edit changes nothing, which is then neither written nor recorded (the version stays).
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
     >>> seen = add_entry(store, ["Comité militaire"], ["Military Comittee"])
     >>> edit(store, seen["id"], en="Military Committee", expected_version=seen["version"])["entry"]["en"][0]["text"]
     'Military Committee'
+    >>> same = edit(store, seen["id"], en="Military Committee")
+    >>> same["change"], same["entry"]["version"]
+    (None, 2)
     >>> edit(store, seen["id"], note="too late", expected_version=seen["version"])
     Traceback (most recent call last):
     tmtool.errors.Conflict: entry 1 was changed by someone else (version 2, not 1); reload it
@@ -426,25 +431,28 @@ def _set_status(store: Store, entry_ids: Sequence[int | str], status: ReviewStat
     if expected_version is not None and len(entry_ids) != 1:
         raise Invalid("an expected version is given for one entry at a time")
     with store.transaction():  # an id given twice (12 12, 12 012) is one change
-        return [glossary.set_status(store, i, status, expected_version=expected_version, user=user)
-                for i in dict.fromkeys(_id(i) for i in entry_ids)]
+        changes = [glossary.set_status(store, i, status, expected_version=expected_version, user=user)
+                   for i in dict.fromkeys(_id(i) for i in entry_ids)]
+    return [change for change in changes if change is not None]
 
 
 def approve(store: Store, entry_ids: Sequence[int | str], *, expected_version: int | None = None,
             user: str | None = None) -> list[int]:
-    """Approve entries, all or none (one transaction); returns the change ids."""
+    """Approve entries, all or none (one transaction); returns the ids of the changes made (none for an
+    entry approved and reviewed already: nothing changes)."""
     return _set_status(store, entry_ids, ReviewStatus.APPROVED, expected_version, user)
 
 
 def reject(store: Store, entry_ids: Sequence[int | str], *, expected_version: int | None = None,
            user: str | None = None) -> list[int]:
-    """Reject entries, all or none; returns the change ids. Extraction never proposes them again."""
+    """Reject entries, all or none; returns the ids of the changes made (none for an entry rejected
+    already). Extraction never proposes them again."""
     return _set_status(store, entry_ids, ReviewStatus.REJECTED, expected_version, user)
 
 
 def deprecate(store: Store, entry_id: int | str, term: str, *, expected_version: int | None = None,
-              user: str | None = None) -> int:
-    """Mark one term of an entry deprecated; returns the change id."""
+              user: str | None = None) -> int | None:
+    """Mark one term of an entry deprecated; returns the change id, None when it was already."""
     return glossary.update_entry(store, _id(entry_id), "deprecate", lambda e: glossary.deprecate(e, term),
                                  expected_version=expected_version, user=user)
 
@@ -546,7 +554,7 @@ def undo_correction(store: Store, document_id: str) -> dict:
     return _unit_edit_dict(store.undo_unit_edit(document_id))
 
 
-def merge_units(store: Store, document_id: str, unit_id: int) -> int:
+def merge_units(store: Store, document_id: str, unit_id: int | str) -> int:
     """Merge a unit of a document with the next one; returns the correction's id.
 
     >>> import os, tempfile
@@ -571,14 +579,14 @@ def merge_units(store: Store, document_id: str, unit_id: int) -> int:
     return corrections.merge_units(store, document_id, _id(unit_id))
 
 
-def split_unit(store: Store, document_id: str, unit_id: int, source_at: int, target_at: int) -> int:
+def split_unit(store: Store, document_id: str, unit_id: int | str, source_at: int, target_at: int) -> int:
     """Split a unit after its first ``source_at`` source and ``target_at`` target sentences."""
     from . import corrections
 
     return corrections.split_unit(store, document_id, _id(unit_id), source_at, target_at)
 
 
-def move_sentence(store: Store, document_id: str, unit_id: int, side: str, direction: str) -> int:
+def move_sentence(store: Store, document_id: str, unit_id: int | str, side: str, direction: str) -> int:
     """Move the last (``down``) or first (``up``) ``source`` or ``target`` sentence of a unit to the
     neighbouring unit."""
     from . import corrections
@@ -586,7 +594,7 @@ def move_sentence(store: Store, document_id: str, unit_id: int, side: str, direc
     return corrections.move_sentence(store, document_id, _id(unit_id), side, direction)
 
 
-def exclude_unit(store: Store, document_id: str, unit_id: int, excluded: bool = True) -> int:
+def exclude_unit(store: Store, document_id: str, unit_id: int | str, excluded: bool = True) -> int:
     """Exclude a unit from exports (``excluded=False``: include it again); it stays in the store."""
     from . import corrections
 
@@ -599,7 +607,7 @@ def imports(store: Store) -> list[dict]:
              "count": i.count, "imported": i.imported} for i in store.imports()]
 
 
-def remove(store: Store, *, documents: Sequence[str] = (), imports: Sequence[int] = (),
+def remove(store: Store, *, documents: Sequence[str] = (), imports: Sequence[int | str] = (),
            user: str | None = None) -> dict:
     """Take documents and imports out of the store, all in one transaction (see
     :func:`tmtool.glossary.remove_documents`, :func:`tmtool.glossary.remove_import`). Returns
@@ -615,7 +623,7 @@ def remove(store: Store, *, documents: Sequence[str] = (), imports: Sequence[int
                                    "entries_removed": removal.entries_removed, "entries_kept": removal.entries_kept}
         for import_id in imports:
             record, removal = glossary.remove_import(store, _id(import_id), user=user)
-            result["imports"].append({"id": import_id, "file": os.path.basename(record.path), "kind": record.kind,
+            result["imports"].append({"id": record.id, "file": os.path.basename(record.path), "kind": record.kind,
                                       "units": removal.units, "entries_removed": removal.entries_removed,
                                       "entries_kept": removal.entries_kept})
     return result

@@ -631,7 +631,7 @@ class SQLiteStore(UnitCorrections):
         return count
 
     def _band_matches(self, index: str, expression: str, side: str, min_len: int,
-                      max_len: int, lang: str | None) -> list[tuple[int, str]]:
+                      max_len: int, lang: str | None = None) -> list[tuple[int, str]]:
         _, text, length = _FUZZY_INDEXES[side]
         # the language checked on the rows the band selects, as the length is: no index reads it
         in_lang = f" AND base_language(u.{SIDE_LANGUAGE[side]}) = ?" if lang else ""
