@@ -114,6 +114,17 @@ def test_an_id_is_taken_as_a_number_or_its_text_and_given_back_in_its_kind_s_one
     assert [found["id"] for found in removed["imports"]] == [first, second]
 
 
+def test_a_document_named_by_digits_may_be_given_as_a_number(store):
+    api.ingest(store, api.Upload("a.fr.txt", "Le sommet s’achève demain.".encode()),
+               api.Upload("a.en.txt", "The summit ends tomorrow.".encode()), document_id=2021, extract_terms=False)
+    assert [found["id"] for found in api.documents(store)] == ["2021"]
+    [unit] = api.document_units(store, 2021)
+    assert api.document_units(store, "2021") == [unit] and api.check_document(store, 2021)["checked"] == 1
+    assert api.exclude_unit(store, 2021, unit["id"]) and api.unit_edits(store, 2021) == api.unit_edits(store, "2021")
+    assert api.undo_correction(store, 2021)["action"] == "exclude" and api.entries(store, document=2021) == []
+    assert api.remove(store, documents=[2021])["documents"]["units"] == 1 and api.documents(store) == []
+
+
 def test_the_history_names_who_made_each_change(tmp_path):
     db = str(tmp_path / "h.db")
     runner = CliRunner()

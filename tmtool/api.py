@@ -118,7 +118,7 @@ def _file_name(upload: Upload) -> str:
 # ---- memory: ingest, import, export, search --------------------------------------------------------
 
 
-def ingest(store: Store, fr: Source, en: Source, *, document_id: str | None = None, extract_terms: bool = True,
+def ingest(store: Store, fr: Source, en: Source, *, document_id: str | int | None = None, extract_terms: bool = True,
            srclang: str = "fr-FR", tgtlang: str = "en-GB", progress: Progress | None = None) -> dict:
     """Align a document with its translation, store the units and update the glossary (see
     :func:`tmtool.ingest.ingest_pair`). Returns ``{"document", "units", "new_entries",
@@ -126,7 +126,7 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | None = No
     already holds the same text (no unit was stored), else None; ``terms_extracted``: that document
     was stored without its terms, extracted now (the entries counted)."""
     with _local_files(fr, en) as (fr_path, en_path):
-        result = ingest_pair(store, fr_path, en_path, document_id=document_id, extract_terms=extract_terms,
+        result = ingest_pair(store, fr_path, en_path, document_id=_document(document_id), extract_terms=extract_terms,
                              srclang=srclang, tgtlang=tgtlang, progress=progress,
                              recorded_as=(_name(fr), _name(en)))
     return _ingest_result(result)
@@ -366,6 +366,11 @@ def _id(value: int | str) -> int:
         raise Invalid(f"not an id: {value!r}") from None
 
 
+def _document(value: str | int | None) -> str | None:
+    """A document's id as given: its name, or the number a name of digits reads as (``2021``)."""
+    return str(value) if isinstance(value, int) else value
+
+
 def _status(value: str | ReviewStatus) -> ReviewStatus:
     try:
         return ReviewStatus(value)
@@ -374,14 +379,14 @@ def _status(value: str | ReviewStatus) -> ReviewStatus:
 
 
 def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
-            since: datetime | None = None, text: str | None = None, document: str | None = None,
+            since: datetime | None = None, text: str | None = None, document: str | int | None = None,
             limit: int | None = None, offset: int = 0) -> list[dict]:
     """Entries matching every filter given, best score first (see ``Store.list_entries``);
     ``document``: those its extraction counted."""
     if offset < 0 or (limit is not None and limit < 0):
         raise Invalid("offset and limit cannot be negative")
     found = store.list_entries(statuses=[_status(s) for s in statuses], min_score=min_score, since=since,
-                               text=text, document=document, limit=limit, offset=offset)
+                               text=text, document=_document(document), limit=limit, offset=offset)
     return [entry_to_dict(e) for e in found]
 
 
@@ -494,12 +499,12 @@ def check(store: Store, *sources: Source) -> dict:
         return check_files(store, [str(path) for path in paths]).as_dict()
 
 
-def check_document(store: Store, document_id: str) -> dict:
+def check_document(store: Store, document_id: str | int) -> dict:
     """The same report for an ingested document's units; a finding's ``unit`` is the unit's position
     in the document (from 1), its ``unit_id`` the unit's id in the store (as :func:`document_units`)."""
     from .check import check_stored_units
 
-    units = [replace(stored.unit, tuid=str(stored.id)) for stored in store.document_units(document_id)]
+    units = [replace(stored.unit, tuid=str(stored.id)) for stored in store.document_units(_document(document_id))]
     return check_stored_units(store, units).as_dict()
 
 
@@ -522,7 +527,7 @@ def documents(store: Store) -> list[dict]:
             for d, units in store.documents()]
 
 
-def document_units(store: Store, document_id: str) -> list[dict]:
+def document_units(store: Store, document_id: str | int) -> list[dict]:
     """A document's units in order, with their ids, bead, the aligner's confidence (None for a unit a
     reviewer made), whether a reviewer excluded it from exports, and its ``sentences`` on each side
     (``{"source": [...], "target": [...]}``, the places a unit can be split)."""
@@ -530,31 +535,31 @@ def document_units(store: Store, document_id: str) -> list[dict]:
 
     return [{"id": u.id, "position": u.position, **_unit_dict(u.unit), "bead": u.bead, "confidence": u.confidence,
              "excluded": u.excluded, "sentences": dict(zip(("source", "target"), sides(u)))}
-            for u in store.document_units(document_id)]
+            for u in store.document_units(_document(document_id))]
 
 
 # ---- documents: a reviewer's corrections to the alignment (see tmtool.corrections) ----------------
 
 
-def unit_edits(store: Store, document_id: str) -> list[dict]:
+def unit_edits(store: Store, document_id: str | int) -> list[dict]:
     """A document's recorded corrections, oldest first: ``{"id", "time", "action", "before",
     "after"}``, the runs of units replaced (``[source, target, excluded, ...]``) and put in their
     place (``[[source sentences], [target sentences], excluded]``)."""
-    return [_unit_edit_dict(e) for e in store.unit_edits(document_id)]
+    return [_unit_edit_dict(e) for e in store.unit_edits(_document(document_id))]
 
 
 def _unit_edit_dict(edit) -> dict:
     return {"id": edit.id, "time": edit.time, "action": edit.action, "before": edit.before, "after": edit.after}
 
 
-def undo_correction(store: Store, document_id: str) -> dict:
+def undo_correction(store: Store, document_id: str | int) -> dict:
     """Undo a document's last correction: the units it replaced come back as they were (with the
     aligner's bead and confidence), and re-ingesting the document no longer makes it. Returns the
     correction undone, as :func:`unit_edits` gives it; Invalid when there is none."""
-    return _unit_edit_dict(store.undo_unit_edit(document_id))
+    return _unit_edit_dict(store.undo_unit_edit(_document(document_id)))
 
 
-def merge_units(store: Store, document_id: str, unit_id: int | str) -> int:
+def merge_units(store: Store, document_id: str | int, unit_id: int | str) -> int:
     """Merge a unit of a document with the next one; returns the correction's id.
 
     >>> import os, tempfile
@@ -576,29 +581,29 @@ def merge_units(store: Store, document_id: str, unit_id: int | str) -> int:
     """
     from . import corrections
 
-    return corrections.merge_units(store, document_id, _id(unit_id))
+    return corrections.merge_units(store, _document(document_id), _id(unit_id))
 
 
-def split_unit(store: Store, document_id: str, unit_id: int | str, source_at: int, target_at: int) -> int:
+def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_at: int, target_at: int) -> int:
     """Split a unit after its first ``source_at`` source and ``target_at`` target sentences."""
     from . import corrections
 
-    return corrections.split_unit(store, document_id, _id(unit_id), source_at, target_at)
+    return corrections.split_unit(store, _document(document_id), _id(unit_id), source_at, target_at)
 
 
-def move_sentence(store: Store, document_id: str, unit_id: int | str, side: str, direction: str) -> int:
+def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side: str, direction: str) -> int:
     """Move the last (``down``) or first (``up``) ``source`` or ``target`` sentence of a unit to the
     neighbouring unit."""
     from . import corrections
 
-    return corrections.move_sentence(store, document_id, _id(unit_id), side, direction)
+    return corrections.move_sentence(store, _document(document_id), _id(unit_id), side, direction)
 
 
-def exclude_unit(store: Store, document_id: str, unit_id: int | str, excluded: bool = True) -> int:
+def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True) -> int:
     """Exclude a unit from exports (``excluded=False``: include it again); it stays in the store."""
     from . import corrections
 
-    return corrections.exclude_unit(store, document_id, _id(unit_id), excluded)
+    return corrections.exclude_unit(store, _document(document_id), _id(unit_id), excluded)
 
 
 def imports(store: Store) -> list[dict]:
@@ -607,7 +612,7 @@ def imports(store: Store) -> list[dict]:
              "count": i.count, "imported": i.imported} for i in store.imports()]
 
 
-def remove(store: Store, *, documents: Sequence[str] = (), imports: Sequence[int | str] = (),
+def remove(store: Store, *, documents: Sequence[str | int] = (), imports: Sequence[int | str] = (),
            user: str | None = None) -> dict:
     """Take documents and imports out of the store, all in one transaction (see
     :func:`tmtool.glossary.remove_documents`, :func:`tmtool.glossary.remove_import`). Returns
@@ -618,6 +623,7 @@ def remove(store: Store, *, documents: Sequence[str] = (), imports: Sequence[int
     result: dict = {"documents": None, "imports": []}
     with store.transaction():
         if documents:
+            documents = [_document(document_id) for document_id in documents]
             removal = glossary.remove_documents(store, documents)
             result["documents"] = {"count": len(set(documents)), "units": removal.units,
                                    "entries_removed": removal.entries_removed, "entries_kept": removal.entries_kept}
