@@ -122,6 +122,7 @@ def test_a_document_named_by_digits_may_be_given_as_a_number(store):
     assert api.document_units(store, "2021") == [unit] and api.check_document(store, 2021)["checked"] == 1
     assert api.exclude_unit(store, 2021, unit["id"]) and api.unit_edits(store, 2021) == api.unit_edits(store, "2021")
     assert api.undo_correction(store, 2021)["action"] == "exclude" and api.entries(store, document=2021) == []
+    assert [done["document"] for done in api.reextract(store, [2021])["documents"]] == ["2021"]
     assert api.remove(store, documents=[2021])["documents"]["units"] == 1 and api.documents(store) == []
 
 

@@ -635,7 +635,7 @@ def remove(store: Store, *, documents: Sequence[str | int] = (), imports: Sequen
     return result
 
 
-def reextract(store: Store, documents: Sequence[str] = (), *, everything: bool = False, older: bool = False,
+def reextract(store: Store, documents: Sequence[str | int] = (), *, everything: bool = False, older: bool = False,
               user: str | None = None, progress: Progress | None = None) -> dict:
     """Extract the terms of stored documents again, with this release, from their units as stored
     (the files are not read; see :mod:`tmtool.reextract`), one transaction per document: the
@@ -666,8 +666,8 @@ def reextract(store: Store, documents: Sequence[str] = (), *, everything: bool =
     from .reextract import reextract as extract_again
     from .reextract import selected
 
-    summary = extract_again(store, selected(store, documents, everything=everything, older=older), user=user,
-                            progress=progress)
+    chosen = selected(store, [_document(document) for document in documents], everything=everything, older=older)
+    summary = extract_again(store, chosen, user=user, progress=progress)
     results = [{"document": r.document_id, "sentences": r.sentences, "changed": r.changed,
                 "new_entries": r.new_entries, "updated_entries": r.updated_entries, "replaced": r.replaced,
                 "change": r.change, "skipped": r.skipped} for r in summary.results]
