@@ -125,10 +125,15 @@ function setUpReview() {
     cards[current].scrollIntoView({block: "nearest"});
   }
 
-  function remember(changes) {
-    lastChanges = [].concat(changes);
+  function keep(changes) {
+    lastChanges = changes;
     sessionStorage.setItem("tmtool-last-change", JSON.stringify(lastChanges));
     undo.disabled = !lastChanges.length;
+  }
+
+  function remember(changes) {
+    const made = [].concat(changes).filter((change) => change !== null);
+    if (made.length) keep(made);  // nothing changed: the undo stays on the last change made
   }
 
   function show(card, entry) {
@@ -162,7 +167,7 @@ function setUpReview() {
       const done = await api("POST", `/api/entries/${card.dataset.entry}/${verb}`, {version: Number(card.dataset.version)});
       show(card, done.entry);
       remember(done.change);
-      say(`#${card.dataset.entry} ${done.entry.status}`);
+      say(`#${card.dataset.entry} ${done.entry.status}${done.change === null ? " already: nothing changed" : ""}`);
     } catch (error) {
       say(error.message, true);
     } finally {
@@ -219,7 +224,7 @@ function setUpReview() {
     try {
       while (lastChanges.length) {  // the latest first; one refused stops there, the rest stays to undo
         await api("POST", `/api/changes/${lastChanges[lastChanges.length - 1]}/revert`);
-        remember(lastChanges.slice(0, -1));
+        keep(lastChanges.slice(0, -1));
       }
       location.reload();
     } catch (error) { say(error.message, true); }
@@ -242,7 +247,7 @@ function setUpReview() {
         changes.push(done.change);
       } catch (error) { refused.push(error.message); }
     }
-    if (changes.length) remember(changes);
+    remember(changes);
     say([`${changes.length} ${verb === "approve" ? "approved" : "rejected"}`, ...refused].join("\n"), refused.length > 0);
   }
   document.getElementById("approve-picked").addEventListener("click", () => decidePicked("approve"));
