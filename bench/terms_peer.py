@@ -39,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from terms import REPO, ACTER_DOMAINS, acter_gold, acter_halves, datasets, occurring, score  # noqa: E402
+from terms import REPO, ACTER_DOMAINS, acter_gold, acter_halves, datasets, occurring, prf, score  # noqa: E402
 
 from tmtool.model import Context, Entry, Term  # noqa: E402
 from tmtool.terms import DEFAULT_THRESHOLD, build_glossary, extract_french, french  # noqa: E402
@@ -79,13 +79,13 @@ def general_corpus() -> list[str]:
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def configure_pyate(pyate, methods: list[str]) -> list[str] | None:
-    """Set pyate up for French; the methods that can run (None when none can).
+def configure_pyate(pyate, methods: list[str]) -> list[str]:
+    """Set pyate up for French; the methods that can run.
 
     ``TermExtraction.set_language("fr", "fr_core_news_sm")``, as pyate's README says, sets the language
     but not the model (0.5.5 drops ``model_name``: the English model would be loaded), so the model is
-    set through ``configure``, with wider counts. Every ``TermExtraction`` loads the language's general corpus from a file
-    the release does not ship; it is handed over in the class's cache instead."""
+    set through ``configure``, with wider counts. Every ``TermExtraction`` loads the language's general
+    corpus from a file the release does not ship; it is handed over in the class's cache instead."""
     import numpy as np
     import pandas as pd
 
@@ -93,13 +93,13 @@ def configure_pyate(pyate, methods: list[str]) -> list[str] | None:
     # counts are uint16 by default: a short candidate found by substring in the general corpus passes 65,535
     extraction.configure({"language": "fr", "model_name": french.MODEL, "dtype": np.int64})
     size = extraction.config["DEFAULT_GENERAL_DOMAIN_SIZE"]
-    general = general_corpus() if GENERAL_FR.is_dir() else []
+    general = general_corpus()
     if not general:
         print(f"terms_peer: no French general corpus at {GENERAL_FR}; "
               f"{', '.join(CONTRASTIVE)} skipped", file=sys.stderr)
         methods = [m for m in methods if m not in CONTRASTIVE]
     extraction.DEFAULT_GENERAL_DOMAINS[("fr", size)] = pd.Series(general, dtype=object)
-    return methods or None
+    return methods
 
 
 class Peer:
@@ -144,11 +144,8 @@ def documents_of(sentences: list[Context]) -> list[str]:
 
 
 def prf_cell(proposed: set[str], gold: set[str]) -> str:
-    right = len(proposed & gold)
-    p = right / len(proposed) if proposed else 0.0
-    r = right / len(gold) if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"{p:.3f} / {r:.3f} / {f:.3f}"
+    """``terms.py``'s P | R | F1, in one table cell."""
+    return prf(proposed, gold).replace(" | ", " / ")
 
 
 def acter(pyate, methods: list[str], threshold: float, single_words: bool) -> None:
@@ -237,7 +234,7 @@ def nato(pyate, methods: list[str], threshold: float, single_words: bool) -> Non
     print("| set | cut | tmtool |" + "".join(f" pyate {m} |" for m in methods))
     print("|---|---|---|" + "---|" * len(methods))
     for role in ("dev", "test", "heldout"):
-        for cut in ("extract", "glossary", "own"):
+        for cut in ("extract", "glossary", "own")[:3 if methods else 2]:
             def summed(column: str) -> str:
                 if (role, column) not in totals:
                     return "—"
@@ -268,17 +265,14 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown pyate method(s): {', '.join(unknown)}")
     pyate = load_pyate()
-    if pyate is not None:
-        methods = configure_pyate(pyate, methods)
-        pyate = pyate if methods else None
-    methods = methods or []
+    methods = configure_pyate(pyate, methods) if pyate is not None else []
+    pyate = pyate if methods else None
     load_model()
     if pyate is not None:
         pyate.TermExtraction.get_nlp("fr")  # loaded before the timings, as tmtool's model is
+        print(f"pyate {version('pyate')}, model {french.MODEL}, methods {', '.join(methods)}, "
+              f"single words {'in' if args.single_words else 'out'}\n")
     single_words = args.single_words
-    if pyate is not None:
-        print(f"pyate {version('pyate')}, model {french.MODEL}, methods "
-              f"{', '.join(methods)}, single words {'in' if single_words else 'out'}\n")
     if args.part in ("acter", "all"):
         acter(pyate, methods, args.threshold, single_words)
     if args.part in ("nato", "all"):
