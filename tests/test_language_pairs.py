@@ -1,0 +1,75 @@
+"""Language pairs beyond French → English, end to end: the reverse direction, other pairs, region
+tags (fr-CA, en-US, pt-BR) and their case (EN-gb), through export, import, look-up and the HTTP API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from translate.storage.tmx import tmxfile
+
+from conftest import SEED_FR, SHARED
+from omegat import omegat_missing, seed_gold_units, translate_with_omegat
+from tmtool.cli import main
+from tmtool.formats.tmx import read_tmx
+from tmtool.model import Unit
+from tmtool.store import open_store
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TMX_SCHEMAS = SHARED / "schemas" / "tmx"
+
+
+def run(db, *args, code=0):
+    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
+    assert result.exit_code == code, result.output
+    return result
+
+
+# ---- TMX: every unit keeps its own region -------------------------------------------------------
+
+QUEBEC = [Unit("Le Comité militaire se réunit.", "The Military Committee meets.", "fr-FR", "en-GB", tuid="1"),
+          Unit("Le courriel est arrivé.", "The email arrived.", "fr-CA", "en-CA", tuid="2")]
+
+
+@pytest.fixture
+def regional_tmx(tmp_path) -> Path:
+    db, out = tmp_path / "regions.db", tmp_path / "regions.tmx"
+    with open_store(db, create=True) as store:
+        store.add_units(QUEBEC, "hand")
+    assert run(db, "export", "tmx", "-o", out).stderr == f"2 written to {out}\n"
+    return out
+
+
+def test_a_unit_in_another_region_of_the_source_language_is_exported_in_its_own(regional_tmx):
+    tus = list(etree.parse(str(regional_tmx)).iter("tu"))
+    assert etree.parse(str(regional_tmx)).find("header").get("srclang") == "fr-FR"
+    assert [(tu.get("srclang"), [tuv.get(XML_LANG) for tuv in tu.iter("tuv")]) for tu in tus] == [
+        (None, ["fr-FR", "en-GB"]), ("fr-CA", ["fr-CA", "en-CA"])]
+    tree = etree.parse(str(regional_tmx))
+    for validator in (etree.DTD(str(TMX_SCHEMAS / "tmx14.dtd")),
+                      etree.XMLSchema(etree.parse(str(TMX_SCHEMAS / "tmx14.xsd")))):
+        assert validator.validate(tree), validator.error_log
+    assert [(u.srclang, u.source, u.tgtlang) for u in read_tmx(str(regional_tmx))] == [
+        (u.srclang, u.source, u.tgtlang) for u in QUEBEC]
+    # translate-toolkit picks a tu's texts by their exact tags: each unit is read in its own region
+    for unit in QUEBEC:
+        toolkit = tmxfile(regional_tmx.open("rb"), sourcelanguage=unit.srclang, targetlanguage=unit.tgtlang)
+        assert [(u.source, u.target) for u in toolkit.units if u.source] == [(unit.source, unit.target)]
+
+
+@pytest.mark.skipif(omegat_missing() is not None, reason=omegat_missing() or "")
+def test_omegat_fills_a_french_project_from_units_of_another_french_region(tmp_path):
+    units = seed_gold_units()
+    for unit in units[1::2]:
+        unit.srclang, unit.tgtlang = "fr-CA", "en-CA"
+    db, tmx = tmp_path / "seed.db", tmp_path / "seed.tmx"
+    with open_store(db, create=True) as store:
+        store.add_units(units, "seed")
+    run(db, "export", "tmx", "-o", tmx)
+    assert b'<tu tuid="seed:2" srclang="fr-CA"' in tmx.read_bytes()
+    omegat = translate_with_omegat(tmp_path, sources={"seed.fr.txt": SEED_FR.read_bytes()}, tm={"seed.tmx": tmx.read_bytes()})
+    assert "TF_TM_LOAD_ERROR" not in omegat.log
+    translated = omegat.target("seed.fr.txt")
+    assert units[5].target in translated and units[5].srclang == "fr-CA"  # a one-sentence unit from Quebec
