@@ -73,3 +73,64 @@ def test_omegat_fills_a_french_project_from_units_of_another_french_region(tmp_p
     assert "TF_TM_LOAD_ERROR" not in omegat.log
     translated = omegat.target("seed.fr.txt")
     assert units[5].target in translated and units[5].srclang == "fr-CA"  # a one-sentence unit from Quebec
+
+
+# ---- glossaries of other pairs: exported, then imported back as the same languages -------------
+
+FIVE_LANGUAGES_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>NATO terms</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="mc">
+  <langSec xml:lang="de-DE"><termSec><term>Militärausschuss</term>
+    <termNote type="grammaticalGender">masculine</termNote></termSec></langSec>
+  <langSec xml:lang="es-ES"><termSec><term>Comité Militar</term></termSec></langSec>
+  <langSec xml:lang="it"><termSec><term>Comitato militare</term></termSec></langSec>
+  <langSec xml:lang="fr"><termSec><term>Comité militaire</term></termSec></langSec>
+  <langSec xml:lang="EN-gb"><termSec><term>Military Committee</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="sg">
+  <langSec xml:lang="de"><termSec><term>Generalsekretär</term></termSec></langSec>
+  <langSec xml:lang="es"><termSec><term>Secretario General</term></termSec></langSec>
+</conceptEntry>
+</body></text></tbx>
+"""
+
+
+def terms_by_language(db) -> list[dict[str, list[tuple[str, str | None]]]]:
+    """Each entry of a store, in id order, as its terms (text, gender) by language."""
+    with open_store(db) as store:
+        entries = store.list_entries(statuses=None)
+    found = []
+    for entry in sorted(entries, key=lambda e: int(e.id)):
+        by_language: dict[str, list[tuple[str, str | None]]] = {}
+        for term in entry.terms:
+            by_language.setdefault(term.lang, []).append((term.text, term.gender))
+        found.append(by_language)
+    return found
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "po"])
+def test_a_german_spanish_glossary_comes_back_in_german_and_spanish(tmp_path, fmt):
+    db, tbx, out, back = tmp_path / "five.db", tmp_path / "five.tbx", tmp_path / f"de-es.{fmt}", tmp_path / "back.db"
+    tbx.write_text(FIVE_LANGUAGES_TBX, encoding="utf-8")
+    run(db, "import", tbx)
+    assert run(db, "export", fmt, "--status", "all", "--srclang", "de", "--tgtlang", "es", "-o", out).stderr == (
+        f"2 written to {out}\nnot written: the store's terms in en, fr, it (--srclang/--tgtlang choose the pair)\n")
+    assert run(back, "import", out).stdout == "2 entries added, 0 already stored (entries in de 2, es 2)\n"
+    assert terms_by_language(back) == [
+        {"de": [("Militärausschuss", "masculine")], "es": [("Comité Militar", None)]},
+        {"de": [("Generalsekretär", None)], "es": [("Secretario General", None)]},
+    ]
+
+
+def test_a_table_with_columns_in_four_languages_keeps_every_language(tmp_path):
+    table = tmp_path / "client.csv"
+    table.write_text("fr;en;DE-de;es_ES;Nr\n"
+                     "Comité militaire;Military Committee;Militärausschuss;Comité Militar;1\n", encoding="utf-8")
+    result = run(tmp_path / "t.db", "import", table)
+    assert result.stdout == ("1 entries added, 0 already stored (entries in de 1, en 1, es 1, fr 1), 1 skipped: "
+                             f"{table}:1: column 'Nr' not read: no glossary field of that name\n")
+    assert terms_by_language(tmp_path / "t.db") == [{
+        "fr": [("Comité militaire", None)], "en": [("Military Committee", None)],
+        "de": [("Militärausschuss", None)], "es": [("Comité Militar", None)]}]

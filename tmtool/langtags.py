@@ -33,6 +33,21 @@ def normalize_tag(tag: str) -> str:
     return out
 
 
+# the two-letter codes of _TWO_LETTER's languages: those a table's header names a column of terms by
+# (de, es-ES, pt_BR), but "no", a number column's header in many languages (Norwegian is nb or nn)
+_KNOWN = set(_TWO_LETTER.values()) - {"no"}
+
+
+def known_language(name: str) -> str | None:
+    """The base language of ``name`` when it is a tag of one of the languages tmtool knows by their
+    codes (``de``, ``es-ES``, ``pt_BR``, ``ger``), else None (``note``, ``id``, ``Nr``)."""
+    try:
+        base = base_language(name)
+    except TmtoolError:
+        return None
+    return base if base in _KNOWN else None
+
+
 def language_codes(base: str) -> list[str]:
     """Every primary subtag that :func:`normalize_tag` turns into ``base`` (``fr`` → fr, fra, fre),
     for a query that must recognise the language in tags stored as written."""
