@@ -134,3 +134,49 @@ def test_a_table_with_columns_in_four_languages_keeps_every_language(tmp_path):
     assert terms_by_language(tmp_path / "t.db") == [{
         "fr": [("Comité militaire", None)], "en": [("Military Committee", None)],
         "de": [("Militärausschuss", None)], "es": [("Comité Militar", None)]}]
+
+
+# ---- the workbench's HTTP API takes the languages the command line takes ------------------------
+
+GERMAN_FRENCH_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="de-CH" adminlang="en" segtype="sentence" datatype="plaintext"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu tuid="1"><tuv xml:lang="de-CH"><seg>Der Gipfel ist 8172 m hoch.</seg></tuv>
+ <tuv xml:lang="fr-CH"><seg>Le sommet culmine à 8172 m.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.fixture
+def http(tmp_path):
+    from workbench import client
+
+    db, tbx, tmx = tmp_path / "t.db", tmp_path / "five.tbx", tmp_path / "de-fr.tmx"
+    tbx.write_text(FIVE_LANGUAGES_TBX, encoding="utf-8")
+    tmx.write_text(GERMAN_FRENCH_TMX, encoding="utf-8")
+    run(db, "import", tbx)
+    run(db, "import", tmx)
+    return client(str(db))[0]
+
+
+def test_the_http_export_writes_the_pair_asked_for_or_every_language(http):
+    memory = http.get("/api/export/tmx", params={"srclang": "de", "tgtlang": "fr"})
+    assert memory.status_code == 200
+    assert [tuv.get(XML_LANG) for tuv in etree.fromstring(memory.content).iter("tuv")] == ["de-CH", "fr-CH"]
+    pair = etree.fromstring(http.get("/api/export/tbx", params={"status": "all", "srclang": "de-DE",
+                                                                "tgtlang": "es"}).content)
+    assert sorted({section.get(XML_LANG) for section in pair.iter("{*}langSec")}) == ["de-DE", "es"]
+    every = etree.fromstring(http.get("/api/export/tbx", params={"status": "all", "langs": "all"}).content)
+    assert {section.get(XML_LANG).split("-")[0] for section in every.iter("{*}langSec")} == {"de", "en", "es", "fr", "it"}
+    refused = http.get("/api/export/csv", params={"langs": "all"})
+    assert refused.status_code == 400 and "csv holds two languages" in refused.json()["message"]
+    assert http.get("/api/export/tmx", params={"srclang": "de", "tgtlang": "DE-at"}).status_code == 400
+
+
+def test_the_http_look_up_narrows_to_a_language(http):
+    def found(q, **params):
+        return [entry["id"] for entry in http.get("/api/lookup", params={"q": q, **params}).json()["entries"]]
+
+    assert found("Secretario General") == found("Secretario General", lang="es-ES") == ["2"]
+    assert found("Secretario General", lang="it") == []
+    assert http.get("/api/lookup", params={"q": "Comité", "lang": "fr-!"}).status_code == 400
