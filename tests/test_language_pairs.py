@@ -180,3 +180,36 @@ def test_the_http_look_up_narrows_to_a_language(http):
     assert found("Secretario General") == found("Secretario General", lang="es-ES") == ["2"]
     assert found("Secretario General", lang="it") == []
     assert http.get("/api/lookup", params={"q": "Comité", "lang": "fr-!"}).status_code == 400
+
+
+# ---- a glossary in two regions of one language: what the store cannot keep is said ---------------
+
+TWO_ENGLISHES_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>client</p></sourceDesc></fileDesc></tbxHeader>
+<text><body><conceptEntry id="1">
+  <langSec xml:lang="fr-CA"><termSec><term>défense</term></termSec></langSec>
+  <langSec xml:lang="EN-gb"><termSec><term>defence</term></termSec></langSec>
+  <langSec xml:lang="en_US"><termSec><term>defense</term></termSec></langSec>
+</conceptEntry></body></text></tbx>
+"""
+TWO_ENGLISHES_MULTITERM = """<mtf><conceptGrp><concept>1</concept>
+<languageGrp><language type="French" lang="FR-CA"/><termGrp><term>défense</term></termGrp></languageGrp>
+<languageGrp><language type="English" lang="EN-GB"/><termGrp><term>defence</term></termGrp></languageGrp>
+<languageGrp><language type="English" lang="EN-US"/><termGrp><term>defense</term></termGrp></languageGrp>
+</conceptGrp></mtf>"""
+
+
+@pytest.mark.parametrize("name, text", [("client.tbx", TWO_ENGLISHES_TBX), ("client.xml", TWO_ENGLISHES_MULTITERM)],
+                         ids=["tbx", "multiterm"])
+def test_terms_of_two_regions_of_one_language_are_kept_and_the_lost_region_is_said(tmp_path, name, text):
+    path, db = tmp_path / name, tmp_path / "t.db"
+    path.write_text(text, encoding="utf-8")
+    result = run(db, "import", path)
+    assert result.stdout == "1 entries added, 0 already stored (entries in en 1, fr 1)\n"
+    assert result.stderr == (f"tmtool: {path}: terms in en-GB and en-US are all stored as en: "
+                             "tmtool keeps a term's language, not its region\n")
+    assert terms_by_language(db) == [{"fr": [("défense", None)], "en": [("defence", None), ("defense", None)]}]
+    one_region = tmp_path / f"one.{name}"
+    one_region.write_text(text.replace("en_US", "EN-GB").replace("EN-US", "EN-GB"), encoding="utf-8")
+    assert run(tmp_path / "other.db", "import", one_region).stderr == ""

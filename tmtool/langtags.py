@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from .errors import TmtoolError
@@ -74,3 +75,27 @@ def target_language(srclang: str, tgtlang: str | None) -> str:
     if base_language(tgtlang) == base_language(srclang):
         raise TmtoolError(f"source and target languages are both {base_language(srclang)!r}")
     return tgtlang
+
+
+class TermLanguages:
+    """The base language of each term a glossary file holds (a term keeps its language, not its
+    region), and the tags they were written in: a file with terms in two regions or scripts of one
+    language (en-GB and en-US, zh-Hans and zh-Hant) is told of, once read, since the store cannot
+    tell its terms apart."""
+
+    def __init__(self) -> None:
+        self.tags: dict[str, set[str]] = {}
+
+    def base(self, tag: str) -> str:
+        """``tag``'s base language (:class:`TmtoolError` for a bad tag), its tag noted."""
+        tag = normalize_tag(tag)
+        base = tag.split("-")[0]
+        self.tags.setdefault(base, set()).add(tag)
+        return base
+
+    def tell(self, path: str | None) -> None:
+        for base, tags in sorted(self.tags.items()):
+            if len(tags - {base}) > 1:
+                logging.getLogger("tmtool.formats").info(
+                    "%s: terms in %s are all stored as %s: tmtool keeps a term's language, not its region",
+                    path, " and ".join(sorted(tags)), base)
