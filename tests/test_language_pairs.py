@@ -213,3 +213,19 @@ def test_terms_of_two_regions_of_one_language_are_kept_and_the_lost_region_is_sa
     one_region = tmp_path / f"one.{name}"
     one_region.write_text(text.replace("en_US", "EN-GB").replace("EN-US", "EN-GB"), encoding="utf-8")
     assert run(tmp_path / "other.db", "import", one_region).stderr == ""
+
+
+def test_an_entry_of_other_languages_is_listed_shown_and_looked_up_in_them(tmp_path):
+    db, tbx = tmp_path / "t.db", tmp_path / "five.tbx"
+    tbx.write_text(FIVE_LANGUAGES_TBX, encoding="utf-8")
+    run(db, "import", tbx)
+    assert run(db, "glossary", "list").stdout == (
+        "     1  candidate    0.00     0  Comité militaire  =  Military Committee\n"
+        "     2  candidate    0.00     0  de: Generalsekretär  =  es: Secretario General\n")
+    assert run(db, "glossary", "show", "2").stdout.startswith(
+        "     2  candidate    0.00     0  de: Generalsekretär  =  es: Secretario General\n  de: Generalsekretär  (")
+    assert run(db, "lookup", "Secretario General").stdout == (
+        "de: Generalsekretär  =  es: Secretario General   [candidate; exact; #2]\n")
+    assert run(db, "lookup", "Militärausschuss").stdout == (
+        "Comité militaire  =  Military Committee   [candidate; exact; #1]\n"
+        "  de: Militärausschuss\n  es: Comité Militar\n  it: Comitato militare\n")

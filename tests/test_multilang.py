@@ -282,7 +282,7 @@ def test_lookup_of_a_german_term_shows_its_french_and_english(glossary):
         "  de: Militärausschuss\n"
         "  es: Comité Militar\n")
     assert run(glossary, "lookup", "streitkrafte", "--lang", "de").stdout == (
-        "—  =  armed forces   [approved; folded; #2]\n  de: Streitkräfte\n")
+        "en: armed forces  =  de: Streitkräfte   [approved; folded; #2]\n")
     [hit] = json.loads(run(glossary, "lookup", "Comité Militar", "--json").stdout)
     assert (hit["de"][0]["text"], hit["fr"][0]["text"], hit["match"]) == ("Militärausschuss", "Comité militaire",
                                                                           "exact")
