@@ -229,3 +229,46 @@ def test_an_entry_of_other_languages_is_listed_shown_and_looked_up_in_them(tmp_p
     assert run(db, "lookup", "Militärausschuss").stdout == (
         "Comité militaire  =  Military Committee   [candidate; exact; #1]\n"
         "  de: Militärausschuss\n  es: Comité Militar\n  it: Comitato militare\n")
+
+
+# ---- the OmegaT glossary (TSV) of another pair names it, for tmtool; OmegaT reads past it ---------
+
+def test_a_tsv_of_another_pair_names_it_and_comes_back_in_its_languages(tmp_path):
+    db, tbx, back = tmp_path / "five.db", tmp_path / "five.tbx", tmp_path / "back.db"
+    tbx.write_text(FIVE_LANGUAGES_TBX, encoding="utf-8")
+    run(db, "import", tbx)
+    for srclang, tgtlang in (("de-DE", "es"), ("EN-gb", "fr")):
+        out = tmp_path / f"{srclang}.tsv"
+        run(db, "export", "tsv", "--status", "all", "--srclang", srclang, "--tgtlang", tgtlang, "-o", out)
+        assert out.read_text(encoding="utf-8").splitlines()[0] == f"#\t{srclang[:2].lower()}\t{tgtlang}"
+    assert run(back, "import", tmp_path / "de-DE.tsv").stdout.startswith("2 entries added, 0 already stored "
+                                                                          "(entries in de 2, es 2)")
+    assert run(back, "import", tmp_path / "EN-gb.tsv").stdout.startswith("1 entries added, 0 already stored "
+                                                                         "(entries in en 1, fr 1)")
+    assert terms_by_language(back)[2] == {"en": [("Military Committee", None)], "fr": [("Comité militaire", None)]}
+    run(db, "export", "tsv", "--status", "all", "-o", tmp_path / "fr-en.tsv")  # the pair OmegaT's files hold
+    assert (tmp_path / "fr-en.tsv").read_text(encoding="utf-8") == "Comité militaire\tMilitary Committee\t" \
+                                                                   "candidate, not reviewed\n"
+
+
+@pytest.mark.skipif(omegat_missing() is not None, reason=omegat_missing() or "")
+def test_omegat_reads_the_pairs_of_a_tsv_that_names_its_languages(tmp_path):
+    import subprocess
+
+    from omegat import OMEGAT_JAR, omegat_project
+    from test_glossary_omegat import READ_GLOSSARIES
+
+    project = omegat_project(tmp_path)
+    (project / "source" / "seed.txt").write_text("Le Comité militaire.\n", encoding="utf-8")
+    db, tbx = tmp_path / "five.db", tmp_path / "five.tbx"
+    tbx.write_text(FIVE_LANGUAGES_TBX, encoding="utf-8")
+    run(db, "import", tbx)
+    for fmt, name in (("tsv", "seed.utf8"), ("tbx-martif", "seed.tbx")):  # the script reads both (OmegaT 3.6: martif)
+        run(db, "export", fmt, "--status", "all", "--srclang", "de", "--tgtlang", "es", "-o", project / "glossary" / name)
+    script = tmp_path / "read.groovy"
+    script.write_text(READ_GLOSSARIES, encoding="utf-8")
+    subprocess.run(["java", "-Djava.awt.headless=true", "-jar", str(OMEGAT_JAR), str(project), "--mode=console-translate",
+                    f"--config-dir={tmp_path / 'config'}", f"--script={script}"], capture_output=True, timeout=300, check=True)
+    read = [line.split("\t") for line in (project / "glossary-read.tsv").read_text(encoding="utf-8").splitlines()]
+    assert [fields[1:3] for fields in read if fields[0] == "tsv"] == [
+        ["Militärausschuss", "Comité Militar"], ["Generalsekretär", "Secretario General"]]

@@ -76,6 +76,7 @@ _NAMED_LANGUAGE_COLUMN = re.compile(r"(french|francais|english|anglais)-[a-z-]+?
 _LANGUAGE_OF_NAME = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"}
 TITLE_ROWS = 5  # at most, above a header row
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
+_LANGUAGES_LINE = "#"  # a TSV's first line "#<TAB>de<TAB>fr": a comment to OmegaT, the pair to tmtool
 _FIELDS = frozenset(_COLUMN_ALIASES) - {"fr", "en"}  # the columns that are no language's terms
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 # what a translator reads first in a comment when an entry is not approved
@@ -113,10 +114,13 @@ def csv_columns(srclang: str = "fr", tgtlang: str = "en") -> tuple[str, ...]:
 
 def write_tsv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
     """Write the OmegaT glossary: a line per pair of :func:`term_pairs` in the two base languages
-    (French, English); return the lines."""
+    (French, English); return the lines. Another pair is named on a first line, a comment to OmegaT
+    (``#\tde\tfr``), that :func:`read_tsv` reads its languages from."""
     srclang, tgtlang = base_language(srclang), base_language(tgtlang)
     lines = 0
     with open_output(out, "w") as stream:
+        if (srclang, tgtlang) != _POSITIONAL_COLUMNS[:2]:
+            stream.write(f"{_LANGUAGES_LINE}\t{srclang}\t{tgtlang}\n")
         for entry in entries:
             texts = (status_label(entry.status), entry.definition, entry.note)
             comment = _COMMENT_SEPARATOR.join(text for text in texts if text)
@@ -133,8 +137,14 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
 
     OmegaT quotes nothing, but Excel's tab-delimited text does, as in CSV, a cell holding a quote, a
     tab or a line break (``"le ""bon"" terme"``); a file with such a cell is read as Excel wrote it.
+    Its terms are French and English, unless a first line ``#<TAB>de<TAB>fr`` names the pair (see
+    :func:`write_tsv`).
     """
     lines = _lines(path)
+    named = lines.readline().rstrip("\r\n").split("\t")
+    languages = [known_language(cell) for cell in named[1:3]] if named[0] == _LANGUAGES_LINE else []
+    positional = (*languages, "note") if len(languages) == 2 and all(languages) else _POSITIONAL_COLUMNS
+    lines.seek(0)
     quoted = any(_EXCEL_QUOTED.match(cell) for line in lines for cell in line.rstrip("\r\n").split("\t"))
     lines.seek(0)
     if quoted:
@@ -144,7 +154,7 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
         rows = ((number, line.rstrip("\r\n").split("\t")) for number, line in enumerate(lines, 1)
                 if not line.startswith("#"))
     # a first line without a tab is one line to pass over, not a sign of another separator
-    return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False)
+    return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False, positional=positional)
 
 
 def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
@@ -324,13 +334,15 @@ def _split_status_label(comment: str) -> tuple[ReviewStatus, str]:
 def read_rows(
     rows: Iterable[_Row], path: str | Path, on_skip: OnSkip = refuse,
     read_row: Callable[[dict[str, str], Sequence[str]], Entry] = entry_from_row, one_column_refused: bool = True,
+    positional: tuple[str, ...] = _POSITIONAL_COLUMNS,
 ) -> Iterator[Entry]:
     """Entries of a table's rows, each numbered by its line (the CSV's and TSV's, an XLSX sheet's).
     The first row that is not empty may be a header, or up to five rows of one cell each (a title, a
     date) above the header, which are reported to ``on_skip``: a header cell naming no field of ours is
     reported to ``on_skip``, its column passed over. A first row of one column refuses the file when
-    ``one_column_refused`` (a CSV written with another separator). Empty rows are skipped. Outside
-    our layout (no ``details`` column), a term cell may hold several terms, one a line."""
+    ``one_column_refused`` (a CSV written with another separator). Without a header the columns are
+    ``positional`` (French, English, note). Empty rows are skipped. Outside our layout (no ``details``
+    column), a term cell may hold several terms, one a line."""
     rows = (row for row in rows if any(cell.strip() for cell in row[1]))
     head = list(itertools.islice(rows, TITLE_ROWS + 1))
     title_rows = header_index([cells for _, cells in head]) or 0
@@ -344,13 +356,14 @@ def read_rows(
     if columns is None:
         if len(first[1]) < 2 and one_column_refused:
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
-        columns, rows = _POSITIONAL_COLUMNS, itertools.chain([first], rows)
+        columns, rows = positional, itertools.chain([first], rows)
+        languages = positional[:2]  # the source's column first
     else:
         for cell, column in zip(first[1], columns):
             if cell.strip() and column is None:
                 on_skip(Skipped(f"column {cell.strip()!r} not read: no glossary field of that name", str(path),
                                 first[0]))
-    languages = languages_of(columns)
+        languages = languages_of(columns)
     for number, cells in rows:
         row: dict[str, str] = {}
         for column, cell in zip(columns, cells):
