@@ -19,6 +19,7 @@ from tmtool.store import open_store
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TMX_SCHEMAS = SHARED / "schemas" / "tmx"
+TEXTBERG = SHARED / "data" / "align" / "textberg-de-fr"  # GPL-2.0 (see its LICENSE): read here, never copied
 
 
 def run(db, *args, code=0):
@@ -272,3 +273,44 @@ def test_omegat_reads_the_pairs_of_a_tsv_that_names_its_languages(tmp_path):
     read = [line.split("\t") for line in (project / "glossary-read.tsv").read_text(encoding="utf-8").splitlines()]
     assert [fields[1:3] for fields in read if fields[0] == "tsv"] == [
         ["Militärausschuss", "Comité Militar"], ["Generalsekretär", "Secretario General"]]
+
+
+def test_a_german_french_pair_is_uploaded_in_its_languages(tmp_path):
+    from workbench import client
+
+    open_store(tmp_path / "t.db", create=True).close()
+    http, headers = client(str(tmp_path / "t.db"))
+    german, french = (TEXTBERG / f"dev.{lang}" for lang in ("de", "fr"))
+    files = {"fr_file": ("chronik.de.txt", "".join(german.read_text(encoding="utf-8").splitlines(True)[:12])),
+             "en_file": ("chronik.fr.txt", "".join(french.read_text(encoding="utf-8").splitlines(True)[:12]))}
+    ingested = http.post("/api/ingest", files=files, data={"srclang": "DE-ch", "tgtlang": "fr_CH"}, headers=headers)
+    assert ingested.status_code == 200, ingested.text
+    assert ingested.json()["units"] > 5 and ingested.json()["new_entries"] == 0
+    [document] = http.get("/api/documents").json()["documents"]
+    assert (document["srclang"], document["tgtlang"]) == ("de-CH", "fr-CH")
+    first = http.get(f"/api/documents/{document['id']}/units").json()["units"][0]
+    assert (first["source"], first["target"]) == ("Himalaya-Chronik 1956", "Chronique himalayenne 1956")
+    for wrong in ({"srclang": "de"}, {"srclang": "de", "tgtlang": "fr", "original": "en"}, {"srclang": "de", "tgtlang": "d3"}):
+        refused = http.post("/api/ingest", files=files, data=wrong, headers=headers)
+        assert refused.status_code == 400, refused.text
+
+
+SPANISH = "El Comité Militar se reunió en Bruselas. Los jefes de Defensa debatieron la seguridad.\n"
+ENGLISH = "The Military Committee met in Brussels. The Chiefs of Defence discussed security.\n"
+
+
+def test_the_languages_of_a_pair_are_checked_even_when_its_text_is_stored(tmp_path):
+    db, spanish, english = tmp_path / "t.db", tmp_path / "informe.es.txt", tmp_path / "informe.en.txt"
+    spanish.write_text(SPANISH, encoding="utf-8")
+    english.write_text(ENGLISH, encoding="utf-8")
+    assert run(db, "ingest", spanish, english, "--srclang", "es-ES", "--tgtlang", "EN-us").stdout == (
+        "informe: 2 units, 0 new entries, 0 updated entries\n")
+    assert run(db, "ingest", spanish, english, "--srclang", "es", "--tgtlang", "ES-mx", code=1).stderr == (
+        "tmtool: error: source and target languages are both 'es'\n")
+    assert run(db, "ingest", "--dir", tmp_path, "--srclang", "es", "--tgtlang", "es", code=1).stderr == (
+        "tmtool: error: source and target languages are both 'es'\n")
+    with open_store(db) as store:
+        from tmtool import api
+
+        with pytest.raises(api.TmtoolError, match="invalid language tag 'd3'"):
+            api.ingest(store, spanish, english, srclang="es", tgtlang="d3")

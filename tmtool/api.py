@@ -37,7 +37,7 @@ from . import glossary
 from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .ingest import IngestInterrupted as _Interrupted
 from .ingest import extracts_terms, ingest_pair
-from .langtags import base_language
+from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
 from .model import ReviewStatus, entry_to_dict
 from .progress import Progress
@@ -48,7 +48,7 @@ __all__ = [
     "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
-    "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "languages_left_out", "lookup",
+    "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_left_out", "lookup",
     "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "split_unit", "stats", "undo_correction", "unit_edits",
 ]

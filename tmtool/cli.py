@@ -309,6 +309,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
       tmtool ingest bericht.de.txt rapport.fr.txt --srclang de --tgtlang fr
     """
     store = _open_store(ctx, create=True)
+    api.language_pair(srclang, tgtlang)  # refused before the note below
     if not no_terms and not api.extracts_terms(srclang, tgtlang):
         # on stderr, first: stdout keeps its summary line, and the note stands before a long ingest
         click.echo(f"note: no term extraction for {api.base_language(srclang)}→{api.base_language(tgtlang)}: "

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import glossary
 from .errors import TmtoolError
-from .langtags import base_language, known_language
+from .langtags import base_language, known_language, language_pair
 from .model import Segment
 from .progress import Progress, Step
 from .store import DocumentRecord, Store, open_store
@@ -198,6 +198,7 @@ def prepare_pair(
     for path in (fr_path, en_path):
         if not path.is_file():
             raise TmtoolError("no such file", path=str(path))
+    language_pair(srclang, tgtlang)  # checked before a stored pair is told, which reads no language
     recorded_as = recorded_as or (str(fr_path), str(en_path))
     document_id = document_id or document_id_for(recorded_as[0], base_language(srclang))
     extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
@@ -382,6 +383,7 @@ def ingest_dir(
     work began, not against the pairs of the same inbox still in flight.
 
     Ctrl-C raises :class:`IngestInterrupted`, whose summary has the pairs saved before it."""
+    language_pair(srclang, tgtlang)
     pairs, unpaired, ignored = find_pairs(inbox, base_language(srclang), base_language(tgtlang))
     summary = IngestSummary(failures=list(unpaired), ignored=ignored)
     sentences, current = 0, None

@@ -60,6 +60,15 @@ def base_language(tag: str) -> str:
     return normalize_tag(tag).split("-")[0]
 
 
+def language_pair(srclang: str, tgtlang: str) -> tuple[str, str]:
+    """The tags of a translation's two languages as BCP 47; a bad tag, or one language for both
+    (``es`` and ``es-MX``), is an error."""
+    srclang, tgtlang = normalize_tag(srclang), normalize_tag(tgtlang)
+    if base_language(srclang) == base_language(tgtlang):
+        raise TmtoolError(f"source and target languages are both {base_language(srclang)!r}")
+    return srclang, tgtlang
+
+
 # the other language of tmtool's pair, for a file that is to be translated
 _OTHER_LANGUAGE = {"fr": "en-GB", "en": "fr-FR"}
 

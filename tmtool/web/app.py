@@ -324,11 +324,19 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.post("/api/ingest", tags=["documents"])
     def api_ingest(fr_file: Annotated[UploadFile, File()], en_file: Annotated[UploadFile, File()],
                    doc_id: Annotated[str | None, Form(max_length=200)] = None,
-                   original: Annotated[Literal["fr", "en"], Form()] = "fr") -> dict:
+                   original: Annotated[Literal["fr", "en"], Form()] = "fr",
+                   srclang: Annotated[str | None, Form(max_length=35)] = None,
+                   tgtlang: Annotated[str | None, Form(max_length=35)] = None) -> dict:
         """Align an uploaded French document with its English version and store it (as ``tmtool ingest``);
         ``original`` "en": the English is the original and the French its translation (``--srclang en
-        --tgtlang fr``)."""
+        --tgtlang fr``). Another pair: ``srclang`` and ``tgtlang`` (de, fr) name the languages of
+        ``fr_file`` (the original) and ``en_file`` (its translation), as ``--srclang``/``--tgtlang`` do."""
         fr, en = upload(fr_file, INGEST_SUFFIXES), upload(en_file, INGEST_SUFFIXES)
+        if srclang or tgtlang:
+            if not (srclang and tgtlang) or original != "fr":
+                raise Invalid("give srclang and tgtlang together, for a pair named by them (original is for French–English)")
+            with store() as s:
+                return api.ingest(s, fr, en, document_id=doc_id or None, srclang=srclang, tgtlang=tgtlang)
         with store() as s:
             if original == "en":  # the original is the pair's source, its translation the target
                 return api.ingest(s, en, fr, document_id=doc_id or None, srclang="en-GB", tgtlang="fr-FR")
