@@ -115,6 +115,19 @@ def test_acronym_defined_in_both_languages(cied_glossary, cyber_glossary):
     assert english_texts(shape) == {"shape", "supreme headquarters allied powers europe"}
 
 
+def test_an_english_term_has_its_head_lemma_as_the_french_one_has():
+    entries = build_glossary([Context(
+        "Les flancs orientaux sont renforcés par le Commandement maritime allié (MARCOM).",
+        "The eastern flanks are reinforced by Allied Maritime Command (MARCOM).",
+    )], threshold=0.0)
+    lemmas = {t.text: t.lemma for e in entries for t in e.terms_in("en")}
+    assert lemmas["eastern flank"] == "flank"  # a common noun's head, in its lemma
+    assert lemmas["Allied Maritime Command"] == "Command"  # a name's head as written, as in French
+    assert lemmas["MARCOM"] == "MARCOM"
+    french = {t.text: t.lemma for e in entries for t in e.terms_in("fr")}
+    assert french["flanc oriental"] == "flanc" and french["Commandement maritime allié"] == "Commandement"
+
+
 def test_every_equivalent_has_confidence_and_supporting_pairs(cied_glossary):
     for entry in cied_glossary:
         for term in entry.terms_in("en"):
@@ -154,6 +167,15 @@ def test_plural_head_and_agreeing_adjectives_are_singularised():
     assert "force alliée" in terms  # feminine agreement kept
     assert "pays partenaire" in terms  # invariable head
     assert "organisme international" in terms  # -aux → -al
+
+
+def test_a_lower_case_word_tagged_as_a_proper_noun_is_read_as_a_common_noun():
+    # the tagger reads *chasseurs* after a number as a proper noun, with no number: French writes
+    # proper nouns with a capital, so the term is a common noun and takes its singular
+    terms = french_terms("Sept chasseurs de mines ont quitté le port.")
+    assert "chasseurs de mines" not in terms
+    assert terms["chasseur de mines"].forms == ["chasseurs de mines"]
+    assert terms["chasseur de mines"].pos == "noun"
 
 
 def test_elision_capitals_and_typographic_apostrophe():

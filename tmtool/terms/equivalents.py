@@ -68,13 +68,15 @@ MAX_ALIGNED_WORDS = 250
 
 @dataclass(frozen=True, slots=True)
 class EnglishPhrase:
-    """A candidate English term in a sentence: character offsets, text as written, its lemma."""
+    """A candidate English term in a sentence: character offsets, text as written, its lemma, its head."""
 
     start: int
     end: int
     text: str
     lemma: str
     acronym: bool
+    head: str  # as written (*Command* of *Allied Maritime Command*)
+    head_lemma: str  # *flank* of *eastern flanks*
 
 
 def english_phrases(sentences: Sequence[str]) -> list[list[EnglishPhrase]]:
@@ -83,7 +85,10 @@ def english_phrases(sentences: Sequence[str]) -> list[list[EnglishPhrase]]:
     from ..text.en import noun_phrases_many
 
     return [
-        [EnglishPhrase(p.start, p.end, p.text, p.lemma, " " not in p.text and is_acronym(p.text)) for p in found]
+        [
+            EnglishPhrase(p.start, p.end, p.text, p.lemma, " " not in p.text and is_acronym(p.text), p.head, p.head_lemma)
+            for p in found
+        ]
         for found in noun_phrases_many(sentences)
     ]
 
@@ -341,6 +346,7 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
         lang="en",
         pos="noun",
         term_type=TermType.ACRONYM if best.phrase.acronym else TermType.FULL_FORM,
+        lemma=best.phrase.head if named else best.phrase.head_lemma,  # as the French term's: its head's
         confidence=round(min(1.0, confidence), 3),
         forms=list(dict.fromkeys([text, *best.forms])),
         frequency=len(best.pairs),
@@ -455,11 +461,21 @@ def _defined(text: str, term_type: TermType, pairs: Sequence[Context]) -> Term:
         lang="en",
         term_type=term_type,
         pos="noun",
+        lemma=text if term_type is TermType.ACRONYM else _name_head(text),
         confidence=DEFINITION_CONFIDENCE,
         forms=[text],
         frequency=len(supporting),
         contexts=supporting[:CONTEXTS_PER_TERM],
     )
+
+
+def _name_head(name: str) -> str | None:
+    """The head of a name, as written, the lemma the French side gives a name (*Command* of *Allied
+    Maritime Command*); None if the name is not one noun phrase."""
+    from ..text.en import noun_phrases
+
+    whole = [p for p in noun_phrases(name) if p.start == 0 and p.end == len(name)]
+    return whole[0].head if whole else None
 
 
 def _unique(terms: list[Term]) -> list[Term]:

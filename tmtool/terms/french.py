@@ -268,6 +268,9 @@ def _tokens(doc, original: str) -> list[Token]:
     for t in doc:
         text, pos, dep, stop = t.text, t.pos_, t.dep_, t.is_stop
         gender, plural, singular, participle, finite = _morphology(t.morph)
+        if pos == "PROPN" and text[:1].islower():  # French writes a proper noun with a capital
+            # a common noun, whose one inflection, number, the tagger left out with the proper noun's tag
+            pos, plural = "NOUN", plural or t.lemma_.casefold() != text.casefold()
         tokens.append(
             Token(
                 text=original[t.idx : t.idx + len(text)],
