@@ -314,3 +314,38 @@ def test_the_languages_of_a_pair_are_checked_even_when_its_text_is_stored(tmp_pa
 
         with pytest.raises(api.TmtoolError, match="invalid language tag 'd3'"):
             api.ingest(store, spanish, english, srclang="es", tgtlang="d3")
+
+
+# ---- the memory's concordance in one language -----------------------------------------------------
+
+BOTH_WAYS = [Unit("Le Comité militaire se réunit.", "The Military Committee meets.", "fr-FR", "en-GB", tuid="fr"),
+             Unit("The Comité is the committee of Quebec.", "Le comité est celui du Québec.", "en-CA", "fr-CA", tuid="en"),
+             Unit("Der Militärausschuss tagt.", "Le Comité militaire siège.", "de", "fr", tuid="de")]
+
+
+def test_the_concordance_in_a_language_reads_the_side_in_it(store_url):
+    with open_store(store_url, create=True) as store:
+        store.add_units(BOTH_WAYS, "hand")
+        found = {lang: sorted(unit.tuid for unit, _ in store.concordance("comité", 10, lang))
+                 for lang in (None, "fr", "en", "de")}
+        assert found == {None: ["de", "en", "fr"], "fr": ["de", "en", "fr"], "en": ["en"], "de": []}
+        assert [store.concordance_count("comité", 10, lang) for lang in (None, "fr", "en", "de")] == [3, 3, 1, 0]
+        assert [u.tuid for u, _ in store.concordance("Militärausschuss", 10, "fr")] == []
+        assert [u.tuid for u, _ in store.concordance("Militärausschuss", 10, "de")] == ["de"]
+
+
+def test_a_look_up_in_a_language_shows_the_memory_holding_it_in_that_language(tmp_path):
+    db = tmp_path / "t.db"
+    with open_store(db, create=True) as store:
+        store.add_units(BOTH_WAYS, "hand")
+    assert run(db, "lookup", "Comité", "--lang", "EN-ca").stdout == (
+        "No glossary entry for 'Comité'. In the memory (1 unit):\n"
+        "  [hand] en: The Comité is the committee of Quebec.\n"
+        "         fr: Le comité est celui du Québec.\n")
+    assert run(db, "lookup", "Militärausschuss", "--lang", "fr", code=1).stdout == ""
+    from workbench import client
+
+    http = client(str(db))[0]
+    assert [u["tuid"] for u in http.get("/api/concordance", params={"q": "comité", "lang": "en"}).json()["units"]] == ["en"]
+    assert [u["tuid"] for u in http.get("/api/lookup", params={"q": "Militärausschuss", "lang": "de"}).json()["memory"]] == ["de"]
+    assert http.get("/api/concordance", params={"q": "comité", "lang": "e!"}).status_code == 400

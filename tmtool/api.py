@@ -327,10 +327,12 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
 _OTHER_SIDE = {"source": "target", "target": "source"}
 
 
-def concordance(store: Store, text: str, *, limit: int = 20) -> list[dict]:
+def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto") -> list[dict]:
     """Units whose source or target holds ``text`` (whole words, accent-insensitive), best first,
-    each with the document or file it came from."""
-    return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(text, limit)]
+    each with the document or file it came from; with ``lang`` (a language tag) the side in that
+    language only (a French ``text`` in a fr→en unit's source, an en→fr one's target)."""
+    side = None if lang == "auto" else base_language(lang)
+    return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(text, limit, side)]
 
 
 def _unit_dict(unit) -> dict:

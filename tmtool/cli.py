@@ -370,7 +370,7 @@ def _inbox_summary(summary: dict) -> None:
 @main.command()
 @click.argument("term")
 @click.option("--lang", default="auto", show_default=True,
-              help="Only terms in this language (fr, en, de …); auto: any language.")
+              help="Only terms, and memory texts, in this language (fr, en, de …); auto: any language.")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
 @click.pass_context

@@ -177,10 +177,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.get("/api/concordance", tags=["memory"])
     def api_concordance(q: Annotated[str, Query(min_length=1, max_length=500)],
-                        limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
-        """Units whose source or target holds ``q`` (whole words, accent-insensitive)."""
+                        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+                        lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
+        """Units whose source or target holds ``q`` (whole words, accent-insensitive); with ``lang``,
+        the side in that language only."""
         with store() as s:
-            return {"units": api.concordance(s, q, limit=limit)}
+            return {"units": api.concordance(s, q, limit=limit, lang=lang)}
 
     @app.get("/api/entries", tags=["glossary"])
     def api_entries(status: STATUSES | None = None, q: Annotated[str | None, Query(max_length=500)] = None,
@@ -418,7 +420,7 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
     if not q.strip():
         return {"entries": [], "memory": []}
     return {"entries": api.lookup(store, q, lang=lang, limit=limit)["entries"],
-            "memory": api.concordance(store, q, limit=limit)}
+            "memory": api.concordance(store, q, limit=limit, lang=lang)}
 
 
 def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,
