@@ -21,7 +21,7 @@ LAYERS = (
     ("store",),
     ("pipeline", "search", "glossary"),
     ("ingest", "lookup", "transfer", "corrections"),
-    ("check",),
+    ("check", "reextract"),
     ("api",),
     ("tmtool",),
     ("web",),

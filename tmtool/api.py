@@ -49,7 +49,7 @@ __all__ = [
     "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_left_out", "lookup",
-    "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reject", "remove", "remove_entry", "revert", "search",
+    "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "split_unit", "stats", "undo_correction", "unit_edits",
 ]
 
@@ -621,6 +621,46 @@ def remove(store: Store, *, documents: Sequence[str] = (), imports: Sequence[int
                                       "units": removal.units, "entries_removed": removal.entries_removed,
                                       "entries_kept": removal.entries_kept})
     return result
+
+
+def reextract(store: Store, documents: Sequence[str] = (), *, everything: bool = False, older: bool = False,
+              user: str | None = None, progress: Progress | None = None) -> dict:
+    """Extract the terms of stored documents again, with this release, from their units as stored
+    (the files are not read; see :mod:`tmtool.reextract`), one transaction per document: the
+    ``documents`` named; else, with ``everything``, every French–English document; else those whose
+    terms this release has not extracted — by an earlier release or one not recorded, and (unless
+    ``older``) those stored without terms. The earlier extraction's candidates that no one reviewed
+    and no other document vouches for are replaced by the new proposals (one recorded change per
+    document, which revert undoes); reviewed entries keep their decisions. A document whose new
+    extraction leaves the glossary as it was is not written. Returns ``{"documents": [{"document",
+    "sentences", "changed", "new_entries", "updated_entries", "replaced", "change", "skipped"}],
+    "changed": [ids], "new_entries", "updated_entries", "replaced"}``.
+
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> for lang, text in (("fr", "Le Comité militaire se réunit. Le Comité militaire conseille le Conseil."),
+    ...                    ("en", "The Military Committee meets. The Military Committee advises the Council.")):
+    ...     _ = Path(folder, f"d.{lang}.txt").write_text(text, encoding="utf-8")
+    >>> store = open_store(os.path.join(folder, "t.db"), create=True)
+    >>> ingest(store, os.path.join(folder, "d.fr.txt"), os.path.join(folder, "d.en.txt"), extract_terms=False)["units"]
+    2
+    >>> done = reextract(store)
+    >>> done["changed"], done["new_entries"] > 0, [d["terms"] is not None for d in documents(store)]
+    (['d'], True, [True])
+    >>> reextract(store)["documents"], reextract(store, everything=True)["changed"]
+    ([], [])
+    >>> store.close()
+    """
+    from .reextract import reextract as extract_again
+    from .reextract import selected
+
+    summary = extract_again(store, selected(store, documents, everything=everything, older=older), user=user,
+                            progress=progress)
+    results = [{"document": r.document_id, "sentences": r.sentences, "changed": r.changed,
+                "new_entries": r.new_entries, "updated_entries": r.updated_entries, "replaced": r.replaced,
+                "change": r.change, "skipped": r.skipped} for r in summary.results]
+    return {"documents": results, "changed": summary.changed,
+            **{key: sum(r[key] for r in results) for key in ("new_entries", "updated_entries", "replaced")}}
 
 
 def stats(store: Store) -> dict[str, int]:

@@ -436,7 +436,7 @@ def _print_hit(hit: dict) -> None:
 
 @main.group()
 def glossary():
-    """Review the glossary: list, show, add, edit, approve, reject, deprecate, merge, remove.
+    """Review the glossary: list, show, add, edit, approve, reject, deprecate, merge, remove, reextract.
 
     Every change is recorded (glossary history) and can be undone (glossary revert).
 
@@ -648,6 +648,55 @@ def glossary_revert(ctx, change_id):
       tmtool glossary revert 7
     """
     click.echo(f"change {change_id} reverted (change {api.revert(_open_store(ctx), change_id, user=_user(ctx))})")
+
+
+@glossary.command("reextract")
+@click.argument("documents", nargs=-1, metavar="[DOCUMENT]...")
+@click.option("--all", "everything", is_flag=True,
+              help="Every French–English document, those this release extracted too.")
+@click.option("--older", is_flag=True,
+              help="Only documents an earlier release extracted, not those stored with --no-terms.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was done, document by document, as JSON.")
+@click.pass_context
+def glossary_reextract(ctx, documents, everything, older, as_json):
+    """Extract the terms of stored documents again with this release, from their units as stored
+    (the files are not read: they may be gone).
+
+    By default, the documents whose terms this release has not extracted: by an earlier release (or
+    one before releases were recorded; see tmtool documents --json) or never (ingest --no-terms).
+    DOCUMENT ids name documents to re-extract whatever release extracted them. Each document is
+    weighed against the memory as it is now, and saved in one transaction: a run stopped half-way
+    goes on where it stopped when started again. Entries a person approved, rejected or edited keep
+    their decisions; candidates no one reviewed that only the re-extracted documents vouch for are
+    replaced by the new proposals (glossary history lists them, glossary revert brings them back).
+    A document whose new extraction leaves the glossary as it was is not written. Units a reviewer
+    corrected are read as corrected; a list of abbreviations laid out as a table is read unit by
+    unit (the store keeps no table rows), where ingest reads each row as one line.
+
+    \b
+    Examples:
+      tmtool glossary reextract
+      tmtool glossary reextract 2021-07-13-partners-meeting
+    """
+    if documents and (everything or older) or everything and older:
+        raise click.UsageError("give DOCUMENT ids, --all or --older, not several")
+    store = _open_store(ctx)
+    with _progress_bar(ctx, "Re-extracting", "sentences", of="documents") as progress:
+        done = api.reextract(store, documents, everything=everything, older=older, user=_user(ctx),
+                             progress=progress)
+    if as_json:
+        _json(done)
+        return
+    for result in done["documents"]:
+        if result["skipped"]:
+            click.echo(f"skipped: {result['document']}: {result['skipped']}", err=True)
+    changes = [str(r["change"]) for r in done["documents"] if r["change"]]
+    recorded = f" (change {', '.join(changes)})" if changes else ""
+    unchanged = sum(not r["changed"] and not r["skipped"] for r in done["documents"])
+    skipped = sum(bool(r["skipped"]) for r in done["documents"])
+    click.echo(f"{len(done['changed'])} documents re-extracted, {unchanged} unchanged"
+               f"{f', {skipped} skipped' if skipped else ''}; {done['new_entries']} new "
+               f"entries, {done['updated_entries']} updated entries, {done['replaced']} candidates replaced{recorded}")
 
 
 @main.group()

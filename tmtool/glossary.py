@@ -9,6 +9,7 @@ recorded change.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -288,6 +289,10 @@ class _EntryFinder:
                 if hit.kind in ("form", "stem") and hit.lang == "fr":
                     self._holders[hit.key].add(hit.entry_id)
 
+    def holders(self, key: str) -> set[int]:
+        """The entries holding a key read."""
+        return self._holders[key]
+
     def find(self, keys: frozenset[str]) -> int | None:
         """The entry a proposal with these keys is about, None for a new concept."""
         self.read([keys])
@@ -316,19 +321,30 @@ def save_document(store: Store, record: DocumentRecord, units: Sequence[Unit], p
         earlier = {entry_id: [(seen, score) for document, _, seen, score in rows if document == record.id]
                    for entry_id, rows in store.document_counts(counted_before).items()} if counted_before else {}
         unit_ids = store.replace_document(record, units)
-        finder = _EntryFinder(store)
-        finder.read(map(finder.keys, [*proposals, *near]))
-        # hundreds of small writes, each an entry's count, support or context: not one wait each
-        with store.pipeline():
-            new, updated = merge_extracted(store, proposals, record.id, unit_ids, recount_also=counted_before,
-                                           finder=finder)
-            raised, counted = keep_evidence(store, near, record.id, unit_ids, finder=finder)
-            counted_now = set(store.document_entry_ids(record.id)) if earlier else set()
-            dropped = {entry_id: shares for entry_id, shares in earlier.items() if entry_id not in counted_now}
-            taken = _take_back(store, dropped, store.entry_states(list(dropped)), store.document_counts(list(dropped)),
-                               store.origin_snapshots(list(dropped))) if dropped else set()
-            _fall_back(store, [entry_id for entry_id in counted_before if entry_id not in taken])
-    return unit_ids, new + raised, updated + counted
+        new, updated = _fold_document(store, record.id, unit_ids, proposals, near, earlier)
+    return unit_ids, new, updated
+
+
+def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
+                   near: Sequence[Entry], earlier: Mapping[int, list[tuple[str | None, float | None]]],
+                   ) -> tuple[int, int]:
+    """Fold a stored document's extraction into the glossary, in the caller's transaction, once what
+    it gave before is gone: ``earlier`` holds the (seen, score) it had given each entry. What an
+    entry no longer counted had from it is taken back (:func:`_take_back`); the others are
+    recounted. Returns (new entries, updated entries)."""
+    finder = _EntryFinder(store)
+    finder.read(map(finder.keys, [*proposals, *near]))
+    # hundreds of small writes, each an entry's count, support or context: not one wait each
+    with store.pipeline():
+        new, updated = merge_extracted(store, proposals, document_id, unit_ids, recount_also=list(earlier),
+                                       finder=finder)
+        raised, counted = keep_evidence(store, near, document_id, unit_ids, finder=finder)
+        counted_now = set(store.document_entry_ids(document_id)) if earlier else set()
+        dropped = {entry_id: shares for entry_id, shares in earlier.items() if entry_id not in counted_now}
+        taken = _take_back(store, dropped, store.entry_states(list(dropped)), store.document_counts(list(dropped)),
+                           store.origin_snapshots(list(dropped))) if dropped else set()
+        _fall_back(store, [entry_id for entry_id in earlier if entry_id not in taken])
+    return new + raised, updated + counted
 
 
 def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
@@ -342,6 +358,79 @@ def add_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, in
             new, updated = merge_extracted(store, proposals, document_id, unit_ids, finder=finder)
             raised, counted = keep_evidence(store, near, document_id, unit_ids, finder=finder)
     return new + raised, updated + counted
+
+
+class Replaced(NamedTuple):
+    new_entries: int
+    updated_entries: int
+    replaced: int  # candidates of the earlier extraction removed, the new one's proposals in their place
+    change: int | None  # the recorded change that removed them (revert brings them back)
+
+
+def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str, int], proposals: Sequence[Entry],
+                           near: Sequence[Entry] = (), *, replaceable: Iterable[str] = (),
+                           user: str | None = None) -> Replaced:
+    """Replace what a stored document's earlier term extraction gave the glossary by a new
+    extraction's ``proposals`` (and ``near``, kept as evidence), in one transaction; its units stay.
+
+    The candidates of the earlier extraction go, recorded as one change (``reextract``, which
+    revert undoes): extraction made them (no import, person or revert did), no one reviewed them,
+    and no document vouches for them but this one and those of ``replaceable`` (documents whose
+    extraction is being replaced too). Those are the entries this document counts, and those its
+    new proposals would merge with. The new proposals then come in as a new document's do
+    (:func:`merge_extracted`, :func:`keep_evidence`). An entry someone reviewed keeps its decision
+    and terms; one that other documents vouch for keeps their evidence, and has this document's
+    counts, contexts and equivalents' support replaced."""
+    replaceable = {document_id, *replaceable}
+    with store.transaction():
+        finder = _EntryFinder(store)
+        keys = [finder.keys(proposal) for proposal in [*proposals, *near]]
+        finder.read(keys)
+        named = {entry_id for found in keys for key in found for entry_id in finder.holders(key)}
+        ids = sorted(named | set(store.document_entry_ids(document_id)))
+        states, counts, origins = store.entry_states(ids), store.document_counts(ids), store.origin_snapshots(ids)
+        found = store.entries(ids)
+        stale = [entry_id for entry_id in ids if entry_id in found and found[entry_id].status is ReviewStatus.CANDIDATE
+                 and not states[entry_id].reviewed and entry_id not in origins and counts.get(entry_id)
+                 and all(document in replaceable for document, *_ in counts[entry_id])]
+        change = None
+        if stale:
+            change = store.record_change("reextract", {i: entry_snapshot(found[i], reviewed=False) for i in stale},
+                                         {i: None for i in stale}, user=user)
+            for entry_id in stale:
+                store.delete_entry(entry_id)
+        earlier = store.forget_document_terms(document_id)
+        new, updated = _fold_document(store, document_id, unit_ids, proposals, near, earlier)
+    return Replaced(new, updated, len(stale), change)
+
+
+def document_footprint(store: Store, document_id: str) -> list[str]:
+    """What a document's extraction gives the glossary, ids, times and order aside: the entries it
+    counts (as the history keeps them, their counts by document) and the evidence it kept. Two
+    extractions with the same footprint leave the glossary as one."""
+    ids = store.document_entry_ids(document_id)
+    found, states, counts = store.entries(ids), store.entry_states(ids), store.document_counts(ids)
+    rows = []
+    for entry_id in ids:
+        data = entry_snapshot(found[entry_id], reviewed=states[entry_id].reviewed)
+        data["counts"] = [(document, frequency, score) for document, frequency, _, score in counts.get(entry_id, [])]
+        rows.append(data)
+    rows += [{"key": key, "score": score, "kept": proposal}
+             for key, score, proposal in store.document_evidence(document_id)]
+    return sorted(_timeless(row) for row in rows)
+
+
+def _timeless(data) -> str:
+    """``data`` as sorted JSON, without ids, versions and times, each list of contexts in order of its text."""
+    def strip(value):
+        if isinstance(value, dict):
+            return {key: (sorted(map(_timeless, item)) if key == "contexts" else strip(item))
+                    for key, item in value.items() if key not in ("id", "version", "first_seen", "last_seen")}
+        if isinstance(value, (list, tuple)):
+            return [strip(item) for item in value]
+        return value
+
+    return json.dumps(strip(data), sort_keys=True, ensure_ascii=False)
 
 
 def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, unit_ids: Mapping[str, int], *,

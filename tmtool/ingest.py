@@ -228,25 +228,29 @@ def prepare_pair(
     aligned = len(pair.src_segments)
     proposals, near = [], []
     if extract_terms:
-        from .terms import DEFAULT_THRESHOLD, build_glossary
-        from .terms.french import analysing
-
         report("extracting terms", aligned)
-        sentences = pair.term_pairs(document_id)
-        with analysing([c.fr for c in sentences]) as french_tokens:  # on the other core, while the rest is done
-            words = _WORD.findall(" ".join(c.fr for c in sentences))
-            memory = store.memory_contexts(words, exclude_document=document_id)
-            # the glossary's pairs French first, whichever language the aligner read first
-            found = build_glossary(sentences, memory=memory, lexicon=store.lexicon_pairs("fr", "en"),
-                                   threshold=EVIDENCE_FLOOR, french_tokens=french_tokens)
-        proposals = [e for e in found if e.score >= DEFAULT_THRESHOLD]
-        near = [e for e in found if e.score < DEFAULT_THRESHOLD]
+        proposals, near = extract(store, pair.term_pairs(document_id), document_id)
     if stored:
         return PreparedPair(stored, units, proposals, aligned, near, asked_as=asked_as)
     record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash, pair.srclang, pair.tgtlang,
                             src_text_hash=src_text, tgt_text_hash=tgt_text,
                             terms=extraction_release() if extract_terms else None)
     return PreparedPair(record, units, proposals, aligned, near)
+
+
+def extract(store: Store, sentences: list, document_id: str) -> tuple[list, list]:
+    """Term extraction from a document's French–English sentence pairs (``Context``, French first),
+    weighed against the memory but for the document's own units and the approved glossary: its
+    proposals at the threshold, and those under it that are kept as evidence."""
+    from .terms import DEFAULT_THRESHOLD, build_glossary
+    from .terms.french import analysing
+
+    with analysing([c.fr for c in sentences]) as french_tokens:  # on the other core, while the rest is done
+        words = _WORD.findall(" ".join(c.fr for c in sentences))
+        memory = store.memory_contexts(words, exclude_document=document_id)
+        found = build_glossary(sentences, memory=memory, lexicon=store.lexicon_pairs("fr", "en"),
+                               threshold=EVIDENCE_FLOOR, french_tokens=french_tokens)
+    return [e for e in found if e.score >= DEFAULT_THRESHOLD], [e for e in found if e.score < DEFAULT_THRESHOLD]
 
 
 def extraction_release() -> str:

@@ -134,6 +134,17 @@ class Store(Protocol):
         """Record that ``release`` of tmtool extracted a stored document's terms (``DocumentRecord.terms``)."""
         ...
 
+    def forget_document_terms(self, document_id: str) -> dict[int, list[tuple[str | None, float | None]]]:
+        """Delete what a stored document's term extraction gave the glossary — the contexts citing
+        it, the counts and equivalents' support it gave entries, the evidence it kept — leaving its
+        units and record. Returns {entry id: [(seen, score)] that the document had given it}. Storage
+        only: see :func:`tmtool.glossary.replace_document_terms`."""
+        ...
+
+    def document_evidence(self, document_id: str) -> list[tuple[str, float, dict]]:
+        """The proposals a document kept under the threshold (:meth:`add_candidate_evidence`), by key."""
+        ...
+
     def document_entry_ids(self, document_id: str) -> list[int]:
         """The entries that a stored document's extraction counted."""
         ...

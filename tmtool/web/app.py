@@ -323,6 +323,13 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             undone = api.undo_correction(s, document_id)
             return {**document_view(s, document_id), "undone": undone}
 
+    @app.post("/api/documents/{document_id:path}/reextract", tags=["documents"])
+    def api_reextract(document_id: str) -> dict:
+        """Extract the document's terms again with this release, from its units as stored (as ``tmtool
+        glossary reextract DOCUMENT``): what was done, as ``reextract`` gives it for one document."""
+        with store() as s:
+            return api.reextract(s, [document_id], user=user)["documents"][0]
+
     @app.post("/api/ingest", tags=["documents"])
     def api_ingest(fr_file: Annotated[UploadFile, File()], en_file: Annotated[UploadFile, File()],
                    doc_id: Annotated[str | None, Form(max_length=200)] = None,

@@ -863,6 +863,21 @@ class SQLiteStore(UnitCorrections):
         with self.transaction():
             self._conn.execute("UPDATE documents SET terms = ? WHERE id = ?", (release, document_id))
 
+    def forget_document_terms(self, document_id: str) -> dict[int, list[tuple[str | None, float | None]]]:
+        with self.transaction():
+            shares: dict[int, list[tuple[str | None, float | None]]] = {}
+            for entry_id, seen, score in self._query(
+                    "SELECT entry_id, seen, score FROM entry_documents WHERE document_id = ?", (document_id,)):
+                shares.setdefault(entry_id, []).append((seen, score))
+            for table, column in (("contexts", "document"), ("entry_documents", "document_id"),
+                                  ("entry_equivalents", "document_id"), ("candidate_documents", "document_id")):
+                self._conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (document_id,))
+        return shares
+
+    def document_evidence(self, document_id: str) -> list[tuple[str, float, dict]]:
+        return [(key, score, json.loads(proposal)) for key, score, proposal in self._query(
+            "SELECT key, score, proposal FROM candidate_documents WHERE document_id = ? ORDER BY key", (document_id,))]
+
     def document_entry_ids(self, document_id: str) -> list[int]:
         return [r[0] for r in self._query("SELECT entry_id FROM entry_documents WHERE document_id = ?",
                                           (document_id,))]
