@@ -115,7 +115,7 @@ def test_acronym_defined_in_both_languages(cied_glossary, cyber_glossary):
     assert english_texts(shape) == {"shape", "supreme headquarters allied powers europe"}
 
 
-def test_an_english_term_has_its_head_lemma_as_the_french_one_has():
+def test_an_english_term_has_its_head_lemma_and_its_part_of_speech_as_the_french_one_has():
     entries = build_glossary([Context(
         "Les flancs orientaux sont renforcés par le Commandement maritime allié (MARCOM).",
         "The eastern flanks are reinforced by Allied Maritime Command (MARCOM).",
@@ -126,6 +126,10 @@ def test_an_english_term_has_its_head_lemma_as_the_french_one_has():
     assert lemmas["MARCOM"] == "MARCOM"
     french = {t.text: t.lemma for e in entries for t in e.terms_in("fr")}
     assert french["flanc oriental"] == "flanc" and french["Commandement maritime allié"] == "Commandement"
+    # and the part of speech of its French counterpart: a name's rendering is a name
+    pos = {t.text: t.pos for e in entries for t in e.terms}
+    assert pos["Allied Maritime Command"] == pos["MARCOM"] == pos["Commandement maritime allié"] == "properNoun"
+    assert pos["eastern flank"] == pos["flanc oriental"] == "noun"
 
 
 def test_every_equivalent_has_confidence_and_supporting_pairs(cied_glossary):

@@ -279,9 +279,10 @@ def _equivalents(entry: Entry, pairs: Sequence[Context], views: _PairViews,
     for term in french:
         if term.term_type is TermType.ACRONYM and term.text in acronym_pairs:
             acronym, full = acronym_pairs[term.text]
-            found.append(_defined(acronym, TermType.ACRONYM, pairs))
+            found.append(_defined(acronym, TermType.ACRONYM, pairs, term.pos))
             if full.casefold() != acronym.casefold():
-                found.append(_defined(full, TermType.FULL_FORM, pairs))
+                full_pos = next((t.pos for t in french if t.term_type is TermType.FULL_FORM), term.pos)
+                found.append(_defined(full, TermType.FULL_FORM, pairs, full_pos))
     if found:
         return _unique(found)
     full_forms = [t for t in french if t.term_type is TermType.FULL_FORM] or french
@@ -344,7 +345,7 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
     return Term(
         text=text,
         lang="en",
-        pos="noun",
+        pos=term.pos,  # a name's rendering is a name, a common noun's a common noun
         term_type=TermType.ACRONYM if best.phrase.acronym else TermType.FULL_FORM,
         lemma=best.phrase.head if named else best.phrase.head_lemma,  # as the French term's: its head's
         confidence=round(min(1.0, confidence), 3),
@@ -453,14 +454,15 @@ def _acronym_pairs(pairs: Sequence[Context], analysis: FrenchTerms) -> dict[str,
     return paired
 
 
-def _defined(text: str, term_type: TermType, pairs: Sequence[Context]) -> Term:
+def _defined(text: str, term_type: TermType, pairs: Sequence[Context], pos: str = "noun") -> Term:
+    """The English term a definition gives, with the part of speech of its French counterpart."""
     key = normalize_for_match(text)
     supporting = [c for c in pairs if _contains(normalize_for_match(c.en), key)]
     return Term(
         text=text,
         lang="en",
         term_type=term_type,
-        pos="noun",
+        pos=pos,
         lemma=text if term_type is TermType.ACRONYM else _name_head(text),
         confidence=DEFINITION_CONFIDENCE,
         forms=[text],
