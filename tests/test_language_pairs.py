@@ -356,3 +356,12 @@ def test_a_look_up_in_a_language_shows_the_memory_holding_it_in_that_language(tm
     memory = http.get("/api/lookup", params={"q": "Militärausschuss", "lang": "de"}).json()["memory"]
     assert [unit["tuid"] for unit in memory] == ["de"]
     assert http.get("/api/concordance", params={"q": "comité", "lang": "e!"}).status_code == 400
+
+
+def test_a_table_with_columns_in_two_regions_of_one_language_says_they_are_one(tmp_path):
+    table, db = tmp_path / "client.csv", tmp_path / "t.db"
+    table.write_text("fr;en-GB;EN_us\ndéfense;defence;defense\n", encoding="utf-8")
+    result = run(db, "import", table)
+    assert result.stderr == (f"tmtool: {table}: terms in en-GB and en-US are all stored as en: "
+                             "tmtool keeps a term's language, not its region\n")
+    assert terms_by_language(db) == [{"fr": [("défense", None)], "en": [("defence", None), ("defense", None)]}]

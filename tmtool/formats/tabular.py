@@ -46,7 +46,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from ..errors import TmtoolError
 from ..io.decoding import decode_spreadsheet_text
 from ..io.files import open_output
-from ..langtags import base_language, known_language
+from ..langtags import TermLanguages, base_language, known_language
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
 from ..text.normalize import french_only_acronym
 from .skips import OnSkip, Skipped, Unusable, refuse
@@ -364,6 +364,11 @@ def read_rows(
                 on_skip(Skipped(f"column {cell.strip()!r} not read: no glossary field of that name", str(path),
                                 first[0]))
         languages = languages_of(columns)
+        named = TermLanguages()  # columns en-GB and en-US: their terms are all en, which is said
+        for cell in first[1]:
+            if known_language(cell.strip()):
+                named.base(cell.strip())
+        named.tell(str(path))
     for number, cells in rows:
         row: dict[str, str] = {}
         for column, cell in zip(columns, cells):
