@@ -2,7 +2,7 @@
 beside translate-toolkit doing the same jobs.
 
     nice .venv/bin/python bench/scale.py [--sizes 100000 1000000] [--work /tmp/tmtool-scale]
-                                             [--jobs transfer search ingest]
+                                             [--jobs transfer search ingest] [--lang fr]
 
 The ingest curve (size 0: an empty store): ``--sizes 0 1000 100000 1000000 --jobs ingest``.
 
@@ -131,23 +131,24 @@ def edit_query(text: str, rng: random.Random) -> str:
     return "".join(chars)
 
 
-def search_rows(size: int, db: Path, work: Path, rng: random.Random, peers: bool) -> list[tuple]:
+def search_rows(size: int, db: Path, work: Path, rng: random.Random, peers: bool, lang: str) -> list[tuple]:
     """tmtool's index against an exhaustive scan (and translate-toolkit's matcher) on the same
     sampled queries, each system in a process of its own; then every query as a `tmtool tm search`
-    process."""
+    process; tmtool searching the sides in ``lang`` (the memory's French is its sources)."""
     with sqlite3.connect(db) as connection:
         sources = [s for s, in connection.execute("SELECT source FROM units WHERE length(source) >= 30 ORDER BY id")]
     queries = [edit_query(s, rng) for s in rng.sample(sources, QUERIES)]
     del sources
     query_file = work / f"queries-{size}.json"
     query_file.write_text(json.dumps(queries, ensure_ascii=False))
-    runs = {job: measured([PYTHON, __file__, "--child", job, str(db), str(query_file)])
+    runs = {job: measured([PYTHON, __file__, "--child", job, str(db), str(query_file), lang])
             for job in ("index", "scan", *(["tt"] if peers else []))}
     results = {job: json.loads(run["out"]) for job, run in runs.items()}
     expected = results["scan"]["best"]
     agree = sum(found == best for found, best in zip(results["index"]["best"], expected))
     answered = sum(best is not None for best in expected)
-    calls = [measured([PYTHON, "-m", "tmtool.cli", "--db", str(db), "tm", "search", "--limit", "1", "--", query],
+    calls = [measured([PYTHON, "-m", "tmtool.cli", "--db", str(db), "tm", "search", "--limit", "1", "--lang", lang,
+                       "--", query],
                       ok=(0, 1))  # 1: no match, an answer too
              for query in queries[:CLI_CALLS]]
     walls = [call["wall"] for call in calls]
@@ -157,6 +158,7 @@ def search_rows(size: int, db: Path, work: Path, rng: random.Random, peers: bool
                 "note": f"{slow}/{len(calls)} calls over {CLI_TARGET} s"}),
             ("tmtool search_memory (one process, 200 queries)", {
                 **_latency(runs["index"], results["index"]["seconds"]),
+                "cpu": statistics.median(results["index"]["cpu"]),
                 "agree": f"{agree}/{QUERIES} ({answered} with a match ≥ {MIN_SCORE} %)"}),
             ("rapidfuzz exhaustive scan (one process, every text in memory)",
              _latency(runs["scan"], results["scan"]["seconds"]))]
@@ -174,23 +176,25 @@ def _latency(run: dict, seconds: list[float]) -> dict:
     return {"wall": statistics.median(seconds), "max": max(seconds), "peak_mib": run["peak_mib"]}
 
 
-def child_job(job: str, db: str, query_file: str) -> None:
-    """In a child process: run one system over the queries, print each query's seconds and best score."""
+def child_job(job: str, db: str, query_file: str, lang: str) -> None:
+    """In a child process: run one system over the queries, print each query's seconds (and CPU
+    seconds, tmtool's) and best score."""
     from tmtool.text.normalize import normalize_for_match
 
     queries = json.loads(Path(query_file).read_text())
-    seconds, best = [], []
+    seconds, cpu, best = [], [], []
     if job == "index":
         from tmtool.search import search_memory
         from tmtool.store import open_store
 
         with open_store(db, create=True) as store:
             for query in queries:
-                start = time.perf_counter()
-                hits = search_memory(store, query, min_score=MIN_SCORE, limit=1)
+                start, started = time.perf_counter(), time.process_time()
+                hits = search_memory(store, query, min_score=MIN_SCORE, limit=1, lang=lang)
                 seconds.append(time.perf_counter() - start)
+                cpu.append(time.process_time() - started)
                 best.append(hits[0].score if hits else None)
-        print(json.dumps({"seconds": seconds, "best": best}))
+        print(json.dumps({"seconds": seconds, "cpu": cpu, "best": best}))
         return
     with sqlite3.connect(db) as connection:
         stored = [text for text, in connection.execute("SELECT match_text FROM units ORDER BY id")]
@@ -312,7 +316,8 @@ def main() -> None:
     parser.add_argument("--peers-up-to", type=int, default=100_000,
                         help="run translate-toolkit on memories up to this size (it holds the whole file in memory)")
     parser.add_argument("--jobs", nargs="+", choices=JOBS, default=JOBS)
-    parser.add_argument("--child", nargs=3, metavar=("JOB", "DB", "QUERIES"), help=argparse.SUPPRESS)
+    parser.add_argument("--lang", default="auto", help="search the sides in this language (tm search --lang)")
+    parser.add_argument("--child", nargs=4, metavar=("JOB", "DB", "QUERIES", "LANG"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child_job(*args.child)
@@ -330,7 +335,7 @@ def main() -> None:
         if "transfer" in args.jobs:
             print_rows(transfer_rows(size, tmx, db, args.work, peers))
         if "search" in args.jobs:
-            print_rows(search_rows(size, db, args.work, random.Random(size), peers))
+            print_rows(search_rows(size, db, args.work, random.Random(size), peers, args.lang))
         if "ingest" in args.jobs:
             print_rows([ingest_row(size, db, args.work)])
     print(f"load average at end: {os.getloadavg()[0]:.1f}")

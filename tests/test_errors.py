@@ -12,7 +12,7 @@ def run(db, *args):
 
 def test_not_found_conflict_and_invalid_exit_apart(tmp_path):
     db = tmp_path / "e.db"
-    assert run(db, "glossary", "add", "Comité militaire", "Military Committee").exit_code == 0
+    assert run(db, "glossary", "add", "Comité militaire", "Military Committee", "--status", "candidate").exit_code == 0
     assert run(db, "glossary", "approve", "1").exit_code == 0
     missing = run(db, "glossary", "show", "9")
     assert (missing.exit_code, missing.output) == (1, "tmtool: error: no glossary entry 9\n")

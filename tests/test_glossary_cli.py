@@ -43,7 +43,7 @@ def test_review_commands_are_recorded_and_revertible(db):
     run(db, "glossary", "add", "CM", "MC", "--status", "candidate")
     run(db, "glossary", "edit", "1", "--en", "Military Committee", "--add-en", "MC committee",
         "--definition", "Plus haute autorité militaire de l’OTAN.")
-    run(db, "glossary", "edit", "1", "--drop", "MC committee")
+    run(db, "glossary", "edit", "1", "--drop", "MC committee", "--status", "candidate")
     run(db, "glossary", "approve", "1")
     run(db, "glossary", "deprecate", "1", "Military Committee")
     run(db, "glossary", "merge", "2", "1")
@@ -104,7 +104,7 @@ def test_a_term_written_with_layout_spaces_is_stored_tidy(db):
 
 
 def test_show_history_and_stats_print_json_for_scripts_as_list_and_the_http_api_do(db):
-    run(db, "glossary", "add", "Comité militaire", "Military Committee", "--note", "MC")
+    run(db, "glossary", "add", "Comité militaire", "Military Committee", "--note", "MC", "--status", "candidate")
     run(db, "glossary", "approve", "1")
     [listed_entry] = json.loads(run(db, "glossary", "list", "--json"))
     shown = json.loads(run(db, "glossary", "show", "1", "--json"))
@@ -130,6 +130,21 @@ def test_replacing_a_term_by_another_term_of_the_entry_is_refused(db):
     run(db, "glossary", "edit", "1", "--fr", "état-major militaire international")  # the first term itself: a new spelling
     [entry] = json.loads(run(db, "glossary", "list", "--json"))
     assert [t["text"] for t in entry["terms"] if t["lang"] == "fr"] == ["état-major militaire international", "EMI"]
+
+
+def test_a_review_that_changes_nothing_says_so_and_records_nothing(db):
+    run(db, "glossary", "add", "Comité militaire", "Military Committee", "--note", "NATO")
+    run(db, "glossary", "add", "espace aérien", "airspace", "--status", "candidate")
+    assert run(db, "glossary", "edit", "1", "--fr", "Comité militaire", "--note", "NATO") == "entry 1: nothing changed\n"
+    assert run(db, "glossary", "approve", "1") == "1 entry approved already: nothing changed\n"
+    assert run(db, "glossary", "approve", "1", "2") == "1 entry approved (change 3); 1 entry approved already: nothing changed\n"
+    assert run(db, "glossary", "deprecate", "1", "Military Committee") == "'Military Committee' deprecated in entry 1 (change 4)\n"
+    assert run(db, "glossary", "deprecate", "1", "Military Committee") \
+        == "'Military Committee' deprecated in entry 1 already: nothing changed\n"
+    assert [change["action"] for change in json.loads(run(db, "glossary", "history", "--json"))] \
+        == ["add", "add", "approved", "deprecate"]
+    [entry] = [e for e in json.loads(run(db, "glossary", "list", "--json")) if e["id"] == "1"]
+    assert entry["version"] == 2  # added, deprecated
 
 
 def test_an_entry_named_twice_is_approved_once(db):

@@ -501,7 +501,7 @@ def test_fuzzy_search_never_reads_every_unit_holding_a_common_word(pg_url, monke
         store.add_units([Unit(f"Le rapport numéro {n}.", "x", "fr-FR", "en-GB") for n in range(8)]
                         + [Unit(f"Une note {n}.", "x", "fr-FR", "en-GB") for n in range(8)], "a.tmx")
         read = []
-        monkeypatch.setattr(store, "_word_matches", lambda words, band, side: read.append(words) or {})
+        monkeypatch.setattr(store, "_word_matches", lambda words, band, side, codes: read.append(words) or {})
         assert store.fuzzy_candidates("le rapport, une note", 70) == {}
         assert read == ["'le' & 'note' | 'le' & 'rapport' | 'note' & 'rapport'"]
 

@@ -99,6 +99,30 @@ def test_units_of_a_removed_import_leave_the_target_index(store):
     assert found(store, "Le sommet s’achève demain à Vilnius.") == []
 
 
+# an exercise's name, written alike in every language: the best matches of an English query are in others
+EXERCISE = [Unit("Sea Guardian 2024", "Sea Guardian 2024", "fr-FR", "de-DE", tuid="fr-de"),
+            Unit("Sea Guardian 2024", "Sea Guardian 2024", "it-IT", "fr-FR", tuid="it-fr"),
+            Unit("Sea-Gardian 2023", "Sea-Gardian 2023", "en-GB", "fr-FR", tuid="en-fr")]
+
+
+def test_matches_in_other_languages_hide_none_in_the_language_asked(store):
+    store.add_units(EXERCISE, "exercise.tmx")
+    assert found(store, "Sea Guardian 2024", limit=2) == [("fr-de", "source", "fr-FR"), ("it-fr", "source", "it-IT")]
+    # the English unit shares one word of the query: PostgreSQL read no such unit when its units sharing
+    # two (all in French, German, Italian) held a match
+    assert found(store, "Sea Guardian 2024", lang="en", limit=2) == [("en-fr", "source", "en-GB")]
+    assert found(store, "Sea Guardian 2024", lang="en", limit=1) == [("en-fr", "source", "en-GB")]
+
+
+def test_the_store_gives_fuzzy_candidates_on_the_side_in_the_language_only(store):
+    store.add_units(EXERCISE, "exercise.tmx")
+    ids = {unit.tuid: unit_id for unit_id, unit in store.units_by_id(range(1, 100)).items()}
+    assert set(store.fuzzy_candidates("sea guardian 2024", 70, "source")) >= {ids["fr-de"], ids["it-fr"]}
+    assert set(store.fuzzy_candidates("sea guardian 2024", 70, "source", "en")) == {ids["en-fr"]}
+    assert ids["it-fr"] in set(store.fuzzy_candidates("sea guardian 2024", 70, "target", "fr")) <= {ids["it-fr"], ids["en-fr"]}
+    assert store.fuzzy_candidates("sea guardian 2024", 70, "target", "en") == {}
+
+
 def test_a_postgresql_store_of_the_previous_schema_finds_its_targets_once_upgraded(pg_url, caplog):
     import psycopg
 

@@ -217,6 +217,29 @@ def test_patch_needs_the_current_version_and_a_stale_one_is_a_conflict(api, db):
     assert http.patch("/api/entries/99999", json={"version": 1}, headers=headers).status_code == 404
 
 
+def test_an_edit_that_changes_nothing_answers_the_entry_as_it_is(api, db):
+    http, headers = api
+    entry = http.post("/api/entries/1/approve", headers=headers).json()["entry"]
+    stored = dump(db)
+    en = entry["en"][0]["text"]
+    for same in ({"en": en}, {"status": "approved", "note": entry["note"] or ""}, {}):
+        unchanged = http.patch("/api/entries/1", json={"version": entry["version"], **same}, headers=headers)
+        assert unchanged.status_code == 200 and unchanged.json() == {"change": None, "entry": entry}, same
+    again = http.post("/api/entries/1/approve", json={"version": entry["version"]}, headers=headers)
+    assert again.status_code == 200 and again.json() == {"change": None, "entry": entry}
+    assert dump(db) == stored  # not a row written: no new version, no history
+
+
+def test_an_id_or_version_in_a_body_may_be_a_number_or_its_text(api, db):
+    http, headers = api
+    version = http.get("/api/entries/3").json()["version"]
+    assert http.post("/api/entries/3/approve", json={"version": str(version)}, headers=headers).status_code == 200
+    merged = http.post("/api/entries/03/merge", json={"into": "4"}, headers=headers)
+    assert merged.status_code == 200 and merged.json()["entry"]["id"] == "4" and isinstance(merged.json()["change"], int)
+    assert http.post(f"/api/changes/{merged.json()['change']}/revert", headers=headers).status_code == 200
+    assert http.post("/api/entries/3/merge", json={"into": "four"}, headers=headers).status_code == 400
+
+
 def test_merge_deprecate_and_undo(api, db):
     http, headers = api
     merged = http.post("/api/entries/3/merge", json={"into": 4}, headers=headers)

@@ -118,7 +118,7 @@ def _file_name(upload: Upload) -> str:
 # ---- memory: ingest, import, export, search --------------------------------------------------------
 
 
-def ingest(store: Store, fr: Source, en: Source, *, document_id: str | None = None, extract_terms: bool = True,
+def ingest(store: Store, fr: Source, en: Source, *, document_id: str | int | None = None, extract_terms: bool = True,
            srclang: str = "fr-FR", tgtlang: str = "en-GB", progress: Progress | None = None) -> dict:
     """Align a document with its translation, store the units and update the glossary (see
     :func:`tmtool.ingest.ingest_pair`). Returns ``{"document", "units", "new_entries",
@@ -126,7 +126,7 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | None = No
     already holds the same text (no unit was stored), else None; ``terms_extracted``: that document
     was stored without its terms, extracted now (the entries counted)."""
     with _local_files(fr, en) as (fr_path, en_path):
-        result = ingest_pair(store, fr_path, en_path, document_id=document_id, extract_terms=extract_terms,
+        result = ingest_pair(store, fr_path, en_path, document_id=_document(document_id), extract_terms=extract_terms,
                              srclang=srclang, tgtlang=tgtlang, progress=progress,
                              recorded_as=(_name(fr), _name(en)))
     return _ingest_result(result)
@@ -360,11 +360,17 @@ def lookup(store: Store, term: str, *, lang: str = "auto", limit: int = 10) -> d
 
 
 def _id(value: int | str) -> int:
-    """An entry's or a change's id as given: a number, or its text (``entry_to_dict`` gives ids as text)."""
+    """An id of an entry, a change, a unit or an import as given: a number, or its text (``entry_to_dict``
+    gives an entry's id as text, the others are numbers: see ARCHITECTURE.md, Ids)."""
     try:
         return int(value)
     except (TypeError, ValueError):
         raise Invalid(f"not an id: {value!r}") from None
+
+
+def _document(value: str | int | None) -> str | None:
+    """A document's id as given: its name, or the number a name of digits reads as (``2021``)."""
+    return str(value) if isinstance(value, int) else value
 
 
 def _status(value: str | ReviewStatus) -> ReviewStatus:
@@ -375,14 +381,14 @@ def _status(value: str | ReviewStatus) -> ReviewStatus:
 
 
 def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
-            since: datetime | None = None, text: str | None = None, document: str | None = None,
+            since: datetime | None = None, text: str | None = None, document: str | int | None = None,
             limit: int | None = None, offset: int = 0) -> list[dict]:
     """Entries matching every filter given, best score first (see ``Store.list_entries``);
     ``document``: those its extraction counted."""
     if offset < 0 or (limit is not None and limit < 0):
         raise Invalid("offset and limit cannot be negative")
     found = store.list_entries(statuses=[_status(s) for s in statuses], min_score=min_score, since=since,
-                               text=text, document=document, limit=limit, offset=offset)
+                               text=text, document=_document(document), limit=limit, offset=offset)
     return [entry_to_dict(e) for e in found]
 
 
@@ -404,13 +410,17 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
          definition: str | None = None, note: str | None = None, status: str | None = None,
          expected_version: int | None = None, user: str | None = None) -> dict:
     """Edit an entry (see :func:`tmtool.glossary.edit`); with ``expected_version``, an entry changed
-    since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``.
+    since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``: the change
+    None when the edit changes nothing, which is then neither written nor recorded (the version stays).
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
     >>> seen = add_entry(store, ["Comité militaire"], ["Military Comittee"])
     >>> edit(store, seen["id"], en="Military Committee", expected_version=seen["version"])["entry"]["en"][0]["text"]
     'Military Committee'
+    >>> same = edit(store, seen["id"], en="Military Committee")
+    >>> same["change"], same["entry"]["version"]
+    (None, 2)
     >>> edit(store, seen["id"], note="too late", expected_version=seen["version"])
     Traceback (most recent call last):
     tmtool.errors.Conflict: entry 1 was changed by someone else (version 2, not 1); reload it
@@ -428,25 +438,28 @@ def _set_status(store: Store, entry_ids: Sequence[int | str], status: ReviewStat
     if expected_version is not None and len(entry_ids) != 1:
         raise Invalid("an expected version is given for one entry at a time")
     with store.transaction():  # an id given twice (12 12, 12 012) is one change
-        return [glossary.set_status(store, i, status, expected_version=expected_version, user=user)
-                for i in dict.fromkeys(_id(i) for i in entry_ids)]
+        changes = [glossary.set_status(store, i, status, expected_version=expected_version, user=user)
+                   for i in dict.fromkeys(_id(i) for i in entry_ids)]
+    return [change for change in changes if change is not None]
 
 
 def approve(store: Store, entry_ids: Sequence[int | str], *, expected_version: int | None = None,
             user: str | None = None) -> list[int]:
-    """Approve entries, all or none (one transaction); returns the change ids."""
+    """Approve entries, all or none (one transaction); returns the ids of the changes made (none for an
+    entry approved and reviewed already: nothing changes)."""
     return _set_status(store, entry_ids, ReviewStatus.APPROVED, expected_version, user)
 
 
 def reject(store: Store, entry_ids: Sequence[int | str], *, expected_version: int | None = None,
            user: str | None = None) -> list[int]:
-    """Reject entries, all or none; returns the change ids. Extraction never proposes them again."""
+    """Reject entries, all or none; returns the ids of the changes made (none for an entry rejected
+    already). Extraction never proposes them again."""
     return _set_status(store, entry_ids, ReviewStatus.REJECTED, expected_version, user)
 
 
 def deprecate(store: Store, entry_id: int | str, term: str, *, expected_version: int | None = None,
-              user: str | None = None) -> int:
-    """Mark one term of an entry deprecated; returns the change id."""
+              user: str | None = None) -> int | None:
+    """Mark one term of an entry deprecated; returns the change id, None when it was already."""
     return glossary.update_entry(store, _id(entry_id), "deprecate", lambda e: glossary.deprecate(e, term),
                                  expected_version=expected_version, user=user)
 
@@ -488,12 +501,12 @@ def check(store: Store, *sources: Source) -> dict:
         return check_files(store, [str(path) for path in paths]).as_dict()
 
 
-def check_document(store: Store, document_id: str) -> dict:
+def check_document(store: Store, document_id: str | int) -> dict:
     """The same report for an ingested document's units; a finding's ``unit`` is the unit's position
     in the document (from 1), its ``unit_id`` the unit's id in the store (as :func:`document_units`)."""
     from .check import check_stored_units
 
-    units = [replace(stored.unit, tuid=str(stored.id)) for stored in store.document_units(document_id)]
+    units = [replace(stored.unit, tuid=str(stored.id)) for stored in store.document_units(_document(document_id))]
     return check_stored_units(store, units).as_dict()
 
 
@@ -516,7 +529,7 @@ def documents(store: Store) -> list[dict]:
             for d, units in store.documents()]
 
 
-def document_units(store: Store, document_id: str) -> list[dict]:
+def document_units(store: Store, document_id: str | int) -> list[dict]:
     """A document's units in order, with their ids, bead, the aligner's confidence (None for a unit a
     reviewer made), whether a reviewer excluded it from exports, and its ``sentences`` on each side
     (``{"source": [...], "target": [...]}``, the places a unit can be split)."""
@@ -524,31 +537,31 @@ def document_units(store: Store, document_id: str) -> list[dict]:
 
     return [{"id": u.id, "position": u.position, **_unit_dict(u.unit), "bead": u.bead, "confidence": u.confidence,
              "excluded": u.excluded, "sentences": dict(zip(("source", "target"), sides(u)))}
-            for u in store.document_units(document_id)]
+            for u in store.document_units(_document(document_id))]
 
 
 # ---- documents: a reviewer's corrections to the alignment (see tmtool.corrections) ----------------
 
 
-def unit_edits(store: Store, document_id: str) -> list[dict]:
+def unit_edits(store: Store, document_id: str | int) -> list[dict]:
     """A document's recorded corrections, oldest first: ``{"id", "time", "action", "before",
     "after"}``, the runs of units replaced (``[source, target, excluded, ...]``) and put in their
     place (``[[source sentences], [target sentences], excluded]``)."""
-    return [_unit_edit_dict(e) for e in store.unit_edits(document_id)]
+    return [_unit_edit_dict(e) for e in store.unit_edits(_document(document_id))]
 
 
 def _unit_edit_dict(edit) -> dict:
     return {"id": edit.id, "time": edit.time, "action": edit.action, "before": edit.before, "after": edit.after}
 
 
-def undo_correction(store: Store, document_id: str) -> dict:
+def undo_correction(store: Store, document_id: str | int) -> dict:
     """Undo a document's last correction: the units it replaced come back as they were (with the
     aligner's bead and confidence), and re-ingesting the document no longer makes it. Returns the
     correction undone, as :func:`unit_edits` gives it; Invalid when there is none."""
-    return _unit_edit_dict(store.undo_unit_edit(document_id))
+    return _unit_edit_dict(store.undo_unit_edit(_document(document_id)))
 
 
-def merge_units(store: Store, document_id: str, unit_id: int) -> int:
+def merge_units(store: Store, document_id: str | int, unit_id: int | str) -> int:
     """Merge a unit of a document with the next one; returns the correction's id.
 
     >>> import os, tempfile
@@ -570,29 +583,29 @@ def merge_units(store: Store, document_id: str, unit_id: int) -> int:
     """
     from . import corrections
 
-    return corrections.merge_units(store, document_id, _id(unit_id))
+    return corrections.merge_units(store, _document(document_id), _id(unit_id))
 
 
-def split_unit(store: Store, document_id: str, unit_id: int, source_at: int, target_at: int) -> int:
+def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_at: int, target_at: int) -> int:
     """Split a unit after its first ``source_at`` source and ``target_at`` target sentences."""
     from . import corrections
 
-    return corrections.split_unit(store, document_id, _id(unit_id), source_at, target_at)
+    return corrections.split_unit(store, _document(document_id), _id(unit_id), source_at, target_at)
 
 
-def move_sentence(store: Store, document_id: str, unit_id: int, side: str, direction: str) -> int:
+def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side: str, direction: str) -> int:
     """Move the last (``down``) or first (``up``) ``source`` or ``target`` sentence of a unit to the
     neighbouring unit."""
     from . import corrections
 
-    return corrections.move_sentence(store, document_id, _id(unit_id), side, direction)
+    return corrections.move_sentence(store, _document(document_id), _id(unit_id), side, direction)
 
 
-def exclude_unit(store: Store, document_id: str, unit_id: int, excluded: bool = True) -> int:
+def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True) -> int:
     """Exclude a unit from exports (``excluded=False``: include it again); it stays in the store."""
     from . import corrections
 
-    return corrections.exclude_unit(store, document_id, _id(unit_id), excluded)
+    return corrections.exclude_unit(store, _document(document_id), _id(unit_id), excluded)
 
 
 def imports(store: Store) -> list[dict]:
@@ -601,7 +614,7 @@ def imports(store: Store) -> list[dict]:
              "count": i.count, "imported": i.imported} for i in store.imports()]
 
 
-def remove(store: Store, *, documents: Sequence[str] = (), imports: Sequence[int] = (),
+def remove(store: Store, *, documents: Sequence[str | int] = (), imports: Sequence[int | str] = (),
            user: str | None = None) -> dict:
     """Take documents and imports out of the store, all in one transaction (see
     :func:`tmtool.glossary.remove_documents`, :func:`tmtool.glossary.remove_import`). Returns
@@ -612,18 +625,19 @@ def remove(store: Store, *, documents: Sequence[str] = (), imports: Sequence[int
     result: dict = {"documents": None, "imports": []}
     with store.transaction():
         if documents:
+            documents = [_document(document_id) for document_id in documents]
             removal = glossary.remove_documents(store, documents)
             result["documents"] = {"count": len(set(documents)), "units": removal.units,
                                    "entries_removed": removal.entries_removed, "entries_kept": removal.entries_kept}
         for import_id in imports:
             record, removal = glossary.remove_import(store, _id(import_id), user=user)
-            result["imports"].append({"id": import_id, "file": os.path.basename(record.path), "kind": record.kind,
+            result["imports"].append({"id": record.id, "file": os.path.basename(record.path), "kind": record.kind,
                                       "units": removal.units, "entries_removed": removal.entries_removed,
                                       "entries_kept": removal.entries_kept})
     return result
 
 
-def reextract(store: Store, documents: Sequence[str] = (), *, everything: bool = False, older: bool = False,
+def reextract(store: Store, documents: Sequence[str | int] = (), *, everything: bool = False, older: bool = False,
               user: str | None = None, progress: Progress | None = None) -> dict:
     """Extract the terms of stored documents again, with this release, from their units as stored
     (the files are not read; see :mod:`tmtool.reextract`), one transaction per document: the
@@ -654,8 +668,8 @@ def reextract(store: Store, documents: Sequence[str] = (), *, everything: bool =
     from .reextract import reextract as extract_again
     from .reextract import selected
 
-    summary = extract_again(store, selected(store, documents, everything=everything, older=older), user=user,
-                            progress=progress)
+    chosen = selected(store, [_document(document) for document in documents], everything=everything, older=older)
+    summary = extract_again(store, chosen, user=user, progress=progress)
     results = [{"document": r.document_id, "sentences": r.sentences, "changed": r.changed,
                 "new_entries": r.new_entries, "updated_entries": r.updated_entries, "replaced": r.replaced,
                 "change": r.change, "skipped": r.skipped} for r in summary.results]

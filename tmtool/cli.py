@@ -550,7 +550,8 @@ def glossary_edit(ctx, entry_id, fr, en, add_fr, add_en, drop, definition, note,
     """
     edited = api.edit(_open_store(ctx), entry_id, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop,
                       definition=definition, note=note, status=status, user=_user(ctx))
-    click.echo(f"entry {entry_id} edited (change {edited['change']})")
+    click.echo(f"entry {entry_id}: nothing changed" if edited["change"] is None
+               else f"entry {entry_id} edited (change {edited['change']})")
 
 
 def _status_command(name: str, status: str):
@@ -560,8 +561,12 @@ def _status_command(name: str, status: str):
     @click.pass_context
     def command(ctx, entry_ids):
         changes = getattr(api, name)(_open_store(ctx), entry_ids, user=_user(ctx))
-        click.echo(f"{len(changes)} {'entry' if len(changes) == 1 else 'entries'} {status} "
-                   f"(change {', '.join(map(str, changes))})")
+        unchanged = len(set(entry_ids)) - len(changes)  # those already so: no change
+        said = [f"{len(changes)} {'entry' if len(changes) == 1 else 'entries'} {status} "
+                f"(change {', '.join(map(str, changes))})"] if changes else []
+        if unchanged:
+            said.append(f"{unchanged} {'entry' if unchanged == 1 else 'entries'} {status} already: nothing changed")
+        click.echo("; ".join(said))
 
     return command
 
@@ -582,7 +587,8 @@ def glossary_deprecate(ctx, entry_id, term):
       tmtool glossary deprecate 12 "Military Commitee"
     """
     change = api.deprecate(_open_store(ctx), entry_id, term, user=_user(ctx))
-    click.echo(f"{term!r} deprecated in entry {entry_id} (change {change})")
+    click.echo(f"{term!r} deprecated in entry {entry_id} already: nothing changed" if change is None
+               else f"{term!r} deprecated in entry {entry_id} (change {change})")
 
 
 @glossary.command("merge")

@@ -102,10 +102,10 @@ def edit(
         current = entry.terms_in(lang)
         if any(fold(term.text) == fold(text) for term in current[1:]):  # two of one term: never what was meant
             raise Invalid(f"entry {entry.id} already has the {lang} term {text!r}: drop the one to replace instead")
-        if current:
-            current[0].text, current[0].lemma, current[0].forms = text, None, []
-        else:
+        if not current:
             entry.terms.append(_new_term(text, lang))
+        elif current[0].text != text:  # the same text keeps its lemma and forms: no edit
+            current[0].text, current[0].lemma, current[0].forms = text, None, []
     for lang, texts in (("fr", add_fr), ("en", add_en)):
         held = {fold(t.text) for t in entry.terms_in(lang)}
         entry.terms += [_new_term(t, lang) for t in texts if fold(t) not in held]
@@ -167,10 +167,12 @@ def add_entry(store: Store, new: Entry, *, user: str | None = None) -> int:
 
 
 def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Entry], None], *,
-                 expected_version: int | None = None, user: str | None = None) -> int:
+                 expected_version: int | None = None, user: str | None = None) -> int | None:
     """Apply a person's ``change`` to an entry, mark it reviewed and record it. Returns the change
-    id. With ``expected_version`` (the version the person saw), an entry changed since is a
-    Conflict and is left as it is."""
+    id, or None when it changes nothing (the same terms, status, definition and note, the entry
+    reviewed already): then nothing is written or recorded and the version stays. With
+    ``expected_version`` (the version the person saw), an entry changed since is a Conflict and is
+    left as it is."""
     with store.transaction():
         found, before = _read_for_change(store, [entry_id])
         current = found[entry_id]
@@ -184,6 +186,9 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
             raise Invalid(f"entry {entry_id} would have no French term")
         if not current.terms:
             raise Invalid(f"entry {entry_id} would have no term")
+        if before[entry_id]["reviewed"] and \
+                review_state(entry_snapshot(current, reviewed=True)) == review_state(before[entry_id]):
+            return None
         # the version read above: a writer that got in between is refused here, not overwritten
         store.set_entry_fields(entry_id, {"status": current.status, "reviewed": True, "definition": current.definition,
                                           "note": current.note}, expected_version=current.version)
@@ -192,7 +197,7 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
 
 
 def set_status(store: Store, entry_id: int, status: ReviewStatus, *, expected_version: int | None = None,
-               user: str | None = None) -> int:
+               user: str | None = None) -> int | None:
     return update_entry(store, entry_id, status.value, lambda e: setattr(e, "status", status),
                         expected_version=expected_version, user=user)
 

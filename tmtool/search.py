@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Unit
-from .store.rows import base_language as stored_base_language
 from .text.normalize import normalize_for_match
 
 GRAM_SIZE = 3  # shortest query: fuzzy candidates come from trigram indexes
@@ -71,20 +70,18 @@ def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10,
     query = normalize_for_match(text)
     if len(query) < GRAM_SIZE:
         raise Invalid(f"search text must have at least {GRAM_SIZE} characters")
+    # the store gives only the sides in the language: it chooses among those (PostgreSQL reads the
+    # units sharing one word only when those sharing two hold no match, which one in another language
+    # did), and none of another language is scored or read
+    in_lang = None if lang == "auto" else lang
     hits = sorted(((score, unit_id, side) for side in SIDES
-                   for score, unit_id in best_matches(query, store.fuzzy_candidates(query, min_score, side), min_score)),
+                   for score, unit_id in best_matches(query, store.fuzzy_candidates(query, min_score, side, in_lang),
+                                                      min_score)),
                   key=lambda hit: (-hit[0], hit[1], SIDES.index(hit[2])))
-    found: dict[int, TmMatch] = {}
-    # the best first, a unit by its first (best) side in the language, until ``limit`` units are found:
-    # a side's language is the unit's, read with the unit
-    for start in range(0, len(hits), limit):
-        batch = hits[start:start + limit]
-        units = store.units_by_id(list({unit_id for _, unit_id, _ in batch}))
-        for score, unit_id, side in batch:
-            match = TmMatch(round(score, 1), units[unit_id], side)
-            # a malformed tag, which a store made before tags were checked may hold, is no language
-            if unit_id not in found and (lang == "auto" or stored_base_language(match.lang) == lang):
-                found[unit_id] = match
-        if len(found) >= limit:
+    best: dict[int, tuple[float, str]] = {}  # the best first, a unit by its first (best) side
+    for score, unit_id, side in hits:
+        if len(best) == limit:
             break
-    return list(found.values())[:limit]
+        best.setdefault(unit_id, (score, side))
+    units = store.units_by_id(list(best))
+    return [TmMatch(round(score, 1), units[unit_id], side) for unit_id, (score, side) in best.items()]

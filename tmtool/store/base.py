@@ -217,11 +217,13 @@ class Store(Protocol):
 
     # ---- searching the memory ----------------------------------------------------------------
 
-    def fuzzy_candidates(self, text: str, min_score: float, side: str = "source") -> dict[int, str]:
+    def fuzzy_candidates(self, text: str, min_score: float, side: str = "source",
+                         lang: str | None = None) -> dict[int, str]:
         """Candidates for a fuzzy match of ``text`` (already ``normalize_for_match``-ed, at least 3
         characters) on the units' ``side`` ("source" or "target"): {unit id: normalised text of that
         side} of units whose normalised text there might score ``min_score`` % or more
-        (``tmtool.search.similarity``). The caller scores them; a backend
+        (``tmtool.search.similarity``), only units whose ``side`` is in ``lang`` (a base language, as
+        ``store.rows.base_language`` reads a stored tag) when given. The caller scores them; a backend
         returns every unit that can reach the score as far as its index allows, and bounds its work
         on common grams (see tmtool/search.py and bench/scale.py for what SQLite achieves)."""
         ...

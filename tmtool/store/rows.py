@@ -61,6 +61,10 @@ def check_languages(unit: Unit, origin: str) -> None:
             raise TmtoolError(f"{where} has no valid {side} language: {exc.message}", path=origin) from None
 
 
+# the column holding the language of each side of a unit
+SIDE_LANGUAGE = {"source": "srclang", "target": "tgtlang"}
+
+
 def base_language(tag: str) -> str | None:
     """``fr-FR`` → ``fr``; None for what no longer parses, which an old store may hold (see
     SQLite's migration 7)."""

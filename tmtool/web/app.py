@@ -252,26 +252,31 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.post("/api/entries/{entry_id}/approve", tags=["glossary"])
     def api_approve(entry_id: int, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
-        """Approve an entry; with the ``version`` read, a changed entry is a 409."""
+        """Approve an entry; with the ``version`` read, a changed entry is a 409. ``change``: null when
+        it was approved already (nothing changed)."""
         with store() as s:
-            return {"change": api.approve(s, [entry_id], expected_version=version, user=user)[0], "entry": api.entry(s, entry_id)}
+            changes = api.approve(s, [entry_id], expected_version=version, user=user)
+            return {"change": changes[0] if changes else None, "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/reject", tags=["glossary"])
     def api_reject(entry_id: int, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
-        """Reject an entry; with the ``version`` read, a changed entry is a 409."""
+        """Reject an entry; with the ``version`` read, a changed entry is a 409. ``change``: null when
+        it was rejected already."""
         with store() as s:
-            return {"change": api.reject(s, [entry_id], expected_version=version, user=user)[0], "entry": api.entry(s, entry_id)}
+            changes = api.reject(s, [entry_id], expected_version=version, user=user)
+            return {"change": changes[0] if changes else None, "entry": api.entry(s, entry_id)}
 
     @app.patch("/api/entries/{entry_id}", tags=["glossary"])
     def api_edit(entry_id: int, edit: EntryEdit) -> dict:
-        """Edit an entry; a stale ``version`` (the entry changed since it was read) is a 409."""
+        """Edit an entry; a stale ``version`` (the entry changed since it was read) is a 409. An edit that
+        changes nothing answers the entry as it is, ``change`` null, its version the same."""
         fields = edit.model_dump(exclude={"version"}, exclude_unset=True)
         with store() as s:
             return api.edit(s, entry_id, expected_version=edit.version, user=user, **fields)
 
     @app.post("/api/entries/{entry_id}/deprecate", tags=["glossary"])
     def api_deprecate(entry_id: int, term: Annotated[str, Body(embed=True)]) -> dict:
-        """Mark one of the entry's terms deprecated."""
+        """Mark one of the entry's terms deprecated (``change`` null when it was already)."""
         with store() as s:
             return {"change": api.deprecate(s, entry_id, term, user=user), "entry": api.entry(s, entry_id)}
 

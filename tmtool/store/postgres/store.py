@@ -40,7 +40,7 @@ from ..records import (
 )
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
-    UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
+    SIDE_LANGUAGE, UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
     entries_from_rows, entry_update, french_english, joined_variants, lookup_key_rows, not_updated, store_counts,
     term_row, unit_from_row, unit_row, without_target,
 )
@@ -92,6 +92,12 @@ _CONCORDANCE_IN = ("(u.source_words @@ phraseto_tsquery('tm_words', %(text)s)"
                    " AND lower(split_part(replace(u.srclang, '_', '-'), '-', 1)) = ANY(%(codes)s)"
                    " OR u.target_words @@ phraseto_tsquery('tm_words', %(text)s)"
                    " AND lower(split_part(replace(u.tgtlang, '_', '-'), '-', 1)) = ANY(%(codes)s))")
+
+
+def _in_language(column: str, codes: str) -> str:
+    """SQL: the language tag in ``column`` has a primary subtag among the parameter ``codes``
+    (``language_codes`` of a base language: fr, fra, fre), as a stored tag is written."""
+    return f"lower(split_part(replace({column}, '_', '-'), '-', 1)) = ANY(%({codes})s)"
 
 
 def _lexeme(word: str) -> str:
@@ -491,15 +497,19 @@ class PostgresStore(UnitCorrections):
 
     # ---- searching the memory ----------------------------------------------------------------
 
-    def fuzzy_candidates(self, text: str, min_score: float, side: str = "source") -> dict[int, str]:
+    def fuzzy_candidates(self, text: str, min_score: float, side: str = "source",
+                         lang: str | None = None) -> dict[int, str]:
         """The units whose ``side`` shares two of the query's rarest words, else one (see FUZZY_WORDS),
-        within the length band a hit at ``min_score`` lies in (similarity = 1 - distance / longer length)."""
+        within the length band a hit at ``min_score`` lies in (similarity = 1 - distance / longer length),
+        in ``lang`` when given: whether two words' units hold a match is then asked of the units in it
+        (a match in another language kept those sharing one word, the language's, unread)."""
         # tmtool.search's scorer (a store may not import that module: it is a layer above)
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
         ratio = min_score / 100
         band = {"min": math.floor(len(text) * ratio), "max": math.ceil(len(text) / ratio)}
+        codes = language_codes(lang) if lang else None
         counts, common = self._word_counts(text, side)
         rarest = sorted(counts, key=lambda word: (counts[word], word))
         # a word in no unit (a slip, where counted) selects nothing; a query of common words only
@@ -507,7 +517,7 @@ class PostgresStore(UnitCorrections):
         chosen = [word for word in rarest if 0 < counts[word] <= common][:FUZZY_WORDS] or rarest[:3]
         if len(chosen) >= 2:
             pairs = " | ".join(f"{_lexeme(a)} & {_lexeme(b)}" for a, b in combinations(chosen, 2))
-            found = self._word_matches(pairs, band, side)
+            found = self._word_matches(pairs, band, side, codes)
             if process.extractOne(text, found, scorer=Levenshtein.normalized_similarity, score_cutoff=ratio):
                 return found
         budget, single = 0.0, []
@@ -517,14 +527,17 @@ class PostgresStore(UnitCorrections):
                 break
             single.append(word)
             budget += counts[word]
-        return self._word_matches(" | ".join(map(_lexeme, single)), band, side) if single else {}
+        return self._word_matches(" | ".join(map(_lexeme, single)), band, side, codes) if single else {}
 
-    def _word_matches(self, tsquery: str, band: dict[str, int], side: str) -> dict[int, str]:
+    def _word_matches(self, tsquery: str, band: dict[str, int], side: str,
+                      codes: list[str] | None) -> dict[int, str]:
         match_text = _MATCH_TEXT[side]
-        # the band is checked on the rows the words select (schema migration 6)
+        in_lang = f" AND {_in_language(SIDE_LANGUAGE[side], 'codes')}" if codes else ""
+        # the band, and the language, checked on the rows the words select (schema migration 6)
         return dict(self._query(
             f"SELECT id, {match_text} FROM units WHERE {side}_words @@ %(words)s::tsquery"
-            f" AND length({match_text}) BETWEEN %(min)s AND %(max)s", {"words": tsquery, **band}))
+            f" AND length({match_text}) BETWEEN %(min)s AND %(max)s{in_lang}",
+            {"words": tsquery, "codes": codes, **band}))
 
     def _word_counts(self, text: str, side: str) -> tuple[dict[str, float], float]:
         """The words of ``text`` as the word index of ``side`` holds them, each with the number of units
@@ -587,8 +600,7 @@ class PostgresStore(UnitCorrections):
             # imported units have no document: they are memory too, whatever is excluded
             " AND (%(exclude)s::text IS NULL OR u.document_id IS DISTINCT FROM %(exclude)s)"
             # a German–French unit's source is no French sentence, nor its target an English one
-            " AND lower(split_part(replace(u.srclang, '_', '-'), '-', 1)) = ANY(%({srclang})s)"
-            " AND lower(split_part(replace(u.tgtlang, '_', '-'), '-', 1)) = ANY(%({tgtlang})s)")
+            f" AND {_in_language('u.srclang', '{srclang}')} AND {_in_language('u.tgtlang', '{tgtlang}')}")
         rows = self._query(
             "WITH q AS (SELECT"
             " (SELECT string_agg(phraseto_tsquery('tm_words', w)::text, ' | ')::tsquery"

@@ -36,7 +36,7 @@ from ..records import (
 )
 # what both SQL backends share, under the names this module has always used
 from ..rows import base_language as _base_language
-from ..rows import french_english, french_side
+from ..rows import SIDE_LANGUAGE, french_english, french_side
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
@@ -568,11 +568,13 @@ class SQLiteStore(UnitCorrections):
             (srclang, tgtlang),
         )
 
-    def fuzzy_candidates(self, text: str, min_score: float, side: str = "source") -> dict[int, str]:
+    def fuzzy_candidates(self, text: str, min_score: float, side: str = "source",
+                         lang: str | None = None) -> dict[int, str]:
         """Candidates from the word and trigram indexes of ``side``: the units sharing one of the
         query's rarest words — a sentence repeated across the memory can have only common trigrams
         while its words ("dureté", "acier") stay selective — and, unless it has SELECTIVE_WORDS of
-        them, those sharing one of its rarest trigrams (a short query, slips in its rare words)."""
+        them, those sharing one of its rarest trigrams (a short query, slips in its rare words);
+        with ``lang``, those whose ``side`` is in it."""
         self._forget_stale_counts()
         grams, _, _ = _FUZZY_INDEXES[side]
         ratio = min_score / 100
@@ -588,10 +590,10 @@ class SQLiteStore(UnitCorrections):
         expression = ""
         if len(rare_words) < SELECTIVE_WORDS:
             expression = self._rare_grams(grams, text, ratio, max_len, bool(rare_words))
-        candidates = dict(self._band_matches(grams, expression, side, min_len, max_len)) if expression else {}
+        candidates = dict(self._band_matches(grams, expression, side, min_len, max_len, lang)) if expression else {}
         if rare_words:
             candidates.update(self._band_matches("units_fts", f"{side} : ({_any_of(rare_words)})", side,
-                                                 min_len, max_len))
+                                                 min_len, max_len, lang))
         return candidates
 
     def _rare_grams(self, index: str, text: str, ratio: float, max_len: int, rare_words: bool) -> str:
@@ -639,14 +641,16 @@ class SQLiteStore(UnitCorrections):
         return count
 
     def _band_matches(self, index: str, expression: str, side: str, min_len: int,
-                      max_len: int) -> list[tuple[int, str]]:
+                      max_len: int, lang: str | None = None) -> list[tuple[int, str]]:
         _, text, length = _FUZZY_INDEXES[side]
+        # the language checked on the rows the band selects, as the length is: no index reads it
+        in_lang = f" AND base_language(u.{SIDE_LANGUAGE[side]}) = ?" if lang else ""
         # named: the planner would look each match up by rowid, reading rows outside the band too
         return self._query(
             f"SELECT u.id, u.{text} FROM {index} JOIN units u INDEXED BY {length}"
             f" ON u.id = {index}.rowid"
-            f" WHERE {index} MATCH ? AND length(u.{text}) BETWEEN ? AND ?",
-            (expression, min_len, max_len),
+            f" WHERE {index} MATCH ? AND length(u.{text}) BETWEEN ? AND ?{in_lang}",
+            (expression, min_len, max_len, *([lang] if lang else [])),
         )
 
     def concordance(self, text: str, limit: int = 20, lang: str | None = None) -> list[tuple[Unit, str]]:

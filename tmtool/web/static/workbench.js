@@ -112,6 +112,7 @@ function setUpReview() {
   }
 
   function remember(change) {
+    if (change === null) return;  // nothing changed: the undo stays on the last change made
     lastChange = String(change);
     sessionStorage.setItem("tmtool-last-change", lastChange);
     undo.disabled = false;
@@ -130,7 +131,7 @@ function setUpReview() {
       const done = await api("POST", `/api/entries/${card.dataset.entry}/${verb}`, {version: Number(card.dataset.version)});
       show(card, done.entry);
       remember(done.change);
-      say(`#${card.dataset.entry} ${done.entry.status}`);
+      say(`#${card.dataset.entry} ${done.entry.status}${done.change === null ? " already: nothing changed" : ""}`);
       select(cards.indexOf(card) + 1);
     } catch (error) { say(error.message, true); }
   }
