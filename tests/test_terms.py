@@ -182,6 +182,24 @@ def test_a_lower_case_word_tagged_as_a_proper_noun_is_read_as_a_common_noun():
     assert terms["chasseur de mines"].pos == "noun"
 
 
+def test_an_adjective_alone_is_a_candidate_as_fields_name_properties_with_adjectives():
+    terms = french_terms(
+        "Le risque est surtout cardiovasculaire et rénal.",  # predicative (the tagger reads the first as a verb)
+        "Chez ces patients, le risque cardiovasculaire reste élevé.",  # inside a noun phrase too
+        "Le même navire est arrivé.",
+    )
+    assert {"rénal", "cardiovasculaire", "risque cardiovasculaire"} <= set(terms)
+    assert terms["rénal"].pos == "adjective" and terms["rénal"].lemma == "rénal"
+    assert terms["risque cardiovasculaire"].pos == "noun"
+    assert "même" not in terms  # a word of grammar
+    assert "arrivé" not in terms  # a participle is a verb's form
+    # English candidates are noun phrases: an adjective alone is no entry of the bilingual glossary
+    paired = build_glossary([Context("Chez ces patients, le risque cardiovasculaire reste élevé.",
+                                     "In these patients, the cardiovascular risk remains high.")], threshold=0.0)
+    assert "risque cardiovasculaire" in {e.terms[0].text for e in paired}
+    assert not [e for e in paired if e.terms[0].pos == "adjective"]
+
+
 def test_elision_capitals_and_typographic_apostrophe():
     terms = french_terms(
         "Le directeur de l’État-major militaire international a rencontré les partenaires de l’OTAN.",
@@ -217,8 +235,10 @@ def test_empty_and_odd_input():
     assert extract_french([]) == []
     assert build_glossary([Context("", "")]) == []
     # an acronym after a lone adjective has no full form; punctuation alone has no terms
-    terms = french_terms("Il est international (ABC).", "« … » – ; ( )")
-    assert "international" not in terms and "ABC" in terms
+    entries = extract_french([Context("Il est international (ABC)."), Context("« … » – ; ( )")], threshold=0.0)
+    abc = next(e for e in entries if any(t.text == "ABC" for t in e.terms))
+    assert [t.text for t in abc.terms] == ["ABC"]  # the adjective is a candidate of its own, not ABC's full form
+    assert {t.text for e in entries for t in e.terms} <= {"ABC", "international"}
 
 
 # ---- acronyms and English spans ------------------------------------------------------------------

@@ -37,7 +37,7 @@ from . import glossary
 from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .ingest import IngestInterrupted as _Interrupted
 from .ingest import extracts_terms, ingest_pair
-from .langtags import base_language
+from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
 from .model import ReviewStatus, entry_to_dict
 from .progress import Progress
@@ -49,7 +49,7 @@ __all__ = [
     "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
-    "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "languages_left_out", "lookup",
+    "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_left_out", "lookup",
     "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "split_unit", "stats", "undo_correction", "unit_edits",
 ]
@@ -329,10 +329,12 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
 _OTHER_SIDE = {"source": "target", "target": "source"}
 
 
-def concordance(store: Store, text: str, *, limit: int = 20) -> list[dict]:
+def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto") -> list[dict]:
     """Units whose source or target holds ``text`` (whole words, accent-insensitive), best first,
-    each with the document or file it came from."""
-    return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(text, _limit(limit))]
+    each with the document or file it came from; with ``lang`` (a language tag) the side in that
+    language only (a French ``text`` in a fr→en unit's source, an en→fr one's target)."""
+    side = None if lang == "auto" else base_language(lang)
+    return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(text, _limit(limit), side)]
 
 
 def _unit_dict(unit) -> dict:

@@ -264,13 +264,28 @@ def _terms_in(entry: dict, lang: str) -> list[dict]:
 
 
 def _entry_line(entry: dict) -> str:
-    return (f"{entry['id']:>6}  {entry['status']:<9}  {entry['score']:6.2f}  {entry['frequency']:>4}  "
-            f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}")
+    return f"{entry['id']:>6}  {entry['status']:<9}  {entry['score']:6.2f}  {entry['frequency']:>4}  {_pair_text(entry)}"
+
+
+def _shown_languages(entry: dict) -> tuple[str, str]:
+    """The two languages an entry's line shows: French and English, unless it holds terms in two
+    languages but not both of these (de and es, de and fr): then those, French and English first."""
+    held = sorted(dict.fromkeys(t["lang"] for t in entry["terms"]), key=lambda lang: (lang != "fr", lang != "en"))
+    return ("fr", "en") if len(held) < 2 or held[:2] == ["fr", "en"] else (held[0], held[1])
+
+
+def _pair_text(entry: dict) -> str:
+    """``French  =  English``, or ``de: …  =  es: …`` for an entry of other languages."""
+    shown = _shown_languages(entry)
+    if shown == ("fr", "en"):
+        return f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}"
+    return "  =  ".join(f"{lang}: {_terms_text(entry, lang)}" for lang in shown)
 
 
 def _other_languages(entry: dict) -> list[str]:
-    """The languages of an entry's terms beyond French and English, in their order."""
-    return [lang for lang in dict.fromkeys(t["lang"] for t in entry["terms"]) if lang not in ("fr", "en")]
+    """The languages of an entry's terms beyond the two its line shows, in their order."""
+    shown = _shown_languages(entry)
+    return [lang for lang in dict.fromkeys(t["lang"] for t in entry["terms"]) if lang not in shown]
 
 
 def _json(data) -> None:
@@ -325,6 +340,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
       tmtool ingest bericht.de.txt rapport.fr.txt --srclang de --tgtlang fr
     """
     store = _open_store(ctx, create=True)
+    api.language_pair(srclang, tgtlang)  # refused before the note below
     if not no_terms and not api.extracts_terms(srclang, tgtlang):
         # on stderr, first: stdout keeps its summary line, and the note stands before a long ingest
         click.echo(f"note: no term extraction for {api.base_language(srclang)}→{api.base_language(tgtlang)}: "
@@ -385,7 +401,7 @@ def _inbox_summary(summary: dict) -> None:
 @main.command()
 @click.argument("term")
 @click.option("--lang", default="auto", show_default=True,
-              help="Only terms in this language (fr, en, de …); auto: any language.")
+              help="Only terms, and memory texts, in this language (fr, en, de …); auto: any language.")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
 @click.pass_context
@@ -440,8 +456,7 @@ def lookup(ctx, term, lang, as_json, limit):
 
 def _print_hit(hit: dict) -> None:
     similarity = f" {hit['similarity']:.0f}%" if hit["match"] == "fuzzy" else ""
-    click.echo(f"{_terms_text(hit, 'fr')}  =  {_terms_text(hit, 'en')}"
-               f"   [{hit['status']}; {hit['match']}{similarity}; #{hit['id']}]")
+    click.echo(f"{_pair_text(hit)}   [{hit['status']}; {hit['match']}{similarity}; #{hit['id']}]")
     for lang in _other_languages(hit):
         click.echo(f"  {lang}: {_terms_text(hit, lang)}")
     for context in hit["contexts"]:
@@ -476,7 +491,8 @@ _STATUSES = click.Choice(["candidate", "approved", "rejected"])
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def glossary_list(ctx, status, min_score, since, text, limit, sort, as_json):
-    """List entries, best score first: id, status, score, frequency, French = English.
+    """List entries, best score first: id, status, score, frequency, French = English
+    (an entry of other languages: de: … = es: …).
 
     \b
     Examples:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import glossary
 from .errors import TmtoolError
-from .langtags import base_language
+from .langtags import base_language, known_language, language_pair
 from .model import Segment
 from .progress import Progress, Step
 from .store import DocumentRecord, Store, open_store
@@ -33,6 +33,10 @@ _WORD = re.compile(r"\w+")
 def _language_in_name(*langs: str) -> re.Pattern:
     """NAME.fr.EXT, NAME_fr.EXT or NAME-fr.EXT for each of ``langs``, in any case (rapport_FR.docx)."""
     return re.compile(rf"^(?P<name>.+)[._-](?P<lang>{'|'.join(langs)})\.(?P<ext>[^.]+)$", re.I)
+
+
+# a name ending as one of another language's would: NAME.es.EXT, NAME_DE.EXT
+_ANY_LANGUAGE_IN_NAME = re.compile(r"[._-]([A-Za-z]{2,3})\.[^.]+$")
 
 
 def name_patterns(srclang: str = "fr", tgtlang: str = "en") -> str:
@@ -195,6 +199,7 @@ def prepare_pair(
     for path in (fr_path, en_path):
         if not path.is_file():
             raise TmtoolError("no such file", path=str(path))
+    language_pair(srclang, tgtlang)  # checked before a stored pair is told, which reads no language
     recorded_as = recorded_as or (str(fr_path), str(en_path))
     document_id = document_id or document_id_for(recorded_as[0], base_language(srclang))
     extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
@@ -336,7 +341,11 @@ def find_pairs(
         if path.is_dir():
             ignored.append((path.name, "a folder (--dir does not look inside folders)"))
         elif not match:
-            ignored.append((path.name, f"no language in the name (expected {name_patterns(srclang, tgtlang)})"))
+            named = _ANY_LANGUAGE_IN_NAME.search(path.name)
+            other = known_language(named.group(1)) if named else None
+            ignored.append((path.name, f"in {other}, not {srclang} or {tgtlang} (--srclang and --tgtlang choose the "
+                                       "languages of the pairs)" if other else
+                                       f"no language in the name (expected {name_patterns(srclang, tgtlang)})"))
         elif match["ext"].lower() not in readable:
             ignored.append((path.name, f"not a document tmtool reads ({', '.join(readable)})"))
         else:
@@ -379,6 +388,7 @@ def ingest_dir(
     work began, not against the pairs of the same inbox still in flight.
 
     Ctrl-C raises :class:`IngestInterrupted`, whose summary has the pairs saved before it."""
+    language_pair(srclang, tgtlang)
     pairs, unpaired, ignored = find_pairs(inbox, base_language(srclang), base_language(tgtlang))
     summary = IngestSummary(failures=list(unpaired), ignored=ignored)
     sentences, current = 0, None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from .errors import TmtoolError
@@ -33,6 +34,21 @@ def normalize_tag(tag: str) -> str:
     return out
 
 
+# the two-letter codes of _TWO_LETTER's languages: those a table's header names a column of terms by
+# (de, es-ES, pt_BR), but "no", a number column's header in many languages (Norwegian is nb or nn)
+_KNOWN = set(_TWO_LETTER.values()) - {"no"}
+
+
+def known_language(name: str) -> str | None:
+    """The base language of ``name`` when it is a tag of one of the languages tmtool knows by their
+    codes (``de``, ``es-ES``, ``pt_BR``, ``ger``), else None (``note``, ``id``, ``Nr``)."""
+    try:
+        base = base_language(name)
+    except TmtoolError:
+        return None
+    return base if base in _KNOWN else None
+
+
 def language_codes(base: str) -> list[str]:
     """Every primary subtag that :func:`normalize_tag` turns into ``base`` (``fr`` → fr, fra, fre),
     for a query that must recognise the language in tags stored as written."""
@@ -42,6 +58,15 @@ def language_codes(base: str) -> list[str]:
 def base_language(tag: str) -> str:
     """``fr-FR`` → ``fr``."""
     return normalize_tag(tag).split("-")[0]
+
+
+def language_pair(srclang: str, tgtlang: str) -> tuple[str, str]:
+    """The tags of a translation's two languages as BCP 47; a bad tag, or one language for both
+    (``es`` and ``es-MX``), is an error."""
+    srclang, tgtlang = normalize_tag(srclang), normalize_tag(tgtlang)
+    if base_language(srclang) == base_language(tgtlang):
+        raise TmtoolError(f"source and target languages are both {base_language(srclang)!r}")
+    return srclang, tgtlang
 
 
 # the other language of tmtool's pair, for a file that is to be translated
@@ -59,3 +84,27 @@ def target_language(srclang: str, tgtlang: str | None) -> str:
     if base_language(tgtlang) == base_language(srclang):
         raise TmtoolError(f"source and target languages are both {base_language(srclang)!r}")
     return tgtlang
+
+
+class TermLanguages:
+    """The base language of each term a glossary file holds (a term keeps its language, not its
+    region), and the tags they were written in: a file with terms in two regions or scripts of one
+    language (en-GB and en-US, zh-Hans and zh-Hant) is told of, once read, since the store cannot
+    tell its terms apart."""
+
+    def __init__(self) -> None:
+        self.tags: dict[str, set[str]] = {}
+
+    def base(self, tag: str) -> str:
+        """``tag``'s base language (:class:`TmtoolError` for a bad tag), its tag noted."""
+        tag = normalize_tag(tag)
+        base = tag.split("-")[0]
+        self.tags.setdefault(base, set()).add(tag)
+        return base
+
+    def tell(self, path: str | None) -> None:
+        for base, tags in sorted(self.tags.items()):
+            if len(tags - {base}) > 1:
+                logging.getLogger("tmtool.formats").info(
+                    "%s: terms in %s are all stored as %s: tmtool keeps a term's language, not its region",
+                    path, " and ".join(sorted(tags)), base)

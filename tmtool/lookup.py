@@ -111,12 +111,12 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
 
 
 def lookup_with_memory(store, query: str, *, lang: str = "auto", limit: int = 10) -> Answer:
-    """:func:`lookup`, and the memory's concordance for ``query`` (``limit`` units) when the
-    glossary has no entry for it but fuzzy neighbours at best."""
+    """:func:`lookup`, and the memory's concordance for ``query`` (``limit`` units; with ``lang``,
+    those holding it in that language) when the glossary has no entry for it but fuzzy neighbours at best."""
     hits = lookup(store, query, lang=lang, limit=limit)
     if hits and hits[0].match != "fuzzy":  # fuzzy hits come last: the first says if all are
         return Answer(hits, [], 0)
-    query = query.strip()
-    memory = [MemoryHit(unit, document) for unit, document in store.concordance(query, limit)]
-    count = store.concordance_count(query, MEMORY_COUNT_CAP + 1) if memory else 0
+    query, side = query.strip(), None if lang == "auto" else base_language(lang)
+    memory = [MemoryHit(unit, document) for unit, document in store.concordance(query, limit, side)]
+    count = store.concordance_count(query, MEMORY_COUNT_CAP + 1, side) if memory else 0
     return Answer(hits, memory, count)

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .errors import TmtoolError
-from .langtags import base_language, normalize_tag
+from .langtags import base_language, language_pair
 from .model import Bead, Context, Document, Segment, Unit, utcnow
 from .store.rows import french_english, french_side
 from .text.langid import guess_language
@@ -218,9 +217,7 @@ def segment_files(
     presegmented: bool = False,
 ) -> AlignedPair:
     """Read and segment (unless ``presegmented``) a document and its translation; no beads yet."""
-    srclang, tgtlang = normalize_tag(srclang), normalize_tag(tgtlang)
-    if base_language(srclang) == base_language(tgtlang):
-        raise TmtoolError(f"source and target languages are both {base_language(srclang)!r}")
+    srclang, tgtlang = language_pair(srclang, tgtlang)
     if presegmented:
         src, src_segments = presegmented_document(src_path, srclang)
         tgt, tgt_segments = presegmented_document(tgt_path, tgtlang)

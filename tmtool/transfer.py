@@ -21,7 +21,7 @@ from . import glossary
 from .errors import Invalid, TmtoolError
 from .formats import registry
 from .formats.skips import Skipped, refuse
-from .langtags import base_language, normalize_tag
+from .langtags import base_language, language_pair
 from .model import Entry, ReviewStatus, Unit, Variant
 from .progress import Progress, Step, counted
 from .store import Store
@@ -136,7 +136,7 @@ def export_store(
     :func:`entry_in_pair`), or with ``all_languages`` every language of every unit and entry (the
     formats the registry calls multilingual only: the others hold two languages)."""
     fmt = check_export(fmt, all_languages)
-    srclang, tgtlang = _pair(srclang, tgtlang)
+    srclang, tgtlang = language_pair(srclang, tgtlang)
     from .io.files import open_output
 
     name = "stdout" if out == "-" else Path(out).name
@@ -160,13 +160,6 @@ def export_store(
     if not all_languages:
         entries = filter(None, (entry_in_pair(entry, srclang, tgtlang) for entry in entries))
     return fmt.write(entries, out, srclang=srclang, tgtlang=tgtlang)
-
-
-def _pair(srclang: str, tgtlang: str) -> tuple[str, str]:
-    srclang, tgtlang = normalize_tag(srclang), normalize_tag(tgtlang)
-    if base_language(srclang) == base_language(tgtlang):
-        raise TmtoolError(f"source and target languages are both {base_language(srclang)!r}")
-    return srclang, tgtlang
 
 
 def unit_in_pair(unit: Unit, srclang: str, tgtlang: str) -> Unit | None:

@@ -28,7 +28,7 @@ from lxml import etree
 
 from ..errors import TmtoolError
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name
-from ..langtags import base_language
+from ..langtags import TermLanguages
 from ..model import Entry, Term, UsageStatus
 from .skips import OnSkip, Unusable, refuse
 
@@ -43,6 +43,7 @@ def read_multiterm(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Ent
     group that names no language, is passed over and told to ``on_skip``."""
     name = source_name(path)
     checked = False
+    languages = TermLanguages()
     for _, element in iterparse_xml(path):
         if not checked:
             root = element.getroottree().getroot()
@@ -52,19 +53,20 @@ def read_multiterm(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Ent
             checked = True
         if element.tag == "conceptGrp":
             try:
-                yield _entry(element)
+                yield _entry(element, languages)
             except Unusable as unusable:
                 on_skip(unusable.skipped(name))
             element.clear()
             while element.getprevious() is not None:
                 del element.getparent()[0]
+    languages.tell(name)
 
 
-def _entry(concept: etree._Element) -> Entry:
+def _entry(concept: etree._Element, languages: TermLanguages) -> Entry:
     entry, notes = Entry(terms=[], id=concept.findtext("concept"), status=None), []  # MultiTerm has no status
     for child in concept:
         if child.tag == "languageGrp":
-            lang = _language(child)
+            lang = _language(child, languages)
             for group in child:
                 if group.tag == "termGrp":
                     entry.terms.append(_term(group, lang, entry, notes))
@@ -81,13 +83,13 @@ def _entry(concept: etree._Element) -> Entry:
     return entry
 
 
-def _language(group: etree._Element) -> str:
+def _language(group: etree._Element, languages: TermLanguages) -> str:
     language = group.find("language")
     tag = language.get("lang") if language is not None else None
     if not tag:
         raise Unusable("a languageGrp without <language lang=…>", group.sourceline)
     try:
-        return base_language(tag)
+        return languages.base(tag)
     except TmtoolError as exc:
         raise Unusable(exc.message, language.sourceline) from None
 

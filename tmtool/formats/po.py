@@ -103,12 +103,15 @@ def read_po(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     whose record cannot be read is passed over and told to ``on_skip``.
     """
     po = _load(path)
-    source = _header_language(po, "X-Source-Language", path) or "en"
+    named_source = _header_language(po, "X-Source-Language", path)
+    source = named_source or "en"
     target = _header_language(po, "Language", path)
+    # ours names both; were either missing, its record would be of French–English, tmtool's first pair
+    recorded_pair = (named_source or "fr", target or "en")
     for message in _messages(po):
         try:
             record = _record_of(message, path)
-            entry = _recorded_entry(message, record, path) if record else None
+            entry = _recorded_entry(message, record, path, recorded_pair) if record else None
         except TmtoolError as exc:
             on_skip(Skipped(exc.message, str(path), message.linenum))
             continue
@@ -129,12 +132,14 @@ def _header_language(po: polib.POFile, field: str, path: str | Path) -> str | No
         raise TmtoolError(f"the PO header's {field}: {exc.message}", path=str(path)) from None
 
 
-def _recorded_entry(message: polib.POEntry, record: dict, path: str | Path) -> Entry:
+def _recorded_entry(message: polib.POEntry, record: dict, path: str | Path, pair: tuple[str, str]) -> Entry:
+    """The entry a message of ours records, msgid in ``pair``'s source language, msgstr in its target."""
     if isinstance(record.get("details"), dict):
         record["details"] = json.dumps(record["details"])
     note = _edited_or_recorded(message.tcomment, record.get("note", ""))
+    source, target = pair
     try:
-        entry = entry_from_row({**record, "fr": message.msgid, "en": message.msgstr, "note": note})
+        entry = entry_from_row({**record, source: message.msgid, target: message.msgstr, "note": note}, pair)
     except (ValueError, TypeError, AttributeError) as exc:
         raise _invalid(message, path, exc) from None
     entry.status = _status(message, entry.status if "status" in record else None)

@@ -26,6 +26,8 @@ and ``NRF``/``NRF``, never ``Force de réaction de l'OTAN``/``NRF`` while the En
 
 Written for another language pair (``tmtool export csv --srclang de --tgtlang fr``), its two languages
 stand where French and English do, and the CSV's first two columns are named after them (``de``, ``fr``).
+Read, a header column named by a language's code (``de``, ``es-ES``, ``pt_BR``) holds that language's
+terms: such a table is read in its own languages, and one with columns in more than two keeps them all.
 """
 
 from __future__ import annotations
@@ -39,12 +41,12 @@ import unicodedata
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from ..errors import TmtoolError
 from ..io.decoding import decode_spreadsheet_text
 from ..io.files import open_output
-from ..langtags import base_language
+from ..langtags import TermLanguages, base_language, known_language
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
 from ..text.normalize import french_only_acronym
 from .skips import OnSkip, Skipped, Unusable, refuse
@@ -67,13 +69,15 @@ _COLUMN_ALIASES = {
     "acronym": ("acronym", "acronyms", "acronyme", "acronymes", "abbreviation", "abbreviations", "abréviation",
                 "abréviations", "abbr", "abbr.", "abbrev.", "sigle", "sigles", "short form", "forme abrégée"),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
-_LANGUAGE_COLUMN = re.compile(r"(fr|en)(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en-GB, en_US …
+_LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en_US, de, pt-BR …
 # memoQ's term base CSV names a language's columns after it and its region: French_France,
 # English_United_States, and its definition English_United_States_Def
 _NAMED_LANGUAGE_COLUMN = re.compile(r"(french|francais|english|anglais)-[a-z-]+?(-def)?\Z")
 _LANGUAGE_OF_NAME = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"}
 TITLE_ROWS = 5  # at most, above a header row
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
+_LANGUAGES_LINE = "#"  # a TSV's first line "#<TAB>de<TAB>fr": a comment to OmegaT, the pair to tmtool
+_FIELDS = frozenset(_COLUMN_ALIASES) - {"fr", "en"}  # the columns that are no language's terms
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 # what a translator reads first in a comment when an entry is not approved
 _STATUS_LABELS = {ReviewStatus.CANDIDATE: "candidate, not reviewed", ReviewStatus.REJECTED: "rejected, do not use"}
@@ -110,10 +114,13 @@ def csv_columns(srclang: str = "fr", tgtlang: str = "en") -> tuple[str, ...]:
 
 def write_tsv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
     """Write the OmegaT glossary: a line per pair of :func:`term_pairs` in the two base languages
-    (French, English); return the lines."""
+    (French, English); return the lines. Another pair is named on a first line, a comment to OmegaT
+    (``#\tde\tfr``), that :func:`read_tsv` reads its languages from."""
     srclang, tgtlang = base_language(srclang), base_language(tgtlang)
     lines = 0
     with open_output(out, "w") as stream:
+        if (srclang, tgtlang) != _POSITIONAL_COLUMNS[:2]:
+            stream.write(f"{_LANGUAGES_LINE}\t{srclang}\t{tgtlang}\n")
         for entry in entries:
             texts = (status_label(entry.status), entry.definition, entry.note)
             comment = _COMMENT_SEPARATOR.join(text for text in texts if text)
@@ -130,8 +137,14 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
 
     OmegaT quotes nothing, but Excel's tab-delimited text does, as in CSV, a cell holding a quote, a
     tab or a line break (``"le ""bon"" terme"``); a file with such a cell is read as Excel wrote it.
+    Its terms are French and English, unless a first line ``#<TAB>de<TAB>fr`` names the pair (see
+    :func:`write_tsv`).
     """
     lines = _lines(path)
+    named = lines.readline().rstrip("\r\n").split("\t")
+    languages = [known_language(cell) for cell in named[1:3]] if named[0] == _LANGUAGES_LINE else []
+    positional = (*languages, "note") if len(languages) == 2 and all(languages) else _POSITIONAL_COLUMNS
+    lines.seek(0)
     quoted = any(_EXCEL_QUOTED.match(cell) for line in lines for cell in line.rstrip("\r\n").split("\t"))
     lines.seek(0)
     if quoted:
@@ -141,7 +154,7 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
         rows = ((number, line.rstrip("\r\n").split("\t")) for number, line in enumerate(lines, 1)
                 if not line.startswith("#"))
     # a first line without a tab is one line to pass over, not a sign of another separator
-    return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False)
+    return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False, positional=positional)
 
 
 def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
@@ -221,8 +234,10 @@ def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict
     }
 
 
-def entry_from_row(row: dict[str, str]) -> Entry:
-    """The inverse of :func:`entry_to_row`; missing columns take the model's defaults.
+def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en")) -> Entry:
+    """The inverse of :func:`entry_to_row`; missing columns take the model's defaults. ``languages``:
+    the row's columns of terms, the first the one ``pos``, ``gender`` and an ``acronym`` column's
+    full form belong to (see :func:`languages_of`).
 
     Raises ValueError on a value of the wrong kind (the callers say where).
     """
@@ -230,15 +245,17 @@ def entry_from_row(row: dict[str, str]) -> Entry:
     extra_terms = [_term_from_record(r) for r in details.get("terms", [])]
     terms = []
     acronym = (row.get("acronym") or "").strip()
-    for lang, flat in (("fr", {"pos": row.get("pos") or "noun", "gender": row.get("gender") or None}), ("en", {})):
+    first = languages[0]
+    for lang in languages:
+        flat = {"pos": row.get("pos") or "noun", "gender": row.get("gender") or None} if lang == first else {}
         in_lang = [t for t in extra_terms if t.lang == lang]
         if (row.get(lang) or "").strip():  # a cell of spaces is an empty cell
             head = _term_from_record({"text": row[lang], "lang": lang, **flat, **details.get(lang, {})})
             in_lang.insert(details.get("head_index", {}).get(lang, 0), head)
-        if acronym and (lang == "fr" or not french_only_acronym(acronym, row.get("fr", ""), row.get("en", ""))):
+        if acronym and (lang == first or not french_only_acronym(acronym, row.get(first, ""), row.get(lang, ""))):
             in_lang.append(Term(text=acronym, lang=lang, term_type=TermType.ACRONYM))
         terms += in_lang
-    terms += [t for t in extra_terms if t.lang not in ("fr", "en")]
+    terms += [t for t in extra_terms if t.lang not in languages]
     contexts = []
     first_context = [row.get(column, "") for column in ("context", "context_en", "document", "unit")]
     if any(first_context):
@@ -294,16 +311,16 @@ def _context_from_record(record: dict) -> Context:
     return Context(**{"fr": "", **record})
 
 
-def _entry_from_tsv_row(row: dict[str, str]) -> Entry:
+def _entry_from_tsv_row(row: dict[str, str], languages: Sequence[str]) -> Entry:
     """A TSV row: without a status column, the comment's leading status label (see write_tsv) is the status."""
-    if "en" not in row:
+    if languages[1] not in row:
         raise Unusable("no tab: expected source<TAB>target", None)
-    if not row["fr"].strip():
+    if not row[languages[0]].strip():
         raise Unusable("no source term", None)
     if not row.get("status"):
         status, note = _split_status_label(row.get("note") or "")
         row = {**row, "status": status.value, "note": note}
-    return entry_from_row(row)
+    return entry_from_row(row, languages)
 
 
 def _split_status_label(comment: str) -> tuple[ReviewStatus, str]:
@@ -316,14 +333,16 @@ def _split_status_label(comment: str) -> tuple[ReviewStatus, str]:
 
 def read_rows(
     rows: Iterable[_Row], path: str | Path, on_skip: OnSkip = refuse,
-    read_row: Callable[[dict[str, str]], Entry] = entry_from_row, one_column_refused: bool = True,
+    read_row: Callable[[dict[str, str], Sequence[str]], Entry] = entry_from_row, one_column_refused: bool = True,
+    positional: tuple[str, ...] = _POSITIONAL_COLUMNS,
 ) -> Iterator[Entry]:
     """Entries of a table's rows, each numbered by its line (the CSV's and TSV's, an XLSX sheet's).
     The first row that is not empty may be a header, or up to five rows of one cell each (a title, a
     date) above the header, which are reported to ``on_skip``: a header cell naming no field of ours is
     reported to ``on_skip``, its column passed over. A first row of one column refuses the file when
-    ``one_column_refused`` (a CSV written with another separator). Empty rows are skipped. Outside
-    our layout (no ``details`` column), a term cell may hold several terms, one a line."""
+    ``one_column_refused`` (a CSV written with another separator). Without a header the columns are
+    ``positional`` (French, English, note). Empty rows are skipped. Outside our layout (no ``details``
+    column), a term cell may hold several terms, one a line."""
     rows = (row for row in rows if any(cell.strip() for cell in row[1]))
     head = list(itertools.islice(rows, TITLE_ROWS + 1))
     title_rows = header_index([cells for _, cells in head]) or 0
@@ -337,19 +356,26 @@ def read_rows(
     if columns is None:
         if len(first[1]) < 2 and one_column_refused:
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
-        columns, rows = _POSITIONAL_COLUMNS, itertools.chain([first], rows)
+        columns, rows = positional, itertools.chain([first], rows)
+        languages = positional[:2]  # the source's column first
     else:
         for cell, column in zip(first[1], columns):
             if cell.strip() and column is None:
                 on_skip(Skipped(f"column {cell.strip()!r} not read: no glossary field of that name", str(path),
                                 first[0]))
+        languages = languages_of(columns)
+        named = TermLanguages()  # columns en-GB and en-US: their terms are all en, which is said
+        for cell in first[1]:
+            if known_language(cell.strip()):
+                named.base(cell.strip())
+        named.tell(str(path))
     for number, cells in rows:
         row: dict[str, str] = {}
         for column, cell in zip(columns, cells):
             if column:  # two columns of one field (memoQ's definition in each language) join, a line each
                 row[column] = "\n".join(filter(None, (row.get(column), cell)))
         try:
-            entry = read_row(row)
+            entry = read_row(row, languages)
         except Unusable as exc:  # the row's shape, not a value
             problem = exc.reason
         except (ValueError, TypeError, AttributeError) as exc:  # a bad number, date, status or details JSON
@@ -388,9 +414,17 @@ def header_index(head: list[list[str]]) -> int | None:
 
 
 def names_fields(cells: list[str]) -> bool:
-    """Whether a row is a header naming a French and an English column (of the fields tabular reads)."""
-    columns = {_column_of(cell) for cell in cells}
-    return "fr" in columns and "en" in columns
+    """Whether a row is a header naming two languages' columns, French and English or any other two
+    (``de``, ``es-ES``), among the fields tabular reads."""
+    return len(languages_of([_column_of(cell) for cell in cells])) >= 2
+
+
+def languages_of(columns: Sequence[str | None]) -> tuple[str, ...]:
+    """The languages of a header's columns of terms, the one of its ``pos`` and ``gender`` first: in our
+    layout (a ``details`` column) the first, as ``export csv --srclang de`` writes the source first;
+    in another table French when it has one (gender is a French noun's), else the first."""
+    languages = [column for column in dict.fromkeys(columns) if column and column not in _FIELDS]
+    return tuple(languages if "details" in columns else sorted(languages, key=lambda lang: lang != "fr"))
 
 
 def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, ...] | None:
@@ -398,19 +432,18 @@ def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, 
     columns = tuple(_column_of(cell) for cell in cells)
     if not any(columns):
         return None
-    if "fr" not in columns or "en" not in columns:
+    if len(languages_of(columns)) < 2:
         found = ", ".join(cell.strip() for cell in cells if cell.strip())
-        raise TmtoolError(
-            f"no usable columns: the header names {found}; expected fr and en (or source and target)", path=str(path)
-        )
+        raise TmtoolError(f"no usable columns: the header names {found}; expected fr and en (or two other "
+                          "languages' columns, de and es …, or source and target)", path=str(path))
     return columns
 
 
 def _column_of(name: str) -> str | None:
     folded = _folded_name(name)
     language = _LANGUAGE_COLUMN.match(folded)
-    if language:
-        return language.group(1)
+    if language and known_language(language.group(1)):
+        return known_language(language.group(1))
     named = _NAMED_LANGUAGE_COLUMN.match(folded)
     if named:
         return "definition" if named.group(2) else _LANGUAGE_OF_NAME[named.group(1)]

@@ -56,7 +56,7 @@ from lxml import etree
 
 from ..errors import TmtoolError
 from ..io.files import open_output
-from ..langtags import base_language, normalize_tag
+from ..langtags import TermLanguages, base_language, normalize_tag
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
@@ -152,18 +152,20 @@ def read_tbx(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     ``xml:lang``, a bad value) is passed over and told to ``on_skip``."""
     name = source_name(path)
     checked = False
+    languages = TermLanguages()
     for _, element in iterparse_xml(path):
         if not checked:
             _check_root(element.getroottree().getroot(), name)
             checked = True
         if _local(element) in _ENTRIES:
             try:
-                yield _EntryReader(name).read(element)
+                yield _EntryReader(name, languages).read(element)
             except Unusable as unusable:
                 on_skip(unusable.skipped(name))
             element.clear()
             while element.getprevious() is not None:
                 del element.getparent()[0]
+    languages.tell(name)
 
 
 # ---- writing ----
@@ -397,8 +399,9 @@ def _check_root(root: etree._Element, path: str | None) -> None:
 class _EntryReader:
     """Reads one termEntry/conceptEntry element into an Entry; ``x-`` notes restore what TBX lacks."""
 
-    def __init__(self, path: str | None):
+    def __init__(self, path: str | None, languages: TermLanguages):
         self.path = path
+        self.languages = languages
         self.notes: list[str] = []
 
     def read(self, element: etree._Element) -> Entry:
@@ -422,7 +425,7 @@ class _EntryReader:
         if not tag:
             raise Unusable(f"<{_local(section)}> without xml:lang", section.sourceline)
         try:
-            lang = base_language(tag)
+            lang = self.languages.base(tag)
         except TmtoolError as exc:
             raise Unusable(exc.message, section.sourceline) from None
         for child in section:

@@ -1,7 +1,8 @@
 """TMX 1.4b: stream translation units out and in, in constant memory.
 
 Written files carry all seven required header attributes, ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">``,
-BCP 47 language tags (the header ``srclang`` and the source ``tuv`` share one string), UTC dates in
+BCP 47 language tags (the source ``tuv`` in the unit's own tag: one that differs from the header's
+``srclang``, ``fr-CA`` under ``fr-FR``, is the ``<tu>``'s ``srclang`` too), UTC dates in
 ``YYYYMMDDThhmmssZ``, unit provenance as ``<prop type="x-…">`` and notes as ``<note>``.
 
 Characters that XML 1.0 cannot carry (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE,
@@ -130,13 +131,14 @@ def _attribute(name: str, value: str, where: str) -> str:
 
 def _tu_xml(unit: Unit, number: int, srclang: str) -> str:
     where = f"unit {unit.tuid!r}" if unit.tuid else f"unit #{number}"
-    if srclang == ANY_SOURCE:
-        srclang = _unit_tag(unit.srclang, where)
-    elif _unit_tag(unit.srclang, where).partition("-")[0] != srclang.partition("-")[0]:
+    own = _unit_tag(unit.srclang, where)
+    if srclang != ANY_SOURCE and own.partition("-")[0] != srclang.partition("-")[0]:
         raise TmtoolError(f"{where} has source language {unit.srclang!r} but the TMX source language is {srclang!r}")
     parts = ["<tu"]
     if unit.tuid:
         parts.append(_attribute("tuid", unit.tuid, where))
+    if srclang not in (ANY_SOURCE, own):  # a unit in fr-CA among fr-FR ones says so, as TMX lets a <tu> do
+        parts.append(_attribute("srclang", own, where))
     if unit.created:
         parts.append(_attribute("creationdate", format_date(unit.created), where))
     if unit.changed:
@@ -152,7 +154,7 @@ def _tu_xml(unit: Unit, number: int, srclang: str) -> str:
         parts.append(f"  <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n")
     for note in unit.notes:
         parts.append(f"  <note>{_text(note, where)}</note>\n")
-    parts.append(_tuv_xml(srclang, unit.source, unit.source_markup, where))
+    parts.append(_tuv_xml(own, unit.source, unit.source_markup, where))
     if unit.target:
         parts.append(_tuv_xml(_unit_tag(unit.tgtlang, where), unit.target, unit.target_markup, where))
     for variant in unit.variants:

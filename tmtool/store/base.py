@@ -231,13 +231,14 @@ class Store(Protocol):
         on common grams (see tmtool/search.py and bench/scale.py for what SQLite achieves)."""
         ...
 
-    def concordance(self, text: str, limit: int = 20) -> list[tuple[Unit, str]]:
+    def concordance(self, text: str, limit: int = 20, lang: str | None = None) -> list[tuple[Unit, str]]:
         """Units whose source or target contains ``text`` as whole words (a phrase: the words in
         order), case- and accent-insensitive, best first, each with where it came from: its
-        document's id, else the file name (no folder) it was imported from."""
+        document's id, else the file name (no folder) it was imported from. With ``lang`` (a base
+        language: fr), the side in that language only: a fr→en unit's source, an en→fr unit's target."""
         ...
 
-    def concordance_count(self, text: str, cap: int) -> int:
+    def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
         """How many units :meth:`concordance` would find, counted up to ``cap``."""
         ...
 

@@ -5,7 +5,9 @@ that modify it (not a participle with complements of its own: *décisions prises
 noun complements with their linking preposition (*de*, *à*, *en*, *pour*, *contre*) and the article
 after it (*maintien de la paix*), coordinated heads (*paix et sécurité*), a number after the noun
 (*article 5*), the words of a name. Every contiguous span of such a phrase that starts on a noun (or
-on an adjective before its noun) and ends on a content word is a candidate: nested candidates are
+on an adjective before its noun) and ends on a content word is a candidate, and so is an adjective
+alone: a field names its properties with adjectives (*cardiovasculaire*, *éolien*, *transatlantique*),
+which term lists such as ACTER's keep as terms, and termhood ranks them as any candidate. Nested candidates are
 ranked by ``termhood``, which tells a term from a piece of a longer one. Punctuation, finite verbs and
 tokens that are not words (web and e-mail addresses, formulas: ``french.wordlike``) break a phrase; a
 maximal phrase is cut by no length limit short of ``MAX_WORDS`` tokens.
@@ -197,12 +199,16 @@ def _content(token: Token) -> bool:
 
 
 def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
-    """Every (start, end) token span of noun phrases that may be a term, nested spans included."""
+    """Every (start, end) token span of noun phrases that may be a term, nested spans included, and
+    every adjective alone (a span may come twice)."""
     for run_start, run_end in _runs(tokens):
         for start in range(run_start, run_end):
             for end in range(start + 1, min(run_end, start + MAX_WORDS) + 1):
                 if _closes(tokens, end - 1) and _opens(tokens, start, end):
                     yield start, end
+    for i, token in enumerate(tokens):
+        if token.pos == "ADJ" and not token.participle and not token.stop and wordlike(token.text):
+            yield i, i + 1
 
 
 # ---- candidates -----------------------------------------------------------------------------------

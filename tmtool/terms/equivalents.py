@@ -153,7 +153,8 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
     entries = rank_entries(lifted, pairs, top=None, threshold=floor)
     found, french_texts = [analysis.candidates[term_key(e.terms[0].text)] for e in entries], [c.fr for c in pairs]
     named = persons(found, french_texts, analysis.tokens) | places(found, french_texts, analysis.tokens)
-    entries = [e for e in entries if term_key(e.terms[0].text) not in named]  # before pairing: no work for them
+    # nor are adjectives alone: the English candidates are noun phrases, so none could render one
+    entries = [e for e in entries if term_key(e.terms[0].text) not in named and e.terms[0].pos != "adjective"]
     for entry in entries:
         entry.terms.extend(finder.of(entry))
         key = term_key(entry.terms[0].text)

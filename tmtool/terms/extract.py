@@ -133,7 +133,7 @@ def french_term(candidate: Candidate) -> Term:
     return Term(
         text=candidate.text,
         lang="fr",
-        pos="properNoun" if candidate.name else "noun",
+        pos="properNoun" if candidate.name else "adjective" if head.pos == "ADJ" and not head.nominal else "noun",
         gender=candidate.gender,
         term_type=TermType.ACRONYM if candidate.acronym else TermType.FULL_FORM,
         lemma=head.lemma if not candidate.name else head.text,

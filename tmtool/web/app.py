@@ -159,11 +159,13 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         return {"csrf": csrf}
 
     @app.get("/api/lookup", tags=["look-up"])
-    def api_lookup(q: Annotated[str, Query(max_length=500)], limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict:
-        """Glossary entries holding ``q`` in any language, then the memory's units holding it; when none
-        does and ``q`` has three words or more, ``matches``: the memory's fuzzy matches (as /api/search)."""
+    def api_lookup(q: Annotated[str, Query(max_length=500)], limit: Annotated[int, Query(ge=1, le=100)] = 10,
+                   lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
+        """Glossary entries holding ``q`` in ``lang`` (a language tag; auto: any language), then the
+        memory's units holding it; when none does and ``q`` has three words or more, ``matches``: the
+        memory's fuzzy matches (as /api/search)."""
         with store() as s:
-            return lookup(s, q, limit)
+            return lookup(s, q, limit, lang)
 
     @app.get("/api/search", tags=["memory"])
     def api_search(q: Annotated[str, Query(min_length=1, max_length=5000)],
@@ -177,10 +179,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.get("/api/concordance", tags=["memory"])
     def api_concordance(q: Annotated[str, Query(min_length=1, max_length=500)],
-                        limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
-        """Units whose source or target holds ``q`` (whole words, accent-insensitive)."""
+                        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+                        lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
+        """Units whose source or target holds ``q`` (whole words, accent-insensitive); with ``lang``,
+        the side in that language only."""
         with store() as s:
-            return {"units": api.concordance(s, q, limit=limit)}
+            return {"units": api.concordance(s, q, limit=limit, lang=lang)}
 
     @app.get("/api/entries", tags=["glossary"])
     def api_entries(status: STATUSES | None = None, q: Annotated[str | None, Query(max_length=500)] = None,
@@ -225,8 +229,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.get("/api/export/{fmt}", tags=["store"], response_class=Response,
              responses={200: {"content": {media: {} for media in set(EXPORT_MEDIA.values())}}})
-    def api_export(fmt: str, status: Literal["approved", "candidate", "rejected", "all"] | None = None) -> Response:
-        """The memory (``tmx``) or the glossary (``tbx``, ``tbx-martif``, ``tsv``, ``csv``, ``po``, ``xlsx``) as a file."""
+    def api_export(fmt: str, status: Literal["approved", "candidate", "rejected", "all"] | None = None,
+                   srclang: Annotated[str, Query(max_length=35)] = "fr",
+                   tgtlang: Annotated[str, Query(max_length=35)] = "en", langs: Literal["all"] | None = None) -> Response:
+        """The memory (``tmx``) or the glossary (``tbx``, ``tbx-martif``, ``tsv``, ``csv``, ``po``, ``xlsx``) as a file:
+        the pair ``srclang`` → ``tgtlang``, or with ``langs=all`` every language (tmx, tbx, tbx-martif), as
+        ``tmtool export`` writes it."""
         statuses = None if status is None else list(api.STATUSES) if status == "all" else [status]
         written = registry.get(fmt, writing=True)
         extension = (written.extensions or registry.get(written.read_as).extensions)[0]  # tbx-martif: .tbx
@@ -235,7 +243,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         folder = Path(tempfile.mkdtemp(prefix="tmtool-export-"))
         try:
             with store() as s:
-                api.export(s, fmt, folder / name, statuses=statuses)
+                api.export(s, fmt, folder / name, statuses=statuses, srclang=srclang, tgtlang=tgtlang,
+                           all_languages=langs == "all")
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -333,11 +342,19 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.post("/api/ingest", tags=["documents"])
     def api_ingest(fr_file: Annotated[UploadFile, File()], en_file: Annotated[UploadFile, File()],
                    doc_id: Annotated[str | None, Form(max_length=200)] = None,
-                   original: Annotated[Literal["fr", "en"], Form()] = "fr") -> dict:
+                   original: Annotated[Literal["fr", "en"], Form()] = "fr",
+                   srclang: Annotated[str | None, Form(max_length=35)] = None,
+                   tgtlang: Annotated[str | None, Form(max_length=35)] = None) -> dict:
         """Align an uploaded French document with its English version and store it (as ``tmtool ingest``);
         ``original`` "en": the English is the original and the French its translation (``--srclang en
-        --tgtlang fr``)."""
+        --tgtlang fr``). Another pair: ``srclang`` and ``tgtlang`` (de, fr) name the languages of
+        ``fr_file`` (the original) and ``en_file`` (its translation), as ``--srclang``/``--tgtlang`` do."""
         fr, en = upload(fr_file, INGEST_SUFFIXES), upload(en_file, INGEST_SUFFIXES)
+        if srclang or tgtlang:
+            if not (srclang and tgtlang) or original != "fr":
+                raise Invalid("give srclang and tgtlang together, for a pair named by them (original is for French–English)")
+            with store() as s:
+                return api.ingest(s, fr, en, document_id=doc_id or None, srclang=srclang, tgtlang=tgtlang)
         with store() as s:
             if original == "en":  # the original is the pair's source, its translation the target
                 return api.ingest(s, en, fr, document_id=doc_id or None, srclang="en-GB", tgtlang="fr-FR")
@@ -414,15 +431,15 @@ def upload(file: UploadFile, allowed: set[str], *, required: bool = True) -> api
     return api.Upload(name, file.file.read())
 
 
-def lookup(store, q: str, limit: int) -> dict:
-    """What the look-up shows: the glossary's entries for ``q``, then the memory's units holding it, and
-    for words no unit holds as they are (a sentence pasted), the memory's fuzzy matches."""
+def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
+    """What the look-up shows: the glossary's entries for ``q`` (in ``lang``), then the memory's units holding
+    it, and for words no unit holds as they are (a sentence pasted), the memory's fuzzy matches."""
     if not q.strip():
         return {"entries": [], "memory": [], "matches": []}
-    memory = api.concordance(store, q, limit=limit)
+    memory = api.concordance(store, q, limit=limit, lang=lang)
     # a term is looked up word for word; a sentence (three words or more) is matched as a CAT tool would
-    matches = api.search(store, q, limit=limit) if not memory and len(q.split()) >= 3 else []
-    return {"entries": api.lookup(store, q, limit=limit)["entries"], "memory": memory, "matches": matches}
+    matches = api.search(store, q, limit=limit, lang=lang) if not memory and len(q.split()) >= 3 else []
+    return {"entries": api.lookup(store, q, lang=lang, limit=limit)["entries"], "memory": memory, "matches": matches}
 
 
 def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,

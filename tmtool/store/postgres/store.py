@@ -88,6 +88,11 @@ _KEYED_TERM = "SELECT t.entry_id, k.key, k.kind, t.text, t.lang FROM lookup_keys
 # whole words of a unit's source or target, case and accents aside (a phrase: the words in order)
 _CONCORDANCE = ("(u.source_words @@ phraseto_tsquery('tm_words', %(text)s)"
                 " OR u.target_words @@ phraseto_tsquery('tm_words', %(text)s))")
+# the same on the side in one language: the tags' primary subtags among %(codes)s (fr, fra, fre)
+_CONCORDANCE_IN = ("(u.source_words @@ phraseto_tsquery('tm_words', %(text)s)"
+                   " AND lower(split_part(replace(u.srclang, '_', '-'), '-', 1)) = ANY(%(codes)s)"
+                   " OR u.target_words @@ phraseto_tsquery('tm_words', %(text)s)"
+                   " AND lower(split_part(replace(u.tgtlang, '_', '-'), '-', 1)) = ANY(%(codes)s))")
 
 
 def _in_language(column: str, codes: str) -> str:
@@ -558,17 +563,20 @@ class PostgresStore(UnitCorrections):
             self._pg.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", (str(floor),))
             yield
 
-    def concordance(self, text: str, limit: int = 20) -> list[tuple[Unit, str]]:
-        """Units holding ``text`` as whole words; shortest first, as bm25 ranks one word's matches."""
-        rows = self._query(f"SELECT {_U_UNIT_COLUMNS}, u.document_id, u.origin FROM units u WHERE {_CONCORDANCE}"
+    def concordance(self, text: str, limit: int = 20, lang: str | None = None) -> list[tuple[Unit, str]]:
+        """Units holding ``text`` as whole words (on the side in ``lang``, when given); shortest first,
+        as bm25 ranks one word's matches."""
+        rows = self._query(f"SELECT {_U_UNIT_COLUMNS}, u.document_id, u.origin FROM units u"
+                           f" WHERE {_CONCORDANCE if lang is None else _CONCORDANCE_IN}"
                            " ORDER BY length(u.source) + length(u.target), u.id LIMIT %(limit)s",
-                           {"text": text, "limit": limit})
+                           {"text": text, "limit": limit, "codes": language_codes(lang) if lang else None})
         units = self._with_variants({row[0]: unit_from_row(row[:-2]) for row in rows})
         return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
 
-    def concordance_count(self, text: str, cap: int) -> int:
-        return self._query(f"SELECT count(*) FROM (SELECT 1 FROM units u WHERE {_CONCORDANCE} LIMIT %(cap)s) capped",
-                           {"text": text, "cap": cap})[0][0]
+    def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
+        return self._query(f"SELECT count(*) FROM (SELECT 1 FROM units u"
+                           f" WHERE {_CONCORDANCE if lang is None else _CONCORDANCE_IN} LIMIT %(cap)s) capped",
+                           {"text": text, "cap": cap, "codes": language_codes(lang) if lang else None})[0][0]
 
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
                         limit: int = MEMORY_CONTEXTS) -> list[Context]:

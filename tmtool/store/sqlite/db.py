@@ -108,6 +108,16 @@ def _phrase(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
+def _concordance_match(text: str, lang: str | None, columns: str) -> tuple[str, tuple]:
+    """The query of the units (``columns`` of ``units_fts`` joined to ``units``) holding ``text``,
+    on the side in ``lang`` when given (a fr→en unit's source, an en→fr one's target), and its arguments."""
+    select = f"SELECT {columns} FROM units_fts JOIN units u ON u.id = units_fts.rowid WHERE units_fts MATCH ?"
+    if lang is None:
+        return select, (_phrase(text),)
+    return (f"{select} AND base_language(u.srclang) = ? UNION ALL {select} AND base_language(u.tgtlang) = ?",
+            (f"source : {_phrase(text)}", lang, f"target : {_phrase(text)}", lang))
+
+
 def trigrams(text: str) -> set[str]:
     return {text[i : i + GRAM_SIZE] for i in range(len(text) - GRAM_SIZE + 1)}
 
@@ -644,22 +654,24 @@ class SQLiteStore(UnitCorrections):
             (expression, min_len, max_len, *([lang] if lang else [])),
         )
 
-    def concordance(self, text: str, limit: int = 20) -> list[tuple[Unit, str]]:
+    def concordance(self, text: str, limit: int = 20, lang: str | None = None) -> list[tuple[Unit, str]]:
         """Units whose source or target contains ``text`` (accent-insensitive, whole words), each
-        with where it came from: its document, else the name of the file it was imported from."""
-        rows = self._query(
-            f"SELECT {', '.join('u.' + c for c in self._UNIT_COLUMNS.split(', '))}, u.document_id, u.origin"
-            " FROM units_fts JOIN units u ON u.id = units_fts.rowid"
-            " WHERE units_fts MATCH ? ORDER BY units_fts.rank LIMIT ?",
-            (_phrase(text), limit),
-        )
+        with where it came from: its document, else the name of the file it was imported from;
+        with ``lang`` (a base language), the side in that language only."""
+        columns = ", ".join("u." + c for c in (*self._UNIT_COLUMNS.split(", "), "document_id", "origin"))
+        matched, args = _concordance_match(text, lang, f"{columns}, units_fts.rank AS rank")
+        rows = self._query(f"SELECT {self._UNIT_COLUMNS}, document_id, origin FROM ({matched}) ORDER BY rank LIMIT ?",
+                           (*args, limit))
         units = self._with_variants({row[0]: self._unit(row[:-2]) for row in rows})
         return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
 
-    def concordance_count(self, text: str, cap: int) -> int:
+    def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
         """How many units :meth:`concordance` would find, counted up to ``cap``."""
-        self._forget_stale_counts()
-        return self._match_count("units_fts", _phrase(text), cap)
+        if lang is None:
+            self._forget_stale_counts()
+            return self._match_count("units_fts", _phrase(text), cap)
+        matched, args = _concordance_match(text, lang, "1")
+        return self._query(f"SELECT count(*) FROM ({matched} LIMIT ?)", (*args, cap))[0][0]
 
     # ---- reading entries -------------------------------------------------------------------
 

@@ -1,0 +1,367 @@
+"""Language pairs beyond French → English, end to end: the reverse direction, other pairs, region
+tags (fr-CA, en-US, pt-BR) and their case (EN-gb), through export, import, look-up and the HTTP API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from translate.storage.tmx import tmxfile
+
+from conftest import SEED_FR, SHARED
+from omegat import omegat_missing, seed_gold_units, translate_with_omegat
+from tmtool.cli import main
+from tmtool.formats.tmx import read_tmx
+from tmtool.model import Unit
+from tmtool.store import open_store
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TMX_SCHEMAS = SHARED / "schemas" / "tmx"
+TEXTBERG = SHARED / "data" / "align" / "textberg-de-fr"  # GPL-2.0 (see its LICENSE): read here, never copied
+
+
+def run(db, *args, code=0):
+    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
+    assert result.exit_code == code, result.output
+    return result
+
+
+# ---- TMX: every unit keeps its own region -------------------------------------------------------
+
+QUEBEC = [Unit("Le Comité militaire se réunit.", "The Military Committee meets.", "fr-FR", "en-GB", tuid="1"),
+          Unit("Le courriel est arrivé.", "The email arrived.", "fr-CA", "en-CA", tuid="2")]
+
+
+@pytest.fixture
+def regional_tmx(tmp_path) -> Path:
+    db, out = tmp_path / "regions.db", tmp_path / "regions.tmx"
+    with open_store(db, create=True) as store:
+        store.add_units(QUEBEC, "hand")
+    assert run(db, "export", "tmx", "-o", out).stderr == f"2 written to {out}\n"
+    return out
+
+
+def test_a_unit_in_another_region_of_the_source_language_is_exported_in_its_own(regional_tmx):
+    tus = list(etree.parse(str(regional_tmx)).iter("tu"))
+    assert etree.parse(str(regional_tmx)).find("header").get("srclang") == "fr-FR"
+    assert [(tu.get("srclang"), [tuv.get(XML_LANG) for tuv in tu.iter("tuv")]) for tu in tus] == [
+        (None, ["fr-FR", "en-GB"]), ("fr-CA", ["fr-CA", "en-CA"])]
+    tree = etree.parse(str(regional_tmx))
+    for validator in (etree.DTD(str(TMX_SCHEMAS / "tmx14.dtd")),
+                      etree.XMLSchema(etree.parse(str(TMX_SCHEMAS / "tmx14.xsd")))):
+        assert validator.validate(tree), validator.error_log
+    assert [(u.srclang, u.source, u.tgtlang) for u in read_tmx(str(regional_tmx))] == [
+        (u.srclang, u.source, u.tgtlang) for u in QUEBEC]
+    # translate-toolkit picks a tu's texts by their exact tags: each unit is read in its own region
+    for unit in QUEBEC:
+        toolkit = tmxfile(regional_tmx.open("rb"), sourcelanguage=unit.srclang, targetlanguage=unit.tgtlang)
+        assert [(u.source, u.target) for u in toolkit.units if u.source] == [(unit.source, unit.target)]
+
+
+@pytest.mark.skipif(omegat_missing() is not None, reason=omegat_missing() or "")
+def test_omegat_fills_a_french_project_from_units_of_another_french_region(tmp_path):
+    units = seed_gold_units()
+    for unit in units[1::2]:
+        unit.srclang, unit.tgtlang = "fr-CA", "en-CA"
+    db, tmx = tmp_path / "seed.db", tmp_path / "seed.tmx"
+    with open_store(db, create=True) as store:
+        store.add_units(units, "seed")
+    run(db, "export", "tmx", "-o", tmx)
+    assert b'<tu tuid="seed:2" srclang="fr-CA"' in tmx.read_bytes()
+    omegat = translate_with_omegat(tmp_path, sources={"seed.fr.txt": SEED_FR.read_bytes()},
+                                   tm={"seed.tmx": tmx.read_bytes()})
+    assert "TF_TM_LOAD_ERROR" not in omegat.log
+    translated = omegat.target("seed.fr.txt")
+    assert units[5].target in translated and units[5].srclang == "fr-CA"  # a one-sentence unit from Quebec
+
+
+# ---- glossaries of other pairs: exported, then imported back as the same languages -------------
+
+FIVE_LANGUAGES_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>NATO terms</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="mc">
+  <langSec xml:lang="de-DE"><termSec><term>Militärausschuss</term>
+    <termNote type="grammaticalGender">masculine</termNote></termSec></langSec>
+  <langSec xml:lang="es-ES"><termSec><term>Comité Militar</term></termSec></langSec>
+  <langSec xml:lang="it"><termSec><term>Comitato militare</term></termSec></langSec>
+  <langSec xml:lang="fr"><termSec><term>Comité militaire</term></termSec></langSec>
+  <langSec xml:lang="EN-gb"><termSec><term>Military Committee</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="sg">
+  <langSec xml:lang="de"><termSec><term>Generalsekretär</term></termSec></langSec>
+  <langSec xml:lang="es"><termSec><term>Secretario General</term></termSec></langSec>
+</conceptEntry>
+</body></text></tbx>
+"""
+
+
+def terms_by_language(db) -> list[dict[str, list[tuple[str, str | None]]]]:
+    """Each entry of a store, in id order, as its terms (text, gender) by language."""
+    with open_store(db) as store:
+        entries = store.list_entries(statuses=None)
+    found = []
+    for entry in sorted(entries, key=lambda e: int(e.id)):
+        by_language: dict[str, list[tuple[str, str | None]]] = {}
+        for term in entry.terms:
+            by_language.setdefault(term.lang, []).append((term.text, term.gender))
+        found.append(by_language)
+    return found
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "po"])
+def test_a_german_spanish_glossary_comes_back_in_german_and_spanish(tmp_path, fmt):
+    db, tbx, out, back = tmp_path / "five.db", tmp_path / "five.tbx", tmp_path / f"de-es.{fmt}", tmp_path / "back.db"
+    tbx.write_text(FIVE_LANGUAGES_TBX, encoding="utf-8")
+    run(db, "import", tbx)
+    assert run(db, "export", fmt, "--status", "all", "--srclang", "de", "--tgtlang", "es", "-o", out).stderr == (
+        f"2 written to {out}\nnot written: the store's terms in en, fr, it (--srclang/--tgtlang choose the pair)\n")
+    assert run(back, "import", out).stdout == "2 entries added, 0 already stored (entries in de 2, es 2)\n"
+    assert terms_by_language(back) == [
+        {"de": [("Militärausschuss", "masculine")], "es": [("Comité Militar", None)]},
+        {"de": [("Generalsekretär", None)], "es": [("Secretario General", None)]},
+    ]
+
+
+def test_a_table_with_columns_in_four_languages_keeps_every_language(tmp_path):
+    table = tmp_path / "client.csv"
+    table.write_text("fr;en;DE-de;es_ES;Nr\n"
+                     "Comité militaire;Military Committee;Militärausschuss;Comité Militar;1\n", encoding="utf-8")
+    result = run(tmp_path / "t.db", "import", table)
+    assert result.stdout == ("1 entries added, 0 already stored (entries in de 1, en 1, es 1, fr 1), 1 skipped: "
+                             f"{table}:1: column 'Nr' not read: no glossary field of that name\n")
+    assert terms_by_language(tmp_path / "t.db") == [{
+        "fr": [("Comité militaire", None)], "en": [("Military Committee", None)],
+        "de": [("Militärausschuss", None)], "es": [("Comité Militar", None)]}]
+
+
+# ---- the workbench's HTTP API takes the languages the command line takes ------------------------
+
+GERMAN_FRENCH_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="de-CH" adminlang="en" segtype="sentence" datatype="plaintext"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu tuid="1"><tuv xml:lang="de-CH"><seg>Der Gipfel ist 8172 m hoch.</seg></tuv>
+ <tuv xml:lang="fr-CH"><seg>Le sommet culmine à 8172 m.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.fixture
+def http(tmp_path):
+    from workbench import client
+
+    db, tbx, tmx = tmp_path / "t.db", tmp_path / "five.tbx", tmp_path / "de-fr.tmx"
+    tbx.write_text(FIVE_LANGUAGES_TBX, encoding="utf-8")
+    tmx.write_text(GERMAN_FRENCH_TMX, encoding="utf-8")
+    run(db, "import", tbx)
+    run(db, "import", tmx)
+    return client(str(db))[0]
+
+
+def test_the_http_export_writes_the_pair_asked_for_or_every_language(http):
+    memory = http.get("/api/export/tmx", params={"srclang": "de", "tgtlang": "fr"})
+    assert memory.status_code == 200
+    assert [tuv.get(XML_LANG) for tuv in etree.fromstring(memory.content).iter("tuv")] == ["de-CH", "fr-CH"]
+    pair = etree.fromstring(http.get("/api/export/tbx", params={"status": "all", "srclang": "de-DE",
+                                                                "tgtlang": "es"}).content)
+    assert sorted({section.get(XML_LANG) for section in pair.iter("{*}langSec")}) == ["de-DE", "es"]
+    every = etree.fromstring(http.get("/api/export/tbx", params={"status": "all", "langs": "all"}).content)
+    assert {section.get(XML_LANG)[:2] for section in every.iter("{*}langSec")} == {"de", "en", "es", "fr", "it"}
+    refused = http.get("/api/export/csv", params={"langs": "all"})
+    assert refused.status_code == 400 and "csv holds two languages" in refused.json()["message"]
+    assert http.get("/api/export/tmx", params={"srclang": "de", "tgtlang": "DE-at"}).status_code == 400
+
+
+def test_the_http_look_up_narrows_to_a_language(http):
+    def found(q, **params):
+        return [entry["id"] for entry in http.get("/api/lookup", params={"q": q, **params}).json()["entries"]]
+
+    assert found("Secretario General") == found("Secretario General", lang="es-ES") == ["2"]
+    assert found("Secretario General", lang="it") == []
+    assert http.get("/api/lookup", params={"q": "Comité", "lang": "fr-!"}).status_code == 400
+
+
+# ---- a glossary in two regions of one language: what the store cannot keep is said ---------------
+
+TWO_ENGLISHES_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>client</p></sourceDesc></fileDesc></tbxHeader>
+<text><body><conceptEntry id="1">
+  <langSec xml:lang="fr-CA"><termSec><term>défense</term></termSec></langSec>
+  <langSec xml:lang="EN-gb"><termSec><term>defence</term></termSec></langSec>
+  <langSec xml:lang="en_US"><termSec><term>defense</term></termSec></langSec>
+</conceptEntry></body></text></tbx>
+"""
+TWO_ENGLISHES_MULTITERM = """<mtf><conceptGrp><concept>1</concept>
+<languageGrp><language type="French" lang="FR-CA"/><termGrp><term>défense</term></termGrp></languageGrp>
+<languageGrp><language type="English" lang="EN-GB"/><termGrp><term>defence</term></termGrp></languageGrp>
+<languageGrp><language type="English" lang="EN-US"/><termGrp><term>defense</term></termGrp></languageGrp>
+</conceptGrp></mtf>"""
+
+
+@pytest.mark.parametrize("name, text", [("client.tbx", TWO_ENGLISHES_TBX), ("client.xml", TWO_ENGLISHES_MULTITERM)],
+                         ids=["tbx", "multiterm"])
+def test_terms_of_two_regions_of_one_language_are_kept_and_the_lost_region_is_said(tmp_path, name, text):
+    path, db = tmp_path / name, tmp_path / "t.db"
+    path.write_text(text, encoding="utf-8")
+    result = run(db, "import", path)
+    assert result.stdout == "1 entries added, 0 already stored (entries in en 1, fr 1)\n"
+    assert result.stderr == (f"tmtool: {path}: terms in en-GB and en-US are all stored as en: "
+                             "tmtool keeps a term's language, not its region\n")
+    assert terms_by_language(db) == [{"fr": [("défense", None)], "en": [("defence", None), ("defense", None)]}]
+    one_region = tmp_path / f"one.{name}"
+    one_region.write_text(text.replace("en_US", "EN-GB").replace("EN-US", "EN-GB"), encoding="utf-8")
+    assert run(tmp_path / "other.db", "import", one_region).stderr == ""
+
+
+def test_an_entry_of_other_languages_is_listed_shown_and_looked_up_in_them(tmp_path):
+    db, tbx = tmp_path / "t.db", tmp_path / "five.tbx"
+    tbx.write_text(FIVE_LANGUAGES_TBX, encoding="utf-8")
+    run(db, "import", tbx)
+    assert run(db, "glossary", "list").stdout == (
+        "     1  candidate    0.00     0  Comité militaire  =  Military Committee\n"
+        "     2  candidate    0.00     0  de: Generalsekretär  =  es: Secretario General\n")
+    assert run(db, "glossary", "show", "2").stdout.startswith(
+        "     2  candidate    0.00     0  de: Generalsekretär  =  es: Secretario General\n  de: Generalsekretär  (")
+    assert run(db, "lookup", "Secretario General").stdout == (
+        "de: Generalsekretär  =  es: Secretario General   [candidate; exact; #2]\n")
+    assert run(db, "lookup", "Militärausschuss").stdout == (
+        "Comité militaire  =  Military Committee   [candidate; exact; #1]\n"
+        "  de: Militärausschuss\n  es: Comité Militar\n  it: Comitato militare\n")
+
+
+# ---- the OmegaT glossary (TSV) of another pair names it, for tmtool; OmegaT reads past it ---------
+
+def test_a_tsv_of_another_pair_names_it_and_comes_back_in_its_languages(tmp_path):
+    db, tbx, back = tmp_path / "five.db", tmp_path / "five.tbx", tmp_path / "back.db"
+    tbx.write_text(FIVE_LANGUAGES_TBX, encoding="utf-8")
+    run(db, "import", tbx)
+    for srclang, tgtlang in (("de-DE", "es"), ("EN-gb", "fr")):
+        out = tmp_path / f"{srclang}.tsv"
+        run(db, "export", "tsv", "--status", "all", "--srclang", srclang, "--tgtlang", tgtlang, "-o", out)
+        assert out.read_text(encoding="utf-8").splitlines()[0] == f"#\t{srclang[:2].lower()}\t{tgtlang}"
+    assert run(back, "import", tmp_path / "de-DE.tsv").stdout.startswith("2 entries added, 0 already stored "
+                                                                          "(entries in de 2, es 2)")
+    assert run(back, "import", tmp_path / "EN-gb.tsv").stdout.startswith("1 entries added, 0 already stored "
+                                                                         "(entries in en 1, fr 1)")
+    assert terms_by_language(back)[2] == {"en": [("Military Committee", None)], "fr": [("Comité militaire", None)]}
+    run(db, "export", "tsv", "--status", "all", "-o", tmp_path / "fr-en.tsv")  # the pair OmegaT's files hold
+    assert (tmp_path / "fr-en.tsv").read_text(encoding="utf-8") == "Comité militaire\tMilitary Committee\t" \
+                                                                   "candidate, not reviewed\n"
+
+
+@pytest.mark.skipif(omegat_missing() is not None, reason=omegat_missing() or "")
+def test_omegat_reads_the_pairs_of_a_tsv_that_names_its_languages(tmp_path):
+    import subprocess
+
+    from omegat import OMEGAT_JAR, omegat_project
+    from test_glossary_omegat import READ_GLOSSARIES
+
+    project = omegat_project(tmp_path)
+    (project / "source" / "seed.txt").write_text("Le Comité militaire.\n", encoding="utf-8")
+    db, tbx = tmp_path / "five.db", tmp_path / "five.tbx"
+    tbx.write_text(FIVE_LANGUAGES_TBX, encoding="utf-8")
+    run(db, "import", tbx)
+    for fmt, name in (("tsv", "seed.utf8"), ("tbx-martif", "seed.tbx")):  # the script reads both (OmegaT 3.6: martif)
+        run(db, "export", fmt, "--status", "all", "--srclang", "de", "--tgtlang", "es",
+            "-o", project / "glossary" / name)
+    script = tmp_path / "read.groovy"
+    script.write_text(READ_GLOSSARIES, encoding="utf-8")
+    subprocess.run(["java", "-Djava.awt.headless=true", "-jar", str(OMEGAT_JAR), str(project),
+                    "--mode=console-translate", f"--config-dir={tmp_path / 'config'}", f"--script={script}"],
+                   capture_output=True, timeout=300, check=True)
+    read = [line.split("\t") for line in (project / "glossary-read.tsv").read_text(encoding="utf-8").splitlines()]
+    assert [fields[1:3] for fields in read if fields[0] == "tsv"] == [
+        ["Militärausschuss", "Comité Militar"], ["Generalsekretär", "Secretario General"]]
+
+
+def test_a_german_french_pair_is_uploaded_in_its_languages(tmp_path):
+    from workbench import client
+
+    open_store(tmp_path / "t.db", create=True).close()
+    http, headers = client(str(tmp_path / "t.db"))
+    german, french = (TEXTBERG / f"dev.{lang}" for lang in ("de", "fr"))
+    files = {"fr_file": ("chronik.de.txt", "".join(german.read_text(encoding="utf-8").splitlines(True)[:12])),
+             "en_file": ("chronik.fr.txt", "".join(french.read_text(encoding="utf-8").splitlines(True)[:12]))}
+    ingested = http.post("/api/ingest", files=files, data={"srclang": "DE-ch", "tgtlang": "fr_CH"}, headers=headers)
+    assert ingested.status_code == 200, ingested.text
+    assert ingested.json()["units"] > 5 and ingested.json()["new_entries"] == 0
+    [document] = http.get("/api/documents").json()["documents"]
+    assert (document["srclang"], document["tgtlang"]) == ("de-CH", "fr-CH")
+    first = http.get(f"/api/documents/{document['id']}/units").json()["units"][0]
+    assert (first["source"], first["target"]) == ("Himalaya-Chronik 1956", "Chronique himalayenne 1956")
+    for wrong in ({"srclang": "de"}, {"srclang": "de", "tgtlang": "fr", "original": "en"},
+                  {"srclang": "de", "tgtlang": "d3"}):
+        refused = http.post("/api/ingest", files=files, data=wrong, headers=headers)
+        assert refused.status_code == 400, refused.text
+
+
+SPANISH = "El Comité Militar se reunió en Bruselas. Los jefes de Defensa debatieron la seguridad.\n"
+ENGLISH = "The Military Committee met in Brussels. The Chiefs of Defence discussed security.\n"
+
+
+def test_the_languages_of_a_pair_are_checked_even_when_its_text_is_stored(tmp_path):
+    db, spanish, english = tmp_path / "t.db", tmp_path / "informe.es.txt", tmp_path / "informe.en.txt"
+    spanish.write_text(SPANISH, encoding="utf-8")
+    english.write_text(ENGLISH, encoding="utf-8")
+    assert run(db, "ingest", spanish, english, "--srclang", "es-ES", "--tgtlang", "EN-us").stdout == (
+        "informe: 2 units, 0 new entries, 0 updated entries\n")
+    assert run(db, "ingest", spanish, english, "--srclang", "es", "--tgtlang", "ES-mx", code=1).stderr == (
+        "tmtool: error: source and target languages are both 'es'\n")
+    assert run(db, "ingest", "--dir", tmp_path, "--srclang", "es", "--tgtlang", "es", code=1).stderr == (
+        "tmtool: error: source and target languages are both 'es'\n")
+    with open_store(db) as store:
+        from tmtool import api
+
+        with pytest.raises(api.TmtoolError, match="invalid language tag 'd3'"):
+            api.ingest(store, spanish, english, srclang="es", tgtlang="d3")
+
+
+# ---- the memory's concordance in one language -----------------------------------------------------
+
+BOTH_WAYS = [Unit("Le Comité militaire se réunit.", "The Military Committee meets.", "fr-FR", "en-GB", tuid="fr"),
+             Unit("The Comité is the committee of Quebec.", "Le comité est celui du Québec.", "en-CA", "fr-CA",
+                  tuid="en"),
+             Unit("Der Militärausschuss tagt.", "Le Comité militaire siège.", "de", "fr", tuid="de")]
+
+
+def test_the_concordance_in_a_language_reads_the_side_in_it(store_url):
+    with open_store(store_url, create=True) as store:
+        store.add_units(BOTH_WAYS, "hand")
+        found = {lang: sorted(unit.tuid for unit, _ in store.concordance("comité", 10, lang))
+                 for lang in (None, "fr", "en", "de")}
+        assert found == {None: ["de", "en", "fr"], "fr": ["de", "en", "fr"], "en": ["en"], "de": []}
+        assert [store.concordance_count("comité", 10, lang) for lang in (None, "fr", "en", "de")] == [3, 3, 1, 0]
+        assert [u.tuid for u, _ in store.concordance("Militärausschuss", 10, "fr")] == []
+        assert [u.tuid for u, _ in store.concordance("Militärausschuss", 10, "de")] == ["de"]
+
+
+def test_a_look_up_in_a_language_shows_the_memory_holding_it_in_that_language(tmp_path):
+    db = tmp_path / "t.db"
+    with open_store(db, create=True) as store:
+        store.add_units(BOTH_WAYS, "hand")
+    assert run(db, "lookup", "Comité", "--lang", "EN-ca").stdout == (
+        "No glossary entry for 'Comité'. In the memory (1 unit):\n"
+        "  [hand] en: The Comité is the committee of Quebec.\n"
+        "         fr: Le comité est celui du Québec.\n")
+    assert run(db, "lookup", "Militärausschuss", "--lang", "fr", code=1).stdout == ""
+    from workbench import client
+
+    http = client(str(db))[0]
+    concordance = http.get("/api/concordance", params={"q": "comité", "lang": "en"}).json()["units"]
+    assert [unit["tuid"] for unit in concordance] == ["en"]
+    memory = http.get("/api/lookup", params={"q": "Militärausschuss", "lang": "de"}).json()["memory"]
+    assert [unit["tuid"] for unit in memory] == ["de"]
+    assert http.get("/api/concordance", params={"q": "comité", "lang": "e!"}).status_code == 400
+
+
+def test_a_table_with_columns_in_two_regions_of_one_language_says_they_are_one(tmp_path):
+    table, db = tmp_path / "client.csv", tmp_path / "t.db"
+    table.write_text("fr;en-GB;EN_us\ndéfense;defence;defense\n", encoding="utf-8")
+    result = run(db, "import", table)
+    assert result.stderr == (f"tmtool: {table}: terms in en-GB and en-US are all stored as en: "
+                             "tmtool keeps a term's language, not its region\n")
+    assert terms_by_language(db) == [{"fr": [("défense", None)], "en": [("defence", None), ("defense", None)]}]
