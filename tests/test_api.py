@@ -154,6 +154,8 @@ def test_a_string_or_a_number_where_a_list_is_expected_is_refused_and_changes_no
         api.export(store, "tsv", io.BytesIO(), statuses="candidate")
     with pytest.raises(api.Invalid, match="documents is a list"):
         api.remove(store, documents="meeting")
+    with pytest.raises(api.Invalid, match="documents is a list"):
+        api.reextract(store, "meeting")
     assert [(e["status"], e["version"]) for e in api.entries(store)] == [("candidate", 1)] * 3
     assert len(api.entries(store, statuses=("candidate",))) == 3  # any sequence but a string
 

@@ -137,3 +137,19 @@ def test_ingest_with_the_worker_stores_what_one_core_stores(may_fork, monkeypatc
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     monkeypatch.setattr(french, "_WORKER", None)
     assert glossary(tmp_path / "one-core.db") == with_worker
+
+
+@pytest.mark.parametrize("gone", [EOFError, ConnectionResetError])
+def test_the_worker_ends_quietly_however_its_parent_went(gone, monkeypatch):
+    # a parent closing its end gives EOFError; one killed mid-parse (SIGKILL) a reset connection, which
+    # printed a traceback from the worker
+    class Connection:
+        def recv(self):
+            raise gone()
+
+    class End:
+        def close(self):
+            pass
+
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # the worker's own SIGINT setting, not this process's
+    assert french._serve(Connection(), End()) is None

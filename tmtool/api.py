@@ -701,7 +701,8 @@ def reextract(store: Store, documents: Sequence[str | int] = (), *, everything: 
     from .reextract import reextract as extract_again
     from .reextract import selected
 
-    chosen = selected(store, [_document(document) for document in documents], everything=everything, older=older)
+    chosen = selected(store, [_document(document) for document in _listed(documents, "documents")],
+                      everything=everything, older=older)
     summary = extract_again(store, chosen, user=user, progress=progress)
     results = [{"document": r.document_id, "sentences": r.sentences, "changed": r.changed,
                 "new_entries": r.new_entries, "updated_entries": r.updated_entries, "replaced": r.replaced,

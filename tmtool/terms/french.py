@@ -227,7 +227,7 @@ def _serve(connection, parents_end) -> None:
     while True:
         try:
             sentences = connection.recv()
-        except EOFError:
+        except (EOFError, OSError):  # the parent closed its end, or was killed (connection reset)
             return
         try:
             tokens = analyse(sentences)
