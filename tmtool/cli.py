@@ -71,7 +71,7 @@ def _sigterm_as_interrupt():
         return
     owner = os.getpid()
 
-    def interrupt(signum, frame):
+    def interrupt(signum, _frame):
         if os.getpid() != owner:  # a worker forked meanwhile: it ends as before, on the spot; the parent speaks
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
