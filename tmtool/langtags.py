@@ -80,10 +80,7 @@ def target_language(srclang: str, tgtlang: str | None) -> str:
         if base_language(srclang) not in _OTHER_LANGUAGE:
             raise TmtoolError(f"give the target language (--tgtlang) for a file in {srclang}")
         return _OTHER_LANGUAGE[base_language(srclang)]
-    tgtlang = normalize_tag(tgtlang)
-    if base_language(tgtlang) == base_language(srclang):
-        raise TmtoolError(f"source and target languages are both {base_language(srclang)!r}")
-    return tgtlang
+    return language_pair(srclang, tgtlang)[1]
 
 
 class TermLanguages:
