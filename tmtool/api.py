@@ -45,7 +45,7 @@ from .store import Store, open_store
 from .store.base import ENTRY_ORDERS
 
 __all__ = [
-    "Conflict", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
+    "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
     "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",

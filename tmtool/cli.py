@@ -477,7 +477,7 @@ def glossary():
     """
 
 
-_STATUSES = click.Choice(["candidate", "approved", "rejected"])
+_STATUSES = click.Choice(api.STATUSES)
 
 
 @glossary.command("list")
@@ -486,7 +486,7 @@ _STATUSES = click.Choice(["candidate", "approved", "rejected"])
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only entries changed since DATE.")
 @click.option("--text", help="Only entries with a term containing TEXT (case- and accent-insensitive).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many entries.")
-@click.option("--sort", type=click.Choice(["score", "frequency", "newest"]), default="score", show_default=True,
+@click.option("--sort", type=click.Choice(api.ENTRY_ORDERS), default="score", show_default=True,
               help="Best score first, the most frequent first, or the latest added first.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
