@@ -344,12 +344,11 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
         new, updated = merge_extracted(store, proposals, document_id, unit_ids, recount_also=list(earlier),
                                        finder=finder)
         raised, counted = keep_evidence(store, near, document_id, unit_ids, finder=finder)
-        if earlier:
-            counted_now = set(store.document_entry_ids(document_id))
-            dropped = {entry_id: shares for entry_id, shares in earlier.items() if entry_id not in counted_now}
-            taken = _take_back(store, dropped, store.entry_states(list(dropped)), store.document_counts(list(dropped)),
-                               store.origin_snapshots(list(dropped))) if dropped else set()
-            _fall_back(store, [entry_id for entry_id in earlier if entry_id not in taken])
+        counted_now = set(store.document_entry_ids(document_id)) if earlier else set()
+        dropped = {entry_id: shares for entry_id, shares in earlier.items() if entry_id not in counted_now}
+        taken = _take_back(store, dropped, store.entry_states(list(dropped)), store.document_counts(list(dropped)),
+                           store.origin_snapshots(list(dropped))) if dropped else set()
+        _fall_back(store, [entry_id for entry_id in earlier if entry_id not in taken])
     return new + raised, updated + counted
 
 
