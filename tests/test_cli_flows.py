@@ -89,8 +89,10 @@ def test_installed_command_and_one_line_errors(tmp_path):
     assert ok.returncode == 0 and ok.stdout == "added entry 1\n"
     found = subprocess.run([INSTALLED, "--db", db, "lookup", "comites militaires"], capture_output=True, text=True)
     assert found.returncode == 0 and "Comité militaire  =  Military Committee" in found.stdout
+    empty = tmp_path / "empty.fr.txt"
+    empty.write_text("")
     failing = {
-        "missing file": ["--db", db, "ingest", tmp_path / "no.fr.txt", tmp_path / "no.en.txt"],
+        "empty file": ["--db", db, "ingest", empty, empty],
         "bad db path": ["--db", tmp_path / "no" / "such" / "dir.db", "glossary", "add", "Comité militaire"],
         "db is not a store": ["--db", SEED_FR, "stats"],
         "unknown format": ["--db", db, "export", "docx"],
@@ -105,6 +107,7 @@ def test_installed_command_and_one_line_errors(tmp_path):
 
 def test_usage_mistakes_are_one_line_too(tmp_path):
     for args in (["segment", str(tmp_path / "missing.txt"), "--lang", "fr"],
+                 ["--db", str(tmp_path / "t.db"), "ingest", str(tmp_path / "no.fr.txt"), str(tmp_path / "no.en.txt")],
                  ["align", str(SEED_FR)],
                  ["tm", "search", "texte", "--min", "150"]):
         result = CliRunner().invoke(main, args)

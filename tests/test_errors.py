@@ -41,3 +41,32 @@ def test_a_store_is_named_by_a_path_or_a_url(tmp_path, monkeypatch):
         open_store("mysql://ana@db.example.org/terms")
     result = run("mysql://ana@db.example.org/terms", "stats")
     assert (result.exit_code, result.output.count("\n")) == (1, 1)
+
+
+def test_a_missing_input_file_or_store_is_exit_2_for_every_command_and_a_folder_as_output_1(tmp_path):
+    """One rule a script can rely on, whatever the command: a file named on the command line that is
+    not there (or is a folder) is a usage error, as a misspelt --db is; a folder given as the output
+    file is an error of the write, for backup as for export."""
+    from conftest import SEED_EN, SEED_FR
+
+    db = tmp_path / "s.db"
+    assert run(db, "glossary", "add", "Comité militaire", "Military Committee").exit_code == 0
+    missing, folder = str(tmp_path / "missing.fr.txt"), str(tmp_path)
+    for bad in (missing, folder):
+        for args in (["ingest", bad, str(SEED_EN)], ["ingest", str(SEED_FR), bad], ["import", bad],
+                     ["segment", bad, "--lang", "fr"], ["align", bad, str(SEED_EN)], ["extract", bad],
+                     ["check", bad]):
+            result = run(db, *args)
+            assert (result.exit_code, result.output.count("\n")) == (2, 1), (args, result.output)
+            assert result.output.startswith("tmtool: error: ") and bad in result.output, (args, result.output)
+    result = run(db, "ingest", "--dir", missing)
+    assert (result.exit_code, result.output.count("\n")) == (2, 1), result.output
+    for args in (["export", "csv", "-o", folder], ["backup", folder]):
+        result = run(db, *args)
+        assert (result.exit_code, result.output.count("\n")) == (1, 1), (args, result.output)
+        assert "directory" in result.output, (args, result.output)
+    nowhere = tmp_path / "none.db"
+    for result in (run(nowhere, "backup", str(tmp_path / "b.db")),
+                   run(db, "db", "copy", str(nowhere), str(tmp_path / "copy.db"))):
+        assert (result.exit_code, result.output) == (2, f"tmtool: error: {nowhere}: no such store (check --db or $TMTOOL_DB)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.db"]

@@ -230,15 +230,22 @@ def _open_store(ctx: click.Context, *, create: bool = False):
     given a path where there is none (a misspelt --db), stops with exit 2 rather than answer from
     an empty store it has just made."""
     root = ctx.find_root()
-    try:
+    with _no_store_is_usage_error(ctx):
         store = api.open_store(root.obj["db"], create=create)
-    except api.NotFound as exc:
-        click.echo(f"tmtool: error: {exc}", err=True)
-        ctx.exit(2)
     ctx.call_on_close(store.close)
     if store.created:
         root.obj["new_store"] = root.obj["db"]
     return store
+
+
+@contextmanager
+def _no_store_is_usage_error(ctx: click.Context):
+    """A store named where there is none (a misspelt --db or SOURCE): exit 2, as README says."""
+    try:
+        yield
+    except api.NotFound as exc:
+        click.echo(f"tmtool: error: {exc}", err=True)
+        ctx.exit(2)
 
 
 def _user(ctx: click.Context) -> str | None:
@@ -300,9 +307,9 @@ def _same_text(result: dict) -> str:
 
 
 @main.command()
-@click.argument("fr_file", type=click.Path(dir_okay=False), required=False)
-@click.argument("en_file", type=click.Path(dir_okay=False), required=False)
-@click.option("--dir", "inbox", type=click.Path(file_okay=False),
+@click.argument("fr_file", type=click.Path(exists=True, dir_okay=False), required=False)
+@click.argument("en_file", type=click.Path(exists=True, dir_okay=False), required=False)
+@click.option("--dir", "inbox", type=click.Path(exists=True, file_okay=False),
               help="Ingest every NAME.fr.* / NAME.en.* pair in a folder (also NAME_fr.*, NAME-FR.*).")
 @click.option("--doc-id", help="Document id (default: the file name without .fr.EXT).")
 @click.option("--no-terms", is_flag=True, help="Store the units only; do not extract terms.")
@@ -965,7 +972,7 @@ def remove(ctx, doc_ids, import_ids):
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path())  # a folder is refused as export -o refuses one, not as a usage error
 @click.pass_context
 def backup(ctx, path):
     """Copy the store to PATH, consistent even while others are writing to it.
@@ -977,14 +984,9 @@ def backup(ctx, path):
     Example:
       tmtool backup backups/team-2024-05-01.db
     """
-    db = ctx.find_root().obj["db"]
-    try:
-        store = api.open_store(db)
-    except api.NotFound:
-        raise TmtoolError("no store here to back up", path=db) from None
-    with store:
-        api.backup(store, path)
-    click.echo(f"{db} backed up to {path}")
+    store = _open_store(ctx)  # none there: "no such store", exit 2, as every command says it
+    api.backup(store, path)
+    click.echo(f"{ctx.find_root().obj['db']} backed up to {path}")
 
 
 class _NamingFormats(click.Command):
@@ -1015,7 +1017,7 @@ class _NamingFormats(click.Command):
 
 
 @main.command("import", cls=_NamingFormats)
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", help="{read}. Default: from the extension, else the content.")
 @click.option("--strict", is_flag=True,
               help="Refuse the whole file if any unit or entry in it cannot be used (default: import the "
@@ -1228,7 +1230,8 @@ def db():
 @db.command("copy")
 @click.argument("source")
 @click.argument("target")
-def db_copy(source, target):
+@click.pass_context
+def db_copy(ctx, source, target):
     """Copy every document, unit, entry, change and import of the store SOURCE into TARGET, a new
     or empty store (a file path, sqlite:///path or postgresql://user@host:port/dbname); ids and
     history stay as they were.
@@ -1238,7 +1241,8 @@ def db_copy(source, target):
       tmtool db copy tmtool.db postgresql://ana@db.example.org/terminology
       tmtool db copy postgresql://ana@db.example.org/terminology backup.db
     """
-    counts = api.copy_store(source, target)
+    with _no_store_is_usage_error(ctx):
+        counts = api.copy_store(source, target)
     click.echo(f"copied {counts['documents']} documents, {counts['units']} units, {counts['entries']} entries,"
                f" {counts['changes']} changes and {counts['imports']} imports from {api.masked_url(source)} to {api.masked_url(target)}")
 
