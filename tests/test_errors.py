@@ -70,3 +70,25 @@ def test_a_missing_input_file_or_store_is_exit_2_for_every_command_and_a_folder_
                    run(db, "db", "copy", str(nowhere), str(tmp_path / "copy.db"))):
         assert (result.exit_code, result.output) == (2, f"tmtool: error: {nowhere}: no such store (check --db or $TMTOOL_DB)\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.db"]
+
+
+def test_the_history_of_an_entry_that_never_was_is_not_found_not_an_empty_list(tmp_path):
+    from tmtool import api, open_store
+
+    db = tmp_path / "h.db"
+    assert run(db, "glossary", "add", "Comité militaire", "Military Committee").exit_code == 0
+    assert run(db, "glossary", "add", "espace aérien", "airspace").exit_code == 0
+    assert run(db, "glossary", "remove", "1").exit_code == 0
+    missing = run(db, "glossary", "history", "99")
+    assert (missing.exit_code, missing.output) == (1, "tmtool: error: no glossary entry 99\n")
+    assert run(db, "glossary", "history", "99", "--json").exit_code == 1
+    # a removed entry keeps its history; one no one changed has none, which is said rather than nothing
+    assert [line.split()[2] for line in run(db, "glossary", "history", "1").output.splitlines()] == ["add", "remove"]
+    with open_store(db) as store:
+        with pytest.raises(api.NotFound, match="no glossary entry 99"):
+            api.history(store, "99")
+        entry = api.add_entry(store, ["OTAN"], ["NATO"])
+        store._conn.execute("DELETE FROM changes WHERE id = (SELECT max(id) FROM changes)")
+        assert api.history(store, entry["id"]) == []
+    quiet = CliRunner().invoke(main, ["--db", str(db), "glossary", "history", "3"])
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "entry 3: no recorded change (extraction is not recorded)\n")

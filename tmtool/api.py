@@ -511,9 +511,13 @@ def revert(store: Store, change_id: int | str, *, user: str | None = None) -> in
 
 def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
     """Recorded changes (of one entry when given), oldest first: ``{"id", "time", "action", "user",
-    "entries", "reverted_by"}``."""
+    "entries", "reverted_by"}``; NotFound for an entry that neither exists nor ever changed (a removed
+    entry keeps its history)."""
+    changes = store.history(None if entry_id is None else _id(entry_id))
+    if entry_id is not None and not changes:
+        glossary.entry(store, _id(entry_id))
     return [{"id": c.id, "time": c.time, "action": c.action, "user": c.user, "entries": c.entry_ids,
-             "reverted_by": c.reverted_by} for c in store.history(None if entry_id is None else _id(entry_id))]
+             "reverted_by": c.reverted_by} for c in changes]
 
 
 # ---- terminology checks ----------------------------------------------------------------------------

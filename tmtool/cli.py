@@ -677,6 +677,9 @@ def glossary_history(ctx, entry_id, as_json):
     if as_json:
         _json(changes)
         return
+    if not changes:  # on stderr, as other commands' notes: stdout stays the list, empty
+        click.echo(f"entry {entry_id}: no recorded change (extraction is not recorded)" if entry_id is not None
+                   else "no recorded change", err=True)
     for change in changes:
         by = f"by {change['user']}  " if change["user"] else ""
         reverted = f"  (reverted by {change['reverted_by']})" if change["reverted_by"] else ""
