@@ -176,3 +176,24 @@ def test_a_file_of_no_format_it_can_tell_names_the_ways_to_say_it(tmp_path):
         registry.infer(path)
     assert caught.value.message == ("cannot tell the file format from its name or content: name it (--format, or the"
                                     f" upload's format field), one of {', '.join(registry.names(readable=True))}")
+
+
+def test_a_document_given_to_import_is_refused_not_read_as_a_table_of_sentence_halves(tmp_path):
+    # a French report's lines hold commas, so it was read as a headerless CSV: each paragraph cut at its
+    # first comma became an entry, "Le 13 juillet 2021" = "le directeur général de l'EMI"
+    from conftest import SEED_FR
+
+    report = tmp_path / "rapport.fr.txt"
+    report.write_bytes(SEED_FR.read_bytes())
+    with pytest.raises(TmtoolError, match="reads as running text, not a csv table: .* tmtool ingest FR_FILE EN_FILE"):
+        registry.infer(report)
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "import", str(report)])
+    assert (result.exit_code, result.output.count("\n")) == (1, 1) and not db.exists()
+    # a comma-separated glossary saved as .txt is a table still, quoted cells, commas in them and all
+    glossary_txt = tmp_path / "termes.txt"
+    glossary_txt.write_text('comité,committee\n"OTAN, l\'Alliance",NATO\n"espace\naérien",airspace\n', encoding="utf-8")
+    assert registry.infer(glossary_txt).name == "csv"
+    # and so is a long one whose first bytes end in the middle of a row
+    glossary_txt.write_text("".join(f"terme numéro {n},term number {n}\n" for n in range(400)), encoding="utf-8")
+    assert registry.infer(glossary_txt).name == "csv"

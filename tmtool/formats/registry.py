@@ -13,6 +13,8 @@ a binary stream and the header's source language. Each returns how many it wrote
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -39,6 +41,9 @@ class Format:
     streamed: bool = False  # read as it is parsed, from a stream, so the bytes read tell how far an import is
     signatures: tuple[str, ...] = ()  # what the first bytes of such a file hold when its name does not tell
     separator: str | None = None  # a table's: a first line holding it tells the format when nothing else does
+    # a table whose rows all hold as many fields (CSV, RFC 4180; an OmegaT TSV's comment column is optional):
+    # told by its separator only, a file of ragged rows is running text (a document), not such a table
+    even_rows: bool = False
     # memory: "module:function" telling a unit that is no translation yet (a copy of its source …)
     untranslated: str | None = None
     # memory: "module:function" telling a unit whose translation its tool has not confirmed (a draft, a
@@ -82,7 +87,7 @@ FORMATS = (
     Format("po", GLOSSARY, (".po",), "po:read_po", "po:write_po", signatures=("msgid",),
            unit_reader="po:read_units_po"),
     Format("tsv", GLOSSARY, (".tsv",), "tabular:read_tsv", "tabular:write_tsv", separator="\t"),
-    Format("csv", GLOSSARY, (".csv",), "tabular:read_csv", "tabular:write_csv", separator=","),
+    Format("csv", GLOSSARY, (".csv",), "tabular:read_csv", "tabular:write_csv", separator=",", even_rows=True),
     Format("xlsx", GLOSSARY, (".xlsx",), "xlsx:read_xlsx", "xlsx:write_xlsx", signatures=("PK\x03\x04",)),
 )  # fmt: skip
 
@@ -141,7 +146,8 @@ def infer(path: str | Path) -> Format:
     if foreign:
         raise TmtoolError(f"{foreign}; tmtool reads {', '.join(names(readable=True))}", path=str(path))
     with open(path, "rb") as f:
-        head = f.read(4096)
+        head = f.read(_HEAD)
+    whole = len(head) < _HEAD
     # a UTF-16 file (Wordfast's memories, Windows tools' XML) says so by its byte-order mark
     encoding = next((encoding for bom, encoding in BOMS if head.startswith(bom)), "utf-8")
     head = head.decode(encoding, errors="replace").lstrip("\ufeff")
@@ -153,4 +159,18 @@ def infer(path: str | Path) -> Format:
     if fmt is None:
         raise TmtoolError("cannot tell the file format from its name or content: name it (--format, or the"
                           f" upload's format field), one of {', '.join(names(readable=True))}", path=str(path))
+    if fmt.even_rows and len(_row_lengths(head, fmt.separator, whole)) > 1:
+        raise TmtoolError(f"reads as running text, not a {fmt.name} table: its lines hold different numbers of"
+                          " fields (a document and its translation are ingested: tmtool ingest FR_FILE EN_FILE);"
+                          f" name the format (--format {fmt.name}, or the upload's format field) to read it as a table",
+                          path=str(path))
     return fmt
+
+
+_HEAD = 4096  # bytes read to tell a file's format by its content
+
+
+def _row_lengths(head: str, separator: str, whole: bool) -> set[int]:
+    """How many fields the rows of a table's first bytes hold (the last row left out when cut short)."""
+    rows = [row for row in csv.reader(io.StringIO(head), delimiter=separator) if any(cell.strip() for cell in row)]
+    return {len(row) for row in (rows if whole else rows[:-1])}
