@@ -44,7 +44,10 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         raise TmtoolError(f"cannot write {path}: it is a directory; give a file name in it")
     _remove_abandoned(directory, path.name)
     # the writer's pid in the name tells a later writer whether this file was abandoned
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    except PermissionError:  # said of the file asked for, not of the hidden temporary one
+        raise TmtoolError(f"cannot write {path}: no permission to create files in {directory}") from None
     os.close(fd)
     try:
         yield Path(tmp)
