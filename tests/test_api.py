@@ -190,3 +190,27 @@ def test_entries_come_by_score_by_frequency_or_latest_added_first(store):
     assert order(order="frequency", offset=1, limit=1) == [ids[2]]
     with pytest.raises(api.Invalid, match=r"unknown order 'alphabetical' \(expected score, frequency, newest\)"):
         api.entries(store, order="alphabetical")
+
+
+def test_every_operation_reading_files_refuses_a_missing_file_or_a_folder_as_invalid(store, tmp_path):
+    # check, segment, align and extract let Python's FileNotFoundError or IsADirectoryError out, which a
+    # script catching tmtool.TmtoolError did not catch; import and ingest called a folder "no such file"
+    work = tmp_path / "work"
+    folder = work / "inbox"
+    folder.mkdir(parents=True)
+    missing = work / "absent.fr.txt"
+    operations = {
+        "check": lambda path: api.check(store, path),
+        "check a pair": lambda path: api.check(store, path, SEED_EN),
+        "import_file": lambda path: api.import_file(store, path),
+        "ingest": lambda path: api.ingest(store, SEED_FR, path),
+        "segment": lambda path: api.segment(path, "fr", str(work / "out.txt")),
+        "align": lambda path: api.align(path, SEED_EN, str(work / "out.tmx")),
+        "extract": lambda path: api.extract([path], str(work / "out.tsv")),
+    }
+    for name, operation in operations.items():
+        for path, message in ((missing, "no such file"), (folder, "is a folder, not a file")):
+            with pytest.raises(api.Invalid) as caught:
+                operation(path)
+            assert str(caught.value) == f"{path}: {message}", name
+    assert [p.name for p in work.iterdir()] == ["inbox"] and api.stats(store)["units"] == 0

@@ -37,6 +37,7 @@ from . import glossary
 from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .ingest import IngestInterrupted as _Interrupted
 from .ingest import extracts_terms, ingest_pair
+from .io.files import input_file
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
 from .model import ReviewStatus, entry_to_dict
@@ -85,7 +86,7 @@ def _local_files(*sources: Source) -> Iterator[list[Path]]:
     try:
         for source in sources:
             if not isinstance(source, Upload):
-                paths.append(Path(source))
+                paths.append(input_file(source))
                 continue
             name = _file_name(source)
             folder = folder or Path(tempfile.mkdtemp(prefix="tmtool-upload-"))

@@ -15,7 +15,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
-from ..errors import DISK_FULL, TmtoolError
+from ..errors import DISK_FULL, Invalid, TmtoolError
+
+
+def input_file(path: str | Path) -> Path:
+    """``path``, a file to read; Invalid, in one line, when it is not there or is a folder (rather than
+    the OSError opening it would raise, or a reader's guess at what a folder holds)."""
+    path = Path(path)
+    if path.is_dir():
+        raise Invalid("is a folder, not a file", path=str(path))
+    if not path.exists():
+        raise Invalid("no such file", path=str(path))
+    return path
 
 
 @contextmanager
