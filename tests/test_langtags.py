@@ -37,3 +37,36 @@ def test_normalising_is_idempotent(lang, region, sep):
 def test_three_letter_codes_with_a_two_letter_one_are_shortened(written, bcp47):
     # memoQ writes ISO 639-2 codes; BCP 47 takes the ISO 639-1 code where there is one
     assert normalize_tag(written) == bcp47
+
+
+@pytest.mark.parametrize("made_up", ["zz", "qq-QQ", "xx_XX", "fe"])
+def test_a_two_letter_language_iso_639_does_not_have_is_refused_not_stored(made_up):
+    # "zz" was a valid tag: `lookup OTAN --lang zz` answered "No glossary entry for 'OTAN'", an ingest
+    # with --srclang qq stored its units as qq, an export --srclang zz wrote an empty file
+    with pytest.raises(TmtoolError, match=f"invalid language tag '{made_up}'"):
+        normalize_tag(made_up)
+    # withdrawn codes older files still write are read
+    assert [normalize_tag(old) for old in ("iw", "in-ID", "sh")] == ["iw", "in-ID", "sh"]
+
+
+def test_the_command_line_refuses_a_made_up_language_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from conftest import SEED_EN, SEED_FR
+    from tmtool import api, open_store
+    from tmtool.cli import main
+
+    db = tmp_path / "s.db"
+    assert CliRunner().invoke(main, ["--db", str(db), "glossary", "add", "OTAN", "NATO"]).exit_code == 0
+    for args in (["lookup", "OTAN", "--lang", "zz"], ["tm", "search", "les partenaires", "--lang", "zz"],
+                 ["ingest", str(SEED_FR), str(SEED_EN), "--srclang", "qq"],
+                 ["export", "tmx", "--srclang", "zz", "-o", str(tmp_path / "out.tmx")],
+                 ["segment", str(SEED_FR), "--lang", "zz"]):
+        result = CliRunner().invoke(main, ["--db", str(db), *args])
+        assert (result.exit_code, result.output.count("\n")) == (1, 1), (args, result.output)
+        assert result.output.startswith("tmtool: error: ") and ("'zz'" in result.output or "'qq'" in result.output)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.db"]
+    with open_store(db) as store:
+        assert api.stats(store)["units"] == 0
+        with pytest.raises(api.Invalid, match="unknown language 'zz'"):
+            api.lookup(store, "OTAN", lang="zz")

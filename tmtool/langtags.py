@@ -19,11 +19,23 @@ _TWO_LETTER = dict(pair.split(":") for pair in """
 """.split())
 
 
+# every ISO 639-1 code (and the five it withdrew that older files still write: in, iw, ji, mo, sh): a
+# two-letter language outside them is a mistyped or made-up one (zz, fe), refused rather than stored
+_ISO_639_1 = set("""
+    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz
+    ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik
+    in io is it iu iw ja ji jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh
+    mi mk ml mn mo mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru
+    rw sa sc sd se sg sh si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug
+    uk ur uz ve vi vo wa wo xh yi yo za zh zu
+""".split())
+
+
 def normalize_tag(tag: str) -> str:
     """``fr_FR``, ``FR-fr``, ``fr-fr`` → ``fr-FR``; ``EN`` → ``en``; ``fre-FR`` → ``fr-FR``. Unknown
-    shapes are an error."""
+    shapes, and two-letter languages ISO 639-1 does not have, are an error."""
     m = _TAG.match(tag.strip()) if tag else None
-    if not m:
+    if not m or (len(m.group(1)) == 2 and m.group(1).lower() not in _ISO_639_1):
         raise TmtoolError(f"invalid language tag {tag!r} (expected e.g. fr, fr-FR, en-GB)")
     lang, script, region = m.groups()
     out = _TWO_LETTER.get(lang.lower(), lang.lower())
