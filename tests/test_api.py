@@ -165,7 +165,8 @@ def test_a_limit_below_one_or_a_since_given_as_text_is_invalid_and_says_so(store
     api.add_entry(store, ["Comité militaire"], ["Military Committee"])
     for call in (lambda limit: api.search(store, "Comité militaire", limit=limit),
                  lambda limit: api.lookup(store, "Comité militaire", limit=limit),
-                 lambda limit: api.concordance(store, "Comité", limit=limit)):
+                 lambda limit: api.concordance(store, "Comité", limit=limit),
+                 lambda limit: api.entries(store, limit=limit)):  # entries(limit=0) gave [], as if none
         for limit in (0, -1, 2.5):
             with pytest.raises(api.Invalid, match=rf"^limit is a whole number from 1, not {limit}$"):
                 call(limit)

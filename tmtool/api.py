@@ -410,13 +410,13 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     """Entries matching every filter given (see ``Store.list_entries``), in ``order``: "score" (best
     first), "frequency" (most frequent first) or "newest" (latest added first); ``document``: those
     its extraction counted."""
-    if offset < 0 or (limit is not None and limit < 0):
-        raise Invalid("offset and limit cannot be negative")
+    if offset < 0:
+        raise Invalid("offset cannot be negative")
     if order not in ENTRY_ORDERS:
         raise Invalid(f"unknown order {order!r} (expected {', '.join(ENTRY_ORDERS)})")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
-                               since=_since(since), text=text, document=_document(document), limit=limit,
-                               offset=offset, order=order)
+                               since=_since(since), text=text, document=_document(document),
+                               limit=None if limit is None else _limit(limit), offset=offset, order=order)
     return [entry_to_dict(e) for e in found]
 
 
