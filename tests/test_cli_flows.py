@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 
+import click
 from click.testing import CliRunner
 
 from conftest import SEED_EN, SEED_FR
@@ -114,3 +115,22 @@ def test_usage_mistakes_are_one_line_too(tmp_path):
         assert result.exit_code == 2, args
         assert result.output.count("\n") == 1 and result.output.startswith("tmtool: error: "), result.output
         assert "--help" in result.output and "Traceback" not in result.output
+
+
+def _commands(group: click.Group, path: tuple[str, ...] = ()):
+    for name, command in group.commands.items():
+        yield (*path, name), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*path, name))
+
+
+def test_every_command_lists_its_whole_purpose_and_shows_an_example():
+    # the lists cut purposes at the width left: "db  Move a whole store between SQLite and PostgreSQL; check a..."
+    for path, command in [((), main), *_commands(main)]:
+        shown = CliRunner().invoke(main, [*path, "--help"])
+        assert shown.exit_code == 0 and "Example" in shown.output, path
+        if isinstance(command, click.Group):
+            listing = shown.output.split("\nCommands:\n", 1)[1]
+            assert "..." not in listing, (path, listing)
+            for name, sub in command.commands.items():
+                assert "".join(sub.get_short_help_str(1000).split()) in "".join(listing.split()), (path, name)

@@ -24,8 +24,22 @@ DEFAULT_DB = "tmtool.db"
 _NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
-class _Group(click.Group):
+class _Commands(click.Group):
+    """A group whose command list gives each command's purpose whole, wrapped, where click cut it
+    to the width left ("Move a whole store between SQLite and PostgreSQL; check a...")."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, command.get_short_help_str(limit=1000)) for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+class _Group(_Commands):
     """Turns expected failures into one line on stderr and a non-zero exit, never a traceback."""
+
+    group_class = _Commands  # tmtool glossary, tm, db
 
     def invoke(self, ctx: click.Context):
         with _sigterm_as_interrupt():
@@ -487,7 +501,7 @@ def glossary():
 _STATUSES = click.Choice(api.STATUSES)
 
 
-@glossary.command("list")
+@glossary.command("list", short_help="List entries, best score first, with their terms.")
 @click.option("--status", type=_STATUSES, multiple=True, help="Only entries with this status (repeatable).")
 @click.option("--min-score", type=float, help="Only entries scoring at least this.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only entries changed since DATE.")
@@ -661,7 +675,7 @@ def glossary_remove(ctx, entry_id):
     click.echo(f"entry {entry_id} removed (change {change})")
 
 
-@glossary.command("history")
+@glossary.command("history", short_help="List the recorded changes, of all entries or one.")
 @click.argument("entry_id", type=int, required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @click.pass_context
@@ -700,7 +714,7 @@ def glossary_revert(ctx, change_id):
     click.echo(f"change {change_id} reverted (change {api.revert(_open_store(ctx), change_id, user=_user(ctx))})")
 
 
-@glossary.command("reextract")
+@glossary.command("reextract", short_help="Extract the terms of stored documents again, from their units.")
 @click.argument("documents", nargs=-1, metavar="[DOCUMENT]...")
 @click.option("--all", "everything", is_flag=True,
               help="Every French–English document, those this release extracted too.")
@@ -815,7 +829,7 @@ def tm_concordance(ctx, word, limit):
         click.echo(f"{unit['source']}\n    {unit['target']}")
 
 
-@main.command()
+@main.command(short_help="Count what the store holds, by language and language pair too.")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 @click.pass_context
 def stats(ctx, as_json):
@@ -834,7 +848,7 @@ def stats(ctx, as_json):
         click.echo(f"{name:<20} {count}")
 
 
-@main.command()
+@main.command(short_help="Serve the workbench in a browser, and the HTTP API.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; any but the loopback needs --token.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
@@ -1230,7 +1244,7 @@ def db():
     """
 
 
-@db.command("copy")
+@db.command("copy", short_help="Copy a whole store into a new one (SQLite or PostgreSQL).")
 @click.argument("source")
 @click.argument("target")
 @click.pass_context
@@ -1250,7 +1264,7 @@ def db_copy(ctx, source, target):
                f" {counts['changes']} changes and {counts['imports']} imports from {api.masked_url(source)} to {api.masked_url(target)}")
 
 
-@db.command("check")
+@db.command("check", short_help="Check the store's integrity.")
 @click.pass_context
 def db_check(ctx):
     """Check the store's integrity: the backend's own checks (SQLite's pages, foreign keys and
