@@ -502,14 +502,15 @@ _STATUSES = click.Choice(api.STATUSES)
 
 
 @glossary.command("list", short_help="List entries, best score first, with their terms.")
-@click.option("--status", type=_STATUSES, multiple=True, help="Only entries with this status (repeatable).")
+@click.option("--status", type=click.Choice((*api.STATUSES, "all")), multiple=True,
+              help="Only entries with this status (repeatable). Default: all, as export --status all.")
 @click.option("--min-score", type=float, help="Only entries scoring at least this.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only entries changed since DATE.")
 @click.option("--text", help="Only entries with a term containing TEXT (case- and accent-insensitive).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many entries.")
 @click.option("--sort", type=click.Choice(api.ENTRY_ORDERS), default="score", show_default=True,
               help="Best score first, the most frequent first, or the latest added first.")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @click.pass_context
 def glossary_list(ctx, status, min_score, since, text, limit, sort, as_json):
     """List entries, best score first: id, status, score, frequency, French = English
@@ -520,8 +521,8 @@ def glossary_list(ctx, status, min_score, since, text, limit, sort, as_json):
       tmtool glossary list --status candidate --text militaire
       tmtool glossary list --status candidate --sort frequency --limit 20
     """
-    entries = api.entries(_open_store(ctx), statuses=status, min_score=min_score, since=since, text=text,
-                          limit=limit, order=sort)
+    entries = api.entries(_open_store(ctx), statuses=() if "all" in status else status, min_score=min_score,
+                          since=since, text=text, limit=limit, order=sort)
     if as_json:
         _json(entries)
         return
@@ -780,7 +781,7 @@ def tm():
 @click.option("--limit", type=click.IntRange(1), default=5, show_default=True)
 @click.option("--lang", default="auto", show_default=True,
               help="Language of TEXT (fr, en-GB, de …): only the units' texts in it; auto: both sides of every unit.")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
 @click.pass_context
 def tm_search(ctx, text, min_score, limit, lang, as_json):
     """Fuzzy matches of TEXT in the memory, scored as CAT tools do (edit distance, %).
@@ -813,15 +814,23 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
 @tm.command("concordance")
 @click.argument("word")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--lang", default="auto", show_default=True,
+              help="Language of WORD (fr, en-GB, de …): only the units' texts in it; auto: both sides of every unit.")
+@click.option("--json", "as_json", is_flag=True, help="Print the units as JSON (source, target, srclang, tgtlang, "
+                                                      "tuid, variants, document).")
 @click.pass_context
-def tm_concordance(ctx, word, limit):
+def tm_concordance(ctx, word, limit, lang, as_json):
     """Units whose source or target contains WORD or phrase (accent-insensitive).
 
     \b
-    Example:
+    Examples:
       tmtool tm concordance "état-major"
+      tmtool tm concordance "practical cooperation" --lang en --json
     """
-    units = api.concordance(_open_store(ctx), word, limit=limit)
+    units = api.concordance(_open_store(ctx), word, limit=limit, lang=lang)
+    if as_json:  # as tm search --json: a list, [] too; the exit status says nothing was found
+        _json(units)
+        ctx.exit(0 if units else 1)
     if not units:
         click.echo(f"no unit contains {word!r}", err=True)
         ctx.exit(1)
@@ -1102,7 +1111,7 @@ def _import_summary(result: dict) -> str:
 @main.command(cls=_NamingFormats)
 @click.argument("fmt", metavar="[FORMAT]", required=False)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
-@click.option("--status", type=click.Choice(["approved", "candidate", "rejected", "all"]),
+@click.option("--status", type=click.Choice((*api.STATUSES, "all")),
               help="Glossary entries to write. Default: approved. Entries that are not approved are "
                    "marked as such in every format.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only what changed since DATE.")
