@@ -92,3 +92,25 @@ def test_the_history_of_an_entry_that_never_was_is_not_found_not_an_empty_list(t
         assert api.history(store, entry["id"]) == []
     quiet = CliRunner().invoke(main, ["--db", str(db), "glossary", "history", "3"])
     assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "entry 3: no recorded change (extraction is not recorded)\n")
+
+
+def test_a_store_another_program_keeps_locked_is_one_line_and_nothing_is_written(tmp_path, monkeypatch):
+    # a sqlite3 shell or a crashed tool holding the write lock past the busy timeout was a traceback
+    # ending "sqlite3.OperationalError: database is locked"
+    import sqlite3
+
+    db = tmp_path / "s.db"
+    assert run(db, "glossary", "add", "Comité militaire", "Military Committee", "--status", "candidate").exit_code == 0
+    monkeypatch.setattr("tmtool.store.sqlite.db.BUSY_TIMEOUT_S", 0.2)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        for args in (("glossary", "approve", "1"), ("glossary", "add", "OTAN", "NATO")):
+            result = run(db, *args)
+            assert (result.exit_code, result.output.count("\n")) == (1, 1), result.output
+            assert result.output.startswith(f"tmtool: error: {db}: the store is locked: ") and "Traceback" not in result.output
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert run(db, "glossary", "list", "--json").output.count('"id"') == 1
+    assert "candidate" in run(db, "glossary", "list").output

@@ -90,13 +90,18 @@ _DISK_FULL_CODES = {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR_SHMSIZE}
 
 @contextmanager
 def _disk_full_refused(path: str) -> Iterator[None]:
-    """SQLite's failure to write to a full disk as one TmtoolError saying what to do."""
+    """SQLite's failure to write to a full disk, or to a store another program keeps locked past the
+    busy timeout, as one TmtoolError saying what to do (the transaction is rolled back)."""
     try:
         yield
     except sqlite3.OperationalError as exc:
-        if not _disk_full(exc):
-            raise
-        raise TmtoolError(DISK_FULL, path=path) from None
+        if _disk_full(exc):
+            raise TmtoolError(DISK_FULL, path=path) from None
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY:
+            raise TmtoolError(f"the store is locked: another program has been writing to it for over "
+                              f"{BUSY_TIMEOUT_S:g} s, nothing was written: run the command again when it is done",
+                              path=path) from None
+        raise
 
 
 def _disk_full(exc: sqlite3.Error) -> bool:
