@@ -114,3 +114,39 @@ def test_a_store_another_program_keeps_locked_is_one_line_and_nothing_is_written
         other.close()
     assert run(db, "glossary", "list", "--json").output.count('"id"') == 1
     assert "candidate" in run(db, "glossary", "list").output
+
+
+def test_a_removed_entry_keeps_its_id_an_entry_added_later_gets_a_new_one(store_url, tmp_path):
+    # SQLite numbered a new entry after the highest id stored: removing the newest entry gave its id to
+    # the next one added, with the removed entry's history, and its removal could not be reverted
+    from tmtool import api, open_store
+    from tmtool.store.sqlite.migrations import MIGRATIONS
+
+    with open_store(store_url, create=True) as store:
+        for fr, en in (("Comité militaire", "Military Committee"), ("espace aérien", "airspace")):
+            api.add_entry(store, [fr], [en])
+        removal = api.remove_entry(store, 2)
+        assert api.add_entry(store, ["OTAN"], ["NATO"])["id"] == "3"
+        assert [change["action"] for change in api.history(store, 3)] == ["add"]
+        api.revert(store, removal)
+        assert [api.entry(store, n)["terms"][0]["text"] for n in (2, 3)] == ["espace aérien", "OTAN"]
+    # a SQLite store made before keeps the ids its recorded removals name
+    if not store_url.startswith("postgresql"):
+        import sqlite3
+
+        with open_store(tmp_path / "old.db", create=True) as store:
+            api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+            api.add_entry(store, ["espace aérien"], ["airspace"])
+            api.remove_entry(store, 2)
+        with sqlite3.connect(tmp_path / "old.db") as conn:  # as the release before left it
+            conn.execute("DROP TRIGGER entries_id_floor")
+            conn.execute("DROP TABLE entry_id_floor")
+            conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+        conn.close()
+        with open_store(tmp_path / "old.db") as store:
+            assert api.add_entry(store, ["OTAN"], ["NATO"])["id"] == "3"
+            api.remove_entry(store, 3)
+        # and so does a store a copy has filled
+        api.copy_store(tmp_path / "old.db", tmp_path / "copy.db")
+        with open_store(tmp_path / "copy.db") as store:
+            assert api.add_entry(store, ["OTAN"], ["NATO"])["id"] == "4"

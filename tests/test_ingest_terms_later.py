@@ -136,7 +136,8 @@ def test_an_upload_extracts_the_terms_of_a_pair_stored_without(tmp_path):
 
 
 def _as_before_terms_were_recorded(url):
-    """The store as the release before this one left it: no record of which documents' terms were extracted."""
+    """The store as the release that added the record of which documents' terms were extracted found it
+    (SQLite: without the migrations after that one either, which run again)."""
     if url.startswith("postgresql"):
         import psycopg
 
@@ -145,8 +146,10 @@ def _as_before_terms_were_recorded(url):
             conn.execute("UPDATE tmtool_schema SET version = version - 1")
     else:
         with sqlite3.connect(url) as conn:
+            conn.execute("DROP TRIGGER entries_id_floor")
+            conn.execute("DROP TABLE entry_id_floor")
             conn.execute("ALTER TABLE documents DROP COLUMN terms")
-            conn.execute(f"PRAGMA user_version = {conn.execute('PRAGMA user_version').fetchone()[0] - 1}")
+            conn.execute(f"PRAGMA user_version = {conn.execute('PRAGMA user_version').fetchone()[0] - 2}")
         conn.close()
 
 

@@ -793,7 +793,8 @@ class SQLiteStore(UnitCorrections):
         with self.transaction():
             new_id = self._conn.execute(
                 "INSERT INTO entries (id, status, reviewed, definition, note, frequency, score, first_seen,"
-                " last_seen, created, updated, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " last_seen, created, updated, import_id) VALUES (coalesce(?, 1 + max((SELECT coalesce(max(id), 0)"
+                " FROM entries), (SELECT id FROM entry_id_floor))), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     entry_id, entry.status.value, int(reviewed), entry.definition, entry.note,
                     entry.frequency, entry.score, iso(entry.first_seen), iso(entry.last_seen), now, now, import_id,
