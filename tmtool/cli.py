@@ -1155,7 +1155,7 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
     pair = {"srclang": srclang or "fr", "tgtlang": tgtlang or "en"}
     statuses = None if status is None else api.STATUSES if status == "all" else (status,)
     store = _open_store(ctx)
-    with _progress_bar(ctx, "Exporting", "written") as progress:
+    with _progress_bar(ctx, "Exporting", "written", to_stdout=output == "-") as progress:
         count = api.export(store, fmt, output, statuses=statuses, since=since, all_languages=bool(langs),
                            progress=progress, **pair)
     # on stderr: stdout may be the export itself
@@ -1231,7 +1231,7 @@ def extract(ctx, files, lang, output, fmt, top):
     Example:
       tmtool extract seeds/2021-07-13-partners-meeting.fr.txt --top 20
     """
-    with _progress_bar(ctx, "Extracting", "sentences") as progress:
+    with _progress_bar(ctx, "Extracting", "sentences", to_stdout=output == "-") as progress:
         done = api.extract(files, output, lang=lang, fmt=fmt, top=top, progress=progress)
     # on stderr: stdout may be the list itself
     click.echo(f"{done['terms']} terms from {done['sentences']} sentences of {len(files)} "
