@@ -68,5 +68,12 @@ def test_the_command_line_refuses_a_made_up_language_in_one_line(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.db"]
     with open_store(db) as store:
         assert api.stats(store)["units"] == 0
+        # the API's kind of error for bad input, whichever operation is given the tag
         with pytest.raises(api.Invalid, match="unknown language 'zz'"):
             api.lookup(store, "OTAN", lang="zz")
+        with pytest.raises(api.Invalid, match="invalid language tag 'qq'"):
+            api.ingest(store, SEED_FR, SEED_EN, srclang="qq")
+        with pytest.raises(api.Invalid, match="invalid language tag 'zz'"):
+            api.segment(SEED_FR, "zz", str(tmp_path / "out.txt"))
+        with pytest.raises(api.Invalid, match="source and target languages are both 'fr'"):
+            api.align(SEED_FR, SEED_EN, str(tmp_path / "out.tmx"), srclang="fr", tgtlang="fr-CA")

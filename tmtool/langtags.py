@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .errors import TmtoolError
+from .errors import Invalid, TmtoolError
 
 _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?$")
 # ISO 639-2 codes (bibliographic and terminology forms) of languages that also have a two-letter ISO
@@ -36,7 +36,7 @@ def normalize_tag(tag: str) -> str:
     shapes, and two-letter languages ISO 639-1 does not have, are an error."""
     m = _TAG.match(tag.strip()) if tag else None
     if not m or (len(m.group(1)) == 2 and m.group(1).lower() not in _ISO_639_1):
-        raise TmtoolError(f"invalid language tag {tag!r} (expected e.g. fr, fr-FR, en-GB)")
+        raise Invalid(f"invalid language tag {tag!r} (expected e.g. fr, fr-FR, en-GB)")
     lang, script, region = m.groups()
     out = _TWO_LETTER.get(lang.lower(), lang.lower())
     if script:
@@ -77,7 +77,7 @@ def language_pair(srclang: str, tgtlang: str) -> tuple[str, str]:
     (``es`` and ``es-MX``), is an error."""
     srclang, tgtlang = normalize_tag(srclang), normalize_tag(tgtlang)
     if base_language(srclang) == base_language(tgtlang):
-        raise TmtoolError(f"source and target languages are both {base_language(srclang)!r}")
+        raise Invalid(f"source and target languages are both {base_language(srclang)!r}")
     return srclang, tgtlang
 
 
@@ -90,7 +90,7 @@ def target_language(srclang: str, tgtlang: str | None) -> str:
     other language of the French–English pair. Refuses one language for both."""
     if tgtlang is None:
         if base_language(srclang) not in _OTHER_LANGUAGE:
-            raise TmtoolError(f"give the target language (--tgtlang) for a file in {srclang}")
+            raise Invalid(f"give the target language (--tgtlang) for a file in {srclang}")
         return _OTHER_LANGUAGE[base_language(srclang)]
     return language_pair(srclang, tgtlang)[1]
 
