@@ -134,3 +134,16 @@ def test_every_command_lists_its_whole_purpose_and_shows_an_example():
             assert "..." not in listing, (path, listing)
             for name, sub in command.commands.items():
                 assert "".join(sub.get_short_help_str(1000).split()) in "".join(listing.split()), (path, name)
+
+
+def test_segment_and_align_to_a_file_say_what_they_wrote_as_export_does(tmp_path):
+    # they wrote their file and said nothing, where export says "42 written to exports/glossary.tbx"
+    xliff, tmx, srx = tmp_path / "partners.fr.xlf", tmp_path / "partners.tmx", tmp_path / "rules.srx"
+    for args, line in ((["segment", str(SEED_FR), "--lang", "fr", "-o", str(xliff)], f"20 segments written to {xliff}"),
+                       (["align", str(SEED_FR), str(SEED_EN), "-o", str(tmx)], f"19 units written to {tmx}"),
+                       (["segment", "--export-srx", "-o", str(srx)], f"SRX rules written to {srx}")):
+        result = CliRunner().invoke(main, args)
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "", line + "\n"), args
+    # to stdout, what they wrote is all there is
+    beads = CliRunner().invoke(main, ["align", str(SEED_FR), str(SEED_EN), "--format", "beads"])
+    assert beads.exit_code == 0 and beads.stderr == "" and beads.stdout.startswith("[0]:[0]\n")

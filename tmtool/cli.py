@@ -203,10 +203,18 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
     """
     if export_srx:
         api.export_srx(output, srx=srx)
+        _written(output, "SRX rules")
         return
     if not file or not lang:
         raise click.UsageError("FILE and --lang are required (or use --export-srx)")
-    api.segment(file, lang, output, fmt=_format_from(output, fmt, "txt"), tgtlang=tgtlang, srx=srx)
+    count = api.segment(file, lang, output, fmt=_format_from(output, fmt, "txt"), tgtlang=tgtlang, srx=srx)
+    _written(output, f"{count} {'segment' if count == 1 else 'segments'}")
+
+
+def _written(output: str, what: str) -> None:
+    """What a command wrote to a file, said on stderr as export says it (to stdout, what it wrote shows)."""
+    if output != "-":
+        click.echo(f"{what} written to {output}", err=True)
 
 
 @main.command()
@@ -232,8 +240,9 @@ def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
       tmtool align book.de book.fr --presegmented --srclang de --tgtlang fr --format beads
     """
-    api.align(fr_file, en_file, output, fmt=_format_from(output, fmt, "tmx"), presegmented=presegmented,
-              srclang=srclang, tgtlang=tgtlang, srx=srx)
+    count = api.align(fr_file, en_file, output, fmt=_format_from(output, fmt, "tmx"), presegmented=presegmented,
+                      srclang=srclang, tgtlang=tgtlang, srx=srx)
+    _written(output, f"{count} {'unit' if count == 1 else 'units'}")
 
 
 # ---- store: ingest, lookup, glossary review, tm search, stats, import, export ----
