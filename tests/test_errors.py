@@ -150,3 +150,40 @@ def test_a_removed_entry_keeps_its_id_an_entry_added_later_gets_a_new_one(store_
         api.copy_store(tmp_path / "old.db", tmp_path / "copy.db")
         with open_store(tmp_path / "copy.db") as store:
             assert api.add_entry(store, ["OTAN"], ["NATO"])["id"] == "4"
+
+
+def test_a_read_only_store_answers_look_ups_and_refuses_writes_in_one_line():
+    # a store file without write permission (an archived copy, a colleague's file): a write was a
+    # traceback ending "sqlite3.OperationalError: attempt to write a readonly database"
+    import tempfile
+    from pathlib import Path
+
+    from crash_helpers import unprivileged
+    from tmtool import api, open_store
+
+    folder = Path(tempfile.mkdtemp(prefix="tmtool-readonly-"))  # under /tmp, which any user may cross
+    db = folder / "s.db"
+    try:
+        with open_store(db, create=True) as store:
+            api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+        db.chmod(0o444)
+        folder.chmod(0o777)  # SQLite writes its -wal and -shm files beside the store
+
+        def look_up():
+            with open_store(db) as store:
+                return api.lookup(store, "Comité militaire")["entries"][0]["status"]
+
+        def approve():
+            with open_store(db) as store:
+                return api.approve(store, [1])
+
+        assert unprivileged(look_up) == "candidate"
+        assert unprivileged(approve) == (
+            f"TmtoolError: {db}: the store is read-only (the file's permissions, or its disk), nothing was written")
+        with open_store(db) as store:
+            assert api.entry(store, 1)["status"] == "candidate"
+    finally:
+        folder.chmod(0o755)
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()

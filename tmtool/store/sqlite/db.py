@@ -90,16 +90,20 @@ _DISK_FULL_CODES = {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR_SHMSIZE}
 
 @contextmanager
 def _disk_full_refused(path: str) -> Iterator[None]:
-    """SQLite's failure to write to a full disk, or to a store another program keeps locked past the
-    busy timeout, as one TmtoolError saying what to do (the transaction is rolled back)."""
+    """SQLite's failure to write to a full disk, to a store another program keeps locked past the busy
+    timeout, or to a read-only one, as one TmtoolError saying what to do (the transaction is rolled back)."""
     try:
         yield
     except sqlite3.OperationalError as exc:
         if _disk_full(exc):
             raise TmtoolError(DISK_FULL, path=path) from None
-        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY:
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code == sqlite3.SQLITE_BUSY:
             raise TmtoolError(f"the store is locked: another program has been writing to it for over "
                               f"{BUSY_TIMEOUT_S:g} s, nothing was written: run the command again when it is done",
+                              path=path) from None
+        if code == sqlite3.SQLITE_READONLY:
+            raise TmtoolError("the store is read-only (the file's permissions, or its disk), nothing was written",
                               path=path) from None
         raise
 
