@@ -137,10 +137,16 @@ def _describe_os_error(exc: Exception) -> str:
 @click.version_option(package_name="tmtool")
 @click.pass_context
 def main(ctx: click.Context, db_path: str, quiet: bool, user: str | None) -> None:
-    """French–English translation memory and terminology tool.
+    """Translation memory and terminology tool, French–English by default (other pairs too).
+
+    Each command's --help says what it does, with an example.
 
     \b
-    Example:
+    Examples:
+      tmtool ingest --dir inbox/                # NAME.fr.* + NAME.en.* pairs
+      tmtool lookup "Comité militaire"          # glossary, then memory
+      tmtool glossary list --status candidate   # awaiting review
+      tmtool export tmx -o exports/memory.tmx   # for a CAT tool
       tmtool align seeds/2021-07-13-partners-meeting.fr.txt \\
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
     """
