@@ -160,3 +160,15 @@ def test_list_sorts_by_frequency_or_latest_added(db):
         store.set_entry_fields(2, {"frequency": 5})
     assert [e[0] for e in listed(db, "--sort", "frequency")][0] == "2"
     assert [e[0] for e in listed(db, "--sort", "newest")] == ["3", "2", "1"]
+
+
+def test_a_list_with_nothing_to_show_says_so_on_stderr(tmp_path):
+    # it printed nothing at all, as documents and imports no longer do
+    db = str(tmp_path / "e.db")
+    assert CliRunner().invoke(main, ["--db", db, "glossary", "add", "espace aérien", "airspace"]).exit_code == 0
+    none = CliRunner().invoke(main, ["--db", db, "glossary", "list", "--status", "candidate"])
+    assert (none.exit_code, none.stdout, none.stderr) == (0, "", "no entry matches\n")
+    assert CliRunner().invoke(main, ["--db", db, "glossary", "remove", "1"]).exit_code == 0
+    empty = CliRunner().invoke(main, ["--db", db, "glossary", "list"])
+    assert (empty.exit_code, empty.stdout, empty.stderr) == (0, "", "the glossary is empty\n")
+    assert CliRunner().invoke(main, ["--db", db, "glossary", "list", "--json"]).stdout == "[]\n"

@@ -152,4 +152,4 @@ def test_concordance_takes_lang_and_json_as_tm_search_does(tmp_path):
     assert (french.exit_code, json.loads(french.stdout)) == (1, [])
     # and glossary list takes --status all, as export does
     listed = runner.invoke(main, ["--db", str(db), "glossary", "list", "--status", "all"])
-    assert (listed.exit_code, listed.output) == (0, "")
+    assert (listed.exit_code, listed.stdout, listed.stderr) == (0, "", "the glossary is empty\n")

@@ -541,6 +541,9 @@ def glossary_list(ctx, status, min_score, since, text, limit, sort, as_json):
     if as_json:
         _json(entries)
         return
+    if not entries:  # on stderr, as documents and imports say theirs: stdout stays the list, empty
+        filtered = ("all" not in status and status) or min_score is not None or since or text
+        click.echo("no entry matches" if filtered else "the glossary is empty", err=True)
     for entry in entries:
         click.echo(_entry_line(entry))
 
