@@ -215,3 +215,13 @@ def test_every_operation_reading_files_refuses_a_missing_file_or_a_folder_as_inv
                 operation(path)
             assert str(caught.value) == f"{path}: {message}", name
     assert [p.name for p in work.iterdir()] == ["inbox"] and api.stats(store)["units"] == 0
+    # and an output where no file can be written is bad input too, for every operation writing one
+    writers = {"export": lambda out: api.export(store, "tsv", out),
+               "segment": lambda out: api.segment(SEED_FR, "fr", out),
+               "align": lambda out: api.align(SEED_FR, SEED_EN, out), "export_srx": lambda out: api.export_srx(out)}
+    for name, write in writers.items():
+        for out, message in ((work / "nowhere" / "out.txt", "directory .* does not exist"),
+                             (folder, "it is a directory")):
+            with pytest.raises(api.Invalid, match=message):
+                write(str(out))
+    assert [p.name for p in work.iterdir()] == ["inbox"]

@@ -322,8 +322,10 @@ def test_a_job_writing_to_the_terminal_draws_no_bar_over_its_own_lines(tmp_path,
     # `tmtool export tsv` on a terminal showed "Exporting  [-----]    0%OTAN<TAB>NATO": the bar and the
     # glossary on one screen; piped (| head), or written to a file, the bar stays
     db = str(tmp_path / "t.db")
-    assert CliRunner().invoke(main, ["--db", db, "import", str(write_memory(tmp_path / "memory.tmx", 10))]).exit_code == 0
-    assert CliRunner().invoke(main, ["--db", db, "glossary", "add", "Comité militaire", "Military Committee"]).exit_code == 0
+    memory = write_memory(tmp_path / "memory.tmx", 10)
+    assert CliRunner().invoke(main, ["--db", db, "import", str(memory)]).exit_code == 0
+    added = CliRunner().invoke(main, ["--db", db, "glossary", "add", "Comité militaire", "Military Committee"])
+    assert added.exit_code == 0
     terminal = FakeTerminal()
     monkeypatch.setattr(tmtool.progress, "_stderr", lambda: terminal)
     monkeypatch.setattr(tmtool.progress, "_stdout", lambda: FakeTerminal(), raising=False)

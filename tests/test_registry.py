@@ -192,7 +192,8 @@ def test_a_document_given_to_import_is_refused_not_read_as_a_table_of_sentence_h
     assert (result.exit_code, result.output.count("\n")) == (1, 1) and not db.exists()
     # a comma-separated glossary saved as .txt is a table still, quoted cells, commas in them and all
     glossary_txt = tmp_path / "termes.txt"
-    glossary_txt.write_text('comité,committee\n"OTAN, l\'Alliance",NATO\n"espace\naérien",airspace\n', encoding="utf-8")
+    glossary_txt.write_text('comité,committee\n"OTAN, l\'Alliance",NATO\n"espace\naérien",airspace\n',
+                            encoding="utf-8")
     assert registry.infer(glossary_txt).name == "csv"
     # and so is a long one whose first bytes end in the middle of a row
     glossary_txt.write_text("".join(f"terme numéro {n},term number {n}\n" for n in range(400)), encoding="utf-8")

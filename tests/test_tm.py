@@ -145,7 +145,8 @@ def test_concordance_takes_lang_and_json_as_tm_search_does(tmp_path):
                          Unit("Partners value practical cooperation.", "Les partenaires apprécient la coopération.",
                               "en-GB", "fr-FR", tuid="b")], "hand")
     runner = CliRunner()
-    english = runner.invoke(main, ["--db", str(db), "tm", "concordance", "practical cooperation", "--lang", "en", "--json"])
+    english = runner.invoke(main, ["--db", str(db), "tm", "concordance", "practical cooperation", "--lang", "en",
+                                   "--json"])
     assert english.exit_code == 0
     assert sorted(unit["tuid"] for unit in json.loads(english.output)) == ["a", "b"]
     french = runner.invoke(main, ["--db", str(db), "tm", "concordance", "partners", "--lang", "fr", "--json"])

@@ -268,7 +268,7 @@ def test_an_output_folder_one_may_not_write_in_is_named_not_the_hidden_temporary
                 out.write(b"<tmx/>")
 
         assert unprivileged(export) == (
-            f"TmtoolError: cannot write {folder / 'seed.tmx'}: no permission to create files in {folder}")
+            f"Invalid: cannot write {folder / 'seed.tmx'}: no permission to create files in {folder}")
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o755)

@@ -50,15 +50,15 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     path = Path(path)
     directory = path.parent
     if not directory.is_dir():
-        raise TmtoolError(f"cannot write {path}: directory {directory} does not exist")
+        raise Invalid(f"cannot write {path}: directory {directory} does not exist")
     if path.is_dir():  # said before the work of writing it, and not as the rename's EBUSY or EISDIR
-        raise TmtoolError(f"cannot write {path}: it is a directory; give a file name in it")
+        raise Invalid(f"cannot write {path}: it is a directory; give a file name in it")
     _remove_abandoned(directory, path.name)
     # the writer's pid in the name tells a later writer whether this file was abandoned
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     except PermissionError:  # said of the file asked for, not of the hidden temporary one
-        raise TmtoolError(f"cannot write {path}: no permission to create files in {directory}") from None
+        raise Invalid(f"cannot write {path}: no permission to create files in {directory}") from None
     os.close(fd)
     try:
         yield Path(tmp)
