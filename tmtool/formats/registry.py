@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import TmtoolError
-from ..io.decoding import BOMS
+from ..io.decoding import BOMS, decode_text
 
 MEMORY = "memory"  # translation units
 GLOSSARY = "glossary"  # concept entries with their terms
@@ -135,10 +135,20 @@ def by_extension(path: str | Path) -> Format | None:
     return next((fmt for fmt in FORMATS if suffix in fmt.extensions), None)
 
 
+class Unrecognised(TmtoolError):
+    """A file whose format neither its name nor its content tells: ``what`` says why, the message
+    also how to name the format to an import (a command that reads other files says its own)."""
+
+    def __init__(self, what: str, how_to_name: str, path: str):
+        super().__init__(f"{what}: {how_to_name}", path=path)
+        self.what = what
+
+
 def infer(path: str | Path) -> Format:
     """The format of the file at ``path``: from its extension, else from the signature its first bytes
     hold first, else from the separator its first line holds (tab before comma); a file of a kind
-    tmtool does not read (a Trados memory, a package) is refused, saying what to give instead."""
+    tmtool does not read (a Trados memory, a package) is refused, saying what to give instead, and
+    so is binary data or UTF-16 without its byte-order mark."""
     fmt = by_extension(path)
     if fmt:
         return fmt
@@ -146,24 +156,25 @@ def infer(path: str | Path) -> Format:
     if foreign:
         raise TmtoolError(f"{foreign}; tmtool reads {', '.join(names(readable=True))}", path=str(path))
     with open(path, "rb") as f:
-        head = f.read(_HEAD)
-    whole = len(head) < _HEAD
+        raw = f.read(_HEAD)
     # a UTF-16 file (Wordfast's memories, Windows tools' XML) says so by its byte-order mark
-    encoding = next((encoding for bom, encoding in BOMS if head.startswith(bom)), "utf-8")
-    head = head.decode(encoding, errors="replace").lstrip("\ufeff")
+    encoding = next((encoding for bom, encoding in BOMS if raw.startswith(bom)), None)
+    head = raw.decode(encoding or "utf-8", errors="replace").lstrip("\ufeff")
     found = [(head.find(signature), fmt) for fmt in FORMATS for signature in fmt.signatures if signature in head]
     if found:
         return min(found, key=lambda place: place[0])[1]
+    if encoding is None and b"\x00" in raw:  # not text (or UTF-16 without its mark): said as a reader says it
+        decode_text(raw, str(path))
     first_line = head.splitlines()[0] if head else ""
     fmt = next((fmt for fmt in FORMATS if fmt.separator and fmt.separator in first_line), None)
     if fmt is None:
-        raise TmtoolError("cannot tell the file format from its name or content: name it (--format, or the"
-                          f" upload's format field), one of {', '.join(names(readable=True))}", path=str(path))
-    if fmt.even_rows and len(_row_lengths(head, fmt.separator, whole)) > 1:
-        raise TmtoolError(f"reads as running text, not a {fmt.name} table: its lines hold different numbers of"
-                          " fields (a document and its translation are ingested: tmtool ingest FR_FILE EN_FILE);"
-                          f" name the format (--format {fmt.name}, or the upload's format field) to read it as a table",
-                          path=str(path))
+        raise Unrecognised("cannot tell the file format from its name or content", "name it (--format, or the"
+                           f" upload's format field), one of {', '.join(names(readable=True))}", str(path))
+    if fmt.even_rows and len(_row_lengths(head, fmt.separator, len(raw) < _HEAD)) > 1:
+        raise Unrecognised(f"reads as running text, not a {fmt.name} table (its lines hold different numbers of"
+                           " fields)", "a document and its translation are ingested (tmtool ingest FR_FILE"
+                           f" EN_FILE); name the format (--format {fmt.name}, or the upload's format field) to"
+                           " read it as a table", str(path))
     return fmt
 
 
