@@ -184,6 +184,13 @@ def test_a_read_only_store_answers_look_ups_and_refuses_writes_in_one_line():
             f"TmtoolError: {db}: the store is read-only (the file's permissions, or its disk), nothing was written")
         with open_store(db) as store:
             assert api.entry(store, 1)["status"] == "candidate"
+        # in a folder one may not write in either, SQLite cannot even read it: said so, with what to do
+        for leftover in folder.glob("s.db-*"):
+            leftover.unlink()
+        folder.chmod(0o755)
+        assert unprivileged(look_up) == (
+            f"TmtoolError: {db}: cannot open store: it is read-only for you (the file or its folder), and SQLite"
+            " writes beside a store even to read it: copy it to a folder of yours, or ask for write access")
     finally:
         folder.chmod(0o755)
         for path in folder.iterdir():

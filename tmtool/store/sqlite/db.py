@@ -192,6 +192,10 @@ class SQLiteStore(UnitCorrections):
             conn.create_function("base_language", 1, _base_language, deterministic=True)
             migrate(conn)
         except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_READONLY:
+                raise TmtoolError("cannot open store: it is read-only for you (the file or its folder), and SQLite"
+                                  " writes beside a store even to read it: copy it to a folder of yours, or ask"
+                                  " for write access", path=path) from None
             raise TmtoolError(DISK_FULL if _disk_full(exc) else f"cannot open store: {exc}", path=path) from None
         return cls(conn, path, created=created)
 
