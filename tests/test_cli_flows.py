@@ -147,3 +147,19 @@ def test_segment_and_align_to_a_file_say_what_they_wrote_as_export_does(tmp_path
     # to stdout, what they wrote is all there is
     beads = CliRunner().invoke(main, ["align", str(SEED_FR), str(SEED_EN), "--format", "beads"])
     assert beads.exit_code == 0 and beads.stderr == "" and beads.stdout.startswith("[0]:[0]\n")
+
+
+def test_an_inbox_whose_every_pair_fails_leaves_no_new_empty_store(tmp_path):
+    # the store made for it stayed, empty: later commands answered from it instead of "no such store"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SEED_FR, inbox / "rapport.fr.txt")  # its English is missing
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert result.exit_code == 1 and "failed: rapport.fr.txt: no en counterpart" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inbox"]
+    # a store that held something before keeps it, and one a pair was saved in stays
+    shutil.copy(SEED_EN, inbox / "partners.en.txt")
+    shutil.copy(SEED_FR, inbox / "partners.fr.txt")
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert result.exit_code == 1 and "1 documents ingested" in result.output and db.exists()

@@ -397,6 +397,8 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
             ctx.exit(130)
         _inbox_summary(summary)
         if summary["failures"]:
+            store.close()
+            _discard_new_store(ctx)  # every pair failed: a store made for them is not left behind, empty
             ctx.exit(1)
         return
     if not (fr_file and en_file):
