@@ -1,0 +1,88 @@
+"""What a terminologist working in another pair than French–English does (German–Spanish,
+Italian–English, English→French): tables whose headers name languages in words, terms added and
+edited in any language, concordance in a unit's third language, terminology checks of any pair."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from tmtool.cli import main
+from tmtool.store import open_store
+
+
+def run(db, *args, code=0):
+    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
+    assert result.exit_code == code, result.output
+    return result
+
+
+def terms_of(db) -> list[dict[str, list[str]]]:
+    """Each entry of a store, in id order, as its terms' texts by language."""
+    with open_store(db) as store:
+        entries = sorted(store.list_entries(statuses=None), key=lambda e: int(e.id))
+    found = []
+    for entry in entries:
+        by_language: dict[str, list[str]] = {}
+        for term in entry.terms:
+            by_language.setdefault(term.lang, []).append(term.text)
+        found.append(by_language)
+    return found
+
+
+# ---- a table's header names its languages in words -------------------------------------------------
+
+# memoQ's term base CSV of a German–Spanish term base: the language and its region in English words,
+# the definition a language-level field (_Def) before its terms, term-level fields after them
+MEMOQ_DE_ES = (
+    "Entry_ID,Entry_Subject,Entry_Domain,Entry_Note,German_Def,German,Term_Info,Term_Example,"
+    "Spanish_Spain_Def,Spanish_Spain,Term_Info,Term_Example\n"
+    "0,Logistik,Verteidigung,prüfen,Route für Truppenbewegungen.,Mobilitätskorridor,CasePermissive;HalfPrefix,,"
+    "Ruta reservada a los movimientos de tropas.,corredor de movilidad,CasePermissive;HalfPrefix,\n"
+    "1,,,,,Konvoi,,,,convoy,,\n")
+
+
+def test_a_memoq_term_base_of_german_and_spanish_is_read_in_german_and_spanish(tmp_path):
+    path, db = tmp_path / "memoq-de-es.csv", tmp_path / "t.db"
+    path.write_text(MEMOQ_DE_ES, encoding="utf-8")
+    assert run(db, "import", path).stdout.startswith("2 entries added, 0 already stored (entries in de 2, es 2), ")
+    assert terms_of(db) == [{"de": ["Mobilitätskorridor"], "es": ["corredor de movilidad"]},
+                            {"de": ["Konvoi"], "es": ["convoy"]}]
+    with open_store(db) as store:
+        first = min(store.list_entries(statuses=None), key=lambda e: int(e.id))
+    assert first.definition == "Route für Truppenbewegungen.\nRuta reservada a los movimientos de tropas."
+    assert first.note == "prüfen"
+
+
+def sheet(path, rows) -> str:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+    return str(path)
+
+
+DE, ES, IT, EN = "Militärausschuss", "Comité Militar", "Comitato militare", "Military Committee"
+DEFINITION = "Das höchste militärische Gremium."
+
+
+@pytest.mark.parametrize("header, cells, terms", [
+    # as people write them, each language in its own words
+    (["Deutsch", "Español", "Definition", "Domain"], [DE, ES, DEFINITION, "NATO"], {"de": [DE], "es": [ES]}),
+    # MultiTerm's locale names
+    (["German (Germany)", "Spanish (Spain)", "Definition", "Domain"], [DE, ES, DEFINITION, "NATO"],
+     {"de": [DE], "es": [ES]}),
+    # Glossary Converter's annotated headers (MultiTerm to Excel): entry, language and index levels
+    ([">>E<<Domain", ">>L<<German", ">>I<<Definition", ">>L<<Spanish"], ["NATO", DE, DEFINITION, ES],
+     {"de": [DE], "es": [ES]}),
+    (["Italiano", "English (United Kingdom)", "Definition"], [IT, EN, DEFINITION], {"it": [IT], "en": [EN]}),
+    # an English original's glossary, in a French office
+    (["Anglais", "Allemand", "Définition"], [EN, DE, DEFINITION], {"en": [EN], "de": [DE]}),
+])
+def test_a_sheet_whose_header_names_languages_in_words_is_read_in_them(tmp_path, header, cells, terms):
+    db = tmp_path / "t.db"
+    run(db, "import", sheet(tmp_path / "client.xlsx", [header, cells]))
+    assert terms_of(db) == [terms]
+    with open_store(db) as store:
+        assert store.list_entries(statuses=None)[0].definition == DEFINITION
