@@ -86,3 +86,65 @@ def test_a_sheet_whose_header_names_languages_in_words_is_read_in_them(tmp_path,
     assert terms_of(db) == [terms]
     with open_store(db) as store:
         assert store.list_entries(statuses=None)[0].definition == DEFINITION
+
+
+# ---- terms added and edited in any language ---------------------------------------------------------
+
+
+def test_glossary_add_and_edit_take_terms_in_any_language(tmp_path):
+    db = tmp_path / "t.db"
+    assert run(db, "glossary", "add", "--term", "de-DE=Militärausschuss", "--term", "de=MA",
+               "--term", "es=Comité Militar", "--status", "candidate").stdout == "added entry 1\n"
+    # English → French: the French given as a term, the English as the first
+    run(db, "glossary", "add", "--term", "en=airspace", "--term", "fr=espace aérien")
+    assert terms_of(db) == [{"de": ["Militärausschuss", "MA"], "es": ["Comité Militar"]},
+                            {"en": ["airspace"], "fr": ["espace aérien"]}]
+    assert run(db, "glossary", "list", "--status", "candidate").stdout.splitlines()[0].endswith(
+        "de: Militärausschuss · MA  =  es: Comité Militar")
+    run(db, "glossary", "edit", "1", "--term", "es=Comité Militar de la OTAN", "--add-term", "it=Comitato militare",
+        "--add-term", "es-ES=CM")
+    run(db, "glossary", "edit", "2", "--fr", "espace aérien national", "--add-en", "national airspace")
+    assert terms_of(db) == [
+        {"de": ["Militärausschuss", "MA"], "es": ["Comité Militar de la OTAN", "CM"], "it": ["Comitato militare"]},
+        {"en": ["airspace", "national airspace"], "fr": ["espace aérien national"]}]
+    with open_store(db) as store:
+        assert store.entries([1])[1].status.value == "approved"  # edited: reviewed
+    assert run(db, "glossary", "edit", "1", "--term", "it=Comitato militare").stdout == "entry 1: nothing changed\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["glossary", "add"], "give the French term (FR), or terms in other languages (--term LANG=TEXT)"),
+    (["glossary", "add", "--term", "Militärausschuss"], "'Militärausschuss' is not LANG=TEXT"),
+    (["glossary", "add", "--term", "deutsch!=Militärausschuss"], "invalid language tag 'deutsch!'"),
+    (["glossary", "add", "--term", "de= "], "an empty de term"),
+    (["glossary", "edit", "1", "--term", "de=a", "--term", "de=b"], "--term de= given twice"),
+    (["glossary", "edit", "1", "--term", "de=a", "--term", "de-AT=b"], "two de terms to replace its first term"),
+    (["glossary", "edit", "1", "--fr", "a", "--term", "fr-CA=b"], "two fr terms to replace its first term"),
+])
+def test_terms_in_other_languages_given_wrong_are_one_line(tmp_path, args, message):
+    db = tmp_path / "t.db"
+    run(db, "glossary", "add", "Comité militaire", "Military Committee")
+    result = CliRunner().invoke(main, ["--db", str(db), *args])
+    assert result.exit_code != 0 and result.stdout == ""
+    assert result.stderr.startswith("tmtool: error: ") and message in result.stderr and result.stderr.count("\n") == 1
+    assert terms_of(db) == [{"fr": ["Comité militaire"], "en": ["Military Committee"]}]
+
+
+def test_the_http_edit_takes_terms_in_any_language(tmp_path):
+    from workbench import client
+
+    db = tmp_path / "t.db"
+    run(db, "glossary", "add", "--term", "de=Militärausschuss", "--term", "es=Comité Militar", "--status", "candidate")
+    http, csrf = client(str(db))
+    edited = http.patch("/api/entries/1", headers=csrf, json={
+        "version": 1, "terms": {"de-DE": "Militärischer Ausschuss"}, "add_terms": {"es": ["CM"], "it": ["CM"]}})
+    assert edited.status_code == 200, edited.text
+    assert [(t["lang"], t["text"]) for t in edited.json()["entry"]["terms"]] == [
+        ("de", "Militärischer Ausschuss"), ("es", "Comité Militar"), ("es", "CM"), ("it", "CM")]
+    refused = http.patch("/api/entries/1", headers=csrf, json={"version": 2, "terms": {"de!": "x"}})
+    assert refused.status_code == 400 and "invalid language tag" in refused.json()["message"]
+    # the review card shows the entry in its languages, and its form edits them
+    card = http.get("/review", params={"status": "approved"}).text
+    assert '<ul class="terms" lang="de">' in card and '<ul class="terms" lang="it">' in card
+    assert '<ul class="terms" lang="fr">' not in card
+    assert 'name="terms.de" lang="de" value="Militärischer Ausschuss"' in card

@@ -267,16 +267,9 @@ def _entry_line(entry: dict) -> str:
     return f"{entry['id']:>6}  {entry['status']:<9}  {entry['score']:6.2f}  {entry['frequency']:>4}  {_pair_text(entry)}"
 
 
-def _shown_languages(entry: dict) -> tuple[str, str]:
-    """The two languages an entry's line shows: French and English, unless it holds terms in two
-    languages but not both of these (de and es, de and fr): then those, French and English first."""
-    held = sorted(dict.fromkeys(t["lang"] for t in entry["terms"]), key=lambda lang: (lang != "fr", lang != "en"))
-    return ("fr", "en") if len(held) < 2 or held[:2] == ["fr", "en"] else (held[0], held[1])
-
-
 def _pair_text(entry: dict) -> str:
     """``French  =  English``, or ``de: …  =  es: …`` for an entry of other languages."""
-    shown = _shown_languages(entry)
+    shown = api.shown_languages(entry)
     if shown == ("fr", "en"):
         return f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}"
     return "  =  ".join(f"{lang}: {_terms_text(entry, lang)}" for lang in shown)
@@ -284,7 +277,7 @@ def _pair_text(entry: dict) -> str:
 
 def _other_languages(entry: dict) -> list[str]:
     """The languages of an entry's terms beyond the two its line shows, in their order."""
-    shown = _shown_languages(entry)
+    shown = api.shown_languages(entry)
     return [lang for lang in dict.fromkeys(t["lang"] for t in entry["terms"]) if lang not in shown]
 
 
@@ -540,25 +533,54 @@ def glossary_show(ctx, entry_id, as_json):
             click.echo(f"          {context['en']}")
 
 
+class _LanguageTerm(click.ParamType):
+    """``LANG=TEXT``: a term and the language it is in, as a (tag, text) pair (the tag checked by the api)."""
+
+    name = "LANG=TEXT"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        tag, equals, text = value.partition("=")
+        if not equals or not tag.strip():
+            self.fail(f"{value!r} is not LANG=TEXT (e.g. de=Militärausschuss)", param, ctx)
+        return tag.strip(), text
+
+
+def _terms_by_language(pairs) -> dict[str, list[str]]:
+    by_language: dict[str, list[str]] = {}
+    for tag, text in pairs:
+        by_language.setdefault(tag, []).append(text)
+    return by_language
+
+
 @glossary.command("add")
-@click.argument("fr")
+@click.argument("fr", required=False)
 @click.argument("en", required=False)
 @click.option("--fr-also", multiple=True, help="Another French term (acronym, variant); repeatable.")
 @click.option("--en-also", multiple=True, help="Another English term; repeatable.")
+@click.option("--term", "terms", multiple=True, type=_LanguageTerm(),
+              help="A term in any language (de=Militärausschuss, es-ES='Comité Militar'); repeatable, "
+                   "the first of a language preferred.")
 @click.option("--status", type=_STATUSES, default="approved", show_default=True)
 @click.option("--definition")
 @click.option("--note")
 @click.pass_context
-def glossary_add(ctx, fr, en, fr_also, en_also, status, definition, note):
-    """Add an entry by hand. All-capitals single words are stored as acronyms.
+def glossary_add(ctx, fr, en, fr_also, en_also, terms, status, definition, note):
+    """Add an entry by hand: FR and EN, and --term LANG=TEXT for any language (without FR for an entry
+    of other languages). All-capitals single words are stored as acronyms.
 
     \b
-    Example:
+    Examples:
       tmtool glossary add "État-major militaire international" "International Military Staff" \\
                           --fr-also EMI --en-also IMS
+      tmtool glossary add --term de=Militärausschuss --term de=MA --term es="Comité Militar"
     """
-    added = api.add_entry(_open_store(ctx, create=True), [fr, *fr_also], [e for e in (en, *en_also) if e],
-                          status=status, definition=definition, note=note, user=_user(ctx))
+    if fr is None and not terms:
+        raise click.UsageError("give the French term (FR), or terms in other languages (--term LANG=TEXT)")
+    added = api.add_entry(_open_store(ctx, create=True), [f for f in (fr, *fr_also) if f is not None],
+                          [e for e in (en, *en_also) if e], terms=_terms_by_language(terms), status=status,
+                          definition=definition, note=note, user=_user(ctx))
     click.echo(f"added entry {added['id']}")
 
 
@@ -566,24 +588,35 @@ def glossary_add(ctx, fr, en, fr_also, en_also, status, definition, note):
 @click.argument("entry_id", type=int)
 @click.option("--fr", help="Replace the first French term.")
 @click.option("--en", help="Replace the first English term (or add one).")
+@click.option("--term", "terms", multiple=True, type=_LanguageTerm(),
+              help="Replace the first term in LANG (or add one): de=Militärausschuss; repeatable, once a language.")
 @click.option("--add-fr", multiple=True, help="Add a French term; repeatable.")
 @click.option("--add-en", multiple=True, help="Add an English term; repeatable.")
+@click.option("--add-term", "add_terms", multiple=True, type=_LanguageTerm(),
+              help="Add a term in any language: de=MA; repeatable.")
 @click.option("--drop", multiple=True, help="Remove the term with this text; repeatable.")
 @click.option("--definition", help="Set the definition ('' clears it).")
 @click.option("--note", help="Set the note ('' clears it).")
 @click.option("--status", type=_STATUSES, help="Set the status. Default: a candidate becomes approved.")
 @click.pass_context
-def glossary_edit(ctx, entry_id, fr, en, add_fr, add_en, drop, definition, note, status):
+def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop, definition, note, status):
     """Edit an entry's terms, definition, note or status (marks it reviewed: extraction keeps off it).
 
     Editing a candidate approves it, as the person has reviewed it, unless --status says otherwise.
 
     \b
-    Example:
+    Examples:
       tmtool glossary edit 12 --en "Military Committee" --add-en MC
+      tmtool glossary edit 12 --term de=Militärausschuss --add-term es="Comité Militar"
     """
-    edited = api.edit(_open_store(ctx), entry_id, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop,
-                      definition=definition, note=note, status=status, user=_user(ctx))
+    replaced = {}
+    for tag, text in terms:
+        if tag in replaced:
+            raise click.UsageError(f"--term {tag}= given twice: it replaces the first {tag} term (--add-term adds more)")
+        replaced[tag] = text
+    edited = api.edit(_open_store(ctx), entry_id, fr=fr, en=en, add_fr=add_fr, add_en=add_en, terms=replaced,
+                      add_terms=_terms_by_language(add_terms), drop=drop, definition=definition, note=note,
+                      status=status, user=_user(ctx))
     click.echo(f"entry {entry_id}: nothing changed" if edited["change"] is None
                else f"entry {entry_id} edited (change {edited['change']})")
 
