@@ -148,3 +148,70 @@ def test_the_http_edit_takes_terms_in_any_language(tmp_path):
     assert '<ul class="terms" lang="de">' in card and '<ul class="terms" lang="it">' in card
     assert '<ul class="terms" lang="fr">' not in card
     assert 'name="terms.de" lang="de" value="Militärischer Ausschuss"' in card
+
+
+# ---- concordance in a unit's third language --------------------------------------------------------
+
+THREE_LANGUAGES_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="fr-FR" adminlang="en" segtype="sentence" datatype="plaintext"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu tuid="1"><tuv xml:lang="fr-FR"><seg>Le Comité militaire se réunit à Bruxelles.</seg></tuv>
+ <tuv xml:lang="en-GB"><seg>The Military Committee meets in Brussels.</seg></tuv>
+ <tuv xml:lang="de-DE"><seg>Der Militärausschuss tagt in Brüssel.</seg></tuv></tu>
+<tu tuid="2"><tuv xml:lang="fr-FR"><seg>Les chefs d'état-major de la Défense se sont réunis.</seg></tuv>
+ <tuv xml:lang="en-GB"><seg>The Chiefs of Defence met.</seg></tuv>
+ <tuv xml:lang="de-DE"><seg>Die Generalstabschefs kamen zusammen.</seg></tuv>
+ <tuv xml:lang="de-AT"><seg>Die Generalstabschefs sind zusammengekommen.</seg></tuv></tu>
+<tu tuid="3"><tuv xml:lang="fr-FR"><seg>Le mot Generalstabschefs est allemand.</seg></tuv>
+ <tuv xml:lang="en-GB"><seg>The word Generalstabschefs is German.</seg></tuv>
+ <tuv xml:lang="de-DE"><seg>Das Wort Generalstabschefs ist deutsch.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_concordance_finds_a_units_third_language(store_url, tmp_path):
+    tmx = tmp_path / "three.tmx"
+    tmx.write_text(THREE_LANGUAGES_TMX, encoding="utf-8")
+    run(store_url, "import", tmx)
+    found = run(store_url, "tm", "concordance", "militarausschuss")
+    assert found.stdout == ("Le Comité militaire se réunit à Bruxelles.\n    The Military Committee meets in Brussels.\n"
+                            "    [de-DE] Der Militärausschuss tagt in Brüssel.\n")
+    assert run(store_url, "tm", "concordance", "Militärausschuss", "--lang", "de-CH").stdout == found.stdout
+    assert run(store_url, "tm", "concordance", "Militärausschuss", "--lang", "fr", code=1).stderr == (
+        "no unit contains 'Militärausschuss'\n")
+    with open_store(store_url) as store:
+        from tmtool import api
+
+        # each unit once: in two regions of German (de-DE, de-AT), or in its source and its German
+        assert sorted(u["tuid"] for u in api.concordance(store, "Generalstabschefs")) == ["2", "3"]
+        assert sorted(u["tuid"] for u in api.concordance(store, "Generalstabschefs", lang="de")) == ["2", "3"]
+        assert [u["tuid"] for u in api.concordance(store, "Generalstabschefs", lang="en")] == ["3"]
+        assert store.concordance_count("Generalstabschefs", 10) == store.concordance_count(
+            "Generalstabschefs", 10, "de") == 2
+        assert store.concordance_count("Generalstabschefs", 1) == 1
+        # the look-up shows the memory's units when no entry holds the word, in German too
+        answer = api.lookup(store, "Militärausschuss", lang="de")
+        assert [u["tuid"] for u in answer["memory"]] == ["1"] and answer["memory_count"] == 1
+    run(store_url, "remove", "--import", "1")
+    assert run(store_url, "tm", "concordance", "Militärausschuss", code=1).stdout == ""
+
+
+def test_a_store_of_the_previous_schema_finds_its_units_third_language_once_upgraded(tmp_path, monkeypatch, pg_url):
+    from tmtool.store.copy import check_store
+    from tmtool.store.sqlite.migrations import MIGRATIONS
+
+    tmx, old, team, back = tmp_path / "three.tmx", tmp_path / "old.db", pg_url, tmp_path / "back.db"
+    tmx.write_text(THREE_LANGUAGES_TMX, encoding="utf-8")
+    monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:-1])
+    run(old, "import", tmx)  # as the release before stored it: no index of the variants' words
+    monkeypatch.undo()
+    assert run(old, "tm", "concordance", "Militärausschuss").stdout.endswith("[de-DE] Der Militärausschuss tagt in Brüssel.\n")
+    with open_store(old) as store:
+        assert check_store(store) == []
+    # and copied to a team's store and back, the index of each follows
+    run(old, "db", "copy", old, team)
+    run(old, "db", "copy", team, back)
+    for copied in (team, back):
+        assert run(copied, "tm", "concordance", "Generalstabschefs", "--lang", "de").stdout.count("[de-AT]") == 1
+        assert run(copied, "db", "check").stdout.endswith("no problem found\n")
+

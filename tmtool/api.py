@@ -330,9 +330,10 @@ _OTHER_SIDE = {"source": "target", "target": "source"}
 
 
 def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto") -> list[dict]:
-    """Units whose source or target holds ``text`` (whole words, accent-insensitive), best first,
-    each with the document or file it came from; with ``lang`` (a language tag) the side in that
-    language only (a French ``text`` in a fr→en unit's source, an en→fr one's target)."""
+    """Units whose source, target or other languages (``variants``) hold ``text`` (whole words,
+    accent-insensitive), best first, each with the document or file it came from; with ``lang`` (a
+    language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
+    one's target, a fr/en/de unit's German)."""
     side = None if lang == "auto" else base_language(lang)
     return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(text, _limit(limit), side)]
 

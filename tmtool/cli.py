@@ -822,20 +822,27 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
 @tm.command("concordance")
 @click.argument("word")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--lang", default="auto", show_default=True,
+              help="Only the units' texts in this language (fr, de-DE …); auto: every language of every unit.")
 @click.pass_context
-def tm_concordance(ctx, word, limit):
-    """Units whose source or target contains WORD or phrase (accent-insensitive).
+def tm_concordance(ctx, word, limit, lang):
+    """Units whose source, target or other languages contain WORD or phrase (accent-insensitive).
+
+    Each unit is shown as its source, its target, then its other languages with their tags.
 
     \b
-    Example:
+    Examples:
       tmtool tm concordance "état-major"
+      tmtool tm concordance Militärausschuss --lang de
     """
-    units = api.concordance(_open_store(ctx), word, limit=limit)
+    units = api.concordance(_open_store(ctx), word, limit=limit, lang=lang)
     if not units:
         click.echo(f"no unit contains {word!r}", err=True)
         ctx.exit(1)
     for unit in units:
         click.echo(f"{unit['source']}\n    {unit['target']}")
+        for variant in unit["variants"]:
+            click.echo(f"    [{variant['lang']}] {variant['text']}")
 
 
 @main.command()
