@@ -215,3 +215,110 @@ def test_a_store_of_the_previous_schema_finds_its_units_third_language_once_upgr
         assert run(copied, "tm", "concordance", "Generalstabschefs", "--lang", "de").stdout.count("[de-AT]") == 1
         assert run(copied, "db", "check").stdout.endswith("no problem found\n")
 
+
+# ---- terminology checks of any pair the glossary holds ----------------------------------------------
+
+NATO_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>NATO terms, four languages</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="mc">
+  <langSec xml:lang="de-DE"><termSec><term>Militärausschuss</term></termSec></langSec>
+  <langSec xml:lang="es-ES"><termSec><term>Comité Militar</term></termSec></langSec>
+  <langSec xml:lang="it-IT"><termSec><term>Comitato militare</term></termSec></langSec>
+  <langSec xml:lang="en-GB"><termSec><term>Military Committee</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="sg">
+  <langSec xml:lang="de-DE"><termSec><term>Generalsekretär</term></termSec></langSec>
+  <langSec xml:lang="es-ES"><termSec><term>Secretario General</term></termSec>
+    <termSec><term>Secretario Jefe</term>
+      <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>
+</conceptEntry>
+</body></text></tbx>
+"""
+GERMAN_SPANISH_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="bericht.txt" source-language="de-DE" target-language="es-ES" datatype="plaintext"><body>
+  <trans-unit id="u1"><source>Der Militärausschuss tagte in Brüssel.</source>
+   <target>El Comité Militar se reunió en Bruselas.</target></trans-unit>
+  <trans-unit id="u2"><source>Die Militärausschüsse der Partner sind eingeladen.</source>
+   <target>Los comités militares de los socios están invitados.</target></trans-unit>
+  <trans-unit id="u3"><source>Danach sprach der Militärausschuss über die Lage.</source>
+   <target>Después la Junta Militar habló de la situación.</target></trans-unit>
+  <trans-unit id="u4"><source>Der Generalsekretär eröffnete die Sitzung.</source>
+   <target>El Secretario Jefe abrió la sesión.</target></trans-unit>
+ </body></file>
+</xliff>
+"""
+ITALIAN_ENGLISH_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="it-IT" adminlang="en" segtype="sentence" datatype="plaintext"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu tuid="a"><tuv xml:lang="it-IT"><seg>Il Comitato militare si è riunito a Bruxelles.</seg></tuv>
+ <tuv xml:lang="en-GB"><seg>The Military Committee met in Brussels.</seg></tuv></tu>
+<tu tuid="b"><tuv xml:lang="it-IT"><seg>Il Comitato militare ha approvato il piano.</seg></tuv>
+ <tuv xml:lang="en-GB"><seg>The Committee approved the plan.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.fixture
+def four_languages(store_url, tmp_path):
+    tbx = tmp_path / "nato.tbx"
+    tbx.write_text(NATO_TBX, encoding="utf-8")
+    run(store_url, "import", tbx, "--status", "approved")
+    return store_url
+
+
+def findings(result) -> list[tuple]:
+    import json
+
+    return [(f["unit_id"], f["kind"], f["lang"], f["term"], f["expected"]) for f in json.loads(result.stdout)]
+
+
+def test_check_a_german_spanish_translation_against_the_german_and_spanish_terms(four_languages, tmp_path):
+    xliff = tmp_path / "bericht.de-es.xlf"
+    xliff.write_text(GERMAN_SPANISH_XLIFF, encoding="utf-8")
+    result = run(four_languages, "check", xliff, "--format", "json", code=1)
+    assert findings(result) == [
+        ("u3", "missing", "de", "Militärausschuss", ["Comité Militar"]),
+        ("u3", "inconsistent", "de", "Militärausschuss", ["Comité Militar"]),
+        ("u4", "deprecated", "es", "Secretario Jefe", ["Secretario General"]),
+    ]
+    assert result.stderr == "3 findings in 2 of 4 units checked (de-DE→es-ES 4) against 2 approved entries\n"
+
+
+def test_check_an_italian_english_memory_and_its_reverse(four_languages, tmp_path):
+    tmx = tmp_path / "verbale.tmx"
+    tmx.write_text(ITALIAN_ENGLISH_TMX, encoding="utf-8")
+    assert findings(run(four_languages, "check", tmx, "--format", "json", code=1)) == [
+        ("b", "missing", "it", "Comitato militare", ["Military Committee"]),
+        ("b", "inconsistent", "it", "Comitato militare", ["Military Committee"])]
+    # the English original with its Italian translation: the Italian terms are expected in the target
+    reverse = tmp_path / "minutes.tmx"
+    reverse.write_text(ITALIAN_ENGLISH_TMX.replace('srclang="it-IT"', 'srclang="en-GB"').replace(
+        "Il Comitato militare ha approvato", "Il Comitato ha approvato").replace(
+        "The Committee approved", "The Military Committee approved"), encoding="utf-8")
+    assert findings(run(four_languages, "check", reverse, "--format", "json", code=1)) == [
+        ("b", "missing", "en", "Military Committee", ["Comitato militare"]),
+        ("b", "inconsistent", "en", "Military Committee", ["Comitato militare"])]
+
+
+def test_check_a_german_document_and_its_spanish_translation(four_languages, tmp_path):
+    de, es = tmp_path / "bericht.de.txt", tmp_path / "informe.es.txt"
+    de.write_text("Der Militärausschuss tagte in Brüssel.\n\nDer Generalsekretär eröffnete die Sitzung.\n",
+                  encoding="utf-8")
+    es.write_text("El Comité Militar se reunió en Bruselas.\n\nEl Secretario Jefe abrió la sesión.\n",
+                  encoding="utf-8")
+    result = run(four_languages, "check", de, es, "--srclang", "de", "--tgtlang", "es-ES", "--format", "json", code=1)
+    assert findings(result) == [(None, "deprecated", "es", "Secretario Jefe", ["Secretario General"])]
+    assert result.stderr == "1 finding in 1 of 2 units checked (de→es-ES 2) against 2 approved entries\n"
+    refused = run(four_languages, "check", de, "--srclang", "de", code=2)
+    assert refused.stderr == ("tmtool: error: a file's languages are read from it: give the languages for a "
+                              "document and its translation only\n")
+    # an ingested German–Spanish document, as the workbench checks it
+    run(four_languages, "ingest", de, es, "--srclang", "de-DE", "--tgtlang", "es-ES", "--doc-id", "bericht")
+    with open_store(four_languages) as store:
+        from tmtool import api
+
+        report = api.check_document(store, "bericht")
+    assert [(f["unit"], f["kind"], f["term"]) for f in report["findings"]] == [(2, "deprecated", "Secretario Jefe")]

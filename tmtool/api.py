@@ -562,16 +562,18 @@ def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
 # ---- terminology checks ----------------------------------------------------------------------------
 
 
-def check(store: Store, *sources: Source) -> dict:
+def check(store: Store, *sources: Source, srclang: str | None = None, tgtlang: str | None = None) -> dict:
     """Check a translation against the store's approved glossary: one bilingual file (XLIFF, TMX,
-    PO), or a French document and its English translation, aligned first (see :mod:`tmtool.check`).
-    Returns ``{"findings", "entries", "checked", "untranslated", "other_languages", "skipped",
-    "pairs", "summary"}``, each finding ``{"unit", "unit_id", "kind", "lang", "term", "entry",
-    "expected", "found", "message", "source", "target"}``."""
+    PO; checked in its own languages), or a document and its translation, aligned first, in
+    ``srclang`` and ``tgtlang`` (default: a French document and its English translation; see
+    :mod:`tmtool.check`). Returns ``{"findings", "entries", "checked", "untranslated",
+    "other_languages", "skipped", "pairs", "summary"}``, each finding ``{"unit", "unit_id", "kind",
+    "lang", "term", "entry", "expected", "found", "message", "source", "target"}``."""
     from .check import check_files
 
+    languages = None if srclang is None and tgtlang is None else (srclang or "fr-FR", tgtlang or "en-GB")
     with _local_files(*sources) as paths:
-        return check_files(store, [str(path) for path in paths]).as_dict()
+        return check_files(store, [str(path) for path in paths], languages).as_dict()
 
 
 def check_document(store: Store, document_id: str | int) -> dict:

@@ -1183,23 +1183,27 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE | FR_FILE EN_FILE",
+@click.argument("files", nargs=-1, required=True, metavar="FILE | SRC_FILE TGT_FILE",
                 type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.option("--srclang", help="Language of SRC_FILE (default fr-FR); a FILE's languages are read from it.")
+@click.option("--tgtlang", help="Language of TGT_FILE (default en-GB).")
 @click.pass_context
-def check(ctx, files, fmt):
+def check(ctx, files, fmt, srclang, tgtlang):
     """Check a translation against the store's approved glossary.
 
-    FILE is an XLIFF, TMX or PO file (its languages are read from it); FR_FILE EN_FILE are a
-    document and its English translation, aligned first as tmtool align aligns them. Each unit
-    is reported for: an approved term of the source whose approved equivalent is missing from
-    the target (missing); a deprecated term, in either language (deprecated); a source term
-    translated otherwise than in the units that give it an approved equivalent (inconsistent); an
-    acronym spelt out in parentheses otherwise than its entry's full form (acronym). Terms match by whole
-    words, folded (plural, case, accents, elision, apostrophes), the longest where they overlap.
+    FILE is an XLIFF, TMX or PO file (its languages are read from it); SRC_FILE TGT_FILE are a
+    document and its translation (French and English unless --srclang/--tgtlang say otherwise),
+    aligned first as tmtool align aligns them. Each unit is reported for: an approved term of the
+    source whose approved equivalent is missing from the target (missing); a deprecated term, in
+    either language (deprecated); a source term translated otherwise than in the units that give
+    it an approved equivalent (inconsistent); an acronym spelt out in parentheses otherwise than
+    its entry's full form (acronym). Terms match by whole words, folded (case, accents, elision,
+    apostrophes; French and English plurals), the longest where they overlap.
 
-    The glossary is French–English: a file whose source is English and target French is checked
-    the other way round (the approved French equivalents in the French target).
+    Any pair the glossary holds is checked, either way round: French–English, and two languages
+    some approved entry has terms in (a de→es file against the German and Spanish terms, an
+    English original's French translation against the French terms).
 
     Exit status: 0 when nothing is found, 1 when something is, 2 for a file that cannot be read.
 
@@ -1208,9 +1212,10 @@ def check(ctx, files, fmt):
       tmtool check translated.xlf
       tmtool check memory.tmx --format csv > findings.csv
       tmtool check rapport.fr.docx report.en.docx --format json
+      tmtool check bericht.de.docx informe.es.docx --srclang de --tgtlang es
     """
     try:
-        report = api.check(_open_store(ctx), *files)
+        report = api.check(_open_store(ctx), *files, srclang=srclang, tgtlang=tgtlang)
     except (TmtoolError, OSError, UnicodeError) as exc:  # exit 1 means findings here: bad input is 2
         click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
         ctx.exit(2)
