@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import Workbook
+from test_xlsx import sheet_file
 
 from tmtool.cli import main
 from tmtool.store import open_store
@@ -55,14 +55,6 @@ def test_a_memoq_term_base_of_german_and_spanish_is_read_in_german_and_spanish(t
     assert first.note == "prüfen"
 
 
-def sheet(path, rows) -> str:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    workbook.save(path)
-    return str(path)
-
-
 DE, ES, IT, EN = "Militärausschuss", "Comité Militar", "Comitato militare", "Military Committee"
 DEFINITION = "Das höchste militärische Gremium."
 
@@ -82,7 +74,7 @@ DEFINITION = "Das höchste militärische Gremium."
 ])
 def test_a_sheet_whose_header_names_languages_in_words_is_read_in_them(tmp_path, header, cells, terms):
     db = tmp_path / "t.db"
-    run(db, "import", sheet(tmp_path / "client.xlsx", [header, cells]))
+    run(db, "import", sheet_file(tmp_path / "client.xlsx", [header, cells]))
     assert terms_of(db) == [terms]
     with open_store(db) as store:
         assert store.list_entries(statuses=None)[0].definition == DEFINITION
