@@ -392,6 +392,23 @@ def test_memoq_segments_not_confirmed_are_not_translations(tmp_path):
     assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
 
 
+def test_memoq_pretranslated_assembled_and_rejected_segments_are_not_translations(tmp_path):
+    """memoQ (9.x, MQXLIFF export) spells the status of a memory's pre-translation PreTranslated, and
+    names AssembledFromFragments a target it put together from term and fragment matches and Rejected
+    one a reviewer turned down: none of them is in memoQ's memories, all were imported."""
+    path = tmp_path / "job.mqxliff"
+    statuses = ["PreTranslated", "AssembledFromFragments", "Rejected", "Proofread"]
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="b.docx" source-language="fr-fr" target-language="en-gb" datatype="x-docx"><body>' + "".join(
+            f'<trans-unit id="{n}" mq:status="{status}" mq:percent="100"><source xml:space="preserve">Ligne {n}.'
+            f'</source><target xml:space="preserve">Line {n}.</target></trans-unit>'
+            for n, status in enumerate(statuses, 1))
+        + "</body></file></xliff>", encoding="utf-8")
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "1 units added (fr-FR→en-GB 1), 0 already stored, 3 untranslated skipped\n")
+
+
 def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
     """Phrase (Memsource) marks a segment confirmed by ``m:confirmed``; its pre-translations, machine
     ones included, stay at 0 until a translator confirms them, and were imported as translations."""

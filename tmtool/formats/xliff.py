@@ -54,14 +54,15 @@ PHRASE = "http://www.memsource.com/mxlf/2.0"  # Phrase's (Memsource's) .mxliff
 UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft", "NotStarted"})
 # states of a target that the tool that wrote them keeps out of its memories, whatever the target
 # holds: not confirmed (a machine translation filled in, a memory's match, an edit never confirmed:
-# Trados's Draft, memoQ's PartiallyEdited, Pretranslated and MachineTranslated, Phrase's
-# m:confirmed="0") or rejected by a reviewer. These tools set the state whenever a segment changes,
-# so it can be trusted.
+# Trados's Draft, memoQ's PartiallyEdited, PreTranslated, AssembledFromFragments and MachineTranslated,
+# Phrase's m:confirmed="0") or rejected by a reviewer (Trados's RejectedTranslation and RejectedSignOff,
+# memoQ's Rejected). These tools set the state whenever a segment changes, so it can be trusted.
 # a code as Phrase writes it in a segment's text: {1}, or a pair's start {1> or {b> and end <1} or <b}
 _PHRASE_CODE = re.compile(r"\{(\d+)\}|\{(\d+|[A-Za-z]+)>|<(\d+|[A-Za-z]+)\}")
 UNCONFIRMED = "unconfirmed"  # the state of a Phrase segment not confirmed (Phrase names none)
 UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED,
-                                "PartiallyEdited", "Pretranslated", "MachineTranslated"})
+                                "PartiallyEdited", "PreTranslated", "Pretranslated", "AssembledFromFragments",
+                                "MachineTranslated", "Rejected"})
 
 
 def write_xliff(
