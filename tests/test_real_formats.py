@@ -597,6 +597,42 @@ def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
         "geographicalUsage: en-GB", "source: Doctrine 2020"]
 
 
+def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path):
+    """translate5 (6.x, termCollection export) writes TBX 2008 with ``descrip type="Definition"``,
+    capitalised, the same definition in each language section, and the usage of a term in ISO 12620's
+    ``normativeAuthorization`` beside (or instead of) ``administrativeStatus``. The definition was
+    no definition but notes, once per language, and a term given only normativeAuthorization was
+    preferred whatever it said."""
+    path = tmp_path / "export.tbx"
+    path.write_text("""<?xml version='1.0'?><!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">
+<martif><martifHeader><fileDesc><titleStmt><title>Export of translate5 termCollection</title></titleStmt>
+</fileDesc></martifHeader><text><body>
+<termEntry id="7">
+  <langSet xml:lang="fr">
+    <descrip type="Definition">Itinéraire réservé aux convois militaires.</descrip>
+    <tig><term id="1">corridor de mobilité</term>
+      <termNote type="normativeAuthorization">preferredTerm</termNote>
+      <termNote type="processStatus">finalized</termNote>
+      <termNote type="administrativeStatus">preferred</termNote></tig>
+    <tig><term id="2">couloir de mobilité</term>
+      <termNote type="normativeAuthorization">deprecatedTerm</termNote>
+      <termNote type="processStatus">finalized</termNote></tig>
+  </langSet>
+  <langSet xml:lang="en">
+    <descrip type="Definition">Itinéraire réservé aux convois militaires.</descrip>
+    <tig><term id="3">mobility corridor</term>
+      <termNote type="normativeAuthorization">admittedTerm</termNote></tig>
+  </langSet>
+</termEntry></body></text></martif>""", encoding="utf-8")
+    [entry], skipped = read_all(read_tbx, path)
+    assert skipped == []
+    assert entry.definition == "Itinéraire réservé aux convois militaires."
+    assert [(t.text, t.usage) for t in entry.terms] == [
+        ("corridor de mobilité", UsageStatus.PREFERRED), ("couloir de mobilité", UsageStatus.DEPRECATED),
+        ("mobility corridor", UsageStatus.ADMITTED)]
+    assert entry.note == "processStatus: finalized\nprocessStatus: finalized"
+
+
 def test_a_multiterm_xml_export_is_a_glossary(tmp_path):
     path = REAL / "multiterm-export.xml"  # UTF-16 with a byte-order mark, as MultiTerm writes it
     entries, skipped = read_all(read_multiterm, path)

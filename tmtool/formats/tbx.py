@@ -38,9 +38,9 @@ namespace) with ``langSet/tig/term`` or ``langSet/ntig/termGrp/term`` (SDL Multi
 the Microsoft Terminology Collection; the term's notes inside ``termGrp``, its contexts beside it in
 ``ntig``), TBX v3 ``tbx`` with ``langSec/termSec/term`` in DCA style (``termNote type="…"``) or DCT
 style (``min:partOfSpeech`` …), and the TBX-Min of 2013 (``<TBX dialect="TBX-Min">``,
-``langGroup/termGroup/term``, ``termStatus``). Usage comes from ``administrativeStatus``, ``termStatus``
-or ``usageStatus``; parts of speech are read in any case (``Noun``). An entry without any term is
-passed over and reported.
+``langGroup/termGroup/term``, ``termStatus``). Usage comes from ``administrativeStatus``, ``termStatus``,
+``usageStatus`` or ``normativeAuthorization``; parts of speech and data categories (``Noun``,
+``Definition``) are read in any case. An entry without any term is passed over and reported.
 """
 
 from __future__ import annotations
@@ -367,8 +367,10 @@ _LANGUAGE_SECTIONS = frozenset({"langSet", "langSec", "langGroup"})
 _TERM_SECTIONS = frozenset({"tig", "ntig", "termSec", "termGroup"})
 _TERM_GROUP = "termGrp"  # TBX 2008's ntig holds its term and termNotes in one
 _TERM_NOTES = frozenset({"partOfSpeech", "grammaticalGender", "termType", "administrativeStatus", "termStatus",
-                         "usageStatus"})
-# administrativeStatus (TBX-Basic, 2008 and v3), termStatus (TBX-Min 2013), usageStatus (TBX-Min v3)
+                         "usageStatus", "normativeAuthorization"})
+# administrativeStatus (TBX-Basic, 2008 and v3), termStatus (TBX-Min 2013), usageStatus (TBX-Min v3),
+# normativeAuthorization (ISO 12620's, which termbases of TBX 2008 such as translate5's write: preferredTerm,
+# admittedTerm, deprecatedTerm …)
 _USAGE_WORDS = (("preferred", UsageStatus.PREFERRED), ("admitted", UsageStatus.ADMITTED),
                 ("deprecated", UsageStatus.DEPRECATED), ("superseded", UsageStatus.DEPRECATED),
                 ("notrecommended", UsageStatus.DEPRECATED), ("obsolete", UsageStatus.DEPRECATED),
@@ -491,12 +493,13 @@ class _EntryReader:
         """Definitions and notes, wherever they stand; any other data category (subject field, source,
         customer, cross-reference, geographical usage …) becomes a note ``category: value``."""
         local = _local(element)
-        definition = local == "definition" or (local == "descrip" and element.get("type") == "definition")
+        # "Definition" as MultiTerm and translate5 name it too: data categories are told in any case
+        definition = local == "definition" or (local == "descrip" and _kind(element) == "definition")
         if local in ("descripGrp", "adminGrp"):
             for child in element:
                 self._read_description(child, entry, on_property)
-        elif definition and entry.definition is None:
-            entry.definition = _text(element)
+        elif definition and entry.definition in (None, _text(element)):
+            entry.definition = _text(element)  # the same definition in another language section: once
         elif local == "note":
             text = _text(element)
             match = _PROPERTY_NOTE.match(text)
@@ -543,7 +546,12 @@ class _EntryReader:
 
     @staticmethod
     def _is_context(element: etree._Element) -> bool:
-        return _local(element) == "descrip" and element.get("type") == "context"
+        return _local(element) == "descrip" and _kind(element) == "context"
+
+
+def _kind(element: etree._Element) -> str:
+    """The data category an element names by its ``type``, folded to lower case."""
+    return (element.get("type") or "").lower()
 
 
 def _text(element: etree._Element) -> str:
