@@ -139,6 +139,29 @@ def test_a_date_in_extended_iso_8601_is_read_not_the_unit_skipped(tmp_path):
         "2024-03-12T10:15:00+00:00", "2024-03-13T08:00:00+00:00")
 
 
+def test_a_bare_header_without_srclang_takes_each_unit_s_first_tuv_as_its_source(tmp_path):
+    """Memories exported from Trados-based pipelines sometimes come as ``<tmx>`` with a bare
+    ``<header/>`` (no version, no srclang; the Trados confirmation level as a prop): translate-toolkit
+    reads each tu's first tuv as its source; the whole memory was refused."""
+    path = tmp_path / "client.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<tmx>\n  <header/>\n  <body>\n'
+        '    <tu usagecount="2" creationdate="20160807T152804Z" creationid="DOM\\anne">\n'
+        '      <prop type="x-ConfirmationLevel">ApprovedTranslation</prop>\n'
+        '      <tuv xml:lang="fr-FR"><seg>Le convoi est parti.</seg></tuv>\n'
+        '      <tuv xml:lang="en-GB"><seg>The convoy has left.</seg></tuv>\n    </tu>\n'
+        '    <tu><tuv xml:lang="en-GB"><seg>Stop.</seg></tuv><tuv xml:lang="fr-FR"><seg>Halte.</seg></tuv></tu>\n'
+        '  </body>\n</tmx>\n', encoding="utf-8")
+    first, second = read_tmx(path)
+    assert (first.srclang, first.source, first.tgtlang, first.target) == (
+        "fr-FR", "Le convoi est parti.", "en-GB", "The convoy has left.")
+    assert first.props == {"x-ConfirmationLevel": "ApprovedTranslation", "@creationid": "DOM\\anne",
+                           "@usagecount": "2"}
+    assert (second.srclang, second.source) == ("en-GB", "Stop.")
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (en-GB→fr-FR 1, fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
+
+
 # ---- Wordfast ----
 
 

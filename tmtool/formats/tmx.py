@@ -240,7 +240,7 @@ def read_tmx(
     """Stream the units of a TMX file.
 
     The source ``tuv`` is the one in ``srclang`` when given, else in the ``<tu>``'s own ``srclang``,
-    else in the header's (with ``*all*``, the first ``tuv``). The target is the first other ``tuv``
+    else in the header's (with ``*all*`` or none, the first ``tuv``). The target is the first other ``tuv``
     with text, or the one in ``tgtlang`` when given; every other ``tuv`` with text is one of the
     unit's ``variants``. A unit with no target ``tuv`` has ``target == ""`` and ``tgtlang == ""``.
     A ``<tu>`` that cannot be read (no source ``tuv``, a bad language tag or date) is passed over
@@ -300,9 +300,9 @@ class _TmxReader:
         if self.chosen_srclang:
             return
         declared = element.get("srclang")
-        if not declared:
-            raise self.error("the TMX header has no srclang", element)
-        if declared.strip().lower() == "*all*":
+        # a header without srclang (some exporters write a bare <header/>) names no source: each <tu>'s
+        # first tuv is, as translate-toolkit and *all* have it
+        if not declared or declared.strip().lower() == "*all*":
             self.source_is_first = True
         else:
             self.srclang = self._tag(declared, element)
