@@ -4,6 +4,7 @@ over and reported with its line — or, with ``import --strict``, the file refus
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -654,6 +655,35 @@ def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path)
         ("corridor de mobilité", UsageStatus.PREFERRED), ("couloir de mobilité", UsageStatus.DEPRECATED),
         ("mobility corridor", UsageStatus.ADMITTED)]
     assert entry.note == "processStatus: finalized\nprocessStatus: finalized"
+
+
+def test_a_phrase_tms_termbase_export_keeps_forbidden_terms_and_its_picklists():
+    """Phrase TMS (Memsource) exports a term base as martif whose termNotes spell TBX's picklists in
+    capitals (NOUN, PROPER_NOUN, MASCULINE, FULL_FORM, ACRONYM) and say ``forbidden`` true or false:
+    a forbidden term was read as preferred, an acronym as a full form, PROPER_NOUN and MASCULINE kept as
+    written (and exported so, outside TBX-Basic's picklists)."""
+    path = io.BytesIO("""<?xml version="1.0" encoding="UTF-8"?>
+<martif xml:lang="en" type="TBX"><text><body>
+<termEntry id="c2f0a1">
+<descrip type="conceptId">q8Zt2</descrip>
+<langSet xml:lang="fr-fr">
+<tig><term>poste de commandement</term><termNote type="partOfSpeech">NOUN</termNote>
+<termNote type="grammaticalGender">MASCULINE</termNote><termNote type="forbidden">false</termNote>
+<termNote type="preferred">true</termNote><termNote type="termType">FULL_FORM</termNote></tig>
+<tig><term>PC</term><termNote type="partOfSpeech">PROPER_NOUN</termNote><termNote type="forbidden">false</termNote>
+<termNote type="termType">ACRONYM</termNote></tig>
+<tig><term>QG avancé</term><termNote type="grammaticalGender">NEUTRAL</termNote>
+<termNote type="forbidden">true</termNote></tig>
+</langSet>
+<langSet xml:lang="en-us"><tig><term>command post</term><termNote type="forbidden">false</termNote></tig></langSet>
+</termEntry></body></text></martif>""".encode())
+    [entry] = list(read_tbx(path))
+    assert [(t.text, t.pos, t.gender, t.term_type, t.usage) for t in entry.terms] == [
+        ("poste de commandement", "noun", "masculine", TermType.FULL_FORM, UsageStatus.PREFERRED),
+        ("PC", "properNoun", None, TermType.ACRONYM, UsageStatus.PREFERRED),
+        ("QG avancé", "noun", "neuter", TermType.FULL_FORM, UsageStatus.DEPRECATED),
+        ("command post", "noun", None, TermType.FULL_FORM, UsageStatus.PREFERRED)]
+    assert entry.note == "conceptId: q8Zt2\npreferred: true"
 
 
 def test_a_multiterm_xml_export_is_a_glossary(tmp_path):

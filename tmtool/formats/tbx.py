@@ -39,8 +39,9 @@ the Microsoft Terminology Collection; the term's notes inside ``termGrp``, its c
 ``ntig``), TBX v3 ``tbx`` with ``langSec/termSec/term`` in DCA style (``termNote type="…"``) or DCT
 style (``min:partOfSpeech`` …), and the TBX-Min of 2013 (``<TBX dialect="TBX-Min">``,
 ``langGroup/termGroup/term``, ``termStatus``). Usage comes from ``administrativeStatus``, ``termStatus``,
-``usageStatus`` or ``normativeAuthorization``; parts of speech and data categories (``Noun``,
-``Definition``) are read in any case. An entry without any term is passed over and reported.
+``usageStatus``, ``normativeAuthorization`` or Phrase's ``forbidden``; picklist values and data
+categories are read however tools spell them (``Noun``, ``PROPER_NOUN``, ``FULL_FORM``, ``Definition``).
+An entry without any term is passed over and reported.
 """
 
 from __future__ import annotations
@@ -91,6 +92,12 @@ _USAGE_OF_STATUS = {value: usage for usage, value in _ADMINISTRATIVE_STATUS.item
 # what tmtool calls an acronym, a clipped term (*lab*) an abbreviation
 _TERM_TYPE_OF = {t.value: t for t in TermType} | {
     "shortForm": TermType.ABBREVIATION, "initialism": TermType.ACRONYM, "clippedTerm": TermType.ABBREVIATION}
+
+
+def _folded(value: str) -> str:
+    """A picklist value as tools spell it, folded: Phrase writes FULL_FORM, PROPER_NOUN, MASCULINE for
+    TBX's fullForm, properNoun, masculine."""
+    return value.lower().replace("_", "").replace("-", "").replace(" ", "")
 
 # the x- notes a reader turns back into fields, and how
 _ENTRY_PROPERTIES = {"status": ReviewStatus, "frequency": int, "score": float}
@@ -367,15 +374,17 @@ _LANGUAGE_SECTIONS = frozenset({"langSet", "langSec", "langGroup"})
 _TERM_SECTIONS = frozenset({"tig", "ntig", "termSec", "termGroup"})
 _TERM_GROUP = "termGrp"  # TBX 2008's ntig holds its term and termNotes in one
 _TERM_NOTES = frozenset({"partOfSpeech", "grammaticalGender", "termType", "administrativeStatus", "termStatus",
-                         "usageStatus", "normativeAuthorization"})
+                         "usageStatus", "normativeAuthorization", "forbidden"})
 # administrativeStatus (TBX-Basic, 2008 and v3), termStatus (TBX-Min 2013), usageStatus (TBX-Min v3),
 # normativeAuthorization (ISO 12620's, which termbases of TBX 2008 such as translate5's write: preferredTerm,
-# admittedTerm, deprecatedTerm …)
+# admittedTerm, deprecatedTerm …), forbidden (Phrase TMS's export: true or false)
 _USAGE_WORDS = (("preferred", UsageStatus.PREFERRED), ("admitted", UsageStatus.ADMITTED),
                 ("deprecated", UsageStatus.DEPRECATED), ("superseded", UsageStatus.DEPRECATED),
                 ("notrecommended", UsageStatus.DEPRECATED), ("obsolete", UsageStatus.DEPRECATED),
                 ("forbidden", UsageStatus.DEPRECATED))
-_POS_OF = {value.lower(): value for value in (*_PARTS_OF_SPEECH, "properNoun")} | {"proper noun": "properNoun"}
+_POS_OF = {_folded(value): value for value in (*_PARTS_OF_SPEECH, "properNoun")}
+_GENDER_OF = {value: value for value in _GENDERS} | {"othergender": "other", "neutral": "neuter"}
+_TYPE_OF_FOLDED = {_folded(value): term_type for value, term_type in _TERM_TYPE_OF.items()}
 _ORIGINATION = frozenset({"origination", "creation"})
 _INLINE = frozenset({"hi", "foreign", "bpt", "ept", "ph", None})  # what a note's text may hold (None: a comment)
 
@@ -462,11 +471,14 @@ class _EntryReader:
     @staticmethod
     def _read_term_note(kind: str, value: str, term: Term) -> None:
         if kind == "partOfSpeech":
-            term.pos = _POS_OF.get(value.lower(), value)
+            term.pos = _POS_OF.get(_folded(value), value)
         elif kind == "grammaticalGender":
-            term.gender = value
+            term.gender = _GENDER_OF.get(_folded(value), value)
         elif kind == "termType":
-            term.term_type = _TERM_TYPE_OF.get(value, TermType.FULL_FORM)
+            term.term_type = _TYPE_OF_FOLDED.get(_folded(value), TermType.FULL_FORM)
+        elif kind == "forbidden":
+            if value.lower() == "true":
+                term.usage = UsageStatus.DEPRECATED
         else:
             folded = value.lower()
             term.usage = next((usage for word, usage in _USAGE_WORDS if word in folded), UsageStatus.PREFERRED)
