@@ -816,6 +816,28 @@ def test_a_memoq_term_base_csv_names_its_columns_after_languages_and_regions():
         "Entry_ID", "Entry_Subject", "Entry_Domain", "Term_Info", "Term_Example", "Term_Info", "Term_Example")]
 
 
+def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):
+    """memoQ (9.x, term base export to CSV, semicolons) names the columns of every language by its English
+    name: German_Germany, Spanish_Spain, or plain English and French in a term base of languages without
+    region. A German–Spanish term base was refused (no fr and en columns), and one without regions read
+    with its definitions as unknown columns."""
+    german = tmp_path / "de-es.csv"
+    german.write_text("Entry_ID;Entry_Note;German_Germany_Def;German_Germany;Term_Info;Spanish_Spain_Def;"
+                      "Spanish_Spain;Term_Info\r\n0;;Ein Weg für Konvois.;Mobilitätskorridor;CasePermissive;;"
+                      "corredor de movilidad;CasePermissive\r\n", encoding="utf-8-sig")
+    [entry], _ = read_all(read_csv, german)
+    assert [(t.text, t.lang) for t in entry.terms] == [("Mobilitätskorridor", "de"), ("corredor de movilidad", "es")]
+    assert entry.definition == "Ein Weg für Konvois."
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Entry_ID,English_Def,English,Term_Info,French_Def,French,Term_Info\r\n"
+                     "0,A line of vehicles.,convoy,,,convoi,\r\n", encoding="utf-8")
+    [entry], skipped = read_all(read_csv, plain)
+    assert [(t.text, t.lang) for t in entry.terms] == [("convoi", "fr"), ("convoy", "en")]
+    assert entry.definition == "A line of vehicles."
+    assert skipped == [f"{plain}:1: column {name!r} not read: no glossary field of that name"
+                       for name in ("Entry_ID", "Term_Info", "Term_Info")]
+
+
 def test_a_long_list_of_skipped_units_is_cut_short(tmp_path):
     path = tmp_path / "many.tsv"
     path.write_text("".join(f"sans tabulation {n}\n" for n in range(12)) + "a\tb\n", encoding="utf-8")

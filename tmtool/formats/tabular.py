@@ -70,10 +70,21 @@ _COLUMN_ALIASES = {
                 "abréviations", "abbr", "abbr.", "abbrev.", "sigle", "sigles", "short form", "forme abrégée"),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
 _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en_US, de, pt-BR …
-# memoQ's term base CSV names a language's columns after it and its region: French_France,
-# English_United_States, and its definition English_United_States_Def
-_NAMED_LANGUAGE_COLUMN = re.compile(r"(french|francais|english|anglais)-[a-z-]+?(-def)?\Z")
-_LANGUAGE_OF_NAME = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"}
+# memoQ's term base CSV names a language's columns after its English name and its region, if the term
+# base has one: French_France, English_United_States, English, Portuguese_Brazil, and its definition
+# English_United_States_Def, English_Def. The languages of NATO's members and the most translated others;
+# a name alone is French's or English's only, a column of language names (German) being no header
+_LANGUAGE_OF_NAME = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"} | {
+    name: code for code, names in {
+        "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch", "pl": "polish",
+        "cs": "czech", "sk": "slovak", "sl": "slovenian slovene", "hr": "croatian", "sr": "serbian",
+        "bg": "bulgarian", "ro": "romanian", "hu": "hungarian", "el": "greek", "tr": "turkish", "sq": "albanian",
+        "mk": "macedonian", "et": "estonian", "lv": "latvian", "lt": "lithuanian", "da": "danish",
+        "sv": "swedish", "nb": "norwegian", "fi": "finnish", "is": "icelandic", "uk": "ukrainian",
+        "ru": "russian", "ar": "arabic", "zh": "chinese", "ja": "japanese", "ko": "korean"}.items()
+    for name in names.split()}
+_NAMED_LANGUAGE_COLUMN = re.compile(rf"(?:(french|francais|english|anglais)|({'|'.join(_LANGUAGE_OF_NAME)})(?=-))"
+                                    r"(?:-[a-z-]+?)??(-def)?\Z")
 TITLE_ROWS = 5  # at most, above a header row
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
 _LANGUAGES_LINE = "#"  # a TSV's first line "#<TAB>de<TAB>fr": a comment to OmegaT, the pair to tmtool
@@ -446,7 +457,7 @@ def _column_of(name: str) -> str | None:
         return known_language(language.group(1))
     named = _NAMED_LANGUAGE_COLUMN.match(folded)
     if named:
-        return "definition" if named.group(2) else _LANGUAGE_OF_NAME[named.group(1)]
+        return "definition" if named.group(3) else _LANGUAGE_OF_NAME[named.group(1) or named.group(2)]
     return _COLUMN_OF_NAME.get(folded)
 
 
