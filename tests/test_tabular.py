@@ -127,6 +127,18 @@ def test_a_csv_of_excel_in_french_is_separated_by_semicolons(tmp_path):
         (["pays partenaire", "partner country"], "OTAN, UE"), (["EMI", "IMS"], None)]
 
 
+def test_a_glossary_with_french_headers_keeps_its_comments(tmp_path):
+    """A translator's glossary saved by Excel in French names its columns in French: Terme, Traduction,
+    Commentaire (or Remarques, Observations); the comments were passed over as an unknown column."""
+    path = tmp_path / "glossaire.csv"
+    path.write_text("Terme;Traduction;Commentaires\r\nballon d'essai;trial balloon;\"sens figuré ; presse\"\r\n",
+                    encoding="utf-8-sig")
+    skipped = []
+    assert [([t.text for t in e.terms], e.note) for e in read_csv(path, on_skip=skipped.append)] == [
+        (["ballon d'essai", "trial balloon"], "sens figuré ; presse")]
+    assert skipped == []
+
+
 @pytest.mark.parametrize(
     "content, message",
     [

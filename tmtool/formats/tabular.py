@@ -58,10 +58,12 @@ CSV_COLUMNS = (
 
 # Header names other tools use, for ours; compared folded (case, accents, spaces, "_" as "-": _folded_name)
 _COLUMN_ALIASES = {
-    "fr": ("fr", "french", "français", "french term", "terme français", "source", "src", "term", "source term"),
+    "fr": ("fr", "french", "français", "french term", "terme français", "source", "src", "term", "source term",
+           "terme", "terme source"),
     "en": ("en", "english", "anglais", "english term", "terme anglais", "target", "tgt", "translation",
-           "target term"),
-    "note": ("note", "notes", "comment", "comments", "remarque", "entry-note"),  # entry-note: memoQ
+           "target term", "traduction", "terme cible"),
+    "note": ("note", "notes", "comment", "comments", "remarque", "remarques", "commentaire", "commentaires",
+             "observations", "entry-note"),  # entry-note: memoQ
     "status": ("status", "statut"),
     "pos": ("pos", "part of speech", "catégorie grammaticale"),
     "gender": ("gender", "genre"),
