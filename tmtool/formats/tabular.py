@@ -14,7 +14,8 @@ and a missing value are the same thing.
 Reading accepts either layout, with or without a header (column names ``fr``/``en``, ``FR-FR``,
 ``Français``/``English term``, ``source``/``target`` … in any order, case or accents), and plain
 two-column files; an XLSX sheet is read the same way (:mod:`tmtool.formats.xlsx`). A header column that
-names no field is passed over and reported; empty rows are skipped. In a table from elsewhere (no
+names no field is passed over and reported; empty rows are skipped. A ``Forbidden`` column (Matecat's,
+TRUE or FALSE) saying yes makes the row's terms deprecated. In a table from elsewhere (no
 ``details`` column) a term cell may hold several terms, one a line, as the TSV holds one pair a line.
 A list of abbreviations (``Abbreviation;French;English``, ``Sigle``, ``Acronyme`` …) gives each entry
 the acronym beside the full form of each language, in English too unless it is the French name's
@@ -67,6 +68,8 @@ _COLUMN_ALIASES = {
     "status": ("status", "statut"),
     "pos": ("pos", "part of speech", "catégorie grammaticale"),
     "gender": ("gender", "genre"),
+    # a row whose terms are not to be used (Matecat's glossary, Lokalise: TRUE or FALSE)
+    "forbidden": ("forbidden", "interdit", "do not use"),
     # a list of abbreviations: the acronym beside its full forms (Abbreviation;French;English)
     "acronym": ("acronym", "acronyms", "acronyme", "acronymes", "abbreviation", "abbreviations", "abréviation",
                 "abréviations", "abbr", "abbr.", "abbrev.", "sigle", "sigles", "short form", "forme abrégée"),
@@ -97,6 +100,7 @@ _STATUS_LABELS = {ReviewStatus.CANDIDATE: "candidate, not reviewed", ReviewStatu
 _COMMENT_SEPARATOR = " — "
 
 _TERM_DEFAULTS = Term(text="", lang="")
+_TRUE = frozenset({"true", "yes", "1", "x", "vrai", "oui"})  # a yes/no cell saying yes (Excel's TRUE, folded)
 _Row = tuple[int, list[str]]  # the line a row starts on, and its cells
 # what str.splitlines() breaks at, and the tab
 # a cell as Excel quotes it: whole, a doubled quote inside; or opened and not closed on its line (a tab
@@ -269,6 +273,9 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
             in_lang.append(Term(text=acronym, lang=lang, term_type=TermType.ACRONYM))
         terms += in_lang
     terms += [t for t in extra_terms if t.lang not in languages]
+    if _folded_name(row.get("forbidden") or "") in _TRUE:
+        for term in terms:
+            term.usage = UsageStatus.DEPRECATED
     contexts = []
     first_context = [row.get(column, "") for column in ("context", "context_en", "document", "unit")]
     if any(first_context):
