@@ -525,6 +525,22 @@ def test_trados_locked_content_is_the_segment_s_text(tmp_path):
     assert skipped == []
 
 
+def test_a_target_names_its_language_when_the_file_does_not(tmp_path):
+    """XLIFF 1.2 makes a <file>'s target-language optional; ``xml:lang`` on each <target> (as Okapi and
+    translate-toolkit write it, and resource files edited by hand keep it) names the language instead.
+    Such a translation was skipped for lack of a target language."""
+    path = tmp_path / "messages.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en"'
+        ' datatype="plaintext" original="messages"><body>'
+        '<trans-unit id="a"><source xml:lang="en">Retreat</source><target xml:lang="fr-CA">Retraite</target>'
+        '</trans-unit><trans-unit id="b"><source>Advance</source><target>Avance</target></trans-unit>'
+        '</body></file></xliff>', encoding="utf-8")
+    units, skipped = read_all(read_xliff, path)
+    assert [(u.source, u.target, u.tgtlang) for u in units] == [("Retreat", "Retraite", "fr-CA")]
+    assert skipped == [f"{path}:1: <trans-unit> has a translation, but its <file> has no target-language"]
+
+
 def test_xliff_1_1_without_namespace(tmp_path):
     path = REAL / "xliff-1.1-no-namespace.xlf"
     units, skipped = read_all(read_xliff, path)

@@ -45,6 +45,7 @@ XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
 # 1.0 and 1.1 share 1.2's structure for what is read here
 _XLIFF_1X = {"urn:oasis:names:tc:xliff:document:1.1", XLIFF_12}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's .sdlxliff
 MEMOQ = "MQXliff"  # memoQ's .mqxliff
 PHRASE = "http://www.memsource.com/mxlf/2.0"  # Phrase's (Memsource's) .mxliff
@@ -196,9 +197,11 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
             target = unit.find(tag("target"))
             notes = [_text(note) for note in unit.iterfind(tag("note"))]
             segments = _segments(unit, target, tag)
+            # a <file> naming no target-language: the <target>'s own xml:lang (Okapi, Symfony) names it
+            unit_tgtlang = tgtlang or (_lang(target.get(XML_LANG), target, path) if target is not None else "")
             for segment_id, source_part, target_part in segments or [(None, source, target)]:
                 unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
-                item = _unit(source_part, target_part, srclang, tgtlang, unit_id, _state(unit, target, segment_id),
+                item = _unit(source_part, target_part, srclang, unit_tgtlang, unit_id, _state(unit, target, segment_id),
                              notes + _commented(comments, source_part, target_part), tag_defs)
                 if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
                     yield item
