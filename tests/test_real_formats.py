@@ -623,7 +623,7 @@ def test_tbx_min_of_2013():
          ("general staff", "en", UsageStatus.DEPRECATED)],
         [("poste de commandement", "fr", UsageStatus.PREFERRED), ("command post", "en", UsageStatus.PREFERRED)],
     ]
-    assert entries[0].note == "subjectField: defence\ncustomer: OTAN\nmasculin"  # categories kept as notes
+    assert entries[0].note == "subjectField: defence\ncustomer (état-major): OTAN\nmasculin"  # categories kept as notes, a term's named
 
 
 def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
@@ -634,7 +634,7 @@ def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
     assert entry.definition == "A route for moving forces."
     assert entry.note.split("\n") == [
         "subjectField: logistics", "customerSubset: Army", "xref: source page (https://example.org/c1)",
-        "geographicalUsage: en-GB", "source: Doctrine 2020"]
+        "geographicalUsage (mobility corridor): en-GB", "source (mobility corridor): Doctrine 2020"]
 
 
 def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path):
@@ -670,7 +670,7 @@ def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path)
     assert [(t.text, t.usage) for t in entry.terms] == [
         ("corridor de mobilité", UsageStatus.PREFERRED), ("couloir de mobilité", UsageStatus.DEPRECATED),
         ("mobility corridor", UsageStatus.ADMITTED)]
-    assert entry.note == "processStatus: finalized\nprocessStatus: finalized"
+    assert entry.note == "processStatus (corridor de mobilité): finalized\nprocessStatus (couloir de mobilité): finalized"
 
 
 def test_a_phrase_tms_termbase_export_keeps_forbidden_terms_and_its_picklists():
@@ -699,7 +699,24 @@ def test_a_phrase_tms_termbase_export_keeps_forbidden_terms_and_its_picklists():
         ("PC", "properNoun", None, TermType.ACRONYM, UsageStatus.PREFERRED),
         ("QG avancé", "noun", "neuter", TermType.FULL_FORM, UsageStatus.DEPRECATED),
         ("command post", "noun", None, TermType.FULL_FORM, UsageStatus.PREFERRED)]
-    assert entry.note == "conceptId: q8Zt2\npreferred: true"
+    assert entry.note == "conceptId: q8Zt2\npreferred (poste de commandement): true"
+
+
+def test_an_iate_export_names_the_term_each_term_level_category_qualifies():
+    """IATE's TBX export gives every term its own reliabilityCode (and termbases their terms' source,
+    geographical usage …): the entry's note listed "reliabilityCode: 9" once per term, not saying
+    which term was reliable, now "reliabilityCode (term): value" as the MultiTerm reader writes it."""
+    path = io.BytesIO("""<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<text><body><conceptEntry id="3515206"><descrip type="subjectField">defence</descrip>
+<langSec xml:lang="en"><termSec><term>rules of engagement</term><termNote type="termType">fullForm</termNote>
+<descrip type="reliabilityCode">9</descrip></termSec><termSec><term>ROE</term>
+<termNote type="termType">abbreviation</termNote><descrip type="reliabilityCode">3</descrip></termSec></langSec>
+<langSec xml:lang="fr"><termSec><term>règles d'engagement</term><termNote type="termType">fullForm</termNote>
+<descrip type="reliabilityCode">9</descrip></termSec></langSec></conceptEntry></body></text></tbx>""".encode())
+    [entry] = list(read_tbx(path))
+    assert entry.note.split("\n") == [
+        "subjectField: defence", "reliabilityCode (rules of engagement): 9", "reliabilityCode (ROE): 3",
+        "reliabilityCode (règles d'engagement): 9"]
 
 
 def test_a_multiterm_xml_export_is_a_glossary(tmp_path):

@@ -466,7 +466,7 @@ class _EntryReader:
                 context, owned_by_term = self._read_context(child)
                 (term.contexts if owned_by_term else entry.contexts).append(context)
             else:
-                self._read_description(child, entry, set_property)
+                self._read_description(child, entry, set_property, term)
 
     @staticmethod
     def _read_term_note(kind: str, value: str, term: Term) -> None:
@@ -501,15 +501,16 @@ class _EntryReader:
                 owned_by_term = match[2] == "term"
         return context, owned_by_term
 
-    def _read_description(self, element: etree._Element, entry: Entry, on_property) -> None:
+    def _read_description(self, element: etree._Element, entry: Entry, on_property, term: Term | None = None) -> None:
         """Definitions and notes, wherever they stand; any other data category (subject field, source,
-        customer, cross-reference, geographical usage …) becomes a note ``category: value``."""
+        customer, cross-reference, geographical usage …) becomes a note ``category: value``, or
+        ``category (term): value`` for a term's own (as the MultiTerm reader names them)."""
         local = _local(element)
         # "Definition" as MultiTerm and translate5 name it too: data categories are told in any case
         definition = local == "definition" or (local == "descrip" and _kind(element) == "definition")
         if local in ("descripGrp", "adminGrp"):
             for child in element:
-                self._read_description(child, entry, on_property)
+                self._read_description(child, entry, on_property, term)
         elif definition and entry.definition in (None, _text(element)):
             entry.definition = _text(element)  # the same definition in another language section: once
         elif local == "note":
@@ -523,7 +524,8 @@ class _EntryReader:
             # descrip, admin, termNote, xref … name their category by type; DCT style by element name
             # (a group of several, a term's transacGrp, is no one value)
             where = f" ({element.get('target')})" if element.get("target") else ""
-            self.notes.append(f"{element.get('type') or local}: {_text(element).strip()}{where}")
+            of = f" ({term.text})" if term is not None and term.text else ""
+            self.notes.append(f"{element.get('type') or local}{of}: {_text(element).strip()}{where}")
 
     def _read_transaction(self, group: etree._Element, entry: Entry) -> None:
         kinds = [_text(c) for c in group if _local(c) in ("transac", "transactionType")]
