@@ -433,6 +433,24 @@ def test_memoq_pretranslated_assembled_and_rejected_segments_are_not_translation
     assert (code, out) == (0, "1 units added (fr-FR→en-GB 1), 0 already stored, 3 untranslated skipped\n")
 
 
+def test_memoq_comments_are_the_notes_of_their_row(tmp_path):
+    """memoQ (9.x) keeps the comments its translators and reviewers write on a row in the trans-unit's
+    ``mq:comments`` (a deleted one marked ``deleted="true"``); they were dropped."""
+    path = tmp_path / "job.mqxliff"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="c.docx" source-language="fr-fr" target-language="en-gb" datatype="x-docx"><body>'
+        '<trans-unit id="1" mq:status="ManuallyConfirmed"><source xml:space="preserve">Le convoi part.</source>'
+        '<target xml:space="preserve">The convoy leaves.</target><mq:comments>'
+        '<mq:comment id="a1" creatoruser="reviewer" time="2024-05-02T10:00:00Z" deleted="false" category="0"'
+        ' appliesto="Target" origin="User">Check the tense.</mq:comment>'
+        '<mq:comment id="a2" creatoruser="pm" time="2024-05-01T10:00:00Z" deleted="true" category="0"'
+        ' appliesto="Row" origin="User">Old remark.</mq:comment></mq:comments></trans-unit>'
+        '</body></file></xliff>', encoding="utf-8")
+    [unit] = read_xliff(path)
+    assert unit.notes == ["Check the tense."]
+
+
 def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
     """Phrase (Memsource) marks a segment confirmed by ``m:confirmed``; its pre-translations, machine
     ones included, stay at 0 until a translator confirms them, and were imported as translations."""
