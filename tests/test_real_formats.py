@@ -115,6 +115,21 @@ def test_trados_props_repeated_on_tuvs_and_tu_attributes_are_kept_and_written_ba
     assert [u.props for u in read_tmx(out)] == [u.props for u in units]
 
 
+def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
+    """Okapi's memories (oku_alignment, Olifant) repeat the <tu>'s props on its source tuv, with the same
+    or another value: each value was kept as often as it was written, and exported twice."""
+    path = tmp_path / "paragraphs.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header creationtool="oku_alignment" creationtoolversion="unknown" segtype="paragraph"'
+        ' o-tmf="unknown" adminlang="en" srclang="en-us" datatype="unknown"></header><body>'
+        '<tu tuid="Retry0"><prop type="Txt::FileName">strings.info</prop><prop type="Txt::GroupName">Retry0</prop>'
+        '<tuv xml:lang="en-us"><prop type="Txt::FileName">strings.info</prop>'
+        '<prop type="Txt::GroupName">Resume1</prop><seg>Touch Retry.</seg></tuv>'
+        '<tuv xml:lang="fr-fr"><seg>Touchez Réessayer.</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    [unit] = read_tmx(path)
+    assert unit.props == {"Txt::FileName": "strings.info", "Txt::GroupName": ["Retry0", "Resume1"]}
+
+
 def test_omegat_puts_who_translated_on_the_target_tuv(tmp_path):
     path = tmp_path / "project_save.tmx"
     path.write_text(

@@ -200,12 +200,17 @@ def _read_note(element: etree._Element, props: dict, notes: list[str]) -> None:
 
 
 def _add_prop(props: dict, kind: str, value: str) -> None:
-    if kind not in props:
+    """A prop's value added to the unit's; one it already has (a tool repeating the <tu>'s props on its
+    tuvs, as Okapi's memories do) once only."""
+    held = props.get(kind)
+    if held is None:
         props[kind] = value
-    elif isinstance(props[kind], list):
-        props[kind].append(value)
+    elif value == held or (isinstance(held, list) and value in held):
+        return
+    elif isinstance(held, list):
+        held.append(value)
     else:
-        props[kind] = [props[kind], value]
+        props[kind] = [held, value]
 
 
 def _append_text(parent: etree._Element, tag: str, text: str, where: str, **attrs: str) -> None:
