@@ -214,6 +214,26 @@ def test_a_wordfast_escape_naming_no_character_stays_as_written(tmp_path):
     assert (code, out) == (0, "1 units added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
 
 
+@pytest.mark.parametrize("name, content, kind", [
+    ("memory.tmx", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or"
+     " .mqxlz whose bilingual files are to be imported), not a TMX file"),
+    ("glossary.csv", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
+    ("termbase.tbx", b"%PDF-1.7\n", "a PDF document, not a TBX file"),
+    ("client.tmx", b"SQLite format 3\x00\x10\x00", "an SQLite database (a Trados .sdltm memory or .sdltb termbase:"
+     " export it as TMX or TBX), not a TMX file"),
+    ("fr.po", b"\xde\x12\x04\x95\x00\x00\x00\x00", "a compiled gettext catalogue (.mo: import the .po it was"
+     " compiled from), not a PO file"),
+])
+def test_a_binary_file_under_a_text_format_s_name_is_named_for_what_it_is(tmp_path, name, content, kind):
+    """A translator picks the wrong file or renames one: a workbook saved as .csv, a Trados memory
+    (.sdltm, an SQLite database) renamed .tmx, a compiled .mo for its .po. The error said "not
+    well-formed XML: Start tag expected" or "binary data", not what the file is."""
+    path = tmp_path / name
+    path.write_bytes(content + bytes(range(256)))
+    code, _, err = tmtool(tmp_path / "t.db", "import", path)
+    assert code == 1 and err.startswith(f"tmtool: error: {path}: {kind}")
+
+
 @pytest.mark.parametrize("fmt, name, content, reason", [
     ("wordfast", "tm.txt", "comité\tcommittee\n",
      "not a Wordfast TM: the first line is not a Wordfast header (%date … %Wordfast TM v.…)"),
