@@ -594,6 +594,23 @@ def test_a_target_names_its_language_when_the_file_does_not(tmp_path):
     assert skipped == [f"{path}:1: <trans-unit> has a translation, but its <file> has no target-language"]
 
 
+def test_xliff_2_2_in_its_own_namespace(tmp_path):
+    """XLIFF 2.2 (OASIS Committee Specification, March 2025) declares the namespace
+    urn:oasis:names:tc:xliff:document:2.2 for the core 2.0 and 2.1 shared: such a file was refused."""
+    path = tmp_path / "doc.xlf"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.2" version="2.2"'
+        ' srcLang="fr-FR" trgLang="en-GB"><file id="1" original="note.docx"><unit id="u1">'
+        '<notes><note>Titre</note></notes><originalData><data id="d1">&lt;b&gt;</data><data id="d2">&lt;/b&gt;</data>'
+        '</originalData><segment id="s1" state="final"><source>Le <pc id="1" dataRefStart="d1" dataRefEnd="d2">convoi'
+        '</pc> part.</source><target>The <pc id="1" dataRefStart="d1" dataRefEnd="d2">convoy</pc> leaves.</target>'
+        '</segment></unit></file></xliff>', encoding="utf-8")
+    [unit] = read_xliff(path)
+    assert (unit.source, unit.target, unit.srclang, unit.tgtlang, unit.notes, unit.props) == (
+        "Le convoi part.", "The convoy leaves.", "fr-FR", "en-GB", ["Titre"], {"x-state": "final"})
+    assert unit.target_markup == 'The <bpt i="1" x="1">&lt;b&gt;</bpt>convoy<ept i="1">&lt;/b&gt;</ept> leaves.'
+
+
 def test_xliff_1_1_without_namespace(tmp_path):
     path = REAL / "xliff-1.1-no-namespace.xlf"
     units, skipped = read_all(read_xliff, path)

@@ -1,4 +1,4 @@
-"""XLIFF: write 1.2 for CAT tools (OmegaT, translate-toolkit), read 1.2 and 2.0.
+"""XLIFF: write 1.2 for CAT tools (OmegaT, translate-toolkit), read 1.2 and 2.0 to 2.2.
 
 Written files are XLIFF 1.2 with one ``trans-unit`` per unit or segment, whitespace preserved. A unit
 with a target gets ``<target state="translated">``. A source-only unit or a bare segment (for
@@ -41,7 +41,9 @@ from .skips import OnSkip, Skipped, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
-XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
+XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"  # 2.0's and 2.1's
+# 2.2 (OASIS, 2025) has a namespace of its own, its core as 2.0's for what is read here
+_XLIFF_2X = {XLIFF_20, "urn:oasis:names:tc:xliff:document:2.2"}
 # 1.0 and 1.1 share 1.2's structure for what is read here
 _XLIFF_1X = {"urn:oasis:names:tc:xliff:document:1.1", XLIFF_12}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -147,7 +149,7 @@ def is_unconfirmed(unit: Unit) -> bool:
 
 
 def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
-    """The units of an XLIFF 1.2 (1.0, 1.1, with or without namespace) or 2.0 file, safely parsed.
+    """The units of an XLIFF 1.2 (1.0, 1.1, with or without namespace) or 2.x file, safely parsed.
 
     A unit that cannot be used (no ``<source>``, a translation in no named language) is passed over
     and told to ``on_skip`` (see :mod:`tmtool.formats.skips`).
@@ -155,10 +157,10 @@ def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]
     path = source_name(source)
     root = parse_xml(source).getroot()
     namespace, name = split_tag(root.tag)
-    if name != "xliff" or namespace not in (None, *_XLIFF_1X, XLIFF_20):
+    if name != "xliff" or namespace not in (None, *_XLIFF_1X, *_XLIFF_2X):
         raise TmtoolError(f"not an XLIFF 1.2 or 2.0 file (root element {root.tag})", path=path, line=root.sourceline)
-    if namespace == XLIFF_20:
-        return _read_20(root, path, on_skip)
+    if namespace in _XLIFF_2X:
+        return _read_20(root, namespace, path, on_skip)
     return _read_1x(root, namespace, path, on_skip)
 
 
@@ -351,8 +353,7 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
     return state or unit.get(f"{{{MEMOQ}}}status")
 
 
-def _read_20(root: etree._Element, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:
-    ns = XLIFF_20
+def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:
     srclang = _lang(root.get("srcLang"), root, path)
     if not srclang:
         raise TmtoolError("<xliff> without srcLang", path=path, line=root.sourceline)
