@@ -155,6 +155,24 @@ def test_a_date_in_extended_iso_8601_is_read_not_the_unit_skipped(tmp_path):
         "2024-03-12T10:15:00+00:00", "2024-03-13T08:00:00+00:00")
 
 
+def test_a_tmx_in_the_namespace_tmx_1_4b_defines(tmp_path):
+    """TMX 1.4b (§1.1) defines the namespace http://www.lisa.org/tmx14, and tools that follow it (go-tm,
+    84000's TM editor, XML toolchains that write TMX) declare it on <tmx>: the file was refused, "not a
+    TMX file: no <tmx> element"."""
+    path = tmp_path / "memory.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<tmx xmlns="http://www.lisa.org/tmx14" version="1.4">'
+        '<header creationtool="go-tm" creationtoolversion="0.2.0" datatype="plaintext" segtype="sentence"'
+        ' o-tmf="GoTM TMX" srclang="fr-FR" adminlang="fr-FR"/><body><tu tuid="1"><prop type="x-doc">a.txt</prop>'
+        '<note>relu</note><tuv xml:lang="fr-FR"><seg>Le <bpt i="1">&lt;b&gt;</bpt>convoi<ept i="1">&lt;/b&gt;</ept>'
+        ' part.</seg></tuv><tuv xml:lang="en-GB"><seg>The convoy leaves.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8")
+    [unit] = read_tmx(path)
+    assert (unit.tuid, unit.source, unit.target, unit.props, unit.notes) == (
+        "1", "Le convoi part.", "The convoy leaves.", {"x-doc": "a.txt"}, ["relu"])
+    assert unit.source_markup == 'Le <bpt i="1">&lt;b&gt;</bpt>convoi<ept i="1">&lt;/b&gt;</ept> part.'
+
+
 def test_a_bare_header_without_srclang_takes_each_unit_s_first_tuv_as_its_source(tmp_path):
     """Memories exported from Trados-based pipelines sometimes come as ``<tmx>`` with a bare
     ``<header/>`` (no version, no srclang; the Trados confirmation level as a prop): translate-toolkit

@@ -13,8 +13,8 @@ character, and (when writing to a path) leaves any previous file untouched.
 A unit's ``variants`` (its text in further languages) are written as further ``tuv``s after the target.
 
 Reading accepts TMX 1.1–1.4 (``xml:lang`` or the legacy ``lang``; a ``<tmx>`` without ``version``
-too), UTF-8 or UTF-16. A ``<tu>`` of three or more languages is one unit: source, target and
-variants (see :func:`read_tmx`). A segment with inline markup (``bpt``/``ept``/``ph``/``it``/``hi``/
+too; in no namespace or TMX's own, ``http://www.lisa.org/tmx14``), UTF-8 or UTF-16. A ``<tu>`` of
+three or more languages is one unit: source, target and variants (see :func:`read_tmx`). A segment with inline markup (``bpt``/``ept``/``ph``/``it``/``hi``/
 ``ut``) is read twice over: its text without the native codes becomes the unit's plain
 ``source``/``target`` (see :mod:`tmtool.formats.inline`), and its inner XML is kept verbatim in
 ``source_markup``/``target_markup``, which the writer puts back as it was. Props and notes
@@ -43,6 +43,7 @@ from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_TMX_NAMESPACE = "{http://www.lisa.org/tmx"  # tmx14, and the drafts' tmx20
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 DATE_FORMAT = "%Y%m%dT%H%M%SZ"
 _DATE = re.compile(r"^(\d{8}T\d{6})Z?$")
@@ -253,7 +254,10 @@ def read_tmx(
     """
     path = source_name(source)
     reader = _TmxReader(path, srclang, tgtlang)
-    for event, element in iterparse_xml(source, events=("start", "end"), tag=("tmx", "body", "header", "tu")):
+    for event, element in iterparse_xml(source, events=("start", "end"),
+                                        tag=("{*}tmx", "{*}body", "{*}header", "{*}tu")):
+        if element.tag[0] == "{":
+            _unqualified(element)
         if event == "start":
             reader.start(element)  # the root and <body>: checked before their content is read
         elif element.tag == "tu":
@@ -270,6 +274,14 @@ def read_tmx(
             reader.header(element)
     if not reader.seen_root:
         raise TmtoolError("not a TMX file: no <tmx> element", path=path)
+
+
+def _unqualified(element: etree._Element) -> None:
+    """An element in TMX's own namespace (``http://www.lisa.org/tmx14``, which TMX 1.4b's §1.1 defines and
+    some tools declare) and its descendants in it named by their local names, as the reader knows them."""
+    for inner in element.iter():
+        if isinstance(inner.tag, str) and inner.tag.startswith(_TMX_NAMESPACE):
+            inner.tag = inner.tag.partition("}")[2]
 
 
 class _TmxReader:
