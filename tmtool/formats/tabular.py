@@ -378,7 +378,9 @@ def read_rows(
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
         columns, rows = positional, itertools.chain([first], rows)
         languages = positional[:2]  # the source's column first
+        beyond = "a table without a header row is read as its first three columns"
     else:
+        beyond = "the header names none"
         for cell, column in zip(first[1], columns):
             if cell.strip() and column is None:
                 on_skip(Skipped(f"column {cell.strip()!r} not read: no glossary field of that name", str(path),
@@ -390,6 +392,9 @@ def read_rows(
                 named.base(cell.strip())
         named.tell(str(path))
     for number, cells in rows:
+        if beyond and any(cell.strip() for cell in cells[len(columns):]):  # told once, at the first such row
+            on_skip(Skipped(f"cells past column {len(columns)} not read: {beyond}", str(path), number))
+            beyond = None
         row: dict[str, str] = {}
         for column, cell in zip(columns, cells):
             if column:  # two columns of one field (memoQ's definition in each language) join, a line each
