@@ -20,7 +20,7 @@ from tmtool.formats.tbx import read_tbx
 from tmtool.formats.tmx import read_tmx
 from tmtool.formats.wordfast import read_wordfast
 from tmtool.formats.xliff import read_xliff
-from tmtool.model import TermType, UsageStatus, Variant
+from tmtool.model import ReviewStatus, TermType, UsageStatus, Variant
 from tmtool.store import open_store
 
 REAL = REPO / "tests" / "data" / "real"
@@ -788,6 +788,24 @@ def test_a_phrase_tms_termbase_export_keeps_forbidden_terms_and_its_picklists():
         ("QG avancé", "noun", "neuter", TermType.FULL_FORM, UsageStatus.DEPRECATED),
         ("command post", "noun", None, TermType.FULL_FORM, UsageStatus.PREFERRED)]
     assert entry.note == "conceptId: q8Zt2\npreferred (poste de commandement): true"
+
+
+def test_a_phrase_tms_entry_whose_terms_are_all_approved_is_approved():
+    """Phrase TMS gives each term a status, Approved (by a terminologist) or New (added by a linguist):
+    an entry Phrase had approved came in as a candidate to review again, like one with a new term."""
+    path = io.BytesIO(b"""<martif xml:lang="en" type="TBX"><text><body>
+<termEntry id="a"><langSet xml:lang="fr"><tig><term>convoi</term><termNote type="status">Approved</termNote></tig>
+</langSet><langSet xml:lang="en"><tig><term>convoy</term><termNote type="status">Approved</termNote></tig></langSet>
+</termEntry>
+<termEntry id="b"><langSet xml:lang="fr"><tig><term>balise</term><termNote type="status">Approved</termNote></tig>
+</langSet><langSet xml:lang="en"><tig><term>beacon</term><termNote type="status">New</termNote></tig></langSet>
+</termEntry>
+<termEntry id="c"><langSet xml:lang="fr"><tig><term>piste</term></tig></langSet></termEntry>
+</body></text></martif>""")
+    entries = list(read_tbx(path))
+    assert [(e.id, e.status) for e in entries] == [
+        ("a", ReviewStatus.APPROVED), ("b", ReviewStatus.CANDIDATE), ("c", None)]  # None: the import's default
+    assert entries[1].note == "status (balise): Approved\nstatus (beacon): New"
 
 
 def test_an_iate_export_names_the_term_each_term_level_category_qualifies():

@@ -39,7 +39,8 @@ the Microsoft Terminology Collection; the term's notes inside ``termGrp``, its c
 ``ntig``), TBX v3 ``tbx`` with ``langSec/termSec/term`` in DCA style (``termNote type="…"``) or DCT
 style (``min:partOfSpeech`` …), and the TBX-Min of 2013 (``<TBX dialect="TBX-Min">``,
 ``langGroup/termGroup/term``, ``termStatus``). Usage comes from ``administrativeStatus``, ``termStatus``,
-``usageStatus``, ``normativeAuthorization`` or Phrase's ``forbidden``; picklist values and data
+``usageStatus``, ``normativeAuthorization`` or Phrase's ``forbidden``, and an entry whose terms Phrase's
+``status`` all says Approved is approved (a New term makes it a candidate); picklist values and data
 categories are read however tools spell them (``Noun``, ``PROPER_NOUN``, ``FULL_FORM``, ``Definition``).
 An entry without any term is passed over and reported.
 """
@@ -414,6 +415,7 @@ class _EntryReader:
         self.path = path
         self.languages = languages
         self.notes: list[str] = []
+        self.reviews: list[str] = []  # Phrase's status of each term: Approved or New
 
     def read(self, element: etree._Element) -> Entry:
         entry = Entry(terms=[], id=_entry_id(element.get("id")), status=None)  # unless an x-status note gives it
@@ -429,6 +431,9 @@ class _EntryReader:
         if not entry.terms:
             raise Unusable("an entry without any term", element.sourceline)
         entry.note = "\n".join(self.notes) if self.notes else None
+        if entry.status is None and self.reviews:  # approved when Phrase has every term approved
+            approved = all(review == "approved" for review in self.reviews)
+            entry.status = ReviewStatus.APPROVED if approved else ReviewStatus.CANDIDATE
         return entry
 
     def _read_language_section(self, section: etree._Element, entry: Entry) -> None:
@@ -456,6 +461,8 @@ class _EntryReader:
             local = _local(child)
             # a term note as termNote type="…", or as an element of its own (DCT style, TBX-Min 2013)
             kind = child.get("type") if local == "termNote" else local
+            if kind == "status" and _text(child).strip().lower() in ("approved", "new"):
+                self.reviews.append(_text(child).strip().lower())  # and kept as a note, which term it is
             if local == _TERM_GROUP:
                 self._read_term_data(child, term, entry, set_property)
             elif local == "term":
