@@ -975,6 +975,12 @@ def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):
     assert entry.definition == "A line of vehicles."
     assert skipped == [f"{plain}:1: column {name!r} not read: no glossary field of that name"
                        for name in ("Entry_ID", "Term_Info", "Term_Info")]
+    regionless = tmp_path / "de-es-regionless.csv"  # a term base in German and Spanish, no regions
+    regionless.write_text("Entry_ID;German_Def;German;Spanish;Term_Info\r\n0;Ein Weg.;Korridor;corredor;\r\n",
+                          encoding="utf-8")
+    [entry], _ = read_all(read_csv, regionless)
+    assert ([(t.text, t.lang) for t in entry.terms], entry.definition) == (
+        [("Korridor", "de"), ("corredor", "es")], "Ein Weg.")
 
 
 def test_a_long_list_of_skipped_units_is_cut_short(tmp_path):

@@ -78,7 +78,7 @@ _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR
 # memoQ's term base CSV names a language's columns after its English name and its region, if the term
 # base has one: French_France, English_United_States, English, Portuguese_Brazil, and its definition
 # English_United_States_Def, English_Def. The languages of NATO's members and the most translated others;
-# a name alone is French's or English's only, a column of language names (German) being no header
+# a name alone is French's or English's only outside a memoQ export, a column of language names (German) being no header
 _LANGUAGE_OF_NAME = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"} | {
     name: code for code, names in {
         "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch", "pl": "polish",
@@ -441,7 +441,7 @@ def header_index(head: list[list[str]]) -> int | None:
 def names_fields(cells: list[str]) -> bool:
     """Whether a row is a header naming two languages' columns, French and English or any other two
     (``de``, ``es-ES``), among the fields tabular reads."""
-    return len(languages_of([_column_of(cell) for cell in cells])) >= 2
+    return len(languages_of(_columns_of(cells))) >= 2
 
 
 def languages_of(columns: Sequence[str | None]) -> tuple[str, ...]:
@@ -454,7 +454,7 @@ def languages_of(columns: Sequence[str | None]) -> tuple[str, ...]:
 
 def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, ...] | None:
     """The model column of each cell when the row is a header, else None (the row is data)."""
-    columns = tuple(_column_of(cell) for cell in cells)
+    columns = _columns_of(cells)
     if not any(columns):
         return None
     if len(languages_of(columns)) < 2:
@@ -464,7 +464,14 @@ def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, 
     return columns
 
 
-def _column_of(name: str) -> str | None:
+def _columns_of(cells: Sequence[str]) -> tuple[str | None, ...]:
+    """The model column each cell of a header row names; in a memoQ export (its Entry_ columns) a
+    language's name alone too (German, of a term base whose languages have no region)."""
+    memoq = any(_folded_name(cell).startswith("entry-") for cell in cells)
+    return tuple(_column_of(cell, memoq) for cell in cells)
+
+
+def _column_of(name: str, memoq: bool = False) -> str | None:
     folded = _folded_name(name)
     language = _LANGUAGE_COLUMN.match(folded)
     if language and known_language(language.group(1)):
@@ -472,6 +479,8 @@ def _column_of(name: str) -> str | None:
     named = _NAMED_LANGUAGE_COLUMN.match(folded)
     if named:
         return "definition" if named.group(3) else _LANGUAGE_OF_NAME[named.group(1) or named.group(2)]
+    if memoq and folded in _LANGUAGE_OF_NAME:
+        return _LANGUAGE_OF_NAME[folded]
     return _COLUMN_OF_NAME.get(folded)
 
 
