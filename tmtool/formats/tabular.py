@@ -78,7 +78,8 @@ _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR
 # memoQ's term base CSV names a language's columns after its English name and its region, if the term
 # base has one: French_France, English_United_States, English, Portuguese_Brazil, and its definition
 # English_United_States_Def, English_Def. The languages of NATO's members and the most translated others;
-# a name alone is French's or English's only outside a memoQ export, a column of language names (German) being no header
+# outside a memoQ export a name alone is French's or English's only (a column of language names, German,
+# is no header)
 _LANGUAGE_OF_NAME = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"} | {
     name: code for code, names in {
         "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch", "pl": "polish",
