@@ -14,10 +14,11 @@ A unit's ``variants`` (its text in further languages) are written as further ``t
 
 Reading accepts TMX 1.1–1.4 (``xml:lang`` or the legacy ``lang``; a ``<tmx>`` without ``version``
 too; in no namespace or TMX's own, ``http://www.lisa.org/tmx14``), UTF-8 or UTF-16. A ``<tu>`` of
-three or more languages is one unit: source, target and variants (see :func:`read_tmx`). A segment with inline markup (``bpt``/``ept``/``ph``/``it``/``hi``/
-``ut``) is read twice over: its text without the native codes becomes the unit's plain
-``source``/``target`` (see :mod:`tmtool.formats.inline`), and its inner XML is kept verbatim in
-``source_markup``/``target_markup``, which the writer puts back as it was. Props and notes
+three or more languages is one unit: source, target and variants (see :func:`read_tmx`). A segment
+with inline markup (``bpt``/``ept``/``ph``/``it``/``hi``/``ut``) is read twice over: its text without
+the native codes becomes the unit's plain ``source``/``target`` (see :mod:`tmtool.formats.inline`),
+and its inner XML is kept verbatim in ``source_markup``/``target_markup``, which the writer puts back
+as it was. Props and notes
 of a ``tuv`` are the unit's, and the ``<tu>``'s ``creationid``, ``changeid``, ``lastusagedate`` and
 ``usagecount`` (or its target ``tuv``'s) are kept as props and written back as attributes.
 """

@@ -16,8 +16,8 @@ state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, 
 unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
 :func:`_segments`); the words Trados locks in a segment are its text, the comments its reviewers mark on
 them the segment's notes, as memoQ's ``mq:comments`` are their row's, and the codes Phrase writes into
-the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace. Targets are read as they are, copies of the source
-included; :func:`is_untranslated` tells which units hold no translation, :func:`is_unconfirmed` which
+the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace.
+Targets are read as they are, copies of the source included; :func:`is_untranslated` tells which units hold no translation, :func:`is_unconfirmed` which
 translations their tool has not confirmed, and a unit that does hold one needs the file to name its
 target language.
 """
