@@ -8,7 +8,14 @@ import unicodedata
 
 from .errors import TmtoolError
 
-_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?$")
+# language, script, region, then BCP 47's variants of a date (de-DE-1996, de-1901) and private use
+# (en-x-nato); a variant of letters only (xx-INVALID) is more likely a mistake than a registered variant
+_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?"
+                  r"((?:[-_]\d[A-Za-z0-9]{3,7})*)((?:[-_][xX](?:[-_][A-Za-z0-9]{1,8})+)?)$")
+# the names older Windows tools (.NET 1.x cultures, Trados 2007) give: Chinese by its script, and the script
+# after the region (sr-SP-Latn, az-AZ-Cyrl; SP, Serbia and Montenegro, is no ISO region)
+_LEGACY = {"zh-chs": "zh-Hans", "zh-cht": "zh-Hant"}
+_SCRIPT_LAST = re.compile(r"^([A-Za-z]{2,3})[-_]([A-Za-z]{2})[-_](Latn|Cyrl)$", re.IGNORECASE)
 # ISO 639-2 codes (bibliographic and terminology forms) of languages that also have a two-letter ISO
 # 639-1 code, which BCP 47 requires instead: memoQ and older Trados files write ``fre-FR``, ``ger``
 _TWO_LETTER = dict(pair.split(":") for pair in """
@@ -21,18 +28,25 @@ _TWO_LETTER = dict(pair.split(":") for pair in """
 
 
 def normalize_tag(tag: str) -> str:
-    """``fr_FR``, ``FR-fr``, ``fr-fr`` → ``fr-FR``; ``EN`` → ``en``; ``fre-FR`` → ``fr-FR``. Unknown
-    shapes are an error."""
-    m = _TAG.match(tag.strip()) if tag else None
+    """``fr_FR``, ``FR-fr``, ``fr-fr`` → ``fr-FR``; ``EN`` → ``en``; ``fre-FR`` → ``fr-FR``; ``zh-CHS`` →
+    ``zh-Hans``, ``sr-SP-Latn`` → ``sr-Latn``; a date variant and private use kept (``de-DE-1996``,
+    ``en-x-nato``). Unknown shapes are an error."""
+    written = tag.strip() if tag else ""
+    written = _LEGACY.get(written.lower().replace("_", "-"), written)
+    legacy = _SCRIPT_LAST.match(written)
+    if legacy:
+        lang, region, script = legacy.groups()
+        written = f"{lang}-{script}" + ("" if region.upper() == "SP" else f"-{region}")
+    m = _TAG.match(written)
     if not m:
         raise TmtoolError(f"invalid language tag {tag!r} (expected e.g. fr, fr-FR, en-GB)")
-    lang, script, region = m.groups()
+    lang, script, region, variants, private = m.groups()
     out = _TWO_LETTER.get(lang.lower(), lang.lower())
     if script:
         out += "-" + script.title()
     if region:
         out += "-" + region.upper()
-    return out
+    return out + (variants + private).lower().replace("_", "-")
 
 
 # the two-letter codes of _TWO_LETTER's languages: those a table's header names a column of terms by

@@ -67,6 +67,7 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     if not path.is_file():
         raise TmtoolError("no such file", path=str(path))
     fmt = registry.get(fmt, reading=True) if fmt else registry.infer(path)
+    registry.check_content(fmt, path)
     result = ImportResult("units" if fmt.kind == registry.MEMORY else "entries")
     origin = recorded_as or str(path)
     tell = refuse if strict else result.skipped.append
