@@ -20,6 +20,18 @@ def test_invalid_tags_are_refused_with_the_tag_named(bad):
         normalize_tag(bad)
 
 
+@pytest.mark.parametrize("written, bcp47", [
+    ("de-DE-1996", "de-DE-1996"), ("de-1901", "de-1901"), ("en-US-x-NATO", "en-US-x-nato"), ("fr_x_mil", "fr-x-mil"),
+    ("zh-CHS", "zh-Hans"), ("ZH-CHT", "zh-Hant"), ("sr-SP-Latn", "sr-Latn"), ("SR-SP-CYRL", "sr-Cyrl"),
+    ("az-AZ-Latn", "az-Latn-AZ")])
+def test_variants_private_use_and_older_windows_names_are_read(written, bcp47):
+    """BCP 47 allows variants and private-use subtags (a TMX with de-DE-1996 or en-x-… had every unit
+    skipped); .NET 1.x culture names, which Trados 2007 and Windows resource tools wrote, are
+    mapped to BCP 47 (zh-CHS was refused)."""
+    assert normalize_tag(written) == bcp47
+    assert base_language(written) == bcp47.split("-")[0]
+
+
 def test_base_language():
     assert base_language("fr_FR") == "fr"
     assert base_language("EN-gb") == "en"

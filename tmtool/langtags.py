@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 
 from .errors import Invalid, TmtoolError
 
-_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?$")
+# language, script, region, then BCP 47's variants of a date (de-DE-1996, de-1901) and private use
+# (en-x-nato); a variant of letters only (xx-INVALID) is more likely a mistake than a registered variant
+_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?"
+                  r"((?:[-_]\d[A-Za-z0-9]{3,7})*)((?:[-_][xX](?:[-_][A-Za-z0-9]{1,8})+)?)$")
+# the names older Windows tools (.NET 1.x cultures, Trados 2007) give: Chinese by its script, and the script
+# after the region (sr-SP-Latn, az-AZ-Cyrl; SP, Serbia and Montenegro, is no ISO region)
+_LEGACY = {"zh-chs": "zh-Hans", "zh-cht": "zh-Hant"}
+_SCRIPT_LAST = re.compile(r"^([A-Za-z]{2,3})[-_]([A-Za-z]{2})[-_](Latn|Cyrl)$", re.IGNORECASE)
 # ISO 639-2 codes (bibliographic and terminology forms) of languages that also have a two-letter ISO
 # 639-1 code, which BCP 47 requires instead: memoQ and older Trados files write ``fre-FR``, ``ger``
 _TWO_LETTER = dict(pair.split(":") for pair in """
@@ -32,18 +40,25 @@ _ISO_639_1 = set("""
 
 
 def normalize_tag(tag: str) -> str:
-    """``fr_FR``, ``FR-fr``, ``fr-fr`` → ``fr-FR``; ``EN`` → ``en``; ``fre-FR`` → ``fr-FR``. Unknown
-    shapes, and two-letter languages ISO 639-1 does not have, are an error."""
-    m = _TAG.match(tag.strip()) if tag else None
+    """``fr_FR``, ``FR-fr``, ``fr-fr`` → ``fr-FR``; ``EN`` → ``en``; ``fre-FR`` → ``fr-FR``; ``zh-CHS`` →
+    ``zh-Hans``, ``sr-SP-Latn`` → ``sr-Latn``; a date variant and private use kept (``de-DE-1996``,
+    ``en-x-nato``). Unknown shapes, and two-letter languages ISO 639-1 does not have, are an error."""
+    written = tag.strip() if tag else ""
+    written = _LEGACY.get(written.lower().replace("_", "-"), written)
+    legacy = _SCRIPT_LAST.match(written)
+    if legacy:
+        lang, region, script = legacy.groups()
+        written = f"{lang}-{script}" + ("" if region.upper() == "SP" else f"-{region}")
+    m = _TAG.match(written)
     if not m or (len(m.group(1)) == 2 and m.group(1).lower() not in _ISO_639_1):
         raise Invalid(f"invalid language tag {tag!r} (expected e.g. fr, fr-FR, en-GB)")
-    lang, script, region = m.groups()
+    lang, script, region, variants, private = m.groups()
     out = _TWO_LETTER.get(lang.lower(), lang.lower())
     if script:
         out += "-" + script.title()
     if region:
         out += "-" + region.upper()
-    return out
+    return out + (variants + private).lower().replace("_", "-")
 
 
 # the two-letter codes of _TWO_LETTER's languages: those a table's header names a column of terms by
@@ -59,6 +74,48 @@ def known_language(name: str) -> str | None:
     except TmtoolError:
         return None
     return base if base in _KNOWN else None
+
+
+# Languages by their names, as CAT tools and people head a spreadsheet's columns with them: memoQ and
+# MultiTerm write English names (memoQ's term base CSV ``German``, ``English_United_Kingdom``; MultiTerm's
+# and Glossary Converter's ``English (United Kingdom)``), people their own language's name (``Deutsch``,
+# ``Español``) or their office's (``Anglais``, ``Allemand``; ``Englisch``, ``Französisch``). The names of
+# _KNOWN's languages in English, in themselves and in French (in German too for the largest of NATO's
+# languages). Norwegian is Bokmål, its written standard.
+_NAMES = """
+    en:English,anglais,Englisch fr:French,français,Französisch de:German,Deutsch,allemand
+    es:Spanish,español,castellano,espagnol,Spanisch it:Italian,italiano,italien,Italienisch
+    pt:Portuguese,português,portugais,Portugiesisch nl:Dutch,Flemish,Nederlands,néerlandais,Niederländisch
+    pl:Polish,polski,polonais,Polnisch ru:Russian,русский,russe,Russisch uk:Ukrainian,українська,ukrainien
+    be:Belarusian,беларуская,biélorusse cs:Czech,čeština,tchèque sk:Slovak,slovenčina,slovaque
+    sl:Slovenian,Slovene,slovenščina,slovène hu:Hungarian,magyar,hongrois bg:Bulgarian,български,bulgare
+    el:Greek,ελληνικά,grec,Griechisch tr:Turkish,Türkçe,turc,Türkisch ro:Romanian,română,roumain
+    da:Danish,dansk,danois sv:Swedish,svenska,suédois nb:Norwegian,norsk,bokmål,norvégien nn:nynorsk
+    fi:Finnish,suomi,finnois et:Estonian,eesti,estonien lv:Latvian,latviešu,letton lt:Lithuanian,lietuvių,lituanien
+    hr:Croatian,hrvatski,croate sr:Serbian,srpski,српски,serbe bs:Bosnian,bosanski,bosniaque sq:Albanian,shqip,albanais
+    mk:Macedonian,македонски,macédonien is:Icelandic,íslenska,islandais ga:Irish,Gaeilge,irlandais
+    mt:Maltese,Malti,maltais ca:Catalan,català eu:Basque,euskara gl:Galician,galego,galicien cy:Welsh,Cymraeg,gallois
+    lb:Luxembourgish,Lëtzebuergesch,luxembourgeois ka:Georgian,ქართული,géorgien hy:Armenian,հայերեն,arménien
+    ar:Arabic,العربية,arabe he:Hebrew,עברית,hébreu fa:Persian,Farsi,فارسی,persan zh:Chinese,中文,chinois
+    ja:Japanese,日本語,japonais ko:Korean,한국어,coréen ug:Uyghur,Uighur,ouïghour hi:Hindi,हिन्दी ur:Urdu,اردو,ourdou
+"""
+
+
+def _folded(text: str) -> str:
+    """``text`` without case or accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+_NAMED = {_folded(name): code for code, names in (line.split(":") for line in _NAMES.split())
+          for name in names.split(",")}
+
+
+def language_named(name: str) -> str | None:
+    """The language a column's header names in words (``Deutsch``, ``English (United Kingdom)``,
+    memoQ's ``English_United_Kingdom``, ``German_Def``), by its first word, in any case or accents;
+    None for any other header (``Definition``, ``Domain``, ``English term``)."""
+    first = re.match(r"\s*([^\W\d_]+)\s*(?:\(.*\)|[_-].*)?\Z", _folded(name))
+    return _NAMED.get(first.group(1)) if first else None
 
 
 def language_codes(base: str) -> list[str]:

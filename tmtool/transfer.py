@@ -66,6 +66,7 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     """
     path = input_file(path)
     fmt = registry.get(fmt, reading=True) if fmt else registry.infer(path)
+    registry.check_content(fmt, path)
     result = ImportResult("units" if fmt.kind == registry.MEMORY else "entries")
     origin = recorded_as or str(path)
     tell = refuse if strict else result.skipped.append

@@ -107,6 +107,32 @@ FOREIGN = {
 }
 
 
+# the first bytes of files of a kind no text format holds, and what they are: a file saved under another
+# format's name (a workbook as .csv, a Trados memory as .tmx) is named for what it is
+BINARY_KINDS = (
+    (b"PK\x03\x04", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or .mqxlz whose bilingual"
+                     " files are to be imported)"),
+    (b"%PDF", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0", "an Office 97–2003 file (an .xls workbook: save it as .xlsx)"),
+    (b"SQLite format 3\x00", "an SQLite database (a Trados .sdltm memory or .sdltb termbase: export it as TMX"
+                             " or TBX)"),
+    (b"\xde\x12\x04\x95", "a compiled gettext catalogue (.mo: import the .po it was compiled from)"),
+    (b"\x95\x04\x12\xde", "a compiled gettext catalogue (.mo: import the .po it was compiled from)"),
+)
+
+
+def check_content(fmt: Format, path: str | Path) -> None:
+    """Refuse a file of a text format whose first bytes say it is of a binary kind, naming the kind (a
+    binary format, XLSX, tells the files it cannot read itself)."""
+    if any(not signature.isprintable() for signature in fmt.signatures):
+        return
+    with open(path, "rb") as f:
+        head = f.read(16)
+    kind = next((kind for magic, kind in BINARY_KINDS if head.startswith(magic)), None)
+    if kind:
+        raise TmtoolError(f"{kind}, not a {fmt.name.upper()} file", path=str(path))
+
+
 def _function(reference: str) -> Callable:
     module, _, name = reference.partition(":")
     return getattr(import_module(f"{__package__}.{module}"), name)

@@ -14,7 +14,8 @@ and a missing value are the same thing.
 Reading accepts either layout, with or without a header (column names ``fr``/``en``, ``FR-FR``,
 ``Français``/``English term``, ``source``/``target`` … in any order, case or accents), and plain
 two-column files; an XLSX sheet is read the same way (:mod:`tmtool.formats.xlsx`). A header column that
-names no field is passed over and reported; empty rows are skipped. In a table from elsewhere (no
+names no field is passed over and reported; empty rows are skipped. A ``Forbidden`` column (Matecat's,
+TRUE or FALSE) saying yes makes the row's terms deprecated. In a table from elsewhere (no
 ``details`` column) a term cell may hold several terms, one a line, as the TSV holds one pair a line.
 A list of abbreviations (``Abbreviation;French;English``, ``Sigle``, ``Acronyme`` …) gives each entry
 the acronym beside the full form of each language, in English too unless it is the French name's
@@ -26,8 +27,10 @@ and ``NRF``/``NRF``, never ``Force de réaction de l'OTAN``/``NRF`` while the En
 
 Written for another language pair (``tmtool export csv --srclang de --tgtlang fr``), its two languages
 stand where French and English do, and the CSV's first two columns are named after them (``de``, ``fr``).
-Read, a header column named by a language's code (``de``, ``es-ES``, ``pt_BR``) holds that language's
-terms: such a table is read in its own languages, and one with columns in more than two keeps them all.
+Read, a header column named by a language's code (``de``, ``es-ES``, ``pt_BR``) or its name, as people and
+CAT tools write it (``Deutsch``, ``Spanish (Spain)``, memoQ's ``German`` and ``English_United_Kingdom``,
+Glossary Converter's ``>>L<<German``: :func:`tmtool.langtags.language_named`) holds that language's terms:
+such a table is read in its own languages, and one with columns in more than two keeps them all.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from ..errors import TmtoolError
 from ..io.decoding import decode_spreadsheet_text
 from ..io.files import open_output
-from ..langtags import TermLanguages, base_language, known_language
+from ..langtags import TermLanguages, base_language, known_language, language_named
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
 from ..text.normalize import french_only_acronym
 from .skips import OnSkip, Skipped, Unusable, refuse
@@ -58,22 +61,25 @@ CSV_COLUMNS = (
 
 # Header names other tools use, for ours; compared folded (case, accents, spaces, "_" as "-": _folded_name)
 _COLUMN_ALIASES = {
-    "fr": ("fr", "french", "français", "french term", "terme français", "source", "src", "term", "source term"),
+    "fr": ("fr", "french", "français", "french term", "terme français", "source", "src", "term", "source term",
+           "terme", "terme source"),
     "en": ("en", "english", "anglais", "english term", "terme anglais", "target", "tgt", "translation",
-           "target term"),
-    "note": ("note", "notes", "comment", "comments", "remarque", "entry-note"),  # entry-note: memoQ
+           "target term", "traduction", "terme cible"),
+    "note": ("note", "notes", "comment", "comments", "remarque", "remarques", "commentaire", "commentaires",
+             "observations", "entry-note"),  # entry-note: memoQ
     "status": ("status", "statut"),
     "pos": ("pos", "part of speech", "catégorie grammaticale"),
     "gender": ("gender", "genre"),
+    # a row whose terms are not to be used (Matecat's glossary, Lokalise: TRUE or FALSE)
+    "forbidden": ("forbidden", "interdit", "do not use"),
     # a list of abbreviations: the acronym beside its full forms (Abbreviation;French;English)
     "acronym": ("acronym", "acronyms", "acronyme", "acronymes", "abbreviation", "abbreviations", "abréviation",
                 "abréviations", "abbr", "abbr.", "abbrev.", "sigle", "sigles", "short form", "forme abrégée"),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
 _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en_US, de, pt-BR …
-# memoQ's term base CSV names a language's columns after it and its region: French_France,
-# English_United_States, and its definition English_United_States_Def
-_NAMED_LANGUAGE_COLUMN = re.compile(r"(french|francais|english|anglais)-[a-z-]+?(-def)?\Z")
-_LANGUAGE_OF_NAME = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"}
+# Glossary Converter's annotated headers (MultiTerm to Excel) say each column's level: >>E<<Note, >>L<<English,
+# >>I<<Definition; one marked X (>>XT<<Note) is to be left out
+_ANNOTATION = re.compile(r"\s*>>(X?)[A-Z]<<")
 TITLE_ROWS = 5  # at most, above a header row
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
 _LANGUAGES_LINE = "#"  # a TSV's first line "#<TAB>de<TAB>fr": a comment to OmegaT, the pair to tmtool
@@ -84,6 +90,7 @@ _STATUS_LABELS = {ReviewStatus.CANDIDATE: "candidate, not reviewed", ReviewStatu
 _COMMENT_SEPARATOR = " — "
 
 _TERM_DEFAULTS = Term(text="", lang="")
+_TRUE = frozenset({"true", "yes", "1", "x", "vrai", "oui"})  # a yes/no cell saying yes (Excel's TRUE, folded)
 _Row = tuple[int, list[str]]  # the line a row starts on, and its cells
 # what str.splitlines() breaks at, and the tab
 # a cell as Excel quotes it: whole, a doubled quote inside; or opened and not closed on its line (a tab
@@ -256,6 +263,9 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
             in_lang.append(Term(text=acronym, lang=lang, term_type=TermType.ACRONYM))
         terms += in_lang
     terms += [t for t in extra_terms if t.lang not in languages]
+    if _folded_name(row.get("forbidden") or "") in _TRUE:
+        for term in terms:
+            term.usage = UsageStatus.DEPRECATED
     contexts = []
     first_context = [row.get(column, "") for column in ("context", "context_en", "document", "unit")]
     if any(first_context):
@@ -358,7 +368,9 @@ def read_rows(
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
         columns, rows = positional, itertools.chain([first], rows)
         languages = positional[:2]  # the source's column first
+        beyond = "a table without a header row is read as its first three columns"
     else:
+        beyond = "the header names none"
         for cell, column in zip(first[1], columns):
             if cell.strip() and column is None:
                 on_skip(Skipped(f"column {cell.strip()!r} not read: no glossary field of that name", str(path),
@@ -370,6 +382,9 @@ def read_rows(
                 named.base(cell.strip())
         named.tell(str(path))
     for number, cells in rows:
+        if beyond and any(cell.strip() for cell in cells[len(columns):]):  # told once, at the first such row
+            on_skip(Skipped(f"cells past column {len(columns)} not read: {beyond}", str(path), number))
+            beyond = None
         row: dict[str, str] = {}
         for column, cell in zip(columns, cells):
             if column:  # two columns of one field (memoQ's definition in each language) join, a line each
@@ -433,6 +448,8 @@ def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, 
     if not any(columns):
         return None
     if len(languages_of(columns)) < 2:
+        if all(language_named(cell) for cell in cells if cell.strip()):  # a glossary of languages' names: data
+            return None
         found = ", ".join(cell.strip() for cell in cells if cell.strip())
         raise TmtoolError(f"no usable columns: the header names {found}; expected fr and en (or two other "
                           "languages' columns, de and es …, or source and target)", path=str(path))
@@ -440,14 +457,22 @@ def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, 
 
 
 def _column_of(name: str) -> str | None:
+    """The field a header cell names: a language by its code (``de``, ``es-ES``) or its name (``Deutsch``,
+    ``English (United Kingdom)``, memoQ's ``English_United_Kingdom`` and that language's definition
+    ``English_United_Kingdom_Def``), or one of our columns by any of its names; None for any other."""
+    annotation = _ANNOTATION.match(name)
+    if annotation:
+        if annotation.group(1):
+            return None
+        name = name[annotation.end():]
     folded = _folded_name(name)
     language = _LANGUAGE_COLUMN.match(folded)
     if language and known_language(language.group(1)):
         return known_language(language.group(1))
-    named = _NAMED_LANGUAGE_COLUMN.match(folded)
-    if named:
-        return "definition" if named.group(2) else _LANGUAGE_OF_NAME[named.group(1)]
-    return _COLUMN_OF_NAME.get(folded)
+    if folded in _COLUMN_OF_NAME:
+        return _COLUMN_OF_NAME[folded]
+    named = language_named(folded)
+    return "definition" if named and folded.endswith("-def") else named
 
 
 def _folded_name(name: str) -> str:
