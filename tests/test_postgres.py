@@ -619,3 +619,31 @@ def test_fuzzy_candidates_check_the_length_band_on_the_rows_their_words_select(p
         assert "units_source_words" in plan
         assert not [name for name, in query("SELECT indexname FROM pg_indexes WHERE tablename = 'units'"
                                               " AND indexdef LIKE '%%length(%%'")]
+
+
+def test_a_team_s_members_share_the_store_whoever_makes_it(pg_url, pg_server, role):
+    """The database belongs to the team's group role, each member logging in as themself: the store the
+    first member makes belongs to the group, so every member reads, reviews and writes it; a role
+    outside the team is refused in one line, not a traceback."""
+    from urllib.parse import urlsplit
+
+    team, ana, ben, eve = (role(name, "") for name in ("team_members", "ana_member", "ben_member", "eve_outsider"))
+    database = urlsplit(pg_url).path[1:]
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"GRANT {team} TO {ana}, {ben}")
+        admin.execute(f'ALTER DATABASE "{database}" OWNER TO {team}')
+    as_role = {name: pg_url.replace("postgresql://tmtool@", f"postgresql://{name}@") for name in (ana, ben, eve)}
+    try:
+        assert _cli("--db", as_role[ana], "glossary", "add", "espace aérien", "airspace",
+                    "--status", "candidate").exit_code == 0
+        approved = _cli("--db", as_role[ben], "--user", "ben", "glossary", "approve", "1")
+        assert (approved.exit_code, approved.output) == (0, "1 entry approved (change 2)\n")
+        with psycopg.connect(pg_url) as conn:
+            assert {owner for owner, in conn.execute(
+                "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema()")} == {team}
+        _one_line_error(_cli("--db", as_role[eve], "glossary", "list"), as_role[eve],
+                        "permission denied for table tmtool_schema: the store belongs to a role this one is not"
+                        " a member of")
+    finally:  # the roles own the store's tables: the database goes before them
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')

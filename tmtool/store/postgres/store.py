@@ -122,10 +122,13 @@ _SERVER_FAILURES = {
 @contextmanager
 def _server_errors(pg: psycopg.Connection, url: str) -> Iterator[None]:
     """A failure no command of tmtool's can avoid — the connection lost mid-command (the server
-    stopped or restarted, the network failed), a statement timed out, the server's disk full — as
-    one TmtoolError naming the store, like every other failure, rather than psycopg's traceback."""
+    stopped or restarted, the network failed), a statement timed out, the server's disk full, a role
+    given no access to the store's tables — as one TmtoolError naming the store, like every other failure, rather than psycopg's traceback."""
     try:
         yield
+    except psycopg.errors.InsufficientPrivilege as exc:  # a role given no part in the store
+        raise TmtoolError(f"{_first_line(exc)}: the store belongs to a role this one is not a member of"
+                          " (its owner grants it: GRANT that role TO this one)", path=masked(url)) from None
     except psycopg.OperationalError as exc:
         state = exc.sqlstate or ""
         what = "lost the connection to the store" if pg.broken else (
@@ -985,6 +988,12 @@ def migrate(pg: psycopg.Connection) -> None:
             for extension in EXTENSIONS:
                 if extension not in installed:
                     pg.execute(f"CREATE EXTENSION {extension}")
+            # a team's database belongs to a group role its members log in under roles of their own: the
+            # tables belong to it, whoever opens the store first, for every member to use and upgrade
+            owner, member = pg.execute("SELECT datdba::regrole::text, pg_has_role(datdba, 'MEMBER') FROM pg_database"
+                                       " WHERE datname = current_database()").fetchone()
+            if member:
+                pg.execute(f"SET LOCAL ROLE {owner}")
             if version is None:
                 pg.execute("CREATE TABLE tmtool_schema (version integer NOT NULL)")
                 pg.execute("INSERT INTO tmtool_schema VALUES (0)")
