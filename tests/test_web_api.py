@@ -96,6 +96,13 @@ def test_an_entry_with_its_version_and_history(api):
     missing = http.get("/api/entries/99999")
     assert missing.status_code == 404 and missing.json() == {"error": "not found", "message": "no glossary entry 99999"}
     assert http.get("/api/entries/abc").status_code == 400
+    # beyond every id a store holds: a 404 as any id not there (it was a 500, the driver's OverflowError)
+    huge = 10**20
+    for path in (f"/api/entries/{huge}", f"/api/entries/{huge}/approve", f"/api/changes/{huge}/revert"):
+        answer = http.request("GET" if path.count("/") == 3 else "POST", path, headers=headers)
+        assert answer.status_code == 404 and answer.json()["message"].endswith(f" {huge}"), answer.text
+    page = http.get("/api/entries", params={"offset": huge})
+    assert page.status_code == 200 and page.json()["entries"] == []
 
 
 def test_a_method_the_path_does_not_answer_is_a_405_naming_those_it_does(api):
