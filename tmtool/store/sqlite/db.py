@@ -64,6 +64,10 @@ GRAM_SIZE = 3
 # ("de ", "les"); the rarest words, and failing them the next grams together, reach the rest.
 POSTINGS_BUDGET = 5000
 MIN_GRAMS = 2  # grams queried together when no word is selective (glossary look-up: at least)
+# A look-up this long or shorter can lose every trigram to one slip (a transposition takes four); a
+# key one slip away keeps its first letter then, or shares a trigram (checked on every slip of 3,000
+# words). The length band is that of an 80 % ratio: 2/3 to 3/2 of the query's.
+SHORT_KEY = 6
 # Postings of the rarest words read per query at most; no word beyond it (a common word is no filter).
 WORD_BUDGET = 5000
 WORD = re.compile(r"\w+")
@@ -752,18 +756,25 @@ class SQLiteStore(UnitCorrections):
             (prefix, prefix + "\U0010ffff", limit))]
 
     def terms_spelt_like(self, folded: str) -> list[KeyedTerm]:
-        """Keys sharing the rarest of the query's trigrams (by the trigram index's vocabulary)."""
+        """Keys sharing the rarest of the query's trigrams (by the trigram index's vocabulary); for a
+        short query, every trigram of which one slip can take ("otn" for "otan", "mies" for "mines"),
+        also the keys of its first letter and of a length the look-up's ratio allows: PostgreSQL's
+        trigrams, padded at the word's ends, find those."""
         grams = trigrams(folded)
         marks = ",".join("?" * len(grams))
         frequency = dict(self._query(f"SELECT term, doc FROM lookup_grams_vocab WHERE term IN ({marks})", list(grams)))
         chosen = rarest_grams(grams, frequency, len(grams))
-        if not chosen:
-            return []
-        return [KeyedTerm(*row) for row in self._query(
+        found = [KeyedTerm(*row) for row in self._query(
             f"{self._KEYED_TERM} FROM lookup_grams"
             " JOIN lookup_keys k ON k.id = lookup_grams.rowid JOIN terms t ON t.id = k.term_id"
             " WHERE lookup_grams MATCH ? AND k.kind = 'form'",
-            (_any_of(chosen),))]
+            (_any_of(chosen),))] if chosen else []
+        if len(folded) <= SHORT_KEY:
+            found += [KeyedTerm(*row) for row in self._query(
+                f"{self._KEYED_TERM} FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
+                " WHERE k.key >= ? AND k.key < ? AND k.kind = 'form' AND length(k.key) BETWEEN ? AND ?",
+                (folded[0], folded[0] + "\U0010ffff", math.ceil(len(folded) * 2 / 3), len(folded) * 3 // 2))]
+        return found
 
     # ---- writing entries -------------------------------------------------------------------
 
