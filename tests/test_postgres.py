@@ -554,6 +554,17 @@ def test_a_wrong_password_is_said_without_showing_it(pg_server, role, monkeypatc
                     'cannot open store: password authentication failed for user "reviser"')
 
 
+@pytest.mark.parametrize("credentials, query, says", [
+    ("reviser:s3cret pw@", "", 'cannot open store: unexpected spaces found in "***"'),
+    ("reviser:s3cret%ZZ@", "", 'cannot open store: invalid percent-encoded token: "***"'),
+    ("reviser@", "?password=s3cret%ZZ", 'cannot open store: invalid percent-encoded token: "***"'),
+])
+def test_a_password_libpq_cannot_read_is_not_shown_either(pg_server, credentials, query, says):
+    """libpq quotes the part of a URL it cannot parse: a password with a space or a stray % was printed."""
+    url = f"postgresql://{credentials}127.0.0.1:{_port(pg_server)}/tmtool{query}"
+    _one_line_error(_cli("--db", url, "stats"), url, says)
+
+
 def test_too_many_connections_are_said_as_the_server_says_it(pg_server, role):
     role("busy", "CONNECTION LIMIT 0")
     url = pg_server.replace("postgresql://tmtool@", "postgresql://busy@")

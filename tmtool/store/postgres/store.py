@@ -45,7 +45,7 @@ from ..rows import (
     term_row, unit_from_row, unit_row, without_target,
 )
 from ..rows import ENTRY_ORDER_BY
-from ..url import masked
+from ..url import masked, scrubbed
 from .schema import MIGRATIONS
 
 # advisory lock keys: two numbers of our own ("tmtool" and 1, 2)
@@ -958,7 +958,7 @@ def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool 
             return pool.getconn(), pool
         pg = psycopg.connect(url, autocommit=True, application_name="tmtool")
     except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-        raise TmtoolError(f"cannot open store: {_refusal(exc)}", path=masked(url)) from None
+        raise TmtoolError(f"cannot open store: {scrubbed(_refusal(exc), url)}", path=masked(url)) from None
     with _POOLS_LOCK:
         _OPENED.add(key)
     return pg, None
