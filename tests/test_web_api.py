@@ -594,3 +594,25 @@ def test_a_documents_terminology_check(db):
     page = http.get(f"/documents/{SEED_ID}").text
     assert report["summary"] in page and page.count('class="unit finding"') == len({f["unit_id"] for f in missing})
     assert http.get("/api/documents/nope/check").status_code == 404
+
+
+def test_a_store_that_cannot_answer_now_is_a_503_not_the_client_s_fault(pg_url):
+    """A command the store's server cancels (the URL's statement_timeout; here a write waiting for
+    another writer's lock) was a 400 "invalid": a script retries a 503 later, and corrects a 400."""
+    import psycopg
+
+    from tmtool.store.postgres.store import WRITE_LOCK
+
+    with open_store(pg_url, create=True) as store:
+        entry_id = tmtool_api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")["id"]
+    url = pg_url + "&options=-c%20statement_timeout%3D300"
+    http, headers = client(url)
+    with psycopg.connect(pg_url, autocommit=True) as writer, open_store(url) as store:
+        writer.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
+        answer = http.post(f"/api/entries/{entry_id}/approve", headers=headers)
+        assert answer.status_code == 503, answer.text
+        assert answer.json() == {"error": "unavailable", "message": f"{tmtool_api.masked_url(url)}: the server"
+                                 " cancelled the command: canceling statement due to statement timeout"}
+        with pytest.raises(tmtool_api.Unavailable, match="the server cancelled the command"):
+            tmtool_api.approve(store, [entry_id])
+    assert http.post(f"/api/entries/{entry_id}/approve", headers=headers).json()["entry"]["status"] == "approved"

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import glossary
-from .errors import Conflict, Invalid, NotFound, TmtoolError
+from .errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from .ingest import IngestInterrupted as _Interrupted
 from .ingest import extracts_terms, ingest_pair
 from .langtags import base_language, language_pair
@@ -46,7 +46,7 @@ from .store.base import ENTRY_ORDERS
 
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
-    "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
+    "Unavailable", "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_left_out", "lookup",

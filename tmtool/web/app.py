@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException
 
 from .. import api
 from ..corrections import LOW_CONFIDENCE
-from ..errors import Conflict, Invalid, NotFound, TmtoolError
+from ..errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from ..formats import registry
 from ..text.readers import DOCUMENT_EXTENSIONS
 from .security import Guard, new_secret
@@ -48,14 +48,16 @@ IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for exten
 class Error(BaseModel):
     """What every refused request gets, with a status that means it."""
 
-    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "method not allowed" (405), "conflict" (409), "too large" (413)
+    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "method not allowed" (405), "conflict" (409), "too large" (413), "unavailable" (503)
     message: str
 
 
 ERRORS = {status: {"model": Error, "description": description} for status, description in (
     (400, "Invalid input: a parameter, a body, an uploaded file"), (401, "No access token (a server given --token)"),
     (403, "A write from another origin, or without the CSRF token"), (404, "No such entry, document, unit or change"),
-    (409, "The entry changed since the version sent"), (413, "The request body is over the size limit"))}
+    (409, "The entry changed since the version sent"), (413, "The request body is over the size limit"),
+    (503, "The store cannot answer now (its server refused or lost the connection, cancelled the command, its disk is"
+          " full): nothing was written, the same request may succeed later"))}
 
 
 class EntryEdit(BaseModel):
@@ -132,8 +134,9 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.exception_handler(TmtoolError)
     async def library_error(request: Request, exc: TmtoolError):
-        status, kind = (404, "not found") if isinstance(exc, NotFound) else (
-            (409, "conflict") if isinstance(exc, Conflict) else (400, "invalid"))
+        status, kind = next(((status, kind) for cls, status, kind in (
+            (NotFound, 404, "not found"), (Conflict, 409, "conflict"), (Unavailable, 503, "unavailable"))
+            if isinstance(exc, cls)), (400, "invalid"))
         return error(request, status, kind, str(exc))
 
     @app.exception_handler(RequestValidationError)

@@ -29,7 +29,7 @@ import psycopg
 import psycopg_pool
 from psycopg import pq
 
-from ...errors import NotFound, TmtoolError
+from ...errors import NotFound, TmtoolError, Unavailable
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word
@@ -135,7 +135,7 @@ def _server_errors(pg: psycopg.Connection, url: str) -> Iterator[None]:
             _SERVER_FAILURES.get(state) or _SERVER_FAILURES.get(state[:2]))
         if what is None:
             raise
-        raise TmtoolError(f"{what}: {_first_line(exc)}", path=masked(url)) from None
+        raise Unavailable(f"{what}: {_first_line(exc)}", path=masked(url)) from None
 
 
 def _refusal(exc: psycopg.Error) -> str:
@@ -958,7 +958,7 @@ def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool 
             return pool.getconn(), pool
         pg = psycopg.connect(url, autocommit=True, application_name="tmtool")
     except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-        raise TmtoolError(f"cannot open store: {scrubbed(_refusal(exc), url)}", path=masked(url)) from None
+        raise Unavailable(f"cannot open store: {scrubbed(_refusal(exc), url)}", path=masked(url)) from None
     with _POOLS_LOCK:
         _OPENED.add(key)
     return pg, None

@@ -20,7 +20,7 @@ from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
-from ...errors import DISK_FULL, NotFound, TmtoolError
+from ...errors import DISK_FULL, NotFound, TmtoolError, Unavailable
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word
 from ..corrections import UnitCorrections
@@ -100,7 +100,7 @@ def _disk_full_refused(path: str) -> Iterator[None]:
     except sqlite3.OperationalError as exc:
         if not _disk_full(exc):
             raise
-        raise TmtoolError(DISK_FULL, path=path) from None
+        raise Unavailable(DISK_FULL, path=path) from None
 
 
 def _disk_full(exc: sqlite3.Error) -> bool:
@@ -187,7 +187,9 @@ class SQLiteStore(UnitCorrections):
             conn.create_function("base_language", 1, _base_language, deterministic=True)
             migrate(conn)
         except sqlite3.DatabaseError as exc:
-            raise TmtoolError(DISK_FULL if _disk_full(exc) else f"cannot open store: {exc}", path=path) from None
+            if _disk_full(exc):
+                raise Unavailable(DISK_FULL, path=path) from None
+            raise TmtoolError(f"cannot open store: {exc}", path=path) from None
         return cls(conn, path, created=created)
 
     def close(self) -> None:
