@@ -577,6 +577,25 @@ def test_the_history_names_the_user_the_workbench_serves_as(db):
     assert [(h["action"], h["user"]) for h in http.get("/api/entries/1").json()["history"]] == [("approved", "ana")]
 
 
+def test_a_team_sharing_one_server_has_each_reviewer_s_name_in_the_history(db):
+    """Five terminologists on one `tmtool serve`: each request names its reviewer (the workbench sends
+    the name given in its header), else the history named the server's --user for every change."""
+    http, headers = client(db, user="server")
+    http.post("/api/entries/1/approve", headers={**headers, "X-Tmtool-User": "ana"})
+    version = http.get("/api/entries/2").json()["version"]
+    http.patch("/api/entries/2", json={"version": version, "note": "vu"}, headers={**headers, "X-Tmtool-User": "Zo%C3%AB"})
+    http.post("/api/entries/2/reject", headers=headers)
+    assert [(h["action"], h["user"]) for h in http.get("/api/entries/1").json()["history"]] == [("approved", "ana")]
+    assert [(h["action"], h["user"]) for h in http.get("/api/entries/2").json()["history"]] == [
+        ("edit", "Zoë"), ("rejected", "server")]
+    refused = http.post("/api/entries/3/approve", headers={**headers, "X-Tmtool-User": "ana%0Aben"})
+    assert refused.status_code == 400 and refused.json()["message"].startswith("X-Tmtool-User: a person's name")
+    # a stale deprecation is refused as a stale edit is
+    stale = http.post("/api/entries/2/deprecate", json={"term": http.get("/api/entries/2").json()["terms"][0]["text"],
+                                                        "version": version}, headers=headers)
+    assert stale.status_code == 409, stale.text
+
+
 def test_a_documents_terminology_check(db):
     """An approved term whose approved equivalent the translation does not use is a finding, on
     the unit's row of the document view and in the API, as `tmtool check` reports it."""

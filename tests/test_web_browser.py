@@ -502,3 +502,19 @@ def test_a_sentence_looked_up_finds_its_fuzzy_matches_in_the_memory(server, brow
     typed = css(browser, "#lookup-results .match")[0].text
     assert served == typed == f"{best['score']}% {best['matched']}\n{best['translation']}"
     assert best["matched"].startswith("La crise sanitaire actuelle")
+
+
+def test_a_reviewer_s_name_goes_into_the_history_of_what_they_decide(server, browser, db):
+    """On a server a team shares, the name typed in the header is kept (the next pages have it) and sent
+    with every decision: the history names that reviewer, not the server's user."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(server.url + "/review")
+    css(browser, "#reviewer")[0].send_keys("Zoë <b>Ana</b>")
+    browser.get(server.url + "/review")
+    assert css(browser, "#reviewer")[0].get_attribute("value") == "Zoë <b>Ana</b>"
+    first = int(css(browser, "#queue .card")[0].get_attribute("data-entry"))
+    ActionChains(browser).send_keys("a").perform()
+    wait(browser, lambda b: _status(db, first) == "approved", "the card was not approved")
+    with open_store(db) as store:
+        assert [(change.action, change.user) for change in store.history(first)] == [("approved", "Zoë <b>Ana</b>")]

@@ -845,7 +845,8 @@ def stats(ctx, as_json):
 @click.pass_context
 def serve(ctx, host, port, token, workers):
     """Serve the workbench: look-up, review queue, documents and export in a browser, and the HTTP
-    API (described at /openapi.json). The glossary's history records its changes as made by --user.
+    API (described at /openapi.json). The glossary's history records its changes as made by the name a
+    reviewer gives in the workbench (a script: the X-Tmtool-User header), else by --user.
 
     \b
     Examples:
