@@ -518,3 +518,21 @@ def test_a_reviewer_s_name_goes_into_the_history_of_what_they_decide(server, bro
     wait(browser, lambda b: _status(db, first) == "approved", "the card was not approved")
     with open_store(db) as store:
         assert [(change.action, change.user) for change in store.history(first)] == [("approved", "Zoë <b>Ana</b>")]
+
+
+def test_a_term_deprecated_from_a_card_someone_changed_since_is_refused(server, browser, db):
+    """A deprecation is a review decision as an approval is: from a card showing an older version it is
+    refused and said, and the other reviewer's change stays as it was."""
+    browser.get(server.url + "/review")
+    card = css(browser, "#queue .card")[0]
+    entry_id = int(card.get_attribute("data-entry"))
+    with open_store(db) as store:
+        api.edit(store, entry_id, note="changed in another tab", user="ben")
+        changed = glossary.entry(store, entry_id)
+    card.find_element("css selector", ".deprecate").click()
+    status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],
+                  "the conflict was not shown")
+    assert status.text == (f"entry {entry_id} was changed by someone else (version {changed.version}, "
+                           f"not {changed.version - 1}); reload it")
+    with open_store(db) as store:
+        assert glossary.entry(store, entry_id) == changed

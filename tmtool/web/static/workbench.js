@@ -217,7 +217,8 @@ function setUpReview() {
     });
     for (const button of card.querySelectorAll(".deprecate")) {
       button.addEventListener("click", () =>
-        reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/deprecate`, {term: button.dataset.term})));
+        reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/deprecate`,
+                        {term: button.dataset.term, version: Number(card.dataset.version)})));
     }
     const form = card.querySelector(".edit-form");
     form.addEventListener("submit", (event) => { event.preventDefault(); save(card, form); });
