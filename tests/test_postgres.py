@@ -271,6 +271,31 @@ def test_a_process_opening_a_store_again_and_again_keeps_its_connections_in_a_po
     backend._POOLS.pop(key).close()
 
 
+def test_pooled_connections_the_server_ended_are_replaced_not_told_as_errors(pg_url):
+    """The database server restarted overnight (here: its connections ended): a workbench's pooled
+    connections are dead, and the first requests after it each met one, a 503 apiece, until the pool
+    held only new ones."""
+    from contextlib import ExitStack
+
+    from tmtool.store.postgres import store as backend
+
+    with PostgresStore.open(pg_url, create=True):
+        pass
+    with ExitStack() as stack:  # three requests at once: three connections in the pool
+        for _ in range(3):
+            stack.enter_context(PostgresStore.open(pg_url))
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        ended = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                              " WHERE datname = current_database() AND application_name = 'tmtool'").fetchone()[0]
+    assert ended == 3
+    try:
+        for _ in range(5):
+            with PostgresStore.open(pg_url) as store:
+                assert store.stats()["entries"] == 0
+    finally:
+        backend._POOLS.pop((os.getpid(), pg_url)).close()
+
+
 def test_a_first_import_builds_the_search_indexes_after_its_rows(pg_url, monkeypatch):
     from tmtool.store.copy import check_store
     from tmtool.store.postgres.schema import SEARCH_INDEXES

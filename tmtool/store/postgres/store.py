@@ -948,20 +948,39 @@ def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool 
             pool = _POOLS.get(key)
             if pool is None and key in _OPENED:
                 # a server gone since says why at once, where a pool would retry for its whole timeout
-                psycopg.connect(url, autocommit=True, application_name="tmtool").close()
+                _own_connection(url).close()
                 pool = psycopg_pool.ConnectionPool(
                     url, min_size=1, max_size=POOL_SIZE, kwargs={"autocommit": True, "application_name": "tmtool"},
                     name="tmtool", open=False)
                 pool.open(wait=True)  # its first connection ready: the next requests reuse it
                 _POOLS[key] = pool
         if pool is not None:
-            return pool.getconn(), pool
-        pg = psycopg.connect(url, autocommit=True, application_name="tmtool")
+            pg = pool.getconn()
+            if not _alive(pg):  # the server ended it while it waited (restarted): the others in the pool too
+                pool.putconn(pg)
+                _own_connection(url).close()  # a server still down says so at once
+                pool.check()  # each idle one tried once, the dead replaced, without the pool's back-off between them
+                pg = pool.getconn()
+            return pg, pool
+        pg = _own_connection(url)
     except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
         raise Unavailable(f"cannot open store: {scrubbed(_refusal(exc), url)}", path=masked(url)) from None
     with _POOLS_LOCK:
         _OPENED.add(key)
     return pg, None
+
+
+def _own_connection(url: str) -> psycopg.Connection:
+    return psycopg.connect(url, autocommit=True, application_name="tmtool")
+
+
+def _alive(pg: psycopg.Connection) -> bool:
+    """Whether the server still answers on this connection (one empty statement's round trip)."""
+    try:
+        pg.execute("")
+    except psycopg.OperationalError:
+        return False
+    return True
 
 
 def _release(pg: psycopg.Connection, pool: psycopg_pool.ConnectionPool | None) -> None:
