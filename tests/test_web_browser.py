@@ -419,12 +419,17 @@ def test_two_tabs_editing_one_entry_the_later_save_is_refused_and_said_once(serv
     english = css(browser, '.card.selected .edit-form input[name="en"]')[0]
     english.clear()
     english.send_keys("second tab", Keys.ENTER)
+    _refused_as_changed(browser, db, saved)
+
+
+def _refused_as_changed(browser, db: str, saved) -> None:
+    """The page says the entry was changed by someone else, once, and the store holds it as ``saved``."""
     status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],
                   "the conflict was not shown")
-    assert status.text == (f"entry {entry_id} was changed by someone else (version {saved.version}, "
+    assert status.text == (f"entry {saved.id} was changed by someone else (version {saved.version}, "
                            f"not {saved.version - 1}); reload it")
     with open_store(db) as store:
-        assert glossary.entry(store, entry_id) == saved
+        assert glossary.entry(store, int(saved.id)) == saved
 
 
 def test_a_long_web_address_wraps_inside_the_page(server, browser, db):
@@ -530,9 +535,4 @@ def test_a_term_deprecated_from_a_card_someone_changed_since_is_refused(server, 
         api.edit(store, entry_id, note="changed in another tab", user="ben")
         changed = glossary.entry(store, entry_id)
     card.find_element("css selector", ".deprecate").click()
-    status = wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class") and css(b, "#status")[0],
-                  "the conflict was not shown")
-    assert status.text == (f"entry {entry_id} was changed by someone else (version {changed.version}, "
-                           f"not {changed.version - 1}); reload it")
-    with open_store(db) as store:
-        assert glossary.entry(store, entry_id) == changed
+    _refused_as_changed(browser, db, changed)
