@@ -683,3 +683,13 @@ def test_a_team_s_members_share_the_store_whoever_makes_it(pg_url, pg_server, ro
     finally:  # the roles own the store's tables: the database goes before them
         with psycopg.connect(pg_server, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
+
+
+def test_a_role_that_may_not_make_the_store_is_told_what_its_owner_does(pg_url, role):
+    """A new database, a role that may neither create the extensions nor tables: one line naming the
+    store and what the database's owner runs (it said "its owner must open it first", without the store)."""
+    url = pg_url.replace("postgresql://tmtool@", f"postgresql://{role('newcomer', '')}@")
+    _one_line_error(_cli("--db", url, "glossary", "add", "espace aérien", "airspace"), url,
+                    "cannot create the store's schema: permission denied to create extension \"pg_trgm\" (the"
+                    " database's owner runs once CREATE EXTENSION pg_trgm; CREATE EXTENSION unaccent and opens the"
+                    " store first, or makes this role a member of the database's owning role)")

@@ -172,7 +172,7 @@ class PostgresStore(UnitCorrections):
                 version = _version(pg)
                 if version is None and not create:
                     raise NotFound("no tmtool store in this database (check --db or $TMTOOL_DB)", path=masked(url))
-                migrate(pg)
+                migrate(pg, url)
         except BaseException:
             _release(pg, pool)
             raise
@@ -991,7 +991,7 @@ def _release(pg: psycopg.Connection, pool: psycopg_pool.ConnectionPool | None) -
         pg.close()
 
 
-def migrate(pg: psycopg.Connection) -> None:
+def migrate(pg: psycopg.Connection, url: str) -> None:
     """Apply the migrations this database has not seen, in one transaction under an advisory lock,
     so that clients starting at once apply each exactly once; an up-to-date store takes no lock."""
     if _version(pg) == len(MIGRATIONS):
@@ -1025,8 +1025,9 @@ def migrate(pg: psycopg.Connection) -> None:
                     pg.execute(script)
                 pg.execute("UPDATE tmtool_schema SET version = %s", (number,))
     except psycopg.errors.InsufficientPrivilege as exc:
-        raise TmtoolError(f"cannot create the store's schema: {_first_line(exc)} (its owner must open it"
-                          f" first; it needs the extensions {' and '.join(EXTENSIONS)})") from None
+        raise TmtoolError(f"cannot create the store's schema: {_first_line(exc)} (the database's owner runs once"
+                          f" {'; '.join(f'CREATE EXTENSION {e}' for e in EXTENSIONS)} and opens the store first, or"
+                          " makes this role a member of the database's owning role)", path=masked(url)) from None
 
 
 def _version(pg: psycopg.Connection) -> int | None:
