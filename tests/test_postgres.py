@@ -693,3 +693,30 @@ def test_a_role_that_may_not_make_the_store_is_told_what_its_owner_does(pg_url, 
                     "cannot create the store's schema: permission denied to create extension \"pg_trgm\" (the"
                     " database's owner runs once CREATE EXTENSION pg_trgm; CREATE EXTENSION unaccent and opens the"
                     " store first, or makes this role a member of the database's owning role)")
+
+
+@pytest.mark.parametrize("maker", ["team", "superuser"])
+def test_a_store_is_upgraded_as_the_role_owning_it(pg_url, pg_server, role, maker):
+    """What a migration adds belongs to the role owning the store, whoever upgrades it: a member of the
+    team upgrading the team's store adds the team's tables; a store the superuser made in a database
+    the team owns stays the superuser's (the team's role may not alter its tables)."""
+    from urllib.parse import urlsplit
+
+    team, ben = role("team_upgrade", ""), role("ben_upgrade", "")
+    database = urlsplit(pg_url).path[1:]
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"GRANT {team} TO {ben}")
+        admin.execute(f'ALTER DATABASE "{database}" OWNER TO {team}')
+    try:
+        made_as = f"&options=-c%20role%3D{team}" if maker == "team" else ""
+        _store_of_schema_2(pg_url + made_as, "Le comité se réunit.", "The committee meets.")
+        upgrader = pg_url.replace("postgresql://tmtool@", f"postgresql://{ben}@") if maker == "team" else pg_url
+        with PostgresStore.open(upgrader) as store:
+            assert [u.target for u, _ in store.concordance("comite")] == ["The committee meets."]
+        with psycopg.connect(pg_url) as conn:
+            assert {owner for owner, in conn.execute(
+                "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema()")} == {
+                team if maker == "team" else psycopg.conninfo.conninfo_to_dict(pg_url)["user"]}
+    finally:  # the roles own the store's tables: the database goes before them
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')

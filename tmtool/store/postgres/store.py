@@ -28,6 +28,7 @@ from pathlib import Path
 import psycopg
 import psycopg_pool
 from psycopg import pq
+from psycopg.sql import SQL, Identifier
 
 from ...errors import NotFound, TmtoolError, Unavailable
 from ...langtags import language_codes
@@ -123,7 +124,8 @@ _SERVER_FAILURES = {
 def _server_errors(pg: psycopg.Connection, url: str) -> Iterator[None]:
     """A failure no command of tmtool's can avoid — the connection lost mid-command (the server
     stopped or restarted, the network failed), a statement timed out, the server's disk full, a role
-    given no access to the store's tables — as one TmtoolError naming the store, like every other failure, rather than psycopg's traceback."""
+    given no access to the store's tables — as one TmtoolError naming the store, like every other
+    failure, rather than psycopg's traceback."""
     try:
         yield
     except psycopg.errors.InsufficientPrivilege as exc:  # a role given no part in the store
@@ -1007,12 +1009,14 @@ def migrate(pg: psycopg.Connection, url: str) -> None:
             for extension in EXTENSIONS:
                 if extension not in installed:
                     pg.execute(f"CREATE EXTENSION {extension}")
-            # a team's database belongs to a group role its members log in under roles of their own: the
-            # tables belong to it, whoever opens the store first, for every member to use and upgrade
-            owner, member = pg.execute("SELECT datdba::regrole::text, pg_has_role(datdba, 'MEMBER') FROM pg_database"
-                                       " WHERE datname = current_database()").fetchone()
+            # the store's tables belong to the role owning it (a new store: the database's), whoever of its
+            # members makes or upgrades it: a team's group role, its members logging in under roles of their own
+            owner, member = pg.execute(
+                "SELECT owner, pg_has_role(owner, 'MEMBER') FROM (SELECT coalesce((SELECT tableowner FROM pg_tables"
+                " WHERE schemaname = current_schema() AND tablename = 'tmtool_schema'), (SELECT pg_get_userbyid(datdba)"
+                " FROM pg_database WHERE datname = current_database())) AS owner) store").fetchone()
             if member:
-                pg.execute(f"SET LOCAL ROLE {owner}")
+                pg.execute(SQL("SET LOCAL ROLE {}").format(Identifier(owner)))
             if version is None:
                 pg.execute("CREATE TABLE tmtool_schema (version integer NOT NULL)")
                 pg.execute("INSERT INTO tmtool_schema VALUES (0)")
