@@ -7,7 +7,11 @@ chosen on them), the test pairs of ``../shared/data/terms/`` (reported, not tune
 pairs of ``bench/data/terms-heldout/`` (written for this project, reported as the test pairs are) and
 the seed pair (no gold glossary: counts and times only). Each pair is read two ways:
 - ``pipeline``: the documents segmented and aligned as ``tmtool ingest`` does (``align_files``);
-- ``gold``: the gold sentence alignment (extraction measured apart from segmentation and alignment).
+- ``gold``: the gold sentence alignment (extraction measured apart from segmentation and alignment);
+- ``free``: where ``bench/data/terms-free/NAME/`` holds one, the same French with a free English translation
+  (written blind to the extractor: word order, voice, merged and split sentences, pronouns), segmented and
+  aligned as ``pipeline``: how pairing holds when the English does not follow the French word for word,
+  as real NATO translations do not.
 
 For each: French entries proposed above the threshold, found and pair recall (metric of
 ``../shared/data/README.md``; an entry matches a gold French form by its canonical term or any surface
@@ -52,6 +56,7 @@ from tmtool.text.segment import segment_document  # noqa: E402
 
 DEV_TERMS = REPO / "bench" / "data" / "terms-dev"
 HELDOUT_TERMS = REPO / "bench" / "data" / "terms-heldout"
+FREE_TERMS = REPO / "bench" / "data" / "terms-free"
 SHARED_TERMS = REPO.parent / "shared" / "data" / "terms"
 SEED = REPO / "seeds" / "2021-07-13-partners-meeting"
 SEED_GOLD = REPO / "tests" / "data" / "seed.alignment.gold.json"
@@ -70,7 +75,15 @@ class Dataset:
     glossary: Path | None
 
     def pairs(self, source: str) -> list[Context]:
+        if source == "free":
+            free = FREE_TERMS / self.name / self.name
+            return align_files(Path(f"{free}.fr.txt"), Path(f"{free}.en.txt")).term_pairs(self.name)
         return pipeline_pairs(self) if source == "pipeline" else gold_pairs(self.alignment, self.name)
+
+    def sources(self) -> tuple[str, ...]:
+        """The inputs this pair is read as: ``free`` too where it has a free translation."""
+        free = (FREE_TERMS / self.name / f"{self.name}.en.txt").is_file()
+        return ("pipeline", "gold", "free") if free else ("pipeline", "gold")
 
     def gold(self) -> list[dict] | None:
         return json.loads(self.glossary.read_text(encoding="utf-8")) if self.glossary else None
@@ -220,9 +233,10 @@ def nato_tables(threshold: float) -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
     misses = {}
+    totals: dict[tuple[str, str], list[int]] = {}  # (set, input) → pairs right, proposals, gold entries
     for dataset in datasets():
         gold = dataset.gold()
-        for source in ("pipeline", "gold"):
+        for source in dataset.sources():
             pairs = dataset.pairs(source)
             started = time.perf_counter()
             extract_french(pairs, threshold=threshold)
@@ -238,8 +252,15 @@ def nato_tables(threshold: float) -> None:
                 continue
             r = score(entries, gold)
             print(f"{head} | {r['found']:.2f} | {r['pair_recall']:.2f} | {r['precision']:.2f} | {times} |")
+            total = totals.setdefault((dataset.role, source), [0, 0, 0])
+            total[0] += round(r["pair_recall"] * len(gold))
+            total[1] += len(entries)
+            total[2] += len(gold)
             if source == "gold":
                 misses[dataset.name] = r["not_in_gold"]
+    print("\nPer set and input: pairs right / proposals (pair recall)")
+    for (role, source), (right, proposals, size) in totals.items():
+        print(f"  {role:8} {source:9} {right} / {proposals} ({right / size:.2f})")
     print("\nThreshold sweep on gold alignment (found / pair recall / precision / entries):")
     for level in SWEEP:
         cells = []

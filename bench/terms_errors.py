@@ -1,8 +1,9 @@
 """Where gold terms are lost: candidate generation, ranking, or pairing.
 
-    .venv/bin/python bench/terms_errors.py [--set dev|test|heldout|all] [--threshold T] [--verbose]
+    .venv/bin/python bench/terms_errors.py [--set dev|test|heldout|all] [--input gold|free] [--threshold T] [--verbose]
 
-NATO pairs (gold sentence alignment, as ``bench/terms.py``): each gold entry falls in one class —
+NATO pairs (gold sentence alignment, as ``bench/terms.py``; with ``--input free``, each pair's free English
+translation aligned as ingest aligns it, for the pairs that have one): each gold entry falls in one class —
 - ``no French candidate``: no candidate of the parse has a gold French form as its canonical or
   surface form;
 - ``ranked out (French)``: a candidate, but its French score is under the floor the bilingual score
@@ -43,14 +44,14 @@ CLASSES = ("no French candidate", "ranked out (French)", "ranked out (bilingual)
            "English not a candidate", "English chosen wrong")
 
 
-def nato(role: str, threshold: float, verbose: bool) -> None:
+def nato(role: str, threshold: float, verbose: bool, source: str = "gold") -> None:
     total: Counter = Counter()
     print("| pair | set | gold | " + " | ".join(CLASSES) + " |")
     print("|---|---|---|" + "---|" * len(CLASSES))
     for dataset in datasets():
-        if dataset.glossary is None or (role != "all" and dataset.role != role):
+        if dataset.glossary is None or (role != "all" and dataset.role != role) or source not in dataset.sources():
             continue
-        pairs = dataset.pairs("gold")
+        pairs = dataset.pairs(source)
         analysis = analyse_french(pairs)
         finder = _EquivalentFinder(pairs, (), (), _acronym_pairs(pairs, analysis))
         entries = paired_entries(analysis, pairs, finder, threshold)
@@ -138,6 +139,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("dev", "test", "heldout", "all"), default="dev")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument("--input", choices=("gold", "free"), default="gold",
+                        help="nato: the pairs with their gold alignment, or their free translations")
     parser.add_argument("--part", choices=("nato", "acter", "all"), default="all")
     parser.add_argument("--verbose", action="store_true", help="print each lost gold term")
     parser.add_argument("--model", default=french.MODEL, help="spaCy French package to compare")
@@ -145,7 +148,7 @@ def main() -> None:
     french.MODEL = args.model
     load_model()
     if args.part in ("nato", "all"):
-        nato(args.set, args.threshold, args.verbose)
+        nato(args.set, args.threshold, args.verbose, args.input)
     if args.part in ("acter", "all"):
         acter(args.threshold, args.verbose)
 

@@ -136,17 +136,21 @@ def test_an_upload_extracts_the_terms_of_a_pair_stored_without(tmp_path):
 
 
 def _as_before_terms_were_recorded(url):
-    """The store as the release before this one left it: no record of which documents' terms were extracted."""
+    """The store as the release before terms were recorded left it (schema 17 on SQLite, 8 on PostgreSQL): no
+    record of which documents' terms were extracted, nor the index of the units' other languages that came later."""
     if url.startswith("postgresql"):
         import psycopg
 
         with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("DROP INDEX unit_variants_words")
             conn.execute("ALTER TABLE documents DROP COLUMN terms")
-            conn.execute("UPDATE tmtool_schema SET version = version - 1")
+            conn.execute("UPDATE tmtool_schema SET version = 8")
     else:
         with sqlite3.connect(url) as conn:
-            conn.execute("ALTER TABLE documents DROP COLUMN terms")
-            conn.execute(f"PRAGMA user_version = {conn.execute('PRAGMA user_version').fetchone()[0] - 1}")
+            for statement in ("DROP TRIGGER unit_variants_ai", "DROP TRIGGER unit_variants_ad",
+                              "DROP TABLE unit_variants_fts", "ALTER TABLE documents DROP COLUMN terms",
+                              "PRAGMA user_version = 17"):
+                conn.execute(statement)
         conn.close()
 
 

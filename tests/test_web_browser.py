@@ -292,6 +292,26 @@ def test_an_edit_sends_only_the_fields_changed(server, browser, db, tmp_path):
     assert [(t.lang, t.text) for t in entry.terms] == [("fr", "chasseur de mines")] and entry.note == "MCM vessel"
 
 
+def test_a_german_spanish_entry_is_reviewed_and_edited_in_german_and_spanish(server, browser, db, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    with open_store(db) as store:
+        added = int(api.add_entry(store, terms={"de": ["Militärausschuss"], "es": ["Comite Militar"]},
+                                  status="candidate")["id"])
+    browser.get(server.url + "/review?q=" + quote("Militärausschuss"))
+    assert [side.text for side in css(browser, ".card.selected .terms")][:2] == [
+        "de\nMilitärausschuss noun deprecate", "es\nComite Militar noun deprecate"]
+    ActionChains(browser).send_keys("e").perform()
+    spanish = css(browser, '.card.selected .edit-form input[name="terms.es"]')[0]
+    spanish.clear()
+    spanish.send_keys("Comité Militar", Keys.ENTER)
+    wait(browser, lambda b: _status(db, added) == "approved", "the edit did not land")
+    with open_store(db) as store:
+        entry = glossary.entry(store, added)
+    assert [(t.lang, t.text) for t in entry.terms] == [("de", "Militärausschuss"), ("es", "Comité Militar")]
+
+
 def test_an_upload_says_what_it_did_and_what_it_skipped_after_the_lists_reload(server, browser, db, tmp_path):
     glossary_file = tmp_path / "lexique.csv"
     glossary_file.write_text("fr;en;note\nchasseur de mines;minehunter;\n ; ;a note without its terms\n",

@@ -26,7 +26,7 @@ import getpass
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -39,7 +39,7 @@ from .ingest import IngestInterrupted as _Interrupted
 from .ingest import extracts_terms, ingest_pair
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
-from .model import ReviewStatus, entry_to_dict
+from .model import ReviewStatus, entry_to_dict, shown_languages
 from .progress import Progress
 from .store import Store, open_store
 from .store.base import ENTRY_ORDERS
@@ -51,7 +51,7 @@ __all__ = [
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_left_out", "lookup",
     "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
-    "segment", "split_unit", "stats", "undo_correction", "unit_edits",
+    "segment", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits",
 ]
 
 
@@ -330,9 +330,10 @@ _OTHER_SIDE = {"source": "target", "target": "source"}
 
 
 def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto") -> list[dict]:
-    """Units whose source or target holds ``text`` (whole words, accent-insensitive), best first,
-    each with the document or file it came from; with ``lang`` (a language tag) the side in that
-    language only (a French ``text`` in a fr→en unit's source, an en→fr one's target)."""
+    """Units whose source, target or other languages (``variants``) hold ``text`` (whole words,
+    accent-insensitive), best first, each with the document or file it came from; with ``lang`` (a
+    language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
+    one's target, a fr/en/de unit's German)."""
     side = None if lang == "auto" else base_language(lang)
     return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(text, _limit(limit), side)]
 
@@ -431,22 +432,58 @@ def entry(store: Store, entry_id: int | str) -> dict:
     return entry_to_dict(glossary.entry(store, _id(entry_id)))
 
 
-def add_entry(store: Store, fr: Sequence[str], en: Sequence[str] = (), *, status: str = "approved",
+def add_entry(store: Store, fr: Sequence[str] = (), en: Sequence[str] = (), *,
+              terms: Mapping[str, Sequence[str]] | None = None, status: str = "approved",
               definition: str | None = None, note: str | None = None, user: str | None = None) -> dict:
     """Add an entry by hand: its French terms (the first preferred; all-capitals single words are
-    acronyms), its English ones. Returns it."""
-    new = glossary.new_entry(_listed(fr, "fr"), _listed(en, "en"), status=_status(status), definition=definition,
-                             note=note)
+    acronyms), its English ones, and ``terms`` in any language by tag (``{"de": ["Militärausschuss",
+    "MA"], "es-ES": ["Comité Militar"]}``, kept by base language). Returns it.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> added = add_entry(store, terms={"de-DE": ["Militärausschuss", "MA"], "es": ["Comité Militar"]})
+    >>> [(term["lang"], term["text"], term["type"]) for term in added["terms"]]
+    [('de', 'Militärausschuss', 'fullForm'), ('de', 'MA', 'acronym'), ('es', 'Comité Militar', 'fullForm')]
+    >>> store.close()
+    """
+    by_language = _by_language({"fr": _listed(fr, "fr"), "en": _listed(en, "en")},
+                               {lang: _listed(texts, f"terms[{lang!r}]") for lang, texts in (terms or {}).items()})
+    new = glossary.new_entry_in(by_language, status=_status(status), definition=definition, note=note)
     return entry(store, glossary.add_entry(store, new, user=user))
 
 
+def _by_language(given: dict, terms: Mapping) -> dict:
+    """``given`` (French and English, from their own arguments) with ``terms`` by base language (the
+    lists of two tags of one language, ``de`` and ``de-DE``, joined); a bad tag, or a term to replace
+    given twice for one language, is Invalid."""
+    if not isinstance(terms, Mapping):
+        raise Invalid(f"terms are a mapping of languages to terms ({{'de': ...}}), not {terms!r}")
+    given = {lang: texts for lang, texts in given.items() if texts not in (None, [])}
+    for tag, texts in terms.items():
+        try:
+            lang = base_language(tag)
+        except TmtoolError as exc:
+            raise Invalid(str(exc)) from None
+        if isinstance(texts, list) and lang in given:
+            given[lang] = given[lang] + texts
+        elif lang in given:
+            raise Invalid(f"two {lang} terms to replace its first term with ({given[lang]!r}, {texts!r})")
+        else:
+            given[lang] = texts
+    return given
+
+
 def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | None = None,
-         add_fr: Sequence[str] = (), add_en: Sequence[str] = (), drop: Sequence[str] = (),
+         add_fr: Sequence[str] = (), add_en: Sequence[str] = (), terms: Mapping[str, str] | None = None,
+         add_terms: Mapping[str, Sequence[str]] | None = None, drop: Sequence[str] = (),
          definition: str | None = None, note: str | None = None, status: str | None = None,
          expected_version: int | None = None, user: str | None = None) -> dict:
-    """Edit an entry (see :func:`tmtool.glossary.edit`); with ``expected_version``, an entry changed
-    since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``: the change
-    None when the edit changes nothing, which is then neither written nor recorded (the version stays).
+    """Edit an entry (see :func:`tmtool.glossary.edit`): ``fr``/``en``, and ``terms`` by language tag
+    (``{"de": "Militärausschuss"}``), replace that language's first term (or add one); ``add_fr``,
+    ``add_en`` and ``add_terms`` (``{"de": ["MA"]}``) add terms. With ``expected_version``, an entry
+    changed since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``: the
+    change None when the edit changes nothing, which is then neither written nor recorded (the version
+    stays).
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -459,13 +496,19 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     >>> edit(store, seen["id"], note="too late", expected_version=seen["version"])
     Traceback (most recent call last):
     tmtool.errors.Conflict: entry 1 was changed by someone else (version 2, not 1); reload it
+    >>> [t["text"] for t in edit(store, seen["id"], terms={"de": "Militärausschuss"}, add_terms={"de": ["MA"]})
+    ...  ["entry"]["de"]]
+    ['Militärausschuss', 'MA']
     >>> store.close()
     """
     new_status = _status(status) if status else None
-    add_fr, add_en, drop = _listed(add_fr, "add_fr"), _listed(add_en, "add_en"), _listed(drop, "drop")
+    replaced = _by_language({"fr": fr, "en": en}, terms or {})
+    added = _by_language({"fr": _listed(add_fr, "add_fr"), "en": _listed(add_en, "add_en")},
+                         {lang: _listed(texts, f"add_terms[{lang!r}]") for lang, texts in (add_terms or {}).items()})
+    drop = _listed(drop, "drop")
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
-        e, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop, definition=definition, note=note,
-        status=new_status), expected_version=expected_version, user=user)
+        e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status),
+        expected_version=expected_version, user=user)
     return {"change": change, "entry": entry(store, entry_id)}
 
 
@@ -526,16 +569,18 @@ def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
 # ---- terminology checks ----------------------------------------------------------------------------
 
 
-def check(store: Store, *sources: Source) -> dict:
+def check(store: Store, *sources: Source, srclang: str | None = None, tgtlang: str | None = None) -> dict:
     """Check a translation against the store's approved glossary: one bilingual file (XLIFF, TMX,
-    PO), or a French document and its English translation, aligned first (see :mod:`tmtool.check`).
-    Returns ``{"findings", "entries", "checked", "untranslated", "other_languages", "skipped",
-    "pairs", "summary"}``, each finding ``{"unit", "unit_id", "kind", "lang", "term", "entry",
-    "expected", "found", "message", "source", "target"}``."""
+    PO; checked in its own languages), or a document and its translation, aligned first, in
+    ``srclang`` and ``tgtlang`` (default: a French document and its English translation; see
+    :mod:`tmtool.check`). Returns ``{"findings", "entries", "checked", "untranslated",
+    "other_languages", "skipped", "pairs", "summary"}``, each finding ``{"unit", "unit_id", "kind",
+    "lang", "term", "entry", "expected", "found", "message", "source", "target"}``."""
     from .check import check_files
 
+    languages = None if srclang is None and tgtlang is None else (srclang or "fr-FR", tgtlang or "en-GB")
     with _local_files(*sources) as paths:
-        return check_files(store, [str(path) for path in paths]).as_dict()
+        return check_files(store, [str(path) for path in paths], languages).as_dict()
 
 
 def check_document(store: Store, document_id: str | int) -> dict:

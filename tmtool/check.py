@@ -9,7 +9,10 @@ aligns it, is checked for four kinds of finding:
   approved equivalent (by another equivalent, a deprecated one, or none of the glossary's);
 - ``acronym``: an acronym spelt out beside it, in parentheses, otherwise than its entry's full form.
 
-The glossary is French–English: a unit whose source is English is checked the other way round.
+A unit is checked in its source language and the first of its target and other languages that the
+glossary pairs with it: French–English either way round (tmtool's pair), or any two languages some
+approved entry holds terms in (de→es, it→en, en→fr). French and English words are singularised by
+their languages' rules; other languages' words are compared folded only.
 
 Terms are found by words, never by substring. A text and the glossary's terms are cut into words at
 spaces, hyphens and apostrophes (an elided *l'* or *d'* is a word of its own), and each word is
@@ -39,15 +42,15 @@ from itertools import groupby
 from typing import NamedTuple
 
 from .errors import TmtoolError
-from .langtags import base_language
+from .langtags import base_language, language_pair
 from .model import Entry, ReviewStatus, TermType, Unit, UsageStatus
 from .store.records import spellings
 from .text.normalize import english_stem, fold, french_stem, normalize_for_match
 from .terms.acronyms import is_acronym, letters_match
 
 FORMATS = ("text", "json", "csv")
-_OTHER = {"fr": "en", "en": "fr"}  # the glossary's pair, either way round
-_STEMS = {"fr": french_stem, "en": english_stem}
+_DEFAULT_PAIR = frozenset({"fr", "en"})  # tmtool's pair, either way round: checked whatever the glossary holds
+_STEMS = {"fr": french_stem, "en": english_stem}  # other languages' words are compared folded only
 
 # Apostrophes and hyphens right after a word join words (elision, possessive, compound) without
 # being one; anywhere else (a dash between spaces, an opening quote) they are punctuation.
@@ -94,7 +97,7 @@ class Report:
     entries: int = 0  # the approved entries checked against
     checked: int = 0
     untranslated: int = 0  # units with no target: nothing to check
-    other_languages: int = 0  # units that are not French–English either way round
+    other_languages: int = 0  # units in no two languages the glossary pairs
     skipped: list[str] = field(default_factory=list)  # units the file's reader could not use, why
     pairs: Counter = field(default_factory=Counter)  # units checked by (source, target) language
 
@@ -115,7 +118,7 @@ class Report:
         line = (f"{len(self.findings)} {'finding' if len(self.findings) == 1 else 'findings'} in {units} of "
                 f"{self.checked} units checked" + (f" ({pairs})" if pairs else "")
                 + f" against {self.entries} approved {'entry' if self.entries == 1 else 'entries'}")
-        for count, what in ((self.untranslated, "untranslated"), (self.other_languages, "not French–English"),
+        for count, what in ((self.untranslated, "untranslated"), (self.other_languages, "in other languages"),
                             (len(self.skipped), "unreadable")):
             if count:
                 line += f", {count} {what} not checked"
@@ -137,7 +140,11 @@ class _Token(NamedTuple):
 
 @lru_cache(maxsize=100_000)
 def _word_key(word: str, lang: str) -> str:
-    return _STEMS[lang](fold(word))
+    return _stem(lang)(fold(word))
+
+
+def _stem(lang: str):
+    return _STEMS.get(lang, str)
 
 
 def _tokens(text: str, lang: str) -> list[_Token]:
@@ -177,18 +184,19 @@ class _Match:
 
 
 class Glossary:
-    """The approved entries' French and English terms, indexed for finding them in text."""
+    """The approved entries' terms, in every language, indexed for finding them in text."""
 
     def __init__(self, entries: Iterable[Entry]):
-        self._tries: dict[str, dict] = {lang: {} for lang in _OTHER}
+        self._tries: dict[str, dict] = {}  # by language
         self._terms: dict[str, list[_Term]] = {}  # by entry id
+        self.pairs: set[frozenset[str]] = {_DEFAULT_PAIR}  # the languages some entry pairs, two by two
         for entry in entries:
             if entry.status is not ReviewStatus.APPROVED:
                 continue
             terms = []
+            languages = sorted({term.lang for term in entry.terms})
+            self.pairs.update(frozenset((one, other)) for one in languages for other in languages if one < other)
             for term in entry.terms:
-                if term.lang not in _OTHER:
-                    continue
                 held = _Term(str(entry.id), term.text, term.lang,
                              term.term_type is TermType.ACRONYM or (" " not in term.text and is_acronym(term.text)),
                              term.usage is UsageStatus.DEPRECATED, tuple(spellings(term)))
@@ -201,7 +209,7 @@ class Glossary:
         return len(self._terms)
 
     def _index(self, term: _Term, spelling: str) -> None:
-        node = self._tries[term.lang]
+        node = self._tries.setdefault(term.lang, {})
         for match in _TOKEN.finditer(spelling):  # as _tokens cuts text, without its offsets
             word = match.group(1)
             if word is None:
@@ -217,7 +225,7 @@ class Glossary:
 
     def matches(self, tokens: list[_Token], lang: str) -> list[_Match]:
         """Every term of ``lang`` found in ``tokens``, nested and overlapping ones included."""
-        root, found = self._tries[lang], []
+        root, found = self._tries.get(lang, {}), []
         for first in range(len(tokens)):
             nodes = [root]
             for last in range(first, len(tokens)):
@@ -245,7 +253,7 @@ def _closest(match: _Match, written: str, lang: str) -> _Match:
     not the approved *Chief of Staff*, though both are the same words)."""
     if len(match.terms) == 1:
         return match
-    for same in (normalize_for_match, lambda text: _STEMS[lang](fold(text))):
+    for same in (normalize_for_match, lambda text: _stem(lang)(fold(text))):
         key = same(written)
         closest = tuple(term for term in match.terms if any(same(spelling) == key for spelling in term.spellings))
         if closest:
@@ -301,7 +309,7 @@ class _Checker:
         if not unit.target.strip() and not unit.variants:
             self.report.untranslated += 1
             return
-        pair = _in_pair(unit)
+        pair = _in_pair(unit, self.glossary.pairs)
         if pair is None:
             self.report.other_languages += 1
             return
@@ -407,15 +415,18 @@ class _Checker:
                           f'in unit{"s" if len(elsewhere) > 1 else ""} {", ".join(elsewhere)}')
 
 
-def _in_pair(unit: Unit) -> Unit | None:
-    """The unit as French → English or English → French, from its source and the first of its
-    target and other languages in the other language; None when it has no such pair."""
+def _in_pair(unit: Unit, pairs: set[frozenset[str]]) -> Unit | None:
+    """The unit as its source and the first of its target and other languages that makes one of the
+    glossary's ``pairs`` with it (French–English, either way round, is one); None when none does."""
     from .transfer import unit_in_pair
 
-    source = base_language(unit.srclang) if unit.srclang else None
-    if source not in _OTHER:
+    if not unit.srclang:
         return None
-    return unit_in_pair(unit, unit.srclang, _OTHER[source])
+    source = base_language(unit.srclang)
+    for tag in [unit.tgtlang, *(variant.lang for variant in unit.variants)]:
+        if tag and frozenset((source, base_language(tag))) in pairs:
+            return unit_in_pair(unit, unit.srclang, tag)
+    return None
 
 
 def _spelt_out(side: _Side, start: int, end: int, acronym: str) -> bool:
@@ -536,26 +547,35 @@ def read_units(path: str) -> tuple[list[Unit], list[str]]:
     return units, [str(problem) for problem in skipped]
 
 
-def aligned_units(fr_path: str, en_path: str) -> list[Unit]:
-    """A French document and its English translation, aligned as ``tmtool align`` aligns them; the
-    units have no id of their own (numbers are positions among the aligned units)."""
+def aligned_units(src_path: str, tgt_path: str, srclang: str = "fr-FR", tgtlang: str = "en-GB") -> list[Unit]:
+    """A document and its translation (French and English unless the languages are given), aligned as
+    ``tmtool align`` aligns them; the units have no id of their own (numbers are positions among the
+    aligned units)."""
     from .pipeline import align_files
 
-    return [replace(unit, tuid=None) for unit in align_files(fr_path, en_path).units()]
+    srclang, tgtlang = language_pair(srclang, tgtlang)
+    return [replace(unit, tuid=None) for unit in align_files(src_path, tgt_path, srclang=srclang,
+                                                             tgtlang=tgtlang).units()]
 
 
-def check_files(store, paths: Sequence[str]) -> Report:
-    """Check one bilingual file (XLIFF, TMX, PO), or a French document and its English translation,
-    against the store's approved glossary."""
+def check_files(store, paths: Sequence[str], languages: tuple[str, str] | None = None) -> Report:
+    """Check one bilingual file (XLIFF, TMX, PO; its languages read from it), or a document and its
+    translation in ``languages`` (default: French and English), against the store's approved glossary."""
     if len(paths) == 1:
+        if languages:
+            raise TmtoolError("a file's languages are read from it: give the languages for a document and its "
+                              "translation only")
         units, skipped = read_units(paths[0])
     elif len(paths) == 2:
-        units, skipped = aligned_units(*paths), []
+        units, skipped = aligned_units(*paths, *(languages or ())), []
     else:
-        raise TmtoolError("give one bilingual file, or a French document and its English translation")
-    report = check_units(load_glossary(store), units)
+        raise TmtoolError("give one bilingual file, or a document and its translation")
+    glossary = load_glossary(store)
+    report = check_units(glossary, units)
     if not report.checked and report.other_languages:
-        raise TmtoolError("no French–English unit to check (the glossary is French–English)", path=paths[0])
+        pairs = ", ".join(sorted("–".join(sorted(pair, key=lambda lang: (lang != "fr", lang != "en", lang)))
+                                 for pair in glossary.pairs))
+        raise TmtoolError(f"no unit to check: none is in two languages the glossary pairs ({pairs})", path=paths[0])
     report.skipped = skipped
     return report
 

@@ -267,16 +267,9 @@ def _entry_line(entry: dict) -> str:
     return f"{entry['id']:>6}  {entry['status']:<9}  {entry['score']:6.2f}  {entry['frequency']:>4}  {_pair_text(entry)}"
 
 
-def _shown_languages(entry: dict) -> tuple[str, str]:
-    """The two languages an entry's line shows: French and English, unless it holds terms in two
-    languages but not both of these (de and es, de and fr): then those, French and English first."""
-    held = sorted(dict.fromkeys(t["lang"] for t in entry["terms"]), key=lambda lang: (lang != "fr", lang != "en"))
-    return ("fr", "en") if len(held) < 2 or held[:2] == ["fr", "en"] else (held[0], held[1])
-
-
 def _pair_text(entry: dict) -> str:
     """``French  =  English``, or ``de: …  =  es: …`` for an entry of other languages."""
-    shown = _shown_languages(entry)
+    shown = api.shown_languages(entry)
     if shown == ("fr", "en"):
         return f"{_terms_text(entry, 'fr')}  =  {_terms_text(entry, 'en')}"
     return "  =  ".join(f"{lang}: {_terms_text(entry, lang)}" for lang in shown)
@@ -284,7 +277,7 @@ def _pair_text(entry: dict) -> str:
 
 def _other_languages(entry: dict) -> list[str]:
     """The languages of an entry's terms beyond the two its line shows, in their order."""
-    shown = _shown_languages(entry)
+    shown = api.shown_languages(entry)
     return [lang for lang in dict.fromkeys(t["lang"] for t in entry["terms"]) if lang not in shown]
 
 
@@ -545,25 +538,54 @@ def glossary_show(ctx, entry_id, as_json):
             click.echo(f"          {context['en']}")
 
 
+class _LanguageTerm(click.ParamType):
+    """``LANG=TEXT``: a term and the language it is in, as a (tag, text) pair (the tag checked by the api)."""
+
+    name = "LANG=TEXT"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        tag, equals, text = value.partition("=")
+        if not equals or not tag.strip():
+            self.fail(f"{value!r} is not LANG=TEXT (e.g. de=Militärausschuss)", param, ctx)
+        return tag.strip(), text
+
+
+def _terms_by_language(pairs) -> dict[str, list[str]]:
+    by_language: dict[str, list[str]] = {}
+    for tag, text in pairs:
+        by_language.setdefault(tag, []).append(text)
+    return by_language
+
+
 @glossary.command("add")
-@click.argument("fr")
+@click.argument("fr", required=False)
 @click.argument("en", required=False)
 @click.option("--fr-also", multiple=True, help="Another French term (acronym, variant); repeatable.")
 @click.option("--en-also", multiple=True, help="Another English term; repeatable.")
+@click.option("--term", "terms", multiple=True, type=_LanguageTerm(),
+              help="A term in any language (de=Militärausschuss, es-ES='Comité Militar'); repeatable, "
+                   "the first of a language preferred.")
 @click.option("--status", type=_STATUSES, default="approved", show_default=True)
 @click.option("--definition")
 @click.option("--note")
 @click.pass_context
-def glossary_add(ctx, fr, en, fr_also, en_also, status, definition, note):
-    """Add an entry by hand. All-capitals single words are stored as acronyms.
+def glossary_add(ctx, fr, en, fr_also, en_also, terms, status, definition, note):
+    """Add an entry by hand: FR and EN, and --term LANG=TEXT for any language (without FR for an entry
+    of other languages). All-capitals single words are stored as acronyms.
 
     \b
-    Example:
+    Examples:
       tmtool glossary add "État-major militaire international" "International Military Staff" \\
                           --fr-also EMI --en-also IMS
+      tmtool glossary add --term de=Militärausschuss --term de=MA --term es="Comité Militar"
     """
-    added = api.add_entry(_open_store(ctx, create=True), [fr, *fr_also], [e for e in (en, *en_also) if e],
-                          status=status, definition=definition, note=note, user=_user(ctx))
+    if fr is None and not terms:
+        raise click.UsageError("give the French term (FR), or terms in other languages (--term LANG=TEXT)")
+    added = api.add_entry(_open_store(ctx, create=True), [f for f in (fr, *fr_also) if f is not None],
+                          [e for e in (en, *en_also) if e], terms=_terms_by_language(terms), status=status,
+                          definition=definition, note=note, user=_user(ctx))
     click.echo(f"added entry {added['id']}")
 
 
@@ -571,27 +593,38 @@ def glossary_add(ctx, fr, en, fr_also, en_also, status, definition, note):
 @click.argument("entry_id", type=int)
 @click.option("--fr", help="Replace the first French term.")
 @click.option("--en", help="Replace the first English term (or add one).")
+@click.option("--term", "terms", multiple=True, type=_LanguageTerm(),
+              help="Replace the first term in LANG (or add one): de=Militärausschuss; repeatable, once a language.")
 @click.option("--add-fr", multiple=True, help="Add a French term; repeatable.")
 @click.option("--add-en", multiple=True, help="Add an English term; repeatable.")
+@click.option("--add-term", "add_terms", multiple=True, type=_LanguageTerm(),
+              help="Add a term in any language: de=MA; repeatable.")
 @click.option("--drop", multiple=True, help="Remove the term with this text; repeatable.")
 @click.option("--definition", help="Set the definition ('' clears it).")
 @click.option("--note", help="Set the note ('' clears it).")
 @click.option("--status", type=_STATUSES, help="Set the status. Default: a candidate becomes approved.")
 @_EXPECTED_VERSION
 @click.pass_context
-def glossary_edit(ctx, entry_id, fr, en, add_fr, add_en, drop, definition, note, status, expected_version):
+def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop, definition, note, status,
+                  expected_version):
     """Edit an entry's terms, definition, note or status (marks it reviewed: extraction keeps off it).
 
     Editing a candidate approves it, as the person has reviewed it, unless --status says otherwise.
 
     \b
-    Example:
+    Examples:
       tmtool glossary edit 12 --en "Military Committee" --add-en MC
+      tmtool glossary edit 12 --term de=Militärausschuss --add-term es="Comité Militar"
       tmtool glossary edit 12 --note "checked" --expected-version 3
     """
-    edited = api.edit(_open_store(ctx), entry_id, fr=fr, en=en, add_fr=add_fr, add_en=add_en, drop=drop,
-                      definition=definition, note=note, status=status, expected_version=expected_version,
-                      user=_user(ctx))
+    replaced = {}
+    for tag, text in terms:
+        if tag in replaced:
+            raise click.UsageError(f"--term {tag}= given twice: it replaces the first {tag} term (--add-term adds more)")
+        replaced[tag] = text
+    edited = api.edit(_open_store(ctx), entry_id, fr=fr, en=en, add_fr=add_fr, add_en=add_en, terms=replaced,
+                      add_terms=_terms_by_language(add_terms), drop=drop, definition=definition, note=note,
+                      status=status, expected_version=expected_version, user=_user(ctx))
     click.echo(f"entry {entry_id}: nothing changed" if edited["change"] is None
                else f"entry {entry_id} edited (change {edited['change']})")
 
@@ -799,20 +832,27 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
 @tm.command("concordance")
 @click.argument("word")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--lang", default="auto", show_default=True,
+              help="Only the units' texts in this language (fr, de-DE …); auto: every language of every unit.")
 @click.pass_context
-def tm_concordance(ctx, word, limit):
-    """Units whose source or target contains WORD or phrase (accent-insensitive).
+def tm_concordance(ctx, word, limit, lang):
+    """Units whose source, target or other languages contain WORD or phrase (accent-insensitive).
+
+    Each unit is shown as its source, its target, then its other languages with their tags.
 
     \b
-    Example:
+    Examples:
       tmtool tm concordance "état-major"
+      tmtool tm concordance Militärausschuss --lang de
     """
-    units = api.concordance(_open_store(ctx), word, limit=limit)
+    units = api.concordance(_open_store(ctx), word, limit=limit, lang=lang)
     if not units:
         click.echo(f"no unit contains {word!r}", err=True)
         ctx.exit(1)
     for unit in units:
         click.echo(f"{unit['source']}\n    {unit['target']}")
+        for variant in unit["variants"]:
+            click.echo(f"    [{variant['lang']}] {variant['text']}")
 
 
 @main.command()
@@ -1154,23 +1194,27 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE | FR_FILE EN_FILE",
+@click.argument("files", nargs=-1, required=True, metavar="FILE | SRC_FILE TGT_FILE",
                 type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.option("--srclang", help="Language of SRC_FILE (default fr-FR); a FILE's languages are read from it.")
+@click.option("--tgtlang", help="Language of TGT_FILE (default en-GB).")
 @click.pass_context
-def check(ctx, files, fmt):
+def check(ctx, files, fmt, srclang, tgtlang):
     """Check a translation against the store's approved glossary.
 
-    FILE is an XLIFF, TMX or PO file (its languages are read from it); FR_FILE EN_FILE are a
-    document and its English translation, aligned first as tmtool align aligns them. Each unit
-    is reported for: an approved term of the source whose approved equivalent is missing from
-    the target (missing); a deprecated term, in either language (deprecated); a source term
-    translated otherwise than in the units that give it an approved equivalent (inconsistent); an
-    acronym spelt out in parentheses otherwise than its entry's full form (acronym). Terms match by whole
-    words, folded (plural, case, accents, elision, apostrophes), the longest where they overlap.
+    FILE is an XLIFF, TMX or PO file (its languages are read from it); SRC_FILE TGT_FILE are a
+    document and its translation (French and English unless --srclang/--tgtlang say otherwise),
+    aligned first as tmtool align aligns them. Each unit is reported for: an approved term of the
+    source whose approved equivalent is missing from the target (missing); a deprecated term, in
+    either language (deprecated); a source term translated otherwise than in the units that give
+    it an approved equivalent (inconsistent); an acronym spelt out in parentheses otherwise than
+    its entry's full form (acronym). Terms match by whole words, folded (case, accents, elision,
+    apostrophes; French and English plurals), the longest where they overlap.
 
-    The glossary is French–English: a file whose source is English and target French is checked
-    the other way round (the approved French equivalents in the French target).
+    Any pair the glossary holds is checked, either way round: French–English, and two languages
+    some approved entry has terms in (a de→es file against the German and Spanish terms, an
+    English original's French translation against the French terms).
 
     Exit status: 0 when nothing is found, 1 when something is, 2 for a file that cannot be read.
 
@@ -1179,9 +1223,10 @@ def check(ctx, files, fmt):
       tmtool check translated.xlf
       tmtool check memory.tmx --format csv > findings.csv
       tmtool check rapport.fr.docx report.en.docx --format json
+      tmtool check bericht.de.docx informe.es.docx --srclang de --tgtlang es
     """
     try:
-        report = api.check(_open_store(ctx), *files)
+        report = api.check(_open_store(ctx), *files, srclang=srclang, tgtlang=tgtlang)
     except (TmtoolError, OSError, UnicodeError) as exc:  # exit 1 means findings here: bad input is 2
         click.echo(f"tmtool: error: {_describe_os_error(exc)}", err=True)
         ctx.exit(2)

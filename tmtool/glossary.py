@@ -72,32 +72,34 @@ def _new_term(text: str, lang: str) -> Term:
 
 def new_entry(fr: Sequence[str], en: Sequence[str], **fields) -> Entry:
     """An entry written by hand: its French and English terms, the first of each preferred."""
-    if not fr:
-        raise Invalid("an entry needs a French term")
-    return Entry(terms=[_new_term(t, "fr") for t in fr] + [_new_term(t, "en") for t in en], **fields)
+    return new_entry_in({"fr": fr, "en": en}, **fields)
+
+
+def new_entry_in(terms: Mapping[str, Sequence[str]], **fields) -> Entry:
+    """An entry written by hand: its terms by base language (``{"de": ["Militärausschuss"], "es": [...]}``),
+    the first of each language preferred."""
+    if not any(terms.values()):
+        raise Invalid("an entry needs a term")
+    return Entry(terms=[_new_term(text, lang) for lang, texts in terms.items() for text in texts], **fields)
 
 
 def edit(
     entry: Entry,
     *,
-    fr: str | None = None,
-    en: str | None = None,
-    add_fr: Sequence[str] = (),
-    add_en: Sequence[str] = (),
+    terms: Mapping[str, str] | None = None,
+    add: Mapping[str, Sequence[str]] | None = None,
     drop: Sequence[str] = (),
     definition: str | None = None,
     note: str | None = None,
     status: ReviewStatus | None = None,
 ) -> None:
-    """Change an entry in place: ``fr``/``en`` replace the first term of that language (or add
-    one), ``add_*`` add terms, ``drop`` removes terms by text, ``status`` sets the status.
+    """Change an entry in place: ``terms`` replaces the first term of each language it names (or adds
+    one), ``add`` adds terms by language, ``drop`` removes terms by text, ``status`` sets the status.
 
     Without ``status`` an edited candidate becomes approved: the person editing it has reviewed
     it (:func:`update_entry` marks it reviewed, so extraction keeps off it), and a candidate
     left so would sit among the proposals still to review."""
-    for lang, text in (("fr", fr), ("en", en)):
-        if text is None:
-            continue
+    for lang, text in (terms or {}).items():
         text = _written_term(text, lang)
         current = entry.terms_in(lang)
         if any(fold(term.text) == fold(text) for term in current[1:]):  # two of one term: never what was meant
@@ -106,7 +108,7 @@ def edit(
             entry.terms.append(_new_term(text, lang))
         elif current[0].text != text:  # the same text keeps its lemma and forms: no edit
             current[0].text, current[0].lemma, current[0].forms = text, None, []
-    for lang, texts in (("fr", add_fr), ("en", add_en)):
+    for lang, texts in (add or {}).items():
         held = {fold(t.text) for t in entry.terms_in(lang)}
         entry.terms += [_new_term(t, lang) for t in texts if fold(t) not in held]
     for text in drop:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 
 from .errors import TmtoolError
 
@@ -47,6 +48,48 @@ def known_language(name: str) -> str | None:
     except TmtoolError:
         return None
     return base if base in _KNOWN else None
+
+
+# Languages by their names, as CAT tools and people head a spreadsheet's columns with them: memoQ and
+# MultiTerm write English names (memoQ's term base CSV ``German``, ``English_United_Kingdom``; MultiTerm's
+# and Glossary Converter's ``English (United Kingdom)``), people their own language's name (``Deutsch``,
+# ``Español``) or their office's (``Anglais``, ``Allemand``; ``Englisch``, ``Französisch``). The names of
+# _KNOWN's languages in English, in themselves and in French (in German too for the largest of NATO's
+# languages). Norwegian is Bokmål, its written standard.
+_NAMES = """
+    en:English,anglais,Englisch fr:French,français,Französisch de:German,Deutsch,allemand
+    es:Spanish,español,castellano,espagnol,Spanisch it:Italian,italiano,italien,Italienisch
+    pt:Portuguese,português,portugais,Portugiesisch nl:Dutch,Flemish,Nederlands,néerlandais,Niederländisch
+    pl:Polish,polski,polonais,Polnisch ru:Russian,русский,russe,Russisch uk:Ukrainian,українська,ukrainien
+    be:Belarusian,беларуская,biélorusse cs:Czech,čeština,tchèque sk:Slovak,slovenčina,slovaque
+    sl:Slovenian,Slovene,slovenščina,slovène hu:Hungarian,magyar,hongrois bg:Bulgarian,български,bulgare
+    el:Greek,ελληνικά,grec,Griechisch tr:Turkish,Türkçe,turc,Türkisch ro:Romanian,română,roumain
+    da:Danish,dansk,danois sv:Swedish,svenska,suédois nb:Norwegian,norsk,bokmål,norvégien nn:nynorsk
+    fi:Finnish,suomi,finnois et:Estonian,eesti,estonien lv:Latvian,latviešu,letton lt:Lithuanian,lietuvių,lituanien
+    hr:Croatian,hrvatski,croate sr:Serbian,srpski,српски,serbe bs:Bosnian,bosanski,bosniaque sq:Albanian,shqip,albanais
+    mk:Macedonian,македонски,macédonien is:Icelandic,íslenska,islandais ga:Irish,Gaeilge,irlandais
+    mt:Maltese,Malti,maltais ca:Catalan,català eu:Basque,euskara gl:Galician,galego,galicien cy:Welsh,Cymraeg,gallois
+    lb:Luxembourgish,Lëtzebuergesch,luxembourgeois ka:Georgian,ქართული,géorgien hy:Armenian,հայերեն,arménien
+    ar:Arabic,العربية,arabe he:Hebrew,עברית,hébreu fa:Persian,Farsi,فارسی,persan zh:Chinese,中文,chinois
+    ja:Japanese,日本語,japonais ko:Korean,한국어,coréen ug:Uyghur,Uighur,ouïghour hi:Hindi,हिन्दी ur:Urdu,اردو,ourdou
+"""
+
+
+def _folded(text: str) -> str:
+    """``text`` without case or accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+_NAMED = {_folded(name): code for code, names in (line.split(":") for line in _NAMES.split())
+          for name in names.split(",")}
+
+
+def language_named(name: str) -> str | None:
+    """The language a column's header names in words (``Deutsch``, ``English (United Kingdom)``,
+    memoQ's ``English_United_Kingdom``, ``German_Def``), by its first word, in any case or accents;
+    None for any other header (``Definition``, ``Domain``, ``English term``)."""
+    first = re.match(r"\s*([^\W\d_]+)\s*(?:\(.*\)|[_-].*)?\Z", _folded(name))
+    return _NAMED.get(first.group(1)) if first else None
 
 
 def language_codes(base: str) -> list[str]:

@@ -246,6 +246,14 @@ def entry_to_dict(entry: Entry) -> dict:
     }
 
 
+def shown_languages(entry: dict) -> tuple[str, str]:
+    """The two languages an entry (as :func:`entry_to_dict` gives it) is shown in, side by side:
+    French and English, unless it holds terms in two languages but not both of these (de and es, de
+    and fr): then those, French and English first."""
+    held = sorted(dict.fromkeys(t["lang"] for t in entry["terms"]), key=lambda lang: (lang != "fr", lang != "en"))
+    return ("fr", "en") if len(held) < 2 or held[:2] == ["fr", "en"] else (held[0], held[1])
+
+
 def entry_from_dict(data: dict) -> Entry:
     """An entry from :func:`entry_to_dict`'s dict (its ``terms``; the by-language keys are read
     only without them); only the terms are required."""

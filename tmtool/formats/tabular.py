@@ -26,8 +26,10 @@ and ``NRF``/``NRF``, never ``Force de réaction de l'OTAN``/``NRF`` while the En
 
 Written for another language pair (``tmtool export csv --srclang de --tgtlang fr``), its two languages
 stand where French and English do, and the CSV's first two columns are named after them (``de``, ``fr``).
-Read, a header column named by a language's code (``de``, ``es-ES``, ``pt_BR``) holds that language's
-terms: such a table is read in its own languages, and one with columns in more than two keeps them all.
+Read, a header column named by a language's code (``de``, ``es-ES``, ``pt_BR``) or its name, as people and
+CAT tools write it (``Deutsch``, ``Spanish (Spain)``, memoQ's ``German`` and ``English_United_Kingdom``,
+Glossary Converter's ``>>L<<German``: :func:`tmtool.langtags.language_named`) holds that language's terms:
+such a table is read in its own languages, and one with columns in more than two keeps them all.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from ..errors import TmtoolError
 from ..io.decoding import decode_spreadsheet_text
 from ..io.files import open_output
-from ..langtags import TermLanguages, base_language, known_language
+from ..langtags import TermLanguages, base_language, known_language, language_named
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
 from ..text.normalize import french_only_acronym
 from .skips import OnSkip, Skipped, Unusable, refuse
@@ -70,10 +72,9 @@ _COLUMN_ALIASES = {
                 "abréviations", "abbr", "abbr.", "abbrev.", "sigle", "sigles", "short form", "forme abrégée"),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
 _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en_US, de, pt-BR …
-# memoQ's term base CSV names a language's columns after it and its region: French_France,
-# English_United_States, and its definition English_United_States_Def
-_NAMED_LANGUAGE_COLUMN = re.compile(r"(french|francais|english|anglais)-[a-z-]+?(-def)?\Z")
-_LANGUAGE_OF_NAME = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"}
+# Glossary Converter's annotated headers (MultiTerm to Excel) say each column's level: >>E<<Note, >>L<<English,
+# >>I<<Definition; one marked X (>>XT<<Note) is to be left out
+_ANNOTATION = re.compile(r"\s*>>(X?)[A-Z]<<")
 TITLE_ROWS = 5  # at most, above a header row
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
 _LANGUAGES_LINE = "#"  # a TSV's first line "#<TAB>de<TAB>fr": a comment to OmegaT, the pair to tmtool
@@ -433,6 +434,8 @@ def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, 
     if not any(columns):
         return None
     if len(languages_of(columns)) < 2:
+        if all(language_named(cell) for cell in cells if cell.strip()):  # a glossary of languages' names: data
+            return None
         found = ", ".join(cell.strip() for cell in cells if cell.strip())
         raise TmtoolError(f"no usable columns: the header names {found}; expected fr and en (or two other "
                           "languages' columns, de and es …, or source and target)", path=str(path))
@@ -440,14 +443,22 @@ def _columns_of_header(cells: list[str], path: str | Path) -> tuple[str | None, 
 
 
 def _column_of(name: str) -> str | None:
+    """The field a header cell names: a language by its code (``de``, ``es-ES``) or its name (``Deutsch``,
+    ``English (United Kingdom)``, memoQ's ``English_United_Kingdom`` and that language's definition
+    ``English_United_Kingdom_Def``), or one of our columns by any of its names; None for any other."""
+    annotation = _ANNOTATION.match(name)
+    if annotation:
+        if annotation.group(1):
+            return None
+        name = name[annotation.end():]
     folded = _folded_name(name)
     language = _LANGUAGE_COLUMN.match(folded)
     if language and known_language(language.group(1)):
         return known_language(language.group(1))
-    named = _NAMED_LANGUAGE_COLUMN.match(folded)
-    if named:
-        return "definition" if named.group(2) else _LANGUAGE_OF_NAME[named.group(1)]
-    return _COLUMN_OF_NAME.get(folded)
+    if folded in _COLUMN_OF_NAME:
+        return _COLUMN_OF_NAME[folded]
+    named = language_named(folded)
+    return "definition" if named and folded.endswith("-def") else named
 
 
 def _folded_name(name: str) -> str:

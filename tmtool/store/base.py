@@ -232,10 +232,11 @@ class Store(Protocol):
         ...
 
     def concordance(self, text: str, limit: int = 20, lang: str | None = None) -> list[tuple[Unit, str]]:
-        """Units whose source or target contains ``text`` as whole words (a phrase: the words in
-        order), case- and accent-insensitive, best first, each with where it came from: its
-        document's id, else the file name (no folder) it was imported from. With ``lang`` (a base
-        language: fr), the side in that language only: a fr→en unit's source, an en→fr unit's target."""
+        """Units whose source, target or other languages (variants) contain ``text`` as whole words (a
+        phrase: the words in order), case- and accent-insensitive, best first (each unit once), each
+        with where it came from: its document's id, else the file name (no folder) it was imported
+        from. With ``lang`` (a base language: fr), the texts in that language only: a fr→en unit's
+        source, an en→fr unit's target, a fr/en/de unit's German."""
         ...
 
     def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:

@@ -65,9 +65,11 @@ class _SQLiteTables:
         return nullcontext()  # finish() rebuilds the full-text indexes
 
     def finish(self) -> None:
-        """Rebuild the full-text indexes (external-content FTS5 tables) from the rows just loaded."""
+        """Rebuild the full-text indexes (external-content FTS5 tables) from the rows just loaded; a
+        contentless one (content='', unit_variants_fts) was filled by its table's triggers meanwhile."""
         for name, in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
-                                        " AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%content=%'"):
+                                        " AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%content=%'"
+                                        " AND sql NOT LIKE '%content=''''%'"):
             self._conn.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
 
     def problems(self) -> list[str]:

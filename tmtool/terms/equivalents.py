@@ -303,7 +303,7 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
         if not inside:
             continue
         occurrences += 1
-        best_here: dict[str, tuple[float, EnglishPhrase]] = {}
+        best_here: dict[str, tuple[float, float, EnglishPhrase]] = {}
         spelled = _spelled_compounds(term, inside, view)
         fits = _f_measures(view.links, inside, view.cover)
         for (phrase, _), value in zip(view.phrases, fits.tolist()):
@@ -313,14 +313,16 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
                    for start, end in spelled):
                 continue  # a piece of the open compound the French word spells (*cyber* of *cyber attack*)
             key = _phrase_key(phrase.lemma)
-            if value > best_here.get(key, (0.0,))[0]:
-                best_here[key] = (value, phrase)
+            # chosen as the bilingual score weighs it: a rendering that leaves a word out loses
+            choice = value * WORD_LEFT_OUT if leaves_out_words(term.text, phrase.text) else value
+            if choice > best_here.get(key, (0.0,))[0]:
+                best_here[key] = (choice, value, phrase)
         if not best_here:
             continue
         # each pair votes for its best phrase only: a piece of the translation (*posture* in
         # *deterrence posture*) is in every pair the whole is in, and must not win by being counted
         # in all of them
-        key, (value, phrase) = max(best_here.items(), key=lambda item: (item[1][0], len(item[1][1].text)))
+        key, (_, value, phrase) = max(best_here.items(), key=lambda item: (item[1][0], len(item[1][2].text)))
         if value > 0:
             item = evidence.setdefault(key, _Evidence(phrase, sentence_initial=True))
             if item.sentence_initial and any(c.isalpha() for c in context.en[:phrase.start]):  # not *10. Crisis*
@@ -341,7 +343,8 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
     text = best.phrase.text if named else best.phrase.lemma
     first = text.split()[0] if text else ""
     if best.sentence_initial and term.text[:1].islower() and first[:1].isupper() and first[1:2].islower() \
-            and views.spellings.get(first.lower(), first.lower()) != first:
+            and views.spellings.get(first.lower(), first.lower()) != first \
+            and not any(word[:1].isupper() for word in text.split()[1:]):  # *Defence Ministers* is a title
         text = text[0].lower() + text[1:]  # capitalised by its place only, as the French term and the English show
     return Term(
         text=text,

@@ -81,8 +81,10 @@ class EntryEdit(BaseModel):
     version: int
     fr: str | None = None
     en: str | None = None
+    terms: dict[str, str] = {}  # by language tag: replace its first term (or add one), {"de": "Militärausschuss"}
     add_fr: list[str] = []
     add_en: list[str] = []
+    add_terms: dict[str, list[str]] = {}  # by language tag: terms to add, {"de": ["MA"]}
     drop: list[str] = []
     definition: str | None = None
     note: str | None = None
@@ -120,6 +122,9 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     templates.env.filters["spellings"] = lambda terms: [text for t in terms for text in (t["text"], *t["forms"])]
     templates.env.filters["url"] = lambda value: quote(str(value), safe="")
     templates.env.filters["basename"] = lambda path: PurePath(path).name
+    # an entry's languages on a review card: the two side by side first (French and English, or those it has)
+    templates.env.filters["languages"] = lambda entry: list(dict.fromkeys(
+        [*api.shown_languages(entry), *(term["lang"] for term in entry["terms"])]))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def store():

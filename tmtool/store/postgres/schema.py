@@ -280,9 +280,15 @@ UPDATE documents SET terms = 'unrecorded'
        OR id IN (SELECT document FROM contexts);
 """
 
+# Concordance in a unit's other languages (SQLite's migration 19): the words of its variants, as the
+# units' are indexed (an expression index: the table keeps the columns SQLite's has)
+_V10 = """
+CREATE INDEX unit_variants_words ON unit_variants USING gin (to_tsvector('tm_words', text));
+"""
+
 
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
-MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9]
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10]
 
 # The units' full-text indexes as they stand (on the words stored by _V4; _V3 dropped the trigram one),
 # by name: a bulk write into an empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).

@@ -94,6 +94,20 @@ _CONCORDANCE_IN = ("(u.source_words @@ phraseto_tsquery('tm_words', %(text)s)"
                    " AND lower(split_part(replace(u.srclang, '_', '-'), '-', 1)) = ANY(%(codes)s)"
                    " OR u.target_words @@ phraseto_tsquery('tm_words', %(text)s)"
                    " AND lower(split_part(replace(u.tgtlang, '_', '-'), '-', 1)) = ANY(%(codes)s))")
+# the units holding it in one of their other languages (in one language: among %(codes)s)
+_VARIANTS_HOLDING = ("SELECT v.unit_id FROM unit_variants v"
+                     " WHERE to_tsvector('tm_words', v.text) @@ phraseto_tsquery('tm_words', %(text)s)")
+_VARIANTS_HOLDING_IN = f"{_VARIANTS_HOLDING} AND lower(split_part(replace(v.lang, '_', '-'), '-', 1)) = ANY(%(codes)s)"
+
+
+def _concordance(selected: str, lang: str | None, limit: str = "") -> str:
+    """SQL: ``selected`` of the units holding %(text)s as whole words in their source or target, then
+    of the others holding it in another of their languages (in ``lang`` only, when given), each once
+    (``limit``: a LIMIT on each of the two)."""
+    sides = _CONCORDANCE if lang is None else _CONCORDANCE_IN
+    variants = _VARIANTS_HOLDING if lang is None else _VARIANTS_HOLDING_IN
+    return (f"(SELECT {selected} FROM units u WHERE {sides} {limit}) UNION ALL"
+            f" (SELECT {selected} FROM units u WHERE u.id IN ({variants}) AND NOT {sides} {limit})")
 
 
 def _in_language(column: str, codes: str) -> str:
@@ -571,17 +585,15 @@ class PostgresStore(UnitCorrections):
     def concordance(self, text: str, limit: int = 20, lang: str | None = None) -> list[tuple[Unit, str]]:
         """Units holding ``text`` as whole words (on the side in ``lang``, when given); shortest first,
         as bm25 ranks one word's matches."""
-        rows = self._query(f"SELECT {_U_UNIT_COLUMNS}, u.document_id, u.origin FROM units u"
-                           f" WHERE {_CONCORDANCE if lang is None else _CONCORDANCE_IN}"
-                           " ORDER BY length(u.source) + length(u.target), u.id LIMIT %(limit)s",
+        rows = self._query(f"SELECT * FROM ({_concordance(f'{_U_UNIT_COLUMNS}, u.document_id, u.origin', lang)}) m"
+                           " ORDER BY length(m.source) + length(m.target), m.id LIMIT %(limit)s",
                            {"text": text, "limit": limit, "codes": language_codes(lang) if lang else None})
         units = self._with_variants({row[0]: unit_from_row(row[:-2]) for row in rows})
         return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
 
     def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
-        return self._query(f"SELECT count(*) FROM (SELECT 1 FROM units u"
-                           f" WHERE {_CONCORDANCE if lang is None else _CONCORDANCE_IN} LIMIT %(cap)s) capped",
-                           {"text": text, "cap": cap, "codes": language_codes(lang) if lang else None})[0][0]
+        return min(cap, self._query(f"SELECT count(*) FROM ({_concordance('1', lang, 'LIMIT %(cap)s')}) capped",
+                                    {"text": text, "cap": cap, "codes": language_codes(lang) if lang else None})[0][0])
 
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
                         limit: int = MEMORY_CONTEXTS) -> list[Context]:

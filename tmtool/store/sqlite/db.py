@@ -45,7 +45,7 @@ from ..rows import (
 from ..rows import ENTRY_ORDER_BY
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
-from .migrations import migrate
+from .migrations import VARIANT_ROWS, migrate
 
 BUSY_TIMEOUT_S = 10.0
 IMPORT_BATCH = 1000  # units read, checked and inserted at a time by add_units
@@ -112,14 +112,27 @@ def _phrase(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-def _concordance_match(text: str, lang: str | None, columns: str) -> tuple[str, tuple]:
-    """The query of the units (``columns`` of ``units_fts`` joined to ``units``) holding ``text``,
-    on the side in ``lang`` when given (a fr→en unit's source, an en→fr one's target), and its arguments."""
-    select = f"SELECT {columns} FROM units_fts JOIN units u ON u.id = units_fts.rowid WHERE units_fts MATCH ?"
-    if lang is None:
-        return select, (_phrase(text),)
-    return (f"{select} AND base_language(u.srclang) = ? UNION ALL {select} AND base_language(u.tgtlang) = ?",
-            (f"source : {_phrase(text)}", lang, f"target : {_phrase(text)}", lang))
+def _concordance_match(text: str, lang: str | None, columns: str) -> tuple[str, tuple, str, tuple]:
+    """The queries of the units holding ``text`` (their ``columns``, of ``units u``, and ``rank``), with
+    their arguments: those holding it in their source or target, on the side in ``lang`` when given (a
+    fr→en unit's source, an en→fr one's target); then the others, holding it in one of their other
+    languages (in ``lang``, when given), each once."""
+    phrase = _phrase(text)
+
+    def on_sides(selected: str) -> str:
+        select = (f"SELECT {selected}, units_fts.rank AS rank FROM units_fts JOIN units u ON u.id = units_fts.rowid"
+                  " WHERE units_fts MATCH ?")
+        if lang is None:
+            return select
+        return f"{select} AND base_language(u.srclang) = ? UNION ALL {select} AND base_language(u.tgtlang) = ?"
+
+    args = (phrase,) if lang is None else (f"source : {phrase}", lang, f"target : {phrase}", lang)
+    variants = (f"SELECT {columns}, min(unit_variants_fts.rank) AS rank FROM unit_variants_fts"
+                f" JOIN unit_variants v ON v.unit_id = unit_variants_fts.rowid / {VARIANT_ROWS}"
+                f" AND v.position = unit_variants_fts.rowid % {VARIANT_ROWS} JOIN units u ON u.id = v.unit_id"
+                " WHERE unit_variants_fts MATCH ?" + (" AND base_language(v.lang) = ?" if lang else "")
+                + f" AND u.id NOT IN (SELECT id FROM ({on_sides('u.id')})) GROUP BY u.id")
+    return on_sides(columns), args, variants, (phrase, *([lang] if lang else []), *args)
 
 
 def trigrams(text: str) -> set[str]:
@@ -661,23 +674,27 @@ class SQLiteStore(UnitCorrections):
         )
 
     def concordance(self, text: str, limit: int = 20, lang: str | None = None) -> list[tuple[Unit, str]]:
-        """Units whose source or target contains ``text`` (accent-insensitive, whole words), each
-        with where it came from: its document, else the name of the file it was imported from;
-        with ``lang`` (a base language), the side in that language only."""
+        """Units whose source, target or other languages hold ``text`` (accent-insensitive, whole words),
+        each with where it came from: its document, else the name of the file it was imported from;
+        with ``lang`` (a base language), the texts in that language only."""
         columns = ", ".join("u." + c for c in (*self._UNIT_COLUMNS.split(", "), "document_id", "origin"))
-        matched, args = _concordance_match(text, lang, f"{columns}, units_fts.rank AS rank")
-        rows = self._query(f"SELECT {self._UNIT_COLUMNS}, document_id, origin FROM ({matched}) ORDER BY rank LIMIT ?",
-                           (*args, limit))
+        sides, args, variants, variant_args = _concordance_match(text, lang, columns)
+        rows = self._query(f"SELECT {self._UNIT_COLUMNS}, document_id, origin FROM ({sides} UNION ALL {variants})"
+                           " ORDER BY rank LIMIT ?", (*args, *variant_args, limit))
         units = self._with_variants({row[0]: self._unit(row[:-2]) for row in rows})
         return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
 
     def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
         """How many units :meth:`concordance` would find, counted up to ``cap``."""
+        sides, args, variants, variant_args = _concordance_match(text, lang, "u.id")
         if lang is None:
             self._forget_stale_counts()
-            return self._match_count("units_fts", _phrase(text), cap)
-        matched, args = _concordance_match(text, lang, "1")
-        return self._query(f"SELECT count(*) FROM ({matched} LIMIT ?)", (*args, cap))[0][0]
+            count = self._match_count("units_fts", _phrase(text), cap)
+        else:
+            count = self._query(f"SELECT count(*) FROM ({sides} LIMIT ?)", (*args, cap))[0][0]
+        if count < cap:
+            count += self._query(f"SELECT count(*) FROM ({variants} LIMIT ?)", (*variant_args, cap - count))[0][0]
+        return count
 
     # ---- reading entries -------------------------------------------------------------------
 

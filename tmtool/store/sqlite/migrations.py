@@ -423,10 +423,29 @@ UPDATE documents SET terms = 'unrecorded'
        OR id IN (SELECT document FROM contexts);
 """
 
+# Concordance in a unit's other languages (a German word in a fr/en/de unit): the words of its variants,
+# accent-insensitive as units_fts. The index holds no text of its own (contentless); a variant's row is
+# its unit's id and position (VARIANT_ROWS a unit), which the unit_variants table, keyed by both, has no
+# rowid for.
+_V19 = """
+CREATE VIRTUAL TABLE unit_variants_fts USING fts5(
+    text, content='', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO unit_variants_fts(rowid, text) SELECT unit_id * 4096 + position, text FROM unit_variants;
+CREATE TRIGGER unit_variants_ai AFTER INSERT ON unit_variants BEGIN
+    SELECT RAISE(ABORT, 'a unit in more than 4096 languages') WHERE new.position >= 4096;
+    INSERT INTO unit_variants_fts(rowid, text) VALUES (new.unit_id * 4096 + new.position, new.text);
+END;
+CREATE TRIGGER unit_variants_ad AFTER DELETE ON unit_variants BEGIN
+    INSERT INTO unit_variants_fts(unit_variants_fts, rowid, text)
+        VALUES ('delete', old.unit_id * 4096 + old.position, old.text);
+END;
+"""
+VARIANT_ROWS = 4096  # unit_variants_fts's rows a unit: rowid = unit id × VARIANT_ROWS + the variant's position
+
 
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
-                    _V14, _V15, _V16, _target_match_text, _V18]
+                    _V14, _V15, _V16, _target_match_text, _V18, _V19]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

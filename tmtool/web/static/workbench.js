@@ -188,8 +188,14 @@ function setUpReview() {
 
   async function save(card, form) {
     // only the fields the person changed: one left as it was (the English of an entry that has none) is no edit
-    const fields = Object.fromEntries([...form.elements]
-      .filter((field) => field.name && field.value !== field.defaultValue).map((field) => [field.name, field.value]));
+    const fields = {}, terms = {};
+    for (const field of form.elements) {
+      if (!field.name || field.value === field.defaultValue) continue;
+      // a language other than French and English: its first term, by its tag (terms.de → terms: {de: …})
+      if (field.name.startsWith("terms.")) terms[field.name.slice(6)] = field.value;
+      else fields[field.name] = field.value;
+    }
+    if (Object.keys(terms).length) fields.terms = terms;
     try {
       const done = await api("PATCH", `/api/entries/${card.dataset.entry}`, {version: Number(card.dataset.version), ...fields});
       remember(done.change);

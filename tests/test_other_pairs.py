@@ -1,0 +1,316 @@
+"""What a terminologist working in another pair than French–English does (German–Spanish,
+Italian–English, English→French): tables whose headers name languages in words, terms added and
+edited in any language, concordance in a unit's third language, terminology checks of any pair."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from test_xlsx import sheet_file
+
+from tmtool.cli import main
+from tmtool.store import open_store
+
+
+def run(db, *args, code=0):
+    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
+    assert result.exit_code == code, result.output
+    return result
+
+
+def terms_of(db) -> list[dict[str, list[str]]]:
+    """Each entry of a store, in id order, as its terms' texts by language."""
+    with open_store(db) as store:
+        entries = sorted(store.list_entries(statuses=None), key=lambda e: int(e.id))
+    found = []
+    for entry in entries:
+        by_language: dict[str, list[str]] = {}
+        for term in entry.terms:
+            by_language.setdefault(term.lang, []).append(term.text)
+        found.append(by_language)
+    return found
+
+
+# ---- a table's header names its languages in words -------------------------------------------------
+
+# memoQ's term base CSV of a German–Spanish term base: the language and its region in English words,
+# the definition a language-level field (_Def) before its terms, term-level fields after them
+MEMOQ_DE_ES = (
+    "Entry_ID,Entry_Subject,Entry_Domain,Entry_Note,German_Def,German,Term_Info,Term_Example,"
+    "Spanish_Spain_Def,Spanish_Spain,Term_Info,Term_Example\n"
+    "0,Logistik,Verteidigung,prüfen,Route für Truppenbewegungen.,Mobilitätskorridor,CasePermissive;HalfPrefix,,"
+    "Ruta reservada a los movimientos de tropas.,corredor de movilidad,CasePermissive;HalfPrefix,\n"
+    "1,,,,,Konvoi,,,,convoy,,\n")
+
+
+def test_a_memoq_term_base_of_german_and_spanish_is_read_in_german_and_spanish(tmp_path):
+    path, db = tmp_path / "memoq-de-es.csv", tmp_path / "t.db"
+    path.write_text(MEMOQ_DE_ES, encoding="utf-8")
+    assert run(db, "import", path).stdout.startswith("2 entries added, 0 already stored (entries in de 2, es 2), ")
+    assert terms_of(db) == [{"de": ["Mobilitätskorridor"], "es": ["corredor de movilidad"]},
+                            {"de": ["Konvoi"], "es": ["convoy"]}]
+    with open_store(db) as store:
+        first = min(store.list_entries(statuses=None), key=lambda e: int(e.id))
+    assert first.definition == "Route für Truppenbewegungen.\nRuta reservada a los movimientos de tropas."
+    assert first.note == "prüfen"
+
+
+DE, ES, IT, EN = "Militärausschuss", "Comité Militar", "Comitato militare", "Military Committee"
+DEFINITION = "Das höchste militärische Gremium."
+
+
+@pytest.mark.parametrize("header, cells, terms", [
+    # as people write them, each language in its own words
+    (["Deutsch", "Español", "Definition", "Domain"], [DE, ES, DEFINITION, "NATO"], {"de": [DE], "es": [ES]}),
+    # MultiTerm's locale names
+    (["German (Germany)", "Spanish (Spain)", "Definition", "Domain"], [DE, ES, DEFINITION, "NATO"],
+     {"de": [DE], "es": [ES]}),
+    # Glossary Converter's annotated headers (MultiTerm to Excel): entry, language and index levels
+    ([">>E<<Domain", ">>L<<German", ">>I<<Definition", ">>L<<Spanish"], ["NATO", DE, DEFINITION, ES],
+     {"de": [DE], "es": [ES]}),
+    (["Italiano", "English (United Kingdom)", "Definition"], [IT, EN, DEFINITION], {"it": [IT], "en": [EN]}),
+    # an English original's glossary, in a French office
+    (["Anglais", "Allemand", "Définition"], [EN, DE, DEFINITION], {"en": [EN], "de": [DE]}),
+])
+def test_a_sheet_whose_header_names_languages_in_words_is_read_in_them(tmp_path, header, cells, terms):
+    db = tmp_path / "t.db"
+    run(db, "import", sheet_file(tmp_path / "client.xlsx", [header, cells]))
+    assert terms_of(db) == [terms]
+    with open_store(db) as store:
+        assert store.list_entries(statuses=None)[0].definition == DEFINITION
+
+
+# ---- terms added and edited in any language ---------------------------------------------------------
+
+
+def test_glossary_add_and_edit_take_terms_in_any_language(tmp_path):
+    db = tmp_path / "t.db"
+    assert run(db, "glossary", "add", "--term", "de-DE=Militärausschuss", "--term", "de=MA",
+               "--term", "es=Comité Militar", "--status", "candidate").stdout == "added entry 1\n"
+    # English → French: the French given as a term, the English as the first
+    run(db, "glossary", "add", "--term", "en=airspace", "--term", "fr=espace aérien")
+    assert terms_of(db) == [{"de": ["Militärausschuss", "MA"], "es": ["Comité Militar"]},
+                            {"en": ["airspace"], "fr": ["espace aérien"]}]
+    assert run(db, "glossary", "list", "--status", "candidate").stdout.splitlines()[0].endswith(
+        "de: Militärausschuss · MA  =  es: Comité Militar")
+    run(db, "glossary", "edit", "1", "--term", "es=Comité Militar de la OTAN", "--add-term", "it=Comitato militare",
+        "--add-term", "es-ES=CM")
+    run(db, "glossary", "edit", "2", "--fr", "espace aérien national", "--add-en", "national airspace")
+    assert terms_of(db) == [
+        {"de": ["Militärausschuss", "MA"], "es": ["Comité Militar de la OTAN", "CM"], "it": ["Comitato militare"]},
+        {"en": ["airspace", "national airspace"], "fr": ["espace aérien national"]}]
+    with open_store(db) as store:
+        assert store.entries([1])[1].status.value == "approved"  # edited: reviewed
+    assert run(db, "glossary", "edit", "1", "--term", "it=Comitato militare").stdout == "entry 1: nothing changed\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["glossary", "add"], "give the French term (FR), or terms in other languages (--term LANG=TEXT)"),
+    (["glossary", "add", "--term", "Militärausschuss"], "'Militärausschuss' is not LANG=TEXT"),
+    (["glossary", "add", "--term", "deutsch!=Militärausschuss"], "invalid language tag 'deutsch!'"),
+    (["glossary", "add", "--term", "de= "], "an empty de term"),
+    (["glossary", "edit", "1", "--term", "de=a", "--term", "de=b"], "--term de= given twice"),
+    (["glossary", "edit", "1", "--term", "de=a", "--term", "de-AT=b"], "two de terms to replace its first term"),
+    (["glossary", "edit", "1", "--fr", "a", "--term", "fr-CA=b"], "two fr terms to replace its first term"),
+])
+def test_terms_in_other_languages_given_wrong_are_one_line(tmp_path, args, message):
+    db = tmp_path / "t.db"
+    run(db, "glossary", "add", "Comité militaire", "Military Committee")
+    result = CliRunner().invoke(main, ["--db", str(db), *args])
+    assert result.exit_code != 0 and result.stdout == ""
+    assert result.stderr.startswith("tmtool: error: ") and message in result.stderr and result.stderr.count("\n") == 1
+    assert terms_of(db) == [{"fr": ["Comité militaire"], "en": ["Military Committee"]}]
+
+
+def test_the_http_edit_takes_terms_in_any_language(tmp_path):
+    from workbench import client
+
+    db = tmp_path / "t.db"
+    run(db, "glossary", "add", "--term", "de=Militärausschuss", "--term", "es=Comité Militar", "--status", "candidate")
+    http, csrf = client(str(db))
+    edited = http.patch("/api/entries/1", headers=csrf, json={
+        "version": 1, "terms": {"de-DE": "Militärischer Ausschuss"}, "add_terms": {"es": ["CM"], "it": ["CM"]}})
+    assert edited.status_code == 200, edited.text
+    assert [(t["lang"], t["text"]) for t in edited.json()["entry"]["terms"]] == [
+        ("de", "Militärischer Ausschuss"), ("es", "Comité Militar"), ("es", "CM"), ("it", "CM")]
+    refused = http.patch("/api/entries/1", headers=csrf, json={"version": 2, "terms": {"de!": "x"}})
+    assert refused.status_code == 400 and "invalid language tag" in refused.json()["message"]
+    # the review card shows the entry in its languages, and its form edits them
+    card = http.get("/review", params={"status": "approved"}).text
+    assert '<ul class="terms" lang="de">' in card and '<ul class="terms" lang="it">' in card
+    assert '<ul class="terms" lang="fr">' not in card
+    assert 'name="terms.de" lang="de" value="Militärischer Ausschuss"' in card
+
+
+# ---- concordance in a unit's third language --------------------------------------------------------
+
+THREE_LANGUAGES_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="fr-FR" adminlang="en" segtype="sentence" datatype="plaintext"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu tuid="1"><tuv xml:lang="fr-FR"><seg>Le Comité militaire se réunit à Bruxelles.</seg></tuv>
+ <tuv xml:lang="en-GB"><seg>The Military Committee meets in Brussels.</seg></tuv>
+ <tuv xml:lang="de-DE"><seg>Der Militärausschuss tagt in Brüssel.</seg></tuv></tu>
+<tu tuid="2"><tuv xml:lang="fr-FR"><seg>Les chefs d'état-major de la Défense se sont réunis.</seg></tuv>
+ <tuv xml:lang="en-GB"><seg>The Chiefs of Defence met.</seg></tuv>
+ <tuv xml:lang="de-DE"><seg>Die Generalstabschefs kamen zusammen.</seg></tuv>
+ <tuv xml:lang="de-AT"><seg>Die Generalstabschefs sind zusammengekommen.</seg></tuv></tu>
+<tu tuid="3"><tuv xml:lang="fr-FR"><seg>Le mot Generalstabschefs est allemand.</seg></tuv>
+ <tuv xml:lang="en-GB"><seg>The word Generalstabschefs is German.</seg></tuv>
+ <tuv xml:lang="de-DE"><seg>Das Wort Generalstabschefs ist deutsch.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_concordance_finds_a_units_third_language(store_url, tmp_path):
+    tmx = tmp_path / "three.tmx"
+    tmx.write_text(THREE_LANGUAGES_TMX, encoding="utf-8")
+    run(store_url, "import", tmx)
+    found = run(store_url, "tm", "concordance", "militarausschuss")
+    assert found.stdout == ("Le Comité militaire se réunit à Bruxelles.\n    The Military Committee meets in Brussels.\n"
+                            "    [de-DE] Der Militärausschuss tagt in Brüssel.\n")
+    assert run(store_url, "tm", "concordance", "Militärausschuss", "--lang", "de-CH").stdout == found.stdout
+    assert run(store_url, "tm", "concordance", "Militärausschuss", "--lang", "fr", code=1).stderr == (
+        "no unit contains 'Militärausschuss'\n")
+    with open_store(store_url) as store:
+        from tmtool import api
+
+        # each unit once: in two regions of German (de-DE, de-AT), or in its source and its German
+        assert sorted(u["tuid"] for u in api.concordance(store, "Generalstabschefs")) == ["2", "3"]
+        assert sorted(u["tuid"] for u in api.concordance(store, "Generalstabschefs", lang="de")) == ["2", "3"]
+        assert [u["tuid"] for u in api.concordance(store, "Generalstabschefs", lang="en")] == ["3"]
+        assert store.concordance_count("Generalstabschefs", 10) == store.concordance_count(
+            "Generalstabschefs", 10, "de") == 2
+        assert store.concordance_count("Generalstabschefs", 1) == 1
+        # the look-up shows the memory's units when no entry holds the word, in German too
+        answer = api.lookup(store, "Militärausschuss", lang="de")
+        assert [u["tuid"] for u in answer["memory"]] == ["1"] and answer["memory_count"] == 1
+    run(store_url, "remove", "--import", "1")
+    assert run(store_url, "tm", "concordance", "Militärausschuss", code=1).stdout == ""
+
+
+def test_a_store_of_the_previous_schema_finds_its_units_third_language_once_upgraded(tmp_path, monkeypatch, pg_url):
+    from tmtool.store.copy import check_store
+    from tmtool.store.sqlite.migrations import MIGRATIONS
+
+    tmx, old, team, back = tmp_path / "three.tmx", tmp_path / "old.db", pg_url, tmp_path / "back.db"
+    tmx.write_text(THREE_LANGUAGES_TMX, encoding="utf-8")
+    monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:-1])
+    run(old, "import", tmx)  # as the release before stored it: no index of the variants' words
+    monkeypatch.undo()
+    assert run(old, "tm", "concordance", "Militärausschuss").stdout.endswith("[de-DE] Der Militärausschuss tagt in Brüssel.\n")
+    with open_store(old) as store:
+        assert check_store(store) == []
+    # and copied to a team's store and back, the index of each follows
+    run(old, "db", "copy", old, team)
+    run(old, "db", "copy", team, back)
+    for copied in (team, back):
+        assert run(copied, "tm", "concordance", "Generalstabschefs", "--lang", "de").stdout.count("[de-AT]") == 1
+        assert run(copied, "db", "check").stdout.endswith("no problem found\n")
+
+
+# ---- terminology checks of any pair the glossary holds ----------------------------------------------
+
+NATO_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>NATO terms, four languages</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="mc">
+  <langSec xml:lang="de-DE"><termSec><term>Militärausschuss</term></termSec></langSec>
+  <langSec xml:lang="es-ES"><termSec><term>Comité Militar</term></termSec></langSec>
+  <langSec xml:lang="it-IT"><termSec><term>Comitato militare</term></termSec></langSec>
+  <langSec xml:lang="en-GB"><termSec><term>Military Committee</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="sg">
+  <langSec xml:lang="de-DE"><termSec><term>Generalsekretär</term></termSec></langSec>
+  <langSec xml:lang="es-ES"><termSec><term>Secretario General</term></termSec>
+    <termSec><term>Secretario Jefe</term>
+      <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>
+</conceptEntry>
+</body></text></tbx>
+"""
+GERMAN_SPANISH_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="bericht.txt" source-language="de-DE" target-language="es-ES" datatype="plaintext"><body>
+  <trans-unit id="u1"><source>Der Militärausschuss tagte in Brüssel.</source>
+   <target>El Comité Militar se reunió en Bruselas.</target></trans-unit>
+  <trans-unit id="u2"><source>Die Militärausschüsse der Partner sind eingeladen.</source>
+   <target>Los comités militares de los socios están invitados.</target></trans-unit>
+  <trans-unit id="u3"><source>Danach sprach der Militärausschuss über die Lage.</source>
+   <target>Después la Junta Militar habló de la situación.</target></trans-unit>
+  <trans-unit id="u4"><source>Der Generalsekretär eröffnete die Sitzung.</source>
+   <target>El Secretario Jefe abrió la sesión.</target></trans-unit>
+ </body></file>
+</xliff>
+"""
+ITALIAN_ENGLISH_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="it-IT" adminlang="en" segtype="sentence" datatype="plaintext"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu tuid="a"><tuv xml:lang="it-IT"><seg>Il Comitato militare si è riunito a Bruxelles.</seg></tuv>
+ <tuv xml:lang="en-GB"><seg>The Military Committee met in Brussels.</seg></tuv></tu>
+<tu tuid="b"><tuv xml:lang="it-IT"><seg>Il Comitato militare ha approvato il piano.</seg></tuv>
+ <tuv xml:lang="en-GB"><seg>The Committee approved the plan.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.fixture
+def four_languages(store_url, tmp_path):
+    tbx = tmp_path / "nato.tbx"
+    tbx.write_text(NATO_TBX, encoding="utf-8")
+    run(store_url, "import", tbx, "--status", "approved")
+    return store_url
+
+
+def findings(result) -> list[tuple]:
+    import json
+
+    return [(f["unit_id"], f["kind"], f["lang"], f["term"], f["expected"]) for f in json.loads(result.stdout)]
+
+
+def test_check_a_german_spanish_translation_against_the_german_and_spanish_terms(four_languages, tmp_path):
+    xliff = tmp_path / "bericht.de-es.xlf"
+    xliff.write_text(GERMAN_SPANISH_XLIFF, encoding="utf-8")
+    result = run(four_languages, "check", xliff, "--format", "json", code=1)
+    assert findings(result) == [
+        ("u3", "missing", "de", "Militärausschuss", ["Comité Militar"]),
+        ("u3", "inconsistent", "de", "Militärausschuss", ["Comité Militar"]),
+        ("u4", "deprecated", "es", "Secretario Jefe", ["Secretario General"]),
+    ]
+    assert result.stderr == "3 findings in 2 of 4 units checked (de-DE→es-ES 4) against 2 approved entries\n"
+
+
+def test_check_an_italian_english_memory_and_its_reverse(four_languages, tmp_path):
+    tmx = tmp_path / "verbale.tmx"
+    tmx.write_text(ITALIAN_ENGLISH_TMX, encoding="utf-8")
+    assert findings(run(four_languages, "check", tmx, "--format", "json", code=1)) == [
+        ("b", "missing", "it", "Comitato militare", ["Military Committee"]),
+        ("b", "inconsistent", "it", "Comitato militare", ["Military Committee"])]
+    # the English original with its Italian translation: the Italian terms are expected in the target
+    reverse = tmp_path / "minutes.tmx"
+    reverse.write_text(ITALIAN_ENGLISH_TMX.replace('srclang="it-IT"', 'srclang="en-GB"').replace(
+        "Il Comitato militare ha approvato", "Il Comitato ha approvato").replace(
+        "The Committee approved", "The Military Committee approved"), encoding="utf-8")
+    assert findings(run(four_languages, "check", reverse, "--format", "json", code=1)) == [
+        ("b", "missing", "en", "Military Committee", ["Comitato militare"]),
+        ("b", "inconsistent", "en", "Military Committee", ["Comitato militare"])]
+
+
+def test_check_a_german_document_and_its_spanish_translation(four_languages, tmp_path):
+    de, es = tmp_path / "bericht.de.txt", tmp_path / "informe.es.txt"
+    de.write_text("Der Militärausschuss tagte in Brüssel.\n\nDer Generalsekretär eröffnete die Sitzung.\n",
+                  encoding="utf-8")
+    es.write_text("El Comité Militar se reunió en Bruselas.\n\nEl Secretario Jefe abrió la sesión.\n",
+                  encoding="utf-8")
+    result = run(four_languages, "check", de, es, "--srclang", "de", "--tgtlang", "es-ES", "--format", "json", code=1)
+    assert findings(result) == [(None, "deprecated", "es", "Secretario Jefe", ["Secretario General"])]
+    assert result.stderr == "1 finding in 1 of 2 units checked (de→es-ES 2) against 2 approved entries\n"
+    refused = run(four_languages, "check", de, "--srclang", "de", code=2)
+    assert refused.stderr == ("tmtool: error: a file's languages are read from it: give the languages for a "
+                              "document and its translation only\n")
+    # an ingested German–Spanish document, as the workbench checks it
+    run(four_languages, "ingest", de, es, "--srclang", "de-DE", "--tgtlang", "es-ES", "--doc-id", "bericht")
+    with open_store(four_languages) as store:
+        from tmtool import api
+
+        report = api.check_document(store, "bericht")
+    assert [(f["unit"], f["kind"], f["term"]) for f in report["findings"]] == [(2, "deprecated", "Secretario Jefe")]
