@@ -148,3 +148,27 @@ def count(db: Path, sql: str, params: tuple = ()) -> int:
         return conn.execute(sql, params).fetchone()[0]
     finally:
         conn.close()
+
+
+def unprivileged(function) -> str:
+    """``function()`` run in a forked process as a user without privileges (the tests may run as root,
+    who writes anywhere: a read-only file or folder would not stop it); what it returned, or its
+    exception as ``Type: message``, as text."""
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(read)
+        try:
+            if os.geteuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
+            answer = str(function())
+        except BaseException as exc:  # told to the parent, which asserts on it
+            answer = f"{type(exc).__name__}: {exc}"
+        os.write(write, answer.encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as answers:
+        answer = answers.read().decode()
+    os.waitpid(child, 0)
+    return answer

@@ -178,8 +178,6 @@ def cases() -> list[HostileCase]:
         HostileCase("tmx-tuv-without-lang.tmx", tmx(tu() + tu(tgt_attr="")), IMPORT, "without xml:lang", line=6, skipped=True),
         HostileCase("tmx-source-tuv-without-lang.tmx", tmx(tu() + tu(src_attr="")), IMPORT, "without xml:lang",
                     line=6, skipped=True),
-        HostileCase("tmx-header-without-srclang.tmx", tmx(tu()).replace(b'srclang="fr-FR" ', b""), IMPORT,
-                    "the TMX header has no srclang", line=3),
         HostileCase("tmx-invalid-language-tag.tmx", tmx(tu(tgt_attr='xml:lang="xx-INVALID"')), IMPORT,
                     "invalid language tag 'xx-INVALID'", line=5, skipped=True),
         HostileCase("tmx-wrong-declared-encoding.tmx", tmx(tu(), encoding="latin-1"), IMPORT, "not well-formed XML",

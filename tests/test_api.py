@@ -165,7 +165,8 @@ def test_a_limit_below_one_or_a_since_given_as_text_is_invalid_and_says_so(store
     api.add_entry(store, ["Comité militaire"], ["Military Committee"])
     for call in (lambda limit: api.search(store, "Comité militaire", limit=limit),
                  lambda limit: api.lookup(store, "Comité militaire", limit=limit),
-                 lambda limit: api.concordance(store, "Comité", limit=limit)):
+                 lambda limit: api.concordance(store, "Comité", limit=limit),
+                 lambda limit: api.entries(store, limit=limit)):  # entries(limit=0) gave [], as if none
         for limit in (0, -1, 2.5):
             with pytest.raises(api.Invalid, match=rf"^limit is a whole number from 1, not {limit}$"):
                 call(limit)
@@ -211,3 +212,37 @@ def test_entries_come_by_score_by_frequency_or_latest_added_first(store):
     assert order(order="frequency", offset=1, limit=1) == [ids[2]]
     with pytest.raises(api.Invalid, match=r"unknown order 'alphabetical' \(expected score, frequency, newest\)"):
         api.entries(store, order="alphabetical")
+
+
+def test_every_operation_reading_files_refuses_a_missing_file_or_a_folder_as_invalid(store, tmp_path):
+    # check, segment, align and extract let Python's FileNotFoundError or IsADirectoryError out, which a
+    # script catching tmtool.TmtoolError did not catch; import and ingest called a folder "no such file"
+    work = tmp_path / "work"
+    folder = work / "inbox"
+    folder.mkdir(parents=True)
+    missing = work / "absent.fr.txt"
+    operations = {
+        "check": lambda path: api.check(store, path),
+        "check a pair": lambda path: api.check(store, path, SEED_EN),
+        "import_file": lambda path: api.import_file(store, path),
+        "ingest": lambda path: api.ingest(store, SEED_FR, path),
+        "segment": lambda path: api.segment(path, "fr", str(work / "out.txt")),
+        "align": lambda path: api.align(path, SEED_EN, str(work / "out.tmx")),
+        "extract": lambda path: api.extract([path], str(work / "out.tsv")),
+    }
+    for name, operation in operations.items():
+        for path, message in ((missing, "no such file"), (folder, "is a folder, not a file")):
+            with pytest.raises(api.Invalid) as caught:
+                operation(path)
+            assert str(caught.value) == f"{path}: {message}", name
+    assert [p.name for p in work.iterdir()] == ["inbox"] and api.stats(store)["units"] == 0
+    # and an output where no file can be written is bad input too, for every operation writing one
+    writers = {"export": lambda out: api.export(store, "tsv", out),
+               "segment": lambda out: api.segment(SEED_FR, "fr", out),
+               "align": lambda out: api.align(SEED_FR, SEED_EN, out), "export_srx": lambda out: api.export_srx(out)}
+    for name, write in writers.items():
+        for out, message in ((work / "nowhere" / "out.txt", "directory .* does not exist"),
+                             (folder, "it is a directory")):
+            with pytest.raises(api.Invalid, match=message):
+                write(str(out))
+    assert [p.name for p in work.iterdir()] == ["inbox"]

@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 
+import click
 from click.testing import CliRunner
 
 from conftest import SEED_EN, SEED_FR
@@ -89,8 +90,10 @@ def test_installed_command_and_one_line_errors(tmp_path):
     assert ok.returncode == 0 and ok.stdout == "added entry 1\n"
     found = subprocess.run([INSTALLED, "--db", db, "lookup", "comites militaires"], capture_output=True, text=True)
     assert found.returncode == 0 and "Comité militaire  =  Military Committee" in found.stdout
+    empty = tmp_path / "empty.fr.txt"
+    empty.write_text("")
     failing = {
-        "missing file": ["--db", db, "ingest", tmp_path / "no.fr.txt", tmp_path / "no.en.txt"],
+        "empty file": ["--db", db, "ingest", empty, empty],
         "bad db path": ["--db", tmp_path / "no" / "such" / "dir.db", "glossary", "add", "Comité militaire"],
         "db is not a store": ["--db", SEED_FR, "stats"],
         "unknown format": ["--db", db, "export", "docx"],
@@ -105,9 +108,58 @@ def test_installed_command_and_one_line_errors(tmp_path):
 
 def test_usage_mistakes_are_one_line_too(tmp_path):
     for args in (["segment", str(tmp_path / "missing.txt"), "--lang", "fr"],
+                 ["--db", str(tmp_path / "t.db"), "ingest", str(tmp_path / "no.fr.txt"), str(tmp_path / "no.en.txt")],
                  ["align", str(SEED_FR)],
                  ["tm", "search", "texte", "--min", "150"]):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2, args
         assert result.output.count("\n") == 1 and result.output.startswith("tmtool: error: "), result.output
         assert "--help" in result.output and "Traceback" not in result.output
+
+
+def _commands(group: click.Group, path: tuple[str, ...] = ()):
+    for name, command in group.commands.items():
+        yield (*path, name), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*path, name))
+
+
+def test_every_command_lists_its_whole_purpose_and_shows_an_example():
+    # the lists cut purposes at the width left: "db  Move a whole store between SQLite and PostgreSQL; check a..."
+    for path, command in [((), main), *_commands(main)]:
+        shown = CliRunner().invoke(main, [*path, "--help"])
+        assert shown.exit_code == 0 and "Example" in shown.output, path
+        if isinstance(command, click.Group):
+            listing = shown.output.split("\nCommands:\n", 1)[1]
+            assert "..." not in listing, (path, listing)
+            for name, sub in command.commands.items():
+                assert "".join(sub.get_short_help_str(1000).split()) in "".join(listing.split()), (path, name)
+
+
+def test_segment_and_align_to_a_file_say_what_they_wrote_as_export_does(tmp_path):
+    # they wrote their file and said nothing, where export says "42 written to exports/glossary.tbx"
+    xliff, tmx, srx = tmp_path / "partners.fr.xlf", tmp_path / "partners.tmx", tmp_path / "rules.srx"
+    for args, line in ((["segment", str(SEED_FR), "--lang", "fr", "-o", str(xliff)], f"20 segments written to {xliff}"),
+                       (["align", str(SEED_FR), str(SEED_EN), "-o", str(tmx)], f"19 units written to {tmx}"),
+                       (["segment", "--export-srx", "-o", str(srx)], f"SRX rules written to {srx}")):
+        result = CliRunner().invoke(main, args)
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "", line + "\n"), args
+    # to stdout, what they wrote is all there is
+    beads = CliRunner().invoke(main, ["align", str(SEED_FR), str(SEED_EN), "--format", "beads"])
+    assert beads.exit_code == 0 and beads.stderr == "" and beads.stdout.startswith("[0]:[0]\n")
+
+
+def test_an_inbox_whose_every_pair_fails_leaves_no_new_empty_store(tmp_path):
+    # the store made for it stayed, empty: later commands answered from it instead of "no such store"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SEED_FR, inbox / "rapport.fr.txt")  # its English is missing
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert result.exit_code == 1 and "failed: rapport.fr.txt: no en counterpart" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inbox"]
+    # a store that held something before keeps it, and one a pair was saved in stays
+    shutil.copy(SEED_EN, inbox / "partners.en.txt")
+    shutil.copy(SEED_FR, inbox / "partners.fr.txt")
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert result.exit_code == 1 and "1 documents ingested" in result.output and db.exists()

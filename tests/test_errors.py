@@ -41,3 +41,158 @@ def test_a_store_is_named_by_a_path_or_a_url(tmp_path, monkeypatch):
         open_store("mysql://ana@db.example.org/terms")
     result = run("mysql://ana@db.example.org/terms", "stats")
     assert (result.exit_code, result.output.count("\n")) == (1, 1)
+
+
+def test_a_missing_input_file_or_store_is_exit_2_for_every_command_and_a_folder_as_output_1(tmp_path):
+    """One rule a script can rely on, whatever the command: a file named on the command line that is
+    not there (or is a folder) is a usage error, as a misspelt --db is; a folder given as the output
+    file is an error of the write, for backup as for export."""
+    from conftest import SEED_EN, SEED_FR
+
+    db = tmp_path / "s.db"
+    assert run(db, "glossary", "add", "Comité militaire", "Military Committee").exit_code == 0
+    missing, folder = str(tmp_path / "missing.fr.txt"), str(tmp_path)
+    for bad in (missing, folder):
+        for args in (["ingest", bad, str(SEED_EN)], ["ingest", str(SEED_FR), bad], ["import", bad],
+                     ["segment", bad, "--lang", "fr"], ["align", bad, str(SEED_EN)], ["extract", bad],
+                     ["check", bad]):
+            result = run(db, *args)
+            assert (result.exit_code, result.output.count("\n")) == (2, 1), (args, result.output)
+            assert result.output.startswith("tmtool: error: ") and bad in result.output, (args, result.output)
+    result = run(db, "ingest", "--dir", missing)
+    assert (result.exit_code, result.output.count("\n")) == (2, 1), result.output
+    for args in (["export", "csv", "-o", folder], ["backup", folder]):
+        result = run(db, *args)
+        assert (result.exit_code, result.output.count("\n")) == (1, 1), (args, result.output)
+        assert "directory" in result.output, (args, result.output)
+    nowhere = tmp_path / "none.db"
+    for result in (run(nowhere, "backup", str(tmp_path / "b.db")),
+                   run(db, "db", "copy", str(nowhere), str(tmp_path / "copy.db"))):
+        assert (result.exit_code, result.output) == (
+            2, f"tmtool: error: {nowhere}: no such store (check --db or $TMTOOL_DB)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.db"]
+
+
+def test_the_history_of_an_entry_that_never_was_is_not_found_not_an_empty_list(tmp_path):
+    from tmtool import api, open_store
+
+    db = tmp_path / "h.db"
+    assert run(db, "glossary", "add", "Comité militaire", "Military Committee").exit_code == 0
+    assert run(db, "glossary", "add", "espace aérien", "airspace").exit_code == 0
+    assert run(db, "glossary", "remove", "1").exit_code == 0
+    missing = run(db, "glossary", "history", "99")
+    assert (missing.exit_code, missing.output) == (1, "tmtool: error: no glossary entry 99\n")
+    assert run(db, "glossary", "history", "99", "--json").exit_code == 1
+    # a removed entry keeps its history; one no one changed has none, which is said rather than nothing
+    assert [line.split()[2] for line in run(db, "glossary", "history", "1").output.splitlines()] == ["add", "remove"]
+    with open_store(db) as store:
+        with pytest.raises(api.NotFound, match="no glossary entry 99"):
+            api.history(store, "99")
+        entry = api.add_entry(store, ["OTAN"], ["NATO"])
+        store._conn.execute("DELETE FROM changes WHERE id = (SELECT max(id) FROM changes)")
+        assert api.history(store, entry["id"]) == []
+    quiet = CliRunner().invoke(main, ["--db", str(db), "glossary", "history", "3"])
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (
+        0, "", "entry 3: no recorded change (extraction is not recorded)\n")
+
+
+def test_a_store_another_program_keeps_locked_is_one_line_and_nothing_is_written(tmp_path, monkeypatch):
+    # a sqlite3 shell or a crashed tool holding the write lock past the busy timeout was a traceback
+    # ending "sqlite3.OperationalError: database is locked"
+    import sqlite3
+
+    db = tmp_path / "s.db"
+    assert run(db, "glossary", "add", "Comité militaire", "Military Committee", "--status", "candidate").exit_code == 0
+    monkeypatch.setattr("tmtool.store.sqlite.db.BUSY_TIMEOUT_S", 0.2)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        for args in (("glossary", "approve", "1"), ("glossary", "add", "OTAN", "NATO")):
+            result = run(db, *args)
+            assert (result.exit_code, result.output.count("\n")) == (1, 1), result.output
+            assert result.output.startswith(f"tmtool: error: {db}: the store is locked: ")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert run(db, "glossary", "list", "--json").output.count('"id"') == 1
+    assert "candidate" in run(db, "glossary", "list").output
+
+
+def test_a_removed_entry_keeps_its_id_an_entry_added_later_gets_a_new_one(store_url, tmp_path):
+    # SQLite numbered a new entry after the highest id stored: removing the newest entry gave its id to
+    # the next one added, with the removed entry's history, and its removal could not be reverted
+    from tmtool import api, open_store
+    from tmtool.store.sqlite.migrations import MIGRATIONS
+
+    with open_store(store_url, create=True) as store:
+        for fr, en in (("Comité militaire", "Military Committee"), ("espace aérien", "airspace")):
+            api.add_entry(store, [fr], [en])
+        removal = api.remove_entry(store, 2)
+        assert api.add_entry(store, ["OTAN"], ["NATO"])["id"] == "3"
+        assert [change["action"] for change in api.history(store, 3)] == ["add"]
+        api.revert(store, removal)
+        assert [api.entry(store, n)["terms"][0]["text"] for n in (2, 3)] == ["espace aérien", "OTAN"]
+    # a SQLite store made before keeps the ids its recorded removals name
+    if not store_url.startswith("postgresql"):
+        import sqlite3
+
+        with open_store(tmp_path / "old.db", create=True) as store:
+            api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+            api.add_entry(store, ["espace aérien"], ["airspace"])
+            api.remove_entry(store, 2)
+        with sqlite3.connect(tmp_path / "old.db") as conn:  # as the release before left it
+            conn.execute("DROP TRIGGER entries_id_floor")
+            conn.execute("DROP TABLE entry_id_floor")
+            conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+        conn.close()
+        with open_store(tmp_path / "old.db") as store:
+            assert api.add_entry(store, ["OTAN"], ["NATO"])["id"] == "3"
+            api.remove_entry(store, 3)
+        # and so does a store a copy has filled
+        api.copy_store(tmp_path / "old.db", tmp_path / "copy.db")
+        with open_store(tmp_path / "copy.db") as store:
+            assert api.add_entry(store, ["OTAN"], ["NATO"])["id"] == "4"
+
+
+def test_a_read_only_store_answers_look_ups_and_refuses_writes_in_one_line():
+    # a store file without write permission (an archived copy, a colleague's file): a write was a
+    # traceback ending "sqlite3.OperationalError: attempt to write a readonly database"
+    import tempfile
+    from pathlib import Path
+
+    from crash_helpers import unprivileged
+    from tmtool import api, open_store
+
+    folder = Path(tempfile.mkdtemp(prefix="tmtool-readonly-"))  # under /tmp, which any user may cross
+    db = folder / "s.db"
+    try:
+        with open_store(db, create=True) as store:
+            api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+        db.chmod(0o444)
+        folder.chmod(0o777)  # SQLite writes its -wal and -shm files beside the store
+
+        def look_up():
+            with open_store(db) as store:
+                return api.lookup(store, "Comité militaire")["entries"][0]["status"]
+
+        def approve():
+            with open_store(db) as store:
+                return api.approve(store, [1])
+
+        assert unprivileged(look_up) == "candidate"
+        assert unprivileged(approve) == (
+            f"TmtoolError: {db}: the store is read-only (the file's permissions, or its disk), nothing was written")
+        with open_store(db) as store:
+            assert api.entry(store, 1)["status"] == "candidate"
+        # in a folder one may not write in either, SQLite cannot even read it: said so, with what to do
+        for leftover in folder.glob("s.db-*"):
+            leftover.unlink()
+        folder.chmod(0o755)
+        assert unprivileged(look_up) == (
+            f"TmtoolError: {db}: cannot open store: it is read-only for you (the file or its folder), and SQLite"
+            " writes beside a store even to read it: copy it to a folder of yours, or ask for write access")
+    finally:
+        folder.chmod(0o755)
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()

@@ -181,3 +181,15 @@ def test_two_reviewers_at_the_command_line_the_stale_one_is_refused(store_url, c
     assert [change["user"] for change in json.loads(run(store_url, "glossary", "history", "1", "--json"))][-1] == "ana"
     # with the version now read, Ben's command goes through
     run(store_url, "--user", "ben", "glossary", *command, "--expected-version", str(read + 1))
+
+
+def test_a_list_with_nothing_to_show_says_so_on_stderr(tmp_path):
+    # it printed nothing at all, as documents and imports no longer do
+    db = str(tmp_path / "e.db")
+    assert CliRunner().invoke(main, ["--db", db, "glossary", "add", "espace aérien", "airspace"]).exit_code == 0
+    none = CliRunner().invoke(main, ["--db", db, "glossary", "list", "--status", "candidate"])
+    assert (none.exit_code, none.stdout, none.stderr) == (0, "", "no entry matches\n")
+    assert CliRunner().invoke(main, ["--db", db, "glossary", "remove", "1"]).exit_code == 0
+    empty = CliRunner().invoke(main, ["--db", db, "glossary", "list"])
+    assert (empty.exit_code, empty.stdout, empty.stderr) == (0, "", "the glossary is empty\n")
+    assert CliRunner().invoke(main, ["--db", db, "glossary", "list", "--json"]).stdout == "[]\n"

@@ -137,7 +137,8 @@ def test_an_upload_extracts_the_terms_of_a_pair_stored_without(tmp_path):
 
 def _as_before_terms_were_recorded(url):
     """The store as the release before terms were recorded left it (schema 17 on SQLite, 8 on PostgreSQL): no
-    record of which documents' terms were extracted, nor the index of the units' other languages that came later."""
+    record of which documents' terms were extracted, nor the index of the units' other languages nor
+    the entry id floor that came later."""
     if url.startswith("postgresql"):
         import psycopg
 
@@ -147,7 +148,8 @@ def _as_before_terms_were_recorded(url):
             conn.execute("UPDATE tmtool_schema SET version = 8")
     else:
         with sqlite3.connect(url) as conn:
-            for statement in ("DROP TRIGGER unit_variants_ai", "DROP TRIGGER unit_variants_ad",
+            for statement in ("DROP TRIGGER entries_id_floor", "DROP TABLE entry_id_floor",
+                              "DROP TRIGGER unit_variants_ai", "DROP TRIGGER unit_variants_ad",
                               "DROP TABLE unit_variants_fts", "ALTER TABLE documents DROP COLUMN terms",
                               "PRAGMA user_version = 17"):
                 conn.execute(statement)

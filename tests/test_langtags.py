@@ -20,6 +20,18 @@ def test_invalid_tags_are_refused_with_the_tag_named(bad):
         normalize_tag(bad)
 
 
+@pytest.mark.parametrize("written, bcp47", [
+    ("de-DE-1996", "de-DE-1996"), ("de-1901", "de-1901"), ("en-US-x-NATO", "en-US-x-nato"), ("fr_x_mil", "fr-x-mil"),
+    ("zh-CHS", "zh-Hans"), ("ZH-CHT", "zh-Hant"), ("sr-SP-Latn", "sr-Latn"), ("SR-SP-CYRL", "sr-Cyrl"),
+    ("az-AZ-Latn", "az-Latn-AZ")])
+def test_variants_private_use_and_older_windows_names_are_read(written, bcp47):
+    """BCP 47 allows variants and private-use subtags (a TMX with de-DE-1996 or en-x-… had every unit
+    skipped); .NET 1.x culture names, which Trados 2007 and Windows resource tools wrote, are
+    mapped to BCP 47 (zh-CHS was refused)."""
+    assert normalize_tag(written) == bcp47
+    assert base_language(written) == bcp47.split("-")[0]
+
+
 def test_base_language():
     assert base_language("fr_FR") == "fr"
     assert base_language("EN-gb") == "en"
@@ -37,3 +49,43 @@ def test_normalising_is_idempotent(lang, region, sep):
 def test_three_letter_codes_with_a_two_letter_one_are_shortened(written, bcp47):
     # memoQ writes ISO 639-2 codes; BCP 47 takes the ISO 639-1 code where there is one
     assert normalize_tag(written) == bcp47
+
+
+@pytest.mark.parametrize("made_up", ["zz", "qq-QQ", "xx_XX", "fe"])
+def test_a_two_letter_language_iso_639_does_not_have_is_refused_not_stored(made_up):
+    # "zz" was a valid tag: `lookup OTAN --lang zz` answered "No glossary entry for 'OTAN'", an ingest
+    # with --srclang qq stored its units as qq, an export --srclang zz wrote an empty file
+    with pytest.raises(TmtoolError, match=f"invalid language tag '{made_up}'"):
+        normalize_tag(made_up)
+    # withdrawn codes older files still write are read
+    assert [normalize_tag(old) for old in ("iw", "in-ID", "sh")] == ["iw", "in-ID", "sh"]
+
+
+def test_the_command_line_refuses_a_made_up_language_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from conftest import SEED_EN, SEED_FR
+    from tmtool import api, open_store
+    from tmtool.cli import main
+
+    db = tmp_path / "s.db"
+    assert CliRunner().invoke(main, ["--db", str(db), "glossary", "add", "OTAN", "NATO"]).exit_code == 0
+    for args in (["lookup", "OTAN", "--lang", "zz"], ["tm", "search", "les partenaires", "--lang", "zz"],
+                 ["ingest", str(SEED_FR), str(SEED_EN), "--srclang", "qq"],
+                 ["export", "tmx", "--srclang", "zz", "-o", str(tmp_path / "out.tmx")],
+                 ["segment", str(SEED_FR), "--lang", "zz"]):
+        result = CliRunner().invoke(main, ["--db", str(db), *args])
+        assert (result.exit_code, result.output.count("\n")) == (1, 1), (args, result.output)
+        assert result.output.startswith("tmtool: error: ") and ("'zz'" in result.output or "'qq'" in result.output)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.db"]
+    with open_store(db) as store:
+        assert api.stats(store)["units"] == 0
+        # the API's kind of error for bad input, whichever operation is given the tag
+        with pytest.raises(api.Invalid, match="unknown language 'zz'"):
+            api.lookup(store, "OTAN", lang="zz")
+        with pytest.raises(api.Invalid, match="invalid language tag 'qq'"):
+            api.ingest(store, SEED_FR, SEED_EN, srclang="qq")
+        with pytest.raises(api.Invalid, match="invalid language tag 'zz'"):
+            api.segment(SEED_FR, "zz", str(tmp_path / "out.txt"))
+        with pytest.raises(api.Invalid, match="source and target languages are both 'fr'"):
+            api.align(SEED_FR, SEED_EN, str(tmp_path / "out.tmx"), srclang="fr", tgtlang="fr-CA")

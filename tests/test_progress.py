@@ -316,3 +316,25 @@ def test_a_pair_without_term_extraction_has_no_extraction_stage(tmp_path, monkey
     assert result.exit_code == 0, result.output
     assert [s.item for s in steps] == ["test3.de: aligning", "test3.de: saving", "test3.de"]
     assert [s.done for s in steps] == [0, 1, 2] and steps[-1].total == 2
+
+
+def test_a_job_writing_to_the_terminal_draws_no_bar_over_its_own_lines(tmp_path, monkeypatch):
+    # `tmtool export tsv` on a terminal showed "Exporting  [-----]    0%OTAN<TAB>NATO": the bar and the
+    # glossary on one screen; piped (| head), or written to a file, the bar stays
+    db = str(tmp_path / "t.db")
+    memory = write_memory(tmp_path / "memory.tmx", 10)
+    assert CliRunner().invoke(main, ["--db", db, "import", str(memory)]).exit_code == 0
+    added = CliRunner().invoke(main, ["--db", db, "glossary", "add", "Comité militaire", "Military Committee"])
+    assert added.exit_code == 0
+    terminal = FakeTerminal()
+    monkeypatch.setattr(tmtool.progress, "_stderr", lambda: terminal)
+    monkeypatch.setattr(tmtool.progress, "_stdout", lambda: FakeTerminal(), raising=False)
+    for args in (["export", "tmx"], ["export", "tsv"], ["extract", str(SEED_FR)]):
+        shown = CliRunner().invoke(main, ["--db", db, *args])
+        assert shown.exit_code == 0 and terminal.getvalue() == "", args
+    filed = CliRunner().invoke(main, ["--db", db, "export", "tmx", "-o", str(tmp_path / "out.tmx")])
+    assert filed.exit_code == 0 and "Exporting" in terminal.getvalue()
+    monkeypatch.setattr(tmtool.progress, "_stdout", lambda: io.StringIO(), raising=False)  # a pipe
+    piped = CliRunner().invoke(main, ["--db", db, "export", "tsv"])
+    assert piped.exit_code == 0 and "Comité militaire\tMilitary Committee" in piped.stdout
+    assert terminal.getvalue().count("Exporting") > 1

@@ -4,6 +4,7 @@ over and reported with its line — or, with ``import --strict``, the file refus
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from tmtool.formats.tbx import read_tbx
 from tmtool.formats.tmx import read_tmx
 from tmtool.formats.wordfast import read_wordfast
 from tmtool.formats.xliff import read_xliff
-from tmtool.model import TermType, UsageStatus, Variant
+from tmtool.model import ReviewStatus, TermType, UsageStatus, Variant
 from tmtool.store import open_store
 
 REAL = REPO / "tests" / "data" / "real"
@@ -114,6 +115,21 @@ def test_trados_props_repeated_on_tuvs_and_tu_attributes_are_kept_and_written_ba
     assert [u.props for u in read_tmx(out)] == [u.props for u in units]
 
 
+def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
+    """Okapi's memories (oku_alignment, Olifant) repeat the <tu>'s props on its source tuv, with the same
+    or another value: each value was kept as often as it was written, and exported twice."""
+    path = tmp_path / "paragraphs.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header creationtool="oku_alignment" creationtoolversion="unknown" segtype="paragraph"'
+        ' o-tmf="unknown" adminlang="en" srclang="en-us" datatype="unknown"></header><body>'
+        '<tu tuid="Retry0"><prop type="Txt::FileName">strings.info</prop><prop type="Txt::GroupName">Retry0</prop>'
+        '<tuv xml:lang="en-us"><prop type="Txt::FileName">strings.info</prop>'
+        '<prop type="Txt::GroupName">Resume1</prop><seg>Touch Retry.</seg></tuv>'
+        '<tuv xml:lang="fr-fr"><seg>Touchez Réessayer.</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    [unit] = read_tmx(path)
+    assert unit.props == {"Txt::FileName": "strings.info", "Txt::GroupName": ["Retry0", "Resume1"]}
+
+
 def test_omegat_puts_who_translated_on_the_target_tuv(tmp_path):
     path = tmp_path / "project_save.tmx"
     path.write_text(
@@ -137,6 +153,48 @@ def test_a_date_in_extended_iso_8601_is_read_not_the_unit_skipped(tmp_path):
     [unit], skipped = read_all(read_tmx, path)
     assert (unit.created.isoformat(), unit.changed.isoformat()) == (
         "2024-03-12T10:15:00+00:00", "2024-03-13T08:00:00+00:00")
+
+
+def test_a_tmx_in_the_namespace_tmx_1_4b_defines(tmp_path):
+    """TMX 1.4b (§1.1) defines the namespace http://www.lisa.org/tmx14, and tools that follow it (go-tm,
+    84000's TM editor, XML toolchains that write TMX) declare it on <tmx>: the file was refused, "not a
+    TMX file: no <tmx> element"."""
+    path = tmp_path / "memory.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<tmx xmlns="http://www.lisa.org/tmx14" version="1.4">'
+        '<header creationtool="go-tm" creationtoolversion="0.2.0" datatype="plaintext" segtype="sentence"'
+        ' o-tmf="GoTM TMX" srclang="fr-FR" adminlang="fr-FR"/><body><tu tuid="1"><prop type="x-doc">a.txt</prop>'
+        '<note>relu</note><tuv xml:lang="fr-FR"><seg>Le <bpt i="1">&lt;b&gt;</bpt>convoi<ept i="1">&lt;/b&gt;</ept>'
+        ' part.</seg></tuv><tuv xml:lang="en-GB"><seg>The convoy leaves.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8")
+    [unit] = read_tmx(path)
+    assert (unit.tuid, unit.source, unit.target, unit.props, unit.notes) == (
+        "1", "Le convoi part.", "The convoy leaves.", {"x-doc": "a.txt"}, ["relu"])
+    assert unit.source_markup == 'Le <bpt i="1">&lt;b&gt;</bpt>convoi<ept i="1">&lt;/b&gt;</ept> part.'
+
+
+def test_a_bare_header_without_srclang_takes_each_unit_s_first_tuv_as_its_source(tmp_path):
+    """Memories exported from Trados-based pipelines sometimes come as ``<tmx>`` with a bare
+    ``<header/>`` (no version, no srclang; the Trados confirmation level as a prop): translate-toolkit
+    reads each tu's first tuv as its source; the whole memory was refused."""
+    path = tmp_path / "client.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<tmx>\n  <header/>\n  <body>\n'
+        '    <tu usagecount="2" creationdate="20160807T152804Z" creationid="DOM\\anne">\n'
+        '      <prop type="x-ConfirmationLevel">ApprovedTranslation</prop>\n'
+        '      <tuv xml:lang="fr-FR"><seg>Le convoi est parti.</seg></tuv>\n'
+        '      <tuv xml:lang="en-GB"><seg>The convoy has left.</seg></tuv>\n    </tu>\n'
+        '    <tu><tuv xml:lang="en-GB"><seg>Stop.</seg></tuv><tuv xml:lang="fr-FR"><seg>Halte.</seg></tuv></tu>\n'
+        '  </body>\n</tmx>\n', encoding="utf-8")
+    first, second = read_tmx(path)
+    assert (first.srclang, first.source, first.tgtlang, first.target) == (
+        "fr-FR", "Le convoi est parti.", "en-GB", "The convoy has left.")
+    assert first.props == {"x-ConfirmationLevel": "ApprovedTranslation", "@creationid": "DOM\\anne",
+                           "@usagecount": "2"}
+    assert (second.srclang, second.source) == ("en-GB", "Stop.")
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (
+        0, "2 units added (en-GB→fr-FR 1, fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
 
 
 # ---- Wordfast ----
@@ -173,6 +231,26 @@ def test_a_wordfast_escape_naming_no_character_stays_as_written(tmp_path):
     assert unit.source == "Code &'D800; ou &'110000; été"
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "1 units added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
+
+
+@pytest.mark.parametrize("name, content, kind", [
+    ("memory.tmx", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or"
+     " .mqxlz whose bilingual files are to be imported), not a TMX file"),
+    ("glossary.csv", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
+    ("termbase.tbx", b"%PDF-1.7\n", "a PDF document, not a TBX file"),
+    ("client.tmx", b"SQLite format 3\x00\x10\x00", "an SQLite database (a Trados .sdltm memory or .sdltb termbase:"
+     " export it as TMX or TBX), not a TMX file"),
+    ("fr.po", b"\xde\x12\x04\x95\x00\x00\x00\x00", "a compiled gettext catalogue (.mo: import the .po it was"
+     " compiled from), not a PO file"),
+])
+def test_a_binary_file_under_a_text_format_s_name_is_named_for_what_it_is(tmp_path, name, content, kind):
+    """A translator picks the wrong file or renames one: a workbook saved as .csv, a Trados memory
+    (.sdltm, an SQLite database) renamed .tmx, a compiled .mo for its .po. The error said "not
+    well-formed XML: Start tag expected" or "binary data", not what the file is."""
+    path = tmp_path / name
+    path.write_bytes(content + bytes(range(256)))
+    code, _, err = tmtool(tmp_path / "t.db", "import", path)
+    assert code == 1 and err.startswith(f"tmtool: error: {path}: {kind}")
 
 
 @pytest.mark.parametrize("fmt, name, content, reason", [
@@ -392,6 +470,41 @@ def test_memoq_segments_not_confirmed_are_not_translations(tmp_path):
     assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
 
 
+def test_memoq_pretranslated_assembled_and_rejected_segments_are_not_translations(tmp_path):
+    """memoQ (9.x, MQXLIFF export) spells the status of a memory's pre-translation PreTranslated, and
+    names AssembledFromFragments a target it put together from term and fragment matches and Rejected
+    one a reviewer turned down: none of them is in memoQ's memories, all were imported."""
+    path = tmp_path / "job.mqxliff"
+    statuses = ["PreTranslated", "AssembledFromFragments", "Rejected", "Proofread"]
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="b.docx" source-language="fr-fr" target-language="en-gb" datatype="x-docx"><body>' + "".join(
+            f'<trans-unit id="{n}" mq:status="{status}" mq:percent="100"><source xml:space="preserve">Ligne {n}.'
+            f'</source><target xml:space="preserve">Line {n}.</target></trans-unit>'
+            for n, status in enumerate(statuses, 1))
+        + "</body></file></xliff>", encoding="utf-8")
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "1 units added (fr-FR→en-GB 1), 0 already stored, 3 untranslated skipped\n")
+
+
+def test_memoq_comments_are_the_notes_of_their_row(tmp_path):
+    """memoQ (9.x) keeps the comments its translators and reviewers write on a row in the trans-unit's
+    ``mq:comments`` (a deleted one marked ``deleted="true"``); they were dropped."""
+    path = tmp_path / "job.mqxliff"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="c.docx" source-language="fr-fr" target-language="en-gb" datatype="x-docx"><body>'
+        '<trans-unit id="1" mq:status="ManuallyConfirmed"><source xml:space="preserve">Le convoi part.</source>'
+        '<target xml:space="preserve">The convoy leaves.</target><mq:comments>'
+        '<mq:comment id="a1" creatoruser="reviewer" time="2024-05-02T10:00:00Z" deleted="false" category="0"'
+        ' appliesto="Target" origin="User">Check the tense.</mq:comment>'
+        '<mq:comment id="a2" creatoruser="pm" time="2024-05-01T10:00:00Z" deleted="true" category="0"'
+        ' appliesto="Row" origin="User">Old remark.</mq:comment></mq:comments></trans-unit>'
+        '</body></file></xliff>', encoding="utf-8")
+    [unit] = read_xliff(path)
+    assert unit.notes == ["Check the tense."]
+
+
 def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
     """Phrase (Memsource) marks a segment confirmed by ``m:confirmed``; its pre-translations, machine
     ones included, stay at 0 until a translator confirms them, and were imported as translations."""
@@ -484,6 +597,39 @@ def test_trados_locked_content_is_the_segment_s_text(tmp_path):
     assert skipped == []
 
 
+def test_a_target_names_its_language_when_the_file_does_not(tmp_path):
+    """XLIFF 1.2 makes a <file>'s target-language optional; ``xml:lang`` on each <target> (as Okapi and
+    translate-toolkit write it, and resource files edited by hand keep it) names the language instead.
+    Such a translation was skipped for lack of a target language."""
+    path = tmp_path / "messages.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en"'
+        ' datatype="plaintext" original="messages"><body>'
+        '<trans-unit id="a"><source xml:lang="en">Retreat</source><target xml:lang="fr-CA">Retraite</target>'
+        '</trans-unit><trans-unit id="b"><source>Advance</source><target>Avance</target></trans-unit>'
+        '</body></file></xliff>', encoding="utf-8")
+    units, skipped = read_all(read_xliff, path)
+    assert [(u.source, u.target, u.tgtlang) for u in units] == [("Retreat", "Retraite", "fr-CA")]
+    assert skipped == [f"{path}:1: <trans-unit> has a translation, but its <file> has no target-language"]
+
+
+def test_xliff_2_2_in_its_own_namespace(tmp_path):
+    """XLIFF 2.2 (OASIS Committee Specification, March 2025) declares the namespace
+    urn:oasis:names:tc:xliff:document:2.2 for the core 2.0 and 2.1 shared: such a file was refused."""
+    path = tmp_path / "doc.xlf"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.2" version="2.2"'
+        ' srcLang="fr-FR" trgLang="en-GB"><file id="1" original="note.docx"><unit id="u1">'
+        '<notes><note>Titre</note></notes><originalData><data id="d1">&lt;b&gt;</data><data id="d2">&lt;/b&gt;</data>'
+        '</originalData><segment id="s1" state="final"><source>Le <pc id="1" dataRefStart="d1" dataRefEnd="d2">convoi'
+        '</pc> part.</source><target>The <pc id="1" dataRefStart="d1" dataRefEnd="d2">convoy</pc> leaves.</target>'
+        '</segment></unit></file></xliff>', encoding="utf-8")
+    [unit] = read_xliff(path)
+    assert (unit.source, unit.target, unit.srclang, unit.tgtlang, unit.notes, unit.props) == (
+        "Le convoi part.", "The convoy leaves.", "fr-FR", "en-GB", ["Titre"], {"x-state": "final"})
+    assert unit.target_markup == 'The <bpt i="1" x="1">&lt;b&gt;</bpt>convoy<ept i="1">&lt;/b&gt;</ept> leaves.'
+
+
 def test_xliff_1_1_without_namespace(tmp_path):
     path = REAL / "xliff-1.1-no-namespace.xlf"
     units, skipped = read_all(read_xliff, path)
@@ -566,7 +712,7 @@ def test_tbx_min_of_2013():
          ("general staff", "en", UsageStatus.DEPRECATED)],
         [("poste de commandement", "fr", UsageStatus.PREFERRED), ("command post", "en", UsageStatus.PREFERRED)],
     ]
-    assert entries[0].note == "subjectField: defence\ncustomer: OTAN\nmasculin"  # categories kept as notes
+    assert entries[0].note == "subjectField: defence\ncustomer (état-major): OTAN\nmasculin"  # categories kept as notes, a term's named
 
 
 def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
@@ -577,7 +723,108 @@ def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
     assert entry.definition == "A route for moving forces."
     assert entry.note.split("\n") == [
         "subjectField: logistics", "customerSubset: Army", "xref: source page (https://example.org/c1)",
-        "geographicalUsage: en-GB", "source: Doctrine 2020"]
+        "geographicalUsage (mobility corridor): en-GB", "source (mobility corridor): Doctrine 2020"]
+
+
+def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path):
+    """translate5 (6.x, termCollection export) writes TBX 2008 with ``descrip type="Definition"``,
+    capitalised, the same definition in each language section, and the usage of a term in ISO 12620's
+    ``normativeAuthorization`` beside (or instead of) ``administrativeStatus``. The definition was
+    no definition but notes, once per language, and a term given only normativeAuthorization was
+    preferred whatever it said."""
+    path = tmp_path / "export.tbx"
+    path.write_text("""<?xml version='1.0'?><!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">
+<martif><martifHeader><fileDesc><titleStmt><title>Export of translate5 termCollection</title></titleStmt>
+</fileDesc></martifHeader><text><body>
+<termEntry id="7">
+  <langSet xml:lang="fr">
+    <descrip type="Definition">Itinéraire réservé aux convois militaires.</descrip>
+    <tig><term id="1">corridor de mobilité</term>
+      <termNote type="normativeAuthorization">preferredTerm</termNote>
+      <termNote type="processStatus">finalized</termNote>
+      <termNote type="administrativeStatus">preferred</termNote></tig>
+    <tig><term id="2">couloir de mobilité</term>
+      <termNote type="normativeAuthorization">deprecatedTerm</termNote>
+      <termNote type="processStatus">finalized</termNote></tig>
+  </langSet>
+  <langSet xml:lang="en">
+    <descrip type="Definition">Itinéraire réservé aux convois militaires.</descrip>
+    <tig><term id="3">mobility corridor</term>
+      <termNote type="normativeAuthorization">admittedTerm</termNote></tig>
+  </langSet>
+</termEntry></body></text></martif>""", encoding="utf-8")
+    [entry], skipped = read_all(read_tbx, path)
+    assert skipped == []
+    assert entry.definition == "Itinéraire réservé aux convois militaires."
+    assert [(t.text, t.usage) for t in entry.terms] == [
+        ("corridor de mobilité", UsageStatus.PREFERRED), ("couloir de mobilité", UsageStatus.DEPRECATED),
+        ("mobility corridor", UsageStatus.ADMITTED)]
+    assert entry.note.split("\n") == [
+        "processStatus (corridor de mobilité): finalized", "processStatus (couloir de mobilité): finalized"]
+
+
+def test_a_phrase_tms_termbase_export_keeps_forbidden_terms_and_its_picklists():
+    """Phrase TMS (Memsource) exports a term base as martif whose termNotes spell TBX's picklists in
+    capitals (NOUN, PROPER_NOUN, MASCULINE, FULL_FORM, ACRONYM) and say ``forbidden`` true or false:
+    a forbidden term was read as preferred, an acronym as a full form, PROPER_NOUN and MASCULINE kept as
+    written (and exported so, outside TBX-Basic's picklists)."""
+    path = io.BytesIO("""<?xml version="1.0" encoding="UTF-8"?>
+<martif xml:lang="en" type="TBX"><text><body>
+<termEntry id="c2f0a1">
+<descrip type="conceptId">q8Zt2</descrip>
+<langSet xml:lang="fr-fr">
+<tig><term>poste de commandement</term><termNote type="partOfSpeech">NOUN</termNote>
+<termNote type="grammaticalGender">MASCULINE</termNote><termNote type="forbidden">false</termNote>
+<termNote type="preferred">true</termNote><termNote type="termType">FULL_FORM</termNote></tig>
+<tig><term>PC</term><termNote type="partOfSpeech">PROPER_NOUN</termNote><termNote type="forbidden">false</termNote>
+<termNote type="termType">ACRONYM</termNote></tig>
+<tig><term>QG avancé</term><termNote type="grammaticalGender">NEUTRAL</termNote>
+<termNote type="forbidden">true</termNote></tig>
+</langSet>
+<langSet xml:lang="en-us"><tig><term>command post</term><termNote type="forbidden">false</termNote></tig></langSet>
+</termEntry></body></text></martif>""".encode())
+    [entry] = list(read_tbx(path))
+    assert [(t.text, t.pos, t.gender, t.term_type, t.usage) for t in entry.terms] == [
+        ("poste de commandement", "noun", "masculine", TermType.FULL_FORM, UsageStatus.PREFERRED),
+        ("PC", "properNoun", None, TermType.ACRONYM, UsageStatus.PREFERRED),
+        ("QG avancé", "noun", "neuter", TermType.FULL_FORM, UsageStatus.DEPRECATED),
+        ("command post", "noun", None, TermType.FULL_FORM, UsageStatus.PREFERRED)]
+    assert entry.note == "conceptId: q8Zt2\npreferred (poste de commandement): true"
+
+
+def test_a_phrase_tms_entry_whose_terms_are_all_approved_is_approved():
+    """Phrase TMS gives each term a status, Approved (by a terminologist) or New (added by a linguist):
+    an entry Phrase had approved came in as a candidate to review again, like one with a new term."""
+    path = io.BytesIO(b"""<martif xml:lang="en" type="TBX"><text><body>
+<termEntry id="a"><langSet xml:lang="fr"><tig><term>convoi</term><termNote type="status">Approved</termNote></tig>
+</langSet><langSet xml:lang="en"><tig><term>convoy</term><termNote type="status">Approved</termNote></tig></langSet>
+</termEntry>
+<termEntry id="b"><langSet xml:lang="fr"><tig><term>balise</term><termNote type="status">Approved</termNote></tig>
+</langSet><langSet xml:lang="en"><tig><term>beacon</term><termNote type="status">New</termNote></tig></langSet>
+</termEntry>
+<termEntry id="c"><langSet xml:lang="fr"><tig><term>piste</term></tig></langSet></termEntry>
+</body></text></martif>""")
+    entries = list(read_tbx(path))
+    assert [(e.id, e.status) for e in entries] == [
+        ("a", ReviewStatus.APPROVED), ("b", ReviewStatus.CANDIDATE), ("c", None)]  # None: the import's default
+    assert entries[1].note == "status (balise): Approved\nstatus (beacon): New"
+
+
+def test_an_iate_export_names_the_term_each_term_level_category_qualifies():
+    """IATE's TBX export gives every term its own reliabilityCode (and termbases their terms' source,
+    geographical usage …): the entry's note listed "reliabilityCode: 9" once per term, not saying
+    which term was reliable, now "reliabilityCode (term): value" as the MultiTerm reader writes it."""
+    path = io.BytesIO("""<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<text><body><conceptEntry id="3515206"><descrip type="subjectField">defence</descrip>
+<langSec xml:lang="en"><termSec><term>rules of engagement</term><termNote type="termType">fullForm</termNote>
+<descrip type="reliabilityCode">9</descrip></termSec><termSec><term>ROE</term>
+<termNote type="termType">abbreviation</termNote><descrip type="reliabilityCode">3</descrip></termSec></langSec>
+<langSec xml:lang="fr"><termSec><term>règles d'engagement</term><termNote type="termType">fullForm</termNote>
+<descrip type="reliabilityCode">9</descrip></termSec></langSec></conceptEntry></body></text></tbx>""".encode())
+    [entry] = list(read_tbx(path))
+    assert entry.note.split("\n") == [
+        "subjectField: defence", "reliabilityCode (rules of engagement): 9", "reliabilityCode (ROE): 3",
+        "reliabilityCode (règles d'engagement): 9"]
 
 
 def test_a_multiterm_xml_export_is_a_glossary(tmp_path):
@@ -708,6 +955,34 @@ def test_a_memoq_term_base_csv_names_its_columns_after_languages_and_regions():
     assert entries[0].note == "à revoir"
     assert skipped == [f"{path}:1: column {name!r} not read: no glossary field of that name" for name in (
         "Entry_ID", "Entry_Subject", "Entry_Domain", "Term_Info", "Term_Example", "Term_Info", "Term_Example")]
+
+
+def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):
+    """memoQ (9.x, term base export to CSV, semicolons) names the columns of every language by its English
+    name: German_Germany, Spanish_Spain, or plain English and French in a term base of languages without
+    region. A German–Spanish term base was refused (no fr and en columns), and one without regions read
+    with its definitions as unknown columns."""
+    german = tmp_path / "de-es.csv"
+    german.write_text("Entry_ID;Entry_Note;German_Germany_Def;German_Germany;Term_Info;Spanish_Spain_Def;"
+                      "Spanish_Spain;Term_Info\r\n0;;Ein Weg für Konvois.;Mobilitätskorridor;CasePermissive;;"
+                      "corredor de movilidad;CasePermissive\r\n", encoding="utf-8-sig")
+    [entry], _ = read_all(read_csv, german)
+    assert [(t.text, t.lang) for t in entry.terms] == [("Mobilitätskorridor", "de"), ("corredor de movilidad", "es")]
+    assert entry.definition == "Ein Weg für Konvois."
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Entry_ID,English_Def,English,Term_Info,French_Def,French,Term_Info\r\n"
+                     "0,A line of vehicles.,convoy,,,convoi,\r\n", encoding="utf-8")
+    [entry], skipped = read_all(read_csv, plain)
+    assert [(t.text, t.lang) for t in entry.terms] == [("convoi", "fr"), ("convoy", "en")]
+    assert entry.definition == "A line of vehicles."
+    assert skipped == [f"{plain}:1: column {name!r} not read: no glossary field of that name"
+                       for name in ("Entry_ID", "Term_Info", "Term_Info")]
+    regionless = tmp_path / "de-es-regionless.csv"  # a term base in German and Spanish, no regions
+    regionless.write_text("Entry_ID;German_Def;German;Spanish;Term_Info\r\n0;Ein Weg.;Korridor;corredor;\r\n",
+                          encoding="utf-8")
+    [entry], _ = read_all(read_csv, regionless)
+    assert ([(t.text, t.lang) for t in entry.terms], entry.definition) == (
+        [("Korridor", "de"), ("corredor", "es")], "Ein Weg.")
 
 
 def test_a_long_list_of_skipped_units_is_cut_short(tmp_path):

@@ -176,3 +176,52 @@ def test_a_file_of_no_format_it_can_tell_names_the_ways_to_say_it(tmp_path):
         registry.infer(path)
     assert caught.value.message == ("cannot tell the file format from its name or content: name it (--format, or the"
                                     f" upload's format field), one of {', '.join(registry.names(readable=True))}")
+
+
+def test_a_document_given_to_import_is_refused_not_read_as_a_table_of_sentence_halves(tmp_path):
+    # a French report's lines hold commas, so it was read as a headerless CSV: each paragraph cut at its
+    # first comma became an entry, "Le 13 juillet 2021" = "le directeur général de l'EMI"
+    from conftest import SEED_FR
+
+    report = tmp_path / "rapport.fr.txt"
+    report.write_bytes(SEED_FR.read_bytes())
+    with pytest.raises(TmtoolError, match=r"running text, not a csv table \(.*\): a document .* \(tmtool ingest FR_FILE"):
+        registry.infer(report)
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "import", str(report)])
+    assert (result.exit_code, result.output.count("\n")) == (1, 1) and not db.exists()
+    # a comma-separated glossary saved as .txt is a table still, quoted cells, commas in them and all
+    glossary_txt = tmp_path / "termes.txt"
+    glossary_txt.write_text('comité,committee\n"OTAN, l\'Alliance",NATO\n"espace\naérien",airspace\n',
+                            encoding="utf-8")
+    assert registry.infer(glossary_txt).name == "csv"
+    # and so is a long one whose first bytes end in the middle of a row
+    glossary_txt.write_text("".join(f"terme numéro {n},term number {n}\n" for n in range(400)), encoding="utf-8")
+    assert registry.infer(glossary_txt).name == "csv"
+
+
+def test_check_given_a_file_it_cannot_read_says_what_it_reads_not_an_imports_advice(tmp_path):
+    # check was told to "name it (--format …)", its --format being the report's; random bytes whose first
+    # line held a tab were "a tsv file", and UTF-16 text without its mark a file of no format
+    from conftest import SEED_FR
+
+    db = tmp_path / "s.db"
+    assert CliRunner().invoke(main, ["--db", str(db), "glossary", "add", "OTAN", "NATO"]).exit_code == 0
+    binary = tmp_path / "scan.dat"
+    binary.write_bytes(b"\x89\tPNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
+    utf16 = tmp_path / "notes"
+    utf16.write_bytes("OTAN\tNATO\n".encode("utf-16-le"))
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\nRien à signaler.\n", encoding="utf-8")
+    reads = "tmtool check reads XLIFF, TMX or PO files, or a document and its translation (FR_FILE EN_FILE)"
+    for path, check_says, import_says in (
+            (SEED_FR, f"reads as running text, not a csv table (its lines hold different numbers of fields): {reads}",
+             "a document and its translation are ingested"),
+            (notes, f"cannot tell the file format from its name or content: {reads}", "name it (--format"),
+            (binary, "binary data, not text (NUL bytes)", "binary data, not text (NUL bytes)"),
+            (utf16, "looks like UTF-16 without a byte-order mark", "looks like UTF-16 without a byte-order mark")):
+        checked = CliRunner().invoke(main, ["--db", str(db), "check", str(path)])
+        assert (checked.exit_code, checked.output.count("\n")) == (2, 1), checked.output
+        assert check_says in checked.output and "--format" not in checked.output, checked.output
+        imported = CliRunner().invoke(main, ["--db", str(db), "import", str(path)])
+        assert (imported.exit_code, imported.output.count("\n")) == (1, 1) and import_says in imported.output

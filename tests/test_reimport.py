@@ -217,3 +217,18 @@ def test_a_bad_import_status_is_one_line(tmp_path):
     done = run(tmp_path / "s.db", "import", str(_client_files(tmp_path)["csv"]), "--status", "approve")
     assert done.exit_code == 2
     assert done.output.strip().count("\n") == 0 and "'approve' is not one of" in done.output
+
+
+@pytest.mark.parametrize("suffix", [".tbx", ".csv", ".xlsx", ".po"])
+def test_a_reviewed_entry_whose_terms_were_added_one_language_at_a_time_reads_back_unchanged(tmp_path, suffix):
+    # a term added after the entry's English one (edit --add-fr, a merge) is stored after it; every file
+    # lists an entry's terms language by language, and that order alone made its own export "differ
+    # from the file", each such entry reported as a conflict on every round trip
+    db = tmp_path / "s.db"
+    assert run(db, "glossary", "add", "Comité militaire", "Military Committee").exit_code == 0
+    assert run(db, "glossary", "edit", "1", "--add-fr", "Comité militaire de l'OTAN").exit_code == 0
+    exported = tmp_path / f"glossary{suffix}"
+    assert run(db, "export", "--status", "all", "-o", str(exported)).exit_code == 0
+    result = CliRunner().invoke(main, ["--db", str(db), "import", str(exported)])
+    assert result.exit_code == 0 and "differs from the file" not in result.output, result.output
+    assert "0 entries added, 1 already stored" in result.output

@@ -127,6 +127,36 @@ def test_a_csv_of_excel_in_french_is_separated_by_semicolons(tmp_path):
         (["pays partenaire", "partner country"], "OTAN, UE"), (["EMI", "IMS"], None)]
 
 
+def test_cells_no_column_is_read_from_are_reported_not_silently_dropped(tmp_path):
+    """A glossary without a header row is read as French, English and note; one with a header as the
+    columns it names. Further cells (a source, a date, a second note a translator added) were dropped
+    without a word."""
+    plain = tmp_path / "plain.csv"
+    plain.write_text("piste;runway;aviation\nbalise;beacon;;OACI;2021\n", encoding="utf-8")
+    skipped = []
+    assert [[t.text for t in e.terms] for e in read_csv(plain, on_skip=skipped.append)] == [
+        ["piste", "runway"], ["balise", "beacon"]]
+    assert [str(s) for s in skipped] == [
+        f"{plain}:2: cells past column 3 not read: a table without a header row is read as its first three columns"]
+    headed = tmp_path / "headed.csv"
+    headed.write_text("fr,en\nconvoi,convoy,à revoir\nbalise,beacon,x\n", encoding="utf-8")
+    skipped = []
+    assert len(list(read_csv(headed, on_skip=skipped.append))) == 2
+    assert [str(s) for s in skipped] == [f"{headed}:2: cells past column 2 not read: the header names none"]
+
+
+def test_a_glossary_with_french_headers_keeps_its_comments(tmp_path):
+    """A translator's glossary saved by Excel in French names its columns in French: Terme, Traduction,
+    Commentaire (or Remarques, Observations); the comments were passed over as an unknown column."""
+    path = tmp_path / "glossaire.csv"
+    path.write_text("Terme;Traduction;Commentaires\r\nballon d'essai;trial balloon;\"sens figuré ; presse\"\r\n",
+                    encoding="utf-8-sig")
+    skipped = []
+    assert [([t.text for t in e.terms], e.note) for e in read_csv(path, on_skip=skipped.append)] == [
+        (["ballon d'essai", "trial balloon"], "sens figuré ; presse")]
+    assert skipped == []
+
+
 @pytest.mark.parametrize(
     "content, message",
     [

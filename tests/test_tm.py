@@ -132,3 +132,25 @@ def test_a_query_of_selective_words_counts_no_trigram(tmp_path):
         query = "Lex reprisentants examinerant attentivemant chaqe propasition budgetaira."  # no word of it stored
         assert [h.unit.tuid for h in search_memory(store, query, min_score=70)] == ["1"]
         assert any("units_grams" in sql for sql in statements)
+
+
+def test_concordance_takes_lang_and_json_as_tm_search_does(tmp_path):
+    # the HTTP API's /api/concordance took lang=, the command line neither --lang nor --json
+    import json
+
+    db = tmp_path / "c.db"
+    with open_store(db, create=True) as store:
+        store.add_units([Unit("La coopération pratique avec les partenaires.", "Practical cooperation with partners.",
+                              "fr-FR", "en-GB", tuid="a"),
+                         Unit("Partners value practical cooperation.", "Les partenaires apprécient la coopération.",
+                              "en-GB", "fr-FR", tuid="b")], "hand")
+    runner = CliRunner()
+    english = runner.invoke(main, ["--db", str(db), "tm", "concordance", "practical cooperation", "--lang", "en",
+                                   "--json"])
+    assert english.exit_code == 0
+    assert sorted(unit["tuid"] for unit in json.loads(english.output)) == ["a", "b"]
+    french = runner.invoke(main, ["--db", str(db), "tm", "concordance", "partners", "--lang", "fr", "--json"])
+    assert (french.exit_code, json.loads(french.stdout)) == (1, [])
+    # and glossary list takes --status all, as export does
+    listed = runner.invoke(main, ["--db", str(db), "glossary", "list", "--status", "all"])
+    assert (listed.exit_code, listed.stdout, listed.stderr) == (0, "", "the glossary is empty\n")

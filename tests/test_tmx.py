@@ -170,7 +170,6 @@ def test_multilingual_tmx_picks_the_requested_target():
         (_tmx('<tu><tuv xml:lang="en"><seg>x</seg></tuv></tu>'), "source language fr-FR", 5),
         (_tmx('<tu><tuv xml:lang="fr"/></tu>'), "without <seg>", 5),
         (_tmx('<tu>\n<tuv xml:lang="fr"><seg>x</seg></tuv>', ), "not well-formed", 7),
-        (_tmx("", header=""), "no srclang", 3),
         (_tmx("", version="2.0"), "unsupported TMX version", 2),
         (io.BytesIO(b'<?xml version="1.0"?>\n<root>\n<tmx version="1.4"/></root>'), "root element is <root>", 2),
         (io.BytesIO(b'<?xml version="1.0"?>\n<xliff version="1.2"/>'), "not a TMX file", None),
@@ -251,3 +250,25 @@ def test_an_output_that_is_a_directory_is_one_clear_error_and_nothing_is_left(tm
     with pytest.raises(TmtoolError, match="is a directory; give a file name in it"):
         write_tmx(seed_gold_units(), name, srclang="fr-FR")
     assert [p.name for p in tmp_path.rglob("*")] == ["exports"]
+
+
+def test_an_output_folder_one_may_not_write_in_is_named_not_the_hidden_temporary_file():
+    # it said "exports/.seed.tmx.4242.k2j1x.tmp: Permission denied", a file the user never named
+    import tempfile
+
+    from crash_helpers import unprivileged
+
+    folder = Path(tempfile.mkdtemp(prefix="tmtool-readonly-"))  # under /tmp, which any user may cross
+    try:
+        folder.chmod(0o555)
+
+        def export():
+            with open_output(folder / "seed.tmx") as out:
+                out.write(b"<tmx/>")
+
+        assert unprivileged(export) == (
+            f"Invalid: cannot write {folder / 'seed.tmx'}: no permission to create files in {folder}")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+        folder.rmdir()

@@ -396,7 +396,7 @@ def test_backup_refuses_the_store_itself_and_keeps_the_old_copy_on_failure(tmp_p
     failed = CliRunner().invoke(main, ["--db", str(db), "backup", str(in_use)])
     assert failed.exit_code == 1 and "in use as a store" in failed.output
     missing = CliRunner().invoke(main, ["--db", str(tmp_path / "none.db"), "backup", str(tmp_path / "b.db")])
-    assert missing.exit_code == 1 and "no store here" in missing.output and not (tmp_path / "none.db").exists()
+    assert missing.exit_code == 2 and "no such store" in missing.output and not (tmp_path / "none.db").exists()
 
 
 class _FailingBackup:

@@ -24,7 +24,7 @@ from tmtool.errors import TmtoolError
 from tmtool.formats.skips import Skipped
 from tmtool.formats.tabular import CSV_COLUMNS, read_csv, read_tsv, write_csv
 from tmtool.formats.xlsx import read_xlsx, write_xlsx
-from tmtool.model import Entry, ReviewStatus, Term
+from tmtool.model import Entry, ReviewStatus, Term, UsageStatus
 from tmtool.store import open_store
 from tmtool.transfer import import_file
 
@@ -312,6 +312,24 @@ def test_title_rows_above_the_header_are_reported_not_taken_for_the_header(tmp_p
     # a first row of two cells is data, whatever follows: a glossary of language names stays whole
     languages = sheet_file(tmp_path / "l.xlsx", [["allemand", "German"], ["français", "French"]])
     assert len(list(read_xlsx(languages))) == 2
+
+
+def test_a_matecat_glossary_marks_its_forbidden_terms(tmp_path):
+    """Matecat's glossary template (XLSX) starts with concept-level columns Forbidden (TRUE or FALSE,
+    Excel booleans), Domain, Subdomain, Definition, then each locale's column with its Notes and Example
+    of use: the terms of a forbidden row were imported as preferred, the column passed over."""
+    path = sheet_file(tmp_path / "matecat.xlsx", [
+        ["Forbidden", "Domain", "Subdomain", "Definition", "fr-FR", "Notes", "Example of use", "en-GB", "Notes"],
+        [False, "Défense", "", "Itinéraire des convois", "corridor de mobilité", "", "", "mobility corridor", ""],
+        [True, "", "", "", "couloir de mobilité", "calque", "", "", ""]])
+    skipped: list[Skipped] = []
+    entries = list(read_xlsx(path, on_skip=skipped.append))
+    assert [[(t.text, t.usage) for t in e.terms] for e in entries] == [
+        [("corridor de mobilité", UsageStatus.PREFERRED), ("mobility corridor", UsageStatus.PREFERRED)],
+        [("couloir de mobilité", UsageStatus.DEPRECATED)]]
+    assert [(e.definition, e.note) for e in entries] == [("Itinéraire des convois", None), (None, "calque")]
+    assert [notice.reason for notice in skipped] == [
+        f"column {name!r} not read: no glossary field of that name" for name in ("Domain", "Subdomain", "Example of use")]
 
 
 def test_a_workbook_without_extension_is_told_by_its_content(tmp_path):

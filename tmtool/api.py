@@ -37,6 +37,7 @@ from . import glossary
 from .errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from .ingest import IngestInterrupted as _Interrupted
 from .ingest import extracts_terms, ingest_pair
+from .io.files import input_file
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
 from .model import ReviewStatus, entry_to_dict, shown_languages
@@ -85,7 +86,7 @@ def _local_files(*sources: Source) -> Iterator[list[Path]]:
     try:
         for source in sources:
             if not isinstance(source, Upload):
-                paths.append(Path(source))
+                paths.append(input_file(source))
                 continue
             name = _file_name(source)
             folder = folder or Path(tempfile.mkdtemp(prefix="tmtool-upload-"))
@@ -416,14 +417,14 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     """Entries matching every filter given (see ``Store.list_entries``), in ``order``: "score" (best
     first), "frequency" (most frequent first) or "newest" (latest added first); ``document``: those
     its extraction counted."""
-    if offset < 0 or (limit is not None and limit < 0):
-        raise Invalid("offset and limit cannot be negative")
+    if offset < 0:
+        raise Invalid("offset cannot be negative")
     if order not in ENTRY_ORDERS:
         raise Invalid(f"unknown order {order!r} (expected {', '.join(ENTRY_ORDERS)})")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
                                since=_since(since), text=text, document=_document(document),
-                               limit=None if limit is None else min(limit, _LARGEST_ID),
-                               offset=min(offset, _LARGEST_ID), order=order)
+                               limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
+                               order=order)
     return [entry_to_dict(e) for e in found]
 
 
@@ -561,9 +562,13 @@ def revert(store: Store, change_id: int | str, *, user: str | None = None) -> in
 
 def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
     """Recorded changes (of one entry when given), oldest first: ``{"id", "time", "action", "user",
-    "entries", "reverted_by"}``."""
+    "entries", "reverted_by"}``; NotFound for an entry that neither exists nor ever changed (a removed
+    entry keeps its history)."""
+    changes = store.history(None if entry_id is None else _id(entry_id))
+    if entry_id is not None and not changes:
+        glossary.entry(store, _id(entry_id))
     return [{"id": c.id, "time": c.time, "action": c.action, "user": c.user, "entries": c.entry_ids,
-             "reverted_by": c.reverted_by} for c in store.history(None if entry_id is None else _id(entry_id))]
+             "reverted_by": c.reverted_by} for c in changes]
 
 
 # ---- terminology checks ----------------------------------------------------------------------------

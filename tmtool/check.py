@@ -525,13 +525,19 @@ def check_stored_units(store, units: Sequence[Unit]) -> Report:
     return report
 
 
+_CHECK_READS = "tmtool check reads XLIFF, TMX or PO files, or a document and its translation (FR_FILE EN_FILE)"
+
+
 def read_units(path: str) -> tuple[list[Unit], list[str]]:
     """The units of a memory file (XLIFF, TMX) or of a glossary format that may hold a translation
     (PO), and the units the reader could not use (why, where). A unit that is no translation yet
     (an XLIFF copy of its source marked new …) is read with an empty target."""
     from .formats import registry
 
-    fmt = registry.infer(path)
+    try:
+        fmt = registry.infer(path)
+    except registry.Unrecognised as exc:  # its advice is for an import
+        raise TmtoolError(f"{exc.what}: {_CHECK_READS}", path=path) from None
     skipped = []
     if fmt.kind == registry.MEMORY:
         units = list(fmt.read(path, on_skip=skipped.append))
@@ -540,8 +546,7 @@ def read_units(path: str) -> tuple[list[Unit], list[str]]:
     elif fmt.read_units:
         units = list(fmt.read_units(path))
     else:
-        raise TmtoolError(f"a {fmt.name} file holds a glossary, not a translation: tmtool check reads XLIFF, TMX "
-                          "or PO files, or a document and its translation", path=path)
+        raise TmtoolError(f"a {fmt.name} file holds a glossary, not a translation: {_CHECK_READS}", path=path)
     if not units and not skipped:
         raise TmtoolError("no translation units in the file", path=path)
     return units, [str(problem) for problem in skipped]

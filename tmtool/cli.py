@@ -24,8 +24,22 @@ DEFAULT_DB = "tmtool.db"
 _NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
-class _Group(click.Group):
+class _Commands(click.Group):
+    """A group whose command list gives each command's purpose whole, wrapped, where click cut it
+    to the width left ("Move a whole store between SQLite and PostgreSQL; check a...")."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, command.get_short_help_str(limit=1000)) for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+class _Group(_Commands):
     """Turns expected failures into one line on stderr and a non-zero exit, never a traceback."""
+
+    group_class = _Commands  # tmtool glossary, tm, db
 
     def invoke(self, ctx: click.Context):
         with _sigterm_as_interrupt():
@@ -123,10 +137,16 @@ def _describe_os_error(exc: Exception) -> str:
 @click.version_option(package_name="tmtool")
 @click.pass_context
 def main(ctx: click.Context, db_path: str, quiet: bool, user: str | None) -> None:
-    """French–English translation memory and terminology tool.
+    """Translation memory and terminology tool, French–English by default (other pairs too).
+
+    Each command's --help says what it does, with an example.
 
     \b
-    Example:
+    Examples:
+      tmtool ingest --dir inbox/                # NAME.fr.* + NAME.en.* pairs
+      tmtool lookup "Comité militaire"          # glossary, then memory
+      tmtool glossary list --status candidate   # awaiting review
+      tmtool export tmx -o exports/memory.tmx   # for a CAT tool
       tmtool align seeds/2021-07-13-partners-meeting.fr.txt \\
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
     """
@@ -189,10 +209,18 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
     """
     if export_srx:
         api.export_srx(output, srx=srx)
+        _written(output, "SRX rules")
         return
     if not file or not lang:
         raise click.UsageError("FILE and --lang are required (or use --export-srx)")
-    api.segment(file, lang, output, fmt=_format_from(output, fmt, "txt"), tgtlang=tgtlang, srx=srx)
+    count = api.segment(file, lang, output, fmt=_format_from(output, fmt, "txt"), tgtlang=tgtlang, srx=srx)
+    _written(output, f"{count} {'segment' if count == 1 else 'segments'}")
+
+
+def _written(output: str, what: str) -> None:
+    """What a command wrote to a file, said on stderr as export says it (to stdout, what it wrote shows)."""
+    if output != "-":
+        click.echo(f"{what} written to {output}", err=True)
 
 
 @main.command()
@@ -218,8 +246,9 @@ def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
       tmtool align book.de book.fr --presegmented --srclang de --tgtlang fr --format beads
     """
-    api.align(fr_file, en_file, output, fmt=_format_from(output, fmt, "tmx"), presegmented=presegmented,
-              srclang=srclang, tgtlang=tgtlang, srx=srx)
+    count = api.align(fr_file, en_file, output, fmt=_format_from(output, fmt, "tmx"), presegmented=presegmented,
+                      srclang=srclang, tgtlang=tgtlang, srx=srx)
+    _written(output, f"{count} {'unit' if count == 1 else 'units'}")
 
 
 # ---- store: ingest, lookup, glossary review, tm search, stats, import, export ----
@@ -230,15 +259,22 @@ def _open_store(ctx: click.Context, *, create: bool = False):
     given a path where there is none (a misspelt --db), stops with exit 2 rather than answer from
     an empty store it has just made."""
     root = ctx.find_root()
-    try:
+    with _no_store_is_usage_error(ctx):
         store = api.open_store(root.obj["db"], create=create)
-    except api.NotFound as exc:
-        click.echo(f"tmtool: error: {exc}", err=True)
-        ctx.exit(2)
     ctx.call_on_close(store.close)
     if store.created:
         root.obj["new_store"] = root.obj["db"]
     return store
+
+
+@contextmanager
+def _no_store_is_usage_error(ctx: click.Context):
+    """A store named where there is none (a misspelt --db or SOURCE): exit 2, as README says."""
+    try:
+        yield
+    except api.NotFound as exc:
+        click.echo(f"tmtool: error: {exc}", err=True)
+        ctx.exit(2)
 
 
 def _user(ctx: click.Context) -> str | None:
@@ -293,9 +329,9 @@ def _same_text(result: dict) -> str:
 
 
 @main.command()
-@click.argument("fr_file", type=click.Path(dir_okay=False), required=False)
-@click.argument("en_file", type=click.Path(dir_okay=False), required=False)
-@click.option("--dir", "inbox", type=click.Path(file_okay=False),
+@click.argument("fr_file", type=click.Path(exists=True, dir_okay=False), required=False)
+@click.argument("en_file", type=click.Path(exists=True, dir_okay=False), required=False)
+@click.option("--dir", "inbox", type=click.Path(exists=True, file_okay=False),
               help="Ingest every NAME.fr.* / NAME.en.* pair in a folder (also NAME_fr.*, NAME-FR.*).")
 @click.option("--doc-id", help="Document id (default: the file name without .fr.EXT).")
 @click.option("--no-terms", is_flag=True, help="Store the units only; do not extract terms.")
@@ -354,6 +390,8 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
             ctx.exit(130)
         _inbox_summary(summary)
         if summary["failures"]:
+            store.close()
+            _discard_new_store(ctx)  # every pair failed: a store made for them is not left behind, empty
             ctx.exit(1)
         return
     if not (fr_file and en_file):
@@ -477,15 +515,16 @@ _EXPECTED_VERSION = click.option(
     help="The entry's version you read (glossary show): if someone has changed it since, nothing is written (exit 3).")
 
 
-@glossary.command("list")
-@click.option("--status", type=_STATUSES, multiple=True, help="Only entries with this status (repeatable).")
+@glossary.command("list", short_help="List entries, best score first, with their terms.")
+@click.option("--status", type=click.Choice((*api.STATUSES, "all")), multiple=True,
+              help="Only entries with this status (repeatable). Default: all, as export --status all.")
 @click.option("--min-score", type=float, help="Only entries scoring at least this.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only entries changed since DATE.")
 @click.option("--text", help="Only entries with a term containing TEXT (case- and accent-insensitive).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many entries.")
 @click.option("--sort", type=click.Choice(api.ENTRY_ORDERS), default="score", show_default=True,
               help="Best score first, the most frequent first, or the latest added first.")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @click.pass_context
 def glossary_list(ctx, status, min_score, since, text, limit, sort, as_json):
     """List entries, best score first: id, status, score, frequency, French = English
@@ -496,11 +535,14 @@ def glossary_list(ctx, status, min_score, since, text, limit, sort, as_json):
       tmtool glossary list --status candidate --text militaire
       tmtool glossary list --status candidate --sort frequency --limit 20
     """
-    entries = api.entries(_open_store(ctx), statuses=status, min_score=min_score, since=since, text=text,
-                          limit=limit, order=sort)
+    entries = api.entries(_open_store(ctx), statuses=() if "all" in status else status, min_score=min_score,
+                          since=since, text=text, limit=limit, order=sort)
     if as_json:
         _json(entries)
         return
+    if not entries:  # on stderr, as documents and imports say theirs: stdout stays the list, empty
+        filtered = ("all" not in status and status) or min_score is not None or since or text
+        click.echo("no entry matches" if filtered else "the glossary is empty", err=True)
     for entry in entries:
         click.echo(_entry_line(entry))
 
@@ -697,7 +739,7 @@ def glossary_remove(ctx, entry_id):
     click.echo(f"entry {entry_id} removed (change {change})")
 
 
-@glossary.command("history")
+@glossary.command("history", short_help="List the recorded changes, of all entries or one.")
 @click.argument("entry_id", type=int, required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @click.pass_context
@@ -713,6 +755,9 @@ def glossary_history(ctx, entry_id, as_json):
     if as_json:
         _json(changes)
         return
+    if not changes:  # on stderr, as other commands' notes: stdout stays the list, empty
+        click.echo(f"entry {entry_id}: no recorded change (extraction is not recorded)" if entry_id is not None
+                   else "no recorded change", err=True)
     for change in changes:
         by = f"by {change['user']}  " if change["user"] else ""
         reverted = f"  (reverted by {change['reverted_by']})" if change["reverted_by"] else ""
@@ -733,7 +778,7 @@ def glossary_revert(ctx, change_id):
     click.echo(f"change {change_id} reverted (change {api.revert(_open_store(ctx), change_id, user=_user(ctx))})")
 
 
-@glossary.command("reextract")
+@glossary.command("reextract", short_help="Extract the terms of stored documents again, from their units.")
 @click.argument("documents", nargs=-1, metavar="[DOCUMENT]...")
 @click.option("--all", "everything", is_flag=True,
               help="Every French–English document, those this release extracted too.")
@@ -799,7 +844,7 @@ def tm():
 @click.option("--limit", type=click.IntRange(1), default=5, show_default=True)
 @click.option("--lang", default="auto", show_default=True,
               help="Language of TEXT (fr, en-GB, de …): only the units' texts in it; auto: both sides of every unit.")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
 @click.pass_context
 def tm_search(ctx, text, min_score, limit, lang, as_json):
     """Fuzzy matches of TEXT in the memory, scored as CAT tools do (edit distance, %).
@@ -834,8 +879,10 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
 @click.option("--lang", default="auto", show_default=True,
               help="Only the units' texts in this language (fr, de-DE …); auto: every language of every unit.")
+@click.option("--json", "as_json", is_flag=True, help="Print the units as JSON (source, target, srclang, tgtlang, "
+                                                      "tuid, variants, document).")
 @click.pass_context
-def tm_concordance(ctx, word, limit, lang):
+def tm_concordance(ctx, word, limit, lang, as_json):
     """Units whose source, target or other languages contain WORD or phrase (accent-insensitive).
 
     Each unit is shown as its source, its target, then its other languages with their tags.
@@ -844,8 +891,12 @@ def tm_concordance(ctx, word, limit, lang):
     Examples:
       tmtool tm concordance "état-major"
       tmtool tm concordance Militärausschuss --lang de
+      tmtool tm concordance "practical cooperation" --lang en --json
     """
     units = api.concordance(_open_store(ctx), word, limit=limit, lang=lang)
+    if as_json:  # as tm search --json: a list, [] too; the exit status says nothing was found
+        _json(units)
+        ctx.exit(0 if units else 1)
     if not units:
         click.echo(f"no unit contains {word!r}", err=True)
         ctx.exit(1)
@@ -855,7 +906,7 @@ def tm_concordance(ctx, word, limit, lang):
             click.echo(f"    [{variant['lang']}] {variant['text']}")
 
 
-@main.command()
+@main.command(short_help="Count what the store holds, by language and language pair too.")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 @click.pass_context
 def stats(ctx, as_json):
@@ -874,7 +925,7 @@ def stats(ctx, as_json):
         click.echo(f"{name:<20} {count}")
 
 
-@main.command()
+@main.command(short_help="Serve the workbench in a browser, and the HTTP API.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; any but the loopback needs --token.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
@@ -1016,7 +1067,7 @@ def remove(ctx, doc_ids, import_ids):
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path())  # a folder is refused as export -o refuses one, not as a usage error
 @click.pass_context
 def backup(ctx, path):
     """Copy the store to PATH, consistent even while others are writing to it.
@@ -1028,14 +1079,9 @@ def backup(ctx, path):
     Example:
       tmtool backup backups/team-2024-05-01.db
     """
-    db = ctx.find_root().obj["db"]
-    try:
-        store = api.open_store(db)
-    except api.NotFound:
-        raise TmtoolError("no store here to back up", path=db) from None
-    with store:
-        api.backup(store, path)
-    click.echo(f"{db} backed up to {path}")
+    store = _open_store(ctx)  # none there: "no such store", exit 2, as every command says it
+    api.backup(store, path)
+    click.echo(f"{ctx.find_root().obj['db']} backed up to {path}")
 
 
 class _NamingFormats(click.Command):
@@ -1066,7 +1112,7 @@ class _NamingFormats(click.Command):
 
 
 @main.command("import", cls=_NamingFormats)
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", help="{read}. Default: from the extension, else the content.")
 @click.option("--strict", is_flag=True,
               help="Refuse the whole file if any unit or entry in it cannot be used (default: import the "
@@ -1134,7 +1180,7 @@ def _import_summary(result: dict) -> str:
 @main.command(cls=_NamingFormats)
 @click.argument("fmt", metavar="[FORMAT]", required=False)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
-@click.option("--status", type=click.Choice(["approved", "candidate", "rejected", "all"]),
+@click.option("--status", type=click.Choice((*api.STATUSES, "all")),
               help="Glossary entries to write. Default: approved. Entries that are not approved are "
                    "marked as such in every format.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only what changed since DATE.")
@@ -1178,7 +1224,7 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
     pair = {"srclang": srclang or "fr", "tgtlang": tgtlang or "en"}
     statuses = None if status is None else api.STATUSES if status == "all" else (status,)
     store = _open_store(ctx)
-    with _progress_bar(ctx, "Exporting", "written") as progress:
+    with _progress_bar(ctx, "Exporting", "written", to_stdout=output == "-") as progress:
         count = api.export(store, fmt, output, statuses=statuses, since=since, all_languages=bool(langs),
                            progress=progress, **pair)
     # on stderr: stdout may be the export itself
@@ -1259,7 +1305,7 @@ def extract(ctx, files, lang, output, fmt, top):
     Example:
       tmtool extract seeds/2021-07-13-partners-meeting.fr.txt --top 20
     """
-    with _progress_bar(ctx, "Extracting", "sentences") as progress:
+    with _progress_bar(ctx, "Extracting", "sentences", to_stdout=output == "-") as progress:
         done = api.extract(files, output, lang=lang, fmt=fmt, top=top, progress=progress)
     # on stderr: stdout may be the list itself
     click.echo(f"{done['terms']} terms from {done['sentences']} sentences of {len(files)} "
@@ -1281,10 +1327,11 @@ def db():
     """
 
 
-@db.command("copy")
+@db.command("copy", short_help="Copy a whole store into a new one (SQLite or PostgreSQL).")
 @click.argument("source")
 @click.argument("target")
-def db_copy(source, target):
+@click.pass_context
+def db_copy(ctx, source, target):
     """Copy every document, unit, entry, change and import of the store SOURCE into TARGET, a new
     or empty store (a file path, sqlite:///path or postgresql://user@host:port/dbname); ids and
     history stay as they were.
@@ -1294,12 +1341,13 @@ def db_copy(source, target):
       tmtool db copy tmtool.db postgresql://ana@db.example.org/terminology
       tmtool db copy postgresql://ana@db.example.org/terminology backup.db
     """
-    counts = api.copy_store(source, target)
+    with _no_store_is_usage_error(ctx):
+        counts = api.copy_store(source, target)
     click.echo(f"copied {counts['documents']} documents, {counts['units']} units, {counts['entries']} entries,"
                f" {counts['changes']} changes and {counts['imports']} imports from {api.masked_url(source)} to {api.masked_url(target)}")
 
 
-@db.command("check")
+@db.command("check", short_help="Check the store's integrity.")
 @click.pass_context
 def db_check(ctx):
     """Check the store's integrity: the backend's own checks (SQLite's pages, foreign keys and

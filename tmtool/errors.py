@@ -47,5 +47,6 @@ class Invalid(TmtoolError):
 
 class Unavailable(TmtoolError):
     """The store cannot do it now, whatever the input: its server refused or lost the connection,
-    cancelled the command or is short of resources, its disk is full. Nothing was written; the same
-    request may succeed once the cause is dealt with (the HTTP API's 503)."""
+    cancelled the command or is short of resources, another program holds its write lock, its disk is
+    full. Nothing was written; the same request may succeed once the cause is dealt with (the HTTP
+    API's 503)."""

@@ -877,7 +877,8 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     entry_id = int(stored.id)
     fields = {"status": read.status, "definition": read.definition, "note": read.note}
     terms = _terms_read_back(stored.terms, read.terms)
-    corrected = [(t.lang, t.text) for t in terms] != [(t.lang, t.text) for t in stored.terms]
+    # files list terms language by language, the store as they were added (an --add-fr after the English)
+    corrected = _texts_by_language(terms) != _texts_by_language(stored.terms)
     if not corrected and fields == {"status": stored.status, "definition": stored.definition, "note": stored.note}:
         return None
     if store.entry_state(entry_id).reviewed:
@@ -890,6 +891,14 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     store.set_entry_fields(entry_id, {**fields, "reviewed": corrected or read.status is not ReviewStatus.CANDIDATE})
     store.write_terms(entry_id, terms)
     return was, snapshot(store, entry_id)
+
+
+def _texts_by_language(terms: Sequence[Term]) -> dict[str, list[str]]:
+    """Each language's terms, in their order (the first is the preferred one)."""
+    texts: dict[str, list[str]] = {}
+    for term in terms:
+        texts.setdefault(term.lang, []).append(term.text)
+    return texts
 
 
 def _terms_read_back(stored: Sequence[Term], read: Sequence[Term]) -> list[Term]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import glossary
 from .errors import TmtoolError
+from .io.files import input_file
 from .langtags import base_language, known_language, language_pair
 from .model import Segment
 from .progress import Progress, Step
@@ -195,10 +196,7 @@ def prepare_pair(
 ) -> PreparedPair | IngestResult:
     """The work of :func:`ingest_pair` that only reads the store; an ``IngestResult`` when the pair
     is stored already. ``report(stage, sentences)`` hears of each stage."""
-    fr_path, en_path = Path(fr_path), Path(en_path)
-    for path in (fr_path, en_path):
-        if not path.is_file():
-            raise TmtoolError("no such file", path=str(path))
+    fr_path, en_path = input_file(fr_path), input_file(en_path)
     language_pair(srclang, tgtlang)  # checked before a stored pair is told, which reads no language
     recorded_as = recorded_as or (str(fr_path), str(en_path))
     document_id = document_id or document_id_for(recorded_as[0], base_language(srclang))

@@ -6,9 +6,16 @@ import logging
 import re
 import unicodedata
 
-from .errors import TmtoolError
+from .errors import Invalid, TmtoolError
 
-_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?$")
+# language, script, region, then BCP 47's variants of a date (de-DE-1996, de-1901) and private use
+# (en-x-nato); a variant of letters only (xx-INVALID) is more likely a mistake than a registered variant
+_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?"
+                  r"((?:[-_]\d[A-Za-z0-9]{3,7})*)((?:[-_][xX](?:[-_][A-Za-z0-9]{1,8})+)?)$")
+# the names older Windows tools (.NET 1.x cultures, Trados 2007) give: Chinese by its script, and the script
+# after the region (sr-SP-Latn, az-AZ-Cyrl; SP, Serbia and Montenegro, is no ISO region)
+_LEGACY = {"zh-chs": "zh-Hans", "zh-cht": "zh-Hant"}
+_SCRIPT_LAST = re.compile(r"^([A-Za-z]{2,3})[-_]([A-Za-z]{2})[-_](Latn|Cyrl)$", re.IGNORECASE)
 # ISO 639-2 codes (bibliographic and terminology forms) of languages that also have a two-letter ISO
 # 639-1 code, which BCP 47 requires instead: memoQ and older Trados files write ``fre-FR``, ``ger``
 _TWO_LETTER = dict(pair.split(":") for pair in """
@@ -20,19 +27,38 @@ _TWO_LETTER = dict(pair.split(":") for pair in """
 """.split())
 
 
+# every ISO 639-1 code (and the five it withdrew that older files still write: in, iw, ji, mo, sh): a
+# two-letter language outside them is a mistyped or made-up one (zz, fe), refused rather than stored
+_ISO_639_1 = set("""
+    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz
+    ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik
+    in io is it iu iw ja ji jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh
+    mi mk ml mn mo mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru
+    rw sa sc sd se sg sh si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug
+    uk ur uz ve vi vo wa wo xh yi yo za zh zu
+""".split())
+
+
 def normalize_tag(tag: str) -> str:
-    """``fr_FR``, ``FR-fr``, ``fr-fr`` → ``fr-FR``; ``EN`` → ``en``; ``fre-FR`` → ``fr-FR``. Unknown
-    shapes are an error."""
-    m = _TAG.match(tag.strip()) if tag else None
-    if not m:
-        raise TmtoolError(f"invalid language tag {tag!r} (expected e.g. fr, fr-FR, en-GB)")
-    lang, script, region = m.groups()
+    """``fr_FR``, ``FR-fr``, ``fr-fr`` → ``fr-FR``; ``EN`` → ``en``; ``fre-FR`` → ``fr-FR``; ``zh-CHS`` →
+    ``zh-Hans``, ``sr-SP-Latn`` → ``sr-Latn``; a date variant and private use kept (``de-DE-1996``,
+    ``en-x-nato``). Unknown shapes, and two-letter languages ISO 639-1 does not have, are an error."""
+    written = tag.strip() if tag else ""
+    written = _LEGACY.get(written.lower().replace("_", "-"), written)
+    legacy = _SCRIPT_LAST.match(written)
+    if legacy:
+        lang, region, script = legacy.groups()
+        written = f"{lang}-{script}" + ("" if region.upper() == "SP" else f"-{region}")
+    m = _TAG.match(written)
+    if not m or (len(m.group(1)) == 2 and m.group(1).lower() not in _ISO_639_1):
+        raise Invalid(f"invalid language tag {tag!r} (expected e.g. fr, fr-FR, en-GB)")
+    lang, script, region, variants, private = m.groups()
     out = _TWO_LETTER.get(lang.lower(), lang.lower())
     if script:
         out += "-" + script.title()
     if region:
         out += "-" + region.upper()
-    return out
+    return out + (variants + private).lower().replace("_", "-")
 
 
 # the two-letter codes of _TWO_LETTER's languages: those a table's header names a column of terms by
@@ -108,7 +134,7 @@ def language_pair(srclang: str, tgtlang: str) -> tuple[str, str]:
     (``es`` and ``es-MX``), is an error."""
     srclang, tgtlang = normalize_tag(srclang), normalize_tag(tgtlang)
     if base_language(srclang) == base_language(tgtlang):
-        raise TmtoolError(f"source and target languages are both {base_language(srclang)!r}")
+        raise Invalid(f"source and target languages are both {base_language(srclang)!r}")
     return srclang, tgtlang
 
 
@@ -121,7 +147,7 @@ def target_language(srclang: str, tgtlang: str | None) -> str:
     other language of the French–English pair. Refuses one language for both."""
     if tgtlang is None:
         if base_language(srclang) not in _OTHER_LANGUAGE:
-            raise TmtoolError(f"give the target language (--tgtlang) for a file in {srclang}")
+            raise Invalid(f"give the target language (--tgtlang) for a file in {srclang}")
         return _OTHER_LANGUAGE[base_language(srclang)]
     return language_pair(srclang, tgtlang)[1]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import TmtoolError
+from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
 from .text.normalize import english_stem, fold, stem
@@ -65,7 +65,7 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
         try:
             lang = base_language(lang)
         except TmtoolError:
-            raise TmtoolError(f"unknown language {lang!r} (expected a language such as fr, en, de, or auto)") from None
+            raise Invalid(f"unknown language {lang!r} (expected a language such as fr, en, de, or auto)") from None
     query = query.strip()
     folded = fold(query)
     if not folded:

@@ -120,13 +120,18 @@ def _stderr() -> TextIO:
     return sys.stderr
 
 
+def _stdout() -> TextIO:
+    return sys.stdout
+
+
 @contextmanager
-def progress_bar(label: str, noun: str, *, quiet: bool, of: str | None = None,
-                 eta: bool = True) -> Iterator[Progress | None]:
+def progress_bar(label: str, noun: str, *, quiet: bool, of: str | None = None, eta: bool = True,
+                 to_stdout: bool = False) -> Iterator[Progress | None]:
     """The progress callback for one job of a command (see :class:`Bar`): None when ``quiet`` or
-    when stderr is not a terminal (a log, a pipe), where a bar would only be noise."""
+    when stderr is not a terminal (a log, a pipe), where a bar would only be noise; None too for a
+    job writing ``to_stdout`` when that is the terminal, where the bar would be drawn over its lines."""
     stream = _stderr()
-    if quiet or not stream.isatty():
+    if quiet or not stream.isatty() or (to_stdout and _stdout().isatty()):
         yield None
         return
     with Bar(label, noun, of=of, eta=eta, file=stream) as bar:

@@ -18,9 +18,10 @@ from itertools import chain
 from pathlib import Path
 
 from . import glossary
-from .errors import Invalid, TmtoolError
+from .errors import Invalid
 from .formats import registry
 from .formats.skips import Skipped, refuse
+from .io.files import input_file
 from .langtags import base_language, language_pair
 from .model import Entry, ReviewStatus, Unit, Variant
 from .progress import Progress, Step, counted
@@ -63,10 +64,9 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     file gives no status gets ``status``; one reviewed in the store that the file would change is
     listed among those passed over (see :func:`tmtool.glossary.import_entries`).
     """
-    path = Path(path)
-    if not path.is_file():
-        raise TmtoolError("no such file", path=str(path))
+    path = input_file(path)
     fmt = registry.get(fmt, reading=True) if fmt else registry.infer(path)
+    registry.check_content(fmt, path)
     result = ImportResult("units" if fmt.kind == registry.MEMORY else "entries")
     origin = recorded_as or str(path)
     tell = refuse if strict else result.skipped.append

@@ -39,7 +39,7 @@ from typing import Iterable, Iterator
 import polib
 
 from ..errors import TmtoolError
-from ..io.files import open_output
+from ..io.files import input_file, open_output
 from ..langtags import base_language, normalize_tag
 from ..model import Entry, ReviewStatus, Term, Unit, iso, parse_time
 from .skips import OnSkip, Skipped, refuse
@@ -244,9 +244,7 @@ def _save(po: polib.POFile, out: str | Path) -> None:
 
 
 def _load(path: str | Path) -> polib.POFile:
-    # polib takes a string that is not an existing file for PO text: check first
-    if not Path(path).is_file():
-        raise TmtoolError("no such file", path=str(path))
+    input_file(path)  # polib takes a string that is not an existing file for PO text: check first
     data = Path(path).read_bytes()
     _check_syntax(data, str(path))
     # polib reads the loose comments once written "# "; it is given a file, not text, because it

@@ -13,13 +13,15 @@ a binary stream and the header's source language. Each returns how many it wrote
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import Callable
 
 from ..errors import TmtoolError
-from ..io.decoding import BOMS
+from ..io.decoding import BOMS, decode_text
 
 MEMORY = "memory"  # translation units
 GLOSSARY = "glossary"  # concept entries with their terms
@@ -39,6 +41,9 @@ class Format:
     streamed: bool = False  # read as it is parsed, from a stream, so the bytes read tell how far an import is
     signatures: tuple[str, ...] = ()  # what the first bytes of such a file hold when its name does not tell
     separator: str | None = None  # a table's: a first line holding it tells the format when nothing else does
+    # a table whose rows all hold as many fields (CSV, RFC 4180; an OmegaT TSV's comment column is optional):
+    # told by its separator only, a file of ragged rows is running text (a document), not such a table
+    even_rows: bool = False
     # memory: "module:function" telling a unit that is no translation yet (a copy of its source …)
     untranslated: str | None = None
     # memory: "module:function" telling a unit whose translation its tool has not confirmed (a draft, a
@@ -82,7 +87,7 @@ FORMATS = (
     Format("po", GLOSSARY, (".po",), "po:read_po", "po:write_po", signatures=("msgid",),
            unit_reader="po:read_units_po"),
     Format("tsv", GLOSSARY, (".tsv",), "tabular:read_tsv", "tabular:write_tsv", separator="\t"),
-    Format("csv", GLOSSARY, (".csv",), "tabular:read_csv", "tabular:write_csv", separator=","),
+    Format("csv", GLOSSARY, (".csv",), "tabular:read_csv", "tabular:write_csv", separator=",", even_rows=True),
     Format("xlsx", GLOSSARY, (".xlsx",), "xlsx:read_xlsx", "xlsx:write_xlsx", signatures=("PK\x03\x04",)),
 )  # fmt: skip
 
@@ -100,6 +105,32 @@ FOREIGN = {
     ".txml": "a Wordfast Pro bilingual file: export it from Wordfast as XLIFF or TMX",
     ".xls": "an Excel 97–2003 workbook: save it as .xlsx",
 }
+
+
+# the first bytes of files of a kind no text format holds, and what they are: a file saved under another
+# format's name (a workbook as .csv, a Trados memory as .tmx) is named for what it is
+BINARY_KINDS = (
+    (b"PK\x03\x04", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or .mqxlz whose bilingual"
+                     " files are to be imported)"),
+    (b"%PDF", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0", "an Office 97–2003 file (an .xls workbook: save it as .xlsx)"),
+    (b"SQLite format 3\x00", "an SQLite database (a Trados .sdltm memory or .sdltb termbase: export it as TMX"
+                             " or TBX)"),
+    (b"\xde\x12\x04\x95", "a compiled gettext catalogue (.mo: import the .po it was compiled from)"),
+    (b"\x95\x04\x12\xde", "a compiled gettext catalogue (.mo: import the .po it was compiled from)"),
+)
+
+
+def check_content(fmt: Format, path: str | Path) -> None:
+    """Refuse a file of a text format whose first bytes say it is of a binary kind, naming the kind (a
+    binary format, XLSX, tells the files it cannot read itself)."""
+    if any(not signature.isprintable() for signature in fmt.signatures):
+        return
+    with open(path, "rb") as f:
+        head = f.read(16)
+    kind = next((kind for magic, kind in BINARY_KINDS if head.startswith(magic)), None)
+    if kind:
+        raise TmtoolError(f"{kind}, not a {fmt.name.upper()} file", path=str(path))
 
 
 def _function(reference: str) -> Callable:
@@ -130,10 +161,20 @@ def by_extension(path: str | Path) -> Format | None:
     return next((fmt for fmt in FORMATS if suffix in fmt.extensions), None)
 
 
+class Unrecognised(TmtoolError):
+    """A file whose format neither its name nor its content tells: ``what`` says why, the message
+    also how to name the format to an import (a command that reads other files says its own)."""
+
+    def __init__(self, what: str, how_to_name: str, path: str):
+        super().__init__(f"{what}: {how_to_name}", path=path)
+        self.what = what
+
+
 def infer(path: str | Path) -> Format:
     """The format of the file at ``path``: from its extension, else from the signature its first bytes
     hold first, else from the separator its first line holds (tab before comma); a file of a kind
-    tmtool does not read (a Trados memory, a package) is refused, saying what to give instead."""
+    tmtool does not read (a Trados memory, a package) is refused, saying what to give instead, and
+    so is binary data or UTF-16 without its byte-order mark."""
     fmt = by_extension(path)
     if fmt:
         return fmt
@@ -141,16 +182,32 @@ def infer(path: str | Path) -> Format:
     if foreign:
         raise TmtoolError(f"{foreign}; tmtool reads {', '.join(names(readable=True))}", path=str(path))
     with open(path, "rb") as f:
-        head = f.read(4096)
+        raw = f.read(_HEAD)
     # a UTF-16 file (Wordfast's memories, Windows tools' XML) says so by its byte-order mark
-    encoding = next((encoding for bom, encoding in BOMS if head.startswith(bom)), "utf-8")
-    head = head.decode(encoding, errors="replace").lstrip("\ufeff")
+    encoding = next((encoding for bom, encoding in BOMS if raw.startswith(bom)), None)
+    head = raw.decode(encoding or "utf-8", errors="replace").lstrip("\ufeff")
     found = [(head.find(signature), fmt) for fmt in FORMATS for signature in fmt.signatures if signature in head]
     if found:
         return min(found, key=lambda place: place[0])[1]
+    if encoding is None and b"\x00" in raw:  # not text (or UTF-16 without its mark): said as a reader says it
+        decode_text(raw, str(path))
     first_line = head.splitlines()[0] if head else ""
     fmt = next((fmt for fmt in FORMATS if fmt.separator and fmt.separator in first_line), None)
     if fmt is None:
-        raise TmtoolError("cannot tell the file format from its name or content: name it (--format, or the"
-                          f" upload's format field), one of {', '.join(names(readable=True))}", path=str(path))
+        raise Unrecognised("cannot tell the file format from its name or content", "name it (--format, or the"
+                           f" upload's format field), one of {', '.join(names(readable=True))}", str(path))
+    if fmt.even_rows and len(_row_lengths(head, fmt.separator, len(raw) < _HEAD)) > 1:
+        raise Unrecognised(f"reads as running text, not a {fmt.name} table (its lines hold different numbers of"
+                           " fields)", "a document and its translation are ingested (tmtool ingest FR_FILE"
+                           f" EN_FILE); name the format (--format {fmt.name}, or the upload's format field) to"
+                           " read it as a table", str(path))
     return fmt
+
+
+_HEAD = 4096  # bytes read to tell a file's format by its content
+
+
+def _row_lengths(head: str, separator: str, whole: bool) -> set[int]:
+    """How many fields the rows of a table's first bytes hold (the last row left out when cut short)."""
+    rows = [row for row in csv.reader(io.StringIO(head), delimiter=separator) if any(cell.strip() for cell in row)]
+    return {len(row) for row in (rows if whole else rows[:-1])}

@@ -14,7 +14,8 @@ and a missing value are the same thing.
 Reading accepts either layout, with or without a header (column names ``fr``/``en``, ``FR-FR``,
 ``Français``/``English term``, ``source``/``target`` … in any order, case or accents), and plain
 two-column files; an XLSX sheet is read the same way (:mod:`tmtool.formats.xlsx`). A header column that
-names no field is passed over and reported; empty rows are skipped. In a table from elsewhere (no
+names no field is passed over and reported; empty rows are skipped. A ``Forbidden`` column (Matecat's,
+TRUE or FALSE) saying yes makes the row's terms deprecated. In a table from elsewhere (no
 ``details`` column) a term cell may hold several terms, one a line, as the TSV holds one pair a line.
 A list of abbreviations (``Abbreviation;French;English``, ``Sigle``, ``Acronyme`` …) gives each entry
 the acronym beside the full form of each language, in English too unless it is the French name's
@@ -60,13 +61,17 @@ CSV_COLUMNS = (
 
 # Header names other tools use, for ours; compared folded (case, accents, spaces, "_" as "-": _folded_name)
 _COLUMN_ALIASES = {
-    "fr": ("fr", "french", "français", "french term", "terme français", "source", "src", "term", "source term"),
+    "fr": ("fr", "french", "français", "french term", "terme français", "source", "src", "term", "source term",
+           "terme", "terme source"),
     "en": ("en", "english", "anglais", "english term", "terme anglais", "target", "tgt", "translation",
-           "target term"),
-    "note": ("note", "notes", "comment", "comments", "remarque", "entry-note"),  # entry-note: memoQ
+           "target term", "traduction", "terme cible"),
+    "note": ("note", "notes", "comment", "comments", "remarque", "remarques", "commentaire", "commentaires",
+             "observations", "entry-note"),  # entry-note: memoQ
     "status": ("status", "statut"),
     "pos": ("pos", "part of speech", "catégorie grammaticale"),
     "gender": ("gender", "genre"),
+    # a row whose terms are not to be used (Matecat's glossary, Lokalise: TRUE or FALSE)
+    "forbidden": ("forbidden", "interdit", "do not use"),
     # a list of abbreviations: the acronym beside its full forms (Abbreviation;French;English)
     "acronym": ("acronym", "acronyms", "acronyme", "acronymes", "abbreviation", "abbreviations", "abréviation",
                 "abréviations", "abbr", "abbr.", "abbrev.", "sigle", "sigles", "short form", "forme abrégée"),
@@ -85,6 +90,7 @@ _STATUS_LABELS = {ReviewStatus.CANDIDATE: "candidate, not reviewed", ReviewStatu
 _COMMENT_SEPARATOR = " — "
 
 _TERM_DEFAULTS = Term(text="", lang="")
+_TRUE = frozenset({"true", "yes", "1", "x", "vrai", "oui"})  # a yes/no cell saying yes (Excel's TRUE, folded)
 _Row = tuple[int, list[str]]  # the line a row starts on, and its cells
 # what str.splitlines() breaks at, and the tab
 # a cell as Excel quotes it: whole, a doubled quote inside; or opened and not closed on its line (a tab
@@ -257,6 +263,9 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
             in_lang.append(Term(text=acronym, lang=lang, term_type=TermType.ACRONYM))
         terms += in_lang
     terms += [t for t in extra_terms if t.lang not in languages]
+    if _folded_name(row.get("forbidden") or "") in _TRUE:
+        for term in terms:
+            term.usage = UsageStatus.DEPRECATED
     contexts = []
     first_context = [row.get(column, "") for column in ("context", "context_en", "document", "unit")]
     if any(first_context):
@@ -359,7 +368,9 @@ def read_rows(
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
         columns, rows = positional, itertools.chain([first], rows)
         languages = positional[:2]  # the source's column first
+        beyond = "a table without a header row is read as its first three columns"
     else:
+        beyond = "the header names none"
         for cell, column in zip(first[1], columns):
             if cell.strip() and column is None:
                 on_skip(Skipped(f"column {cell.strip()!r} not read: no glossary field of that name", str(path),
@@ -371,6 +382,9 @@ def read_rows(
                 named.base(cell.strip())
         named.tell(str(path))
     for number, cells in rows:
+        if beyond and any(cell.strip() for cell in cells[len(columns):]):  # told once, at the first such row
+            on_skip(Skipped(f"cells past column {len(columns)} not read: {beyond}", str(path), number))
+            beyond = None
         row: dict[str, str] = {}
         for column, cell in zip(columns, cells):
             if column:  # two columns of one field (memoQ's definition in each language) join, a line each

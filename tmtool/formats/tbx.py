@@ -38,9 +38,11 @@ namespace) with ``langSet/tig/term`` or ``langSet/ntig/termGrp/term`` (SDL Multi
 the Microsoft Terminology Collection; the term's notes inside ``termGrp``, its contexts beside it in
 ``ntig``), TBX v3 ``tbx`` with ``langSec/termSec/term`` in DCA style (``termNote type="…"``) or DCT
 style (``min:partOfSpeech`` …), and the TBX-Min of 2013 (``<TBX dialect="TBX-Min">``,
-``langGroup/termGroup/term``, ``termStatus``). Usage comes from ``administrativeStatus``, ``termStatus``
-or ``usageStatus``; parts of speech are read in any case (``Noun``). An entry without any term is
-passed over and reported.
+``langGroup/termGroup/term``, ``termStatus``). Usage comes from ``administrativeStatus``, ``termStatus``,
+``usageStatus``, ``normativeAuthorization`` or Phrase's ``forbidden``, and an entry whose terms Phrase's
+``status`` all says Approved is approved (a New term makes it a candidate); picklist values and data
+categories are read however tools spell them (``Noun``, ``PROPER_NOUN``, ``FULL_FORM``, ``Definition``).
+An entry without any term is passed over and reported.
 """
 
 from __future__ import annotations
@@ -91,6 +93,12 @@ _USAGE_OF_STATUS = {value: usage for usage, value in _ADMINISTRATIVE_STATUS.item
 # what tmtool calls an acronym, a clipped term (*lab*) an abbreviation
 _TERM_TYPE_OF = {t.value: t for t in TermType} | {
     "shortForm": TermType.ABBREVIATION, "initialism": TermType.ACRONYM, "clippedTerm": TermType.ABBREVIATION}
+
+
+def _folded(value: str) -> str:
+    """A picklist value as tools spell it, folded: Phrase writes FULL_FORM, PROPER_NOUN, MASCULINE for
+    TBX's fullForm, properNoun, masculine."""
+    return value.lower().replace("_", "").replace("-", "").replace(" ", "")
 
 # the x- notes a reader turns back into fields, and how
 _ENTRY_PROPERTIES = {"status": ReviewStatus, "frequency": int, "score": float}
@@ -367,13 +375,17 @@ _LANGUAGE_SECTIONS = frozenset({"langSet", "langSec", "langGroup"})
 _TERM_SECTIONS = frozenset({"tig", "ntig", "termSec", "termGroup"})
 _TERM_GROUP = "termGrp"  # TBX 2008's ntig holds its term and termNotes in one
 _TERM_NOTES = frozenset({"partOfSpeech", "grammaticalGender", "termType", "administrativeStatus", "termStatus",
-                         "usageStatus"})
-# administrativeStatus (TBX-Basic, 2008 and v3), termStatus (TBX-Min 2013), usageStatus (TBX-Min v3)
+                         "usageStatus", "normativeAuthorization", "forbidden"})
+# administrativeStatus (TBX-Basic, 2008 and v3), termStatus (TBX-Min 2013), usageStatus (TBX-Min v3),
+# normativeAuthorization (ISO 12620's, which termbases of TBX 2008 such as translate5's write: preferredTerm,
+# admittedTerm, deprecatedTerm …), forbidden (Phrase TMS's export: true or false)
 _USAGE_WORDS = (("preferred", UsageStatus.PREFERRED), ("admitted", UsageStatus.ADMITTED),
                 ("deprecated", UsageStatus.DEPRECATED), ("superseded", UsageStatus.DEPRECATED),
                 ("notrecommended", UsageStatus.DEPRECATED), ("obsolete", UsageStatus.DEPRECATED),
                 ("forbidden", UsageStatus.DEPRECATED))
-_POS_OF = {value.lower(): value for value in (*_PARTS_OF_SPEECH, "properNoun")} | {"proper noun": "properNoun"}
+_POS_OF = {_folded(value): value for value in (*_PARTS_OF_SPEECH, "properNoun")}
+_GENDER_OF = {value: value for value in _GENDERS} | {"othergender": "other", "neutral": "neuter"}
+_TYPE_OF_FOLDED = {_folded(value): term_type for value, term_type in _TERM_TYPE_OF.items()}
 _ORIGINATION = frozenset({"origination", "creation"})
 _INLINE = frozenset({"hi", "foreign", "bpt", "ept", "ph", None})  # what a note's text may hold (None: a comment)
 
@@ -403,6 +415,7 @@ class _EntryReader:
         self.path = path
         self.languages = languages
         self.notes: list[str] = []
+        self.reviews: list[str] = []  # Phrase's status of each term: Approved or New
 
     def read(self, element: etree._Element) -> Entry:
         entry = Entry(terms=[], id=_entry_id(element.get("id")), status=None)  # unless an x-status note gives it
@@ -418,6 +431,9 @@ class _EntryReader:
         if not entry.terms:
             raise Unusable("an entry without any term", element.sourceline)
         entry.note = "\n".join(self.notes) if self.notes else None
+        if entry.status is None and self.reviews:  # approved when Phrase has every term approved
+            approved = all(review == "approved" for review in self.reviews)
+            entry.status = ReviewStatus.APPROVED if approved else ReviewStatus.CANDIDATE
         return entry
 
     def _read_language_section(self, section: etree._Element, entry: Entry) -> None:
@@ -445,6 +461,8 @@ class _EntryReader:
             local = _local(child)
             # a term note as termNote type="…", or as an element of its own (DCT style, TBX-Min 2013)
             kind = child.get("type") if local == "termNote" else local
+            if kind == "status" and _text(child).strip().lower() in ("approved", "new"):
+                self.reviews.append(_text(child).strip().lower())  # and kept as a note, which term it is
             if local == _TERM_GROUP:
                 self._read_term_data(child, term, entry, set_property)
             elif local == "term":
@@ -455,16 +473,19 @@ class _EntryReader:
                 context, owned_by_term = self._read_context(child)
                 (term.contexts if owned_by_term else entry.contexts).append(context)
             else:
-                self._read_description(child, entry, set_property)
+                self._read_description(child, entry, set_property, term)
 
     @staticmethod
     def _read_term_note(kind: str, value: str, term: Term) -> None:
         if kind == "partOfSpeech":
-            term.pos = _POS_OF.get(value.lower(), value)
+            term.pos = _POS_OF.get(_folded(value), value)
         elif kind == "grammaticalGender":
-            term.gender = value
+            term.gender = _GENDER_OF.get(_folded(value), value)
         elif kind == "termType":
-            term.term_type = _TERM_TYPE_OF.get(value, TermType.FULL_FORM)
+            term.term_type = _TYPE_OF_FOLDED.get(_folded(value), TermType.FULL_FORM)
+        elif kind == "forbidden":
+            if value.lower() == "true":
+                term.usage = UsageStatus.DEPRECATED
         else:
             folded = value.lower()
             term.usage = next((usage for word, usage in _USAGE_WORDS if word in folded), UsageStatus.PREFERRED)
@@ -487,16 +508,18 @@ class _EntryReader:
                 owned_by_term = match[2] == "term"
         return context, owned_by_term
 
-    def _read_description(self, element: etree._Element, entry: Entry, on_property) -> None:
+    def _read_description(self, element: etree._Element, entry: Entry, on_property, term: Term | None = None) -> None:
         """Definitions and notes, wherever they stand; any other data category (subject field, source,
-        customer, cross-reference, geographical usage …) becomes a note ``category: value``."""
+        customer, cross-reference, geographical usage …) becomes a note ``category: value``, or
+        ``category (term): value`` for a term's own (as the MultiTerm reader names them)."""
         local = _local(element)
-        definition = local == "definition" or (local == "descrip" and element.get("type") == "definition")
+        # "Definition" as MultiTerm and translate5 name it too: data categories are told in any case
+        definition = local == "definition" or (local == "descrip" and _kind(element) == "definition")
         if local in ("descripGrp", "adminGrp"):
             for child in element:
-                self._read_description(child, entry, on_property)
-        elif definition and entry.definition is None:
-            entry.definition = _text(element)
+                self._read_description(child, entry, on_property, term)
+        elif definition and entry.definition in (None, _text(element)):
+            entry.definition = _text(element)  # the same definition in another language section: once
         elif local == "note":
             text = _text(element)
             match = _PROPERTY_NOTE.match(text)
@@ -508,7 +531,8 @@ class _EntryReader:
             # descrip, admin, termNote, xref … name their category by type; DCT style by element name
             # (a group of several, a term's transacGrp, is no one value)
             where = f" ({element.get('target')})" if element.get("target") else ""
-            self.notes.append(f"{element.get('type') or local}: {_text(element).strip()}{where}")
+            of = f" ({term.text})" if term is not None and term.text else ""
+            self.notes.append(f"{element.get('type') or local}{of}: {_text(element).strip()}{where}")
 
     def _read_transaction(self, group: etree._Element, entry: Entry) -> None:
         kinds = [_text(c) for c in group if _local(c) in ("transac", "transactionType")]
@@ -543,7 +567,12 @@ class _EntryReader:
 
     @staticmethod
     def _is_context(element: etree._Element) -> bool:
-        return _local(element) == "descrip" and element.get("type") == "context"
+        return _local(element) == "descrip" and _kind(element) == "context"
+
+
+def _kind(element: etree._Element) -> str:
+    """The data category an element names by its ``type``, folded to lower case."""
+    return (element.get("type") or "").lower()
 
 
 def _text(element: etree._Element) -> str:

@@ -13,11 +13,12 @@ character, and (when writing to a path) leaves any previous file untouched.
 A unit's ``variants`` (its text in further languages) are written as further ``tuv``s after the target.
 
 Reading accepts TMX 1.1–1.4 (``xml:lang`` or the legacy ``lang``; a ``<tmx>`` without ``version``
-too), UTF-8 or UTF-16. A ``<tu>`` of three or more languages is one unit: source, target and
-variants (see :func:`read_tmx`). A segment with inline markup (``bpt``/``ept``/``ph``/``it``/``hi``/
-``ut``) is read twice over: its text without the native codes becomes the unit's plain
-``source``/``target`` (see :mod:`tmtool.formats.inline`), and its inner XML is kept verbatim in
-``source_markup``/``target_markup``, which the writer puts back as it was. Props and notes
+too; in no namespace or TMX's own, ``http://www.lisa.org/tmx14``), UTF-8 or UTF-16. A ``<tu>`` of
+three or more languages is one unit: source, target and variants (see :func:`read_tmx`). A segment
+with inline markup (``bpt``/``ept``/``ph``/``it``/``hi``/``ut``) is read twice over: its text without
+the native codes becomes the unit's plain ``source``/``target`` (see :mod:`tmtool.formats.inline`),
+and its inner XML is kept verbatim in ``source_markup``/``target_markup``, which the writer puts back
+as it was. Props and notes
 of a ``tuv`` are the unit's, and the ``<tu>``'s ``creationid``, ``changeid``, ``lastusagedate`` and
 ``usagecount`` (or its target ``tuv``'s) are kept as props and written back as attributes.
 """
@@ -43,6 +44,7 @@ from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_TMX_NAMESPACE = "{http://www.lisa.org/tmx"  # tmx14, and the drafts' tmx20
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 DATE_FORMAT = "%Y%m%dT%H%M%SZ"
 _DATE = re.compile(r"^(\d{8}T\d{6})Z?$")
@@ -200,12 +202,17 @@ def _read_note(element: etree._Element, props: dict, notes: list[str]) -> None:
 
 
 def _add_prop(props: dict, kind: str, value: str) -> None:
-    if kind not in props:
+    """A prop's value added to the unit's; one it already has (a tool repeating the <tu>'s props on its
+    tuvs, as Okapi's memories do) once only."""
+    held = props.get(kind)
+    if held is None:
         props[kind] = value
-    elif isinstance(props[kind], list):
-        props[kind].append(value)
+    elif value == held or (isinstance(held, list) and value in held):
+        return
+    elif isinstance(held, list):
+        held.append(value)
     else:
-        props[kind] = [props[kind], value]
+        props[kind] = [held, value]
 
 
 def _append_text(parent: etree._Element, tag: str, text: str, where: str, **attrs: str) -> None:
@@ -240,7 +247,7 @@ def read_tmx(
     """Stream the units of a TMX file.
 
     The source ``tuv`` is the one in ``srclang`` when given, else in the ``<tu>``'s own ``srclang``,
-    else in the header's (with ``*all*``, the first ``tuv``). The target is the first other ``tuv``
+    else in the header's (with ``*all*`` or none, the first ``tuv``). The target is the first other ``tuv``
     with text, or the one in ``tgtlang`` when given; every other ``tuv`` with text is one of the
     unit's ``variants``. A unit with no target ``tuv`` has ``target == ""`` and ``tgtlang == ""``.
     A ``<tu>`` that cannot be read (no source ``tuv``, a bad language tag or date) is passed over
@@ -248,7 +255,10 @@ def read_tmx(
     """
     path = source_name(source)
     reader = _TmxReader(path, srclang, tgtlang)
-    for event, element in iterparse_xml(source, events=("start", "end"), tag=("tmx", "body", "header", "tu")):
+    for event, element in iterparse_xml(source, events=("start", "end"),
+                                        tag=("{*}tmx", "{*}body", "{*}header", "{*}tu")):
+        if element.tag[0] == "{":
+            _unqualified(element)
         if event == "start":
             reader.start(element)  # the root and <body>: checked before their content is read
         elif element.tag == "tu":
@@ -265,6 +275,14 @@ def read_tmx(
             reader.header(element)
     if not reader.seen_root:
         raise TmtoolError("not a TMX file: no <tmx> element", path=path)
+
+
+def _unqualified(element: etree._Element) -> None:
+    """An element in TMX's own namespace (``http://www.lisa.org/tmx14``, which TMX 1.4b's §1.1 defines and
+    some tools declare) and its descendants in it named by their local names, as the reader knows them."""
+    for inner in element.iter():
+        if isinstance(inner.tag, str) and inner.tag.startswith(_TMX_NAMESPACE):
+            inner.tag = inner.tag.partition("}")[2]
 
 
 class _TmxReader:
@@ -300,9 +318,9 @@ class _TmxReader:
         if self.chosen_srclang:
             return
         declared = element.get("srclang")
-        if not declared:
-            raise self.error("the TMX header has no srclang", element)
-        if declared.strip().lower() == "*all*":
+        # a header without srclang (some exporters write a bare <header/>) names no source: each <tu>'s
+        # first tuv is, as translate-toolkit and *all* have it
+        if not declared or declared.strip().lower() == "*all*":
             self.source_is_first = True
         else:
             self.srclang = self._tag(declared, element)

@@ -1,4 +1,4 @@
-"""XLIFF: write 1.2 for CAT tools (OmegaT, translate-toolkit), read 1.2 and 2.0.
+"""XLIFF: write 1.2 for CAT tools (OmegaT, translate-toolkit), read 1.2 and 2.0 to 2.2.
 
 Written files are XLIFF 1.2 with one ``trans-unit`` per unit or segment, whitespace preserved. A unit
 with a target gets ``<target state="translated">``. A source-only unit or a bare segment (for
@@ -15,9 +15,9 @@ state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, 
 ``m:confirmed``). A 1.2 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one
 unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
 :func:`_segments`); the words Trados locks in a segment are its text, the comments its reviewers mark on
-them the segment's notes, and the codes Phrase writes into the text (``{1}``, ``{1>…<1}``) codes. XLIFF
-1.0 and 1.1 are read with or without their namespace. Targets are read as they are, copies of the source
-included; :func:`is_untranslated` tells which units hold no translation, :func:`is_unconfirmed` which
+them the segment's notes, as memoQ's ``mq:comments`` are their row's, and the codes Phrase writes into
+the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace.
+Targets are read as they are, copies of the source included; :func:`is_untranslated` tells which units hold no translation, :func:`is_unconfirmed` which
 translations their tool has not confirmed, and a unit that does hold one needs the file to name its
 target language.
 """
@@ -41,10 +41,13 @@ from .skips import OnSkip, Skipped, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
-XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
+XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"  # 2.0's and 2.1's
+# 2.2 (OASIS, 2025) has a namespace of its own, its core as 2.0's for what is read here
+_XLIFF_2X = {XLIFF_20, "urn:oasis:names:tc:xliff:document:2.2"}
 # 1.0 and 1.1 share 1.2's structure for what is read here
 _XLIFF_1X = {"urn:oasis:names:tc:xliff:document:1.1", XLIFF_12}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's .sdlxliff
 MEMOQ = "MQXliff"  # memoQ's .mqxliff
 PHRASE = "http://www.memsource.com/mxlf/2.0"  # Phrase's (Memsource's) .mxliff
@@ -54,14 +57,15 @@ PHRASE = "http://www.memsource.com/mxlf/2.0"  # Phrase's (Memsource's) .mxliff
 UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft", "NotStarted"})
 # states of a target that the tool that wrote them keeps out of its memories, whatever the target
 # holds: not confirmed (a machine translation filled in, a memory's match, an edit never confirmed:
-# Trados's Draft, memoQ's PartiallyEdited, Pretranslated and MachineTranslated, Phrase's
-# m:confirmed="0") or rejected by a reviewer. These tools set the state whenever a segment changes,
-# so it can be trusted.
+# Trados's Draft, memoQ's PartiallyEdited, PreTranslated, AssembledFromFragments and MachineTranslated,
+# Phrase's m:confirmed="0") or rejected by a reviewer (Trados's RejectedTranslation and RejectedSignOff,
+# memoQ's Rejected). These tools set the state whenever a segment changes, so it can be trusted.
 # a code as Phrase writes it in a segment's text: {1}, or a pair's start {1> or {b> and end <1} or <b}
 _PHRASE_CODE = re.compile(r"\{(\d+)\}|\{(\d+|[A-Za-z]+)>|<(\d+|[A-Za-z]+)\}")
 UNCONFIRMED = "unconfirmed"  # the state of a Phrase segment not confirmed (Phrase names none)
 UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED,
-                                "PartiallyEdited", "Pretranslated", "MachineTranslated"})
+                                "PartiallyEdited", "PreTranslated", "Pretranslated", "AssembledFromFragments",
+                                "MachineTranslated", "Rejected"})
 
 
 def write_xliff(
@@ -145,7 +149,7 @@ def is_unconfirmed(unit: Unit) -> bool:
 
 
 def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
-    """The units of an XLIFF 1.2 (1.0, 1.1, with or without namespace) or 2.0 file, safely parsed.
+    """The units of an XLIFF 1.2 (1.0, 1.1, with or without namespace) or 2.x file, safely parsed.
 
     A unit that cannot be used (no ``<source>``, a translation in no named language) is passed over
     and told to ``on_skip`` (see :mod:`tmtool.formats.skips`).
@@ -153,10 +157,10 @@ def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]
     path = source_name(source)
     root = parse_xml(source).getroot()
     namespace, name = split_tag(root.tag)
-    if name != "xliff" or namespace not in (None, *_XLIFF_1X, XLIFF_20):
+    if name != "xliff" or namespace not in (None, *_XLIFF_1X, *_XLIFF_2X):
         raise TmtoolError(f"not an XLIFF 1.2 or 2.0 file (root element {root.tag})", path=path, line=root.sourceline)
-    if namespace == XLIFF_20:
-        return _read_20(root, path, on_skip)
+    if namespace in _XLIFF_2X:
+        return _read_20(root, namespace, path, on_skip)
     return _read_1x(root, namespace, path, on_skip)
 
 
@@ -193,11 +197,13 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                 on_skip(Skipped("a <trans-unit> without <source>", path, unit.sourceline))
                 continue
             target = unit.find(tag("target"))
-            notes = [_text(note) for note in unit.iterfind(tag("note"))]
+            notes = [_text(note) for note in unit.iterfind(tag("note"))] + _memoq_comments(unit)
             segments = _segments(unit, target, tag)
+            # a <file> naming no target-language: the <target>'s own xml:lang (Okapi, Symfony) names it
+            unit_tgtlang = tgtlang or (_lang(target.get(XML_LANG), target, path) if target is not None else "")
             for segment_id, source_part, target_part in segments or [(None, source, target)]:
                 unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
-                item = _unit(source_part, target_part, srclang, tgtlang, unit_id, _state(unit, target, segment_id),
+                item = _unit(source_part, target_part, srclang, unit_tgtlang, unit_id, _state(unit, target, segment_id),
                              notes + _commented(comments, source_part, target_part), tag_defs)
                 if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
                     yield item
@@ -217,6 +223,12 @@ def _commented(comments: dict[str, list[str]], *parts: etree._Element | None) ->
     marks = [mrk for part in parts if part is not None for mrk in part.iter("{*}mrk")
              if mrk.get("mtype") == "x-sdl-comment"]
     return list(dict.fromkeys(text for mrk in marks for text in comments.get(mrk.get(f"{{{SDL}}}cid"), ())))
+
+
+def _memoq_comments(unit: etree._Element) -> list[str]:
+    """The comments memoQ's users wrote on a row (``mq:comments/mq:comment``), those deleted left out."""
+    return [_text(comment) for comment in unit.iterfind(f"{{{MEMOQ}}}comments/{{{MEMOQ}}}comment")
+            if comment.get("deleted") != "true" and _text(comment).strip()]
 
 
 def _unlock(file: etree._Element, tag) -> set[str]:
@@ -341,8 +353,7 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
     return state or unit.get(f"{{{MEMOQ}}}status")
 
 
-def _read_20(root: etree._Element, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:
-    ns = XLIFF_20
+def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:
     srclang = _lang(root.get("srcLang"), root, path)
     if not srclang:
         raise TmtoolError("<xliff> without srcLang", path=path, line=root.sourceline)

@@ -15,7 +15,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
-from ..errors import DISK_FULL, TmtoolError, Unavailable
+from ..errors import DISK_FULL, Invalid, Unavailable
+
+
+def input_file(path: str | Path) -> Path:
+    """``path``, a file to read; Invalid, in one line, when it is not there or is a folder (rather than
+    the OSError opening it would raise, or a reader's guess at what a folder holds)."""
+    path = Path(path)
+    if path.is_dir():
+        raise Invalid("is a folder, not a file", path=str(path))
+    if not path.exists():
+        raise Invalid("no such file", path=str(path))
+    return path
 
 
 @contextmanager
@@ -39,12 +50,15 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     path = Path(path)
     directory = path.parent
     if not directory.is_dir():
-        raise TmtoolError(f"cannot write {path}: directory {directory} does not exist")
+        raise Invalid(f"cannot write {path}: directory {directory} does not exist")
     if path.is_dir():  # said before the work of writing it, and not as the rename's EBUSY or EISDIR
-        raise TmtoolError(f"cannot write {path}: it is a directory; give a file name in it")
+        raise Invalid(f"cannot write {path}: it is a directory; give a file name in it")
     _remove_abandoned(directory, path.name)
     # the writer's pid in the name tells a later writer whether this file was abandoned
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    except PermissionError:  # said of the file asked for, not of the hidden temporary one
+        raise Invalid(f"cannot write {path}: no permission to create files in {directory}") from None
     os.close(fd)
     try:
         yield Path(tmp)

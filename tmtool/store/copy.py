@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager, nullcontext
 
 from ..errors import Invalid
 from .base import Store
+from .sqlite.migrations import RECORDED_ENTRY_IDS
 
 # Every table, each after those its rows refer to, with its primary key (the dump's order).
 TABLES: dict[str, tuple[str, ...]] = {
@@ -65,8 +66,10 @@ class _SQLiteTables:
         return nullcontext()  # finish() rebuilds the full-text indexes
 
     def finish(self) -> None:
-        """Rebuild the full-text indexes (external-content FTS5 tables) from the rows just loaded; a
-        contentless one (content='', unit_variants_fts) was filled by its table's triggers meanwhile."""
+        """Rebuild the full-text indexes (external-content FTS5 tables) from the rows just loaded (a
+        contentless one, content='', unit_variants_fts, was filled by its table's triggers meanwhile), and
+        number new entries above every id the copied history names."""
+        self._conn.execute(f"UPDATE entry_id_floor SET id = ({RECORDED_ENTRY_IDS})")
         for name, in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
                                         " AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%content=%'"
                                         " AND sql NOT LIKE '%content=''''%'"):

@@ -94,13 +94,22 @@ _DISK_FULL_CODES = {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR_SHMSIZE}
 
 @contextmanager
 def _disk_full_refused(path: str) -> Iterator[None]:
-    """SQLite's failure to write to a full disk as one TmtoolError saying what to do."""
+    """SQLite's failure to write to a full disk, to a store another program keeps locked past the busy
+    timeout, or to a read-only one, as one TmtoolError saying what to do (the transaction is rolled back)."""
     try:
         yield
     except sqlite3.OperationalError as exc:
-        if not _disk_full(exc):
-            raise
-        raise Unavailable(DISK_FULL, path=path) from None
+        if _disk_full(exc):
+            raise Unavailable(DISK_FULL, path=path) from None
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code == sqlite3.SQLITE_BUSY:
+            raise Unavailable(f"the store is locked: another program has been writing to it for over "
+                              f"{BUSY_TIMEOUT_S:g} s, nothing was written: run the command again when it is done",
+                              path=path) from None
+        if code == sqlite3.SQLITE_READONLY:
+            raise TmtoolError("the store is read-only (the file's permissions, or its disk), nothing was written",
+                              path=path) from None
+        raise
 
 
 def _disk_full(exc: sqlite3.Error) -> bool:
@@ -200,6 +209,10 @@ class SQLiteStore(UnitCorrections):
             conn.create_function("base_language", 1, _base_language, deterministic=True)
             migrate(conn)
         except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_READONLY:
+                raise TmtoolError("cannot open store: it is read-only for you (the file or its folder), and SQLite"
+                                  " writes beside a store even to read it: copy it to a folder of yours, or ask"
+                                  " for write access", path=path) from None
             if _disk_full(exc):
                 raise Unavailable(DISK_FULL, path=path) from None
             raise TmtoolError(f"cannot open store: {exc}", path=path) from None
@@ -818,7 +831,8 @@ class SQLiteStore(UnitCorrections):
         with self.transaction():
             new_id = self._conn.execute(
                 "INSERT INTO entries (id, status, reviewed, definition, note, frequency, score, first_seen,"
-                " last_seen, created, updated, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " last_seen, created, updated, import_id) VALUES (coalesce(?, 1 + max((SELECT coalesce(max(id), 0)"
+                " FROM entries), (SELECT id FROM entry_id_floor))), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     entry_id, entry.status.value, int(reviewed), entry.definition, entry.note,
                     entry.frequency, entry.score, iso(entry.first_seen), iso(entry.last_seen), now, now, import_id,

@@ -443,9 +443,24 @@ END;
 VARIANT_ROWS = 4096  # unit_variants_fts's rows a unit: rowid = unit id × VARIANT_ROWS + the variant's position
 
 
+# An entry's id is never given to another entry: SQLite gives a new row the highest id stored plus one,
+# so an entry added after the newest was removed took its id, its history and the revert of its removal
+# (PostgreSQL's identity never goes back). The highest id ever removed is kept, from the recorded
+# changes for a store made before, and a new entry is numbered above it.
+# the highest entry id the recorded changes name (a store made before; a store a copy has just filled)
+RECORDED_ENTRY_IDS = "SELECT coalesce(max(CAST(key AS INTEGER)), 0) FROM changes, json_each(changes.before)"
+_V20 = f"""
+CREATE TABLE entry_id_floor (id INTEGER NOT NULL);
+INSERT INTO entry_id_floor {RECORDED_ENTRY_IDS};
+CREATE TRIGGER entries_id_floor AFTER DELETE ON entries BEGIN
+    UPDATE entry_id_floor SET id = old.id WHERE id < old.id;
+END;
+"""
+
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
-                    _V14, _V15, _V16, _target_match_text, _V18, _V19]
+                    _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
