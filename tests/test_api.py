@@ -177,6 +177,27 @@ def test_a_limit_below_one_or_a_since_given_as_text_is_invalid_and_says_so(store
             call("2024-01-01")
 
 
+def test_a_number_beyond_every_id_is_not_found_and_a_limit_beyond_every_row_is_all(store):
+    """10**20 is beyond both backends' 64-bit ids: SQLite's driver raised OverflowError, PostgreSQL
+    'bigint out of range' (for a limit or an offset), as tracebacks at the command line and 500s in HTTP."""
+    huge = 10**20
+    entry_id = api.add_entry(store, ["Comité militaire"], ["Military Committee"])["id"]
+    for call, says in ((lambda: api.entry(store, huge), f"no glossary entry {huge}"),
+                       (lambda: api.approve(store, [str(huge)]), f"no glossary entry {huge}"),
+                       (lambda: api.edit(store, huge, note="x"), f"no glossary entry {huge}"),
+                       (lambda: api.merge(store, entry_id, huge), f"no glossary entry {huge}"),
+                       (lambda: api.revert(store, huge), f"no change {huge}"),
+                       (lambda: api.remove(store, imports=[huge]), f"no import {huge}")):
+        with pytest.raises(api.NotFound, match=f"^{says}$"):
+            call()
+    assert [e["id"] for e in api.entries(store, limit=huge)] == [entry_id]
+    assert api.entries(store, offset=huge, limit=5) == []
+    assert [e["id"] for e in api.lookup(store, "Comité", limit=huge)["entries"]] == [entry_id]
+    assert api.concordance(store, "Comité", limit=huge) == []
+    result = CliRunner().invoke(main, ["--db", store.url, "glossary", "list", "--limit", str(huge)])
+    assert (result.exit_code, result.output.split()[0]) == (0, entry_id), result.output
+
+
 def test_entries_come_by_score_by_frequency_or_latest_added_first(store):
     ids = [int(api.add_entry(store, [fr], status="candidate")["id"]) for fr in ("brigade", "corps d'armée", "division")]
     for entry_id, score, frequency in zip(ids, (0.9, 0.5, 0.5), (1, 7, 3)):

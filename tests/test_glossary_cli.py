@@ -162,6 +162,27 @@ def test_list_sorts_by_frequency_or_latest_added(db):
     assert [e[0] for e in listed(db, "--sort", "newest")] == ["3", "2", "1"]
 
 
+@pytest.mark.parametrize("command", [["edit", "1", "--note", "ben's"], ["approve", "1"], ["reject", "1"],
+                                     ["deprecate", "1", "Military Committee"]])
+def test_two_reviewers_at_the_command_line_the_stale_one_is_refused(store_url, command):
+    """Ana and Ben both read entry 1 at one version (``glossary show``); Ana saves first. Ben's command,
+    given the version he read, is refused with exit 3 and writes nothing: Ana's edit stays."""
+    run(store_url, "glossary", "add", "Comité militaire", "Military Committee", "--status", "candidate")
+    shown = run(store_url, "glossary", "show", "1")
+    read = json.loads(run(store_url, "glossary", "show", "1", "--json"))["version"]
+    assert f"  version: {read}\n" in shown
+    run(store_url, "--user", "ana", "glossary", "edit", "1", "--note", "ana's", "--expected-version", str(read))
+    refused = CliRunner().invoke(main, ["--db", store_url, "--user", "ben", "glossary", *command,
+                                        "--expected-version", str(read)])
+    assert refused.exit_code == 3, refused.output
+    assert refused.output == f"tmtool: error: entry 1 was changed by someone else (version {read + 1}, not {read}); reload it\n"
+    entry = json.loads(run(store_url, "glossary", "show", "1", "--json"))
+    assert (entry["note"], entry["status"], entry["version"]) == ("ana's", "approved", read + 1)
+    assert [change["user"] for change in json.loads(run(store_url, "glossary", "history", "1", "--json"))][-1] == "ana"
+    # with the version now read, Ben's command goes through
+    run(store_url, "--user", "ben", "glossary", *command, "--expected-version", str(read + 1))
+
+
 def test_a_list_with_nothing_to_show_says_so_on_stderr(tmp_path):
     # it printed nothing at all, as documents and imports no longer do
     db = str(tmp_path / "e.db")

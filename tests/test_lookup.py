@@ -75,6 +75,17 @@ def test_prefix_and_fuzzy(store):
     assert 80 <= hits[0].similarity < 100
 
 
+@pytest.mark.parametrize("slip, term", [("otn", "OTAN"), ("mies", "mines"), ("mairne", "marine")])
+def test_a_slip_that_takes_every_trigram_of_a_short_term_finds_it_on_either_backend(store_url, slip, term):
+    """One slip leaves a short word none of its trigrams; PostgreSQL's padded trigrams found these
+    and SQLite's trigram index nothing, so a look-up answered one way on a team's store and another on
+    a translator's own."""
+    with open_store(store_url, create=True) as fresh:
+        glossary.import_entries(fresh, [entry("OTAN", "NATO"), entry("mines", "mines"), entry("marine", "navy"),
+                                        entry("mission", "mission")], "test")
+        assert found(fresh, slip) == [(term, "fuzzy")]
+
+
 def test_language_filter_and_status_ranking(store):
     assert found(store, "staff", lang="fr") == []
     assert [hit.entry.status for hit in lookup(store, "pays partenaire")] == [

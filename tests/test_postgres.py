@@ -271,6 +271,31 @@ def test_a_process_opening_a_store_again_and_again_keeps_its_connections_in_a_po
     backend._POOLS.pop(key).close()
 
 
+def test_pooled_connections_the_server_ended_are_replaced_not_told_as_errors(pg_url):
+    """The database server restarted overnight (here: its connections ended): a workbench's pooled
+    connections are dead, and the first requests after it each met one, a 503 apiece, until the pool
+    held only new ones."""
+    from contextlib import ExitStack
+
+    from tmtool.store.postgres import store as backend
+
+    with PostgresStore.open(pg_url, create=True):
+        pass
+    with ExitStack() as stack:  # three requests at once: three connections in the pool
+        for _ in range(3):
+            stack.enter_context(PostgresStore.open(pg_url))
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        ended = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                              " WHERE datname = current_database() AND application_name = 'tmtool'").fetchone()[0]
+    assert ended == 3
+    try:
+        for _ in range(5):
+            with PostgresStore.open(pg_url) as store:
+                assert store.stats()["entries"] == 0
+    finally:
+        backend._POOLS.pop((os.getpid(), pg_url)).close()
+
+
 def test_a_first_import_builds_the_search_indexes_after_its_rows(pg_url, monkeypatch):
     from tmtool.store.copy import check_store
     from tmtool.store.postgres.schema import SEARCH_INDEXES
@@ -554,6 +579,17 @@ def test_a_wrong_password_is_said_without_showing_it(pg_server, role, monkeypatc
                     'cannot open store: password authentication failed for user "reviser"')
 
 
+@pytest.mark.parametrize("credentials, query, says", [
+    ("reviser:s3cret pw@", "", 'cannot open store: unexpected spaces found in "***"'),
+    ("reviser:s3cret%ZZ@", "", 'cannot open store: invalid percent-encoded token: "***"'),
+    ("reviser@", "?password=s3cret%ZZ", 'cannot open store: invalid percent-encoded token: "***"'),
+])
+def test_a_password_libpq_cannot_read_is_not_shown_either(pg_server, credentials, query, says):
+    """libpq quotes the part of a URL it cannot parse: a password with a space or a stray % was printed."""
+    url = f"postgresql://{credentials}127.0.0.1:{_port(pg_server)}/tmtool{query}"
+    _one_line_error(_cli("--db", url, "stats"), url, says)
+
+
 def test_too_many_connections_are_said_as_the_server_says_it(pg_server, role):
     role("busy", "CONNECTION LIMIT 0")
     url = pg_server.replace("postgresql://tmtool@", "postgresql://busy@")
@@ -619,3 +655,68 @@ def test_fuzzy_candidates_check_the_length_band_on_the_rows_their_words_select(p
         assert "units_source_words" in plan
         assert not [name for name, in query("SELECT indexname FROM pg_indexes WHERE tablename = 'units'"
                                               " AND indexdef LIKE '%%length(%%'")]
+
+
+def test_a_team_s_members_share_the_store_whoever_makes_it(pg_url, pg_server, role):
+    """The database belongs to the team's group role, each member logging in as themself: the store the
+    first member makes belongs to the group, so every member reads, reviews and writes it; a role
+    outside the team is refused in one line, not a traceback."""
+    from urllib.parse import urlsplit
+
+    team, ana, ben, eve = (role(name, "") for name in ("team_members", "ana_member", "ben_member", "eve_outsider"))
+    database = urlsplit(pg_url).path[1:]
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"GRANT {team} TO {ana}, {ben}")
+        admin.execute(f'ALTER DATABASE "{database}" OWNER TO {team}')
+    as_role = {name: pg_url.replace("postgresql://tmtool@", f"postgresql://{name}@") for name in (ana, ben, eve)}
+    try:
+        assert _cli("--db", as_role[ana], "glossary", "add", "espace aérien", "airspace",
+                    "--status", "candidate").exit_code == 0
+        approved = _cli("--db", as_role[ben], "--user", "ben", "glossary", "approve", "1")
+        assert (approved.exit_code, approved.output) == (0, "1 entry approved (change 2)\n")
+        with psycopg.connect(pg_url) as conn:
+            assert {owner for owner, in conn.execute(
+                "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema()")} == {team}
+        _one_line_error(_cli("--db", as_role[eve], "glossary", "list"), as_role[eve],
+                        "permission denied for table tmtool_schema: the store belongs to a role this one is not"
+                        " a member of")
+    finally:  # the roles own the store's tables: the database goes before them
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
+
+
+def test_a_role_that_may_not_make_the_store_is_told_what_its_owner_does(pg_url, role):
+    """A new database, a role that may neither create the extensions nor tables: one line naming the
+    store and what the database's owner runs (it said "its owner must open it first", without the store)."""
+    url = pg_url.replace("postgresql://tmtool@", f"postgresql://{role('newcomer', '')}@")
+    _one_line_error(_cli("--db", url, "glossary", "add", "espace aérien", "airspace"), url,
+                    "cannot create the store's schema: permission denied to create extension \"pg_trgm\" (the"
+                    " database's owner runs once CREATE EXTENSION pg_trgm; CREATE EXTENSION unaccent and opens the"
+                    " store first, or makes this role a member of the database's owning role)")
+
+
+@pytest.mark.parametrize("maker", ["team", "superuser"])
+def test_a_store_is_upgraded_as_the_role_owning_it(pg_url, pg_server, role, maker):
+    """What a migration adds belongs to the role owning the store, whoever upgrades it: a member of the
+    team upgrading the team's store adds the team's tables; a store the superuser made in a database
+    the team owns stays the superuser's (the team's role may not alter its tables)."""
+    from urllib.parse import urlsplit
+
+    team, ben = role("team_upgrade", ""), role("ben_upgrade", "")
+    database = urlsplit(pg_url).path[1:]
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"GRANT {team} TO {ben}")
+        admin.execute(f'ALTER DATABASE "{database}" OWNER TO {team}')
+    try:
+        made_as = f"&options=-c%20role%3D{team}" if maker == "team" else ""
+        _store_of_schema_2(pg_url + made_as, "Le comité se réunit.", "The committee meets.")
+        upgrader = pg_url.replace("postgresql://tmtool@", f"postgresql://{ben}@") if maker == "team" else pg_url
+        with PostgresStore.open(upgrader) as store:
+            assert [u.target for u, _ in store.concordance("comite")] == ["The committee meets."]
+        with psycopg.connect(pg_url) as conn:
+            assert {owner for owner, in conn.execute(
+                "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema()")} == {
+                team if maker == "team" else psycopg.conninfo.conninfo_to_dict(pg_url)["user"]}
+    finally:  # the roles own the store's tables: the database goes before them
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')

@@ -96,6 +96,13 @@ def test_an_entry_with_its_version_and_history(api):
     missing = http.get("/api/entries/99999")
     assert missing.status_code == 404 and missing.json() == {"error": "not found", "message": "no glossary entry 99999"}
     assert http.get("/api/entries/abc").status_code == 400
+    # beyond every id a store holds: a 404 as any id not there (it was a 500, the driver's OverflowError)
+    huge = 10**20
+    for path in (f"/api/entries/{huge}", f"/api/entries/{huge}/approve", f"/api/changes/{huge}/revert"):
+        answer = http.request("GET" if path.count("/") == 3 else "POST", path, headers=headers)
+        assert answer.status_code == 404 and answer.json()["message"].endswith(f" {huge}"), answer.text
+    page = http.get("/api/entries", params={"offset": huge})
+    assert page.status_code == 200 and page.json()["entries"] == []
 
 
 def test_a_method_the_path_does_not_answer_is_a_405_naming_those_it_does(api):
@@ -570,6 +577,25 @@ def test_the_history_names_the_user_the_workbench_serves_as(db):
     assert [(h["action"], h["user"]) for h in http.get("/api/entries/1").json()["history"]] == [("approved", "ana")]
 
 
+def test_a_team_sharing_one_server_has_each_reviewer_s_name_in_the_history(db):
+    """Five terminologists on one `tmtool serve`: each request names its reviewer (the workbench sends
+    the name given in its header), else the history named the server's --user for every change."""
+    http, headers = client(db, user="server")
+    http.post("/api/entries/1/approve", headers={**headers, "X-Tmtool-User": "ana"})
+    version = http.get("/api/entries/2").json()["version"]
+    http.patch("/api/entries/2", json={"version": version, "note": "vu"}, headers={**headers, "X-Tmtool-User": "Zo%C3%AB"})
+    http.post("/api/entries/2/reject", headers=headers)
+    assert [(h["action"], h["user"]) for h in http.get("/api/entries/1").json()["history"]] == [("approved", "ana")]
+    assert [(h["action"], h["user"]) for h in http.get("/api/entries/2").json()["history"]] == [
+        ("edit", "Zoë"), ("rejected", "server")]
+    refused = http.post("/api/entries/3/approve", headers={**headers, "X-Tmtool-User": "ana%0Aben"})
+    assert refused.status_code == 400 and refused.json()["message"].startswith("X-Tmtool-User: a person's name")
+    # a stale deprecation is refused as a stale edit is
+    stale = http.post("/api/entries/2/deprecate", json={"term": http.get("/api/entries/2").json()["terms"][0]["text"],
+                                                        "version": version}, headers=headers)
+    assert stale.status_code == 409, stale.text
+
+
 def test_a_documents_terminology_check(db):
     """An approved term whose approved equivalent the translation does not use is a finding, on
     the unit's row of the document view and in the API, as `tmtool check` reports it."""
@@ -587,3 +613,25 @@ def test_a_documents_terminology_check(db):
     page = http.get(f"/documents/{SEED_ID}").text
     assert report["summary"] in page and page.count('class="unit finding"') == len({f["unit_id"] for f in missing})
     assert http.get("/api/documents/nope/check").status_code == 404
+
+
+def test_a_store_that_cannot_answer_now_is_a_503_not_the_client_s_fault(pg_url):
+    """A command the store's server cancels (the URL's statement_timeout; here a write waiting for
+    another writer's lock) was a 400 "invalid": a script retries a 503 later, and corrects a 400."""
+    import psycopg
+
+    from tmtool.store.postgres.store import WRITE_LOCK
+
+    with open_store(pg_url, create=True) as store:
+        entry_id = tmtool_api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")["id"]
+    url = pg_url + "&options=-c%20statement_timeout%3D300"
+    http, headers = client(url)
+    with psycopg.connect(pg_url, autocommit=True) as writer, open_store(url) as store:
+        writer.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
+        answer = http.post(f"/api/entries/{entry_id}/approve", headers=headers)
+        assert answer.status_code == 503, answer.text
+        assert answer.json() == {"error": "unavailable", "message": f"{tmtool_api.masked_url(url)}: the server"
+                                 " cancelled the command: canceling statement due to statement timeout"}
+        with pytest.raises(tmtool_api.Unavailable, match="the server cancelled the command"):
+            tmtool_api.approve(store, [entry_id])
+    assert http.post(f"/api/entries/{entry_id}/approve", headers=headers).json()["entry"]["status"] == "approved"

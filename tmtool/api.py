@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import glossary
-from .errors import Conflict, Invalid, NotFound, TmtoolError
+from .errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from .ingest import IngestInterrupted as _Interrupted
 from .ingest import extracts_terms, ingest_pair
 from .io.files import input_file
@@ -47,7 +47,7 @@ from .store.base import ENTRY_ORDERS
 
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
-    "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
+    "Unavailable", "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_left_out", "lookup",
@@ -363,20 +363,26 @@ def lookup(store: Store, term: str, *, lang: str = "auto", limit: int = 10) -> d
     }
 
 
-def _id(value: int | str) -> int:
-    """An id of an entry, a change, a unit or an import as given: a number, or its text (``entry_to_dict``
-    gives an entry's id as text, the others are numbers: see ARCHITECTURE.md, Ids)."""
+_LARGEST_ID = 2**63 - 1  # both backends' ids are 64-bit integers: a larger number names nothing stored
+
+
+def _id(value: int | str, what: str = "glossary entry") -> int:
+    """An id of an entry, a change, a unit or an import (``what``) as given: a number, or its text
+    (``entry_to_dict`` gives an entry's id as text, the others are numbers: see ARCHITECTURE.md, Ids)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         raise Invalid(f"not an id: {value!r}") from None
+    if abs(number) > _LARGEST_ID:
+        raise NotFound(f"no {what} {number}")
+    return number
 
 
 def _limit(limit: int) -> int:
     """How many answers a search may give: 0 made a ValueError of Python's, a negative number some answers."""
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise Invalid(f"limit is a whole number from 1, not {limit!r}")
-    return limit
+    return min(limit, _LARGEST_ID)  # more than a store can hold is all it holds
 
 
 def _since(since: datetime | None) -> datetime | None:
@@ -417,7 +423,8 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
         raise Invalid(f"unknown order {order!r} (expected {', '.join(ENTRY_ORDERS)})")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
                                since=_since(since), text=text, document=_document(document),
-                               limit=None if limit is None else _limit(limit), offset=offset, order=order)
+                               limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
+                               order=order)
     return [entry_to_dict(e) for e in found]
 
 
@@ -550,7 +557,7 @@ def remove_entry(store: Store, entry_id: int | str, *, user: str | None = None) 
 
 def revert(store: Store, change_id: int | str, *, user: str | None = None) -> int:
     """Undo a recorded change; returns the id of the change that undid it."""
-    return glossary.revert(store, _id(change_id), user=user)
+    return glossary.revert(store, _id(change_id, "change"), user=user)
 
 
 def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
@@ -663,7 +670,7 @@ def merge_units(store: Store, document_id: str | int, unit_id: int | str) -> int
     """
     from . import corrections
 
-    return corrections.merge_units(store, _document(document_id), _id(unit_id))
+    return corrections.merge_units(store, _document(document_id), _id(unit_id, "unit"))
 
 
 def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_at: int, target_at: int) -> int:
@@ -671,7 +678,7 @@ def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_
     correction's id."""
     from . import corrections
 
-    return corrections.split_unit(store, _document(document_id), _id(unit_id), source_at, target_at)
+    return corrections.split_unit(store, _document(document_id), _id(unit_id, "unit"), source_at, target_at)
 
 
 def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side: str, direction: str) -> int:
@@ -679,7 +686,7 @@ def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side
     neighbouring unit; returns the correction's id."""
     from . import corrections
 
-    return corrections.move_sentence(store, _document(document_id), _id(unit_id), side, direction)
+    return corrections.move_sentence(store, _document(document_id), _id(unit_id, "unit"), side, direction)
 
 
 def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True) -> int:
@@ -687,7 +694,7 @@ def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, exclu
     the correction's id."""
     from . import corrections
 
-    return corrections.exclude_unit(store, _document(document_id), _id(unit_id), excluded)
+    return corrections.exclude_unit(store, _document(document_id), _id(unit_id, "unit"), excluded)
 
 
 def imports(store: Store) -> list[dict]:
@@ -713,7 +720,7 @@ def remove(store: Store, *, documents: Sequence[str | int] = (), imports: Sequen
             result["documents"] = {"count": len(set(documents)), "units": removal.units,
                                    "entries_removed": removal.entries_removed, "entries_kept": removal.entries_kept}
         for import_id in imports:
-            record, removal = glossary.remove_import(store, _id(import_id), user=user)
+            record, removal = glossary.remove_import(store, _id(import_id, "import"), user=user)
             result["imports"].append({"id": record.id, "file": os.path.basename(record.path), "kind": record.kind,
                                       "units": removal.units, "entries_removed": removal.entries_removed,
                                       "entries_kept": removal.entries_kept})

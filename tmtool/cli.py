@@ -509,6 +509,10 @@ def glossary():
 
 
 _STATUSES = click.Choice(api.STATUSES)
+# what a reviewer read (glossary show): a change made since by someone else is refused, not overwritten
+_EXPECTED_VERSION = click.option(
+    "--expected-version", type=int, metavar="N",
+    help="The entry's version you read (glossary show): if someone has changed it since, nothing is written (exit 3).")
 
 
 @glossary.command("list", short_help="List entries, best score first, with their terms.")
@@ -569,6 +573,7 @@ def glossary_show(ctx, entry_id, as_json):
             click.echo(f"  {label}: {entry[label]}")
     first, last = (datetime.fromisoformat(entry[key]) if entry[key] else "—" for key in ("first_seen", "last_seen"))
     click.echo(f"  seen: {first} … {last}")
+    click.echo(f"  version: {entry['version']}")
     for context in entry["contexts"]:
         click.echo(f"  context [{context['document']}]: {context['fr']}")
         if context["en"]:
@@ -640,8 +645,10 @@ def glossary_add(ctx, fr, en, fr_also, en_also, terms, status, definition, note)
 @click.option("--definition", help="Set the definition ('' clears it).")
 @click.option("--note", help="Set the note ('' clears it).")
 @click.option("--status", type=_STATUSES, help="Set the status. Default: a candidate becomes approved.")
+@_EXPECTED_VERSION
 @click.pass_context
-def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop, definition, note, status):
+def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop, definition, note, status,
+                  expected_version):
     """Edit an entry's terms, definition, note or status (marks it reviewed: extraction keeps off it).
 
     Editing a candidate approves it, as the person has reviewed it, unless --status says otherwise.
@@ -650,6 +657,7 @@ def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop,
     Examples:
       tmtool glossary edit 12 --en "Military Committee" --add-en MC
       tmtool glossary edit 12 --term de=Militärausschuss --add-term es="Comité Militar"
+      tmtool glossary edit 12 --note "checked" --expected-version 3
     """
     replaced = {}
     for tag, text in terms:
@@ -658,7 +666,7 @@ def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop,
         replaced[tag] = text
     edited = api.edit(_open_store(ctx), entry_id, fr=fr, en=en, add_fr=add_fr, add_en=add_en, terms=replaced,
                       add_terms=_terms_by_language(add_terms), drop=drop, definition=definition, note=note,
-                      status=status, user=_user(ctx))
+                      status=status, expected_version=expected_version, user=_user(ctx))
     click.echo(f"entry {entry_id}: nothing changed" if edited["change"] is None
                else f"entry {entry_id} edited (change {edited['change']})")
 
@@ -667,9 +675,10 @@ def _status_command(name: str, status: str):
     @glossary.command(name, help=f"Mark entries {status}; later extraction never changes them.\n\n"
                                  f"\b\nExample:\n  tmtool glossary {name} 12 15\n")
     @click.argument("entry_ids", type=int, nargs=-1, required=True)
+    @_EXPECTED_VERSION
     @click.pass_context
-    def command(ctx, entry_ids):
-        changes = getattr(api, name)(_open_store(ctx), entry_ids, user=_user(ctx))
+    def command(ctx, entry_ids, expected_version):
+        changes = getattr(api, name)(_open_store(ctx), entry_ids, expected_version=expected_version, user=_user(ctx))
         unchanged = len(set(entry_ids)) - len(changes)  # those already so: no change
         said = [f"{len(changes)} {'entry' if len(changes) == 1 else 'entries'} {status} "
                 f"(change {', '.join(map(str, changes))})"] if changes else []
@@ -687,15 +696,16 @@ _status_command("reject", "rejected")
 @glossary.command("deprecate")
 @click.argument("entry_id", type=int)
 @click.argument("term")
+@_EXPECTED_VERSION
 @click.pass_context
-def glossary_deprecate(ctx, entry_id, term):
+def glossary_deprecate(ctx, entry_id, term, expected_version):
     """Mark one term of an entry as deprecated (it stays, labelled, so look-ups explain it).
 
     \b
     Example:
       tmtool glossary deprecate 12 "Military Commitee"
     """
-    change = api.deprecate(_open_store(ctx), entry_id, term, user=_user(ctx))
+    change = api.deprecate(_open_store(ctx), entry_id, term, expected_version=expected_version, user=_user(ctx))
     click.echo(f"{term!r} deprecated in entry {entry_id} already: nothing changed" if change is None
                else f"{term!r} deprecated in entry {entry_id} (change {change})")
 
@@ -926,7 +936,8 @@ def stats(ctx, as_json):
 @click.pass_context
 def serve(ctx, host, port, token, workers):
     """Serve the workbench: look-up, review queue, documents and export in a browser, and the HTTP
-    API (described at /openapi.json). The glossary's history records its changes as made by --user.
+    API (described at /openapi.json). The glossary's history records its changes as made by the name a
+    reviewer gives in the workbench (a script: the X-Tmtool-User header), else by --user.
 
     \b
     Examples:

@@ -1,6 +1,6 @@
-"""The one exception type the CLI turns into a one-line message and a non-zero exit, and its three
+"""The one exception type the CLI turns into a one-line message and a non-zero exit, and its four
 kinds, which callers (the CLI, the HTTP API, scripts) tell apart: what is asked for does not exist,
-it changed under the caller, or the input is wrong."""
+it changed under the caller, the input is wrong, or the store cannot answer now."""
 
 
 class TmtoolError(Exception):
@@ -43,3 +43,10 @@ class Conflict(TmtoolError):
 
 class Invalid(TmtoolError):
     """The input is wrong: a file, an option, a value out of range."""
+
+
+class Unavailable(TmtoolError):
+    """The store cannot do it now, whatever the input: its server refused or lost the connection,
+    cancelled the command or is short of resources, another program holds its write lock, its disk is
+    full. Nothing was written; the same request may succeed once the cause is dealt with (the HTTP
+    API's 503)."""

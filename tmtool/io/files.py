@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
-from ..errors import DISK_FULL, Invalid, TmtoolError
+from ..errors import DISK_FULL, Invalid, Unavailable
 
 
 def input_file(path: str | Path) -> Path:
@@ -73,7 +73,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-            raise TmtoolError(DISK_FULL, path=str(path)) from None
+            raise Unavailable(DISK_FULL, path=str(path)) from None
         raise
 
 

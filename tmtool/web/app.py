@@ -12,9 +12,9 @@ import shutil
 import tempfile
 from pathlib import Path, PurePath
 from typing import Annotated, Literal
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
-from fastapi import Body, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi import Body, Depends, FastAPI, File, Form, Header, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException
 
 from .. import api
 from ..corrections import LOW_CONFIDENCE
-from ..errors import Conflict, Invalid, NotFound, TmtoolError
+from ..errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from ..formats import registry
 from ..text.readers import DOCUMENT_EXTENSIONS
 from .security import Guard, new_secret
@@ -48,14 +48,30 @@ IMPORT_SUFFIXES = {extension for fmt in registry.FORMATS if fmt.reader for exten
 class Error(BaseModel):
     """What every refused request gets, with a status that means it."""
 
-    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "method not allowed" (405), "conflict" (409), "too large" (413)
+    error: str  # "invalid" (400), "unauthorized" (401), "forbidden" (403), "not found" (404), "method not allowed" (405), "conflict" (409), "too large" (413), "unavailable" (503)
     message: str
 
 
 ERRORS = {status: {"model": Error, "description": description} for status, description in (
     (400, "Invalid input: a parameter, a body, an uploaded file"), (401, "No access token (a server given --token)"),
     (403, "A write from another origin, or without the CSRF token"), (404, "No such entry, document, unit or change"),
-    (409, "The entry changed since the version sent"), (413, "The request body is over the size limit"))}
+    (409, "The entry changed since the version sent"), (413, "The request body is over the size limit"),
+    (503, "The store cannot answer now (its server refused or lost the connection, cancelled the command, its disk is"
+          " full): nothing was written, the same request may succeed later"))}
+
+
+def reviewer(request: Request, x_tmtool_user: Annotated[str | None, Header(
+        max_length=300, description="Who makes the change, as the history records it (UTF-8, percent-encoded where"
+                                    " not ASCII); without it, the server's --user")] = None) -> str | None:
+    """Who a write is made by: the person the request names (a team sharing one server: the workbench
+    sends the name its reviewer gave), else the user the server was started as."""
+    name = unquote(x_tmtool_user or "").strip()
+    if name and not name.isprintable():
+        raise Invalid("X-Tmtool-User: a person's name, without control characters")
+    return name or request.app.state.user
+
+
+By = Annotated[str | None, Depends(reviewer)]
 
 
 class EntryEdit(BaseModel):
@@ -96,10 +112,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     app = FastAPI(title="tmtool workbench", version="1", docs_url=None, redoc_url=None, responses=ERRORS,
                   description="French–English translation memory and terminology: look-up, review, documents.")
     csrf = csrf or new_secret()
+    app.state.user = user  # whom the history names when a request names no reviewer
     app.add_middleware(Guard, hosts=hosts or {"127.0.0.1", "localhost", "::1"}, token=token, csrf=csrf,
                        max_body=max_upload)
     templates = Jinja2Templates(directory=HERE / "templates")  # .html: autoescaped
     templates.env.globals["csrf"] = csrf
+    templates.env.globals["user"] = user  # whom the history names when a reviewer gives no name
     templates.env.filters["marked"] = marked
     templates.env.filters["spellings"] = lambda terms: [text for t in terms for text in (t["text"], *t["forms"])]
     templates.env.filters["url"] = lambda value: quote(str(value), safe="")
@@ -137,8 +155,9 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.exception_handler(TmtoolError)
     async def library_error(request: Request, exc: TmtoolError):
-        status, kind = (404, "not found") if isinstance(exc, NotFound) else (
-            (409, "conflict") if isinstance(exc, Conflict) else (400, "invalid"))
+        status, kind = next(((status, kind) for cls, status, kind in (
+            (NotFound, 404, "not found"), (Conflict, 409, "conflict"), (Unavailable, 503, "unavailable"))
+            if isinstance(exc, cls)), (400, "invalid"))
         return error(request, status, kind, str(exc))
 
     @app.exception_handler(RequestValidationError)
@@ -260,46 +279,49 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     # ---- API: writing (every one checked by Guard: same origin, CSRF token) ------------------
 
     @app.post("/api/entries/{entry_id}/approve", tags=["glossary"])
-    def api_approve(entry_id: int, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+    def api_approve(entry_id: int, by: By, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
         """Approve an entry; with the ``version`` read, a changed entry is a 409. ``change``: null when
         it was approved already (nothing changed)."""
         with store() as s:
-            changes = api.approve(s, [entry_id], expected_version=version, user=user)
+            changes = api.approve(s, [entry_id], expected_version=version, user=by)
             return {"change": changes[0] if changes else None, "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/reject", tags=["glossary"])
-    def api_reject(entry_id: int, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+    def api_reject(entry_id: int, by: By, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
         """Reject an entry; with the ``version`` read, a changed entry is a 409. ``change``: null when
         it was rejected already."""
         with store() as s:
-            changes = api.reject(s, [entry_id], expected_version=version, user=user)
+            changes = api.reject(s, [entry_id], expected_version=version, user=by)
             return {"change": changes[0] if changes else None, "entry": api.entry(s, entry_id)}
 
     @app.patch("/api/entries/{entry_id}", tags=["glossary"])
-    def api_edit(entry_id: int, edit: EntryEdit) -> dict:
+    def api_edit(entry_id: int, edit: EntryEdit, by: By) -> dict:
         """Edit an entry; a stale ``version`` (the entry changed since it was read) is a 409. An edit that
         changes nothing answers the entry as it is, ``change`` null, its version the same."""
         fields = edit.model_dump(exclude={"version"}, exclude_unset=True)
         with store() as s:
-            return api.edit(s, entry_id, expected_version=edit.version, user=user, **fields)
+            return api.edit(s, entry_id, expected_version=edit.version, user=by, **fields)
 
     @app.post("/api/entries/{entry_id}/deprecate", tags=["glossary"])
-    def api_deprecate(entry_id: int, term: Annotated[str, Body(embed=True)]) -> dict:
-        """Mark one of the entry's terms deprecated (``change`` null when it was already)."""
+    def api_deprecate(entry_id: int, term: Annotated[str, Body(embed=True)], by: By,
+                      version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+        """Mark one of the entry's terms deprecated (``change`` null when it was already); with the
+        ``version`` read, a changed entry is a 409."""
         with store() as s:
-            return {"change": api.deprecate(s, entry_id, term, user=user), "entry": api.entry(s, entry_id)}
+            return {"change": api.deprecate(s, entry_id, term, expected_version=version, user=by),
+                    "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/merge", tags=["glossary"])
-    def api_merge(entry_id: int, into: Annotated[int, Body(embed=True)]) -> dict:
+    def api_merge(entry_id: int, into: Annotated[int, Body(embed=True)], by: By) -> dict:
         """Merge this entry into entry ``into``."""
         with store() as s:
-            return {"change": api.merge(s, entry_id, into, user=user), "entry": api.entry(s, into)}
+            return {"change": api.merge(s, entry_id, into, user=by), "entry": api.entry(s, into)}
 
     @app.post("/api/changes/{change_id}/revert", tags=["glossary"])
-    def api_revert(change_id: int) -> dict:
+    def api_revert(change_id: int, by: By) -> dict:
         """Undo a recorded change (the review queue's undo)."""
         with store() as s:
-            return {"change": api.revert(s, change_id, user=user)}
+            return {"change": api.revert(s, change_id, user=by)}
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/merge", tags=["documents"])
     def api_unit_merge(document_id: str, unit_id: int) -> dict:
@@ -338,11 +360,11 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return {**document_view(s, document_id), "undone": undone}
 
     @app.post("/api/documents/{document_id:path}/reextract", tags=["documents"])
-    def api_reextract(document_id: str) -> dict:
+    def api_reextract(document_id: str, by: By) -> dict:
         """Extract the document's terms again with this release, from its units as stored (as ``tmtool
         glossary reextract DOCUMENT``): what was done, as ``reextract`` gives it for one document."""
         with store() as s:
-            return api.reextract(s, [document_id], user=user)["documents"][0]
+            return api.reextract(s, [document_id], user=by)["documents"][0]
 
     @app.post("/api/ingest", tags=["documents"])
     def api_ingest(fr_file: Annotated[UploadFile, File()], en_file: Annotated[UploadFile, File()],
@@ -366,13 +388,13 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return api.ingest(s, fr, en, document_id=doc_id or None)
 
     @app.post("/api/import", tags=["documents"])
-    def api_import(file: Annotated[UploadFile, File()],
+    def api_import(file: Annotated[UploadFile, File()], by: By,
                    format: Annotated[str | None, Form(max_length=20)] = None,
                    status: Annotated[Literal["candidate", "approved", "rejected"], Form()] = "candidate") -> dict:
         """Import an uploaded memory (tmx, xliff) or glossary (tbx, po, csv, tsv, xlsx), as ``tmtool import``;
         ``status``: that of the glossary entries the file gives none."""
         with store() as s:
-            return api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=user,
+            return api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=by,
                                    status=status)
 
     # ---- pages ---------------------------------------------------------------------------------

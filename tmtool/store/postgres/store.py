@@ -28,8 +28,9 @@ from pathlib import Path
 import psycopg
 import psycopg_pool
 from psycopg import pq
+from psycopg.sql import SQL, Identifier
 
-from ...errors import NotFound, TmtoolError
+from ...errors import NotFound, TmtoolError, Unavailable
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word
@@ -45,7 +46,7 @@ from ..rows import (
     term_row, unit_from_row, unit_row, without_target,
 )
 from ..rows import ENTRY_ORDER_BY
-from ..url import masked
+from ..url import masked, scrubbed
 from .schema import MIGRATIONS
 
 # advisory lock keys: two numbers of our own ("tmtool" and 1, 2)
@@ -136,17 +137,21 @@ _SERVER_FAILURES = {
 @contextmanager
 def _server_errors(pg: psycopg.Connection, url: str) -> Iterator[None]:
     """A failure no command of tmtool's can avoid — the connection lost mid-command (the server
-    stopped or restarted, the network failed), a statement timed out, the server's disk full — as
-    one TmtoolError naming the store, like every other failure, rather than psycopg's traceback."""
+    stopped or restarted, the network failed), a statement timed out, the server's disk full, a role
+    given no access to the store's tables — as one TmtoolError naming the store, like every other
+    failure, rather than psycopg's traceback."""
     try:
         yield
+    except psycopg.errors.InsufficientPrivilege as exc:  # a role given no part in the store
+        raise TmtoolError(f"{_first_line(exc)}: the store belongs to a role this one is not a member of"
+                          " (its owner grants it: GRANT that role TO this one)", path=masked(url)) from None
     except psycopg.OperationalError as exc:
         state = exc.sqlstate or ""
         what = "lost the connection to the store" if pg.broken else (
             _SERVER_FAILURES.get(state) or _SERVER_FAILURES.get(state[:2]))
         if what is None:
             raise
-        raise TmtoolError(f"{what}: {_first_line(exc)}", path=masked(url)) from None
+        raise Unavailable(f"{what}: {_first_line(exc)}", path=masked(url)) from None
 
 
 def _refusal(exc: psycopg.Error) -> str:
@@ -183,7 +188,7 @@ class PostgresStore(UnitCorrections):
                 version = _version(pg)
                 if version is None and not create:
                     raise NotFound("no tmtool store in this database (check --db or $TMTOOL_DB)", path=masked(url))
-                migrate(pg)
+                migrate(pg, url)
         except BaseException:
             _release(pg, pool)
             raise
@@ -957,20 +962,39 @@ def _connect(url: str) -> tuple[psycopg.Connection, psycopg_pool.ConnectionPool 
             pool = _POOLS.get(key)
             if pool is None and key in _OPENED:
                 # a server gone since says why at once, where a pool would retry for its whole timeout
-                psycopg.connect(url, autocommit=True, application_name="tmtool").close()
+                _own_connection(url).close()
                 pool = psycopg_pool.ConnectionPool(
                     url, min_size=1, max_size=POOL_SIZE, kwargs={"autocommit": True, "application_name": "tmtool"},
                     name="tmtool", open=False)
                 pool.open(wait=True)  # its first connection ready: the next requests reuse it
                 _POOLS[key] = pool
         if pool is not None:
-            return pool.getconn(), pool
-        pg = psycopg.connect(url, autocommit=True, application_name="tmtool")
+            pg = pool.getconn()
+            if not _alive(pg):  # the server ended it while it waited (restarted): the others in the pool too
+                pool.putconn(pg)
+                _own_connection(url).close()  # a server still down says so at once
+                pool.check()  # each idle one tried once, the dead replaced, without the pool's back-off between them
+                pg = pool.getconn()
+            return pg, pool
+        pg = _own_connection(url)
     except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-        raise TmtoolError(f"cannot open store: {_refusal(exc)}", path=masked(url)) from None
+        raise Unavailable(f"cannot open store: {scrubbed(_refusal(exc), url)}", path=masked(url)) from None
     with _POOLS_LOCK:
         _OPENED.add(key)
     return pg, None
+
+
+def _own_connection(url: str) -> psycopg.Connection:
+    return psycopg.connect(url, autocommit=True, application_name="tmtool")
+
+
+def _alive(pg: psycopg.Connection) -> bool:
+    """Whether the server still answers on this connection (one empty statement's round trip)."""
+    try:
+        pg.execute("")
+    except psycopg.OperationalError:
+        return False
+    return True
 
 
 def _release(pg: psycopg.Connection, pool: psycopg_pool.ConnectionPool | None) -> None:
@@ -981,7 +1005,7 @@ def _release(pg: psycopg.Connection, pool: psycopg_pool.ConnectionPool | None) -
         pg.close()
 
 
-def migrate(pg: psycopg.Connection) -> None:
+def migrate(pg: psycopg.Connection, url: str) -> None:
     """Apply the migrations this database has not seen, in one transaction under an advisory lock,
     so that clients starting at once apply each exactly once; an up-to-date store takes no lock."""
     if _version(pg) == len(MIGRATIONS):
@@ -997,6 +1021,14 @@ def migrate(pg: psycopg.Connection) -> None:
             for extension in EXTENSIONS:
                 if extension not in installed:
                     pg.execute(f"CREATE EXTENSION {extension}")
+            # the store's tables belong to the role owning it (a new store: the database's), whoever of its
+            # members makes or upgrades it: a team's group role, its members logging in under roles of their own
+            owner, member = pg.execute(
+                "SELECT owner, pg_has_role(owner, 'MEMBER') FROM (SELECT coalesce((SELECT tableowner FROM pg_tables"
+                " WHERE schemaname = current_schema() AND tablename = 'tmtool_schema'), (SELECT pg_get_userbyid(datdba)"
+                " FROM pg_database WHERE datname = current_database())) AS owner) store").fetchone()
+            if member:
+                pg.execute(SQL("SET LOCAL ROLE {}").format(Identifier(owner)))
             if version is None:
                 pg.execute("CREATE TABLE tmtool_schema (version integer NOT NULL)")
                 pg.execute("INSERT INTO tmtool_schema VALUES (0)")
@@ -1009,8 +1041,9 @@ def migrate(pg: psycopg.Connection) -> None:
                     pg.execute(script)
                 pg.execute("UPDATE tmtool_schema SET version = %s", (number,))
     except psycopg.errors.InsufficientPrivilege as exc:
-        raise TmtoolError(f"cannot create the store's schema: {_first_line(exc)} (its owner must open it"
-                          f" first; it needs the extensions {' and '.join(EXTENSIONS)})") from None
+        raise TmtoolError(f"cannot create the store's schema: {_first_line(exc)} (the database's owner runs once"
+                          f" {'; '.join(f'CREATE EXTENSION {e}' for e in EXTENSIONS)} and opens the store first, or"
+                          " makes this role a member of the database's owning role)", path=masked(url)) from None
 
 
 def _version(pg: psycopg.Connection) -> int | None:

@@ -20,7 +20,7 @@ from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
-from ...errors import DISK_FULL, NotFound, TmtoolError
+from ...errors import DISK_FULL, NotFound, TmtoolError, Unavailable
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word
 from ..corrections import UnitCorrections
@@ -64,6 +64,10 @@ GRAM_SIZE = 3
 # ("de ", "les"); the rarest words, and failing them the next grams together, reach the rest.
 POSTINGS_BUDGET = 5000
 MIN_GRAMS = 2  # grams queried together when no word is selective (glossary look-up: at least)
+# A look-up this long or shorter can lose every trigram to one slip (a transposition takes four); a
+# key one slip away keeps its first letter then, or shares a trigram (checked on every slip of 3,000
+# words). The length band is that of an 80 % ratio: 2/3 to 3/2 of the query's.
+SHORT_KEY = 6
 # Postings of the rarest words read per query at most; no word beyond it (a common word is no filter).
 WORD_BUDGET = 5000
 WORD = re.compile(r"\w+")
@@ -96,10 +100,10 @@ def _disk_full_refused(path: str) -> Iterator[None]:
         yield
     except sqlite3.OperationalError as exc:
         if _disk_full(exc):
-            raise TmtoolError(DISK_FULL, path=path) from None
+            raise Unavailable(DISK_FULL, path=path) from None
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
         if code == sqlite3.SQLITE_BUSY:
-            raise TmtoolError(f"the store is locked: another program has been writing to it for over "
+            raise Unavailable(f"the store is locked: another program has been writing to it for over "
                               f"{BUSY_TIMEOUT_S:g} s, nothing was written: run the command again when it is done",
                               path=path) from None
         if code == sqlite3.SQLITE_READONLY:
@@ -209,7 +213,9 @@ class SQLiteStore(UnitCorrections):
                 raise TmtoolError("cannot open store: it is read-only for you (the file or its folder), and SQLite"
                                   " writes beside a store even to read it: copy it to a folder of yours, or ask"
                                   " for write access", path=path) from None
-            raise TmtoolError(DISK_FULL if _disk_full(exc) else f"cannot open store: {exc}", path=path) from None
+            if _disk_full(exc):
+                raise Unavailable(DISK_FULL, path=path) from None
+            raise TmtoolError(f"cannot open store: {exc}", path=path) from None
         return cls(conn, path, created=created)
 
     def close(self) -> None:
@@ -782,18 +788,25 @@ class SQLiteStore(UnitCorrections):
             (prefix, prefix + "\U0010ffff", limit))]
 
     def terms_spelt_like(self, folded: str) -> list[KeyedTerm]:
-        """Keys sharing the rarest of the query's trigrams (by the trigram index's vocabulary)."""
+        """Keys sharing the rarest of the query's trigrams (by the trigram index's vocabulary); for a
+        short query, every trigram of which one slip can take ("otn" for "otan", "mies" for "mines"),
+        also the keys of its first letter and of a length the look-up's ratio allows: PostgreSQL's
+        trigrams, padded at the word's ends, find those."""
         grams = trigrams(folded)
         marks = ",".join("?" * len(grams))
         frequency = dict(self._query(f"SELECT term, doc FROM lookup_grams_vocab WHERE term IN ({marks})", list(grams)))
         chosen = rarest_grams(grams, frequency, len(grams))
-        if not chosen:
-            return []
-        return [KeyedTerm(*row) for row in self._query(
+        found = [KeyedTerm(*row) for row in self._query(
             f"{self._KEYED_TERM} FROM lookup_grams"
             " JOIN lookup_keys k ON k.id = lookup_grams.rowid JOIN terms t ON t.id = k.term_id"
             " WHERE lookup_grams MATCH ? AND k.kind = 'form'",
-            (_any_of(chosen),))]
+            (_any_of(chosen),))] if chosen else []
+        if len(folded) <= SHORT_KEY:
+            found += [KeyedTerm(*row) for row in self._query(
+                f"{self._KEYED_TERM} FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
+                " WHERE k.key >= ? AND k.key < ? AND k.kind = 'form' AND length(k.key) BETWEEN ? AND ?",
+                (folded[0], folded[0] + "\U0010ffff", math.ceil(len(folded) * 2 / 3), len(folded) * 3 // 2))]
+        return found
 
     # ---- writing entries -------------------------------------------------------------------
 

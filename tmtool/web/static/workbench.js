@@ -11,8 +11,13 @@ function say(message, isError) {
   status.className = isError ? "error" : "";
 }
 
+// who makes the changes, as the history records them: a team sharing one server gives each its name
+const REVIEWER = "tmtool-reviewer";
+
 async function api(method, url, body) {
   const options = {method, headers: {"X-CSRF-Token": csrf}, credentials: "same-origin"};
+  const reviewer = (localStorage.getItem(REVIEWER) || "").trim();
+  if (reviewer) options.headers["X-Tmtool-User"] = encodeURIComponent(reviewer);  // a header is Latin-1
   if (body instanceof FormData) {
     options.body = body;
   } else if (body !== undefined) {
@@ -218,7 +223,8 @@ function setUpReview() {
     });
     for (const button of card.querySelectorAll(".deprecate")) {
       button.addEventListener("click", () =>
-        reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/deprecate`, {term: button.dataset.term})));
+        reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/deprecate`,
+                        {term: button.dataset.term, version: Number(card.dataset.version)})));
     }
     const form = card.querySelector(".edit-form");
     form.addEventListener("submit", (event) => { event.preventDefault(); save(card, form); });
@@ -393,7 +399,14 @@ function setUpExport() {
   });
 }
 
+function setUpReviewer() {
+  const field = document.getElementById("reviewer");
+  field.value = localStorage.getItem(REVIEWER) || "";
+  field.addEventListener("input", () => localStorage.setItem(REVIEWER, field.value));
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  setUpReviewer();
   if (document.getElementById("lookup-q")) setUpLookup();
   if (document.getElementById("queue")) setUpReview();
   if (document.getElementById("history")) setUpHistory();
