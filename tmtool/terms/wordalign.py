@@ -38,7 +38,7 @@ DIAGONAL_TENSION = 4.0  # fast_align's default λ: the tension where too few sur
 # The tension is the maximum-likelihood λ of the sure links' positions (``tension``) shrunk by
 # TENSION_SHRINK, within [MIN_TENSION, DIAGONAL_TENSION]. Sure links are the best-placed words (names,
 # numbers, words the dictionary pairs one to one), nearer the diagonal than the rest: the development
-# and test pairs (bench/README.md, "Free translations") show 8-12 on literal translations and 0.5-3 on
+# and test pairs (bench/README.md, "Fourteenth round") show 8-12 on literal translations and 0.5-3 on
 # free ones, and pair best at about a third of that, never sharper than fast_align's default.
 TENSION_SHRINK = 3.0
 MIN_TENSION = 1.0
