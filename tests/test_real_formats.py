@@ -304,8 +304,14 @@ def test_okapi_codes_are_tmx_markup_and_not_text():
 def test_imported_xliff_codes_are_exported_as_valid_tmx(tmp_path):
     from test_roundtrip import tmx_schema_errors
 
+    # "Press Enter." awaits review (needs-review-translation): not a translation to store
+    code, out, _ = tmtool(tmp_path / "as-is.db", "import", REAL / "okapi-inline-codes.xlf")
+    assert out == "2 units added (en-US→fr-FR 2), 0 already stored, 2 untranslated skipped (1 of them not confirmed)\n"
+    reviewed = tmp_path / "reviewed.xlf"  # once reviewed, its codes are stored too
+    reviewed.write_text((REAL / "okapi-inline-codes.xlf").read_text(encoding="utf-8").replace(
+        'state="needs-review-translation"', 'state="translated"'), encoding="utf-8")
     db = tmp_path / "t.db"
-    code, out, _ = tmtool(db, "import", REAL / "okapi-inline-codes.xlf")
+    code, out, _ = tmtool(db, "import", reviewed)
     assert out == "3 units added (en-US→fr-FR 3), 0 already stored, 1 untranslated skipped\n"
     exported = tmp_path / "out.tmx"
     tmtool(db, "export", "tmx", "--srclang", "en", "--tgtlang", "fr", "-o", exported)  # the pair as stored
@@ -448,7 +454,8 @@ def test_trados_segments_not_confirmed_or_rejected_are_not_translations(tmp_path
     assert [(u.target, u.props["x-state"]) for u in read_xliff(path)] == [
         (text, conf) for conf, _, text in segments]  # read as they are, their level kept
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped "
+                              "(3 of them not confirmed)\n")
     # a check reads them all: a draft is the translation it is meant to become
     from tmtool.check import read_units
 
@@ -467,7 +474,8 @@ def test_memoq_segments_not_confirmed_are_not_translations(tmp_path):
             f'<target xml:space="preserve">Sentence {n}.</target></trans-unit>' for n, status in enumerate(statuses, 1))
         + "</body></file></xliff>", encoding="utf-8")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped\n")
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped "
+                              "(3 of them not confirmed)\n")
 
 
 def test_memoq_pretranslated_assembled_and_rejected_segments_are_not_translations(tmp_path):
@@ -484,7 +492,35 @@ def test_memoq_pretranslated_assembled_and_rejected_segments_are_not_translation
             for n, status in enumerate(statuses, 1))
         + "</body></file></xliff>", encoding="utf-8")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "1 units added (fr-FR→en-GB 1), 0 already stored, 3 untranslated skipped\n")
+    assert (code, out) == (0, "1 units added (fr-FR→en-GB 1), 0 already stored, 3 untranslated skipped "
+                              "(3 of them not confirmed)\n")
+
+
+def test_xliff_12_states_needing_work_or_review_are_not_translations(tmp_path):
+    """XLIFF 1.2's needs-l10n and needs-adaptation say a target needs translating, its needs-review-*
+    that it awaits review (translate-toolkit's fuzzy): such targets were imported as translations.
+    A copy of the source so marked is untranslated; approved="yes" (final review passed) overrides a
+    needs-* state, approved="no" alone does not make a translation unconfirmed; the summary says how
+    many of those left out hold an unconfirmed translation."""
+    path = tmp_path / "states.xlf"
+    units = [  # (state, approved, target): the first six are left out
+        ("new", None, "Phrase 1."), ("needs-l10n", None, "Phrase 2."), ("needs-adaptation", None, "Sentence 3."),
+        ("needs-review-translation", None, "Sentence 4."), ("needs-review-l10n", None, "Sentence 5."),
+        ("needs-review-adaptation", None, "Sentence 6."), ("needs-review-translation", "yes", "Sentence 7."),
+        ("translated", "no", "Sentence 8."), ("signed-off", None, "Sentence 9."), ("final", "yes", "Sentence 10."),
+        ("needs-translation", None, "Sentence 11.")]  # OmegaT fills targets, leaving the state
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+        '<file original="s.txt" source-language="fr-FR" target-language="en-GB" datatype="plaintext"><body>' + "".join(
+            f'<trans-unit id="{n}"{f" approved={chr(34)}{approved}{chr(34)}" if approved else ""}>'
+            f'<source>Phrase {n}.</source><target state="{state}">{target}</target></trans-unit>'
+            for n, (state, approved, target) in enumerate(units, 1)) + "</body></file></xliff>", encoding="utf-8")
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "5 units added (fr-FR→en-GB 5), 0 already stored, 6 untranslated skipped "
+                              "(4 of them not confirmed)\n")
+    assert tmtool(tmp_path / "t.db", "export", "tmx", "-o", tmp_path / "out.tmx")[0] == 0
+    stored = (tmp_path / "out.tmx").read_text(encoding="utf-8")
+    assert [f"Sentence {n}." in stored for n in range(3, 12)] == [False] * 4 + [True] * 5
 
 
 def test_memoq_comments_are_the_notes_of_their_row(tmp_path):
@@ -523,7 +559,8 @@ def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
         ("The committee seats.", {"x-state": "unconfirmed"}), ("End.", {"x-state": "confirmed"}),
         ("Reviewed.", {"x-state": "confirmed"})]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "2 units added (fr→en 2), 0 already stored, 1 untranslated skipped\n")
+    assert (code, out) == (0, "2 units added (fr→en 2), 0 already stored, 1 untranslated skipped "
+                              "(1 of them not confirmed)\n")
 
 
 def test_trados_reviewers_comments_are_the_notes_of_their_segments(tmp_path):

@@ -178,7 +178,8 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
                 progress: Progress | None = None, user: str | None = None, status: str = "candidate") -> dict:
     """Import a memory or a glossary in any format read (see :func:`format_names`), from a path or an
     upload (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
-    "reviewed", "corrected", "untranslated", "languages", "skipped"}`` (reviewed: entries already stored that
+    "reviewed", "corrected", "untranslated", "unconfirmed", "languages", "skipped"}`` (unconfirmed: of the
+    units left out as untranslated, those holding a translation their tool has not confirmed; reviewed: entries already stored that
     awaited review and took the file's terms, status, definition and note, see
     :func:`tmtool.glossary.import_entries`; corrected: those of them whose terms changed); languages as
     ``{"fr-FR→en-GB": 3}`` (units added by language pair) or ``{"fr": 2}`` (entries read holding each
@@ -205,7 +206,7 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     languages = {("→".join(key) if isinstance(key, tuple) else key): count for key, count in counts}
     return {"kind": result.kind, "added": result.added, "already_stored": result.already_stored,
             "reviewed": result.reviewed, "corrected": result.corrected, "untranslated": result.untranslated,
-            "languages": languages,
+            "unconfirmed": result.unconfirmed, "languages": languages,
             "skipped": [str(skipped) for skipped in result.skipped]}
 
 

@@ -1159,12 +1159,13 @@ _SHOWN_SKIPS = 10  # the summary is one line: the first skipped items, then how 
 
 
 def _import_summary(result: dict) -> str:
-    """``18 units added (fr-FR→en-GB 15, fr-FR→de-DE 3), 0 already stored, 0 untranslated skipped,
-    2 skipped: x.tmx:14: no source tuv; …``"""
+    """``18 units added (fr-FR→en-GB 15, fr-FR→de-DE 3), 0 already stored, 3 untranslated skipped
+    (2 of them not confirmed), 2 skipped: x.tmx:14: no source tuv; …``"""
     counts = ", ".join(f"{languages} {count}" for languages, count in result["languages"].items())
     if result["kind"] == "units":
         line = (f"{result['added']} units added{f' ({counts})' if counts else ''}, {result['already_stored']} "
                 f"already stored, {result['untranslated']} untranslated skipped")
+        line += f" ({result['unconfirmed']} of them not confirmed)" if result["unconfirmed"] else ""
     else:
         line = f"{result['added']} entries added, {result['already_stored']} already stored"
         corrected = f", {result['corrected']} with corrected terms" if result["corrected"] else ""

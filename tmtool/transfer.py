@@ -9,7 +9,7 @@ but that cannot be used are passed over and listed, unless the import is strict.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -41,6 +41,7 @@ class ImportResult:
     added: int = 0
     already_stored: int = 0
     untranslated: int = 0  # units only
+    unconfirmed: int = 0  # units only: of those untranslated, translations their tool has not confirmed
     reviewed: int = 0  # entries only: of those already stored, candidates given the file's review
     corrected: int = 0  # entries only: of those reviewed, with terms the file corrected
     languages: Counter = field(default_factory=Counter)
@@ -89,8 +90,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
         if result.kind == "units":
             # a format may tell a unit that holds no translation beyond an empty target (XLIFF's copies),
             # or one whose translation its tool has not confirmed (a draft): neither is stored
-            tests = [test for test in (fmt.is_untranslated, fmt.is_unconfirmed) if test]
-            untranslated = {"untranslated": lambda unit: any(test(unit) for test in tests)} if tests else {}
+            untranslated = {"untranslated": _untranslated_counting(fmt, result)} \
+                if fmt.is_untranslated or fmt.is_unconfirmed else {}
             result.added, result.already_stored, result.untranslated = store.add_units(
                 items, origin, import_id, pairs=result.languages, **untranslated)
         else:
@@ -99,6 +100,17 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
                 on_conflict=lambda line: on_skip(Skipped(line, origin)))
         store.finish_import(import_id, result.added)
     return result
+
+
+def _untranslated_counting(fmt: registry.Format, result: ImportResult) -> Callable[[Unit], bool]:
+    """``fmt``'s test of a unit to leave out, counting in ``result`` those left out as unconfirmed."""
+    def untranslated(unit: Unit) -> bool:
+        if fmt.is_untranslated and fmt.is_untranslated(unit):
+            return True
+        unconfirmed = bool(fmt.is_unconfirmed and fmt.is_unconfirmed(unit))
+        result.unconfirmed += unconfirmed
+        return unconfirmed
+    return untranslated
 
 
 def _counting_languages(entries: Iterable[Entry], languages: Counter) -> Iterator[Entry]:

@@ -51,21 +51,27 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's .sdlxliff
 MEMOQ = "MQXliff"  # memoQ's .mqxliff
 PHRASE = "http://www.memsource.com/mxlf/2.0"  # Phrase's (Memsource's) .mxliff
-# target states saying the target is not a translation yet: 1.2 "new" and "needs-translation"
-# (what this module writes with source_as_target, and what OmegaT leaves), 2.0 "initial", Trados's
-# "Draft" (a copy of the source is one), memoQ's "NotStarted"
-UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft", "NotStarted"})
+# target states saying the target is not a translation yet: 1.2 "new", "needs-translation" (what this
+# module writes with source_as_target, and what OmegaT leaves), "needs-l10n" and "needs-adaptation",
+# 2.0 "initial", Trados's "Draft" (a copy of the source is one), memoQ's "NotStarted"
+_NEEDS_WORK = frozenset({"needs-l10n", "needs-adaptation"})
+UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft", "NotStarted"}) | _NEEDS_WORK
 # states of a target that the tool that wrote them keeps out of its memories, whatever the target
 # holds: not confirmed (a machine translation filled in, a memory's match, an edit never confirmed:
 # Trados's Draft, memoQ's PartiallyEdited, PreTranslated, AssembledFromFragments and MachineTranslated,
 # Phrase's m:confirmed="0") or rejected by a reviewer (Trados's RejectedTranslation and RejectedSignOff,
-# memoQ's Rejected). These tools set the state whenever a segment changes, so it can be trusted.
+# memoQ's Rejected), or one XLIFF 1.2 says needs work (needs-l10n, needs-adaptation) or review
+# (needs-review-*: translate-toolkit's fuzzy, a PO file's fuzzy messages as it converts them). These tools
+# set the state whenever a segment changes, so it can be trusted; 1.2's approved="yes" overrides a
+# needs-* state, as translate-toolkit reads it. needs-translation is not among them: OmegaT fills
+# targets without changing it (see is_untranslated).
 # a code as Phrase writes it in a segment's text: {1}, or a pair's start {1> or {b> and end <1} or <b}
 _PHRASE_CODE = re.compile(r"\{(\d+)\}|\{(\d+|[A-Za-z]+)>|<(\d+|[A-Za-z]+)\}")
 UNCONFIRMED = "unconfirmed"  # the state of a Phrase segment not confirmed (Phrase names none)
 UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED,
                                 "PartiallyEdited", "PreTranslated", "Pretranslated", "AssembledFromFragments",
-                                "MachineTranslated", "Rejected"})
+                                "MachineTranslated", "Rejected", "needs-review-translation", "needs-review-l10n",
+                                "needs-review-adaptation"}) | _NEEDS_WORK
 
 
 def write_xliff(
@@ -342,8 +348,12 @@ def _outside_marks(element: etree._Element, tag) -> str:
 def _state(unit: etree._Element, target: etree._Element | None, segment_id: str | None) -> str | None:
     """The state of the target (of its segment ``segment_id``): XLIFF's ``state``, else what the tool
     that wrote it calls it (Trados's confirmation level of the segment, memoQ's status of the unit),
-    or whether Phrase has it confirmed (its ``m:confirmed`` level, ``confirmed`` from 1 up)."""
+    or whether Phrase has it confirmed (its ``m:confirmed`` level, ``confirmed`` from 1 up); a 1.2
+    needs-* state on a unit ``approved="yes"`` is ``signed-off``. 2.0's ``subState`` is the writing
+    tool's own (``prefix:value``) and is not read."""
     state = target.get("state") if target is not None else None
+    if unit.get("approved") == "yes" and state in UNCONFIRMED_STATES:
+        state = "signed-off"  # 1.2: the translation passed its final review
     if state is None and segment_id is not None:
         state = next((seg.get("conf") for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg")
                       if seg.get("id") == segment_id), None)

@@ -363,7 +363,7 @@ function uploaded(done) {
   const counts = Object.entries(done.languages).map(([languages, count]) => `${languages} ${count}`).join(", ");
   const line = done.kind === "units"
     ? `${done.added} units added${counts ? ` (${counts})` : ""}, ${done.already_stored} already stored, ` +
-      `${done.untranslated} untranslated skipped`
+      `${done.untranslated} untranslated skipped${done.unconfirmed ? ` (${done.unconfirmed} of them not confirmed)` : ""}`
     : `${done.added} entries added, ${done.already_stored} already stored` +
       `${done.reviewed ? ` (${done.reviewed} of them reviewed from the file` +
         `${done.corrected ? `, ${done.corrected} with corrected terms` : ""})` : ""}${counts ? ` (entries in ${counts})` : ""}`;
