@@ -75,7 +75,7 @@ def test_inbox_with_a_broken_pair_reports_and_exits_1(tmp_path, shared):
     (inbox / "empty.en.txt").write_text("Nothing here to align with.", encoding="utf-8")
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox), "--no-terms"])
     assert result.exit_code == 1
-    assert "1 documents ingested, 0 already stored, 1 failed" in result.output
+    assert "1 document ingested, 0 already stored, 1 failed" in result.output
     assert "failed: empty: " in result.output and "empty document" in result.output
     again = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox), "--no-terms"])
     assert "0 documents ingested, 1 already stored, 1 failed" in again.output
@@ -162,4 +162,4 @@ def test_an_inbox_whose_every_pair_fails_leaves_no_new_empty_store(tmp_path):
     shutil.copy(SEED_EN, inbox / "partners.en.txt")
     shutil.copy(SEED_FR, inbox / "partners.fr.txt")
     result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(inbox), "--no-terms"])
-    assert result.exit_code == 1 and "1 documents ingested" in result.output and db.exists()
+    assert result.exit_code == 1 and "1 document ingested" in result.output and db.exists()

@@ -51,7 +51,7 @@ def test_a_store_copied_to_postgresql_and_back_loses_nothing(populated, pg_url, 
         "documents", "units", "unit_variants", "entries", "terms", "contexts", "entry_documents",
         "entry_equivalents", "candidate_documents", "changes", "imports", "lookup_keys"}
     copied = run_tmtool(populated, "db", "copy", populated, pg_url)
-    assert copied.stdout.startswith("copied 1 documents, ") and " to postgresql://" in copied.stdout
+    assert copied.stdout.startswith("copied 1 document, ") and " to postgresql://" in copied.stdout
     assert dump(pg_url) == original
     back = tmp_path / "back.db"
     run_tmtool(back, "db", "copy", pg_url, back)

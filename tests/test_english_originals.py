@@ -118,7 +118,7 @@ def test_an_inbox_of_english_originals_is_ingested_with_its_terms(tmp_path):
         [(document, _)] = store.documents()
         entries = store.stats()["entries"]
     assert (document.id, document.srclang, document.tgtlang) == ("meeting", "en", "fr") and entries > 20
-    assert result.stdout == (f"1 documents ingested, 0 already stored, 0 failed; 19 new units, {entries} new entries,"
+    assert result.stdout == (f"1 document ingested, 0 already stored, 0 failed; 19 new units, {entries} new entries,"
                              " 0 updated entries\n")
 
 

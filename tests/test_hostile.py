@@ -155,7 +155,7 @@ def test_a_plain_tmx_doctype_is_accepted(db, tmp_path):
                          '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'))
     result = CliRunner().invoke(main, ["--db", str(db), "import", str(path)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("1 units added")
+    assert result.output.startswith("1 unit added")
 
 
 def test_an_external_dtd_is_never_loaded(tmp_path):

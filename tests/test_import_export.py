@@ -144,7 +144,7 @@ def test_untranslated_units_are_skipped(tmp_path):
                          '<tu><tuv xml:lang="fr-FR"><seg>Un</seg></tuv><tuv xml:lang="en-GB"><seg>One</seg></tuv></tu>'
                          '</body></tmx>', encoding="utf-8")
     assert run(tmp_path / "t.db", "import", str(one_sided)).output == (
-        "1 units added (fr-FR→en-GB 1), 0 already stored, 1 untranslated skipped\n")
+        "1 unit added (fr-FR→en-GB 1), 0 already stored, 1 untranslated skipped\n")
 
 
 # ---- untranslated XLIFF units: skipped and counted, never stored ----

@@ -131,7 +131,7 @@ def test_a_table_with_columns_in_four_languages_keeps_every_language(tmp_path):
     table.write_text("fr;en;DE-de;es_ES;Nr\n"
                      "Comité militaire;Military Committee;Militärausschuss;Comité Militar;1\n", encoding="utf-8")
     result = run(tmp_path / "t.db", "import", table)
-    assert result.stdout == ("1 entries added, 0 already stored (entries in de 1, en 1, es 1, fr 1), 1 skipped: "
+    assert result.stdout == ("1 entry added, 0 already stored (entries in de 1, en 1, es 1, fr 1), 1 skipped: "
                              f"{table}:1: column 'Nr' not read: no glossary field of that name\n")
     assert terms_by_language(tmp_path / "t.db") == [{
         "fr": [("Comité militaire", None)], "en": [("Military Committee", None)],
@@ -208,7 +208,7 @@ def test_terms_of_two_regions_of_one_language_are_kept_and_the_lost_region_is_sa
     path, db = tmp_path / name, tmp_path / "t.db"
     path.write_text(text, encoding="utf-8")
     result = run(db, "import", path)
-    assert result.stdout == "1 entries added, 0 already stored (entries in en 1, fr 1)\n"
+    assert result.stdout == "1 entry added, 0 already stored (entries in en 1, fr 1)\n"
     assert result.stderr == (f"tmtool: {path}: terms in en-GB and en-US are all stored as en: "
                              "tmtool keeps a term's language, not its region\n")
     assert terms_by_language(db) == [{"fr": [("défense", None)], "en": [("defence", None), ("defense", None)]}]
@@ -245,7 +245,7 @@ def test_a_tsv_of_another_pair_names_it_and_comes_back_in_its_languages(tmp_path
         assert out.read_text(encoding="utf-8").splitlines()[0] == f"#\t{srclang[:2].lower()}\t{tgtlang}"
     assert run(back, "import", tmp_path / "de-DE.tsv").stdout.startswith("2 entries added, 0 already stored "
                                                                           "(entries in de 2, es 2)")
-    assert run(back, "import", tmp_path / "EN-gb.tsv").stdout.startswith("1 entries added, 0 already stored "
+    assert run(back, "import", tmp_path / "EN-gb.tsv").stdout.startswith("1 entry added, 0 already stored "
                                                                          "(entries in en 1, fr 1)")
     assert terms_by_language(back)[2] == {"en": [("Military Committee", None)], "fr": [("Comité militaire", None)]}
     run(db, "export", "tsv", "--status", "all", "-o", tmp_path / "fr-en.tsv")  # the pair OmegaT's files hold

@@ -341,7 +341,7 @@ def test_ingest_dir_pairs_files_named_in_the_languages_given(tmp_path):
     (inbox / "bericht.fr.txt").write_text("Le Comité militaire se réunit. Il conseille l’Alliance.\n")
     (inbox / "rapport.en.txt").write_text("The Military Committee meets.\n")
     result = run(db, "ingest", "--dir", inbox, "--srclang", "de", "--tgtlang", "fr")
-    assert result.stdout.endswith("1 documents ingested, 0 already stored, 0 failed, 1 files skipped; 2 new units,"
+    assert result.stdout.endswith("1 document ingested, 0 already stored, 0 failed, 1 file skipped; 2 new units,"
                                   " 0 new entries, 0 updated entries\n")
     assert "skipped: rapport.en.txt: in en, not de or fr (--srclang and --tgtlang choose the languages of the" \
            " pairs)" in result.stderr

@@ -194,4 +194,4 @@ def test_an_inbox_accepts_the_usual_name_patterns_and_reports_the_rest(tmp_path)
     assert "skipped: scan.fr.tif: not a document tmtool reads (txt, html, htm, xhtml, docx, odt, pdf)" in result.stderr
     assert "failed: seul_fr.txt: no en counterpart" in result.stderr
     # the three pairs hold the same text: the first is stored, the others are that content again
-    assert result.stdout.splitlines()[-1].startswith("1 documents ingested, 2 already stored, 1 failed, 4 files skipped; ")
+    assert result.stdout.splitlines()[-1].startswith("1 document ingested, 2 already stored, 1 failed, 4 files skipped; ")

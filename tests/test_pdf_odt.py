@@ -174,7 +174,7 @@ def test_ingest_dir_pairs_pdf_and_odt(tmp_path):
     write_odt(inbox / "rapport.en.odt", "".join(f"<text:p>{paragraph}</text:p>" for paragraph in EN))
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox), "--no-terms"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[-1].startswith("1 documents ingested")
+    assert result.stdout.splitlines()[-1].startswith("1 document ingested")
 
 
 def test_the_workbench_takes_a_pdf_and_an_odt(tmp_path):

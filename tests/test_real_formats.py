@@ -230,7 +230,7 @@ def test_a_wordfast_escape_naming_no_character_stays_as_written(tmp_path):
     [unit], _ = read_all(read_wordfast, path)
     assert unit.source == "Code &'D800; ou &'110000; été"
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "1 units added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
 
 
 @pytest.mark.parametrize("name, content, kind", [
@@ -492,7 +492,7 @@ def test_memoq_pretranslated_assembled_and_rejected_segments_are_not_translation
             for n, status in enumerate(statuses, 1))
         + "</body></file></xliff>", encoding="utf-8")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "1 units added (fr-FR→en-GB 1), 0 already stored, 3 untranslated skipped "
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 3 untranslated skipped "
                               "(3 of them not confirmed)\n")
 
 
@@ -715,7 +715,7 @@ def test_segment_then_a_cat_tool_then_import(tmp_path):
     xliff.write_text(text.replace('state="needs-translation">Le Comité s’est réuni.<',
                                   'state="needs-translation">The Committee met.<'), encoding="utf-8")
     assert tmtool(tmp_path / "t.db", "import", xliff)[1] == (
-        "1 units added (fr→en-GB 1), 0 already stored, 1 untranslated skipped\n")
+        "1 unit added (fr→en-GB 1), 0 already stored, 1 untranslated skipped\n")
     assert tmtool(tmp_path / "u.db", "segment", document, "--lang", "de", "-o", xliff)[2] == (
         "tmtool: error: give the target language (--tgtlang) for a file in de\n")
 
@@ -954,7 +954,7 @@ def test_a_po_glossary_from_elsewhere_is_imported_in_its_languages(tmp_path):
                     'msgid "headquarters"\nmsgid_plural "headquarters"\nmsgstr[0] "quartier général"\n'
                     'msgstr[1] "quartiers généraux"\n', encoding="utf-8")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert out == "1 entries added, 0 already stored (entries in en 1, fr 1)\n"
+    assert out == "1 entry added, 0 already stored (entries in en 1, fr 1)\n"
     with open_store(tmp_path / "t.db", create=True) as store:
         [entry] = store.list_entries()
     assert [(t.text, t.lang, t.forms) for t in entry.terms] == [
@@ -1026,5 +1026,5 @@ def test_a_long_list_of_skipped_units_is_cut_short(tmp_path):
     path = tmp_path / "many.tsv"
     path.write_text("".join(f"sans tabulation {n}\n" for n in range(12)) + "a\tb\n", encoding="utf-8")
     out = tmtool(tmp_path / "t.db", "import", path)[1]
-    assert out.startswith("1 entries added, 0 already stored (entries in en 1, fr 1), 12 skipped: ")
+    assert out.startswith("1 entry added, 0 already stored (entries in en 1, fr 1), 12 skipped: ")
     assert out.count("no tab") == 10 and out.endswith("; … and 2 more\n")

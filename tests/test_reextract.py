@@ -72,7 +72,7 @@ def test_terms_extracted_from_stored_units_are_those_ingest_extracts_from_the_fi
     said = tmtool(store_url, "glossary", "reextract")
     with open_store(store_url) as store:
         entries = store.stats()["entries"]
-    assert said == (f"1 documents re-extracted, 0 unchanged; {entries} new entries, 0 updated entries, "
+    assert said == (f"1 document re-extracted, 0 unchanged; {entries} new entries, 0 updated entries, "
                     "0 candidates replaced\n") and entries > 0
     assert releases(store_url) == {SEED: version("tmtool")}
     fresh = str(tmp_path / "fresh.db")  # the files ingested with their terms
@@ -111,7 +111,7 @@ def test_several_documents_and_a_run_stopped_half_way(store_url, tmp_path, monke
     assert releases(store_url) == {SEED: version("tmtool"), "cyber": None}  # the first saved, the second not at all
     assert evidence_of(store_url, "cyber") == ([], [])
     monkeypatch.setattr(rules, "replace_document_terms", replace)
-    assert tmtool(store_url, "glossary", "reextract").startswith("1 documents re-extracted, 0 unchanged; ")
+    assert tmtool(store_url, "glossary", "reextract").startswith("1 document re-extracted, 0 unchanged; ")
     # PostgreSQL's sequences do not roll back with the failed transaction: ids aside
     extracted = glossary(store_url, tmp_path)
     assert [_ID.sub("", text) for text in extracted] == \
@@ -174,7 +174,7 @@ def test_other_documents_evidence_is_untouched(store_url, monkeypatch):
     tmtool(store_url, "ingest", *CYBER)  # by this release
     kept = evidence_of(store_url, "cyber")
     assert kept[0]
-    assert tmtool(store_url, "glossary", "reextract", "--older").startswith("1 documents re-extracted, 0 unchanged; ")
+    assert tmtool(store_url, "glossary", "reextract", "--older").startswith("1 document re-extracted, 0 unchanged; ")
     assert evidence_of(store_url, "cyber") == kept
     assert releases(store_url) == {SEED: version("tmtool"), "cyber": version("tmtool")}
 

@@ -128,7 +128,7 @@ def test_ids_from_elsewhere_never_take_over_an_entry(store_url, tmp_path):
     client.write_text(f"ID;Français;Anglais;Statut\n{stored.id};général de corps;corps general;Approuvé\n",
                       encoding="utf-8-sig")  # Excel's "CSV UTF-8 (délimité par des points-virgules)"
     done = run(store_url, "import", str(client))
-    assert done.stdout.startswith("1 entries added, 0 already stored"), done.output
+    assert done.stdout.startswith("1 entry added, 0 already stored"), done.output
     # another store's export: the same id, its own dates
     other = tmp_path / "other.db"
     with open_store(other, create=True) as store:

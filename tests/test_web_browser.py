@@ -322,7 +322,7 @@ def test_an_upload_says_what_it_did_and_what_it_skipped_after_the_lists_reload(s
     form.find_element("css selector", 'button[type="submit"]').click()
     wait(browser, lambda b: "lexique.csv" in css(b, "table.imports")[0].text, "the imports list did not show the file")
     status = wait(browser, lambda b: css(b, "#status")[0].text, "nothing said about the upload")
-    assert status.splitlines() == ["1 entries added, 0 already stored (entries in en 1, fr 1), 1 skipped:",
+    assert status.splitlines() == ["1 entry added, 0 already stored (entries in en 1, fr 1), 1 skipped:",
                                    "lexique.csv:3: no term: the term columns are empty"]
     form = css(browser, 'form.upload[data-api="/api/ingest"]')[0]  # the pair the store was seeded with
     form.find_element("css selector", 'input[name="fr_file"]').send_keys(str(SEED_FR))

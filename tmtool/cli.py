@@ -214,7 +214,12 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
     if not file or not lang:
         raise click.UsageError("FILE and --lang are required (or use --export-srx)")
     count = api.segment(file, lang, output, fmt=_format_from(output, fmt, "txt"), tgtlang=tgtlang, srx=srx)
-    _written(output, f"{count} {'segment' if count == 1 else 'segments'}")
+    _written(output, _counted(count, "segment"))
+
+
+def _counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 entry``, ``2 entries``: a count and its noun, singular for one."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def _written(output: str, what: str) -> None:
@@ -248,7 +253,7 @@ def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
     """
     count = api.align(fr_file, en_file, output, fmt=_format_from(output, fmt, "tmx"), presegmented=presegmented,
                       srclang=srclang, tgtlang=tgtlang, srx=srx)
-    _written(output, f"{count} {'unit' if count == 1 else 'units'}")
+    _written(output, _counted(count, "unit"))
 
 
 # ---- store: ingest, lookup, glossary review, tm search, stats, import, export ----
@@ -402,12 +407,16 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
                             srclang=srclang, tgtlang=tgtlang, progress=progress)
     if result["held_by"]:
         same = _same_text(result)
-        done = (f"terms extracted: {result['new_entries']} new entries, {result['updated_entries']} updated entries"
-                if result["terms_extracted"] else "nothing changed")
+        done = (f"terms extracted: {_entries_found(result)}" if result["terms_extracted"] else "nothing changed")
         click.echo(f"{result['document']}: {same + ', ' if same else ''}already stored, {done}")
     else:
-        click.echo(f"{result['document']}: {result['units']} units, {result['new_entries']} new entries, "
-                   f"{result['updated_entries']} updated entries")
+        click.echo(f"{result['document']}: {_counted(result['units'], 'unit')}, {_entries_found(result)}")
+
+
+def _entries_found(result: dict) -> str:
+    """``3 new entries, 1 updated entry``: what an extraction gave the glossary."""
+    return (f"{_counted(result['new_entries'], 'new entry', 'new entries')}, "
+            f"{_counted(result['updated_entries'], 'updated entry', 'updated entries')}")
 
 
 def _inbox_summary(summary: dict) -> None:
@@ -421,12 +430,12 @@ def _inbox_summary(summary: dict) -> None:
         click.echo(f"skipped: {name}: {reason}", err=True)
     for name, reason in summary["failures"]:
         click.echo(f"failed: {name}: {reason}", err=True)
-    ignored = f", {len(summary['ignored'])} files skipped" if summary["ignored"] else ""
+    ignored = f", {_counted(len(summary['ignored']), 'file')} skipped" if summary["ignored"] else ""
     extracted = len(summary["terms_extracted"])
-    terms = f" (terms extracted for {extracted} document{'s' * (extracted != 1)} already stored)" if extracted else ""
-    click.echo(f"{len(summary['saved'])} documents ingested, {len(skipped)} already stored{terms}, "
-               f"{len(summary['failures'])} failed{ignored}; {summary['new_units']} new units, "
-               f"{summary['new_entries']} new entries, {summary['updated_entries']} updated entries")
+    terms = f" (terms extracted for {_counted(extracted, 'document')} already stored)" if extracted else ""
+    click.echo(f"{_counted(len(summary['saved']), 'document')} ingested, {len(skipped)} already stored{terms}, "
+               f"{len(summary['failures'])} failed{ignored}; {_counted(summary['new_units'], 'new unit')}, "
+               f"{_entries_found(summary)}")
 
 
 @main.command()
@@ -680,10 +689,10 @@ def _status_command(name: str, status: str):
     def command(ctx, entry_ids, expected_version):
         changes = getattr(api, name)(_open_store(ctx), entry_ids, expected_version=expected_version, user=_user(ctx))
         unchanged = len(set(entry_ids)) - len(changes)  # those already so: no change
-        said = [f"{len(changes)} {'entry' if len(changes) == 1 else 'entries'} {status} "
+        said = [f"{_counted(len(changes), 'entry', 'entries')} {status} "
                 f"(change {', '.join(map(str, changes))})"] if changes else []
         if unchanged:
-            said.append(f"{unchanged} {'entry' if unchanged == 1 else 'entries'} {status} already: nothing changed")
+            said.append(f"{_counted(unchanged, 'entry', 'entries')} {status} already: nothing changed")
         click.echo("; ".join(said))
 
     return command
@@ -822,9 +831,9 @@ def glossary_reextract(ctx, documents, everything, older, as_json):
     recorded = f" (change {', '.join(changes)})" if changes else ""
     unchanged = sum(not r["changed"] and not r["skipped"] for r in done["documents"])
     skipped = sum(bool(r["skipped"]) for r in done["documents"])
-    click.echo(f"{len(done['changed'])} documents re-extracted, {unchanged} unchanged"
-               f"{f', {skipped} skipped' if skipped else ''}; {done['new_entries']} new "
-               f"entries, {done['updated_entries']} updated entries, {done['replaced']} candidates replaced{recorded}")
+    click.echo(f"{_counted(len(done['changed']), 'document')} re-extracted, {unchanged} unchanged"
+               f"{f', {skipped} skipped' if skipped else ''}; {_entries_found(done)}, "
+               f"{_counted(done['replaced'], 'candidate')} replaced{recorded}")
 
 
 @main.group()
@@ -1056,12 +1065,12 @@ def remove(ctx, doc_ids, import_ids):
     lines = []
     if documents := removed["documents"]:
         count = documents["count"]
-        lines.append(f"{count} {'document' if count == 1 else 'documents'} removed: "
-                     f"{documents['units']} units, {documents['entries_removed']} candidate entries removed, "
-                     f"{documents['entries_kept']} entries updated")
+        lines.append(f"{_counted(count, 'document')} removed: {_counted(documents['units'], 'unit')}, "
+                     f"{_counted(documents['entries_removed'], 'candidate entry', 'candidate entries')} removed, "
+                     f"{_counted(documents['entries_kept'], 'entry', 'entries')} updated")
     for taken in removed["imports"]:
-        what = (f"{taken['units']} units" if taken["kind"] == "units" else
-                f"{taken['entries_removed']} entries removed, {taken['entries_kept']} changed since kept")
+        what = (_counted(taken["units"], "unit") if taken["kind"] == "units" else
+                f"{_counted(taken['entries_removed'], 'entry', 'entries')} removed, {taken['entries_kept']} changed since kept")
         lines.append(f"import {taken['id']} ({taken['file']}) removed: {what}")
     click.echo("\n".join(lines))
 
@@ -1163,11 +1172,11 @@ def _import_summary(result: dict) -> str:
     (2 of them not confirmed), 2 skipped: x.tmx:14: no source tuv; …``"""
     counts = ", ".join(f"{languages} {count}" for languages, count in result["languages"].items())
     if result["kind"] == "units":
-        line = (f"{result['added']} units added{f' ({counts})' if counts else ''}, {result['already_stored']} "
+        line = (f"{_counted(result['added'], 'unit')} added{f' ({counts})' if counts else ''}, {result['already_stored']} "
                 f"already stored, {result['untranslated']} untranslated skipped")
         line += f" ({result['unconfirmed']} of them not confirmed)" if result["unconfirmed"] else ""
     else:
-        line = f"{result['added']} entries added, {result['already_stored']} already stored"
+        line = f"{_counted(result['added'], 'entry', 'entries')} added, {result['already_stored']} already stored"
         corrected = f", {result['corrected']} with corrected terms" if result["corrected"] else ""
         line += f" ({result['reviewed']} of them reviewed from the file{corrected})" if result["reviewed"] else ""
         line += f" (entries in {counts})" if counts else ""
@@ -1309,8 +1318,8 @@ def extract(ctx, files, lang, output, fmt, top):
     with _progress_bar(ctx, "Extracting", "sentences", to_stdout=output == "-") as progress:
         done = api.extract(files, output, lang=lang, fmt=fmt, top=top, progress=progress)
     # on stderr: stdout may be the list itself
-    click.echo(f"{done['terms']} terms from {done['sentences']} sentences of {len(files)} "
-               f"{'file' if len(files) == 1 else 'files'} written to {'stdout' if output == '-' else output}",
+    click.echo(f"{_counted(done['terms'], 'term')} from {_counted(done['sentences'], 'sentence')} of "
+               f"{_counted(len(files), 'file')} written to {'stdout' if output == '-' else output}",
                err=True)
 
 
@@ -1344,8 +1353,9 @@ def db_copy(ctx, source, target):
     """
     with _no_store_is_usage_error(ctx):
         counts = api.copy_store(source, target)
-    click.echo(f"copied {counts['documents']} documents, {counts['units']} units, {counts['entries']} entries,"
-               f" {counts['changes']} changes and {counts['imports']} imports from {api.masked_url(source)} to {api.masked_url(target)}")
+    click.echo(f"copied {_counted(counts['documents'], 'document')}, {_counted(counts['units'], 'unit')}, "
+               f"{_counted(counts['entries'], 'entry', 'entries')}, {_counted(counts['changes'], 'change')} and "
+               f"{_counted(counts['imports'], 'import')} from {api.masked_url(source)} to {api.masked_url(target)}")
 
 
 @db.command("check", short_help="Check the store's integrity.")

@@ -355,16 +355,16 @@ function uploaded(done) {
     if (done.held_by) {
       const same = done.held_by === done.document ? "" : `same text as document ${done.held_by}, `;
       const what = done.terms_extracted
-        ? `terms extracted: ${done.new_entries} new entries, ${done.updated_entries} updated entries` : "nothing changed";
+        ? `terms extracted: ${entriesFound(done)}` : "nothing changed";
       return `${done.document}: ${same}already stored, ${what}`;
     }
-    return `${done.document}: ${done.units} units, ${done.new_entries} new entries, ${done.updated_entries} updated entries`;
+    return `${done.document}: ${counted(done.units, "unit")}, ${entriesFound(done)}`;
   }
   const counts = Object.entries(done.languages).map(([languages, count]) => `${languages} ${count}`).join(", ");
   const line = done.kind === "units"
-    ? `${done.added} units added${counts ? ` (${counts})` : ""}, ${done.already_stored} already stored, ` +
+    ? `${counted(done.added, "unit")} added${counts ? ` (${counts})` : ""}, ${done.already_stored} already stored, ` +
       `${done.untranslated} untranslated skipped${done.unconfirmed ? ` (${done.unconfirmed} of them not confirmed)` : ""}`
-    : `${done.added} entries added, ${done.already_stored} already stored` +
+    : `${counted(done.added, "entry", "entries")} added, ${done.already_stored} already stored` +
       `${done.reviewed ? ` (${done.reviewed} of them reviewed from the file` +
         `${done.corrected ? `, ${done.corrected} with corrected terms` : ""})` : ""}${counts ? ` (entries in ${counts})` : ""}`;
   return [done.skipped.length ? `${line}, ${done.skipped.length} skipped:` : line, ...done.skipped].join("\n");
@@ -414,3 +414,13 @@ document.addEventListener("DOMContentLoaded", () => {
   if (document.querySelector("form.upload")) setUpUploads();
   if (document.getElementById("export-status")) setUpExport();
 });
+
+// "1 entry", "2 entries": as the command line says it (cli._counted)
+function counted(count, noun, plural) {
+  return `${count} ${count === 1 ? noun : plural || noun + "s"}`;
+}
+
+function entriesFound(done) {
+  return `${counted(done.new_entries, "new entry", "new entries")}, ` +
+    `${counted(done.updated_entries, "updated entry", "updated entries")}`;
+}
