@@ -1374,7 +1374,7 @@ def db_check(ctx):
     for problem in problems:
         click.echo(problem)
     if problems:
-        raise TmtoolError(f"{len(problems)} {'problem' if len(problems) == 1 else 'problems'} found", path=store.url)
+        raise TmtoolError(f"{_counted(len(problems), 'problem')} found", path=store.url)
     click.echo(f"{store.url}: no problem found")
 
 
