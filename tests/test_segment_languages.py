@@ -1,0 +1,52 @@
+"""Sentence segmentation of the organisation's other languages with the shipped SRX rules: the final
+punctuation each writes (。！？ without a space, ؟, the Greek question mark), Spanish ¿ ¡ openings,
+scripts without capitals, and the abbreviations and ordinals that do not end a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tmtool.text.segment import segment_text
+
+CASES = [
+    ("zh-Hans", "北约部长今天在布鲁塞尔开会。他们讨论了网络防御！会议明天结束吗？是的。",
+     ["北约部长今天在布鲁塞尔开会。", "他们讨论了网络防御！", "会议明天结束吗？", "是的。"]),
+    ("zh", "他说：“我们会来的。”然后他走了。", ["他说：“我们会来的。”", "然后他走了。"]),
+    ("ja", "会議は東京で開かれた。参加者は三十人だった！次はいつですか？来月です。",
+     ["会議は東京で開かれた。", "参加者は三十人だった！", "次はいつですか？", "来月です。"]),
+    ("ja", "「行きます。」と彼は言った。「はい。」って答えた。", ["「行きます。」と彼は言った。", "「はい。」って答えた。"]),
+    ("ar", "عقد الوزراء اجتماعا في بروكسل. هل سيعودون غدا؟ نعم، سيعودون في الصباح.",
+     ["عقد الوزراء اجتماعا في بروكسل.", "هل سيعودون غدا؟", "نعم، سيعودون في الصباح."]),
+    ("ar", "قال الوزير: «سنعود». ثم غادر.", ["قال الوزير: «سنعود».", "ثم غادر."]),
+    ("el", "Πού είναι η συνάντηση; Είναι στις Βρυξέλλες.", ["Πού είναι η συνάντηση;", "Είναι στις Βρυξέλλες."]),
+    ("el", "Ποιος έρχεται\u037e Ο κ. Παπαδόπουλος.", ["Ποιος έρχεται\u037e", "Ο κ. Παπαδόπουλος."]),
+    ("es", "La reunión terminó. ¿Vendrán mañana? ¡Claro que sí! El Sr. García y la Dra. López también.",
+     ["La reunión terminó.", "¿Vendrán mañana?", "¡Claro que sí!", "El Sr. García y la Dra. López también."]),
+    ("de", "Die Feier findet am 3. Oktober statt. Der 2. Weltkrieg endete 1945. Das gilt z. B. für Berlin.",
+     ["Die Feier findet am 3. Oktober statt.", "Der 2. Weltkrieg endete 1945.", "Das gilt z. B. für Berlin."]),
+    ("de-AT", "Siehe Nr. 5 der Liste, bzw. Anhang B. Dr. Müller spricht im 20. Jahrhundert. Ende 2021. Neu.",
+     ["Siehe Nr. 5 der Liste, bzw. Anhang B.", "Dr. Müller spricht im 20. Jahrhundert.", "Ende 2021.", "Neu."]),
+    ("it", "La riunione è finita. Il Sig. Rossi è arrivato, vedi art. 5. Il dott. Bianchi no.",
+     ["La riunione è finita.", "Il Sig. Rossi è arrivato, vedi art. 5.", "Il dott. Bianchi no."]),
+    ("pl", "Spotkanie odbyło się w 2021 r. w Warszawie. Prof. Nowak mówił, np. Kowalski też. Koniec.",
+     ["Spotkanie odbyło się w 2021 r. w Warszawie.", "Prof. Nowak mówił, np. Kowalski też.", "Koniec."]),
+    ("ru", "Встреча прошла в 1990 г. Новый год начался. Т. е. все были там, т. е. Иванов тоже. Проф. Петров выступил.",
+     ["Встреча прошла в 1990 г.", "Новый год начался.", "Т. е. все были там, т. е. Иванов тоже.",
+      "Проф. Петров выступил."]),
+    ("uk", "Зустріч відбулася на вул. Хрещатик. Тобто всі були там.",
+     ["Зустріч відбулася на вул. Хрещатик.", "Тобто всі були там."]),
+    ("tr", "Toplantı İstanbul'da yapıldı. Dr. Yılmaz konuştu. İyi.", ["Toplantı İstanbul'da yapıldı.", "Dr. Yılmaz konuştu.", "İyi."]),
+    ("he", "הפגישה הסתיימה. השרים חזרו.", ["הפגישה הסתיימה.", "השרים חזרו."]),
+    ("hi", "बैठक समाप्त हुई। मंत्री लौट आए।", ["बैठक समाप्त हुई।", "मंत्री लौट आए।"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "paragraph", "expected"), CASES, ids=[f"{c[0]}-{n}" for n, c in enumerate(CASES)])
+def test_sentences_of_other_languages(lang, paragraph, expected):
+    assert segment_text(paragraph, lang) == expected
+
+
+def test_a_language_without_rules_of_its_own_breaks_on_the_common_punctuation_only():
+    # the German titles are German: Spanish text writes "Dr." too, Italian "Dr." is no title of its rules
+    assert segment_text("Il Dr. Rossi è qui.", "it") == ["Il Dr.", "Rossi è qui."]
+    assert segment_text("Dr. Müller spricht.", "de") == ["Dr. Müller spricht."]
