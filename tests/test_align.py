@@ -457,3 +457,23 @@ def test_band_overlaps_are_the_weights_of_the_features_two_sentences_share(src, 
             c = base[r] + k
             shared = features(src_features, r) & features(tgt_features, c) if 0 <= c < len(tgt) else set()
             assert got[r, k] == pytest.approx(sum(weights[f] for f in shared if weights[f] > 0), abs=1e-4)
+
+
+def test_a_chinese_text_aligns_with_its_english_by_what_its_characters_stand_for():
+    # English writes about three characters for each Chinese one: measured in raw characters, the
+    # short Chinese sentences looked like nothing the English ones could translate
+    chinese = ["北约国防部长会议", "北约国防部长今天在布鲁塞尔举行会议。", "他们讨论了网络防御和空中防御。",
+               "秘书长说，联盟必须加强合作。", "部长们还批准了一项新的训练计划。", "该计划将于明年开始。",
+               "最后，他们感谢了所有参加演习的士兵。", "会议明天结束。"]
+    english = ["NATO Defence Ministers Meeting", "NATO defence ministers met in Brussels today.",
+               "They discussed cyber defence and air defence.",
+               "The Secretary General said that the Alliance must strengthen cooperation.",
+               "The ministers also approved a new training programme.", "The programme will start next year.",
+               "Finally, they thanked all the soldiers who took part in the exercise.", "The meeting ends tomorrow."]
+    beads = align_texts(chinese, english, src_lang="zh", tgt_lang="en")
+    assert [(bead.src, bead.tgt) for bead in beads] == [((i,), (i,)) for i in range(len(chinese))]
+    japanese = ["会議は東京で開かれた。", "参加者は三十人だった。", "次の会議は来月ブリュッセルで開かれる。", "以上です。"]
+    english = ["The meeting was held in Tokyo.", "There were thirty participants.",
+               "The next meeting will be held in Brussels next month.", "That is all."]
+    beads = align_texts(japanese, english, src_lang="ja", tgt_lang="en")
+    assert [(bead.src, bead.tgt) for bead in beads] == [((i,), (i,)) for i in range(len(japanese))]

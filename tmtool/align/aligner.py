@@ -7,6 +7,7 @@ import math
 from typing import Iterable, Sequence
 
 import numpy as np
+import regex
 
 from ..model import Bead, Segment
 from .cost import Layout, LengthModel
@@ -16,6 +17,10 @@ from .lexicon import given_lexicon, learn_lexicon, with_lexicon
 from .search import Problem, Step, best_path, coarse_guide, path_guide
 
 RATIO_PRIOR_CHARACTERS = 1000
+# A Chinese character (or a Japanese kanji) says as much as three Latin letters, a kana or a Hangul
+# syllable as two: English has about three characters for each of Chinese (each two of Japanese), a
+# ratio the prior's 1 would take thousands of characters to unlearn. Each counts as what it stands for.
+_WIDE = regex.compile(r"(\p{Han})|[\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # A first-pass 1-1 bead teaches the lexicon when the next best way to its end node costs this much
 # more: odds of 9 to 1.
 CONFIDENT_MARGIN = math.log(9)
@@ -79,8 +84,14 @@ def _segments(texts: Sequence[str]) -> list[Segment]:
 
 
 def _lengths(segments: Sequence[Segment]) -> np.ndarray:
-    """Characters that are not white space: tokenized and untokenized text measure the same."""
-    return np.array([len("".join(s.text.split())) for s in segments], dtype=float)
+    """Characters that are not white space (tokenized and untokenized text measure the same), those of
+    Chinese, Japanese and Korean counted as the Latin letters they stand for (``_WIDE``)."""
+    return np.array([_length(s.text) for s in segments], dtype=float)
+
+
+def _length(text: str) -> int:
+    extra = sum(2 if wide.group(1) else 1 for wide in _WIDE.finditer(text))
+    return len("".join(text.split())) + extra
 
 
 def _length_model(src: Layout, tgt: Layout, src_spans: np.ndarray, tgt_spans: np.ndarray) -> LengthModel:
