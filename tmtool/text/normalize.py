@@ -45,6 +45,18 @@ _ACRONYM_SKIP = frozenset(
 )
 
 
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): their
+# words cannot be told apart by spaces, so a word is found as the characters it is made of
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                       "\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def unspaced(text: str) -> bool:
+    """Whether ``text`` holds a character of a script written without spaces between words: *北约* does,
+    *OTAN* and *الناتو* do not."""
+    return _UNSPACED.search(text) is not None
+
+
 def normalize_for_match(text: str) -> str:
     """Case-insensitive form of a sentence for edit-distance matching; keeps accents, which count."""
     text = unicodedata.normalize("NFKC", text)

@@ -33,7 +33,7 @@ from psycopg.sql import SQL, Identifier
 from ...errors import NotFound, TmtoolError, Unavailable
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
-from ...text.normalize import fold, fold_word
+from ...text.normalize import fold, fold_word, normalize_for_match, unspaced
 from ..base import announce_upgrade
 from ..corrections import UnitCorrections
 from ..records import (
@@ -100,12 +100,18 @@ _VARIANTS_HOLDING = ("SELECT v.unit_id FROM unit_variants v"
 _VARIANTS_HOLDING_IN = f"{_VARIANTS_HOLDING} AND lower(split_part(replace(v.lang, '_', '-'), '-', 1)) = ANY(%(codes)s)"
 
 
-def _concordance(selected: str, lang: str | None, limit: str = "") -> str:
+def _concordance(selected: str, lang: str | None, text: str, limit: str = "") -> str:
     """SQL: ``selected`` of the units holding %(text)s as whole words in their source or target, then
     of the others holding it in another of their languages (in ``lang`` only, when given), each once
-    (``limit``: a LIMIT on each of the two)."""
-    sides = _CONCORDANCE if lang is None else _CONCORDANCE_IN
-    variants = _VARIANTS_HOLDING if lang is None else _VARIANTS_HOLDING_IN
+    (``limit``: a LIMIT on each of the two). ``text`` in a script written without spaces (Chinese,
+    Japanese, Thai) is matched as characters, %(needle)s: the word index cannot find a word inside a
+    run of characters without spaces (北约 in 北约部长今天开会)."""
+    if unspaced(text):
+        sides = _CHARACTERS if lang is None else _CHARACTERS_IN
+        variants = _VARIANTS_HOLDING_CHARACTERS if lang is None else _VARIANTS_HOLDING_CHARACTERS_IN
+    else:
+        sides = _CONCORDANCE if lang is None else _CONCORDANCE_IN
+        variants = _VARIANTS_HOLDING if lang is None else _VARIANTS_HOLDING_IN
     return (f"(SELECT {selected} FROM units u WHERE {sides} {limit}) UNION ALL"
             f" (SELECT {selected} FROM units u WHERE u.id IN ({variants}) AND NOT {sides} {limit})")
 
@@ -114,6 +120,15 @@ def _in_language(column: str, codes: str) -> str:
     """SQL: the language tag in ``column`` has a primary subtag among the parameter ``codes``
     (``language_codes`` of a base language: fr, fra, fre), as a stored tag is written."""
     return f"lower(split_part(replace({column}, '_', '-'), '-', 1)) = ANY(%({codes})s)"
+
+
+# the same for text in a script written without spaces (SQLite's _characters_match): %(needle)s, the
+# normalised text, anywhere in a unit's normalised source or target, or lower-cased other language
+_CHARACTERS = "(strpos(u.match_text, %(needle)s) > 0 OR strpos(u.target_match_text, %(needle)s) > 0)"
+_CHARACTERS_IN = (f"(strpos(u.match_text, %(needle)s) > 0 AND {_in_language('u.srclang', 'codes')}"
+                  f" OR strpos(u.target_match_text, %(needle)s) > 0 AND {_in_language('u.tgtlang', 'codes')})")
+_VARIANTS_HOLDING_CHARACTERS = "SELECT v.unit_id FROM unit_variants v WHERE strpos(lower(v.text), %(needle)s) > 0"
+_VARIANTS_HOLDING_CHARACTERS_IN = f"{_VARIANTS_HOLDING_CHARACTERS} AND {_in_language('v.lang', 'codes')}"
 
 
 def _lexeme(word: str) -> str:
@@ -585,15 +600,17 @@ class PostgresStore(UnitCorrections):
     def concordance(self, text: str, limit: int = 20, lang: str | None = None) -> list[tuple[Unit, str]]:
         """Units holding ``text`` as whole words (on the side in ``lang``, when given); shortest first,
         as bm25 ranks one word's matches."""
-        rows = self._query(f"SELECT * FROM ({_concordance(f'{_U_UNIT_COLUMNS}, u.document_id, u.origin', lang)}) m"
+        rows = self._query(f"SELECT * FROM ({_concordance(f'{_U_UNIT_COLUMNS}, u.document_id, u.origin', lang, text)}) m"
                            " ORDER BY length(m.source) + length(m.target), m.id LIMIT %(limit)s",
-                           {"text": text, "limit": limit, "codes": language_codes(lang) if lang else None})
+                           {"text": text, "needle": normalize_for_match(text), "limit": limit,
+                            "codes": language_codes(lang) if lang else None})
         units = self._with_variants({row[0]: unit_from_row(row[:-2]) for row in rows})
         return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
 
     def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
-        return min(cap, self._query(f"SELECT count(*) FROM ({_concordance('1', lang, 'LIMIT %(cap)s')}) capped",
-                                    {"text": text, "cap": cap, "codes": language_codes(lang) if lang else None})[0][0])
+        return min(cap, self._query(f"SELECT count(*) FROM ({_concordance('1', lang, text, 'LIMIT %(cap)s')}) capped",
+                                    {"text": text, "needle": normalize_for_match(text), "cap": cap,
+                                     "codes": language_codes(lang) if lang else None})[0][0])
 
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
                         limit: int = MEMORY_CONTEXTS) -> list[Context]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ...errors import DISK_FULL, NotFound, TmtoolError, Unavailable
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
-from ...text.normalize import fold, fold_word
+from ...text.normalize import fold, fold_word, normalize_for_match, unspaced
 from ..corrections import UnitCorrections
 from ..records import (
     Change,
@@ -125,7 +125,10 @@ def _concordance_match(text: str, lang: str | None, columns: str) -> tuple[str, 
     """The queries of the units holding ``text`` (their ``columns``, of ``units u``, and ``rank``), with
     their arguments: those holding it in their source or target, on the side in ``lang`` when given (a
     fr→en unit's source, an en→fr one's target); then the others, holding it in one of their other
-    languages (in ``lang``, when given), each once."""
+    languages (in ``lang``, when given), each once. Text in a script written without spaces (Chinese,
+    Japanese, Thai) is matched as characters (:func:`_characters_match`)."""
+    if unspaced(text):
+        return _characters_match(normalize_for_match(text), lang, columns)
     phrase = _phrase(text)
 
     def on_sides(selected: str) -> str:
@@ -142,6 +145,25 @@ def _concordance_match(text: str, lang: str | None, columns: str) -> tuple[str, 
                 " WHERE unit_variants_fts MATCH ?" + (" AND base_language(v.lang) = ?" if lang else "")
                 + f" AND u.id NOT IN (SELECT id FROM ({on_sides('u.id')})) GROUP BY u.id")
     return on_sides(columns), args, variants, (phrase, *([lang] if lang else []), *args)
+
+
+def _characters_match(needle: str, lang: str | None, columns: str) -> tuple[str, tuple, str, tuple]:
+    """:func:`_concordance_match` of text in a script written without spaces: the units whose normalised
+    source or target (or other language, lower-cased) holds ``needle`` anywhere, shortest first. The
+    word index cannot find a word inside a run of characters without spaces (北约 in 北约部长今天开会),
+    so these read every unit."""
+    def on_sides(selected: str) -> str:
+        select = f"SELECT {selected}, length(u.match_text) + length(u.target_match_text) AS rank FROM units u WHERE"
+        if lang is None:
+            return f"{select} (instr(u.match_text, ?) OR instr(u.target_match_text, ?))"
+        return (f"{select} instr(u.match_text, ?) AND base_language(u.srclang) = ?"
+                f" UNION ALL {select} instr(u.target_match_text, ?) AND base_language(u.tgtlang) = ?")
+
+    args = (needle, needle) if lang is None else (needle, lang, needle, lang)
+    variants = (f"SELECT {columns}, min(length(v.text)) AS rank FROM unit_variants v JOIN units u ON u.id = v.unit_id"
+                " WHERE instr(lower(v.text), ?)" + (" AND base_language(v.lang) = ?" if lang else "")
+                + f" AND u.id NOT IN (SELECT id FROM ({on_sides('u.id')})) GROUP BY u.id")
+    return on_sides(columns), args, variants, (needle, *([lang] if lang else []), *args)
 
 
 def trigrams(text: str) -> set[str]:
@@ -700,7 +722,7 @@ class SQLiteStore(UnitCorrections):
     def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
         """How many units :meth:`concordance` would find, counted up to ``cap``."""
         sides, args, variants, variant_args = _concordance_match(text, lang, "u.id")
-        if lang is None:
+        if lang is None and not unspaced(text):
             self._forget_stale_counts()
             count = self._match_count("units_fts", _phrase(text), cap)
         else:

@@ -1,0 +1,52 @@
+"""Concordance and look-up in the organisation's other languages, as a translator of each would type
+them: a Chinese or Japanese word inside a sentence written without spaces, and the glossary's keys
+without case or diacritics (Greek tonos and final sigma, Turkish dotted and dotless i, German ß,
+Arabic short vowels and hamza on alef)."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from tmtool import api
+from tmtool.cli import main
+from tmtool.store import open_store
+
+
+def run(db, *args, code=0):
+    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
+    assert result.exit_code == code, result.output
+    return result
+
+
+CJK_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" adminlang="en" segtype="sentence" datatype="plaintext"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu tuid="1"><tuv xml:lang="en-GB"><seg>NATO ministers discussed cyber defence.</seg></tuv>
+ <tuv xml:lang="zh-Hans-CN"><seg>北约部长讨论了网络防御。</seg></tuv></tu>
+<tu tuid="2"><tuv xml:lang="en-GB"><seg>The ministers met in Brussels today.</seg></tuv>
+ <tuv xml:lang="zh-Hans-CN"><seg>部长们今天在布鲁塞尔开会。</seg></tuv></tu>
+<tu tuid="3"><tuv xml:lang="en-GB"><seg>Tokyo hosts the meeting.</seg></tuv>
+ <tuv xml:lang="ja-JP"><seg>東京で会議が開かれる。</seg></tuv>
+ <tuv xml:lang="zh-Hans"><seg>东京主办北约会议。</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_concordance_finds_a_chinese_or_japanese_word_inside_a_sentence(store_url, tmp_path):
+    tmx = tmp_path / "cjk.tmx"
+    tmx.write_text(CJK_TMX, encoding="utf-8")
+    run(store_url, "import", tmx)
+    found = run(store_url, "tm", "concordance", "北约")
+    assert "NATO ministers discussed cyber defence.\n    北约部长讨论了网络防御。\n" in found.stdout
+    assert "    [zh-Hans] 东京主办北约会议。\n" in found.stdout
+    with open_store(store_url) as store:
+        # in a unit's target, and in a unit's third language, each unit once
+        assert sorted(u["tuid"] for u in api.concordance(store, "北约")) == ["1", "3"]
+        assert sorted(u["tuid"] for u in api.concordance(store, "北约", lang="zh")) == ["1", "3"]
+        assert [u["tuid"] for u in api.concordance(store, "会議")] == ["3"]
+        assert api.concordance(store, "会議", lang="zh") == []
+        assert [u["tuid"] for u in api.concordance(store, "布鲁塞尔", lang="zh-Hans")] == ["2"]
+        assert store.concordance_count("北约", 10) == 2 and store.concordance_count("北约", 10, "ja") == 0
+        # the look-up shows them when no glossary entry holds the word
+        answer = api.lookup(store, "网络防御")
+        assert [u["tuid"] for u in answer["memory"]] == ["1"] and answer["memory_count"] == 1
