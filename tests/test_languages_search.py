@@ -50,3 +50,20 @@ def test_concordance_finds_a_chinese_or_japanese_word_inside_a_sentence(store_ur
         # the look-up shows them when no glossary entry holds the word
         answer = api.lookup(store, "网络防御")
         assert [u["tuid"] for u in answer["memory"]] == ["1"] and answer["memory_count"] == 1
+
+
+# ---- terminology checks of a translation into a language written without spaces --------------------
+
+def test_check_finds_a_chinese_or_japanese_term_inside_a_sentence():
+    from tmtool.check import Glossary, check_units
+    from tmtool.model import Entry, ReviewStatus, Term, Unit
+
+    glossary = Glossary([
+        Entry([Term("NATO", "en"), Term("北约", "zh"), Term("北大西洋条約機構", "ja")], id="1", status=ReviewStatus.APPROVED),
+        Entry([Term("cyber defence", "en"), Term("网络防御", "zh")], id="2", status=ReviewStatus.APPROVED)])
+    units = [Unit("NATO ministers discussed cyber defence.", "北约部长讨论了网络防御。", "en-GB", "zh-Hans-CN"),
+             Unit("NATO met.", "他们开会了。", "en-GB", "zh-Hans-CN"),
+             Unit("NATO met in Tokyo.", "北大西洋条約機構は東京で会合した。", "en", "ja")]
+    report = check_units(glossary, units)
+    # the first and third units have their terms, the second lacks 北约
+    assert [(f.unit, f.kind, f.term) for f in report.findings if f.kind == "missing"] == [(2, "missing", "NATO")]

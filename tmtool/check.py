@@ -45,7 +45,7 @@ from .errors import TmtoolError
 from .langtags import base_language, language_pair
 from .model import Entry, ReviewStatus, TermType, Unit, UsageStatus
 from .store.records import spellings
-from .text.normalize import english_stem, fold, french_stem, normalize_for_match
+from .text.normalize import UNSPACED, english_stem, fold, french_stem, normalize_for_match
 from .terms.acronyms import is_acronym, letters_match
 
 FORMATS = ("text", "json", "csv")
@@ -55,7 +55,9 @@ _STEMS = {"fr": french_stem, "en": english_stem}  # other languages' words are c
 # Apostrophes and hyphens right after a word join words (elision, possessive, compound) without
 # being one; anywhere else (a dash between spaces, an opening quote) they are punctuation.
 _JOINERS = "'’‘ʼ`\\-‐‑‒–—"
-_TOKEN = re.compile(rf"(\w+)|(?<!\w)[{_JOINERS}]|[^\w\s{_JOINERS}]")
+# A word is a run of word characters, but in a script written without spaces (Chinese, Japanese, Thai)
+# each character is one: a term is found as its characters in a row (北约 in 北约部长讨论了网络防御).
+_TOKEN = re.compile(rf"([{UNSPACED}]|(?:(?![{UNSPACED}])\w)+)|(?<!\w)[{_JOINERS}]|[^\w\s{_JOINERS}]")
 _PUNCTUATION = "\x01"  # prefixes a punctuation mark's key: no word folds to it
 _EXACT = "\x00"  # prefixes a word as written: the key an acronym is indexed under
 _END = ""  # a trie node's key for the terms ending there (no word or mark has an empty key)

@@ -46,9 +46,11 @@ _ACRONYM_SKIP = frozenset(
 
 
 # Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): their
-# words cannot be told apart by spaces, so a word is found as the characters it is made of
-_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-                       "\uf900-\ufaff\U00020000-\U0003134f]")
+# words cannot be told apart by spaces, so a word is found as the characters it is made of (UNSPACED is
+# the body of a character class)
+UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+            "\uf900-\ufaff\U00020000-\U0003134f")
+_UNSPACED = re.compile(f"[{UNSPACED}]")
 
 
 def unspaced(text: str) -> bool:
