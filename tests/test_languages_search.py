@@ -67,3 +67,56 @@ def test_check_finds_a_chinese_or_japanese_term_inside_a_sentence():
     report = check_units(glossary, units)
     # the first and third units have their terms, the second lacks 北约
     assert [(f.unit, f.kind, f.term) for f in report.findings if f.kind == "missing"] == [(2, "missing", "NATO")]
+
+
+# ---- right-to-left text in the workbench -----------------------------------------------------------
+
+ARABIC_EN_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="ar" adminlang="en" segtype="sentence" datatype="plaintext"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu tuid="1"><tuv xml:lang="ar-EG"><seg>اجتمع وزراء دفاع الناتو في بروكسل.</seg></tuv>
+ <tuv xml:lang="en-GB"><seg>NATO defence ministers met in Brussels.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_direction_of_a_language_tag():
+    from tmtool.langtags import direction
+
+    assert [direction(tag) for tag in ("ar", "ar-EG", "he_IL", "fa", "ur-PK", "az-Arab", "ug-Latn", "fr", "zh-Hans-CN",
+                                       "sr-Latn-RS", "not a tag")] == [
+        "rtl", "rtl", "rtl", "rtl", "rtl", "rtl", "ltr", "ltr", "ltr", "ltr", "auto"]
+
+
+def test_the_workbench_writes_arabic_and_hebrew_right_to_left(tmp_path):
+    from workbench import client
+
+    db = tmp_path / "t.db"
+    tmx = tmp_path / "ar.tmx"
+    tmx.write_text(ARABIC_EN_TMX, encoding="utf-8")
+    run(db, "import", tmx)
+    run(db, "glossary", "add", "--term", "ar=حلف شمال الأطلسي", "--term", "en=NATO", "--term", "he=נאט\"ו",
+        "--status", "candidate")
+    http = client(str(db))[0]
+    found = http.get("/?q=NATO").text
+    assert '<li lang="ar" dir="rtl" class="preferred"><b>ar</b> حلف شمال الأطلسي</li>' in found
+    assert '<li lang="en" dir="ltr" class="preferred"><b>en</b> NATO</li>' in found
+    assert '<li lang="he" dir="rtl"' in found
+    memory = http.get("/?q=" + "بروكسل").text
+    assert '<p lang="ar-EG" dir="rtl"><span class="doc" dir="ltr">ar.tmx</span> اجتمع' in memory
+    assert '<p lang="en-GB" dir="ltr">NATO defence ministers met in Brussels.</p>' in memory
+    review = http.get("/review").text
+    assert '<ul class="terms" lang="ar" dir="rtl">' in review and 'name="terms.ar" lang="ar" dir="rtl"' in review
+    with open_store(str(db)) as store:
+        entry_id = store.list_entries(statuses=None)[0].id
+    assert '<li lang="ar" dir="rtl"' in http.get(f"/entries/{entry_id}").text
+    # a document's units, each side in its language, its findings too
+    (tmp_path / "ar.txt").write_text("اجتمع الوزراء في بروكسل. ناقشوا الدفاع الجوي.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The ministers met in Brussels. They discussed air defence.\n", encoding="utf-8")
+    run(db, "ingest", tmp_path / "ar.txt", tmp_path / "en.txt", "--srclang", "ar", "--tgtlang", "en", "--doc-id", "news")
+    document = http.get("/documents/news").text
+    assert document.count('<td class="side" data-side="source" lang="ar" dir="rtl">') == 2
+    assert document.count('<td class="side" data-side="target" lang="en" dir="ltr">') == 2
+    assert 'lang="fr"' not in document
+    # the page names the languages and scripts written right to left, for the look-up as you type
+    assert 'data-right-to-left="Adlm Arab ' in found and " ar " in found.split('data-right-to-left="')[1].split('"')[0]

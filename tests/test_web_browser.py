@@ -556,3 +556,22 @@ def test_a_term_deprecated_from_a_card_someone_changed_since_is_refused(server, 
         changed = glossary.entry(store, entry_id)
     card.find_element("css selector", ".deprecate").click()
     _refused_as_changed(browser, db, changed)
+
+
+def test_arabic_terms_and_units_looked_up_as_you_type_are_written_right_to_left(server, browser, db):
+    from tmtool.model import Entry, ReviewStatus, Term, Unit
+
+    with open_store(db) as store:
+        glossary.add_entry(store, Entry([Term("الدفاع الجوي", "ar"), Term("air defence", "en")],
+                                        status=ReviewStatus.APPROVED))
+        store.add_units([Unit("ناقش الوزراء الدفاع الجوي.", "The ministers discussed air defence.", "ar-EG", "en-GB")],
+                        "ar.tmx")
+    browser.get(server.url + "/")
+    css(browser, "#lookup-q")[0].send_keys("الدفاع")
+    wait(browser, lambda b: css(b, "#lookup-results article.hit li[lang='ar']"), "no Arabic term appeared")
+    term = css(browser, "#lookup-results article.hit li[lang='ar']")[0]
+    assert term.get_attribute("dir") == "rtl" and term.value_of_css_property("direction") == "rtl"
+    assert css(browser, "#lookup-results article.hit li[lang='en']")[0].get_attribute("dir") == "ltr"
+    source, target = css(browser, "#lookup-results > div.context")[0].find_elements("css selector", "p")
+    assert (source.get_attribute("lang"), source.get_attribute("dir")) == ("ar-EG", "rtl")
+    assert (target.get_attribute("lang"), target.get_attribute("dir")) == ("en-GB", "ltr")

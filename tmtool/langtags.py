@@ -118,6 +118,24 @@ def language_named(name: str) -> str | None:
     return _NAMED.get(first.group(1)) if first else None
 
 
+# Languages written right to left, and the scripts that are: a tag's script decides for a language
+# written in several (az-Arab, pa-Arab are; ku, Kurmanji, is Latin unless ku-Arab)
+RIGHT_TO_LEFT_LANGUAGES = frozenset("ar arc ckb dv fa he iw ji ks prs ps sd syr ug ur yi".split())
+RIGHT_TO_LEFT_SCRIPTS = frozenset("Adlm Arab Hebr Mand Nkoo Rohg Samr Syrc Thaa".split())
+
+
+def direction(tag: str) -> str:
+    """How text in ``tag`` is written, as HTML's ``dir`` says it: ``rtl`` (``ar``, ``he-IL``, ``fa``,
+    ``az-Arab``), ``ltr`` (``fr``, ``ug-Latn``), ``auto`` when ``tag`` is no language tag."""
+    try:
+        parts = normalize_tag(tag).split("-")
+    except TmtoolError:
+        return "auto"
+    if len(parts) > 1 and len(parts[1]) == 4 and parts[1].isalpha():
+        return "rtl" if parts[1] in RIGHT_TO_LEFT_SCRIPTS else "ltr"
+    return "rtl" if parts[0] in RIGHT_TO_LEFT_LANGUAGES else "ltr"
+
+
 def language_codes(base: str) -> list[str]:
     """Every primary subtag that :func:`normalize_tag` turns into ``base`` (``fr`` → fr, fra, fre),
     for a query that must recognise the language in tags stored as written."""

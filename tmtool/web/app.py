@@ -27,6 +27,7 @@ from .. import api
 from ..corrections import LOW_CONFIDENCE
 from ..errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from ..formats import registry
+from ..langtags import RIGHT_TO_LEFT_LANGUAGES, RIGHT_TO_LEFT_SCRIPTS, direction
 from ..text.readers import DOCUMENT_EXTENSIONS
 from .security import Guard, new_secret
 
@@ -122,6 +123,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     templates.env.filters["spellings"] = lambda terms: [text for t in terms for text in (t["text"], *t["forms"])]
     templates.env.filters["url"] = lambda value: quote(str(value), safe="")
     templates.env.filters["basename"] = lambda path: PurePath(path).name
+    templates.env.filters["direction"] = direction  # dir="rtl" for Arabic, Hebrew, Persian, Urdu …
+    templates.env.globals["right_to_left"] = " ".join(sorted(RIGHT_TO_LEFT_LANGUAGES | RIGHT_TO_LEFT_SCRIPTS))
     # an entry's languages on a review card: the two side by side first (French and English, or those it has)
     templates.env.filters["languages"] = lambda entry: list(dict.fromkeys(
         [*api.shown_languages(entry), *(term["lang"] for term in entry["terms"])]))

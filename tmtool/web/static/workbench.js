@@ -43,6 +43,24 @@ function element(tag, text, className) {
 
 // ---- look-up --------------------------------------------------------------------------------
 
+// how text in a language is written, as langtags.direction says (the page names the languages and
+// scripts written right to left): "rtl" for ar, he-IL, az-Arab; "ltr" for fr, ug-Latn
+const RIGHT_TO_LEFT = new Set((document.body.dataset.rightToLeft || "").split(" "));
+
+function direction(lang) {
+  const [language, script] = (lang || "").split(/[-_]/);
+  if (script && /^[A-Za-z]{4}$/.test(script)) {
+    return RIGHT_TO_LEFT.has(script[0].toUpperCase() + script.slice(1).toLowerCase()) ? "rtl" : "ltr";
+  }
+  return RIGHT_TO_LEFT.has(language.toLowerCase()) ? "rtl" : "ltr";
+}
+
+function written(node, lang) {
+  node.lang = lang;
+  node.dir = direction(lang);
+  return node;
+}
+
 function pair(source, target) {
   const both = element("div", undefined, "sides context");
   both.append(element("p", source), element("p", target));
@@ -63,7 +81,7 @@ function renderLookup(found, results) {
     const terms = element("ul", undefined, "terms");
     for (const term of entry.terms) {
       const item = element("li", undefined, term.usage);
-      item.lang = term.lang;
+      written(item, term.lang);
       item.append(element("b", term.lang), " " + term.text);
       terms.append(item);
     }
@@ -75,16 +93,22 @@ function renderLookup(found, results) {
   if (!found.memory.length) results.append(element("p", "No unit of the memory holds it.", "none"));
   for (const unit of found.memory) {
     const both = pair(unit.source, unit.target);
-    both.firstChild.prepend(element("span", unit.document, "doc"), " ");
+    written(both.firstChild, unit.srclang);
+    written(both.lastChild, unit.tgtlang);
+    const doc = element("span", unit.document, "doc");
+    doc.dir = "ltr";
+    both.firstChild.prepend(doc, " ");
     results.append(both);
   }
   if (found.matches.length) results.append(element("h2", "Fuzzy matches"));
   for (const match of found.matches) {
     const both = pair(match.matched, match.translation);
     both.classList.add("match");
-    both.firstChild.lang = match.lang;
-    both.lastChild.lang = match.translation_lang;
-    both.firstChild.prepend(element("span", `${match.score}%`, "score"), " ");
+    written(both.firstChild, match.lang);
+    written(both.lastChild, match.translation_lang);
+    const score = element("span", `${match.score}%`, "score");
+    score.dir = "ltr";
+    both.firstChild.prepend(score, " ");
     results.append(both);
   }
 }
