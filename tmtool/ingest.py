@@ -125,12 +125,24 @@ def document_id_for(fr_path: str | Path, lang: str = "fr") -> str:
     return match["name"] if match else Path(fr_path).stem
 
 
+def named_document(store: Store, name: str, srclang: str, tgtlang: str) -> str:
+    """The id of a pair whose name comes from its files (``news.zh.txt`` → ``news``): ``name``, unless
+    the store holds a document so named in another pair of languages — the same original translated into
+    another language, not a revision of it —, then ``name.SRC-TGT`` (``news.ar-en``)."""
+    languages = {base_language(srclang), base_language(tgtlang)}
+    stored = store.document(name)
+    if stored is None or {base_language(stored.srclang), base_language(stored.tgtlang)} == languages:
+        return name
+    return f"{name}.{base_language(srclang)}-{base_language(tgtlang)}"
+
+
 def ingest_pair(
     store: Store,
     fr_path: str | Path,
     en_path: str | Path,
     *,
     document_id: str | None = None,
+    stem: str | None = None,
     extract_terms: bool = True,
     srclang: str = "fr-FR",
     tgtlang: str = "en-GB",
@@ -147,7 +159,8 @@ def ingest_pair(
     stored without its terms, they are extracted now (``terms_extracted``) and folded into the
     glossary as they would have been then, citing its units as stored. ``recorded_as`` names the
     files as the store records them and the document id is made from, when the paths read are copies
-    (uploads)."""
+    (uploads). Without ``document_id``, the document is named after its files, or ``stem`` (see
+    :func:`named_document`)."""
     extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
     stages = ("aligning", "extracting terms", "saving") if extract_terms else ("aligning", "saving")
     name = Path(recorded_as[0] if recorded_as else fr_path).name
@@ -158,7 +171,7 @@ def ingest_pair(
             done = len(stages) if stage is None else stages.index(stage)
             progress(Step(done, len(stages), aligned, name + (f": {stage}" if stage else "")))
 
-    prepared = prepare_pair(store, fr_path, en_path, document_id=document_id, extract_terms=extract_terms,
+    prepared = prepare_pair(store, fr_path, en_path, document_id=document_id, stem=stem, extract_terms=extract_terms,
                             srclang=srclang, tgtlang=tgtlang, report=report, recorded_as=recorded_as)
     if isinstance(prepared, IngestResult):
         return prepared
@@ -188,6 +201,7 @@ def prepare_pair(
     en_path: str | Path,
     *,
     document_id: str | None = None,
+    stem: str | None = None,
     extract_terms: bool = True,
     srclang: str = "fr-FR",
     tgtlang: str = "en-GB",
@@ -199,7 +213,8 @@ def prepare_pair(
     fr_path, en_path = input_file(fr_path), input_file(en_path)
     language_pair(srclang, tgtlang)  # checked before a stored pair is told, which reads no language
     recorded_as = recorded_as or (str(fr_path), str(en_path))
-    document_id = document_id or document_id_for(recorded_as[0], base_language(srclang))
+    document_id = document_id or named_document(
+        store, stem or document_id_for(recorded_as[0], base_language(srclang)), srclang, tgtlang)
     extract_terms = extract_terms and extracts_terms(srclang, tgtlang)
     src_hash, tgt_hash = content_hash(fr_path), content_hash(en_path)
     stored = None  # the document holding these files, stored without terms, whose terms are extracted now
@@ -400,7 +415,7 @@ def ingest_dir(
     def one_by_one():
         for number, (name, fr_path, en_path) in enumerate(pairs):
             yield number, name, fr_path, lambda: ingest_pair(
-                store, fr_path, en_path, document_id=name,
+                store, fr_path, en_path, stem=name,
                 progress=progress and (lambda step, n=number: report(n, step)), **options)
 
     try:
@@ -452,7 +467,7 @@ def _prepare_in_worker(store_url: str, fr_path: Path, en_path: Path, name: str, 
     (exceptions with arguments of their own do not all cross a process boundary)."""
     try:
         with open_store(store_url) as store:
-            return prepare_pair(store, fr_path, en_path, document_id=name, **options)
+            return prepare_pair(store, fr_path, en_path, stem=name, **options)
     except (TmtoolError, OSError, UnicodeError, ValueError) as exc:
         return TmtoolError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 

@@ -1,7 +1,6 @@
-"""Concordance and look-up in the organisation's other languages, as a translator of each would type
-them: a Chinese or Japanese word inside a sentence written without spaces, and the glossary's keys
-without case or diacritics (Greek tonos and final sigma, Turkish dotted and dotless i, German ß,
-Arabic short vowels and hamza on alef)."""
+"""The organisation's other languages, as a translator of each works with them: a Chinese or Japanese
+word found inside a sentence written without spaces (concordance, terminology checks), right-to-left
+text in the workbench, one original translated into several languages ingested as several documents."""
 
 from __future__ import annotations
 
@@ -120,3 +119,31 @@ def test_the_workbench_writes_arabic_and_hebrew_right_to_left(tmp_path):
     assert 'lang="fr"' not in document
     # the page names the languages and scripts written right to left, for the look-up as you type
     assert 'data-right-to-left="Adlm Arab ' in found and " ar " in found.split('data-right-to-left="')[1].split('"')[0]
+
+
+# ---- one original, several translations ------------------------------------------------------------
+
+def test_translations_of_one_original_into_several_languages_are_several_documents(tmp_path):
+    (tmp_path / "news.en.txt").write_text("The ministers met in Brussels. They discussed air defence.\n", encoding="utf-8")
+    (tmp_path / "news.zh.txt").write_text("部长们在布鲁塞尔开会。他们讨论了空中防御。\n", encoding="utf-8")
+    (tmp_path / "news.ar.txt").write_text("اجتمع الوزراء في بروكسل. ناقشوا الدفاع الجوي.\n", encoding="utf-8")
+    (tmp_path / "news.de.txt").write_text("Die Minister trafen sich in Brüssel. Sie sprachen über Luftverteidigung.\n",
+                                          encoding="utf-8")
+    db = tmp_path / "t.db"
+    run(db, "ingest", tmp_path / "news.zh.txt", tmp_path / "news.en.txt", "--srclang", "zh-Hans", "--tgtlang", "en")
+    # the Arabic translation of the same English was taken for a revision of the Chinese one, which it replaced
+    assert run(db, "ingest", tmp_path / "news.ar.txt", tmp_path / "news.en.txt", "--srclang", "ar", "--tgtlang",
+               "en").stdout.startswith("news.ar-en: 2 units")
+    run(db, "ingest", "--dir", tmp_path, "--srclang", "de", "--tgtlang", "en")
+    with open_store(str(db)) as store:
+        assert {d["id"]: d["srclang"] for d in api.documents(store)} == {
+            "news": "zh-Hans", "news.ar-en": "ar", "news.de-en": "de"}
+    # a revision of a pair stored under its own name replaces it
+    (tmp_path / "news.ar.txt").write_text("اجتمع الوزراء اليوم في بروكسل. ناقشوا الدفاع الجوي.\n", encoding="utf-8")
+    run(db, "ingest", tmp_path / "news.ar.txt", tmp_path / "news.en.txt", "--srclang", "ar", "--tgtlang", "en")
+    (tmp_path / "news.zh.txt").write_text("部长们今天在布鲁塞尔开会。他们讨论了空中防御。\n", encoding="utf-8")
+    run(db, "ingest", tmp_path / "news.zh.txt", tmp_path / "news.en.txt", "--srclang", "zh", "--tgtlang", "en")
+    with open_store(str(db)) as store:
+        assert sorted(d["id"] for d in api.documents(store)) == ["news", "news.ar-en", "news.de-en"]
+        assert "اليوم" in api.document_units(store, "news.ar-en")[0]["source"]
+        assert "今天" in api.document_units(store, "news")[0]["source"]
