@@ -137,9 +137,9 @@ def test_the_http_edit_takes_terms_in_any_language(tmp_path):
     assert refused.status_code == 400 and "invalid language tag" in refused.json()["message"]
     # the review card shows the entry in its languages, and its form edits them
     card = http.get("/review", params={"status": "approved"}).text
-    assert '<ul class="terms" lang="de">' in card and '<ul class="terms" lang="it">' in card
-    assert '<ul class="terms" lang="fr">' not in card
-    assert 'name="terms.de" lang="de" value="Militärischer Ausschuss"' in card
+    assert '<ul class="terms" lang="de" dir="ltr">' in card and '<ul class="terms" lang="it" dir="ltr">' in card
+    assert '<ul class="terms" lang="fr"' not in card
+    assert 'name="terms.de" lang="de" dir="ltr" value="Militärischer Ausschuss"' in card
 
 
 # ---- concordance in a unit's third language --------------------------------------------------------
