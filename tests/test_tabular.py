@@ -309,3 +309,25 @@ def test_a_status_typed_in_a_spreadsheet_is_read_in_any_case_and_in_french(tmp_p
                     "CM;MC; Candidat\nCMI;IMC;\n", encoding="utf-8")
     assert [e.status for e in read_csv(path)] == [ReviewStatus.APPROVED, ReviewStatus.APPROVED, ReviewStatus.REJECTED,
                                                   ReviewStatus.CANDIDATE, None]  # none given: import --status
+
+
+@pytest.mark.parametrize(("text", "code_page"), [
+    ("en,ru\ndefence,оборона\nminister,министр\n", "cp1251"),
+    ("en,uk\ndefence,оборона\nsoldier,солдат\n", "cp1251"),
+    ("en,el\nmeeting,συνάντηση\nsummit,σύνοδος κορυφής\n", "cp1253"),
+    ("en,he\ndefence,הגנה\n", "cp1255"),
+    ("en,ar\nminister,وزير الدفاع\n", "cp1256"),
+    ("en,pl\nsoldier,żołnierz\nvoice,głos\n", "cp1250"),
+])
+def test_a_csv_excel_saved_in_another_windows_code_page_is_refused_not_read_as_western(tmp_path, text, code_page):
+    # read as Windows-1252, a Russian "оборона" became "îáîðîíà" and was stored so
+    path = tmp_path / "glossary.csv"
+    path.write_bytes(text.encode(code_page))
+    with pytest.raises(TmtoolError, match="not valid UTF-8"):
+        list(read_csv(path))
+
+
+def test_western_text_with_superscripts_and_spanish_questions_is_still_read_as_windows_1252(tmp_path):
+    path = tmp_path / "glosario.csv"
+    path.write_bytes("es;en\n¿Qué área? 20 m²;What area? 20 m²\nÑandú;rhea\nAÇÃO;action\n".encode("cp1252"))
+    assert [e.terms[0].text for e in read_csv(path)] == ["¿Qué área? 20 m²", "Ñandú", "AÇÃO"]

@@ -62,6 +62,11 @@ def _looks_like_utf16(data: bytes) -> bool:
 # are what another code page's letters read as (Mac Roman's é is 0x8E, Ž here)
 _WESTERN = frozenset("€‚„…•–—‘’“”™œŒŸ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# what the letters of another Windows code page read as in 1252: Cyrillic (1251), Greek (1253), Hebrew
+# (1255) and Arabic (1256) put theirs in 0xC0–0xFF, so their words read as runs of À–ÿ, which Western
+# words mix with ASCII letters; Central European (1250) puts ł, ą, ľ and ż at ³, ¹, ¾ and ¿, which no
+# Western word holds before a letter (m², km³ end a word) or, for ¿, after one (¿Qué opens a question)
+_OTHER_CODE_PAGE = re.compile(r"[À-ÖØ-öø-ÿ]{3}|[¹²³¾](?=[^\W\d_])|(?<=[^\W\d_])¿")
 
 
 def decode_spreadsheet_text(data: bytes, path: str) -> str:
@@ -83,7 +88,8 @@ def decode_spreadsheet_text(data: bytes, path: str) -> str:
 
 def _western(data: bytes) -> str | None:
     """The bytes read as Windows-1252, None where they are not Western text in it: bytes 1252 leaves
-    undefined, controls, or characters of 0x80–0x9F that Western text does not use."""
+    undefined, controls, characters of 0x80–0x9F that Western text does not use, or letters another
+    Windows code page wrote (``_OTHER_CODE_PAGE``)."""
     if b"\x00" in data:
         return None
     try:
@@ -92,4 +98,4 @@ def _western(data: bytes) -> str | None:
         return None
     if _CONTROL.search(text) or any(bytes([b]).decode("cp1252") not in _WESTERN for b in set(data) if 0x80 <= b <= 0x9F):
         return None
-    return text
+    return None if _OTHER_CODE_PAGE.search(text) else text
