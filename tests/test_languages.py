@@ -147,3 +147,17 @@ def test_translations_of_one_original_into_several_languages_are_several_documen
         assert sorted(d["id"] for d in api.documents(store)) == ["news", "news.ar-en", "news.de-en"]
         assert "اليوم" in api.document_units(store, "news.ar-en")[0]["source"]
         assert "今天" in api.document_units(store, "news")[0]["source"]
+
+
+def test_a_chinese_sentence_looked_up_in_the_workbench_finds_its_fuzzy_matches(tmp_path):
+    from workbench import client
+
+    db = tmp_path / "t.db"
+    tmx = tmp_path / "cjk.tmx"
+    tmx.write_text(CJK_TMX, encoding="utf-8")
+    run(db, "import", tmx)
+    http = client(str(db))[0]
+    # a sentence pasted from a new text: no unit holds it as it is, and it has no spaces to count words by
+    found = http.get("/api/lookup", params={"q": "北约部长讨论了网络安全。"}).json()
+    assert found["memory"] == [] and [m["tuid"] for m in found["matches"]] == ["1"]
+    assert http.get("/api/lookup", params={"q": "网络安全"}).json() == {"entries": [], "memory": [], "matches": []}  # a term

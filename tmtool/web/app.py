@@ -28,6 +28,7 @@ from ..corrections import LOW_CONFIDENCE
 from ..errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from ..formats import registry
 from ..langtags import RIGHT_TO_LEFT_LANGUAGES, RIGHT_TO_LEFT_SCRIPTS, direction
+from ..text.normalize import unspaced
 from ..text.readers import DOCUMENT_EXTENSIONS
 from .security import Guard, new_secret
 
@@ -189,8 +190,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def api_lookup(q: Annotated[str, Query(max_length=500)], limit: Annotated[int, Query(ge=1, le=100)] = 10,
                    lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
         """Glossary entries holding ``q`` in ``lang`` (a language tag; auto: any language), then the
-        memory's units holding it; when none does and ``q`` has three words or more, ``matches``: the
-        memory's fuzzy matches (as /api/search)."""
+        memory's units holding it; when none does and ``q`` has three words or more (six characters of
+        Chinese or Japanese), ``matches``: the memory's fuzzy matches (as /api/search)."""
         with store() as s:
             return lookup(s, q, limit, lang)
 
@@ -467,8 +468,11 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
     if not q.strip():
         return {"entries": [], "memory": [], "matches": []}
     memory = api.concordance(store, q, limit=limit, lang=lang)
-    # a term is looked up word for word; a sentence (three words or more) is matched as a CAT tool would
-    matches = api.search(store, q, limit=limit, lang=lang) if not memory and len(q.split()) >= 3 else []
+    # a term is looked up word for word; a sentence (three words or more, or six characters of a script
+    # written without spaces: a Chinese or Japanese sentence has no spaces to count) is matched as a CAT
+    # tool would
+    sentence = len(q.split()) >= 3 or (unspaced(q) and len("".join(q.split())) >= 6)
+    matches = api.search(store, q, limit=limit, lang=lang) if not memory and sentence else []
     return {"entries": api.lookup(store, q, lang=lang, limit=limit)["entries"], "memory": memory, "matches": matches}
 
 
