@@ -57,7 +57,7 @@ _STEMS = {"fr": french_stem, "en": english_stem}  # other languages' words are c
 _JOINERS = "'’‘ʼ`\\-‐‑‒–—"
 # A word is a run of word characters, but in a script written without spaces (Chinese, Japanese, Thai)
 # each character is one: a term is found as its characters in a row (北约 in 北约部长讨论了网络防御).
-_TOKEN = re.compile(rf"([{UNSPACED}]|(?:(?![{UNSPACED}])\w)+)|(?<!\w)[{_JOINERS}]|[^\w\s{_JOINERS}]")
+_TOKEN = re.compile(rf"([{UNSPACED}]|[^\W{UNSPACED}]+)|(?<!\w)[{_JOINERS}]|[^\w\s{_JOINERS}]")
 _PUNCTUATION = "\x01"  # prefixes a punctuation mark's key: no word folds to it
 _EXACT = "\x00"  # prefixes a word as written: the key an acronym is indexed under
 _END = ""  # a trie node's key for the terms ending there (no word or mark has an empty key)
