@@ -575,3 +575,22 @@ def test_arabic_terms_and_units_looked_up_as_you_type_are_written_right_to_left(
     source, target = css(browser, "#lookup-results > div.context")[0].find_elements("css selector", "p")
     assert (source.get_attribute("lang"), source.get_attribute("dir")) == ("ar-EG", "rtl")
     assert (target.get_attribute("lang"), target.get_attribute("dir")) == ("en-GB", "ltr")
+
+
+def test_a_pair_in_other_languages_is_uploaded_in_its_languages(server, browser, db, tmp_path):
+    # the form offered French and English only: a German–Spanish pair went in as French–English
+    (tmp_path / "bericht.de.txt").write_text("Die Minister trafen sich in Brüssel. Sie sprachen über Luftverteidigung.\n",
+                                             encoding="utf-8")
+    (tmp_path / "informe.es.txt").write_text("Los ministros se reunieron en Bruselas. Hablaron de defensa aérea.\n",
+                                             encoding="utf-8")
+    browser.get(server.url + "/documents")
+    form = css(browser, 'form.upload[data-api="/api/ingest"]')[0]
+    form.find_element("css selector", 'input[name="fr_file"]').send_keys(str(tmp_path / "bericht.de.txt"))
+    form.find_element("css selector", 'input[name="en_file"]').send_keys(str(tmp_path / "informe.es.txt"))
+    form.find_element("css selector", 'input[name="srclang"]').send_keys("de")
+    form.find_element("css selector", 'input[name="tgtlang"]').send_keys("es")
+    form.find_element("css selector", 'button[type="submit"]').click()
+    wait(browser, lambda b: "bericht" in css(b, "table.documents")[0].text, "the documents list did not show the pair")
+    assert css(browser, "#status")[0].text == "bericht: 2 units, 0 new entries, 0 updated entries"
+    with open_store(db) as store:
+        assert {(d["srclang"], d["tgtlang"]) for d in api.documents(store) if d["id"] == "bericht"} == {("de", "es")}
