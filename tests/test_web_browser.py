@@ -594,3 +594,15 @@ def test_a_pair_in_other_languages_is_uploaded_in_its_languages(server, browser,
     assert css(browser, "#status")[0].text == "bericht: 2 units, 0 new entries, 0 updated entries"
     with open_store(db) as store:
         assert {(d["srclang"], d["tgtlang"]) for d in api.documents(store) if d["id"] == "bericht"} == {("de", "es")}
+
+
+def test_export_links_take_the_pair_of_languages_typed_or_every_language(server, browser, db):
+    # the export page wrote French–English only: a German–Spanish glossary could not be exported from it
+    browser.get(server.url + "/export")
+    css(browser, "#export-srclang")[0].send_keys("de")
+    css(browser, "#export-tgtlang")[0].send_keys("es")
+    assert css(browser, "#export-csv")[0].get_attribute("href").endswith("/api/export/csv?status=approved&srclang=de&tgtlang=es")
+    css(browser, "#export-all")[0].click()
+    assert css(browser, "#export-tmx")[0].get_attribute("href").endswith("/api/export/tmx?status=approved&langs=all")
+    assert css(browser, "#export-tbx")[0].get_attribute("href").endswith("/api/export/tbx?status=approved&langs=all")
+    assert css(browser, "#export-csv")[0].get_attribute("href").endswith("/api/export/csv?status=approved&srclang=de&tgtlang=es")

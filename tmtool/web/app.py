@@ -447,7 +447,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def export_page(request: Request):
         with store() as s:
             stats = api.stats(s)
-        return page(request, "export.html", stats=stats, formats=api.format_names()["written"])
+        formats = api.format_names()
+        return page(request, "export.html", stats=stats, formats=formats["written"], multilingual=formats["multilingual"])
 
     return app
 

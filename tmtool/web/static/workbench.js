@@ -414,13 +414,27 @@ function setUpUploads() {
   }
 }
 
+// the export links say the status, the pair of languages typed (French–English when none) and, for the
+// formats holding every language (TMX, TBX), whether to write them all
 function setUpExport() {
   const status = document.getElementById("export-status");
-  status.addEventListener("change", () => {
+  const srclang = document.getElementById("export-srclang");
+  const tgtlang = document.getElementById("export-tgtlang");
+  const all = document.getElementById("export-all");
+  const update = () => {
     for (const link of document.querySelectorAll("a.export")) {
-      link.href = `/api/export/${link.dataset.format}?status=${encodeURIComponent(status.value)}`;
+      const query = new URLSearchParams({status: status.value});
+      if (all.checked && "multilingual" in link.dataset) {
+        query.set("langs", "all");
+      } else {
+        if (srclang.value.trim()) query.set("srclang", srclang.value.trim());
+        if (tgtlang.value.trim()) query.set("tgtlang", tgtlang.value.trim());
+      }
+      link.href = `/api/export/${link.dataset.format}?${query}`;
     }
-  });
+  };
+  for (const control of [status, srclang, tgtlang, all]) control.addEventListener("input", update);
+  status.addEventListener("change", update);
 }
 
 function setUpReviewer() {
