@@ -71,6 +71,11 @@ DEFINITION = "Das höchste militärische Gremium."
     (["Italiano", "English (United Kingdom)", "Definition"], [IT, EN, DEFINITION], {"it": [IT], "en": [EN]}),
     # an English original's glossary, in a French office
     (["Anglais", "Allemand", "Définition"], [EN, DE, DEFINITION], {"en": [EN], "de": [DE]}),
+    # English and French named in the other offices' languages, Chinese by its script
+    (["英语", "简体中文", "Definition"], [EN, "军事委员会", DEFINITION], {"en": [EN], "zh": ["军事委员会"]}),
+    (["Английский", "Русский", "Definition"], [EN, "Военный комитет", DEFINITION], {"en": [EN], "ru": ["Военный комитет"]}),
+    (["الفرنسية", "English", "Definition"], ["Comité militaire", EN, DEFINITION], {"fr": ["Comité militaire"], "en": [EN]}),
+    (["İngilizce", "Türkçe", "Definition"], [EN, "Askeri Komite", DEFINITION], {"en": [EN], "tr": ["Askeri Komite"]}),
 ])
 def test_a_sheet_whose_header_names_languages_in_words_is_read_in_them(tmp_path, header, cells, terms):
     db = tmp_path / "t.db"

@@ -81,9 +81,13 @@ def known_language(name: str) -> str | None:
 # and Glossary Converter's ``English (United Kingdom)``), people their own language's name (``Deutsch``,
 # ``Español``) or their office's (``Anglais``, ``Allemand``; ``Englisch``, ``Französisch``). The names of
 # _KNOWN's languages in English, in themselves and in French (in German too for the largest of NATO's
-# languages). Norwegian is Bokmål, its written standard.
+# languages), and English and French in the other languages the organisation works in (``Inglés``,
+# ``Английский``, ``英语``, ``الفرنسية``); Chinese as its writers name its two scripts (``简体中文``, ``繁體中文``).
+# Norwegian is Bokmål, its written standard.
 _NAMES = """
-    en:English,anglais,Englisch fr:French,français,Französisch de:German,Deutsch,allemand
+    en:English,anglais,Englisch,inglés,inglese,angielski,αγγλικά,английский,англійська,الإنجليزية,الإنكليزية,英语,英文,英語,İngilizce
+    fr:French,français,Französisch,francés,francese,francuski,γαλλικά,французский,французька,الفرنسية,法语,法文,フランス語,Fransızca
+    de:German,Deutsch,allemand
     es:Spanish,español,castellano,espagnol,Spanisch it:Italian,italiano,italien,Italienisch
     pt:Portuguese,português,portugais,Portugiesisch nl:Dutch,Flemish,Nederlands,néerlandais,Niederländisch
     pl:Polish,polski,polonais,Polnisch ru:Russian,русский,russe,Russisch uk:Ukrainian,українська,ukrainien
@@ -96,7 +100,7 @@ _NAMES = """
     mk:Macedonian,македонски,macédonien is:Icelandic,íslenska,islandais ga:Irish,Gaeilge,irlandais
     mt:Maltese,Malti,maltais ca:Catalan,català eu:Basque,euskara gl:Galician,galego,galicien cy:Welsh,Cymraeg,gallois
     lb:Luxembourgish,Lëtzebuergesch,luxembourgeois ka:Georgian,ქართული,géorgien hy:Armenian,հայերեն,arménien
-    ar:Arabic,العربية,arabe he:Hebrew,עברית,hébreu fa:Persian,Farsi,فارسی,persan zh:Chinese,中文,chinois
+    ar:Arabic,العربية,arabe he:Hebrew,עברית,hébreu fa:Persian,Farsi,فارسی,persan zh:Chinese,中文,简体中文,繁體中文,繁体中文,汉语,漢語,chinois
     ja:Japanese,日本語,japonais ko:Korean,한국어,coréen ug:Uyghur,Uighur,ouïghour hi:Hindi,हिन्दी ur:Urdu,اردو,ourdou
 """
 
