@@ -161,3 +161,38 @@ def test_a_chinese_sentence_looked_up_in_the_workbench_finds_its_fuzzy_matches(t
     found = http.get("/api/lookup", params={"q": "北约部长讨论了网络安全。"}).json()
     assert found["memory"] == [] and [m["tuid"] for m in found["matches"]] == ["1"]
     assert http.get("/api/lookup", params={"q": "网络安全"}).json() == {"entries": [], "memory": [], "matches": []}  # a term
+
+
+# ---- language tags kept as written ------------------------------------------------------------------
+
+TAGGED_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" adminlang="en" segtype="sentence" datatype="plaintext"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu><tuv xml:lang="en-GB"><seg>The meeting ends tomorrow.</seg></tuv>
+ <tuv xml:lang="sr-Latn-RS"><seg>Sastanak se završava sutra.</seg></tuv>
+ <tuv xml:lang="sr-Cyrl-RS"><seg>Састанак се завршава сутра.</seg></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>The meeting was held in Mexico.</seg></tuv>
+ <tuv xml:lang="es-419"><seg>La reunión se realizó en México.</seg></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>NATO ministers met.</seg></tuv>
+ <tuv xml:lang="zh-Hans-CN"><seg>北约部长开会了。</seg></tuv>
+ <tuv xml:lang="zh-Hant-TW"><seg>北約部長開會了。</seg></tuv>
+ <tuv xml:lang="pt-BR"><seg>Os ministros da OTAN se reuniram.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_tmx_keeps_script_and_region_tags_through_import_and_export(tmp_path):
+    from lxml import etree
+
+    def tags(path):
+        lang = "{http://www.w3.org/XML/1998/namespace}lang"
+        return [[tuv.get(lang) for tuv in tu.iterfind("tuv")] for tu in etree.parse(str(path)).iterfind(".//tu")]
+
+    tmx = tmp_path / "tagged.tmx"
+    tmx.write_text(TAGGED_TMX, encoding="utf-8")
+    run(tmp_path / "a.db", "import", tmx)
+    run(tmp_path / "a.db", "export", "tmx", "--langs", "all", "-o", tmp_path / "a.tmx")
+    run(tmp_path / "b.db", "import", tmp_path / "a.tmx")
+    run(tmp_path / "b.db", "export", "tmx", "--langs", "all", "-o", tmp_path / "b.tmx")
+    written = [["en-GB", "sr-Latn-RS", "sr-Cyrl-RS"], ["en-GB", "es-419"], ["en-GB", "zh-Hans-CN", "zh-Hant-TW", "pt-BR"]]
+    assert sorted(tags(tmp_path / "a.tmx")) == sorted(tags(tmp_path / "b.tmx")) == sorted(written)
