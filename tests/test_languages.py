@@ -196,3 +196,40 @@ def test_tmx_keeps_script_and_region_tags_through_import_and_export(tmp_path):
     run(tmp_path / "b.db", "export", "tmx", "--langs", "all", "-o", tmp_path / "b.tmx")
     written = [["en-GB", "sr-Latn-RS", "sr-Cyrl-RS"], ["en-GB", "es-419"], ["en-GB", "zh-Hans-CN", "zh-Hant-TW", "pt-BR"]]
     assert sorted(tags(tmp_path / "a.tmx")) == sorted(tags(tmp_path / "b.tmx")) == sorted(written)
+
+
+# ---- concordance of words a word index spells apart --------------------------------------------------
+
+SPELT_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" adminlang="en" segtype="sentence" datatype="plaintext"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu tuid="ar"><tuv xml:lang="en-GB"><seg>The Secretary General said the Alliance is strong.</seg></tuv>
+ <tuv xml:lang="ar"><seg>قال الأمين العام إن الحلف قوي.</seg></tuv></tu>
+<tu tuid="el"><tuv xml:lang="en-GB"><seg>SUMMIT MEETING</seg></tuv>
+ <tuv xml:lang="el"><seg>ΣΥΝΑΝΤΗΣΗ ΚΟΡΥΦΗΣ</seg></tuv></tu>
+<tu tuid="el2"><tuv xml:lang="en-GB"><seg>The summit meeting ended.</seg></tuv>
+ <tuv xml:lang="el"><seg>Η συνάντηση κορυφής τελείωσε.</seg></tuv></tu>
+<tu tuid="de"><tuv xml:lang="en-GB"><seg>The street is closed.</seg></tuv>
+ <tuv xml:lang="de-DE"><seg>Die Straße ist gesperrt.</seg></tuv></tu>
+<tu tuid="tr"><tuv xml:lang="en-GB"><seg>The door is open.</seg></tuv>
+ <tuv xml:lang="tr"><seg>KAPI AÇIK.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_concordance_finds_words_spelt_with_or_without_hamza_greek_accents_or_sharp_s(store_url, tmp_path):
+    tmx = tmp_path / "spelt.tmx"
+    tmx.write_text(SPELT_TMX, encoding="utf-8")
+    run(store_url, "import", tmx)
+    with open_store(store_url) as store:
+        def found(text, lang=None):
+            return sorted(u["tuid"] for u in api.concordance(store, text, lang=lang or "auto"))
+
+        # hamza on alef, typed or not
+        assert found("الامين العام") == found("الأمين العام") == found("الامين", "ar") == ["ar"]
+        # Greek capitals are written without accents, and a search may be typed either way
+        assert found("συνάντηση κορυφής") == found("συναντηση κορυφης") == found("ΣΥΝΑΝΤΗΣΗ", "el") == ["el", "el2"]
+        assert found("strasse") == found("STRASSE") == found("Straße") == ["de"]
+        assert found("kapı") == ["tr"]
+        assert store.concordance_count("συναντηση", 10) == 2 and store.concordance_count("الامين", 10, "ar") == 1
+    assert "ΣΥΝΑΝΤΗΣΗ ΚΟΡΥΦΗΣ" in run(store_url, "tm", "concordance", "συνάντηση").stdout

@@ -59,6 +59,52 @@ def unspaced(text: str) -> bool:
     return _UNSPACED.search(text) is not None
 
 
+# Letters a word index takes for different ones where readers see one word (its tokenizer folds case,
+# and the accents of Latin letters only): hamza on alef, typed or not (الأمين, الامين), Greek accents
+# (capitals are written without them: ΣΥΝΑΝΤΗΣΗ), German ß and ss, Turkish dotless ı where i is typed.
+_ARABIC_ALEFS = "اأإآ"
+# an Arabic word's stem starts after the article and the one-letter conjunctions and prepositions
+# before it (والأمين, بالأمن); an alef there may carry hamza, the article's never does
+_ARABIC_PREFIX = re.compile("^(?:[وفبكل]?ال|[وفبكل])")
+_GREEK_ACCENTS = dict(zip("αεηιουω", "άέήίόύώ"))
+_GREEK_PLAIN = {accented: plain for plain, accented in _GREEK_ACCENTS.items()}
+_SPELLINGS = 128  # at most this many spellings of a phrase are asked for; beyond, it is asked as typed
+
+
+def spellings_of(text: str) -> list[str]:
+    """The ways a text may write ``text`` that a word index (case and Latin accents folded) tells apart:
+    ``text`` first, then its spellings with and without hamza on alef, Greek accents (one a word, as
+    Greek writes them, or none) and final sigma, ß for ss and back, i for ı; ``[text]`` alone when
+    they would be more than ``_SPELLINGS``."""
+    spellings = [""]
+    for piece in re.split(r"(\s+)", text):
+        ways = _word_spellings(piece)
+        if len(spellings) * len(ways) > _SPELLINGS:
+            return [text]
+        spellings = [done + way for done in spellings for way in ways]
+    return spellings
+
+
+def _word_spellings(word: str) -> list[str]:
+    prefix = _ARABIC_PREFIX.match(word)
+    stem = prefix.end() if prefix else 0
+    ways = [""]
+    for k, c in enumerate(word):
+        if c in _ARABIC_ALEFS:  # any alef where the stem starts, a bare one for one with hamza elsewhere
+            others = _ARABIC_ALEFS if k == stem else dict.fromkeys(c + "ا")
+        else:
+            others = "ıi" if c == "ı" else c
+        ways = [w + other for w in ways for other in others]
+    ways = [other for way in ways for other in (way, way.lower().replace("ss", "ß"), way.lower().replace("ß", "ss"))]
+    lower = word.lower()
+    if any(c in _GREEK_PLAIN for c in lower) or (len(lower) > 3 and any(c in _GREEK_ACCENTS for c in lower)):
+        plain = "".join(_GREEK_PLAIN.get(c, c) for c in lower)
+        ways += [plain] + [plain[:k] + _GREEK_ACCENTS[c] + plain[k + 1:] for k, c in enumerate(plain) if c in _GREEK_ACCENTS]
+        if plain.endswith("ς"):  # a word in capitals lower-cased letter by letter ends in σ (ΚΟΡΥΦΗΣ)
+            ways.append(plain[:-1] + "σ")
+    return list(dict.fromkeys([word, *ways]))
+
+
 def normalize_for_match(text: str) -> str:
     """Case-insensitive form of a sentence for edit-distance matching; keeps accents, which count."""
     text = unicodedata.normalize("NFKC", text)

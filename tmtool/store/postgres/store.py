@@ -33,7 +33,7 @@ from psycopg.sql import SQL, Identifier
 from ...errors import NotFound, TmtoolError, Unavailable
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
-from ...text.normalize import fold, fold_word, normalize_for_match, unspaced
+from ...text.normalize import fold, fold_word, normalize_for_match, spellings_of, unspaced
 from ..base import announce_upgrade
 from ..corrections import UnitCorrections
 from ..records import (
@@ -86,22 +86,23 @@ _POOLS_LOCK = threading.Lock()
 _U_UNIT_COLUMNS = ", ".join("u." + c for c in UNIT_COLUMNS.split(", "))
 _CHANGE_COLUMNS = 'id, time, action, before, after, reverted_by, "user"'
 _KEYED_TERM = "SELECT t.entry_id, k.key, k.kind, t.text, t.lang FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
+# %(spellings)s (spellings_of the text) as a phrase, in any of them
+_PHRASE = ("(SELECT coalesce(string_agg(q::text, ' | '), '')::tsquery FROM unnest(%(spellings)s::text[]) s,"
+           " phraseto_tsquery('tm_words', s) q WHERE numnode(q) > 0)")
 # whole words of a unit's source or target, case and accents aside (a phrase: the words in order)
-_CONCORDANCE = ("(u.source_words @@ phraseto_tsquery('tm_words', %(text)s)"
-                " OR u.target_words @@ phraseto_tsquery('tm_words', %(text)s))")
+_CONCORDANCE = f"(u.source_words @@ {_PHRASE} OR u.target_words @@ {_PHRASE})"
 # the same on the side in one language: the tags' primary subtags among %(codes)s (fr, fra, fre)
-_CONCORDANCE_IN = ("(u.source_words @@ phraseto_tsquery('tm_words', %(text)s)"
+_CONCORDANCE_IN = (f"(u.source_words @@ {_PHRASE}"
                    " AND lower(split_part(replace(u.srclang, '_', '-'), '-', 1)) = ANY(%(codes)s)"
-                   " OR u.target_words @@ phraseto_tsquery('tm_words', %(text)s)"
+                   f" OR u.target_words @@ {_PHRASE}"
                    " AND lower(split_part(replace(u.tgtlang, '_', '-'), '-', 1)) = ANY(%(codes)s))")
 # the units holding it in one of their other languages (in one language: among %(codes)s)
-_VARIANTS_HOLDING = ("SELECT v.unit_id FROM unit_variants v"
-                     " WHERE to_tsvector('tm_words', v.text) @@ phraseto_tsquery('tm_words', %(text)s)")
+_VARIANTS_HOLDING = f"SELECT v.unit_id FROM unit_variants v WHERE to_tsvector('tm_words', v.text) @@ {_PHRASE}"
 _VARIANTS_HOLDING_IN = f"{_VARIANTS_HOLDING} AND lower(split_part(replace(v.lang, '_', '-'), '-', 1)) = ANY(%(codes)s)"
 
 
 def _concordance(selected: str, lang: str | None, text: str, limit: str = "") -> str:
-    """SQL: ``selected`` of the units holding %(text)s as whole words in their source or target, then
+    """SQL: ``selected`` of the units holding %(spellings)s as whole words in their source or target, then
     of the others holding it in another of their languages (in ``lang`` only, when given), each once
     (``limit``: a LIMIT on each of the two). ``text`` in a script written without spaces (Chinese,
     Japanese, Thai) is matched as characters, %(needle)s: the word index cannot find a word inside a
@@ -602,14 +603,14 @@ class PostgresStore(UnitCorrections):
         as bm25 ranks one word's matches."""
         rows = self._query(f"SELECT * FROM ({_concordance(f'{_U_UNIT_COLUMNS}, u.document_id, u.origin', lang, text)}) m"
                            " ORDER BY length(m.source) + length(m.target), m.id LIMIT %(limit)s",
-                           {"text": text, "needle": normalize_for_match(text), "limit": limit,
+                           {"spellings": spellings_of(text), "needle": normalize_for_match(text), "limit": limit,
                             "codes": language_codes(lang) if lang else None})
         units = self._with_variants({row[0]: unit_from_row(row[:-2]) for row in rows})
         return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
 
     def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
         return min(cap, self._query(f"SELECT count(*) FROM ({_concordance('1', lang, text, 'LIMIT %(cap)s')}) capped",
-                                    {"text": text, "needle": normalize_for_match(text), "cap": cap,
+                                    {"spellings": spellings_of(text), "needle": normalize_for_match(text), "cap": cap,
                                      "codes": language_codes(lang) if lang else None})[0][0])
 
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,

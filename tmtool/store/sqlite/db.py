@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ...errors import DISK_FULL, NotFound, TmtoolError, Unavailable
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
-from ...text.normalize import fold, fold_word, normalize_for_match, unspaced
+from ...text.normalize import fold, fold_word, normalize_for_match, spellings_of, unspaced
 from ..corrections import UnitCorrections
 from ..records import (
     Change,
@@ -121,6 +121,11 @@ def _phrase(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
+def _spelt(text: str) -> str:
+    """An FTS5 expression of ``text`` as a phrase in any of its spellings (:func:`spellings_of`)."""
+    return "(" + " OR ".join(_phrase(spelling) for spelling in spellings_of(text)) + ")"
+
+
 def _concordance_match(text: str, lang: str | None, columns: str) -> tuple[str, tuple, str, tuple]:
     """The queries of the units holding ``text`` (their ``columns``, of ``units u``, and ``rank``), with
     their arguments: those holding it in their source or target, on the side in ``lang`` when given (a
@@ -129,7 +134,7 @@ def _concordance_match(text: str, lang: str | None, columns: str) -> tuple[str, 
     Japanese, Thai) is matched as characters (:func:`_characters_match`)."""
     if unspaced(text):
         return _characters_match(normalize_for_match(text), lang, columns)
-    phrase = _phrase(text)
+    phrase = _spelt(text)
 
     def on_sides(selected: str) -> str:
         select = (f"SELECT {selected}, units_fts.rank AS rank FROM units_fts JOIN units u ON u.id = units_fts.rowid"
@@ -724,7 +729,7 @@ class SQLiteStore(UnitCorrections):
         sides, args, variants, variant_args = _concordance_match(text, lang, "u.id")
         if lang is None and not unspaced(text):
             self._forget_stale_counts()
-            count = self._match_count("units_fts", _phrase(text), cap)
+            count = self._match_count("units_fts", _spelt(text), cap)
         else:
             count = self._query(f"SELECT count(*) FROM ({sides} LIMIT ?)", (*args, cap))[0][0]
         if count < cap:
