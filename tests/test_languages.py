@@ -4,6 +4,7 @@ text in the workbench, one original translated into several languages ingested a
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from tmtool import api
@@ -233,3 +234,29 @@ def test_concordance_finds_words_spelt_with_or_without_hamza_greek_accents_or_sh
         assert found("kapı") == ["tr"]
         assert store.concordance_count("συναντηση", 10) == 2 and store.concordance_count("الامين", 10, "ar") == 1
     assert "ΣΥΝΑΝΤΗΣΗ ΚΟΡΥΦΗΣ" in run(store_url, "tm", "concordance", "συνάντηση").stdout
+
+
+# ---- a file given on the wrong side ------------------------------------------------------------------
+
+def test_a_document_in_another_script_than_its_language_s_is_refused_as_given_on_the_wrong_side(tmp_path):
+    from tmtool.errors import TmtoolError
+    from tmtool.text.readers import read_document
+
+    english = tmp_path / "news.en.txt"
+    english.write_text("The ministers met in Brussels. They discussed air defence and cyber defence.\n", encoding="utf-8")
+    chinese = tmp_path / "news.zh.txt"
+    chinese.write_text("部长们在布鲁塞尔开会。他们讨论了空中防御和网络防御。\n", encoding="utf-8")
+    (tmp_path / "news.ja.txt").write_text("大臣たちはブリュッセルで会合し、防空とサイバー防衛について話し合った。\n", encoding="utf-8")
+    (tmp_path / "news.sr.txt").write_text("Министри су се састали у Бриселу и разговарали о противваздушној одбрани.\n",
+                                          encoding="utf-8")
+    # the pair given the wrong way round went in as a Chinese "source" in English
+    result = run(tmp_path / "t.db", "ingest", english, chinese, "--srclang", "zh", "--tgtlang", "en", code=1)
+    assert result.stderr.endswith(f"tmtool: error: {english}: is written in the Latin script, not in that of zh (Han); "
+                                  "are the files given in the right order?\n")
+    with pytest.raises(TmtoolError, match="is written in the Han script, not in that of en-GB \\(Latin\\)"):
+        read_document(chinese, lang="en-GB")
+    with pytest.raises(TmtoolError, match="is written in the Cyrillic script, not in that of sr-Latn \\(Latin\\)"):
+        read_document(tmp_path / "news.sr.txt", lang="sr-Latn")
+    for path, lang in ((chinese, "zh-Hant"), (tmp_path / "news.ja.txt", "ja"), (tmp_path / "news.sr.txt", "sr"),
+                       (tmp_path / "news.sr.txt", "sr-Cyrl-RS"), (english, "es")):
+        assert read_document(path, lang=lang).paragraphs  # its own script, or one the language is not told by

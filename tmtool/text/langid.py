@@ -1,4 +1,5 @@
-"""Which language a text is in — French, English or German — from its function words.
+"""Which language a text is in — French, English or German — from its function words; for other
+languages, whether it is written in their script.
 
 Function words (articles, prepositions, pronouns, auxiliaries) make up about 40 % of running text in
 these languages and hardly overlap between them, so counting them tells the languages apart on a few
@@ -10,11 +11,12 @@ few function words is "und" (undetermined), and only a clear majority is reporte
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from itertools import islice
 
 from ..errors import TmtoolError
-from ..langtags import base_language
+from ..langtags import base_language, normalize_tag
 from ..model import Document
 
 # the most frequent function words of each language; words shared by two lists (en/fr "a", de/en "in")
@@ -63,11 +65,50 @@ def guess_language(text: str) -> tuple[str, float]:
     return best, (first - second) / total * min(1.0, total / _EVIDENCE)
 
 
-def check_language(doc: Document, expected: str) -> None:
-    """Refuse ``doc`` when it is confidently in another language than ``expected`` (fr, fr-FR, en-GB …).
+# The scripts languages are written in, as Unicode names their letters' first word (LATIN, CYRILLIC,
+# CJK …), for the languages written in one; a script subtag (sr-Latn, az-Cyrl) says it for the others
+_SCRIPTS = {lang: scripts for langs, scripts in (
+    ("en fr de es it pt nl pl cs sk sl hu ro hr bs sq tr da sv nb nn no fi et lv lt is ga mt ca eu gl cy lb",
+     {"LATIN"}),
+    ("ru uk be bg mk", {"CYRILLIC"}), ("el", {"GREEK"}), ("ar fa ur ps ug ckb", {"ARABIC"}), ("he yi", {"HEBREW"}),
+    ("zh", {"CJK"}), ("ja", {"CJK", "HIRAGANA", "KATAKANA"}), ("ko", {"HANGUL", "CJK"}), ("hy", {"ARMENIAN"}),
+    ("ka", {"GEORGIAN"}), ("th", {"THAI"}), ("hi mr ne", {"DEVANAGARI"}),
+) for lang in langs.split()}
+_SUBTAG_SCRIPTS = {"Latn": {"LATIN"}, "Cyrl": {"CYRILLIC"}, "Arab": {"ARABIC"}, "Hans": {"CJK"}, "Hant": {"CJK"}}
+_SCRIPT_SAMPLE = 2000  # letters looked at
+_OTHER_SCRIPT = 0.8  # the share of letters in other scripts at which a document is refused
 
-    Languages other than French, English and German are not checked.
+
+def _script_refused(doc: Document, expected: str) -> str | None:
+    """Why ``doc`` is not in ``expected``'s script, if most of its letters are in other ones (the
+    Chinese version given as the English one); None when it is, or the language's script is not known."""
+    parts = normalize_tag(expected).split("-")
+    subtag = parts[1] if len(parts) > 1 and len(parts[1]) == 4 else None
+    wanted = _SUBTAG_SCRIPTS.get(subtag) if subtag else _SCRIPTS.get(parts[0])
+    if not wanted:
+        return None
+    letters = (c for paragraph in doc.paragraphs for c in paragraph if c.isalpha())
+    scripts = Counter(unicodedata.name(c, "UNKNOWN").split()[0] for c in islice(letters, _SCRIPT_SAMPLE))
+    total = sum(scripts.values())
+    other = total - sum(scripts[script] for script in wanted)
+    if total < 20 or other < _OTHER_SCRIPT * total:
+        return None
+    def named(script: str) -> str:
+        return "Han" if script == "CJK" else script.title()
+
+    found = named(scripts.most_common(1)[0][0])
+    return f"is written in the {found} script, not in that of {expected} ({', '.join(sorted(map(named, wanted)))})"
+
+
+def check_language(doc: Document, expected: str) -> None:
+    """Refuse ``doc`` when it is confidently in another language than ``expected`` (fr, fr-FR, en-GB …),
+    or mostly written in another script than that language's (zh, ru, ar, el …).
+
+    Other languages written in their script (Spanish, Polish; Ukrainian for Russian) are not told apart.
     """
+    refused = _script_refused(doc, expected)
+    if refused:
+        raise TmtoolError(f"{refused}; are the files given in the right order?", path=doc.path)
     wanted = base_language(expected)
     if wanted not in _FUNCTION_WORDS:
         return
