@@ -260,3 +260,23 @@ def test_a_document_in_another_script_than_its_language_s_is_refused_as_given_on
     for path, lang in ((chinese, "zh-Hant"), (tmp_path / "news.ja.txt", "ja"), (tmp_path / "news.sr.txt", "sr"),
                        (tmp_path / "news.sr.txt", "sr-Cyrl-RS"), (english, "es")):
         assert read_document(path, lang=lang).paragraphs  # its own script, or one the language is not told by
+
+
+def test_files_named_with_a_region_or_script_after_their_language_pair_up(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "bericht.de-DE.txt").write_text("Die Minister trafen sich in Brüssel. Sie sprachen über Luftverteidigung.\n",
+                                             encoding="utf-8")
+    (inbox / "bericht.es-419.txt").write_text("Los ministros se reunieron en Bruselas. Hablaron de defensa aérea.\n",
+                                              encoding="utf-8")
+    (inbox / "news_zh_Hans.txt").write_text("部长们在布鲁塞尔开会。他们讨论了空中防御。\n", encoding="utf-8")
+    (inbox / "news.pt-BR.txt").write_text("Os ministros reuniram-se em Bruxelas.\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    # bericht.de-DE.txt had "no language in the name": only NAME.de.EXT was read as German
+    result = run(db, "ingest", "--dir", inbox, "--srclang", "de", "--tgtlang", "es")
+    assert "skipped: news.pt-BR.txt: in pt, not de or es" in result.stderr
+    assert "skipped: news_zh_Hans.txt: in zh, not de or es" in result.stderr
+    run(db, "ingest", inbox / "news_zh_Hans.txt", inbox / "news.pt-BR.txt", "--srclang", "zh-Hans", "--tgtlang", "pt-BR")
+    with open_store(str(db)) as store:
+        assert {d["id"]: (d["srclang"], d["tgtlang"]) for d in api.documents(store)} == {
+            "bericht": ("de", "es"), "news": ("zh-Hans", "pt-BR")}

@@ -30,14 +30,19 @@ from .store.rows import french_side
 _WORD = re.compile(r"\w+")
 
 
+# a language's script and region after it in a file's name: rapport.fr-FR.docx, news.zh-Hans.txt, informe_es_419
+_SUBTAGS = r"(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|\d{3}))*"
+
+
 @cache
 def _language_in_name(*langs: str) -> re.Pattern:
-    """NAME.fr.EXT, NAME_fr.EXT or NAME-fr.EXT for each of ``langs``, in any case (rapport_FR.docx)."""
-    return re.compile(rf"^(?P<name>.+)[._-](?P<lang>{'|'.join(langs)})\.(?P<ext>[^.]+)$", re.I)
+    """NAME.fr.EXT, NAME_fr.EXT or NAME-fr.EXT for each of ``langs``, in any case (rapport_FR.docx), the
+    language's script and region after it or not (rapport.fr-FR.docx, news.zh-Hans.txt)."""
+    return re.compile(rf"^(?P<name>.+?)[._-](?P<lang>{'|'.join(langs)}){_SUBTAGS}\.(?P<ext>[^.]+)$", re.I)
 
 
-# a name ending as one of another language's would: NAME.es.EXT, NAME_DE.EXT
-_ANY_LANGUAGE_IN_NAME = re.compile(r"[._-]([A-Za-z]{2,3})\.[^.]+$")
+# a name ending as one of another language's would: NAME.es.EXT, NAME_DE.EXT, NAME.pt-BR.EXT
+_ANY_LANGUAGE_IN_NAME = re.compile(rf"[._-]([A-Za-z]{{2,3}}){_SUBTAGS}\.[^.]+$")
 
 
 def name_patterns(srclang: str = "fr", tgtlang: str = "en") -> str:
