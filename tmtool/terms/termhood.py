@@ -44,7 +44,7 @@ from .french import Token
 DEFAULT_THRESHOLD = 0.5  # chosen on the DEV halves of ACTER and the development pairs (bench/README.md)
 _UNKNOWN_ZIPF = 1.0  # a word wordfreq does not know: about once in a billion words
 _MAX_WEIRDNESS = 4.0  # log10 of the ratio; beyond, a word is as specific as it gets
-_SINGLE_WORD = 0.4  # a lone word (a name too: a person, a place): a term less often than a compound,
+_SINGLE_WORD = 0.3  # a lone word (a name too: a person, a place): a term less often than a compound,
 # unless general French hardly uses it (Zipf at most _RARE_ZIPF: *interopérabilité* 2.8, *cyberespace*
 # 2.5, *onduleur* 2.1, *tachycardie* 2.7; *exercice* is 4.7, *navire* 4.4): a word that rare is a
 # domain's own, a term as often as a compound (chosen on the ACTER DEV halves and the NATO-style
