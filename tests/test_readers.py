@@ -112,8 +112,8 @@ def test_docx_paragraphs_and_table_cells_in_order(tmp_path):
 
 
 def test_a_docx_cell_merged_down_rows_is_read_once(tmp_path):
-    """A vertically merged cell (a category spanning rows) is one cell: python-docx gives it in each
-    row it spans, and its text was read once a row."""
+    """A vertically merged cell (a category spanning rows) is one cell: its text is read once, not once
+    for each row it spans."""
     document = docx.Document()
     table = document.add_table(rows=3, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "OTAN", "Organisation du Traité de l'Atlantique Nord"
