@@ -245,3 +245,48 @@ def test_a_workbook_named_docx_is_refused_as_one(tmp_path):
                          'main"><sheets/></workbook>')
     with pytest.raises(TmtoolError, match="not a Word document \\(its main part is 'workbook'\\)"):
         read_document(path)
+
+
+# ---- ODT ----
+
+
+def test_libreoffice_hidden_text_sections_and_fields_are_left_out(tmp_path):
+    """LibreOffice's Hidden character attribute (an automatic style displayed as none), a hidden section,
+    a hidden-text field whose condition holds; the rest as LibreOffice 7 writes it is read as before:
+    tracked changes, notes, spaces, frames, captions, soft page breaks, annotations."""
+    styles = ('<style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/>'
+              '</style:style><style:style style:name="P2" style:family="paragraph" style:parent-style-name="Standard">'
+              '<style:text-properties text:display="none"/></style:style><style:style style:name="T2" '
+              'style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>'
+              '<style:style style:name="Sect1" style:family="section"><style:section-properties '
+              'style:editable="false"/></style:style>')
+    body = (
+        '<text:tracked-changes text:track-changes="true"><text:changed-region xml:id="ct1" text:id="ct1">'
+        '<text:deletion><office:change-info><dc:creator>Ana Dupont</dc:creator><dc:date>2026-11-02T10:14:00</dc:date>'
+        '</office:change-info><text:p text:style-name="P1">rejeté</text:p></text:deletion></text:changed-region>'
+        '<text:changed-region xml:id="ct2" text:id="ct2"><text:insertion><office:change-info><dc:creator>Ana Dupont'
+        '</dc:creator><dc:date>2026-11-02T10:14:00</dc:date></office:change-info></text:insertion></text:changed-region>'
+        '</text:tracked-changes><text:sequence-decls><text:sequence-decl text:display-outline-level="0" '
+        'text:name="Illustration"/></text:sequence-decls>'
+        '<text:p text:style-name="P1">Le Conseil a <text:change text:change-id="ct1"/><text:change-start '
+        'text:change-id="ct2"/>approuvé<text:change-end text:change-id="ct2"/> le <text:span text:style-name="T2">plan'
+        '</text:span>.<text:span text:style-name="T1"> Note masquée.</text:span></text:p>'
+        '<text:p text:style-name="P2">Paragraphe masqué.</text:p>'
+        '<text:section text:style-name="Sect1" text:name="Section1" text:display="none"><text:p text:style-name="P1">'
+        'Section masquée.</text:p></text:section>'
+        '<text:p text:style-name="P1"><text:hidden-text text:condition="ooow:1" text:string-value="Si vrai." '
+        'text:is-hidden="true">Si vrai.</text:hidden-text>Le Comité<text:note text:id="ftn1" text:note-class="footnote">'
+        '<text:note-citation>1</text:note-citation><text:note-body><text:p text:style-name="Footnote">Militaire.'
+        '</text:p></text:note-body></text:note> s’est réuni<text:soft-page-break/> à Bruxelles.</text:p>'
+        '<text:soft-page-break/><text:p text:style-name="P1"><office:annotation office:name="__Annotation__1">'
+        '<dc:creator>Ana Dupont</dc:creator><dc:date>2026-11-02T10:14:00</dc:date><text:p>Vérifier.</text:p>'
+        '</office:annotation>Texte commenté.<office:annotation-end office:name="__Annotation__1"/></text:p>'
+        '<text:p text:style-name="P1"><draw:frame draw:style-name="fr1" draw:name="Cadre1" text:anchor-type="as-char" '
+        'svg:width="10cm"><draw:text-box><text:p text:style-name="Illustration"><draw:frame draw:name="Image1" '
+        'text:anchor-type="as-char"><draw:image xlink:href="Pictures/1.png" xlink:type="simple"/><svg:title>Photo'
+        '</svg:title></draw:frame>Illustration <text:sequence text:ref-name="refIllustration0" text:name="Illustration"'
+        ' text:formula="ooow:Illustration+1" style:num-format="1">1</text:sequence>: Le général à Bruxelles.</text:p>'
+        '</draw:text-box></draw:frame></text:p>')
+    path = write_odt(tmp_path / "rapport.fr.odt", body, automatic_styles=styles)
+    assert segment(path) == ["Le Conseil a approuvé le plan.", "Le Comité s’est réuni à Bruxelles.", "Militaire.",
+                             "Texte commenté.", "Illustration 1: Le général à Bruxelles."]

@@ -547,16 +547,22 @@ def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
 class _OdtWalk(_Walk):
     """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
     endnotes and text boxes. Left out: deleted text kept for change tracking, comments, indexes and
-    computed numbers (``_ODT_SKIPPED``)."""
+    computed numbers (``_ODT_SKIPPED``), and hidden text: a section or a character style (the document's
+    own, automatic ones: LibreOffice's Hidden character attribute) displayed as none, hidden text fields."""
 
     paragraphs = frozenset({_TEXT + "p", _TEXT + "h"})
     table, row, cell = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
 
     def __init__(self, read: _Reading, root):
         super().__init__(read)
+        self.hidden_styles = {
+            style.get(_STYLE + "name") for style in root.iterfind(f"{_OFFICE}automatic-styles/{_STYLE}style")
+            if style.find(f"{_STYLE}text-properties[@{_TEXT}display='none']") is not None}
 
     def skipped(self, element) -> bool:
-        return element.tag in _ODT_SKIPPED
+        return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
+                or element.get(_TEXT + "style-name") in self.hidden_styles
+                or (element.tag == _TEXT + "hidden-text" and element.get(_TEXT + "is-hidden") == "true"))
 
     def inline(self, element, parts: list[str]) -> None:
         # ODF collapses white space in the text; spaces, tabs and line breaks are elements
