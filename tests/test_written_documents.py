@@ -290,3 +290,63 @@ def test_libreoffice_hidden_text_sections_and_fields_are_left_out(tmp_path):
     path = write_odt(tmp_path / "rapport.fr.odt", body, automatic_styles=styles)
     assert segment(path) == ["Le Conseil a approuvé le plan.", "Le Comité s’est réuni à Bruxelles.", "Militaire.",
                              "Texte commenté.", "Illustration 1: Le général à Bruxelles."]
+
+
+# ---- HTML ----
+
+
+@pytest.mark.parametrize("declaration", [
+    '<meta charset="iso-8859-1">',
+    '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+    '<meta http-equiv="content-type" content="text/html; charset=us-ascii">',
+])
+def test_a_latin1_page_is_read_as_windows_1252_as_browsers_read_it(tmp_path, declaration):
+    """Old CMSs declare ISO-8859-1 and write Word's curly quotes and dashes in it, bytes 0x80-0x9F that
+    browsers (and the WHATWG standard) read as Windows-1252."""
+    path = tmp_path / "ancien.fr.html"
+    path.write_bytes(f"<html><head>{declaration}</head><body><p>L’OTAN – créée en 1949 – l’a "
+                     "décidé.</p></body></html>".encode("cp1252"))
+    assert read_document(path).paragraphs == ("L’OTAN – créée en 1949 – l’a décidé.",)
+
+
+def test_a_page_declaring_no_charset_in_windows_1252_is_read_so_with_a_notice(tmp_path, caplog):
+    path = tmp_path / "ancien.fr.htm"
+    path.write_bytes("<html><body><p>L’OTAN – créée en 1949.</p></body></html>".encode("cp1252"))
+    assert read_document(path).paragraphs == ("L’OTAN – créée en 1949.",)
+    assert caplog.messages == [f"{path}: not UTF-8, read as Windows-1252 (as browsers in Western Europe read a page "
+                               "declaring no charset)"]
+
+
+def test_an_xhtml_page_s_xml_declaration_names_its_encoding(tmp_path):
+    path = tmp_path / "page.fr.xhtml"
+    path.write_bytes('<?xml version="1.0" encoding="ISO-8859-15"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 '
+                     'Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/'
+                     '1999/xhtml" xml:lang="fr"><head><title>Budget</title></head><body><p>Un budget de 5 € pour '
+                     'l’œuvre.</p></body></html>'.replace("’", "'").encode("iso-8859-15"))
+    assert read_document(path).paragraphs == ("Un budget de 5 € pour l'œuvre.",)
+
+
+# ---- plain text ----
+
+
+def test_text_saved_as_ansi_by_a_windows_editor_is_read_as_windows_1252_with_a_notice(tmp_path):
+    path = tmp_path / "note.fr.txt"
+    path.write_bytes("L’OTAN a été créée en 1949 – « bien » … œuvre.\r\nDeuxième paragraphe.\r\n".encode("cp1252"))
+    result = CliRunner().invoke(main, ["segment", str(path), "--lang", "fr"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["L’OTAN a été créée en 1949 – « bien » … œuvre.", "Deuxième paragraphe."]
+    assert result.stderr == f"tmtool: {path}: not UTF-8, read as Windows-1252 (what Windows editors save as ANSI " \
+                            "text in Western Europe)\n"
+
+
+@pytest.mark.parametrize("bom, encoding, newline", [
+    (codecs.BOM_UTF16_LE, "utf-16-le", "\r\n"),  # Notepad's "Unicode"
+    (codecs.BOM_UTF8, "utf-8", "\r\n"),  # Notepad's "UTF-8 with BOM"
+    (b"", "utf-8", "\r"),  # classic Mac OS
+])
+def test_text_from_windows_and_mac_editors_with_form_feeds(tmp_path, bom, encoding, newline):
+    """A form feed (a page break in a text export) ends a paragraph as a line end does."""
+    path = tmp_path / "note.fr.txt"
+    text = newline.join(["Première page.", "\fDeuxième page.", "", "Fin."]) + newline
+    path.write_bytes(bom + text.encode(encoding))
+    assert read_document(path).paragraphs == ("Première page.", "Deuxième page.", "Fin.")

@@ -64,20 +64,18 @@ _WESTERN = frozenset("€‚„…•–—‘’“”™œŒŸ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def decode_spreadsheet_text(data: bytes, path: str) -> str:
+def decode_western_text(data: bytes, path: str, *, written_by: str) -> str:
     """``decode_text``, but bytes that are not UTF-8 are read as Windows-1252 when they are Western text
-    in it: Excel saves "CSV" and "Text (tab-delimited)" in the Windows code page, which in Western Europe
-    is 1252 (only "CSV UTF-8" is UTF-8). Said as a notice (the ``tmtool`` logger), since the bytes alone
-    cannot prove it."""
+    in it: the code page Windows programs in Western Europe write in (Excel's "CSV" and "Text
+    (tab-delimited)", Notepad's "ANSI"), and the one browsers read a page in that declares no charset.
+    Said as a notice (the ``tmtool`` logger) naming ``written_by``, since the bytes alone cannot prove it."""
     try:
         return decode_text(data, path)
     except TmtoolError:
         text = _western(data)
         if text is None:
             raise
-    logging.getLogger("tmtool.formats").info(
-        "%s: not UTF-8, read as Windows-1252 (what Excel saves as CSV or tab-delimited text in Western Europe)",
-        path)
+    logging.getLogger("tmtool.io").info("%s: not UTF-8, read as Windows-1252 (%s)", path, written_by)
     return text
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import TmtoolError
-from ..io.decoding import BOMS, decode_text
+from ..io.decoding import BOMS, decode_western_text
 from ..io.xmlsafe import check_package, check_prolog, split_tag
 from ..langtags import normalize_tag
 from ..model import Document
@@ -44,6 +44,12 @@ _MARKUP_START = re.compile(r"\s*<(\?xml|!doctype|html)", re.IGNORECASE)
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")  # collapse HTML whitespace, but keep no-break spaces
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+# what browsers decode a declared charset as (the WHATWG Encoding Standard): Latin-1 and ASCII pages are
+# read as Windows-1252, whose quotation marks and dashes they hold in 0x80-0x9F; a page cannot be UTF-16
+# by its own declaration, which it could not have been read to find
+_BROWSER_ENCODINGS = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8",
+                      "utf-16-be": "utf-8"}
 
 
 def read_document(path: str | Path, *, lang: str | None = None) -> Document:
@@ -72,7 +78,8 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
         if ext in HTML_EXTENSIONS:
             read = _html_paragraphs(data, name)
         else:
-            read = _Reading(name, _text_paragraphs(decode_text(data, name), name))
+            text = decode_western_text(data, name, written_by="what Windows editors save as ANSI text in Western Europe")
+            read = _Reading(name, _text_paragraphs(text, name))
     if not read.paragraphs:
         raise TmtoolError("empty document (no text)", path=name)
     document = Document(path=name, paragraphs=tuple(read.paragraphs), lang=normalize_tag(lang) if lang else None,
@@ -185,20 +192,23 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
 
 
 def _decode_html(data: bytes, path: str) -> str:
-    """A BOM, else the ``<meta charset>`` the page declares, else UTF-8."""
-    declared = _META_CHARSET.search(data[:4096])
+    """A BOM, else the charset the page declares (``<meta charset>``, else an XHTML page's XML
+    declaration), read as browsers read its name (ISO-8859-1 is Windows-1252); else UTF-8, else
+    Windows-1252 as browsers in Western Europe read a page that declares none."""
+    declared = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.match(data)
     if declared and not any(data.startswith(bom) for bom, _ in BOMS):
         name = declared.group(1).decode("ascii")
         try:
             encoding = codecs.lookup(name).name
         except LookupError:
             raise TmtoolError(f"the page declares an unknown charset {name!r}", path=path) from None
+        encoding = _BROWSER_ENCODINGS.get(encoding, encoding)
         if encoding != "utf-8":
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise TmtoolError(f"not valid {name} (as declared) at byte {exc.start}", path=path) from None
-    return decode_text(data, path)
+    return decode_western_text(data, path, written_by="as browsers in Western Europe read a page declaring no charset")
 
 
 def _collect_blocks(element, read: _Reading, current: list[str]) -> None:
