@@ -326,6 +326,16 @@ def test_an_xhtml_page_s_xml_declaration_names_its_encoding(tmp_path):
     assert read_document(path).paragraphs == ("Un budget de 5 € pour l'œuvre.",)
 
 
+def test_soft_hyphens_are_left_out_of_every_format(tmp_path):
+    html = tmp_path / "page.fr.html"
+    html.write_text("<p>Les opé&shy;rations de main&shy;tien de la paix.</p>", encoding="utf-8")
+    odt = write_odt(tmp_path / "doc.fr.odt", "<text:p>Les opé\u00adrations de main\u00adtien de la paix.</text:p>")
+    text = tmp_path / "doc.fr.txt"
+    text.write_text("Les opé\u00adrations de main\u00adtien\ufeff de la paix.\n", encoding="utf-8")
+    for path in (html, odt, text):
+        assert read_document(path).paragraphs == ("Les opérations de maintien de la paix.",)
+
+
 # ---- plain text ----
 
 
