@@ -294,6 +294,84 @@ def test_libreoffice_hidden_text_sections_and_fields_are_left_out(tmp_path):
 
 # ---- HTML ----
 
+SAVED_PAGE = """<!DOCTYPE html>
+<!-- saved from url=(0058)https://www.example.org/fr/actualites/2026/11/conseil.html -->
+<html lang="fr" class="js"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Le Conseil approuve le plan | Actualités</title>
+<link rel="stylesheet" href="./Le Conseil approuve le plan_files/main.css">
+<script async src="./Le Conseil approuve le plan_files/gtm.js"></script></head>
+<body class="page-article">
+<div class="skip"><a href="#contenu">Aller au contenu</a></div>
+<div id="bandeau" role="banner"><a href="/fr/">Portail</a><form role="search"><label>Rechercher</label>
+  <input type="search"></form><select aria-label="Langue"><option>Français</option><option>English</option></select></div>
+<div class="menu" role="navigation"><ul><li><a href="/fr/actualites">Actualités</a></li></ul></div>
+<div class="a-la-une"><article class="teaser"><h3><a href="/fr/autre">À la une : un autre sujet</a></h3></article></div>
+<main id="contenu">
+<article class="story">
+<header><h1>Le Conseil approuve le plan</h1><p class="date">12&nbsp;novembre&nbsp;2026</p></header>
+<div class="share"><a href="https://x.example/share"><svg viewBox="0 0 24 24"><title>Partager sur X</title>
+  <path d="M0 0h24v24H0z"/></svg></a></div>
+<p><span class="lettrine">L</span>e Conseil a approuvé le plan d’action<sup id="ref1"><a href="#note1">1</a></sup>
+  lors de sa réunion à <span lang="en">NATO Headquarters</span>.</p>
+<figure><video controls src="./Le Conseil approuve le plan_files/conseil.mp4">Votre navigateur ne lit pas les
+  vidéos.</video><figcaption>Le Secrétaire général à l’ouverture de la séance.</figcaption></figure>
+<p class="premium" hidden>Réservé aux abonnés.</p>
+<details><summary>Le plan en bref</summary><div hidden="until-found">Trois volets, cinq ans.</div></details>
+<div class="cookie-text" style="display: none">Ce site utilise des cookies.</div>
+<p>Adresse du siège :<br>Boulevard Léopold III<br>1110 Bruxelles</p>
+<div class="encart" role="complementary"><h2>Chiffres clés</h2><p>32 Alliés</p></div>
+<iframe src="https://ads.example/"><p>Publicité</p></iframe>
+<p>Pour en savoir plus, voir le rapport annuel<a href="#note2" class="footnote-ref">[2]</a>.</p>
+<section class="notes"><ol>
+<li id="note1">Adopté en 2024. <a href="#ref1" class="retour">↩︎</a></li>
+<li id="note2">Publié en mars.</li></ol></section>
+</article>
+<section class="lire-aussi"><h2>Lire aussi</h2>
+<article class="teaser"><h3>Un sujet voisin</h3></article><article class="teaser"><h3>Un autre encore</h3></article>
+</section>
+</main>
+<div role="contentinfo">© Exemple 2026 — Mentions légales</div>
+</body></html>"""
+
+
+def test_a_saved_news_page_gives_its_story_not_its_menus_teasers_or_controls(tmp_path):
+    """The story is the article holding the most text in the page's main; the ARIA landmarks of the
+    page's banner, menus and footer are left out as their elements are; so are what is not shown
+    (hidden, display: none), controls, the fallback text of video, icons' titles and note calls."""
+    path = tmp_path / "conseil.fr.html"
+    path.write_text(SAVED_PAGE, encoding="utf-8")
+    assert segment(path) == [
+        "Le Conseil approuve le plan", "12\u00a0novembre\u00a02026",
+        "Le Conseil a approuvé le plan d’action lors de sa réunion à NATO Headquarters.",
+        "Le Secrétaire général à l’ouverture de la séance.", "Le plan en bref", "Trois volets, cinq ans.",
+        "Adresse du siège :", "Boulevard Léopold III",
+        "1110 Bruxelles", "Pour en savoir plus, voir le rapport annuel.", "Adopté en 2024.", "Publié en mars."]
+
+
+@pytest.mark.parametrize("main", ["", "<main class='hero'></main>"])
+def test_a_page_without_main_reads_its_longest_article(tmp_path, main):
+    path = tmp_path / "page.fr.html"
+    path.write_text(f"<html><body>{main}<div class='side'><article><p>Brève sans rapport.</p></article></div>"
+                    "<div class='content'><article><h1>Titre</h1><p>Le Comité militaire s’est réuni à Bruxelles pour "
+                    "examiner les opérations en cours.</p></article></div></body></html>", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Titre", "Le Comité militaire s’est réuni à Bruxelles pour examiner les opérations en cours.")
+
+
+def test_a_page_of_divisions_whose_roles_name_its_banner_menu_and_footer(tmp_path):
+    """A page written before HTML5's elements, or by a CMS that uses none, says with ARIA roles which
+    divisions are the banner, the menus, the search and the footer: they are left out as those elements
+    are."""
+    path = tmp_path / "page.fr.html"
+    path.write_text(
+        '<html><body><div id="entete" role="banner"><img src="logo.png" alt="Logo">Ministère des Armées</div>'
+        '<div id="menu" role="navigation"><a href="/">Accueil</a> | <a href="/presse">Presse</a></div>'
+        '<div role="search"><label>Rechercher</label><input></div>'
+        '<div id="contenu"><h1>Communiqué</h1><p>La ministre s’est rendue au siège de l’OTAN.</p></div>'
+        '<div id="colonne" role="complementary">Les derniers communiqués</div>'
+        '<div id="pied" role="contentinfo">Plan du site — Mentions légales</div></body></html>', encoding="utf-8")
+    assert read_document(path).paragraphs == ("Communiqué", "La ministre s’est rendue au siège de l’OTAN.")
+
 
 @pytest.mark.parametrize("declaration", [
     '<meta charset="iso-8859-1">',

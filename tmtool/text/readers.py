@@ -160,16 +160,26 @@ class _Reading:
 
 # ---- HTML ----
 
-_DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button")
+# what a page holds besides its article: code, the page's menus, banner, footer and side bars (the
+# elements and the ARIA roles that name them), controls, and the fallback text of media a browser plays
+_DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button", "select",
+            "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg")
+_DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
+_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# a link to a place in the page holding a note's number or sign is a note's call (or its way back)
+_NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
 # elements that start and end a paragraph; everything else is inline text
 _BLOCKS = {
-    "address", "article", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p",
-    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br",
+    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "legend", "li",
+    "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul", "br",
 }  # fmt: skip
 
 
 def _html_paragraphs(data: bytes, path: str) -> _Reading:
+    """The article of a page: its ``<main>`` (or the element whose role is main), else its body; in it,
+    the ``<article>`` holding the most text when there is one (the story, not the teasers of others)."""
     import lxml.html
     from lxml import etree
 
@@ -182,19 +192,27 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise TmtoolError(f"cannot parse HTML: {exc}", path=path) from None
-    for element in list(root.iter(*_DROPPED)):
-        if element.tag == "header" and any(a.tag == "article" for a in element.iterancestors()):
-            continue  # an article's own header holds its title; the page's header is navigation
+    for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         element.drop_tree()
-    content = next(iter(root.iter("article")), None)
-    if content is None:
-        content = next(iter(root.iter("main")), None)
-    if content is None:
-        content = root.find("body")
     read = _Reading(path)
-    if content is not None:
-        _collect_blocks(content, read, [])
+    main = next((e for e in root.iter() if e.tag == "main" or e.get("role") == "main"), None)
+    for scope in (main, root.find("body")):
+        if scope is not None and not read.paragraphs:  # a main without text is no article: the body is read
+            articles = list(scope.iter("article"))
+            _collect_blocks(max(articles, key=lambda a: len(a.text_content())) if articles else scope, read, [])
     return read
+
+
+def _left_out(element) -> bool:
+    """What a reader of the page does not read as its text: ``_DROPPED``, what is not shown (the hidden
+    attribute, an inline style), a note's call."""
+    if element.tag == "header" and any(a.tag == "article" for a in element.iterancestors()):
+        return False  # an article's own header holds its title; the page's header is navigation
+    return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
+            or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
+            or bool(_NOT_SHOWN.search(element.get("style", "")))
+            or (element.tag == "a" and element.get("href", "").startswith("#")
+                and bool(_NOTE_MARK.fullmatch(element.text_content()))))
 
 
 def _decode_html(data: bytes, path: str) -> str:
