@@ -438,3 +438,13 @@ def test_text_from_windows_and_mac_editors_with_form_feeds(tmp_path, bom, encodi
     text = newline.join(["Première page.", "\fDeuxième page.", "", "Fin."]) + newline
     path.write_bytes(bom + text.encode(encoding))
     assert read_document(path).paragraphs == ("Première page.", "Deuxième page.", "Fin.")
+
+
+def test_utf8_text_spoilt_by_a_stray_byte_is_refused_not_read_as_windows_1252(tmp_path):
+    """A UTF-8 file with one Windows-1252 byte pasted in is no Windows-1252 text: read so, every accented
+    letter of it would come out as Ã© with only a notice; it is refused, naming the line of the byte."""
+    path = tmp_path / "note.fr.txt"
+    path.write_bytes("Le Comité s’est réuni.\nL".encode("utf-8") + b"\x92OTAN aussi.\n")
+    with pytest.raises(TmtoolError, match="not valid UTF-8: byte 0x92") as caught:
+        read_document(path)
+    assert caught.value.line == 2

@@ -62,6 +62,9 @@ def _looks_like_utf16(data: bytes) -> bool:
 # are what another code page's letters read as (Mac Roman's é is 0x8E, Ž here)
 _WESTERN = frozenset("€‚„…•–—‘’“”™œŒŸ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# UTF-8's accented Latin letters and its punctuation (’ – « …) are "Ã" or "â€" then another sign in
+# Windows-1252, which no Western text writes
+_UTF8 = re.compile(rb"\xc3[\x80-\xbf]|\xe2\x80[\x80-\xbf]")
 
 
 def decode_western_text(data: bytes, path: str, *, written_by: str) -> str:
@@ -81,8 +84,9 @@ def decode_western_text(data: bytes, path: str, *, written_by: str) -> str:
 
 def _western(data: bytes) -> str | None:
     """The bytes read as Windows-1252, None where they are not Western text in it: bytes 1252 leaves
-    undefined, controls, or characters of 0x80–0x9F that Western text does not use."""
-    if b"\x00" in data:
+    undefined, controls, characters of 0x80–0x9F that Western text does not use, or UTF-8 (``_UTF8``)
+    that a stray byte spoils: its letters would be read as Ã©."""
+    if b"\x00" in data or _UTF8.search(data):
         return None
     try:
         text = data.decode("cp1252")
