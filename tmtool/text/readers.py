@@ -59,11 +59,13 @@ _BROWSER_ENCODINGS = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8
 def read_document(path: str | Path, *, lang: str | None = None) -> Document:
     """Read a .txt (or other plain-text), .html/.htm, .docx, .odt or .pdf file into paragraphs.
 
-    Plain text: UTF-8 (BOM optional) or UTF-16/32 with BOM; every line is a paragraph (blank lines are
-    separators too). Paragraphs are stripped and empty ones dropped. A table cell of HTML or DOCX is a
-    paragraph of its own, and the document's ``rows`` say which cells make a row (HTML, DOCX, ODT). A
-    PDF's paragraphs are rebuilt from its layout (:mod:`tmtool.text.pdf`). ``lang`` is normalised
-    to BCP 47, and a text that is clearly in another language (of fr, en, de) is refused.
+    Plain text: UTF-8 (BOM optional), UTF-16/32 with BOM, or Windows-1252 said in a notice; every line
+    is a paragraph (blank lines are separators too). Paragraphs are stripped and empty ones dropped. A
+    table cell of HTML, DOCX or ODT is a paragraph of its own, and the document's ``rows`` say which cells
+    make a row. A DOCX or ODT is read as it shows with its tracked changes accepted, an HTML page for its
+    article (``_html_paragraphs``), a PDF's paragraphs rebuilt from its layout (:mod:`tmtool.text.pdf`).
+    ``lang`` is normalised to BCP 47, and a text that is clearly in another language (of fr, en, de) is
+    refused.
     """
     path = Path(path)
     name = str(path)
