@@ -448,3 +448,9 @@ def test_utf8_text_spoilt_by_a_stray_byte_is_refused_not_read_as_windows_1252(tm
     with pytest.raises(TmtoolError, match="not valid UTF-8: byte 0x92") as caught:
         read_document(path)
     assert caught.value.line == 2
+
+
+def test_a_word_note_citing_itself_is_read_once(tmp_path):
+    path = write_docx(tmp_path / "loop.fr.docx", p(r("Le Conseil"), reference("footnote", 1), r(" a siégé.")),
+                      footnotes=note("footnote", 1, r("Voir la note") + reference("footnote", 1) + r(".")))
+    assert read_document(path).paragraphs == ("Le Conseil a siégé.", "Voir la note.")

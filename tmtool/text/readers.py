@@ -509,7 +509,7 @@ class _DocxWalk(_Walk):
             self.notes.append(element)
         elif tag in (w + "footnoteReference", w + "endnoteReference"):
             kind = "footnotes" if tag == w + "footnoteReference" else "endnotes"
-            note = self.cited[kind].get(element.get(w + "id"))
+            note = self.cited[kind].pop(element.get(w + "id"), None)  # once: a note citing itself is no loop
             if note is not None:
                 (self.notes if kind == "footnotes" else self.endnotes).append(note)
         else:
