@@ -454,3 +454,21 @@ def test_a_word_note_citing_itself_is_read_once(tmp_path):
     path = write_docx(tmp_path / "loop.fr.docx", p(r("Le Conseil"), reference("footnote", 1), r(" a siégé.")),
                       footnotes=note("footnote", 1, r("Voir la note") + reference("footnote", 1) + r(".")))
     assert read_document(path).paragraphs == ("Le Conseil a siégé.", "Voir la note.")
+
+
+def test_a_deleted_paragraph_mark_joins_paragraphs_of_one_cell_or_note_only(tmp_path):
+    deleted = f'<w:rPr><w:del w:id="8" {DATE}/></w:rPr>'
+
+    def cell(*paragraphs: str) -> str:
+        return f'<w:tc><w:tcPr><w:tcW w:w="4531" w:type="dxa"/></w:tcPr>{"".join(paragraphs)}</w:tc>'
+
+    body = ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4531"/>'
+            f'<w:gridCol w:w="4531"/></w:tblGrid><w:tr>{cell(p(r("Première"), props=deleted), p(r(" cellule")))}'
+            f'{cell(p(r("Seconde cellule"), props=deleted))}</w:tr></w:tbl>'
+            + p(r("Le Conseil"), reference("footnote", 1), r(" a siégé"), props=deleted) + p(r(" à Bruxelles."))
+            + p(r("Fin"), reference("footnote", 2), r("."), props=deleted))
+    path = write_docx(tmp_path / "marks.fr.docx", body,
+                      footnotes=note("footnote", 1, r("Une note.")) + note("footnote", 2, r("Une autre.")))
+    assert read_document(path).paragraphs == ("Première cellule", "Seconde cellule",
+                                              "Le Conseil a siégé à Bruxelles.", "Une note.", "Fin.", "Une autre.")
+    assert read_document(path).rows == ((0, 1),)

@@ -405,7 +405,6 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
     for body in root.iter(walk.w + "body"):
         walk.blocks(body)
     walk.place(walk.endnotes)
-    walk.read.add("".join(walk.carried))
     return walk.read
 
 
@@ -442,6 +441,8 @@ class _DocxWalk(_Walk):
                       if part is not None else {} for kind, part in notes.items()}
         self.fields: list[list] = []  # the complex fields open: [state, instruction]
         self.carried: list[str] = []  # a paragraph's text whose mark is deleted or hidden
+        self.held: list = []  # and the notes it cites
+        self.stories = {w + tag for tag in ("body", "tc", "txbxContent", "footnote", "endnote")}
         self.dropped = {w + tag for tag in ("del", "moveFrom", "delInstrText", "sdtPr", "pPr", "rPr", "rt")}
         # what a run holds besides its text: a non-breaking hyphen is a hyphen, an optional one is nothing
         self.characters = {w + "tab": "\t", w + "ptab": "\t", w + "br": "\n", w + "cr": "\n",
@@ -471,15 +472,31 @@ class _DocxWalk(_Walk):
         """A toggle property (``<w:vanish/>``) is on unless its value says off."""
         return toggle is not None and toggle.get(self.w + "val", "true").lower() not in ("0", "false", "off")
 
+    def blocks(self, element) -> None:
+        if element.tag not in self.stories:
+            return super().blocks(element)
+        # a paragraph runs on into the next of its story (the body, a cell, a note, a text box) only
+        outer, self.carried, self.held = (self.carried, self.held), [], []
+        super().blocks(element)
+        if self.carried:
+            self.read.add("".join(self.carried))
+        self.notes[:0] = self.held
+        if not self.tables and self.notes:
+            notes, self.notes = self.notes, []
+            self.place(notes)
+        self.carried, self.held = outer
+
     def paragraph(self, element) -> None:
         parts, self.carried = self.carried, []
         self.inline(element, parts)
         w, mark = self.w, element.find(f"{self.w}pPr/{self.w}rPr")
         if mark is not None and (mark.find(w + "del") is not None or mark.find(w + "moveFrom") is not None
                                  or self._on(mark.find(w + "vanish"))):
-            self.carried = parts
+            self.carried = parts  # its notes wait for the paragraph it runs on into
+            self.held, self.notes = self.held + self.notes, []
         else:
             self.read.add("".join(parts))
+            self.notes[:0], self.held = self.held, []
 
     def inline(self, element, parts: list[str]) -> None:
         w = self.w
