@@ -186,13 +186,16 @@ def test_word_run_characters_symbols_and_hidden_text(tmp_path):
           r("m "), '<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>'
           '<w:sym w:font="Wingdings" w:char="F0E0"/></w:r>', r(" validée.")) +
         p(r("Texte lu."), r(" Note masquée au traducteur.", "<w:vanish/>"), r(" Texte lu aussi.", '<w:vanish w:val="0"/>')) +
-        p(r("Avant le saut"), '<w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve"> de page rendu.</w:t></w:r>')
+        p(r("Avant le saut"), '<w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve"> de page rendu.</w:t></w:r>') +
+        p(r("Premier point"), style="Paragraphedeliste",  # its number (1.) is the numbering's, not text
+          props='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr>')
     )
     path = write_docx(tmp_path / "runs.fr.docx", body)
     assert read_document(path).paragraphs == (
         "Sigle\tForme développée", "Rue de la Loi", "1000 Bruxelles", "Fin du chapitre.",
         "Le chapitre suivant commence.", "La zone euro-atlantique et ses opérations.",
-        "Une précision de ± 5 μm  validée.", "Texte lu. Texte lu aussi.", "Avant le saut de page rendu.")
+        "Une précision de ± 5 μm  validée.", "Texte lu. Texte lu aussi.", "Avant le saut de page rendu.",
+        "Premier point")
 
 
 def test_word_tables_with_merged_cells_and_rows_in_a_content_control(tmp_path):
