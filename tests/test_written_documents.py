@@ -321,6 +321,8 @@ SAVED_PAGE = """<!DOCTYPE html>
 <p class="premium" hidden>Réservé aux abonnés.</p>
 <details><summary>Le plan en bref</summary><div hidden="until-found">Trois volets, cinq ans.</div></details>
 <div class="cookie-text" style="display: none">Ce site utilise des cookies.</div>
+<noscript><p>Activez JavaScript pour voir la carte.</p></noscript>
+<template id="carte"><p>Gabarit de la carte</p></template>
 <p>Adresse du siège :<br>Boulevard Léopold III<br>1110 Bruxelles</p>
 <div class="encart" role="complementary"><h2>Chiffres clés</h2><p>32 Alliés</p></div>
 <iframe src="https://ads.example/"><p>Publicité</p></iframe>
