@@ -477,3 +477,13 @@ def test_a_deleted_paragraph_mark_joins_paragraphs_of_one_cell_or_note_only(tmp_
     assert read_document(path).paragraphs == ("Première cellule", "Seconde cellule",
                                               "Le Conseil a siégé à Bruxelles.", "Une note.", "Fin.", "Une autre.")
     assert read_document(path).rows == ((0, 1),)
+
+
+def test_the_header_of_the_main_content_is_its_title_not_the_page_banner(tmp_path):
+    path = tmp_path / "page.fr.html"
+    path.write_text('<html><body><header class="site"><a href="/">Ministère</a></header><main><header>'
+                    '<h1>Communiqué de presse</h1><p class="chapo">La ministre s’est rendue à Bruxelles.</p></header>'
+                    '<div class="corps"><p>Elle y a rencontré ses homologues.</p></div></main></body></html>',
+                    encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Communiqué de presse", "La ministre s’est rendue à Bruxelles.", "Elle y a rencontré ses homologues.")

@@ -208,8 +208,8 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
 def _left_out(element) -> bool:
     """What a reader of the page does not read as its text: ``_DROPPED``, what is not shown (the hidden
     attribute, an inline style), a note's call."""
-    if element.tag == "header" and any(a.tag == "article" for a in element.iterancestors()):
-        return False  # an article's own header holds its title; the page's header is navigation
+    if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
+        return False  # the header of an article or of the main content holds its title; the page's is its banner
     return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
             or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
             or bool(_NOT_SHOWN.search(element.get("style", "")))
