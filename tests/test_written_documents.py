@@ -253,9 +253,9 @@ def test_a_workbook_named_docx_is_refused_as_one(tmp_path):
 # ---- ODT ----
 
 
-def test_libreoffice_hidden_text_sections_and_fields_are_left_out(tmp_path):
+def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(tmp_path):
     """LibreOffice's Hidden character attribute (an automatic style displayed as none), a hidden section,
-    a hidden-text field whose condition holds; the rest as LibreOffice 7 writes it is read as before:
+    a hidden-text field whose condition holds, a placeholder's prompt; the rest as LibreOffice 7 writes it is read as before:
     tracked changes, notes, spaces, frames, captions, soft page breaks, annotations."""
     styles = ('<style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/>'
               '</style:style><style:style style:name="P2" style:family="paragraph" style:parent-style-name="Standard">'
@@ -275,6 +275,8 @@ def test_libreoffice_hidden_text_sections_and_fields_are_left_out(tmp_path):
         'text:change-id="ct2"/>approuvé<text:change-end text:change-id="ct2"/> le <text:span text:style-name="T2">plan'
         '</text:span>.<text:span text:style-name="T1"> Note masquée.</text:span></text:p>'
         '<text:p text:style-name="P2">Paragraphe masqué.</text:p>'
+        '<text:p text:style-name="P1">Destinataire : <text:placeholder text:placeholder-type="text" '
+        'text:description="Nom">&lt;Nom du destinataire&gt;</text:placeholder></text:p>'
         '<text:section text:style-name="Sect1" text:name="Section1" text:display="none"><text:p text:style-name="P1">'
         'Section masquée.</text:p></text:section>'
         '<text:p text:style-name="P1"><text:hidden-text text:condition="ooow:1" text:string-value="Si vrai." '
@@ -291,7 +293,8 @@ def test_libreoffice_hidden_text_sections_and_fields_are_left_out(tmp_path):
         ' text:formula="ooow:Illustration+1" style:num-format="1">1</text:sequence>: Le général à Bruxelles.</text:p>'
         '</draw:text-box></draw:frame></text:p>')
     path = write_odt(tmp_path / "rapport.fr.odt", body, automatic_styles=styles)
-    assert segment(path) == ["Le Conseil a approuvé le plan.", "Le Comité s’est réuni à Bruxelles.", "Militaire.",
+    assert segment(path) == ["Le Conseil a approuvé le plan.", "Destinataire :", "Le Comité s’est réuni à Bruxelles.",
+                             "Militaire.",
                              "Texte commenté.", "Illustration 1: Le général à Bruxelles."]
 
 

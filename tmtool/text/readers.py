@@ -565,9 +565,11 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
-# deleted text kept for change tracking, comments, and what the word processor generates (a table of
-# contents repeats the headings with page numbers; a heading's or list item's computed number)
-_ODT_SKIPPED = {_TEXT + "tracked-changes", _OFFICE + "annotation", _TEXT + "number", _TEXT + "note-citation"} | {
+# deleted text kept for change tracking, comments, a placeholder's prompt (<Entrez le texte>), and what
+# the word processor generates (a table of contents repeats the headings with page numbers; a heading's or
+# list item's computed number)
+_ODT_SKIPPED = {_TEXT + "tracked-changes", _OFFICE + "annotation", _TEXT + "placeholder", _TEXT + "number",
+                _TEXT + "note-citation"} | {
     _TEXT + index for index in ("table-of-content", "alphabetical-index", "illustration-index", "table-index",
                                 "object-index", "user-index", "bibliography")}
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
