@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from ..errors import TmtoolError
-from ..io.decoding import decode_spreadsheet_text
+from ..io.decoding import decode_western_text
 from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, known_language, language_named
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
@@ -498,13 +498,15 @@ def _status_of(cell: str) -> ReviewStatus:
 
 def _lines(path: str | Path) -> io.StringIO:
     """The file's lines, line ends kept: UTF-8 with or without a BOM (as OmegaT reads it), UTF-16/32
-    with a BOM, or Windows-1252 as Excel saves CSV (``decode_spreadsheet_text``). Glossaries are small, so
+    with a BOM, or Windows-1252 as Excel saves CSV (``decode_western_text``). Glossaries are small, so
     the file is decoded whole and a bad byte is named by its line."""
     data = Path(path).read_bytes()
     if not data.strip():
         raise TmtoolError("empty file (no rows)", path=str(path))
     # newline="": lines end at \n, \r\n or \r only, as csv wants (not at U+2028 inside a cell)
-    return io.StringIO(decode_spreadsheet_text(data, str(path)), newline="")
+    text = decode_western_text(data, str(path),
+                               written_by="what Excel saves as CSV or tab-delimited text in Western Europe")
+    return io.StringIO(text, newline="")
 
 
 def single_line(text: str) -> str:
