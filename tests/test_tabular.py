@@ -284,8 +284,20 @@ def test_csv_status_column_says_and_reads_back_every_status(tmp_path):
     assert [e.status for e in read_csv(out)] == [e.status for e in acronym_entries()]
 
 
+def _terms_on_one_line(entries):
+    for entry in entries:
+        for term in entry.terms:
+            term.text = term.text.replace("\r", " ").replace("\n", " ")
+    return entries
+
+
+# a line break in a term cell parts two terms (a synonym typed under the exported one): a stored term
+# holds none (glossary.term_text), so a table's entries are those of the model without one
+TABLE_ENTRIES = UNIQUE_ENTRIES.map(_terms_on_one_line)
+
+
 @settings(max_examples=50, deadline=None)
-@given(entries=UNIQUE_ENTRIES)
+@given(entries=TABLE_ENTRIES)
 def test_any_entries_round_trip_through_csv(entries):
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "g.csv"

@@ -825,7 +825,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
         for read in entries:
             for term in read.terms:
                 term.text = term_text(term.text)
-            read.terms = [term for term in read.terms if term.text]
+            read.terms = _once([term for term in read.terms if term.text])
             if not read.terms:
                 raise TmtoolError(f"{f'entry {read.id}' if read.id else 'an entry'} has no term", path=origin)
             if read.status is None:
@@ -839,9 +839,9 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             if stored is not None:
                 skipped += 1
                 if (change := _review_read_back(store, read, stored, on_conflict)):
-                    before[int(stored.id)], after[int(stored.id)] = change
+                    before[int(stored.id)], after[int(stored.id)], terms_corrected = change
                     reviewed += 1
-                    corrected += change[0]["terms"] != change[1]["terms"]
+                    corrected += terms_corrected
                 continue
             entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
                                           entry_id=_free_id(store, read.id), import_id=import_id)
@@ -851,6 +851,15 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
     return Imported(len(after) - reviewed, skipped, reviewed, corrected)
+
+
+def _once(terms: Sequence[Term]) -> list[Term]:
+    """The terms without a repeated one (the same text in the same language), the first kept: a synonym
+    typed into a spreadsheet's cell that the row's further terms already held is one term."""
+    first: dict[tuple[str, str], Term] = {}
+    for term in terms:
+        first.setdefault((term.lang, term.text), term)
+    return list(first.values())
 
 
 def _exported_from(store: Store, read: Entry) -> Entry | None:
@@ -870,15 +879,16 @@ def _exported_from(store: Store, read: Entry) -> Entry | None:
 
 
 def _review_read_back(store: Store, read: Entry, stored: Entry,
-                      on_conflict: Callable[[str], None] | None) -> tuple[dict, dict] | None:
+                      on_conflict: Callable[[str], None] | None) -> tuple[dict, dict, bool] | None:
     """Give a stored entry awaiting review the terms (for the languages ``read`` holds), status,
     definition and note of its exported copy, if they differ; the entry before and after, as the
-    history keeps them, or None. A reviewed entry is kept, told to ``on_conflict`` if they differ."""
+    history keeps them, and whether its terms were corrected, or None. A reviewed entry is kept,
+    told to ``on_conflict`` if they differ."""
     entry_id = int(stored.id)
     fields = {"status": read.status, "definition": read.definition, "note": read.note}
     terms = _terms_read_back(stored.terms, read.terms)
     # files list terms language by language, the store as they were added (an --add-fr after the English)
-    corrected = _texts_by_language(terms) != _texts_by_language(stored.terms)
+    corrected = _terms_by_language(terms) != _terms_by_language(stored.terms)
     if not corrected and fields == {"status": stored.status, "definition": stored.definition, "note": stored.note}:
         return None
     if store.entry_state(entry_id).reviewed:
@@ -889,26 +899,41 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     was = snapshot(store, entry_id)
     # terms a person corrected are reviewed, even left a candidate: extraction would weigh them away
     store.set_entry_fields(entry_id, {**fields, "reviewed": corrected or read.status is not ReviewStatus.CANDIDATE})
-    store.write_terms(entry_id, terms)
-    return was, snapshot(store, entry_id)
+    if corrected:  # the same terms in the file's order of languages are no correction
+        store.write_terms(entry_id, terms)
+    return was, snapshot(store, entry_id), corrected
 
 
-def _texts_by_language(terms: Sequence[Term]) -> dict[str, list[str]]:
-    """Each language's terms, in their order (the first is the preferred one)."""
-    texts: dict[str, list[str]] = {}
+# what a person marks of a term in an exported file, beside its text: deprecated (a Forbidden column, a
+# TBX's administrativeStatus), an acronym. Its forms, lemma, contexts and counts are evidence, kept; so
+# are its part of speech and gender, which a spreadsheet's pos and gender cells give the term of the
+# first language column (of another term once a person moves the columns)
+_EDITED_TERM_FIELDS = ("term_type", "usage")
+
+
+def _terms_by_language(terms: Sequence[Term]) -> dict[str, list[tuple]]:
+    """Each language's terms, in their order (the first is the preferred one), with what a person edits of them."""
+    texts: dict[str, list[tuple]] = {}
     for term in terms:
-        texts.setdefault(term.lang, []).append(term.text)
+        texts.setdefault(term.lang, []).append((term.text, *(getattr(term, name) for name in _EDITED_TERM_FIELDS)))
     return texts
 
 
 def _terms_read_back(stored: Sequence[Term], read: Sequence[Term]) -> list[Term]:
     """An entry's terms as its exported copy has them: the file's terms, in its order, for the
-    languages it holds (a stored term it keeps keeps its forms, lemma and contexts, with the file's
-    spelling), then the stored terms of the other languages."""
+    languages it holds (a stored term it keeps keeps its forms, lemma, contexts, part of speech and
+    gender, with the file's spelling, type and usage; a term the file repeats is kept once), then the
+    stored terms of the other languages."""
     languages = {t.lang for t in read}
     held = {(t.lang, fold(t.text)): t for t in stored}
-    kept = [replace(known, text=t.text) if (known := held.get((t.lang, fold(t.text)))) else t for t in read]
-    return kept + [t for t in stored if t.lang not in languages]
+    kept: dict[tuple[str, str], Term] = {}
+    for t in read:
+        key = (t.lang, fold(t.text))
+        if key not in kept:
+            known = held.get(key)
+            kept[key] = replace(known, text=t.text, **{name: getattr(t, name) for name in _EDITED_TERM_FIELDS}) \
+                if known else t
+    return [*kept.values(), *(t for t in stored if t.lang not in languages)]
 
 
 def _free_id(store: Store, wanted: str | None) -> int | None:

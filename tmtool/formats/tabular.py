@@ -15,8 +15,9 @@ Reading accepts either layout, with or without a header (column names ``fr``/``e
 ``Français``/``English term``, ``source``/``target`` … in any order, case or accents), and plain
 two-column files; an XLSX sheet is read the same way (:mod:`tmtool.formats.xlsx`). A header column that
 names no field is passed over and reported; empty rows are skipped. A ``Forbidden`` column (Matecat's,
-TRUE or FALSE) saying yes makes the row's terms deprecated. In a table from elsewhere (no
-``details`` column) a term cell may hold several terms, one a line, as the TSV holds one pair a line.
+TRUE or FALSE) saying yes makes the row's terms deprecated. A term cell may hold several
+terms, one a line, as the TSV holds one pair a line: in a table from elsewhere (no ``details`` column), and
+in ours, where a line under the exported term is a synonym a person added.
 A list of abbreviations (``Abbreviation;French;English``, ``Sigle``, ``Acronyme`` …) gives each entry
 the acronym beside the full form of each language, in English too unless it is the French name's
 initials only (*EMI* beside *État-major militaire international* is no English term).
@@ -352,7 +353,8 @@ def read_rows(
     reported to ``on_skip``, its column passed over. A first row of one column refuses the file when
     ``one_column_refused`` (a CSV written with another separator). Without a header the columns are
     ``positional`` (French, English, note). Empty rows are skipped. Outside our layout (no ``details``
-    column), a term cell may hold several terms, one a line."""
+    column), a term cell may hold several terms, one a line; in ours too, where the first is the exported
+    term and a further line a synonym a person added."""
     rows = (row for row in rows if any(cell.strip() for cell in row[1]))
     head = list(itertools.islice(rows, TITLE_ROWS + 1))
     title_rows = header_index([cells for _, cells in head]) or 0
@@ -397,7 +399,7 @@ def read_rows(
             problem = f"invalid value: {exc}"
         else:
             if entry.terms:
-                yield entry if "details" in columns else _one_term_a_line(entry)
+                yield _one_term_a_line(entry)
                 continue
             problem = "no term: the term columns are empty"
         on_skip(Skipped(problem, str(path), number))
@@ -410,10 +412,14 @@ def _one_term_a_line(entry: Entry) -> Entry:
 
 
 def _term_lines(term: Term) -> list[Term]:
+    """A cell's term, one a line: the first keeps what the row says of it (the details' forms, lemma,
+    contexts), the others only its part of speech, gender, type and usage."""
     lines = _LINE_BREAK.split(term.text)
     if len(lines) == 1:
         return [term]
-    return [replace(term, text=line.strip()) for line in lines if line.strip()]
+    first, *more = [line.strip() for line in lines if line.strip()] or [""]
+    return [replace(term, text=first), *(Term(text=line, lang=term.lang, pos=term.pos, gender=term.gender,
+                                              term_type=term.term_type, usage=term.usage) for line in more)]
 
 
 def header_index(head: list[list[str]]) -> int | None:
