@@ -662,8 +662,9 @@ def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime, r
 
 
 def recount(store: Store, entry_ids: Iterable[int]) -> None:
-    """Set extracted entries' frequency to the sum of their per-document counts (zero when a
-    replaced document was the last to count them), and weigh the evidence of the documents that
+    """Set extracted entries' frequency to the sum of their per-document counts (when a replaced or
+    removed document was the last to count them: what the entry came with, zero for extraction's own),
+    and weigh the evidence of the documents that
     count an unreviewed entry (see :mod:`tmtool.store.evidence`): its score, and its equivalents
     ranked by the support they have across documents."""
     entry_ids = list(entry_ids)
@@ -679,9 +680,13 @@ def _recount(store: Store, ids: Sequence[int], states: Mapping[int, EntryState],
              origins: Mapping[int, dict] | None = None) -> None:
     """:func:`recount` of stored entries, given their states and document counts as read in this
     transaction, and their origin snapshots when read already (else each is read when needed)."""
-    store.set_entries_fields((entry_id, {"frequency": sum(count[1] for count in counts.get(entry_id, []))})
-                             for entry_id in ids)
-    # with no document left, _take_back restores the origin
+    # an entry no document counts has the frequency it came with (an imported termbase's count), as
+    # if those documents had never been ingested; one they count, theirs
+    uncounted = [entry_id for entry_id in ids if not counts.get(entry_id)]
+    came_with = (store.origin_snapshots(uncounted) if origins is None else origins) if uncounted else {}
+    store.set_entries_fields((entry_id, {"frequency": sum(count[1] for count in counts[entry_id]) if counts.get(entry_id)
+                                         else came_with.get(entry_id, {}).get("frequency") or 0}) for entry_id in ids)
+    # with no document left, _take_back restores the rest of the origin
     _weigh_evidence(store, {entry_id: scores for entry_id in ids if not states[entry_id].reviewed
                             and (scores := [score for *_, score in counts.get(entry_id, []) if score is not None])},
                     origins)
