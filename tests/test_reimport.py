@@ -361,3 +361,35 @@ def test_columns_moved_in_the_sheet_correct_no_term(tmp_path):
     assert entry.note == "training munition"
     assert terms(entry) == [("fr", "engin explosif d'exercice"), ("en", "forty practice explosive device"),
                             ("en", "practice explosive device")]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_row_copied_in_the_sheet_and_changed_is_a_new_entry_not_a_second_reading_of_the_first(tmp_path, suffix):
+    # before: the copy, carrying the row's id and dates, was read back onto the entry after the
+    # first row: the entry took the copy's terms and note, the concept it was copied for was lost,
+    # and the history kept the first row's result as the state "before" the import
+    db = tmp_path / "s.db"
+    entry_id = _candidate_with_two_equivalents(db)
+    review = tmp_path / f"review.{suffix}"
+    assert run(db, "export", "--status", "all", "-o", str(review)).exit_code == 0
+
+    def copy_row(header, rows):
+        copy = list(rows[0])
+        copy[header.index("fr")], copy[header.index("en")] = "engin explosif inerte", "inert explosive device"
+        copy[header.index("note")] = "a concept of its own"
+        return [header, rows[0], copy]
+
+    _edit_rows(review, copy_row)
+    done = run(db, "import", str(review))
+    assert done.stdout.startswith("1 entry added, 1 already stored"), done.output
+    with open_store(db) as store:
+        kept = glossary.entry(store, entry_id)
+        [copied] = [e for e in store.list_entries() if int(e.id) != entry_id]
+    assert terms(kept) == [("fr", "engin explosif d'exercice"), ("en", "forty practice explosive device"),
+                           ("en", "practice explosive device")] and kept.note is None
+    assert terms(copied)[:2] == [("fr", "engin explosif inerte"), ("en", "inert explosive device")]
+    assert copied.note == "a concept of its own"
+    # a copy left as it was is the entry already stored
+    assert run(db, "export", "--status", "all", "-o", str(review)).exit_code == 0
+    _edit_rows(review, lambda header, rows: [header, *rows, rows[0]])
+    assert run(db, "import", str(review)).stdout.startswith("0 entries added, 3 already stored")

@@ -826,6 +826,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     before: dict[int, dict | None] = {}
     after: dict[int, dict | None] = {}
     skipped = reviewed = corrected = 0
+    named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     with store.transaction():
         for read in entries:
             for term in read.terms:
@@ -836,6 +837,9 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             if read.status is None:
                 read.status = status
             stored = _exported_from(store, read)
+            if stored is not None and int(stored.id) in named:
+                # a row copied in the sheet and changed: the first names the entry, the copy is another one
+                stored, read.id = None, None
             if stored is None:
                 stored = _identical_entry(store, read)
                 if stored is not None and stored.id != read.id:  # another file's copy of it: nothing to bring back
@@ -847,10 +851,12 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     before[int(stored.id)], after[int(stored.id)], terms_corrected = change
                     reviewed += 1
                     corrected += terms_corrected
+                named.add(int(stored.id))
                 continue
             entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
                                           entry_id=_free_id(store, read.id), import_id=import_id)
             before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
+            named.add(entry_id)
         if after:
             change_id = store.record_change(f"import {Path(origin).name}", before, after, user=user)
             if import_id is not None:
