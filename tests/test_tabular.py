@@ -380,3 +380,20 @@ def test_the_pair_a_translator_reads_is_of_terms_to_use_and_the_entry_comes_back
     with open(tmp_path / "glossary.csv", encoding="utf-8", newline="") as stream:
         assert [(row["fr"], row["en"]) for row in csv.DictReader(stream)] == [
             ("chasseur de mines", "minehunter"), ("programme OTAN 2030", "NATO 2030")]
+
+
+def test_the_omegat_glossary_handed_back_adds_the_translators_lines_only(tmp_path):
+    # before: each pair of an entry of several terms came back as an entry of its own ("chasseur de
+    # mines = minehunter", "OTAN 2030 = NATO 2030" …): four copies beside the two entries they came from
+    db = tmp_path / "s.db"
+    _deprecated_store(db)
+    out = tmp_path / "glossary.txt"
+    assert _tmtool(db, "export", "tsv", "--status", "all", "-o", str(out)).exit_code == 0
+    with out.open("a", encoding="utf-8") as glossary:  # what OmegaT appends when the translator adds a term
+        glossary.write("guerre des mines\tmine warfare\n")
+    done = _tmtool(db, "import", str(out))
+    assert done.stdout.startswith("1 entry added, 4 already stored"), done.output
+    with open_store(db) as store:
+        assert [[t.text for t in e.terms] for e in store.list_entries()] == [
+            ["chasseur de mines", "mine hunter", "minehunter"], ["OTAN 2030", "programme OTAN 2030", "NATO 2030"],
+            ["guerre des mines", "mine warfare"]]

@@ -842,7 +842,8 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 stored, read.id = None, None
             if stored is None:
                 stored = _identical_entry(store, read)
-                if stored is not None and stored.id != read.id:  # another file's copy of it: nothing to bring back
+                # another file's copy of it, or of some of its terms: nothing to bring back
+                if stored is not None and (stored.id != read.id or _folded_terms(stored) != _folded_terms(read)):
                     skipped += 1
                     continue
             if stored is not None:
@@ -956,15 +957,18 @@ def _free_id(store: Store, wanted: str | None) -> int | None:
 
 
 def _identical_entry(store: Store, read: Entry) -> Entry | None:
-    """The stored entry whose terms (folded) are exactly those read, if any."""
-    wanted = {(t.lang, fold(t.text)) for t in read.terms}
+    """The stored entry whose terms (folded) are exactly those read, else one that holds them all (an
+    OmegaT glossary's line is one pair of an entry), if any."""
+    wanted = _folded_terms(read)
     first = read.terms[0]
     candidates = sorted({hit.entry_id for hit in store.terms_by_key([fold(first.text)])
                          if hit.kind == "form" and hit.lang == first.lang})
-    for stored in store.entries(candidates, contexts=0).values():
-        if {(t.lang, fold(t.text)) for t in stored.terms} == wanted:
-            return stored
-    return None
+    holding = [stored for stored in store.entries(candidates, contexts=0).values() if wanted <= _folded_terms(stored)]
+    return next((stored for stored in holding if _folded_terms(stored) == wanted), next(iter(holding), None))
+
+
+def _folded_terms(entry: Entry) -> set[tuple[str, str]]:
+    return {(t.lang, fold(t.text)) for t in entry.terms}
 
 
 def remove_import(store: Store, import_id: int, *, user: str | None = None) -> tuple[ImportRecord, Removal]:
