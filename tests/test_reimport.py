@@ -265,21 +265,33 @@ def _edit_rows(path, edit):
             csv.writer(out).writerows(edit(rows[0], rows[1:]))
 
 
+def _handed_back(tmp_path, suffix, edit):
+    """The candidate exported as ``review.SUFFIX``, edited by ``edit(header, rows)``, imported back: the
+    store, the entry's id and the import's result."""
+    db = tmp_path / "s.db"
+    entry_id = _candidate_with_two_equivalents(db)
+    review = tmp_path / f"review.{suffix}"
+    assert run(db, "export", suffix, "--status", "all", "-o", str(review)).exit_code == 0
+    _edit_rows(review, edit)
+    done = run(db, "import", str(review))
+    assert done.exit_code == 0, done.output
+    return db, entry_id, done
+
+
+def _cell(column, text):
+    """An edit of the first row's cell in ``column``."""
+    def edit(header, rows):
+        rows[0][header.index(column)] = text
+        return [header, *rows]
+    return edit
+
+
 @pytest.mark.parametrize("suffix", ["xlsx", "csv"])
 def test_a_synonym_typed_under_the_exported_term_is_a_term_of_its_own(tmp_path, suffix):
     # before: "practice explosive device\nexplosive training device" came back as one term, its line
     # break a space ("practice explosive device explosive training device"), in this store's own layout
-    db = tmp_path / "s.db"
-    entry_id = _candidate_with_two_equivalents(db)
-    review = tmp_path / f"review.{suffix}"
-    assert run(db, "export", "--status", "all", "-o", str(review)).exit_code == 0
-
-    def add_synonym(header, rows):
-        rows[0][header.index("en")] = "forty practice explosive device\nexplosive training device"
-        return [header, *rows]
-
-    _edit_rows(review, add_synonym)
-    done = run(db, "import", str(review))
+    db, entry_id, done = _handed_back(tmp_path, suffix,
+                                      _cell("en", "forty practice explosive device\nexplosive training device"))
     assert "(1 of them reviewed from the file, 1 with corrected terms)" in done.stdout, done.output
     with open_store(db) as store:
         entry = glossary.entry(store, entry_id)
@@ -292,17 +304,7 @@ def test_a_synonym_typed_under_the_exported_term_is_a_term_of_its_own(tmp_path, 
 def test_an_equivalent_typed_over_the_stray_one_is_kept_once_with_its_evidence(tmp_path, suffix):
     # before: the entry came back with "practice explosive device" twice, the first with the stray
     # equivalent's forms
-    db = tmp_path / "s.db"
-    entry_id = _candidate_with_two_equivalents(db)
-    review = tmp_path / f"review.{suffix}"
-    assert run(db, "export", "--status", "all", "-o", str(review)).exit_code == 0
-
-    def retype(header, rows):
-        rows[0][header.index("en")] = "practice explosive device"
-        return [header, *rows]
-
-    _edit_rows(review, retype)
-    assert run(db, "import", str(review)).exit_code == 0
+    db, entry_id, _ = _handed_back(tmp_path, suffix, _cell("en", "practice explosive device"))
     with open_store(db) as store:
         entry = glossary.entry(store, entry_id)
     assert terms(entry) == [("fr", "engin explosif d'exercice"), ("en", "practice explosive device")]
@@ -311,12 +313,9 @@ def test_an_equivalent_typed_over_the_stray_one_is_kept_once_with_its_evidence(t
 
 def test_a_term_marked_forbidden_in_the_sheet_comes_back_deprecated(tmp_path):
     # before: the Forbidden column was read, then the stored term kept over the file's
-    db = tmp_path / "s.db"
-    entry_id = _candidate_with_two_equivalents(db)
-    review = tmp_path / "review.xlsx"
-    assert run(db, "export", "--status", "all", "-o", str(review)).exit_code == 0
-    _edit_rows(review, lambda header, rows: [[*header, "Forbidden"], *([*row, True] for row in rows)])
-    assert "1 with corrected terms" in run(db, "import", str(review)).stdout
+    db, entry_id, done = _handed_back(tmp_path, "xlsx",
+                                      lambda header, rows: [[*header, "Forbidden"], *([*row, True] for row in rows)])
+    assert "1 with corrected terms" in done.stdout
     with open_store(db) as store:
         assert {t.usage.value for t in glossary.entry(store, entry_id).terms} == {"deprecated"}
 
@@ -343,18 +342,12 @@ def test_a_candidates_term_marked_deprecated_in_a_terminology_tool_comes_back_de
 def test_columns_moved_in_the_sheet_correct_no_term(tmp_path):
     # before: English moved before French counted the entry among those "with corrected terms", and
     # stored its terms English first, when only the note had changed
-    db = tmp_path / "s.db"
-    entry_id = _candidate_with_two_equivalents(db)
-    review = tmp_path / "review.csv"
-    assert run(db, "export", "csv", "--status", "all", "-o", str(review)).exit_code == 0
-
     def note_and_move(header, rows):
         rows[0][header.index("note")] = "training munition"
         order = [header.index("en"), header.index("fr"), *(i for i, name in enumerate(header) if name not in ("fr", "en"))]
         return [[row[i] for i in order] for row in [header, *rows]]
 
-    _edit_rows(review, note_and_move)
-    done = run(db, "import", str(review))
+    db, entry_id, done = _handed_back(tmp_path, "csv", note_and_move)
     assert "(1 of them reviewed from the file)" in done.stdout, done.output
     with open_store(db) as store:
         entry = glossary.entry(store, entry_id)
@@ -368,19 +361,13 @@ def test_a_row_copied_in_the_sheet_and_changed_is_a_new_entry_not_a_second_readi
     # before: the copy, carrying the row's id and dates, was read back onto the entry after the
     # first row: the entry took the copy's terms and note, the concept it was copied for was lost,
     # and the history kept the first row's result as the state "before" the import
-    db = tmp_path / "s.db"
-    entry_id = _candidate_with_two_equivalents(db)
-    review = tmp_path / f"review.{suffix}"
-    assert run(db, "export", "--status", "all", "-o", str(review)).exit_code == 0
-
     def copy_row(header, rows):
         copy = list(rows[0])
         copy[header.index("fr")], copy[header.index("en")] = "engin explosif inerte", "inert explosive device"
         copy[header.index("note")] = "a concept of its own"
         return [header, rows[0], copy]
 
-    _edit_rows(review, copy_row)
-    done = run(db, "import", str(review))
+    db, entry_id, done = _handed_back(tmp_path, suffix, copy_row)
     assert done.stdout.startswith("1 entry added, 1 already stored"), done.output
     with open_store(db) as store:
         kept = glossary.entry(store, entry_id)
@@ -390,6 +377,7 @@ def test_a_row_copied_in_the_sheet_and_changed_is_a_new_entry_not_a_second_readi
     assert terms(copied)[:2] == [("fr", "engin explosif inerte"), ("en", "inert explosive device")]
     assert copied.note == "a concept of its own"
     # a copy left as it was is the entry already stored
-    assert run(db, "export", "--status", "all", "-o", str(review)).exit_code == 0
+    review = tmp_path / f"review.{suffix}"
+    assert run(db, "export", suffix, "--status", "all", "-o", str(review)).exit_code == 0
     _edit_rows(review, lambda header, rows: [header, *rows, rows[0]])
     assert run(db, "import", str(review)).stdout.startswith("0 entries added, 3 already stored")
