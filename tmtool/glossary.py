@@ -462,9 +462,11 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
         states = store.entry_states(named)
         stored = store.entries([entry_id for entry_id in named if not states[entry_id].reviewed], contexts=0)
         fields: list[tuple[int, dict]] = []
+        quoted: dict[int, set[tuple[str, str]]] = {}  # the units this document quotes for each entry
         for proposal, found in zip(proposals, keys):
             entry_id = finder.find(found)
-            contexts = proposal.contexts[:CONTEXTS_PER_DOCUMENT]
+            # a term and its variant (merged, or added by a person) quote one sentence once
+            contexts = [c for c in proposal.contexts[:CONTEXTS_PER_DOCUMENT] if (c.unit, c.fr) not in quoted.get(entry_id, ())]
             if entry_id is None:
                 proposal.status = ReviewStatus.CANDIDATE
                 proposal.first_seen = proposal.first_seen or now
@@ -484,6 +486,7 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
                 store.add_contexts(entry_id, contexts, unit_ids)
                 if entry_id not in created:
                     updated.add(entry_id)
+            quoted.setdefault(entry_id, set()).update((c.unit, c.fr) for c in contexts)
             store.count_in_document(entry_id, document_id, proposal.frequency, now, proposal.score)
             store.add_equivalent_support(entry_id, document_id, _supports(proposal))
         store.set_entries_fields(fields)
