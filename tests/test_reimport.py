@@ -344,7 +344,8 @@ def test_columns_moved_in_the_sheet_correct_no_term(tmp_path):
     # stored its terms English first, when only the note had changed
     def note_and_move(header, rows):
         rows[0][header.index("note")] = "training munition"
-        order = [header.index("en"), header.index("fr"), *(i for i, name in enumerate(header) if name not in ("fr", "en"))]
+        order = [header.index("en"), header.index("fr"),
+                 *(i for i, name in enumerate(header) if name not in ("fr", "en"))]
         return [[row[i] for i in order] for row in [header, *rows]]
 
     db, entry_id, done = _handed_back(tmp_path, "csv", note_and_move)

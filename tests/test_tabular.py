@@ -334,9 +334,10 @@ def _tmtool(db, *args):
 
 def _deprecated_store(db) -> None:
     """An approved entry whose first English term is deprecated, a candidate whose first French one is."""
-    for args in (["glossary", "add", "chasseur de mines", "mine hunter", "--en-also", "minehunter", "--status", "approved"],
-                 ["glossary", "add", "OTAN 2030", "NATO 2030", "--fr-also", "programme OTAN 2030", "--note", "NATO 2030",
-                  "--status", "candidate"],
+    for args in (["glossary", "add", "chasseur de mines", "mine hunter", "--en-also", "minehunter",
+                  "--status", "approved"],
+                 ["glossary", "add", "OTAN 2030", "NATO 2030", "--fr-also", "programme OTAN 2030",
+                  "--note", "NATO 2030", "--status", "candidate"],
                  ["glossary", "deprecate", "1", "mine hunter"], ["glossary", "deprecate", "2", "OTAN 2030"]):
         result = _tmtool(db, *args)
         assert result.exit_code == 0, result.output

@@ -466,7 +466,8 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
         for proposal, found in zip(proposals, keys):
             entry_id = finder.find(found)
             # a term and its variant (merged, or added by a person) quote one sentence once
-            contexts = [c for c in proposal.contexts[:CONTEXTS_PER_DOCUMENT] if (c.unit, c.fr) not in quoted.get(entry_id, ())]
+            contexts = [c for c in proposal.contexts[:CONTEXTS_PER_DOCUMENT]
+                        if (c.unit, c.fr) not in quoted.get(entry_id, ())]
             if entry_id is None:
                 proposal.status = ReviewStatus.CANDIDATE
                 proposal.first_seen = proposal.first_seen or now
@@ -667,9 +668,9 @@ def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime, r
 def recount(store: Store, entry_ids: Iterable[int]) -> None:
     """Set extracted entries' frequency to the sum of their per-document counts (when a replaced or
     removed document was the last to count them: what the entry came with, zero for extraction's own),
-    and weigh the evidence of the documents that
-    count an unreviewed entry (see :mod:`tmtool.store.evidence`): its score, and its equivalents
-    ranked by the support they have across documents."""
+    and weigh the evidence of the documents that count an unreviewed entry (see
+    :mod:`tmtool.store.evidence`): its score, and its equivalents ranked by the support they have
+    across documents."""
     entry_ids = list(entry_ids)
     if not entry_ids:
         return
@@ -687,8 +688,9 @@ def _recount(store: Store, ids: Sequence[int], states: Mapping[int, EntryState],
     # if those documents had never been ingested; one they count, theirs
     uncounted = [entry_id for entry_id in ids if not counts.get(entry_id)]
     came_with = (store.origin_snapshots(uncounted) if origins is None else origins) if uncounted else {}
-    store.set_entries_fields((entry_id, {"frequency": sum(count[1] for count in counts[entry_id]) if counts.get(entry_id)
-                                         else came_with.get(entry_id, {}).get("frequency") or 0}) for entry_id in ids)
+    store.set_entries_fields(
+        (entry_id, {"frequency": sum(count[1] for count in counts[entry_id]) if counts.get(entry_id)
+                    else came_with.get(entry_id, {}).get("frequency") or 0}) for entry_id in ids)
     # with no document left, _take_back restores the rest of the origin
     _weigh_evidence(store, {entry_id: scores for entry_id in ids if not states[entry_id].reviewed
                             and (scores := [score for *_, score in counts.get(entry_id, []) if score is not None])},

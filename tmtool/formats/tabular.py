@@ -219,7 +219,8 @@ def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict
     usable = [pair for pair in pairs if UsageStatus.DEPRECATED not in (pair[0].usage, pair[1].usage)]
     head_source, head_target = (usable or pairs)[0] if pairs else ((sources[0] if sources else None),
                                                                    (targets[0] if targets else None))
-    head_index = {lang: index for lang, terms, head in ((srclang, sources, head_source), (tgtlang, targets, head_target))
+    heads = ((srclang, sources, head_source), (tgtlang, targets, head_target))
+    head_index = {lang: index for lang, terms, head in heads
                   if (index := next((i for i, term in enumerate(terms) if term is head), 0))}
     first_context = entry.contexts[0] if entry.contexts else Context(fr="")
     details = {
