@@ -180,11 +180,9 @@ def test_a_limit_below_one_or_a_since_given_as_text_is_invalid_and_says_so(store
 def test_a_wrong_argument_is_invalid_wherever_it_is_checked(store, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    # an empty look-up term, an unknown format's name and a backup into a folder or onto the store were
-    # plain TmtoolErrors: a script catching tmtool.Invalid for its bad input let them through
+    # an empty look-up term and a backup into a folder or onto the store were plain TmtoolErrors: a
+    # script catching tmtool.Invalid for its bad input let them through
     calls = {"lookup": (lambda: api.lookup(store, " "), "empty look-up term"),
-             "export": (lambda: api.export(store, "docx", str(out / "g.docx")), "unknown export format 'docx'"),
-             "import_file": (lambda: api.import_file(store, SEED_FR, fmt="docx"), "unknown import format 'docx'"),
              "backup": (lambda: api.backup(store, out), "is a directory; give the backup's file name")}
     for name, (call, says) in calls.items():
         with pytest.raises(api.Invalid, match=says):
