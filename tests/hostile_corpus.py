@@ -264,7 +264,7 @@ def cases() -> list[HostileCase]:
         HostileCase("binary.fr.txt", _random_bytes(5, 4096), DOCUMENT, "binary data"),
         HostileCase("control-character.fr.txt", f"{FRENCH}\n{FRENCH}\x07\n".encode(), DOCUMENT,
                     "control character U+0007", line=2),
-        HostileCase("latin1.fr.txt", f"{FRENCH}\n{FRENCH}\n".encode("latin-1"), DOCUMENT, "not valid UTF-8", line=1),
+        HostileCase("macroman.fr.txt", f"{FRENCH}\n{FRENCH}\n".encode("mac-roman"), DOCUMENT, "not valid UTF-8", line=1),
         HostileCase("pdf.fr.txt", b"%PDF-1.7\n" + _random_bytes(6, 512), DOCUMENT, "a PDF file"),
         HostileCase("zip.fr.txt", b"PK\x03\x04" + _random_bytes(7, 512), DOCUMENT, "a ZIP archive"),
         HostileCase("broken.fr.docx", b"PK\x03\x04" + _random_bytes(8, 512), DOCUMENT, "not a readable DOCX"),

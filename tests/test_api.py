@@ -177,6 +177,22 @@ def test_a_limit_below_one_or_a_since_given_as_text_is_invalid_and_says_so(store
             call("2024-01-01")
 
 
+def test_a_wrong_argument_is_invalid_wherever_it_is_checked(store, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    # an empty look-up term and a backup into a folder or onto the store were plain TmtoolErrors: a
+    # script catching tmtool.Invalid for its bad input let them through
+    calls = {"lookup": (lambda: api.lookup(store, " "), "empty look-up term"),
+             "backup": (lambda: api.backup(store, out), "is a directory; give the backup's file name")}
+    for name, (call, says) in calls.items():
+        with pytest.raises(api.Invalid, match=says):
+            call()
+    if store.url.endswith(".db"):
+        with pytest.raises(api.Invalid, match="this is the store itself"):
+            api.backup(store, store.url)
+    assert api.stats(store)["entries"] == 0 and list(out.iterdir()) == []
+
+
 def test_a_number_beyond_every_id_is_not_found_and_a_limit_beyond_every_row_is_all(store):
     """10**20 is beyond both backends' 64-bit ids: SQLite's driver raised OverflowError, PostgreSQL
     'bigint out of range' (for a limit or an offset), as tracebacks at the command line and 500s in HTTP."""

@@ -387,3 +387,22 @@ def test_two_documents_raising_one_term_at_once_make_one_entry(store_url):
     with open_store(store_url) as store:
         (entry,) = store.list_entries()
         assert entry.frequency == 4 and sorted(c.document for c in entry.contexts) == ["a", "b", "c", "d"]
+
+
+def test_a_term_and_its_variant_in_one_entry_quote_a_sentence_once(store_url):
+    # before: after "posture de dissuasion" was merged into "posture de dissuasion et de défense",
+    # every document proposing both (a re-ingest, a revision, a re-extraction) gave the entry each of
+    # its sentences twice
+    sentence = Context("La posture de dissuasion et de défense.", "The deterrence and defence posture.", "d",
+                       "d:1")
+    with open_store(store_url, create=True) as store:
+        glossary.import_entries(store, [Entry(terms=[Term("posture de dissuasion et de défense", "fr"),
+                                                     Term("posture de dissuasion", "fr"),
+                                                     Term("deterrence and defence posture", "en")])], "merged.tbx")
+        both = [proposal("posture de dissuasion et de défense", "deterrence and defence posture", 0.8, "d"),
+                proposal("posture de dissuasion", "deterrence and defence posture", 0.6, "d")]
+        for one in both:
+            one.contexts = [sentence]
+        ingest(store, "d", both)
+        [entry] = store.list_entries()
+        assert [(c.fr, c.unit) for c in entry.contexts] == [(sentence.fr, "d:1")]

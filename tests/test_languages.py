@@ -280,3 +280,14 @@ def test_files_named_with_a_region_or_script_after_their_language_pair_up(tmp_pa
     with open_store(str(db)) as store:
         assert {d["id"]: (d["srclang"], d["tgtlang"]) for d in api.documents(store)} == {
             "bericht": ("de", "es"), "news": ("zh-Hans", "pt-BR")}
+
+
+def test_a_text_saved_in_the_cyrillic_or_greek_windows_code_page_is_refused_not_read_as_western(tmp_path):
+    from tmtool.errors import TmtoolError
+    from tmtool.text.readers import read_document
+
+    for name, text, code_page in (("a.ru.txt", "Министры встретились в Брюсселе.\n", "cp1251"),
+                                  ("a.el.txt", "Οι υπουργοί συναντήθηκαν στις Βρυξέλλες.\n", "cp1253")):
+        (tmp_path / name).write_bytes(text.encode(code_page))
+        with pytest.raises(TmtoolError, match="not valid UTF-8"):
+            read_document(tmp_path / name, lang=name.split(".")[1])

@@ -230,14 +230,20 @@ def undecodable_pdf(path: Path) -> Path:
     return path
 
 
-def write_odt(path: Path, body: str, *, mimetype: str = "application/vnd.oasis.opendocument.text") -> Path:
-    namespaces = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"' for prefix, name in
-                          (("office", "office"), ("text", "text"), ("table", "table"), ("draw", "drawing")))
+def write_odt(path: Path, body: str, *, mimetype: str = "application/vnd.oasis.opendocument.text",
+              automatic_styles: str = "") -> Path:
+    """An ODT package whose content.xml holds ``body`` in its office:text, and ``automatic_styles``
+    where LibreOffice writes the styles of direct formatting (T1, P1 …)."""
+    namespaces = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"' for prefix, name in (
+        ("office", "office"), ("style", "style"), ("text", "text"), ("table", "table"), ("draw", "drawing"),
+        ("fo", "xsl-fo-compatible"), ("svg", "svg-compatible"))) + (
+        ' xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"')
     with zipfile.ZipFile(path, "w") as package:
         package.writestr(zipfile.ZipInfo("mimetype"), mimetype)  # first and stored, as ODF requires
         package.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content '
-                                        f"{namespaces}><office:body><office:text>{body}</office:text></office:body>"
-                                        "</office:document-content>")
+                                        f"{namespaces}><office:automatic-styles>{automatic_styles}"
+                                        f"</office:automatic-styles><office:body><office:text>{body}</office:text>"
+                                        "</office:body></office:document-content>")
     return path
 
 

@@ -232,3 +232,153 @@ def test_a_reviewed_entry_whose_terms_were_added_one_language_at_a_time_reads_ba
     result = CliRunner().invoke(main, ["--db", str(db), "import", str(exported)])
     assert result.exit_code == 0 and "differs from the file" not in result.output, result.output
     assert "0 entries added, 1 already stored" in result.output
+
+
+def _candidate_with_two_equivalents(db):
+    """A candidate as extraction leaves it: a stray equivalent first, the right one second, with evidence."""
+    entry = Entry(terms=[Term("engin explosif d'exercice", "fr", gender="masculine"),
+                         Term("forty practice explosive device", "en", forms=["forty practice explosive devices"]),
+                         Term("practice explosive device", "en", forms=["practice explosive devices"],
+                              contexts=[Context("Des engins explosifs d'exercice.", "Practice explosive devices.",
+                                                "doc1")])],
+                  first_seen=SEEN)
+    with open_store(db, create=True) as store:
+        glossary.import_entries(store, [entry], "extraction")
+        [stored] = store.list_entries()
+    return int(stored.id)
+
+
+def _edit_rows(path, edit):
+    """The exported sheet or CSV with ``edit(header, rows)`` applied, saved as Excel would."""
+    if path.suffix == ".xlsx":
+        workbook = openpyxl.load_workbook(path)
+        rows = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
+        rows = edit(rows[0], rows[1:])
+        workbook.remove(workbook.active)
+        sheet = workbook.create_sheet("glossary")
+        for row in rows:
+            sheet.append(row)
+        workbook.save(path)
+    else:
+        rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+        with path.open("w", encoding="utf-8", newline="") as out:
+            csv.writer(out).writerows(edit(rows[0], rows[1:]))
+
+
+def _handed_back(tmp_path, suffix, edit):
+    """The candidate exported as ``review.SUFFIX``, edited by ``edit(header, rows)``, imported back: the
+    store, the entry's id and the import's result."""
+    db = tmp_path / "s.db"
+    entry_id = _candidate_with_two_equivalents(db)
+    review = tmp_path / f"review.{suffix}"
+    assert run(db, "export", suffix, "--status", "all", "-o", str(review)).exit_code == 0
+    _edit_rows(review, edit)
+    done = run(db, "import", str(review))
+    assert done.exit_code == 0, done.output
+    return db, entry_id, done
+
+
+def _cell(column, text):
+    """An edit of the first row's cell in ``column``."""
+    def edit(header, rows):
+        rows[0][header.index(column)] = text
+        return [header, *rows]
+    return edit
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_synonym_typed_under_the_exported_term_is_a_term_of_its_own(tmp_path, suffix):
+    # before: "practice explosive device\nexplosive training device" came back as one term, its line
+    # break a space ("practice explosive device explosive training device"), in this store's own layout
+    db, entry_id, done = _handed_back(tmp_path, suffix,
+                                      _cell("en", "forty practice explosive device\nexplosive training device"))
+    assert "(1 of them reviewed from the file, 1 with corrected terms)" in done.stdout, done.output
+    with open_store(db) as store:
+        entry = glossary.entry(store, entry_id)
+    assert terms(entry) == [("fr", "engin explosif d'exercice"), ("en", "forty practice explosive device"),
+                            ("en", "explosive training device"), ("en", "practice explosive device")]
+    assert entry.terms[1].forms == ["forty practice explosive devices"] and entry.terms[2].forms == []
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_an_equivalent_typed_over_the_stray_one_is_kept_once_with_its_evidence(tmp_path, suffix):
+    # before: the entry came back with "practice explosive device" twice, the first with the stray
+    # equivalent's forms
+    db, entry_id, _ = _handed_back(tmp_path, suffix, _cell("en", "practice explosive device"))
+    with open_store(db) as store:
+        entry = glossary.entry(store, entry_id)
+    assert terms(entry) == [("fr", "engin explosif d'exercice"), ("en", "practice explosive device")]
+    assert entry.terms[1].forms == ["practice explosive devices"] and entry.terms[1].contexts
+
+
+def test_a_term_marked_forbidden_in_the_sheet_comes_back_deprecated(tmp_path):
+    # before: the Forbidden column was read, then the stored term kept over the file's
+    db, entry_id, done = _handed_back(tmp_path, "xlsx",
+                                      lambda header, rows: [[*header, "Forbidden"], *([*row, True] for row in rows)])
+    assert "1 with corrected terms" in done.stdout
+    with open_store(db) as store:
+        assert {t.usage.value for t in glossary.entry(store, entry_id).terms} == {"deprecated"}
+
+
+def test_a_candidates_term_marked_deprecated_in_a_terminology_tool_comes_back_deprecated(tmp_path):
+    # a candidate's terms are shown admitted, the x-usage note keeping "preferred": that note
+    # overrode what memoQ or MultiTerm set the administrativeStatus to
+    db = tmp_path / "s.db"
+    entry_id = _candidate_with_two_equivalents(db)
+    review = tmp_path / "review.tbx"
+    assert run(db, "export", "tbx", "--status", "all", "-o", str(review)).exit_code == 0
+    text = review.read_text(encoding="utf-8")
+    at = text.index("<term>forty practice explosive device</term>")
+    at = text.index("admittedTerm-admn-sts", at)
+    review.write_text(text[:at] + "deprecatedTerm-admn-sts" + text[at + len("admittedTerm-admn-sts"):],
+                      encoding="utf-8")
+    assert run(db, "import", str(review)).exit_code == 0
+    with open_store(db) as store:
+        usages = [(t.text, t.usage.value) for t in glossary.entry(store, entry_id).terms]
+    assert usages == [("engin explosif d'exercice", "preferred"), ("forty practice explosive device", "deprecated"),
+                      ("practice explosive device", "preferred")]
+
+
+def test_columns_moved_in_the_sheet_correct_no_term(tmp_path):
+    # before: English moved before French counted the entry among those "with corrected terms", and
+    # stored its terms English first, when only the note had changed
+    def note_and_move(header, rows):
+        rows[0][header.index("note")] = "training munition"
+        order = [header.index("en"), header.index("fr"),
+                 *(i for i, name in enumerate(header) if name not in ("fr", "en"))]
+        return [[row[i] for i in order] for row in [header, *rows]]
+
+    db, entry_id, done = _handed_back(tmp_path, "csv", note_and_move)
+    assert "(1 of them reviewed from the file)" in done.stdout, done.output
+    with open_store(db) as store:
+        entry = glossary.entry(store, entry_id)
+    assert entry.note == "training munition"
+    assert terms(entry) == [("fr", "engin explosif d'exercice"), ("en", "forty practice explosive device"),
+                            ("en", "practice explosive device")]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_row_copied_in_the_sheet_and_changed_is_a_new_entry_not_a_second_reading_of_the_first(tmp_path, suffix):
+    # before: the copy, carrying the row's id and dates, was read back onto the entry after the
+    # first row: the entry took the copy's terms and note, the concept it was copied for was lost,
+    # and the history kept the first row's result as the state "before" the import
+    def copy_row(header, rows):
+        copy = list(rows[0])
+        copy[header.index("fr")], copy[header.index("en")] = "engin explosif inerte", "inert explosive device"
+        copy[header.index("note")] = "a concept of its own"
+        return [header, rows[0], copy]
+
+    db, entry_id, done = _handed_back(tmp_path, suffix, copy_row)
+    assert done.stdout.startswith("1 entry added, 1 already stored"), done.output
+    with open_store(db) as store:
+        kept = glossary.entry(store, entry_id)
+        [copied] = [e for e in store.list_entries() if int(e.id) != entry_id]
+    assert terms(kept) == [("fr", "engin explosif d'exercice"), ("en", "forty practice explosive device"),
+                           ("en", "practice explosive device")] and kept.note is None
+    assert terms(copied)[:2] == [("fr", "engin explosif inerte"), ("en", "inert explosive device")]
+    assert copied.note == "a concept of its own"
+    # a copy left as it was is the entry already stored
+    review = tmp_path / f"review.{suffix}"
+    assert run(db, "export", suffix, "--status", "all", "-o", str(review)).exit_code == 0
+    _edit_rows(review, lambda header, rows: [header, *rows, rows[0]])
+    assert run(db, "import", str(review)).stdout.startswith("0 entries added, 3 already stored")

@@ -12,7 +12,8 @@ from test_tbx import UNIQUE_ENTRIES, seed_entries
 
 from tmtool.errors import TmtoolError
 from tmtool.formats.tabular import CSV_COLUMNS, read_csv, read_tsv, term_pairs, write_csv, write_tsv
-from tmtool.model import Entry, ReviewStatus, Term, TermType
+from tmtool.model import Entry, ReviewStatus, Term, TermType, entry_to_dict
+from tmtool.store import open_store
 
 
 def test_tsv_is_what_omegat_reads_a_line_per_pair(tmp_path):
@@ -284,8 +285,20 @@ def test_csv_status_column_says_and_reads_back_every_status(tmp_path):
     assert [e.status for e in read_csv(out)] == [e.status for e in acronym_entries()]
 
 
+def _terms_on_one_line(entries):
+    for entry in entries:
+        for term in entry.terms:
+            term.text = term.text.replace("\r", " ").replace("\n", " ")
+    return entries
+
+
+# a line break in a term cell parts two terms (a synonym typed under the exported one): a stored term
+# holds none (glossary.term_text), so a table's entries are those of the model without one
+TABLE_ENTRIES = UNIQUE_ENTRIES.map(_terms_on_one_line)
+
+
 @settings(max_examples=50, deadline=None)
-@given(entries=UNIQUE_ENTRIES)
+@given(entries=TABLE_ENTRIES)
 def test_any_entries_round_trip_through_csv(entries):
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "g.csv"
@@ -309,6 +322,82 @@ def test_a_status_typed_in_a_spreadsheet_is_read_in_any_case_and_in_french(tmp_p
                     "CM;MC; Candidat\nCMI;IMC;\n", encoding="utf-8")
     assert [e.status for e in read_csv(path)] == [ReviewStatus.APPROVED, ReviewStatus.APPROVED, ReviewStatus.REJECTED,
                                                   ReviewStatus.CANDIDATE, None]  # none given: import --status
+
+
+def _tmtool(db, *args):
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    return CliRunner().invoke(main, ["--db", str(db), *args])
+
+
+def _deprecated_store(db) -> None:
+    """An approved entry whose first English term is deprecated, a candidate whose first French one is."""
+    for args in (["glossary", "add", "chasseur de mines", "mine hunter", "--en-also", "minehunter",
+                  "--status", "approved"],
+                 ["glossary", "add", "OTAN 2030", "NATO 2030", "--fr-also", "programme OTAN 2030",
+                  "--note", "NATO 2030", "--status", "candidate"],
+                 ["glossary", "deprecate", "1", "mine hunter"], ["glossary", "deprecate", "2", "OTAN 2030"]):
+        result = _tmtool(db, *args)
+        assert result.exit_code == 0, result.output
+
+
+def test_a_deprecated_term_is_marked_in_the_omegat_glossary_and_read_back(tmp_path):
+    # before: "chasseur de mines<TAB>mine hunter" came as a plain pair, the term not to be used
+    # offered to the translator as any other
+    _deprecated_store(tmp_path / "s.db")
+    out = tmp_path / "glossary.txt"
+    assert _tmtool(tmp_path / "s.db", "export", "tsv", "--status", "all", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").splitlines() == [
+        "chasseur de mines\tmine hunter\tdeprecated: mine hunter",
+        "chasseur de mines\tminehunter\t",
+        "OTAN 2030\tNATO 2030\tcandidate, not reviewed — deprecated: OTAN 2030 — NATO 2030",
+        "programme OTAN 2030\tNATO 2030\tcandidate, not reviewed — NATO 2030"]
+    read = [(e.status.value, [(t.text, t.usage.value) for t in e.terms], e.note) for e in read_tsv(out)]
+    assert read == [
+        ("approved", [("chasseur de mines", "preferred"), ("mine hunter", "deprecated")], None),
+        ("approved", [("chasseur de mines", "preferred"), ("minehunter", "preferred")], None),
+        ("candidate", [("OTAN 2030", "deprecated"), ("NATO 2030", "preferred")], "NATO 2030"),
+        ("candidate", [("programme OTAN 2030", "preferred"), ("NATO 2030", "preferred")], "NATO 2030")]
+
+
+def test_the_pair_a_translator_reads_is_of_terms_to_use_and_the_entry_comes_back_as_it_was(tmp_path):
+    # before: a PO's msgid/msgstr and the CSV's and XLSX's fr/en cells held the first terms, deprecated
+    # or not: the PO glossary gave "mine hunter" as the translation of "chasseur de mines"
+    db = tmp_path / "s.db"
+    _deprecated_store(db)
+    for suffix in ("po", "csv", "xlsx"):
+        out = tmp_path / f"glossary.{suffix}"
+        assert _tmtool(db, "export", suffix, "--status", "all", "-o", str(out)).exit_code == 0
+        other = tmp_path / f"other-{suffix}.db"
+        assert _tmtool(other, "import", str(out)).exit_code == 0
+        with open_store(db) as store, open_store(other) as copy:
+            assert [entry_to_dict(e)["terms"] for e in copy.list_entries()] == \
+                   [entry_to_dict(e)["terms"] for e in store.list_entries()], suffix
+    po = (tmp_path / "glossary.po").read_text(encoding="utf-8")
+    assert 'msgid "chasseur de mines"\nmsgstr "minehunter"' in po
+    assert 'msgid "programme OTAN 2030"\nmsgstr "NATO 2030"' in po and 'msgid "OTAN 2030"' not in po
+    with open(tmp_path / "glossary.csv", encoding="utf-8", newline="") as stream:
+        assert [(row["fr"], row["en"]) for row in csv.DictReader(stream)] == [
+            ("chasseur de mines", "minehunter"), ("programme OTAN 2030", "NATO 2030")]
+
+
+def test_the_omegat_glossary_handed_back_adds_the_translators_lines_only(tmp_path):
+    # before: each pair of an entry of several terms came back as an entry of its own ("chasseur de
+    # mines = minehunter", "OTAN 2030 = NATO 2030" …): four copies beside the two entries they came from
+    db = tmp_path / "s.db"
+    _deprecated_store(db)
+    out = tmp_path / "glossary.txt"
+    assert _tmtool(db, "export", "tsv", "--status", "all", "-o", str(out)).exit_code == 0
+    with out.open("a", encoding="utf-8") as glossary:  # what OmegaT appends when the translator adds a term
+        glossary.write("guerre des mines\tmine warfare\n")
+    done = _tmtool(db, "import", str(out))
+    assert done.stdout.startswith("1 entry added, 4 already stored"), done.output
+    with open_store(db) as store:
+        assert [[t.text for t in e.terms] for e in store.list_entries()] == [
+            ["chasseur de mines", "mine hunter", "minehunter"], ["OTAN 2030", "programme OTAN 2030", "NATO 2030"],
+            ["guerre des mines", "mine warfare"]]
 
 
 @pytest.mark.parametrize(("text", "code_page"), [

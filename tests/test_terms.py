@@ -491,6 +491,14 @@ def scores_of(*sentences: str, threshold: float = 0.0) -> dict[str, float]:
             for t in e.terms_in("fr")}
 
 
+def test_a_word_general_french_hardly_uses_is_weighed_as_a_compound():
+    # *onduleur* (Zipf 2.1) and *cyberattaque* (2.6) are a domain's own words, terms alone as often as
+    # compounds are; *réseau* and *parc* (Zipf 4.5 and more) alone rarely are
+    scores = scores_of("Les onduleurs et les réseaux électriques du parc éolien ont été contrôlés.")
+    assert scores["onduleur"] >= DEFAULT_THRESHOLD > max(scores["réseau"], scores["parc"])
+    assert scores_of("Les cyberattaques contre les réseaux électriques se multiplient.")["cyberattaque"] >= DEFAULT_THRESHOLD
+
+
 def test_participle_with_its_own_complement_is_not_a_modifier():
     terms = french_terms("Les décisions prises lors de cette réunion seront soumises aux chefs.")
     assert "décision" in terms and "décision prise" not in terms

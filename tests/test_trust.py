@@ -216,19 +216,21 @@ def test_an_imported_entry_a_document_counts_stays(tmp_path):
         assert store.imports() == [] and store.list_entries()[0].frequency == 2
 
 
-def test_a_document_removed_gives_an_imported_entry_back_its_own_dates(tmp_path, monkeypatch):
+def test_a_document_removed_gives_an_imported_entry_back_its_own_dates_and_count(tmp_path, monkeypatch):
+    # the count a termbase came with (frequency 7, its own documents') was left at 0 once the
+    # documents that had counted the entry here were removed
     clock = Clock(monkeypatch)
     terms = tmp_path / "terms.csv"
     first, last = datetime(2020, 1, 2, tzinfo=timezone.utc), datetime(2021, 3, 4, tzinfo=timezone.utc)
     write_csv([Entry(terms=[Term("pays partenaire", "fr"), Term("partner country", "en")], score=0.2,
-                     first_seen=first, last_seen=last)], terms)
+                     frequency=7, first_seen=first, last_seen=last)], terms)
     with open_store(tmp_path / "t.db", create=True) as store:
         import_file(store, terms)
         ingest(store, "a1", A1)
-        assert store.list_entries()[0].last_seen == clock.now
+        assert (store.list_entries()[0].last_seen, store.list_entries()[0].frequency) == (clock.now, 2)  # a1's count
         rules.remove_documents(store, ["a1"])
         (entry,) = store.list_entries()
-        assert (entry.frequency, entry.score, entry.first_seen, entry.last_seen) == (0, 0.2, first, last)
+        assert (entry.frequency, entry.score, entry.first_seen, entry.last_seen) == (7, 0.2, first, last)
 
 
 # ---- stores made before imports were recorded ---------------------------------------------------

@@ -15,8 +15,7 @@ from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 from hostile_corpus import BILLION_LAUGHS, ENTITY_LINE, EXTERNAL_FILE
 from hypothesis import given, settings
-from test_tabular import acronym_entries
-from test_tbx import UNIQUE_ENTRIES
+from test_tabular import TABLE_ENTRIES, acronym_entries
 
 from tmtool import glossary
 from tmtool.cli import main
@@ -52,7 +51,7 @@ def test_a_workbook_holds_and_reads_what_the_csv_does(tmp_path):
 
 
 @settings(max_examples=40, deadline=None)
-@given(entries=UNIQUE_ENTRIES)
+@given(entries=TABLE_ENTRIES)
 def test_any_entries_round_trip_through_xlsx(entries):
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "g.xlsx"

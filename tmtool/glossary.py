@@ -462,9 +462,12 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
         states = store.entry_states(named)
         stored = store.entries([entry_id for entry_id in named if not states[entry_id].reviewed], contexts=0)
         fields: list[tuple[int, dict]] = []
+        quoted: dict[int, set[tuple[str, str]]] = {}  # the units this document quotes for each entry
         for proposal, found in zip(proposals, keys):
             entry_id = finder.find(found)
-            contexts = proposal.contexts[:CONTEXTS_PER_DOCUMENT]
+            # a term and its variant (merged, or added by a person) quote one sentence once
+            contexts = [c for c in proposal.contexts[:CONTEXTS_PER_DOCUMENT]
+                        if (c.unit, c.fr) not in quoted.get(entry_id, ())]
             if entry_id is None:
                 proposal.status = ReviewStatus.CANDIDATE
                 proposal.first_seen = proposal.first_seen or now
@@ -484,6 +487,7 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
                 store.add_contexts(entry_id, contexts, unit_ids)
                 if entry_id not in created:
                     updated.add(entry_id)
+            quoted.setdefault(entry_id, set()).update((c.unit, c.fr) for c in contexts)
             store.count_in_document(entry_id, document_id, proposal.frequency, now, proposal.score)
             store.add_equivalent_support(entry_id, document_id, _supports(proposal))
         store.set_entries_fields(fields)
@@ -662,10 +666,11 @@ def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime, r
 
 
 def recount(store: Store, entry_ids: Iterable[int]) -> None:
-    """Set extracted entries' frequency to the sum of their per-document counts (zero when a
-    replaced document was the last to count them), and weigh the evidence of the documents that
-    count an unreviewed entry (see :mod:`tmtool.store.evidence`): its score, and its equivalents
-    ranked by the support they have across documents."""
+    """Set extracted entries' frequency to the sum of their per-document counts (when a replaced or
+    removed document was the last to count them: what the entry came with, zero for extraction's own),
+    and weigh the evidence of the documents that count an unreviewed entry (see
+    :mod:`tmtool.store.evidence`): its score, and its equivalents ranked by the support they have
+    across documents."""
     entry_ids = list(entry_ids)
     if not entry_ids:
         return
@@ -679,9 +684,14 @@ def _recount(store: Store, ids: Sequence[int], states: Mapping[int, EntryState],
              origins: Mapping[int, dict] | None = None) -> None:
     """:func:`recount` of stored entries, given their states and document counts as read in this
     transaction, and their origin snapshots when read already (else each is read when needed)."""
-    store.set_entries_fields((entry_id, {"frequency": sum(count[1] for count in counts.get(entry_id, []))})
-                             for entry_id in ids)
-    # with no document left, _take_back restores the origin
+    # an entry no document counts has the frequency it came with (an imported termbase's count), as
+    # if those documents had never been ingested; one they count, theirs
+    uncounted = [entry_id for entry_id in ids if not counts.get(entry_id)]
+    came_with = (store.origin_snapshots(uncounted) if origins is None else origins) if uncounted else {}
+    store.set_entries_fields(
+        (entry_id, {"frequency": sum(count[1] for count in counts[entry_id]) if counts.get(entry_id)
+                    else came_with.get(entry_id, {}).get("frequency") or 0}) for entry_id in ids)
+    # with no document left, _take_back restores the rest of the origin
     _weigh_evidence(store, {entry_id: scores for entry_id in ids if not states[entry_id].reviewed
                             and (scores := [score for *_, score in counts.get(entry_id, []) if score is not None])},
                     origins)
@@ -821,36 +831,52 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     before: dict[int, dict | None] = {}
     after: dict[int, dict | None] = {}
     skipped = reviewed = corrected = 0
+    named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     with store.transaction():
         for read in entries:
             for term in read.terms:
                 term.text = term_text(term.text)
-            read.terms = [term for term in read.terms if term.text]
+            read.terms = _once([term for term in read.terms if term.text])
             if not read.terms:
                 raise TmtoolError(f"{f'entry {read.id}' if read.id else 'an entry'} has no term", path=origin)
             if read.status is None:
                 read.status = status
             stored = _exported_from(store, read)
+            if stored is not None and int(stored.id) in named:
+                # a row copied in the sheet and changed: the first names the entry, the copy is another one
+                stored, read.id = None, None
             if stored is None:
                 stored = _identical_entry(store, read)
-                if stored is not None and stored.id != read.id:  # another file's copy of it: nothing to bring back
+                # another file's copy of it, or of some of its terms: nothing to bring back
+                if stored is not None and (stored.id != read.id or _folded_terms(stored) != _folded_terms(read)):
                     skipped += 1
                     continue
             if stored is not None:
                 skipped += 1
                 if (change := _review_read_back(store, read, stored, on_conflict)):
-                    before[int(stored.id)], after[int(stored.id)] = change
+                    before[int(stored.id)], after[int(stored.id)], terms_corrected = change
                     reviewed += 1
-                    corrected += change[0]["terms"] != change[1]["terms"]
+                    corrected += terms_corrected
+                named.add(int(stored.id))
                 continue
             entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
                                           entry_id=_free_id(store, read.id), import_id=import_id)
             before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
+            named.add(entry_id)
         if after:
             change_id = store.record_change(f"import {Path(origin).name}", before, after, user=user)
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
     return Imported(len(after) - reviewed, skipped, reviewed, corrected)
+
+
+def _once(terms: Sequence[Term]) -> list[Term]:
+    """The terms without a repeated one (the same text in the same language), the first kept: a synonym
+    typed into a spreadsheet's cell that the row's further terms already held is one term."""
+    first: dict[tuple[str, str], Term] = {}
+    for term in terms:
+        first.setdefault((term.lang, term.text), term)
+    return list(first.values())
 
 
 def _exported_from(store: Store, read: Entry) -> Entry | None:
@@ -870,15 +896,16 @@ def _exported_from(store: Store, read: Entry) -> Entry | None:
 
 
 def _review_read_back(store: Store, read: Entry, stored: Entry,
-                      on_conflict: Callable[[str], None] | None) -> tuple[dict, dict] | None:
+                      on_conflict: Callable[[str], None] | None) -> tuple[dict, dict, bool] | None:
     """Give a stored entry awaiting review the terms (for the languages ``read`` holds), status,
     definition and note of its exported copy, if they differ; the entry before and after, as the
-    history keeps them, or None. A reviewed entry is kept, told to ``on_conflict`` if they differ."""
+    history keeps them, and whether its terms were corrected, or None. A reviewed entry is kept,
+    told to ``on_conflict`` if they differ."""
     entry_id = int(stored.id)
     fields = {"status": read.status, "definition": read.definition, "note": read.note}
     terms = _terms_read_back(stored.terms, read.terms)
     # files list terms language by language, the store as they were added (an --add-fr after the English)
-    corrected = _texts_by_language(terms) != _texts_by_language(stored.terms)
+    corrected = _terms_by_language(terms) != _terms_by_language(stored.terms)
     if not corrected and fields == {"status": stored.status, "definition": stored.definition, "note": stored.note}:
         return None
     if store.entry_state(entry_id).reviewed:
@@ -889,26 +916,41 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     was = snapshot(store, entry_id)
     # terms a person corrected are reviewed, even left a candidate: extraction would weigh them away
     store.set_entry_fields(entry_id, {**fields, "reviewed": corrected or read.status is not ReviewStatus.CANDIDATE})
-    store.write_terms(entry_id, terms)
-    return was, snapshot(store, entry_id)
+    if corrected:  # the same terms in the file's order of languages are no correction
+        store.write_terms(entry_id, terms)
+    return was, snapshot(store, entry_id), corrected
 
 
-def _texts_by_language(terms: Sequence[Term]) -> dict[str, list[str]]:
-    """Each language's terms, in their order (the first is the preferred one)."""
-    texts: dict[str, list[str]] = {}
+# what a person marks of a term in an exported file, beside its text: deprecated (a Forbidden column, a
+# TBX's administrativeStatus), an acronym. Its forms, lemma, contexts and counts are evidence, kept; so
+# are its part of speech and gender, which a spreadsheet's pos and gender cells give the term of the
+# first language column (of another term once a person moves the columns)
+_EDITED_TERM_FIELDS = ("term_type", "usage")
+
+
+def _terms_by_language(terms: Sequence[Term]) -> dict[str, list[tuple]]:
+    """Each language's terms, in their order (the first is the preferred one), with what a person edits of them."""
+    texts: dict[str, list[tuple]] = {}
     for term in terms:
-        texts.setdefault(term.lang, []).append(term.text)
+        texts.setdefault(term.lang, []).append((term.text, *(getattr(term, name) for name in _EDITED_TERM_FIELDS)))
     return texts
 
 
 def _terms_read_back(stored: Sequence[Term], read: Sequence[Term]) -> list[Term]:
     """An entry's terms as its exported copy has them: the file's terms, in its order, for the
-    languages it holds (a stored term it keeps keeps its forms, lemma and contexts, with the file's
-    spelling), then the stored terms of the other languages."""
+    languages it holds (a stored term it keeps keeps its forms, lemma, contexts, part of speech and
+    gender, with the file's spelling, type and usage; a term the file repeats is kept once), then the
+    stored terms of the other languages."""
     languages = {t.lang for t in read}
     held = {(t.lang, fold(t.text)): t for t in stored}
-    kept = [replace(known, text=t.text) if (known := held.get((t.lang, fold(t.text)))) else t for t in read]
-    return kept + [t for t in stored if t.lang not in languages]
+    kept: dict[tuple[str, str], Term] = {}
+    for t in read:
+        key = (t.lang, fold(t.text))
+        if key not in kept:
+            known = held.get(key)
+            kept[key] = replace(known, text=t.text, **{name: getattr(t, name) for name in _EDITED_TERM_FIELDS}) \
+                if known else t
+    return [*kept.values(), *(t for t in stored if t.lang not in languages)]
 
 
 def _free_id(store: Store, wanted: str | None) -> int | None:
@@ -920,15 +962,18 @@ def _free_id(store: Store, wanted: str | None) -> int | None:
 
 
 def _identical_entry(store: Store, read: Entry) -> Entry | None:
-    """The stored entry whose terms (folded) are exactly those read, if any."""
-    wanted = {(t.lang, fold(t.text)) for t in read.terms}
+    """The stored entry whose terms (folded) are exactly those read, else one that holds them all (an
+    OmegaT glossary's line is one pair of an entry), if any."""
+    wanted = _folded_terms(read)
     first = read.terms[0]
     candidates = sorted({hit.entry_id for hit in store.terms_by_key([fold(first.text)])
                          if hit.kind == "form" and hit.lang == first.lang})
-    for stored in store.entries(candidates, contexts=0).values():
-        if {(t.lang, fold(t.text)) for t in stored.terms} == wanted:
-            return stored
-    return None
+    holding = [stored for stored in store.entries(candidates, contexts=0).values() if wanted <= _folded_terms(stored)]
+    return next((stored for stored in holding if _folded_terms(stored) == wanted), next(iter(holding), None))
+
+
+def _folded_terms(entry: Entry) -> set[tuple[str, str]]:
+    return {(t.lang, fold(t.text)) for t in entry.terms}
 
 
 def remove_import(store: Store, import_id: int, *, user: str | None = None) -> tuple[ImportRecord, Removal]:

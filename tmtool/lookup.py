@@ -69,7 +69,7 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     query = query.strip()
     folded = fold(query)
     if not folded:
-        raise TmtoolError("empty look-up term")
+        raise Invalid("empty look-up term")
     best: dict[int, tuple[int, float, str]] = {}
 
     def consider(rows, kind_of) -> None:

@@ -5,6 +5,8 @@ The OmegaT TSV (``source<TAB>target<TAB>comment``, UTF-8, no header, ``#`` lines
 loses whatever an entry holds beyond its pairs and a one-line comment. It has no status column, so the
 comment of an entry that is not approved starts with its status (``candidate, not reviewed``), which
 translators see in OmegaT's glossary pane; reading takes it back, and a line without one is approved.
+A pair holding a deprecated term says so next (``deprecated: mine hunter``; a rejected entry's label says it
+of all its terms), read back too.
 
 The CSV holds one entry a row and loses nothing: the columns a person reads and edits in a spreadsheet
 (the first French term and its English pair, status, scores, definition, note, first context …), and a
@@ -15,8 +17,9 @@ Reading accepts either layout, with or without a header (column names ``fr``/``e
 ``Français``/``English term``, ``source``/``target`` … in any order, case or accents), and plain
 two-column files; an XLSX sheet is read the same way (:mod:`tmtool.formats.xlsx`). A header column that
 names no field is passed over and reported; empty rows are skipped. A ``Forbidden`` column (Matecat's,
-TRUE or FALSE) saying yes makes the row's terms deprecated. In a table from elsewhere (no
-``details`` column) a term cell may hold several terms, one a line, as the TSV holds one pair a line.
+TRUE or FALSE) saying yes makes the row's terms deprecated. A term cell may hold several
+terms, one a line, as the TSV holds one pair a line: in a table from elsewhere (no ``details`` column), and
+in ours, where a line under the exported term is a synonym a person added.
 A list of abbreviations (``Abbreviation;French;English``, ``Sigle``, ``Acronyme`` …) gives each entry
 the acronym beside the full form of each language, in English too unless it is the French name's
 initials only (*EMI* beside *État-major militaire international* is no English term).
@@ -47,7 +50,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from ..errors import TmtoolError
-from ..io.decoding import decode_spreadsheet_text
+from ..io.decoding import decode_western_text
 from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, known_language, language_named
 from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
@@ -88,6 +91,7 @@ _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 # what a translator reads first in a comment when an entry is not approved
 _STATUS_LABELS = {ReviewStatus.CANDIDATE: "candidate, not reviewed", ReviewStatus.REJECTED: "rejected, do not use"}
 _COMMENT_SEPARATOR = " — "
+_DEPRECATED_LABEL = "deprecated: "  # in a comment, before the text of a pair's term not to be used
 
 _TERM_DEFAULTS = Term(text="", lang="")
 _TRUE = frozenset({"true", "yes", "1", "x", "vrai", "oui"})  # a yes/no cell saying yes (Excel's TRUE, folded)
@@ -129,9 +133,13 @@ def write_tsv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
         if (srclang, tgtlang) != _POSITIONAL_COLUMNS[:2]:
             stream.write(f"{_LANGUAGES_LINE}\t{srclang}\t{tgtlang}\n")
         for entry in entries:
-            texts = (status_label(entry.status), entry.definition, entry.note)
-            comment = _COMMENT_SEPARATOR.join(text for text in texts if text)
             for source, target in term_pairs(entry, srclang, tgtlang):
+                # a rejected entry's terms are all not to be used, as its label says
+                texts = (status_label(entry.status), *(_DEPRECATED_LABEL + term.text for term in (source, target)
+                                                       if term.usage is UsageStatus.DEPRECATED
+                                                       and entry.status is not ReviewStatus.REJECTED),
+                         entry.definition, entry.note)
+                comment = _COMMENT_SEPARATOR.join(text for text in texts if text)
                 stream.write("\t".join(single_line(text) for text in (source.text, target.text, comment)) + "\n")
                 lines += 1
     return lines
@@ -207,16 +215,20 @@ def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict
     and target cells hold the head pair of :func:`term_pairs`, the details the other terms."""
     sources, targets = entry.terms_in(srclang), entry.terms_in(tgtlang)
     pairs = term_pairs(entry, srclang, tgtlang)
-    head_source, head_target = pairs[0] if pairs else ((sources[0] if sources else None),
-                                                       (targets[0] if targets else None))
-    head_target_index = next((i for i, term in enumerate(targets) if term is head_target), 0)
+    # the pair a translator reads (a PO's msgid and msgstr): one of terms to use, while the entry has one
+    usable = [pair for pair in pairs if UsageStatus.DEPRECATED not in (pair[0].usage, pair[1].usage)]
+    head_source, head_target = (usable or pairs)[0] if pairs else ((sources[0] if sources else None),
+                                                                   (targets[0] if targets else None))
+    heads = ((srclang, sources, head_source), (tgtlang, targets, head_target))
+    head_index = {lang: index for lang, terms, head in heads
+                  if (index := next((i for i, term in enumerate(terms) if term is head), 0))}
     first_context = entry.contexts[0] if entry.contexts else Context(fr="")
     details = {
         "terms": [_term_record(t) for t in entry.terms if t is not head_source and t is not head_target],
         srclang: _term_record(head_source, flat=("text", "lang", "pos", "gender")) if head_source else {},
         tgtlang: _term_record(head_target, flat=("text", "lang")) if head_target else {},
-        # where the target cell's term stands among the target terms when it is not the first
-        "head_index": {tgtlang: head_target_index} if head_target_index else {},
+        # where a cell's term stands among its language's terms when it is not the first
+        "head_index": head_index,
         "contexts": [_record(c, Context(fr="")) for c in entry.contexts[1:]],
     }
     details = {key: value for key, value in details.items() if value}
@@ -330,7 +342,18 @@ def _entry_from_tsv_row(row: dict[str, str], languages: Sequence[str]) -> Entry:
     if not row.get("status"):
         status, note = _split_status_label(row.get("note") or "")
         row = {**row, "status": status.value, "note": note}
-    return entry_from_row(row, languages)
+    deprecated = []
+    for lang in languages:  # the source's label first, as write_tsv writes them
+        label = _DEPRECATED_LABEL + single_line(row.get(lang) or "")
+        note = row.get("note") or ""
+        if note == label or note.startswith(label + _COMMENT_SEPARATOR):
+            deprecated.append(lang)
+            row = {**row, "note": note[len(label) + len(_COMMENT_SEPARATOR):]}
+    entry = entry_from_row(row, languages)
+    for term in entry.terms:
+        if term.lang in deprecated:
+            term.usage = UsageStatus.DEPRECATED
+    return entry
 
 
 def _split_status_label(comment: str) -> tuple[ReviewStatus, str]:
@@ -352,7 +375,8 @@ def read_rows(
     reported to ``on_skip``, its column passed over. A first row of one column refuses the file when
     ``one_column_refused`` (a CSV written with another separator). Without a header the columns are
     ``positional`` (French, English, note). Empty rows are skipped. Outside our layout (no ``details``
-    column), a term cell may hold several terms, one a line."""
+    column), a term cell may hold several terms, one a line; in ours too, where the first is the exported
+    term and a further line a synonym a person added."""
     rows = (row for row in rows if any(cell.strip() for cell in row[1]))
     head = list(itertools.islice(rows, TITLE_ROWS + 1))
     title_rows = header_index([cells for _, cells in head]) or 0
@@ -397,7 +421,7 @@ def read_rows(
             problem = f"invalid value: {exc}"
         else:
             if entry.terms:
-                yield entry if "details" in columns else _one_term_a_line(entry)
+                yield _one_term_a_line(entry)
                 continue
             problem = "no term: the term columns are empty"
         on_skip(Skipped(problem, str(path), number))
@@ -410,10 +434,14 @@ def _one_term_a_line(entry: Entry) -> Entry:
 
 
 def _term_lines(term: Term) -> list[Term]:
+    """A cell's term, one a line: the first keeps what the row says of it (the details' forms, lemma,
+    contexts), the others only its part of speech, gender, type and usage."""
     lines = _LINE_BREAK.split(term.text)
     if len(lines) == 1:
         return [term]
-    return [replace(term, text=line.strip()) for line in lines if line.strip()]
+    first, *more = [line.strip() for line in lines if line.strip()] or [""]
+    return [replace(term, text=first), *(Term(text=line, lang=term.lang, pos=term.pos, gender=term.gender,
+                                              term_type=term.term_type, usage=term.usage) for line in more)]
 
 
 def header_index(head: list[list[str]]) -> int | None:
@@ -498,13 +526,15 @@ def _status_of(cell: str) -> ReviewStatus:
 
 def _lines(path: str | Path) -> io.StringIO:
     """The file's lines, line ends kept: UTF-8 with or without a BOM (as OmegaT reads it), UTF-16/32
-    with a BOM, or Windows-1252 as Excel saves CSV (``decode_spreadsheet_text``). Glossaries are small, so
+    with a BOM, or Windows-1252 as Excel saves CSV (``decode_western_text``). Glossaries are small, so
     the file is decoded whole and a bad byte is named by its line."""
     data = Path(path).read_bytes()
     if not data.strip():
         raise TmtoolError("empty file (no rows)", path=str(path))
     # newline="": lines end at \n, \r\n or \r only, as csv wants (not at U+2028 inside a cell)
-    return io.StringIO(decode_spreadsheet_text(data, str(path)), newline="")
+    text = decode_western_text(data, str(path),
+                               written_by="what Excel saves as CSV or tab-delimited text in Western Europe")
+    return io.StringIO(text, newline="")
 
 
 def single_line(text: str) -> str:

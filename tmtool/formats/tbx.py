@@ -308,6 +308,15 @@ def _shown_usage(usage: UsageStatus, status: ReviewStatus) -> UsageStatus:
     return usage
 
 
+def _shows(shown: UsageStatus, usage: UsageStatus, status: ReviewStatus | None) -> bool:
+    """Whether an administrativeStatus read as ``shown`` is what the writer shows of a term of ``usage``
+    (its ``x-usage`` note) in an entry now of ``status``: an unreviewed entry's preferred term as admitted
+    (approved in the file since, too), a rejected entry's as deprecated. Otherwise a person changed it in
+    a terminology tool (a candidate's term marked deprecated), and that stands."""
+    return shown is _shown_usage(usage, ReviewStatus.CANDIDATE) or (
+        status is ReviewStatus.REJECTED and shown is UsageStatus.DEPRECATED)
+
+
 def _context_group(dialect, section, context: Context, languages: _Languages) -> etree._Element:
     group = _sub(dialect, section, "descripGrp")
     _sub(dialect, group, "descrip", context.fr, type="context")
@@ -416,6 +425,7 @@ class _EntryReader:
         self.languages = languages
         self.notes: list[str] = []
         self.reviews: list[str] = []  # Phrase's status of each term: Approved or New
+        self.usages: list[tuple[Term, UsageStatus]] = []  # each term's x-usage note: its usage, when not shown
 
     def read(self, element: etree._Element) -> Entry:
         entry = Entry(terms=[], id=_entry_id(element.get("id")), status=None)  # unless an x-status note gives it
@@ -431,6 +441,9 @@ class _EntryReader:
         if not entry.terms:
             raise Unusable("an entry without any term", element.sourceline)
         entry.note = "\n".join(self.notes) if self.notes else None
+        for term, usage in self.usages:
+            if _shows(term.usage, usage, entry.status):
+                term.usage = usage
         if entry.status is None and self.reviews:  # approved when Phrase has every term approved
             approved = all(review == "approved" for review in self.reviews)
             entry.status = ReviewStatus.APPROVED if approved else ReviewStatus.CANDIDATE
@@ -555,6 +568,11 @@ class _EntryReader:
         def set_property(key: str, value: str, at: etree._Element) -> None:
             if key == "form" and isinstance(target, Term):
                 target.forms.append(value)
+            elif key == "usage" and isinstance(target, Term):  # weighed against the administrativeStatus read
+                try:
+                    self.usages.append((target, UsageStatus(value)))
+                except ValueError:
+                    raise Unusable(f"invalid x-{key} value {value!r}", at.sourceline) from None
             elif key in conversions:
                 try:
                     setattr(target, key, conversions[key](value))

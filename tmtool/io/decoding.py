@@ -62,6 +62,9 @@ def _looks_like_utf16(data: bytes) -> bool:
 # are what another code page's letters read as (Mac Roman's é is 0x8E, Ž here)
 _WESTERN = frozenset("€‚„…•–—‘’“”™œŒŸ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# UTF-8's accented Latin letters and its punctuation (’ – « …) are "Ã" or "â€" then another sign in
+# Windows-1252, which no Western text writes
+_UTF8 = re.compile(rb"\xc3[\x80-\xbf]|\xe2\x80[\x80-\xbf]")
 # what the letters of another Windows code page read as in 1252: Cyrillic (1251), Greek (1253), Hebrew
 # (1255) and Arabic (1256) put theirs in 0xC0–0xFF, so their words read as runs of À–ÿ, which Western
 # words mix with ASCII letters; Central European (1250) puts ł, ą, ľ and ż at ³, ¹, ¾ and ¿, which no
@@ -69,28 +72,27 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _OTHER_CODE_PAGE = re.compile(r"[À-ÖØ-öø-ÿ]{3}|[¹²³¾](?=[^\W\d_])|(?<=[^\W\d_])¿")
 
 
-def decode_spreadsheet_text(data: bytes, path: str) -> str:
+def decode_western_text(data: bytes, path: str, *, written_by: str) -> str:
     """``decode_text``, but bytes that are not UTF-8 are read as Windows-1252 when they are Western text
-    in it: Excel saves "CSV" and "Text (tab-delimited)" in the Windows code page, which in Western Europe
-    is 1252 (only "CSV UTF-8" is UTF-8). Said as a notice (the ``tmtool`` logger), since the bytes alone
-    cannot prove it."""
+    in it: the code page Windows programs in Western Europe write in (Excel's "CSV" and "Text
+    (tab-delimited)", Notepad's "ANSI"), and the one browsers read a page in that declares no charset.
+    Said as a notice (the ``tmtool`` logger) naming ``written_by``, since the bytes alone cannot prove it."""
     try:
         return decode_text(data, path)
     except TmtoolError:
         text = _western(data)
         if text is None:
             raise
-    logging.getLogger("tmtool.formats").info(
-        "%s: not UTF-8, read as Windows-1252 (what Excel saves as CSV or tab-delimited text in Western Europe)",
-        path)
+    logging.getLogger("tmtool.io").info("%s: not UTF-8, read as Windows-1252 (%s)", path, written_by)
     return text
 
 
 def _western(data: bytes) -> str | None:
     """The bytes read as Windows-1252, None where they are not Western text in it: bytes 1252 leaves
-    undefined, controls, characters of 0x80–0x9F that Western text does not use, or letters another
-    Windows code page wrote (``_OTHER_CODE_PAGE``)."""
-    if b"\x00" in data:
+    undefined, controls, characters of 0x80–0x9F that Western text does not use, UTF-8 (``_UTF8``)
+    that a stray byte spoils (its letters would be read as Ã©), or letters another Windows code page
+    wrote (``_OTHER_CODE_PAGE``)."""
+    if b"\x00" in data or _UTF8.search(data):
         return None
     try:
         text = data.decode("cp1252")

@@ -3,8 +3,9 @@
 Every XML reader of tmtool (TMX, TBX, XLIFF, SRX …) parses through here, so that a hostile or broken
 file (billion laughs, external entities pointing at local files or URLs) is refused the same way
 everywhere, and a syntax error always comes out as one ``TmtoolError`` line with path and line number.
-The DOCX, XLSX and HTML readers, whose parsers are python-docx's, openpyxl's and lxml.html's, pass
-their XML parts (:func:`check_package`) and pages through :func:`check_prolog` first.
+The XLSX and HTML readers, whose parsers are openpyxl's and lxml.html's, pass their XML parts
+(:func:`check_package`) and pages through :func:`check_prolog` first; the DOCX and ODT readers bound
+their package with :func:`check_package` and parse its parts here.
 
 A plain ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted and never fetched. A DOCTYPE whose internal
 subset declares entities is refused outright rather than parsed without them: such a file means

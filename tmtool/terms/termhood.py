@@ -44,7 +44,12 @@ from .french import Token
 DEFAULT_THRESHOLD = 0.5  # chosen on the DEV halves of ACTER and the development pairs (bench/README.md)
 _UNKNOWN_ZIPF = 1.0  # a word wordfreq does not know: about once in a billion words
 _MAX_WEIRDNESS = 4.0  # log10 of the ratio; beyond, a word is as specific as it gets
-_SINGLE_WORD = 0.4  # a lone word (a name too: a person, a place): a term less often than a compound
+_SINGLE_WORD = 0.3  # a lone word (a name too: a person, a place): a term less often than a compound,
+# unless general French hardly uses it (Zipf at most _RARE_ZIPF: *interopérabilité* 2.8, *cyberespace*
+# 2.5, *onduleur* 2.1, *tachycardie* 2.7; *exercice* is 4.7, *navire* 4.4): a word that rare is a
+# domain's own, a term as often as a compound (chosen on the ACTER DEV halves and the NATO-style
+# development and test pairs, bench/README.md, fifteenth round)
+_RARE_ZIPF = 3.0
 _ARTICLE_COMPLEMENT = 0.5  # *importance de l'interopérabilité*, outside names
 _COORDINATION = 0.5  # *avions allemands et polonais*: coordinated terms are mostly two terms
 _NUMBER = 0.3  # *figure 12*, *mai 2024*: numbered references; designations (*article 5*) are few
@@ -93,10 +98,15 @@ def specificity(candidate: Candidate, counts: Counter, total: int) -> float:
     return min([sum(values) / len(values), *measured]) if values else 0.0
 
 
+def rare(word: str) -> bool:
+    """Whether general French hardly uses the word (Zipf at most ``_RARE_ZIPF``, of its rarest part)."""
+    return _general_frequency(word.lower()) <= 10 ** (_RARE_ZIPF - 9)
+
+
 def shape(candidate: Candidate) -> float:
     """How often a candidate of this form is a term (see the module docstring)."""
     weight = 1.0
-    if len(candidate.content_words) == 1 and not candidate.acronym:
+    if len(candidate.content_words) == 1 and not candidate.acronym and not rare(candidate.content_words[0]):
         weight *= _SINGLE_WORD
     if candidate.article_complement and not candidate.name:
         weight *= _ARTICLE_COMPLEMENT

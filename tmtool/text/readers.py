@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import TmtoolError
-from ..io.decoding import BOMS, decode_text
-from ..io.xmlsafe import check_package, check_prolog
+from ..io.decoding import BOMS, decode_western_text
+from ..io.xmlsafe import check_package, check_prolog, split_tag
 from ..langtags import normalize_tag
 from ..model import Document
 from .langid import check_language
@@ -27,6 +27,10 @@ ODT_EXTENSIONS = {".odt"}
 PDF_EXTENSIONS = {".pdf"}
 # the one list of what ingest, extract and the workbench read, in the order messages name them
 DOCUMENT_EXTENSIONS = (".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pdf")
+# a soft hyphen (HTML's &shy;, typed in LibreOffice) shows only where a line breaks, a zero-width
+# no-break space (a byte-order mark inside a text put together from files) never: in a segment they would
+# part words from their look-ups (opé\u00adrations is not opérations)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\ufeff"))
 # about 15,000 words: ten times the longest paragraph of a real report, far below a runaway line
 MAX_PARAGRAPH_CHARS = 100_000
 
@@ -44,16 +48,24 @@ _MARKUP_START = re.compile(r"\s*<(\?xml|!doctype|html)", re.IGNORECASE)
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")  # collapse HTML whitespace, but keep no-break spaces
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+# what browsers decode a declared charset as (the WHATWG Encoding Standard): Latin-1 and ASCII pages are
+# read as Windows-1252, whose quotation marks and dashes they hold in 0x80-0x9F; a page cannot be UTF-16
+# by its own declaration, which it could not have been read to find
+_BROWSER_ENCODINGS = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8",
+                      "utf-16-be": "utf-8"}
 
 
 def read_document(path: str | Path, *, lang: str | None = None) -> Document:
     """Read a .txt (or other plain-text), .html/.htm, .docx, .odt or .pdf file into paragraphs.
 
-    Plain text: UTF-8 (BOM optional) or UTF-16/32 with BOM; every line is a paragraph (blank lines are
-    separators too). Paragraphs are stripped and empty ones dropped. A table cell of HTML or DOCX is a
-    paragraph of its own, and the document's ``rows`` say which cells make a row (HTML, DOCX, ODT). A
-    PDF's paragraphs are rebuilt from its layout (:mod:`tmtool.text.pdf`). ``lang`` is normalised
-    to BCP 47, and a text that is clearly in another language (of fr, en, de) is refused.
+    Plain text: UTF-8 (BOM optional), UTF-16/32 with BOM, or Windows-1252 said in a notice; every line
+    is a paragraph (blank lines are separators too). Paragraphs are stripped and empty ones dropped. A
+    table cell of HTML, DOCX or ODT is a paragraph of its own, and the document's ``rows`` say which cells
+    make a row. A DOCX or ODT is read as it shows with its tracked changes accepted, an HTML page for its
+    article (``_html_paragraphs``), a PDF's paragraphs rebuilt from its layout (:mod:`tmtool.text.pdf`).
+    ``lang`` is normalised to BCP 47, and a text that is clearly in another language (of fr, en, de) is
+    refused.
     """
     path = Path(path)
     name = str(path)
@@ -72,7 +84,8 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
         if ext in HTML_EXTENSIONS:
             read = _html_paragraphs(data, name)
         else:
-            read = _Reading(name, _text_paragraphs(decode_text(data, name), name))
+            text = decode_western_text(data, name, written_by="what Windows editors save as ANSI text in Western Europe")
+            read = _Reading(name, _text_paragraphs(text, name))
     if not read.paragraphs:
         raise TmtoolError("empty document (no text)", path=name)
     document = Document(path=name, paragraphs=tuple(read.paragraphs), lang=normalize_tag(lang) if lang else None,
@@ -107,7 +120,8 @@ def _text_paragraphs(text: str, path: str) -> list[str]:
 
 
 def _paragraphs(blocks: Iterable[str], path: str, *, numbered: bool = False) -> list[str]:
-    """Each line of each block is a paragraph; stripped, empty ones dropped.
+    """Each line of each block is a paragraph; stripped, empty ones dropped, and without the characters
+    that show nothing (``_INVISIBLE``).
 
     A line longer than ``MAX_PARAGRAPH_CHARS`` is refused: it is data, not prose, and segmenting and
     aligning it would take minutes. ``numbered``: the lines are the file's, so the error names one.
@@ -121,8 +135,9 @@ def _paragraphs(blocks: Iterable[str], path: str, *, numbered: bool = False) -> 
                 path=path,
                 line=number if numbered else None,
             )
-        if line.strip():
-            paragraphs.append(line.strip())
+        line = line.translate(_INVISIBLE).strip()
+        if line:
+            paragraphs.append(line)
     return paragraphs
 
 
@@ -147,16 +162,26 @@ class _Reading:
 
 # ---- HTML ----
 
-_DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button")
+# what a page holds besides its article: code, the page's menus, banner, footer and side bars (the
+# elements and the ARIA roles that name them), controls, and the fallback text of media a browser plays
+_DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button", "select",
+            "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg")
+_DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
+_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# a link to a place in the page holding a note's number or sign is a note's call (or its way back)
+_NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
 # elements that start and end a paragraph; everything else is inline text
 _BLOCKS = {
-    "address", "article", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p",
-    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br",
+    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "legend", "li",
+    "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul", "br",
 }  # fmt: skip
 
 
 def _html_paragraphs(data: bytes, path: str) -> _Reading:
+    """The article of a page: its ``<main>`` (or the element whose role is main), else its body; in it,
+    the ``<article>`` holding the most text when there is one (the story, not the teasers of others)."""
     import lxml.html
     from lxml import etree
 
@@ -169,36 +194,47 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise TmtoolError(f"cannot parse HTML: {exc}", path=path) from None
-    for element in list(root.iter(*_DROPPED)):
-        if element.tag == "header" and any(a.tag == "article" for a in element.iterancestors()):
-            continue  # an article's own header holds its title; the page's header is navigation
+    for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         element.drop_tree()
-    content = next(iter(root.iter("article")), None)
-    if content is None:
-        content = next(iter(root.iter("main")), None)
-    if content is None:
-        content = root.find("body")
     read = _Reading(path)
-    if content is not None:
-        _collect_blocks(content, read, [])
+    main = next((e for e in root.iter() if e.tag == "main" or e.get("role") == "main"), None)
+    for scope in (main, root.find("body")):
+        if scope is not None and not read.paragraphs:  # a main without text is no article: the body is read
+            articles = list(scope.iter("article"))
+            _collect_blocks(max(articles, key=lambda a: len(a.text_content())) if articles else scope, read, [])
     return read
 
 
+def _left_out(element) -> bool:
+    """What a reader of the page does not read as its text: ``_DROPPED``, what is not shown (the hidden
+    attribute, an inline style), a note's call."""
+    if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
+        return False  # the header of an article or of the main content holds its title; the page's is its banner
+    return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
+            or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
+            or bool(_NOT_SHOWN.search(element.get("style", "")))
+            or (element.tag == "a" and element.get("href", "").startswith("#")
+                and bool(_NOTE_MARK.fullmatch(element.text_content()))))
+
+
 def _decode_html(data: bytes, path: str) -> str:
-    """A BOM, else the ``<meta charset>`` the page declares, else UTF-8."""
-    declared = _META_CHARSET.search(data[:4096])
+    """A BOM, else the charset the page declares (``<meta charset>``, else an XHTML page's XML
+    declaration), read as browsers read its name (ISO-8859-1 is Windows-1252); else UTF-8, else
+    Windows-1252 as browsers in Western Europe read a page that declares none."""
+    declared = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.match(data)
     if declared and not any(data.startswith(bom) for bom, _ in BOMS):
         name = declared.group(1).decode("ascii")
         try:
             encoding = codecs.lookup(name).name
         except LookupError:
             raise TmtoolError(f"the page declares an unknown charset {name!r}", path=path) from None
+        encoding = _BROWSER_ENCODINGS.get(encoding, encoding)
         if encoding != "utf-8":
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise TmtoolError(f"not valid {name} (as declared) at byte {exc.start}", path=path) from None
-    return decode_text(data, path)
+    return decode_western_text(data, path, written_by="as browsers in Western Europe read a page declaring no charset")
 
 
 def _collect_blocks(element, read: _Reading, current: list[str]) -> None:
@@ -229,48 +265,283 @@ def _flush(read: _Reading, current: list[str]) -> None:
     current.clear()
 
 
-# ---- DOCX ----
+# ---- DOCX and ODT ----
+
+
+class _Walk:
+    """A word processor's paragraphs and table cells in document order, the part both formats share.
+
+    A note's paragraphs (and a text box's) come right after the paragraph that cites it (after the table,
+    for one in a cell, so that a row stays one paragraph a cell), its mark dropped; endnotes come at the
+    end. What ``skipped`` says is no text of the document (deleted, hidden, comments, generated) is passed
+    over with all it holds. A format names its elements and reads a paragraph's content (``inline``)."""
+
+    paragraphs: frozenset[str]  # the elements that are paragraphs
+    table = row = cell = ""
+
+    def __init__(self, read: _Reading):
+        self.read = read
+        self.notes: list = []  # cited in the block being read
+        self.endnotes: list = []
+        self.tables = 0  # how deep in tables the walk is
+
+    def skipped(self, element) -> bool:
+        raise NotImplementedError
+
+    def inline(self, element, parts: list[str]) -> None:
+        raise NotImplementedError
+
+    def paragraph(self, element) -> None:
+        parts: list[str] = []
+        self.inline(element, parts)
+        self.read.add("".join(parts))
+
+    def blocks(self, element) -> None:
+        for child in element:
+            if not isinstance(child.tag, str) or self.skipped(child):
+                continue
+            if child.tag in self.paragraphs:
+                self.paragraph(child)
+            elif child.tag == self.table:
+                self.tables += 1
+                self._table(child)
+                self.tables -= 1
+            else:  # sections, lists, content controls and whatever else holds paragraphs
+                self.blocks(child)
+            if not self.tables and self.notes:
+                notes, self.notes = self.notes, []
+                self.place(notes)
+
+    def place(self, notes: list) -> None:
+        for note in notes:
+            self.blocks(note)
+
+    def _table(self, table) -> None:
+        for row in self._within(table, self.row):
+            cells = []
+            for cell in self._within(row, self.cell):
+                start = len(self.read.paragraphs)
+                self.blocks(cell)
+                cells.append(range(start, len(self.read.paragraphs)))
+            self.read.add_row(cells)
+
+    def _within(self, element, tag: str):
+        """The ``tag`` children of ``element``, looked for inside the elements that group them too (ODF's
+        header rows, Word's content controls), not inside a row, a cell or another table."""
+        for child in element:
+            if not isinstance(child.tag, str) or self.skipped(child):
+                continue
+            if child.tag == tag:
+                yield child
+            elif child.tag not in (self.table, self.row, self.cell):
+                yield from self._within(child, tag)
+
+
+def _package_xml(package, part: str, path: str):
+    """A package's XML part parsed the one safe way; a syntax error names the file and the part."""
+    from ..io.xmlsafe import parse_xml
+
+    with package.open(part) as stream:
+        try:
+            return parse_xml(stream).getroot()
+        except TmtoolError as exc:  # named after the part: name the file too
+            raise TmtoolError(str(exc), path=path) from None
+
+
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# fields whose result the word processor generates from the document: a table of contents repeats the
+# headings with page numbers (as ODT's indexes, left out)
+_GENERATED_FIELDS = ("TOC", "INDEX", "TOA", "BIBLIOGRAPHY")
+
+
+# Word writes a character inserted from a symbol font as the font's code in the private use area
+# (U+F000 + the code): the Symbol font's letters and the signs of measures are text (5 µm, ± 2 °C); the
+# pictures of Wingdings and the like are not
+_SYMBOL_FONT = dict(zip(
+    range(0x41, 0x5B), "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ")) | dict(zip(range(0x61, 0x7B), "αβχδεφγηιϕκλμνοπθρστυϖωξψζ")) | {
+    0x2D: "−", 0xA3: "≤", 0xA5: "∞", 0xAC: "←", 0xAE: "→", 0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xB4: "×", 0xB7: "•",
+    0xB8: "÷", 0xB9: "≠", 0xBB: "≈", 0xD6: "√", 0xE5: "∑"}  # fmt: skip
+
+
+def _symbol(font: str, code: str) -> str:
+    try:
+        number = int(code, 16)
+    except ValueError:
+        return ""
+    if number < 0xF000:
+        return chr(number) if 0x20 <= number <= 0x10FFFF and not 0xD800 <= number < 0xE000 else ""
+    return _SYMBOL_FONT.get(number - 0xF000, "") if font.lower() == "symbol" else ""
+
+
+def _generated(instruction: str) -> bool:
+    return (instruction.split() or [""])[0].upper() in _GENERATED_FIELDS
 
 
 def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
+    import posixpath
     import zipfile
 
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml import etree
-
+    name = str(path)
     if not data.startswith(b"PK\x03\x04"):
-        raise TmtoolError("not a DOCX file (not a ZIP archive)", path=str(path))
+        raise TmtoolError("not a DOCX file (not a ZIP archive)", path=name)
     try:
-        # python-docx parses the package's XML parts with its own parser
         check_package(path)
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise TmtoolError(f"not a readable DOCX file ({exc})", path=str(path)) from None
-    read = _Reading(str(path))
-    _docx_blocks(document, read)
-    return read
+        with zipfile.ZipFile(path) as package:
+            # the package's relationships name its main part, and the main part's its notes
+            main = _docx_targets(package, "_rels/.rels", name).get("officeDocument")
+            if main not in package.namelist():
+                raise TmtoolError("not a readable DOCX file (no main document part)", path=name)
+            folder, base = posixpath.split(main)
+            related = _docx_targets(package, posixpath.join(folder, "_rels", base + ".rels"), name)
+            notes = {kind: _package_xml(package, related[kind], name) if related.get(kind) in package.namelist()
+                     else None for kind in ("footnotes", "endnotes")}
+            root = _package_xml(package, main, name)
+    except (zipfile.BadZipFile, KeyError) as exc:
+        raise TmtoolError(f"not a readable DOCX file ({exc})", path=name) from None
+    if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
+        raise TmtoolError(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
+    walk = _DocxWalk(_Reading(name), root, notes)
+    for body in root.iter(walk.w + "body"):
+        walk.blocks(body)
+    walk.place(walk.endnotes)
+    return walk.read
 
 
-def _docx_blocks(container, read: _Reading) -> None:
-    """Paragraphs and table cells in document order (a merged cell once), nested tables included, and
-    each table row."""
-    from docx.table import Table
+def _docx_targets(package, rels: str, path: str) -> dict[str, str]:
+    """The parts a relationships part points to, by their type's last segment (``officeDocument``,
+    ``footnotes``: transitional and strict OOXML name types in different namespaces), the first of each."""
+    import posixpath
 
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            seen = set()  # a merged cell appears once per grid column and per row it spans
-            for row in block.rows:
-                cells = []
-                for cell in row.cells:
-                    if cell._tc not in seen:
-                        seen.add(cell._tc)
-                        start = len(read.paragraphs)
-                        _docx_blocks(cell, read)
-                        cells.append(range(start, len(read.paragraphs)))
-                read.add_row(cells)
+    source = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/document.xml.rels → word
+    targets: dict[str, str] = {}
+    if rels in package.namelist():
+        for relation in _package_xml(package, rels, path).iter(_RELATIONSHIP):
+            target = relation.get("Target", "")
+            if relation.get("TargetMode") != "External":
+                part = target.lstrip("/") if target.startswith("/") else posixpath.join(source, target)
+                targets.setdefault(relation.get("Type", "").rpartition("/")[2], posixpath.normpath(part))
+    return targets
+
+
+class _DocxWalk(_Walk):
+    """WordprocessingML as Word writes it: the text of runs, however they are wrapped (hyperlinks, tracked
+    insertions and moves, fields' results, content controls, smart tags), in tables, text boxes (read
+    once, though Word writes each twice: for itself and as a fallback for older readers), footnotes and
+    endnotes. Left out: tracked deletions and text moved away, comments, field instructions, generated
+    tables of contents, hidden text, a content control's placeholder; a paragraph whose mark is deleted
+    or hidden runs on into the next, as Word shows it."""
+
+    def __init__(self, read: _Reading, root, notes: dict):
+        super().__init__(read)
+        self.w = w = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+        self.paragraphs = frozenset({w + "p"})
+        self.table, self.row, self.cell = w + "tbl", w + "tr", w + "tc"
+        self.cited = {kind: {note.get(w + "id"): note for note in part.iterchildren(w + kind[:-1])}
+                      if part is not None else {} for kind, part in notes.items()}
+        self.fields: list[list] = []  # the complex fields open: [state, instruction]
+        self.carried: list[str] = []  # a paragraph's text whose mark is deleted or hidden
+        self.held: list = []  # and the notes it cites
+        self.stories = {w + tag for tag in ("body", "tc", "txbxContent", "footnote", "endnote")}
+        self.dropped = {w + tag for tag in ("del", "moveFrom", "delInstrText", "sdtPr", "pPr", "rPr", "rt")}
+        # what a run holds besides its text: a non-breaking hyphen is a hyphen, an optional one is nothing
+        self.characters = {w + "tab": "\t", w + "ptab": "\t", w + "br": "\n", w + "cr": "\n",
+                           w + "noBreakHyphen": "-", w + "softHyphen": ""}
+        self.leaves = {*self.characters, *(w + tag for tag in ("t", "sym", "txbxContent", "footnoteReference",
+                                                               "endnoteReference"))}
+
+    def skipped(self, element) -> bool:
+        w, tag = self.w, element.tag
+        if tag in self.dropped:
+            return True
+        if tag == w + "r":
+            return self._on(element.find(f"{w}rPr/{w}vanish")) or self._on(element.find(f"{w}rPr/{w}specVanish"))
+        if tag == w + "sdt":  # a placeholder ("Cliquez ici pour entrer du texte"), or a table of contents
+            properties = element.find(w + "sdtPr")
+            gallery = properties.find(f"{w}docPartObj/{w}docPartGallery") if properties is not None else None
+            return properties is not None and (
+                self._on(properties.find(w + "showingPlcHdr"))
+                or (gallery is not None and gallery.get(w + "val") == "Table of Contents"))
+        if tag == w + "fldSimple":
+            return _generated(element.get(w + "instr", ""))
+        if tag in (_MC + "Choice", _MC + "Fallback"):  # the content is read once: the first alternative
+            return element is not next(element.getparent().iterchildren(_MC + "Choice", _MC + "Fallback"))
+        return False
+
+    def _on(self, toggle) -> bool:
+        """A toggle property (``<w:vanish/>``) is on unless its value says off."""
+        return toggle is not None and toggle.get(self.w + "val", "true").lower() not in ("0", "false", "off")
+
+    def blocks(self, element) -> None:
+        if element.tag not in self.stories:
+            return super().blocks(element)
+        # a paragraph runs on into the next of its story (the body, a cell, a note, a text box) only
+        outer, self.carried, self.held = (self.carried, self.held), [], []
+        super().blocks(element)
+        if self.carried:
+            self.read.add("".join(self.carried))
+        self.notes[:0] = self.held
+        if not self.tables and self.notes:
+            notes, self.notes = self.notes, []
+            self.place(notes)
+        self.carried, self.held = outer
+
+    def paragraph(self, element) -> None:
+        parts, self.carried = self.carried, []
+        self.inline(element, parts)
+        w, mark = self.w, element.find(f"{self.w}pPr/{self.w}rPr")
+        if mark is not None and (mark.find(w + "del") is not None or mark.find(w + "moveFrom") is not None
+                                 or self._on(mark.find(w + "vanish"))):
+            self.carried = parts  # its notes wait for the paragraph it runs on into
+            self.held, self.notes = self.held + self.notes, []
         else:
-            read.add(block.text)
+            self.read.add("".join(parts))
+            self.notes[:0], self.held = self.held, []
+
+    def inline(self, element, parts: list[str]) -> None:
+        w = self.w
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or self.skipped(child):
+                continue
+            if tag == w + "fldChar":
+                self._field(child.get(w + "fldCharType"))
+            elif tag == w + "instrText":
+                if self.fields:
+                    self.fields[-1][1] += child.text or ""
+            elif tag in self.leaves:
+                if all(state == "result" for state, _ in self.fields):  # not in a field's instruction
+                    self._leaf(child, parts)
+            else:  # runs and whatever wraps them: hyperlinks, insertions, moves, fields, content controls
+                self.inline(child, parts)
+
+    def _leaf(self, element, parts: list[str]) -> None:
+        """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box."""
+        w, tag = self.w, element.tag
+        if tag == w + "t":
+            parts.append(element.text or "")
+        elif tag == w + "sym":
+            parts.append(_symbol(element.get(w + "font", ""), element.get(w + "char", "")))
+        elif tag == w + "txbxContent":
+            self.notes.append(element)
+        elif tag in (w + "footnoteReference", w + "endnoteReference"):
+            kind = "footnotes" if tag == w + "footnoteReference" else "endnotes"
+            note = self.cited[kind].pop(element.get(w + "id"), None)  # once: a note citing itself is no loop
+            if note is not None:
+                (self.notes if kind == "footnotes" else self.endnotes).append(note)
+        else:
+            parts.append(self.characters[tag])
+
+    def _field(self, kind: str | None) -> None:
+        """A complex field's begin, separate and end: its instruction is never text; its result is, unless
+        the field generates it from the document (a table of contents)."""
+        if kind == "begin":
+            self.fields.append(["instruction", ""])
+        elif kind == "separate" and self.fields:
+            field = self.fields[-1]
+            field[0] = "generated" if _generated(field[1]) else "result"
+        elif kind == "end" and self.fields:
+            self.fields.pop()
 
 
 # ---- PDF ----
@@ -294,19 +565,19 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
-# deleted text kept for change tracking, comments, and what the word processor generates (a table of
-# contents repeats the headings with page numbers; a heading's or list item's computed number)
-_ODT_SKIPPED = {_TEXT + "tracked-changes", _OFFICE + "annotation", _TEXT + "number", _TEXT + "note-citation"} | {
+# deleted text kept for change tracking, comments, a placeholder's prompt (<Entrez le texte>), and what
+# the word processor generates (a table of contents repeats the headings with page numbers; a heading's or
+# list item's computed number)
+_ODT_SKIPPED = {_TEXT + "tracked-changes", _OFFICE + "annotation", _TEXT + "placeholder", _TEXT + "number",
+                _TEXT + "note-citation"} | {
     _TEXT + index for index in ("table-of-content", "alphabetical-index", "illustration-index", "table-index",
                                 "object-index", "user-index", "bibliography")}
-_ODT_ROW_GROUPS = {_TABLE + "table-header-rows", _TABLE + "table-rows", _TABLE + "table-row-group"}
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _MAX_SPACES = 100  # a text:s repeats a space c times; a hostile c would fill the memory
 
 
 def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
     import zipfile
-
-    from ..io.xmlsafe import parse_xml
 
     name = str(path)
     if not data.startswith(b"PK\x03\x04"):
@@ -318,67 +589,37 @@ def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
                 mimetype = package.read("mimetype").decode("ascii", "replace").strip()
                 if mimetype != _ODT_MIMETYPE:
                     raise TmtoolError(f"not an OpenDocument text (its mimetype is {mimetype[:80]!r})", path=name)
-            with package.open("content.xml") as stream:
-                try:
-                    root = parse_xml(stream).getroot()
-                except TmtoolError as exc:  # named after the part: name the file too
-                    raise TmtoolError(str(exc), path=name) from None
+            root = _package_xml(package, "content.xml", name)
     except (zipfile.BadZipFile, KeyError) as exc:
         raise TmtoolError(f"not a readable ODT file ({exc})", path=name) from None
-    walk = _OdtWalk(_Reading(name))
+    walk = _OdtWalk(_Reading(name), root)
     for body in root.iter(_OFFICE + "text"):
         walk.blocks(body)
     walk.place(walk.endnotes)
     return walk.read
 
 
-class _OdtWalk:
-    """Paragraphs, headings, list items and table cells in document order. A footnote's paragraphs come
-    right after the paragraph that cites it (after the table, for a note in a cell, so that a row stays
-    one paragraph a cell), its mark dropped; endnotes come at the end; a text box's paragraphs, like a
-    footnote's, after its paragraph."""
+class _OdtWalk(_Walk):
+    """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
+    endnotes and text boxes. Left out: deleted text kept for change tracking, comments, indexes and
+    computed numbers (``_ODT_SKIPPED``), and hidden text: a section or a character style (the document's
+    own, automatic ones: LibreOffice's Hidden character attribute) displayed as none, hidden text fields."""
 
-    def __init__(self, read: _Reading):
-        self.read = read
-        self.notes: list = []  # cited in the block being read
-        self.endnotes: list = []
-        self.tables = 0  # how deep in tables the walk is
+    paragraphs = frozenset({_TEXT + "p", _TEXT + "h"})
+    table, row, cell = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
 
-    def blocks(self, element) -> None:
-        for child in element:
-            if not isinstance(child.tag, str) or child.tag in _ODT_SKIPPED:
-                continue
-            if child.tag in (_TEXT + "p", _TEXT + "h"):
-                parts: list[str] = []
-                self._inline(child, parts)
-                self.read.add("".join(parts))
-            elif child.tag == _TABLE + "table":
-                self.tables += 1
-                self._table(child)
-                self.tables -= 1
-            else:  # sections, lists and their items, and whatever else holds paragraphs
-                self.blocks(child)
-            if not self.tables and self.notes:
-                notes, self.notes = self.notes, []
-                self.place(notes)
+    def __init__(self, read: _Reading, root):
+        super().__init__(read)
+        self.hidden_styles = {
+            style.get(_STYLE + "name") for style in root.iterfind(f"{_OFFICE}automatic-styles/{_STYLE}style")
+            if style.find(f"{_STYLE}text-properties[@{_TEXT}display='none']") is not None}
 
-    def place(self, notes: list) -> None:
-        for note in notes:
-            self.blocks(note)
+    def skipped(self, element) -> bool:
+        return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
+                or element.get(_TEXT + "style-name") in self.hidden_styles
+                or (element.tag == _TEXT + "hidden-text" and element.get(_TEXT + "is-hidden") == "true"))
 
-    def _table(self, table) -> None:
-        for row in table:
-            if row.tag in _ODT_ROW_GROUPS:
-                self._table(row)
-            elif row.tag == _TABLE + "table-row":
-                cells = []
-                for cell in row.iterchildren(_TABLE + "table-cell"):  # a covered cell is merged into another
-                    start = len(self.read.paragraphs)
-                    self.blocks(cell)
-                    cells.append(range(start, len(self.read.paragraphs)))
-                self.read.add_row(cells)
-
-    def _inline(self, element, parts: list[str]) -> None:
+    def inline(self, element, parts: list[str]) -> None:
         # ODF collapses white space in the text; spaces, tabs and line breaks are elements
         if element.text:
             parts.append(_ASCII_SPACE.sub(" ", element.text))
@@ -396,7 +637,7 @@ class _OdtWalk:
                     (self.endnotes if child.get(_TEXT + "note-class") == "endnote" else self.notes).append(body)
             elif child.tag == _DRAW + "frame":
                 self.notes.extend(child.iterchildren(_DRAW + "text-box"))
-            elif isinstance(child.tag, str) and child.tag not in _ODT_SKIPPED:
-                self._inline(child, parts)
+            elif isinstance(child.tag, str) and not self.skipped(child):
+                self.inline(child, parts)
             if child.tail:
                 parts.append(_ASCII_SPACE.sub(" ", child.tail))

@@ -30,7 +30,7 @@ import psycopg_pool
 from psycopg import pq
 from psycopg.sql import SQL, Identifier
 
-from ...errors import NotFound, TmtoolError, Unavailable
+from ...errors import Invalid, NotFound, TmtoolError, Unavailable
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word, normalize_for_match, spellings_of, unspaced
@@ -275,7 +275,7 @@ class PostgresStore(UnitCorrections):
 
         target = Path(target)
         if target.is_dir():
-            raise TmtoolError("is a directory; give the backup's file name", path=str(target))
+            raise Invalid("is a directory; give the backup's file name", path=str(target))
         with atomic_path(target) as temporary, SQLiteStore.open(temporary) as copy:
             copy_store(self, copy)
 

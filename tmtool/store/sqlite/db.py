@@ -20,7 +20,7 @@ from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
-from ...errors import DISK_FULL, NotFound, TmtoolError, Unavailable
+from ...errors import DISK_FULL, Invalid, NotFound, TmtoolError, Unavailable
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word, normalize_for_match, spellings_of, unspaced
 from ..corrections import UnitCorrections
@@ -1087,9 +1087,9 @@ class SQLiteStore(UnitCorrections):
 
         target = Path(target)
         if target.is_dir():
-            raise TmtoolError("is a directory; give the backup's file name", path=str(target))
+            raise Invalid("is a directory; give the backup's file name", path=str(target))
         if target.exists() and target.samefile(self.path):
-            raise TmtoolError("this is the store itself; back up to another file", path=str(target))
+            raise Invalid("this is the store itself; back up to another file", path=str(target))
         # an open store's write-ahead log beside the file would be applied to the copy renamed there
         if Path(f"{target}-wal").exists():
             raise TmtoolError(f"{target.name}-wal exists beside it: the file is in use as a store", path=str(target))

@@ -1,0 +1,492 @@
+"""Documents as the tools that write them write them: Word 365's DOCX (tracked changes, notes, comments,
+text boxes, fields, content controls, hidden text), LibreOffice's ODT, pages saved from a browser or
+written by a CMS, and plain text from Windows editors. What a translator reads in the document is
+read, once, in its order; what the tool keeps beside it (deleted text, comments, field codes,
+placeholders, menus) is not."""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+from test_pdf_odt import write_odt
+from tmtool.cli import main
+from tmtool.errors import TmtoolError
+from tmtool.text.readers import read_document
+from worddocs import note, p, r, reference, write_docx
+
+DATE = 'w:author="Ana Dupont" w:date="2026-11-02T10:14:00Z"'
+
+
+def segment(path, lang: str = "fr") -> list[str]:
+    """``tmtool segment FILE``'s lines, as a translator sees them."""
+    result = CliRunner().invoke(main, ["segment", str(path), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def field(instruction: str, *result: str) -> str:
+    """A complex field as Word writes it: begin, the instruction (split over runs), separate, result, end."""
+    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            + "".join(f'<w:r><w:instrText xml:space="preserve">{part}</w:instrText></w:r>'
+                      for part in instruction.split("|"))
+            + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + "".join(result)
+            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def text_box(*paragraphs: str) -> str:
+    """A text box as Word 365 writes it: a DrawingML shape, and the same text again in VML for readers
+    that know no DrawingML, as the two alternatives of one ``mc:AlternateContent``."""
+    content = f"<w:txbxContent>{''.join(paragraphs)}</w:txbxContent>"
+    return (
+        '<w:r><w:rPr><w:noProof/></w:rPr><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="45720" distB="45720" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" '
+        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:posOffset>3810</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>184150</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="2360930" cy="1404620"/><wp:effectExtent l="0" t="0" r="22860" b="11430"/>'
+        '<wp:wrapSquare wrapText="bothSides"/><wp:docPr id="217" name="Zone de texte 2"/><wp:cNvGraphicFramePr>'
+        '<a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/></wp:cNvGraphicFramePr>'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData '
+        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1">'
+        '<a:spLocks noChangeArrowheads="1"/></wps:cNvSpPr><wps:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/>'
+        '<a:ext cx="2360930" cy="1404620"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
+        f'<wps:txbx>{content}</wps:txbx><wps:bodyPr rot="0" vert="horz" wrap="square" anchor="t" anchorCtr="0">'
+        '<a:spAutoFit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+        '<mc:Fallback><w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,'
+        'l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
+        '<v:shape id="Zone de texte 2" o:spid="_x0000_s1026" type="#_x0000_t202" style="position:absolute;'
+        'margin-left:.3pt;margin-top:14.5pt;width:185.9pt;height:110.6pt;z-index:251659264">'
+        f'<v:textbox style="mso-fit-shape-to-text:t">{content}</v:textbox><w10:wrap type="square"/></v:shape></w:pict>'
+        "</mc:Fallback></mc:AlternateContent></w:r>")
+
+
+# ---- DOCX ----
+
+
+def test_word_tracked_changes_read_as_accepted(tmp_path):
+    """Insertions and text moved here are read, deletions and text moved away are not; a paragraph mark
+    deleted joins its paragraph to the next, as accepting the changes would."""
+    body = (
+        p(r("Le Conseil a "), f'<w:del w:id="1" {DATE}><w:r w:rsidDel="00B1C2D3"><w:delText>rejeté</w:delText></w:r>'
+          f'</w:del><w:ins w:id="2" {DATE}><w:r><w:t>approuvé</w:t></w:r></w:ins>', r(" le plan.")) +
+        p(f'<w:moveFromRangeStart w:id="3" {DATE} w:name="move427"/><w:moveFrom w:id="4" {DATE}><w:r>'
+          '<w:t xml:space="preserve">La séance est levée. </w:t></w:r></w:moveFrom><w:moveFromRangeEnd w:id="3"/>',
+          r("Les Alliés ont voté.")) +
+        p(r("Le Secrétaire général a pris la parole."), f'<w:ins w:id="5" {DATE}><w:r><w:t xml:space="preserve"> '
+          f'</w:t></w:r></w:ins><w:moveToRangeStart w:id="6" {DATE} w:name="move427"/><w:moveTo w:id="7" {DATE}>'
+          '<w:r><w:t>La séance est levée.</w:t></w:r></w:moveTo><w:moveToRangeEnd w:id="6"/>') +
+        p(r("La réunion s’est tenue"), props=f'<w:rPr><w:del w:id="8" {DATE}/></w:rPr>') +
+        p(r(" à Bruxelles le 3 mars.")) +
+        p(f'<w:del w:id="9" {DATE}><w:r><w:delText>Paragraphe entier supprimé.</w:delText></w:r></w:del>',
+          props=f'<w:rPr><w:del w:id="10" {DATE}/></w:rPr>') +
+        p(r("Fin."))
+    )
+    path = write_docx(tmp_path / "changes.fr.docx", body)
+    assert read_document(path).paragraphs == (
+        "Le Conseil a approuvé le plan.", "Les Alliés ont voté.",
+        "Le Secrétaire général a pris la parole. La séance est levée.",
+        "La réunion s’est tenue à Bruxelles le 3 mars.", "Fin.")
+
+
+def test_word_notes_follow_their_paragraph_and_comments_headers_and_footers_are_left_out(tmp_path):
+    body = (
+        p(r("Le Comité militaire"), reference("footnote", 1), r(" s’est réuni à Bruxelles"),
+          reference("footnote", 2), r(".")) +
+        p('<w:commentRangeStart w:id="0"/>', r("Les chefs d’état-major ont approuvé le rapport."),
+          '<w:commentRangeEnd w:id="0"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+          '<w:commentReference w:id="0"/></w:r>') +
+        p(r("Voir l’annexe"), reference("endnote", 1), r(".")) +
+        p(r("Dernier paragraphe."))
+    )
+    path = write_docx(
+        tmp_path / "notes.fr.docx", body,
+        footnotes=note("footnote", 1, r("Le plus haut organe militaire de l’OTAN.")) +
+        note("footnote", 2, r("Au siège de l’OTAN."), r("Deuxième paragraphe de la note.")),
+        endnotes=note("endnote", 1, r("L’annexe A donne la liste des participants.")),
+        comments=f'<w:comment w:id="0" {DATE} w:initials="AD">' + p(
+            '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>',
+            r("Vérifier la date.")) + "</w:comment>",
+        header=p(r("OTAN SANS CLASSIFICATION")), footer=p(r("Page "), field(" PAGE ", r("1"))))
+    assert segment(path) == [
+        "Le Comité militaire s’est réuni à Bruxelles.", "Le plus haut organe militaire de l’OTAN.",
+        "Au siège de l’OTAN.", "Deuxième paragraphe de la note.",
+        "Les chefs d’état-major ont approuvé le rapport.", "Voir l’annexe.", "Dernier paragraphe.",
+        "L’annexe A donne la liste des participants."]
+
+
+def test_a_word_text_box_is_read_once_after_its_paragraph(tmp_path):
+    body = (p(r("Les effectifs ont augmenté. "), text_box(p(r("Chiffres clés : 30 Alliés."))),
+              r("Le budget aussi.")) + p(r("Suite du rapport.")))
+    path = write_docx(tmp_path / "box.fr.docx", body)
+    assert read_document(path).paragraphs == (
+        "Les effectifs ont augmenté. Le budget aussi.", "Chiffres clés : 30 Alliés.", "Suite du rapport.")
+
+
+def test_word_fields_give_their_result_never_their_code(tmp_path):
+    """A field's instruction (HYPERLINK "…", PAGEREF, MERGEFIELD) is no text, its result is, in a simple
+    field too; a table of contents, the headings again with page numbers, is left out."""
+    toc_entry = p(field(' HYPERLINK \\l "_Toc1" ', r("1. Introduction"), '<w:r><w:tab/></w:r>',
+                        field(" PAGEREF _Toc1 \\h ", r("2"))), style="TM1")
+    body = (
+        p(field(' TOC \\o "1-3" \\h \\z \\u '), style="TM1")  # the table's first entry shares the begin's paragraph
+        .replace('<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
+                 '<w:r><w:fldChar w:fldCharType="separate"/></w:r>') +
+        toc_entry + p('<w:r><w:fldChar w:fldCharType="end"/></w:r>') +
+        p(r("1. Introduction"), style="Heading1") +
+        p(r("Consultez le "), field(' HYPERLINK "https://www.nato.int/|cps/fr/natohq/index.htm" ',
+                                    r("site de l’OTAN", '<w:rStyle w:val="Hyperlink"/>')), r(".")) +
+        p(r("Voir la page "), '<w:fldSimple w:instr=" PAGEREF _Ref4521 \\h "><w:r><w:t>4</w:t></w:r></w:fldSimple>',
+          r(" et le tableau "), field(" REF _Ref4522 \\h ", r("2")), r(".")) +
+        p(r("Cher "), field(" IF ", r("mon Général")).replace(  # the IF field's condition holds a field
+            "</w:instrText></w:r>", "</w:instrText></w:r>" + field(" MERGEFIELD Titre ", r("«Titre»"))
+            + '<w:r><w:instrText xml:space="preserve"> = "Général" "mon Général" "Monsieur" </w:instrText></w:r>'),
+          r(","))
+    )
+    path = write_docx(tmp_path / "fields.fr.docx", body)
+    assert read_document(path).paragraphs == (
+        "1. Introduction", "Consultez le site de l’OTAN.", "Voir la page 4 et le tableau 2.", "Cher mon Général,")
+
+
+def test_word_content_controls_smart_tags_and_a_table_of_contents_control(tmp_path):
+    body = (
+        '<w:sdt><w:sdtPr><w:id w:val="-1742484519"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        '<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtEndPr/><w:sdtContent>'
+        + p(r("Table des matières"), style="En-ttedetabledesmatires") + p(r("Introduction 1"), style="TM1")
+        + "</w:sdtContent></w:sdt>" +
+        p(r("Réunion tenue à "), '<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="City">'
+          '<w:r><w:t>Bruxelles</w:t></w:r></w:smartTag>', r(" le "),
+          '<w:sdt><w:sdtPr><w:id w:val="1195120"/><w:date w:fullDate="2026-11-12T00:00:00Z"><w:dateFormat '
+          'w:val="dd/MM/yyyy"/><w:lid w:val="fr-FR"/></w:date></w:sdtPr><w:sdtContent><w:r><w:t>12/11/2026</w:t>'
+          '</w:r></w:sdtContent></w:sdt>', r(".")) +
+        '<w:sdt><w:sdtPr><w:alias w:val="Résumé"/><w:tag w:val="resume"/><w:id w:val="77"/></w:sdtPr><w:sdtContent>'
+        + p(r("Le Conseil a approuvé le plan.")) + "</w:sdtContent></w:sdt>" +
+        '<w:sdt><w:sdtPr><w:id w:val="78"/><w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/>'
+        '</w:placeholder><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
+        + p('<w:r><w:rPr><w:rStyle w:val="Textedelespacerserv"/></w:rPr><w:t>Cliquez ou appuyez ici pour entrer du '
+            'texte.</w:t></w:r>') + "</w:sdtContent></w:sdt>" +
+        '<w:customXml w:uri="urn:example:rapport" w:element="conclusion">' + p(r("Fin du rapport.")) + "</w:customXml>"
+    )
+    path = write_docx(tmp_path / "controls.fr.docx", body)
+    assert read_document(path).paragraphs == (
+        "Réunion tenue à Bruxelles le 12/11/2026.", "Le Conseil a approuvé le plan.", "Fin du rapport.")
+
+
+def test_word_run_characters_symbols_and_hidden_text(tmp_path):
+    body = (
+        p(r("Sigle"), "<w:r><w:tab/></w:r>", r("Forme développée")) +
+        p(r("Rue de la Loi"), "<w:r><w:br/></w:r>", r("1000 Bruxelles")) +
+        p(r("Fin du chapitre."), '<w:r><w:br w:type="page"/></w:r>', r("Le chapitre suivant commence.")) +
+        p(r("La zone euro"), "<w:r><w:noBreakHyphen/></w:r>", r("atlantique et ses opé"),
+          "<w:r><w:softHyphen/></w:r>", r("rations.")) +
+        p(r("Une précision de ± 5 "), '<w:r><w:sym w:font="Symbol" w:char="F06D"/></w:r>',
+          r("m "), '<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>'
+          '<w:sym w:font="Wingdings" w:char="F0E0"/></w:r>', r(" validée.")) +
+        p(r("Texte lu."), r(" Note masquée au traducteur.", "<w:vanish/>"), r(" Texte lu aussi.", '<w:vanish w:val="0"/>')) +
+        p(r("Avant le saut"), '<w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve"> de page rendu.</w:t></w:r>') +
+        p(r("Premier point"), style="Paragraphedeliste",  # its number (1.) is the numbering's, not text
+          props='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr>')
+    )
+    path = write_docx(tmp_path / "runs.fr.docx", body)
+    assert read_document(path).paragraphs == (
+        "Sigle\tForme développée", "Rue de la Loi", "1000 Bruxelles", "Fin du chapitre.",
+        "Le chapitre suivant commence.", "La zone euro-atlantique et ses opérations.",
+        "Une précision de ± 5 μm  validée.", "Texte lu. Texte lu aussi.", "Avant le saut de page rendu.",
+        "Premier point")
+
+
+def test_word_tables_with_merged_cells_and_rows_in_a_content_control(tmp_path):
+    def cell(text: str, props: str = "") -> str:
+        return f'<w:tc><w:tcPr><w:tcW w:w="3020" w:type="dxa"/>{props}</w:tcPr>{p(r(text) if text else "")}</w:tc>'
+
+    RESTART = '<w:vMerge w:val="restart"/>'
+    body = (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="Grilledutableau"/><w:tblW w:w="0" w:type="auto"/><w:tblLook w:val="04A0" '
+        'w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        '<w:tblGrid><w:gridCol w:w="3020"/><w:gridCol w:w="3021"/><w:gridCol w:w="3021"/></w:tblGrid>'
+        f'<w:tr w:rsidR="00A1B2C3"><w:trPr><w:tblHeader/></w:trPr>{cell("Sigle")}{cell("Français")}{cell("Anglais")}</w:tr>'
+        f'<w:tr>{cell("ACO", RESTART)}{cell("Commandement allié Opérations")}'
+        f'{cell("Allied Command Operations")}</w:tr>'
+        '<w:sdt><w:sdtPr><w:id w:val="5"/></w:sdtPr><w:sdtContent>'
+        f'<w:tr>{cell("", "<w:vMerge/>")}{cell("Opérations (commandement)")}{cell("Operations (command)")}</w:tr>'
+        "</w:sdtContent></w:sdt>"
+        f'<w:tr>{cell("EMI")}<w:tc><w:tcPr><w:tcW w:w="6042" w:type="dxa"/><w:gridSpan w:val="2"/></w:tcPr>'
+        f'{p(r("État-major militaire international"))}</w:tc></w:tr></w:tbl>' + p()
+    )
+    document = read_document(write_docx(tmp_path / "table.fr.docx", body))
+    assert document.paragraphs == (
+        "Sigle", "Français", "Anglais", "ACO", "Commandement allié Opérations", "Allied Command Operations",
+        "Opérations (commandement)", "Operations (command)", "EMI", "État-major militaire international")
+    assert document.rows == ((0, 1, 2), (3, 4, 5), (6, 7), (8, 9))
+
+
+def test_a_strict_open_xml_document(tmp_path):
+    """Word's "Strict Open XML Document" names its namespaces and relationship types otherwise."""
+    path = write_docx(tmp_path / "strict.fr.docx", p(r("Le Conseil"), reference("footnote", 1), r(" a siégé.")),
+                      footnotes=note("footnote", 1, r("À Bruxelles.")))
+    strict = tmp_path / "strict2.fr.docx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(strict, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item).decode("utf-8")
+                            .replace("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                     "http://purl.oclc.org/ooxml/wordprocessingml/main")
+                            .replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                                     "http://purl.oclc.org/ooxml/officeDocument/relationships"))
+    assert read_document(strict).paragraphs == ("Le Conseil a siégé.", "À Bruxelles.")
+
+
+def test_a_workbook_named_docx_is_refused_as_one(tmp_path):
+    path = tmp_path / "tableur.fr.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                         'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        package.writestr("xl/workbook.xml", '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+                         'main"><sheets/></workbook>')
+    with pytest.raises(TmtoolError, match="not a Word document \\(its main part is 'workbook'\\)"):
+        read_document(path)
+
+
+# ---- ODT ----
+
+
+def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(tmp_path):
+    """LibreOffice's Hidden character attribute (an automatic style displayed as none), a hidden section,
+    a hidden-text field whose condition holds, a placeholder's prompt; the rest as LibreOffice 7 writes it is read as before:
+    tracked changes, notes, spaces, frames, captions, soft page breaks, annotations."""
+    styles = ('<style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/>'
+              '</style:style><style:style style:name="P2" style:family="paragraph" style:parent-style-name="Standard">'
+              '<style:text-properties text:display="none"/></style:style><style:style style:name="T2" '
+              'style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>'
+              '<style:style style:name="Sect1" style:family="section"><style:section-properties '
+              'style:editable="false"/></style:style>')
+    body = (
+        '<text:tracked-changes text:track-changes="true"><text:changed-region xml:id="ct1" text:id="ct1">'
+        '<text:deletion><office:change-info><dc:creator>Ana Dupont</dc:creator><dc:date>2026-11-02T10:14:00</dc:date>'
+        '</office:change-info><text:p text:style-name="P1">rejeté</text:p></text:deletion></text:changed-region>'
+        '<text:changed-region xml:id="ct2" text:id="ct2"><text:insertion><office:change-info><dc:creator>Ana Dupont'
+        '</dc:creator><dc:date>2026-11-02T10:14:00</dc:date></office:change-info></text:insertion></text:changed-region>'
+        '</text:tracked-changes><text:sequence-decls><text:sequence-decl text:display-outline-level="0" '
+        'text:name="Illustration"/></text:sequence-decls>'
+        '<text:p text:style-name="P1">Le Conseil a <text:change text:change-id="ct1"/><text:change-start '
+        'text:change-id="ct2"/>approuvé<text:change-end text:change-id="ct2"/> le <text:span text:style-name="T2">plan'
+        '</text:span>.<text:span text:style-name="T1"> Note masquée.</text:span></text:p>'
+        '<text:p text:style-name="P2">Paragraphe masqué.</text:p>'
+        '<text:p text:style-name="P1">Destinataire : <text:placeholder text:placeholder-type="text" '
+        'text:description="Nom">&lt;Nom du destinataire&gt;</text:placeholder></text:p>'
+        '<text:section text:style-name="Sect1" text:name="Section1" text:display="none"><text:p text:style-name="P1">'
+        'Section masquée.</text:p></text:section>'
+        '<text:p text:style-name="P1"><text:hidden-text text:condition="ooow:1" text:string-value="Si vrai." '
+        'text:is-hidden="true">Si vrai.</text:hidden-text>Le Comité<text:note text:id="ftn1" text:note-class="footnote">'
+        '<text:note-citation>1</text:note-citation><text:note-body><text:p text:style-name="Footnote">Militaire.'
+        '</text:p></text:note-body></text:note> s’est réuni<text:soft-page-break/> à Bruxelles.</text:p>'
+        '<text:soft-page-break/><text:p text:style-name="P1"><office:annotation office:name="__Annotation__1">'
+        '<dc:creator>Ana Dupont</dc:creator><dc:date>2026-11-02T10:14:00</dc:date><text:p>Vérifier.</text:p>'
+        '</office:annotation>Texte commenté.<office:annotation-end office:name="__Annotation__1"/></text:p>'
+        '<text:p text:style-name="P1"><draw:frame draw:style-name="fr1" draw:name="Cadre1" text:anchor-type="as-char" '
+        'svg:width="10cm"><draw:text-box><text:p text:style-name="Illustration"><draw:frame draw:name="Image1" '
+        'text:anchor-type="as-char"><draw:image xlink:href="Pictures/1.png" xlink:type="simple"/><svg:title>Photo'
+        '</svg:title></draw:frame>Illustration <text:sequence text:ref-name="refIllustration0" text:name="Illustration"'
+        ' text:formula="ooow:Illustration+1" style:num-format="1">1</text:sequence>: Le général à Bruxelles.</text:p>'
+        '</draw:text-box></draw:frame></text:p>')
+    path = write_odt(tmp_path / "rapport.fr.odt", body, automatic_styles=styles)
+    assert segment(path) == ["Le Conseil a approuvé le plan.", "Destinataire :", "Le Comité s’est réuni à Bruxelles.",
+                             "Militaire.",
+                             "Texte commenté.", "Illustration 1: Le général à Bruxelles."]
+
+
+# ---- HTML ----
+
+SAVED_PAGE = """<!DOCTYPE html>
+<!-- saved from url=(0058)https://www.example.org/fr/actualites/2026/11/conseil.html -->
+<html lang="fr" class="js"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Le Conseil approuve le plan | Actualités</title>
+<link rel="stylesheet" href="./Le Conseil approuve le plan_files/main.css">
+<script async src="./Le Conseil approuve le plan_files/gtm.js"></script></head>
+<body class="page-article">
+<div class="skip"><a href="#contenu">Aller au contenu</a></div>
+<div id="bandeau" role="banner"><a href="/fr/">Portail</a><form role="search"><label>Rechercher</label>
+  <input type="search"></form><select aria-label="Langue"><option>Français</option><option>English</option></select></div>
+<div class="menu" role="navigation"><ul><li><a href="/fr/actualites">Actualités</a></li></ul></div>
+<div class="a-la-une"><article class="teaser"><h3><a href="/fr/autre">À la une : un autre sujet</a></h3></article></div>
+<main id="contenu">
+<article class="story">
+<header><h1>Le Conseil approuve le plan</h1><p class="date">12&nbsp;novembre&nbsp;2026</p></header>
+<div class="share"><a href="https://x.example/share"><svg viewBox="0 0 24 24"><title>Partager sur X</title>
+  <path d="M0 0h24v24H0z"/></svg></a></div>
+<p><span class="lettrine">L</span>e Conseil a approuvé le plan d’action<sup id="ref1"><a href="#note1">1</a></sup>
+  lors de sa réunion à <span lang="en">NATO Headquarters</span>.</p>
+<figure><video controls src="./Le Conseil approuve le plan_files/conseil.mp4">Votre navigateur ne lit pas les
+  vidéos.</video><figcaption>Le Secrétaire général à l’ouverture de la séance.</figcaption></figure>
+<p class="premium" hidden>Réservé aux abonnés.</p>
+<details><summary>Le plan en bref</summary><div hidden="until-found">Trois volets, cinq ans.</div></details>
+<div class="cookie-text" style="display: none">Ce site utilise des cookies.</div>
+<noscript><p>Activez JavaScript pour voir la carte.</p></noscript>
+<template id="carte"><p>Gabarit de la carte</p></template>
+<p>Adresse du siège :<br>Boulevard Léopold III<br>1110 Bruxelles</p>
+<div class="encart" role="complementary"><h2>Chiffres clés</h2><p>32 Alliés</p></div>
+<iframe src="https://ads.example/"><p>Publicité</p></iframe>
+<p>Pour en savoir plus, voir le rapport annuel<a href="#note2" class="footnote-ref">[2]</a>.</p>
+<section class="notes"><ol>
+<li id="note1">Adopté en 2024. <a href="#ref1" class="retour">↩︎</a></li>
+<li id="note2">Publié en mars.</li></ol></section>
+</article>
+<section class="lire-aussi"><h2>Lire aussi</h2>
+<article class="teaser"><h3>Un sujet voisin</h3></article><article class="teaser"><h3>Un autre encore</h3></article>
+</section>
+</main>
+<div role="contentinfo">© Exemple 2026 — Mentions légales</div>
+</body></html>"""
+
+
+def test_a_saved_news_page_gives_its_story_not_its_menus_teasers_or_controls(tmp_path):
+    """The story is the article holding the most text in the page's main; the ARIA landmarks of the
+    page's banner, menus and footer are left out as their elements are; so are what is not shown
+    (hidden, display: none), controls, the fallback text of video, icons' titles and note calls."""
+    path = tmp_path / "conseil.fr.html"
+    path.write_text(SAVED_PAGE, encoding="utf-8")
+    assert segment(path) == [
+        "Le Conseil approuve le plan", "12\u00a0novembre\u00a02026",
+        "Le Conseil a approuvé le plan d’action lors de sa réunion à NATO Headquarters.",
+        "Le Secrétaire général à l’ouverture de la séance.", "Le plan en bref", "Trois volets, cinq ans.",
+        "Adresse du siège :", "Boulevard Léopold III",
+        "1110 Bruxelles", "Pour en savoir plus, voir le rapport annuel.", "Adopté en 2024.", "Publié en mars."]
+
+
+@pytest.mark.parametrize("main", ["", "<main class='hero'></main>"])
+def test_a_page_without_main_reads_its_longest_article(tmp_path, main):
+    path = tmp_path / "page.fr.html"
+    path.write_text(f"<html><body>{main}<div class='side'><article><p>Brève sans rapport.</p></article></div>"
+                    "<div class='content'><article><h1>Titre</h1><p>Le Comité militaire s’est réuni à Bruxelles pour "
+                    "examiner les opérations en cours.</p></article></div></body></html>", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Titre", "Le Comité militaire s’est réuni à Bruxelles pour examiner les opérations en cours.")
+
+
+def test_a_page_of_divisions_whose_roles_name_its_banner_menu_and_footer(tmp_path):
+    """A page written before HTML5's elements, or by a CMS that uses none, says with ARIA roles which
+    divisions are the banner, the menus, the search and the footer: they are left out as those elements
+    are."""
+    path = tmp_path / "page.fr.html"
+    path.write_text(
+        '<html><body><div id="entete" role="banner"><img src="logo.png" alt="Logo">Ministère des Armées</div>'
+        '<div id="menu" role="navigation"><a href="/">Accueil</a> | <a href="/presse">Presse</a></div>'
+        '<div role="search"><label>Rechercher</label><input></div>'
+        '<div id="contenu"><h1>Communiqué</h1><p>La ministre s’est rendue au siège de l’OTAN.</p></div>'
+        '<div id="colonne" role="complementary">Les derniers communiqués</div>'
+        '<div id="pied" role="contentinfo">Plan du site — Mentions légales</div></body></html>', encoding="utf-8")
+    assert read_document(path).paragraphs == ("Communiqué", "La ministre s’est rendue au siège de l’OTAN.")
+
+
+@pytest.mark.parametrize("declaration", [
+    '<meta charset="iso-8859-1">',
+    '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+    '<meta http-equiv="content-type" content="text/html; charset=us-ascii">',
+])
+def test_a_latin1_page_is_read_as_windows_1252_as_browsers_read_it(tmp_path, declaration):
+    """Old CMSs declare ISO-8859-1 and write Word's curly quotes and dashes in it, bytes 0x80-0x9F that
+    browsers (and the WHATWG standard) read as Windows-1252."""
+    path = tmp_path / "ancien.fr.html"
+    path.write_bytes(f"<html><head>{declaration}</head><body><p>L’OTAN – créée en 1949 – l’a "
+                     "décidé.</p></body></html>".encode("cp1252"))
+    assert read_document(path).paragraphs == ("L’OTAN – créée en 1949 – l’a décidé.",)
+
+
+def test_a_page_declaring_no_charset_in_windows_1252_is_read_so_with_a_notice(tmp_path, caplog):
+    path = tmp_path / "ancien.fr.htm"
+    path.write_bytes("<html><body><p>L’OTAN – créée en 1949.</p></body></html>".encode("cp1252"))
+    assert read_document(path).paragraphs == ("L’OTAN – créée en 1949.",)
+    assert caplog.messages == [f"{path}: not UTF-8, read as Windows-1252 (as browsers in Western Europe read a page "
+                               "declaring no charset)"]
+
+
+def test_an_xhtml_page_s_xml_declaration_names_its_encoding(tmp_path):
+    path = tmp_path / "page.fr.xhtml"
+    path.write_bytes('<?xml version="1.0" encoding="ISO-8859-15"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 '
+                     'Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/'
+                     '1999/xhtml" xml:lang="fr"><head><title>Budget</title></head><body><p>Un budget de 5 € pour '
+                     'l’œuvre.</p></body></html>'.replace("’", "'").encode("iso-8859-15"))
+    assert read_document(path).paragraphs == ("Un budget de 5 € pour l'œuvre.",)
+
+
+def test_soft_hyphens_are_left_out_of_every_format(tmp_path):
+    html = tmp_path / "page.fr.html"
+    html.write_text("<p>Les opé&shy;rations de main&shy;tien de la paix.</p>", encoding="utf-8")
+    odt = write_odt(tmp_path / "doc.fr.odt", "<text:p>Les opé\u00adrations de main\u00adtien de la paix.</text:p>")
+    text = tmp_path / "doc.fr.txt"
+    text.write_text("Les opé\u00adrations de main\u00adtien\ufeff de la paix.\n", encoding="utf-8")
+    for path in (html, odt, text):
+        assert read_document(path).paragraphs == ("Les opérations de maintien de la paix.",)
+
+
+# ---- plain text ----
+
+
+def test_text_saved_as_ansi_by_a_windows_editor_is_read_as_windows_1252_with_a_notice(tmp_path):
+    path = tmp_path / "note.fr.txt"
+    path.write_bytes("L’OTAN a été créée en 1949 – « bien » … œuvre.\r\nDeuxième paragraphe.\r\n".encode("cp1252"))
+    result = CliRunner().invoke(main, ["segment", str(path), "--lang", "fr"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["L’OTAN a été créée en 1949 – « bien » … œuvre.", "Deuxième paragraphe."]
+    assert result.stderr == f"tmtool: {path}: not UTF-8, read as Windows-1252 (what Windows editors save as ANSI " \
+                            "text in Western Europe)\n"
+
+
+@pytest.mark.parametrize("bom, encoding, newline", [
+    (codecs.BOM_UTF16_LE, "utf-16-le", "\r\n"),  # Notepad's "Unicode"
+    (codecs.BOM_UTF8, "utf-8", "\r\n"),  # Notepad's "UTF-8 with BOM"
+    (b"", "utf-8", "\r"),  # classic Mac OS
+])
+def test_text_from_windows_and_mac_editors_with_form_feeds(tmp_path, bom, encoding, newline):
+    """A form feed (a page break in a text export) ends a paragraph as a line end does."""
+    path = tmp_path / "note.fr.txt"
+    text = newline.join(["Première page.", "\fDeuxième page.", "", "Fin."]) + newline
+    path.write_bytes(bom + text.encode(encoding))
+    assert read_document(path).paragraphs == ("Première page.", "Deuxième page.", "Fin.")
+
+
+def test_utf8_text_spoilt_by_a_stray_byte_is_refused_not_read_as_windows_1252(tmp_path):
+    """A UTF-8 file with one Windows-1252 byte pasted in is no Windows-1252 text: read so, every accented
+    letter of it would come out as Ã© with only a notice; it is refused, naming the line of the byte."""
+    path = tmp_path / "note.fr.txt"
+    path.write_bytes("Le Comité s’est réuni.\nL".encode("utf-8") + b"\x92OTAN aussi.\n")
+    with pytest.raises(TmtoolError, match="not valid UTF-8: byte 0x92") as caught:
+        read_document(path)
+    assert caught.value.line == 2
+
+
+def test_a_word_note_citing_itself_is_read_once(tmp_path):
+    path = write_docx(tmp_path / "loop.fr.docx", p(r("Le Conseil"), reference("footnote", 1), r(" a siégé.")),
+                      footnotes=note("footnote", 1, r("Voir la note") + reference("footnote", 1) + r(".")))
+    assert read_document(path).paragraphs == ("Le Conseil a siégé.", "Voir la note.")
+
+
+def test_a_deleted_paragraph_mark_joins_paragraphs_of_one_cell_or_note_only(tmp_path):
+    deleted = f'<w:rPr><w:del w:id="8" {DATE}/></w:rPr>'
+
+    def cell(*paragraphs: str) -> str:
+        return f'<w:tc><w:tcPr><w:tcW w:w="4531" w:type="dxa"/></w:tcPr>{"".join(paragraphs)}</w:tc>'
+
+    body = ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4531"/>'
+            f'<w:gridCol w:w="4531"/></w:tblGrid><w:tr>{cell(p(r("Première"), props=deleted), p(r(" cellule")))}'
+            f'{cell(p(r("Seconde cellule"), props=deleted))}</w:tr></w:tbl>'
+            + p(r("Le Conseil"), reference("footnote", 1), r(" a siégé"), props=deleted) + p(r(" à Bruxelles."))
+            + p(r("Fin"), reference("footnote", 2), r("."), props=deleted))
+    path = write_docx(tmp_path / "marks.fr.docx", body,
+                      footnotes=note("footnote", 1, r("Une note.")) + note("footnote", 2, r("Une autre.")))
+    assert read_document(path).paragraphs == ("Première cellule", "Seconde cellule",
+                                              "Le Conseil a siégé à Bruxelles.", "Une note.", "Fin.", "Une autre.")
+    assert read_document(path).rows == ((0, 1),)
+
+
+def test_the_header_of_the_main_content_is_its_title_not_the_page_banner(tmp_path):
+    path = tmp_path / "page.fr.html"
+    path.write_text('<html><body><header class="site"><a href="/">Ministère</a></header><main><header>'
+                    '<h1>Communiqué de presse</h1><p class="chapo">La ministre s’est rendue à Bruxelles.</p></header>'
+                    '<div class="corps"><p>Elle y a rencontré ses homologues.</p></div></main></body></html>',
+                    encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Communiqué de presse", "La ministre s’est rendue à Bruxelles.", "Elle y a rencontré ses homologues.")

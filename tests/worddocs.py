@@ -1,0 +1,125 @@
+"""DOCX packages in the shape Word 365 writes them, for the DOCX reader's tests.
+
+The parts are the ones Word saves (content types, relationships, document, footnotes, endnotes,
+comments, header, footer, settings) with Word's namespace declarations and its ``mc:Ignorable``; the
+body is WordprocessingML written by hand in the tests, as Word writes it: runs with their ``w:rPr``,
+``w:rsid`` attributes, tracked changes, fields, text boxes in ``mc:AlternateContent``.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# what Word 365 declares on every part's root
+NAMESPACES = (
+    'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:o="urn:schemas-microsoft-com:office:office" '
+    f'xmlns:r="{R}" '
+    'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:w10="urn:schemas-microsoft-com:office:word" '
+    f'xmlns:w="{W}" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+    'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" '
+    'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'mc:Ignorable="w14 w15 wp14"'
+)
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+_SECTION = ('<w:sectPr w:rsidR="00A1B2C3"><w:headerReference w:type="default" r:id="rId8"/>'
+            '<w:footerReference w:type="default" r:id="rId9"/><w:pgSz w:w="11906" w:h="16838"/>'
+            '<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" w:footer="708" '
+            'w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>')
+# the two notes Word writes first in footnotes.xml and endnotes.xml, which no reference cites
+_SEPARATORS = ('<w:{kind} w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+               'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:{kind}>'
+               '<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+               'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>')
+
+
+def p(*runs: str, style: str | None = None, props: str = "") -> str:
+    """A paragraph as Word writes it: ``w14:paraId``, rsids, an optional style, then its runs."""
+    style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
+    ppr = f"<w:pPr>{style_xml}{props}</w:pPr>" if style_xml or props else ""
+    return (f'<w:p w14:paraId="1A2B3C4D" w14:textId="5E6F7A8B" w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3">'
+            f"{ppr}{''.join(runs)}</w:p>")
+
+
+def r(text: str, props: str = "") -> str:
+    """A run of text; leading or trailing spaces get ``xml:space="preserve"`` as Word writes them."""
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r w:rsidRPr="00D4E5F6">{rpr}<w:t{space}>{text}</w:t></w:r>'
+
+
+def note(kind: str, number: int, *paragraphs: str) -> str:
+    """A footnote or endnote as Word writes it: its mark, a space, then the text."""
+    style = "FootnoteText" if kind == "footnote" else "EndnoteText"
+    ref_style = "FootnoteReference" if kind == "footnote" else "EndnoteReference"
+    first, *rest = paragraphs
+    mark = f'<w:r><w:rPr><w:rStyle w:val="{ref_style}"/></w:rPr><w:{kind}Ref/></w:r>'
+    return (f'<w:{kind} w:id="{number}">' + p(mark, r(" "), first, style=style)
+            + "".join(p(text, style=style) for text in rest) + f"</w:{kind}>")
+
+
+def reference(kind: str, number: int) -> str:
+    style = "FootnoteReference" if kind == "footnote" else "EndnoteReference"
+    return f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr><w:{kind}Reference w:id="{number}"/></w:r>'
+
+
+def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = "", comments: str = "",
+               header: str = "", footer: str = "") -> Path:
+    """A package holding ``body`` (paragraphs and tables) and the parts Word writes beside it."""
+    parts = {
+        "word/document.xml": f"<w:document {NAMESPACES}><w:body>{body}{_SECTION}</w:body></w:document>",
+        "word/footnotes.xml": f"<w:footnotes {NAMESPACES}>{_SEPARATORS.format(kind='footnote')}{footnotes}"
+                              "</w:footnotes>",
+        "word/endnotes.xml": f"<w:endnotes {NAMESPACES}>{_SEPARATORS.format(kind='endnote')}{endnotes}</w:endnotes>",
+        "word/comments.xml": f"<w:comments {NAMESPACES}>{comments}</w:comments>",
+        "word/header1.xml": f"<w:hdr {NAMESPACES}>{header or p()}</w:hdr>",
+        "word/footer1.xml": f"<w:ftr {NAMESPACES}>{footer or p()}</w:ftr>",
+        "word/settings.xml": f'<w:settings {NAMESPACES}><w:trackRevisions/><w:defaultTabStop w:val="708"/>'
+                             "</w:settings>",
+    }
+    types = {
+        "document": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        "footnotes": "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        "endnotes": "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+        "comments": "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
+        "header1": "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
+        "footer1": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+        "settings": "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+    }
+    content_types = (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        + "".join(f'<Override PartName="/word/{name}.xml" ContentType="{kind}"/>' for name, kind in types.items())
+        + "</Types>")
+    relations = {
+        "rId1": ("styles", None), "rId2": ("settings", "settings.xml"), "rId6": ("footnotes", "footnotes.xml"),
+        "rId7": ("endnotes", "endnotes.xml"), "rId8": ("header", "header1.xml"), "rId9": ("footer", "footer1.xml"),
+        "rId10": ("comments", "comments.xml"),
+    }
+    document_rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                     + "".join(f'<Relationship Id="{rid}" Type="{REL}/{kind}" Target="{target}"/>'
+                               for rid, (kind, target) in relations.items() if target)
+                     + "</Relationships>")
+    package_rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'
+                    "</Relationships>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", _DECLARATION + content_types)
+        package.writestr("_rels/.rels", _DECLARATION + package_rels)
+        package.writestr("word/_rels/document.xml.rels", _DECLARATION + document_rels)
+        for name, xml in parts.items():
+            package.writestr(name, _DECLARATION + xml)
+    return path
