@@ -38,6 +38,18 @@ def test_add_list_show_and_filters(db):
     assert "fr: EMI  (acronym, preferred, noun)" in shown and "en: International Military Staff" in shown
 
 
+def test_adding_a_term_another_entry_holds_says_which_and_how_to_join_them(db):
+    run(db, "glossary", "add", "Comité militaire", "Military Committee")
+    run(db, "glossary", "add", "Conseil de l'Atlantique Nord", "North Atlantic Council")
+    result = CliRunner().invoke(main, ["--db", str(db), "glossary", "add", "--term", "de=Militärausschuss",
+                                       "--term", "en=military committee"])
+    assert result.exit_code == 0
+    assert result.stdout == "added entry 3\n"  # the entry is added as asked: a person may mean two concepts
+    assert result.stderr == "note: entry 1 also holds Military Committee (tmtool glossary merge 3 1 joins them)\n"
+    # the same words in another language are not the same term
+    assert "note" not in run(db, "glossary", "add", "--term", "de=Nordatlantikrat", "--term", "es=Consejo del Atlántico Norte")
+
+
 def test_review_commands_are_recorded_and_revertible(db):
     run(db, "glossary", "add", "Comité militaire", "Military Commitee", "--status", "candidate")
     run(db, "glossary", "add", "CM", "MC", "--status", "candidate")

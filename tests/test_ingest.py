@@ -135,32 +135,32 @@ def test_an_inbox_with_a_broken_pair(tmp_path, shared):
         assert len(again.skipped) == 2 and again.new_units == 0
 
 
-# three short reports, each about something else, that all speak of this year and the next
+# three short reports, each about something else, that all end on the response force, in passing
 REPORTS = {
     "a": ("Les ministres se sont réunis à Bruxelles pour parler de la situation en Europe cette année.\n"
           "Ils ont examiné la chaîne d'approvisionnement des forces déployées dans la région.\n"
           "La réunion suivante aura lieu l'année prochaine.\n"
-          "Le calendrier de l'année prochaine reste ouvert.\n",
+          "La force de réaction reste à l'étude.\n",
           "The ministers met in Brussels to discuss the situation in Europe this year.\n"
           "They reviewed the supply chain of the forces deployed in the region.\n"
           "The next meeting will take place next year.\n"
-          "The calendar for next year remains open.\n"),
+          "The response force remains under study.\n"),
     "b": ("Le rapport publié hier décrit les progrès accomplis cette année.\n"
           "Les auteurs soulignent que les ministres doivent agir rapidement.\n"
           "D'autres travaux sont prévus pour l'année prochaine.\n"
-          "Le calendrier de l'année prochaine reste ouvert.\n",
+          "La force de réaction reste à l'étude.\n",
           "The report published yesterday describes the progress made this year.\n"
           "The authors stress that the ministers must act quickly.\n"
           "Further work is planned for next year.\n"
-          "The calendar for next year remains open.\n"),
+          "The response force remains under study.\n"),
     "c": ("Les experts ont présenté leurs conclusions aux ministres cette année.\n"
           "Selon eux, les routes doivent être mieux protégées.\n"
           "Les experts reviendront l'année prochaine.\n"
-          "Le calendrier de l'année prochaine reste ouvert.\n",
+          "La force de réaction reste à l'étude.\n",
           "The experts presented their findings to the ministers this year.\n"
           "In their view, the roads must be better protected.\n"
           "The experts will return next year.\n"
-          "The calendar for next year remains open.\n"),
+          "The response force remains under study.\n"),
 }
 
 

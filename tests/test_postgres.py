@@ -395,9 +395,9 @@ def test_a_bulk_import_analyses_the_words_and_leaves_the_rest_to_autovacuum(pg_u
         analysed = {column for column, in store._query("SELECT attname FROM pg_stats WHERE tablename = 'units'")}
         assert analysed == {"source_words", "target_words"}
     with psycopg.connect(pg_url) as conn:  # the store's connection closed: its counts are flushed
-        changed, = conn.execute("SELECT n_mod_since_analyze FROM pg_stat_user_tables"
-                                " WHERE relname = 'units'").fetchone()
-    assert changed == 30
+        changed, autoanalysed = conn.execute("SELECT n_mod_since_analyze, last_autoanalyze IS NOT NULL"
+                                             " FROM pg_stat_user_tables WHERE relname = 'units'").fetchone()
+    assert changed == 30 or autoanalysed  # on a busy machine autovacuum may have taken its round already
 
 
 def test_the_memory_contexts_leave_out_words_common_in_the_memory(pg_url, monkeypatch):

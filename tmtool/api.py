@@ -48,7 +48,7 @@ from .store.base import ENTRY_ORDERS
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
     "Unavailable", "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
-    "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries",
+    "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_sharing_terms",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_left_out", "lookup",
     "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
@@ -544,6 +544,22 @@ def deprecate(store: Store, entry_id: int | str, term: str, *, expected_version:
     """Mark one term of an entry deprecated; returns the change id, None when it was already."""
     return glossary.update_entry(store, _id(entry_id), "deprecate", lambda e: glossary.deprecate(e, term),
                                  expected_version=expected_version, user=user)
+
+
+def entries_sharing_terms(store: Store, entry_id: int | str) -> dict[str, list[str]]:
+    """Other entries holding a term of entry ``entry_id``, written the same way in the same language,
+    with the terms they share, by entry id as :func:`entry` gives it: a concept entered twice
+    (``merge`` joins them).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> first = add_entry(store, ["Comité militaire"], ["Military Committee"])
+    >>> again = add_entry(store, terms={"en": ["military committee"], "de": ["Militärausschuss"]})
+    >>> entries_sharing_terms(store, again["id"]) == {first["id"]: ["Military Committee"]}
+    True
+    >>> store.close()
+    """
+    return {str(other): shared for other, shared in glossary.entries_sharing_terms(store, _id(entry_id)).items()}
 
 
 def merge(store: Store, source_id: int | str, target_id: int | str, *, user: str | None = None) -> int:

@@ -634,10 +634,14 @@ def glossary_add(ctx, fr, en, fr_also, en_also, terms, status, definition, note)
     """
     if fr is None and not terms:
         raise click.UsageError("give the French term (FR), or terms in other languages (--term LANG=TEXT)")
-    added = api.add_entry(_open_store(ctx, create=True), [f for f in (fr, *fr_also) if f is not None],
+    store = _open_store(ctx, create=True)
+    added = api.add_entry(store, [f for f in (fr, *fr_also) if f is not None],
                           [e for e in (en, *en_also) if e], terms=_terms_by_language(terms), status=status,
                           definition=definition, note=note, user=_user(ctx))
     click.echo(f"added entry {added['id']}")
+    for other, shared in api.entries_sharing_terms(store, added["id"]).items():
+        click.echo(f"note: entry {other} also holds {', '.join(shared)} "
+                   f"(tmtool glossary merge {added['id']} {other} joins them)", err=True)
 
 
 @glossary.command("edit")

@@ -972,6 +972,22 @@ def _identical_entry(store: Store, read: Entry) -> Entry | None:
     return next((stored for stored in holding if _folded_terms(stored) == wanted), next(iter(holding), None))
 
 
+def entries_sharing_terms(store: Store, entry_id: int) -> dict[int, list[str]]:
+    """The other entries holding a term of entry ``entry_id`` written the same way (folded) in the same
+    language, each with the terms they share: one concept entered twice, which ``merge_entries`` joins."""
+    entry = store.entries([entry_id], contexts=0).get(entry_id)
+    if entry is None:
+        raise NotFound(f"no entry {entry_id}")
+    wanted = _folded_terms(entry)
+    hits = [hit for hit in store.terms_by_key(sorted({folded for _, folded in wanted}))
+            if hit.kind == "form" and hit.entry_id != entry_id and (hit.lang, fold(hit.text)) in wanted]
+    shared: dict[int, list[str]] = {}
+    for hit in sorted(hits, key=lambda h: h.entry_id):
+        if hit.text not in shared.setdefault(hit.entry_id, []):
+            shared[hit.entry_id].append(hit.text)
+    return shared
+
+
 def _folded_terms(entry: Entry) -> set[tuple[str, str]]:
     return {(t.lang, fold(t.text)) for t in entry.terms}
 
