@@ -285,6 +285,13 @@ def test_xliff_as_csv(db, tmp_path):
     assert rows[1]["expected"] == "Chief of Staff" and rows[1]["found"] == "chief-of-staff"
 
 
+def test_a_report_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(db, tmp_path):
+    unit = ('<trans-unit id="=t9"><source>-- Le comité s\'est réuni.</source>'
+            '<target>=HYPERLINK("http://example.invalid","The board met.")</target></trans-unit>')
+    rows = list(csv.DictReader(io.StringIO(run(db, xliff(tmp_path, [unit]), "--format", "csv").stdout)))
+    assert (rows[0]["unit_id"], rows[0]["source"][:3], rows[0]["target"][:3]) == ("'=t9", "'--", "'=H")
+
+
 def test_xliff_as_text_for_a_translator(db, tmp_path):
     result = run(db, xliff(tmp_path, UNITS))
     assert result.exit_code == 1

@@ -92,6 +92,18 @@ def test_csv_has_a_header_and_the_readable_columns(tmp_path):
     assert rows[1]["details"] == ""  # nothing beyond the flat columns
 
 
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_read_back_as_it_was(tmp_path):
+    out = tmp_path / "g.csv"
+    entry = Entry(terms=[Term("-ing", "fr"), Term("'=quoted", "en")], status=ReviewStatus.CANDIDATE,
+                  note='=HYPERLINK("http://example.invalid/x","cliquez")', definition="@SUM(1+1)")
+    write_csv([entry], out)
+    with open(out, encoding="utf-8", newline="") as stream:
+        row = next(csv.DictReader(stream))
+    # an apostrophe first: Excel and LibreOffice show the cell as text, never evaluate it
+    assert (row["fr"], row["en"], row["note"][:3], row["definition"]) == ("'-ing", "''=quoted", "'=H", "'@SUM(1+1)")
+    assert list(read_csv(out)) == [entry]
+
+
 def test_an_edited_cell_is_what_is_read(tmp_path):
     out = tmp_path / "g.csv"
     write_csv(seed_entries(), out)

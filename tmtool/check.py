@@ -42,6 +42,7 @@ from itertools import groupby
 from typing import NamedTuple
 
 from .errors import TmtoolError
+from .formats.tabular import spreadsheet_safe
 from .langtags import base_language, language_pair
 from .model import Entry, ReviewStatus, TermType, Unit, UsageStatus
 from .store.records import spellings
@@ -603,8 +604,9 @@ def render(findings: Sequence[dict], fmt: str) -> str:
         writer = csv.DictWriter(out, _COLUMNS, lineterminator="\n")
         writer.writeheader()
         for finding in findings:
-            writer.writerow({**finding, "expected": " | ".join(finding["expected"]),
-                             "found": " | ".join(finding["found"]), "unit_id": finding["unit_id"] or ""})
+            row = {**finding, "expected": " | ".join(finding["expected"]), "found": " | ".join(finding["found"]),
+                   "unit_id": finding["unit_id"] or ""}
+            writer.writerow({key: spreadsheet_safe("" if value is None else str(value)) for key, value in row.items()})
         return out.getvalue().rstrip("\n")
     if fmt != "text":
         raise TmtoolError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")

@@ -57,6 +57,24 @@ from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, i
 from ..text.normalize import french_only_acronym
 from .skips import OnSkip, Skipped, Unusable, refuse
 
+# A cell a spreadsheet would take for a formula (=, +, -, @, a tab or carriage return first; OWASP's CSV
+# injection) is written after an apostrophe, which Excel and LibreOffice show as text, and read back
+# without it; a cell already opening with apostrophes before such a character gets one more, so that
+# every cell comes back as it was
+_FORMULA_LIKE = re.compile(r"'*[=+\-@\t\r]")
+_GUARDED = re.compile(r"'+[=+\-@\t\r]")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` as a CSV a spreadsheet opens can hold it: never read as a formula (see ``_FORMULA_LIKE``)."""
+    return "'" + cell if _FORMULA_LIKE.match(cell) else cell
+
+
+def _unguarded(cell: str) -> str:
+    """The inverse of :func:`spreadsheet_safe`."""
+    return cell[1:] if _GUARDED.match(cell) else cell
+
+
 CSV_COLUMNS = (
     "fr", "en", "status", "pos", "gender", "score", "frequency", "definition", "note",
     "context", "context_en", "document", "unit", "first_seen", "last_seen", "id", "details",
@@ -181,7 +199,7 @@ def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
         writer = csv.DictWriter(stream, fieldnames=csv_columns(srclang, tgtlang))
         writer.writeheader()
         for entry in entries:
-            writer.writerow(entry_to_row(entry, srclang, tgtlang))
+            writer.writerow({key: spreadsheet_safe(value) for key, value in entry_to_row(entry, srclang, tgtlang).items()})
             count += 1
     return count
 
@@ -195,7 +213,8 @@ def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     lines.seek(0)
     # French spreadsheets separate fields with semicolons, the comma being their decimal mark
     reader = csv.reader(lines, delimiter=";" if ";" in first and "," not in first else ",")
-    yield from read_rows(_numbered(reader, path), path, on_skip)
+    yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path)),
+                         path, on_skip)
 
 
 def _numbered(reader, path: str | Path) -> Iterator[_Row]:
