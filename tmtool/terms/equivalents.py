@@ -231,11 +231,17 @@ def bilingual_score(entry: Entry) -> float:
 def leaves_out_words(french_term: str, english_term: str) -> bool:
     """Whether the English rendering has fewer content words than the French term (words of grammar
     apart, hyphenated words counted apart: *dual-use* is two). An acronym renders the whole."""
-    if is_acronym(english_term):
-        return False
-    french_words = [w for w in re.split(r"[\s'’]+", french_term) if w and w.lower() not in _FRENCH_FUNCTION_WORDS]
-    english_words = [w for w in re.split(r"[\s-]+", english_term) if w and w.lower() not in _ENGLISH_LINKS]
-    return len(english_words) < len(french_words)
+    return not is_acronym(english_term) and _english_content_words(english_term) < _french_content_words(french_term)
+
+
+@lru_cache(maxsize=65536)  # asked of every phrase of every pair a term is in: the same texts again and again
+def _french_content_words(term: str) -> int:
+    return sum(1 for w in re.split(r"[\s'’]+", term) if w and w.lower() not in _FRENCH_FUNCTION_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def _english_content_words(phrase: str) -> int:
+    return sum(1 for w in re.split(r"[\s-]+", phrase) if w and w.lower() not in _ENGLISH_LINKS)
 
 
 class _EquivalentFinder:
