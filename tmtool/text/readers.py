@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -268,7 +269,7 @@ def _flush(read: _Reading, current: list[str]) -> None:
 # ---- DOCX and ODT ----
 
 
-class _Walk:
+class _Walk(ABC):
     """A word processor's paragraphs and table cells in document order, the part both formats share.
 
     A note's paragraphs (and a text box's) come right after the paragraph that cites it (after the table,
@@ -285,11 +286,13 @@ class _Walk:
         self.endnotes: list = []
         self.tables = 0  # how deep in tables the walk is
 
+    @abstractmethod
     def skipped(self, element) -> bool:
-        raise NotImplementedError
+        """Whether ``element`` holds no text of the document (deleted, hidden, a comment, generated)."""
 
+    @abstractmethod
     def inline(self, element, parts: list[str]) -> None:
-        raise NotImplementedError
+        """Add the text of a paragraph's content ``element`` to ``parts``."""
 
     def paragraph(self, element) -> None:
         parts: list[str] = []
