@@ -95,8 +95,9 @@ def _word_spellings(word: str) -> list[str]:
         else:
             others = "ıi" if c == "ı" else c
         ways = [w + other for w in ways for other in others]
-    ways = [other for way in ways for other in (way, way.lower().replace("ss", "ß"), way.lower().replace("ß", "ss"))]
     lower = word.lower()
+    if "ss" in lower or "ß" in lower:  # only these: the indexes fold case, so a lower-cased copy adds nothing
+        ways = [other for way in ways for other in (way, way.lower().replace("ss", "ß"), way.lower().replace("ß", "ss"))]
     if any(c in _GREEK_PLAIN for c in lower) or (len(lower) > 3 and any(c in _GREEK_ACCENTS for c in lower)):
         plain = "".join(_GREEK_PLAIN.get(c, c) for c in lower)
         ways += [plain] + [plain[:k] + _GREEK_ACCENTS[c] + plain[k + 1:] for k, c in enumerate(plain) if c in _GREEK_ACCENTS]
