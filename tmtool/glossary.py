@@ -966,8 +966,7 @@ def _identical_entry(store: Store, read: Entry) -> Entry | None:
     OmegaT glossary's line is one pair of an entry), if any."""
     wanted = _folded_terms(read)
     first = read.terms[0]
-    candidates = sorted({hit.entry_id for hit in store.terms_by_key([fold(first.text)])
-                         if hit.kind == "form" and hit.lang == first.lang})
+    candidates = sorted({hit.entry_id for hit in _spelt_alike(store, {(first.lang, fold(first.text))})})
     holding = [stored for stored in store.entries(candidates, contexts=0).values() if wanted <= _folded_terms(stored)]
     return next((stored for stored in holding if _folded_terms(stored) == wanted), next(iter(holding), None))
 
@@ -979,13 +978,17 @@ def entries_sharing_terms(store: Store, entry_id: int) -> dict[int, list[str]]:
     if entry is None:
         raise NotFound(f"no entry {entry_id}")
     wanted = _folded_terms(entry)
-    hits = [hit for hit in store.terms_by_key(sorted({folded for _, folded in wanted}))
-            if hit.kind == "form" and hit.entry_id != entry_id and (hit.lang, fold(hit.text)) in wanted]
     shared: dict[int, list[str]] = {}
-    for hit in sorted(hits, key=lambda h: h.entry_id):
+    for hit in sorted((h for h in _spelt_alike(store, wanted) if h.entry_id != entry_id), key=lambda h: h.entry_id):
         if hit.text not in shared.setdefault(hit.entry_id, []):
             shared[hit.entry_id].append(hit.text)
     return shared
+
+
+def _spelt_alike(store: Store, wanted: set[tuple[str, str]]) -> list:
+    """The stored terms written as one of ``wanted`` (language, folded text), found by their form key."""
+    return [hit for hit in store.terms_by_key(sorted({folded for _, folded in wanted}))
+            if hit.kind == "form" and (hit.lang, fold(hit.text)) in wanted]
 
 
 def _folded_terms(entry: Entry) -> set[tuple[str, str]]:
