@@ -96,3 +96,15 @@ def test_an_equivalent_that_leaves_a_word_out_loses_the_choice():
     assert english_of(entries, "base aérienne") == "air base"  # was *base*
     assert english_of(entries, "dépôt de carburant") == "fuel depot"  # was *depot*
     assert english_of(entries, "chaîne d'approvisionnement") == "supply chain"  # was *chain*
+
+
+def test_an_english_acronym_renders_a_french_acronym_not_the_term_holding_it():
+    """*NATO* renders *OTAN*; for *siège de l'OTAN* it leaves *siège* out, as any shorter rendering would.
+    In a free translation that fronts *At NATO Headquarters*, the acronym alone matched the term's links
+    best in one pair and took its vote from *NATO Headquarters*, and no equivalent was left sure enough."""
+    folder = Path(__file__).resolve().parents[1] / "bench" / "data" / "terms-free" / "defence-ministers-cyber"
+    pairs = align_files(folder / "defence-ministers-cyber.fr.txt",
+                        folder / "defence-ministers-cyber.en.txt").term_pairs("cyber")
+    entries = build_glossary(pairs, threshold=0.0)
+    assert english_of(entries, "siège de l'OTAN") == "NATO Headquarters"  # was none
+    assert english_of(entries, "OTAN") == "NATO"

@@ -230,13 +230,22 @@ def bilingual_score(entry: Entry) -> float:
 
 def leaves_out_words(french_term: str, english_term: str) -> bool:
     """Whether the English rendering has fewer content words than the French term (words of grammar
-    apart, hyphenated words counted apart: *dual-use* is two). An acronym renders the whole."""
-    return not is_acronym(english_term) and _english_content_words(english_term) < _french_content_words(french_term)
+    apart, hyphenated words counted apart: *dual-use* is two). An acronym renders the whole of a full
+    form (*Commandement maritime allié* → *MARCOM*), but where the French term holds an acronym and
+    more, the English acronym renders that acronym only (*siège de l'OTAN* → *NATO* leaves *siège* out)."""
+    if is_acronym(english_term):
+        return _french_acronym_and_more(french_term)
+    return _english_content_words(english_term) < len(_french_content_words(french_term))
 
 
 @lru_cache(maxsize=65536)  # asked of every phrase of every pair a term is in: the same texts again and again
-def _french_content_words(term: str) -> int:
-    return sum(1 for w in re.split(r"[\s'’]+", term) if w and w.lower() not in _FRENCH_FUNCTION_WORDS)
+def _french_content_words(term: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s'’]+", term) if w and w.lower() not in _FRENCH_FUNCTION_WORDS)
+
+
+def _french_acronym_and_more(term: str) -> bool:
+    words = _french_content_words(term)
+    return len(words) > 1 and any(is_acronym(w) for w in words)
 
 
 @lru_cache(maxsize=65536)
