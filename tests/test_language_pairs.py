@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from lxml import etree
 from translate.storage.tmx import tmxfile
 
-from conftest import SEED_FR, SHARED
+from conftest import SEED_EN, SEED_FR, SHARED
 from omegat import omegat_missing, seed_gold_units, translate_with_omegat
 from tmtool.cli import main
 from tmtool.formats.tmx import read_tmx
@@ -318,6 +318,40 @@ def test_the_languages_of_a_pair_are_checked_even_when_its_text_is_stored(tmp_pa
 
         with pytest.raises(api.TmtoolError, match="invalid language tag 'd3'"):
             api.ingest(store, spanish, english, srclang="es", tgtlang="d3")
+
+
+def test_the_languages_named_in_two_files_names_are_taken_when_no_option_says_them(tmp_path):
+    db = tmp_path / "t.db"
+    (tmp_path / "informe.es.txt").write_text(SPANISH, encoding="utf-8")
+    (tmp_path / "informe.en.txt").write_text(ENGLISH, encoding="utf-8")
+    ingested = run(db, "ingest", tmp_path / "informe.es.txt", tmp_path / "informe.en.txt")
+    assert ingested.stdout == "informe: 2 units, 0 new entries, 0 updated entries\n"
+    assert ingested.stderr.splitlines()[0] == ("note: informe.es.txt is taken as es and informe.en.txt as en-GB, "
+                                               "from their names (give --srclang and --tgtlang to say otherwise)")
+    (tmp_path / "report.en.txt").write_text(SEED_EN.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "rapport.fr.txt").write_text(SEED_FR.read_text(encoding="utf-8"), encoding="utf-8")
+    english_original = run(db, "ingest", tmp_path / "report.en.txt", tmp_path / "rapport.fr.txt")
+    assert "new entries" in english_original.stdout and "0 new entries" not in english_original.stdout
+    with open_store(db) as store:
+        assert {(d.id, d.srclang, d.tgtlang) for d, _ in store.documents()} == {
+            ("informe", "es", "en-GB"), ("report", "en-GB", "fr-FR")}
+
+
+def test_the_options_win_over_the_names_and_names_without_two_languages_say_nothing(tmp_path):
+    from tmtool.ingest import languages_in_names
+
+    assert languages_in_names("report.en.docx", "rapport.fr.docx") == ("en", "fr")
+    assert languages_in_names("bericht_DE.txt", "report-en-US.txt") == ("de", "en-US")
+    assert languages_in_names("news.zh-Hans.txt", "news.en.txt") == ("zh-Hans", "en")
+    for names in (("minutes.txt", "minutes.en.txt"), ("plan-v2.txt", "plan-en.txt"), ("a.fr.txt", "b.fr-CA.txt")):
+        assert languages_in_names(*names) is None
+    db = tmp_path / "t.db"
+    (tmp_path / "a.de.txt").write_text(SPANISH, encoding="utf-8")  # misnamed: the options say what it is
+    (tmp_path / "a.en.txt").write_text(ENGLISH, encoding="utf-8")
+    given = run(db, "ingest", tmp_path / "a.de.txt", tmp_path / "a.en.txt", "--srclang", "es")
+    assert "taken as" not in given.stderr
+    with open_store(db) as store:
+        assert [(d.srclang, d.tgtlang) for d, _ in store.documents()] == [("es", "en-GB")]
 
 
 # ---- the memory's concordance in one language -----------------------------------------------------

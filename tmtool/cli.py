@@ -349,7 +349,8 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
     """Align a document pair, store its units and update the glossary.
 
     FR_FILE is French and EN_FILE its English version, unless --srclang and --tgtlang name other
-    languages (with --dir, the file names then carry those: NAME.de.EXT with NAME.fr.EXT). Terms
+    languages, or, without either, the files' names do (report.en.docx rapport.fr.docx: an English
+    original; with --dir, the file names carry the languages: NAME.de.EXT with NAME.fr.EXT). Terms
     are extracted from French–English pairs either way: an English original with its French
     translation (--srclang en --tgtlang fr) gives French terms and English equivalents as a French
     original does. Other pairs are stored as units, and said so. Documents are .txt, .html, .docx,
@@ -373,6 +374,8 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
       tmtool ingest report.en.docx rapport.fr.docx --srclang en --tgtlang fr
       tmtool ingest bericht.de.txt rapport.fr.txt --srclang de --tgtlang fr
     """
+    if fr_file and en_file and not inbox:
+        srclang, tgtlang = _languages_of_files(ctx, fr_file, en_file, srclang, tgtlang)
     store = _open_store(ctx, create=True)
     api.language_pair(srclang, tgtlang)  # refused before the note below
     if not no_terms and not api.extracts_terms(srclang, tgtlang):
@@ -411,6 +414,22 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
         click.echo(f"{result['document']}: {same + ', ' if same else ''}already stored, {done}")
     else:
         click.echo(f"{result['document']}: {_counted(result['units'], 'unit')}, {_entries_found(result)}")
+
+
+def _languages_of_files(ctx, source: str, target: str, srclang: str, tgtlang: str) -> tuple[str, str]:
+    """The pair's languages: as --srclang and --tgtlang say, or, given neither, as the files' names do
+    (``report.en.docx rapport.fr.docx``: an English original), said on stderr when not French → English.
+    A language named without its region keeps the default's (``fr``: fr-FR)."""
+    given = {ctx.get_parameter_source(name) for name in ("srclang", "tgtlang")}
+    named = api.languages_in_names(source, target)
+    if named is None or given != {click.core.ParameterSource.DEFAULT}:
+        return srclang, tgtlang
+    defaults = {api.base_language(tag): tag for tag in (srclang, tgtlang)}
+    chosen = tuple(defaults.get(tag, tag) for tag in named)
+    if chosen != (srclang, tgtlang):
+        click.echo(f"note: {os.path.basename(source)} is taken as {chosen[0]} and {os.path.basename(target)} as {chosen[1]}, "
+                   "from their names (give --srclang and --tgtlang to say otherwise)", err=True)
+    return chosen
 
 
 def _entries_found(result: dict) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from . import glossary
 from .errors import TmtoolError
 from .io.files import input_file
-from .langtags import base_language, known_language, language_pair
+from .langtags import base_language, known_language, language_pair, normalize_tag
 from .model import Segment
 from .progress import Progress, Step
 from .store import DocumentRecord, Store, open_store
@@ -41,8 +41,21 @@ def _language_in_name(*langs: str) -> re.Pattern:
     return re.compile(rf"^(?P<name>.+?)[._-](?P<lang>{'|'.join(langs)}){_SUBTAGS}\.(?P<ext>[^.]+)$", re.I)
 
 
-# a name ending as one of another language's would: NAME.es.EXT, NAME_DE.EXT, NAME.pt-BR.EXT
-_ANY_LANGUAGE_IN_NAME = re.compile(rf"[._-]([A-Za-z]{{2,3}}){_SUBTAGS}\.[^.]+$")
+# a name ending as a language's would: NAME.es.EXT, NAME_DE.EXT, NAME.pt-BR.EXT
+_ANY_LANGUAGE_IN_NAME = re.compile(rf"[._-](?P<tag>[A-Za-z]{{2,3}}{_SUBTAGS})\.[^.]+$")
+
+
+def languages_in_names(source: str | Path, target: str | Path) -> tuple[str, str] | None:
+    """The languages two files' names carry, when each carries one tmtool knows and they differ:
+    ``report.en.docx``, ``rapport.fr.docx`` → ``("en", "fr")``; ``bericht_DE.txt``, ``report-en-US.txt``
+    → ``("de", "en-US")``. None when either name carries none (``minutes.txt``)."""
+    tags = []
+    for path in (source, target):
+        match = _ANY_LANGUAGE_IN_NAME.search(Path(path).name)
+        if not match or known_language(match["tag"]) is None:
+            return None
+        tags.append(normalize_tag(match["tag"]))
+    return (tags[0], tags[1]) if base_language(tags[0]) != base_language(tags[1]) else None
 
 
 def name_patterns(srclang: str = "fr", tgtlang: str = "en") -> str:
@@ -360,7 +373,7 @@ def find_pairs(
             ignored.append((path.name, "a folder (--dir does not look inside folders)"))
         elif not match:
             named = _ANY_LANGUAGE_IN_NAME.search(path.name)
-            other = known_language(named.group(1)) if named else None
+            other = known_language(named["tag"]) if named else None
             ignored.append((path.name, f"in {other}, not {srclang} or {tgtlang} (--srclang and --tgtlang choose the "
                                        "languages of the pairs)" if other else
                                        f"no language in the name (expected {name_patterns(srclang, tgtlang)})"))
