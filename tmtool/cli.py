@@ -238,11 +238,13 @@ def _written(output: str, what: str) -> None:
 @click.option("--srclang", default="fr-FR", show_default=True, help="Language of FR_FILE (BCP 47).")
 @click.option("--tgtlang", default="en-GB", show_default=True, help="Language of EN_FILE (BCP 47).")
 @click.option("--srx", type=click.Path(exists=True, dir_okay=False), help="SRX 2.0 rules to use instead of the defaults.")
-def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
+@click.pass_context
+def align(ctx, fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
     """Align a document with its translation into translation units.
 
     Beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 2-3, 3-2, 1-4, 4-1, 1-0 and 0-1, paragraph-aware, each
-    with a confidence.
+    with a confidence. FR_FILE is French and EN_FILE English unless --srclang and --tgtlang say
+    otherwise, or, without either, the files' names do (bericht.de.txt rapport.fr.txt).
     beads writes one bead a line as [0, 1]:[2] (0-based sentence indices).
 
     \b
@@ -251,6 +253,7 @@ def align(fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, srx):
                    seeds/2021-07-13-partners-meeting.en.txt -o exports/seed.tmx
       tmtool align book.de book.fr --presegmented --srclang de --tgtlang fr --format beads
     """
+    srclang, tgtlang = _languages_of_files(ctx, fr_file, en_file, srclang, tgtlang)
     count = api.align(fr_file, en_file, output, fmt=_format_from(output, fmt, "tmx"), presegmented=presegmented,
                       srclang=srclang, tgtlang=tgtlang, srx=srx)
     _written(output, _counted(count, "unit"))
