@@ -350,9 +350,8 @@ def test_the_options_win_over_the_names_and_names_without_two_languages_say_noth
     (tmp_path / "a.en.txt").write_text(ENGLISH, encoding="utf-8")
     given = run(db, "ingest", tmp_path / "a.de.txt", tmp_path / "a.en.txt", "--srclang", "es")
     assert "taken as" not in given.stderr
-    named = read_tmx(run(db, "align", tmp_path / "a.de.txt", tmp_path / "a.en.txt", "-o", tmp_path / "a.tmx") and
-                     tmp_path / "a.tmx")
-    assert {(u.srclang, u.tgtlang) for u in named} == {("de", "en-GB")}  # align reads the names too
+    run(db, "align", tmp_path / "a.de.txt", tmp_path / "a.en.txt", "-o", tmp_path / "a.tmx")  # reads the names too
+    assert {(u.srclang, u.tgtlang) for u in read_tmx(tmp_path / "a.tmx")} == {("de", "en-GB")}
     with open_store(db) as store:
         assert [(d.srclang, d.tgtlang) for d, _ in store.documents()] == [("es", "en-GB")]
 
