@@ -309,6 +309,9 @@ def test_check_a_german_document_and_its_spanish_translation(four_languages, tmp
     result = run(four_languages, "check", de, es, "--srclang", "de", "--tgtlang", "es-ES", "--format", "json", code=1)
     assert findings(result) == [(None, "deprecated", "es", "Secretario Jefe", ["Secretario General"])]
     assert result.stderr == "1 finding in 1 of 2 units checked (de→es-ES 2) against 2 approved entries\n"
+    named = run(four_languages, "check", de, es, "--format", "json", code=1)  # the names say the languages
+    assert findings(named) == findings(result)
+    assert named.stderr.splitlines()[-1] == "1 finding in 1 of 2 units checked (de→es 2) against 2 approved entries"
     refused = run(four_languages, "check", de, "--srclang", "de", code=2)
     assert refused.stderr == ("tmtool: error: a file's languages are read from it: give the languages for a "
                               "document and its translation only\n")

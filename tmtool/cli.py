@@ -427,9 +427,10 @@ def _languages_of_files(ctx, source: str, target: str, srclang: str, tgtlang: st
     named = api.languages_in_names(source, target)
     if named is None or given != {click.core.ParameterSource.DEFAULT}:
         return srclang, tgtlang
-    defaults = {api.base_language(tag): tag for tag in (srclang, tgtlang)}
+    default = (srclang or "fr-FR", tgtlang or "en-GB")  # check's options have no default of their own
+    defaults = {api.base_language(tag): tag for tag in default}
     chosen = tuple(defaults.get(tag, tag) for tag in named)
-    if chosen != (srclang, tgtlang):
+    if chosen != default:
         click.echo(f"note: {os.path.basename(source)} is taken as {chosen[0]} and {os.path.basename(target)} as {chosen[1]}, "
                    "from their names (give --srclang and --tgtlang to say otherwise)", err=True)
     return chosen
@@ -1286,7 +1287,8 @@ def check(ctx, files, fmt, srclang, tgtlang):
     """Check a translation against the store's approved glossary.
 
     FILE is an XLIFF, TMX or PO file (its languages are read from it); SRC_FILE TGT_FILE are a
-    document and its translation (French and English unless --srclang/--tgtlang say otherwise),
+    document and its translation (French and English unless --srclang/--tgtlang, or without them
+    the files' names, say otherwise: bericht.de.docx informe.es.docx),
     aligned first as tmtool align aligns them. Each unit is reported for: an approved term of the
     source whose approved equivalent is missing from the target (missing); a deprecated term, in
     either language (deprecated); a source term translated otherwise than in the units that give
@@ -1305,8 +1307,10 @@ def check(ctx, files, fmt, srclang, tgtlang):
       tmtool check translated.xlf
       tmtool check memory.tmx --format csv > findings.csv
       tmtool check rapport.fr.docx report.en.docx --format json
-      tmtool check bericht.de.docx informe.es.docx --srclang de --tgtlang es
+      tmtool check bericht.de.docx informe.es.docx
     """
+    if len(files) == 2:
+        srclang, tgtlang = _languages_of_files(ctx, *files, srclang, tgtlang)
     try:
         report = api.check(_open_store(ctx), *files, srclang=srclang, tgtlang=tgtlang)
     except (TmtoolError, OSError, UnicodeError) as exc:  # exit 1 means findings here: bad input is 2
