@@ -922,10 +922,9 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
 
 
 # what a person marks of a term in an exported file, beside its text: deprecated (a Forbidden column, a
-# TBX's administrativeStatus), an acronym. Its forms, lemma, contexts and counts are evidence, kept; so
-# are its part of speech and gender, which a spreadsheet's pos and gender cells give the term of the
-# first language column (of another term once a person moves the columns)
-_EDITED_TERM_FIELDS = ("term_type", "usage")
+# TBX's administrativeStatus), an acronym, its part of speech and gender (a spreadsheet's pos and gender
+# cells, a TBX's termNotes). Its forms, lemma, contexts and counts are evidence, kept
+_EDITED_TERM_FIELDS = ("term_type", "usage", "pos", "gender")
 
 
 def _terms_by_language(terms: Sequence[Term]) -> dict[str, list[tuple]]:
@@ -938,8 +937,8 @@ def _terms_by_language(terms: Sequence[Term]) -> dict[str, list[tuple]]:
 
 def _terms_read_back(stored: Sequence[Term], read: Sequence[Term]) -> list[Term]:
     """An entry's terms as its exported copy has them: the file's terms, in its order, for the
-    languages it holds (a stored term it keeps keeps its forms, lemma, contexts, part of speech and
-    gender, with the file's spelling, type and usage; a term the file repeats is kept once), then the
+    languages it holds (a stored term it keeps keeps its forms, lemma and contexts, with the file's
+    spelling, type, usage, part of speech and gender; a term the file repeats is kept once), then the
     stored terms of the other languages."""
     languages = {t.lang for t in read}
     held = {(t.lang, fold(t.text)): t for t in stored}
