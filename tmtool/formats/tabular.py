@@ -10,8 +10,9 @@ of all its terms), read back too.
 
 The CSV holds one entry a row and loses nothing: the columns a person reads and edits in a spreadsheet
 (the first French term and its English pair, status, scores, definition, note, first context …), and a
-``details`` column, JSON, with the rest (further terms, term attributes, further contexts). An empty cell
-and a missing value are the same thing.
+``details`` column, JSON, with the rest (further terms, term attributes, further contexts, and whose
+term the ``pos`` and ``gender`` cells describe, so that they stay its own when a person moves the columns).
+An empty cell and a missing value are the same thing.
 
 Reading accepts either layout, with or without a header (column names ``fr``/``en``, ``FR-FR``,
 ``Français``/``English term``, ``source``/``target`` … in any order, case or accents), and plain
