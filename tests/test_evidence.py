@@ -406,3 +406,41 @@ def test_a_term_and_its_variant_in_one_entry_quote_a_sentence_once(store_url):
         ingest(store, "d", both)
         [entry] = store.list_entries()
         assert [(c.fr, c.unit) for c in entry.contexts] == [(sentence.fr, "d:1")]
+
+
+def test_merging_a_variant_nested_in_the_other_term_counts_each_occurrence_once(store_url):
+    # before: every "chasseur de mines tripartite" was counted again under "chasseur de mines", which
+    # extraction counts inside it too: 13 occurrences for the nine the two documents hold (5 + 4), and a
+    # third document naming both added 5 for its 4
+    from click.testing import CliRunner
+
+    from conftest import REPO
+    from tmtool.cli import main
+
+    def run(*args):
+        done = CliRunner().invoke(main, ["--db", store_url, *map(str, args)])
+        assert done.exit_code == 0, done.output
+        return done
+
+    pairs = REPO / "tests" / "data" / "minehunters"
+    for name in ("baltique", "nord"):
+        run("ingest", pairs / f"{name}.fr.txt", pairs / f"{name}.en.txt")
+    with open_store(store_url) as store:
+        found = by_french(store)
+        term, variant = found["chasseur de mines"], found["chasseur de mines tripartite"]
+        counts = store.document_counts([int(term.id), int(variant.id)])
+    per_document = {document: frequency for document, frequency, *_ in counts[int(term.id)]}
+    assert per_document == {"baltique": 5, "nord": 4}  # every sentence names the concept once
+    assert {document for document, *_ in counts[int(variant.id)]} == {"baltique", "nord"}
+    run("glossary", "merge", variant.id, term.id)
+    with open_store(store_url) as store:
+        merged = glossary.entry(store, int(term.id))
+        assert merged.frequency == 9
+        assert {document: frequency for document, frequency, *_ in store.document_counts([int(term.id)])[int(term.id)]} \
+            == per_document
+    # a document naming both terms now counts the merged entry's occurrences once too (four, not five)
+    run("ingest", pairs / "manche.fr.txt", pairs / "manche.en.txt")
+    with open_store(store_url) as store:
+        assert glossary.entry(store, int(term.id)).frequency == 13
+        assert {document: frequency for document, frequency, *_ in store.document_counts([int(term.id)])[int(term.id)]} \
+            == {**per_document, "manche": 4}

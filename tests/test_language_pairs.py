@@ -401,3 +401,28 @@ def test_a_table_with_columns_in_two_regions_of_one_language_says_they_are_one(t
     assert result.stderr == (f"tmtool: {table}: terms in en-GB and en-US are all stored as en: "
                              "tmtool keeps a term's language, not its region\n")
     assert terms_by_language(db) == [{"fr": [("défense", None)], "en": [("defence", None), ("defense", None)]}]
+
+
+TWO_CHINESES_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>client</p></sourceDesc></fileDesc>
+</martifHeader><text><body><termEntry id="1">
+  <langSet xml:lang="en"><tig><term>air defence</term></tig></langSet>
+  <langSet xml:lang="zh-Hans"><tig><term>防空</term></tig></langSet>
+  <langSet xml:lang="zh-Hant-TW"><tig><term>防空</term></tig></langSet>
+</termEntry><termEntry id="2">
+  <langSet xml:lang="en"><tig><term>ministry</term></tig></langSet>
+  <langSet xml:lang="sr-Cyrl"><tig><term>министарство</term></tig></langSet>
+</termEntry></body></text></martif>
+"""
+
+
+def test_a_script_a_term_is_written_in_is_said_to_be_lost_even_alone(tmp_path):
+    # before: zh-Hans and zh-Hant terms were both stored as zh, said as a lost "region"; a Serbian
+    # termbase in Cyrillic alone lost its script without a word
+    path, db = tmp_path / "client.tbx", tmp_path / "t.db"
+    path.write_text(TWO_CHINESES_TBX, encoding="utf-8")
+    result = run(db, "import", path)
+    assert result.stderr == (
+        f"tmtool: {path}: terms in sr-Cyrl are stored as sr: tmtool keeps a term's language, not its script\n"
+        f"tmtool: {path}: terms in zh-Hans and zh-Hant-TW are all stored as zh: tmtool keeps a term's language, "
+        "not its script\n")

@@ -382,3 +382,116 @@ def test_a_row_copied_in_the_sheet_and_changed_is_a_new_entry_not_a_second_readi
     assert run(db, "export", suffix, "--status", "all", "-o", str(review)).exit_code == 0
     _edit_rows(review, lambda header, rows: [header, *rows, rows[0]])
     assert run(db, "import", str(review)).stdout.startswith("0 entries added, 3 already stored")
+
+
+GRAMMAR = [  # as extraction leaves them: a part of speech and a gender the tagger got wrong
+    Entry(terms=[Term("transfrontalier", "fr", pos="noun", gender="masculine"), Term("cross-border", "en")],
+          first_seen=SEEN),
+    Entry(terms=[Term("menace hybride", "fr", gender="masculine"), Term("hybrid threat", "en")],
+          first_seen=SEEN.replace(microsecond=12)),
+]
+
+
+def _grammar_handed_back(tmp_path, suffix, edit):
+    """GRAMMAR's candidates exported as ``review.SUFFIX``, the file edited by ``edit(path)``, imported back:
+    the store, the entries' ids by French term and the import's output."""
+    db = tmp_path / "s.db"
+    with open_store(db, create=True) as store:
+        glossary.import_entries(store, [Entry(terms=[Term(t.text, t.lang, t.pos, t.gender) for t in e.terms],
+                                              first_seen=e.first_seen) for e in GRAMMAR], "extraction")
+        ids = {e.terms[0].text: int(e.id) for e in store.list_entries()}
+    review = tmp_path / f"review.{suffix}"
+    assert run(db, "export", suffix, "--status", "all", "-o", str(review)).exit_code == 0
+    edit(review)
+    done = run(db, "import", str(review))
+    assert done.exit_code == 0, done.output
+    return db, ids, done
+
+
+def _grammar(store, entry_id):
+    return [(t.text, t.pos, t.gender) for t in glossary.entry(store, entry_id).terms]
+
+
+def _pos_and_gender_typed(header, rows):
+    """What a French terminologist types in the sheet: the adjective's part of speech, the threat's gender."""
+    for row in rows:
+        if row[header.index("fr")] == "transfrontalier":
+            row[header.index("pos")] = "Adjectif"
+        if row[header.index("fr")] == "menace hybride":
+            row[header.index("gender")] = "f"
+    return [header, *rows]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_part_of_speech_and_gender_corrected_in_the_sheet_are_kept(tmp_path, suffix):
+    # before: the pos and gender cells were read, then the stored term's kept over them: the import said
+    # nothing changed and the terminologist's corrections were lost
+    db, ids, done = _grammar_handed_back(tmp_path, suffix, lambda path: _edit_rows(path, _pos_and_gender_typed))
+    assert "(2 of them reviewed from the file, 2 with corrected terms)" in done.stdout, done.output
+    with open_store(db) as store:
+        assert _grammar(store, ids["transfrontalier"]) == [
+            ("transfrontalier", "adjective", "masculine"), ("cross-border", "noun", None)]
+        assert _grammar(store, ids["menace hybride"]) == [
+            ("menace hybride", "noun", "feminine"), ("hybrid threat", "noun", None)]
+        change = store.history(ids["menace hybride"])[-1].id
+    assert run(db, "glossary", "revert", str(change)).exit_code == 0  # one change, undone as any other
+    with open_store(db) as store:
+        assert _grammar(store, ids["menace hybride"])[0] == ("menace hybride", "noun", "masculine")
+
+
+def test_part_of_speech_and_gender_corrected_in_a_tbx_are_kept(tmp_path):
+    def edit(path):
+        text = path.read_text(encoding="utf-8")
+        at = text.index("<term>transfrontalier</term>")
+        text = text[:at] + text[at:].replace('type="partOfSpeech">noun<', 'type="partOfSpeech">adjective<', 1)
+        at = text.index("<term>menace hybride</term>")
+        text = text[:at] + text[at:].replace(">masculine<", ">feminine<", 1)
+        path.write_text(text, encoding="utf-8")
+
+    db, ids, done = _grammar_handed_back(tmp_path, "tbx", edit)
+    assert "2 with corrected terms" in done.stdout, done.output
+    with open_store(db) as store:
+        assert _grammar(store, ids["transfrontalier"])[0] == ("transfrontalier", "adjective", "masculine")
+        assert _grammar(store, ids["menace hybride"])[0] == ("menace hybride", "noun", "feminine")
+
+
+def test_a_sheet_whose_columns_were_moved_gives_pos_and_gender_to_the_term_they_describe(tmp_path):
+    # the pos and gender cells are the French term's: with English moved first, they went to the English term
+    # (a masculine "hybrid threat") and the French one lost its gender, read back now as a correction
+    def moved(path):
+        def edit(header, rows):
+            order = [header.index("en"), header.index("fr"), *(i for i, name in enumerate(header)
+                                                              if name not in ("fr", "en"))]
+            return [[row[i] for i in order] for row in [header, *rows]]
+        _edit_rows(path, edit)
+
+    db, ids, done = _grammar_handed_back(tmp_path, "csv", moved)
+    assert done.stdout.startswith("0 entries added, 2 already stored (entries"), done.output
+    with open_store(db) as store:
+        assert _grammar(store, ids["menace hybride"]) == [
+            ("menace hybride", "noun", "masculine"), ("hybrid threat", "noun", None)]
+    # imported into another store, the same
+    other = tmp_path / "other.db"
+    assert run(other, "import", str(tmp_path / "review.csv")).exit_code == 0
+    with open_store(other) as store:
+        [threat] = store.list_entries(text="menace hybride")
+        assert {t.text: t.gender for t in threat.terms} == {"menace hybride": "masculine", "hybrid threat": None}
+
+
+def test_a_part_of_speech_beyond_tbx_basic_changed_in_the_tbx_is_kept(tmp_path):
+    # a proper noun is shown as "other" with the exact value in an x-pos note: the note overrode what a
+    # person chose in the termNote since
+    db = tmp_path / "s.db"
+    with open_store(db, create=True) as store:
+        glossary.import_entries(store, [Entry(terms=[Term("Alliance", "fr", pos="properNoun", gender="feminine"),
+                                                     Term("Alliance", "en", pos="properNoun")], first_seen=SEEN)],
+                                "extraction")
+        [entry] = store.list_entries()
+    review = tmp_path / "review.tbx"
+    assert run(db, "export", "tbx", "--status", "all", "-o", str(review)).exit_code == 0
+    text = review.read_text(encoding="utf-8")
+    assert text.count('type="partOfSpeech">other<') == 2 and text.count("x-pos: properNoun") == 2
+    review.write_text(text.replace('type="partOfSpeech">other<', 'type="partOfSpeech">noun<', 1), encoding="utf-8")
+    assert "1 with corrected terms" in run(db, "import", str(review)).stdout
+    with open_store(db) as store:
+        assert _grammar(store, int(entry.id)) == [("Alliance", "noun", "feminine"), ("Alliance", "properNoun", None)]

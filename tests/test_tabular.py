@@ -89,7 +89,9 @@ def test_csv_has_a_header_and_the_readable_columns(tmp_path):
     assert rows[0]["status"] == "approved" and rows[0]["gender"] == "masculine" and rows[0]["score"] == "12.375"
     assert rows[0]["note"] == "Vérifié dans NATOTerm.\nForme longue d’abord."  # quoted, newline kept
     assert rows[0]["context"].startswith("Le 13 juillet 2021")
-    assert rows[1]["details"] == ""  # nothing beyond the flat columns
+    # nothing beyond the flat columns but whose the gender cell is, were the columns moved
+    assert rows[1]["details"] == '{"pos_gender_of": "fr"}'
+
 
 
 def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_read_back_as_it_was(tmp_path):
@@ -432,3 +434,13 @@ def test_western_text_with_superscripts_and_spanish_questions_is_still_read_as_w
     path = tmp_path / "glosario.csv"
     path.write_bytes("es;en\n¿Qué área? 20 m²;What area? 20 m²\nÑandú;rhea\nAÇÃO;action\n".encode("cp1252"))
     assert [e.terms[0].text for e in read_csv(path)] == ["¿Qué área? 20 m²", "Ñandú", "AÇÃO"]
+
+
+def test_part_of_speech_and_gender_columns_as_tools_and_people_name_and_fill_them(tmp_path):
+    path = tmp_path / "client.csv"
+    path.write_text("English;Français;Part of Speech;Grammatical gender\nhybrid threat;menace hybride;Noun;Fém.\n"
+                    "cross-border;transfrontalier;adj.;M\nNATO;OTAN;nom propre;\nto deploy;déployer;verbe;\n",
+                    encoding="utf-8")
+    assert [[(t.text, t.pos, t.gender) for t in e.terms if t.lang == "fr"] for e in read_csv(path)] == [
+        [("menace hybride", "noun", "feminine")], [("transfrontalier", "adjective", "masculine")],
+        [("OTAN", "properNoun", None)], [("déployer", "verb", None)]]

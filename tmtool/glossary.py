@@ -28,7 +28,7 @@ from .store.rows import french_english, lookup_key_rows
 from .store.records import (
     DocumentRecord, EntryState, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
-from .text.normalize import fold, stem
+from .text.normalize import fold, french_stem, stem
 
 CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
 # entries' counts by document, as Store.document_counts reads them
@@ -221,15 +221,67 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, user: str | N
     with store.transaction():
         found, before = _read_for_change(store, [source_id, target_id])
         source, target = found[source_id], found[target_id]
+        twice = _counted_twice(store, source, target)
         held = {(t.lang, fold(t.text)) for t in target.terms}
         target.terms += [t for t in source.terms if (t.lang, fold(t.text)) not in held]
         store.write_terms(target_id, target.terms)
-        store.move_evidence(source_id, target_id)
-        store.set_entry_fields(target_id, {"frequency": target.frequency + source.frequency,
+        store.move_evidence(source_id, target_id, twice)
+        store.set_entry_fields(target_id, {"frequency": target.frequency + source.frequency - sum(twice.values()),
                                            "score": max(target.score, source.score), "reviewed": True})
         store.delete_entry(source_id)
         return store.record_change("merge", before, {source_id: None, target_id: snapshot(store, target_id)},
                                    user=user)
+
+
+def _counted_twice(store: Store, source: Entry, target: Entry) -> dict[str, int]:
+    """The occurrences each document counted for both entries about to be merged: where a French term
+    of one stands over one of the other (*chasseur de mines* inside every *chasseur de mines
+    tripartite*, the same words spelt alike), found in the document's units, and at most what either
+    entry's count there holds (extraction may have given an occurrence to a third entry)."""
+    counts = store.document_counts([int(source.id), int(target.id)])
+    by_source = {document: frequency for document, frequency, *_ in counts.get(int(source.id), [])}
+    twice = {}
+    for document, frequency, *_ in counts.get(int(target.id), []):
+        if document in by_source:
+            overlapping = _overlapping(_french_sentences(store, document), _phrases(source), _phrases(target))
+            if (taken := min(overlapping, frequency, by_source[document])):
+                twice[document] = taken
+    return twice
+
+
+def _french_sentences(store: Store, document: str) -> list[str]:
+    return [context.fr for stored in store.document_units(document) if (context := french_english(stored.unit, document))]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(french_stem(fold(word)) for word in _WORD.findall(text))
+
+
+def _phrases(entry: Entry) -> set[tuple[str, ...]]:
+    """An entry's French terms and their forms, as folded singular words."""
+    return {words for term in entry.terms_in("fr") for text in (term.text, *term.forms) if (words := _words(text))}
+
+
+def _overlapping(sentences: Iterable[str], one: set[tuple[str, ...]], other: set[tuple[str, ...]]) -> int:
+    """How many occurrences of ``one``'s phrases in ``sentences`` overlap one of ``other``'s: each
+    run of overlapping occurrences counts as many as the fewer of either side it holds."""
+    total = 0
+    for sentence in sentences:
+        words = _words(sentence)
+        spans = sorted((at, at + len(phrase), side) for side, phrases in enumerate((one, other)) for phrase in phrases
+                       for at in range(len(words) - len(phrase) + 1) if words[at:at + len(phrase)] == phrase)
+        run, end = [0, 0], -1
+        for start, stop, side in spans:
+            if start >= end:  # a new run of overlapping occurrences
+                total += min(run)
+                run = [0, 0]
+            run[side] += 1
+            end = max(end, stop)
+        total += min(run)
+    return total
 
 
 def revert(store: Store, change_id: int, *, user: str | None = None) -> int:
@@ -463,6 +515,8 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
         stored = store.entries([entry_id for entry_id in named if not states[entry_id].reviewed], contexts=0)
         fields: list[tuple[int, dict]] = []
         quoted: dict[int, set[tuple[str, str]]] = {}  # the units this document quotes for each entry
+        counted: dict[int, tuple[int, set[tuple[str, ...]]]] = {}  # what earlier proposals counted of each
+        sentences: list[str] = []  # the document's French, read for the first entry two proposals name
         for proposal, found in zip(proposals, keys):
             entry_id = finder.find(found)
             # a term and its variant (merged, or added by a person) quote one sentence once
@@ -488,7 +542,14 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
                 if entry_id not in created:
                     updated.add(entry_id)
             quoted.setdefault(entry_id, set()).update((c.unit, c.fr) for c in contexts)
-            store.count_in_document(entry_id, document_id, proposal.frequency, now, proposal.score)
+            frequency, phrases = proposal.frequency, _phrases(proposal)
+            if entry_id in counted:  # a term and its variant: an occurrence of one inside the other counts once
+                sentences = sentences or _french_sentences(store, document_id)
+                before, named = counted[entry_id]
+                frequency -= min(_overlapping(sentences, phrases, named), frequency, before)
+                phrases |= named
+            counted[entry_id] = (counted.get(entry_id, (0, set()))[0] + frequency, phrases)
+            store.count_in_document(entry_id, document_id, frequency, now, proposal.score)
             store.add_equivalent_support(entry_id, document_id, _supports(proposal))
         store.set_entries_fields(fields)
         recount(store, sorted(created | updated | set(recount_also)))
@@ -922,10 +983,9 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
 
 
 # what a person marks of a term in an exported file, beside its text: deprecated (a Forbidden column, a
-# TBX's administrativeStatus), an acronym. Its forms, lemma, contexts and counts are evidence, kept; so
-# are its part of speech and gender, which a spreadsheet's pos and gender cells give the term of the
-# first language column (of another term once a person moves the columns)
-_EDITED_TERM_FIELDS = ("term_type", "usage")
+# TBX's administrativeStatus), an acronym, its part of speech and gender (a spreadsheet's pos and gender
+# cells, a TBX's termNotes). Its forms, lemma, contexts and counts are evidence, kept
+_EDITED_TERM_FIELDS = ("term_type", "usage", "pos", "gender")
 
 
 def _terms_by_language(terms: Sequence[Term]) -> dict[str, list[tuple]]:
@@ -938,8 +998,8 @@ def _terms_by_language(terms: Sequence[Term]) -> dict[str, list[tuple]]:
 
 def _terms_read_back(stored: Sequence[Term], read: Sequence[Term]) -> list[Term]:
     """An entry's terms as its exported copy has them: the file's terms, in its order, for the
-    languages it holds (a stored term it keeps keeps its forms, lemma, contexts, part of speech and
-    gender, with the file's spelling, type and usage; a term the file repeats is kept once), then the
+    languages it holds (a stored term it keeps keeps its forms, lemma and contexts, with the file's
+    spelling, type, usage, part of speech and gender; a term the file repeats is kept once), then the
     stored terms of the other languages."""
     languages = {t.lang for t in read}
     held = {(t.lang, fold(t.text)): t for t in stored}

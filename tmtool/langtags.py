@@ -132,12 +132,12 @@ def direction(tag: str) -> str:
     """How text in ``tag`` is written, as HTML's ``dir`` says it: ``rtl`` (``ar``, ``he-IL``, ``fa``,
     ``az-Arab``), ``ltr`` (``fr``, ``ug-Latn``), ``auto`` when ``tag`` is no language tag."""
     try:
-        parts = normalize_tag(tag).split("-")
+        tag = normalize_tag(tag)
     except TmtoolError:
         return "auto"
-    if len(parts) > 1 and len(parts[1]) == 4 and parts[1].isalpha():
-        return "rtl" if parts[1] in RIGHT_TO_LEFT_SCRIPTS else "ltr"
-    return "rtl" if parts[0] in RIGHT_TO_LEFT_LANGUAGES else "ltr"
+    if (script := _script(tag)):
+        return "rtl" if script in RIGHT_TO_LEFT_SCRIPTS else "ltr"
+    return "rtl" if tag.split("-")[0] in RIGHT_TO_LEFT_LANGUAGES else "ltr"
 
 
 def language_codes(base: str) -> list[str]:
@@ -191,8 +191,18 @@ class TermLanguages:
         return base
 
     def tell(self, path: str | None) -> None:
+        """Say which tags' terms were stored under their base language: those of two regions (en-GB
+        and en-US), and any written in a script (zh-Hant, sr-Cyrl), which is lost even alone."""
         for base, tags in sorted(self.tags.items()):
-            if len(tags - {base}) > 1:
+            scripted = any(_script(tag) for tag in tags)
+            if scripted or len(tags - {base}) > 1:
                 logging.getLogger("tmtool.formats").info(
-                    "%s: terms in %s are all stored as %s: tmtool keeps a term's language, not its region",
-                    path, " and ".join(sorted(tags)), base)
+                    "%s: terms in %s are %sstored as %s: tmtool keeps a term's language, not its %s",
+                    path, " and ".join(sorted(tags)), "all " if len(tags) > 1 else "", base,
+                    "script" if scripted else "region")
+
+
+def _script(tag: str) -> str | None:
+    """The script subtag of a tag as :func:`normalize_tag` writes it (``Hant`` of ``zh-Hant-TW``), else None."""
+    parts = tag.split("-")
+    return parts[1] if len(parts) > 1 and len(parts[1]) == 4 and parts[1].isalpha() else None

@@ -6,6 +6,7 @@ file format its text came from (formats are filters at the edges).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
@@ -122,6 +123,45 @@ class Context:
     en: str = ""
     document: str = ""
     unit: str = ""
+
+
+# A term's part of speech and gender as tools and people write them — TBX's picklists (partOfSpeech,
+# grammaticalGender), Phrase's PROPER_NOUN, MultiTerm's Noun, a spreadsheet's "adj." or "f", in English or
+# French — by their folded spelling (case, accents, spaces, "_", "-" and "." left out). Any other value is
+# kept as written: a termbase's own category (numeral, phrase) is no mistake.
+_PARTS_OF_SPEECH = {spelling: value for value, spellings in (
+    ("noun", "noun n nom substantive substantif commonnoun nomcommun"),
+    ("properNoun", "propernoun pn nompropre"),
+    ("verb", "verb v verbe"),
+    ("adjective", "adjective adj adjectif"),
+    ("adverb", "adverb adv adverbe"),
+    ("other", "other autre"),
+) for spelling in spellings.split()}
+_GENDERS = {spelling: value for value, spellings in (
+    ("masculine", "masculine m masc masculin"),
+    ("feminine", "feminine f fem feminin"),
+    ("neuter", "neuter n neut neutre neutral"),
+    ("other", "other othergender autre"),
+) for spelling in spellings.split()}
+
+
+def _spelling(value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in " _-.")
+
+
+def part_of_speech(written: str) -> str:
+    """A term's part of speech as the model names it (``Noun``, ``adj.``, ``nom propre`` → ``noun``,
+    ``adjective``, ``properNoun``); ``noun`` for an empty one, any other value as written."""
+    return _PARTS_OF_SPEECH.get(_spelling(written), written.strip()) if written.strip() else "noun"
+
+
+def grammatical_gender(written: str | None) -> str | None:
+    """A term's gender as the model names it (``m``, ``Féminin``, ``neutre`` → ``masculine``,
+    ``feminine``, ``neuter``); None for an empty one, any other value as written."""
+    if not written or not written.strip():
+        return None
+    return _GENDERS.get(_spelling(written), written.strip())
 
 
 @dataclass(slots=True)

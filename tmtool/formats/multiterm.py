@@ -29,7 +29,7 @@ from lxml import etree
 from ..errors import TmtoolError
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name
 from ..langtags import TermLanguages
-from ..model import Entry, Term, UsageStatus
+from ..model import Entry, Term, UsageStatus, grammatical_gender, part_of_speech
 from .skips import OnSkip, Unusable, refuse
 
 # a usage field's words, the first found deciding (MultiTerm picklists are the termbase's own)
@@ -113,9 +113,9 @@ def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[s
         elif folded in ("note", "comment", "remark"):
             notes.append(value)
         elif term is not None and folded.replace(" ", "") in ("partofspeech", "pos", "grammar"):
-            term.pos = value.lower()
+            term.pos = part_of_speech(value)
         elif term is not None and folded in ("gender", "genre"):
-            term.gender = value.lower()
+            term.gender = grammatical_gender(value)
         elif term is not None and folded in ("usage", "status", "term status", "usage status") and any(
                 word in value.lower() for word, _ in _USAGE_WORDS):
             term.usage = next(usage for word, usage in _USAGE_WORDS if word in value.lower())

@@ -10,8 +10,9 @@ of all its terms), read back too.
 
 The CSV holds one entry a row and loses nothing: the columns a person reads and edits in a spreadsheet
 (the first French term and its English pair, status, scores, definition, note, first context …), and a
-``details`` column, JSON, with the rest (further terms, term attributes, further contexts). An empty cell
-and a missing value are the same thing.
+``details`` column, JSON, with the rest (further terms, term attributes, further contexts, and whose
+term the ``pos`` and ``gender`` cells describe, so that they stay its own when a person moves the columns).
+An empty cell and a missing value are the same thing.
 
 Reading accepts either layout, with or without a header (column names ``fr``/``en``, ``FR-FR``,
 ``Français``/``English term``, ``source``/``target`` … in any order, case or accents), and plain
@@ -53,7 +54,9 @@ from ..errors import TmtoolError
 from ..io.decoding import decode_western_text
 from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, known_language, language_named
-from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, iso, parse_time
+from ..model import (
+    Context, Entry, ReviewStatus, Term, TermType, UsageStatus, grammatical_gender, iso, parse_time, part_of_speech,
+)
 from ..text.normalize import french_only_acronym
 from .skips import OnSkip, Skipped, Unusable, refuse
 
@@ -89,8 +92,10 @@ _COLUMN_ALIASES = {
     "note": ("note", "notes", "comment", "comments", "remarque", "remarques", "commentaire", "commentaires",
              "observations", "entry-note"),  # entry-note: memoQ
     "status": ("status", "statut"),
-    "pos": ("pos", "part of speech", "catégorie grammaticale"),
-    "gender": ("gender", "genre"),
+    # as TBX (partOfSpeech, grammaticalGender), MultiTerm and people name them
+    "pos": ("pos", "part of speech", "partofspeech", "word class", "grammatical category", "catégorie grammaticale",
+            "nature grammaticale", "wortart"),
+    "gender": ("gender", "genre", "grammatical gender", "grammaticalgender", "genre grammatical", "genus"),
     # a row whose terms are not to be used (Matecat's glossary, Lokalise: TRUE or FALSE)
     "forbidden": ("forbidden", "interdit", "do not use"),
     # a list of abbreviations: the acronym beside its full forms (Abbreviation;French;English)
@@ -112,6 +117,8 @@ _COMMENT_SEPARATOR = " — "
 _DEPRECATED_LABEL = "deprecated: "  # in a comment, before the text of a pair's term not to be used
 
 _TERM_DEFAULTS = Term(text="", lang="")
+_GRAMMAR_OF = "pos_gender_of"  # in details: the language of the term the pos and gender cells describe
+_GRAMMAR = {"pos": part_of_speech, "gender": grammatical_gender}  # those cells, and how each is read
 _TRUE = frozenset({"true", "yes", "1", "x", "vrai", "oui"})  # a yes/no cell saying yes (Excel's TRUE, folded)
 _Row = tuple[int, list[str]]  # the line a row starts on, and its cells
 # what str.splitlines() breaks at, and the tab
@@ -244,10 +251,14 @@ def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict
     first_context = entry.contexts[0] if entry.contexts else Context(fr="")
     details = {
         "terms": [_term_record(t) for t in entry.terms if t is not head_source and t is not head_target],
-        srclang: _term_record(head_source, flat=("text", "lang", "pos", "gender")) if head_source else {},
+        # the pos and gender cells hold the source term's, and the details an exact value the cell would
+        # not read back as itself (``N``, a cell of spaces)
+        srclang: _term_record(head_source, flat=("text", "lang", *_read_as_written(head_source))) if head_source else {},
         tgtlang: _term_record(head_target, flat=("text", "lang")) if head_target else {},
         # where a cell's term stands among its language's terms when it is not the first
         "head_index": head_index,
+        # whose the pos and gender cells are, wherever a person moves the columns (the defaults need no owner)
+        _GRAMMAR_OF: srclang if head_source and (head_source.pos, head_source.gender) != ("noun", None) else None,
         "contexts": [_record(c, Context(fr="")) for c in entry.contexts[1:]],
     }
     details = {key: value for key, value in details.items() if value}
@@ -274,8 +285,9 @@ def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict
 
 def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en")) -> Entry:
     """The inverse of :func:`entry_to_row`; missing columns take the model's defaults. ``languages``:
-    the row's columns of terms, the first the one ``pos``, ``gender`` and an ``acronym`` column's
-    full form belong to (see :func:`languages_of`).
+    the row's columns of terms, the first the one an ``acronym`` column's full form belongs to, and
+    ``pos`` and ``gender`` too unless the details name another (our export, its columns moved: see
+    :func:`languages_of`); their cells as people write them (``Adj.``, ``f``, ``nom propre``).
 
     Raises ValueError on a value of the wrong kind (the callers say where).
     """
@@ -284,11 +296,12 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
     terms = []
     acronym = (row.get("acronym") or "").strip()
     first = languages[0]
+    grammar_of = details.get(_GRAMMAR_OF, first)
     for lang in languages:
-        flat = {"pos": row.get("pos") or "noun", "gender": row.get("gender") or None} if lang == first else {}
+        flat = _grammar_cells(row, details.get(lang, {})) if lang == grammar_of else {}
         in_lang = [t for t in extra_terms if t.lang == lang]
         if (row.get(lang) or "").strip():  # a cell of spaces is an empty cell
-            head = _term_from_record({"text": row[lang], "lang": lang, **flat, **details.get(lang, {})})
+            head = _term_from_record({"text": row[lang], "lang": lang, **details.get(lang, {}), **flat})
             in_lang.insert(details.get("head_index", {}).get(lang, 0), head)
         if acronym and (lang == first or not french_only_acronym(acronym, row.get(first, ""), row.get(lang, ""))):
             in_lang.append(Term(text=acronym, lang=lang, term_type=TermType.ACRONYM))
@@ -314,6 +327,20 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
         first_seen=parse_time(row.get("first_seen")),
         last_seen=parse_time(row.get("last_seen")),
     )
+
+
+def _read_as_written(term: Term) -> tuple[str, ...]:
+    """Which of the pos and gender cells read back as the term's own value."""
+    return tuple(name for name, read in _GRAMMAR.items() if read(getattr(term, name) or "") == getattr(term, name))
+
+
+def _grammar_cells(row: dict[str, str], kept: dict) -> dict:
+    """The pos and gender cells, read as people write them (``Adj.``, ``f``); where the details keep
+    the exact value the cell was written from (see :func:`entry_to_row`), that value while the cell
+    still reads as it does."""
+    cells = {name: read(row.get(name) or "") for name, read in _GRAMMAR.items()}
+    return {name: kept[name] if name in kept and _GRAMMAR[name](kept[name]) == value else value
+            for name, value in cells.items()}
 
 
 def _term_record(term: Term, flat: tuple[str, ...] = ()) -> dict:
@@ -483,8 +510,9 @@ def names_fields(cells: list[str]) -> bool:
 
 def languages_of(columns: Sequence[str | None]) -> tuple[str, ...]:
     """The languages of a header's columns of terms, the one of its ``pos`` and ``gender`` first: in our
-    layout (a ``details`` column) the first, as ``export csv --srclang de`` writes the source first;
-    in another table French when it has one (gender is a French noun's), else the first."""
+    layout (a ``details`` column) the first, as ``export csv --srclang de`` writes the source first (a
+    row's details name that language when a person may have moved its column); in another table French
+    when it has one (gender is a French noun's), else the first."""
     languages = [column for column in dict.fromkeys(columns) if column and column not in _FIELDS]
     return tuple(languages if "details" in columns else sorted(languages, key=lambda lang: lang != "fr"))
 

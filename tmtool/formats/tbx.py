@@ -59,7 +59,7 @@ from lxml import etree
 from ..errors import TmtoolError
 from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, normalize_tag
-from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus
+from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, grammatical_gender, part_of_speech
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
 
@@ -96,14 +96,12 @@ _TERM_TYPE_OF = {t.value: t for t in TermType} | {
 
 
 def _folded(value: str) -> str:
-    """A picklist value as tools spell it, folded: Phrase writes FULL_FORM, PROPER_NOUN, MASCULINE for
-    TBX's fullForm, properNoun, masculine."""
+    """A picklist value as tools spell it, folded: Phrase writes FULL_FORM for TBX's fullForm."""
     return value.lower().replace("_", "").replace("-", "").replace(" ", "")
 
 # the x- notes a reader turns back into fields, and how
 _ENTRY_PROPERTIES = {"status": ReviewStatus, "frequency": int, "score": float}
-_TERM_PROPERTIES = {"pos": str, "gender": str, "lemma": str, "confidence": float, "frequency": int,
-                    "usage": UsageStatus}
+_TERM_PROPERTIES = {"lemma": str, "confidence": float, "frequency": int, "usage": UsageStatus}
 _PROPERTY_NOTE = re.compile(r"x-([a-z]+): (.*)\Z", re.DOTALL)
 _PLAIN_ID = re.compile(r"[A-Za-z][A-Za-z0-9.-]*\Z")
 _ID_ESCAPE = re.compile(r"_([0-9a-f]+)_")
@@ -392,8 +390,6 @@ _USAGE_WORDS = (("preferred", UsageStatus.PREFERRED), ("admitted", UsageStatus.A
                 ("deprecated", UsageStatus.DEPRECATED), ("superseded", UsageStatus.DEPRECATED),
                 ("notrecommended", UsageStatus.DEPRECATED), ("obsolete", UsageStatus.DEPRECATED),
                 ("forbidden", UsageStatus.DEPRECATED))
-_POS_OF = {_folded(value): value for value in (*_PARTS_OF_SPEECH, "properNoun")}
-_GENDER_OF = {value: value for value in _GENDERS} | {"othergender": "other", "neutral": "neuter"}
 _TYPE_OF_FOLDED = {_folded(value): term_type for value, term_type in _TERM_TYPE_OF.items()}
 _ORIGINATION = frozenset({"origination", "creation"})
 _INLINE = frozenset({"hi", "foreign", "bpt", "ept", "ph", None})  # what a note's text may hold (None: a comment)
@@ -426,6 +422,8 @@ class _EntryReader:
         self.notes: list[str] = []
         self.reviews: list[str] = []  # Phrase's status of each term: Approved or New
         self.usages: list[tuple[Term, UsageStatus]] = []  # each term's x-usage note: its usage, when not shown
+        # each term's x-pos and x-gender notes: its value outside TBX-Basic's picklist, shown as "other"
+        self.beyond_picklists: list[tuple[Term, str, str]] = []
 
     def read(self, element: etree._Element) -> Entry:
         entry = Entry(terms=[], id=_entry_id(element.get("id")), status=None)  # unless an x-status note gives it
@@ -444,6 +442,9 @@ class _EntryReader:
         for term, usage in self.usages:
             if _shows(term.usage, usage, entry.status):
                 term.usage = usage
+        for term, key, value in self.beyond_picklists:
+            if getattr(term, key) == "other":  # else a person has since chosen another value in the file
+                setattr(term, key, value)
         if entry.status is None and self.reviews:  # approved when Phrase has every term approved
             approved = all(review == "approved" for review in self.reviews)
             entry.status = ReviewStatus.APPROVED if approved else ReviewStatus.CANDIDATE
@@ -491,9 +492,9 @@ class _EntryReader:
     @staticmethod
     def _read_term_note(kind: str, value: str, term: Term) -> None:
         if kind == "partOfSpeech":
-            term.pos = _POS_OF.get(_folded(value), value)
+            term.pos = part_of_speech(value)
         elif kind == "grammaticalGender":
-            term.gender = _GENDER_OF.get(_folded(value), value)
+            term.gender = grammatical_gender(value)
         elif kind == "termType":
             term.term_type = _TYPE_OF_FOLDED.get(_folded(value), TermType.FULL_FORM)
         elif kind == "forbidden":
@@ -573,6 +574,8 @@ class _EntryReader:
                     self.usages.append((target, UsageStatus(value)))
                 except ValueError:
                     raise Unusable(f"invalid x-{key} value {value!r}", at.sourceline) from None
+            elif key in ("pos", "gender") and isinstance(target, Term):  # weighed against the termNote read
+                self.beyond_picklists.append((target, key, value))
             elif key in conversions:
                 try:
                     setattr(target, key, conversions[key](value))

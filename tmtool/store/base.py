@@ -379,9 +379,10 @@ class Store(Protocol):
         value, key, support)] in that order}; an entry with none is absent."""
         ...
 
-    def move_evidence(self, source_id: int, target_id: int) -> None:
-        """Give ``target_id`` what documents counted for ``source_id`` (frequencies summed) and its
-        contexts, but those the target already cites (same fr, en and document)."""
+    def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None) -> None:
+        """Give ``target_id`` what documents counted for ``source_id`` (frequencies summed, less the
+        occurrences ``counted_twice`` says each document counted for both) and its contexts, but those
+        the target already cites (same fr, en and document)."""
         ...
 
     # ---- recorded changes ----------------------------------------------------------------------

@@ -879,13 +879,16 @@ class PostgresStore(UnitCorrections):
             "SELECT entry_id, lang, type, key, sum(support) FROM entry_equivalents WHERE entry_id = ANY(%s)"
             " GROUP BY entry_id, lang, type, key ORDER BY entry_id, lang, type, key", (list(entry_ids),)))
 
-    def move_evidence(self, source_id: int, target_id: int) -> None:
+    def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None) -> None:
         with self.transaction():
             self._pg.execute(
                 "INSERT INTO entry_documents AS d (entry_id, document_id, frequency, seen, score)"
                 " SELECT %s, document_id, frequency, seen, score FROM entry_documents WHERE entry_id = %s"
                 " ON CONFLICT (entry_id, document_id) DO UPDATE SET frequency = d.frequency + excluded.frequency",
                 (target_id, source_id))
+            for document, twice in (counted_twice or {}).items():
+                self._pg.execute("UPDATE entry_documents SET frequency = frequency - %s"
+                                 " WHERE entry_id = %s AND document_id = %s", (twice, target_id, document))
             # a sentence both entries cite (one term and its variant seen in it) is shown once
             self._pg.execute(
                 "DELETE FROM contexts c WHERE c.entry_id = %(source)s AND EXISTS (SELECT 1 FROM contexts t"

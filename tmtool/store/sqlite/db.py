@@ -959,12 +959,16 @@ class SQLiteStore(UnitCorrections):
         return [r[0] for r in self._query("SELECT entry_id FROM entry_documents WHERE document_id = ?",
                                           (document_id,))]
 
-    def move_evidence(self, source_id: int, target_id: int) -> None:
+    def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None) -> None:
         self._conn.execute(
             "INSERT INTO entry_documents (entry_id, document_id, frequency, seen, score)"
             " SELECT ?, document_id, frequency, seen, score FROM entry_documents"
             " WHERE entry_id = ? ON CONFLICT DO UPDATE SET frequency = frequency + excluded.frequency",
             (target_id, source_id),
+        )
+        self._conn.executemany(
+            "UPDATE entry_documents SET frequency = frequency - ? WHERE entry_id = ? AND document_id = ?",
+            [(twice, target_id, document) for document, twice in (counted_twice or {}).items()],
         )
         # a sentence both entries cite (one term and its variant seen in it) is shown once
         self._conn.execute(
