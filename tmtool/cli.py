@@ -419,7 +419,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
         click.echo(f"{result['document']}: {_counted(result['units'], 'unit')}, {_entries_found(result)}")
 
 
-def _languages_of_files(ctx, source: str, target: str, srclang: str, tgtlang: str) -> tuple[str, str]:
+def _languages_of_files(ctx, source: str, target: str, srclang: str | None, tgtlang: str | None) -> tuple:
     """The pair's languages: as --srclang and --tgtlang say, or, given neither, as the files' names do
     (``report.en.docx rapport.fr.docx``: an English original), said on stderr when not French → English.
     A language named without its region keeps the default's (``fr``: fr-FR)."""
@@ -431,8 +431,8 @@ def _languages_of_files(ctx, source: str, target: str, srclang: str, tgtlang: st
     defaults = {api.base_language(tag): tag for tag in default}
     chosen = tuple(defaults.get(tag, tag) for tag in named)
     if chosen != default:
-        click.echo(f"note: {os.path.basename(source)} is taken as {chosen[0]} and {os.path.basename(target)} as {chosen[1]}, "
-                   "from their names (give --srclang and --tgtlang to say otherwise)", err=True)
+        click.echo(f"note: {os.path.basename(source)} is taken as {chosen[0]} and {os.path.basename(target)} as "
+                   f"{chosen[1]}, from their names (give --srclang and --tgtlang to say otherwise)", err=True)
     return chosen
 
 
