@@ -185,6 +185,59 @@ def test_acronym_spelt_out_otherwise():
     assert findings(("L'OTAN (1949) est née.", "NATO (founded 1949) was born.")) == []
 
 
+# entries whose terms in other languages are in the singular (and the nominative), as glossaries give them
+INFLECTING = [Entry([Term(text, lang) for lang, text in terms], id=name, status=APPROVED) for name, terms in {
+    "member state": [("fr", "État membre"), ("de", "Mitgliedstaat"), ("es", "Estado miembro"), ("it", "Stato membro"),
+                     ("pt", "Estado-Membro"), ("nl", "lidstaat"), ("ru", "государство-член")],
+    "agreement": [("fr", "accord"), ("de", "Abkommen"), ("es", "acuerdo"), ("it", "accordo"), ("pt", "acordo"),
+                  ("nl", "overeenkomst"), ("ru", "соглашение")],
+    "warship": [("fr", "navire de guerre"), ("ru", "боевой корабль")],
+    "council": [("fr", "conseil"), ("de", "Rat"), ("it", "consiglio")],
+    "plan": [("fr", "plan"), ("de", "Plan"), ("es", "plan"), ("pt", "plano")],
+}.items()]
+
+
+def inflected_findings(lang: str, *units: tuple[str, str]) -> list[tuple[int, str, str]]:
+    report = check_units(Glossary(INFLECTING), [Unit(fr, target, "fr-FR", lang) for fr, target in units])
+    return [(f.unit, f.kind, f.entry) for f in report.findings]
+
+
+@pytest.mark.parametrize("lang, member_states, agreements", [
+    ("de-DE", "Die Mitgliedstaaten haben abgestimmt.", "Der Text des Abkommens wurde veröffentlicht."),
+    ("es-ES", "Los Estados miembros han votado.", "Se publicó el texto de los acuerdos."),
+    ("it-IT", "Gli Stati membri hanno votato.", "Il testo degli accordi è stato pubblicato."),
+    ("pt-PT", "Os Estados-Membros votaram.", "O texto dos acordos foi publicado."),
+    ("nl-NL", "De lidstaten hebben gestemd.", "De tekst van de overeenkomsten is gepubliceerd."),
+    ("ru-RU", "Государства-члены проголосовали.", "Текст соглашений опубликован."),
+])
+def test_a_target_term_in_the_plural_or_another_case_is_found(lang, member_states, agreements):
+    """German, Spanish, Italian, Portuguese, Dutch and Russian words are compared by their Snowball stems."""
+    assert inflected_findings(lang, ("Les États membres ont voté.", member_states),
+                              ("Le texte des accords a été publié.", agreements)) == []
+    # and a translation without the term still lacks it
+    assert inflected_findings(lang, ("Les États membres ont voté.", "—")) == [(1, "missing", "member state")]
+
+
+def test_russian_words_are_stemmed_before_their_letters_are_folded():
+    # folded first, боевой would lose its й (боевои, stemmed боево) and no longer stem as боевых does (боев)
+    assert inflected_findings("ru", ("Deux navires de guerre sont arrivés.", "Прибыли два боевых корабля.")) == []
+
+
+def test_a_short_term_is_not_found_in_a_word_that_merely_stems_alike():
+    """A stem of fewer than five letters says too little: German Rat (council) and Raten (instalments) stem
+    alike, and so do Spanish plan and plano (a map), Portuguese plano and planar (to glide). A term of one
+    such word is found only as written; a longer one by its stem, stemmer's kin included."""
+    assert inflected_findings("de", ("Le conseil a fixé les mensualités.", "Das Gremium hat die Raten festgelegt."),
+                              ("Le plan prévoit une bâche.", "Das Konzept sieht eine Plane vor.")) == [
+        (1, "missing", "council"), (2, "missing", "plan")]
+    assert inflected_findings("de", ("Le conseil a siégé.", "Der Rat tagte.")) == []
+    assert inflected_findings("es", ("Le plan figure sur la carte.", "El proyecto figura en el plano.")) == [
+        (1, "missing", "plan")]
+    assert inflected_findings("pt", ("Le plan permet au drone de planer.", "O projeto permite ao drone planar.")) == [
+        (1, "missing", "plan")]
+    assert inflected_findings("it", ("Les conseils ont voté.", "I consigli hanno votato.")) == []
+
+
 def test_english_source_is_checked_the_other_way_round():
     assert findings(("The member states met.", "Les pays membres se sont réunis.", "en-GB", "fr-FR")) == [
         (1, "missing", "en", "member states", "member state")]

@@ -11,13 +11,17 @@ aligns it, is checked for four kinds of finding:
 
 A unit is checked in its source language and the first of its target and other languages that the
 glossary pairs with it: French–English either way round (tmtool's pair), or any two languages some
-approved entry holds terms in (de→es, it→en, en→fr). French and English words are singularised by
-their languages' rules; other languages' words are compared folded only.
+approved entry holds terms in (de→es, it→en, en→fr).
 
 Terms are found by words, never by substring. A text and the glossary's terms are cut into words at
 spaces, hyphens and apostrophes (an elided *l'* or *d'* is a word of its own), and each word is
-folded (case, accents, typographic apostrophes) and singularised by its language's rules, so that
-*les États membres* holds *État membre* and *Allies' forces* does not hold *Allied forces*. A
+folded (case, accents, typographic apostrophes) and reduced to its language's key: French and English
+words singularised by their languages' rules (those of the store's keys), German, Spanish, Italian,
+Portuguese, Dutch and Russian words stemmed by their Snowball stemmers (*die Mitgliedstaaten* holds
+*Mitgliedstaat*, *соглашения* holds *соглашение*), other languages' words folded only. So *les États
+membres* holds *État membre* and *Allies' forces* does not hold *Allied forces*. A stem of fewer than
+five letters says too little to be one word's (German *Rat*, council, *Rate* and *Raten*, instalments,
+stem alike): a term of one such word is found as written, folded. A
 punctuation mark is a word only itself matches, so no term is found across a comma, and an acronym
 matches in capitals only (*IS* is not *is*). Where terms found overlap, the longest wins: *Comité
 militaire* is not also *comité*.
@@ -51,7 +55,11 @@ from .terms.acronyms import is_acronym, letters_match
 
 FORMATS = ("text", "json", "csv")
 _DEFAULT_PAIR = frozenset({"fr", "en"})  # tmtool's pair, either way round: checked whatever the glossary holds
-_STEMS = {"fr": french_stem, "en": english_stem}  # other languages' words are compared folded only
+_STEMS = {"fr": french_stem, "en": english_stem}  # on folded text: the store's keys
+# languages whose words are stemmed by Snowball's stemmer for them (measured: bench/check_inflections.py);
+# other languages' words are compared folded only
+_SNOWBALL = {"de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch", "ru": "russian"}
+_SHORTEST_STEM = 5  # a one-word term whose stem is shorter is found as written (folded), not by its stem
 
 # Apostrophes and hyphens right after a word join words (elision, possessive, compound) without
 # being one; anywhere else (a dash between spaces, an opening quote) they are punctuation.
@@ -61,6 +69,8 @@ _JOINERS = "'’‘ʼ`\\-‐‑‒–—"
 _TOKEN = re.compile(rf"([{UNSPACED}]|[^\W{UNSPACED}]+)|(?<!\w)[{_JOINERS}]|[^\w\s{_JOINERS}]")
 _PUNCTUATION = "\x01"  # prefixes a punctuation mark's key: no word folds to it
 _EXACT = "\x00"  # prefixes a word as written: the key an acronym is indexed under
+_WHOLE = "\x02"  # prefixes a word folded whole, where words are stemmed: the key of a one-word term's short stem
+_LETTERS = re.compile(r"[^\W\d_]+")  # the words a Snowball stemmer is given
 _END = ""  # a trie node's key for the terms ending there (no word or mark has an empty key)
 _LONGEST_SPELT_OUT = 12  # words looked at before an acronym's parenthesis for its full form
 
@@ -143,23 +153,43 @@ class _Token(NamedTuple):
 
 @lru_cache(maxsize=100_000)
 def _word_key(word: str, lang: str) -> str:
-    return _stem(lang)(fold(word))
+    return _key(word, lang)
 
 
-def _stem(lang: str):
-    return _STEMS.get(lang, str)
+def _key(text: str, lang: str) -> str:
+    """``text`` folded, each word reduced to its language's key (singularised, stemmed, or as it is)."""
+    if lang in _STEMS:
+        return _STEMS[lang](fold(text))
+    stemmer = _stemmer(lang)
+    if stemmer is None:
+        return fold(text)
+    # Snowball's stemmers read words with their accents (Russian й, German ä), so folding comes after
+    return fold(_LETTERS.sub(lambda word: stemmer.stemWord(word.group()), normalize_for_match(text)))
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    """Snowball's stemmer for ``lang`` (a base language), None for a language not in ``_SNOWBALL``."""
+    if lang not in _SNOWBALL:
+        return None
+    import snowballstemmer  # only for checks in these languages
+
+    return snowballstemmer.stemmer(_SNOWBALL[lang])
 
 
 def _tokens(text: str, lang: str) -> list[_Token]:
+    stemmed = lang in _SNOWBALL
     tokens = []
     for match in _TOKEN.finditer(text):
         word = match.group(1)
         if word is None:
-            keys = (_PUNCTUATION + match.group(),)
-        elif word.lower() == word:
-            keys = (_word_key(word, lang),)
+            keys: tuple[str, ...] = (_PUNCTUATION + match.group(),)
         else:
-            keys = (_word_key(word, lang), _EXACT + word)
+            keys = (_word_key(word, lang),)
+            if stemmed:
+                keys += (_WHOLE + fold(word),)
+            if word.lower() != word:
+                keys += (_EXACT + word,)
         tokens.append(_Token(keys, match.start(), match.end()))
     return tokens
 
@@ -213,7 +243,8 @@ class Glossary:
 
     def _index(self, term: _Term, spelling: str) -> None:
         node = self._tries.setdefault(term.lang, {})
-        for match in _TOKEN.finditer(spelling):  # as _tokens cuts text, without its offsets
+        matches = list(_TOKEN.finditer(spelling))  # as _tokens cuts text, without its offsets
+        for match in matches:
             word = match.group(1)
             if word is None:
                 key = _PUNCTUATION + match.group()
@@ -221,6 +252,8 @@ class Glossary:
                 key = _EXACT + word
             else:
                 key = _word_key(word, term.lang)
+                if len(matches) == 1 and term.lang in _SNOWBALL and len(key) < _SHORTEST_STEM:
+                    key = _WHOLE + fold(word)  # Rat (council) is not Raten (instalments)
             node = node.setdefault(key, {})
         held = node.setdefault(_END, [])
         if term not in held:
@@ -256,7 +289,7 @@ def _closest(match: _Match, written: str, lang: str) -> _Match:
     not the approved *Chief of Staff*, though both are the same words)."""
     if len(match.terms) == 1:
         return match
-    for same in (normalize_for_match, lambda text: _stem(lang)(fold(text))):
+    for same in (normalize_for_match, lambda text: _key(text, lang)):
         key = same(written)
         closest = tuple(term for term in match.terms if any(same(spelling) == key for spelling in term.spellings))
         if closest:
