@@ -2,12 +2,13 @@
 
     .venv/bin/python bench/check_inflections.py [--folded-only] [--work /tmp/tmtool-inflections]
 
-A glossary of ten approved entries (French and German, Spanish, Italian, Portuguese, Dutch, Russian terms,
+A glossary of twelve approved entries (French and German, Spanish, Italian, Portuguese, Dutch, Russian terms,
 each in the singular, as glossaries give them) and, for each of the six languages, a TMX file of French
 units and their translations written for this benchmark:
 
 - *inflected* units: the approved term is in the translation, in the plural or another case (*die
-  Mitgliedstaaten*, *des Abkommens*, *соглашений*): a "missing" finding for it is false;
+  Mitgliedstaaten*, *des Abkommens*, *comités militares*, *соглашений*): a "missing" finding for it is
+  false;
 - *absent* units: the translation renders the term otherwise and holds a word sharing its stem or its
   first letters (German *Raten*, instalments, beside the approved *Rat*, council; Spanish *plano*, a
   map, beside *plan*): no "missing" finding for it is a false "found".
@@ -48,6 +49,10 @@ ENTRIES = {
     "ship": ("navire", "Schiff", "buque", "nave", "navio", "schip", "корабль"),
     "border": ("frontière", "Grenze", "frontera", "confine", "fronteira", "grens", "граница"),
     "weapon": ("arme", "Waffe", "arma", "arma", "arma", "wapen", "оружие"),
+    "military committee": ("Comité militaire", "Militärausschuss", "Comité Militar", "Comitato militare",
+                           "Comité Militar", "Militair Comité", "Военный комитет"),
+    "national authority": ("autorité nationale", "nationale Behörde", "autoridad nacional", "autorità nazionale",
+                           "autoridade nacional", "nationale autoriteit", "национальный орган"),
 }
 # French sentences, one a unit, each holding one entry's term
 FRENCH = {
@@ -61,6 +66,8 @@ FRENCH = {
     "ship": "Les navires sont arrivés au port.",
     "border": "Les frontières sont fermées.",
     "weapon": "Ils ont parlé des armes.",
+    "military committee": "Les comités militaires des partenaires ont siégé.",
+    "national authority": "Les autorités nationales ont été informées.",
 }
 # language → entry → the translation of FRENCH[entry], the term inflected
 INFLECTED = {
@@ -73,7 +80,9 @@ INFLECTED = {
            "plan": "Die Pläne wurden gebilligt.",
            "ship": "Die Schiffe sind im Hafen angekommen.",
            "border": "Die Grenzen sind geschlossen.",
-           "weapon": "Sie sprachen über die Waffen."},
+           "weapon": "Sie sprachen über die Waffen.",
+           "military committee": "Die Militärausschüsse der Partner tagten.",
+           "national authority": "Die nationalen Behörden wurden unterrichtet."},
     "es": {"member state": "Los Estados miembros han votado.",
            "exercise": "Los ejercicios comenzaron el lunes.",
            "threat": "Hablaron de las amenazas híbridas.",
@@ -83,7 +92,9 @@ INFLECTED = {
            "plan": "Los planes fueron aprobados.",
            "ship": "Los buques llegaron al puerto.",
            "border": "Las fronteras están cerradas.",
-           "weapon": "Hablaron de las armas."},
+           "weapon": "Hablaron de las armas.",
+           "military committee": "Los comités militares de los socios se reunieron.",
+           "national authority": "Se informó a las autoridades nacionales."},
     "it": {"member state": "Gli Stati membri hanno votato.",
            "exercise": "Le esercitazioni sono iniziate lunedì.",
            "threat": "Hanno parlato delle minacce ibride.",
@@ -93,7 +104,9 @@ INFLECTED = {
            "plan": "I piani sono stati approvati.",
            "ship": "Le navi sono arrivate al porto.",
            "border": "I confini sono chiusi.",
-           "weapon": "Hanno parlato delle armi."},
+           "weapon": "Hanno parlato delle armi.",
+           "military committee": "I comitati militari dei partner si sono riuniti.",
+           "national authority": "Le autorità nazionali sono state informate."},
     "pt": {"member state": "Os Estados-Membros votaram.",
            "exercise": "Os exercícios começaram na segunda-feira.",
            "threat": "Falaram das ameaças híbridas.",
@@ -103,7 +116,9 @@ INFLECTED = {
            "plan": "Os planos foram aprovados.",
            "ship": "Os navios chegaram ao porto.",
            "border": "As fronteiras estão fechadas.",
-           "weapon": "Falaram das armas."},
+           "weapon": "Falaram das armas.",
+           "military committee": "Os comités militares dos parceiros reuniram-se.",
+           "national authority": "As autoridades nacionais foram informadas."},
     "nl": {"member state": "De lidstaten hebben gestemd.",
            "exercise": "De oefeningen zijn maandag begonnen.",
            "threat": "Zij spraken over hybride dreigingen.",
@@ -113,7 +128,9 @@ INFLECTED = {
            "plan": "De plannen zijn goedgekeurd.",
            "ship": "De schepen zijn in de haven aangekomen.",
            "border": "De grenzen zijn gesloten.",
-           "weapon": "Zij spraken over de wapens."},
+           "weapon": "Zij spraken over de wapens.",
+           "military committee": "De militaire comités van de partners kwamen bijeen.",
+           "national authority": "De nationale autoriteiten zijn ingelicht."},
     "ru": {"member state": "Государства-члены проголосовали.",
            "exercise": "Учения начались в понедельник.",
            "threat": "Они говорили о гибридных угрозах.",
@@ -123,7 +140,9 @@ INFLECTED = {
            "plan": "Планы были утверждены.",
            "ship": "Корабли прибыли в порт.",
            "border": "Границы закрыты.",
-           "weapon": "Они говорили об оружии."},
+           "weapon": "Они говорили об оружии.",
+           "military committee": "Военные комитеты партнёров заседали.",
+           "national authority": "Национальные органы были проинформированы."},
 }
 # language → (entry, French, a translation rendering the term otherwise beside a word sharing its stem or
 # its first letters)

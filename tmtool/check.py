@@ -18,10 +18,12 @@ spaces, hyphens and apostrophes (an elided *l'* or *d'* is a word of its own), a
 folded (case, accents, typographic apostrophes) and reduced to its language's key: French and English
 words singularised by their languages' rules (those of the store's keys), German, Spanish, Italian,
 Portuguese, Dutch and Russian words stemmed by their Snowball stemmers (*die Mitgliedstaaten* holds
-*Mitgliedstaat*, *соглашения* holds *соглашение*), other languages' words folded only. So *les États
-membres* holds *État membre* and *Allies' forces* does not hold *Allied forces*. A stem of fewer than
-five letters says too little to be one word's (German *Rat*, council, *Rate* and *Raten*, instalments,
-stem alike): a term of one such word is found as written, folded. A
+*Mitgliedstaat*, *соглашения* holds *соглашение*), a text's word under the stems of the singulars its
+plural ending may stand for too (*comités militares* holds *Comité Militar*, which Snowball stems apart),
+other languages' words folded only. So *les États membres* holds *État membre* and *Allies' forces* does
+not hold *Allied forces*. A stem of fewer than five letters says too little to be one word's (German
+*Rat*, council, *Rate* and *Raten*, instalments, stem alike): a term of one such word is found as
+written, folded, or as one of those singulars (*Waffen* holds *Waffe*). A
 punctuation mark is a word only itself matches, so no term is found across a comma, and an acronym
 matches in capitals only (*IS* is not *is*). Where terms found overlap, the longest wins: *Comité
 militaire* is not also *comité*.
@@ -60,6 +62,20 @@ _STEMS = {"fr": french_stem, "en": english_stem}  # on folded text: the store's 
 # other languages' words are compared folded only
 _SNOWBALL = {"de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch", "ru": "russian"}
 _SHORTEST_STEM = 5  # a one-word term whose stem is shorter is found as written (folded), not by its stem
+# The singular endings a plural ending may stand for, where Snowball stems a plural and its singular apart:
+# it takes -ar, -are for a verb's (Spanish militar but not militares, Italian militare but not militari),
+# keeps Spanish and Portuguese -s after an accented vowel (comités) and has no rule for Portuguese -ais,
+# -ões, -ns (nacionais, missões, comuns), Dutch -en after a closed syllable (verdragen), German -s (Kommandos);
+# and a one-word term with a short stem is found as written. A text's word is also found under the keys of
+# the singulars its ending may stand for (German -en is not one: Raten, instalments, is no plural of Rat).
+_PLURALS = {
+    "es": (("ces", "z"), ("es", ""), ("s", "")),
+    "pt": (("ões", "ão"), ("ães", "ão"), ("ais", "al"), ("éis", "el"), ("eis", "el"), ("óis", "ol"), ("uis", "ul"),
+           ("is", "il"), ("ns", "m"), ("es", ""), ("s", "")),
+    "it": (("i", "o"), ("i", "e"), ("i", "a"), ("e", "a")),
+    "nl": (("en", ""), ("s", "")),
+    "de": (("es", ""), ("s", ""), ("n", "")),
+}
 
 # Apostrophes and hyphens right after a word join words (elision, possessive, compound) without
 # being one; anywhere else (a dash between spaces, an opening quote) they are punctuation.
@@ -156,6 +172,19 @@ def _word_key(word: str, lang: str) -> str:
     return _key(word, lang)
 
 
+@lru_cache(maxsize=100_000)
+def _word_keys(word: str, lang: str) -> tuple[str, ...]:
+    """The keys a text's ``word`` is found under: its key and, where words are stemmed, its folded
+    whole (a one-word term's with a short stem), and the same two of each singular its ending may stand
+    for (``_PLURALS``: *militares*, *militar*)."""
+    if lang not in _SNOWBALL:
+        return (_word_key(word, lang),)
+    lower = normalize_for_match(word)
+    forms = [word] + [lower[: -len(plural)] + singular for plural, singular in _PLURALS.get(lang, ())
+                      if lower.endswith(plural) and len(lower) > len(plural) + 2]
+    return tuple(dict.fromkeys(key for form in forms for key in (_word_key(form, lang), _WHOLE + fold(form))))
+
+
 def _key(text: str, lang: str) -> str:
     """``text`` folded, each word reduced to its language's key (singularised, stemmed, or as it is)."""
     if lang in _STEMS:
@@ -178,18 +207,15 @@ def _stemmer(lang: str):
 
 
 def _tokens(text: str, lang: str) -> list[_Token]:
-    stemmed = lang in _SNOWBALL
     tokens = []
     for match in _TOKEN.finditer(text):
         word = match.group(1)
         if word is None:
-            keys: tuple[str, ...] = (_PUNCTUATION + match.group(),)
+            keys = (_PUNCTUATION + match.group(),)
+        elif word.lower() == word:
+            keys = _word_keys(word, lang)
         else:
-            keys = (_word_key(word, lang),)
-            if stemmed:
-                keys += (_WHOLE + fold(word),)
-            if word.lower() != word:
-                keys += (_EXACT + word,)
+            keys = (*_word_keys(word, lang), _EXACT + word)
         tokens.append(_Token(keys, match.start(), match.end()))
     return tokens
 
