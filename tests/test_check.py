@@ -4,6 +4,7 @@ how terms are matched (plurals, elision, apostrophes; no substrings, the longest
 
 import csv
 import gc
+from collections import Counter
 import io
 import json
 
@@ -11,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from tmtool import glossary
-from tmtool.check import Glossary, check_units
+from tmtool.check import Finding, Glossary, Report, check_units
 from tmtool.cli import main
 from tmtool.model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus
 from tmtool.store import open_store
@@ -274,8 +275,36 @@ def test_the_report_as_plain_data():
             "message": '"comité" is not translated by the glossary\'s "committee"',
             "source": "Le comité s'est réuni.", "target": "The board met."}],
         "entries": 10, "checked": 1, "untranslated": 1, "other_languages": 0, "skipped": [], "pairs": {"fr-FR→en-GB": 1},
-        "summary": "1 finding in 1 of 1 units checked (fr-FR→en-GB 1) against 10 approved entries, "
-                   "1 untranslated not checked"}
+        "summary": "1 finding in 1 of 1 unit checked (fr-FR→en-GB 1) against 10 approved entries, "
+                   "1 untranslated unit not checked"}
+
+
+def _finding(unit: int) -> Finding:
+    return Finding(unit, None, "missing", "fr", "comité", "1", ("committee",), (), "", "Le comité.", "The board.")
+
+
+FR_EN = ("fr-FR", "en-GB")
+
+
+@pytest.mark.parametrize("report, summary", [
+    (Report(), "no units checked against no approved entries"),
+    (Report(entries=1, checked=1, pairs=Counter({FR_EN: 1})),
+     "no findings in 1 unit checked (fr-FR→en-GB 1) against 1 approved entry"),
+    (Report([_finding(1)], entries=2, checked=1, pairs=Counter({FR_EN: 1})),
+     "1 finding in 1 of 1 unit checked (fr-FR→en-GB 1) against 2 approved entries"),
+    (Report([_finding(1), _finding(1), _finding(3)], entries=33, checked=19,
+            pairs=Counter({FR_EN: 17, ("en-GB", "fr-FR"): 2})),
+     "3 findings in 2 of 19 units checked (fr-FR→en-GB 17, en-GB→fr-FR 2) against 33 approved entries"),
+    (Report(entries=5, untranslated=1, other_languages=1, skipped=["unit 2: no target"]),
+     "no units checked against 5 approved entries, 1 untranslated unit not checked, 1 unit in other languages "
+     "not checked, 1 unreadable unit not checked"),
+    (Report([_finding(2)], entries=5, checked=4, untranslated=3, other_languages=2, skipped=["a", "b"],
+            pairs=Counter({FR_EN: 4})),
+     "1 finding in 1 of 4 units checked (fr-FR→en-GB 4) against 5 approved entries, 3 untranslated units not "
+     "checked, 2 units in other languages not checked, 2 unreadable units not checked"),
+])
+def test_the_summary_words_each_count_for_none_one_or_more(report, summary):
+    assert report.summary() == summary
 
 
 # ---- files, through the command line ----
@@ -344,7 +373,7 @@ def test_xliff_every_kind_of_finding_as_json(db, tmp_path):
     assert found[2]["expected"] == ["Organisation du traité de l'Atlantique Nord"]
     assert found[2]["found"] == ["Organisation de l'Atlantique Nord"]
     assert result.stderr == ("4 findings in 4 of 7 units checked (fr-FR→en-GB 7) against 10 approved entries, "
-                             "1 untranslated not checked\n")
+                             "1 untranslated unit not checked\n")
 
 
 def test_xliff_as_csv(db, tmp_path):
@@ -382,7 +411,7 @@ def test_xliff_as_text_for_a_translator(db, tmp_path):
 def test_clean_file_exits_0_with_nothing_on_stdout(db, tmp_path):
     result = run(db, xliff(tmp_path, [CLEAN_UNIT]))
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "0 findings in 0 of 1 units checked (fr-FR→en-GB 1) against 10 approved entries\n"
+    assert result.stderr == "no findings in 1 unit checked (fr-FR→en-GB 1) against 10 approved entries\n"
     # a script reading the report gets one even when the file is clean: an empty list, a header
     assert json.loads(run(db, xliff(tmp_path, [CLEAN_UNIT]), "--format", "json").stdout) == []
     assert run(db, xliff(tmp_path, [CLEAN_UNIT]), "--format", "csv").stdout.startswith("unit,unit_id,kind,")
@@ -409,7 +438,7 @@ def test_tmx_english_to_french(db, tmp_path):
                       for f in json.loads(result.stdout)]) == [(1, "m1", "missing", "en", "member states", "member state")]
     assert json.loads(result.stdout)[0]["expected"] == ["État membre"]
     assert result.stderr == ("1 finding in 1 of 2 units checked (en-GB→fr-FR 2) against 10 approved entries, "
-                             "1 in other languages not checked\n")
+                             "1 unit in other languages not checked\n")
 
 
 def test_units_a_reader_cannot_use_are_listed_and_the_rest_checked(db, tmp_path):
@@ -419,7 +448,7 @@ def test_units_a_reader_cannot_use_are_listed_and_the_rest_checked(db, tmp_path)
     result = run(db, path)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == f"skipped: {path}:8: no source tuv: no <tuv> in the source language en-GB"
-    assert result.stderr.splitlines()[1].endswith(", 1 in other languages not checked, 1 unreadable not checked")
+    assert result.stderr.splitlines()[1].endswith(", 1 unit in other languages not checked, 1 unreadable unit not checked")
 
 
 PO = """msgid ""

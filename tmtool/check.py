@@ -141,17 +141,29 @@ class Report:
 
     def summary(self) -> str:
         """``3 findings in 2 of 19 units checked (fr-FR→en-GB 19) against 33 approved entries``, and
-        what was not checked."""
+        what was not checked (``, 1 untranslated unit not checked``); each count worded for itself:
+        ``no findings in 1 unit checked``, ``1 finding``, ``against 1 approved entry``."""
         units = len({finding.unit for finding in self.findings})
         pairs = ", ".join(f"{src}→{tgt} {count}" for (src, tgt), count in self.pairs.most_common())
-        line = (f"{len(self.findings)} {'finding' if len(self.findings) == 1 else 'findings'} in {units} of "
-                f"{self.checked} units checked" + (f" ({pairs})" if pairs else "")
-                + f" against {self.entries} approved {'entry' if self.entries == 1 else 'entries'}")
-        for count, what in ((self.untranslated, "untranslated"), (self.other_languages, "in other languages"),
-                            (len(self.skipped), "unreadable")):
+        if not self.checked:
+            line = "no units checked"
+        elif not self.findings:
+            line = f"no findings in {_counted(self.checked, 'unit')} checked"
+        else:
+            line = f"{_counted(len(self.findings), 'finding')} in {units} of {_counted(self.checked, 'unit')} checked"
+        entries = _counted(self.entries, "approved entry", "approved entries")
+        line += (f" ({pairs})" if pairs else "") + f" against {entries}"
+        for count, one, many in ((self.untranslated, "untranslated unit", "untranslated units"),
+                                 (self.other_languages, "unit in other languages", "units in other languages"),
+                                 (len(self.skipped), "unreadable unit", "unreadable units")):
             if count:
-                line += f", {count} {what} not checked"
+                line += f", {_counted(count, one, many)} not checked"
         return line
+
+
+def _counted(count: int, one: str, many: str | None = None) -> str:
+    """``no units``, ``1 unit``, ``2 units`` (``many``: the plural, when it is not ``one`` + s)."""
+    return f"1 {one}" if count == 1 else f"{count or 'no'} {many or one + 's'}"
 
 
 # ---- words and keys ----
