@@ -4,6 +4,7 @@ how terms are matched (plurals, elision, apostrophes; no substrings, the longest
 
 import csv
 import gc
+from collections import Counter
 import io
 import json
 
@@ -11,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from tmtool import glossary
-from tmtool.check import Glossary, check_units
+from tmtool.check import Finding, Glossary, Report, check_units
 from tmtool.cli import main
 from tmtool.model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus
 from tmtool.store import open_store
@@ -185,6 +186,79 @@ def test_acronym_spelt_out_otherwise():
     assert findings(("L'OTAN (1949) est née.", "NATO (founded 1949) was born.")) == []
 
 
+# entries whose terms in other languages are in the singular (and the nominative), as glossaries give them
+INFLECTING = [Entry([Term(text, lang) for lang, text in terms], id=name, status=APPROVED) for name, terms in {
+    "member state": [("fr", "État membre"), ("de", "Mitgliedstaat"), ("es", "Estado miembro"), ("it", "Stato membro"),
+                     ("pt", "Estado-Membro"), ("nl", "lidstaat"), ("ru", "государство-член")],
+    "agreement": [("fr", "accord"), ("de", "Abkommen"), ("es", "acuerdo"), ("it", "accordo"), ("pt", "acordo"),
+                  ("nl", "overeenkomst"), ("ru", "соглашение")],
+    "military committee": [("fr", "Comité militaire"), ("de", "Militärausschuss"), ("es", "Comité Militar"),
+                           ("it", "Comitato militare"), ("pt", "Comité Militar"), ("nl", "Militair Comité"),
+                           ("ru", "Военный комитет")],
+    "national authority": [("fr", "autorité nationale"), ("pt", "autoridade nacional")],
+    "warship": [("fr", "navire de guerre"), ("ru", "боевой корабль")],
+    "weapon": [("fr", "arme"), ("de", "Waffe"), ("it", "arma")],
+    "council": [("fr", "conseil"), ("de", "Rat"), ("it", "consiglio")],
+    "plan": [("fr", "plan"), ("de", "Plan"), ("es", "plan"), ("pt", "plano")],
+}.items()]
+
+
+def inflected_findings(lang: str, *units: tuple[str, str]) -> list[tuple[int, str, str]]:
+    report = check_units(Glossary(INFLECTING), [Unit(fr, target, "fr-FR", lang) for fr, target in units])
+    return [(f.unit, f.kind, f.entry) for f in report.findings]
+
+
+@pytest.mark.parametrize("lang, member_states, agreements, committees", [
+    ("de-DE", "Die Mitgliedstaaten haben abgestimmt.", "Der Text des Abkommens wurde veröffentlicht.",
+     "Die Militärausschüsse der Partner tagten."),
+    ("es-ES", "Los Estados miembros han votado.", "Se publicó el texto de los acuerdos.",
+     "Los comités militares de los socios se reunieron."),
+    ("it-IT", "Gli Stati membri hanno votato.", "Il testo degli accordi è stato pubblicato.",
+     "I comitati militari dei partner si sono riuniti."),
+    ("pt-PT", "Os Estados-Membros votaram.", "O texto dos acordos foi publicado.",
+     "Os comités militares dos parceiros reuniram-se."),
+    ("nl-NL", "De lidstaten hebben gestemd.", "De tekst van de overeenkomsten is gepubliceerd.",
+     "De militaire comités van de partners kwamen bijeen."),
+    ("ru-RU", "Государства-члены проголосовали.", "Текст соглашений опубликован.",
+     "Военные комитеты партнёров заседали."),
+])
+def test_a_target_term_in_the_plural_or_another_case_is_found(lang, member_states, agreements, committees):
+    """German, Spanish, Italian, Portuguese, Dutch and Russian words are compared by their Snowball stems, and
+    by the stems of the singulars a plural ending may stand for where Snowball stems the two apart (Spanish
+    militar, militares; Italian militare, militari; comité, comités)."""
+    assert inflected_findings(lang, ("Les États membres ont voté.", member_states),
+                              ("Le texte des accords a été publié.", agreements),
+                              ("Les comités militaires des partenaires ont siégé.", committees)) == []
+    # and a translation without the term still lacks it
+    assert inflected_findings(lang, ("Les États membres ont voté.", "—")) == [(1, "missing", "member state")]
+
+
+def test_russian_words_are_stemmed_before_their_letters_are_folded():
+    # folded first, боевой would lose its й (боевои, stemmed боево) and no longer stem as боевых does (боев)
+    assert inflected_findings("ru", ("Deux navires de guerre sont arrivés.", "Прибыли два боевых корабля.")) == []
+
+
+def test_a_short_term_is_not_found_in_a_word_that_merely_stems_alike():
+    """A stem of fewer than five letters says too little: German Rat (council) and Raten (instalments) stem
+    alike, and so do Spanish plan and plano (a map), Portuguese plano and planar (to glide). A term of one
+    such word is found only as written; a longer one by its stem, stemmer's kin included."""
+    assert inflected_findings("de", ("Le conseil a fixé les mensualités.", "Das Gremium hat die Raten festgelegt."),
+                              ("Le plan prévoit une bâche.", "Das Konzept sieht eine Plane vor.")) == [
+        (1, "missing", "council"), (2, "missing", "plan")]
+    assert inflected_findings("de", ("Le conseil a siégé.", "Der Rat tagte.")) == []
+    assert inflected_findings("es", ("Le plan figure sur la carte.", "El proyecto figura en el plano.")) == [
+        (1, "missing", "plan")]
+    assert inflected_findings("pt", ("Le plan permet au drone de planer.", "O projeto permite ao drone planar.")) == [
+        (1, "missing", "plan")]
+    assert inflected_findings("it", ("Les conseils ont voté.", "I consigli hanno votato.")) == []
+    # a short one in the plural, where its ending says which singular it stands for
+    assert inflected_findings("de", ("Ils ont parlé des armes.", "Sie sprachen über die Waffen."),
+                              ("Le conseil a siégé.", "Die Mitglieder des Rates tagten.")) == []
+    assert inflected_findings("it", ("Ils ont parlé des armes.", "Hanno parlato delle armi.")) == []
+    assert inflected_findings("pt", ("Les autorités nationales ont été informées.",
+                                     "As autoridades nacionais foram informadas.")) == []
+
+
 def test_english_source_is_checked_the_other_way_round():
     assert findings(("The member states met.", "Les pays membres se sont réunis.", "en-GB", "fr-FR")) == [
         (1, "missing", "en", "member states", "member state")]
@@ -201,8 +275,36 @@ def test_the_report_as_plain_data():
             "message": '"comité" is not translated by the glossary\'s "committee"',
             "source": "Le comité s'est réuni.", "target": "The board met."}],
         "entries": 10, "checked": 1, "untranslated": 1, "other_languages": 0, "skipped": [], "pairs": {"fr-FR→en-GB": 1},
-        "summary": "1 finding in 1 of 1 units checked (fr-FR→en-GB 1) against 10 approved entries, "
-                   "1 untranslated not checked"}
+        "summary": "1 finding in 1 of 1 unit checked (fr-FR→en-GB 1) against 10 approved entries, "
+                   "1 untranslated unit not checked"}
+
+
+def _finding(unit: int) -> Finding:
+    return Finding(unit, None, "missing", "fr", "comité", "1", ("committee",), (), "", "Le comité.", "The board.")
+
+
+FR_EN = ("fr-FR", "en-GB")
+
+
+@pytest.mark.parametrize("report, summary", [
+    (Report(), "no units checked against no approved entries"),
+    (Report(entries=1, checked=1, pairs=Counter({FR_EN: 1})),
+     "no findings in 1 unit checked (fr-FR→en-GB 1) against 1 approved entry"),
+    (Report([_finding(1)], entries=2, checked=1, pairs=Counter({FR_EN: 1})),
+     "1 finding in 1 of 1 unit checked (fr-FR→en-GB 1) against 2 approved entries"),
+    (Report([_finding(1), _finding(1), _finding(3)], entries=33, checked=19,
+            pairs=Counter({FR_EN: 17, ("en-GB", "fr-FR"): 2})),
+     "3 findings in 2 of 19 units checked (fr-FR→en-GB 17, en-GB→fr-FR 2) against 33 approved entries"),
+    (Report(entries=5, untranslated=1, other_languages=1, skipped=["unit 2: no target"]),
+     "no units checked against 5 approved entries, 1 untranslated unit not checked, 1 unit in other languages "
+     "not checked, 1 unreadable unit not checked"),
+    (Report([_finding(2)], entries=5, checked=4, untranslated=3, other_languages=2, skipped=["a", "b"],
+            pairs=Counter({FR_EN: 4})),
+     "1 finding in 1 of 4 units checked (fr-FR→en-GB 4) against 5 approved entries, 3 untranslated units not "
+     "checked, 2 units in other languages not checked, 2 unreadable units not checked"),
+])
+def test_the_summary_words_each_count_for_none_one_or_more(report, summary):
+    assert report.summary() == summary
 
 
 # ---- files, through the command line ----
@@ -271,7 +373,7 @@ def test_xliff_every_kind_of_finding_as_json(db, tmp_path):
     assert found[2]["expected"] == ["Organisation du traité de l'Atlantique Nord"]
     assert found[2]["found"] == ["Organisation de l'Atlantique Nord"]
     assert result.stderr == ("4 findings in 4 of 7 units checked (fr-FR→en-GB 7) against 10 approved entries, "
-                             "1 untranslated not checked\n")
+                             "1 untranslated unit not checked\n")
 
 
 def test_xliff_as_csv(db, tmp_path):
@@ -309,7 +411,7 @@ def test_xliff_as_text_for_a_translator(db, tmp_path):
 def test_clean_file_exits_0_with_nothing_on_stdout(db, tmp_path):
     result = run(db, xliff(tmp_path, [CLEAN_UNIT]))
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "0 findings in 0 of 1 units checked (fr-FR→en-GB 1) against 10 approved entries\n"
+    assert result.stderr == "no findings in 1 unit checked (fr-FR→en-GB 1) against 10 approved entries\n"
     # a script reading the report gets one even when the file is clean: an empty list, a header
     assert json.loads(run(db, xliff(tmp_path, [CLEAN_UNIT]), "--format", "json").stdout) == []
     assert run(db, xliff(tmp_path, [CLEAN_UNIT]), "--format", "csv").stdout.startswith("unit,unit_id,kind,")
@@ -336,7 +438,7 @@ def test_tmx_english_to_french(db, tmp_path):
                       for f in json.loads(result.stdout)]) == [(1, "m1", "missing", "en", "member states", "member state")]
     assert json.loads(result.stdout)[0]["expected"] == ["État membre"]
     assert result.stderr == ("1 finding in 1 of 2 units checked (en-GB→fr-FR 2) against 10 approved entries, "
-                             "1 in other languages not checked\n")
+                             "1 unit in other languages not checked\n")
 
 
 def test_units_a_reader_cannot_use_are_listed_and_the_rest_checked(db, tmp_path):
@@ -346,7 +448,7 @@ def test_units_a_reader_cannot_use_are_listed_and_the_rest_checked(db, tmp_path)
     result = run(db, path)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == f"skipped: {path}:8: no source tuv: no <tuv> in the source language en-GB"
-    assert result.stderr.splitlines()[1].endswith(", 1 in other languages not checked, 1 unreadable not checked")
+    assert result.stderr.splitlines()[1].endswith(", 1 unit in other languages not checked, 1 unreadable unit not checked")
 
 
 PO = """msgid ""

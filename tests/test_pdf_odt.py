@@ -231,9 +231,10 @@ def undecodable_pdf(path: Path) -> Path:
 
 
 def write_odt(path: Path, body: str, *, mimetype: str = "application/vnd.oasis.opendocument.text",
-              automatic_styles: str = "") -> Path:
+              automatic_styles: str = "", styles: str = "") -> Path:
     """An ODT package whose content.xml holds ``body`` in its office:text, and ``automatic_styles``
-    where LibreOffice writes the styles of direct formatting (T1, P1 …)."""
+    where LibreOffice writes the styles of direct formatting (T1, P1 …); its styles.xml holds the styles
+    LibreOffice defines in a new document and ``styles``, the ones the document's author named."""
     namespaces = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"' for prefix, name in (
         ("office", "office"), ("style", "style"), ("text", "text"), ("table", "table"), ("draw", "drawing"),
         ("fo", "xsl-fo-compatible"), ("svg", "svg-compatible"))) + (
@@ -244,6 +245,22 @@ def write_odt(path: Path, body: str, *, mimetype: str = "application/vnd.oasis.o
                                         f"{namespaces}><office:automatic-styles>{automatic_styles}"
                                         f"</office:automatic-styles><office:body><office:text>{body}</office:text>"
                                         "</office:body></office:document-content>")
+        package.writestr("styles.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles {namespaces}>'
+                         '<office:font-face-decls><style:font-face style:name="Liberation Serif" svg:font-family='
+                         '"&apos;Liberation Serif&apos;" style:font-family-generic="roman" style:font-pitch="variable"/>'
+                         '</office:font-face-decls><office:styles><style:default-style style:family="paragraph">'
+                         '<style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:writing-mode="page"/>'
+                         '<style:text-properties style:use-window-font-color="true" style:font-name="Liberation Serif" '
+                         'fo:font-size="12pt" fo:language="fr" fo:country="FR" fo:hyphenate="false"/></style:default-style>'
+                         '<style:style style:name="Standard" style:family="paragraph" style:class="text"/>'
+                         '<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" '
+                         'style:parent-style-name="Standard" style:class="text"><style:paragraph-properties '
+                         'fo:margin-top="0cm" fo:margin-bottom="0.247cm" fo:line-height="115%"/></style:style>'
+                         f'{styles}</office:styles><office:automatic-styles><style:page-layout style:name="pm1">'
+                         '<style:page-layout-properties fo:page-width="21.001cm" fo:page-height="29.7cm" '
+                         'style:print-orientation="portrait"/></style:page-layout></office:automatic-styles>'
+                         '<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/>'
+                         "</office:master-styles></office:document-styles>")
     return path
 
 

@@ -16,7 +16,7 @@ from test_pdf_odt import write_odt
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.text.readers import read_document
-from worddocs import note, p, r, reference, write_docx
+from worddocs import note, p, r, reference, style, write_docx
 
 DATE = 'w:author="Ana Dupont" w:date="2026-11-02T10:14:00Z"'
 
@@ -198,6 +198,59 @@ def test_word_run_characters_symbols_and_hidden_text(tmp_path):
         "Premier point")
 
 
+HIDDEN = "<w:vanish/>"
+SHOWN = '<w:vanish w:val="0"/>'
+
+
+def test_word_text_hidden_by_its_style_is_left_out(tmp_path):
+    """Text hidden through word/styles.xml, as Word resolves the hidden property, a toggle (ECMA-376 Part 1
+    §17.7.3): a style's value is the first its ``basedOn`` chain states; direct formatting on the run
+    overrides the styles; a character style's value is combined with its paragraph style's by XOR."""
+    styles = (
+        style("character", "Notemasque", "Note masquée", HIDDEN + '<w:color w:val="7F7F7F"/>')
+        + style("character", "Notemasquerouge", "Note masquée rouge", '<w:color w:val="C00000"/>',
+                based_on="Notemasque")
+        + style("character", "Notevisible", "Note visible", SHOWN, based_on="Notemasque")
+        + style("paragraph", "Consigne", "Consigne", HIDDEN, based_on="Normal")
+        + style("paragraph", "Consignedtaille", "Consigne détaillée", '<w:i/>', based_on="Consigne")
+        + style("character", "Lien", "Lien", '<w:u w:val="single"/>'))
+    body = (
+        p(r("Le Conseil a approuvé le plan."), r(" Vérifier la date.", '<w:rStyle w:val="Notemasque"/>'),
+          r(" À relire.", '<w:rStyle w:val="Notemasquerouge"/>'), r(" Il entre en vigueur en mai.",
+                                                                 '<w:rStyle w:val="Notevisible"/>'))
+        + p(r("Traduire ce rapport pour lundi."), style="Consigne")
+        + p(r("Ne pas traduire les annexes."), r(" Voir le "), r("guide.", '<w:rStyle w:val="Lien"/>'),
+            style="Consignedtaille")
+        + p(r("Le Comité s’est réuni à Bruxelles."), style="Normal")
+        # a run shown by its own formatting in a hidden paragraph; the paragraph's mark is hidden with it, so
+        # the run's text runs on into the next paragraph, as Word shows it
+        + p(r("La séance"), r(" a été levée", SHOWN), style="Consigne")
+        + p(r(" à midi."))
+        # hidden in the paragraph style and again in the character style: the two toggles cancel out
+        + p(r("Voir la note.", '<w:rStyle w:val="Notemasque"/>'), style="Consigne"))
+    path = write_docx(tmp_path / "styles.fr.docx", body, styles=styles)
+    assert segment(path) == ["Le Conseil a approuvé le plan.", "Il entre en vigueur en mai.",
+                             "Le Comité s’est réuni à Bruxelles.", "a été levée à midi.", "Voir la note."]
+
+
+def test_word_text_hidden_by_the_document_defaults_or_the_default_paragraph_style(tmp_path):
+    """Run properties that every run inherits: the document defaults' (w:rPrDefault) hidden text is hidden
+    whatever the styles say (§17.7.3), and the default paragraph style's applies to a paragraph naming none;
+    only direct formatting shows text again."""
+    shown_mark = f"<w:rPr>{SHOWN}</w:rPr>"
+    both = style("paragraph", "Consigne", "Consigne", HIDDEN) + style("character", "Notemasque", "Note", HIDDEN)
+    body = (p(r("Seul ce texte est visible.", SHOWN), r(" Le reste non."), props=shown_mark)
+            + p(r("Ni ce paragraphe."))
+            + p(r("Ni celui-ci.", '<w:rStyle w:val="Notemasque"/>'), style="Consigne", props=shown_mark))
+    path = write_docx(tmp_path / "defaults.fr.docx", body, styles=both, run_defaults=HIDDEN)
+    assert read_document(path).paragraphs == ("Seul ce texte est visible.",)
+    styles = (style("paragraph", "Normal", "Normal", HIDDEN, default=True)
+              + style("paragraph", "Corpsdetexte", "Body Text", SHOWN, based_on="Normal"))
+    body = p(r("Modèle à compléter.")) + p(r("Le Conseil a approuvé le plan."), style="Corpsdetexte")
+    path = write_docx(tmp_path / "normal.fr.docx", body, styles=styles)
+    assert read_document(path).paragraphs == ("Le Conseil a approuvé le plan.",)
+
+
 def test_word_tables_with_merged_cells_and_rows_in_a_content_control(tmp_path):
     def cell(text: str, props: str = "") -> str:
         return f'<w:tc><w:tcPr><w:tcW w:w="3020" w:type="dxa"/>{props}</w:tcPr>{p(r(text) if text else "")}</w:tc>'
@@ -296,6 +349,37 @@ def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(t
     assert segment(path) == ["Le Conseil a approuvé le plan.", "Destinataire :", "Le Comité s’est réuni à Bruxelles.",
                              "Militaire.",
                              "Texte commenté.", "Illustration 1: Le général à Bruxelles."]
+
+
+def test_libreoffice_text_hidden_by_a_named_style_or_its_parent_is_left_out(tmp_path):
+    """LibreOffice's Hidden attribute on a style of the document's author (styles.xml), applied directly or
+    through the automatic style of a paragraph with direct formatting, and inherited by the styles whose
+    parent it is unless one of them shows the text again."""
+    hidden = '<style:text-properties text:display="none"/>'
+    styles = (
+        '<style:style style:name="Note_20_interne" style:display-name="Note interne" style:family="text">'
+        f"{hidden}</style:style>"
+        '<style:style style:name="Consigne" style:family="paragraph" style:parent-style-name="Text_20_body" '
+        f'style:class="text">{hidden}</style:style>'
+        '<style:style style:name="Consigne_20_urgente" style:display-name="Consigne urgente" style:family="paragraph"'
+        ' style:parent-style-name="Consigne"><style:text-properties fo:color="#c9211e"/></style:style>'
+        '<style:style style:name="Consigne_20_levée" style:display-name="Consigne levée" style:family="paragraph" '
+        'style:parent-style-name="Consigne"><style:text-properties text:display="true"/></style:style>'
+        # a character style named as a paragraph style is: the names of each family are its own
+        '<style:style style:name="Consigne" style:family="text"><style:text-properties fo:font-style="italic"/>'
+        "</style:style>")
+    automatic = ('<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Consigne">'
+                 '<style:paragraph-properties fo:text-align="center"/></style:style>')
+    body = ('<text:p text:style-name="Text_20_body">Le Conseil a approuvé le plan.<text:span text:style-name='
+            '"Note_20_interne"> Vérifier la date.</text:span> Il entre en vigueur en mai.</text:p>'
+            '<text:p text:style-name="Consigne">Traduire ce rapport pour lundi.</text:p>'
+            '<text:p text:style-name="P1">Ne pas traduire les annexes.</text:p>'
+            '<text:p text:style-name="Consigne_20_urgente">Envoyer avant midi.</text:p>'
+            '<text:p text:style-name="Consigne_20_levée">Le Comité s’est réuni à <text:span text:style-name="Consigne">'
+            "Bruxelles</text:span>.</text:p>")
+    path = write_odt(tmp_path / "styles.fr.odt", body, automatic_styles=automatic, styles=styles)
+    assert segment(path) == ["Le Conseil a approuvé le plan.", "Il entre en vigueur en mai.",
+                             "Le Comité s’est réuni à Bruxelles."]
 
 
 # ---- HTML ----

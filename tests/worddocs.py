@@ -1,13 +1,14 @@
 """DOCX packages in the shape Word 365 writes them, for the DOCX reader's tests.
 
 The parts are the ones Word saves (content types, relationships, document, footnotes, endnotes,
-comments, header, footer, settings) with Word's namespace declarations and its ``mc:Ignorable``; the
+comments, header, footer, settings, styles) with Word's namespace declarations and its ``mc:Ignorable``; the
 body is WordprocessingML written by hand in the tests, as Word writes it: runs with their ``w:rPr``,
 ``w:rsid`` attributes, tracked changes, fields, text boxes in ``mc:AlternateContent``.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -75,10 +76,45 @@ def reference(kind: str, number: int) -> str:
     return f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr><w:{kind}Reference w:id="{number}"/></w:r>'
 
 
+# the run properties Word 365 writes as the document's defaults (w:rPrDefault), and the styles it defines in
+# every new document: the default paragraph style (Normal), character style, table style and list style
+_RUN_DEFAULTS = ('<w:rFonts w:asciiTheme="minorHAnsi" w:eastAsiaTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi" '
+                 'w:cstheme="minorBidi"/><w:kern w:val="2"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="fr-FR" '
+                 'w:eastAsia="en-US" w:bidi="ar-SA"/><w14:ligatures w14:val="standardContextual"/>')
+_BUILT_IN_STYLES = (
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>',
+    '<w:style w:type="character" w:default="1" w:styleId="Policepardfaut"><w:name w:val="Default Paragraph Font"/>'
+    '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
+    '<w:style w:type="table" w:default="1" w:styleId="TableauNormal"><w:name w:val="Normal Table"/>'
+    '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
+    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+    '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
+    '<w:style w:type="numbering" w:default="1" w:styleId="Aucuneliste"><w:name w:val="No List"/>'
+    '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>')
+
+
+def style(kind: str, style_id: str, name: str, run: str = "", *, based_on: str = "", default: bool = False) -> str:
+    """A style of word/styles.xml as Word writes one the user made (or changed, for a ``default`` one):
+    ``kind`` paragraph or character, its run properties ``run``, and the style it is based on."""
+    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    mark = ' w:default="1"' if default else ' w:customStyle="1"'
+    return (f'<w:style w:type="{kind}"{mark} w:styleId="{style_id}"><w:name w:val="{name}"/>{based}'
+            f'<w:qFormat/><w:rsid w:val="00B7C8D9"/>{f"<w:rPr>{run}</w:rPr>" if run else ""}</w:style>')
+
+
 def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = "", comments: str = "",
-               header: str = "", footer: str = "") -> Path:
-    """A package holding ``body`` (paragraphs and tables) and the parts Word writes beside it."""
+               header: str = "", footer: str = "", styles: str = "", run_defaults: str = "") -> Path:
+    """A package holding ``body`` (paragraphs and tables) and the parts Word writes beside it; word/styles.xml
+    defines ``styles`` and the built-in styles that they do not redefine, its document defaults hold
+    ``run_defaults`` too."""
+    built_in = "".join(xml for xml in _BUILT_IN_STYLES if re.search(r'w:styleId="\w+"', xml).group() not in styles)
     parts = {
+        "word/styles.xml": f"<w:styles {NAMESPACES}><w:docDefaults><w:rPrDefault><w:rPr>{_RUN_DEFAULTS}{run_defaults}"
+                           '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="259" '
+                           'w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:latentStyles '
+                           'w:defLockedState="0" w:defUIPriority="99" w:defSemiHidden="0" w:defUnhideWhenUsed="0" '
+                           'w:defQFormat="0" w:count="376"><w:lsdException w:name="Normal" w:uiPriority="0" '
+                           'w:qFormat="1"/></w:latentStyles>' + built_in + styles + "</w:styles>",
         "word/document.xml": f"<w:document {NAMESPACES}><w:body>{body}{_SECTION}</w:body></w:document>",
         "word/footnotes.xml": f"<w:footnotes {NAMESPACES}>{_SEPARATORS.format(kind='footnote')}{footnotes}"
                               "</w:footnotes>",
@@ -90,6 +126,7 @@ def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = ""
                              "</w:settings>",
     }
     types = {
+        "styles": "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
         "document": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
         "footnotes": "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
         "endnotes": "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
@@ -105,7 +142,7 @@ def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = ""
         + "".join(f'<Override PartName="/word/{name}.xml" ContentType="{kind}"/>' for name, kind in types.items())
         + "</Types>")
     relations = {
-        "rId1": ("styles", None), "rId2": ("settings", "settings.xml"), "rId6": ("footnotes", "footnotes.xml"),
+        "rId1": ("styles", "styles.xml"), "rId2": ("settings", "settings.xml"), "rId6": ("footnotes", "footnotes.xml"),
         "rId7": ("endnotes", "endnotes.xml"), "rId8": ("header", "header1.xml"), "rId9": ("footer", "footer1.xml"),
         "rId10": ("comments", "comments.xml"),
     }

@@ -11,13 +11,19 @@ aligns it, is checked for four kinds of finding:
 
 A unit is checked in its source language and the first of its target and other languages that the
 glossary pairs with it: French–English either way round (tmtool's pair), or any two languages some
-approved entry holds terms in (de→es, it→en, en→fr). French and English words are singularised by
-their languages' rules; other languages' words are compared folded only.
+approved entry holds terms in (de→es, it→en, en→fr).
 
 Terms are found by words, never by substring. A text and the glossary's terms are cut into words at
 spaces, hyphens and apostrophes (an elided *l'* or *d'* is a word of its own), and each word is
-folded (case, accents, typographic apostrophes) and singularised by its language's rules, so that
-*les États membres* holds *État membre* and *Allies' forces* does not hold *Allied forces*. A
+folded (case, accents, typographic apostrophes) and reduced to its language's key: French and English
+words singularised by their languages' rules (those of the store's keys), German, Spanish, Italian,
+Portuguese, Dutch and Russian words stemmed by their Snowball stemmers (*die Mitgliedstaaten* holds
+*Mitgliedstaat*, *соглашения* holds *соглашение*), a text's word under the stems of the singulars its
+plural ending may stand for too (*comités militares* holds *Comité Militar*, which Snowball stems apart),
+other languages' words folded only. So *les États membres* holds *État membre* and *Allies' forces* does
+not hold *Allied forces*. A stem of fewer than five letters says too little to be one word's (German
+*Rat*, council, *Rate* and *Raten*, instalments, stem alike): a term of one such word is found as
+written, folded, or as one of those singulars (*Waffen* holds *Waffe*). A
 punctuation mark is a word only itself matches, so no term is found across a comma, and an acronym
 matches in capitals only (*IS* is not *is*). Where terms found overlap, the longest wins: *Comité
 militaire* is not also *comité*.
@@ -51,7 +57,25 @@ from .terms.acronyms import is_acronym, letters_match
 
 FORMATS = ("text", "json", "csv")
 _DEFAULT_PAIR = frozenset({"fr", "en"})  # tmtool's pair, either way round: checked whatever the glossary holds
-_STEMS = {"fr": french_stem, "en": english_stem}  # other languages' words are compared folded only
+_STEMS = {"fr": french_stem, "en": english_stem}  # on folded text: the store's keys
+# languages whose words are stemmed by Snowball's stemmer for them (measured: bench/check_inflections.py);
+# other languages' words are compared folded only
+_SNOWBALL = {"de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch", "ru": "russian"}
+_SHORTEST_STEM = 5  # a one-word term whose stem is shorter is found as written (folded), not by its stem
+# The singular endings a plural ending may stand for, where Snowball stems a plural and its singular apart:
+# it takes -ar, -are for a verb's (Spanish militar but not militares, Italian militare but not militari),
+# keeps Spanish and Portuguese -s after an accented vowel (comités) and has no rule for Portuguese -ais,
+# -ões, -ns (nacionais, missões, comuns), Dutch -en after a closed syllable (verdragen), German -s (Kommandos);
+# and a one-word term with a short stem is found as written. A text's word is also found under the keys of
+# the singulars its ending may stand for (German -en is not one: Raten, instalments, is no plural of Rat).
+_PLURALS = {
+    "es": (("ces", "z"), ("es", ""), ("s", "")),
+    "pt": (("ões", "ão"), ("ães", "ão"), ("ais", "al"), ("éis", "el"), ("eis", "el"), ("óis", "ol"), ("uis", "ul"),
+           ("is", "il"), ("ns", "m"), ("es", ""), ("s", "")),
+    "it": (("i", "o"), ("i", "e"), ("i", "a"), ("e", "a")),
+    "nl": (("en", ""), ("s", "")),
+    "de": (("es", ""), ("s", ""), ("n", "")),
+}
 
 # Apostrophes and hyphens right after a word join words (elision, possessive, compound) without
 # being one; anywhere else (a dash between spaces, an opening quote) they are punctuation.
@@ -61,6 +85,8 @@ _JOINERS = "'’‘ʼ`\\-‐‑‒–—"
 _TOKEN = re.compile(rf"([{UNSPACED}]|[^\W{UNSPACED}]+)|(?<!\w)[{_JOINERS}]|[^\w\s{_JOINERS}]")
 _PUNCTUATION = "\x01"  # prefixes a punctuation mark's key: no word folds to it
 _EXACT = "\x00"  # prefixes a word as written: the key an acronym is indexed under
+_WHOLE = "\x02"  # prefixes a word folded whole, where words are stemmed: the key of a one-word term's short stem
+_LETTERS = re.compile(r"[^\W\d_]+")  # the words a Snowball stemmer is given
 _END = ""  # a trie node's key for the terms ending there (no word or mark has an empty key)
 _LONGEST_SPELT_OUT = 12  # words looked at before an acronym's parenthesis for its full form
 
@@ -115,17 +141,29 @@ class Report:
 
     def summary(self) -> str:
         """``3 findings in 2 of 19 units checked (fr-FR→en-GB 19) against 33 approved entries``, and
-        what was not checked."""
+        what was not checked (``, 1 untranslated unit not checked``); each count worded for itself:
+        ``no findings in 1 unit checked``, ``1 finding``, ``against 1 approved entry``."""
         units = len({finding.unit for finding in self.findings})
         pairs = ", ".join(f"{src}→{tgt} {count}" for (src, tgt), count in self.pairs.most_common())
-        line = (f"{len(self.findings)} {'finding' if len(self.findings) == 1 else 'findings'} in {units} of "
-                f"{self.checked} units checked" + (f" ({pairs})" if pairs else "")
-                + f" against {self.entries} approved {'entry' if self.entries == 1 else 'entries'}")
-        for count, what in ((self.untranslated, "untranslated"), (self.other_languages, "in other languages"),
-                            (len(self.skipped), "unreadable")):
+        if not self.checked:
+            line = "no units checked"
+        elif not self.findings:
+            line = f"no findings in {_counted(self.checked, 'unit')} checked"
+        else:
+            line = f"{_counted(len(self.findings), 'finding')} in {units} of {_counted(self.checked, 'unit')} checked"
+        entries = _counted(self.entries, "approved entry", "approved entries")
+        line += (f" ({pairs})" if pairs else "") + f" against {entries}"
+        for count, one, many in ((self.untranslated, "untranslated unit", "untranslated units"),
+                                 (self.other_languages, "unit in other languages", "units in other languages"),
+                                 (len(self.skipped), "unreadable unit", "unreadable units")):
             if count:
-                line += f", {count} {what} not checked"
+                line += f", {_counted(count, one, many)} not checked"
         return line
+
+
+def _counted(count: int, one: str, many: str | None = None) -> str:
+    """``no units``, ``1 unit``, ``2 units`` (``many``: the plural, when it is not ``one`` + s)."""
+    return f"1 {one}" if count == 1 else f"{count or 'no'} {many or one + 's'}"
 
 
 # ---- words and keys ----
@@ -143,11 +181,41 @@ class _Token(NamedTuple):
 
 @lru_cache(maxsize=100_000)
 def _word_key(word: str, lang: str) -> str:
-    return _stem(lang)(fold(word))
+    return _key(word, lang)
 
 
-def _stem(lang: str):
-    return _STEMS.get(lang, str)
+@lru_cache(maxsize=100_000)
+def _word_keys(word: str, lang: str) -> tuple[str, ...]:
+    """The keys a text's ``word`` is found under: its key and, where words are stemmed, its folded
+    whole (a one-word term's with a short stem), and the same two of each singular its ending may stand
+    for (``_PLURALS``: *militares*, *militar*)."""
+    if lang not in _SNOWBALL:
+        return (_word_key(word, lang),)
+    lower = normalize_for_match(word)
+    forms = [word] + [lower[: -len(plural)] + singular for plural, singular in _PLURALS.get(lang, ())
+                      if lower.endswith(plural) and len(lower) > len(plural) + 2]
+    return tuple(dict.fromkeys(key for form in forms for key in (_word_key(form, lang), _WHOLE + fold(form))))
+
+
+def _key(text: str, lang: str) -> str:
+    """``text`` folded, each word reduced to its language's key (singularised, stemmed, or as it is)."""
+    if lang in _STEMS:
+        return _STEMS[lang](fold(text))
+    stemmer = _stemmer(lang)
+    if stemmer is None:
+        return fold(text)
+    # Snowball's stemmers read words with their accents (Russian й, German ä), so folding comes after
+    return fold(_LETTERS.sub(lambda word: stemmer.stemWord(word.group()), normalize_for_match(text)))
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    """Snowball's stemmer for ``lang`` (a base language), None for a language not in ``_SNOWBALL``."""
+    if lang not in _SNOWBALL:
+        return None
+    import snowballstemmer  # only for checks in these languages
+
+    return snowballstemmer.stemmer(_SNOWBALL[lang])
 
 
 def _tokens(text: str, lang: str) -> list[_Token]:
@@ -157,9 +225,9 @@ def _tokens(text: str, lang: str) -> list[_Token]:
         if word is None:
             keys = (_PUNCTUATION + match.group(),)
         elif word.lower() == word:
-            keys = (_word_key(word, lang),)
+            keys = _word_keys(word, lang)
         else:
-            keys = (_word_key(word, lang), _EXACT + word)
+            keys = (*_word_keys(word, lang), _EXACT + word)
         tokens.append(_Token(keys, match.start(), match.end()))
     return tokens
 
@@ -213,7 +281,8 @@ class Glossary:
 
     def _index(self, term: _Term, spelling: str) -> None:
         node = self._tries.setdefault(term.lang, {})
-        for match in _TOKEN.finditer(spelling):  # as _tokens cuts text, without its offsets
+        matches = list(_TOKEN.finditer(spelling))  # as _tokens cuts text, without its offsets
+        for match in matches:
             word = match.group(1)
             if word is None:
                 key = _PUNCTUATION + match.group()
@@ -221,6 +290,8 @@ class Glossary:
                 key = _EXACT + word
             else:
                 key = _word_key(word, term.lang)
+                if len(matches) == 1 and term.lang in _SNOWBALL and len(key) < _SHORTEST_STEM:
+                    key = _WHOLE + fold(word)  # Rat (council) is not Raten (instalments)
             node = node.setdefault(key, {})
         held = node.setdefault(_END, [])
         if term not in held:
@@ -256,7 +327,7 @@ def _closest(match: _Match, written: str, lang: str) -> _Match:
     not the approved *Chief of Staff*, though both are the same words)."""
     if len(match.terms) == 1:
         return match
-    for same in (normalize_for_match, lambda text: _stem(lang)(fold(text))):
+    for same in (normalize_for_match, lambda text: _key(text, lang)):
         key = same(written)
         closest = tuple(term for term in match.terms if any(same(spelling) == key for spelling in term.spellings))
         if closest:

@@ -397,14 +397,15 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
                 raise TmtoolError("not a readable DOCX file (no main document part)", path=name)
             folder, base = posixpath.split(main)
             related = _docx_targets(package, posixpath.join(folder, "_rels", base + ".rels"), name)
-            notes = {kind: _package_xml(package, related[kind], name) if related.get(kind) in package.namelist()
-                     else None for kind in ("footnotes", "endnotes")}
+            parts = {kind: _package_xml(package, related[kind], name) if related.get(kind) in package.namelist()
+                     else None for kind in ("footnotes", "endnotes", "styles")}
+            notes, styles = {kind: parts[kind] for kind in ("footnotes", "endnotes")}, parts["styles"]
             root = _package_xml(package, main, name)
     except (zipfile.BadZipFile, KeyError) as exc:
         raise TmtoolError(f"not a readable DOCX file ({exc})", path=name) from None
     if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
         raise TmtoolError(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
-    walk = _DocxWalk(_Reading(name), root, notes)
+    walk = _DocxWalk(_Reading(name), root, notes, styles)
     for body in root.iter(walk.w + "body"):
         walk.blocks(body)
     walk.place(walk.endnotes)
@@ -427,17 +428,66 @@ def _docx_targets(package, rels: str, path: str) -> dict[str, str]:
     return targets
 
 
+def _on(toggle, w: str) -> bool:
+    """An on/off property of WordprocessingML (``<w:vanish/>``) is on unless its value says off."""
+    return toggle is not None and toggle.get(w + "val", "true").lower() not in ("0", "false", "off")
+
+
+class _WordStyles:
+    """Whether word/styles.xml hides a run's text. The hidden property (``w:vanish``) is a toggle
+    property, which ECMA-376 Part 1 §17.7.3 combines thus: a style's value is the first its ``basedOn``
+    chain states (an explicit off included); a paragraph's style (the default paragraph style when it names
+    none) and its run's character style are combined by XOR; hidden in the document defaults
+    (``w:rPrDefault``) is hidden whatever the styles say. A run's own ``w:vanish`` (direct formatting)
+    overrides all of them (``_DocxWalk._hidden``)."""
+
+    def __init__(self, root, w: str):
+        self.w = w
+        self.styles = {} if root is None else {style.get(w + "styleId"): style for style in root.iterfind(w + "style")}
+        self.defaults: dict[str, str] = {}  # the default style of each kind
+        for style_id, style in self.styles.items():
+            if style.get(w + "default", "").lower() in ("1", "true", "on"):
+                self.defaults.setdefault(style.get(w + "type", ""), style_id)
+        self.by_default = root is not None and _on(root.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}vanish"), w)
+        self.values: dict[tuple[str | None, str], bool] = {}
+
+    def hidden(self, paragraph: str | None, character: str | None) -> bool:
+        """Whether the styles hide a run of the character style ``character`` in a paragraph of the style
+        ``paragraph`` (``None``: the run or paragraph names no style)."""
+        return self.by_default or self._value(paragraph, "paragraph") != self._value(character, "character")
+
+    def _value(self, style_id: str | None, kind: str) -> bool:
+        key = style_id, kind
+        if key not in self.values:
+            w, seen, value = self.w, set(), None
+            if style_id not in self.styles:  # none named, or a name the part does not define
+                style_id = self.defaults.get(kind)
+            while value is None and style_id in self.styles and style_id not in seen:  # a basedOn may loop
+                seen.add(style_id)
+                style = self.styles[style_id]
+                vanish = style.find(f"{w}rPr/{w}vanish")
+                if vanish is not None:
+                    value = _on(vanish, w)
+                else:
+                    based_on = style.find(w + "basedOn")
+                    style_id = based_on.get(w + "val") if based_on is not None else None
+            self.values[key] = bool(value)
+        return self.values[key]
+
+
 class _DocxWalk(_Walk):
     """WordprocessingML as Word writes it: the text of runs, however they are wrapped (hyperlinks, tracked
     insertions and moves, fields' results, content controls, smart tags), in tables, text boxes (read
     once, though Word writes each twice: for itself and as a fallback for older readers), footnotes and
     endnotes. Left out: tracked deletions and text moved away, comments, field instructions, generated
-    tables of contents, hidden text, a content control's placeholder; a paragraph whose mark is deleted
-    or hidden runs on into the next, as Word shows it."""
+    tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
+    control's placeholder; a paragraph whose mark is deleted or hidden runs on into the next, as Word shows it."""
 
-    def __init__(self, read: _Reading, root, notes: dict):
+    def __init__(self, read: _Reading, root, notes: dict, styles):  # styles: word/styles.xml's root, or None
         super().__init__(read)
         self.w = w = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+        self.styles = _WordStyles(styles, w)
+        self.style: str | None = None  # the style of the paragraph being read
         self.paragraphs = frozenset({w + "p"})
         self.table, self.row, self.cell = w + "tbl", w + "tr", w + "tc"
         self.cited = {kind: {note.get(w + "id"): note for note in part.iterchildren(w + kind[:-1])}
@@ -458,12 +508,12 @@ class _DocxWalk(_Walk):
         if tag in self.dropped:
             return True
         if tag == w + "r":
-            return self._on(element.find(f"{w}rPr/{w}vanish")) or self._on(element.find(f"{w}rPr/{w}specVanish"))
+            return self._hidden(element.find(w + "rPr")) or _on(element.find(f"{w}rPr/{w}specVanish"), w)
         if tag == w + "sdt":  # a placeholder ("Cliquez ici pour entrer du texte"), or a table of contents
             properties = element.find(w + "sdtPr")
             gallery = properties.find(f"{w}docPartObj/{w}docPartGallery") if properties is not None else None
             return properties is not None and (
-                self._on(properties.find(w + "showingPlcHdr"))
+                _on(properties.find(w + "showingPlcHdr"), w)
                 or (gallery is not None and gallery.get(w + "val") == "Table of Contents"))
         if tag == w + "fldSimple":
             return _generated(element.get(w + "instr", ""))
@@ -471,9 +521,15 @@ class _DocxWalk(_Walk):
             return element is not next(element.getparent().iterchildren(_MC + "Choice", _MC + "Fallback"))
         return False
 
-    def _on(self, toggle) -> bool:
-        """A toggle property (``<w:vanish/>``) is on unless its value says off."""
-        return toggle is not None and toggle.get(self.w + "val", "true").lower() not in ("0", "false", "off")
+    def _hidden(self, properties) -> bool:
+        """Whether text with the run properties ``properties`` (a run's ``w:rPr``, a paragraph mark's) is
+        hidden: as its own ``w:vanish`` says (direct formatting), else as its styles do."""
+        w = self.w
+        own = properties.find(w + "vanish") if properties is not None else None
+        if own is not None:
+            return _on(own, w)
+        character = properties.find(w + "rStyle") if properties is not None else None
+        return self.styles.hidden(self.style, character.get(w + "val") if character is not None else None)
 
     def blocks(self, element) -> None:
         if element.tag not in self.stories:
@@ -490,11 +546,14 @@ class _DocxWalk(_Walk):
         self.carried, self.held = outer
 
     def paragraph(self, element) -> None:
+        w = self.w
+        style = element.find(f"{w}pPr/{w}pStyle")
+        self.style = style.get(w + "val") if style is not None else None
         parts, self.carried = self.carried, []
         self.inline(element, parts)
-        w, mark = self.w, element.find(f"{self.w}pPr/{self.w}rPr")
-        if mark is not None and (mark.find(w + "del") is not None or mark.find(w + "moveFrom") is not None
-                                 or self._on(mark.find(w + "vanish"))):
+        mark = element.find(f"{w}pPr/{w}rPr")
+        if (mark is not None and (mark.find(w + "del") is not None or mark.find(w + "moveFrom") is not None)
+                or self._hidden(mark)):
             self.carried = parts  # its notes wait for the paragraph it runs on into
             self.held, self.notes = self.held + self.notes, []
         else:
@@ -576,6 +635,9 @@ _ODT_SKIPPED = {_TEXT + "tracked-changes", _OFFICE + "annotation", _TEXT + "plac
     _TEXT + index for index in ("table-of-content", "alphabetical-index", "illustration-index", "table-index",
                                 "object-index", "user-index", "bibliography")}
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+# the family of the style an element names: each family names its styles apart
+_ODT_FAMILIES = {_TEXT + "p": "paragraph", _TEXT + "h": "paragraph", _TEXT + "section": "section",
+                 _TEXT + "span": "text", _TEXT + "a": "text"}
 _MAX_SPACES = 100  # a text:s repeats a space c times; a hostile c would fill the memory
 
 
@@ -593,9 +655,10 @@ def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
                 if mimetype != _ODT_MIMETYPE:
                     raise TmtoolError(f"not an OpenDocument text (its mimetype is {mimetype[:80]!r})", path=name)
             root = _package_xml(package, "content.xml", name)
+            styles = _package_xml(package, "styles.xml", name) if "styles.xml" in package.namelist() else None
     except (zipfile.BadZipFile, KeyError) as exc:
         raise TmtoolError(f"not a readable ODT file ({exc})", path=name) from None
-    walk = _OdtWalk(_Reading(name), root)
+    walk = _OdtWalk(_Reading(name), root, styles)
     for body in root.iter(_OFFICE + "text"):
         walk.blocks(body)
     walk.place(walk.endnotes)
@@ -605,21 +668,35 @@ def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
 class _OdtWalk(_Walk):
     """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
     endnotes and text boxes. Left out: deleted text kept for change tracking, comments, indexes and
-    computed numbers (``_ODT_SKIPPED``), and hidden text: a section or a character style (the document's
-    own, automatic ones: LibreOffice's Hidden character attribute) displayed as none, hidden text fields."""
+    computed numbers (``_ODT_SKIPPED``), and hidden text: a section displayed as none, hidden text fields,
+    and what a style displays as none (LibreOffice's Hidden character attribute), the document's own
+    automatic styles (direct formatting) or the named ones of styles.xml, itself or through the styles it
+    inherits from (``style:parent-style-name``), the first that says how to display the text deciding."""
 
     paragraphs = frozenset({_TEXT + "p", _TEXT + "h"})
     table, row, cell = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
 
-    def __init__(self, read: _Reading, root):
+    def __init__(self, read: _Reading, root, styles):
         super().__init__(read)
-        self.hidden_styles = {
-            style.get(_STYLE + "name") for style in root.iterfind(f"{_OFFICE}automatic-styles/{_STYLE}style")
-            if style.find(f"{_STYLE}text-properties[@{_TEXT}display='none']") is not None}
+        defined = {(style.get(_STYLE + "family"), style.get(_STYLE + "name")): style
+                   for part, where in ((styles, "styles"), (root, "automatic-styles")) if part is not None
+                   for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style")}
+        self.hidden_styles = {key for key in defined if self._displays_none(defined, key)}
+
+    @staticmethod
+    def _displays_none(defined: dict, key: tuple) -> bool:
+        family, seen = key[0], set()
+        while key in defined and key not in seen:  # a parent may loop
+            seen.add(key)
+            display = defined[key].find(f"{_STYLE}text-properties[@{_TEXT}display]")
+            if display is not None:
+                return display.get(_TEXT + "display") == "none"
+            key = family, defined[key].get(_STYLE + "parent-style-name")
+        return False
 
     def skipped(self, element) -> bool:
         return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
-                or element.get(_TEXT + "style-name") in self.hidden_styles
+                or (_ODT_FAMILIES.get(element.tag), element.get(_TEXT + "style-name")) in self.hidden_styles
                 or (element.tag == _TEXT + "hidden-text" and element.get(_TEXT + "is-hidden") == "true"))
 
     def inline(self, element, parts: list[str]) -> None:
