@@ -132,10 +132,15 @@ def test_align_refuses_and_writes_nothing(case, tmp_path):
 
 
 def test_the_english_side_given_as_french_is_refused(tmp_path):
-    result = CliRunner().invoke(main, ["align", str(SEED_EN), str(SEED_FR)])
+    english, french = tmp_path / "minutes.txt", tmp_path / "minutes-translated.txt"  # no language in the names
+    english.write_text(SEED_EN.read_text(encoding="utf-8"), encoding="utf-8")
+    french.write_text(SEED_FR.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["align", str(english), str(french)])
     assert result.exit_code == 1
-    assert result.output == (f"tmtool: error: {SEED_EN}: looks like English, not French (confidence "
+    assert result.output == (f"tmtool: error: {english}: looks like English, not French (confidence "
                              f"{guess_language(SEED_EN.read_text())[1]:.2f}); are the files given in the right order?\n")
+    named = CliRunner().invoke(main, ["align", str(SEED_EN), str(SEED_FR)])  # the names say the order
+    assert named.exit_code == 0 and 'srclang="en-GB"' in named.stdout
 
 
 @pytest.mark.parametrize("option", ["--srclang", "--tgtlang"])
