@@ -190,3 +190,45 @@ def test_an_english_equivalent_keeps_a_capital_the_english_writes_inside_sentenc
                if e.terms_in("en")}
     assert english["sommet de Vilnius"] == "Vilnius Summit"  # a name, written so inside a sentence
     assert english["gestion de crise"] == "crisis management"  # capitalised by its place, after a number
+
+
+# ---- candidates the translation shows: a term the parse broke -------------------------------------
+
+BROKEN_BY_THE_PARSE = [
+    ("Les plongeurs ont travaillé avec des véhicules sous-marins autonomes pour cartographier les fonds marins.",
+     "The divers worked with autonomous underwater vehicles to map the seabed."),
+    ("Une cyberattaque grave pourrait conduire à l'invocation de l'article 5 du traité de l'Atlantique Nord.",
+     "A serious cyber attack could lead to the invocation of Article 5 of the North Atlantic Treaty."),
+    ("Le traité de l'Atlantique Nord a été signé à Washington en 1949.",
+     "The North Atlantic Treaty was signed in Washington in 1949."),
+]
+
+
+def test_a_phrase_the_parse_broke_is_a_candidate_where_its_translation_shows_it_whole():
+    """The parser reads *autonomes* as a complement of the verb and leaves *Nord* out of *traité de
+    l'Atlantique*; the English noun phrase each aligns with gives the whole span back."""
+    from tmtool.terms import build_glossary
+
+    entries = build_glossary([Context(fr, en, "doc") for fr, en in BROKEN_BY_THE_PARSE], threshold=0.0)
+    english = {e.terms[0].text: [t.text for t in e.terms if t.lang == "en"] for e in entries}
+    assert english["véhicule sous-marin autonome"] == ["autonomous underwater vehicle"]
+    assert english["traité de l'Atlantique Nord"] == ["North Atlantic Treaty"]
+    # a span the translation shows is still weighed as any candidate: a free phrase it aligns with is no term
+    proposed = {e.terms[0].text for e in entries if e.score >= 0.5}
+    assert "traité de l'Atlantique Nord" in proposed and not any(text.startswith("invocation") for text in proposed)
+
+
+def test_a_span_is_shaped_as_a_term_may_be_whatever_its_translation_says():
+    from tmtool.terms.candidates import phrase_shaped
+    from tmtool.terms.french import analyse
+
+    [sentence] = analyse(["Les forces déployées en Estonie ont reçu des véhicules sous-marins autonomes."])
+    texts = [t.text for t in sentence]
+
+    def span(first: str, last: str) -> tuple[int, int]:
+        return texts.index(first), texts.index(last) + 1
+
+    assert phrase_shaped(sentence, *span("véhicules", "autonomes"))
+    assert not phrase_shaped(sentence, *span("forces", "Estonie"))  # *déployées* heads a clause of its own
+    assert not phrase_shaped(sentence, *span("Estonie", "reçu"))  # a finite verb
+    assert not phrase_shaped(sentence, *span("des", "autonomes"))  # opens on an article

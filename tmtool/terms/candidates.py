@@ -10,7 +10,9 @@ alone: a field names its properties with adjectives (*cardiovasculaire*, *éolie
 which term lists such as ACTER's keep as terms, and termhood ranks them as any candidate. Nested candidates are
 ranked by ``termhood``, which tells a term from a piece of a longer one. Punctuation, finite verbs and
 tokens that are not words (web and e-mail addresses, formulas: ``french.wordlike``) break a phrase; a
-maximal phrase is cut by no length limit short of ``MAX_WORDS`` tokens.
+maximal phrase is cut by no length limit short of ``MAX_WORDS`` tokens. Where the parse broke a phrase
+its translation shows whole, the span the English noun phrase aligns with is a candidate too
+(``equivalents.aligned_spans``, ``phrase_shaped``).
 
 The canonical form singularises the head noun phrase (*engins explosifs improvisés* → *engin explosif
 improvisé*) and the head's modifiers past its complement (*dépôts de carburant temporaires* → *dépôt de
@@ -211,11 +213,33 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
             yield i, i + 1
 
 
+def phrase_shaped(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the span could be a term whatever the parse made of it (for a span the translation
+    shows to be a phrase, ``equivalents.aligned_spans``): it opens on a noun, closes on a noun, a
+    modifier or a number, and holds only words, numbers, linking prepositions, the article right after
+    one (*de la paix*, not *et le*) and *et*, no finite verb and no verb heading a clause of its own
+    (*forces déployées en Estonie*)."""
+    span = tokens[start:end]
+    if not span or end - start > MAX_WORDS or not span[0].nominal or not _content(span[-1]):
+        return False
+    clause_heads = _clause_heads(tokens)
+    for k, token in enumerate(span, start=start):
+        word = token.text.lower().replace("’", "'")
+        article = word in _ARTICLES and k > start and _linking(tokens[k - 1])  # *de la paix*, not *et le*
+        if not (_word(token) or token.pos == "NUM" or _linking(token) or article or word in _COORDINATION):
+            return False
+        if token.pos == "VERB" and (not token.participle or k in clause_heads):
+            return False
+    return True
+
+
 # ---- candidates -----------------------------------------------------------------------------------
 
 
-def collect(analysed: Sequence[Sequence[Token]], texts: Sequence[str]) -> dict[str, Candidate]:
-    """All candidates of the sentences, keyed by casefolded canonical form, with their definitions."""
+def collect(analysed: Sequence[Sequence[Token]], texts: Sequence[str],
+            aligned: dict[int, set[tuple[int, int]]] | None = None) -> dict[str, Candidate]:
+    """All candidates of the sentences, keyed by casefolded canonical form, with their definitions;
+    ``aligned``: token spans of a sentence its translation shows to be phrases, candidates too."""
     candidates: dict[str, Candidate] = {}
     for number, tokens in enumerate(analysed):
         agreement = defaultdict(list)  # noun → genders of its articles and adjectives
@@ -223,6 +247,12 @@ def collect(analysed: Sequence[Sequence[Token]], texts: Sequence[str]) -> dict[s
             if t.gender and _relation(t) in ("det", "amod"):
                 agreement[t.head].append(t.gender)
         spans = dict.fromkeys(candidate_spans(tokens), False)
+        for start, end in sorted((aligned or {}).get(number, ())):
+            if (start, end) not in spans:
+                spans[start, end] = False
+                head = start + _head(tokens[start:end])  # its modifiers agree with it, where the parse put them
+                agreement[head] += [t.gender for t in tokens[head + 1:end]
+                                    if t.gender and _modifier(t) and not start <= t.head < end]
         links = []
         for acronym, full in definitions(tokens, texts[number]):
             short = _find_tokens(tokens, texts[number], acronym)

@@ -29,7 +29,7 @@ from ..model import Context, Entry, Term, TermType
 from ..text.normalize import fold, fold_word, normalize_for_match, spellings, stem
 from . import english
 from .acronyms import is_acronym
-from .candidates import definitions, term_key
+from .candidates import definitions, phrase_shaped, term_key
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
 from .french import Token
 from .persons import persons, places, titles
@@ -59,6 +59,9 @@ OPEN_COMPOUND_FLOOR = 0.75  # *cyberattaque* ↔ *cyberattack* 0.78; a piece (*c
 # the whole must spell the French word this much better than its best word: *prepositioning
 # equipment* is *prepositioning* (0.84) and more (0.85), not a compound
 OPEN_COMPOUND_GAIN = 0.1
+# an English phrase's words each link best to a French word at least this strongly for the French span
+# they land in to be a candidate (``aligned_spans``; 0.2 and 0.3 give the same development figures)
+ALIGNED_LINK = 0.2
 # a sentence pair with more words a side is not word-aligned, so its words give no evidence and its
 # terms are paired in other pairs: alignment costs the product of the two lengths, and a "sentence" of
 # thousands of words is a list or a table read without punctuation, not a translated sentence
@@ -124,7 +127,8 @@ def build_glossary(
     finder = _EquivalentFinder(pairs, memory, lexicon, {})
     if french_tokens:
         finder.views.make_all()  # while the parse runs elsewhere: nearly every pair holds a term
-    analysis = analyse_french(pairs, tokens=french_tokens() if french_tokens else None)
+    analysis = analyse_french(pairs, tokens=french_tokens() if french_tokens else None,
+                              aligned=lambda tokens: aligned_spans(finder.views, tokens))
     finder.acronym_pairs = _acronym_pairs(pairs, analysis)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     entries = [e for e in paired_entries(analysis, pairs, finder, limit) if e.score >= limit]
@@ -165,6 +169,47 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
         else:
             entry.score = round(bilingual_score(entry), 4)
     return entries
+
+
+def aligned_spans(views: _PairViews, tokens: Sequence[Sequence[Token]]) -> dict[int, set[tuple[int, int]]]:
+    """The French token spans of each pair that an English noun phrase of two words or more aligns
+    with: each word of the phrase links best (at least ``ALIGNED_LINK``) to a word of the span, each
+    content word of the span links best to a word of the phrase or is one of those, and the span is
+    shaped as a term may be (``candidates.phrase_shaped``). The translation then shows a phrase the
+    parse may have broken (*véhicules sous-marins autonomes* with *autonomes* read as a verb's
+    complement, *traité de l'Atlantique Nord* cut after *Atlantique*): the boundaries of a term agreed
+    in both languages, as phrase-based translation extracts its phrase pairs (Och and Ney 2004)."""
+    found: dict[int, set[tuple[int, int]]] = {}
+    for number in views.aligned:
+        if not views.pairs[number].en:
+            continue
+        view, sentence = views.get(number), tokens[number]
+        if not view.links.size:
+            continue
+        best_english, strongest = view.links.argmax(axis=1), view.links.max(axis=1)
+        best_french = view.links.argmax(axis=0)
+        for phrase, covered in view.phrases:
+            if len(covered) < 2 or view.links[best_french[covered], covered].min() < ALIGNED_LINK:
+                continue
+            inside = set(covered)
+
+            def toward(i: int) -> bool:  # a French word whose best English word is in the phrase
+                return int(best_english[i]) in inside and strongest[i] >= ALIGNED_LINK
+
+            chosen = {int(i) for i in best_french[covered]}
+            first, last = min(chosen), max(chosen)
+            while last + 1 < len(view.fr_words) and toward(last + 1):
+                last += 1
+            while first > 0 and toward(first - 1):
+                first -= 1
+            if any(i not in chosen and not toward(i) for i in range(first, last + 1)
+                   if view.fr_words[i].text not in _FRENCH_FUNCTION_WORDS):
+                continue
+            start, end = view.fr_words[first].start, view.fr_words[last].end
+            held = [k for k, token in enumerate(sentence) if token.start < end and token.end > start]
+            if held and phrase_shaped(sentence, held[0], held[-1] + 1):
+                found.setdefault(number, set()).add((held[0], held[-1] + 1))
+    return found
 
 
 def rendered_as_unit(entry: Entry, finder: _EquivalentFinder) -> bool:

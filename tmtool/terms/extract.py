@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
@@ -37,9 +37,13 @@ class FrenchTerms:
 
 
 def analyse_french(sentences: Sequence[Context], progress: Progress | None = None,
-                   tokens: list[list[french.Token]] | None = None) -> FrenchTerms:
+                   tokens: list[list[french.Token]] | None = None,
+                   aligned: Callable[[list[list[french.Token]]], dict[int, set[tuple[int, int]]]] | None = None,
+                   ) -> FrenchTerms:
     """``progress`` hears of the sentences analysed, out of all, and of the document they are from.
-    ``tokens``: the sentences' French analysis, made already (``french.analysing``)."""
+    ``tokens``: the sentences' French analysis, made already (``french.analysing``). ``aligned``, given
+    the analysis, tells the token spans of each sentence that the translation shows to be phrases
+    (``equivalents.aligned_spans``): candidates too, where the parse did not make them."""
     texts = [c.fr for c in sentences]
     if tokens is None:
         tokens = []
@@ -50,7 +54,7 @@ def analyse_french(sentences: Sequence[Context], progress: Progress | None = Non
             tokens += french.analyse(texts[start:start + ANALYSIS_CHUNK], written)
     if progress:
         progress(Step(len(texts), len(texts), len(texts)))
-    candidates = collect(tokens, texts)
+    candidates = collect(tokens, texts, aligned(tokens) if aligned else None)
     documents: dict[str, set[str]] = defaultdict(set)
     for candidate in candidates.values():
         for o in candidate.occurrences:
