@@ -539,6 +539,7 @@ def test_an_equivalent_that_leaves_a_word_out_weighs_against_the_french_phrase()
     assert not leaves_out_words("Commandement maritime allié", "MARCOM")  # an acronym renders the whole
     assert not leaves_out_words("OTAN", "NATO")
     assert leaves_out_words("siège de l'OTAN", "NATO")  # of a full form, not of a term holding an acronym
+    assert not leaves_out_words("munition non explosée", "unexploded ordnance")  # *non* is English's prefix
 
     def entry(french_text: str, english_text: str) -> Entry:
         return Entry(terms=[Term(french_text, "fr"), Term(english_text, "en", confidence=0.8)], score=0.6)

@@ -36,9 +36,11 @@ from .persons import persons, places, titles
 from .wordalign import WordAligner, word_texts, words
 
 _SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
-# French words that carry no lexical content of a term: they are not asked to align.
+# French words that carry no lexical content of a term: they are not asked to align. *non* negates the
+# word after it, which English renders with a prefix (*munitions non explosées*, *unexploded ordnance*;
+# *pays non OTAN*, *non-NATO country*), not a word of its own.
 _FRENCH_FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "à", "au", "aux", "pour",
-                                    "contre", "en", "et", "l", "d"})
+                                    "contre", "en", "et", "l", "d", "non"})
 MIN_CONFIDENCE = 0.2  # below this mean F-measure over the term's pairs, no equivalent is proposed
 DEFINITION_CONFIDENCE = 0.95  # an acronym defined in both languages of one pair
 CONTEXTS_PER_TERM = 3
