@@ -218,19 +218,27 @@ def phrase_shaped(tokens: Sequence[Token], start: int, end: int) -> bool:
     shows to be a phrase, ``equivalents.aligned_spans``): it opens on a noun, closes on a noun, a
     modifier or a number, and holds only words, numbers, linking prepositions, the article right after
     one (*de la paix*, not *et le*) and *et*, no finite verb and no verb heading a clause of its own
-    (*forces déployées en Estonie*)."""
+    (*forces déployées en Estonie*, *munitions datant de la guerre*)."""
     span = tokens[start:end]
     if not span or end - start > MAX_WORDS or not span[0].nominal or not _content(span[-1]):
         return False
     clause_heads = _clause_heads(tokens)
+    head = span[_head(span)]
     for k, token in enumerate(span, start=start):
         word = token.text.lower().replace("’", "'")
         article = word in _ARTICLES and k > start and _linking(tokens[k - 1])  # *de la paix*, not *et le*
         if not (_word(token) or token.pos == "NUM" or _linking(token) or article or word in _COORDINATION):
             return False
-        if token.pos == "VERB" and (not token.participle or k in clause_heads):
+        if token.pos == "VERB" and (not token.participle or k in clause_heads or _verbal(token, head)):
             return False
     return True
+
+
+def _verbal(participle: Token, noun: Token) -> bool:
+    """A present participle that does not agree with its plural or feminine noun is the verb of a
+    clause (*munitions non explosées datant de la guerre*), where the verbal adjective agrees (*pays
+    participants*, *puissance occupante*)."""
+    return participle.text.lower().endswith("ant") and (noun.plural or noun.gender == "feminine")
 
 
 # ---- candidates -----------------------------------------------------------------------------------
