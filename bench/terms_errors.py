@@ -35,7 +35,7 @@ from terms import (  # noqa: E402
 
 from tmtool.terms import DEFAULT_THRESHOLD  # noqa: E402
 from tmtool.terms.equivalents import (  # noqa: E402
-    _acronym_pairs, _EquivalentFinder, analyse_french, paired_entries,
+    _acronym_pairs, _EquivalentFinder, aligned_spans, analyse_french, paired_entries,
 )
 from tmtool.terms import french  # noqa: E402
 from tmtool.terms.french import load_model  # noqa: E402
@@ -52,8 +52,9 @@ def nato(role: str, threshold: float, verbose: bool, source: str = "gold") -> No
         if dataset.glossary is None or (role != "all" and dataset.role != role) or source not in dataset.sources():
             continue
         pairs = dataset.pairs(source)
-        analysis = analyse_french(pairs)
-        finder = _EquivalentFinder(pairs, (), (), _acronym_pairs(pairs, analysis))
+        finder = _EquivalentFinder(pairs, (), (), {})
+        analysis = analyse_french(pairs, aligned=lambda tokens: aligned_spans(finder.views, tokens))  # as build_glossary
+        finder.acronym_pairs = _acronym_pairs(pairs, analysis)
         entries = paired_entries(analysis, pairs, finder, threshold)
         scores = {id(entry): entry.score for entry in entries}
         kept = [e for e in entries if scores[id(e)] >= threshold]
