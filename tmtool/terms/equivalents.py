@@ -190,6 +190,10 @@ def aligned_spans(views: _PairViews, tokens: Sequence[Sequence[Token]]) -> dict[
             continue
         best_english, strongest = view.links.argmax(axis=1), view.links.max(axis=1)
         best_french = view.links.argmax(axis=0)
+        # the aligner reads a hyphenated word part by part (*sous-marins*: *sous*, *marins*); a span is
+        # made of the parser's words, each covered where one of its parts is
+        word_of = [next((k for k, token in enumerate(sentence) if token.start <= w.start < token.end), -1)
+                   for w in view.fr_words]
         for phrase, covered in view.phrases:
             if len(covered) < 2 or view.links[best_french[covered], covered].min() < ALIGNED_LINK:
                 continue
@@ -198,14 +202,17 @@ def aligned_spans(views: _PairViews, tokens: Sequence[Sequence[Token]]) -> dict[
             def toward(i: int) -> bool:  # a French word whose best English word is in the phrase
                 return int(best_english[i]) in inside and strongest[i] >= ALIGNED_LINK
 
+            def function(i: int) -> bool:  # no span opens or closes on an article or a preposition
+                return view.fr_words[i].text in _FRENCH_FUNCTION_WORDS
+
             chosen = {int(i) for i in best_french[covered]}
             first, last = min(chosen), max(chosen)
-            while last + 1 < len(view.fr_words) and toward(last + 1):
+            while last + 1 < len(view.fr_words) and toward(last + 1) and not function(last + 1):
                 last += 1
-            while first > 0 and toward(first - 1):
+            while first > 0 and toward(first - 1) and not function(first - 1):
                 first -= 1
-            if any(i not in chosen and not toward(i) for i in range(first, last + 1)
-                   if view.fr_words[i].text not in _FRENCH_FUNCTION_WORDS):
+            linked = {word_of[i] for i in range(first, last + 1) if i in chosen or toward(i)}
+            if any(word_of[i] not in linked for i in range(first, last + 1) if not function(i)):
                 continue
             start, end = view.fr_words[first].start, view.fr_words[last].end
             held = [k for k, token in enumerate(sentence) if token.start < end and token.end > start]
