@@ -255,12 +255,15 @@ def collect(analysed: Sequence[Sequence[Token]], texts: Sequence[str],
             if t.gender and _relation(t) in ("det", "amod"):
                 agreement[t.head].append(t.gender)
         spans = dict.fromkeys(candidate_spans(tokens), False)
+        agreeing: set[tuple[int, int]] = set()  # (noun, modifier) pairs the parse did not attach
         for start, end in sorted((aligned or {}).get(number, ())):
             if (start, end) not in spans:
                 spans[start, end] = False
                 head = start + _head(tokens[start:end])  # its modifiers agree with it, where the parse put them
-                agreement[head] += [t.gender for t in tokens[head + 1:end]
-                                    if t.gender and _modifier(t) and not start <= t.head < end]
+                agreeing.update((head, k) for k in range(head + 1, end)
+                                if tokens[k].gender and _modifier(tokens[k]) and not start <= tokens[k].head < end)
+        for head, k in sorted(agreeing):
+            agreement[head].append(tokens[k].gender)
         links = []
         for acronym, full in definitions(tokens, texts[number]):
             short = _find_tokens(tokens, texts[number], acronym)
