@@ -51,6 +51,13 @@ def test_exact_and_case_accent_insensitive(store):
     assert found(store, "ÉTAT-MAJOR MILITAIRE INTERNATIONAL")[0] == ("État-major militaire international", "folded")
 
 
+def test_a_hyphen_typed_as_a_space_or_a_space_as_a_hyphen_finds_the_term(store):
+    assert found(store, "etat major")[0] == ("état-major", "folded")
+    assert found(store, "État major militaire international")[0] == ("État-major militaire international", "folded")
+    assert found(store, "Comité-militaire")[0] == ("Comité militaire", "folded")
+    assert found(store, "états majors")[0] == ("état-major", "lemma")  # and a plural so typed
+
+
 def test_plural_finds_the_lemma(store):
     assert found(store, "Comités militaires")[0] == ("Comité militaire", "lemma")
     assert found(store, "engins explosifs improvisés")[0] == ("engin explosif improvisé", "lemma")

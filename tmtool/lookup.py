@@ -8,6 +8,7 @@ tolerance comes from the folded keys stored at ingest and the same rule-based fo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import product
 
 from .errors import Invalid, TmtoolError
 from .langtags import base_language
@@ -49,13 +50,28 @@ class Answer:
         return bool(self.hits or self.memory)
 
 
+_MOST_SPACES = 3  # a query with more spaces is looked up with its hyphens as spaces only
+
+
+def _hyphenations(folded: str) -> set[str]:
+    """A folded query as typed, and as a compound is written either way: hyphens typed as spaces and
+    spaces as hyphens (*contre amiral* finds *contre-amiral*, *lieutenant-colonel* finds *lieutenant colonel*)."""
+    spaced = folded.replace("-", " ")
+    words = spaced.split(" ")
+    found = {folded, spaced}
+    if len(words) - 1 <= _MOST_SPACES:
+        for joints in product(" -", repeat=len(words) - 1):
+            found.add(words[0] + "".join(joint + word for joint, word in zip(joints, words[1:])))
+    return found
+
+
 def _kind(query: str, folded: str, kind: str, text: str) -> str:
     """How a stored key equal to the query (or to its singular) matched the term ``text``."""
     if kind == "initials":
         return "acronym"
     if text == query:
         return "exact"
-    return "folded" if fold(text) == folded else "lemma"  # else through an inflected form
+    return "folded" if fold(text).replace("-", " ") == folded.replace("-", " ") else "lemma"  # else through an inflected form
 
 
 def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[LookupHit]:
@@ -83,7 +99,8 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
             if entry_id not in best or rank < best[entry_id]:
                 best[entry_id] = rank
 
-    keys = {folded, stem(folded)}
+    spelt = _hyphenations(folded)
+    keys = spelt | {stem(key) for key in spelt}
     english = english_stem(folded)
     # a key only English rules make (crises → crisis) finds English terms only
     consider([hit for hit in store.terms_by_key(sorted(keys | {english})) if hit.key in keys or hit.lang == "en"],
