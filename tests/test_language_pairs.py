@@ -341,9 +341,11 @@ def test_the_options_win_over_the_names_and_names_without_two_languages_say_noth
     from tmtool.ingest import languages_in_names
 
     assert languages_in_names("report.en.docx", "rapport.fr.docx") == ("en", "fr")
-    assert languages_in_names("bericht_DE.txt", "report-en-US.txt") == ("de", "en-US")
+    assert languages_in_names("bericht.DE.txt", "report.en-US.txt") == ("de", "en-US")
     assert languages_in_names("news.zh-Hans.txt", "news.en.txt") == ("zh-Hans", "en")
-    for names in (("minutes.txt", "minutes.en.txt"), ("plan-v2.txt", "plan-en.txt"), ("a.fr.txt", "b.fr-CA.txt")):
+    for names in (("minutes.txt", "minutes.en.txt"), ("plan-v2.txt", "plan-en.txt"), ("a.fr.txt", "b.fr-CA.txt"),
+                  ("rapport_fin.txt", "report_en.txt"), ("memo-hr.txt", "memo-en.txt"),  # words, not languages
+                  ("source.fr-en.txt", "target.en-fr.txt")):  # a direction, not a language and its region
         assert languages_in_names(*names) is None
     db = tmp_path / "t.db"
     (tmp_path / "a.de.txt").write_text(SPANISH, encoding="utf-8")  # misnamed: the options say what it is

@@ -240,3 +240,49 @@ def test_a_span_is_shaped_as_a_term_may_be_whatever_its_translation_says():
     assert phrase_shaped(sentence, *span("munitions", "explosées"))
     assert not phrase_shaped(sentence, *span("munitions", "datant"))
     assert phrase_shaped(sentence, *span("pays", "participants"))
+    [sentence] = analyse(["Ce partenariat de longue date réunit des forces mieux équipées dans des eaux peu profondes."])
+    texts = [t.text for t in sentence]
+    assert phrase_shaped(sentence, *span("partenariat", "date"))
+    assert not phrase_shaped(sentence, *span("partenariat", "longue"))  # an adjective before its noun closes nothing
+    assert phrase_shaped(sentence, *span("eaux", "profondes"))  # *peu* grades the adjective of a term
+    assert not phrase_shaped(sentence, *span("forces", "équipées"))  # *mieux* compares: a free phrase
+
+
+def test_a_span_the_translation_shows_takes_its_gender_from_its_own_adjectives_only():
+    """In the mine-countermeasures report the parse makes the noun *patrouille* a modifier; an aligned
+    span *avions de patrouille* must not take its gender for *avions*, nor give it to every candidate
+    headed by *avions* in that sentence."""
+    from pathlib import Path
+
+    from tmtool.pipeline import align_files
+    from tmtool.terms import build_glossary
+
+    folder = Path(__file__).resolve().parents[1] / "bench" / "data" / "terms-dev" / "baltic-mine-countermeasures"
+    pairs = align_files(folder / "baltic-mine-countermeasures.fr.txt",
+                        folder / "baltic-mine-countermeasures.en.txt").term_pairs("baltic")
+    genders = {e.terms[0].text: e.terms[0].gender for e in build_glossary(pairs, threshold=0.0)}
+    assert genders["avion de patrouille maritime"] == "masculine"  # was feminine
+
+
+def test_an_english_acronym_of_a_full_form_holding_an_acronym_renders_it_whole():
+    from tmtool.terms.equivalents import leaves_out_words
+
+    assert not leaves_out_words("Force de réaction de l'OTAN", "NRF")  # NRF spells the whole
+    assert not leaves_out_words("Agence OTAN d'information et de communication", "NCIA")
+    assert leaves_out_words("Comité militaire de l'OTAN", "NATO")  # NATO renders OTAN alone
+    assert leaves_out_words("sommet de l'UE", "EU")
+
+
+def test_non_hyphenated_to_its_word_is_part_of_it():
+    from tmtool.terms import build_glossary
+
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("La non-prolifération nucléaire reste au cœur des priorités de l'Alliance.",
+         "Nuclear non-proliferation remains at the heart of the Alliance's priorities."),
+        ("Les délégués ont débattu de la non-prolifération et du contrôle des armements.",
+         "Delegates debated non-proliferation and arms control."),
+        ("Les États non membres ont été invités comme observateurs.", "Non-member states were invited as observers."),
+    ]]
+    entry = next(e for e in build_glossary(pairs, threshold=0.0) if e.terms[0].text == "non-prolifération")
+    assert [t.text for t in entry.terms if t.lang == "en"] == ["non-proliferation"]
+    assert entry.score >= 0.5  # its *non* aligned as the word's own part, not left out as a word of grammar

@@ -45,17 +45,25 @@ def _language_in_name(*langs: str) -> re.Pattern:
 _ANY_LANGUAGE_IN_NAME = re.compile(rf"[._-](?P<tag>[A-Za-z]{{2,3}}{_SUBTAGS})\.[^.]+$")
 
 
+# a language as CAT tools and translators mark a file's: after a dot, before the extension
+# (report.en.docx, news.zh-Hans.txt); after _ or - it is as often a word (rapport_fin, memo-hr, budget-it)
+_LANGUAGE_BEFORE_EXTENSION = re.compile(rf"\.(?P<tag>[A-Za-z]{{2,3}}{_SUBTAGS})\.[^.]+$")
+
+
 def languages_in_names(source: str | Path, target: str | Path) -> tuple[str, str] | None:
-    """The languages two files' names carry, when each carries one tmtool knows and they differ:
-    ``report.en.docx``, ``rapport.fr.docx`` → ``("en", "fr")``; ``bericht_DE.txt``, ``report-en-US.txt``
-    → ``("de", "en-US")``. None when either name carries none (``minutes.txt``)."""
+    """The languages two files' names carry as ``NAME.LANG.EXT``, when each carries one tmtool knows
+    and they differ: ``report.en.docx``, ``rapport.fr.docx`` → ``("en", "fr")``; ``bericht.DE.txt``,
+    ``report.en-US.txt`` → ``("de", "en-US")``. None when either name carries none (``minutes.txt``,
+    ``rapport_fin.txt``), or names the pair's direction (``memory.fr-en.txt``: *en* is no region)."""
     tags = []
     for path in (source, target):
-        match = _ANY_LANGUAGE_IN_NAME.search(Path(path).name)
+        match = _LANGUAGE_BEFORE_EXTENSION.search(Path(path).name)
         if not match or known_language(match["tag"]) is None:
             return None
         tags.append(normalize_tag(match["tag"]))
-    return (tags[0], tags[1]) if base_language(tags[0]) != base_language(tags[1]) else None
+    first, second = (base_language(tag) for tag in tags)
+    direction = any(tag.lower().endswith(f"-{other}") for tag, other in ((tags[0], second), (tags[1], first)))
+    return None if first == second or direction else (tags[0], tags[1])
 
 
 def name_patterns(srclang: str = "fr", tgtlang: str = "en") -> str:

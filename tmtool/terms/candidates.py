@@ -36,6 +36,9 @@ from .french import Token, wordlike
 LINKING_PREPOSITIONS = frozenset({"de", "d'", "du", "des", "à", "au", "aux", "en", "pour", "contre"})
 _ARTICLES = frozenset({"le", "la", "les", "l'"})
 _COORDINATION = frozenset({"et"})
+# The adverbs a term may hold, grading an adjective or participle (*munitions non explosées*, *eaux peu
+# profondes*); others make free phrases (*forces mieux équipées*, *unités plus mobiles*)
+_TERM_ADVERBS = frozenset({"non", "peu"})
 # Relations by which a dependent may belong to its head's term (Universal Dependencies).
 # (Not *fixed*: the second word of a compound preposition, *à travers*, is no noun of the term.)
 _TERM_RELATIONS = frozenset({"amod", "nmod", "case", "det", "flat", "compound", "conj", "cc", "nummod", "acl"})
@@ -220,7 +223,7 @@ def phrase_shaped(tokens: Sequence[Token], start: int, end: int) -> bool:
     one (*de la paix*, not *et le*) and *et*, no finite verb and no verb heading a clause of its own
     (*forces déployées en Estonie*, *munitions datant de la guerre*)."""
     span = tokens[start:end]
-    if not span or end - start > MAX_WORDS or not span[0].nominal or not _content(span[-1]):
+    if not span or end - start > MAX_WORDS or not span[0].nominal or not _closes(tokens, end - 1):
         return False
     clause_heads = _clause_heads(tokens)
     head = span[_head(span)]
@@ -228,6 +231,8 @@ def phrase_shaped(tokens: Sequence[Token], start: int, end: int) -> bool:
         word = token.text.lower().replace("’", "'")
         article = word in _ARTICLES and k > start and _linking(tokens[k - 1])  # *de la paix*, not *et le*
         if not (_word(token) or token.pos == "NUM" or _linking(token) or article or word in _COORDINATION):
+            return False
+        if token.pos == "ADV" and word not in _TERM_ADVERBS:  # *forces mieux équipées* is no term
             return False
         if token.pos == "VERB" and (not token.participle or k in clause_heads or _verbal(token, head)):
             return False
@@ -259,9 +264,14 @@ def collect(analysed: Sequence[Sequence[Token]], texts: Sequence[str],
         for start, end in sorted((aligned or {}).get(number, ())):
             if (start, end) not in spans:
                 spans[start, end] = False
-                head = start + _head(tokens[start:end])  # its modifiers agree with it, where the parse put them
-                agreeing.update((head, k) for k in range(head + 1, end)
-                                if tokens[k].gender and _modifier(tokens[k]) and not start <= tokens[k].head < end)
+                head = start + _head(tokens[start:end])
+                # the adjectives right after its head agree with it, where the parse put them (not those
+                # past a complement: *réseaux de défense aérienne*)
+                k = head + 1
+                while k < end and _modifier(tokens[k]) and not tokens[k].nominal:
+                    if tokens[k].gender and not start <= tokens[k].head < end:
+                        agreeing.add((head, k))
+                    k += 1
         for head, k in sorted(agreeing):
             agreement[head].append(tokens[k].gender)
         links = []

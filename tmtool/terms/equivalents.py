@@ -36,11 +36,13 @@ from .persons import persons, places, titles
 from .wordalign import WordAligner, word_texts, words
 
 _SAME_LENGTH = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
-# French words that carry no lexical content of a term: they are not asked to align. *non* negates the
-# word after it, which English renders with a prefix (*munitions non explosées*, *unexploded ordnance*;
-# *pays non OTAN*, *non-NATO country*), not a word of its own.
+# French words that carry no lexical content of a term: they are not asked to align.
 _FRENCH_FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "à", "au", "aux", "pour",
-                                    "contre", "en", "et", "l", "d", "non"})
+                                    "contre", "en", "et", "l", "d"})
+# nor counted among a term's words that a rendering must carry: *non* written apart negates the word after
+# it, which English renders with a prefix (*munitions non explosées*, *unexploded ordnance*); hyphenated
+# (*non-prolifération*), it is part of a word
+_NOT_COUNTED = _FRENCH_FUNCTION_WORDS | {"non"}
 MIN_CONFIDENCE = 0.2  # below this mean F-measure over the term's pairs, no equivalent is proposed
 DEFINITION_CONFIDENCE = 0.95  # an acronym defined in both languages of one pair
 CONTEXTS_PER_TERM = 3
@@ -285,21 +287,26 @@ def bilingual_score(entry: Entry) -> float:
 def leaves_out_words(french_term: str, english_term: str) -> bool:
     """Whether the English rendering has fewer content words than the French term (words of grammar
     apart, hyphenated words counted apart: *dual-use* is two). An acronym renders the whole of a full
-    form (*Commandement maritime allié* → *MARCOM*), but where the French term holds an acronym and
-    more, the English acronym renders that acronym only (*siège de l'OTAN* → *NATO* leaves *siège* out)."""
+    form (*Commandement maritime allié* → *MARCOM*, *Force de réaction de l'OTAN* → *NRF*), but the
+    English form of an acronym the French term holds renders that acronym only (*siège de l'OTAN* →
+    *NATO* leaves *siège* out)."""
     if is_acronym(english_term):
-        return _french_acronym_and_more(french_term)
+        return _renders_acronym_only(french_term, english_term)
     return _english_content_words(english_term) < len(_french_content_words(french_term))
 
 
 @lru_cache(maxsize=65536)  # asked of every phrase of every pair a term is in: the same texts again and again
 def _french_content_words(term: str) -> tuple[str, ...]:
-    return tuple(w for w in re.split(r"[\s'’]+", term) if w and w.lower() not in _FRENCH_FUNCTION_WORDS)
+    return tuple(w for w in re.split(r"[\s'’]+", term) if w and w.lower() not in _NOT_COUNTED)
 
 
-def _french_acronym_and_more(term: str) -> bool:
-    words = _french_content_words(term)
-    return len(words) > 1 and any(is_acronym(w) for w in words)
+def _renders_acronym_only(french_term: str, acronym: str) -> bool:
+    """Whether an English acronym renders only the French acronym inside a longer term: its letters are
+    that acronym's, reordered as English orders the words (*OTAN*, *NATO*; *UE*, *EU*), where the acronym
+    of a full form holding one (*Force de réaction de l'OTAN*, *NRF*) spells the whole."""
+    words = _french_content_words(french_term)
+    letters = sorted(fold(acronym))
+    return len(words) > 1 and any(is_acronym(w) and sorted(fold(w)) == letters for w in words)
 
 
 @lru_cache(maxsize=65536)
