@@ -71,7 +71,8 @@ def _kind(query: str, folded: str, kind: str, text: str) -> str:
         return "acronym"
     if text == query:
         return "exact"
-    return "folded" if fold(text).replace("-", " ") == folded.replace("-", " ") else "lemma"  # else through an inflected form
+    same = fold(text).replace("-", " ") == folded.replace("-", " ")  # a hyphen typed as a space is folded too
+    return "folded" if same else "lemma"  # else through an inflected form
 
 
 def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[LookupHit]:

@@ -219,9 +219,10 @@ def candidate_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
 def phrase_shaped(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether the span could be a term whatever the parse made of it (for a span the translation
     shows to be a phrase, ``equivalents.aligned_spans``): it opens on a noun, closes on a noun, a
-    modifier or a number, and holds only words, numbers, linking prepositions, the article right after
-    one (*de la paix*, not *et le*) and *et*, no finite verb and no verb heading a clause of its own
-    (*forces déployées en Estonie*, *munitions datant de la guerre*)."""
+    modifier or a number as a parse candidate does, and holds only words, numbers, linking prepositions,
+    the article right after one (*de la paix*, not *et le*) and *et*, no adverb but those of
+    ``_TERM_ADVERBS``, no finite verb and no verb heading a clause of its own (*forces déployées en
+    Estonie*, *munitions datant de la guerre*)."""
     span = tokens[start:end]
     if not span or end - start > MAX_WORDS or not span[0].nominal or not _closes(tokens, end - 1):
         return False
