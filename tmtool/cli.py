@@ -425,9 +425,15 @@ def _languages_of_files(ctx, source: str, target: str, srclang: str | None, tgtl
     A language named without its region keeps the default's (``fr``: fr-FR)."""
     given = {ctx.get_parameter_source(name) for name in ("srclang", "tgtlang")}
     named = api.languages_in_names(source, target)
-    if named is None or given != {click.core.ParameterSource.DEFAULT}:
-        return srclang, tgtlang
     default = (srclang or "fr-FR", tgtlang or "en-GB")  # check's options have no default of their own
+    if given != {click.core.ParameterSource.DEFAULT}:
+        return srclang, tgtlang
+    if named is None:
+        if api.marked_with_language(source) and api.marked_with_language(target):  # notes.no.txt, notes.de-CH.txt
+            click.echo(f"note: {os.path.basename(source)} and {os.path.basename(target)} do not name two languages "
+                       f"tmtool knows; they are taken as {default[0]} and {default[1]} (give --srclang and "
+                       "--tgtlang to say otherwise)", err=True)
+        return srclang, tgtlang
     defaults = {api.base_language(tag): tag for tag in default}
     chosen = tuple(defaults.get(tag, tag) for tag in named)
     if chosen != default:

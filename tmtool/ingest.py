@@ -50,6 +50,11 @@ _ANY_LANGUAGE_IN_NAME = re.compile(rf"[._-](?P<tag>[A-Za-z]{{2,3}}{_SUBTAGS})\.[
 _LANGUAGE_BEFORE_EXTENSION = re.compile(rf"\.(?P<tag>[A-Za-z]{{2,3}}{_SUBTAGS})\.[^.]+$")
 
 
+def marked_with_language(path: str | Path) -> bool:
+    """Whether a file's name is marked as ``NAME.LANG.EXT`` is, whatever the tag says (``notes.no.txt``)."""
+    return _LANGUAGE_BEFORE_EXTENSION.search(Path(path).name) is not None
+
+
 def languages_in_names(source: str | Path, target: str | Path) -> tuple[str, str] | None:
     """The languages two files' names carry as ``NAME.LANG.EXT``, when each carries one tmtool knows
     and they differ: ``report.en.docx``, ``rapport.fr.docx`` → ``("en", "fr")``; ``bericht.DE.txt``,
