@@ -355,7 +355,7 @@ def test_the_options_win_over_the_names_and_names_without_two_languages_say_noth
     (tmp_path / "b.no.txt").write_text(SPANISH, encoding="utf-8")  # a tag tmtool does not take: said, not silent
     (tmp_path / "b.en.txt").write_text(ENGLISH, encoding="utf-8")
     unnamed = run(db, "ingest", tmp_path / "b.no.txt", tmp_path / "b.en.txt")
-    assert unnamed.stderr.startswith("note: b.no.txt and b.en.txt do not name two languages tmtool knows; they are "
+    assert unnamed.stderr.startswith("note: tmtool knows no language 'no' (named in a file's name); the files are "
                                      "taken as fr-FR and en-GB (give --srclang and --tgtlang to say otherwise)\n")
     run(db, "align", tmp_path / "a.de.txt", tmp_path / "a.en.txt", "-o", tmp_path / "a.tmx")  # reads the names too
     assert {(u.srclang, u.tgtlang) for u in read_tmx(tmp_path / "a.tmx")} == {("de", "en-GB")}

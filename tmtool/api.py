@@ -36,7 +36,7 @@ from typing import BinaryIO
 from . import glossary
 from .errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from .ingest import IngestInterrupted as _Interrupted
-from .ingest import extracts_terms, ingest_pair, languages_in_names, marked_with_language
+from .ingest import extracts_terms, ingest_pair, languages_in_names, unknown_language_in_name
 from .io.files import input_file
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
@@ -50,9 +50,9 @@ __all__ = [
     "Unavailable", "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_sharing_terms",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
-    "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_in_names", "languages_left_out", "lookup", "marked_with_language",
+    "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_in_names", "languages_left_out", "lookup",
     "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
-    "segment", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits",
+    "segment", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
 ]
 
 

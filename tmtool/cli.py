@@ -429,10 +429,11 @@ def _languages_of_files(ctx, source: str, target: str, srclang: str | None, tgtl
     if given != {click.core.ParameterSource.DEFAULT}:
         return srclang, tgtlang
     if named is None:
-        if api.marked_with_language(source) and api.marked_with_language(target):  # notes.no.txt, notes.de-CH.txt
-            click.echo(f"note: {os.path.basename(source)} and {os.path.basename(target)} do not name two languages "
-                       f"tmtool knows; they are taken as {default[0]} and {default[1]} (give --srclang and "
-                       "--tgtlang to say otherwise)", err=True)
+        unknown = [tag for tag in map(api.unknown_language_in_name, (source, target)) if tag]
+        if unknown:  # notes.no.txt: said, not silently read as French or English
+            click.echo(f"note: tmtool knows no language {unknown[0]!r} (named in a file's name); the files are "
+                       f"taken as {default[0]} and {default[1]} (give --srclang and --tgtlang to say otherwise)",
+                       err=True)
         return srclang, tgtlang
     defaults = {api.base_language(tag): tag for tag in default}
     chosen = tuple(defaults.get(tag, tag) for tag in named)

@@ -50,9 +50,13 @@ _ANY_LANGUAGE_IN_NAME = re.compile(rf"[._-](?P<tag>[A-Za-z]{{2,3}}{_SUBTAGS})\.[
 _LANGUAGE_BEFORE_EXTENSION = re.compile(rf"\.(?P<tag>[A-Za-z]{{2,3}}{_SUBTAGS})\.[^.]+$")
 
 
-def marked_with_language(path: str | Path) -> bool:
-    """Whether a file's name is marked as ``NAME.LANG.EXT`` is, whatever the tag says (``notes.no.txt``)."""
-    return _LANGUAGE_BEFORE_EXTENSION.search(Path(path).name) is not None
+def unknown_language_in_name(path: str | Path) -> str | None:
+    """The tag a file's name is marked with as ``NAME.LANG.EXT``, when tmtool knows no such language
+    (``notes.no.txt``: *no*, a number column's header as often as Norwegian, whose written standard is *nb*)."""
+    match = _LANGUAGE_BEFORE_EXTENSION.search(Path(path).name)
+    # two letters, as ISO 639-1 codes are: a three-letter word there is as often no language (.old., .bak.)
+    two_letters = match is not None and re.match(r"[A-Za-z]{2}(?![A-Za-z])", match["tag"]) is not None
+    return match["tag"] if two_letters and known_language(match["tag"]) is None else None
 
 
 def languages_in_names(source: str | Path, target: str | Path) -> tuple[str, str] | None:
