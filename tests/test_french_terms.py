@@ -245,6 +245,13 @@ def test_an_adjective_agreeing_with_the_head_past_its_complement_is_singularised
     assert lemma in found and plural_lemma not in found
 
 
+def test_a_plural_modifier_the_parse_put_on_a_singular_complement_is_the_heads():
+    """*autonomes* is read on *combat*, which it cannot agree with: only *drones* is plural before it."""
+    assert "drone de combat furtif autonome" in keys("Les drones de combat furtifs autonomes ont été testés hier.")
+    # after a plural complement it may be the complement's: the written form stays
+    assert "chasseur de mines autonomes" in keys("Les chasseurs de mines autonomes sont arrivés.")
+
+
 def test_a_modifier_of_the_head_past_its_complement_is_singularised_with_it():
     # parsed on *missions*: the written form had kept *partagées*
     assert "mission de surveillance partagée" in keys("Les navires assurent des missions de surveillance partagées.")

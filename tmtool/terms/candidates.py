@@ -368,7 +368,7 @@ def canonical(tokens: Sequence[Token], start: int, end: int) -> str:
         # (*défis sécuritaires communs* → *défi sécuritaire commun*)
         if singularise and (
             (in_head_phrase and (token.plural or (token.pos not in ("NOUN", "PROPN", "NUM") and word.endswith(("s", "x")))))
-            or (leads and _of_head(tokens, i, head, end))
+            or (leads and (_of_head(tokens, i, head, end) or _agrees_only_with_head(tokens, i, head, start, end)))
         ):
             word = _singular(token)
         words.append(word)
@@ -391,6 +391,17 @@ def _of_head(tokens: Sequence[Token], i: int, head: int, end: int) -> bool:
     while head < noun < end and not tokens[noun].nominal and tokens[noun].head != noun:
         noun = tokens[noun].head
     return noun == head
+
+
+def _agrees_only_with_head(tokens: Sequence[Token], i: int, head: int, start: int, end: int) -> bool:
+    """Whether the plural modifier ``i`` past a complement, which the parse attached outside the span or
+    to a singular noun it cannot agree with (*drones de combat furtifs autonomes*: *autonomes* on
+    *combat*), can only agree with the head: no other plural noun stands between them."""
+    token = tokens[i]
+    attached = tokens[token.head]
+    return (token.plural and _modifier(token) and i != head
+            and (not start <= token.head < end or (attached.nominal and not attached.plural))
+            and not any(tokens[k].nominal and tokens[k].plural for k in range(head + 1, i)))
 
 
 def _singular(token: Token) -> str:
