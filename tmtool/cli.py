@@ -423,11 +423,10 @@ def _languages_of_files(ctx, source: str, target: str, srclang: str | None, tgtl
     """The pair's languages: as --srclang and --tgtlang say, or, given neither, as the files' names do
     (``report.en.docx rapport.fr.docx``: an English original), said on stderr when not French → English.
     A language named without its region keeps the default's (``fr``: fr-FR)."""
-    given = {ctx.get_parameter_source(name) for name in ("srclang", "tgtlang")}
+    if {ctx.get_parameter_source(name) for name in ("srclang", "tgtlang")} != {click.core.ParameterSource.DEFAULT}:
+        return srclang, tgtlang
     named = api.languages_in_names(source, target)
     default = (srclang or "fr-FR", tgtlang or "en-GB")  # check's options have no default of their own
-    if given != {click.core.ParameterSource.DEFAULT}:
-        return srclang, tgtlang
     if named is None:
         unknown = [tag for tag in map(api.unknown_language_in_name, (source, target)) if tag]
         if unknown:  # notes.no.txt: said, not silently read as French or English

@@ -50,13 +50,19 @@ _ANY_LANGUAGE_IN_NAME = re.compile(rf"[._-](?P<tag>[A-Za-z]{{2,3}}{_SUBTAGS})\.[
 _LANGUAGE_BEFORE_EXTENSION = re.compile(rf"\.(?P<tag>[A-Za-z]{{2,3}}{_SUBTAGS})\.[^.]+$")
 
 
+def _tag_in_name(path: str | Path) -> str | None:
+    """The tag a file's name is marked with as ``NAME.LANG.EXT``, whatever language it names."""
+    match = _LANGUAGE_BEFORE_EXTENSION.search(Path(path).name)
+    return match["tag"] if match else None
+
+
 def unknown_language_in_name(path: str | Path) -> str | None:
     """The tag a file's name is marked with as ``NAME.LANG.EXT``, when tmtool knows no such language
     (``notes.no.txt``: *no*, a number column's header as often as Norwegian, whose written standard is *nb*)."""
-    match = _LANGUAGE_BEFORE_EXTENSION.search(Path(path).name)
+    tag = _tag_in_name(path)
     # two letters, as ISO 639-1 codes are: a three-letter word there is as often no language (.old., .bak.)
-    two_letters = match is not None and re.match(r"[A-Za-z]{2}(?![A-Za-z])", match["tag"]) is not None
-    return match["tag"] if two_letters and known_language(match["tag"]) is None else None
+    two_letters = tag is not None and re.match(r"[A-Za-z]{2}(?![A-Za-z])", tag) is not None
+    return tag if two_letters and known_language(tag) is None else None
 
 
 def languages_in_names(source: str | Path, target: str | Path) -> tuple[str, str] | None:
@@ -66,10 +72,10 @@ def languages_in_names(source: str | Path, target: str | Path) -> tuple[str, str
     ``rapport_fin.txt``), or names the pair's direction (``memory.fr-en.txt``: *en* is no region)."""
     tags = []
     for path in (source, target):
-        match = _LANGUAGE_BEFORE_EXTENSION.search(Path(path).name)
-        if not match or known_language(match["tag"]) is None:
+        tag = _tag_in_name(path)
+        if tag is None or known_language(tag) is None:
             return None
-        tags.append(normalize_tag(match["tag"]))
+        tags.append(normalize_tag(tag))
     first, second = (base_language(tag) for tag in tags)
     direction = any(tag.lower().endswith(f"-{other}") for tag, other in ((tags[0], second), (tags[1], first)))
     return None if first == second or direction else (tags[0], tags[1])
