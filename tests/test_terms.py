@@ -581,6 +581,23 @@ def test_a_rendering_is_whole_when_each_word_keeps_its_links_between_term_and_ph
     assert _word_alignment(links, [0, 1], [0, 1, 2]) == pytest.approx(0.3 / 1.2)  # English 2 is French 2's
 
 
+def test_an_english_phrase_padded_with_a_word_rendering_one_outside_the_term_is_not_its_rendering():
+    # *Brigadier General Marc* has as many words as *général de brigade aérienne*, but *Marc* renders the
+    # French *Marc*: counted, it made the padded phrase the one that leaves no word out
+    pairs = [Context(fr, en, "doc") for fr, en in [
+    ('Le 14 mars, des avions de chasse de six pays alliés ont participé à un exercice de défense aérienne intégrée organisé par le Commandement aérien allié depuis sa base de Ramstein, en Allemagne.',
+     'On 14 March, fighter aircraft from six Allied countries took part in an integrated air defence exercise organised by Allied Air Command from its base in Ramstein, Germany.'),
+    ("L'exercice visait à tester la capacité des centres de contrôle et de notification à coordonner l'interception d'aéronefs qui ne répondent pas aux appels radio.",
+     'The exercise aimed to test the ability of control and reporting centres to coordinate the interception of aircraft that do not respond to radio calls.'),
+    ("Selon le général de brigade aérienne Marc Lefèvre, chef d'état-major adjoint chargé des opérations, « la police du ciel est une mission permanente de l'OTAN en temps de paix ».",
+     'According to Brigadier General Marc Lefèvre, Deputy Chief of Staff for Operations, "air policing is a permanent NATO peacetime mission".'),
+    ('Les appareils ont été ravitaillés en vol par un avion multirôle de ravitaillement en vol et de transport de la flotte multinationale basée à Eindhoven.',
+     'The aircraft were refuelled in flight by a multi-role tanker transport aircraft of the multinational fleet based in Eindhoven.'),
+    ]]
+    glossary = build_glossary(pairs, threshold=0.0)
+    assert english_texts(entry_for(glossary, "général de brigade aérienne")) == {"brigadier general"}
+
+
 # ---- names of persons ---------------------------------------------------------------------------------
 
 ADMIRAL_PAIRS = [Context(fr, en, "doc") for fr, en in [

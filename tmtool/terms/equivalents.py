@@ -63,6 +63,10 @@ OPEN_COMPOUND_FLOOR = 0.75  # *cyberattaque* ↔ *cyberattack* 0.78; a piece (*c
 # the whole must spell the French word this much better than its best word: *prepositioning
 # equipment* is *prepositioning* (0.84) and more (0.85), not a compound
 OPEN_COMPOUND_GAIN = 0.1
+# a link this strong says where a word's translation is (*Marc* ↔ *Marc*): an English word so linked outside
+# a French term renders none of its words (``_leaves_out_here``; chosen on the development pairs,
+# bench/README.md, seventeenth round)
+SURE_LINK = 0.5
 # an English phrase's words each link best to a French word at least this strongly for the French span
 # they land in to be a candidate (``aligned_spans``; 0.2 and 0.3 give the same development figures)
 ALIGNED_LINK = 0.2
@@ -382,7 +386,7 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
         best_here: dict[str, tuple[float, float, EnglishPhrase]] = {}
         spelled = _spelled_compounds(term, inside, view)
         fits = _f_measures(view.links, inside, view.cover)
-        for (phrase, _), value in zip(view.phrases, fits.tolist()):
+        for (phrase, covered), value in zip(view.phrases, fits.tolist()):
             if term.term_type is TermType.ACRONYM and not phrase.acronym:
                 continue
             if any(phrase.start >= start and phrase.end <= end and (phrase.start, phrase.end) != (start, end)
@@ -390,7 +394,7 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
                 continue  # a piece of the open compound the French word spells (*cyber* of *cyber attack*)
             key = _phrase_key(phrase.lemma)
             # chosen as the bilingual score weighs it: a rendering that leaves a word out loses
-            choice = value * WORD_LEFT_OUT if leaves_out_words(term.text, phrase.text) else value
+            choice = value * WORD_LEFT_OUT if _leaves_out_here(term, phrase, covered, inside, view) else value
             if choice > best_here.get(key, (0.0,))[0]:
                 best_here[key] = (choice, value, phrase)
         if not best_here:
@@ -433,6 +437,19 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
         frequency=len(best.pairs),
         contexts=[pairs[i] for i in best.pairs[:CONTEXTS_PER_TERM]],
     )
+
+
+def _leaves_out_here(term: Term, phrase: EnglishPhrase, covered: list[int], inside: list[int],
+                     view: _PairView) -> bool:
+    """``leaves_out_words`` for a phrase of a pair, not counting among its words those the alignment
+    surely gives to a French word outside the term: *Brigadier General Marc* pads *Brigadier General*
+    with a name's first word, which renders the French *Marc*, not a word of *général de brigade
+    aérienne*, and so leaves a word out as much as the phrase without it (which fits the term better)."""
+    if phrase.acronym:
+        return leaves_out_words(term.text, phrase.text)
+    best = view.links[:, covered].argmax(axis=0).tolist()
+    elsewhere = sum(1 for j, i in zip(covered, best) if i not in inside and view.links[i, j] >= SURE_LINK)
+    return _english_content_words(phrase.text) - elsewhere < len(_french_content_words(term.text))
 
 
 def _f_measures(links: np.ndarray, inside: list[int], cover: np.ndarray) -> np.ndarray:
