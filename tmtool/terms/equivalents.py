@@ -445,8 +445,9 @@ def _leaves_out_here(term: Term, phrase: EnglishPhrase, covered: list[int], insi
     surely gives to a French word outside the term: *Brigadier General Marc* pads *Brigadier General*
     with a name's first word, which renders the French *Marc*, not a word of *général de brigade
     aérienne*, and so leaves a word out as much as the phrase without it (which fits the term better)."""
-    if phrase.acronym:
-        return leaves_out_words(term.text, phrase.text)
+    left_out = leaves_out_words(term.text, phrase.text)
+    if left_out or phrase.acronym:  # fewer words already, or an acronym, read whole
+        return left_out
     best = view.links[:, covered].argmax(axis=0).tolist()
     elsewhere = sum(1 for j, i in zip(covered, best) if i not in inside and view.links[i, j] >= SURE_LINK)
     return _english_content_words(phrase.text) - elsewhere < len(_french_content_words(term.text))
