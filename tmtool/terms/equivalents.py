@@ -389,9 +389,9 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
         for (phrase, covered), value in zip(view.phrases, fits.tolist()):
             if term.term_type is TermType.ACRONYM and not phrase.acronym:
                 continue
-            if any(phrase.start >= start and phrase.end <= end and (phrase.start, phrase.end) != (start, end)
+            if any(phrase.start < end and phrase.end > start and not phrase.start <= start < end <= phrase.end
                    for start, end in spelled):
-                continue  # a piece of the open compound the French word spells (*cyber* of *cyber attack*)
+                continue  # cuts the open compound a French word spells (*serious cyber* of *serious cyber attack*)
             key = _phrase_key(phrase.lemma)
             # chosen as the bilingual score weighs it: a rendering that leaves a word out loses
             choice = value * WORD_LEFT_OUT if _leaves_out_here(term, phrase, covered, inside, view) else value
@@ -468,17 +468,15 @@ def _f_measures(links: np.ndarray, inside: list[int], cover: np.ndarray) -> np.n
 
 
 def _spelled_compounds(term: Term, inside: list[int], view: _PairView) -> list[tuple[int, int]]:
-    """Offsets of the English phrases of the pair that spell a one-word French term as an open
+    """Offsets of the English phrases of the pair that spell a word of the French term as an open
     compound (*cyberattaque* ↔ *cyber attack*): word alignment links the French word to one of their
     words (the cognate *cyber*), the spelling shows it translates them all."""
-    if len(inside) != 1:
-        return []
-    french = view.fr_words[inside[0]].text
-    return [(phrase.start, phrase.end) for phrase, covered in view.phrases
-            if len(covered) > 1 and _open_compound(french, [view.en_words[j].text for j in covered])]
+    return [(phrase.start, phrase.end) for i in inside for phrase, covered in view.phrases
+            if len(covered) > 1 and _open_compound(view.fr_words[i].text, tuple(view.en_words[j].text for j in covered))]
 
 
-def _open_compound(french_word: str, english_words: Sequence[str]) -> float:
+@lru_cache(maxsize=65536)  # the same words meet in every pair and for every term holding them
+def _open_compound(french_word: str, english_words: tuple[str, ...]) -> float:
     """Spelling similarity of a French word with English words read as one (*cyberdéfense* ↔
     *cyber defence*), 0 unless the whole matches clearly better than its best word alone (*cyber*):
     otherwise it is a word and more, not a compound."""
