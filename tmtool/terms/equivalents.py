@@ -449,7 +449,8 @@ def _leaves_out_here(term: Term, phrase: EnglishPhrase, covered: list[int], insi
     if left_out or phrase.acronym:  # fewer words already, or an acronym, read whole
         return left_out
     best = view.links[:, covered].argmax(axis=0).tolist()
-    elsewhere = sum(1 for j, i in zip(covered, best) if i not in inside and view.links[i, j] >= SURE_LINK)
+    first, last = min(inside), max(inside)  # the term's words of grammar too: *de* in *force de réaction*
+    elsewhere = sum(1 for j, i in zip(covered, best) if not first <= i <= last and view.links[i, j] >= SURE_LINK)
     return _english_content_words(phrase.text) - elsewhere < len(_french_content_words(term.text))
 
 
