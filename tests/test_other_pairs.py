@@ -322,3 +322,14 @@ def test_check_a_german_document_and_its_spanish_translation(four_languages, tmp
 
         report = api.check_document(store, "bericht")
     assert [(f["unit"], f["kind"], f["term"]) for f in report["findings"]] == [(2, "deprecated", "Secretario Jefe")]
+
+
+def test_a_term_in_a_script_without_capitals_is_no_acronym(tmp_path):
+    # 军事委员会 or الجاهزية has no lower-case letter, as NATO has none, but no capital either
+    db = tmp_path / "t.db"
+    run(db, "glossary", "add", "--term", "en=readiness", "--term", "zh=战备", "--term", "ar=الجاهزية",
+        "--term", "ja=即応性", "--term", "ru=НАТО", "--term", "de=NATO")
+    with open_store(db) as store:
+        terms = {term.lang: term.term_type.value for term in store.entries([1])[1].terms}
+    assert terms == {"en": "fullForm", "zh": "fullForm", "ar": "fullForm", "ja": "fullForm",
+                     "ru": "acronym", "de": "acronym"}
