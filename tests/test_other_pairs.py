@@ -333,3 +333,18 @@ def test_a_term_in_a_script_without_capitals_is_no_acronym(tmp_path):
         terms = {term.lang: term.term_type.value for term in store.entries([1])[1].terms}
     assert terms == {"en": "fullForm", "zh": "fullForm", "ar": "fullForm", "ja": "fullForm",
                      "ru": "acronym", "de": "acronym"}
+
+
+def test_extract_refuses_a_document_its_name_says_is_in_another_language_in_one_line(tmp_path):
+    german = tmp_path / "bericht.de.txt"
+    german.write_text("Der Militärausschuss der NATO ist am Dienstag im Hauptquartier zusammengetreten. "
+                      "Die Stabschefs erörterten die Lage an der Ostflanke.\n", encoding="utf-8")
+    chinese = tmp_path / "huiyi.zh-Hans.txt"
+    chinese.write_text("北约军事委员会在布鲁塞尔举行会议。各国国防参谋长讨论了东翼局势。\n", encoding="utf-8")
+    for path, lang in ((german, "de"), (chinese, "zh-Hans")):
+        result = run(tmp_path / "t.db", "extract", path, code=1)
+        assert result.stderr == f"tmtool: error: {path}: its name says {lang}; term extraction supports French only\n"
+    french = tmp_path / "rapport.fr-CA.txt"
+    french.write_text("Le Comité militaire de l'OTAN s'est réuni mardi au siège de l'OTAN. "
+                      "Le Comité militaire a examiné la situation.\n", encoding="utf-8")
+    assert "Comité militaire" in run(tmp_path / "t.db", "extract", french).stdout

@@ -36,7 +36,7 @@ from typing import BinaryIO
 from . import glossary
 from .errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from .ingest import IngestInterrupted as _Interrupted
-from .ingest import extracts_terms, ingest_pair, languages_in_names, unknown_language_in_name
+from .ingest import extracts_terms, ingest_pair, language_in_name, languages_in_names, unknown_language_in_name
 from .io.files import input_file
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
@@ -931,6 +931,10 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
     if fmt not in EXTRACT_FORMATS:
         raise Invalid(f"unknown extraction format {fmt!r} (expected one of {', '.join(EXTRACT_FORMATS)})")
     sources = _listed(sources, "sources")
+    for source in sources:
+        named = language_in_name(_name(source))
+        if named is not None and base_language(named) != "fr":
+            raise Invalid(f"{_name(source)}: its name says {named}; term extraction supports French only")
     with _local_files(*sources) as paths:
         sentences = [
             Context(fr=sentence, document=_name(source))

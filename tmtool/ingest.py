@@ -56,6 +56,13 @@ def _tag_in_name(path: str | Path) -> str | None:
     return match["tag"] if match else None
 
 
+def language_in_name(path: str | Path) -> str | None:
+    """The language a file's name is marked with as ``NAME.LANG.EXT``, when tmtool knows it
+    (``bericht.de.txt``: *de*), as a BCP 47 tag; None otherwise."""
+    tag = _tag_in_name(path)
+    return normalize_tag(tag) if tag is not None and known_language(tag) is not None else None
+
+
 def unknown_language_in_name(path: str | Path) -> str | None:
     """The tag a file's name is marked with as ``NAME.LANG.EXT``, when tmtool knows no such language
     (``notes.no.txt``: *no*, a number column's header as often as Norwegian, whose written standard is *nb*)."""
@@ -70,12 +77,9 @@ def languages_in_names(source: str | Path, target: str | Path) -> tuple[str, str
     and they differ: ``report.en.docx``, ``rapport.fr.docx`` → ``("en", "fr")``; ``bericht.DE.txt``,
     ``report.en-US.txt`` → ``("de", "en-US")``. None when either name carries none (``minutes.txt``,
     ``rapport_fin.txt``), or names the pair's direction (``memory.fr-en.txt``: *en* is no region)."""
-    tags = []
-    for path in (source, target):
-        tag = _tag_in_name(path)
-        if tag is None or known_language(tag) is None:
-            return None
-        tags.append(normalize_tag(tag))
+    tags = [language_in_name(path) for path in (source, target)]
+    if None in tags:
+        return None
     first, second = (base_language(tag) for tag in tags)
     direction = any(tag.lower().endswith(f"-{other}") for tag, other in ((tags[0], second), (tags[1], first)))
     return None if first == second or direction else (tags[0], tags[1])
