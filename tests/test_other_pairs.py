@@ -348,3 +348,24 @@ def test_extract_refuses_a_document_its_name_says_is_in_another_language_in_one_
     french.write_text("Le Comité militaire de l'OTAN s'est réuni mardi au siège de l'OTAN. "
                       "Le Comité militaire a examiné la situation.\n", encoding="utf-8")
     assert "Comité militaire" in run(tmp_path / "t.db", "extract", french).stdout
+
+
+def test_a_look_up_pasted_with_a_soft_hyphen_or_of_two_chinese_characters_finds_its_entry(tmp_path):
+    db = tmp_path / "t.db"
+    run(db, "glossary", "add", "--term", "de=Einsatzbereitschaft", "--term", "en=readiness", "--term", "zh=战备")
+    run(db, "glossary", "add", "--term", "zh=军事委员会", "--term", "en=Military Committee")
+    tmx = tmp_path / "de.tmx"
+    tmx.write_text('<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="de" adminlang="en" '
+                   'segtype="sentence" datatype="plaintext" creationtool="x" creationtoolversion="1" o-tmf="x"/><body>'
+                   '<tu><tuv xml:lang="de"><seg>Die Einsatzbereitschaft der Truppe ist hoch.</seg></tuv>'
+                   '<tuv xml:lang="en"><seg>The readiness of the force is high.</seg></tuv></tu></body></tmx>',
+                   encoding="utf-8")
+    run(db, "import", tmx)
+    # a soft hyphen (&shy;) copied from a web page shows nothing, and is nothing to the look-up
+    pasted = "Einsatz\u00adbereitschaft"
+    assert run(db, "lookup", pasted).stdout.startswith("en: readiness  =  de: Einsatzbereitschaft   [approved; exact;")
+    assert "Die Einsatzbereitschaft der Truppe ist hoch." in run(db, "tm", "concordance", pasted).stdout
+    assert run(db, "tm", "search", f"Die {pasted} der Truppe ist hoch.", "--min", "100").stdout.startswith("100.0%")
+    # two Chinese characters are a word, and the start of a term
+    found = run(db, "lookup", "军事", "--json").stdout
+    assert '"军事委员会"' in found and '"match": "prefix"' in found

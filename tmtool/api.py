@@ -44,6 +44,7 @@ from .model import ReviewStatus, entry_to_dict, shown_languages
 from .progress import Progress
 from .store import Store, open_store
 from .store.base import ENTRY_ORDERS
+from .text.normalize import visible
 
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
@@ -321,7 +322,7 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     """
     from .search import search_memory
 
-    matches = search_memory(store, text, min_score=min_score, limit=_limit(limit), lang=lang)
+    matches = search_memory(store, visible(text), min_score=min_score, limit=_limit(limit), lang=lang)
     return [{"score": m.score, "side": m.side, "lang": m.lang, "matched": getattr(m.unit, m.side),
              "translation": getattr(m.unit, _OTHER_SIDE[m.side]),
              "translation_lang": m.unit.tgtlang if m.side == "source" else m.unit.srclang,
@@ -337,7 +338,8 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
     language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
     one's target, a fr/en/de unit's German)."""
     side = None if lang == "auto" else base_language(lang)
-    return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(text, _limit(limit), side)]
+    return [{**_unit_dict(unit), "document": origin}
+            for unit, origin in store.concordance(visible(text), _limit(limit), side)]
 
 
 def _unit_dict(unit) -> dict:

@@ -53,6 +53,17 @@ UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u
 _UNSPACED = re.compile(f"[{UNSPACED}]")
 
 
+# a soft hyphen (HTML's &shy;, typed in LibreOffice) shows only where a line breaks, a zero-width
+# no-break space (a byte-order mark inside a text put together from files) never: in a segment, or in a
+# look-up pasted from a page, they would part words from their look-ups (opé\u00adrations is not opérations)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\ufeff"))
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that show nothing (a soft hyphen, a zero-width no-break space)."""
+    return text.translate(_INVISIBLE)
+
+
 def unspaced(text: str) -> bool:
     """Whether ``text`` holds a character of a script written without spaces between words: *北约* does,
     *OTAN* and *الناتو* do not."""
