@@ -58,6 +58,10 @@ CASES = [
            "Prof. dr hab. Nowak i por. Lis też.",
      ["Przewodniczący, adm. Bauer, przemawiał.", "Udział weźmie ok. 12 tys. żołnierzy (zob. s. 7 raportu).",
       "Prof. dr hab. Nowak i por. Lis też."]),
+    ("pl", "Żołnierze 12. Brygady Zmechanizowanej ćwiczyli z 16. Pomorską Dywizją. Liczba gości wzrosła do 12. Następnie "
+           "wyjechali.",
+     ["Żołnierze 12. Brygady Zmechanizowanej ćwiczyli z 16. Pomorską Dywizją.", "Liczba gości wzrosła do 12.",
+      "Następnie wyjechali."]),
     ("es", "EE. UU. y Canadá participan. El cap. Ruiz y el tte. col. López asistieron.",
      ["EE. UU. y Canadá participan.", "El cap. Ruiz y el tte. col. López asistieron."]),
     ("it", "Il magg. Neri e l'amm. Blu hanno parlato. Poi il cap. Verdi.",
