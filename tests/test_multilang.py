@@ -351,6 +351,27 @@ def test_ingest_dir_pairs_files_named_in_the_languages_given(tmp_path):
             ("bericht:2", "Er berät die Allianz.", "Il conseille l’Alliance.")]
 
 
+def test_ingest_dir_of_pairs_in_several_languages_skips_the_files_of_other_pairs_rather_than_failing(tmp_path):
+    # one folder, two pairs: bericht de→en and huiyi zh→en; each run takes its pair and passes over the other's files
+    inbox, db = tmp_path / "inbox", tmp_path / "t.db"
+    inbox.mkdir()
+    (inbox / "bericht.de.txt").write_text("Der Militärausschuss tritt zusammen. Er berät die Allianz.\n")
+    (inbox / "bericht.en.txt").write_text("The Military Committee meets. It advises the Alliance.\n")
+    (inbox / "huiyi.zh.txt").write_text("军事委员会开会。它向联盟提供建议。\n")
+    (inbox / "huiyi.en.txt").write_text("The Military Committee meets. It advises the Alliance.\n")
+    (inbox / "seul.en.txt").write_text("The Committee meets.\n")
+    result = run(db, "ingest", "--dir", inbox, "--srclang", "de", "--tgtlang", "en", "--no-terms", code=1)
+    assert "skipped: huiyi.en.txt: its counterpart huiyi.zh.txt is in zh, not de (--srclang and --tgtlang choose" \
+           " the languages of the pairs)" in result.stderr
+    # a file with no counterpart in any language still fails
+    assert "failed: seul.en.txt: no de counterpart" in result.stderr and "failed: huiyi" not in result.stderr
+    (inbox / "seul.en.txt").unlink()
+    result = run(db, "ingest", "--dir", inbox, "--srclang", "zh", "--tgtlang", "en", "--no-terms")
+    assert result.stdout.endswith("1 document ingested, 0 already stored, 0 failed, 2 files skipped; 2 new units,"
+                                  " 0 new entries, 0 updated entries\n")
+    assert "skipped: bericht.en.txt: its counterpart bericht.de.txt is in de, not zh" in result.stderr
+
+
 def test_an_aligned_german_french_memory_imports_as_such(tmp_path):
     aligned, db = tmp_path / "test4.tmx", tmp_path / "t.db"
     run(db, "align", TEXTBERG / "test4.de", TEXTBERG / "test4.fr", "--presegmented", "--srclang", "de",

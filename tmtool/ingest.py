@@ -392,6 +392,7 @@ def find_pairs(
     language_in_name = _language_in_name(srclang, tgtlang)
     sides: dict[str, dict[str, list[Path]]] = {}
     ignored = []
+    in_other_languages: dict[str, tuple[str, str]] = {}  # a name → a file of it in a language outside the pair
     for path in sorted(inbox.iterdir(), key=lambda p: (p.name.casefold(), p.name)):
         match = language_in_name.match(path.name)
         if path.name.startswith("."):
@@ -401,6 +402,8 @@ def find_pairs(
         elif not match:
             named = _ANY_LANGUAGE_IN_NAME.search(path.name)
             other = known_language(named["tag"]) if named else None
+            if other:
+                in_other_languages.setdefault(path.name[:named.start()].casefold(), (path.name, other))
             ignored.append((path.name, f"in {other}, not {srclang} or {tgtlang} (--srclang and --tgtlang choose the "
                                        "languages of the pairs)" if other else
                                        f"no language in the name (expected {name_patterns(srclang, tgtlang)})"))
@@ -420,6 +423,11 @@ def find_pairs(
         for lang, other in ((srclang, tgtlang), (tgtlang, srclang)):
             if len(found[lang]) > 1:
                 unpaired.append((name, f"several {lang} files: {', '.join(p.name for p in found[lang])}"))
+            elif not found[other] and name.casefold() in in_other_languages:
+                # bericht.en.txt beside bericht.de.txt, when French and English are paired: of another pair
+                counterpart, language = in_other_languages[name.casefold()]
+                ignored.append((found[lang][0].name, f"its counterpart {counterpart} is in {language}, not {other} "
+                                                     "(--srclang and --tgtlang choose the languages of the pairs)"))
             elif not found[other]:
                 expected = f"{name}.{other}.*, {name}_{other}.* or {name}-{other}.*"
                 unpaired.append((found[lang][0].name, f"no {other} counterpart ({expected})"))
