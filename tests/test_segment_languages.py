@@ -46,6 +46,8 @@ CASES = [
      ["Er sagte: „Wir sind bereit.“", "Dann ging er.", "„Gut“, sagte sie."]),
     ("de", "Er sagte: »Wir sind bereit.« Dann ging er. »Gut«, sagte sie. Gen. J. Meyer kam.",
      ["Er sagte: »Wir sind bereit.«", "Dann ging er.", "»Gut«, sagte sie.", "Gen. J. Meyer kam."]),
+    # a » set off by spaces, as French spacing writes « so », closes a quotation
+    ("de", "Er sagte: « Wir sind bereit. » Dann ging er.", ["Er sagte: « Wir sind bereit. »", "Dann ging er."]),
     ("pl", "Powiedział: „Jesteśmy gotowi.” Potem wyszedł. „Dobrze” – odpowiedziała.",
      ["Powiedział: „Jesteśmy gotowi.”", "Potem wyszedł.", "„Dobrze” – odpowiedziała."]),
     ("ru", "Он ушёл. „Мы готовы“, — сказал он.", ["Он ушёл.", "„Мы готовы“, — сказал он."]),
