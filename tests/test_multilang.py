@@ -334,12 +334,20 @@ def test_ingest_of_a_german_french_pair_stores_units_and_says_terms_are_not_extr
     assert tmx_schema_errors(out) == []
 
 
-def test_ingest_dir_pairs_files_named_in_the_languages_given(tmp_path):
-    inbox, db = tmp_path / "inbox", tmp_path / "t.db"
+def inbox_of(tmp_path, files: dict[str, str]):
+    """A folder holding ``files`` (name → one line of text)."""
+    inbox = tmp_path / "inbox"
     inbox.mkdir()
-    (inbox / "bericht.de.txt").write_text("Der Militärausschuss tritt zusammen. Er berät die Allianz.\n")
-    (inbox / "bericht.fr.txt").write_text("Le Comité militaire se réunit. Il conseille l’Alliance.\n")
-    (inbox / "rapport.en.txt").write_text("The Military Committee meets.\n")
+    for name, text in files.items():
+        (inbox / name).write_text(text + "\n", encoding="utf-8")
+    return inbox
+
+
+def test_ingest_dir_pairs_files_named_in_the_languages_given(tmp_path):
+    db = tmp_path / "t.db"
+    inbox = inbox_of(tmp_path, {"bericht.de.txt": "Der Militärausschuss tritt zusammen. Er berät die Allianz.",
+                                "bericht.fr.txt": "Le Comité militaire se réunit. Il conseille l’Alliance.",
+                                "rapport.en.txt": "The Military Committee meets."})
     result = run(db, "ingest", "--dir", inbox, "--srclang", "de", "--tgtlang", "fr")
     assert result.stdout.endswith("1 document ingested, 0 already stored, 0 failed, 1 file skipped; 2 new units,"
                                   " 0 new entries, 0 updated entries\n")
@@ -353,13 +361,10 @@ def test_ingest_dir_pairs_files_named_in_the_languages_given(tmp_path):
 
 def test_ingest_dir_of_pairs_in_several_languages_skips_the_files_of_other_pairs_rather_than_failing(tmp_path):
     # one folder, two pairs: bericht de→en and huiyi zh→en; each run takes its pair and passes over the other's files
-    inbox, db = tmp_path / "inbox", tmp_path / "t.db"
-    inbox.mkdir()
-    (inbox / "bericht.de.txt").write_text("Der Militärausschuss tritt zusammen. Er berät die Allianz.\n")
-    (inbox / "bericht.en.txt").write_text("The Military Committee meets. It advises the Alliance.\n")
-    (inbox / "huiyi.zh.txt").write_text("军事委员会开会。它向联盟提供建议。\n")
-    (inbox / "huiyi.en.txt").write_text("The Military Committee meets. It advises the Alliance.\n")
-    (inbox / "seul.en.txt").write_text("The Committee meets.\n")
+    db, english = tmp_path / "t.db", "The Military Committee meets. It advises the Alliance."
+    inbox = inbox_of(tmp_path, {"bericht.de.txt": "Der Militärausschuss tritt zusammen. Er berät die Allianz.",
+                                "bericht.en.txt": english, "huiyi.zh.txt": "军事委员会开会。它向联盟提供建议。",
+                                "huiyi.en.txt": english, "seul.en.txt": "The Committee meets."})
     result = run(db, "ingest", "--dir", inbox, "--srclang", "de", "--tgtlang", "en", "--no-terms", code=1)
     assert "skipped: huiyi.en.txt: its counterpart huiyi.zh.txt is in zh, not de (--srclang and --tgtlang choose" \
            " the languages of the pairs)" in result.stderr
