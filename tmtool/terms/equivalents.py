@@ -384,7 +384,7 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
             continue
         occurrences += 1
         best_here: dict[str, tuple[float, float, EnglishPhrase]] = {}
-        spelled = _spelled_compounds(term, inside, view)
+        spelled = _spelled_compounds(inside, view)
         fits = _f_measures(view.links, inside, view.cover)
         for (phrase, covered), value in zip(view.phrases, fits.tolist()):
             if term.term_type is TermType.ACRONYM and not phrase.acronym:
@@ -468,12 +468,12 @@ def _f_measures(links: np.ndarray, inside: list[int], cover: np.ndarray) -> np.n
     return np.where(total > 0, 2 * precision * recall / np.where(total > 0, total, 1.0), 0.0)
 
 
-def _spelled_compounds(term: Term, inside: list[int], view: _PairView) -> list[tuple[int, int]]:
-    """Offsets of the English phrases of the pair that spell a word of the French term as an open
-    compound (*cyberattaque* ↔ *cyber attack*): word alignment links the French word to one of their
-    words (the cognate *cyber*), the spelling shows it translates them all."""
-    return [(phrase.start, phrase.end) for i in inside for phrase, covered in view.phrases
-            if len(covered) > 1 and _open_compound(view.fr_words[i].text, tuple(view.en_words[j].text for j in covered))]
+def _spelled_compounds(inside: list[int], view: _PairView) -> list[tuple[int, int]]:
+    """Offsets of the English phrases of the pair that spell a word of the French term (at ``inside``)
+    as an open compound (*cyberattaque* ↔ *cyber attack*): word alignment links the French word to one
+    of their words (the cognate *cyber*), the spelling shows it translates them all."""
+    return [(phrase.start, phrase.end) for i in inside for phrase, covered in view.phrases if len(covered) > 1
+            and _open_compound(view.fr_words[i].text, tuple(view.en_words[j].text for j in covered))]
 
 
 @lru_cache(maxsize=65536)  # the same words meet in every pair and for every term holding them
