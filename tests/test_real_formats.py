@@ -327,6 +327,39 @@ def test_memoq_placeholders_are_codes():
     assert (second.source, second.target) == ("Attention : fichier en lecture seule", "Warning: read-only file")
 
 
+def test_memoq_special_characters_are_the_text_s_characters(tmp_path):
+    """memoQ writes a tab, a line break within a paragraph or a no-break space as a code holding its
+    ``mq:ch`` tag, in its XLIFF and its TMX; read as codes, *Column A⇥Column B* became *Column AColumn B*
+    (the value is escaped once more, or not, as the files of memoQ's versions have it)."""
+    tab, line_break = "&lt;mq:ch val=\"&amp;#9;\" /&gt;", "&lt;mq:ch val=\"&#10;\" /&gt;"
+    path = tmp_path / "table.mqxliff"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="note.docx" source-language="fr-FR" target-language="en-GB" datatype="x-docx"><body>'
+        f'<trans-unit id="1" mq:status="ManuallyConfirmed"><source xml:space="preserve">Colonne A<ph id="1">{tab}</ph>'
+        f'Colonne B</source><target xml:space="preserve">Column A<ph id="1">{tab}</ph>Column B</target></trans-unit>'
+        f'<trans-unit id="2" mq:status="ManuallyConfirmed"><source xml:space="preserve">Ligne un<ph id="1">{line_break}'
+        f'</ph>ligne deux</source><target xml:space="preserve">Line one<ph id="1">{line_break}</ph>line two</target>'
+        '</trans-unit></body></file></xliff>', encoding="utf-8")
+    units = list(read_xliff(path))
+    assert [(u.source, u.target) for u in units] == [
+        ("Colonne A\tColonne B", "Column A\tColumn B"), ("Ligne un\nligne deux", "Line one\nline two")]
+    assert units[0].target_markup == f'Column A<ph x="1">{tab}</ph>Column B'  # the code kept for memoQ
+    memory = tmp_path / "memoq.tmx"
+    memory.write_text(
+        '<tmx version="1.4"><header creationtool="MemoQ" creationtoolversion="9.12" segtype="sentence" o-tmf="MemoQTM"'
+        ' adminlang="en-us" srclang="fr-FR" datatype="unknown"/><body><tu><tuv xml:lang="fr-FR"><seg>Grade<ph type="mq:ch">'
+        f'{tab}</ph>Nom</seg></tuv><tuv xml:lang="en-GB"><seg>Rank<ph type="mq:ch">{tab}</ph>Name</seg></tuv></tu>'
+        '<tu><tuv xml:lang="fr-FR"><seg>Valeur<ph x="1">&lt;mq:rxt displaytext="{1}" val="{1}" /&gt;</ph></seg></tuv>'
+        '<tuv xml:lang="en-GB"><seg>Value<ph x="1">&lt;mq:rxt displaytext="{1}" val="{1}" /&gt;</ph></seg></tuv></tu>'
+        '</body></tmx>', encoding="utf-8")
+    assert [(u.source, u.target) for u in read_tmx(memory)] == [("Grade\tNom", "Rank\tName"), ("Valeur", "Value")]
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", memory)[0] == 0
+    code, out, _ = tmtool(db, "tm", "search", "Grade\tNom", "--json")
+    assert code == 0 and '"target": "Rank\\tName"' in out
+
+
 def test_trados_segments_are_units_with_their_confirmation_level(tmp_path):
     path = REAL / "trados-studio.sdlxliff"
     units = list(read_xliff(path))
