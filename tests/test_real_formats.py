@@ -19,7 +19,7 @@ from tmtool.formats.tabular import read_csv, read_tsv
 from tmtool.formats.tbx import read_tbx
 from tmtool.formats.tmx import read_tmx
 from tmtool.formats.wordfast import read_wordfast
-from tmtool.formats.xliff import read_xliff
+from tmtool.formats.xliff import is_untranslated, read_xliff
 from tmtool.model import ReviewStatus, TermType, UsageStatus, Variant
 from tmtool.store import open_store
 
@@ -369,7 +369,7 @@ def test_trados_segments_are_units_with_their_confirmation_level(tmp_path):
          {"x-state": "ApprovedTranslation"}),
         ("c3d4", "Troisième phrase non traduite.", "", {}),
         ("e5f6", "Brouillon ici.", "Brouillon ici.", {"x-state": "Draft"}),  # the source copied, not confirmed
-        ("g7", "", "", {}),
+        ("g7", "", "", {"x-translate": "no"}),  # a structure unit, not to be translated
         ("h8", "Le rapport final.", "The final report.", {"x-state": "Translated"}),  # a tracked deletion is out
     ]
     # the native codes the header's tag-defs give the g
@@ -554,6 +554,34 @@ def test_xliff_12_states_needing_work_or_review_are_not_translations(tmp_path):
     assert tmtool(tmp_path / "t.db", "export", "tmx", "-o", tmp_path / "out.tmx")[0] == 0
     stored = (tmp_path / "out.tmx").read_text(encoding="utf-8")
     assert [f"Sentence {n}." in stored for n in range(3, 12)] == [False] * 4 + [True] * 5
+
+
+def test_units_not_to_be_translated_are_no_translations(tmp_path):
+    """A unit marked ``translate="no"`` (itself, or by its group; in 2.0 by its file too) holds text not
+    to be translated, which tools copy to the target (Okapi, Phrase): it was stored as a translation."""
+    old = tmp_path / "okapi.xlf"
+    old.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.html" '
+        'source-language="fr-FR" target-language="en-GB" datatype="html"><body>'
+        '<trans-unit id="1"><source>Le convoi part.</source><target>The convoy leaves.</target></trans-unit>'
+        '<trans-unit id="2" translate="no"><source>rapport_2024.pdf</source><target>rapport_2024.pdf</target>'
+        '</trans-unit><group id="code" translate="no"><trans-unit id="3"><source>make install</source>'
+        '<target>make install</target></trans-unit><trans-unit id="4" translate="yes"><source>Installer.</source>'
+        '<target>Install.</target></trans-unit></group></body></file></xliff>', encoding="utf-8")
+    new = tmp_path / "phrase.xlf"
+    new.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="fr-FR" trgLang="en-GB">'
+        '<file id="f1"><unit id="1"><segment state="final"><source>Le convoi part.</source>'
+        '<target>The convoy leaves.</target></segment></unit><group id="g" translate="no"><unit id="2"><segment '
+        'state="final"><source>OTAN-2024-017</source><target>OTAN-2024-017</target></segment></unit></group>'
+        '</file></xliff>', encoding="utf-8")
+    assert [(u.tuid, u.target, is_untranslated(u)) for u in read_xliff(old)] == [
+        ("1", "The convoy leaves.", False), ("2", "rapport_2024.pdf", True), ("3", "make install", True),
+        ("4", "Install.", False)]
+    assert tmtool(tmp_path / "t.db", "import", old)[1] == (
+        "2 units added (fr-FR→en-GB 2), 0 already stored, 2 untranslated skipped\n")
+    assert tmtool(tmp_path / "t2.db", "import", new)[1] == (
+        "1 unit added (fr-FR→en-GB 1), 0 already stored, 1 untranslated skipped\n")
 
 
 def test_memoq_comments_are_the_notes_of_their_row(tmp_path):

@@ -67,6 +67,7 @@ UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft",
 # targets without changing it (see is_untranslated).
 # a code as Phrase writes it in a segment's text: {1}, or a pair's start {1> or {b> and end <1} or <b}
 _PHRASE_CODE = re.compile(r"\{(\d+)\}|\{(\d+|[A-Za-z]+)>|<(\d+|[A-Za-z]+)\}")
+TRANSLATE = "x-translate"  # the prop of a unit marked translate="no", itself or by a group or file around it
 UNCONFIRMED = "unconfirmed"  # the state of a Phrase segment not confirmed (Phrase names none)
 UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED,
                                 "PartiallyEdited", "PreTranslated", "Pretranslated", "AssembledFromFragments",
@@ -135,12 +136,15 @@ def is_untranslated(unit: Unit) -> bool:
     text, same codes) that a state calls untranslated (``new``, ``needs-translation``, ``initial``) or
     that no target language claims (a pre-translation file of an older ``tmtool segment``).
 
+    A unit marked ``translate="no"`` (itself, or its group or file) holds text not to be translated,
+    whatever its target: no translation either.
+
     A target that differs from its source is a translation whatever its state says: OmegaT fills
     targets without touching the ``needs-translation`` that ``tmtool segment`` wrote on them, and a
     2.0 segment's state is ``initial`` unless a tool sets it. Whether it is one to keep is
     :func:`is_unconfirmed`'s question.
     """
-    if not unit.target.strip():
+    if not unit.target.strip() or unit.props.get(TRANSLATE) == "no":
         return True
     copy = unit.target == unit.source and unit.target_markup == unit.source_markup
     return copy and (unit.props.get("x-state") in UNTRANSLATED_STATES or not unit.tgtlang)
@@ -210,7 +214,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
             for segment_id, source_part, target_part in segments or [(None, source, target)]:
                 unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
                 item = _unit(source_part, target_part, srclang, unit_tgtlang, unit_id, _state(unit, target, segment_id),
-                             notes + _commented(comments, source_part, target_part), tag_defs)
+                             notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit))
                 if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
                     yield item
 
@@ -381,18 +385,28 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
             if len(segments) > 1:
                 unit_id = f"{unit_id}/{segment.get('id') or number}"
             item = _unit(source, segment.find(f"{{{ns}}}target"), srclang, tgtlang, unit_id, segment.get("state"),
-                         notes, original_data)
+                         notes, original_data, _translate(unit))
             if _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
                 yield item
 
 
+def _translate(unit: etree._Element) -> str | None:
+    """``translate`` as a unit has it: its own, else its nearest group's or file's (both versions inherit it)."""
+    return next((element.get("translate") for element in unit.iterancestors() if element.get("translate")),
+                None) if unit.get("translate") is None else unit.get("translate")
+
+
 def _unit(source: etree._Element, target: etree._Element | None, srclang: str, tgtlang: str, unit_id: str | None,
-          state: str | None, notes: list[str], original_data: dict[str, str] | None = None) -> Unit:
+          state: str | None, notes: list[str], original_data: dict[str, str] | None = None,
+          translate: str | None = None) -> Unit:
     text, markup = xliff_segment(source, original_data)
     target_text, target_markup = xliff_segment(target, original_data) if target is not None else ("", None)
+    props = {"x-state": state} if state else {}
+    if translate == "no":
+        props[TRANSLATE] = translate
     return Unit(
         source=text, target=target_text, srclang=srclang, tgtlang=tgtlang, tuid=unit_id,
-        props={"x-state": state} if state else {}, notes=notes,
+        props=props, notes=notes,
         source_markup=markup, target_markup=target_markup,
     )
 
