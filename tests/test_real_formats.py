@@ -728,6 +728,23 @@ def test_xliff_2_2_in_its_own_namespace(tmp_path):
     assert unit.target_markup == 'The <bpt i="1" x="1">&lt;b&gt;</bpt>convoy<ept i="1">&lt;/b&gt;</ept> leaves.'
 
 
+def test_xliff_2_comment_annotations_are_the_notes_of_their_segment(tmp_path):
+    """A reviewer's comment on words of an XLIFF 2 segment, ``<mrk type="comment" value="…">``, was
+    dropped with the mark, its words kept; one referring to a unit's note (``ref``) is that note."""
+    path = tmp_path / "reviewed.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="fr-FR" trgLang="en-GB">'
+        '<file id="f1"><unit id="u1"><notes><note id="n1">Grade OTAN.</note></notes>'
+        '<segment id="1" state="reviewed"><source>Le <mrk id="m1" type="comment" ref="#n=n1">général</mrk> arrive.'
+        '</source><target>The <mrk id="m1" type="comment" ref="#n=n1">general</mrk> arrives.</target></segment>'
+        '<segment id="2" state="reviewed"><source>Il salue les troupes.</source><target>He <mrk id="m2" type="comment" '
+        'value="Plutôt « inspects » ?">greets</mrk> the troops.</target></segment></unit></file></xliff>',
+        encoding="utf-8")
+    assert [(u.tuid, u.target, u.notes) for u in read_xliff(path)] == [
+        ("u1/1", "The general arrives.", ["Grade OTAN."]),
+        ("u1/2", "He greets the troops.", ["Grade OTAN.", "Plutôt « inspects » ?"])]
+
+
 def test_xliff_1_1_without_namespace(tmp_path):
     path = REAL / "xliff-1.1-no-namespace.xlf"
     units, skipped = read_all(read_xliff, path)

@@ -15,7 +15,8 @@ state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, 
 ``m:confirmed``). A 1.2 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one
 unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
 :func:`_segments`); the words Trados locks in a segment are its text, the comments its reviewers mark on
-them the segment's notes, as memoQ's ``mq:comments`` are their row's, and the codes Phrase writes into
+them the segment's notes, as memoQ's ``mq:comments`` are their row's and a 2.x segment's ``<mrk
+type="comment">`` its own, and the codes Phrase writes into
 the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace.
 Targets are read as they are, copies of the source included; :func:`is_untranslated` tells which units hold no translation, :func:`is_unconfirmed` which
 translations their tool has not confirmed, and a unit that does hold one needs the file to name its
@@ -384,8 +385,9 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
             unit_id = unit.get("id")
             if len(segments) > 1:
                 unit_id = f"{unit_id}/{segment.get('id') or number}"
-            item = _unit(source, segment.find(f"{{{ns}}}target"), srclang, tgtlang, unit_id, segment.get("state"),
-                         notes, original_data, _translate(unit))
+            target = segment.find(f"{{{ns}}}target")
+            item = _unit(source, target, srclang, tgtlang, unit_id, segment.get("state"),
+                         notes + _annotations(ns, source, target), original_data, _translate(unit))
             if _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
                 yield item
 
@@ -394,6 +396,13 @@ def _translate(unit: etree._Element) -> str | None:
     """``translate`` as a unit has it: its own, else its nearest group's or file's (both versions inherit it)."""
     return next((element.get("translate") for element in unit.iterancestors() if element.get("translate")),
                 None) if unit.get("translate") is None else unit.get("translate")
+
+
+def _annotations(ns: str, *parts: etree._Element | None) -> list[str]:
+    """The comments a 2.x segment's source and target annotate their text with: ``<mrk type="comment"
+    value="…">`` (one that refers to a unit's note instead, ``ref``, adds nothing to the notes)."""
+    marks = [mrk for part in parts if part is not None for mrk in part.iter(f"{{{ns}}}mrk", f"{{{ns}}}sm")]
+    return list(dict.fromkeys(mrk.get("value") for mrk in marks if mrk.get("type") == "comment" and mrk.get("value")))
 
 
 def _unit(source: etree._Element, target: etree._Element | None, srclang: str, tgtlang: str, unit_id: str | None,
