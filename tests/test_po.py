@@ -3,6 +3,7 @@ gettext's own check, other tools' PO files, bad files."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -222,6 +223,29 @@ def test_bad_po_is_an_error(tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(TmtoolError, match=message):
         list(read_po(path))
+
+
+@pytest.mark.parametrize("message, missing", [
+    ('msgid "convoy"\nmsgstr[0] "convoi"\n', "msgid_plural"),
+    ('msgid "convoy"\nmsgid_plural "convoys"\nmsgstr "convoi"\n', "msgstr[0], msgstr[1]"),
+])
+def test_plural_forms_that_do_not_match_the_msgid_are_an_error_not_a_lost_translation(tmp_path, message, missing):
+    """gettext refuses a msgstr[0] without msgid_plural, or a plural message with a plain msgstr; polib reads
+    them with the translation left out, and *convoi* was lost without a word."""
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    path = tmp_path / "glossaire.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    f'msgid "staff"\nmsgstr "état-major"\n\n{message}', encoding="utf-8")
+    for read in (read_po, read_units_po):
+        with pytest.raises(TmtoolError, match=f"glossaire.po:9: not a valid PO file: message 'convoy' has no "
+                                              f"{re.escape(missing)}"):
+            list(read(path))
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(path)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
 def test_a_missing_file_is_an_error_not_po_text(tmp_path):
