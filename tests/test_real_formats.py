@@ -602,6 +602,23 @@ def test_memoq_comments_are_the_notes_of_their_row(tmp_path):
     assert unit.notes == ["Check the tense."]
 
 
+def test_phrase_comments_are_the_notes_of_their_segment(tmp_path):
+    """Phrase writes a segment's comment in ``m:comment`` and its conversation threads in
+    ``m:annotations`` (MXLIFF structure, developers.phrase.com): both were dropped."""
+    path = tmp_path / "job.mxliff"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:m="http://www.memsource.com/mxlf/2.0" '
+        'version="1.2" m:version="2.0"><file original="note.docx" datatype="x-undefined" source-language="fr" '
+        'target-language="en-gb"><body><group id="0:1"><trans-unit id="a:0" m:confirmed="1">'
+        '<source>Le convoi part.</source><target>The convoy leaves.</target>'
+        '<m:comment>Garder « convoy ».</m:comment><m:annotations><m:annotation><m:text>Le client préfère « convoy ».'
+        '</m:text></m:annotation></m:annotations></trans-unit><trans-unit id="a:1" m:confirmed="1">'
+        '<source>Il arrive.</source><target>It arrives.</target><m:comment/></trans-unit></group></body></file></xliff>',
+        encoding="utf-8")
+    assert [(u.target, u.notes) for u in read_xliff(path)] == [
+        ("The convoy leaves.", ["Garder « convoy ».", "Le client préfère « convoy »."]), ("It arrives.", [])]
+
+
 def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
     """Phrase (Memsource) marks a segment confirmed by ``m:confirmed``; its pre-translations, machine
     ones included, stay at 0 until a translator confirms them, and were imported as translations."""

@@ -15,9 +15,9 @@ state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, 
 ``m:confirmed``). A 1.2 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one
 unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
 :func:`_segments`); the words Trados locks in a segment are its text, the comments its reviewers mark on
-them the segment's notes, as memoQ's ``mq:comments`` are their row's and a 2.x segment's ``<mrk
-type="comment">`` its own, and the codes Phrase writes into
-the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace.
+them the segment's notes, as memoQ's ``mq:comments`` are their row's, Phrase's ``m:comment`` and
+``m:annotations`` its segment's and a 2.x segment's ``<mrk type="comment">`` its own, and the codes
+Phrase writes into the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace.
 Targets are read as they are, copies of the source included; :func:`is_untranslated` tells which units hold no translation, :func:`is_unconfirmed` which
 translations their tool has not confirmed, and a unit that does hold one needs the file to name its
 target language.
@@ -208,7 +208,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                 on_skip(Skipped("a <trans-unit> without <source>", path, unit.sourceline))
                 continue
             target = unit.find(tag("target"))
-            notes = [_text(note) for note in unit.iterfind(tag("note"))] + _memoq_comments(unit)
+            notes = [_text(note) for note in unit.iterfind(tag("note"))] + _tool_comments(unit)
             segments = _segments(unit, target, tag)
             # a <file> naming no target-language: the <target>'s own xml:lang (Okapi, Symfony) names it
             unit_tgtlang = tgtlang or (_lang(target.get(XML_LANG), target, path) if target is not None else "")
@@ -236,10 +236,14 @@ def _commented(comments: dict[str, list[str]], *parts: etree._Element | None) ->
     return list(dict.fromkeys(text for mrk in marks for text in comments.get(mrk.get(f"{{{SDL}}}cid"), ())))
 
 
-def _memoq_comments(unit: etree._Element) -> list[str]:
-    """The comments memoQ's users wrote on a row (``mq:comments/mq:comment``), those deleted left out."""
-    return [_text(comment) for comment in unit.iterfind(f"{{{MEMOQ}}}comments/{{{MEMOQ}}}comment")
-            if comment.get("deleted") != "true" and _text(comment).strip()]
+def _tool_comments(unit: etree._Element) -> list[str]:
+    """The comments the users of memoQ wrote on a row (``mq:comments/mq:comment``, those deleted left out) and
+    of Phrase on a segment (``m:comment``, and the threads of ``m:annotations/m:annotation/m:text``)."""
+    comments = [comment for comment in unit.iterfind(f"{{{MEMOQ}}}comments/{{{MEMOQ}}}comment")
+                if comment.get("deleted") != "true"]
+    comments += unit.iterfind(f"{{{PHRASE}}}comment")
+    comments += unit.iterfind(f"{{{PHRASE}}}annotations/{{{PHRASE}}}annotation/{{{PHRASE}}}text")
+    return [_text(comment) for comment in comments if _text(comment).strip()]
 
 
 def _unlock(file: etree._Element, tag) -> set[str]:
