@@ -369,14 +369,14 @@ def test_trados_segments_are_units_with_their_confirmation_level(tmp_path):
          {"x-state": "ApprovedTranslation"}),
         ("c3d4", "Troisième phrase non traduite.", "", {}),
         ("e5f6", "Brouillon ici.", "Brouillon ici.", {"x-state": "Draft"}),  # the source copied, not confirmed
-        ("g7", "", "", {"x-translate": "no"}),  # a structure unit, not to be translated
         ("h8", "Le rapport final.", "The final report.", {"x-state": "Translated"}),  # a tracked deletion is out
     ]
     # the native codes the header's tag-defs give the g
     assert units[1].target_markup == ('It adopted the annual <bpt i="1" x="pt1">&lt;cf bold="True"&gt;</bpt>report'
                                       '<ept i="1">&lt;/cf&gt;</ept>.')
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 3 untranslated skipped\n")
+    # g7, a unit of Trados's paragraph structure (a code, no text), is no segment: not counted as untranslated
+    assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 2 untranslated skipped\n")
 
 
 def test_a_target_not_segmented_as_its_seg_source_is_read_whole_and_memoq_status_kept(tmp_path):

@@ -216,7 +216,8 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                 unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
                 item = _unit(source_part, target_part, srclang, unit_tgtlang, unit_id, _state(unit, target, segment_id),
                              notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit))
-                if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
+                if _holds_text(item) and _has_target_language(item, unit, "its <file> has no target-language", path,
+                                                               on_skip):
                     yield item
 
 
@@ -392,7 +393,7 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
             target = segment.find(f"{{{ns}}}target")
             item = _unit(source, target, srclang, tgtlang, unit_id, segment.get("state"),
                          notes + _annotations(ns, source, target), original_data, _translate(unit))
-            if _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
+            if _holds_text(item) and _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
                 yield item
 
 
@@ -422,6 +423,12 @@ def _unit(source: etree._Element, target: etree._Element | None, srclang: str, t
         props=props, notes=notes,
         source_markup=markup, target_markup=target_markup,
     )
+
+
+def _holds_text(unit: Unit) -> bool:
+    """Whether a unit holds any text: one of codes only (the paragraph structure Trados keeps in units of
+    its own, an image's placeholder) is no segment, neither translated nor untranslated."""
+    return bool(unit.source.strip() or unit.target.strip())
 
 
 def _has_target_language(unit: Unit, element: etree._Element, missing: str, path: str | None,
