@@ -83,6 +83,26 @@ def test_gettext_accepts_our_files(tmp_path):
         assert check.returncode == 0, check.stderr
 
 
+def test_translate_toolkit_reads_our_files_as_gettext_does(tmp_path):
+    """translate-toolkit (Pootle, Weblate, po2tmx) reads each message of ours as polib does: msgid, msgstr,
+    fuzzy flag and msgctxt (two entries of one French term told apart by it)."""
+    from translate.storage.pypo import pofile
+
+    homographs = [Entry([Term("conseil", "fr"), Term(english, "en")], status=status, id=name)
+                  for name, english, status in (("c1", "board", ReviewStatus.APPROVED),
+                                                ("c2", "council", ReviewStatus.CANDIDATE))]
+    for name, write, items in (("g.po", write_po, acronym_entries() + homographs),
+                               ("m.po", write_units_po, seed_gold_units())):
+        path = tmp_path / name
+        write(items, path)
+        with open(path, "rb") as f:
+            read = [(u.source, u.target, u.isfuzzy(), u.getcontext()) for u in pofile(f).units if not u.isheader()]
+        assert read == [(m.msgid, m.msgstr, "fuzzy" in m.flags, m.msgctxt or "") for m in polib.pofile(str(path))]
+        assert len(read) == len(items)
+        if name == "g.po":
+            assert read[-2:] == [("conseil", "board", False, "c1"), ("conseil", "council", True, "c2")]
+
+
 def test_msgid_and_msgstr_pair_full_form_with_full_form(tmp_path):
     out = tmp_path / "g.po"
     write_po(acronym_entries(), out)
