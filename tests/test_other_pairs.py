@@ -195,11 +195,11 @@ def test_concordance_finds_a_units_third_language(store_url, tmp_path):
 
 def test_a_store_of_the_previous_schema_finds_its_units_third_language_once_upgraded(tmp_path, monkeypatch, pg_url):
     from tmtool.store.copy import check_store
-    from tmtool.store.sqlite.migrations import MIGRATIONS
+    from tmtool.store.sqlite.migrations import _V19, MIGRATIONS
 
     tmx, old, team, back = tmp_path / "three.tmx", tmp_path / "old.db", pg_url, tmp_path / "back.db"
     tmx.write_text(THREE_LANGUAGES_TMX, encoding="utf-8")
-    monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:-1])
+    monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:MIGRATIONS.index(_V19)])
     run(old, "import", tmx)  # as the release before stored it: no index of the variants' words
     monkeypatch.undo()
     assert run(old, "tm", "concordance", "Militärausschuss").stdout.endswith("[de-DE] Der Militärausschuss tagt in Brüssel.\n")
@@ -369,3 +369,48 @@ def test_a_look_up_pasted_with_a_soft_hyphen_or_of_two_chinese_characters_finds_
     # two Chinese characters are a word, and the start of a term
     found = run(db, "lookup", "军事", "--json").stdout
     assert '"军事委员会"' in found and '"match": "prefix"' in found
+
+
+# ---- look-up of inflected forms in languages with a Snowball stemmer ---------------------------------
+
+def looked_up(db, query: str, *options: str, code: int = 0) -> list[tuple[str, str]]:
+    """(how, the term matched) of each entry ``tmtool lookup`` finds."""
+    import json
+
+    hits = json.loads(run(db, "lookup", query, "--json", *options, code=code).stdout or "[]")
+    return [(hit["match"], hit["matched"]) for hit in hits]
+
+
+@pytest.mark.parametrize("query, options, term", [
+    ("Militärausschusses", (), "Militärausschuss"),  # German genitive
+    ("Comités Militares", (), "Comité Militar"),  # Spanish plural: Snowball stems both words apart (PLURALS)
+    ("comitati militari", ("--lang", "it"), "Comitato militare"),
+])
+def test_a_term_is_found_by_its_inflected_forms_in_its_own_language(four_languages, query, options, term):
+    # the forms a sentence uses are what a translator copies into the look-up: they were fuzzy
+    # neighbours of the term at best
+    assert looked_up(four_languages, query, *options) == [("lemma", term)]
+
+
+def test_a_store_of_the_previous_schema_finds_its_terms_inflected_once_upgraded(tmp_path, pg_url):
+    import sqlite3
+
+    import psycopg
+
+    from tmtool.store.sqlite.migrations import MIGRATIONS
+
+    tbx, old = tmp_path / "nato.tbx", tmp_path / "old.db"
+    tbx.write_text(NATO_TBX, encoding="utf-8")
+    forget = "DELETE FROM lookup_keys WHERE key = 'comit milit'"  # Comitato militare's Snowball key
+    run(old, "import", tbx)
+    with sqlite3.connect(old) as conn:  # as the release before keyed its terms
+        conn.execute(forget)
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    conn.close()
+    assert looked_up(old, "comitati militari") == [("lemma", "Comitato militare")]
+    # a team's store: its terms' keys are made again when it is opened
+    run(pg_url, "import", tbx)
+    with psycopg.connect(pg_url) as conn:
+        conn.execute(forget)
+        conn.execute("UPDATE tmtool_schema SET version = version - 1")
+    assert looked_up(pg_url, "comitati militari") == [("lemma", "Comitato militare")]

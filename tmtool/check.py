@@ -52,31 +52,17 @@ from .formats.tabular import spreadsheet_safe
 from .langtags import base_language, language_pair
 from .model import Entry, ReviewStatus, TermType, Unit, UsageStatus
 from .store.records import spellings
-from .text.normalize import UNSPACED, english_stem, fold, french_stem, normalize_for_match
+from .text.normalize import (
+    PLURALS, SNOWBALL, UNSPACED, english_stem, fold, french_stem, inflection_key, normalize_for_match,
+)
 from .terms.acronyms import is_acronym, letters_match
 
 FORMATS = ("text", "json", "csv")
 _DEFAULT_PAIR = frozenset({"fr", "en"})  # tmtool's pair, either way round: checked whatever the glossary holds
 _STEMS = {"fr": french_stem, "en": english_stem}  # on folded text: the store's keys
-# languages whose words are stemmed by Snowball's stemmer for them (measured: bench/check_inflections.py);
-# other languages' words are compared folded only
-_SNOWBALL = {"de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch", "ru": "russian"}
+# languages whose words are stemmed by Snowball's stemmer for them (``SNOWBALL``); other languages' words are
+# compared folded only
 _SHORTEST_STEM = 5  # a one-word term whose stem is shorter is found as written (folded), not by its stem
-# The singular endings a plural ending may stand for, where Snowball stems a plural and its singular apart:
-# it takes -ar, -are for a verb's (Spanish militar but not militares, Italian militare but not militari),
-# keeps Spanish and Portuguese -s after an accented vowel (comités) and has no rule for Portuguese -ais,
-# -ões, -ns (nacionais, missões, comuns), Dutch -en after a closed syllable (verdragen), German -s (Kommandos);
-# and a one-word term with a short stem is found as written. A text's word is also found under the keys of
-# the singulars its ending may stand for (German -en is not one: Raten, instalments, is no plural of Rat).
-_PLURALS = {
-    "es": (("ces", "z"), ("es", ""), ("s", "")),
-    "pt": (("ões", "ão"), ("ães", "ão"), ("ais", "al"), ("éis", "el"), ("eis", "el"), ("óis", "ol"), ("uis", "ul"),
-           ("is", "il"), ("ns", "m"), ("es", ""), ("s", "")),
-    "it": (("i", "o"), ("i", "e"), ("i", "a"), ("e", "a")),
-    "nl": (("en", ""), ("s", "")),
-    "de": (("es", ""), ("s", ""), ("n", "")),
-}
-
 # Apostrophes and hyphens right after a word join words (elision, possessive, compound) without
 # being one; anywhere else (a dash between spaces, an opening quote) they are punctuation.
 _JOINERS = "'’‘ʼ`\\-‐‑‒–—"
@@ -86,7 +72,6 @@ _TOKEN = re.compile(rf"([{UNSPACED}]|[^\W{UNSPACED}]+)|(?<!\w)[{_JOINERS}]|[^\w\
 _PUNCTUATION = "\x01"  # prefixes a punctuation mark's key: no word folds to it
 _EXACT = "\x00"  # prefixes a word as written: the key an acronym is indexed under
 _WHOLE = "\x02"  # prefixes a word folded whole, where words are stemmed: the key of a one-word term's short stem
-_LETTERS = re.compile(r"[^\W\d_]+")  # the words a Snowball stemmer is given
 _END = ""  # a trie node's key for the terms ending there (no word or mark has an empty key)
 _LONGEST_SPELT_OUT = 12  # words looked at before an acronym's parenthesis for its full form
 
@@ -188,11 +173,11 @@ def _word_key(word: str, lang: str) -> str:
 def _word_keys(word: str, lang: str) -> tuple[str, ...]:
     """The keys a text's ``word`` is found under: its key and, where words are stemmed, its folded
     whole (a one-word term's with a short stem), and the same two of each singular its ending may stand
-    for (``_PLURALS``: *militares*, *militar*)."""
-    if lang not in _SNOWBALL:
+    for (``PLURALS``: *militares*, *militar*)."""
+    if lang not in SNOWBALL:
         return (_word_key(word, lang),)
     lower = normalize_for_match(word)
-    forms = [word] + [lower[: -len(plural)] + singular for plural, singular in _PLURALS.get(lang, ())
+    forms = [word] + [lower[: -len(plural)] + singular for plural, singular in PLURALS.get(lang, ())
                       if lower.endswith(plural) and len(lower) > len(plural) + 2]
     return tuple(dict.fromkeys(key for form in forms for key in (_word_key(form, lang), _WHOLE + fold(form))))
 
@@ -201,21 +186,7 @@ def _key(text: str, lang: str) -> str:
     """``text`` folded, each word reduced to its language's key (singularised, stemmed, or as it is)."""
     if lang in _STEMS:
         return _STEMS[lang](fold(text))
-    stemmer = _stemmer(lang)
-    if stemmer is None:
-        return fold(text)
-    # Snowball's stemmers read words with their accents (Russian й, German ä), so folding comes after
-    return fold(_LETTERS.sub(lambda word: stemmer.stemWord(word.group()), normalize_for_match(text)))
-
-
-@lru_cache(maxsize=None)
-def _stemmer(lang: str):
-    """Snowball's stemmer for ``lang`` (a base language), None for a language not in ``_SNOWBALL``."""
-    if lang not in _SNOWBALL:
-        return None
-    import snowballstemmer  # only for checks in these languages
-
-    return snowballstemmer.stemmer(_SNOWBALL[lang])
+    return inflection_key(text, lang) or fold(text)
 
 
 def _tokens(text: str, lang: str) -> list[_Token]:
@@ -290,7 +261,7 @@ class Glossary:
                 key = _EXACT + word
             else:
                 key = _word_key(word, term.lang)
-                if len(matches) == 1 and term.lang in _SNOWBALL and len(key) < _SHORTEST_STEM:
+                if len(matches) == 1 and term.lang in SNOWBALL and len(key) < _SHORTEST_STEM:
                     key = _WHOLE + fold(word)  # Rat (council) is not Raten (instalments)
             node = node.setdefault(key, {})
         held = node.setdefault(_END, [])

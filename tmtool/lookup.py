@@ -13,7 +13,7 @@ from itertools import product
 from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
-from .text.normalize import english_stem, fold, stem, unspaced, visible
+from .text.normalize import SNOWBALL, english_stem, fold, inflection_keys, stem, unspaced, visible
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
 MATCH_KINDS = ("exact", "folded", "lemma", "acronym", "prefix", "fuzzy")
@@ -102,9 +102,14 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
 
     spelt = _hyphenations(folded)
     keys = spelt | {stem(key) for key in spelt}
-    english = english_stem(folded)
-    # a key only English rules make (crises → crisis) finds English terms only
-    consider([hit for hit in store.terms_by_key(sorted(keys | {english})) if hit.key in keys or hit.lang == "en"],
+    # a key only one language's rules make finds that language's terms only: English's (crises → crisis),
+    # and a Snowball stemmer's (Militärausschusses → militarausschuss, военного комитета → военн комитет)
+    own_keys = {"en": {english_stem(folded)}}
+    for language in SNOWBALL:
+        if lang in ("auto", language):
+            own_keys[language] = inflection_keys(query, language)
+    hits = store.terms_by_key(sorted(keys.union(*own_keys.values())))
+    consider([hit for hit in hits if hit.key in keys or hit.key in own_keys.get(hit.lang, ())],
              lambda key, kind, text: (_kind(query, folded, kind, text), 100.0))
     # a prefix of three letters, or of two Chinese or Japanese characters, each as much as a syllable (军事: 军事委员会)
     if len(best) < limit and len(folded) >= (2 if unspaced(folded) else 3):

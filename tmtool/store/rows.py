@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..errors import Conflict, NotFound, TmtoolError
 from ..langtags import normalize_tag
 from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time
-from ..text.normalize import normalize_for_match, term_keys
+from ..text.normalize import SNOWBALL, normalize_for_match, term_keys
 from .base import ENTRY_FIELDS
 from .records import Change, DocumentRecord, dumps, loads, spellings
 
@@ -183,8 +183,26 @@ def term_row(entry_id: int, position: int, term: Term) -> tuple:
 
 def lookup_key_rows(term: Term, term_id: int) -> list[tuple[str, str, int]]:
     """The look-up keys of a stored term: (key, kind, term id)."""
-    keys = term_keys(spellings(term), acronym=term.term_type != TermType.FULL_FORM)
+    keys = term_keys(spellings(term), acronym=term.term_type != TermType.FULL_FORM,
+                     lang=term.lang.split("-")[0].lower())
     return [(key, kind, term_id) for key, kind in sorted(keys)]
+
+
+# the terms' columns ``inflected_key_rows`` reads, in order
+INFLECTED_TERM_COLUMNS = "id, lang, text, lemma, forms, type"
+
+
+def inflected_key_rows(terms: Iterable[Sequence]) -> tuple[list[int], list[tuple[str, str, int]]]:
+    """For a store made before terms were looked up by their inflections in the languages of
+    ``SNOWBALL``: the ids of the stored terms (``INFLECTED_TERM_COLUMNS``) in those languages, and all
+    their look-up keys, which replace theirs."""
+    ids, keys = [], []
+    for term_id, lang, text, lemma, forms, term_type in terms:
+        if lang.split("-")[0].lower() in SNOWBALL:
+            term = Term(text=text, lang=lang, lemma=lemma, forms=loads(forms), term_type=TermType(term_type))
+            ids.append(term_id)
+            keys += lookup_key_rows(term, term_id)
+    return ids, keys
 
 
 def by_entry(rows: Iterable[Sequence]) -> dict[int, list[tuple]]:

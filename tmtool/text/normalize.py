@@ -12,11 +12,13 @@ morphological analyser: a query is folded by the same rules and compared with th
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import product
 
 # typographic apostrophes and dashes match their ASCII forms (str.replace on the few present is
 # several times faster than str.translate, which looks every character up: a third of an import)
@@ -278,11 +280,68 @@ def french_only_acronym(acronym: str, french: str, english: str) -> bool:
     return letters == initials(fold(french)) != initials(fold(english))
 
 
-def term_keys(texts: list[str], *, acronym: bool) -> set[tuple[str, str]]:
-    """Every (key, kind) under which a term with these surface forms and lemma is found.
+# languages whose words are reduced by Snowball's stemmer for them, for look-up and checks (measured:
+# bench/check_inflections.py); French and English are singularised by their own rules (``stem``)
+SNOWBALL = {"de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch", "ru": "russian"}
+_LETTERS = re.compile(r"[^\W\d_]+")  # the words a Snowball stemmer is given
+_MOST_PLURAL_READINGS = 64  # of a typed text, read word by word as plurals (``inflection_keys``)
 
-    Kinds: ``form`` (folded text), ``stem`` (singularised), ``initials`` (derived acronym of a
-    full form). An acronym term is indexed under its own folded text only.
+
+# The singular endings a plural ending may stand for, where Snowball stems a plural and its singular apart:
+# it takes -ar, -are for a verb's (Spanish militar but not militares, Italian militare but not militari),
+# keeps Spanish and Portuguese -s after an accented vowel (comités) and has no rule for Portuguese -ais,
+# -ões, -ns (nacionais, missões, comuns), Dutch -en after a closed syllable (verdragen), German -s (Kommandos);
+# and a one-word term with a short stem is found as written (``check``). A word is also found under the keys
+# of the singulars its ending may stand for (German -en is not one: Raten, instalments, is no plural of Rat).
+PLURALS = {
+    "es": (("ces", "z"), ("es", ""), ("s", "")),
+    "pt": (("ões", "ão"), ("ães", "ão"), ("ais", "al"), ("éis", "el"), ("eis", "el"), ("óis", "ol"), ("uis", "ul"),
+           ("is", "il"), ("ns", "m"), ("es", ""), ("s", "")),
+    "it": (("i", "o"), ("i", "e"), ("i", "a"), ("e", "a")),
+    "nl": (("en", ""), ("s", "")),
+    "de": (("es", ""), ("s", ""), ("n", "")),
+}
+
+
+def inflection_key(text: str, lang: str) -> str | None:
+    """``text`` folded with each word reduced to its stem by the Snowball stemmer of ``lang`` (a base
+    language): *Militärausschusses* and *Militärausschuss* alike; None for a language without one."""
+    stemmer = _stemmer(lang)
+    if stemmer is None:
+        return None
+    # Snowball's stemmers read words with their accents (Russian й, German ä), so folding comes after
+    return fold(_LETTERS.sub(lambda word: stemmer.stemWord(word.group()), normalize_for_match(text)))
+
+
+def inflection_keys(text: str, lang: str) -> set[str]:
+    """The ``inflection_key``s a text typed in ``lang`` may be the plural of a term under: its own, and
+    those of each word read as the singulars its ending may stand for (``PLURALS``: *comités militares*,
+    *comité militar*), up to ``_MOST_PLURAL_READINGS`` readings of the whole."""
+    if _stemmer(lang) is None:
+        return set()
+    words = normalize_for_match(text).split()
+    readings = [[word] + [word[: -len(plural)] + singular for plural, singular in PLURALS.get(lang, ())
+                          if word.endswith(plural) and len(word) > len(plural) + 2] for word in words]
+    if math.prod(len(forms) for forms in readings) > _MOST_PLURAL_READINGS:
+        readings = [forms[:1] for forms in readings]
+    return {key for forms in product(*readings) if (key := inflection_key(" ".join(forms), lang))}
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    if lang not in SNOWBALL:
+        return None
+    import snowballstemmer  # only for terms and texts in these languages
+
+    return snowballstemmer.stemmer(SNOWBALL[lang])
+
+
+def term_keys(texts: list[str], *, acronym: bool, lang: str = "") -> set[tuple[str, str]]:
+    """Every (key, kind) under which a term with these surface forms and lemma, in the base language
+    ``lang``, is found.
+
+    Kinds: ``form`` (folded text), ``stem`` (singularised; in a language of ``SNOWBALL``, stemmed too),
+    ``initials`` (derived acronym of a full form). An acronym term is indexed under its own folded text only.
     """
     keys: set[tuple[str, str]] = set()
     for text in texts:
@@ -293,6 +352,9 @@ def term_keys(texts: list[str], *, acronym: bool) -> set[tuple[str, str]]:
         if acronym:
             continue
         keys.add((stem(key), "stem"))
+        inflected = inflection_key(text, lang)
+        if inflected:
+            keys.add((inflected, "stem"))
         derived = initials(key)
         if derived:
             keys.add((derived, "initials"))

@@ -287,8 +287,20 @@ CREATE INDEX unit_variants_words ON unit_variants USING gin (to_tsvector('tm_wor
 """
 
 
+def _inflected_keys(pg) -> None:
+    """Terms in German, Spanish, Italian, Portuguese, Dutch and Russian are looked up by their inflected
+    forms too (SQLite's migration 21): the look-up keys of those stored before, made again."""
+    from ..rows import INFLECTED_TERM_COLUMNS, inflected_key_rows
+
+    ids, keys = inflected_key_rows(pg.execute(f"SELECT {INFLECTED_TERM_COLUMNS} FROM terms").fetchall())
+    pg.execute("DELETE FROM lookup_keys WHERE term_id = ANY(%s)", (ids,))
+    with pg.cursor().copy("COPY lookup_keys (key, kind, term_id) FROM STDIN") as copy:
+        for row in keys:
+            copy.write_row(row)
+
+
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
-MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10]
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys]
 
 # The units' full-text indexes as they stand (on the words stored by _V4; _V3 dropped the trigram one),
 # by name: a bulk write into an empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).

@@ -458,9 +458,19 @@ END;
 """
 
 
+def _inflected_keys(conn: sqlite3.Connection) -> None:
+    """Terms in German, Spanish, Italian, Portuguese, Dutch and Russian are looked up by their inflected
+    forms too (``normalize.term_keys``): the look-up keys of those stored before, made again."""
+    from ..rows import INFLECTED_TERM_COLUMNS, inflected_key_rows
+
+    ids, keys = inflected_key_rows(conn.execute(f"SELECT {INFLECTED_TERM_COLUMNS} FROM terms"))
+    conn.executemany("DELETE FROM lookup_keys WHERE term_id = ?", [(term_id,) for term_id in ids])
+    conn.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)", keys)
+
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
-                    _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20]
+                    _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
