@@ -574,3 +574,30 @@ def test_the_header_of_the_main_content_is_its_title_not_the_page_banner(tmp_pat
                     encoding="utf-8")
     assert read_document(path).paragraphs == (
         "Communiqué de presse", "La ministre s’est rendue à Bruxelles.", "Elle y a rencontré ses homologues.")
+
+
+def damage(path, part: str):
+    """Spoil the compressed data of a package's ``part``, as a disk or a download does: the part deflated,
+    as word processors save it, then the first byte of its deflate stream flipped."""
+    with zipfile.ZipFile(path) as package:
+        parts = [(item, package.read(item)) for item in package.infolist()]
+    with zipfile.ZipFile(path, "w") as package:
+        for item, data in parts:
+            item.compress_type = zipfile.ZIP_DEFLATED if item.filename == part else item.compress_type
+            package.writestr(item, data)
+        item = package.getinfo(part)
+    data = bytearray(path.read_bytes())
+    data[item.header_offset + 30 + len(item.filename.encode()) + len(item.extra)] ^= 0x55
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("make, part, kind", [
+    (lambda path: write_docx(path, p(r("Le Conseil a siégé."))), "word/document.xml", "DOCX"),
+    (lambda path: write_odt(path, "<text:p>Le Conseil a siégé.</text:p>"), "content.xml", "ODT"),
+])
+def test_a_package_whose_compressed_data_is_damaged_is_one_clear_error(tmp_path, make, part, kind):
+    path = damage(make(tmp_path / f"abime.fr.{kind.lower()}"), part)
+    result = CliRunner().invoke(main, ["segment", str(path), "--lang", "fr"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert result.output.startswith(f"tmtool: error: {path}: not a readable {kind} file (Error -3 while decompressing")

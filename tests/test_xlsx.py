@@ -350,3 +350,14 @@ def test_a_zip_bomb_is_refused_before_it_is_unzipped(tmp_path, monkeypatch):
         list(read_xlsx(path))
     monkeypatch.setattr(xmlsafe, "PACKAGE_LIMIT", unzipped)
     assert len(list(read_xlsx(path))) == 4
+
+
+def test_a_package_whose_compressed_data_is_damaged_is_refused_in_one_line(tmp_path):
+    from test_written_documents import damage
+
+    path = tmp_path / "abime.xlsx"
+    path.write_bytes(excel_package(["fr", "en"]))
+    damage(path, "xl/sharedStrings.xml")
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(path)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert result.output.startswith(f"tmtool: error: {path}: not a readable XLSX workbook (Error -3 while decompressing")

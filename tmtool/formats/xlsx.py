@@ -30,7 +30,7 @@ from xml.etree.ElementTree import ParseError
 
 from ..errors import TmtoolError
 from ..io.files import atomic_path
-from ..io.xmlsafe import check_package, iterparse_xml
+from ..io.xmlsafe import PACKAGE_ERRORS, check_package, iterparse_xml
 from ..langtags import base_language
 from ..model import Entry
 from .skips import OnSkip, Skipped, refuse
@@ -45,7 +45,7 @@ _LONG_TEXT = frozenset({"definition", "note", "context", "context_en"})
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0"  # an Excel 97–2003 .xls (or any other OLE2 compound file)
 # what openpyxl raises on a package whose parts are missing or malformed (the XML parser's ParseError)
-_BROKEN = (ParseError, KeyError, ValueError, TypeError, OSError)
+_BROKEN = (ParseError, KeyError, ValueError, TypeError, OSError, *PACKAGE_ERRORS)
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _MERGE_CELL = f"{_SHEET_NS}row", f"{_SHEET_NS}mergeCell"
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import zlib
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
@@ -28,6 +29,9 @@ from ..errors import TmtoolError
 from .decoding import BOMS
 
 XMLSource = str | Path | BinaryIO
+# what reading a damaged ZIP package's part raises besides zipfile.BadZipFile (a bad CRC): a corrupt
+# deflate stream (zlib.error), one cut short (EOFError), a compression method zipfile lacks (Deflate64)
+PACKAGE_ERRORS = (zlib.error, EOFError, NotImplementedError)
 # written by hand by the writers: lxml's own declaration uses single quotes, which some CAT tools miss
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

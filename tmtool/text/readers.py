@@ -17,7 +17,7 @@ from typing import Iterable
 
 from ..errors import TmtoolError
 from ..io.decoding import BOMS, decode_western_text
-from ..io.xmlsafe import check_package, check_prolog, split_tag
+from ..io.xmlsafe import PACKAGE_ERRORS, check_package, check_prolog, split_tag
 from ..langtags import normalize_tag
 from ..model import Document
 from .langid import check_language
@@ -401,7 +401,7 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
                      else None for kind in ("footnotes", "endnotes", "styles")}
             notes, styles = {kind: parts[kind] for kind in ("footnotes", "endnotes")}, parts["styles"]
             root = _package_xml(package, main, name)
-    except (zipfile.BadZipFile, KeyError) as exc:
+    except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
         raise TmtoolError(f"not a readable DOCX file ({exc})", path=name) from None
     if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
         raise TmtoolError(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
@@ -656,7 +656,7 @@ def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
                     raise TmtoolError(f"not an OpenDocument text (its mimetype is {mimetype[:80]!r})", path=name)
             root = _package_xml(package, "content.xml", name)
             styles = _package_xml(package, "styles.xml", name) if "styles.xml" in package.namelist() else None
-    except (zipfile.BadZipFile, KeyError) as exc:
+    except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
         raise TmtoolError(f"not a readable ODT file ({exc})", path=name) from None
     walk = _OdtWalk(_Reading(name), root, styles)
     for body in root.iter(_OFFICE + "text"):
