@@ -276,6 +276,25 @@ def test_word_tables_with_merged_cells_and_rows_in_a_content_control(tmp_path):
     assert document.rows == ((0, 1, 2), (3, 4, 5), (6, 7), (8, 9))
 
 
+def test_a_word_drop_cap_runs_on_into_its_paragraph(tmp_path):
+    """Word's Insert > Drop Cap cuts the paragraph's first letter into a framed paragraph of its own, in the
+    text (drop) or in the margin: the word it begins is read whole."""
+    def drop_cap(letter: str, kind: str) -> str:
+        large = '<w:position w:val="-7"/><w:sz w:val="84"/>'
+        return p(r(letter, large), props=f'<w:framePr w:dropCap="{kind}" w:lines="3" w:wrap="around" '
+                 f'w:vAnchor="text" w:hAnchor="text"/><w:spacing w:after="0" w:line="1131" w:lineRule="exact"/>'
+                 f'<w:textAlignment w:val="baseline"/><w:rPr>{large}</w:rPr>')
+
+    body = (p(r("Le Conseil approuve le plan"), style="Titre1") + drop_cap("L", "drop")
+            + p(r("e Conseil a approuvé le plan d’action.")) + drop_cap("D", "margin")
+            + p(r("ès l’ouverture, les Alliés ont voté.")) + p(r("Encadré."), props='<w:framePr w:w="2000" '
+                                                             'w:hSpace="180" w:wrap="around" w:vAnchor="text"/>')
+            + p(r("Fin.")))
+    assert read_document(write_docx(tmp_path / "lettrine.fr.docx", body)).paragraphs == (
+        "Le Conseil approuve le plan", "Le Conseil a approuvé le plan d’action.",
+        "Dès l’ouverture, les Alliés ont voté.", "Encadré.", "Fin.")
+
+
 def test_a_strict_open_xml_document(tmp_path):
     """Word's "Strict Open XML Document" names its namespaces and relationship types otherwise."""
     path = write_docx(tmp_path / "strict.fr.docx", p(r("Le Conseil"), reference("footnote", 1), r(" a siégé.")),

@@ -481,7 +481,8 @@ class _DocxWalk(_Walk):
     once, though Word writes each twice: for itself and as a fallback for older readers), footnotes and
     endnotes. Left out: tracked deletions and text moved away, comments, field instructions, generated
     tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
-    control's placeholder; a paragraph whose mark is deleted or hidden runs on into the next, as Word shows it."""
+    control's placeholder; a paragraph whose mark is deleted or hidden runs on into the next, as Word shows it,
+    and so does a drop cap (Word writes the large first letter as a framed paragraph of its own)."""
 
     def __init__(self, read: _Reading, root, notes: dict, styles):  # styles: word/styles.xml's root, or None
         super().__init__(read)
@@ -552,8 +553,9 @@ class _DocxWalk(_Walk):
         parts, self.carried = self.carried, []
         self.inline(element, parts)
         mark = element.find(f"{w}pPr/{w}rPr")
+        drop_cap = element.find(f"{w}pPr/{w}framePr")  # Word's drop cap: the first letter a paragraph of its own
         if (mark is not None and (mark.find(w + "del") is not None or mark.find(w + "moveFrom") is not None)
-                or self._hidden(mark)):
+                or self._hidden(mark) or drop_cap is not None and drop_cap.get(w + "dropCap", "none") != "none"):
             self.carried = parts  # its notes wait for the paragraph it runs on into
             self.held, self.notes = self.held + self.notes, []
         else:
