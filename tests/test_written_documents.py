@@ -401,6 +401,28 @@ def test_libreoffice_text_hidden_by_a_named_style_or_its_parent_is_left_out(tmp_
                              "Le Comité s’est réuni à Bruxelles."]
 
 
+def test_libreoffice_shapes_text_follows_its_paragraph_without_title_or_description(tmp_path):
+    """A shape drawn in Writer (a callout, a group of boxes) holds paragraphs, read after the paragraph it
+    is anchored in as a text box's are; its title and description (the alternative text) are not read."""
+    def shape(name: str, text: str, kind: str = "rectangle") -> str:
+        return (f'<draw:custom-shape text:anchor-type="paragraph" draw:z-index="0" draw:name="{name}" '
+                'draw:style-name="gr1" draw:text-style-name="P2" svg:width="4cm" svg:height="2cm" svg:x="1cm" '
+                f'svg:y="0.5cm"><svg:title>{name}</svg:title><svg:desc>Encadré bleu du rapport</svg:desc>'
+                f'<text:p text:style-name="P2">{text}</text:p><draw:enhanced-geometry svg:viewBox="0 0 21600 21600" '
+                f'draw:type="{kind}" draw:enhanced-path="M 0 0 L 21600 0 21600 21600 0 21600 0 0 Z N"/>'
+                "</draw:custom-shape>")
+
+    body = (f'<text:p text:style-name="P1">{shape("Bulle", "Chiffres clés : 32 Alliés.", "round-callout")}'
+            "Les effectifs ont augmenté.</text:p>"
+            '<text:p text:style-name="P1">Le budget aussi.<draw:g draw:z-index="1" draw:name="Groupe 1">'
+            f'{shape("Forme 1", "Avant")}{shape("Forme 2", "Après")}</draw:g></text:p>'
+            '<text:p text:style-name="P1">Fin du rapport.</text:p>')
+    path = write_odt(tmp_path / "formes.fr.odt", body)
+    assert read_document(path).paragraphs == (
+        "Les effectifs ont augmenté.", "Chiffres clés : 32 Alliés.", "Le budget aussi.", "Avant", "Après",
+        "Fin du rapport.")
+
+
 # ---- HTML ----
 
 SAVED_PAGE = """<!DOCTYPE html>

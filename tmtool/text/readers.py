@@ -669,7 +669,8 @@ def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
 
 class _OdtWalk(_Walk):
     """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
-    endnotes and text boxes. Left out: deleted text kept for change tracking, comments, indexes and
+    endnotes, text boxes and the text of shapes (after the paragraph they are anchored in, as a DOCX text
+    box's; a shape's title and description are no text of the page). Left out: deleted text kept for change tracking, comments, indexes and
     computed numbers (``_ODT_SKIPPED``), and hidden text: a section displayed as none, hidden text fields,
     and what a style displays as none (LibreOffice's Hidden character attribute), the document's own
     automatic styles (direct formatting) or the named ones of styles.xml, itself or through the styles it
@@ -717,8 +718,8 @@ class _OdtWalk(_Walk):
                 body = child.find(_TEXT + "note-body")
                 if body is not None:
                     (self.endnotes if child.get(_TEXT + "note-class") == "endnote" else self.notes).append(body)
-            elif child.tag == _DRAW + "frame":
-                self.notes.extend(child.iterchildren(_DRAW + "text-box"))
+            elif isinstance(child.tag, str) and child.tag.startswith(_DRAW) and child.tag != _DRAW + "a":
+                self.notes.append(child)  # a frame, a shape, a group: their paragraphs, never their title
             elif isinstance(child.tag, str) and not self.skipped(child):
                 self.inline(child, parts)
             if child.tail:
