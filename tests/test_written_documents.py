@@ -327,7 +327,7 @@ def test_a_workbook_named_docx_is_refused_as_one(tmp_path):
 
 def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(tmp_path):
     """LibreOffice's Hidden character attribute (an automatic style displayed as none), a hidden section,
-    a hidden-text field whose condition holds, a placeholder's prompt; the rest as LibreOffice 7 writes it is read as before:
+    a hidden-text or hidden-paragraph field whose condition holds, a placeholder's prompt; the rest as LibreOffice 7 writes it is read as before:
     tracked changes, notes, spaces, frames, captions, soft page breaks, annotations."""
     styles = ('<style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/>'
               '</style:style><style:style style:name="P2" style:family="paragraph" style:parent-style-name="Standard">'
@@ -355,6 +355,11 @@ def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(t
         'text:is-hidden="true">Si vrai.</text:hidden-text>Le Comité<text:note text:id="ftn1" text:note-class="footnote">'
         '<text:note-citation>1</text:note-citation><text:note-body><text:p text:style-name="Footnote">Militaire.'
         '</text:p></text:note-body></text:note> s’est réuni<text:soft-page-break/> à Bruxelles.</text:p>'
+        '<text:p text:style-name="P1"><text:hidden-paragraph text:condition="ooow:Brouillon == 1" text:is-hidden='
+        '"true"/>Version provisoire.</text:p><text:p text:style-name="P1"><text:hidden-paragraph text:condition='
+        '"ooow:Brouillon == 0" text:is-hidden="false"/>Version définitive.<text:note text:id="ftn2" text:note-class='
+        '"footnote"><text:note-citation>2</text:note-citation><text:note-body><text:p><text:hidden-paragraph '
+        'text:condition="ooow:1" text:is-hidden="true"/>Note masquée.</text:p></text:note-body></text:note></text:p>'
         '<text:soft-page-break/><text:p text:style-name="P1"><office:annotation office:name="__Annotation__1">'
         '<dc:creator>Ana Dupont</dc:creator><dc:date>2026-11-02T10:14:00</dc:date><text:p>Vérifier.</text:p>'
         '</office:annotation>Texte commenté.<office:annotation-end office:name="__Annotation__1"/></text:p>'
@@ -366,7 +371,7 @@ def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(t
         '</draw:text-box></draw:frame></text:p>')
     path = write_odt(tmp_path / "rapport.fr.odt", body, automatic_styles=styles)
     assert segment(path) == ["Le Conseil a approuvé le plan.", "Destinataire :", "Le Comité s’est réuni à Bruxelles.",
-                             "Militaire.",
+                             "Militaire.", "Version définitive.",
                              "Texte commenté.", "Illustration 1: Le général à Bruxelles."]
 
 

@@ -671,8 +671,8 @@ class _OdtWalk(_Walk):
     """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
     endnotes, text boxes and the text of shapes (after the paragraph they are anchored in, as a DOCX text
     box's; a shape's title and description are no text of the page). Left out: deleted text kept for change tracking, comments, indexes and
-    computed numbers (``_ODT_SKIPPED``), and hidden text: a section displayed as none, hidden text fields,
-    and what a style displays as none (LibreOffice's Hidden character attribute), the document's own
+    computed numbers (``_ODT_SKIPPED``), and hidden text: a section displayed as none, hidden text and
+    hidden paragraph fields, and what a style displays as none (LibreOffice's Hidden character attribute), the document's own
     automatic styles (direct formatting) or the named ones of styles.xml, itself or through the styles it
     inherits from (``style:parent-style-name``), the first that says how to display the text deciding."""
 
@@ -700,7 +700,11 @@ class _OdtWalk(_Walk):
     def skipped(self, element) -> bool:
         return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
                 or (_ODT_FAMILIES.get(element.tag), element.get(_TEXT + "style-name")) in self.hidden_styles
-                or (element.tag == _TEXT + "hidden-text" and element.get(_TEXT + "is-hidden") == "true"))
+                or (element.tag == _TEXT + "hidden-text" and element.get(_TEXT + "is-hidden") == "true")
+                or (element.tag in self.paragraphs and any(  # a hidden paragraph field whose condition holds
+                    field.get(_TEXT + "is-hidden") == "true"
+                    and next(field.iterancestors(*self.paragraphs)) is element  # not a note's in it
+                    for field in element.iter(_TEXT + "hidden-paragraph"))))
 
     def inline(self, element, parts: list[str]) -> None:
         # ODF collapses white space in the text; spaces, tabs and line breaks are elements
