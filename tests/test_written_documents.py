@@ -511,6 +511,30 @@ def test_a_page_of_divisions_whose_roles_name_its_banner_menu_and_footer(tmp_pat
     assert read_document(path).paragraphs == ("Communiqué", "La ministre s’est rendue au siège de l’OTAN.")
 
 
+def test_cookie_notices_and_dialogs_are_not_the_page_s_text(tmp_path):
+    """A page saved from the browser keeps the cookie notice its consent manager put in (at the body's end,
+    outside the article: a division named by its id, often without role), and the dialogs a script opens
+    or will open (newsletter, consent): windows over the page, not its text. A cookie policy in the main
+    content is the article."""
+    page = tmp_path / "communique.fr.html"
+    page.write_text(
+        '<html lang="fr"><body><div id="entete" role="banner">Ministère des Armées</div>'
+        '<div id="contenu"><h1>Communiqué</h1><p>La ministre s’est rendue au siège de l’OTAN.</p>'
+        '<dialog id="lettre"><form method="dialog"><p>Abonnez-vous à notre lettre d’information.</p></form></dialog>'
+        '</div><div id="onetrust-consent-sdk"><div class="onetrust-pc-dark-filter ot-hide ot-fade-in"></div>'
+        '<div id="onetrust-banner-sdk" class="otFlat" tabindex="0" role="region" aria-label="Bannière de cookies">'
+        '<div id="onetrust-policy"><p id="onetrust-policy-text">En cliquant sur « Tout accepter », vous acceptez le '
+        'stockage de cookies sur votre appareil.</p></div></div></div>'
+        '<div id="CybotCookiebotDialog" role="dialog" aria-modal="true" lang="fr"><h2>Ce site utilise des cookies'
+        '</h2></div><div class="modale" role="alertdialog"><p>Votre session va expirer.</p></div></body></html>',
+        encoding="utf-8")
+    assert read_document(page).paragraphs == ("Communiqué", "La ministre s’est rendue au siège de l’OTAN.")
+    policy = tmp_path / "cookies.fr.html"
+    policy.write_text('<html><body><main><h1>Gestion des cookies</h1><div id="cookie-policy"><p>Ce site dépose des '
+                      "cookies de mesure d’audience.</p></div></main></body></html>", encoding="utf-8")
+    assert read_document(policy).paragraphs == ("Gestion des cookies", "Ce site dépose des cookies de mesure d’audience.")
+
+
 @pytest.mark.parametrize("declaration", [
     '<meta charset="iso-8859-1">',
     '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',

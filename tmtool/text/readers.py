@@ -164,16 +164,21 @@ class _Reading:
 # ---- HTML ----
 
 # what a page holds besides its article: code, the page's menus, banner, footer and side bars (the
-# elements and the ARIA roles that name them), controls, and the fallback text of media a browser plays
+# elements and the ARIA roles that name them), controls, the fallback text of media a browser plays, and
+# dialogs: windows over the page (cookie consent, newsletter, log-in), never its article, and not shown
+# until opened
 _DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button", "select",
-            "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg")
-_DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
+            "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg", "dialog")
+_DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
+# a cookie notice outside the article, by the id a site or its consent manager gives it (#cookie-banner,
+# #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
+_CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # a link to a place in the page holding a note's number or sign is a note's call (or its way back)
 _NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
 # elements that start and end a paragraph; everything else is inline text
 _BLOCKS = {
-    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt",
+    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "legend", "li",
     "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
     "ul", "br",
@@ -207,11 +212,13 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
 
 
 def _left_out(element) -> bool:
-    """What a reader of the page does not read as its text: ``_DROPPED``, what is not shown (the hidden
-    attribute, an inline style), a note's call."""
+    """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice, what is not
+    shown (the hidden attribute, an inline style), a note's call."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
     return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
+            or (bool(_CONSENT_NOTICE.search(element.get("id", ""))) and element.tag not in ("html", "body")
+                and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
             or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
             or bool(_NOT_SHOWN.search(element.get("style", "")))
             or (element.tag == "a" and element.get("href", "").startswith("#")
