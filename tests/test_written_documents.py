@@ -535,6 +535,24 @@ def test_cookie_notices_and_dialogs_are_not_the_page_s_text(tmp_path):
     assert read_document(policy).paragraphs == ("Gestion des cookies", "Ce site dépose des cookies de mesure d’audience.")
 
 
+def test_text_for_screen_readers_only_is_not_the_page_s_text(tmp_path):
+    """What a page hides from the eye and gives screen readers (a skip link, a link's "new window" warning, a
+    heading naming a block), by the class names of Bootstrap, WordPress, Drupal and the French State's
+    design system, is not read: it would be glued into the sentence it sits in."""
+    page = tmp_path / "actualite.fr.html"
+    page.write_text(
+        '<html lang="fr"><body><a class="visually-hidden-focusable" href="#contenu">Aller au contenu</a>'
+        '<main id="contenu"><article><h1>Le Conseil approuve le plan</h1><p><span class="screen-reader-text">Publié'
+        ' le </span>12 novembre 2026</p><p>Le Conseil a publié <a href="rapport.pdf" target="_blank">son rapport'
+        '<span class="fr-sr-only"> - nouvelle fenêtre</span></a> et <a href="carte.html">une carte<span '
+        'class="sr-only"> (ouvre une nouvelle fenêtre)</span></a>.</p><div class="partage"><h2 class="element-'
+        'invisible">Partager cet article</h2></div><p class="visually-hidden-mobile">Lire aussi le résumé.</p>'
+        '</article></main></body></html>', encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Le Conseil approuve le plan", "12 novembre 2026", "Le Conseil a publié son rapport et une carte.",
+        "Lire aussi le résumé.")
+
+
 @pytest.mark.parametrize("declaration", [
     '<meta charset="iso-8859-1">',
     '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',

@@ -174,6 +174,11 @@ _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "searc
 # #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
 _CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# text for screen readers only ("(ouvre une nouvelle fenêtre)" in a link, a skip link), by the class CSS
+# frameworks and CMSs hide it with: Bootstrap's sr-only and visually-hidden, WordPress's screen-reader-text,
+# Drupal's element-invisible, the French State's fr-sr-only
+_SCREEN_READER_ONLY = re.compile(
+    r"(?:.+-)?(?:sr-only|visually-?hidden|screen-reader-text|element-invisible)(?:-focusable)?", re.IGNORECASE)
 # a link to a place in the page holding a note's number or sign is a note's call (or its way back)
 _NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
 # elements that start and end a paragraph; everything else is inline text
@@ -213,7 +218,7 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
 
 def _left_out(element) -> bool:
     """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice, what is not
-    shown (the hidden attribute, an inline style), a note's call."""
+    shown (the hidden attribute, an inline style, a class for screen readers only), a note's call."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
     return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
@@ -221,6 +226,7 @@ def _left_out(element) -> bool:
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
             or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
             or bool(_NOT_SHOWN.search(element.get("style", "")))
+            or any(_SCREEN_READER_ONLY.fullmatch(name) for name in element.get("class", "").split())
             or (element.tag == "a" and element.get("href", "").startswith("#")
                 and bool(_NOTE_MARK.fullmatch(element.text_content()))))
 
