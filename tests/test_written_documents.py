@@ -118,6 +118,31 @@ def test_word_notes_follow_their_paragraph_and_comments_headers_and_footers_are_
         "L’annexe A donne la liste des participants."]
 
 
+def test_a_word_note_s_custom_mark_is_dropped_as_its_number_is(tmp_path):
+    """A note given a custom mark (References > Footnote > Custom mark: *, †, a letter) has it written as text
+    after its reference, in the run, and again as the note's first run: neither is read, as a number is not."""
+    def cited(kind: str, number: int, mark: str) -> str:
+        style = "Appelnotedebasdep" if kind == "footnote" else "Appeldenotedefin"
+        return (f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr><w:{kind}Reference w:customMarkFollows="1" '
+                f'w:id="{number}"/>{mark}</w:r>')
+
+    def custom(kind: str, number: int, mark: str, text: str) -> str:
+        style = "Appelnotedebasdep" if kind == "footnote" else "Appeldenotedefin"
+        return (f'<w:{kind} w:id="{number}">' + p(f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr>{mark}</w:r>',
+                                                   r(" " + text), style="Notedebasdepage") + f"</w:{kind}>")
+
+    star, dagger = "<w:t>*</w:t>", '<w:sym w:font="Times New Roman" w:char="2020"/>'
+    body = (p(r("Le Conseil"), cited("footnote", 1, star), r(" a siégé à Bruxelles"), cited("footnote", 2, dagger),
+              r(".")) + p(r("Voir l’annexe"), cited("endnote", 1, "<w:t>a</w:t>"), r(".")))
+    path = write_docx(tmp_path / "appels.fr.docx", body,
+                      footnotes=custom("footnote", 1, star, "Session extraordinaire.")
+                      + custom("footnote", 2, dagger, "Au siège de l’OTAN."),
+                      endnotes=custom("endnote", 1, "<w:t>a</w:t>", "La liste des participants."))
+    assert read_document(path).paragraphs == (
+        "Le Conseil a siégé à Bruxelles.", "Session extraordinaire.", "Au siège de l’OTAN.", "Voir l’annexe.",
+        "La liste des participants.")
+
+
 def test_a_word_text_box_is_read_once_after_its_paragraph(tmp_path):
     body = (p(r("Les effectifs ont augmenté. "), text_box(p(r("Chiffres clés : 30 Alliés."))),
               r("Le budget aussi.")) + p(r("Suite du rapport.")))

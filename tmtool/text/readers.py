@@ -509,6 +509,7 @@ class _DocxWalk(_Walk):
         self.fields: list[list] = []  # the complex fields open: [state, instruction]
         self.carried: list[str] = []  # a paragraph's text whose mark is deleted or hidden
         self.held: list = []  # and the notes it cites
+        self.marks: set = set()  # a note's custom mark (*, †), in the text citing it and in the note
         self.stories = {w + tag for tag in ("body", "tc", "txbxContent", "footnote", "endnote")}
         self.dropped = {w + tag for tag in ("del", "moveFrom", "delInstrText", "sdtPr", "pPr", "rPr", "rt")}
         # what a run holds besides its text: a non-breaking hyphen is a hyphen, an optional one is nothing
@@ -595,10 +596,10 @@ class _DocxWalk(_Walk):
     def _leaf(self, element, parts: list[str]) -> None:
         """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box."""
         w, tag = self.w, element.tag
-        if tag == w + "t":
-            parts.append(element.text or "")
-        elif tag == w + "sym":
-            parts.append(_symbol(element.get(w + "font", ""), element.get(w + "char", "")))
+        if element in self.marks:
+            return
+        if tag in (w + "t", w + "sym"):
+            parts.append(self._text(element))
         elif tag == w + "txbxContent":
             self.notes.append(element)
         elif tag in (w + "footnoteReference", w + "endnoteReference"):
@@ -606,8 +607,27 @@ class _DocxWalk(_Walk):
             note = self.cited[kind].pop(element.get(w + "id"), None)  # once: a note citing itself is no loop
             if note is not None:
                 (self.notes if kind == "footnotes" else self.endnotes).append(note)
+            if note is not None and element.get(w + "customMarkFollows", "0").lower() in ("1", "true", "on"):
+                self._custom_mark(element, note)
         else:
             parts.append(self.characters[tag])
+
+    def _text(self, element) -> str:
+        w = self.w
+        if element.tag == w + "t":
+            return element.text or ""
+        return _symbol(element.get(w + "font", ""), element.get(w + "char", ""))
+
+    def _custom_mark(self, reference, note) -> None:
+        """A note's custom mark, the text that follows its reference in the run (``customMarkFollows``),
+        is no text: neither there nor where Word repeats it, as the note's first text."""
+        w = self.w
+        mark = next(reference.itersiblings(w + "t", w + "sym"), None)
+        first = next(note.iter(w + "t", w + "sym"), None)
+        if mark is not None:
+            self.marks.add(mark)
+            if first is not None and self._text(first).strip() == self._text(mark).strip():
+                self.marks.add(first)
 
     def _field(self, kind: str | None) -> None:
         """A complex field's begin, separate and end: its instruction is never text; its result is, unless
