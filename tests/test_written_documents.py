@@ -578,6 +578,53 @@ def test_text_for_screen_readers_only_is_not_the_page_s_text(tmp_path):
         "Lire aussi le résumé.")
 
 
+GOOGLE_DOCS_PAGE = (
+    '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><style type="text/css">'
+    ".c0{font-size:11pt;font-family:\"Arial\"}.c1{padding-top:0pt;line-height:1.15}</style></head>"
+    '<body class="c5 doc-content"><h1 class="c6" id="h.q1w2e3"><span class="c0">Rapport du Conseil</span></h1>'
+    '<p class="c1"><span class="c0">Le Conseil a approuvé le plan</span><sup><a href="#cmnt1" id="cmnt_ref1">[a]</a>'
+    '</sup><span class="c0">&nbsp;d’action</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup><span class="c0">.'
+    '</span></p><p class="c1 c8"><span class="c0"></span></p><p class="c1"><span class="c0">Les Alliés ont voté.</span>'
+    '<sup><a href="#cmnt2" id="cmnt_ref2">[b]</a></sup></p><hr class="c7"><div><p class="c3"><a href="#ftnt_ref1" '
+    'id="ftnt1">[1]</a><span class="c4">&nbsp;Adopté en 2024.</span></p></div><div class="c9"><p class="c4">'
+    '<a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c2">Vérifier la date.</span></p><p class="c4"><span '
+    'class="c2">Et la source.</span></p></div><div class="c9"><p class="c4"><a href="#cmnt_ref2" id="cmnt2">[b]</a>'
+    '<span class="c2">D’accord.</span></p></div></body></html>')
+WORD_PAGE = (
+    '<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40"><head><meta '
+    'http-equiv=Content-Type content="text/html; charset=windows-1252"><meta name=Generator content="Microsoft Word 15">'
+    "<style>\n<!--\n.msocomoff {display:none;}\n-->\n</style></head><body lang=FR-BE><div class=WordSection1>"
+    '<p class=MsoNormal>Le Conseil a approuvé le plan<a style=\'mso-footnote-id:ftn1\' href="#_ftn1" name="_ftnref1" '
+    "title=\"\"><span class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !supportFootnotes]>"
+    "[1]<![endif]></span></span></a>. <span class=MsoCommentReference><span style='font-size:8.0pt'><![if "
+    '!supportAnnotations]><a class=msocomanchor id="_anchor_1" href="#_msocom_1" language=JavaScript '
+    'name="_msoanchor_1">[AD1]</a><![endif]></span></span>Les Alliés ont voté.<o:p></o:p></p></div><div '
+    "style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr align=left size=1 width=\"33%\">"
+    "<![endif]><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' "
+    'href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> Adopté en 2024.</p></div>'
+    "</div><div style='mso-element:comment-list'><![if !supportAnnotations]><hr class=msocomoff align=left size=1 "
+    "width=\"33%\"><![endif]><div style='mso-element:comment'><![if !supportAnnotations]><div id=\"_com_1\" "
+    "class=msocomtxt onmouseover=\"msoCommentShow('_anchor_1','_com_1')\" onmouseout=\"msoCommentHide('_com_1')\" "
+    "language=JavaScript><![endif]><div><![if !supportAnnotations]><a name=\"_msocom_1\"></a><![endif]><p "
+    "class=MsoCommentText><span class=MsoCommentReference>&nbsp;</span>Vérifier la date.</p></div><![if "
+    "!supportAnnotations]></div><![endif]></div></div></body></html>")
+
+
+@pytest.mark.parametrize("name, page, paragraphs", [
+    ("google.fr.html", GOOGLE_DOCS_PAGE.encode("utf-8"),
+     ("Rapport du Conseil", "Le Conseil a approuvé le plan\xa0d’action.", "Les Alliés ont voté.", "Adopté en 2024.")),
+    ("word.fr.htm", WORD_PAGE.encode("cp1252"), ("Le Conseil a approuvé le plan. Les Alliés ont voté.", "Adopté en 2024.")),
+])
+def test_a_document_saved_as_a_web_page_gives_its_notes_not_its_comments(tmp_path, name, page, paragraphs):
+    """Google Docs' Download > Web page and Word's Save as Web Page write the reviewers' comments into the
+    page, each called by a mark in the text (``[a]``, ``[AD1]``) and all at the end: neither is read, as
+    from the DOCX; the footnotes are."""
+    path = tmp_path / name
+    path.write_bytes(page)
+    assert read_document(path).paragraphs == paragraphs
+
+
 @pytest.mark.parametrize("declaration", [
     '<meta charset="iso-8859-1">',
     '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',

@@ -179,6 +179,10 @@ _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORE
 # Drupal's element-invisible, the French State's fr-sr-only
 _SCREEN_READER_ONLY = re.compile(
     r"(?:.+-)?(?:sr-only|visually-?hidden|screen-reader-text|element-invisible)(?:-focusable)?", re.IGNORECASE)
+# the list of comments Word writes at the end of a page it saves; Google Docs' calls of a comment, and the link
+# back to its call that opens each comment at the end of the page
+_WORD_COMMENTS = re.compile(r"mso-element\s*:\s*comment-list", re.IGNORECASE)
+_GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile(r"#cmnt_ref\d+")
 # a link to a place in the page holding a note's number or sign is a note's call (or its way back)
 _NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
 # elements that start and end a paragraph; everything else is inline text
@@ -218,7 +222,8 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
 
 def _left_out(element) -> bool:
     """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice, what is not
-    shown (the hidden attribute, an inline style, a class for screen readers only), a note's call."""
+    shown (the hidden attribute, an inline style, a class for screen readers only), a note's call, a
+    reviewer's comments."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
     return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
@@ -228,7 +233,22 @@ def _left_out(element) -> bool:
             or bool(_NOT_SHOWN.search(element.get("style", "")))
             or any(_SCREEN_READER_ONLY.fullmatch(name) for name in element.get("class", "").split())
             or (element.tag == "a" and element.get("href", "").startswith("#")
-                and bool(_NOTE_MARK.fullmatch(element.text_content()))))
+                and bool(_NOTE_MARK.fullmatch(element.text_content())))
+            or _comment(element))
+
+
+def _comment(element) -> bool:
+    """A reviewer's comment or its call, in a page a word processor saved: Word's calls (``[AD1]``) and the
+    list of comments at the page's end; Google Docs' calls (``[a]``, a link to ``#cmnt1``) and each comment,
+    a division at the page's end opening with a link back to its call."""
+    if element.tag == "a":
+        return ("msocomanchor" in element.get("class", "").split()
+                or bool(_GOOGLE_COMMENT_CALL.fullmatch(element.get("href", ""))))
+    if element.tag == "div":
+        back = element.find("p/a[@href]")
+        return bool(_WORD_COMMENTS.search(element.get("style", ""))) or (
+            back is not None and bool(_GOOGLE_COMMENT_BACK.fullmatch(back.get("href"))))
+    return False
 
 
 def _decode_html(data: bytes, path: str) -> str:
