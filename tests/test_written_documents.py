@@ -599,7 +599,9 @@ WORD_PAGE = (
     "title=\"\"><span class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !supportFootnotes]>"
     "[1]<![endif]></span></span></a>. <span class=MsoCommentReference><span style='font-size:8.0pt'><![if "
     '!supportAnnotations]><a class=msocomanchor id="_anchor_1" href="#_msocom_1" language=JavaScript '
-    'name="_msoanchor_1">[AD1]</a><![endif]></span></span>Les Alliés ont voté.<o:p></o:p></p></div><div '
+    'name="_msoanchor_1">[AD1]</a><![endif]></span></span>Les Alliés ont <del cite="mailto:Ana%20Dupont" '
+    'datetime="2026-11-02T10:14">rejeté</del><ins cite="mailto:Ana%20Dupont" datetime="2026-11-02T10:14">voté</ins>.'
+    '<o:p></o:p></p></div><div '
     "style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr align=left size=1 width=\"33%\">"
     "<![endif]><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' "
     'href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> Adopté en 2024.</p></div>'
@@ -619,7 +621,7 @@ WORD_PAGE = (
 def test_a_document_saved_as_a_web_page_gives_its_notes_not_its_comments(tmp_path, name, page, paragraphs):
     """Google Docs' Download > Web page and Word's Save as Web Page write the reviewers' comments into the
     page, each called by a mark in the text (``[a]``, ``[AD1]``) and all at the end: neither is read, as
-    from the DOCX; the footnotes are."""
+    from the DOCX; the footnotes are. Word's tracked changes are read accepted, as from the DOCX."""
     path = tmp_path / name
     path.write_bytes(page)
     assert read_document(path).paragraphs == paragraphs

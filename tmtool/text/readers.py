@@ -164,11 +164,12 @@ class _Reading:
 # ---- HTML ----
 
 # what a page holds besides its article: code, the page's menus, banner, footer and side bars (the
-# elements and the ARIA roles that name them), controls, the fallback text of media a browser plays, and
+# elements and the ARIA roles that name them), controls, the fallback text of media a browser plays,
 # dialogs: windows over the page (cookie consent, newsletter, log-in), never its article, and not shown
-# until opened
+# until opened, and deleted text (a correction struck through, Word's tracked deletions), read as a
+# document's tracked changes are, accepted
 _DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button", "select",
-            "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg", "dialog")
+            "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg", "dialog", "del")
 _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
 # a cookie notice outside the article, by the id a site or its consent manager gives it (#cookie-banner,
 # #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
