@@ -668,6 +668,22 @@ def test_soft_hyphens_are_left_out_of_every_format(tmp_path):
         assert read_document(path).paragraphs == ("Les opérations de maintien de la paix.",)
 
 
+def test_a_ruby_annotation_is_not_read_beside_the_text_it_annotates(tmp_path):
+    """Furigana over kanji (the reading of 東京, とうきょう) are read in no format: Word's w:rt was not, a page's
+    <rt> and <rp> and LibreOffice's ruby text were, glued to the word they annotate."""
+    html = tmp_path / "page.ja.html"
+    html.write_text("<p>会議は<ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>で開かれた。</p>", encoding="utf-8")
+    odt = write_odt(tmp_path / "doc.ja.odt", "<text:p>会議は<text:ruby><text:ruby-base>東京</text:ruby-base><text:ruby-text>"
+                                              "とうきょう</text:ruby-text></text:ruby>で開かれた。</text:p>")
+    docx = write_docx(tmp_path / "doc.ja.docx", p(r("会議は"), '<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/>'
+                                                 '<w:hps w:val="10"/><w:hpsRaise w:val="18"/><w:hpsBaseText w:val="21"/>'
+                                                 '<w:lid w:val="ja-JP"/></w:rubyPr><w:rt><w:r><w:t>とうきょう</w:t></w:r></w:rt>'
+                                                 "<w:rubyBase><w:r><w:t>東京</w:t></w:r></w:rubyBase></w:ruby></w:r>",
+                                                 r("で開かれた。")))
+    for path in (html, odt, docx):
+        assert read_document(path).paragraphs == ("会議は東京で開かれた。",)
+
+
 # ---- plain text ----
 
 

@@ -166,10 +166,11 @@ class _Reading:
 # what a page holds besides its article: code, the page's menus, banner, footer and side bars (the
 # elements and the ARIA roles that name them), controls, the fallback text of media a browser plays,
 # dialogs: windows over the page (cookie consent, newsletter, log-in), never its article, and not shown
-# until opened, and deleted text (a correction struck through, Word's tracked deletions), read as a
-# document's tracked changes are, accepted
+# until opened, deleted text (a correction struck through, Word's tracked deletions), read as a
+# document's tracked changes are, accepted, and ruby annotations (the reading of the text they annotate)
 _DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button", "select",
-            "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg", "dialog", "del")
+            "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg", "dialog", "del", "rt",
+            "rp")
 _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
 # a cookie notice outside the article, by the id a site or its consent manager gives it (#cookie-banner,
 # #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
@@ -683,11 +684,12 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
-# deleted text kept for change tracking, comments, a placeholder's prompt (<Entrez le texte>), and what
+# deleted text kept for change tracking, comments, a placeholder's prompt (<Entrez le texte>), a ruby
+# annotation (the reading of the text it annotates, as a DOCX's w:rt), and what
 # the word processor generates (a table of contents repeats the headings with page numbers; a heading's or
 # list item's computed number)
 _ODT_SKIPPED = {_TEXT + "tracked-changes", _OFFICE + "annotation", _TEXT + "placeholder", _TEXT + "number",
-                _TEXT + "note-citation"} | {
+                _TEXT + "note-citation", _TEXT + "ruby-text"} | {
     _TEXT + index for index in ("table-of-content", "alphabetical-index", "illustration-index", "table-index",
                                 "object-index", "user-index", "bibliography")}
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
