@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from test_pdf_odt import write_odt
+from test_real_formats import REAL
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.text.readers import read_document
@@ -779,3 +780,30 @@ def test_a_package_whose_compressed_data_is_damaged_is_one_clear_error(tmp_path,
     result = CliRunner().invoke(main, ["segment", str(path), "--lang", "fr"])
     assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
     assert result.output.startswith(f"tmtool: error: {path}: not a readable {kind} file (Error -3 while decompressing")
+
+
+def test_a_document_saved_with_a_password_is_refused_as_such(tmp_path):
+    """Word encrypts a package saved with a password into an OLE file (not a .doc for all that); LibreOffice
+    keeps the ZIP and encrypts its parts, as its manifest says."""
+    odt = write_odt(tmp_path / "confidentiel.fr.odt", "<text:p>Le Conseil a approuvé le plan.</text:p>")
+    with zipfile.ZipFile(odt) as package:
+        parts = {item.filename: package.read(item) for item in package.infolist()}
+    parts["content.xml"] = bytes(range(256)) * 8  # AES-256 output
+    parts["META-INF/manifest.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:'
+        b'xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" '
+        b'manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path='
+        b'"content.xml" manifest:media-type="text/xml" manifest:size="3456"><manifest:encryption-data '
+        b'manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum='
+        b'"q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c="><manifest:algorithm manifest:algorithm-name='
+        b'"http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="bXlJbml0VmVjdG9yMTIzNA=="/>'
+        b'<manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32" '
+        b'manifest:iteration-count="100000" manifest:salt="c2FsdHNhbHRzYWx0c2FsdA=="/></manifest:encryption-data>'
+        b"</manifest:file-entry></manifest:manifest>")
+    with zipfile.ZipFile(odt, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    for path in (REAL / "word-password.fr.docx", odt):
+        result = CliRunner().invoke(main, ["segment", str(path), "--lang", "fr"])
+        assert result.exit_code == 1 and result.output == (
+            f"tmtool: error: {path}: is protected by a password (encrypted): open it and save it without one to read it\n")

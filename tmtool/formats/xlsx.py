@@ -30,7 +30,7 @@ from xml.etree.ElementTree import ParseError
 
 from ..errors import TmtoolError
 from ..io.files import atomic_path
-from ..io.xmlsafe import PACKAGE_ERRORS, check_package, iterparse_xml
+from ..io.xmlsafe import PACKAGE_ERRORS, PASSWORD_PROTECTED, check_package, iterparse_xml, password_protected
 from ..langtags import base_language
 from ..model import Entry
 from .skips import OnSkip, Skipped, refuse
@@ -108,6 +108,8 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     with open(path, "rb") as stream:
         magic = stream.read(4)
     if magic == _OLE2:
+        if password_protected(path.read_bytes()):
+            raise TmtoolError(PASSWORD_PROTECTED, path=str(path))
         raise TmtoolError("an Excel 97–2003 workbook (.xls), not XLSX: save it as .xlsx", path=str(path))
     if magic != _ZIP:
         raise TmtoolError("not an XLSX workbook (not a ZIP archive)", path=str(path))

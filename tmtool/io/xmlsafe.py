@@ -87,6 +87,28 @@ def iterparse_xml(
         raise _syntax_error(exc, path) from None
 
 
+PASSWORD_PROTECTED = "is protected by a password (encrypted): open it and save it without one to read it"
+
+
+def password_protected(data: bytes) -> bool:
+    """Whether ``data`` is a document saved with a password: Word and Excel encrypt the package into an OLE
+    compound file holding an ``EncryptedPackage`` stream (MS-OFFCRYPTO); LibreOffice keeps the ZIP package
+    and encrypts its parts, which its manifest gives ``encryption-data``."""
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "EncryptedPackage".encode("utf-16-le") in data
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            manifest = package.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in package.namelist() else b""
+    except (zipfile.BadZipFile, *PACKAGE_ERRORS):
+        return False  # damaged, which reading it says
+    return b"encryption-data" in manifest
+
+
 def check_package(source: str | Path | BinaryIO) -> None:
     """Check the prolog of every XML part of a ZIP package (DOCX, XLSX) whose parts another library
     parses with its own parser, as :func:`check_prolog` checks every other XML file, and refuse a

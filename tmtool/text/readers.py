@@ -17,7 +17,8 @@ from typing import Iterable
 
 from ..errors import TmtoolError
 from ..io.decoding import BOMS, decode_western_text
-from ..io.xmlsafe import PACKAGE_ERRORS, check_package, check_prolog, split_tag
+from ..io.xmlsafe import (PACKAGE_ERRORS, PASSWORD_PROTECTED, check_package, check_prolog, password_protected,
+                          split_tag)
 from ..langtags import normalize_tag
 from ..model import Document
 from .langid import check_language
@@ -74,6 +75,8 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
     if not data.strip():
         raise TmtoolError("empty document (no text)", path=name)
     ext = path.suffix.lower()
+    if ext in (*DOCX_EXTENSIONS, *ODT_EXTENSIONS) and password_protected(data):
+        raise TmtoolError(PASSWORD_PROTECTED, path=name)
     if ext in DOCX_EXTENSIONS:
         read = _docx_paragraphs(path, data)
     elif ext in ODT_EXTENSIONS:
