@@ -7,6 +7,7 @@ placeholders, menus) is not."""
 from __future__ import annotations
 
 import codecs
+import logging
 import zipfile
 
 import pytest
@@ -642,7 +643,22 @@ def test_a_latin1_page_is_read_as_windows_1252_as_browsers_read_it(tmp_path, dec
     assert read_document(path).paragraphs == ("L’OTAN – créée en 1949 – l’a décidé.",)
 
 
+@pytest.mark.parametrize("declaration", [
+    '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', '<meta charset="windows-1252">'])
+def test_a_page_declaring_windows_1252_whose_bytes_are_utf8_is_read_as_utf8_with_a_notice(tmp_path, caplog, declaration):
+    """A CMS's template that still declares Latin-1 years after its site went over to UTF-8: browsers follow the
+    server's HTTP header, which a saved page has lost; read as declared, every accent would be Ã©."""
+    caplog.set_level(logging.INFO, logger="tmtool")
+    path = tmp_path / "ancien.fr.html"
+    path.write_bytes(f"<html><head>{declaration}</head><body><p>L’OTAN a été créée en 1949 à Washington."
+                     "</p></body></html>".encode("utf-8"))
+    assert read_document(path).paragraphs == ("L’OTAN a été créée en 1949 à Washington.",)
+    name = "iso-8859-1" if "iso" in declaration else "windows-1252"
+    assert caplog.messages == [f"{path}: declares charset {name} but is UTF-8, read as UTF-8"]
+
+
 def test_a_page_declaring_no_charset_in_windows_1252_is_read_so_with_a_notice(tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="tmtool")
     path = tmp_path / "ancien.fr.htm"
     path.write_bytes("<html><body><p>L’OTAN – créée en 1949.</p></body></html>".encode("cp1252"))
     assert read_document(path).paragraphs == ("L’OTAN – créée en 1949.",)

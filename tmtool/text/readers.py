@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import logging
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
@@ -56,6 +57,10 @@ _XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9_
 # by its own declaration, which it could not have been read to find
 _BROWSER_ENCODINGS = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8",
                       "utf-16-be": "utf-8"}
+# a Western code page a page declares while its bytes are UTF-8, which no Western text in that code page
+# makes (é would read Ã©): the page's template was never changed when its site went over to UTF-8, which its
+# server says in the HTTP header that browsers follow and a saved page loses
+_WESTERN_CODE_PAGES = {"cp1252", "iso8859-15"}
 
 
 def read_document(path: str | Path, *, lang: str | None = None) -> Document:
@@ -258,7 +263,8 @@ def _comment(element) -> bool:
 
 def _decode_html(data: bytes, path: str) -> str:
     """A BOM, else the charset the page declares (``<meta charset>``, else an XHTML page's XML
-    declaration), read as browsers read its name (ISO-8859-1 is Windows-1252); else UTF-8, else
+    declaration), read as browsers read its name (ISO-8859-1 is Windows-1252), unless it is a Western code
+    page and the bytes are UTF-8 (``_WESTERN_CODE_PAGES``, said in a notice); else UTF-8, else
     Windows-1252 as browsers in Western Europe read a page that declares none."""
     declared = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.match(data)
     if declared and not any(data.startswith(bom) for bom, _ in BOMS):
@@ -268,6 +274,14 @@ def _decode_html(data: bytes, path: str) -> str:
         except LookupError:
             raise TmtoolError(f"the page declares an unknown charset {name!r}", path=path) from None
         encoding = _BROWSER_ENCODINGS.get(encoding, encoding)
+        if encoding in _WESTERN_CODE_PAGES and not data.isascii():
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                logging.getLogger("tmtool.text").info("%s: declares charset %s but is UTF-8, read as UTF-8", path, name)
+                return text
         if encoding != "utf-8":
             try:
                 return data.decode(encoding)
