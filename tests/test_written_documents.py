@@ -153,6 +153,45 @@ def test_a_word_text_box_is_read_once_after_its_paragraph(tmp_path):
         "Les effectifs ont augmenté. Le budget aussi.", "Chiffres clés : 30 Alliés.", "Suite du rapport.")
 
 
+def smart_art(*texts: str) -> tuple[str, str]:
+    """A SmartArt diagram as Word writes it: the drawing in a run naming its parts by relationship id (rId21:
+    data, the others layout, quick style and colours), and the data part: the document's point, a point
+    per shape holding its text, the connections' points (empty text) and the layout's (none)."""
+    def point(model: str, text: str, kind: str = "") -> str:
+        body = (f'<a:p><a:r><a:rPr lang="fr-FR"/><a:t>{text}</a:t></a:r></a:p>' if text
+                else '<a:p><a:endParaRPr lang="fr-FR"/></a:p>')
+        typed = f' type="{kind}"' if kind else ""
+        return (f'<dgm:pt modelId="{{{model}}}"{typed}><dgm:prSet phldrT="[Texte]"/>'
+                f"<dgm:spPr/><dgm:t><a:bodyPr/><a:lstStyle/>{body}</dgm:t></dgm:pt>")
+
+    drawing = ('<w:r><w:rPr><w:noProof/></w:rPr><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+               '<wp:extent cx="5486400" cy="3200400"/><wp:docPr id="1" name="Diagramme 1"/><wp:cNvGraphicFramePr/>'
+               '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData '
+               'uri="http://schemas.openxmlformats.org/drawingml/2006/diagram"><dgm:relIds xmlns:dgm="http://schemas.'
+               'openxmlformats.org/drawingml/2006/diagram" r:dm="rId21" r:lo="rId31" r:qs="rId32" r:cs="rId33"/>'
+               "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")
+    points = point("5A1C0E2B-0001", "", "doc") + "".join(
+        point(f"5A1C0E2B-1{n:03}", text) + point(f"5A1C0E2B-2{n:03}", "", "parTrans")
+        + point(f"5A1C0E2B-3{n:03}", "", "sibTrans") for n, text in enumerate(texts))
+    data = ('<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="http://'
+            f'schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst>{points}<dgm:pt modelId="{{5A1C0E2B-9000}}" '
+            'type="pres"><dgm:prSet presAssocID="{5A1C0E2B-0001}" presName="hierChild1" presStyleCnt="0"/><dgm:spPr/>'
+            '</dgm:pt></dgm:ptLst><dgm:cxnLst><dgm:cxn modelId="{5A1C0E2B-8000}" srcId="{5A1C0E2B-0001}" '
+            'destId="{5A1C0E2B-1000}" srcOrd="0" destOrd="0"/></dgm:cxnLst><dgm:bg/><dgm:whole/></dgm:dataModel>')
+    return drawing, data
+
+
+def test_a_word_smart_art_diagram_s_text_follows_its_paragraph(tmp_path):
+    """A SmartArt diagram (an organisation chart) keeps its text in a part of its own: each shape's text is
+    a paragraph after the paragraph holding the diagram, as a text box's is."""
+    drawing, data = smart_art("Secrétaire général", "Comité militaire", "État-major international")
+    body = p(r("L’organigramme ci-dessous présente les organes.")) + p(drawing) + p(r("Fin du rapport."))
+    path = write_docx(tmp_path / "organigramme.fr.docx", body, diagrams=(data,))
+    assert read_document(path).paragraphs == (
+        "L’organigramme ci-dessous présente les organes.", "Secrétaire général", "Comité militaire",
+        "État-major international", "Fin du rapport.")
+
+
 def test_word_fields_give_their_result_never_their_code(tmp_path):
     """A field's instruction (HYPERLINK "…", PAGEREF, MERGEFIELD) is no text, its result is, in a simple
     field too; a table of contents, the headings again with page numbers, is left out."""

@@ -405,6 +405,11 @@ def _package_xml(package, part: str, path: str):
 
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# a SmartArt diagram in a drawing, and its data part's root, in transitional and strict OOXML
+_DIAGRAM_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/diagram",
+                       "http://purl.oclc.org/ooxml/drawingml/diagram")
+_DIAGRAM = frozenset(f"{{{namespace}}}relIds" for namespace in _DIAGRAM_NAMESPACES)
+_DIAGRAM_DATA = frozenset(f"{{{namespace}}}dataModel" for namespace in _DIAGRAM_NAMESPACES)
 # fields whose result the word processor generates from the document: a table of contents repeats the
 # headings with page numbers (as ODT's indexes, left out)
 _GENERATED_FIELDS = ("TOC", "INDEX", "TOA", "BIBLIOGRAPHY")
@@ -444,39 +449,53 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
         check_package(path)
         with zipfile.ZipFile(path) as package:
             # the package's relationships name its main part, and the main part's its notes
-            main = _docx_targets(package, "_rels/.rels", name).get("officeDocument")
+            main = _docx_targets(_docx_relations(package, "_rels/.rels", name)).get("officeDocument")
             if main not in package.namelist():
                 raise TmtoolError("not a readable DOCX file (no main document part)", path=name)
             folder, base = posixpath.split(main)
-            related = _docx_targets(package, posixpath.join(folder, "_rels", base + ".rels"), name)
+            relations = _docx_relations(package, posixpath.join(folder, "_rels", base + ".rels"), name)
+            related = _docx_targets(relations)
             parts = {kind: _package_xml(package, related[kind], name) if related.get(kind) in package.namelist()
                      else None for kind in ("footnotes", "endnotes", "styles")}
             notes, styles = {kind: parts[kind] for kind in ("footnotes", "endnotes")}, parts["styles"]
+            # a SmartArt diagram's text is in its data part, which the drawing names by its relationship's id
+            diagrams = {rid: _package_xml(package, part, name) for rid, kind, part in relations
+                        if kind == "diagramData" and part in package.namelist()}
             root = _package_xml(package, main, name)
     except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
         raise TmtoolError(f"not a readable DOCX file ({exc})", path=name) from None
     if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
         raise TmtoolError(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
-    walk = _DocxWalk(_Reading(name), root, notes, styles)
+    walk = _DocxWalk(_Reading(name), root, notes, styles, diagrams)
     for body in root.iter(walk.w + "body"):
         walk.blocks(body)
     walk.place(walk.endnotes)
     return walk.read
 
 
-def _docx_targets(package, rels: str, path: str) -> dict[str, str]:
-    """The parts a relationships part points to, by their type's last segment (``officeDocument``,
-    ``footnotes``: transitional and strict OOXML name types in different namespaces), the first of each."""
+def _docx_relations(package, rels: str, path: str) -> list[tuple[str, str, str]]:
+    """The parts a relationships part points to: each relationship's id, its type's last segment
+    (``officeDocument``, ``footnotes``: transitional and strict OOXML name types in different namespaces)
+    and the part."""
     import posixpath
 
     source = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/document.xml.rels → word
-    targets: dict[str, str] = {}
+    relations = []
     if rels in package.namelist():
         for relation in _package_xml(package, rels, path).iter(_RELATIONSHIP):
             target = relation.get("Target", "")
             if relation.get("TargetMode") != "External":
                 part = target.lstrip("/") if target.startswith("/") else posixpath.join(source, target)
-                targets.setdefault(relation.get("Type", "").rpartition("/")[2], posixpath.normpath(part))
+                relations.append((relation.get("Id", ""), relation.get("Type", "").rpartition("/")[2],
+                                  posixpath.normpath(part)))
+    return relations
+
+
+def _docx_targets(relations: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The part of each type of relationship, the first."""
+    targets: dict[str, str] = {}
+    for _, kind, part in relations:
+        targets.setdefault(kind, part)
     return targets
 
 
@@ -536,8 +555,10 @@ class _DocxWalk(_Walk):
     control's placeholder; a paragraph whose mark is deleted or hidden runs on into the next, as Word shows it,
     and so does a drop cap (Word writes the large first letter as a framed paragraph of its own)."""
 
-    def __init__(self, read: _Reading, root, notes: dict, styles):  # styles: word/styles.xml's root, or None
+    def __init__(self, read: _Reading, root, notes: dict, styles, diagrams: dict):
+        # styles: word/styles.xml's root, or None; diagrams: the data parts' roots by relationship id
         super().__init__(read)
+        self.diagrams = diagrams
         self.w = w = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
         self.styles = _WordStyles(styles, w)
         self.style: str | None = None  # the style of the paragraph being read
@@ -555,7 +576,7 @@ class _DocxWalk(_Walk):
         self.characters = {w + "tab": "\t", w + "ptab": "\t", w + "br": "\n", w + "cr": "\n",
                            w + "noBreakHyphen": "-", w + "softHyphen": ""}
         self.leaves = {*self.characters, *(w + tag for tag in ("t", "sym", "txbxContent", "footnoteReference",
-                                                               "endnoteReference"))}
+                                                               "endnoteReference")), *_DIAGRAM}
 
     def skipped(self, element) -> bool:
         w, tag = self.w, element.tag
@@ -586,6 +607,8 @@ class _DocxWalk(_Walk):
         return self.styles.hidden(self.style, character.get(w + "val") if character is not None else None)
 
     def blocks(self, element) -> None:
+        if element.tag in _DIAGRAM_DATA:
+            return self._diagram(element)
         if element.tag not in self.stories:
             return super().blocks(element)
         # a paragraph runs on into the next of its story (the body, a cell, a note, a text box) only
@@ -641,6 +664,11 @@ class _DocxWalk(_Walk):
             parts.append(self._text(element))
         elif tag == w + "txbxContent":
             self.notes.append(element)
+        elif tag in _DIAGRAM:  # the relationship naming its data part: dm
+            rid = next((value for key, value in element.attrib.items() if key.endswith("}dm")), None)
+            model = self.diagrams.pop(rid, None)  # once
+            if model is not None:
+                self.notes.append(model)
         elif tag in (w + "footnoteReference", w + "endnoteReference"):
             kind = "footnotes" if tag == w + "footnoteReference" else "endnotes"
             note = self.cited[kind].pop(element.get(w + "id"), None)  # once: a note citing itself is no loop
@@ -650,6 +678,15 @@ class _DocxWalk(_Walk):
                 self._custom_mark(element, note)
         else:
             parts.append(self.characters[tag])
+
+    def _diagram(self, model) -> None:
+        """A SmartArt diagram's text: each paragraph of each of its points in their order, not the empty
+        ones of its connections and layout."""
+        for point in model.iterfind("{*}ptLst/{*}pt"):
+            if point.get("type", "node") in ("node", "asst"):
+                for paragraph in point.iterfind("{*}t/{*}p"):
+                    self.read.add("".join("\n" if part.tag.endswith("}br") else part.text or ""
+                                          for part in paragraph.iter("{*}t", "{*}br")))
 
     def _text(self, element) -> str:
         w = self.w
@@ -743,11 +780,12 @@ def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
 class _OdtWalk(_Walk):
     """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
     endnotes, text boxes and the text of shapes (after the paragraph they are anchored in, as a DOCX text
-    box's; a shape's title and description are no text of the page). Left out: deleted text kept for change tracking, comments, indexes and
-    computed numbers (``_ODT_SKIPPED``), and hidden text: a section displayed as none, hidden text and
-    hidden paragraph fields, and what a style displays as none (LibreOffice's Hidden character attribute), the document's own
-    automatic styles (direct formatting) or the named ones of styles.xml, itself or through the styles it
-    inherits from (``style:parent-style-name``), the first that says how to display the text deciding."""
+    box's; a shape's title and description are no text of the page). Left out: deleted text kept for
+    change tracking, comments, indexes and computed numbers (``_ODT_SKIPPED``), and hidden text: a section
+    displayed as none, hidden text and hidden paragraph fields, and what a style displays as none
+    (LibreOffice's Hidden character attribute), the document's own automatic styles (direct formatting)
+    or the named ones of styles.xml, itself or through the styles it inherits from
+    (``style:parent-style-name``), the first that says how to display the text deciding."""
 
     paragraphs = frozenset({_TEXT + "p", _TEXT + "h"})
     table, row, cell = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
