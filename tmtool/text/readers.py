@@ -549,8 +549,8 @@ class _WordStyles:
 class _DocxWalk(_Walk):
     """WordprocessingML as Word writes it: the text of runs, however they are wrapped (hyperlinks, tracked
     insertions and moves, fields' results, content controls, smart tags), in tables, text boxes (read
-    once, though Word writes each twice: for itself and as a fallback for older readers), footnotes and
-    endnotes. Left out: tracked deletions and text moved away, comments, field instructions, generated
+    once, though Word writes each twice: for itself and as a fallback for older readers), SmartArt
+    diagrams (their data part), footnotes and endnotes. Left out: tracked deletions and text moved away, comments, field instructions, generated
     tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
     control's placeholder; a paragraph whose mark is deleted or hidden runs on into the next, as Word shows it,
     and so does a drop cap (Word writes the large first letter as a framed paragraph of its own)."""
