@@ -579,7 +579,7 @@ def test_a_page_of_divisions_whose_roles_name_its_banner_menu_and_footer(tmp_pat
 
 def test_cookie_notices_and_dialogs_are_not_the_page_s_text(tmp_path):
     """A page saved from the browser keeps the cookie notice its consent manager put in (at the body's end,
-    outside the article: a division named by its id, often without role), and the dialogs a script opens
+    outside the article: a division named by its id or class, often without role), and the dialogs a script opens
     or will open (newsletter, consent): windows over the page, not its text. A cookie policy in the main
     content is the article."""
     page = tmp_path / "communique.fr.html"
@@ -592,7 +592,9 @@ def test_cookie_notices_and_dialogs_are_not_the_page_s_text(tmp_path):
         '<div id="onetrust-policy"><p id="onetrust-policy-text">En cliquant sur « Tout accepter », vous acceptez le '
         'stockage de cookies sur votre appareil.</p></div></div></div>'
         '<div id="CybotCookiebotDialog" role="dialog" aria-modal="true" lang="fr"><h2>Ce site utilise des cookies'
-        '</h2></div><div class="modale" role="alertdialog"><p>Votre session va expirer.</p></div></body></html>',
+        '</h2></div><div class="modale" role="alertdialog"><p>Votre session va expirer.</p></div>'
+        '<div class="bandeau-cookies"><p>Ce site utilise des cookies de mesure d’audience.</p><a href="#">OK</a></div>'
+        "</body></html>",
         encoding="utf-8")
     assert read_document(page).paragraphs == ("Communiqué", "La ministre s’est rendue au siège de l’OTAN.")
     policy = tmp_path / "cookies.fr.html"

@@ -180,8 +180,8 @@ _DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "
             "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg", "dialog", "del", "rt",
             "rp")
 _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
-# a cookie notice outside the article, by the id a site or its consent manager gives it (#cookie-banner,
-# #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
+# a cookie notice outside the article, by the id or class a site or its consent manager gives it
+# (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
 _CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # text for screen readers only ("(ouvre une nouvelle fenêtre)" in a link, a skip link), by the class CSS
@@ -237,7 +237,8 @@ def _left_out(element) -> bool:
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
     return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
-            or (bool(_CONSENT_NOTICE.search(element.get("id", ""))) and element.tag not in ("html", "body")
+            or (bool(_CONSENT_NOTICE.search(f'{element.get("id", "")} {element.get("class", "")}'))
+                and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
             or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
             or bool(_NOT_SHOWN.search(element.get("style", "")))
