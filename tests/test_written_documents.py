@@ -670,6 +670,16 @@ def test_a_document_saved_as_a_web_page_gives_its_notes_not_its_comments(tmp_pat
     assert read_document(path).paragraphs == paragraphs
 
 
+def test_the_lines_of_preformatted_text_are_lines(tmp_path):
+    """A communiqué pasted into a page as preformatted text keeps its lines, as a text file's are kept,
+    instead of running them into one paragraph."""
+    path = tmp_path / "communique.fr.html"
+    path.write_text("<html><body><main><h1>Communiqué</h1><pre>\nBruxelles, le 12 novembre 2026\n\nLe Conseil a approuvé "
+                    "le plan.\nLes  Alliés ont voté.\n</pre><p>Fin.</p></main></body></html>", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Communiqué", "Bruxelles, le 12 novembre 2026", "Le Conseil a approuvé le plan.", "Les Alliés ont voté.", "Fin.")
+
+
 @pytest.mark.parametrize("declaration", [
     '<meta charset="iso-8859-1">',
     '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',

@@ -296,6 +296,10 @@ def _collect_blocks(element, read: _Reading, current: list[str]) -> None:
     is_block = isinstance(element.tag, str) and element.tag in _BLOCKS
     if is_block:
         _flush(read, current)
+    if element.tag == "pre":  # preformatted: its lines are lines, as a text file's are
+        for line in element.text_content().splitlines():
+            _flush(read, [line])
+        return
     if element.text:
         current.append(element.text)
     cells = []
