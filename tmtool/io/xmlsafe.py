@@ -103,7 +103,10 @@ def password_protected(data: bytes) -> bool:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            manifest = package.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in package.namelist() else b""
+            if "META-INF/manifest.xml" not in package.namelist():
+                return False
+            with package.open("META-INF/manifest.xml") as stream:
+                manifest = stream.read(_CHUNK * 16)  # a manifest lists the parts in a few kB; a bomb is not unzipped
     except (zipfile.BadZipFile, *PACKAGE_ERRORS):
         return False  # damaged, which reading it says
     return b"encryption-data" in manifest
