@@ -555,10 +555,11 @@ class _DocxWalk(_Walk):
     """WordprocessingML as Word writes it: the text of runs, however they are wrapped (hyperlinks, tracked
     insertions and moves, fields' results, content controls, smart tags), in tables, text boxes (read
     once, though Word writes each twice: for itself and as a fallback for older readers), SmartArt
-    diagrams (their data part), footnotes and endnotes. Left out: tracked deletions and text moved away, comments, field instructions, generated
-    tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
-    control's placeholder; a paragraph whose mark is deleted or hidden runs on into the next, as Word shows it,
-    and so does a drop cap (Word writes the large first letter as a framed paragraph of its own)."""
+    diagrams (their data part), footnotes and endnotes. Left out: tracked deletions and text moved away,
+    comments, field instructions, generated tables of contents, hidden text (by its own formatting or its
+    styles: ``_WordStyles``), a content control's placeholder, a note's mark; a paragraph whose mark is
+    deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word writes the
+    large first letter as a framed paragraph of its own)."""
 
     def __init__(self, read: _Reading, root, notes: dict, styles, diagrams: dict):
         # styles: word/styles.xml's root, or None; diagrams: the data parts' roots by relationship id
@@ -661,7 +662,8 @@ class _DocxWalk(_Walk):
                 self.inline(child, parts)
 
     def _leaf(self, element, parts: list[str]) -> None:
-        """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box."""
+        """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box,
+        a SmartArt diagram (read after the paragraph too)."""
         w, tag = self.w, element.tag
         if element in self.marks:
             return
@@ -679,8 +681,8 @@ class _DocxWalk(_Walk):
             note = self.cited[kind].pop(element.get(w + "id"), None)  # once: a note citing itself is no loop
             if note is not None:
                 (self.notes if kind == "footnotes" else self.endnotes).append(note)
-            if note is not None and element.get(w + "customMarkFollows", "0").lower() in ("1", "true", "on"):
-                self._custom_mark(element, note)
+                if element.get(w + "customMarkFollows", "0").lower() in ("1", "true", "on"):
+                    self._custom_mark(element, note)
         else:
             parts.append(self.characters[tag])
 
