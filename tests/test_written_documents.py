@@ -361,6 +361,30 @@ def test_a_word_drop_cap_runs_on_into_its_paragraph(tmp_path):
         "Dès l’ouverture, les Alliés ont voté.", "Encadré.", "Fin.")
 
 
+def test_a_document_imported_whole_is_read_in_its_place(tmp_path):
+    """Generators (html-docx-js, reporting tools) write a DOCX as an HTML page imported whole (w:altChunk),
+    which Word converts when it opens the file: the page is read where it stands, from an MHTML message or
+    as HTML; a chunk in a format that is not read (RTF) is refused, not lost."""
+    page = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Rapport</title></head><body><h1 class="titre">'
+            "Le Conseil approuve le plan</h1><p>Les Alli\u00e9s ont vot\u00e9 \u00e0 l\u2019unanimit\u00e9.</p>"
+            "<table><tr><td>ACO</td><td>Commandement allié Opérations</td></tr></table></body></html>")
+    mht = ('MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n    type="text/html";\r\n    boundary="----=mht'
+           'DocumentPart"\r\n\r\n\r\n------=mhtDocumentPart\r\nContent-Type: text/html;\r\n    charset="utf-8"\r\n'
+           "Content-Transfer-Encoding: quoted-printable\r\nContent-Location: file:///C:/fake/document.html\r\n\r\n"
+           + page.replace("=", "=3D") + "\r\n\r\n\r\n\r\n------=mhtDocumentPart--\r\n").encode("utf-8")
+    expected = ("Le Conseil approuve le plan", "Les Alliés ont voté à l’unanimité.", "ACO", "Commandement allié Opérations")
+    for target, data in (("afchunk.mht", mht), ("chunk1.htm", page.encode("utf-8"))):
+        path = write_docx(tmp_path / "genere.fr.docx", p(r("Rapport généré.")) + '<w:altChunk r:id="htmlChunk"/>'
+                          + p(r("Fin.")), chunks={"htmlChunk": (target, data)})
+        document = read_document(path)
+        assert document.paragraphs == ("Rapport généré.", *expected, "Fin.")
+        assert document.rows == ((3, 4),)
+    path = write_docx(tmp_path / "rtf.fr.docx", '<w:altChunk r:id="rtfChunk"/>',
+                      chunks={"rtfChunk": ("chunk2.rtf", b"{\\rtf1\\ansi Le Conseil.}")})
+    with pytest.raises(TmtoolError, match="holds a document imported whole \\(word/chunk2.rtf\\)"):
+        read_document(path)
+
+
 def test_a_strict_open_xml_document(tmp_path):
     """Word's "Strict Open XML Document" names its namespaces and relationship types otherwise."""
     path = write_docx(tmp_path / "strict.fr.docx", p(r("Le Conseil"), reference("footnote", 1), r(" a siégé.")),

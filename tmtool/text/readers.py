@@ -463,15 +463,18 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
             parts = {kind: _package_xml(package, related[kind], name) if related.get(kind) in package.namelist()
                      else None for kind in ("footnotes", "endnotes", "styles")}
             notes, styles = {kind: parts[kind] for kind in ("footnotes", "endnotes")}, parts["styles"]
-            # a SmartArt diagram's text is in its data part, which the drawing names by its relationship's id
+            # a SmartArt diagram's text is in its data part, which the drawing names by its relationship's id;
+            # a document imported whole (altChunk) is a part of its own too
             diagrams = {rid: _package_xml(package, part, name) for rid, kind, part in relations
                         if kind == "diagramData" and part in package.namelist()}
+            chunks = {rid: (part, package.read(part)) for rid, kind, part in relations
+                      if kind == "aFChunk" and part in package.namelist()}
             root = _package_xml(package, main, name)
     except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
         raise TmtoolError(f"not a readable DOCX file ({exc})", path=name) from None
     if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
         raise TmtoolError(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
-    walk = _DocxWalk(_Reading(name), root, notes, styles, diagrams)
+    walk = _DocxWalk(_Reading(name), root, notes, styles, diagrams, chunks)
     for body in root.iter(walk.w + "body"):
         walk.blocks(body)
     walk.place(walk.endnotes)
@@ -555,16 +558,17 @@ class _DocxWalk(_Walk):
     """WordprocessingML as Word writes it: the text of runs, however they are wrapped (hyperlinks, tracked
     insertions and moves, fields' results, content controls, smart tags), in tables, text boxes (read
     once, though Word writes each twice: for itself and as a fallback for older readers), SmartArt
-    diagrams (their data part), footnotes and endnotes. Left out: tracked deletions and text moved away,
+    diagrams (their data part), footnotes and endnotes, documents imported whole (``_chunk``). Left out: tracked deletions and text moved away,
     comments, field instructions, generated tables of contents, hidden text (by its own formatting or its
     styles: ``_WordStyles``), a content control's placeholder, a note's mark; a paragraph whose mark is
     deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word writes the
     large first letter as a framed paragraph of its own)."""
 
-    def __init__(self, read: _Reading, root, notes: dict, styles, diagrams: dict):
-        # styles: word/styles.xml's root, or None; diagrams: the data parts' roots by relationship id
+    def __init__(self, read: _Reading, root, notes: dict, styles, diagrams: dict, chunks: dict):
+        # styles: word/styles.xml's root, or None; diagrams: the data parts' roots by relationship id;
+        # chunks: the imported documents' part names and bytes by relationship id
         super().__init__(read)
-        self.diagrams = diagrams
+        self.diagrams, self.chunks = diagrams, chunks
         self.w = w = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
         self.styles = _WordStyles(styles, w)
         self.style: str | None = None  # the style of the paragraph being read
@@ -615,6 +619,8 @@ class _DocxWalk(_Walk):
     def blocks(self, element) -> None:
         if element.tag in _DIAGRAM_DATA:
             return self._diagram(element)
+        if element.tag == self.w + "altChunk":
+            return self._chunk(element)
         if element.tag not in self.stories:
             return super().blocks(element)
         # a paragraph runs on into the next of its story (the body, a cell, a note, a text box) only
@@ -694,6 +700,35 @@ class _DocxWalk(_Walk):
                 for paragraph in point.iterfind("{*}t/{*}p"):
                     self.read.add("".join("\n" if part.tag.endswith("}br") else part.text or ""
                                           for part in paragraph.iter("{*}t", "{*}br")))
+
+    def _chunk(self, element) -> None:
+        """A document imported whole (``w:altChunk``), as generators write them and Word converts them on
+        saving: an HTML page, or one in a MIME message (MHTML, as html-docx-js writes it), or text, read in
+        its place; another format (RTF, a DOCX) is refused, not lost."""
+        import email
+        import posixpath
+
+        rid = next((value for key, value in element.attrib.items() if key.endswith("}id")), None)
+        if rid not in self.chunks:
+            return
+        part, data = self.chunks.pop(rid)
+        kind = posixpath.splitext(part)[1].lower()
+        if kind in (".mht", ".mhtml"):
+            page = next((item for item in email.message_from_bytes(data).walk()
+                         if item.get_content_type() == "text/html"), None)
+            data, kind = (page.get_payload(decode=True) or b"", ".html") if page is not None else (data, kind)
+        path = self.read.path
+        if kind in HTML_EXTENSIONS:
+            chunk = _html_paragraphs(data, path)
+        elif kind == ".txt":
+            chunk = _Reading(path, _text_paragraphs(decode_western_text(data, path, written_by="in an imported text"),
+                                                    path))
+        else:
+            raise TmtoolError(f"holds a document imported whole ({part}), which tmtool reads only as HTML or text: "
+                              "open it in Word and save it, which converts it", path=path)
+        start = len(self.read.paragraphs)
+        self.read.paragraphs.extend(chunk.paragraphs)
+        self.read.rows.extend(tuple(start + cell for cell in row) for row in chunk.rows)
 
     def _text(self, element) -> str:
         w = self.w
