@@ -7,12 +7,14 @@ placeholders, menus) is not."""
 from __future__ import annotations
 
 import codecs
+import logging
 import zipfile
 
 import pytest
 from click.testing import CliRunner
 
 from test_pdf_odt import write_odt
+from test_real_formats import REAL
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.text.readers import read_document
@@ -118,12 +120,76 @@ def test_word_notes_follow_their_paragraph_and_comments_headers_and_footers_are_
         "L’annexe A donne la liste des participants."]
 
 
+def test_a_word_note_s_custom_mark_is_dropped_as_its_number_is(tmp_path):
+    """A note given a custom mark (References > Footnote > Custom mark: *, †, a letter) has it written as text
+    after its reference, in the run, and again as the note's first run: neither is read, as a number is not."""
+    def cited(kind: str, number: int, mark: str) -> str:
+        style = "Appelnotedebasdep" if kind == "footnote" else "Appeldenotedefin"
+        return (f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr><w:{kind}Reference w:customMarkFollows="1" '
+                f'w:id="{number}"/>{mark}</w:r>')
+
+    def custom(kind: str, number: int, mark: str, text: str) -> str:
+        style = "Appelnotedebasdep" if kind == "footnote" else "Appeldenotedefin"
+        return (f'<w:{kind} w:id="{number}">' + p(f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr>{mark}</w:r>',
+                                                   r(" " + text), style="Notedebasdepage") + f"</w:{kind}>")
+
+    star, dagger = "<w:t>*</w:t>", '<w:sym w:font="Times New Roman" w:char="2020"/>'
+    body = (p(r("Le Conseil"), cited("footnote", 1, star), r(" a siégé à Bruxelles"), cited("footnote", 2, dagger),
+              r(".")) + p(r("Voir l’annexe"), cited("endnote", 1, "<w:t>a</w:t>"), r(".")))
+    path = write_docx(tmp_path / "appels.fr.docx", body,
+                      footnotes=custom("footnote", 1, star, "Session extraordinaire.")
+                      + custom("footnote", 2, dagger, "Au siège de l’OTAN."),
+                      endnotes=custom("endnote", 1, "<w:t>a</w:t>", "La liste des participants."))
+    assert read_document(path).paragraphs == (
+        "Le Conseil a siégé à Bruxelles.", "Session extraordinaire.", "Au siège de l’OTAN.", "Voir l’annexe.",
+        "La liste des participants.")
+
+
 def test_a_word_text_box_is_read_once_after_its_paragraph(tmp_path):
     body = (p(r("Les effectifs ont augmenté. "), text_box(p(r("Chiffres clés : 30 Alliés."))),
               r("Le budget aussi.")) + p(r("Suite du rapport.")))
     path = write_docx(tmp_path / "box.fr.docx", body)
     assert read_document(path).paragraphs == (
         "Les effectifs ont augmenté. Le budget aussi.", "Chiffres clés : 30 Alliés.", "Suite du rapport.")
+
+
+def smart_art(*texts: str) -> tuple[str, str]:
+    """A SmartArt diagram as Word writes it: the drawing in a run naming its parts by relationship id (rId21:
+    data, the others layout, quick style and colours), and the data part: the document's point, a point
+    per shape holding its text, the connections' points (empty text) and the layout's (none)."""
+    def point(model: str, text: str, kind: str = "") -> str:
+        body = (f'<a:p><a:r><a:rPr lang="fr-FR"/><a:t>{text}</a:t></a:r></a:p>' if text
+                else '<a:p><a:endParaRPr lang="fr-FR"/></a:p>')
+        typed = f' type="{kind}"' if kind else ""
+        return (f'<dgm:pt modelId="{{{model}}}"{typed}><dgm:prSet phldrT="[Texte]"/>'
+                f"<dgm:spPr/><dgm:t><a:bodyPr/><a:lstStyle/>{body}</dgm:t></dgm:pt>")
+
+    drawing = ('<w:r><w:rPr><w:noProof/></w:rPr><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+               '<wp:extent cx="5486400" cy="3200400"/><wp:docPr id="1" name="Diagramme 1"/><wp:cNvGraphicFramePr/>'
+               '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData '
+               'uri="http://schemas.openxmlformats.org/drawingml/2006/diagram"><dgm:relIds xmlns:dgm="http://schemas.'
+               'openxmlformats.org/drawingml/2006/diagram" r:dm="rId21" r:lo="rId31" r:qs="rId32" r:cs="rId33"/>'
+               "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")
+    points = point("5A1C0E2B-0001", "", "doc") + "".join(
+        point(f"5A1C0E2B-1{n:03}", text) + point(f"5A1C0E2B-2{n:03}", "", "parTrans")
+        + point(f"5A1C0E2B-3{n:03}", "", "sibTrans") for n, text in enumerate(texts))
+    data = ('<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="http://'
+            f'schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst>{points}<dgm:pt modelId="{{5A1C0E2B-9000}}" '
+            'type="pres"><dgm:prSet presAssocID="{5A1C0E2B-0001}" presName="hierChild1" presStyleCnt="0"/><dgm:spPr/>'
+            '</dgm:pt></dgm:ptLst><dgm:cxnLst><dgm:cxn modelId="{5A1C0E2B-8000}" srcId="{5A1C0E2B-0001}" '
+            'destId="{5A1C0E2B-1000}" srcOrd="0" destOrd="0"/></dgm:cxnLst><dgm:bg/><dgm:whole/></dgm:dataModel>')
+    return drawing, data
+
+
+def test_a_word_smart_art_diagram_s_text_follows_its_paragraph(tmp_path):
+    """A SmartArt diagram (an organisation chart) keeps its text in a part of its own: each shape's text is
+    a paragraph after the paragraph holding the diagram, as a text box's is."""
+    drawing, data = smart_art("Secrétaire général", "Comité militaire", "État-major international")
+    body = p(r("L’organigramme ci-dessous présente les organes.")) + p(drawing) + p(r("Fin du rapport."))
+    path = write_docx(tmp_path / "organigramme.fr.docx", body, diagrams=(data,))
+    assert read_document(path).paragraphs == (
+        "L’organigramme ci-dessous présente les organes.", "Secrétaire général", "Comité militaire",
+        "État-major international", "Fin du rapport.")
 
 
 def test_word_fields_give_their_result_never_their_code(tmp_path):
@@ -276,6 +342,49 @@ def test_word_tables_with_merged_cells_and_rows_in_a_content_control(tmp_path):
     assert document.rows == ((0, 1, 2), (3, 4, 5), (6, 7), (8, 9))
 
 
+def test_a_word_drop_cap_runs_on_into_its_paragraph(tmp_path):
+    """Word's Insert > Drop Cap cuts the paragraph's first letter into a framed paragraph of its own, in the
+    text (drop) or in the margin: the word it begins is read whole."""
+    def drop_cap(letter: str, kind: str) -> str:
+        large = '<w:position w:val="-7"/><w:sz w:val="84"/>'
+        return p(r(letter, large), props=f'<w:framePr w:dropCap="{kind}" w:lines="3" w:wrap="around" '
+                 f'w:vAnchor="text" w:hAnchor="text"/><w:spacing w:after="0" w:line="1131" w:lineRule="exact"/>'
+                 f'<w:textAlignment w:val="baseline"/><w:rPr>{large}</w:rPr>')
+
+    body = (p(r("Le Conseil approuve le plan"), style="Titre1") + drop_cap("L", "drop")
+            + p(r("e Conseil a approuvé le plan d’action.")) + drop_cap("D", "margin")
+            + p(r("ès l’ouverture, les Alliés ont voté.")) + p(r("Encadré."), props='<w:framePr w:w="2000" '
+                                                             'w:hSpace="180" w:wrap="around" w:vAnchor="text"/>')
+            + p(r("Fin.")))
+    assert read_document(write_docx(tmp_path / "lettrine.fr.docx", body)).paragraphs == (
+        "Le Conseil approuve le plan", "Le Conseil a approuvé le plan d’action.",
+        "Dès l’ouverture, les Alliés ont voté.", "Encadré.", "Fin.")
+
+
+def test_a_document_imported_whole_is_read_in_its_place(tmp_path):
+    """Generators (html-docx-js, reporting tools) write a DOCX as an HTML page imported whole (w:altChunk),
+    which Word converts when it opens the file: the page is read where it stands, from an MHTML message or
+    as HTML; a chunk in a format that is not read (RTF) is refused, not lost."""
+    page = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Rapport</title></head><body><h1 class="titre">'
+            "Le Conseil approuve le plan</h1><p>Les Alli\u00e9s ont vot\u00e9 \u00e0 l\u2019unanimit\u00e9.</p>"
+            "<table><tr><td>ACO</td><td>Commandement allié Opérations</td></tr></table></body></html>")
+    mht = ('MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n    type="text/html";\r\n    boundary="----=mht'
+           'DocumentPart"\r\n\r\n\r\n------=mhtDocumentPart\r\nContent-Type: text/html;\r\n    charset="utf-8"\r\n'
+           "Content-Transfer-Encoding: quoted-printable\r\nContent-Location: file:///C:/fake/document.html\r\n\r\n"
+           + page.replace("=", "=3D") + "\r\n\r\n\r\n\r\n------=mhtDocumentPart--\r\n").encode("utf-8")
+    expected = ("Le Conseil approuve le plan", "Les Alliés ont voté à l’unanimité.", "ACO", "Commandement allié Opérations")
+    for target, data in (("afchunk.mht", mht), ("chunk1.htm", page.encode("utf-8"))):
+        path = write_docx(tmp_path / "genere.fr.docx", p(r("Rapport généré.")) + '<w:altChunk r:id="htmlChunk"/>'
+                          + p(r("Fin.")), chunks={"htmlChunk": (target, data)})
+        document = read_document(path)
+        assert document.paragraphs == ("Rapport généré.", *expected, "Fin.")
+        assert document.rows == ((3, 4),)
+    path = write_docx(tmp_path / "rtf.fr.docx", '<w:altChunk r:id="rtfChunk"/>',
+                      chunks={"rtfChunk": ("chunk2.rtf", b"{\\rtf1\\ansi Le Conseil.}")})
+    with pytest.raises(TmtoolError, match="holds a document imported whole \\(word/chunk2.rtf\\)"):
+        read_document(path)
+
+
 def test_a_strict_open_xml_document(tmp_path):
     """Word's "Strict Open XML Document" names its namespaces and relationship types otherwise."""
     path = write_docx(tmp_path / "strict.fr.docx", p(r("Le Conseil"), reference("footnote", 1), r(" a siégé.")),
@@ -308,7 +417,7 @@ def test_a_workbook_named_docx_is_refused_as_one(tmp_path):
 
 def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(tmp_path):
     """LibreOffice's Hidden character attribute (an automatic style displayed as none), a hidden section,
-    a hidden-text field whose condition holds, a placeholder's prompt; the rest as LibreOffice 7 writes it is read as before:
+    a hidden-text or hidden-paragraph field whose condition holds, a placeholder's prompt; the rest as LibreOffice 7 writes it is read as before:
     tracked changes, notes, spaces, frames, captions, soft page breaks, annotations."""
     styles = ('<style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/>'
               '</style:style><style:style style:name="P2" style:family="paragraph" style:parent-style-name="Standard">'
@@ -336,6 +445,11 @@ def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(t
         'text:is-hidden="true">Si vrai.</text:hidden-text>Le Comité<text:note text:id="ftn1" text:note-class="footnote">'
         '<text:note-citation>1</text:note-citation><text:note-body><text:p text:style-name="Footnote">Militaire.'
         '</text:p></text:note-body></text:note> s’est réuni<text:soft-page-break/> à Bruxelles.</text:p>'
+        '<text:p text:style-name="P1"><text:hidden-paragraph text:condition="ooow:Brouillon == 1" text:is-hidden='
+        '"true"/>Version provisoire.</text:p><text:p text:style-name="P1"><text:hidden-paragraph text:condition='
+        '"ooow:Brouillon == 0" text:is-hidden="false"/>Version définitive.<text:note text:id="ftn2" text:note-class='
+        '"footnote"><text:note-citation>2</text:note-citation><text:note-body><text:p><text:hidden-paragraph '
+        'text:condition="ooow:1" text:is-hidden="true"/>Note masquée.</text:p></text:note-body></text:note></text:p>'
         '<text:soft-page-break/><text:p text:style-name="P1"><office:annotation office:name="__Annotation__1">'
         '<dc:creator>Ana Dupont</dc:creator><dc:date>2026-11-02T10:14:00</dc:date><text:p>Vérifier.</text:p>'
         '</office:annotation>Texte commenté.<office:annotation-end office:name="__Annotation__1"/></text:p>'
@@ -347,7 +461,7 @@ def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(t
         '</draw:text-box></draw:frame></text:p>')
     path = write_odt(tmp_path / "rapport.fr.odt", body, automatic_styles=styles)
     assert segment(path) == ["Le Conseil a approuvé le plan.", "Destinataire :", "Le Comité s’est réuni à Bruxelles.",
-                             "Militaire.",
+                             "Militaire.", "Version définitive.",
                              "Texte commenté.", "Illustration 1: Le général à Bruxelles."]
 
 
@@ -380,6 +494,28 @@ def test_libreoffice_text_hidden_by_a_named_style_or_its_parent_is_left_out(tmp_
     path = write_odt(tmp_path / "styles.fr.odt", body, automatic_styles=automatic, styles=styles)
     assert segment(path) == ["Le Conseil a approuvé le plan.", "Il entre en vigueur en mai.",
                              "Le Comité s’est réuni à Bruxelles."]
+
+
+def test_libreoffice_shapes_text_follows_its_paragraph_without_title_or_description(tmp_path):
+    """A shape drawn in Writer (a callout, a group of boxes) holds paragraphs, read after the paragraph it
+    is anchored in as a text box's are; its title and description (the alternative text) are not read."""
+    def shape(name: str, text: str, kind: str = "rectangle") -> str:
+        return (f'<draw:custom-shape text:anchor-type="paragraph" draw:z-index="0" draw:name="{name}" '
+                'draw:style-name="gr1" draw:text-style-name="P2" svg:width="4cm" svg:height="2cm" svg:x="1cm" '
+                f'svg:y="0.5cm"><svg:title>{name}</svg:title><svg:desc>Encadré bleu du rapport</svg:desc>'
+                f'<text:p text:style-name="P2">{text}</text:p><draw:enhanced-geometry svg:viewBox="0 0 21600 21600" '
+                f'draw:type="{kind}" draw:enhanced-path="M 0 0 L 21600 0 21600 21600 0 21600 0 0 Z N"/>'
+                "</draw:custom-shape>")
+
+    body = (f'<text:p text:style-name="P1">{shape("Bulle", "Chiffres clés : 32 Alliés.", "round-callout")}'
+            "Les effectifs ont augmenté.</text:p>"
+            '<text:p text:style-name="P1">Le budget aussi.<draw:g draw:z-index="1" draw:name="Groupe 1">'
+            f'{shape("Forme 1", "Avant")}{shape("Forme 2", "Après")}</draw:g></text:p>'
+            '<text:p text:style-name="P1">Fin du rapport.</text:p>')
+    path = write_odt(tmp_path / "formes.fr.odt", body)
+    assert read_document(path).paragraphs == (
+        "Les effectifs ont augmenté.", "Chiffres clés : 32 Alliés.", "Le budget aussi.", "Avant", "Après",
+        "Fin du rapport.")
 
 
 # ---- HTML ----
@@ -465,6 +601,109 @@ def test_a_page_of_divisions_whose_roles_name_its_banner_menu_and_footer(tmp_pat
     assert read_document(path).paragraphs == ("Communiqué", "La ministre s’est rendue au siège de l’OTAN.")
 
 
+def test_cookie_notices_and_dialogs_are_not_the_page_s_text(tmp_path):
+    """A page saved from the browser keeps the cookie notice its consent manager put in (at the body's end,
+    outside the article: a division named by its id or class, often without role), and the dialogs a script opens
+    or will open (newsletter, consent): windows over the page, not its text. A cookie policy in the main
+    content is the article."""
+    page = tmp_path / "communique.fr.html"
+    page.write_text(
+        '<html lang="fr"><body><div id="entete" role="banner">Ministère des Armées</div>'
+        '<div id="contenu"><h1>Communiqué</h1><p>La ministre s’est rendue au siège de l’OTAN.</p>'
+        '<dialog id="lettre"><form method="dialog"><p>Abonnez-vous à notre lettre d’information.</p></form></dialog>'
+        '</div><div id="onetrust-consent-sdk"><div class="onetrust-pc-dark-filter ot-hide ot-fade-in"></div>'
+        '<div id="onetrust-banner-sdk" class="otFlat" tabindex="0" role="region" aria-label="Bannière de cookies">'
+        '<div id="onetrust-policy"><p id="onetrust-policy-text">En cliquant sur « Tout accepter », vous acceptez le '
+        'stockage de cookies sur votre appareil.</p></div></div></div>'
+        '<div id="CybotCookiebotDialog" role="dialog" aria-modal="true" lang="fr"><h2>Ce site utilise des cookies'
+        '</h2></div><div class="modale" role="alertdialog"><p>Votre session va expirer.</p></div>'
+        '<div class="bandeau-cookies"><p>Ce site utilise des cookies de mesure d’audience.</p><a href="#">OK</a></div>'
+        "</body></html>",
+        encoding="utf-8")
+    assert read_document(page).paragraphs == ("Communiqué", "La ministre s’est rendue au siège de l’OTAN.")
+    policy = tmp_path / "cookies.fr.html"
+    policy.write_text('<html><body><main><h1>Gestion des cookies</h1><div id="cookie-policy"><p>Ce site dépose des '
+                      "cookies de mesure d’audience.</p></div></main></body></html>", encoding="utf-8")
+    assert read_document(policy).paragraphs == ("Gestion des cookies", "Ce site dépose des cookies de mesure d’audience.")
+
+
+def test_text_for_screen_readers_only_is_not_the_page_s_text(tmp_path):
+    """What a page hides from the eye and gives screen readers (a skip link, a link's "new window" warning, a
+    heading naming a block), by the class names of Bootstrap, WordPress, Drupal and the French State's
+    design system, is not read: it would be glued into the sentence it sits in."""
+    page = tmp_path / "actualite.fr.html"
+    page.write_text(
+        '<html lang="fr"><body><a class="visually-hidden-focusable" href="#contenu">Aller au contenu</a>'
+        '<main id="contenu"><article><h1>Le Conseil approuve le plan</h1><p><span class="screen-reader-text">Publié'
+        ' le </span>12 novembre 2026</p><p>Le Conseil a publié <a href="rapport.pdf" target="_blank">son rapport'
+        '<span class="fr-sr-only"> - nouvelle fenêtre</span></a> et <a href="carte.html">une carte<span '
+        'class="sr-only"> (ouvre une nouvelle fenêtre)</span></a>.</p><div class="partage"><h2 class="element-'
+        'invisible">Partager cet article</h2></div><p class="visually-hidden-mobile">Lire aussi le résumé.</p>'
+        '</article></main></body></html>', encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Le Conseil approuve le plan", "12 novembre 2026", "Le Conseil a publié son rapport et une carte.",
+        "Lire aussi le résumé.")
+
+
+GOOGLE_DOCS_PAGE = (
+    '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><style type="text/css">'
+    ".c0{font-size:11pt;font-family:\"Arial\"}.c1{padding-top:0pt;line-height:1.15}</style></head>"
+    '<body class="c5 doc-content"><h1 class="c6" id="h.q1w2e3"><span class="c0">Rapport du Conseil</span></h1>'
+    '<p class="c1"><span class="c0">Le Conseil a approuvé le plan</span><sup><a href="#cmnt1" id="cmnt_ref1">[a]</a>'
+    '</sup><span class="c0">&nbsp;d’action</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup><span class="c0">.'
+    '</span></p><p class="c1 c8"><span class="c0"></span></p><p class="c1"><span class="c0">Les Alliés ont voté.</span>'
+    '<sup><a href="#cmnt2" id="cmnt_ref2">[b]</a></sup></p><hr class="c7"><div><p class="c3"><a href="#ftnt_ref1" '
+    'id="ftnt1">[1]</a><span class="c4">&nbsp;Adopté en 2024.</span></p></div><div class="c9"><p class="c4">'
+    '<a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c2">Vérifier la date.</span></p><p class="c4"><span '
+    'class="c2">Et la source.</span></p></div><div class="c9"><p class="c4"><a href="#cmnt_ref2" id="cmnt2">[b]</a>'
+    '<span class="c2">D’accord.</span></p></div></body></html>')
+WORD_PAGE = (
+    '<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40"><head><meta '
+    'http-equiv=Content-Type content="text/html; charset=windows-1252"><meta name=Generator content="Microsoft Word 15">'
+    "<style>\n<!--\n.msocomoff {display:none;}\n-->\n</style></head><body lang=FR-BE><div class=WordSection1>"
+    '<p class=MsoNormal>Le Conseil a approuvé le plan<a style=\'mso-footnote-id:ftn1\' href="#_ftn1" name="_ftnref1" '
+    "title=\"\"><span class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !supportFootnotes]>"
+    "[1]<![endif]></span></span></a>. <span class=MsoCommentReference><span style='font-size:8.0pt'><![if "
+    '!supportAnnotations]><a class=msocomanchor id="_anchor_1" href="#_msocom_1" language=JavaScript '
+    'name="_msoanchor_1">[AD1]</a><![endif]></span></span>Les Alliés ont <del cite="mailto:Ana%20Dupont" '
+    'datetime="2026-11-02T10:14">rejeté</del><ins cite="mailto:Ana%20Dupont" datetime="2026-11-02T10:14">voté</ins>.'
+    '<o:p></o:p></p></div><div '
+    "style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr align=left size=1 width=\"33%\">"
+    "<![endif]><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' "
+    'href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> Adopté en 2024.</p></div>'
+    "</div><div style='mso-element:comment-list'><![if !supportAnnotations]><hr class=msocomoff align=left size=1 "
+    "width=\"33%\"><![endif]><div style='mso-element:comment'><![if !supportAnnotations]><div id=\"_com_1\" "
+    "class=msocomtxt onmouseover=\"msoCommentShow('_anchor_1','_com_1')\" onmouseout=\"msoCommentHide('_com_1')\" "
+    "language=JavaScript><![endif]><div><![if !supportAnnotations]><a name=\"_msocom_1\"></a><![endif]><p "
+    "class=MsoCommentText><span class=MsoCommentReference>&nbsp;</span>Vérifier la date.</p></div><![if "
+    "!supportAnnotations]></div><![endif]></div></div></body></html>")
+
+
+@pytest.mark.parametrize("name, page, paragraphs", [
+    ("google.fr.html", GOOGLE_DOCS_PAGE.encode("utf-8"),
+     ("Rapport du Conseil", "Le Conseil a approuvé le plan\xa0d’action.", "Les Alliés ont voté.", "Adopté en 2024.")),
+    ("word.fr.htm", WORD_PAGE.encode("cp1252"), ("Le Conseil a approuvé le plan. Les Alliés ont voté.", "Adopté en 2024.")),
+])
+def test_a_document_saved_as_a_web_page_gives_its_notes_not_its_comments(tmp_path, name, page, paragraphs):
+    """Google Docs' Download > Web page and Word's Save as Web Page write the reviewers' comments into the
+    page, each called by a mark in the text (``[a]``, ``[AD1]``) and all at the end: neither is read, as
+    from the DOCX; the footnotes are. Word's tracked changes are read accepted, as from the DOCX."""
+    path = tmp_path / name
+    path.write_bytes(page)
+    assert read_document(path).paragraphs == paragraphs
+
+
+def test_the_lines_of_preformatted_text_are_lines(tmp_path):
+    """A communiqué pasted into a page as preformatted text keeps its lines, as a text file's are kept,
+    instead of running them into one paragraph."""
+    path = tmp_path / "communique.fr.html"
+    path.write_text("<html><body><main><h1>Communiqué</h1><pre>\nBruxelles, le 12 novembre 2026\n\nLe Conseil a approuvé "
+                    "le plan.\nLes  Alliés ont voté.\n</pre><p>Fin.</p></main></body></html>", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Communiqué", "Bruxelles, le 12 novembre 2026", "Le Conseil a approuvé le plan.", "Les Alliés ont voté.", "Fin.")
+
+
 @pytest.mark.parametrize("declaration", [
     '<meta charset="iso-8859-1">',
     '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
@@ -479,7 +718,22 @@ def test_a_latin1_page_is_read_as_windows_1252_as_browsers_read_it(tmp_path, dec
     assert read_document(path).paragraphs == ("L’OTAN – créée en 1949 – l’a décidé.",)
 
 
+@pytest.mark.parametrize("declaration", [
+    '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', '<meta charset="windows-1252">'])
+def test_a_page_declaring_windows_1252_whose_bytes_are_utf8_is_read_as_utf8_with_a_notice(tmp_path, caplog, declaration):
+    """A CMS's template that still declares Latin-1 years after its site went over to UTF-8: browsers follow the
+    server's HTTP header, which a saved page has lost; read as declared, every accent would be Ã©."""
+    caplog.set_level(logging.INFO, logger="tmtool")
+    path = tmp_path / "ancien.fr.html"
+    path.write_bytes(f"<html><head>{declaration}</head><body><p>L’OTAN a été créée en 1949 à Washington."
+                     "</p></body></html>".encode("utf-8"))
+    assert read_document(path).paragraphs == ("L’OTAN a été créée en 1949 à Washington.",)
+    name = "iso-8859-1" if "iso" in declaration else "windows-1252"
+    assert caplog.messages == [f"{path}: declares charset {name} but is UTF-8, read as UTF-8"]
+
+
 def test_a_page_declaring_no_charset_in_windows_1252_is_read_so_with_a_notice(tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="tmtool")
     path = tmp_path / "ancien.fr.htm"
     path.write_bytes("<html><body><p>L’OTAN – créée en 1949.</p></body></html>".encode("cp1252"))
     assert read_document(path).paragraphs == ("L’OTAN – créée en 1949.",)
@@ -504,6 +758,22 @@ def test_soft_hyphens_are_left_out_of_every_format(tmp_path):
     text.write_text("Les opé\u00adrations de main\u00adtien\ufeff de la paix.\n", encoding="utf-8")
     for path in (html, odt, text):
         assert read_document(path).paragraphs == ("Les opérations de maintien de la paix.",)
+
+
+def test_a_ruby_annotation_is_not_read_beside_the_text_it_annotates(tmp_path):
+    """Furigana over kanji (the reading of 東京, とうきょう) are read in no format: Word's w:rt was not, a page's
+    <rt> and <rp> and LibreOffice's ruby text were, glued to the word they annotate."""
+    html = tmp_path / "page.ja.html"
+    html.write_text("<p>会議は<ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>で開かれた。</p>", encoding="utf-8")
+    odt = write_odt(tmp_path / "doc.ja.odt", "<text:p>会議は<text:ruby><text:ruby-base>東京</text:ruby-base><text:ruby-text>"
+                                              "とうきょう</text:ruby-text></text:ruby>で開かれた。</text:p>")
+    docx = write_docx(tmp_path / "doc.ja.docx", p(r("会議は"), '<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/>'
+                                                 '<w:hps w:val="10"/><w:hpsRaise w:val="18"/><w:hpsBaseText w:val="21"/>'
+                                                 '<w:lid w:val="ja-JP"/></w:rubyPr><w:rt><w:r><w:t>とうきょう</w:t></w:r></w:rt>'
+                                                 "<w:rubyBase><w:r><w:t>東京</w:t></w:r></w:rubyBase></w:ruby></w:r>",
+                                                 r("で開かれた。")))
+    for path in (html, odt, docx):
+        assert read_document(path).paragraphs == ("会議は東京で開かれた。",)
 
 
 # ---- plain text ----
@@ -574,3 +844,57 @@ def test_the_header_of_the_main_content_is_its_title_not_the_page_banner(tmp_pat
                     encoding="utf-8")
     assert read_document(path).paragraphs == (
         "Communiqué de presse", "La ministre s’est rendue à Bruxelles.", "Elle y a rencontré ses homologues.")
+
+
+def damage(path, part: str):
+    """Spoil the compressed data of a package's ``part``, as a disk or a download does: the part deflated,
+    as word processors save it, then the first byte of its deflate stream flipped."""
+    with zipfile.ZipFile(path) as package:
+        parts = [(item, package.read(item)) for item in package.infolist()]
+    with zipfile.ZipFile(path, "w") as package:
+        for item, data in parts:
+            item.compress_type = zipfile.ZIP_DEFLATED if item.filename == part else item.compress_type
+            package.writestr(item, data)
+        item = package.getinfo(part)
+    data = bytearray(path.read_bytes())
+    data[item.header_offset + 30 + len(item.filename.encode()) + len(item.extra)] ^= 0x55
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("make, part, kind", [
+    (lambda path: write_docx(path, p(r("Le Conseil a siégé."))), "word/document.xml", "DOCX"),
+    (lambda path: write_odt(path, "<text:p>Le Conseil a siégé.</text:p>"), "content.xml", "ODT"),
+])
+def test_a_package_whose_compressed_data_is_damaged_is_one_clear_error(tmp_path, make, part, kind):
+    path = damage(make(tmp_path / f"abime.fr.{kind.lower()}"), part)
+    result = CliRunner().invoke(main, ["segment", str(path), "--lang", "fr"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert result.output.startswith(f"tmtool: error: {path}: not a readable {kind} file (Error -3 while decompressing")
+
+
+def test_a_document_saved_with_a_password_is_refused_as_such(tmp_path):
+    """Word encrypts a package saved with a password into an OLE file (not a .doc for all that); LibreOffice
+    keeps the ZIP and encrypts its parts, as its manifest says."""
+    odt = write_odt(tmp_path / "confidentiel.fr.odt", "<text:p>Le Conseil a approuvé le plan.</text:p>")
+    with zipfile.ZipFile(odt) as package:
+        parts = {item.filename: package.read(item) for item in package.infolist()}
+    parts["content.xml"] = bytes(range(256)) * 8  # AES-256 output
+    parts["META-INF/manifest.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:'
+        b'xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" '
+        b'manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path='
+        b'"content.xml" manifest:media-type="text/xml" manifest:size="3456"><manifest:encryption-data '
+        b'manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum='
+        b'"q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c="><manifest:algorithm manifest:algorithm-name='
+        b'"http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="bXlJbml0VmVjdG9yMTIzNA=="/>'
+        b'<manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32" '
+        b'manifest:iteration-count="100000" manifest:salt="c2FsdHNhbHRzYWx0c2FsdA=="/></manifest:encryption-data>'
+        b"</manifest:file-entry></manifest:manifest>")
+    with zipfile.ZipFile(odt, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    for path in (REAL / "word-password.fr.docx", odt):
+        result = CliRunner().invoke(main, ["segment", str(path), "--lang", "fr"])
+        assert result.exit_code == 1 and result.output == (
+            f"tmtool: error: {path}: is protected by a password (encrypted): open it and save it without one to read it\n")

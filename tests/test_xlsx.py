@@ -350,3 +350,23 @@ def test_a_zip_bomb_is_refused_before_it_is_unzipped(tmp_path, monkeypatch):
         list(read_xlsx(path))
     monkeypatch.setattr(xmlsafe, "PACKAGE_LIMIT", unzipped)
     assert len(list(read_xlsx(path))) == 4
+
+
+def test_a_package_whose_compressed_data_is_damaged_is_refused_in_one_line(tmp_path):
+    from test_written_documents import damage
+
+    path = tmp_path / "abime.xlsx"
+    path.write_bytes(excel_package(["fr", "en"]))
+    damage(path, "xl/sharedStrings.xml")
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(path)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert result.output.startswith(f"tmtool: error: {path}: not a readable XLSX workbook (Error -3 while decompressing")
+
+
+def test_a_workbook_saved_with_a_password_is_refused_as_such_not_as_an_xls(tmp_path):
+    from test_real_formats import REAL
+
+    path = REAL / "excel-password.xlsx"
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(path)])
+    assert result.exit_code == 1 and result.output == (
+        f"tmtool: error: {path}: is protected by a password (encrypted): open it and save it without one to read it\n")

@@ -103,10 +103,14 @@ def style(kind: str, style_id: str, name: str, run: str = "", *, based_on: str =
 
 
 def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = "", comments: str = "",
-               header: str = "", footer: str = "", styles: str = "", run_defaults: str = "") -> Path:
+               header: str = "", footer: str = "", styles: str = "", run_defaults: str = "",
+               diagrams: tuple[str, ...] = (), chunks: dict[str, tuple[str, bytes]] | None = None) -> Path:
     """A package holding ``body`` (paragraphs and tables) and the parts Word writes beside it; word/styles.xml
     defines ``styles`` and the built-in styles that they do not redefine, its document defaults hold
-    ``run_defaults`` too."""
+    ``run_defaults`` too. ``diagrams``: the data parts of SmartArt diagrams (their ``dgm:dataModel``), word/
+    diagrams/data1.xml … related as rId21 …; ``chunks``: documents imported whole (altChunk), by relationship id:
+    their part's name under word/ and their bytes."""
+    chunks = chunks or {}
     built_in = "".join(xml for xml in _BUILT_IN_STYLES if re.search(r'w:styleId="\w+"', xml).group() not in styles)
     parts = {
         "word/styles.xml": f"<w:styles {NAMESPACES}><w:docDefaults><w:rPrDefault><w:rPr>{_RUN_DEFAULTS}{run_defaults}"
@@ -138,14 +142,19 @@ def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = ""
     content_types = (
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/><Default Extension="mht" ContentType="message/rfc822"/>'
+        '<Default Extension="htm" ContentType="text/html"/><Default Extension="rtf" ContentType="application/rtf"/>'
         + "".join(f'<Override PartName="/word/{name}.xml" ContentType="{kind}"/>' for name, kind in types.items())
+        + "".join(f'<Override PartName="/word/diagrams/data{n}.xml" ContentType="application/vnd.openxmlformats-'
+                  'officedocument.drawingml.diagramData+xml"/>' for n in range(1, len(diagrams) + 1))
         + "</Types>")
     relations = {
         "rId1": ("styles", "styles.xml"), "rId2": ("settings", "settings.xml"), "rId6": ("footnotes", "footnotes.xml"),
         "rId7": ("endnotes", "endnotes.xml"), "rId8": ("header", "header1.xml"), "rId9": ("footer", "footer1.xml"),
         "rId10": ("comments", "comments.xml"),
-    }
+    } | {f"rId{20 + n}": ("diagramData", f"diagrams/data{n}.xml") for n in range(1, len(diagrams) + 1)} | {
+        rid: ("aFChunk", target) for rid, (target, _) in chunks.items()}
+    parts |= {f"word/diagrams/data{n}.xml": xml for n, xml in enumerate(diagrams, 1)}
     document_rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                      + "".join(f'<Relationship Id="{rid}" Type="{REL}/{kind}" Target="{target}"/>'
                                for rid, (kind, target) in relations.items() if target)
@@ -159,4 +168,6 @@ def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = ""
         package.writestr("word/_rels/document.xml.rels", _DECLARATION + document_rels)
         for name, xml in parts.items():
             package.writestr(name, _DECLARATION + xml)
+        for target, data in chunks.values():
+            package.writestr(f"word/{target}", data)
     return path

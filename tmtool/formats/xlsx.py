@@ -30,7 +30,7 @@ from xml.etree.ElementTree import ParseError
 
 from ..errors import TmtoolError
 from ..io.files import atomic_path
-from ..io.xmlsafe import check_package, iterparse_xml
+from ..io.xmlsafe import PACKAGE_ERRORS, PASSWORD_PROTECTED, check_package, iterparse_xml, password_protected
 from ..langtags import base_language
 from ..model import Entry
 from .skips import OnSkip, Skipped, refuse
@@ -45,7 +45,7 @@ _LONG_TEXT = frozenset({"definition", "note", "context", "context_en"})
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0"  # an Excel 97–2003 .xls (or any other OLE2 compound file)
 # what openpyxl raises on a package whose parts are missing or malformed (the XML parser's ParseError)
-_BROKEN = (ParseError, KeyError, ValueError, TypeError, OSError)
+_BROKEN = (ParseError, KeyError, ValueError, TypeError, OSError, *PACKAGE_ERRORS)
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _MERGE_CELL = f"{_SHEET_NS}row", f"{_SHEET_NS}mergeCell"
 
@@ -108,6 +108,8 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     with open(path, "rb") as stream:
         magic = stream.read(4)
     if magic == _OLE2:
+        if password_protected(path.read_bytes()):
+            raise TmtoolError(PASSWORD_PROTECTED, path=str(path))
         raise TmtoolError("an Excel 97–2003 workbook (.xls), not XLSX: save it as .xlsx", path=str(path))
     if magic != _ZIP:
         raise TmtoolError("not an XLSX workbook (not a ZIP archive)", path=str(path))

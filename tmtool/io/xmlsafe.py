@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import zlib
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
@@ -28,6 +29,9 @@ from ..errors import TmtoolError
 from .decoding import BOMS
 
 XMLSource = str | Path | BinaryIO
+# what reading a damaged ZIP package's part raises besides zipfile.BadZipFile (a bad CRC): a corrupt
+# deflate stream (zlib.error), one cut short (EOFError), a compression method zipfile lacks (Deflate64)
+PACKAGE_ERRORS = (zlib.error, EOFError, NotImplementedError)
 # written by hand by the writers: lxml's own declaration uses single quotes, which some CAT tools miss
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -81,6 +85,31 @@ def iterparse_xml(
         yield from etree.iterparse(checked, events=tuple(events), tag=tag, **_SAFE_OPTIONS)
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, path) from None
+
+
+PASSWORD_PROTECTED = "is protected by a password (encrypted): open it and save it without one to read it"
+
+
+def password_protected(data: bytes) -> bool:
+    """Whether ``data`` is a document saved with a password: Word and Excel encrypt the package into an OLE
+    compound file holding an ``EncryptedPackage`` stream (MS-OFFCRYPTO); LibreOffice keeps the ZIP package
+    and encrypts its parts, which its manifest gives ``encryption-data``."""
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "EncryptedPackage".encode("utf-16-le") in data
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if "META-INF/manifest.xml" not in package.namelist():
+                return False
+            with package.open("META-INF/manifest.xml") as stream:
+                manifest = stream.read(_CHUNK * 16)  # a manifest lists the parts in a few kB; a bomb is not unzipped
+    except (zipfile.BadZipFile, *PACKAGE_ERRORS):
+        return False  # damaged, which reading it says
+    return b"encryption-data" in manifest
 
 
 def check_package(source: str | Path | BinaryIO) -> None:

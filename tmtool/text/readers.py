@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import logging
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
@@ -17,7 +18,8 @@ from typing import Iterable
 
 from ..errors import TmtoolError
 from ..io.decoding import BOMS, decode_western_text
-from ..io.xmlsafe import check_package, check_prolog, split_tag
+from ..io.xmlsafe import (PACKAGE_ERRORS, PASSWORD_PROTECTED, check_package, check_prolog, password_protected,
+                          split_tag)
 from ..langtags import normalize_tag
 from ..model import Document
 from .langid import check_language
@@ -52,6 +54,10 @@ _XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9_
 # by its own declaration, which it could not have been read to find
 _BROWSER_ENCODINGS = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8",
                       "utf-16-be": "utf-8"}
+# a Western code page a page declares while its bytes are UTF-8, which no Western text in that code page
+# makes (é would read Ã©): the page's template was never changed when its site went over to UTF-8, which its
+# server says in the HTTP header that browsers follow and a saved page loses
+_WESTERN_CODE_PAGES = {"cp1252", "iso8859-15"}
 
 
 def read_document(path: str | Path, *, lang: str | None = None) -> Document:
@@ -71,6 +77,8 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
     if not data.strip():
         raise TmtoolError("empty document (no text)", path=name)
     ext = path.suffix.lower()
+    if ext in (*DOCX_EXTENSIONS, *ODT_EXTENSIONS) and password_protected(data):
+        raise TmtoolError(PASSWORD_PROTECTED, path=name)
     if ext in DOCX_EXTENSIONS:
         read = _docx_paragraphs(path, data)
     elif ext in ODT_EXTENSIONS:
@@ -161,16 +169,32 @@ class _Reading:
 # ---- HTML ----
 
 # what a page holds besides its article: code, the page's menus, banner, footer and side bars (the
-# elements and the ARIA roles that name them), controls, and the fallback text of media a browser plays
+# elements and the ARIA roles that name them), controls, the fallback text of media a browser plays,
+# dialogs: windows over the page (cookie consent, newsletter, log-in), never its article, and not shown
+# until opened, deleted text (a correction struck through, Word's tracked deletions), read as a
+# document's tracked changes are, accepted, and ruby annotations (the reading of the text they annotate)
 _DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button", "select",
-            "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg")
-_DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
+            "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg", "dialog", "del", "rt",
+            "rp")
+_DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
+# a cookie notice outside the article, by the id or class a site or its consent manager gives it
+# (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
+_CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# text for screen readers only ("(ouvre une nouvelle fenêtre)" in a link, a skip link), by the class CSS
+# frameworks and CMSs hide it with: Bootstrap's sr-only and visually-hidden, WordPress's screen-reader-text,
+# Drupal's element-invisible, the French State's fr-sr-only
+_SCREEN_READER_ONLY = re.compile(
+    r"(?:.+-)?(?:sr-only|visually-?hidden|screen-reader-text|element-invisible)(?:-focusable)?", re.IGNORECASE)
+# the list of comments Word writes at the end of a page it saves; Google Docs' calls of a comment, and the link
+# back to its call that opens each comment at the end of the page
+_WORD_COMMENTS = re.compile(r"mso-element\s*:\s*comment-list", re.IGNORECASE)
+_GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile(r"#cmnt_ref\d+")
 # a link to a place in the page holding a note's number or sign is a note's call (or its way back)
 _NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
 # elements that start and end a paragraph; everything else is inline text
 _BLOCKS = {
-    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt",
+    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "legend", "li",
     "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
     "ul", "br",
@@ -204,20 +228,41 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
 
 
 def _left_out(element) -> bool:
-    """What a reader of the page does not read as its text: ``_DROPPED``, what is not shown (the hidden
-    attribute, an inline style), a note's call."""
+    """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice, what is not
+    shown (the hidden attribute, an inline style, a class for screen readers only), a note's call, a
+    reviewer's comments."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
     return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
+            or (bool(_CONSENT_NOTICE.search(f'{element.get("id", "")} {element.get("class", "")}'))
+                and element.tag not in ("html", "body")
+                and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
             or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
             or bool(_NOT_SHOWN.search(element.get("style", "")))
+            or any(_SCREEN_READER_ONLY.fullmatch(name) for name in element.get("class", "").split())
             or (element.tag == "a" and element.get("href", "").startswith("#")
-                and bool(_NOTE_MARK.fullmatch(element.text_content()))))
+                and bool(_NOTE_MARK.fullmatch(element.text_content())))
+            or _comment(element))
+
+
+def _comment(element) -> bool:
+    """A reviewer's comment or its call, in a page a word processor saved: Word's calls (``[AD1]``) and the
+    list of comments at the page's end; Google Docs' calls (``[a]``, a link to ``#cmnt1``) and each comment,
+    a division at the page's end opening with a link back to its call."""
+    if element.tag == "a":
+        return ("msocomanchor" in element.get("class", "").split()
+                or bool(_GOOGLE_COMMENT_CALL.fullmatch(element.get("href", ""))))
+    if element.tag == "div":
+        back = element.find("p/a[@href]")
+        return bool(_WORD_COMMENTS.search(element.get("style", ""))) or (
+            back is not None and bool(_GOOGLE_COMMENT_BACK.fullmatch(back.get("href"))))
+    return False
 
 
 def _decode_html(data: bytes, path: str) -> str:
     """A BOM, else the charset the page declares (``<meta charset>``, else an XHTML page's XML
-    declaration), read as browsers read its name (ISO-8859-1 is Windows-1252); else UTF-8, else
+    declaration), read as browsers read its name (ISO-8859-1 is Windows-1252), unless it is a Western code
+    page and the bytes are UTF-8 (``_WESTERN_CODE_PAGES``, said in a notice); else UTF-8, else
     Windows-1252 as browsers in Western Europe read a page that declares none."""
     declared = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.match(data)
     if declared and not any(data.startswith(bom) for bom, _ in BOMS):
@@ -227,6 +272,14 @@ def _decode_html(data: bytes, path: str) -> str:
         except LookupError:
             raise TmtoolError(f"the page declares an unknown charset {name!r}", path=path) from None
         encoding = _BROWSER_ENCODINGS.get(encoding, encoding)
+        if encoding in _WESTERN_CODE_PAGES and not data.isascii():
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                logging.getLogger("tmtool.text").info("%s: declares charset %s but is UTF-8, read as UTF-8", path, name)
+                return text
         if encoding != "utf-8":
             try:
                 return data.decode(encoding)
@@ -240,6 +293,10 @@ def _collect_blocks(element, read: _Reading, current: list[str]) -> None:
     is_block = isinstance(element.tag, str) and element.tag in _BLOCKS
     if is_block:
         _flush(read, current)
+    if element.tag == "pre":  # preformatted: its lines are lines, as a text file's are
+        for line in element.text_content().splitlines():
+            _flush(read, [line])
+        return
     if element.text:
         current.append(element.text)
     cells = []
@@ -350,6 +407,11 @@ def _package_xml(package, part: str, path: str):
 
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# a SmartArt diagram in a drawing, and its data part's root, in transitional and strict OOXML
+_DIAGRAM_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/diagram",
+                       "http://purl.oclc.org/ooxml/drawingml/diagram")
+_DIAGRAM = frozenset(f"{{{namespace}}}relIds" for namespace in _DIAGRAM_NAMESPACES)
+_DIAGRAM_DATA = frozenset(f"{{{namespace}}}dataModel" for namespace in _DIAGRAM_NAMESPACES)
 # fields whose result the word processor generates from the document: a table of contents repeats the
 # headings with page numbers (as ODT's indexes, left out)
 _GENERATED_FIELDS = ("TOC", "INDEX", "TOA", "BIBLIOGRAPHY")
@@ -389,39 +451,56 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
         check_package(path)
         with zipfile.ZipFile(path) as package:
             # the package's relationships name its main part, and the main part's its notes
-            main = _docx_targets(package, "_rels/.rels", name).get("officeDocument")
+            main = _docx_targets(_docx_relations(package, "_rels/.rels", name)).get("officeDocument")
             if main not in package.namelist():
                 raise TmtoolError("not a readable DOCX file (no main document part)", path=name)
             folder, base = posixpath.split(main)
-            related = _docx_targets(package, posixpath.join(folder, "_rels", base + ".rels"), name)
+            relations = _docx_relations(package, posixpath.join(folder, "_rels", base + ".rels"), name)
+            related = _docx_targets(relations)
             parts = {kind: _package_xml(package, related[kind], name) if related.get(kind) in package.namelist()
                      else None for kind in ("footnotes", "endnotes", "styles")}
             notes, styles = {kind: parts[kind] for kind in ("footnotes", "endnotes")}, parts["styles"]
+            # a SmartArt diagram's text is in its data part, which the drawing names by its relationship's id;
+            # a document imported whole (altChunk) is a part of its own too
+            diagrams = {rid: _package_xml(package, part, name) for rid, kind, part in relations
+                        if kind == "diagramData" and part in package.namelist()}
+            chunks = {rid: (part, package.read(part)) for rid, kind, part in relations
+                      if kind == "aFChunk" and part in package.namelist()}
             root = _package_xml(package, main, name)
-    except (zipfile.BadZipFile, KeyError) as exc:
+    except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
         raise TmtoolError(f"not a readable DOCX file ({exc})", path=name) from None
     if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
         raise TmtoolError(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
-    walk = _DocxWalk(_Reading(name), root, notes, styles)
+    walk = _DocxWalk(_Reading(name), root, notes, styles, diagrams, chunks)
     for body in root.iter(walk.w + "body"):
         walk.blocks(body)
     walk.place(walk.endnotes)
     return walk.read
 
 
-def _docx_targets(package, rels: str, path: str) -> dict[str, str]:
-    """The parts a relationships part points to, by their type's last segment (``officeDocument``,
-    ``footnotes``: transitional and strict OOXML name types in different namespaces), the first of each."""
+def _docx_relations(package, rels: str, path: str) -> list[tuple[str, str, str]]:
+    """The parts a relationships part points to: each relationship's id, its type's last segment
+    (``officeDocument``, ``footnotes``: transitional and strict OOXML name types in different namespaces)
+    and the part."""
     import posixpath
 
     source = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/document.xml.rels → word
-    targets: dict[str, str] = {}
+    relations = []
     if rels in package.namelist():
         for relation in _package_xml(package, rels, path).iter(_RELATIONSHIP):
             target = relation.get("Target", "")
             if relation.get("TargetMode") != "External":
                 part = target.lstrip("/") if target.startswith("/") else posixpath.join(source, target)
-                targets.setdefault(relation.get("Type", "").rpartition("/")[2], posixpath.normpath(part))
+                relations.append((relation.get("Id", ""), relation.get("Type", "").rpartition("/")[2],
+                                  posixpath.normpath(part)))
+    return relations
+
+
+def _docx_targets(relations: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The part of each type of relationship, the first."""
+    targets: dict[str, str] = {}
+    for _, kind, part in relations:
+        targets.setdefault(kind, part)
     return targets
 
 
@@ -475,13 +554,18 @@ class _WordStyles:
 class _DocxWalk(_Walk):
     """WordprocessingML as Word writes it: the text of runs, however they are wrapped (hyperlinks, tracked
     insertions and moves, fields' results, content controls, smart tags), in tables, text boxes (read
-    once, though Word writes each twice: for itself and as a fallback for older readers), footnotes and
-    endnotes. Left out: tracked deletions and text moved away, comments, field instructions, generated
-    tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
-    control's placeholder; a paragraph whose mark is deleted or hidden runs on into the next, as Word shows it."""
+    once, though Word writes each twice: for itself and as a fallback for older readers), SmartArt
+    diagrams (their data part), footnotes and endnotes, documents imported whole (``_chunk``). Left out: tracked deletions and text moved away,
+    comments, field instructions, generated tables of contents, hidden text (by its own formatting or its
+    styles: ``_WordStyles``), a content control's placeholder, a note's mark; a paragraph whose mark is
+    deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word writes the
+    large first letter as a framed paragraph of its own)."""
 
-    def __init__(self, read: _Reading, root, notes: dict, styles):  # styles: word/styles.xml's root, or None
+    def __init__(self, read: _Reading, root, notes: dict, styles, diagrams: dict, chunks: dict):
+        # styles: word/styles.xml's root, or None; diagrams: the data parts' roots by relationship id;
+        # chunks: the imported documents' part names and bytes by relationship id
         super().__init__(read)
+        self.diagrams, self.chunks = diagrams, chunks
         self.w = w = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
         self.styles = _WordStyles(styles, w)
         self.style: str | None = None  # the style of the paragraph being read
@@ -492,13 +576,14 @@ class _DocxWalk(_Walk):
         self.fields: list[list] = []  # the complex fields open: [state, instruction]
         self.carried: list[str] = []  # a paragraph's text whose mark is deleted or hidden
         self.held: list = []  # and the notes it cites
+        self.marks: set = set()  # a note's custom mark (*, †), in the text citing it and in the note
         self.stories = {w + tag for tag in ("body", "tc", "txbxContent", "footnote", "endnote")}
         self.dropped = {w + tag for tag in ("del", "moveFrom", "delInstrText", "sdtPr", "pPr", "rPr", "rt")}
         # what a run holds besides its text: a non-breaking hyphen is a hyphen, an optional one is nothing
         self.characters = {w + "tab": "\t", w + "ptab": "\t", w + "br": "\n", w + "cr": "\n",
                            w + "noBreakHyphen": "-", w + "softHyphen": ""}
         self.leaves = {*self.characters, *(w + tag for tag in ("t", "sym", "txbxContent", "footnoteReference",
-                                                               "endnoteReference"))}
+                                                               "endnoteReference")), *_DIAGRAM}
 
     def skipped(self, element) -> bool:
         w, tag = self.w, element.tag
@@ -529,6 +614,10 @@ class _DocxWalk(_Walk):
         return self.styles.hidden(self.style, character.get(w + "val") if character is not None else None)
 
     def blocks(self, element) -> None:
+        if element.tag in _DIAGRAM_DATA:
+            return self._diagram(element)
+        if element.tag == self.w + "altChunk":
+            return self._chunk(element)
         if element.tag not in self.stories:
             return super().blocks(element)
         # a paragraph runs on into the next of its story (the body, a cell, a note, a text box) only
@@ -549,8 +638,9 @@ class _DocxWalk(_Walk):
         parts, self.carried = self.carried, []
         self.inline(element, parts)
         mark = element.find(f"{w}pPr/{w}rPr")
+        drop_cap = element.find(f"{w}pPr/{w}framePr")  # Word's drop cap: the first letter a paragraph of its own
         if (mark is not None and (mark.find(w + "del") is not None or mark.find(w + "moveFrom") is not None)
-                or self._hidden(mark)):
+                or self._hidden(mark) or drop_cap is not None and drop_cap.get(w + "dropCap", "none") != "none"):
             self.carried = parts  # its notes wait for the paragraph it runs on into
             self.held, self.notes = self.held + self.notes, []
         else:
@@ -575,21 +665,84 @@ class _DocxWalk(_Walk):
                 self.inline(child, parts)
 
     def _leaf(self, element, parts: list[str]) -> None:
-        """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box."""
+        """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box,
+        a SmartArt diagram (read after the paragraph too)."""
         w, tag = self.w, element.tag
-        if tag == w + "t":
-            parts.append(element.text or "")
-        elif tag == w + "sym":
-            parts.append(_symbol(element.get(w + "font", ""), element.get(w + "char", "")))
+        if element in self.marks:
+            return
+        if tag in (w + "t", w + "sym"):
+            parts.append(self._text(element))
         elif tag == w + "txbxContent":
             self.notes.append(element)
+        elif tag in _DIAGRAM:  # the relationship naming its data part: dm
+            rid = next((value for key, value in element.attrib.items() if key.endswith("}dm")), None)
+            model = self.diagrams.pop(rid, None)  # once
+            if model is not None:
+                self.notes.append(model)
         elif tag in (w + "footnoteReference", w + "endnoteReference"):
             kind = "footnotes" if tag == w + "footnoteReference" else "endnotes"
             note = self.cited[kind].pop(element.get(w + "id"), None)  # once: a note citing itself is no loop
             if note is not None:
                 (self.notes if kind == "footnotes" else self.endnotes).append(note)
+                if element.get(w + "customMarkFollows", "0").lower() in ("1", "true", "on"):
+                    self._custom_mark(element, note)
         else:
             parts.append(self.characters[tag])
+
+    def _diagram(self, model) -> None:
+        """A SmartArt diagram's text: each paragraph of each of its points in their order, not the empty
+        ones of its connections and layout."""
+        for point in model.iterfind("{*}ptLst/{*}pt"):
+            if point.get("type", "node") in ("node", "asst"):
+                for paragraph in point.iterfind("{*}t/{*}p"):
+                    self.read.add("".join("\n" if part.tag.endswith("}br") else part.text or ""
+                                          for part in paragraph.iter("{*}t", "{*}br")))
+
+    def _chunk(self, element) -> None:
+        """A document imported whole (``w:altChunk``), as generators write them and Word converts them on
+        saving: an HTML page, or one in a MIME message (MHTML, as html-docx-js writes it), or text, read in
+        its place; another format (RTF, a DOCX) is refused, not lost."""
+        import email
+        import posixpath
+
+        rid = next((value for key, value in element.attrib.items() if key.endswith("}id")), None)
+        if rid not in self.chunks:
+            return
+        part, data = self.chunks.pop(rid)
+        kind = posixpath.splitext(part)[1].lower()
+        if kind in (".mht", ".mhtml"):
+            page = next((item for item in email.message_from_bytes(data).walk()
+                         if item.get_content_type() == "text/html"), None)
+            data, kind = (page.get_payload(decode=True) or b"", ".html") if page is not None else (data, kind)
+        path = self.read.path
+        if kind in HTML_EXTENSIONS:
+            chunk = _html_paragraphs(data, path)
+        elif kind == ".txt":
+            chunk = _Reading(path, _text_paragraphs(decode_western_text(data, path, written_by="in an imported text"),
+                                                    path))
+        else:
+            raise TmtoolError(f"holds a document imported whole ({part}), which tmtool reads only as HTML or text: "
+                              "open it in Word and save it, which converts it", path=path)
+        start = len(self.read.paragraphs)
+        self.read.paragraphs.extend(chunk.paragraphs)
+        self.read.rows.extend(tuple(start + cell for cell in row) for row in chunk.rows)
+
+    def _text(self, element) -> str:
+        w = self.w
+        if element.tag == w + "t":
+            return element.text or ""
+        return _symbol(element.get(w + "font", ""), element.get(w + "char", ""))
+
+    def _custom_mark(self, reference, note) -> None:
+        """A note's custom mark, the text that follows its reference in the run (``customMarkFollows``),
+        is no text: neither there nor where Word repeats it, as the note's first text."""
+        w = self.w
+        mark = next(reference.itersiblings(w + "t", w + "sym"), None)
+        first = next(note.iter(w + "t", w + "sym"), None)
+        if mark is not None:
+            self.marks.add(mark)
+            if first is not None and self._text(first).strip() == self._text(mark).strip():
+                self.marks.add(first)
 
     def _field(self, kind: str | None) -> None:
         """A complex field's begin, separate and end: its instruction is never text; its result is, unless
@@ -624,11 +777,12 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
-# deleted text kept for change tracking, comments, a placeholder's prompt (<Entrez le texte>), and what
+# deleted text kept for change tracking, comments, a placeholder's prompt (<Entrez le texte>), a ruby
+# annotation (the reading of the text it annotates, as a DOCX's w:rt), and what
 # the word processor generates (a table of contents repeats the headings with page numbers; a heading's or
 # list item's computed number)
 _ODT_SKIPPED = {_TEXT + "tracked-changes", _OFFICE + "annotation", _TEXT + "placeholder", _TEXT + "number",
-                _TEXT + "note-citation"} | {
+                _TEXT + "note-citation", _TEXT + "ruby-text"} | {
     _TEXT + index for index in ("table-of-content", "alphabetical-index", "illustration-index", "table-index",
                                 "object-index", "user-index", "bibliography")}
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -653,7 +807,7 @@ def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
                     raise TmtoolError(f"not an OpenDocument text (its mimetype is {mimetype[:80]!r})", path=name)
             root = _package_xml(package, "content.xml", name)
             styles = _package_xml(package, "styles.xml", name) if "styles.xml" in package.namelist() else None
-    except (zipfile.BadZipFile, KeyError) as exc:
+    except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
         raise TmtoolError(f"not a readable ODT file ({exc})", path=name) from None
     walk = _OdtWalk(_Reading(name), root, styles)
     for body in root.iter(_OFFICE + "text"):
@@ -664,11 +818,13 @@ def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
 
 class _OdtWalk(_Walk):
     """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
-    endnotes and text boxes. Left out: deleted text kept for change tracking, comments, indexes and
-    computed numbers (``_ODT_SKIPPED``), and hidden text: a section displayed as none, hidden text fields,
-    and what a style displays as none (LibreOffice's Hidden character attribute), the document's own
-    automatic styles (direct formatting) or the named ones of styles.xml, itself or through the styles it
-    inherits from (``style:parent-style-name``), the first that says how to display the text deciding."""
+    endnotes, text boxes and the text of shapes (after the paragraph they are anchored in, as a DOCX text
+    box's; a shape's title and description are no text of the page). Left out: deleted text kept for
+    change tracking, comments, indexes and computed numbers (``_ODT_SKIPPED``), and hidden text: a section
+    displayed as none, hidden text and hidden paragraph fields, and what a style displays as none
+    (LibreOffice's Hidden character attribute), the document's own automatic styles (direct formatting)
+    or the named ones of styles.xml, itself or through the styles it inherits from
+    (``style:parent-style-name``), the first that says how to display the text deciding."""
 
     paragraphs = frozenset({_TEXT + "p", _TEXT + "h"})
     table, row, cell = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
@@ -694,7 +850,11 @@ class _OdtWalk(_Walk):
     def skipped(self, element) -> bool:
         return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
                 or (_ODT_FAMILIES.get(element.tag), element.get(_TEXT + "style-name")) in self.hidden_styles
-                or (element.tag == _TEXT + "hidden-text" and element.get(_TEXT + "is-hidden") == "true"))
+                or (element.tag == _TEXT + "hidden-text" and element.get(_TEXT + "is-hidden") == "true")
+                or (element.tag in self.paragraphs and any(  # a hidden paragraph field whose condition holds
+                    field.get(_TEXT + "is-hidden") == "true"
+                    and next(field.iterancestors(*self.paragraphs)) is element  # not a note's in it
+                    for field in element.iter(_TEXT + "hidden-paragraph"))))
 
     def inline(self, element, parts: list[str]) -> None:
         # ODF collapses white space in the text; spaces, tabs and line breaks are elements
@@ -712,8 +872,8 @@ class _OdtWalk(_Walk):
                 body = child.find(_TEXT + "note-body")
                 if body is not None:
                     (self.endnotes if child.get(_TEXT + "note-class") == "endnote" else self.notes).append(body)
-            elif child.tag == _DRAW + "frame":
-                self.notes.extend(child.iterchildren(_DRAW + "text-box"))
+            elif isinstance(child.tag, str) and child.tag.startswith(_DRAW) and child.tag != _DRAW + "a":
+                self.notes.append(child)  # a frame, a shape, a group: their paragraphs, never their title
             elif isinstance(child.tag, str) and not self.skipped(child):
                 self.inline(child, parts)
             if child.tail:
