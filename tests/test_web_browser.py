@@ -62,12 +62,22 @@ def browser(tmp_path):
 
 
 def wait(browser, condition, message: str):
-    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
+
+    def replaced(driver):
+        # Chrome says a node replaced between finding it and reading it "does not belong to the document",
+        # an unknown error rather than a stale element: it is one
+        try:
+            return condition(driver)
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error.msg):
+                raise StaleElementReferenceException(error.msg) from error
+            raise
 
     # a page reloading after an action replaces the elements a condition is reading, or has none yet (IndexError)
     return WebDriverWait(browser, WAIT_S, ignored_exceptions=(StaleElementReferenceException, IndexError)).until(
-        condition, message)
+        replaced, message)
 
 
 def shot(browser, tmp_path: Path, name: str) -> None:

@@ -192,17 +192,17 @@ def lookup_key_rows(term: Term, term_id: int) -> list[tuple[str, str, int]]:
 INFLECTED_TERM_COLUMNS = "id, lang, text, lemma, forms, type"
 
 
-def inflected_key_rows(terms: Iterable[Sequence]) -> tuple[list[int], list[tuple[str, str, int]]]:
+def inflected_key_rows(terms: Iterable[Sequence], held: Iterable[tuple]) -> list[tuple[str, str, int]]:
     """For a store made before terms were looked up by their inflections in the languages of
-    ``SNOWBALL``: the ids of the stored terms (``INFLECTED_TERM_COLUMNS``) in those languages, and all
-    their look-up keys, which replace theirs."""
-    ids, keys = [], []
+    ``SNOWBALL``: the look-up keys (key, kind, term id) of the stored terms (``INFLECTED_TERM_COLUMNS``)
+    in those languages that the store does not hold (``held``) yet."""
+    held = set(held)
+    keys = []
     for term_id, lang, text, lemma, forms, term_type in terms:
         if lang.split("-")[0].lower() in SNOWBALL:
             term = Term(text=text, lang=lang, lemma=lemma, forms=loads(forms), term_type=TermType(term_type))
-            ids.append(term_id)
-            keys += lookup_key_rows(term, term_id)
-    return ids, keys
+            keys += [key for key in lookup_key_rows(term, term_id) if key not in held]
+    return keys
 
 
 def by_entry(rows: Iterable[Sequence]) -> dict[int, list[tuple]]:

@@ -289,11 +289,11 @@ CREATE INDEX unit_variants_words ON unit_variants USING gin (to_tsvector('tm_wor
 
 def _inflected_keys(pg) -> None:
     """Terms in German, Spanish, Italian, Portuguese, Dutch and Russian are looked up by their inflected
-    forms too (SQLite's migration 21): the look-up keys of those stored before, made again."""
+    forms too (SQLite's migration 21): those stored before are given the keys they lack."""
     from ..rows import INFLECTED_TERM_COLUMNS, inflected_key_rows
 
-    ids, keys = inflected_key_rows(pg.execute(f"SELECT {INFLECTED_TERM_COLUMNS} FROM terms").fetchall())
-    pg.execute("DELETE FROM lookup_keys WHERE term_id = ANY(%s)", (ids,))
+    keys = inflected_key_rows(pg.execute(f"SELECT {INFLECTED_TERM_COLUMNS} FROM terms").fetchall(),
+                              pg.execute("SELECT key, kind, term_id FROM lookup_keys").fetchall())
     with pg.cursor().copy("COPY lookup_keys (key, kind, term_id) FROM STDIN") as copy:
         for row in keys:
             copy.write_row(row)

@@ -460,11 +460,11 @@ END;
 
 def _inflected_keys(conn: sqlite3.Connection) -> None:
     """Terms in German, Spanish, Italian, Portuguese, Dutch and Russian are looked up by their inflected
-    forms too (``normalize.term_keys``): the look-up keys of those stored before, made again."""
+    forms too (``normalize.term_keys``): those stored before are given the keys they lack."""
     from ..rows import INFLECTED_TERM_COLUMNS, inflected_key_rows
 
-    ids, keys = inflected_key_rows(conn.execute(f"SELECT {INFLECTED_TERM_COLUMNS} FROM terms"))
-    conn.executemany("DELETE FROM lookup_keys WHERE term_id = ?", [(term_id,) for term_id in ids])
+    keys = inflected_key_rows(conn.execute(f"SELECT {INFLECTED_TERM_COLUMNS} FROM terms").fetchall(),
+                              conn.execute("SELECT key, kind, term_id FROM lookup_keys"))
     conn.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)", keys)
 
 
