@@ -13,7 +13,7 @@ from itertools import product
 from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
-from .text.normalize import english_stem, fold, stem
+from .text.normalize import english_stem, fold, french_elision, stem
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
 MATCH_KINDS = ("exact", "folded", "lemma", "acronym", "prefix", "fuzzy")
@@ -65,13 +65,14 @@ def _hyphenations(folded: str) -> set[str]:
     return found
 
 
-def _kind(query: str, folded: str, kind: str, text: str) -> str:
-    """How a stored key equal to the query (or to its singular) matched the term ``text``."""
+def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
+    """How a stored key equal to the query (or to its singular) matched the term ``text``; ``typed``:
+    the query's foldings with hyphens as spaces (with and without an elided article)."""
     if kind == "initials":
         return "acronym"
     if text == query:
         return "exact"
-    same = fold(text).replace("-", " ") == folded.replace("-", " ")  # a hyphen typed as a space is folded too
+    same = fold(text).replace("-", " ") in typed  # a hyphen typed as a space is folded too
     return "folded" if same else "lemma"  # else through an inflected form
 
 
@@ -100,14 +101,21 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
             if entry_id not in best or rank < best[entry_id]:
                 best[entry_id] = rank
 
-    spelt = _hyphenations(folded)
+    # a term copied from a sentence with its elided article (l’OTAN, d’état-major) is the term too
+    bare = folded[french_elision(folded):]
+    foldings = [folded, bare] if bare else [folded]
+    typed = {each.replace("-", " ") for each in foldings}
+    spelt = set().union(*map(_hyphenations, foldings))
     keys = spelt | {stem(key) for key in spelt}
     english = english_stem(folded)
     # a key only English rules make (crises → crisis) finds English terms only
     consider([hit for hit in store.terms_by_key(sorted(keys | {english})) if hit.key in keys or hit.lang == "en"],
-             lambda key, kind, text: (_kind(query, folded, kind, text), 100.0))
-    if len(best) < limit and len(folded) >= 3:
-        consider(store.terms_by_prefix(folded, limit), lambda key, kind, text: ("prefix", 100.0))
+             lambda key, kind, text: (_kind(query, typed, kind, text), 100.0))
+    # the start of a term, its hyphens typed either way (etat major: État-major militaire international)
+    for key in sorted(key for key in spelt if len(key) >= 3):
+        if len(best) >= limit:
+            break
+        consider(store.terms_by_prefix(key, limit), lambda key, kind, text: ("prefix", 100.0))
     # fuzzy matching is for a term not found as typed: spelling neighbours of a found term are noise
     if not best and len(folded) >= 3:
         from rapidfuzz import fuzz  # only a term not found as typed pays for this import
