@@ -155,6 +155,21 @@ def test_entries_are_filtered_by_document_in_the_store(store):
     assert store.list_entries(document="none") == []
 
 
+def test_the_text_filter_takes_a_hyphen_typed_as_a_space_and_wildcards_as_text(store):
+    # the review queue's Text box: "etat major" found none of the État-major entries the look-up finds
+    for fr in ("État-major militaire international", "contre-amiral", "taux de 50 %", "mot_clé"):
+        glossary.add_entry(store, glossary.new_entry([fr], [fr.upper()]))
+
+    def texts(text):
+        return sorted(e.terms[0].text for e in store.list_entries(text=text))
+
+    assert texts("etat major") == texts("ÉTAT-MAJOR") == ["État-major militaire international"]
+    assert texts("contre amiral") == texts("Contre-Amiral") == ["contre-amiral"]
+    assert texts("major-militaire") == ["État-major militaire international"]
+    # LIKE's wildcards are letters here, on either backend
+    assert texts("%") == ["taux de 50 %"] and texts("_") == ["mot_clé"] and texts("a%m") == []
+
+
 def test_a_failed_transaction_leaves_the_store_as_it_was(store):
     store.replace_document(record(), [unit("Un.", "One.", "doc:1")])
     with pytest.raises(RuntimeError):

@@ -272,8 +272,8 @@ class Store(Protocol):
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
                      limit: int | None = None, offset: int = 0, order: str = "score") -> list[Entry]:
         """Entries matching every given filter, in ``order`` (one of :data:`ENTRY_ORDERS`): by score
-        (highest first), then frequency (highest first), then id; ``since`` compares the time the entry last changed; ``text`` matches any
-        term's folded surface form (``folding.fold``) as a substring of ``fold(text)``; ``document``
+        (highest first), then frequency (highest first), then id; ``since`` compares the time the entry last changed; ``text``: ``fold(text)`` is
+        a substring of a term's folded surface form (``folding.fold``), a hyphen and a space alike; ``document``
         keeps those a stored document's extraction counted."""
         ...
 
