@@ -606,3 +606,21 @@ def test_export_links_take_the_pair_of_languages_typed_or_every_language(server,
     assert css(browser, "#export-tmx")[0].get_attribute("href").endswith("/api/export/tmx?status=approved&langs=all")
     assert css(browser, "#export-tbx")[0].get_attribute("href").endswith("/api/export/tbx?status=approved&langs=all")
     assert css(browser, "#export-csv")[0].get_attribute("href").endswith("/api/export/csv?status=approved&srclang=de&tgtlang=es")
+
+
+def test_a_look_up_refused_clears_the_results_and_the_next_one_clears_the_error(server, browser, db):
+    # a query over the length limit left the previous query's hits on the page under its error, and the
+    # error stayed in red over the hits of every later query
+    browser.get(server.url + "/")
+    box = css(browser, "#lookup-q")[0]
+    box.send_keys("NATO")
+    wait(browser, lambda b: css(b, "#lookup-results article.hit"), "no glossary hit appeared")
+    box.send_keys("x" * 500)
+    wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class"), "the refusal was not said")
+    assert css(browser, "#status")[0].text == "q: String should have at most 500 characters"
+    assert css(browser, "#lookup-results")[0].text == ""
+    box.clear()
+    box.send_keys("OTAN")
+    wait(browser, lambda b: css(b, "#lookup-results article.hit"), "no glossary hit appeared")
+    wait(browser, lambda b: css(b, "#status")[0].text == "", "the earlier error stayed")
+    assert "error" not in css(browser, "#status")[0].get_attribute("class")

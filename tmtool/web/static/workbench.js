@@ -123,11 +123,17 @@ function setUpLookup() {
       const q = box.value;
       const mine = ++asked;
       history.replaceState(null, "", q ? "/?q=" + encodeURIComponent(q) : "/");
-      if (!q.trim()) { results.replaceChildren(); return; }
+      // what is shown answers the query in the box, or says why it cannot: never an earlier query's
+      // results under this one's error, nor an earlier error over this one's results
+      const answer = (found, error) => {
+        if (mine !== asked) return;  // an older answer arriving late is dropped
+        if (found) renderLookup(found, results); else results.replaceChildren();
+        say(error ? error.message : "", Boolean(error));
+      };
+      if (!q.trim()) { answer(null, null); return; }
       try {
-        const found = await api("GET", "/api/lookup?q=" + encodeURIComponent(q));
-        if (mine === asked) renderLookup(found, results);  // an older answer arriving late is dropped
-      } catch (error) { say(error.message, true); }
+        answer(await api("GET", "/api/lookup?q=" + encodeURIComponent(q)), null);
+      } catch (error) { answer(null, error); }
     }, 150);
   });
 }
