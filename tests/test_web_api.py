@@ -113,6 +113,19 @@ def test_a_method_the_path_does_not_answer_is_a_405_naming_those_it_does(api):
     assert http.post("/api/lookup?q=OTAN", headers=headers).headers["allow"] == "GET"
 
 
+def test_head_is_answered_as_get_without_the_body(api):
+    # a monitor's or link checker's HEAD (curl -I) was a 405 on every page and API path
+    http, _ = api
+    for path in ("/", "/review", "/api/entries?limit=3", "/api/lookup?q=OTAN", "/api/export/tmx", "/static/workbench.js"):
+        head, get = http.head(path), http.get(path)
+        assert (head.status_code, head.content) == (200, b""), path
+        assert head.headers["content-type"] == get.headers["content-type"], path
+        assert head.headers["content-length"] == get.headers["content-length"], path
+    missing = http.head("/api/entries/99999")
+    assert (missing.status_code, missing.content) == (404, b"")
+    assert http.head("/api/entries/1/approve").status_code == 405
+
+
 def test_a_body_that_is_not_json_says_so_and_where(api):
     http, headers = api
     bad = http.patch("/api/entries/1", content=b'{"version": 1,', headers={**headers, "content-type": "application/json"})

@@ -115,6 +115,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                   description="French–English translation memory and terminology: look-up, review, documents.")
     csrf = csrf or new_secret()
     app.state.user = user  # whom the history names when a request names no reviewer
+    app.add_middleware(HeadAsGet)
     app.add_middleware(Guard, hosts=hosts or {"127.0.0.1", "localhost", "::1"}, token=token, csrf=csrf,
                        max_body=max_upload)
     templates = Jinja2Templates(directory=HERE / "templates")  # .html: autoescaped
@@ -451,6 +452,25 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         return page(request, "export.html", stats=stats, formats=formats["written"], multilingual=formats["multilingual"])
 
     return app
+
+
+class HeadAsGet:
+    """HEAD answered as GET is, without the body (HTTP: a server answering GET answers HEAD), for the
+    monitors, link checkers and ``curl -I`` that ask it; FastAPI's routes answered it 405."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def headers_only(message):
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 def upload(file: UploadFile, allowed: set[str], *, required: bool = True) -> api.Upload:
