@@ -624,3 +624,26 @@ def test_a_look_up_refused_clears_the_results_and_the_next_one_clears_the_error(
     wait(browser, lambda b: css(b, "#lookup-results article.hit"), "no glossary hit appeared")
     wait(browser, lambda b: css(b, "#status")[0].text == "", "the earlier error stayed")
     assert "error" not in css(browser, "#status")[0].get_attribute("class")
+
+
+def test_a_correction_from_a_page_someone_corrected_since_is_refused_not_made_with_other_units(server, browser, db):
+    """Two reviewers on one document's alignment: a merge, a move or an undo from a page showing the units
+    as they were took in the units standing there now (the other reviewer's merge, their correction undone)."""
+    with open_store(db) as store:
+        ids = [u["id"] for u in api.document_units(store, SEED_ID)]
+        api.exclude_unit(store, SEED_ID, ids[8])  # a correction made before the page is read
+    browser.get(f"{server.url}/documents/{quote(SEED_ID)}")
+    with open_store(db) as store:  # another reviewer merges the second and third units meanwhile
+        api.merge_units(store, SEED_ID, ids[1])
+        after = api.document_units(store, SEED_ID), api.unit_edits(store, SEED_ID)
+    rows = css(browser, "tr.unit")
+    for row, button, beside in ((rows[0], ".merge-next", ids[1]), (rows[3], '.move[data-side="source"][data-direction="up"]', ids[2])):
+        say = css(browser, "#status")[0].text
+        row.find_element("css selector", button).click()
+        wait(browser, lambda b: css(b, "#status")[0].text not in ("", say), "the refusal was not said")
+        assert css(browser, "#status")[0].text == (f"unit {row.get_attribute('data-unit')} is no longer beside unit {beside}:"
+                                                   " the document was corrected since; reload it")
+    css(browser, "#undo-correction")[0].click()
+    wait(browser, lambda b: css(b, "#status")[0].text.startswith("the last correction"), "the refused undo was not said")
+    with open_store(db) as store:
+        assert (api.document_units(store, SEED_ID), api.unit_edits(store, SEED_ID)) == after

@@ -658,15 +658,24 @@ def _unit_edit_dict(edit) -> dict:
     return {"id": edit.id, "time": edit.time, "action": edit.action, "before": edit.before, "after": edit.after}
 
 
-def undo_correction(store: Store, document_id: str | int) -> dict:
+def undo_correction(store: Store, document_id: str | int, *, last: int | str | None = None) -> dict:
     """Undo a document's last correction: the units it replaced come back as they were (with the
     aligner's bead and confidence), and re-ingesting the document no longer makes it. Returns the
-    correction undone, as :func:`unit_edits` gives it; Invalid when there is none."""
-    return _unit_edit_dict(store.undo_unit_edit(_document(document_id)))
+    correction undone, as :func:`unit_edits` gives it; Invalid when there is none. ``last``: the id of
+    the last correction the person saw; another made since is a Conflict, not undone."""
+    document_id = _document(document_id)
+    with store.transaction():
+        edits = store.unit_edits(document_id) if last is not None else []
+        if edits and edits[-1].id != _id(last, "correction"):
+            raise Conflict(f"the last correction of document {document_id} is now {edits[-1].id} ({edits[-1].action}),"
+                           f" made since {last}; reload it")
+        return _unit_edit_dict(store.undo_unit_edit(document_id))
 
 
-def merge_units(store: Store, document_id: str | int, unit_id: int | str) -> int:
-    """Merge a unit of a document with the next one; returns the correction's id.
+def merge_units(store: Store, document_id: str | int, unit_id: int | str, *, neighbour: int | str | None = None) -> int:
+    """Merge a unit of a document with the next one; returns the correction's id. ``neighbour``: the
+    id of the next unit as the person saw it; when another stands there now (the document was
+    corrected since), Conflict.
 
     >>> import os, tempfile
     >>> folder = tempfile.mkdtemp()
@@ -687,7 +696,11 @@ def merge_units(store: Store, document_id: str | int, unit_id: int | str) -> int
     """
     from . import corrections
 
-    return corrections.merge_units(store, _document(document_id), _id(unit_id, "unit"))
+    return corrections.merge_units(store, _document(document_id), _id(unit_id, "unit"), _neighbour(neighbour))
+
+
+def _neighbour(unit_id: int | str | None) -> int | None:
+    return None if unit_id is None else _id(unit_id, "unit")
 
 
 def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_at: int, target_at: int) -> int:
@@ -698,12 +711,15 @@ def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_
     return corrections.split_unit(store, _document(document_id), _id(unit_id, "unit"), source_at, target_at)
 
 
-def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side: str, direction: str) -> int:
+def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side: str, direction: str, *,
+                  neighbour: int | str | None = None) -> int:
     """Move the last (``down``) or first (``up``) ``source`` or ``target`` sentence of a unit to the
-    neighbouring unit; returns the correction's id."""
+    neighbouring unit; returns the correction's id. ``neighbour``: that unit's id as the person saw it
+    (another there now is a Conflict)."""
     from . import corrections
 
-    return corrections.move_sentence(store, _document(document_id), _id(unit_id, "unit"), side, direction)
+    return corrections.move_sentence(store, _document(document_id), _id(unit_id, "unit"), side, direction,
+                                     _neighbour(neighbour))
 
 
 def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True) -> int:

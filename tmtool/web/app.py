@@ -103,6 +103,12 @@ class Move(BaseModel):
     model_config = ConfigDict(extra="forbid")
     side: Literal["source", "target"]
     direction: Literal["up", "down"]
+    neighbour: int | None = None  # the unit the sentence goes to, as the page showed it: another there now is a 409
+
+
+# the unit a correction takes in beside the one named, as the page showed it: another there now is a 409
+Neighbour = Annotated[int | None, Body(embed=True, description="the id of the unit beside it (next, for a merge) as"
+                                                                " the person saw it; another there now: 409")]
 
 
 def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = None,
@@ -329,10 +335,10 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return {"change": api.revert(s, change_id, user=by)}
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/merge", tags=["documents"])
-    def api_unit_merge(document_id: str, unit_id: int) -> dict:
-        """Merge a unit with the next one."""
+    def api_unit_merge(document_id: str, unit_id: int, neighbour: Neighbour = None) -> dict:
+        """Merge a unit with the next one (``neighbour``: its id, as the page showed it)."""
         with store() as s:
-            api.merge_units(s, document_id, unit_id)
+            api.merge_units(s, document_id, unit_id, neighbour=neighbour)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/split", tags=["documents"])
@@ -346,7 +352,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def api_unit_move(document_id: str, unit_id: int, move: Move) -> dict:
         """Move a unit's last (down) or first (up) sentence of one side to the neighbouring unit."""
         with store() as s:
-            api.move_sentence(s, document_id, unit_id, move.side, move.direction)
+            api.move_sentence(s, document_id, unit_id, move.side, move.direction, neighbour=move.neighbour)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/exclude", tags=["documents"])
@@ -357,11 +363,13 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/corrections/undo", tags=["documents"])
-    def api_undo_correction(document_id: str) -> dict:
+    def api_undo_correction(document_id: str, last: Annotated[int | None, Body(
+            embed=True, description="the id of the last correction as the person saw it; another made since: 409")] = None
+                            ) -> dict:
         """Undo the document's last correction (the units it replaced come back as they were);
         ``undone``: that correction, as ``corrections`` lists it."""
         with store() as s:
-            undone = api.undo_correction(s, document_id)
+            undone = api.undo_correction(s, document_id, last=last)
             return {**document_view(s, document_id), "undone": undone}
 
     @app.post("/api/documents/{document_id:path}/reextract", tags=["documents"])

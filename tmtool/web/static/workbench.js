@@ -337,24 +337,30 @@ function setUpDocument() {
     } catch (error) { say(error.message, true); }
   }
 
+  // a correction says which units and which last correction the page showed: made since by someone
+  // else, they are refused ("reload it") rather than corrected with units the person did not see
   const undo = document.getElementById("undo-correction");
   if (undo) {
     undo.addEventListener("click", async () => {
       try {
-        await api("POST", `/api/documents/${encodeURIComponent(table.dataset.document)}/corrections/undo`);
+        await api("POST", `/api/documents/${encodeURIComponent(table.dataset.document)}/corrections/undo`,
+                  {last: Number(undo.dataset.last)});
         location.reload();
       } catch (error) { say(error.message, true); }
     });
   }
 
-  for (const row of table.querySelectorAll("tr.unit")) {
+  const rows = [...table.querySelectorAll("tr.unit")];
+  const beside = (index) => (rows[index] ? Number(rows[index].dataset.unit) : null);
+  rows.forEach((row, index) => {
     const unit = row.dataset.unit;
-    row.querySelector(".merge-next").addEventListener("click", () => correct(unit, "merge"));
+    row.querySelector(".merge-next").addEventListener("click", () => correct(unit, "merge", {neighbour: beside(index + 1)}));
     const exclude = row.querySelector(".exclude");
     exclude.addEventListener("click", () => correct(unit, "exclude", {excluded: exclude.dataset.excluded === "true"}));
     for (const button of row.querySelectorAll(".move")) {
       button.addEventListener("click", () =>
-        correct(unit, "move", {side: button.dataset.side, direction: button.dataset.direction}));
+        correct(unit, "move", {side: button.dataset.side, direction: button.dataset.direction,
+                               neighbour: beside(button.dataset.direction === "down" ? index + 1 : index - 1)}));
     }
     // a split needs a boundary on each side that has two sentences or more; a side with one keeps it in the first part
     const chosen = {};
@@ -374,7 +380,7 @@ function setUpDocument() {
         correct(unit, "split", {source_at: chosen.source, target_at: chosen.target});
       });
     }
-  }
+  });
 }
 
 // ---- documents: uploads; export links -------------------------------------------------------
