@@ -274,6 +274,25 @@ def test_merge_moves_terms_and_reverts_to_both_entries(store):
     assert len(glossary.entry(store, first).terms) == 2
 
 
+def test_a_merge_keeps_the_definition_and_note_of_both_entries(store):
+    # the variant's note ("checked with the NTB") went with the merged entry, the reviewer's work lost
+    target = glossary.add_entry(store, proposal("chasseur de mines", "minehunter"))
+    variant = glossary.add_entry(store, proposal("chasseurs de mines", "mine hunters"))
+    glossary.update_entry(store, variant, "edit", lambda e: setattr(e, "note", "checked with the NTB"))
+    glossary.update_entry(store, target, "edit", lambda e: setattr(e, "definition", "a vessel that finds mines"))
+    other = glossary.add_entry(store, proposal("navire chasseur de mines", "mine countermeasures vessel"))
+    glossary.update_entry(store, other, "edit", lambda e: setattr(e, "definition", "a vessel that finds mines"))
+    glossary.update_entry(store, other, "edit", lambda e: setattr(e, "note", "MCM"))
+    glossary.merge_entries(store, variant, target)
+    merged = glossary.entry(store, target)
+    assert (merged.definition, merged.note) == ("a vessel that finds mines", "checked with the NTB")
+    change = glossary.merge_entries(store, other, target)  # the same definition once, the notes both
+    merged = glossary.entry(store, target)
+    assert (merged.definition, merged.note) == ("a vessel that finds mines", "checked with the NTB; MCM")
+    glossary.revert(store, change)
+    assert glossary.entry(store, target).note == "checked with the NTB" and glossary.entry(store, other).note == "MCM"
+
+
 def test_import_skips_identical_entries(store):
     entries = [proposal("Comité militaire", "Military Committee"), proposal("pays partenaire", "partner country")]
     assert glossary.import_entries(store, entries, "g.tbx") == (2, 0, 0, 0)

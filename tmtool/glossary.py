@@ -214,8 +214,8 @@ def remove_entry(store: Store, entry_id: int, *, user: str | None = None) -> int
 
 
 def merge_entries(store: Store, source_id: int, target_id: int, *, user: str | None = None) -> int:
-    """Merge entry ``source_id`` into ``target_id``: its other terms, counts and contexts move
-    over and it is removed."""
+    """Merge entry ``source_id`` into ``target_id``: its other terms, counts, contexts, definition and
+    note (after the target's own, when it has another) move over and it is removed."""
     if source_id == target_id:
         raise Invalid("cannot merge an entry into itself")
     with store.transaction():
@@ -226,8 +226,11 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, user: str | N
         target.terms += [t for t in source.terms if (t.lang, fold(t.text)) not in held]
         store.write_terms(target_id, target.terms)
         store.move_evidence(source_id, target_id, twice)
+        # what a reviewer wrote of either entry is kept: a variant's note went with it
+        written = {name: "; ".join(dict.fromkeys(text for text in (getattr(target, name), getattr(source, name)) if text))
+                   or None for name in ("definition", "note")}
         store.set_entry_fields(target_id, {"frequency": target.frequency + source.frequency - sum(twice.values()),
-                                           "score": max(target.score, source.score), "reviewed": True})
+                                           "score": max(target.score, source.score), "reviewed": True, **written})
         store.delete_entry(source_id)
         return store.record_change("merge", before, {source_id: None, target_id: snapshot(store, target_id)},
                                    user=user)
