@@ -170,6 +170,30 @@ def test_the_text_filter_takes_a_hyphen_typed_as_a_space_and_wildcards_as_text(s
     assert texts("%") == ["taux de 50 %"] and texts("_") == ["mot_clé"] and texts("a%m") == []
 
 
+def test_a_document_ingested_while_a_reviewer_edits_an_entry_they_reviewed_is_no_conflict(store):
+    """A team ingests the day's documents while its reviewers work: an approved entry a new document
+    counts gained a version, and the reviewer saving a note on it was told someone had changed it. Its
+    evidence is no person's change; a candidate whose English the document changes still is one."""
+    def ingested(doc_id, *proposals):
+        context = Context("Le Comité militaire et le pays partenaire.", "The Military Committee and partner country.",
+                          doc_id, f"{doc_id}:1")
+        ids = store.replace_document(record(doc_id, src_hash=doc_id), [unit(context.fr, context.en, context.unit)])
+        glossary.merge_extracted(store, [replace(p, contexts=[context]) for p in proposals], doc_id, ids)
+
+    ingested("a", proposal("Comité militaire", "Military Committee"), proposal("pays partenaire", "partner country"))
+    approved, candidate = (int(store.list_entries(text=fr)[0].id) for fr in ("Comité militaire", "pays partenaire"))
+    glossary.set_status(store, approved, ReviewStatus.APPROVED)
+    seen = {entry_id: glossary.entry(store, entry_id) for entry_id in (approved, candidate)}
+    ingested("b", proposal("Comité militaire", "MC", frequency=2), proposal("pays partenaire", "partner nation"))
+    counted = glossary.entry(store, approved)
+    assert (counted.frequency, counted.version, len(counted.contexts)) == (3, seen[approved].version, 2)
+    glossary.update_entry(store, approved, "edit", lambda e: setattr(e, "note", "checked"),
+                          expected_version=seen[approved].version)
+    assert glossary.entry(store, approved).terms == seen[approved].terms  # a reviewed entry's terms stay
+    with pytest.raises(Conflict):  # its English changed: the reviewer has not seen "partner nation"
+        glossary.set_status(store, candidate, ReviewStatus.APPROVED, expected_version=seen[candidate].version)
+
+
 def test_a_failed_transaction_leaves_the_store_as_it_was(store):
     store.replace_document(record(), [unit("Un.", "One.", "doc:1")])
     with pytest.raises(RuntimeError):

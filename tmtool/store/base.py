@@ -15,7 +15,8 @@ Contracts every backend keeps:
   nests); a failure leaves the store as it was.
 - Entry ids are integers; the model's ``Entry.id`` carries them as strings.
 - An entry's ``version`` starts at 1 and goes up with every :meth:`Store.set_entry_fields` (every
-  rule that changes an entry's terms or contexts calls it in the same transaction).
+  rule that changes an entry's terms or contexts calls it in the same transaction), but for one
+  writing only the evidence (``rows.EVIDENCE_FIELDS``) of a reviewed entry.
   ``set_entry_fields(..., expected_version=v)`` raises :class:`tmtool.errors.Conflict` when the
   stored version is not ``v`` — checked in the write itself, so two writers cannot both pass.
 - Unknown ids raise :class:`tmtool.errors.NotFound` where a method says so; elsewhere they are
