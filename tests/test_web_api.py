@@ -126,6 +126,29 @@ def test_head_is_answered_as_get_without_the_body(api):
     assert http.head("/api/entries/1/approve").status_code == 405
 
 
+def test_a_control_character_sought_or_written_is_a_400_on_either_backend(store_url):
+    """A NUL in a query was an HTTP 500 (PostgreSQL's text cannot hold it; SQLite's word index stopped at
+    it), and a control character written into a term or note was stored, after which every TBX and TMX
+    export of the store stopped on that entry."""
+    with open_store(store_url, create=True) as store:
+        entry = tmtool_api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+    http, headers = client(store_url)
+    for path in ("/api/lookup?q=OT%00AN", "/api/concordance?q=OT%00AN", "/api/search?q=Le%20comit%C3%A9%00%20militaire",
+                 "/api/entries?q=a%00b", "/api/entries?document=a%00", "/api/documents/x%00/units", "/?q=OT%00AN",
+                 "/review?q=a%00"):
+        answer = http.get(path)
+        assert answer.status_code == 400, (path, answer.text[:200])
+        if path.startswith("/api/"):
+            assert answer.json()["error"] == "invalid" and "NUL character" in answer.json()["message"], path
+    for edit in ({"note": "checked\x07"}, {"en": "Military\x00Committee"}, {"definition": "\x1b[31m"}):
+        refused = http.patch(f"/api/entries/{entry['id']}", json={"version": entry["version"], **edit}, headers=headers)
+        assert refused.status_code == 400 and "control character" in refused.json()["message"], refused.text
+    added = http.patch(f"/api/entries/{entry['id']}", json={"version": entry["version"], "note": "line one\nline\ttwo"},
+                       headers=headers)
+    assert added.status_code == 200 and added.json()["entry"]["note"] == "line one\nline\ttwo"
+    assert etree.fromstring(http.get("/api/export/tbx").content).findall(".//{*}conceptEntry")
+
+
 def test_a_body_that_is_not_json_says_so_and_where(api):
     http, headers = api
     bad = http.patch("/api/entries/1", content=b'{"version": 1,', headers={**headers, "content-type": "application/json"})

@@ -321,7 +321,7 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     """
     from .search import search_memory
 
-    matches = search_memory(store, text, min_score=min_score, limit=_limit(limit), lang=lang)
+    matches = search_memory(store, _sought(text), min_score=min_score, limit=_limit(limit), lang=lang)
     return [{"score": m.score, "side": m.side, "lang": m.lang, "matched": getattr(m.unit, m.side),
              "translation": getattr(m.unit, _OTHER_SIDE[m.side]),
              "translation_lang": m.unit.tgtlang if m.side == "source" else m.unit.srclang,
@@ -337,7 +337,7 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
     language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
     one's target, a fr/en/de unit's German)."""
     side = None if lang == "auto" else base_language(lang)
-    return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(text, _limit(limit), side)]
+    return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(_sought(text), _limit(limit), side)]
 
 
 def _unit_dict(unit) -> dict:
@@ -355,7 +355,7 @@ def lookup(store: Store, term: str, *, lang: str = "auto", limit: int = 10) -> d
     among the entries, and ``memory_count`` is counted up to ``lookup.MEMORY_COUNT_CAP`` + 1."""
     from .lookup import lookup_with_memory
 
-    answer = lookup_with_memory(store, term, lang=lang, limit=_limit(limit))
+    answer = lookup_with_memory(store, _sought(term), lang=lang, limit=_limit(limit))
     return {
         "entries": [{**entry_to_dict(h.entry), "match": h.match, "matched": h.matched,
                      "similarity": round(h.similarity, 1)} for h in answer.hits],
@@ -402,7 +402,15 @@ def _listed(values, name: str) -> list:
 
 def _document(value: str | int | None) -> str | None:
     """A document's id as given: its name, or the number a name of digits reads as (``2021``)."""
-    return str(value) if isinstance(value, int) else value
+    return str(value) if isinstance(value, int) else _sought(value, "a document's id")
+
+
+def _sought(text: str | None, what: str = "the text sought") -> str | None:
+    """Text to look for, as given; with a NUL character, which no stored text holds (PostgreSQL's text
+    cannot, an XML file neither), Invalid: it was an error of the database's (an HTTP 500)."""
+    if isinstance(text, str) and "\x00" in text:
+        raise Invalid(f"{what} holds a NUL character (U+0000): {text!r}")
+    return text
 
 
 def _status(value: str | ReviewStatus) -> ReviewStatus:
@@ -423,7 +431,7 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     if order not in ENTRY_ORDERS:
         raise Invalid(f"unknown order {order!r} (expected {', '.join(ENTRY_ORDERS)})")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
-                               since=_since(since), text=text, document=_document(document),
+                               since=_since(since), text=_sought(text), document=_document(document),
                                limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
                                order=order)
     return [entry_to_dict(e) for e in found]

@@ -55,9 +55,22 @@ def term_text(text: str) -> str:
     return _LAYOUT_SPACE.sub(" ", text).strip()
 
 
+# what no XML file holds (the control characters but tab and line breaks, U+FFFE, U+FFFF) nor PostgreSQL's
+# text (NUL): a term, definition or note written with one stopped every TMX and TBX export of the store
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _writable(text: str | None, what: str) -> str | None:
+    """``text`` a person wrote, refused when it holds a character no export could write."""
+    found = text and _UNWRITABLE.search(text)
+    if found:
+        raise Invalid(f"{what} {text!r} holds the control character U+{ord(found.group()):04X}: no export could write it")
+    return text
+
+
 def _written_term(text: str, lang: str) -> str:
     """A term a person wrote, tidied; an empty one is refused rather than stored as a blank term."""
-    tidy = term_text(text)
+    tidy = _writable(term_text(text), f"the {lang} term")
     if not tidy:
         raise Invalid(f"an empty {lang} term: give its text, or drop the term to remove it")
     return tidy
@@ -80,6 +93,8 @@ def new_entry_in(terms: Mapping[str, Sequence[str]], **fields) -> Entry:
     the first of each language preferred."""
     if not any(terms.values()):
         raise Invalid("an entry needs a term")
+    for name in ("definition", "note"):
+        _writable(fields.get(name), f"the {name}")
     return Entry(terms=[_new_term(text, lang) for lang, texts in terms.items() for text in texts], **fields)
 
 
@@ -114,9 +129,9 @@ def edit(
     for text in drop:
         entry.terms.remove(_find(entry, text))
     if definition is not None:
-        entry.definition = definition or None
+        entry.definition = _writable(definition, "the definition") or None
     if note is not None:
-        entry.note = note or None
+        entry.note = _writable(note, "the note") or None
     if status is not None:
         entry.status = status
     elif entry.status is ReviewStatus.CANDIDATE:
