@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import Conflict, Invalid, NotFound, TmtoolError
+from .io.xmlsafe import not_xml
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, entry_to_dict,
     iso, utcnow,
@@ -55,16 +56,12 @@ def term_text(text: str) -> str:
     return _LAYOUT_SPACE.sub(" ", text).strip()
 
 
-# what no XML file holds (the control characters but tab and line breaks, U+FFFE, U+FFFF) nor PostgreSQL's
-# text (NUL): a term, definition or note written with one stopped every TMX and TBX export of the store
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _writable(text: str | None, what: str) -> str | None:
-    """``text`` a person wrote, refused when it holds a character no export could write."""
-    found = text and _UNWRITABLE.search(text)
+    """``text`` a person wrote, refused when it holds a character no XML file holds (a control character)
+    nor PostgreSQL's text (NUL): stored, it stopped every TMX and TBX export of the store."""
+    found = text and not_xml(text)
     if found:
-        raise Invalid(f"{what} {text!r} holds the control character U+{ord(found.group()):04X}: no export could write it")
+        raise Invalid(f"{what} {text!r} holds the control character U+{ord(found):04X}: no export could write it")
     return text
 
 

@@ -302,13 +302,20 @@ def xml_text(text: str, where: str) -> str:
     Writers call this rather than dropping characters: an export that silently differs from its
     input is worse than one that stops and says why.
     """
-    bad = _NOT_XML_CHAR.search(text)
+    bad = not_xml(text)
     if bad:
         raise TmtoolError(
-            f"{where}: character U+{ord(bad.group()):04X} cannot be written to XML 1.0; "
+            f"{where}: character U+{ord(bad):04X} cannot be written to XML 1.0; "
             "remove or replace it in the input"
         )
     return text
+
+
+def not_xml(text: str) -> str | None:
+    """The first character of ``text`` that XML 1.0 cannot carry (a control character but tab and line
+    breaks, U+FFFE, U+FFFF, a lone surrogate), None when there is none."""
+    bad = _NOT_XML_CHAR.search(text)
+    return bad.group() if bad else None
 
 
 def _checked(source: XMLSource, path: str | None):
