@@ -426,8 +426,12 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     """Entries matching every filter given (see ``Store.list_entries``), in ``order``: "score" (best
     first), "frequency" (most frequent first) or "newest" (latest added first); ``document``: those
     its extraction counted."""
-    if offset < 0:
-        raise Invalid("offset cannot be negative")
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        # 1.5 was SQLite's "datatype mismatch" and PostgreSQL's no entries
+        raise Invalid(f"offset is a whole number from 0, not {offset!r}")
+    if min_score is not None and (isinstance(min_score, bool) or not isinstance(min_score, (int, float))):
+        # "0.5" was PostgreSQL's "invalid input syntax for type double precision" and SQLite's no entries
+        raise Invalid(f"min_score is a number, not {min_score!r}")
     if order not in ENTRY_ORDERS:
         raise Invalid(f"unknown order {order!r} (expected {', '.join(ENTRY_ORDERS)})")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
