@@ -1,6 +1,6 @@
 """How far the features the glossary ranks by can go: a trained combination against the shipped score.
 
-    .venv/bin/python bench/ranker_ceiling.py [--train dev|dev,test] [--penalty 5]
+    .venv/bin/python bench/ranker_ceiling.py [--train dev|dev,test] [--penalty 5] [--english]
 
 The bilingual score (``equivalents.paired_entries``) multiplies a handful of factors, each chosen on
 the development pairs or ACTER DEV. This asks whether another weighting of the same evidence would
@@ -13,14 +13,19 @@ budget: each document gets as many proposals as the shipped score puts above the
 learned ranking fills them with its best. Candidates are all those paired down to a bilingual
 score of 0.1 (gold alignment). If the learned weighting barely beats the shipped one on the held-out
 pairs, the features are spent: more pairs right at the same budget need evidence the score does not
-have yet, not other weights.
+have yet, not other weights. ``--english`` adds four features of the English side (the specificity of the
+equivalent's words against general English, measured as the French; a compound without words of grammar;
+every word capitalised; its words less the French term's content words).
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -41,9 +46,30 @@ FEATURES = ("log French score", "log unit score", "log2(1 + frequency)", "specif
             "greatest weirdness", "single word", "article complement", "coordinated", "numbered", "name",
             "acronym", "defined", "confidence", "has an equivalent", "word left out", "content words (≤ 4)",
             "English words of grammar", "capital", "log bilingual score")
+ENGLISH_FEATURES = ("English specificity", "English compound", "English capitals", "English words less French")
 
 
-def rows() -> list[tuple[str, str, list[float], bool, float]]:
+@lru_cache(maxsize=65536)
+def _general_english(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    zipf = min((zipf_frequency(p, "en") for p in re.split(r"[-'’]", word) if p), default=0.0)
+    return 10 ** (max(zipf, termhood._UNKNOWN_ZIPF) - 9)
+
+
+def english_specificity(phrase: str, counts: Counter, total: int) -> float:
+    """``termhood.specificity`` of an English phrase, against general English."""
+    words = [w.lower() for w in phrase.split() if any(c.isalpha() for c in w) and w.lower() not in _ENGLISH_LINKS]
+    values, measured = [], []
+    for word in words:
+        ratio = max(counts[word], 1) / total / _general_english(word)
+        values.append(min(termhood._MAX_WEIRDNESS, max(0.0, math.log10(ratio))) / termhood._MAX_WEIRDNESS)
+        if total * _general_english(word) >= termhood._MEASURED:
+            measured.append(values[-1])
+    return min([sum(values) / len(values), *measured]) if values else 0.0
+
+
+def rows(english_side: bool = False) -> list[tuple[str, str, list[float], bool, float]]:
     """(set, document, features, pair right, shipped score) of every entry paired down to ``POOL``."""
     found = []
     for dataset in datasets():
@@ -55,6 +81,7 @@ def rows() -> list[tuple[str, str, list[float], bool, float]]:
         finder = _EquivalentFinder(pairs, (), (), _acronym_pairs(pairs, analysis))
         gold_pairs = [({fold(f) for f in item["fr"]}, {fold(e) for e in item["en"]}) for item in gold]
         counts, total = analysis.words, analysis.words.total()
+        english_counts = Counter(w.lower() for c in pairs for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", c.en))
         for entry in paired_entries(analysis, pairs, finder, POOL):
             french = entry.terms[0]
             candidate = analysis.candidates[term_key(french.text)]
@@ -74,6 +101,14 @@ def rows() -> list[tuple[str, str, list[float], bool, float]]:
                 english is not None and any(w.lower() in _ENGLISH_LINKS for w in english.text.split()),
                 french.text[:1].isupper(), math.log(max(entry.score, 1e-3)),
             ]
+            if english_side:
+                words_en = english.text.split() if english else []
+                features += [
+                    english_specificity(english.text, english_counts, english_counts.total()) if english else 0.0,
+                    len(words_en) >= 2 and not any(w.lower() in _ENGLISH_LINKS for w in words_en),
+                    bool(words_en) and all(w[:1].isupper() for w in words_en),
+                    len(words_en) - len(candidate.content_words) if english else 0.0,
+                ]
             fr_forms, en_forms = entry_forms(entry, "fr"), entry_forms(entry, "en")
             right = any(fr_forms & g_fr and en_forms & g_en for g_fr, g_en in gold_pairs)
             found.append((dataset.role, dataset.name, [float(f) for f in features], right, entry.score))
@@ -96,9 +131,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", default="dev", help="sets trained on, comma-separated (dev, test)")
     parser.add_argument("--penalty", type=float, default=5.0, help="L2 penalty of the regression")
+    parser.add_argument("--english", action="store_true", help="add the English side's features")
     args = parser.parse_args()
     load_model()
-    data = rows()
+    data = rows(args.english)
+    feature_names = FEATURES + (ENGLISH_FEATURES if args.english else ())
     roles = np.array([r[0] for r in data])
     documents = np.array([r[1] for r in data])
     x = np.array([r[2] for r in data])
@@ -111,7 +148,7 @@ def main() -> None:
     learned = np.hstack([z, np.ones((len(z), 1))]) @ weights
     print(f"trained on {args.train} ({int(y[trained_on].sum())} right pairs among {int(trained_on.sum())} "
           f"entries), L2 penalty {args.penalty}; weights on standardised features:")
-    print("  " + ", ".join(f"{name} {w:+.2f}" for name, w in zip(FEATURES, weights)))
+    print("  " + ", ".join(f"{name} {w:+.2f}" for name, w in zip(feature_names, weights)))
     print()
     print("| set | documents | proposals (shipped score ≥ threshold) | pairs right, shipped score "
           "| pairs right, learned ranking at the same budget |")

@@ -186,6 +186,21 @@ def test_acronym_spelt_out_otherwise():
     assert findings(("L'OTAN (1949) est née.", "NATO (founded 1949) was born.")) == []
 
 
+def test_an_acronym_spelt_out_is_compared_with_full_forms_in_its_own_language_only():
+    # the entry's only full form is Arabic: an English text spelling NATO out has nothing to be compared with
+    nato = Entry([acronym("NATO", "en"), acronym("NATO", "ja"), term("حلف شمال الأطلسي", "ar")], id="nato",
+                 status=APPROVED)
+    units = [Unit("北大西洋条約機構（NATO）の委員会。", "The Committee of the North Atlantic Treaty Organization (NATO).",
+                  "ja", "en-GB"),
+             Unit("اجتمع حلف شمال الأطلسي.", "The North Atlantic Alliance (NATO) met.", "ar", "en-GB")]
+    assert check_units(Glossary([nato]), units).findings == []
+    # with an English full form, another English one is still found
+    nato.terms.append(term("North Atlantic Treaty Organization", "en"))
+    found = check_units(Glossary([nato]), units).findings
+    assert [(f.unit, f.kind, f.lang, f.expected) for f in found] == [
+        (2, "acronym", "en", ("North Atlantic Treaty Organization",))]
+
+
 # entries whose terms in other languages are in the singular (and the nominative), as glossaries give them
 INFLECTING = [Entry([Term(text, lang) for lang, text in terms], id=name, status=APPROVED) for name, terms in {
     "member state": [("fr", "État membre"), ("de", "Mitgliedstaat"), ("es", "Estado miembro"), ("it", "Stato membro"),

@@ -214,6 +214,8 @@ SPELT_TMX = """<?xml version="1.0" encoding="UTF-8"?>
  <tuv xml:lang="de-DE"><seg>Die Straße ist gesperrt.</seg></tuv></tu>
 <tu tuid="tr"><tuv xml:lang="en-GB"><seg>The door is open.</seg></tuv>
  <tuv xml:lang="tr"><seg>KAPI AÇIK.</seg></tuv></tu>
+<tu tuid="ja"><tuv xml:lang="en-GB"><seg>The NATO Military Committee met in Brussels.</seg></tuv>
+ <tuv xml:lang="ja"><seg>NATO軍事委員会がブリュッセルで開催された。</seg></tuv></tu>
 </body></tmx>
 """
 
@@ -232,6 +234,9 @@ def test_concordance_finds_words_spelt_with_or_without_hamza_greek_accents_or_sh
         assert found("συνάντηση κορυφής") == found("συναντηση κορυφης") == found("ΣΥΝΑΝΤΗΣΗ", "el") == ["el", "el2"]
         assert found("strasse") == found("STRASSE") == found("Straße") == ["de"]
         assert found("kapı") == ["tr"]
+        # full-width letters, as a Japanese or Chinese keyboard types them, find the units' NATO
+        assert found("ＮＡＴＯ") == found("NATO") == found("ｎａｔｏ", "en") == ["ja"]
+        assert found("ＮＡＴＯ Military Committee") == ["ja"]
         assert store.concordance_count("συναντηση", 10) == 2 and store.concordance_count("الامين", 10, "ar") == 1
     assert "ΣΥΝΑΝΤΗΣΗ ΚΟΡΥΦΗΣ" in run(store_url, "tm", "concordance", "συνάντηση").stdout
 

@@ -334,12 +334,20 @@ def test_ingest_of_a_german_french_pair_stores_units_and_says_terms_are_not_extr
     assert tmx_schema_errors(out) == []
 
 
-def test_ingest_dir_pairs_files_named_in_the_languages_given(tmp_path):
-    inbox, db = tmp_path / "inbox", tmp_path / "t.db"
+def inbox_of(tmp_path, files: dict[str, str]):
+    """A folder holding ``files`` (name → one line of text)."""
+    inbox = tmp_path / "inbox"
     inbox.mkdir()
-    (inbox / "bericht.de.txt").write_text("Der Militärausschuss tritt zusammen. Er berät die Allianz.\n")
-    (inbox / "bericht.fr.txt").write_text("Le Comité militaire se réunit. Il conseille l’Alliance.\n")
-    (inbox / "rapport.en.txt").write_text("The Military Committee meets.\n")
+    for name, text in files.items():
+        (inbox / name).write_text(text + "\n", encoding="utf-8")
+    return inbox
+
+
+def test_ingest_dir_pairs_files_named_in_the_languages_given(tmp_path):
+    db = tmp_path / "t.db"
+    inbox = inbox_of(tmp_path, {"bericht.de.txt": "Der Militärausschuss tritt zusammen. Er berät die Allianz.",
+                                "bericht.fr.txt": "Le Comité militaire se réunit. Il conseille l’Alliance.",
+                                "rapport.en.txt": "The Military Committee meets."})
     result = run(db, "ingest", "--dir", inbox, "--srclang", "de", "--tgtlang", "fr")
     assert result.stdout.endswith("1 document ingested, 0 already stored, 0 failed, 1 file skipped; 2 new units,"
                                   " 0 new entries, 0 updated entries\n")
@@ -349,6 +357,24 @@ def test_ingest_dir_pairs_files_named_in_the_languages_given(tmp_path):
         assert [(u.tuid, u.source, u.target) for u in store.units()] == [
             ("bericht:1", "Der Militärausschuss tritt zusammen.", "Le Comité militaire se réunit."),
             ("bericht:2", "Er berät die Allianz.", "Il conseille l’Alliance.")]
+
+
+def test_ingest_dir_of_pairs_in_several_languages_skips_the_files_of_other_pairs_rather_than_failing(tmp_path):
+    # one folder, two pairs: bericht de→en and huiyi zh→en; each run takes its pair and passes over the other's files
+    db, english = tmp_path / "t.db", "The Military Committee meets. It advises the Alliance."
+    inbox = inbox_of(tmp_path, {"bericht.de.txt": "Der Militärausschuss tritt zusammen. Er berät die Allianz.",
+                                "bericht.en.txt": english, "huiyi.zh.txt": "军事委员会开会。它向联盟提供建议。",
+                                "huiyi.en.txt": english, "seul.en.txt": "The Committee meets."})
+    result = run(db, "ingest", "--dir", inbox, "--srclang", "de", "--tgtlang", "en", "--no-terms", code=1)
+    assert "skipped: huiyi.en.txt: its counterpart huiyi.zh.txt is in zh, not de (--srclang and --tgtlang choose" \
+           " the languages of the pairs)" in result.stderr
+    # a file with no counterpart in any language still fails
+    assert "failed: seul.en.txt: no de counterpart" in result.stderr and "failed: huiyi" not in result.stderr
+    (inbox / "seul.en.txt").unlink()
+    result = run(db, "ingest", "--dir", inbox, "--srclang", "zh", "--tgtlang", "en", "--no-terms")
+    assert result.stdout.endswith("1 document ingested, 0 already stored, 0 failed, 2 files skipped; 2 new units,"
+                                  " 0 new entries, 0 updated entries\n")
+    assert "skipped: bericht.en.txt: its counterpart bericht.de.txt is in de, not zh" in result.stderr
 
 
 def test_an_aligned_german_french_memory_imports_as_such(tmp_path):

@@ -322,3 +322,50 @@ def test_check_a_german_document_and_its_spanish_translation(four_languages, tmp
 
         report = api.check_document(store, "bericht")
     assert [(f["unit"], f["kind"], f["term"]) for f in report["findings"]] == [(2, "deprecated", "Secretario Jefe")]
+
+
+def test_a_term_in_a_script_without_capitals_is_no_acronym(tmp_path):
+    # 军事委员会 or الجاهزية has no lower-case letter, as NATO has none, but no capital either
+    db = tmp_path / "t.db"
+    run(db, "glossary", "add", "--term", "en=readiness", "--term", "zh=战备", "--term", "ar=الجاهزية",
+        "--term", "ja=即応性", "--term", "ru=НАТО", "--term", "de=NATO")
+    with open_store(db) as store:
+        terms = {term.lang: term.term_type.value for term in store.entries([1])[1].terms}
+    assert terms == {"en": "fullForm", "zh": "fullForm", "ar": "fullForm", "ja": "fullForm",
+                     "ru": "acronym", "de": "acronym"}
+
+
+def test_extract_refuses_a_document_its_name_says_is_in_another_language_in_one_line(tmp_path):
+    german = tmp_path / "bericht.de.txt"
+    german.write_text("Der Militärausschuss der NATO ist am Dienstag im Hauptquartier zusammengetreten. "
+                      "Die Stabschefs erörterten die Lage an der Ostflanke.\n", encoding="utf-8")
+    chinese = tmp_path / "huiyi.zh-Hans.txt"
+    chinese.write_text("北约军事委员会在布鲁塞尔举行会议。各国国防参谋长讨论了东翼局势。\n", encoding="utf-8")
+    for path, lang in ((german, "de"), (chinese, "zh-Hans")):
+        result = run(tmp_path / "t.db", "extract", path, code=1)
+        assert result.stderr == f"tmtool: error: {path}: its name says {lang}; term extraction supports French only\n"
+    french = tmp_path / "rapport.fr-CA.txt"
+    french.write_text("Le Comité militaire de l'OTAN s'est réuni mardi au siège de l'OTAN. "
+                      "Le Comité militaire a examiné la situation.\n", encoding="utf-8")
+    assert "Comité militaire" in run(tmp_path / "t.db", "extract", french).stdout
+
+
+def test_a_look_up_pasted_with_a_soft_hyphen_or_of_two_chinese_characters_finds_its_entry(tmp_path):
+    db = tmp_path / "t.db"
+    run(db, "glossary", "add", "--term", "de=Einsatzbereitschaft", "--term", "en=readiness", "--term", "zh=战备")
+    run(db, "glossary", "add", "--term", "zh=军事委员会", "--term", "en=Military Committee")
+    tmx = tmp_path / "de.tmx"
+    tmx.write_text('<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="de" adminlang="en" '
+                   'segtype="sentence" datatype="plaintext" creationtool="x" creationtoolversion="1" o-tmf="x"/><body>'
+                   '<tu><tuv xml:lang="de"><seg>Die Einsatzbereitschaft der Truppe ist hoch.</seg></tuv>'
+                   '<tuv xml:lang="en"><seg>The readiness of the force is high.</seg></tuv></tu></body></tmx>',
+                   encoding="utf-8")
+    run(db, "import", tmx)
+    # a soft hyphen (&shy;) copied from a web page shows nothing, and is nothing to the look-up
+    pasted = "Einsatz\u00adbereitschaft"
+    assert run(db, "lookup", pasted).stdout.startswith("en: readiness  =  de: Einsatzbereitschaft   [approved; exact;")
+    assert "Die Einsatzbereitschaft der Truppe ist hoch." in run(db, "tm", "concordance", pasted).stdout
+    assert run(db, "tm", "search", f"Die {pasted} der Truppe ist hoch.", "--min", "100").stdout.startswith("100.0%")
+    # two Chinese characters are a word, and the start of a term
+    found = run(db, "lookup", "军事", "--json").stdout
+    assert '"军事委员会"' in found and '"match": "prefix"' in found

@@ -3,6 +3,7 @@ gettext's own check, other tools' PO files, bad files."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -80,6 +81,26 @@ def test_gettext_accepts_our_files(tmp_path):
             ["msgfmt", "--check", "-o", "/dev/null", str(tmp_path / name)], capture_output=True, text=True
         )
         assert check.returncode == 0, check.stderr
+
+
+def test_translate_toolkit_reads_our_files_as_gettext_does(tmp_path):
+    """translate-toolkit (Pootle, Weblate, po2tmx) reads each message of ours as polib does: msgid, msgstr,
+    fuzzy flag and msgctxt (two entries of one French term told apart by it)."""
+    from translate.storage.pypo import pofile
+
+    homographs = [Entry([Term("conseil", "fr"), Term(english, "en")], status=status, id=name)
+                  for name, english, status in (("c1", "board", ReviewStatus.APPROVED),
+                                                ("c2", "council", ReviewStatus.CANDIDATE))]
+    for name, write, items in (("g.po", write_po, acronym_entries() + homographs),
+                               ("m.po", write_units_po, seed_gold_units())):
+        path = tmp_path / name
+        write(items, path)
+        with open(path, "rb") as f:
+            read = [(u.source, u.target, u.isfuzzy(), u.getcontext()) for u in pofile(f).units if not u.isheader()]
+        assert read == [(m.msgid, m.msgstr, "fuzzy" in m.flags, m.msgctxt or "") for m in polib.pofile(str(path))]
+        assert len(read) == len(items)
+        if name == "g.po":
+            assert read[-2:] == [("conseil", "board", False, "c1"), ("conseil", "council", True, "c2")]
 
 
 def test_msgid_and_msgstr_pair_full_form_with_full_form(tmp_path):
@@ -222,6 +243,29 @@ def test_bad_po_is_an_error(tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(TmtoolError, match=message):
         list(read_po(path))
+
+
+@pytest.mark.parametrize("message, missing", [
+    ('msgid "convoy"\nmsgstr[0] "convoi"\n', "msgid_plural"),
+    ('msgid "convoy"\nmsgid_plural "convoys"\nmsgstr "convoi"\n', "msgstr[0], msgstr[1]"),
+])
+def test_plural_forms_that_do_not_match_the_msgid_are_an_error_not_a_lost_translation(tmp_path, message, missing):
+    """gettext refuses a msgstr[0] without msgid_plural, or a plural message with a plain msgstr; polib reads
+    them with the translation left out, and *convoi* was lost without a word."""
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    path = tmp_path / "glossaire.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    f'msgid "staff"\nmsgstr "état-major"\n\n{message}', encoding="utf-8")
+    for read in (read_po, read_units_po):
+        with pytest.raises(TmtoolError, match=f"glossaire.po:9: not a valid PO file: message 'convoy' has no "
+                                              f"{re.escape(missing)}"):
+            list(read(path))
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(path)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
 def test_a_missing_file_is_an_error_not_po_text(tmp_path):

@@ -19,7 +19,7 @@ from tmtool.formats.tabular import read_csv, read_tsv
 from tmtool.formats.tbx import read_tbx
 from tmtool.formats.tmx import read_tmx
 from tmtool.formats.wordfast import read_wordfast
-from tmtool.formats.xliff import read_xliff
+from tmtool.formats.xliff import is_untranslated, read_xliff
 from tmtool.model import ReviewStatus, TermType, UsageStatus, Variant
 from tmtool.store import open_store
 
@@ -327,6 +327,39 @@ def test_memoq_placeholders_are_codes():
     assert (second.source, second.target) == ("Attention : fichier en lecture seule", "Warning: read-only file")
 
 
+def test_memoq_special_characters_are_the_text_s_characters(tmp_path):
+    """memoQ writes a tab, a line break within a paragraph or a no-break space as a code holding its
+    ``mq:ch`` tag, in its XLIFF and its TMX; read as codes, *Column A⇥Column B* became *Column AColumn B*
+    (the value is escaped once more, or not, as the files of memoQ's versions have it)."""
+    tab, line_break = "&lt;mq:ch val=\"&amp;#9;\" /&gt;", "&lt;mq:ch val=\"&#10;\" /&gt;"
+    path = tmp_path / "table.mqxliff"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="note.docx" source-language="fr-FR" target-language="en-GB" datatype="x-docx"><body>'
+        f'<trans-unit id="1" mq:status="ManuallyConfirmed"><source xml:space="preserve">Colonne A<ph id="1">{tab}</ph>'
+        f'Colonne B</source><target xml:space="preserve">Column A<ph id="1">{tab}</ph>Column B</target></trans-unit>'
+        f'<trans-unit id="2" mq:status="ManuallyConfirmed"><source xml:space="preserve">Ligne un<ph id="1">{line_break}'
+        f'</ph>ligne deux</source><target xml:space="preserve">Line one<ph id="1">{line_break}</ph>line two</target>'
+        '</trans-unit></body></file></xliff>', encoding="utf-8")
+    units = list(read_xliff(path))
+    assert [(u.source, u.target) for u in units] == [
+        ("Colonne A\tColonne B", "Column A\tColumn B"), ("Ligne un\nligne deux", "Line one\nline two")]
+    assert units[0].target_markup == f'Column A<ph x="1">{tab}</ph>Column B'  # the code kept for memoQ
+    memory = tmp_path / "memoq.tmx"
+    memory.write_text(
+        '<tmx version="1.4"><header creationtool="MemoQ" creationtoolversion="9.12" segtype="sentence" o-tmf="MemoQTM"'
+        ' adminlang="en-us" srclang="fr-FR" datatype="unknown"/><body><tu><tuv xml:lang="fr-FR"><seg>Grade<ph type="mq:ch">'
+        f'{tab}</ph>Nom</seg></tuv><tuv xml:lang="en-GB"><seg>Rank<ph type="mq:ch">{tab}</ph>Name</seg></tuv></tu>'
+        '<tu><tuv xml:lang="fr-FR"><seg>Valeur<ph x="1">&lt;mq:rxt displaytext="{1}" val="{1}" /&gt;</ph></seg></tuv>'
+        '<tuv xml:lang="en-GB"><seg>Value<ph x="1">&lt;mq:rxt displaytext="{1}" val="{1}" /&gt;</ph></seg></tuv></tu>'
+        '</body></tmx>', encoding="utf-8")
+    assert [(u.source, u.target) for u in read_tmx(memory)] == [("Grade\tNom", "Rank\tName"), ("Valeur", "Value")]
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", memory)[0] == 0
+    code, out, _ = tmtool(db, "tm", "search", "Grade\tNom", "--json")
+    assert code == 0 and '"target": "Rank\\tName"' in out
+
+
 def test_trados_segments_are_units_with_their_confirmation_level(tmp_path):
     path = REAL / "trados-studio.sdlxliff"
     units = list(read_xliff(path))
@@ -336,14 +369,14 @@ def test_trados_segments_are_units_with_their_confirmation_level(tmp_path):
          {"x-state": "ApprovedTranslation"}),
         ("c3d4", "Troisième phrase non traduite.", "", {}),
         ("e5f6", "Brouillon ici.", "Brouillon ici.", {"x-state": "Draft"}),  # the source copied, not confirmed
-        ("g7", "", "", {}),
         ("h8", "Le rapport final.", "The final report.", {"x-state": "Translated"}),  # a tracked deletion is out
     ]
     # the native codes the header's tag-defs give the g
     assert units[1].target_markup == ('It adopted the annual <bpt i="1" x="pt1">&lt;cf bold="True"&gt;</bpt>report'
                                       '<ept i="1">&lt;/cf&gt;</ept>.')
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 3 untranslated skipped\n")
+    # g7, a unit of Trados's paragraph structure (a code, no text), is no segment: not counted as untranslated
+    assert (code, out) == (0, "3 units added (fr-FR→en-GB 3), 0 already stored, 2 untranslated skipped\n")
 
 
 def test_a_target_not_segmented_as_its_seg_source_is_read_whole_and_memoq_status_kept(tmp_path):
@@ -523,6 +556,34 @@ def test_xliff_12_states_needing_work_or_review_are_not_translations(tmp_path):
     assert [f"Sentence {n}." in stored for n in range(3, 12)] == [False] * 4 + [True] * 5
 
 
+def test_units_not_to_be_translated_are_no_translations(tmp_path):
+    """A unit marked ``translate="no"`` (itself, or by its group; in 2.0 by its file too) holds text not
+    to be translated, which tools copy to the target (Okapi, Phrase): it was stored as a translation."""
+    old = tmp_path / "okapi.xlf"
+    old.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.html" '
+        'source-language="fr-FR" target-language="en-GB" datatype="html"><body>'
+        '<trans-unit id="1"><source>Le convoi part.</source><target>The convoy leaves.</target></trans-unit>'
+        '<trans-unit id="2" translate="no"><source>rapport_2024.pdf</source><target>rapport_2024.pdf</target>'
+        '</trans-unit><group id="code" translate="no"><trans-unit id="3"><source>make install</source>'
+        '<target>make install</target></trans-unit><trans-unit id="4" translate="yes"><source>Installer.</source>'
+        '<target>Install.</target></trans-unit></group></body></file></xliff>', encoding="utf-8")
+    new = tmp_path / "phrase.xlf"
+    new.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="fr-FR" trgLang="en-GB">'
+        '<file id="f1"><unit id="1"><segment state="final"><source>Le convoi part.</source>'
+        '<target>The convoy leaves.</target></segment></unit><group id="g" translate="no"><unit id="2"><segment '
+        'state="final"><source>OTAN-2024-017</source><target>OTAN-2024-017</target></segment></unit></group>'
+        '</file></xliff>', encoding="utf-8")
+    assert [(u.tuid, u.target, is_untranslated(u)) for u in read_xliff(old)] == [
+        ("1", "The convoy leaves.", False), ("2", "rapport_2024.pdf", True), ("3", "make install", True),
+        ("4", "Install.", False)]
+    assert tmtool(tmp_path / "t.db", "import", old)[1] == (
+        "2 units added (fr-FR→en-GB 2), 0 already stored, 2 untranslated skipped\n")
+    assert tmtool(tmp_path / "t2.db", "import", new)[1] == (
+        "1 unit added (fr-FR→en-GB 1), 0 already stored, 1 untranslated skipped\n")
+
+
 def test_memoq_comments_are_the_notes_of_their_row(tmp_path):
     """memoQ (9.x) keeps the comments its translators and reviewers write on a row in the trans-unit's
     ``mq:comments`` (a deleted one marked ``deleted="true"``); they were dropped."""
@@ -539,6 +600,23 @@ def test_memoq_comments_are_the_notes_of_their_row(tmp_path):
         '</body></file></xliff>', encoding="utf-8")
     [unit] = read_xliff(path)
     assert unit.notes == ["Check the tense."]
+
+
+def test_phrase_comments_are_the_notes_of_their_segment(tmp_path):
+    """Phrase writes a segment's comment in ``m:comment`` and its conversation threads in
+    ``m:annotations`` (MXLIFF structure, developers.phrase.com): both were dropped."""
+    path = tmp_path / "job.mxliff"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:m="http://www.memsource.com/mxlf/2.0" '
+        'version="1.2" m:version="2.0"><file original="note.docx" datatype="x-undefined" source-language="fr" '
+        'target-language="en-gb"><body><group id="0:1"><trans-unit id="a:0" m:confirmed="1">'
+        '<source>Le convoi part.</source><target>The convoy leaves.</target>'
+        '<m:comment>Garder « convoy ».</m:comment><m:annotations><m:annotation><m:text>Le client préfère « convoy ».'
+        '</m:text></m:annotation></m:annotations></trans-unit><trans-unit id="a:1" m:confirmed="1">'
+        '<source>Il arrive.</source><target>It arrives.</target><m:comment/></trans-unit></group></body></file></xliff>',
+        encoding="utf-8")
+    assert [(u.target, u.notes) for u in read_xliff(path)] == [
+        ("The convoy leaves.", ["Garder « convoy ».", "Le client préfère « convoy »."]), ("It arrives.", [])]
 
 
 def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
@@ -665,6 +743,23 @@ def test_xliff_2_2_in_its_own_namespace(tmp_path):
     assert (unit.source, unit.target, unit.srclang, unit.tgtlang, unit.notes, unit.props) == (
         "Le convoi part.", "The convoy leaves.", "fr-FR", "en-GB", ["Titre"], {"x-state": "final"})
     assert unit.target_markup == 'The <bpt i="1" x="1">&lt;b&gt;</bpt>convoy<ept i="1">&lt;/b&gt;</ept> leaves.'
+
+
+def test_xliff_2_comment_annotations_are_the_notes_of_their_segment(tmp_path):
+    """A reviewer's comment on words of an XLIFF 2 segment, ``<mrk type="comment" value="…">``, was
+    dropped with the mark, its words kept; one referring to a unit's note (``ref``) is that note."""
+    path = tmp_path / "reviewed.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="fr-FR" trgLang="en-GB">'
+        '<file id="f1"><unit id="u1"><notes><note id="n1">Grade OTAN.</note></notes>'
+        '<segment id="1" state="reviewed"><source>Le <mrk id="m1" type="comment" ref="#n=n1">général</mrk> arrive.'
+        '</source><target>The <mrk id="m1" type="comment" ref="#n=n1">general</mrk> arrives.</target></segment>'
+        '<segment id="2" state="reviewed"><source>Il salue les troupes.</source><target>He <mrk id="m2" type="comment" '
+        'value="Plutôt « inspects » ?">greets</mrk> the troops.</target></segment></unit></file></xliff>',
+        encoding="utf-8")
+    assert [(u.tuid, u.target, u.notes) for u in read_xliff(path)] == [
+        ("u1/1", "The general arrives.", ["Grade OTAN."]),
+        ("u1/2", "He greets the troops.", ["Grade OTAN.", "Plutôt « inspects » ?"])]
 
 
 def test_xliff_1_1_without_namespace(tmp_path):

@@ -41,6 +41,41 @@ CASES = [
     ("ko", "회의가 끝났다. 장관들이 돌아왔다? 네.", ["회의가 끝났다.", "장관들이 돌아왔다?", "네."]),
     ("hy", "Հանդիպումն ավարտվեց։ Նախարարները վերադարձան։", ["Հանդիպումն ավարտվեց։", "Նախարարները վերադարձան։"]),
     ("ka", "შეხვედრა დასრულდა. მინისტრები დაბრუნდნენ.", ["შეხვედრა დასრულდა.", "მინისტრები დაბრუნდნენ."]),
+    # quotations as German, Polish and Russian write them: „…“ (closed by “), »…«, „…”
+    ("de", "Er sagte: „Wir sind bereit.“ Dann ging er. „Gut“, sagte sie.",
+     ["Er sagte: „Wir sind bereit.“", "Dann ging er.", "„Gut“, sagte sie."]),
+    ("de", "Er sagte: »Wir sind bereit.« Dann ging er. »Gut«, sagte sie. Gen. J. Meyer kam.",
+     ["Er sagte: »Wir sind bereit.«", "Dann ging er.", "»Gut«, sagte sie.", "Gen. J. Meyer kam."]),
+    # a » set off by spaces, as French spacing writes « so », closes a quotation
+    ("de", "Er sagte: « Wir sind bereit. » Dann ging er.", ["Er sagte: « Wir sind bereit. »", "Dann ging er."]),
+    ("pl", "Powiedział: „Jesteśmy gotowi.” Potem wyszedł. „Dobrze” – odpowiedziała.",
+     ["Powiedział: „Jesteśmy gotowi.”", "Potem wyszedł.", "„Dobrze” – odpowiedziała."]),
+    ("ru", "Он ушёл. „Мы готовы“, — сказал он.", ["Он ушёл.", "„Мы готовы“, — сказал он."]),
+    # ranks, page and "about" before a number, г. before a name but after a year
+    ("ru", "Председатель комитета адм. Бауэр выступил. В учениях примут участие ок. 10 000 военнослужащих. "
+           "Встреча прошла в г. Москве в 2026 г. Полк. Петров также.",
+     ["Председатель комитета адм. Бауэр выступил.", "В учениях примут участие ок. 10 000 военнослужащих.",
+      "Встреча прошла в г. Москве в 2026 г.", "Полк. Петров также."]),
+    ("pl", "Przewodniczący, adm. Bauer, przemawiał. Udział weźmie ok. 12 tys. żołnierzy (zob. s. 7 raportu). "
+           "Prof. dr hab. Nowak i por. Lis też. Następnie gen. dyw. Nowak.",
+     ["Przewodniczący, adm. Bauer, przemawiał.", "Udział weźmie ok. 12 tys. żołnierzy (zob. s. 7 raportu).",
+      "Prof. dr hab. Nowak i por. Lis też.", "Następnie gen. dyw. Nowak."]),
+    ("pl", "Żołnierze 12. Brygady Zmechanizowanej ćwiczyli z 16. Pomorską Dywizją. Liczba gości wzrosła do 12. Następnie "
+           "wyjechali.",
+     ["Żołnierze 12. Brygady Zmechanizowanej ćwiczyli z 16. Pomorską Dywizją.", "Liczba gości wzrosła do 12.",
+      "Następnie wyjechali."]),
+    ("es", "EE. UU. y Canadá participan. El cap. Ruiz y el tte. col. López asistieron. El Almte. Gil también.",
+     ["EE. UU. y Canadá participan.", "El cap. Ruiz y el tte. col. López asistieron.", "El Almte. Gil también."]),
+    ("de", "Der Inspekteur der Marine, VAdm. Kaack, sprach. Hptm. Schulz und Oblt. Weber folgten.",
+     ["Der Inspekteur der Marine, VAdm. Kaack, sprach.", "Hptm. Schulz und Oblt. Weber folgten."]),
+    ("it", "Il magg. Neri e l'amm. Blu hanno parlato. Poi il cap. Verdi.",
+     ["Il magg. Neri e l'amm. Blu hanno parlato.", "Poi il cap. Verdi."]),
+    ("ar", "حضر د. أحمد الاجتماع. انظر ص. 12 من التقرير. ثم غادر.",
+     ["حضر د. أحمد الاجتماع.", "انظر ص. 12 من التقرير.", "ثم غادر."]),
+    # the full-width full stop of Japanese official writing, not inside a full-width number; ? ! typed half-width
+    ("ja", "会議は終了した．約１．５万人が参加した．次回は５月である．",
+     ["会議は終了した．", "約１．５万人が参加した．", "次回は５月である．"]),
+    ("ja", "本当ですか?はい!本当です。", ["本当ですか?", "はい!", "本当です。"]),
 ]
 
 

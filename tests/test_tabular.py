@@ -57,6 +57,26 @@ def test_tsv_with_header_bom_and_comment_lines(tmp_path):
     assert entry.status is ReviewStatus.APPROVED  # a line without a status label: a translator's own entry
 
 
+@pytest.mark.parametrize("name, encoding", [("glossary.txt", "utf-8"), ("glossary.utf8", "utf-8"),
+                                            ("glossary.tab", "cp1252")])
+def test_an_omegat_glossary_is_imported_under_the_names_omegat_gives_it(tmp_path, name, encoding):
+    """OmegaT reads the glossaries of a project's glossary folder named .txt, .utf8 (UTF-8) and .tab (the
+    system's code page), "#" lines as comments: one opening with a comment was refused ("cannot tell the
+    file format"), and so was any .tab or .utf8 whose first line held no tab."""
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    path = tmp_path / name
+    path.write_bytes("# Glossaire du projet\n#\nchef d'état-major\tChief of Staff\tgrade\nétat-major\tstaff\n"
+                     .encode(encoding))
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(path)])
+    assert (result.exit_code, result.stdout) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2)\n")
+    with open_store(tmp_path / "t.db") as store:
+        assert sorted((e.terms[0].text, e.terms[1].text, e.note) for e in store.list_entries()) == [
+            ("chef d'état-major", "Chief of Staff", "grade"), ("état-major", "staff", None)]
+
+
 def test_tsv_as_excel_saves_it_is_read_unquoted_and_omegat_s_quotes_stay(tmp_path):
     """Excel's tab-delimited text quotes a cell holding a quote, a tab or a line break: the quotes were
     read as the term's, and a note on two lines lost its second (a line without a tab)."""

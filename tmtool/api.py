@@ -36,7 +36,7 @@ from typing import BinaryIO
 from . import glossary
 from .errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from .ingest import IngestInterrupted as _Interrupted
-from .ingest import extracts_terms, ingest_pair, languages_in_names, unknown_language_in_name
+from .ingest import extracts_terms, ingest_pair, language_in_name, languages_in_names, unknown_language_in_name
 from .io.files import input_file
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
@@ -44,6 +44,7 @@ from .model import ReviewStatus, entry_to_dict, shown_languages
 from .progress import Progress
 from .store import Store, open_store
 from .store.base import ENTRY_ORDERS
+from .text.normalize import visible
 
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
@@ -321,7 +322,7 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     """
     from .search import search_memory
 
-    matches = search_memory(store, _sought(text), min_score=min_score, limit=_limit(limit), lang=lang)
+    matches = search_memory(store, visible(_sought(text)), min_score=min_score, limit=_limit(limit), lang=lang)
     return [{"score": m.score, "side": m.side, "lang": m.lang, "matched": getattr(m.unit, m.side),
              "translation": getattr(m.unit, _OTHER_SIDE[m.side]),
              "translation_lang": m.unit.tgtlang if m.side == "source" else m.unit.srclang,
@@ -337,7 +338,8 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
     language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
     one's target, a fr/en/de unit's German)."""
     side = None if lang == "auto" else base_language(lang)
-    return [{**_unit_dict(unit), "document": origin} for unit, origin in store.concordance(_sought(text), _limit(limit), side)]
+    return [{**_unit_dict(unit), "document": origin}
+            for unit, origin in store.concordance(visible(_sought(text)), _limit(limit), side)]
 
 
 def _unit_dict(unit) -> dict:
@@ -959,6 +961,10 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
     if fmt not in EXTRACT_FORMATS:
         raise Invalid(f"unknown extraction format {fmt!r} (expected one of {', '.join(EXTRACT_FORMATS)})")
     sources = _listed(sources, "sources")
+    for source in sources:
+        named = language_in_name(_name(source))
+        if named is not None and base_language(named) != "fr":
+            raise Invalid(f"{_name(source)}: its name says {named}; term extraction supports French only")
     with _local_files(*sources) as paths:
         sentences = [
             Context(fr=sentence, document=_name(source))

@@ -438,12 +438,12 @@ class _Checker:
 
     def _acronyms(self, side: _Side, where: dict) -> None:
         """An acronym with a full form beside it in parentheses — *full form (ACR)* or *ACR (full
-        form)* — that is none of its entry's full forms (in either language)."""
+        form)* — that is none of its entry's full forms in the language of the text (on either side)."""
         for match in side.all:
             for term in {t.entry: t for t in match.terms if t.acronym}.values():
-                accepted = self.glossary.full_forms(term.entry)
+                accepted = [t for t in self.glossary.full_forms(term.entry) if t.lang == side.lang]
                 if not accepted:
-                    continue  # no full form to compare with
+                    continue  # no full form in this language to compare with (an Arabic one is not one in English)
                 if side.is_mark(match.start - 1, "(") and side.is_mark(match.end, ")"):
                     end = match.start - 1
                     start = _spelt_out_before(side, end, term.text)
@@ -458,7 +458,7 @@ class _Checker:
                 if start is None or any(m.start == start and m.end == end and set(m.terms) & set(accepted)
                                         for m in side.all):
                     continue
-                expected = [t.text for t in accepted if t.lang == side.lang] or [t.text for t in accepted]
+                expected = [t.text for t in accepted]
                 spelt = side.surface(start, end)
                 self._add(where, "acronym", side.lang, side.surface(match.start, match.end), term.entry,
                           expected, [spelt], f'"{term.text}" is spelt out "{spelt}"; the glossary has '

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import Conflict, Invalid, NotFound, TmtoolError
-from .io.xmlsafe import not_xml
+from .io.xmlchars import not_xml
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, entry_to_dict,
     iso, utcnow,
@@ -75,8 +75,9 @@ def _written_term(text: str, lang: str) -> str:
 
 def _new_term(text: str, lang: str) -> Term:
     text = _written_term(text, lang)
-    # an all-capitals single word written by a person is an acronym (EMI, IMS, C-IED)
-    is_acronym = " " not in text and text.upper() == text and any(c.isalpha() for c in text)
+    # an all-capitals single word written by a person is an acronym (EMI, IMS, C-IED, НАТО); a word of a
+    # script without capitals (北约, الجاهزية) is no acronym for having no lower-case letter
+    is_acronym = " " not in text and text.upper() == text and any(c.isupper() for c in text)
     return Term(text=text, lang=lang, term_type=TermType.ACRONYM if is_acronym else TermType.FULL_FORM)
 
 

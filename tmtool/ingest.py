@@ -56,6 +56,13 @@ def _tag_in_name(path: str | Path) -> str | None:
     return match["tag"] if match else None
 
 
+def language_in_name(path: str | Path) -> str | None:
+    """The language a file's name is marked with as ``NAME.LANG.EXT``, when tmtool knows it
+    (``bericht.de.txt``: *de*), as a BCP 47 tag; None otherwise."""
+    tag = _tag_in_name(path)
+    return normalize_tag(tag) if tag is not None and known_language(tag) is not None else None
+
+
 def unknown_language_in_name(path: str | Path) -> str | None:
     """The tag a file's name is marked with as ``NAME.LANG.EXT``, when tmtool knows no such language
     (``notes.no.txt``: *no*, a number column's header as often as Norwegian, whose written standard is *nb*)."""
@@ -70,12 +77,9 @@ def languages_in_names(source: str | Path, target: str | Path) -> tuple[str, str
     and they differ: ``report.en.docx``, ``rapport.fr.docx`` → ``("en", "fr")``; ``bericht.DE.txt``,
     ``report.en-US.txt`` → ``("de", "en-US")``. None when either name carries none (``minutes.txt``,
     ``rapport_fin.txt``), or names the pair's direction (``memory.fr-en.txt``: *en* is no region)."""
-    tags = []
-    for path in (source, target):
-        tag = _tag_in_name(path)
-        if tag is None or known_language(tag) is None:
-            return None
-        tags.append(normalize_tag(tag))
+    tags = [language_in_name(path) for path in (source, target)]
+    if None in tags:
+        return None
     first, second = (base_language(tag) for tag in tags)
     direction = any(tag.lower().endswith(f"-{other}") for tag, other in ((tags[0], second), (tags[1], first)))
     return None if first == second or direction else (tags[0], tags[1])
@@ -388,6 +392,7 @@ def find_pairs(
     language_in_name = _language_in_name(srclang, tgtlang)
     sides: dict[str, dict[str, list[Path]]] = {}
     ignored = []
+    in_other_languages: dict[str, tuple[str, str]] = {}  # a name → a file of it in a language outside the pair
     for path in sorted(inbox.iterdir(), key=lambda p: (p.name.casefold(), p.name)):
         match = language_in_name.match(path.name)
         if path.name.startswith("."):
@@ -397,6 +402,8 @@ def find_pairs(
         elif not match:
             named = _ANY_LANGUAGE_IN_NAME.search(path.name)
             other = known_language(named["tag"]) if named else None
+            if other:
+                in_other_languages.setdefault(path.name[:named.start()].casefold(), (path.name, other))
             ignored.append((path.name, f"in {other}, not {srclang} or {tgtlang} (--srclang and --tgtlang choose the "
                                        "languages of the pairs)" if other else
                                        f"no language in the name (expected {name_patterns(srclang, tgtlang)})"))
@@ -416,6 +423,11 @@ def find_pairs(
         for lang, other in ((srclang, tgtlang), (tgtlang, srclang)):
             if len(found[lang]) > 1:
                 unpaired.append((name, f"several {lang} files: {', '.join(p.name for p in found[lang])}"))
+            elif not found[other] and name.casefold() in in_other_languages:
+                # bericht.en.txt beside bericht.de.txt, when French and English are paired: of another pair
+                counterpart, language = in_other_languages[name.casefold()]
+                ignored.append((found[lang][0].name, f"its counterpart {counterpart} is in {language}, not {other} "
+                                                     "(--srclang and --tgtlang choose the languages of the pairs)"))
             elif not found[other]:
                 expected = f"{name}.{other}.*, {name}_{other}.* or {name}-{other}.*"
                 unpaired.append((found[lang][0].name, f"no {other} counterpart ({expected})"))

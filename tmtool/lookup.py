@@ -13,7 +13,7 @@ from itertools import product
 from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
-from .text.normalize import english_stem, fold, french_elision, stem
+from .text.normalize import english_stem, fold, french_elision, stem, unspaced, visible
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
 MATCH_KINDS = ("exact", "folded", "lemma", "acronym", "prefix", "fuzzy")
@@ -84,7 +84,7 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
             lang = base_language(lang)
         except TmtoolError:
             raise Invalid(f"unknown language {lang!r} (expected a language such as fr, en, de, or auto)") from None
-    query = query.strip()
+    query = visible(query).strip()  # pasted from a page: Einsatz\u00adbereitschaft is Einsatzbereitschaft
     folded = fold(query)
     if not folded:
         raise Invalid("empty look-up term")
@@ -111,8 +111,9 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     # a key only English rules make (crises → crisis) finds English terms only
     consider([hit for hit in store.terms_by_key(sorted(keys | {english})) if hit.key in keys or hit.lang == "en"],
              lambda key, kind, text: (_kind(query, typed, kind, text), 100.0))
-    # the start of a term, its hyphens typed either way (etat major: État-major militaire international)
-    for key in sorted(key for key in spelt if len(key) >= 3):
+    # the start of a term, its hyphens typed either way (etat major: État-major militaire international): three
+    # letters, or two Chinese or Japanese characters, each as much as a syllable (军事: 军事委员会)
+    for key in sorted(key for key in spelt if len(key) >= (2 if unspaced(key) else 3)):
         if len(best) >= limit:
             break
         consider(store.terms_by_prefix(key, limit), lambda key, kind, text: ("prefix", 100.0))
@@ -142,7 +143,7 @@ def lookup_with_memory(store, query: str, *, lang: str = "auto", limit: int = 10
     hits = lookup(store, query, lang=lang, limit=limit)
     if hits and hits[0].match != "fuzzy":  # fuzzy hits come last: the first says if all are
         return Answer(hits, [], 0)
-    query, side = query.strip(), None if lang == "auto" else base_language(lang)
+    query, side = visible(query).strip(), None if lang == "auto" else base_language(lang)
     memory = [MemoryHit(unit, document) for unit, document in store.concordance(query, limit, side)]
     count = store.concordance_count(query, MEMORY_COUNT_CAP + 1, side) if memory else 0
     return Answer(hits, memory, count)

@@ -37,11 +37,17 @@ A 2.0 code's native data (``originalData``, referred to by ``dataRef``, ``dataRe
 ``dataRefEnd``) becomes the TMX element's content; a 1.2 ``id`` becomes ``x`` and ``ctype``
 ``type``. Pairs are numbered ``i="1"``, ``i="2"`` … in order; a start or end whose partner is not in
 the segment becomes an ``it``, as TMX requires.
+
+memoQ writes the special characters of a segment (a tab, a line break inside a paragraph, a no-break
+space) as standalone codes holding its own tag, ``<ph>&lt;mq:ch val="&amp;#9;" /&gt;</ph>``, in its
+XLIFF and TMX: such a code is the character it names, so the plain text holds it (*Column A⇥Column
+B*, not *Column AColumn B*) while the markup keeps the code as memoQ wrote it.
 """
 
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from lxml import etree
 
@@ -51,6 +57,8 @@ CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})  # TMX elements holding nati
 END = "\x00end"  # an original_data key's suffix for the end of a paired code (no XML id holds a NUL)
 DELETED = "x-sdl-deleted"  # the mrk type of text Trados's track changes deleted (x-sdl-added is text)
 _XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# memoQ's special character as a standalone code's native data (its value escaped once more, or not)
+_MEMOQ_CHARACTER = re.compile(r'\s*<mq:ch\s+val="([^"]*)"\s*/>\s*')
 
 
 def segment_content(seg: etree._Element) -> tuple[str, str | None]:
@@ -68,8 +76,17 @@ def plain_text(element: etree._Element) -> str:
     for child in element:
         if isinstance(child.tag, str) and child.tag not in CODES:  # hi, and what TMX does not know
             parts.append(plain_text(child))
+        elif child.tag == "ph":
+            parts.append(memoq_character(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def memoq_character(ph: etree._Element) -> str:
+    """The character a standalone code of memoQ's stands for (``<mq:ch val="&#9;" />``), else ""."""
+    match = _MEMOQ_CHARACTER.fullmatch(ph.text or "") if len(ph) == 0 else None
+    character = unescape(match.group(1)) if match else ""
+    return character if _XML_CHAR.fullmatch(character) else ""
 
 
 def xliff_segment(element: etree._Element, original_data: dict[str, str] | None = None) -> tuple[str, str | None]:

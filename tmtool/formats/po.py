@@ -108,7 +108,7 @@ def read_po(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     target = _header_language(po, "Language", path)
     # ours names both; were either missing, its record would be of French–English, tmtool's first pair
     recorded_pair = (named_source or "fr", target or "en")
-    for message in _messages(po):
+    for message in _messages(po, path):
         try:
             record = _record_of(message, path)
             entry = _recorded_entry(message, record, path, recorded_pair) if record else None
@@ -201,7 +201,7 @@ def read_units_po(path: str | Path, *, srclang: str = "en", tgtlang: str | None 
     file_target = po.metadata.get("Language") or tgtlang
     if not file_target:
         raise TmtoolError(_NO_LANGUAGE, path=str(path))
-    for message in _messages(po):
+    for message in _messages(po, path):
         record = _record_of(message, path)
         try:
             unit = Unit(
@@ -273,8 +273,18 @@ def _check_syntax(data: bytes, path: str) -> None:
             raise TmtoolError(f"not a valid PO file: cannot read {shown!r}", path=path, line=number)
 
 
-def _messages(po: polib.POFile) -> Iterator[polib.POEntry]:
-    return (message for message in po if not message.obsolete)
+def _messages(po: polib.POFile, path: str | Path) -> Iterator[polib.POEntry]:
+    """The messages in use (not ``#~``); one whose plural forms do not match its msgid, which gettext refuses
+    and polib reads with its translation left out (``msgstr[0]`` without ``msgid_plural``, or the reverse),
+    is an error."""
+    for message in po:
+        if message.obsolete:
+            continue
+        if bool(message.msgid_plural) != bool(message.msgstr_plural):
+            missing = "msgstr[0], msgstr[1] …" if message.msgid_plural else "msgid_plural"
+            raise TmtoolError(f"not a valid PO file: message {message.msgid[:40]!r} has no {missing}",
+                              path=str(path), line=message.linenum)
+        yield message
 
 
 def _record_of(message: polib.POEntry, path: str | Path) -> dict:

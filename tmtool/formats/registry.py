@@ -86,7 +86,8 @@ FORMATS = (
     Format("tbx-martif", GLOSSARY, (), None, "tbx:write_tbx_martif", multilingual=True, read_as="tbx"),
     Format("po", GLOSSARY, (".po",), "po:read_po", "po:write_po", signatures=("msgid",),
            unit_reader="po:read_units_po"),
-    Format("tsv", GLOSSARY, (".tsv",), "tabular:read_tsv", "tabular:write_tsv", separator="\t"),
+    # OmegaT's glossaries: .utf8 in UTF-8, .tab in the system's code page (read as a CSV is), and .txt
+    Format("tsv", GLOSSARY, (".tsv", ".utf8", ".tab"), "tabular:read_tsv", "tabular:write_tsv", separator="\t"),
     Format("csv", GLOSSARY, (".csv",), "tabular:read_csv", "tabular:write_csv", separator=",", even_rows=True),
     Format("xlsx", GLOSSARY, (".xlsx",), "xlsx:read_xlsx", "xlsx:write_xlsx", signatures=("PK\x03\x04",)),
 )  # fmt: skip
@@ -191,7 +192,8 @@ def infer(path: str | Path) -> Format:
         return min(found, key=lambda place: place[0])[1]
     if encoding is None and b"\x00" in raw:  # not text (or UTF-16 without its mark): said as a reader says it
         decode_text(raw, str(path))
-    first_line = head.splitlines()[0] if head else ""
+    # the first line of the table: a glossary may open with "#" lines, comments to OmegaT and to the readers
+    first_line = next((line for line in head.splitlines() if line.strip() and not line.startswith("#")), "")
     fmt = next((fmt for fmt in FORMATS if fmt.separator and fmt.separator in first_line), None)
     if fmt is None:
         raise Unrecognised("cannot tell the file format from its name or content", "name it (--format, or the"

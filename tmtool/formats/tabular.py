@@ -53,7 +53,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from ..errors import TmtoolError
 from ..io.decoding import decode_western_text
 from ..io.files import open_output
-from ..io.xmlsafe import not_xml
+from ..io.xmlchars import not_xml
 from ..langtags import TermLanguages, base_language, known_language, language_named
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, grammatical_gender, iso, parse_time, part_of_speech,

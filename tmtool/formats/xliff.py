@@ -15,8 +15,9 @@ state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, 
 ``m:confirmed``). A 1.2 ``trans-unit`` segmented by ``<seg-source>`` (Trados's .sdlxliff, Okapi) is one
 unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
 :func:`_segments`); the words Trados locks in a segment are its text, the comments its reviewers mark on
-them the segment's notes, as memoQ's ``mq:comments`` are their row's, and the codes Phrase writes into
-the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace.
+them the segment's notes, as memoQ's ``mq:comments`` are their row's, Phrase's ``m:comment`` and
+``m:annotations`` its segment's and a 2.x segment's ``<mrk type="comment">`` its own, and the codes
+Phrase writes into the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace.
 Targets are read as they are, copies of the source included; :func:`is_untranslated` tells which units hold no translation, :func:`is_unconfirmed` which
 translations their tool has not confirmed, and a unit that does hold one needs the file to name its
 target language.
@@ -67,6 +68,7 @@ UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft",
 # targets without changing it (see is_untranslated).
 # a code as Phrase writes it in a segment's text: {1}, or a pair's start {1> or {b> and end <1} or <b}
 _PHRASE_CODE = re.compile(r"\{(\d+)\}|\{(\d+|[A-Za-z]+)>|<(\d+|[A-Za-z]+)\}")
+TRANSLATE = "x-translate"  # the prop of a unit marked translate="no", itself or by a group or file around it
 UNCONFIRMED = "unconfirmed"  # the state of a Phrase segment not confirmed (Phrase names none)
 UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED,
                                 "PartiallyEdited", "PreTranslated", "Pretranslated", "AssembledFromFragments",
@@ -135,12 +137,15 @@ def is_untranslated(unit: Unit) -> bool:
     text, same codes) that a state calls untranslated (``new``, ``needs-translation``, ``initial``) or
     that no target language claims (a pre-translation file of an older ``tmtool segment``).
 
+    A unit marked ``translate="no"`` (itself, or its group or file) holds text not to be translated,
+    whatever its target: no translation either.
+
     A target that differs from its source is a translation whatever its state says: OmegaT fills
     targets without touching the ``needs-translation`` that ``tmtool segment`` wrote on them, and a
     2.0 segment's state is ``initial`` unless a tool sets it. Whether it is one to keep is
     :func:`is_unconfirmed`'s question.
     """
-    if not unit.target.strip():
+    if not unit.target.strip() or unit.props.get(TRANSLATE) == "no":
         return True
     copy = unit.target == unit.source and unit.target_markup == unit.source_markup
     return copy and (unit.props.get("x-state") in UNTRANSLATED_STATES or not unit.tgtlang)
@@ -203,15 +208,16 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                 on_skip(Skipped("a <trans-unit> without <source>", path, unit.sourceline))
                 continue
             target = unit.find(tag("target"))
-            notes = [_text(note) for note in unit.iterfind(tag("note"))] + _memoq_comments(unit)
+            notes = [_text(note) for note in unit.iterfind(tag("note"))] + _tool_comments(unit)
             segments = _segments(unit, target, tag)
             # a <file> naming no target-language: the <target>'s own xml:lang (Okapi, Symfony) names it
             unit_tgtlang = tgtlang or (_lang(target.get(XML_LANG), target, path) if target is not None else "")
             for segment_id, source_part, target_part in segments or [(None, source, target)]:
                 unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
                 item = _unit(source_part, target_part, srclang, unit_tgtlang, unit_id, _state(unit, target, segment_id),
-                             notes + _commented(comments, source_part, target_part), tag_defs)
-                if _has_target_language(item, unit, "its <file> has no target-language", path, on_skip):
+                             notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit))
+                if _holds_text(item) and _has_target_language(item, unit, "its <file> has no target-language", path,
+                                                               on_skip):
                     yield item
 
 
@@ -231,10 +237,14 @@ def _commented(comments: dict[str, list[str]], *parts: etree._Element | None) ->
     return list(dict.fromkeys(text for mrk in marks for text in comments.get(mrk.get(f"{{{SDL}}}cid"), ())))
 
 
-def _memoq_comments(unit: etree._Element) -> list[str]:
-    """The comments memoQ's users wrote on a row (``mq:comments/mq:comment``), those deleted left out."""
-    return [_text(comment) for comment in unit.iterfind(f"{{{MEMOQ}}}comments/{{{MEMOQ}}}comment")
-            if comment.get("deleted") != "true" and _text(comment).strip()]
+def _tool_comments(unit: etree._Element) -> list[str]:
+    """The comments the users of memoQ wrote on a row (``mq:comments/mq:comment``, those deleted left out) and
+    of Phrase on a segment (``m:comment``, and the threads of ``m:annotations/m:annotation/m:text``)."""
+    comments = [comment for comment in unit.iterfind(f"{{{MEMOQ}}}comments/{{{MEMOQ}}}comment")
+                if comment.get("deleted") != "true"]
+    comments += unit.iterfind(f"{{{PHRASE}}}comment")
+    comments += unit.iterfind(f"{{{PHRASE}}}annotations/{{{PHRASE}}}annotation/{{{PHRASE}}}text")
+    return [_text(comment) for comment in comments if _text(comment).strip()]
 
 
 def _unlock(file: etree._Element, tag) -> set[str]:
@@ -380,21 +390,45 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
             unit_id = unit.get("id")
             if len(segments) > 1:
                 unit_id = f"{unit_id}/{segment.get('id') or number}"
-            item = _unit(source, segment.find(f"{{{ns}}}target"), srclang, tgtlang, unit_id, segment.get("state"),
-                         notes, original_data)
-            if _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
+            target = segment.find(f"{{{ns}}}target")
+            item = _unit(source, target, srclang, tgtlang, unit_id, segment.get("state"),
+                         notes + _annotations(ns, source, target), original_data, _translate(unit))
+            if _holds_text(item) and _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
                 yield item
 
 
+def _translate(unit: etree._Element) -> str | None:
+    """``translate`` as a unit has it: its own, else its nearest group's or file's (both versions inherit it)."""
+    return next((element.get("translate") for element in unit.iterancestors() if element.get("translate")),
+                None) if unit.get("translate") is None else unit.get("translate")
+
+
+def _annotations(ns: str, *parts: etree._Element | None) -> list[str]:
+    """The comments a 2.x segment's source and target annotate their text with: ``<mrk type="comment"
+    value="…">`` (one that refers to a unit's note instead, ``ref``, adds nothing to the notes)."""
+    marks = [mrk for part in parts if part is not None for mrk in part.iter(f"{{{ns}}}mrk", f"{{{ns}}}sm")]
+    return list(dict.fromkeys(mrk.get("value") for mrk in marks if mrk.get("type") == "comment" and mrk.get("value")))
+
+
 def _unit(source: etree._Element, target: etree._Element | None, srclang: str, tgtlang: str, unit_id: str | None,
-          state: str | None, notes: list[str], original_data: dict[str, str] | None = None) -> Unit:
+          state: str | None, notes: list[str], original_data: dict[str, str] | None = None,
+          translate: str | None = None) -> Unit:
     text, markup = xliff_segment(source, original_data)
     target_text, target_markup = xliff_segment(target, original_data) if target is not None else ("", None)
+    props = {"x-state": state} if state else {}
+    if translate == "no":
+        props[TRANSLATE] = translate
     return Unit(
         source=text, target=target_text, srclang=srclang, tgtlang=tgtlang, tuid=unit_id,
-        props={"x-state": state} if state else {}, notes=notes,
+        props=props, notes=notes,
         source_markup=markup, target_markup=target_markup,
     )
+
+
+def _holds_text(unit: Unit) -> bool:
+    """Whether a unit holds any text: one of codes only (the paragraph structure Trados keeps in units of
+    its own, an image's placeholder) is no segment, neither translated nor untranslated."""
+    return bool(unit.source.strip() or unit.target.strip())
 
 
 def _has_target_language(unit: Unit, element: etree._Element, missing: str, path: str | None,

@@ -26,11 +26,11 @@ from lxml import etree
 
 from ..errors import TmtoolError
 from .decoding import BOMS
+from .xmlchars import not_xml
 
 XMLSource = str | Path | BinaryIO
 # written by hand by the writers: lxml's own declaration uses single quotes, which some CAT tools miss
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
-_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 _CHUNK = 1 << 16  # the prolog is read and decoded this many bytes at a time
 _SHOWN_ENTITIES = 5
@@ -309,13 +309,6 @@ def xml_text(text: str, where: str) -> str:
             "remove or replace it in the input"
         )
     return text
-
-
-def not_xml(text: str) -> str | None:
-    """The first character of ``text`` that XML 1.0 cannot carry (a control character but tab and line
-    breaks, U+FFFE, U+FFFF, a lone surrogate), None when there is none."""
-    bad = _NOT_XML_CHAR.search(text)
-    return bad.group() if bad else None
 
 
 def _checked(source: XMLSource, path: str | None):

@@ -384,14 +384,14 @@ def _best_phrase(term: Term, pairs: Sequence[Context], views: _PairViews) -> Ter
             continue
         occurrences += 1
         best_here: dict[str, tuple[float, float, EnglishPhrase]] = {}
-        spelled = _spelled_compounds(term, inside, view)
+        spelled = _spelled_compounds(inside, view)
         fits = _f_measures(view.links, inside, view.cover)
         for (phrase, covered), value in zip(view.phrases, fits.tolist()):
             if term.term_type is TermType.ACRONYM and not phrase.acronym:
                 continue
-            if any(phrase.start >= start and phrase.end <= end and (phrase.start, phrase.end) != (start, end)
+            if any(phrase.start < end and phrase.end > start and not phrase.start <= start < end <= phrase.end
                    for start, end in spelled):
-                continue  # a piece of the open compound the French word spells (*cyber* of *cyber attack*)
+                continue  # cuts the open compound a French word spells (*serious cyber* of *serious cyber attack*)
             key = _phrase_key(phrase.lemma)
             # chosen as the bilingual score weighs it: a rendering that leaves a word out loses
             choice = value * WORD_LEFT_OUT if _leaves_out_here(term, phrase, covered, inside, view) else value
@@ -449,7 +449,8 @@ def _leaves_out_here(term: Term, phrase: EnglishPhrase, covered: list[int], insi
     if left_out or phrase.acronym:  # fewer words already, or an acronym, read whole
         return left_out
     best = view.links[:, covered].argmax(axis=0).tolist()
-    elsewhere = sum(1 for j, i in zip(covered, best) if i not in inside and view.links[i, j] >= SURE_LINK)
+    first, last = min(inside), max(inside)  # the term's words of grammar too: *de* in *force de réaction*
+    elsewhere = sum(1 for j, i in zip(covered, best) if not first <= i <= last and view.links[i, j] >= SURE_LINK)
     return _english_content_words(phrase.text) - elsewhere < len(_french_content_words(term.text))
 
 
@@ -467,18 +468,16 @@ def _f_measures(links: np.ndarray, inside: list[int], cover: np.ndarray) -> np.n
     return np.where(total > 0, 2 * precision * recall / np.where(total > 0, total, 1.0), 0.0)
 
 
-def _spelled_compounds(term: Term, inside: list[int], view: _PairView) -> list[tuple[int, int]]:
-    """Offsets of the English phrases of the pair that spell a one-word French term as an open
-    compound (*cyberattaque* ↔ *cyber attack*): word alignment links the French word to one of their
-    words (the cognate *cyber*), the spelling shows it translates them all."""
-    if len(inside) != 1:
-        return []
-    french = view.fr_words[inside[0]].text
-    return [(phrase.start, phrase.end) for phrase, covered in view.phrases
-            if len(covered) > 1 and _open_compound(french, [view.en_words[j].text for j in covered])]
+def _spelled_compounds(inside: list[int], view: _PairView) -> list[tuple[int, int]]:
+    """Offsets of the English phrases of the pair that spell a word of the French term (at ``inside``)
+    as an open compound (*cyberattaque* ↔ *cyber attack*): word alignment links the French word to one
+    of their words (the cognate *cyber*), the spelling shows it translates them all."""
+    return [(phrase.start, phrase.end) for i in inside for phrase, covered in view.phrases if len(covered) > 1
+            and _open_compound(view.fr_words[i].text, tuple(view.en_words[j].text for j in covered))]
 
 
-def _open_compound(french_word: str, english_words: Sequence[str]) -> float:
+@lru_cache(maxsize=65536)  # the same words meet in every pair and for every term holding them
+def _open_compound(french_word: str, english_words: tuple[str, ...]) -> float:
     """Spelling similarity of a French word with English words read as one (*cyberdéfense* ↔
     *cyber defence*), 0 unless the whole matches clearly better than its best word alone (*cyber*):
     otherwise it is a word and more, not a compound."""

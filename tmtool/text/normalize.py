@@ -53,6 +53,17 @@ UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u
 _UNSPACED = re.compile(f"[{UNSPACED}]")
 
 
+# a soft hyphen (HTML's &shy;, typed in LibreOffice) shows only where a line breaks, a zero-width
+# no-break space (a byte-order mark inside a text put together from files) never: in a segment, or in a
+# look-up pasted from a page, they would part words from their look-ups (opé\u00adrations is not opérations)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\ufeff"))
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that show nothing (a soft hyphen, a zero-width no-break space)."""
+    return text.translate(_INVISIBLE)
+
+
 def unspaced(text: str) -> bool:
     """Whether ``text`` holds a character of a script written without spaces between words: *北约* does,
     *OTAN* and *الناتو* do not."""
@@ -74,7 +85,8 @@ _SPELLINGS = 128  # at most this many spellings of a phrase are asked for; beyon
 def spellings_of(text: str) -> list[str]:
     """The ways a text may write ``text`` that a word index (case and Latin accents folded) tells apart:
     ``text`` first, then its spellings with and without hamza on alef, Greek accents (one a word, as
-    Greek writes them, or none) and final sigma, ß for ss and back, i for ı; ``[text]`` alone when
+    Greek writes them, or none) and final sigma, ß for ss and back, i for ı, and in Unicode's compatible
+    form (NFKC: full-width ＮＡＴＯ as NATO, half-width ｶﾀｶﾅ as カタカナ); ``[text]`` alone when
     they would be more than ``_SPELLINGS``."""
     spellings = [""]
     for piece in re.split(r"(\s+)", text):
@@ -86,6 +98,13 @@ def spellings_of(text: str) -> list[str]:
 
 
 def _word_spellings(word: str) -> list[str]:
+    compatible = unicodedata.normalize("NFKC", word)
+    if compatible != word:  # full-width letters and digits (ＮＡＴＯ, typed on a Japanese or Chinese keyboard) as NATO
+        return list(dict.fromkeys([*_spellings_as_typed(word), *_spellings_as_typed(compatible)]))
+    return _spellings_as_typed(word)
+
+
+def _spellings_as_typed(word: str) -> list[str]:
     prefix = _ARABIC_PREFIX.match(word)
     stem = prefix.end() if prefix else 0
     ways = [""]

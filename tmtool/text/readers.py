@@ -21,6 +21,7 @@ from ..io.xmlsafe import check_package, check_prolog, split_tag
 from ..langtags import normalize_tag
 from ..model import Document
 from .langid import check_language
+from .normalize import visible
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 DOCX_EXTENSIONS = {".docx"}
@@ -28,10 +29,6 @@ ODT_EXTENSIONS = {".odt"}
 PDF_EXTENSIONS = {".pdf"}
 # the one list of what ingest, extract and the workbench read, in the order messages name them
 DOCUMENT_EXTENSIONS = (".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pdf")
-# a soft hyphen (HTML's &shy;, typed in LibreOffice) shows only where a line breaks, a zero-width
-# no-break space (a byte-order mark inside a text put together from files) never: in a segment they would
-# part words from their look-ups (opé\u00adrations is not opérations)
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\ufeff"))
 # about 15,000 words: ten times the longest paragraph of a real report, far below a runaway line
 MAX_PARAGRAPH_CHARS = 100_000
 
@@ -122,7 +119,7 @@ def _text_paragraphs(text: str, path: str) -> list[str]:
 
 def _paragraphs(blocks: Iterable[str], path: str, *, numbered: bool = False) -> list[str]:
     """Each line of each block is a paragraph; stripped, empty ones dropped, and without the characters
-    that show nothing (``_INVISIBLE``).
+    that show nothing (``visible``).
 
     A line longer than ``MAX_PARAGRAPH_CHARS`` is refused: it is data, not prose, and segmenting and
     aligning it would take minutes. ``numbered``: the lines are the file's, so the error names one.
@@ -136,7 +133,7 @@ def _paragraphs(blocks: Iterable[str], path: str, *, numbered: bool = False) -> 
                 path=path,
                 line=number if numbered else None,
             )
-        line = line.translate(_INVISIBLE).strip()
+        line = visible(line).strip()
         if line:
             paragraphs.append(line)
     return paragraphs
