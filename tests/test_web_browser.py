@@ -647,3 +647,35 @@ def test_a_correction_from_a_page_someone_corrected_since_is_refused_not_made_wi
     wait(browser, lambda b: css(b, "#status")[0].text.startswith("the last correction"), "the refused undo was not said")
     with open_store(db) as store:
         assert (api.document_units(store, SEED_ID), api.unit_edits(store, SEED_ID)) == after
+
+
+def test_a_note_saved_on_an_approved_entry_while_a_document_is_ingested_is_kept(server, browser, db, tmp_path):
+    """A team ingests the day's documents while a reviewer edits the approved glossary: the ingest counted
+    the entry in the new document, and the reviewer's save was refused as if someone had changed it."""
+    from selenium.webdriver.common.keys import Keys
+
+    with open_store(db) as store:
+        nato = int(api.lookup(store, "OTAN")["entries"][0]["id"])
+        api.approve(store, [nato])
+        before = api.entry(store, nato)
+    browser.get(server.url + "/review?status=approved")
+    card = css(browser, f'.card[data-entry="{nato}"]')[0]
+    card.find_element("css selector", ".edit").click()
+    (tmp_path / "n.fr.txt").write_text("Le Comité militaire de l’OTAN s’est réuni à Bruxelles. Les chasseurs de mines"
+                                       " de l’OTAN ont quitté le port.\n", encoding="utf-8")
+    (tmp_path / "n.en.txt").write_text("The NATO Military Committee met in Brussels. NATO minehunters left the harbour.\n",
+                                       encoding="utf-8")
+    with open_store(db) as store:  # the day's document arrives meanwhile
+        api.ingest(store, tmp_path / "n.fr.txt", tmp_path / "n.en.txt")
+        assert api.entry(store, nato)["frequency"] > before["frequency"]
+    card.find_element("css selector", '.edit-form input[name="note"]').send_keys("checked in NATOTerm", Keys.ENTER)
+    wait(browser, lambda b: _note(db, nato) == "checked in NATOTerm" or "error" in css(b, "#status")[0].get_attribute("class"),
+         "the save did not answer")
+    assert (_note(db, nato), css(browser, "#status")[0].text) == ("checked in NATOTerm", "")
+    with open_store(db) as store:
+        assert api.entry(store, nato)["terms"] == before["terms"]
+
+
+def _note(db: str, entry_id: int) -> str | None:
+    with open_store(db) as store:
+        return glossary.entry(store, entry_id).note
