@@ -149,6 +149,23 @@ def test_a_control_character_sought_or_written_is_a_400_on_either_backend(store_
     assert etree.fromstring(http.get("/api/export/tbx").content).findall(".//{*}conceptEntry")
 
 
+def test_a_parameter_sent_empty_is_its_default(api):
+    # what a form or a generic client sends for a box left empty: status= was a 400 ("Input should be
+    # 'candidate', …"), lang= "invalid language tag ''", srclang= too; an empty document= and q= were no filter
+    http, _ = api
+    for path, empty in (("/api/entries", "status=&min_score=&order=&document=&q=&offset=&limit="),
+                        ("/api/lookup?q=OTAN", "lang=&limit="), ("/api/concordance?q=OTAN", "lang"),
+                        ("/api/search?q=Les%20partenaires%20de%20l%E2%80%99OTAN", "lang=&min="),
+                        ("/api/export/tsv?status=all", "srclang=&tgtlang=&langs=")):
+        plain, sent = http.get(path), http.get(path + ("&" if "?" in path else "?") + empty)
+        assert (sent.status_code, sent.content) == (200, plain.content), (path, sent.text[:200])
+    assert http.get("/api/lookup?q=").json() == {"entries": [], "memory": [], "matches": []}  # q stays as sent
+    assert http.get("/api/search?q=").status_code == 400
+    # the review queue's form sends every field, an empty status meaning any
+    assert http.get("/review?status=&q=").text.count('class="card"') == 10
+    assert 'value="" selected' in http.get("/review?status=&q=").text
+
+
 def test_a_body_that_is_not_json_says_so_and_where(api):
     http, headers = api
     bad = http.patch("/api/entries/1", content=b'{"version": 1,', headers={**headers, "content-type": "application/json"})

@@ -122,6 +122,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     csrf = csrf or new_secret()
     app.state.user = user  # whom the history names when a request names no reviewer
     app.add_middleware(HeadAsGet)
+    app.add_middleware(EmptyIsDefault)
     app.add_middleware(Guard, hosts=hosts or {"127.0.0.1", "localhost", "::1"}, token=token, csrf=csrf,
                        max_body=max_upload)
     templates = Jinja2Templates(directory=HERE / "templates")  # .html: autoescaped
@@ -479,6 +480,27 @@ class HeadAsGet:
             await send(message)
 
         await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+class EmptyIsDefault:
+    """A query parameter of the API sent empty (``status=&lang=``, as a form or a generic client sends what
+    was not filled in) is the parameter not sent: its default, not a 400 ("Input should be 'candidate', …").
+    The text sought (``q``) stays as sent: an empty look-up is one. (The pages' own forms send every field,
+    an empty status meaning any: /review reads them as sent.)"""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") and scope["path"].startswith("/api/") \
+                and scope.get("query_string"):
+            # the bytes as sent, but for the pieces naming no value (``status=``, ``status``)
+            pieces = scope["query_string"].split(b"&")
+            kept = [piece for piece in pieces if piece.partition(b"=")[2] or unquote(piece.partition(b"=")[0].decode(
+                "latin-1")) == "q"]
+            if len(kept) < len(pieces):
+                scope = {**scope, "query_string": b"&".join(kept)}
+        await self.app(scope, receive, send)
 
 
 def upload(file: UploadFile, allowed: set[str], *, required: bool = True) -> api.Upload:
