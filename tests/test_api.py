@@ -171,6 +171,13 @@ def test_a_limit_below_one_or_a_since_given_as_text_is_invalid_and_says_so(store
             with pytest.raises(api.Invalid, match=rf"^limit is a whole number from 1, not {limit}$"):
                 call(limit)
     assert api.lookup(store, "Comité militaire", limit=1)["entries"]
+    # an offset of 1.5 was SQLite's "datatype mismatch" and no entry on PostgreSQL; a min_score of "0.5" the reverse
+    for offset in (-1, 1.5, "1"):
+        with pytest.raises(api.Invalid, match=rf"^offset is a whole number from 0, not {offset!r}$"):
+            api.entries(store, offset=offset)
+    with pytest.raises(api.Invalid, match=r"^min_score is a number, not '0.5'$"):
+        api.entries(store, min_score="0.5")
+    assert len(api.entries(store, offset=0, min_score=0)) == 1
     for call in (lambda since: api.entries(store, since=since),
                  lambda since: api.export(store, "tsv", io.BytesIO(), since=since)):
         with pytest.raises(api.Invalid, match=r"since is a datetime \(datetime.fromisoformat\('2024-01-01'\)\)"):

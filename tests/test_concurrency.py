@@ -74,7 +74,9 @@ def test_ingests_and_an_import_at_once_with_readers_throughout(tmp_path, sequent
         else:  # the store may not exist yet, but no reader may ever hit a lock
             assert "locked" not in stats.stderr
         search = run_tmtool(db, "tm", "search", "la réunion des partenaires", check=False)
-        assert search.returncode in (0, 1) and "locked" not in search.stderr, search.stderr
+        # under load the writers may not have made the store yet, as for stats above
+        assert (search.returncode in (0, 1) or "no such store" in search.stderr) and "locked" not in search.stderr, \
+            search.stderr
     for process in writers:
         finish(process)
 

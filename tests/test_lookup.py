@@ -58,6 +58,22 @@ def test_a_hyphen_typed_as_a_space_or_a_space_as_a_hyphen_finds_the_term(store):
     assert found(store, "états majors")[0] == ("état-major", "lemma")  # and a plural so typed
 
 
+def test_the_start_of_a_term_is_found_with_its_hyphens_typed_either_way(store):
+    # the prefix was searched as typed only: "etat major mil" found nothing, "etat-major mil" the entry
+    assert found(store, "etat major mil") == [("État-major militaire international", "prefix")]
+    assert found(store, "Division-Sécu") == [("Division Sécurité coopérative", "prefix")]
+
+
+def test_a_term_copied_with_its_elided_article_is_found(store):
+    # selected in a sentence, "l’État-major militaire international" was only a fuzzy neighbour of the term
+    # (and "d’EMI" nothing at all)
+    assert found(store, "l’État-major militaire international")[0] == ("État-major militaire international", "folded")
+    assert found(store, "L'ETAT MAJOR")[0] == ("état-major", "folded")
+    assert found(store, "d’EMI")[0] == ("État-major militaire international", "folded")
+    assert found(store, "d’états-majors")[0] == ("état-major", "lemma")
+    assert found(store, "l’") == []
+
+
 def test_plural_finds_the_lemma(store):
     assert found(store, "Comités militaires")[0] == ("Comité militaire", "lemma")
     assert found(store, "engins explosifs improvisés")[0] == ("engin explosif improvisé", "lemma")

@@ -155,6 +155,45 @@ def test_entries_are_filtered_by_document_in_the_store(store):
     assert store.list_entries(document="none") == []
 
 
+def test_the_text_filter_takes_a_hyphen_typed_as_a_space_and_wildcards_as_text(store):
+    # the review queue's Text box: "etat major" found none of the État-major entries the look-up finds
+    for fr in ("État-major militaire international", "contre-amiral", "taux de 50 %", "mot_clé"):
+        glossary.add_entry(store, glossary.new_entry([fr], [fr.upper()]))
+
+    def texts(text):
+        return sorted(e.terms[0].text for e in store.list_entries(text=text))
+
+    assert texts("etat major") == texts("ÉTAT-MAJOR") == ["État-major militaire international"]
+    assert texts("contre amiral") == texts("Contre-Amiral") == ["contre-amiral"]
+    assert texts("major-militaire") == ["État-major militaire international"]
+    # LIKE's wildcards are letters here, on either backend
+    assert texts("%") == ["taux de 50 %"] and texts("_") == ["mot_clé"] and texts("a%m") == []
+
+
+def test_a_document_ingested_while_a_reviewer_edits_an_entry_they_reviewed_is_no_conflict(store):
+    """A team ingests the day's documents while its reviewers work: an approved entry a new document
+    counts gained a version, and the reviewer saving a note on it was told someone had changed it. Its
+    evidence is no person's change; a candidate whose English the document changes still is one."""
+    def ingested(doc_id, *proposals):
+        context = Context("Le Comité militaire et le pays partenaire.", "The Military Committee and partner country.",
+                          doc_id, f"{doc_id}:1")
+        ids = store.replace_document(record(doc_id, src_hash=doc_id), [unit(context.fr, context.en, context.unit)])
+        glossary.merge_extracted(store, [replace(p, contexts=[context]) for p in proposals], doc_id, ids)
+
+    ingested("a", proposal("Comité militaire", "Military Committee"), proposal("pays partenaire", "partner country"))
+    approved, candidate = (int(store.list_entries(text=fr)[0].id) for fr in ("Comité militaire", "pays partenaire"))
+    glossary.set_status(store, approved, ReviewStatus.APPROVED)
+    seen = {entry_id: glossary.entry(store, entry_id) for entry_id in (approved, candidate)}
+    ingested("b", proposal("Comité militaire", "MC", frequency=2), proposal("pays partenaire", "partner nation"))
+    counted = glossary.entry(store, approved)
+    assert (counted.frequency, counted.version, len(counted.contexts)) == (3, seen[approved].version, 2)
+    glossary.update_entry(store, approved, "edit", lambda e: setattr(e, "note", "checked"),
+                          expected_version=seen[approved].version)
+    assert glossary.entry(store, approved).terms == seen[approved].terms  # a reviewed entry's terms stay
+    with pytest.raises(Conflict):  # its English changed: the reviewer has not seen "partner nation"
+        glossary.set_status(store, candidate, ReviewStatus.APPROVED, expected_version=seen[candidate].version)
+
+
 def test_a_failed_transaction_leaves_the_store_as_it_was(store):
     store.replace_document(record(), [unit("Un.", "One.", "doc:1")])
     with pytest.raises(RuntimeError):
@@ -257,6 +296,25 @@ def test_merge_moves_terms_and_reverts_to_both_entries(store):
     glossary.revert(store, change)
     assert [t.text for t in glossary.entry(store, second).terms] == ["EMI", "IMS"]
     assert len(glossary.entry(store, first).terms) == 2
+
+
+def test_a_merge_keeps_the_definition_and_note_of_both_entries(store):
+    # the variant's note ("checked with the NTB") went with the merged entry, the reviewer's work lost
+    target = glossary.add_entry(store, proposal("chasseur de mines", "minehunter"))
+    variant = glossary.add_entry(store, proposal("chasseurs de mines", "mine hunters"))
+    glossary.update_entry(store, variant, "edit", lambda e: setattr(e, "note", "checked with the NTB"))
+    glossary.update_entry(store, target, "edit", lambda e: setattr(e, "definition", "a vessel that finds mines"))
+    other = glossary.add_entry(store, proposal("navire chasseur de mines", "mine countermeasures vessel"))
+    glossary.update_entry(store, other, "edit", lambda e: setattr(e, "definition", "a vessel that finds mines"))
+    glossary.update_entry(store, other, "edit", lambda e: setattr(e, "note", "MCM"))
+    glossary.merge_entries(store, variant, target)
+    merged = glossary.entry(store, target)
+    assert (merged.definition, merged.note) == ("a vessel that finds mines", "checked with the NTB")
+    change = glossary.merge_entries(store, other, target)  # the same definition once, the notes both
+    merged = glossary.entry(store, target)
+    assert (merged.definition, merged.note) == ("a vessel that finds mines", "checked with the NTB; MCM")
+    glossary.revert(store, change)
+    assert glossary.entry(store, target).note == "checked with the NTB" and glossary.entry(store, other).note == "MCM"
 
 
 def test_import_skips_identical_entries(store):

@@ -464,3 +464,22 @@ def test_part_of_speech_and_gender_columns_as_tools_and_people_name_and_fill_the
     assert [[(t.text, t.pos, t.gender) for t in e.terms if t.lang == "fr"] for e in read_csv(path)] == [
         [("menace hybride", "noun", "feminine")], [("transfrontalier", "adjective", "masculine")],
         [("OTAN", "properNoun", None)], [("déployer", "verb", None)]]
+
+
+def test_a_row_holding_a_control_character_is_skipped_and_said(tmp_path):
+    # a stray BEL or ESC a script left in a client's CSV was stored, and every TBX and TMX export of the store
+    # then stopped on that entry
+    from tmtool import api
+
+    (tmp_path / "client.csv").write_bytes("fr,en,note\nchef\x07 de corps,corps commander,\n"
+                                          "pays partenaire,partner country,vu\x1b[0m\n"
+                                          "Comité militaire,Military Committee,vu\n".encode())
+    skipped = []
+    assert [e.terms[0].text for e in read_csv(tmp_path / "client.csv", on_skip=skipped.append)] == ["Comité militaire"]
+    assert [(s.line, s.reason) for s in skipped] == [
+        (2, "a control character U+0007 in 'chef\\x07 de corps': no export could write it"),
+        (3, "a control character U+001B in 'vu\\x1b[0m': no export could write it")]
+    with open_store(tmp_path / "t.db", create=True) as store:
+        assert api.import_file(store, tmp_path / "client.csv", status="approved")["added"] == 1
+        api.export(store, "tbx", tmp_path / "out.tbx")
+    assert "Comité militaire" in (tmp_path / "out.tbx").read_text(encoding="utf-8")

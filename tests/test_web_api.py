@@ -113,6 +113,59 @@ def test_a_method_the_path_does_not_answer_is_a_405_naming_those_it_does(api):
     assert http.post("/api/lookup?q=OTAN", headers=headers).headers["allow"] == "GET"
 
 
+def test_head_is_answered_as_get_without_the_body(api):
+    # a monitor's or link checker's HEAD (curl -I) was a 405 on every page and API path
+    http, _ = api
+    for path in ("/", "/review", "/api/entries?limit=3", "/api/lookup?q=OTAN", "/api/export/tmx", "/static/workbench.js"):
+        head, get = http.head(path), http.get(path)
+        assert (head.status_code, head.content) == (200, b""), path
+        assert head.headers["content-type"] == get.headers["content-type"], path
+        assert head.headers["content-length"] == get.headers["content-length"], path
+    missing = http.head("/api/entries/99999")
+    assert (missing.status_code, missing.content) == (404, b"")
+    assert http.head("/api/entries/1/approve").status_code == 405
+
+
+def test_a_control_character_sought_or_written_is_a_400_on_either_backend(store_url):
+    """A NUL in a query was an HTTP 500 (PostgreSQL's text cannot hold it; SQLite's word index stopped at
+    it), and a control character written into a term or note was stored, after which every TBX and TMX
+    export of the store stopped on that entry."""
+    with open_store(store_url, create=True) as store:
+        entry = tmtool_api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+    http, headers = client(store_url)
+    for path in ("/api/lookup?q=OT%00AN", "/api/concordance?q=OT%00AN", "/api/search?q=Le%20comit%C3%A9%00%20militaire",
+                 "/api/entries?q=a%00b", "/api/entries?document=a%00", "/api/documents/x%00/units", "/?q=OT%00AN",
+                 "/review?q=a%00"):
+        answer = http.get(path)
+        assert answer.status_code == 400, (path, answer.text[:200])
+        if path.startswith("/api/"):
+            assert answer.json()["error"] == "invalid" and "NUL character" in answer.json()["message"], path
+    for edit in ({"note": "checked\x07"}, {"en": "Military\x00Committee"}, {"definition": "\x1b[31m"}):
+        refused = http.patch(f"/api/entries/{entry['id']}", json={"version": entry["version"], **edit}, headers=headers)
+        assert refused.status_code == 400 and "control character" in refused.json()["message"], refused.text
+    added = http.patch(f"/api/entries/{entry['id']}", json={"version": entry["version"], "note": "line one\nline\ttwo"},
+                       headers=headers)
+    assert added.status_code == 200 and added.json()["entry"]["note"] == "line one\nline\ttwo"
+    assert etree.fromstring(http.get("/api/export/tbx").content).findall(".//{*}conceptEntry")
+
+
+def test_a_parameter_sent_empty_is_its_default(api):
+    # what a form or a generic client sends for a box left empty: status= was a 400 ("Input should be
+    # 'candidate', …"), lang= "invalid language tag ''", srclang= too; an empty document= and q= were no filter
+    http, _ = api
+    for path, empty in (("/api/entries", "status=&min_score=&order=&document=&q=&offset=&limit="),
+                        ("/api/lookup?q=OTAN", "lang=&limit="), ("/api/concordance?q=OTAN", "lang"),
+                        ("/api/search?q=Les%20partenaires%20de%20l%E2%80%99OTAN", "lang=&min="),
+                        ("/api/export/tsv?status=all", "srclang=&tgtlang=&langs=")):
+        plain, sent = http.get(path), http.get(path + ("&" if "?" in path else "?") + empty)
+        assert (sent.status_code, sent.content) == (200, plain.content), (path, sent.text[:200])
+    assert http.get("/api/lookup?q=").json() == {"entries": [], "memory": [], "matches": []}  # q stays as sent
+    assert http.get("/api/search?q=").status_code == 400
+    # the review queue's form sends every field, an empty status meaning any
+    assert http.get("/review?status=&q=").text.count('class="card"') == 10
+    assert 'value="" selected' in http.get("/review?status=&q=").text
+
+
 def test_a_body_that_is_not_json_says_so_and_where(api):
     http, headers = api
     bad = http.patch("/api/entries/1", content=b'{"version": 1,', headers={**headers, "content-type": "application/json"})

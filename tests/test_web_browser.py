@@ -616,3 +616,76 @@ def test_export_links_take_the_pair_of_languages_typed_or_every_language(server,
     assert css(browser, "#export-tmx")[0].get_attribute("href").endswith("/api/export/tmx?status=approved&langs=all")
     assert css(browser, "#export-tbx")[0].get_attribute("href").endswith("/api/export/tbx?status=approved&langs=all")
     assert css(browser, "#export-csv")[0].get_attribute("href").endswith("/api/export/csv?status=approved&srclang=de&tgtlang=es")
+
+
+def test_a_look_up_refused_clears_the_results_and_the_next_one_clears_the_error(server, browser, db):
+    # a query over the length limit left the previous query's hits on the page under its error, and the
+    # error stayed in red over the hits of every later query
+    browser.get(server.url + "/")
+    box = css(browser, "#lookup-q")[0]
+    box.send_keys("NATO")
+    wait(browser, lambda b: css(b, "#lookup-results article.hit"), "no glossary hit appeared")
+    box.send_keys("x" * 500)
+    wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class"), "the refusal was not said")
+    assert css(browser, "#status")[0].text == "q: String should have at most 500 characters"
+    assert css(browser, "#lookup-results")[0].text == ""
+    box.clear()
+    box.send_keys("OTAN")
+    wait(browser, lambda b: css(b, "#lookup-results article.hit"), "no glossary hit appeared")
+    wait(browser, lambda b: css(b, "#status")[0].text == "", "the earlier error stayed")
+    assert "error" not in css(browser, "#status")[0].get_attribute("class")
+
+
+def test_a_correction_from_a_page_someone_corrected_since_is_refused_not_made_with_other_units(server, browser, db):
+    """Two reviewers on one document's alignment: a merge, a move or an undo from a page showing the units
+    as they were took in the units standing there now (the other reviewer's merge, their correction undone)."""
+    with open_store(db) as store:
+        ids = [u["id"] for u in api.document_units(store, SEED_ID)]
+        api.exclude_unit(store, SEED_ID, ids[8])  # a correction made before the page is read
+    browser.get(f"{server.url}/documents/{quote(SEED_ID)}")
+    with open_store(db) as store:  # another reviewer merges the second and third units meanwhile
+        api.merge_units(store, SEED_ID, ids[1])
+        after = api.document_units(store, SEED_ID), api.unit_edits(store, SEED_ID)
+    rows = css(browser, "tr.unit")
+    for row, button, beside in ((rows[0], ".merge-next", ids[1]), (rows[3], '.move[data-side="source"][data-direction="up"]', ids[2])):
+        say = css(browser, "#status")[0].text
+        row.find_element("css selector", button).click()
+        wait(browser, lambda b: css(b, "#status")[0].text not in ("", say), "the refusal was not said")
+        assert css(browser, "#status")[0].text == (f"unit {row.get_attribute('data-unit')} is no longer beside unit {beside}:"
+                                                   " the document was corrected since; reload it")
+    css(browser, "#undo-correction")[0].click()
+    wait(browser, lambda b: css(b, "#status")[0].text.startswith("the last correction"), "the refused undo was not said")
+    with open_store(db) as store:
+        assert (api.document_units(store, SEED_ID), api.unit_edits(store, SEED_ID)) == after
+
+
+def test_a_note_saved_on_an_approved_entry_while_a_document_is_ingested_is_kept(server, browser, db, tmp_path):
+    """A team ingests the day's documents while a reviewer edits the approved glossary: the ingest counted
+    the entry in the new document, and the reviewer's save was refused as if someone had changed it."""
+    from selenium.webdriver.common.keys import Keys
+
+    with open_store(db) as store:
+        nato = int(api.lookup(store, "OTAN")["entries"][0]["id"])
+        api.approve(store, [nato])
+        before = api.entry(store, nato)
+    browser.get(server.url + "/review?status=approved")
+    card = css(browser, f'.card[data-entry="{nato}"]')[0]
+    card.find_element("css selector", ".edit").click()
+    (tmp_path / "n.fr.txt").write_text("Le Comité militaire de l’OTAN s’est réuni à Bruxelles. Les chasseurs de mines"
+                                       " de l’OTAN ont quitté le port.\n", encoding="utf-8")
+    (tmp_path / "n.en.txt").write_text("The NATO Military Committee met in Brussels. NATO minehunters left the harbour.\n",
+                                       encoding="utf-8")
+    with open_store(db) as store:  # the day's document arrives meanwhile
+        api.ingest(store, tmp_path / "n.fr.txt", tmp_path / "n.en.txt")
+        assert api.entry(store, nato)["frequency"] > before["frequency"]
+    card.find_element("css selector", '.edit-form input[name="note"]').send_keys("checked in NATOTerm", Keys.ENTER)
+    wait(browser, lambda b: _note(db, nato) == "checked in NATOTerm" or "error" in css(b, "#status")[0].get_attribute("class"),
+         "the save did not answer")
+    assert (_note(db, nato), css(browser, "#status")[0].text) == ("checked in NATOTerm", "")
+    with open_store(db) as store:
+        assert api.entry(store, nato)["terms"] == before["terms"]
+
+
+def _note(db: str, entry_id: int) -> str | None:
+    with open_store(db) as store:
+        return glossary.entry(store, entry_id).note

@@ -322,7 +322,7 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     """
     from .search import search_memory
 
-    matches = search_memory(store, visible(text), min_score=min_score, limit=_limit(limit), lang=lang)
+    matches = search_memory(store, visible(_sought(text)), min_score=min_score, limit=_limit(limit), lang=lang)
     return [{"score": m.score, "side": m.side, "lang": m.lang, "matched": getattr(m.unit, m.side),
              "translation": getattr(m.unit, _OTHER_SIDE[m.side]),
              "translation_lang": m.unit.tgtlang if m.side == "source" else m.unit.srclang,
@@ -339,7 +339,7 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
     one's target, a fr/en/de unit's German)."""
     side = None if lang == "auto" else base_language(lang)
     return [{**_unit_dict(unit), "document": origin}
-            for unit, origin in store.concordance(visible(text), _limit(limit), side)]
+            for unit, origin in store.concordance(visible(_sought(text)), _limit(limit), side)]
 
 
 def _unit_dict(unit) -> dict:
@@ -357,7 +357,7 @@ def lookup(store: Store, term: str, *, lang: str = "auto", limit: int = 10) -> d
     among the entries, and ``memory_count`` is counted up to ``lookup.MEMORY_COUNT_CAP`` + 1."""
     from .lookup import lookup_with_memory
 
-    answer = lookup_with_memory(store, term, lang=lang, limit=_limit(limit))
+    answer = lookup_with_memory(store, _sought(term), lang=lang, limit=_limit(limit))
     return {
         "entries": [{**entry_to_dict(h.entry), "match": h.match, "matched": h.matched,
                      "similarity": round(h.similarity, 1)} for h in answer.hits],
@@ -404,7 +404,15 @@ def _listed(values, name: str) -> list:
 
 def _document(value: str | int | None) -> str | None:
     """A document's id as given: its name, or the number a name of digits reads as (``2021``)."""
-    return str(value) if isinstance(value, int) else value
+    return str(value) if isinstance(value, int) else _sought(value, "a document's id")
+
+
+def _sought(text: str | None, what: str = "the text sought") -> str | None:
+    """Text to look for, as given; with a NUL character, which no stored text holds (PostgreSQL's text
+    cannot, an XML file neither), Invalid: it was an error of the database's (an HTTP 500)."""
+    if isinstance(text, str) and "\x00" in text:
+        raise Invalid(f"{what} holds a NUL character (U+0000): {text!r}")
+    return text
 
 
 def _status(value: str | ReviewStatus) -> ReviewStatus:
@@ -420,12 +428,16 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     """Entries matching every filter given (see ``Store.list_entries``), in ``order``: "score" (best
     first), "frequency" (most frequent first) or "newest" (latest added first); ``document``: those
     its extraction counted."""
-    if offset < 0:
-        raise Invalid("offset cannot be negative")
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        # 1.5 was SQLite's "datatype mismatch" and PostgreSQL's no entries
+        raise Invalid(f"offset is a whole number from 0, not {offset!r}")
+    if min_score is not None and (isinstance(min_score, bool) or not isinstance(min_score, (int, float))):
+        # "0.5" was PostgreSQL's "invalid input syntax for type double precision" and SQLite's no entries
+        raise Invalid(f"min_score is a number, not {min_score!r}")
     if order not in ENTRY_ORDERS:
         raise Invalid(f"unknown order {order!r} (expected {', '.join(ENTRY_ORDERS)})")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
-                               since=_since(since), text=text, document=_document(document),
+                               since=_since(since), text=_sought(text), document=_document(document),
                                limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
                                order=order)
     return [entry_to_dict(e) for e in found]
@@ -660,15 +672,24 @@ def _unit_edit_dict(edit) -> dict:
     return {"id": edit.id, "time": edit.time, "action": edit.action, "before": edit.before, "after": edit.after}
 
 
-def undo_correction(store: Store, document_id: str | int) -> dict:
+def undo_correction(store: Store, document_id: str | int, *, last: int | str | None = None) -> dict:
     """Undo a document's last correction: the units it replaced come back as they were (with the
     aligner's bead and confidence), and re-ingesting the document no longer makes it. Returns the
-    correction undone, as :func:`unit_edits` gives it; Invalid when there is none."""
-    return _unit_edit_dict(store.undo_unit_edit(_document(document_id)))
+    correction undone, as :func:`unit_edits` gives it; Invalid when there is none. ``last``: the id of
+    the last correction the person saw; another made since is a Conflict, not undone."""
+    document_id = _document(document_id)
+    with store.transaction():
+        edits = store.unit_edits(document_id) if last is not None else []
+        if edits and edits[-1].id != _id(last, "correction"):
+            raise Conflict(f"the last correction of document {document_id} is now {edits[-1].id} ({edits[-1].action}),"
+                           f" made since {last}; reload it")
+        return _unit_edit_dict(store.undo_unit_edit(document_id))
 
 
-def merge_units(store: Store, document_id: str | int, unit_id: int | str) -> int:
-    """Merge a unit of a document with the next one; returns the correction's id.
+def merge_units(store: Store, document_id: str | int, unit_id: int | str, *, neighbour: int | str | None = None) -> int:
+    """Merge a unit of a document with the next one; returns the correction's id. ``neighbour``: the
+    id of the next unit as the person saw it; when another stands there now (the document was
+    corrected since), Conflict.
 
     >>> import os, tempfile
     >>> folder = tempfile.mkdtemp()
@@ -689,7 +710,11 @@ def merge_units(store: Store, document_id: str | int, unit_id: int | str) -> int
     """
     from . import corrections
 
-    return corrections.merge_units(store, _document(document_id), _id(unit_id, "unit"))
+    return corrections.merge_units(store, _document(document_id), _id(unit_id, "unit"), _neighbour(neighbour))
+
+
+def _neighbour(unit_id: int | str | None) -> int | None:
+    return None if unit_id is None else _id(unit_id, "unit")
 
 
 def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_at: int, target_at: int) -> int:
@@ -700,12 +725,15 @@ def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_
     return corrections.split_unit(store, _document(document_id), _id(unit_id, "unit"), source_at, target_at)
 
 
-def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side: str, direction: str) -> int:
+def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side: str, direction: str, *,
+                  neighbour: int | str | None = None) -> int:
     """Move the last (``down``) or first (``up``) ``source`` or ``target`` sentence of a unit to the
-    neighbouring unit; returns the correction's id."""
+    neighbouring unit; returns the correction's id. ``neighbour``: that unit's id as the person saw it
+    (another there now is a Conflict)."""
     from . import corrections
 
-    return corrections.move_sentence(store, _document(document_id), _id(unit_id, "unit"), side, direction)
+    return corrections.move_sentence(store, _document(document_id), _id(unit_id, "unit"), side, direction,
+                                     _neighbour(neighbour))
 
 
 def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True) -> int:

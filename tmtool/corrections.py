@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache, wraps
 
-from .errors import Invalid, NotFound
+from .errors import Conflict, Invalid, NotFound
 from .langtags import base_language
 from .store.records import Replacement, StoredUnit
 
@@ -61,10 +61,21 @@ def _find(store, document_id: str, unit_id: int) -> tuple[list[StoredUnit], int]
     raise NotFound(f"no unit {unit_id} in document {document_id}")
 
 
+def _beside(units: list[StoredUnit], index: int, other: int, shown: int | None) -> None:
+    """A correction asked from a page that showed unit ``shown`` at ``other`` (the unit after the one at
+    ``index``, or before it): refused when another unit stands there now, as someone corrected the
+    document since, rather than made with a unit the person did not see."""
+    if shown is not None and not (0 <= other < len(units) and units[other].id == shown):
+        raise Conflict(f"unit {units[index].id} is no longer beside unit {shown}: the document was corrected "
+                       "since; reload it")
+
+
 @_in_one_transaction
-def merge_units(store, document_id: str, unit_id: int) -> int:
-    """Merge a unit with the one after it. Returns the recorded correction's id."""
+def merge_units(store, document_id: str, unit_id: int, neighbour: int | None = None) -> int:
+    """Merge a unit with the one after it (``neighbour``: its id, as the person saw it). Returns the
+    recorded correction's id."""
     units, index = _find(store, document_id, unit_id)
+    _beside(units, index, index + 1, neighbour)
     if index + 1 == len(units):
         raise Invalid(f"unit {unit_id} is the last of document {document_id}: nothing to merge it with")
     (src_a, tgt_a), (src_b, tgt_b) = sides(units[index]), sides(units[index + 1])
@@ -90,13 +101,16 @@ def split_unit(store, document_id: str, unit_id: int, source_at: int, target_at:
 
 
 @_in_one_transaction
-def move_sentence(store, document_id: str, unit_id: int, side: str, direction: str) -> int:
+def move_sentence(store, document_id: str, unit_id: int, side: str, direction: str,
+                  neighbour: int | None = None) -> int:
     """Move a sentence of one side of a unit to the neighbouring unit: ``down`` moves its last
-    sentence to the start of the next unit, ``up`` its first sentence to the end of the previous one."""
+    sentence to the start of the next unit, ``up`` its first sentence to the end of the previous one
+    (``neighbour``: that unit's id, as the person saw it)."""
     if side not in ("source", "target") or direction not in ("up", "down"):
         raise Invalid("side is source or target, direction up or down")
     units, index = _find(store, document_id, unit_id)
     other = index + 1 if direction == "down" else index - 1
+    _beside(units, index, other, neighbour)
     if not 0 <= other < len(units):
         raise Invalid(f"unit {unit_id} has no {'next' if direction == 'down' else 'previous'} unit")
     first, second = sorted((index, other))

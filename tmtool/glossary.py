@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import Conflict, Invalid, NotFound, TmtoolError
+from .io.xmlchars import not_xml
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, entry_to_dict,
     iso, utcnow,
@@ -55,9 +56,18 @@ def term_text(text: str) -> str:
     return _LAYOUT_SPACE.sub(" ", text).strip()
 
 
+def _writable(text: str | None, what: str) -> str | None:
+    """``text`` a person wrote, refused when it holds a character no XML file holds (a control character)
+    nor PostgreSQL's text (NUL): stored, it stopped every TMX and TBX export of the store."""
+    found = text and not_xml(text)
+    if found:
+        raise Invalid(f"{what} {text!r} holds the control character U+{ord(found):04X}: no export could write it")
+    return text
+
+
 def _written_term(text: str, lang: str) -> str:
     """A term a person wrote, tidied; an empty one is refused rather than stored as a blank term."""
-    tidy = term_text(text)
+    tidy = _writable(term_text(text), f"the {lang} term")
     if not tidy:
         raise Invalid(f"an empty {lang} term: give its text, or drop the term to remove it")
     return tidy
@@ -81,6 +91,8 @@ def new_entry_in(terms: Mapping[str, Sequence[str]], **fields) -> Entry:
     the first of each language preferred."""
     if not any(terms.values()):
         raise Invalid("an entry needs a term")
+    for name in ("definition", "note"):
+        _writable(fields.get(name), f"the {name}")
     return Entry(terms=[_new_term(text, lang) for lang, texts in terms.items() for text in texts], **fields)
 
 
@@ -115,9 +127,9 @@ def edit(
     for text in drop:
         entry.terms.remove(_find(entry, text))
     if definition is not None:
-        entry.definition = definition or None
+        entry.definition = _writable(definition, "the definition") or None
     if note is not None:
-        entry.note = note or None
+        entry.note = _writable(note, "the note") or None
     if status is not None:
         entry.status = status
     elif entry.status is ReviewStatus.CANDIDATE:
@@ -215,8 +227,8 @@ def remove_entry(store: Store, entry_id: int, *, user: str | None = None) -> int
 
 
 def merge_entries(store: Store, source_id: int, target_id: int, *, user: str | None = None) -> int:
-    """Merge entry ``source_id`` into ``target_id``: its other terms, counts and contexts move
-    over and it is removed."""
+    """Merge entry ``source_id`` into ``target_id``: its other terms, counts, contexts, definition and
+    note (after the target's own, when it has another) move over and it is removed."""
     if source_id == target_id:
         raise Invalid("cannot merge an entry into itself")
     with store.transaction():
@@ -227,8 +239,11 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, user: str | N
         target.terms += [t for t in source.terms if (t.lang, fold(t.text)) not in held]
         store.write_terms(target_id, target.terms)
         store.move_evidence(source_id, target_id, twice)
+        # what a reviewer wrote of either entry is kept: a variant's note went with it
+        written = {name: "; ".join(dict.fromkeys(text for text in (getattr(target, name), getattr(source, name)) if text))
+                   or None for name in ("definition", "note")}
         store.set_entry_fields(target_id, {"frequency": target.frequency + source.frequency - sum(twice.values()),
-                                           "score": max(target.score, source.score), "reviewed": True})
+                                           "score": max(target.score, source.score), "reviewed": True, **written})
         store.delete_entry(source_id)
         return store.record_change("merge", before, {source_id: None, target_id: snapshot(store, target_id)},
                                    user=user)

@@ -13,7 +13,7 @@ from itertools import product
 from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
-from .text.normalize import SNOWBALL, english_stem, fold, inflection_keys, stem, unspaced, visible
+from .text.normalize import SNOWBALL, english_stem, fold, french_elision, inflection_keys, stem, unspaced, visible
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
 MATCH_KINDS = ("exact", "folded", "lemma", "acronym", "prefix", "fuzzy")
@@ -65,13 +65,14 @@ def _hyphenations(folded: str) -> set[str]:
     return found
 
 
-def _kind(query: str, folded: str, kind: str, text: str) -> str:
-    """How a stored key equal to the query (or to its singular) matched the term ``text``."""
+def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
+    """How a stored key equal to the query (or to its singular) matched the term ``text``; ``typed``:
+    the query's foldings with hyphens as spaces (with and without an elided article)."""
     if kind == "initials":
         return "acronym"
     if text == query:
         return "exact"
-    same = fold(text).replace("-", " ") == folded.replace("-", " ")  # a hyphen typed as a space is folded too
+    same = fold(text).replace("-", " ") in typed  # a hyphen typed as a space is folded too
     return "folded" if same else "lemma"  # else through an inflected form
 
 
@@ -100,20 +101,27 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
             if entry_id not in best or rank < best[entry_id]:
                 best[entry_id] = rank
 
-    spelt = _hyphenations(folded)
+    # a term copied from a sentence with its elided article (l’OTAN, d’état-major) is the term too
+    bare = folded[french_elision(folded):]
+    foldings = [folded, bare] if bare else [folded]
+    typed = {each.replace("-", " ") for each in foldings}
+    spelt = set().union(*map(_hyphenations, foldings))
     keys = spelt | {stem(key) for key in spelt}
     # a key only one language's rules make finds that language's terms only: English's (crises → crisis),
-    # and a Snowball stemmer's (Militärausschusses → militarausschuss, военного комитета → военн комитет)
+    # and a Snowball stemmer's (Militärausschusses → militarausschuss, военного комитета → воен комитет)
     own_keys = {"en": {english_stem(folded)}}
     for language in SNOWBALL:
         if lang in ("auto", language):
             own_keys[language] = inflection_keys(query, language)
     hits = store.terms_by_key(sorted(keys.union(*own_keys.values())))
     consider([hit for hit in hits if hit.key in keys or hit.key in own_keys.get(hit.lang, ())],
-             lambda key, kind, text: (_kind(query, folded, kind, text), 100.0))
-    # a prefix of three letters, or of two Chinese or Japanese characters, each as much as a syllable (军事: 军事委员会)
-    if len(best) < limit and len(folded) >= (2 if unspaced(folded) else 3):
-        consider(store.terms_by_prefix(folded, limit), lambda key, kind, text: ("prefix", 100.0))
+             lambda key, kind, text: (_kind(query, typed, kind, text), 100.0))
+    # the start of a term, its hyphens typed either way (etat major: État-major militaire international): three
+    # letters, or two Chinese or Japanese characters, each as much as a syllable (军事: 军事委员会)
+    for key in sorted(key for key in spelt if len(key) >= (2 if unspaced(key) else 3)):
+        if len(best) >= limit:
+            break
+        consider(store.terms_by_prefix(key, limit), lambda key, kind, text: ("prefix", 100.0))
     # fuzzy matching is for a term not found as typed: spelling neighbours of a found term are noise
     if not best and len(folded) >= 3:
         from rapidfuzz import fuzz  # only a term not found as typed pays for this import

@@ -53,6 +53,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from ..errors import TmtoolError
 from ..io.decoding import decode_western_text
 from ..io.files import open_output
+from ..io.xmlchars import not_xml
 from ..langtags import TermLanguages, base_language, known_language, language_named
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, grammatical_gender, iso, parse_time, part_of_speech,
@@ -466,11 +467,21 @@ def read_rows(
         except (ValueError, TypeError, AttributeError) as exc:  # a bad number, date, status or details JSON
             problem = f"invalid value: {exc}"
         else:
-            if entry.terms:
+            unwritable = _unwritable(entry)
+            if entry.terms and not unwritable:
                 yield _one_term_a_line(entry)
                 continue
-            problem = "no term: the term columns are empty"
+            problem = unwritable or "no term: the term columns are empty"
         on_skip(Skipped(problem, str(path), number))
+
+
+def _unwritable(entry: Entry) -> str | None:
+    """Why no export could write the entry, if it holds a control character (a stray byte of a file
+    saved by a script): stored, it stopped every TMX and TBX export of the store."""
+    for text in (*(term.text for term in entry.terms), entry.definition or "", entry.note or ""):
+        if bad := not_xml(text):
+            return f"a control character U+{ord(bad):04X} in {text!r}: no export could write it"
+    return None
 
 
 def _one_term_a_line(entry: Entry) -> Entry:

@@ -27,6 +27,7 @@ from lxml import etree
 
 from ..errors import TmtoolError
 from .decoding import BOMS
+from .xmlchars import not_xml
 
 XMLSource = str | Path | BinaryIO
 # what reading a damaged ZIP package's part raises besides zipfile.BadZipFile (a bad CRC): a corrupt
@@ -34,7 +35,6 @@ XMLSource = str | Path | BinaryIO
 PACKAGE_ERRORS = (zlib.error, EOFError, NotImplementedError)
 # written by hand by the writers: lxml's own declaration uses single quotes, which some CAT tools miss
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
-_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 _CHUNK = 1 << 16  # the prolog is read and decoded this many bytes at a time
 _SHOWN_ENTITIES = 5
@@ -331,10 +331,10 @@ def xml_text(text: str, where: str) -> str:
     Writers call this rather than dropping characters: an export that silently differs from its
     input is worse than one that stops and says why.
     """
-    bad = _NOT_XML_CHAR.search(text)
+    bad = not_xml(text)
     if bad:
         raise TmtoolError(
-            f"{where}: character U+{ord(bad.group()):04X} cannot be written to XML 1.0; "
+            f"{where}: character U+{ord(bad):04X} cannot be written to XML 1.0; "
             "remove or replace it in the input"
         )
     return text

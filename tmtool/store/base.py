@@ -15,7 +15,8 @@ Contracts every backend keeps:
   nests); a failure leaves the store as it was.
 - Entry ids are integers; the model's ``Entry.id`` carries them as strings.
 - An entry's ``version`` starts at 1 and goes up with every :meth:`Store.set_entry_fields` (every
-  rule that changes an entry's terms or contexts calls it in the same transaction).
+  rule that changes an entry's terms or contexts calls it in the same transaction), but for one
+  writing only the evidence (``rows.EVIDENCE_FIELDS``) of a reviewed entry.
   ``set_entry_fields(..., expected_version=v)`` raises :class:`tmtool.errors.Conflict` when the
   stored version is not ``v`` — checked in the write itself, so two writers cannot both pass.
 - Unknown ids raise :class:`tmtool.errors.NotFound` where a method says so; elsewhere they are
@@ -272,8 +273,8 @@ class Store(Protocol):
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
                      limit: int | None = None, offset: int = 0, order: str = "score") -> list[Entry]:
         """Entries matching every given filter, in ``order`` (one of :data:`ENTRY_ORDERS`): by score
-        (highest first), then frequency (highest first), then id; ``since`` compares the time the entry last changed; ``text`` matches any
-        term's folded surface form (``folding.fold``) as a substring of ``fold(text)``; ``document``
+        (highest first), then frequency (highest first), then id; ``since`` compares the time the entry last changed; ``text``: ``fold(text)`` is
+        a substring of a term's folded surface form (``folding.fold``), a hyphen and a space alike; ``document``
         keeps those a stored document's extraction counted."""
         ...
 

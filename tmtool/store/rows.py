@@ -213,11 +213,20 @@ def by_entry(rows: Iterable[Sequence]) -> dict[int, list[tuple]]:
     return grouped
 
 
+# what term extraction counts of an entry, which no person writes
+EVIDENCE_FIELDS = {"frequency", "score", "first_seen", "last_seen"}
+
+
 def entry_update(names: Iterable[str], mark: str) -> str:
     """The statement that sets an entry's fields ``names``, its updated time and next version, by id;
-    ``mark`` is the backend's placeholder."""
+    ``mark`` is the backend's placeholder. Evidence alone (:data:`EVIDENCE_FIELDS`: a document ingested
+    or removed) is no new version of a reviewed entry, whose terms, status, definition and note only a
+    person changes: a reviewer saving it is not refused as if someone had changed it. An unreviewed
+    entry's terms change with its evidence, and so does its version."""
+    names = list(names)
+    bump = "CASE WHEN reviewed = 0 THEN 1 ELSE 0 END" if set(names) <= EVIDENCE_FIELDS else "1"
     assignments = "".join(f"{name} = {mark}, " for name in names)
-    return f"UPDATE entries SET {assignments}updated = {mark}, version = version + 1 WHERE id = {mark}"
+    return f"UPDATE entries SET {assignments}updated = {mark}, version = version + {bump} WHERE id = {mark}"
 
 
 def check_entry_fields(fields: Mapping[str, object]) -> None:

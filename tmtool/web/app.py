@@ -103,6 +103,12 @@ class Move(BaseModel):
     model_config = ConfigDict(extra="forbid")
     side: Literal["source", "target"]
     direction: Literal["up", "down"]
+    neighbour: int | None = None  # the unit the sentence goes to, as the page showed it: another there now is a 409
+
+
+# the unit a correction takes in beside the one named, as the page showed it: another there now is a 409
+Neighbour = Annotated[int | None, Body(embed=True, description="the id of the unit beside it (next, for a merge) as"
+                                                                " the person saw it; another there now: 409")]
 
 
 def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = None,
@@ -115,6 +121,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                   description="French–English translation memory and terminology: look-up, review, documents.")
     csrf = csrf or new_secret()
     app.state.user = user  # whom the history names when a request names no reviewer
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(EmptyIsDefault)
     app.add_middleware(Guard, hosts=hosts or {"127.0.0.1", "localhost", "::1"}, token=token, csrf=csrf,
                        max_body=max_upload)
     templates = Jinja2Templates(directory=HERE / "templates")  # .html: autoescaped
@@ -328,10 +336,10 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return {"change": api.revert(s, change_id, user=by)}
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/merge", tags=["documents"])
-    def api_unit_merge(document_id: str, unit_id: int) -> dict:
-        """Merge a unit with the next one."""
+    def api_unit_merge(document_id: str, unit_id: int, neighbour: Neighbour = None) -> dict:
+        """Merge a unit with the next one (``neighbour``: its id, as the page showed it)."""
         with store() as s:
-            api.merge_units(s, document_id, unit_id)
+            api.merge_units(s, document_id, unit_id, neighbour=neighbour)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/split", tags=["documents"])
@@ -345,7 +353,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def api_unit_move(document_id: str, unit_id: int, move: Move) -> dict:
         """Move a unit's last (down) or first (up) sentence of one side to the neighbouring unit."""
         with store() as s:
-            api.move_sentence(s, document_id, unit_id, move.side, move.direction)
+            api.move_sentence(s, document_id, unit_id, move.side, move.direction, neighbour=move.neighbour)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/exclude", tags=["documents"])
@@ -356,11 +364,13 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/corrections/undo", tags=["documents"])
-    def api_undo_correction(document_id: str) -> dict:
+    def api_undo_correction(document_id: str, last: Annotated[int | None, Body(
+            embed=True, description="the id of the last correction as the person saw it; another made since: 409")] = None
+                            ) -> dict:
         """Undo the document's last correction (the units it replaced come back as they were);
         ``undone``: that correction, as ``corrections`` lists it."""
         with store() as s:
-            undone = api.undo_correction(s, document_id)
+            undone = api.undo_correction(s, document_id, last=last)
             return {**document_view(s, document_id), "undone": undone}
 
     @app.post("/api/documents/{document_id:path}/reextract", tags=["documents"])
@@ -451,6 +461,46 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         return page(request, "export.html", stats=stats, formats=formats["written"], multilingual=formats["multilingual"])
 
     return app
+
+
+class HeadAsGet:
+    """HEAD answered as GET is, without the body (HTTP: a server answering GET answers HEAD), for the
+    monitors, link checkers and ``curl -I`` that ask it; FastAPI's routes answered it 405."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def headers_only(message):
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+class EmptyIsDefault:
+    """A query parameter of the API sent empty (``status=&lang=``, as a form or a generic client sends what
+    was not filled in) is the parameter not sent: its default, not a 400 ("Input should be 'candidate', …").
+    The text sought (``q``) stays as sent: an empty look-up is one. (The pages' own forms send every field,
+    an empty status meaning any: /review reads them as sent.)"""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") and scope["path"].startswith("/api/") \
+                and scope.get("query_string"):
+            # the bytes as sent, but for the pieces naming no value (``status=``, ``status``)
+            pieces = scope["query_string"].split(b"&")
+            kept = [piece for piece in pieces if piece.partition(b"=")[2] or unquote(piece.partition(b"=")[0].decode(
+                "latin-1")) == "q"]
+            if len(kept) < len(pieces):
+                scope = {**scope, "query_string": b"&".join(kept)}
+        await self.app(scope, receive, send)
 
 
 def upload(file: UploadFile, allowed: set[str], *, required: bool = True) -> api.Upload:

@@ -711,8 +711,8 @@ class PostgresStore(UnitCorrections):
             params.append(iso(since))
         if text:
             where.append("id IN (SELECT t.entry_id FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
-                         " WHERE k.kind = 'form' AND strpos(k.key, %s) > 0)")
-            params.append(fold(text))
+                         " WHERE k.kind = 'form' AND strpos(replace(k.key, '-', ' '), %s) > 0)")
+            params.append(fold(text).replace("-", " "))  # a hyphen typed as a space, or a space as a hyphen
         if document is not None:
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = %s)")
             params.append(document)

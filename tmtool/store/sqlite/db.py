@@ -786,9 +786,9 @@ class SQLiteStore(UnitCorrections):
         if text:
             where.append(
                 "id IN (SELECT t.entry_id FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
-                " WHERE k.kind = 'form' AND instr(k.key, ?) > 0)"
+                " WHERE k.kind = 'form' AND instr(replace(k.key, '-', ' '), ?) > 0)"
             )
-            params.append(fold(text))
+            params.append(fold(text).replace("-", " "))  # a hyphen typed as a space, or a space as a hyphen
         if document is not None:
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = ?)")
             params.append(document)

@@ -123,11 +123,17 @@ function setUpLookup() {
       const q = box.value;
       const mine = ++asked;
       history.replaceState(null, "", q ? "/?q=" + encodeURIComponent(q) : "/");
-      if (!q.trim()) { results.replaceChildren(); return; }
+      // what is shown answers the query in the box, or says why it cannot: never an earlier query's
+      // results under this one's error, nor an earlier error over this one's results
+      const answer = (found, error) => {
+        if (mine !== asked) return;  // an older answer arriving late is dropped
+        if (found) renderLookup(found, results); else results.replaceChildren();
+        say(error ? error.message : "", Boolean(error));
+      };
+      if (!q.trim()) { answer(null, null); return; }
       try {
-        const found = await api("GET", "/api/lookup?q=" + encodeURIComponent(q));
-        if (mine === asked) renderLookup(found, results);  // an older answer arriving late is dropped
-      } catch (error) { say(error.message, true); }
+        answer(await api("GET", "/api/lookup?q=" + encodeURIComponent(q)), null);
+      } catch (error) { answer(null, error); }
     }, 150);
   });
 }
@@ -331,24 +337,30 @@ function setUpDocument() {
     } catch (error) { say(error.message, true); }
   }
 
+  // a correction says which units and which last correction the page showed: made since by someone
+  // else, they are refused ("reload it") rather than corrected with units the person did not see
   const undo = document.getElementById("undo-correction");
   if (undo) {
     undo.addEventListener("click", async () => {
       try {
-        await api("POST", `/api/documents/${encodeURIComponent(table.dataset.document)}/corrections/undo`);
+        await api("POST", `/api/documents/${encodeURIComponent(table.dataset.document)}/corrections/undo`,
+                  {last: Number(undo.dataset.last)});
         location.reload();
       } catch (error) { say(error.message, true); }
     });
   }
 
-  for (const row of table.querySelectorAll("tr.unit")) {
+  const rows = [...table.querySelectorAll("tr.unit")];
+  const beside = (index) => (rows[index] ? Number(rows[index].dataset.unit) : null);
+  rows.forEach((row, index) => {
     const unit = row.dataset.unit;
-    row.querySelector(".merge-next").addEventListener("click", () => correct(unit, "merge"));
+    row.querySelector(".merge-next").addEventListener("click", () => correct(unit, "merge", {neighbour: beside(index + 1)}));
     const exclude = row.querySelector(".exclude");
     exclude.addEventListener("click", () => correct(unit, "exclude", {excluded: exclude.dataset.excluded === "true"}));
     for (const button of row.querySelectorAll(".move")) {
       button.addEventListener("click", () =>
-        correct(unit, "move", {side: button.dataset.side, direction: button.dataset.direction}));
+        correct(unit, "move", {side: button.dataset.side, direction: button.dataset.direction,
+                               neighbour: beside(button.dataset.direction === "down" ? index + 1 : index - 1)}));
     }
     // a split needs a boundary on each side that has two sentences or more; a side with one keeps it in the first part
     const chosen = {};
@@ -368,7 +380,7 @@ function setUpDocument() {
         correct(unit, "split", {source_at: chosen.source, target_at: chosen.target});
       });
     }
-  }
+  });
 }
 
 // ---- documents: uploads; export links -------------------------------------------------------
