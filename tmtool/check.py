@@ -53,7 +53,7 @@ from .langtags import base_language, language_pair
 from .model import Entry, ReviewStatus, TermType, Unit, UsageStatus
 from .store.records import spellings
 from .text.normalize import (
-    PLURALS, SNOWBALL, UNSPACED, english_stem, fold, french_stem, inflection_key, normalize_for_match,
+    SNOWBALL, UNSPACED, english_stem, fold, french_stem, inflection_key, normalize_for_match, singular_readings,
 )
 from .terms.acronyms import is_acronym, letters_match
 
@@ -176,9 +176,7 @@ def _word_keys(word: str, lang: str) -> tuple[str, ...]:
     for (``PLURALS``: *militares*, *militar*)."""
     if lang not in SNOWBALL:
         return (_word_key(word, lang),)
-    lower = normalize_for_match(word)
-    forms = [word] + [lower[: -len(plural)] + singular for plural, singular in PLURALS.get(lang, ())
-                      if lower.endswith(plural) and len(lower) > len(plural) + 2]
+    forms = [word, *singular_readings(word, lang)]
     return tuple(dict.fromkeys(key for form in forms for key in (_word_key(form, lang), _WHOLE + fold(form))))
 
 

@@ -319,12 +319,17 @@ def inflection_keys(text: str, lang: str) -> set[str]:
     *comité militar*), up to ``_MOST_PLURAL_READINGS`` readings of the whole."""
     if _stemmer(lang) is None:
         return set()
-    words = normalize_for_match(text).split()
-    readings = [[word] + [word[: -len(plural)] + singular for plural, singular in PLURALS.get(lang, ())
-                          if word.endswith(plural) and len(word) > len(plural) + 2] for word in words]
+    readings = [[word, *singular_readings(word, lang)] for word in normalize_for_match(text).split()]
     if math.prod(len(forms) for forms in readings) > _MOST_PLURAL_READINGS:
         readings = [forms[:1] for forms in readings]
     return {key for forms in product(*readings) if (key := inflection_key(" ".join(forms), lang))}
+
+
+def singular_readings(word: str, lang: str) -> list[str]:
+    """The singulars a word's plural ending may stand for in ``lang`` (``PLURALS``), lower-cased."""
+    lower = normalize_for_match(word)
+    return [lower[: -len(plural)] + singular for plural, singular in PLURALS.get(lang, ())
+            if lower.endswith(plural) and len(lower) > len(plural) + 2]
 
 
 @lru_cache(maxsize=None)
