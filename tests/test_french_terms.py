@@ -323,7 +323,8 @@ def test_tokens_read_each_word_as_spacy_gives_it(words):
             gender={"Masc": "masculine", "Fem": "feminine"}.get(next(iter(t.morph.get("Gender")), "")),
             plural="Plur" in t.morph.get("Number") or (common and t.lemma_.casefold() != t.text.casefold()),
             singular="Sing" in t.morph.get("Number"), start=t.idx,
-            sentence_initial=t.i == 0 or t.is_sent_start or (t.i > 0 and doc[t.i - 1].text in french._OPENING_QUOTES),
+            sentence_initial=t.i == 0 or doc[t.i - 1].text in french._OPENING_QUOTES or (t.is_sent_start and (
+                doc[t.i - 1].text in french._SENTENCE_ENDS or not doc[t.i - 1].text.strip())),
             participle="Part" in t.morph.get("VerbForm"), nominal=nominal, stop=t.is_stop)
 
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from tmtool.cli import main
 from tmtool.model import Context, Entry, TermType
 from tmtool.terms import DEFAULT_THRESHOLD, build_glossary, extract_french
-from tmtool.terms import english
+from tmtool.terms import english, french
 from tmtool.terms.acronyms import letters_match
 from tmtool.terms.french import load_model
 
@@ -581,9 +581,30 @@ def test_a_rendering_is_whole_when_each_word_keeps_its_links_between_term_and_ph
     assert _word_alignment(links, [0, 1], [0, 1, 2]) == pytest.approx(0.3 / 1.2)  # English 2 is French 2's
 
 
-def test_an_english_phrase_padded_with_a_word_rendering_one_outside_the_term_is_not_its_rendering():
-    # *Brigadier General Marc* has as many words as *général de brigade aérienne*, but *Marc* renders the
-    # French *Marc*: counted, it made the padded phrase the one that leaves no word out
+def test_an_english_word_surely_linked_outside_the_term_is_no_rendering_of_it():
+    import numpy as np
+
+    from tmtool.model import Term
+    from tmtool.terms.equivalents import EnglishPhrase, _leaves_out_here, _PairView
+
+    def leaves_out(french: str, english: str, links: list[list[float]], inside: list[int]) -> bool:
+        phrase = EnglishPhrase(0, len(english), english, english, False, "", "")
+        view = _PairView([], [], np.array(links), [], np.zeros((0, len(links[0]))))
+        return _leaves_out_here(Term(french, "fr"), phrase, list(range(len(links[0]))), inside, view)
+
+    # général de brigade aérienne Marc / Brigadier General Marc: *Marc* renders the French *Marc*, so the
+    # padded phrase leaves *aérienne* out as the phrase without it does
+    links = [[0.0, 0.98, 0.0], [0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.1, 0.1, 0.1], [0.0, 0.0, 0.9]]
+    assert leaves_out("général de brigade aérienne", "Brigadier General Marc", links, [0, 2, 3])
+    weak = [row[:2] + [0.3 if i == 4 else row[2]] for i, row in enumerate(links)]  # no sure link: counted
+    assert not leaves_out("général de brigade aérienne", "Brigadier General Marc", weak, [0, 2, 3])
+    # the term's own word of grammar is inside it: *response* linked to *de* of *force de réaction*
+    assert not leaves_out("force de réaction", "response force", [[0.0, 0.84], [0.69, 0.0], [0.0, 0.0]], [0, 2])
+
+
+def test_a_rank_before_a_name_the_parse_starts_a_sentence_at_pairs_with_the_english_rank():
+    # the parser made two sentences of this one, the second from *Marc*: read as a sentence's first word,
+    # *Marc Lefèvre* was no name and the rank before it no title
     pairs = [Context(fr, en, "doc") for fr, en in [
     ('Le 14 mars, des avions de chasse de six pays alliés ont participé à un exercice de défense aérienne intégrée organisé par le Commandement aérien allié depuis sa base de Ramstein, en Allemagne.',
      'On 14 March, fighter aircraft from six Allied countries took part in an integrated air defence exercise organised by Allied Air Command from its base in Ramstein, Germany.'),
@@ -594,8 +615,9 @@ def test_an_english_phrase_padded_with_a_word_rendering_one_outside_the_term_is_
     ('Les appareils ont été ravitaillés en vol par un avion multirôle de ravitaillement en vol et de transport de la flotte multinationale basée à Eindhoven.',
      'The aircraft were refuelled in flight by a multi-role tanker transport aircraft of the multinational fleet based in Eindhoven.'),
     ]]
-    glossary = build_glossary(pairs, threshold=0.0)
-    assert english_texts(entry_for(glossary, "général de brigade aérienne")) == {"brigadier general"}
+    [tokens] = french.analyse([pairs[2].fr])
+    assert not next(t for t in tokens if t.text == "Marc").sentence_initial
+    assert english_texts(entry_for(build_glossary(pairs), "général de brigade aérienne")) == {"brigadier general"}
 
 
 # ---- names of persons ---------------------------------------------------------------------------------

@@ -35,6 +35,10 @@ MODEL = "fr_core_news_sm"  # the spaCy package loaded (bench/ can compare anothe
 _ANALYSIS_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
 _BATCH = 256  # sentences per nlp.pipe batch
 _OPENING_QUOTES = frozenset({"«", '"', "“", "(", "["})
+# a sentence the parser starts inside a segment starts the text's only after one of these (or a line break):
+# elsewhere it is the parse's slip (*le général de brigade aérienne Marc Lefèvre, …, « la police du ciel … »*
+# parsed as two sentences from *Marc*), and a capital there is a name's, not a sentence's
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":"})
 # Relations of nominals: a word in one of them is a noun whatever its tag (the tagger reads unknown
 # nouns as adverbs or verbs: *le prépositionnement*, *des wagons plats*), unless it is a word of grammar.
 _NOMINAL_RELATIONS = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "appos"})
@@ -282,7 +286,8 @@ def _tokens(doc, original: str) -> list[Token]:
                 plural=plural,
                 singular=singular,
                 start=t.idx,
-                sentence_initial=t.i == 0 or t.is_sent_start or previous in _OPENING_QUOTES,
+                sentence_initial=t.i == 0 or previous in _OPENING_QUOTES
+                or (t.is_sent_start and (previous in _SENTENCE_ENDS or not previous.strip())),
                 participle=participle,
                 nominal=_nominal(text, pos, dep, stop, finite),
                 stop=stop,
