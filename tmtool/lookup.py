@@ -7,13 +7,16 @@ tolerance comes from the folded keys stored at ingest and the same rule-based fo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import product
 
 from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
-from .text.normalize import SNOWBALL, english_stem, fold, french_elision, inflection_keys, stem, unspaced, visible
+from .text.normalize import (
+    SNOWBALL, english_stem, fold, french_elision, inflection_keys, normalize_for_match, stem, unspaced, visible,
+)
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
 MATCH_KINDS = ("exact", "folded", "lemma", "acronym", "prefix", "fuzzy")
@@ -50,6 +53,9 @@ class Answer:
         return bool(self.hits or self.memory)
 
 
+# an Italian article or preposition elided before a vowel (dell’Alleanza, all’Alleanza, un’operazione); l’ and d’
+# are French ones too (``french_elision``)
+_ITALIAN_ELISION = re.compile(r"(?:un|dell|dall|nell|sull|all|coll|quell|quest)'")
 _MOST_SPACES = 3  # a query with more spaces is looked up with its hyphens as spaces only
 
 
@@ -63,6 +69,12 @@ def _hyphenations(folded: str) -> set[str]:
         for joints in product(" -", repeat=len(words) - 1):
             found.add(words[0] + "".join(joint + word for joint, word in zip(joints, words[1:])))
     return found
+
+
+def _elision(folded: str) -> int:
+    """The length of the elided article or preposition that starts a folded query, 0 if none."""
+    italian = _ITALIAN_ELISION.match(folded)
+    return italian.end() if italian else french_elision(folded)
 
 
 def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
@@ -101,18 +113,23 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
             if entry_id not in best or rank < best[entry_id]:
                 best[entry_id] = rank
 
-    # a term copied from a sentence with its elided article (l’OTAN, d’état-major) is the term too
-    bare = folded[french_elision(folded):]
+    # a term copied from a sentence with its elided article (l’OTAN, d’état-major, dell’Alleanza) is the term too
+    elided = _elision(folded)
+    bare = folded[elided:]
     foldings = [folded, bare] if bare else [folded]
     typed = {each.replace("-", " ") for each in foldings}
     spelt = set().union(*map(_hyphenations, foldings))
     keys = spelt | {stem(key) for key in spelt}
     # a key only one language's rules make finds that language's terms only: English's (crises → crisis),
     # and a Snowball stemmer's (Militärausschusses → militarausschuss, военного комитета → воен комитет)
+    # (a hyphen typed either way, as above)
     own_keys = {"en": {english_stem(folded)}}
+    lowered = normalize_for_match(query)
+    texts = {lowered, lowered[elided:]}  # the elided article's letters fold to themselves: the same length
     for language in SNOWBALL:
         if lang in ("auto", language):
-            own_keys[language] = inflection_keys(query, language)
+            own_keys[language] = set().union(*(_hyphenations(key) for text in texts if text
+                                               for key in inflection_keys(text, language)))
     hits = store.terms_by_key(sorted(keys.union(*own_keys.values())))
     consider([hit for hit in hits if hit.key in keys or hit.key in own_keys.get(hit.lang, ())],
              lambda key, kind, text: (_kind(query, typed, kind, text), 100.0))
