@@ -411,6 +411,18 @@ def test_a_longer_inflected_term_or_one_with_an_elided_preposition_is_found(tmp_
     assert looked_up(db, query) == [(match, term)]  # they were fuzzy neighbours at best
 
 
+def test_a_one_word_term_with_a_short_stem_is_found_as_written_or_as_its_singular_as_check_finds_it(tmp_path):
+    db = tmp_path / "t.db"
+    run(db, "glossary", "add", "--term", "de=Rat", "--term", "en=council")
+    run(db, "glossary", "add", "--term", "it=porta", "--term", "en=door")
+    assert looked_up(db, "Rates") == [("lemma", "Rat")]  # the genitive
+    assert looked_up(db, "porte") == [("lemma", "porta")]  # the plural
+    # Raten (instalments) is no form of Rat, nor the English port a form of the Italian porta: Snowball stems
+    # them alike (rat, port), too short to tell words apart; port is porta's start only
+    assert looked_up(db, "Raten", code=1) == []
+    assert looked_up(db, "port") == [("prefix", "porta")]
+
+
 def test_a_store_of_the_previous_schema_finds_its_terms_inflected_once_upgraded(tmp_path, pg_url):
     import sqlite3
 

@@ -15,7 +15,8 @@ from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
 from .text.normalize import (
-    SNOWBALL, english_stem, fold, french_elision, inflection_keys, normalize_for_match, stem, unspaced, visible,
+    SHORTEST_STEM, SNOWBALL, english_stem, fold, french_elision, inflection_keys, normalize_for_match, singular_readings,
+    stem, unspaced, visible,
 )
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
@@ -77,6 +78,11 @@ def _elision(folded: str) -> int:
     return italian.end() if italian else french_elision(folded)
 
 
+def _short_stem(key: str) -> bool:
+    """Whether a key is one word shorter than ``SHORTEST_STEM``: a term's stem so short is no key of its own."""
+    return len(key) < SHORTEST_STEM and key.isalpha()
+
+
 def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
     """How a stored key equal to the query (or to its singular) matched the term ``text``; ``typed``:
     the query's foldings with hyphens as spaces (with and without an elided article)."""
@@ -128,10 +134,14 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     texts = {lowered, lowered[elided:]}  # the elided article's letters fold to themselves: the same length
     for language in SNOWBALL:
         if lang in ("auto", language):
-            own_keys[language] = set().union(*(_hyphenations(key) for text in texts if text
-                                               for key in inflection_keys(text, language)))
+            stems = set().union(*(_hyphenations(key) for text in texts if text for key in inflection_keys(text, language)))
+            # a one-word term with a short stem is found as written, or as the singular the query's ending may stand
+            # for, as check finds it: Rates is Rat (council), Raten (instalments) is not, nor port Italian's porta
+            own_keys[language] = {key for key in stems if not _short_stem(key)} | {
+                fold(form) for text in texts for form in singular_readings(text, language)}
     hits = store.terms_by_key(sorted(keys.union(*own_keys.values())))
-    consider([hit for hit in hits if hit.key in keys or hit.key in own_keys.get(hit.lang, ())],
+    consider([hit for hit in hits if (hit.key in keys or hit.key in own_keys.get(hit.lang, ()))
+              and not (hit.lang in SNOWBALL and hit.kind != "form" and _short_stem(hit.key))],
              lambda key, kind, text: (_kind(query, typed, kind, text), 100.0))
     # the start of a term, its hyphens typed either way (etat major: État-major militaire international): three
     # letters, or two Chinese or Japanese characters, each as much as a syllable (军事: 军事委员会)

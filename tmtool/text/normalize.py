@@ -284,6 +284,7 @@ def french_only_acronym(acronym: str, french: str, english: str) -> bool:
 # bench/check_inflections.py); French and English are singularised by their own rules (``stem``)
 SNOWBALL = {"de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch", "ru": "russian"}
 _LETTERS = re.compile(r"[^\W\d_]+")  # the words a Snowball stemmer is given
+SHORTEST_STEM = 5  # a one-word term whose stem is shorter is found as written (folded), not by its stem
 _MOST_PLURAL_READINGS = 64  # of a typed text, read word by word as plurals (``inflection_keys``)
 
 
