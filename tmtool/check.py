@@ -53,7 +53,7 @@ from .langtags import base_language, language_pair
 from .model import Entry, ReviewStatus, TermType, Unit, UsageStatus
 from .store.records import spellings
 from .text.normalize import (
-    SNOWBALL, UNSPACED, english_stem, fold, french_stem, inflection_key, normalize_for_match, singular_readings,
+    SHORTEST_STEM, SNOWBALL, UNSPACED, english_stem, fold, french_stem, inflection_key, normalize_for_match, singular_readings,
 )
 from .terms.acronyms import is_acronym, letters_match
 
@@ -62,7 +62,6 @@ _DEFAULT_PAIR = frozenset({"fr", "en"})  # tmtool's pair, either way round: chec
 _STEMS = {"fr": french_stem, "en": english_stem}  # on folded text: the store's keys
 # languages whose words are stemmed by Snowball's stemmer for them (``SNOWBALL``); other languages' words are
 # compared folded only
-_SHORTEST_STEM = 5  # a one-word term whose stem is shorter is found as written (folded), not by its stem
 # Apostrophes and hyphens right after a word join words (elision, possessive, compound) without
 # being one; anywhere else (a dash between spaces, an opening quote) they are punctuation.
 _JOINERS = "'’‘ʼ`\\-‐‑‒–—"
@@ -259,7 +258,7 @@ class Glossary:
                 key = _EXACT + word
             else:
                 key = _word_key(word, term.lang)
-                if len(matches) == 1 and term.lang in SNOWBALL and len(key) < _SHORTEST_STEM:
+                if len(matches) == 1 and term.lang in SNOWBALL and len(key) < SHORTEST_STEM:
                     key = _WHOLE + fold(word)  # Rat (council) is not Raten (instalments)
             node = node.setdefault(key, {})
         held = node.setdefault(_END, [])

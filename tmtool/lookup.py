@@ -7,13 +7,17 @@ tolerance comes from the folded keys stored at ingest and the same rule-based fo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import product
 
 from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
-from .text.normalize import SNOWBALL, english_stem, fold, french_elision, inflection_keys, stem, unspaced, visible
+from .text.normalize import (
+    SHORTEST_STEM, SNOWBALL, english_stem, fold, french_elision, inflection_keys, normalize_for_match, singular_readings,
+    stem, unspaced, visible,
+)
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
 MATCH_KINDS = ("exact", "folded", "lemma", "acronym", "prefix", "fuzzy")
@@ -50,6 +54,9 @@ class Answer:
         return bool(self.hits or self.memory)
 
 
+# an Italian article or preposition elided before a vowel (dell’Alleanza, all’Alleanza, un’operazione); l’ and d’
+# are French ones too (``french_elision``)
+_ITALIAN_ELISION = re.compile(r"(?:un|dell|dall|nell|sull|all|coll|quell|quest)'")
 _MOST_SPACES = 3  # a query with more spaces is looked up with its hyphens as spaces only
 
 
@@ -63,6 +70,17 @@ def _hyphenations(folded: str) -> set[str]:
         for joints in product(" -", repeat=len(words) - 1):
             found.add(words[0] + "".join(joint + word for joint, word in zip(joints, words[1:])))
     return found
+
+
+def _elision(folded: str) -> int:
+    """The length of the elided article or preposition that starts a folded query, 0 if none."""
+    italian = _ITALIAN_ELISION.match(folded)
+    return italian.end() if italian else french_elision(folded)
+
+
+def _short_stem(key: str) -> bool:
+    """Whether a key is one word shorter than ``SHORTEST_STEM``: a term's stem so short is no key of its own."""
+    return len(key) < SHORTEST_STEM and key.isalpha()
 
 
 def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
@@ -101,20 +119,29 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
             if entry_id not in best or rank < best[entry_id]:
                 best[entry_id] = rank
 
-    # a term copied from a sentence with its elided article (l’OTAN, d’état-major) is the term too
-    bare = folded[french_elision(folded):]
+    # a term copied from a sentence with its elided article (l’OTAN, d’état-major, dell’Alleanza) is the term too
+    elided = _elision(folded)
+    bare = folded[elided:]
     foldings = [folded, bare] if bare else [folded]
     typed = {each.replace("-", " ") for each in foldings}
     spelt = set().union(*map(_hyphenations, foldings))
     keys = spelt | {stem(key) for key in spelt}
     # a key only one language's rules make finds that language's terms only: English's (crises → crisis),
     # and a Snowball stemmer's (Militärausschusses → militarausschuss, военного комитета → воен комитет)
+    # (a hyphen typed either way, as above)
     own_keys = {"en": {english_stem(folded)}}
+    lowered = normalize_for_match(query)
+    texts = {lowered, lowered[elided:]}  # the elided article's letters fold to themselves: the same length
     for language in SNOWBALL:
         if lang in ("auto", language):
-            own_keys[language] = inflection_keys(query, language)
+            stems = set().union(*(_hyphenations(key) for text in texts if text for key in inflection_keys(text, language)))
+            # a one-word term with a short stem is found as written, or as the singular the query's ending may stand
+            # for, as check finds it: Rates is Rat (council), Raten (instalments) is not, nor port Italian's porta
+            own_keys[language] = {key for key in stems if not _short_stem(key)} | {
+                fold(form) for text in texts for form in singular_readings(text, language)}
     hits = store.terms_by_key(sorted(keys.union(*own_keys.values())))
-    consider([hit for hit in hits if hit.key in keys or hit.key in own_keys.get(hit.lang, ())],
+    consider([hit for hit in hits if (hit.key in keys or hit.key in own_keys.get(hit.lang, ()))
+              and not (hit.lang in SNOWBALL and hit.kind != "form" and _short_stem(hit.key))],
              lambda key, kind, text: (_kind(query, typed, kind, text), 100.0))
     # the start of a term, its hyphens typed either way (etat major: État-major militaire international): three
     # letters, or two Chinese or Japanese characters, each as much as a syllable (军事: 军事委员会)

@@ -284,6 +284,7 @@ def french_only_acronym(acronym: str, french: str, english: str) -> bool:
 # bench/check_inflections.py); French and English are singularised by their own rules (``stem``)
 SNOWBALL = {"de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch", "ru": "russian"}
 _LETTERS = re.compile(r"[^\W\d_]+")  # the words a Snowball stemmer is given
+SHORTEST_STEM = 5  # a one-word term whose stem is shorter is found as written (folded), not by its stem
 _MOST_PLURAL_READINGS = 64  # of a typed text, read word by word as plurals (``inflection_keys``)
 
 
@@ -316,13 +317,17 @@ def inflection_key(text: str, lang: str) -> str | None:
 def inflection_keys(text: str, lang: str) -> set[str]:
     """The ``inflection_key``s a text typed in ``lang`` may be the plural of a term under: its own, and
     those of each word read as the singulars its ending may stand for (``PLURALS``: *comités militares*,
-    *comité militar*), up to ``_MOST_PLURAL_READINGS`` readings of the whole."""
+    *comité militar*), up to ``_MOST_PLURAL_READINGS`` readings of the whole. A word is stemmed alone, so
+    its readings are told apart by their stems: *militari* is two (*milit*, *militar*), not four."""
     if _stemmer(lang) is None:
         return set()
-    readings = [[word, *singular_readings(word, lang)] for word in normalize_for_match(text).split()]
-    if math.prod(len(forms) for forms in readings) > _MOST_PLURAL_READINGS:
+    words = normalize_for_match(text).split()
+    stems = {word: list(dict.fromkeys(inflection_key(form, lang) for form in (word, *singular_readings(word, lang))))
+             for word in set(words)}
+    readings = [stems[word] for word in words]
+    if math.prod(map(len, readings)) > _MOST_PLURAL_READINGS:
         readings = [forms[:1] for forms in readings]
-    return {key for forms in product(*readings) if (key := inflection_key(" ".join(forms), lang))}
+    return {key for forms in product(*readings) if (key := " ".join(forms))}
 
 
 def singular_readings(word: str, lang: str) -> list[str]:
