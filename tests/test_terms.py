@@ -582,6 +582,8 @@ def test_a_rendering_is_whole_when_each_word_keeps_its_links_between_term_and_ph
 
 
 def test_an_english_word_surely_linked_outside_the_term_is_no_rendering_of_it():
+    from types import SimpleNamespace
+
     import numpy as np
 
     from tmtool.model import Term
@@ -589,8 +591,9 @@ def test_an_english_word_surely_linked_outside_the_term_is_no_rendering_of_it():
 
     def leaves_out(french: str, english: str, links: list[list[float]], inside: list[int]) -> bool:
         phrase = EnglishPhrase(0, len(english), english, english, False, "", "")
-        view = _PairView([], [], np.array(links), [], np.zeros((0, len(links[0]))))
-        return _leaves_out_here(Term(french, "fr"), phrase, list(range(len(links[0]))), inside, view)
+        words = [SimpleNamespace(text=word) for word in english.split()]
+        view = _PairView([], words, np.array(links), [], np.zeros((0, len(words))))
+        return _leaves_out_here(Term(french, "fr"), phrase, list(range(len(words))), inside, view)
 
     # général de brigade aérienne Marc / Brigadier General Marc: *Marc* renders the French *Marc*, so the
     # padded phrase leaves *aérienne* out as the phrase without it does
@@ -600,6 +603,9 @@ def test_an_english_word_surely_linked_outside_the_term_is_no_rendering_of_it():
     assert not leaves_out("général de brigade aérienne", "Brigadier General Marc", weak, [0, 2, 3])
     # the term's own word of grammar is inside it: *response* linked to *de* of *force de réaction*
     assert not leaves_out("force de réaction", "response force", [[0.0, 0.84], [0.69, 0.0], [0.0, 0.0]], [0, 2])
+    # a word of grammar linked elsewhere takes no content word off: *Defence Staff for the* renders both words
+    staff = [[0.0, 0.9, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0], [0.9, 0.0, 0.0, 0.0], [0.0, 0.0, 0.8, 0.0], [0.0, 0.0, 0.0, 0.8]]
+    assert not leaves_out("état-major de la défense", "Defence Staff for the", staff, [0, 2])
 
 
 def test_a_rank_before_a_name_the_parse_starts_a_sentence_at_pairs_with_the_english_rank():

@@ -53,7 +53,8 @@ from .langtags import base_language, language_pair
 from .model import Entry, ReviewStatus, TermType, Unit, UsageStatus
 from .store.records import spellings
 from .text.normalize import (
-    SHORTEST_STEM, SNOWBALL, UNSPACED, english_stem, fold, french_stem, inflection_key, normalize_for_match, singular_readings,
+    SHORTEST_STEM, SNOWBALL, UNSPACED, english_stem, fold, french_stem, inflection_key, normalize_for_match,
+    singular_readings,
 )
 from .terms.acronyms import is_acronym, letters_match
 

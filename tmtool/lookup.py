@@ -15,8 +15,8 @@ from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
 from .text.normalize import (
-    SHORTEST_STEM, SNOWBALL, english_stem, fold, french_elision, inflection_keys, normalize_for_match, singular_readings,
-    stem, unspaced, visible,
+    SHORTEST_STEM, SNOWBALL, english_stem, fold, french_elision, inflection_keys, normalize_for_match,
+    singular_readings, stem, unspaced, visible,
 )
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
@@ -134,7 +134,8 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     texts = {lowered, lowered[elided:]}  # the elided article's letters fold to themselves: the same length
     for language in SNOWBALL:
         if lang in ("auto", language):
-            stems = set().union(*(_hyphenations(key) for text in texts if text for key in inflection_keys(text, language)))
+            stems = set().union(*(_hyphenations(key) for text in texts if text
+                                  for key in inflection_keys(text, language)))
             # a one-word term with a short stem is found as written, or as the singular the query's ending may stand
             # for, as check finds it: Rates is Rat (council), Raten (instalments) is not, nor port Italian's porta
             own_keys[language] = {key for key in stems if not _short_stem(key)} | {

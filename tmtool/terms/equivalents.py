@@ -450,7 +450,8 @@ def _leaves_out_here(term: Term, phrase: EnglishPhrase, covered: list[int], insi
         return left_out
     best = view.links[:, covered].argmax(axis=0).tolist()
     first, last = min(inside), max(inside)  # the term's words of grammar too: *de* in *force de réaction*
-    elsewhere = sum(1 for j, i in zip(covered, best) if not first <= i <= last and view.links[i, j] >= SURE_LINK)
+    elsewhere = sum(1 for j, i in zip(covered, best) if not first <= i <= last and view.links[i, j] >= SURE_LINK
+                    and view.en_words[j].text.lower() not in _ENGLISH_LINKS)  # content words, as counted
     return _english_content_words(phrase.text) - elsewhere < len(_french_content_words(term.text))
 
 
@@ -469,9 +470,10 @@ def _f_measures(links: np.ndarray, inside: list[int], cover: np.ndarray) -> np.n
 
 
 def _spelled_compounds(inside: list[int], view: _PairView) -> list[tuple[int, int]]:
-    """Offsets of the English phrases of the pair that spell a word of the French term (at ``inside``)
-    as an open compound (*cyberattaque* ↔ *cyber attack*): word alignment links the French word to one
-    of their words (the cognate *cyber*), the spelling shows it translates them all."""
+    """Offsets of the English phrases of two words or more of the pair that spell a word of the French
+    term (at ``inside``) as an open compound (*cyberattaque* ↔ *cyber attack*): word alignment links the
+    French word to one of their words at most (the cognate *cyber*), the spelling shows it translates
+    them all (``_open_compound``)."""
     return [(phrase.start, phrase.end) for i in inside for phrase, covered in view.phrases if len(covered) > 1
             and _open_compound(view.fr_words[i].text, tuple(view.en_words[j].text for j in covered))]
 
