@@ -83,6 +83,16 @@ def _short_stem(key: str) -> bool:
     return len(key) < SHORTEST_STEM and key.isalpha()
 
 
+def _inflected_keys(texts: set[str], language: str) -> set[str]:
+    """The keys under which the query's ``texts`` (lower-cased, with and without an elided article) find a
+    term of ``language`` by its Snowball stem, a hyphen typed either way. A one-word term with a short stem
+    is found as written, or as the singular the query's ending may stand for, as ``check`` finds it: *Rates*
+    is *Rat* (council), *Raten* (instalments) is not, nor is English *port* Italian *porta*."""
+    stems = {spelling for text in texts for key in inflection_keys(text, language) for spelling in _hyphenations(key)}
+    return {key for key in stems if not _short_stem(key)} | {
+        fold(form) for text in texts for form in singular_readings(text, language)}
+
+
 def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
     """How a stored key equal to the query (or to its singular) matched the term ``text``; ``typed``:
     the query's foldings with hyphens as spaces (with and without an elided article)."""
@@ -128,18 +138,12 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     keys = spelt | {stem(key) for key in spelt}
     # a key only one language's rules make finds that language's terms only: English's (crises → crisis),
     # and a Snowball stemmer's (Militärausschusses → militarausschuss, военного комитета → воен комитет)
-    # (a hyphen typed either way, as above)
     own_keys = {"en": {english_stem(folded)}}
     lowered = normalize_for_match(query)
-    texts = {lowered, lowered[elided:]}  # the elided article's letters fold to themselves: the same length
+    texts = {lowered, lowered[elided:]} - {""}  # the elided article's letters fold to themselves: the same length
     for language in SNOWBALL:
         if lang in ("auto", language):
-            stems = set().union(*(_hyphenations(key) for text in texts if text
-                                  for key in inflection_keys(text, language)))
-            # a one-word term with a short stem is found as written, or as the singular the query's ending may stand
-            # for, as check finds it: Rates is Rat (council), Raten (instalments) is not, nor port Italian's porta
-            own_keys[language] = {key for key in stems if not _short_stem(key)} | {
-                fold(form) for text in texts for form in singular_readings(text, language)}
+            own_keys[language] = _inflected_keys(texts, language)
     hits = store.terms_by_key(sorted(keys.union(*own_keys.values())))
     consider([hit for hit in hits if (hit.key in keys or hit.key in own_keys.get(hit.lang, ()))
               and not (hit.lang in SNOWBALL and hit.kind != "form" and _short_stem(hit.key))],
