@@ -60,9 +60,9 @@ from .terms.acronyms import is_acronym, letters_match
 
 FORMATS = ("text", "json", "csv")
 _DEFAULT_PAIR = frozenset({"fr", "en"})  # tmtool's pair, either way round: checked whatever the glossary holds
-_STEMS = {"fr": french_stem, "en": english_stem}  # on folded text: the store's keys
-# languages whose words are stemmed by Snowball's stemmer for them (``SNOWBALL``); other languages' words are
-# compared folded only
+# on folded text: the store's keys (other languages' words are stemmed by Snowball's stemmers, ``SNOWBALL``, or
+# compared folded only)
+_STEMS = {"fr": french_stem, "en": english_stem}
 # Apostrophes and hyphens right after a word join words (elision, possessive, compound) without
 # being one; anywhere else (a dash between spaces, an opening quote) they are punctuation.
 _JOINERS = "'’‘ʼ`\\-‐‑‒–—"
