@@ -288,3 +288,43 @@ def test_non_hyphenated_to_its_word_is_part_of_it():
     entry = next(e for e in build_glossary(pairs, threshold=0.0) if e.terms[0].text == "non-prolifération")
     assert [t.text for t in entry.terms if t.lang == "en"] == ["non-proliferation"]
     assert entry.score >= 0.5  # its *non* aligned as the word's own part, not left out as a word of grammar
+
+
+
+# English acronyms defined in French text, from one short document: the aligner learns from all of it
+ENGLISH_ACRONYMS_IN_FRENCH = [
+    ("Le commandant suprême allié Transformation (SACT) a présenté le nouveau concept aux délégués.",
+     "The Supreme Allied Commander Transformation (SACT) presented the new concept to the delegates."),
+    ("Les avions du système aéroporté de détection et de contrôle (AWACS) ont survolé la mer Baltique.",
+     "The Airborne Warning and Control System (AWACS) aircraft flew over the Baltic Sea."),
+    ("Les avions ont ensuite regagné leur base de Geilenkirchen.", "The aircraft then returned to their base in Geilenkirchen."),
+    ("Deux avions de chasse les escortaient.", "Two fighter aircraft escorted them."),
+    ("Une brigade aéroportée a été déployée.", "An airborne brigade was deployed."),
+    ("Le stage relève de l'Initiative de renforcement des capacités de défense et de sécurité (DCB) de l'OTAN.",
+     "The course is part of NATO's Defence and Related Security Capacity Building (DCB) Initiative."),
+    ("Ce renforcement des capacités aide les partenaires de l'Alliance.", "This capacity building helps the Alliance's partners."),
+    ("Le renforcement des institutions reste une priorité.", "Institution building remains a priority."),
+    ("Les délégués ont visité le Commandement OTAN d'assistance à la sécurité et de formation au profit de "
+     "l'Ukraine (NSATU), à Wiesbaden.",
+     "The delegates visited NATO Security Assistance and Training for Ukraine (NSATU) in Wiesbaden."),
+    ("La formation des militaires ukrainiens se poursuit.", "The training of Ukrainian personnel continues."),
+    ("Les délégués ont salué le concept et la formation.", "The delegates welcomed the concept and the training."),
+]
+
+
+@pytest.mark.parametrize("acronym, full", [
+    # its letters spell no French words; the English full form's do, and the alignment carries it over
+    ("SACT", "commandant suprême allié Transformation"),
+    # a common noun before the phrase is no part of the name (English: *(AWACS) aircraft*)
+    ("AWACS", "système aéroporté de détection et de contrôle"),
+    # a capitalised noun the phrase is the complement of begins the name (English: *(DCB) Initiative*)
+    ("DCB", "Initiative de renforcement des capacités de défense et de sécurité"),
+    # a name's words juxtaposed, whatever the parse makes of them
+    ("NSATU", "Commandement OTAN d'assistance à la sécurité et de formation au profit de l'Ukraine"),
+])
+def test_the_translation_delimits_the_full_form_of_an_english_acronym_in_french(acronym, full):
+    from tmtool.terms import build_glossary
+
+    pairs = [Context(fr, en, "doc") for fr, en in ENGLISH_ACRONYMS_IN_FRENCH]
+    entry = next(e for e in build_glossary(pairs, threshold=0.0) if acronym in [t.text for t in e.terms])
+    assert entry.terms[0].text == full

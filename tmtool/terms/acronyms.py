@@ -76,14 +76,17 @@ def initials_cover(acronym: str, words: Sequence[str]) -> bool:
     return not Counter(c for c in fold(acronym) if c.isalnum()) - initials
 
 
-def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int]) -> int | None:
+def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], shown: Sequence[int] = ()) -> int | None:
     """The index in ``words`` where the full form of ``acronym`` begins; it ends at ``words[-1]``.
 
     ``starts`` are the possible beginnings (content words that open a noun phrase), left to right.
     A full form has at most ``most_words`` words (a word elided before the next, *l'*, is part of
     it): the letters may be spelled inside words, and a longer phrase spells nearly any acronym so
     (*Norvège à la Force de réaction de l'OTAN (NRF)*, whose French words do not spell the English
-    acronym at all).
+    acronym at all). ``shown``: the beginnings of phrases ending there that the translation shows
+    (``equivalents.aligned_spans``); where the letters spell nothing (an English acronym in French:
+    *système aéroporté de détection et de contrôle (AWACS)*), the full form is the longest of them or
+    of the name before, which renders the English full form the letters spell.
     """
     if not starts:
         return None
@@ -105,7 +108,6 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int]) -> i
                    and any(any(c.isalnum() for c in w) for w in words[: start - 1])):
                 start -= 1
             return start
-    for start in starts:  # else the longest name: capitalised and of two words or more
-        if words[start][:1].isupper() and len(words) - start >= 2:
-            return start
-    return starts[0]
+    # else the longest name, capitalised and of two words or more, or the longest phrase shown
+    named = [start for start in starts if words[start][:1].isupper() and len(words) - start >= 2][:1]
+    return min(named + list(shown), default=starts[0])

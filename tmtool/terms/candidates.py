@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from . import acronyms
-from .acronyms import PARENTHESISED_ACRONYM, choose_start, initials_cover, most_words
+from .acronyms import PARENTHESISED_ACRONYM, choose_start, initials_cover, letters_match, most_words
 from .french import Token, wordlike
 
 # Prepositions that join a noun to its complement inside a term (*lutte contre*, *technologie à double
@@ -276,7 +276,7 @@ def collect(analysed: Sequence[Sequence[Token]], texts: Sequence[str],
         for head, k in sorted(agreeing):
             agreement[head].append(tokens[k].gender)
         links = []
-        for acronym, full in definitions(tokens, texts[number]):
+        for acronym, full in definitions(tokens, texts[number], (aligned or {}).get(number, ())):
             short = _find_tokens(tokens, texts[number], acronym)
             spans.setdefault(full, False)
             spans.update(dict.fromkeys(short, True))
@@ -420,10 +420,13 @@ def _singular(token: Token) -> str:
     return word
 
 
-def definitions(tokens: Sequence[Token], text: str) -> list[tuple[str, tuple[int, int]]]:
+def definitions(tokens: Sequence[Token], text: str,
+                shown: Iterable[tuple[int, int]] = ()) -> list[tuple[str, tuple[int, int]]]:
     """Acronyms defined in the sentence, each with the token span of its full form: the candidate
-    span just before the parenthesis whose letters spell the acronym (``acronyms.choose_start``), or
-    the whole second column of a line of a list of abbreviations (``acronyms.listed``)."""
+    span just before the parenthesis whose letters spell the acronym (``acronyms.choose_start``; else
+    a phrase ending there that the translation shows, ``shown``, with the name it is the complement of,
+    ``_heading_name``), or the whole second column of a line of a list of abbreviations
+    (``acronyms.listed``)."""
     listed = acronyms.listed(text)
     if listed:
         acronym, (first, last) = listed
@@ -437,10 +440,31 @@ def definitions(tokens: Sequence[Token], text: str) -> list[tuple[str, tuple[int
             continue
         starts = [i for i in range(runs[paren], paren) if _opens(tokens, i, paren)]
         words = [t.text for t in tokens[:paren]]
-        start = choose_start(match.group(1), words, starts)
+        start = choose_start(match.group(1), words, starts, [a for a, b in shown if b == paren])
         if start is not None:
+            if not letters_match(match.group(1), words[start:]):
+                start = _heading_name(tokens, start, paren)
             found.append((match.group(1), (_named_start(match.group(1), tokens, words, start, paren), paren)))
     return found
+
+
+def _heading_name(tokens: Sequence[Token], start: int, end: int) -> int:
+    """Where a full form begins that its acronym's letters do not delimit, given the phrase found for
+    it: at the capitalised noun it is the complement of, if any. A French name puts its head first,
+    where English puts it past the acronym (*Initiative de* | *renforcement des capacités de défense
+    et de sécurité (DCB)* for *Defence and Related Security Capacity Building (DCB) Initiative*);
+    a common noun there is no part of the name (*avions du* | *système aéroporté de détection et de
+    contrôle (AWACS)*). A name's words may also be juxtaposed (*Commandement* | *OTAN d'assistance …
+    (NSATU)*), whatever the parse made of them."""
+    while start > 0:
+        head = next((tokens[k].head for k in range(start, end) if not start <= tokens[k].head < end), start)
+        if not (head < start and all(_linking(t) or t.text.lower().replace("’", "'") in _ARTICLES or t.is_acronym
+                                     for t in tokens[head + 1:start])):
+            head = start - 1
+        if not (tokens[head].nominal and tokens[head].text[:1].isupper() and not tokens[head].sentence_initial):
+            break
+        start = head
+    return start
 
 
 def _named_start(acronym: str, tokens: Sequence[Token], words: Sequence[str], start: int, end: int) -> int:
