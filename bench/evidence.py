@@ -1,6 +1,7 @@
 """Evidence across the store: proposals under the threshold kept per document, adding up to entries.
 
     .venv/bin/python bench/evidence.py [--part nato|acter|speed|all] [--floors 0.5,0.3,0.25,0.2] [--held-first] [--free]
+        [--set dev|test|heldout|unseen|all]
 
 A floor of 0.5 (the default threshold) keeps nothing under it: the store as before this round.
 
@@ -10,7 +11,8 @@ A floor of 0.5 (the default threshold) keeps nothing under it: the store as befo
   its gold list: found, pair recall, proposals, precision (``bench/terms.py``'s metric). With
   ``--held-first``, two TransRead extracts are ingested first: each pair comes into a store that holds
   several times its words already, as the later articles of a long series do. With ``--free``, each pair
-  that has a free English translation (``bench/data/terms-free/``) is ingested with it instead.
+  that has a free English translation (``bench/data/terms-free/``) is ingested with it instead. ``--set``
+  names one set instead (``bench/terms.py``'s: ``unseen`` is read only so, never in ``all``).
 - ``acter``: each ACTER domain half (``bench/terms.py``'s DEV and TEST halves) fed one text at a time
   into a new store through the library (``glossary.save_document``, as ingest saves a document; the
   texts are French only, so the units have no target and the entries no English), against the half
@@ -48,12 +50,12 @@ from tmtool.terms.french import load_model  # noqa: E402
 TRANSREAD = REPO.parent / "shared" / "data" / "align" / "transread-fr-en"
 
 
-def pairs_in_order(roles: tuple[str, ...] = ("seed", "dev", "test", "heldout"), free: bool = False
+def pairs_in_order(roles: tuple[str, ...] = bench_terms.ALL, free: bool = False
                    ) -> list[tuple[str, Path, Path, list[dict] | None]]:
     """(document id, French file, English file, gold glossary) of the pairs of ``roles``, in that order;
     with ``free``, the free English translation where the pair has one."""
     return [(d.name.split()[0], d.fr, _english(d, free), d.gold())
-            for d in sorted((d for d in bench_terms.datasets() if d.role in roles), key=lambda d: roles.index(d.role))]
+            for d in sorted(bench_terms.datasets(roles), key=lambda d: roles.index(d.role))]
 
 
 def _english(dataset, free: bool) -> Path:
@@ -77,17 +79,19 @@ def ingest_all(store_path: Path, floor: float, pairs: list | None = None) -> tup
     return prepare, save
 
 
-def nato_table(floors: list[float], held_first: bool = False, free: bool = False) -> None:
-    roles = {d.name: d.role for d in bench_terms.datasets()}
+def nato_table(floors: list[float], held_first: bool = False, free: bool = False,
+               chosen: tuple[str, ...] = bench_terms.ALL) -> None:
+    roles = {d.name: d.role for d in bench_terms.datasets(chosen)}
     print("| floor | pair | set | proposals | found | pair recall | precision | entries in the store |")
     print("|---|---|---|---|---|---|---|---|")
     for floor in floors:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "s.db"
-            ingest_all(path, floor, (transread_extracts(Path(folder)) if held_first else []) + pairs_in_order(free=free))
+            pairs = pairs_in_order(chosen, free)
+            ingest_all(path, floor, (transread_extracts(Path(folder)) if held_first else []) + pairs)
             with open_store(path) as store:
                 total = len(store.list_entries())
-                for name, _, _, gold in pairs_in_order(free=free):
+                for name, _, _, gold in pairs:
                     if gold is None:
                         continue
                     entries = list(store.entries(store.document_entry_ids(name), contexts=0).values())
@@ -176,11 +180,13 @@ def main() -> None:
     parser.add_argument("--free", action="store_true",
                         help="nato: pairs with a free English translation (bench/data/terms-free/) ingested with it")
     parser.add_argument("--rounds", type=int, default=3, help="speed: times each floor is measured")
+    parser.add_argument("--set", choices=bench_terms.SET_CHOICES, default="all",
+                        help="nato: the pairs ingested (all: every set but unseen)")
     args = parser.parse_args()
     floors = [float(f) for f in args.floors.split(",")]
     load_model()
     if args.part in ("nato", "all"):
-        nato_table(floors, args.held_first, args.free)
+        nato_table(floors, args.held_first, args.free, bench_terms.roles(args.set))
     if args.part in ("acter", "all"):
         acter_table(floors)
     if args.part in ("speed", "all"):

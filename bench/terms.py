@@ -1,11 +1,14 @@
 """Terminology benchmark: French terms and English equivalents against gold glossaries.
 
-    .venv/bin/python bench/terms.py [--threshold T] [--part nato|acter|all]
+    .venv/bin/python bench/terms.py [--threshold T] [--part nato|acter|all] [--set dev|test|heldout|unseen|all]
 
 Pairs: the development pairs of ``bench/data/terms-dev/`` (written for this project; parameters are
 chosen on them), the test pairs of ``../shared/data/terms/`` (reported, not tuned on), the held-out
 pairs of ``bench/data/terms-heldout/`` (written for this project, reported as the test pairs are) and
-the seed pair (no gold glossary: counts and times only). Each pair is read two ways:
+the seed pair (no gold glossary: counts and times only): ``--set all``, the default. The unseen pairs of
+``bench/data/terms-unseen/`` (written for this project, never used to choose parameters) are read only
+when named (``--set unseen``): ``all`` leaves them out, so that its figures stay those of earlier rounds,
+and so does every script calling :func:`datasets` without naming them. Each pair is read two ways:
 - ``pipeline``: the documents segmented and aligned as ``tmtool ingest`` does (``align_files``);
 - ``gold``: the gold sentence alignment (extraction measured apart from segmentation and alignment);
 - ``free``: where ``bench/data/terms-free/NAME/`` holds one, the same French with a free English translation
@@ -56,6 +59,7 @@ from tmtool.text.segment import segment_document  # noqa: E402
 
 DEV_TERMS = REPO / "bench" / "data" / "terms-dev"
 HELDOUT_TERMS = REPO / "bench" / "data" / "terms-heldout"
+UNSEEN_TERMS = REPO / "bench" / "data" / "terms-unseen"
 FREE_TERMS = REPO / "bench" / "data" / "terms-free"
 SHARED_TERMS = REPO.parent / "shared" / "data" / "terms"
 SEED = REPO / "seeds" / "2021-07-13-partners-meeting"
@@ -63,12 +67,20 @@ SEED_GOLD = REPO / "tests" / "data" / "seed.alignment.gold.json"
 SWEEP = (0.0, 0.4, 0.6, 0.8, 1.0, 1.5)
 ACTER = SHARED_TERMS / "acter-fr-dev"
 ACTER_DOMAINS = ("equi", "htfl", "wind")
+SETS = {"dev": DEV_TERMS, "test": SHARED_TERMS, "heldout": HELDOUT_TERMS, "unseen": UNSEEN_TERMS}
+ALL = ("seed", "dev", "test", "heldout")  # what ``--set all`` reads: every set but ``unseen``
+SET_CHOICES = (*SETS, "all")  # the ``--set`` of the bench scripts
+
+
+def roles(chosen: str) -> tuple[str, ...]:
+    """The roles a ``--set`` value reads: ``all`` is :data:`ALL`, a set's name that set alone."""
+    return ALL if chosen == "all" else (chosen,)
 
 
 @dataclass(frozen=True)
 class Dataset:
     name: str
-    role: str  # "dev", "test", "heldout" or "seed"
+    role: str  # a key of SETS, or "seed"
     fr: Path
     en: Path
     alignment: Path
@@ -125,15 +137,20 @@ def score(entries: list[Entry], gold: list[dict]) -> dict:
     }
 
 
-def datasets() -> list[Dataset]:
+def datasets(chosen: tuple[str, ...] = ALL) -> list[Dataset]:
+    """The pairs of the roles ``chosen`` (by default :data:`ALL`, without the unseen pairs), in the
+    order of :data:`SETS`, the seed pair last."""
     found = []
-    for role, root in (("dev", DEV_TERMS), ("test", SHARED_TERMS), ("heldout", HELDOUT_TERMS)):
+    for role, root in SETS.items():
+        if role not in chosen:
+            continue
         for d in sorted(p for p in root.iterdir() if (p / "glossary.gold.json").is_file()):
             txt = d / d.name
             found.append(Dataset(d.name, role, Path(f"{txt}.fr.txt"), Path(f"{txt}.en.txt"),
                                  d / "alignment.gold.json", d / "glossary.gold.json"))
-    found.append(Dataset("seed (partners meeting)", "seed", Path(f"{SEED}.fr.txt"), Path(f"{SEED}.en.txt"),
-                         SEED_GOLD, None))
+    if "seed" in chosen:
+        found.append(Dataset("seed (partners meeting)", "seed", Path(f"{SEED}.fr.txt"), Path(f"{SEED}.en.txt"),
+                             SEED_GOLD, None))
     return found
 
 
@@ -226,7 +243,7 @@ def acter_table(threshold: float) -> None:
     print()
 
 
-def nato_tables(threshold: float) -> None:
+def nato_tables(threshold: float, chosen: tuple[str, ...] = ALL) -> None:
     print(
         "| pair | set | input | sentence pairs | entries ≥ threshold | found | pair recall | precision vs gold "
         "| French extraction (s) | with equivalents (s) |"
@@ -234,7 +251,7 @@ def nato_tables(threshold: float) -> None:
     print("|---|---|---|---|---|---|---|---|---|---|")
     misses = {}
     totals: dict[tuple[str, str], list[int]] = {}  # (set, input) → pairs right, proposals, gold entries
-    for dataset in datasets():
+    for dataset in datasets(chosen):
         gold = dataset.gold()
         for source in dataset.sources():
             pairs = dataset.pairs(source)
@@ -264,7 +281,7 @@ def nato_tables(threshold: float) -> None:
     print("\nThreshold sweep on gold alignment (found / pair recall / precision / entries):")
     for level in SWEEP:
         cells = []
-        for dataset in datasets():
+        for dataset in datasets(chosen):
             if dataset.glossary is None:
                 continue
             entries = build_glossary(dataset.pairs("gold"), threshold=level)
@@ -282,6 +299,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--part", choices=("nato", "acter", "all"), default="all")
+    parser.add_argument("--set", choices=SET_CHOICES, default="all",
+                        help="nato: the pairs read (all: every set but unseen)")
     parser.add_argument("--model", default=french.MODEL, help="spaCy French package to compare")
     args = parser.parse_args()
     french.MODEL = args.model
@@ -292,7 +311,7 @@ def main() -> None:
     if args.part in ("acter", "all"):
         acter_table(args.threshold)
     if args.part in ("nato", "all"):
-        nato_tables(args.threshold)
+        nato_tables(args.threshold, roles(args.set))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Where gold terms are lost: candidate generation, ranking, or pairing.
 
-    .venv/bin/python bench/terms_errors.py [--set dev|test|heldout|all] [--input gold|free] [--threshold T] [--verbose]
+    .venv/bin/python bench/terms_errors.py [--set dev|test|heldout|unseen|all] [--input gold|free] [--threshold T] [--verbose]
 
 NATO pairs (gold sentence alignment, as ``bench/terms.py``; with ``--input free``, each pair's free English
 translation aligned as ingest aligns it, for the pairs that have one): each gold entry falls in one class —
@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from terms import (  # noqa: E402
-    ACTER_DOMAINS, acter_gold, acter_halves, datasets, entry_forms, fold, occurring,
+    ACTER_DOMAINS, SET_CHOICES, acter_gold, acter_halves, datasets, entry_forms, fold, occurring, roles,
 )
 
 from tmtool.terms import DEFAULT_THRESHOLD  # noqa: E402
@@ -48,8 +48,8 @@ def nato(role: str, threshold: float, verbose: bool, source: str = "gold") -> No
     total: Counter = Counter()
     print("| pair | set | gold | " + " | ".join(CLASSES) + " |")
     print("|---|---|---|" + "---|" * len(CLASSES))
-    for dataset in datasets():
-        if dataset.glossary is None or (role != "all" and dataset.role != role) or source not in dataset.sources():
+    for dataset in datasets(roles(role)):
+        if dataset.glossary is None or source not in dataset.sources():
             continue
         pairs = dataset.pairs(source)
         finder = _EquivalentFinder(pairs, (), (), {})
@@ -138,7 +138,8 @@ def acter(threshold: float, verbose: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("dev", "test", "heldout", "all"), default="dev")
+    parser.add_argument("--set", choices=SET_CHOICES, default="dev",
+                        help="nato: the pairs read (all: every set but unseen)")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--input", choices=("gold", "free"), default="gold",
                         help="nato: the pairs with their gold alignment, or their free translations")
