@@ -4,7 +4,7 @@ Pair recall counts an entry right when any of its French terms (the acronym too)
 terms are gold, so a full form cut in the wrong place (*paix et de la sécurité* · *SPS*) still counts;
 this counts the full forms themselves, per set and input (the gold alignment, or the free translation).
 
-    python bench/full_forms.py [--set dev|test|heldout|all] [--verbose]
+    python bench/full_forms.py [--set dev|test|heldout|unseen|all] [--verbose]
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from terms import datasets
+from terms import ALL, SET_CHOICES, datasets
 
 from tmtool.model import TermType
 from tmtool.terms import build_glossary
@@ -21,14 +21,14 @@ from tmtool.text.normalize import normalize_for_match
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="all", choices=("dev", "test", "heldout", "all"))
+    parser.add_argument("--set", default="all", choices=SET_CHOICES)
     parser.add_argument("--verbose", action="store_true", help="print each full form that is not gold")
     args = parser.parse_args()
     print("| set | input | full forms gold / acronym entries with a gold concept |\n|---|---|---|")
-    for role in ("dev", "test", "heldout") if args.set == "all" else (args.set,):
+    for role in [r for r in ALL if r != "seed"] if args.set == "all" else (args.set,):
         for source in ("gold", "free"):
             right = total = 0
-            for dataset in (d for d in datasets() if d.role == role):
+            for dataset in (d for d in datasets((role,)) if source in d.sources()):
                 gold = dataset.gold()
                 for entry in build_glossary(dataset.pairs(source)):
                     french = entry.terms_in("fr")

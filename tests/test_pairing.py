@@ -295,11 +295,8 @@ def test_non_hyphenated_to_its_word_is_part_of_it():
 ENGLISH_ACRONYMS_IN_FRENCH = [
     ("Le commandant suprême allié Transformation (SACT) a présenté le nouveau concept aux délégués.",
      "The Supreme Allied Commander Transformation (SACT) presented the new concept to the delegates."),
-    ("Les avions du système aéroporté de détection et de contrôle (AWACS) ont survolé la mer Baltique.",
-     "The Airborne Warning and Control System (AWACS) aircraft flew over the Baltic Sea."),
-    ("Les avions ont ensuite regagné leur base de Geilenkirchen.", "The aircraft then returned to their base in Geilenkirchen."),
-    ("Deux avions de chasse les escortaient.", "Two fighter aircraft escorted them."),
-    ("Une brigade aéroportée a été déployée.", "An airborne brigade was deployed."),
+    ("La cellule de contrôle de l'exercice (EXCON) a simulé une panne du réseau.",
+     "The exercise control (EXCON) simulated a network outage."),
     ("Le stage relève de l'Initiative de renforcement des capacités de défense et de sécurité (DCB) de l'OTAN.",
      "The course is part of NATO's Defence and Related Security Capacity Building (DCB) Initiative."),
     ("Ce renforcement des capacités aide les partenaires de l'Alliance.", "This capacity building helps the Alliance's partners."),
@@ -315,8 +312,8 @@ ENGLISH_ACRONYMS_IN_FRENCH = [
 @pytest.mark.parametrize("acronym, full", [
     # its letters spell no French words; the English full form's do, and the alignment carries it over
     ("SACT", "commandant suprême allié Transformation"),
-    # a common noun before the phrase is no part of the name (English: *(AWACS) aircraft*)
-    ("AWACS", "système aéroporté de détection et de contrôle"),
+    # the translation lengthens a full form, never shortens it: a word English leaves out stays
+    ("EXCON", "cellule de contrôle de l'exercice"),
     # a capitalised noun the phrase is the complement of begins the name (English: *(DCB) Initiative*)
     ("DCB", "Initiative de renforcement des capacités de défense et de sécurité"),
     # a name's words juxtaposed, whatever the parse makes of them

@@ -85,8 +85,9 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], show
     (*Norvège à la Force de réaction de l'OTAN (NRF)*, whose French words do not spell the English
     acronym at all). ``shown``: the beginnings of phrases ending there that the translation shows
     (``equivalents.aligned_spans``); where the letters spell nothing (an English acronym in French:
-    *système aéroporté de détection et de contrôle (AWACS)*), the full form is the longest of them or
-    of the name before, which renders the English full form the letters spell.
+    *commandant suprême allié Transformation (SACT)*), the full form is the longest of them if it is
+    longer than the phrase or name the French alone gives: it renders the English full form the
+    letters spell.
     """
     if not starts:
         return None
@@ -108,6 +109,7 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], show
                    and any(any(c.isalnum() for c in w) for w in words[: start - 1])):
                 start -= 1
             return start
-    # else the longest name, capitalised and of two words or more, or the longest phrase shown
+    # else the longest name, capitalised and of two words or more, else the longest phrase; or the
+    # longest phrase shown, if it is longer still (the parse may end a phrase where a name goes on)
     named = [start for start in starts if words[start][:1].isupper() and len(words) - start >= 2][:1]
-    return min(named + list(shown), default=starts[0])
+    return min([*(named or starts[:1]), *shown])

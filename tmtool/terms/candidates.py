@@ -453,8 +453,7 @@ def _heading_name(tokens: Sequence[Token], start: int, end: int) -> int:
     it: at the capitalised noun it is the complement of, if any. A French name puts its head first,
     where English puts it past the acronym (*Initiative de* | *renforcement des capacités de défense
     et de sécurité (DCB)* for *Defence and Related Security Capacity Building (DCB) Initiative*);
-    a common noun there is no part of the name (*avions du* | *système aéroporté de détection et de
-    contrôle (AWACS)*). A name's words may also be juxtaposed (*Commandement* | *OTAN d'assistance …
+    a common noun there is not taken for the name's. A name's words may also be juxtaposed (*Commandement* | *OTAN d'assistance …
     (NSATU)*), whatever the parse made of them."""
     while start > 0:
         head = next((tokens[k].head for k in range(start, end) if not start <= tokens[k].head < end), start)
