@@ -81,6 +81,27 @@ def test_html_without_article_uses_the_body_and_keeps_no_break_spaces(tmp_path):
     assert read_document(path).paragraphs == ("Titre sur deux lignes", "Pourquoi\u00a0?\u202f!")
 
 
+def test_html_blocks_that_are_mostly_links_are_no_text(tmp_path):
+    """A page saved from a site that marks its menus with nothing but classes: the language links, the
+    menu, the sharing bar, the related pages and the footer's links are left out; a paragraph holding a
+    link among its words, and a line of text with no link, stay."""
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html><body><div id="top"><a href="/">Accueil</a> | <a href="/en">English</a> | <a href="/ru">Русский</a></div>'
+        '<ul class="menu"><li><a href="#">Qui sommes-nous ?</a></li><li><a href="#">Actualités</a></li></ul>'
+        '<div class="content"><h1>Les ministres se réunissent</h1><p class="date">4 déc. 2026</p>'
+        '<p>Les ministres ont adopté le <a href="/plan.htm">plan d\'action</a> présenté par le Secrétaire général.</p>'
+        '<h2>À lire aussi</h2><ul><li><a href="#">Comité militaire</a></li><li><a href="#">Contact : presse@example.org</a></li></ul>'
+        '</div><div class="share">Partager : <a href="#">Facebook</a> <a href="#">LinkedIn</a> <a href="#">Imprimer</a></div>'
+        '<div class="bottom"><p>© 2026. <a href="#">Conditions d\'utilisation</a> | <a href="#">Plan du site</a></p></div>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(path).paragraphs == (
+        "Les ministres se réunissent", "4 déc. 2026",
+        "Les ministres ont adopté le plan d'action présenté par le Secrétaire général.", "À lire aussi")
+
+
 def test_html_declared_charset_is_honoured(tmp_path):
     path = tmp_path / "latin.html"
     path.write_bytes('<html><head><meta charset="windows-1252"></head><body><p>Sécurité coopérative</p>'

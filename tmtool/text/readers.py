@@ -288,7 +288,14 @@ def _decode_html(data: bytes, path: str) -> str:
     return decode_western_text(data, path, written_by="as browsers in Western Europe read a page declaring no charset")
 
 
-def _collect_blocks(element, read: _Reading, current: list[str]) -> None:
+_NAVIGATION_WORDS = 2
+
+
+class _Linked(str):
+    """Text inside a link (``_flush`` weighs how much of a paragraph is links)."""
+
+
+def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = False) -> None:
     """Walk the tree in document order; a block element flushes the text gathered so far."""
     is_block = isinstance(element.tag, str) and element.tag in _BLOCKS
     if is_block:
@@ -297,16 +304,18 @@ def _collect_blocks(element, read: _Reading, current: list[str]) -> None:
         for line in element.text_content().splitlines():
             _flush(read, [line])
         return
+    linked = linked or element.tag == "a"
+    text = _Linked if linked else str
     if element.text:
-        current.append(element.text)
+        current.append(text(element.text))
     cells = []
     for child in element:
         start = len(read.paragraphs)
-        _collect_blocks(child, read, current)
+        _collect_blocks(child, read, current, linked)
         if child.tag in ("td", "th"):
             cells.append(range(start, len(read.paragraphs)))
         if child.tail:
-            current.append(child.tail)
+            current.append(text(child.tail))
     if is_block:
         _flush(read, current)
     if element.tag == "tr":
@@ -314,8 +323,16 @@ def _collect_blocks(element, read: _Reading, current: list[str]) -> None:
 
 
 def _flush(read: _Reading, current: list[str]) -> None:
+    """The text gathered so far is a paragraph, unless it is links: a menu, a breadcrumb, a bar of
+    sharing buttons, a list of related pages, a footer's links, where a page marks none of them as such.
+    Links make half its letters or more (jusText's link density, Pomikálek 2011) and it has no more than
+    ``_NAVIGATION_WORDS`` words of its own (*Partager :*), where a sentence citing links has its own
+    (*Le Conseil a publié* | *son rapport* | *et* | *une carte*)."""
     text = _ASCII_SPACE.sub(" ", "".join(current)).strip()
-    if text:
+    own = "".join(part for part in current if not isinstance(part, _Linked))
+    letters, own_letters = sum(c.isalnum() for c in "".join(current)), sum(c.isalnum() for c in own)
+    navigation = 2 * own_letters <= letters and sum(any(c.isalnum() for c in w) for w in own.split()) <= _NAVIGATION_WORDS
+    if text and not navigation:
         read.add(text)
     current.clear()
 
