@@ -235,11 +235,13 @@ def test_a_wordfast_escape_naming_no_character_stays_as_written(tmp_path):
 
 @pytest.mark.parametrize("name, content, kind", [
     ("memory.tmx", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or"
-     " .mqxlz whose bilingual files are to be imported), not a TMX file"),
+     " .mqxlz: import it under its own name), not a TMX file"),
     ("glossary.csv", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
     ("termbase.tbx", b"%PDF-1.7\n", "a PDF document, not a TBX file"),
-    ("client.tmx", b"SQLite format 3\x00\x10\x00", "an SQLite database (a Trados .sdltm memory or .sdltb termbase:"
-     " export it as TMX or TBX), not a TMX file"),
+    ("client.tmx", b"SQLite format 3\x00\x10\x00", "an SQLite database (a Trados Studio memory: name it .sdltm, or"
+     " import it with --format sdltm), not a TMX file"),
+    ("termbase.tbx", b"\x00\x01\x00\x00Standard Jet DB\x00", "an Access database (a MultiTerm .sdltb termbase:"
+     " export it from MultiTerm as XML or TBX), not a TBX file"),
     ("fr.po", b"\xde\x12\x04\x95\x00\x00\x00\x00", "a compiled gettext catalogue (.mo: import the .po it was"
      " compiled from), not a PO file"),
 ])

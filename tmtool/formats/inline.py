@@ -45,6 +45,22 @@ the segment: ``<g0>`` … ``</g0>`` a pair, ``<x1/>`` a standalone tag. Read fro
 ``Cliquez <g0>ici</g0>`` reads as ``Cliquez ici`` and its markup's text is the segment as OmegaT wrote
 it, nothing lost.
 
+A Trados Studio memory (.sdltm) keeps a segment as Trados's own XML, ``<Segment><Elements>`` of
+``<Text><Value>`` and ``<Tag>`` (:func:`trados_segment`); the memory holds no native code, so a code
+holds nothing:
+
+=================================  ===========================================================
+Trados ``Tag`` ``Type``            TMX 1.4b
+=================================  ===========================================================
+``Start`` / ``End``                ``bpt`` / ``ept``, ``i`` its ``Anchor``
+``Standalone``, ``TextPlaceholder`` ``ph`` (a placeholder holding its ``TextEquivalent``)
+``UnmatchedStart`` / ``…End``      ``it pos="begin|end"``
+``LockedContent``                  ``hi type="x-locked"`` holding its ``TextEquivalent``: text
+=================================  ===========================================================
+
+A code's ``AlignmentAnchor``, which ties it to its counterpart on the other side, is its ``x``, and its
+``TagID`` its ``type``.
+
 memoQ writes the special characters of a segment (a tab, a line break inside a paragraph, a no-break
 space) as standalone codes holding its own tag, ``<ph>&lt;mq:ch val="&amp;#9;" /&gt;</ph>``, in its
 XLIFF and TMX: such a code is the character it names, so the plain text holds it (*Column A⇥Column
@@ -103,6 +119,35 @@ def omegat_segment(text: str) -> tuple[str, str | None]:
         code.text = match.group()
         at = match.end()
     _append_text(seg, text[at:])
+    _isolate_unpaired(seg)
+    return segment_content(seg)
+
+
+def trados_segment(elements: etree._Element) -> tuple[str, str | None]:
+    """A Trados memory's segment (its ``<Elements>``): the plain text, and its codes as the inner XML of
+    a TMX ``<seg>`` (None when it has none)."""
+    seg = etree.Element("seg")
+    for element in elements:
+        name = split_tag(element.tag)[1] if isinstance(element.tag, str) else None
+        field = {split_tag(child.tag)[1]: child.text or "" for child in element if isinstance(child.tag, str)}
+        kind = field.get("Type", "")
+        if name != "Tag":  # Text, and what else holds a Value
+            _append_text(seg, field.get("Value"))
+        elif kind == "LockedContent":
+            etree.SubElement(seg, "hi", type="x-locked").text = field.get("TextEquivalent")
+        elif kind in ("Start", "End"):
+            attributes = {"i": field.get("Anchor") or "0"}
+            if kind == "Start":
+                attributes |= {"x": field.get("AlignmentAnchor"), "type": field.get("TagID")}
+            etree.SubElement(seg, "bpt" if kind == "Start" else "ept",
+                             {key: value for key, value in attributes.items() if value})
+        else:
+            attributes = {"x": field.get("AlignmentAnchor"), "type": field.get("TagID")}
+            if kind.startswith("Unmatched"):
+                attributes["pos"] = "begin" if kind == "UnmatchedStart" else "end"
+            code = etree.SubElement(seg, "it" if "pos" in attributes else "ph",
+                                    {key: value for key, value in attributes.items() if value})
+            code.text = field.get("TextEquivalent") or None
     _isolate_unpaired(seg)
     return segment_content(seg)
 

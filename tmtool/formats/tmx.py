@@ -200,10 +200,10 @@ def _read_note(element: etree._Element, props: dict, notes: list[str]) -> None:
     if element.tag == "note":
         notes.append(element.text or "")
     elif element.tag == "prop":
-        _add_prop(props, element.get("type", ""), element.text or "")
+        add_prop(props, element.get("type", ""), element.text or "")
 
 
-def _add_prop(props: dict, kind: str, value: str) -> None:
+def add_prop(props: dict, kind: str, value: str) -> None:
     """A prop's value added to the unit's; one it already has (a tool repeating the <tu>'s props on its
     tuvs, as Okapi's memories do) once only."""
     held = props.get(kind)
