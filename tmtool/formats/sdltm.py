@@ -26,7 +26,7 @@ from __future__ import annotations
 import heapq
 import re
 import sqlite3
-from datetime import datetime, timezone
+from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -40,7 +40,7 @@ from ..langtags import normalize_tag
 from ..model import Unit
 from .inline import trados_segment
 from .skips import OnSkip, Unusable, refuse
-from .tmx import ATTRIBUTE_PROP, add_prop, format_date
+from .tmx import ATTRIBUTE_PROP, add_prop, format_date, parse_date
 
 SQLITE = b"SQLite format 3\x00"
 # Trados's FieldValueType, as the attributes table numbers a field's type
@@ -186,8 +186,6 @@ def _date(value, where: str = "a field") -> datetime | None:
     if value in (None, ""):
         return None
     try:
-        moment = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-    except ValueError:
+        return parse_date(str(value)).replace(microsecond=0)
+    except TmtoolError:
         raise Unusable(f"{where}: invalid date {value!r} (expected YYYY-MM-DD hh:mm:ss)", None) from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc).replace(
-        microsecond=0)
