@@ -53,7 +53,8 @@ holds nothing:
 Trados ``Tag`` ``Type``            TMX 1.4b
 =================================  ===========================================================
 ``Start`` / ``End``                ``bpt`` / ``ept``, ``i`` its ``Anchor``
-``Standalone``, ``TextPlaceholder`` ``ph`` (a placeholder holding its ``TextEquivalent``)
+``Standalone``                     ``ph``
+``TextPlaceholder``                ``ph`` holding its ``TextEquivalent``
 ``UnmatchedStart`` / ``…End``      ``it pos="begin|end"``
 ``LockedContent``                  ``hi type="x-locked"`` holding its ``TextEquivalent``: text
 =================================  ===========================================================
