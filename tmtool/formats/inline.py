@@ -129,10 +129,10 @@ def trados_segment(elements: etree._Element) -> tuple[str, str | None]:
     a TMX ``<seg>`` (None when it has none)."""
     seg = etree.Element("seg")
     for element in elements:
-        name = split_tag(element.tag)[1] if isinstance(element.tag, str) else None
-        field = {split_tag(child.tag)[1]: child.text or "" for child in element if isinstance(child.tag, str)}
+        # by local names: Trados declares namespaces (xsi, xsd) but writes its elements in none
+        field = {child.tag.rpartition("}")[2]: child.text or "" for child in element if isinstance(child.tag, str)}
         kind = field.get("Type", "")
-        if name != "Tag":  # Text, and what else holds a Value
+        if not isinstance(element.tag, str) or element.tag.rpartition("}")[2] != "Tag":  # Text, what holds a Value
             _append_text(seg, field.get("Value"))
         elif kind == "LockedContent":
             etree.SubElement(seg, "hi", type="x-locked").text = field.get("TextEquivalent")

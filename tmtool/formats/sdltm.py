@@ -35,7 +35,7 @@ from typing import Iterator
 from lxml import etree
 
 from ..errors import TmtoolError
-from ..io.xmlsafe import split_tag, xml_parser
+from ..io.xmlsafe import xml_parser
 from ..langtags import normalize_tag
 from ..model import Unit
 from .inline import trados_segment
@@ -93,6 +93,7 @@ def _units(db: sqlite3.Connection, path: str, on_skip: OnSkip) -> Iterator[Unit]
     columns = [column if column in held else "NULL" for column in _UNIT_COLUMNS]
     fields = _field_values(db, tables)
     pending = next(fields, None)
+    parser = xml_parser()  # one a read: a parser is not to be shared between threads
     for row in db.execute(f"SELECT {', '.join(columns)} FROM translation_units ORDER BY id"):
         record = dict(zip(_UNIT_COLUMNS, row))
         values = []
@@ -100,7 +101,7 @@ def _units(db: sqlite3.Connection, path: str, on_skip: OnSkip) -> Iterator[Unit]
             values = pending[1] if pending[0] == record["id"] else values
             pending = next(fields, None)
         try:
-            yield _unit(record, memories.get(record["translation_memory_id"], ("", "")), values)
+            yield _unit(record, memories.get(record["translation_memory_id"], ("", "")), values, parser)
         except Unusable as unusable:
             on_skip(unusable.skipped(path))
 
@@ -134,11 +135,11 @@ def _field_values(db: sqlite3.Connection, tables: set[str]) -> Iterator[tuple[in
         yield unit_id, found
 
 
-def _unit(record: dict, languages: tuple[str, str], fields: list[tuple[str, str]]) -> Unit:
+def _unit(record: dict, languages: tuple[str, str], fields: list[tuple[str, str]], parser) -> Unit:
     where = f"translation unit {record['id']}"
-    source, srclang, source_markup = _segment(record["source_segment"], f"{where}'s source segment")
-    target, tgtlang, target_markup = _segment(record["target_segment"], f"{where}'s target segment")
-    srclang, tgtlang = languages[0] or srclang, languages[1] or tgtlang
+    source, srclang, source_markup = _segment(record["source_segment"], f"{where}'s source segment", parser)
+    target, tgtlang, target_markup = _segment(record["target_segment"], f"{where}'s target segment", parser)
+    srclang, tgtlang = languages[0] or _culture(srclang, where), languages[1] or _culture(tgtlang, where)
     if not srclang:
         raise Unusable(f"{where}: no source language (neither its memory nor its segment names one)", None)
     props: dict = {}
@@ -159,26 +160,30 @@ def _unit(record: dict, languages: tuple[str, str], fields: list[tuple[str, str]
                 source_markup=source_markup, target_markup=target_markup)
 
 
-def _segment(xml: str | None, where: str) -> tuple[str, str, str | None]:
-    """A segment's plain text, its language (``CultureName``) and its codes as TMX markup."""
+def _segment(xml: str | None, where: str, parser) -> tuple[str, str, str | None]:
+    """A segment's plain text, its language as written (``CultureName``) and its codes as TMX markup."""
     if not xml:
         return "", "", None
     if "<!" in xml:  # a DOCTYPE, an entity: no segment Trados writes
         raise Unusable(f"{where} is not a Trados segment (it declares a DOCTYPE)", None)
     try:
-        root = etree.fromstring(_DECLARATION.sub("", xml, count=1), xml_parser())
+        root = etree.fromstring(_DECLARATION.sub("", xml, count=1), parser)
     except etree.XMLSyntaxError as exc:
         raise Unusable(f"{where} is not well-formed XML ({exc.msg})", None) from None
-    parts = {split_tag(child.tag)[1]: child for child in root if isinstance(child.tag, str)}
-    if split_tag(root.tag)[1] != "Segment" or "Elements" not in parts:
+    parts = {child.tag.rpartition("}")[2]: child for child in root if isinstance(child.tag, str)}
+    if not isinstance(root.tag, str) or root.tag.rpartition("}")[2] != "Segment" or "Elements" not in parts:
         raise Unusable(f"{where} is not a Trados segment (<Segment> with <Elements>)", None)
     culture = parts["CultureName"].text if "CultureName" in parts else None
+    text, markup = trados_segment(parts["Elements"])
+    return text, culture or "", markup
+
+
+def _culture(culture: str, where: str) -> str:
+    """The language a segment names, for a memory that names none."""
     try:
-        lang = normalize_tag(culture) if culture and culture.strip() else ""
+        return normalize_tag(culture) if culture.strip() else ""
     except TmtoolError as exc:
         raise Unusable(f"{where}: {exc.message}", None) from None
-    text, markup = trados_segment(parts["Elements"])
-    return text, lang, markup
 
 
 def _date(value, where: str = "a field") -> datetime | None:
