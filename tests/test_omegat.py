@@ -111,3 +111,37 @@ def test_a_broken_tmx_shows_in_the_log(tmp_path):
     run = translate_with_omegat(tmp_path, sources={"seed.fr.txt": SEED_FR.read_bytes()}, tm={"seed.tmx": broken})
     assert "TF_TM_LOAD_ERROR" in run.log
     assert "It was an opportunity" not in run.target("seed.fr.txt")
+
+
+GUIDE = ('<html><head><meta charset="utf-8"><title>Guide</title></head><body><p>Cliquez <b>ici</b> pour lire la'
+         ' notice.</p><p>Le <i>dernier</i> train part.</p></body></html>')
+# a memory as OmegaT keeps its own: the segment's tags as text, short and numbered
+OMEGAT_MEMORY = ('<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="OmegaT" o-tmf="OmegaT TMX"'
+                 ' adminlang="EN-US" datatype="plaintext" creationtoolversion="3.6" segtype="sentence" srclang="FR-FR"/>'
+                 '<body><tu><tuv xml:lang="FR-FR"><seg>Cliquez &lt;b0&gt;ici&lt;/b0&gt; pour lire la notice.</seg></tuv>'
+                 '<tuv xml:lang="EN-GB"><seg>Click &lt;b0&gt;here&lt;/b0&gt; to read the leaflet.</seg></tuv></tu>'
+                 '<tu><tuv xml:lang="FR-FR"><seg>Le &lt;i0&gt;dernier&lt;/i0&gt; train part.</seg></tuv>'
+                 '<tuv xml:lang="EN-GB"><seg>The &lt;i0&gt;last&lt;/i0&gt; train leaves.</seg></tuv></tu></body></tmx>')
+
+
+def test_omegat_s_own_memory_reads_with_its_tags_as_codes_and_goes_back_to_omegat(tmp_path):
+    """The memory OmegaT writes (project-omegat.tmx, as project_save.tmx) keeps its tags as text: <b0>
+    was stored as words. Read as codes holding the tag, exported as OmegaT's own level-2 TMX has them,
+    OmegaT reads them back as its tags (with its external-TMX level-2 option) and fills the document."""
+    first = translate_with_omegat(tmp_path / "first", sources={"guide.html": GUIDE.encode()},
+                                  tm={"previous.tmx": OMEGAT_MEMORY.encode()})
+    assert "<b>here</b>" in first.target("guide.html")
+    written = first.project / "project-omegat.tmx"
+    assert "&lt;b0&gt;" in written.read_text(encoding="utf-8")  # OmegaT's tags, as text
+    db = str(tmp_path / "tm.db")
+    _tmtool("--db", db, "import", str(written))
+    found = _tmtool("--db", db, "tm", "concordance", "train", "--json").decode()
+    assert "The last train leaves." in found and "i0" not in found
+    exported = tmp_path / "memory.tmx"
+    _tmtool("--db", db, "export", "tmx", "-o", str(exported))
+    assert '<bpt i="1" x="0">&lt;b0&gt;</bpt>here<ept i="1">&lt;/b0&gt;</ept>' in exported.read_text(encoding="utf-8")
+    again = translate_with_omegat(tmp_path / "again", sources={"guide.html": GUIDE.encode()},
+                                  tm={"tmtool.tmx": exported.read_bytes()},
+                                  preferences={"ext_tmx_show_level2": "true"})
+    assert "<p>Click <b>here</b> to read the leaflet.</p><p>The <i>last</i> train leaves.</p>" in again.target(
+        "guide.html")

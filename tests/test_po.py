@@ -309,3 +309,42 @@ def test_any_units_round_trip(units):
         out = Path(folder) / "m.po"
         write_units_po(units, out)
         assert list(read_units_po(out)) == units
+
+
+HOMOGRAPHS = """msgid ""
+msgstr ""
+"Language: fr\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgctxt "committee"
+msgid "board"
+msgstr "conseil"
+
+msgctxt "plank of wood"
+msgid "board"
+msgstr "planche"
+
+#. the company's directors
+msgctxt "meeting of directors"
+msgid "board"
+msgstr "conseil"
+"""
+
+
+def test_homographs_translated_alike_keep_both_contexts(tmp_path):
+    """Two messages of one msgid told apart by msgctxt and translated alike are one entry to the
+    glossary (it keeps one entry of the same terms): the second's msgctxt was lost as a duplicate's."""
+    from tmtool import api, open_store
+
+    path = tmp_path / "homographs.po"
+    path.write_text(HOMOGRAPHS, encoding="utf-8")
+    with open_store(str(tmp_path / "tm.db"), create=True) as store:
+        result = api.import_file(store, str(path))
+        notes = {tuple(term["text"] for term in entry["terms"]): entry["note"] for entry in api.entries(store)}
+    assert (result["added"], result["already_stored"]) == (2, 0)
+    assert notes == {("board", "conseil"): "msgctxt: committee\nthe company's directors\nmsgctxt: meeting of directors",
+                     ("board", "planche"): "msgctxt: plank of wood"}
+    units = list(read_units_po(path, srclang="en"))
+    assert [(unit.target, unit.notes) for unit in units] == [
+        ("conseil", ["msgctxt: committee"]), ("planche", ["msgctxt: plank of wood"]),
+        ("conseil", ["msgctxt: meeting of directors"])]

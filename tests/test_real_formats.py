@@ -235,11 +235,13 @@ def test_a_wordfast_escape_naming_no_character_stays_as_written(tmp_path):
 
 @pytest.mark.parametrize("name, content, kind", [
     ("memory.tmx", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or"
-     " .mqxlz whose bilingual files are to be imported), not a TMX file"),
+     " .mqxlz: import it under its own name), not a TMX file"),
     ("glossary.csv", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
     ("termbase.tbx", b"%PDF-1.7\n", "a PDF document, not a TBX file"),
-    ("client.tmx", b"SQLite format 3\x00\x10\x00", "an SQLite database (a Trados .sdltm memory or .sdltb termbase:"
-     " export it as TMX or TBX), not a TMX file"),
+    ("client.tmx", b"SQLite format 3\x00\x10\x00", "an SQLite database (a Trados Studio memory: name it .sdltm, or"
+     " import it with --format sdltm), not a TMX file"),
+    ("termbase.tbx", b"\x00\x01\x00\x00Standard Jet DB\x00", "an Access database (a MultiTerm .sdltb termbase:"
+     " export it from MultiTerm as XML or TBX), not a TBX file"),
     ("fr.po", b"\xde\x12\x04\x95\x00\x00\x00\x00", "a compiled gettext catalogue (.mo: import the .po it was"
      " compiled from), not a PO file"),
 ])
@@ -1123,3 +1125,52 @@ def test_a_long_list_of_skipped_units_is_cut_short(tmp_path):
     out = tmtool(tmp_path / "t.db", "import", path)[1]
     assert out.startswith("1 entry added, 0 already stored (entries in en 1, fr 1), 12 skipped: ")
     assert out.count("no tab") == 10 and out.endswith("; … and 2 more\n")
+
+
+OMEGAT_PROJECT_SAVE = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx11.dtd">\n<tmx version="1.1">\n'
+    '  <header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext"'
+    ' creationtoolversion="6.0.1_0_1f3a2c4b" segtype="sentence" srclang="fr-FR"/>\n  <body>\n'
+    '    <tu><tuv lang="fr-FR"><seg>Cliquez &lt;g0&gt;ici&lt;/g0&gt; pour lire la &lt;x1/&gt; notice.</seg></tuv>'
+    '<tuv lang="en-GB" changeid="ines" changedate="20260412T081500Z" creationid="ines"'
+    ' creationdate="20260412T081500Z"><seg>Click &lt;g0&gt;here&lt;/g0&gt; to read the &lt;x1/&gt; leaflet.</seg>'
+    '</tuv></tu>\n'
+    '    <tu><tuv lang="fr-FR"><seg>Le &lt;b0&gt;dernier&lt;/b0&gt; train part à 23 h.</seg></tuv>'
+    '<tuv lang="en-GB"><seg>The &lt;b0&gt;last&lt;/b0&gt; train leaves at 11 pm.</seg></tuv></tu>\n'
+    '  </body>\n</tmx>\n')
+
+
+def test_omegat_short_tags_in_its_memory_are_codes_not_words(tmp_path):
+    """OmegaT keeps a segment's tags in project_save.tmx as text (<g0>…</g0>, <x1/>): they were stored as
+    words, so look-up, fuzzy search and export showed "g0" among the text. Read as OmegaT means them they
+    are codes; in another tool's TMX such text stays text; exported and read back, nothing is lost."""
+    from lxml import etree
+
+    from tmtool import api
+
+    path = tmp_path / "project_save.tmx"
+    path.write_text(OMEGAT_PROJECT_SAVE, encoding="utf-8")
+    first, second = read_tmx(path)
+    assert (first.source, first.target) == ("Cliquez ici pour lire la  notice.", "Click here to read the  leaflet.")
+    assert first.target_markup == ('Click <bpt i="1" x="0">&lt;g0&gt;</bpt>here<ept i="1">&lt;/g0&gt;</ept> to read'
+                                   ' the <ph x="1">&lt;x1/&gt;</ph> leaflet.')
+    assert (second.source, second.target) == ("Le dernier train part à 23 h.", "The last train leaves at 11 pm.")
+    other_tool = tmp_path / "other.tmx"
+    other_tool.write_text(OMEGAT_PROJECT_SAVE.replace('creationtool="OmegaT"', 'creationtool="x"'), encoding="utf-8")
+    assert next(read_tmx(other_tool)).source == "Cliquez <g0>ici</g0> pour lire la <x1/> notice."
+
+    with open_store(str(tmp_path / "tm.db"), create=True) as store:
+        api.import_file(store, str(path))
+        [hit] = api.concordance(store, "train")
+        assert hit["source"] == "Le dernier train part à 23 h." and "b0" not in hit["target"]
+        [match] = api.search(store, "Cliquez ici pour lire la notice.", lang="fr")
+        assert match["score"] == 100.0 and match["translation"] == "Click here to read the  leaflet."
+        exported = tmp_path / "memory.tmx"
+        api.export(store, "tmx", str(exported))
+    again = sorted(read_tmx(exported), key=lambda unit: unit.source)
+    assert [(u.source, u.target, u.source_markup, u.target_markup) for u in again] == [
+        (u.source, u.target, u.source_markup, u.target_markup) for u in (first, second)]
+    # the segment as OmegaT wrote it is the exported segment's text, its short tags the codes' content
+    segments = ["".join(seg.itertext()) for seg in etree.parse(str(exported)).iter("seg")]
+    assert "Click <g0>here</g0> to read the <x1/> leaflet." in segments
+    assert "Le <b0>dernier</b0> train part à 23 h." in segments

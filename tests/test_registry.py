@@ -66,7 +66,7 @@ def test_every_glossary_format_reads_back_the_entry_it_wrote(tmp_path, fmt):
 
 def test_lookups_by_name_say_what_there_is():
     assert registry.get("tbx-martif").writer and not registry.get("tbx-martif").reader
-    assert registry.names(MEMORY, readable=True) == ("tmx", "xliff", "wordfast")
+    assert registry.names(MEMORY, readable=True) == ("tmx", "xliff", "sdltm", "package", "wordfast")
     assert registry.names(MEMORY, writable=True) == ("tmx",)
     for name, options, message in (
         ("doc", {}, "unknown file format 'doc'"),
@@ -96,17 +96,18 @@ def test_content_tells_the_format_when_the_name_does_not(tmp_path):
 
 
 def test_a_cat_tools_file_tmtool_cannot_read_is_refused_saying_what_to_give_instead(tmp_path):
-    memory = tmp_path / "main.sdltm"
-    memory.write_bytes(b"SQLite format 3\x00")
+    termbase = tmp_path / "main.sdltb"
+    termbase.write_bytes(b"\x00\x01\x00\x00Standard Jet DB\x00")
     with pytest.raises(TmtoolError) as caught:
-        registry.infer(memory)
-    assert str(caught.value) == (f"{memory}: a Trados Studio translation memory (a database): export it from "
-                                 f"Trados as TMX; tmtool reads {', '.join(registry.names(readable=True))}")
-    # a package is a ZIP file, which the content alone would take for a workbook
-    package = tmp_path / "job.sdlrpx"
-    package.write_bytes(b"PK\x03\x04")
-    with pytest.raises(TmtoolError, match="a Trados Studio return package .ZIP.: import the .sdlxliff files"):
-        registry.infer(package)
+        registry.infer(termbase)
+    assert str(caught.value) == (f"{termbase}: a MultiTerm termbase (a database): export it from MultiTerm as XML or"
+                                 f" TBX; tmtool reads {', '.join(registry.names(readable=True))}")
+    # a Trados memory and a package are read by their names, a package's content alone a ZIP like a workbook's
+    assert registry.infer(tmp_path / "main.sdltm").name == "sdltm"
+    assert {registry.infer(tmp_path / f"job.{ending}").name for ending in ("sdlppx", "sdlrpx", "mqxlz")} == {"package"}
+    unnamed = tmp_path / "memory"
+    unnamed.write_bytes(b"SQLite format 3\x00" + bytes(100))
+    assert registry.infer(unnamed).name == "sdltm"
 
 
 def test_import_and_export_choose_the_format_by_extension_through_the_registry(tmp_path, monkeypatch):

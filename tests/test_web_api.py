@@ -363,6 +363,13 @@ def test_ingest_and_import_uploads(api, db, tmp_path):
     for name in ("wordfast-tm.txt", "multiterm-export.xml"):
         uploaded = http.post("/api/import", files={"file": (name, (real / name).read_bytes())}, headers=headers)
         assert uploaded.status_code == 200 and uploaded.json()["added"] > 0, uploaded.text
+    # a Trados Studio memory, a database: uploaded as it is
+    from trados import make_sdltm, segment, text
+
+    memory = make_sdltm(tmp_path / "client.sdltm", [{"source_segment": segment("fr-FR", text("Le rapport est prêt.")),
+                                                     "target_segment": segment("en-GB", text("The report is ready."))}])
+    uploaded = http.post("/api/import", files={"file": ("client.sdltm", memory.read_bytes())}, headers=headers)
+    assert uploaded.status_code == 200 and uploaded.json()["languages"] == {"fr-FR→en-GB": 1}, uploaded.text
 
 
 def test_an_english_original_is_uploaded_as_such(api, db):

@@ -113,3 +113,38 @@ def test_bad_xliff_is_one_error_with_its_line(document, message):
     with pytest.raises(TmtoolError) as caught:
         list(read_xliff(io.BytesIO(document)))
     assert message in caught.value.message and caught.value.line == 2
+
+
+def test_notes_of_the_file_and_its_groups_are_every_unit_s(tmp_path):
+    """A note the author wrote for the whole file (1.2 ``header/note``, 2.x ``file/notes``, a group's)
+    is read with each of its units, after the unit's own, as a CAT tool shows it beside each segment."""
+    xliff_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+  <file original="guide.html" source-language="fr-FR" target-language="en-GB" datatype="html">
+    <header><note>Guide des bénévoles : tutoyer le lecteur.</note></header>
+    <body>
+      <group id="g1"><note>Encadré de la page d'accueil</note>
+        <trans-unit id="1"><source>Inscris-toi avant lundi.</source><target>Sign up before Monday.</target>
+          <note>« lundi » : le jour de la réunion</note></trans-unit>
+      </group>
+      <trans-unit id="2"><source>Merci !</source><target>Thank you!</target></trans-unit>
+    </body>
+  </file>
+  <file original="other.html" source-language="fr-FR" target-language="en-GB" datatype="html">
+    <body><trans-unit id="3"><source>Au revoir.</source><target>Goodbye.</target></trans-unit></body>
+  </file>
+</xliff>"""
+    units = list(read_xliff(io.BytesIO(xliff_12.encode())))
+    assert [(u.tuid, u.notes) for u in units] == [
+        ("1", ["« lundi » : le jour de la réunion", "Guide des bénévoles : tutoyer le lecteur.",
+               "Encadré de la page d'accueil"]),
+        ("2", ["Guide des bénévoles : tutoyer le lecteur."]),
+        ("3", []),
+    ]
+    xliff_20 = XLIFF_20.replace('<file id="f1">', '<file id="f1"><notes><note>Ton formel.</note></notes>').replace(
+        '<group id="g1">', '<group id="g1"><notes><note category="context">Pied de page</note></notes>')
+    assert [(u.tuid, u.notes) for u in read_xliff(io.BytesIO(xliff_20.encode()))] == [
+        ("u1", ["titre", "Ton formel."]),
+        ("u2/s1", ["Ton formel.", "Pied de page"]),
+        ("u2/s2", ["Ton formel.", "Pied de page"]),
+    ]

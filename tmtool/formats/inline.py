@@ -38,6 +38,30 @@ A 2.0 code's native data (``originalData``, referred to by ``dataRef``, ``dataRe
 ``type``. Pairs are numbered ``i="1"``, ``i="2"`` … in order; a start or end whose partner is not in
 the segment becomes an ``it``, as TMX requires.
 
+OmegaT keeps a segment's tags in its own memory (``project_save.tmx``) as text, short tags numbered in
+the segment: ``<g0>`` … ``</g0>`` a pair, ``<x1/>`` a standalone tag. Read from a TMX OmegaT wrote
+(:func:`omegat_segment`), they are codes, each holding its short tag as native code: a pair a ``bpt``/
+``ept`` (an ``it`` when its partner is not in the segment), a standalone tag a ``ph``, so that
+``Cliquez <g0>ici</g0>`` reads as ``Cliquez ici`` and its markup's text is the segment as OmegaT wrote
+it, nothing lost.
+
+A Trados Studio memory (.sdltm) keeps a segment as Trados's own XML, ``<Segment><Elements>`` of
+``<Text><Value>`` and ``<Tag>`` (:func:`trados_segment`); the memory holds no native code, so a code
+holds nothing:
+
+=================================  ===========================================================
+Trados ``Tag`` ``Type``            TMX 1.4b
+=================================  ===========================================================
+``Start`` / ``End``                ``bpt`` / ``ept``, ``i`` its ``Anchor``
+``Standalone``                     ``ph``
+``TextPlaceholder``                ``ph`` holding its ``TextEquivalent``
+``UnmatchedStart`` / ``…End``      ``it pos="begin|end"``
+``LockedContent``                  ``hi type="x-locked"`` holding its ``TextEquivalent``: text
+=================================  ===========================================================
+
+A code's ``AlignmentAnchor``, which ties it to its counterpart on the other side, is its ``x``, and its
+``TagID`` its ``type``.
+
 memoQ writes the special characters of a segment (a tab, a line break inside a paragraph, a no-break
 space) as standalone codes holding its own tag, ``<ph>&lt;mq:ch val="&amp;#9;" /&gt;</ph>``, in its
 XLIFF and TMX: such a code is the character it names, so the plain text holds it (*Column A⇥Column
@@ -59,6 +83,8 @@ DELETED = "x-sdl-deleted"  # the mrk type of text Trados's track changes deleted
 _XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # memoQ's special character as a standalone code's native data (its value escaped once more, or not)
 _MEMOQ_CHARACTER = re.compile(r'\s*<mq:ch\s+val="([^"]*)"\s*/>\s*')
+# OmegaT's short tag, as its PatternConsts.OMEGAT_TAG has it: a name, its number, "/" before or after
+OMEGAT_TAG = re.compile(r"<(/?)([a-zA-Z]+)([0-9]+)(/?)>")
 
 
 def segment_content(seg: etree._Element) -> tuple[str, str | None]:
@@ -68,6 +94,63 @@ def segment_content(seg: etree._Element) -> tuple[str, str | None]:
     # lxml escapes '>' in attribute values, so the first '>' ends the start tag
     xml = etree.tostring(seg, encoding="unicode", with_tail=False)
     return plain_text(seg), xml[xml.index(">") + 1 : xml.rindex("</")]
+
+
+def omegat_segment(text: str) -> tuple[str, str | None]:
+    """A segment of OmegaT's memory: its plain text, and its short tags as TMX codes (None when it has none)."""
+    if "<" not in text or not OMEGAT_TAG.search(text):
+        return text, None
+    seg = etree.Element("seg")
+    opened: dict[str, list[str]] = {}  # a short tag's name and number → the i of its pairs still open
+    pairs = 0
+    at = 0
+    for match in OMEGAT_TAG.finditer(text):
+        _append_text(seg, text[at:match.start()])
+        closing, name, number, empty = match.groups()
+        key = f"{name}{number}"
+        if empty and not closing:
+            code = etree.SubElement(seg, "ph", x=number)
+        elif closing:
+            i = opened[key].pop() if opened.get(key) else f"end{match.start()}"  # unpaired: an it below
+            code = etree.SubElement(seg, "ept", i=i)
+        else:
+            pairs += 1
+            opened.setdefault(key, []).append(str(pairs))
+            code = etree.SubElement(seg, "bpt", i=str(pairs), x=number)
+        code.text = match.group()
+        at = match.end()
+    _append_text(seg, text[at:])
+    _isolate_unpaired(seg)
+    return segment_content(seg)
+
+
+def trados_segment(elements: etree._Element) -> tuple[str, str | None]:
+    """A Trados memory's segment (its ``<Elements>``): the plain text, and its codes as the inner XML of
+    a TMX ``<seg>`` (None when it has none)."""
+    seg = etree.Element("seg")
+    for element in elements:
+        # by local names: Trados declares namespaces (xsi, xsd) but writes its elements in none
+        field = {child.tag.rpartition("}")[2]: child.text or "" for child in element if isinstance(child.tag, str)}
+        kind = field.get("Type", "")
+        if not isinstance(element.tag, str) or element.tag.rpartition("}")[2] != "Tag":  # Text, what holds a Value
+            _append_text(seg, field.get("Value"))
+        elif kind == "LockedContent":
+            etree.SubElement(seg, "hi", type="x-locked").text = field.get("TextEquivalent")
+        elif kind in ("Start", "End"):
+            attributes = {"i": field.get("Anchor") or "0"}
+            if kind == "Start":
+                attributes |= {"x": field.get("AlignmentAnchor"), "type": field.get("TagID")}
+            etree.SubElement(seg, "bpt" if kind == "Start" else "ept",
+                             {key: value for key, value in attributes.items() if value})
+        else:
+            attributes = {"x": field.get("AlignmentAnchor"), "type": field.get("TagID")}
+            if kind.startswith("Unmatched"):
+                attributes["pos"] = "begin" if kind == "UnmatchedStart" else "end"
+            code = etree.SubElement(seg, "it" if "pos" in attributes else "ph",
+                                    {key: value for key, value in attributes.items() if value})
+            code.text = field.get("TextEquivalent") or None
+    _isolate_unpaired(seg)
+    return segment_content(seg)
 
 
 def plain_text(element: etree._Element) -> str:

@@ -18,7 +18,8 @@ A glossary entry becomes one PO message::
 The JSON holds the same flat record as the CSV (:func:`tabular.entry_to_row`) but the two terms of
 msgid and msgstr. What a translator edits in a PO editor wins over it: msgstr, the fuzzy flag, and the
 translator comment when its words changed (a mere re-wrap keeps the recorded note, exact to the
-character). A PO file from elsewhere reads as msgid ↔ msgstr pairs with the comments and msgctxt as note,
+character). A PO file from elsewhere reads as msgid ↔ msgstr pairs with the comments and msgctxt as note
+(homographs translated alike, one msgid under two msgctxt, one entry with both notes),
 msgid in English (gettext's convention; ``X-Source-Language`` when the header names one, as ours does)
 and msgstr in the header's ``Language`` (see :func:`read_po`).
 
@@ -108,6 +109,11 @@ def read_po(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     target = _header_language(po, "Language", path)
     # ours names both; were either missing, its record would be of French–English, tmtool's first pair
     recorded_pair = (named_source or "fr", target or "en")
+    # a message from elsewhere by its terms and status: homographs (one msgid, told apart by msgctxt)
+    # translated alike are one entry to the glossary, which keeps one entry of the same terms, so the
+    # later ones' notes (their msgctxt) join the first's rather than being lost as its duplicates
+    alike: dict[tuple, tuple[Entry, list[str]]] = {}
+    entries: list[Entry] = []
     for message in _messages(po, path):
         try:
             record = _record_of(message, path)
@@ -119,7 +125,14 @@ def read_po(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
             if target is None:
                 raise TmtoolError(_NO_LANGUAGE, path=str(path))
             entry = _message_entry(message, source, target)
-        yield entry
+            key = (tuple((term.lang, term.text, tuple(term.forms)) for term in entry.terms), entry.status)
+            first, notes = alike.setdefault(key, (entry, []))
+            notes.append(entry.note)
+            if first is not entry:
+                first.note = "\n".join(dict.fromkeys(note for note in notes if note)) or None
+                continue
+        entries.append(entry)
+    yield from entries
 
 
 def _header_language(po: polib.POFile, field: str, path: str | Path) -> str | None:
@@ -213,7 +226,9 @@ def read_units_po(path: str | Path, *, srclang: str = "en", tgtlang: str | None 
                 created=parse_time(record.get("created")),
                 changed=parse_time(record.get("changed")),
                 props=dict(record.get("props", {})),
-                notes=_unit_notes(message.tcomment, record.get("notes", [])),
+                # msgctxt sets apart two messages of one msgid; ours (with a record) holds the unit's id
+                notes=_unit_notes(message.tcomment, record.get("notes", []))
+                + ([f"msgctxt: {message.msgctxt}"] if message.msgctxt and not record else []),
             )
         except (ValueError, TypeError, TmtoolError) as exc:  # TmtoolError: a bad language tag
             raise _invalid(message, path, exc) from None

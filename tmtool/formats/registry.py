@@ -52,6 +52,8 @@ class Format:
     read_as: str | None = None  # a dialect written apart: files of it are read as this format
     # glossary: "module:function" reading the file as translation units instead (a translated PO file)
     unit_reader: str | None = None
+    # read from bytes no text holds (a database, a ZIP archive): not checked for being such bytes
+    binary: bool = False
 
     @property
     def read(self) -> Callable:
@@ -79,6 +81,12 @@ FORMATS = (
            signatures=("<tmx",)),
     Format("xliff", MEMORY, (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"), "xliff:read_xliff", None,
            signatures=("<xliff",), untranslated="xliff:is_untranslated", unconfirmed="xliff:is_unconfirmed"),
+    # a Trados Studio memory: an SQLite database, told by its first bytes too
+    Format("sdltm", MEMORY, (".sdltm",), "sdltm:read_sdltm", None, signatures=("SQLite format 3\x00",),
+           binary=True),
+    # memoQ's and Trados's packages: ZIP archives of XLIFF files, whose units are XLIFF's
+    Format("package", MEMORY, (".sdlppx", ".sdlrpx", ".mqxlz"), "packages:read_package", None, binary=True,
+           untranslated="xliff:is_untranslated", unconfirmed="xliff:is_unconfirmed"),
     Format("wordfast", MEMORY, (), "wordfast:read_wordfast", None, signatures=("Wordfast TM",)),
     Format("tbx", GLOSSARY, (".tbx",), "tbx:read_tbx", "tbx:write_tbx", multilingual=True, streamed=True,
            signatures=("<martif", "<tbx")),
@@ -98,11 +106,7 @@ SIGNED_ENDINGS = (".txt", ".xml")
 
 # files CAT tools keep that tmtool cannot read, and what to give it instead
 FOREIGN = {
-    ".sdltm": "a Trados Studio translation memory (a database): export it from Trados as TMX",
     ".sdltb": "a MultiTerm termbase (a database): export it from MultiTerm as XML or TBX",
-    ".sdlppx": "a Trados Studio project package (ZIP): import the .sdlxliff files inside it",
-    ".sdlrpx": "a Trados Studio return package (ZIP): import the .sdlxliff files inside it",
-    ".mqxlz": "a memoQ bilingual package (ZIP): import the .mqxliff file inside it",
     ".txml": "a Wordfast Pro bilingual file: export it from Wordfast as XLIFF or TMX",
     ".xls": "an Excel 97–2003 workbook: save it as .xlsx",
 }
@@ -111,12 +115,14 @@ FOREIGN = {
 # the first bytes of files of a kind no text format holds, and what they are: a file saved under another
 # format's name (a workbook as .csv, a Trados memory as .tmx) is named for what it is
 BINARY_KINDS = (
-    (b"PK\x03\x04", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or .mqxlz whose bilingual"
-                     " files are to be imported)"),
+    (b"PK\x03\x04", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or .mqxlz: import it under"
+                     " its own name)"),
     (b"%PDF", "a PDF document"),
     (b"\xd0\xcf\x11\xe0", "an Office 97–2003 file (an .xls workbook: save it as .xlsx)"),
-    (b"SQLite format 3\x00", "an SQLite database (a Trados .sdltm memory or .sdltb termbase: export it as TMX"
-                             " or TBX)"),
+    (b"SQLite format 3\x00", "an SQLite database (a Trados Studio memory: name it .sdltm, or import it with"
+                             " --format sdltm)"),
+    (b"\x00\x01\x00\x00Standard ", "an Access database (a MultiTerm .sdltb termbase: export it from MultiTerm as"
+                                  " XML or TBX)"),
     (b"\xde\x12\x04\x95", "a compiled gettext catalogue (.mo: import the .po it was compiled from)"),
     (b"\x95\x04\x12\xde", "a compiled gettext catalogue (.mo: import the .po it was compiled from)"),
 )
@@ -125,7 +131,7 @@ BINARY_KINDS = (
 def check_content(fmt: Format, path: str | Path) -> None:
     """Refuse a file of a text format whose first bytes say it is of a binary kind, naming the kind (a
     binary format, XLSX, tells the files it cannot read itself)."""
-    if any(not signature.isprintable() for signature in fmt.signatures):
+    if fmt.binary or any(not signature.isprintable() for signature in fmt.signatures):
         return
     with open(path, "rb") as f:
         head = f.read(16)

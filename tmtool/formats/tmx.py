@@ -18,7 +18,9 @@ three or more languages is one unit: source, target and variants (see :func:`rea
 with inline markup (``bpt``/``ept``/``ph``/``it``/``hi``/``ut``) is read twice over: its text without
 the native codes becomes the unit's plain ``source``/``target`` (see :mod:`tmtool.formats.inline`),
 and its inner XML is kept verbatim in ``source_markup``/``target_markup``, which the writer puts back
-as it was. Props and notes
+as it was. In a TMX OmegaT wrote (its ``project_save.tmx``) a segment's short tags, which OmegaT keeps
+as text (``<g0>``, ``</g0>``, ``<x1/>``), are read as such codes (:func:`tmtool.formats.inline.omegat_segment`);
+in another tool's TMX such text stays text. Props and notes
 of a ``tuv`` are the unit's, and the ``<tu>``'s ``creationid``, ``changeid``, ``lastusagedate`` and
 ``usagecount`` (or its target ``tuv``'s) are kept as props and written back as attributes.
 """
@@ -39,7 +41,7 @@ from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import Unit, Variant, utcnow
-from .inline import segment_content
+from .inline import omegat_segment, segment_content
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
 
@@ -198,10 +200,10 @@ def _read_note(element: etree._Element, props: dict, notes: list[str]) -> None:
     if element.tag == "note":
         notes.append(element.text or "")
     elif element.tag == "prop":
-        _add_prop(props, element.get("type", ""), element.text or "")
+        add_prop(props, element.get("type", ""), element.text or "")
 
 
-def _add_prop(props: dict, kind: str, value: str) -> None:
+def add_prop(props: dict, kind: str, value: str) -> None:
     """A prop's value added to the unit's; one it already has (a tool repeating the <tu>'s props on its
     tuvs, as Okapi's memories do) once only."""
     held = props.get(kind)
@@ -294,6 +296,7 @@ class _TmxReader:
         self.srclang: str | None = None
         self.tgtlang = self._tag(tgtlang, None) if tgtlang else None
         self.source_is_first = False
+        self.omegat = False  # OmegaT wrote it: its segments' short tags (<g0>, <x1/>) are codes, not text
         self.seen_root = False
         self.seen_header = False
 
@@ -315,6 +318,7 @@ class _TmxReader:
 
     def header(self, element: etree._Element) -> None:
         self.seen_header = True
+        self.omegat = element.get("creationtool", "").strip().lower().startswith("omegat")
         if self.chosen_srclang:
             return
         declared = element.get("srclang")
@@ -401,12 +405,13 @@ class _TmxReader:
             raise Unusable("a <tuv> without xml:lang", tuv.sourceline)
         return self._unit_tag(lang, tuv)
 
-    @staticmethod
-    def _seg_content(tuv: etree._Element) -> tuple[str, str | None]:
-        """The segment's plain text, and its inner XML when it holds inline elements."""
+    def _seg_content(self, tuv: etree._Element) -> tuple[str, str | None]:
+        """The segment's plain text, and its inner XML when it holds inline elements (or OmegaT's tags)."""
         seg = tuv.find("seg")
         if seg is None:
             raise Unusable("a <tuv> without <seg>", tuv.sourceline)
+        if self.omegat and len(seg) == 0:
+            return omegat_segment(seg.text or "")
         return segment_content(seg)
 
     @staticmethod

@@ -16,7 +16,8 @@ state the writing tool gives (Trados's ``sdl:seg conf``, memoQ's ``mq:status``, 
 unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments being no segment's text (see
 :func:`_segments`); the words Trados locks in a segment are its text, the comments its reviewers mark on
 them the segment's notes, as memoQ's ``mq:comments`` are their row's, Phrase's ``m:comment`` and
-``m:annotations`` its segment's and a 2.x segment's ``<mrk type="comment">`` its own, and the codes
+``m:annotations`` its segment's and a 2.x segment's ``<mrk type="comment">`` its own (the notes of
+its file and groups follow a unit's own), and the codes
 Phrase writes into the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace.
 Targets are read as they are, copies of the source included; :func:`is_untranslated` tells which units hold no translation, :func:`is_unconfirmed` which
 translations their tool has not confirmed, and a unit that does hold one needs the file to name its
@@ -208,7 +209,8 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                 on_skip(Skipped("a <trans-unit> without <source>", path, unit.sourceline))
                 continue
             target = unit.find(tag("target"))
-            notes = [_text(note) for note in unit.iterfind(tag("note"))] + _tool_comments(unit)
+            notes = [_text(note) for note in unit.iterfind(tag("note"))] + _tool_comments(unit) \
+                + _enclosing_notes(unit, tag("note"), tag("header"))
             segments = _segments(unit, target, tag)
             # a <file> naming no target-language: the <target>'s own xml:lang (Okapi, Symfony) names it
             unit_tgtlang = tgtlang or (_lang(target.get(XML_LANG), target, path) if target is not None else "")
@@ -379,7 +381,8 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
         raise TmtoolError("<xliff> without srcLang", path=path, line=root.sourceline)
     tgtlang = _lang(root.get("trgLang"), root, path)
     for unit in root.iter(f"{{{ns}}}unit"):
-        notes = [_text(note) for note in unit.iterfind(f"{{{ns}}}notes/{{{ns}}}note")]
+        notes = [_text(note) for note in unit.iterfind(f"{{{ns}}}notes/{{{ns}}}note")] \
+            + _enclosing_notes(unit, f"{{{ns}}}note", f"{{{ns}}}notes")
         original_data = {data.get("id"): _text(data) for data in unit.iterfind(f"{{{ns}}}originalData/{{{ns}}}data")}
         segments = unit.findall(f"{{{ns}}}segment")
         for number, segment in enumerate(segments, 1):
@@ -395,6 +398,16 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
                          notes + _annotations(ns, source, target), original_data, _translate(unit))
             if _holds_text(item) and _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
                 yield item
+
+
+def _enclosing_notes(unit: etree._Element, note: str, holder: str) -> list[str]:
+    """The notes of the groups and the file around a unit, the file's first: what its author wrote for
+    the whole document (1.2: ``file/header/note``, ``group/note``; 2.x: ``file/notes``, ``group/notes``).
+    A translator reads them with each segment, as a CAT tool shows them beside each one, so each unit
+    of the file keeps them among its notes, after its own."""
+    enclosing = reversed(list(unit.iterancestors()))
+    return [_text(found) for element in enclosing
+            for found in [*element.iterfind(f"{holder}/{note}"), *element.iterfind(note)]]
 
 
 def _translate(unit: etree._Element) -> str | None:
