@@ -86,11 +86,10 @@ def omegat_project(root: Path) -> Path:
     return project
 
 
-def translate_with_omegat(root: Path, sources: dict[str, bytes], tm: dict[str, bytes],
-                          preferences: dict[str, str] | None = None) -> OmegaTRun:
+def translate_with_omegat(root: Path, sources: dict[str, bytes], tm: dict[str, bytes]) -> OmegaTRun:
     """Build a project under ``root`` (files in ``source/``, memories in ``tm/auto/``), run console-translate
-    with OmegaT's defaults, or the ``preferences`` given (``omegat.prefs`` keys). OmegaT writes the
-    project's memory, with its tags as text, to ``project-omegat.tmx`` beside ``target/``.
+    with OmegaT's defaults. OmegaT writes the project's memory, with its tags as text, to
+    ``project-omegat.tmx`` beside ``target/``.
 
     OmegaT exits 0 even when it rejects a file, so callers must check ``target/`` and the log.
     """
@@ -101,10 +100,6 @@ def translate_with_omegat(root: Path, sources: dict[str, bytes], tm: dict[str, b
         (project / "tm" / "auto" / name).write_bytes(data)
     config = root / "config"
     config.mkdir()
-    if preferences:
-        entries = "".join(f"<{key}>{value}</{key}>" for key, value in preferences.items())
-        (config / "omegat.prefs").write_text('<?xml version="1.0" encoding="UTF-8"?>\n<omegat><preference'
-                                             f' version="1.0">{entries}</preference></omegat>\n', encoding="utf-8")
     result = subprocess.run(
         ["java", "-Djava.awt.headless=true", "-jar", str(OMEGAT_JAR), str(project),
          "--mode=console-translate", f"--config-dir={config}"],

@@ -126,8 +126,9 @@ OMEGAT_MEMORY = ('<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><head
 
 def test_omegat_s_own_memory_reads_with_its_tags_as_codes_and_goes_back_to_omegat(tmp_path):
     """The memory OmegaT writes (project-omegat.tmx, as project_save.tmx) keeps its tags as text: <b0>
-    was stored as words. Read as codes holding the tag, exported as OmegaT's own level-2 TMX has them,
-    OmegaT reads them back as its tags (with its external-TMX level-2 option) and fills the document."""
+    was stored as words. Read as codes holding the tag (look-up and concordance show no tag), and
+    exported as OmegaT writes them, OmegaT matches them exactly with its default settings and fills the
+    document."""
     first = translate_with_omegat(tmp_path / "first", sources={"guide.html": GUIDE.encode()},
                                   tm={"previous.tmx": OMEGAT_MEMORY.encode()})
     assert "<b>here</b>" in first.target("guide.html")
@@ -139,9 +140,8 @@ def test_omegat_s_own_memory_reads_with_its_tags_as_codes_and_goes_back_to_omega
     assert "The last train leaves." in found and "i0" not in found
     exported = tmp_path / "memory.tmx"
     _tmtool("--db", db, "export", "tmx", "-o", str(exported))
-    assert '<bpt i="1" x="0">&lt;b0&gt;</bpt>here<ept i="1">&lt;/b0&gt;</ept>' in exported.read_text(encoding="utf-8")
+    assert "Click &lt;b0&gt;here&lt;/b0&gt; to read the leaflet." in exported.read_text(encoding="utf-8")
     again = translate_with_omegat(tmp_path / "again", sources={"guide.html": GUIDE.encode()},
-                                  tm={"tmtool.tmx": exported.read_bytes()},
-                                  preferences={"ext_tmx_show_level2": "true"})
+                                  tm={"tmtool.tmx": exported.read_bytes()})
     assert "<p>Click <b>here</b> to read the leaflet.</p><p>The <i>last</i> train leaves.</p>" in again.target(
         "guide.html")

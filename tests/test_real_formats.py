@@ -1143,7 +1143,8 @@ OMEGAT_PROJECT_SAVE = (
 def test_omegat_short_tags_in_its_memory_are_codes_not_words(tmp_path):
     """OmegaT keeps a segment's tags in project_save.tmx as text (<g0>…</g0>, <x1/>): they were stored as
     words, so look-up, fuzzy search and export showed "g0" among the text. Read as OmegaT means them they
-    are codes; in another tool's TMX such text stays text; exported and read back, nothing is lost."""
+    are codes; in another tool's TMX such text stays text; exported, they are text again, as OmegaT writes
+    them (so that OmegaT matches them exactly), nothing lost."""
     from lxml import etree
 
     from tmtool import api
@@ -1167,10 +1168,6 @@ def test_omegat_short_tags_in_its_memory_are_codes_not_words(tmp_path):
         assert match["score"] == 100.0 and match["translation"] == "Click here to read the  leaflet."
         exported = tmp_path / "memory.tmx"
         api.export(store, "tmx", str(exported))
-    again = sorted(read_tmx(exported), key=lambda unit: unit.source)
-    assert [(u.source, u.target, u.source_markup, u.target_markup) for u in again] == [
-        (u.source, u.target, u.source_markup, u.target_markup) for u in (first, second)]
-    # the segment as OmegaT wrote it is the exported segment's text, its short tags the codes' content
     segments = ["".join(seg.itertext()) for seg in etree.parse(str(exported)).iter("seg")]
     assert "Click <g0>here</g0> to read the <x1/> leaflet." in segments
     assert "Le <b0>dernier</b0> train part à 23 h." in segments

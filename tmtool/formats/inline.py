@@ -124,6 +124,16 @@ def omegat_segment(text: str) -> tuple[str, str | None]:
     return segment_content(seg)
 
 
+def omegat_text(seg: etree._Element) -> str | None:
+    """A segment whose codes are all OmegaT's short tags (:func:`omegat_segment`) as OmegaT writes it in its
+    memory, the tags as text; None for any other."""
+    codes = list(seg)
+    if not codes or any(code.tag not in ("bpt", "ept", "ph", "it") or len(code) or not OMEGAT_TAG.fullmatch(code.text or "")
+                        for code in codes):
+        return None
+    return "".join(seg.itertext())
+
+
 def trados_segment(elements: etree._Element) -> tuple[str, str | None]:
     """A Trados memory's segment (its ``<Elements>``): the plain text, and its codes as the inner XML of
     a TMX ``<seg>`` (None when it has none)."""

@@ -41,7 +41,7 @@ from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import Unit, Variant, utcnow
-from .inline import omegat_segment, segment_content
+from .inline import omegat_segment, omegat_text, segment_content
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
 
@@ -175,7 +175,12 @@ def _unit_tag(tag: str, where: str) -> str:
 
 
 def _tuv_xml(lang: str, text: str, markup: str | None, where: str) -> str:
-    content = _text(text, where) if markup is None else _checked_markup(markup, where)
+    if markup is None:
+        content = _text(text, where)
+    else:
+        seg = _checked_markup(markup, where)
+        written = omegat_text(seg)  # OmegaT's tags go back as OmegaT writes them, so that it matches them exactly
+        content = markup if written is None else _text(written, where)
     return f"{_tuv_start(lang)}{content}</seg>\n  </tuv>\n"
 
 
@@ -185,13 +190,12 @@ def _tuv_start(lang: str) -> str:
     return f"  <tuv{_attribute('xml:lang', lang, 'a language tag')}>\n    <seg>"
 
 
-def _checked_markup(markup: str, where: str) -> str:
-    """Inline markup as it was read, once it is known to be well-formed XML."""
+def _checked_markup(markup: str, where: str) -> etree._Element:
+    """The segment of inline markup as it was read, once it is known to be well-formed XML."""
     try:
-        etree.fromstring(f"<seg>{xml_text(markup, where)}</seg>", xml_parser())
+        return etree.fromstring(f"<seg>{xml_text(markup, where)}</seg>", xml_parser())
     except etree.XMLSyntaxError as exc:
         raise TmtoolError(f"{where}: its inline markup is not well-formed XML ({exc.msg})") from None
-    return markup
 
 
 def _read_note(element: etree._Element, props: dict, notes: list[str]) -> None:
