@@ -202,6 +202,12 @@ def phrases(sentence):
         ),
         # *host* is read as a verb by a close call: both readings give phrases, the pairing chooses
         ("Estonia, as host country, provided the port.", ["host country", "country"], ["provided the port"]),
+        # *of* before a noun in *-ing*, which the tagger reads as a gerund's conjunction
+        (
+            "The arrangements are set out in memoranda of understanding signed with both countries.",
+            ["memoranda of understanding"],
+            ["memoranda of understanding signed"],
+        ),
         (
             "The Allies deployed forces to the eastern flank.",
             ["forces", "eastern flank"],
