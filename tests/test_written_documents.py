@@ -69,6 +69,31 @@ def text_box(*paragraphs: str) -> str:
 # ---- DOCX ----
 
 
+def math_run(text: str) -> str:
+    """A run of an equation as Word writes it: in Cambria Math, italic unless it is a number or a sign."""
+    return ('<m:r><w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/></w:rPr>'
+            f"<m:t>{text}</m:t></m:r>")
+
+
+def test_word_equations_read_as_their_linear_text(tmp_path):
+    """An equation in a sentence is read in it, as Word's linear form writes it (a fraction's bar, a delimiter's
+    brackets are properties, not text); an equation displayed on its own line is a paragraph of its own."""
+    control = '<m:ctrlPr><w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/><w:i/></w:rPr></m:ctrlPr>'
+    fraction = (f"<m:oMath>{math_run('v=')}<m:f><m:fPr>{control}</m:fPr><m:num>{math_run('d')}</m:num>"
+                f"<m:den>{math_run('t')}</m:den></m:f></m:oMath>")
+    displayed = (f'<m:oMathPara><m:oMathParaPr><m:jc m:val="centerGroup"/></m:oMathParaPr><m:oMath>{math_run("P=")}'
+                 f'<m:nary><m:naryPr><m:chr m:val="∑"/>{control}</m:naryPr><m:sub>{math_run("i=1")}</m:sub>'
+                 f"<m:sup>{math_run('n')}</m:sup><m:e><m:d><m:dPr>{control}</m:dPr><m:e>{math_run('a')}</m:e>"
+                 f"<m:e>{math_run('b')}</m:e></m:d></m:e></m:nary></m:oMath></m:oMathPara>")
+    body = (p(r("La vitesse "), fraction, r(" reste constante pendant la manœuvre.")) + p(r("Soit :"), displayed)
+            + p(r("Le rayon d’action en découle.")))
+    path = write_docx(tmp_path / "calcul.fr.docx", body)
+    assert read_document(path).paragraphs == ("La vitesse v=d/t reste constante pendant la manœuvre.", "Soit :",
+                                              "P=∑i=1n(a|b)", "Le rayon d’action en découle.")
+    assert segment(path) == ["La vitesse v=d/t reste constante pendant la manœuvre.", "Soit :", "P=∑i=1n(a|b)",
+                             "Le rayon d’action en découle."]
+
+
 def test_word_tracked_changes_read_as_accepted(tmp_path):
     """Insertions and text moved here are read, deletions and text moved away are not; a paragraph mark
     deleted joins its paragraph to the next, as accepting the changes would."""
