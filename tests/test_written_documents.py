@@ -601,6 +601,21 @@ def test_a_saved_news_page_gives_its_story_not_its_menus_teasers_or_controls(tmp
         "1110 Bruxelles", "Pour en savoir plus, voir le rapport annuel.", "Adopté en 2024.", "Publié en mars."]
 
 
+def test_a_page_s_equations_are_read_as_shown_not_with_their_tex_source(tmp_path):
+    """MathML as MathJax and wikis write it keeps the equation's TeX beside it (``annotation``): it is not
+    shown, and read it would garble the sentence. A fraction is read linear (a/b), as a Word equation is; an
+    equation displayed apart is a paragraph of its own."""
+    page = tmp_path / "calcul.fr.html"
+    page.write_text(
+        '<html lang="fr"><body><main><p>La vitesse <math><semantics><mrow><mi>v</mi><mo>=</mo><mfrac><mi>d</mi>'
+        '<mi>t</mi></mfrac></mrow><annotation encoding="application/x-tex">v = \\frac{d}{t}</annotation>'
+        '</semantics></math> reste constante.</p><p>On en tire <math display="block"><semantics><mrow><mi>d</mi>'
+        '<mo>=</mo><mi>v</mi><mi>t</mi></mrow><annotation encoding="application/x-tex">d = vt</annotation>'
+        '</semantics></math> pour chaque étape.</p></main></body></html>', encoding="utf-8")
+    assert read_document(page).paragraphs == ("La vitesse v=d/t reste constante.", "On en tire", "d=vt",
+                                              "pour chaque étape.")
+
+
 @pytest.mark.parametrize("main", ["", "<main class='hero'></main>"])
 def test_a_page_without_main_reads_its_longest_article(tmp_path, main):
     path = tmp_path / "page.fr.html"

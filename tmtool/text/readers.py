@@ -180,10 +180,12 @@ class _Reading:
 # elements and the ARIA roles that name them), controls, the fallback text of media a browser plays,
 # dialogs: windows over the page (cookie consent, newsletter, log-in), never its article, and not shown
 # until opened, deleted text (a correction struck through, Word's tracked deletions), read as a
-# document's tracked changes are, accepted, and ruby annotations (the reading of the text they annotate)
+# document's tracked changes are, accepted, ruby annotations (the reading of the text they annotate), and
+# the other forms of an equation that MathML keeps beside the one shown (its TeX source, as MathJax and
+# Wikipedia write it)
 _DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button", "select",
             "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg", "dialog", "del", "rt",
-            "rp")
+            "rp", "annotation", "annotation-xml")
 _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
 # a cookie notice outside the article, by the id or class a site or its consent manager gives it
 # (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
@@ -226,6 +228,9 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
         raise TmtoolError(f"cannot parse HTML: {exc}", path=path) from None
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         element.drop_tree()
+    for fraction in root.iter("mfrac"):  # a MathML fraction read as its linear text is written (a/b), as Word's
+        if len(fraction) == 2:
+            fraction[0].tail = "/" + (fraction[0].tail or "")
     read = _Reading(path)
     main = next((e for e in root.iter() if e.tag == "main" or e.get("role") == "main"), None)
     for scope in (main, root.find("body")):
@@ -298,7 +303,9 @@ def _decode_html(data: bytes, path: str) -> str:
 
 def _collect_blocks(element, read: _Reading, current: list[str]) -> None:
     """Walk the tree in document order; a block element flushes the text gathered so far."""
-    is_block = isinstance(element.tag, str) and element.tag in _BLOCKS
+    # an equation displayed apart is a paragraph of its own (MathML's display="block")
+    is_block = isinstance(element.tag, str) and (element.tag in _BLOCKS or element.tag == "math"
+                                                 and element.get("display") == "block")
     if is_block:
         _flush(read, current)
     if element.tag == "pre":  # preformatted: its lines are lines, as a text file's are
