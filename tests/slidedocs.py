@@ -15,6 +15,8 @@ from pathlib import Path
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+DIAGRAM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 NAMESPACES = f'xmlns:a="{A}" xmlns:r="{REL}" xmlns:p="{P}"'
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 _OFFSET = '<a:xfrm><a:off x="838200" y="1825625"/><a:ext cx="10515600" cy="4351338"/></a:xfrm>'
@@ -76,11 +78,20 @@ def table(*rows: list[str], number: int = 5) -> str:
 
 def chart_frame(rid: str = "rId3", number: int = 6) -> str:
     """A chart on a slide: a graphic frame naming the chart's part by its relationship."""
+    return _graphic_frame("chart", f'<c:chart xmlns:c="{CHART}" r:id="{rid}"/>', number)
+
+
+def diagram_frame(rid: str = "rId3", number: int = 6) -> str:
+    """A SmartArt diagram on a slide: a graphic frame naming its parts (data, layout, style, colours)."""
+    return _graphic_frame("diagram", f'<dgm:relIds xmlns:dgm="{DIAGRAM}" r:dm="{rid}" r:lo="rId40" r:qs="rId41" '
+                                     'r:cs="rId42"/>', number)
+
+
+def _graphic_frame(kind: str, reference: str, number: int) -> str:
     return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{number}" name="Graphique {number}"/>'
-            "<p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x=\"1\" y=\"1\"/><a:ext cx=\"1\" "
-            'cy="1"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
-            '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-            f'r:id="{rid}"/></a:graphicData></a:graphic></p:graphicFrame>')
+            '<p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="1" y="1"/><a:ext cx="1" '
+            f'cy="1"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/{kind}">'
+            f"{reference}</a:graphicData></a:graphic></p:graphicFrame>")
 
 
 @dataclass
@@ -88,7 +99,8 @@ class Slide:
     shapes: list[str]
     notes: list[str] = field(default_factory=list)  # the speaker notes' paragraphs
     hidden: bool = False
-    charts: list[str] = field(default_factory=list)  # chart parts (c:chartSpace), related as rId3 …
+    # the parts of charts (c:chartSpace) or SmartArt diagrams' data (dgm:dataModel), related as rId3 …
+    drawings: list[str] = field(default_factory=list)
 
 
 _MASTER = (f'<p:sldMaster {NAMESPACES}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/>'
@@ -132,9 +144,10 @@ def write_pptx(path: Path, slides: list[Slide], *, order: list[int] | None = Non
                  "/ppt/notesMasters/notesMaster1.xml": "notesMaster"}
     for number, slide in enumerate(slides, 1):
         relations = [("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")]
-        for k, chart in enumerate(slide.charts, 3):
-            relations.append((f"rId{k}", "chart", f"../charts/chart{number}_{k}.xml"))
-            parts[f"ppt/charts/chart{number}_{k}.xml"] = chart
+        for k, drawing in enumerate(slide.drawings, 3):
+            kind, folder = ("chart", "charts") if "chartSpace" in drawing else ("diagramData", "diagrams")
+            relations.append((f"rId{k}", kind, f"../{folder}/{kind}{number}_{k}.xml"))
+            parts[f"ppt/{folder}/{kind}{number}_{k}.xml"] = drawing
         if slide.notes:
             relations.append(("rId2", "notesSlide", f"../notesSlides/notesSlide{number}.xml"))
             notes = (shape(ph="sldImg", name="Espace réservé de l’image des diapositives 1", number=2)

@@ -9,8 +9,9 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-from slidedocs import (Slide, chart_frame, frame, group, page, para, run, shape, slide_number, table, write_odp,
-                       write_pptx)
+from slidedocs import (Slide, chart_frame, diagram_frame, frame, group, page, para, run, shape, slide_number, table,
+                       write_odp, write_pptx)
+from test_written_documents import smart_art
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.text.readers import read_document
@@ -81,14 +82,19 @@ def test_pptx_tables_groups_line_breaks_and_hidden_things(tmp_path):
     assert document.rows == ((1, 2), (3, 4))
 
 
-def test_pptx_chart_titles_series_and_categories(tmp_path):
+def test_pptx_charts_and_smart_art_are_read_in_their_place(tmp_path):
     """A chart's title, its axis's title, its series' name and the labels of its categories are text to
-    translate, read in the chart's place; a label without letters (a year) is not."""
+    translate, read in the chart's place; a label without letters (a year) is not. A SmartArt diagram's shapes
+    are read in its place too."""
+    _, organisation = smart_art("Secrétaire général", "Comité militaire")
     slides = [Slide([shape(para("Budget"), ph="title", number=2), chart_frame("rId3"),
-                     shape(para("Source : rapports nationaux."), number=7)], charts=[CHART])]
+                     shape(para("Source : rapports nationaux."), number=7)], drawings=[CHART]),
+              Slide([shape(para("Organigramme"), ph="title", number=2), diagram_frame("rId3")],
+                    drawings=[organisation])]
     assert read_document(write_pptx(tmp_path / "budget.fr.pptx", slides)).paragraphs == (
         "Budget", "Dépenses de défense des Alliés", "Pourcentage du produit intérieur brut", "Part du PIB",
-        "Europe du Nord", "Europe du Sud", "Source : rapports nationaux.")
+        "Europe du Nord", "Europe du Sud", "Source : rapports nationaux.",
+        "Organigramme", "Secrétaire général", "Comité militaire")
 
 
 def test_docx_chart_titles_are_read_at_the_chart_s_place(tmp_path):
@@ -112,6 +118,7 @@ def test_odp_slides_title_first_notes_after_hidden_slides_and_fields_left_out(tm
         page(frame("<text:p>Le plan sera révisé en juin.</text:p>", kind="outline"),
              frame("<text:p>Calendrier<text:line-break/>des travaux</text:p>", kind="title"),
              frame('<text:p>Diapositive <text:page-number>1</text:page-number></text:p>'),
+             frame("<text:p>Objet masqué.</text:p>").replace("<draw:frame", '<draw:frame draw:display="none"'),
              notes=("<text:p>Rappeler la date limite.</text:p>",), number=1)
         + page(frame("<text:p>Diapositive de réserve</text:p>", kind="title"), style="dp3", number=2)
         + page(frame("<text:p>Effectifs</text:p>", kind="title"),

@@ -1128,7 +1128,7 @@ class _OdpWalk(_OdtWalk):
     """An Impress presentation's slides in their order (the document's), each one's title first, then its
     frames and shapes in their order (the reading order), its speaker notes last; a line break a space, as in a
     PPTX (``_drawing_text``). Left out, besides what an ODT leaves out: hidden slides (their style's
-    ``presentation:visibility``), the fields and frames Impress generates or repeats on every slide
+    ``presentation:visibility``), hidden shapes (``draw:display``), the fields and frames Impress generates or repeats on every slide
     (``_ODP_FIELDS``, ``_ODP_REPEATED``)."""
 
     line_break = " "
@@ -1144,6 +1144,7 @@ class _OdpWalk(_OdtWalk):
     def skipped(self, element) -> bool:
         return (super().skipped(element) or element.tag in _ODP_FIELDS
                 or element.get(_PRESENTATION + "class") in _ODP_REPEATED
+                or element.get(_DRAW + "display") in ("none", "printer")  # a shape not shown on the screen
                 or (element.tag == _DRAW + "page" and element.get(_DRAW + "style-name") in self.hidden_slides))
 
     def order(self, element):
