@@ -537,9 +537,7 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
     name = str(path)
     with _open_package(path, data, "a DOCX") as package:
         # the package's relationships name its main part, and the main part's its notes
-        main = _main_part(package, name)
-        if main not in package.namelist():
-            raise TmtoolError("not a readable DOCX file (no main document part)", path=name)
+        main = _main_part(package, name, "DOCX")
         relations = _part_relations(package, main, name)
         related = _docx_targets(relations)
         parts = {kind: _package_xml(package, related[kind], name) if related.get(kind) in package.namelist()
@@ -578,9 +576,13 @@ def _open_package(path: Path, data: bytes, kind: str):
         raise TmtoolError(f"not a readable {kind[-1]} file ({exc})", path=name) from None
 
 
-def _main_part(package, path: str) -> str | None:
-    """The part an Office package's relationships name as its main one (``word/document.xml``)."""
-    return _docx_targets(_docx_relations(package, "_rels/.rels", path)).get("officeDocument")
+def _main_part(package, path: str, kind: str) -> str:
+    """The part an Office package's relationships name as its main one (``word/document.xml``); a package of
+    ``kind`` (DOCX) without one is refused."""
+    main = _docx_targets(_docx_relations(package, "_rels/.rels", path)).get("officeDocument")
+    if main not in package.namelist():
+        raise TmtoolError(f"not a readable {kind} file (no main part)", path=path)
+    return main
 
 
 def _part_relations(package, part: str, path: str) -> list[tuple[str, str, str]]:
@@ -1034,9 +1036,7 @@ def _pptx_paragraphs(path: Path, data: bytes) -> _Reading:
     not the parts' names), each slide's speaker notes after its text, hidden slides left out."""
     name = str(path)
     with _open_package(path, data, "a PPTX") as package:
-        main = _main_part(package, name)
-        if main not in package.namelist():
-            raise TmtoolError("not a readable PPTX file (no main presentation part)", path=name)
+        main = _main_part(package, name, "PPTX")
         root = _package_xml(package, main, name)
         if not root.tag.endswith("}presentation"):  # a document or a workbook renamed
             raise TmtoolError(f"not a PowerPoint presentation (its main part is {split_tag(root.tag)[1][:80]!r})",
