@@ -74,8 +74,8 @@ def write_pdf(path: Path, paragraphs: list[str], *, width: float = 451.0, hyphen
               notes: dict[int, list[str]] | None = None) -> list[list[str]]:
     """Lay ``paragraphs`` out in columns ``width`` wide and return their lines. ``hyphenate``: see
     :meth:`Layout.wrap`. ``header``: the running header, or the headers of odd and even pages (a book's
-    title on one, its chapter's on the other). ``numbers``: the footer, ``{}`` the page number. Paragraphs start indented,
-    else (``spaced``) after a space. A ``heading`` opens page one in a larger font."""
+    title on one, its chapter's on the other). ``numbers``: the footer, ``{}`` the page number.
+    Paragraphs start indented, else (``spaced``) after a space. A ``heading`` opens page one in a larger font."""
     pdf = Layout(size)
     leading = 1.2 * size
     gutter = 24.0

@@ -170,7 +170,8 @@ def write_pptx(path: Path, slides: list[Slide], *, order: list[int] | None = Non
         f'<p:sldIdLst>{listed}</p:sldIdLst><p:sldSz cx="12192000" cy="6858000"/><p:notesSz cx="6858000" '
         'cy="9144000"/><p:defaultTextStyle/></p:presentation>')
     parts["ppt/_rels/presentation.xml.rels"] = _relationships(
-        [("rId1", "slideMaster", "slideMasters/slideMaster1.xml"), ("rId2", "notesMaster", "notesMasters/notesMaster1.xml"),
+        [("rId1", "slideMaster", "slideMasters/slideMaster1.xml"),
+         ("rId2", "notesMaster", "notesMasters/notesMaster1.xml"),
          ("rId3", "presProps", "presProps.xml"), ("rId4", "theme", "theme/theme1.xml")]
         + [(f"rId{10 + n}", "slide", f"slides/slide{n + 1}.xml") for n in range(len(slides))])
     parts["_rels/.rels"] = _relationships([("rId1", "officeDocument", "ppt/presentation.xml")])
@@ -191,7 +192,8 @@ def write_pptx(path: Path, slides: list[Slide], *, order: list[int] | None = Non
 _ODF = {"office": "office", "style": "style", "text": "text", "table": "table", "draw": "drawing",
         "fo": "xsl-fo-compatible", "svg": "svg-compatible", "presentation": "presentation"}
 ODP_NAMESPACES = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"'
-                          for prefix, name in _ODF.items()) + ' xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3"'
+                          for prefix, name in _ODF.items()) + (
+    ' xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3"')
 
 
 def frame(*paragraphs: str, kind: str | None = None, name: str = "") -> str:

@@ -68,7 +68,7 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
 
     Plain text: UTF-8 (BOM optional), UTF-16/32 with BOM, or Windows-1252 said in a notice; every line
     is a paragraph (blank lines are separators too). Paragraphs are stripped and empty ones dropped. A
-    table cell of HTML, DOCX or ODT is a paragraph of its own, and the document's ``rows`` say which cells
+    table cell of HTML, DOCX, ODT or a presentation is a paragraph of its own, and the document's ``rows`` say which cells
     make a row. A DOCX or ODT is read as it shows with its tracked changes accepted, an HTML page for its
     article (``_html_paragraphs``), a presentation slide by slide with its speaker notes (``_SlidesWalk``),
     a PDF's paragraphs rebuilt from its layout (:mod:`tmtool.text.pdf`).
@@ -427,14 +427,16 @@ def _package_xml(package, part: str, path: str):
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Office Math (OMML), in transitional and strict OOXML
-_MATH, _MATH_STRICT = "{http://schemas.openxmlformats.org/officeDocument/2006/math}", "{http://purl.oclc.org/ooxml/officeDocument/math}"
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_MATH_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/math}"
 # a SmartArt diagram in a drawing, and its data part's root, in transitional and strict OOXML
 _DIAGRAM_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/diagram",
                        "http://purl.oclc.org/ooxml/drawingml/diagram")
 _DIAGRAM = frozenset(f"{{{namespace}}}relIds" for namespace in _DIAGRAM_NAMESPACES)
 _DIAGRAM_DATA = frozenset(f"{{{namespace}}}dataModel" for namespace in _DIAGRAM_NAMESPACES)
 # a chart in a drawing (its part named by the relationship r:id), and its part's root
-_CHART_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/chart", "http://purl.oclc.org/ooxml/drawingml/chart")
+_CHART_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/chart",
+                     "http://purl.oclc.org/ooxml/drawingml/chart")
 _CHART = frozenset(f"{{{namespace}}}chart" for namespace in _CHART_NAMESPACES)
 _CHART_SPACE = frozenset(f"{{{namespace}}}chartSpace" for namespace in _CHART_NAMESPACES)
 # a DrawingML paragraph's parts that hold no text of it: a field's (a slide's number, the date: generated) and
@@ -670,10 +672,11 @@ class _DocxWalk(_Walk):
     """WordprocessingML as Word writes it: the text of runs, however they are wrapped (hyperlinks, tracked
     insertions and moves, fields' results, content controls, smart tags), in tables, text boxes (read
     once, though Word writes each twice: for itself and as a fallback for older readers), SmartArt
-    diagrams (their data part), charts (their part's titles and labels), equations (their linear text, ``_math``;
-    a displayed one a paragraph of its own), footnotes and endnotes, documents imported whole (``_chunk``). Left out:
-    tracked deletions and text moved away, comments, field instructions, generated tables of contents, hidden text (by its own formatting or its
-    styles: ``_WordStyles``), a content control's placeholder, a note's mark; a paragraph whose mark is
+    diagrams (their data part), charts (their part's titles and labels), equations (their linear text,
+    ``_math``; a displayed one a paragraph of its own), footnotes and endnotes, documents imported whole
+    (``_chunk``). Left out: tracked deletions and text moved away, comments, field instructions, generated
+    tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
+    control's placeholder, a note's mark; a paragraph whose mark is
     deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word writes the
     large first letter as a framed paragraph of its own)."""
 
@@ -1128,8 +1131,8 @@ class _OdpWalk(_OdtWalk):
     """An Impress presentation's slides in their order (the document's), each one's title first, then its
     frames and shapes in their order (the reading order), its speaker notes last; a line break a space, as in a
     PPTX (``_drawing_text``). Left out, besides what an ODT leaves out: hidden slides (their style's
-    ``presentation:visibility``), hidden shapes (``draw:display``), the fields and frames Impress generates or repeats on every slide
-    (``_ODP_FIELDS``, ``_ODP_REPEATED``)."""
+    ``presentation:visibility``), hidden shapes (``draw:display``), the fields and frames Impress generates
+    or repeats on every slide (``_ODP_FIELDS``, ``_ODP_REPEATED``)."""
 
     line_break = " "
 
