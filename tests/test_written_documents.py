@@ -543,6 +543,45 @@ def test_libreoffice_shapes_text_follows_its_paragraph_without_title_or_descript
         "Fin du rapport.")
 
 
+def test_libreoffice_formulas_are_read_in_their_sentence_and_charts_titles_after_their_paragraph(tmp_path):
+    """A formula LibreOffice embeds (an object of its own, MathML beside its StarMath source) is read as its
+    linear text, in the sentence it is anchored in as a character; a chart's title and its axes' titles after
+    the paragraph it is anchored in, its data table not."""
+    def embedded(name: str, anchor: str) -> str:
+        return (f'<draw:frame draw:style-name="fr1" draw:name="{name}" text:anchor-type="{anchor}" svg:width="1.2cm" '
+                f'svg:height="0.8cm" draw:z-index="0"><draw:object xlink:href="./{name}" xlink:type="simple" '
+                f'xlink:show="embed" xlink:actuate="onLoad"/><draw:image xlink:href="./ObjectReplacements/{name}" '
+                'xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame>')
+
+    formula = ('<?xml version="1.0" encoding="UTF-8"?>\n<math xmlns="http://www.w3.org/1998/Math/MathML" '
+               'display="block">\n <semantics>\n  <mrow>\n   <mi>v</mi>\n   <mo stretchy="false">=</mo>\n   <mfrac>\n'
+               '    <mi>d</mi>\n    <mi>t</mi>\n   </mfrac>\n  </mrow>\n  <annotation encoding="StarMath 5.0">v = d '
+               'over t</annotation>\n </semantics>\n</math>')
+    chart = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content xmlns:office="urn:oasis:names:tc:'
+             'opendocument:xmlns:office:1.0" xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" '
+             'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:'
+             'xmlns:table:1.0" office:version="1.3"><office:body><office:chart><chart:chart chart:class="chart:bar">'
+             '<chart:title><text:p>Effectifs par armée</text:p></chart:title><chart:legend chart:legend-position="end"/>'
+             '<chart:plot-area><chart:axis chart:dimension="x" chart:name="primary-x"><chart:title><text:p>Armée</text:p>'
+             '</chart:title></chart:axis><chart:axis chart:dimension="y" chart:name="primary-y"><chart:title><text:p>'
+             'Nombre de militaires</text:p></chart:title></chart:axis><chart:series chart:class="chart:bar" '
+             'chart:label-cell-address="local-table.$B$1"/></chart:plot-area><table:table table:name="local-table">'
+             '<table:table-rows><table:table-row><table:table-cell office:value-type="string"><text:p>Terre</text:p>'
+             '</table:table-cell><table:table-cell office:value-type="float" office:value="12000"><text:p>12000</text:p>'
+             "</table:table-cell></table:table-row></table:table-rows></table:table></chart:chart></office:chart>"
+             "</office:body></office:document-content>")
+    path = write_odt(tmp_path / "calcul.fr.odt",
+                     f'<text:p>La vitesse {embedded("Object 1", "as-char")} reste constante.</text:p>'
+                     f'<text:p>Le graphique suivant résume les effectifs.{embedded("Object 2", "paragraph")}</text:p>'
+                     "<text:p>Les chiffres sont provisoires.</text:p>")
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("Object 1/content.xml", formula)
+        package.writestr("Object 2/content.xml", chart)
+    assert read_document(path).paragraphs == (
+        "La vitesse v=d/t reste constante.", "Le graphique suivant résume les effectifs.", "Effectifs par armée",
+        "Armée", "Nombre de militaires", "Les chiffres sont provisoires.")
+
+
 # ---- HTML ----
 
 SAVED_PAGE = """<!DOCTYPE html>
