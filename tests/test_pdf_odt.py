@@ -111,13 +111,19 @@ MINUTES = [
 ]
 
 
-@pytest.mark.parametrize("header", [("Chapitre 2 — Les opérations", "Rapport annuel du Secrétaire général"), None])
-def test_running_headers_that_alternate_on_odd_and_even_pages_are_dropped_and_repeated_text_kept(tmp_path, header):
+@pytest.mark.parametrize("header, footers", [
+    (("Chapitre 2 — Les opérations", "Rapport annuel du Secrétaire général"), ("{}", None)),
+    (None, ("Chapitre 2 — Les opérations — {}", "{} — Rapport annuel du Secrétaire général")),
+    (None, (None, None)),
+])
+def test_running_headers_that_alternate_on_odd_and_even_pages_are_dropped_and_repeated_text_kept(tmp_path, header,
+                                                                                                 footers):
     """Printed on both sides of the paper, five pages: the chapter's title heads the odd ones, the report's the
-    even ones (two pages, fewer than half). A sentence the text repeats starts the second page and the fourth,
-    under the header, or first on its page in a report without one: it is text, and kept."""
+    even ones (two pages, fewer than half), or they stand in the footers beside the page's number. A sentence
+    the text repeats starts the second page and the fourth, under the header, or first on its page in a report
+    without one: it is text, and kept."""
     path = tmp_path / "rapport.fr.pdf"
-    laid_out = write_pdf(path, MINUTES, width=221, header=header, numbers="{}" if header else None,
+    laid_out = write_pdf(path, MINUTES, width=221, header=header, numbers=footers[0], numbers_even=footers[1],
                          lines_per_column=5, indent=False)
     lines = [line for lines in laid_out for line in lines]
     assert len(lines) == 21 and lines[5] == lines[15] == MINUTES[2]  # five pages; the sentence starts two
