@@ -111,6 +111,46 @@ def test_docx_chart_titles_are_read_at_the_chart_s_place(tmp_path):
         "Les chiffres de 2025 sont provisoires.")
 
 
+# a waterfall chart as Word 2016 and later write it: its data beside it, its title and its series' name given as text
+WATERFALL = ('<cx:chartSpace xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.'
+             'openxmlformats.org/officeDocument/2006/relationships" xmlns:cx="http://schemas.microsoft.com/office/'
+             'drawing/2014/chartex"><cx:chartData><cx:externalData r:id="rId1" cx:autoUpdate="0"/><cx:data id="0">'
+             '<cx:strDim type="cat"><cx:f>Feuil1!$A$2:$A$4</cx:f><cx:lvl ptCount="3"><cx:pt idx="0">Budget initial'
+             '</cx:pt>'
+             '<cx:pt idx="1">Économies</cx:pt><cx:pt idx="2">Budget final</cx:pt></cx:lvl></cx:strDim><cx:numDim '
+             'type="val"><cx:f>Feuil1!$B$2:$B$4</cx:f><cx:lvl ptCount="3" formatCode="Standard"><cx:pt idx="0">100'
+             '</cx:pt><cx:pt idx="1">-20</cx:pt><cx:pt idx="2">80</cx:pt></cx:lvl></cx:numDim></cx:data></cx:chartData>'
+             '<cx:chart><cx:title pos="t" align="ctr" overlay="0"><cx:tx><cx:txData><cx:v>Évolution du budget</cx:v>'
+             '</cx:txData></cx:tx><cx:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:endParaRPr '
+             'lang="fr-FR"/></a:p></cx:txPr></cx:title><cx:plotArea><cx:plotAreaRegion><cx:series layoutId="waterfall" '
+             'uniqueId="{6F0B2C55-1A2B-4C3D-8E9F-0A1B2C3D4E5F}"><cx:tx><cx:txData><cx:f>Feuil1!$B$1</cx:f><cx:v>Crédits'
+             '</cx:v></cx:txData></cx:tx><cx:dataId val="0"/></cx:series></cx:plotAreaRegion><cx:axis id="0">'
+             '<cx:catScaling gapWidth="0.5"/><cx:tickLabels/></cx:axis><cx:axis id="1"><cx:valScaling/><cx:title>'
+             '<cx:tx>'
+             '<cx:txData><cx:v>Millions d’euros</cx:v></cx:txData></cx:tx></cx:title><cx:tickLabels/></cx:axis>'
+             "</cx:plotArea></cx:chart></cx:chartSpace>")
+
+
+def test_docx_office_2016_chart_titles_are_read_not_its_fallback_notice(tmp_path):
+    """A waterfall chart, a kind Office 2016 added: Word writes it as an alternative, the fallback a shape telling
+    older versions that they cannot show it, which is no text of the document."""
+    chart = ('<w:r><mc:AlternateContent><mc:Choice xmlns:cx1="http://schemas.microsoft.com/office/drawing/2015/9/8/'
+             'chartex" Requires="cx1"><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent '
+             'cx="5486400" cy="3200400"/><wp:docPr id="2" name="Graphique 2"/><a:graphic><a:graphicData '
+             'uri="http://schemas.microsoft.com/office/drawing/2014/chartex"><cx:chart xmlns:cx="http://schemas.'
+             'microsoft.com/office/drawing/2014/chartex" r:id="rId31"/></a:graphicData></a:graphic></wp:inline>'
+             '</w:drawing></mc:Choice><mc:Fallback><w:drawing><wp:inline><wp:extent cx="5486400" cy="3200400"/>'
+             '<wp:docPr id="2" name="Graphique 2"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/'
+             'word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr/><wps:spPr/><wps:txbx><w:txbxContent>'
+             + p(r("Ce graphique n’est pas disponible dans votre version de Word.")) + "</w:txbxContent></wps:txbx>"
+             "<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Fallback>"
+             "</mc:AlternateContent></w:r>")
+    path = write_docx(tmp_path / "budget.fr.docx", p(r("Le budget a baissé.")) + p(chart) + p(r("Fin.")),
+                      charts=(WATERFALL,))
+    assert read_document(path).paragraphs == ("Le budget a baissé.", "Évolution du budget", "Millions d’euros",
+                                              "Crédits", "Budget initial", "Économies", "Budget final", "Fin.")
+
+
 def test_odp_slides_title_first_notes_after_hidden_slides_and_fields_left_out(tmp_path):
     hidden = ('<style:style style:name="dp3" style:family="drawing-page"><style:drawing-page-properties '
               'presentation:visibility="hidden"/></style:style>')

@@ -68,8 +68,8 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
 
     Plain text: UTF-8 (BOM optional), UTF-16/32 with BOM, or Windows-1252 said in a notice; every line
     is a paragraph (blank lines are separators too). Paragraphs are stripped and empty ones dropped. A
-    table cell of HTML, DOCX, ODT or a presentation is a paragraph of its own, and the document's ``rows`` say which cells
-    make a row. A DOCX or ODT is read as it shows with its tracked changes accepted, an HTML page for its
+    table cell of HTML, DOCX, ODT or a presentation is a paragraph of its own, and the document's ``rows``
+    say which cells make a row. A DOCX or ODT is read as it shows with its tracked changes accepted, an HTML page for its
     article (``_html_paragraphs``), a presentation slide by slide with its speaker notes (``_SlidesWalk``),
     a PDF's paragraphs rebuilt from its layout (:mod:`tmtool.text.pdf`).
     ``lang`` is normalised to BCP 47, and a text that is clearly in another language (of fr, en, de) is
@@ -435,8 +435,11 @@ _DIAGRAM_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/diagram
 _DIAGRAM = frozenset(f"{{{namespace}}}relIds" for namespace in _DIAGRAM_NAMESPACES)
 _DIAGRAM_DATA = frozenset(f"{{{namespace}}}dataModel" for namespace in _DIAGRAM_NAMESPACES)
 # a chart in a drawing (its part named by the relationship r:id), and its part's root
+# (and Office 2016's new kinds of chart: waterfall, funnel, treemap …)
 _CHART_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/chart",
-                     "http://purl.oclc.org/ooxml/drawingml/chart")
+                     "http://purl.oclc.org/ooxml/drawingml/chart",
+                     "http://schemas.microsoft.com/office/drawing/2014/chartex")
+_CHART_KINDS = ("chart", "chartEx")  # their relationships' types
 _CHART = frozenset(f"{{{namespace}}}chart" for namespace in _CHART_NAMESPACES)
 _CHART_SPACE = frozenset(f"{{{namespace}}}chartSpace" for namespace in _CHART_NAMESPACES)
 # a DrawingML paragraph's parts that hold no text of it: a field's (a slide's number, the date: generated) and
@@ -509,15 +512,18 @@ def _chart(space) -> Iterable[str]:
     chart = space.find("{*}chart")
     if chart is None:
         return
-    axes = [axis for axis in chart.iterfind("{*}plotArea/*") if axis.find("{*}axId") is not None
-            and axis.find("{*}title") is not None and axis.find("{*}delete[@val='1']") is None]
+    axes = [axis for axis in chart.iterfind("{*}plotArea/*") if axis.find("{*}title") is not None
+            and axis.find("{*}delete[@val='1']") is None and axis.get("hidden") not in ("1", "true")]
     for title in [chart.find("{*}title"), *(axis.find("{*}title") for axis in axes)]:
         if title is not None:
             yield from (_drawing_text(p) for p in title.iterfind("{*}tx/{*}rich/{*}p"))
             yield from (point.text or "" for point in title.iterfind("{*}tx/{*}strRef/{*}strCache/{*}pt/{*}v"))
-    series = chart.findall("{*}plotArea/*/{*}ser")
+            yield from (value.text or "" for value in title.iterfind("{*}tx/{*}txData/{*}v"))  # a new kind's
+    series = chart.findall("{*}plotArea/*/{*}ser") + chart.findall("{*}plotArea/*/{*}series")
     names = [point.text or "" for one in series for point in one.iterfind("{*}tx//{*}v")]
-    labels = [point.text or "" for point in series[0].iterfind("{*}cat/*/{*}strCache/{*}pt/{*}v")] if series else []
+    categories = (series[0].findall("{*}cat/*/{*}strCache/{*}pt/{*}v") if series else []) or space.findall(
+        "{*}chartData/{*}data[1]/{*}strDim[@type='cat']/{*}lvl/{*}pt")  # a new kind's, beside its data
+    labels = [point.text or "" for point in categories]
     yield from (text for text in names + labels if any(character.isalpha() for character in text))
 
 
@@ -548,7 +554,7 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
         # a SmartArt diagram's text is in its data part, which the drawing names by its relationship's id, and
         # a chart's in its chart part; a document imported whole (altChunk) is a part of its own too
         drawings = {rid: _package_xml(package, part, name) for rid, kind, part in relations
-                    if kind in ("diagramData", "chart") and part in package.namelist()}
+                    if kind in ("diagramData", *_CHART_KINDS) and part in package.namelist()}
         chunks = {rid: (part, package.read(part)) for rid, kind, part in relations
                   if kind == "aFChunk" and part in package.namelist()}
         root = _package_xml(package, main, name)
@@ -1125,7 +1131,7 @@ class _SlidesWalk(_Walk):
     def slide(self, root, part: str) -> list[tuple[str, str, str]]:
         """Read the slide or notes page ``root``, the package's ``part``; its relationships."""
         relations = _part_relations(self.package, part, self.read.path)
-        self.drawings = {rid: target for rid, kind, target in relations if kind in ("chart", "diagramData")}
+        self.drawings = {rid: target for rid, kind, target in relations if kind in ("diagramData", *_CHART_KINDS)}
         self.blocks(root)
         return relations
 
