@@ -269,6 +269,8 @@ def cases() -> list[HostileCase]:
         HostileCase("zip.fr.txt", b"PK\x03\x04" + _random_bytes(7, 512), DOCUMENT, "a ZIP archive"),
         HostileCase("broken.fr.docx", b"PK\x03\x04" + _random_bytes(8, 512), DOCUMENT, "not a readable DOCX"),
         HostileCase("broken.fr.odt", b"PK\x03\x04" + _random_bytes(9, 512), DOCUMENT, "not a readable ODT"),
+        HostileCase("broken.fr.pptx", b"PK\x03\x04" + _random_bytes(11, 512), DOCUMENT, "not a readable PPTX"),
+        HostileCase("broken.fr.odp", b"PK\x03\x04" + _random_bytes(12, 512), DOCUMENT, "not a readable ODP"),
         HostileCase("billion-laughs.fr.odt", odt("&lol9;", BILLION_LAUGHS.replace("tmx", "office:document-content")),
                     DOCUMENT, f"content.xml:{ENTITY_LINE}: the DOCTYPE {ENTITIES_REFUSED}"),
         HostileCase("broken.fr.pdf", b"%PDF-1.7\n" + _random_bytes(10, 4096), DOCUMENT, "not a readable PDF"),

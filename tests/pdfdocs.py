@@ -67,13 +67,16 @@ class Layout(FPDF):
             x += gap
 
 
-def write_pdf(path: Path, paragraphs: list[str], *, width: float = 451.0, hyphenate=None, header: str | None = None,
+def write_pdf(path: Path, paragraphs: list[str], *, width: float = 451.0, hyphenate=None,
+              header: str | tuple[str, ...] | None = None,
               numbers: str | None = "Page {}", lines_per_column: int = 40, columns: int = 1, indent: bool = True,
               spaced: bool = True, size: float = 11.0, heading: str | None = None,
-              notes: dict[int, list[str]] | None = None) -> list[list[str]]:
+              notes: dict[int, list[str]] | None = None, numbers_even: str | None = None) -> list[list[str]]:
     """Lay ``paragraphs`` out in columns ``width`` wide and return their lines. ``hyphenate``: see
-    :meth:`Layout.wrap`. ``numbers``: the footer, ``{}`` the page number. Paragraphs start indented,
-    else (``spaced``) after a space. A ``heading`` opens page one in a larger font."""
+    :meth:`Layout.wrap`. ``header``: the running header, or the headers of odd and even pages (a book's
+    title on one, its chapter's on the other). ``numbers``: the footer, ``{}`` the page number (``numbers_even``:
+    the even pages' footer, when it differs).
+    Paragraphs start indented, else (``spaced``) after a space. A ``heading`` opens page one in a larger font."""
     pdf = Layout(size)
     leading = 1.2 * size
     gutter = 24.0
@@ -90,9 +93,11 @@ def write_pdf(path: Path, paragraphs: list[str], *, width: float = 451.0, hyphen
                     pdf.add_page()
                     pdf.set_font_size(size)
                     if header:
-                        pdf.text(MARGIN, MARGIN - 30, header)
+                        pdf.text(MARGIN, MARGIN - 30, header if isinstance(header, str)
+                                 else header[(page - 1) % len(header)])
                     if numbers:
-                        pdf.text(MARGIN, PAGE_HEIGHT - MARGIN + 30, numbers.format(page))
+                        footer = numbers_even if numbers_even and page % 2 == 0 else numbers
+                        pdf.text(MARGIN, PAGE_HEIGHT - MARGIN + 30, footer.format(page))
                     for k, note in enumerate(reversed((notes or {}).get(page, []))):
                         pdf.justified(MARGIN, PAGE_HEIGHT - MARGIN - k * 10, note, None, 8)
                     if heading and page == 1:

@@ -94,6 +94,42 @@ def test_a_short_line_ends_a_paragraph_without_indent_or_space(tmp_path):
     assert read_document(path, lang="fr").paragraphs == tuple(FR)
 
 
+# a short report: one sentence of it starts the second page and the fourth
+MINUTES = [
+    "Le Conseil a examiné les opérations en cours et salué le travail de l’état-major, qui coordonne la "
+    "planification des forces alliées depuis le début de l’année.",
+    "La séance a été levée à midi.",
+    "Le Conseil en a pris acte.",
+    "Les Alliés ont réaffirmé leur attachement au Traité et à la sécurité de la zone euro-atlantique, qui repose "
+    "sur la défense collective et la solidarité entre les membres.",
+    "Le Comité militaire a présenté ses recommandations sur la disponibilité des forces, la formation des unités "
+    "et le financement commun des capacités nouvelles.",
+    "Le Conseil en a pris acte.",
+    "Les ministres ont enfin décidé de renforcer la coopération avec les partenaires de la région et de réviser "
+    "le plan d’action avant la fin de l’année prochaine.",
+    "Le Secrétaire général a clos la réunion.",
+]
+
+
+@pytest.mark.parametrize("header, footers", [
+    (("Chapitre 2 — Les opérations", "Rapport annuel du Secrétaire général"), ("{}", None)),
+    (None, ("Chapitre 2 — Les opérations — {}", "{} — Rapport annuel du Secrétaire général")),
+    (None, (None, None)),
+])
+def test_running_headers_that_alternate_on_odd_and_even_pages_are_dropped_and_repeated_text_kept(tmp_path, header,
+                                                                                                 footers):
+    """Printed on both sides of the paper, five pages: the chapter's title heads the odd ones, the report's the
+    even ones (two pages, fewer than half), or they stand in the footers beside the page's number. A sentence
+    the text repeats starts the second page and the fourth, under the header, or first on its page in a report
+    without one: it is text, and kept."""
+    path = tmp_path / "rapport.fr.pdf"
+    laid_out = write_pdf(path, MINUTES, width=221, header=header, numbers=footers[0], numbers_even=footers[1],
+                         lines_per_column=5, indent=False)
+    lines = [line for lines in laid_out for line in lines]
+    assert len(lines) == 21 and lines[5] == lines[15] == MINUTES[2]  # five pages; the sentence starts two
+    assert read_document(path, lang="fr").paragraphs == tuple(MINUTES)
+
+
 @pytest.mark.parametrize("head, tail, seen, joined", [
     ("opéra", "tions", "", True),  # wordfreq knows the word, not the fragments
     ("sur", "tout", "", True),  # two frequent words, but one word joined

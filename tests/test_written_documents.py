@@ -69,6 +69,31 @@ def text_box(*paragraphs: str) -> str:
 # ---- DOCX ----
 
 
+def math_run(text: str) -> str:
+    """A run of an equation as Word writes it: in Cambria Math, italic unless it is a number or a sign."""
+    return ('<m:r><w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/></w:rPr>'
+            f"<m:t>{text}</m:t></m:r>")
+
+
+def test_word_equations_read_as_their_linear_text(tmp_path):
+    """An equation in a sentence is read in it, as Word's linear form writes it (a fraction's bar, a delimiter's
+    brackets are properties, not text); an equation displayed on its own line is a paragraph of its own."""
+    control = '<m:ctrlPr><w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/><w:i/></w:rPr></m:ctrlPr>'
+    fraction = (f"<m:oMath>{math_run('v=')}<m:f><m:fPr>{control}</m:fPr><m:num>{math_run('d')}</m:num>"
+                f"<m:den>{math_run('t')}</m:den></m:f></m:oMath>")
+    displayed = (f'<m:oMathPara><m:oMathParaPr><m:jc m:val="centerGroup"/></m:oMathParaPr><m:oMath>{math_run("P=")}'
+                 f'<m:nary><m:naryPr><m:chr m:val="∑"/>{control}</m:naryPr><m:sub>{math_run("i=1")}</m:sub>'
+                 f"<m:sup>{math_run('n')}</m:sup><m:e><m:d><m:dPr>{control}</m:dPr><m:e>{math_run('a')}</m:e>"
+                 f"<m:e>{math_run('b')}</m:e></m:d></m:e></m:nary></m:oMath></m:oMathPara>")
+    body = (p(r("La vitesse "), fraction, r(" reste constante pendant la manœuvre.")) + p(r("Soit :"), displayed)
+            + p(r("Le rayon d’action en découle.")))
+    path = write_docx(tmp_path / "calcul.fr.docx", body)
+    assert read_document(path).paragraphs == ("La vitesse v=d/t reste constante pendant la manœuvre.", "Soit :",
+                                              "P=∑i=1n(a|b)", "Le rayon d’action en découle.")
+    assert segment(path) == ["La vitesse v=d/t reste constante pendant la manœuvre.", "Soit :", "P=∑i=1n(a|b)",
+                             "Le rayon d’action en découle."]
+
+
 def test_word_tracked_changes_read_as_accepted(tmp_path):
     """Insertions and text moved here are read, deletions and text moved away are not; a paragraph mark
     deleted joins its paragraph to the next, as accepting the changes would."""
@@ -518,6 +543,45 @@ def test_libreoffice_shapes_text_follows_its_paragraph_without_title_or_descript
         "Fin du rapport.")
 
 
+def test_libreoffice_formulas_are_read_in_their_sentence_and_charts_titles_after_their_paragraph(tmp_path):
+    """A formula LibreOffice embeds (an object of its own, MathML beside its StarMath source) is read as its
+    linear text, in the sentence it is anchored in as a character; a chart's title and its axes' titles after
+    the paragraph it is anchored in, its data table not."""
+    def embedded(name: str, anchor: str) -> str:
+        return (f'<draw:frame draw:style-name="fr1" draw:name="{name}" text:anchor-type="{anchor}" svg:width="1.2cm" '
+                f'svg:height="0.8cm" draw:z-index="0"><draw:object xlink:href="./{name}" xlink:type="simple" '
+                f'xlink:show="embed" xlink:actuate="onLoad"/><draw:image xlink:href="./ObjectReplacements/{name}" '
+                'xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame>')
+
+    formula = ('<?xml version="1.0" encoding="UTF-8"?>\n<math xmlns="http://www.w3.org/1998/Math/MathML" '
+               'display="block">\n <semantics>\n  <mrow>\n   <mi>v</mi>\n   <mo stretchy="false">=</mo>\n   <mfrac>\n'
+               '    <mi>d</mi>\n    <mi>t</mi>\n   </mfrac>\n  </mrow>\n  <annotation encoding="StarMath 5.0">v = d '
+               'over t</annotation>\n </semantics>\n</math>')
+    chart = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content xmlns:office="urn:oasis:names:tc:'
+             'opendocument:xmlns:office:1.0" xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" '
+             'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:'
+             'xmlns:table:1.0" office:version="1.3"><office:body><office:chart><chart:chart chart:class="chart:bar">'
+             '<chart:title><text:p>Effectifs par armée</text:p></chart:title><chart:legend chart:legend-position="end"/>'
+             '<chart:plot-area><chart:axis chart:dimension="x" chart:name="primary-x"><chart:title><text:p>Armée</text:p>'
+             '</chart:title></chart:axis><chart:axis chart:dimension="y" chart:name="primary-y"><chart:title><text:p>'
+             'Nombre de militaires</text:p></chart:title></chart:axis><chart:series chart:class="chart:bar" '
+             'chart:label-cell-address="local-table.$B$1"/></chart:plot-area><table:table table:name="local-table">'
+             '<table:table-rows><table:table-row><table:table-cell office:value-type="string"><text:p>Terre</text:p>'
+             '</table:table-cell><table:table-cell office:value-type="float" office:value="12000"><text:p>12000</text:p>'
+             "</table:table-cell></table:table-row></table:table-rows></table:table></chart:chart></office:chart>"
+             "</office:body></office:document-content>")
+    path = write_odt(tmp_path / "calcul.fr.odt",
+                     f'<text:p>La vitesse {embedded("Object 1", "as-char")} reste constante.</text:p>'
+                     f'<text:p>Le graphique suivant résume les effectifs.{embedded("Object 2", "paragraph")}</text:p>'
+                     "<text:p>Les chiffres sont provisoires.</text:p>")
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("Object 1/content.xml", formula)
+        package.writestr("Object 2/content.xml", chart)
+    assert read_document(path).paragraphs == (
+        "La vitesse v=d/t reste constante.", "Le graphique suivant résume les effectifs.", "Effectifs par armée",
+        "Armée", "Nombre de militaires", "Les chiffres sont provisoires.")
+
+
 # ---- HTML ----
 
 SAVED_PAGE = """<!DOCTYPE html>
@@ -574,6 +638,21 @@ def test_a_saved_news_page_gives_its_story_not_its_menus_teasers_or_controls(tmp
         "Le Secrétaire général à l’ouverture de la séance.", "Le plan en bref", "Trois volets, cinq ans.",
         "Adresse du siège :", "Boulevard Léopold III",
         "1110 Bruxelles", "Pour en savoir plus, voir le rapport annuel.", "Adopté en 2024.", "Publié en mars."]
+
+
+def test_a_page_s_equations_are_read_as_shown_not_with_their_tex_source(tmp_path):
+    """MathML as MathJax and wikis write it keeps the equation's TeX beside it (``annotation``): it is not
+    shown, and read it would garble the sentence. A fraction is read linear (a/b), as a Word equation is; an
+    equation displayed apart is a paragraph of its own."""
+    page = tmp_path / "calcul.fr.html"
+    page.write_text(
+        '<html lang="fr"><body><main><p>La vitesse <math><semantics><mrow><mi>v</mi><mo>=</mo><mfrac><mi>d</mi>'
+        '<mi>t</mi></mfrac></mrow><annotation encoding="application/x-tex">v = \\frac{d}{t}</annotation>'
+        '</semantics></math> reste constante.</p><p>On en tire <math display="block"><semantics><mrow><mi>d</mi>'
+        '<mo>=</mo><mi>v</mi><mi>t</mi></mrow><annotation encoding="application/x-tex">d = vt</annotation>'
+        '</semantics></math> pour chaque étape.</p></main></body></html>', encoding="utf-8")
+    assert read_document(page).paragraphs == ("La vitesse v=d/t reste constante.", "On en tire", "d=vt",
+                                              "pour chaque étape.")
 
 
 @pytest.mark.parametrize("main", ["", "<main class='hero'></main>"])

@@ -15,6 +15,7 @@ from pathlib import Path
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CHART_EX = "http://schemas.microsoft.com/office/2014/relationships/chartEx"  # Office 2016's new kinds of chart
 # what Word 365 declares on every part's root
 NAMESPACES = (
     'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
@@ -104,12 +105,14 @@ def style(kind: str, style_id: str, name: str, run: str = "", *, based_on: str =
 
 def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = "", comments: str = "",
                header: str = "", footer: str = "", styles: str = "", run_defaults: str = "",
-               diagrams: tuple[str, ...] = (), chunks: dict[str, tuple[str, bytes]] | None = None) -> Path:
+               diagrams: tuple[str, ...] = (), chunks: dict[str, tuple[str, bytes]] | None = None,
+               charts: tuple[str, ...] = ()) -> Path:
     """A package holding ``body`` (paragraphs and tables) and the parts Word writes beside it; word/styles.xml
     defines ``styles`` and the built-in styles that they do not redefine, its document defaults hold
     ``run_defaults`` too. ``diagrams``: the data parts of SmartArt diagrams (their ``dgm:dataModel``), word/
     diagrams/data1.xml … related as rId21 …; ``chunks``: documents imported whole (altChunk), by relationship id:
-    their part's name under word/ and their bytes."""
+    their part's name under word/ and their bytes; ``charts``: chart parts (``c:chartSpace``, or Office 2016's
+    ``cx:chartSpace``), word/charts/chart1.xml … related as rId31 …"""
     chunks = chunks or {}
     built_in = "".join(xml for xml in _BUILT_IN_STYLES if re.search(r'w:styleId="\w+"', xml).group() not in styles)
     parts = {
@@ -147,17 +150,24 @@ def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = ""
         + "".join(f'<Override PartName="/word/{name}.xml" ContentType="{kind}"/>' for name, kind in types.items())
         + "".join(f'<Override PartName="/word/diagrams/data{n}.xml" ContentType="application/vnd.openxmlformats-'
                   'officedocument.drawingml.diagramData+xml"/>' for n in range(1, len(diagrams) + 1))
+        + "".join(f'<Override PartName="/word/charts/chart{n}.xml" ContentType="application/'
+                  + ("vnd.ms-office.chartex+xml" if "2014/chartex" in chart else
+                     "vnd.openxmlformats-officedocument.drawingml.chart+xml") + '"/>'
+                  for n, chart in enumerate(charts, 1))
         + "</Types>")
     relations = {
         "rId1": ("styles", "styles.xml"), "rId2": ("settings", "settings.xml"), "rId6": ("footnotes", "footnotes.xml"),
         "rId7": ("endnotes", "endnotes.xml"), "rId8": ("header", "header1.xml"), "rId9": ("footer", "footer1.xml"),
         "rId10": ("comments", "comments.xml"),
     } | {f"rId{20 + n}": ("diagramData", f"diagrams/data{n}.xml") for n in range(1, len(diagrams) + 1)} | {
-        rid: ("aFChunk", target) for rid, (target, _) in chunks.items()}
+        rid: ("aFChunk", target) for rid, (target, _) in chunks.items()} | {
+        f"rId{30 + n}": (CHART_EX if "2014/chartex" in chart else "chart", f"charts/chart{n}.xml")
+        for n, chart in enumerate(charts, 1)}
     parts |= {f"word/diagrams/data{n}.xml": xml for n, xml in enumerate(diagrams, 1)}
+    parts |= {f"word/charts/chart{n}.xml": xml for n, xml in enumerate(charts, 1)}
     document_rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                     + "".join(f'<Relationship Id="{rid}" Type="{REL}/{kind}" Target="{target}"/>'
-                               for rid, (kind, target) in relations.items() if target)
+                     + "".join(f'<Relationship Id="{rid}" Type="{kind if "/" in kind else f"{REL}/{kind}"}" '
+                               f'Target="{target}"/>' for rid, (kind, target) in relations.items() if target)
                      + "</Relationships>")
     package_rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                     f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'

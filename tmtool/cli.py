@@ -357,7 +357,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
     are extracted from French–English pairs either way: an English original with its French
     translation (--srclang en --tgtlang fr) gives French terms and English equivalents as a French
     original does. Other pairs are stored as units, and said so. Documents are .txt, .html, .docx,
-    .odt or .pdf (a PDF's paragraphs are rebuilt from its layout; a scanned PDF needs OCR first).
+    .odt, .pptx, .odp or .pdf (a PDF's paragraphs are rebuilt from its layout; a scanned PDF needs OCR first).
 
     Re-ingesting an unchanged pair changes nothing, nor does the same text from other files (a
     .docx saved as .txt) or under another --doc-id: the message names the document holding it.
@@ -365,7 +365,7 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
     reviewer's corrections), and the glossary gains what a first ingest with terms gives.
     A revised document (same id, new content) replaces its earlier units. Entries a person
     approved, rejected or edited are never overwritten. With --dir, pairs are matched by name
-    (.txt, .html, .docx, .odt, .pdf), in any case: NAME.fr.EXT with NAME.en.EXT, NAME_fr.EXT with
+    (.txt, .html, .docx, .odt, .pptx, .odp, .pdf), in any case: NAME.fr.EXT with NAME.en.EXT, NAME_fr.EXT with
     NAME_en.EXT, NAME-FR.EXT with NAME-EN.EXT. Other files are listed as skipped, with the reason; a pair that
     fails is reported and the others go on (exit 1 if any failed). Each pair is saved as it is
     done: Ctrl-C (or SIGTERM) lists the documents saved before it (exit 130).
@@ -1346,7 +1346,7 @@ def extract(ctx, files, lang, output, fmt, top):
     """Rank the French terms of documents (monolingual; bilingual equivalents come with ingest).
 
     One row per term (an acronym is a row apart from its full form). FILES are .txt, .html, .docx,
-    .odt or .pdf documents.
+    .odt, .pptx, .odp or .pdf documents.
 
     \b
     Example:

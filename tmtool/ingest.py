@@ -376,7 +376,7 @@ def _save_terms(store: Store, prepared: PreparedPair) -> IngestResult:
 def find_pairs(
     inbox: str | Path, srclang: str = "fr", tgtlang: str = "en"
 ) -> tuple[list[tuple[str, Path, Path]], list[tuple[str, str]], list[tuple[str, str]]]:
-    """Pair the French and English documents (txt, html, docx, odt, pdf) of a folder by name: ``NAME.fr.EXT``
+    """Pair the French and English documents (txt, html, docx, odt, pptx, odp, pdf) of a folder by name: ``NAME.fr.EXT``
     with ``NAME.en.EXT``, or ``NAME_fr``/``NAME-fr`` likewise, in any case (or the documents in the
     base languages ``srclang`` and ``tgtlang``: ``NAME.de.EXT`` with ``NAME.fr.EXT``).
 

@@ -14,7 +14,8 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   twelve ems wide, the columns are read one after the other (a table's narrower columns row by row);
 - the running header and footer are dropped: a line among the three at the top or bottom of a page
   that is the same, digits aside (page numbers), on half of the pages, or the first or last line of
-  three pages;
+  three pages, or of two pages of one parity, apart from the text (headers that alternate, the title of
+  the document on even pages and the chapter's on odd ones);
 - consecutive lines of one column are one paragraph unless the second stands after extra vertical
   space, in another font size, indented, after a list marker, or after a line that had room for its
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
@@ -335,8 +336,28 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     # near the edge of some pages, by chance
     running = {key for key, count in on_edge.items() if count >= 2 and 2 * count >= len(pages)}
     running |= {key for key, count in outer.items() if count >= 3}
+    running |= _alternating(pages, outermost, on_edge)
     return [[line for line in page if id(line) not in edge or _running_key(line) not in running]
             for page, edge in zip(pages, edges)]
+
+
+def _alternating(pages: list[list[_Line]], outermost: list[set[int]], on_edge: Counter) -> set[str]:
+    """The running lines of a document printed on both sides of the paper, which alternate: the document's
+    title on even pages, the chapter's on odd ones (each on fewer than half of the pages, and a chapter's
+    maybe on two). Such a line is the very first or last of its page, on pages of one parity, always on one
+    baseline, apart from the text (further from the next line than a line and a paragraph's space are), and
+    nowhere else near an edge; a sentence of the text that starts two pages is not apart."""
+    places, counts = defaultdict(set), Counter()
+    for number, (page, out) in enumerate(zip(pages, outermost)):
+        ordered = sorted(page, key=lambda line: -line.baseline)
+        for line in (line for line in ordered if id(line) in out):
+            top = line.baseline > ordered[0].baseline - 1
+            inward = [other.baseline for other in ordered if abs(other.baseline - line.baseline) >= 1]
+            if inward and abs(line.baseline - (max(inward) if top else min(inward))) > 2 * line.size:
+                key = _running_key(line)
+                places[key].add((number % 2, top, round(line.baseline)))
+                counts[key] += 1
+    return {key for key, count in counts.items() if count >= 2 and len(places[key]) == 1 and on_edge[key] == count}
 
 
 def _running_key(line: _Line) -> str:

@@ -1,4 +1,4 @@
-"""Documents from disk: plain text, HTML, DOCX, ODT and PDF become a ``Document`` of paragraphs.
+"""Documents from disk: plain text, HTML, DOCX, ODT, PPTX, ODP and PDF become a ``Document`` of paragraphs.
 
 The format is decided by the extension and checked against the bytes: a ``.txt`` that is really a ZIP
 archive, a PDF or binary data is refused with one clear line instead of being read as garbage. Files
@@ -12,6 +12,7 @@ import io
 import logging
 import re
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -28,15 +29,17 @@ from .normalize import visible
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 DOCX_EXTENSIONS = {".docx"}
 ODT_EXTENSIONS = {".odt"}
+PPTX_EXTENSIONS = {".pptx"}
+ODP_EXTENSIONS = {".odp"}
 PDF_EXTENSIONS = {".pdf"}
 # the one list of what ingest, extract and the workbench read, in the order messages name them
-DOCUMENT_EXTENSIONS = (".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pdf")
+DOCUMENT_EXTENSIONS = (".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pptx", ".odp", ".pdf")
 # about 15,000 words: ten times the longest paragraph of a real report, far below a runaway line
 MAX_PARAGRAPH_CHARS = 100_000
 
 # magic numbers of formats that are not documents we read, to name them in the error
 _MAGIC = (
-    (b"PK\x03\x04", "a ZIP archive (DOCX, ODT, XLSX …)"),
+    (b"PK\x03\x04", "a ZIP archive (DOCX, ODT, PPTX, XLSX …)"),
     (b"%PDF", "a PDF file"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Microsoft Office (OLE) file"),
     (b"{\\rtf", "an RTF file"),
@@ -61,13 +64,14 @@ _WESTERN_CODE_PAGES = {"cp1252", "iso8859-15"}
 
 
 def read_document(path: str | Path, *, lang: str | None = None) -> Document:
-    """Read a .txt (or other plain-text), .html/.htm, .docx, .odt or .pdf file into paragraphs.
+    """Read a .txt (or other plain-text), .html/.htm, .docx, .odt, .pptx, .odp or .pdf file into paragraphs.
 
     Plain text: UTF-8 (BOM optional), UTF-16/32 with BOM, or Windows-1252 said in a notice; every line
     is a paragraph (blank lines are separators too). Paragraphs are stripped and empty ones dropped. A
-    table cell of HTML, DOCX or ODT is a paragraph of its own, and the document's ``rows`` say which cells
-    make a row. A DOCX or ODT is read as it shows with its tracked changes accepted, an HTML page for its
-    article (``_html_paragraphs``), a PDF's paragraphs rebuilt from its layout (:mod:`tmtool.text.pdf`).
+    table cell of HTML, DOCX, ODT or a presentation is a paragraph of its own, and the document's ``rows``
+    say which cells make a row. A DOCX or ODT is read as it shows with its tracked changes accepted, an HTML page for its
+    article (``_html_paragraphs``), a presentation slide by slide with its speaker notes (``_SlidesWalk``),
+    a PDF's paragraphs rebuilt from its layout (:mod:`tmtool.text.pdf`).
     ``lang`` is normalised to BCP 47, and a text that is clearly in another language (of fr, en, de) is
     refused.
     """
@@ -77,12 +81,16 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
     if not data.strip():
         raise TmtoolError("empty document (no text)", path=name)
     ext = path.suffix.lower()
-    if ext in (*DOCX_EXTENSIONS, *ODT_EXTENSIONS) and password_protected(data):
+    if ext in (*DOCX_EXTENSIONS, *ODT_EXTENSIONS, *PPTX_EXTENSIONS, *ODP_EXTENSIONS) and password_protected(data):
         raise TmtoolError(PASSWORD_PROTECTED, path=name)
     if ext in DOCX_EXTENSIONS:
         read = _docx_paragraphs(path, data)
     elif ext in ODT_EXTENSIONS:
         read = _odt_paragraphs(path, data)
+    elif ext in PPTX_EXTENSIONS:
+        read = _pptx_paragraphs(path, data)
+    elif ext in ODP_EXTENSIONS:
+        read = _odp_paragraphs(path, data)
     elif ext in PDF_EXTENSIONS:
         read = _pdf_paragraphs(path, data, lang)
     else:
@@ -105,8 +113,8 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
 def _refuse_binary_formats(data: bytes, path: str) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise TmtoolError(f"is {what}, not plain text or HTML (DOCX, ODT and PDF are read by their extension)",
-                              path=path)
+            raise TmtoolError(f"is {what}, not plain text or HTML (DOCX, ODT, PPTX, ODP and PDF are read by their "
+                              "extension)", path=path)
 
 
 def _text_paragraphs(text: str, path: str) -> list[str]:
@@ -172,10 +180,12 @@ class _Reading:
 # elements and the ARIA roles that name them), controls, the fallback text of media a browser plays,
 # dialogs: windows over the page (cookie consent, newsletter, log-in), never its article, and not shown
 # until opened, deleted text (a correction struck through, Word's tracked deletions), read as a
-# document's tracked changes are, accepted, and ruby annotations (the reading of the text they annotate)
+# document's tracked changes are, accepted, ruby annotations (the reading of the text they annotate), and
+# the other forms of an equation that MathML keeps beside the one shown (its TeX source, as MathJax and
+# Wikipedia write it)
 _DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button", "select",
             "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg", "dialog", "del", "rt",
-            "rp")
+            "rp", "annotation", "annotation-xml")
 _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
 # a cookie notice outside the article, by the id or class a site or its consent manager gives it
 # (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
@@ -218,6 +228,9 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
         raise TmtoolError(f"cannot parse HTML: {exc}", path=path) from None
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         element.drop_tree()
+    for fraction in root.iter("mfrac"):  # a MathML fraction read as its linear text is written (a/b), as Word's
+        if len(fraction) == 2:
+            fraction[0].tail = "/" + (fraction[0].tail or "")
     read = _Reading(path)
     main = next((e for e in root.iter() if e.tag == "main" or e.get("role") == "main"), None)
     for scope in (main, root.find("body")):
@@ -297,7 +310,9 @@ class _Linked(str):
 
 def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = False) -> None:
     """Walk the tree in document order; a block element flushes the text gathered so far."""
-    is_block = isinstance(element.tag, str) and element.tag in _BLOCKS
+    # an equation displayed apart is a paragraph of its own (MathML's display="block")
+    is_block = isinstance(element.tag, str) and (element.tag in _BLOCKS or element.tag == "math"
+                                                 and element.get("display") == "block")
     if is_block:
         _flush(read, current)
     if element.tag == "pre":  # preformatted: its lines are lines, as a text file's are
@@ -370,8 +385,12 @@ class _Walk(ABC):
         self.inline(element, parts)
         self.read.add("".join(parts))
 
+    def order(self, element):
+        """The children of ``element`` in the order they are read: as written, unless a format says otherwise."""
+        return element
+
     def blocks(self, element) -> None:
-        for child in element:
+        for child in self.order(element):
             if not isinstance(child.tag, str) or self.skipped(child):
                 continue
             if child.tag in self.paragraphs:
@@ -424,11 +443,25 @@ def _package_xml(package, part: str, path: str):
 
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Office Math (OMML), in transitional and strict OOXML
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_MATH_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/math}"
 # a SmartArt diagram in a drawing, and its data part's root, in transitional and strict OOXML
 _DIAGRAM_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/diagram",
                        "http://purl.oclc.org/ooxml/drawingml/diagram")
 _DIAGRAM = frozenset(f"{{{namespace}}}relIds" for namespace in _DIAGRAM_NAMESPACES)
 _DIAGRAM_DATA = frozenset(f"{{{namespace}}}dataModel" for namespace in _DIAGRAM_NAMESPACES)
+# a chart in a drawing (its part named by the relationship r:id), and its part's root
+# (and Office 2016's new kinds of chart: waterfall, funnel, treemap …)
+_CHART_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/chart",
+                     "http://purl.oclc.org/ooxml/drawingml/chart",
+                     "http://schemas.microsoft.com/office/drawing/2014/chartex")
+_CHART_KINDS = ("chart", "chartEx")  # their relationships' types
+_CHART = frozenset(f"{{{namespace}}}chart" for namespace in _CHART_NAMESPACES)
+_CHART_SPACE = frozenset(f"{{{namespace}}}chartSpace" for namespace in _CHART_NAMESPACES)
+# a DrawingML paragraph's parts that hold no text of it: a field's (a slide's number, the date: generated) and
+# the properties
+_NO_DRAWING_TEXT = {"fld", "pPr", "rPr", "endParaRPr"}
 # fields whose result the word processor generates from the document: a table of contents repeats the
 # headings with page numbers (as ODT's indexes, left out)
 _GENERATED_FIELDS = ("TOC", "INDEX", "TOA", "BIBLIOGRAPHY")
@@ -441,6 +474,74 @@ _SYMBOL_FONT = dict(zip(
     range(0x41, 0x5B), "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ")) | dict(zip(range(0x61, 0x7B), "αβχδεφγηιϕκλμνοπθρστυϖωξψζ")) | {
     0x2D: "−", 0xA3: "≤", 0xA5: "∞", 0xAC: "←", 0xAE: "→", 0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xB4: "×", 0xB7: "•",
     0xB8: "÷", 0xB9: "≠", 0xBB: "≈", 0xD6: "√", 0xE5: "∑"}  # fmt: skip
+
+
+def _later_alternative(element) -> bool:
+    """Whether ``element`` is an alternative of an ``mc:AlternateContent`` other than its first: content
+    written in alternatives (for newer readers and a fallback for older ones) is read once, the first."""
+    return element.tag in (_MC + "Choice", _MC + "Fallback") and element is not next(
+        element.getparent().iterchildren(_MC + "Choice", _MC + "Fallback"))
+
+
+def _relation_id(reference) -> str | None:
+    """The relationship id a drawing's reference to a part gives: a chart's ``r:id``, a diagram's data ``r:dm``."""
+    return next((value for key, value in reference.attrib.items() if key.endswith(("}id", "}dm"))), None)
+
+
+def _drawing_text(element, parts: list[str] | None = None) -> str:
+    """The text of a DrawingML paragraph (``a:p`` of a slide's shape, a table cell, a chart's title): its
+    runs', a line break a space (a slide's title or bullet breaks where it wraps on the slide), no field's
+    (a slide's number, the date), an alternative once (``_later_alternative``: an equation's OMML, not its
+    picture)."""
+    parts = [] if parts is None else parts
+    for child in element:
+        if not isinstance(child.tag, str) or _later_alternative(child):
+            continue
+        local = split_tag(child.tag)[1]
+        if local == "t":
+            parts.append(child.text or "")
+        elif local == "br":
+            parts.append(" ")
+        elif local not in _NO_DRAWING_TEXT:
+            _drawing_text(child, parts)
+    return "".join(parts)
+
+
+def _drawing_texts(part) -> Iterable[str]:
+    """The paragraphs of a drawing's part that a translator translates: a SmartArt diagram's (``_diagram``)
+    or a chart's (``_chart``)."""
+    return _diagram(part) if part.tag in _DIAGRAM_DATA else _chart(part)
+
+
+def _diagram(model) -> Iterable[str]:
+    """A SmartArt diagram's text: each paragraph of each of its points in their order, not the empty ones of
+    its connections and layout."""
+    for point in model.iterfind("{*}ptLst/{*}pt"):
+        if point.get("type", "node") in ("node", "asst"):
+            for paragraph in point.iterfind("{*}t/{*}p"):
+                yield "".join("\n" if part.tag.endswith("}br") else part.text or ""
+                              for part in paragraph.iter("{*}t", "{*}br"))
+
+
+def _chart(space) -> Iterable[str]:
+    """A chart's text: its title and its axes' (typed, or taken from the workbook's cells), then the names
+    of its series (the legend) and the labels of its categories, those with letters (not years)."""
+    chart = space.find("{*}chart")
+    if chart is None:
+        return
+    axes = [axis for axis in chart.iterfind("{*}plotArea/*") if axis.find("{*}title") is not None
+            and axis.find("{*}delete[@val='1']") is None and axis.get("hidden") not in ("1", "true")]
+    for title in [chart.find("{*}title"), *(axis.find("{*}title") for axis in axes)]:
+        if title is not None:
+            yield from (_drawing_text(p) for p in title.iterfind("{*}tx/{*}rich/{*}p"))
+            yield from (point.text or "" for point in title.iterfind("{*}tx/{*}strRef/{*}strCache/{*}pt/{*}v"))
+            yield from (value.text or "" for value in title.iterfind("{*}tx/{*}txData/{*}v"))  # a new kind's
+    series = chart.findall("{*}plotArea/*/{*}ser") + chart.findall("{*}plotArea/*/{*}series")
+    names = [point.text or "" for one in series for point in one.iterfind("{*}tx//{*}v")]
+    categories = (series[0].findall("{*}cat/*/{*}strCache/{*}pt/{*}v") if series else []) or space.findall(
+        "{*}chartData/{*}data[1]/{*}strDim[@type='cat']/{*}lvl/{*}pt")  # a new kind's, beside its data
+    labels = [point.text or "" for point in categories]
+    yield from (text for text in names + labels if any(character.isalpha() for character in text))
 
 
 def _symbol(font: str, code: str) -> str:
@@ -458,41 +559,63 @@ def _generated(instruction: str) -> bool:
 
 
 def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
-    import posixpath
-    import zipfile
-
     name = str(path)
-    if not data.startswith(b"PK\x03\x04"):
-        raise TmtoolError("not a DOCX file (not a ZIP archive)", path=name)
-    try:
-        check_package(path)
-        with zipfile.ZipFile(path) as package:
-            # the package's relationships name its main part, and the main part's its notes
-            main = _docx_targets(_docx_relations(package, "_rels/.rels", name)).get("officeDocument")
-            if main not in package.namelist():
-                raise TmtoolError("not a readable DOCX file (no main document part)", path=name)
-            folder, base = posixpath.split(main)
-            relations = _docx_relations(package, posixpath.join(folder, "_rels", base + ".rels"), name)
-            related = _docx_targets(relations)
-            parts = {kind: _package_xml(package, related[kind], name) if related.get(kind) in package.namelist()
-                     else None for kind in ("footnotes", "endnotes", "styles")}
-            notes, styles = {kind: parts[kind] for kind in ("footnotes", "endnotes")}, parts["styles"]
-            # a SmartArt diagram's text is in its data part, which the drawing names by its relationship's id;
-            # a document imported whole (altChunk) is a part of its own too
-            diagrams = {rid: _package_xml(package, part, name) for rid, kind, part in relations
-                        if kind == "diagramData" and part in package.namelist()}
-            chunks = {rid: (part, package.read(part)) for rid, kind, part in relations
-                      if kind == "aFChunk" and part in package.namelist()}
-            root = _package_xml(package, main, name)
-    except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
-        raise TmtoolError(f"not a readable DOCX file ({exc})", path=name) from None
+    with _open_package(path, data, "a DOCX") as package:
+        # the package's relationships name its main part, and the main part's its notes
+        main = _main_part(package, name, "DOCX")
+        relations = _part_relations(package, main, name)
+        related = _docx_targets(relations)
+        parts = {kind: _package_xml(package, related[kind], name) if related.get(kind) in package.namelist()
+                 else None for kind in ("footnotes", "endnotes", "styles")}
+        notes, styles = {kind: parts[kind] for kind in ("footnotes", "endnotes")}, parts["styles"]
+        # a SmartArt diagram's text is in its data part, which the drawing names by its relationship's id, and
+        # a chart's in its chart part; a document imported whole (altChunk) is a part of its own too
+        drawings = {rid: _package_xml(package, part, name) for rid, kind, part in relations
+                    if kind in ("diagramData", *_CHART_KINDS) and part in package.namelist()}
+        chunks = {rid: (part, package.read(part)) for rid, kind, part in relations
+                  if kind == "aFChunk" and part in package.namelist()}
+        root = _package_xml(package, main, name)
     if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
         raise TmtoolError(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
-    walk = _DocxWalk(_Reading(name), root, notes, styles, diagrams, chunks)
+    walk = _DocxWalk(_Reading(name), root, notes, styles, drawings, chunks)
     for body in root.iter(walk.w + "body"):
         walk.blocks(body)
     walk.place(walk.endnotes)
     return walk.read
+
+
+@contextmanager
+def _open_package(path: Path, data: bytes, kind: str):
+    """The ZIP package of a document, ``kind`` of document (``a DOCX``), checked by :func:`check_package`;
+    a damaged one, what reading its parts raises included, is one error line."""
+    import zipfile
+
+    name, kind = str(path), kind.split()
+    if not data.startswith(b"PK\x03\x04"):
+        raise TmtoolError(f"not {' '.join(kind)} file (not a ZIP archive)", path=name)
+    try:
+        check_package(path)
+        with zipfile.ZipFile(path) as package:
+            yield package
+    except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
+        raise TmtoolError(f"not a readable {kind[-1]} file ({exc})", path=name) from None
+
+
+def _main_part(package, path: str, kind: str) -> str:
+    """The part an Office package's relationships name as its main one (``word/document.xml``); a package of
+    ``kind`` (DOCX) without one is refused."""
+    main = _docx_targets(_docx_relations(package, "_rels/.rels", path)).get("officeDocument")
+    if main not in package.namelist():
+        raise TmtoolError(f"not a readable {kind} file (no main part)", path=path)
+    return main
+
+
+def _part_relations(package, part: str, path: str) -> list[tuple[str, str, str]]:
+    """The relationships of ``part`` (``_docx_relations``), from its relationships part."""
+    import posixpath
+
+    folder, base = posixpath.split(part)
+    return _docx_relations(package, posixpath.join(folder, "_rels", base + ".rels"), path)
 
 
 def _docx_relations(package, rels: str, path: str) -> list[tuple[str, str, str]]:
@@ -572,21 +695,24 @@ class _DocxWalk(_Walk):
     """WordprocessingML as Word writes it: the text of runs, however they are wrapped (hyperlinks, tracked
     insertions and moves, fields' results, content controls, smart tags), in tables, text boxes (read
     once, though Word writes each twice: for itself and as a fallback for older readers), SmartArt
-    diagrams (their data part), footnotes and endnotes, documents imported whole (``_chunk``). Left out: tracked deletions and text moved away,
-    comments, field instructions, generated tables of contents, hidden text (by its own formatting or its
-    styles: ``_WordStyles``), a content control's placeholder, a note's mark; a paragraph whose mark is
+    diagrams (their data part), charts (their part's titles and labels), equations (their linear text,
+    ``_math``; a displayed one a paragraph of its own), footnotes and endnotes, documents imported whole
+    (``_chunk``). Left out: tracked deletions and text moved away, comments, field instructions, generated
+    tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
+    control's placeholder, a note's mark; a paragraph whose mark is
     deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word writes the
     large first letter as a framed paragraph of its own)."""
 
-    def __init__(self, read: _Reading, root, notes: dict, styles, diagrams: dict, chunks: dict):
-        # styles: word/styles.xml's root, or None; diagrams: the data parts' roots by relationship id;
-        # chunks: the imported documents' part names and bytes by relationship id
+    def __init__(self, read: _Reading, root, notes: dict, styles, drawings: dict, chunks: dict):
+        # styles: word/styles.xml's root, or None; drawings: the roots of diagrams' data parts and of charts by
+        # relationship id; chunks: the imported documents' part names and bytes by relationship id
         super().__init__(read)
-        self.diagrams, self.chunks = diagrams, chunks
+        self.drawings, self.chunks = drawings, chunks
         self.w = w = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+        self.m = m = _MATH_STRICT if "purl.oclc.org" in w else _MATH
         self.styles = _WordStyles(styles, w)
         self.style: str | None = None  # the style of the paragraph being read
-        self.paragraphs = frozenset({w + "p"})
+        self.paragraphs = frozenset({w + "p", m + "oMathPara"})  # an equation may stand alone in the body
         self.table, self.row, self.cell = w + "tbl", w + "tr", w + "tc"
         self.cited = {kind: {note.get(w + "id"): note for note in part.iterchildren(w + kind[:-1])}
                       if part is not None else {} for kind, part in notes.items()}
@@ -600,7 +726,8 @@ class _DocxWalk(_Walk):
         self.characters = {w + "tab": "\t", w + "ptab": "\t", w + "br": "\n", w + "cr": "\n",
                            w + "noBreakHyphen": "-", w + "softHyphen": ""}
         self.leaves = {*self.characters, *(w + tag for tag in ("t", "sym", "txbxContent", "footnoteReference",
-                                                               "endnoteReference")), *_DIAGRAM}
+                                                               "endnoteReference")), *_DIAGRAM, *_CHART, m + "t"}
+        self.signs = {m + tag for tag in ("d", "f", "nary")}  # an equation's structures whose signs are properties
 
     def skipped(self, element) -> bool:
         w, tag = self.w, element.tag
@@ -616,9 +743,7 @@ class _DocxWalk(_Walk):
                 or (gallery is not None and gallery.get(w + "val") == "Table of Contents"))
         if tag == w + "fldSimple":
             return _generated(element.get(w + "instr", ""))
-        if tag in (_MC + "Choice", _MC + "Fallback"):  # the content is read once: the first alternative
-            return element is not next(element.getparent().iterchildren(_MC + "Choice", _MC + "Fallback"))
-        return False
+        return _later_alternative(element)
 
     def _hidden(self, properties) -> bool:
         """Whether text with the run properties ``properties`` (a run's ``w:rPr``, a paragraph mark's) is
@@ -631,8 +756,10 @@ class _DocxWalk(_Walk):
         return self.styles.hidden(self.style, character.get(w + "val") if character is not None else None)
 
     def blocks(self, element) -> None:
-        if element.tag in _DIAGRAM_DATA:
-            return self._diagram(element)
+        if element.tag in _DIAGRAM_DATA or element.tag in _CHART_SPACE:
+            for text in _drawing_texts(element):
+                self.read.add(text)
+            return
         if element.tag == self.w + "altChunk":
             return self._chunk(element)
         if element.tag not in self.stories:
@@ -678,24 +805,54 @@ class _DocxWalk(_Walk):
             elif tag in self.leaves:
                 if all(state == "result" for state, _ in self.fields):  # not in a field's instruction
                     self._leaf(child, parts)
-            else:  # runs and whatever wraps them: hyperlinks, insertions, moves, fields, content controls
+            elif tag == self.m + "oMath" and element.tag == self.m + "oMathPara":  # displayed: a paragraph of its own
+                parts.append("\n")
                 self.inline(child, parts)
+                parts.append("\n")
+            elif tag in self.signs:
+                self._math(child, parts)
+            else:  # runs and whatever wraps them: hyperlinks, insertions, moves, fields, content controls, equations
+                self.inline(child, parts)
+
+    def _math(self, element, parts: list[str]) -> None:
+        """The signs of an equation (OMML, read as its linear text is written) that are properties, not text:
+        the brackets and separators of a delimiter, a fraction's bar (a/b), an n-ary operator (∑, ∫)."""
+        m, tag = self.m, element.tag
+        properties = element.find(tag + "Pr")
+
+        def sign(name: str, default: str) -> str:
+            found = properties.find(m + name) if properties is not None else None
+            return default if found is None else found.get(m + "val", "")
+
+        if tag == m + "nary":
+            parts.append(sign("chr", "∫"))
+        elif tag == m + "d":
+            parts.append(sign("begChr", "("))
+        arguments = 0
+        for argument in element:
+            if argument.tag == m + "den" and sign("type", "bar") != "noBar":
+                parts.append("/")
+            elif argument.tag == m + "e" and tag == m + "d":
+                parts.append(sign("sepChr", "|") if arguments else "")
+                arguments += 1
+            self.inline(argument, parts)
+        if tag == m + "d":
+            parts.append(sign("endChr", ")"))
 
     def _leaf(self, element, parts: list[str]) -> None:
         """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box,
-        a SmartArt diagram (read after the paragraph too)."""
+        a SmartArt diagram or a chart (read after the paragraph too)."""
         w, tag = self.w, element.tag
         if element in self.marks:
             return
-        if tag in (w + "t", w + "sym"):
+        if tag in (w + "t", w + "sym", self.m + "t"):
             parts.append(self._text(element))
         elif tag == w + "txbxContent":
             self.notes.append(element)
-        elif tag in _DIAGRAM:  # the relationship naming its data part: dm
-            rid = next((value for key, value in element.attrib.items() if key.endswith("}dm")), None)
-            model = self.diagrams.pop(rid, None)  # once
-            if model is not None:
-                self.notes.append(model)
+        elif tag in _DIAGRAM or tag in _CHART:
+            drawing = self.drawings.pop(_relation_id(element), None)  # once
+            if drawing is not None:
+                self.notes.append(drawing)
         elif tag in (w + "footnoteReference", w + "endnoteReference"):
             kind = "footnotes" if tag == w + "footnoteReference" else "endnotes"
             note = self.cited[kind].pop(element.get(w + "id"), None)  # once: a note citing itself is no loop
@@ -705,15 +862,6 @@ class _DocxWalk(_Walk):
                     self._custom_mark(element, note)
         else:
             parts.append(self.characters[tag])
-
-    def _diagram(self, model) -> None:
-        """A SmartArt diagram's text: each paragraph of each of its points in their order, not the empty
-        ones of its connections and layout."""
-        for point in model.iterfind("{*}ptLst/{*}pt"):
-            if point.get("type", "node") in ("node", "asst"):
-                for paragraph in point.iterfind("{*}t/{*}p"):
-                    self.read.add("".join("\n" if part.tag.endswith("}br") else part.text or ""
-                                          for part in paragraph.iter("{*}t", "{*}br")))
 
     def _chunk(self, element) -> None:
         """A document imported whole (``w:altChunk``), as generators write them and Word converts them on
@@ -746,7 +894,7 @@ class _DocxWalk(_Walk):
 
     def _text(self, element) -> str:
         w = self.w
-        if element.tag == w + "t":
+        if element.tag in (w + "t", self.m + "t"):
             return element.text or ""
         return _symbol(element.get(w + "font", ""), element.get(w + "char", ""))
 
@@ -807,36 +955,58 @@ _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _ODT_FAMILIES = {_TEXT + "p": "paragraph", _TEXT + "h": "paragraph", _TEXT + "section": "section",
                  _TEXT + "span": "text", _TEXT + "a": "text"}
 _MAX_SPACES = 100  # a text:s repeats a space c times; a hostile c would fill the memory
+_XLINK = "{http://www.w3.org/1999/xlink}"
+_MATHML = "{http://www.w3.org/1998/Math/MathML}"
+_CHART_ODF = "{urn:oasis:names:tc:opendocument:xmlns:chart:1.0}"
+
+
+def _mathml_text(element, parts: list[str] | None = None) -> str:
+    """A MathML equation (a formula LibreOffice embeds) read as its linear text is written: its tokens in
+    order, a fraction a/b, not its annotations (the formula's source: StarMath, TeX)."""
+    parts = [] if parts is None else parts
+    for index, child in enumerate(element):
+        local = split_tag(child.tag)[1] if isinstance(child.tag, str) else "annotation"
+        if local in ("annotation", "annotation-xml"):
+            continue
+        if index == 1 and element.tag == _MATHML + "mfrac":
+            parts.append("/")
+        parts.append((child.text or "").strip())  # MathML trims a token's spaces
+        _mathml_text(child, parts)
+    return "".join(parts)
 
 
 def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
-    import zipfile
-
-    name = str(path)
-    if not data.startswith(b"PK\x03\x04"):
-        raise TmtoolError("not an ODT file (not a ZIP archive)", path=name)
-    try:
-        check_package(path)
-        with zipfile.ZipFile(path) as package:
-            if "mimetype" in package.namelist():
-                mimetype = package.read("mimetype").decode("ascii", "replace").strip()
-                if mimetype != _ODT_MIMETYPE:
-                    raise TmtoolError(f"not an OpenDocument text (its mimetype is {mimetype[:80]!r})", path=name)
-            root = _package_xml(package, "content.xml", name)
-            styles = _package_xml(package, "styles.xml", name) if "styles.xml" in package.namelist() else None
-    except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
-        raise TmtoolError(f"not a readable ODT file ({exc})", path=name) from None
-    walk = _OdtWalk(_Reading(name), root, styles)
+    root, styles, objects = _odf_parts(path, data, "an ODT", _ODT_MIMETYPE)
+    walk = _OdtWalk(_Reading(str(path)), root, styles, objects)
     for body in root.iter(_OFFICE + "text"):
         walk.blocks(body)
     walk.place(walk.endnotes)
     return walk.read
 
 
+def _odf_parts(path: Path, data: bytes, kind: str, mimetype: str):
+    """The roots of an OpenDocument package's content.xml and styles.xml (None without one) and of the
+    objects it embeds (a formula, a chart: ``Object 1/content.xml``) by their folder, the package ``kind`` of
+    document (``an ODT``) of ``mimetype``."""
+    name = str(path)
+    with _open_package(path, data, kind) as package:
+        if "mimetype" in package.namelist():
+            found = package.read("mimetype").decode("ascii", "replace").strip()
+            if found != mimetype:
+                raise TmtoolError(f"not an OpenDocument {mimetype.rpartition('.')[2]} (its mimetype is {found[:80]!r})",
+                                  path=name)
+        root = _package_xml(package, "content.xml", name)
+        styles = _package_xml(package, "styles.xml", name) if "styles.xml" in package.namelist() else None
+        objects = {part.rpartition("/")[0]: _package_xml(package, part, name) for part in package.namelist()
+                   if part.endswith("/content.xml") and part.count("/") == 1}
+    return root, styles, objects
+
+
 class _OdtWalk(_Walk):
     """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
     endnotes, text boxes and the text of shapes (after the paragraph they are anchored in, as a DOCX text
-    box's; a shape's title and description are no text of the page). Left out: deleted text kept for
+    box's; a shape's title and description are no text of the page), embedded objects: a formula (its linear
+    text, in its sentence when anchored as a character) and a chart (its titles). Left out: deleted text kept for
     change tracking, comments, indexes and computed numbers (``_ODT_SKIPPED``), and hidden text: a section
     displayed as none, hidden text and hidden paragraph fields, and what a style displays as none
     (LibreOffice's Hidden character attribute), the document's own automatic styles (direct formatting)
@@ -845,9 +1015,11 @@ class _OdtWalk(_Walk):
 
     paragraphs = frozenset({_TEXT + "p", _TEXT + "h"})
     table, row, cell = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
+    line_break = "\n"  # a line of its own, as a DOCX line break is
 
-    def __init__(self, read: _Reading, root, styles):
+    def __init__(self, read: _Reading, root, styles, objects: dict):
         super().__init__(read)
+        self.objects = objects
         defined = {(style.get(_STYLE + "family"), style.get(_STYLE + "name")): style
                    for part, where in ((styles, "styles"), (root, "automatic-styles")) if part is not None
                    for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style")}
@@ -873,6 +1045,22 @@ class _OdtWalk(_Walk):
                     and next(field.iterancestors(*self.paragraphs)) is element  # not a note's in it
                     for field in element.iter(_TEXT + "hidden-paragraph"))))
 
+    def _embedded(self, reference):
+        """The root of the object a ``draw:object`` embeds (a formula's MathML, a chart's document), if any."""
+        href = reference.get(_XLINK + "href", "") if reference is not None else ""
+        return self.objects.get(href.removeprefix("./").rstrip("/"))
+
+    def blocks(self, element) -> None:
+        if element.tag != _DRAW + "object":
+            return super().blocks(element)
+        embedded = self._embedded(element)
+        if embedded is None:
+            return
+        if embedded.tag == _MATHML + "math":  # a formula of its own
+            self.read.add(_mathml_text(embedded))
+        for title in embedded.iter(_CHART_ODF + "title", _CHART_ODF + "subtitle"):  # a chart's, its axes'
+            super().blocks(title)
+
     def inline(self, element, parts: list[str]) -> None:
         # ODF collapses white space in the text; spaces, tabs and line breaks are elements
         if element.text:
@@ -884,14 +1072,152 @@ class _OdtWalk(_Walk):
             elif child.tag == _TEXT + "tab":
                 parts.append("\t")
             elif child.tag == _TEXT + "line-break":
-                parts.append("\n")  # a line of its own, as a DOCX line break is
+                parts.append(self.line_break)
             elif child.tag == _TEXT + "note":
                 body = child.find(_TEXT + "note-body")
                 if body is not None:
                     (self.endnotes if child.get(_TEXT + "note-class") == "endnote" else self.notes).append(body)
+            elif (child.tag == _DRAW + "frame" and child.get(_TEXT + "anchor-type") == "as-char"
+                  and (formula := self._embedded(child.find(_DRAW + "object"))) is not None
+                  and formula.tag == _MATHML + "math"):
+                parts.append(_mathml_text(formula))  # a formula in its sentence, as a Word equation
             elif isinstance(child.tag, str) and child.tag.startswith(_DRAW) and child.tag != _DRAW + "a":
                 self.notes.append(child)  # a frame, a shape, a group: their paragraphs, never their title
             elif isinstance(child.tag, str) and not self.skipped(child):
                 self.inline(child, parts)
             if child.tail:
                 parts.append(_ASCII_SPACE.sub(" ", child.tail))
+
+
+# ---- presentations: PPTX and ODP ----
+
+_PRESENTATIONML = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_DRAWINGML, _DRAWINGML_STRICT = ("{http://schemas.openxmlformats.org/drawingml/2006/main}",
+                                 "{http://purl.oclc.org/ooxml/drawingml/main}")
+# placeholders that hold what the application generates or repeats on every slide, as a document's header and
+# footer: the date, the footer, the slide's number, a notes page's header and its picture of the slide
+_REPEATED_PLACEHOLDERS = {"dt", "ftr", "sldNum", "hdr", "sldImg"}
+_TITLE_PLACEHOLDERS = {"title", "ctrTitle"}
+
+
+def _pptx_paragraphs(path: Path, data: bytes) -> _Reading:
+    """A PowerPoint presentation's slides in the order it shows them (the presentation part's list of slides,
+    not the parts' names), each slide's speaker notes after its text, hidden slides left out."""
+    name = str(path)
+    with _open_package(path, data, "a PPTX") as package:
+        main = _main_part(package, name, "PPTX")
+        root = _package_xml(package, main, name)
+        if not root.tag.endswith("}presentation"):  # a document or a workbook renamed
+            raise TmtoolError(f"not a PowerPoint presentation (its main part is {split_tag(root.tag)[1][:80]!r})",
+                              path=name)
+        slides = {rid: part for rid, kind, part in _part_relations(package, main, name) if kind == "slide"}
+        walk = _SlidesWalk(_Reading(name), package, _DRAWINGML_STRICT if "purl.oclc.org" in root.tag else _DRAWINGML)
+        for listed in root.iterfind("{*}sldIdLst/{*}sldId"):
+            part = slides.get(_relation_id(listed))
+            if part not in package.namelist():
+                continue
+            slide = _package_xml(package, part, name)
+            if slide.get("show", "1").lower() in ("0", "false"):  # hidden: not shown when presenting
+                continue
+            relations = walk.slide(slide, part)
+            for notes in (part for _, kind, part in relations if kind == "notesSlide" and part in package.namelist()):
+                walk.slide(_package_xml(package, notes, name), notes)
+    return walk.read
+
+
+def _placeholder(shape) -> str | None:
+    """The type of placeholder a slide's shape is (``title``, ``body`` …), None when it is none."""
+    placeholder = shape.find("*/{*}nvPr/{*}ph")
+    return None if placeholder is None else placeholder.get("type", "obj")
+
+
+class _SlidesWalk(_Walk):
+    """A slide's text (or a notes page's) as PowerPoint shows it: each shape's paragraphs, the title's first,
+    then the shapes in the order of the slide's shape tree (PowerPoint's reading order, which screen readers
+    follow), groups' shapes in their place, tables cell by cell, SmartArt diagrams, charts' titles and labels.
+    Left out: hidden shapes, fields (the slide's number, the date), the date, footer and number placeholders
+    repeated on every slide, a notes page's picture of its slide."""
+
+    def __init__(self, read: _Reading, package, a: str):
+        super().__init__(read)
+        self.package, self.part = package, ""
+        self.paragraphs = frozenset({a + "p"})
+        self.table, self.row, self.cell = a + "tbl", a + "tr", a + "tc"
+        self.drawings: dict[str, str] = {}  # the part's diagrams' and charts' parts by relationship id
+
+    def slide(self, root, part: str) -> list[tuple[str, str, str]]:
+        """Read the slide or notes page ``root``, the package's ``part``; its relationships."""
+        relations = _part_relations(self.package, part, self.read.path)
+        self.drawings = {rid: target for rid, kind, target in relations if kind in ("diagramData", *_CHART_KINDS)}
+        self.blocks(root)
+        return relations
+
+    def skipped(self, element) -> bool:
+        shape = element.find("*/{*}cNvPr")  # a shape's, a group's, a table's or a picture's properties
+        return (_later_alternative(element) or _placeholder(element) in _REPEATED_PLACEHOLDERS
+                or (shape is not None and shape.get("hidden", "0").lower() in ("1", "true")))
+
+    def order(self, element):
+        """A shape tree's title first (``sorted`` keeps the others in their order)."""
+        if not element.tag.endswith(("}spTree", "}grpSp")):
+            return element
+        return sorted(element, key=lambda shape: _placeholder(shape) not in _TITLE_PLACEHOLDERS)
+
+    def inline(self, element, parts: list[str]) -> None:
+        parts.append(_drawing_text(element))
+
+    def blocks(self, element) -> None:
+        if element.tag in _CHART or element.tag in _DIAGRAM:
+            part = self.drawings.pop(_relation_id(element), None)  # once
+            if part in self.package.namelist():
+                for text in _drawing_texts(_package_xml(self.package, part, self.read.path)):
+                    self.read.add(text)
+            return
+        super().blocks(element)
+
+
+_PRESENTATION = "{urn:oasis:names:tc:opendocument:xmlns:presentation:1.0}"
+_ODP_MIMETYPE = "application/vnd.oasis.opendocument.presentation"
+# what Impress generates: the slide's number, the date and time, the footer and header it repeats on every slide
+_ODP_FIELDS = {_TEXT + "page-number", _TEXT + "page-count", _TEXT + "date", _TEXT + "time",
+               _PRESENTATION + "date-time", _PRESENTATION + "footer", _PRESENTATION + "header"}
+# the frames that hold them, and a notes page's picture of its slide
+_ODP_REPEATED = {"page-number", "date-time", "footer", "header", "page"}
+
+
+def _odp_paragraphs(path: Path, data: bytes) -> _Reading:
+    root, styles, objects = _odf_parts(path, data, "an ODP", _ODP_MIMETYPE)
+    walk = _OdpWalk(_Reading(str(path)), root, styles, objects)
+    for body in root.iter(_OFFICE + "presentation"):
+        walk.blocks(body)
+    return walk.read
+
+
+class _OdpWalk(_OdtWalk):
+    """An Impress presentation's slides in their order (the document's), each one's title first, then its
+    frames and shapes in their order (the reading order), its speaker notes last; a line break a space, as in a
+    PPTX (``_drawing_text``). Left out, besides what an ODT leaves out: hidden slides (their style's
+    ``presentation:visibility``), hidden shapes (``draw:display``), the fields and frames Impress generates
+    or repeats on every slide (``_ODP_FIELDS``, ``_ODP_REPEATED``)."""
+
+    line_break = " "
+
+    def __init__(self, read: _Reading, root, styles, objects: dict):
+        super().__init__(read, root, styles, objects)
+        self.hidden_slides = {
+            style.get(_STYLE + "name") for style in root.iterfind(f"{_OFFICE}automatic-styles/{_STYLE}style")
+            if style.get(_STYLE + "family") == "drawing-page" and any(
+                properties.get(_PRESENTATION + "visibility") == "hidden"
+                for properties in style.iterfind(_STYLE + "drawing-page-properties"))}
+
+    def skipped(self, element) -> bool:
+        return (super().skipped(element) or element.tag in _ODP_FIELDS
+                or element.get(_PRESENTATION + "class") in _ODP_REPEATED
+                or element.get(_DRAW + "display") in ("none", "printer")  # a shape not shown on the screen
+                or (element.tag == _DRAW + "page" and element.get(_DRAW + "style-name") in self.hidden_slides))
+
+    def order(self, element):
+        if element.tag != _DRAW + "page":
+            return element
+        return sorted(element, key=lambda child: (child.tag == _PRESENTATION + "notes")
+                      - (child.get(_PRESENTATION + "class") == "title"))

@@ -1,0 +1,230 @@
+"""Slide decks as NATO briefings arrive: PowerPoint's PPTX and Impress's ODP, read slide by slide in the order
+the presentation shows them, each slide's title first, its tables cell by cell, its speaker notes after it;
+hidden slides, fields and the footer repeated on every slide left out."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+from slidedocs import (Slide, chart_frame, diagram_frame, frame, group, page, para, run, shape, slide_number, table,
+                       write_odp, write_pptx)
+from test_written_documents import smart_art
+from tmtool.cli import main
+from tmtool.errors import TmtoolError
+from tmtool.text.readers import read_document
+from worddocs import p, r, write_docx
+
+CHART = ('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+         'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:title><c:tx><c:rich>'
+         '<a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:rPr lang="fr-FR"/><a:t>Dépenses de défense '
+         'des Alliés</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>'
+         '<c:plotArea><c:barChart><c:barDir val="col"/><c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:strRef>'
+         '<c:f>Feuil1!$B$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>Part du PIB</c:v></c:pt>'
+         '</c:strCache></c:strRef></c:tx><c:cat><c:strRef><c:f>Feuil1!$A$2:$A$4</c:f><c:strCache><c:ptCount val="3"/>'
+         '<c:pt idx="0"><c:v>Europe du Nord</c:v></c:pt><c:pt idx="1"><c:v>Europe du Sud</c:v></c:pt>'
+         '<c:pt idx="2"><c:v>2024</c:v></c:pt></c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>Feuil1!$B$2:$B$4'
+         '</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="3"/><c:pt idx="0"><c:v>2.4</c:v>'
+         '</c:pt></c:numCache></c:numRef></c:val></c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx>'
+         '<c:axId val="1"/><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/>'
+         '<c:delete val="0"/><c:axPos val="l"/><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>Pourcentage du '
+         'produit intérieur brut</a:t></a:r></a:p></c:rich></c:tx></c:title><c:crossAx val="1"/></c:valAx></c:plotArea>'
+         '<c:plotVisOnly val="1"/></c:chart></c:chartSpace>')
+
+
+def segment(path) -> list[str]:
+    result = CliRunner().invoke(main, ["segment", str(path), "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def test_pptx_slides_in_the_order_shown_title_first_notes_after_each(tmp_path):
+    """The slides were moved: slide3.xml is shown first. A text box drawn before the title is read after it;
+    the date, footer and slide number placeholders and fields are not text; the notes follow their slide."""
+    slides = [
+        Slide([shape(para("La logistique reste le point faible de l’exercice."), ph="obj", idx=1, number=3),
+               shape(para("Enseignements tirés"), ph="title", number=2)],
+              notes=[para("Insister sur les délais de ravitaillement."), para("Laisser cinq minutes aux questions.")]),
+        Slide([shape(para("Calendrier des travaux"), ph="title", number=2),
+               shape(para("Le Comité militaire se réunira en mars."), para("Page ", slide_number()), number=3)]),
+        Slide([shape(para("OTAN SANS CLASSIFICATION"), ph="ftr", idx=11, number=5),
+               shape(para(slide_number()), ph="sldNum", idx=12, number=6),
+               shape(para("12/03/2026"), ph="dt", idx=10, number=7),
+               shape(para("Exercice Steadfast 2026"), ph="ctrTitle", number=2),
+               shape(para("Bilan présenté au Conseil"), ph="subTitle", idx=1, number=3)]),
+    ]
+    path = write_pptx(tmp_path / "exposé.fr.pptx", slides, order=[2, 1, 0])
+    assert read_document(path).paragraphs == (
+        "Exercice Steadfast 2026", "Bilan présenté au Conseil",
+        "Calendrier des travaux", "Le Comité militaire se réunira en mars.", "Page",
+        "Enseignements tirés", "La logistique reste le point faible de l’exercice.",
+        "Insister sur les délais de ravitaillement.", "Laisser cinq minutes aux questions.")
+
+
+def test_pptx_tables_groups_line_breaks_and_hidden_things(tmp_path):
+    """A table's cells are paragraphs of their own, in rows; a group's shapes are read in its place; a line
+    break in a title is a space (one paragraph per paragraph); a hidden slide and a hidden shape are not read."""
+    slides = [
+        Slide([shape(para("Effectifs", '<a:br><a:rPr lang="fr-FR"/></a:br>', "par composante"), ph="title", number=2),
+               table(["Composante", "Effectif"], ["Terre", "Douze mille"]),
+               group(shape(para("Les chiffres sont provisoires."), number=11),
+                     shape(para("Ils seront confirmés en juin."), number=12)),
+               shape(para("Brouillon à ne pas montrer."), hidden=True, number=13)]),
+        Slide([shape(para("Diapositive masquée"), ph="title", number=2)], notes=[para("Notes masquées.")],
+              hidden=True),
+        Slide([shape(para("Conclusion"), ph="title", number=2)]),
+    ]
+    document = read_document(write_pptx(tmp_path / "effectifs.fr.pptx", slides))
+    assert document.paragraphs == ("Effectifs par composante", "Composante", "Effectif", "Terre", "Douze mille",
+                                   "Les chiffres sont provisoires.", "Ils seront confirmés en juin.", "Conclusion")
+    assert document.rows == ((1, 2), (3, 4))
+
+
+def test_pptx_charts_and_smart_art_are_read_in_their_place(tmp_path):
+    """A chart's title, its axis's title, its series' name and the labels of its categories are text to
+    translate, read in the chart's place; a label without letters (a year) is not. A SmartArt diagram's shapes
+    are read in its place too."""
+    _, organisation = smart_art("Secrétaire général", "Comité militaire")
+    slides = [Slide([shape(para("Budget"), ph="title", number=2), chart_frame("rId3"),
+                     shape(para("Source : rapports nationaux."), number=7)], drawings=[CHART]),
+              Slide([shape(para("Organigramme"), ph="title", number=2), diagram_frame("rId3")],
+                    drawings=[organisation])]
+    assert read_document(write_pptx(tmp_path / "budget.fr.pptx", slides)).paragraphs == (
+        "Budget", "Dépenses de défense des Alliés", "Pourcentage du produit intérieur brut", "Part du PIB",
+        "Europe du Nord", "Europe du Sud", "Source : rapports nationaux.",
+        "Organigramme", "Secrétaire général", "Comité militaire")
+
+
+def test_docx_chart_titles_are_read_at_the_chart_s_place(tmp_path):
+    drawing = ('<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="5486400" '
+               'cy="3200400"/><wp:docPr id="1" name="Graphique 1"/><a:graphic><a:graphicData '
+               'uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart '
+               'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId31"/></a:graphicData>'
+               '</a:graphic></wp:inline></w:drawing></w:r>')
+    path = write_docx(tmp_path / "budget.fr.docx", p(r("Le graphique suivant résume les dépenses.")) + p(drawing)
+                      + p(r("Les chiffres de 2025 sont provisoires.")), charts=(CHART,))
+    assert read_document(path).paragraphs == (
+        "Le graphique suivant résume les dépenses.", "Dépenses de défense des Alliés",
+        "Pourcentage du produit intérieur brut", "Part du PIB", "Europe du Nord", "Europe du Sud",
+        "Les chiffres de 2025 sont provisoires.")
+
+
+# a waterfall chart as Word 2016 and later write it: its data beside it, its title and its series' name given as text
+WATERFALL = ('<cx:chartSpace xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.'
+             'openxmlformats.org/officeDocument/2006/relationships" xmlns:cx="http://schemas.microsoft.com/office/'
+             'drawing/2014/chartex"><cx:chartData><cx:externalData r:id="rId1" cx:autoUpdate="0"/><cx:data id="0">'
+             '<cx:strDim type="cat"><cx:f>Feuil1!$A$2:$A$4</cx:f><cx:lvl ptCount="3"><cx:pt idx="0">Budget initial'
+             '</cx:pt>'
+             '<cx:pt idx="1">Économies</cx:pt><cx:pt idx="2">Budget final</cx:pt></cx:lvl></cx:strDim><cx:numDim '
+             'type="val"><cx:f>Feuil1!$B$2:$B$4</cx:f><cx:lvl ptCount="3" formatCode="Standard"><cx:pt idx="0">100'
+             '</cx:pt><cx:pt idx="1">-20</cx:pt><cx:pt idx="2">80</cx:pt></cx:lvl></cx:numDim></cx:data></cx:chartData>'
+             '<cx:chart><cx:title pos="t" align="ctr" overlay="0"><cx:tx><cx:txData><cx:v>Évolution du budget</cx:v>'
+             '</cx:txData></cx:tx><cx:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:endParaRPr '
+             'lang="fr-FR"/></a:p></cx:txPr></cx:title><cx:plotArea><cx:plotAreaRegion><cx:series layoutId="waterfall" '
+             'uniqueId="{6F0B2C55-1A2B-4C3D-8E9F-0A1B2C3D4E5F}"><cx:tx><cx:txData><cx:f>Feuil1!$B$1</cx:f><cx:v>Crédits'
+             '</cx:v></cx:txData></cx:tx><cx:dataId val="0"/></cx:series></cx:plotAreaRegion><cx:axis id="0">'
+             '<cx:catScaling gapWidth="0.5"/><cx:tickLabels/></cx:axis><cx:axis id="1"><cx:valScaling/><cx:title>'
+             '<cx:tx>'
+             '<cx:txData><cx:v>Millions d’euros</cx:v></cx:txData></cx:tx></cx:title><cx:tickLabels/></cx:axis>'
+             "</cx:plotArea></cx:chart></cx:chartSpace>")
+
+
+def test_docx_office_2016_chart_titles_are_read_not_its_fallback_notice(tmp_path):
+    """A waterfall chart, a kind Office 2016 added: Word writes it as an alternative, the fallback a shape telling
+    older versions that they cannot show it, which is no text of the document."""
+    chart = ('<w:r><mc:AlternateContent><mc:Choice xmlns:cx1="http://schemas.microsoft.com/office/drawing/2015/9/8/'
+             'chartex" Requires="cx1"><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent '
+             'cx="5486400" cy="3200400"/><wp:docPr id="2" name="Graphique 2"/><a:graphic><a:graphicData '
+             'uri="http://schemas.microsoft.com/office/drawing/2014/chartex"><cx:chart xmlns:cx="http://schemas.'
+             'microsoft.com/office/drawing/2014/chartex" r:id="rId31"/></a:graphicData></a:graphic></wp:inline>'
+             '</w:drawing></mc:Choice><mc:Fallback><w:drawing><wp:inline><wp:extent cx="5486400" cy="3200400"/>'
+             '<wp:docPr id="2" name="Graphique 2"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/'
+             'word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr/><wps:spPr/><wps:txbx><w:txbxContent>'
+             + p(r("Ce graphique n’est pas disponible dans votre version de Word.")) + "</w:txbxContent></wps:txbx>"
+             "<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Fallback>"
+             "</mc:AlternateContent></w:r>")
+    path = write_docx(tmp_path / "budget.fr.docx", p(r("Le budget a baissé.")) + p(chart) + p(r("Fin.")),
+                      charts=(WATERFALL,))
+    assert read_document(path).paragraphs == ("Le budget a baissé.", "Évolution du budget", "Millions d’euros",
+                                              "Crédits", "Budget initial", "Économies", "Budget final", "Fin.")
+
+
+def test_odp_slides_title_first_notes_after_hidden_slides_and_fields_left_out(tmp_path):
+    hidden = ('<style:style style:name="dp3" style:family="drawing-page"><style:drawing-page-properties '
+              'presentation:visibility="hidden"/></style:style>')
+    pages = (
+        page(frame("<text:p>Le plan sera révisé en juin.</text:p>", kind="outline"),
+             frame("<text:p>Calendrier<text:line-break/>des travaux</text:p>", kind="title"),
+             frame('<text:p>Diapositive <text:page-number>1</text:page-number></text:p>'),
+             frame("<text:p>Objet masqué.</text:p>").replace("<draw:frame", '<draw:frame draw:display="none"'),
+             notes=("<text:p>Rappeler la date limite.</text:p>",), number=1)
+        + page(frame("<text:p>Diapositive de réserve</text:p>", kind="title"), style="dp3", number=2)
+        + page(frame("<text:p>Effectifs</text:p>", kind="title"),
+               '<draw:frame draw:style-name="gr1" svg:width="20cm" svg:height="3cm"><table:table>'
+               "<table:table-column/><table:table-column/><table:table-row><table:table-cell><text:p>Terre</text:p>"
+               "</table:table-cell><table:table-cell><text:p>Douze mille</text:p></table:table-cell></table:table-row>"
+               "</table:table></draw:frame>",
+               '<draw:frame presentation:class="footer" svg:width="9cm" svg:height="1cm"><draw:text-box><text:p>'
+               "<presentation:footer/></text:p></draw:text-box></draw:frame>", number=3))
+    document = read_document(write_odp(tmp_path / "plan.fr.odp", pages, automatic_styles=hidden))
+    assert document.paragraphs == ("Calendrier des travaux", "Le plan sera révisé en juin.", "Diapositive",
+                                   "Rappeler la date limite.", "Effectifs", "Terre", "Douze mille")
+    assert document.rows == ((5, 6),)
+
+
+def test_a_presentation_pair_is_ingested_from_a_folder(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    write_pptx(inbox / "exposé.fr.pptx", [Slide([shape(para("Le Conseil a approuvé le plan de défense."),
+                                                        ph="title", number=2)])])
+    write_odp(inbox / "exposé.en.odp", page(frame("<text:p>The Council approved the defence plan.</text:p>",
+                                                  kind="title")))
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "ingest", "--dir", str(inbox), "--no-terms"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith("1 document ingested")
+
+
+def _encrypted_office_file(path):
+    # Word and PowerPoint encrypt a package saved with a password into an OLE compound file
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + "EncryptedPackage".encode("utf-16-le")
+                     + bytes(100))
+    return path
+
+
+@pytest.mark.parametrize("name, make, message", [
+    ("pas-un-zip.fr.pptx", lambda path: path.write_text("Une note, pas un exposé.", encoding="utf-8"),
+     "not a PPTX file (not a ZIP archive)"),
+    ("abime.fr.pptx", lambda path: path.write_bytes(b"PK\x03\x04" + bytes(300)), "not a readable PPTX file"),
+    ("secret.fr.pptx", _encrypted_office_file, "is protected by a password"),
+    ("lettre.fr.pptx", lambda path: write_docx(path, p(r("Une lettre."))),
+     "not a PowerPoint presentation (its main part is 'document')"),
+    ("texte.fr.odp", lambda path: path.write_bytes(b"PK\x03\x04" + bytes(300)), "not a readable ODP file"),
+    ("pas-un-zip.fr.odp", lambda path: path.write_text("Une note.", encoding="utf-8"),
+     "not an ODP file (not a ZIP archive)"),
+])
+def test_a_presentation_that_cannot_be_read_is_one_clear_error(tmp_path, name, make, message):
+    path = tmp_path / name
+    make(path)
+    result = CliRunner().invoke(main, ["segment", str(path), "--lang", "fr"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert message in result.output
+    with pytest.raises(TmtoolError):
+        read_document(path)
+
+
+def test_an_odt_named_odp_names_its_mimetype(tmp_path):
+    path = tmp_path / "note.fr.odp"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", "<x/>")
+    with pytest.raises(TmtoolError, match="not an OpenDocument presentation \\(its mimetype is "
+                                          "'application/vnd.oasis.opendocument.text'\\)"):
+        read_document(path)
+
+
+def test_segment_reads_a_slide_deck(tmp_path):
+    path = write_pptx(tmp_path / "deck.fr.pptx", [Slide([shape(para(run("Le Conseil siège. Il décide.")), ph="body",
+                                                                     idx=1, number=3)])])
+    assert segment(path) == ["Le Conseil siège.", "Il décide."]
