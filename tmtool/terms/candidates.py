@@ -452,9 +452,9 @@ def _heading_name(tokens: Sequence[Token], start: int, end: int) -> int:
     """Where a full form begins that its acronym's letters do not delimit, given the phrase found for
     it: at the capitalised noun it is the complement of, if any. A French name puts its head first,
     where English puts it past the acronym (*Initiative de* | *renforcement des capacités de défense
-    et de sécurité (DCB)* for *Defence and Related Security Capacity Building (DCB) Initiative*);
-    a common noun there is not taken for the name's. A name's words may also be juxtaposed (*Commandement* | *OTAN d'assistance …
-    (NSATU)*), whatever the parse made of them."""
+    et de sécurité (DCB)* for *Defence and Related Security Capacity Building (DCB) Initiative*); a
+    common noun there is not taken for the name's. A name's words may also be juxtaposed
+    (*Commandement* | *OTAN d'assistance … (NSATU)*), whatever the parse made of them."""
     while start > 0:
         head = next((tokens[k].head for k in range(start, end) if not start <= tokens[k].head < end), start)
         if not (head < start and all(_linking(t) or t.text.lower().replace("’", "'") in _ARTICLES or t.is_acronym

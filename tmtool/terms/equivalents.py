@@ -233,11 +233,11 @@ def _full_form_spans(pair: Context, view: _PairView, sentence: Sequence[Token],
                      word_of: Sequence[int]) -> list[tuple[int, int]]:
     """The French token spans that render the English full form of an acronym defined in both
     sentences of a pair: from the first French word before the French definition's parenthesis that
-    links best (at least ``ALIGNED_LINK``) to a word of the English full form and may open a phrase, to
-    the parenthesis, over no punctuation and no verb of a clause. An English acronym in French text has no French
-    letters to delimit its full form (*Commandement OTAN d'assistance à la sécurité et de formation au
-    profit de l'Ukraine (NSATU)*); its English full form has, and the alignment carries it over
-    (``candidates.definitions`` takes it where the French letters spell nothing)."""
+    links best (at least ``ALIGNED_LINK``) to a word of the English full form and may open a phrase,
+    to the parenthesis, over no punctuation and no verb of a clause. An English acronym in French text
+    has no French letters to delimit its full form (*Commandement OTAN d'assistance à la sécurité et
+    de formation au profit de l'Ukraine (NSATU)*); its English full form has, and the alignment
+    carries it over (``candidates.definitions`` takes it where the French letters spell nothing)."""
     spans = []
     best_english, strongest = view.links.argmax(axis=1), view.links.max(axis=1)
     french = pair.fr.replace("\u00a0", " ")
@@ -247,17 +247,18 @@ def _full_form_spans(pair: Context, view: _PairView, sentence: Sequence[Token],
         paren = next((k for k, t in enumerate(sentence) if in_french and t.start == in_french.start()), None)
         if in_english is None or paren is None:
             continue
-        rendered = {j for j, w in enumerate(view.en_words) if in_english.start() <= w.start < in_english.start() + len(full)}
+        rendered = {j for j, w in enumerate(view.en_words)
+                    if in_english.start() <= w.start < in_english.start() + len(full)}
         before = [i for i, w in enumerate(view.fr_words) if w.end <= in_french.start()][-2 * len(rendered) - 2:]
-        linked = [i for i in before if int(best_english[i]) in rendered and strongest[i] >= ALIGNED_LINK
-                  and view.fr_words[i].text not in _FRENCH_FUNCTION_WORDS]
-        first = word_of[min(linked)] if linked else paren
+        first = next((word_of[i] for i in before if int(best_english[i]) in rendered and word_of[i] >= 0
+                      and strongest[i] >= ALIGNED_LINK and view.fr_words[i].text not in _FRENCH_FUNCTION_WORDS),
+                     paren)
         # a phrase opens on a noun or on the modifier of a noun after it, not on that of a word before
         # (*partie intégrante du* | *système intégré …*)
         while first < paren and not (sentence[first].is_acronym or (
                 sentence[first].pos in ("NOUN", "PROPN") if sentence[first].head <= first else sentence[first].nominal)):
             first += 1
-        if 0 <= first < paren and not any(
+        if first < paren and not any(
                 t.pos in ("PUNCT", "AUX") or (t.pos == "VERB" and not (t.participle or t.is_acronym))
                 for t in sentence[first:paren]):
             spans.append((first, paren))
