@@ -334,7 +334,8 @@ _OTHER_SIDE = {"source": "target", "target": "source"}
 
 def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto") -> list[dict]:
     """Units whose source, target or other languages (``variants``) hold ``text`` (whole words,
-    accent-insensitive), best first, each with the document or file it came from; with ``lang`` (a
+    accent-insensitive), those holding it in their source or target first, then the shortest, then by
+    unit id (the same order on every backend), each with the document or file it came from; with ``lang`` (a
     language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
     one's target, a fr/en/de unit's German)."""
     side = None if lang == "auto" else base_language(lang)

@@ -927,7 +927,9 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
 def tm_concordance(ctx, word, limit, lang, as_json):
     """Units whose source, target or other languages contain WORD or phrase (accent-insensitive).
 
-    Each unit is shown as its source, its target, then its other languages with their tags.
+    Each unit is shown as its source, its target, then its other languages with their tags; those
+    holding WORD in their source or target first, then the shortest, then by unit id (on SQLite and
+    PostgreSQL alike).
 
     \b
     Examples:

@@ -30,6 +30,12 @@ ENTRY_COLUMNS = "id, status, definition, note, frequency, score, first_seen, las
 # ORDER BY of each of base.ENTRY_ORDERS, id last so that a page follows another
 ENTRY_ORDER_BY = {"score": "score DESC, frequency DESC, id", "frequency": "frequency DESC, score DESC, id",
                   "newest": "id DESC"}
+# The order of a concordance, the same on every backend: the units holding the text in their source or
+# target (tier 0) before those holding it only in another of their languages (tier 1), then the shortest
+# (characters of source and target: the text asked for is most of it), then by id. Of a query whose
+# columns are ``tier``, ``length`` (CONCORDANCE_LENGTH of ``units u``) and ``id``.
+CONCORDANCE_LENGTH = "length(u.source) + length(u.target)"
+CONCORDANCE_ORDER = "tier, length, id"
 TERM_COLUMNS = "entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts"
 TERM_INSERT_COLUMNS = ("entry_id, position, lang, text, lemma, pos, gender, type, usage, forms, confidence,"
                        " frequency, contexts")

@@ -45,7 +45,7 @@ from ..rows import (
     entries_from_rows, entry_update, french_english, joined_variants, lookup_key_rows, not_updated, store_counts,
     term_row, unit_from_row, unit_row, without_target,
 )
-from ..rows import ENTRY_ORDER_BY
+from ..rows import CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BY
 from ..url import masked, scrubbed
 from .schema import MIGRATIONS
 
@@ -104,7 +104,7 @@ _VARIANTS_HOLDING_IN = f"{_VARIANTS_HOLDING} AND lower(split_part(replace(v.lang
 def _concordance(selected: str, lang: str | None, text: str, limit: str = "") -> str:
     """SQL: ``selected`` of the units holding %(spellings)s as whole words in their source or target, then
     of the others holding it in another of their languages (in ``lang`` only, when given), each once
-    (``limit``: a LIMIT on each of the two). ``text`` in a script written without spaces (Chinese,
+    with its ``tier`` (0, 1: ``CONCORDANCE_ORDER``; ``limit``: a LIMIT on each of the two). ``text`` in a script written without spaces (Chinese,
     Japanese, Thai) is matched as characters, %(needle)s: the word index cannot find a word inside a
     run of characters without spaces (北约 in 北约部长今天开会)."""
     if unspaced(text):
@@ -113,8 +113,8 @@ def _concordance(selected: str, lang: str | None, text: str, limit: str = "") ->
     else:
         sides = _CONCORDANCE if lang is None else _CONCORDANCE_IN
         variants = _VARIANTS_HOLDING if lang is None else _VARIANTS_HOLDING_IN
-    return (f"(SELECT {selected} FROM units u WHERE {sides} {limit}) UNION ALL"
-            f" (SELECT {selected} FROM units u WHERE u.id IN ({variants}) AND NOT {sides} {limit})")
+    return (f"(SELECT {selected}, 0 AS tier FROM units u WHERE {sides} {limit}) UNION ALL"
+            f" (SELECT {selected}, 1 AS tier FROM units u WHERE u.id IN ({variants}) AND NOT {sides} {limit})")
 
 
 def _in_language(column: str, codes: str) -> str:
@@ -599,10 +599,11 @@ class PostgresStore(UnitCorrections):
             yield
 
     def concordance(self, text: str, limit: int = 20, lang: str | None = None) -> list[tuple[Unit, str]]:
-        """Units holding ``text`` as whole words (on the side in ``lang``, when given); shortest first,
-        as bm25 ranks one word's matches."""
-        rows = self._query(f"SELECT * FROM ({_concordance(f'{_U_UNIT_COLUMNS}, u.document_id, u.origin', lang, text)}) m"
-                           " ORDER BY length(m.source) + length(m.target), m.id LIMIT %(limit)s",
+        """Units holding ``text`` as whole words (on the side in ``lang``, when given), in
+        ``CONCORDANCE_ORDER``."""
+        selected = f"{_U_UNIT_COLUMNS}, u.document_id, u.origin, {CONCORDANCE_LENGTH} AS length"
+        rows = self._query(f"SELECT {UNIT_COLUMNS}, document_id, origin FROM ({_concordance(selected, lang, text)}) m"
+                           f" ORDER BY {CONCORDANCE_ORDER} LIMIT %(limit)s",
                            {"spellings": spellings_of(text), "needle": normalize_for_match(text), "limit": limit,
                             "codes": language_codes(lang) if lang else None})
         units = self._with_variants({row[0]: unit_from_row(row[:-2]) for row in rows})

@@ -42,7 +42,8 @@ from ..rows import (
     by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
     entry_update, not_updated, store_counts, term_row, unit_from_row, unit_row,
 )
-from ..rows import ENTRY_ORDER_BY
+from ..rows import CONCORDANCE_LENGTH as _UNIT_LENGTH
+from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BY
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
 from .migrations import VARIANT_ROWS, migrate
@@ -127,24 +128,25 @@ def _spelt(text: str) -> str:
 
 
 def _concordance_match(text: str, lang: str | None, columns: str) -> tuple[str, tuple, str, tuple]:
-    """The queries of the units holding ``text`` (their ``columns``, of ``units u``, and ``rank``), with
-    their arguments: those holding it in their source or target, on the side in ``lang`` when given (a
-    fr→en unit's source, an en→fr one's target); then the others, holding it in one of their other
-    languages (in ``lang``, when given), each once. Text in a script written without spaces (Chinese,
-    Japanese, Thai) is matched as characters (:func:`_characters_match`)."""
+    """The queries of the units holding ``text`` (their ``columns``, of ``units u``, then ``tier`` and
+    ``length``: :data:`CONCORDANCE_ORDER`), with their arguments: those holding it in their source or
+    target (tier 0), on the side in ``lang`` when given (a fr→en unit's source, an en→fr one's target);
+    then the others, holding it in one of their other languages (tier 1; in ``lang``, when given), each
+    once. Text in a script written without spaces (Chinese, Japanese, Thai) is matched as characters
+    (:func:`_characters_match`)."""
     if unspaced(text):
         return _characters_match(normalize_for_match(text), lang, columns)
     phrase = _spelt(text)
 
     def on_sides(selected: str) -> str:
-        select = (f"SELECT {selected}, units_fts.rank AS rank FROM units_fts JOIN units u ON u.id = units_fts.rowid"
-                  " WHERE units_fts MATCH ?")
+        select = (f"SELECT {selected}, 0 AS tier, {_UNIT_LENGTH} AS length FROM units_fts"
+                  " JOIN units u ON u.id = units_fts.rowid WHERE units_fts MATCH ?")
         if lang is None:
             return select
         return f"{select} AND base_language(u.srclang) = ? UNION ALL {select} AND base_language(u.tgtlang) = ?"
 
     args = (phrase,) if lang is None else (f"source : {phrase}", lang, f"target : {phrase}", lang)
-    variants = (f"SELECT {columns}, min(unit_variants_fts.rank) AS rank FROM unit_variants_fts"
+    variants = (f"SELECT {columns}, 1 AS tier, {_UNIT_LENGTH} AS length FROM unit_variants_fts"
                 f" JOIN unit_variants v ON v.unit_id = unit_variants_fts.rowid / {VARIANT_ROWS}"
                 f" AND v.position = unit_variants_fts.rowid % {VARIANT_ROWS} JOIN units u ON u.id = v.unit_id"
                 " WHERE unit_variants_fts MATCH ?" + (" AND base_language(v.lang) = ?" if lang else "")
@@ -158,14 +160,14 @@ def _characters_match(needle: str, lang: str | None, columns: str) -> tuple[str,
     word index cannot find a word inside a run of characters without spaces (北约 in 北约部长今天开会),
     so these read every unit."""
     def on_sides(selected: str) -> str:
-        select = f"SELECT {selected}, length(u.match_text) + length(u.target_match_text) AS rank FROM units u WHERE"
+        select = f"SELECT {selected}, 0 AS tier, {_UNIT_LENGTH} AS length FROM units u WHERE"
         if lang is None:
             return f"{select} (instr(u.match_text, ?) OR instr(u.target_match_text, ?))"
         return (f"{select} instr(u.match_text, ?) AND base_language(u.srclang) = ?"
                 f" UNION ALL {select} instr(u.target_match_text, ?) AND base_language(u.tgtlang) = ?")
 
     args = (needle, needle) if lang is None else (needle, lang, needle, lang)
-    variants = (f"SELECT {columns}, min(length(v.text)) AS rank FROM unit_variants v JOIN units u ON u.id = v.unit_id"
+    variants = (f"SELECT {columns}, 1 AS tier, {_UNIT_LENGTH} AS length FROM unit_variants v JOIN units u ON u.id = v.unit_id"
                 " WHERE instr(lower(v.text), ?)" + (" AND base_language(v.lang) = ?" if lang else "")
                 + f" AND u.id NOT IN (SELECT id FROM ({on_sides('u.id')})) GROUP BY u.id")
     return on_sides(columns), args, variants, (needle, *([lang] if lang else []), *args)
@@ -720,7 +722,7 @@ class SQLiteStore(UnitCorrections):
         columns = ", ".join("u." + c for c in (*self._UNIT_COLUMNS.split(", "), "document_id", "origin"))
         sides, args, variants, variant_args = _concordance_match(text, lang, columns)
         rows = self._query(f"SELECT {self._UNIT_COLUMNS}, document_id, origin FROM ({sides} UNION ALL {variants})"
-                           " ORDER BY rank LIMIT ?", (*args, *variant_args, limit))
+                           f" ORDER BY {CONCORDANCE_ORDER} LIMIT ?", (*args, *variant_args, limit))
         units = self._with_variants({row[0]: self._unit(row[:-2]) for row in rows})
         return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
 
