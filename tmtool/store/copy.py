@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager, nullcontext
 
 from ..errors import Invalid
 from .base import Store
-from .sqlite.migrations import RECORDED_ENTRY_IDS
+from .sqlite.migrations import RECORDED_ENTRY_IDS, UNITS_WORDS
 
 # Every table, each after those its rows refer to, with its primary key (the dump's order).
 TABLES: dict[str, tuple[str, ...]] = {
@@ -72,8 +72,11 @@ class _SQLiteTables:
         self._conn.execute(f"UPDATE entry_id_floor SET id = ({RECORDED_ENTRY_IDS})")
         for name, in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
                                         " AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%content=%'"
-                                        " AND sql NOT LIKE '%content=''''%'"):
-            self._conn.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+                                        " AND sql NOT LIKE '%content=''''%'").fetchall():
+            if name == "units_fts":  # its words without Arabic's marks, as the store indexes them
+                self._conn.execute(f"INSERT INTO units_fts(rowid, source, target) SELECT {UNITS_WORDS} FROM units")
+            else:
+                self._conn.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
 
     def problems(self) -> list[str]:
         found = [f"SQLite: {row[0]}" for row in self._conn.execute("PRAGMA integrity_check") if row[0] != "ok"]

@@ -204,11 +204,29 @@ def inflected_key_rows(terms: Iterable[Sequence], held: Iterable[tuple]) -> list
     in those languages that the store does not hold (``held``) yet."""
     held = set(held)
     keys = []
-    for term_id, lang, text, lemma, forms, term_type in terms:
-        if lang.split("-")[0].lower() in SNOWBALL:
-            term = Term(text=text, lang=lang, lemma=lemma, forms=loads(forms), term_type=TermType(term_type))
+    for term_id, term in map(_keyed_term, terms):
+        if term.lang.split("-")[0].lower() in SNOWBALL:
             keys += [key for key in lookup_key_rows(term, term_id) if key not in held]
     return keys
+
+
+def _keyed_term(row: Sequence) -> tuple[int, Term]:
+    """A term's id and what its look-up keys are made of, from its row of ``INFLECTED_TERM_COLUMNS``."""
+    term_id, lang, text, lemma, forms, term_type = row
+    return term_id, Term(text=text, lang=lang, lemma=lemma, forms=loads(forms), term_type=TermType(term_type))
+
+
+# the terms' columns ``key_differences`` reads, in order
+KEYED_TERM_COLUMNS = INFLECTED_TERM_COLUMNS
+
+
+def key_differences(terms: Iterable[Sequence], held: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The look-up keys (key, kind, term id) the stored ``terms`` (``KEYED_TERM_COLUMNS``) are given today
+    that the store does not hold (``held``: its keys, as such rows), and those it holds that they are
+    not given (stale: made by an older release's folding, or written by hand), each sorted."""
+    expected = {key for term_id, term in map(_keyed_term, terms) for key in lookup_key_rows(term, term_id)}
+    held = {tuple(row) for row in held}
+    return sorted(expected - held), sorted(held - expected)
 
 
 def by_entry(rows: Iterable[Sequence]) -> dict[int, list[tuple]]:

@@ -47,7 +47,7 @@ from ..rows import (
 )
 from ..rows import CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BY
 from ..url import masked, scrubbed
-from .schema import MIGRATIONS
+from .schema import MIGRATIONS, marked_words
 
 # advisory lock keys: two numbers of our own ("tmtool" and 1, 2)
 WRITE_LOCK = 0x746D746F6F6C0001
@@ -89,15 +89,25 @@ _KEYED_TERM = "SELECT t.entry_id, k.key, k.kind, t.text, t.lang FROM lookup_keys
 # %(spellings)s (spellings_of the text) as a phrase, in any of them
 _PHRASE = ("(SELECT coalesce(string_agg(q::text, ' | '), '')::tsquery FROM unnest(%(spellings)s::text[]) s,"
            " phraseto_tsquery('tm_words', s) q WHERE numnode(q) > 0)")
+
+
+def _words_match(words: str, text: str, query: str) -> str:
+    """SQL: the ``words`` of a column ``text`` match ``query``, or its words without Arabic's marks do
+    (``schema.marked_words``: a text holding them)."""
+    return f"({words} @@ {query} OR ({marked_words(text)} @@ {query}))"
+
+
 # whole words of a unit's source or target, case and accents aside (a phrase: the words in order)
-_CONCORDANCE = f"(u.source_words @@ {_PHRASE} OR u.target_words @@ {_PHRASE})"
+_SOURCE_HOLDS, _TARGET_HOLDS = (_words_match(f"u.{side}_words", f"u.{side}", _PHRASE) for side in ("source", "target"))
+_CONCORDANCE = f"({_SOURCE_HOLDS} OR {_TARGET_HOLDS})"
 # the same on the side in one language: the tags' primary subtags among %(codes)s (fr, fra, fre)
-_CONCORDANCE_IN = (f"(u.source_words @@ {_PHRASE}"
+_CONCORDANCE_IN = (f"({_SOURCE_HOLDS}"
                    " AND lower(split_part(replace(u.srclang, '_', '-'), '-', 1)) = ANY(%(codes)s)"
-                   f" OR u.target_words @@ {_PHRASE}"
+                   f" OR {_TARGET_HOLDS}"
                    " AND lower(split_part(replace(u.tgtlang, '_', '-'), '-', 1)) = ANY(%(codes)s))")
 # the units holding it in one of their other languages (in one language: among %(codes)s)
-_VARIANTS_HOLDING = f"SELECT v.unit_id FROM unit_variants v WHERE to_tsvector('tm_words', v.text) @@ {_PHRASE}"
+_VARIANTS_HOLDING = ("SELECT v.unit_id FROM unit_variants v WHERE "
+                     + _words_match("to_tsvector('tm_words', v.text)", "v.text", _PHRASE))
 _VARIANTS_HOLDING_IN = f"{_VARIANTS_HOLDING} AND lower(split_part(replace(v.lang, '_', '-'), '-', 1)) = ANY(%(codes)s)"
 
 
@@ -571,7 +581,7 @@ class PostgresStore(UnitCorrections):
         in_lang = f" AND {_in_language(SIDE_LANGUAGE[side], 'codes')}" if codes else ""
         # the band, and the language, checked on the rows the words select (schema migration 6)
         return dict(self._query(
-            f"SELECT id, {match_text} FROM units WHERE {side}_words @@ %(words)s::tsquery"
+            f"SELECT id, {match_text} FROM units WHERE {_words_match(f'{side}_words', side, '%(words)s::tsquery')}"
             f" AND length({match_text}) BETWEEN %(min)s AND %(max)s{in_lang}",
             {"words": tsquery, "codes": codes, **band}))
 

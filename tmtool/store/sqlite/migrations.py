@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from ...errors import TmtoolError
+from ...text.normalize import ARABIC_MARKS
 from ..base import announce_upgrade
 
 _V1 = """
@@ -468,9 +469,80 @@ def _inflected_keys(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)", keys)
 
 
+def without_arabic_marks(expression: str) -> str:
+    """SQL: the text of ``expression`` without Arabic's tatweel and vowel marks (``normalize.ARABIC_MARKS``),
+    as the concordance indexes hold it: a replace() a mark (SQLite has no translate()), plain SQL that a
+    trigger may call whoever opens the store."""
+    for mark in ARABIC_MARKS:
+        expression = f"replace({expression}, '{mark}', '')"
+    return expression
+
+
+# the units' words as the concordance index holds them, of a SELECT … FROM units (SQLiteStore._index_units)
+UNITS_WORDS = f"rowid, {without_arabic_marks('source')}, {without_arabic_marks('target')}"
+_MARKED = f"*[{ARABIC_MARKS}]*"  # GLOB: a text holding one of them
+# the triggers keeping the concordance indexes of units and their variants, deleting what they index
+_UNITS_AD = f"""
+CREATE TRIGGER units_ad AFTER DELETE ON units BEGIN
+    INSERT INTO units_fts(units_fts, rowid, source, target)
+        VALUES ('delete', old.id, {without_arabic_marks('old.source')}, {without_arabic_marks('old.target')});
+    INSERT INTO units_grams(units_grams, rowid, match_text) VALUES ('delete', old.id, old.match_text);
+END"""
+_VARIANTS_AI = f"""
+CREATE TRIGGER unit_variants_ai AFTER INSERT ON unit_variants BEGIN
+    SELECT RAISE(ABORT, 'a unit in more than 4096 languages') WHERE new.position >= 4096;
+    INSERT INTO unit_variants_fts(rowid, text) VALUES (new.unit_id * 4096 + new.position, {without_arabic_marks('new.text')});
+END"""
+_VARIANTS_AD = f"""
+CREATE TRIGGER unit_variants_ad AFTER DELETE ON unit_variants BEGIN
+    INSERT INTO unit_variants_fts(unit_variants_fts, rowid, text)
+        VALUES ('delete', old.unit_id * 4096 + old.position, {without_arabic_marks('old.text')});
+END"""
+
+
+def _arabic_marks(conn: sqlite3.Connection) -> None:
+    """Arabic's tatweel and vowel marks are left out of look-up keys, fuzzy search's texts and the
+    concordance indexes (``normalize.ARABIC_MARKS``): the terms' keys are made again where they differ
+    (:func:`rows.key_differences`), and the units and variants holding a mark — found in one pass over
+    the texts, the others' indexes left as they are — are indexed again without them."""
+    from ...text.normalize import normalize_for_match
+    from ..rows import KEYED_TERM_COLUMNS, key_differences
+
+    missing, stale = key_differences(conn.execute(f"SELECT {KEYED_TERM_COLUMNS} FROM terms").fetchall(),
+                                     conn.execute("SELECT key, kind, term_id FROM lookup_keys"))
+    conn.executemany("DELETE FROM lookup_keys WHERE key = ? AND kind = ? AND term_id = ?", stale)
+    conn.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)", missing)
+    for statement in ("DROP TRIGGER units_ad", "DROP TRIGGER unit_variants_ai", "DROP TRIGGER unit_variants_ad",
+                      _UNITS_AD, _VARIANTS_AI, _VARIANTS_AD):
+        conn.execute(statement)
+    marked = conn.execute("SELECT id, source, target, match_text, target_match_text FROM units"
+                          " WHERE source GLOB ?1 OR target GLOB ?1", (_MARKED,)).fetchall()
+    for unit_id, source, target, match_text, target_match_text in marked:
+        conn.execute("INSERT INTO units_fts(units_fts, rowid, source, target) VALUES ('delete', ?, ?, ?)",
+                     (unit_id, source, target))
+        conn.execute("INSERT INTO units_grams(units_grams, rowid, match_text) VALUES ('delete', ?, ?)",
+                     (unit_id, match_text))
+        conn.execute("INSERT INTO units_target_grams(units_target_grams, rowid, target_match_text)"
+                     " VALUES ('delete', ?, ?)", (unit_id, target_match_text))
+        conn.execute("UPDATE units SET match_text = ?, target_match_text = ? WHERE id = ?",
+                     (normalize_for_match(source), normalize_for_match(target), unit_id))
+        conn.execute(f"INSERT INTO units_fts(rowid, source, target) SELECT {UNITS_WORDS} FROM units WHERE id = ?",
+                     (unit_id,))
+        conn.execute("INSERT INTO units_grams(rowid, match_text) SELECT id, match_text FROM units WHERE id = ?",
+                     (unit_id,))
+        conn.execute("INSERT INTO units_target_grams(rowid, target_match_text)"
+                     " SELECT id, target_match_text FROM units WHERE id = ?", (unit_id,))
+    for rowid, text in conn.execute(f"SELECT unit_id * {VARIANT_ROWS} + position, text FROM unit_variants"
+                                    " WHERE text GLOB ?", (_MARKED,)).fetchall():
+        conn.execute("INSERT INTO unit_variants_fts(unit_variants_fts, rowid, text) VALUES ('delete', ?, ?)",
+                     (rowid, text))
+        conn.execute(f"INSERT INTO unit_variants_fts(rowid, text) VALUES (?, {without_arabic_marks('?')})",
+                     (rowid, text))
+
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
-                    _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys]
+                    _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
