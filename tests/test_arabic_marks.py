@@ -108,3 +108,49 @@ def test_the_folding_leaves_out_tatweel_and_vowel_marks(text, plain):
 
     assert fold(text) == normalize_for_match(text) == plain
     assert plain in spellings_of(text)
+
+
+# ---- db check: look-up keys that are not current ------------------------------------------------------
+
+def _execute(store_url: str, sql: str) -> None:
+    """``sql`` run on the store behind tmtool's back, as a person editing it by hand would."""
+    if store_url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(store_url) as conn:
+            conn.execute(sql)
+    else:
+        import sqlite3
+
+        with sqlite3.connect(store_url) as conn:
+            conn.execute(sql)
+        conn.close()
+
+
+def test_db_check_reports_look_up_keys_missing_or_stale(store_url):
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    def check():
+        return CliRunner().invoke(main, ["--db", store_url, "db", "check"])
+
+    with open_store(store_url, create=True) as store:
+        fill(store)
+        [(term_id, entry_id)] = store._query("SELECT id, entry_id FROM terms WHERE text = 'council'")
+        [(arabic_id, _)] = store._query(f"SELECT id, entry_id FROM terms WHERE text = '{COUNCIL_STRETCHED}'")
+    assert check().stdout.endswith("no problem found\n")
+    # a key as an older release's folding made it (tatweel kept), and a key lost by hand
+    _execute(store_url, f"UPDATE lookup_keys SET key = '{COUNCIL_STRETCHED}' WHERE key = '{COUNCIL}' AND kind = 'form'")
+    _execute(store_url, f"DELETE FROM lookup_keys WHERE term_id = {term_id} AND kind = 'form'")
+    checked = check()
+    assert checked.exit_code == 1 and checked.stderr.endswith(": 1 problem found\n")
+    assert checked.stdout == (
+        f"look-up keys not current for 2 terms (2 missing, 1 stale), e.g. term {arabic_id} of entry {entry_id},"
+        f" ar '{COUNCIL_STRETCHED}': lacks '{COUNCIL}' (form), holds stale '{COUNCIL_STRETCHED}' (form); look-up misses"
+        " such a term until its entry is saved again, which makes its keys anew (tmtool glossary edit ID, with a"
+        " change)\n")
+    # and so it is: a change to the entry makes its keys again
+    assert CliRunner().invoke(main, ["--db", store_url, "glossary", "edit", str(entry_id), "--note", "checked"]
+                              ).exit_code == 0
+    assert check().stdout.endswith("no problem found\n")

@@ -97,9 +97,12 @@ def test_check_finds_nothing_wrong_in_a_sound_store_and_names_what_is(populated,
         conn.execute("UPDATE changes SET after = 'not json' WHERE id = 1")
     checked = run_tmtool(broken, "db", "check", check=False)
     assert checked.returncode == 1
-    assert checked.stdout.splitlines() == [f"term {term_id} of entry {entry_id} has no look-up key",
-                                           "change 1 does not hold entry snapshots"]
-    assert checked.stderr == f"tmtool: error: {broken}: 2 problems found\n"
+    lines = checked.stdout.splitlines()
+    assert lines[0] == f"term {term_id} of entry {entry_id} has no look-up key"
+    assert lines[1].startswith("look-up keys not current for 1 term (") and f"e.g. term {term_id} of entry {entry_id}" \
+        in lines[1] and " 0 stale)" in lines[1]
+    assert lines[2:] == ["change 1 does not hold entry snapshots"]
+    assert checked.stderr == f"tmtool: error: {broken}: 3 problems found\n"
 
 
 def test_passwords_are_never_printed(populated, pg_server):

@@ -1402,7 +1402,8 @@ def db_copy(ctx, source, target):
 def db_check(ctx):
     """Check the store's integrity: the backend's own checks (SQLite's pages, foreign keys and
     full-text indexes; PostgreSQL's indexes), every entry with a term, every term with its look-up
-    keys, every recorded change with entry snapshots. Exit 1 when something is wrong.
+    keys and those current (missing or stale ones: how many, one of them, and how to mend them), every
+    recorded change with entry snapshots. Exit 1 when something is wrong.
 
     \b
     Example:
