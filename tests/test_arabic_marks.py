@@ -64,11 +64,12 @@ def test_tatweel_and_vowel_marks_are_folded_in_look_up_search_and_concordance(st
 def _as_the_release_before(store_url, monkeypatch) -> None:
     """The store made, and its terms and units written, as the release before this one did: its
     migrations, its folding that kept Arabic's marks, its SQLite index of the words as written."""
+    from tmtool.store.postgres import schema
     from tmtool.store.postgres import store as postgres
     from tmtool.store.sqlite import db, migrations
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
-    monkeypatch.setattr(postgres, "MIGRATIONS", postgres.MIGRATIONS[:-1])
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._arabic_marks)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._arabic_marks)])
     monkeypatch.setattr("tmtool.text.normalize._ARABIC_MARKS", re.compile("(?!)"))
     monkeypatch.setattr(db, "UNITS_WORDS", "rowid, source, target")
     with open_store(store_url, create=True) as old:

@@ -688,3 +688,20 @@ def test_a_store_that_cannot_answer_now_is_a_503_not_the_client_s_fault(pg_url):
         with pytest.raises(tmtool_api.Unavailable, match="the server cancelled the command"):
             tmtool_api.approve(store, [entry_id])
     assert http.post(f"/api/entries/{entry_id}/approve", headers=headers).json()["entry"]["status"] == "approved"
+
+
+def test_alignment_corrections_name_their_reviewer_as_the_history_does(served_store):
+    # each request names its reviewer, else the server's --user; the document's page shows who
+    http, headers = client(served_store, user="server")
+    base = f"/api/documents/{SEED_ID}/units"
+    units = http.get(base).json()["units"]
+    http.post(f"{base}/{units[0]['id']}/merge", headers={**headers, "X-Tmtool-User": "ana"})
+    http.post(f"{base}/{units[2]['id']}/exclude", json={"excluded": True}, headers={**headers, "X-Tmtool-User": "Zo%C3%AB"})
+    units = http.get(base).json()["units"]
+    http.post(f"{base}/{units[0]['id']}/split", json={"source_at": 1, "target_at": 1}, headers=headers)
+    moved = http.post(f"{base}/{units[4]['id']}/move", json={"side": "target", "direction": "up"},
+                      headers={**headers, "X-Tmtool-User": "ben"}).json()
+    assert [(c["action"], c["user"]) for c in moved["corrections"]] == [
+        ("merge", "ana"), ("exclude", "Zoë"), ("split", "server"), ("move target up", "ben")]
+    page = http.get(f"/documents/{SEED_ID}").text
+    assert "· merge · by ana:" in page and "· exclude · by Zoë:" in page and "· split · by server:" in page

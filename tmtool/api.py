@@ -663,14 +663,16 @@ def document_units(store: Store, document_id: str | int) -> list[dict]:
 
 
 def unit_edits(store: Store, document_id: str | int) -> list[dict]:
-    """A document's recorded corrections, oldest first: ``{"id", "time", "action", "before",
-    "after"}``, the runs of units replaced (``[source, target, excluded, ...]``) and put in their
-    place (``[[source sentences], [target sentences], excluded]``)."""
+    """A document's recorded corrections, oldest first: ``{"id", "time", "action", "user", "before",
+    "after"}``: who made it (None: no one named, or made before corrections recorded it), the runs of
+    units replaced (``[source, target, excluded, ...]``) and put in their place (``[[source sentences],
+    [target sentences], excluded]``)."""
     return [_unit_edit_dict(e) for e in store.unit_edits(_document(document_id))]
 
 
 def _unit_edit_dict(edit) -> dict:
-    return {"id": edit.id, "time": edit.time, "action": edit.action, "before": edit.before, "after": edit.after}
+    return {"id": edit.id, "time": edit.time, "action": edit.action, "user": edit.user, "before": edit.before,
+            "after": edit.after}
 
 
 def undo_correction(store: Store, document_id: str | int, *, last: int | str | None = None) -> dict:
@@ -687,10 +689,11 @@ def undo_correction(store: Store, document_id: str | int, *, last: int | str | N
         return _unit_edit_dict(store.undo_unit_edit(document_id))
 
 
-def merge_units(store: Store, document_id: str | int, unit_id: int | str, *, neighbour: int | str | None = None) -> int:
+def merge_units(store: Store, document_id: str | int, unit_id: int | str, *, neighbour: int | str | None = None,
+                user: str | None = None) -> int:
     """Merge a unit of a document with the next one; returns the correction's id. ``neighbour``: the
     id of the next unit as the person saw it; when another stands there now (the document was
-    corrected since), Conflict.
+    corrected since), Conflict. Every correction records its ``user``, as the glossary's history does.
 
     >>> import os, tempfile
     >>> folder = tempfile.mkdtemp()
@@ -699,50 +702,54 @@ def merge_units(store: Store, document_id: str | int, unit_id: int | str, *, nei
     >>> store = open_store(os.path.join(folder, "t.db"), create=True)
     >>> ingest(store, os.path.join(folder, "d.fr.txt"), os.path.join(folder, "d.en.txt"), extract_terms=False)["units"]
     2
-    >>> merge_units(store, "d", document_units(store, "d")[0]["id"])
+    >>> merge_units(store, "d", document_units(store, "d")[0]["id"], user="ana")
     1
     >>> [(u["bead"], u["sentences"]["source"]) for u in document_units(store, "d")]
     [('2-2', ['Le chat dort.', 'Il fait beau.'])]
-    >>> [e["action"] for e in unit_edits(store, "d")]
-    ['merge']
+    >>> [(e["action"], e["user"]) for e in unit_edits(store, "d")]
+    [('merge', 'ana')]
     >>> undo_correction(store, "d")["action"], [u["bead"] for u in document_units(store, "d")], unit_edits(store, "d")
     ('merge', ['1-1', '1-1'], [])
     >>> store.close()
     """
     from . import corrections
 
-    return corrections.merge_units(store, _document(document_id), _id(unit_id, "unit"), _neighbour(neighbour))
+    return corrections.merge_units(store, _document(document_id), _id(unit_id, "unit"), _neighbour(neighbour),
+                                   user=user)
 
 
 def _neighbour(unit_id: int | str | None) -> int | None:
     return None if unit_id is None else _id(unit_id, "unit")
 
 
-def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_at: int, target_at: int) -> int:
+def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_at: int, target_at: int, *,
+               user: str | None = None) -> int:
     """Split a unit after its first ``source_at`` source and ``target_at`` target sentences; returns the
     correction's id."""
     from . import corrections
 
-    return corrections.split_unit(store, _document(document_id), _id(unit_id, "unit"), source_at, target_at)
+    return corrections.split_unit(store, _document(document_id), _id(unit_id, "unit"), source_at, target_at,
+                                  user=user)
 
 
 def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side: str, direction: str, *,
-                  neighbour: int | str | None = None) -> int:
+                  neighbour: int | str | None = None, user: str | None = None) -> int:
     """Move the last (``down``) or first (``up``) ``source`` or ``target`` sentence of a unit to the
     neighbouring unit; returns the correction's id. ``neighbour``: that unit's id as the person saw it
     (another there now is a Conflict)."""
     from . import corrections
 
     return corrections.move_sentence(store, _document(document_id), _id(unit_id, "unit"), side, direction,
-                                     _neighbour(neighbour))
+                                     _neighbour(neighbour), user=user)
 
 
-def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True) -> int:
+def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True, *,
+                 user: str | None = None) -> int:
     """Exclude a unit from exports (``excluded=False``: include it again); it stays in the store. Returns
     the correction's id."""
     from . import corrections
 
-    return corrections.exclude_unit(store, _document(document_id), _id(unit_id, "unit"), excluded)
+    return corrections.exclude_unit(store, _document(document_id), _id(unit_id, "unit"), excluded, user=user)
 
 
 def imports(store: Store) -> list[dict]:

@@ -40,6 +40,10 @@ TERM_COLUMNS = "entry_id, text, lang, pos, gender, type, usage, lemma, forms, co
 TERM_INSERT_COLUMNS = ("entry_id, position, lang, text, lemma, pos, gender, type, usage, forms, confidence,"
                        " frequency, contexts")
 CONTEXT_COLUMNS = "entry_id, fr, en, document, unit"
+# a recorded correction's columns (store/corrections.py), as written (its id aside) and as read; "user"
+# quoted: USER is a keyword of PostgreSQL's SQL
+UNIT_EDIT_INSERT_COLUMNS = 'document_id, time, action, before, after, "user"'
+UNIT_EDIT_COLUMNS = f"id, {UNIT_EDIT_INSERT_COLUMNS}"
 # the place of a document ingested for the first time: last (read under the store's write lock)
 NEXT_INGEST_ORDER = "SELECT coalesce(max(ingest_order), 0) + 1 FROM documents"
 

@@ -336,31 +336,33 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return {"change": api.revert(s, change_id, user=by)}
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/merge", tags=["documents"])
-    def api_unit_merge(document_id: str, unit_id: int, neighbour: Neighbour = None) -> dict:
-        """Merge a unit with the next one (``neighbour``: its id, as the page showed it)."""
+    def api_unit_merge(document_id: str, unit_id: int, by: By, neighbour: Neighbour = None) -> dict:
+        """Merge a unit with the next one (``neighbour``: its id, as the page showed it). Every correction
+        records who made it (``X-Tmtool-User``, else the server's ``--user``), as the glossary's history does."""
         with store() as s:
-            api.merge_units(s, document_id, unit_id, neighbour=neighbour)
+            api.merge_units(s, document_id, unit_id, neighbour=neighbour, user=by)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/split", tags=["documents"])
-    def api_unit_split(document_id: str, unit_id: int, split: Split) -> dict:
+    def api_unit_split(document_id: str, unit_id: int, split: Split, by: By) -> dict:
         """Split a unit after ``source_at`` source and ``target_at`` target sentences."""
         with store() as s:
-            api.split_unit(s, document_id, unit_id, split.source_at, split.target_at)
+            api.split_unit(s, document_id, unit_id, split.source_at, split.target_at, user=by)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/move", tags=["documents"])
-    def api_unit_move(document_id: str, unit_id: int, move: Move) -> dict:
+    def api_unit_move(document_id: str, unit_id: int, move: Move, by: By) -> dict:
         """Move a unit's last (down) or first (up) sentence of one side to the neighbouring unit."""
         with store() as s:
-            api.move_sentence(s, document_id, unit_id, move.side, move.direction, neighbour=move.neighbour)
+            api.move_sentence(s, document_id, unit_id, move.side, move.direction, neighbour=move.neighbour, user=by)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/exclude", tags=["documents"])
-    def api_unit_exclude(document_id: str, unit_id: int, excluded: Annotated[bool, Body(embed=True)] = True) -> dict:
+    def api_unit_exclude(document_id: str, unit_id: int, by: By,
+                         excluded: Annotated[bool, Body(embed=True)] = True) -> dict:
         """Exclude a unit from exports (``excluded: false`` includes it again)."""
         with store() as s:
-            api.exclude_unit(s, document_id, unit_id, excluded)
+            api.exclude_unit(s, document_id, unit_id, excluded, user=by)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/corrections/undo", tags=["documents"])

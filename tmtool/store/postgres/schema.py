@@ -344,8 +344,14 @@ def _arabic_marks(pg) -> None:
                f" WHERE {MARKED.format('text')}")
 
 
+# A correction names who made it (SQLite's migration 23)
+_V13 = """
+ALTER TABLE unit_edits ADD COLUMN "user" ctext;
+"""
+
+
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
-MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks]
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13]
 
 # The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
 # of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).

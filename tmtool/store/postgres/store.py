@@ -45,7 +45,7 @@ from ..rows import (
     entries_from_rows, entry_update, french_english, joined_variants, lookup_key_rows, not_updated, store_counts,
     term_row, unit_from_row, unit_row, without_target,
 )
-from ..rows import CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BY
+from ..rows import CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS
 from ..url import masked, scrubbed
 from .schema import MIGRATIONS, marked_words
 
@@ -398,15 +398,15 @@ class PostgresStore(UnitCorrections):
     # ---- the statements of a reviewer's corrections (see tmtool.store.corrections) -------------
 
     def _record_unit_edit(self, row: tuple) -> int:
-        return self._pg.execute("INSERT INTO unit_edits (document_id, time, action, before, after)"
-                                " VALUES (%s, %s, %s, %s, %s) RETURNING id", row).fetchone()[0]
+        return self._pg.execute(f"INSERT INTO unit_edits ({UNIT_EDIT_INSERT_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s)"
+                                " RETURNING id", row).fetchone()[0]
 
     def _delete_unit_edit(self, edit_id: int) -> None:
         self._pg.execute("DELETE FROM unit_edits WHERE id = %s", (edit_id,))
 
     def _unit_edit_rows(self, document_id: str) -> list[tuple]:
-        return self._query("SELECT id, document_id, time, action, before, after FROM unit_edits"
-                           " WHERE document_id = %s ORDER BY id", (document_id,))
+        return self._query(f"SELECT {UNIT_EDIT_COLUMNS} FROM unit_edits WHERE document_id = %s ORDER BY id",
+                           (document_id,))
 
     def _set_excluded(self, rows: Sequence[tuple[int, int]]) -> None:
         with self._pg.cursor() as cursor:

@@ -43,7 +43,7 @@ from ..rows import (
     entry_update, not_updated, store_counts, term_row, unit_from_row, unit_row,
 )
 from ..rows import CONCORDANCE_LENGTH as _UNIT_LENGTH
-from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BY
+from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
 from .migrations import UNITS_WORDS, VARIANT_ROWS, migrate
@@ -501,15 +501,15 @@ class SQLiteStore(UnitCorrections):
     # ---- the statements of a reviewer's corrections (see tmtool.store.corrections) -------------
 
     def _record_unit_edit(self, row: tuple) -> int:
-        return self._conn.execute("INSERT INTO unit_edits (document_id, time, action, before, after)"
-                                  " VALUES (?, ?, ?, ?, ?)", row).lastrowid
+        return self._conn.execute(f"INSERT INTO unit_edits ({UNIT_EDIT_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                                  row).lastrowid
 
     def _delete_unit_edit(self, edit_id: int) -> None:
         self._conn.execute("DELETE FROM unit_edits WHERE id = ?", (edit_id,))
 
     def _unit_edit_rows(self, document_id: str) -> list[tuple]:
-        return self._query("SELECT id, document_id, time, action, before, after FROM unit_edits"
-                           " WHERE document_id = ? ORDER BY id", (document_id,))
+        return self._query(f"SELECT {UNIT_EDIT_COLUMNS} FROM unit_edits WHERE document_id = ? ORDER BY id",
+                           (document_id,))
 
     def _set_excluded(self, rows: Sequence[tuple[int, int]]) -> None:
         self._conn.executemany("UPDATE units SET excluded = ? WHERE id = ?", rows)

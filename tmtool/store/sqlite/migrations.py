@@ -540,9 +540,16 @@ def _arabic_marks(conn: sqlite3.Connection) -> None:
                      (rowid, text))
 
 
+# A correction names who made it, as a recorded change of the glossary does (changes.user, _V12); those
+# made before name no one.
+_V23 = """
+ALTER TABLE unit_edits ADD COLUMN user TEXT;
+"""
+
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
-                    _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks]
+                    _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks, _V23]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
