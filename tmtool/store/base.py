@@ -162,12 +162,12 @@ class Store(Protocol):
     # ---- a reviewer's corrections to a document's alignment (see tmtool.corrections) -----------
 
     def replace_units(self, document_id: str, run: Sequence[StoredUnit], after: Sequence[Replacement],
-                      action: str) -> int:
+                      action: str, user: str | None = None) -> int:
         """Replace ``run``, consecutive units of a document as :meth:`document_units` gave them in
         the caller's transaction, by the run ``after`` (units with the first one's languages, tuid —
         the others ``tuid.2``, ``tuid.3`` … — and props, no confidence), re-pointing the glossary
         contexts that quoted the old units; a run of the same texts only changes whether they are
-        excluded. Records the correction by both runs (:class:`UnitEdit`), so that
+        excluded. Records the correction, made by ``user``, by both runs (:class:`UnitEdit`), so that
         :meth:`replay_unit_edits` can make it again and :meth:`undo_unit_edit` undo it. Invalid for
         units that do not follow each other. Returns the correction's id."""
         ...
