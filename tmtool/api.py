@@ -22,7 +22,9 @@ Every change to the glossary is recorded with ``user`` (None: no one named).
 
 from __future__ import annotations
 
+import base64
 import getpass
+import json
 import os
 import shutil
 import tempfile
@@ -49,7 +51,8 @@ from .text.normalize import visible
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
     "Unavailable", "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
-    "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_sharing_terms",
+    "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
+    "entries_sharing_terms",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_in_names", "languages_left_out", "lookup",
     "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
@@ -425,10 +428,24 @@ def _status(value: str | ReviewStatus) -> ReviewStatus:
 
 def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
             since: datetime | None = None, text: str | None = None, document: str | int | None = None,
-            limit: int | None = None, offset: int = 0, order: str = "score") -> list[dict]:
+            limit: int | None = None, offset: int = 0, order: str = "score", after: str | None = None) -> list[dict]:
     """Entries matching every filter given (see ``Store.list_entries``), in ``order``: "score" (best
     first), "frequency" (most frequent first) or "newest" (latest added first); ``document``: those
-    its extraction counted."""
+    its extraction counted; ``after``: the cursor of the last entry of the page before
+    (:func:`entries_cursor`), which this page follows whatever entries were added or decided since
+    (``offset`` then counts from there).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> for fr, en in (("chasseur de mines", "minehunter"), ("espace aérien", "airspace"), ("état-major", "staff")):
+    ...     _ = add_entry(store, [fr], [en], status="candidate")
+    >>> first = entries(store, limit=2, order="newest")
+    >>> _ = add_entry(store, ["sous-marin"], ["submarine"], status="candidate")  # added meanwhile
+    >>> cursor = entries_cursor(first[-1], "newest")
+    >>> [e["terms"][0]["text"] for e in entries(store, limit=2, order="newest", after=cursor)]
+    ['chasseur de mines']
+    >>> store.close()
+    """
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         # 1.5 was SQLite's "datatype mismatch" and PostgreSQL's no entries
         raise Invalid(f"offset is a whole number from 0, not {offset!r}")
@@ -440,8 +457,27 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
                                since=_since(since), text=_sought(text), document=_document(document),
                                limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
-                               order=order)
+                               order=order, after=None if after is None else _keyset(after, order))
     return [entry_to_dict(e) for e in found]
+
+
+def entries_cursor(entry: Mapping, order: str = "score") -> str:
+    """The cursor of ``entry`` (as :func:`entries` gives it) in ``order``: what :func:`entries` takes as
+    ``after`` for the page that follows it. Opaque text (URL-safe): its place in the order."""
+    keyset = [order, float(entry["score"]), int(entry["frequency"]), int(entry["id"])]
+    return base64.urlsafe_b64encode(json.dumps(keyset).encode()).decode().rstrip("=")
+
+
+def _keyset(cursor: str, order: str) -> tuple[float, int, int]:
+    """The (score, frequency, id) an :func:`entries_cursor` of ``order`` holds; Invalid for another."""
+    try:
+        kept, score, frequency, entry_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if kept == order and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                 for v in (score, frequency, entry_id)):
+            return float(score), int(frequency), int(entry_id)
+    except (ValueError, TypeError):
+        pass
+    raise Invalid(f"after: {cursor[:40]!r} is not the cursor of a page of entries in the order {order}")
 
 
 def entry(store: Store, entry_id: int | str) -> dict:

@@ -27,9 +27,30 @@ UNIT_INSERT_COLUMNS = ("tuid, source, target, srclang, tgtlang, match_text, cont
 DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
                     " src_text_hash, tgt_text_hash, ingest_order, terms")
 ENTRY_COLUMNS = "id, status, definition, note, frequency, score, first_seen, last_seen, version"
-# ORDER BY of each of base.ENTRY_ORDERS, id last so that a page follows another
-ENTRY_ORDER_BY = {"score": "score DESC, frequency DESC, id", "frequency": "frequency DESC, score DESC, id",
-                  "newest": "id DESC"}
+# the columns each of base.ENTRY_ORDERS sorts entries by, each with whether it descends, id last so that
+# a page follows another: its ORDER BY, and where a page starts after an entry (``entries_after``)
+ENTRY_ORDER_KEYS = {"score": (("score", True), ("frequency", True), ("id", False)),
+                    "frequency": (("frequency", True), ("score", True), ("id", False)),
+                    "newest": (("id", True),)}
+ENTRY_ORDER_BY = {order: ", ".join(f"{column} DESC" if descending else column for column, descending in keys)
+                  for order, keys in ENTRY_ORDER_KEYS.items()}
+# an entry's place in every order: its (score, frequency, id)
+ENTRY_KEYSET = ("score", "frequency", "id")
+
+
+def entries_after(order: str, after: Sequence, mark: str) -> tuple[str, list]:
+    """SQL (with ``mark``, the backend's placeholder) keeping the entries that come after one whose
+    (score, frequency, id) is ``after`` in ``order``, and its parameters: a page starts after the last
+    entry of the one before, so that entries added or decided between two reads of the list neither
+    push one of those not yet shown past the page (skipped) nor one already shown onto it (repeated)."""
+    values = dict(zip(ENTRY_KEYSET, after))
+    keys = ENTRY_ORDER_KEYS[order]
+    alternatives, params = [], []
+    for k, (column, descending) in enumerate(keys):
+        alternatives.append(" AND ".join([f"{c} = {mark}" for c, _ in keys[:k]]
+                                         + [f"{column} {'<' if descending else '>'} {mark}"]))
+        params += [values[c] for c, _ in keys[:k + 1]]
+    return "(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")", params
 # The order of a concordance, the same on every backend: the units holding the text in their source or
 # target (tier 0) before those holding it only in another of their languages (tier 1), then the shortest
 # (characters of source and target: the text asked for is most of it), then by id. Of a query whose

@@ -45,7 +45,9 @@ from ..rows import (
     entries_from_rows, entry_update, french_english, joined_variants, lookup_key_rows, not_updated, store_counts,
     term_row, unit_from_row, unit_row, without_target,
 )
-from ..rows import CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS
+from ..rows import (
+    CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_after,
+)
 from ..url import masked, scrubbed
 from .schema import MIGRATIONS, marked_words
 
@@ -709,7 +711,8 @@ class PostgresStore(UnitCorrections):
 
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
-                     limit: int | None = None, offset: int = 0, order: str = "score") -> list[Entry]:
+                     limit: int | None = None, offset: int = 0, order: str = "score",
+                     after: Sequence | None = None) -> list[Entry]:
         where, params = [], []
         if statuses:
             where.append("status = ANY(%s)")
@@ -727,6 +730,10 @@ class PostgresStore(UnitCorrections):
         if document is not None:
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = %s)")
             params.append(document)
+        if after is not None:
+            keyset, values = entries_after(order, after, "%s")
+            where.append(keyset)
+            params += values
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         sql += f" ORDER BY {ENTRY_ORDER_BY[order]} LIMIT %s OFFSET %s"
         ids = [row[0] for row in self._query(sql, [*params, limit, offset])]

@@ -43,7 +43,7 @@ from ..rows import (
     entry_update, not_updated, store_counts, term_row, unit_from_row, unit_row,
 )
 from ..rows import CONCORDANCE_LENGTH as _UNIT_LENGTH
-from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS
+from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_after
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
 from .migrations import UNITS_WORDS, VARIANT_ROWS, migrate
@@ -770,6 +770,7 @@ class SQLiteStore(UnitCorrections):
         limit: int | None = None,
         offset: int = 0,
         order: str = "score",
+        after: Sequence | None = None,
     ) -> list[Entry]:
         """Entries matching every given filter, in ``order``; ``text`` matches any term's
         folded form as a substring."""
@@ -792,6 +793,10 @@ class SQLiteStore(UnitCorrections):
         if document is not None:
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = ?)")
             params.append(document)
+        if after is not None:
+            keyset, values = entries_after(order, after, "?")
+            where.append(keyset)
+            params += values
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY " + ENTRY_ORDER_BY[order]
         if limit is not None or offset:
