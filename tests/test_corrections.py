@@ -262,7 +262,7 @@ def test_corrections_of_a_store_made_before_name_no_one_once_upgraded(tmp_path, 
     from tmtool.store.postgres import store as postgres
     from tmtool.store.sqlite import migrations
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._V23)])
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._correction_user)])
     monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._V13)])
     row = ("d", "2026-01-05T10:00:00+00:00", "merge", '[["Le chat dort.", "The cat sleeps.", false]]',
            '[[["Le chat dort."], ["The cat sleeps."], false]]')

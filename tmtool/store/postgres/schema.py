@@ -346,7 +346,7 @@ def _arabic_marks(pg) -> None:
 
 # A correction names who made it (SQLite's migration 23)
 _V13 = """
-ALTER TABLE unit_edits ADD COLUMN "user" ctext;
+ALTER TABLE unit_edits ADD COLUMN IF NOT EXISTS "user" ctext;
 """
 
 

@@ -505,16 +505,31 @@ def _arabic_marks(conn: sqlite3.Connection) -> None:
     concordance indexes (``normalize.ARABIC_MARKS``): the terms' keys are made again where they differ
     (:func:`rows.key_differences`), and the units and variants holding a mark — found in one pass over
     the texts, the others' indexes left as they are — are indexed again without them."""
-    from ...text.normalize import normalize_for_match
     from ..rows import KEYED_TERM_COLUMNS, key_differences
+
+    def strips(trigger: str) -> bool:
+        return "replace(" in conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (trigger,)).fetchone()[0]
 
     missing, stale = key_differences(conn.execute(f"SELECT {KEYED_TERM_COLUMNS} FROM terms").fetchall(),
                                      conn.execute("SELECT key, kind, term_id FROM lookup_keys"))
     conn.executemany("DELETE FROM lookup_keys WHERE key = ? AND kind = ? AND term_id = ?", stale)
     conn.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)", missing)
-    for statement in ("DROP TRIGGER units_ad", "DROP TRIGGER unit_variants_ai", "DROP TRIGGER unit_variants_ad",
-                      _UNITS_AD, _VARIANTS_AI, _VARIANTS_AD):
-        conn.execute(statement)
+    # each index once: made again on a store that had it (its version set back by hand), what is indexed
+    # without the marks already, as its trigger shows, is left as it is
+    if not strips("units_ad"):
+        conn.execute("DROP TRIGGER units_ad")
+        conn.execute(_UNITS_AD)
+        _index_marked_units(conn)
+    if not strips("unit_variants_ai"):
+        for statement in ("DROP TRIGGER unit_variants_ai", "DROP TRIGGER unit_variants_ad", _VARIANTS_AI, _VARIANTS_AD):
+            conn.execute(statement)
+        _index_marked_variants(conn)
+
+
+def _index_marked_units(conn: sqlite3.Connection) -> None:
+    """The units holding one of Arabic's marks indexed again, their normalised texts made again."""
+    from ...text.normalize import normalize_for_match
+
     marked = conn.execute("SELECT id, source, target, match_text, target_match_text FROM units"
                           " WHERE source GLOB ?1 OR target GLOB ?1", (_MARKED,)).fetchall()
     for unit_id, source, target, match_text, target_match_text in marked:
@@ -532,6 +547,10 @@ def _arabic_marks(conn: sqlite3.Connection) -> None:
                      (unit_id,))
         conn.execute("INSERT INTO units_target_grams(rowid, target_match_text)"
                      " SELECT id, target_match_text FROM units WHERE id = ?", (unit_id,))
+
+
+def _index_marked_variants(conn: sqlite3.Connection) -> None:
+    """The variants holding one of Arabic's marks indexed again, without them."""
     for rowid, text in conn.execute(f"SELECT unit_id * {VARIANT_ROWS} + position, text FROM unit_variants"
                                     " WHERE text GLOB ?", (_MARKED,)).fetchall():
         conn.execute("INSERT INTO unit_variants_fts(unit_variants_fts, rowid, text) VALUES ('delete', ?, ?)",
@@ -540,16 +559,17 @@ def _arabic_marks(conn: sqlite3.Connection) -> None:
                      (rowid, text))
 
 
-# A correction names who made it, as a recorded change of the glossary does (changes.user, _V12); those
-# made before name no one.
-_V23 = """
-ALTER TABLE unit_edits ADD COLUMN user TEXT;
-"""
+def _correction_user(conn: sqlite3.Connection) -> None:
+    """A correction names who made it, as a recorded change of the glossary does (changes.user, _V12);
+    those made before name no one. (Added once: a store set back to an earlier version by hand has it.)"""
+    if "user" not in {row[1] for row in conn.execute("PRAGMA table_info(unit_edits)")}:
+        conn.execute("ALTER TABLE unit_edits ADD COLUMN user TEXT")
 
 
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
-                    _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks, _V23]
+                    _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
+                    _correction_user]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
