@@ -51,6 +51,8 @@ def entries_after(order: str, after: Sequence, mark: str) -> tuple[str, list]:
                                          + [f"{column} {'<' if descending else '>'} {mark}"]))
         params += [values[c] for c, _ in keys[:k + 1]]
     return "(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")", params
+
+
 # The order of a concordance, the same on every backend: the units holding the text in their source or
 # target (tier 0) before those holding it only in another of their languages (tier 1), then the shortest
 # (characters of source and target: the text asked for is most of it), then by id. Of a query whose
