@@ -238,3 +238,41 @@ def test_a_documents_sentences_are_segmented_once_however_often_it_is_viewed(sto
     calls, real = [], segment.segment_text
     monkeypatch.setattr(segment, "segment_text", lambda text, lang: calls.append(text) or real(text, lang))
     assert api.document_units(store, "d") == first and calls == []
+
+
+def test_each_correction_records_who_made_it(store):
+    # as the glossary's history names its reviewers: the workbench's alignment page had no name to show
+    from tmtool import api
+
+    first = store.document_units("d")[0]
+    api.merge_units(store, "d", first.id, user="ana")
+    api.split_unit(store, "d", store.document_units("d")[0].id, 1, 1, user="Zoë")
+    units = store.document_units("d")
+    api.move_sentence(store, "d", units[3].id, "source", "up", user="ben")
+    api.exclude_unit(store, "d", units[1].id)
+    assert [(e["action"], e["user"]) for e in api.unit_edits(store, "d")] == [
+        ("merge", "ana"), ("split", "Zoë"), ("move source up", "ben"), ("exclude", None)]
+    assert api.undo_correction(store, "d")["user"] is None
+    assert [e.user for e in store.unit_edits("d")] == ["ana", "Zoë", "ben"]
+
+
+def test_corrections_of_a_store_made_before_name_no_one_once_upgraded(tmp_path, store_url, monkeypatch):
+    from tmtool import api
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._correction_user)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._V13)])
+    row = ("d", "2026-01-05T10:00:00+00:00", "merge", '[["Le chat dort.", "The cat sleeps.", false]]',
+           '[[["Le chat dort."], ["The cat sleeps."], false]]')
+    with open_store(store_url, create=True) as old:  # as the release before recorded a correction
+        with old.transaction():
+            (old._conn.execute if hasattr(old, "_conn") else old._pg.execute)(
+                "INSERT INTO unit_edits (document_id, time, action, before, after) VALUES "
+                + ("(?, ?, ?, ?, ?)" if hasattr(old, "_conn") else "(%s, %s, %s, %s, %s)"), row)
+    monkeypatch.undo()
+    with open_store(store_url) as store:
+        assert [(e["id"], e["time"], e["action"], e["user"], e["before"], e["after"]) for e in api.unit_edits(store, "d")] \
+            == [(1, row[1], "merge", None, [["Le chat dort.", "The cat sleeps.", False]],
+                 [[["Le chat dort."], ["The cat sleeps."], False]])]

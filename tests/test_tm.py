@@ -154,3 +154,24 @@ def test_concordance_takes_lang_and_json_as_tm_search_does(tmp_path):
     # and glossary list takes --status all, as export does
     listed = runner.invoke(main, ["--db", str(db), "glossary", "list", "--status", "all"])
     assert (listed.exit_code, listed.stdout, listed.stderr) == (0, "", "the glossary is empty\n")
+
+
+def test_the_concordance_order_is_the_same_on_every_backend(store_url):
+    # SQLite ranked by bm25 (a match in another language by another index's), PostgreSQL by length:
+    # the same memory listed its units in two orders. Now on both: source or target before another
+    # language, then the shortest, then by id (c and b are as long: c, stored first, first)
+    from tmtool.model import Variant
+
+    units = [Unit("Le comité se réunit demain à Bruxelles.", "The committee meets in Brussels tomorrow.",
+                  "fr-FR", "en-GB", tuid="a"),
+             Unit("Ce comité.", "The committee.", "fr-FR", "en-GB", tuid="c"),
+             Unit("Oui.", "Yes.", "fr-FR", "en-GB", tuid="d", variants=[Variant("de", "Ja, comité.")]),
+             Unit("Le comité.", "The committee.", "fr-FR", "en-GB", tuid="b"),
+             Unit("The committee met.", "Le comité s'est réuni.", "en-GB", "fr-FR", tuid="e")]
+    with open_store(store_url, create=True) as store:
+        for unit in units:  # one at a time: ids in this order
+            store.add_units([unit], "hand")
+        assert [unit.tuid for unit, _ in store.concordance("comité", 10)] == ["c", "b", "e", "a", "d"]
+        assert [unit.tuid for unit, _ in store.concordance("comité", 2)] == ["c", "b"]
+        assert [unit.tuid for unit, _ in store.concordance("comité", 10, "fr")] == ["c", "b", "e", "a"]
+        assert [unit.tuid for unit, _ in store.concordance("comité", 10, "de")] == ["d"]

@@ -695,3 +695,62 @@ def test_a_store_that_cannot_answer_now_is_a_503_not_the_client_s_fault(pg_url):
         with pytest.raises(tmtool_api.Unavailable, match="the server cancelled the command"):
             tmtool_api.approve(store, [entry_id])
     assert http.post(f"/api/entries/{entry_id}/approve", headers=headers).json()["entry"]["status"] == "approved"
+
+
+def test_alignment_corrections_name_their_reviewer_as_the_history_does(served_store):
+    # each request names its reviewer, else the server's --user; the document's page shows who
+    http, headers = client(served_store, user="server")
+    base = f"/api/documents/{SEED_ID}/units"
+    units = http.get(base).json()["units"]
+    http.post(f"{base}/{units[0]['id']}/merge", headers={**headers, "X-Tmtool-User": "ana"})
+    http.post(f"{base}/{units[2]['id']}/exclude", json={"excluded": True}, headers={**headers, "X-Tmtool-User": "Zo%C3%AB"})
+    units = http.get(base).json()["units"]
+    http.post(f"{base}/{units[0]['id']}/split", json={"source_at": 1, "target_at": 1}, headers=headers)
+    moved = http.post(f"{base}/{units[4]['id']}/move", json={"side": "target", "direction": "up"},
+                      headers={**headers, "X-Tmtool-User": "ben"}).json()
+    assert [(c["action"], c["user"]) for c in moved["corrections"]] == [
+        ("merge", "ana"), ("exclude", "Zoë"), ("split", "server"), ("move target up", "ben")]
+    page = http.get(f"/documents/{SEED_ID}").text
+    assert "· merge · by ana:" in page and "· exclude · by Zoë:" in page and "· split · by server:" in page
+
+
+def test_entries_added_or_decided_between_two_pages_neither_skip_nor_repeat_one(served_store):
+    # the review queue paged by offset: an ingest adding better-scored candidates between two pages
+    # repeated the last of the first page on the second, a decision made meanwhile skipped one
+    from html import unescape
+    import re
+
+    from tmtool.model import Entry, Term
+
+    http, headers = client(served_store)
+    params = {"status": "candidate", "limit": 5}
+    queue = [e["id"] for e in http.get("/api/entries", params={**params, "limit": 500}).json()["entries"]]
+    first = http.get("/api/entries", params=params).json()
+    review = http.get("/review", params={"status": "candidate"}).text
+    assert first["more"] and [e["id"] for e in first["entries"]] == queue[:5]
+
+    def meanwhile(n: int) -> None:
+        with open_store(served_store) as store:  # as an ingest adds them: the best candidates of all
+            for k in range(n):
+                store.insert_entry(Entry([Term(f"terme nouveau {n} {k}", "fr"), Term(f"new term {n} {k}", "en")],
+                                         score=100.0 + k, frequency=50), reviewed=False)
+
+    meanwhile(3)
+    http.post(f"/api/entries/{queue[1]}/approve", headers=headers)  # decided on the first page
+    second = http.get("/api/entries", params={**params, "after": first["next"]}).json()
+    assert [e["id"] for e in second["entries"]] == queue[5:10] and second["more"]
+    meanwhile(2)
+    third = http.get("/api/entries", params={**params, "after": second["next"]}).json()
+    assert [e["id"] for e in third["entries"]] == queue[10:15]
+    # offset, as documented, pages as before, and counts from the cursor when both are given
+    assert [e["id"] for e in http.get("/api/entries", params={**params, "after": first["next"], "offset": 2}
+                                      ).json()["entries"]] == queue[7:12]
+    now = [e["id"] for e in http.get("/api/entries", params={**params, "limit": 500}).json()["entries"]]
+    assert [e["id"] for e in http.get("/api/entries", params={**params, "offset": 5}).json()["entries"]] == now[5:10]
+    # the review page's next link follows its last card, whatever came in since
+    next_page = http.get(unescape(re.search(r'<a rel="next" href="([^"]+)"', review).group(1))).text
+    shown = [found for found in re.findall(r'class="card" tabindex="-1" data-entry="(\d+)"', next_page)]
+    assert shown == queue[10:20] and "Entries 11–20" in next_page
+    refused = http.get("/api/entries", params={**params, "after": "bm90IGEgY3Vyc29y"})
+    assert refused.status_code == 400 and refused.json()["message"].startswith("after: 'bm90IGEgY3Vyc29y' is not the")
+    assert http.get("/api/entries", params={**params, "order": "newest", "after": first["next"]}).status_code == 400

@@ -22,7 +22,9 @@ Every change to the glossary is recorded with ``user`` (None: no one named).
 
 from __future__ import annotations
 
+import base64
 import getpass
+import json
 import os
 import shutil
 import tempfile
@@ -49,7 +51,8 @@ from .text.normalize import visible
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
     "Unavailable", "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
-    "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_sharing_terms",
+    "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
+    "entries_sharing_terms",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_in_names", "languages_left_out", "lookup",
     "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
@@ -334,7 +337,8 @@ _OTHER_SIDE = {"source": "target", "target": "source"}
 
 def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto") -> list[dict]:
     """Units whose source, target or other languages (``variants``) hold ``text`` (whole words,
-    accent-insensitive), best first, each with the document or file it came from; with ``lang`` (a
+    accent-insensitive), those holding it in their source or target first, then the shortest, then by
+    unit id (the same order on every backend), each with the document or file it came from; with ``lang`` (a
     language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
     one's target, a fr/en/de unit's German)."""
     side = None if lang == "auto" else base_language(lang)
@@ -424,10 +428,24 @@ def _status(value: str | ReviewStatus) -> ReviewStatus:
 
 def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
             since: datetime | None = None, text: str | None = None, document: str | int | None = None,
-            limit: int | None = None, offset: int = 0, order: str = "score") -> list[dict]:
+            limit: int | None = None, offset: int = 0, order: str = "score", after: str | None = None) -> list[dict]:
     """Entries matching every filter given (see ``Store.list_entries``), in ``order``: "score" (best
     first), "frequency" (most frequent first) or "newest" (latest added first); ``document``: those
-    its extraction counted."""
+    its extraction counted; ``after``: the cursor of the last entry of the page before
+    (:func:`entries_cursor`), which this page follows whatever entries were added or decided since
+    (``offset`` then counts from there).
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> for fr, en in (("chasseur de mines", "minehunter"), ("espace aérien", "airspace"), ("état-major", "staff")):
+    ...     _ = add_entry(store, [fr], [en], status="candidate")
+    >>> first = entries(store, limit=2, order="newest")
+    >>> _ = add_entry(store, ["sous-marin"], ["submarine"], status="candidate")  # added meanwhile
+    >>> cursor = entries_cursor(first[-1], "newest")
+    >>> [e["terms"][0]["text"] for e in entries(store, limit=2, order="newest", after=cursor)]
+    ['chasseur de mines']
+    >>> store.close()
+    """
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         # 1.5 was SQLite's "datatype mismatch" and PostgreSQL's no entries
         raise Invalid(f"offset is a whole number from 0, not {offset!r}")
@@ -439,8 +457,27 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
                                since=_since(since), text=_sought(text), document=_document(document),
                                limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
-                               order=order)
+                               order=order, after=None if after is None else _keyset(after, order))
     return [entry_to_dict(e) for e in found]
+
+
+def entries_cursor(entry: Mapping, order: str = "score") -> str:
+    """The cursor of ``entry`` (as :func:`entries` gives it) in ``order``: what :func:`entries` takes as
+    ``after`` for the page that follows it. Opaque text (URL-safe): its place in the order."""
+    keyset = [order, float(entry["score"]), int(entry["frequency"]), int(entry["id"])]
+    return base64.urlsafe_b64encode(json.dumps(keyset).encode()).decode().rstrip("=")
+
+
+def _keyset(cursor: str, order: str) -> tuple[float, int, int]:
+    """The (score, frequency, id) an :func:`entries_cursor` of ``order`` holds; Invalid for another."""
+    try:
+        kept, score, frequency, entry_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if kept == order and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                 for v in (score, frequency, entry_id)):
+            return float(score), int(frequency), int(entry_id)
+    except (ValueError, TypeError):
+        pass
+    raise Invalid(f"after: {cursor[:40]!r} is not the cursor of a page of entries in the order {order}")
 
 
 def entry(store: Store, entry_id: int | str) -> dict:
@@ -662,14 +699,16 @@ def document_units(store: Store, document_id: str | int) -> list[dict]:
 
 
 def unit_edits(store: Store, document_id: str | int) -> list[dict]:
-    """A document's recorded corrections, oldest first: ``{"id", "time", "action", "before",
-    "after"}``, the runs of units replaced (``[source, target, excluded, ...]``) and put in their
-    place (``[[source sentences], [target sentences], excluded]``)."""
+    """A document's recorded corrections, oldest first: ``{"id", "time", "action", "user", "before",
+    "after"}``: who made it (None: no one named, or made before corrections recorded it), the runs of
+    units replaced (``[source, target, excluded, ...]``) and put in their place (``[[source sentences],
+    [target sentences], excluded]``)."""
     return [_unit_edit_dict(e) for e in store.unit_edits(_document(document_id))]
 
 
 def _unit_edit_dict(edit) -> dict:
-    return {"id": edit.id, "time": edit.time, "action": edit.action, "before": edit.before, "after": edit.after}
+    return {"id": edit.id, "time": edit.time, "action": edit.action, "user": edit.user, "before": edit.before,
+            "after": edit.after}
 
 
 def undo_correction(store: Store, document_id: str | int, *, last: int | str | None = None) -> dict:
@@ -686,10 +725,11 @@ def undo_correction(store: Store, document_id: str | int, *, last: int | str | N
         return _unit_edit_dict(store.undo_unit_edit(document_id))
 
 
-def merge_units(store: Store, document_id: str | int, unit_id: int | str, *, neighbour: int | str | None = None) -> int:
+def merge_units(store: Store, document_id: str | int, unit_id: int | str, *, neighbour: int | str | None = None,
+                user: str | None = None) -> int:
     """Merge a unit of a document with the next one; returns the correction's id. ``neighbour``: the
     id of the next unit as the person saw it; when another stands there now (the document was
-    corrected since), Conflict.
+    corrected since), Conflict. Every correction records its ``user``, as the glossary's history does.
 
     >>> import os, tempfile
     >>> folder = tempfile.mkdtemp()
@@ -698,50 +738,54 @@ def merge_units(store: Store, document_id: str | int, unit_id: int | str, *, nei
     >>> store = open_store(os.path.join(folder, "t.db"), create=True)
     >>> ingest(store, os.path.join(folder, "d.fr.txt"), os.path.join(folder, "d.en.txt"), extract_terms=False)["units"]
     2
-    >>> merge_units(store, "d", document_units(store, "d")[0]["id"])
+    >>> merge_units(store, "d", document_units(store, "d")[0]["id"], user="ana")
     1
     >>> [(u["bead"], u["sentences"]["source"]) for u in document_units(store, "d")]
     [('2-2', ['Le chat dort.', 'Il fait beau.'])]
-    >>> [e["action"] for e in unit_edits(store, "d")]
-    ['merge']
+    >>> [(e["action"], e["user"]) for e in unit_edits(store, "d")]
+    [('merge', 'ana')]
     >>> undo_correction(store, "d")["action"], [u["bead"] for u in document_units(store, "d")], unit_edits(store, "d")
     ('merge', ['1-1', '1-1'], [])
     >>> store.close()
     """
     from . import corrections
 
-    return corrections.merge_units(store, _document(document_id), _id(unit_id, "unit"), _neighbour(neighbour))
+    return corrections.merge_units(store, _document(document_id), _id(unit_id, "unit"), _neighbour(neighbour),
+                                   user=user)
 
 
 def _neighbour(unit_id: int | str | None) -> int | None:
     return None if unit_id is None else _id(unit_id, "unit")
 
 
-def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_at: int, target_at: int) -> int:
+def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_at: int, target_at: int, *,
+               user: str | None = None) -> int:
     """Split a unit after its first ``source_at`` source and ``target_at`` target sentences; returns the
     correction's id."""
     from . import corrections
 
-    return corrections.split_unit(store, _document(document_id), _id(unit_id, "unit"), source_at, target_at)
+    return corrections.split_unit(store, _document(document_id), _id(unit_id, "unit"), source_at, target_at,
+                                  user=user)
 
 
 def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side: str, direction: str, *,
-                  neighbour: int | str | None = None) -> int:
+                  neighbour: int | str | None = None, user: str | None = None) -> int:
     """Move the last (``down``) or first (``up``) ``source`` or ``target`` sentence of a unit to the
     neighbouring unit; returns the correction's id. ``neighbour``: that unit's id as the person saw it
     (another there now is a Conflict)."""
     from . import corrections
 
     return corrections.move_sentence(store, _document(document_id), _id(unit_id, "unit"), side, direction,
-                                     _neighbour(neighbour))
+                                     _neighbour(neighbour), user=user)
 
 
-def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True) -> int:
+def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True, *,
+                 user: str | None = None) -> int:
     """Exclude a unit from exports (``excluded=False``: include it again); it stays in the store. Returns
     the correction's id."""
     from . import corrections
 
-    return corrections.exclude_unit(store, _document(document_id), _id(unit_id, "unit"), excluded)
+    return corrections.exclude_unit(store, _document(document_id), _id(unit_id, "unit"), excluded, user=user)
 
 
 def imports(store: Store) -> list[dict]:

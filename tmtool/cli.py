@@ -927,7 +927,9 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
 def tm_concordance(ctx, word, limit, lang, as_json):
     """Units whose source, target or other languages contain WORD or phrase (accent-insensitive).
 
-    Each unit is shown as its source, its target, then its other languages with their tags.
+    Each unit is shown as its source, its target, then its other languages with their tags; those
+    holding WORD in their source or target first, then the shortest, then by unit id (on SQLite and
+    PostgreSQL alike).
 
     \b
     Examples:
@@ -1400,7 +1402,8 @@ def db_copy(ctx, source, target):
 def db_check(ctx):
     """Check the store's integrity: the backend's own checks (SQLite's pages, foreign keys and
     full-text indexes; PostgreSQL's indexes), every entry with a term, every term with its look-up
-    keys, every recorded change with entry snapshots. Exit 1 when something is wrong.
+    keys and those current (missing or stale ones: how many, one of them, and how to mend them), every
+    recorded change with entry snapshots. Exit 1 when something is wrong.
 
     \b
     Example:

@@ -71,20 +71,22 @@ def _beside(units: list[StoredUnit], index: int, other: int, shown: int | None) 
 
 
 @_in_one_transaction
-def merge_units(store, document_id: str, unit_id: int, neighbour: int | None = None) -> int:
-    """Merge a unit with the one after it (``neighbour``: its id, as the person saw it). Returns the
-    recorded correction's id."""
+def merge_units(store, document_id: str, unit_id: int, neighbour: int | None = None, *,
+                user: str | None = None) -> int:
+    """Merge a unit with the one after it (``neighbour``: its id, as the person saw it), by ``user`` (as
+    every correction records who made it). Returns the recorded correction's id."""
     units, index = _find(store, document_id, unit_id)
     _beside(units, index, index + 1, neighbour)
     if index + 1 == len(units):
         raise Invalid(f"unit {unit_id} is the last of document {document_id}: nothing to merge it with")
     (src_a, tgt_a), (src_b, tgt_b) = sides(units[index]), sides(units[index + 1])
     merged = _replacement(src_a + src_b, tgt_a + tgt_b, units[index].excluded and units[index + 1].excluded)
-    return store.replace_units(document_id, units[index:index + 2], [merged], "merge")
+    return store.replace_units(document_id, units[index:index + 2], [merged], "merge", user)
 
 
 @_in_one_transaction
-def split_unit(store, document_id: str, unit_id: int, source_at: int, target_at: int) -> int:
+def split_unit(store, document_id: str, unit_id: int, source_at: int, target_at: int, *,
+               user: str | None = None) -> int:
     """Split a unit in two: its first ``source_at`` source sentences and ``target_at`` target
     sentences, then the rest. Each part keeps a sentence on at least one side."""
     units, index = _find(store, document_id, unit_id)
@@ -97,12 +99,12 @@ def split_unit(store, document_id: str, unit_id: int, source_at: int, target_at:
     excluded = units[index].excluded
     parts = [_replacement(source[:source_at], target[:target_at], excluded),
              _replacement(source[source_at:], target[target_at:], excluded)]
-    return store.replace_units(document_id, units[index:index + 1], parts, "split")
+    return store.replace_units(document_id, units[index:index + 1], parts, "split", user)
 
 
 @_in_one_transaction
 def move_sentence(store, document_id: str, unit_id: int, side: str, direction: str,
-                  neighbour: int | None = None) -> int:
+                  neighbour: int | None = None, *, user: str | None = None) -> int:
     """Move a sentence of one side of a unit to the neighbouring unit: ``down`` moves its last
     sentence to the start of the next unit, ``up`` its first sentence to the end of the previous one
     (``neighbour``: that unit's id, as the person saw it)."""
@@ -126,11 +128,11 @@ def move_sentence(store, document_id: str, unit_id: int, side: str, direction: s
     parts = [_replacement(src_a, tgt_a, units[first].excluded), _replacement(src_b, tgt_b, units[second].excluded)]
     if any(not (p.source or p.target) for p in parts):
         raise Invalid("moving that sentence would leave an empty unit; merge the units instead")
-    return store.replace_units(document_id, units[first:second + 1], parts, f"move {side} {direction}")
+    return store.replace_units(document_id, units[first:second + 1], parts, f"move {side} {direction}", user)
 
 
 @_in_one_transaction
-def exclude_unit(store, document_id: str, unit_id: int, excluded: bool = True) -> int:
+def exclude_unit(store, document_id: str, unit_id: int, excluded: bool = True, *, user: str | None = None) -> int:
     """Exclude a unit from exports (or include it again); it stays in the store and the view."""
     units, index = _find(store, document_id, unit_id)
     unit = units[index]
@@ -138,4 +140,5 @@ def exclude_unit(store, document_id: str, unit_id: int, excluded: bool = True) -
     if (" ".join(source), " ".join(target)) != (unit.unit.source, unit.unit.target):
         source, target = [unit.unit.source], [unit.unit.target]  # the segmenter's text differs: kept whole
     kept = Replacement(tuple(source), tuple(target), excluded)
-    return store.replace_units(document_id, units[index:index + 1], [kept], "exclude" if excluded else "include")
+    return store.replace_units(document_id, units[index:index + 1], [kept], "exclude" if excluded else "include",
+                               user)

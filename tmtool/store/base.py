@@ -162,12 +162,12 @@ class Store(Protocol):
     # ---- a reviewer's corrections to a document's alignment (see tmtool.corrections) -----------
 
     def replace_units(self, document_id: str, run: Sequence[StoredUnit], after: Sequence[Replacement],
-                      action: str) -> int:
+                      action: str, user: str | None = None) -> int:
         """Replace ``run``, consecutive units of a document as :meth:`document_units` gave them in
         the caller's transaction, by the run ``after`` (units with the first one's languages, tuid —
         the others ``tuid.2``, ``tuid.3`` … — and props, no confidence), re-pointing the glossary
         contexts that quoted the old units; a run of the same texts only changes whether they are
-        excluded. Records the correction by both runs (:class:`UnitEdit`), so that
+        excluded. Records the correction, made by ``user``, by both runs (:class:`UnitEdit`), so that
         :meth:`replay_unit_edits` can make it again and :meth:`undo_unit_edit` undo it. Invalid for
         units that do not follow each other. Returns the correction's id."""
         ...
@@ -234,8 +234,9 @@ class Store(Protocol):
 
     def concordance(self, text: str, limit: int = 20, lang: str | None = None) -> list[tuple[Unit, str]]:
         """Units whose source, target or other languages (variants) contain ``text`` as whole words (a
-        phrase: the words in order), case- and accent-insensitive, best first (each unit once), each
-        with where it came from: its document's id, else the file name (no folder) it was imported
+        phrase: the words in order), case- and accent-insensitive, each unit once, in the same order on
+        every backend (``rows.CONCORDANCE_ORDER``: those holding it in their source or target first, then
+        the shortest, then by id), each with where it came from: its document's id, else the file name (no folder) it was imported
         from. With ``lang`` (a base language: fr), the texts in that language only: a fr→en unit's
         source, an en→fr unit's target, a fr/en/de unit's German."""
         ...
@@ -271,11 +272,14 @@ class Store(Protocol):
 
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
-                     limit: int | None = None, offset: int = 0, order: str = "score") -> list[Entry]:
+                     limit: int | None = None, offset: int = 0, order: str = "score",
+                     after: Sequence | None = None) -> list[Entry]:
         """Entries matching every given filter, in ``order`` (one of :data:`ENTRY_ORDERS`): by score
         (highest first), then frequency (highest first), then id; ``since`` compares the time the entry last changed; ``text``: ``fold(text)`` is
         a substring of a term's folded surface form (``folding.fold``), a hyphen and a space alike; ``document``
-        keeps those a stored document's extraction counted."""
+        keeps those a stored document's extraction counted; ``after``: only those that come after an entry
+        whose (score, frequency, id) it is, in ``order`` (``rows.entries_after``: a page after the one
+        before, whatever was added or decided in between), ``offset`` then counted from there."""
         ...
 
     def approved_version(self) -> tuple:

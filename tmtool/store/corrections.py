@@ -27,9 +27,10 @@ class UnitCorrections:
     """The store's side of alignment corrections (see the module's docstring)."""
 
     def replace_units(self, document_id: str, run: Sequence[StoredUnit], after: Sequence[Replacement],
-                      action: str) -> int:
+                      action: str, user: str | None = None) -> int:
         """Replace ``run``, consecutive units of a document as read in the caller's transaction, by
-        ``after`` and record it, in one transaction. Returns the id of the recorded correction."""
+        ``after`` and record it, made by ``user``, in one transaction. Returns the id of the recorded
+        correction."""
         if not run or [u.position for u in run] != list(range(run[0].position, run[0].position + len(run))):
             raise Invalid("the units of a correction must follow each other in the document")
         with self.transaction():
@@ -40,12 +41,12 @@ class UnitCorrections:
                               {"tuid": u.unit.tuid, "props": u.unit.props, "sentences": u.sentences,
                                "position": u.position}] for u in run],
                             ensure_ascii=False),
-                 json.dumps([[r.source, r.target, r.excluded] for r in after], ensure_ascii=False)))
+                 json.dumps([[r.source, r.target, r.excluded] for r in after], ensure_ascii=False), user))
 
     def unit_edits(self, document_id: str) -> list[UnitEdit]:
         """A document's corrections, oldest first."""
-        return [UnitEdit(i, d, t, a, json.loads(b), json.loads(f))
-                for i, d, t, a, b, f in self._unit_edit_rows(document_id)]
+        return [UnitEdit(i, d, t, a, json.loads(b), json.loads(f), u)
+                for i, d, t, a, b, f, u in self._unit_edit_rows(document_id)]
 
     def replay_unit_edits(self, document_id: str) -> int:
         """Make a document's recorded corrections again on its units as ingested now, in order; a
@@ -133,8 +134,8 @@ class UnitCorrections:
         self._delete_units(old_ids)
 
     # Each backend's statements, in the caller's transaction:
-    # _record_unit_edit((document_id, time, action, before, after)) -> the new row's id; _delete_unit_edit(id)
-    # _unit_edit_rows(document_id) -> (id, document_id, time, action, before, after) rows, oldest first
+    # _record_unit_edit((document_id, time, action, before, after, user)) -> the new row's id; _delete_unit_edit(id)
+    # _unit_edit_rows(document_id) -> (id, document_id, time, action, before, after, user) rows, oldest first
     # _set_excluded([(excluded, unit_id)]); _unit_origin(unit_id) -> origin
     # _shift_positions(document_id, by, after_position): the positions after it moved by ``by``
     # _insert_document_units(units, document_id, position, origin) -> their ids, at position and on

@@ -102,7 +102,8 @@ class Replacement:
 class UnitEdit:
     """A recorded correction: the run replaced, as ``[source, target, excluded, {"tuid", "props",
     "sentences"}]`` (the last missing from a correction recorded before undo was possible), and its
-    replacement, as ``[[source sentences], [target sentences], excluded]``."""
+    replacement, as ``[[source sentences], [target sentences], excluded]``; who made it (None: no one
+    named, or made before corrections recorded it)."""
 
     id: int
     document_id: str
@@ -110,6 +111,7 @@ class UnitEdit:
     action: str
     before: list
     after: list
+    user: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,13 +27,46 @@ UNIT_INSERT_COLUMNS = ("tuid, source, target, srclang, tgtlang, match_text, cont
 DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlang, ingested, updated,"
                     " src_text_hash, tgt_text_hash, ingest_order, terms")
 ENTRY_COLUMNS = "id, status, definition, note, frequency, score, first_seen, last_seen, version"
-# ORDER BY of each of base.ENTRY_ORDERS, id last so that a page follows another
-ENTRY_ORDER_BY = {"score": "score DESC, frequency DESC, id", "frequency": "frequency DESC, score DESC, id",
-                  "newest": "id DESC"}
+# the columns each of base.ENTRY_ORDERS sorts entries by, each with whether it descends, id last so that
+# a page follows another: its ORDER BY, and where a page starts after an entry (``entries_after``)
+ENTRY_ORDER_KEYS = {"score": (("score", True), ("frequency", True), ("id", False)),
+                    "frequency": (("frequency", True), ("score", True), ("id", False)),
+                    "newest": (("id", True),)}
+ENTRY_ORDER_BY = {order: ", ".join(f"{column} DESC" if descending else column for column, descending in keys)
+                  for order, keys in ENTRY_ORDER_KEYS.items()}
+# an entry's place in every order: its (score, frequency, id)
+ENTRY_KEYSET = ("score", "frequency", "id")
+
+
+def entries_after(order: str, after: Sequence, mark: str) -> tuple[str, list]:
+    """SQL (with ``mark``, the backend's placeholder) keeping the entries that come after one whose
+    (score, frequency, id) is ``after`` in ``order``, and its parameters: a page starts after the last
+    entry of the one before, so that entries added or decided between two reads of the list neither
+    push one of those not yet shown past the page (skipped) nor one already shown onto it (repeated)."""
+    values = dict(zip(ENTRY_KEYSET, after))
+    keys = ENTRY_ORDER_KEYS[order]
+    alternatives, params = [], []
+    for k, (column, descending) in enumerate(keys):
+        alternatives.append(" AND ".join([f"{c} = {mark}" for c, _ in keys[:k]]
+                                         + [f"{column} {'<' if descending else '>'} {mark}"]))
+        params += [values[c] for c, _ in keys[:k + 1]]
+    return "(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")", params
+
+
+# The order of a concordance, the same on every backend: the units holding the text in their source or
+# target (tier 0) before those holding it only in another of their languages (tier 1), then the shortest
+# (characters of source and target: the text asked for is most of it), then by id. Of a query whose
+# columns are ``tier``, ``length`` (CONCORDANCE_LENGTH of ``units u``) and ``id``.
+CONCORDANCE_LENGTH = "length(u.source) + length(u.target)"
+CONCORDANCE_ORDER = "tier, length, id"
 TERM_COLUMNS = "entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts"
 TERM_INSERT_COLUMNS = ("entry_id, position, lang, text, lemma, pos, gender, type, usage, forms, confidence,"
                        " frequency, contexts")
 CONTEXT_COLUMNS = "entry_id, fr, en, document, unit"
+# a recorded correction's columns (store/corrections.py), as written (its id aside) and as read; "user"
+# quoted: USER is a keyword of PostgreSQL's SQL
+UNIT_EDIT_INSERT_COLUMNS = 'document_id, time, action, before, after, "user"'
+UNIT_EDIT_COLUMNS = f"id, {UNIT_EDIT_INSERT_COLUMNS}"
 # the place of a document ingested for the first time: last (read under the store's write lock)
 NEXT_INGEST_ORDER = "SELECT coalesce(max(ingest_order), 0) + 1 FROM documents"
 
@@ -198,11 +231,29 @@ def inflected_key_rows(terms: Iterable[Sequence], held: Iterable[tuple]) -> list
     in those languages that the store does not hold (``held``) yet."""
     held = set(held)
     keys = []
-    for term_id, lang, text, lemma, forms, term_type in terms:
-        if lang.split("-")[0].lower() in SNOWBALL:
-            term = Term(text=text, lang=lang, lemma=lemma, forms=loads(forms), term_type=TermType(term_type))
+    for term_id, term in map(_keyed_term, terms):
+        if term.lang.split("-")[0].lower() in SNOWBALL:
             keys += [key for key in lookup_key_rows(term, term_id) if key not in held]
     return keys
+
+
+def _keyed_term(row: Sequence) -> tuple[int, Term]:
+    """A term's id and what its look-up keys are made of, from its row of ``INFLECTED_TERM_COLUMNS``."""
+    term_id, lang, text, lemma, forms, term_type = row
+    return term_id, Term(text=text, lang=lang, lemma=lemma, forms=loads(forms), term_type=TermType(term_type))
+
+
+# the terms' columns ``key_differences`` reads, in order
+KEYED_TERM_COLUMNS = INFLECTED_TERM_COLUMNS
+
+
+def key_differences(terms: Iterable[Sequence], held: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The look-up keys (key, kind, term id) the stored ``terms`` (``KEYED_TERM_COLUMNS``) are given today
+    that the store does not hold (``held``: its keys, as such rows), and those it holds that they are
+    not given (stale: made by an older release's folding, or written by hand), each sorted."""
+    expected = {key for term_id, term in map(_keyed_term, terms) for key in lookup_key_rows(term, term_id)}
+    held = {tuple(row) for row in held}
+    return sorted(expected - held), sorted(held - expected)
 
 
 def by_entry(rows: Iterable[Sequence]) -> dict[int, list[tuple]]:

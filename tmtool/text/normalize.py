@@ -61,6 +61,20 @@ _UNSPACED = re.compile(f"[{UNSPACED}]")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\ufeff"))
 
 
+# Arabic's tatweel (ـ, which stretches a word in a justified line or a heading: الاجتمـاع) and its vowel
+# marks (harakat, fatha to sukun, and the superscript alef: الاِجْتِمَاع, هٰذا), which a text writes or
+# leaves out as it likes: a word is the same without them, for look-up, fuzzy search and concordance.
+# The store's indexes hold texts without them (SQL strips ARABIC_MARKS, character by character).
+ARABIC_MARKS = "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+_ARABIC_MARKS = re.compile(f"[{ARABIC_MARKS}]")
+
+
+def without_arabic_marks(text: str) -> str:
+    """``text`` without Arabic's tatweel and vowel marks (:data:`ARABIC_MARKS`): الاجتمـاع, الاِجْتِمَاع →
+    الاجتماع."""
+    return _ARABIC_MARKS.sub("", text)
+
+
 def visible(text: str) -> str:
     """``text`` without the characters that show nothing (a soft hyphen, a zero-width no-break space)."""
     return text.translate(_INVISIBLE)
@@ -86,12 +100,12 @@ _SPELLINGS = 128  # at most this many spellings of a phrase are asked for; beyon
 
 def spellings_of(text: str) -> list[str]:
     """The ways a text may write ``text`` that a word index (case and Latin accents folded) tells apart:
-    ``text`` first, then its spellings with and without hamza on alef, Greek accents (one a word, as
+    ``text`` first (without Arabic's tatweel and vowel marks, which the store's indexes leave out), then its spellings with and without hamza on alef, Greek accents (one a word, as
     Greek writes them, or none) and final sigma, ß for ss and back, i for ı, and in Unicode's compatible
     form (NFKC: full-width ＮＡＴＯ as NATO, half-width ｶﾀｶﾅ as カタカナ); ``[text]`` alone when
     they would be more than ``_SPELLINGS``."""
     spellings = [""]
-    for piece in re.split(r"(\s+)", text):
+    for piece in re.split(r"(\s+)", without_arabic_marks(text)):
         ways = _word_spellings(piece)
         if len(spellings) * len(ways) > _SPELLINGS:
             return [text]
@@ -100,7 +114,7 @@ def spellings_of(text: str) -> list[str]:
 
 
 def _word_spellings(word: str) -> list[str]:
-    compatible = unicodedata.normalize("NFKC", word)
+    compatible = without_arabic_marks(unicodedata.normalize("NFKC", word))
     if compatible != word:  # full-width letters and digits (ＮＡＴＯ, typed on a Japanese or Chinese keyboard) as NATO
         return list(dict.fromkeys([*_spellings_as_typed(word), *_spellings_as_typed(compatible)]))
     return _spellings_as_typed(word)
@@ -128,8 +142,9 @@ def _spellings_as_typed(word: str) -> list[str]:
 
 
 def normalize_for_match(text: str) -> str:
-    """Case-insensitive form of a sentence for edit-distance matching; keeps accents, which count."""
-    text = unicodedata.normalize("NFKC", text)
+    """Case-insensitive form of a sentence for edit-distance matching; keeps accents, which count, but not
+    Arabic's tatweel and vowel marks (:data:`ARABIC_MARKS`), which a text writes or not as it likes."""
+    text = without_arabic_marks(unicodedata.normalize("NFKC", text))  # presentation forms hold marks: after
     for typographic, plain in _PUNCTUATION.items():
         if typographic in text:
             text = text.replace(typographic, plain)

@@ -226,13 +226,17 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def api_entries(status: STATUSES | None = None, q: Annotated[str | None, Query(max_length=500)] = None,
                     min_score: float | None = None, document: str | None = None,
                     offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=500)] = 20,
-                    order: ORDERS = "score") -> dict:
+                    order: ORDERS = "score", after: Annotated[str | None, Query(max_length=200, description=(
+                        "the next of the page before: the entries after its last one (offset then counts from"
+                        " there), so that entries added or decided between two pages neither skip nor repeat"
+                        " one"))] = None) -> dict:
         """A page of glossary entries, filtered, best score first (``order`` frequency: the most frequent
-        first; newest: the latest added first); ``more``: another page follows."""
+        first; newest: the latest added first); ``more``: another page follows, from ``next`` (a cursor for
+        ``after``; null on the last page)."""
         with store() as s:
             # an empty document= is no filter, as an empty q= is (not the entries of a document named "")
             return entries_page(s, status=status, q=q, min_score=min_score, document=document or None, offset=offset,
-                                limit=limit, order=order)
+                                limit=limit, order=order, after=after)
 
     @app.get("/api/entries/{entry_id}", tags=["glossary"])
     def api_entry(entry_id: int) -> dict:
@@ -336,31 +340,33 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return {"change": api.revert(s, change_id, user=by)}
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/merge", tags=["documents"])
-    def api_unit_merge(document_id: str, unit_id: int, neighbour: Neighbour = None) -> dict:
-        """Merge a unit with the next one (``neighbour``: its id, as the page showed it)."""
+    def api_unit_merge(document_id: str, unit_id: int, by: By, neighbour: Neighbour = None) -> dict:
+        """Merge a unit with the next one (``neighbour``: its id, as the page showed it). Every correction
+        records who made it (``X-Tmtool-User``, else the server's ``--user``), as the glossary's history does."""
         with store() as s:
-            api.merge_units(s, document_id, unit_id, neighbour=neighbour)
+            api.merge_units(s, document_id, unit_id, neighbour=neighbour, user=by)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/split", tags=["documents"])
-    def api_unit_split(document_id: str, unit_id: int, split: Split) -> dict:
+    def api_unit_split(document_id: str, unit_id: int, split: Split, by: By) -> dict:
         """Split a unit after ``source_at`` source and ``target_at`` target sentences."""
         with store() as s:
-            api.split_unit(s, document_id, unit_id, split.source_at, split.target_at)
+            api.split_unit(s, document_id, unit_id, split.source_at, split.target_at, user=by)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/move", tags=["documents"])
-    def api_unit_move(document_id: str, unit_id: int, move: Move) -> dict:
+    def api_unit_move(document_id: str, unit_id: int, move: Move, by: By) -> dict:
         """Move a unit's last (down) or first (up) sentence of one side to the neighbouring unit."""
         with store() as s:
-            api.move_sentence(s, document_id, unit_id, move.side, move.direction, neighbour=move.neighbour)
+            api.move_sentence(s, document_id, unit_id, move.side, move.direction, neighbour=move.neighbour, user=by)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/units/{unit_id}/exclude", tags=["documents"])
-    def api_unit_exclude(document_id: str, unit_id: int, excluded: Annotated[bool, Body(embed=True)] = True) -> dict:
+    def api_unit_exclude(document_id: str, unit_id: int, by: By,
+                         excluded: Annotated[bool, Body(embed=True)] = True) -> dict:
         """Exclude a unit from exports (``excluded: false`` includes it again)."""
         with store() as s:
-            api.exclude_unit(s, document_id, unit_id, excluded)
+            api.exclude_unit(s, document_id, unit_id, excluded, user=by)
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/corrections/undo", tags=["documents"])
@@ -422,11 +428,16 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
     def review_page(request: Request, status: STATUSES | Literal[""] = "candidate",
                     q: Annotated[str, Query(max_length=500)] = "", min_score: float | Literal[""] = "",
-                    document: str = "", offset: Annotated[int, Query(ge=0)] = 0, order: ORDERS = "score"):
-        # the filter form and the page links send every field: an empty score box is no minimum
+                    document: str = "", offset: Annotated[int, Query(ge=0)] = 0, order: ORDERS = "score",
+                    after: Annotated[str | None, Query(max_length=200)] = None):
+        # the filter form and the page links send every field: an empty score box is no minimum. The next
+        # page's link gives the cursor of this page's last entry (after=): entries ingested, or decided
+        # here, meanwhile neither skip nor repeat one; its offset then only counts the entries shown before
         with store() as s:
             listed = entries_page(s, status=status or None, q=q, min_score=None if min_score == "" else min_score,
-                                  document=document or None, offset=offset, limit=PAGE_SIZE, order=order)
+                                  document=document or None, offset=0 if after else offset, limit=PAGE_SIZE,
+                                  order=order, after=after)
+            listed["offset"] = offset
             documents = [d["id"] for d in api.documents(s)]
         return page(request, "review.html", listed=listed, documents=documents, page_size=PAGE_SIZE,
                     filters={"status": status, "q": q, "min_score": min_score, "document": document, "order": order})
@@ -528,11 +539,13 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
 
 
 def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,
-                 offset: int, limit: int, order: str = "score") -> dict:
+                 offset: int, limit: int, order: str = "score", after: str | None = None) -> dict:
     # one more than the page, to know whether another follows
     found = api.entries(store, statuses=[status] if status else [], text=q or None, min_score=min_score,
-                        document=document, offset=offset, limit=limit + 1, order=order)
-    return {"offset": offset, "limit": limit, "more": len(found) > limit, "entries": found[:limit]}
+                        document=document, offset=offset, limit=limit + 1, order=order, after=after)
+    more = len(found) > limit
+    return {"offset": offset, "limit": limit, "more": more,
+            "next": api.entries_cursor(found[limit - 1], order) if more else None, "entries": found[:limit]}
 
 
 def entry_with_history(store, entry_id: int) -> dict:

@@ -9,6 +9,8 @@ through ``unaccent``) for concordance and fuzzy search's candidates.
 
 from __future__ import annotations
 
+from ...text.normalize import ARABIC_MARKS
+
 # Text columns sort and compare by code point, as SQLite does, whatever the database's collation
 # (a prefix look-up is a range of keys; exports list tags and ids in order).
 # The concordance configuration matches words as typed, case- and accent-insensitively (SQLite's
@@ -299,12 +301,63 @@ def _inflected_keys(pg) -> None:
             copy.write_row(row)
 
 
-# each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
-MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys]
+# Arabic's tatweel and vowel marks (``normalize.ARABIC_MARKS``), which PostgreSQL's parser keeps inside a
+# word (الاجتمـاع is no الاجتماع): the texts holding one (MARKED, of a column) have their words without
+# them (PLAIN_WORDS) indexed apart, in indexes of those texts alone (``_arabic_marks``)
+MARKED = "{0} ~ '[" + ARABIC_MARKS + "]'"
+PLAIN_WORDS = "to_tsvector('tm_words', translate({0}, '" + ARABIC_MARKS + "', ''))"
 
-# The units' full-text indexes as they stand (on the words stored by _V4; _V3 dropped the trigram one),
-# by name: a bulk write into an empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).
+
+def marked_words(column: str) -> str:
+    """SQL: the words of ``column`` without Arabic's marks, of a text holding one (an index reads it):
+    ``(marked_words(column) @@ query)``."""
+    return f"{MARKED.format(column)} AND {PLAIN_WORDS.format(column)}"
+
+
+def _arabic_marks(pg) -> None:
+    """Arabic's tatweel and vowel marks are left out of look-up keys, fuzzy search's texts and
+    concordance (SQLite's migration 22): the terms' keys are made again where they differ; the units
+    holding a mark, found in one pass over the texts, have their normalised texts made again, a batch
+    at a time; their words without the marks are indexed apart, in indexes of those texts alone
+    (``marked_words``), so the memory's word indexes are not built again."""
+    from ...text.normalize import normalize_for_match
+    from ..rows import KEYED_TERM_COLUMNS, key_differences
+
+    missing, stale = key_differences(pg.execute(f"SELECT {KEYED_TERM_COLUMNS} FROM terms").fetchall(),
+                                     pg.execute("SELECT key, kind, term_id FROM lookup_keys").fetchall())
+    with pg.cursor() as cursor:
+        cursor.executemany("DELETE FROM lookup_keys WHERE key = %s AND kind = %s AND term_id = %s", stale)
+    with pg.cursor().copy("COPY lookup_keys (key, kind, term_id) FROM STDIN") as copy:
+        for row in missing:
+            copy.write_row(row)
+    last = 0
+    while rows := pg.execute(f"SELECT id, source, target FROM units WHERE id > %s AND ({MARKED.format('source')}"
+                             f" OR {MARKED.format('target')}) ORDER BY id LIMIT %s", (last, _BATCH)).fetchall():
+        with pg.cursor() as cursor:
+            cursor.executemany("UPDATE units SET match_text = %s, target_match_text = %s WHERE id = %s",
+                               [(normalize_for_match(source), normalize_for_match(target), unit_id)
+                                for unit_id, source, target in rows])
+        last = rows[-1][0]
+    for side in ("source", "target"):
+        pg.execute(SEARCH_INDEXES[f"units_{side}_marked_words"])
+    pg.execute(f"CREATE INDEX IF NOT EXISTS unit_variants_marked_words ON unit_variants USING gin ({PLAIN_WORDS.format('text')})"
+               f" WHERE {MARKED.format('text')}")
+
+
+# A correction names who made it (SQLite's migration 23)
+_V13 = """
+ALTER TABLE unit_edits ADD COLUMN IF NOT EXISTS "user" ctext;
+"""
+
+
+# each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13]
+
+# The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
+# of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).
 SEARCH_INDEXES = {
     "units_source_words": "CREATE INDEX units_source_words ON units USING gin (source_words)",
     "units_target_words": "CREATE INDEX units_target_words ON units USING gin (target_words)",
+    **{f"units_{side}_marked_words": f"CREATE INDEX IF NOT EXISTS units_{side}_marked_words ON units USING gin"
+       f" ({PLAIN_WORDS.format(side)}) WHERE {MARKED.format(side)}" for side in ("source", "target")},
 }

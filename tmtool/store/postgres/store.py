@@ -45,9 +45,11 @@ from ..rows import (
     entries_from_rows, entry_update, french_english, joined_variants, lookup_key_rows, not_updated, store_counts,
     term_row, unit_from_row, unit_row, without_target,
 )
-from ..rows import ENTRY_ORDER_BY
+from ..rows import (
+    CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_after,
+)
 from ..url import masked, scrubbed
-from .schema import MIGRATIONS
+from .schema import MIGRATIONS, marked_words
 
 # advisory lock keys: two numbers of our own ("tmtool" and 1, 2)
 WRITE_LOCK = 0x746D746F6F6C0001
@@ -89,22 +91,32 @@ _KEYED_TERM = "SELECT t.entry_id, k.key, k.kind, t.text, t.lang FROM lookup_keys
 # %(spellings)s (spellings_of the text) as a phrase, in any of them
 _PHRASE = ("(SELECT coalesce(string_agg(q::text, ' | '), '')::tsquery FROM unnest(%(spellings)s::text[]) s,"
            " phraseto_tsquery('tm_words', s) q WHERE numnode(q) > 0)")
+
+
+def _words_match(words: str, text: str, query: str) -> str:
+    """SQL: the ``words`` of a column ``text`` match ``query``, or its words without Arabic's marks do
+    (``schema.marked_words``: a text holding them)."""
+    return f"({words} @@ {query} OR ({marked_words(text)} @@ {query}))"
+
+
 # whole words of a unit's source or target, case and accents aside (a phrase: the words in order)
-_CONCORDANCE = f"(u.source_words @@ {_PHRASE} OR u.target_words @@ {_PHRASE})"
+_SOURCE_HOLDS, _TARGET_HOLDS = (_words_match(f"u.{side}_words", f"u.{side}", _PHRASE) for side in ("source", "target"))
+_CONCORDANCE = f"({_SOURCE_HOLDS} OR {_TARGET_HOLDS})"
 # the same on the side in one language: the tags' primary subtags among %(codes)s (fr, fra, fre)
-_CONCORDANCE_IN = (f"(u.source_words @@ {_PHRASE}"
+_CONCORDANCE_IN = (f"({_SOURCE_HOLDS}"
                    " AND lower(split_part(replace(u.srclang, '_', '-'), '-', 1)) = ANY(%(codes)s)"
-                   f" OR u.target_words @@ {_PHRASE}"
+                   f" OR {_TARGET_HOLDS}"
                    " AND lower(split_part(replace(u.tgtlang, '_', '-'), '-', 1)) = ANY(%(codes)s))")
 # the units holding it in one of their other languages (in one language: among %(codes)s)
-_VARIANTS_HOLDING = f"SELECT v.unit_id FROM unit_variants v WHERE to_tsvector('tm_words', v.text) @@ {_PHRASE}"
+_VARIANTS_HOLDING = ("SELECT v.unit_id FROM unit_variants v WHERE "
+                     + _words_match("to_tsvector('tm_words', v.text)", "v.text", _PHRASE))
 _VARIANTS_HOLDING_IN = f"{_VARIANTS_HOLDING} AND lower(split_part(replace(v.lang, '_', '-'), '-', 1)) = ANY(%(codes)s)"
 
 
 def _concordance(selected: str, lang: str | None, text: str, limit: str = "") -> str:
     """SQL: ``selected`` of the units holding %(spellings)s as whole words in their source or target, then
     of the others holding it in another of their languages (in ``lang`` only, when given), each once
-    (``limit``: a LIMIT on each of the two). ``text`` in a script written without spaces (Chinese,
+    with its ``tier`` (0, 1: ``CONCORDANCE_ORDER``; ``limit``: a LIMIT on each of the two). ``text`` in a script written without spaces (Chinese,
     Japanese, Thai) is matched as characters, %(needle)s: the word index cannot find a word inside a
     run of characters without spaces (北约 in 北约部长今天开会)."""
     if unspaced(text):
@@ -113,8 +125,8 @@ def _concordance(selected: str, lang: str | None, text: str, limit: str = "") ->
     else:
         sides = _CONCORDANCE if lang is None else _CONCORDANCE_IN
         variants = _VARIANTS_HOLDING if lang is None else _VARIANTS_HOLDING_IN
-    return (f"(SELECT {selected} FROM units u WHERE {sides} {limit}) UNION ALL"
-            f" (SELECT {selected} FROM units u WHERE u.id IN ({variants}) AND NOT {sides} {limit})")
+    return (f"(SELECT {selected}, 0 AS tier FROM units u WHERE {sides} {limit}) UNION ALL"
+            f" (SELECT {selected}, 1 AS tier FROM units u WHERE u.id IN ({variants}) AND NOT {sides} {limit})")
 
 
 def _in_language(column: str, codes: str) -> str:
@@ -388,15 +400,15 @@ class PostgresStore(UnitCorrections):
     # ---- the statements of a reviewer's corrections (see tmtool.store.corrections) -------------
 
     def _record_unit_edit(self, row: tuple) -> int:
-        return self._pg.execute("INSERT INTO unit_edits (document_id, time, action, before, after)"
-                                " VALUES (%s, %s, %s, %s, %s) RETURNING id", row).fetchone()[0]
+        return self._pg.execute(f"INSERT INTO unit_edits ({UNIT_EDIT_INSERT_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s)"
+                                " RETURNING id", row).fetchone()[0]
 
     def _delete_unit_edit(self, edit_id: int) -> None:
         self._pg.execute("DELETE FROM unit_edits WHERE id = %s", (edit_id,))
 
     def _unit_edit_rows(self, document_id: str) -> list[tuple]:
-        return self._query("SELECT id, document_id, time, action, before, after FROM unit_edits"
-                           " WHERE document_id = %s ORDER BY id", (document_id,))
+        return self._query(f"SELECT {UNIT_EDIT_COLUMNS} FROM unit_edits WHERE document_id = %s ORDER BY id",
+                           (document_id,))
 
     def _set_excluded(self, rows: Sequence[tuple[int, int]]) -> None:
         with self._pg.cursor() as cursor:
@@ -571,7 +583,7 @@ class PostgresStore(UnitCorrections):
         in_lang = f" AND {_in_language(SIDE_LANGUAGE[side], 'codes')}" if codes else ""
         # the band, and the language, checked on the rows the words select (schema migration 6)
         return dict(self._query(
-            f"SELECT id, {match_text} FROM units WHERE {side}_words @@ %(words)s::tsquery"
+            f"SELECT id, {match_text} FROM units WHERE {_words_match(f'{side}_words', side, '%(words)s::tsquery')}"
             f" AND length({match_text}) BETWEEN %(min)s AND %(max)s{in_lang}",
             {"words": tsquery, "codes": codes, **band}))
 
@@ -599,10 +611,11 @@ class PostgresStore(UnitCorrections):
             yield
 
     def concordance(self, text: str, limit: int = 20, lang: str | None = None) -> list[tuple[Unit, str]]:
-        """Units holding ``text`` as whole words (on the side in ``lang``, when given); shortest first,
-        as bm25 ranks one word's matches."""
-        rows = self._query(f"SELECT * FROM ({_concordance(f'{_U_UNIT_COLUMNS}, u.document_id, u.origin', lang, text)}) m"
-                           " ORDER BY length(m.source) + length(m.target), m.id LIMIT %(limit)s",
+        """Units holding ``text`` as whole words (on the side in ``lang``, when given), in
+        ``CONCORDANCE_ORDER``."""
+        selected = f"{_U_UNIT_COLUMNS}, u.document_id, u.origin, {CONCORDANCE_LENGTH} AS length"
+        rows = self._query(f"SELECT {UNIT_COLUMNS}, document_id, origin FROM ({_concordance(selected, lang, text)}) m"
+                           f" ORDER BY {CONCORDANCE_ORDER} LIMIT %(limit)s",
                            {"spellings": spellings_of(text), "needle": normalize_for_match(text), "limit": limit,
                             "codes": language_codes(lang) if lang else None})
         units = self._with_variants({row[0]: unit_from_row(row[:-2]) for row in rows})
@@ -698,7 +711,8 @@ class PostgresStore(UnitCorrections):
 
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
-                     limit: int | None = None, offset: int = 0, order: str = "score") -> list[Entry]:
+                     limit: int | None = None, offset: int = 0, order: str = "score",
+                     after: Sequence | None = None) -> list[Entry]:
         where, params = [], []
         if statuses:
             where.append("status = ANY(%s)")
@@ -716,6 +730,10 @@ class PostgresStore(UnitCorrections):
         if document is not None:
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = %s)")
             params.append(document)
+        if after is not None:
+            keyset, values = entries_after(order, after, "%s")
+            where.append(keyset)
+            params += values
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         sql += f" ORDER BY {ENTRY_ORDER_BY[order]} LIMIT %s OFFSET %s"
         ids = [row[0] for row in self._query(sql, [*params, limit, offset])]

@@ -42,10 +42,11 @@ from ..rows import (
     by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
     entry_update, not_updated, store_counts, term_row, unit_from_row, unit_row,
 )
-from ..rows import ENTRY_ORDER_BY
+from ..rows import CONCORDANCE_LENGTH as _UNIT_LENGTH
+from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_after
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
-from .migrations import VARIANT_ROWS, migrate
+from .migrations import UNITS_WORDS, VARIANT_ROWS, migrate
 
 BUSY_TIMEOUT_S = 10.0
 IMPORT_BATCH = 1000  # units read, checked and inserted at a time by add_units
@@ -127,24 +128,25 @@ def _spelt(text: str) -> str:
 
 
 def _concordance_match(text: str, lang: str | None, columns: str) -> tuple[str, tuple, str, tuple]:
-    """The queries of the units holding ``text`` (their ``columns``, of ``units u``, and ``rank``), with
-    their arguments: those holding it in their source or target, on the side in ``lang`` when given (a
-    fr→en unit's source, an en→fr one's target); then the others, holding it in one of their other
-    languages (in ``lang``, when given), each once. Text in a script written without spaces (Chinese,
-    Japanese, Thai) is matched as characters (:func:`_characters_match`)."""
+    """The queries of the units holding ``text`` (their ``columns``, of ``units u``, then ``tier`` and
+    ``length``: :data:`CONCORDANCE_ORDER`), with their arguments: those holding it in their source or
+    target (tier 0), on the side in ``lang`` when given (a fr→en unit's source, an en→fr one's target);
+    then the others, holding it in one of their other languages (tier 1; in ``lang``, when given), each
+    once. Text in a script written without spaces (Chinese, Japanese, Thai) is matched as characters
+    (:func:`_characters_match`)."""
     if unspaced(text):
         return _characters_match(normalize_for_match(text), lang, columns)
     phrase = _spelt(text)
 
     def on_sides(selected: str) -> str:
-        select = (f"SELECT {selected}, units_fts.rank AS rank FROM units_fts JOIN units u ON u.id = units_fts.rowid"
-                  " WHERE units_fts MATCH ?")
+        select = (f"SELECT {selected}, 0 AS tier, {_UNIT_LENGTH} AS length FROM units_fts"
+                  " JOIN units u ON u.id = units_fts.rowid WHERE units_fts MATCH ?")
         if lang is None:
             return select
         return f"{select} AND base_language(u.srclang) = ? UNION ALL {select} AND base_language(u.tgtlang) = ?"
 
     args = (phrase,) if lang is None else (f"source : {phrase}", lang, f"target : {phrase}", lang)
-    variants = (f"SELECT {columns}, min(unit_variants_fts.rank) AS rank FROM unit_variants_fts"
+    variants = (f"SELECT {columns}, 1 AS tier, {_UNIT_LENGTH} AS length FROM unit_variants_fts"
                 f" JOIN unit_variants v ON v.unit_id = unit_variants_fts.rowid / {VARIANT_ROWS}"
                 f" AND v.position = unit_variants_fts.rowid % {VARIANT_ROWS} JOIN units u ON u.id = v.unit_id"
                 " WHERE unit_variants_fts MATCH ?" + (" AND base_language(v.lang) = ?" if lang else "")
@@ -158,14 +160,14 @@ def _characters_match(needle: str, lang: str | None, columns: str) -> tuple[str,
     word index cannot find a word inside a run of characters without spaces (北约 in 北约部长今天开会),
     so these read every unit."""
     def on_sides(selected: str) -> str:
-        select = f"SELECT {selected}, length(u.match_text) + length(u.target_match_text) AS rank FROM units u WHERE"
+        select = f"SELECT {selected}, 0 AS tier, {_UNIT_LENGTH} AS length FROM units u WHERE"
         if lang is None:
             return f"{select} (instr(u.match_text, ?) OR instr(u.target_match_text, ?))"
         return (f"{select} instr(u.match_text, ?) AND base_language(u.srclang) = ?"
                 f" UNION ALL {select} instr(u.target_match_text, ?) AND base_language(u.tgtlang) = ?")
 
     args = (needle, needle) if lang is None else (needle, lang, needle, lang)
-    variants = (f"SELECT {columns}, min(length(v.text)) AS rank FROM unit_variants v JOIN units u ON u.id = v.unit_id"
+    variants = (f"SELECT {columns}, 1 AS tier, {_UNIT_LENGTH} AS length FROM unit_variants v JOIN units u ON u.id = v.unit_id"
                 " WHERE instr(lower(v.text), ?)" + (" AND base_language(v.lang) = ?" if lang else "")
                 + f" AND u.id NOT IN (SELECT id FROM ({on_sides('u.id')})) GROUP BY u.id")
     return on_sides(columns), args, variants, (needle, *([lang] if lang else []), *args)
@@ -362,8 +364,8 @@ class SQLiteStore(UnitCorrections):
         """Add the units inserted since ``after`` (the last id before them) to the full-text and
         trigram indexes; new units get ids above any stored one (the write lock is held).
         Returns the last id indexed."""
-        self._conn.execute("INSERT INTO units_fts(rowid, source, target)"
-                           " SELECT id, source, target FROM units WHERE id > ?", (after,))
+        self._conn.execute(f"INSERT INTO units_fts(rowid, source, target) SELECT {UNITS_WORDS} FROM units"
+                           " WHERE id > ?", (after,))
         self._conn.execute("INSERT INTO units_grams(rowid, match_text)"
                            " SELECT id, match_text FROM units WHERE id > ?", (after,))
         self._conn.execute("INSERT INTO units_target_grams(rowid, target_match_text)"
@@ -375,8 +377,7 @@ class SQLiteStore(UnitCorrections):
         """Within a write transaction: when the memory is empty (a first import), the units'
         secondary indexes are dropped and built again in one sorted pass over the rows written
         meanwhile, which costs less than growing them row by row (a 100,000-unit import: 7.2 s of CPU
-        instead of 8.1 s), and so are the full-text indexes (FTS5's 'rebuild': 7.3 s instead of 8.0 s
-        in all). The content index stays: each batch looks its units up in it. SQLite's DDL is part of
+        instead of 8.1 s), and so are the full-text indexes (filled once: 7.3 s instead of 8.0 s in all). The content index stays: each batch looks its units up in it. SQLite's DDL is part of
         the transaction, so a failed import leaves the indexes as they were. Yields whether the memory
         was empty: the caller then leaves the full-text indexes alone."""
         empty = not self._query("SELECT EXISTS (SELECT 1 FROM units)")[0][0]
@@ -388,8 +389,7 @@ class SQLiteStore(UnitCorrections):
         for _, sql in rebuilt:
             self._conn.execute(sql)
         if empty:
-            for index in ("units_fts", "units_grams", "units_target_grams"):
-                self._conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
+            self._index_units(after=0)
 
     def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
                   untranslated: Callable[[Unit], bool] | None = None,
@@ -501,15 +501,15 @@ class SQLiteStore(UnitCorrections):
     # ---- the statements of a reviewer's corrections (see tmtool.store.corrections) -------------
 
     def _record_unit_edit(self, row: tuple) -> int:
-        return self._conn.execute("INSERT INTO unit_edits (document_id, time, action, before, after)"
-                                  " VALUES (?, ?, ?, ?, ?)", row).lastrowid
+        return self._conn.execute(f"INSERT INTO unit_edits ({UNIT_EDIT_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                                  row).lastrowid
 
     def _delete_unit_edit(self, edit_id: int) -> None:
         self._conn.execute("DELETE FROM unit_edits WHERE id = ?", (edit_id,))
 
     def _unit_edit_rows(self, document_id: str) -> list[tuple]:
-        return self._query("SELECT id, document_id, time, action, before, after FROM unit_edits"
-                           " WHERE document_id = ? ORDER BY id", (document_id,))
+        return self._query(f"SELECT {UNIT_EDIT_COLUMNS} FROM unit_edits WHERE document_id = ? ORDER BY id",
+                           (document_id,))
 
     def _set_excluded(self, rows: Sequence[tuple[int, int]]) -> None:
         self._conn.executemany("UPDATE units SET excluded = ? WHERE id = ?", rows)
@@ -720,7 +720,7 @@ class SQLiteStore(UnitCorrections):
         columns = ", ".join("u." + c for c in (*self._UNIT_COLUMNS.split(", "), "document_id", "origin"))
         sides, args, variants, variant_args = _concordance_match(text, lang, columns)
         rows = self._query(f"SELECT {self._UNIT_COLUMNS}, document_id, origin FROM ({sides} UNION ALL {variants})"
-                           " ORDER BY rank LIMIT ?", (*args, *variant_args, limit))
+                           f" ORDER BY {CONCORDANCE_ORDER} LIMIT ?", (*args, *variant_args, limit))
         units = self._with_variants({row[0]: self._unit(row[:-2]) for row in rows})
         return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
 
@@ -770,6 +770,7 @@ class SQLiteStore(UnitCorrections):
         limit: int | None = None,
         offset: int = 0,
         order: str = "score",
+        after: Sequence | None = None,
     ) -> list[Entry]:
         """Entries matching every given filter, in ``order``; ``text`` matches any term's
         folded form as a substring."""
@@ -792,6 +793,10 @@ class SQLiteStore(UnitCorrections):
         if document is not None:
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = ?)")
             params.append(document)
+        if after is not None:
+            keyset, values = entries_after(order, after, "?")
+            where.append(keyset)
+            params += values
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY " + ENTRY_ORDER_BY[order]
         if limit is not None or offset:

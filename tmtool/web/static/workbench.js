@@ -177,19 +177,6 @@ function setUpReview() {
     const status = card.querySelector(".status");
     status.textContent = entry.status;
     status.className = "status " + entry.status;
-    repage();
-  }
-
-  // a card decided here has left the list its status filter shows: the next page starts that many entries
-  // earlier, or it would pass over as many that no one has seen
-  function repage() {
-    const next = document.querySelector('.pages a[rel="next"]');
-    const shown = document.getElementById("queue").dataset.status;
-    if (!next || !shown) return;
-    const left = cards.filter((card) => card.dataset.status !== shown).length;
-    const url = new URL(next.href);
-    url.searchParams.set("offset", Number(next.dataset.offset) - left);
-    next.href = url.href;
   }
 
   async function act(card, verb) {
