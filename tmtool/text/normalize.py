@@ -100,10 +100,11 @@ _SPELLINGS = 128  # at most this many spellings of a phrase are asked for; beyon
 
 def spellings_of(text: str) -> list[str]:
     """The ways a text may write ``text`` that a word index (case and Latin accents folded) tells apart:
-    ``text`` first (without Arabic's tatweel and vowel marks, which the store's indexes leave out), then its spellings with and without hamza on alef, Greek accents (one a word, as
-    Greek writes them, or none) and final sigma, ß for ss and back, i for ı, and in Unicode's compatible
-    form (NFKC: full-width ＮＡＴＯ as NATO, half-width ｶﾀｶﾅ as カタカナ); ``[text]`` alone when
-    they would be more than ``_SPELLINGS``."""
+    ``text`` first (without Arabic's tatweel and vowel marks, which the store's indexes leave out), then
+    its spellings with and without hamza on alef, Greek accents (one a word, as Greek writes them, or
+    none) and final sigma, ß for ss and back, i for ı, and in Unicode's compatible form (NFKC:
+    full-width ＮＡＴＯ as NATO, half-width ｶﾀｶﾅ as カタカナ); ``[text]`` alone when they would be
+    more than ``_SPELLINGS``."""
     spellings = [""]
     for piece in re.split(r"(\s+)", without_arabic_marks(text)):
         ways = _word_spellings(piece)
