@@ -238,7 +238,9 @@ def _full_form_spans(pair: Context, view: _PairView, sentence: Sequence[Token],
     has no French letters to delimit its full form (*Commandement OTAN d'assistance à la sécurité et
     de formation au profit de l'Ukraine (NSATU)*); its English full form has, and the alignment
     carries it over (``candidates.definitions`` takes it where the French letters spell nothing)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if "(" not in pair.fr or "(" not in pair.en:  # most pairs define nothing: the English is not read
+        return spans
     best_english, strongest = view.links.argmax(axis=1), view.links.max(axis=1)
     french = pair.fr.replace("\u00a0", " ")
     for acronym, full in english.definitions(pair.en):
