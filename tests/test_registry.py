@@ -108,6 +108,11 @@ def test_a_cat_tools_file_tmtool_cannot_read_is_refused_saying_what_to_give_inst
     unnamed = tmp_path / "memory"
     unnamed.write_bytes(b"SQLite format 3\x00" + bytes(100))
     assert registry.infer(unnamed).name == "sdltm"
+    # a translated document given to import (a ZIP as a workbook is) is said to be a document, not a workbook
+    deck = tmp_path / "briefing.en.pptx"
+    deck.write_bytes(b"PK\x03\x04" + bytes(100))
+    with pytest.raises(TmtoolError, match="a document, not a memory or a glossary: ingest it with its translation"):
+        registry.infer(deck)
 
 
 def test_import_and_export_choose_the_format_by_extension_through_the_registry(tmp_path, monkeypatch):

@@ -109,6 +109,12 @@ FOREIGN = {
     ".sdltb": "a MultiTerm termbase (a database): export it from MultiTerm as XML or TBX",
     ".txml": "a Wordfast Pro bilingual file: export it from Wordfast as XLIFF or TMX",
     ".xls": "an Excel 97–2003 workbook: save it as .xlsx",
+    # a translated document is no memory: its translation units are what aligning it with the original gives
+    **dict.fromkeys((".docx", ".odt", ".pptx", ".odp", ".pdf"), "a document, not a memory or a glossary: ingest it"
+                    " with its translation (tmtool ingest FR_FILE EN_FILE), which aligns them into units"),
+    **dict.fromkeys((".doc", ".ppt", ".rtf"), "a word processor's document in an older format, not a memory or a"
+                    " glossary: save it as .docx (.pptx) and ingest it with its translation (tmtool ingest FR_FILE"
+                    " EN_FILE)"),
 }
 
 
