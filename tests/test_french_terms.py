@@ -335,3 +335,18 @@ def test_a_model_without_a_recogniser_finds_no_person_rather_than_failing(monkey
     assert french.names(sentences) != [[]]  # the installed model names him
     monkeypatch.setattr(french, "_nlp", lambda: spacy.blank("fr"))  # a model compared with --model, say
     assert french.names(sentences) == [[]]
+
+
+def test_a_names_beginning_keeps_no_occurrence_where_the_whole_name_is_written():
+    """*Accélérateur d'innovation* is a piece of *Accélérateur d'innovation de défense pour l'Atlantique
+    Nord* (its *de défense* goes on from *innovation*, not from the head): where the whole name is
+    written, its beginning designates nothing, as a beginning that only adds to the head's dependents."""
+    sentences = [
+        "L'OTAN ouvre un nouvel appel à projets de l'Accélérateur d'innovation de défense pour l'Atlantique Nord.",
+        "Le 3 mars, l'Accélérateur d'innovation de défense pour l'Atlantique Nord a ouvert son quatrième appel à"
+        " projets aux jeunes pousses.",
+        "Les projets retenus rejoindront le programme d'accélération pendant six mois.",
+    ]
+    scores = {e.terms[0].text: e.score for e in extract_french([Context(s, "", "d") for s in sentences], threshold=0.0)}
+    assert scores["Accélérateur d'innovation de défense pour l'Atlantique Nord"] >= 0.5
+    assert scores["Accélérateur d'innovation"] == 0.0  # was 1.12, above the name itself

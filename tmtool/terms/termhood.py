@@ -11,7 +11,8 @@ score = log2(1 + C-value frequency) × specificity × shape × √(1 + log2 docu
   (*opérateur ferroviaire* in *opérateur ferroviaire civil*, Jacquemin's modifier insertion): in a
   one-page text, where nearly everything is seen once, C-value took every occurrence of such terms.
   Not so for a name (``names_whole``): a name is a rigid designator, and its beginning (*Groupe
-  maritime* in *Groupe maritime permanent OTAN*) designates nothing where the whole is written; the
+  maritime* in *Groupe maritime permanent OTAN*, *Accélérateur d'innovation* in *Accélérateur
+  d'innovation de défense pour l'Atlantique Nord*) designates nothing where the whole is written; the
   name takes those occurrences back, in the measure that it is a term, whatever else holds them, and
   the short form keeps only the occurrences where it stands alone (*l'Accélérateur*).
   Candidates are scored longest first, so that every container is scored before what it contains. The length factor of C-value is left
@@ -153,8 +154,9 @@ def _roots(tokens: Sequence[Token], span: tuple[int, int]) -> list[int]:
 
 
 def names_whole(container: Candidate, sentence: Sequence[Token], inner: tuple[int, int], end: int) -> bool:
-    """Whether a longer candidate that begins with a shorter one (at token span ``inner``) and only
-    gives its head more dependents (up to token ``end``) is a name, the shorter one then a piece of
+    """Whether a longer candidate that begins with a shorter one (at token span ``inner``, up to token
+    ``end``), giving its head more dependents or going on from another of its words (*Accélérateur
+    d'innovation* | *de défense pour l'Atlantique Nord*), is a name, the shorter one then a piece of
     it: a designation always written with a capital (a heading's capital is not a name's) that
     coordinates nothing with the shorter one's head. *Initiative de coopération d'Istanbul et
     partenaires* joins a second designation to *Initiative*; *Agence OTAN d'information et de
@@ -195,11 +197,10 @@ def score(
             for start in range(o.end - MAX_WORDS, o.start + 1):
                 for end, key in starting.get((o.sentence, start), ()):
                     if end >= o.end and (start, end) != (o.start, o.end):
-                        kind = nesting(tokens[o.sentence], (o.start, o.end), (start, end))
-                        if kind:
-                            containers[key] = containers.get(key, False) or kind == "piece"
-                        elif start == o.start and names_whole(candidates[key], tokens[o.sentence], (o.start, o.end), end):
+                        if start == o.start and names_whole(candidates[key], tokens[o.sentence], (o.start, o.end), end):
                             name = max(name, claim.get(key, 0.0))
+                        elif kind := nesting(tokens[o.sentence], (o.start, o.end), (start, end)):
+                            containers[key] = containers.get(key, False) or kind == "piece"
             named += name
             if name < 1.0:  # what the name leaves is shared by the other containers as before
                 for key, piece in containers.items():
