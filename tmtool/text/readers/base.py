@@ -1,0 +1,79 @@
+"""What every reader shares: a document's paragraphs as they are read (``_Reading``), each line a
+paragraph of bounded length, and plain text told from markup and binary data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ...errors import TmtoolError
+from ..normalize import visible
+
+
+# about 15,000 words: ten times the longest paragraph of a real report, far below a runaway line
+MAX_PARAGRAPH_CHARS = 100_000
+
+# C0 controls other than tab, line feed, vertical tab, form feed and carriage return mean binary data
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_MARKUP_START = re.compile(r"\s*<(\?xml|!doctype|html)", re.IGNORECASE)
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")  # collapse HTML whitespace, but keep no-break spaces
+
+
+def _text_paragraphs(text: str, path: str) -> list[str]:
+    if _MARKUP_START.match(text):
+        raise TmtoolError(
+            "is XML or HTML markup, not plain text (name HTML pages .html; TMX, XLIFF and TBX files are "
+            "imported, not read as documents)",
+            path=path,
+        )
+    match = _CONTROL.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise TmtoolError(
+            f"binary data, not text (control character U+{ord(match.group()):04X})", path=path, line=line
+        )
+    return _paragraphs([text], path, numbered=True)
+
+
+def _paragraphs(blocks: Iterable[str], path: str, *, numbered: bool = False) -> list[str]:
+    """Each line of each block is a paragraph; stripped, empty ones dropped, and without the characters
+    that show nothing (``visible``).
+
+    A line longer than ``MAX_PARAGRAPH_CHARS`` is refused: it is data, not prose, and segmenting and
+    aligning it would take minutes. ``numbered``: the lines are the file's, so the error names one.
+    """
+    paragraphs = []
+    for number, line in enumerate((line for block in blocks for line in block.splitlines()), 1):
+        if len(line) > MAX_PARAGRAPH_CHARS:
+            raise TmtoolError(
+                f"a paragraph {len(line):,} characters long (at most {MAX_PARAGRAPH_CHARS:,} are read); "
+                "is this a document?",
+                path=path,
+                line=number if numbered else None,
+            )
+        line = visible(line).strip()
+        if line:
+            paragraphs.append(line)
+    return paragraphs
+
+
+@dataclass(slots=True)
+class _Reading:
+    """A document's paragraphs as its blocks are read, and its table rows (``Document.rows``)."""
+
+    path: str
+    paragraphs: list[str] = field(default_factory=list)
+    rows: list[tuple[int, ...]] = field(default_factory=list)
+
+    def add(self, block: str) -> None:
+        self.paragraphs.extend(_paragraphs([block], self.path))
+
+    def add_row(self, cells: Iterable[range]) -> None:
+        """A table row, each cell the range of paragraphs read from it; kept when each cell with text
+        is one paragraph (a cell holding a table is not a column of text)."""
+        cells = [cell for cell in cells if cell]
+        if cells and all(len(cell) == 1 for cell in cells):
+            self.rows.append(tuple(cell.start for cell in cells))
+
+

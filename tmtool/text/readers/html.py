@@ -1,0 +1,206 @@
+"""HTML pages: the article a reader reads, decoded as browsers decode it."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+import re
+
+from ...errors import TmtoolError
+from ...io.decoding import BOMS, decode_western_text
+from ...io.xmlsafe import check_prolog
+from .base import _ASCII_SPACE, _Reading
+
+
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+# what browsers decode a declared charset as (the WHATWG Encoding Standard): Latin-1 and ASCII pages are
+# read as Windows-1252, whose quotation marks and dashes they hold in 0x80-0x9F; a page cannot be UTF-16
+# by its own declaration, which it could not have been read to find
+_BROWSER_ENCODINGS = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8",
+                      "utf-16-be": "utf-8"}
+# a Western code page a page declares while its bytes are UTF-8, which no Western text in that code page
+# makes (é would read Ã©): the page's template was never changed when its site went over to UTF-8, which its
+# server says in the HTTP header that browsers follow and a saved page loses
+_WESTERN_CODE_PAGES = {"cp1252", "iso8859-15"}
+
+
+# what a page holds besides its article: code, the page's menus, banner, footer and side bars (the
+# elements and the ARIA roles that name them), controls, the fallback text of media a browser plays,
+# dialogs: windows over the page (cookie consent, newsletter, log-in), never its article, and not shown
+# until opened, deleted text (a correction struck through, Word's tracked deletions), read as a
+# document's tracked changes are, accepted, ruby annotations (the reading of the text they annotate), and
+# the other forms of an equation that MathML keeps beside the one shown (its TeX source, as MathJax and
+# Wikipedia write it)
+_DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "button", "select",
+            "datalist", "textarea", "video", "audio", "canvas", "iframe", "object", "svg", "dialog", "del", "rt",
+            "rp", "annotation", "annotation-xml")
+_DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
+# a cookie notice outside the article, by the id or class a site or its consent manager gives it
+# (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
+_CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi", re.IGNORECASE)
+_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# text for screen readers only ("(ouvre une nouvelle fenêtre)" in a link, a skip link), by the class CSS
+# frameworks and CMSs hide it with: Bootstrap's sr-only and visually-hidden, WordPress's screen-reader-text,
+# Drupal's element-invisible, the French State's fr-sr-only
+_SCREEN_READER_ONLY = re.compile(
+    r"(?:.+-)?(?:sr-only|visually-?hidden|screen-reader-text|element-invisible)(?:-focusable)?", re.IGNORECASE)
+# the list of comments Word writes at the end of a page it saves; Google Docs' calls of a comment, and the link
+# back to its call that opens each comment at the end of the page
+_WORD_COMMENTS = re.compile(r"mso-element\s*:\s*comment-list", re.IGNORECASE)
+_GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile(r"#cmnt_ref\d+")
+# a link to a place in the page holding a note's number or sign is a note's call (or its way back)
+_NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
+# elements that start and end a paragraph; everything else is inline text
+_BLOCKS = {
+    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "legend", "li",
+    "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul", "br",
+}  # fmt: skip
+
+
+def _html_paragraphs(data: bytes, path: str) -> _Reading:
+    """The article of a page: its ``<main>`` (or the element whose role is main), else its body; in it,
+    the ``<article>`` holding the most text when there is one (the story, not the teasers of others)."""
+    import lxml.html
+    from lxml import etree
+
+    # lxml refuses str input that carries an XML declaration (XHTML); the text is already decoded
+    text = _XML_DECLARATION.sub("", _decode_html(data, path), count=1)
+    # the HTML parser ignores a DOCTYPE's internal subset: its entities would come out as "&name;" text
+    check_prolog(io.BytesIO(text.encode("utf-8")), path)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise TmtoolError(f"cannot parse HTML: {exc}", path=path) from None
+    for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
+        element.drop_tree()
+    for fraction in root.iter("mfrac"):  # a MathML fraction read as its linear text is written (a/b), as Word's
+        if len(fraction) == 2:
+            fraction[0].tail = "/" + (fraction[0].tail or "")
+    read = _Reading(path)
+    main = next((e for e in root.iter() if e.tag == "main" or e.get("role") == "main"), None)
+    for scope in (main, root.find("body")):
+        if scope is not None and not read.paragraphs:  # a main without text is no article: the body is read
+            articles = list(scope.iter("article"))
+            _collect_blocks(max(articles, key=lambda a: len(a.text_content())) if articles else scope, read, [])
+    return read
+
+
+def _left_out(element) -> bool:
+    """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice, what is not
+    shown (the hidden attribute, an inline style, a class for screen readers only), a note's call, a
+    reviewer's comments."""
+    if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
+        return False  # the header of an article or of the main content holds its title; the page's is its banner
+    return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
+            or (bool(_CONSENT_NOTICE.search(f'{element.get("id", "")} {element.get("class", "")}'))
+                and element.tag not in ("html", "body")
+                and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
+            or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
+            or bool(_NOT_SHOWN.search(element.get("style", "")))
+            or any(_SCREEN_READER_ONLY.fullmatch(name) for name in element.get("class", "").split())
+            or (element.tag == "a" and element.get("href", "").startswith("#")
+                and bool(_NOTE_MARK.fullmatch(element.text_content())))
+            or _comment(element))
+
+
+def _comment(element) -> bool:
+    """A reviewer's comment or its call, in a page a word processor saved: Word's calls (``[AD1]``) and the
+    list of comments at the page's end; Google Docs' calls (``[a]``, a link to ``#cmnt1``) and each comment,
+    a division at the page's end opening with a link back to its call."""
+    if element.tag == "a":
+        return ("msocomanchor" in element.get("class", "").split()
+                or bool(_GOOGLE_COMMENT_CALL.fullmatch(element.get("href", ""))))
+    if element.tag == "div":
+        back = element.find("p/a[@href]")
+        return bool(_WORD_COMMENTS.search(element.get("style", ""))) or (
+            back is not None and bool(_GOOGLE_COMMENT_BACK.fullmatch(back.get("href"))))
+    return False
+
+
+def _decode_html(data: bytes, path: str) -> str:
+    """A BOM, else the charset the page declares (``<meta charset>``, else an XHTML page's XML
+    declaration), read as browsers read its name (ISO-8859-1 is Windows-1252), unless it is a Western code
+    page and the bytes are UTF-8 (``_WESTERN_CODE_PAGES``, said in a notice); else UTF-8, else
+    Windows-1252 as browsers in Western Europe read a page that declares none."""
+    declared = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.match(data)
+    if declared and not any(data.startswith(bom) for bom, _ in BOMS):
+        name = declared.group(1).decode("ascii")
+        try:
+            encoding = codecs.lookup(name).name
+        except LookupError:
+            raise TmtoolError(f"the page declares an unknown charset {name!r}", path=path) from None
+        encoding = _BROWSER_ENCODINGS.get(encoding, encoding)
+        if encoding in _WESTERN_CODE_PAGES and not data.isascii():
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                logging.getLogger("tmtool.text").info("%s: declares charset %s but is UTF-8, read as UTF-8", path, name)
+                return text
+        if encoding != "utf-8":
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise TmtoolError(f"not valid {name} (as declared) at byte {exc.start}", path=path) from None
+    return decode_western_text(data, path, written_by="as browsers in Western Europe read a page declaring no charset")
+
+
+_NAVIGATION_WORDS = 2
+
+
+class _Linked(str):
+    """Text inside a link (``_flush`` weighs how much of a paragraph is links)."""
+
+
+def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = False) -> None:
+    """Walk the tree in document order; a block element flushes the text gathered so far."""
+    # an equation displayed apart is a paragraph of its own (MathML's display="block")
+    is_block = isinstance(element.tag, str) and (element.tag in _BLOCKS or element.tag == "math"
+                                                 and element.get("display") == "block")
+    if is_block:
+        _flush(read, current)
+    if element.tag == "pre":  # preformatted: its lines are lines, as a text file's are
+        for line in element.text_content().splitlines():
+            _flush(read, [line])
+        return
+    linked = linked or element.tag == "a"
+    text = _Linked if linked else str
+    if element.text:
+        current.append(text(element.text))
+    cells = []
+    for child in element:
+        start = len(read.paragraphs)
+        _collect_blocks(child, read, current, linked)
+        if child.tag in ("td", "th"):
+            cells.append(range(start, len(read.paragraphs)))
+        if child.tail:
+            current.append(text(child.tail))
+    if is_block:
+        _flush(read, current)
+    if element.tag == "tr":
+        read.add_row(cells)
+
+
+def _flush(read: _Reading, current: list[str]) -> None:
+    """The text gathered so far is a paragraph, unless it is links: a menu, a breadcrumb, a bar of
+    sharing buttons, a list of related pages, a footer's links, where a page marks none of them as such.
+    Links make half its letters or more (jusText's link density, Pomikálek 2011) and it has no more than
+    ``_NAVIGATION_WORDS`` words of its own (*Partager :*), where a sentence citing links has its own
+    (*Le Conseil a publié* | *son rapport* | *et* | *une carte*)."""
+    text = _ASCII_SPACE.sub(" ", "".join(current)).strip()
+    own = "".join(part for part in current if not isinstance(part, _Linked))
+    letters, own_letters = sum(c.isalnum() for c in "".join(current)), sum(c.isalnum() for c in own)
+    navigation = 2 * own_letters <= letters and sum(any(c.isalnum() for c in w) for w in own.split()) <= _NAVIGATION_WORDS
+    if text and not navigation:
+        read.add(text)
+    current.clear()
+
+

@@ -1,0 +1,164 @@
+"""OpenDocument text (ODT): LibreOffice's and Word's .odt, read as it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...errors import TmtoolError
+from ...io.xmlsafe import split_tag
+from .base import _ASCII_SPACE, _Reading
+from .office import _Walk, _open_package, _package_xml
+
+
+_ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+# deleted text kept for change tracking, comments, a placeholder's prompt (<Entrez le texte>), a ruby
+# annotation (the reading of the text it annotates, as a DOCX's w:rt), and what
+# the word processor generates (a table of contents repeats the headings with page numbers; a heading's or
+# list item's computed number)
+_ODT_SKIPPED = {_TEXT + "tracked-changes", _OFFICE + "annotation", _TEXT + "placeholder", _TEXT + "number",
+                _TEXT + "note-citation", _TEXT + "ruby-text"} | {
+    _TEXT + index for index in ("table-of-content", "alphabetical-index", "illustration-index", "table-index",
+                                "object-index", "user-index", "bibliography")}
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+# the family of the style an element names: each family names its styles apart
+_ODT_FAMILIES = {_TEXT + "p": "paragraph", _TEXT + "h": "paragraph", _TEXT + "section": "section",
+                 _TEXT + "span": "text", _TEXT + "a": "text"}
+_MAX_SPACES = 100  # a text:s repeats a space c times; a hostile c would fill the memory
+_XLINK = "{http://www.w3.org/1999/xlink}"
+_MATHML = "{http://www.w3.org/1998/Math/MathML}"
+_CHART_ODF = "{urn:oasis:names:tc:opendocument:xmlns:chart:1.0}"
+
+
+def _mathml_text(element, parts: list[str] | None = None) -> str:
+    """A MathML equation (a formula LibreOffice embeds) read as its linear text is written: its tokens in
+    order, a fraction a/b, not its annotations (the formula's source: StarMath, TeX)."""
+    parts = [] if parts is None else parts
+    for index, child in enumerate(element):
+        local = split_tag(child.tag)[1] if isinstance(child.tag, str) else "annotation"
+        if local in ("annotation", "annotation-xml"):
+            continue
+        if index == 1 and element.tag == _MATHML + "mfrac":
+            parts.append("/")
+        parts.append((child.text or "").strip())  # MathML trims a token's spaces
+        _mathml_text(child, parts)
+    return "".join(parts)
+
+
+def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
+    root, styles, objects = _odf_parts(path, data, "an ODT", _ODT_MIMETYPE)
+    walk = _OdtWalk(_Reading(str(path)), root, styles, objects)
+    for body in root.iter(_OFFICE + "text"):
+        walk.blocks(body)
+    walk.place(walk.endnotes)
+    return walk.read
+
+
+def _odf_parts(path: Path, data: bytes, kind: str, mimetype: str):
+    """The roots of an OpenDocument package's content.xml and styles.xml (None without one) and of the
+    objects it embeds (a formula, a chart: ``Object 1/content.xml``) by their folder, the package ``kind`` of
+    document (``an ODT``) of ``mimetype``."""
+    name = str(path)
+    with _open_package(path, data, kind) as package:
+        if "mimetype" in package.namelist():
+            found = package.read("mimetype").decode("ascii", "replace").strip()
+            if found != mimetype:
+                raise TmtoolError(f"not an OpenDocument {mimetype.rpartition('.')[2]} (its mimetype is {found[:80]!r})",
+                                  path=name)
+        root = _package_xml(package, "content.xml", name)
+        styles = _package_xml(package, "styles.xml", name) if "styles.xml" in package.namelist() else None
+        objects = {part.rpartition("/")[0]: _package_xml(package, part, name) for part in package.namelist()
+                   if part.endswith("/content.xml") and part.count("/") == 1}
+    return root, styles, objects
+
+
+class _OdtWalk(_Walk):
+    """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
+    endnotes, text boxes and the text of shapes (after the paragraph they are anchored in, as a DOCX text
+    box's; a shape's title and description are no text of the page), embedded objects: a formula (its linear
+    text, in its sentence when anchored as a character) and a chart (its titles). Left out: deleted text kept for
+    change tracking, comments, indexes and computed numbers (``_ODT_SKIPPED``), and hidden text: a section
+    displayed as none, hidden text and hidden paragraph fields, and what a style displays as none
+    (LibreOffice's Hidden character attribute), the document's own automatic styles (direct formatting)
+    or the named ones of styles.xml, itself or through the styles it inherits from
+    (``style:parent-style-name``), the first that says how to display the text deciding."""
+
+    paragraphs = frozenset({_TEXT + "p", _TEXT + "h"})
+    table, row, cell = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
+    line_break = "\n"  # a line of its own, as a DOCX line break is
+
+    def __init__(self, read: _Reading, root, styles, objects: dict):
+        super().__init__(read)
+        self.objects = objects
+        defined = {(style.get(_STYLE + "family"), style.get(_STYLE + "name")): style
+                   for part, where in ((styles, "styles"), (root, "automatic-styles")) if part is not None
+                   for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style")}
+        self.hidden_styles = {key for key in defined if self._displays_none(defined, key)}
+
+    @staticmethod
+    def _displays_none(defined: dict, key: tuple) -> bool:
+        family, seen = key[0], set()
+        while key in defined and key not in seen:  # a parent may loop
+            seen.add(key)
+            display = defined[key].find(f"{_STYLE}text-properties[@{_TEXT}display]")
+            if display is not None:
+                return display.get(_TEXT + "display") == "none"
+            key = family, defined[key].get(_STYLE + "parent-style-name")
+        return False
+
+    def skipped(self, element) -> bool:
+        return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
+                or (_ODT_FAMILIES.get(element.tag), element.get(_TEXT + "style-name")) in self.hidden_styles
+                or (element.tag == _TEXT + "hidden-text" and element.get(_TEXT + "is-hidden") == "true")
+                or (element.tag in self.paragraphs and any(  # a hidden paragraph field whose condition holds
+                    field.get(_TEXT + "is-hidden") == "true"
+                    and next(field.iterancestors(*self.paragraphs)) is element  # not a note's in it
+                    for field in element.iter(_TEXT + "hidden-paragraph"))))
+
+    def _embedded(self, reference):
+        """The root of the object a ``draw:object`` embeds (a formula's MathML, a chart's document), if any."""
+        href = reference.get(_XLINK + "href", "") if reference is not None else ""
+        return self.objects.get(href.removeprefix("./").rstrip("/"))
+
+    def blocks(self, element) -> None:
+        if element.tag != _DRAW + "object":
+            return super().blocks(element)
+        embedded = self._embedded(element)
+        if embedded is None:
+            return
+        if embedded.tag == _MATHML + "math":  # a formula of its own
+            self.read.add(_mathml_text(embedded))
+        for title in embedded.iter(_CHART_ODF + "title", _CHART_ODF + "subtitle"):  # a chart's, its axes'
+            super().blocks(title)
+
+    def inline(self, element, parts: list[str]) -> None:
+        # ODF collapses white space in the text; spaces, tabs and line breaks are elements
+        if element.text:
+            parts.append(_ASCII_SPACE.sub(" ", element.text))
+        for child in element:
+            if child.tag == _TEXT + "s":
+                count = child.get(_TEXT + "c", "1")
+                parts.append(" " * min(int(count) if count.isdigit() else 1, _MAX_SPACES))
+            elif child.tag == _TEXT + "tab":
+                parts.append("\t")
+            elif child.tag == _TEXT + "line-break":
+                parts.append(self.line_break)
+            elif child.tag == _TEXT + "note":
+                body = child.find(_TEXT + "note-body")
+                if body is not None:
+                    (self.endnotes if child.get(_TEXT + "note-class") == "endnote" else self.notes).append(body)
+            elif (child.tag == _DRAW + "frame" and child.get(_TEXT + "anchor-type") == "as-char"
+                  and (formula := self._embedded(child.find(_DRAW + "object"))) is not None
+                  and formula.tag == _MATHML + "math"):
+                parts.append(_mathml_text(formula))  # a formula in its sentence, as a Word equation
+            elif isinstance(child.tag, str) and child.tag.startswith(_DRAW) and child.tag != _DRAW + "a":
+                self.notes.append(child)  # a frame, a shape, a group: their paragraphs, never their title
+            elif isinstance(child.tag, str) and not self.skipped(child):
+                self.inline(child, parts)
+            if child.tail:
+                parts.append(_ASCII_SPACE.sub(" ", child.tail))
+
+

@@ -1,0 +1,583 @@
+"""Word processors' and Office packages' common reading (``_Walk``, the package's parts, drawings,
+charts and diagrams) and DOCX."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable
+
+from ...errors import TmtoolError
+from ...io.decoding import decode_western_text
+from ...io.xmlsafe import PACKAGE_ERRORS, check_package, split_tag
+from .base import _Reading, _text_paragraphs
+from .html import HTML_EXTENSIONS, _html_paragraphs
+
+
+class _Walk(ABC):
+    """A word processor's paragraphs and table cells in document order, the part both formats share.
+
+    A note's paragraphs (and a text box's) come right after the paragraph that cites it (after the table,
+    for one in a cell, so that a row stays one paragraph a cell), its mark dropped; endnotes come at the
+    end. What ``skipped`` says is no text of the document (deleted, hidden, comments, generated) is passed
+    over with all it holds. A format names its elements and reads a paragraph's content (``inline``)."""
+
+    paragraphs: frozenset[str]  # the elements that are paragraphs
+    table = row = cell = ""
+
+    def __init__(self, read: _Reading):
+        self.read = read
+        self.notes: list = []  # cited in the block being read
+        self.endnotes: list = []
+        self.tables = 0  # how deep in tables the walk is
+
+    @abstractmethod
+    def skipped(self, element) -> bool:
+        """Whether ``element`` holds no text of the document (deleted, hidden, a comment, generated)."""
+
+    @abstractmethod
+    def inline(self, element, parts: list[str]) -> None:
+        """Add the text of a paragraph's content ``element`` to ``parts``."""
+
+    def paragraph(self, element) -> None:
+        parts: list[str] = []
+        self.inline(element, parts)
+        self.read.add("".join(parts))
+
+    def order(self, element):
+        """The children of ``element`` in the order they are read: as written, unless a format says otherwise."""
+        return element
+
+    def blocks(self, element) -> None:
+        for child in self.order(element):
+            if not isinstance(child.tag, str) or self.skipped(child):
+                continue
+            if child.tag in self.paragraphs:
+                self.paragraph(child)
+            elif child.tag == self.table:
+                self.tables += 1
+                self._table(child)
+                self.tables -= 1
+            else:  # sections, lists, content controls and whatever else holds paragraphs
+                self.blocks(child)
+            if not self.tables and self.notes:
+                notes, self.notes = self.notes, []
+                self.place(notes)
+
+    def place(self, notes: list) -> None:
+        for note in notes:
+            self.blocks(note)
+
+    def _table(self, table) -> None:
+        for row in self._within(table, self.row):
+            cells = []
+            for cell in self._within(row, self.cell):
+                start = len(self.read.paragraphs)
+                self.blocks(cell)
+                cells.append(range(start, len(self.read.paragraphs)))
+            self.read.add_row(cells)
+
+    def _within(self, element, tag: str):
+        """The ``tag`` children of ``element``, looked for inside the elements that group them too (ODF's
+        header rows, Word's content controls), not inside a row, a cell or another table."""
+        for child in element:
+            if not isinstance(child.tag, str) or self.skipped(child):
+                continue
+            if child.tag == tag:
+                yield child
+            elif child.tag not in (self.table, self.row, self.cell):
+                yield from self._within(child, tag)
+
+
+def _package_xml(package, part: str, path: str):
+    """A package's XML part parsed the one safe way; a syntax error names the file and the part."""
+    from ...io.xmlsafe import parse_xml
+
+    with package.open(part) as stream:
+        try:
+            return parse_xml(stream).getroot()
+        except TmtoolError as exc:  # named after the part: name the file too
+            raise TmtoolError(str(exc), path=path) from None
+
+
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Office Math (OMML), in transitional and strict OOXML
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_MATH_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/math}"
+# a SmartArt diagram in a drawing, and its data part's root, in transitional and strict OOXML
+_DIAGRAM_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/diagram",
+                       "http://purl.oclc.org/ooxml/drawingml/diagram")
+_DIAGRAM = frozenset(f"{{{namespace}}}relIds" for namespace in _DIAGRAM_NAMESPACES)
+_DIAGRAM_DATA = frozenset(f"{{{namespace}}}dataModel" for namespace in _DIAGRAM_NAMESPACES)
+# a chart in a drawing (its part named by the relationship r:id), and its part's root
+# (and Office 2016's new kinds of chart: waterfall, funnel, treemap …)
+_CHART_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/chart",
+                     "http://purl.oclc.org/ooxml/drawingml/chart",
+                     "http://schemas.microsoft.com/office/drawing/2014/chartex")
+_CHART_KINDS = ("chart", "chartEx")  # their relationships' types
+_CHART = frozenset(f"{{{namespace}}}chart" for namespace in _CHART_NAMESPACES)
+_CHART_SPACE = frozenset(f"{{{namespace}}}chartSpace" for namespace in _CHART_NAMESPACES)
+# a DrawingML paragraph's parts that hold no text of it: a field's (a slide's number, the date: generated) and
+# the properties
+_NO_DRAWING_TEXT = {"fld", "pPr", "rPr", "endParaRPr"}
+# fields whose result the word processor generates from the document: a table of contents repeats the
+# headings with page numbers (as ODT's indexes, left out)
+_GENERATED_FIELDS = ("TOC", "INDEX", "TOA", "BIBLIOGRAPHY")
+
+
+# Word writes a character inserted from a symbol font as the font's code in the private use area
+# (U+F000 + the code): the Symbol font's letters and the signs of measures are text (5 µm, ± 2 °C); the
+# pictures of Wingdings and the like are not
+_SYMBOL_FONT = dict(zip(
+    range(0x41, 0x5B), "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ")) | dict(zip(range(0x61, 0x7B), "αβχδεφγηιϕκλμνοπθρστυϖωξψζ")) | {
+    0x2D: "−", 0xA3: "≤", 0xA5: "∞", 0xAC: "←", 0xAE: "→", 0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xB4: "×", 0xB7: "•",
+    0xB8: "÷", 0xB9: "≠", 0xBB: "≈", 0xD6: "√", 0xE5: "∑"}  # fmt: skip
+
+
+def _later_alternative(element) -> bool:
+    """Whether ``element`` is an alternative of an ``mc:AlternateContent`` other than its first: content
+    written in alternatives (for newer readers and a fallback for older ones) is read once, the first."""
+    return element.tag in (_MC + "Choice", _MC + "Fallback") and element is not next(
+        element.getparent().iterchildren(_MC + "Choice", _MC + "Fallback"))
+
+
+def _relation_id(reference) -> str | None:
+    """The relationship id a drawing's reference to a part gives: a chart's ``r:id``, a diagram's data ``r:dm``."""
+    return next((value for key, value in reference.attrib.items() if key.endswith(("}id", "}dm"))), None)
+
+
+def _drawing_text(element, parts: list[str] | None = None) -> str:
+    """The text of a DrawingML paragraph (``a:p`` of a slide's shape, a table cell, a chart's title): its
+    runs', a line break a space (a slide's title or bullet breaks where it wraps on the slide), no field's
+    (a slide's number, the date), an alternative once (``_later_alternative``: an equation's OMML, not its
+    picture)."""
+    parts = [] if parts is None else parts
+    for child in element:
+        if not isinstance(child.tag, str) or _later_alternative(child):
+            continue
+        local = split_tag(child.tag)[1]
+        if local == "t":
+            parts.append(child.text or "")
+        elif local == "br":
+            parts.append(" ")
+        elif local not in _NO_DRAWING_TEXT:
+            _drawing_text(child, parts)
+    return "".join(parts)
+
+
+def _drawing_texts(part) -> Iterable[str]:
+    """The paragraphs of a drawing's part that a translator translates: a SmartArt diagram's (``_diagram``)
+    or a chart's (``_chart``)."""
+    return _diagram(part) if part.tag in _DIAGRAM_DATA else _chart(part)
+
+
+def _diagram(model) -> Iterable[str]:
+    """A SmartArt diagram's text: each paragraph of each of its points in their order, not the empty ones of
+    its connections and layout."""
+    for point in model.iterfind("{*}ptLst/{*}pt"):
+        if point.get("type", "node") in ("node", "asst"):
+            for paragraph in point.iterfind("{*}t/{*}p"):
+                yield "".join("\n" if part.tag.endswith("}br") else part.text or ""
+                              for part in paragraph.iter("{*}t", "{*}br"))
+
+
+def _chart(space) -> Iterable[str]:
+    """A chart's text: its title and its axes' (typed, or taken from the workbook's cells), then the names
+    of its series (the legend) and the labels of its categories, those with letters (not years)."""
+    chart = space.find("{*}chart")
+    if chart is None:
+        return
+    axes = [axis for axis in chart.iterfind("{*}plotArea/*") if axis.find("{*}title") is not None
+            and axis.find("{*}delete[@val='1']") is None and axis.get("hidden") not in ("1", "true")]
+    for title in [chart.find("{*}title"), *(axis.find("{*}title") for axis in axes)]:
+        if title is not None:
+            yield from (_drawing_text(p) for p in title.iterfind("{*}tx/{*}rich/{*}p"))
+            yield from (point.text or "" for point in title.iterfind("{*}tx/{*}strRef/{*}strCache/{*}pt/{*}v"))
+            yield from (value.text or "" for value in title.iterfind("{*}tx/{*}txData/{*}v"))  # a new kind's
+    series = chart.findall("{*}plotArea/*/{*}ser") + chart.findall("{*}plotArea/*/{*}series")
+    names = [point.text or "" for one in series for point in one.iterfind("{*}tx//{*}v")]
+    categories = (series[0].findall("{*}cat/*/{*}strCache/{*}pt/{*}v") if series else []) or space.findall(
+        "{*}chartData/{*}data[1]/{*}strDim[@type='cat']/{*}lvl/{*}pt")  # a new kind's, beside its data
+    labels = [point.text or "" for point in categories]
+    yield from (text for text in names + labels if any(character.isalpha() for character in text))
+
+
+def _symbol(font: str, code: str) -> str:
+    try:
+        number = int(code, 16)
+    except ValueError:
+        return ""
+    if number < 0xF000:
+        return chr(number) if 0x20 <= number <= 0x10FFFF and not 0xD800 <= number < 0xE000 else ""
+    return _SYMBOL_FONT.get(number - 0xF000, "") if font.lower() == "symbol" else ""
+
+
+def _generated(instruction: str) -> bool:
+    return (instruction.split() or [""])[0].upper() in _GENERATED_FIELDS
+
+
+def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
+    name = str(path)
+    with _open_package(path, data, "a DOCX") as package:
+        # the package's relationships name its main part, and the main part's its notes
+        main = _main_part(package, name, "DOCX")
+        relations = _part_relations(package, main, name)
+        related = _docx_targets(relations)
+        parts = {kind: _package_xml(package, related[kind], name) if related.get(kind) in package.namelist()
+                 else None for kind in ("footnotes", "endnotes", "styles")}
+        notes, styles = {kind: parts[kind] for kind in ("footnotes", "endnotes")}, parts["styles"]
+        # a SmartArt diagram's text is in its data part, which the drawing names by its relationship's id, and
+        # a chart's in its chart part; a document imported whole (altChunk) is a part of its own too
+        drawings = {rid: _package_xml(package, part, name) for rid, kind, part in relations
+                    if kind in ("diagramData", *_CHART_KINDS) and part in package.namelist()}
+        chunks = {rid: (part, package.read(part)) for rid, kind, part in relations
+                  if kind == "aFChunk" and part in package.namelist()}
+        root = _package_xml(package, main, name)
+    if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
+        raise TmtoolError(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
+    walk = _DocxWalk(_Reading(name), root, notes, styles, drawings, chunks)
+    for body in root.iter(walk.w + "body"):
+        walk.blocks(body)
+    walk.place(walk.endnotes)
+    return walk.read
+
+
+@contextmanager
+def _open_package(path: Path, data: bytes, kind: str):
+    """The ZIP package of a document, ``kind`` of document (``a DOCX``), checked by :func:`check_package`;
+    a damaged one, what reading its parts raises included, is one error line."""
+    import zipfile
+
+    name, kind = str(path), kind.split()
+    if not data.startswith(b"PK\x03\x04"):
+        raise TmtoolError(f"not {' '.join(kind)} file (not a ZIP archive)", path=name)
+    try:
+        check_package(path)
+        with zipfile.ZipFile(path) as package:
+            yield package
+    except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
+        raise TmtoolError(f"not a readable {kind[-1]} file ({exc})", path=name) from None
+
+
+def _main_part(package, path: str, kind: str) -> str:
+    """The part an Office package's relationships name as its main one (``word/document.xml``); a package of
+    ``kind`` (DOCX) without one is refused."""
+    main = _docx_targets(_docx_relations(package, "_rels/.rels", path)).get("officeDocument")
+    if main not in package.namelist():
+        raise TmtoolError(f"not a readable {kind} file (no main part)", path=path)
+    return main
+
+
+def _part_relations(package, part: str, path: str) -> list[tuple[str, str, str]]:
+    """The relationships of ``part`` (``_docx_relations``), from its relationships part."""
+    import posixpath
+
+    folder, base = posixpath.split(part)
+    return _docx_relations(package, posixpath.join(folder, "_rels", base + ".rels"), path)
+
+
+def _docx_relations(package, rels: str, path: str) -> list[tuple[str, str, str]]:
+    """The parts a relationships part points to: each relationship's id, its type's last segment
+    (``officeDocument``, ``footnotes``: transitional and strict OOXML name types in different namespaces)
+    and the part."""
+    import posixpath
+
+    source = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/document.xml.rels → word
+    relations = []
+    if rels in package.namelist():
+        for relation in _package_xml(package, rels, path).iter(_RELATIONSHIP):
+            target = relation.get("Target", "")
+            if relation.get("TargetMode") != "External":
+                part = target.lstrip("/") if target.startswith("/") else posixpath.join(source, target)
+                relations.append((relation.get("Id", ""), relation.get("Type", "").rpartition("/")[2],
+                                  posixpath.normpath(part)))
+    return relations
+
+
+def _docx_targets(relations: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The part of each type of relationship, the first."""
+    targets: dict[str, str] = {}
+    for _, kind, part in relations:
+        targets.setdefault(kind, part)
+    return targets
+
+
+def _on(toggle, w: str) -> bool:
+    """An on/off property of WordprocessingML (``<w:vanish/>``) is on unless its value says off."""
+    return toggle is not None and toggle.get(w + "val", "true").lower() not in ("0", "false", "off")
+
+
+class _WordStyles:
+    """Whether word/styles.xml hides a run's text. The hidden property (``w:vanish``) is a toggle
+    property, which ECMA-376 Part 1 §17.7.3 combines thus: a style's value is the first its ``basedOn``
+    chain states (an explicit off included); a paragraph's style (the default paragraph style when it names
+    none) and its run's character style are combined by XOR; hidden in the document defaults
+    (``w:rPrDefault``) is hidden whatever the styles say. A run's own ``w:vanish`` (direct formatting)
+    overrides all of them (``_DocxWalk._hidden``)."""
+
+    def __init__(self, root, w: str):
+        self.w = w
+        self.styles = {} if root is None else {style.get(w + "styleId"): style for style in root.iterfind(w + "style")}
+        self.defaults: dict[str, str] = {}  # the default style of each kind
+        for style_id, style in self.styles.items():
+            if style.get(w + "default", "").lower() in ("1", "true", "on"):
+                self.defaults.setdefault(style.get(w + "type", ""), style_id)
+        self.by_default = root is not None and _on(root.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}vanish"), w)
+        self.values: dict[tuple[str | None, str], bool] = {}
+
+    def hidden(self, paragraph: str | None, character: str | None) -> bool:
+        """Whether the styles hide a run of the character style ``character`` in a paragraph of the style
+        ``paragraph`` (``None``: the run or paragraph names no style)."""
+        return self.by_default or self._value(paragraph, "paragraph") != self._value(character, "character")
+
+    def _value(self, style_id: str | None, kind: str) -> bool:
+        key = style_id, kind
+        if key not in self.values:
+            w, seen, value = self.w, set(), None
+            if style_id not in self.styles:  # none named, or a name the part does not define
+                style_id = self.defaults.get(kind)
+            while value is None and style_id in self.styles and style_id not in seen:  # a basedOn may loop
+                seen.add(style_id)
+                style = self.styles[style_id]
+                vanish = style.find(f"{w}rPr/{w}vanish")
+                if vanish is not None:
+                    value = _on(vanish, w)
+                else:
+                    based_on = style.find(w + "basedOn")
+                    style_id = based_on.get(w + "val") if based_on is not None else None
+            self.values[key] = bool(value)
+        return self.values[key]
+
+
+class _DocxWalk(_Walk):
+    """WordprocessingML as Word writes it: the text of runs, however they are wrapped (hyperlinks, tracked
+    insertions and moves, fields' results, content controls, smart tags), in tables, text boxes (read
+    once, though Word writes each twice: for itself and as a fallback for older readers), SmartArt
+    diagrams (their data part), charts (their part's titles and labels), equations (their linear text,
+    ``_math``; a displayed one a paragraph of its own), footnotes and endnotes, documents imported whole
+    (``_chunk``). Left out: tracked deletions and text moved away, comments, field instructions, generated
+    tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
+    control's placeholder, a note's mark; a paragraph whose mark is
+    deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word writes the
+    large first letter as a framed paragraph of its own)."""
+
+    def __init__(self, read: _Reading, root, notes: dict, styles, drawings: dict, chunks: dict):
+        # styles: word/styles.xml's root, or None; drawings: the roots of diagrams' data parts and of charts by
+        # relationship id; chunks: the imported documents' part names and bytes by relationship id
+        super().__init__(read)
+        self.drawings, self.chunks = drawings, chunks
+        self.w = w = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+        self.m = m = _MATH_STRICT if "purl.oclc.org" in w else _MATH
+        self.styles = _WordStyles(styles, w)
+        self.style: str | None = None  # the style of the paragraph being read
+        self.paragraphs = frozenset({w + "p", m + "oMathPara"})  # an equation may stand alone in the body
+        self.table, self.row, self.cell = w + "tbl", w + "tr", w + "tc"
+        self.cited = {kind: {note.get(w + "id"): note for note in part.iterchildren(w + kind[:-1])}
+                      if part is not None else {} for kind, part in notes.items()}
+        self.fields: list[list] = []  # the complex fields open: [state, instruction]
+        self.carried: list[str] = []  # a paragraph's text whose mark is deleted or hidden
+        self.held: list = []  # and the notes it cites
+        self.marks: set = set()  # a note's custom mark (*, †), in the text citing it and in the note
+        self.stories = {w + tag for tag in ("body", "tc", "txbxContent", "footnote", "endnote")}
+        self.dropped = {w + tag for tag in ("del", "moveFrom", "delInstrText", "sdtPr", "pPr", "rPr", "rt")}
+        # what a run holds besides its text: a non-breaking hyphen is a hyphen, an optional one is nothing
+        self.characters = {w + "tab": "\t", w + "ptab": "\t", w + "br": "\n", w + "cr": "\n",
+                           w + "noBreakHyphen": "-", w + "softHyphen": ""}
+        self.leaves = {*self.characters, *(w + tag for tag in ("t", "sym", "txbxContent", "footnoteReference",
+                                                               "endnoteReference")), *_DIAGRAM, *_CHART, m + "t"}
+        self.signs = {m + tag for tag in ("d", "f", "nary")}  # an equation's structures whose signs are properties
+
+    def skipped(self, element) -> bool:
+        w, tag = self.w, element.tag
+        if tag in self.dropped:
+            return True
+        if tag == w + "r":
+            return self._hidden(element.find(w + "rPr")) or _on(element.find(f"{w}rPr/{w}specVanish"), w)
+        if tag == w + "sdt":  # a placeholder ("Cliquez ici pour entrer du texte"), or a table of contents
+            properties = element.find(w + "sdtPr")
+            gallery = properties.find(f"{w}docPartObj/{w}docPartGallery") if properties is not None else None
+            return properties is not None and (
+                _on(properties.find(w + "showingPlcHdr"), w)
+                or (gallery is not None and gallery.get(w + "val") == "Table of Contents"))
+        if tag == w + "fldSimple":
+            return _generated(element.get(w + "instr", ""))
+        return _later_alternative(element)
+
+    def _hidden(self, properties) -> bool:
+        """Whether text with the run properties ``properties`` (a run's ``w:rPr``, a paragraph mark's) is
+        hidden: as its own ``w:vanish`` says (direct formatting), else as its styles do."""
+        w = self.w
+        own = properties.find(w + "vanish") if properties is not None else None
+        if own is not None:
+            return _on(own, w)
+        character = properties.find(w + "rStyle") if properties is not None else None
+        return self.styles.hidden(self.style, character.get(w + "val") if character is not None else None)
+
+    def blocks(self, element) -> None:
+        if element.tag in _DIAGRAM_DATA or element.tag in _CHART_SPACE:
+            for text in _drawing_texts(element):
+                self.read.add(text)
+            return
+        if element.tag == self.w + "altChunk":
+            return self._chunk(element)
+        if element.tag not in self.stories:
+            return super().blocks(element)
+        # a paragraph runs on into the next of its story (the body, a cell, a note, a text box) only
+        outer, self.carried, self.held = (self.carried, self.held), [], []
+        super().blocks(element)
+        if self.carried:
+            self.read.add("".join(self.carried))
+        self.notes[:0] = self.held
+        if not self.tables and self.notes:
+            notes, self.notes = self.notes, []
+            self.place(notes)
+        self.carried, self.held = outer
+
+    def paragraph(self, element) -> None:
+        w = self.w
+        style = element.find(f"{w}pPr/{w}pStyle")
+        self.style = style.get(w + "val") if style is not None else None
+        parts, self.carried = self.carried, []
+        self.inline(element, parts)
+        mark = element.find(f"{w}pPr/{w}rPr")
+        drop_cap = element.find(f"{w}pPr/{w}framePr")  # Word's drop cap: the first letter a paragraph of its own
+        if (mark is not None and (mark.find(w + "del") is not None or mark.find(w + "moveFrom") is not None)
+                or self._hidden(mark) or drop_cap is not None and drop_cap.get(w + "dropCap", "none") != "none"):
+            self.carried = parts  # its notes wait for the paragraph it runs on into
+            self.held, self.notes = self.held + self.notes, []
+        else:
+            self.read.add("".join(parts))
+            self.notes[:0], self.held = self.held, []
+
+    def inline(self, element, parts: list[str]) -> None:
+        w = self.w
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or self.skipped(child):
+                continue
+            if tag == w + "fldChar":
+                self._field(child.get(w + "fldCharType"))
+            elif tag == w + "instrText":
+                if self.fields:
+                    self.fields[-1][1] += child.text or ""
+            elif tag in self.leaves:
+                if all(state == "result" for state, _ in self.fields):  # not in a field's instruction
+                    self._leaf(child, parts)
+            elif tag == self.m + "oMath" and element.tag == self.m + "oMathPara":  # displayed: a paragraph of its own
+                parts.append("\n")
+                self.inline(child, parts)
+                parts.append("\n")
+            elif tag in self.signs:
+                self._math(child, parts)
+            else:  # runs and whatever wraps them: hyperlinks, insertions, moves, fields, content controls, equations
+                self.inline(child, parts)
+
+    def _math(self, element, parts: list[str]) -> None:
+        """The signs of an equation (OMML, read as its linear text is written) that are properties, not text:
+        the brackets and separators of a delimiter, a fraction's bar (a/b), an n-ary operator (∑, ∫)."""
+        m, tag = self.m, element.tag
+        properties = element.find(tag + "Pr")
+
+        def sign(name: str, default: str) -> str:
+            found = properties.find(m + name) if properties is not None else None
+            return default if found is None else found.get(m + "val", "")
+
+        if tag == m + "nary":
+            parts.append(sign("chr", "∫"))
+        elif tag == m + "d":
+            parts.append(sign("begChr", "("))
+        arguments = 0
+        for argument in element:
+            if argument.tag == m + "den" and sign("type", "bar") != "noBar":
+                parts.append("/")
+            elif argument.tag == m + "e" and tag == m + "d":
+                parts.append(sign("sepChr", "|") if arguments else "")
+                arguments += 1
+            self.inline(argument, parts)
+        if tag == m + "d":
+            parts.append(sign("endChr", ")"))
+
+    def _leaf(self, element, parts: list[str]) -> None:
+        """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box,
+        a SmartArt diagram or a chart (read after the paragraph too)."""
+        w, tag = self.w, element.tag
+        if element in self.marks:
+            return
+        if tag in (w + "t", w + "sym", self.m + "t"):
+            parts.append(self._text(element))
+        elif tag == w + "txbxContent":
+            self.notes.append(element)
+        elif tag in _DIAGRAM or tag in _CHART:
+            drawing = self.drawings.pop(_relation_id(element), None)  # once
+            if drawing is not None:
+                self.notes.append(drawing)
+        elif tag in (w + "footnoteReference", w + "endnoteReference"):
+            kind = "footnotes" if tag == w + "footnoteReference" else "endnotes"
+            note = self.cited[kind].pop(element.get(w + "id"), None)  # once: a note citing itself is no loop
+            if note is not None:
+                (self.notes if kind == "footnotes" else self.endnotes).append(note)
+                if element.get(w + "customMarkFollows", "0").lower() in ("1", "true", "on"):
+                    self._custom_mark(element, note)
+        else:
+            parts.append(self.characters[tag])
+
+    def _chunk(self, element) -> None:
+        """A document imported whole (``w:altChunk``), as generators write them and Word converts them on
+        saving: an HTML page, or one in a MIME message (MHTML, as html-docx-js writes it), or text, read in
+        its place; another format (RTF, a DOCX) is refused, not lost."""
+        import email
+        import posixpath
+
+        rid = next((value for key, value in element.attrib.items() if key.endswith("}id")), None)
+        if rid not in self.chunks:
+            return
+        part, data = self.chunks.pop(rid)
+        kind = posixpath.splitext(part)[1].lower()
+        if kind in (".mht", ".mhtml"):
+            page = next((item for item in email.message_from_bytes(data).walk()
+                         if item.get_content_type() == "text/html"), None)
+            data, kind = (page.get_payload(decode=True) or b"", ".html") if page is not None else (data, kind)
+        path = self.read.path
+        if kind in HTML_EXTENSIONS:
+            chunk = _html_paragraphs(data, path)
+        elif kind == ".txt":
+            chunk = _Reading(path, _text_paragraphs(decode_western_text(data, path, written_by="in an imported text"),
+                                                    path))
+        else:
+            raise TmtoolError(f"holds a document imported whole ({part}), which tmtool reads only as HTML or text: "
+                              "open it in Word and save it, which converts it", path=path)
+        start = len(self.read.paragraphs)
+        self.read.paragraphs.extend(chunk.paragraphs)
+        self.read.rows.extend(tuple(start + cell for cell in row) for row in chunk.rows)
+
+    def _text(self, element) -> str:
+        w = self.w
+        if element.tag in (w + "t", self.m + "t"):
+            return element.text or ""
+        return _symbol(element.get(w + "font", ""), element.get(w + "char", ""))
+
+    def _custom_mark(self, reference, note) -> None:
+        """A note's custom mark, the text that follows its reference in the run (``customMarkFollows``),
+        is no text: neither there nor where Word repeats it, as the note's first text."""
+        w = self.w
+        mark = next(reference.itersiblings(w + "t", w + "sym"), None)
+        first = next(note.iter(w + "t", w + "sym"), None)
+        if mark is not None:
+            self.marks.add(mark)
+            if first is not None and self._text(first).strip() == self._text(mark).strip():
+                self.marks.add(first)
+
+    def _field(self, kind: str | None) -> None:
+        """A complex field's begin, separate and end: its instruction is never text; its result is, unless
+        the field generates it from the document (a table of contents)."""
+        if kind == "begin":
+            self.fields.append(["instruction", ""])
+        elif kind == "separate" and self.fields:
+            field = self.fields[-1]
+            field[0] = "generated" if _generated(field[1]) else "result"
+        elif kind == "end" and self.fields:
+            self.fields.pop()
+
+
