@@ -66,12 +66,12 @@ def _as_the_release_before(store_url, monkeypatch) -> None:
     migrations, its folding that kept Arabic's marks, its SQLite index of the words as written."""
     from tmtool.store.postgres import schema
     from tmtool.store.postgres import store as postgres
-    from tmtool.store.sqlite import db, migrations
+    from tmtool.store.sqlite import migrations
 
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._arabic_marks)])
     monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._arabic_marks)])
     monkeypatch.setattr("tmtool.text.normalize._ARABIC_MARKS", re.compile("(?!)"))
-    monkeypatch.setattr(db, "UNITS_WORDS", "rowid, source, target")
+    monkeypatch.setattr(migrations, "UNITS_WORDS", "rowid, source, target")
     with open_store(store_url, create=True) as old:
         fill(old)
         assert lookup(old, MEETING_STRETCHED)[0].match == "fuzzy"  # as that release answered

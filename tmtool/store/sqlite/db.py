@@ -46,7 +46,7 @@ from ..rows import CONCORDANCE_LENGTH as _UNIT_LENGTH
 from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_after
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
-from .migrations import UNITS_WORDS, VARIANT_ROWS, migrate
+from .migrations import VARIANT_ROWS, migrate, units_indexing
 
 BUSY_TIMEOUT_S = 10.0
 IMPORT_BATCH = 1000  # units read, checked and inserted at a time by add_units
@@ -364,12 +364,8 @@ class SQLiteStore(UnitCorrections):
         """Add the units inserted since ``after`` (the last id before them) to the full-text and
         trigram indexes; new units get ids above any stored one (the write lock is held).
         Returns the last id indexed."""
-        self._conn.execute(f"INSERT INTO units_fts(rowid, source, target) SELECT {UNITS_WORDS} FROM units"
-                           " WHERE id > ?", (after,))
-        self._conn.execute("INSERT INTO units_grams(rowid, match_text)"
-                           " SELECT id, match_text FROM units WHERE id > ?", (after,))
-        self._conn.execute("INSERT INTO units_target_grams(rowid, target_match_text)"
-                           " SELECT id, target_match_text FROM units WHERE id > ?", (after,))
+        for statement in units_indexing("id > ?"):
+            self._conn.execute(statement, (after,))
         return self._last_unit_id()
 
     @contextmanager
@@ -377,9 +373,10 @@ class SQLiteStore(UnitCorrections):
         """Within a write transaction: when the memory is empty (a first import), the units'
         secondary indexes are dropped and built again in one sorted pass over the rows written
         meanwhile, which costs less than growing them row by row (a 100,000-unit import: 7.2 s of CPU
-        instead of 8.1 s), and so are the full-text indexes (filled once: 7.3 s instead of 8.0 s in all). The content index stays: each batch looks its units up in it. SQLite's DDL is part of
-        the transaction, so a failed import leaves the indexes as they were. Yields whether the memory
-        was empty: the caller then leaves the full-text indexes alone."""
+        instead of 8.1 s), and so are the full-text indexes (filled once: 7.3 s instead of 8.0 s in
+        all). The content index stays: each batch looks its units up in it. SQLite's DDL is part of the
+        transaction, so a failed import leaves the indexes as they were. Yields whether the memory was
+        empty: the caller then leaves the full-text indexes alone."""
         empty = not self._query("SELECT EXISTS (SELECT 1 FROM units)")[0][0]
         rebuilt = self._query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'units'"
                               " AND sql IS NOT NULL AND name != 'units_content'") if empty else []

@@ -483,6 +483,16 @@ def without_arabic_marks(expression: str) -> str:
 
 # the units' words as the concordance index holds them, of a SELECT … FROM units (SQLiteStore._index_units)
 UNITS_WORDS = f"rowid, {without_arabic_marks('source')}, {without_arabic_marks('target')}"
+
+
+def units_indexing(where: str) -> tuple[str, ...]:
+    """SQL: the statements adding the units ``where`` chooses (a condition on ``id``, with its
+    parameter) to the concordance index and the trigram indexes of fuzzy search."""
+    return (f"INSERT INTO units_fts(rowid, source, target) SELECT {UNITS_WORDS} FROM units WHERE {where}",
+            f"INSERT INTO units_grams(rowid, match_text) SELECT id, match_text FROM units WHERE {where}",
+            "INSERT INTO units_target_grams(rowid, target_match_text) SELECT id, target_match_text FROM units"
+            f" WHERE {where}")
+
 # SQL: the text of a column holds one of them (the search for the byte D9 first: a GLOB reads slowly)
 _HOLDS_MARKS = "(instr(CAST({0} AS BLOB), x'D9') AND {0} GLOB '*[" + ARABIC_MARKS + "]*')"
 _BATCH = 10_000  # units or variants a migration reads at a time
@@ -557,12 +567,8 @@ def _index_again(conn: sqlite3.Connection, unit_id: int, source: str, target: st
                  " VALUES ('delete', ?, ?)", (unit_id, target_match_text))
     conn.execute("UPDATE units SET match_text = ?, target_match_text = ? WHERE id = ?",
                  (normalize_for_match(source), normalize_for_match(target), unit_id))
-    conn.execute(f"INSERT INTO units_fts(rowid, source, target) SELECT {UNITS_WORDS} FROM units WHERE id = ?",
-                 (unit_id,))
-    conn.execute("INSERT INTO units_grams(rowid, match_text) SELECT id, match_text FROM units WHERE id = ?",
-                 (unit_id,))
-    conn.execute("INSERT INTO units_target_grams(rowid, target_match_text)"
-                 " SELECT id, target_match_text FROM units WHERE id = ?", (unit_id,))
+    for statement in units_indexing("id = ?"):
+        conn.execute(statement, (unit_id,))
 
 
 def _index_marked_variants(conn: sqlite3.Connection) -> None:
