@@ -354,7 +354,8 @@ ALTER TABLE unit_edits ADD COLUMN IF NOT EXISTS "user" ctext;
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13]
 
 # The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
-# of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them once after its rows (PostgresStore.indexes_in_bulk).
+# of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them
+# once after its rows (PostgresStore.indexes_in_bulk).
 SEARCH_INDEXES = {
     "units_source_words": "CREATE INDEX units_source_words ON units USING gin (source_words)",
     "units_target_words": "CREATE INDEX units_target_words ON units USING gin (target_words)",

@@ -116,9 +116,9 @@ _VARIANTS_HOLDING_IN = f"{_VARIANTS_HOLDING} AND lower(split_part(replace(v.lang
 def _concordance(selected: str, lang: str | None, text: str, limit: str = "") -> str:
     """SQL: ``selected`` of the units holding %(spellings)s as whole words in their source or target, then
     of the others holding it in another of their languages (in ``lang`` only, when given), each once
-    with its ``tier`` (0, 1: ``CONCORDANCE_ORDER``; ``limit``: a LIMIT on each of the two). ``text`` in a script written without spaces (Chinese,
-    Japanese, Thai) is matched as characters, %(needle)s: the word index cannot find a word inside a
-    run of characters without spaces (北约 in 北约部长今天开会)."""
+    with its ``tier`` (0, 1: ``CONCORDANCE_ORDER``; ``limit``: a LIMIT on each of the two). ``text``
+    in a script written without spaces (Chinese, Japanese, Thai) is matched as characters, %(needle)s:
+    the word index cannot find a word inside a run of characters without spaces (北约 in 北约部长今天开会)."""
     if unspaced(text):
         sides = _CHARACTERS if lang is None else _CHARACTERS_IN
         variants = _VARIANTS_HOLDING_CHARACTERS if lang is None else _VARIANTS_HOLDING_CHARACTERS_IN

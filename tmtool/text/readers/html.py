@@ -198,7 +198,8 @@ def _flush(read: _Reading, current: list[str]) -> None:
     text = _ASCII_SPACE.sub(" ", "".join(current)).strip()
     own = "".join(part for part in current if not isinstance(part, _Linked))
     letters, own_letters = sum(c.isalnum() for c in "".join(current)), sum(c.isalnum() for c in own)
-    navigation = 2 * own_letters <= letters and sum(any(c.isalnum() for c in w) for w in own.split()) <= _NAVIGATION_WORDS
+    own_words = sum(any(c.isalnum() for c in word) for word in own.split())
+    navigation = 2 * own_letters <= letters and own_words <= _NAVIGATION_WORDS
     if text and not navigation:
         read.add(text)
     current.clear()
