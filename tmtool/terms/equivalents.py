@@ -30,7 +30,7 @@ from ..text.normalize import fold, fold_word, normalize_for_match, spellings, st
 from . import english
 from .acronyms import is_acronym
 from .candidates import definitions, phrase_shaped, term_key
-from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, rank_entries
+from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, concept_entries, ranking, without_name_pieces
 from .french import Token
 from .persons import persons, places, titles
 from .wordalign import WordAligner, word_texts, words
@@ -139,9 +139,8 @@ def build_glossary(
                               aligned=lambda tokens: aligned_spans(finder.views, tokens))
     finder.acronym_pairs = _acronym_pairs(pairs, analysis)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    entries = [e for e in paired_entries(analysis, pairs, finder, limit) if e.score >= limit]
-    entries.sort(key=lambda e: (-e.score, e.terms[0].text.casefold()))
-    return entries
+    entries = sorted((e for e in paired_entries(analysis, pairs, finder, limit) if e.score >= limit), key=ranking)
+    return without_name_pieces(entries, analysis)
 
 
 def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _EquivalentFinder,
@@ -162,7 +161,7 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
     finder.titles = titles(analysis.candidates.values(), [(c.fr, c.en) for c in pairs], analysis.tokens)
     declared = {key: max(analysis.scores[key], DEFAULT_THRESHOLD) for key in finder.titles}
     lifted = replace(analysis, scores={**analysis.scores, **units, **declared})
-    entries = rank_entries(lifted, pairs, top=None, threshold=floor)
+    entries = concept_entries(lifted, pairs, floor)
     found, french_texts = [analysis.candidates[term_key(e.terms[0].text)] for e in entries], [c.fr for c in pairs]
     named = persons(found, french_texts, analysis.tokens) | places(found, french_texts, analysis.tokens)
     # nor are adjectives alone: the English candidates are noun phrases, so none could render one

@@ -15,8 +15,8 @@ from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
 from ..text.normalize import spellings
 from . import french
-from .candidates import Candidate, collect
-from .termhood import DEFAULT_THRESHOLD, score, word_counts
+from .candidates import Candidate, collect, term_key
+from .termhood import DEFAULT_THRESHOLD, nesting, score, word_counts
 
 CONTEXTS_PER_TERM = 3
 # sentences analysed at a time, so that progress can be told between: the French model's own batch
@@ -83,14 +83,52 @@ def rank_entries(
 ) -> list[Entry]:
     # asked for the N best, a person wants N rows, not the few over a threshold they never set
     default = DEFAULT_THRESHOLD if top is None else float("-inf")
-    limit = default if threshold is None else threshold
-    entries = [
-        _entry(group, analysis, sentences)
-        for group in _concepts(analysis)
-        if max(analysis.scores[c.key] for c in group) >= limit
-    ]
-    entries.sort(key=lambda e: (-e.score, e.terms[0].text.casefold()))
+    entries = concept_entries(analysis, sentences, default if threshold is None else threshold)
+    entries.sort(key=ranking)
+    entries = without_name_pieces(entries, analysis)
     return entries if top is None else _first_terms(entries, top)
+
+
+def concept_entries(analysis: FrenchTerms, sentences: Sequence[Context], limit: float) -> list[Entry]:
+    """An entry for each concept (``_concepts``) scoring ``limit`` or more, unranked."""
+    return [_entry(group, analysis, sentences) for group in _concepts(analysis)
+            if max(analysis.scores[c.key] for c in group) >= limit]
+
+
+def ranking(entry: Entry) -> tuple[float, str]:
+    """The order of a ranked list of entries: best first, then alphabetical."""
+    return -entry.score, entry.terms[0].text.casefold()
+
+
+def without_name_pieces(entries: list[Entry], analysis: FrenchTerms) -> list[Entry]:
+    """Ranked entries less those that are only ever pieces of a name ranked above them. A name (a
+    capitalised designation, an acronym's full form) is closed: a phrase cutting across it is no phrase
+    of the text (*défi de l'Accélérateur d'innovation de défense* in *le défi de l'Accélérateur
+    d'innovation de défense pour l'Atlantique Nord*), nor is a piece it goes on from (``nesting``:
+    *innovation de défense pour l'Atlantique*). A phrase it holds whole as a complement may be a term of
+    its own (*engins explosifs improvisés* in *Centre d'excellence de lutte contre les engins explosifs
+    improvisés*), and a phrase also seen outside names stays."""
+    names: dict[int, list[tuple[int, int]]] = defaultdict(list)  # sentence → token spans of the names kept
+
+    def named(sentence: int, start: int, end: int) -> bool:
+        for s, e in names[sentence]:
+            if start < e and s < end and not (start <= s and e <= end):  # inside the name or across it
+                inside = s <= start and end <= e
+                if not inside or nesting(analysis.tokens[sentence], (start, end), (s, e)) != "complement":
+                    return True
+        return False
+
+    kept = []
+    for entry in entries:
+        group = [analysis.candidates[term_key(t.text)] for t in entry.terms if t.lang == "fr"]
+        if all(named(o.sentence, o.start, o.end) for c in group for o in c.occurrences):
+            continue
+        kept.append(entry)
+        for c in group:
+            if c.defined_by or c.name and c.text[:1].isupper():
+                for o in c.occurrences:
+                    names[o.sentence].append((o.start, o.end))
+    return kept
 
 
 def _first_terms(entries: list[Entry], count: int) -> list[Entry]:
