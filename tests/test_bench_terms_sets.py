@@ -1,5 +1,6 @@
-"""bench/terms.py's sets: the unseen pairs (bench/data/terms-unseen) are read only when named, so that
-``--set all`` and every script calling ``datasets()`` read what they read before they were written."""
+"""bench/terms.py's sets: the unseen pairs (bench/data/terms-unseen) and the fresh pairs
+(bench/data/terms-fresh) are read only when named, so that ``--set all`` and every script calling
+``datasets()`` read what they read before they were written."""
 
 import json
 import sys
@@ -10,9 +11,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import terms as bench_terms  # noqa: E402
 
 UNSEEN = ["jfc-logistics-exercise", "nato-space-centre", "nmi-advisory-mission", "summit-defence-investment"]
+FRESH = ["allied-reaction-force-certification", "cbrn-task-force-exercise", "undersea-infrastructure-protection",
+         "women-peace-security-conference"]
 
 
-def test_all_leaves_the_unseen_pairs_out():
+def _well_formed(dataset) -> None:
+    alignment = json.loads(dataset.alignment.read_text(encoding="utf-8"))
+    assert alignment["beads"] == [[[i], [i]] for i in range(len(alignment["fr"]))]  # 1-1, title first
+    assert len(alignment["fr"]) == len(alignment["en"])
+    assert all(item["fr"] and item["en"] for item in dataset.gold())
+
+
+def test_all_leaves_the_unseen_and_fresh_pairs_out():
     everything = bench_terms.datasets()
     assert {d.role for d in everything} == {"seed", "dev", "test", "heldout"}
     assert bench_terms.datasets(bench_terms.roles("all")) == everything
@@ -24,8 +34,15 @@ def test_the_unseen_pairs_are_read_when_named():
     unseen = bench_terms.datasets(bench_terms.roles("unseen"))
     assert [d.name for d in unseen] == UNSEEN and {d.role for d in unseen} == {"unseen"}
     for dataset in unseen:
-        alignment = json.loads(dataset.alignment.read_text(encoding="utf-8"))
-        assert alignment["beads"] == [[[i], [i]] for i in range(len(alignment["fr"]))]  # 1-1, title first
-        assert len(alignment["fr"]) == len(alignment["en"])
-        assert all(item["fr"] and item["en"] for item in dataset.gold())
+        _well_formed(dataset)
     assert [d.name for d in unseen if "free" in d.sources()] == UNSEEN[:2]  # two free translations
+
+
+def test_the_fresh_pairs_are_read_when_named():
+    assert "fresh" in bench_terms.SET_CHOICES
+    fresh = bench_terms.datasets(bench_terms.roles("fresh"))
+    assert [d.name for d in fresh] == FRESH and {d.role for d in fresh} == {"fresh"}
+    for dataset in fresh:
+        _well_formed(dataset)
+        assert 25 <= len(dataset.gold()) <= 35
+    assert [d.name for d in fresh if "free" in d.sources()] == []  # no free translation
