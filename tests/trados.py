@@ -80,6 +80,22 @@ def make_sdltm(path: Path, units: list[dict], *, source: str = "fr-FR", target: 
     defaults) and ``fields``: ``{field name: [values]}`` of the memory's ``fields`` (name → Trados type:
     1 SingleString, 2 MultipleString, 3 DateTime, 4 SinglePicklist, 5 MultiplePicklist, 6 Integer)."""
     db = sqlite3.connect(path)
+    _fill(db, units, source, target, fields)
+    db.close()
+    return path
+
+
+def sdltm_bytes(units: list[dict], **options) -> bytes:
+    """What :func:`make_sdltm` writes, as bytes (a memory a package carries)."""
+    db = sqlite3.connect(":memory:")
+    _fill(db, units, **options)
+    data = db.serialize()
+    db.close()
+    return data
+
+
+def _fill(db: sqlite3.Connection, units: list[dict], source: str = "fr-FR", target: str = "en-GB",
+          fields: dict[str, int] | None = None) -> None:
     db.executescript(SCHEMA)
     db.execute("INSERT INTO translation_memories(guid, name, source_language, target_language, settings,"
                " creation_user, creation_date, fuzzy_indexes, fga_support, data_version, text_context_match_type,"
@@ -113,5 +129,3 @@ def make_sdltm(path: Path, units: list[dict], *, source: str = "fr-FR", target: 
                                (unit_id, field_ids[name], value))
     db.execute("UPDATE translation_memories SET tucount = ?", (len(units),))
     db.commit()
-    db.close()
-    return path
