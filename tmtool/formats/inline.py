@@ -43,7 +43,8 @@ the segment: ``<g0>`` … ``</g0>`` a pair, ``<x1/>`` a standalone tag. Read fro
 (:func:`omegat_segment`), they are codes, each holding its short tag as native code: a pair a ``bpt``/
 ``ept`` (an ``it`` when its partner is not in the segment), a standalone tag a ``ph``, so that
 ``Cliquez <g0>ici</g0>`` reads as ``Cliquez ici`` and its markup's text is the segment as OmegaT wrote
-it, nothing lost.
+it, nothing lost. :func:`omegat_text` gives that text back for a TMX export, whose ``tuv`` then names OmegaT
+its ``creationtool`` so that the export reads as OmegaT's memory does.
 
 A Trados Studio memory (.sdltm) keeps a segment as Trados's own XML, ``<Segment><Elements>`` of
 ``<Text><Value>`` and ``<Tag>`` (:func:`trados_segment`); the memory holds no native code, so a code
