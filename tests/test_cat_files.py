@@ -92,6 +92,31 @@ def test_a_trados_memory_reads_as_trados_means_it(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.tmx", "partenaires.sdltm", "tm.db"]
 
 
+def test_a_memory_reads_as_trados_writes_it(tmp_path):
+    """The reader was built from Trados's schema; the memories Trados Studio installs with its sample project
+    (as described by those who inspected them) and RWS's own SQLite browser for .sdltm files show the
+    shape it writes: a Tag's children Type, Anchor, AlignmentAnchor, TagID, [TextEquivalent,] CanHide, an
+    End's AlignmentAnchor 0, numeric TagIDs, the segment with or without its XML declaration, dates as
+    ``YYYY-MM-DD hh:mm:ss``, users as ``DOMAIN\\user``. An AlignmentAnchor 0 ties a code to none: it was
+    written as ``x="0"``, which would tie every such code of a TMX to the others; it is now no ``x``."""
+    path = make_sdltm(tmp_path / "exemple.sdltm", [
+        {"source_segment": segment("fr-FR", text("Cette conférence présente le nouveau "), tag("Start", 1, "1"),
+                                   text("programme d'éducation"), tag("End", 1, "1"), text(" dévoilé l'an dernier."),
+                                   tag("Standalone", 2, "2", alignment=0), declared=False),
+         "target_segment": segment("en-GB", text("This conference presents the new "), tag("Start", 1, "1"),
+                                   text("education programme"), tag("End", 1, "1"), text(" unveiled last year."),
+                                   tag("Standalone", 2, "2", alignment=0), declared=False),
+         "creation_date": "2023-02-03 14:19:38", "creation_user": "GLOBAL\\ines", "usage_counter": 3}])
+    [unit] = read_sdltm(path)
+    assert (unit.source, unit.target) == ("Cette conférence présente le nouveau programme d'éducation dévoilé l'an"
+                                          " dernier.", "This conference presents the new education programme unveiled"
+                                          " last year.")
+    assert unit.target_markup == ('This conference presents the new <bpt i="1" x="1" type="1"/>education programme'
+                                  '<ept i="1"/> unveiled last year.<ph type="2"/>')
+    assert (unit.created, unit.props["@creationid"], unit.props["@usagecount"]) == (
+        datetime(2023, 2, 3, 14, 19, 38, tzinfo=timezone.utc), "GLOBAL\\ines", "3")
+
+
 def test_the_command_line_imports_a_trados_memory(tmp_path):
     path = partners_memory(tmp_path / "partenaires.sdltm")
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "tm.db"), "import", str(path)])

@@ -60,8 +60,8 @@ Trados ``Tag`` ``Type``            TMX 1.4b
 ``LockedContent``                  ``hi type="x-locked"`` holding its ``TextEquivalent``: text
 =================================  ===========================================================
 
-A code's ``AlignmentAnchor``, which ties it to its counterpart on the other side, is its ``x``, and its
-``TagID`` its ``type``.
+A code's ``AlignmentAnchor``, which ties it to its counterpart on the other side, is its ``x`` (none when it
+is ``0``, which Trados writes for a code tied to none, as on an ``End``), and its ``TagID`` its ``type``.
 
 memoQ writes the special characters of a segment (a tab, a line break inside a paragraph, a no-break
 space) as standalone codes holding its own tag, ``<ph>&lt;mq:ch val="&amp;#9;" /&gt;</ph>``, in its
@@ -143,6 +143,8 @@ def trados_segment(elements: etree._Element) -> tuple[str, str | None]:
         # by local names: Trados declares namespaces (xsi, xsd) but writes its elements in none
         field = {child.tag.rpartition("}")[2]: child.text or "" for child in element if isinstance(child.tag, str)}
         kind = field.get("Type", "")
+        aligned = field.get("AlignmentAnchor", "").strip()
+        aligned = None if aligned in ("", "0") else aligned  # 0: tied to no code of the other side
         if not isinstance(element.tag, str) or element.tag.rpartition("}")[2] != "Tag":  # Text, what holds a Value
             _append_text(seg, field.get("Value"))
         elif kind == "LockedContent":
@@ -150,11 +152,11 @@ def trados_segment(elements: etree._Element) -> tuple[str, str | None]:
         elif kind in ("Start", "End"):
             attributes = {"i": field.get("Anchor") or "0"}
             if kind == "Start":
-                attributes |= {"x": field.get("AlignmentAnchor"), "type": field.get("TagID")}
+                attributes |= {"x": aligned, "type": field.get("TagID")}
             etree.SubElement(seg, "bpt" if kind == "Start" else "ept",
                              {key: value for key, value in attributes.items() if value})
         else:
-            attributes = {"x": field.get("AlignmentAnchor"), "type": field.get("TagID")}
+            attributes = {"x": aligned, "type": field.get("TagID")}
             if kind.startswith("Unmatched"):
                 attributes["pos"] = "begin" if kind == "UnmatchedStart" else "end"
             code = etree.SubElement(seg, "it" if "pos" in attributes else "ph",
