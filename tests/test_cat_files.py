@@ -172,7 +172,7 @@ def package(path, members: dict[str, bytes]):
 def trados_return_package(path, memories: dict[str, bytes] | None = None):
     """A return package as Trados Studio makes one: the project file at its root, each document's
     .sdlxliff under its target language's folder, and ``memories``, the memories sent with it (Trados
-    puts a project's file-based memories in a folder of their own: ``Tms/…``)."""
+    puts a project's file-based memories in a folder of their own, its sample project's ``TMs/``)."""
     return package(path, {
         "Rapport annuel.sdlproj": b'<?xml version="1.0" encoding="utf-8"?><Project Guid="p1" Version="4.0"/>',
         "en-GB/rapport.docx.sdlxliff": (REAL / "trados-studio.sdlxliff").read_bytes(),
@@ -307,9 +307,10 @@ def test_a_member_s_name_leads_nowhere(tmp_path):
     work = tmp_path / "work"
     work.mkdir()
     path = package(work / "job.sdlppx", {"../../escaped.sdlxliff": (REAL / "trados-studio.sdlxliff").read_bytes(),
-                                         "/abs/other.mqxliff": (REAL / "memoq-ph.mqxliff").read_bytes()})
+                                         "/abs/other.mqxliff": (REAL / "memoq-ph.mqxliff").read_bytes(),
+                                         "../../../Tms/escaped.sdltm": project_memory()})
     result = CliRunner().invoke(main, ["--db", str(work / "tm.db"), "import", str(path)])
-    assert result.exit_code == 0 and "5 units added" in result.output, result.output
+    assert result.exit_code == 0 and "7 units added" in result.output, result.output
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["job.sdlppx", "tm.db", "work"]
 
 

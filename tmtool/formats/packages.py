@@ -3,7 +3,7 @@
 Each is a ZIP archive holding the job's bilingual files: a memoQ package its ``document.mqxliff``, a
 Trados package an ``.sdlxliff`` for each document under its target language's folder (``fr-FR/…``),
 beside the project file and the translation memories sent with it (``.sdltm``, in a folder of their
-own: ``Tms/…``). The bilingual files (``.sdlxliff``, ``.mqxliff``, ``.mxliff``, ``.xlf``, ``.xliff``) are
+own, read wherever the package holds them). The bilingual files (``.sdlxliff``, ``.mqxliff``, ``.mxliff``, ``.xlf``, ``.xliff``) are
 read with the XLIFF reader, in the order the package lists them, then its memories with the Trados
 memory reader (:mod:`tmtool.formats.sdltm`), each from memory: nothing is unpacked, so no member's name
 (``../x``, ``/etc/x``) can lead a write anywhere, and no temporary file is left. What those members may
