@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from trados import make_sdltm, segment, tag, text
+from trados import make_sdltm, sdltm_bytes, segment, tag, text
 
 from tmtool import api, open_store
 from tmtool.cli import main
@@ -92,6 +92,31 @@ def test_a_trados_memory_reads_as_trados_means_it(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.tmx", "partenaires.sdltm", "tm.db"]
 
 
+def test_a_memory_reads_as_trados_writes_it(tmp_path):
+    """The reader was built from Trados's schema; the memories Trados Studio installs with its sample project
+    (as described by those who inspected them) and RWS's own SQLite browser for .sdltm files show the
+    shape it writes: a Tag's children Type, Anchor, AlignmentAnchor, TagID, [TextEquivalent,] CanHide, an
+    End's AlignmentAnchor 0, numeric TagIDs, the segment with or without its XML declaration, dates as
+    ``YYYY-MM-DD hh:mm:ss``, users as ``DOMAIN\\user``. An AlignmentAnchor 0 ties a code to none: it was
+    written as ``x="0"``, which would tie every such code of a TMX to the others; it is now no ``x``."""
+    path = make_sdltm(tmp_path / "exemple.sdltm", [
+        {"source_segment": segment("fr-FR", text("Cette conférence présente le nouveau "), tag("Start", 1, "1"),
+                                   text("programme d'éducation"), tag("End", 1, "1"), text(" dévoilé l'an dernier."),
+                                   tag("Standalone", 2, "2", alignment=0), declared=False),
+         "target_segment": segment("en-GB", text("This conference presents the new "), tag("Start", 1, "1"),
+                                   text("education programme"), tag("End", 1, "1"), text(" unveiled last year."),
+                                   tag("Standalone", 2, "2", alignment=0), declared=False),
+         "creation_date": "2023-02-03 14:19:38", "creation_user": "GLOBAL\\ines", "usage_counter": 3}])
+    [unit] = read_sdltm(path)
+    assert (unit.source, unit.target) == ("Cette conférence présente le nouveau programme d'éducation dévoilé l'an"
+                                          " dernier.", "This conference presents the new education programme unveiled"
+                                          " last year.")
+    assert unit.target_markup == ('This conference presents the new <bpt i="1" x="1" type="1"/>education programme'
+                                  '<ept i="1"/> unveiled last year.<ph type="2"/>')
+    assert (unit.created, unit.props["@creationid"], unit.props["@usagecount"]) == (
+        datetime(2023, 2, 3, 14, 19, 38, tzinfo=timezone.utc), "GLOBAL\\ines", "3")
+
+
 def test_the_command_line_imports_a_trados_memory(tmp_path):
     path = partners_memory(tmp_path / "partenaires.sdltm")
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "tm.db"), "import", str(path)])
@@ -144,14 +169,33 @@ def package(path, members: dict[str, bytes]):
     return path
 
 
-def trados_return_package(path):
-    """A return package as Trados Studio makes one: the project file, each document's .sdlxliff under
-    its target language, the project memory beside them."""
+def trados_return_package(path, memories: dict[str, bytes] | None = None):
+    """A return package as Trados Studio makes one: the project file at its root, each document's
+    .sdlxliff under its target language's folder, and ``memories``, the memories sent with it (Trados
+    puts a project's file-based memories in a folder of their own, its sample project's ``TMs/``)."""
     return package(path, {
         "Rapport annuel.sdlproj": b'<?xml version="1.0" encoding="utf-8"?><Project Guid="p1" Version="4.0"/>',
         "en-GB/rapport.docx.sdlxliff": (REAL / "trados-studio.sdlxliff").read_bytes(),
-        "Tms/Rapport annuel-fr-FR-en-GB.sdltm": b"SQLite format 3\x00",
+        **(memories or {}),
     })
+
+
+def project_memory(**options) -> bytes:
+    """The job's project memory: two segments the .sdlxliff holds confirmed (one with a tag pair, which the
+    memory keeps as Trados does, without native code), one the .sdlxliff holds as a Draft copy, and one
+    of an earlier job."""
+    return sdltm_bytes([
+        {"source_segment": segment("fr-FR", text("Le comité s'est réuni à Bruxelles.")),
+         "target_segment": segment("en-GB", text("The committee met in Brussels."))},
+        {"source_segment": segment("fr-FR", text("Il a adopté le "), tag("Start", 1, "pt1"), text("rapport"),
+                                   tag("End", 1, "pt1"), text(" annuel.")),
+         "target_segment": segment("en-GB", text("It adopted the annual "), tag("Start", 1, "pt1"), text("report"),
+                                   tag("End", 1, "pt1"), text("."))},
+        {"source_segment": segment("fr-FR", text("Brouillon ici.")), "target_segment": segment("en-GB", text("Draft here."))},
+        {"source_segment": segment("fr-FR", text("Les délégués ont signé l'accord.")),
+         "target_segment": segment("en-GB", text("The delegates signed the agreement.")),
+         "creation_date": "2025-06-02 14:30:00", "creation_user": "PROJ\\ines"},
+    ], **options)
 
 
 def test_packages_are_read_through_their_bilingual_files(tmp_path, monkeypatch):
@@ -183,14 +227,90 @@ def test_packages_are_read_through_their_bilingual_files(tmp_path, monkeypatch):
         assert result.exit_code == 0 and "units added" in result.output, result.output
 
 
+def test_a_trados_package_s_memories_are_imported_too(tmp_path, monkeypatch):
+    """A Trados package's memories (.sdltm) were left out: only its .sdlxliff files were read. They are
+    now read too, from memory (SQLite's deserialize, writes refused: nothing unpacked, no temporary file),
+    after the bilingual files. A segment the .sdlxliff confirmed and the memory holds as well is imported
+    once, as the .sdlxliff has it (its codes hold their native code, which a memory does not keep),
+    the memory's copy counted as already stored; the memory's translation of a segment the .sdlxliff
+    holds as a Draft is imported. (The package: a return package's layout, see trados_return_package;
+    the memory: tests/trados.py, Trados's tables and segment XML.)"""
+    sdlppx = trados_return_package(tmp_path / "rapport.sdlppx",
+                                   {"Tms/Rapport annuel-fr-FR-en-GB.sdltm": project_memory()})
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    with open_store(str(tmp_path / "tm.db"), create=True) as store:
+        done = api.import_file(store, str(sdlppx))
+        units = {unit.source: unit for unit in store.units()}
+    assert (done["added"], done["already_stored"], done["untranslated"], done["languages"]) == (
+        5, 2, 2, {"fr-FR→en-GB": 5})
+    assert sorted(units) == ["Brouillon ici.", "Il a adopté le rapport annuel.", "Le comité s'est réuni à Bruxelles.",
+                             "Le rapport final.", "Les délégués ont signé l'accord."]
+    assert units["Brouillon ici."].target == "Draft here."
+    assert "&lt;cf bold=" in units["Il a adopté le rapport annuel."].source_markup  # the .sdlxliff's code
+    assert units["Les délégués ont signé l'accord."].created == datetime(2025, 6, 2, 14, 30, tzinfo=timezone.utc)
+    assert list(scratch.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.sdlppx", "scratch", "tm.db"]
+    # a package holding a memory only; a memory in WAL mode (which SQLite reads from memory as a legacy one)
+    wal = tmp_path / "wal.sdltm"
+    wal.write_bytes(project_memory())
+    db = sqlite3.connect(wal)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.close()
+    assert wal.read_bytes()[18:20] == b"\x02\x02"
+    only = package(tmp_path / "tm-only.sdlppx", {"Tms/wal.sdltm": wal.read_bytes()})
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "cli.db"), "import", str(only)])
+    assert result.exit_code == 0 and "4 units added" in result.output, result.output
+
+
+def test_a_package_s_damaged_memory_is_one_line(tmp_path, monkeypatch):
+    """A memory in a package that cannot be read is one line naming the package and the memory; a unit
+    it passes over names them too, and with --strict refuses the package."""
+    cases = {
+        "Tms/vide.sdltm": (b"SQLite format 3\x00" + b"\x00" * 200, "Tms/vide.sdltm: not a readable Trados Studio memory ("),
+        "Tms/texte.sdltm": (b"<tmx version='1.4'/>", "Tms/texte.sdltm: not a Trados Studio memory (.sdltm): not an"
+                                                      " SQLite database"),
+        "fr-FR/autre.sdltm": (None, "fr-FR/autre.sdltm: an SQLite database, but not a Trados Studio memory"),
+    }
+    other = sqlite3.connect(":memory:")  # another program's database
+    other.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)")
+    cases["fr-FR/autre.sdltm"] = (other.serialize(), cases["fr-FR/autre.sdltm"][1])
+    for number, (member, (content, message)) in enumerate(cases.items()):
+        path = trados_return_package(tmp_path / f"p{number}.sdlrpx", {member: content})
+        result = CliRunner().invoke(main, ["--db", str(tmp_path / "tm.db"), "import", str(path)])
+        assert result.exit_code == 1 and "Traceback" not in result.output, (member, result.output)
+        assert result.output.startswith(f"tmtool: error: {path}: {message}"), result.output
+        assert len(result.output.strip().splitlines()) == 1, result.output
+    broken = sdltm_bytes([
+        {"source_segment": segment("fr-FR", text("Bonjour.")), "target_segment": segment("en-GB", text("Hello."))},
+        {"source_segment": "<Segment><Elements><Text><Value>cassé", "target_segment": segment("en-GB", text("x"))}])
+    path = trados_return_package(tmp_path / "skip.sdlppx", {"Tms/m.sdltm": broken})
+    skipped = []
+    from tmtool.formats import packages
+
+    assert [unit.source for unit in packages.read_package(path, on_skip=skipped.append)][-1] == "Bonjour."
+    assert [str(one) for one in skipped] == [f"{path}: Tms/m.sdltm: translation unit 2's source segment is not"
+                                             f" well-formed XML ({skipped[0].reason.partition('XML (')[2]}"]
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "tm.db"), "import", "--strict", str(path)])
+    assert result.exit_code == 1 and result.output.startswith(
+        f"tmtool: error: {path}: Tms/m.sdltm: translation unit 2's source segment"), result.output
+    # the memories count towards what a package may unzip to
+    memory_only = package(tmp_path / "m.sdlppx", {"Tms/m.sdltm": project_memory()})
+    monkeypatch.setattr(packages, "PACKAGE_LIMIT", len(project_memory()) - 1)
+    with pytest.raises(TmtoolError, match="refused as a ZIP bomb"):
+        list(packages.read_package(memory_only))
+
+
 def test_a_member_s_name_leads_nowhere(tmp_path):
     """Nothing is unpacked: a member named to climb out of a folder (zip-slip) is read from memory."""
     work = tmp_path / "work"
     work.mkdir()
     path = package(work / "job.sdlppx", {"../../escaped.sdlxliff": (REAL / "trados-studio.sdlxliff").read_bytes(),
-                                         "/abs/other.mqxliff": (REAL / "memoq-ph.mqxliff").read_bytes()})
+                                         "/abs/other.mqxliff": (REAL / "memoq-ph.mqxliff").read_bytes(),
+                                         "../../../Tms/escaped.sdltm": project_memory()})
     result = CliRunner().invoke(main, ["--db", str(work / "tm.db"), "import", str(path)])
-    assert result.exit_code == 0 and "5 units added" in result.output, result.output
+    assert result.exit_code == 0 and "7 units added" in result.output, result.output
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["job.sdlppx", "tm.db", "work"]
 
 

@@ -1171,3 +1171,40 @@ def test_omegat_short_tags_in_its_memory_are_codes_not_words(tmp_path):
     segments = ["".join(seg.itertext()) for seg in etree.parse(str(exported)).iter("seg")]
     assert "Click <g0>here</g0> to read the <x1/> leaflet." in segments
     assert "Le <b0>dernier</b0> train part à 23 h." in segments
+
+
+def test_omegat_s_tags_come_back_as_codes_from_a_tmx_tmtool_exported(tmp_path):
+    """A memory tmtool exported from OmegaT's units holds their short tags as text, as OmegaT writes them
+    (so that OmegaT matches them exactly); its header names tmtool, so, read again, by the same store or
+    another, the tags were words ("Cliquez <g0>ici</g0>"). Each tuv holding them now names OmegaT its
+    creationtool, as TMX 1.4b lets a tuv do for itself: read again, the units are the ones OmegaT's memory
+    gave, nothing lost, look-up shows words, and the file stays valid TMX. (The memory: project_save.tmx as
+    OmegaT writes it, OMEGAT_PROJECT_SAVE above.)"""
+    from lxml import etree
+
+    from tmtool import api
+
+    path = tmp_path / "project_save.tmx"
+    path.write_text(OMEGAT_PROJECT_SAVE, encoding="utf-8")
+    original = [(u.source, u.target, u.source_markup, u.target_markup) for u in read_tmx(path)]
+    exported = tmp_path / "memory.tmx"
+    with open_store(str(tmp_path / "tm.db"), create=True) as store:
+        api.import_file(store, str(path))
+        api.export(store, "tmx", str(exported))
+        again = api.import_file(store, str(exported))
+    assert (again["added"], again["already_stored"]) == (0, 2)
+    tree = etree.parse(str(exported))
+    for validator in (etree.DTD(str(SHARED / "schemas" / "tmx" / "tmx14.dtd")),
+                      etree.XMLSchema(etree.parse(str(SHARED / "schemas" / "tmx" / "tmx14.xsd")))):
+        assert validator.validate(tree), validator.error_log.filter_from_errors()
+    assert tree.getroot().find("header").get("creationtool") == "tmtool"
+    assert [tuv.get("creationtool") for tuv in tree.iter("tuv")] == ["OmegaT"] * 4
+    with open_store(str(tmp_path / "other.db"), create=True) as store:
+        api.import_file(store, str(exported))
+        [hit] = api.concordance(store, "leaflet")
+        assert hit["source"] == "Cliquez ici pour lire la  notice." and "g0" not in hit["target"]
+        assert [(u.source, u.target, u.source_markup, u.target_markup) for u in store.units()] == original
+        twice = tmp_path / "twice.tmx"
+        api.export(store, "tmx", str(twice))
+    segments = ["".join(seg.itertext()) for seg in etree.parse(str(twice)).iter("seg")]
+    assert "Click <g0>here</g0> to read the <x1/> leaflet." in segments

@@ -50,10 +50,12 @@ CREATE TABLE fuzzy_data(translation_memory_id INT NOT NULL REFERENCES translatio
     PRIMARY KEY (translation_memory_id, translation_unit_id));
 """
 
-# Trados's segment XML: as its XmlSerializer writes it, declaration and namespaces included
-_SEGMENT = ('<?xml version="1.0" encoding="utf-16"?><Segment xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
-            ' xmlns:xsd="http://www.w3.org/2001/XMLSchema"><Elements>{}</Elements><CultureName>{}</CultureName>'
-            '</Segment>')
+# Trados's segment XML: as its XmlSerializer writes it, declaration and namespaces included (RWS's own
+# sdltm_browser writes it without the declaration); a Tag's children in Trados's order, CanHide last, as the
+# memories Trados Studio installs with its sample project hold them
+_SEGMENT = ('<Segment xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">'
+            '<Elements>{}</Elements><CultureName>{}</CultureName></Segment>')
+_DECLARATION = '<?xml version="1.0" encoding="utf-16"?>'
 
 
 def text(value: str) -> str:
@@ -61,16 +63,20 @@ def text(value: str) -> str:
 
 
 def tag(kind: str, anchor: int, tag_id: str, alignment: int | None = None, equivalent: str | None = None) -> str:
-    """A ``<Tag>``: Start, End, Standalone, TextPlaceholder, LockedContent, UnmatchedStart …"""
-    parts = [f"<Type>{kind}</Type><Anchor>{anchor}</Anchor><AlignmentAnchor>{alignment or anchor}</AlignmentAnchor>"
+    """A ``<Tag>``: Start, End, Standalone, TextPlaceholder, LockedContent, UnmatchedStart …; its
+    AlignmentAnchor ``alignment``, by default its anchor, and 0 on an End (as Trados writes them)."""
+    if alignment is None:
+        alignment = 0 if kind == "End" else anchor
+    parts = [f"<Type>{kind}</Type><Anchor>{anchor}</Anchor><AlignmentAnchor>{alignment}</AlignmentAnchor>"
              f"<TagID>{tag_id}</TagID>"]
     if equivalent is not None:
         parts.append(f"<TextEquivalent>{escape(equivalent)}</TextEquivalent>")
-    return f"<Tag>{''.join(parts)}</Tag>"
+    return f"<Tag>{''.join(parts)}<CanHide>false</CanHide></Tag>"
 
 
-def segment(culture: str, *elements: str) -> str:
-    return _SEGMENT.format("".join(elements), culture)
+def segment(culture: str, *elements: str, declared: bool = True) -> str:
+    """A segment as Trados stores it; ``declared``: with the XML declaration its serializer writes first."""
+    return (_DECLARATION if declared else "") + _SEGMENT.format("".join(elements), culture)
 
 
 def make_sdltm(path: Path, units: list[dict], *, source: str = "fr-FR", target: str = "en-GB",
@@ -80,6 +86,22 @@ def make_sdltm(path: Path, units: list[dict], *, source: str = "fr-FR", target: 
     defaults) and ``fields``: ``{field name: [values]}`` of the memory's ``fields`` (name → Trados type:
     1 SingleString, 2 MultipleString, 3 DateTime, 4 SinglePicklist, 5 MultiplePicklist, 6 Integer)."""
     db = sqlite3.connect(path)
+    _fill(db, units, source, target, fields)
+    db.close()
+    return path
+
+
+def sdltm_bytes(units: list[dict], **options) -> bytes:
+    """What :func:`make_sdltm` writes, as bytes (a memory a package carries)."""
+    db = sqlite3.connect(":memory:")
+    _fill(db, units, **options)
+    data = db.serialize()
+    db.close()
+    return data
+
+
+def _fill(db: sqlite3.Connection, units: list[dict], source: str = "fr-FR", target: str = "en-GB",
+          fields: dict[str, int] | None = None) -> None:
     db.executescript(SCHEMA)
     db.execute("INSERT INTO translation_memories(guid, name, source_language, target_language, settings,"
                " creation_user, creation_date, fuzzy_indexes, fga_support, data_version, text_context_match_type,"
@@ -113,5 +135,3 @@ def make_sdltm(path: Path, units: list[dict], *, source: str = "fr-FR", target: 
                                (unit_id, field_ids[name], value))
     db.execute("UPDATE translation_memories SET tucount = ?", (len(units),))
     db.commit()
-    db.close()
-    return path

@@ -43,7 +43,8 @@ the segment: ``<g0>`` … ``</g0>`` a pair, ``<x1/>`` a standalone tag. Read fro
 (:func:`omegat_segment`), they are codes, each holding its short tag as native code: a pair a ``bpt``/
 ``ept`` (an ``it`` when its partner is not in the segment), a standalone tag a ``ph``, so that
 ``Cliquez <g0>ici</g0>`` reads as ``Cliquez ici`` and its markup's text is the segment as OmegaT wrote
-it, nothing lost.
+it, nothing lost. :func:`omegat_text` gives that text back for a TMX export, whose ``tuv`` then names OmegaT
+its ``creationtool`` so that the export reads as OmegaT's memory does.
 
 A Trados Studio memory (.sdltm) keeps a segment as Trados's own XML, ``<Segment><Elements>`` of
 ``<Text><Value>`` and ``<Tag>`` (:func:`trados_segment`); the memory holds no native code, so a code
@@ -59,8 +60,8 @@ Trados ``Tag`` ``Type``            TMX 1.4b
 ``LockedContent``                  ``hi type="x-locked"`` holding its ``TextEquivalent``: text
 =================================  ===========================================================
 
-A code's ``AlignmentAnchor``, which ties it to its counterpart on the other side, is its ``x``, and its
-``TagID`` its ``type``.
+A code's ``AlignmentAnchor``, which ties it to its counterpart on the other side, is its ``x`` (none when it
+is ``0``, which Trados writes for a code tied to none, as on an ``End``), and its ``TagID`` its ``type``.
 
 memoQ writes the special characters of a segment (a tab, a line break inside a paragraph, a no-break
 space) as standalone codes holding its own tag, ``<ph>&lt;mq:ch val="&amp;#9;" /&gt;</ph>``, in its
@@ -142,6 +143,8 @@ def trados_segment(elements: etree._Element) -> tuple[str, str | None]:
         # by local names: Trados declares namespaces (xsi, xsd) but writes its elements in none
         field = {child.tag.rpartition("}")[2]: child.text or "" for child in element if isinstance(child.tag, str)}
         kind = field.get("Type", "")
+        aligned = field.get("AlignmentAnchor", "").strip()
+        aligned = None if aligned in ("", "0") else aligned  # 0: tied to no code of the other side
         if not isinstance(element.tag, str) or element.tag.rpartition("}")[2] != "Tag":  # Text, what holds a Value
             _append_text(seg, field.get("Value"))
         elif kind == "LockedContent":
@@ -149,11 +152,11 @@ def trados_segment(elements: etree._Element) -> tuple[str, str | None]:
         elif kind in ("Start", "End"):
             attributes = {"i": field.get("Anchor") or "0"}
             if kind == "Start":
-                attributes |= {"x": field.get("AlignmentAnchor"), "type": field.get("TagID")}
+                attributes |= {"x": aligned, "type": field.get("TagID")}
             etree.SubElement(seg, "bpt" if kind == "Start" else "ept",
                              {key: value for key, value in attributes.items() if value})
         else:
-            attributes = {"x": field.get("AlignmentAnchor"), "type": field.get("TagID")}
+            attributes = {"x": aligned, "type": field.get("TagID")}
             if kind.startswith("Unmatched"):
                 attributes["pos"] = "begin" if kind == "UnmatchedStart" else "end"
             code = etree.SubElement(seg, "it" if "pos" in attributes else "ph",

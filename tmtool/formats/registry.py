@@ -84,7 +84,8 @@ FORMATS = (
     # a Trados Studio memory: an SQLite database, told by its first bytes too
     Format("sdltm", MEMORY, (".sdltm",), "sdltm:read_sdltm", None, signatures=("SQLite format 3\x00",),
            binary=True),
-    # memoQ's and Trados's packages: ZIP archives of XLIFF files, whose units are XLIFF's
+    # memoQ's and Trados's packages: ZIP archives of XLIFF files (a Trados package's memories too), whose
+    # units are XLIFF's
     Format("package", MEMORY, (".sdlppx", ".sdlrpx", ".mqxlz"), "packages:read_package", None, binary=True,
            untranslated="xliff:is_untranslated", unconfirmed="xliff:is_unconfirmed"),
     Format("wordfast", MEMORY, (), "wordfast:read_wordfast", None, signatures=("Wordfast TM",)),

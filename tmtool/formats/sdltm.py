@@ -1,13 +1,14 @@
 """Trados Studio translation memories (.sdltm): an SQLite database, read as Trados means it, never written.
 
-The database is opened read-only (SQLite's ``mode=ro``). Its tables, as Trados Studio 2009 to 2024 keep
+The database is opened read-only (SQLite's ``mode=ro``); one a package carries (:mod:`tmtool.formats.packages`)
+is read from memory, writes refused, never written to disk. Its tables, as Trados Studio 2009 to 2024 keep
 them:
 
 - ``translation_memories``: a memory's ``id``, ``name``, ``source_language`` and ``target_language``
   (``en-US``, ``fr-FR``); a file holds one memory, as Trados makes them, or more;
 - ``translation_units``: each unit's ``translation_memory_id``, ``source_segment`` and ``target_segment``
-  (Trados's segment XML, ``<Segment><Elements>…</Elements><CultureName>en-US</CultureName></Segment>``,
-  read by :func:`tmtool.formats.inline.trados_segment`), ``creation_date``/``creation_user``,
+  (Trados's segment XML, ``<Segment><Elements>…</Elements><CultureName>en-US</CultureName></Segment>``, with or
+  without an XML declaration, read by :func:`tmtool.formats.inline.trados_segment`), ``creation_date``/``creation_user``,
   ``change_date``/``change_user``, ``last_used_date``/``last_used_user`` and ``usage_counter``;
 - ``attributes`` (a field's ``id``, ``name`` and ``type``), ``picklist_values`` (a picklist field's
   values), and a unit's values in ``string_attributes``, ``numeric_attributes``, ``date_attributes`` and
@@ -30,12 +31,12 @@ from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from lxml import etree
 
 from ..errors import TmtoolError
-from ..io.xmlsafe import xml_parser
+from ..io.xmlsafe import source_name, xml_parser
 from ..langtags import normalize_tag
 from ..model import Unit
 from .inline import trados_segment
@@ -59,14 +60,21 @@ _FIELD_VALUES = (
 )
 
 
-def read_sdltm(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
-    """The units of a Trados Studio memory, in the order Trados stored them."""
-    name = str(path)
-    with open(path, "rb") as f:
-        if f.read(len(SQLITE)) != SQLITE:
-            raise TmtoolError("not a Trados Studio memory (.sdltm): not an SQLite database", path=name)
+def read_sdltm(source: str | Path | BinaryIO, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
+    """The units of a Trados Studio memory, in the order Trados stored them: a file, opened read-only,
+    or a stream (a package's member), whose bytes SQLite reads from memory (``deserialize``) with
+    writes refused: nothing is written to disk, so nothing is left behind."""
+    name = source_name(source)
+    if isinstance(source, (str, Path)):
+        with open(source, "rb") as f:
+            _check_header(f.read(len(SQLITE)), name)
+        data = None
+    else:
+        data = source.read()
+        _check_header(data, name)
     try:
-        db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        db = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True) if data is None \
+            else _in_memory(data)
     except sqlite3.Error as exc:
         raise _unreadable(name, exc) from None
     try:
@@ -77,11 +85,30 @@ def read_sdltm(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Unit]:
         db.close()
 
 
-def _unreadable(path: str, exc: Exception) -> TmtoolError:
+def _check_header(head: bytes, path: str | None) -> None:
+    if not head.startswith(SQLITE):
+        raise TmtoolError("not a Trados Studio memory (.sdltm): not an SQLite database", path=path)
+
+
+def _in_memory(data: bytes) -> sqlite3.Connection:
+    """A connection to the database ``data`` holds, read from memory, read-only."""
+    if data[18:20] == b"\x02\x02":  # a database in WAL mode, which SQLite reads from memory only as a legacy one
+        data = data[:18] + b"\x01\x01" + data[20:]
+    db = sqlite3.connect(":memory:")
+    try:
+        db.deserialize(data)
+        db.execute("PRAGMA query_only = ON")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _unreadable(path: str | None, exc: Exception) -> TmtoolError:
     return TmtoolError(f"not a readable Trados Studio memory ({exc})", path=path)
 
 
-def _units(db: sqlite3.Connection, path: str, on_skip: OnSkip) -> Iterator[Unit]:
+def _units(db: sqlite3.Connection, path: str | None, on_skip: OnSkip) -> Iterator[Unit]:
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     missing = [table for table in ("translation_memories", "translation_units") if table not in tables]
     if missing:
@@ -106,7 +133,7 @@ def _units(db: sqlite3.Connection, path: str, on_skip: OnSkip) -> Iterator[Unit]
             on_skip(unusable.skipped(path))
 
 
-def _tag(tag: str | None, path: str) -> str:
+def _tag(tag: str | None, path: str | None) -> str:
     try:
         return normalize_tag(tag) if tag else ""
     except TmtoolError as exc:

@@ -20,7 +20,9 @@ the native codes becomes the unit's plain ``source``/``target`` (see :mod:`tmtoo
 and its inner XML is kept verbatim in ``source_markup``/``target_markup``, which the writer puts back
 as it was. In a TMX OmegaT wrote (its ``project_save.tmx``) a segment's short tags, which OmegaT keeps
 as text (``<g0>``, ``</g0>``, ``<x1/>``), are read as such codes (:func:`tmtool.formats.inline.omegat_segment`);
-in another tool's TMX such text stays text. Props and notes
+in another tool's TMX such text stays text. Written back, such a segment is text again, as OmegaT writes it,
+and its ``tuv`` says OmegaT made it (``creationtool="OmegaT"``, which TMX lets a ``tu`` or ``tuv`` give for
+itself, overriding the header's): read again, by tmtool or another tmtool store, its tags are codes again. Props and notes
 of a ``tuv`` are the unit's, and the ``<tu>``'s ``creationid``, ``changeid``, ``lastusagedate`` and
 ``usagecount`` (or its target ``tuv``'s) are kept as props and written back as attributes.
 """
@@ -55,6 +57,7 @@ _DATE = re.compile(r"^(\d{8}T\d{6})Z?$")
 TU_ATTRIBUTES = ("creationid", "changeid", "lastusagedate", "usagecount")
 ATTRIBUTE_PROP = "@"  # as XPath names attributes; no tool's <prop> type starts so
 ANY_SOURCE = "*all*"  # the header srclang of a memory whose units have different source languages
+OMEGAT = "OmegaT"  # the creationtool of a TMX (or of a tu or tuv) whose segments hold OmegaT's short tags as text
 # a memory repeats a handful of language tags millions of times
 _bcp47 = lru_cache(maxsize=256)(normalize_tag)
 
@@ -175,19 +178,22 @@ def _unit_tag(tag: str, where: str) -> str:
 
 
 def _tuv_xml(lang: str, text: str, markup: str | None, where: str) -> str:
+    written = None
     if markup is None:
         content = _text(text, where)
     else:
         seg = _checked_markup(markup, where)
         written = omegat_text(seg)  # OmegaT's tags go back as OmegaT writes them, so that it matches them exactly
         content = markup if written is None else _text(written, where)
-    return f"{_tuv_start(lang)}{content}</seg>\n  </tuv>\n"
+    return f"{_tuv_start(lang, written is not None)}{content}</seg>\n  </tuv>\n"
 
 
 @lru_cache(maxsize=256)
-def _tuv_start(lang: str) -> str:
-    """The opening of a ``tuv`` up to its segment's text (``lang`` is a checked BCP 47 tag)."""
-    return f"  <tuv{_attribute('xml:lang', lang, 'a language tag')}>\n    <seg>"
+def _tuv_start(lang: str, omegat: bool = False) -> str:
+    """The opening of a ``tuv`` up to its segment's text (``lang`` is a checked BCP 47 tag); ``omegat``: the
+    segment holds OmegaT's short tags as text, which the ``tuv`` says by naming OmegaT its creation tool."""
+    made = f' creationtool="{OMEGAT}"' if omegat else ""
+    return f"  <tuv{_attribute('xml:lang', lang, 'a language tag')}{made}>\n    <seg>"
 
 
 def _checked_markup(markup: str, where: str) -> etree._Element:
@@ -283,6 +289,11 @@ def read_tmx(
         raise TmtoolError("not a TMX file: no <tmx> element", path=path)
 
 
+def _by_omegat(element: etree._Element) -> bool:
+    """Whether a ``header``, ``tu`` or ``tuv`` says OmegaT made it (``creationtool``)."""
+    return element.get("creationtool", "").strip().lower().startswith(OMEGAT.lower())
+
+
 def _unqualified(element: etree._Element) -> None:
     """An element in TMX's own namespace (``http://www.lisa.org/tmx14``, which TMX 1.4b's §1.1 defines and
     some tools declare) and its descendants in it named by their local names, as the reader knows them."""
@@ -322,7 +333,7 @@ class _TmxReader:
 
     def header(self, element: etree._Element) -> None:
         self.seen_header = True
-        self.omegat = element.get("creationtool", "").strip().lower().startswith("omegat")
+        self.omegat = _by_omegat(element)
         if self.chosen_srclang:
             return
         declared = element.get("srclang")
@@ -348,8 +359,9 @@ class _TmxReader:
         if not tuvs:
             raise Unusable("a <tu> without any <tuv>", tu.sourceline)
         src = self._source(tuvs, tu)
-        source, source_markup = self._seg_content(src[1])
-        others = [(lang, tuv, *self._seg_content(tuv)) for lang, tuv in tuvs if tuv is not src[1]]
+        omegat = self.omegat or _by_omegat(tu)
+        source, source_markup = self._seg_content(src[1], omegat)
+        others = [(lang, tuv, *self._seg_content(tuv, omegat)) for lang, tuv in tuvs if tuv is not src[1]]
         others = [other for other in others if other[2] or other[3]]  # an empty <seg> translates nothing
         tgt = self._pick(others, self.tgtlang) if self.tgtlang else (others[0] if others else None)
         # dates belong on the tu; some tools (OmegaT) put them on the target tuv instead
@@ -409,12 +421,14 @@ class _TmxReader:
             raise Unusable("a <tuv> without xml:lang", tuv.sourceline)
         return self._unit_tag(lang, tuv)
 
-    def _seg_content(self, tuv: etree._Element) -> tuple[str, str | None]:
-        """The segment's plain text, and its inner XML when it holds inline elements (or OmegaT's tags)."""
+    @staticmethod
+    def _seg_content(tuv: etree._Element, omegat: bool) -> tuple[str, str | None]:
+        """The segment's plain text, and its inner XML when it holds inline elements (or OmegaT's tags: in a
+        TMX, ``tu`` or this ``tuv`` that OmegaT made, as ``omegat`` or the ``tuv`` tells)."""
         seg = tuv.find("seg")
         if seg is None:
             raise Unusable("a <tuv> without <seg>", tuv.sourceline)
-        if self.omegat and len(seg) == 0:
+        if len(seg) == 0 and (omegat or _by_omegat(tuv)):
             return omegat_segment(seg.text or "")
         return segment_content(seg)
 
