@@ -19,6 +19,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _MARKUP_START = re.compile(r"\s*<(\?xml|!doctype|html)", re.IGNORECASE)
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")  # collapse HTML whitespace, but keep no-break spaces
 
+# A line break inside a paragraph (Word's and PowerPoint's Shift+Enter: w:br, a:br; ODF's text:line-break;
+# HTML's <br>), as every reader gives it to ``_Reading.add``: Unicode's LINE SEPARATOR. A page's or column's
+# break, a paragraph's end are "\n". ``_line_breaks`` decides what each is, the one rule for every format.
+LINE_BREAK = "\u2028"
+_BREAK = re.compile(r"[ \t]*\u2028[ \t]*")
+# a line that ends a sentence, introduces a list or ends one of its items, with its closing quote or bracket
+_ENDS_UNIT = re.compile(r"[.!?…:;][\"'»”’)\]]*$")
+_LETTER_ITEM = re.compile(r"[a-z][.)]\s")  # a list item lettered a), b)
+
 
 def _text_paragraphs(text: str, path: str) -> list[str]:
     if _MARKUP_START.match(text):
@@ -58,6 +67,28 @@ def _paragraphs(blocks: Iterable[str], path: str, *, numbered: bool = False) -> 
     return paragraphs
 
 
+def _line_breaks(block: str) -> str:
+    """``block`` with each of its line breaks (``LINE_BREAK``) a space where the sentence runs on across it,
+    else the end of a paragraph.
+
+    Writers break a line by hand for two reasons: to wrap a sentence or a title where they want it on the
+    page or the slide (*Dépenses de défense* / *en pourcentage du PIB*), and to set lines apart that are
+    units of their own: an address, a signature, a list typed as lines, a title over its subtitle, a
+    sentence per line on a slide. A CAT tool's segment should hold the first as one sentence and the second
+    as one segment a line, as the translation, wrapped elsewhere, is segmented too. The line after a break
+    runs on when it starts with a lower-case letter (not a lettered item, *a)*) and the line before does not
+    end a sentence, introduce a list or end one of its items (``. ! ? … : ;``); else, a capital, a digit, a
+    bullet, a script without case, two breaks in a row, the break ends the paragraph, as a paragraph's mark
+    would. Plain text has no such breaks: its lines are its paragraphs."""
+    lines = _BREAK.split(block)
+    text = lines[0]
+    for line in lines[1:]:
+        before = text.rpartition("\n")[2]
+        runs_on = before and line[:1].islower() and not _ENDS_UNIT.search(before) and not _LETTER_ITEM.match(line)
+        text += (" " if runs_on else "\n") + line
+    return text
+
+
 @dataclass(slots=True)
 class _Reading:
     """A document's paragraphs as its blocks are read, and its table rows (``Document.rows``)."""
@@ -67,7 +98,7 @@ class _Reading:
     rows: list[tuple[int, ...]] = field(default_factory=list)
 
     def add(self, block: str) -> None:
-        self.paragraphs.extend(_paragraphs([block], self.path))
+        self.paragraphs.extend(_paragraphs([_line_breaks(block)], self.path))
 
     def add_row(self, cells: Iterable[range]) -> None:
         """A table row, each cell the range of paragraphs read from it; kept when each cell with text

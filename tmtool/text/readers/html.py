@@ -10,7 +10,7 @@ import re
 from ...errors import TmtoolError
 from ...io.decoding import BOMS, decode_western_text
 from ...io.xmlsafe import check_prolog
-from .base import _ASCII_SPACE, _Reading
+from .base import _ASCII_SPACE, LINE_BREAK, _Reading
 
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
@@ -59,7 +59,7 @@ _BLOCKS = {
     "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "legend", "li",
     "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-    "ul", "br",
+    "ul",
 }  # fmt: skip
 
 
@@ -173,6 +173,8 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         return
     linked = linked or element.tag == "a"
     text = _Linked if linked else str
+    if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``)
+        current.append(LINE_BREAK)
     if element.text:
         current.append(text(element.text))
     cells = []

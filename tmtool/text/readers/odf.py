@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ...errors import TmtoolError
 from ...io.xmlsafe import split_tag
-from .base import _ASCII_SPACE, _Reading
+from .base import _ASCII_SPACE, LINE_BREAK, _Reading
 from .office import _Walk, _open_package, _package_xml
 
 
@@ -88,7 +88,6 @@ class _OdtWalk(_Walk):
 
     paragraphs = frozenset({_TEXT + "p", _TEXT + "h"})
     table, row, cell = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
-    line_break = "\n"  # a line of its own, as a DOCX line break is
 
     def __init__(self, read: _Reading, root, styles, objects: dict):
         super().__init__(read)
@@ -145,7 +144,7 @@ class _OdtWalk(_Walk):
             elif child.tag == _TEXT + "tab":
                 parts.append("\t")
             elif child.tag == _TEXT + "line-break":
-                parts.append(self.line_break)
+                parts.append(LINE_BREAK)
             elif child.tag == _TEXT + "note":
                 body = child.find(_TEXT + "note-body")
                 if body is not None:

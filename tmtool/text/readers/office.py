@@ -11,7 +11,7 @@ from typing import Iterable
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import PACKAGE_ERRORS, check_package, split_tag
-from .base import _Reading, _text_paragraphs
+from .base import LINE_BREAK, _Reading, _text_paragraphs
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
 
@@ -150,7 +150,7 @@ def _relation_id(reference) -> str | None:
 
 def _drawing_text(element, parts: list[str] | None = None) -> str:
     """The text of a DrawingML paragraph (``a:p`` of a slide's shape, a table cell, a chart's title): its
-    runs', a line break a space (a slide's title or bullet breaks where it wraps on the slide), no field's
+    runs', its line breaks (``LINE_BREAK``: a space or a paragraph's end, ``_line_breaks``), no field's
     (a slide's number, the date), an alternative once (``_later_alternative``: an equation's OMML, not its
     picture)."""
     parts = [] if parts is None else parts
@@ -161,7 +161,7 @@ def _drawing_text(element, parts: list[str] | None = None) -> str:
         if local == "t":
             parts.append(child.text or "")
         elif local == "br":
-            parts.append(" ")
+            parts.append(LINE_BREAK)
         elif local not in _NO_DRAWING_TEXT:
             _drawing_text(child, parts)
     return "".join(parts)
@@ -179,7 +179,7 @@ def _diagram(model) -> Iterable[str]:
     for point in model.iterfind("{*}ptLst/{*}pt"):
         if point.get("type", "node") in ("node", "asst"):
             for paragraph in point.iterfind("{*}t/{*}p"):
-                yield "".join("\n" if part.tag.endswith("}br") else part.text or ""
+                yield "".join(LINE_BREAK if part.tag.endswith("}br") else part.text or ""
                               for part in paragraph.iter("{*}t", "{*}br"))
 
 
@@ -382,8 +382,9 @@ class _DocxWalk(_Walk):
         self.marks: set = set()  # a note's custom mark (*, †), in the text citing it and in the note
         self.stories = {w + tag for tag in ("body", "tc", "txbxContent", "footnote", "endnote")}
         self.dropped = {w + tag for tag in ("del", "moveFrom", "delInstrText", "sdtPr", "pPr", "rPr", "rt")}
-        # what a run holds besides its text: a non-breaking hyphen is a hyphen, an optional one is nothing
-        self.characters = {w + "tab": "\t", w + "ptab": "\t", w + "br": "\n", w + "cr": "\n",
+        # what a run holds besides its text: a non-breaking hyphen is a hyphen, an optional one is nothing; a
+        # line break a LINE_BREAK (a page's or a column's ends the paragraph: ``_leaf``)
+        self.characters = {w + "tab": "\t", w + "ptab": "\t", w + "br": LINE_BREAK, w + "cr": LINE_BREAK,
                            w + "noBreakHyphen": "-", w + "softHyphen": ""}
         self.leaves = {*self.characters, *(w + tag for tag in ("t", "sym", "txbxContent", "footnoteReference",
                                                                "endnoteReference")), *_DIAGRAM, *_CHART, m + "t"}
@@ -520,6 +521,8 @@ class _DocxWalk(_Walk):
                 (self.notes if kind == "footnotes" else self.endnotes).append(note)
                 if element.get(w + "customMarkFollows", "0").lower() in ("1", "true", "on"):
                     self._custom_mark(element, note)
+        elif tag == w + "br" and element.get(w + "type") in ("page", "column"):
+            parts.append("\n")
         else:
             parts.append(self.characters[tag])
 
