@@ -89,6 +89,42 @@ def _line_breaks(block: str) -> str:
     return text
 
 
+# what a note's call raised above the line reads: its number, or several (3,4; 3-5), bracketed or not, or its sign
+_CALL = re.compile(r"\s*\[?\s*(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[*†‡]{1,3})\s*\]?\s*")
+# units a number raised after is the power of (km², ft³); a number raised after one letter is a power too (m², x²)
+_UNITS = {"mm", "cm", "dm", "km", "µm", "μm", "nm", "ft", "in", "yd", "mi"}
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
+def _note_call(before: str, raised: str) -> bool:
+    """Whether ``raised``, text set in superscript after the paragraph's text ``before``, is a note's call (or a
+    note's own mark, at the start of its paragraph), which is no part of the word it follows: a number or a sign
+    after a word of two letters or more (*l’Alliance³*, *OTAN²*), after a year or a number of three digits or more,
+    after punctuation, a closing bracket or quotation mark, a space. Not a power (*m²*, *km²*, *x²*, *10⁶*: after
+    one letter, a unit or a number of one or two digits), nor letters (*1er*, *Mme*, *XIXe*, *nº*)."""
+    if not _CALL.fullmatch(raised):
+        return False
+    word = _LAST_WORD.search(before)
+    if word is None:
+        return True
+    word = word.group(1)
+    if word.isdigit():
+        return len(word) > 2
+    return not word[-1].isdigit() and len(word) > 1 and word not in _UNITS
+
+
+def _raised(position: str | None) -> bool:
+    """Whether a run's position raises it above the line: ODF's ``style:text-position`` (``super 58%``,
+    ``33% 58%``; not ``sub 58%``, ``-33% 58%``), DrawingML's ``baseline`` (``30000``, ``30%``)."""
+    first = (position or "").split()[:1]
+    if first == ["super"]:
+        return True
+    try:
+        return bool(first) and float(first[0].rstrip("%")) > 0
+    except ValueError:
+        return False
+
+
 @dataclass(slots=True)
 class _Reading:
     """A document's paragraphs as its blocks are read, and its table rows (``Document.rows``)."""

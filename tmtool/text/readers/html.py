@@ -10,7 +10,7 @@ import re
 from ...errors import TmtoolError
 from ...io.decoding import BOMS, decode_western_text
 from ...io.xmlsafe import check_prolog
-from .base import _ASCII_SPACE, LINE_BREAK, _Reading
+from .base import _ASCII_SPACE, LINE_BREAK, _note_call, _Reading
 
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
@@ -54,6 +54,8 @@ _WORD_COMMENTS = re.compile(r"mso-element\s*:\s*comment-list", re.IGNORECASE)
 _GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile(r"#cmnt_ref\d+")
 # a link to a place in the page holding a note's number or sign is a note's call (or its way back)
 _NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
+# text raised above the line by its style, as Word's and editors' pages write it beside <sup>
+_SUPERSCRIPT = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
 # elements that start and end a paragraph; everything else is inline text
 _BLOCKS = {
     "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl", "dt",
@@ -161,7 +163,11 @@ class _Linked(str):
 
 
 def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = False) -> None:
-    """Walk the tree in document order; a block element flushes the text gathered so far."""
+    """Walk the tree in document order; a block element flushes the text gathered so far. A note's call in
+    superscript that links nowhere (``_note_call``: *l’Alliance<sup>3</sup>*) is left out, as a linked one is."""
+    if ((element.tag == "sup" or _SUPERSCRIPT.search(element.get("style", "")))
+            and _note_call("".join(current), element.text_content())):
+        return
     # an equation displayed apart is a paragraph of its own (MathML's display="block")
     is_block = isinstance(element.tag, str) and (element.tag in _BLOCKS or element.tag == "math"
                                                  and element.get("display") == "block")

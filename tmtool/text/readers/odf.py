@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ...errors import TmtoolError
 from ...io.xmlsafe import split_tag
-from .base import _ASCII_SPACE, LINE_BREAK, _Reading
+from .base import _ASCII_SPACE, LINE_BREAK, _note_call, _raised, _Reading
 from .office import _Walk, _open_package, _package_xml
 
 
@@ -95,18 +95,21 @@ class _OdtWalk(_Walk):
         defined = {(style.get(_STYLE + "family"), style.get(_STYLE + "name")): style
                    for part, where in ((styles, "styles"), (root, "automatic-styles")) if part is not None
                    for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style")}
-        self.hidden_styles = {key for key in defined if self._displays_none(defined, key)}
+        self.hidden_styles = {key for key in defined if self._text_property(defined, key, _TEXT + "display") == "none"}
+        self.raised_styles = {key for key in defined if key[0] == "text"
+                              and _raised(self._text_property(defined, key, _STYLE + "text-position"))}
 
     @staticmethod
-    def _displays_none(defined: dict, key: tuple) -> bool:
+    def _text_property(defined: dict, key: tuple, attribute: str) -> str | None:
+        """The text property ``attribute`` the style ``key`` states, itself or through its parents, or None."""
         family, seen = key[0], set()
         while key in defined and key not in seen:  # a parent may loop
             seen.add(key)
-            display = defined[key].find(f"{_STYLE}text-properties[@{_TEXT}display]")
-            if display is not None:
-                return display.get(_TEXT + "display") == "none"
+            properties = defined[key].find(f"{_STYLE}text-properties[@{attribute}]")
+            if properties is not None:
+                return properties.get(attribute)
             key = family, defined[key].get(_STYLE + "parent-style-name")
-        return False
+        return None
 
     def skipped(self, element) -> bool:
         return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
@@ -145,6 +148,9 @@ class _OdtWalk(_Walk):
                 parts.append("\t")
             elif child.tag == _TEXT + "line-break":
                 parts.append(LINE_BREAK)
+            elif (child.tag == _TEXT + "span" and ("text", child.get(_TEXT + "style-name")) in self.raised_styles
+                  and _note_call("".join(parts), "".join(child.itertext()))):
+                pass  # a note's call typed in superscript, where no text:note makes it one
             elif child.tag == _TEXT + "note":
                 body = child.find(_TEXT + "note-body")
                 if body is not None:

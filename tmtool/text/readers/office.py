@@ -11,7 +11,7 @@ from typing import Iterable
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import PACKAGE_ERRORS, check_package, split_tag
-from .base import LINE_BREAK, _Reading, _text_paragraphs
+from .base import LINE_BREAK, _note_call, _raised, _Reading, _text_paragraphs
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
 
@@ -150,7 +150,7 @@ def _relation_id(reference) -> str | None:
 
 def _drawing_text(element, parts: list[str] | None = None) -> str:
     """The text of a DrawingML paragraph (``a:p`` of a slide's shape, a table cell, a chart's title): its
-    runs', its line breaks (``LINE_BREAK``: a space or a paragraph's end, ``_line_breaks``), no field's
+    runs' but a note's call (``_raised_call``), its line breaks (``LINE_BREAK``: a space or a paragraph's end, ``_line_breaks``), no field's
     (a slide's number, the date), an alternative once (``_later_alternative``: an equation's OMML, not its
     picture)."""
     parts = [] if parts is None else parts
@@ -160,11 +160,20 @@ def _drawing_text(element, parts: list[str] | None = None) -> str:
         local = split_tag(child.tag)[1]
         if local == "t":
             parts.append(child.text or "")
+        elif local == "r" and _raised_call(child, parts):
+            pass
         elif local == "br":
             parts.append(LINE_BREAK)
         elif local not in _NO_DRAWING_TEXT:
             _drawing_text(child, parts)
     return "".join(parts)
+
+
+def _raised_call(run, parts: list[str]) -> bool:
+    """Whether the DrawingML ``run`` is a note's call (``_note_call``): raised above the line (its ``baseline``,
+    in thousandths of a percent, or a percentage in strict OOXML) after the text ``parts``."""
+    properties = run.find("{*}rPr")
+    return _raised(properties.get("baseline") if properties is not None else None) and _note_call("".join(parts), "".join(t.text or "" for t in run.iterfind("{*}t")))
 
 
 def _drawing_texts(part) -> Iterable[str]:
@@ -310,7 +319,8 @@ def _on(toggle, w: str) -> bool:
 
 
 class _WordStyles:
-    """Whether word/styles.xml hides a run's text. The hidden property (``w:vanish``) is a toggle
+    """What word/styles.xml says of a run's text: whether it hides it, whether it raises it (superscript).
+    The hidden property (``w:vanish``) is a toggle
     property, which ECMA-376 Part 1 §17.7.3 combines thus: a style's value is the first its ``basedOn``
     chain states (an explicit off included); a paragraph's style (the default paragraph style when it names
     none) and its run's character style are combined by XOR; hidden in the document defaults
@@ -325,29 +335,36 @@ class _WordStyles:
             if style.get(w + "default", "").lower() in ("1", "true", "on"):
                 self.defaults.setdefault(style.get(w + "type", ""), style_id)
         self.by_default = root is not None and _on(root.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}vanish"), w)
-        self.values: dict[tuple[str | None, str], bool] = {}
+        self.values: dict[tuple[str | None, str, str], object] = {}
 
     def hidden(self, paragraph: str | None, character: str | None) -> bool:
         """Whether the styles hide a run of the character style ``character`` in a paragraph of the style
         ``paragraph`` (``None``: the run or paragraph names no style)."""
-        return self.by_default or self._value(paragraph, "paragraph") != self._value(character, "character")
+        w = self.w
+        return self.by_default or (_on(self._property(paragraph, "paragraph", "vanish"), w)
+                                   != _on(self._property(character, "character", "vanish"), w))
 
-    def _value(self, style_id: str | None, kind: str) -> bool:
-        key = style_id, kind
+    def raised(self, character: str | None) -> bool:
+        """Whether the character style ``character`` sets its text in superscript (a note's call's style)."""
+        found = self._property(character, "character", "vertAlign")
+        return found is not None and found.get(self.w + "val") == "superscript"
+
+    def _property(self, style_id: str | None, kind: str, name: str):
+        """The run property ``name`` (``vanish``) that the style ``style_id`` of ``kind`` states, itself or through
+        the styles it is based on (the kind's default style when it names none), or None."""
+        key = style_id, kind, name
         if key not in self.values:
-            w, seen, value = self.w, set(), None
+            w, seen, found = self.w, set(), None
             if style_id not in self.styles:  # none named, or a name the part does not define
                 style_id = self.defaults.get(kind)
-            while value is None and style_id in self.styles and style_id not in seen:  # a basedOn may loop
+            while found is None and style_id in self.styles and style_id not in seen:  # a basedOn may loop
                 seen.add(style_id)
                 style = self.styles[style_id]
-                vanish = style.find(f"{w}rPr/{w}vanish")
-                if vanish is not None:
-                    value = _on(vanish, w)
-                else:
+                found = style.find(f"{w}rPr/{w}{name}")
+                if found is None:
                     based_on = style.find(w + "basedOn")
                     style_id = based_on.get(w + "val") if based_on is not None else None
-            self.values[key] = bool(value)
+            self.values[key] = found
         return self.values[key]
 
 
@@ -359,7 +376,7 @@ class _DocxWalk(_Walk):
     ``_math``; a displayed one a paragraph of its own), footnotes and endnotes, documents imported whole
     (``_chunk``). Left out: tracked deletions and text moved away, comments, field instructions, generated
     tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
-    control's placeholder, a note's mark; a paragraph whose mark is
+    control's placeholder, a note's mark, a note's call typed in superscript (``_typed_call``); a paragraph whose mark is
     deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word writes the
     large first letter as a framed paragraph of its own)."""
 
@@ -472,8 +489,22 @@ class _DocxWalk(_Walk):
                 parts.append("\n")
             elif tag in self.signs:
                 self._math(child, parts)
+            elif tag == w + "r" and self._typed_call(child, parts):
+                pass
             else:  # runs and whatever wraps them: hyperlinks, insertions, moves, fields, content controls, equations
                 self.inline(child, parts)
+
+    def _typed_call(self, run, parts: list[str]) -> bool:
+        """Whether ``run`` is a note's call typed as a number in superscript (``_note_call``), by its own
+        formatting or its character style, where no ``w:footnoteReference`` makes it one (a note typed by hand,
+        a document converted from another format): no part of the word it follows."""
+        w = self.w
+        properties = run.find(w + "rPr")
+        align = properties.find(w + "vertAlign") if properties is not None else None
+        style = properties.find(w + "rStyle") if properties is not None else None
+        raised = (align.get(w + "val") == "superscript" if align is not None
+                  else self.styles.raised(style.get(w + "val") if style is not None else None))
+        return raised and _note_call("".join(parts), "".join(t.text or "" for t in run.iterfind(w + "t")))
 
     def _math(self, element, parts: list[str]) -> None:
         """The signs of an equation (OMML, read as its linear text is written) that are properties, not text:
