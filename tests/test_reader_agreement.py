@@ -86,7 +86,8 @@ def _raised_docx(path, paragraphs):
     def run(text, raised):
         if not raised:
             return r(text)
-        return r(text, '<w:rStyle w:val="Appelnotedebasdep"/>' if text.isdigit() else '<w:vertAlign w:val="superscript"/>')
+        raised_by = '<w:rStyle w:val="Appelnotedebasdep"/>' if text.isdigit() else '<w:vertAlign w:val="superscript"/>'
+        return r(text, raised_by)
 
     return write_docx(path, "".join(p(*(run(*piece) for piece in pieces)) for pieces in paragraphs),
                       styles=style("character", "Appelnotedebasdep", "footnote reference",

@@ -150,9 +150,9 @@ def _relation_id(reference) -> str | None:
 
 def _drawing_text(element, parts: list[str] | None = None) -> str:
     """The text of a DrawingML paragraph (``a:p`` of a slide's shape, a table cell, a chart's title): its
-    runs' but a note's call (``_raised_call``), its line breaks (``LINE_BREAK``: a space or a paragraph's end, ``_line_breaks``), no field's
-    (a slide's number, the date), an alternative once (``_later_alternative``: an equation's OMML, not its
-    picture)."""
+    runs' but a note's call (``_raised_call``), its line breaks (``LINE_BREAK``: a space or a paragraph's end,
+    ``_line_breaks``), no field's (a slide's number, the date), an alternative once (``_later_alternative``: an
+    equation's OMML, not its picture)."""
     parts = [] if parts is None else parts
     for child in element:
         if not isinstance(child.tag, str) or _later_alternative(child):
@@ -173,7 +173,8 @@ def _raised_call(run, parts: list[str]) -> bool:
     """Whether the DrawingML ``run`` is a note's call (``_note_call``): raised above the line (its ``baseline``,
     in thousandths of a percent, or a percentage in strict OOXML) after the text ``parts``."""
     properties = run.find("{*}rPr")
-    return _raised(properties.get("baseline") if properties is not None else None) and _note_call("".join(parts), "".join(t.text or "" for t in run.iterfind("{*}t")))
+    return (_raised(properties.get("baseline") if properties is not None else None)
+            and _note_call("".join(parts), "".join(t.text or "" for t in run.iterfind("{*}t"))))
 
 
 def _drawing_texts(part) -> Iterable[str]:
@@ -376,9 +377,9 @@ class _DocxWalk(_Walk):
     ``_math``; a displayed one a paragraph of its own), footnotes and endnotes, documents imported whole
     (``_chunk``). Left out: tracked deletions and text moved away, comments, field instructions, generated
     tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
-    control's placeholder, a note's mark, a note's call typed in superscript (``_typed_call``); a paragraph whose mark is
-    deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word writes the
-    large first letter as a framed paragraph of its own)."""
+    control's placeholder, a note's mark, a note's call typed in superscript (``_typed_call``); a paragraph
+    whose mark is deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word
+    writes the large first letter as a framed paragraph of its own)."""
 
     def __init__(self, read: _Reading, root, notes: dict, styles, drawings: dict, chunks: dict):
         # styles: word/styles.xml's root, or None; drawings: the roots of diagrams' data parts and of charts by
