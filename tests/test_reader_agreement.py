@@ -4,6 +4,8 @@ equation's scripts."""
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 
 from slidedocs import Slide, frame, page, para, run, shape, write_odp, write_pptx
@@ -132,3 +134,82 @@ def test_a_note_s_call_in_superscript_is_no_part_of_its_word_in_every_format(tmp
     note's reference is (*l’Alliance³* is not *l’Alliance3*, a term or a segment of its own), and a note's
     number at its start; a power (km², m²) and an abbreviation's raised letters (1er, Mme, XIXe) stay."""
     assert read_document(write(tmp_path / f"note.fr{extension}", RAISED)).paragraphs == READ_RAISED
+
+
+# ---- an equation's scripts ----
+
+def _m(text: str) -> str:
+    """A run of a Word equation, in Cambria Math as Word writes it."""
+    return ('<m:r><w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/></w:rPr>'
+            f"<m:t>{text}</m:t></m:r>")
+
+
+_CONTROL = '<m:ctrlPr><w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/><w:i/></w:rPr></m:ctrlPr>'
+
+
+def _omml(kind: str, **arguments: str) -> str:
+    """An equation's structure as Word writes it: its properties (``chr`` for an n-ary's sign), then its arguments."""
+    sign = arguments.pop("chr", "")
+    properties = (f'<m:chr m:val="{sign}"/><m:limLoc m:val="undOvr"/>' if sign else "") + (
+        '<m:degHide m:val="1"/>' if kind == "rad" else "")
+    return (f"<m:{kind}><m:{kind}Pr>{properties}{_CONTROL}</m:{kind}Pr>"
+            + "".join(f"<m:{name}>{value}</m:{name}>" for name, value in arguments.items()) + f"</m:{kind}>")
+
+
+# a sentence and its equations: Word's (OMML) and MathML's (a LibreOffice formula, a page's), each with its linear text
+EQUATIONS = (
+    (_m("E=m") + _omml("sSup", e=_m("c"), sup=_m("2")),
+     "<mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup>"),
+    (_omml("sSubSup", e=_m("σ"), sub=_m("i"), sup=_m("2")),
+     "<msubsup><mi>σ</mi><mi>i</mi><mn>2</mn></msubsup>"),
+    (_omml("sSup", e=_m("x"), sup=_m("n+1")),
+     "<msup><mi>x</mi><mrow><mi>n</mi><mo>+</mo><mn>1</mn></mrow></msup>"),
+    (_omml("nary", chr="∑", sub=_m("i=1"), sup=_m("n"), e=_omml("sSub", e=_m("x"), sub=_m("i"))) + _m("=")
+     + _omml("rad", deg="", e=_m("a+b")),
+     "<munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover><msub><mi>x</mi>"
+     "<mi>i</mi></msub><mo>=</mo><msqrt><mi>a</mi><mo>+</mo><mi>b</mi></msqrt>"),
+)
+SENTENCE = ("L’énergie vaut ", ", la variance ", ", le terme suivant ", " et la somme ", ".")
+READ_EQUATIONS = ("L’énergie vaut E=mc^2, la variance σ_i^2, le terme suivant x^(n+1) et la somme "
+                  "∑_(i=1)^n x_i=√(a+b).",)
+MATHML = "http://www.w3.org/1998/Math/MathML"
+
+
+def _sentence(text, equation) -> str:
+    """The sentence, its text written by ``text`` and its equations by ``equation`` (given their index)."""
+    return "".join(text(words) + (equation(n) if n < len(EQUATIONS) else "") for n, words in enumerate(SENTENCE))
+
+
+def _equations_docx(path):
+    return write_docx(path, p(_sentence(r, lambda n: f"<m:oMath>{EQUATIONS[n][0]}</m:oMath>")))
+
+
+def _equations_odt(path):
+    # each formula an object of its own, anchored as a character, as LibreOffice embeds one
+    path = write_odt(path, "<text:p>" + _sentence(str, lambda n: (
+        f'<draw:frame draw:style-name="fr1" draw:name="Object {n + 1}" text:anchor-type="as-char" svg:width="1.2cm" '
+        f'svg:height="0.6cm" draw:z-index="{n}"><draw:object xlink:href="./Object {n + 1}" xlink:type="simple" '
+        'xlink:show="embed" xlink:actuate="onLoad"/></draw:frame>')) + "</text:p>")
+    with zipfile.ZipFile(path, "a") as package:
+        for n, (_, mathml) in enumerate(EQUATIONS):
+            package.writestr(f"Object {n + 1}/content.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<math '
+                                                             f'xmlns="{MATHML}" display="block"><semantics><mrow>{mathml}'
+                                                             '</mrow><annotation encoding="StarMath 5.0">…</annotation>'
+                                                             "</semantics></math>")
+    return path
+
+
+def _equations_html(path):
+    path.write_text('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Calcul</title></head><body><p>'
+                    + _sentence(str, lambda n: f"<math>{EQUATIONS[n][1]}</math>") + "</p></body></html>",
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("extension, write", [(".docx", _equations_docx), (".odt", _equations_odt),
+                                               (".html", _equations_html)])
+def test_an_equation_s_scripts_are_written_as_the_linear_format_writes_them(tmp_path, extension, write):
+    """A superscript, a subscript, both, an n-ary operator's limits and a root are read as Office's linear format
+    writes them (*mc^2*, *σ_i^2*, *x^(n+1)*, *∑_(i=1)^n x_i*, *√(a+b)*), not glued to their base (*mc2*, *σi2*,
+    *xn+1*), in a Word equation, a LibreOffice formula and MathML in a page alike."""
+    assert read_document(write(tmp_path / f"calcul.fr{extension}")).paragraphs == READ_EQUATIONS

@@ -77,7 +77,8 @@ def math_run(text: str) -> str:
 
 def test_word_equations_read_as_their_linear_text(tmp_path):
     """An equation in a sentence is read in it, as Word's linear form writes it (a fraction's bar, a delimiter's
-    brackets are properties, not text); an equation displayed on its own line is a paragraph of its own."""
+    brackets are properties, not text; an n-ary operator's limits are its scripts); an equation displayed on its own
+    line is a paragraph of its own."""
     control = '<m:ctrlPr><w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/><w:i/></w:rPr></m:ctrlPr>'
     fraction = (f"<m:oMath>{math_run('v=')}<m:f><m:fPr>{control}</m:fPr><m:num>{math_run('d')}</m:num>"
                 f"<m:den>{math_run('t')}</m:den></m:f></m:oMath>")
@@ -86,12 +87,13 @@ def test_word_equations_read_as_their_linear_text(tmp_path):
                  f"<m:sup>{math_run('n')}</m:sup><m:e><m:d><m:dPr>{control}</m:dPr><m:e>{math_run('a')}</m:e>"
                  f"<m:e>{math_run('b')}</m:e></m:d></m:e></m:nary></m:oMath></m:oMathPara>")
     body = (p(r("La vitesse "), fraction, r(" reste constante pendant la manœuvre.")) + p(r("Soit :"), displayed)
-            + p(r("Le rayon d’action en découle.")))
+            + p(r("Le rayon d’action en découle : "), f"<m:oMath><m:func><m:funcPr>{control}</m:funcPr><m:fName>"
+                f"{math_run('sin')}</m:fName><m:e>{math_run('θ')}</m:e></m:func>{math_run('=0,5')}</m:oMath>", r(".")))
     path = write_docx(tmp_path / "calcul.fr.docx", body)
     assert read_document(path).paragraphs == ("La vitesse v=d/t reste constante pendant la manœuvre.", "Soit :",
-                                              "P=∑i=1n(a|b)", "Le rayon d’action en découle.")
-    assert segment(path) == ["La vitesse v=d/t reste constante pendant la manœuvre.", "Soit :", "P=∑i=1n(a|b)",
-                             "Le rayon d’action en découle."]
+                                              "P=∑_(i=1)^n (a|b)", "Le rayon d’action en découle : sin θ=0,5.")
+    assert segment(path) == ["La vitesse v=d/t reste constante pendant la manœuvre.", "Soit :", "P=∑_(i=1)^n (a|b)",
+                             "Le rayon d’action en découle : sin θ=0,5."]
 
 
 def test_word_tracked_changes_read_as_accepted(tmp_path):

@@ -11,6 +11,7 @@ from ...errors import TmtoolError
 from ...io.decoding import BOMS, decode_western_text
 from ...io.xmlsafe import check_prolog
 from .base import _ASCII_SPACE, LINE_BREAK, _note_call, _Reading
+from .equations import mathml_text
 
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
@@ -82,9 +83,11 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
         raise TmtoolError(f"cannot parse HTML: {exc}", path=path) from None
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         element.drop_tree()
-    for fraction in root.iter("mfrac"):  # a MathML fraction read as its linear text is written (a/b), as Word's
-        if len(fraction) == 2:
-            fraction[0].tail = "/" + (fraction[0].tail or "")
+    for equation in root.iter("math"):  # MathML read as its linear text (a/b, x^2), as Word's equations
+        text = mathml_text(equation)
+        for child in list(equation):
+            equation.remove(child)
+        equation.text = text
     read = _Reading(path)
     main = next((e for e in root.iter() if e.tag == "main" or e.get("role") == "main"), None)
     for scope in (main, root.find("body")):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...errors import TmtoolError
-from ...io.xmlsafe import split_tag
 from .base import _ASCII_SPACE, LINE_BREAK, _note_call, _raised, _Reading
+from .equations import mathml_text
 from .office import _Walk, _open_package, _package_xml
 
 
@@ -31,21 +31,6 @@ _MAX_SPACES = 100  # a text:s repeats a space c times; a hostile c would fill th
 _XLINK = "{http://www.w3.org/1999/xlink}"
 _MATHML = "{http://www.w3.org/1998/Math/MathML}"
 _CHART_ODF = "{urn:oasis:names:tc:opendocument:xmlns:chart:1.0}"
-
-
-def _mathml_text(element, parts: list[str] | None = None) -> str:
-    """A MathML equation (a formula LibreOffice embeds) read as its linear text is written: its tokens in
-    order, a fraction a/b, not its annotations (the formula's source: StarMath, TeX)."""
-    parts = [] if parts is None else parts
-    for index, child in enumerate(element):
-        local = split_tag(child.tag)[1] if isinstance(child.tag, str) else "annotation"
-        if local in ("annotation", "annotation-xml"):
-            continue
-        if index == 1 and element.tag == _MATHML + "mfrac":
-            parts.append("/")
-        parts.append((child.text or "").strip())  # MathML trims a token's spaces
-        _mathml_text(child, parts)
-    return "".join(parts)
 
 
 def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
@@ -132,7 +117,7 @@ class _OdtWalk(_Walk):
         if embedded is None:
             return
         if embedded.tag == _MATHML + "math":  # a formula of its own
-            self.read.add(_mathml_text(embedded))
+            self.read.add(mathml_text(embedded))
         for title in embedded.iter(_CHART_ODF + "title", _CHART_ODF + "subtitle"):  # a chart's, its axes'
             super().blocks(title)
 
@@ -158,7 +143,7 @@ class _OdtWalk(_Walk):
             elif (child.tag == _DRAW + "frame" and child.get(_TEXT + "anchor-type") == "as-char"
                   and (formula := self._embedded(child.find(_DRAW + "object"))) is not None
                   and formula.tag == _MATHML + "math"):
-                parts.append(_mathml_text(formula))  # a formula in its sentence, as a Word equation
+                parts.append(mathml_text(formula))  # a formula in its sentence, as a Word equation
             elif isinstance(child.tag, str) and child.tag.startswith(_DRAW) and child.tag != _DRAW + "a":
                 self.notes.append(child)  # a frame, a shape, a group: their paragraphs, never their title
             elif isinstance(child.tag, str) and not self.skipped(child):

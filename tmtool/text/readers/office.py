@@ -12,6 +12,7 @@ from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import PACKAGE_ERRORS, check_package, split_tag
 from .base import LINE_BREAK, _note_call, _raised, _Reading, _text_paragraphs
+from .equations import root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
 
@@ -406,7 +407,9 @@ class _DocxWalk(_Walk):
                            w + "noBreakHyphen": "-", w + "softHyphen": ""}
         self.leaves = {*self.characters, *(w + tag for tag in ("t", "sym", "txbxContent", "footnoteReference",
                                                                "endnoteReference")), *_DIAGRAM, *_CHART, m + "t"}
-        self.signs = {m + tag for tag in ("d", "f", "nary")}  # an equation's structures whose signs are properties
+        # an equation's structures whose signs are properties, and those whose layout is: scripts, limits, roots
+        self.signs = {m + tag for tag in ("d", "f", "nary", "sSup", "sSub", "sSubSup", "sPre", "limLow", "limUpp",
+                                          "rad", "func")}
 
     def skipped(self, element) -> bool:
         w, tag = self.w, element.tag
@@ -508,8 +511,9 @@ class _DocxWalk(_Walk):
         return raised and _note_call("".join(parts), "".join(t.text or "" for t in run.iterfind(w + "t")))
 
     def _math(self, element, parts: list[str]) -> None:
-        """The signs of an equation (OMML, read as its linear text is written) that are properties, not text:
-        the brackets and separators of a delimiter, a fraction's bar (a/b), an n-ary operator (∑, ∫)."""
+        """An equation's structures (OMML) read as their linear text is written (``equations``): the signs that
+        are properties, not text (the brackets and separators of a delimiter, a fraction's bar: a/b, an n-ary
+        operator: ∑, ∫), and what the layout shows: scripts (x^2, x_i), limits (∑_(i=1)^n, lim_(n→∞)), roots."""
         m, tag = self.m, element.tag
         properties = element.find(tag + "Pr")
 
@@ -517,20 +521,35 @@ class _DocxWalk(_Walk):
             found = properties.find(m + name) if properties is not None else None
             return default if found is None else found.get(m + "val", "")
 
-        if tag == m + "nary":
-            parts.append(sign("chr", "∫"))
-        elif tag == m + "d":
-            parts.append(sign("begChr", "("))
-        arguments = 0
-        for argument in element:
-            if argument.tag == m + "den" and sign("type", "bar") != "noBar":
-                parts.append("/")
-            elif argument.tag == m + "e" and tag == m + "d":
-                parts.append(sign("sepChr", "|") if arguments else "")
-                arguments += 1
-            self.inline(argument, parts)
-        if tag == m + "d":
-            parts.append(sign("endChr", ")"))
+        def text(argument) -> str:
+            read: list[str] = []
+            if argument is not None:
+                self.inline(argument, read)
+            return "".join(read)
+
+        def argument(name: str) -> str:
+            return text(element.find(m + name))
+
+        local = tag[len(m):]
+        if local in ("sSup", "sSub", "sSubSup", "nary"):
+            base = sign("chr", "∫") if local == "nary" else argument("e")
+            parts.append(scripted(base, argument("sub"), argument("sup")) + (argument("e") if local == "nary" else ""))
+        elif local == "sPre":
+            parts.append(scripted("", argument("sub"), argument("sup")) + argument("e"))
+        elif local == "limLow":
+            parts.append(scripted(argument("e"), sub=argument("lim")))
+        elif local == "limUpp":
+            parts.append(scripted(argument("e"), sup=argument("lim")))
+        elif local == "rad":  # a square root's degree is hidden, empty
+            parts.append(root(argument("e"), argument("deg")))
+        elif local == "func":  # sin x, and sin(x) as typed
+            name, operand = argument("fName"), argument("e")
+            parts.append(name + ("" if operand[:1] in "([{|" else " ") + operand)
+        elif local == "d":
+            parts.append(sign("begChr", "(") + sign("sepChr", "|").join(map(text, element.iterfind(m + "e")))
+                         + sign("endChr", ")"))
+        else:  # a fraction
+            parts.append(argument("num") + ("/" if sign("type", "bar") != "noBar" else "") + argument("den"))
 
     def _leaf(self, element, parts: list[str]) -> None:
         """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box,
