@@ -548,7 +548,7 @@ def test_libreoffice_shapes_text_follows_its_paragraph_without_title_or_descript
 def test_libreoffice_formulas_are_read_in_their_sentence_and_charts_titles_after_their_paragraph(tmp_path):
     """A formula LibreOffice embeds (an object of its own, MathML beside its StarMath source) is read as its
     linear text, in the sentence it is anchored in as a character; a chart's title and its axes' titles after
-    the paragraph it is anchored in, its data table not."""
+    the paragraph it is anchored in, its values not."""
     def embedded(name: str, anchor: str) -> str:
         return (f'<draw:frame draw:style-name="fr1" draw:name="{name}" text:anchor-type="{anchor}" svg:width="1.2cm" '
                 f'svg:height="0.8cm" draw:z-index="0"><draw:object xlink:href="./{name}" xlink:type="simple" '

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from itertools import islice
 from pathlib import Path
 
 from ...errors import TmtoolError
@@ -28,9 +30,66 @@ _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _ODT_FAMILIES = {_TEXT + "p": "paragraph", _TEXT + "h": "paragraph", _TEXT + "section": "section",
                  _TEXT + "span": "text", _TEXT + "a": "text"}
 _MAX_SPACES = 100  # a text:s repeats a space c times; a hostile c would fill the memory
+# the rows and columns of a chart's table read, and the labels of a range, however far a hostile address says
+_MAX_REPEATED = 1000
+# a cell in a chart's range address: local-table.$B$1, the corners of local-table.$A$2:.$A$5
+_CELL = re.compile(r"\.\$?([A-Z]{1,3})\$?(\d{1,7})")
 _XLINK = "{http://www.w3.org/1999/xlink}"
 _MATHML = "{http://www.w3.org/1998/Math/MathML}"
 _CHART_ODF = "{urn:oasis:names:tc:opendocument:xmlns:chart:1.0}"
+
+
+def _chart_labels(chart) -> list[str]:
+    """A chart's series names, then its categories' labels, those with letters (not years), as a DOCX chart's
+    (``office._chart``): the cells of the chart's own table (``local-table``, its copy of the data) that its
+    series' label addresses and its categories' range name."""
+    table = chart.find(_TABLE + "table")
+    categories = next(chart.iter(_CHART_ODF + "categories"), None)
+    # each series' name is a cell; the categories' labels a range
+    ranges = [found[:2] * 2 for series in chart.iter(_CHART_ODF + "series")
+              if (found := _range(series.get(_CHART_ODF + "label-cell-address"))) is not None]
+    labels = _range(categories.get(_TABLE + "cell-range-address")) if categories is not None else None
+    ranges += [labels] if labels is not None else []
+    if table is None or not ranges:
+        return []
+    grid: list[list[str]] = []  # the table's rows as far as the ranges reach, a row's cells as far as they do
+    bottom, right = max(found[2] for found in ranges), max(found[3] for found in ranges)
+    for row in table.iter(_TABLE + "table-row"):
+        cells: list[str] = []
+        for cell in row.iterfind(_TABLE + "table-cell"):
+            text = " ".join("".join(paragraph.itertext()) for paragraph in cell.iterfind(_TEXT + "p"))
+            cells.extend([text] * min(_repeated(cell, "columns"), right + 1 - len(cells)))
+            if len(cells) > right:
+                break
+        grid.extend([cells] * min(_repeated(row, "rows"), bottom + 1 - len(grid)))
+        if len(grid) > bottom:
+            break
+    texts = [text for top, left, bottom, right in ranges for text in islice(
+        (row[column] for row in grid[top:bottom + 1] for column in range(left, min(right + 1, len(row)))),
+        _MAX_REPEATED)]
+    return [text for text in texts if any(character.isalpha() for character in text)]
+
+
+def _range(address: str | None) -> tuple[int, int, int, int] | None:
+    """The first, last row and column (from 0) of a chart's cell or range address (``local-table.$B$1``,
+    ``local-table.$A$2:.$A$5``), as far as ``_MAX_REPEATED`` reaches, or None."""
+    corners = [(min(int(number) - 1, _MAX_REPEATED), min(_column(letters), _MAX_REPEATED))
+               for letters, number in _CELL.findall(address or "")[:2]]
+    return (*corners[0], *corners[-1]) if corners else None
+
+
+def _repeated(element, what: str) -> int:
+    """How many times a table's ``element`` (a row, a cell) stands for itself (``table:number-rows-repeated``)."""
+    count = element.get(f"{_TABLE}number-{what}-repeated", "1")
+    return int(count) if count.isdigit() else 1
+
+
+def _column(letters: str) -> int:
+    """A column's index by its letters: A 0, Z 25, AA 26."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number - 1
 
 
 def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
@@ -64,7 +123,8 @@ class _OdtWalk(_Walk):
     """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
     endnotes, text boxes and the text of shapes (after the paragraph they are anchored in, as a DOCX text
     box's; a shape's title and description are no text of the page), embedded objects: a formula (its linear
-    text, in its sentence when anchored as a character) and a chart (its titles). Left out: deleted text kept for
+    text, in its sentence when anchored as a character) and a chart (its titles, its axes', its series' names and
+    its categories' labels: ``_chart_labels``). Left out: deleted text kept for
     change tracking, comments, indexes and computed numbers (``_ODT_SKIPPED``), and hidden text: a section
     displayed as none, hidden text and hidden paragraph fields, and what a style displays as none
     (LibreOffice's Hidden character attribute), the document's own automatic styles (direct formatting)
@@ -120,6 +180,9 @@ class _OdtWalk(_Walk):
             self.read.add(mathml_text(embedded))
         for title in embedded.iter(_CHART_ODF + "title", _CHART_ODF + "subtitle"):  # a chart's, its axes'
             super().blocks(title)
+        for chart in embedded.iter(_CHART_ODF + "chart"):
+            for label in _chart_labels(chart):
+                self.read.add(label)
 
     def inline(self, element, parts: list[str]) -> None:
         # ODF collapses white space in the text; spaces, tabs and line breaks are elements
