@@ -216,6 +216,16 @@ def test_a_libreoffice_chart_gives_what_a_powerpoint_one_does(tmp_path, write):
         "Europe du Nord", "Europe du Sud", "Source : rapports nationaux.")
 
 
+def test_a_chart_s_addresses_in_another_table_are_not_read_in_its_own(tmp_path):
+    """A chart made from a Writer table names that table's cells (``Tableau1.B1``); its own table need not keep them
+    in the same rows, so they are not looked for there: its titles are read, no cell that may be another's."""
+    path = _chart_odt(tmp_path / "budget.fr.odt")
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("Object 1/content.xml", ODF_CHART.replace("local-table.$", "Tableau1.$"))
+    assert read_document(path).paragraphs == ("Budget", "Dépenses de défense des Alliés",
+                                              "Pourcentage du produit intérieur brut", "Source : rapports nationaux.")
+
+
 def test_a_chart_s_table_repeating_a_row_to_the_sheet_s_end_gives_a_bounded_read(tmp_path):
     """A chart's table may say that a row or a cell stands for a million (as a spreadsheet's empty rows do), and its
     categories' range may reach the sheet's end: a thousand labels are read at most, not a million paragraphs."""

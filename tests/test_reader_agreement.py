@@ -70,15 +70,17 @@ def test_a_line_break_runs_a_sentence_on_or_ends_its_paragraph_alike_in_every_fo
 # ---- a note's call in superscript ----
 
 # paragraphs as pieces of text, those raised above the line marked True: notes' calls typed as numbers in
-# superscript (after a word, after a year), a note's own number at its start; powers and abbreviations that are no
-# calls (km², m², 1er, Mme, XIXe)
+# superscript (after a word, a year, an article's number), a note's own number at its start; powers and
+# abbreviations that are no calls (km², m², 10⁶, 1er, Mme, XIXe)
 RAISED = ([("Le Conseil de l’Alliance", False), ("3", True), (" a approuvé le plan en 2024", False), ("4", True),
            (".", False)],
           [("La zone couvre 12 km", False), ("2", True), (" et le 1", False), ("er", True), (" lot, remis à M", False),
-           ("me", True), (" Durand au XIX", False), ("e", True), (" siècle, 3 m", False), ("2", True), (".", False)],
+           ("me", True), (" Durand au XIX", False), ("e", True), (" siècle, 3 m", False), ("2", True), (" et 10", False),
+           ("6", True), (" euros selon l’article 5", False), ("5", True), (".", False)],
           [("3", True), (" Voir le communiqué final.", False)])
 READ_RAISED = ("Le Conseil de l’Alliance a approuvé le plan en 2024.",
-               "La zone couvre 12 km2 et le 1er lot, remis à Mme Durand au XIXe siècle, 3 m2.",
+               "La zone couvre 12 km² et le 1er lot, remis à Mme Durand au XIXe siècle, 3 m² et 10⁶ euros selon "
+               "l’article 5.",
                "Voir le communiqué final.")
 
 
@@ -131,8 +133,9 @@ def _raised_html(path, paragraphs):
                                                (".odp", _raised_odp), (".html", _raised_html)])
 def test_a_note_s_call_in_superscript_is_no_part_of_its_word_in_every_format(tmp_path, extension, write):
     """A note's call typed as a number in superscript, where no note element makes it one, is left out as a
-    note's reference is (*l’Alliance³* is not *l’Alliance3*, a term or a segment of its own), and a note's
-    number at its start; a power (km², m²) and an abbreviation's raised letters (1er, Mme, XIXe) stay."""
+    note's reference is (*l’Alliance³* is not *l’Alliance3*, a term or a segment of its own; *en 2024⁴* not
+    *en 20244*), and a note's number at its start; a power is read in superscript digits (*km²*, *10⁶*, not *km2*,
+    *106*) and an abbreviation's raised letters as they are typed (*1er*, *Mme*, *XIXe*)."""
     assert read_document(write(tmp_path / f"note.fr{extension}", RAISED)).paragraphs == READ_RAISED
 
 
@@ -213,3 +216,29 @@ def test_an_equation_s_scripts_are_written_as_the_linear_format_writes_them(tmp_
     writes them (*mc^2*, *σ_i^2*, *x^(n+1)*, *∑_(i=1)^n x_i*, *√(a+b)*), not glued to their base (*mc2*, *σi2*,
     *xn+1*), in a Word equation, a LibreOffice formula and MathML in a page alike."""
     assert read_document(write(tmp_path / f"calcul.fr{extension}")).paragraphs == READ_EQUATIONS
+
+
+def test_an_accent_over_a_letter_is_no_script():
+    """MathML writes an accent (a vector's arrow, a mean's bar) as an over-script marked ``accent``: it stays
+    beside its letter (*v→*), not a power (*v^→*)."""
+    from lxml import etree
+
+    from tmtool.text.readers.equations import mathml_text
+
+    equation = etree.fromstring(f'<math xmlns="{MATHML}"><mover accent="true"><mi>v</mi><mo>→</mo></mover><mo>=</mo>'
+                                "<mover><mi>x</mi><mn>2</mn></mover></math>")
+    assert mathml_text(equation) == "v→=x^2"
+
+
+@pytest.mark.parametrize("extension", [".docx", ".html"])
+def test_a_page_break_ends_its_paragraph_whatever_follows(tmp_path, extension):
+    """A page break inside a paragraph (Word's, and as Word saves it in a page) ends the paragraph, even before a
+    line in lower case, where a line break would run the sentence on."""
+    path = tmp_path / f"rapport.fr{extension}"
+    if extension == ".docx":
+        write_docx(path, p(r("Fin du chapitre premier"), '<w:r><w:br w:type="page"/></w:r>', r("suivi de l’annexe.")))
+    else:
+        path.write_text("<html><body><div class=WordSection1><p class=MsoNormal>Fin du chapitre premier<span lang=FR>"
+                        "<br clear=all style='page-break-before:always'></span>suivi de l’annexe.</p></div></body></html>",
+                        encoding="utf-8")
+    assert read_document(path).paragraphs == ("Fin du chapitre premier", "suivi de l’annexe.")

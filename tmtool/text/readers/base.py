@@ -99,9 +99,9 @@ _LAST_WORD = re.compile(r"(\w+)$")
 def _note_call(before: str, raised: str) -> bool:
     """Whether ``raised``, text set in superscript after the paragraph's text ``before``, is a note's call (or a
     note's own mark, at the start of its paragraph), which is no part of the word it follows: a number or a sign
-    after a word of two letters or more (*l’Alliance³*, *OTAN²*), after a year or a number of three digits or more,
+    after a word of two letters or more (*l’Alliance³*, *OTAN²*), after a number (*en 2024⁴*, *l’article 5³*),
     after punctuation, a closing bracket or quotation mark, a space. Not a power (*m²*, *km²*, *x²*, *10⁶*: after
-    one letter, a unit or a number of one or two digits), nor letters (*1er*, *Mme*, *XIXe*, *nº*)."""
+    one letter, a unit or 10), nor letters (*1er*, *Mme*, *XIXe*, *nº*)."""
     if not _CALL.fullmatch(raised):
         return False
     word = _LAST_WORD.search(before)
@@ -109,8 +109,26 @@ def _note_call(before: str, raised: str) -> bool:
         return True
     word = word.group(1)
     if word.isdigit():
-        return len(word) > 2
+        return word != "10"
     return not word[-1].isdigit() and len(word) > 1 and word not in _UNITS
+
+
+# a power typed in superscript, and its digits and signs as Unicode's superscript characters write them
+_POWER = re.compile(r"[0-9+\-−=()]+")
+_SUPERSCRIPTS = str.maketrans("0123456789+-−=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
+
+
+def _add_raised(parts: list[str], raised: str) -> bool:
+    """Add to ``parts``, a paragraph's text so far, what ``raised``, text set in superscript after it, reads as:
+    nothing when it is a note's call (``_note_call``), a power in Unicode's superscript digits (*m²*, *10⁶*, *10⁻³*),
+    where its plain digits would read as another number (*m2*, *106*); whether it did. Raised letters (*1er*,
+    *Mme*, *XIXe*) are read as any text is, as they are typed."""
+    if _note_call("".join(parts), raised):
+        return True
+    if _POWER.fullmatch(raised.strip()):
+        parts.append(raised.strip().translate(_SUPERSCRIPTS))
+        return True
+    return False
 
 
 def _raised(position: str | None) -> bool:

@@ -61,6 +61,8 @@ def mathml_text(element) -> str:
                 and split_tag(child.tag)[1] not in ("annotation", "annotation-xml")]
     texts = [mathml_text(child) for child in children]
     local = split_tag(element.tag)[1] if isinstance(element.tag, str) else ""
+    if element.get("accent") == "true" or element.get("accentunder") == "true":  # x̄, x⃗: the sign beside its letter
+        return "".join(texts)
     if local == "mfrac" and len(texts) == 2:
         return f"{texts[0]}/{texts[1]}"
     if local in ("msub", "munder") and len(texts) == 2:

@@ -10,7 +10,7 @@ import re
 from ...errors import TmtoolError
 from ...io.decoding import BOMS, decode_western_text
 from ...io.xmlsafe import check_prolog
-from .base import _ASCII_SPACE, LINE_BREAK, _note_call, _Reading
+from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _Reading
 from .equations import mathml_text
 
 
@@ -57,6 +57,7 @@ _GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile
 _NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
 # text raised above the line by its style, as Word's and editors' pages write it beside <sup>
 _SUPERSCRIPT = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
+_PAGE_BREAK = re.compile(r"page-break-(?:before|after)\s*:\s*always", re.IGNORECASE)
 # elements that start and end a paragraph; everything else is inline text
 _BLOCKS = {
     "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl", "dt",
@@ -167,9 +168,10 @@ class _Linked(str):
 
 def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = False) -> None:
     """Walk the tree in document order; a block element flushes the text gathered so far. A note's call in
-    superscript that links nowhere (``_note_call``: *l’Alliance<sup>3</sup>*) is left out, as a linked one is."""
+    superscript that links nowhere (*l’Alliance<sup>3</sup>*) is left out, as a linked one is, and a power is
+    read in superscript digits (*km²*: ``_add_raised``)."""
     if ((element.tag == "sup" or _SUPERSCRIPT.search(element.get("style", "")))
-            and _note_call("".join(current), element.text_content())):
+            and _add_raised(current, element.text_content())):
         return
     # an equation displayed apart is a paragraph of its own (MathML's display="block")
     is_block = isinstance(element.tag, str) and (element.tag in _BLOCKS or element.tag == "math"
@@ -182,8 +184,11 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         return
     linked = linked or element.tag == "a"
     text = _Linked if linked else str
-    if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``)
-        current.append(LINE_BREAK)
+    if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``); a page break Word saved ends
+        if _PAGE_BREAK.search(element.get("style", "")):  # a paragraph, as in a DOCX
+            _flush(read, current)
+        else:
+            current.append(LINE_BREAK)
     if element.text:
         current.append(text(element.text))
     cells = []

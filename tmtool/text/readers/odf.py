@@ -7,7 +7,7 @@ from itertools import islice
 from pathlib import Path
 
 from ...errors import TmtoolError
-from .base import _ASCII_SPACE, LINE_BREAK, _note_call, _raised, _Reading
+from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading
 from .equations import mathml_text
 from .office import _Walk, _open_package, _package_xml
 
@@ -44,13 +44,15 @@ def _chart_labels(chart) -> list[str]:
     (``office._chart``): the cells of the chart's own table (``local-table``, its copy of the data) that its
     series' label addresses and its categories' range name."""
     table = chart.find(_TABLE + "table")
-    categories = next(chart.iter(_CHART_ODF + "categories"), None)
+    if table is None:
+        return []
+    name, categories = table.get(_TABLE + "name", ""), next(chart.iter(_CHART_ODF + "categories"), None)
     # each series' name is a cell; the categories' labels a range
     ranges = [found[:2] * 2 for series in chart.iter(_CHART_ODF + "series")
-              if (found := _range(series.get(_CHART_ODF + "label-cell-address"))) is not None]
-    labels = _range(categories.get(_TABLE + "cell-range-address")) if categories is not None else None
+              if (found := _range(series.get(_CHART_ODF + "label-cell-address"), name)) is not None]
+    labels = _range(categories.get(_TABLE + "cell-range-address"), name) if categories is not None else None
     ranges += [labels] if labels is not None else []
-    if table is None or not ranges:
+    if not ranges:
         return []
     grid: list[list[str]] = []  # the table's rows as far as the ranges reach, a row's cells as far as they do
     bottom, right = max(found[2] for found in ranges), max(found[3] for found in ranges)
@@ -70,11 +72,15 @@ def _chart_labels(chart) -> list[str]:
     return [text for text in texts if any(character.isalpha() for character in text)]
 
 
-def _range(address: str | None) -> tuple[int, int, int, int] | None:
-    """The first, last row and column (from 0) of a chart's cell or range address (``local-table.$B$1``,
-    ``local-table.$A$2:.$A$5``), as far as ``_MAX_REPEATED`` reaches, or None."""
+def _range(address: str | None, table: str) -> tuple[int, int, int, int] | None:
+    """The first, last row and column (from 0) of a chart's cell or range address in its ``table``
+    (``local-table.$B$1``, ``local-table.$A$2:.$A$5``), as far as ``_MAX_REPEATED`` reaches; None for an address
+    in another table (a document's table the chart was made from, whose rows the chart's copy need not keep)."""
+    address = address or ""
+    if not address.removeprefix("'").startswith(table + ("'." if address.startswith("'") else ".")):
+        return None
     corners = [(min(int(number) - 1, _MAX_REPEATED), min(_column(letters), _MAX_REPEATED))
-               for letters, number in _CELL.findall(address or "")[:2]]
+               for letters, number in _CELL.findall(address)[:2]]
     return (*corners[0], *corners[-1]) if corners else None
 
 
@@ -197,8 +203,8 @@ class _OdtWalk(_Walk):
             elif child.tag == _TEXT + "line-break":
                 parts.append(LINE_BREAK)
             elif (child.tag == _TEXT + "span" and ("text", child.get(_TEXT + "style-name")) in self.raised_styles
-                  and _note_call("".join(parts), "".join(child.itertext()))):
-                pass  # a note's call typed in superscript, where no text:note makes it one
+                  and _add_raised(parts, "".join(child.itertext()))):
+                pass  # a note's call typed in superscript (no text:note makes it one), a power
             elif child.tag == _TEXT + "note":
                 body = child.find(_TEXT + "note-body")
                 if body is not None:

@@ -11,7 +11,7 @@ from typing import Iterable
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import PACKAGE_ERRORS, check_package, split_tag
-from .base import LINE_BREAK, _note_call, _raised, _Reading, _text_paragraphs
+from .base import LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
 from .equations import root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
@@ -151,7 +151,7 @@ def _relation_id(reference) -> str | None:
 
 def _drawing_text(element, parts: list[str] | None = None) -> str:
     """The text of a DrawingML paragraph (``a:p`` of a slide's shape, a table cell, a chart's title): its
-    runs' but a note's call (``_raised_call``), its line breaks (``LINE_BREAK``: a space or a paragraph's end,
+    runs' (a note's call or a power in superscript as ``_raised_run`` reads them), its line breaks (``LINE_BREAK``: a space or a paragraph's end,
     ``_line_breaks``), no field's (a slide's number, the date), an alternative once (``_later_alternative``: an
     equation's OMML, not its picture)."""
     parts = [] if parts is None else parts
@@ -161,7 +161,7 @@ def _drawing_text(element, parts: list[str] | None = None) -> str:
         local = split_tag(child.tag)[1]
         if local == "t":
             parts.append(child.text or "")
-        elif local == "r" and _raised_call(child, parts):
+        elif local == "r" and _raised_run(child, parts):
             pass
         elif local == "br":
             parts.append(LINE_BREAK)
@@ -170,12 +170,12 @@ def _drawing_text(element, parts: list[str] | None = None) -> str:
     return "".join(parts)
 
 
-def _raised_call(run, parts: list[str]) -> bool:
-    """Whether the DrawingML ``run`` is a note's call (``_note_call``): raised above the line (its ``baseline``,
-    in thousandths of a percent, or a percentage in strict OOXML) after the text ``parts``."""
+def _raised_run(run, parts: list[str]) -> bool:
+    """Whether the DrawingML ``run``, raised above the line (its ``baseline``, in thousandths of a percent, or a
+    percentage in strict OOXML), was read after ``parts`` as ``_add_raised`` reads a note's call or a power."""
     properties = run.find("{*}rPr")
     return (_raised(properties.get("baseline") if properties is not None else None)
-            and _note_call("".join(parts), "".join(t.text or "" for t in run.iterfind("{*}t"))))
+            and _add_raised(parts, "".join(t.text or "" for t in run.iterfind("{*}t"))))
 
 
 def _drawing_texts(part) -> Iterable[str]:
@@ -378,7 +378,7 @@ class _DocxWalk(_Walk):
     ``_math``; a displayed one a paragraph of its own), footnotes and endnotes, documents imported whole
     (``_chunk``). Left out: tracked deletions and text moved away, comments, field instructions, generated
     tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
-    control's placeholder, a note's mark, a note's call typed in superscript (``_typed_call``); a paragraph
+    control's placeholder, a note's mark, a note's call typed in superscript (``_raised_run``); a paragraph
     whose mark is deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word
     writes the large first letter as a framed paragraph of its own)."""
 
@@ -493,22 +493,22 @@ class _DocxWalk(_Walk):
                 parts.append("\n")
             elif tag in self.signs:
                 self._math(child, parts)
-            elif tag == w + "r" and self._typed_call(child, parts):
+            elif tag == w + "r" and self._raised_run(child, parts):
                 pass
             else:  # runs and whatever wraps them: hyperlinks, insertions, moves, fields, content controls, equations
                 self.inline(child, parts)
 
-    def _typed_call(self, run, parts: list[str]) -> bool:
-        """Whether ``run`` is a note's call typed as a number in superscript (``_note_call``), by its own
-        formatting or its character style, where no ``w:footnoteReference`` makes it one (a note typed by hand,
-        a document converted from another format): no part of the word it follows."""
+    def _raised_run(self, run, parts: list[str]) -> bool:
+        """Whether ``run``, set in superscript by its own formatting or its character style, was read after
+        ``parts`` as ``_add_raised`` reads a note's call typed as a number (where no ``w:footnoteReference`` makes
+        it one: a note typed by hand, a document converted from another format) or a power."""
         w = self.w
         properties = run.find(w + "rPr")
         align = properties.find(w + "vertAlign") if properties is not None else None
         style = properties.find(w + "rStyle") if properties is not None else None
         raised = (align.get(w + "val") == "superscript" if align is not None
                   else self.styles.raised(style.get(w + "val") if style is not None else None))
-        return raised and _note_call("".join(parts), "".join(t.text or "" for t in run.iterfind(w + "t")))
+        return raised and _add_raised(parts, "".join(t.text or "" for t in run.iterfind(w + "t")))
 
     def _math(self, element, parts: list[str]) -> None:
         """An equation's structures (OMML) read as their linear text is written (``equations``): the signs that
