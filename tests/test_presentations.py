@@ -176,7 +176,8 @@ ODF_CHART = (
     '<table:table-header-rows><table:table-row><table:table-cell><text:p/></table:table-cell><table:table-cell '
     'office:value-type="string"><text:p>Part du PIB</text:p></table:table-cell></table:table-row>'
     '</table:table-header-rows><table:table-rows>'
-    + "".join(f'<table:table-row><table:table-cell office:value-type="string"><text:p>{label}</text:p></table:table-cell>'
+    + "".join('<table:table-row><table:table-cell office:value-type="string">'
+              f"<text:p>{label}</text:p></table:table-cell>"
               f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
               "</table:table-cell></table:table-row>"
               for label, value in (("Europe du Nord", "2.4"), ("Europe du Sud", "1.9"), ("2024", "2.1")))
@@ -188,8 +189,8 @@ _CHART_OBJECT = ('<draw:object xlink:href="./Object 1" xlink:type="simple" xlink
 
 def _chart_odp(path):
     return write_odp(path, page(frame("<text:p>Budget</text:p>", kind="title"),
-                                '<draw:frame draw:style-name="gr2" draw:layer="layout" svg:width="16cm" svg:height="9cm" '
-                                f'svg:x="2cm" svg:y="4cm">{_CHART_OBJECT}</draw:frame>',
+                                '<draw:frame draw:style-name="gr2" draw:layer="layout" svg:width="16cm" '
+                                f'svg:height="9cm" svg:x="2cm" svg:y="4cm">{_CHART_OBJECT}</draw:frame>',
                                 frame("<text:p>Source : rapports nationaux.</text:p>")))
 
 

@@ -75,8 +75,8 @@ def test_a_line_break_runs_a_sentence_on_or_ends_its_paragraph_alike_in_every_fo
 RAISED = ([("Le Conseil de l’Alliance", False), ("3", True), (" a approuvé le plan en 2024", False), ("4", True),
            (".", False)],
           [("La zone couvre 12 km", False), ("2", True), (" et le 1", False), ("er", True), (" lot, remis à M", False),
-           ("me", True), (" Durand au XIX", False), ("e", True), (" siècle, 3 m", False), ("2", True), (" et 10", False),
-           ("6", True), (" euros selon l’article 5", False), ("5", True), (".", False)],
+           ("me", True), (" Durand au XIX", False), ("e", True), (" siècle, 3 m", False), ("2", True),
+           (" et 10", False), ("6", True), (" euros selon l’article 5", False), ("5", True), (".", False)],
           [("3", True), (" Voir le communiqué final.", False)])
 READ_RAISED = ("Le Conseil de l’Alliance a approuvé le plan en 2024.",
                "La zone couvre 12 km² et le 1er lot, remis à Mme Durand au XIXe siècle, 3 m² et 10⁶ euros selon "
@@ -195,10 +195,10 @@ def _equations_odt(path):
         'xlink:show="embed" xlink:actuate="onLoad"/></draw:frame>')) + "</text:p>")
     with zipfile.ZipFile(path, "a") as package:
         for n, (_, mathml) in enumerate(EQUATIONS):
-            package.writestr(f"Object {n + 1}/content.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<math '
-                                                             f'xmlns="{MATHML}" display="block"><semantics><mrow>{mathml}'
-                                                             '</mrow><annotation encoding="StarMath 5.0">…</annotation>'
-                                                             "</semantics></math>")
+            package.writestr(f"Object {n + 1}/content.xml",
+                             f'<?xml version="1.0" encoding="UTF-8"?>\n<math xmlns="{MATHML}" display="block">'
+                             f'<semantics><mrow>{mathml}</mrow><annotation encoding="StarMath 5.0">…</annotation>'
+                             "</semantics></math>")
     return path
 
 
@@ -238,7 +238,7 @@ def test_a_page_break_ends_its_paragraph_whatever_follows(tmp_path, extension):
     if extension == ".docx":
         write_docx(path, p(r("Fin du chapitre premier"), '<w:r><w:br w:type="page"/></w:r>', r("suivi de l’annexe.")))
     else:
-        path.write_text("<html><body><div class=WordSection1><p class=MsoNormal>Fin du chapitre premier<span lang=FR>"
-                        "<br clear=all style='page-break-before:always'></span>suivi de l’annexe.</p></div></body></html>",
-                        encoding="utf-8")
+        path.write_text("<html><body><div class=WordSection1><p class=MsoNormal>Fin du chapitre premier<span "
+                        "lang=FR><br clear=all style='page-break-before:always'></span>suivi de l’annexe.</p></div>"
+                        "</body></html>", encoding="utf-8")
     assert read_document(path).paragraphs == ("Fin du chapitre premier", "suivi de l’annexe.")

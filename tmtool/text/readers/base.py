@@ -120,9 +120,9 @@ _SUPERSCRIPTS = str.maketrans("0123456789+-−=()", "⁰¹²³⁴⁵⁶⁷⁸⁹
 
 def _add_raised(parts: list[str], raised: str) -> bool:
     """Add to ``parts``, a paragraph's text so far, what ``raised``, text set in superscript after it, reads as:
-    nothing when it is a note's call (``_note_call``), a power in Unicode's superscript digits (*m²*, *10⁶*, *10⁻³*),
-    where its plain digits would read as another number (*m2*, *106*); whether it did. Raised letters (*1er*,
-    *Mme*, *XIXe*) are read as any text is, as they are typed."""
+    nothing when it is a note's call (``_note_call``), a power in Unicode's superscript digits (*m²*, *10⁶*,
+    *10⁻³*), where its plain digits would read as another number (*m2*, *106*); whether it did. Raised letters
+    (*1er*, *Mme*, *XIXe*) are read as any text is, as they are typed."""
     if _note_call("".join(parts), raised):
         return True
     if _POWER.fullmatch(raised.strip()):

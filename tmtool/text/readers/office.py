@@ -151,9 +151,9 @@ def _relation_id(reference) -> str | None:
 
 def _drawing_text(element, parts: list[str] | None = None) -> str:
     """The text of a DrawingML paragraph (``a:p`` of a slide's shape, a table cell, a chart's title): its
-    runs' (a note's call or a power in superscript as ``_raised_run`` reads them), its line breaks (``LINE_BREAK``: a space or a paragraph's end,
-    ``_line_breaks``), no field's (a slide's number, the date), an alternative once (``_later_alternative``: an
-    equation's OMML, not its picture)."""
+    runs' (a note's call or a power in superscript as ``_raised_run`` reads them), its line breaks
+    (``LINE_BREAK``: a space or a paragraph's end, ``_line_breaks``), no field's (a slide's number, the date),
+    an alternative once (``_later_alternative``: an equation's OMML, not its picture)."""
     parts = [] if parts is None else parts
     for child in element:
         if not isinstance(child.tag, str) or _later_alternative(child):
@@ -513,7 +513,8 @@ class _DocxWalk(_Walk):
     def _math(self, element, parts: list[str]) -> None:
         """An equation's structures (OMML) read as their linear text is written (``equations``): the signs that
         are properties, not text (the brackets and separators of a delimiter, a fraction's bar: a/b, an n-ary
-        operator: ∑, ∫), and what the layout shows: scripts (x^2, x_i), limits (∑_(i=1)^n, lim_(n→∞)), roots."""
+        operator: ∑, ∫), and what the layout shows: scripts (x^2, x_i), limits (∑_(i=1)^n, lim_(n→∞)),
+        roots."""
         m, tag = self.m, element.tag
         properties = element.find(tag + "Pr")
 
