@@ -90,7 +90,7 @@ def _line_breaks(block: str) -> str:
 
 
 # what a note's call raised above the line reads: its number, or several (3,4; 3-5), bracketed or not, or its sign
-_CALL = re.compile(r"\s*\[?\s*(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[*†‡]{1,3})\s*\]?\s*")
+_CALL = re.compile(r"\s*\[?\s*(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[*†‡§]{1,3})\s*\]?\s*")
 # units a number raised after is the power of (km², ft³); a number raised after one letter is a power too (m², x²)
 _UNITS = {"mm", "cm", "dm", "km", "µm", "μm", "nm", "ft", "in", "yd", "mi"}
 _LAST_WORD = re.compile(r"(\w+)$")
@@ -100,12 +100,12 @@ def _note_call(before: str, raised: str) -> bool:
     """Whether ``raised``, text set in superscript after the paragraph's text ``before``, is a note's call (or a
     note's own mark, at the start of its paragraph), which is no part of the word it follows: a number or a sign
     after a word of two letters or more (*l’Alliance³*, *OTAN²*), after a number (*en 2024⁴*, *l’article 5³*),
-    after punctuation, a closing bracket or quotation mark, a space. Not a power (*m²*, *km²*, *x²*, *10⁶*: after
-    one letter, a unit or 10), nor letters (*1er*, *Mme*, *XIXe*, *nº*)."""
+    after punctuation, a closing bracket or quotation mark, a space; a sign (*, †, ‡, §) anywhere. Not a power
+    (*m²*, *km²*, *x²*, *10⁶*: after one letter, a unit or 10), nor letters (*1er*, *Mme*, *XIXe*, *nº*)."""
     if not _CALL.fullmatch(raised):
         return False
     word = _LAST_WORD.search(before)
-    if word is None:
+    if word is None or not any(character.isdigit() for character in raised):
         return True
     word = word.group(1)
     if word.isdigit():
