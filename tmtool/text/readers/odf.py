@@ -55,16 +55,16 @@ def _chart_labels(chart) -> list[str]:
     if not ranges:
         return []
     grid: list[list[str]] = []  # the table's rows as far as the ranges reach, a row's cells as far as they do
-    bottom, right = max(found[2] for found in ranges), max(found[3] for found in ranges)
+    rows, columns = max(found[2] for found in ranges) + 1, max(found[3] for found in ranges) + 1
     for row in table.iter(_TABLE + "table-row"):
         cells: list[str] = []
         for cell in row.iterfind(_TABLE + "table-cell"):
             text = " ".join("".join(paragraph.itertext()) for paragraph in cell.iterfind(_TEXT + "p"))
-            cells.extend([text] * min(_repeated(cell, "columns"), right + 1 - len(cells)))
-            if len(cells) > right:
+            cells.extend([text] * min(_repeated(cell, "columns"), columns - len(cells)))
+            if len(cells) == columns:
                 break
-        grid.extend([cells] * min(_repeated(row, "rows"), bottom + 1 - len(grid)))
-        if len(grid) > bottom:
+        grid.extend([cells] * min(_repeated(row, "rows"), rows - len(grid)))
+        if len(grid) == rows:
             break
     texts = [text for top, left, bottom, right in ranges for text in islice(
         (row[column] for row in grid[top:bottom + 1] for column in range(left, min(right + 1, len(row)))),
