@@ -255,6 +255,12 @@ def test_word_content_controls_smart_tags_and_a_table_of_contents_control(tmp_pa
           '<w:sdt><w:sdtPr><w:id w:val="1195120"/><w:date w:fullDate="2026-11-12T00:00:00Z"><w:dateFormat '
           'w:val="dd/MM/yyyy"/><w:lid w:val="fr-FR"/></w:date></w:sdtPr><w:sdtContent><w:r><w:t>12/11/2026</w:t>'
           '</w:r></w:sdtContent></w:sdt>', r(".")) +
+        p('<w:sdt><w:sdtPr><w:rPr><w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic"/></w:rPr>'
+          '<w:id w:val="1394238573"/><w14:checkbox><w14:checked w14:val="1"/><w14:checkedState w14:val="2612" '
+          'w14:font="MS Gothic"/><w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr>'
+          '<w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic" '
+          'w:hint="eastAsia"/></w:rPr><w:t>☒</w:t></w:r></w:sdtContent></w:sdt>',
+          r(" Le demandeur dispose d’une habilitation.")) +
         '<w:sdt><w:sdtPr><w:alias w:val="Résumé"/><w:tag w:val="resume"/><w:id w:val="77"/></w:sdtPr><w:sdtContent>'
         + p(r("Le Conseil a approuvé le plan.")) + "</w:sdtContent></w:sdt>" +
         '<w:sdt><w:sdtPr><w:id w:val="78"/><w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/>'
@@ -265,7 +271,8 @@ def test_word_content_controls_smart_tags_and_a_table_of_contents_control(tmp_pa
     )
     path = write_docx(tmp_path / "controls.fr.docx", body)
     assert read_document(path).paragraphs == (
-        "Réunion tenue à Bruxelles le 12/11/2026.", "Le Conseil a approuvé le plan.", "Fin du rapport.")
+        "Réunion tenue à Bruxelles le 12/11/2026.", "Le demandeur dispose d’une habilitation.",
+        "Le Conseil a approuvé le plan.", "Fin du rapport.")
 
 
 def test_word_run_characters_symbols_and_hidden_text(tmp_path):
@@ -490,6 +497,22 @@ def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(t
     assert segment(path) == ["Le Conseil a approuvé le plan.", "Destinataire :", "Le Comité s’est réuni à Bruxelles.",
                              "Militaire.", "Version définitive.",
                              "Texte commenté.", "Illustration 1: Le général à Bruxelles."]
+
+
+def test_libreoffice_content_controls_prompt_and_check_box_are_left_out_as_word_s_are(tmp_path):
+    """A content control (LibreOffice 7.4's, and Word's converted to ODT) showing its placeholder's prompt, and a
+    check box's box, are left out as in a DOCX; a control's typed text is read."""
+    loext = 'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"'
+    body = (f'<text:p text:style-name="P1">Destinataire : <loext:content-control {loext} '
+            'loext:showing-place-holder="true"><text:span text:style-name="T1">Cliquez ici pour saisir du texte.'
+            '</text:span></loext:content-control></text:p>'
+            f'<text:p text:style-name="P1"><loext:content-control {loext} loext:checkbox="true" '
+            'loext:checked="true" loext:checked-state="☒" loext:unchecked-state="☐">☒</loext:content-control> Le '
+            f'demandeur dispose d’une habilitation, délivrée le <loext:content-control {loext} loext:date="true" '
+            'loext:date-format="DD/MM/YYYY" loext:current-date="2026-11-12T00:00:00Z">12/11/2026'
+            "</loext:content-control>.</text:p>")
+    assert read_document(write_odt(tmp_path / "formulaire.fr.odt", body)).paragraphs == (
+        "Destinataire :", "Le demandeur dispose d’une habilitation, délivrée le 12/11/2026.")
 
 
 def test_libreoffice_text_hidden_by_a_named_style_or_its_parent_is_left_out(tmp_path):

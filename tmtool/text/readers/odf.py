@@ -37,6 +37,7 @@ _CELL = re.compile(r"\.\$?([A-Z]{1,3})\$?(\d{1,7})")
 _XLINK = "{http://www.w3.org/1999/xlink}"
 _MATHML = "{http://www.w3.org/1998/Math/MathML}"
 _CHART_ODF = "{urn:oasis:names:tc:opendocument:xmlns:chart:1.0}"
+_LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"  # LibreOffice's extensions
 
 
 def _chart_labels(chart) -> list[str]:
@@ -131,7 +132,8 @@ class _OdtWalk(_Walk):
     box's; a shape's title and description are no text of the page), embedded objects: a formula (its linear
     text, in its sentence when anchored as a character) and a chart (its titles, its axes', its series' names and
     its categories' labels: ``_chart_labels``). Left out: deleted text kept for
-    change tracking, comments, indexes and computed numbers (``_ODT_SKIPPED``), and hidden text: a section
+    change tracking, comments, indexes and computed numbers (``_ODT_SKIPPED``), a content control's placeholder
+    and a check box's box, and hidden text: a section
     displayed as none, hidden text and hidden paragraph fields, and what a style displays as none
     (LibreOffice's Hidden character attribute), the document's own automatic styles (direct formatting)
     or the named ones of styles.xml, itself or through the styles it inherits from
@@ -164,6 +166,9 @@ class _OdtWalk(_Walk):
 
     def skipped(self, element) -> bool:
         return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
+                # a content control's placeholder prompt, a check box's box, as a DOCX's
+                or (element.tag == _LOEXT + "content-control"
+                    and "true" in (element.get(_LOEXT + "showing-place-holder"), element.get(_LOEXT + "checkbox")))
                 or (_ODT_FAMILIES.get(element.tag), element.get(_TEXT + "style-name")) in self.hidden_styles
                 or (element.tag == _TEXT + "hidden-text" and element.get(_TEXT + "is-hidden") == "true")
                 or (element.tag in self.paragraphs and any(  # a hidden paragraph field whose condition holds

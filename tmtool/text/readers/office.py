@@ -123,6 +123,9 @@ _CHART_SPACE = frozenset(f"{{{namespace}}}chartSpace" for namespace in _CHART_NA
 # a DrawingML paragraph's parts that hold no text of it: a field's (a slide's number, the date: generated) and
 # the properties
 _NO_DRAWING_TEXT = {"fld", "pPr", "rPr", "endParaRPr"}
+# a content control that is a check box (Word 2010's): its box (☐, ☒) is a form's control, no text, as a page's
+# controls are not, and as a box typed from Wingdings is not (``_symbol``)
+_CHECK_BOX = "{http://schemas.microsoft.com/office/word/2010/wordml}checkbox"
 # fields whose result the word processor generates from the document: a table of contents repeats the
 # headings with page numbers (as ODT's indexes, left out)
 _GENERATED_FIELDS = ("TOC", "INDEX", "TOA", "BIBLIOGRAPHY")
@@ -417,12 +420,13 @@ class _DocxWalk(_Walk):
             return True
         if tag == w + "r":
             return self._hidden(element.find(w + "rPr")) or _on(element.find(f"{w}rPr/{w}specVanish"), w)
-        if tag == w + "sdt":  # a placeholder ("Cliquez ici pour entrer du texte"), or a table of contents
+        if tag == w + "sdt":  # a placeholder ("Cliquez ici pour entrer du texte"), a table of contents, a check box
             properties = element.find(w + "sdtPr")
             gallery = properties.find(f"{w}docPartObj/{w}docPartGallery") if properties is not None else None
             return properties is not None and (
                 _on(properties.find(w + "showingPlcHdr"), w)
-                or (gallery is not None and gallery.get(w + "val") == "Table of Contents"))
+                or (gallery is not None and gallery.get(w + "val") == "Table of Contents")
+                or properties.find(_CHECK_BOX) is not None)
         if tag == w + "fldSimple":
             return _generated(element.get(w + "instr", ""))
         return _later_alternative(element)
