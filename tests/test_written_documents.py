@@ -680,6 +680,23 @@ def test_a_page_s_equations_are_read_as_shown_not_with_their_tex_source(tmp_path
                                               "pour chaque étape.")
 
 
+def test_a_wikipedia_equation_shown_as_a_picture_is_read_from_its_mathml(tmp_path):
+    """Wikipedia shows an equation as a picture (its TeX as the picture's alt) and keeps its MathML beside it for
+    screen readers, not displayed: that MathML is the equation the page shows, read as a page's MathML is."""
+    page = tmp_path / "energie.fr.html"
+    page.write_text(
+        '<html lang="fr"><body><main><div class="mw-parser-output"><p>L’énergie vaut <span class="mwe-math-element">'
+        '<span class="mwe-math-mathml-inline mwe-math-mathml-a11y" style="display: none;"><math xmlns="http://www.w3.'
+        'org/1998/Math/MathML" alttext="{\\displaystyle E=mc^{2}}"><semantics><mrow class="MJX-TeXAtom-ORD"><mstyle '
+        'displaystyle="true" scriptlevel="0"><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mrow class="MJX-TeXAtom-'
+        'ORD"><mn>2</mn></mrow></msup></mstyle></mrow><annotation encoding="application/x-tex">{\\displaystyle '
+        'E=mc^{2}}</annotation></semantics></math></span><img src="https://wikimedia.org/api/rest_v1/media/math/'
+        'render/svg/0c6f" class="mwe-math-fallback-image-inline mw-invert skin-invert" aria-hidden="true" '
+        'style="vertical-align: -0.338ex; width:9.1ex; height:2.676ex;" alt="{\\displaystyle E=mc^{2}}"></span> au '
+        "repos.</p></div></main></body></html>", encoding="utf-8")
+    assert read_document(page).paragraphs == ("L’énergie vaut E=mc^2 au repos.",)
+
+
 @pytest.mark.parametrize("main", ["", "<main class='hero'></main>"])
 def test_a_page_without_main_reads_its_longest_article(tmp_path, main):
     path = tmp_path / "page.fr.html"

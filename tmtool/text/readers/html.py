@@ -44,6 +44,8 @@ _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "searc
 # (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
 _CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# but an equation Wikipedia shows as a picture keeps its MathML beside it, not displayed: the equation shown
+_SHOWN_AS_PICTURE = "mwe-math-mathml-a11y"
 # text for screen readers only ("(ouvre une nouvelle fenêtre)" in a link, a skip link), by the class CSS
 # frameworks and CMSs hide it with: Bootstrap's sr-only and visually-hidden, WordPress's screen-reader-text,
 # Drupal's element-invisible, the French State's fr-sr-only
@@ -100,8 +102,8 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
 
 def _left_out(element) -> bool:
     """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice, what is not
-    shown (the hidden attribute, an inline style, a class for screen readers only), a note's call, a
-    reviewer's comments."""
+    shown (the hidden attribute, an inline style, a class for screen readers only; not the MathML of an
+    equation shown as a picture, ``_SHOWN_AS_PICTURE``), a note's call, a reviewer's comments."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
     return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
@@ -109,7 +111,8 @@ def _left_out(element) -> bool:
                 and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
             or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
-            or bool(_NOT_SHOWN.search(element.get("style", "")))
+            or (bool(_NOT_SHOWN.search(element.get("style", "")))
+                and _SHOWN_AS_PICTURE not in element.get("class", "").split())
             or any(_SCREEN_READER_ONLY.fullmatch(name) for name in element.get("class", "").split())
             or (element.tag == "a" and element.get("href", "").startswith("#")
                 and bool(_NOTE_MARK.fullmatch(element.text_content())))
