@@ -71,6 +71,15 @@ def test_a_footnote_follows_the_paragraph_its_page_ends_in_and_its_mark_is_dropp
     assert read_document(path, lang="fr").paragraphs == (*FR, note)
 
 
+def test_a_pdf_s_raised_digits_are_a_note_s_call_or_a_power_as_in_every_format(tmp_path):
+    """A small raised digit after a word is a note's call, dropped; after a unit, a power, read in superscript
+    digits (*km²*, not *km* nor *km2*), as the other readers read them (``test_reader_agreement``)."""
+    path = tmp_path / "zone.fr.pdf"
+    write_pdf(path, ["La zone couvre 12 km^2 autour du quartier général^3 de l’Alliance."], header=None, numbers=None)
+    assert read_document(path, lang="fr").paragraphs == (
+        "La zone couvre 12 km² autour du quartier général de l’Alliance.",)
+
+
 def test_pdf_paragraphs_by_indent_in_two_columns(tmp_path):
     """First-line indents mark the paragraphs; the text runs down the left column, then the right one,
     on two pages; a lower-case compound broken at its hyphen (Nord-Atlantique) keeps it."""

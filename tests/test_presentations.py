@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from slidedocs import (Slide, chart_frame, diagram_frame, frame, group, page, para, run, shape, slide_number, table,
                        write_odp, write_pptx)
+from test_pdf_odt import write_odt
 from test_written_documents import smart_art
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
@@ -149,6 +150,96 @@ def test_docx_office_2016_chart_titles_are_read_not_its_fallback_notice(tmp_path
                       charts=(WATERFALL,))
     assert read_document(path).paragraphs == ("Le budget a baissé.", "Évolution du budget", "Millions d’euros",
                                               "Crédits", "Budget initial", "Économies", "Budget final", "Fin.")
+
+
+# the same chart as LibreOffice writes it in an ODP or an ODT: an object of its own, its data in its own table
+ODF_CHART = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:'
+    'xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:'
+    'opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:svg="urn:oasis:'
+    'names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3"><office:body><office:chart><chart:chart '
+    'svg:width="16cm" svg:height="9cm" xlink:href=".." xlink:type="simple" chart:class="chart:bar" '
+    'chart:style-name="ch1"><chart:title svg:x="4.1cm" svg:y="0.3cm" chart:style-name="ch2"><text:p>Dépenses de '
+    'défense des Alliés</text:p></chart:title><chart:legend chart:legend-position="end" svg:x="13cm" svg:y="4cm" '
+    'chart:style-name="ch3"/><chart:plot-area chart:style-name="ch4" table:cell-range-address="local-table.$A$1:.$B$4" '
+    'chart:data-source-has-labels="both" svg:x="0.3cm" svg:y="1.4cm" svg:width="12cm" svg:height="7cm"><chart:axis '
+    'chart:dimension="x" chart:name="primary-x" chart:style-name="ch5"><chart:categories '
+    'table:cell-range-address="local-table.$A$2:.$A$4"/></chart:axis><chart:axis chart:dimension="y" '
+    'chart:name="primary-y" chart:style-name="ch6"><chart:title svg:x="0.1cm" svg:y="3cm" chart:style-name="ch7">'
+    '<text:p>Pourcentage du produit intérieur brut</text:p></chart:title><chart:grid chart:style-name="ch8" '
+    'chart:class="major"/></chart:axis><chart:series chart:style-name="ch9" '
+    'chart:values-cell-range-address="local-table.$B$2:.$B$4" chart:label-cell-address="local-table.$B$1" '
+    'chart:class="chart:bar"><chart:data-point chart:repeated="3"/></chart:series><chart:wall chart:style-name="ch10"/>'
+    '</chart:plot-area><table:table table:name="local-table"><table:table-header-columns><table:table-column/>'
+    '</table:table-header-columns><table:table-columns><table:table-column/></table:table-columns>'
+    '<table:table-header-rows><table:table-row><table:table-cell><text:p/></table:table-cell><table:table-cell '
+    'office:value-type="string"><text:p>Part du PIB</text:p></table:table-cell></table:table-row>'
+    '</table:table-header-rows><table:table-rows>'
+    + "".join('<table:table-row><table:table-cell office:value-type="string">'
+              f"<text:p>{label}</text:p></table:table-cell>"
+              f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
+              "</table:table-cell></table:table-row>"
+              for label, value in (("Europe du Nord", "2.4"), ("Europe du Sud", "1.9"), ("2024", "2.1")))
+    + "</table:table-rows></table:table></chart:chart></office:chart></office:body></office:document-content>")
+_CHART_OBJECT = ('<draw:object xlink:href="./Object 1" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>'
+                 '<draw:image xlink:href="./ObjectReplacements/Object 1" xlink:type="simple" xlink:show="embed" '
+                 'xlink:actuate="onLoad"/>')
+
+
+def _chart_odp(path):
+    return write_odp(path, page(frame("<text:p>Budget</text:p>", kind="title"),
+                                '<draw:frame draw:style-name="gr2" draw:layer="layout" svg:width="16cm" '
+                                f'svg:height="9cm" svg:x="2cm" svg:y="4cm">{_CHART_OBJECT}</draw:frame>',
+                                frame("<text:p>Source : rapports nationaux.</text:p>")))
+
+
+def _chart_odt(path):
+    return write_odt(path, '<text:p text:style-name="P1">Budget<draw:frame draw:style-name="fr1" draw:name="Object 1" '
+                           'text:anchor-type="paragraph" svg:width="16cm" svg:height="9cm" draw:z-index="0">'
+                           f'{_CHART_OBJECT}</draw:frame></text:p><text:p>Source : rapports nationaux.</text:p>')
+
+
+@pytest.mark.parametrize("write", [_chart_odp, _chart_odt])
+def test_a_libreoffice_chart_gives_what_a_powerpoint_one_does(tmp_path, write):
+    """A chart in an Impress presentation or a Writer document gives its title, its axes' titles, its series'
+    names and its categories' labels (those with letters), read from the chart's own table by the cells its series
+    and categories name, as the same chart in a PPTX or a DOCX does; its values are not read."""
+    path = write(tmp_path / f"budget.fr.{write.__name__[-3:]}")
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("Object 1/content.xml", ODF_CHART)
+    powerpoint = write_pptx(tmp_path / "budget.fr.pptx", [Slide([shape(para("Budget"), ph="title", number=2),
+                                                                chart_frame("rId3"),
+                                                                shape(para("Source : rapports nationaux."), number=7)],
+                                                               drawings=[CHART])])
+    assert read_document(path).paragraphs == read_document(powerpoint).paragraphs == (
+        "Budget", "Dépenses de défense des Alliés", "Pourcentage du produit intérieur brut", "Part du PIB",
+        "Europe du Nord", "Europe du Sud", "Source : rapports nationaux.")
+
+
+def test_a_chart_s_addresses_in_another_table_are_not_read_in_its_own(tmp_path):
+    """A chart made from a Writer table names that table's cells (``Tableau1.B1``); its own table need not keep them
+    in the same rows, so they are not looked for there: its titles are read, no cell that may be another's."""
+    path = _chart_odt(tmp_path / "budget.fr.odt")
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("Object 1/content.xml", ODF_CHART.replace("local-table.$", "Tableau1.$"))
+    assert read_document(path).paragraphs == ("Budget", "Dépenses de défense des Alliés",
+                                              "Pourcentage du produit intérieur brut", "Source : rapports nationaux.")
+
+
+def test_a_chart_s_table_repeating_a_row_to_the_sheet_s_end_gives_a_bounded_read(tmp_path):
+    """A chart's table may say that a row or a cell stands for a million (as a spreadsheet's empty rows do), and its
+    categories' range may reach the sheet's end: a thousand labels are read at most, not a million paragraphs."""
+    path = _chart_odp(tmp_path / "budget.fr.odp")
+    row = ('<table:table-row table:number-rows-repeated="1048576"><table:table-cell '
+           'table:number-columns-repeated="16384"><text:p>Sans objet</text:p></table:table-cell></table:table-row>')
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("Object 1/content.xml", ODF_CHART.replace("<table:table-rows>", "<table:table-rows>" + row * 3)
+                         .replace("local-table.$A$2:.$A$4", "local-table.$A$2:.$XFD$1048576"))
+    paragraphs = read_document(path).paragraphs
+    assert paragraphs[:4] == ("Budget", "Dépenses de défense des Alliés", "Pourcentage du produit intérieur brut",
+                              "Part du PIB")
+    assert paragraphs[4:-1] == ("Sans objet",) * 1000
 
 
 def test_odp_slides_title_first_notes_after_hidden_slides_and_fields_left_out(tmp_path):

@@ -77,7 +77,8 @@ def math_run(text: str) -> str:
 
 def test_word_equations_read_as_their_linear_text(tmp_path):
     """An equation in a sentence is read in it, as Word's linear form writes it (a fraction's bar, a delimiter's
-    brackets are properties, not text); an equation displayed on its own line is a paragraph of its own."""
+    brackets are properties, not text; an n-ary operator's limits are its scripts); an equation displayed on its own
+    line is a paragraph of its own."""
     control = '<m:ctrlPr><w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/><w:i/></w:rPr></m:ctrlPr>'
     fraction = (f"<m:oMath>{math_run('v=')}<m:f><m:fPr>{control}</m:fPr><m:num>{math_run('d')}</m:num>"
                 f"<m:den>{math_run('t')}</m:den></m:f></m:oMath>")
@@ -86,12 +87,13 @@ def test_word_equations_read_as_their_linear_text(tmp_path):
                  f"<m:sup>{math_run('n')}</m:sup><m:e><m:d><m:dPr>{control}</m:dPr><m:e>{math_run('a')}</m:e>"
                  f"<m:e>{math_run('b')}</m:e></m:d></m:e></m:nary></m:oMath></m:oMathPara>")
     body = (p(r("La vitesse "), fraction, r(" reste constante pendant la manœuvre.")) + p(r("Soit :"), displayed)
-            + p(r("Le rayon d’action en découle.")))
+            + p(r("Le rayon d’action en découle : "), f"<m:oMath><m:func><m:funcPr>{control}</m:funcPr><m:fName>"
+                f"{math_run('sin')}</m:fName><m:e>{math_run('θ')}</m:e></m:func>{math_run('=0,5')}</m:oMath>", r(".")))
     path = write_docx(tmp_path / "calcul.fr.docx", body)
     assert read_document(path).paragraphs == ("La vitesse v=d/t reste constante pendant la manœuvre.", "Soit :",
-                                              "P=∑i=1n(a|b)", "Le rayon d’action en découle.")
-    assert segment(path) == ["La vitesse v=d/t reste constante pendant la manœuvre.", "Soit :", "P=∑i=1n(a|b)",
-                             "Le rayon d’action en découle."]
+                                              "P=∑_(i=1)^n (a|b)", "Le rayon d’action en découle : sin θ=0,5.")
+    assert segment(path) == ["La vitesse v=d/t reste constante pendant la manœuvre.", "Soit :", "P=∑_(i=1)^n (a|b)",
+                             "Le rayon d’action en découle : sin θ=0,5."]
 
 
 def test_word_tracked_changes_read_as_accepted(tmp_path):
@@ -253,6 +255,12 @@ def test_word_content_controls_smart_tags_and_a_table_of_contents_control(tmp_pa
           '<w:sdt><w:sdtPr><w:id w:val="1195120"/><w:date w:fullDate="2026-11-12T00:00:00Z"><w:dateFormat '
           'w:val="dd/MM/yyyy"/><w:lid w:val="fr-FR"/></w:date></w:sdtPr><w:sdtContent><w:r><w:t>12/11/2026</w:t>'
           '</w:r></w:sdtContent></w:sdt>', r(".")) +
+        p('<w:sdt><w:sdtPr><w:rPr><w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic"/></w:rPr>'
+          '<w:id w:val="1394238573"/><w14:checkbox><w14:checked w14:val="1"/><w14:checkedState w14:val="2612" '
+          'w14:font="MS Gothic"/><w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr>'
+          '<w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic" '
+          'w:hint="eastAsia"/></w:rPr><w:t>☒</w:t></w:r></w:sdtContent></w:sdt>',
+          r(" Le demandeur dispose d’une habilitation.")) +
         '<w:sdt><w:sdtPr><w:alias w:val="Résumé"/><w:tag w:val="resume"/><w:id w:val="77"/></w:sdtPr><w:sdtContent>'
         + p(r("Le Conseil a approuvé le plan.")) + "</w:sdtContent></w:sdt>" +
         '<w:sdt><w:sdtPr><w:id w:val="78"/><w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/>'
@@ -263,7 +271,8 @@ def test_word_content_controls_smart_tags_and_a_table_of_contents_control(tmp_pa
     )
     path = write_docx(tmp_path / "controls.fr.docx", body)
     assert read_document(path).paragraphs == (
-        "Réunion tenue à Bruxelles le 12/11/2026.", "Le Conseil a approuvé le plan.", "Fin du rapport.")
+        "Réunion tenue à Bruxelles le 12/11/2026.", "Le demandeur dispose d’une habilitation.",
+        "Le Conseil a approuvé le plan.", "Fin du rapport.")
 
 
 def test_word_run_characters_symbols_and_hidden_text(tmp_path):
@@ -490,6 +499,22 @@ def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(t
                              "Texte commenté.", "Illustration 1: Le général à Bruxelles."]
 
 
+def test_libreoffice_content_controls_prompt_and_check_box_are_left_out_as_word_s_are(tmp_path):
+    """A content control (LibreOffice 7.4's, and Word's converted to ODT) showing its placeholder's prompt, and a
+    check box's box, are left out as in a DOCX; a control's typed text is read."""
+    loext = 'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"'
+    body = (f'<text:p text:style-name="P1">Destinataire : <loext:content-control {loext} '
+            'loext:showing-place-holder="true"><text:span text:style-name="T1">Cliquez ici pour saisir du texte.'
+            '</text:span></loext:content-control></text:p>'
+            f'<text:p text:style-name="P1"><loext:content-control {loext} loext:checkbox="true" '
+            'loext:checked="true" loext:checked-state="☒" loext:unchecked-state="☐">☒</loext:content-control> Le '
+            f'demandeur dispose d’une habilitation, délivrée le <loext:content-control {loext} loext:date="true" '
+            'loext:date-format="DD/MM/YYYY" loext:current-date="2026-11-12T00:00:00Z">12/11/2026'
+            "</loext:content-control>.</text:p>")
+    assert read_document(write_odt(tmp_path / "formulaire.fr.odt", body)).paragraphs == (
+        "Destinataire :", "Le demandeur dispose d’une habilitation, délivrée le 12/11/2026.")
+
+
 def test_libreoffice_text_hidden_by_a_named_style_or_its_parent_is_left_out(tmp_path):
     """LibreOffice's Hidden attribute on a style of the document's author (styles.xml), applied directly or
     through the automatic style of a paragraph with direct formatting, and inherited by the styles whose
@@ -546,7 +571,7 @@ def test_libreoffice_shapes_text_follows_its_paragraph_without_title_or_descript
 def test_libreoffice_formulas_are_read_in_their_sentence_and_charts_titles_after_their_paragraph(tmp_path):
     """A formula LibreOffice embeds (an object of its own, MathML beside its StarMath source) is read as its
     linear text, in the sentence it is anchored in as a character; a chart's title and its axes' titles after
-    the paragraph it is anchored in, its data table not."""
+    the paragraph it is anchored in, its values not."""
     def embedded(name: str, anchor: str) -> str:
         return (f'<draw:frame draw:style-name="fr1" draw:name="{name}" text:anchor-type="{anchor}" svg:width="1.2cm" '
                 f'svg:height="0.8cm" draw:z-index="0"><draw:object xlink:href="./{name}" xlink:type="simple" '
@@ -653,6 +678,23 @@ def test_a_page_s_equations_are_read_as_shown_not_with_their_tex_source(tmp_path
         '</semantics></math> pour chaque étape.</p></main></body></html>', encoding="utf-8")
     assert read_document(page).paragraphs == ("La vitesse v=d/t reste constante.", "On en tire", "d=vt",
                                               "pour chaque étape.")
+
+
+def test_a_wikipedia_equation_shown_as_a_picture_is_read_from_its_mathml(tmp_path):
+    """Wikipedia shows an equation as a picture (its TeX as the picture's alt) and keeps its MathML beside it for
+    screen readers, not displayed: that MathML is the equation the page shows, read as a page's MathML is."""
+    page = tmp_path / "energie.fr.html"
+    page.write_text(
+        '<html lang="fr"><body><main><div class="mw-parser-output"><p>L’énergie vaut <span class="mwe-math-element">'
+        '<span class="mwe-math-mathml-inline mwe-math-mathml-a11y" style="display: none;"><math xmlns="http://www.w3.'
+        'org/1998/Math/MathML" alttext="{\\displaystyle E=mc^{2}}"><semantics><mrow class="MJX-TeXAtom-ORD"><mstyle '
+        'displaystyle="true" scriptlevel="0"><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mrow class="MJX-TeXAtom-'
+        'ORD"><mn>2</mn></mrow></msup></mstyle></mrow><annotation encoding="application/x-tex">{\\displaystyle '
+        'E=mc^{2}}</annotation></semantics></math></span><img src="https://wikimedia.org/api/rest_v1/media/math/'
+        'render/svg/0c6f" class="mwe-math-fallback-image-inline mw-invert skin-invert" aria-hidden="true" '
+        'style="vertical-align: -0.338ex; width:9.1ex; height:2.676ex;" alt="{\\displaystyle E=mc^{2}}"></span> au '
+        "repos.</p></div></main></body></html>", encoding="utf-8")
+    assert read_document(page).paragraphs == ("L’énergie vaut E=mc^2 au repos.",)
 
 
 @pytest.mark.parametrize("main", ["", "<main class='hero'></main>"])

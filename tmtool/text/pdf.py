@@ -21,7 +21,8 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
   not fit);
 - lines that end a page in smaller print are its footnotes: they come after the paragraph in which
-  the page's text ends; a note's mark (a small raised digit) is dropped from the text;
+  the page's text ends; a note's mark (a small raised digit) is dropped from the text, a power (km²) is read in
+  superscript digits, as every reader reads them (``readers.base._add_raised``);
 - a paragraph goes on over a page or column break when its last line is full and ends no sentence,
   or the next line starts in lower case;
 - a word hyphenated at a line end is joined back (*opéra-* *tions*) and a compound keeps its hyphen
@@ -38,10 +39,12 @@ import struct
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 from ..errors import TmtoolError
 from ..langtags import base_language
+from .readers.base import _add_raised
 
 # pdfminer reports recoverable damage through logging, which without a handler Python prints to
 # stderr; what it could not recover from is raised and becomes our one error line
@@ -241,18 +244,27 @@ def _is_word(glyphs: list[_Glyph]) -> bool:
 def _line(glyphs: list[_Glyph], page: int) -> _Line:
     inked = [g for g in glyphs if not g.text.isspace()]
     baseline, size = statistics.median(g.bottom for g in inked), statistics.median(g.size for g in inked)
-    # a footnote's mark: a digit or sign raised and smaller than the line's text (not "1er" in French)
+    # a footnote's mark or a power: digits or signs raised and smaller than the line's text (not "1er" in French),
+    # read as every reader reads them (_add_raised): a note's call dropped, a power in superscript digits (km²)
     marks = {id(g) for g in inked
              if g.text in _NOTE_MARKS and g.size < 0.8 * size and g.bottom > baseline + 0.2 * size}
-    if len(marks) < len(inked):
-        glyphs = [g for g in glyphs if id(g) not in marks]
-        inked = [g for g in inked if id(g) not in marks]
-    text = []
-    for before, glyph in zip([None] + glyphs, glyphs):
-        # no space character between words: the gap says it
-        if before is not None and glyph.x0 - before.x1 > WORD_GAP * glyph.size and not before.text.isspace():
-            text.append(" ")
-        text.append(glyph.text)
+    if len(marks) == len(inked):
+        marks = set()
+    text: list[str] = []
+    before = None  # the last glyph read
+    for raised, group in groupby(glyphs, key=lambda g: id(g) in marks):
+        for piece in [list(group)] if raised else [[glyph] for glyph in group]:
+            # no space character between words: the gap says it
+            if before is not None and piece[0].x0 - before.x1 > WORD_GAP * piece[0].size and not before.text.isspace():
+                text.append(" ")
+            read = len(text)
+            if raised:
+                _add_raised(text, "".join(g.text for g in piece))
+            else:
+                text.append(piece[0].text)
+            before = piece[-1] if len(text) > read else before
+    glyphs = [g for g in glyphs if id(g) not in marks]
+    inked = [g for g in inked if id(g) not in marks]
     word_end = inked[0]
     for glyph in glyphs[glyphs.index(inked[0]) + 1:]:
         if glyph.text.isspace() or glyph.x0 - word_end.x1 > WORD_GAP * glyph.size:

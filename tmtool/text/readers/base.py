@@ -19,6 +19,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _MARKUP_START = re.compile(r"\s*<(\?xml|!doctype|html)", re.IGNORECASE)
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")  # collapse HTML whitespace, but keep no-break spaces
 
+# A line break inside a paragraph (Word's and PowerPoint's Shift+Enter: w:br, a:br; ODF's text:line-break;
+# HTML's <br>), as every reader gives it to ``_Reading.add``: Unicode's LINE SEPARATOR. A page's or column's
+# break, a paragraph's end are "\n". ``_line_breaks`` decides what each is, the one rule for every format.
+LINE_BREAK = "\u2028"
+_BREAK = re.compile(r"[ \t]*\u2028[ \t]*")
+# a line that ends a sentence, introduces a list or ends one of its items, with its closing quote or bracket
+_ENDS_UNIT = re.compile(r"[.!?…:;][\"'»”’)\]]*$")
+_LETTER_ITEM = re.compile(r"[a-z][.)]\s")  # a list item lettered a), b)
+
 
 def _text_paragraphs(text: str, path: str) -> list[str]:
     if _MARKUP_START.match(text):
@@ -58,6 +67,82 @@ def _paragraphs(blocks: Iterable[str], path: str, *, numbered: bool = False) -> 
     return paragraphs
 
 
+def _line_breaks(block: str) -> str:
+    """``block`` with each of its line breaks (``LINE_BREAK``) a space where the sentence runs on across it,
+    else the end of a paragraph.
+
+    Writers break a line by hand for two reasons: to wrap a sentence or a title where they want it on the
+    page or the slide (*Dépenses de défense* / *en pourcentage du PIB*), and to set lines apart that are
+    units of their own: an address, a signature, a list typed as lines, a title over its subtitle, a
+    sentence per line on a slide. A CAT tool's segment should hold the first as one sentence and the second
+    as one segment a line, as the translation, wrapped elsewhere, is segmented too. The line after a break
+    runs on when it starts with a lower-case letter (not a lettered item, *a)*) and the line before does not
+    end a sentence, introduce a list or end one of its items (``. ! ? … : ;``); else, a capital, a digit, a
+    bullet, a script without case, two breaks in a row, the break ends the paragraph, as a paragraph's mark
+    would. Plain text has no such breaks: its lines are its paragraphs."""
+    lines = _BREAK.split(block)
+    text = lines[0]
+    for line in lines[1:]:
+        before = text.rpartition("\n")[2]
+        runs_on = before and line[:1].islower() and not _ENDS_UNIT.search(before) and not _LETTER_ITEM.match(line)
+        text += (" " if runs_on else "\n") + line
+    return text
+
+
+# what a note's call raised above the line reads: its number, or several (3,4; 3-5), bracketed or not, or its sign
+_CALL = re.compile(r"\s*\[?\s*(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[*†‡§]{1,3})\s*\]?\s*")
+# units a number raised after is the power of (km², ft³); a number raised after one letter is a power too (m², x²)
+_UNITS = {"mm", "cm", "dm", "km", "µm", "μm", "nm", "ft", "in", "yd", "mi"}
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
+def _note_call(before: str, raised: str) -> bool:
+    """Whether ``raised``, text set in superscript after the paragraph's text ``before``, is a note's call (or a
+    note's own mark, at the start of its paragraph), which is no part of the word it follows: a number or a sign
+    after a word of two letters or more (*l’Alliance³*, *OTAN²*), after a number (*en 2024⁴*, *l’article 5³*),
+    after punctuation, a closing bracket or quotation mark, a space; a sign (*, †, ‡, §) anywhere. Not a power
+    (*m²*, *km²*, *x²*, *10⁶*: after one letter, a unit or 10), nor letters (*1er*, *Mme*, *XIXe*, *nº*)."""
+    if not _CALL.fullmatch(raised):
+        return False
+    word = _LAST_WORD.search(before)
+    if word is None or not any(character.isdigit() for character in raised):
+        return True
+    word = word.group(1)
+    if word.isdigit():
+        return word != "10"
+    return not word[-1].isdigit() and len(word) > 1 and word not in _UNITS
+
+
+# a power typed in superscript, and its digits and signs as Unicode's superscript characters write them
+_POWER = re.compile(r"[0-9+\-−=()]+")
+_SUPERSCRIPTS = str.maketrans("0123456789+-−=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
+
+
+def _add_raised(parts: list[str], raised: str) -> bool:
+    """Add to ``parts``, a paragraph's text so far, what ``raised``, text set in superscript after it, reads as:
+    nothing when it is a note's call (``_note_call``), a power in Unicode's superscript digits (*m²*, *10⁶*,
+    *10⁻³*), where its plain digits would read as another number (*m2*, *106*); whether it did. Raised letters
+    (*1er*, *Mme*, *XIXe*) are read as any text is, as they are typed."""
+    if _note_call("".join(parts), raised):
+        return True
+    if _POWER.fullmatch(raised.strip()):
+        parts.append(raised.strip().translate(_SUPERSCRIPTS))
+        return True
+    return False
+
+
+def _raised(position: str | None) -> bool:
+    """Whether a run's position raises it above the line: ODF's ``style:text-position`` (``super 58%``,
+    ``33% 58%``; not ``sub 58%``, ``-33% 58%``), DrawingML's ``baseline`` (``30000``, ``30%``)."""
+    first = (position or "").split()[:1]
+    if first == ["super"]:
+        return True
+    try:
+        return bool(first) and float(first[0].rstrip("%")) > 0
+    except ValueError:
+        return False
+
+
 @dataclass(slots=True)
 class _Reading:
     """A document's paragraphs as its blocks are read, and its table rows (``Document.rows``)."""
@@ -67,7 +152,7 @@ class _Reading:
     rows: list[tuple[int, ...]] = field(default_factory=list)
 
     def add(self, block: str) -> None:
-        self.paragraphs.extend(_paragraphs([block], self.path))
+        self.paragraphs.extend(_paragraphs([_line_breaks(block)], self.path))
 
     def add_row(self, cells: Iterable[range]) -> None:
         """A table row, each cell the range of paragraphs read from it; kept when each cell with text

@@ -10,7 +10,8 @@ import re
 from ...errors import TmtoolError
 from ...io.decoding import BOMS, decode_western_text
 from ...io.xmlsafe import check_prolog
-from .base import _ASCII_SPACE, _Reading
+from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _Reading
+from .equations import mathml_text
 
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
@@ -43,6 +44,8 @@ _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "searc
 # (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
 _CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# but an equation Wikipedia shows as a picture keeps its MathML beside it, not displayed: the equation shown
+_SHOWN_AS_PICTURE = "mwe-math-mathml-a11y"
 # text for screen readers only ("(ouvre une nouvelle fenêtre)" in a link, a skip link), by the class CSS
 # frameworks and CMSs hide it with: Bootstrap's sr-only and visually-hidden, WordPress's screen-reader-text,
 # Drupal's element-invisible, the French State's fr-sr-only
@@ -54,12 +57,15 @@ _WORD_COMMENTS = re.compile(r"mso-element\s*:\s*comment-list", re.IGNORECASE)
 _GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile(r"#cmnt_ref\d+")
 # a link to a place in the page holding a note's number or sign is a note's call (or its way back)
 _NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
+# text raised above the line by its style, as Word's and editors' pages write it beside <sup>
+_SUPERSCRIPT = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
+_PAGE_BREAK = re.compile(r"page-break-(?:before|after)\s*:\s*always", re.IGNORECASE)
 # elements that start and end a paragraph; everything else is inline text
 _BLOCKS = {
     "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "legend", "li",
     "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-    "ul", "br",
+    "ul",
 }  # fmt: skip
 
 
@@ -80,9 +86,11 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
         raise TmtoolError(f"cannot parse HTML: {exc}", path=path) from None
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         element.drop_tree()
-    for fraction in root.iter("mfrac"):  # a MathML fraction read as its linear text is written (a/b), as Word's
-        if len(fraction) == 2:
-            fraction[0].tail = "/" + (fraction[0].tail or "")
+    for equation in root.iter("math"):  # MathML read as its linear text (a/b, x^2), as Word's equations
+        text = mathml_text(equation)
+        for child in list(equation):
+            equation.remove(child)
+        equation.text = text
     read = _Reading(path)
     main = next((e for e in root.iter() if e.tag == "main" or e.get("role") == "main"), None)
     for scope in (main, root.find("body")):
@@ -94,8 +102,8 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
 
 def _left_out(element) -> bool:
     """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice, what is not
-    shown (the hidden attribute, an inline style, a class for screen readers only), a note's call, a
-    reviewer's comments."""
+    shown (the hidden attribute, an inline style, a class for screen readers only; not the MathML of an
+    equation shown as a picture, ``_SHOWN_AS_PICTURE``), a note's call, a reviewer's comments."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
     return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
@@ -103,7 +111,8 @@ def _left_out(element) -> bool:
                 and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
             or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
-            or bool(_NOT_SHOWN.search(element.get("style", "")))
+            or (bool(_NOT_SHOWN.search(element.get("style", "")))
+                and _SHOWN_AS_PICTURE not in element.get("class", "").split())
             or any(_SCREEN_READER_ONLY.fullmatch(name) for name in element.get("class", "").split())
             or (element.tag == "a" and element.get("href", "").startswith("#")
                 and bool(_NOTE_MARK.fullmatch(element.text_content())))
@@ -161,7 +170,12 @@ class _Linked(str):
 
 
 def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = False) -> None:
-    """Walk the tree in document order; a block element flushes the text gathered so far."""
+    """Walk the tree in document order; a block element flushes the text gathered so far. A note's call in
+    superscript that links nowhere (*l’Alliance<sup>3</sup>*) is left out, as a linked one is, and a power is
+    read in superscript digits (*km²*: ``_add_raised``)."""
+    if ((element.tag == "sup" or _SUPERSCRIPT.search(element.get("style", "")))
+            and _add_raised(current, element.text_content())):
+        return
     # an equation displayed apart is a paragraph of its own (MathML's display="block")
     is_block = isinstance(element.tag, str) and (element.tag in _BLOCKS or element.tag == "math"
                                                  and element.get("display") == "block")
@@ -173,6 +187,11 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         return
     linked = linked or element.tag == "a"
     text = _Linked if linked else str
+    if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``); a page break Word saved ends
+        if _PAGE_BREAK.search(element.get("style", "")):  # a paragraph, as in a DOCX
+            _flush(read, current)
+        else:
+            current.append(LINE_BREAK)
     if element.text:
         current.append(text(element.text))
     cells = []

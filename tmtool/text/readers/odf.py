@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from itertools import islice
 from pathlib import Path
 
 from ...errors import TmtoolError
-from ...io.xmlsafe import split_tag
-from .base import _ASCII_SPACE, _Reading
+from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading
+from .equations import mathml_text
 from .office import _Walk, _open_package, _package_xml
 
 
@@ -28,24 +30,73 @@ _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _ODT_FAMILIES = {_TEXT + "p": "paragraph", _TEXT + "h": "paragraph", _TEXT + "section": "section",
                  _TEXT + "span": "text", _TEXT + "a": "text"}
 _MAX_SPACES = 100  # a text:s repeats a space c times; a hostile c would fill the memory
+# the rows and columns of a chart's table read, and the labels of a range, however far a hostile address says
+_MAX_REPEATED = 1000
+# a cell in a chart's range address: local-table.$B$1, the corners of local-table.$A$2:.$A$5
+_CELL = re.compile(r"\.\$?([A-Z]{1,3})\$?(\d{1,7})")
 _XLINK = "{http://www.w3.org/1999/xlink}"
 _MATHML = "{http://www.w3.org/1998/Math/MathML}"
 _CHART_ODF = "{urn:oasis:names:tc:opendocument:xmlns:chart:1.0}"
+_LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"  # LibreOffice's extensions
 
 
-def _mathml_text(element, parts: list[str] | None = None) -> str:
-    """A MathML equation (a formula LibreOffice embeds) read as its linear text is written: its tokens in
-    order, a fraction a/b, not its annotations (the formula's source: StarMath, TeX)."""
-    parts = [] if parts is None else parts
-    for index, child in enumerate(element):
-        local = split_tag(child.tag)[1] if isinstance(child.tag, str) else "annotation"
-        if local in ("annotation", "annotation-xml"):
-            continue
-        if index == 1 and element.tag == _MATHML + "mfrac":
-            parts.append("/")
-        parts.append((child.text or "").strip())  # MathML trims a token's spaces
-        _mathml_text(child, parts)
-    return "".join(parts)
+def _chart_labels(chart) -> list[str]:
+    """A chart's series names, then its categories' labels, those with letters (not years), as a DOCX chart's
+    (``office._chart``): the cells of the chart's own table (``local-table``, its copy of the data) that its
+    series' label addresses and its categories' range name."""
+    table = chart.find(_TABLE + "table")
+    if table is None:
+        return []
+    name, categories = table.get(_TABLE + "name", ""), next(chart.iter(_CHART_ODF + "categories"), None)
+    # each series' name is a cell; the categories' labels a range
+    ranges = [found[:2] * 2 for series in chart.iter(_CHART_ODF + "series")
+              if (found := _range(series.get(_CHART_ODF + "label-cell-address"), name)) is not None]
+    labels = _range(categories.get(_TABLE + "cell-range-address"), name) if categories is not None else None
+    ranges += [labels] if labels is not None else []
+    if not ranges:
+        return []
+    grid: list[list[str]] = []  # the table's rows as far as the ranges reach, a row's cells as far as they do
+    rows, columns = max(found[2] for found in ranges) + 1, max(found[3] for found in ranges) + 1
+    for row in table.iter(_TABLE + "table-row"):
+        cells: list[str] = []
+        for cell in row.iterfind(_TABLE + "table-cell"):
+            text = " ".join("".join(paragraph.itertext()) for paragraph in cell.iterfind(_TEXT + "p"))
+            cells.extend([text] * min(_repeated(cell, "columns"), columns - len(cells)))
+            if len(cells) == columns:
+                break
+        grid.extend([cells] * min(_repeated(row, "rows"), rows - len(grid)))
+        if len(grid) == rows:
+            break
+    texts = [text for top, left, bottom, right in ranges for text in islice(
+        (row[column] for row in grid[top:bottom + 1] for column in range(left, min(right + 1, len(row)))),
+        _MAX_REPEATED)]
+    return [text for text in texts if any(character.isalpha() for character in text)]
+
+
+def _range(address: str | None, table: str) -> tuple[int, int, int, int] | None:
+    """The first, last row and column (from 0) of a chart's cell or range address in its ``table``
+    (``local-table.$B$1``, ``local-table.$A$2:.$A$5``), as far as ``_MAX_REPEATED`` reaches; None for an address
+    in another table (a document's table the chart was made from, whose rows the chart's copy need not keep)."""
+    address = address or ""
+    if not address.removeprefix("'").startswith(table + ("'." if address.startswith("'") else ".")):
+        return None
+    corners = [(min(int(number) - 1, _MAX_REPEATED), min(_column(letters), _MAX_REPEATED))
+               for letters, number in _CELL.findall(address)[:2]]
+    return (*corners[0], *corners[-1]) if corners else None
+
+
+def _repeated(element, what: str) -> int:
+    """How many times a table's ``element`` (a row, a cell) stands for itself (``table:number-rows-repeated``)."""
+    count = element.get(f"{_TABLE}number-{what}-repeated", "1")
+    return int(count) if count.isdigit() else 1
+
+
+def _column(letters: str) -> int:
+    """A column's index by its letters: A 0, Z 25, AA 26."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number - 1
 
 
 def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
@@ -79,8 +130,10 @@ class _OdtWalk(_Walk):
     """ODF text as LibreOffice writes it: paragraphs, headings, list items, table cells, footnotes,
     endnotes, text boxes and the text of shapes (after the paragraph they are anchored in, as a DOCX text
     box's; a shape's title and description are no text of the page), embedded objects: a formula (its linear
-    text, in its sentence when anchored as a character) and a chart (its titles). Left out: deleted text kept for
-    change tracking, comments, indexes and computed numbers (``_ODT_SKIPPED``), and hidden text: a section
+    text, in its sentence when anchored as a character) and a chart (its titles, its axes', its series' names and
+    its categories' labels: ``_chart_labels``). Left out: deleted text kept for
+    change tracking, comments, indexes and computed numbers (``_ODT_SKIPPED``), a content control's placeholder
+    and a check box's box, and hidden text: a section
     displayed as none, hidden text and hidden paragraph fields, and what a style displays as none
     (LibreOffice's Hidden character attribute), the document's own automatic styles (direct formatting)
     or the named ones of styles.xml, itself or through the styles it inherits from
@@ -88,7 +141,6 @@ class _OdtWalk(_Walk):
 
     paragraphs = frozenset({_TEXT + "p", _TEXT + "h"})
     table, row, cell = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
-    line_break = "\n"  # a line of its own, as a DOCX line break is
 
     def __init__(self, read: _Reading, root, styles, objects: dict):
         super().__init__(read)
@@ -96,21 +148,27 @@ class _OdtWalk(_Walk):
         defined = {(style.get(_STYLE + "family"), style.get(_STYLE + "name")): style
                    for part, where in ((styles, "styles"), (root, "automatic-styles")) if part is not None
                    for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style")}
-        self.hidden_styles = {key for key in defined if self._displays_none(defined, key)}
+        self.hidden_styles = {key for key in defined if self._text_property(defined, key, _TEXT + "display") == "none"}
+        self.raised_styles = {key for key in defined if key[0] == "text"
+                              and _raised(self._text_property(defined, key, _STYLE + "text-position"))}
 
     @staticmethod
-    def _displays_none(defined: dict, key: tuple) -> bool:
+    def _text_property(defined: dict, key: tuple, attribute: str) -> str | None:
+        """The text property ``attribute`` the style ``key`` states, itself or through its parents, or None."""
         family, seen = key[0], set()
         while key in defined and key not in seen:  # a parent may loop
             seen.add(key)
-            display = defined[key].find(f"{_STYLE}text-properties[@{_TEXT}display]")
-            if display is not None:
-                return display.get(_TEXT + "display") == "none"
+            properties = defined[key].find(f"{_STYLE}text-properties[@{attribute}]")
+            if properties is not None:
+                return properties.get(attribute)
             key = family, defined[key].get(_STYLE + "parent-style-name")
-        return False
+        return None
 
     def skipped(self, element) -> bool:
         return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
+                # a content control's placeholder prompt, a check box's box, as a DOCX's
+                or (element.tag == _LOEXT + "content-control"
+                    and "true" in (element.get(_LOEXT + "showing-place-holder"), element.get(_LOEXT + "checkbox")))
                 or (_ODT_FAMILIES.get(element.tag), element.get(_TEXT + "style-name")) in self.hidden_styles
                 or (element.tag == _TEXT + "hidden-text" and element.get(_TEXT + "is-hidden") == "true")
                 or (element.tag in self.paragraphs and any(  # a hidden paragraph field whose condition holds
@@ -130,9 +188,12 @@ class _OdtWalk(_Walk):
         if embedded is None:
             return
         if embedded.tag == _MATHML + "math":  # a formula of its own
-            self.read.add(_mathml_text(embedded))
+            self.read.add(mathml_text(embedded))
         for title in embedded.iter(_CHART_ODF + "title", _CHART_ODF + "subtitle"):  # a chart's, its axes'
             super().blocks(title)
+        for chart in embedded.iter(_CHART_ODF + "chart"):
+            for label in _chart_labels(chart):
+                self.read.add(label)
 
     def inline(self, element, parts: list[str]) -> None:
         # ODF collapses white space in the text; spaces, tabs and line breaks are elements
@@ -145,7 +206,10 @@ class _OdtWalk(_Walk):
             elif child.tag == _TEXT + "tab":
                 parts.append("\t")
             elif child.tag == _TEXT + "line-break":
-                parts.append(self.line_break)
+                parts.append(LINE_BREAK)
+            elif (child.tag == _TEXT + "span" and ("text", child.get(_TEXT + "style-name")) in self.raised_styles
+                  and _add_raised(parts, "".join(child.itertext()))):
+                pass  # a note's call typed in superscript (no text:note makes it one), a power
             elif child.tag == _TEXT + "note":
                 body = child.find(_TEXT + "note-body")
                 if body is not None:
@@ -153,7 +217,7 @@ class _OdtWalk(_Walk):
             elif (child.tag == _DRAW + "frame" and child.get(_TEXT + "anchor-type") == "as-char"
                   and (formula := self._embedded(child.find(_DRAW + "object"))) is not None
                   and formula.tag == _MATHML + "math"):
-                parts.append(_mathml_text(formula))  # a formula in its sentence, as a Word equation
+                parts.append(mathml_text(formula))  # a formula in its sentence, as a Word equation
             elif isinstance(child.tag, str) and child.tag.startswith(_DRAW) and child.tag != _DRAW + "a":
                 self.notes.append(child)  # a frame, a shape, a group: their paragraphs, never their title
             elif isinstance(child.tag, str) and not self.skipped(child):

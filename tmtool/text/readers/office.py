@@ -11,7 +11,8 @@ from typing import Iterable
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import PACKAGE_ERRORS, check_package, split_tag
-from .base import _Reading, _text_paragraphs
+from .base import LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
+from .equations import root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
 
@@ -122,6 +123,9 @@ _CHART_SPACE = frozenset(f"{{{namespace}}}chartSpace" for namespace in _CHART_NA
 # a DrawingML paragraph's parts that hold no text of it: a field's (a slide's number, the date: generated) and
 # the properties
 _NO_DRAWING_TEXT = {"fld", "pPr", "rPr", "endParaRPr"}
+# a content control that is a check box (Word 2010's): its box (☐, ☒) is a form's control, no text, as a page's
+# controls are not, and as a box typed from Wingdings is not (``_symbol``)
+_CHECK_BOX = "{http://schemas.microsoft.com/office/word/2010/wordml}checkbox"
 # fields whose result the word processor generates from the document: a table of contents repeats the
 # headings with page numbers (as ODT's indexes, left out)
 _GENERATED_FIELDS = ("TOC", "INDEX", "TOA", "BIBLIOGRAPHY")
@@ -150,9 +154,9 @@ def _relation_id(reference) -> str | None:
 
 def _drawing_text(element, parts: list[str] | None = None) -> str:
     """The text of a DrawingML paragraph (``a:p`` of a slide's shape, a table cell, a chart's title): its
-    runs', a line break a space (a slide's title or bullet breaks where it wraps on the slide), no field's
-    (a slide's number, the date), an alternative once (``_later_alternative``: an equation's OMML, not its
-    picture)."""
+    runs' (a note's call or a power in superscript as ``_raised_run`` reads them), its line breaks
+    (``LINE_BREAK``: a space or a paragraph's end, ``_line_breaks``), no field's (a slide's number, the date),
+    an alternative once (``_later_alternative``: an equation's OMML, not its picture)."""
     parts = [] if parts is None else parts
     for child in element:
         if not isinstance(child.tag, str) or _later_alternative(child):
@@ -160,11 +164,21 @@ def _drawing_text(element, parts: list[str] | None = None) -> str:
         local = split_tag(child.tag)[1]
         if local == "t":
             parts.append(child.text or "")
+        elif local == "r" and _raised_run(child, parts):
+            pass
         elif local == "br":
-            parts.append(" ")
+            parts.append(LINE_BREAK)
         elif local not in _NO_DRAWING_TEXT:
             _drawing_text(child, parts)
     return "".join(parts)
+
+
+def _raised_run(run, parts: list[str]) -> bool:
+    """Whether the DrawingML ``run``, raised above the line (its ``baseline``, in thousandths of a percent, or a
+    percentage in strict OOXML), was read after ``parts`` as ``_add_raised`` reads a note's call or a power."""
+    properties = run.find("{*}rPr")
+    return (_raised(properties.get("baseline") if properties is not None else None)
+            and _add_raised(parts, "".join(t.text or "" for t in run.iterfind("{*}t"))))
 
 
 def _drawing_texts(part) -> Iterable[str]:
@@ -179,7 +193,7 @@ def _diagram(model) -> Iterable[str]:
     for point in model.iterfind("{*}ptLst/{*}pt"):
         if point.get("type", "node") in ("node", "asst"):
             for paragraph in point.iterfind("{*}t/{*}p"):
-                yield "".join("\n" if part.tag.endswith("}br") else part.text or ""
+                yield "".join(LINE_BREAK if part.tag.endswith("}br") else part.text or ""
                               for part in paragraph.iter("{*}t", "{*}br"))
 
 
@@ -310,7 +324,8 @@ def _on(toggle, w: str) -> bool:
 
 
 class _WordStyles:
-    """Whether word/styles.xml hides a run's text. The hidden property (``w:vanish``) is a toggle
+    """What word/styles.xml says of a run's text: whether it hides it, whether it raises it (superscript).
+    The hidden property (``w:vanish``) is a toggle
     property, which ECMA-376 Part 1 §17.7.3 combines thus: a style's value is the first its ``basedOn``
     chain states (an explicit off included); a paragraph's style (the default paragraph style when it names
     none) and its run's character style are combined by XOR; hidden in the document defaults
@@ -325,29 +340,36 @@ class _WordStyles:
             if style.get(w + "default", "").lower() in ("1", "true", "on"):
                 self.defaults.setdefault(style.get(w + "type", ""), style_id)
         self.by_default = root is not None and _on(root.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}vanish"), w)
-        self.values: dict[tuple[str | None, str], bool] = {}
+        self.values: dict[tuple[str | None, str, str], object] = {}
 
     def hidden(self, paragraph: str | None, character: str | None) -> bool:
         """Whether the styles hide a run of the character style ``character`` in a paragraph of the style
         ``paragraph`` (``None``: the run or paragraph names no style)."""
-        return self.by_default or self._value(paragraph, "paragraph") != self._value(character, "character")
+        w = self.w
+        return self.by_default or (_on(self._property(paragraph, "paragraph", "vanish"), w)
+                                   != _on(self._property(character, "character", "vanish"), w))
 
-    def _value(self, style_id: str | None, kind: str) -> bool:
-        key = style_id, kind
+    def raised(self, character: str | None) -> bool:
+        """Whether the character style ``character`` sets its text in superscript (a note's call's style)."""
+        found = self._property(character, "character", "vertAlign")
+        return found is not None and found.get(self.w + "val") == "superscript"
+
+    def _property(self, style_id: str | None, kind: str, name: str):
+        """The run property ``name`` (``vanish``) that the style ``style_id`` of ``kind`` states, itself or through
+        the styles it is based on (the kind's default style when it names none), or None."""
+        key = style_id, kind, name
         if key not in self.values:
-            w, seen, value = self.w, set(), None
+            w, seen, found = self.w, set(), None
             if style_id not in self.styles:  # none named, or a name the part does not define
                 style_id = self.defaults.get(kind)
-            while value is None and style_id in self.styles and style_id not in seen:  # a basedOn may loop
+            while found is None and style_id in self.styles and style_id not in seen:  # a basedOn may loop
                 seen.add(style_id)
                 style = self.styles[style_id]
-                vanish = style.find(f"{w}rPr/{w}vanish")
-                if vanish is not None:
-                    value = _on(vanish, w)
-                else:
+                found = style.find(f"{w}rPr/{w}{name}")
+                if found is None:
                     based_on = style.find(w + "basedOn")
                     style_id = based_on.get(w + "val") if based_on is not None else None
-            self.values[key] = bool(value)
+            self.values[key] = found
         return self.values[key]
 
 
@@ -359,9 +381,9 @@ class _DocxWalk(_Walk):
     ``_math``; a displayed one a paragraph of its own), footnotes and endnotes, documents imported whole
     (``_chunk``). Left out: tracked deletions and text moved away, comments, field instructions, generated
     tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
-    control's placeholder, a note's mark; a paragraph whose mark is
-    deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word writes the
-    large first letter as a framed paragraph of its own)."""
+    control's placeholder, a note's mark, a note's call typed in superscript (``_raised_run``); a paragraph
+    whose mark is deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word
+    writes the large first letter as a framed paragraph of its own)."""
 
     def __init__(self, read: _Reading, root, notes: dict, styles, drawings: dict, chunks: dict):
         # styles: word/styles.xml's root, or None; drawings: the roots of diagrams' data parts and of charts by
@@ -382,12 +404,15 @@ class _DocxWalk(_Walk):
         self.marks: set = set()  # a note's custom mark (*, †), in the text citing it and in the note
         self.stories = {w + tag for tag in ("body", "tc", "txbxContent", "footnote", "endnote")}
         self.dropped = {w + tag for tag in ("del", "moveFrom", "delInstrText", "sdtPr", "pPr", "rPr", "rt")}
-        # what a run holds besides its text: a non-breaking hyphen is a hyphen, an optional one is nothing
-        self.characters = {w + "tab": "\t", w + "ptab": "\t", w + "br": "\n", w + "cr": "\n",
+        # what a run holds besides its text: a non-breaking hyphen is a hyphen, an optional one is nothing; a
+        # line break a LINE_BREAK (a page's or a column's ends the paragraph: ``_leaf``)
+        self.characters = {w + "tab": "\t", w + "ptab": "\t", w + "br": LINE_BREAK, w + "cr": LINE_BREAK,
                            w + "noBreakHyphen": "-", w + "softHyphen": ""}
         self.leaves = {*self.characters, *(w + tag for tag in ("t", "sym", "txbxContent", "footnoteReference",
                                                                "endnoteReference")), *_DIAGRAM, *_CHART, m + "t"}
-        self.signs = {m + tag for tag in ("d", "f", "nary")}  # an equation's structures whose signs are properties
+        # an equation's structures whose signs are properties, and those whose layout is: scripts, limits, roots
+        self.signs = {m + tag for tag in ("d", "f", "nary", "sSup", "sSub", "sSubSup", "sPre", "limLow", "limUpp",
+                                          "rad", "func")}
 
     def skipped(self, element) -> bool:
         w, tag = self.w, element.tag
@@ -395,12 +420,13 @@ class _DocxWalk(_Walk):
             return True
         if tag == w + "r":
             return self._hidden(element.find(w + "rPr")) or _on(element.find(f"{w}rPr/{w}specVanish"), w)
-        if tag == w + "sdt":  # a placeholder ("Cliquez ici pour entrer du texte"), or a table of contents
+        if tag == w + "sdt":  # a placeholder ("Cliquez ici pour entrer du texte"), a table of contents, a check box
             properties = element.find(w + "sdtPr")
             gallery = properties.find(f"{w}docPartObj/{w}docPartGallery") if properties is not None else None
             return properties is not None and (
                 _on(properties.find(w + "showingPlcHdr"), w)
-                or (gallery is not None and gallery.get(w + "val") == "Table of Contents"))
+                or (gallery is not None and gallery.get(w + "val") == "Table of Contents")
+                or properties.find(_CHECK_BOX) is not None)
         if tag == w + "fldSimple":
             return _generated(element.get(w + "instr", ""))
         return _later_alternative(element)
@@ -471,12 +497,28 @@ class _DocxWalk(_Walk):
                 parts.append("\n")
             elif tag in self.signs:
                 self._math(child, parts)
+            elif tag == w + "r" and self._raised_run(child, parts):
+                pass
             else:  # runs and whatever wraps them: hyperlinks, insertions, moves, fields, content controls, equations
                 self.inline(child, parts)
 
+    def _raised_run(self, run, parts: list[str]) -> bool:
+        """Whether ``run``, set in superscript by its own formatting or its character style, was read after
+        ``parts`` as ``_add_raised`` reads a note's call typed as a number (where no ``w:footnoteReference`` makes
+        it one: a note typed by hand, a document converted from another format) or a power."""
+        w = self.w
+        properties = run.find(w + "rPr")
+        align = properties.find(w + "vertAlign") if properties is not None else None
+        style = properties.find(w + "rStyle") if properties is not None else None
+        raised = (align.get(w + "val") == "superscript" if align is not None
+                  else self.styles.raised(style.get(w + "val") if style is not None else None))
+        return raised and _add_raised(parts, "".join(t.text or "" for t in run.iterfind(w + "t")))
+
     def _math(self, element, parts: list[str]) -> None:
-        """The signs of an equation (OMML, read as its linear text is written) that are properties, not text:
-        the brackets and separators of a delimiter, a fraction's bar (a/b), an n-ary operator (∑, ∫)."""
+        """An equation's structures (OMML) read as their linear text is written (``equations``): the signs that
+        are properties, not text (the brackets and separators of a delimiter, a fraction's bar: a/b, an n-ary
+        operator: ∑, ∫), and what the layout shows: scripts (x^2, x_i), limits (∑_(i=1)^n, lim_(n→∞)),
+        roots."""
         m, tag = self.m, element.tag
         properties = element.find(tag + "Pr")
 
@@ -484,20 +526,35 @@ class _DocxWalk(_Walk):
             found = properties.find(m + name) if properties is not None else None
             return default if found is None else found.get(m + "val", "")
 
-        if tag == m + "nary":
-            parts.append(sign("chr", "∫"))
-        elif tag == m + "d":
-            parts.append(sign("begChr", "("))
-        arguments = 0
-        for argument in element:
-            if argument.tag == m + "den" and sign("type", "bar") != "noBar":
-                parts.append("/")
-            elif argument.tag == m + "e" and tag == m + "d":
-                parts.append(sign("sepChr", "|") if arguments else "")
-                arguments += 1
-            self.inline(argument, parts)
-        if tag == m + "d":
-            parts.append(sign("endChr", ")"))
+        def text(argument) -> str:
+            read: list[str] = []
+            if argument is not None:
+                self.inline(argument, read)
+            return "".join(read)
+
+        def argument(name: str) -> str:
+            return text(element.find(m + name))
+
+        local = tag[len(m):]
+        if local in ("sSup", "sSub", "sSubSup", "nary"):
+            base = sign("chr", "∫") if local == "nary" else argument("e")
+            parts.append(scripted(base, argument("sub"), argument("sup")) + (argument("e") if local == "nary" else ""))
+        elif local == "sPre":
+            parts.append(scripted("", argument("sub"), argument("sup")) + argument("e"))
+        elif local == "limLow":
+            parts.append(scripted(argument("e"), sub=argument("lim")))
+        elif local == "limUpp":
+            parts.append(scripted(argument("e"), sup=argument("lim")))
+        elif local == "rad":  # a square root's degree is hidden, empty
+            parts.append(root(argument("e"), argument("deg")))
+        elif local == "func":  # sin x, and sin(x) as typed
+            name, operand = argument("fName"), argument("e")
+            parts.append(name + ("" if operand[:1] in "([{|" else " ") + operand)
+        elif local == "d":
+            parts.append(sign("begChr", "(") + sign("sepChr", "|").join(map(text, element.iterfind(m + "e")))
+                         + sign("endChr", ")"))
+        else:  # a fraction
+            parts.append(argument("num") + ("/" if sign("type", "bar") != "noBar" else "") + argument("den"))
 
     def _leaf(self, element, parts: list[str]) -> None:
         """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box,
@@ -520,6 +577,8 @@ class _DocxWalk(_Walk):
                 (self.notes if kind == "footnotes" else self.endnotes).append(note)
                 if element.get(w + "customMarkFollows", "0").lower() in ("1", "true", "on"):
                     self._custom_mark(element, note)
+        elif tag == w + "br" and element.get(w + "type") in ("page", "column"):
+            parts.append("\n")
         else:
             parts.append(self.characters[tag])
 

@@ -116,12 +116,9 @@ def _odp_paragraphs(path: Path, data: bytes) -> _Reading:
 
 class _OdpWalk(_OdtWalk):
     """An Impress presentation's slides in their order (the document's), each one's title first, then its
-    frames and shapes in their order (the reading order), its speaker notes last; a line break a space, as in a
-    PPTX (``_drawing_text``). Left out, besides what an ODT leaves out: hidden slides (their style's
-    ``presentation:visibility``), hidden shapes (``draw:display``), the fields and frames Impress generates
-    or repeats on every slide (``_ODP_FIELDS``, ``_ODP_REPEATED``)."""
-
-    line_break = " "
+    frames and shapes in their order (the reading order), its speaker notes last. Left out, besides what an
+    ODT leaves out: hidden slides (their style's ``presentation:visibility``), hidden shapes (``draw:display``),
+    the fields and frames Impress generates or repeats on every slide (``_ODP_FIELDS``, ``_ODP_REPEATED``)."""
 
     def __init__(self, read: _Reading, root, styles, objects: dict):
         super().__init__(read, root, styles, objects)
