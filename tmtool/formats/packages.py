@@ -1,15 +1,14 @@
 """Packages of CAT tools: memoQ's .mqxlz, Trados Studio's project (.sdlppx) and return (.sdlrpx) packages.
 
-Each is a ZIP archive holding the job's bilingual files: a memoQ package its ``document.mqxliff``, a
-Trados package an ``.sdlxliff`` for each document under its target language's folder (``fr-FR/…``),
-beside the project file and the translation memories sent with it (``.sdltm``, in a folder of their
-own, read wherever the package holds them). The bilingual files (``.sdlxliff``, ``.mqxliff``, ``.mxliff``, ``.xlf``, ``.xliff``) are
-read with the XLIFF reader, in the order the package lists them, then its memories with the Trados
-memory reader (:mod:`tmtool.formats.sdltm`), each from memory: nothing is unpacked, so no member's name
-(``../x``, ``/etc/x``) can lead a write anywhere, and no temporary file is left. What those members may
-unzip to is bounded by :data:`tmtool.io.xmlsafe.PACKAGE_LIMIT` (a ZIP bomb is refused before any is
-read). A damaged or encrypted package is refused in one line naming the package and, when one is at
-fault, its member.
+Each is a ZIP archive holding the job's bilingual files: a memoQ package its ``document.mqxliff``, a Trados
+package an ``.sdlxliff`` for each document under its target language's folder (``fr-FR/…``), beside the
+project file and the translation memories sent with it (``.sdltm``, in a folder of their own, read wherever
+the package holds them). The bilingual files (``.sdlxliff``, ``.mqxliff``, ``.mxliff``, ``.xlf``, ``.xliff``)
+are read with the XLIFF reader, in the order the package lists them, then its memories with the Trados memory
+reader (:mod:`tmtool.formats.sdltm`), each from memory: nothing is unpacked, so no member's name (``../x``,
+``/etc/x``) can lead a write anywhere, and no temporary file is left. What those members may unzip to is
+bounded by :data:`tmtool.io.xmlsafe.PACKAGE_LIMIT` (a ZIP bomb is refused before any is read). A damaged or
+encrypted package is refused in one line naming the package and, when one is at fault, its member.
 
 A memory's unit whose languages, source and target texts a bilingual file of the package gives as a
 translation (neither untranslated nor unconfirmed) is that file's unit, codes and all: a segment

@@ -1,15 +1,16 @@
 """Trados Studio translation memories (.sdltm): an SQLite database, read as Trados means it, never written.
 
-The database is opened read-only (SQLite's ``mode=ro``); one a package carries (:mod:`tmtool.formats.packages`)
-is read from memory, writes refused, never written to disk. Its tables, as Trados Studio 2009 to 2024 keep
-them:
+The database is opened read-only (SQLite's ``mode=ro``); one a package carries
+(:mod:`tmtool.formats.packages`) is read from memory, writes refused, never written to disk. Its tables, as
+Trados Studio 2009 to 2024 keep them:
 
 - ``translation_memories``: a memory's ``id``, ``name``, ``source_language`` and ``target_language``
   (``en-US``, ``fr-FR``); a file holds one memory, as Trados makes them, or more;
 - ``translation_units``: each unit's ``translation_memory_id``, ``source_segment`` and ``target_segment``
-  (Trados's segment XML, ``<Segment><Elements>…</Elements><CultureName>en-US</CultureName></Segment>``, with or
-  without an XML declaration, read by :func:`tmtool.formats.inline.trados_segment`), ``creation_date``/``creation_user``,
-  ``change_date``/``change_user``, ``last_used_date``/``last_used_user`` and ``usage_counter``;
+  (Trados's segment XML, ``<Segment><Elements>…</Elements><CultureName>en-US</CultureName></Segment>``,
+  with or without an XML declaration, read by :func:`tmtool.formats.inline.trados_segment`),
+  ``creation_date``/``creation_user``, ``change_date``/``change_user``, ``last_used_date``/``last_used_user``
+  and ``usage_counter``;
 - ``attributes`` (a field's ``id``, ``name`` and ``type``), ``picklist_values`` (a picklist field's
   values), and a unit's values in ``string_attributes``, ``numeric_attributes``, ``date_attributes`` and
   ``picklist_attributes``.

@@ -14,17 +14,17 @@ A unit's ``variants`` (its text in further languages) are written as further ``t
 
 Reading accepts TMX 1.1–1.4 (``xml:lang`` or the legacy ``lang``; a ``<tmx>`` without ``version``
 too; in no namespace or TMX's own, ``http://www.lisa.org/tmx14``), UTF-8 or UTF-16. A ``<tu>`` of
-three or more languages is one unit: source, target and variants (see :func:`read_tmx`). A segment
-with inline markup (``bpt``/``ept``/``ph``/``it``/``hi``/``ut``) is read twice over: its text without
-the native codes becomes the unit's plain ``source``/``target`` (see :mod:`tmtool.formats.inline`),
-and its inner XML is kept verbatim in ``source_markup``/``target_markup``, which the writer puts back
-as it was. In a TMX OmegaT wrote (its ``project_save.tmx``) a segment's short tags, which OmegaT keeps
-as text (``<g0>``, ``</g0>``, ``<x1/>``), are read as such codes (:func:`tmtool.formats.inline.omegat_segment`);
-in another tool's TMX such text stays text. Written back, such a segment is text again, as OmegaT writes it,
-and its ``tuv`` says OmegaT made it (``creationtool="OmegaT"``, which TMX lets a ``tu`` or ``tuv`` give for
-itself, overriding the header's): read again, by tmtool or another tmtool store, its tags are codes again. Props and notes
-of a ``tuv`` are the unit's, and the ``<tu>``'s ``creationid``, ``changeid``, ``lastusagedate`` and
-``usagecount`` (or its target ``tuv``'s) are kept as props and written back as attributes.
+three or more languages is one unit: source, target and variants (see :func:`read_tmx`). A segment with inline
+markup (``bpt``/``ept``/``ph``/``it``/``hi``/``ut``) is read twice over: its text without the native codes
+becomes the unit's plain ``source``/``target`` (see :mod:`tmtool.formats.inline`), and its inner XML is kept
+verbatim in ``source_markup``/``target_markup``, which the writer puts back as it was. In a TMX OmegaT wrote
+(its ``project_save.tmx``) a segment's short tags, which OmegaT keeps as text (``<g0>``, ``</g0>``,
+``<x1/>``), are read as such codes (:func:`tmtool.formats.inline.omegat_segment`); in another tool's TMX such
+text stays text. Written back, such a segment is text again, as OmegaT writes it, and its ``tuv`` says OmegaT
+made it (``creationtool="OmegaT"``, which TMX lets a ``tu`` or ``tuv`` give for itself, overriding the
+header's): read again, by tmtool or another tmtool store, its tags are codes again. Props and notes of a
+``tuv`` are the unit's, and the ``<tu>``'s ``creationid``, ``changeid``, ``lastusagedate`` and ``usagecount``
+(or its target ``tuv``'s) are kept as props and written back as attributes.
 """
 
 from __future__ import annotations
