@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import replace
 
 import pytest
@@ -370,3 +371,34 @@ def test_a_names_beginning_keeps_no_occurrence_where_the_whole_name_is_written()
     scores = analyse_french([Context(s, "", "d") for s in sentences]).scores
     assert scores["accélérateur d'innovation de défense pour l'atlantique nord"] >= 0.5
     assert scores["accélérateur d'innovation"] == 0.0  # was 1.12, above the name itself
+
+
+def test_a_phrase_of_one_country_s_thing_is_weighed_as_no_concept(tmp_path, monkeypatch):
+    """*frégate italienne*, *officiers marocains*: an adjective of a people or a place (the dictionary's,
+    ``dictionary.place_adjectives``) ties a phrase to one country's thing; outside names."""
+    from tmtool.terms import dictionary
+
+    sentences = [Context(s, "", "d") for s in (
+        "La frégate italienne a escorté le pétrolier ravitailleur jusqu'à Tarente.",
+        "La frégate italienne a ensuite rejoint la Force navale italienne au large de la Sicile.",
+        "Des officiers marocains ont suivi l'exercice.")]
+
+    def scores(dictionary_text: str) -> dict[str, float]:
+        folder = tmp_path / str(len(dictionary_text))
+        folder.mkdir()
+        with gzip.open(folder / "freedict-fra-eng.dict.dz", "wt", encoding="utf-8") as f:
+            f.write(dictionary_text)
+        monkeypatch.setenv("TMTOOL_DICTIONARY_DIR", str(folder))
+        for cached in (dictionary._installed, dictionary.word_pairs, dictionary.place_adjectives):
+            cached.cache_clear()
+        try:
+            return analyse_french(sentences).scores
+        finally:
+            for cached in (dictionary._installed, dictionary.word_pairs, dictionary.place_adjectives):
+                cached.cache_clear()
+
+    unknown = scores("frégate /fʀeɡat/ <n, fem>\nfrigate\n")
+    known = scores("italien /italjɛ̃/ <adj>\nItalian\nmarocain /maʀɔkɛ̃/ <adj>\nMoroccan\n")
+    for phrase in ("frégate italienne", "officier marocain"):
+        assert known[phrase] == pytest.approx(unknown[phrase] * 0.3, rel=0.01)
+    assert known["force navale italienne"] == unknown["force navale italienne"]  # a name's own adjective

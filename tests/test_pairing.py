@@ -56,6 +56,11 @@ def test_links_are_probabilities_and_unknown_words_do_not_crash():
     assert WordAligner([]).links(["a"], ["b"]).shape == (1, 1)
 
 
+def forget_the_dictionary() -> None:
+    for cached in (dictionary._installed, dictionary.word_pairs, dictionary.place_adjectives):
+        cached.cache_clear()
+
+
 def test_dictd_entries_are_read_word_by_word(tmp_path, monkeypatch):
     text = ("00-database-info\nA test dictionary\n"
             "renseignement /ʀɑ̃sɛɲmɑ̃/ <n, masc>\n1. intelligence\n2. information, piece of news\n"
@@ -63,9 +68,9 @@ def test_dictd_entries_are_read_word_by_word(tmp_path, monkeypatch):
     with gzip.open(tmp_path / "freedict-fra-eng.dict.dz", "wt", encoding="utf-8") as f:
         f.write(text)
     monkeypatch.setenv("TMTOOL_DICTIONARY_DIR", str(tmp_path))
-    dictionary.word_pairs.cache_clear()
+    forget_the_dictionary()
     try:
-        assert dictionary.parse_dictd(text)[0] == ("renseignement", ["intelligence", "information", "piece of news"])
+        assert dictionary.parse_dictd(text)[0] == ("renseignement", "n", ["intelligence", "information", "piece of news"])
         def translates(fr: str, en: str) -> bool:  # as the aligner asks: both words keyed
             return (dictionary.key(fr), dictionary.key(en)) in dictionary.word_pairs()
 
@@ -73,17 +78,36 @@ def test_dictd_entries_are_read_word_by_word(tmp_path, monkeypatch):
         assert not translates("renseignement", "piece of news")  # words only
         assert not translates("espace", "airspace")  # a phrase headword is left out
     finally:
-        dictionary.word_pairs.cache_clear()
+        forget_the_dictionary()
+
+
+def test_a_people_s_adjectives_are_those_english_capitalises(tmp_path, monkeypatch):
+    """Read in either direction: a French adjective all of whose translations are capitalised, the
+    French of a capitalised English adjective; not a noun English capitalises (*août*, *August*), not an
+    adjective with one lower-case sense (*franc*: *frank*, *Frankish*)."""
+    french = ("roumain /ʀumɛ̃/ <adj>\nRomanian, Rumanian\naoût /ut/ <n, masc>\nAugust\n"
+              "franc /fʀɑ̃/ <adj>\n1. frank\n2. Frankish\naérien /aeʀjɛ̃/ <adj>\naerial\n")
+    english = "Moroccan /məˈɹɒkən/ <adj>\nmarocain\nnaval /ˈneɪvəl/ <adj>\nnaval\n"
+    for name, text in (("freedict-fra-eng.dict.dz", french), ("freedict-eng-fra.dict.dz", english)):
+        with gzip.open(tmp_path / name, "wt", encoding="utf-8") as f:
+            f.write(text)
+    monkeypatch.setenv("TMTOOL_DICTIONARY_DIR", str(tmp_path))
+    forget_the_dictionary()
+    try:
+        assert dictionary.place_adjectives() == {"roumain", "marocain"}
+    finally:
+        forget_the_dictionary()
 
 
 def test_no_dictionary_installed_means_no_prior(tmp_path, monkeypatch):
     monkeypatch.setenv("TMTOOL_DICTIONARY_DIR", str(tmp_path))
-    dictionary.word_pairs.cache_clear()
+    forget_the_dictionary()
     try:
         assert dictionary.word_pairs() == frozenset()
+        assert dictionary.place_adjectives() == frozenset()
         assert WordAligner([(["paix"], ["peace"])]).links(["paix"], ["peace"])[0, 0] > 0.5
     finally:
-        dictionary.word_pairs.cache_clear()
+        forget_the_dictionary()
 
 
 def english_of(french: str, pairs: list[tuple[str, str]], **term) -> list[str]:

@@ -29,6 +29,7 @@ from typing import Iterable, Iterator, Sequence
 
 from . import acronyms
 from .acronyms import PARENTHESISED_ACRONYM, choose_start, initials_cover, letters_match, most_words
+from .dictionary import place_adjectives
 from .french import Token, wordlike
 
 # Prepositions that join a noun to its complement inside a term (*lutte contre*, *technologie à double
@@ -68,6 +69,7 @@ class Candidate:
     article_complement: bool = False  # a complement with an article before a common noun (*des engins*)
     coordinated: bool = False  # two words or complements joined by *et*
     numbered: bool = False  # a number among its words (*article 5*, *figure 12*)
+    placed: bool = False  # a lower-case adjective of a people or a place (*frégate italienne*)
     acronym: bool = False
     defined_by: set[str] = field(default_factory=set)  # keys of full forms (of an acronym) or acronyms
 
@@ -314,6 +316,8 @@ def _add(candidates, number, tokens, bounds, sentence_text, acronym: bool, agree
             article_complement=_article_complement(span),
             coordinated=any(t.pos == "CCONJ" for t in span),
             numbered=any(t.pos == "NUM" for t in span),
+            placed=any(t.pos == "ADJ" and t.text[:1].islower() and t.lemma.lower() in place_adjectives()
+                       for t in span),
         )
     candidate.acronym = candidate.acronym or acronym
     candidate.genders.update(agreement[head])
