@@ -137,7 +137,7 @@ def test_every_command_lists_its_whole_purpose_and_shows_an_example():
 
 
 def test_segment_and_align_to_a_file_say_what_they_wrote_as_export_does(tmp_path):
-    # they wrote their file and said nothing, where export says "42 written to exports/glossary.tbx"
+    # they wrote their file and said nothing, where export says "42 entries written to exports/glossary.tbx"
     xliff, tmx, srx = tmp_path / "partners.fr.xlf", tmp_path / "partners.tmx", tmp_path / "rules.srx"
     for args, line in ((["segment", str(SEED_FR), "--lang", "fr", "-o", str(xliff)], f"20 segments written to {xliff}"),
                        (["align", str(SEED_FR), str(SEED_EN), "-o", str(tmx)], f"19 units written to {tmx}"),
@@ -147,6 +147,20 @@ def test_segment_and_align_to_a_file_say_what_they_wrote_as_export_does(tmp_path
     # to stdout, what they wrote is all there is
     beads = CliRunner().invoke(main, ["align", str(SEED_FR), str(SEED_EN), "--format", "beads"])
     assert beads.exit_code == 0 and beads.stderr == "" and beads.stdout.startswith("[0]:[0]\n")
+
+
+def test_export_says_what_it_counted_units_entries_or_term_pairs(tmp_path):
+    # "2 written to memory.tmx", "1 written to glossary.tbx", "2 written to glossary.txt": two what? The
+    # OmegaT glossary counts its lines, an entry's acronyms on a line of their own, not its entries
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    runner.invoke(main, ["--db", db, "ingest", str(SEED_FR), str(SEED_EN), "--no-terms"], catch_exceptions=False)
+    runner.invoke(main, ["--db", db, "glossary", "add", "État-major militaire international",
+                         "International Military Staff", "--fr-also", "EMI", "--en-also", "IMS"])
+    for fmt, line in (("tmx", "19 units"), ("tbx", "1 entry"), ("tsv", "2 term pairs"), ("xlsx", "1 entry")):
+        out = tmp_path / f"out.{fmt}"
+        result = runner.invoke(main, ["--db", db, "export", fmt, "-o", str(out)])
+        assert (result.exit_code, result.stderr) == (0, f"{line} written to {out}\n"), fmt
 
 
 def test_an_inbox_whose_every_pair_fails_leaves_no_new_empty_store(tmp_path):

@@ -252,6 +252,20 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
     return count
 
 
+def export_counted(fmt: str, count: int) -> str:
+    """``count``, as :func:`export` returned it for ``fmt``, with what it counts: a memory's units, a
+    glossary's entries, the term pairs of an OmegaT glossary (tsv: a line a pair, an entry's acronyms
+    on a line of their own).
+
+    >>> export_counted("tmx", 35), export_counted("tbx", 1), export_counted("tsv", 64)
+    ('35 units', '1 entry', '64 term pairs')
+    """
+    from .formats import registry
+
+    singular, plural = registry.get(fmt, writing=True).counted
+    return f"{count} {singular if count == 1 else plural}"
+
+
 def check_export(fmt: str, *, all_languages: bool = False) -> None:
     """Refuse an export :func:`export` would refuse for its options alone, before any store is read:
     an unknown format, or every language (``all_languages``) in a format holding two (:class:`Invalid`).

@@ -1273,7 +1273,7 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
         count = api.export(store, fmt, output, statuses=statuses, since=since, all_languages=bool(langs),
                            progress=progress, **pair)
     # on stderr: stdout may be the export itself
-    click.echo(f"{count} written to {'stdout' if output == '-' else output}", err=True)
+    click.echo(f"{api.export_counted(fmt, count)} written to {'stdout' if output == '-' else output}", err=True)
     if not langs and (left_out := api.languages_left_out(store, fmt, **pair))["languages"]:
         what = "units' texts" if left_out["kind"] == "memory" else "terms"
         every = ", --langs all every language" if left_out["multilingual"] else ""
