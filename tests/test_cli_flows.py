@@ -1,6 +1,7 @@
 """End-to-end through the CLI: ingest → lookup → review → re-ingest → export → import → export."""
 
 import json
+import shlex
 import shutil
 import subprocess
 
@@ -161,6 +162,21 @@ def test_export_says_what_it_counted_units_entries_or_term_pairs(tmp_path):
         out = tmp_path / f"out.{fmt}"
         result = runner.invoke(main, ["--db", db, "export", fmt, "-o", str(out)])
         assert (result.exit_code, result.stderr) == (0, f"{line} written to {out}\n"), fmt
+
+
+def test_the_tm_search_examples_of_the_help_find_a_match_in_the_seed_pair(tmp_path):
+    # they looked for a phrase or a shortened sentence: a match's score is of the whole sentence, and on the
+    # seed's units they found nothing ("no match of 70% or more", exit 1)
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    runner.invoke(main, ["--db", db, "ingest", str(SEED_FR), str(SEED_EN), "--no-terms"], catch_exceptions=False)
+    examples = [line.strip() for path in (["tm"], ["tm", "search"])
+                for line in runner.invoke(main, [*path, "--help"]).output.splitlines()
+                if line.strip().startswith("tmtool tm search ")]
+    assert len(examples) == 3
+    for example in examples:
+        result = runner.invoke(main, ["--db", db, *shlex.split(example)[1:]])
+        assert result.exit_code == 0 and "%" in result.stdout, (example, result.output)
 
 
 def test_an_inbox_whose_every_pair_fails_leaves_no_new_empty_store(tmp_path):

@@ -875,7 +875,7 @@ def tm():
 
     \b
     Example:
-      tmtool tm search "Les partenaires de l'OTAN sont un atout" --min 70
+      tmtool tm search "Les participants se sont ensuite intéressés au programme OTAN 2025." --min 70
     """
 
 
@@ -899,10 +899,13 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
     --json adds side, lang, matched, translation and translation_lang to the
     unit's source, target, srclang, tgtlang and tuid.
 
+    A match is scored on the whole sentence, as CAT tools score it: a phrase or a sentence cut short
+    scores low against a long unit holding it (tm concordance finds units by their words).
+
     \b
-    Example:
-      tmtool tm search "Les partenaires de l'OTAN sont un atout pour notre sécurité" --min 60
-      tmtool tm search "NATO partners are an asset to our security" --lang en
+    Examples:
+      tmtool tm search "Les participants se sont ensuite intéressés au programme OTAN 2025." --min 60
+      tmtool tm search "Participants then turned to the NATO 2025 agenda." --lang en
     """
     matches = api.search(_open_store(ctx), text, min_score=min_score, limit=limit, lang=lang)
     if as_json:  # a JSON list for the script reading it, [] too; the exit status says nothing was found
