@@ -83,6 +83,27 @@ def test_inbox_with_a_broken_pair_reports_and_exits_1(tmp_path, shared):
     assert "already stored: defence-ministers-cyber" in again.output
 
 
+def test_an_inbox_ingested_again_names_ten_documents_already_stored_then_counts_the_others(tmp_path):
+    # an inbox kept and ingested every day: each run wrote every stored document's name on one line, 256
+    # of them a 10 000-character line; a document that is news (the same text as another) comes first
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    french, english = SEED_FR.read_text(encoding="utf-8"), SEED_EN.read_text(encoding="utf-8")
+    for number in range(1, 13):
+        (inbox / f"news-{number:02}.fr.txt").write_text(f"{french}\nCommuniqué de presse {number}.\n", encoding="utf-8")
+        (inbox / f"news-{number:02}.en.txt").write_text(f"{english}\nPress release {number}.\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    CliRunner().invoke(main, ["--db", db, "ingest", "--dir", str(inbox), "--no-terms"], catch_exceptions=False)
+    shutil.copy(inbox / "news-12.fr.txt", inbox / "copy.fr.txt")
+    shutil.copy(inbox / "news-12.en.txt", inbox / "copy.en.txt")
+    again = CliRunner().invoke(main, ["--db", db, "ingest", "--dir", str(inbox), "--no-terms"])
+    assert again.exit_code == 0
+    assert again.stdout.splitlines() == [
+        "already stored: copy (same text as document news-12), " + ", ".join(f"news-{n:02}" for n in range(1, 10))
+        + ", … and 3 more",
+        "0 documents ingested, 13 already stored, 0 failed; 0 new units, 0 new entries, 0 updated entries"]
+
+
 def test_installed_command_and_one_line_errors(tmp_path):
     """The console script itself: errors are one line on stderr and a non-zero exit."""
     db = tmp_path / "t.db"

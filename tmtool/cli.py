@@ -452,9 +452,12 @@ def _inbox_summary(summary: dict) -> None:
     """What ingest --dir did: the files it passed over and why, then one summary line."""
     skipped = [r for r in summary["documents"] if r["held_by"]]
     if skipped:
-        click.echo("already stored: " + ", ".join(
-            r["document"] + (f" ({same})" if (same := _same_text(r)) else "")
-            + (" (terms extracted)" if r["terms_extracted"] else "") for r in skipped))
+        # an inbox ingested every day holds every document stored: those with news first, ten named
+        named = sorted((r["document"] + (f" ({same})" if (same := _same_text(r)) else "")
+                        + (" (terms extracted)" if r["terms_extracted"] else "") for r in skipped),
+                       key=lambda text: text.count(" (") == 0)
+        more = len(named) - _SHOWN_SKIPS
+        click.echo("already stored: " + ", ".join(named[:_SHOWN_SKIPS]) + (f", … and {more} more" if more > 0 else ""))
     for name, reason in summary["ignored"]:
         click.echo(f"skipped: {name}: {reason}", err=True)
     for name, reason in summary["failures"]:
