@@ -20,7 +20,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Callable
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 from ..io.decoding import BOMS, decode_text
 
 MEMORY = "memory"  # translation units
@@ -172,7 +172,7 @@ def get(name: str, *, reading: bool = False, writing: bool = False) -> Format:
     if fmt is None or (reading and not fmt.reader) or (writing and not fmt.writer):
         what = "import" if reading else "export" if writing else "file"
         choices = names(readable=reading, writable=writing)
-        raise TmtoolError(f"unknown {what} format {name!r} (expected one of {', '.join(choices)})")
+        raise Invalid(f"unknown {what} format {name!r} (expected one of {', '.join(choices)})")
     return fmt
 
 
