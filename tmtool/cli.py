@@ -1127,7 +1127,7 @@ def backup(ctx, path):
 
     \b
     Example:
-      tmtool backup backups/team-2024-05-01.db
+      tmtool backup exports/tmtool-2024-05-01.db
     """
     store = _open_store(ctx)  # none there: "no such store", exit 2, as every command says it
     api.backup(store, path)
