@@ -7,14 +7,17 @@ its line and output.
 """
 
 import json
+import os
 import re
 import shlex
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, tool_missing
 from crash_helpers import tmtool_executable
+from tmtool.terms import dictionary
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 # what each example may exit with; `tmtool check` exits 1 when it finds something, by design
@@ -84,6 +87,12 @@ def test_readme_has_examples():
 
 
 def test_setup_then_every_usage_example_runs_as_written(tmp_path):
+    # the entries the examples name are those extraction proposes with FreeDict's dictionaries as the word
+    # aligner's prior, as .ci/run installs them; without, it proposes others, under other ids
+    folder = Path(os.environ.get("TMTOOL_DICTIONARY_DIR", dictionary.DICTD))
+    if not all((folder / name).is_file() for name, _ in dictionary.SOURCES):
+        tool_missing(f"the README's glossary examples name the entries extraction proposes with FreeDict's "
+                     f"dictionaries, not in {folder} (apt-get install dict-freedict-fra-eng dict-freedict-eng-fra)")
     work = tmp_path / "checkout"
     for name in ("seeds", "glossaries", "bench/data"):
         shutil.copytree(REPO / name, work / name)
