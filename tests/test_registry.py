@@ -175,6 +175,12 @@ def test_an_export_format_misspelt_is_a_usage_error_as_a_missing_one_is(tmp_path
                                                     "tmx, tbx, tbx-martif, po, tsv, csv, xlsx) (see 'tmtool export --help')\n")
     with pytest.raises(Invalid, match="unknown export format 'xliff'"):
         api.check_export("xliff")
+    # and so is an import's, before any store is made for it
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "new.db"), "import", str(db), "--format", "tmxx"],
+                                prog_name="tmtool")
+    assert (result.exit_code, result.output.count("\n")) == (2, 1) and result.output.startswith(
+        "tmtool: error: unknown import format 'tmxx' (expected one of tmx, xliff,")
+    assert "(see 'tmtool import --help')" in result.output and not (tmp_path / "new.db").exists()
 
 
 def test_export_store_takes_the_format_from_the_registry(tmp_path):

@@ -266,6 +266,19 @@ def export_counted(fmt: str, count: int) -> str:
     return f"{count} {singular if count == 1 else plural}"
 
 
+def check_import(fmt: str) -> None:
+    """Refuse a format :func:`import_file` does not read, before any store is opened (:class:`Invalid`).
+
+    >>> check_import("tbx")
+    >>> check_import("tbx-martif")
+    Traceback (most recent call last):
+    tmtool.errors.Invalid: unknown import format 'tbx-martif' (expected one of tmx, xliff, sdltm, package, wordfast, tbx, multiterm, po, tsv, csv, xlsx)
+    """
+    from .formats import registry
+
+    registry.get(fmt, reading=True)
+
+
 def check_export(fmt: str, *, all_languages: bool = False) -> None:
     """Refuse an export :func:`export` would refuse for its options alone, before any store is read:
     an unknown format, or every language (``all_languages``) in a format holding two (:class:`Invalid`).

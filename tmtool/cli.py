@@ -1193,6 +1193,11 @@ def import_(ctx, file, fmt, strict, status):
       tmtool import nato-terms.xlsx
       tmtool import client-termbase.csv --status approved
     """
+    if fmt:
+        try:
+            api.check_import(fmt)
+        except api.Invalid as exc:  # a misspelt format: a usage error, as export's
+            raise click.UsageError(exc.message) from None
     store = _open_store(ctx, create=True)
     try:
         with _progress_bar(ctx, "Importing", "read") as progress:
