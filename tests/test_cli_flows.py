@@ -200,6 +200,26 @@ def test_the_tm_search_examples_of_the_help_find_a_match_in_the_seed_pair(tmp_pa
         assert result.exit_code == 0 and "%" in result.stdout, (example, result.output)
 
 
+def test_a_memory_repeating_a_unit_says_so_rather_than_already_stored(tmp_path):
+    # a project memory holds the boilerplate of every news item: imported into an empty store it said
+    # "1 unit added, 2 already stored", where nothing was stored before
+    tu = ('<tu><tuv xml:lang="fr-FR"><seg>{}</seg></tuv><tuv xml:lang="en-GB"><seg>{}</seg></tuv></tu>\n')
+    memory = tmp_path / "news.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="fr-FR" datatype="plaintext" '
+        'segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>\n'
+        + tu.format("Division Diplomatie publique de l’OTAN", "NATO Public Diplomacy Division")
+        + tu.format("Le Comité militaire s’est réuni.", "The Military Committee met.")
+        + tu.format("Division Diplomatie publique de l’OTAN", "NATO Public Diplomacy Division") * 2
+        + "</body></tmx>\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    first = CliRunner().invoke(main, ["--db", db, "import", str(memory)])
+    assert first.stdout == ("2 units added (fr-FR→en-GB 2), 0 already stored, 2 repeated in the file, "
+                            "0 untranslated skipped\n")
+    again = CliRunner().invoke(main, ["--db", db, "import", str(memory)])
+    assert again.stdout == "0 units added, 2 already stored, 2 repeated in the file, 0 untranslated skipped\n"
+
+
 def test_an_inbox_whose_every_pair_fails_leaves_no_new_empty_store(tmp_path):
     # the store made for it stayed, empty: later commands answered from it instead of "no such store"
     inbox = tmp_path / "inbox"

@@ -1218,8 +1218,9 @@ def _import_summary(result: dict) -> str:
     (2 of them not confirmed), 2 skipped: x.tmx:14: no source tuv; …``"""
     counts = ", ".join(f"{languages} {count}" for languages, count in result["languages"].items())
     if result["kind"] == "units":
+        repeated = f", {result['repeated']} repeated in the file" if result["repeated"] else ""
         line = (f"{_counted(result['added'], 'unit')} added{f' ({counts})' if counts else ''}, {result['already_stored']} "
-                f"already stored, {result['untranslated']} untranslated skipped")
+                f"already stored{repeated}, {result['untranslated']} untranslated skipped")
         line += f" ({result['unconfirmed']} of them not confirmed)" if result["unconfirmed"] else ""
     else:
         line = f"{_counted(result['added'], 'entry', 'entries')} added, {result['already_stored']} already stored"
