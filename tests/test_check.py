@@ -186,6 +186,19 @@ def test_acronym_spelt_out_otherwise():
     assert findings(("L'OTAN (1949) est née.", "NATO (founded 1949) was born.")) == []
 
 
+def test_an_acronym_after_its_full_form_is_not_taken_for_a_shorter_spelling_of_it():
+    # the letters of MARCOM are spelt by Maritime Command already: the full form written, Allied
+    # Maritime Command, is the glossary's, and nothing is wrong
+    marcom = Entry([term("Commandement maritime allié", "fr"), acronym("MARCOM", "fr"),
+                    term("Allied Maritime Command", "en"), acronym("MARCOM", "en")], id="marcom", status=APPROVED)
+    units = [Unit("Le groupe relève du Commandement maritime allié (MARCOM), dont le siège est à Northwood.",
+                  "The group reports to Allied Maritime Command (MARCOM), headquartered in Northwood.", "fr-FR", "en-GB"),
+             Unit("Le groupe relève du Commandement maritime allié (MARCOM).",
+                  "The group reports to the Maritime Command (MARCOM).", "fr-FR", "en-GB")]
+    found = check_units(Glossary([marcom]), units).findings
+    assert [(f.unit, f.lang, f.found) for f in found if f.kind == "acronym"] == [(2, "en", ("Maritime Command",))]
+
+
 def test_an_acronym_spelt_out_is_compared_with_full_forms_in_its_own_language_only():
     # the entry's only full form is Arabic: an English text spelling NATO out has nothing to be compared with
     nato = Entry([acronym("NATO", "en"), acronym("NATO", "ja"), term("حلف شمال الأطلسي", "ar")], id="nato",

@@ -1,6 +1,7 @@
 """End-to-end through the CLI: ingest → lookup → review → re-ingest → export → import → export."""
 
 import json
+import shlex
 import shutil
 import subprocess
 
@@ -82,6 +83,27 @@ def test_inbox_with_a_broken_pair_reports_and_exits_1(tmp_path, shared):
     assert "already stored: defence-ministers-cyber" in again.output
 
 
+def test_an_inbox_ingested_again_names_ten_documents_already_stored_then_counts_the_others(tmp_path):
+    # an inbox kept and ingested every day: each run wrote every stored document's name on one line, 256
+    # of them a 10 000-character line; a document that is news (the same text as another) comes first
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    french, english = SEED_FR.read_text(encoding="utf-8"), SEED_EN.read_text(encoding="utf-8")
+    for number in range(1, 13):
+        (inbox / f"news-{number:02}.fr.txt").write_text(f"{french}\nCommuniqué de presse {number}.\n", encoding="utf-8")
+        (inbox / f"news-{number:02}.en.txt").write_text(f"{english}\nPress release {number}.\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    CliRunner().invoke(main, ["--db", db, "ingest", "--dir", str(inbox), "--no-terms"], catch_exceptions=False)
+    shutil.copy(inbox / "news-12.fr.txt", inbox / "copy.fr.txt")
+    shutil.copy(inbox / "news-12.en.txt", inbox / "copy.en.txt")
+    again = CliRunner().invoke(main, ["--db", db, "ingest", "--dir", str(inbox), "--no-terms"])
+    assert again.exit_code == 0
+    assert again.stdout.splitlines() == [
+        "already stored: copy (same text as document news-12), " + ", ".join(f"news-{n:02}" for n in range(1, 10))
+        + ", … and 3 more",
+        "0 documents ingested, 13 already stored, 0 failed; 0 new units, 0 new entries, 0 updated entries"]
+
+
 def test_installed_command_and_one_line_errors(tmp_path):
     """The console script itself: errors are one line on stderr and a non-zero exit."""
     db = tmp_path / "t.db"
@@ -96,7 +118,6 @@ def test_installed_command_and_one_line_errors(tmp_path):
         "empty file": ["--db", db, "ingest", empty, empty],
         "bad db path": ["--db", tmp_path / "no" / "such" / "dir.db", "glossary", "add", "Comité militaire"],
         "db is not a store": ["--db", SEED_FR, "stats"],
-        "unknown format": ["--db", db, "export", "docx"],
         "invalid file": ["--db", db, "import", SEED_FR, "--format", "tmx"],
         "nothing found": ["--db", db, "lookup", "sous-marin"],
     }
@@ -110,7 +131,8 @@ def test_usage_mistakes_are_one_line_too(tmp_path):
     for args in (["segment", str(tmp_path / "missing.txt"), "--lang", "fr"],
                  ["--db", str(tmp_path / "t.db"), "ingest", str(tmp_path / "no.fr.txt"), str(tmp_path / "no.en.txt")],
                  ["align", str(SEED_FR)],
-                 ["tm", "search", "texte", "--min", "150"]):
+                 ["tm", "search", "texte", "--min", "150"],
+                 ["--db", str(tmp_path / "t.db"), "export", "docx"]):  # no such export format
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2, args
         assert result.output.count("\n") == 1 and result.output.startswith("tmtool: error: "), result.output
@@ -137,7 +159,7 @@ def test_every_command_lists_its_whole_purpose_and_shows_an_example():
 
 
 def test_segment_and_align_to_a_file_say_what_they_wrote_as_export_does(tmp_path):
-    # they wrote their file and said nothing, where export says "42 written to exports/glossary.tbx"
+    # they wrote their file and said nothing, where export says "42 entries written to exports/glossary.tbx"
     xliff, tmx, srx = tmp_path / "partners.fr.xlf", tmp_path / "partners.tmx", tmp_path / "rules.srx"
     for args, line in ((["segment", str(SEED_FR), "--lang", "fr", "-o", str(xliff)], f"20 segments written to {xliff}"),
                        (["align", str(SEED_FR), str(SEED_EN), "-o", str(tmx)], f"19 units written to {tmx}"),
@@ -147,6 +169,55 @@ def test_segment_and_align_to_a_file_say_what_they_wrote_as_export_does(tmp_path
     # to stdout, what they wrote is all there is
     beads = CliRunner().invoke(main, ["align", str(SEED_FR), str(SEED_EN), "--format", "beads"])
     assert beads.exit_code == 0 and beads.stderr == "" and beads.stdout.startswith("[0]:[0]\n")
+
+
+def test_export_says_what_it_counted_units_entries_or_term_pairs(tmp_path):
+    # "2 written to memory.tmx", "1 written to glossary.tbx", "2 written to glossary.txt": two what? The
+    # OmegaT glossary counts its lines, an entry's acronyms on a line of their own, not its entries
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    runner.invoke(main, ["--db", db, "ingest", str(SEED_FR), str(SEED_EN), "--no-terms"], catch_exceptions=False)
+    runner.invoke(main, ["--db", db, "glossary", "add", "État-major militaire international",
+                         "International Military Staff", "--fr-also", "EMI", "--en-also", "IMS"])
+    for fmt, line in (("tmx", "19 units"), ("tbx", "1 entry"), ("tsv", "2 term pairs"), ("xlsx", "1 entry")):
+        out = tmp_path / f"out.{fmt}"
+        result = runner.invoke(main, ["--db", db, "export", fmt, "-o", str(out)])
+        assert (result.exit_code, result.stderr) == (0, f"{line} written to {out}\n"), fmt
+
+
+def test_the_tm_search_examples_of_the_help_find_a_match_in_the_seed_pair(tmp_path):
+    # they looked for a phrase or a shortened sentence: a match's score is of the whole sentence, and on the
+    # seed's units they found nothing ("no match of 70% or more", exit 1)
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    runner.invoke(main, ["--db", db, "ingest", str(SEED_FR), str(SEED_EN), "--no-terms"], catch_exceptions=False)
+    examples = [line.strip() for path in (["tm"], ["tm", "search"])
+                for line in runner.invoke(main, [*path, "--help"]).output.splitlines()
+                if line.strip().startswith("tmtool tm search ")]
+    assert len(examples) == 3
+    for example in examples:
+        result = runner.invoke(main, ["--db", db, *shlex.split(example)[1:]])
+        assert result.exit_code == 0 and "%" in result.stdout, (example, result.output)
+
+
+def test_a_memory_repeating_a_unit_says_so_rather_than_already_stored(tmp_path):
+    # a project memory holds the boilerplate of every news item: imported into an empty store it said
+    # "1 unit added, 2 already stored", where nothing was stored before
+    tu = ('<tu><tuv xml:lang="fr-FR"><seg>{}</seg></tuv><tuv xml:lang="en-GB"><seg>{}</seg></tuv></tu>\n')
+    memory = tmp_path / "news.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="fr-FR" datatype="plaintext" '
+        'segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>\n'
+        + tu.format("Division Diplomatie publique de l’OTAN", "NATO Public Diplomacy Division")
+        + tu.format("Le Comité militaire s’est réuni.", "The Military Committee met.")
+        + tu.format("Division Diplomatie publique de l’OTAN", "NATO Public Diplomacy Division") * 2
+        + "</body></tmx>\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    first = CliRunner().invoke(main, ["--db", db, "import", str(memory)])
+    assert first.stdout == ("2 units added (fr-FR→en-GB 2), 0 already stored, 2 repeated in the file, "
+                            "0 untranslated skipped\n")
+    again = CliRunner().invoke(main, ["--db", db, "import", str(memory)])
+    assert again.stdout == "0 units added, 2 already stored, 2 repeated in the file, 0 untranslated skipped\n"
 
 
 def test_an_inbox_whose_every_pair_fails_leaves_no_new_empty_store(tmp_path):

@@ -258,10 +258,11 @@ def test_format_inference_and_unknown_formats(filled, tmp_path):
     assert registry.infer(renamed).name == "tmx"
     mystery = tmp_path / "notes.txt"
     mystery.write_text("nothing tabular here\n")
-    for args in (["import", str(mystery)], ["import", str(renamed), "--format", "doc"],
-                 ["export", "xlsx"]):
+    for args in (["import", str(mystery)], ["export", "xlsx"]):
         result = run(filled.path, *args)
         assert result.exit_code == 1 and result.output.count("\n") == 1, args
+    misspelt = run(filled.path, "import", str(renamed), "--format", "doc")  # a usage error, as export's
+    assert misspelt.exit_code == 2 and misspelt.output.count("\n") == 1
 
 
 def test_a_refused_file_does_not_leave_a_new_empty_store_behind(tmp_path):

@@ -116,6 +116,16 @@ def test_pairs_are_found_by_name(tmp_path):
         find_pairs(tmp_path / "a.fr.txt")
 
 
+def test_a_file_that_is_no_document_is_skipped_as_such_whatever_its_name(tmp_path):
+    # seeds/README.md was skipped for having "no language in the name", as if naming it README.fr.md would do
+    for name in ("a.fr.txt", "a.en.txt", "README.md", "alignment.gold.json", "notes.fr.md"):
+        (tmp_path / name).write_text("x")
+    pairs, unpaired, ignored = find_pairs(tmp_path)
+    readable = "not a document tmtool reads (txt, html, htm, xhtml, docx, odt, pptx, odp, pdf)"
+    assert (len(pairs), unpaired) == (1, [])
+    assert ignored == [("alignment.gold.json", readable), ("notes.fr.md", readable), ("README.md", readable)]
+
+
 def test_an_inbox_with_a_broken_pair(tmp_path, shared):
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -39,7 +39,7 @@ def regional_tmx(tmp_path) -> Path:
     db, out = tmp_path / "regions.db", tmp_path / "regions.tmx"
     with open_store(db, create=True) as store:
         store.add_units(QUEBEC, "hand")
-    assert run(db, "export", "tmx", "-o", out).stderr == f"2 written to {out}\n"
+    assert run(db, "export", "tmx", "-o", out).stderr == f"2 units written to {out}\n"
     return out
 
 
@@ -118,7 +118,7 @@ def test_a_german_spanish_glossary_comes_back_in_german_and_spanish(tmp_path, fm
     tbx.write_text(FIVE_LANGUAGES_TBX, encoding="utf-8")
     run(db, "import", tbx)
     assert run(db, "export", fmt, "--status", "all", "--srclang", "de", "--tgtlang", "es", "-o", out).stderr == (
-        f"2 written to {out}\nnot written: the store's terms in en, fr, it (--srclang/--tgtlang choose the pair)\n")
+        f"2 entries written to {out}\nnot written: the store's terms in en, fr, it (--srclang/--tgtlang choose the pair)\n")
     assert run(back, "import", out).stdout == "2 entries added, 0 already stored (entries in de 2, es 2)\n"
     assert terms_by_language(back) == [
         {"de": [("Militärausschuss", "masculine")], "es": [("Comité Militar", None)]},

@@ -162,7 +162,7 @@ def test_a_variant_without_a_language_tag_is_refused(store):
 def test_export_picks_the_pair_from_source_target_and_variants(memory, tmp_path):
     out = tmp_path / "de-fr.tmx"
     result = run(memory, "export", "tmx", "--srclang", "de", "--tgtlang", "fr", "-o", out)
-    assert result.stderr == (f"3 written to {out}\n"
+    assert result.stderr == (f"3 units written to {out}\n"
                              "not written: the store's units' texts in en, es (--srclang/--tgtlang choose the pair,"
                              " --langs all every language)\n")
     assert tuvs(out) == [  # the fourth unit has no German
@@ -190,7 +190,7 @@ def test_french_english_stays_the_default_pair(memory, tmp_path):
 def test_langs_all_writes_every_tuv_of_every_unit(memory, tmp_path):
     out = tmp_path / "all.tmx"
     result = run(memory, "export", "tmx", "--langs", "all", "-o", out)
-    assert result.stderr == f"4 written to {out}\n"
+    assert result.stderr == f"4 units written to {out}\n"
     assert tuvs(out) == [
         [(u.srclang, u.source), (u.tgtlang, u.target), *((v.lang, v.markup or v.text) for v in u.variants)]
         for u in UNITS
@@ -217,7 +217,7 @@ def test_a_tbx_entry_in_four_languages_is_stored_and_exported_with_every_languag
         ("de", "Militärausschuss"), ("es", "Comité Militar"), ("fr", "Comité militaire"),
         ("en", "Military Committee"), ("en", "MC")]
     everything, martif = tmp_path / "all.tbx", tmp_path / "all.martif.tbx"
-    assert run(glossary, "export", "tbx", "--langs", "all", "-o", everything).stderr == f"2 written to {everything}\n"
+    assert run(glossary, "export", "tbx", "--langs", "all", "-o", everything).stderr == f"2 entries written to {everything}\n"
     assert langsecs(everything) == [
         [("de", ["Militärausschuss"]), ("es", ["Comité Militar"]), ("fr", ["Comité militaire"]),
          ("en", ["Military Committee", "MC"])],
@@ -236,7 +236,7 @@ def test_a_tbx_entry_in_four_languages_is_stored_and_exported_with_every_languag
 def test_a_glossary_pair_holds_the_entries_with_a_source_term_in_its_two_languages(glossary, tmp_path):
     default, german = tmp_path / "fr-en.tbx", tmp_path / "de-fr.tbx"
     result = run(glossary, "export", "tbx", "-o", default)
-    assert result.stderr == (f"1 written to {default}\nnot written: the store's terms in de, es (--srclang/--tgtlang"
+    assert result.stderr == (f"1 entry written to {default}\nnot written: the store's terms in de, es (--srclang/--tgtlang"
                              " choose the pair, --langs all every language)\n")
     assert langsecs(default) == [[("fr", ["Comité militaire"]), ("en", ["Military Committee", "MC"])]]
     run(glossary, "export", "tbx", "--srclang", "de-CH", "--tgtlang", "fr", "-o", german)
@@ -330,7 +330,7 @@ def test_ingest_of_a_german_french_pair_stores_units_and_says_terms_are_not_extr
     assert (units[1].source, units[1].target) == (german[1].strip(), french[1].strip())  # "Albert Schmidt , Engi"
     out = tmp_path / "de-fr.tmx"
     assert run(db, "export", "tmx", "--srclang", "de", "--tgtlang", "fr", "-o", out).stderr == (
-        f"{len(units)} written to {out}\n")
+        f"{len(units)} units written to {out}\n")
     assert tmx_schema_errors(out) == []
 
 

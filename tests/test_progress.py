@@ -111,7 +111,7 @@ def test_quiet_or_not_a_terminal_prints_the_summary_only(tmp_path, monkeypatch):
     imported = CliRunner().invoke(main, ["--db", db, "import", str(memory)])
     assert imported.output == "10 units added (fr-FR→en-GB 10), 0 already stored, 0 untranslated skipped\n"
     exported = CliRunner().invoke(main, ["--db", db, "export", "tmx", "-o", str(tmp_path / "out.tmx")])
-    assert exported.output == f"10 written to {tmp_path / 'out.tmx'}\n"
+    assert exported.output == f"10 units written to {tmp_path / 'out.tmx'}\n"
     terminal = FakeTerminal()
     monkeypatch.setattr(tmtool.progress, "_stderr", lambda: terminal)
     quiet = CliRunner().invoke(main, ["--db", db, "--quiet", "export", "tmx", "-o", str(tmp_path / "out.tmx")])

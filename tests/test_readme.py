@@ -6,19 +6,37 @@ section's code blocks runs there, on the store the set-up made. A failing exampl
 its line and output.
 """
 
+import json
+import os
 import re
 import shlex
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, tool_missing
 from crash_helpers import tmtool_executable
+from tmtool.terms import dictionary
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 # what each example may exit with; `tmtool check` exits 1 when it finds something, by design
 ALLOWED_EXIT = {0}
 CHECK_EXIT = {0, 1}
+
+# The glossary examples name entries by id and say what they do to them (*a variant into the approved
+# entry*, *general language*): what each id holds, read when its example runs. Ids follow what
+# extraction proposes, so a change there can move them onto other entries, and the examples would then
+# approve, merge or reject the wrong ones without failing: the README's ids must follow, and this table.
+NAMED_ENTRIES = {
+    7: "Comité militaire", 22: "programme OTAN 2030",
+    80: "Commandement maritime allié", 81: "Groupe naval permanent de lutte contre les mines 1",
+    83: "plongeur démineur", 85: "marine participante", 87: "munition non explosée", 89: "navire de commandement",
+    91: "guerre mondiale", 92: "infrastructure sous-marine", 93: "infrastructure sous-marine critique",
+    94: "capacité essentielle", 95: "Comité militaire de l'OTAN", 96: "véhicule sous-marin autonome",
+    98: "Force de réaction de l'OTAN", 99: "liberté de navigation", 100: "chasseur de mines",
+}
+_ENTRY_COMMANDS = ("approve", "reject", "edit", "merge", "show", "history", "deprecate")
 
 
 def setup_commands() -> list[str]:
@@ -44,6 +62,19 @@ def python_examples() -> list[str]:
     return re.findall(r"```python\n(.*?)\n```", README, re.S)
 
 
+def entry_ids(command: str) -> list[int]:
+    """The ids of the entries a ``tmtool glossary …`` example acts on (a revert's is a change's)."""
+    argv = shlex.split(command)
+    if argv[1:2] != ["glossary"] or argv[2] not in _ENTRY_COMMANDS:
+        return []
+    ids = []
+    for arg in argv[3:]:
+        if not arg.isdigit():
+            break
+        ids.append(int(arg))
+    return ids
+
+
 def run(command: str, cwd, executable: str) -> subprocess.CompletedProcess:
     argv = shlex.split(command)
     return subprocess.run([executable, *argv[1:]], cwd=cwd, capture_output=True, text=True, timeout=600)
@@ -56,6 +87,12 @@ def test_readme_has_examples():
 
 
 def test_setup_then_every_usage_example_runs_as_written(tmp_path):
+    # the entries the examples name are those extraction proposes with FreeDict's dictionaries as the word
+    # aligner's prior, as .ci/run installs them; without, it proposes others, under other ids
+    folder = Path(os.environ.get("TMTOOL_DICTIONARY_DIR", dictionary.DICTD))
+    if not all((folder / name).is_file() for name, _ in dictionary.SOURCES):
+        tool_missing(f"the README's glossary examples name the entries extraction proposes with FreeDict's "
+                     f"dictionaries, not in {folder} (apt-get install dict-freedict-fra-eng dict-freedict-eng-fra)")
     work = tmp_path / "checkout"
     for name in ("seeds", "glossaries", "bench/data"):
         shutil.copytree(REPO / name, work / name)
@@ -65,6 +102,13 @@ def test_setup_then_every_usage_example_runs_as_written(tmp_path):
         done = run(command, work, executable)
         assert done.returncode == 0, f"set-up step failed: {command}\n{done.stderr}"
     for command in usage_examples():
+        for entry in entry_ids(command):
+            assert entry in NAMED_ENTRIES, f"README example names entry {entry}, which NAMED_ENTRIES does not: {command}"
+            shown = run(f"tmtool glossary show {entry} --json", work, executable)
+            french = [t["text"] for t in json.loads(shown.stdout)["terms"] if t["lang"] == "fr"] if shown.stdout else []
+            assert NAMED_ENTRIES[entry] in french, (
+                f"README example acts on entry {entry} as {NAMED_ENTRIES[entry]!r}, but it holds {french or shown.stderr}: "
+                f"extraction has moved the ids; give the README's examples (and NAMED_ENTRIES) the ones it proposes now\n{command}")
         done = run(command, work, executable)
         allowed = CHECK_EXIT if command.startswith("tmtool check ") else ALLOWED_EXIT
         assert done.returncode in allowed, f"README example failed: {command}\n{done.stdout}\n{done.stderr}"

@@ -8,9 +8,9 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 
-from tmtool import glossary
+from tmtool import api, glossary
 from tmtool.cli import main
-from tmtool.errors import TmtoolError
+from tmtool.errors import Invalid, TmtoolError
 from tmtool.formats import registry
 from tmtool.formats.registry import FORMATS, GLOSSARY, MEMORY
 from tmtool.model import Entry, ReviewStatus, Term, TermType
@@ -163,6 +163,24 @@ def test_export_without_format_or_extension_is_a_usage_error(tmp_path):
         assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
         assert "give FORMAT (tmx, tbx, tbx-martif," in result.output
     assert not (tmp_path / "g.unknown").exists()
+
+
+def test_an_export_format_misspelt_is_a_usage_error_as_a_missing_one_is(tmp_path):
+    # "tmtool export tmxx" exited 1, as a failure of the store would, where "tmtool export" exits 2
+    db = tmp_path / "g.db"
+    with open_store(db, create=True) as store:
+        glossary.import_entries(store, [ENTRY], "hand")
+    result = CliRunner().invoke(main, ["--db", str(db), "export", "tmxx", "-o", str(tmp_path / "m.tmx")], prog_name="tmtool")
+    assert (result.exit_code, result.output) == (2, "tmtool: error: unknown export format 'tmxx' (expected one of "
+                                                    "tmx, tbx, tbx-martif, po, tsv, csv, xlsx) (see 'tmtool export --help')\n")
+    with pytest.raises(Invalid, match="unknown export format 'xliff'"):
+        api.check_export("xliff")
+    # and so is an import's, before any store is made for it
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "new.db"), "import", str(db), "--format", "tmxx"],
+                                prog_name="tmtool")
+    assert (result.exit_code, result.output.count("\n")) == (2, 1) and result.output.startswith(
+        "tmtool: error: unknown import format 'tmxx' (expected one of tmx, xliff,")
+    assert "(see 'tmtool import --help')" in result.output and not (tmp_path / "new.db").exists()
 
 
 def test_export_store_takes_the_format_from_the_registry(tmp_path):

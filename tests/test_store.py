@@ -2,6 +2,7 @@
 
 import inspect
 import sqlite3
+from collections import Counter
 from dataclasses import replace
 from datetime import datetime, timezone
 
@@ -328,6 +329,18 @@ def test_identical_units_are_added_once(store):
     units = [unit("Un.", "One.", "1"), unit("Un.", "One.", "2"), unit("Un.", "Uno.", "3")]
     assert store.add_units(units, "a.tmx") == (2, 1, 0)
     assert store.add_units(units, "a.tmx") == (0, 3, 0)
+
+
+def test_units_a_file_repeats_are_told_apart_from_units_stored_before_it(store, monkeypatch):
+    # a memory holding a sentence pair twice, imported into an empty store, said "1 already stored"
+    monkeypatch.setattr(f"tmtool.store.{'sqlite.db' if 'SQLite' in type(store).__name__ else 'postgres.store'}"
+                        ".IMPORT_BATCH", 2)  # a repeat in the same batch, and one in a later batch
+    units = [unit("Un.", "One.", "1"), unit("Un.", "One.", "2"), unit("Deux.", "Two.", "3"), unit("Un.", "One.", "4")]
+    first, again = Counter(), Counter()
+    assert store.add_units(units, "a.tmx", store.new_import("a.tmx", "tmx", "units"), repeats=first) == (2, 2, 0)
+    assert first == Counter({("fr-FR", "en-GB"): 2})
+    assert store.add_units(units[:3], "b.tmx", store.new_import("b.tmx", "tmx", "units"), repeats=again) == (0, 3, 0)
+    assert again == Counter({("fr-FR", "en-GB"): 1})  # the second "Un." only: the first was stored before
 
 
 def test_units_imported_across_index_batches_are_all_indexed(tmp_path, monkeypatch):

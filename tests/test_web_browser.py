@@ -343,6 +343,23 @@ def test_an_upload_says_what_it_did_and_what_it_skipped_after_the_lists_reload(s
     assert css(browser, "#status")[0].text == f"again: same text as document {SEED_ID}, already stored, nothing changed"
 
 
+def test_an_uploaded_memory_repeating_a_unit_says_so_as_tmtool_import_does(server, browser, tmp_path):
+    tu = '<tu><tuv xml:lang="fr-FR"><seg>{}</seg></tuv><tuv xml:lang="en-GB"><seg>{}</seg></tuv></tu>\n'
+    memory = tmp_path / "news.tmx"
+    memory.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="fr-FR" '
+                      'datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" '
+                      'creationtoolversion="1"/><body>\n'
+                      + tu.format("Division Diplomatie publique", "Public Diplomacy Division") * 2
+                      + "</body></tmx>\n", encoding="utf-8")
+    browser.get(server.url + "/documents")
+    form = css(browser, 'form.upload[data-api="/api/import"]')[0]
+    form.find_element("css selector", 'input[name="file"]').send_keys(str(memory))
+    form.find_element("css selector", 'button[type="submit"]').click()
+    status = wait(browser, lambda b: "news.tmx" in css(b, "table.imports")[0].text and css(b, "#status")[0].text,
+                  "nothing said about the upload")
+    assert status == "1 unit added (fr-FR→en-GB 1), 0 already stored, 1 repeated in the file, 0 untranslated skipped"
+
+
 def test_an_upload_of_a_pair_stored_without_terms_says_its_terms_were_extracted(browser, tmp_path):
     db = str(tmp_path / "t.db")
     with open_store(db, create=True) as store:

@@ -182,7 +182,8 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
                 progress: Progress | None = None, user: str | None = None, status: str = "candidate") -> dict:
     """Import a memory or a glossary in any format read (see :func:`format_names`), from a path or an
     upload (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
-    "reviewed", "corrected", "untranslated", "unconfirmed", "languages", "skipped"}`` (unconfirmed: of the
+    "repeated", "reviewed", "corrected", "untranslated", "unconfirmed", "languages", "skipped"}`` (repeated:
+    units the file holds more than once, their first stored or already stored; unconfirmed: of the
     units left out as untranslated, those holding a translation their tool has not confirmed; reviewed: entries already stored that
     awaited review and took the file's terms, status, definition and note, see
     :func:`tmtool.glossary.import_entries`; corrected: those of them whose terms changed); languages as
@@ -209,7 +210,8 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     counts = sorted(result.languages.items(), key=lambda item: (-item[1], item[0]))
     languages = {("→".join(key) if isinstance(key, tuple) else key): count for key, count in counts}
     return {"kind": result.kind, "added": result.added, "already_stored": result.already_stored,
-            "reviewed": result.reviewed, "corrected": result.corrected, "untranslated": result.untranslated,
+            "repeated": result.repeated, "reviewed": result.reviewed, "corrected": result.corrected,
+            "untranslated": result.untranslated,
             "unconfirmed": result.unconfirmed, "languages": languages,
             "skipped": [str(skipped) for skipped in result.skipped]}
 
@@ -250,6 +252,33 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
         with open(path, "rb") as written:
             shutil.copyfileobj(written, out)
     return count
+
+
+def export_counted(fmt: str, count: int) -> str:
+    """``count``, as :func:`export` returned it for ``fmt``, with what it counts: a memory's units, a
+    glossary's entries, the term pairs of an OmegaT glossary (tsv: a line a pair, an entry's acronyms
+    on a line of their own).
+
+    >>> export_counted("tmx", 35), export_counted("tbx", 1), export_counted("tsv", 64)
+    ('35 units', '1 entry', '64 term pairs')
+    """
+    from .formats import registry
+
+    singular, plural = registry.get(fmt, writing=True).counted
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def check_import(fmt: str) -> None:
+    """Refuse a format :func:`import_file` does not read, before any store is opened (:class:`Invalid`).
+
+    >>> check_import("tbx")
+    >>> check_import("tbx-martif")
+    Traceback (most recent call last):
+    tmtool.errors.Invalid: unknown import format 'tbx-martif' (expected one of tmx, xliff, sdltm, package, wordfast, tbx, multiterm, po, tsv, csv, xlsx)
+    """
+    from .formats import registry
+
+    registry.get(fmt, reading=True)
 
 
 def check_export(fmt: str, *, all_languages: bool = False) -> None:

@@ -424,8 +424,10 @@ class _Checker:
                         continue
                 else:
                     continue
-                if start is None or any(m.start == start and m.end == end and set(m.terms) & set(accepted)
-                                        for m in side.all):
+                # a full form of the glossary's written there; before the acronym, it may begin before the
+                # shortest words spelling it (Allied Maritime Command, where Maritime Command spells MARCOM)
+                if start is None or any(m.end == end and (m.start == start or m.end == match.start - 1)
+                                        and set(m.terms) & set(accepted) for m in side.all):
                     continue
                 expected = [t.text for t in accepted]
                 spelt = side.surface(start, end)

@@ -452,9 +452,12 @@ def _inbox_summary(summary: dict) -> None:
     """What ingest --dir did: the files it passed over and why, then one summary line."""
     skipped = [r for r in summary["documents"] if r["held_by"]]
     if skipped:
-        click.echo("already stored: " + ", ".join(
-            r["document"] + (f" ({same})" if (same := _same_text(r)) else "")
-            + (" (terms extracted)" if r["terms_extracted"] else "") for r in skipped))
+        # an inbox ingested every day holds every document stored: those with news first, ten named
+        named = sorted((r["document"] + (f" ({same})" if (same := _same_text(r)) else "")
+                        + (" (terms extracted)" if r["terms_extracted"] else "") for r in skipped),
+                       key=lambda text: text.count(" (") == 0)
+        more = len(named) - _SHOWN_SKIPS
+        click.echo("already stored: " + ", ".join(named[:_SHOWN_SKIPS]) + (f", … and {more} more" if more > 0 else ""))
     for name, reason in summary["ignored"]:
         click.echo(f"skipped: {name}: {reason}", err=True)
     for name, reason in summary["failures"]:
@@ -875,7 +878,7 @@ def tm():
 
     \b
     Example:
-      tmtool tm search "Les partenaires de l'OTAN sont un atout" --min 70
+      tmtool tm search "Les participants se sont ensuite intéressés au programme OTAN 2025." --min 70
     """
 
 
@@ -899,10 +902,13 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
     --json adds side, lang, matched, translation and translation_lang to the
     unit's source, target, srclang, tgtlang and tuid.
 
+    A match is scored on the whole sentence, as CAT tools score it: a phrase or a sentence cut short
+    scores low against a long unit holding it (tm concordance finds units by their words).
+
     \b
-    Example:
-      tmtool tm search "Les partenaires de l'OTAN sont un atout pour notre sécurité" --min 60
-      tmtool tm search "NATO partners are an asset to our security" --lang en
+    Examples:
+      tmtool tm search "Les participants se sont ensuite intéressés au programme OTAN 2025." --min 60
+      tmtool tm search "Participants then turned to the NATO 2025 agenda." --lang en
     """
     matches = api.search(_open_store(ctx), text, min_score=min_score, limit=limit, lang=lang)
     if as_json:  # a JSON list for the script reading it, [] too; the exit status says nothing was found
@@ -1121,7 +1127,7 @@ def backup(ctx, path):
 
     \b
     Example:
-      tmtool backup backups/team-2024-05-01.db
+      tmtool backup exports/tmtool-2024-05-01.db
     """
     store = _open_store(ctx)  # none there: "no such store", exit 2, as every command says it
     api.backup(store, path)
@@ -1187,6 +1193,11 @@ def import_(ctx, file, fmt, strict, status):
       tmtool import nato-terms.xlsx
       tmtool import client-termbase.csv --status approved
     """
+    if fmt:
+        try:
+            api.check_import(fmt)
+        except api.Invalid as exc:  # a misspelt format: a usage error, as export's
+            raise click.UsageError(exc.message) from None
     store = _open_store(ctx, create=True)
     try:
         with _progress_bar(ctx, "Importing", "read") as progress:
@@ -1207,8 +1218,9 @@ def _import_summary(result: dict) -> str:
     (2 of them not confirmed), 2 skipped: x.tmx:14: no source tuv; …``"""
     counts = ", ".join(f"{languages} {count}" for languages, count in result["languages"].items())
     if result["kind"] == "units":
+        repeated = f", {result['repeated']} repeated in the file" if result["repeated"] else ""
         line = (f"{_counted(result['added'], 'unit')} added{f' ({counts})' if counts else ''}, {result['already_stored']} "
-                f"already stored, {result['untranslated']} untranslated skipped")
+                f"already stored{repeated}, {result['untranslated']} untranslated skipped")
         line += f" ({result['unconfirmed']} of them not confirmed)" if result["unconfirmed"] else ""
     else:
         line = f"{_counted(result['added'], 'entry', 'entries')} added, {result['already_stored']} already stored"
@@ -1273,7 +1285,7 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
         count = api.export(store, fmt, output, statuses=statuses, since=since, all_languages=bool(langs),
                            progress=progress, **pair)
     # on stderr: stdout may be the export itself
-    click.echo(f"{count} written to {'stdout' if output == '-' else output}", err=True)
+    click.echo(f"{api.export_counted(fmt, count)} written to {'stdout' if output == '-' else output}", err=True)
     if not langs and (left_out := api.languages_left_out(store, fmt, **pair))["languages"]:
         what = "units' texts" if left_out["kind"] == "memory" else "terms"
         every = ", --langs all every language" if left_out["multilingual"] else ""

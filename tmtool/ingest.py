@@ -399,6 +399,8 @@ def find_pairs(
             continue
         if path.is_dir():
             ignored.append((path.name, "a folder (--dir does not look inside folders)"))
+        elif path.suffix.lower()[1:] not in readable:  # README.md: whatever its name says
+            ignored.append((path.name, f"not a document tmtool reads ({', '.join(readable)})"))
         elif not match:
             named = _ANY_LANGUAGE_IN_NAME.search(path.name)
             other = known_language(named["tag"]) if named else None
@@ -407,8 +409,6 @@ def find_pairs(
             ignored.append((path.name, f"in {other}, not {srclang} or {tgtlang} (--srclang and --tgtlang choose the "
                                        "languages of the pairs)" if other else
                                        f"no language in the name (expected {name_patterns(srclang, tgtlang)})"))
-        elif match["ext"].lower() not in readable:
-            ignored.append((path.name, f"not a document tmtool reads ({', '.join(readable)})"))
         else:
             # rapport_FR.docx pairs with Rapport.en.docx: a name is the same name in any case
             found = sides.setdefault(match["name"].casefold(), {"name": match["name"], srclang: [], tgtlang: []})

@@ -39,7 +39,8 @@ class ImportResult:
 
     kind: str  # "units" or "entries"
     added: int = 0
-    already_stored: int = 0
+    already_stored: int = 0  # stored before the import (units: repeats of the file's own are ``repeated``)
+    repeated: int = 0  # units only: repeats of a unit earlier in the file
     untranslated: int = 0  # units only
     unconfirmed: int = 0  # units only: of those untranslated, translations their tool has not confirmed
     reviewed: int = 0  # entries only: of those already stored, candidates given the file's review
@@ -92,8 +93,11 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
             # or one whose translation its tool has not confirmed (a draft): neither is stored
             untranslated = {"untranslated": _untranslated_counting(fmt, result)} \
                 if fmt.is_untranslated or fmt.is_unconfirmed else {}
+            repeats = Counter()
             result.added, result.already_stored, result.untranslated = store.add_units(
-                items, origin, import_id, pairs=result.languages, **untranslated)
+                items, origin, import_id, pairs=result.languages, repeats=repeats, **untranslated)
+            result.repeated = sum(repeats.values())
+            result.already_stored -= result.repeated
         else:
             result.added, result.already_stored, result.reviewed, result.corrected = glossary.import_entries(
                 store, _counting_languages(items, result.languages), origin, import_id, user=user, status=status,

@@ -20,7 +20,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Callable
 
-from ..errors import TmtoolError
+from ..errors import Invalid, TmtoolError
 from ..io.decoding import BOMS, decode_text
 
 MEMORY = "memory"  # translation units
@@ -54,6 +54,13 @@ class Format:
     unit_reader: str | None = None
     # read from bytes no text holds (a database, a ZIP archive): not checked for being such bytes
     binary: bool = False
+    # what its writer's count counts (singular, plural) when not its kind's, units or entries
+    counts: tuple[str, str] | None = None
+
+    @property
+    def counted(self) -> tuple[str, str]:
+        """What the writer's count counts, singular and plural: ``("unit", "units")`` …"""
+        return self.counts or (("unit", "units") if self.kind == MEMORY else ("entry", "entries"))
 
     @property
     def read(self) -> Callable:
@@ -96,7 +103,8 @@ FORMATS = (
     Format("po", GLOSSARY, (".po",), "po:read_po", "po:write_po", signatures=("msgid",),
            unit_reader="po:read_units_po"),
     # OmegaT's glossaries: .utf8 in UTF-8, .tab in the system's code page (read as a CSV is), and .txt
-    Format("tsv", GLOSSARY, (".tsv", ".utf8", ".tab"), "tabular:read_tsv", "tabular:write_tsv", separator="\t"),
+    Format("tsv", GLOSSARY, (".tsv", ".utf8", ".tab"), "tabular:read_tsv", "tabular:write_tsv", separator="\t",
+           counts=("term pair", "term pairs")),  # a line a pair: an entry's acronyms on a line of their own
     Format("csv", GLOSSARY, (".csv",), "tabular:read_csv", "tabular:write_csv", separator=",", even_rows=True),
     Format("xlsx", GLOSSARY, (".xlsx",), "xlsx:read_xlsx", "xlsx:write_xlsx", signatures=("PK\x03\x04",)),
 )  # fmt: skip
@@ -165,7 +173,7 @@ def get(name: str, *, reading: bool = False, writing: bool = False) -> Format:
     if fmt is None or (reading and not fmt.reader) or (writing and not fmt.writer):
         what = "import" if reading else "export" if writing else "file"
         choices = names(readable=reading, writable=writing)
-        raise TmtoolError(f"unknown {what} format {name!r} (expected one of {', '.join(choices)})")
+        raise Invalid(f"unknown {what} format {name!r} (expected one of {', '.join(choices)})")
     return fmt
 
 

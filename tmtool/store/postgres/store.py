@@ -445,7 +445,7 @@ class PostgresStore(UnitCorrections):
 
     def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
                   untranslated: Callable[[Unit], bool] | None = None,
-                  pairs: Counter | None = None) -> tuple[int, int, int]:
+                  pairs: Counter | None = None, repeats: Counter | None = None) -> tuple[int, int, int]:
         """As the Protocol says; each batch's new units are written with one COPY, while the next
         batch is read in a thread (``units`` is iterated there, and its progress reported from there)."""
         added = already_stored = not_translated = 0
@@ -456,10 +456,19 @@ class PostgresStore(UnitCorrections):
                             if unit.source.strip() and not (untranslated or without_target)(unit)]
                     not_translated += len(batch) - len(kept)
                     translated: dict[str, Unit] = {}
+                    repeated = []
                     for unit in kept:
-                        translated.setdefault(unit_content_key(unit), unit)
-                    stored = {key for key, in self._query(
-                        "SELECT content_key FROM units WHERE content_key = ANY(%s)", (list(translated),))}
+                        key = unit_content_key(unit)
+                        if key in translated:
+                            repeated.append(unit)
+                        else:
+                            translated[key] = unit
+                    found = self._query("SELECT content_key, import_id FROM units WHERE content_key = ANY(%s)",
+                                        (list(translated),))
+                    stored = {key for key, _ in found}
+                    if repeats is not None:  # a batch's repeats, and the units of this import's earlier batches
+                        earlier = {key for key, by in found if import_id is not None and by == import_id}
+                        repeats.update((u.srclang, u.tgtlang) for u in repeated + [translated[key] for key in earlier])
                     new = [(unit, key, None, None) for key, unit in translated.items() if key not in stored]
                     self._copy_units(new, origin, import_id)
                     if pairs is not None:

@@ -390,11 +390,12 @@ class SQLiteStore(UnitCorrections):
 
     def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
                   untranslated: Callable[[Unit], bool] | None = None,
-                  pairs: Counter | None = None) -> tuple[int, int, int]:
+                  pairs: Counter | None = None, repeats: Counter | None = None) -> tuple[int, int, int]:
         """Add imported units (of import ``import_id``, see :meth:`new_import`), skipping those
         ``untranslated`` says hold no translation (by default, those with an empty target) and those
         identical to one already stored. Returns (added, already stored, untranslated); ``pairs``,
-        when given, counts the added units by (source language, target language).
+        when given, counts the added units by (source language, target language), ``repeats`` those
+        of the already stored that repeat one earlier in ``units``.
 
         Units are inserted in batches: one query finds a batch's units already stored, one
         statement inserts the rest, and at most a batch is held in memory."""
@@ -407,11 +408,20 @@ class SQLiteStore(UnitCorrections):
                 kept = [unit for unit in batch if unit.source.strip() and not untranslated(unit)]
                 not_translated += len(batch) - len(kept)
                 translated: dict[str, Unit] = {}
+                repeated = []
                 for unit in kept:
-                    translated.setdefault(unit_content_key(unit), unit)
+                    key = unit_content_key(unit)
+                    if key in translated:
+                        repeated.append(unit)
+                    else:
+                        translated[key] = unit
                 keys = list(translated)
-                stored = {row[0] for row in self._query(
-                    f"SELECT content_key FROM units WHERE content_key IN ({','.join('?' * len(keys))})", keys)}
+                found = self._query(f"SELECT content_key, import_id FROM units WHERE content_key IN"
+                                    f" ({','.join('?' * len(keys))})", keys)
+                stored = {key for key, _ in found}
+                if repeats is not None:  # a batch's repeats, and the units of this import's earlier batches
+                    earlier = {key for key, stored_by in found if import_id is not None and stored_by == import_id}
+                    repeats.update((u.srclang, u.tgtlang) for u in repeated + [translated[key] for key in earlier])
                 new = {key: unit for key, unit in translated.items() if key not in stored}
                 before = self._last_unit_id()
                 rows = [self._unit_row(unit, key, None, None, origin, import_id) for key, unit in new.items()]

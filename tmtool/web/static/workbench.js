@@ -386,6 +386,7 @@ function uploaded(done) {
   const counts = Object.entries(done.languages).map(([languages, count]) => `${languages} ${count}`).join(", ");
   const line = done.kind === "units"
     ? `${counted(done.added, "unit")} added${counts ? ` (${counts})` : ""}, ${done.already_stored} already stored, ` +
+      `${done.repeated ? `${done.repeated} repeated in the file, ` : ""}` +
       `${done.untranslated} untranslated skipped${done.unconfirmed ? ` (${done.unconfirmed} of them not confirmed)` : ""}`
     : `${counted(done.added, "entry", "entries")} added, ${done.already_stored} already stored` +
       `${done.reviewed ? ` (${done.reviewed} of them reviewed from the file` +
