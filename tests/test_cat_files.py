@@ -232,8 +232,8 @@ def test_a_trados_package_s_memories_are_imported_too(tmp_path, monkeypatch):
     now read too, from memory (SQLite's deserialize, writes refused: nothing unpacked, no temporary file),
     after the bilingual files. A segment the .sdlxliff confirmed and the memory holds as well is imported
     once, as the .sdlxliff has it (its codes hold their native code, which a memory does not keep),
-    the memory's copy counted as already stored; the memory's translation of a segment the .sdlxliff
-    holds as a Draft is imported. (The package: a return package's layout, see trados_return_package;
+    the memory's copy counted as a unit the package repeats; the memory's translation of a segment the
+    .sdlxliff holds as a Draft is imported. (The package: a return package's layout, see trados_return_package;
     the memory: tests/trados.py, Trados's tables and segment XML.)"""
     sdlppx = trados_return_package(tmp_path / "rapport.sdlppx",
                                    {"Tms/Rapport annuel-fr-FR-en-GB.sdltm": project_memory()})
@@ -243,8 +243,8 @@ def test_a_trados_package_s_memories_are_imported_too(tmp_path, monkeypatch):
     with open_store(str(tmp_path / "tm.db"), create=True) as store:
         done = api.import_file(store, str(sdlppx))
         units = {unit.source: unit for unit in store.units()}
-    assert (done["added"], done["already_stored"], done["untranslated"], done["languages"]) == (
-        5, 2, 2, {"fr-FR→en-GB": 5})
+    assert (done["added"], done["already_stored"], done["repeated"], done["untranslated"], done["languages"]) == (
+        5, 0, 2, 2, {"fr-FR→en-GB": 5})
     assert sorted(units) == ["Brouillon ici.", "Il a adopté le rapport annuel.", "Le comité s'est réuni à Bruxelles.",
                              "Le rapport final.", "Les délégués ont signé l'accord."]
     assert units["Brouillon ici."].target == "Draft here."
