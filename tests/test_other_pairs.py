@@ -423,6 +423,47 @@ def test_a_one_word_term_with_a_short_stem_is_found_as_written_or_as_its_singula
     assert looked_up(db, "port") == [("prefix", "porta")]
 
 
+@pytest.mark.parametrize("query, term", [
+    ("państw członkowskich", "państwo członkowskie"),  # genitive plural
+    ("Komitetu Wojskowego", "Komitet Wojskowy"),  # genitive
+    ("organów krajowych", "organ krajowy"),
+    ("Plany", "plan"),  # a short stem, found as the singular the plural ending stands for
+])
+def test_a_polish_term_is_found_by_its_inflected_forms(tmp_path, query, term):
+    db = tmp_path / "t.db"
+    for polish, english in (("państwo członkowskie", "member state"), ("Komitet Wojskowy", "Military Committee"),
+                            ("organ krajowy", "national authority"), ("plan", "plan"), ("planeta", "planet")):
+        run(db, "glossary", "add", "--term", f"pl={polish}", "--term", f"en={english}")
+    assert looked_up(db, query) == [("lemma", term)]
+
+
+def test_a_store_made_before_polish_was_stemmed_finds_a_polish_term_inflected_once_upgraded(store_url, monkeypatch):
+    from tmtool import api
+    from tmtool.lookup import lookup
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+    from tmtool.text import normalize
+
+    def matches(store) -> list[tuple[str, str]]:
+        return [(hit.match, hit.matched) for hit in lookup(store, "państw członkowskich")]
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._polish_keys)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._polish_keys)])
+    monkeypatch.delitem(normalize.SNOWBALL, "pl")  # as the release before keyed its terms: Polish folded only
+    normalize._stemmer.cache_clear()
+    try:
+        with open_store(store_url, create=True) as old:
+            api.add_entry(old, ["État membre"], terms={"pl": ["państwo członkowskie"]})
+            assert matches(old) != [("lemma", "państwo członkowskie")]
+    finally:
+        monkeypatch.undo()
+        normalize._stemmer.cache_clear()
+    with open_store(store_url) as store:
+        assert matches(store) == [("lemma", "państwo członkowskie")]
+        assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left
+
+
 def test_a_store_of_the_previous_schema_finds_its_terms_inflected_once_upgraded(tmp_path, pg_url):
     import sqlite3
 
