@@ -428,16 +428,20 @@ def test_a_one_word_term_with_a_short_stem_is_found_as_written_or_as_its_singula
     ("Komitetu Wojskowego", "Komitet Wojskowy"),  # genitive
     ("organów krajowych", "organ krajowy"),
     ("Plany", "plan"),  # a short stem, found as the singular the plural ending stands for
+    ("hybridních hrozbách", "hybridní hrozba"),  # Czech: locative plural
+    ("lodě", "loď"),
 ])
-def test_a_polish_term_is_found_by_its_inflected_forms(tmp_path, query, term):
+def test_a_polish_or_czech_term_is_found_by_its_inflected_forms(tmp_path, query, term):
     db = tmp_path / "t.db"
-    for polish, english in (("państwo członkowskie", "member state"), ("Komitet Wojskowy", "Military Committee"),
-                            ("organ krajowy", "national authority"), ("plan", "plan"), ("planeta", "planet")):
-        run(db, "glossary", "add", "--term", f"pl={polish}", "--term", f"en={english}")
+    for term_of, english in (("pl=państwo członkowskie", "member state"), ("pl=Komitet Wojskowy", "Military Committee"),
+                             ("pl=organ krajowy", "national authority"), ("pl=plan", "plan"), ("pl=planeta", "planet"),
+                             ("cs=hybridní hrozba", "hybrid threat"), ("cs=loď", "ship")):
+        run(db, "glossary", "add", "--term", term_of, "--term", f"en={english}")
     assert looked_up(db, query) == [("lemma", term)]
 
 
-def test_a_store_made_before_polish_was_stemmed_finds_a_polish_term_inflected_once_upgraded(store_url, monkeypatch):
+def test_a_store_made_before_polish_and_czech_were_stemmed_finds_their_terms_inflected_once_upgraded(store_url,
+                                                                                                        monkeypatch):
     from tmtool import api
     from tmtool.lookup import lookup
     from tmtool.store.postgres import schema
@@ -445,22 +449,25 @@ def test_a_store_made_before_polish_was_stemmed_finds_a_polish_term_inflected_on
     from tmtool.store.sqlite import migrations
     from tmtool.text import normalize
 
-    def matches(store) -> list[tuple[str, str]]:
-        return [(hit.match, hit.matched) for hit in lookup(store, "państw członkowskich")]
+    def matches(store) -> list[list[tuple[str, str]]]:
+        queries = ("państw członkowskich", "členských států")
+        return [[(hit.match, hit.matched) for hit in lookup(store, query)] for query in queries]
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._polish_keys)])
-    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._polish_keys)])
-    monkeypatch.delitem(normalize.SNOWBALL, "pl")  # as the release before keyed its terms: Polish folded only
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._polish_czech_keys)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._polish_czech_keys)])
+    for lang in ("pl", "cs"):  # as the release before keyed its terms: Polish and Czech folded only
+        monkeypatch.delitem(normalize.SNOWBALL, lang)
     normalize._stemmer.cache_clear()
     try:
         with open_store(store_url, create=True) as old:
-            api.add_entry(old, ["État membre"], terms={"pl": ["państwo członkowskie"]})
-            assert matches(old) != [("lemma", "państwo członkowskie")]
+            api.add_entry(old, ["État membre"], terms={"pl": ["państwo członkowskie"], "cs": ["členský stát"]})
+            assert matches(old) == [[("fuzzy", "państwo członkowskie")], [("fuzzy", "členský stát")]]
     finally:
         monkeypatch.undo()
         normalize._stemmer.cache_clear()
     with open_store(store_url) as store:
-        assert matches(store) == [("lemma", "państwo członkowskie")]
+        assert matches(store) == [[("lemma", "państwo członkowskie")], [("lemma", "členský stát")]]
         assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left
 
 
