@@ -7,8 +7,8 @@ Czech terms, each in the singular, as glossaries give them) and, for each of the
 French units and their translations written for this benchmark:
 
 - *inflected* units: the approved term is in the translation, in the plural or another case (*die
-  Mitgliedstaaten*, *des Abkommens*, *comités militares*, *соглашений*, *porozumień*): a "missing" finding for it is
-  false;
+  Mitgliedstaaten*, *des Abkommens*, *comités militares*, *соглашений*, *porozumień*): a "missing" finding
+  for it is false;
 - *absent* units: the translation renders the term otherwise and holds a word sharing its stem or its
   first letters (German *Raten*, instalments, beside the approved *Rat*, council; Spanish *plano*, a
   map, beside *plan*): no "missing" finding for it is a false "found".
@@ -34,14 +34,17 @@ from tmtool.model import Entry, ReviewStatus, Term, Unit  # noqa: E402
 from tmtool.store import open_store  # noqa: E402
 
 LANGUAGES = ("de", "es", "it", "pt", "nl", "ru", "pl", "cs")
-TAGS = {"de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT", "nl": "nl-NL", "ru": "ru-RU", "pl": "pl-PL", "cs": "cs-CZ"}
+TAGS = {"de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT", "nl": "nl-NL", "ru": "ru-RU", "pl": "pl-PL",
+        "cs": "cs-CZ"}
 # entry → its terms: French, then LANGUAGES' in their order
 ENTRIES = {
     "member state": ("État membre", "Mitgliedstaat", "Estado miembro", "Stato membro", "Estado-Membro", "lidstaat",
                      "государство-член", "państwo członkowskie", "členský stát"),
-    "exercise": ("exercice", "Übung", "ejercicio", "esercitazione", "exercício", "oefening", "учение", "ćwiczenie", "cvičení"),
+    "exercise": ("exercice", "Übung", "ejercicio", "esercitazione", "exercício", "oefening", "учение", "ćwiczenie",
+                 "cvičení"),
     "threat": ("menace", "Bedrohung", "amenaza", "minaccia", "ameaça", "dreiging", "угроза", "zagrożenie", "hrozba"),
-    "agreement": ("accord", "Abkommen", "acuerdo", "accordo", "acordo", "overeenkomst", "соглашение", "porozumienie", "dohoda"),
+    "agreement": ("accord", "Abkommen", "acuerdo", "accordo", "acordo", "overeenkomst", "соглашение", "porozumienie",
+                  "dohoda"),
     "defence minister": ("ministre de la Défense", "Verteidigungsminister", "ministro de Defensa",
                          "ministro della Difesa", "ministro da Defesa", "minister van Defensie", "министр обороны",
                          "minister obrony", "ministr obrany"),
@@ -51,9 +54,11 @@ ENTRIES = {
     "border": ("frontière", "Grenze", "frontera", "confine", "fronteira", "grens", "граница", "granica", "hranice"),
     "weapon": ("arme", "Waffe", "arma", "arma", "arma", "wapen", "оружие", "broń", "zbraň"),
     "military committee": ("Comité militaire", "Militärausschuss", "Comité Militar", "Comitato militare",
-                           "Comité Militar", "Militair Comité", "Военный комитет", "Komitet Wojskowy", "Vojenský výbor"),
+                           "Comité Militar", "Militair Comité", "Военный комитет", "Komitet Wojskowy",
+                           "Vojenský výbor"),
     "national authority": ("autorité nationale", "nationale Behörde", "autoridad nacional", "autorità nazionale",
-                           "autoridade nacional", "nationale autoriteit", "национальный орган", "organ krajowy", "národní orgán"),
+                           "autoridade nacional", "nationale autoriteit", "национальный орган", "organ krajowy",
+                           "národní orgán"),
 }
 # French sentences, one a unit, each holding one entry's term
 FRENCH = {
@@ -194,7 +199,8 @@ ABSENT = {
            ("border", "Le poste-frontière a fermé.", "Пограничный пост закрылся.")],
     "pl": [("council", "Le conseil a écouté le conseiller municipal.", "Komitet wysłuchał radnego."),
            ("plan", "Le plan mentionne une planète.", "Projekt wspomina o planecie."),
-           ("weapon", "Les soldats ont défendu le pont avec une arme légère.", "Żołnierze bronili mostu lekkim karabinem."),
+           ("weapon", "Les soldats ont défendu le pont avec une arme légère.",
+            "Żołnierze bronili mostu lekkim karabinem."),
            ("border", "Le poste-frontière a fermé.", "Przejście graniczne zamknięto.")],
     "cs": [("council", "Le conseil a écouté le conseiller municipal.", "Výbor vyslechl radního."),
            ("plan", "Le plan mentionne une planète.", "Projekt zmiňuje planetu."),
