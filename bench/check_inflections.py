@@ -2,13 +2,13 @@
 
     .venv/bin/python bench/check_inflections.py [--folded-only] [--work /tmp/tmtool-inflections]
 
-A glossary of twelve approved entries (French and German, Spanish, Italian, Portuguese, Dutch, Russian terms,
-each in the singular, as glossaries give them) and, for each of the six languages, a TMX file of French
-units and their translations written for this benchmark:
+A glossary of twelve approved entries (French and German, Spanish, Italian, Portuguese, Dutch, Russian, Polish,
+Czech terms, each in the singular, as glossaries give them) and, for each of the eight languages, a TMX file of
+French units and their translations written for this benchmark:
 
 - *inflected* units: the approved term is in the translation, in the plural or another case (*die
-  Mitgliedstaaten*, *des Abkommens*, *comités militares*, *соглашений*): a "missing" finding for it is
-  false;
+  Mitgliedstaaten*, *des Abkommens*, *comités militares*, *соглашений*, *porozumień*): a "missing" finding
+  for it is false;
 - *absent* units: the translation renders the term otherwise and holds a word sharing its stem or its
   first letters (German *Raten*, instalments, beside the approved *Rat*, council; Spanish *plano*, a
   map, beside *plan*): no "missing" finding for it is a false "found".
@@ -33,26 +33,32 @@ from tmtool.glossary import add_entry  # noqa: E402
 from tmtool.model import Entry, ReviewStatus, Term, Unit  # noqa: E402
 from tmtool.store import open_store  # noqa: E402
 
-LANGUAGES = ("de", "es", "it", "pt", "nl", "ru")
-TAGS = {"de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT", "nl": "nl-NL", "ru": "ru-RU"}
+LANGUAGES = ("de", "es", "it", "pt", "nl", "ru", "pl", "cs")
+TAGS = {"de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT", "nl": "nl-NL", "ru": "ru-RU", "pl": "pl-PL",
+        "cs": "cs-CZ"}
 # entry → its terms: French, then LANGUAGES' in their order
 ENTRIES = {
     "member state": ("État membre", "Mitgliedstaat", "Estado miembro", "Stato membro", "Estado-Membro", "lidstaat",
-                     "государство-член"),
-    "exercise": ("exercice", "Übung", "ejercicio", "esercitazione", "exercício", "oefening", "учение"),
-    "threat": ("menace", "Bedrohung", "amenaza", "minaccia", "ameaça", "dreiging", "угроза"),
-    "agreement": ("accord", "Abkommen", "acuerdo", "accordo", "acordo", "overeenkomst", "соглашение"),
+                     "государство-член", "państwo członkowskie", "členský stát"),
+    "exercise": ("exercice", "Übung", "ejercicio", "esercitazione", "exercício", "oefening", "учение", "ćwiczenie",
+                 "cvičení"),
+    "threat": ("menace", "Bedrohung", "amenaza", "minaccia", "ameaça", "dreiging", "угроза", "zagrożenie", "hrozba"),
+    "agreement": ("accord", "Abkommen", "acuerdo", "accordo", "acordo", "overeenkomst", "соглашение", "porozumienie",
+                  "dohoda"),
     "defence minister": ("ministre de la Défense", "Verteidigungsminister", "ministro de Defensa",
-                         "ministro della Difesa", "ministro da Defesa", "minister van Defensie", "министр обороны"),
-    "council": ("conseil", "Rat", "consejo", "consiglio", "conselho", "raad", "совет"),
-    "plan": ("plan", "Plan", "plan", "piano", "plano", "plan", "план"),
-    "ship": ("navire", "Schiff", "buque", "nave", "navio", "schip", "корабль"),
-    "border": ("frontière", "Grenze", "frontera", "confine", "fronteira", "grens", "граница"),
-    "weapon": ("arme", "Waffe", "arma", "arma", "arma", "wapen", "оружие"),
+                         "ministro della Difesa", "ministro da Defesa", "minister van Defensie", "министр обороны",
+                         "minister obrony", "ministr obrany"),
+    "council": ("conseil", "Rat", "consejo", "consiglio", "conselho", "raad", "совет", "rada", "rada"),
+    "plan": ("plan", "Plan", "plan", "piano", "plano", "plan", "план", "plan", "plán"),
+    "ship": ("navire", "Schiff", "buque", "nave", "navio", "schip", "корабль", "okręt", "loď"),
+    "border": ("frontière", "Grenze", "frontera", "confine", "fronteira", "grens", "граница", "granica", "hranice"),
+    "weapon": ("arme", "Waffe", "arma", "arma", "arma", "wapen", "оружие", "broń", "zbraň"),
     "military committee": ("Comité militaire", "Militärausschuss", "Comité Militar", "Comitato militare",
-                           "Comité Militar", "Militair Comité", "Военный комитет"),
+                           "Comité Militar", "Militair Comité", "Военный комитет", "Komitet Wojskowy",
+                           "Vojenský výbor"),
     "national authority": ("autorité nationale", "nationale Behörde", "autoridad nacional", "autorità nazionale",
-                           "autoridade nacional", "nationale autoriteit", "национальный орган"),
+                           "autoridade nacional", "nationale autoriteit", "национальный орган", "organ krajowy",
+                           "národní orgán"),
 }
 # French sentences, one a unit, each holding one entry's term
 FRENCH = {
@@ -143,6 +149,30 @@ INFLECTED = {
            "weapon": "Они говорили об оружии.",
            "military committee": "Военные комитеты партнёров заседали.",
            "national authority": "Национальные органы были проинформированы."},
+    "pl": {"member state": "Państwa członkowskie głosowały.",
+           "exercise": "Ćwiczenia rozpoczęły się w poniedziałek.",
+           "threat": "Rozmawiali o zagrożeniach hybrydowych.",
+           "agreement": "Tekst porozumień został opublikowany.",
+           "defence minister": "Ministrowie obrony zebrali się.",
+           "council": "Członkowie rad głosowali.",
+           "plan": "Plany zostały zatwierdzone.",
+           "ship": "Okręty przypłynęły do portu.",
+           "border": "Granice są zamknięte.",
+           "weapon": "Rozmawiali o broni.",
+           "military committee": "Komitety wojskowe partnerów obradowały.",
+           "national authority": "Organy krajowe zostały poinformowane."},
+    "cs": {"member state": "Členské státy hlasovaly.",
+           "exercise": "Cvičení začala v pondělí.",
+           "threat": "Hovořili o hybridních hrozbách.",
+           "agreement": "Text dohod byl zveřejněn.",
+           "defence minister": "Ministři obrany se sešli.",
+           "council": "Členové rad hlasovali.",
+           "plan": "Plány byly schváleny.",
+           "ship": "Lodě připluly do přístavu.",
+           "border": "Hranice jsou uzavřeny.",
+           "weapon": "Hovořili o zbraních.",
+           "military committee": "Vojenské výbory partnerů zasedaly.",
+           "national authority": "Národní orgány byly informovány."},
 }
 # language → (entry, French, a translation rendering the term otherwise beside a word sharing its stem or
 # its first letters)
@@ -167,6 +197,15 @@ ABSENT = {
     "ru": [("council", "Le conseil a nommé un conseiller.", "Комитет назначил советника."),
            ("plan", "Le plan mentionne une planète.", "Проект упоминает планету."),
            ("border", "Le poste-frontière a fermé.", "Пограничный пост закрылся.")],
+    "pl": [("council", "Le conseil a écouté le conseiller municipal.", "Komitet wysłuchał radnego."),
+           ("plan", "Le plan mentionne une planète.", "Projekt wspomina o planecie."),
+           ("weapon", "Les soldats ont défendu le pont avec une arme légère.",
+            "Żołnierze bronili mostu lekkim karabinem."),
+           ("border", "Le poste-frontière a fermé.", "Przejście graniczne zamknięto.")],
+    "cs": [("council", "Le conseil a écouté le conseiller municipal.", "Výbor vyslechl radního."),
+           ("plan", "Le plan mentionne une planète.", "Projekt zmiňuje planetu."),
+           ("weapon", "L'arme a été achetée par l'industrie de l'armement.", "Pušku koupil zbrojní průmysl."),
+           ("border", "Le poste-frontière a fermé.", "Hraniční přechod se zavřel.")],
 }
 
 
@@ -181,7 +220,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/tmtool-inflections"))
     args = parser.parse_args()
     if args.folded_only:
-        check._SNOWBALL.clear()
+        check.SNOWBALL.clear()
     args.work.mkdir(parents=True, exist_ok=True)
     db = args.work / ("folded.db" if args.folded_only else "stemmed.db")
     db.unlink(missing_ok=True)

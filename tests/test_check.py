@@ -217,17 +217,21 @@ def test_an_acronym_spelt_out_is_compared_with_full_forms_in_its_own_language_on
 # entries whose terms in other languages are in the singular (and the nominative), as glossaries give them
 INFLECTING = [Entry([Term(text, lang) for lang, text in terms], id=name, status=APPROVED) for name, terms in {
     "member state": [("fr", "État membre"), ("de", "Mitgliedstaat"), ("es", "Estado miembro"), ("it", "Stato membro"),
-                     ("pt", "Estado-Membro"), ("nl", "lidstaat"), ("ru", "государство-член")],
+                     ("pt", "Estado-Membro"), ("nl", "lidstaat"), ("ru", "государство-член"),
+                     ("pl", "państwo członkowskie"), ("cs", "členský stát")],
     "agreement": [("fr", "accord"), ("de", "Abkommen"), ("es", "acuerdo"), ("it", "accordo"), ("pt", "acordo"),
-                  ("nl", "overeenkomst"), ("ru", "соглашение")],
+                  ("nl", "overeenkomst"), ("ru", "соглашение"), ("pl", "porozumienie"),
+                  ("cs", "dohoda")],
     "military committee": [("fr", "Comité militaire"), ("de", "Militärausschuss"), ("es", "Comité Militar"),
                            ("it", "Comitato militare"), ("pt", "Comité Militar"), ("nl", "Militair Comité"),
-                           ("ru", "Военный комитет")],
+                           ("ru", "Военный комитет"), ("pl", "Komitet Wojskowy"),
+                           ("cs", "Vojenský výbor")],
     "national authority": [("fr", "autorité nationale"), ("pt", "autoridade nacional")],
     "warship": [("fr", "navire de guerre"), ("ru", "боевой корабль")],
-    "weapon": [("fr", "arme"), ("de", "Waffe"), ("it", "arma")],
+    "ship": [("fr", "navire"), ("cs", "loď")],
+    "weapon": [("fr", "arme"), ("de", "Waffe"), ("it", "arma"), ("pl", "broń")],
     "council": [("fr", "conseil"), ("de", "Rat"), ("it", "consiglio")],
-    "plan": [("fr", "plan"), ("de", "Plan"), ("es", "plan"), ("pt", "plano")],
+    "plan": [("fr", "plan"), ("de", "Plan"), ("es", "plan"), ("pt", "plano"), ("pl", "plan"), ("cs", "plán")],
 }.items()]
 
 
@@ -249,9 +253,14 @@ def inflected_findings(lang: str, *units: tuple[str, str]) -> list[tuple[int, st
      "De militaire comités van de partners kwamen bijeen."),
     ("ru-RU", "Государства-члены проголосовали.", "Текст соглашений опубликован.",
      "Военные комитеты партнёров заседали."),
+    ("pl-PL", "Przedstawiciele państw członkowskich głosowali.", "Tekst porozumień został opublikowany.",
+     "Komitety wojskowe partnerów obradowały."),
+    ("cs-CZ", "Zástupci členských států hlasovali.", "Text dohod byl zveřejněn.",
+     "Vojenské výbory partnerů zasedaly."),
 ])
 def test_a_target_term_in_the_plural_or_another_case_is_found(lang, member_states, agreements, committees):
-    """German, Spanish, Italian, Portuguese, Dutch and Russian words are compared by their Snowball stems, and
+    """German, Spanish, Italian, Portuguese, Dutch, Russian, Polish and Czech words are compared by their Snowball
+    stems, and
     by the stems of the singulars a plural ending may stand for where Snowball stems the two apart (Spanish
     militar, militares; Italian militare, militari; comité, comités)."""
     assert inflected_findings(lang, ("Les États membres ont voté.", member_states),
@@ -285,6 +294,28 @@ def test_a_short_term_is_not_found_in_a_word_that_merely_stems_alike():
     assert inflected_findings("it", ("Ils ont parlé des armes.", "Hanno parlato delle armi.")) == []
     assert inflected_findings("pt", ("Les autorités nationales ont été informées.",
                                      "As autoridades nacionais foram informadas.")) == []
+
+
+
+def test_a_polish_term_is_found_inflected_and_not_in_a_word_that_merely_stems_alike():
+    # Polish plany and broni (plural, genitive) stand for plan and broń, whose stems are short; planecie (a
+    # planet) stems as plan does, bronili (defended) as broń does: they are no forms of the terms
+    assert inflected_findings("pl-PL", ("Les plans ont été approuvés.", "Plany zostały zatwierdzone."),
+                              ("Ils ont parlé des armes.", "Rozmawiali o broni."),
+                              ("Le comité militaire a siégé.", "Obrady Komitetu Wojskowego trwały dwa dni.")) == []
+    assert inflected_findings("pl-PL", ("Le plan mentionne une planète.", "Projekt wspomina o planecie."),
+                              ("Les soldats ont défendu le pont avec une arme légère.",
+                               "Żołnierze bronili mostu lekkim karabinem.")) == [(1, "missing", "plan"),
+                                                                                 (2, "missing", "weapon")]
+
+
+
+def test_a_czech_term_with_a_short_stem_is_found_in_the_plural_and_not_in_a_word_that_merely_stems_alike():
+    # plány and lodě stand for plán and loď, whose stems are short; planetu (a planet) is no form of plán
+    assert inflected_findings("cs-CZ", ("Les plans ont été approuvés.", "Plány byly schváleny."),
+                              ("Les navires sont arrivés au port.", "Lodě připluly do přístavu.")) == []
+    assert inflected_findings("cs-CZ", ("Le plan mentionne une planète.", "Projekt zmiňuje planetu.")) == [
+        (1, "missing", "plan")]
 
 
 def test_english_source_is_checked_the_other_way_round():

@@ -423,6 +423,54 @@ def test_a_one_word_term_with_a_short_stem_is_found_as_written_or_as_its_singula
     assert looked_up(db, "port") == [("prefix", "porta")]
 
 
+@pytest.mark.parametrize("query, term", [
+    ("państw członkowskich", "państwo członkowskie"),  # genitive plural
+    ("Komitetu Wojskowego", "Komitet Wojskowy"),  # genitive
+    ("organów krajowych", "organ krajowy"),
+    ("Plany", "plan"),  # a short stem, found as the singular the plural ending stands for
+    ("hybridních hrozbách", "hybridní hrozba"),  # Czech: locative plural
+    ("lodě", "loď"),
+])
+def test_a_polish_or_czech_term_is_found_by_its_inflected_forms(tmp_path, query, term):
+    db = tmp_path / "t.db"
+    for term_of, english in (("pl=państwo członkowskie", "member state"), ("pl=Komitet Wojskowy", "Military Committee"),
+                             ("pl=organ krajowy", "national authority"), ("pl=plan", "plan"), ("pl=planeta", "planet"),
+                             ("cs=hybridní hrozba", "hybrid threat"), ("cs=loď", "ship")):
+        run(db, "glossary", "add", "--term", term_of, "--term", f"en={english}")
+    assert looked_up(db, query) == [("lemma", term)]
+
+
+def test_a_store_made_before_polish_and_czech_were_stemmed_finds_their_terms_inflected_once_upgraded(store_url,
+                                                                                                        monkeypatch):
+    from tmtool import api
+    from tmtool.lookup import lookup
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+    from tmtool.text import normalize
+
+    def matches(store) -> list[list[tuple[str, str]]]:
+        queries = ("państw członkowskich", "členských států")
+        return [[(hit.match, hit.matched) for hit in lookup(store, query)] for query in queries]
+
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._polish_czech_keys)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._polish_czech_keys)])
+    for lang in ("pl", "cs"):  # as the release before keyed its terms: Polish and Czech folded only
+        monkeypatch.delitem(normalize.SNOWBALL, lang)
+    normalize._stemmer.cache_clear()
+    try:
+        with open_store(store_url, create=True) as old:
+            api.add_entry(old, ["État membre"], terms={"pl": ["państwo członkowskie"], "cs": ["členský stát"]})
+            assert matches(old) == [[("fuzzy", "państwo członkowskie")], [("fuzzy", "členský stát")]]
+    finally:
+        monkeypatch.undo()
+        normalize._stemmer.cache_clear()
+    with open_store(store_url) as store:
+        assert matches(store) == [[("lemma", "państwo członkowskie")], [("lemma", "členský stát")]]
+        assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left
+
+
 def test_a_store_of_the_previous_schema_finds_its_terms_inflected_once_upgraded(tmp_path, pg_url):
     import sqlite3
 

@@ -321,15 +321,8 @@ def _arabic_marks(pg) -> None:
     at a time; their words without the marks are indexed apart, in indexes of those texts alone
     (``marked_words``), so the memory's word indexes are not built again."""
     from ...text.normalize import normalize_for_match
-    from ..rows import KEYED_TERM_COLUMNS, key_differences
 
-    missing, stale = key_differences(pg.execute(f"SELECT {KEYED_TERM_COLUMNS} FROM terms").fetchall(),
-                                     pg.execute("SELECT key, kind, term_id FROM lookup_keys").fetchall())
-    with pg.cursor() as cursor:
-        cursor.executemany("DELETE FROM lookup_keys WHERE key = %s AND kind = %s AND term_id = %s", stale)
-    with pg.cursor().copy("COPY lookup_keys (key, kind, term_id) FROM STDIN") as copy:
-        for row in missing:
-            copy.write_row(row)
+    _keys_made_again(pg)
     last = 0
     while rows := pg.execute(f"SELECT id, source, target FROM units WHERE id > %s AND ({MARKED.format('source')}"
                              f" OR {MARKED.format('target')}) ORDER BY id LIMIT %s", (last, _BATCH)).fetchall():
@@ -344,14 +337,35 @@ def _arabic_marks(pg) -> None:
                f" WHERE {MARKED.format('text')}")
 
 
+def _keys_made_again(pg) -> None:
+    """The terms' look-up keys made again where they differ from those the terms are given today
+    (:func:`rows.key_differences`): the stale ones deleted, the missing ones added."""
+    from ..rows import KEYED_TERM_COLUMNS, key_differences
+
+    missing, stale = key_differences(pg.execute(f"SELECT {KEYED_TERM_COLUMNS} FROM terms").fetchall(),
+                                     pg.execute("SELECT key, kind, term_id FROM lookup_keys").fetchall())
+    with pg.cursor() as cursor:
+        cursor.executemany("DELETE FROM lookup_keys WHERE key = %s AND kind = %s AND term_id = %s", stale)
+    with pg.cursor().copy("COPY lookup_keys (key, kind, term_id) FROM STDIN") as copy:
+        for row in missing:
+            copy.write_row(row)
+
+
 # A correction names who made it (SQLite's migration 23)
 _V13 = """
 ALTER TABLE unit_edits ADD COLUMN IF NOT EXISTS "user" ctext;
 """
 
 
+def _polish_czech_keys(pg) -> None:
+    """Polish and Czech terms are looked up by their inflected forms too (SQLite's migration 24): the terms' keys
+    are made again where they differ."""
+    _keys_made_again(pg)
+
+
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
-MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13]
+MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13,
+                    _polish_czech_keys]
 
 # The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
 # of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them

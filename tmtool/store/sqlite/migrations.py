@@ -520,15 +520,10 @@ def _arabic_marks(conn: sqlite3.Connection) -> None:
     concordance indexes (``normalize.ARABIC_MARKS``): the terms' keys are made again where they differ
     (:func:`rows.key_differences`), and the units and variants holding a mark — found in one pass over
     the texts, the others' indexes left as they are — are indexed again without them."""
-    from ..rows import KEYED_TERM_COLUMNS, key_differences
-
     def strips(trigger: str) -> bool:
         return "replace(" in conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (trigger,)).fetchone()[0]
 
-    missing, stale = key_differences(conn.execute(f"SELECT {KEYED_TERM_COLUMNS} FROM terms").fetchall(),
-                                     conn.execute("SELECT key, kind, term_id FROM lookup_keys"))
-    conn.executemany("DELETE FROM lookup_keys WHERE key = ? AND kind = ? AND term_id = ?", stale)
-    conn.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)", missing)
+    _keys_made_again(conn)
     # each index once: made again on a store that had it (its version set back by hand), what is indexed
     # without the marks already, as its trigger shows, is left as it is
     if not strips("units_ad"):
@@ -586,6 +581,23 @@ def _index_marked_variants(conn: sqlite3.Connection) -> None:
                          (rowid, text))
 
 
+def _keys_made_again(conn: sqlite3.Connection) -> None:
+    """The terms' look-up keys made again where they differ from those the terms are given today
+    (:func:`rows.key_differences`): the stale ones deleted, the missing ones added."""
+    from ..rows import KEYED_TERM_COLUMNS, key_differences
+
+    missing, stale = key_differences(conn.execute(f"SELECT {KEYED_TERM_COLUMNS} FROM terms").fetchall(),
+                                     conn.execute("SELECT key, kind, term_id FROM lookup_keys"))
+    conn.executemany("DELETE FROM lookup_keys WHERE key = ? AND kind = ? AND term_id = ?", stale)
+    conn.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)", missing)
+
+
+def _polish_czech_keys(conn: sqlite3.Connection) -> None:
+    """Polish and Czech terms are looked up by their inflected forms too, through Snowball's stemmers
+    (``normalize.SNOWBALL``): the terms' keys are made again where they differ."""
+    _keys_made_again(conn)
+
+
 def _correction_user(conn: sqlite3.Connection) -> None:
     """A correction names who made it, as a recorded change of the glossary does (changes.user, _V12);
     those made before name no one. (Added once: a store set back to an earlier version by hand has it.)"""
@@ -596,7 +608,7 @@ def _correction_user(conn: sqlite3.Connection) -> None:
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
-                    _correction_user]
+                    _correction_user, _polish_czech_keys]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
