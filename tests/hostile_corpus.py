@@ -163,7 +163,8 @@ def cases() -> list[HostileCase]:
     good_xliff = xliff(trans_unit())
     return [
         # ---- TMX ----
-        HostileCase("tmx-empty.tmx", b"", IMPORT, "not well-formed XML"),
+        HostileCase("tmx-empty.tmx", b"", IMPORT, "empty file (no XML in it)"),
+        HostileCase("tmx-blank.tmx", b"\xef\xbb\xbf\n  \n", IMPORT, "empty file (no XML in it)"),
         HostileCase("tmx-truncated.tmx", _truncated(good_tmx), IMPORT, "not well-formed XML", line=6),
         HostileCase("tmx-billion-laughs.tmx", tmx(tu(source="&lol9;"), BILLION_LAUGHS), IMPORT, ENTITIES_REFUSED,
                     line=ENTITY_LINE),
@@ -196,7 +197,7 @@ def cases() -> list[HostileCase]:
         HostileCase("tmx-missing-source-language.tmx", tmx(tu(src_attr='xml:lang="de-DE"')), IMPORT,
                     "no source tuv: no <tuv> in the source language fr-FR", line=5, skipped=True),
         # ---- TBX ----
-        HostileCase("tbx-empty.tbx", b"", IMPORT, "not well-formed XML"),
+        HostileCase("tbx-empty.tbx", b"", IMPORT, "empty file (no XML in it)"),
         HostileCase("tbx-truncated.tbx", _truncated(good_tbx), IMPORT, "not well-formed XML"),
         HostileCase("tbx-billion-laughs.tbx", tbx(concept(fr="&lol9;"), BILLION_LAUGHS.replace("tmx", "tbx")),
                     IMPORT, ENTITIES_REFUSED, line=ENTITY_LINE),

@@ -61,10 +61,11 @@ def url(directory: Path) -> str:
 
 
 def start(directory: Path) -> str:
-    """Make and start a cluster in ``directory`` (which must exist, empty); return its database's URL."""
+    """Make and start a cluster in ``directory`` (made if missing; empty); return its database's URL."""
     bin_dir = binaries()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL is not installed (no initdb; Debian: apt-get install postgresql)")
+    directory.mkdir(parents=True, exist_ok=True)
     owner = _run_as_owner()
     if owner:
         user = owner[2]

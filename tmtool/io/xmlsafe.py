@@ -152,6 +152,8 @@ def check_prolog(stream: BinaryIO, path: str | None) -> None:
     encoding the parser will use: the byte-order mark, else the XML declaration's encoding.
     """
     head = stream.read(_CHUNK)
+    if not head.removeprefix(b"\xef\xbb\xbf").strip() or head in (b"\xff\xfe", b"\xfe\xff"):
+        raise TmtoolError("empty file (no XML in it)", path=path)  # as an empty PO or CSV file is told
     if head[:2] in _UNMARKED_UTF16 and not _unmarked_utf16(head):
         # XML 1.0 (4.3.3) requires the mark in UTF-16 unless the declaration names the byte order
         # (UTF-16LE, UTF-16BE, which take none); libxml2 guesses without either, and CAT tools that do
