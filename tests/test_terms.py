@@ -807,3 +807,18 @@ def test_a_heading_or_label_in_capitals_is_no_acronym_an_acronym_in_a_sentence_s
     assert not {"CONTEXTE", "PHOTO", "MISSIONS", "RESPONSABILITÉS"} & french
     # the heading's words are read as the words they are, in sentence case, as any sentence's
     assert not [t.text for e in entries for t in e.terms if t.text.isupper() and t.text not in acronyms]
+
+
+def test_a_name_left_untranslated_is_no_entry_but_a_body_s_with_an_acronym_is():
+    """*Sea Guardian*, written so in both languages, names one operation: a bilingual glossary has nothing
+    to say of it (as of a person); *opération Sea Guardian* and *JFC Naples*, a body's designation
+    holding its acronym, stay."""
+    pairs = [("Les navires alliés participent à l'opération Sea Guardian en Méditerranée.",
+              "Allied ships take part in Operation Sea Guardian in the Mediterranean."),
+             ("Dans le cadre de Sea Guardian, la frégate a mené une opération de sûreté maritime.",
+              "As part of Sea Guardian, the frigate conducted a maritime security operation."),
+             ("Le JFC Naples commande les opérations de sûreté maritime.",
+              "JFC Naples commands the maritime security operations.")]
+    proposed = [e.terms[0].text for e in build_glossary([Context(fr, en, "d") for fr, en in pairs], threshold=0.0)]
+    assert "Sea Guardian" not in proposed
+    assert {"opération Sea Guardian", "JFC Naples", "opération de sûreté maritime"} <= set(proposed)

@@ -140,7 +140,8 @@ def build_glossary(
     finder.acronym_pairs = _acronym_pairs(pairs, analysis)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     entries = sorted((e for e in paired_entries(analysis, pairs, finder, limit) if e.score >= limit), key=ranking)
-    return without_name_pieces(entries, analysis)
+    # a name left untranslated goes after taking its pieces with it (*Tomasz*, *Wierzbicki*)
+    return [e for e in without_name_pieces(entries, analysis) if not untranslated_name(e)]
 
 
 def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _EquivalentFinder,
@@ -176,6 +177,19 @@ def paired_entries(analysis: FrenchTerms, pairs: Sequence[Context], finder: _Equ
         else:
             entry.score = round(bilingual_score(entry), 4)
     return entries
+
+
+def untranslated_name(entry: Entry) -> bool:
+    """Whether the entry is a name of two words or more that the translation writes as the French does,
+    every word capitalised and none an acronym (*Sea Guardian*, *Baltic Shield*, *Tomasz Wierzbicki*): the
+    name of one operation, exercise, ship or person, left in its own language, which a bilingual
+    glossary has nothing to say of, as of a person's (``persons``). A body's name holding an acronym
+    (*JFC Naples*) is the body's designation in both languages and stays."""
+    french = entry.terms[0]
+    words = french.text.split()
+    english = [t for t in entry.terms if t.lang != "fr"]
+    return (len(words) > 1 and all(w[:1].isupper() and not is_acronym(w) for w in words)
+            and any(fold(t.text) == fold(french.text) for t in english[:1]))
 
 
 def aligned_spans(views: _PairViews, tokens: Sequence[Sequence[Token]]) -> dict[int, set[tuple[int, int]]]:
