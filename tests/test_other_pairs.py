@@ -440,6 +440,23 @@ def test_a_polish_or_czech_term_is_found_by_its_inflected_forms(tmp_path, query,
     assert looked_up(db, query) == [("lemma", term)]
 
 
+@pytest.mark.parametrize("query, term", [
+    ("statele membre", "stat membru"),  # the definite article joined to the plural
+    ("comitetului militar", "Comitet Militar"),  # genitive-dative
+    ("amenințărilor", "amenințare"),
+    ("ameninţărilor", "amenințare"),  # ţ with a cedilla, as older Romanian texts write ț
+    ("acordurile", "acord"),
+    ("Navele", "navă"),  # a short stem, found as the singular the plural ending stands for
+])
+def test_a_romanian_term_is_found_by_its_inflected_forms(tmp_path, query, term):
+    db = tmp_path / "t.db"
+    for romanian, english in (("stat membru", "member state"), ("Comitet Militar", "Military Committee"),
+                              ("amenințare", "threat"), ("acord", "agreement"), ("navă", "ship"),
+                              ("naval", "naval")):
+        run(db, "glossary", "add", "--term", f"ro={romanian}", "--term", f"en={english}")
+    assert looked_up(db, query) == [("lemma", term)]
+
+
 def test_a_store_made_before_polish_and_czech_were_stemmed_finds_their_terms_inflected_once_upgraded(store_url,
                                                                                                         monkeypatch):
     from tmtool import api
