@@ -3,12 +3,12 @@
     .venv/bin/python bench/check_inflections.py [--folded-only] [--work /tmp/tmtool-inflections]
 
 A glossary of twelve approved entries (French and German, Spanish, Italian, Portuguese, Dutch, Russian, Polish,
-Czech terms, each in the singular, as glossaries give them) and, for each of the eight languages, a TMX file of
-French units and their translations written for this benchmark:
+Czech, Romanian terms, each in the singular, as glossaries give them) and, for each of the nine languages, a TMX
+file of French units and their translations written for this benchmark:
 
 - *inflected* units: the approved term is in the translation, in the plural or another case (*die
-  Mitgliedstaaten*, *des Abkommens*, *comités militares*, *соглашений*, *porozumień*): a "missing" finding
-  for it is false;
+  Mitgliedstaaten*, *des Abkommens*, *comités militares*, *соглашений*, *porozumień*, *acordurilor*): a
+  "missing" finding for it is false;
 - *absent* units: the translation renders the term otherwise and holds a word sharing its stem or its
   first letters (German *Raten*, instalments, beside the approved *Rat*, council; Spanish *plano*, a
   map, beside *plan*): no "missing" finding for it is a false "found".
@@ -33,32 +33,34 @@ from tmtool.glossary import add_entry  # noqa: E402
 from tmtool.model import Entry, ReviewStatus, Term, Unit  # noqa: E402
 from tmtool.store import open_store  # noqa: E402
 
-LANGUAGES = ("de", "es", "it", "pt", "nl", "ru", "pl", "cs")
+LANGUAGES = ("de", "es", "it", "pt", "nl", "ru", "pl", "cs", "ro")
 TAGS = {"de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT", "nl": "nl-NL", "ru": "ru-RU", "pl": "pl-PL",
-        "cs": "cs-CZ"}
+        "cs": "cs-CZ", "ro": "ro-RO"}
 # entry → its terms: French, then LANGUAGES' in their order
 ENTRIES = {
     "member state": ("État membre", "Mitgliedstaat", "Estado miembro", "Stato membro", "Estado-Membro", "lidstaat",
-                     "государство-член", "państwo członkowskie", "členský stát"),
+                     "государство-член", "państwo członkowskie", "členský stát", "stat membru"),
     "exercise": ("exercice", "Übung", "ejercicio", "esercitazione", "exercício", "oefening", "учение", "ćwiczenie",
-                 "cvičení"),
-    "threat": ("menace", "Bedrohung", "amenaza", "minaccia", "ameaça", "dreiging", "угроза", "zagrożenie", "hrozba"),
+                 "cvičení", "exercițiu"),
+    "threat": ("menace", "Bedrohung", "amenaza", "minaccia", "ameaça", "dreiging", "угроза", "zagrożenie", "hrozba",
+               "amenințare"),
     "agreement": ("accord", "Abkommen", "acuerdo", "accordo", "acordo", "overeenkomst", "соглашение", "porozumienie",
-                  "dohoda"),
+                  "dohoda", "acord"),
     "defence minister": ("ministre de la Défense", "Verteidigungsminister", "ministro de Defensa",
                          "ministro della Difesa", "ministro da Defesa", "minister van Defensie", "министр обороны",
-                         "minister obrony", "ministr obrany"),
-    "council": ("conseil", "Rat", "consejo", "consiglio", "conselho", "raad", "совет", "rada", "rada"),
-    "plan": ("plan", "Plan", "plan", "piano", "plano", "plan", "план", "plan", "plán"),
-    "ship": ("navire", "Schiff", "buque", "nave", "navio", "schip", "корабль", "okręt", "loď"),
-    "border": ("frontière", "Grenze", "frontera", "confine", "fronteira", "grens", "граница", "granica", "hranice"),
-    "weapon": ("arme", "Waffe", "arma", "arma", "arma", "wapen", "оружие", "broń", "zbraň"),
+                         "minister obrony", "ministr obrany", "ministrul apărării"),
+    "council": ("conseil", "Rat", "consejo", "consiglio", "conselho", "raad", "совет", "rada", "rada", "consiliu"),
+    "plan": ("plan", "Plan", "plan", "piano", "plano", "plan", "план", "plan", "plán", "plan"),
+    "ship": ("navire", "Schiff", "buque", "nave", "navio", "schip", "корабль", "okręt", "loď", "navă"),
+    "border": ("frontière", "Grenze", "frontera", "confine", "fronteira", "grens", "граница", "granica", "hranice",
+               "frontieră"),
+    "weapon": ("arme", "Waffe", "arma", "arma", "arma", "wapen", "оружие", "broń", "zbraň", "armă"),
     "military committee": ("Comité militaire", "Militärausschuss", "Comité Militar", "Comitato militare",
                            "Comité Militar", "Militair Comité", "Военный комитет", "Komitet Wojskowy",
-                           "Vojenský výbor"),
+                           "Vojenský výbor", "Comitet Militar"),
     "national authority": ("autorité nationale", "nationale Behörde", "autoridad nacional", "autorità nazionale",
                            "autoridade nacional", "nationale autoriteit", "национальный орган", "organ krajowy",
-                           "národní orgán"),
+                           "národní orgán", "autoritate națională"),
 }
 # French sentences, one a unit, each holding one entry's term
 FRENCH = {
@@ -173,6 +175,18 @@ INFLECTED = {
            "weapon": "Hovořili o zbraních.",
            "military committee": "Vojenské výbory partnerů zasedaly.",
            "national authority": "Národní orgány byly informovány."},
+    "ro": {"member state": "Statele membre au votat.",
+           "exercise": "Exercițiile au început luni.",
+           "threat": "Au vorbit despre amenințările hibride.",
+           "agreement": "Textul acordurilor a fost publicat.",
+           "defence minister": "Miniștrii apărării s-au reunit.",
+           "council": "Membrii consiliilor au votat.",
+           "plan": "Planurile au fost aprobate.",
+           "ship": "Navele au sosit în port.",
+           "border": "Frontierele sunt închise.",
+           "weapon": "Au vorbit despre arme.",
+           "military committee": "Comitetele militare ale partenerilor s-au reunit.",
+           "national authority": "Autoritățile naționale au fost informate."},
 }
 # language → (entry, French, a translation rendering the term otherwise beside a word sharing its stem or
 # its first letters)
@@ -206,6 +220,11 @@ ABSENT = {
            ("plan", "Le plan mentionne une planète.", "Projekt zmiňuje planetu."),
            ("weapon", "L'arme a été achetée par l'industrie de l'armement.", "Pušku koupil zbrojní průmysl."),
            ("border", "Le poste-frontière a fermé.", "Hraniční přechod se zavřel.")],
+    "ro": [("council", "Le conseil a écouté le conseiller municipal.",
+            "Comitetul l-a ascultat pe consilierul local."),
+           ("plan", "Le plan mentionne une planète.", "Proiectul menționează o planetă."),
+           ("weapon", "L'arme a été trouvée par l'armée.", "Pușca a fost găsită de armată."),
+           ("border", "Le poste-frontière a fermé.", "Punctul de trecere frontalier s-a închis.")],
 }
 
 

@@ -218,18 +218,18 @@ def test_an_acronym_spelt_out_is_compared_with_full_forms_in_its_own_language_on
 INFLECTING = [Entry([Term(text, lang) for lang, text in terms], id=name, status=APPROVED) for name, terms in {
     "member state": [("fr", "État membre"), ("de", "Mitgliedstaat"), ("es", "Estado miembro"), ("it", "Stato membro"),
                      ("pt", "Estado-Membro"), ("nl", "lidstaat"), ("ru", "государство-член"),
-                     ("pl", "państwo członkowskie"), ("cs", "členský stát")],
+                     ("pl", "państwo członkowskie"), ("cs", "členský stát"), ("ro", "stat membru")],
     "agreement": [("fr", "accord"), ("de", "Abkommen"), ("es", "acuerdo"), ("it", "accordo"), ("pt", "acordo"),
                   ("nl", "overeenkomst"), ("ru", "соглашение"), ("pl", "porozumienie"),
-                  ("cs", "dohoda")],
+                  ("cs", "dohoda"), ("ro", "acord")],
     "military committee": [("fr", "Comité militaire"), ("de", "Militärausschuss"), ("es", "Comité Militar"),
                            ("it", "Comitato militare"), ("pt", "Comité Militar"), ("nl", "Militair Comité"),
                            ("ru", "Военный комитет"), ("pl", "Komitet Wojskowy"),
-                           ("cs", "Vojenský výbor")],
+                           ("cs", "Vojenský výbor"), ("ro", "Comitet Militar")],
     "national authority": [("fr", "autorité nationale"), ("pt", "autoridade nacional")],
     "warship": [("fr", "navire de guerre"), ("ru", "боевой корабль")],
-    "ship": [("fr", "navire"), ("cs", "loď")],
-    "weapon": [("fr", "arme"), ("de", "Waffe"), ("it", "arma"), ("pl", "broń")],
+    "ship": [("fr", "navire"), ("cs", "loď"), ("ro", "navă")],
+    "weapon": [("fr", "arme"), ("de", "Waffe"), ("it", "arma"), ("pl", "broń"), ("ro", "armă")],
     "council": [("fr", "conseil"), ("de", "Rat"), ("it", "consiglio")],
     "plan": [("fr", "plan"), ("de", "Plan"), ("es", "plan"), ("pt", "plano"), ("pl", "plan"), ("cs", "plán")],
 }.items()]
@@ -257,12 +257,13 @@ def inflected_findings(lang: str, *units: tuple[str, str]) -> list[tuple[int, st
      "Komitety wojskowe partnerów obradowały."),
     ("cs-CZ", "Zástupci členských států hlasovali.", "Text dohod byl zveřejněn.",
      "Vojenské výbory partnerů zasedaly."),
+    ("ro-RO", "Reprezentanții statelor membre au votat.", "Textul acordurilor a fost publicat.",
+     "Comitetele militare ale partenerilor s-au reunit."),
 ])
 def test_a_target_term_in_the_plural_or_another_case_is_found(lang, member_states, agreements, committees):
-    """German, Spanish, Italian, Portuguese, Dutch, Russian, Polish and Czech words are compared by their Snowball
-    stems, and
-    by the stems of the singulars a plural ending may stand for where Snowball stems the two apart (Spanish
-    militar, militares; Italian militare, militari; comité, comités)."""
+    """German, Spanish, Italian, Portuguese, Dutch, Russian, Polish, Czech and Romanian words are compared by their
+    Snowball stems, and by the stems of the singulars a plural ending may stand for where Snowball stems the two
+    apart (Spanish militar, militares; Italian militare, militari; comité, comités)."""
     assert inflected_findings(lang, ("Les États membres ont voté.", member_states),
                               ("Le texte des accords a été publié.", agreements),
                               ("Les comités militaires des partenaires ont siégé.", committees)) == []
@@ -316,6 +317,19 @@ def test_a_czech_term_with_a_short_stem_is_found_in_the_plural_and_not_in_a_word
                               ("Les navires sont arrivés au port.", "Lodě připluly do přístavu.")) == []
     assert inflected_findings("cs-CZ", ("Le plan mentionne une planète.", "Projekt zmiňuje planetu.")) == [
         (1, "missing", "plan")]
+
+
+def test_a_romanian_term_is_found_with_its_article_joined_and_not_in_a_word_that_merely_looks_alike():
+    # Romanian joins its article to the word: navele, navelor, armele (the ships, of the ships, the weapons)
+    # stand for navă, armă, whose stems are short; comitetului militar is the genitive; armată (army) is no
+    # form of armă
+    assert inflected_findings("ro-RO", ("Les navires sont arrivés au port.", "Navele au sosit în port."),
+                              ("Les équipages des navires sont arrivés.", "Echipajele navelor au sosit."),
+                              ("Ils ont parlé des armes.", "Au vorbit despre armele lor."),
+                              ("Le comité militaire a siégé.",
+                               "Ședința comitetului militar a durat două zile.")) == []
+    assert inflected_findings("ro-RO", ("L'arme a été trouvée par l'armée.",
+                                        "Pușca a fost găsită de armată.")) == [(1, "missing", "weapon")]
 
 
 def test_english_source_is_checked_the_other_way_round():

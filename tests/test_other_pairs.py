@@ -440,6 +440,51 @@ def test_a_polish_or_czech_term_is_found_by_its_inflected_forms(tmp_path, query,
     assert looked_up(db, query) == [("lemma", term)]
 
 
+@pytest.mark.parametrize("query, term", [
+    ("statele membre", "stat membru"),  # the definite article joined to the plural
+    ("comitetului militar", "Comitet Militar"),  # genitive-dative
+    ("amenințărilor", "amenințare"),
+    ("ameninţărilor", "amenințare"),  # ţ with a cedilla, as older Romanian texts write ț
+    ("acordurile", "acord"),
+    ("Navele", "navă"),  # a short stem, found as the singular the plural ending stands for
+])
+def test_a_romanian_term_is_found_by_its_inflected_forms(tmp_path, query, term):
+    db = tmp_path / "t.db"
+    for romanian, english in (("stat membru", "member state"), ("Comitet Militar", "Military Committee"),
+                              ("amenințare", "threat"), ("acord", "agreement"), ("navă", "ship"),
+                              ("naval", "naval")):
+        run(db, "glossary", "add", "--term", f"ro={romanian}", "--term", f"en={english}")
+    assert looked_up(db, query) == [("lemma", term)]
+
+
+def test_a_store_made_before_romanian_was_stemmed_finds_its_terms_inflected_once_upgraded(store_url, monkeypatch):
+    from tmtool import api
+    from tmtool.lookup import lookup
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+    from tmtool.text import normalize
+
+    def matches(store) -> list[tuple[str, str]]:
+        return [(hit.match, hit.matched) for hit in lookup(store, "autorităților naționale")]
+
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._romanian_keys)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._romanian_keys)])
+    monkeypatch.delitem(normalize.SNOWBALL, "ro")  # as the release before keyed its terms: Romanian folded only
+    normalize._stemmer.cache_clear()
+    try:
+        with open_store(store_url, create=True) as old:
+            api.add_entry(old, ["autorité nationale"], terms={"ro": ["autoritate națională"]})
+            assert matches(old) != [("lemma", "autoritate națională")]
+    finally:
+        monkeypatch.undo()
+        normalize._stemmer.cache_clear()
+    with open_store(store_url) as store:
+        assert matches(store) == [("lemma", "autoritate națională")]
+        assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left
+
+
 def test_a_store_made_before_polish_and_czech_were_stemmed_finds_their_terms_inflected_once_upgraded(store_url,
                                                                                                         monkeypatch):
     from tmtool import api

@@ -299,7 +299,7 @@ def french_only_acronym(acronym: str, french: str, english: str) -> bool:
 # languages whose words are reduced by Snowball's stemmer for them, for look-up and checks (measured:
 # bench/check_inflections.py); French and English are singularised by their own rules (``stem``)
 SNOWBALL = {"de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch", "ru": "russian",
-            "pl": "polish", "cs": "czech"}
+            "pl": "polish", "cs": "czech", "ro": "romanian"}
 _LETTERS = re.compile(r"[^\W\d_]+")  # the words a Snowball stemmer is given
 SHORTEST_STEM = 5  # a one-word term whose stem is shorter is found as written (folded), not by its stem
 _MOST_PLURAL_READINGS = 64  # of a typed text, read word by word as plurals (``inflection_keys``)
@@ -311,8 +311,11 @@ _MOST_PLURAL_READINGS = 64  # of a typed text, read word by word as plurals (``i
 # -ões, -ns (nacionais, missões, comuns), Dutch -en after a closed syllable (verdragen), German -s (Kommandos);
 # and a one-word term with a short stem is found as written (``check``), so its plural or another case is found
 # by its ending (Polish -y, -i and Czech -y, -ě: plany, broni, lodě are plan, broń, loď; Polish -owie, as in
-# ministrowie, changed nothing measured). A word is also found under the keys of the singulars its ending
-# may stand for (German -en is not one: Raten, instalments, is no plural of Rat).
+# ministrowie, changed nothing measured). Romanian's stemmer leaves a singular in -u, -iu whole (membru,
+# consiliu) and cuts its plural (membre, consiliile), takes -are for a verb's (amenințare but not amenințările),
+# keeps -ur of a neuter plural (acordurilor) and stems militar and militare apart; and navă, armă are short.
+# A word is also found under the keys of the singulars its ending may stand for (German -en is not one:
+# Raten, instalments, is no plural of Rat).
 PLURALS = {
     "es": (("ces", "z"), ("es", ""), ("s", "")),
     "pt": (("ões", "ão"), ("ães", "ão"), ("ais", "al"), ("éis", "el"), ("eis", "el"), ("óis", "ol"), ("uis", "ul"),
@@ -322,6 +325,8 @@ PLURALS = {
     "de": (("es", ""), ("s", ""), ("n", "")),
     "pl": (("y", ""), ("i", "")),
     "cs": (("y", ""), ("ě", "")),
+    "ro": (("urilor", ""), ("urile", ""), ("ărilor", "are"), ("ările", "are"), ("iilor", "iu"), ("iile", "iu"),
+           ("elor", "ă"), ("ele", "ă"), ("e", "ă"), ("e", "u"), ("e", "")),
 }
 
 
