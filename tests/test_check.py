@@ -659,3 +659,54 @@ def test_a_document_checked_again_unchanged_is_not_checked_again(db, tmp_path, m
         # the approved glossary changed: checked again, the finding gone with the entry
         api.remove_entry(store, first["findings"][0]["entry"])
         assert api.check_document(store, document)["findings"] == [] and len(checked) == 4
+
+
+# ---- English renderings other than word for word ----
+
+TRANSPOSED = [Entry([term(fr, "fr"), term(en, "en")], id=en, status=APPROVED)
+              for fr, en in (("domaine terrestre", "land domain"), ("domaine maritime", "maritime domain"),
+                             ("domaine aérien", "air domain"), ("coopération", "cooperation"),
+                             ("cellule de coordination des opérations", "operations coordination cell"),
+                             ("station", "station"), ("relation", "relation"))]
+
+
+def missing(source, target):
+    report = check_units(Glossary(TRANSPOSED), [Unit(source, target, "fr-FR", "en-GB")])
+    return [(f.kind, f.term, f.entry) for f in report.findings]
+
+
+@pytest.mark.parametrize("target", [
+    "NATO pursues practical cooperation in the land, maritime and air domains, as well as in cyberspace.",
+    "It pursues cooperation in the land, maritime, and air domains.",  # a serial comma
+    "It pursues cooperation in the land or air domain.",
+    "It pursues cooperation in the land domain and the maritime and air domains.",
+])
+def test_a_coordinated_english_list_renders_each_term_its_head_ends(target):
+    # the README's walk-through: "domaines terrestre" was missing from "the land, maritime and air domains"
+    assert missing("L'OTAN poursuit la coopération pratique dans les domaines terrestre, maritime et aérien.",
+                   target) == []
+
+
+@pytest.mark.parametrize("target", [
+    "It pursues cooperation on land, whatever the domain.",  # no conjunction: no list
+    "It pursues cooperation on land and in every air and maritime domain.",  # the head is not the list's
+    "It pursues cooperation on land, at sea and in the air, whatever the domain.",  # another punctuation between
+    "It pursues cooperation on land and sea, in every domain.",
+])
+def test_a_modifier_and_a_head_apart_are_no_list(target):
+    assert ("missing", "domaine terrestre", "land domain") in missing(
+        "Elle poursuit la coopération dans le domaine terrestre.", target)
+
+
+def test_an_ation_noun_is_rendered_by_its_ate_verb():
+    # the README's walk-through: "coopération" was missing from "the more we cooperate"
+    for verb in ("cooperate", "cooperates", "cooperated", "cooperating"):
+        assert missing("Plus grande sera la coopération, plus elle profitera à tous.",
+                       f"The more we {verb}, the more everyone benefits.") == [], verb
+    # nor a noun of fewer than four letters before -ation: a station is no state (so relation is not read as
+    # relate, the bound's price)
+    assert missing("La station est fermée.", "The state is closed.") == [("missing", "station", "station")]
+    assert missing("La relation est bonne.", "They relate well.") == [("missing", "relation", "relation")]
+    # a multi-word term is rendered by its words, not by a verb
+    assert missing("La cellule de coordination des opérations se réunit.", "They coordinate operations.") == [
+        ("missing", "cellule de coordination des opérations", "operations coordination cell")]

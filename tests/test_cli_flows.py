@@ -234,3 +234,22 @@ def test_an_inbox_whose_every_pair_fails_leaves_no_new_empty_store(tmp_path):
     shutil.copy(SEED_FR, inbox / "partners.fr.txt")
     result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(inbox), "--no-terms"])
     assert result.exit_code == 1 and "1 document ingested" in result.output and db.exists()
+
+
+def test_segment_names_a_bare_language_with_the_region_its_default_target_has(tmp_path):
+    # `segment --lang fr` wrote source-language "fr" beside the default target-language "en-GB"
+    xliff, tmx = tmp_path / "partners.xlf", tmp_path / "partners.tmx"
+    for args in (["--lang", "fr", "-o", str(xliff)], ["--lang", "fr", "-o", str(tmx)]):
+        result = CliRunner().invoke(main, ["segment", str(SEED_FR), *args])
+        assert result.exit_code == 0, result.output
+    written = xliff.read_text(encoding="utf-8")
+    assert 'source-language="fr-FR"' in written and 'target-language="en-GB"' in written
+    assert 'srclang="fr-FR"' in tmx.read_text(encoding="utf-8")
+    # a region or another language named is written as named; a bare target of the pair takes its region too
+    for path, lang, tgtlang, languages in ((SEED_FR, "fr-CA", "en-US", ('"fr-CA"', '"en-US"')),
+                                           (SEED_FR, "fr", "en", ('"fr-FR"', '"en-GB"')),
+                                           (SEED_EN, "en", None, ('"en-GB"', '"fr-FR"'))):
+        result = CliRunner().invoke(main, ["segment", str(path), "--lang", lang, "--format", "xliff",
+                                           *(["--tgtlang", tgtlang] if tgtlang else [])])
+        assert result.exit_code == 0, result.output
+        assert f"source-language={languages[0]}" in result.stdout and f"target-language={languages[1]}" in result.stdout

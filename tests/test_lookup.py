@@ -145,3 +145,51 @@ def test_lookup_imports_nothing_heavy(store):
              or name.startswith(("tmtool.align", "tmtool.terms", "tmtool.text.", "tmtool.formats"))}
     # of text/, only the folding (standard library alone) is on the look-up path
     assert heavy == {"tmtool.text.normalize"}
+
+
+# a client's glossary as spreadsheets write it: each term with its acronym in the same cell
+CLIENT_CSV = """fr,en
+produit intérieur brut (PIB),gross domestic product (GDP)
+Organisation du traité de l'Atlantique Nord (OTAN),North Atlantic Treaty Organization (NATO)
+force de réaction rapide (TGV),rapid response force (XYZ)
+"""
+
+
+def test_a_term_written_with_its_acronym_is_found_by_the_acronym(store_url, tmp_path):
+    csv, exported = tmp_path / "client.csv", tmp_path / "out.csv"
+    csv.write_text(CLIENT_CSV, encoding="utf-8")
+    assert CliRunner().invoke(main, ["--db", store_url, "import", str(csv)]).exit_code == 0
+    with open_store(store_url) as opened:
+        for query in ("PIB", "GDP", "pib", "OTAN", "NATO"):
+            hits = lookup(opened, query)
+            assert [(hit.match, hit.entry.terms[0].text) for hit in hits][:1] == [
+                ("acronym", "produit intérieur brut (PIB)" if query.lower() in ("pib", "gdp")
+                 else "Organisation du traité de l'Atlantique Nord (OTAN)")]
+        # letters that spell nothing of the full form are no acronym of it
+        assert [hit.match for hit in lookup(opened, "TGV")] == []
+    # the terms as the client wrote them, parentheses and all
+    result = CliRunner().invoke(main, ["--db", store_url, "export", "--status", "all", "-o", str(exported)])
+    assert result.exit_code == 0, result.output
+    assert "produit intérieur brut (PIB),gross domestic product (GDP)" in exported.read_text(encoding="utf-8-sig")
+
+
+def test_a_store_made_before_written_acronyms_were_keyed_finds_them_once_upgraded(store_url, monkeypatch):
+    from tmtool import api
+    from tmtool.store import rows
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._written_acronym_keys)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._written_acronym_keys)])
+    monkeypatch.setattr(rows, "_written_acronym", lambda text: "")  # as the release before keyed its terms
+    try:
+        with open_store(store_url, create=True) as old:
+            api.add_entry(old, ["produit intérieur brut (PIB)"], terms={"en": ["gross domestic product (GDP)"]})
+            assert lookup(old, "PIB") == []
+    finally:
+        monkeypatch.undo()
+    with open_store(store_url) as store:
+        assert [(hit.match, hit.matched) for hit in lookup(store, "PIB")] == [("acronym", "produit intérieur brut (PIB)")]
+        assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left

@@ -81,6 +81,10 @@ def test_gettext_accepts_our_files(tmp_path):
             ["msgfmt", "--check", "-o", "/dev/null", str(tmp_path / name)], capture_output=True, text=True
         )
         assert check.returncode == 0, check.stderr
+        assert check.stderr == ""  # no warning either: the header has every field gettext asks for
+        header = polib.pofile(str(tmp_path / name)).metadata
+        assert header["Project-Id-Version"] == {"g.po": "tmtool glossary", "m.po": "tmtool memory"}[name]
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d\+0000", header["PO-Revision-Date"])  # the export's time
 
 
 def test_translate_toolkit_reads_our_files_as_gettext_does(tmp_path):

@@ -812,7 +812,7 @@ def test_segment_then_a_cat_tool_then_import(tmp_path):
     xliff.write_text(text.replace('state="needs-translation">Le Comité s’est réuni.<',
                                   'state="needs-translation">The Committee met.<'), encoding="utf-8")
     assert tmtool(tmp_path / "t.db", "import", xliff)[1] == (
-        "1 unit added (fr→en-GB 1), 0 already stored, 1 untranslated skipped\n")
+        "1 unit added (fr-FR→en-GB 1), 0 already stored, 1 untranslated skipped\n")
     assert tmtool(tmp_path / "u.db", "segment", document, "--lang", "de", "-o", xliff)[2] == (
         "tmtool: error: give the target language (--tgtlang) for a file in de\n")
 

@@ -955,15 +955,15 @@ def segment(source: Source, lang: str, out: str | Path = "-", *, fmt: str = "txt
     sentence as its target for CAT tools to translate over, into ``tgtlang`` (default: English for a
     French document, French for an English one). Returns how many sentences were written."""
     from .io.files import open_output
-    from .langtags import normalize_tag, target_language
+    from .langtags import regional, target_language
     from .model import Unit
     from .pipeline import segmented_document
 
     if fmt not in SEGMENT_FORMATS:
         raise Invalid(f"unknown segment format {fmt!r} (expected one of {', '.join(SEGMENT_FORMATS)})")
-    lang = normalize_tag(lang)
+    lang = regional(lang)  # fr: fr-FR, as the target it is translated into is en-GB, not en
     if fmt == "xliff":
-        tgtlang = target_language(lang, tgtlang)
+        tgtlang = target_language(lang, tgtlang and regional(tgtlang))
     with _local_files(source) as (path,):
         _, segments = segmented_document(path, lang, _rules(srx))
     if fmt == "txt":

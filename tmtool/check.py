@@ -26,7 +26,9 @@ not hold *Allied forces*. A stem of fewer than five letters says too little to b
 written, folded, or as one of those singulars (*Waffen* holds *Waffe*). A
 punctuation mark is a word only itself matches, so no term is found across a comma, and an acronym
 matches in capitals only (*IS* is not *is*). Where terms found overlap, the longest wins: *Comité
-militaire* is not also *comité*.
+militaire* is not also *comité*. An English text also renders a term whose head a coordinated list
+shares (*land, maritime and air domains*) and an *-ation* noun by its *-ate* verb (*we cooperate*):
+``Glossary.renderings_in_english``.
 
 The glossary's terms are held in a trie keyed by folded word, so finding every term of a text costs
 one walk from each word, no longer than the longest term starting there, whatever the glossary's size.
@@ -74,6 +76,10 @@ _EXACT = "\x00"  # prefixes a word as written: the key an acronym is indexed und
 _WHOLE = "\x02"  # prefixes a word folded whole, where words are stemmed: the key of a one-word term's short stem
 _END = ""  # a trie node's key for the terms ending there (no word or mark has an empty key)
 _LONGEST_SPELT_OUT = 12  # words looked at before an acronym's parenthesis for its full form
+_LONGEST_LIST = 12  # words and commas looked at after a term's modifiers for the head a coordinated list shares
+_CONJUNCTIONS = ("and", "or")  # English's, that end a coordinated list
+_LAST_ITEM_WORDS = 2  # words of a coordinated list's last item, between the conjunction and the shared head
+_SHORTEST_VERB_STEM = 4  # letters before -ation for a noun to be read as its -ate verb (not station, nation, ration)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +234,10 @@ class Glossary:
 
     def __init__(self, entries: Iterable[Entry]):
         self._tries: dict[str, dict] = {}  # by language
+        # English terms as a translation may also write them (``renderings_in_english``): a multi-word term's
+        # modifiers (their keys, by the first) with its head's key; a one-word -ation noun's verb, by its forms
+        self._modifiers: dict[str, list[tuple[tuple[str, ...], str, _Term]]] = {}
+        self._verbs: dict[str, list[_Term]] = {}
         self._terms: dict[str, list[_Term]] = {}  # by entry id
         self.pairs: set[frozenset[str]] = {_DEFAULT_PAIR}  # the languages some entry pairs, two by two
         for entry in entries:
@@ -243,6 +253,8 @@ class Glossary:
                 terms.append(held)
                 for spelling in held.spellings:
                     self._index(held, spelling)
+                    if term.lang == "en" and not held.acronym:
+                        self._index_english(held, spelling)
             self._terms[str(entry.id)] = terms
 
     def __len__(self) -> int:
@@ -265,6 +277,49 @@ class Glossary:
         held = node.setdefault(_END, [])
         if term not in held:
             held.append(term)
+
+    def _index_english(self, term: _Term, spelling: str) -> None:
+        words = [match.group(1) for match in _TOKEN.finditer(spelling)]
+        if len(words) > 1 and None not in words:
+            keys = [_word_key(word, "en") for word in words]
+            self._modifiers.setdefault(keys[0], []).append((tuple(keys[:-1]), keys[-1], term))
+        elif len(words) == 1 and words[0] and (noun := fold(words[0])).endswith("ation") \
+                and len(noun) - len("ation") >= _SHORTEST_VERB_STEM:
+            for ending in ("ate", "ates", "ated", "ating"):
+                self._verbs.setdefault(_word_key(noun[:-len("ation")] + ending, "en"), []).append(term)
+
+    def renderings_in_english(self, tokens: list[_Token]) -> list[_Match]:
+        """The English terms an English text renders otherwise than word for word, as a translator does:
+
+        - a term whose head a coordinated list of modifiers shares, after the last of them (*land, maritime
+          and air domains* renders *land domain*, *maritime domain* and *air domain*): its modifiers, then a
+          comma or a conjunction, words and commas with *and* or *or* among them, and its head;
+        - an *-ation* noun by its *-ate* verb (*cooperation*, *we cooperate*): French often has the noun
+          where English has the verb (*plus grande sera la coopération*, *the more we cooperate*).
+        """
+        found = []
+        conjunctions = {_word_key(word, "en") for word in _CONJUNCTIONS}
+        for first, token in enumerate(tokens):
+            found += [_Match(first, first + 1, (term,)) for term in self._verbs.get(token.keys[0], ())]
+            for modifiers, head, term in self._modifiers.get(token.keys[0], ()):
+                after = first + len(modifiers)
+                if [t.keys[0] for t in tokens[first:after]] != list(modifiers) or after >= len(tokens):
+                    continue
+                if not (tokens[after].keys[0] in conjunctions or tokens[after].keys[0] == _PUNCTUATION + ","):
+                    continue
+                since = None  # the words after the conjunction: the last item's, then the head
+                for last in range(after, min(after + _LONGEST_LIST, len(tokens))):
+                    key = tokens[last].keys[0]
+                    if key == head and since:
+                        found.append(_Match(first, last + 1, (term,)))
+                        break
+                    if key in conjunctions:
+                        since = 0
+                    elif since is not None and tokens[last].is_word and since < _LAST_ITEM_WORDS:
+                        since += 1
+                    elif since is not None or (key != _PUNCTUATION + "," and not tokens[last].is_word):
+                        break
+        return found
 
     def matches(self, tokens: list[_Token], lang: str) -> list[_Match]:
         """Every term of ``lang`` found in ``tokens``, nested and overlapping ones included."""
@@ -332,6 +387,8 @@ class _Side:
         self.all = [_closest(match, self.surface(match.start, match.end), lang)
                     for match in glossary.matches(self.tokens, lang)]
         self.longest = _longest(self.all)
+        if lang == "en":  # found there, but no term the side holds: what its other terms are is not changed
+            self.all += glossary.renderings_in_english(self.tokens)
 
     def surface(self, start: int, end: int) -> str:
         return self.text[self.tokens[start].start:self.tokens[end - 1].end]

@@ -186,7 +186,7 @@ def _format_from(output: str | None, chosen: str | None, default: str) -> str:
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False), required=False)
-@click.option("--lang", help="Language of FILE (fr, fr-FR, en-GB …).")
+@click.option("--lang", help="Language of FILE (fr, fr-FR, en-GB …); fr and en are written fr-FR and en-GB.")
 @click.option("--srx", type=click.Path(exists=True, dir_okay=False), help="SRX 2.0 rules to use instead of the defaults.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["txt", "tmx", "xliff"]), help="Default: from -o's extension, else txt.")

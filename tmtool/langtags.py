@@ -160,8 +160,18 @@ def language_pair(srclang: str, tgtlang: str) -> tuple[str, str]:
     return srclang, tgtlang
 
 
-# the other language of tmtool's pair, for a file that is to be translated
-_OTHER_LANGUAGE = {"fr": "en-GB", "en": "fr-FR"}
+# the languages of tmtool's pair as it writes them when not told their region; and the other language of
+# the pair, for a file that is to be translated
+_REGION = {"fr": "fr-FR", "en": "en-GB"}
+_OTHER_LANGUAGE = {"fr": _REGION["en"], "en": _REGION["fr"]}
+
+
+def regional(tag: str) -> str:
+    """``tag`` as BCP 47, a language of tmtool's pair named without its region given the default's
+    (``fr`` → fr-FR, ``en`` → en-GB, as the other language of the pair is, :func:`target_language`);
+    any other as written (``de``, ``en-US``)."""
+    tag = normalize_tag(tag)
+    return _REGION.get(tag, tag)
 
 
 def target_language(srclang: str, tgtlang: str | None) -> str:

@@ -34,6 +34,7 @@ import re
 import tempfile
 from collections import Counter
 from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -66,7 +67,7 @@ def write_po(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", 
     source, target = base_language(srclang), base_language(tgtlang)
     rows = [entry_to_row(entry, source, target) for entry in entries]
     occurrences = Counter(row[source] for row in rows)
-    po = _po_file(srclang, tgtlang)
+    po = _po_file("tmtool glossary", srclang, tgtlang)
     for number, (entry, row) in enumerate(zip(entries, rows), 1):
         # the terms of msgid and msgstr are not repeated in the record
         record = {key: value for key, value in row.items() if key not in (source, target) and value}
@@ -184,7 +185,7 @@ def write_units_po(units: Iterable[Unit], out: str | Path) -> int:
     units = list(units)  # msgctxt depends on whether a source occurs twice
     occurrences = Counter(unit.source for unit in units)
     first = units[0] if units else None
-    po = _po_file(first.srclang if first else "fr", first.tgtlang if first else "en")
+    po = _po_file("tmtool memory", first.srclang if first else "fr", first.tgtlang if first else "en")
     for number, unit in enumerate(units, 1):
         record = {"srclang": unit.srclang, "tgtlang": unit.tgtlang, "tuid": unit.tuid, "props": unit.props}
         record |= {"created": iso(unit.created), "changed": iso(unit.changed), "notes": unit.notes}
@@ -240,9 +241,15 @@ def read_units_po(path: str | Path, *, srclang: str = "en", tgtlang: str | None 
                               tuid=f"{unit.tuid}[{number}]" if unit.tuid else None)
 
 
-def _po_file(srclang: str, tgtlang: str) -> polib.POFile:
+def _po_file(project: str, srclang: str, tgtlang: str) -> polib.POFile:
+    """An empty PO file whose header has every field ``msgfmt -c`` asks for: the export's time as its
+    revision date, no translator nor team named (a glossary has many)."""
     po = polib.POFile(wrapwidth=0)  # no wrapping: one message line per string, easy to diff and grep
     po.metadata = {
+        "Project-Id-Version": project,
+        "PO-Revision-Date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M%z"),
+        "Last-Translator": "",
+        "Language-Team": "",
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",

@@ -5,6 +5,7 @@ passes before it is written. Each backend keeps only its statements."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, replace
 from datetime import datetime
@@ -13,7 +14,7 @@ from functools import lru_cache
 from ..errors import Conflict, NotFound, TmtoolError
 from ..langtags import normalize_tag
 from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time
-from ..text.normalize import SNOWBALL, normalize_for_match, term_keys
+from ..text.normalize import SNOWBALL, fold, normalize_for_match, term_keys
 from .base import ENTRY_FIELDS
 from .records import Change, DocumentRecord, dumps, loads, spellings
 
@@ -216,9 +217,27 @@ def term_row(entry_id: int, position: int, term: Term) -> tuple:
 
 def lookup_key_rows(term: Term, term_id: int) -> list[tuple[str, str, int]]:
     """The look-up keys of a stored term: (key, kind, term id)."""
-    keys = term_keys(spellings(term), acronym=term.term_type != TermType.FULL_FORM,
-                     lang=term.lang.split("-")[0].lower())
+    texts = spellings(term)
+    keys = term_keys(texts, acronym=term.term_type != TermType.FULL_FORM, lang=term.lang.split("-")[0].lower())
+    if term.term_type == TermType.FULL_FORM:
+        keys |= {(acronym, "initials") for text in texts if (acronym := _written_acronym(text))}
     return [(key, kind, term_id) for key, kind in sorted(keys)]
+
+
+def _written_acronym(text: str) -> str:
+    """The folded acronym a full form is written with, in parentheses after it, as a client's glossary
+    writes a term in one cell (*produit intérieur brut (PIB)*, *gross domestic product (GDP)*), when its
+    letters fit the full form (spelled in order, or each the initial of a word: ``terms.acronyms``) and
+    the full form has no more words than they allow; else empty. The term is found by it as by its initials."""
+    from ..terms.acronyms import PARENTHESISED_ACRONYM, initials_cover, is_acronym, letters_match, most_words
+
+    match = re.match(rf"(.+?)\s*{PARENTHESISED_ACRONYM.pattern}\s*$", text)
+    if not match or not is_acronym(acronym := match.group(2)):
+        return ""
+    words = match.group(1).split()
+    if len(words) > most_words(acronym) or not (letters_match(acronym, words) or initials_cover(acronym, words)):
+        return ""
+    return fold(acronym)
 
 
 # the terms' columns ``inflected_key_rows`` reads, in order

@@ -604,6 +604,12 @@ def _romanian_keys(conn: sqlite3.Connection) -> None:
     _keys_made_again(conn)
 
 
+def _written_acronym_keys(conn: sqlite3.Connection) -> None:
+    """A full form written with its acronym after it (*produit intérieur brut (PIB)*) is looked up by the
+    acronym too (``rows.lookup_key_rows``): the terms' keys are made again where they differ."""
+    _keys_made_again(conn)
+
+
 def _correction_user(conn: sqlite3.Connection) -> None:
     """A correction names who made it, as a recorded change of the glossary does (changes.user, _V12);
     those made before name no one. (Added once: a store set back to an earlier version by hand has it.)"""
@@ -614,7 +620,7 @@ def _correction_user(conn: sqlite3.Connection) -> None:
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
-                    _correction_user, _polish_czech_keys, _romanian_keys]
+                    _correction_user, _polish_czech_keys, _romanian_keys, _written_acronym_keys]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
