@@ -17,8 +17,9 @@ Terms are found by words, never by substring. A text and the glossary's terms ar
 spaces, hyphens and apostrophes (an elided *l'* or *d'* is a word of its own), and each word is
 folded (case, accents, typographic apostrophes) and reduced to its language's key: French and English
 words singularised by their languages' rules (those of the store's keys), German, Spanish, Italian,
-Portuguese, Dutch, Russian, Polish and Czech words stemmed by their Snowball stemmers (*die Mitgliedstaaten* holds
-*Mitgliedstaat*, *соглашения* holds *соглашение*), a text's word under the stems of the singulars its
+Portuguese, Dutch, Russian, Polish, Czech and Romanian words stemmed by their Snowball stemmers
+(``normalize.SNOWBALL``: *die Mitgliedstaaten* holds *Mitgliedstaat*, *соглашения* holds *соглашение*),
+a text's word under the stems of the singulars its
 plural ending may stand for too (*comités militares* holds *Comité Militar*, which Snowball stems apart),
 other languages' words folded only. So *les États membres* holds *État membre* and *Allies' forces* does
 not hold *Allied forces*. A stem of fewer than five letters says too little to be one word's (German

@@ -1314,8 +1314,8 @@ def check(ctx, files, fmt, srclang, tgtlang):
     either language (deprecated); a source term translated otherwise than in the units that give
     it an approved equivalent (inconsistent); an acronym spelt out in parentheses otherwise than
     its entry's full form (acronym). Terms match by whole words, folded (case, accents, elision,
-    apostrophes; French and English plurals; German, Spanish, Italian, Portuguese, Dutch, Russian, Polish
-    and Czech words by their stems), the longest where they overlap.
+    apostrophes; French and English plurals; German, Spanish, Italian, Portuguese, Dutch, Russian, Polish,
+    Czech and Romanian words by their stems), the longest where they overlap.
 
     Any pair the glossary holds is checked, either way round: French–English, and two languages
     some approved entry has terms in (a de→es file against the German and Spanish terms, an
