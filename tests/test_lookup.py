@@ -181,8 +181,8 @@ def test_a_store_made_before_written_acronyms_were_keyed_finds_them_once_upgrade
     from tmtool.store.sqlite import migrations
 
     monkeypatch.setattr(migrations, "MIGRATIONS",
-                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._written_acronym_keys)])
-    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._written_acronym_keys)])
+                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._new_keys)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._new_keys)])
     monkeypatch.setattr(rows, "_written_acronym", lambda text: "")  # as the release before keyed its terms
     try:
         with open_store(store_url, create=True) as old:

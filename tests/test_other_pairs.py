@@ -469,8 +469,8 @@ def test_a_store_made_before_romanian_was_stemmed_finds_its_terms_inflected_once
         return [(hit.match, hit.matched) for hit in lookup(store, "autorităților naționale")]
 
     monkeypatch.setattr(migrations, "MIGRATIONS",
-                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._romanian_keys)])
-    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._romanian_keys)])
+                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._new_keys)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._new_keys)])
     monkeypatch.delitem(normalize.SNOWBALL, "ro")  # as the release before keyed its terms: Romanian folded only
     normalize._stemmer.cache_clear()
     try:
@@ -499,8 +499,8 @@ def test_a_store_made_before_polish_and_czech_were_stemmed_finds_their_terms_inf
         return [[(hit.match, hit.matched) for hit in lookup(store, query)] for query in queries]
 
     monkeypatch.setattr(migrations, "MIGRATIONS",
-                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._polish_czech_keys)])
-    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._polish_czech_keys)])
+                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._new_keys)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._new_keys)])
     for lang in ("pl", "cs"):  # as the release before keyed its terms: Polish and Czech folded only
         monkeypatch.delitem(normalize.SNOWBALL, lang)
     normalize._stemmer.cache_clear()

@@ -357,27 +357,15 @@ ALTER TABLE unit_edits ADD COLUMN IF NOT EXISTS "user" ctext;
 """
 
 
-def _polish_czech_keys(pg) -> None:
-    """Polish and Czech terms are looked up by their inflected forms too (SQLite's migration 24): the terms' keys
-    are made again where they differ."""
-    _keys_made_again(pg)
-
-
-def _romanian_keys(pg) -> None:
-    """Romanian terms are looked up by their inflected forms too (SQLite's migration 25): the terms' keys
-    are made again where they differ."""
-    _keys_made_again(pg)
-
-
-def _written_acronym_keys(pg) -> None:
-    """A full form written with its acronym after it is looked up by the acronym too (SQLite's migration 26):
-    the terms' keys are made again where they differ."""
+def _new_keys(pg) -> None:
+    """Polish, Czech and Romanian terms looked up by their inflected forms, a full form written with its
+    acronym by the acronym (SQLite's migration 24): the terms' keys are made again where they differ."""
     _keys_made_again(pg)
 
 
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13,
-                    _polish_czech_keys, _romanian_keys, _written_acronym_keys]
+                    _new_keys]
 
 # The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
 # of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them

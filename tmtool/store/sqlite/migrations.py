@@ -592,21 +592,11 @@ def _keys_made_again(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT INTO lookup_keys (key, kind, term_id) VALUES (?, ?, ?)", missing)
 
 
-def _polish_czech_keys(conn: sqlite3.Connection) -> None:
-    """Polish and Czech terms are looked up by their inflected forms too, through Snowball's stemmers
-    (``normalize.SNOWBALL``): the terms' keys are made again where they differ."""
-    _keys_made_again(conn)
-
-
-def _romanian_keys(conn: sqlite3.Connection) -> None:
-    """Romanian terms are looked up by their inflected forms too (``normalize.SNOWBALL``, ``PLURALS``):
-    the terms' keys are made again where they differ."""
-    _keys_made_again(conn)
-
-
-def _written_acronym_keys(conn: sqlite3.Connection) -> None:
-    """A full form written with its acronym after it (*produit intérieur brut (PIB)*) is looked up by the
-    acronym too (``rows.lookup_key_rows``): the terms' keys are made again where they differ."""
+def _new_keys(conn: sqlite3.Connection) -> None:
+    """Terms are looked up under keys they had none of: Polish, Czech and Romanian terms by their inflected
+    forms (``normalize.SNOWBALL``, ``PLURALS``), a full form written with its acronym after it (*produit
+    intérieur brut (PIB)*) by the acronym (``rows.lookup_key_rows``). One pass for all three, which came in
+    one release: the terms' keys are made again where they differ."""
     _keys_made_again(conn)
 
 
@@ -620,7 +610,7 @@ def _correction_user(conn: sqlite3.Connection) -> None:
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
-                    _correction_user, _polish_czech_keys, _romanian_keys, _written_acronym_keys]
+                    _correction_user, _new_keys]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
