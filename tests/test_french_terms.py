@@ -273,6 +273,20 @@ def test_a_plural_modifier_the_parse_put_on_a_singular_complement_is_the_heads()
     assert "chasseur de mines autonomes" in keys("Les chasseurs de mines autonomes sont arrivés.")
 
 
+@pytest.mark.parametrize(
+    "sentence, lemma, guess",
+    [
+        # invariable words the lemmatiser singularises into words French does not write
+        ("Les obus d'artillerie manquent.", "obus d'artillerie", "obu d'artillerie"),
+        ("Les forces interarmées se déploient.", "force interarmées", "force interarmée"),
+        ("Les officiers polonais sont arrivés.", "officier polonais", "officier polonai"),
+    ],
+)  # fmt: skip
+def test_a_plural_whose_singular_general_french_does_not_write_stays_as_written(sentence, lemma, guess):
+    found = keys(sentence)
+    assert lemma in found and guess not in found
+
+
 def test_a_modifier_of_the_head_past_its_complement_is_singularised_with_it():
     # parsed on *missions*: the written form had kept *partagées*
     assert "mission de surveillance partagée" in keys("Les navires assurent des missions de surveillance partagées.")

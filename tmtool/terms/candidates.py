@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from . import acronyms
@@ -409,6 +410,25 @@ def _agrees_only_with_head(tokens: Sequence[Token], i: int, head: int, start: in
 
 
 def _singular(token: Token) -> str:
+    """The word's singular, unless general French hardly writes it (``_UNWRITTEN``)."""
+    word = token.text
+    singular = _singular_form(token)
+    return word if _zipf(singular) + _UNWRITTEN < _zipf(word) else singular
+
+
+# a "singular" general French uses less than a hundredth as often as the plural it came from is the
+# lemmatiser's guess at an invariable word: *obus* → *obu*, *interarmées* → *interarmée*, *frais* → *frai*
+_UNWRITTEN = 2.0
+
+
+@lru_cache(maxsize=16384)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.replace("’", "'"), "fr")
+
+
+def _singular_form(token: Token) -> str:
     word = token.text
     lemma = token.lemma
     if token.pos == "NOUN" and lemma:
