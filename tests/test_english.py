@@ -178,6 +178,13 @@ def phrases(sentence):
             ["Heads of State and Government", "Heads of State", "integrated air and missile defence", "missile defence"],
             ["Government agreed", "on integrated air and missile defence"],
         ),
+        # a conjunction joins two noun phrases: a span that joins a head with the next phrase's modifier is none
+        (
+            "Pipelines, power cables and submarine telecommunications cables carry data.",
+            ["power cables and submarine telecommunications cables", "power cables", "submarine telecommunications cables"],
+            ["cables and submarine", "power cables and submarine", "power cables and submarine telecommunications"],
+        ),
+        ("The command and control structure was tested.", ["command and control structure", "command and control"], []),
         (
             "Allies invest in emerging and disruptive technologies, research and development.",
             ["emerging and disruptive technologies", "research and development"],

@@ -357,7 +357,8 @@ def _spans(units: Sequence[_Unit], parts: Sequence[tuple[int, int]]) -> Iterator
             inside = (
                 last
                 for last in range(first + 1, end + 1)
-                if units[last - 1].head or (units[last - 1].kind == "#" and last - 1 > first)
+                if (units[last - 1].head or (units[last - 1].kind == "#" and last - 1 > first))
+                and _conjoins(units, start, end, first, last)
             )
             across = (
                 last
@@ -370,6 +371,17 @@ def _spans(units: Sequence[_Unit], parts: Sequence[tuple[int, int]]) -> Iterator
                 if units[last - 1].last >= limit:
                     break
                 yield first, last
+
+
+def _conjoins(units: Sequence[_Unit], start: int, end: int, first: int, last: int) -> bool:
+    """Whether the sub-span [first, last) of the base phrase [start, end) holds its conjunction, if it
+    has one, as a coordination of its own: ending on the phrase's head (*power cables and submarine
+    telecommunications cables*), or joining the phrase's first two words alone (*command and control*
+    in *command and control structure*, *air and missile* in *air and missile defence*). *cables and
+    submarine*, *power cables and submarine* join words of two different levels: no phrase."""
+    if last == end or not any(units[k].kind == "C" for k in range(first, last)):
+        return True
+    return first == start and last == first + 3
 
 
 def _phrase(
