@@ -1,8 +1,9 @@
-"""bench/terms.py's sets: the unseen pairs (bench/data/terms-unseen) and the fresh pairs
-(bench/data/terms-fresh) are read only when named, so that ``--set all`` and every script calling
-``datasets()`` read what they read before they were written."""
+"""bench/terms.py's sets: the unseen pairs (bench/data/terms-unseen) and the two fresh sets
+(bench/data/terms-fresh, bench/data/terms-fresh2) are read only when named, so that ``--set all`` and every
+script calling ``datasets()`` read what they read before they were written."""
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -13,6 +14,8 @@ import terms as bench_terms  # noqa: E402
 UNSEEN = ["jfc-logistics-exercise", "nato-space-centre", "nmi-advisory-mission", "summit-defence-investment"]
 FRESH = ["allied-reaction-force-certification", "cbrn-task-force-exercise", "undersea-infrastructure-protection",
          "women-peace-security-conference"]
+FRESH2 = ["annual-report-common-funding", "baltic-air-policing-handover", "counter-hybrid-support-team",
+          "force-protection-directive", "moldova-defence-education"]
 
 
 def _well_formed(dataset) -> None:
@@ -46,3 +49,27 @@ def test_the_fresh_pairs_are_read_when_named():
         _well_formed(dataset)
         assert 25 <= len(dataset.gold()) <= 35
     assert [d.name for d in fresh if "free" in d.sources()] == []  # no free translation
+
+
+def _written(form: str, text: str) -> bool:
+    """``form`` occurs in ``text`` as whole words, both folded as the glossary metric folds them."""
+    return re.search(rf"(?<!\w){re.escape(bench_terms.fold(form))}(?!\w)", bench_terms.fold(text)) is not None
+
+
+def test_the_second_fresh_pairs_are_read_when_named():
+    assert "fresh2" in bench_terms.SET_CHOICES
+    fresh2 = bench_terms.datasets(bench_terms.roles("fresh2"))
+    assert [d.name for d in fresh2] == FRESH2 and {d.role for d in fresh2} == {"fresh2"}
+    for dataset in fresh2:
+        _well_formed(dataset)
+        assert 16 <= len(json.loads(dataset.alignment.read_text(encoding="utf-8"))["fr"]) <= 24  # title included
+        gold = dataset.gold()
+        assert 20 <= len(gold) <= 35
+        texts = {lang: getattr(dataset, lang).read_text(encoding="utf-8") for lang in ("fr", "en")}
+        paragraphs = {lang: [p for p in text.split("\n\n") if p.strip()] for lang, text in texts.items()}
+        assert 4 <= len(paragraphs["fr"]) == len(paragraphs["en"]) <= 7  # title first, then 3 to 6 paragraphs
+        assert not re.search(r"« | [:;!?%»]|\d \d{3}\b", texts["fr"])  # French typography: no-break spaces
+        for item in gold:  # every concept is written on the page, in each language, in one of its forms
+            for lang, text in texts.items():
+                assert any(_written(form, text) for form in item[lang]), (dataset.name, lang, item[lang])
+    assert [d.name for d in fresh2 if "free" in d.sources()] == []  # no free translation
