@@ -25,6 +25,16 @@ def _well_formed(dataset) -> None:
     assert all(item["fr"] and item["en"] for item in dataset.gold())
 
 
+def _read_when_named(role: str, names: list[str]) -> list:
+    """The pairs ``--set role`` reads: exactly ``names``, each well formed."""
+    assert role in bench_terms.SET_CHOICES
+    chosen = bench_terms.datasets(bench_terms.roles(role))
+    assert [d.name for d in chosen] == names and {d.role for d in chosen} == {role}
+    for dataset in chosen:
+        _well_formed(dataset)
+    return chosen
+
+
 def test_all_leaves_the_unseen_and_fresh_pairs_out():
     everything = bench_terms.datasets()
     assert {d.role for d in everything} == {"seed", "dev", "test", "heldout"}
@@ -33,20 +43,13 @@ def test_all_leaves_the_unseen_and_fresh_pairs_out():
 
 
 def test_the_unseen_pairs_are_read_when_named():
-    assert "unseen" in bench_terms.SET_CHOICES
-    unseen = bench_terms.datasets(bench_terms.roles("unseen"))
-    assert [d.name for d in unseen] == UNSEEN and {d.role for d in unseen} == {"unseen"}
-    for dataset in unseen:
-        _well_formed(dataset)
+    unseen = _read_when_named("unseen", UNSEEN)
     assert [d.name for d in unseen if "free" in d.sources()] == UNSEEN[:2]  # two free translations
 
 
 def test_the_fresh_pairs_are_read_when_named():
-    assert "fresh" in bench_terms.SET_CHOICES
-    fresh = bench_terms.datasets(bench_terms.roles("fresh"))
-    assert [d.name for d in fresh] == FRESH and {d.role for d in fresh} == {"fresh"}
+    fresh = _read_when_named("fresh", FRESH)
     for dataset in fresh:
-        _well_formed(dataset)
         assert 25 <= len(dataset.gold()) <= 35
     assert [d.name for d in fresh if "free" in d.sources()] == []  # no free translation
 
@@ -57,11 +60,8 @@ def _written(form: str, text: str) -> bool:
 
 
 def test_the_second_fresh_pairs_are_read_when_named():
-    assert "fresh2" in bench_terms.SET_CHOICES
-    fresh2 = bench_terms.datasets(bench_terms.roles("fresh2"))
-    assert [d.name for d in fresh2] == FRESH2 and {d.role for d in fresh2} == {"fresh2"}
+    fresh2 = _read_when_named("fresh2", FRESH2)
     for dataset in fresh2:
-        _well_formed(dataset)
         assert 16 <= len(json.loads(dataset.alignment.read_text(encoding="utf-8"))["fr"]) <= 24  # title included
         gold = dataset.gold()
         assert 20 <= len(gold) <= 35
