@@ -416,3 +416,12 @@ def test_a_phrase_of_one_country_s_thing_is_weighed_as_no_concept(tmp_path, monk
     for phrase in ("frégate italienne", "officier marocain"):
         assert known[phrase] == pytest.approx(unknown[phrase] * 0.3, rel=0.01)
     assert known["force navale italienne"] == unknown["force navale italienne"]  # a name's own adjective
+
+
+def test_an_adjective_that_picks_an_instance_opens_no_candidate():
+    found = keys("La prochaine conférence de génération de forces se tiendra à Mons.",
+                 "L'ancienne force de réaction a cédé la place à un nouvel effort de coordination.")
+    assert {"conférence de génération de forces", "force de réaction", "effort de coordination"} <= found
+    assert not any(k.startswith(("prochaine ", "ancienne ", "nouvel ")) for k in found)
+    # an ordinal describes a function or a rank
+    assert "premier ministre" in keys("Le premier ministre a rencontré les commandants.")

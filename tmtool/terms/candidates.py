@@ -190,9 +190,22 @@ def _linking(token: Token) -> bool:
 
 def _opens(tokens: Sequence[Token], i: int, end: int) -> bool:
     """Whether a candidate ending before ``end`` may start at token ``i``: on a noun, or on an adjective
-    whose noun follows inside the span (*petites éoliennes*)."""
+    whose noun follows inside the span (*petites éoliennes*), unless it picks an instance rather than
+    describing a kind (``SELECTING``)."""
     token = tokens[i]
-    return token.nominal or (_modifier(token) and i < token.head < end and tokens[token.head].nominal)
+    return token.nominal or (_modifier(token) and i < token.head < end and tokens[token.head].nominal
+                             and not (token.text[:1].islower() and token.lemma.lower() in SELECTING))
+
+
+# Adjectives that count, pick or place an instance in time or rank rather than describe a kind (*prochaine
+# conférence*, *principal tracé de câbles*, *ancienne Force de réaction*, *nouvel effort*): they open a
+# phrase, never a candidate, as English phrases' QUANTIFIERS (``tmtool.text.en.phrases``) do. Ordinals
+# are not among them: *premier ministre*, *second maître* are functions and ranks. A name keeps its own
+# (*Nouveau Modèle de forces*). Chosen on the development and test pairs (bench/README.md, twentieth round).
+SELECTING = frozenset(
+    """autre même nombreux plusieurs divers différent certain tel propre supplémentaire additionnel respectif
+    entier particulier dernier prochain précédent ancien nouveau meilleur principal récent futur""".split()
+)
 
 
 def _closes(tokens: Sequence[Token], i: int) -> bool:
