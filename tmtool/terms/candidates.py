@@ -32,6 +32,7 @@ from . import acronyms
 from .acronyms import PARENTHESISED_ACRONYM, choose_start, initials_cover, letters_match, most_words
 from .dictionary import place_adjectives
 from .french import Token, wordlike
+from .lexicon import noun_gender
 
 # Prepositions that join a noun to its complement inside a term (*lutte contre*, *technologie à double
 # usage*, *Partenariat pour la paix*); "de" and its contractions are the common case.
@@ -86,9 +87,12 @@ class Candidate:
 
     @property
     def gender(self) -> str | None:
-        """The gender the head's articles and adjectives agree in, the tagger's guess for the head itself
+        """The head noun's gender where the French dictionary gives it one (``lexicon.noun_gender``); else
+        the gender the head's articles and adjectives agree in, the tagger's guess for the head itself
         counting half: agreement, which the text shows, outvotes a guess for an unknown word
         (*l'État-major militaire international*)."""
+        if self.head is not None and self.head.pos == "NOUN" and (known := noun_gender(_singular(self.head))):
+            return known
         return self.genders.most_common(1)[0][0] if self.genders else None
 
 
