@@ -559,10 +559,13 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
          add_fr: Sequence[str] = (), add_en: Sequence[str] = (), terms: Mapping[str, str] | None = None,
          add_terms: Mapping[str, Sequence[str]] | None = None, drop: Sequence[str] = (),
          definition: str | None = None, note: str | None = None, status: str | None = None,
+         genders: Mapping[str, str] | None = None, parts_of_speech: Mapping[str, str] | None = None,
          expected_version: int | None = None, user: str | None = None) -> dict:
     """Edit an entry (see :func:`tmtool.glossary.edit`): ``fr``/``en``, and ``terms`` by language tag
     (``{"de": "Militärausschuss"}``), replace that language's first term (or add one); ``add_fr``,
-    ``add_en`` and ``add_terms`` (``{"de": ["MA"]}``) add terms. With ``expected_version``, an entry
+    ``add_en`` and ``add_terms`` (``{"de": ["MA"]}``) add terms; ``genders`` and ``parts_of_speech`` by
+    language tag (``{"fr": "masculine"}``, ``{"fr": "properNoun"}``, as TBX or a spreadsheet writes them:
+    ``m``, ``nom propre``) set those of the language's first term. With ``expected_version``, an entry
     changed since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``: the
     change None when the edit changes nothing, which is then neither written nor recorded (the version
     stays).
@@ -581,6 +584,9 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     >>> [t["text"] for t in edit(store, seen["id"], terms={"de": "Militärausschuss"}, add_terms={"de": ["MA"]})
     ...  ["entry"]["de"]]
     ['Militärausschuss', 'MA']
+    >>> [(t["gender"], t["pos"]) for t in edit(store, seen["id"], genders={"fr-FR": "m"})["entry"]["terms"]
+    ...  if t["lang"] == "fr"]
+    [('masculine', 'noun')]
     >>> store.close()
     """
     new_status = _status(status) if status else None
@@ -588,9 +594,10 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     added = _by_language({"fr": _listed(add_fr, "add_fr"), "en": _listed(add_en, "add_en")},
                          {lang: _listed(texts, f"add_terms[{lang!r}]") for lang, texts in (add_terms or {}).items()})
     drop = _listed(drop, "drop")
+    genders, parts_of_speech = _by_language({}, genders or {}), _by_language({}, parts_of_speech or {})
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
-        e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status),
-        expected_version=expected_version, user=user)
+        e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status,
+        genders=genders, parts_of_speech=parts_of_speech), expected_version=expected_version, user=user)
     return {"change": change, "entry": entry(store, entry_id)}
 
 
