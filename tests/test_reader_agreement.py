@@ -139,6 +139,27 @@ def test_a_note_s_call_in_superscript_is_no_part_of_its_word_in_every_format(tmp
     assert read_document(write(tmp_path / f"note.fr{extension}", RAISED)).paragraphs == READ_RAISED
 
 
+# powers typed in superscript after a number in an expression, a bracketed expression and a unit, beside a note's
+# call after a number in a sentence and after a closing bracket
+POWERS = ([("3", False), ("2", True), (" + 4", False), ("2", True), (" = 5", False), ("2", True), (" = 2", False),
+           ("5", True), (" - 7 et (a+b)", False),
+           ("2", True), (" = a", False), ("2", True), (" + 2ab + b", False), ("2", True), (" ; la cuve fait 2 km", False),
+           ("3", True), (".", False)],
+          [("Le seuil de l’article 3", False), ("1", True), (" reste fixé (voir l’annexe)", False), ("2", True),
+           (".", False)])
+READ_POWERS = ("3² + 4² = 5² = 2⁵ - 7 et (a+b)² = a² + 2ab + b² ; la cuve fait 2 km³.",
+               "Le seuil de l’article 3 reste fixé (voir l’annexe).")
+
+
+@pytest.mark.parametrize("extension, write", [(".docx", _raised_docx), (".odt", _raised_odt), (".pptx", _raised_pptx),
+                                               (".odp", _raised_odp), (".html", _raised_html)])
+def test_a_power_after_a_number_or_a_bracketed_expression_is_no_note_s_call(tmp_path, extension, write):
+    """A number raised after a number that opens an expression or follows an operator (*3² + 4² = 5²*), after a
+    bracketed expression (*(a+b)²*) or a unit (*km³*) is a power, read in superscript digits, not dropped as a
+    note's call (*3 + 4 = 5*, *(a+b)*); after a number in a sentence or a bracketed remark, it is a call."""
+    assert read_document(write(tmp_path / f"calcul.fr{extension}", POWERS)).paragraphs == READ_POWERS
+
+
 # ---- an equation's scripts ----
 
 def _m(text: str) -> str:

@@ -94,23 +94,37 @@ _CALL = re.compile(r"\s*\[?\s*(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[*†‡§]{1,
 # units a number raised after is the power of (km², ft³); a number raised after one letter is a power too (m², x²)
 _UNITS = {"mm", "cm", "dm", "km", "µm", "μm", "nm", "ft", "in", "yd", "mi"}
 _LAST_WORD = re.compile(r"(\w+)$")
+# what a number is a power's base after: nothing, an operator, a relation, an opening bracket (*3² + 4² = 5²*)
+_IN_EXPRESSION = re.compile(r"(?:^|[-+=−×·*/÷^<>≤≥≈≠±(\[])\s*$")
+# a bracketed group at the end of the text, and what makes its content an expression: an operator, or a minus by a
+# letter (*(a+b)*, *(n-1)*, *(2·5)*; not *(2024-2025)*), and no word (*(voir l’annexe)*, *(OTAN)*)
+_LAST_GROUP = re.compile(r"[(\[]([^()\[\]]*)[)\]]$")
+_OPERATOR = re.compile(r"[+=−×·*/÷^]|[^\W\d_]\s*-|-\s*[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _note_call(before: str, raised: str) -> bool:
     """Whether ``raised``, text set in superscript after the paragraph's text ``before``, is a note's call (or a
     note's own mark, at the start of its paragraph), which is no part of the word it follows: a number or a sign
-    after a word of two letters or more (*l’Alliance³*, *OTAN²*), after a number (*en 2024⁴*, *l’article 5³*),
-    after punctuation, a closing bracket or quotation mark, a space; a sign (*, †, ‡, §) anywhere. Not a power
-    (*m²*, *km²*, *x²*, *10⁶*: after one letter, a unit or 10), nor letters (*1er*, *Mme*, *XIXe*, *nº*)."""
+    after a word of two letters or more (*l’Alliance³*, *OTAN²*), after a year (*en 2024²*), after a number in a
+    sentence but a square's or a cube's (*l’article 5⁴*), after punctuation, a closing bracket or quotation mark, a
+    space; a sign (*, †, ‡, §) anywhere. Not a power, a number after what it raises to it: one letter, a unit (*m²*,
+    *km³*, *x²*), 10 (*10⁶*), a number in an expression, at its start or after an operator or a bracket
+    (*3² + 4² = 2⁵ - 7*), a number in a sentence raised to 2 or 3 (*on a 5² = 25*), a bracketed expression
+    (*(a+b)²*); nor letters (*1er*, *Mme*, *XIXe*, *nº*)."""
     if not _CALL.fullmatch(raised):
         return False
-    word = _LAST_WORD.search(before)
-    if word is None or not any(character.isdigit() for character in raised):
+    if not any(character.isdigit() for character in raised):
         return True
-    word = word.group(1)
-    if word.isdigit():
-        return word != "10"
-    return not word[-1].isdigit() and len(word) > 1 and word not in _UNITS
+    word = _LAST_WORD.search(before)
+    if word is None:
+        group = _LAST_GROUP.search(before)
+        return group is None or not _OPERATOR.search(group.group(1)) or bool(_WORD.search(group.group(1)))
+    text = word.group(1)
+    if text.isdigit():
+        return text != "10" and (len(text) == 4 or not (_IN_EXPRESSION.search(before[:word.start()])
+                                                         or raised.strip() in ("2", "3")))
+    return not text[-1].isdigit() and len(text) > 1 and text not in _UNITS
 
 
 # a power typed in superscript, and its digits and signs as Unicode's superscript characters write them
