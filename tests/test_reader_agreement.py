@@ -67,6 +67,26 @@ def test_a_line_break_runs_a_sentence_on_or_ends_its_paragraph_alike_in_every_fo
     assert read_document(write(tmp_path / f"note.fr{extension}", LINES)).paragraphs == READ
 
 
+# a title wrapped by hand before a capital, after a word that ends no title (an article, a preposition, an elided
+# one), in French and English; a slide's list of capitalised items typed as lines, and a label's letter
+WRAPPED = (("Le Secrétaire général de l’", "OTAN rencontre le", "Président du Conseil européen"),
+           ("Report of the Committee on", "Foreign Affairs"),
+           ("Dissuasion", "Défense collective", "Gestion de crise"),
+           ("Plan A", "Plan B"))
+READ_WRAPPED = ("Le Secrétaire général de l’OTAN rencontre le Président du Conseil européen",
+                "Report of the Committee on Foreign Affairs", "Dissuasion", "Défense collective", "Gestion de crise",
+                "Plan A", "Plan B")
+
+
+@pytest.mark.parametrize("extension, write", [(".docx", _docx), (".odt", _odt), (".pptx", _pptx), (".odp", _odp),
+                                               (".html", _html)])
+def test_a_line_break_after_an_article_or_a_preposition_runs_on_before_a_capital(tmp_path, extension, write):
+    """A line broken by hand after a word that never ends a sentence nor a title (*le*, *de l’*, *on*) runs on
+    into the next line, its capital a name's (*Président du Conseil*, *OTAN*, *Foreign Affairs*); a list of
+    capitalised items typed as lines stays a paragraph a line, whatever the format."""
+    assert read_document(write(tmp_path / f"titre.fr{extension}", WRAPPED)).paragraphs == READ_WRAPPED
+
+
 # ---- a note's call in superscript ----
 
 # paragraphs as pieces of text, those raised above the line marked True: notes' calls typed as numbers in

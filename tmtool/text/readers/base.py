@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ...errors import TmtoolError
+from ..langid import PHRASE_OPENERS
 from ..normalize import visible
 
 
@@ -27,6 +28,9 @@ _BREAK = re.compile(r"[ \t]*\u2028[ \t]*")
 # a line that ends a sentence, introduces a list or ends one of its items, with its closing quote or bracket
 _ENDS_UNIT = re.compile(r"[.!?…:;][\"'»”’)\]]*$")
 _LETTER_ITEM = re.compile(r"[a-z][.)]\s")  # a list item lettered a), b)
+# a line's last word, elided or not (*de*, *l’*), not a pronoun after its verb's hyphen (*fais-le*)
+_LINE_END_WORD = re.compile(r"(?<![\w-])(\w+)['’]?$")
+_OPENERS = frozenset().union(*PHRASE_OPENERS.values())
 
 
 def _text_paragraphs(text: str, path: str) -> list[str]:
@@ -76,17 +80,28 @@ def _line_breaks(block: str) -> str:
     units of their own: an address, a signature, a list typed as lines, a title over its subtitle, a
     sentence per line on a slide. A CAT tool's segment should hold the first as one sentence and the second
     as one segment a line, as the translation, wrapped elsewhere, is segmented too. The line after a break
-    runs on when it starts with a lower-case letter (not a lettered item, *a)*) and the line before does not
-    end a sentence, introduce a list or end one of its items (``. ! ? … : ;``); else, a capital, a digit, a
+    runs on when it is no lettered item (*a)*) and the line before does not end a sentence, introduce a list or
+    end one of its items (``. ! ? … : ;``), and either it starts with a lower-case letter or the line before
+    ends with a word that never ends a sentence nor a title, an article, a determiner, a preposition, a
+    conjunction (``langid.PHRASE_OPENERS``: *rencontre le* / *Président du Conseil*); else, a capital, a digit, a
     bullet, a script without case, two breaks in a row, the break ends the paragraph, as a paragraph's mark
     would. Plain text has no such breaks: its lines are its paragraphs."""
     lines = _BREAK.split(block)
     text = lines[0]
     for line in lines[1:]:
         before = text.rpartition("\n")[2]
-        runs_on = before and line[:1].islower() and not _ENDS_UNIT.search(before) and not _LETTER_ITEM.match(line)
-        text += (" " if runs_on else "\n") + line
+        runs_on = (before and line and not _ENDS_UNIT.search(before) and not _LETTER_ITEM.match(line)
+                   and (line[:1].islower() or _opens_phrase(before)))
+        text += ("" if runs_on and before[-1] in "'’" else " " if runs_on else "\n") + line  # l’⏎OTAN: l’OTAN
     return text
+
+
+def _opens_phrase(line: str) -> bool:
+    """Whether ``line`` ends with a word that opens a phrase (``PHRASE_OPENERS``), as written in lower case or
+    capitalised (*Le*, not *A* of *Plan A*)."""
+    word = _LINE_END_WORD.search(line)
+    return word is not None and (word.group(1) in _OPENERS or (
+        len(word.group(1)) > 1 and word.group(1).istitle() and word.group(1).lower() in _OPENERS))
 
 
 # what a note's call raised above the line reads: its number, or several (3,4; 3-5), bracketed or not, or its sign
