@@ -271,6 +271,57 @@ def test_an_accent_over_a_letter_is_no_script():
     assert mathml_text(equation) == "v→=x^2"
 
 
+def _structure(kind: str, properties: str, *arguments: str, name: str = "e") -> str:
+    """An equation's structure as Word writes it, its properties given: ``m:{kind}Pr`` with its control's, then its
+    arguments, each an ``m:{name}``."""
+    return (f"<m:{kind}><m:{kind}Pr>{properties}{_CONTROL}</m:{kind}Pr>"
+            + "".join(f"<m:{name}>{argument}</m:{name}>" for argument in arguments) + f"</m:{kind}>")
+
+
+def _matrix(*rows) -> str:
+    columns = f'<m:mcs><m:mc><m:mcPr><m:count m:val="{len(rows[0])}"/><m:mcJc m:val="center"/></m:mcPr></m:mc></m:mcs>'
+    return _structure("m", columns, *("".join(f"<m:e>{_m(cell)}</m:e>" for cell in row) for row in rows), name="mr")
+
+
+# accents (the circumflex Word leaves unnamed, a dot, a vector's arrow over two letters), bars over and under, a
+# brace under, an equation array, a matrix in brackets, a function defined by cases (a brace on its left only)
+ARRAYS = (("une estimation ", _structure("acc", "", _m("x"))),
+          (", une vitesse ", _structure("acc", '<m:chr m:val="\u0307"/>', _m("x"))),
+          (", un vecteur ", _structure("acc", '<m:chr m:val="\u20d7"/>', _m("AB"))),
+          (", une moyenne ", _structure("bar", '<m:pos m:val="top"/>', _m("x"))),
+          (" et ", _structure("bar", "", _m("a+b"))),
+          (", un total ", _structure("groupChr", "", _m("a+b+c"))),
+          (", le système ", _structure("eqArr", "", _m("x+y=1"), _m("x−y=0"))),
+          (", la matrice ", _structure("d", '<m:begChr m:val="["/><m:endChr m:val="]"/>',
+                                       _matrix(("a", "b"), ("c", "d")))),
+          (" et la fonction ", _m("f(x)=") + _structure("d", '<m:begChr m:val="{"/><m:endChr m:val=""/>',
+                                                       _structure("eqArr", "", _m("1&amp;x>0"), _m("0&amp;x≤0")))),
+          (".", ""))
+READ_ARRAYS = ("Soit une estimation x\u0302, une vitesse x\u0307, un vecteur (AB)\u20d7, une moyenne ¯x et ▁(a+b), un total "
+               "⏟(a+b+c), le système █(x+y=1@x−y=0), la matrice [■(a&b@c&d)] et la fonction f(x)={█(1&x>0@0&x≤0)┤.",)
+
+
+def test_an_equation_s_accents_bars_arrays_and_matrices_are_written_as_the_linear_format_writes_them(tmp_path):
+    """A Word equation's accent is its combining mark after its base (*x̂*, *(AB)⃗*), a bar or a brace a sign before
+    it (*¯x*, *▁(a+b)*, *⏟(a+b+c)*), an equation array and a matrix the linear format's █ and ■ with rows split by
+    @ and cells by & (*█(x+y=1@x−y=0)*, *[■(a&b@c&d)]*), a brace on one side only the other's ┤: not their letters
+    run together (*x*, *x+y=1x−y=0*, *[abcd]*)."""
+    path = write_docx(tmp_path / "calcul.fr.docx", p(r("Soit ") + "".join(
+        r(words) + (f"<m:oMath>{equation}</m:oMath>" if equation else "") for words, equation in ARRAYS)))
+    assert read_document(path).paragraphs == READ_ARRAYS
+
+
+def test_a_mathml_table_is_a_matrix():
+    """MathML's table (a matrix, between its brackets) is read as a Word matrix is: *[■(a&b@c&d)]*."""
+    from lxml import etree
+
+    from tmtool.text.readers.equations import mathml_text
+
+    cells = "".join(f"<mtr><mtd><mi>{a}</mi></mtd><mtd><mi>{b}</mi></mtd></mtr>" for a, b in (("a", "b"), ("c", "d")))
+    equation = etree.fromstring(f'<math xmlns="{MATHML}"><mrow><mo>[</mo><mtable>{cells}</mtable><mo>]</mo></mrow></math>')
+    assert mathml_text(equation) == "[■(a&b@c&d)]"
+
+
 @pytest.mark.parametrize("extension", [".docx", ".html"])
 def test_a_page_break_ends_its_paragraph_whatever_follows(tmp_path, extension):
     """A page break inside a paragraph (Word's, and as Word saves it in a page) ends the paragraph, even before a
