@@ -292,20 +292,21 @@ ARRAYS = (("une estimation ", _structure("acc", "", _m("x"))),
           (" et ", _structure("bar", "", _m("a+b"))),
           (", un total ", _structure("groupChr", "", _m("a+b+c"))),
           (", le système ", _structure("eqArr", "", _m("x+y=1"), _m("x−y=0"))),
+          (", l’équation numérotée ", _structure("eqArr", '<m:maxDist m:val="1"/>', _m("E=mc#(1)"))),
           (", la matrice ", _structure("d", '<m:begChr m:val="["/><m:endChr m:val="]"/>',
                                        _matrix(("a", "b"), ("c", "d")))),
           (" et la fonction ", _m("f(x)=") + _structure("d", '<m:begChr m:val="{"/><m:endChr m:val=""/>',
                                                        _structure("eqArr", "", _m("1&amp;x>0"), _m("0&amp;x≤0")))),
           (".", ""))
 READ_ARRAYS = ("Soit une estimation x\u0302, une vitesse x\u0307, un vecteur (AB)\u20d7, une moyenne ¯x et ▁(a+b), un total "
-               "⏟(a+b+c), le système █(x+y=1@x−y=0), la matrice [■(a&b@c&d)] et la fonction f(x)={█(1&x>0@0&x≤0)┤.",)
+               "⏟(a+b+c), le système █(x+y=1@x−y=0), l’équation numérotée E=mc#(1), la matrice [■(a&b@c&d)] et la fonction f(x)={█(1&x>0@0&x≤0)┤.",)
 
 
 def test_an_equation_s_accents_bars_arrays_and_matrices_are_written_as_the_linear_format_writes_them(tmp_path):
     """A Word equation's accent is its combining mark after its base (*x̂*, *(AB)⃗*), a bar or a brace a sign before
     it (*¯x*, *▁(a+b)*, *⏟(a+b+c)*), an equation array and a matrix the linear format's █ and ■ with rows split by
-    @ and cells by & (*█(x+y=1@x−y=0)*, *[■(a&b@c&d)]*), a brace on one side only the other's ┤: not their letters
-    run together (*x*, *x+y=1x−y=0*, *[abcd]*)."""
+    @ and cells by & (*█(x+y=1@x−y=0)*, *[■(a&b@c&d)]*), an array of one row (a numbered equation) its row, a brace
+    on one side only the other's ┤: not their letters run together (*x*, *x+y=1x−y=0*, *[abcd]*)."""
     path = write_docx(tmp_path / "calcul.fr.docx", p(r("Soit ") + "".join(
         r(words) + (f"<m:oMath>{equation}</m:oMath>" if equation else "") for words, equation in ARRAYS)))
     assert read_document(path).paragraphs == READ_ARRAYS

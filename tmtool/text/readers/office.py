@@ -563,8 +563,9 @@ class _DocxWalk(_Walk):
             parts.append(prefixed(sign("chr", "⏟"), argument("e")))
         elif local == "borderBox":
             parts.append(prefixed("▭", argument("e")))
-        elif local == "eqArr":
-            parts.append(grid([[text(row)] for row in element.iterfind(m + "e")], "█"))
+        elif local == "eqArr":  # one row is an equation numbered (E=mc^2#(1)), not an array
+            rows = [[text(row)] for row in element.iterfind(m + "e")]
+            parts.append(grid(rows, "█") if len(rows) > 1 else "".join(rows[0]) if rows else "")
         elif local == "m":
             parts.append(grid([list(map(text, row.iterfind(m + "e"))) for row in element.iterfind(m + "mr")]))
         else:  # a fraction
