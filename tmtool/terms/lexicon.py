@@ -13,13 +13,11 @@ the dictionary installed, agreement alone does, as before.
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
 
 HUNSPELL = Path("/usr/share/hunspell")
 SOURCES = ("fr.dic", "fr_FR.dic")
-_NOUN = re.compile(r"^(?P<word>[^/\s]+)\S*\s(?=.*\bpo:nom\b)(?:.*\bis:(?P<gender>mas|fem|epi)\b)?")
 _GENDERS = {"mas": "masculine", "fem": "feminine"}
 
 
@@ -28,29 +26,31 @@ def noun_gender(word: str) -> str | None:
     gender only; None for a noun of either gender, one the dictionary does not list as a lemma, or when
     no dictionary is installed. A capitalised word is read in lower case unless the dictionary lists it
     as written (*Marine*, a name; *PIB*, an acronym: an acronym is never lowered, *AIS* is no *ais*)."""
-    genders, listed = _lemmas()
-    if word not in listed and word[:1].isupper() and not word.isupper():
+    genders, capitalised = _lemmas()
+    if word not in capitalised and word[:1].isupper() and not word.isupper():
         word = word.lower()
     return genders.get(word)
 
 
 @lru_cache(maxsize=1)
 def _lemmas() -> tuple[dict[str, str], frozenset[str]]:
-    """(lemma → gender of the nouns of one gender, every lemma listed); ``TMTOOL_HUNSPELL_DIR`` points
-    elsewhere than /usr/share/hunspell (tests, other systems)."""
+    """(lemma → gender of the nouns of one gender, the capitalised lemmas listed: a name, an acronym);
+    ``TMTOOL_HUNSPELL_DIR`` points elsewhere than /usr/share/hunspell (tests, other systems)."""
     folder = Path(os.environ.get("TMTOOL_HUNSPELL_DIR", HUNSPELL))
     path = next((folder / name for name in SOURCES if (folder / name).is_file()), None)
     if path is None:
         return {}, frozenset()
     seen: dict[str, set[str]] = {}
-    listed: set[str] = set()
+    capitalised: set[str] = set()
     with open(path, encoding="utf-8", errors="replace") as lines:
-        for line in lines:
-            if line.strip():
-                listed.add(line.split("/", 1)[0].split(None, 1)[0])
-            match = _NOUN.match(line)
-            if match:
-                seen.setdefault(match["word"], set()).add(match["gender"] or "")
+        for line in lines:  # word[/flags] po:… is:…
+            entry, _, morphology = line.partition(" ")
+            word = entry.split("/", 1)[0]
+            if word[:1].isupper():
+                capitalised.add(word)
+            if "po:nom" in morphology:
+                gender = next((g for g in ("mas", "fem", "epi") if f"is:{g}" in morphology), "")
+                seen.setdefault(word, set()).add(gender)
     # a homograph listed twice with two genders (or once without one) takes either
-    genders = {word: _GENDERS[next(iter(g))] for word, g in seen.items() if len(g) == 1 and next(iter(g)) in _GENDERS}
-    return genders, frozenset(listed)
+    genders = {word: _GENDERS[g] for word, (g, *more) in seen.items() if not more and g in _GENDERS}
+    return genders, frozenset(capitalised)
