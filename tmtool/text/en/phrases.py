@@ -19,7 +19,9 @@ start on a modifier or noun and end on a head, taking a complement whole or up t
 *Supreme Allied Commander Europe* gives *Allied Commander Europe*, *Commander Europe*, *Supreme Allied
 Commander*, ...; *Chief of Defence Staff* gives *Chief*, *Defence Staff*, *Defence* and *Staff*, never
 *Chief of Defence*; *Heads of State and Government* gives *Heads of State*. Verbs, adverbs,
-prepositions, determiners, web and e-mail addresses never open or close a candidate.
+prepositions, determiners, web and e-mail addresses never open or close a candidate; a word the tagger
+reads as a verb by a close call, and an *-ing* form where its place allows a noun or a modifier (*undersea
+sensing*, *training areas*), is read both ways, and the pairing tells which reading holds.
 """
 
 from __future__ import annotations
