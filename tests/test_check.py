@@ -687,6 +687,28 @@ def test_a_coordinated_english_list_renders_each_term_its_head_ends(target):
                    target) == []
 
 
+def reverse_missing(source, target):
+    report = check_units(Glossary(TRANSPOSED), [Unit(source, target, "en-GB", "fr-FR")])
+    return [(f.kind, f.term, f.entry) for f in report.findings]
+
+
+@pytest.mark.parametrize("target", [
+    "L'OTAN poursuit la coopération pratique dans les domaines terrestre, maritime et aérien.",
+    "Elle poursuit la coopération dans les domaines terrestre, maritime, ou aérien.",
+    "Elle poursuit la coopération dans le domaine terrestre et dans les domaines maritime et aérien.",
+])
+def test_a_coordinated_french_list_renders_each_term_its_head_opens(target):
+    # an English original checked against its French translation: the French shares the head first
+    assert reverse_missing("NATO pursues practical cooperation in the land, maritime and air domains.", target) == []
+
+
+def test_a_french_head_and_an_adjective_apart_are_no_list():
+    assert ("missing", "maritime domain", "maritime domain") in reverse_missing(
+        "It pursues cooperation in the maritime domain.", "Elle coopère dans le domaine terrestre, puis maritime.")
+    assert ("missing", "air domain", "air domain") in reverse_missing(
+        "It pursues cooperation in the air domain.", "Elle coopère dans les domaines où l'air et la mer comptent.")
+
+
 @pytest.mark.parametrize("target", [
     "It pursues cooperation on land, whatever the domain.",  # no conjunction: no list
     "It pursues cooperation on land and in every air and maritime domain.",  # the head is not the list's

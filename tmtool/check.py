@@ -29,7 +29,8 @@ punctuation mark is a word only itself matches, so no term is found across a com
 matches in capitals only (*IS* is not *is*). Where terms found overlap, the longest wins: *Comité
 militaire* is not also *comité*. An English text also renders a term whose head a coordinated list
 shares (*land, maritime and air domains*) and an *-ation* noun by its *-ate* verb (*we cooperate*):
-``Glossary.renderings_in_english``.
+``Glossary.renderings_in_english``; a French one, a term whose head a list of its adjectives follows (*les
+domaines terrestre, maritime et aérien*): ``Glossary.renderings_in_french``.
 
 The glossary's terms are held in a trie keyed by folded word, so finding every term of a text costs
 one walk from each word, no longer than the longest term starting there, whatever the glossary's size.
@@ -55,6 +56,7 @@ from .formats.tabular import spreadsheet_safe
 from .langtags import base_language, language_pair
 from .model import Entry, ReviewStatus, TermType, Unit, UsageStatus
 from .store.records import spellings
+from .text.langid import PHRASE_OPENERS
 from .text.normalize import (
     SHORTEST_STEM, SNOWBALL, UNSPACED, english_stem, fold, french_stem, inflection_key, normalize_for_match,
     singular_readings,
@@ -79,6 +81,7 @@ _END = ""  # a trie node's key for the terms ending there (no word or mark has a
 _LONGEST_SPELT_OUT = 12  # words looked at before an acronym's parenthesis for its full form
 _LONGEST_LIST = 12  # words and commas looked at after a term's modifiers for the head a coordinated list shares
 _CONJUNCTIONS = ("and", "or")  # English's, that end a coordinated list
+_FRENCH_CONJUNCTIONS = ("et", "ou")
 _LAST_ITEM_WORDS = 2  # words of a coordinated list's last item, between the conjunction and the shared head
 _SHORTEST_VERB_STEM = 4  # letters before -ation for a noun to be read as its -ate verb (not station, nation, ration)
 
@@ -239,6 +242,9 @@ class Glossary:
         # modifiers (their keys, by the first) with its head's key; a one-word -ation noun's verb, by its forms
         self._modifiers: dict[str, list[tuple[tuple[str, ...], str, _Term]]] = {}
         self._verbs: dict[str, list[_Term]] = {}
+        # French terms a coordinated list may render (``renderings_in_french``): a head's key, with the keys of
+        # the adjectives after it
+        self._heads: dict[str, list[tuple[tuple[str, ...], _Term]]] = {}
         self._terms: dict[str, list[_Term]] = {}  # by entry id
         self.pairs: set[frozenset[str]] = {_DEFAULT_PAIR}  # the languages some entry pairs, two by two
         for entry in entries:
@@ -256,6 +262,8 @@ class Glossary:
                     self._index(held, spelling)
                     if term.lang == "en" and not held.acronym:
                         self._index_english(held, spelling)
+                    elif term.lang == "fr" and not held.acronym:
+                        self._index_french(held, spelling)
             self._terms[str(entry.id)] = terms
 
     def __len__(self) -> int:
@@ -288,6 +296,41 @@ class Glossary:
                 and len(noun) - len("ation") >= _SHORTEST_VERB_STEM:
             for ending in ("ate", "ates", "ated", "ating"):
                 self._verbs.setdefault(_word_key(noun[:-len("ation")] + ending, "en"), []).append(term)
+
+    def _index_french(self, term: _Term, spelling: str) -> None:
+        words = [match.group(1) for match in _TOKEN.finditer(spelling)]
+        if len(words) > 1 and None not in words and not any(fold(w) in PHRASE_OPENERS["fr"] for w in words):
+            keys = [_word_key(word, "fr") for word in words]
+            self._heads.setdefault(keys[0], []).append((tuple(keys[1:]), term))
+
+    def renderings_in_french(self, tokens: list[_Token]) -> list[_Match]:
+        """The French terms a French text renders in a coordinated list of the adjectives its head shares
+        (*les domaines terrestre, maritime et aérien* renders *domaine maritime* and *domaine aérien*): the
+        head, then items of one or two words parted by commas, *et* or *ou*, the term's adjectives one of them,
+        a conjunction among them."""
+        found = []
+        conjunctions = {_word_key(word, "fr") for word in _FRENCH_CONJUNCTIONS}
+        comma = _PUNCTUATION + ","
+        for first, token in enumerate(tokens):
+            for modifiers, term in self._heads.get(token.keys[0], ()):
+                starts, coordinated, words, end = [first + 1], False, 0, first + 1  # items' starts; a conjunction seen
+                for k in range(first + 1, min(first + 1 + _LONGEST_LIST, len(tokens))):
+                    key = tokens[k].keys[0]
+                    if key == comma or key in conjunctions:
+                        coordinated, words = coordinated or key in conjunctions, 0
+                        starts.append(k + 1)
+                    elif tokens[k].is_word and words < _LAST_ITEM_WORDS:
+                        words += 1
+                    else:
+                        break
+                    end = k + 1
+                if not coordinated:
+                    continue
+                for start in starts[1:]:  # the first item follows the head: found word for word
+                    if start + len(modifiers) <= end and [t.keys[0] for t in tokens[start:start + len(modifiers)]] \
+                            == list(modifiers):
+                        found.append(_Match(first, start + len(modifiers), (term,)))
+        return found
 
     def renderings_in_english(self, tokens: list[_Token]) -> list[_Match]:
         """The English terms an English text renders otherwise than word for word, as a translator does:
@@ -390,6 +433,8 @@ class _Side:
         self.longest = _longest(self.all)
         if lang == "en":  # found there, but no term the side holds: what its other terms are is not changed
             self.all += glossary.renderings_in_english(self.tokens)
+        elif lang == "fr":
+            self.all += glossary.renderings_in_french(self.tokens)
 
     def surface(self, start: int, end: int) -> str:
         return self.text[self.tokens[start].start:self.tokens[end - 1].end]
