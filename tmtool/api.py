@@ -534,10 +534,10 @@ def add_entry(store: Store, fr: Sequence[str] = (), en: Sequence[str] = (), *,
     return entry(store, glossary.add_entry(store, new, user=user))
 
 
-def _by_language(given: dict, terms: Mapping) -> dict:
+def _by_language(given: dict, terms: Mapping, what: str = "terms to replace its first term with") -> dict:
     """``given`` (French and English, from their own arguments) with ``terms`` by base language (the
-    lists of two tags of one language, ``de`` and ``de-DE``, joined); a bad tag, or a term to replace
-    given twice for one language, is Invalid."""
+    lists of two tags of one language, ``de`` and ``de-DE``, joined); a bad tag, or a term to replace (or
+    ``what`` else) given twice for one language, is Invalid."""
     if not isinstance(terms, Mapping):
         raise Invalid(f"terms are a mapping of languages to terms ({{'de': ...}}), not {terms!r}")
     given = {lang: texts for lang, texts in given.items() if texts not in (None, [])}
@@ -549,7 +549,7 @@ def _by_language(given: dict, terms: Mapping) -> dict:
         if isinstance(texts, list) and lang in given:
             given[lang] = given[lang] + texts
         elif lang in given:
-            raise Invalid(f"two {lang} terms to replace its first term with ({given[lang]!r}, {texts!r})")
+            raise Invalid(f"two {lang} {what} ({given[lang]!r}, {texts!r})")
         else:
             given[lang] = texts
     return given
@@ -594,7 +594,8 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     added = _by_language({"fr": _listed(add_fr, "add_fr"), "en": _listed(add_en, "add_en")},
                          {lang: _listed(texts, f"add_terms[{lang!r}]") for lang, texts in (add_terms or {}).items()})
     drop = _listed(drop, "drop")
-    genders, parts_of_speech = _by_language({}, genders or {}), _by_language({}, parts_of_speech or {})
+    genders = _by_language({}, genders or {}, "genders")
+    parts_of_speech = _by_language({}, parts_of_speech or {}, "parts of speech")
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
         e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status,
         genders=genders, parts_of_speech=parts_of_speech), expected_version=expected_version, user=user)
