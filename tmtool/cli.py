@@ -622,29 +622,22 @@ def glossary_show(ctx, entry_id, as_json):
 
 
 class _LanguageTerm(click.ParamType):
-    """``LANG=TEXT``: a term and the language it is in, as a (tag, text) pair (the tag checked by the api)."""
+    """``LANG=TEXT``: a term and the language it is in, as a (tag, text) pair (the tag checked by the api);
+    with a ``default`` language, ``TEXT`` alone is that language's (``--gender m``: the French term's)."""
 
-    name = "LANG=TEXT"
+    def __init__(self, default: str | None = None):
+        self.default = default
+        self.name = "LANG=TEXT" if default is None else "[LANG=]VALUE"
 
     def convert(self, value, param, ctx):
         if isinstance(value, tuple):
             return value
         tag, equals, text = value.partition("=")
+        if not equals and self.default:
+            return self.default, value
         if not equals or not tag.strip():
             self.fail(f"{value!r} is not LANG=TEXT (e.g. de=Militärausschuss)", param, ctx)
         return tag.strip(), text
-
-
-class _LanguageValue(click.ParamType):
-    """``VALUE`` for the French term, or ``LANG=VALUE``: a (tag, value) pair."""
-
-    name = "[LANG=]VALUE"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, tuple):
-            return value
-        tag, equals, written = value.partition("=")
-        return (tag.strip(), written) if equals else ("fr", value)
 
 
 def _terms_by_language(pairs) -> dict[str, list[str]]:
@@ -702,10 +695,10 @@ def glossary_add(ctx, fr, en, fr_also, en_also, terms, status, definition, note)
 @click.option("--definition", help="Set the definition ('' clears it).")
 @click.option("--note", help="Set the note ('' clears it).")
 @click.option("--status", type=_STATUSES, help="Set the status. Default: a candidate becomes approved.")
-@click.option("--gender", "genders", multiple=True, type=_LanguageValue(),
+@click.option("--gender", "genders", multiple=True, type=_LanguageTerm(default="fr"),
               help="Set the gender of the first French term (masculine, feminine, neuter, other; m, f), or of "
                    "LANG's: de=neuter; repeatable.")
-@click.option("--pos", "parts_of_speech", multiple=True, type=_LanguageValue(),
+@click.option("--pos", "parts_of_speech", multiple=True, type=_LanguageTerm(default="fr"),
               help="Set the part of speech of the first French term (noun, properNoun, adjective, verb, adverb), "
                    "or of LANG's: en=properNoun; repeatable.")
 @_EXPECTED_VERSION
