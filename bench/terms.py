@@ -70,6 +70,8 @@ SHARED_TERMS = REPO.parent / "shared" / "data" / "terms"
 SEED = REPO / "seeds" / "2021-07-13-partners-meeting"
 SEED_GOLD = REPO / "tests" / "data" / "seed.alignment.gold.json"
 SWEEP = (0.0, 0.4, 0.6, 0.8, 1.0, 1.5)
+BUDGETS = (15, 20, 25, 30, 35, 40)  # proposals a page: the curve along which the threshold only moves
+CURVE_FLOOR = 0.1  # the lowest bilingual score ranked for the curve
 ACTER = SHARED_TERMS / "acter-fr-dev"
 ACTER_DOMAINS = ("equi", "htfl", "wind")
 SETS = {"dev": DEV_TERMS, "test": SHARED_TERMS, "heldout": HELDOUT_TERMS, "unseen": UNSEEN_TERMS,
@@ -284,6 +286,23 @@ def nato_tables(threshold: float, chosen: tuple[str, ...] = ALL) -> None:
     print("\nPer set and input: pairs right / proposals (pair recall)")
     for (role, source), (right, proposals, size) in totals.items():
         print(f"  {role:8} {source:9} {right} / {proposals} ({right / size:.2f})")
+    print(f"\nPairs right among each page's {' / '.join(map(str, BUDGETS))} best (build_glossary down to "
+          f"{CURVE_FLOOR}, gold alignment), and what a perfect ranker would reach (min(N, gold) a page):")
+    curves: dict[str, list[int]] = {}
+    for dataset in datasets(chosen):
+        if dataset.glossary is None:
+            continue
+        gold = dataset.gold()
+        ranked = build_glossary(dataset.pairs("gold"), threshold=CURVE_FLOOR)
+        curve = curves.setdefault(dataset.role, [0] * (2 * len(BUDGETS) + 1))
+        curve[-1] += len(gold)
+        for k, budget in enumerate(BUDGETS):
+            curve[k] += round(score(ranked[:budget], gold)["pair_recall"] * len(gold))
+            curve[len(BUDGETS) + k] += min(budget, len(gold))
+    for role, curve in curves.items():
+        right, bound, size = curve[:len(BUDGETS)], curve[len(BUDGETS):-1], curve[-1]
+        print(f"  {role:8} ({size} gold) " + " / ".join(map(str, right))
+              + "   bound " + " / ".join(f"{b / size:.2f}" for b in bound))
     print("\nThreshold sweep on gold alignment (found / pair recall / precision / entries):")
     for level in SWEEP:
         cells = []
