@@ -817,6 +817,32 @@ def test_segment_then_a_cat_tool_then_import(tmp_path):
         "tmtool: error: give the target language (--tgtlang) for a file in de\n")
 
 
+def test_a_po_file_as_translate_toolkit_converts_it_to_xliff(tmp_path):
+    """translate-toolkit's po2xliff (Weblate's test file, copied) keeps the PO header in a trans-unit of
+    ``restype="x-gettext-domain-header"``, the XLIFF 1.2 representation guide for PO's, and names the
+    target language there (``Language: cs``), not on ``<file>``. The header was read as a unit (stored as a
+    translation when ``<file>`` names the language), and the one translation skipped: "its <file> has no
+    target-language"."""
+    path = REAL / "ttk-poxliff-cs.xlf"
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == []
+    assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang) for u in units] == [
+        ("2", "Hello, world!\n", "Ahoj světe!\n", "en-US", "cs"),
+        ("3[0]", "Orangutan has %d banana.\n", "", "en-US", "cs"),  # a plural's forms, a unit each
+        ("3[1]", "Orangutan has %d bananas.\n", "", "en-US", "cs"),
+        ("4", "Try Weblate at <https://demo.weblate.org/>!\n", "", "en-US", "cs"),
+        ("5", "Thank you for using Weblate.", "", "en-US", "cs"),
+    ]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "1 unit added (en-US→cs 1), 0 already stored, 4 untranslated skipped\n")
+    # a <file> naming its target language too: the header, its own "translation", was stored as a unit
+    named = tmp_path / "named.xlf"
+    named.write_text(path.read_text(encoding="utf-8").replace('datatype="plaintext"',
+                                                              'target-language="cs" datatype="plaintext"'),
+                     encoding="utf-8")
+    assert [u.tuid for u in read_xliff(named)] == ["2", "3[0]", "3[1]", "4", "5"]
+
+
 # ---- TBX ----
 
 

@@ -19,6 +19,8 @@ them the segment's notes, as memoQ's ``mq:comments`` are their row's, Phrase's `
 ``m:annotations`` its segment's and a 2.x segment's ``<mrk type="comment">`` its own (the notes of
 its file and groups follow a unit's own), and the codes
 Phrase writes into the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace.
+A PO file converted to XLIFF (translate-toolkit's po2xliff) keeps its header in a unit of its own, no unit
+here, whose ``Language`` names the target language when the ``<file>`` does not.
 Targets are read as they are, copies of the source included; :func:`is_untranslated` tells which units hold no translation, :func:`is_unconfirmed` which
 translations their tool has not confirmed, and a unit that does hold one needs the file to name its
 target language.
@@ -71,6 +73,9 @@ UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft",
 _PHRASE_CODE = re.compile(r"\{(\d+)\}|\{(\d+|[A-Za-z]+)>|<(\d+|[A-Za-z]+)\}")
 TRANSLATE = "x-translate"  # the prop of a unit marked translate="no", itself or by a group or file around it
 UNCONFIRMED = "unconfirmed"  # the state of a Phrase segment not confirmed (Phrase names none)
+# a PO file's header in XLIFF (the 1.2 representation guide for PO), and the Language field it holds
+GETTEXT_HEADER = "x-gettext-domain-header"
+_PO_LANGUAGE = re.compile(r"^Language:[ \t]*(\S+)", re.MULTILINE)
 UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED,
                                 "PartiallyEdited", "PreTranslated", "Pretranslated", "AssembledFromFragments",
                                 "MachineTranslated", "Rejected", "needs-review-translation", "needs-review-l10n",
@@ -196,14 +201,15 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
         srclang = _lang(file.get("source-language"), file, path)
         if not srclang:
             raise TmtoolError("<file> without source-language", path=path, line=file.sourceline)
-        tgtlang = _lang(file.get("target-language"), file, path)
+        headers = [unit for unit in file.iter(tag("trans-unit")) if unit.get("restype") == GETTEXT_HEADER]
+        tgtlang = _lang(file.get("target-language") or _gettext_language(headers, tag), file, path)
         tag_defs = _tag_defs(file)
         locked = _unlock(file, tag)
         if PHRASE in root.nsmap.values():
             _phrase_codes(file, tag)
         for unit in file.iter(tag("trans-unit")):
-            if unit.get("id") in locked:
-                continue  # its text is read where a segment locks it
+            if unit.get("id") in locked or unit in headers:
+                continue  # its text is read where a segment locks it; a PO file's header is no message
             source = unit.find(tag("source"))
             if source is None:
                 on_skip(Skipped("a <trans-unit> without <source>", path, unit.sourceline))
@@ -221,6 +227,18 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                 if _holds_text(item) and _has_target_language(item, unit, "its <file> has no target-language", path,
                                                                on_skip):
                     yield item
+
+
+def _gettext_language(headers: list[etree._Element], tag) -> str | None:
+    """The ``Language`` a PO file's header names, as a PO file converted to XLIFF keeps it (translate-toolkit's
+    po2xliff, the XLIFF 1.2 representation guide for PO): a trans-unit of restype ``x-gettext-domain-header``
+    holding the header, whose target language the ``<file>`` often does not name (``sr@latin``: sr)."""
+    for header in headers:
+        for part in (header.find(tag("target")), header.find(tag("source"))):
+            match = _PO_LANGUAGE.search(_text(part))
+            if match:
+                return match[1].partition("@")[0]
+    return None
 
 
 def _comments(root: etree._Element) -> dict[str, list[str]]:
