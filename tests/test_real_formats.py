@@ -817,6 +817,59 @@ def test_segment_then_a_cat_tool_then_import(tmp_path):
         "tmtool: error: give the target language (--tgtlang) for a file in de\n")
 
 
+def test_okapi_alt_trans_is_a_proposal_and_a_code_s_sub_flow_stays_in_the_code(tmp_path):
+    """Okapi's XLIFF filter test file (copied, see the README): an ``<alt-trans>`` is a match proposed for
+    unit 4, not its translation; ``translate="no"`` keeps unit 0 out; ``approved="yes"`` is no state of
+    its own; the text of a ``<sub>`` inside a code (an attribute's text, say) is the code's, not the
+    sentence's, and is kept in the markup."""
+    path = REAL / "okapi-alt-trans.xlf"
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == []
+    assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang, u.props) for u in units] == [
+        ("6", "Text  text.", "", "en", "fr", {}),
+        ("0", "Do not translate this.", "", "en", "fr", {"x-translate": "no"}),
+        ("1", "Text number 1", "", "en", "fr", {}),
+        ("2", "Text number 2", "Texte numéro 2.", "en", "fr", {}),
+        ("3", "Text number 3", "Texte numéro 3", "en", "fr", {}),
+        ("4", "Text number four", "", "en", "fr", {}),  # not "Le texte numéro quatre."
+        ("5", "Text  text.", "", "en", "fr", {}),
+    ]
+    assert units[0].source_markup == ('Text <ph x="1">startCode<sub>[nested<ph x="2">ph-in-sub</ph>still in sub]</sub>'
+                                      'endCode</ph> text.')
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (en→fr 2), 0 already stored, 5 untranslated skipped\n")
+
+
+def test_a_typo3_l10nmgr_export_in_a_prefixed_namespace_with_upper_case_languages(tmp_path):
+    """The TYPO3 Localisation Manager's XLIFF (its draft sample, from Okapi's tests): every element
+    prefixed ``xlf:``, languages written ``EN`` and ``DE``, the header's note for every unit, a ``g``
+    a code. A CDATA section is text, as XLIFF 1.2 and Okapi's filter read it (the file's own comment
+    calls it a workaround), and ``l10nmgr:translation`` no target; exported, the codes are kept."""
+    from test_roundtrip import tmx_schema_errors
+
+    path = REAL / "typo3-l10nmgr.xlf"
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == []
+    assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang) for u in units] == [
+        ("1", "I am a headline", "Ich bin eine Überschrift", "en", "de"),
+        ("2", "This is my source text to be translated.", "Dies ist der übersetzte Text.", "en", "de"),
+        ("3", "This is a sentence with a boldword.", "Dies ist ein Satz mit einem fettgedruckten Wort", "en", "de"),
+        ("4", "This is a sentence with a <b>bold</b>word.",
+         "Dies ist ein Satz mit einem <bold>fettgedruckten</bold> Wort.", "en", "de"),
+        ("5", "--empty--", "", "en", "de"),
+        ("6", "Menu entry", "", "en", "de"),
+    ]
+    assert {tuple(u.notes) for u in units} == {("Note for translator here",)}
+    assert units[2].target_markup == ('Dies ist ein Satz mit einem <bpt i="1" x="1" type="bold"/>fettgedruckten Wort'
+                                      '<ept i="1"/>')
+    db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
+    assert tmtool(db, "import", path)[1] == "4 units added (en→de 4), 0 already stored, 2 untranslated skipped\n"
+    assert tmtool(db, "export", "tmx", "--srclang", "en", "--tgtlang", "de", "-o", exported)[0] == 0
+    assert tmx_schema_errors(exported) == []
+    assert [(u.source_markup, u.target_markup) for u in read_tmx(exported)] == [
+        (u.source_markup, u.target_markup) for u in units[:4]]
+
+
 def test_a_po_file_as_translate_toolkit_converts_it_to_xliff(tmp_path):
     """translate-toolkit's po2xliff (Weblate's test file, copied) keeps the PO header in a trans-unit of
     ``restype="x-gettext-domain-header"``, the XLIFF 1.2 representation guide for PO's, and names the
@@ -921,6 +974,26 @@ def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path)
         ("mobility corridor", UsageStatus.ADMITTED)]
     assert entry.note.split("\n") == [
         "processStatus (corridor de mobilité): finalized", "processStatus (couloir de mobilité): finalized"]
+
+
+def test_a_weblate_glossary_s_own_categories_are_notes_and_obsolete_terms_deprecated(tmp_path):
+    """Weblate's test glossary in TBX (copied): categories of its own (``Translation needed``, ``Usage
+    note``) are notes, an ``obsolete`` administrative status deprecates the term, a term's ``<note>``
+    is the entry's note."""
+    path = REAL / "weblate-extended-metadata.tbx"
+    entries, skipped = read_all(read_tbx, path)
+    assert skipped == []
+    assert [(e.id, [(t.text, t.lang, t.usage) for t in e.terms]) for e in entries] == [
+        ("e001", [("data bus", "en", UsageStatus.DEPRECATED), ("bus de données", "fr", UsageStatus.DEPRECATED)]),
+        ("e002", [("SYS_ERR_406", "en", UsageStatus.PREFERRED), ("SYS_ERR_406", "fr", UsageStatus.PREFERRED)]),
+    ]
+    assert [(e.definition, e.note) for e in entries] == [
+        ("Superseded but still found in older manuals.",
+         "Translation needed: Yes\nUsage note: Avoid using this term in any documentation."),
+        ("An internal code identifier not to be localized.", "Translation needed: No\nDo not translate error codes."),
+    ]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2)\n")
 
 
 def test_a_phrase_tms_termbase_export_keeps_forbidden_terms_and_its_picklists():
@@ -1082,6 +1155,28 @@ def test_a_po_glossary_from_elsewhere_is_imported_in_its_languages(tmp_path):
         [entry] = store.list_entries()
     assert [(t.text, t.lang, t.forms) for t in entry.terms] == [
         ("headquarters", "en", []), ("quartier général", "fr", ["quartiers généraux"])]
+
+
+def test_a_gnome_translation_s_obsolete_and_fuzzy_obsolete_messages_are_left_out(tmp_path):
+    """GNOME Evolution's Catalan PO (polib's test file, cut down): a comment before the header, strings
+    wrapped over lines, a message with references on two lines; its ``#~`` messages, one fuzzy with
+    its previous msgid (``#~|``), one under a msgctxt, one with a translator's comment, are no
+    messages, as gettext has them. The header names Catalan; msgid is English."""
+    path = REAL / "gnome-evolution-ca.po"
+    entries, skipped = read_all(read_po, path)
+    assert skipped == []
+    assert [[(t.text, t.lang) for t in e.terms] for e in entries] == [
+        [("This address book could not be opened.", "en"), ("No s'ha pogut obrir aquesta llibreta d'adreces.", "ca")],
+        [("This address book server might be unreachable or the server name may be misspelled or your network "
+          "connection could be down.", "en"),
+         ("O bé no es pot contactar amb el servidor de la llibreta d'adreces, o bé el seu nom està mal escrit, o "
+          "potser no esteu connectat a la xarxa.", "ca")],
+        [("Delete address book '{0}'?", "en"), ("Voleu suprimir la llibreta d'adreces «{0}»?", "ca")],
+        [("Do _Not Delete", "en"), ("No ho _suprimeixis", "ca")],
+    ]
+    assert {(e.status, e.note) for e in entries} == {(ReviewStatus.APPROVED, None)}  # translated, not fuzzy
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "4 entries added, 0 already stored (entries in ca 4, en 4)\n")
 
 
 def test_a_po_file_from_elsewhere_without_language_is_refused(tmp_path):
