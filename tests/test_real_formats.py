@@ -896,6 +896,32 @@ def test_a_po_file_as_translate_toolkit_converts_it_to_xliff(tmp_path):
     assert [u.tuid for u in read_xliff(named)] == ["2", "3[0]", "3[1]", "4", "5"]
 
 
+def test_a_po_file_as_okapi_converts_it_keeps_gettext_s_fuzzy_flag_as_approval(tmp_path):
+    """Okapi's PO filter (its integration test's XLIFF, copied) writes ``approved="yes"`` on each message
+    gettext holds translated, and leaves it off a fuzzy message and an untranslated one, whose target it
+    fills with a copy of the source: in a PO file converted to XLIFF, approval is gettext's fuzzy flag, as
+    translate-toolkit's po2xliff writes it too. The fuzzy translations and the copies were imported as
+    translations (12 units); they are not confirmed, as a PO file's fuzzy messages read from PO are not."""
+    path = REAL / "okapi-po-filter.xlf"
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == []
+    assert [(u.tuid, u.props) for u in units if u.props] == [
+        (tuid, {"x-state": "unconfirmed"}) for tuid in ("3", "5", "6", "10", "11", "12", "13")]
+    assert [u.target for u in units if not u.props] == [
+        "Texte avec une traducion approuvée ", "Deuxième phrase d'abord avec . Puis la première.",
+        "Characters spéciaux : \\\"=quot, &=amp, <=lt, >=gt, '=apos, Ą=U+0104", " fichier", " fichiers"]
+    assert units[0].target_markup == 'Texte avec une traducion approuvée <ph x="1"/>'
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "5 units added (en→fr 5), 0 already stored, 7 untranslated skipped "
+                              "(7 of them not confirmed)\n")
+    # elsewhere, a unit without approved="yes" is a translation as it stands (most tools never write it)
+    other = tmp_path / "other.xlf"
+    other.write_text(path.read_text(encoding="utf-8").replace('datatype="x-application/x-gettext"',
+                                                              'datatype="plaintext"').replace(
+        'restype="x-gettext-plurals"', 'restype="x-plurals"'), encoding="utf-8")
+    assert [u.props for u in read_xliff(other)] == [{}] * 12
+
+
 # ---- TBX ----
 
 
