@@ -643,6 +643,23 @@ def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
                               "(1 of them not confirmed)\n")
 
 
+def test_a_memsource_job_s_tm_match_not_confirmed_is_no_translation(tmp_path):
+    """A Memsource (Phrase) MXLIFF as its API gives it (memsource-wrap's test file, copied): a segment
+    pre-translated from the memory (``m:trans-origin="tm"``, ``m:score="1.01"``) and not confirmed
+    (``m:confirmed="0"``) is read, for a check, and not imported; the ``alt-trans`` of the machine and
+    the memory are proposals, not the segment's translation."""
+    path = REAL / "phrase-memsource-wrap.mxliff"
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == []
+    assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang, u.props) for u in units] == [
+        ("fj4ewiofj3qowjfw:0", "Hello World.", "", "en", "ja", {"x-state": "unconfirmed"}),
+        ("fj4ewiofj3qowjfw:1", "This library wraps Memsoruce API for Python.",
+         "このライブラリはMemsourceのAPIをPython用にラップしています。", "en", "ja", {"x-state": "unconfirmed"}),
+    ]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "0 units added, 0 already stored, 2 untranslated skipped (1 of them not confirmed)\n")
+
+
 def test_trados_reviewers_comments_are_the_notes_of_their_segments(tmp_path):
     """A comment Trados keeps in ``doc-info/cmt-defs`` and marks on a segment's words was dropped."""
     path = tmp_path / "comments.sdlxliff"
