@@ -643,6 +643,23 @@ def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
                               "(1 of them not confirmed)\n")
 
 
+def test_a_memsource_job_s_tm_match_not_confirmed_is_no_translation(tmp_path):
+    """A Memsource (Phrase) MXLIFF as its API gives it (memsource-wrap's test file, copied): a segment
+    pre-translated from the memory (``m:trans-origin="tm"``, ``m:score="1.01"``) and not confirmed
+    (``m:confirmed="0"``) is read, for a check, and not imported; the ``alt-trans`` of the machine and
+    the memory are proposals, not the segment's translation."""
+    path = REAL / "phrase-memsource-wrap.mxliff"
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == []
+    assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang, u.props) for u in units] == [
+        ("fj4ewiofj3qowjfw:0", "Hello World.", "", "en", "ja", {"x-state": "unconfirmed"}),
+        ("fj4ewiofj3qowjfw:1", "This library wraps Memsoruce API for Python.",
+         "このライブラリはMemsourceのAPIをPython用にラップしています。", "en", "ja", {"x-state": "unconfirmed"}),
+    ]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "0 units added, 0 already stored, 2 untranslated skipped (1 of them not confirmed)\n")
+
+
 def test_trados_reviewers_comments_are_the_notes_of_their_segments(tmp_path):
     """A comment Trados keeps in ``doc-info/cmt-defs`` and marks on a segment's words was dropped."""
     path = tmp_path / "comments.sdlxliff"
@@ -817,6 +834,111 @@ def test_segment_then_a_cat_tool_then_import(tmp_path):
         "tmtool: error: give the target language (--tgtlang) for a file in de\n")
 
 
+def test_okapi_alt_trans_is_a_proposal_and_a_code_s_sub_flow_stays_in_the_code(tmp_path):
+    """Okapi's XLIFF filter test file (copied, see the README): an ``<alt-trans>`` is a match proposed for
+    unit 4, not its translation; ``translate="no"`` keeps unit 0 out; ``approved="yes"`` is no state of
+    its own; the text of a ``<sub>`` inside a code (an attribute's text, say) is the code's, not the
+    sentence's, and is kept in the markup."""
+    path = REAL / "okapi-alt-trans.xlf"
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == []
+    assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang, u.props) for u in units] == [
+        ("6", "Text  text.", "", "en", "fr", {}),
+        ("0", "Do not translate this.", "", "en", "fr", {"x-translate": "no"}),
+        ("1", "Text number 1", "", "en", "fr", {}),
+        ("2", "Text number 2", "Texte numéro 2.", "en", "fr", {}),
+        ("3", "Text number 3", "Texte numéro 3", "en", "fr", {}),
+        ("4", "Text number four", "", "en", "fr", {}),  # not "Le texte numéro quatre."
+        ("5", "Text  text.", "", "en", "fr", {}),
+    ]
+    assert units[0].source_markup == ('Text <ph x="1">startCode<sub>[nested<ph x="2">ph-in-sub</ph>still in sub]</sub>'
+                                      'endCode</ph> text.')
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (en→fr 2), 0 already stored, 5 untranslated skipped\n")
+
+
+def test_a_typo3_l10nmgr_export_in_a_prefixed_namespace_with_upper_case_languages(tmp_path):
+    """The TYPO3 Localisation Manager's XLIFF (its draft sample, from Okapi's tests): every element
+    prefixed ``xlf:``, languages written ``EN`` and ``DE``, the header's note for every unit, a ``g``
+    a code. A CDATA section is text, as XLIFF 1.2 and Okapi's filter read it (the file's own comment
+    calls it a workaround), and ``l10nmgr:translation`` no target; exported, the codes are kept."""
+    from test_roundtrip import tmx_schema_errors
+
+    path = REAL / "typo3-l10nmgr.xlf"
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == []
+    assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang) for u in units] == [
+        ("1", "I am a headline", "Ich bin eine Überschrift", "en", "de"),
+        ("2", "This is my source text to be translated.", "Dies ist der übersetzte Text.", "en", "de"),
+        ("3", "This is a sentence with a boldword.", "Dies ist ein Satz mit einem fettgedruckten Wort", "en", "de"),
+        ("4", "This is a sentence with a <b>bold</b>word.",
+         "Dies ist ein Satz mit einem <bold>fettgedruckten</bold> Wort.", "en", "de"),
+        ("5", "--empty--", "", "en", "de"),
+        ("6", "Menu entry", "", "en", "de"),
+    ]
+    assert {tuple(u.notes) for u in units} == {("Note for translator here",)}
+    assert units[2].target_markup == ('Dies ist ein Satz mit einem <bpt i="1" x="1" type="bold"/>fettgedruckten Wort'
+                                      '<ept i="1"/>')
+    db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
+    assert tmtool(db, "import", path)[1] == "4 units added (en→de 4), 0 already stored, 2 untranslated skipped\n"
+    assert tmtool(db, "export", "tmx", "--srclang", "en", "--tgtlang", "de", "-o", exported)[0] == 0
+    assert tmx_schema_errors(exported) == []
+    assert [(u.source_markup, u.target_markup) for u in read_tmx(exported)] == [
+        (u.source_markup, u.target_markup) for u in units[:4]]
+
+
+def test_a_po_file_as_translate_toolkit_converts_it_to_xliff(tmp_path):
+    """translate-toolkit's po2xliff (Weblate's test file, copied) keeps the PO header in a trans-unit of
+    ``restype="x-gettext-domain-header"``, the XLIFF 1.2 representation guide for PO's, and names the
+    target language there (``Language: cs``), not on ``<file>``. The header was read as a unit (stored as a
+    translation when ``<file>`` names the language), and the one translation skipped: "its <file> has no
+    target-language"."""
+    path = REAL / "ttk-poxliff-cs.xlf"
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == []
+    assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang) for u in units] == [
+        ("2", "Hello, world!\n", "Ahoj světe!\n", "en-US", "cs"),
+        ("3[0]", "Orangutan has %d banana.\n", "", "en-US", "cs"),  # a plural's forms, a unit each
+        ("3[1]", "Orangutan has %d bananas.\n", "", "en-US", "cs"),
+        ("4", "Try Weblate at <https://demo.weblate.org/>!\n", "", "en-US", "cs"),
+        ("5", "Thank you for using Weblate.", "", "en-US", "cs"),
+    ]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "1 unit added (en-US→cs 1), 0 already stored, 4 untranslated skipped\n")
+    # a <file> naming its target language too: the header, its own "translation", was stored as a unit
+    named = tmp_path / "named.xlf"
+    named.write_text(path.read_text(encoding="utf-8").replace('datatype="plaintext"',
+                                                              'target-language="cs" datatype="plaintext"'),
+                     encoding="utf-8")
+    assert [u.tuid for u in read_xliff(named)] == ["2", "3[0]", "3[1]", "4", "5"]
+
+
+def test_a_po_file_as_okapi_converts_it_keeps_gettext_s_fuzzy_flag_as_approval(tmp_path):
+    """Okapi's PO filter (its integration test's XLIFF, copied) writes ``approved="yes"`` on each message
+    gettext holds translated, and leaves it off a fuzzy message and an untranslated one, whose target it
+    fills with a copy of the source: in a PO file converted to XLIFF, approval is gettext's fuzzy flag, as
+    translate-toolkit's po2xliff writes it too. The fuzzy translations and the copies were imported as
+    translations (12 units); they are not confirmed, as a PO file's fuzzy messages read from PO are not."""
+    path = REAL / "okapi-po-filter.xlf"
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == []
+    assert [(u.tuid, u.props) for u in units if u.props] == [
+        (tuid, {"x-state": "unconfirmed"}) for tuid in ("3", "5", "6", "10", "11", "12", "13")]
+    assert [u.target for u in units if not u.props] == [
+        "Texte avec une traducion approuvée ", "Deuxième phrase d'abord avec . Puis la première.",
+        "Characters spéciaux : \\\"=quot, &=amp, <=lt, >=gt, '=apos, Ą=U+0104", " fichier", " fichiers"]
+    assert units[0].target_markup == 'Texte avec une traducion approuvée <ph x="1"/>'
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "5 units added (en→fr 5), 0 already stored, 7 untranslated skipped "
+                              "(7 of them not confirmed)\n")
+    # elsewhere, a unit without approved="yes" is a translation as it stands (most tools never write it)
+    other = tmp_path / "other.xlf"
+    other.write_text(path.read_text(encoding="utf-8").replace('datatype="x-application/x-gettext"',
+                                                              'datatype="plaintext"').replace(
+        'restype="x-gettext-plurals"', 'restype="x-plurals"'), encoding="utf-8")
+    assert [u.props for u in read_xliff(other)] == [{}] * 12
+
+
 # ---- TBX ----
 
 
@@ -895,6 +1017,26 @@ def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path)
         ("mobility corridor", UsageStatus.ADMITTED)]
     assert entry.note.split("\n") == [
         "processStatus (corridor de mobilité): finalized", "processStatus (couloir de mobilité): finalized"]
+
+
+def test_a_weblate_glossary_s_own_categories_are_notes_and_obsolete_terms_deprecated(tmp_path):
+    """Weblate's test glossary in TBX (copied): categories of its own (``Translation needed``, ``Usage
+    note``) are notes, an ``obsolete`` administrative status deprecates the term, a term's ``<note>``
+    is the entry's note."""
+    path = REAL / "weblate-extended-metadata.tbx"
+    entries, skipped = read_all(read_tbx, path)
+    assert skipped == []
+    assert [(e.id, [(t.text, t.lang, t.usage) for t in e.terms]) for e in entries] == [
+        ("e001", [("data bus", "en", UsageStatus.DEPRECATED), ("bus de données", "fr", UsageStatus.DEPRECATED)]),
+        ("e002", [("SYS_ERR_406", "en", UsageStatus.PREFERRED), ("SYS_ERR_406", "fr", UsageStatus.PREFERRED)]),
+    ]
+    assert [(e.definition, e.note) for e in entries] == [
+        ("Superseded but still found in older manuals.",
+         "Translation needed: Yes\nUsage note: Avoid using this term in any documentation."),
+        ("An internal code identifier not to be localized.", "Translation needed: No\nDo not translate error codes."),
+    ]
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2)\n")
 
 
 def test_a_phrase_tms_termbase_export_keeps_forbidden_terms_and_its_picklists():
@@ -1056,6 +1198,28 @@ def test_a_po_glossary_from_elsewhere_is_imported_in_its_languages(tmp_path):
         [entry] = store.list_entries()
     assert [(t.text, t.lang, t.forms) for t in entry.terms] == [
         ("headquarters", "en", []), ("quartier général", "fr", ["quartiers généraux"])]
+
+
+def test_a_gnome_translation_s_obsolete_and_fuzzy_obsolete_messages_are_left_out(tmp_path):
+    """GNOME Evolution's Catalan PO (polib's test file, cut down): a comment before the header, strings
+    wrapped over lines, a message with references on two lines; its ``#~`` messages, one fuzzy with
+    its previous msgid (``#~|``), one under a msgctxt, one with a translator's comment, are no
+    messages, as gettext has them. The header names Catalan; msgid is English."""
+    path = REAL / "gnome-evolution-ca.po"
+    entries, skipped = read_all(read_po, path)
+    assert skipped == []
+    assert [[(t.text, t.lang) for t in e.terms] for e in entries] == [
+        [("This address book could not be opened.", "en"), ("No s'ha pogut obrir aquesta llibreta d'adreces.", "ca")],
+        [("This address book server might be unreachable or the server name may be misspelled or your network "
+          "connection could be down.", "en"),
+         ("O bé no es pot contactar amb el servidor de la llibreta d'adreces, o bé el seu nom està mal escrit, o "
+          "potser no esteu connectat a la xarxa.", "ca")],
+        [("Delete address book '{0}'?", "en"), ("Voleu suprimir la llibreta d'adreces «{0}»?", "ca")],
+        [("Do _Not Delete", "en"), ("No ho _suprimeixis", "ca")],
+    ]
+    assert {(e.status, e.note) for e in entries} == {(ReviewStatus.APPROVED, None)}  # translated, not fuzzy
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "4 entries added, 0 already stored (entries in ca 4, en 4)\n")
 
 
 def test_a_po_file_from_elsewhere_without_language_is_refused(tmp_path):

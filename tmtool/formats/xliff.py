@@ -19,6 +19,9 @@ them the segment's notes, as memoQ's ``mq:comments`` are their row's, Phrase's `
 ``m:annotations`` its segment's and a 2.x segment's ``<mrk type="comment">`` its own (the notes of
 its file and groups follow a unit's own), and the codes
 Phrase writes into the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace.
+A PO file converted to XLIFF (translate-toolkit's po2xliff) keeps its header in a unit of its own, no unit
+here, whose ``Language`` names the target language when the ``<file>`` does not; its converters (and Okapi's
+PO filter) write gettext's fuzzy flag as approval, a unit without ``approved="yes"`` a fuzzy message.
 Targets are read as they are, copies of the source included; :func:`is_untranslated` tells which units hold no translation, :func:`is_unconfirmed` which
 translations their tool has not confirmed, and a unit that does hold one needs the file to name its
 target language.
@@ -70,7 +73,12 @@ UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial", "Draft",
 # a code as Phrase writes it in a segment's text: {1}, or a pair's start {1> or {b> and end <1} or <b}
 _PHRASE_CODE = re.compile(r"\{(\d+)\}|\{(\d+|[A-Za-z]+)>|<(\d+|[A-Za-z]+)\}")
 TRANSLATE = "x-translate"  # the prop of a unit marked translate="no", itself or by a group or file around it
-UNCONFIRMED = "unconfirmed"  # the state of a Phrase segment not confirmed (Phrase names none)
+# the state of a segment its tool has not confirmed and names no state for: a Phrase segment not confirmed,
+# a fuzzy message of a PO file converted to XLIFF (see _gettext)
+UNCONFIRMED = "unconfirmed"
+# a PO file's header in XLIFF (the 1.2 representation guide for PO), and the Language field it holds
+GETTEXT_HEADER = "x-gettext-domain-header"
+_PO_LANGUAGE = re.compile(r"^Language:[ \t]*(\S+)", re.MULTILINE)
 UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff", UNCONFIRMED,
                                 "PartiallyEdited", "PreTranslated", "Pretranslated", "AssembledFromFragments",
                                 "MachineTranslated", "Rejected", "needs-review-translation", "needs-review-l10n",
@@ -196,14 +204,16 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
         srclang = _lang(file.get("source-language"), file, path)
         if not srclang:
             raise TmtoolError("<file> without source-language", path=path, line=file.sourceline)
-        tgtlang = _lang(file.get("target-language"), file, path)
+        headers = [unit for unit in file.iter(tag("trans-unit")) if unit.get("restype") == GETTEXT_HEADER]
+        gettext = _gettext(file, headers)
+        tgtlang = _lang(file.get("target-language") or _gettext_language(headers, tag), file, path)
         tag_defs = _tag_defs(file)
         locked = _unlock(file, tag)
         if PHRASE in root.nsmap.values():
             _phrase_codes(file, tag)
         for unit in file.iter(tag("trans-unit")):
-            if unit.get("id") in locked:
-                continue  # its text is read where a segment locks it
+            if unit.get("id") in locked or unit in headers:
+                continue  # its text is read where a segment locks it; a PO file's header is no message
             source = unit.find(tag("source"))
             if source is None:
                 on_skip(Skipped("a <trans-unit> without <source>", path, unit.sourceline))
@@ -216,11 +226,32 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
             unit_tgtlang = tgtlang or (_lang(target.get(XML_LANG), target, path) if target is not None else "")
             for segment_id, source_part, target_part in segments or [(None, source, target)]:
                 unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
-                item = _unit(source_part, target_part, srclang, unit_tgtlang, unit_id, _state(unit, target, segment_id),
+                item = _unit(source_part, target_part, srclang, unit_tgtlang, unit_id, _state(unit, target, segment_id, gettext),
                              notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit))
                 if _holds_text(item) and _has_target_language(item, unit, "its <file> has no target-language", path,
                                                                on_skip):
                     yield item
+
+
+def _gettext(file: etree._Element, headers: list[etree._Element]) -> bool:
+    """Whether a <file> is a PO file converted to XLIFF: its datatype says so (``po``, Okapi's
+    ``x-application/x-gettext``), or it holds a PO header or a plural's group (``x-gettext-plurals``).
+    Its converters (translate-toolkit's po2xliff, Okapi's PO filter) write gettext's fuzzy flag as
+    approval: ``approved="yes"`` on each message translated and not fuzzy, none on the others."""
+    return file.get("datatype") in ("po", "x-po", "x-gettext", "x-application/x-gettext") or bool(headers) \
+        or any(group.get("restype") == "x-gettext-plurals" for group in file.iter("{*}group"))
+
+
+def _gettext_language(headers: list[etree._Element], tag) -> str | None:
+    """The ``Language`` a PO file's header names, as a PO file converted to XLIFF keeps it (translate-toolkit's
+    po2xliff, the XLIFF 1.2 representation guide for PO): a trans-unit of restype ``x-gettext-domain-header``
+    holding the header, whose target language the ``<file>`` often does not name (``sr@latin``: sr)."""
+    for header in headers:
+        for part in (header.find(tag("target")), header.find(tag("source"))):
+            match = _PO_LANGUAGE.search(_text(part))
+            if match:
+                return match[1].partition("@")[0]
+    return None
 
 
 def _comments(root: etree._Element) -> dict[str, list[str]]:
@@ -357,11 +388,13 @@ def _outside_marks(element: etree._Element, tag) -> str:
     return " ".join(xliff_segment(rest)[0].split())
 
 
-def _state(unit: etree._Element, target: etree._Element | None, segment_id: str | None) -> str | None:
+def _state(unit: etree._Element, target: etree._Element | None, segment_id: str | None,
+           gettext: bool = False) -> str | None:
     """The state of the target (of its segment ``segment_id``): XLIFF's ``state``, else what the tool
     that wrote it calls it (Trados's confirmation level of the segment, memoQ's status of the unit),
     or whether Phrase has it confirmed (its ``m:confirmed`` level, ``confirmed`` from 1 up); a 1.2
-    needs-* state on a unit ``approved="yes"`` is ``signed-off``. 2.0's ``subState`` is the writing
+    needs-* state on a unit ``approved="yes"`` is ``signed-off``; in a PO file converted to XLIFF
+    (``gettext``), a unit without state nor ``approved="yes"`` is a fuzzy message, not confirmed. 2.0's ``subState`` is the writing
     tool's own (``prefix:value``) and is not read."""
     state = target.get("state") if target is not None else None
     if unit.get("approved") == "yes" and state in UNCONFIRMED_STATES:
@@ -372,6 +405,8 @@ def _state(unit: etree._Element, target: etree._Element | None, segment_id: str 
     phrase = unit.get(f"{{{PHRASE}}}confirmed")
     if not state and phrase:
         state = UNCONFIRMED if phrase in ("0", "false") else "confirmed"
+    if not state and gettext and target is not None and unit.get("approved") != "yes":
+        state = UNCONFIRMED
     return state or unit.get(f"{{{MEMOQ}}}status")
 
 
