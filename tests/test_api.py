@@ -269,3 +269,41 @@ def test_every_operation_reading_files_refuses_a_missing_file_or_a_folder_as_inv
             with pytest.raises(api.Invalid, match=message):
                 write(str(out))
     assert [p.name for p in work.iterdir()] == ["inbox"]
+
+
+def test_an_expected_version_given_as_text_is_that_version(store):
+    """A script reading the version from a form or a command's output has "2": it was compared with the
+    stored 2 as unequal and refused as a Conflict saying "version 2, not 2"."""
+    added = api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    assert api.edit(store, added["id"], note="NATO", expected_version=str(added["version"]))["change"]
+    seen = str(api.entry(store, added["id"])["version"])
+    assert api.deprecate(store, added["id"], "Military Committee", expected_version=seen)
+    assert api.reject(store, [added["id"]], expected_version=str(api.entry(store, added["id"])["version"]))
+    with pytest.raises(api.Conflict, match=r"version 4, not 3\)"):
+        api.approve(store, [added["id"]], expected_version="3")
+    for wrong in ("four", 4.0, True, [4]):
+        with pytest.raises(api.Invalid, match=r"^expected_version is the entry's version as read, a whole number"):
+            api.approve(store, [added["id"]], expected_version=wrong)
+    assert api.entry(store, added["id"])["status"] == "rejected"
+
+
+def test_an_argument_of_the_wrong_type_is_invalid_and_names_it(store):
+    """None or a number for text, a list for a term, text or NaN for a score were Python's AttributeError
+    and TypeError (a script catching tmtool.Invalid let them through) or, NaN, no entry found."""
+    added = api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    calls = [(lambda: api.lookup(store, None), r"^term is a string, not None$"),
+             (lambda: api.lookup(store, 12), r"^term is a string, not 12$"),
+             (lambda: api.search(store, None), r"^text is a string, not None$"),
+             (lambda: api.search(store, "Le Comité militaire", min_score="70"), r"^min_score is a number, not '70'$"),
+             (lambda: api.concordance(store, 5), r"^text is a string, not 5$"),
+             (lambda: api.entries(store, text=5), r"^text is a string, not 5$"),
+             (lambda: api.entries(store, min_score=float("nan")), r"^min_score is a number, not nan$"),
+             (lambda: api.edit(store, added["id"], fr=["Comité"]), r"^fr is a string, not \['Comité'\]$"),
+             (lambda: api.edit(store, added["id"], note=5), r"^note is a string, not 5$"),
+             (lambda: api.deprecate(store, added["id"], None), r"^term is a string, not None$"),
+             (lambda: api.add_entry(store, ["espace aérien"], ["airspace"], definition=["x"]),
+              r"^definition is a string, not \['x'\]$")]
+    for call, says in calls:
+        with pytest.raises(api.Invalid, match=says):
+            call()
+    assert api.entry(store, added["id"]) == added and api.stats(store)["entries"] == 1

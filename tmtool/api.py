@@ -354,7 +354,8 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     """
     from .search import search_memory
 
-    matches = search_memory(store, visible(_sought(text)), min_score=min_score, limit=_limit(limit), lang=lang)
+    matches = search_memory(store, visible(_sought(text, "text")), min_score=_score(min_score, "min_score"),
+                            limit=_limit(limit), lang=lang)
     return [{"score": m.score, "side": m.side, "lang": m.lang, "matched": getattr(m.unit, m.side),
              "translation": getattr(m.unit, _OTHER_SIDE[m.side]),
              "translation_lang": m.unit.tgtlang if m.side == "source" else m.unit.srclang,
@@ -372,7 +373,7 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
     one's target, a fr/en/de unit's German)."""
     side = None if lang == "auto" else base_language(lang)
     return [{**_unit_dict(unit), "document": origin}
-            for unit, origin in store.concordance(visible(_sought(text)), _limit(limit), side)]
+            for unit, origin in store.concordance(visible(_sought(text, "text")), _limit(limit), side)]
 
 
 def _unit_dict(unit) -> dict:
@@ -390,7 +391,7 @@ def lookup(store: Store, term: str, *, lang: str = "auto", limit: int = 10) -> d
     among the entries, and ``memory_count`` is counted up to ``lookup.MEMORY_COUNT_CAP`` + 1."""
     from .lookup import lookup_with_memory
 
-    answer = lookup_with_memory(store, _sought(term), lang=lang, limit=_limit(limit))
+    answer = lookup_with_memory(store, _sought(term, "term"), lang=lang, limit=_limit(limit))
     return {
         "entries": [{**entry_to_dict(h.entry), "match": h.match, "matched": h.matched,
                      "similarity": round(h.similarity, 1)} for h in answer.hits],
@@ -437,15 +438,46 @@ def _listed(values, name: str) -> list:
 
 def _document(value: str | int | None) -> str | None:
     """A document's id as given: its name, or the number a name of digits reads as (``2021``)."""
-    return str(value) if isinstance(value, int) else _sought(value, "a document's id")
+    return str(value) if isinstance(value, int) else _sought(value, "a document's id", optional=True)
 
 
-def _sought(text: str | None, what: str = "the text sought") -> str | None:
-    """Text to look for, as given; with a NUL character, which no stored text holds (PostgreSQL's text
-    cannot, an XML file neither), Invalid: it was an error of the database's (an HTTP 500)."""
-    if isinstance(text, str) and "\x00" in text:
+def _sought(text: str | None, what: str, *, optional: bool = False) -> str | None:
+    """Text to look for, as given (None too, when ``optional``); anything else than text, or text with
+    a NUL character, which no stored text holds (PostgreSQL's text cannot, an XML file neither), is
+    Invalid: a NUL was an error of the database's (an HTTP 500), a number or None an AttributeError."""
+    if text is None and optional:
+        return None
+    if not isinstance(text, str):
+        raise Invalid(f"{what} is a string, not {text!r}")
+    if "\x00" in text:
         raise Invalid(f"{what} holds a NUL character (U+0000): {text!r}")
     return text
+
+
+def _texts(**given: str | None) -> None:
+    """Arguments that are text or None (an entry's term, definition, note): a list or a number is Invalid,
+    named, rather than a TypeError from deep in the glossary's rules."""
+    for name, value in given.items():
+        if value is not None and not isinstance(value, str):
+            raise Invalid(f"{name} is a string, not {value!r}")
+
+
+def _score(value: float | None, name: str) -> float | None:
+    """A minimum score as given: a number (None: no minimum), never text, True or NaN (which no score is
+    above: no answer, said as none found)."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value != value):
+        raise Invalid(f"{name} is a number, not {value!r}")
+    return value
+
+
+def _version(value: int | str | None) -> int | None:
+    """The version of an entry as read (None: any), a number or its text as an id is: ``"5"`` was compared
+    with 5 as unequal and refused as a Conflict that said "version 5, not 5"."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+        raise Invalid(f"expected_version is the entry's version as read, a whole number, not {value!r}")
+    return int(value)
 
 
 def _status(value: str | ReviewStatus) -> ReviewStatus:
@@ -478,13 +510,13 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         # 1.5 was SQLite's "datatype mismatch" and PostgreSQL's no entries
         raise Invalid(f"offset is a whole number from 0, not {offset!r}")
-    if min_score is not None and (isinstance(min_score, bool) or not isinstance(min_score, (int, float))):
-        # "0.5" was PostgreSQL's "invalid input syntax for type double precision" and SQLite's no entries
-        raise Invalid(f"min_score is a number, not {min_score!r}")
+    # "0.5" was PostgreSQL's "invalid input syntax for type double precision" and SQLite's no entries
+    _score(min_score, "min_score")
     if order not in ENTRY_ORDERS:
         raise Invalid(f"unknown order {order!r} (expected {', '.join(ENTRY_ORDERS)})")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
-                               since=_since(since), text=_sought(text), document=_document(document),
+                               since=_since(since), text=_sought(text, "text", optional=True),
+                               document=_document(document),
                                limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
                                order=order, after=None if after is None else _keyset(after, order))
     return [entry_to_dict(e) for e in found]
@@ -528,6 +560,7 @@ def add_entry(store: Store, fr: Sequence[str] = (), en: Sequence[str] = (), *,
     [('de', 'Militärausschuss', 'fullForm'), ('de', 'MA', 'acronym'), ('es', 'Comité Militar', 'fullForm')]
     >>> store.close()
     """
+    _texts(definition=definition, note=note)
     by_language = _by_language({"fr": _listed(fr, "fr"), "en": _listed(en, "en")},
                                {lang: _listed(texts, f"terms[{lang!r}]") for lang, texts in (terms or {}).items()})
     new = glossary.new_entry_in(by_language, status=_status(status), definition=definition, note=note)
@@ -583,6 +616,7 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     ['Militärausschuss', 'MA']
     >>> store.close()
     """
+    _texts(fr=fr, en=en, definition=definition, note=note)
     new_status = _status(status) if status else None
     replaced = _by_language({"fr": fr, "en": en}, terms or {})
     added = _by_language({"fr": _listed(add_fr, "add_fr"), "en": _listed(add_en, "add_en")},
@@ -590,7 +624,7 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     drop = _listed(drop, "drop")
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
         e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status),
-        expected_version=expected_version, user=user)
+        expected_version=_version(expected_version), user=user)
     return {"change": change, "entry": entry(store, entry_id)}
 
 
@@ -599,6 +633,7 @@ def _set_status(store: Store, entry_ids: Sequence[int | str], status: ReviewStat
     entry_ids = _listed(entry_ids, "entry_ids")
     if expected_version is not None and len(entry_ids) != 1:
         raise Invalid("an expected version is given for one entry at a time")
+    expected_version = _version(expected_version)
     with store.transaction():  # an id given twice (12 12, 12 012) is one change
         changes = [glossary.set_status(store, i, status, expected_version=expected_version, user=user)
                    for i in dict.fromkeys(_id(i) for i in entry_ids)]
@@ -622,8 +657,9 @@ def reject(store: Store, entry_ids: Sequence[int | str], *, expected_version: in
 def deprecate(store: Store, entry_id: int | str, term: str, *, expected_version: int | None = None,
               user: str | None = None) -> int | None:
     """Mark one term of an entry deprecated; returns the change id, None when it was already."""
+    term = _sought(term, "term")
     return glossary.update_entry(store, _id(entry_id), "deprecate", lambda e: glossary.deprecate(e, term),
-                                 expected_version=expected_version, user=user)
+                                 expected_version=_version(expected_version), user=user)
 
 
 def entries_sharing_terms(store: Store, entry_id: int | str) -> dict[str, list[str]]:
