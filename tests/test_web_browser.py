@@ -696,9 +696,8 @@ def test_a_note_saved_on_an_approved_entry_while_a_document_is_ingested_is_kept(
         api.ingest(store, tmp_path / "n.fr.txt", tmp_path / "n.en.txt")
         assert api.entry(store, nato)["frequency"] > before["frequency"]
     card.find_element("css selector", '.edit-form input[name="note"]').send_keys("checked in NATOTerm", Keys.ENTER)
-    wait(browser, lambda b: _note(db, nato) == "checked in NATOTerm" or "error" in css(b, "#status")[0].get_attribute("class"),
-         "the save did not answer")
-    assert (_note(db, nato), css(browser, "#status")[0].text) == ("checked in NATOTerm", "")
+    wait(browser, lambda b: css(b, "#status")[0].text, "the save did not answer")
+    assert (_note(db, nato), css(browser, "#status")[0].text) == ("checked in NATOTerm", f"#{nato} saved, approved")
     with open_store(db) as store:
         assert api.entry(store, nato)["terms"] == before["terms"]
 
@@ -706,3 +705,78 @@ def test_a_note_saved_on_an_approved_entry_while_a_document_is_ingested_is_kept(
 def _note(db: str, entry_id: int) -> str | None:
     with open_store(db) as store:
         return glossary.entry(store, entry_id).note
+
+
+def test_an_entry_found_by_look_up_is_reviewed_on_its_own_page_which_says_where_its_contexts_come_from(
+        server, browser, db):
+    """An entry's page (where a look-up's #12 leads) showed its terms, contexts and history, but neither the
+    documents its contexts came from nor a way to approve, edit or merge it: the terminologist had to find it
+    again in the review queue."""
+    from selenium.webdriver.common.keys import Keys
+
+    with open_store(db) as store:
+        found = [e for e in api.entries(store, statuses=["candidate"]) if e["contexts"]]
+        entry_id, other = int(found[0]["id"]), int(found[1]["id"])
+    browser.get(f"{server.url}/entries/{entry_id}")
+    sources = css(browser, "p.from a")
+    assert sources and {a.text for a in sources} == {SEED_ID}
+    assert sources[0].get_attribute("href") == f"{server.url}/documents/{SEED_ID}"
+    css(browser, "#queue .card .approve")[0].click()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id} approved", "the approval was not said")
+    assert _status(db, entry_id) == "approved" and "approved" in css(browser, "h1")[0].text
+    assert "approved" in css(browser, "#history")[0].text  # the page reloaded with the change in its history
+    css(browser, "#queue .card .edit")[0].click()
+    note = css(browser, '#queue .card input[name="note"]')[0]
+    note.send_keys("vu en réunion", Keys.ENTER)
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id} saved, approved", "the edit was not said")
+    with open_store(db) as store:
+        assert api.entry(store, entry_id)["note"] == "vu en réunion"
+    css(browser, "#queue .card .merge")[0].click()
+    prompt = wait(browser, lambda b: b.switch_to.alert, "no prompt for the entry to merge into")
+    prompt.send_keys(f"#{other}")  # as the pages write an entry's number
+    prompt.accept()
+    wait(browser, lambda b: b.current_url == f"{server.url}/entries/{other}", "not taken to the entry merged into")
+    assert css(browser, "#status")[0].text == f"#{entry_id} merged into #{other}"
+    with open_store(db) as store:
+        assert [c["action"] for c in api.history(store, other)][-1] == "merge"
+
+
+def test_an_action_that_reloads_the_page_says_what_it_did(server, browser, db):
+    """Merging or deprecating from a card, a correction in the document view and a revert reloaded the page
+    and said nothing: whether it was done, and to what, was for the person to work out; a merge into "#12",
+    as the cards write it, was refused as "into: Input should be a valid integer"."""
+    browser.get(server.url + "/review")
+    first, second = (int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")[:2])
+    card = browser.find_element("css selector", f'.card[data-entry="{second}"]')
+    card.find_element("css selector", ".merge").click()
+    prompt = wait(browser, lambda b: b.switch_to.alert, "no prompt for the entry to merge into")
+    prompt.send_keys("the first one")
+    prompt.accept()
+    wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class"), "the wrong number was not said")
+    assert css(browser, "#status")[0].text == 'Merge into which entry? Give its number (12 or #12), not "the first one".'
+    card.find_element("css selector", ".merge").click()
+    prompt = wait(browser, lambda b: b.switch_to.alert, "no prompt for the entry to merge into")
+    prompt.send_keys(f" #{first}")
+    prompt.accept()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{second} merged into #{first}", "the merge was not said")
+    assert "error" not in css(browser, "#status")[0].get_attribute("class")
+    card = browser.find_element("css selector", f'.card[data-entry="{first}"]')
+    term = card.find_element("css selector", ".deprecate").get_attribute("data-term")
+    card.find_element("css selector", ".deprecate").click()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{first}: {term} deprecated", "the deprecation was not said")
+    css(browser, "#undo")[0].click()
+    wait(browser, lambda b: css(b, "#status")[0].text == "Undone: 1 change", "the undo was not said")
+    assert _usage(db, first, term) != "deprecated"
+    browser.get(f"{server.url}/entries/{first}")
+    with open_store(db) as store:
+        [merged] = [change["id"] for change in api.history(store, first) if change["action"] == "merge"]
+    css(browser, f'#history .revert[data-change="{merged}"]')[0].click()
+    wait(browser, lambda b: css(b, "#status")[0].text.startswith(f"Change {merged} reverted (change "),
+         "the revert was not said")
+    browser.get(f"{server.url}/documents/{quote(SEED_ID)}")
+    css(browser, "tr.unit")[0].find_element("css selector", ".merge-next").click()
+    wait(browser, lambda b: css(b, "#status")[0].text == "Unit 1 merged with the next", "the unit merge was not said")
+    css(browser, "tr.unit")[1].find_element("css selector", ".exclude").click()
+    wait(browser, lambda b: css(b, "#status")[0].text == "Unit 2 excluded from exports", "the exclusion was not said")
+    css(browser, "#undo-correction")[0].click()
+    wait(browser, lambda b: css(b, "#status")[0].text.startswith("Undone: the exclude of "), "the undo was not said")
