@@ -19,7 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
 
@@ -37,6 +37,9 @@ MAX_UPLOAD = 50 * 1024 * 1024  # a large TMX is tens of megabytes; more is not a
 PAGE_SIZE = 10  # review candidates shown at a time
 STATUSES = Literal["candidate", "approved", "rejected"]
 ORDERS = Literal["score", "frequency", "newest"]  # api.entries' orders
+# a filter of the review page's form left empty (any status, no minimum score): None, so that a wrong value is
+# refused in one line ("min_score: Input should be a valid number"), not once for each type it might have been
+Unfilled = BeforeValidator(lambda value: None if value == "" else value)
 # what a browser is told a downloaded export is; a format not named here is plain bytes
 EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml", "tbx-martif": "application/x-tbx+xml",
                 "tsv": "text/tab-separated-values; charset=utf-8", "csv": "text/csv; charset=utf-8",
@@ -426,21 +429,22 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         return page(request, "lookup.html", q=q, found=found)
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
-    def review_page(request: Request, status: STATUSES | Literal[""] = "candidate",
-                    q: Annotated[str, Query(max_length=500)] = "", min_score: float | Literal[""] = "",
+    def review_page(request: Request, status: Annotated[STATUSES | None, Unfilled] = "candidate",
+                    q: Annotated[str, Query(max_length=500)] = "", min_score: Annotated[float | None, Unfilled] = None,
                     document: str = "", offset: Annotated[int, Query(ge=0)] = 0, order: ORDERS = "score",
                     after: Annotated[str | None, Query(max_length=200)] = None):
         # the filter form and the page links send every field: an empty score box is no minimum. The next
         # page's link gives the cursor of this page's last entry (after=): entries ingested, or decided
         # here, meanwhile neither skip nor repeat one; its offset then only counts the entries shown before
         with store() as s:
-            listed = entries_page(s, status=status or None, q=q, min_score=None if min_score == "" else min_score,
+            listed = entries_page(s, status=status, q=q, min_score=min_score,
                                   document=document or None, offset=0 if after else offset, limit=PAGE_SIZE,
                                   order=order, after=after)
             listed["offset"] = offset
             documents = [d["id"] for d in api.documents(s)]
         return page(request, "review.html", listed=listed, documents=documents, page_size=PAGE_SIZE,
-                    filters={"status": status, "q": q, "min_score": min_score, "document": document, "order": order})
+                    filters={"status": status or "", "q": q, "min_score": "" if min_score is None else min_score,
+                             "document": document, "order": order})
 
     @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
     def entry_page(request: Request, entry_id: int):
