@@ -173,6 +173,34 @@ def test_a_body_that_is_not_json_says_so_and_where(api):
         "error": "invalid", "message": "body: not valid JSON at character 14 (Expecting property name enclosed in double quotes)"}
 
 
+def test_a_decision_sent_as_a_form_or_plain_text_is_refused_not_made_without_its_version(api, db):
+    """A body that is not JSON was read as none: the version it gave went unchecked, so that a decision from a
+    page showing an older version was made (and a PATCH's fields were dropped); now it is a 400 saying so."""
+    http, headers = api
+    seen = http.get("/api/entries/1").json()["version"]
+    before = dump(db)
+    for kind, body in (("application/x-www-form-urlencoded", b"version=99"), ("text/plain", b'{"version": 99}'),
+                       ("multipart/form-data; boundary=b", b'--b\r\nContent-Disposition: form-data; name="version"'
+                                                           b'\r\n\r\n99\r\n--b--\r\n')):
+        for method, path in (("POST", "/api/entries/1/approve"), ("POST", "/api/entries/1/reject"),
+                             ("PATCH", "/api/entries/1"), ("POST", "/api/entries/1/merge")):
+            answer = http.request(method, path, content=body, headers={**headers, "content-type": kind})
+            assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": (
+                f"body: JSON is expected, sent as Content-Type: application/json, not {kind.partition(';')[0]}")}), path
+    assert dump(db) == before
+    # JSON, in any of its media types, is read; no body at all is a decision on whatever version is stored
+    stale = http.post("/api/entries/1/approve", content=b'{"version": 99}',
+                      headers={**headers, "content-type": "application/json; charset=utf-8"})
+    assert stale.status_code == 409
+    assert http.post("/api/entries/1/approve", headers={**headers, "content-type": "text/plain"}).status_code == 200
+    assert http.get("/api/entries/1").json()["version"] == seen + 1
+    # a form's text where an upload takes a file says so, not "Expected UploadFile, received: <class 'str'>"
+    fields = http.post("/api/ingest", content=b"fr_file=a&en_file=b",
+                       headers={**headers, "content-type": "application/x-www-form-urlencoded"})
+    assert fields.json()["message"] == ("fr_file: a file with its name, uploaded as multipart/form-data; "
+                                        "en_file: a file with its name, uploaded as multipart/form-data")
+
+
 def test_documents_and_their_units(api):
     http, _ = api
     listed = http.get("/api/documents").json()

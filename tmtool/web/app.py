@@ -14,7 +14,7 @@ from pathlib import Path, PurePath
 from typing import Annotated, Literal
 from urllib.parse import quote, unquote
 
-from fastapi import Body, Depends, FastAPI, File, Form, Header, Query, Request, UploadFile
+from fastapi import Body, Depends, FastAPI, File, Form, Header, Query, Request, UploadFile, params
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -79,6 +79,20 @@ def reviewer(request: Request, x_tmtool_user: Annotated[str | None, Header(
 By = Annotated[str | None, Depends(reviewer)]
 
 
+async def json_bodies(request: Request) -> None:
+    """A body sent to a path that reads JSON is JSON (``Content-Type: application/json``): a form's or plain
+    text's was read as no body at all, so that the ``version`` it gave went unchecked (a decision from a stale
+    page was made) and its other fields were dropped. Paths reading forms (the uploads) take theirs."""
+    route = request.scope.get("route")
+    body = route.dependant.body_params if hasattr(route, "dependant") else []
+    if not body or any(isinstance(param.field_info, params.Form) for param in body):
+        return
+    media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if media and media != "application/json" and not (media.startswith("application/") and media.endswith("+json")) \
+            and await request.body():
+        raise Invalid(f"body: JSON is expected, sent as Content-Type: application/json, not {media}")
+
+
 class EntryEdit(BaseModel):
     """``PATCH /api/entries/{id}``: the version read, and what to change (as ``tmtool glossary edit``)."""
 
@@ -121,6 +135,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     glossary's history records as making the changes; ``csrf``: the token writes carry (default:
     a new one; the worker processes of one server share theirs)."""
     app = FastAPI(title="tmtool workbench", version="1", docs_url=None, redoc_url=None, responses=ERRORS,
+                  dependencies=[Depends(json_bodies)],
                   description="French–English translation memory and terminology: look-up, review, documents.")
     csrf = csrf or new_secret()
     app.state.user = user  # whom the history names when a request names no reviewer
@@ -177,10 +192,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
-        problems = "; ".join(
-            # a body that is not JSON: its loc is the character where parsing stopped, not a field
-            f"body: not valid JSON at character {e['loc'][1]} ({e['ctx']['error']})" if e["type"] == "json_invalid"
-            else f"{'.'.join(map(str, e['loc'][1:])) or e['loc'][0]}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(map(problem, exc.errors()))
         return error(request, 400, "invalid", problems)
 
     @app.exception_handler(HTTPException)
@@ -516,6 +528,16 @@ class EmptyIsDefault:
             if len(kept) < len(pieces):
                 scope = {**scope, "query_string": b"&".join(kept)}
         await self.app(scope, receive, send)
+
+
+def problem(error: dict) -> str:
+    """One of a request's problems, as FastAPI found it, in a line naming the field."""
+    if error["type"] == "json_invalid":  # its loc is the character where parsing stopped, not a field
+        return f"body: not valid JSON at character {error['loc'][1]} ({error['ctx']['error']})"
+    field = ".".join(map(str, error["loc"][1:])) or error["loc"][0]
+    if "Expected UploadFile" in error["msg"]:  # a form's text field (urlencoded) where a file is uploaded
+        return f"{field}: a file with its name, uploaded as multipart/form-data"
+    return f"{field}: {error['msg']}"
 
 
 def upload(file: UploadFile, allowed: set[str], *, required: bool = True) -> api.Upload:
