@@ -307,3 +307,15 @@ def test_an_argument_of_the_wrong_type_is_invalid_and_names_it(store):
         with pytest.raises(api.Invalid, match=says):
             call()
     assert api.entry(store, added["id"]) == added and api.stats(store)["entries"] == 1
+
+
+def test_a_merge_against_the_version_read_is_refused_when_the_entry_changed_since(store):
+    """A merge took no version: a rejection made meanwhile was merged away into the other entry, unseen."""
+    kept = api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+    variant = api.add_entry(store, ["comité militaire de l'OTAN"], ["NATO Military Committee"], status="candidate")
+    rejected = api.reject(store, [variant["id"]], user="ben")
+    with pytest.raises(api.Conflict, match=rf"^entry {variant['id']} was changed by someone else \(version 2, not 1\)"):
+        api.merge(store, variant["id"], kept["id"], expected_version=variant["version"], user="ana")
+    assert api.entry(store, kept["id"]) == kept and api.history(store)[-1]["id"] == rejected[0]
+    assert api.merge(store, variant["id"], kept["id"], expected_version="2", user="ana")
+    assert [t["text"] for t in api.entry(store, kept["id"])["en"]] == ["Military Committee", "NATO Military Committee"]

@@ -201,6 +201,19 @@ def test_a_decision_sent_as_a_form_or_plain_text_is_refused_not_made_without_its
                                         "en_file: a file with its name, uploaded as multipart/form-data")
 
 
+def test_a_merge_sent_with_the_version_read_is_a_409_when_the_entry_changed_since(api, db):
+    http, headers = api
+    first, second = http.get("/api/entries?limit=2").json()["entries"]
+    assert http.post(f"/api/entries/{second['id']}/reject", headers=headers, json={}).status_code == 200
+    before = dump(db)
+    stale = http.post(f"/api/entries/{second['id']}/merge", headers=headers,
+                      json={"into": first["id"], "version": second["version"]})
+    assert (stale.status_code, stale.json()["error"]) == (409, "conflict") and dump(db) == before
+    done = http.post(f"/api/entries/{second['id']}/merge", headers=headers,
+                     json={"into": first["id"], "version": second["version"] + 1})
+    assert done.status_code == 200 and done.json()["entry"]["id"] == first["id"]
+
+
 def test_documents_and_their_units(api):
     http, _ = api
     listed = http.get("/api/documents").json()

@@ -780,3 +780,21 @@ def test_an_action_that_reloads_the_page_says_what_it_did(server, browser, db):
     wait(browser, lambda b: css(b, "#status")[0].text == "Unit 2 excluded from exports", "the exclusion was not said")
     css(browser, "#undo-correction")[0].click()
     wait(browser, lambda b: css(b, "#status")[0].text.startswith("Undone: the exclude of "), "the undo was not said")
+
+
+def test_an_entry_merged_from_a_card_someone_rejected_since_is_refused_not_merged_away(server, browser, db):
+    """A merge was made whatever the entry had become: a rejection another reviewer made meanwhile went with it
+    into the other entry, unseen. It is checked against the version the card shows, as an approval is."""
+    browser.get(server.url + "/review")
+    first, second = (int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")[:2])
+    with open_store(db) as store:
+        api.reject(store, [second], user="ben")
+        rejected = glossary.entry(store, second)
+        into = glossary.entry(store, first)
+    browser.find_element("css selector", f'.card[data-entry="{second}"] .merge').click()
+    prompt = wait(browser, lambda b: b.switch_to.alert, "no prompt for the entry to merge into")
+    prompt.send_keys(str(first))
+    prompt.accept()
+    _refused_as_changed(browser, db, rejected)
+    with open_store(db) as store:
+        assert glossary.entry(store, first) == into

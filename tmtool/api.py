@@ -678,9 +678,12 @@ def entries_sharing_terms(store: Store, entry_id: int | str) -> dict[str, list[s
     return {str(other): shared for other, shared in glossary.entries_sharing_terms(store, _id(entry_id)).items()}
 
 
-def merge(store: Store, source_id: int | str, target_id: int | str, *, user: str | None = None) -> int:
-    """Merge entry ``source_id`` into ``target_id``; returns the change id."""
-    return glossary.merge_entries(store, _id(source_id), _id(target_id), user=user)
+def merge(store: Store, source_id: int | str, target_id: int | str, *, expected_version: int | None = None,
+          user: str | None = None) -> int:
+    """Merge entry ``source_id`` into ``target_id``; returns the change id. With ``expected_version`` (of
+    ``source_id``, as read), an entry changed since is a Conflict: a rejection made meanwhile is not merged away."""
+    return glossary.merge_entries(store, _id(source_id), _id(target_id), expected_version=_version(expected_version),
+                                  user=user)
 
 
 def remove_entry(store: Store, entry_id: int | str, *, user: str | None = None) -> int:

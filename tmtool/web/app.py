@@ -343,10 +343,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                     "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/merge", tags=["glossary"])
-    def api_merge(entry_id: int, into: Annotated[int, Body(embed=True)], by: By) -> dict:
-        """Merge this entry into entry ``into``."""
+    def api_merge(entry_id: int, into: Annotated[int, Body(embed=True)], by: By,
+                  version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+        """Merge this entry into entry ``into``; with the ``version`` read (of this entry), a changed entry is a 409."""
         with store() as s:
-            return {"change": api.merge(s, entry_id, into, user=by), "entry": api.entry(s, into)}
+            change = api.merge(s, entry_id, into, expected_version=version, user=by)
+            return {"change": change, "entry": api.entry(s, into)}
 
     @app.post("/api/changes/{change_id}/revert", tags=["glossary"])
     def api_revert(change_id: int, by: By) -> dict:

@@ -272,7 +272,7 @@ function setUpReview() {
         return;
       }
       // an entry's page goes to the entry it was merged into: it is no more
-      reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/merge`, {into: Number(into)}),
+      reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/merge`, {into: Number(into), version: Number(card.dataset.version)}),
                   `#${card.dataset.entry} merged into #${Number(into)}`, single ? `/entries/${Number(into)}` : undefined);
     });
     for (const button of card.querySelectorAll(".deprecate")) {
