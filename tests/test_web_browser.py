@@ -798,3 +798,25 @@ def test_an_entry_merged_from_a_card_someone_rejected_since_is_refused_not_merge
     _refused_as_changed(browser, db, rejected)
     with open_store(db) as store:
         assert glossary.entry(store, first) == into
+
+
+def test_an_export_refused_says_why_and_one_made_says_it_was_downloaded(server, browser, db, tmp_path):
+    """An export link the server refused (a language tag mistyped) downloaded nothing and said nothing."""
+    with open_store(db) as store:
+        approved = api.entries(store, limit=1)[0]
+        api.approve(store, [approved["id"]])
+    browser.get(server.url + "/export")
+    css(browser, "#export-srclang")[0].send_keys("zz")
+    css(browser, "#export-tsv")[0].click()
+    wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class"), "the refusal was not said")
+    assert css(browser, "#status")[0].text == "invalid language tag 'zz' (expected e.g. fr, fr-FR, en-GB)"
+    from selenium.webdriver.common.keys import Keys
+
+    css(browser, "#export-srclang")[0].send_keys(Keys.BACKSPACE, Keys.BACKSPACE)  # as typed: the links follow
+    css(browser, "#export-tsv")[0].click()
+    wait(browser, lambda b: css(b, "#status")[0].text == "glossary.tsv downloaded", "the download was not said")
+    target = tmp_path / "glossary.tsv"
+    wait(browser, lambda b: target.exists() and target.stat().st_size > 0, "no glossary.tsv downloaded")
+    time.sleep(0.2)  # the browser renames its partial file into place; let it finish writing
+    assert target.read_text(encoding="utf-8").startswith(f"{approved['fr'][0]['text']}\t{approved['en'][0]['text']}")
+    assert sorted(path.name for path in tmp_path.iterdir() if path.suffix != ".png") == ["glossary.tsv", "tmtool.db"]

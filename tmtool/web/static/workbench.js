@@ -472,6 +472,32 @@ function setUpExport() {
   };
   for (const control of [status, srclang, tgtlang, all]) control.addEventListener("input", update);
   status.addEventListener("change", update);
+  // fetched, then saved under the name the server gives: a refused export (a language tag mistyped) is said
+  // here, where a link's download failed unseen, in the browser's downloads at best
+  for (const link of document.querySelectorAll("a.export")) {
+    link.addEventListener("click", async (event) => {
+      event.preventDefault();
+      say("Exporting…");
+      try {
+        const response = await fetch(link.href, {credentials: "same-origin"});
+        if (!response.ok) {
+          const data = await response.json().catch(() => ({message: response.statusText}));
+          say(data.message || response.statusText, true);
+          return;
+        }
+        const named = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") || "");
+        const name = named ? named[1] : link.dataset.format;
+        const save = element("a");
+        save.href = URL.createObjectURL(await response.blob());
+        save.download = name;
+        document.body.append(save);
+        save.click();
+        save.remove();
+        setTimeout(() => URL.revokeObjectURL(save.href), 60000);
+        say(`${name} downloaded`);
+      } catch (error) { say(error.message, true); }
+    });
+  }
 }
 
 function setUpReviewer() {
