@@ -319,3 +319,27 @@ def test_a_merge_against_the_version_read_is_refused_when_the_entry_changed_sinc
     assert api.entry(store, kept["id"]) == kept and api.history(store)[-1]["id"] == rejected[0]
     assert api.merge(store, variant["id"], kept["id"], expected_version="2", user="ana")
     assert [t["text"] for t in api.entry(store, kept["id"])["en"]] == ["Military Committee", "NATO Military Committee"]
+
+
+def test_a_file_or_a_term_of_the_wrong_type_is_invalid_and_names_it(store):
+    """None or a number for a file, text for an upload's bytes, a number or None among terms, a list for a
+    term to replace: Python's TypeError and AttributeError from deep down, where tmtool.Invalid is promised."""
+    added = api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    calls = [(lambda: api.import_file(store, None), r"^a file is given as its path or as an Upload, not None$"),
+             (lambda: api.ingest(store, 5, 6), r"^a file is given as its path or as an Upload, not 5$"),
+             (lambda: api.import_file(store, api.Upload("terms.csv", "fr,en\nchar,tank\n")),
+              r"^terms.csv: an Upload's data are bytes \(text.encode\(\)\), not str$"),
+             (lambda: api.import_file(store, api.Upload(None, b"fr,en\n")), r"^an upload needs a file name, not None$"),
+             (lambda: api.add_entry(store, ["char de combat", 5], ["battle tank"]), r"^fr\[1\] is a string, not 5$"),
+             (lambda: api.add_entry(store, terms={"de": [None]}), r"^terms\['de'\]\[0\] is a string, not None$"),
+             (lambda: api.edit(store, added["id"], add_en=[None]), r"^add_en\[0\] is a string, not None$"),
+             (lambda: api.edit(store, added["id"], drop=[1]), r"^drop\[0\] is a string, not 1$"),
+             (lambda: api.edit(store, added["id"], terms={"de": ["Militärausschuss"]}),
+              r"^terms\['de'\] is a string, not \['Militärausschuss'\]$"),
+             (lambda: api.edit(store, added["id"], terms=["de"]), r"^terms are a mapping of languages to terms"),
+             (lambda: api.entries(store, after=5), r"^after: '5' is not the cursor of a page of entries"),
+             (lambda: api.entries_cursor({"id": "1"}), r"^entries_cursor takes an entry as entries\(\) gives it")]
+    for call, says in calls:
+        with pytest.raises(api.Invalid, match=says):
+            call()
+    assert api.entry(store, added["id"]) == added and api.stats(store)["entries"] == 1 and api.imports(store) == []

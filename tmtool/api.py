@@ -90,9 +90,13 @@ def _local_files(*sources: Source) -> Iterator[list[Path]]:
     try:
         for source in sources:
             if not isinstance(source, Upload):
+                if not isinstance(source, (str, os.PathLike)):  # None or a number was a TypeError of os's
+                    raise Invalid(f"a file is given as its path or as an Upload, not {source!r}")
                 paths.append(input_file(source))
                 continue
             name = _file_name(source)
+            if not isinstance(source.data, (bytes, bytearray, memoryview)):
+                raise Invalid(f"{name}: an Upload's data are bytes (text.encode()), not {type(source.data).__name__}")
             folder = folder or Path(tempfile.mkdtemp(prefix="tmtool-upload-"))
             target = folder / f"{len(paths)}" / name  # two uploads may share a name
             target.parent.mkdir()
@@ -115,6 +119,8 @@ def _name(source: Source) -> str:
 
 
 def _file_name(upload: Upload) -> str:
+    if not isinstance(upload.name, str):
+        raise Invalid(f"an upload needs a file name, not {upload.name!r}")
     name = Path(upload.name.replace("\\", "/")).name
     if name in ("", ".", ".."):
         raise Invalid(f"an upload needs a file name, not {upload.name!r}")
@@ -436,6 +442,15 @@ def _listed(values, name: str) -> list:
     return list(values)
 
 
+def _terms(values, name: str) -> list[str]:
+    """A list of terms, each a string (``[5]``, ``[None]`` were TypeErrors from the glossary's rules)."""
+    terms = _listed(values, name)
+    for i, term in enumerate(terms):
+        if not isinstance(term, str):
+            raise Invalid(f"{name}[{i}] is a string, not {term!r}")
+    return terms
+
+
 def _document(value: str | int | None) -> str | None:
     """A document's id as given: its name, or the number a name of digits reads as (``2021``)."""
     return str(value) if isinstance(value, int) else _sought(value, "a document's id", optional=True)
@@ -525,7 +540,10 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
 def entries_cursor(entry: Mapping, order: str = "score") -> str:
     """The cursor of ``entry`` (as :func:`entries` gives it) in ``order``: what :func:`entries` takes as
     ``after`` for the page that follows it. Opaque text (URL-safe): its place in the order."""
-    keyset = [order, float(entry["score"]), int(entry["frequency"]), int(entry["id"])]
+    try:
+        keyset = [order, float(entry["score"]), int(entry["frequency"]), int(entry["id"])]
+    except (KeyError, TypeError, ValueError):
+        raise Invalid(f"entries_cursor takes an entry as entries() gives it, not {entry!r:.80}") from None
     return base64.urlsafe_b64encode(json.dumps(keyset).encode()).decode().rstrip("=")
 
 
@@ -538,7 +556,7 @@ def _keyset(cursor: str, order: str) -> tuple[float, int, int]:
             return float(score), int(frequency), int(entry_id)
     except (ValueError, TypeError):
         pass
-    raise Invalid(f"after: {cursor[:40]!r} is not the cursor of a page of entries in the order {order}")
+    raise Invalid(f"after: {str(cursor)[:40]!r} is not the cursor of a page of entries in the order {order}")
 
 
 def entry(store: Store, entry_id: int | str) -> dict:
@@ -561,18 +579,25 @@ def add_entry(store: Store, fr: Sequence[str] = (), en: Sequence[str] = (), *,
     >>> store.close()
     """
     _texts(definition=definition, note=note)
-    by_language = _by_language({"fr": _listed(fr, "fr"), "en": _listed(en, "en")},
-                               {lang: _listed(texts, f"terms[{lang!r}]") for lang, texts in (terms or {}).items()})
+    by_language = _by_language({"fr": _terms(fr, "fr"), "en": _terms(en, "en")},
+                               {lang: _terms(texts, f"terms[{lang!r}]") for lang, texts in _mapping(terms).items()})
     new = glossary.new_entry_in(by_language, status=_status(status), definition=definition, note=note)
     return entry(store, glossary.add_entry(store, new, user=user))
+
+
+def _mapping(terms: Mapping | None) -> Mapping:
+    """Terms by language as given (None: none); anything but a mapping is Invalid."""
+    if terms is None:
+        return {}
+    if not isinstance(terms, Mapping):
+        raise Invalid(f"terms are a mapping of languages to terms ({{'de': ...}}), not {terms!r}")
+    return terms
 
 
 def _by_language(given: dict, terms: Mapping) -> dict:
     """``given`` (French and English, from their own arguments) with ``terms`` by base language (the
     lists of two tags of one language, ``de`` and ``de-DE``, joined); a bad tag, or a term to replace
     given twice for one language, is Invalid."""
-    if not isinstance(terms, Mapping):
-        raise Invalid(f"terms are a mapping of languages to terms ({{'de': ...}}), not {terms!r}")
     given = {lang: texts for lang, texts in given.items() if texts not in (None, [])}
     for tag, texts in terms.items():
         try:
@@ -616,12 +641,13 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     ['Militärausschuss', 'MA']
     >>> store.close()
     """
-    _texts(fr=fr, en=en, definition=definition, note=note)
+    _texts(fr=fr, en=en, definition=definition, note=note,
+           **{f"terms[{lang!r}]": text for lang, text in _mapping(terms).items()})
     new_status = _status(status) if status else None
-    replaced = _by_language({"fr": fr, "en": en}, terms or {})
-    added = _by_language({"fr": _listed(add_fr, "add_fr"), "en": _listed(add_en, "add_en")},
-                         {lang: _listed(texts, f"add_terms[{lang!r}]") for lang, texts in (add_terms or {}).items()})
-    drop = _listed(drop, "drop")
+    replaced = _by_language({"fr": fr, "en": en}, _mapping(terms))
+    added = _by_language({"fr": _terms(add_fr, "add_fr"), "en": _terms(add_en, "add_en")},
+                         {lang: _terms(texts, f"add_terms[{lang!r}]") for lang, texts in _mapping(add_terms).items()})
+    drop = _terms(drop, "drop")
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
         e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status),
         expected_version=_version(expected_version), user=user)
