@@ -413,6 +413,23 @@ def test_ingest_and_import_uploads(api, db, tmp_path):
     assert uploaded.status_code == 200 and uploaded.json()["languages"] == {"fr-FR→en-GB": 1}, uploaded.text
 
 
+def test_an_upload_answers_what_reading_it_noticed_naming_the_upload(api, db):
+    """A CSV or a text in Windows-1252 is read so and said so on the command line; over HTTP the notice went to
+    the server's log only, naming the upload's temporary copy."""
+    http, headers = api
+    excel = "Français;English\nforce de réaction rapide;rapid reaction force\n".encode("cp1252")
+    imported = http.post("/api/import", headers=headers, files={"file": ("lexique.csv", excel)}).json()
+    assert (imported["added"], imported["notices"]) == (1, [
+        "lexique.csv: not UTF-8, read as Windows-1252 (what Excel saves as CSV or tab-delimited text in Western Europe)"])
+    pair = {"fr_file": ("note.fr.txt", "Le Conseil s’est réuni à Bruxelles.\n".encode("cp1252")),
+            "en_file": ("note.en.txt", "The Council met in Brussels.\n".encode())}
+    ingested = http.post("/api/ingest", headers=headers, files=pair).json()
+    assert (ingested["document"], ingested["notices"]) == ("note", [
+        "note.fr.txt: not UTF-8, read as Windows-1252 (what Windows editors save as ANSI text in Western Europe)"])
+    clean = http.post("/api/import", headers=headers, files={"file": ("t.csv", "fr;en\nchar;tank\n".encode())}).json()
+    assert clean["notices"] == []
+
+
 def test_an_english_original_is_uploaded_as_such(api, db):
     """Its English is the source, its French the translation, and it gives the glossary its terms."""
     http, headers = api

@@ -820,3 +820,21 @@ def test_an_export_refused_says_why_and_one_made_says_it_was_downloaded(server, 
     time.sleep(0.2)  # the browser renames its partial file into place; let it finish writing
     assert target.read_text(encoding="utf-8").startswith(f"{approved['fr'][0]['text']}\t{approved['en'][0]['text']}")
     assert sorted(path.name for path in tmp_path.iterdir() if path.suffix != ".png") == ["glossary.tsv", "tmtool.db"]
+
+
+def test_an_upload_says_what_reading_it_noticed_as_the_command_line_does(server, browser, db, tmp_path):
+    """A CSV saved by Excel in Western Europe is Windows-1252: `tmtool import` says it was read so, the
+    workbench said nothing (the notice went to the server's log, naming a temporary copy)."""
+    glossary_file = tmp_path / "lexique.csv"
+    glossary_file.write_bytes("Français;English\nforce de réaction rapide;rapid reaction force\n".encode("cp1252"))
+    browser.get(server.url + "/documents")
+    form = css(browser, 'form.upload[data-api="/api/import"]')[0]
+    form.find_element("css selector", 'input[name="file"]').send_keys(str(glossary_file))
+    form.find_element("css selector", 'button[type="submit"]').click()
+    wait(browser, lambda b: "lexique.csv" in css(b, "table.imports")[0].text, "the imports list did not show the file")
+    status = wait(browser, lambda b: css(b, "#status")[0].text, "nothing said about the upload")
+    assert status.splitlines() == ["1 entry added, 0 already stored (entries in en 1, fr 1)",
+                                   "lexique.csv: not UTF-8, read as Windows-1252 (what Excel saves as CSV or "
+                                   "tab-delimited text in Western Europe)"]
+    with open_store(db) as store:
+        assert api.lookup(store, "force de réaction rapide")["entries"][0]["en"][0]["text"] == "rapid reaction force"

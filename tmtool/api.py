@@ -26,6 +26,7 @@ import base64
 import getpass
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -50,7 +51,7 @@ from .text.normalize import visible
 
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
-    "Unavailable", "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
+    "Unavailable", "Upload", "add_entry", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
@@ -97,7 +98,7 @@ def _local_files(*sources: Source) -> Iterator[list[Path]]:
             name = _file_name(source)
             if not isinstance(source.data, (bytes, bytearray, memoryview)):
                 raise Invalid(f"{name}: an Upload's data are bytes (text.encode()), not {type(source.data).__name__}")
-            folder = folder or Path(tempfile.mkdtemp(prefix="tmtool-upload-"))
+            folder = folder or Path(tempfile.mkdtemp(prefix=_UPLOADS))
             target = folder / f"{len(paths)}" / name  # two uploads may share a name
             target.parent.mkdir()
             target.write_bytes(source.data)
@@ -111,6 +112,20 @@ def _local_files(*sources: Source) -> Iterator[list[Path]]:
     finally:
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+_UPLOADS = "tmtool-upload-"  # the private folders uploads are copied into
+_UPLOAD_COPY = re.compile(rf"(?:[A-Za-z]:)?[^\s:]*{_UPLOADS}[^\s/\\]+[/\\]\d+[/\\]")
+
+
+def as_uploaded(message: str) -> str:
+    """A notice given while reading an upload (``…/tmtool-upload-x1y2/0/terms.csv: not UTF-8, read as
+    Windows-1252``) naming the upload as it was named (``terms.csv: …``), as errors name it.
+
+    >>> as_uploaded("/tmp/tmtool-upload-x1y2/0/terms.csv: not UTF-8")
+    'terms.csv: not UTF-8'
+    """
+    return _UPLOAD_COPY.sub("", message)
 
 
 def _name(source: Source) -> str:

@@ -7,9 +7,13 @@ call the library and return its data — as JSON under ``/api``, through a templ
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path, PurePath
 from typing import Annotated, Literal
 from urllib.parse import quote, unquote
@@ -78,6 +82,30 @@ def reviewer(request: Request, x_tmtool_user: Annotated[str | None, Header(
 
 By = Annotated[str | None, Depends(reviewer)]
 
+# the library's notices given while this request is answered (None: not collected)
+_NOTICES: ContextVar[list[str] | None] = ContextVar("tmtool_notices", default=None)
+
+
+class Notices(logging.Handler):
+    """The library's notices (a CSV read as Windows-1252, en-GB and en-US terms kept as en) for the answer to
+    the upload that gave them: the person uploading from a browser sees no server's log."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        said = _NOTICES.get()
+        if said is not None:
+            said.append(api.as_uploaded(record.getMessage()))
+
+
+@contextmanager
+def noticed() -> Iterator[list[str]]:
+    """The notices given in the block (by this request: each runs in its own context)."""
+    said: list[str] = []
+    token = _NOTICES.set(said)
+    try:
+        yield said
+    finally:
+        _NOTICES.reset(token)
+
 
 async def json_bodies(request: Request) -> None:
     """A body sent to a path that reads JSON is JSON (``Content-Type: application/json``): a form's or plain
@@ -138,6 +166,11 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                   dependencies=[Depends(json_bodies)],
                   description="French–English translation memory and terminology: look-up, review, documents.")
     csrf = csrf or new_secret()
+    notices = logging.getLogger("tmtool")
+    if not any(isinstance(handler, Notices) for handler in notices.handlers):
+        notices.addHandler(Notices())
+    if not notices.isEnabledFor(logging.INFO):  # `tmtool -q serve` prints none; an upload's answer says them
+        notices.setLevel(logging.INFO)
     app.state.user = user  # whom the history names when a request names no reviewer
     app.add_middleware(HeadAsGet)
     app.add_middleware(EmptyIsDefault)
@@ -412,27 +445,32 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         """Align an uploaded French document with its English version and store it (as ``tmtool ingest``);
         ``original`` "en": the English is the original and the French its translation (``--srclang en
         --tgtlang fr``). Another pair: ``srclang`` and ``tgtlang`` (de, fr) name the languages of
-        ``fr_file`` (the original) and ``en_file`` (its translation), as ``--srclang``/``--tgtlang`` do."""
+        ``fr_file`` (the original) and ``en_file`` (its translation), as ``--srclang``/``--tgtlang`` do.
+        ``notices``: what reading the files said, a line each, as the command line says it on stderr (a text
+        file read as Windows-1252)."""
         fr, en = upload(fr_file, INGEST_SUFFIXES), upload(en_file, INGEST_SUFFIXES)
         if srclang or tgtlang:
             if not (srclang and tgtlang) or original != "fr":
                 raise Invalid("give srclang and tgtlang together, for a pair named by them (original is for French–English)")
-            with store() as s:
-                return api.ingest(s, fr, en, document_id=doc_id or None, srclang=srclang, tgtlang=tgtlang)
-        with store() as s:
-            if original == "en":  # the original is the pair's source, its translation the target
-                return api.ingest(s, en, fr, document_id=doc_id or None, srclang="en-GB", tgtlang="fr-FR")
-            return api.ingest(s, fr, en, document_id=doc_id or None)
+            pair = (fr, en, srclang, tgtlang)
+        else:  # an English original is the pair's source, its French translation the target
+            pair = (en, fr, "en-GB", "fr-FR") if original == "en" else (fr, en, "fr-FR", "en-GB")
+        with store() as s, noticed() as said:
+            done = api.ingest(s, pair[0], pair[1], document_id=doc_id or None, srclang=pair[2], tgtlang=pair[3])
+        return {**done, "notices": said}
 
     @app.post("/api/import", tags=["documents"])
     def api_import(file: Annotated[UploadFile, File()], by: By,
                    format: Annotated[str | None, Form(max_length=20)] = None,
                    status: Annotated[Literal["candidate", "approved", "rejected"], Form()] = "candidate") -> dict:
         """Import an uploaded memory (tmx, xliff) or glossary (tbx, po, csv, tsv, xlsx), as ``tmtool import``;
-        ``status``: that of the glossary entries the file gives none."""
-        with store() as s:
-            return api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=by,
+        ``status``: that of the glossary entries the file gives none; ``notices``: what reading the file said, a
+        line each, as the command line says it on stderr (a CSV read as Windows-1252, regional tags kept as their
+        language)."""
+        with store() as s, noticed() as said:
+            done = api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=by,
                                    status=status)
+        return {**done, "notices": said}
 
     # ---- pages ---------------------------------------------------------------------------------
 

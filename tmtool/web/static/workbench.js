@@ -415,8 +415,13 @@ function setUpDocument() {
 
 // ---- documents: uploads; export links -------------------------------------------------------
 
-// what an upload did, in the words of the command line's summary, a line for each item passed over
+// what an upload did, in the words of the command line's summary, a line for each item passed over, then
+// what reading it noticed (a CSV read as Windows-1252), as the command line says it before its summary
 function uploaded(done) {
+  return [summary(done), ...(done.notices || [])].join("\n");
+}
+
+function summary(done) {
   if ("document" in done) {
     if (done.held_by) {
       const same = done.held_by === done.document ? "" : `same text as document ${done.held_by}, `;
