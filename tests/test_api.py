@@ -343,3 +343,25 @@ def test_a_file_or_a_term_of_the_wrong_type_is_invalid_and_names_it(store):
         with pytest.raises(api.Invalid, match=says):
             call()
     assert api.entry(store, added["id"]) == added and api.stats(store)["entries"] == 1 and api.imports(store) == []
+
+
+def test_an_entry_merged_or_removed_is_not_found_saying_where_it_went(store):
+    """A reviewer approving from a page another reviewer's merge had made stale was told "no glossary entry 2",
+    as if it had never been: the history says where it went, and so does the error now."""
+    kept = api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+    variant = api.add_entry(store, ["comité militaire de l'OTAN"], ["NATO Military Committee"], status="candidate")
+    other = api.add_entry(store, ["séance"], ["session"], status="candidate")
+    merged = api.merge(store, variant["id"], kept["id"], user="ana")
+    removed = api.remove_entry(store, other["id"], user="ben")
+    for call in (lambda: api.entry(store, variant["id"]), lambda: api.approve(store, [variant["id"]]),
+                 lambda: api.edit(store, variant["id"], note="x"), lambda: api.merge(store, variant["id"], kept["id"])):
+        with pytest.raises(api.NotFound, match=rf"^no glossary entry {variant['id']}: it was merged into entry "
+                                               rf"{kept['id']} \(change {merged}, by ana\)$"):
+            call()
+    with pytest.raises(api.NotFound, match=rf"^no glossary entry {other['id']}: it was removed \(remove, change {removed},"
+                                           r" by ben\)$"):
+        api.reject(store, [other["id"]])
+    with pytest.raises(api.NotFound, match=r"^no glossary entry 99$"):
+        api.entry(store, 99)
+    api.revert(store, merged)  # back: found again
+    assert api.entry(store, variant["id"])["status"] == "candidate"

@@ -148,8 +148,22 @@ def entry(store: Store, entry_id: int) -> Entry:
     """One entry with all its contexts; NotFound when there is none."""
     found = store.entries([entry_id]).get(entry_id)
     if found is None:
-        raise NotFound(f"no glossary entry {entry_id}")
+        raise missing(store, entry_id)
     return found
+
+
+def missing(store: Store, entry_id: int) -> NotFound:
+    """That there is no entry ``entry_id``, and where it went when the history says: merged into another
+    (a reviewer acting on it from an older page is told which), removed, replaced by a re-extraction."""
+    gone = next((change for change in reversed(store.history(entry_id))
+                 if str(entry_id) in change.after and change.after[str(entry_id)] is None), None)
+    if gone is None:
+        return NotFound(f"no glossary entry {entry_id}")
+    by = f", by {gone.user}" if gone.user else ""
+    into = [other for other, kept in gone.after.items() if kept is not None]
+    if gone.action == "merge" and into:
+        return NotFound(f"no glossary entry {entry_id}: it was merged into entry {into[0]} (change {gone.id}{by})")
+    return NotFound(f"no glossary entry {entry_id}: it was removed ({gone.action}, change {gone.id}{by})")
 
 
 def snapshot(store: Store, entry_id: int) -> dict | None:
@@ -166,7 +180,7 @@ def _read_for_change(store: Store, entry_ids: Sequence[int]) -> tuple[dict[int, 
     found = store.entries(entry_ids)
     for entry_id in entry_ids:
         if entry_id not in found:
-            raise NotFound(f"no glossary entry {entry_id}")
+            raise missing(store, entry_id)
     return found, {i: entry_snapshot(found[i], reviewed=store.entry_state(i).reviewed) for i in entry_ids}
 
 
@@ -226,7 +240,7 @@ def remove_entry(store: Store, entry_id: int, *, user: str | None = None) -> int
     with store.transaction():
         before = snapshot(store, entry_id)
         if before is None:
-            raise NotFound(f"no glossary entry {entry_id}")
+            raise missing(store, entry_id)
         store.delete_entry(entry_id)
         return store.record_change("remove", {entry_id: before}, {entry_id: None}, user=user)
 
