@@ -838,3 +838,15 @@ def test_an_upload_says_what_reading_it_noticed_as_the_command_line_does(server,
                                    "tab-delimited text in Western Europe)"]
     with open_store(db) as store:
         assert api.lookup(store, "force de réaction rapide")["entries"][0]["en"][0]["text"] == "rapid reaction force"
+
+
+def test_the_contexts_of_an_entry_looked_up_as_you_type_say_their_languages_as_the_page_does(server, browser, db):
+    """The page a look-up loads writes a context's sentences lang="fr" and lang="en" (a screen reader reads each
+    in its language); the results shown as one types wrote them in no language, read as the page's English."""
+    browser.get(server.url + "/?q=OTAN")
+    loaded = [(p.get_attribute("lang"), p.text) for p in css(browser, "#lookup-results article.hit .context p")]
+    assert loaded and {lang for lang, _ in loaded} == {"fr", "en"}
+    browser.get(server.url + "/")
+    css(browser, "#lookup-q")[0].send_keys("OTAN")
+    wait(browser, lambda b: css(b, "#lookup-results article.hit .context p"), "no context appeared")
+    assert [(p.get_attribute("lang"), p.text) for p in css(browser, "#lookup-results article.hit .context p")] == loaded

@@ -95,7 +95,12 @@ function renderLookup(found, results) {
       terms.append(item);
     }
     article.append(head, terms);
-    for (const c of entry.contexts) article.append(pair(c.fr, c.en));
+    for (const c of entry.contexts) {  // a context is a French sentence and its English, as the page writes them
+      const both = pair(c.fr, c.en);
+      written(both.firstChild, "fr");
+      written(both.lastChild, "en");
+      article.append(both);
+    }
     results.append(article);
   }
   results.append(element("h2", "Memory"));
