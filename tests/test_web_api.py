@@ -714,6 +714,21 @@ def test_a_team_sharing_one_server_has_each_reviewer_s_name_in_the_history(db):
     assert stale.status_code == 409, stale.text
 
 
+def test_a_reviewer_s_name_with_accents_is_recorded_as_written_however_the_client_sends_it(db):
+    """curl sends a name typed in a terminal as its UTF-8 bytes: the history recorded "BÃ©atrice"; a name
+    percent-encoded from Latin-1 (B%E9atrice) was recorded "B\ufffdatrice". The first is read as UTF-8, the
+    second refused, saying how to send it; Python's requests sends Latin-1 bytes, read as sent."""
+    http, headers = client(db, user="server")
+    for entry_id, sent in ((1, "Béatrice".encode()), (2, "Béatrice".encode("latin-1")), (3, b"B%C3%A9atrice")):
+        done = http.post(f"/api/entries/{entry_id}/approve", headers={**headers, "X-Tmtool-User": sent})
+        assert done.status_code == 200, done.text
+        assert [h["user"] for h in http.get(f"/api/entries/{entry_id}").json()["history"]] == ["Béatrice"], sent
+    refused = http.post("/api/entries/4/approve", headers={**headers, "X-Tmtool-User": "B%E9atrice"})
+    assert (refused.status_code, refused.json()["message"]) == (400, (
+        "X-Tmtool-User: a name percent-encoded from its UTF-8 (B%C3%A9atrice), not from another encoding"))
+    assert http.get("/api/entries/4").json()["history"] == []
+
+
 def test_a_documents_terminology_check(db):
     """An approved term whose approved equivalent the translation does not use is a finding, on
     the unit's row of the document view and in the API, as `tmtool check` reports it."""

@@ -74,7 +74,16 @@ def reviewer(request: Request, x_tmtool_user: Annotated[str | None, Header(
                                     " not ASCII); without it, the server's --user")] = None) -> str | None:
     """Who a write is made by: the person the request names (a team sharing one server: the workbench
     sends the name its reviewer gave), else the user the server was started as."""
-    name = unquote(x_tmtool_user or "").strip()
+    sent = x_tmtool_user or ""
+    try:  # a name sent as its UTF-8 bytes, not percent-encoded (curl from a terminal), read as HTTP gives Latin-1
+        sent = sent.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        pass  # Latin-1 bytes (Python's requests sends a str so) are read as sent
+    try:
+        name = unquote(sent, errors="strict").strip()
+    except UnicodeDecodeError:  # was a U+FFFD in the history for good
+        raise Invalid("X-Tmtool-User: a name percent-encoded from its UTF-8 (B%C3%A9atrice), not from another"
+                      " encoding") from None
     if name and not name.isprintable():
         raise Invalid("X-Tmtool-User: a person's name, without control characters")
     return name or request.app.state.user
