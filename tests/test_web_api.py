@@ -194,6 +194,11 @@ def test_a_decision_sent_as_a_form_or_plain_text_is_refused_not_made_without_its
     assert stale.status_code == 409
     assert http.post("/api/entries/1/approve", headers={**headers, "content-type": "text/plain"}).status_code == 200
     assert http.get("/api/entries/1").json()["version"] == seen + 1
+    # JSON that is no object: "version: Field required" said an array, of a version that is optional
+    for sent, kind in ((b"[99]", "an array"), (b"99", "a number"), (b'"99"', "a string"), (b"null", "null")):
+        answer = http.post("/api/entries/1/approve", content=sent, headers={**headers, "content-type": "application/json"})
+        assert (answer.status_code, answer.json()["message"]) == (400, f'body: a JSON object ({{"version": 3}}), not {kind}')
+    assert http.get("/api/entries/1").json()["version"] == seen + 1
     # a form's text where an upload takes a file says so, not "Expected UploadFile, received: <class 'str'>"
     fields = http.post("/api/ingest", content=b"fr_file=a&en_file=b",
                        headers={**headers, "content-type": "application/x-www-form-urlencoded"})
