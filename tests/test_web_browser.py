@@ -326,12 +326,7 @@ def test_an_upload_says_what_it_did_and_what_it_skipped_after_the_lists_reload(s
     glossary_file = tmp_path / "lexique.csv"
     glossary_file.write_text("fr;en;note\nchasseur de mines;minehunter;\n ; ;a note without its terms\n",
                              encoding="utf-8")
-    browser.get(server.url + "/documents")
-    form = css(browser, 'form.upload[data-api="/api/import"]')[0]
-    form.find_element("css selector", 'input[name="file"]').send_keys(str(glossary_file))
-    form.find_element("css selector", 'button[type="submit"]').click()
-    wait(browser, lambda b: "lexique.csv" in css(b, "table.imports")[0].text, "the imports list did not show the file")
-    status = wait(browser, lambda b: css(b, "#status")[0].text, "nothing said about the upload")
+    status = _imported_from_the_page(browser, server, glossary_file)
     assert status.splitlines() == ["1 entry added, 0 already stored (entries in en 1, fr 1), 1 skipped:",
                                    "lexique.csv:3: no term: the term columns are empty"]
     form = css(browser, 'form.upload[data-api="/api/ingest"]')[0]  # the pair the store was seeded with
@@ -341,6 +336,16 @@ def test_an_upload_says_what_it_did_and_what_it_skipped_after_the_lists_reload(s
     form.find_element("css selector", 'button[type="submit"]').click()
     wait(browser, lambda b: "already stored" in css(b, "#status")[0].text, "nothing said about the pair")
     assert css(browser, "#status")[0].text == f"again: same text as document {SEED_ID}, already stored, nothing changed"
+
+
+def _imported_from_the_page(browser, server, path: Path) -> str:
+    """``path`` imported through the documents page's form: what the page says once the lists have reloaded."""
+    browser.get(server.url + "/documents")
+    form = css(browser, 'form.upload[data-api="/api/import"]')[0]
+    form.find_element("css selector", 'input[name="file"]').send_keys(str(path))
+    form.find_element("css selector", 'button[type="submit"]').click()
+    wait(browser, lambda b: path.name in css(b, "table.imports")[0].text, "the imports list did not show the file")
+    return wait(browser, lambda b: css(b, "#status")[0].text, "nothing said about the upload")
 
 
 def test_an_uploaded_memory_repeating_a_unit_says_so_as_tmtool_import_does(server, browser, tmp_path):
@@ -827,12 +832,7 @@ def test_an_upload_says_what_reading_it_noticed_as_the_command_line_does(server,
     workbench said nothing (the notice went to the server's log, naming a temporary copy)."""
     glossary_file = tmp_path / "lexique.csv"
     glossary_file.write_bytes("Français;English\nforce de réaction rapide;rapid reaction force\n".encode("cp1252"))
-    browser.get(server.url + "/documents")
-    form = css(browser, 'form.upload[data-api="/api/import"]')[0]
-    form.find_element("css selector", 'input[name="file"]').send_keys(str(glossary_file))
-    form.find_element("css selector", 'button[type="submit"]').click()
-    wait(browser, lambda b: "lexique.csv" in css(b, "table.imports")[0].text, "the imports list did not show the file")
-    status = wait(browser, lambda b: css(b, "#status")[0].text, "nothing said about the upload")
+    status = _imported_from_the_page(browser, server, glossary_file)
     assert status.splitlines() == ["1 entry added, 0 already stored (entries in en 1, fr 1)",
                                    "lexique.csv: not UTF-8, read as Windows-1252 (what Excel saves as CSV or "
                                    "tab-delimited text in Western Europe)"]
