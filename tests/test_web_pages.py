@@ -163,3 +163,14 @@ def test_every_response_forbids_framing_and_foreign_scripts(tmp_path):
         policy = response.headers["content-security-policy"]
         assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
         assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_boxes_a_term_is_typed_in_take_the_direction_of_what_is_typed(tmp_path):
+    """An Arabic or Hebrew term typed in the look-up box or the review queue's text filter ran left to right, its
+    punctuation at the wrong end: they follow what is typed (dir="auto"), as the results do their language."""
+    import re
+
+    http = client(seeded_store(tmp_path))[0]
+    assert re.search(r'<input id="lookup-q" [^>]*dir="auto"', http.get("/", params={"q": "الأمين العام"}).text)
+    assert re.search(r'<input name="q" value="الأمين العام" [^>]*dir="auto"',
+                     http.get("/review", params={"q": "الأمين العام"}).text)
