@@ -850,3 +850,15 @@ def test_the_contexts_of_an_entry_looked_up_as_you_type_say_their_languages_as_t
     css(browser, "#lookup-q")[0].send_keys("OTAN")
     wait(browser, lambda b: css(b, "#lookup-results article.hit .context p"), "no context appeared")
     assert [(p.get_attribute("lang"), p.text) for p in css(browser, "#lookup-results article.hit .context p")] == loaded
+
+
+def test_an_action_the_server_does_not_answer_says_so(server, browser, db):
+    """The server stopped (a restart, a laptop's network gone): an approval said "Failed to fetch"."""
+    browser.get(server.url + "/review")
+    entry_id = int(css(browser, "#queue .card")[0].get_attribute("data-entry"))
+    server.stop()
+    css(browser, "#queue .card .approve")[0].click()
+    wait(browser, lambda b: "error" in css(b, "#status")[0].get_attribute("class"), "nothing was said")
+    assert css(browser, "#status")[0].text == ("No answer from the workbench's server (Failed to fetch): is tmtool serve "
+                                               "running? Try again once it answers.")
+    assert _status(db, entry_id) == "candidate"

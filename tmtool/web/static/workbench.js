@@ -24,7 +24,7 @@ async function api(method, url, body) {
     options.headers["Content-Type"] = "application/json";
     options.body = JSON.stringify(body);
   }
-  const response = await fetch(url, options);
+  const response = await reach(url, options);
   const data = await response.json().catch(() => ({message: response.statusText}));
   if (!response.ok) {
     const error = new Error(data.message || response.statusText);
@@ -41,6 +41,16 @@ const SAID = "tmtool-said";
 function reloadSaying(message, page) {
   sessionStorage.setItem(SAID, message);
   if (page) location.assign(page); else location.reload();
+}
+
+// a request sent; no answer at all (the server stopped, the network down) is said as such, not "Failed to fetch"
+async function reach(url, options) {
+  try {
+    return await fetch(url, options);
+  } catch (error) {
+    throw new Error(`No answer from the workbench's server (${error.message}): is tmtool serve running? ` +
+                    "Try again once it answers.");
+  }
 }
 
 function element(tag, text, className) {
@@ -489,7 +499,7 @@ function setUpExport() {
       event.preventDefault();
       say("Exporting…");
       try {
-        const response = await fetch(link.href, {credentials: "same-origin"});
+        const response = await reach(link.href, {credentials: "same-origin"});
         if (!response.ok) {
           const data = await response.json().catch(() => ({message: response.statusText}));
           say(data.message || response.statusText, true);
