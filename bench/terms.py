@@ -1,6 +1,6 @@
 """Terminology benchmark: French terms and English equivalents against gold glossaries.
 
-    .venv/bin/python bench/terms.py [--threshold T] [--part nato|acter|all] [--set dev|test|heldout|unseen|fresh|all]
+    .venv/bin/python bench/terms.py [--threshold T] [--part nato|acter|all] [--set dev|test|heldout|unseen|fresh|fresh2|all]
 
 Pairs: the development pairs of ``bench/data/terms-dev/`` (written for this project; parameters are
 chosen on them), the test pairs of ``../shared/data/terms/`` (reported, not tuned on), the held-out
@@ -9,7 +9,9 @@ the seed pair (no gold glossary: counts and times only): ``--set all``, the defa
 ``bench/data/terms-unseen/`` (written for this project, never used to choose parameters) are read only
 when named (``--set unseen``): ``all`` leaves them out, so that its figures stay those of earlier rounds,
 and so does every script calling :func:`datasets` without naming them. So are the fresh pairs of
-``bench/data/terms-fresh/`` (written blind after the unseen ones had been looked at): ``--set fresh``. Each pair is read two ways:
+``bench/data/terms-fresh/`` (written blind after the unseen ones had been looked at): ``--set fresh``, and the second
+fresh pairs of ``bench/data/terms-fresh2/`` (written blind after the fresh ones had been looked at): ``--set fresh2``.
+Each pair is read two ways:
 - ``pipeline``: the documents segmented and aligned as ``tmtool ingest`` does (``align_files``);
 - ``gold``: the gold sentence alignment (extraction measured apart from segmentation and alignment);
 - ``free``: where ``bench/data/terms-free/NAME/`` holds one, the same French with a free English translation
@@ -62,6 +64,7 @@ DEV_TERMS = REPO / "bench" / "data" / "terms-dev"
 HELDOUT_TERMS = REPO / "bench" / "data" / "terms-heldout"
 UNSEEN_TERMS = REPO / "bench" / "data" / "terms-unseen"
 FRESH_TERMS = REPO / "bench" / "data" / "terms-fresh"
+FRESH2_TERMS = REPO / "bench" / "data" / "terms-fresh2"
 FREE_TERMS = REPO / "bench" / "data" / "terms-free"
 SHARED_TERMS = REPO.parent / "shared" / "data" / "terms"
 SEED = REPO / "seeds" / "2021-07-13-partners-meeting"
@@ -70,8 +73,8 @@ SWEEP = (0.0, 0.4, 0.6, 0.8, 1.0, 1.5)
 ACTER = SHARED_TERMS / "acter-fr-dev"
 ACTER_DOMAINS = ("equi", "htfl", "wind")
 SETS = {"dev": DEV_TERMS, "test": SHARED_TERMS, "heldout": HELDOUT_TERMS, "unseen": UNSEEN_TERMS,
-        "fresh": FRESH_TERMS}
-ALL = ("seed", "dev", "test", "heldout")  # what ``--set all`` reads: every set but ``unseen`` and ``fresh``
+        "fresh": FRESH_TERMS, "fresh2": FRESH2_TERMS}
+ALL = ("seed", "dev", "test", "heldout")  # what ``--set all`` reads: every set but ``unseen``, ``fresh`` and ``fresh2``
 SET_CHOICES = (*SETS, "all")  # the ``--set`` of the bench scripts
 
 
@@ -141,7 +144,7 @@ def score(entries: list[Entry], gold: list[dict]) -> dict:
 
 
 def datasets(chosen: tuple[str, ...] = ALL) -> list[Dataset]:
-    """The pairs of the roles ``chosen`` (by default :data:`ALL`, without the unseen and fresh pairs), in the
+    """The pairs of the roles ``chosen`` (by default :data:`ALL`, without the unseen and both fresh sets' pairs), in the
     order of :data:`SETS`, the seed pair last."""
     found = []
     for role, root in SETS.items():
@@ -303,7 +306,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--part", choices=("nato", "acter", "all"), default="all")
     parser.add_argument("--set", choices=SET_CHOICES, default="all",
-                        help="nato: the pairs read (all: every set but unseen and fresh)")
+                        help="nato: the pairs read (all: every set but unseen, fresh and fresh2)")
     parser.add_argument("--model", default=french.MODEL, help="spaCy French package to compare")
     args = parser.parse_args()
     french.MODEL = args.model

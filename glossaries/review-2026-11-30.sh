@@ -43,3 +43,9 @@ $T glossary reject 50 51 52 55 56 57 59 62 63 64 65 67 68 71 72 73
 # earlier decision kept, the four new proposals decided (défi sécuritaire is approved already).
 # a free adjective on an approved term, a phrase cut after its quantifier, a wrong pair, a quantified phrase
 $T glossary reject 74 75 76 77
+
+# ---- Fifth pass, 2026-12-06, after term genders came from the French dictionary and adjectives that pick an
+# instance stopped opening candidates: the same store-building as the main job; every earlier decision
+# kept, the two new proposals decided, one approved gender mended.
+$T glossary edit 8 --gender masculine   # le Dialogue méditerranéen: the tagger had guessed feminine
+$T glossary approve 78 79               # pays non OTAN / non-NATO country (the partnerships' category), amiral / Admiral (a rank)

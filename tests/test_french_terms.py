@@ -273,6 +273,20 @@ def test_a_plural_modifier_the_parse_put_on_a_singular_complement_is_the_heads()
     assert "chasseur de mines autonomes" in keys("Les chasseurs de mines autonomes sont arrivés.")
 
 
+@pytest.mark.parametrize(
+    "sentence, lemma, guess",
+    [
+        # invariable words the lemmatiser singularises into words French does not write
+        ("Les obus d'artillerie manquent.", "obus d'artillerie", "obu d'artillerie"),
+        ("Les forces interarmées se déploient.", "force interarmées", "force interarmée"),
+        ("Les officiers polonais sont arrivés.", "officier polonais", "officier polonai"),
+    ],
+)  # fmt: skip
+def test_a_plural_whose_singular_general_french_does_not_write_stays_as_written(sentence, lemma, guess):
+    found = keys(sentence)
+    assert lemma in found and guess not in found
+
+
 def test_a_modifier_of_the_head_past_its_complement_is_singularised_with_it():
     # parsed on *missions*: the written form had kept *partagées*
     assert "mission de surveillance partagée" in keys("Les navires assurent des missions de surveillance partagées.")
@@ -402,3 +416,46 @@ def test_a_phrase_of_one_country_s_thing_is_weighed_as_no_concept(tmp_path, monk
     for phrase in ("frégate italienne", "officier marocain"):
         assert known[phrase] == pytest.approx(unknown[phrase] * 0.3, rel=0.01)
     assert known["force navale italienne"] == unknown["force navale italienne"]  # a name's own adjective
+
+
+def test_an_adjective_that_picks_an_instance_opens_no_candidate():
+    found = keys("La prochaine conférence de génération de forces se tiendra à Mons.",
+                 "L'ancienne force de réaction a cédé la place à un nouvel effort de coordination.")
+    assert {"conférence de génération de forces", "force de réaction", "effort de coordination"} <= found
+    assert not any(k.startswith(("prochaine ", "ancienne ", "nouvel ")) for k in found)
+    # an ordinal describes a function or a rank
+    assert "premier ministre" in keys("Le premier ministre a rencontré les commandants.")
+
+
+def test_a_terms_gender_is_its_head_nouns_in_the_french_dictionary_else_its_agreement(tmp_path, monkeypatch):
+    """Dicollecte's lines as Debian's hunspell-fr packages ship them. Without them, where no article or
+    adjective shows the gender, the tagger's guess stands: it guesses *pays*, *processus* and *centre*
+    feminine."""
+    from tmtool.terms import lexicon
+
+    sentences = [Context(s, "", "d") for s in (
+        "Les pays non OTAN ont suivi les centres de commandement.",
+        "Le soutien logistique des processus OTAN de planification est assuré.",
+        "La secrétaire générale adjointe a ouvert la séance.")]
+    heads = ("pays", "processus otan", "centre de commandement")
+
+    def genders(folder) -> dict[str, str | None]:
+        monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(folder))
+        lexicon._lemmas.cache_clear()
+        try:
+            return {k: c.gender for k, c in analyse_french(sentences).candidates.items()}
+        finally:
+            lexicon._lemmas.cache_clear()
+
+    (tmp_path / "fr.dic").write_text(
+        "6\ncentre/S.() po:nom is:mas\npays/L'D'Q' po:nom is:mas is:inv\nprocessus/L'D'Q' po:nom is:mas is:inv\n"
+        "secrétaire/S.() po:nom is:epi\nMarine/L'D'Q' po:prn is:fem is:inv\nPIB/L'D'Q' po:nom is:mas is:inv\n",
+        encoding="utf-8")
+    known, unknown = genders(tmp_path), genders(tmp_path / "none")
+    assert all(known[k] == "masculine" for k in heads)
+    assert any(unknown[k] == "feminine" for k in heads)
+    assert known["secrétaire générale"] == "feminine"  # either gender: the agreement tells
+    monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(tmp_path))
+    assert lexicon.noun_gender("Processus") == lexicon.noun_gender("PIB") == "masculine"
+    assert lexicon.noun_gender("Marine") is None  # listed as written, a name: never read in lower case
+    lexicon._lemmas.cache_clear()

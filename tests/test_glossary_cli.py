@@ -206,3 +206,18 @@ def test_a_list_with_nothing_to_show_says_so_on_stderr(tmp_path):
     empty = CliRunner().invoke(main, ["--db", db, "glossary", "list"])
     assert (empty.exit_code, empty.stdout, empty.stderr) == (0, "", "the glossary is empty\n")
     assert CliRunner().invoke(main, ["--db", db, "glossary", "list", "--json"]).stdout == "[]\n"
+
+
+def test_a_terms_gender_and_part_of_speech_are_corrected_as_a_terminologist_writes_them(db, tmp_path):
+    run(db, "glossary", "add", "Dialogue méditerranéen", "Mediterranean Dialogue", "--status", "candidate")
+    run(db, "glossary", "edit", "1", "--gender", "m", "--pos", "nom propre", "--pos", "en=properNoun")
+    shown = run(db, "glossary", "show", "1")
+    assert "fr: Dialogue méditerranéen  (fullForm, preferred, properNoun, masculine)" in shown
+    assert "en: Mediterranean Dialogue  (fullForm, preferred, properNoun)" in shown
+    assert listed(db) == [("1", "approved", "Dialogue méditerranéen")]  # reviewed: extraction keeps off it
+    run(db, "export", "tbx", "-o", str(tmp_path / "g.tbx"), "--status", "all")
+    assert ">masculine<" in (tmp_path / "g.tbx").read_text(encoding="utf-8")
+    run(db, "glossary", "edit", "1", "--gender", "fr=")  # cleared
+    assert "properNoun)" in run(db, "glossary", "show", "1").splitlines()[1]
+    error = run(db, "glossary", "edit", "1", "--gender", "de=neuter", code=1)
+    assert error.strip().endswith("entry 1 has no de term to set the gender of") and len(error.strip().splitlines()) == 1

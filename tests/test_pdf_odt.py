@@ -80,6 +80,16 @@ def test_a_pdf_s_raised_digits_are_a_note_s_call_or_a_power_as_in_every_format(t
         "La zone couvre 12 km² autour du quartier général de l’Alliance.",)
 
 
+def test_a_pdf_s_raised_digits_after_a_number_or_a_bracket_are_a_power_in_an_expression(tmp_path):
+    """A small raised digit after a number in an expression or a bracketed one is a power (*5²*, *(a+b)²*), after
+    a number in a sentence (*l’article 3¹*) a note's call, as the other readers read them."""
+    path = tmp_path / "calcul.fr.pdf"
+    write_pdf(path, ["Selon l’article 3^1 on a 3^2 + 4^2 = 5^2 et (a+b)^2 = a^2 + 2ab + b^2 pour tout réel."],
+              header=None, numbers=None)
+    assert read_document(path, lang="fr").paragraphs == (
+        "Selon l’article 3 on a 3² + 4² = 5² et (a+b)² = a² + 2ab + b² pour tout réel.",)
+
+
 def test_pdf_paragraphs_by_indent_in_two_columns(tmp_path):
     """First-line indents mark the paragraphs; the text runs down the left column, then the right one,
     on two pages; a lower-case compound broken at its hyphen (Nord-Atlantique) keeps it."""

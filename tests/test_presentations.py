@@ -217,13 +217,51 @@ def test_a_libreoffice_chart_gives_what_a_powerpoint_one_does(tmp_path, write):
         "Europe du Nord", "Europe du Sud", "Source : rapports nationaux.")
 
 
-def test_a_chart_s_addresses_in_another_table_are_not_read_in_its_own(tmp_path):
-    """A chart made from a Writer table names that table's cells (``Tableau1.B1``); its own table need not keep them
-    in the same rows, so they are not looked for there: its titles are read, no cell that may be another's."""
-    path = _chart_odt(tmp_path / "budget.fr.odt")
+_CHART_FRAME = ('<draw:frame draw:style-name="fr1" draw:name="Object 1" text:anchor-type="paragraph" svg:width="16cm" '
+                f'svg:height="9cm" draw:z-index="0">{_CHART_OBJECT}</draw:frame>')
+# a chart in a table's cell, beside its comment, and in a frame's text box, under its caption
+_CHART_PLACES = {
+    "cell": ('<table:table table:name="Tableau2" table:style-name="Tableau2"><table:table-column '
+             'table:number-columns-repeated="2"/><table:table-row><table:table-cell office:value-type="string"><text:p>'
+             f'{_CHART_FRAME}</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Budget'
+             "</text:p></table:table-cell></table:table-row></table:table>"),
+    "frame": ('<text:p><draw:frame draw:style-name="fr2" draw:name="Cadre1" text:anchor-type="paragraph" '
+              'svg:width="17cm" draw:z-index="1"><draw:text-box fo:min-height="9cm"><text:p>'
+              f"{_CHART_FRAME}</text:p><text:p>Budget</text:p></draw:text-box></draw:frame></text:p>"),
+}
+
+
+@pytest.mark.parametrize("place", sorted(_CHART_PLACES))
+def test_a_writer_chart_in_a_table_cell_or_a_frame_gives_its_labels_too(tmp_path, place):
+    """A chart in a Writer table's cell or in a frame gives what one in the text does: its titles, its series' names
+    and its categories' labels, after the table or the frame's paragraph."""
+    path = write_odt(tmp_path / "budget.fr.odt", _CHART_PLACES[place] + "<text:p>Source : rapports nationaux.</text:p>")
     with zipfile.ZipFile(path, "a") as package:
-        package.writestr("Object 1/content.xml", ODF_CHART.replace("local-table.$", "Tableau1.$"))
-    assert read_document(path).paragraphs == ("Budget", "Dépenses de défense des Alliés",
+        package.writestr("Object 1/content.xml", ODF_CHART)
+    paragraphs = read_document(path).paragraphs
+    assert paragraphs == ((("Budget",) if place == "cell" else ()) + (
+        "Dépenses de défense des Alliés", "Pourcentage du produit intérieur brut", "Part du PIB", "Europe du Nord",
+        "Europe du Sud") + (() if place == "cell" else ("Budget",)) + ("Source : rapports nationaux.",))
+
+
+def test_a_chart_made_from_a_writer_table_gives_its_labels_once_as_the_table_s_text(tmp_path):
+    """A chart made from a Writer table names that table's cells (``Tableau1.B1``), its labels, read as the table's
+    text; LibreOffice's copy of them in the chart's own table (each cell with the address it copies) is not read
+    again, nor looked for there by those addresses, which its own table need not keep: its titles are read."""
+    cells = (("", "Part du PIB"), ("Europe du Nord", "2,4"), ("Europe du Sud", "1,9"))
+    table = ('<table:table table:name="Tableau1"><table:table-column table:number-columns-repeated="2"/>'
+             + "".join("<table:table-row>" + "".join(f'<table:table-cell office:value-type="string"><text:p>{text}'
+                                                     "</text:p></table:table-cell>" for text in row)
+                       + "</table:table-row>" for row in cells) + "</table:table>")
+    path = write_odt(tmp_path / "budget.fr.odt", table + f"<text:p>Budget{_CHART_FRAME}</text:p>"
+                     "<text:p>Source : rapports nationaux.</text:p>")
+    chart = ODF_CHART.replace("local-table.$", "Tableau1.$").replace(
+        "Part du PIB</text:p>", "Part du PIB</text:p><draw:g><svg:desc>Tableau1.$B$1</svg:desc></draw:g>").replace(
+        'xmlns:xlink=', 'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink=')
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("Object 1/content.xml", chart)
+    assert read_document(path).paragraphs == ("Part du PIB", "Europe du Nord", "2,4", "Europe du Sud", "1,9", "Budget",
+                                              "Dépenses de défense des Alliés",
                                               "Pourcentage du produit intérieur brut", "Source : rapports nationaux.")
 
 

@@ -67,6 +67,26 @@ def test_a_line_break_runs_a_sentence_on_or_ends_its_paragraph_alike_in_every_fo
     assert read_document(write(tmp_path / f"note.fr{extension}", LINES)).paragraphs == READ
 
 
+# a title wrapped by hand before a capital, after a word that ends no title (an article, a preposition, an elided
+# one), in French and English; a slide's list of capitalised items typed as lines, and a label's letter
+WRAPPED = (("Le Secrétaire général de l’", "OTAN rencontre le", "Président du Conseil européen"),
+           ("Report of the Committee on", "Foreign Affairs"),
+           ("Dissuasion", "Défense collective", "Gestion de crise"),
+           ("Plan A", "Plan B"))
+READ_WRAPPED = ("Le Secrétaire général de l’OTAN rencontre le Président du Conseil européen",
+                "Report of the Committee on Foreign Affairs", "Dissuasion", "Défense collective", "Gestion de crise",
+                "Plan A", "Plan B")
+
+
+@pytest.mark.parametrize("extension, write", [(".docx", _docx), (".odt", _odt), (".pptx", _pptx), (".odp", _odp),
+                                               (".html", _html)])
+def test_a_line_break_after_an_article_or_a_preposition_runs_on_before_a_capital(tmp_path, extension, write):
+    """A line broken by hand after a word that never ends a sentence nor a title (*le*, *de l’*, *on*) runs on
+    into the next line, its capital a name's (*Président du Conseil*, *OTAN*, *Foreign Affairs*); a list of
+    capitalised items typed as lines stays a paragraph a line, whatever the format."""
+    assert read_document(write(tmp_path / f"titre.fr{extension}", WRAPPED)).paragraphs == READ_WRAPPED
+
+
 # ---- a note's call in superscript ----
 
 # paragraphs as pieces of text, those raised above the line marked True: notes' calls typed as numbers in
@@ -137,6 +157,27 @@ def test_a_note_s_call_in_superscript_is_no_part_of_its_word_in_every_format(tmp
     *en 20244*), and a note's number at its start; a power is read in superscript digits (*km²*, *10⁶*, not *km2*,
     *106*) and an abbreviation's raised letters as they are typed (*1er*, *Mme*, *XIXe*)."""
     assert read_document(write(tmp_path / f"note.fr{extension}", RAISED)).paragraphs == READ_RAISED
+
+
+# powers typed in superscript after a number in an expression, a bracketed expression and a unit, beside a note's
+# call after a number in a sentence and after a closing bracket
+POWERS = ([("3", False), ("2", True), (" + 4", False), ("2", True), (" = 5", False), ("2", True), (" = 2", False),
+           ("5", True), (" - 7 et (a+b)", False),
+           ("2", True), (" = a", False), ("2", True), (" + 2ab + b", False), ("2", True), (" ; la cuve fait 2 km", False),
+           ("3", True), (".", False)],
+          [("Le seuil de l’article 3", False), ("1", True), (" reste fixé (voir l’annexe)", False), ("2", True),
+           (".", False)])
+READ_POWERS = ("3² + 4² = 5² = 2⁵ - 7 et (a+b)² = a² + 2ab + b² ; la cuve fait 2 km³.",
+               "Le seuil de l’article 3 reste fixé (voir l’annexe).")
+
+
+@pytest.mark.parametrize("extension, write", [(".docx", _raised_docx), (".odt", _raised_odt), (".pptx", _raised_pptx),
+                                               (".odp", _raised_odp), (".html", _raised_html)])
+def test_a_power_after_a_number_or_a_bracketed_expression_is_no_note_s_call(tmp_path, extension, write):
+    """A number raised after a number that opens an expression or follows an operator (*3² + 4² = 5²*), after a
+    bracketed expression (*(a+b)²*) or a unit (*km³*) is a power, read in superscript digits, not dropped as a
+    note's call (*3 + 4 = 5*, *(a+b)*); after a number in a sentence or a bracketed remark, it is a call."""
+    assert read_document(write(tmp_path / f"calcul.fr{extension}", POWERS)).paragraphs == READ_POWERS
 
 
 # ---- an equation's scripts ----
@@ -228,6 +269,58 @@ def test_an_accent_over_a_letter_is_no_script():
     equation = etree.fromstring(f'<math xmlns="{MATHML}"><mover accent="true"><mi>v</mi><mo>→</mo></mover><mo>=</mo>'
                                 "<mover><mi>x</mi><mn>2</mn></mover></math>")
     assert mathml_text(equation) == "v→=x^2"
+
+
+def _structure(kind: str, properties: str, *arguments: str, name: str = "e") -> str:
+    """An equation's structure as Word writes it, its properties given: ``m:{kind}Pr`` with its control's, then its
+    arguments, each an ``m:{name}``."""
+    return (f"<m:{kind}><m:{kind}Pr>{properties}{_CONTROL}</m:{kind}Pr>"
+            + "".join(f"<m:{name}>{argument}</m:{name}>" for argument in arguments) + f"</m:{kind}>")
+
+
+def _matrix(*rows) -> str:
+    columns = f'<m:mcs><m:mc><m:mcPr><m:count m:val="{len(rows[0])}"/><m:mcJc m:val="center"/></m:mcPr></m:mc></m:mcs>'
+    return _structure("m", columns, *("".join(f"<m:e>{_m(cell)}</m:e>" for cell in row) for row in rows), name="mr")
+
+
+# accents (the circumflex Word leaves unnamed, a dot, a vector's arrow over two letters), bars over and under, a
+# brace under, an equation array, a matrix in brackets, a function defined by cases (a brace on its left only)
+ARRAYS = (("une estimation ", _structure("acc", "", _m("x"))),
+          (", une vitesse ", _structure("acc", '<m:chr m:val="\u0307"/>', _m("x"))),
+          (", un vecteur ", _structure("acc", '<m:chr m:val="\u20d7"/>', _m("AB"))),
+          (", une moyenne ", _structure("bar", '<m:pos m:val="top"/>', _m("x"))),
+          (" et ", _structure("bar", "", _m("a+b"))),
+          (", un total ", _structure("groupChr", "", _m("a+b+c"))),
+          (", le système ", _structure("eqArr", "", _m("x+y=1"), _m("x−y=0"))),
+          (", l’équation numérotée ", _structure("eqArr", '<m:maxDist m:val="1"/>', _m("E=mc#(1)"))),
+          (", la matrice ", _structure("d", '<m:begChr m:val="["/><m:endChr m:val="]"/>',
+                                       _matrix(("a", "b"), ("c", "d")))),
+          (" et la fonction ", _m("f(x)=") + _structure("d", '<m:begChr m:val="{"/><m:endChr m:val=""/>',
+                                                       _structure("eqArr", "", _m("1&amp;x>0"), _m("0&amp;x≤0")))),
+          (".", ""))
+READ_ARRAYS = ("Soit une estimation x\u0302, une vitesse x\u0307, un vecteur (AB)\u20d7, une moyenne ¯x et ▁(a+b), un total "
+               "⏟(a+b+c), le système █(x+y=1@x−y=0), l’équation numérotée E=mc#(1), la matrice [■(a&b@c&d)] et la fonction f(x)={█(1&x>0@0&x≤0)┤.",)
+
+
+def test_an_equation_s_accents_bars_arrays_and_matrices_are_written_as_the_linear_format_writes_them(tmp_path):
+    """A Word equation's accent is its combining mark after its base (*x̂*, *(AB)⃗*), a bar or a brace a sign before
+    it (*¯x*, *▁(a+b)*, *⏟(a+b+c)*), an equation array and a matrix the linear format's █ and ■ with rows split by
+    @ and cells by & (*█(x+y=1@x−y=0)*, *[■(a&b@c&d)]*), an array of one row (a numbered equation) its row, a brace
+    on one side only the other's ┤: not their letters run together (*x*, *x+y=1x−y=0*, *[abcd]*)."""
+    path = write_docx(tmp_path / "calcul.fr.docx", p(r("Soit ") + "".join(
+        r(words) + (f"<m:oMath>{equation}</m:oMath>" if equation else "") for words, equation in ARRAYS)))
+    assert read_document(path).paragraphs == READ_ARRAYS
+
+
+def test_a_mathml_table_is_a_matrix():
+    """MathML's table (a matrix, between its brackets) is read as a Word matrix is: *[■(a&b@c&d)]*."""
+    from lxml import etree
+
+    from tmtool.text.readers.equations import mathml_text
+
+    cells = "".join(f"<mtr><mtd><mi>{a}</mi></mtd><mtd><mi>{b}</mi></mtd></mtr>" for a, b in (("a", "b"), ("c", "d")))
+    equation = etree.fromstring(f'<math xmlns="{MATHML}"><mrow><mo>[</mo><mtable>{cells}</mtable><mo>]</mo></mrow></math>')
+    assert mathml_text(equation) == "[■(a&b@c&d)]"
 
 
 @pytest.mark.parametrize("extension", [".docx", ".html"])

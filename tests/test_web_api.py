@@ -832,3 +832,17 @@ def test_entries_added_or_decided_between_two_pages_neither_skip_nor_repeat_one(
     refused = http.get("/api/entries", params={**params, "after": "bm90IGEgY3Vyc29y"})
     assert refused.status_code == 400 and refused.json()["message"].startswith("after: 'bm90IGEgY3Vyc29y' is not the")
     assert http.get("/api/entries", params={**params, "order": "newest", "after": first["next"]}).status_code == 400
+
+
+def test_an_edit_sets_a_terms_gender_and_part_of_speech_by_language(api, db):
+    http, headers = api
+    entry = http.get("/api/entries/1").json()
+    edited = http.patch("/api/entries/1", json={"version": entry["version"], "genders": {"fr-FR": "f"},
+                                                 "parts_of_speech": {"en": "Proper noun"}}, headers=headers)
+    assert edited.status_code == 200
+    first = {t["lang"]: t for t in reversed(edited.json()["entry"]["terms"])}
+    assert (first["fr"]["gender"], first["en"]["pos"]) == ("feminine", "properNoun")
+    missing = http.patch("/api/entries/1", json={"version": edited.json()["entry"]["version"], "genders": {"de": "n"}},
+                         headers=headers)
+    assert missing.status_code == 400 and "no de term" in missing.json()["message"]
+    assert http.patch("/api/entries/1", json={"version": 1, "genders": ["f"]}, headers=headers).status_code == 400

@@ -600,13 +600,13 @@ def add_entry(store: Store, fr: Sequence[str] = (), en: Sequence[str] = (), *,
     return entry(store, glossary.add_entry(store, new, user=user))
 
 
-def _mapping(terms: Mapping | None) -> Mapping:
-    """Terms by language as given (None: none); anything but a mapping is Invalid."""
-    if terms is None:
+def _mapping(given: Mapping | None, name: str = "terms") -> Mapping:
+    """Terms (genders, parts of speech) by language as given (None: none); anything but a mapping is Invalid."""
+    if given is None:
         return {}
-    if not isinstance(terms, Mapping):
-        raise Invalid(f"terms are a mapping of languages to terms ({{'de': ...}}), not {terms!r}")
-    return terms
+    if not isinstance(given, Mapping):
+        raise Invalid(f"{name} are a mapping of languages to {name} ({{'de': ...}}), not {given!r}")
+    return given
 
 
 def _by_language(given: dict, terms: Mapping) -> dict:
@@ -632,10 +632,13 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
          add_fr: Sequence[str] = (), add_en: Sequence[str] = (), terms: Mapping[str, str] | None = None,
          add_terms: Mapping[str, Sequence[str]] | None = None, drop: Sequence[str] = (),
          definition: str | None = None, note: str | None = None, status: str | None = None,
+         genders: Mapping[str, str] | None = None, parts_of_speech: Mapping[str, str] | None = None,
          expected_version: int | None = None, user: str | None = None) -> dict:
     """Edit an entry (see :func:`tmtool.glossary.edit`): ``fr``/``en``, and ``terms`` by language tag
     (``{"de": "Militärausschuss"}``), replace that language's first term (or add one); ``add_fr``,
-    ``add_en`` and ``add_terms`` (``{"de": ["MA"]}``) add terms. With ``expected_version``, an entry
+    ``add_en`` and ``add_terms`` (``{"de": ["MA"]}``) add terms; ``genders`` and ``parts_of_speech`` by
+    language tag (``{"fr": "masculine"}``, ``{"fr": "properNoun"}``, as TBX or a spreadsheet writes them:
+    ``m``, ``nom propre``) set those of the language's first term. With ``expected_version``, an entry
     changed since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``: the
     change None when the edit changes nothing, which is then neither written nor recorded (the version
     stays).
@@ -654,6 +657,9 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     >>> [t["text"] for t in edit(store, seen["id"], terms={"de": "Militärausschuss"}, add_terms={"de": ["MA"]})
     ...  ["entry"]["de"]]
     ['Militärausschuss', 'MA']
+    >>> [(t["gender"], t["pos"]) for t in edit(store, seen["id"], genders={"fr-FR": "m"})["entry"]["terms"]
+    ...  if t["lang"] == "fr"]
+    [('masculine', 'noun')]
     >>> store.close()
     """
     _texts(fr=fr, en=en, definition=definition, note=note,
@@ -663,9 +669,11 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     added = _by_language({"fr": _terms(add_fr, "add_fr"), "en": _terms(add_en, "add_en")},
                          {lang: _terms(texts, f"add_terms[{lang!r}]") for lang, texts in _mapping(add_terms).items()})
     drop = _terms(drop, "drop")
+    genders = _by_language({}, _mapping(genders, "genders"))
+    parts_of_speech = _by_language({}, _mapping(parts_of_speech, "parts_of_speech"))
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
-        e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status),
-        expected_version=_version(expected_version), user=user)
+        e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status,
+        genders=genders, parts_of_speech=parts_of_speech), expected_version=_version(expected_version), user=user)
     return {"change": change, "entry": entry(store, entry_id)}
 
 

@@ -635,6 +635,18 @@ class _LanguageTerm(click.ParamType):
         return tag.strip(), text
 
 
+class _LanguageValue(click.ParamType):
+    """``VALUE`` for the French term, or ``LANG=VALUE``: a (tag, value) pair."""
+
+    name = "[LANG=]VALUE"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        tag, equals, written = value.partition("=")
+        return (tag.strip(), written) if equals else ("fr", value)
+
+
 def _terms_by_language(pairs) -> dict[str, list[str]]:
     by_language: dict[str, list[str]] = {}
     for tag, text in pairs:
@@ -690,11 +702,18 @@ def glossary_add(ctx, fr, en, fr_also, en_also, terms, status, definition, note)
 @click.option("--definition", help="Set the definition ('' clears it).")
 @click.option("--note", help="Set the note ('' clears it).")
 @click.option("--status", type=_STATUSES, help="Set the status. Default: a candidate becomes approved.")
+@click.option("--gender", "genders", multiple=True, type=_LanguageValue(),
+              help="Set the gender of the first French term (masculine, feminine, neuter, other; m, f), or of "
+                   "LANG's: de=neuter; repeatable.")
+@click.option("--pos", "parts_of_speech", multiple=True, type=_LanguageValue(),
+              help="Set the part of speech of the first French term (noun, properNoun, adjective, verb, adverb), "
+                   "or of LANG's: en=properNoun; repeatable.")
 @_EXPECTED_VERSION
 @click.pass_context
 def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop, definition, note, status,
-                  expected_version):
-    """Edit an entry's terms, definition, note or status (marks it reviewed: extraction keeps off it).
+                  genders, parts_of_speech, expected_version):
+    """Edit an entry's terms, their gender and part of speech, definition, note or status (marks it
+    reviewed: extraction keeps off it).
 
     Editing a candidate approves it, as the person has reviewed it, unless --status says otherwise.
 
@@ -702,6 +721,7 @@ def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop,
     Examples:
       tmtool glossary edit 12 --en "Military Committee" --add-en MC
       tmtool glossary edit 12 --term de=Militärausschuss --add-term es="Comité Militar"
+      tmtool glossary edit 12 --gender masculine --pos properNoun
       tmtool glossary edit 12 --note "checked" --expected-version 3
     """
     replaced = {}
@@ -711,7 +731,8 @@ def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop,
         replaced[tag] = text
     edited = api.edit(_open_store(ctx), entry_id, fr=fr, en=en, add_fr=add_fr, add_en=add_en, terms=replaced,
                       add_terms=_terms_by_language(add_terms), drop=drop, definition=definition, note=note,
-                      status=status, expected_version=expected_version, user=_user(ctx))
+                      status=status, genders=dict(genders), parts_of_speech=dict(parts_of_speech),
+                      expected_version=expected_version, user=_user(ctx))
     click.echo(f"entry {entry_id}: nothing changed" if edited["change"] is None
                else f"entry {entry_id} edited (change {edited['change']})")
 

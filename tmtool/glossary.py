@@ -21,7 +21,7 @@ from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .io.xmlchars import not_xml
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, entry_to_dict,
-    iso, utcnow,
+    grammatical_gender, iso, part_of_speech, utcnow,
 )
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
@@ -105,9 +105,13 @@ def edit(
     definition: str | None = None,
     note: str | None = None,
     status: ReviewStatus | None = None,
+    genders: Mapping[str, str] | None = None,
+    parts_of_speech: Mapping[str, str] | None = None,
 ) -> None:
     """Change an entry in place: ``terms`` replaces the first term of each language it names (or adds
-    one), ``add`` adds terms by language, ``drop`` removes terms by text, ``status`` sets the status.
+    one), ``add`` adds terms by language, ``drop`` removes terms by text, ``status`` sets the status,
+    ``genders`` and ``parts_of_speech`` (by language) those of the language's first term, after the
+    terms' changes (a gender written empty clears it).
 
     Without ``status`` an edited candidate becomes approved: the person editing it has reviewed
     it (:func:`update_entry` marks it reviewed, so extraction keeps off it), and a candidate
@@ -126,6 +130,12 @@ def edit(
         entry.terms += [_new_term(t, lang) for t in texts if fold(t) not in held]
     for text in drop:
         entry.terms.remove(_find(entry, text))
+    for field, values, written in (("gender", genders, grammatical_gender), ("pos", parts_of_speech, part_of_speech)):
+        for lang, value in (values or {}).items():
+            current = entry.terms_in(lang)
+            if not current:
+                raise Invalid(f"entry {entry.id} has no {lang} term to set the {field} of")
+            setattr(current[0], field, written(_writable(value, f"the {field}")))
     if definition is not None:
         entry.definition = _writable(definition, "the definition") or None
     if note is not None:

@@ -25,12 +25,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from . import acronyms
 from .acronyms import PARENTHESISED_ACRONYM, choose_start, initials_cover, letters_match, most_words
 from .dictionary import place_adjectives
 from .french import Token, wordlike
+from .lexicon import noun_gender
 
 # Prepositions that join a noun to its complement inside a term (*lutte contre*, *technologie à double
 # usage*, *Partenariat pour la paix*); "de" and its contractions are the common case.
@@ -85,9 +87,12 @@ class Candidate:
 
     @property
     def gender(self) -> str | None:
-        """The gender the head's articles and adjectives agree in, the tagger's guess for the head itself
+        """The head noun's gender where the French dictionary gives it one (``lexicon.noun_gender``); else
+        the gender the head's articles and adjectives agree in, the tagger's guess for the head itself
         counting half: agreement, which the text shows, outvotes a guess for an unknown word
         (*l'État-major militaire international*)."""
+        if self.head is not None and self.head.pos == "NOUN" and (known := noun_gender(_singular(self.head))):
+            return known
         return self.genders.most_common(1)[0][0] if self.genders else None
 
 
@@ -189,9 +194,22 @@ def _linking(token: Token) -> bool:
 
 def _opens(tokens: Sequence[Token], i: int, end: int) -> bool:
     """Whether a candidate ending before ``end`` may start at token ``i``: on a noun, or on an adjective
-    whose noun follows inside the span (*petites éoliennes*)."""
+    whose noun follows inside the span (*petites éoliennes*), unless it picks an instance rather than
+    describing a kind (``SELECTING``)."""
     token = tokens[i]
-    return token.nominal or (_modifier(token) and i < token.head < end and tokens[token.head].nominal)
+    return token.nominal or (_modifier(token) and i < token.head < end and tokens[token.head].nominal
+                             and not (token.text[:1].islower() and token.lemma.lower() in SELECTING))
+
+
+# Adjectives that count, pick or place an instance in time or rank rather than describe a kind (*prochaine
+# conférence*, *principal tracé de câbles*, *ancienne Force de réaction*, *nouvel effort*): they open a
+# phrase, never a candidate, as English phrases' QUANTIFIERS (``tmtool.text.en.phrases``) do. Ordinals
+# are not among them: *premier ministre*, *second maître* are functions and ranks. A name keeps its own
+# (*Nouveau Modèle de forces*). Chosen on the development and test pairs (bench/README.md, twentieth round).
+SELECTING = frozenset(
+    """autre même nombreux plusieurs divers différent certain tel propre supplémentaire additionnel respectif
+    entier particulier dernier prochain précédent ancien nouveau meilleur principal récent futur""".split()
+)
 
 
 def _closes(tokens: Sequence[Token], i: int) -> bool:
@@ -409,6 +427,25 @@ def _agrees_only_with_head(tokens: Sequence[Token], i: int, head: int, start: in
 
 
 def _singular(token: Token) -> str:
+    """The word's singular, unless general French hardly writes it (``_UNWRITTEN``)."""
+    word = token.text
+    singular = _singular_form(token)
+    return word if _zipf(singular) + _UNWRITTEN < _zipf(word) else singular
+
+
+# a "singular" general French uses less than a hundredth as often as the plural it came from is the
+# lemmatiser's guess at an invariable word: *obus* → *obu*, *interarmées* → *interarmée*, *frais* → *frai*
+_UNWRITTEN = 2.0
+
+
+@lru_cache(maxsize=16384)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.replace("’", "'"), "fr")
+
+
+def _singular_form(token: Token) -> str:
     word = token.text
     lemma = token.lemma
     if token.pos == "NOUN" and lemma:

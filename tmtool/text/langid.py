@@ -19,18 +19,23 @@ from ..errors import TmtoolError
 from ..langtags import base_language, normalize_tag
 from ..model import Document
 
+# the function words of French and English that open a phrase and never end a sentence nor a title: articles,
+# determiners, prepositions, conjunctions (a line broken by hand after one runs on: ``readers.base._line_breaks``)
+PHRASE_OPENERS = {
+    "fr": frozenset(
+        "le la les l un une des du de d et à au aux en dans par pour sur avec ce cette ces qui que qu ne son sa ses "
+        "se s leurs ou mais entre sans sous".split()
+    ),
+    "en": frozenset("the of and to a an in for on with as by at from or but into than its their our".split()),
+}
 # the most frequent function words of each language; words shared by two lists (en/fr "a", de/en "in")
 # count for both and so cannot tip the balance
 _FUNCTION_WORDS = {
-    "fr": frozenset(
-        "le la les l un une des du de d et est sont à au aux en dans par pour sur avec ce cette ces qui que qu "
-        "ne pas plus il elle ils elles nous vous leur leurs son sa ses se s ou mais été être a ont était "
-        "aussi comme tout tous très entre sans sous".split()
-    ),
-    "en": frozenset(
-        "the of and to a in is are was were be been that this these those it its for on with as by at from "
-        "or but not have has had which who will would their they we our an also into than there can about "
-        "more".split()
+    "fr": PHRASE_OPENERS["fr"] | frozenset("est sont pas plus il elle ils elles nous vous leur été être a ont était "
+                                           "aussi comme tout tous très".split()),
+    "en": PHRASE_OPENERS["en"] | frozenset(
+        "is are was were be been that this these those it not have has had which who will would they we also "
+        "there can about more".split()
     ),
     "de": frozenset(
         "der die das den dem des ein eine einer einen und ist sind war nicht mit von zu im auf für auch als "

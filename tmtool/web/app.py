@@ -153,6 +153,8 @@ class EntryEdit(BaseModel):
     definition: str | None = None
     note: str | None = None
     status: STATUSES | None = None
+    genders: dict[str, str] = {}  # by language tag: its first term's gender, {"fr": "masculine"}
+    parts_of_speech: dict[str, str] = {}  # by language tag: its first term's, {"en": "properNoun"}
 
 
 class Split(BaseModel):

@@ -19,7 +19,9 @@ start on a modifier or noun and end on a head, taking a complement whole or up t
 *Supreme Allied Commander Europe* gives *Allied Commander Europe*, *Commander Europe*, *Supreme Allied
 Commander*, ...; *Chief of Defence Staff* gives *Chief*, *Defence Staff*, *Defence* and *Staff*, never
 *Chief of Defence*; *Heads of State and Government* gives *Heads of State*. Verbs, adverbs,
-prepositions, determiners, web and e-mail addresses never open or close a candidate.
+prepositions, determiners, web and e-mail addresses never open or close a candidate; a word the tagger
+reads as a verb by a close call, and an *-ing* form where its place allows a noun or a modifier (*undersea
+sensing*, *training areas*), is read both ways, and the pairing tells which reading holds.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ QUANTIFIERS = frozenset(
     further additional respective entire whole certain particular first second third last next past
     previous""".split()
 )
+# *-ing* forms that work as prepositions: never a noun's or a modifier's reading (``_gerund``).
+PREPOSITIONAL_ING = frozenset("including according regarding concerning following excluding considering pending".split())
 # Possessive determiners, tagged PRON in UD.
 POSSESSIVES = frozenset("my your his her its our their whose".split())
 # Heads that count, measure or take a part: *number of countries* is no term.
@@ -101,7 +105,7 @@ def participles() -> dict[str, frozenset[str]]:
 def analyse(sentences: Sequence[str]) -> list[list[Word]]:
     """Tokens of each sentence with their UPOS tag and lemma (one batch through the tagger); a word
     the tagger reads as a verb by a close call (``AMBIGUOUS_MARGIN``) to a noun or an adjective has
-    that reading as its ``alternative``."""
+    that reading as its ``alternative``, and so has an *-ing* form by its place (``_gerund``)."""
     tokens = [tokenize(s) for s in sentences]
     flat, runners_up = default_tagger().decode([[t for t, _, _ in sentence] for sentence in tokens])
     lemma = default_lemmatizer().lemma
@@ -113,9 +117,33 @@ def analyse(sentences: Sequence[str]) -> list[list[Word]]:
             alternative = TAGS[other] if other is not None and margin < AMBIGUOUS_MARGIN else None
             words.append(Word(text, start, end, tag, lemma(text, tag),
                               alternative if alternative in ("NOUN", "ADJ") else None))
-        analysed.append(words)
+        analysed.append([replace(w, alternative=_gerund(words, k)) if w.alternative is None and _ing(w) else w
+                         for k, w in enumerate(words)])
         at += len(sentence)
     return analysed
+
+
+def _ing(word: Word) -> bool:
+    return (word.tag == "VERB" and word.text.islower() and word.text.endswith("ing") and len(word.text) > 5
+            and word.text not in PREPOSITIONAL_ING)
+
+
+def _gerund(words: Sequence[Word], k: int) -> str | None:
+    """The reading of an *-ing* form the tagger read as a verb that its place allows as a noun's: a noun
+    where nothing follows it that a verb would take, the end of the phrase, *of* or punctuation (*undersea
+    sensing,*, *the jamming of signals*), a modifier before a noun or an adjective (*participating
+    countries*, *training areas*, *branching units*); coordinated, as the word it is coordinated with
+    (*jamming and spoofing of*). EWT shows few of these as nouns: which reading holds is left to the
+    pairing, as for a close call (*for furthering dialogue* is a verb and its object)."""
+    after = words[k + 1] if k + 1 < len(words) else None
+    if after is None or after.tag == "PUNCT" or after.text.lower() == "of":
+        return "NOUN"
+    if after.tag in ("NOUN", "ADJ"):
+        return "ADJ"
+    if after.tag == "CCONJ" and k + 2 < len(words):
+        partner = words[k + 2]
+        return "ADJ" if partner.tag == "ADJ" else _gerund(words, k + 2) if _ing(partner) else None
+    return None
 
 
 def noun_phrases(sentence: str) -> list[NounPhrase]:
@@ -357,7 +385,8 @@ def _spans(units: Sequence[_Unit], parts: Sequence[tuple[int, int]]) -> Iterator
             inside = (
                 last
                 for last in range(first + 1, end + 1)
-                if units[last - 1].head or (units[last - 1].kind == "#" and last - 1 > first)
+                if (units[last - 1].head or (units[last - 1].kind == "#" and last - 1 > first))
+                and _conjoins(units, start, end, first, last)
             )
             across = (
                 last
@@ -370,6 +399,17 @@ def _spans(units: Sequence[_Unit], parts: Sequence[tuple[int, int]]) -> Iterator
                 if units[last - 1].last >= limit:
                     break
                 yield first, last
+
+
+def _conjoins(units: Sequence[_Unit], start: int, end: int, first: int, last: int) -> bool:
+    """Whether the sub-span [first, last) of the base phrase [start, end) holds its conjunction, if it
+    has one, as a coordination of its own: ending on the phrase's head (*power cables and submarine
+    telecommunications cables*), or joining the phrase's first two words alone (*command and control*
+    in *command and control structure*, *air and missile* in *air and missile defence*). *cables and
+    submarine*, *power cables and submarine* join words of two different levels: no phrase."""
+    if last == end or not any(units[k].kind == "C" for k in range(first, last)):
+        return True
+    return first == start and last == first + 3
 
 
 def _phrase(

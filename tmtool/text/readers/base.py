@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ...errors import TmtoolError
+from ..langid import PHRASE_OPENERS
 from ..normalize import visible
 
 
@@ -27,6 +28,9 @@ _BREAK = re.compile(r"[ \t]*\u2028[ \t]*")
 # a line that ends a sentence, introduces a list or ends one of its items, with its closing quote or bracket
 _ENDS_UNIT = re.compile(r"[.!?…:;][\"'»”’)\]]*$")
 _LETTER_ITEM = re.compile(r"[a-z][.)]\s")  # a list item lettered a), b)
+# a line's last word, elided or not (*de*, *l’*), not a pronoun after its verb's hyphen (*fais-le*)
+_LINE_END_WORD = re.compile(r"(?<![\w-])(\w+)['’]?$")
+_OPENERS = frozenset().union(*PHRASE_OPENERS.values())
 
 
 def _text_paragraphs(text: str, path: str) -> list[str]:
@@ -76,17 +80,28 @@ def _line_breaks(block: str) -> str:
     units of their own: an address, a signature, a list typed as lines, a title over its subtitle, a
     sentence per line on a slide. A CAT tool's segment should hold the first as one sentence and the second
     as one segment a line, as the translation, wrapped elsewhere, is segmented too. The line after a break
-    runs on when it starts with a lower-case letter (not a lettered item, *a)*) and the line before does not
-    end a sentence, introduce a list or end one of its items (``. ! ? … : ;``); else, a capital, a digit, a
+    runs on when it is no lettered item (*a)*) and the line before does not end a sentence, introduce a list or
+    end one of its items (``. ! ? … : ;``), and either it starts with a lower-case letter or the line before
+    ends with a word that never ends a sentence nor a title, an article, a determiner, a preposition, a
+    conjunction (``langid.PHRASE_OPENERS``: *rencontre le* / *Président du Conseil*); else, a capital, a digit, a
     bullet, a script without case, two breaks in a row, the break ends the paragraph, as a paragraph's mark
     would. Plain text has no such breaks: its lines are its paragraphs."""
     lines = _BREAK.split(block)
     text = lines[0]
     for line in lines[1:]:
         before = text.rpartition("\n")[2]
-        runs_on = before and line[:1].islower() and not _ENDS_UNIT.search(before) and not _LETTER_ITEM.match(line)
-        text += (" " if runs_on else "\n") + line
+        runs_on = (before and line and not _ENDS_UNIT.search(before) and not _LETTER_ITEM.match(line)
+                   and (line[:1].islower() or _opens_phrase(before)))
+        text += ("" if runs_on and before[-1] in "'’" else " " if runs_on else "\n") + line  # l’⏎OTAN: l’OTAN
     return text
+
+
+def _opens_phrase(line: str) -> bool:
+    """Whether ``line`` ends with a word that opens a phrase (``PHRASE_OPENERS``), as written in lower case or
+    capitalised (*Le*, not *A* of *Plan A*)."""
+    word = _LINE_END_WORD.search(line)
+    return word is not None and (word.group(1) in _OPENERS or (
+        len(word.group(1)) > 1 and word.group(1).istitle() and word.group(1).lower() in _OPENERS))
 
 
 # what a note's call raised above the line reads: its number, or several (3,4; 3-5), bracketed or not, or its sign
@@ -94,23 +109,37 @@ _CALL = re.compile(r"\s*\[?\s*(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[*†‡§]{1,
 # units a number raised after is the power of (km², ft³); a number raised after one letter is a power too (m², x²)
 _UNITS = {"mm", "cm", "dm", "km", "µm", "μm", "nm", "ft", "in", "yd", "mi"}
 _LAST_WORD = re.compile(r"(\w+)$")
+# what a number is a power's base after: nothing, an operator, a relation, an opening bracket (*3² + 4² = 5²*)
+_IN_EXPRESSION = re.compile(r"(?:^|[-+=−×·*/÷^<>≤≥≈≠±(\[])\s*$")
+# a bracketed group at the end of the text, and what makes its content an expression: an operator, or a minus by a
+# letter (*(a+b)*, *(n-1)*, *(2·5)*; not *(2024-2025)*), and no word (*(voir l’annexe)*, *(OTAN)*)
+_LAST_GROUP = re.compile(r"[(\[]([^()\[\]]*)[)\]]$")
+_OPERATOR = re.compile(r"[+=−×·*/÷^]|[^\W\d_]\s*-|-\s*[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _note_call(before: str, raised: str) -> bool:
     """Whether ``raised``, text set in superscript after the paragraph's text ``before``, is a note's call (or a
     note's own mark, at the start of its paragraph), which is no part of the word it follows: a number or a sign
-    after a word of two letters or more (*l’Alliance³*, *OTAN²*), after a number (*en 2024⁴*, *l’article 5³*),
-    after punctuation, a closing bracket or quotation mark, a space; a sign (*, †, ‡, §) anywhere. Not a power
-    (*m²*, *km²*, *x²*, *10⁶*: after one letter, a unit or 10), nor letters (*1er*, *Mme*, *XIXe*, *nº*)."""
+    after a word of two letters or more (*l’Alliance³*, *OTAN²*), after a year (*en 2024²*), after a number in a
+    sentence but a square's or a cube's (*l’article 5⁴*), after punctuation, a closing bracket or quotation mark, a
+    space; a sign (*, †, ‡, §) anywhere. Not a power, a number after what it raises to it: one letter, a unit (*m²*,
+    *km³*, *x²*), 10 (*10⁶*), a number in an expression, at its start or after an operator or a bracket
+    (*3² + 4² = 2⁵ - 7*), a number in a sentence raised to 2 or 3 (*on a 5² = 25*), a bracketed expression
+    (*(a+b)²*); nor letters (*1er*, *Mme*, *XIXe*, *nº*)."""
     if not _CALL.fullmatch(raised):
         return False
-    word = _LAST_WORD.search(before)
-    if word is None or not any(character.isdigit() for character in raised):
+    if not any(character.isdigit() for character in raised):
         return True
-    word = word.group(1)
-    if word.isdigit():
-        return word != "10"
-    return not word[-1].isdigit() and len(word) > 1 and word not in _UNITS
+    word = _LAST_WORD.search(before)
+    if word is None:
+        group = _LAST_GROUP.search(before)
+        return group is None or not _OPERATOR.search(group.group(1)) or bool(_WORD.search(group.group(1)))
+    text = word.group(1)
+    if text.isdigit():
+        return text != "10" and (len(text) == 4 or not (_IN_EXPRESSION.search(before[:word.start()])
+                                                         or raised.strip() in ("2", "3")))
+    return not text[-1].isdigit() and len(text) > 1 and text not in _UNITS
 
 
 # a power typed in superscript, and its digits and signs as Unicode's superscript characters write them

@@ -53,6 +53,24 @@ def root(radicand: str, degree: str = "") -> str:
     return sign + _operand(radicand) if sign else f"√({degree}&{radicand})"
 
 
+def accented(base: str, mark: str) -> str:
+    """A base with its accent, a combining mark written after it, over a bracketed group when the base is longer
+    than a letter (*x̂*, *ẋ*, *(AB)⃗*)."""
+    return (base if len(base) <= 1 or _bracketed(base) else f"({base})") + mark
+
+
+def prefixed(sign: str, operand: str) -> str:
+    """An operand with a sign written before it: a bar over or under it, a brace (*¯x*, *▁(a+b)*, *⏟(a+b)*), a box
+    (*▭(E=mc^2)*)."""
+    return sign + _operand(operand)
+
+
+def grid(rows: list[list[str]], sign: str = "■") -> str:
+    """A matrix, its rows split by ``@`` and a row's cells by ``&`` (*■(a&b@c&d)*), or with ``sign`` █ an equation
+    array, one equation a row (*█(x+y=1@x−y=0)*)."""
+    return f"{sign}({'@'.join('&'.join(row) for row in rows)})"
+
+
 def mathml_text(element) -> str:
     """A MathML equation (or one of its elements) as its linear text: its tokens in order (MathML trims their
     spaces), a fraction *a/b*, scripts and limits (``scripted``), roots (``root``); not its annotations (the
@@ -71,6 +89,8 @@ def mathml_text(element) -> str:
         return scripted(texts[0], sup=texts[1])
     if local in ("msubsup", "munderover") and len(texts) == 3:
         return scripted(*texts)
+    if local == "mtable":
+        return grid([[mathml_text(cell) for cell in row if isinstance(cell.tag, str)] for row in children])
     if local == "msqrt":
         return root("".join(texts))
     if local == "mroot" and len(texts) == 2:

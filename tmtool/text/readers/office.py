@@ -12,7 +12,7 @@ from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import PACKAGE_ERRORS, check_package, split_tag
 from .base import LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
-from .equations import root, scripted
+from .equations import accented, grid, prefixed, root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
 
@@ -412,7 +412,7 @@ class _DocxWalk(_Walk):
                                                                "endnoteReference")), *_DIAGRAM, *_CHART, m + "t"}
         # an equation's structures whose signs are properties, and those whose layout is: scripts, limits, roots
         self.signs = {m + tag for tag in ("d", "f", "nary", "sSup", "sSub", "sSubSup", "sPre", "limLow", "limUpp",
-                                          "rad", "func")}
+                                          "rad", "func", "acc", "bar", "groupChr", "borderBox", "eqArr", "m")}
 
     def skipped(self, element) -> bool:
         w, tag = self.w, element.tag
@@ -516,9 +516,10 @@ class _DocxWalk(_Walk):
 
     def _math(self, element, parts: list[str]) -> None:
         """An equation's structures (OMML) read as their linear text is written (``equations``): the signs that
-        are properties, not text (the brackets and separators of a delimiter, a fraction's bar: a/b, an n-ary
-        operator: ∑, ∫), and what the layout shows: scripts (x^2, x_i), limits (∑_(i=1)^n, lim_(n→∞)),
-        roots."""
+        are properties, not text (the brackets and separators of a delimiter, one left out ├ or ┤, a fraction's
+        bar: a/b, an n-ary operator: ∑, ∫, an accent: x̂, a bar: ¯x, a brace over or under: ⏟(a+b)), and what the
+        layout shows: scripts (x^2, x_i), limits (∑_(i=1)^n, lim_(n→∞)), roots, a box (▭(E=mc^2)), an equation
+        array (█(x+y=1@x−y=0)), a matrix (■(a&b@c&d))."""
         m, tag = self.m, element.tag
         properties = element.find(tag + "Pr")
 
@@ -550,9 +551,23 @@ class _DocxWalk(_Walk):
         elif local == "func":  # sin x, and sin(x) as typed
             name, operand = argument("fName"), argument("e")
             parts.append(name + ("" if operand[:1] in "([{|" else " ") + operand)
-        elif local == "d":
-            parts.append(sign("begChr", "(") + sign("sepChr", "|").join(map(text, element.iterfind(m + "e")))
-                         + sign("endChr", ")"))
+        elif local == "d":  # a delimiter left out on one side is written ├ or ┤ ({■(…)┤ for cases)
+            opening, closing = sign("begChr", "("), sign("endChr", ")")
+            parts.append((opening or "├" * bool(closing)) + sign("sepChr", "|").join(map(text, element.iterfind(m + "e")))
+                         + (closing or "┤" * bool(opening)))
+        elif local == "acc":
+            parts.append(accented(argument("e"), sign("chr", "\u0302")))
+        elif local == "bar":  # over (top) or under
+            parts.append(prefixed("¯" if sign("pos", "bot") == "top" else "▁", argument("e")))
+        elif local == "groupChr":
+            parts.append(prefixed(sign("chr", "⏟"), argument("e")))
+        elif local == "borderBox":
+            parts.append(prefixed("▭", argument("e")))
+        elif local == "eqArr":  # one row is an equation numbered (E=mc^2#(1)), not an array
+            rows = [[text(row)] for row in element.iterfind(m + "e")]
+            parts.append(grid(rows, "█") if len(rows) > 1 else "".join(rows[0]) if rows else "")
+        elif local == "m":
+            parts.append(grid([list(map(text, row.iterfind(m + "e"))) for row in element.iterfind(m + "mr")]))
         else:  # a fraction
             parts.append(argument("num") + ("/" if sign("type", "bar") != "noBar" else "") + argument("den"))
 
