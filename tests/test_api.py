@@ -337,6 +337,10 @@ def test_a_file_or_a_term_of_the_wrong_type_is_invalid_and_names_it(store):
              (lambda: api.edit(store, added["id"], terms={"de": ["Militärausschuss"]}),
               r"^terms\['de'\] is a string, not \['Militärausschuss'\]$"),
              (lambda: api.edit(store, added["id"], terms=["de"]), r"^terms are a mapping of languages to terms"),
+             (lambda: api.edit(store, added["id"], genders={"fr": 5}), r"^genders\['fr'\] is a string, not 5$"),
+             (lambda: api.edit(store, added["id"], parts_of_speech={"en": ["noun"]}),
+              r"^parts_of_speech\['en'\] is a string, not \['noun'\]$"),
+             (lambda: api.edit(store, added["id"], genders="m"), r"^genders are a mapping of languages to genders"),
              (lambda: api.entries(store, after=5), r"^after: '5' is not the cursor of a page of entries"),
              (lambda: api.entries_cursor({"id": "1"}), r"^entries_cursor takes an entry as entries\(\) gives it")]
     for call, says in calls:

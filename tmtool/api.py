@@ -669,6 +669,8 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     added = _by_language({"fr": _terms(add_fr, "add_fr"), "en": _terms(add_en, "add_en")},
                          {lang: _terms(texts, f"add_terms[{lang!r}]") for lang, texts in _mapping(add_terms).items()})
     drop = _terms(drop, "drop")
+    _texts(**{f"{name}[{lang!r}]": value for name, given in (("genders", genders), ("parts_of_speech",
+              parts_of_speech)) for lang, value in _mapping(given, name).items()})
     genders = _by_language({}, _mapping(genders, "genders"))
     parts_of_speech = _by_language({}, _mapping(parts_of_speech, "parts_of_speech"))
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
