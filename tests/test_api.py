@@ -269,3 +269,103 @@ def test_every_operation_reading_files_refuses_a_missing_file_or_a_folder_as_inv
             with pytest.raises(api.Invalid, match=message):
                 write(str(out))
     assert [p.name for p in work.iterdir()] == ["inbox"]
+
+
+def test_an_expected_version_given_as_text_is_that_version(store):
+    """A script reading the version from a form or a command's output has "2": it was compared with the
+    stored 2 as unequal and refused as a Conflict saying "version 2, not 2"."""
+    added = api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    assert api.edit(store, added["id"], note="NATO", expected_version=str(added["version"]))["change"]
+    seen = str(api.entry(store, added["id"])["version"])
+    assert api.deprecate(store, added["id"], "Military Committee", expected_version=seen)
+    assert api.reject(store, [added["id"]], expected_version=str(api.entry(store, added["id"])["version"]))
+    with pytest.raises(api.Conflict, match=r"version 4, not 3\)"):
+        api.approve(store, [added["id"]], expected_version="3")
+    for wrong in ("four", 4.0, True, [4]):
+        with pytest.raises(api.Invalid, match=r"^expected_version is the entry's version as read, a whole number"):
+            api.approve(store, [added["id"]], expected_version=wrong)
+    assert api.entry(store, added["id"])["status"] == "rejected"
+
+
+def test_an_argument_of_the_wrong_type_is_invalid_and_names_it(store):
+    """None or a number for text, a list for a term, text or NaN for a score were Python's AttributeError
+    and TypeError (a script catching tmtool.Invalid let them through) or, NaN, no entry found."""
+    added = api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    calls = [(lambda: api.lookup(store, None), r"^term is a string, not None$"),
+             (lambda: api.lookup(store, 12), r"^term is a string, not 12$"),
+             (lambda: api.search(store, None), r"^text is a string, not None$"),
+             (lambda: api.search(store, "Le Comité militaire", min_score="70"), r"^min_score is a number, not '70'$"),
+             (lambda: api.concordance(store, 5), r"^text is a string, not 5$"),
+             (lambda: api.entries(store, text=5), r"^text is a string, not 5$"),
+             (lambda: api.entries(store, min_score=float("nan")), r"^min_score is a number, not nan$"),
+             (lambda: api.edit(store, added["id"], fr=["Comité"]), r"^fr is a string, not \['Comité'\]$"),
+             (lambda: api.edit(store, added["id"], note=5), r"^note is a string, not 5$"),
+             (lambda: api.deprecate(store, added["id"], None), r"^term is a string, not None$"),
+             (lambda: api.add_entry(store, ["espace aérien"], ["airspace"], definition=["x"]),
+              r"^definition is a string, not \['x'\]$")]
+    for call, says in calls:
+        with pytest.raises(api.Invalid, match=says):
+            call()
+    assert api.entry(store, added["id"]) == added and api.stats(store)["entries"] == 1
+
+
+def test_a_merge_against_the_version_read_is_refused_when_the_entry_changed_since(store):
+    """A merge took no version: a rejection made meanwhile was merged away into the other entry, unseen."""
+    kept = api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+    variant = api.add_entry(store, ["comité militaire de l'OTAN"], ["NATO Military Committee"], status="candidate")
+    rejected = api.reject(store, [variant["id"]], user="ben")
+    with pytest.raises(api.Conflict, match=rf"^entry {variant['id']} was changed by someone else \(version 2, not 1\)"):
+        api.merge(store, variant["id"], kept["id"], expected_version=variant["version"], user="ana")
+    assert api.entry(store, kept["id"]) == kept and api.history(store)[-1]["id"] == rejected[0]
+    assert api.merge(store, variant["id"], kept["id"], expected_version="2", user="ana")
+    assert [t["text"] for t in api.entry(store, kept["id"])["en"]] == ["Military Committee", "NATO Military Committee"]
+
+
+def test_a_file_or_a_term_of_the_wrong_type_is_invalid_and_names_it(store):
+    """None or a number for a file, text for an upload's bytes, a number or None among terms, a list for a
+    term to replace: Python's TypeError and AttributeError from deep down, where tmtool.Invalid is promised."""
+    added = api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    calls = [(lambda: api.import_file(store, None), r"^a file is given as its path or as an Upload, not None$"),
+             (lambda: api.ingest(store, 5, 6), r"^a file is given as its path or as an Upload, not 5$"),
+             (lambda: api.import_file(store, api.Upload("terms.csv", "fr,en\nchar,tank\n")),
+              r"^terms.csv: an Upload's data are bytes \(text.encode\(\)\), not str$"),
+             (lambda: api.import_file(store, api.Upload(None, b"fr,en\n")), r"^an upload needs a file name, not None$"),
+             (lambda: api.add_entry(store, ["char de combat", 5], ["battle tank"]), r"^fr\[1\] is a string, not 5$"),
+             (lambda: api.add_entry(store, terms={"de": [None]}), r"^terms\['de'\]\[0\] is a string, not None$"),
+             (lambda: api.edit(store, added["id"], add_en=[None]), r"^add_en\[0\] is a string, not None$"),
+             (lambda: api.edit(store, added["id"], drop=[1]), r"^drop\[0\] is a string, not 1$"),
+             (lambda: api.edit(store, added["id"], terms={"de": ["Militärausschuss"]}),
+              r"^terms\['de'\] is a string, not \['Militärausschuss'\]$"),
+             (lambda: api.edit(store, added["id"], terms=["de"]), r"^terms are a mapping of languages to terms"),
+             (lambda: api.edit(store, added["id"], genders={"fr": 5}), r"^genders\['fr'\] is a string, not 5$"),
+             (lambda: api.edit(store, added["id"], parts_of_speech={"en": ["noun"]}),
+              r"^parts_of_speech\['en'\] is a string, not \['noun'\]$"),
+             (lambda: api.edit(store, added["id"], genders="m"), r"^genders are a mapping of languages to genders"),
+             (lambda: api.entries(store, after=5), r"^after: '5' is not the cursor of a page of entries"),
+             (lambda: api.entries_cursor({"id": "1"}), r"^entries_cursor takes an entry as entries\(\) gives it")]
+    for call, says in calls:
+        with pytest.raises(api.Invalid, match=says):
+            call()
+    assert api.entry(store, added["id"]) == added and api.stats(store)["entries"] == 1 and api.imports(store) == []
+
+
+def test_an_entry_merged_or_removed_is_not_found_saying_where_it_went(store):
+    """A reviewer approving from a page another reviewer's merge had made stale was told "no glossary entry 2",
+    as if it had never been: the history says where it went, and so does the error now."""
+    kept = api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+    variant = api.add_entry(store, ["comité militaire de l'OTAN"], ["NATO Military Committee"], status="candidate")
+    other = api.add_entry(store, ["séance"], ["session"], status="candidate")
+    merged = api.merge(store, variant["id"], kept["id"], user="ana")
+    removed = api.remove_entry(store, other["id"], user="ben")
+    for call in (lambda: api.entry(store, variant["id"]), lambda: api.approve(store, [variant["id"]]),
+                 lambda: api.edit(store, variant["id"], note="x"), lambda: api.merge(store, variant["id"], kept["id"])):
+        with pytest.raises(api.NotFound, match=rf"^no glossary entry {variant['id']}: it was merged into entry "
+                                               rf"{kept['id']} \(change {merged}, by ana\)$"):
+            call()
+    with pytest.raises(api.NotFound, match=rf"^no glossary entry {other['id']}: it was removed \(remove, change {removed},"
+                                           r" by ben\)$"):
+        api.reject(store, [other["id"]])
+    with pytest.raises(api.NotFound, match=r"^no glossary entry 99$"):
+        api.entry(store, 99)
+    api.revert(store, merged)  # back: found again
+    assert api.entry(store, variant["id"])["status"] == "candidate"

@@ -175,11 +175,12 @@ def test_list_sorts_by_frequency_or_latest_added(db):
 
 
 @pytest.mark.parametrize("command", [["edit", "1", "--note", "ben's"], ["approve", "1"], ["reject", "1"],
-                                     ["deprecate", "1", "Military Committee"]])
+                                     ["deprecate", "1", "Military Committee"], ["merge", "1", "2"]])
 def test_two_reviewers_at_the_command_line_the_stale_one_is_refused(store_url, command):
     """Ana and Ben both read entry 1 at one version (``glossary show``); Ana saves first. Ben's command,
     given the version he read, is refused with exit 3 and writes nothing: Ana's edit stays."""
     run(store_url, "glossary", "add", "Comité militaire", "Military Committee", "--status", "candidate")
+    run(store_url, "glossary", "add", "Comité militaire de l'OTAN", "NATO Military Committee")  # to merge into
     shown = run(store_url, "glossary", "show", "1")
     read = json.loads(run(store_url, "glossary", "show", "1", "--json"))["version"]
     assert f"  version: {read}\n" in shown

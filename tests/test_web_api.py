@@ -173,6 +173,52 @@ def test_a_body_that_is_not_json_says_so_and_where(api):
         "error": "invalid", "message": "body: not valid JSON at character 14 (Expecting property name enclosed in double quotes)"}
 
 
+def test_a_decision_sent_as_a_form_or_plain_text_is_refused_not_made_without_its_version(api, db):
+    """A body that is not JSON was read as none: the version it gave went unchecked, so that a decision from a
+    page showing an older version was made (and a PATCH's fields were dropped); now it is a 400 saying so."""
+    http, headers = api
+    seen = http.get("/api/entries/1").json()["version"]
+    before = dump(db)
+    for kind, body in (("application/x-www-form-urlencoded", b"version=99"), ("text/plain", b'{"version": 99}'),
+                       ("multipart/form-data; boundary=b", b'--b\r\nContent-Disposition: form-data; name="version"'
+                                                           b'\r\n\r\n99\r\n--b--\r\n')):
+        for method, path in (("POST", "/api/entries/1/approve"), ("POST", "/api/entries/1/reject"),
+                             ("PATCH", "/api/entries/1"), ("POST", "/api/entries/1/merge")):
+            answer = http.request(method, path, content=body, headers={**headers, "content-type": kind})
+            assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": (
+                f"body: JSON is expected, sent as Content-Type: application/json, not {kind.partition(';')[0]}")}), path
+    assert dump(db) == before
+    # JSON, in any of its media types, is read; no body at all is a decision on whatever version is stored
+    stale = http.post("/api/entries/1/approve", content=b'{"version": 99}',
+                      headers={**headers, "content-type": "application/json; charset=utf-8"})
+    assert stale.status_code == 409
+    assert http.post("/api/entries/1/approve", headers={**headers, "content-type": "text/plain"}).status_code == 200
+    assert http.get("/api/entries/1").json()["version"] == seen + 1
+    # JSON that is no object: "version: Field required" said an array, of a version that is optional
+    for sent, kind in ((b"[99]", "an array"), (b"99", "a number"), (b'"99"', "a string"), (b"null", "null")):
+        answer = http.post("/api/entries/1/approve", content=sent, headers={**headers, "content-type": "application/json"})
+        assert (answer.status_code, answer.json()["message"]) == (400, f'body: a JSON object ({{"version": 3}}), not {kind}')
+    assert http.get("/api/entries/1").json()["version"] == seen + 1
+    # a form's text where an upload takes a file says so, not "Expected UploadFile, received: <class 'str'>"
+    fields = http.post("/api/ingest", content=b"fr_file=a&en_file=b",
+                       headers={**headers, "content-type": "application/x-www-form-urlencoded"})
+    assert fields.json()["message"] == ("fr_file: a file with its name, uploaded as multipart/form-data; "
+                                        "en_file: a file with its name, uploaded as multipart/form-data")
+
+
+def test_a_merge_sent_with_the_version_read_is_a_409_when_the_entry_changed_since(api, db):
+    http, headers = api
+    first, second = http.get("/api/entries?limit=2").json()["entries"]
+    assert http.post(f"/api/entries/{second['id']}/reject", headers=headers, json={}).status_code == 200
+    before = dump(db)
+    stale = http.post(f"/api/entries/{second['id']}/merge", headers=headers,
+                      json={"into": first["id"], "version": second["version"]})
+    assert (stale.status_code, stale.json()["error"]) == (409, "conflict") and dump(db) == before
+    done = http.post(f"/api/entries/{second['id']}/merge", headers=headers,
+                     json={"into": first["id"], "version": second["version"] + 1})
+    assert done.status_code == 200 and done.json()["entry"]["id"] == first["id"]
+
+
 def test_documents_and_their_units(api):
     http, _ = api
     listed = http.get("/api/documents").json()
@@ -370,6 +416,23 @@ def test_ingest_and_import_uploads(api, db, tmp_path):
                                                      "target_segment": segment("en-GB", text("The report is ready."))}])
     uploaded = http.post("/api/import", files={"file": ("client.sdltm", memory.read_bytes())}, headers=headers)
     assert uploaded.status_code == 200 and uploaded.json()["languages"] == {"fr-FR→en-GB": 1}, uploaded.text
+
+
+def test_an_upload_answers_what_reading_it_noticed_naming_the_upload(api, db):
+    """A CSV or a text in Windows-1252 is read so and said so on the command line; over HTTP the notice went to
+    the server's log only, naming the upload's temporary copy."""
+    http, headers = api
+    excel = "Français;English\nforce de réaction rapide;rapid reaction force\n".encode("cp1252")
+    imported = http.post("/api/import", headers=headers, files={"file": ("lexique.csv", excel)}).json()
+    assert (imported["added"], imported["notices"]) == (1, [
+        "lexique.csv: not UTF-8, read as Windows-1252 (what Excel saves as CSV or tab-delimited text in Western Europe)"])
+    pair = {"fr_file": ("note.fr.txt", "Le Conseil s’est réuni à Bruxelles.\n".encode("cp1252")),
+            "en_file": ("note.en.txt", "The Council met in Brussels.\n".encode())}
+    ingested = http.post("/api/ingest", headers=headers, files=pair).json()
+    assert (ingested["document"], ingested["notices"]) == ("note", [
+        "note.fr.txt: not UTF-8, read as Windows-1252 (what Windows editors save as ANSI text in Western Europe)"])
+    clean = http.post("/api/import", headers=headers, files={"file": ("t.csv", "fr;en\nchar;tank\n".encode())}).json()
+    assert clean["notices"] == []
 
 
 def test_an_english_original_is_uploaded_as_such(api, db):
@@ -654,6 +717,21 @@ def test_a_team_sharing_one_server_has_each_reviewer_s_name_in_the_history(db):
     stale = http.post("/api/entries/2/deprecate", json={"term": http.get("/api/entries/2").json()["terms"][0]["text"],
                                                         "version": version}, headers=headers)
     assert stale.status_code == 409, stale.text
+
+
+def test_a_reviewer_s_name_with_accents_is_recorded_as_written_however_the_client_sends_it(db):
+    """curl sends a name typed in a terminal as its UTF-8 bytes: the history recorded "BÃ©atrice"; a name
+    percent-encoded from Latin-1 (B%E9atrice) was recorded "B\ufffdatrice". The first is read as UTF-8, the
+    second refused, saying how to send it; Python's requests sends Latin-1 bytes, read as sent."""
+    http, headers = client(db, user="server")
+    for entry_id, sent in ((1, "Béatrice".encode()), (2, "Béatrice".encode("latin-1")), (3, b"B%C3%A9atrice")):
+        done = http.post(f"/api/entries/{entry_id}/approve", headers={**headers, "X-Tmtool-User": sent})
+        assert done.status_code == 200, done.text
+        assert [h["user"] for h in http.get(f"/api/entries/{entry_id}").json()["history"]] == ["Béatrice"], sent
+    refused = http.post("/api/entries/4/approve", headers={**headers, "X-Tmtool-User": "B%E9atrice"})
+    assert (refused.status_code, refused.json()["message"]) == (400, (
+        "X-Tmtool-User: a name percent-encoded from its UTF-8 (B%C3%A9atrice), not from another encoding"))
+    assert http.get("/api/entries/4").json()["history"] == []
 
 
 def test_a_documents_terminology_check(db):

@@ -115,6 +115,25 @@ def test_the_review_queue_pages_on_by_its_own_links_and_filter_form(tmp_path):
     assert http.get("/review?min_score=abc").status_code == 400
 
 
+def test_a_wrong_filter_of_the_review_queue_is_said_in_one_line_naming_it(tmp_path):
+    """A score or a status of the wrong kind was said once for each type the field might have been:
+    "min_score.float: Input should be a valid number…; min_score.literal['']: Input should be ''"."""
+    import re
+
+    http, headers = client(seeded_store(tmp_path))
+    for query, says in (("min_score=abc", "min_score: Input should be a valid number, unable to parse string as a number"),
+                        ("min_score=nan", "min_score is a number, not nan"),
+                        ("status=pending", "status: Input should be &#39;candidate&#39;, &#39;approved&#39; or &#39;rejected&#39;")):
+        page = http.get(f"/review?{query}")
+        assert (page.status_code, re.findall(r'<p class="error">([^<]*)</p>', page.text)) == (400, [says]), query
+    # an empty status is any status, no status the candidates; an empty score no minimum
+    best = http.get("/api/entries?limit=1").json()["entries"][0]["id"]
+    http.post(f"/api/entries/{best}/approve", headers=headers)
+    shown = {status: re.findall(r'class="card"[^>]*data-status="(\w+)"', http.get(f"/review?{status}&min_score=").text)
+             for status in ("status=", "status=approved", "")}
+    assert shown == {"status=": ["approved"] + ["candidate"] * 9, "status=approved": ["approved"], "": ["candidate"] * 10}
+
+
 def test_the_review_queue_sorts_by_frequency_and_its_pages_keep_the_order(tmp_path):
     import re
     from html import unescape
@@ -144,3 +163,14 @@ def test_every_response_forbids_framing_and_foreign_scripts(tmp_path):
         policy = response.headers["content-security-policy"]
         assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
         assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_boxes_a_term_is_typed_in_take_the_direction_of_what_is_typed(tmp_path):
+    """An Arabic or Hebrew term typed in the look-up box or the review queue's text filter ran left to right, its
+    punctuation at the wrong end: they follow what is typed (dir="auto"), as the results do their language."""
+    import re
+
+    http = client(seeded_store(tmp_path))[0]
+    assert re.search(r'<input id="lookup-q" [^>]*dir="auto"', http.get("/", params={"q": "الأمين العام"}).text)
+    assert re.search(r'<input name="q" value="الأمين العام" [^>]*dir="auto"',
+                     http.get("/review", params={"q": "الأمين العام"}).text)

@@ -26,6 +26,7 @@ import base64
 import getpass
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -50,7 +51,7 @@ from .text.normalize import visible
 
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
-    "Unavailable", "Upload", "add_entry", "align", "approve", "backup", "base_language", "check", "check_document",
+    "Unavailable", "Upload", "add_entry", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
@@ -90,10 +91,14 @@ def _local_files(*sources: Source) -> Iterator[list[Path]]:
     try:
         for source in sources:
             if not isinstance(source, Upload):
+                if not isinstance(source, (str, os.PathLike)):  # None or a number was a TypeError of os's
+                    raise Invalid(f"a file is given as its path or as an Upload, not {source!r}")
                 paths.append(input_file(source))
                 continue
             name = _file_name(source)
-            folder = folder or Path(tempfile.mkdtemp(prefix="tmtool-upload-"))
+            if not isinstance(source.data, (bytes, bytearray, memoryview)):
+                raise Invalid(f"{name}: an Upload's data are bytes (text.encode()), not {type(source.data).__name__}")
+            folder = folder or Path(tempfile.mkdtemp(prefix=_UPLOADS))
             target = folder / f"{len(paths)}" / name  # two uploads may share a name
             target.parent.mkdir()
             target.write_bytes(source.data)
@@ -109,12 +114,28 @@ def _local_files(*sources: Source) -> Iterator[list[Path]]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+_UPLOADS = "tmtool-upload-"  # the private folders uploads are copied into
+_UPLOAD_COPY = re.compile(rf"(?:[A-Za-z]:)?[^\s:]*{_UPLOADS}[^\s/\\]+[/\\]\d+[/\\]")
+
+
+def as_uploaded(message: str) -> str:
+    """A notice given while reading an upload (``…/tmtool-upload-x1y2/0/terms.csv: not UTF-8, read as
+    Windows-1252``) naming the upload as it was named (``terms.csv: …``), as errors name it.
+
+    >>> as_uploaded("/tmp/tmtool-upload-x1y2/0/terms.csv: not UTF-8")
+    'terms.csv: not UTF-8'
+    """
+    return _UPLOAD_COPY.sub("", message)
+
+
 def _name(source: Source) -> str:
     """What the store records and messages name: a path as given, an upload by its file name."""
     return _file_name(source) if isinstance(source, Upload) else str(source)
 
 
 def _file_name(upload: Upload) -> str:
+    if not isinstance(upload.name, str):
+        raise Invalid(f"an upload needs a file name, not {upload.name!r}")
     name = Path(upload.name.replace("\\", "/")).name
     if name in ("", ".", ".."):
         raise Invalid(f"an upload needs a file name, not {upload.name!r}")
@@ -354,7 +375,8 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     """
     from .search import search_memory
 
-    matches = search_memory(store, visible(_sought(text)), min_score=min_score, limit=_limit(limit), lang=lang)
+    matches = search_memory(store, visible(_sought(text, "text")), min_score=_score(min_score, "min_score"),
+                            limit=_limit(limit), lang=lang)
     return [{"score": m.score, "side": m.side, "lang": m.lang, "matched": getattr(m.unit, m.side),
              "translation": getattr(m.unit, _OTHER_SIDE[m.side]),
              "translation_lang": m.unit.tgtlang if m.side == "source" else m.unit.srclang,
@@ -372,7 +394,7 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
     one's target, a fr/en/de unit's German)."""
     side = None if lang == "auto" else base_language(lang)
     return [{**_unit_dict(unit), "document": origin}
-            for unit, origin in store.concordance(visible(_sought(text)), _limit(limit), side)]
+            for unit, origin in store.concordance(visible(_sought(text, "text")), _limit(limit), side)]
 
 
 def _unit_dict(unit) -> dict:
@@ -390,7 +412,7 @@ def lookup(store: Store, term: str, *, lang: str = "auto", limit: int = 10) -> d
     among the entries, and ``memory_count`` is counted up to ``lookup.MEMORY_COUNT_CAP`` + 1."""
     from .lookup import lookup_with_memory
 
-    answer = lookup_with_memory(store, _sought(term), lang=lang, limit=_limit(limit))
+    answer = lookup_with_memory(store, _sought(term, "term"), lang=lang, limit=_limit(limit))
     return {
         "entries": [{**entry_to_dict(h.entry), "match": h.match, "matched": h.matched,
                      "similarity": round(h.similarity, 1)} for h in answer.hits],
@@ -435,17 +457,57 @@ def _listed(values, name: str) -> list:
     return list(values)
 
 
+def _terms(values, name: str) -> list[str]:
+    """A list of terms, each a string (``[5]``, ``[None]`` were TypeErrors from the glossary's rules)."""
+    terms = _listed(values, name)
+    for i, term in enumerate(terms):
+        if not isinstance(term, str):
+            raise Invalid(f"{name}[{i}] is a string, not {term!r}")
+    return terms
+
+
 def _document(value: str | int | None) -> str | None:
     """A document's id as given: its name, or the number a name of digits reads as (``2021``)."""
-    return str(value) if isinstance(value, int) else _sought(value, "a document's id")
+    return str(value) if isinstance(value, int) else _sought(value, "a document's id", optional=True)
 
 
-def _sought(text: str | None, what: str = "the text sought") -> str | None:
-    """Text to look for, as given; with a NUL character, which no stored text holds (PostgreSQL's text
-    cannot, an XML file neither), Invalid: it was an error of the database's (an HTTP 500)."""
-    if isinstance(text, str) and "\x00" in text:
+def _sought(text: str | None, what: str, *, optional: bool = False) -> str | None:
+    """Text to look for, as given (None too, when ``optional``); anything else than text, or text with
+    a NUL character, which no stored text holds (PostgreSQL's text cannot, an XML file neither), is
+    Invalid: a NUL was an error of the database's (an HTTP 500), a number or None an AttributeError."""
+    if text is None and optional:
+        return None
+    if not isinstance(text, str):
+        raise Invalid(f"{what} is a string, not {text!r}")
+    if "\x00" in text:
         raise Invalid(f"{what} holds a NUL character (U+0000): {text!r}")
     return text
+
+
+def _texts(**given: str | None) -> None:
+    """Arguments that are text or None (an entry's term, definition, note): a list or a number is Invalid,
+    named, rather than a TypeError from deep in the glossary's rules."""
+    for name, value in given.items():
+        if value is not None and not isinstance(value, str):
+            raise Invalid(f"{name} is a string, not {value!r}")
+
+
+def _score(value: float | None, name: str) -> float | None:
+    """A minimum score as given: a number (None: no minimum), never text, True or NaN (which no score is
+    above: no answer, said as none found)."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value != value):
+        raise Invalid(f"{name} is a number, not {value!r}")
+    return value
+
+
+def _version(value: int | str | None) -> int | None:
+    """The version of an entry as read (None: any), a number or its text as an id is: ``"5"`` was compared
+    with 5 as unequal and refused as a Conflict that said "version 5, not 5"."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+        raise Invalid(f"expected_version is the entry's version as read, a whole number, not {value!r}")
+    return int(value)
 
 
 def _status(value: str | ReviewStatus) -> ReviewStatus:
@@ -478,13 +540,13 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         # 1.5 was SQLite's "datatype mismatch" and PostgreSQL's no entries
         raise Invalid(f"offset is a whole number from 0, not {offset!r}")
-    if min_score is not None and (isinstance(min_score, bool) or not isinstance(min_score, (int, float))):
-        # "0.5" was PostgreSQL's "invalid input syntax for type double precision" and SQLite's no entries
-        raise Invalid(f"min_score is a number, not {min_score!r}")
+    # "0.5" was PostgreSQL's "invalid input syntax for type double precision" and SQLite's no entries
+    _score(min_score, "min_score")
     if order not in ENTRY_ORDERS:
         raise Invalid(f"unknown order {order!r} (expected {', '.join(ENTRY_ORDERS)})")
     found = store.list_entries(statuses=[_status(s) for s in _listed(statuses, "statuses")], min_score=min_score,
-                               since=_since(since), text=_sought(text), document=_document(document),
+                               since=_since(since), text=_sought(text, "text", optional=True),
+                               document=_document(document),
                                limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
                                order=order, after=None if after is None else _keyset(after, order))
     return [entry_to_dict(e) for e in found]
@@ -493,7 +555,10 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
 def entries_cursor(entry: Mapping, order: str = "score") -> str:
     """The cursor of ``entry`` (as :func:`entries` gives it) in ``order``: what :func:`entries` takes as
     ``after`` for the page that follows it. Opaque text (URL-safe): its place in the order."""
-    keyset = [order, float(entry["score"]), int(entry["frequency"]), int(entry["id"])]
+    try:
+        keyset = [order, float(entry["score"]), int(entry["frequency"]), int(entry["id"])]
+    except (KeyError, TypeError, ValueError):
+        raise Invalid(f"entries_cursor takes an entry as entries() gives it, not {entry!r:.80}") from None
     return base64.urlsafe_b64encode(json.dumps(keyset).encode()).decode().rstrip("=")
 
 
@@ -506,7 +571,7 @@ def _keyset(cursor: str, order: str) -> tuple[float, int, int]:
             return float(score), int(frequency), int(entry_id)
     except (ValueError, TypeError):
         pass
-    raise Invalid(f"after: {cursor[:40]!r} is not the cursor of a page of entries in the order {order}")
+    raise Invalid(f"after: {str(cursor)[:40]!r} is not the cursor of a page of entries in the order {order}")
 
 
 def entry(store: Store, entry_id: int | str) -> dict:
@@ -528,18 +593,26 @@ def add_entry(store: Store, fr: Sequence[str] = (), en: Sequence[str] = (), *,
     [('de', 'Militärausschuss', 'fullForm'), ('de', 'MA', 'acronym'), ('es', 'Comité Militar', 'fullForm')]
     >>> store.close()
     """
-    by_language = _by_language({"fr": _listed(fr, "fr"), "en": _listed(en, "en")},
-                               {lang: _listed(texts, f"terms[{lang!r}]") for lang, texts in (terms or {}).items()})
+    _texts(definition=definition, note=note)
+    by_language = _by_language({"fr": _terms(fr, "fr"), "en": _terms(en, "en")},
+                               {lang: _terms(texts, f"terms[{lang!r}]") for lang, texts in _mapping(terms).items()})
     new = glossary.new_entry_in(by_language, status=_status(status), definition=definition, note=note)
     return entry(store, glossary.add_entry(store, new, user=user))
+
+
+def _mapping(given: Mapping | None, name: str = "terms") -> Mapping:
+    """Terms (genders, parts of speech) by language as given (None: none); anything but a mapping is Invalid."""
+    if given is None:
+        return {}
+    if not isinstance(given, Mapping):
+        raise Invalid(f"{name} are a mapping of languages to {name} ({{'de': ...}}), not {given!r}")
+    return given
 
 
 def _by_language(given: dict, terms: Mapping, what: str = "terms to replace its first term with") -> dict:
     """``given`` (French and English, from their own arguments) with ``terms`` by base language (the
     lists of two tags of one language, ``de`` and ``de-DE``, joined); a bad tag, or a term to replace (or
     ``what`` else) given twice for one language, is Invalid."""
-    if not isinstance(terms, Mapping):
-        raise Invalid(f"terms are a mapping of languages to terms ({{'de': ...}}), not {terms!r}")
     given = {lang: texts for lang, texts in given.items() if texts not in (None, [])}
     for tag, texts in terms.items():
         try:
@@ -589,16 +662,20 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     [('masculine', 'noun')]
     >>> store.close()
     """
+    _texts(fr=fr, en=en, definition=definition, note=note,
+           **{f"terms[{lang!r}]": text for lang, text in _mapping(terms).items()})
     new_status = _status(status) if status else None
-    replaced = _by_language({"fr": fr, "en": en}, terms or {})
-    added = _by_language({"fr": _listed(add_fr, "add_fr"), "en": _listed(add_en, "add_en")},
-                         {lang: _listed(texts, f"add_terms[{lang!r}]") for lang, texts in (add_terms or {}).items()})
-    drop = _listed(drop, "drop")
-    genders = _by_language({}, genders or {}, "genders")
-    parts_of_speech = _by_language({}, parts_of_speech or {}, "parts of speech")
+    replaced = _by_language({"fr": fr, "en": en}, _mapping(terms))
+    added = _by_language({"fr": _terms(add_fr, "add_fr"), "en": _terms(add_en, "add_en")},
+                         {lang: _terms(texts, f"add_terms[{lang!r}]") for lang, texts in _mapping(add_terms).items()})
+    drop = _terms(drop, "drop")
+    _texts(**{f"{name}[{lang!r}]": value for name, given in (("genders", genders), ("parts_of_speech",
+              parts_of_speech)) for lang, value in _mapping(given, name).items()})
+    genders = _by_language({}, _mapping(genders, "genders"), "genders")
+    parts_of_speech = _by_language({}, _mapping(parts_of_speech, "parts_of_speech"), "parts of speech")
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
         e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status,
-        genders=genders, parts_of_speech=parts_of_speech), expected_version=expected_version, user=user)
+        genders=genders, parts_of_speech=parts_of_speech), expected_version=_version(expected_version), user=user)
     return {"change": change, "entry": entry(store, entry_id)}
 
 
@@ -607,6 +684,7 @@ def _set_status(store: Store, entry_ids: Sequence[int | str], status: ReviewStat
     entry_ids = _listed(entry_ids, "entry_ids")
     if expected_version is not None and len(entry_ids) != 1:
         raise Invalid("an expected version is given for one entry at a time")
+    expected_version = _version(expected_version)
     with store.transaction():  # an id given twice (12 12, 12 012) is one change
         changes = [glossary.set_status(store, i, status, expected_version=expected_version, user=user)
                    for i in dict.fromkeys(_id(i) for i in entry_ids)]
@@ -630,8 +708,9 @@ def reject(store: Store, entry_ids: Sequence[int | str], *, expected_version: in
 def deprecate(store: Store, entry_id: int | str, term: str, *, expected_version: int | None = None,
               user: str | None = None) -> int | None:
     """Mark one term of an entry deprecated; returns the change id, None when it was already."""
+    term = _sought(term, "term")
     return glossary.update_entry(store, _id(entry_id), "deprecate", lambda e: glossary.deprecate(e, term),
-                                 expected_version=expected_version, user=user)
+                                 expected_version=_version(expected_version), user=user)
 
 
 def entries_sharing_terms(store: Store, entry_id: int | str) -> dict[str, list[str]]:
@@ -650,9 +729,12 @@ def entries_sharing_terms(store: Store, entry_id: int | str) -> dict[str, list[s
     return {str(other): shared for other, shared in glossary.entries_sharing_terms(store, _id(entry_id)).items()}
 
 
-def merge(store: Store, source_id: int | str, target_id: int | str, *, user: str | None = None) -> int:
-    """Merge entry ``source_id`` into ``target_id``; returns the change id."""
-    return glossary.merge_entries(store, _id(source_id), _id(target_id), user=user)
+def merge(store: Store, source_id: int | str, target_id: int | str, *, expected_version: int | None = None,
+          user: str | None = None) -> int:
+    """Merge entry ``source_id`` into ``target_id``; returns the change id. With ``expected_version`` (of
+    ``source_id``, as read), an entry changed since is a Conflict: a rejection made meanwhile is not merged away."""
+    return glossary.merge_entries(store, _id(source_id), _id(target_id), expected_version=_version(expected_version),
+                                  user=user)
 
 
 def remove_entry(store: Store, entry_id: int | str, *, user: str | None = None) -> int:

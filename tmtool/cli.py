@@ -772,15 +772,16 @@ def glossary_deprecate(ctx, entry_id, term, expected_version):
 @glossary.command("merge")
 @click.argument("source_id", type=int)
 @click.argument("target_id", type=int)
+@_EXPECTED_VERSION
 @click.pass_context
-def glossary_merge(ctx, source_id, target_id):
+def glossary_merge(ctx, source_id, target_id, expected_version):
     """Merge entry SOURCE_ID into TARGET_ID (terms, counts, contexts) and remove SOURCE_ID.
 
     \b
     Example:
       tmtool glossary merge 15 12
     """
-    change = api.merge(_open_store(ctx), source_id, target_id, user=_user(ctx))
+    change = api.merge(_open_store(ctx), source_id, target_id, expected_version=expected_version, user=_user(ctx))
     click.echo(f"entry {source_id} merged into {target_id} (change {change})")
 
 

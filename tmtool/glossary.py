@@ -158,8 +158,22 @@ def entry(store: Store, entry_id: int) -> Entry:
     """One entry with all its contexts; NotFound when there is none."""
     found = store.entries([entry_id]).get(entry_id)
     if found is None:
-        raise NotFound(f"no glossary entry {entry_id}")
+        raise missing(store, entry_id)
     return found
+
+
+def missing(store: Store, entry_id: int) -> NotFound:
+    """That there is no entry ``entry_id``, and where it went when the history says: merged into another
+    (a reviewer acting on it from an older page is told which), removed, replaced by a re-extraction."""
+    gone = next((change for change in reversed(store.history(entry_id))
+                 if str(entry_id) in change.after and change.after[str(entry_id)] is None), None)
+    if gone is None:
+        return NotFound(f"no glossary entry {entry_id}")
+    by = f", by {gone.user}" if gone.user else ""
+    into = [other for other, kept in gone.after.items() if kept is not None]
+    if gone.action == "merge" and into:
+        return NotFound(f"no glossary entry {entry_id}: it was merged into entry {into[0]} (change {gone.id}{by})")
+    return NotFound(f"no glossary entry {entry_id}: it was removed ({gone.action}, change {gone.id}{by})")
 
 
 def snapshot(store: Store, entry_id: int) -> dict | None:
@@ -176,7 +190,7 @@ def _read_for_change(store: Store, entry_ids: Sequence[int]) -> tuple[dict[int, 
     found = store.entries(entry_ids)
     for entry_id in entry_ids:
         if entry_id not in found:
-            raise NotFound(f"no glossary entry {entry_id}")
+            raise missing(store, entry_id)
     return found, {i: entry_snapshot(found[i], reviewed=store.entry_state(i).reviewed) for i in entry_ids}
 
 
@@ -191,6 +205,13 @@ def add_entry(store: Store, new: Entry, *, user: str | None = None) -> int:
     return entry_id
 
 
+def _as_seen(entry_id: int, current: Entry, expected_version: int | None) -> None:
+    """A Conflict when the entry is no longer at the version the person saw (None: any will do)."""
+    if expected_version is not None and current.version != expected_version:
+        raise Conflict(f"entry {entry_id} was changed by someone else (version {current.version}, "
+                       f"not {expected_version}); reload it")
+
+
 def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Entry], None], *,
                  expected_version: int | None = None, user: str | None = None) -> int | None:
     """Apply a person's ``change`` to an entry, mark it reviewed and record it. Returns the change
@@ -201,9 +222,7 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
     with store.transaction():
         found, before = _read_for_change(store, [entry_id])
         current = found[entry_id]
-        if expected_version is not None and current.version != expected_version:
-            raise Conflict(f"entry {entry_id} was changed by someone else (version {current.version}, "
-                           f"not {expected_version}); reload it")
+        _as_seen(entry_id, current, expected_version)
         french = bool(current.terms_in("fr"))
         change(current)
         # French is the glossary's first language; an entry imported without it (German–English) stays so
@@ -231,19 +250,22 @@ def remove_entry(store: Store, entry_id: int, *, user: str | None = None) -> int
     with store.transaction():
         before = snapshot(store, entry_id)
         if before is None:
-            raise NotFound(f"no glossary entry {entry_id}")
+            raise missing(store, entry_id)
         store.delete_entry(entry_id)
         return store.record_change("remove", {entry_id: before}, {entry_id: None}, user=user)
 
 
-def merge_entries(store: Store, source_id: int, target_id: int, *, user: str | None = None) -> int:
+def merge_entries(store: Store, source_id: int, target_id: int, *, expected_version: int | None = None,
+                  user: str | None = None) -> int:
     """Merge entry ``source_id`` into ``target_id``: its other terms, counts, contexts, definition and
-    note (after the target's own, when it has another) move over and it is removed."""
+    note (after the target's own, when it has another) move over and it is removed. With
+    ``expected_version`` (of ``source_id``, as the person saw it), one changed since is a Conflict."""
     if source_id == target_id:
         raise Invalid("cannot merge an entry into itself")
     with store.transaction():
         found, before = _read_for_change(store, [source_id, target_id])
         source, target = found[source_id], found[target_id]
+        _as_seen(source_id, source, expected_version)
         twice = _counted_twice(store, source, target)
         held = {(t.lang, fold(t.text)) for t in target.terms}
         target.terms += [t for t in source.terms if (t.lang, fold(t.text)) not in held]

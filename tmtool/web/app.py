@@ -7,19 +7,23 @@ call the library and return its data — as JSON under ``/api``, through a templ
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path, PurePath
 from typing import Annotated, Literal
 from urllib.parse import quote, unquote
 
-from fastapi import Body, Depends, FastAPI, File, Form, Header, Query, Request, UploadFile
+from fastapi import Body, Depends, FastAPI, File, Form, Header, Query, Request, UploadFile, params
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
 
@@ -37,6 +41,9 @@ MAX_UPLOAD = 50 * 1024 * 1024  # a large TMX is tens of megabytes; more is not a
 PAGE_SIZE = 10  # review candidates shown at a time
 STATUSES = Literal["candidate", "approved", "rejected"]
 ORDERS = Literal["score", "frequency", "newest"]  # api.entries' orders
+# a filter of the review page's form left empty (any status, no minimum score): None, so that a wrong value is
+# refused in one line ("min_score: Input should be a valid number"), not once for each type it might have been
+Unfilled = BeforeValidator(lambda value: None if value == "" else value)
 # what a browser is told a downloaded export is; a format not named here is plain bytes
 EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml", "tbx-martif": "application/x-tbx+xml",
                 "tsv": "text/tab-separated-values; charset=utf-8", "csv": "text/csv; charset=utf-8",
@@ -67,13 +74,68 @@ def reviewer(request: Request, x_tmtool_user: Annotated[str | None, Header(
                                     " not ASCII); without it, the server's --user")] = None) -> str | None:
     """Who a write is made by: the person the request names (a team sharing one server: the workbench
     sends the name its reviewer gave), else the user the server was started as."""
-    name = unquote(x_tmtool_user or "").strip()
+    sent = x_tmtool_user or ""
+    try:  # a name sent as its UTF-8 bytes, not percent-encoded (curl from a terminal), read as HTTP gives Latin-1
+        sent = sent.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        pass  # Latin-1 bytes (Python's requests sends a str so) are read as sent
+    try:
+        name = unquote(sent, errors="strict").strip()
+    except UnicodeDecodeError:  # was a U+FFFD in the history for good
+        raise Invalid("X-Tmtool-User: a name percent-encoded from its UTF-8 (B%C3%A9atrice), not from another"
+                      " encoding") from None
     if name and not name.isprintable():
         raise Invalid("X-Tmtool-User: a person's name, without control characters")
     return name or request.app.state.user
 
 
 By = Annotated[str | None, Depends(reviewer)]
+
+# the library's notices given while this request is answered (None: not collected)
+_NOTICES: ContextVar[list[str] | None] = ContextVar("tmtool_notices", default=None)
+
+
+class Notices(logging.Handler):
+    """The library's notices (a CSV read as Windows-1252, en-GB and en-US terms kept as en) for the answer to
+    the upload that gave them: the person uploading from a browser sees no server's log."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        said = _NOTICES.get()
+        if said is not None:
+            said.append(api.as_uploaded(record.getMessage()))
+
+
+@contextmanager
+def noticed() -> Iterator[list[str]]:
+    """The notices given in the block (by this request: each runs in its own context)."""
+    said: list[str] = []
+    token = _NOTICES.set(said)
+    try:
+        yield said
+    finally:
+        _NOTICES.reset(token)
+
+
+async def json_bodies(request: Request) -> None:
+    """A body sent to a path that reads JSON is JSON (``Content-Type: application/json``): a form's or plain
+    text's was read as no body at all, so that the ``version`` it gave went unchecked (a decision from a stale
+    page was made) and its other fields were dropped. Paths reading forms (the uploads) take theirs."""
+    route = request.scope.get("route")
+    body = route.dependant.body_params if hasattr(route, "dependant") else []
+    if not body or any(isinstance(param.field_info, params.Form) for param in body):
+        return
+    media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if not await request.body():
+        return
+    if media and media != "application/json" and not (media.startswith("application/") and media.endswith("+json")):
+        raise Invalid(f"body: JSON is expected, sent as Content-Type: application/json, not {media}")
+    try:
+        sent = await request.json()
+    except ValueError:
+        return  # FastAPI says where it stops being JSON
+    if not isinstance(sent, dict):  # [3] was "version: Field required", of a version that is optional
+        kind = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}.get(type(sent), "a number")
+        raise Invalid(f'body: a JSON object ({{"version": 3}}), not {kind}')
 
 
 class EntryEdit(BaseModel):
@@ -120,8 +182,14 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     glossary's history records as making the changes; ``csrf``: the token writes carry (default:
     a new one; the worker processes of one server share theirs)."""
     app = FastAPI(title="tmtool workbench", version="1", docs_url=None, redoc_url=None, responses=ERRORS,
+                  dependencies=[Depends(json_bodies)],
                   description="French–English translation memory and terminology: look-up, review, documents.")
     csrf = csrf or new_secret()
+    notices = logging.getLogger("tmtool")
+    if not any(isinstance(handler, Notices) for handler in notices.handlers):
+        notices.addHandler(Notices())
+    if not notices.isEnabledFor(logging.INFO):  # `tmtool -q serve` prints none; an upload's answer says them
+        notices.setLevel(logging.INFO)
     app.state.user = user  # whom the history names when a request names no reviewer
     app.add_middleware(HeadAsGet)
     app.add_middleware(EmptyIsDefault)
@@ -176,10 +244,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
-        problems = "; ".join(
-            # a body that is not JSON: its loc is the character where parsing stopped, not a field
-            f"body: not valid JSON at character {e['loc'][1]} ({e['ctx']['error']})" if e["type"] == "json_invalid"
-            else f"{'.'.join(map(str, e['loc'][1:])) or e['loc'][0]}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(map(problem, exc.errors()))
         return error(request, 400, "invalid", problems)
 
     @app.exception_handler(HTTPException)
@@ -330,10 +395,12 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                     "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/merge", tags=["glossary"])
-    def api_merge(entry_id: int, into: Annotated[int, Body(embed=True)], by: By) -> dict:
-        """Merge this entry into entry ``into``."""
+    def api_merge(entry_id: int, into: Annotated[int, Body(embed=True)], by: By,
+                  version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+        """Merge this entry into entry ``into``; with the ``version`` read (of this entry), a changed entry is a 409."""
         with store() as s:
-            return {"change": api.merge(s, entry_id, into, user=by), "entry": api.entry(s, into)}
+            change = api.merge(s, entry_id, into, expected_version=version, user=by)
+            return {"change": change, "entry": api.entry(s, into)}
 
     @app.post("/api/changes/{change_id}/revert", tags=["glossary"])
     def api_revert(change_id: int, by: By) -> dict:
@@ -397,27 +464,32 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         """Align an uploaded French document with its English version and store it (as ``tmtool ingest``);
         ``original`` "en": the English is the original and the French its translation (``--srclang en
         --tgtlang fr``). Another pair: ``srclang`` and ``tgtlang`` (de, fr) name the languages of
-        ``fr_file`` (the original) and ``en_file`` (its translation), as ``--srclang``/``--tgtlang`` do."""
+        ``fr_file`` (the original) and ``en_file`` (its translation), as ``--srclang``/``--tgtlang`` do.
+        ``notices``: what reading the files said, a line each, as the command line says it on stderr (a text
+        file read as Windows-1252)."""
         fr, en = upload(fr_file, INGEST_SUFFIXES), upload(en_file, INGEST_SUFFIXES)
         if srclang or tgtlang:
             if not (srclang and tgtlang) or original != "fr":
                 raise Invalid("give srclang and tgtlang together, for a pair named by them (original is for French–English)")
-            with store() as s:
-                return api.ingest(s, fr, en, document_id=doc_id or None, srclang=srclang, tgtlang=tgtlang)
-        with store() as s:
-            if original == "en":  # the original is the pair's source, its translation the target
-                return api.ingest(s, en, fr, document_id=doc_id or None, srclang="en-GB", tgtlang="fr-FR")
-            return api.ingest(s, fr, en, document_id=doc_id or None)
+            pair = (fr, en, srclang, tgtlang)
+        else:  # an English original is the pair's source, its French translation the target
+            pair = (en, fr, "en-GB", "fr-FR") if original == "en" else (fr, en, "fr-FR", "en-GB")
+        with store() as s, noticed() as said:
+            done = api.ingest(s, pair[0], pair[1], document_id=doc_id or None, srclang=pair[2], tgtlang=pair[3])
+        return {**done, "notices": said}
 
     @app.post("/api/import", tags=["documents"])
     def api_import(file: Annotated[UploadFile, File()], by: By,
                    format: Annotated[str | None, Form(max_length=20)] = None,
                    status: Annotated[Literal["candidate", "approved", "rejected"], Form()] = "candidate") -> dict:
         """Import an uploaded memory (tmx, xliff) or glossary (tbx, po, csv, tsv, xlsx), as ``tmtool import``;
-        ``status``: that of the glossary entries the file gives none."""
-        with store() as s:
-            return api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=by,
+        ``status``: that of the glossary entries the file gives none; ``notices``: what reading the file said, a
+        line each, as the command line says it on stderr (a CSV read as Windows-1252, regional tags kept as their
+        language)."""
+        with store() as s, noticed() as said:
+            done = api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=by,
                                    status=status)
+        return {**done, "notices": said}
 
     # ---- pages ---------------------------------------------------------------------------------
 
@@ -428,21 +500,22 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         return page(request, "lookup.html", q=q, found=found)
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
-    def review_page(request: Request, status: STATUSES | Literal[""] = "candidate",
-                    q: Annotated[str, Query(max_length=500)] = "", min_score: float | Literal[""] = "",
+    def review_page(request: Request, status: Annotated[STATUSES | None, Unfilled] = "candidate",
+                    q: Annotated[str, Query(max_length=500)] = "", min_score: Annotated[float | None, Unfilled] = None,
                     document: str = "", offset: Annotated[int, Query(ge=0)] = 0, order: ORDERS = "score",
                     after: Annotated[str | None, Query(max_length=200)] = None):
         # the filter form and the page links send every field: an empty score box is no minimum. The next
         # page's link gives the cursor of this page's last entry (after=): entries ingested, or decided
         # here, meanwhile neither skip nor repeat one; its offset then only counts the entries shown before
         with store() as s:
-            listed = entries_page(s, status=status or None, q=q, min_score=None if min_score == "" else min_score,
+            listed = entries_page(s, status=status, q=q, min_score=min_score,
                                   document=document or None, offset=0 if after else offset, limit=PAGE_SIZE,
                                   order=order, after=after)
             listed["offset"] = offset
             documents = [d["id"] for d in api.documents(s)]
         return page(request, "review.html", listed=listed, documents=documents, page_size=PAGE_SIZE,
-                    filters={"status": status, "q": q, "min_score": min_score, "document": document, "order": order})
+                    filters={"status": status or "", "q": q, "min_score": "" if min_score is None else min_score,
+                             "document": document, "order": order})
 
     @app.get("/entries/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
     def entry_page(request: Request, entry_id: int):
@@ -514,6 +587,16 @@ class EmptyIsDefault:
             if len(kept) < len(pieces):
                 scope = {**scope, "query_string": b"&".join(kept)}
         await self.app(scope, receive, send)
+
+
+def problem(error: dict) -> str:
+    """One of a request's problems, as FastAPI found it, in a line naming the field."""
+    if error["type"] == "json_invalid":  # its loc is the character where parsing stopped, not a field
+        return f"body: not valid JSON at character {error['loc'][1]} ({error['ctx']['error']})"
+    field = ".".join(map(str, error["loc"][1:])) or error["loc"][0]
+    if "Expected UploadFile" in error["msg"]:  # a form's text field (urlencoded) where a file is uploaded
+        return f"{field}: a file with its name, uploaded as multipart/form-data"
+    return f"{field}: {error['msg']}"
 
 
 def upload(file: UploadFile, allowed: set[str], *, required: bool = True) -> api.Upload:

@@ -24,7 +24,7 @@ async function api(method, url, body) {
     options.headers["Content-Type"] = "application/json";
     options.body = JSON.stringify(body);
   }
-  const response = await fetch(url, options);
+  const response = await reach(url, options);
   const data = await response.json().catch(() => ({message: response.statusText}));
   if (!response.ok) {
     const error = new Error(data.message || response.statusText);
@@ -32,6 +32,25 @@ async function api(method, url, body) {
     throw error;
   }
   return data;
+}
+
+// what an action that reloads the page did, said once the page has reloaded (the lists, the card, the
+// history then show it done; the line says what was done, and to which entry or unit)
+const SAID = "tmtool-said";
+
+function reloadSaying(message, page) {
+  sessionStorage.setItem(SAID, message);
+  if (page) location.assign(page); else location.reload();
+}
+
+// a request sent; no answer at all (the server stopped, the network down) is said as such, not "Failed to fetch"
+async function reach(url, options) {
+  try {
+    return await fetch(url, options);
+  } catch (error) {
+    throw new Error(`No answer from the workbench's server (${error.message}): is tmtool serve running? ` +
+                    "Try again once it answers.");
+  }
 }
 
 function element(tag, text, className) {
@@ -86,7 +105,12 @@ function renderLookup(found, results) {
       terms.append(item);
     }
     article.append(head, terms);
-    for (const c of entry.contexts) article.append(pair(c.fr, c.en));
+    for (const c of entry.contexts) {  // a context is a French sentence and its English, as the page writes them
+      const both = pair(c.fr, c.en);
+      written(both.firstChild, "fr");
+      written(both.lastChild, "en");
+      article.append(both);
+    }
     results.append(article);
   }
   results.append(element("h2", "Memory"));
@@ -140,9 +164,12 @@ function setUpLookup() {
 
 // ---- review queue ---------------------------------------------------------------------------
 
+// the review queue's cards, or an entry's own page: the one entry's actions, the page reloaded after each
+// (its status, terms and history shown as they now are)
 function setUpReview() {
   const cards = [...document.querySelectorAll("#queue .card")];
-  const undo = document.getElementById("undo");
+  const single = document.body.dataset.page === "entry";
+  const undo = document.getElementById("undo") || {};  // the queue's; an entry's page undoes from its history
   let current = 0;
   // the changes of the last action, a decision on picked entries being several; undone together
   let lastChanges = [].concat(JSON.parse(sessionStorage.getItem("tmtool-last-change") || "[]"));
@@ -187,9 +214,11 @@ function setUpReview() {
     select(cards.indexOf(card) + 1);
     try {
       const done = await api("POST", `/api/entries/${card.dataset.entry}/${verb}`, {version: Number(card.dataset.version)});
+      const said = `#${card.dataset.entry} ${done.entry.status}${done.change === null ? " already: nothing changed" : ""}`;
+      if (single) { reloadSaying(said); return; }
       show(card, done.entry);
       remember(done.change);
-      say(`#${card.dataset.entry} ${done.entry.status}${done.change === null ? " already: nothing changed" : ""}`);
+      say(said);
     } catch (error) {
       say(error.message, true);
     } finally {
@@ -216,15 +245,30 @@ function setUpReview() {
     try {
       const done = await api("PATCH", `/api/entries/${card.dataset.entry}`, {version: Number(card.dataset.version), ...fields});
       remember(done.change);
-      location.reload();
+      reloadSaying(`#${card.dataset.entry} ${done.change === null ? "unchanged: nothing to save" : `saved, ${done.entry.status}`}`);
     } catch (error) { say(error.message, true); }  // a 409's says to reload
   }
 
-  async function reloadAfter(request) {
+  async function reloadAfter(request, said, page) {
     try {
-      remember((await request).change);
-      location.reload();
+      const done = await request;
+      remember(done.change);
+      reloadSaying(done.change === null ? `${said} already: nothing changed` : said, page);
     } catch (error) { say(error.message, true); }
+  }
+
+  // a key (a, r, e, j, k, and those of the queue, more) acts on the card that has the focus
+  function keyed(event, more) {
+    if (event.target.closest("input:not([type=checkbox]), select, textarea") || event.ctrlKey || event.metaKey || event.altKey) return;
+    const card = cards[current];
+    const action = {
+      a: () => act(card, "approve"), r: () => act(card, "reject"), e: () => edit(card),
+      j: () => select(current + 1), k: () => select(current - 1), ...more,
+    }[event.key];
+    if (action && (card || event.key === "u")) {
+      event.preventDefault();
+      action();
+    }
   }
 
   for (const card of cards) {
@@ -235,13 +279,22 @@ function setUpReview() {
     card.querySelector(".reject").addEventListener("click", () => act(card, "reject"));
     card.querySelector(".edit").addEventListener("click", () => edit(card));
     card.querySelector(".merge").addEventListener("click", () => {
-      const into = prompt(`Merge entry #${card.dataset.entry} into entry number:`);
-      if (into) reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/merge`, {into: Number(into)}));
+      const asked = prompt(`Merge entry #${card.dataset.entry} into entry number:`);
+      if (asked === null || !asked.trim()) return;
+      const into = asked.trim().replace(/^#/, "");  // as the cards write it, #12, or 12
+      if (!/^[0-9]+$/.test(into)) {
+        say(`Merge into which entry? Give its number (12 or #12), not "${asked.trim()}".`, true);
+        return;
+      }
+      // an entry's page goes to the entry it was merged into: it is no more
+      reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/merge`, {into: Number(into), version: Number(card.dataset.version)}),
+                  `#${card.dataset.entry} merged into #${Number(into)}`, single ? `/entries/${Number(into)}` : undefined);
     });
     for (const button of card.querySelectorAll(".deprecate")) {
       button.addEventListener("click", () =>
         reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/deprecate`,
-                        {term: button.dataset.term, version: Number(card.dataset.version)})));
+                        {term: button.dataset.term, version: Number(card.dataset.version)}),
+                    `#${card.dataset.entry}: ${button.dataset.term} deprecated`));
     }
     const form = card.querySelector(".edit-form");
     form.addEventListener("submit", (event) => { event.preventDefault(); save(card, form); });
@@ -249,13 +302,20 @@ function setUpReview() {
     form.addEventListener("keydown", (event) => { if (event.key === "Escape") form.querySelector(".cancel").click(); });
   }
 
+  if (single) {  // no queue: no undo button, no picking
+    document.addEventListener("keydown", (event) => keyed(event, {}));
+    select(0);
+    return;
+  }
+
   undo.addEventListener("click", async () => {
     try {
+      const undone = lastChanges.length;
       while (lastChanges.length) {  // the latest first; one refused stops there, the rest stays to undo
         await api("POST", `/api/changes/${lastChanges[lastChanges.length - 1]}/revert`);
         keep(lastChanges.slice(0, -1));
       }
-      location.reload();
+      reloadSaying(`Undone: ${counted(undone, "change")}`);
     } catch (error) { say(error.message, true); }
   });
 
@@ -282,19 +342,10 @@ function setUpReview() {
   document.getElementById("approve-picked").addEventListener("click", () => decidePicked("approve"));
   document.getElementById("reject-picked").addEventListener("click", () => decidePicked("reject"));
 
-  document.addEventListener("keydown", (event) => {
-    if (event.target.closest("input:not([type=checkbox]), select, textarea") || event.ctrlKey || event.metaKey || event.altKey) return;
-    const card = cards[current];
-    const action = {
-      a: () => act(card, "approve"), r: () => act(card, "reject"), e: () => edit(card),
-      j: () => select(current + 1), k: () => select(current - 1), u: () => { if (!undo.disabled) undo.click(); },
-      x: () => { const pick = card.querySelector(".pick"); pick.checked = !pick.checked; },
-    }[event.key];
-    if (action && (card || event.key === "u")) {
-      event.preventDefault();
-      action();
-    }
-  });
+  document.addEventListener("keydown", (event) => keyed(event, {
+    u: () => { if (!undo.disabled) undo.click(); },
+    x: () => { const pick = cards[current].querySelector(".pick"); pick.checked = !pick.checked; },
+  }));
   select(0);
 }
 
@@ -304,8 +355,8 @@ function setUpHistory() {
   for (const button of document.querySelectorAll("#history .revert")) {
     button.addEventListener("click", async () => {
       try {
-        await api("POST", `/api/changes/${button.dataset.change}/revert`);
-        location.reload();
+        const done = await api("POST", `/api/changes/${button.dataset.change}/revert`);
+        reloadSaying(`Change ${button.dataset.change} reverted (change ${done.change})`);
       } catch (error) { say(error.message, true); }  // a later change first: the message says which
     });
   }
@@ -317,10 +368,10 @@ function setUpDocument() {
   const table = document.getElementById("units");
   const base = `/api/documents/${encodeURIComponent(table.dataset.document)}/units/`;
 
-  async function correct(unit, verb, body) {
+  async function correct(unit, verb, body, said) {
     try {
       await api("POST", base + unit + "/" + verb, body);
-      location.reload();
+      reloadSaying(said);
     } catch (error) { say(error.message, true); }
   }
 
@@ -330,9 +381,9 @@ function setUpDocument() {
   if (undo) {
     undo.addEventListener("click", async () => {
       try {
-        await api("POST", `/api/documents/${encodeURIComponent(table.dataset.document)}/corrections/undo`,
-                  {last: Number(undo.dataset.last)});
-        location.reload();
+        const done = await api("POST", `/api/documents/${encodeURIComponent(table.dataset.document)}/corrections/undo`,
+                               {last: Number(undo.dataset.last)});
+        reloadSaying(`Undone: the ${done.undone.action} of ${done.undone.time}`);
       } catch (error) { say(error.message, true); }
     });
   }
@@ -341,13 +392,20 @@ function setUpDocument() {
   const beside = (index) => (rows[index] ? Number(rows[index].dataset.unit) : null);
   rows.forEach((row, index) => {
     const unit = row.dataset.unit;
-    row.querySelector(".merge-next").addEventListener("click", () => correct(unit, "merge", {neighbour: beside(index + 1)}));
+    const number = `Unit ${index + 1}`;  // as the table's first column numbers it
+    row.querySelector(".merge-next").addEventListener("click", () =>
+      correct(unit, "merge", {neighbour: beside(index + 1)}, `${number} merged with the next`));
     const exclude = row.querySelector(".exclude");
-    exclude.addEventListener("click", () => correct(unit, "exclude", {excluded: exclude.dataset.excluded === "true"}));
+    exclude.addEventListener("click", () => {
+      const excluded = exclude.dataset.excluded === "true";
+      correct(unit, "exclude", {excluded}, `${number} ${excluded ? "excluded from" : "included in"} exports`);
+    });
     for (const button of row.querySelectorAll(".move")) {
+      const down = button.dataset.direction === "down";
       button.addEventListener("click", () =>
         correct(unit, "move", {side: button.dataset.side, direction: button.dataset.direction,
-                               neighbour: beside(button.dataset.direction === "down" ? index + 1 : index - 1)}));
+                               neighbour: beside(down ? index + 1 : index - 1)},
+                `${number}: its ${down ? "last" : "first"} ${button.dataset.side} sentence moved to the ${down ? "next" : "previous"} unit`));
     }
     // a split needs a boundary on each side that has two sentences or more; a side with one keeps it in the first part
     const chosen = {};
@@ -364,7 +422,7 @@ function setUpDocument() {
           say(`Now choose where the ${chosen.source === undefined ? "source" : "target"} splits (✂).`);
           return;
         }
-        correct(unit, "split", {source_at: chosen.source, target_at: chosen.target});
+        correct(unit, "split", {source_at: chosen.source, target_at: chosen.target}, `${number} split in two`);
       });
     }
   });
@@ -372,8 +430,13 @@ function setUpDocument() {
 
 // ---- documents: uploads; export links -------------------------------------------------------
 
-// what an upload did, in the words of the command line's summary, a line for each item passed over
+// what an upload did, in the words of the command line's summary, a line for each item passed over, then
+// what reading it noticed (a CSV read as Windows-1252), as the command line says it before its summary
 function uploaded(done) {
+  return [summary(done), ...(done.notices || [])].join("\n");
+}
+
+function summary(done) {
   if ("document" in done) {
     if (done.held_by) {
       const same = done.held_by === done.document ? "" : `same text as document ${done.held_by}, `;
@@ -402,15 +465,9 @@ function setUpUploads() {
       try {
         const done = await api("POST", form.dataset.api, new FormData(form));
         // said again once the page has reloaded with the new lists, so that what was skipped stays in sight
-        sessionStorage.setItem("tmtool-uploaded", uploaded(done));
-        location.reload();
+        reloadSaying(uploaded(done));
       } catch (error) { say(error.message, true); }
     });
-  }
-  const said = sessionStorage.getItem("tmtool-uploaded");
-  if (said !== null) {
-    sessionStorage.removeItem("tmtool-uploaded");
-    say(said);
   }
 }
 
@@ -435,6 +492,32 @@ function setUpExport() {
   };
   for (const control of [status, srclang, tgtlang, all]) control.addEventListener("input", update);
   status.addEventListener("change", update);
+  // fetched, then saved under the name the server gives: a refused export (a language tag mistyped) is said
+  // here, where a link's download failed unseen, in the browser's downloads at best
+  for (const link of document.querySelectorAll("a.export")) {
+    link.addEventListener("click", async (event) => {
+      event.preventDefault();
+      say("Exporting…");
+      try {
+        const response = await reach(link.href, {credentials: "same-origin"});
+        if (!response.ok) {
+          const data = await response.json().catch(() => ({message: response.statusText}));
+          say(data.message || response.statusText, true);
+          return;
+        }
+        const named = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") || "");
+        const name = named ? named[1] : link.dataset.format;
+        const save = element("a");
+        save.href = URL.createObjectURL(await response.blob());
+        save.download = name;
+        document.body.append(save);
+        save.click();
+        save.remove();
+        setTimeout(() => URL.revokeObjectURL(save.href), 60000);
+        say(`${name} downloaded`);
+      } catch (error) { say(error.message, true); }
+    });
+  }
 }
 
 function setUpReviewer() {
@@ -444,6 +527,11 @@ function setUpReviewer() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  const said = sessionStorage.getItem(SAID);
+  if (said !== null) {
+    sessionStorage.removeItem(SAID);
+    say(said);
+  }
   setUpReviewer();
   if (document.getElementById("lookup-q")) setUpLookup();
   if (document.getElementById("queue")) setUpReview();
