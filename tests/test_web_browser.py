@@ -302,6 +302,25 @@ def test_an_edit_sends_only_the_fields_changed(server, browser, db, tmp_path):
     assert [(t.lang, t.text) for t in entry.terms] == [("fr", "chasseur de mines")] and entry.note == "MCM vessel"
 
 
+def test_a_terms_gender_is_shown_and_mended_in_the_edit_form(server, browser, db, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import Select
+
+    with open_store(db) as store:
+        added = int(api.add_entry(store, ["centre de commandement"], ["command centre"], status="candidate")["id"])
+        api.edit(store, added, genders={"fr": "feminine"}, status="candidate")  # as the tagger guessed it
+    browser.get(server.url + "/review?q=" + quote("centre de commandement"))
+    assert css(browser, ".card.selected .terms")[0].text == "centre de commandement noun, feminine deprecate"
+    ActionChains(browser).send_keys("e").perform()
+    Select(css(browser, '.card.selected .edit-form select[name="genders.fr"]')[0]).select_by_visible_text("masculine")
+    css(browser, ".card.selected .edit-form button[type=submit]")[0].click()
+    wait(browser, lambda b: _status(db, added) == "approved", "the edit did not land")
+    with open_store(db) as store:
+        terms = glossary.entry(store, added).terms
+    assert [(t.lang, t.text, t.gender, t.pos) for t in terms] == [
+        ("fr", "centre de commandement", "masculine", "noun"), ("en", "command centre", None, "noun")]
+
+
 def test_a_german_spanish_entry_is_reviewed_and_edited_in_german_and_spanish(server, browser, db, tmp_path):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys

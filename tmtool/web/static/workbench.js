@@ -234,14 +234,16 @@ function setUpReview() {
 
   async function save(card, form) {
     // only the fields the person changed: one left as it was (the English of an entry that has none) is no edit
-    const fields = {}, terms = {};
+    const fields = {};
     for (const field of form.elements) {
-      if (!field.name || field.value === field.defaultValue) continue;
-      // a language other than French and English: its first term, by its tag (terms.de → terms: {de: …})
-      if (field.name.startsWith("terms.")) terms[field.name.slice(6)] = field.value;
-      else fields[field.name] = field.value;
+      const initial = field.tagName === "SELECT" ? [...field.options].find((o) => o.defaultSelected)?.value : field.defaultValue;
+      if (!field.name || field.value === initial) continue;
+      // by language: a first term other than French and English (terms.de → terms: {de: …}), a first term's
+      // gender or part of speech (genders.fr → genders: {fr: …})
+      const [name, lang] = field.name.split(".");
+      if (lang) (fields[name] ??= {})[lang] = field.value;
+      else fields[name] = field.value;
     }
-    if (Object.keys(terms).length) fields.terms = terms;
     try {
       const done = await api("PATCH", `/api/entries/${card.dataset.entry}`, {version: Number(card.dataset.version), ...fields});
       remember(done.change);
