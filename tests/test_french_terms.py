@@ -190,6 +190,10 @@ def test_acronym_apposition_defines_the_full_form():
     # ends the phrase at *allié*, read as a verb: the name's words give the letters back
     ("Le Commandement allié Transformation (ACT) prépare l'avenir.", "ACT", "Commandement allié Transformation"),
     ("Les experts du Commandement allié Opérations (ACO) se réunissent.", "ACO", "Commandement allié Opérations"),
+    # a list whose items' initials spell the acronym, though the parse ends the phrase at its commas; a list
+    # before a name whose letters only its words hold is not the name's
+    ("La conférence sur les femmes, la paix et la sécurité (FPS) a eu lieu.", "FPS", "femmes , la paix et la sécurité"),
+    ("Les navires, les avions et la Force de réaction de l'OTAN (NRF) sont prêts.", "NRF", "Force de réaction de l'OTAN"),
 ])
 def test_an_acronyms_full_form_is_no_longer_than_its_letters_allow(sentence, acronym, full):
     from tmtool.terms.candidates import definitions

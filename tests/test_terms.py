@@ -257,6 +257,20 @@ def test_acronym_letters(acronym, words, expected):
     assert letters_match(acronym, words.split()) is expected
 
 
+@pytest.mark.parametrize("text, acronym, full", [
+    ("NATO improves its Intelligence, Surveillance and Reconnaissance (ISR) capabilities.", "ISR",
+     "Intelligence, Surveillance and Reconnaissance"),
+    ("Allies train for Chemical, Biological, Radiological and Nuclear (CBRN) defence.", "CBRN",
+     "Chemical, Biological, Radiological and Nuclear"),
+    ("It protects positioning, navigation and timing (PNT) services.", "PNT", "positioning, navigation and timing"),
+    # a list before a name the letters spell is not the name's
+    ("Forces, ships and the NATO Response Force (NRF) deployed.", "NRF", "NATO Response Force"),
+    ("In 2024, Allied Command Transformation (ACT) met.", "ACT", "Allied Command Transformation"),
+])
+def test_an_english_full_form_may_be_a_list_its_items_initials_spell(text, acronym, full):
+    assert english.definitions(text) == [(acronym, full)]
+
+
 def test_english_definitions():
     text = "the Director General of the International Military Staff (IMS), Lieutenant General Wiermann"
     assert english.definitions(text) == [("IMS", "International Military Staff")]

@@ -76,6 +76,15 @@ def initials_cover(acronym: str, words: Sequence[str]) -> bool:
     return not Counter(c for c in fold(acronym) if c.isalnum()) - initials
 
 
+def spelt_by_items(acronym: str, items: Sequence[str]) -> bool:
+    """Whether the initials of a list's items (its words of content) are the acronym's letters, in order
+    (*Intelligence, Surveillance and Reconnaissance*: ISR) or, as many, in another order (a language that lists
+    them otherwise than the acronym does); a list whose words only hold the letters somewhere spells nothing."""
+    letters = [c for c in fold(acronym) if c.isalpha()]
+    initials = [fold(item)[:1] for item in items]
+    return initials == letters or (len(initials) == len(letters) and initials_cover(acronym, items))
+
+
 def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], shown: Sequence[int] = ()) -> int | None:
     """The index in ``words`` where the full form of ``acronym`` begins; it ends at ``words[-1]``.
 

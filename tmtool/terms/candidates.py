@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from . import acronyms
-from .acronyms import PARENTHESISED_ACRONYM, choose_start, initials_cover, letters_match, most_words
+from .acronyms import PARENTHESISED_ACRONYM, choose_start, initials_cover, letters_match, most_words, spelt_by_items
 from .dictionary import place_adjectives
 from .french import Token, wordlike
 from .lexicon import noun_gender
@@ -376,7 +376,8 @@ def canonical(tokens: Sequence[Token], start: int, end: int) -> str:
     module docstring)."""
     span = tokens[start:end]
     head = start + _head(span)
-    singularise = tokens[head].plural and not _is_name(tokens[head])
+    # a list's items are written as they are (*femmes, paix et sécurité*): each is its own noun
+    singularise = tokens[head].plural and not _is_name(tokens[head]) and not any(t.text == "," for t in span)
     # the head opens the phrase (not a complement the tagger left the only noun: *Grand Quartier général des
     # puissances alliées*): its modifiers past its complement are singularised with it
     leads = not any(t.pos == "ADP" or t.pos == "CCONJ" for t in tokens[start:head])
@@ -484,9 +485,36 @@ def definitions(tokens: Sequence[Token], text: str,
         start = choose_start(match.group(1), words, starts, [a for a, b in shown if b == paren])
         if start is not None:
             if not letters_match(match.group(1), words[start:]):
+                listed = _listed_start(match.group(1), tokens, words, start, paren)
+                start = start if listed is None else listed
+            if not letters_match(match.group(1), words[start:]):
                 start = _heading_name(tokens, start, paren)
             found.append((match.group(1), (_named_start(match.group(1), tokens, words, start, paren), paren)))
     return found
+
+
+def _listed_start(acronym: str, tokens: Sequence[Token], words: Sequence[str], start: int, end: int) -> int | None:
+    """Where a full form begins whose letters the items of a list spell, commas between them and *et* or *ou*
+    before the last (*femmes, la paix et la sécurité (FPS)*), from the phrase found at ``start`` (the parse ends
+    a phrase at a comma): the nearest start before a comma from which the items' initials spell the acronym
+    (``acronyms.spelt_by_items``); None if there is none."""
+    bound, comma = most_words(acronym), False
+    coordinated = any(t.text.lower() in ("et", "ou") for t in tokens[start:end])
+    for k in range(start - 1, -1, -1):
+        token = tokens[k]
+        if token.text == ",":
+            comma = True
+            continue
+        if token.text.lower() in ("et", "ou"):
+            coordinated = True
+        elif not (_content(token) or token.pos == "DET" or _linking(token)):
+            return None
+        items = [t.text for t in tokens[k:end] if _content(t)]
+        if len(items) > bound:
+            return None
+        if comma and coordinated and _content(token) and spelt_by_items(acronym, items):
+            return k
+    return None
 
 
 def _heading_name(tokens: Sequence[Token], start: int, end: int) -> int:
