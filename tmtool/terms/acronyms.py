@@ -85,6 +85,32 @@ def spelt_by_items(acronym: str, items: Sequence[str]) -> bool:
     return initials == letters or (len(initials) == len(letters) and initials_cover(acronym, items))
 
 
+def listed_start(acronym: str, words: Sequence[str], content: Sequence[bool], allowed: Sequence[bool], begin: int,
+                 end: int, conjunctions: Sequence[str]) -> int | None:
+    """Where a full form ending at ``end`` begins whose letters the items of a list spell, commas between them and a
+    conjunction before the last (*Intelligence, Surveillance and Reconnaissance (ISR)*, *femmes, la paix et la
+    sécurité (FPS)*), looking back from ``begin`` (a phrase's start, or ``end``: a phrase ends at a comma): the
+    nearest start before a comma from which the items' initials spell the acronym (``spelt_by_items``), over
+    commas, conjunctions and the words ``allowed``; None if there is none. ``content``: which words are the
+    items' (words of content)."""
+    bound, comma = most_words(acronym), False
+    coordinated = any(w.lower() in conjunctions for w in words[begin:end])
+    for k in range(begin - 1, -1, -1):
+        if words[k] == ",":
+            comma = True
+            continue
+        if words[k].lower() in conjunctions:
+            coordinated = True
+        elif not allowed[k]:
+            return None
+        items = [words[i] for i in range(k, end) if content[i]]
+        if len(items) > bound:
+            return None
+        if comma and coordinated and content[k] and spelt_by_items(acronym, items):
+            return k
+    return None
+
+
 def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], shown: Sequence[int] = ()) -> int | None:
     """The index in ``words`` where the full form of ``acronym`` begins; it ends at ``words[-1]``.
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from . import acronyms
-from .acronyms import PARENTHESISED_ACRONYM, choose_start, initials_cover, letters_match, most_words, spelt_by_items
+from .acronyms import PARENTHESISED_ACRONYM, choose_start, initials_cover, letters_match, listed_start, most_words
 from .dictionary import place_adjectives
 from .french import Token, wordlike
 from .lexicon import noun_gender
@@ -484,37 +484,15 @@ def definitions(tokens: Sequence[Token], text: str,
         words = [t.text for t in tokens[:paren]]
         start = choose_start(match.group(1), words, starts, [a for a, b in shown if b == paren])
         if start is not None:
-            if not letters_match(match.group(1), words[start:]):
-                listed = _listed_start(match.group(1), tokens, words, start, paren)
+            if not letters_match(match.group(1), words[start:]):  # a list the parse cut at a comma
+                content = [_content(t) for t in tokens[:paren]]
+                listed = listed_start(match.group(1), words, content, [
+                    c or t.pos == "DET" or _linking(t) for c, t in zip(content, tokens)], start, paren, ("et", "ou"))
                 start = start if listed is None else listed
             if not letters_match(match.group(1), words[start:]):
                 start = _heading_name(tokens, start, paren)
             found.append((match.group(1), (_named_start(match.group(1), tokens, words, start, paren), paren)))
     return found
-
-
-def _listed_start(acronym: str, tokens: Sequence[Token], words: Sequence[str], start: int, end: int) -> int | None:
-    """Where a full form begins whose letters the items of a list spell, commas between them and *et* or *ou*
-    before the last (*femmes, la paix et la sécurité (FPS)*), from the phrase found at ``start`` (the parse ends
-    a phrase at a comma): the nearest start before a comma from which the items' initials spell the acronym
-    (``acronyms.spelt_by_items``); None if there is none."""
-    bound, comma = most_words(acronym), False
-    coordinated = any(t.text.lower() in ("et", "ou") for t in tokens[start:end])
-    for k in range(start - 1, -1, -1):
-        token = tokens[k]
-        if token.text == ",":
-            comma = True
-            continue
-        if token.text.lower() in ("et", "ou"):
-            coordinated = True
-        elif not (_content(token) or token.pos == "DET" or _linking(token)):
-            return None
-        items = [t.text for t in tokens[k:end] if _content(t)]
-        if len(items) > bound:
-            return None
-        if comma and coordinated and _content(token) and spelt_by_items(acronym, items):
-            return k
-    return None
 
 
 def _heading_name(tokens: Sequence[Token], start: int, end: int) -> int:

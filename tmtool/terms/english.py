@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from . import acronyms
-from .acronyms import PARENTHESISED_ACRONYM, choose_start, letters_match, most_words, spelt_by_items
+from .acronyms import PARENTHESISED_ACRONYM, choose_start, letters_match, listed_start
 
 # Hyphens are tokens of their own so that *Improvised Explosive Devices* is a span of
 # *Counter-Improvised Explosive Devices*; inside a span they join words (*dual-use technologies*).
@@ -93,31 +93,13 @@ def definitions(text: str) -> list[tuple[str, str]]:
         starts = [i for i in range(first, paren) if tokens[i].content and not (i > 0 and _joins(tokens, i - 1))]
         words = [t.text for t in tokens[:paren]]
         start = choose_start(match.group(1), words, starts)
-        if start is None or not letters_match(match.group(1), words[start:]):
-            listed = _listed_start(tokens, paren, match.group(1))
+        if start is None or not letters_match(match.group(1), words[start:]):  # a list a phrase does not cross
+            content = [t.content for t in tokens[:paren]]
+            listed = listed_start(match.group(1), words, content, [
+                c or t.text.lower() in _CONNECTIVES or _joins(tokens, k)
+                for k, (c, t) in enumerate(zip(content, tokens))], paren, paren, ("and",))
             start = start if listed is None else listed
         if start is not None:
             found.append((match.group(1), span_text(text, tokens, start, paren)))
     return found
 
-
-def _listed_start(tokens: Sequence[EnToken], paren: int, acronym: str) -> int | None:
-    """Where a full form begins whose letters the items of a list spell, commas between them and *and* or
-    *or* before the last (*Intelligence, Surveillance and Reconnaissance (ISR)*, *Chemical, Biological,
-    Radiological and Nuclear (CBRN)*): the nearest start over such a list from which the items' initials spell
-    the acronym (``acronyms.spelt_by_items``); None when there is none. A phrase does not cross a comma otherwise."""
-    bound, coordinated, comma = most_words(acronym), False, False
-    for k in range(paren - 1, -1, -1):
-        token = tokens[k]
-        if token.text == ",":
-            comma = True
-            continue
-        if not (token.content or token.text.lower() in _CONNECTIVES or _joins(tokens, k)):
-            return None
-        coordinated = coordinated or token.text.lower() in ("and", "or")
-        items = [t.text for t in tokens[k:paren] if t.content]
-        if len(items) > bound:
-            return None
-        if comma and coordinated and token.content and spelt_by_items(acronym, items):
-            return k
-    return None
