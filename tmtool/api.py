@@ -669,10 +669,11 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     added = _by_language({"fr": _terms(add_fr, "add_fr"), "en": _terms(add_en, "add_en")},
                          {lang: _terms(texts, f"add_terms[{lang!r}]") for lang, texts in _mapping(add_terms).items()})
     drop = _terms(drop, "drop")
-    _texts(**{f"{name}[{lang!r}]": value for name, given in (("genders", genders), ("parts_of_speech",
-              parts_of_speech)) for lang, value in _mapping(given, name).items()})
-    genders = _by_language({}, _mapping(genders, "genders"), "genders")
-    parts_of_speech = _by_language({}, _mapping(parts_of_speech, "parts_of_speech"), "parts of speech")
+    genders, parts_of_speech = _mapping(genders, "genders"), _mapping(parts_of_speech, "parts_of_speech")
+    _texts(**{f"genders[{lang!r}]": value for lang, value in genders.items()},
+           **{f"parts_of_speech[{lang!r}]": value for lang, value in parts_of_speech.items()})
+    genders = _by_language({}, genders, "genders")
+    parts_of_speech = _by_language({}, parts_of_speech, "parts of speech")
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
         e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status,
         genders=genders, parts_of_speech=parts_of_speech), expected_version=_version(expected_version), user=user)
