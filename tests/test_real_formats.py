@@ -5,10 +5,12 @@ over and reported with its line — or, with ``import --strict``, the file refus
 from __future__ import annotations
 
 import io
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from conftest import REPO, SHARED
 from tmtool.cli import main
@@ -654,10 +656,52 @@ def test_a_memsource_job_s_tm_match_not_confirmed_is_no_translation(tmp_path):
     assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang, u.props) for u in units] == [
         ("fj4ewiofj3qowjfw:0", "Hello World.", "", "en", "ja", {"x-state": "unconfirmed"}),
         ("fj4ewiofj3qowjfw:1", "This library wraps Memsoruce API for Python.",
-         "このライブラリはMemsourceのAPIをPython用にラップしています。", "en", "ja", {"x-state": "unconfirmed"}),
+         "このライブラリはMemsourceのAPIをPython用にラップしています。", "en", "ja",
+         {"x-state": "unconfirmed", "@creationid": "42989"}),
     ]
+    # m:created-at="1421114195529": milliseconds since 1970; "0" on the other, never made by anyone
+    assert [(u.created, u.changed) for u in units] == [
+        (None, None), (datetime(2015, 1, 13, 1, 56, 35, 529000, tzinfo=timezone.utc), None)]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "0 units added, 0 already stored, 2 untranslated skipped (1 of them not confirmed)\n")
+
+
+def test_phrase_segments_keep_who_made_and_changed_them_and_when(tmp_path):
+    """Phrase writes on each segment who created and last changed it and when (``m:created-by``,
+    ``m:created-at``, ``m:modified-by``, ``m:modified-at``: a user's id, milliseconds since 1970, ``0``
+    and ``""`` for none, as memsource-wrap's copy of a job shows): they were dropped, and a TMX export had
+    no creationdate, creationid, changedate nor changeid for them."""
+    from test_roundtrip import tmx_schema_errors
+
+    path = tmp_path / "job.mxliff"
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?><xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" "
+        'xmlns:m="http://www.memsource.com/mxlf/2.0" version="1.2" m:version="2.0"><file original="d.docx" '
+        'source-language="fr" target-language="en" m:task-id="T"><body><group id="0" m:para-id="0">'
+        '<trans-unit id="T:0" m:confirmed="1" m:created-at="1714557600000" m:created-by="51234" '
+        'm:modified-at="1714644000250" m:modified-by="60017" m:level-edited="true"><source>Le convoi part.</source>'
+        '<target>The convoy leaves.</target></trans-unit>'
+        '<trans-unit id="T:1" m:confirmed="1" m:created-at="0" m:created-by="" m:modified-at="0" m:modified-by="">'
+        '<source>Il arrive.</source><target>It arrives.</target></trans-unit>'
+        '<trans-unit id="T:2" m:confirmed="1" m:created-at="hier"><source>Fin.</source><target>End.</target>'
+        "</trans-unit></group></body></file></xliff>", encoding="utf-8")
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == [f"{path}:1: invalid m:created-at 'hier' (expected milliseconds since 1970)"]
+    assert [(u.created, u.changed, u.props) for u in units] == [
+        (datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc), datetime(2024, 5, 2, 10, 0, 0, 250000, tzinfo=timezone.utc),
+         {"x-state": "confirmed", "@creationid": "51234", "@changeid": "60017"}),
+        (None, None, {"x-state": "confirmed"})]
+    db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
+    tmtool(db, "import", path)
+    assert tmtool(db, "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", exported)[0] == 0
+    assert tmx_schema_errors(exported) == []
+    tu = etree.parse(str(exported)).find("body/tu")
+    assert {k: tu.get(k) for k in ("creationdate", "creationid", "changedate", "changeid")} == {
+        "creationdate": "20240501T100000Z", "creationid": "51234", "changedate": "20240502T100000Z",
+        "changeid": "60017"}
+    again = {u.source: u for u in read_tmx(exported)}["Le convoi part."]
+    assert (again.created, again.props["@creationid"], again.props["@changeid"]) == (
+        datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc), "51234", "60017")
 
 
 def test_trados_reviewers_comments_are_the_notes_of_their_segments(tmp_path):

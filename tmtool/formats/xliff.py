@@ -18,7 +18,8 @@ unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments bein
 them the segment's notes, as memoQ's ``mq:comments`` are their row's, Phrase's ``m:comment`` and
 ``m:annotations`` its segment's and a 2.x segment's ``<mrk type="comment">`` its own (the notes of
 its file and groups follow a unit's own), and the codes
-Phrase writes into the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace.
+Phrase writes into the text (``{1}``, ``{1>…<1}``) codes; who made and changed a Phrase segment and when
+(``m:created-by``, ``m:created-at`` …) is its unit's, as a TMX ``tu`` keeps it. XLIFF 1.0 and 1.1 are read with or without their namespace.
 A PO file converted to XLIFF (translate-toolkit's po2xliff) keeps its header in a unit of its own, no unit
 here, whose ``Language`` names the target language when the ``<file>`` does not; its converters (and Okapi's
 PO filter) write gettext's fuzzy flag as approval, a unit without ``approved="yes"`` a fuzzy message.
@@ -32,6 +33,7 @@ from __future__ import annotations
 import re
 from contextlib import nullcontext
 from copy import deepcopy
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -42,7 +44,8 @@ from ..io.files import atomic_write
 from ..langtags import normalize_tag
 from ..model import Segment, Unit
 from .inline import END, xliff_segment
-from .skips import OnSkip, Skipped, refuse
+from .skips import OnSkip, Skipped, Unusable, refuse
+from .tmx import ATTRIBUTE_PROP
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -228,6 +231,11 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                 unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
                 item = _unit(source_part, target_part, srclang, unit_tgtlang, unit_id, _state(unit, target, segment_id, gettext),
                              notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit))
+                try:
+                    _phrase_provenance(unit, item)
+                except Unusable as exc:
+                    on_skip(exc.skipped(path))
+                    continue
                 if _holds_text(item) and _has_target_language(item, unit, "its <file> has no target-language", path,
                                                                on_skip):
                     yield item
@@ -326,6 +334,27 @@ def _phrase_codes(file: etree._Element, tag) -> None:
                 code.text = natives.get(standalone or start)
                 at = match.end()
             _add_text(element, text[at:])
+
+
+def _phrase_provenance(unit: etree._Element, item: Unit) -> None:
+    """Who made and last changed a Phrase segment, and when: ``m:created-by``/``m:modified-by`` (a user's
+    id) and ``m:created-at``/``m:modified-at`` (milliseconds since 1970, ``0`` for never), as a TMX ``tu``
+    keeps them (``creationid``/``changeid``, ``creationdate``/``changedate``)."""
+    for who, when, attribute in (("created-by", "created-at", "creationid"), ("modified-by", "modified-at", "changeid")):
+        user = (unit.get(f"{{{PHRASE}}}{who}") or "").strip()
+        if user:
+            item.props[ATTRIBUTE_PROP + attribute] = user
+        moment = (unit.get(f"{{{PHRASE}}}{when}") or "").strip()
+        if moment in ("", "0"):
+            continue
+        try:
+            date = datetime.fromtimestamp(int(moment) / 1000, timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise Unusable(f"invalid m:{when} {moment!r} (expected milliseconds since 1970)", unit.sourceline) from None
+        if who == "created-by":
+            item.created = date
+        else:
+            item.changed = date
 
 
 def _add_text(element: etree._Element, text: str) -> None:
