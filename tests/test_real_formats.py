@@ -904,8 +904,9 @@ def test_okapi_alt_trans_is_a_proposal_and_a_code_s_sub_flow_stays_in_the_code(t
 def test_a_typo3_l10nmgr_export_in_a_prefixed_namespace_with_upper_case_languages(tmp_path):
     """The TYPO3 Localisation Manager's XLIFF (its draft sample, from Okapi's tests): every element
     prefixed ``xlf:``, languages written ``EN`` and ``DE``, the header's note for every unit, a ``g``
-    a code. A CDATA section is text, as XLIFF 1.2 and Okapi's filter read it (the file's own comment
-    calls it a workaround), and ``l10nmgr:translation`` no target; exported, the codes are kept."""
+    a code. A CDATA section holds the field's HTML as it is, the "workaround where no HTML to XLIFF
+    transformation is needed" the file's own comment calls it: its tags are codes, as a ``g`` is (they
+    were read as words), and ``l10nmgr:translation`` no target; exported, the codes are kept."""
     from test_roundtrip import tmx_schema_errors
 
     path = REAL / "typo3-l10nmgr.xlf"
@@ -915,20 +916,78 @@ def test_a_typo3_l10nmgr_export_in_a_prefixed_namespace_with_upper_case_language
         ("1", "I am a headline", "Ich bin eine Überschrift", "en", "de"),
         ("2", "This is my source text to be translated.", "Dies ist der übersetzte Text.", "en", "de"),
         ("3", "This is a sentence with a boldword.", "Dies ist ein Satz mit einem fettgedruckten Wort", "en", "de"),
-        ("4", "This is a sentence with a <b>bold</b>word.",
-         "Dies ist ein Satz mit einem <bold>fettgedruckten</bold> Wort.", "en", "de"),
+        ("4", "This is a sentence with a boldword.", "Dies ist ein Satz mit einem fettgedruckten Wort.", "en", "de"),
         ("5", "--empty--", "", "en", "de"),
         ("6", "Menu entry", "", "en", "de"),
     ]
     assert {tuple(u.notes) for u in units} == {("Note for translator here",)}
     assert units[2].target_markup == ('Dies ist ein Satz mit einem <bpt i="1" x="1" type="bold"/>fettgedruckten Wort'
                                       '<ept i="1"/>')
+    # in a unit of datatype html, any tag is one, as a browser reads it: <bold> too
+    assert (units[3].source_markup, units[3].target_markup) == (
+        'This is a sentence with a <bpt i="1">&lt;b&gt;</bpt>bold<ept i="1">&lt;/b&gt;</ept>word.',
+        'Dies ist ein Satz mit einem <bpt i="1">&lt;bold&gt;</bpt>fettgedruckten<ept i="1">&lt;/bold&gt;</ept> Wort.')
     db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
     assert tmtool(db, "import", path)[1] == "4 units added (en→de 4), 0 already stored, 2 untranslated skipped\n"
     assert tmtool(db, "export", "tmx", "--srclang", "en", "--tgtlang", "de", "-o", exported)[0] == 0
     assert tmx_schema_errors(exported) == []
     assert [(u.source_markup, u.target_markup) for u in read_tmx(exported)] == [
         (u.source_markup, u.target_markup) for u in units[:4]]
+
+
+def test_typo3_html_in_cdata_is_markup_kept_as_codes_through_a_tmx_export(tmp_path):
+    """TYPO3 writes a rich text field (``tt_content`` ``bodytext``) and a label holding markup as HTML in a
+    CDATA section, ``<![CDATA[<p>… <strong>…</strong> …</p>]]>``, in XLIFF otherwise of plain text (its
+    locallang files, the exports of its translation extensions). The tags were words of the translation:
+    now its text is what a reader reads, character references decoded, and each tag a code holding it,
+    so that the tags and the text between them give the HTML back. In a label of plain text only HTML's
+    own elements are tags: *<e-mail>* is a word; a tag closed elsewhere (``<p>`` without ``</p>``) is an
+    ``it``, a void element or comment a ``ph``."""
+    from test_roundtrip import tmx_schema_errors
+
+    path = tmp_path / "typo3.xlf"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file source-language="fr" target-language="en" datatype="plaintext" original="EXT:site/locallang.xlf">'
+        '<header/><body>'
+        '<trans-unit id="tt_content/42/bodytext" datatype="html" xml:space="preserve"><source><![CDATA[<p>Lisez '
+        '<a href="https://example.org/?page=2&amp;lang=fr">la note</a> &amp; signez-la.<br />Merci.</p>]]></source>'
+        '<target state="translated"><![CDATA[<p>Read <a href="https://example.org/?page=2&amp;lang=en">the note</a>'
+        ' &amp; sign it.<br />Thank you.</p>]]></target></trans-unit>'
+        '<trans-unit id="login.failed" xml:space="preserve"><source><![CDATA[<strong>Échec</strong> de la '
+        'connexion<!-- titre -->]]></source><target><![CDATA[<strong>Login</strong> failed]]></target></trans-unit>'
+        '<trans-unit id="mail.invalid"><source><![CDATA[Saisissez une <e-mail> valide.]]></source>'
+        '<target><![CDATA[Enter a valid <e-mail>.]]></target></trans-unit>'
+        '<trans-unit id="intro" datatype="html"><source><![CDATA[<p>Bienvenue]]></source>'
+        '<target><![CDATA[<p>Welcome]]></target></trans-unit>'
+        '<trans-unit id="plain"><source>Un &lt;b&gt; écrit.</source><target>A written &lt;b&gt;.</target></trans-unit>'
+        '</body></file></xliff>', encoding="utf-8")
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == []
+    assert [(u.source, u.target) for u in units] == [
+        ("Lisez la note & signez-la.Merci.", "Read the note & sign it.Thank you."),
+        ("Échec de la connexion", "Login failed"),
+        ("Saisissez une <e-mail> valide.", "Enter a valid <e-mail>."),
+        ("Bienvenue", "Welcome"),
+        ("Un <b> écrit.", "A written <b>.")]  # no CDATA: text
+    assert units[0].target_markup == (
+        '<bpt i="1">&lt;p&gt;</bpt>Read <bpt i="2">&lt;a href="https://example.org/?page=2&amp;amp;lang=en"&gt;'
+        '</bpt>the note<ept i="2">&lt;/a&gt;</ept> &amp; sign it.<ph>&lt;br /&gt;</ph>Thank you.<ept i="1">&lt;/p&gt;'
+        '</ept>')
+    assert units[1].source_markup.endswith('connexion<ph>&lt;!-- titre --&gt;</ph>')
+    assert [(u.source_markup, u.target_markup) for u in units[2:]] == [
+        (None, None), ('<it pos="begin">&lt;p&gt;</it>Bienvenue', '<it pos="begin">&lt;p&gt;</it>Welcome'), (None, None)]
+    db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", exported)[0] == 0
+    assert tmx_schema_errors(exported) == []
+    again = {u.source: u for u in read_tmx(exported)}
+    assert [(again[u.source].source_markup, again[u.source].target_markup) for u in units] == [
+        (u.source_markup, u.target_markup) for u in units]
+    # the codes and the text between them are the HTML, its text's one reference decoded
+    seg = etree.parse(str(exported)).find("body/tu/tuv[2]/seg")
+    assert "".join(seg.itertext()) == ('<p>Read <a href="https://example.org/?page=2&amp;lang=en">the note</a> & sign it.'
+                                       '<br />Thank you.</p>')
 
 
 def test_a_po_file_as_translate_toolkit_converts_it_to_xliff(tmp_path):

@@ -46,6 +46,10 @@ the segment: ``<g0>`` … ``</g0>`` a pair, ``<x1/>`` a standalone tag. Read fro
 it, nothing lost. :func:`omegat_text` gives that text back for a TMX export, whose ``tuv`` then names OmegaT
 its ``creationtool`` so that the export reads as OmegaT's memory does.
 
+TYPO3 writes a rich text field's HTML as it is, in a CDATA section of its XLIFF: its tags are codes too
+(:func:`html_segment`), each holding its tag, a pair a ``bpt``/``ept``, a void element (``<br />``) a ``ph``,
+and its text the text between them, character references decoded.
+
 A Trados Studio memory (.sdltm) keeps a segment as Trados's own XML, ``<Segment><Elements>`` of
 ``<Text><Value>`` and ``<Tag>`` (:func:`trados_segment`); the memory holds no native code, so a code
 holds nothing:
@@ -86,6 +90,18 @@ _XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _MEMOQ_CHARACTER = re.compile(r'\s*<mq:ch\s+val="([^"]*)"\s*/>\s*')
 # OmegaT's short tag, as its PatternConsts.OMEGAT_TAG has it: a name, its number, "/" before or after
 OMEGAT_TAG = re.compile(r"<(/?)([a-zA-Z]+)([0-9]+)(/?)>")
+# an HTML tag in text: a comment, or a start or end tag (its name, its attributes quoted or not, "/" at its end)
+HTML_TAG = re.compile(r"""<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*)\s*(/?)>""",
+                      re.DOTALL)
+# the elements of HTML (the living standard's, and those of HTML 4 still written: b, i, u, font, center …)
+HTML_ELEMENTS = frozenset("""a abbr acronym address area article aside audio b bdi bdo big blockquote body br button
+caption center cite code col colgroup data dd del details dfn div dl dt em embed figcaption figure font footer h1 h2
+h3 h4 h5 h6 header hr i iframe img input ins kbd label legend li link main mark nav ol p picture pre q s samp section
+small source span strike strong sub summary sup table tbody td tfoot th thead time tr track tt u ul var video
+wbr""".split())
+# the elements that have no end tag
+HTML_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                       "wbr"})
 
 
 def segment_content(seg: etree._Element) -> tuple[str, str | None]:
@@ -101,26 +117,51 @@ def omegat_segment(text: str) -> tuple[str, str | None]:
     """A segment of OmegaT's memory: its plain text, and its short tags as TMX codes (None when it has none)."""
     if "<" not in text or not OMEGAT_TAG.search(text):
         return text, None
-    seg = etree.Element("seg")
-    opened: dict[str, list[str]] = {}  # a short tag's name and number → the i of its pairs still open
-    pairs = 0
-    at = 0
+    tags = []
     for match in OMEGAT_TAG.finditer(text):
-        _append_text(seg, text[at:match.start()])
         closing, name, number, empty = match.groups()
-        key = f"{name}{number}"
-        if empty and not closing:
-            code = etree.SubElement(seg, "ph", x=number)
-        elif closing:
-            i = opened[key].pop() if opened.get(key) else f"end{match.start()}"  # unpaired: an it below
-            code = etree.SubElement(seg, "ept", i=i)
-        else:
+        kind = "ph" if empty and not closing else "ept" if closing else "bpt"
+        tags.append((match, kind, f"{name}{number}", number))
+    return _tags_as_codes(text, tags)
+
+
+def html_segment(text: str, any_tag: bool) -> tuple[str, str | None]:
+    """Text holding HTML, as TYPO3 writes a rich text field's content in an XLIFF ``CDATA`` section
+    (``<p>Lisez <a href="…">la note</a>.</p>``): its plain text, character references decoded, and its tags as
+    TMX codes, each holding its tag as native code (None when it has none) — a pair a ``bpt``/``ept`` (an
+    ``it`` when its partner is not in the text: ``<p>`` without ``</p>``), a void element (``<br />``,
+    ``<img>``) or a comment a ``ph``. Only the names of HTML's elements are tags, unless ``any_tag``
+    (a unit the file says is HTML, where a browser takes ``<bold>`` for a tag too): ``Enter a valid
+    <email>`` in a plain text label is text."""
+    tags = []
+    for match in HTML_TAG.finditer(text):
+        closing, name, empty = match.group(1), (match.group(2) or "").lower(), match.group(4)
+        if match.group(2) is not None and not any_tag and name not in HTML_ELEMENTS:
+            continue
+        standalone = match.group(2) is None or name in HTML_VOID or (empty and not closing)
+        tags.append((match, "ph" if standalone else "ept" if closing else "bpt", name, None))
+    return _tags_as_codes(text, tags, unescape) if tags else (unescape(text), None)
+
+
+def _tags_as_codes(text: str, tags: list[tuple[re.Match, str, str, str | None]], decode=str) -> tuple[str, str | None]:
+    """``text`` with the tags it holds as TMX codes: each tag its match, its code (``bpt``, ``ept`` or ``ph``),
+    the key pairing a start with its end, and its ``x`` (or None); the text between them ``decode``d. An
+    end closes the last start of its key still open; one without a start, or a start never closed, is an ``it``."""
+    seg = etree.Element("seg")
+    opened: dict[str, list[str]] = {}  # a tag's key → the i of its pairs still open
+    pairs = at = 0
+    for match, kind, key, x in tags:
+        _append_text(seg, decode(text[at:match.start()]))
+        attributes = {"x": x} if x is not None else {}
+        if kind == "ept":
+            attributes = {"i": opened[key].pop() if opened.get(key) else f"end{match.start()}"}  # unpaired: an it below
+        elif kind == "bpt":
             pairs += 1
             opened.setdefault(key, []).append(str(pairs))
-            code = etree.SubElement(seg, "bpt", i=str(pairs), x=number)
-        code.text = match.group()
+            attributes = {"i": str(pairs), **attributes}
+        etree.SubElement(seg, kind, attributes).text = match.group()
         at = match.end()
-    _append_text(seg, text[at:])
+    _append_text(seg, decode(text[at:]))
     _isolate_unpaired(seg)
     return segment_content(seg)
 
