@@ -1071,7 +1071,8 @@ def test_tbx_min_of_2013():
          ("general staff", "en", UsageStatus.DEPRECATED)],
         [("poste de commandement", "fr", UsageStatus.PREFERRED), ("command post", "en", UsageStatus.PREFERRED)],
     ]
-    assert entries[0].note == "subjectField: defence\ncustomer (état-major): OTAN\nmasculin"  # categories kept as notes, a term's named
+    assert entries[0].note == "subjectField: defence\ncustomer (état-major): OTAN"  # categories kept as notes, a term's named
+    assert [t.note for t in entries[0].terms] == ["masculin", None, None]  # a note in a termGroup: the term's
 
 
 def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
@@ -1124,8 +1125,8 @@ def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path)
 
 def test_a_weblate_glossary_s_own_categories_are_notes_and_obsolete_terms_deprecated(tmp_path):
     """Weblate's test glossary in TBX (copied): categories of its own (``Translation needed``, ``Usage
-    note``) are notes, an ``obsolete`` administrative status deprecates the term, a term's ``<note>``
-    is the entry's note."""
+    note``) are notes, an ``obsolete`` administrative status deprecates the term, a ``<note>`` in a
+    ``tig`` is that term's own (it was the entry's), and a TBX export keeps it there."""
     path = REAL / "weblate-extended-metadata.tbx"
     entries, skipped = read_all(read_tbx, path)
     assert skipped == []
@@ -1136,10 +1137,20 @@ def test_a_weblate_glossary_s_own_categories_are_notes_and_obsolete_terms_deprec
     assert [(e.definition, e.note) for e in entries] == [
         ("Superseded but still found in older manuals.",
          "Translation needed: Yes\nUsage note: Avoid using this term in any documentation."),
-        ("An internal code identifier not to be localized.", "Translation needed: No\nDo not translate error codes."),
+        ("An internal code identifier not to be localized.", "Translation needed: No"),
     ]
-    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert [[t.note for t in e.terms] for e in entries] == [[None, None], ["Do not translate error codes.", None]]
+    db, exported = tmp_path / "t.db", tmp_path / "out.tbx"
+    code, out, _ = tmtool(db, "import", path)
     assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2)\n")
+    assert tmtool(db, "export", "tbx", "--status", "all", "--srclang", "en", "--tgtlang", "fr", "-o", exported)[0] == 0
+    again = list(read_tbx(exported))
+    assert [[(t.text, t.lang, t.note) for t in e.terms] for e in again] == [
+        [("data bus", "en", None), ("bus de données", "fr", None)],
+        [("SYS_ERR_406", "en", "Do not translate error codes."), ("SYS_ERR_406", "fr", None)]]
+    assert [e.note for e in again] == [e.note for e in entries]
+    assert "  en: SYS_ERR_406  (fullForm, preferred, noun)  note: Do not translate error codes.\n" in tmtool(
+        db, "glossary", "show", "2")[1]
 
 
 def test_a_phrase_tms_termbase_export_keeps_forbidden_terms_and_its_picklists():
