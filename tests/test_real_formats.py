@@ -686,7 +686,7 @@ def test_phrase_segments_keep_who_made_and_changed_them_and_when(tmp_path):
         '<trans-unit id="T:2" m:confirmed="1" m:created-at="hier"><source>Fin.</source><target>End.</target>'
         "</trans-unit></group></body></file></xliff>", encoding="utf-8")
     units, skipped = read_all(read_xliff, path)
-    assert skipped == [f"{path}:1: invalid m:created-at 'hier' (expected milliseconds since 1970)"]
+    assert skipped == [f"{path}:1: invalid m:created-at 'hier'"]
     assert [(u.created, u.changed, u.props) for u in units] == [
         (datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc), datetime(2024, 5, 2, 10, 0, 0, 250000, tzinfo=timezone.utc),
          {"x-state": "confirmed", "@creationid": "51234", "@changeid": "60017"}),
@@ -702,6 +702,50 @@ def test_phrase_segments_keep_who_made_and_changed_them_and_when(tmp_path):
     again = {u.source: u for u in read_tmx(exported)}["Le convoi part."]
     assert (again.created, again.props["@creationid"], again.props["@changeid"]) == (
         datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc), "51234", "60017")
+
+
+def test_memoq_and_trados_segments_keep_who_changed_them_and_when(tmp_path):
+    """memoQ writes who last changed a row and when on its trans-unit (``mq:lastchanginguser``,
+    ``mq:lastchangedtimestamp`` in ISO 8601, ``0001-01-01T00:00:00Z`` for never); Trados Studio on each
+    segment's ``sdl:seg`` (``created_by``, ``created_on``, ``last_modified_by``, ``modified_on`` values,
+    dates as ``04/24/2024 18:18:50``, as translate5's tests of its files show). They were dropped: now the
+    unit's, as Phrase's are (a TMX export writes them on the tu)."""
+    memoq = tmp_path / "job.mqxliff"
+    memoq.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="c.docx" source-language="fr-fr" target-language="en-gb" datatype="x-docx"><body>'
+        '<trans-unit id="1" mq:status="ManuallyConfirmed" mq:lastchanginguser="relecteur" '
+        'mq:lastchangedtimestamp="2025-03-04T09:15:30Z" mq:translatorcommitusername="traductrice" '
+        'mq:translatorcommittimestamp="2025-03-03T16:00:00Z"><source xml:space="preserve">Le convoi part.</source>'
+        '<target xml:space="preserve">The convoy leaves.</target></trans-unit>'
+        '<trans-unit id="2" mq:status="ManuallyConfirmed" mq:lastchanginguser="" '
+        'mq:lastchangedtimestamp="0001-01-01T00:00:00Z"><source>Fin.</source><target>End.</target></trans-unit>'
+        '</body></file></xliff>', encoding="utf-8")
+    assert [(u.changed, u.created, u.props) for u in read_xliff(memoq)] == [
+        (datetime(2025, 3, 4, 9, 15, 30, tzinfo=timezone.utc), None,
+         {"x-state": "ManuallyConfirmed", "@changeid": "relecteur"}),
+        (None, None, {"x-state": "ManuallyConfirmed"})]
+    trados = tmp_path / "job.sdlxliff"
+    trados.write_text(
+        SDLXLIFF_HEAD +
+        '<trans-unit id="t1"><source>Un. Deux.</source><seg-source><mrk mtype="seg" mid="1">Un.</mrk> '
+        '<mrk mtype="seg" mid="2">Deux.</mrk></seg-source><target><mrk mtype="seg" mid="1">One.</mrk> '
+        '<mrk mtype="seg" mid="2">Two.</mrk></target><sdl:seg-defs>'
+        '<sdl:seg id="1" conf="Translated" origin="interactive"><sdl:value key="SegmentIdentityHash">aGFzaA==</sdl:value>'
+        '<sdl:value key="created_by">EXEMPLE\\anne</sdl:value><sdl:value key="created_on">11/05/2024 08:07:06</sdl:value>'
+        '<sdl:value key="last_modified_by">EXEMPLE\\marc</sdl:value>'
+        '<sdl:value key="modified_on">11/06/2024 17:45:00</sdl:value></sdl:seg>'
+        '<sdl:seg id="2" conf="Translated" origin="tm" percent="100"/></sdl:seg-defs></trans-unit>'
+        '<trans-unit id="t2"><source>Trois.</source><seg-source><mrk mtype="seg" mid="3">Trois.</mrk></seg-source>'
+        '<target><mrk mtype="seg" mid="3">Three.</mrk></target><sdl:seg-defs><sdl:seg id="3" conf="Translated">'
+        '<sdl:value key="created_on">24/11/2024 08:07:06</sdl:value></sdl:seg></sdl:seg-defs></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    units, skipped = read_all(read_xliff, trados)
+    assert [(u.tuid, u.created, u.changed, u.props) for u in units] == [
+        ("t1/1", datetime(2024, 11, 5, 8, 7, 6, tzinfo=timezone.utc), datetime(2024, 11, 6, 17, 45, tzinfo=timezone.utc),
+         {"x-state": "Translated", "@creationid": "EXEMPLE\\anne", "@changeid": "EXEMPLE\\marc"}),
+        ("t1/2", None, None, {"x-state": "Translated"})]
+    assert skipped == [f"{trados}:1: invalid created_on '24/11/2024 08:07:06'"]
 
 
 def test_trados_reviewers_comments_are_the_notes_of_their_segments(tmp_path):

@@ -18,8 +18,10 @@ unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments bein
 them the segment's notes, as memoQ's ``mq:comments`` are their row's, Phrase's ``m:comment`` and
 ``m:annotations`` its segment's and a 2.x segment's ``<mrk type="comment">`` its own (the notes of
 its file and groups follow a unit's own), and the codes
-Phrase writes into the text (``{1}``, ``{1>…<1}``) codes; who made and changed a Phrase segment and when
-(``m:created-by``, ``m:created-at`` …) is its unit's, as a TMX ``tu`` keeps it. HTML a unit holds in a CDATA section, as TYPO3 writes a rich text field, is markup: its tags are codes (see
+Phrase writes into the text (``{1}``, ``{1>…<1}``) codes; who made and changed a segment and when, as
+Phrase (``m:created-by``, ``m:created-at`` …), memoQ (``mq:lastchanginguser`` …) and Trados (its ``sdl:seg``'s
+``created_by`` … values) keep it, is its unit's, as a TMX ``tu`` keeps it (see :func:`_provenance`). HTML a
+unit holds in a CDATA section, as TYPO3 writes a rich text field, is markup: its tags are codes (see
 :func:`_html`). XLIFF 1.0 and 1.1 are read with or without their namespace.
 A PO file converted to XLIFF (translate-toolkit's po2xliff) keeps its header in a unit of its own, no unit
 here, whose ``Language`` names the target language when the ``<file>`` does not; its converters (and Okapi's
@@ -46,7 +48,7 @@ from ..langtags import normalize_tag
 from ..model import Segment, Unit
 from .inline import END, html_segment, xliff_segment
 from .skips import OnSkip, Skipped, Unusable, refuse
-from .tmx import ATTRIBUTE_PROP
+from .tmx import ATTRIBUTE_PROP, parse_date
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -234,7 +236,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                              notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit),
                              _html(unit, source_part, target_part))
                 try:
-                    _phrase_provenance(unit, item)
+                    _provenance(unit, segment_id, item)
                 except Unusable as exc:
                     on_skip(exc.skipped(path))
                     continue
@@ -338,25 +340,45 @@ def _phrase_codes(file: etree._Element, tag) -> None:
             _add_text(element, text[at:])
 
 
-def _phrase_provenance(unit: etree._Element, item: Unit) -> None:
-    """Who made and last changed a Phrase segment, and when: ``m:created-by``/``m:modified-by`` (a user's
-    id) and ``m:created-at``/``m:modified-at`` (milliseconds since 1970, ``0`` for never), as a TMX ``tu``
-    keeps them (``creationid``/``changeid``, ``creationdate``/``changedate``)."""
-    for who, when, attribute in (("created-by", "created-at", "creationid"), ("modified-by", "modified-at", "changeid")):
-        user = (unit.get(f"{{{PHRASE}}}{who}") or "").strip()
-        if user:
-            item.props[ATTRIBUTE_PROP + attribute] = user
-        moment = (unit.get(f"{{{PHRASE}}}{when}") or "").strip()
-        if moment in ("", "0"):
-            continue
-        try:
-            date = datetime.fromtimestamp(int(moment) / 1000, timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            raise Unusable(f"invalid m:{when} {moment!r} (expected milliseconds since 1970)", unit.sourceline) from None
-        if who == "created-by":
-            item.created = date
-        else:
-            item.changed = date
+def _provenance(unit: etree._Element, segment_id: str | None, item: Unit) -> None:
+    """Who made and last changed a segment and when, as the tool that wrote it keeps them, put where a TMX
+    ``tu`` keeps them (``creationid``/``changeid`` props, ``created``/``changed``): Phrase's ``m:created-by``,
+    ``m:created-at``, ``m:modified-by``, ``m:modified-at`` (a user's id, milliseconds since 1970, ``0``:
+    never), memoQ's ``mq:lastchanginguser`` and ``mq:lastchangedtimestamp``, Trados's ``created_by``,
+    ``created_on``, ``last_modified_by``, ``modified_on`` values of the segment's ``sdl:seg``."""
+    seg = next((seg for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg") if seg.get("id") == segment_id), None)
+    trados = {value.get("key"): value.text for value in seg.iterfind(f"{{{SDL}}}value")} if seg is not None else {}
+    written = [(name, f"m:{key}", unit.get(f"{{{PHRASE}}}{key}")) for name, key in (
+        ("creationid", "created-by"), ("creationdate", "created-at"), ("changeid", "modified-by"),
+        ("changedate", "modified-at"))]
+    written += [(name, f"mq:{key}", unit.get(f"{{{MEMOQ}}}{key}")) for name, key in (
+        ("changeid", "lastchanginguser"), ("changedate", "lastchangedtimestamp"))]
+    written += [(name, key, trados.get(key)) for name, key in (
+        ("creationid", "created_by"), ("creationdate", "created_on"), ("changeid", "last_modified_by"),
+        ("changedate", "modified_on"))]
+    for name, label, value in written:
+        value = (value or "").strip()
+        if name.endswith("id") and value:
+            item.props[ATTRIBUTE_PROP + name] = value
+        elif value and (date := _tool_date(value, label, unit)):
+            setattr(item, "created" if name == "creationdate" else "changed", date)
+
+
+_US_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}")  # Trados's 04/24/2024 18:18:50
+
+
+def _tool_date(value: str, label: str, unit: etree._Element) -> datetime | None:
+    """A date as a CAT tool writes it in its XLIFF, in UTC: milliseconds since 1970 (Phrase), ISO 8601 (memoQ),
+    month/day/year and time (Trados); None for the tools' *never* (``0``, memoQ's ``0001-01-01T00:00:00Z``)."""
+    try:
+        if value.isdigit():
+            return datetime.fromtimestamp(int(value) / 1000, timezone.utc) if int(value) else None
+        if _US_DATE.fullmatch(value):
+            return datetime.strptime(value, "%m/%d/%Y %H:%M:%S").replace(tzinfo=timezone.utc)
+        date = parse_date(value)
+    except (ValueError, OverflowError, OSError, TmtoolError):
+        raise Unusable(f"invalid {label} {value!r}", unit.sourceline) from None
+    return None if date.year == 1 else date
 
 
 def _add_text(element: etree._Element, text: str) -> None:
