@@ -878,6 +878,52 @@ def test_xliff_1_1_without_namespace(tmp_path):
     assert skipped == [f"{path}:11: a <trans-unit> without <source>"]
 
 
+def test_angular_placeholders_keep_the_source_s_own_expression(tmp_path):
+    """Angular's i18n extraction gives a placeholder no native data but the source's own text: 1.2
+    ``<x id="INTERPOLATION" equiv-text="{{ name }}"/>`` (an element's tags as ``x`` of ``ctype="x-em"``
+    with ``equiv-text="&lt;em&gt;"``), 2.0 ``<ph equiv="INTERPOLATION" disp="{{ name }}"/>`` and ``<pc
+    dispStart="&lt;b&gt;" dispEnd="&lt;/b&gt;">``. The codes held nothing, so a TMX export said
+    ``<ph x="INTERPOLATION"/>``: which expression it stood for was lost. Now each holds that text."""
+    from test_roundtrip import tmx_schema_errors
+
+    old = tmp_path / "messages.fr.xlf"
+    old.write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file source-language="en-US" target-language="fr" datatype="plaintext" original="ng2.template"><body>'
+        '<trans-unit id="convoyLeaves" datatype="html"><source>The convoy leaves at <x id="INTERPOLATION" '
+        'equiv-text="{{ hour | date }}"/>, <x id="START_EMPHASISED_TEXT" ctype="x-em" equiv-text="&lt;em&gt;"/>'
+        'on time<x id="CLOSE_EMPHASISED_TEXT" ctype="x-em" equiv-text="&lt;/em&gt;"/>.</source>'
+        '<target state="translated">Le convoi part à <x id="INTERPOLATION" equiv-text="{{ hour | date }}"/>, '
+        '<x id="START_EMPHASISED_TEXT" ctype="x-em" equiv-text="&lt;em&gt;"/>à l\'heure'
+        '<x id="CLOSE_EMPHASISED_TEXT" ctype="x-em" equiv-text="&lt;/em&gt;"/>.</target>'
+        '<context-group purpose="location"><context context-type="sourcefile">src/app/convoy.html</context>'
+        '</context-group></trans-unit></body></file></xliff>', encoding="utf-8")
+    new = tmp_path / "messages2.fr.xlf"
+    new.write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?>\n<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+        'srcLang="en-US" trgLang="fr"><file id="ngi18n" original="ng.template"><unit id="arrives"><segment>'
+        '<source><ph id="0" equiv="INTERPOLATION" disp="{{ unit.name }}"/> arrives <pc id="1" equivStart="START_BOLD_TEXT" '
+        'equivEnd="CLOSE_BOLD_TEXT" type="fmt" dispStart="&lt;b&gt;" dispEnd="&lt;/b&gt;">tonight</pc>.</source>'
+        '<target><ph id="0" equiv="INTERPOLATION" disp="{{ unit.name }}"/> arrive <pc id="1" equivStart="START_BOLD_TEXT" '
+        'equivEnd="CLOSE_BOLD_TEXT" type="fmt" dispStart="&lt;b&gt;" dispEnd="&lt;/b&gt;">ce soir</pc>.</target>'
+        '</segment></unit></file></xliff>', encoding="utf-8")
+    [first] = read_xliff(old)
+    assert (first.source, first.target) == ("The convoy leaves at , on time.", "Le convoi part à , à l'heure.")
+    assert first.target_markup == (
+        'Le convoi part à <ph x="INTERPOLATION">{{ hour | date }}</ph>, <ph x="START_EMPHASISED_TEXT" type="x-em">'
+        '&lt;em&gt;</ph>à l\'heure<ph x="CLOSE_EMPHASISED_TEXT" type="x-em">&lt;/em&gt;</ph>.')
+    [second] = read_xliff(new)
+    assert (second.source, second.target) == (" arrives tonight.", " arrive ce soir.")
+    assert second.target_markup == ('<ph x="0">{{ unit.name }}</ph> arrive <bpt i="1" x="1">&lt;b&gt;</bpt>ce soir'
+                                    '<ept i="1">&lt;/b&gt;</ept>.')
+    db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
+    for path in (old, new):
+        assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tmx", "--srclang", "en-US", "--tgtlang", "fr", "-o", exported)[0] == 0
+    assert tmx_schema_errors(exported) == []
+    assert sorted(u.target_markup for u in read_tmx(exported)) == sorted([first.target_markup, second.target_markup])
+
+
 def test_xliff_2_codes_take_their_original_data():
     units = list(read_xliff(REAL / "oasis-xliff-2.0-codes.xlf"))
     assert [(u.tuid, u.source, u.target) for u in units] == [

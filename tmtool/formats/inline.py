@@ -35,7 +35,9 @@ XLIFF 2.0                          TMX 1.4b
 
 A 2.0 code's native data (``originalData``, referred to by ``dataRef``, ``dataRefStart``,
 ``dataRefEnd``) becomes the TMX element's content; a 1.2 ``id`` becomes ``x`` and ``ctype``
-``type``. Pairs are numbered ``i="1"``, ``i="2"`` … in order; a start or end whose partner is not in
+``type``. A code without native data holds the text its tool shows for it, if it gives one: 1.2's
+``equiv-text``, 2.0's ``disp`` (``dispStart``/``dispEnd``), where Angular writes the source's own
+``{{ name }}`` and ``<em>``. Pairs are numbered ``i="1"``, ``i="2"`` … in order; a start or end whose partner is not in
 the segment becomes an ``it``, as TMX requires.
 
 OmegaT keeps a segment's tags in its own memory (``project_save.tmx``) as text, short tags numbered in
@@ -276,9 +278,10 @@ class _Converter:
                 _append_text(code, child.tail)
         return code
 
-    def _native(self, parent, tag: str, reference: str | None, **attributes) -> None:
-        """A TMX code element holding a code's original data, if it has any."""
-        self._code(parent, tag, **attributes).text = self.data.get(reference) if reference else None
+    def _native(self, parent, tag: str, reference: str | None, shown: str | None = None, **attributes) -> None:
+        """A TMX code element holding a code's original data, else the text a tool shows for it (``shown``:
+        XLIFF 1.2's ``equiv-text``, 2.0's ``disp``, Angular's ``{{ name }}``), if it has either."""
+        self._code(parent, tag, **attributes).text = (self.data.get(reference) if reference else None) or shown
 
     # ---- XLIFF 1.2 ----
 
@@ -289,13 +292,14 @@ class _Converter:
         self._native(parent, "ept", f"{g.get('id')}{END}", i=i)
 
     def _x(self, parent, x) -> None:
-        self._native(parent, "ph", x.get("id"), x=x.get("id"), type=x.get("ctype"))
+        self._native(parent, "ph", x.get("id"), x.get("equiv-text"), x=x.get("id"), type=x.get("ctype"))
 
     def _bx(self, parent, bx) -> None:
-        self._code(parent, "bpt", i=self._pair(bx.get("rid") or bx.get("id")), x=bx.get("id"), type=bx.get("ctype"))
+        self._native(parent, "bpt", None, bx.get("equiv-text"), i=self._pair(bx.get("rid") or bx.get("id")),
+                     x=bx.get("id"), type=bx.get("ctype"))
 
     def _ex(self, parent, ex) -> None:
-        self._code(parent, "ept", i=self._pair(ex.get("rid") or ex.get("id")))
+        self._native(parent, "ept", None, ex.get("equiv-text"), i=self._pair(ex.get("rid") or ex.get("id")))
 
     def _bpt(self, parent, bpt) -> None:
         self._code(parent, "bpt", bpt, i=self._pair(bpt.get("rid") or bpt.get("id")), x=bpt.get("id"),
@@ -305,8 +309,8 @@ class _Converter:
         self._code(parent, "ept", ept, i=self._pair(ept.get("rid") or ept.get("id")))
 
     def _ph(self, parent, ph) -> None:
-        if "dataRef" in ph.attrib:  # XLIFF 2.0 (whose ph holds nothing itself)
-            self._native(parent, "ph", ph.get("dataRef"), x=ph.get("id"))
+        if "dataRef" in ph.attrib or "disp" in ph.attrib:  # XLIFF 2.0 (whose ph holds nothing itself)
+            self._native(parent, "ph", ph.get("dataRef"), ph.get("disp"), x=ph.get("id"))
         else:
             self._code(parent, "ph", ph, x=ph.get("id"), type=ph.get("ctype"))
 
@@ -318,21 +322,21 @@ class _Converter:
 
     def _pc(self, parent, pc) -> None:
         i = self._pair(None)
-        self._native(parent, "bpt", pc.get("dataRefStart"), i=i, x=pc.get("id"))
+        self._native(parent, "bpt", pc.get("dataRefStart"), pc.get("dispStart"), i=i, x=pc.get("id"))
         self.fill(parent, pc)
-        self._native(parent, "ept", pc.get("dataRefEnd"), i=i)
+        self._native(parent, "ept", pc.get("dataRefEnd"), pc.get("dispEnd"), i=i)
 
     def _sc(self, parent, sc) -> None:
         if sc.get("isolated") == "yes":
-            self._native(parent, "it", sc.get("dataRef"), pos="begin", x=sc.get("id"))
+            self._native(parent, "it", sc.get("dataRef"), sc.get("disp"), pos="begin", x=sc.get("id"))
         else:
-            self._native(parent, "bpt", sc.get("dataRef"), i=self._pair(sc.get("id")), x=sc.get("id"))
+            self._native(parent, "bpt", sc.get("dataRef"), sc.get("disp"), i=self._pair(sc.get("id")), x=sc.get("id"))
 
     def _ec(self, parent, ec) -> None:
         if ec.get("isolated") == "yes":
-            self._native(parent, "it", ec.get("dataRef"), pos="end", x=ec.get("id"))
+            self._native(parent, "it", ec.get("dataRef"), ec.get("disp"), pos="end", x=ec.get("id"))
         else:
-            self._native(parent, "ept", ec.get("dataRef"), i=self._pair(ec.get("startRef")))
+            self._native(parent, "ept", ec.get("dataRef"), ec.get("disp"), i=self._pair(ec.get("startRef")))
 
     def _cp(self, parent, cp) -> None:
         try:
