@@ -1046,8 +1046,8 @@ def test_typo3_html_in_cdata_is_markup_kept_as_codes_through_a_tmx_export(tmp_pa
         ' &amp; sign it.<br />Thank you.</p>]]></target></trans-unit>'
         '<trans-unit id="login.failed" xml:space="preserve"><source><![CDATA[<strong>Échec</strong> de la '
         'connexion<!-- titre -->]]></source><target><![CDATA[<strong>Login</strong> failed]]></target></trans-unit>'
-        '<trans-unit id="mail.invalid"><source><![CDATA[Saisissez une <e-mail> valide.]]></source>'
-        '<target><![CDATA[Enter a valid <e-mail>.]]></target></trans-unit>'
+        '<trans-unit id="mail.invalid"><source><![CDATA[Saisissez une <e-mail> valide &amp; lisible.]]></source>'
+        '<target><![CDATA[Enter a valid &amp; readable <e-mail>.]]></target></trans-unit>'
         '<trans-unit id="intro" datatype="html"><source><![CDATA[<p>Bienvenue]]></source>'
         '<target><![CDATA[<p>Welcome]]></target></trans-unit>'
         '<trans-unit id="plain"><source>Un &lt;b&gt; écrit.</source><target>A written &lt;b&gt;.</target></trans-unit>'
@@ -1057,7 +1057,7 @@ def test_typo3_html_in_cdata_is_markup_kept_as_codes_through_a_tmx_export(tmp_pa
     assert [(u.source, u.target) for u in units] == [
         ("Lisez la note & signez-la.Merci.", "Read the note & sign it.Thank you."),
         ("Échec de la connexion", "Login failed"),
-        ("Saisissez une <e-mail> valide.", "Enter a valid <e-mail>."),
+        ("Saisissez une <e-mail> valide &amp; lisible.", "Enter a valid &amp; readable <e-mail>."),
         ("Bienvenue", "Welcome"),
         ("Un <b> écrit.", "A written <b>.")]  # no CDATA: text
     assert units[0].target_markup == (

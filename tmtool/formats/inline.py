@@ -134,7 +134,7 @@ def html_segment(text: str, any_tag: bool) -> tuple[str, str | None]:
     ``it`` when its partner is not in the text: ``<p>`` without ``</p>``), a void element (``<br />``,
     ``<img>``) or a comment a ``ph``. Only the names of HTML's elements are tags, unless ``any_tag``
     (a unit the file says is HTML, where a browser takes ``<bold>`` for a tag too): ``Enter a valid
-    <email>`` in a plain text label is text."""
+    <email> &amp; more`` in a plain text label is text, as it stands."""
     tags = []
     for match in HTML_TAG.finditer(text):
         closing, name, empty = match.group(1), (match.group(2) or "").lower(), match.group(4)
@@ -142,7 +142,9 @@ def html_segment(text: str, any_tag: bool) -> tuple[str, str | None]:
             continue
         standalone = match.group(2) is None or name in HTML_VOID or (empty and not closing)
         tags.append((match, "ph" if standalone else "ept" if closing else "bpt", name, None))
-    return _tags_as_codes(text, tags, unescape) if tags else (unescape(text), None)
+    if not tags:  # no HTML after all, unless the file says so: plain text, "&amp;" a word's letters
+        return (unescape(text), None) if any_tag else (text, None)
+    return _tags_as_codes(text, tags, unescape)
 
 
 def _tags_as_codes(text: str, tags: list[tuple[re.Match, str, str, str | None]], decode=str) -> tuple[str, str | None]:
