@@ -1243,6 +1243,24 @@ def test_a_weblate_glossary_s_own_categories_are_notes_and_obsolete_terms_deprec
         db, "glossary", "show", "2")[1]
 
 
+def test_a_weblate_glossary_s_explanations_are_the_definition_and_notes(tmp_path):
+    """Weblate writes a glossary term's explanation in a ``<descrip>`` of no type, its translation's in a
+    ``<note from="translator">`` (translate-toolkit's TBX, Weblate's format documentation), and reads a
+    ``<note>`` in a ``tig`` as its term's: the explanation was a note "descrip: …", not the definition."""
+    path = tmp_path / "glossary-fr.tbx"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" "TBXcdv04.dtd">
+<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>Translate Toolkit</p></sourceDesc>
+</fileDesc></martifHeader><text><body>
+<termEntry id="convoy"><langSet xml:lang="en"><tig><term>convoy</term></tig></langSet>
+<langSet xml:lang="fr"><tig><term>convoi</term><note from="translator">Masculin.</note></tig></langSet>
+<descrip>A group of vehicles travelling together.</descrip><note from="translator">Not « cortège ».</note>
+</termEntry></body></text></martif>""", encoding="utf-8")
+    [entry] = list(read_tbx(path))
+    assert (entry.definition, entry.note) == ("A group of vehicles travelling together.", "Not « cortège ».")
+    assert [(t.text, t.note) for t in entry.terms] == [("convoy", None), ("convoi", "Masculin.")]
+
+
 def test_a_phrase_tms_termbase_export_keeps_forbidden_terms_and_its_picklists():
     """Phrase TMS (Memsource) exports a term base as martif whose termNotes spell TBX's picklists in
     capitals (NOUN, PROPER_NOUN, MASCULINE, FULL_FORM, ACRONYM) and say ``forbidden`` true or false:

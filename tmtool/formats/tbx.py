@@ -530,8 +530,9 @@ class _EntryReader:
         customer, cross-reference, geographical usage …) becomes a note ``category: value``, or
         ``category (term): value`` for a term's own (as the MultiTerm reader names them)."""
         local = _local(element)
-        # "Definition" as MultiTerm and translate5 name it too: data categories are told in any case
-        definition = local == "definition" or (local == "descrip" and _kind(element) == "definition")
+        # "Definition" as MultiTerm and translate5 name it too: data categories are told in any case; a
+        # descrip of no type is what Weblate (translate-toolkit) writes a term's explanation in
+        definition = local == "definition" or (local == "descrip" and _kind(element) in ("definition", ""))
         if local in ("descripGrp", "adminGrp"):
             for child in element:
                 self._read_description(child, entry, on_property, term)
