@@ -1051,6 +1051,9 @@ def test_typo3_html_in_cdata_is_markup_kept_as_codes_through_a_tmx_export(tmp_pa
         '<trans-unit id="intro" datatype="html"><source><![CDATA[<p>Bienvenue]]></source>'
         '<target><![CDATA[<p>Welcome]]></target></trans-unit>'
         '<trans-unit id="plain"><source>Un &lt;b&gt; écrit.</source><target>A written &lt;b&gt;.</target></trans-unit>'
+        # a target a tool saved again escaped rather than in CDATA: HTML as its source says
+        '<trans-unit id="resaved" datatype="html"><source><![CDATA[<em>Prêt</em>]]></source>'
+        '<target>&lt;em&gt;Ready&lt;/em&gt;</target></trans-unit>'
         '</body></file></xliff>', encoding="utf-8")
     units, skipped = read_all(read_xliff, path)
     assert skipped == []
@@ -1059,14 +1062,17 @@ def test_typo3_html_in_cdata_is_markup_kept_as_codes_through_a_tmx_export(tmp_pa
         ("Échec de la connexion", "Login failed"),
         ("Saisissez une <e-mail> valide &amp; lisible.", "Enter a valid &amp; readable <e-mail>."),
         ("Bienvenue", "Welcome"),
-        ("Un <b> écrit.", "A written <b>.")]  # no CDATA: text
+        ("Un <b> écrit.", "A written <b>."),  # no CDATA: text
+        ("Prêt", "Ready")]
     assert units[0].target_markup == (
         '<bpt i="1">&lt;p&gt;</bpt>Read <bpt i="2">&lt;a href="https://example.org/?page=2&amp;amp;lang=en"&gt;'
         '</bpt>the note<ept i="2">&lt;/a&gt;</ept> &amp; sign it.<ph>&lt;br /&gt;</ph>Thank you.<ept i="1">&lt;/p&gt;'
         '</ept>')
     assert units[1].source_markup.endswith('connexion<ph>&lt;!-- titre --&gt;</ph>')
     assert [(u.source_markup, u.target_markup) for u in units[2:]] == [
-        (None, None), ('<it pos="begin">&lt;p&gt;</it>Bienvenue', '<it pos="begin">&lt;p&gt;</it>Welcome'), (None, None)]
+        (None, None), ('<it pos="begin">&lt;p&gt;</it>Bienvenue', '<it pos="begin">&lt;p&gt;</it>Welcome'), (None, None),
+        ('<bpt i="1">&lt;em&gt;</bpt>Prêt<ept i="1">&lt;/em&gt;</ept>',
+         '<bpt i="1">&lt;em&gt;</bpt>Ready<ept i="1">&lt;/em&gt;</ept>')]
     db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
     assert tmtool(db, "import", path)[0] == 0
     assert tmtool(db, "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", exported)[0] == 0
