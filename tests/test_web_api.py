@@ -846,3 +846,41 @@ def test_an_edit_sets_a_terms_gender_and_part_of_speech_by_language(api, db):
                          headers=headers)
     assert missing.status_code == 400 and "no de term" in missing.json()["message"]
     assert http.patch("/api/entries/1", json={"version": 1, "genders": ["f"]}, headers=headers).status_code == 400
+
+
+def test_the_page_before_is_read_back_from_the_first_entry_shown_whatever_was_decided_or_added(served_store):
+    # the previous page was fetched by offset while the next followed a cursor: after two decisions on the first
+    # page and candidates ingested above it, "offset 0" passed over the entries just before the page shown
+    from html import unescape
+    import re
+
+    from tmtool.model import Entry, Term
+
+    http, headers = client(served_store)
+    params = {"status": "candidate", "limit": 5}
+    queue = [e["id"] for e in http.get("/api/entries", params={**params, "limit": 500}).json()["entries"]]
+    first = http.get("/api/entries", params=params).json()
+    assert first["previous"] is None
+    second = http.get("/api/entries", params={**params, "after": first["next"]}).json()
+    assert [e["id"] for e in second["entries"]] == queue[5:10] and second["previous"]
+    for entry_id in (queue[1], queue[3]):
+        http.post(f"/api/entries/{entry_id}/approve", headers=headers)
+    with open_store(served_store) as store:  # as an ingest adds them: the best candidates of all
+        new = [store.insert_entry(Entry([Term(f"terme nouveau {k}", "fr"), Term(f"new term {k}", "en")],
+                                        score=100.0 + k, frequency=50), reviewed=False) for k in range(3)]
+    back = http.get("/api/entries", params={**params, "before": second["previous"]}).json()
+    # the five nearest before the page's first, in the queue's order: the two best new ones are further back
+    assert [e["id"] for e in back["entries"]] == [str(new[1]), str(new[0]), queue[0], queue[2], queue[4]]
+    assert back["more"] and back["next"] and back["previous"]
+    assert [e["id"] for e in http.get("/api/entries", params={**params, "after": back["next"]}).json()["entries"]
+            ] == queue[5:10]
+    start = http.get("/api/entries", params={**params, "before": back["previous"]}).json()
+    assert [e["id"] for e in start["entries"]] == [str(new[2])] and start["previous"] is None and start["more"]
+    # the review page's previous link is read back the same way
+    page = http.get("/review", params={"status": "candidate", "after": first["next"], "offset": 10}).text
+    previous = http.get(unescape(re.search(r'<a rel="prev" href="([^"]+)"', page).group(1))).text
+    shown = re.findall(r'class="card" tabindex="-1" data-entry="(\d+)"', previous)
+    assert shown == [str(n) for n in reversed(new)] + [queue[0], queue[2], queue[4]] and "Entries 1–6," in previous
+    assert 'rel="prev"' not in previous
+    refused = http.get("/api/entries", params={**params, "before": "bm90IGEgY3Vyc29y"})
+    assert refused.status_code == 400 and refused.json()["message"].startswith("before: 'bm90IGEgY3Vyc29y' is not")

@@ -423,6 +423,30 @@ def test_the_next_page_after_deciding_some_of_a_page_starts_at_the_first_entry_n
     assert [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")] == queue[10:20]
 
 
+def test_the_previous_page_after_deciding_some_of_a_page_shows_the_entries_left_there(server, browser, db):
+    # the previous page was "offset 0" while the next followed the last card: after three decisions it showed the
+    # seven left and three of the page just seen again
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    with open_store(db) as store:
+        queue = [int(e.id) for e in store.list_entries(statuses=[glossary.ReviewStatus.CANDIDATE])]
+    browser.get(server.url + "/review")
+    for key in "aar":
+        ActionChains(browser).send_keys(key).perform()
+    wait(browser, lambda b: len(css(b, '.card[data-status="candidate"]')) == 7, "the three decisions did not show")
+    css(browser, '.pages a[rel="next"]')[0].click()
+    wait(browser, lambda b: "after=" in b.current_url and css(b, "#queue .card"), "no next page")
+    assert [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")] == queue[10:20]
+    css(browser, '.pages a[rel="prev"]')[0].click()
+    wait(browser, lambda b: "before=" in b.current_url and css(b, "#queue .card"), "no previous page")
+    assert [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")] == queue[3:10]
+    assert "Entries 1–7, more on the next page." in css(browser, ".count")[0].text
+    assert not css(browser, '.pages a[rel="prev"]')
+    css(browser, '.pages a[rel="next"]')[0].click()
+    wait(browser, lambda b: "after=" in b.current_url and css(b, "#queue .card"), "no next page")
+    assert [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")] == queue[10:20]
+
+
 def test_the_keys_act_on_the_card_holding_the_focus(server, browser, db):
     # a person who moved with Tab to the third card's buttons means the third card, not the one selected on arrival
     from selenium.webdriver.common.action_chains import ActionChains

@@ -519,12 +519,14 @@ def _status(value: str | ReviewStatus) -> ReviewStatus:
 
 def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
             since: datetime | None = None, text: str | None = None, document: str | int | None = None,
-            limit: int | None = None, offset: int = 0, order: str = "score", after: str | None = None) -> list[dict]:
+            limit: int | None = None, offset: int = 0, order: str = "score", after: str | None = None,
+            before: str | None = None) -> list[dict]:
     """Entries matching every filter given (see ``Store.list_entries``), in ``order``: "score" (best
     first), "frequency" (most frequent first) or "newest" (latest added first); ``document``: those
     its extraction counted; ``after``: the cursor of the last entry of the page before
     (:func:`entries_cursor`), which this page follows whatever entries were added or decided since
-    (``offset`` then counts from there).
+    (``offset`` then counts from there); ``before``: the cursor of the first entry of the page after,
+    for the page that comes before it (the ``limit`` entries nearest it, still in ``order``).
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -535,6 +537,8 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     >>> cursor = entries_cursor(first[-1], "newest")
     >>> [e["terms"][0]["text"] for e in entries(store, limit=2, order="newest", after=cursor)]
     ['chasseur de mines']
+    >>> [e["terms"][0]["text"] for e in entries(store, limit=2, order="newest", before=cursor)]
+    ['sous-marin', 'état-major']
     >>> store.close()
     """
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
@@ -548,7 +552,8 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
                                since=_since(since), text=_sought(text, "text", optional=True),
                                document=_document(document),
                                limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
-                               order=order, after=None if after is None else _keyset(after, order))
+                               order=order, after=None if after is None else _keyset(after, order),
+                               before=None if before is None else _keyset(before, order, "before"))
     return [entry_to_dict(e) for e in found]
 
 
@@ -562,7 +567,7 @@ def entries_cursor(entry: Mapping, order: str = "score") -> str:
     return base64.urlsafe_b64encode(json.dumps(keyset).encode()).decode().rstrip("=")
 
 
-def _keyset(cursor: str, order: str) -> tuple[float, int, int]:
+def _keyset(cursor: str, order: str, name: str = "after") -> tuple[float, int, int]:
     """The (score, frequency, id) an :func:`entries_cursor` of ``order`` holds; Invalid for another."""
     try:
         kept, score, frequency, entry_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
@@ -571,7 +576,7 @@ def _keyset(cursor: str, order: str) -> tuple[float, int, int]:
             return float(score), int(frequency), int(entry_id)
     except (ValueError, TypeError):
         pass
-    raise Invalid(f"after: {str(cursor)[:40]!r} is not the cursor of a page of entries in the order {order}")
+    raise Invalid(f"{name}: {str(cursor)[:40]!r} is not the cursor of a page of entries in the order {order}")
 
 
 def entry(store: Store, entry_id: int | str) -> dict:

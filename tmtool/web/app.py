@@ -296,14 +296,18 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                     order: ORDERS = "score", after: Annotated[str | None, Query(max_length=200, description=(
                         "the next of the page before: the entries after its last one (offset then counts from"
                         " there), so that entries added or decided between two pages neither skip nor repeat"
-                        " one"))] = None) -> dict:
+                        " one"))] = None,
+                    before: Annotated[str | None, Query(max_length=200, description=(
+                        "the previous of the page after: the limit entries before its first one, in the same"
+                        " order"))] = None) -> dict:
         """A page of glossary entries, filtered, best score first (``order`` frequency: the most frequent
         first; newest: the latest added first); ``more``: another page follows, from ``next`` (a cursor for
-        ``after``; null on the last page)."""
+        ``after``; null on the last page); ``previous``: a cursor for ``before`` when entries come before
+        this page's first (null on the first page)."""
         with store() as s:
             # an empty document= is no filter, as an empty q= is (not the entries of a document named "")
             return entries_page(s, status=status, q=q, min_score=min_score, document=document or None, offset=offset,
-                                limit=limit, order=order, after=after)
+                                limit=limit, order=order, after=after, before=before)
 
     @app.get("/api/entries/{entry_id}", tags=["glossary"])
     def api_entry(entry_id: int) -> dict:
@@ -503,15 +507,20 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def review_page(request: Request, status: Annotated[STATUSES | None, Unfilled] = "candidate",
                     q: Annotated[str, Query(max_length=500)] = "", min_score: Annotated[float | None, Unfilled] = None,
                     document: str = "", offset: Annotated[int, Query(ge=0)] = 0, order: ORDERS = "score",
-                    after: Annotated[str | None, Query(max_length=200)] = None):
+                    after: Annotated[str | None, Query(max_length=200)] = None,
+                    before: Annotated[str | None, Query(max_length=200)] = None):
         # the filter form and the page links send every field: an empty score box is no minimum. The next
-        # page's link gives the cursor of this page's last entry (after=): entries ingested, or decided
-        # here, meanwhile neither skip nor repeat one; its offset then only counts the entries shown before
+        # page's link gives the cursor of this page's last entry (after=), the previous page's that of its
+        # first (before=): entries ingested, or decided here, meanwhile neither skip nor repeat one either way;
+        # the offset then only counts the entries shown before
+        chosen = {"status": status, "q": q, "min_score": min_score, "document": document or None, "order": order,
+                  "limit": PAGE_SIZE}
         with store() as s:
-            listed = entries_page(s, status=status, q=q, min_score=min_score,
-                                  document=document or None, offset=0 if after else offset, limit=PAGE_SIZE,
-                                  order=order, after=after)
-            listed["offset"] = offset
+            listed = entries_page(s, **chosen, offset=0 if after or before else offset, after=after, before=before)
+            if before and not listed["entries"]:  # every entry before it decided meanwhile: the queue's start
+                listed = entries_page(s, **chosen, offset=0)
+            # a page with none before it is the first, whatever was counted on the way back
+            listed["offset"] = offset if listed["previous"] else 0
             documents = [d["id"] for d in api.documents(s)]
         return page(request, "review.html", listed=listed, documents=documents, page_size=PAGE_SIZE,
                     filters={"status": status or "", "q": q, "min_score": "" if min_score is None else min_score,
@@ -624,13 +633,27 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
 
 
 def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,
-                 offset: int, limit: int, order: str = "score", after: str | None = None) -> dict:
-    # one more than the page, to know whether another follows
-    found = api.entries(store, statuses=[status] if status else [], text=q or None, min_score=min_score,
-                        document=document, offset=offset, limit=limit + 1, order=order, after=after)
-    more = len(found) > limit
-    return {"offset": offset, "limit": limit, "more": more,
-            "next": api.entries_cursor(found[limit - 1], order) if more else None, "entries": found[:limit]}
+                 offset: int, limit: int, order: str = "score", after: str | None = None,
+                 before: str | None = None) -> dict:
+    """A page of entries, and the cursors of the pages beside it: ``next`` (for ``after``) when an entry follows
+    its last, ``previous`` (for ``before``) when one comes before its first, so that the pages either way are
+    read from the entries shown, whatever was added or decided meanwhile."""
+    filters = {"statuses": [status] if status else [], "text": q or None, "min_score": min_score,
+               "document": document, "order": order}
+    # one more than the page, to know whether another follows (before: precedes) the way it is read
+    found = api.entries(store, **filters, offset=offset, limit=limit + 1, after=after, before=before)
+    shown = found[-limit:] if before is not None else found[:limit]
+    if not shown:
+        return {"offset": offset, "limit": limit, "more": False, "next": None, "previous": None, "entries": []}
+    first, last = api.entries_cursor(shown[0], order), api.entries_cursor(shown[-1], order)
+
+    def any_beyond(side: str, cursor: str) -> bool:  # the other way: is there one entry beyond the page
+        return bool(api.entries(store, **filters, limit=1, **{side: cursor}))
+
+    more = len(found) > limit if before is None else any_beyond("after", last)
+    earlier = len(found) > limit if before is not None else any_beyond("before", first)
+    return {"offset": offset, "limit": limit, "more": more, "next": last if more else None,
+            "previous": first if earlier else None, "entries": shown}
 
 
 def entry_with_history(store, entry_id: int) -> dict:
