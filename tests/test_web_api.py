@@ -110,7 +110,29 @@ def test_a_method_the_path_does_not_answer_is_a_405_naming_those_it_does(api):
     wrong = http.delete("/api/entries/1", headers=headers)
     assert (wrong.status_code, wrong.json()["error"]) == (405, "method not allowed")
     assert "GET" in wrong.headers["allow"]
-    assert http.post("/api/lookup?q=OTAN", headers=headers).headers["allow"] == "GET"
+    assert http.post("/api/lookup?q=OTAN", headers=headers).headers["allow"] == "GET, HEAD"  # HEAD: as GET
+
+
+def test_a_method_no_path_answers_is_a_405_or_404_without_the_csrf_token_not_a_403(api, db):
+    # DELETE and PUT were refused for want of the CSRF token (403), as if sending it would have done something,
+    # and the Allow of a 405 named only the methods of the path's first route (GET of /api/entries/1, not PATCH)
+    http, headers = api
+    before = dump(db)
+    for method, path, allowed in (("DELETE", "/api/entries/1", "GET, HEAD, PATCH"),
+                                  ("PUT", "/api/entries/1", "GET, HEAD, PATCH"), ("PATCH", "/api/lookup", "GET, HEAD"),
+                                  ("DELETE", "/review", "GET, HEAD"), ("PUT", "/api/entries/1/approve", "POST"),
+                                  ("POST", "/static/workbench.js", "GET, HEAD")):
+        for sent in ({}, headers):
+            refused = http.request(method, path, headers=sent)
+            assert (refused.status_code, refused.headers.get("allow")) == (405, allowed), (method, path, refused.text)
+    wrong = http.delete("/api/entries/1").json()
+    assert wrong == {"error": "method not allowed",
+                     "message": "DELETE is not answered at /api/entries/1 (answered: GET, HEAD, PATCH)"}
+    assert http.put("/api/no-such-path").status_code == 404
+    # a method the path answers still needs the token, and is not made without it
+    assert http.patch("/api/entries/1", json={"version": 1, "note": "x"}).status_code == 403
+    assert http.post("/api/entries/1/approve").status_code == 403
+    assert dump(db) == before
 
 
 def test_head_is_answered_as_get_without_the_body(api):

@@ -26,6 +26,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
+from starlette.routing import Match, Mount
 
 from .. import api
 from ..corrections import LOW_CONFIDENCE
@@ -194,7 +195,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     app.add_middleware(HeadAsGet)
     app.add_middleware(EmptyIsDefault)
     app.add_middleware(Guard, hosts=hosts or {"127.0.0.1", "localhost", "::1"}, token=token, csrf=csrf,
-                       max_body=max_upload)
+                       max_body=max_upload, served=lambda scope: served(app, scope))
     templates = Jinja2Templates(directory=HERE / "templates")  # .html: autoescaped
     templates.env.globals["csrf"] = csrf
     templates.env.globals["user"] = user  # whom the history names when a reviewer gives no name
@@ -250,8 +251,13 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
         kind = {404: "not found", 405: "method not allowed"}.get(exc.status_code, "error")
-        response = error(request, exc.status_code, kind, str(exc.detail))
-        response.headers.update(exc.headers or {})  # a 405's Allow: the methods the path answers
+        headers, message = dict(exc.headers or {}), str(exc.detail)
+        if exc.status_code == 405:  # Allow: every method the path answers (Starlette names its first route's)
+            allowed = allowed_methods(app, request.scope) or headers.get("Allow", "").split(", ")
+            headers["Allow"] = ", ".join(allowed)
+            message = f"{request.method} is not answered at {request.url.path} (answered: {headers['Allow']})"
+        response = error(request, exc.status_code, kind, message)
+        response.headers.update(headers)
         return response
 
     # ---- API: reading ------------------------------------------------------------------------
@@ -556,6 +562,18 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         return page(request, "export.html", stats=stats, formats=formats["written"], multilingual=formats["multilingual"])
 
     return app
+
+
+def served(app: FastAPI, scope: dict) -> bool:
+    """Whether one of the app's routes answers the request's method at its path (the static files only read)."""
+    return any(not isinstance(route, Mount) and route.matches(scope)[0] is Match.FULL for route in app.router.routes)
+
+
+def allowed_methods(app: FastAPI, scope: dict) -> list[str]:
+    """The methods the app's routes answer at the request's path, sorted, HEAD with GET (:class:`HeadAsGet`)."""
+    methods = {method for route in app.router.routes if not isinstance(route, Mount)
+               and route.matches(scope)[0] is not Match.NONE for method in route.methods}
+    return sorted(methods | ({"HEAD"} if "GET" in methods else set()))
 
 
 class HeadAsGet:
