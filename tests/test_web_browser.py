@@ -905,3 +905,29 @@ def test_an_action_the_server_does_not_answer_says_so(server, browser, db):
     assert css(browser, "#status")[0].text == ("No answer from the workbench's server (Failed to fetch): is tmtool serve "
                                                "running? Try again once it answers.")
     assert _status(db, entry_id) == "candidate"
+
+
+def test_a_term_is_deprecated_from_the_entry_s_own_page_and_the_deprecation_reverted_there(server, browser, db):
+    # the entry's page listed its terms without a deprecate button: a terminologist who found the entry by look-up
+    # had to find it again in the review queue to deprecate one of its terms
+    with open_store(db) as store:
+        added = api.add_entry(store, ["Comité militaire", "Comité militare"], ["Military Committee"], status="approved")
+    entry_id = int(added["id"])
+    browser.get(f"{server.url}/entries/{entry_id}")
+    buttons = css(browser, "#queue .card .deprecate")
+    assert [b.accessible_name for b in buttons] == ["deprecate Comité militaire", "deprecate Comité militare",
+                                                    "deprecate Military Committee"]
+    buttons[1].click()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id}: Comité militare deprecated",
+         "the page did not say the deprecation once reloaded")
+    assert _usage(db, entry_id, "Comité militare") == "deprecated"
+    assert _usage(db, entry_id, "Comité militaire") == "preferred"
+    terms = {item.find_element("css selector", ".term").text: item for item in css(browser, "#queue .card li")}
+    assert "deprecated" in terms["Comité militare"].get_attribute("class")
+    assert not terms["Comité militare"].find_elements("css selector", ".deprecate")
+    assert terms["Comité militaire"].find_elements("css selector", ".deprecate")
+    # undone from the history, as every change is: the term preferred again, its button back
+    [revert] = [button for button in css(browser, "#history .revert") if button.accessible_name.endswith("deprecate")]
+    revert.click()
+    wait(browser, lambda b: _usage(db, entry_id, "Comité militare") == "preferred", "the deprecation was not reverted")
+    wait(browser, lambda b: len(css(b, "#queue .card .deprecate")) == 3, "the deprecate button did not come back")
