@@ -906,3 +906,40 @@ def test_the_page_before_is_read_back_from_the_first_entry_shown_whatever_was_de
     assert 'rel="prev"' not in previous
     refused = http.get("/api/entries", params={**params, "before": "bm90IGEgY3Vyc29y"})
     assert refused.status_code == 400 and refused.json()["message"].startswith("before: 'bm90IGEgY3Vyc29y' is not")
+
+
+def test_a_misspelt_field_or_true_for_a_number_is_refused_not_taken_as_no_version_or_as_1(api, db):
+    # {"verison": 3} was passed over, so the approval was made without the version check a script meant to ask;
+    # {"into": true} merged the entry into entry 1 and {"version": true} checked it against version 1
+    http, headers = api
+    with open_store(db) as store:
+        entry = tmtool_api.entries(store, statuses=["candidate"], limit=1)[0]
+    before = dump(db)
+    for path, body, message in (
+            ("approve", {"verison": entry["version"]}, "body: no field 'verison' here (the fields: version)"),
+            ("reject", {"version": entry["version"], "user": "ana"}, "body: no field 'user' here (the fields: version)"),
+            ("deprecate", {"term": entry["terms"][0]["text"], "vers": 1},
+             "body: no field 'vers' here (the fields: term, version)"),
+            ("merge", {"into": True}, "into: Input should be a whole number, not true"),
+            ("approve", {"version": True}, "version: Input should be a whole number, not true")):
+        refused = http.post(f"/api/entries/{entry['id']}/{path}", json=body, headers=headers)
+        assert (refused.status_code, refused.json()) == (400, {"error": "invalid", "message": message}), path
+    excluded = http.post(f"/api/documents/{SEED_ID}/units/1/exclude", json={"exclude": False}, headers=headers)
+    assert excluded.json()["message"] == "body: no field 'exclude' here (the fields: excluded)"
+    assert http.patch(f"/api/entries/{entry['id']}", json={"version": False, "note": "x"},
+                      headers=headers).json()["message"] == "version: Input should be a whole number, not false"
+    assert dump(db) == before
+    # the number or its text, as every id and version
+    assert http.post(f"/api/entries/{entry['id']}/approve", json={"version": str(entry["version"])},
+                     headers=headers).status_code == 200
+
+
+def test_a_body_that_cannot_be_read_says_why_as_an_invalid_request(api):
+    # "error": "error", "There was an error parsing the body": a Latin-1 body, or one nested past Python's limit
+    http, headers = api
+    sent = {**headers, "Content-Type": "application/json"}
+    for body, message in (('{"version": 1, "note": "révisé"}'.encode("latin-1"),
+                           "body: JSON is sent as UTF-8, and byte 25 is not UTF-8 (0xe9)"),
+                          (b"[" * 100_000, "body: JSON nested too deeply to read")):
+        refused = http.patch("/api/entries/1", content=body, headers=sent)
+        assert (refused.status_code, refused.json()) == (400, {"error": "invalid", "message": message})

@@ -24,6 +24,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic_core import PydanticCustomError
 from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
 from starlette.routing import Match, Mount
@@ -137,13 +138,35 @@ async def json_bodies(request: Request) -> None:
     if not isinstance(sent, dict):  # [3] was "version: Field required", of a version that is optional
         kind = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}.get(type(sent), "a number")
         raise Invalid(f'body: a JSON object ({{"version": 3}}), not {kind}')
+    # the fields of a body read field by field (a model's forbids others itself): one misspelt was passed over,
+    # so that {"verison": 3} approved an entry without checking the version
+    if len(body) > 1 or getattr(body[0].field_info, "embed", False):
+        known = sorted(param.alias for param in body)
+        unknown = [name for name in sent if name not in known]
+        if unknown:
+            raise Invalid(f"body: no field {unknown[0]!r} here (the fields: {', '.join(known)})")
+
+
+def _no_boolean(value):
+    """JSON's true and false are no numbers: read as 1 and 0, ``"into": true`` merged an entry into entry 1 and
+    ``"version": true`` checked it against version 1."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a whole number, not {value}",
+                                  {"value": str(value).lower()})
+    return value
+
+
+# a number a JSON body gives (an id, a version, a position): a number or its text, not true or false
+Whole = Annotated[int, BeforeValidator(_no_boolean)]
+# the version of the entry as read, which a decision is made against (changed since: 409)
+Version = Annotated[Whole | None, Body(embed=True, description="the entry's version as read; changed since: 409")]
 
 
 class EntryEdit(BaseModel):
     """``PATCH /api/entries/{id}``: the version read, and what to change (as ``tmtool glossary edit``)."""
 
     model_config = ConfigDict(extra="forbid")
-    version: int
+    version: Whole
     fr: str | None = None
     en: str | None = None
     terms: dict[str, str] = {}  # by language tag: replace its first term (or add one), {"de": "Militärausschuss"}
@@ -160,19 +183,19 @@ class EntryEdit(BaseModel):
 
 class Split(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    source_at: int
-    target_at: int
+    source_at: Whole
+    target_at: Whole
 
 
 class Move(BaseModel):
     model_config = ConfigDict(extra="forbid")
     side: Literal["source", "target"]
     direction: Literal["up", "down"]
-    neighbour: int | None = None  # the unit the sentence goes to, as the page showed it: another there now is a 409
+    neighbour: Whole | None = None  # the unit the sentence goes to, as the page showed it: another there now is a 409
 
 
 # the unit a correction takes in beside the one named, as the page showed it: another there now is a 409
-Neighbour = Annotated[int | None, Body(embed=True, description="the id of the unit beside it (next, for a merge) as"
+Neighbour = Annotated[Whole | None, Body(embed=True, description="the id of the unit beside it (next, for a merge) as"
                                                                 " the person saw it; another there now: 409")]
 
 
@@ -250,8 +273,10 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
-        kind = {404: "not found", 405: "method not allowed"}.get(exc.status_code, "error")
+        kind = {400: "invalid", 404: "not found", 405: "method not allowed"}.get(exc.status_code, "error")
         headers, message = dict(exc.headers or {}), str(exc.detail)
+        if exc.status_code == 400 and exc.__cause__ is not None:  # FastAPI's "There was an error parsing the body"
+            message = unreadable(exc.__cause__)
         if exc.status_code == 405:  # Allow: every method the path answers (Starlette names its first route's)
             allowed = allowed_methods(app, request.scope) or headers.get("Allow", "").split(", ")
             headers["Allow"] = ", ".join(allowed)
@@ -372,7 +397,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     # ---- API: writing (every one checked by Guard: same origin, CSRF token) ------------------
 
     @app.post("/api/entries/{entry_id}/approve", tags=["glossary"])
-    def api_approve(entry_id: int, by: By, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+    def api_approve(entry_id: int, by: By, version: Version = None) -> dict:
         """Approve an entry; with the ``version`` read, a changed entry is a 409. ``change``: null when
         it was approved already (nothing changed)."""
         with store() as s:
@@ -380,7 +405,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return {"change": changes[0] if changes else None, "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/reject", tags=["glossary"])
-    def api_reject(entry_id: int, by: By, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+    def api_reject(entry_id: int, by: By, version: Version = None) -> dict:
         """Reject an entry; with the ``version`` read, a changed entry is a 409. ``change``: null when
         it was rejected already."""
         with store() as s:
@@ -397,7 +422,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.post("/api/entries/{entry_id}/deprecate", tags=["glossary"])
     def api_deprecate(entry_id: int, term: Annotated[str, Body(embed=True)], by: By,
-                      version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+                      version: Version = None) -> dict:
         """Mark one of the entry's terms deprecated (``change`` null when it was already); with the
         ``version`` read, a changed entry is a 409."""
         with store() as s:
@@ -405,8 +430,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                     "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/merge", tags=["glossary"])
-    def api_merge(entry_id: int, into: Annotated[int, Body(embed=True)], by: By,
-                  version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+    def api_merge(entry_id: int, into: Annotated[Whole, Body(embed=True)], by: By,
+                  version: Version = None) -> dict:
         """Merge this entry into entry ``into``; with the ``version`` read (of this entry), a changed entry is a 409."""
         with store() as s:
             change = api.merge(s, entry_id, into, expected_version=version, user=by)
@@ -449,7 +474,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/corrections/undo", tags=["documents"])
-    def api_undo_correction(document_id: str, last: Annotated[int | None, Body(
+    def api_undo_correction(document_id: str, last: Annotated[Whole | None, Body(
             embed=True, description="the id of the last correction as the person saw it; another made since: 409")] = None
                             ) -> dict:
         """Undo the document's last correction (the units it replaced come back as they were);
@@ -614,6 +639,15 @@ class EmptyIsDefault:
             if len(kept) < len(pieces):
                 scope = {**scope, "query_string": b"&".join(kept)}
         await self.app(scope, receive, send)
+
+
+def unreadable(cause: BaseException) -> str:
+    """Why a body FastAPI could not parse was not read, in a line (it said "There was an error parsing the body")."""
+    if isinstance(cause, UnicodeDecodeError):
+        return f"body: JSON is sent as UTF-8, and byte {cause.start} is not UTF-8 ({cause.object[cause.start]:#04x})"
+    if isinstance(cause, RecursionError):
+        return "body: JSON nested too deeply to read"
+    return f"body: not read ({type(cause).__name__}: {cause})"
 
 
 def problem(error: dict) -> str:
