@@ -943,3 +943,20 @@ def test_a_body_that_cannot_be_read_says_why_as_an_invalid_request(api):
                           (b"[" * 100_000, "body: JSON nested too deeply to read")):
         refused = http.patch("/api/entries/1", content=body, headers=sent)
         assert (refused.status_code, refused.json()) == (400, {"error": "invalid", "message": message})
+
+
+def test_an_upload_named_with_an_id_no_address_reaches_is_refused(api, db):
+    # "a\nb", "..", " " were stored as documents' ids: no path reached the first two (the route stops at a line
+    # break, a browser takes /documents/.. for the folder), the third was a blank name in every list
+    http, headers = api
+    before = dump(db)
+    files = {"fr_file": ("note.fr.txt", "Le Comité militaire s'est réuni.\n".encode()),
+             "en_file": ("note.en.txt", b"The Military Committee met.\n")}
+    for name in ("a\nb", "..", ".", " ", "tab\there"):
+        refused = http.post("/api/ingest", files=files, data={"doc_id": name}, headers=headers)
+        assert (refused.status_code, refused.json()["message"]) == (
+            400, f"a document's id is a name of letters, digits or signs on one line, not {name!r}"), name
+    assert dump(db) == before
+    stored = http.post("/api/ingest", files=files, data={"doc_id": "notes/2026 été"}, headers=headers)
+    assert stored.status_code == 200 and stored.json()["document"] == "notes/2026 été"
+    assert http.get("/api/documents/notes%2F2026%20%C3%A9t%C3%A9/units").json()["units"]

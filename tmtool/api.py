@@ -153,8 +153,8 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | int | Non
     already holds the same text (no unit was stored), else None; ``terms_extracted``: that document
     was stored without its terms, extracted now (the entries counted)."""
     with _local_files(fr, en) as (fr_path, en_path):
-        result = ingest_pair(store, fr_path, en_path, document_id=_document(document_id), extract_terms=extract_terms,
-                             srclang=srclang, tgtlang=tgtlang, progress=progress,
+        result = ingest_pair(store, fr_path, en_path, document_id=_new_document(document_id),
+                             extract_terms=extract_terms, srclang=srclang, tgtlang=tgtlang, progress=progress,
                              recorded_as=(_name(fr), _name(en)))
     return _ingest_result(result)
 
@@ -469,6 +469,16 @@ def _terms(values, name: str) -> list[str]:
 def _document(value: str | int | None) -> str | None:
     """A document's id as given: its name, or the number a name of digits reads as (``2021``)."""
     return str(value) if isinstance(value, int) else _sought(value, "a document's id", optional=True)
+
+
+def _new_document(value: str | int | None) -> str | None:
+    """The id a document is to be stored under (None: named after its files): a name to give in a path, a page's
+    address and a command line, so not blank, without control characters (a line break: no path reached it), and
+    neither ``.`` nor ``..`` (which a browser's address takes for the folder, not the document)."""
+    name = _document(value)
+    if name is not None and (not name.strip() or not name.isprintable() or name in (".", "..")):
+        raise Invalid(f"a document's id is a name of letters, digits or signs on one line, not {name!r}")
+    return name
 
 
 def _sought(text: str | None, what: str, *, optional: bool = False) -> str | None:
