@@ -113,6 +113,10 @@ def test_the_review_queue_pages_on_by_its_own_links_and_filter_form(tmp_path):
     scored = http.get("/review", params={"status": "", "min_score": "1.5", "document": "", "q": ""})
     assert scored.status_code == 200 and 'value="1.5"' in scored.text
     assert http.get("/review?min_score=abc").status_code == 400
+    # a cursor sent empty, as a link or a form may, is none: the queue's start (it was "after: '' is not the cursor")
+    for cursors in ("after=", "before=", "after=&before="):
+        start = http.get("/review?status=candidate&offset=0&" + cursors)
+        assert start.status_code == 200 and "Entries 1–10, more" in start.text, cursors
 
 
 def test_a_wrong_filter_of_the_review_queue_is_said_in_one_line_naming_it(tmp_path):

@@ -547,7 +547,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         chosen = {"status": status, "q": q, "min_score": min_score, "document": document or None, "order": order,
                   "limit": PAGE_SIZE}
         with store() as s:
-            listed = entries_page(s, **chosen, offset=0 if after or before else offset, after=after, before=before)
+            listed = entries_page(s, **chosen, offset=0 if after or before else offset, after=after or None,
+                                  before=before or None)
             if before and not listed["entries"]:  # every entry before it decided meanwhile: the queue's start
                 listed = entries_page(s, **chosen, offset=0)
             # a page with none before it is the first, whatever was counted on the way back
