@@ -128,7 +128,10 @@ def test_a_method_no_path_answers_is_a_405_or_404_without_the_csrf_token_not_a_4
     wrong = http.delete("/api/entries/1").json()
     assert wrong == {"error": "method not allowed",
                      "message": "DELETE is not answered at /api/entries/1 (answered: GET, HEAD, PATCH)"}
-    assert http.put("/api/no-such-path").status_code == 404
+    unknown = http.put("/api/no-such-path")
+    assert (unknown.status_code, unknown.json()) == (404, {
+        "error": "not found", "message": "no path /api/no-such-path here (the API's paths: /openapi.json)"})
+    assert "no page /reveiw here" in http.get("/reveiw").text
     # a method the path answers still needs the token, and is not made without it
     assert http.patch("/api/entries/1", json={"version": 1, "note": "x"}).status_code == 403
     assert http.post("/api/entries/1/approve").status_code == 403

@@ -277,6 +277,9 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         headers, message = dict(exc.headers or {}), str(exc.detail)
         if exc.status_code == 400 and exc.__cause__ is not None:  # FastAPI's "There was an error parsing the body"
             message = unreadable(exc.__cause__)
+        if exc.status_code == 404 and message == "Not Found":  # no route: the path itself is unknown
+            message = (f"no path {request.url.path} here (the API's paths: /openapi.json)"
+                       if request.url.path.startswith("/api/") else f"no page {request.url.path} here")
         if exc.status_code == 405:  # Allow: every method the path answers (Starlette names its first route's)
             allowed = allowed_methods(app, request.scope) or headers.get("Allow", "").split(", ")
             headers["Allow"] = ", ".join(allowed)
