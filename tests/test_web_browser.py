@@ -357,9 +357,27 @@ def test_an_upload_says_what_it_did_and_what_it_skipped_after_the_lists_reload(s
     assert css(browser, "#status")[0].text == f"again: same text as document {SEED_ID}, already stored, nothing changed"
 
 
-def _imported_from_the_page(browser, server, path: Path) -> str:
-    """``path`` imported through the documents page's form: what the page says once the lists have reloaded."""
+def test_a_glossary_imported_from_the_page_is_approved_when_the_terminologist_says_so(server, browser, db, tmp_path):
+    # the import form had no status: a reference glossary uploaded from the workbench went into the review queue as
+    # candidates, entry by entry, where `tmtool import --status approved` and the API's status approved it
+    glossary_file = tmp_path / "reference.csv"
+    glossary_file.write_text("fr,en\nguerre des mines,mine warfare\nespace aérien,airspace\n", encoding="utf-8")
     browser.get(server.url + "/documents")
+    from selenium.webdriver.support.ui import Select
+
+    Select(css(browser, 'form.upload[data-api="/api/import"] select[name="status"]')[0]).select_by_visible_text("approved")
+    status = _imported_from_the_page(browser, server, glossary_file, reload=False)
+    assert status.startswith("2 entries added")
+    with open_store(db) as store:
+        found = {e["terms"][0]["text"]: e["status"] for e in api.entries(store, text="mine")}
+    assert found["guerre des mines"] == "approved"
+
+
+def _imported_from_the_page(browser, server, path: Path, *, reload: bool = True) -> str:
+    """``path`` imported through the documents page's form (the page as it is when not ``reload``): what the page
+    says once the lists have reloaded."""
+    if reload:
+        browser.get(server.url + "/documents")
     form = css(browser, 'form.upload[data-api="/api/import"]')[0]
     form.find_element("css selector", 'input[name="file"]').send_keys(str(path))
     form.find_element("css selector", 'button[type="submit"]').click()
