@@ -963,3 +963,17 @@ def test_an_upload_named_with_an_id_no_address_reaches_is_refused(api, db):
     stored = http.post("/api/ingest", files=files, data={"doc_id": "notes/2026 été"}, headers=headers)
     assert stored.status_code == 200 and stored.json()["document"] == "notes/2026 été"
     assert http.get("/api/documents/notes%2F2026%20%C3%A9t%C3%A9/units").json()["units"]
+
+
+def test_a_term_written_alike_in_two_languages_is_deprecated_in_the_language_sent(api, db):
+    http, headers = api
+    with open_store(db) as store:
+        radar = tmtool_api.add_entry(store, ["radar"], ["radar"], status="approved")
+    done = http.post(f"/api/entries/{radar['id']}/deprecate", json={"term": "radar", "lang": "en-GB",
+                                                                   "version": radar["version"]}, headers=headers)
+    assert [(t["lang"], t["usage"]) for t in done.json()["entry"]["terms"]] == [("fr", "preferred"), ("en", "deprecated")]
+    for lang, message in (("de", f"entry {radar['id']} has no de term 'radar'"),
+                          ("<b>", "invalid language tag '<b>' (expected e.g. fr, fr-FR, en-GB)")):
+        refused = http.post(f"/api/entries/{radar['id']}/deprecate", json={"term": "radar", "lang": lang},
+                            headers=headers)
+        assert (refused.status_code, refused.json()["message"]) == (400, message)

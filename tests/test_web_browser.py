@@ -949,3 +949,16 @@ def test_a_term_is_deprecated_from_the_entry_s_own_page_and_the_deprecation_reve
     revert.click()
     wait(browser, lambda b: _usage(db, entry_id, "Comité militare") == "preferred", "the deprecation was not reverted")
     wait(browser, lambda b: len(css(b, "#queue .card .deprecate")) == 3, "the deprecate button did not come back")
+
+
+def test_the_english_term_of_an_entry_written_alike_in_french_is_deprecated_by_its_own_button(server, browser, db):
+    # radar, French and English: the English term's button deprecated the French one, and then said "already"
+    with open_store(db) as store:
+        entry_id = int(api.add_entry(store, ["radar"], ["radar"], status="approved")["id"])
+    browser.get(f"{server.url}/review?status=approved&q=radar")
+    card = css(browser, f'.card[data-entry="{entry_id}"]')[0]
+    card.find_element("css selector", '.terms[lang="en"] .deprecate').click()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id}: radar deprecated", "no deprecation said")
+    with open_store(db) as store:
+        assert [(t.lang, t.usage.value) for t in glossary.entry(store, entry_id).terms] == [
+            ("fr", "preferred"), ("en", "deprecated")]

@@ -721,11 +721,26 @@ def reject(store: Store, entry_ids: Sequence[int | str], *, expected_version: in
     return _set_status(store, entry_ids, ReviewStatus.REJECTED, expected_version, user)
 
 
-def deprecate(store: Store, entry_id: int | str, term: str, *, expected_version: int | None = None,
-              user: str | None = None) -> int | None:
-    """Mark one term of an entry deprecated; returns the change id, None when it was already."""
+def deprecate(store: Store, entry_id: int | str, term: str, *, lang: str | None = None,
+              expected_version: int | None = None, user: str | None = None) -> int | None:
+    """Mark one term of an entry deprecated; ``lang``: its language, for a term written alike in two (*radar*,
+    French and English), else the first term so written; returns the change id, None when it was already.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> radar = add_entry(store, ["radar"], ["radar", "radio detection and ranging"])
+    >>> deprecate(store, radar["id"], "radar", lang="en-GB")
+    2
+    >>> [(t["lang"], t["text"], t["usage"]) for t in entry(store, radar["id"])["terms"]][:2]
+    [('fr', 'radar', 'preferred'), ('en', 'radar', 'deprecated')]
+    >>> store.close()
+    """
     term = _sought(term, "term")
-    return glossary.update_entry(store, _id(entry_id), "deprecate", lambda e: glossary.deprecate(e, term),
+    try:
+        lang = None if _sought(lang, "lang", optional=True) is None else base_language(lang)
+    except TmtoolError as exc:
+        raise Invalid(str(exc)) from None
+    return glossary.update_entry(store, _id(entry_id), "deprecate", lambda e: glossary.deprecate(e, term, lang),
                                  expected_version=_version(expected_version), user=user)
 
 

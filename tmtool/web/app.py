@@ -425,11 +425,13 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.post("/api/entries/{entry_id}/deprecate", tags=["glossary"])
     def api_deprecate(entry_id: int, term: Annotated[str, Body(embed=True)], by: By,
-                      version: Version = None) -> dict:
+                      version: Version = None, lang: Annotated[str | None, Body(
+                          embed=True, max_length=35, description="the term's language, for a term written alike in"
+                                                                 " two (radar)")] = None) -> dict:
         """Mark one of the entry's terms deprecated (``change`` null when it was already); with the
         ``version`` read, a changed entry is a 409."""
         with store() as s:
-            return {"change": api.deprecate(s, entry_id, term, expected_version=version, user=by),
+            return {"change": api.deprecate(s, entry_id, term, lang=lang, expected_version=version, user=by),
                     "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/merge", tags=["glossary"])
