@@ -922,7 +922,7 @@ def test_a_misspelt_field_or_true_for_a_number_is_refused_not_taken_as_no_versio
             ("approve", {"verison": entry["version"]}, "body: no field 'verison' here (the fields: version)"),
             ("reject", {"version": entry["version"], "user": "ana"}, "body: no field 'user' here (the fields: version)"),
             ("deprecate", {"term": entry["terms"][0]["text"], "vers": 1},
-             "body: no field 'vers' here (the fields: term, version)"),
+             "body: no field 'vers' here (the fields: lang, term, version)"),
             ("merge", {"into": True}, "into: Input should be a whole number, not true"),
             ("approve", {"version": True}, "version: Input should be a whole number, not true")):
         refused = http.post(f"/api/entries/{entry['id']}/{path}", json=body, headers=headers)
