@@ -463,6 +463,8 @@ def test_the_previous_page_after_deciding_some_of_a_page_shows_the_entries_left_
     css(browser, '.pages a[rel="next"]')[0].click()
     wait(browser, lambda b: "after=" in b.current_url and css(b, "#queue .card"), "no next page")
     assert [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")] == queue[10:20]
+    # counted from the seven entries shown before it
+    assert css(browser, ".count")[0].text.startswith("Entries 8–17")
 
 
 def test_the_keys_act_on_the_card_holding_the_focus(server, browser, db):
