@@ -977,3 +977,18 @@ def test_a_term_written_alike_in_two_languages_is_deprecated_in_the_language_sen
         refused = http.post(f"/api/entries/{radar['id']}/deprecate", json={"term": "radar", "lang": lang},
                             headers=headers)
         assert (refused.status_code, refused.json()["message"]) == (400, message)
+
+
+def test_a_cursor_holding_numbers_no_store_holds_is_refused_as_not_a_cursor(served_store):
+    # a cursor's id of 10**30 was SQLite's OverflowError (an HTTP 500), NaN and infinity pages of nothing
+    import base64
+    import json
+
+    http, _ = client(served_store)
+    for keyset in (["score", 1.0, 1, 10**30], ["score", 1.0, 10**30, 1], ["score", float("nan"), 1, 1],
+                   ["score", float("inf"), 1, 1]):
+        cursor = base64.urlsafe_b64encode(json.dumps(keyset).encode()).decode().rstrip("=")
+        for side in ("after", "before"):
+            refused = http.get("/api/entries", params={side: cursor})
+            assert (refused.status_code, refused.json()["message"]) == (
+                400, f"{side}: {cursor[:40]!r} is not the cursor of a page of entries in the order score"), keyset

@@ -581,7 +581,9 @@ def _keyset(cursor: str, order: str, name: str = "after") -> tuple[float, int, i
     """The (score, frequency, id) an :func:`entries_cursor` of ``order`` holds; Invalid for another."""
     try:
         kept, score, frequency, entry_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if kept == order and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+        # numbers a store holds: a score (no NaN nor infinity), a count and an id of 64 bits (a larger one was
+        # SQLite's OverflowError, an HTTP 500)
+        if kept == order and all(isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) <= _LARGEST_ID
                                  for v in (score, frequency, entry_id)):
             return float(score), int(frequency), int(entry_id)
     except (ValueError, TypeError):
