@@ -992,3 +992,20 @@ def test_a_cursor_holding_numbers_no_store_holds_is_refused_as_not_a_cursor(serv
             refused = http.get("/api/entries", params={side: cursor})
             assert (refused.status_code, refused.json()["message"]) == (
                 400, f"{side}: {cursor[:40]!r} is not the cursor of a page of entries in the order score"), keyset
+
+
+def test_an_upload_named_longer_than_a_file_system_holds_is_refused_in_one_line(api, db):
+    # a name of 300 characters was an OSError writing the upload's copy: an HTTP 500
+    http, headers = api
+    before = dump(db)
+    long = "x" * 300
+    for files, url in (({"file": (long + ".csv", b"fr,en\nchasseur de mines,minehunter\n")}, "/api/import"),
+                       ({"fr_file": (long + ".fr.txt", "Le Comité militaire s'est réuni.\n".encode()),
+                         "en_file": ("note.en.txt", b"The Military Committee met.\n")}, "/api/ingest")):
+        refused = http.post(url, files=files, headers=headers)
+        assert refused.status_code == 400, refused.text
+        assert refused.json()["message"].startswith("an upload's file name is 255 bytes at most"), refused.text
+    assert dump(db) == before
+    accepted = http.post("/api/import", files={"file": ("é" * 125 + ".csv", b"fr,en\nguerre des mines,mine warfare\n")},
+                         headers=headers)
+    assert accepted.status_code == 200 and accepted.json()["added"] == 1

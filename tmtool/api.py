@@ -139,6 +139,9 @@ def _file_name(upload: Upload) -> str:
     name = Path(upload.name.replace("\\", "/")).name
     if name in ("", ".", ".."):
         raise Invalid(f"an upload needs a file name, not {upload.name!r}")
+    if len(name.encode("utf-8", "surrogatepass")) > 255:  # no file system holds a longer one: it was an OSError
+        raise Invalid(f"an upload's file name is 255 bytes at most, as a file system holds it, not {name[:40]!r}…"
+                      f" ({len(name.encode('utf-8', 'surrogatepass'))} bytes)")
     return name
 
 
