@@ -1,7 +1,7 @@
 """Evidence across the store: proposals under the threshold kept per document, adding up to entries.
 
     .venv/bin/python bench/evidence.py [--part nato|acter|speed|all] [--floors 0.5,0.3,0.25,0.2] [--held-first] [--free]
-        [--set dev|test|heldout|unseen|fresh|fresh2|all]
+        [--set dev|test|heldout|unseen|fresh|fresh2|fresh3|all]
 
 A floor of 0.5 (the default threshold) keeps nothing under it: the store as before this round.
 
@@ -12,7 +12,8 @@ A floor of 0.5 (the default threshold) keeps nothing under it: the store as befo
   ``--held-first``, two TransRead extracts are ingested first: each pair comes into a store that holds
   several times its words already, as the later articles of a long series do. With ``--free``, each pair
   that has a free English translation (``bench/data/terms-free/``) is ingested with it instead. ``--set``
-  names one set instead (``bench/terms.py``'s: ``unseen``, ``fresh`` and ``fresh2`` are read only so, never in ``all``).
+  names one set instead (``bench/terms.py``'s: ``unseen``, ``fresh``, ``fresh2`` and ``fresh3`` are read only so,
+  never in ``all``).
 - ``acter``: each ACTER domain half (``bench/terms.py``'s DEV and TEST halves) fed one text at a time
   into a new store through the library (``glossary.save_document``, as ingest saves a document; the
   texts are French only, so the units have no target and the entries no English), against the half
@@ -181,7 +182,7 @@ def main() -> None:
                         help="nato: pairs with a free English translation (bench/data/terms-free/) ingested with it")
     parser.add_argument("--rounds", type=int, default=3, help="speed: times each floor is measured")
     parser.add_argument("--set", choices=bench_terms.SET_CHOICES, default="all",
-                        help="nato: the pairs ingested (all: every set but unseen, fresh and fresh2)")
+                        help="nato: the pairs ingested (all: every set but unseen, fresh, fresh2 and fresh3)")
     args = parser.parse_args()
     floors = [float(f) for f in args.floors.split(",")]
     load_model()

@@ -4,7 +4,7 @@ Pair recall counts an entry right when any of its French terms (the acronym too)
 terms are gold, so a full form cut in the wrong place (*paix et de la sécurité* · *SPS*) still counts;
 this counts the full forms themselves, per set and input (the gold alignment, or the free translation).
 
-    python bench/full_forms.py [--set dev|test|heldout|unseen|fresh|fresh2|all] [--verbose]
+    python bench/full_forms.py [--set dev|test|heldout|unseen|fresh|fresh2|fresh3|all] [--verbose]
 """
 
 from __future__ import annotations

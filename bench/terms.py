@@ -1,6 +1,7 @@
 """Terminology benchmark: French terms and English equivalents against gold glossaries.
 
-    .venv/bin/python bench/terms.py [--threshold T] [--part nato|acter|all] [--set dev|test|heldout|unseen|fresh|fresh2|all]
+    .venv/bin/python bench/terms.py [--threshold T] [--part nato|acter|all]
+        [--set dev|test|heldout|unseen|fresh|fresh2|fresh3|all]
 
 Pairs: the development pairs of ``bench/data/terms-dev/`` (written for this project; parameters are
 chosen on them), the test pairs of ``../shared/data/terms/`` (reported, not tuned on), the held-out
@@ -9,8 +10,10 @@ the seed pair (no gold glossary: counts and times only): ``--set all``, the defa
 ``bench/data/terms-unseen/`` (written for this project, never used to choose parameters) are read only
 when named (``--set unseen``): ``all`` leaves them out, so that its figures stay those of earlier rounds,
 and so does every script calling :func:`datasets` without naming them. So are the fresh pairs of
-``bench/data/terms-fresh/`` (written blind after the unseen ones had been looked at): ``--set fresh``, and the second
-fresh pairs of ``bench/data/terms-fresh2/`` (written blind after the fresh ones had been looked at): ``--set fresh2``.
+``bench/data/terms-fresh/`` (written blind after the unseen ones had been looked at): ``--set fresh``, the second
+fresh pairs of ``bench/data/terms-fresh2/`` (written blind after the fresh ones had been looked at): ``--set fresh2``,
+and the third fresh pairs of ``bench/data/terms-fresh3/`` (written blind after the second ones had been looked at):
+``--set fresh3``.
 Each pair is read two ways:
 - ``pipeline``: the documents segmented and aligned as ``tmtool ingest`` does (``align_files``);
 - ``gold``: the gold sentence alignment (extraction measured apart from segmentation and alignment);
@@ -65,6 +68,7 @@ HELDOUT_TERMS = REPO / "bench" / "data" / "terms-heldout"
 UNSEEN_TERMS = REPO / "bench" / "data" / "terms-unseen"
 FRESH_TERMS = REPO / "bench" / "data" / "terms-fresh"
 FRESH2_TERMS = REPO / "bench" / "data" / "terms-fresh2"
+FRESH3_TERMS = REPO / "bench" / "data" / "terms-fresh3"
 FREE_TERMS = REPO / "bench" / "data" / "terms-free"
 SHARED_TERMS = REPO.parent / "shared" / "data" / "terms"
 SEED = REPO / "seeds" / "2021-07-13-partners-meeting"
@@ -75,8 +79,8 @@ CURVE_FLOOR = 0.1  # the lowest bilingual score ranked for the curve
 ACTER = SHARED_TERMS / "acter-fr-dev"
 ACTER_DOMAINS = ("equi", "htfl", "wind")
 SETS = {"dev": DEV_TERMS, "test": SHARED_TERMS, "heldout": HELDOUT_TERMS, "unseen": UNSEEN_TERMS,
-        "fresh": FRESH_TERMS, "fresh2": FRESH2_TERMS}
-ALL = ("seed", "dev", "test", "heldout")  # what ``--set all`` reads: every set but ``unseen``, ``fresh`` and ``fresh2``
+        "fresh": FRESH_TERMS, "fresh2": FRESH2_TERMS, "fresh3": FRESH3_TERMS}
+ALL = ("seed", "dev", "test", "heldout")  # what ``--set all`` reads: every set but ``unseen`` and the fresh ones
 SET_CHOICES = (*SETS, "all")  # the ``--set`` of the bench scripts
 
 
@@ -146,7 +150,7 @@ def score(entries: list[Entry], gold: list[dict]) -> dict:
 
 
 def datasets(chosen: tuple[str, ...] = ALL) -> list[Dataset]:
-    """The pairs of the roles ``chosen`` (by default :data:`ALL`, without the unseen and both fresh sets' pairs), in the
+    """The pairs of the roles ``chosen`` (by default :data:`ALL`, without the unseen and the fresh sets' pairs), in the
     order of :data:`SETS`, the seed pair last."""
     found = []
     for role, root in SETS.items():
@@ -325,7 +329,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--part", choices=("nato", "acter", "all"), default="all")
     parser.add_argument("--set", choices=SET_CHOICES, default="all",
-                        help="nato: the pairs read (all: every set but unseen, fresh and fresh2)")
+                        help="nato: the pairs read (all: every set but unseen, fresh, fresh2 and fresh3)")
     parser.add_argument("--model", default=french.MODEL, help="spaCy French package to compare")
     args = parser.parse_args()
     french.MODEL = args.model

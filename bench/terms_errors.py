@@ -1,6 +1,7 @@
 """Where gold terms are lost: candidate generation, ranking, or pairing.
 
-    .venv/bin/python bench/terms_errors.py [--set dev|test|heldout|unseen|fresh|fresh2|all] [--input gold|free] [--threshold T] [--verbose]
+    .venv/bin/python bench/terms_errors.py [--set dev|test|heldout|unseen|fresh|fresh2|fresh3|all]
+        [--input gold|free] [--threshold T] [--verbose]
 
 NATO pairs (gold sentence alignment, as ``bench/terms.py``; with ``--input free``, each pair's free English
 translation aligned as ingest aligns it, for the pairs that have one): each gold entry falls in one class —
@@ -139,7 +140,7 @@ def acter(threshold: float, verbose: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=SET_CHOICES, default="dev",
-                        help="nato: the pairs read (all: every set but unseen, fresh and fresh2)")
+                        help="nato: the pairs read (all: every set but unseen, fresh, fresh2 and fresh3)")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--input", choices=("gold", "free"), default="gold",
                         help="nato: the pairs with their gold alignment, or their free translations")

@@ -49,3 +49,9 @@ $T glossary reject 74 75 76 77
 # kept, the two new proposals decided, one approved gender mended.
 $T glossary edit 8 --gender masculine   # le Dialogue méditerranéen: the tagger had guessed feminine
 $T glossary approve 78 79               # pays non OTAN / non-NATO country (the partnerships' category), amiral / Admiral (a rank)
+
+# ---- Sixth pass, 2026-12-06 afternoon, after the bilingual score's base was chosen on free translations
+# (more proposals a page where the English is not word for word): the same store-building as the main
+# job; every earlier decision kept, the one new proposal decided.
+$T glossary edit 80 --en "health crisis"   # crise sanitaire: "current" renders the French "actuelle", outside the term
+$T glossary approve 80

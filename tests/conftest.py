@@ -87,6 +87,21 @@ def pg_url(pg_server, request):
 # ---- stores, by backend: the store tests are written once against tmtool.store.base.Store -----------
 
 
+def terms_written_today(store) -> None:
+    """Give a store made by an earlier release's migrations (a test's "release before") the columns of
+    ``terms`` that today's code writes and reads beyond it, so that today's code can write its entries
+    there as that release did: a term's note (the last migration's, SQLite ``_term_notes``, PostgreSQL
+    ``_V15``, which add it only where it is missing when the store is upgraded)."""
+    from tmtool.store.postgres import schema
+    from tmtool.store.sqlite import migrations
+
+    if hasattr(store, "_conn"):
+        migrations._term_notes(store._conn)
+    else:
+        store._pg.execute(schema._V15)
+
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path):
     """Where a new store is made, once for each backend: the store tests run on every one (a backend

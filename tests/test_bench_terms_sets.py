@@ -1,6 +1,6 @@
-"""bench/terms.py's sets: the unseen pairs (bench/data/terms-unseen) and the two fresh sets
-(bench/data/terms-fresh, bench/data/terms-fresh2) are read only when named, so that ``--set all`` and every
-script calling ``datasets()`` read what they read before they were written."""
+"""bench/terms.py's sets: the unseen pairs (bench/data/terms-unseen) and the three fresh sets
+(bench/data/terms-fresh, bench/data/terms-fresh2, bench/data/terms-fresh3) are read only when named, so that
+``--set all`` and every script calling ``datasets()`` read what they read before they were written."""
 
 import json
 import re
@@ -16,6 +16,8 @@ FRESH = ["allied-reaction-force-certification", "cbrn-task-force-exercise", "und
          "women-peace-security-conference"]
 FRESH2 = ["annual-report-common-funding", "baltic-air-policing-handover", "counter-hybrid-support-team",
           "force-protection-directive", "moldova-defence-education"]
+FRESH3 = ["battlegroup-transfer-of-authority", "mine-countermeasures-factsheet", "secretary-general-press-conference",
+          "sps-border-explosives-detection", "summit-declaration-excerpt"]
 
 
 def _well_formed(dataset) -> None:
@@ -59,9 +61,11 @@ def _written(form: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(bench_terms.fold(form))}(?!\w)", bench_terms.fold(text)) is not None
 
 
-def test_the_second_fresh_pairs_are_read_when_named():
-    fresh2 = _read_when_named("fresh2", FRESH2)
-    for dataset in fresh2:
+def _read_when_named_and_written_out(role: str, names: list[str]) -> None:
+    """A set written blind on one page a pair: read only when named, each page of a size, typeset in French,
+    every gold concept written on it, no free translation."""
+    chosen = _read_when_named(role, names)
+    for dataset in chosen:
         assert 16 <= len(json.loads(dataset.alignment.read_text(encoding="utf-8"))["fr"]) <= 24  # title included
         gold = dataset.gold()
         assert 20 <= len(gold) <= 35
@@ -72,4 +76,12 @@ def test_the_second_fresh_pairs_are_read_when_named():
         for item in gold:  # every concept is written on the page, in each language, in one of its forms
             for lang, text in texts.items():
                 assert any(_written(form, text) for form in item[lang]), (dataset.name, lang, item[lang])
-    assert [d.name for d in fresh2 if "free" in d.sources()] == []  # no free translation
+    assert [d.name for d in chosen if "free" in d.sources()] == []  # no free translation
+
+
+def test_the_second_fresh_pairs_are_read_when_named():
+    _read_when_named_and_written_out("fresh2", FRESH2)
+
+
+def test_the_third_fresh_pairs_are_read_when_named():
+    _read_when_named_and_written_out("fresh3", FRESH3)

@@ -452,8 +452,9 @@ def test_a_terms_gender_is_its_head_nouns_in_the_french_dictionary_else_its_agre
             lexicon._lemmas.cache_clear()
 
     (tmp_path / "fr.dic").write_text(
-        "6\ncentre/S.() po:nom is:mas\npays/L'D'Q' po:nom is:mas is:inv\nprocessus/L'D'Q' po:nom is:mas is:inv\n"
-        "secrétaire/S.() po:nom is:epi\nMarine/L'D'Q' po:prn is:fem is:inv\nPIB/L'D'Q' po:nom is:mas is:inv\n",
+        "8\ncentre/S.() po:nom is:mas\npays/L'D'Q' po:nom is:mas is:inv\nprocessus/L'D'Q' po:nom is:mas is:inv\n"
+        "secrétaire/S.() po:nom is:epi\nMarine/L'D'Q' po:prn is:fem is:inv\nPIB/L'D'Q' po:nom is:mas is:inv\n"
+        "marin/F.() po:nom po:adj\nmarine/S.() po:nom is:mas\n",
         encoding="utf-8")
     known, unknown = genders(tmp_path), genders(tmp_path / "none")
     assert all(known[k] == "masculine" for k in heads)
@@ -462,4 +463,6 @@ def test_a_terms_gender_is_its_head_nouns_in_the_french_dictionary_else_its_agre
     monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(tmp_path))
     assert lexicon.noun_gender("Processus") == lexicon.noun_gender("PIB") == "masculine"
     assert lexicon.noun_gender("Marine") is None  # listed as written, a name: never read in lower case
+    # *un marine* is listed, *la marine* is the feminine that marin/F. inflects: either gender, agreement tells
+    assert lexicon.noun_gender("marine") is None and lexicon.noun_gender("centre") == "masculine"
     lexicon._lemmas.cache_clear()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from conftest import terms_written_today
 from test_xlsx import sheet_file
 
 from tmtool.cli import main
@@ -475,6 +476,7 @@ def test_a_store_made_before_romanian_was_stemmed_finds_its_terms_inflected_once
     normalize._stemmer.cache_clear()
     try:
         with open_store(store_url, create=True) as old:
+            terms_written_today(old)
             api.add_entry(old, ["autorité nationale"], terms={"ro": ["autoritate națională"]})
             assert matches(old) != [("lemma", "autoritate națională")]
     finally:
@@ -506,6 +508,7 @@ def test_a_store_made_before_polish_and_czech_were_stemmed_finds_their_terms_inf
     normalize._stemmer.cache_clear()
     try:
         with open_store(store_url, create=True) as old:
+            terms_written_today(old)
             api.add_entry(old, ["État membre"], terms={"pl": ["państwo członkowskie"], "cs": ["členský stát"]})
             assert matches(old) == [[("fuzzy", "państwo członkowskie")], [("fuzzy", "členský stát")]]
     finally:

@@ -30,11 +30,11 @@ CHECK_EXIT = {0, 1}
 # approve, merge or reject the wrong ones without failing: the README's ids must follow, and this table.
 NAMED_ENTRIES = {
     7: "Comité militaire", 22: "programme OTAN 2030",
-    80: "Commandement maritime allié", 81: "Groupe naval permanent de lutte contre les mines 1",
-    82: "plongeur démineur", 83: "marine participante", 85: "munition non explosée", 87: "navire de commandement",
-    89: "guerre mondiale", 90: "infrastructure sous-marine", 91: "infrastructure sous-marine critique",
-    92: "capacité essentielle", 93: "Comité militaire de l'OTAN", 94: "véhicule sous-marin autonome",
-    96: "Force de réaction de l'OTAN", 97: "liberté de navigation", 98: "chasseur de mines",
+    81: "Commandement maritime allié", 82: "Groupe naval permanent de lutte contre les mines 1",
+    83: "plongeur démineur", 84: "marine participante", 86: "munition non explosée", 88: "navire de commandement",
+    90: "guerre mondiale", 91: "infrastructure sous-marine", 92: "infrastructure sous-marine critique",
+    93: "capacité essentielle", 94: "Comité militaire de l'OTAN", 95: "véhicule sous-marin autonome",
+    96: "Force de réaction de l'OTAN", 98: "liberté de navigation", 99: "chasseur de mines",
 }
 _ENTRY_COMMANDS = ("approve", "reject", "edit", "merge", "show", "history", "deprecate")
 

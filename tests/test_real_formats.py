@@ -5,10 +5,12 @@ over and reported with its line — or, with ``import --strict``, the file refus
 from __future__ import annotations
 
 import io
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from conftest import REPO, SHARED
 from tmtool.cli import main
@@ -654,10 +656,96 @@ def test_a_memsource_job_s_tm_match_not_confirmed_is_no_translation(tmp_path):
     assert [(u.tuid, u.source, u.target, u.srclang, u.tgtlang, u.props) for u in units] == [
         ("fj4ewiofj3qowjfw:0", "Hello World.", "", "en", "ja", {"x-state": "unconfirmed"}),
         ("fj4ewiofj3qowjfw:1", "This library wraps Memsoruce API for Python.",
-         "このライブラリはMemsourceのAPIをPython用にラップしています。", "en", "ja", {"x-state": "unconfirmed"}),
+         "このライブラリはMemsourceのAPIをPython用にラップしています。", "en", "ja",
+         {"x-state": "unconfirmed", "@creationid": "42989"}),
     ]
+    # m:created-at="1421114195529": milliseconds since 1970; "0" on the other, never made by anyone
+    assert [(u.created, u.changed) for u in units] == [
+        (None, None), (datetime(2015, 1, 13, 1, 56, 35, 529000, tzinfo=timezone.utc), None)]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "0 units added, 0 already stored, 2 untranslated skipped (1 of them not confirmed)\n")
+
+
+def test_phrase_segments_keep_who_made_and_changed_them_and_when(tmp_path):
+    """Phrase writes on each segment who created and last changed it and when (``m:created-by``,
+    ``m:created-at``, ``m:modified-by``, ``m:modified-at``: a user's id, milliseconds since 1970, ``0``
+    and ``""`` for none, as memsource-wrap's copy of a job shows): they were dropped, and a TMX export had
+    no creationdate, creationid, changedate nor changeid for them."""
+    from test_roundtrip import tmx_schema_errors
+
+    path = tmp_path / "job.mxliff"
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?><xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" "
+        'xmlns:m="http://www.memsource.com/mxlf/2.0" version="1.2" m:version="2.0"><file original="d.docx" '
+        'source-language="fr" target-language="en" m:task-id="T"><body><group id="0" m:para-id="0">'
+        '<trans-unit id="T:0" m:confirmed="1" m:created-at="1714557600000" m:created-by="51234" '
+        'm:modified-at="1714644000250" m:modified-by="60017" m:level-edited="true"><source>Le convoi part.</source>'
+        '<target>The convoy leaves.</target></trans-unit>'
+        '<trans-unit id="T:1" m:confirmed="1" m:created-at="0" m:created-by="" m:modified-at="0" m:modified-by="">'
+        '<source>Il arrive.</source><target>It arrives.</target></trans-unit>'
+        '<trans-unit id="T:2" m:confirmed="1" m:created-at="hier"><source>Fin.</source><target>End.</target>'
+        "</trans-unit></group></body></file></xliff>", encoding="utf-8")
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == [f"{path}:1: invalid m:created-at 'hier'"]
+    assert [(u.created, u.changed, u.props) for u in units] == [
+        (datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc), datetime(2024, 5, 2, 10, 0, 0, 250000, tzinfo=timezone.utc),
+         {"x-state": "confirmed", "@creationid": "51234", "@changeid": "60017"}),
+        (None, None, {"x-state": "confirmed"})]
+    db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
+    tmtool(db, "import", path)
+    assert tmtool(db, "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", exported)[0] == 0
+    assert tmx_schema_errors(exported) == []
+    tu = etree.parse(str(exported)).find("body/tu")
+    assert {k: tu.get(k) for k in ("creationdate", "creationid", "changedate", "changeid")} == {
+        "creationdate": "20240501T100000Z", "creationid": "51234", "changedate": "20240502T100000Z",
+        "changeid": "60017"}
+    again = {u.source: u for u in read_tmx(exported)}["Le convoi part."]
+    assert (again.created, again.props["@creationid"], again.props["@changeid"]) == (
+        datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc), "51234", "60017")
+
+
+def test_memoq_and_trados_segments_keep_who_changed_them_and_when(tmp_path):
+    """memoQ writes who last changed a row and when on its trans-unit (``mq:lastchanginguser``,
+    ``mq:lastchangedtimestamp`` in ISO 8601, ``0001-01-01T00:00:00Z`` for never); Trados Studio on each
+    segment's ``sdl:seg`` (``created_by``, ``created_on``, ``last_modified_by``, ``modified_on`` values,
+    dates as ``04/24/2024 18:18:50``, as translate5's tests of its files show). They were dropped: now the
+    unit's, as Phrase's are (a TMX export writes them on the tu)."""
+    memoq = tmp_path / "job.mqxliff"
+    memoq.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="c.docx" source-language="fr-fr" target-language="en-gb" datatype="x-docx"><body>'
+        '<trans-unit id="1" mq:status="ManuallyConfirmed" mq:lastchanginguser="relecteur" '
+        'mq:lastchangedtimestamp="2025-03-04T09:15:30Z" mq:translatorcommitusername="traductrice" '
+        'mq:translatorcommittimestamp="2025-03-03T16:00:00Z"><source xml:space="preserve">Le convoi part.</source>'
+        '<target xml:space="preserve">The convoy leaves.</target></trans-unit>'
+        '<trans-unit id="2" mq:status="ManuallyConfirmed" mq:lastchanginguser="" '
+        'mq:lastchangedtimestamp="0001-01-01T00:00:00Z"><source>Fin.</source><target>End.</target></trans-unit>'
+        '</body></file></xliff>', encoding="utf-8")
+    assert [(u.changed, u.created, u.props) for u in read_xliff(memoq)] == [
+        (datetime(2025, 3, 4, 9, 15, 30, tzinfo=timezone.utc), None,
+         {"x-state": "ManuallyConfirmed", "@changeid": "relecteur"}),
+        (None, None, {"x-state": "ManuallyConfirmed"})]
+    trados = tmp_path / "job.sdlxliff"
+    trados.write_text(
+        SDLXLIFF_HEAD +
+        '<trans-unit id="t1"><source>Un. Deux.</source><seg-source><mrk mtype="seg" mid="1">Un.</mrk> '
+        '<mrk mtype="seg" mid="2">Deux.</mrk></seg-source><target><mrk mtype="seg" mid="1">One.</mrk> '
+        '<mrk mtype="seg" mid="2">Two.</mrk></target><sdl:seg-defs>'
+        '<sdl:seg id="1" conf="Translated" origin="interactive"><sdl:value key="SegmentIdentityHash">aGFzaA==</sdl:value>'
+        '<sdl:value key="created_by">EXEMPLE\\anne</sdl:value><sdl:value key="created_on">11/05/2024 08:07:06</sdl:value>'
+        '<sdl:value key="last_modified_by">EXEMPLE\\marc</sdl:value>'
+        '<sdl:value key="modified_on">11/06/2024 17:45:00</sdl:value></sdl:seg>'
+        '<sdl:seg id="2" conf="Translated" origin="tm" percent="100"/></sdl:seg-defs></trans-unit>'
+        '<trans-unit id="t2"><source>Trois.</source><seg-source><mrk mtype="seg" mid="3">Trois.</mrk></seg-source>'
+        '<target><mrk mtype="seg" mid="3">Three.</mrk></target><sdl:seg-defs><sdl:seg id="3" conf="Translated">'
+        '<sdl:value key="created_on">24/11/2024 08:07:06</sdl:value></sdl:seg></sdl:seg-defs></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    units, skipped = read_all(read_xliff, trados)
+    assert [(u.tuid, u.created, u.changed, u.props) for u in units] == [
+        ("t1/1", datetime(2024, 11, 5, 8, 7, 6, tzinfo=timezone.utc), datetime(2024, 11, 6, 17, 45, tzinfo=timezone.utc),
+         {"x-state": "Translated", "@creationid": "EXEMPLE\\anne", "@changeid": "EXEMPLE\\marc"}),
+        ("t1/2", None, None, {"x-state": "Translated"})]
+    assert skipped == [f"{trados}:1: invalid created_on '24/11/2024 08:07:06'"]
 
 
 def test_trados_reviewers_comments_are_the_notes_of_their_segments(tmp_path):
@@ -790,6 +878,52 @@ def test_xliff_1_1_without_namespace(tmp_path):
     assert skipped == [f"{path}:11: a <trans-unit> without <source>"]
 
 
+def test_angular_placeholders_keep_the_source_s_own_expression(tmp_path):
+    """Angular's i18n extraction gives a placeholder no native data but the source's own text: 1.2
+    ``<x id="INTERPOLATION" equiv-text="{{ name }}"/>`` (an element's tags as ``x`` of ``ctype="x-em"``
+    with ``equiv-text="&lt;em&gt;"``), 2.0 ``<ph equiv="INTERPOLATION" disp="{{ name }}"/>`` and ``<pc
+    dispStart="&lt;b&gt;" dispEnd="&lt;/b&gt;">``. The codes held nothing, so a TMX export said
+    ``<ph x="INTERPOLATION"/>``: which expression it stood for was lost. Now each holds that text."""
+    from test_roundtrip import tmx_schema_errors
+
+    old = tmp_path / "messages.fr.xlf"
+    old.write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file source-language="en-US" target-language="fr" datatype="plaintext" original="ng2.template"><body>'
+        '<trans-unit id="convoyLeaves" datatype="html"><source>The convoy leaves at <x id="INTERPOLATION" '
+        'equiv-text="{{ hour | date }}"/>, <x id="START_EMPHASISED_TEXT" ctype="x-em" equiv-text="&lt;em&gt;"/>'
+        'on time<x id="CLOSE_EMPHASISED_TEXT" ctype="x-em" equiv-text="&lt;/em&gt;"/>.</source>'
+        '<target state="translated">Le convoi part à <x id="INTERPOLATION" equiv-text="{{ hour | date }}"/>, '
+        '<x id="START_EMPHASISED_TEXT" ctype="x-em" equiv-text="&lt;em&gt;"/>à l\'heure'
+        '<x id="CLOSE_EMPHASISED_TEXT" ctype="x-em" equiv-text="&lt;/em&gt;"/>.</target>'
+        '<context-group purpose="location"><context context-type="sourcefile">src/app/convoy.html</context>'
+        '</context-group></trans-unit></body></file></xliff>', encoding="utf-8")
+    new = tmp_path / "messages2.fr.xlf"
+    new.write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?>\n<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+        'srcLang="en-US" trgLang="fr"><file id="ngi18n" original="ng.template"><unit id="arrives"><segment>'
+        '<source><ph id="0" equiv="INTERPOLATION" disp="{{ unit.name }}"/> arrives <pc id="1" equivStart="START_BOLD_TEXT" '
+        'equivEnd="CLOSE_BOLD_TEXT" type="fmt" dispStart="&lt;b&gt;" dispEnd="&lt;/b&gt;">tonight</pc>.</source>'
+        '<target><ph id="0" equiv="INTERPOLATION" disp="{{ unit.name }}"/> arrive <pc id="1" equivStart="START_BOLD_TEXT" '
+        'equivEnd="CLOSE_BOLD_TEXT" type="fmt" dispStart="&lt;b&gt;" dispEnd="&lt;/b&gt;">ce soir</pc>.</target>'
+        '</segment></unit></file></xliff>', encoding="utf-8")
+    [first] = read_xliff(old)
+    assert (first.source, first.target) == ("The convoy leaves at , on time.", "Le convoi part à , à l'heure.")
+    assert first.target_markup == (
+        'Le convoi part à <ph x="INTERPOLATION">{{ hour | date }}</ph>, <ph x="START_EMPHASISED_TEXT" type="x-em">'
+        '&lt;em&gt;</ph>à l\'heure<ph x="CLOSE_EMPHASISED_TEXT" type="x-em">&lt;/em&gt;</ph>.')
+    [second] = read_xliff(new)
+    assert (second.source, second.target) == (" arrives tonight.", " arrive ce soir.")
+    assert second.target_markup == ('<ph x="0">{{ unit.name }}</ph> arrive <bpt i="1" x="1">&lt;b&gt;</bpt>ce soir'
+                                    '<ept i="1">&lt;/b&gt;</ept>.')
+    db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
+    for path in (old, new):
+        assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tmx", "--srclang", "en-US", "--tgtlang", "fr", "-o", exported)[0] == 0
+    assert tmx_schema_errors(exported) == []
+    assert sorted(u.target_markup for u in read_tmx(exported)) == sorted([first.target_markup, second.target_markup])
+
+
 def test_xliff_2_codes_take_their_original_data():
     units = list(read_xliff(REAL / "oasis-xliff-2.0-codes.xlf"))
     assert [(u.tuid, u.source, u.target) for u in units] == [
@@ -860,8 +994,9 @@ def test_okapi_alt_trans_is_a_proposal_and_a_code_s_sub_flow_stays_in_the_code(t
 def test_a_typo3_l10nmgr_export_in_a_prefixed_namespace_with_upper_case_languages(tmp_path):
     """The TYPO3 Localisation Manager's XLIFF (its draft sample, from Okapi's tests): every element
     prefixed ``xlf:``, languages written ``EN`` and ``DE``, the header's note for every unit, a ``g``
-    a code. A CDATA section is text, as XLIFF 1.2 and Okapi's filter read it (the file's own comment
-    calls it a workaround), and ``l10nmgr:translation`` no target; exported, the codes are kept."""
+    a code. A CDATA section holds the field's HTML as it is, the "workaround where no HTML to XLIFF
+    transformation is needed" the file's own comment calls it: its tags are codes, as a ``g`` is (they
+    were read as words), and ``l10nmgr:translation`` no target; exported, the codes are kept."""
     from test_roundtrip import tmx_schema_errors
 
     path = REAL / "typo3-l10nmgr.xlf"
@@ -871,20 +1006,84 @@ def test_a_typo3_l10nmgr_export_in_a_prefixed_namespace_with_upper_case_language
         ("1", "I am a headline", "Ich bin eine Überschrift", "en", "de"),
         ("2", "This is my source text to be translated.", "Dies ist der übersetzte Text.", "en", "de"),
         ("3", "This is a sentence with a boldword.", "Dies ist ein Satz mit einem fettgedruckten Wort", "en", "de"),
-        ("4", "This is a sentence with a <b>bold</b>word.",
-         "Dies ist ein Satz mit einem <bold>fettgedruckten</bold> Wort.", "en", "de"),
+        ("4", "This is a sentence with a boldword.", "Dies ist ein Satz mit einem fettgedruckten Wort.", "en", "de"),
         ("5", "--empty--", "", "en", "de"),
         ("6", "Menu entry", "", "en", "de"),
     ]
     assert {tuple(u.notes) for u in units} == {("Note for translator here",)}
     assert units[2].target_markup == ('Dies ist ein Satz mit einem <bpt i="1" x="1" type="bold"/>fettgedruckten Wort'
                                       '<ept i="1"/>')
+    # in a unit of datatype html, any tag is one, as a browser reads it: <bold> too
+    assert (units[3].source_markup, units[3].target_markup) == (
+        'This is a sentence with a <bpt i="1">&lt;b&gt;</bpt>bold<ept i="1">&lt;/b&gt;</ept>word.',
+        'Dies ist ein Satz mit einem <bpt i="1">&lt;bold&gt;</bpt>fettgedruckten<ept i="1">&lt;/bold&gt;</ept> Wort.')
     db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
     assert tmtool(db, "import", path)[1] == "4 units added (en→de 4), 0 already stored, 2 untranslated skipped\n"
     assert tmtool(db, "export", "tmx", "--srclang", "en", "--tgtlang", "de", "-o", exported)[0] == 0
     assert tmx_schema_errors(exported) == []
     assert [(u.source_markup, u.target_markup) for u in read_tmx(exported)] == [
         (u.source_markup, u.target_markup) for u in units[:4]]
+
+
+def test_typo3_html_in_cdata_is_markup_kept_as_codes_through_a_tmx_export(tmp_path):
+    """TYPO3 writes a rich text field (``tt_content`` ``bodytext``) and a label holding markup as HTML in a
+    CDATA section, ``<![CDATA[<p>… <strong>…</strong> …</p>]]>``, in XLIFF otherwise of plain text (its
+    locallang files, the exports of its translation extensions). The tags were words of the translation:
+    now its text is what a reader reads, character references decoded, and each tag a code holding it,
+    so that the tags and the text between them give the HTML back. In a label of plain text only HTML's
+    own elements are tags: *<e-mail>* is a word; a tag closed elsewhere (``<p>`` without ``</p>``) is an
+    ``it``, a void element or comment a ``ph``."""
+    from test_roundtrip import tmx_schema_errors
+
+    path = tmp_path / "typo3.xlf"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file source-language="fr" target-language="en" datatype="plaintext" original="EXT:site/locallang.xlf">'
+        '<header/><body>'
+        '<trans-unit id="tt_content/42/bodytext" datatype="html" xml:space="preserve"><source><![CDATA[<p>Lisez '
+        '<a href="https://example.org/?page=2&amp;lang=fr">la note</a> &amp; signez-la.<br />Merci.</p>]]></source>'
+        '<target state="translated"><![CDATA[<p>Read <a href="https://example.org/?page=2&amp;lang=en">the note</a>'
+        ' &amp; sign it.<br />Thank you.</p>]]></target></trans-unit>'
+        '<trans-unit id="login.failed" xml:space="preserve"><source><![CDATA[<strong>Échec</strong> de la '
+        'connexion<!-- titre -->]]></source><target><![CDATA[<strong>Login</strong> failed]]></target></trans-unit>'
+        '<trans-unit id="mail.invalid"><source><![CDATA[Saisissez une <e-mail> valide &amp; lisible.]]></source>'
+        '<target><![CDATA[Enter a valid &amp; readable <e-mail>.]]></target></trans-unit>'
+        '<trans-unit id="intro" datatype="html"><source><![CDATA[<p>Bienvenue]]></source>'
+        '<target><![CDATA[<p>Welcome]]></target></trans-unit>'
+        '<trans-unit id="plain"><source>Un &lt;b&gt; écrit.</source><target>A written &lt;b&gt;.</target></trans-unit>'
+        # a target a tool saved again escaped rather than in CDATA: HTML as its source says
+        '<trans-unit id="resaved" datatype="html"><source><![CDATA[<em>Prêt</em>]]></source>'
+        '<target>&lt;em&gt;Ready&lt;/em&gt;</target></trans-unit>'
+        '</body></file></xliff>', encoding="utf-8")
+    units, skipped = read_all(read_xliff, path)
+    assert skipped == []
+    assert [(u.source, u.target) for u in units] == [
+        ("Lisez la note & signez-la.Merci.", "Read the note & sign it.Thank you."),
+        ("Échec de la connexion", "Login failed"),
+        ("Saisissez une <e-mail> valide &amp; lisible.", "Enter a valid &amp; readable <e-mail>."),
+        ("Bienvenue", "Welcome"),
+        ("Un <b> écrit.", "A written <b>."),  # no CDATA: text
+        ("Prêt", "Ready")]
+    assert units[0].target_markup == (
+        '<bpt i="1">&lt;p&gt;</bpt>Read <bpt i="2">&lt;a href="https://example.org/?page=2&amp;amp;lang=en"&gt;'
+        '</bpt>the note<ept i="2">&lt;/a&gt;</ept> &amp; sign it.<ph>&lt;br /&gt;</ph>Thank you.<ept i="1">&lt;/p&gt;'
+        '</ept>')
+    assert units[1].source_markup.endswith('connexion<ph>&lt;!-- titre --&gt;</ph>')
+    assert [(u.source_markup, u.target_markup) for u in units[2:]] == [
+        (None, None), ('<it pos="begin">&lt;p&gt;</it>Bienvenue', '<it pos="begin">&lt;p&gt;</it>Welcome'), (None, None),
+        ('<bpt i="1">&lt;em&gt;</bpt>Prêt<ept i="1">&lt;/em&gt;</ept>',
+         '<bpt i="1">&lt;em&gt;</bpt>Ready<ept i="1">&lt;/em&gt;</ept>')]
+    db, exported = tmp_path / "t.db", tmp_path / "out.tmx"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tmx", "--srclang", "fr", "--tgtlang", "en", "-o", exported)[0] == 0
+    assert tmx_schema_errors(exported) == []
+    again = {u.source: u for u in read_tmx(exported)}
+    assert [(again[u.source].source_markup, again[u.source].target_markup) for u in units] == [
+        (u.source_markup, u.target_markup) for u in units]
+    # the codes and the text between them are the HTML, its text's one reference decoded
+    seg = etree.parse(str(exported)).find("body/tu/tuv[2]/seg")
+    assert "".join(seg.itertext()) == ('<p>Read <a href="https://example.org/?page=2&amp;lang=en">the note</a> & sign it.'
+                                       '<br />Thank you.</p>')
 
 
 def test_a_po_file_as_translate_toolkit_converts_it_to_xliff(tmp_path):
@@ -968,7 +1167,8 @@ def test_tbx_min_of_2013():
          ("general staff", "en", UsageStatus.DEPRECATED)],
         [("poste de commandement", "fr", UsageStatus.PREFERRED), ("command post", "en", UsageStatus.PREFERRED)],
     ]
-    assert entries[0].note == "subjectField: defence\ncustomer (état-major): OTAN\nmasculin"  # categories kept as notes, a term's named
+    assert entries[0].note == "subjectField: defence\ncustomer (état-major): OTAN"  # categories kept as notes, a term's named
+    assert [t.note for t in entries[0].terms] == ["masculin", None, None]  # a note in a termGroup: the term's
 
 
 def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
@@ -1021,8 +1221,8 @@ def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path)
 
 def test_a_weblate_glossary_s_own_categories_are_notes_and_obsolete_terms_deprecated(tmp_path):
     """Weblate's test glossary in TBX (copied): categories of its own (``Translation needed``, ``Usage
-    note``) are notes, an ``obsolete`` administrative status deprecates the term, a term's ``<note>``
-    is the entry's note."""
+    note``) are notes, an ``obsolete`` administrative status deprecates the term, a ``<note>`` in a
+    ``tig`` is that term's own (it was the entry's), and a TBX export keeps it there."""
     path = REAL / "weblate-extended-metadata.tbx"
     entries, skipped = read_all(read_tbx, path)
     assert skipped == []
@@ -1033,10 +1233,38 @@ def test_a_weblate_glossary_s_own_categories_are_notes_and_obsolete_terms_deprec
     assert [(e.definition, e.note) for e in entries] == [
         ("Superseded but still found in older manuals.",
          "Translation needed: Yes\nUsage note: Avoid using this term in any documentation."),
-        ("An internal code identifier not to be localized.", "Translation needed: No\nDo not translate error codes."),
+        ("An internal code identifier not to be localized.", "Translation needed: No"),
     ]
-    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert [[t.note for t in e.terms] for e in entries] == [[None, None], ["Do not translate error codes.", None]]
+    db, exported = tmp_path / "t.db", tmp_path / "out.tbx"
+    code, out, _ = tmtool(db, "import", path)
     assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2)\n")
+    assert tmtool(db, "export", "tbx", "--status", "all", "--srclang", "en", "--tgtlang", "fr", "-o", exported)[0] == 0
+    again = list(read_tbx(exported))
+    assert [[(t.text, t.lang, t.note) for t in e.terms] for e in again] == [
+        [("data bus", "en", None), ("bus de données", "fr", None)],
+        [("SYS_ERR_406", "en", "Do not translate error codes."), ("SYS_ERR_406", "fr", None)]]
+    assert [e.note for e in again] == [e.note for e in entries]
+    assert "  en: SYS_ERR_406  (fullForm, preferred, noun)  note: Do not translate error codes.\n" in tmtool(
+        db, "glossary", "show", "2")[1]
+
+
+def test_a_weblate_glossary_s_explanations_are_the_definition_and_notes(tmp_path):
+    """Weblate writes a glossary term's explanation in a ``<descrip>`` of no type, its translation's in a
+    ``<note from="translator">`` (translate-toolkit's TBX, Weblate's format documentation), and reads a
+    ``<note>`` in a ``tig`` as its term's: the explanation was a note "descrip: …", not the definition."""
+    path = tmp_path / "glossary-fr.tbx"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" "TBXcdv04.dtd">
+<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>Translate Toolkit</p></sourceDesc>
+</fileDesc></martifHeader><text><body>
+<termEntry id="convoy"><langSet xml:lang="en"><tig><term>convoy</term></tig></langSet>
+<langSet xml:lang="fr"><tig><term>convoi</term><note from="translator">Masculin.</note></tig></langSet>
+<descrip>A group of vehicles travelling together.</descrip><note from="translator">Not « cortège ».</note>
+</termEntry></body></text></martif>""", encoding="utf-8")
+    [entry] = list(read_tbx(path))
+    assert (entry.definition, entry.note) == ("A group of vehicles travelling together.", "Not « cortège ».")
+    assert [(t.text, t.note) for t in entry.terms] == [("convoy", None), ("convoi", "Masculin.")]
 
 
 def test_a_phrase_tms_termbase_export_keeps_forbidden_terms_and_its_picklists():

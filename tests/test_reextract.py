@@ -142,9 +142,12 @@ def test_an_older_releases_candidates_are_replaced_and_reviews_kept(store_url, t
     assert {e["id"]: (e["status"], e["terms"]) for e in after if e["id"] in reviewed} == reviewed
     candidates = [e for e in after if e["status"] == "candidate"]
     assert candidates and not [t for e in candidates for t in e["terms"] if t["text"].endswith(" périmé")]
-    # the candidates are this release's, as from the files weighed against the same memory (there,
-    # with the concepts of the reviewed entries too)
+    # the candidates are this release's, as from the files weighed against the same memory and the same
+    # reviewed entries (an approved pair teaches the aligner, a rejected term is not proposed again)
     files = str(tmp_path / "files.db")
+    for status in ("approved", "rejected"):
+        tmtool(store_url, "export", "tbx", "--status", status, "-o", str(tmp_path / f"{status}.tbx"))
+        tmtool(files, "import", str(tmp_path / f"{status}.tbx"))
     for pair in ((SEED_FR, SEED_EN), CYBER):
         tmtool(files, "ingest", "--no-terms", *pair)
     for pair in ((SEED_FR, SEED_EN), CYBER):

@@ -517,7 +517,7 @@ def full_entry() -> Entry:
     context = Context("Le Comité militaire se réunit.", "The Military Committee meets.", "doc", "doc:4")
     return Entry(
         terms=[Term("Comité militaire", "fr", "noun", "masculine", TermType.FULL_FORM, UsageStatus.PREFERRED,
-                    "comité militaire", ["Comités militaires"], 0.75, 3, [context]),
+                    "comité militaire", ["Comités militaires"], 0.75, 3, [context], "Forme officielle."),
                Term("CM", "fr", "properNoun", None, TermType.ACRONYM, UsageStatus.ADMITTED, None, [], None, 0, []),
                Term("Military Committee", "en", "noun", None, TermType.FULL_FORM, UsageStatus.DEPRECATED,
                     "military committee", ["Military Committees"], 0.5, 2,
@@ -539,6 +539,33 @@ def test_every_field_of_an_entry_and_of_its_terms_round_trips_through_the_store(
     change = glossary.remove_entry(store, entry_id)
     glossary.revert(store, change)
     assert replace(store.entries([entry_id])[entry_id], id=None, version=0) == written
+
+
+def test_terms_stored_before_terms_had_notes_have_none_once_upgraded(store_url, monkeypatch):
+    """A term's own note (``Term.note``, a TBX note in its tig) is a column terms stored by the release
+    before lack: the store is upgraded when opened, its terms noteless, and a note written is kept."""
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS[:MIGRATIONS.index(migrations._term_notes)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._V15)])
+    with open_store(store_url, create=True) as old:  # as the release before wrote an entry's terms
+        run = old._conn.execute if hasattr(old, "_conn") else old._pg.execute
+        mark = "?" if hasattr(old, "_conn") else "%s"
+        with old.transaction():
+            run(f"INSERT INTO entries (id, status, created, updated) VALUES (1, 'approved', {mark}, {mark})",
+                ("2026-01-05T10:00:00+00:00",) * 2)
+            for position, (lang, text) in enumerate([("fr", "convoi"), ("en", "convoy")]):
+                run("INSERT INTO terms (entry_id, position, lang, text, pos, type, usage) VALUES "
+                    f"(1, {mark}, {mark}, {mark}, 'noun', 'fullForm', 'preferred')", (position, lang, text))
+    monkeypatch.undo()
+    with open_store(store_url) as store:
+        [entry] = store.entries([1]).values()
+        assert [(t.text, t.note) for t in entry.terms] == [("convoi", None), ("convoy", None)]
+        with store.transaction():
+            store.write_terms(1, [replace(entry.terms[0], note="Terme de l'OTAN."), entry.terms[1]])
+        assert [t.note for t in store.entries([1])[1].terms] == ["Terme de l'OTAN.", None]
 
 
 def test_an_update_against_a_stale_version_is_a_conflict_and_changes_nothing(store):

@@ -278,6 +278,7 @@ def _terms(lang: str):
         confidence=st.one_of(st.none(), st.floats(0, 1)),
         frequency=st.integers(0, 10**6),
         contexts=st.lists(CONTEXTS, max_size=1),
+        note=st.one_of(st.none(), SOME_TEXT),
     )
 
 

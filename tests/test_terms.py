@@ -564,6 +564,29 @@ def test_an_equivalent_that_leaves_a_word_out_weighs_against_the_french_phrase()
     assert bilingual_score(partial) < bilingual_score(whole)
 
 
+
+def test_a_french_phrase_shorter_than_its_rendering_is_a_piece_of_the_term():
+    """The boundaries of a pair agree in both languages: a French span that stops inside the term its
+    English renders whole weighs as one that carries a free word."""
+    from tmtool.terms.equivalents import TRANSLATION_BASE, WORD_LEFT_OUT, bilingual_score, cut_short
+    from tmtool.model import Term
+
+    assert cut_short("technologie à double", "dual-use technology")
+    assert cut_short("Force opérationnelle", "Combined Joint Task Force")
+    assert not cut_short("technologie à double usage", "dual-use technology")
+    assert not cut_short("missile sol-air", "surface-to-air missile")  # hyphenated parts counted in both
+    assert not cut_short("escale", "port visit")  # one French word may render an English compound
+    assert not cut_short("Force de réaction", "NRF")  # an acronym is read whole
+    assert not cut_short("liberté de navigation", "freedom of navigation")  # words of grammar apart
+
+    def entry(french_text: str, english_text: str) -> Entry:
+        return Entry(terms=[Term(french_text, "fr"), Term(english_text, "en", confidence=0.8)], score=0.6)
+
+    assert bilingual_score(entry("technologie à double", "dual-use technology")) == pytest.approx(
+        0.6 * (TRANSLATION_BASE + 0.8) * WORD_LEFT_OUT)
+    assert bilingual_score(entry("technologie à double usage", "dual-use technology")) == pytest.approx(
+        0.6 * (TRANSLATION_BASE + 0.8))
+
 def test_a_term_held_by_a_free_phrase_and_rendered_whole_is_proposed():
     from tmtool.terms.equivalents import french_floor
     from tmtool.terms.extract import analyse_french

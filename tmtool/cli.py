@@ -608,7 +608,7 @@ def glossary_show(ctx, entry_id, as_json):
     click.echo(_entry_line(entry))
     for term in entry["terms"]:
         details = ", ".join(v for v in (term["type"], term["usage"], term["pos"], term["gender"]) if v)
-        click.echo(f"  {term['lang']}: {term['text']}  ({details})")
+        click.echo(f"  {term['lang']}: {term['text']}  ({details})" + (f"  note: {term['note']}" if term["note"] else ""))
     for label in ("definition", "note"):
         if entry[label]:
             click.echo(f"  {label}: {entry[label]}")

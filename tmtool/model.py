@@ -179,6 +179,7 @@ class Term:
     confidence: float | None = None  # for an English equivalent: how sure the extractor is
     frequency: int = 0  # for an English equivalent: sentence pairs in which it translates the entry
     contexts: list[Context] = field(default_factory=list)  # for an equivalent: pairs that support it
+    note: str | None = None  # what a termbase says of this term only (a TBX note in its tig/termSec)
 
 
 @dataclass(slots=True)
@@ -233,6 +234,7 @@ def term_to_dict(term: Term) -> dict:
         "confidence": term.confidence,
         "frequency": term.frequency,
         "contexts": [context_to_dict(c) for c in term.contexts],
+        "note": term.note,
     }
 
 
@@ -250,6 +252,7 @@ def term_from_dict(data: dict) -> Term:
         confidence=data.get("confidence"),
         frequency=data.get("frequency") or 0,
         contexts=[context_from_dict(c) for c in data.get("contexts") or []],
+        note=data.get("note"),
     )
 
 

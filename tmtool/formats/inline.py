@@ -35,7 +35,9 @@ XLIFF 2.0                          TMX 1.4b
 
 A 2.0 code's native data (``originalData``, referred to by ``dataRef``, ``dataRefStart``,
 ``dataRefEnd``) becomes the TMX element's content; a 1.2 ``id`` becomes ``x`` and ``ctype``
-``type``. Pairs are numbered ``i="1"``, ``i="2"`` … in order; a start or end whose partner is not in
+``type``. A code without native data holds the text its tool shows for it, if it gives one: 1.2's
+``equiv-text``, 2.0's ``disp`` (``dispStart``/``dispEnd``), where Angular writes the source's own
+``{{ name }}`` and ``<em>``. Pairs are numbered ``i="1"``, ``i="2"`` … in order; a start or end whose partner is not in
 the segment becomes an ``it``, as TMX requires.
 
 OmegaT keeps a segment's tags in its own memory (``project_save.tmx``) as text, short tags numbered in
@@ -45,6 +47,10 @@ the segment: ``<g0>`` … ``</g0>`` a pair, ``<x1/>`` a standalone tag. Read fro
 ``Cliquez <g0>ici</g0>`` reads as ``Cliquez ici`` and its markup's text is the segment as OmegaT wrote
 it, nothing lost. :func:`omegat_text` gives that text back for a TMX export, whose ``tuv`` then names OmegaT
 its ``creationtool`` so that the export reads as OmegaT's memory does.
+
+TYPO3 writes a rich text field's HTML as it is, in a CDATA section of its XLIFF: its tags are codes too
+(:func:`html_segment`), each holding its tag, a pair a ``bpt``/``ept``, a void element (``<br />``) a ``ph``,
+and its text the text between them, character references decoded.
 
 A Trados Studio memory (.sdltm) keeps a segment as Trados's own XML, ``<Segment><Elements>`` of
 ``<Text><Value>`` and ``<Tag>`` (:func:`trados_segment`); the memory holds no native code, so a code
@@ -86,6 +92,18 @@ _XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _MEMOQ_CHARACTER = re.compile(r'\s*<mq:ch\s+val="([^"]*)"\s*/>\s*')
 # OmegaT's short tag, as its PatternConsts.OMEGAT_TAG has it: a name, its number, "/" before or after
 OMEGAT_TAG = re.compile(r"<(/?)([a-zA-Z]+)([0-9]+)(/?)>")
+# an HTML tag in text: a comment, or a start or end tag (its name, its attributes quoted or not, "/" at its end)
+HTML_TAG = re.compile(r"""<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*)\s*(/?)>""",
+                      re.DOTALL)
+# the elements of HTML (the living standard's, and those of HTML 4 still written: b, i, u, font, center …)
+HTML_ELEMENTS = frozenset("""a abbr acronym address area article aside audio b bdi bdo big blockquote body br button
+caption center cite code col colgroup data dd del details dfn div dl dt em embed figcaption figure font footer h1 h2
+h3 h4 h5 h6 header hr i iframe img input ins kbd label legend li link main mark nav ol p picture pre q s samp section
+small source span strike strong sub summary sup table tbody td tfoot th thead time tr track tt u ul var video
+wbr""".split())
+# the elements that have no end tag
+HTML_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                       "wbr"})
 
 
 def segment_content(seg: etree._Element) -> tuple[str, str | None]:
@@ -101,26 +119,53 @@ def omegat_segment(text: str) -> tuple[str, str | None]:
     """A segment of OmegaT's memory: its plain text, and its short tags as TMX codes (None when it has none)."""
     if "<" not in text or not OMEGAT_TAG.search(text):
         return text, None
-    seg = etree.Element("seg")
-    opened: dict[str, list[str]] = {}  # a short tag's name and number → the i of its pairs still open
-    pairs = 0
-    at = 0
+    tags = []
     for match in OMEGAT_TAG.finditer(text):
-        _append_text(seg, text[at:match.start()])
         closing, name, number, empty = match.groups()
-        key = f"{name}{number}"
-        if empty and not closing:
-            code = etree.SubElement(seg, "ph", x=number)
-        elif closing:
-            i = opened[key].pop() if opened.get(key) else f"end{match.start()}"  # unpaired: an it below
-            code = etree.SubElement(seg, "ept", i=i)
-        else:
+        kind = "ph" if empty and not closing else "ept" if closing else "bpt"
+        tags.append((match, kind, f"{name}{number}", number))
+    return _tags_as_codes(text, tags)
+
+
+def html_segment(text: str, any_tag: bool) -> tuple[str, str | None]:
+    """Text holding HTML, as TYPO3 writes a rich text field's content in an XLIFF ``CDATA`` section
+    (``<p>Lisez <a href="…">la note</a>.</p>``): its plain text, character references decoded, and its tags as
+    TMX codes, each holding its tag as native code (None when it has none) — a pair a ``bpt``/``ept`` (an
+    ``it`` when its partner is not in the text: ``<p>`` without ``</p>``), a void element (``<br />``,
+    ``<img>``) or a comment a ``ph``. Only the names of HTML's elements are tags, unless ``any_tag``
+    (a unit the file says is HTML, where a browser takes ``<bold>`` for a tag too): ``Enter a valid
+    <email> &amp; more`` in a plain text label is text, as it stands."""
+    tags = []
+    for match in HTML_TAG.finditer(text):
+        closing, name, empty = match.group(1), (match.group(2) or "").lower(), match.group(4)
+        if match.group(2) is not None and not any_tag and name not in HTML_ELEMENTS:
+            continue
+        standalone = match.group(2) is None or name in HTML_VOID or (empty and not closing)
+        tags.append((match, "ph" if standalone else "ept" if closing else "bpt", name, None))
+    if not tags:  # no HTML after all, unless the file says so: plain text, "&amp;" a word's letters
+        return (unescape(text), None) if any_tag else (text, None)
+    return _tags_as_codes(text, tags, unescape)
+
+
+def _tags_as_codes(text: str, tags: list[tuple[re.Match, str, str, str | None]], decode=str) -> tuple[str, str | None]:
+    """``text`` with the tags it holds as TMX codes: each tag its match, its code (``bpt``, ``ept`` or ``ph``),
+    the key pairing a start with its end, and its ``x`` (or None); the text between them ``decode``d. An
+    end closes the last start of its key still open; one without a start, or a start never closed, is an ``it``."""
+    seg = etree.Element("seg")
+    opened: dict[str, list[str]] = {}  # a tag's key → the i of its pairs still open
+    pairs = at = 0
+    for match, kind, key, x in tags:
+        _append_text(seg, decode(text[at:match.start()]))
+        attributes = {"x": x} if x is not None else {}
+        if kind == "ept":
+            attributes = {"i": opened[key].pop() if opened.get(key) else f"end{match.start()}"}  # unpaired: an it below
+        elif kind == "bpt":
             pairs += 1
             opened.setdefault(key, []).append(str(pairs))
-            code = etree.SubElement(seg, "bpt", i=str(pairs), x=number)
-        code.text = match.group()
+            attributes = {"i": str(pairs), **attributes}
+        etree.SubElement(seg, kind, attributes).text = match.group()
         at = match.end()
-    _append_text(seg, text[at:])
+    _append_text(seg, decode(text[at:]))
     _isolate_unpaired(seg)
     return segment_content(seg)
 
@@ -235,9 +280,10 @@ class _Converter:
                 _append_text(code, child.tail)
         return code
 
-    def _native(self, parent, tag: str, reference: str | None, **attributes) -> None:
-        """A TMX code element holding a code's original data, if it has any."""
-        self._code(parent, tag, **attributes).text = self.data.get(reference) if reference else None
+    def _native(self, parent, tag: str, reference: str | None, shown: str | None = None, **attributes) -> None:
+        """A TMX code element holding a code's original data, else the text a tool shows for it (``shown``:
+        XLIFF 1.2's ``equiv-text``, 2.0's ``disp``, Angular's ``{{ name }}``), if it has either."""
+        self._code(parent, tag, **attributes).text = (self.data.get(reference) if reference else None) or shown
 
     # ---- XLIFF 1.2 ----
 
@@ -248,13 +294,14 @@ class _Converter:
         self._native(parent, "ept", f"{g.get('id')}{END}", i=i)
 
     def _x(self, parent, x) -> None:
-        self._native(parent, "ph", x.get("id"), x=x.get("id"), type=x.get("ctype"))
+        self._native(parent, "ph", x.get("id"), x.get("equiv-text"), x=x.get("id"), type=x.get("ctype"))
 
     def _bx(self, parent, bx) -> None:
-        self._code(parent, "bpt", i=self._pair(bx.get("rid") or bx.get("id")), x=bx.get("id"), type=bx.get("ctype"))
+        self._native(parent, "bpt", None, bx.get("equiv-text"), i=self._pair(bx.get("rid") or bx.get("id")),
+                     x=bx.get("id"), type=bx.get("ctype"))
 
     def _ex(self, parent, ex) -> None:
-        self._code(parent, "ept", i=self._pair(ex.get("rid") or ex.get("id")))
+        self._native(parent, "ept", None, ex.get("equiv-text"), i=self._pair(ex.get("rid") or ex.get("id")))
 
     def _bpt(self, parent, bpt) -> None:
         self._code(parent, "bpt", bpt, i=self._pair(bpt.get("rid") or bpt.get("id")), x=bpt.get("id"),
@@ -264,8 +311,8 @@ class _Converter:
         self._code(parent, "ept", ept, i=self._pair(ept.get("rid") or ept.get("id")))
 
     def _ph(self, parent, ph) -> None:
-        if "dataRef" in ph.attrib:  # XLIFF 2.0 (whose ph holds nothing itself)
-            self._native(parent, "ph", ph.get("dataRef"), x=ph.get("id"))
+        if "dataRef" in ph.attrib or "disp" in ph.attrib:  # XLIFF 2.0 (whose ph holds nothing itself)
+            self._native(parent, "ph", ph.get("dataRef"), ph.get("disp"), x=ph.get("id"))
         else:
             self._code(parent, "ph", ph, x=ph.get("id"), type=ph.get("ctype"))
 
@@ -277,21 +324,21 @@ class _Converter:
 
     def _pc(self, parent, pc) -> None:
         i = self._pair(None)
-        self._native(parent, "bpt", pc.get("dataRefStart"), i=i, x=pc.get("id"))
+        self._native(parent, "bpt", pc.get("dataRefStart"), pc.get("dispStart"), i=i, x=pc.get("id"))
         self.fill(parent, pc)
-        self._native(parent, "ept", pc.get("dataRefEnd"), i=i)
+        self._native(parent, "ept", pc.get("dataRefEnd"), pc.get("dispEnd"), i=i)
 
     def _sc(self, parent, sc) -> None:
         if sc.get("isolated") == "yes":
-            self._native(parent, "it", sc.get("dataRef"), pos="begin", x=sc.get("id"))
+            self._native(parent, "it", sc.get("dataRef"), sc.get("disp"), pos="begin", x=sc.get("id"))
         else:
-            self._native(parent, "bpt", sc.get("dataRef"), i=self._pair(sc.get("id")), x=sc.get("id"))
+            self._native(parent, "bpt", sc.get("dataRef"), sc.get("disp"), i=self._pair(sc.get("id")), x=sc.get("id"))
 
     def _ec(self, parent, ec) -> None:
         if ec.get("isolated") == "yes":
-            self._native(parent, "it", ec.get("dataRef"), pos="end", x=ec.get("id"))
+            self._native(parent, "it", ec.get("dataRef"), ec.get("disp"), pos="end", x=ec.get("id"))
         else:
-            self._native(parent, "ept", ec.get("dataRef"), i=self._pair(ec.get("startRef")))
+            self._native(parent, "ept", ec.get("dataRef"), ec.get("disp"), i=self._pair(ec.get("startRef")))
 
     def _cp(self, parent, cp) -> None:
         try:

@@ -21,6 +21,7 @@ namespace::
           descripGrp … note "x-of: term"        a Context of this term only (Term.contexts)
           note "x-lemma: …", "x-form: …", "x-confidence: …", "x-frequency: …", "x-pos: …", "x-gender: …",
                "x-usage: …"
+          note                                  Term.note
 
 TBX-Basic has no data category for review status, counts, scores or lemmas, and DCA style forbids
 foreign elements, so those travel as notes ``x-KEY: value`` (the ``x-`` prefix TMX uses for private
@@ -295,6 +296,8 @@ def _term_element(
         _property(dialect, section, "frequency", str(term.frequency))
     if shown_usage is not term.usage:
         _property(dialect, section, "usage", term.usage.value)
+    if term.note is not None:
+        _sub(dialect, section, "note", term.note)
 
 
 def _shown_usage(usage: UsageStatus, status: ReviewStatus) -> UsageStatus:
@@ -527,8 +530,9 @@ class _EntryReader:
         customer, cross-reference, geographical usage …) becomes a note ``category: value``, or
         ``category (term): value`` for a term's own (as the MultiTerm reader names them)."""
         local = _local(element)
-        # "Definition" as MultiTerm and translate5 name it too: data categories are told in any case
-        definition = local == "definition" or (local == "descrip" and _kind(element) == "definition")
+        # "Definition" as MultiTerm and translate5 name it too: data categories are told in any case; a
+        # descrip of no type is what Weblate (translate-toolkit) writes a term's explanation in
+        definition = local == "definition" or (local == "descrip" and _kind(element) in ("definition", ""))
         if local in ("descripGrp", "adminGrp"):
             for child in element:
                 self._read_description(child, entry, on_property, term)
@@ -539,6 +543,8 @@ class _EntryReader:
             match = _PROPERTY_NOTE.match(text)
             if match:
                 on_property(match[1], match[2], element)
+            elif term is not None:  # a note in a tig (termSec, termGrp): the term's own
+                term.note = text if term.note is None else f"{term.note}\n{text}"
             else:
                 self.notes.append(text)
         elif local and _text(element).strip() and all(_local(child) in _INLINE for child in element):

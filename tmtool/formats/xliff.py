@@ -18,7 +18,11 @@ unit a segment, as 2.0's ``<segment>``s are, what lies outside the segments bein
 them the segment's notes, as memoQ's ``mq:comments`` are their row's, Phrase's ``m:comment`` and
 ``m:annotations`` its segment's and a 2.x segment's ``<mrk type="comment">`` its own (the notes of
 its file and groups follow a unit's own), and the codes
-Phrase writes into the text (``{1}``, ``{1>…<1}``) codes. XLIFF 1.0 and 1.1 are read with or without their namespace.
+Phrase writes into the text (``{1}``, ``{1>…<1}``) codes; who made and changed a segment and when, as
+Phrase (``m:created-by``, ``m:created-at`` …), memoQ (``mq:lastchanginguser`` …) and Trados (its ``sdl:seg``'s
+``created_by`` … values) keep it, is its unit's, as a TMX ``tu`` keeps it (see :func:`_provenance`). HTML a
+unit holds in a CDATA section, as TYPO3 writes a rich text field, is markup: its tags are codes (see
+:func:`_html`). XLIFF 1.0 and 1.1 are read with or without their namespace.
 A PO file converted to XLIFF (translate-toolkit's po2xliff) keeps its header in a unit of its own, no unit
 here, whose ``Language`` names the target language when the ``<file>`` does not; its converters (and Okapi's
 PO filter) write gettext's fuzzy flag as approval, a unit without ``approved="yes"`` a fuzzy message.
@@ -32,6 +36,7 @@ from __future__ import annotations
 import re
 from contextlib import nullcontext
 from copy import deepcopy
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -41,8 +46,9 @@ from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import normalize_tag
 from ..model import Segment, Unit
-from .inline import END, xliff_segment
-from .skips import OnSkip, Skipped, refuse
+from .inline import END, html_segment, xliff_segment
+from .skips import OnSkip, Skipped, Unusable, refuse
+from .tmx import ATTRIBUTE_PROP, parse_date
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -175,7 +181,7 @@ def read_xliff(source: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Unit]
     and told to ``on_skip`` (see :mod:`tmtool.formats.skips`).
     """
     path = source_name(source)
-    root = parse_xml(source).getroot()
+    root = parse_xml(source, strip_cdata=False).getroot()  # a CDATA section says its text is HTML (_html)
     namespace, name = split_tag(root.tag)
     if name != "xliff" or namespace not in (None, *_XLIFF_1X, *_XLIFF_2X):
         raise TmtoolError(f"not an XLIFF 1.2 or 2.0 file (root element {root.tag})", path=path, line=root.sourceline)
@@ -227,7 +233,13 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
             for segment_id, source_part, target_part in segments or [(None, source, target)]:
                 unit_id = unit.get("id") if segments is None or len(segments) == 1 else f"{unit.get('id')}/{segment_id}"
                 item = _unit(source_part, target_part, srclang, unit_tgtlang, unit_id, _state(unit, target, segment_id, gettext),
-                             notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit))
+                             notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit),
+                             _html(unit, source_part, target_part))
+                try:
+                    _provenance(unit, segment_id, item)
+                except Unusable as exc:
+                    on_skip(exc.skipped(path))
+                    continue
                 if _holds_text(item) and _has_target_language(item, unit, "its <file> has no target-language", path,
                                                                on_skip):
                     yield item
@@ -326,6 +338,47 @@ def _phrase_codes(file: etree._Element, tag) -> None:
                 code.text = natives.get(standalone or start)
                 at = match.end()
             _add_text(element, text[at:])
+
+
+def _provenance(unit: etree._Element, segment_id: str | None, item: Unit) -> None:
+    """Who made and last changed a segment and when, as the tool that wrote it keeps them, put where a TMX
+    ``tu`` keeps them (``creationid``/``changeid`` props, ``created``/``changed``): Phrase's ``m:created-by``,
+    ``m:created-at``, ``m:modified-by``, ``m:modified-at`` (a user's id, milliseconds since 1970, ``0``:
+    never), memoQ's ``mq:lastchanginguser`` and ``mq:lastchangedtimestamp``, Trados's ``created_by``,
+    ``created_on``, ``last_modified_by``, ``modified_on`` values of the segment's ``sdl:seg``."""
+    seg = next((seg for seg in unit.iterfind(f"{{{SDL}}}seg-defs/{{{SDL}}}seg") if seg.get("id") == segment_id), None)
+    trados = {value.get("key"): value.text for value in seg.iterfind(f"{{{SDL}}}value")} if seg is not None else {}
+    written = [(name, f"m:{key}", unit.get(f"{{{PHRASE}}}{key}")) for name, key in (
+        ("creationid", "created-by"), ("creationdate", "created-at"), ("changeid", "modified-by"),
+        ("changedate", "modified-at"))]
+    written += [(name, f"mq:{key}", unit.get(f"{{{MEMOQ}}}{key}")) for name, key in (
+        ("changeid", "lastchanginguser"), ("changedate", "lastchangedtimestamp"))]
+    written += [(name, key, trados.get(key)) for name, key in (
+        ("creationid", "created_by"), ("creationdate", "created_on"), ("changeid", "last_modified_by"),
+        ("changedate", "modified_on"))]
+    for name, label, value in written:
+        value = (value or "").strip()
+        if name.endswith("id") and value:
+            item.props[ATTRIBUTE_PROP + name] = value
+        elif value and (date := _tool_date(value, label, unit)):
+            setattr(item, "created" if name == "creationdate" else "changed", date)
+
+
+_US_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}")  # Trados's 04/24/2024 18:18:50
+
+
+def _tool_date(value: str, label: str, unit: etree._Element) -> datetime | None:
+    """A date as a CAT tool writes it in its XLIFF, in UTC: milliseconds since 1970 (Phrase), ISO 8601 (memoQ),
+    month/day/year and time (Trados); None for the tools' *never* (``0``, memoQ's ``0001-01-01T00:00:00Z``)."""
+    try:
+        if value.isdigit():
+            return datetime.fromtimestamp(int(value) / 1000, timezone.utc) if int(value) else None
+        if _US_DATE.fullmatch(value):
+            return datetime.strptime(value, "%m/%d/%Y %H:%M:%S").replace(tzinfo=timezone.utc)
+        date = parse_date(value)
+    except (ValueError, OverflowError, OSError, TmtoolError):
+        raise Unusable(f"invalid {label} {value!r}", unit.sourceline) from None
+    return None if date.year == 1 else date
 
 
 def _add_text(element: etree._Element, text: str) -> None:
@@ -430,7 +483,8 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
                 unit_id = f"{unit_id}/{segment.get('id') or number}"
             target = segment.find(f"{{{ns}}}target")
             item = _unit(source, target, srclang, tgtlang, unit_id, segment.get("state"),
-                         notes + _annotations(ns, source, target), original_data, _translate(unit))
+                         notes + _annotations(ns, source, target), original_data, _translate(unit),
+                         _html(unit, source, target))
             if _holds_text(item) and _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
                 yield item
 
@@ -458,11 +512,32 @@ def _annotations(ns: str, *parts: etree._Element | None) -> list[str]:
     return list(dict.fromkeys(mrk.get("value") for mrk in marks if mrk.get("type") == "comment" and mrk.get("value")))
 
 
+def _html(unit: etree._Element, *parts: etree._Element | None) -> bool | None:
+    """Whether the text of a unit's source and target is HTML, as TYPO3 writes a rich text field (and its
+    labels holding markup): in a CDATA section, ``<![CDATA[<p>Lisez <strong>ceci</strong>.</p>]]>``,
+    tags and all, where the XLIFF it writes otherwise holds plain text. None when neither side's text
+    is so; else whether any tag is one (:func:`~tmtool.formats.inline.html_segment`): the unit, a group
+    or the file around it says its datatype is HTML (``html``, ``xhtml``, ``htmlbody``)."""
+    if not any(part is not None and not len(part) and "<" in (part.text or "")
+               and b"<![CDATA[" in etree.tostring(part, with_tail=False) for part in parts):
+        return None
+    datatype = next((e.get("datatype") for e in (unit, *unit.iterancestors()) if e.get("datatype")), "")
+    return "html" in datatype.lower()
+
+
+def _content(element: etree._Element, original_data: dict[str, str] | None, html: bool | None) -> tuple[str, str | None]:
+    """A source's or target's plain text and its codes as TMX markup: its text as HTML when ``html`` is not
+    None (see :func:`_html`), else its XLIFF inline elements."""
+    if html is not None and not len(element):
+        return html_segment(element.text or "", any_tag=html)
+    return xliff_segment(element, original_data)
+
+
 def _unit(source: etree._Element, target: etree._Element | None, srclang: str, tgtlang: str, unit_id: str | None,
           state: str | None, notes: list[str], original_data: dict[str, str] | None = None,
-          translate: str | None = None) -> Unit:
-    text, markup = xliff_segment(source, original_data)
-    target_text, target_markup = xliff_segment(target, original_data) if target is not None else ("", None)
+          translate: str | None = None, html: bool | None = None) -> Unit:
+    text, markup = _content(source, original_data, html)
+    target_text, target_markup = _content(target, original_data, html) if target is not None else ("", None)
     props = {"x-state": state} if state else {}
     if translate == "no":
         props[TRANSLATE] = translate

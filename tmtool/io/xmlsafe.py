@@ -62,12 +62,13 @@ def source_name(source: XMLSource) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def parse_xml(source: XMLSource) -> etree._ElementTree:
-    """Parse a whole document safely (for formats whose files are small: TBX, XLIFF, SRX)."""
+def parse_xml(source: XMLSource, **options) -> etree._ElementTree:
+    """Parse a whole document safely (for formats whose files are small: TBX, XLIFF, SRX); ``options`` as
+    :func:`xml_parser`'s."""
     path = source_name(source)
     checked = _checked(source, path)
     try:
-        return etree.parse(checked, xml_parser())
+        return etree.parse(checked, xml_parser(**options))
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, path) from None
 

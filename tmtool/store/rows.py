@@ -64,9 +64,9 @@ def entries_after(order: str, after: Sequence, mark: str, *, before: bool = Fals
 # columns are ``tier``, ``length`` (CONCORDANCE_LENGTH of ``units u``) and ``id``.
 CONCORDANCE_LENGTH = "length(u.source) + length(u.target)"
 CONCORDANCE_ORDER = "tier, length, id"
-TERM_COLUMNS = "entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts"
+TERM_COLUMNS = "entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts, note"
 TERM_INSERT_COLUMNS = ("entry_id, position, lang, text, lemma, pos, gender, type, usage, forms, confidence,"
-                       " frequency, contexts")
+                       " frequency, contexts, note")
 CONTEXT_COLUMNS = "entry_id, fr, en, document, unit"
 # a recorded correction's columns (store/corrections.py), as written (its id aside) and as read; "user"
 # quoted: USER is a keyword of PostgreSQL's SQL
@@ -201,10 +201,10 @@ def entries_from_rows(entries: Iterable[Sequence], terms: Iterable[Sequence], co
         found[i] = Entry(terms=[], id=str(i), status=ReviewStatus(status), definition=definition, note=note,
                          frequency=frequency, score=score, first_seen=parse_time(first_seen),
                          last_seen=parse_time(last_seen), version=version)
-    for entry_id, text, lang, pos, gender, term_type, usage, lemma, forms, confidence, frequency, cited in terms:
+    for entry_id, text, lang, pos, gender, term_type, usage, lemma, forms, confidence, frequency, cited, note in terms:
         found[entry_id].terms.append(Term(text, lang, pos, gender, TermType(term_type), UsageStatus(usage), lemma,
                                           json.loads(forms), confidence, frequency,
-                                          [Context(*c) for c in loads(cited)]))
+                                          [Context(*c) for c in loads(cited)], note))
     for entry_id, *context in contexts:
         held = found[entry_id].contexts
         if most_contexts is None or len(held) < most_contexts:
@@ -216,7 +216,7 @@ def term_row(entry_id: int, position: int, term: Term) -> tuple:
     """A term's values for TERM_INSERT_COLUMNS."""
     return (entry_id, position, term.lang, term.text, term.lemma, term.pos, term.gender, term.term_type.value,
             term.usage.value, dumps(term.forms), term.confidence, term.frequency,
-            dumps([[c.fr, c.en, c.document, c.unit] for c in term.contexts]))
+            dumps([[c.fr, c.en, c.document, c.unit] for c in term.contexts]), term.note)
 
 
 def lookup_key_rows(term: Term, term_id: int) -> list[tuple[str, str, int]]:

@@ -6,7 +6,10 @@ gender: ``exercice/S.() po:nom is:mas``, ``menace/S.() po:nom is:fem``, ``minist
 A term's gender is its head noun's (*centre de commandement* is masculine whatever the tagger guesses,
 *Commandement de forces interarmées alliées* whatever *alliées* agrees with), except where the noun takes
 either (*epi*: *la secrétaire générale*, *le poste* / *la poste*) or the dictionary does not list it as a
-lemma of its own (a feminine form, *colonelle*, *directrice*): there the text's agreement tells. Without
+lemma of its own (a feminine form, *colonelle*, *directrice*): there the text's agreement tells. A noun
+listed with one gender that is also the feminine of another noun, inflected by one of the dictionary's
+masculine/feminine flags (``F.``, ``F+``, ``Fc`` …: *marin/F.* gives *la marine*), takes either: *marine* is
+listed as the soldier (*un marine*), and *la marine* is the navy; so are *finale*, *forte*, *martyre*. Without
 the dictionary installed, agreement alone does, as before.
 """
 
@@ -41,6 +44,7 @@ def _lemmas() -> tuple[dict[str, str], frozenset[str]]:
     if path is None:
         return {}, frozenset()
     seen: dict[str, set[str]] = {}
+    feminines: set[str] = set()  # the feminine forms (in -e) of the nouns inflected in gender
     capitalised: set[str] = set()
     with open(path, encoding="utf-8", errors="replace") as lines:
         for line in lines:  # word[/flags] po:… is:…
@@ -51,6 +55,10 @@ def _lemmas() -> tuple[dict[str, str], frozenset[str]]:
             if "po:nom" in morphology:
                 gender = next((g for g in ("mas", "fem", "epi") if f"is:{g}" in morphology), "")
                 seen.setdefault(word, set()).add(gender)
+                if entry[len(word) + 1:].startswith("F"):  # the flag inflects it in gender: its feminine in -e
+                    feminines.add(word + "e")
+    for word in feminines & seen.keys():
+        seen[word].add("fem")
     # a homograph listed twice with two genders (or once without one) takes either
     genders = {word: _GENDERS[g] for word, (g, *more) in seen.items() if not more and g in _GENDERS}
     return genders, frozenset(capitalised)

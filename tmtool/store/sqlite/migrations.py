@@ -607,10 +607,17 @@ def _correction_user(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE unit_edits ADD COLUMN user TEXT")
 
 
+def _term_notes(conn: sqlite3.Connection) -> None:
+    """A term has a note of its own (``Term.note``: a termbase's note on one term, a TBX ``note`` in its
+    ``tig``), which terms stored before lack. (Added once, as _correction_user's column.)"""
+    if "note" not in {row[1] for row in conn.execute("PRAGMA table_info(terms)")}:
+        conn.execute("ALTER TABLE terms ADD COLUMN note TEXT")
+
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
-                    _correction_user, _new_keys]
+                    _correction_user, _new_keys, _term_notes]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
