@@ -221,3 +221,15 @@ def test_a_terms_gender_and_part_of_speech_are_corrected_as_a_terminologist_writ
     assert "properNoun)" in run(db, "glossary", "show", "1").splitlines()[1]
     error = run(db, "glossary", "edit", "1", "--gender", "de=neuter", code=1)
     assert error.strip().endswith("entry 1 has no de term to set the gender of") and len(error.strip().splitlines()) == 1
+
+
+def test_a_term_written_alike_in_two_languages_is_deprecated_in_the_one_named(db):
+    # radar is the French and the English term: deprecating the English one deprecated the French, and the English
+    # one could never be, each later deprecation finding the French "deprecated already"
+    run(db, "glossary", "add", "radar", "radar")
+    assert run(db, "glossary", "deprecate", "1", "radar", "--lang", "en") == "'radar' deprecated in entry 1 (change 2)\n"
+    with open_store(db) as store:
+        assert [(t.lang, t.usage.value) for t in glossary.entry(store, 1).terms] == [("fr", "preferred"),
+                                                                                     ("en", "deprecated")]
+    assert run(db, "glossary", "deprecate", "1", "radar", "--lang", "de", code=1) == (
+        "tmtool: error: entry 1 has no de term 'radar'\n")

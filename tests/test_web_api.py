@@ -110,7 +110,32 @@ def test_a_method_the_path_does_not_answer_is_a_405_naming_those_it_does(api):
     wrong = http.delete("/api/entries/1", headers=headers)
     assert (wrong.status_code, wrong.json()["error"]) == (405, "method not allowed")
     assert "GET" in wrong.headers["allow"]
-    assert http.post("/api/lookup?q=OTAN", headers=headers).headers["allow"] == "GET"
+    assert http.post("/api/lookup?q=OTAN", headers=headers).headers["allow"] == "GET, HEAD"  # HEAD: as GET
+
+
+def test_a_method_no_path_answers_is_a_405_or_404_without_the_csrf_token_not_a_403(api, db):
+    # DELETE and PUT were refused for want of the CSRF token (403), as if sending it would have done something,
+    # and the Allow of a 405 named only the methods of the path's first route (GET of /api/entries/1, not PATCH)
+    http, headers = api
+    before = dump(db)
+    for method, path, allowed in (("DELETE", "/api/entries/1", "GET, HEAD, PATCH"),
+                                  ("PUT", "/api/entries/1", "GET, HEAD, PATCH"), ("PATCH", "/api/lookup", "GET, HEAD"),
+                                  ("DELETE", "/review", "GET, HEAD"), ("PUT", "/api/entries/1/approve", "POST"),
+                                  ("POST", "/static/workbench.js", "GET, HEAD")):
+        for sent in ({}, headers):
+            refused = http.request(method, path, headers=sent)
+            assert (refused.status_code, refused.headers.get("allow")) == (405, allowed), (method, path, refused.text)
+    wrong = http.delete("/api/entries/1").json()
+    assert wrong == {"error": "method not allowed",
+                     "message": "DELETE is not answered at /api/entries/1 (answered: GET, HEAD, PATCH)"}
+    unknown = http.put("/api/no-such-path")
+    assert (unknown.status_code, unknown.json()) == (404, {
+        "error": "not found", "message": "no path /api/no-such-path here (the API's paths: /openapi.json)"})
+    assert "no page /reveiw here" in http.get("/reveiw").text
+    # a method the path answers still needs the token, and is not made without it
+    assert http.patch("/api/entries/1", json={"version": 1, "note": "x"}).status_code == 403
+    assert http.post("/api/entries/1/approve").status_code == 403
+    assert dump(db) == before
 
 
 def test_head_is_answered_as_get_without_the_body(api):
@@ -846,3 +871,141 @@ def test_an_edit_sets_a_terms_gender_and_part_of_speech_by_language(api, db):
                          headers=headers)
     assert missing.status_code == 400 and "no de term" in missing.json()["message"]
     assert http.patch("/api/entries/1", json={"version": 1, "genders": ["f"]}, headers=headers).status_code == 400
+
+
+def test_the_page_before_is_read_back_from_the_first_entry_shown_whatever_was_decided_or_added(served_store):
+    # the previous page was fetched by offset while the next followed a cursor: after two decisions on the first
+    # page and candidates ingested above it, "offset 0" passed over the entries just before the page shown
+    from html import unescape
+    import re
+
+    from tmtool.model import Entry, Term
+
+    http, headers = client(served_store)
+    params = {"status": "candidate", "limit": 5}
+    queue = [e["id"] for e in http.get("/api/entries", params={**params, "limit": 500}).json()["entries"]]
+    first = http.get("/api/entries", params=params).json()
+    assert first["previous"] is None
+    second = http.get("/api/entries", params={**params, "after": first["next"]}).json()
+    assert [e["id"] for e in second["entries"]] == queue[5:10] and second["previous"]
+    for entry_id in (queue[1], queue[3]):
+        http.post(f"/api/entries/{entry_id}/approve", headers=headers)
+    with open_store(served_store) as store:  # as an ingest adds them: the best candidates of all
+        new = [store.insert_entry(Entry([Term(f"terme nouveau {k}", "fr"), Term(f"new term {k}", "en")],
+                                        score=100.0 + k, frequency=50), reviewed=False) for k in range(3)]
+    back = http.get("/api/entries", params={**params, "before": second["previous"]}).json()
+    # the five nearest before the page's first, in the queue's order: the two best new ones are further back
+    assert [e["id"] for e in back["entries"]] == [str(new[1]), str(new[0]), queue[0], queue[2], queue[4]]
+    assert back["more"] and back["next"] and back["previous"]
+    assert [e["id"] for e in http.get("/api/entries", params={**params, "after": back["next"]}).json()["entries"]
+            ] == queue[5:10]
+    start = http.get("/api/entries", params={**params, "before": back["previous"]}).json()
+    assert [e["id"] for e in start["entries"]] == [str(new[2])] and start["previous"] is None and start["more"]
+    # the review page's previous link is read back the same way
+    page = http.get("/review", params={"status": "candidate", "after": first["next"], "offset": 10}).text
+    previous = http.get(unescape(re.search(r'<a rel="prev" href="([^"]+)"', page).group(1))).text
+    shown = re.findall(r'class="card" tabindex="-1" data-entry="(\d+)"', previous)
+    assert shown == [str(n) for n in reversed(new)] + [queue[0], queue[2], queue[4]] and "Entries 1–6," in previous
+    assert 'rel="prev"' not in previous
+    refused = http.get("/api/entries", params={**params, "before": "bm90IGEgY3Vyc29y"})
+    assert refused.status_code == 400 and refused.json()["message"].startswith("before: 'bm90IGEgY3Vyc29y' is not")
+
+
+def test_a_misspelt_field_or_true_for_a_number_is_refused_not_taken_as_no_version_or_as_1(api, db):
+    # {"verison": 3} was passed over, so the approval was made without the version check a script meant to ask;
+    # {"into": true} merged the entry into entry 1 and {"version": true} checked it against version 1
+    http, headers = api
+    with open_store(db) as store:
+        entry = tmtool_api.entries(store, statuses=["candidate"], limit=1)[0]
+    before = dump(db)
+    for path, body, message in (
+            ("approve", {"verison": entry["version"]}, "body: no field 'verison' here (the fields: version)"),
+            ("reject", {"version": entry["version"], "user": "ana"}, "body: no field 'user' here (the fields: version)"),
+            ("deprecate", {"term": entry["terms"][0]["text"], "vers": 1},
+             "body: no field 'vers' here (the fields: lang, term, version)"),
+            ("merge", {"into": True}, "into: Input should be a whole number, not true"),
+            ("approve", {"version": True}, "version: Input should be a whole number, not true")):
+        refused = http.post(f"/api/entries/{entry['id']}/{path}", json=body, headers=headers)
+        assert (refused.status_code, refused.json()) == (400, {"error": "invalid", "message": message}), path
+    excluded = http.post(f"/api/documents/{SEED_ID}/units/1/exclude", json={"exclude": False}, headers=headers)
+    assert excluded.json()["message"] == "body: no field 'exclude' here (the fields: excluded)"
+    assert http.patch(f"/api/entries/{entry['id']}", json={"version": False, "note": "x"},
+                      headers=headers).json()["message"] == "version: Input should be a whole number, not false"
+    assert dump(db) == before
+    # the number or its text, as every id and version
+    assert http.post(f"/api/entries/{entry['id']}/approve", json={"version": str(entry["version"])},
+                     headers=headers).status_code == 200
+
+
+def test_a_body_that_cannot_be_read_says_why_as_an_invalid_request(api):
+    # "error": "error", "There was an error parsing the body": a Latin-1 body, or one nested past Python's limit
+    http, headers = api
+    sent = {**headers, "Content-Type": "application/json"}
+    for body, message in (('{"version": 1, "note": "révisé"}'.encode("latin-1"),
+                           "body: JSON is sent as UTF-8, and byte 25 is not UTF-8 (0xe9)"),
+                          (b"[" * 100_000, "body: JSON nested too deeply to read")):
+        refused = http.patch("/api/entries/1", content=body, headers=sent)
+        assert (refused.status_code, refused.json()) == (400, {"error": "invalid", "message": message})
+
+
+def test_an_upload_named_with_an_id_no_address_reaches_is_refused(api, db):
+    # "a\nb", "..", " " were stored as documents' ids: no path reached the first two (the route stops at a line
+    # break, a browser takes /documents/.. for the folder), the third was a blank name in every list
+    http, headers = api
+    before = dump(db)
+    files = {"fr_file": ("note.fr.txt", "Le Comité militaire s'est réuni.\n".encode()),
+             "en_file": ("note.en.txt", b"The Military Committee met.\n")}
+    for name in ("a\nb", "..", ".", " ", "tab\there"):
+        refused = http.post("/api/ingest", files=files, data={"doc_id": name}, headers=headers)
+        assert (refused.status_code, refused.json()["message"]) == (
+            400, f"a document's id is a name of letters, digits or signs on one line, not {name!r}"), name
+    assert dump(db) == before
+    stored = http.post("/api/ingest", files=files, data={"doc_id": "notes/2026 été"}, headers=headers)
+    assert stored.status_code == 200 and stored.json()["document"] == "notes/2026 été"
+    assert http.get("/api/documents/notes%2F2026%20%C3%A9t%C3%A9/units").json()["units"]
+
+
+def test_a_term_written_alike_in_two_languages_is_deprecated_in_the_language_sent(api, db):
+    http, headers = api
+    with open_store(db) as store:
+        radar = tmtool_api.add_entry(store, ["radar"], ["radar"], status="approved")
+    done = http.post(f"/api/entries/{radar['id']}/deprecate", json={"term": "radar", "lang": "en-GB",
+                                                                   "version": radar["version"]}, headers=headers)
+    assert [(t["lang"], t["usage"]) for t in done.json()["entry"]["terms"]] == [("fr", "preferred"), ("en", "deprecated")]
+    for lang, message in (("de", f"entry {radar['id']} has no de term 'radar'"),
+                          ("<b>", "invalid language tag '<b>' (expected e.g. fr, fr-FR, en-GB)")):
+        refused = http.post(f"/api/entries/{radar['id']}/deprecate", json={"term": "radar", "lang": lang},
+                            headers=headers)
+        assert (refused.status_code, refused.json()["message"]) == (400, message)
+
+
+def test_a_cursor_holding_numbers_no_store_holds_is_refused_as_not_a_cursor(served_store):
+    # a cursor's id of 10**30 was SQLite's OverflowError (an HTTP 500), NaN and infinity pages of nothing
+    import base64
+    import json
+
+    http, _ = client(served_store)
+    for keyset in (["score", 1.0, 1, 10**30], ["score", 1.0, 10**30, 1], ["score", float("nan"), 1, 1],
+                   ["score", float("inf"), 1, 1]):
+        cursor = base64.urlsafe_b64encode(json.dumps(keyset).encode()).decode().rstrip("=")
+        for side in ("after", "before"):
+            refused = http.get("/api/entries", params={side: cursor})
+            assert (refused.status_code, refused.json()["message"]) == (
+                400, f"{side}: {cursor[:40]!r} is not the cursor of a page of entries in the order score"), keyset
+
+
+def test_an_upload_named_longer_than_a_file_system_holds_is_refused_in_one_line(api, db):
+    # a name of 300 characters was an OSError writing the upload's copy: an HTTP 500
+    http, headers = api
+    before = dump(db)
+    long = "x" * 300
+    for files, url in (({"file": (long + ".csv", b"fr,en\nchasseur de mines,minehunter\n")}, "/api/import"),
+                       ({"fr_file": (long + ".fr.txt", "Le Comité militaire s'est réuni.\n".encode()),
+                         "en_file": ("note.en.txt", b"The Military Committee met.\n")}, "/api/ingest")):
+        refused = http.post(url, files=files, headers=headers)
+        assert refused.status_code == 400, refused.text
+        assert refused.json()["message"].startswith("an upload's file name is 255 bytes at most"), refused.text
+    assert dump(db) == before
+    accepted = http.post("/api/import", files={"file": ("é" * 125 + ".csv", b"fr,en\nguerre des mines,mine warfare\n")},
+                         headers=headers)
+    assert accepted.status_code == 200 and accepted.json()["added"] == 1

@@ -357,9 +357,27 @@ def test_an_upload_says_what_it_did_and_what_it_skipped_after_the_lists_reload(s
     assert css(browser, "#status")[0].text == f"again: same text as document {SEED_ID}, already stored, nothing changed"
 
 
-def _imported_from_the_page(browser, server, path: Path) -> str:
-    """``path`` imported through the documents page's form: what the page says once the lists have reloaded."""
+def test_a_glossary_imported_from_the_page_is_approved_when_the_terminologist_says_so(server, browser, db, tmp_path):
+    # the import form had no status: a reference glossary uploaded from the workbench went into the review queue as
+    # candidates, entry by entry, where `tmtool import --status approved` and the API's status approved it
+    glossary_file = tmp_path / "reference.csv"
+    glossary_file.write_text("fr,en\nguerre des mines,mine warfare\nespace aérien,airspace\n", encoding="utf-8")
     browser.get(server.url + "/documents")
+    from selenium.webdriver.support.ui import Select
+
+    Select(css(browser, 'form.upload[data-api="/api/import"] select[name="status"]')[0]).select_by_visible_text("approved")
+    status = _imported_from_the_page(browser, server, glossary_file, reload=False)
+    assert status.startswith("2 entries added")
+    with open_store(db) as store:
+        found = {e["terms"][0]["text"]: e["status"] for e in api.entries(store, text="mine")}
+    assert found["guerre des mines"] == "approved"
+
+
+def _imported_from_the_page(browser, server, path: Path, *, reload: bool = True) -> str:
+    """``path`` imported through the documents page's form (the page as it is when not ``reload``): what the page
+    says once the lists have reloaded."""
+    if reload:
+        browser.get(server.url + "/documents")
     form = css(browser, 'form.upload[data-api="/api/import"]')[0]
     form.find_element("css selector", 'input[name="file"]').send_keys(str(path))
     form.find_element("css selector", 'button[type="submit"]').click()
@@ -421,6 +439,32 @@ def test_the_next_page_after_deciding_some_of_a_page_starts_at_the_first_entry_n
     css(browser, '.pages a[rel="next"]')[0].click()
     wait(browser, lambda b: "offset=" in b.current_url and css(b, "#queue .card"), "no next page")
     assert [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")] == queue[10:20]
+
+
+def test_the_previous_page_after_deciding_some_of_a_page_shows_the_entries_left_there(server, browser, db):
+    # the previous page was "offset 0" while the next followed the last card: after three decisions it showed the
+    # seven left and three of the page just seen again
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    with open_store(db) as store:
+        queue = [int(e.id) for e in store.list_entries(statuses=[glossary.ReviewStatus.CANDIDATE])]
+    browser.get(server.url + "/review")
+    for key in "aar":
+        ActionChains(browser).send_keys(key).perform()
+    wait(browser, lambda b: len(css(b, '.card[data-status="candidate"]')) == 7, "the three decisions did not show")
+    css(browser, '.pages a[rel="next"]')[0].click()
+    wait(browser, lambda b: "after=" in b.current_url and css(b, "#queue .card"), "no next page")
+    assert [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")] == queue[10:20]
+    css(browser, '.pages a[rel="prev"]')[0].click()
+    wait(browser, lambda b: "before=" in b.current_url and css(b, "#queue .card"), "no previous page")
+    assert [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")] == queue[3:10]
+    assert "Entries 1–7, more on the next page." in css(browser, ".count")[0].text
+    assert not css(browser, '.pages a[rel="prev"]')
+    css(browser, '.pages a[rel="next"]')[0].click()
+    wait(browser, lambda b: "after=" in b.current_url and css(b, "#queue .card"), "no next page")
+    assert [int(card.get_attribute("data-entry")) for card in css(browser, "#queue .card")] == queue[10:20]
+    # counted from the seven entries shown before it
+    assert css(browser, ".count")[0].text.startswith("Entries 8–17")
 
 
 def test_the_keys_act_on_the_card_holding_the_focus(server, browser, db):
@@ -881,3 +925,42 @@ def test_an_action_the_server_does_not_answer_says_so(server, browser, db):
     assert css(browser, "#status")[0].text == ("No answer from the workbench's server (Failed to fetch): is tmtool serve "
                                                "running? Try again once it answers.")
     assert _status(db, entry_id) == "candidate"
+
+
+def test_a_term_is_deprecated_from_the_entry_s_own_page_and_the_deprecation_reverted_there(server, browser, db):
+    # the entry's page listed its terms without a deprecate button: a terminologist who found the entry by look-up
+    # had to find it again in the review queue to deprecate one of its terms
+    with open_store(db) as store:
+        added = api.add_entry(store, ["Comité militaire", "Comité militare"], ["Military Committee"], status="approved")
+    entry_id = int(added["id"])
+    browser.get(f"{server.url}/entries/{entry_id}")
+    buttons = css(browser, "#queue .card .deprecate")
+    assert [b.accessible_name for b in buttons] == ["deprecate Comité militaire", "deprecate Comité militare",
+                                                    "deprecate Military Committee"]
+    buttons[1].click()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id}: Comité militare deprecated",
+         "the page did not say the deprecation once reloaded")
+    assert _usage(db, entry_id, "Comité militare") == "deprecated"
+    assert _usage(db, entry_id, "Comité militaire") == "preferred"
+    terms = {item.find_element("css selector", ".term").text: item for item in css(browser, "#queue .card li")}
+    assert "deprecated" in terms["Comité militare"].get_attribute("class")
+    assert not terms["Comité militare"].find_elements("css selector", ".deprecate")
+    assert terms["Comité militaire"].find_elements("css selector", ".deprecate")
+    # undone from the history, as every change is: the term preferred again, its button back
+    [revert] = [button for button in css(browser, "#history .revert") if button.accessible_name.endswith("deprecate")]
+    revert.click()
+    wait(browser, lambda b: _usage(db, entry_id, "Comité militare") == "preferred", "the deprecation was not reverted")
+    wait(browser, lambda b: len(css(b, "#queue .card .deprecate")) == 3, "the deprecate button did not come back")
+
+
+def test_the_english_term_of_an_entry_written_alike_in_french_is_deprecated_by_its_own_button(server, browser, db):
+    # radar, French and English: the English term's button deprecated the French one, and then said "already"
+    with open_store(db) as store:
+        entry_id = int(api.add_entry(store, ["radar"], ["radar"], status="approved")["id"])
+    browser.get(f"{server.url}/review?status=approved&q=radar")
+    card = css(browser, f'.card[data-entry="{entry_id}"]')[0]
+    card.find_element("css selector", '.terms[lang="en"] .deprecate').click()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id}: radar deprecated", "no deprecation said")
+    with open_store(db) as store:
+        assert [(t.lang, t.usage.value) for t in glossary.entry(store, entry_id).terms] == [
+            ("fr", "preferred"), ("en", "deprecated")]

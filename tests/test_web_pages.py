@@ -113,6 +113,10 @@ def test_the_review_queue_pages_on_by_its_own_links_and_filter_form(tmp_path):
     scored = http.get("/review", params={"status": "", "min_score": "1.5", "document": "", "q": ""})
     assert scored.status_code == 200 and 'value="1.5"' in scored.text
     assert http.get("/review?min_score=abc").status_code == 400
+    # a cursor sent empty, as a link or a form may, is none: the queue's start (it was "after: '' is not the cursor")
+    for cursors in ("after=", "before=", "after=&before="):
+        start = http.get("/review?status=candidate&offset=0&" + cursors)
+        assert start.status_code == 200 and "Entries 1–10, more" in start.text, cursors
 
 
 def test_a_wrong_filter_of_the_review_queue_is_said_in_one_line_naming_it(tmp_path):
@@ -174,3 +178,21 @@ def test_the_boxes_a_term_is_typed_in_take_the_direction_of_what_is_typed(tmp_pa
     assert re.search(r'<input id="lookup-q" [^>]*dir="auto"', http.get("/", params={"q": "الأمين العام"}).text)
     assert re.search(r'<input name="q" value="الأمين العام" [^>]*dir="auto"',
                      http.get("/review", params={"q": "الأمين العام"}).text)
+
+
+def test_an_entry_s_page_shows_each_term_with_its_own_note_and_its_deprecate_button(tmp_path):
+    db = seeded_store(tmp_path)
+    (tmp_path / "notes.tbx").write_text(
+        '<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body><termEntry id="a">'
+        '<langSet xml:lang="fr"><tig><term>guerre des mines</term><note>terme de la doctrine</note></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>mine warfare</term></tig></langSet></termEntry></body></text></martif>',
+        encoding="utf-8")
+    from tmtool import api
+
+    with open_store(db) as store:
+        api.import_file(store, tmp_path / "notes.tbx")
+        entry_id = api.entries(store, text="guerre des mines")[0]["id"]
+    page = client(db)[0].get(f"/entries/{entry_id}").text
+    assert '<span class="term">guerre des mines</span> <small>noun, fullForm, preferred</small> ' \
+           '<span class="note">terme de la doctrine</span>' in page
+    assert page.count('class="deprecate"') == 2 and 'data-lang="en" aria-label="deprecate mine warfare"' in page

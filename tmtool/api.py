@@ -139,6 +139,9 @@ def _file_name(upload: Upload) -> str:
     name = Path(upload.name.replace("\\", "/")).name
     if name in ("", ".", ".."):
         raise Invalid(f"an upload needs a file name, not {upload.name!r}")
+    if len(name.encode("utf-8", "surrogatepass")) > 255:  # no file system holds a longer one: it was an OSError
+        raise Invalid(f"an upload's file name is 255 bytes at most, as a file system holds it, not {name[:40]!r}…"
+                      f" ({len(name.encode('utf-8', 'surrogatepass'))} bytes)")
     return name
 
 
@@ -153,8 +156,8 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | int | Non
     already holds the same text (no unit was stored), else None; ``terms_extracted``: that document
     was stored without its terms, extracted now (the entries counted)."""
     with _local_files(fr, en) as (fr_path, en_path):
-        result = ingest_pair(store, fr_path, en_path, document_id=_document(document_id), extract_terms=extract_terms,
-                             srclang=srclang, tgtlang=tgtlang, progress=progress,
+        result = ingest_pair(store, fr_path, en_path, document_id=_new_document(document_id),
+                             extract_terms=extract_terms, srclang=srclang, tgtlang=tgtlang, progress=progress,
                              recorded_as=(_name(fr), _name(en)))
     return _ingest_result(result)
 
@@ -471,6 +474,16 @@ def _document(value: str | int | None) -> str | None:
     return str(value) if isinstance(value, int) else _sought(value, "a document's id", optional=True)
 
 
+def _new_document(value: str | int | None) -> str | None:
+    """The id a document is to be stored under (None: named after its files): a name to give in a path, a page's
+    address and a command line, so not blank, without control characters (a line break: no path reached it), and
+    neither ``.`` nor ``..`` (which a browser's address takes for the folder, not the document)."""
+    name = _document(value)
+    if name is not None and (not name.strip() or not name.isprintable() or name in (".", "..")):
+        raise Invalid(f"a document's id is a name of letters, digits or signs on one line, not {name!r}")
+    return name
+
+
 def _sought(text: str | None, what: str, *, optional: bool = False) -> str | None:
     """Text to look for, as given (None too, when ``optional``); anything else than text, or text with
     a NUL character, which no stored text holds (PostgreSQL's text cannot, an XML file neither), is
@@ -519,12 +532,14 @@ def _status(value: str | ReviewStatus) -> ReviewStatus:
 
 def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | None = None,
             since: datetime | None = None, text: str | None = None, document: str | int | None = None,
-            limit: int | None = None, offset: int = 0, order: str = "score", after: str | None = None) -> list[dict]:
+            limit: int | None = None, offset: int = 0, order: str = "score", after: str | None = None,
+            before: str | None = None) -> list[dict]:
     """Entries matching every filter given (see ``Store.list_entries``), in ``order``: "score" (best
     first), "frequency" (most frequent first) or "newest" (latest added first); ``document``: those
     its extraction counted; ``after``: the cursor of the last entry of the page before
     (:func:`entries_cursor`), which this page follows whatever entries were added or decided since
-    (``offset`` then counts from there).
+    (``offset`` then counts from there); ``before``: the cursor of the first entry of the page after,
+    for the page that comes before it (the ``limit`` entries nearest it, still in ``order``).
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -535,6 +550,8 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
     >>> cursor = entries_cursor(first[-1], "newest")
     >>> [e["terms"][0]["text"] for e in entries(store, limit=2, order="newest", after=cursor)]
     ['chasseur de mines']
+    >>> [e["terms"][0]["text"] for e in entries(store, limit=2, order="newest", before=cursor)]
+    ['sous-marin', 'état-major']
     >>> store.close()
     """
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
@@ -548,7 +565,8 @@ def entries(store: Store, *, statuses: Sequence[str] = (), min_score: float | No
                                since=_since(since), text=_sought(text, "text", optional=True),
                                document=_document(document),
                                limit=None if limit is None else _limit(limit), offset=min(offset, _LARGEST_ID),
-                               order=order, after=None if after is None else _keyset(after, order))
+                               order=order, after=None if after is None else _keyset(after, order),
+                               before=None if before is None else _keyset(before, order, "before"))
     return [entry_to_dict(e) for e in found]
 
 
@@ -562,16 +580,18 @@ def entries_cursor(entry: Mapping, order: str = "score") -> str:
     return base64.urlsafe_b64encode(json.dumps(keyset).encode()).decode().rstrip("=")
 
 
-def _keyset(cursor: str, order: str) -> tuple[float, int, int]:
+def _keyset(cursor: str, order: str, name: str = "after") -> tuple[float, int, int]:
     """The (score, frequency, id) an :func:`entries_cursor` of ``order`` holds; Invalid for another."""
     try:
         kept, score, frequency, entry_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if kept == order and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+        # numbers a store holds: a score (no NaN nor infinity), a count and an id of 64 bits (a larger one was
+        # SQLite's OverflowError, an HTTP 500)
+        if kept == order and all(isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) <= _LARGEST_ID
                                  for v in (score, frequency, entry_id)):
             return float(score), int(frequency), int(entry_id)
     except (ValueError, TypeError):
         pass
-    raise Invalid(f"after: {str(cursor)[:40]!r} is not the cursor of a page of entries in the order {order}")
+    raise Invalid(f"{name}: {str(cursor)[:40]!r} is not the cursor of a page of entries in the order {order}")
 
 
 def entry(store: Store, entry_id: int | str) -> dict:
@@ -706,11 +726,26 @@ def reject(store: Store, entry_ids: Sequence[int | str], *, expected_version: in
     return _set_status(store, entry_ids, ReviewStatus.REJECTED, expected_version, user)
 
 
-def deprecate(store: Store, entry_id: int | str, term: str, *, expected_version: int | None = None,
-              user: str | None = None) -> int | None:
-    """Mark one term of an entry deprecated; returns the change id, None when it was already."""
+def deprecate(store: Store, entry_id: int | str, term: str, *, lang: str | None = None,
+              expected_version: int | None = None, user: str | None = None) -> int | None:
+    """Mark one term of an entry deprecated; ``lang``: its language, for a term written alike in two (*radar*,
+    French and English), else the first term so written; returns the change id, None when it was already.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> radar = add_entry(store, ["radar"], ["radar", "radio detection and ranging"])
+    >>> deprecate(store, radar["id"], "radar", lang="en-GB")
+    2
+    >>> [(t["lang"], t["text"], t["usage"]) for t in entry(store, radar["id"])["terms"]][:2]
+    [('fr', 'radar', 'preferred'), ('en', 'radar', 'deprecated')]
+    >>> store.close()
+    """
     term = _sought(term, "term")
-    return glossary.update_entry(store, _id(entry_id), "deprecate", lambda e: glossary.deprecate(e, term),
+    try:
+        lang = None if _sought(lang, "lang", optional=True) is None else base_language(lang)
+    except TmtoolError as exc:
+        raise Invalid(str(exc)) from None
+    return glossary.update_entry(store, _id(entry_id), "deprecate", lambda e: glossary.deprecate(e, term, lang),
                                  expected_version=_version(expected_version), user=user)
 
 

@@ -755,16 +755,19 @@ _status_command("reject", "rejected")
 @glossary.command("deprecate")
 @click.argument("entry_id", type=int)
 @click.argument("term")
+@click.option("--lang", help="The term's language, for a term written alike in two (radar: fr or en).")
 @_EXPECTED_VERSION
 @click.pass_context
-def glossary_deprecate(ctx, entry_id, term, expected_version):
+def glossary_deprecate(ctx, entry_id, term, lang, expected_version):
     """Mark one term of an entry as deprecated (it stays, labelled, so look-ups explain it).
 
     \b
     Example:
       tmtool glossary deprecate 12 "Military Commitee"
+      tmtool glossary deprecate 31 radar --lang en
     """
-    change = api.deprecate(_open_store(ctx), entry_id, term, expected_version=expected_version, user=_user(ctx))
+    change = api.deprecate(_open_store(ctx), entry_id, term, lang=lang, expected_version=expected_version,
+                           user=_user(ctx))
     click.echo(f"{term!r} deprecated in entry {entry_id} already: nothing changed" if change is None
                else f"{term!r} deprecated in entry {entry_id} (change {change})")
 

@@ -39,11 +39,13 @@ _Counts = Mapping[int, list[tuple[str, int, str | None, float | None]]]
 # ---- a person's edits, as functions on the model ------------------------------------------------
 
 
-def _find(entry: Entry, text: str) -> Term:
+def _find(entry: Entry, text: str, lang: str | None = None) -> Term:
+    """The entry's term written ``text`` (folded), in ``lang`` (a base language) when given: *radar* is the French
+    and the English term of one entry."""
     for term in entry.terms:
-        if fold(term.text) == fold(text):
+        if fold(term.text) == fold(text) and lang in (None, term.lang):
             return term
-    raise Invalid(f"entry {entry.id} has no term {text!r}")
+    raise Invalid(f"entry {entry.id} has no {lang + ' ' if lang else ''}term {text!r}")
 
 
 # line breaks, tabs and runs of spaces inside a term are layout (an indented <term>, a wrapped cell);
@@ -146,9 +148,10 @@ def edit(
         entry.status = ReviewStatus.APPROVED
 
 
-def deprecate(entry: Entry, text: str) -> None:
-    """Mark one term of the entry as deprecated (kept, so that look-ups still explain it)."""
-    _find(entry, text).usage = UsageStatus.DEPRECATED
+def deprecate(entry: Entry, text: str, lang: str | None = None) -> None:
+    """Mark one term of the entry as deprecated (kept, so that look-ups still explain it); ``lang``: the term's
+    base language, for a term written alike in two."""
+    _find(entry, text, lang).usage = UsageStatus.DEPRECATED
 
 
 # ---- reading ------------------------------------------------------------------------------------

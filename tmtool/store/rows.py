@@ -35,21 +35,25 @@ ENTRY_ORDER_KEYS = {"score": (("score", True), ("frequency", True), ("id", False
                     "newest": (("id", True),)}
 ENTRY_ORDER_BY = {order: ", ".join(f"{column} DESC" if descending else column for column, descending in keys)
                   for order, keys in ENTRY_ORDER_KEYS.items()}
+# the same orders backwards: a page before an entry is read from it back to the start, then turned round
+ENTRY_ORDER_BACK = {order: ", ".join(column if descending else f"{column} DESC" for column, descending in keys)
+                    for order, keys in ENTRY_ORDER_KEYS.items()}
 # an entry's place in every order: its (score, frequency, id)
 ENTRY_KEYSET = ("score", "frequency", "id")
 
 
-def entries_after(order: str, after: Sequence, mark: str) -> tuple[str, list]:
+def entries_after(order: str, after: Sequence, mark: str, *, before: bool = False) -> tuple[str, list]:
     """SQL (with ``mark``, the backend's placeholder) keeping the entries that come after one whose
-    (score, frequency, id) is ``after`` in ``order``, and its parameters: a page starts after the last
-    entry of the one before, so that entries added or decided between two reads of the list neither
+    (score, frequency, id) is ``after`` in ``order`` (``before``: those that come before it), and its
+    parameters: a page starts after the last entry of the one before (a previous page ends before the
+    first of the one after), so that entries added or decided between two reads of the list neither
     push one of those not yet shown past the page (skipped) nor one already shown onto it (repeated)."""
     values = dict(zip(ENTRY_KEYSET, after))
     keys = ENTRY_ORDER_KEYS[order]
     alternatives, params = [], []
     for k, (column, descending) in enumerate(keys):
         alternatives.append(" AND ".join([f"{c} = {mark}" for c, _ in keys[:k]]
-                                         + [f"{column} {'<' if descending else '>'} {mark}"]))
+                                         + [f"{column} {'<' if descending != before else '>'} {mark}"]))
         params += [values[c] for c, _ in keys[:k + 1]]
     return "(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")", params
 

@@ -24,8 +24,10 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic_core import PydanticCustomError
 from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
+from starlette.routing import Match, Mount
 
 from .. import api
 from ..corrections import LOW_CONFIDENCE
@@ -136,13 +138,35 @@ async def json_bodies(request: Request) -> None:
     if not isinstance(sent, dict):  # [3] was "version: Field required", of a version that is optional
         kind = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}.get(type(sent), "a number")
         raise Invalid(f'body: a JSON object ({{"version": 3}}), not {kind}')
+    # the fields of a body read field by field (a model's forbids others itself): one misspelt was passed over,
+    # so that {"verison": 3} approved an entry without checking the version
+    if len(body) > 1 or getattr(body[0].field_info, "embed", False):
+        known = sorted(param.alias for param in body)
+        unknown = [name for name in sent if name not in known]
+        if unknown:
+            raise Invalid(f"body: no field {unknown[0]!r} here (the fields: {', '.join(known)})")
+
+
+def _no_boolean(value):
+    """JSON's true and false are no numbers: read as 1 and 0, ``"into": true`` merged an entry into entry 1 and
+    ``"version": true`` checked it against version 1."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a whole number, not {value}",
+                                  {"value": str(value).lower()})
+    return value
+
+
+# a number a JSON body gives (an id, a version, a position): a number or its text, not true or false
+Whole = Annotated[int, BeforeValidator(_no_boolean)]
+# the version of the entry as read, which a decision is made against (changed since: 409)
+Version = Annotated[Whole | None, Body(embed=True, description="the entry's version as read; changed since: 409")]
 
 
 class EntryEdit(BaseModel):
     """``PATCH /api/entries/{id}``: the version read, and what to change (as ``tmtool glossary edit``)."""
 
     model_config = ConfigDict(extra="forbid")
-    version: int
+    version: Whole
     fr: str | None = None
     en: str | None = None
     terms: dict[str, str] = {}  # by language tag: replace its first term (or add one), {"de": "Militärausschuss"}
@@ -159,19 +183,19 @@ class EntryEdit(BaseModel):
 
 class Split(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    source_at: int
-    target_at: int
+    source_at: Whole
+    target_at: Whole
 
 
 class Move(BaseModel):
     model_config = ConfigDict(extra="forbid")
     side: Literal["source", "target"]
     direction: Literal["up", "down"]
-    neighbour: int | None = None  # the unit the sentence goes to, as the page showed it: another there now is a 409
+    neighbour: Whole | None = None  # the unit the sentence goes to, as the page showed it: another there now is a 409
 
 
 # the unit a correction takes in beside the one named, as the page showed it: another there now is a 409
-Neighbour = Annotated[int | None, Body(embed=True, description="the id of the unit beside it (next, for a merge) as"
+Neighbour = Annotated[Whole | None, Body(embed=True, description="the id of the unit beside it (next, for a merge) as"
                                                                 " the person saw it; another there now: 409")]
 
 
@@ -194,7 +218,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     app.add_middleware(HeadAsGet)
     app.add_middleware(EmptyIsDefault)
     app.add_middleware(Guard, hosts=hosts or {"127.0.0.1", "localhost", "::1"}, token=token, csrf=csrf,
-                       max_body=max_upload)
+                       max_body=max_upload, served=lambda scope: served(app, scope))
     templates = Jinja2Templates(directory=HERE / "templates")  # .html: autoescaped
     templates.env.globals["csrf"] = csrf
     templates.env.globals["user"] = user  # whom the history names when a reviewer gives no name
@@ -249,9 +273,19 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
-        kind = {404: "not found", 405: "method not allowed"}.get(exc.status_code, "error")
-        response = error(request, exc.status_code, kind, str(exc.detail))
-        response.headers.update(exc.headers or {})  # a 405's Allow: the methods the path answers
+        kind = {400: "invalid", 404: "not found", 405: "method not allowed"}.get(exc.status_code, "error")
+        headers, message = dict(exc.headers or {}), str(exc.detail)
+        if exc.status_code == 400 and exc.__cause__ is not None:  # FastAPI's "There was an error parsing the body"
+            message = unreadable(exc.__cause__)
+        if exc.status_code == 404 and message == "Not Found":  # no route: the path itself is unknown
+            message = (f"no path {request.url.path} here (the API's paths: /openapi.json)"
+                       if request.url.path.startswith("/api/") else f"no page {request.url.path} here")
+        if exc.status_code == 405:  # Allow: every method the path answers (Starlette names its first route's)
+            allowed = allowed_methods(app, request.scope) or headers.get("Allow", "").split(", ")
+            headers["Allow"] = ", ".join(allowed)
+            message = f"{request.method} is not answered at {request.url.path} (answered: {headers['Allow']})"
+        response = error(request, exc.status_code, kind, message)
+        response.headers.update(headers)
         return response
 
     # ---- API: reading ------------------------------------------------------------------------
@@ -296,14 +330,18 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                     order: ORDERS = "score", after: Annotated[str | None, Query(max_length=200, description=(
                         "the next of the page before: the entries after its last one (offset then counts from"
                         " there), so that entries added or decided between two pages neither skip nor repeat"
-                        " one"))] = None) -> dict:
+                        " one"))] = None,
+                    before: Annotated[str | None, Query(max_length=200, description=(
+                        "the previous of the page after: the limit entries before its first one, in the same"
+                        " order"))] = None) -> dict:
         """A page of glossary entries, filtered, best score first (``order`` frequency: the most frequent
         first; newest: the latest added first); ``more``: another page follows, from ``next`` (a cursor for
-        ``after``; null on the last page)."""
+        ``after``; null on the last page); ``previous``: a cursor for ``before`` when entries come before
+        this page's first (null on the first page)."""
         with store() as s:
             # an empty document= is no filter, as an empty q= is (not the entries of a document named "")
             return entries_page(s, status=status, q=q, min_score=min_score, document=document or None, offset=offset,
-                                limit=limit, order=order, after=after)
+                                limit=limit, order=order, after=after, before=before)
 
     @app.get("/api/entries/{entry_id}", tags=["glossary"])
     def api_entry(entry_id: int) -> dict:
@@ -362,7 +400,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     # ---- API: writing (every one checked by Guard: same origin, CSRF token) ------------------
 
     @app.post("/api/entries/{entry_id}/approve", tags=["glossary"])
-    def api_approve(entry_id: int, by: By, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+    def api_approve(entry_id: int, by: By, version: Version = None) -> dict:
         """Approve an entry; with the ``version`` read, a changed entry is a 409. ``change``: null when
         it was approved already (nothing changed)."""
         with store() as s:
@@ -370,7 +408,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return {"change": changes[0] if changes else None, "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/reject", tags=["glossary"])
-    def api_reject(entry_id: int, by: By, version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+    def api_reject(entry_id: int, by: By, version: Version = None) -> dict:
         """Reject an entry; with the ``version`` read, a changed entry is a 409. ``change``: null when
         it was rejected already."""
         with store() as s:
@@ -387,16 +425,18 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.post("/api/entries/{entry_id}/deprecate", tags=["glossary"])
     def api_deprecate(entry_id: int, term: Annotated[str, Body(embed=True)], by: By,
-                      version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+                      version: Version = None, lang: Annotated[str | None, Body(
+                          embed=True, max_length=35, description="the term's language, for a term written alike in"
+                                                                 " two (radar)")] = None) -> dict:
         """Mark one of the entry's terms deprecated (``change`` null when it was already); with the
         ``version`` read, a changed entry is a 409."""
         with store() as s:
-            return {"change": api.deprecate(s, entry_id, term, expected_version=version, user=by),
+            return {"change": api.deprecate(s, entry_id, term, lang=lang, expected_version=version, user=by),
                     "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/merge", tags=["glossary"])
-    def api_merge(entry_id: int, into: Annotated[int, Body(embed=True)], by: By,
-                  version: Annotated[int | None, Body(embed=True)] = None) -> dict:
+    def api_merge(entry_id: int, into: Annotated[Whole, Body(embed=True)], by: By,
+                  version: Version = None) -> dict:
         """Merge this entry into entry ``into``; with the ``version`` read (of this entry), a changed entry is a 409."""
         with store() as s:
             change = api.merge(s, entry_id, into, expected_version=version, user=by)
@@ -439,7 +479,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
             return document_view(s, document_id)
 
     @app.post("/api/documents/{document_id:path}/corrections/undo", tags=["documents"])
-    def api_undo_correction(document_id: str, last: Annotated[int | None, Body(
+    def api_undo_correction(document_id: str, last: Annotated[Whole | None, Body(
             embed=True, description="the id of the last correction as the person saw it; another made since: 409")] = None
                             ) -> dict:
         """Undo the document's last correction (the units it replaced come back as they were);
@@ -503,15 +543,21 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def review_page(request: Request, status: Annotated[STATUSES | None, Unfilled] = "candidate",
                     q: Annotated[str, Query(max_length=500)] = "", min_score: Annotated[float | None, Unfilled] = None,
                     document: str = "", offset: Annotated[int, Query(ge=0)] = 0, order: ORDERS = "score",
-                    after: Annotated[str | None, Query(max_length=200)] = None):
+                    after: Annotated[str | None, Query(max_length=200)] = None,
+                    before: Annotated[str | None, Query(max_length=200)] = None):
         # the filter form and the page links send every field: an empty score box is no minimum. The next
-        # page's link gives the cursor of this page's last entry (after=): entries ingested, or decided
-        # here, meanwhile neither skip nor repeat one; its offset then only counts the entries shown before
+        # page's link gives the cursor of this page's last entry (after=), the previous page's that of its
+        # first (before=): entries ingested, or decided here, meanwhile neither skip nor repeat one either way;
+        # the offset then only counts the entries shown before
+        chosen = {"status": status, "q": q, "min_score": min_score, "document": document or None, "order": order,
+                  "limit": PAGE_SIZE}
         with store() as s:
-            listed = entries_page(s, status=status, q=q, min_score=min_score,
-                                  document=document or None, offset=0 if after else offset, limit=PAGE_SIZE,
-                                  order=order, after=after)
-            listed["offset"] = offset
+            listed = entries_page(s, **chosen, offset=0 if after or before else offset, after=after or None,
+                                  before=before or None)
+            if before and not listed["entries"]:  # every entry before it decided meanwhile: the queue's start
+                listed = entries_page(s, **chosen, offset=0)
+            # a page with none before it is the first, whatever was counted on the way back
+            listed["offset"] = offset if listed["previous"] else 0
             documents = [d["id"] for d in api.documents(s)]
         return page(request, "review.html", listed=listed, documents=documents, page_size=PAGE_SIZE,
                     filters={"status": status or "", "q": q, "min_score": "" if min_score is None else min_score,
@@ -547,6 +593,18 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         return page(request, "export.html", stats=stats, formats=formats["written"], multilingual=formats["multilingual"])
 
     return app
+
+
+def served(app: FastAPI, scope: dict) -> bool:
+    """Whether one of the app's routes answers the request's method at its path (the static files only read)."""
+    return any(not isinstance(route, Mount) and route.matches(scope)[0] is Match.FULL for route in app.router.routes)
+
+
+def allowed_methods(app: FastAPI, scope: dict) -> list[str]:
+    """The methods the app's routes answer at the request's path, sorted, HEAD with GET (:class:`HeadAsGet`)."""
+    methods = {method for route in app.router.routes if not isinstance(route, Mount)
+               and route.matches(scope)[0] is not Match.NONE for method in route.methods}
+    return sorted(methods | ({"HEAD"} if "GET" in methods else set()))
 
 
 class HeadAsGet:
@@ -589,6 +647,15 @@ class EmptyIsDefault:
         await self.app(scope, receive, send)
 
 
+def unreadable(cause: BaseException) -> str:
+    """Why a body FastAPI could not parse was not read, in a line (it said "There was an error parsing the body")."""
+    if isinstance(cause, UnicodeDecodeError):
+        return f"body: JSON is sent as UTF-8, and byte {cause.start} is not UTF-8 ({cause.object[cause.start]:#04x})"
+    if isinstance(cause, RecursionError):
+        return "body: JSON nested too deeply to read"
+    return f"body: not read ({type(cause).__name__}: {cause})"
+
+
 def problem(error: dict) -> str:
     """One of a request's problems, as FastAPI found it, in a line naming the field."""
     if error["type"] == "json_invalid":  # its loc is the character where parsing stopped, not a field
@@ -624,13 +691,27 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
 
 
 def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,
-                 offset: int, limit: int, order: str = "score", after: str | None = None) -> dict:
-    # one more than the page, to know whether another follows
-    found = api.entries(store, statuses=[status] if status else [], text=q or None, min_score=min_score,
-                        document=document, offset=offset, limit=limit + 1, order=order, after=after)
-    more = len(found) > limit
-    return {"offset": offset, "limit": limit, "more": more,
-            "next": api.entries_cursor(found[limit - 1], order) if more else None, "entries": found[:limit]}
+                 offset: int, limit: int, order: str = "score", after: str | None = None,
+                 before: str | None = None) -> dict:
+    """A page of entries, and the cursors of the pages beside it: ``next`` (for ``after``) when an entry follows
+    its last, ``previous`` (for ``before``) when one comes before its first, so that the pages either way are
+    read from the entries shown, whatever was added or decided meanwhile."""
+    filters = {"statuses": [status] if status else [], "text": q or None, "min_score": min_score,
+               "document": document, "order": order}
+    # one more than the page, to know whether another follows (before: precedes) the way it is read
+    found = api.entries(store, **filters, offset=offset, limit=limit + 1, after=after, before=before)
+    shown = found[-limit:] if before is not None else found[:limit]
+    if not shown:
+        return {"offset": offset, "limit": limit, "more": False, "next": None, "previous": None, "entries": []}
+    first, last = api.entries_cursor(shown[0], order), api.entries_cursor(shown[-1], order)
+
+    def any_beyond(side: str, cursor: str) -> bool:  # the other way: is there one entry beyond the page
+        return bool(api.entries(store, **filters, limit=1, **{side: cursor}))
+
+    more = len(found) > limit if before is None else any_beyond("after", last)
+    earlier = len(found) > limit if before is not None else any_beyond("before", first)
+    return {"offset": offset, "limit": limit, "more": more, "next": last if more else None,
+            "previous": first if earlier else None, "entries": shown}
 
 
 def entry_with_history(store, entry_id: int) -> dict:

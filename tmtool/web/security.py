@@ -10,6 +10,7 @@ import hmac
 import ipaddress
 import json
 import secrets
+from collections.abc import Callable
 from urllib.parse import parse_qsl, quote, urlencode
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -46,10 +47,14 @@ class Guard:
     when set, every request carries it (``Authorization: Bearer``, or the cookie set when a browser
     first opens ``/?token=…``); ``csrf``: the secret every write sends back in ``X-CSRF-Token``, which
     only pages of this server (and clients that asked ``/api/session``) can read; ``max_body``: the
-    largest request body accepted, in bytes."""
+    largest request body accepted, in bytes; ``served``: whether the app answers a request's method at its
+    path: a write it does not answer is left to the app's 405 (with ``Allow``) or 404, no CSRF token asked
+    for what would not be done with one."""
 
-    def __init__(self, app, *, hosts: set[str], token: str | None, csrf: str, max_body: int):
+    def __init__(self, app, *, hosts: set[str], token: str | None, csrf: str, max_body: int,
+                 served: Callable[[dict], bool] = lambda scope: True):
         self.app, self.hosts, self.token, self.csrf, self.max_body = app, hosts, token, csrf, max_body
+        self.served = served
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -64,7 +69,7 @@ class Guard:
                 return await _set_token_cookie(send, scope, query, self.token)
             if not (_same(_bearer(headers), self.token) or _same(_cookie(headers, TOKEN_COOKIE), self.token)):
                 return await _refuse(send, 401, "unauthorized", "this server needs its access token")
-        if scope["method"] in WRITE_METHODS:
+        if scope["method"] in WRITE_METHODS and self.served(scope):
             if not _same_origin(headers, host):
                 return await _refuse(send, 403, "forbidden", "cross-origin write refused")
             if not _same(headers.get(CSRF_HEADER), self.csrf):

@@ -46,7 +46,8 @@ from ..rows import (
     term_row, unit_from_row, unit_row, without_target,
 )
 from ..rows import (
-    CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_after,
+    CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS,
+    entries_after,
 )
 from ..url import masked, scrubbed
 from .schema import MIGRATIONS, marked_words
@@ -721,7 +722,7 @@ class PostgresStore(UnitCorrections):
     def list_entries(self, *, statuses: Sequence[ReviewStatus] = (), min_score: float | None = None,
                      since: datetime | None = None, text: str | None = None, document: str | None = None,
                      limit: int | None = None, offset: int = 0, order: str = "score",
-                     after: Sequence | None = None) -> list[Entry]:
+                     after: Sequence | None = None, before: Sequence | None = None) -> list[Entry]:
         where, params = [], []
         if statuses:
             where.append("status = ANY(%s)")
@@ -739,13 +740,14 @@ class PostgresStore(UnitCorrections):
         if document is not None:
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = %s)")
             params.append(document)
-        if after is not None:
-            keyset, values = entries_after(order, after, "%s")
-            where.append(keyset)
-            params += values
+        for cursor, backwards in ((after, False), (before, True)):
+            if cursor is not None:
+                keyset, values = entries_after(order, cursor, "%s", before=backwards)
+                where.append(keyset)
+                params += values
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += f" ORDER BY {ENTRY_ORDER_BY[order]} LIMIT %s OFFSET %s"
-        ids = [row[0] for row in self._query(sql, [*params, limit, offset])]
+        sql += f" ORDER BY {(ENTRY_ORDER_BY if before is None else ENTRY_ORDER_BACK)[order]} LIMIT %s OFFSET %s"
+        ids = [row[0] for row in self._query(sql, [*params, limit, offset])][::1 if before is None else -1]
         found = self.entries(ids)
         return [found[i] for i in ids]
 

@@ -295,7 +295,7 @@ function setUpReview() {
     for (const button of card.querySelectorAll(".deprecate")) {
       button.addEventListener("click", () =>
         reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/deprecate`,
-                        {term: button.dataset.term, version: Number(card.dataset.version)}),
+                        {term: button.dataset.term, lang: button.dataset.lang, version: Number(card.dataset.version)}),
                     `#${card.dataset.entry}: ${button.dataset.term} deprecated`));
     }
     const form = card.querySelector(".edit-form");
