@@ -85,6 +85,16 @@ def test_an_edit_that_changes_nothing_is_no_change(store):
         api.edit(store, added["id"], note="NATO", expected_version=added["version"])
 
 
+
+def test_a_candidate_saved_unchanged_stays_a_candidate(store):
+    """An edit form saved as it was shown reviews nothing: the candidate stays in the queue; a real edit
+    approves it (the person editing has reviewed it)."""
+    added = api.add_entry(store, ["plan de vol"], ["flight plan"], status="candidate")
+    shown = {"fr": "plan de vol", "en": "flight plan", "definition": "", "note": ""}
+    assert api.edit(store, added["id"], **shown, expected_version=added["version"]) == {"change": None, "entry": added}
+    edited = api.edit(store, added["id"], **{**shown, "note": "ICAO form"}, expected_version=added["version"])
+    assert edited["change"] is not None and edited["entry"]["status"] == "approved"
+
 def test_the_same_term_written_again_keeps_what_extraction_knows_of_it(store):
     entry_id = store.insert_entry(Entry([Term("comités militaires", "fr", lemma="comité militaire",
                                                       forms=["comité militaire"]), Term("Military Committee", "en")],

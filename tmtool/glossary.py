@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from copy import deepcopy
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -117,7 +118,9 @@ def edit(
 
     Without ``status`` an edited candidate becomes approved: the person editing it has reviewed
     it (:func:`update_entry` marks it reviewed, so extraction keeps off it), and a candidate
-    left so would sit among the proposals still to review."""
+    left so would sit among the proposals still to review. An edit that changes nothing (a form saved
+    as it was shown) is no review, and leaves the candidate as it is."""
+    before = deepcopy((entry.terms, entry.definition, entry.note))
     for lang, text in (terms or {}).items():
         text = _written_term(text, lang)
         current = entry.terms_in(lang)
@@ -144,7 +147,7 @@ def edit(
         entry.note = _writable(note, "the note") or None
     if status is not None:
         entry.status = status
-    elif entry.status is ReviewStatus.CANDIDATE:
+    elif entry.status is ReviewStatus.CANDIDATE and (entry.terms, entry.definition, entry.note) != before:
         entry.status = ReviewStatus.APPROVED
 
 
@@ -219,7 +222,7 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
                  expected_version: int | None = None, user: str | None = None) -> int | None:
     """Apply a person's ``change`` to an entry, mark it reviewed and record it. Returns the change
     id, or None when it changes nothing (the same terms, status, definition and note, the entry
-    reviewed already): then nothing is written or recorded and the version stays. With
+    reviewed already or still a candidate): then nothing is written or recorded and the version stays. With
     ``expected_version`` (the version the person saw), an entry changed since is a Conflict and is
     left as it is."""
     with store.transaction():
@@ -233,8 +236,9 @@ def update_entry(store: Store, entry_id: int, action: str, change: Callable[[Ent
             raise Invalid(f"entry {entry_id} would have no French term")
         if not current.terms:
             raise Invalid(f"entry {entry_id} would have no term")
-        if before[entry_id]["reviewed"] and \
-                review_state(entry_snapshot(current, reviewed=True)) == review_state(before[entry_id]):
+        # nothing a person decides changed: no change, and a candidate left as it was is not reviewed yet
+        if review_state(entry_snapshot(current, reviewed=True)) == review_state(before[entry_id]) and (
+                before[entry_id]["reviewed"] or current.status is ReviewStatus.CANDIDATE):
             return None
         # the version read above: a writer that got in between is refused here, not overwritten
         store.set_entry_fields(entry_id, {"status": current.status, "reviewed": True, "definition": current.definition,
