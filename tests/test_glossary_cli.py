@@ -77,6 +77,7 @@ def test_review_commands_are_recorded_and_revertible(db):
 @pytest.mark.parametrize("args", [
     ["glossary", "show", "99"], ["glossary", "approve", "99"], ["glossary", "revert", "99"],
     ["glossary", "merge", "1", "1"], ["glossary", "deprecate", "1", "no such term"],
+    ["glossary", "usage", "1", "no such term", "admitted"],
     ["glossary", "edit", "1", "--drop", "Comité militaire"],
 ])
 def test_errors_are_one_line(db, args):
@@ -88,7 +89,7 @@ def test_errors_are_one_line(db, args):
 def test_every_command_help_shows_an_example(db):
     commands = [["ingest"], ["lookup"], ["stats"], ["import"], ["export"], ["tm"], ["tm", "search"],
                 ["tm", "concordance"], ["glossary"]] + [["glossary", name] for name in (
-                    "list", "show", "add", "edit", "approve", "reject", "deprecate", "merge", "remove",
+                    "list", "show", "add", "edit", "approve", "reject", "deprecate", "usage", "merge", "remove",
                     "history", "revert")]
     for command in commands:
         assert "Example" in run(db, *command, "--help"), command
@@ -157,6 +158,13 @@ def test_a_review_that_changes_nothing_says_so_and_records_nothing(db):
         == ["add", "add", "approved", "deprecate"]
     [entry] = [e for e in json.loads(run(db, "glossary", "list", "--json")) if e["id"] == "1"]
     assert entry["version"] == 2  # added, deprecated
+    # the deprecation undone by the term's usage, as a termbase's deprecated term is admitted again
+    assert run(db, "glossary", "usage", "1", "military committee", "admitted") \
+        == "'military committee' admitted in entry 1 (change 5)\n"
+    assert run(db, "glossary", "usage", "1", "Military Committee", "admitted") \
+        == "'Military Committee' admitted in entry 1 already: nothing changed\n"
+    assert json.loads(run(db, "glossary", "history", "--json"))[-1]["action"] == "admit"
+    assert "Invalid value" in run(db, "glossary", "usage", "1", "Military Committee", "obsolete", code=2)
 
 
 def test_an_entry_named_twice_is_approved_once(db):

@@ -384,6 +384,16 @@ def test_merge_deprecate_and_undo(api, db):
     assert deprecated["terms"][0]["usage"] == "deprecated"
     assert http.post("/api/entries/1/deprecate", json={"term": "nothing"}, headers=headers).status_code == 400
     assert http.post("/api/entries/1/merge", json={"into": 1}, headers=headers).status_code == 400
+    # a term deprecated (by a person, or by the termbase it came from) is admitted again, with the version read
+    version = deprecated["version"]
+    admitted = http.post("/api/entries/1/usage", json={"term": term, "usage": "admitted", "version": version},
+                         headers=headers)
+    assert admitted.status_code == 200 and admitted.json()["entry"]["terms"][0]["usage"] == "admitted"
+    assert isinstance(admitted.json()["change"], int)
+    assert http.post("/api/entries/1/usage", json={"term": term, "usage": "admitted", "version": version},
+                     headers=headers).status_code == 409  # changed since it was read
+    for bad in ({"term": term, "usage": "obsolete"}, {"term": term}, {"usage": "preferred"}):
+        assert http.post("/api/entries/1/usage", json=bad, headers=headers).status_code in (400, 422), bad
 
 
 def test_alignment_corrections_through_the_api(api, db):

@@ -953,6 +953,21 @@ def test_a_term_is_deprecated_from_the_entry_s_own_page_and_the_deprecation_reve
     wait(browser, lambda b: len(css(b, "#queue .card .deprecate")) == 3, "the deprecate button did not come back")
 
 
+
+def test_a_term_a_termbase_delivered_deprecated_is_admitted_from_its_button(server, browser, db):
+    # a term that arrived deprecated (an imported TBX's deprecatedTerm) had no button, and no command could undo it
+    with open_store(db) as store:
+        entry_id = int(api.add_entry(store, ["Comité militaire", "Comité militaire OTAN"], ["Military Committee"])["id"])
+        api.deprecate(store, entry_id, "Comité militaire OTAN")
+    browser.get(f"{server.url}/entries/{entry_id}")
+    [admit] = css(browser, "#queue .card .admit")
+    assert admit.accessible_name == "admit Comité militaire OTAN"
+    admit.click()
+    wait(browser, lambda b: css(b, "#status")[0].text == f"#{entry_id}: Comité militaire OTAN admitted",
+         "the page did not say the term was admitted")
+    assert _usage(db, entry_id, "Comité militaire OTAN") == "admitted"
+    assert not css(browser, "#queue .card .admit") and len(css(browser, "#queue .card .deprecate")) == 3
+
 def test_the_english_term_of_an_entry_written_alike_in_french_is_deprecated_by_its_own_button(server, browser, db):
     # radar, French and English: the English term's button deprecated the French one, and then said "already"
     with open_store(db) as store:

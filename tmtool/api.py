@@ -43,7 +43,7 @@ from .ingest import extracts_terms, ingest_pair, language_in_name, languages_in_
 from .io.files import input_file
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
-from .model import ReviewStatus, entry_to_dict, shown_languages
+from .model import ReviewStatus, UsageStatus, entry_to_dict, shown_languages
 from .progress import Progress
 from .store import Store, open_store
 from .store.base import ENTRY_ORDERS
@@ -57,7 +57,7 @@ __all__ = [
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_in_names", "languages_left_out", "lookup",
     "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
-    "segment", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
+    "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
 ]
 
 
@@ -740,12 +740,44 @@ def deprecate(store: Store, entry_id: int | str, term: str, *, lang: str | None 
     [('fr', 'radar', 'preferred'), ('en', 'radar', 'deprecated')]
     >>> store.close()
     """
-    term = _sought(term, "term")
+    return set_usage(store, entry_id, term, "deprecated", lang=lang, expected_version=expected_version, user=user)
+
+
+# the history's name of each change of usage
+_USAGE_ACTIONS = {UsageStatus.PREFERRED: "prefer", UsageStatus.ADMITTED: "admit", UsageStatus.DEPRECATED: "deprecate"}
+
+
+def set_usage(store: Store, entry_id: int | str, term: str, usage: str, *, lang: str | None = None,
+              expected_version: int | None = None, user: str | None = None) -> int | None:
+    """Set one term's usage, ``preferred``, ``admitted`` or ``deprecated`` (TBX's administrative status):
+    a term a termbase delivered deprecated is admitted again so. ``lang`` as :func:`deprecate`'s; returns
+    the change id, None when the term had that usage already.
+
+    >>> import os, tempfile
+    >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
+    >>> seen = add_entry(store, ["Comité militaire", "Comité militaire OTAN"], ["Military Committee"])
+    >>> deprecate(store, seen["id"], "Comité militaire OTAN")
+    2
+    >>> set_usage(store, seen["id"], "comité militaire otan", "admitted")
+    3
+    >>> [(t["text"], t["usage"]) for t in entry(store, seen["id"])["fr"]]
+    [('Comité militaire', 'preferred'), ('Comité militaire OTAN', 'admitted')]
+    >>> set_usage(store, seen["id"], "Comité militaire OTAN", "obsolete")
+    Traceback (most recent call last):
+    tmtool.errors.Invalid: usage must be one of preferred, admitted, deprecated, not 'obsolete'
+    >>> store.close()
+    """
+    term, usage = _sought(term, "term"), _sought(usage, "usage")
+    try:
+        value = UsageStatus(usage)
+    except ValueError:
+        raise Invalid(f"usage must be one of {', '.join(u.value for u in UsageStatus)}, not {usage!r}") from None
     try:
         lang = None if _sought(lang, "lang", optional=True) is None else base_language(lang)
     except TmtoolError as exc:
         raise Invalid(str(exc)) from None
-    return glossary.update_entry(store, _id(entry_id), "deprecate", lambda e: glossary.deprecate(e, term, lang),
+    return glossary.update_entry(store, _id(entry_id), _USAGE_ACTIONS[value],
+                                 lambda e: glossary.set_usage(e, term, value, lang),
                                  expected_version=_version(expected_version), user=user)
 
 

@@ -539,7 +539,7 @@ def _print_hit(hit: dict) -> None:
 
 @main.group()
 def glossary():
-    """Review the glossary: list, show, add, edit, approve, reject, deprecate, merge, remove, reextract.
+    """Review the glossary: list, show, add, edit, approve, reject, deprecate, usage, merge, remove, reextract.
 
     Every change is recorded (glossary history) and can be undone (glossary revert).
 
@@ -766,10 +766,33 @@ def glossary_deprecate(ctx, entry_id, term, lang, expected_version):
       tmtool glossary deprecate 12 "Military Commitee"
       tmtool glossary deprecate 31 radar --lang en
     """
-    change = api.deprecate(_open_store(ctx), entry_id, term, lang=lang, expected_version=expected_version,
+    _set_usage(ctx, entry_id, term, "deprecated", lang, expected_version)
+
+
+@glossary.command("usage")
+@click.argument("entry_id", type=int)
+@click.argument("term")
+@click.argument("usage", type=click.Choice(["preferred", "admitted", "deprecated"]))
+@click.option("--lang", help="The term's language, for a term written alike in two (radar: fr or en).")
+@_EXPECTED_VERSION
+@click.pass_context
+def glossary_usage(ctx, entry_id, term, usage, lang, expected_version):
+    """Set one term's usage: preferred, admitted or deprecated (TBX's administrative status), e.g. to admit
+    again a term a termbase delivered deprecated.
+
+    \b
+    Example:
+      tmtool glossary usage 12 "Comité militaire OTAN" admitted
+      tmtool glossary usage 31 radar preferred --lang en
+    """
+    _set_usage(ctx, entry_id, term, usage, lang, expected_version)
+
+
+def _set_usage(ctx, entry_id: int, term: str, usage: str, lang: str | None, expected_version: int | None) -> None:
+    change = api.set_usage(_open_store(ctx), entry_id, term, usage, lang=lang, expected_version=expected_version,
                            user=_user(ctx))
-    click.echo(f"{term!r} deprecated in entry {entry_id} already: nothing changed" if change is None
-               else f"{term!r} deprecated in entry {entry_id} (change {change})")
+    click.echo(f"{term!r} {usage} in entry {entry_id} already: nothing changed" if change is None
+               else f"{term!r} {usage} in entry {entry_id} (change {change})")
 
 
 @glossary.command("merge")

@@ -151,10 +151,10 @@ def edit(
         entry.status = ReviewStatus.APPROVED
 
 
-def deprecate(entry: Entry, text: str, lang: str | None = None) -> None:
-    """Mark one term of the entry as deprecated (kept, so that look-ups still explain it); ``lang``: the term's
-    base language, for a term written alike in two."""
-    _find(entry, text, lang).usage = UsageStatus.DEPRECATED
+def set_usage(entry: Entry, text: str, usage: UsageStatus, lang: str | None = None) -> None:
+    """Set one term's usage: preferred, admitted, or deprecated (kept, so that look-ups still explain it);
+    ``lang``: the term's base language, for a term written alike in two."""
+    _find(entry, text, lang).usage = usage
 
 
 # ---- reading ------------------------------------------------------------------------------------

@@ -160,6 +160,9 @@ def _no_boolean(value):
 Whole = Annotated[int, BeforeValidator(_no_boolean)]
 # the version of the entry as read, which a decision is made against (changed since: 409)
 Version = Annotated[Whole | None, Body(embed=True, description="the entry's version as read; changed since: 409")]
+# the language of the term an action names, for a term written alike in two (*radar*, French and English)
+TermLanguage = Annotated[str | None, Body(embed=True, max_length=35,
+                                          description="the term's language, for a term written alike in two (radar)")]
 
 
 class EntryEdit(BaseModel):
@@ -425,13 +428,21 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.post("/api/entries/{entry_id}/deprecate", tags=["glossary"])
     def api_deprecate(entry_id: int, term: Annotated[str, Body(embed=True)], by: By,
-                      version: Version = None, lang: Annotated[str | None, Body(
-                          embed=True, max_length=35, description="the term's language, for a term written alike in"
-                                                                 " two (radar)")] = None) -> dict:
+                      version: Version = None, lang: TermLanguage = None) -> dict:
         """Mark one of the entry's terms deprecated (``change`` null when it was already); with the
         ``version`` read, a changed entry is a 409."""
         with store() as s:
             return {"change": api.deprecate(s, entry_id, term, lang=lang, expected_version=version, user=by),
+                    "entry": api.entry(s, entry_id)}
+
+    @app.post("/api/entries/{entry_id}/usage", tags=["glossary"])
+    def api_usage(entry_id: int, term: Annotated[str, Body(embed=True)],
+                  usage: Annotated[Literal["preferred", "admitted", "deprecated"], Body(embed=True)], by: By,
+                  version: Version = None, lang: TermLanguage = None) -> dict:
+        """Set one of the entry's terms preferred, admitted or deprecated (``change`` null when it was
+        already); with the ``version`` read, a changed entry is a 409."""
+        with store() as s:
+            return {"change": api.set_usage(s, entry_id, term, usage, lang=lang, expected_version=version, user=by),
                     "entry": api.entry(s, entry_id)}
 
     @app.post("/api/entries/{entry_id}/merge", tags=["glossary"])

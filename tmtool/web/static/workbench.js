@@ -292,11 +292,12 @@ function setUpReview() {
       reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/merge`, {into: Number(into), version: Number(card.dataset.version)}),
                   `#${card.dataset.entry} merged into #${Number(into)}`, single ? `/entries/${Number(into)}` : undefined);
     });
-    for (const button of card.querySelectorAll(".deprecate")) {
+    for (const button of card.querySelectorAll(".deprecate, .admit")) {
+      const usage = button.classList.contains("admit") ? "admitted" : "deprecated";
       button.addEventListener("click", () =>
-        reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/deprecate`,
-                        {term: button.dataset.term, lang: button.dataset.lang, version: Number(card.dataset.version)}),
-                    `#${card.dataset.entry}: ${button.dataset.term} deprecated`));
+        reloadAfter(api("POST", `/api/entries/${card.dataset.entry}/usage`,
+                        {term: button.dataset.term, lang: button.dataset.lang, usage, version: Number(card.dataset.version)}),
+                    `#${card.dataset.entry}: ${button.dataset.term} ${usage}`));
     }
     const form = card.querySelector(".edit-form");
     form.addEventListener("submit", (event) => { event.preventDefault(); save(card, form); });
