@@ -95,6 +95,18 @@ def test_a_candidate_saved_unchanged_stays_a_candidate(store):
     edited = api.edit(store, added["id"], **{**shown, "note": "ICAO form"}, expected_version=added["version"])
     assert edited["change"] is not None and edited["entry"]["status"] == "approved"
 
+
+def test_a_term_written_alike_in_two_languages_is_dropped_in_the_one_named(store):
+    """*radar* is French and English: ``drop`` takes the first so written, ``drop_terms`` the one of its language."""
+    added = api.add_entry(store, ["radar"], ["radar", "radio detection and ranging"])
+    edited = api.edit(store, added["id"], drop_terms={"en-GB": ["Radar"]})["entry"]
+    assert [(t["lang"], t["text"]) for t in edited["terms"]] == [("fr", "radar"), ("en", "radio detection and ranging")]
+    with pytest.raises(api.Invalid, match="no en term 'radar'"):
+        api.edit(store, added["id"], drop_terms={"en": ["radar"]})
+    for bad in ({"en": "radar"}, {"xx-1": ["radar"]}, ["radar"]):
+        with pytest.raises(api.Invalid):
+            api.edit(store, added["id"], drop_terms=bad)
+
 def test_the_same_term_written_again_keeps_what_extraction_knows_of_it(store):
     entry_id = store.insert_entry(Entry([Term("comités militaires", "fr", lemma="comité militaire",
                                                       forms=["comité militaire"]), Term("Military Committee", "en")],

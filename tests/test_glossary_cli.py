@@ -167,6 +167,14 @@ def test_a_review_that_changes_nothing_says_so_and_records_nothing(db):
     assert "Invalid value" in run(db, "glossary", "usage", "1", "Military Committee", "obsolete", code=2)
 
 
+
+def test_a_term_written_alike_in_two_languages_is_dropped_by_its_language(db):
+    run(db, "glossary", "add", "radar", "radar", "--en-also", "radio detection and ranging")
+    run(db, "glossary", "edit", "1", "--drop-term", "en=radar")
+    [entry] = json.loads(run(db, "glossary", "list", "--json"))
+    assert [(t["lang"], t["text"]) for t in entry["terms"]] == [("fr", "radar"), ("en", "radio detection and ranging")]
+
+
 def test_an_entry_named_twice_is_approved_once(db):
     run(db, "glossary", "add", "Comité militaire", "Military Committee", "--status", "candidate")
     assert run(db, "glossary", "approve", "1", "1", "01") == "1 entry approved (change 2)\n"

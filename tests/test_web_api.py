@@ -394,6 +394,13 @@ def test_merge_deprecate_and_undo(api, db):
                      headers=headers).status_code == 409  # changed since it was read
     for bad in ({"term": term, "usage": "obsolete"}, {"term": term}, {"usage": "preferred"}):
         assert http.post("/api/entries/1/usage", json=bad, headers=headers).status_code in (400, 422), bad
+    # a term written alike in two languages is dropped in the one named
+    with open_store(db) as store:
+        radar = tmtool_api.add_entry(store, ["radar"], ["radar", "radio detection and ranging"])
+    dropped = http.patch(f"/api/entries/{radar['id']}", json={"version": radar["version"], "drop_terms": {"en": ["radar"]}},
+                         headers=headers)
+    assert [(t["lang"], t["text"]) for t in dropped.json()["entry"]["terms"]] == [
+        ("fr", "radar"), ("en", "radio detection and ranging")]
 
 
 def test_alignment_corrections_through_the_api(api, db):

@@ -651,12 +651,14 @@ def _by_language(given: dict, terms: Mapping, what: str = "terms to replace its 
 def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | None = None,
          add_fr: Sequence[str] = (), add_en: Sequence[str] = (), terms: Mapping[str, str] | None = None,
          add_terms: Mapping[str, Sequence[str]] | None = None, drop: Sequence[str] = (),
+         drop_terms: Mapping[str, Sequence[str]] | None = None,
          definition: str | None = None, note: str | None = None, status: str | None = None,
          genders: Mapping[str, str] | None = None, parts_of_speech: Mapping[str, str] | None = None,
          expected_version: int | None = None, user: str | None = None) -> dict:
     """Edit an entry (see :func:`tmtool.glossary.edit`): ``fr``/``en``, and ``terms`` by language tag
     (``{"de": "Militärausschuss"}``), replace that language's first term (or add one); ``add_fr``,
-    ``add_en`` and ``add_terms`` (``{"de": ["MA"]}``) add terms; ``genders`` and ``parts_of_speech`` by
+    ``add_en`` and ``add_terms`` (``{"de": ["MA"]}``) add terms; ``drop`` removes terms by text, and
+    ``drop_terms`` by language (``{"en": ["radar"]}``, for a term written alike in two); ``genders`` and ``parts_of_speech`` by
     language tag (``{"fr": "masculine"}``, ``{"fr": "properNoun"}``, as TBX or a spreadsheet writes them:
     ``m``, ``nom propre``) set those of the language's first term. With ``expected_version``, an entry
     changed since that version is a Conflict and stays as it is. Returns ``{"change", "entry"}``: the
@@ -688,7 +690,9 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     replaced = _by_language({"fr": fr, "en": en}, _mapping(terms))
     added = _by_language({"fr": _terms(add_fr, "add_fr"), "en": _terms(add_en, "add_en")},
                          {lang: _terms(texts, f"add_terms[{lang!r}]") for lang, texts in _mapping(add_terms).items()})
-    drop = _terms(drop, "drop")
+    dropped = _by_language({}, {lang: _terms(texts, f"drop_terms[{lang!r}]") for lang, texts in
+                                _mapping(drop_terms, "drop_terms").items()}, "terms to drop")
+    drop = [*_terms(drop, "drop"), *((text, lang) for lang, texts in dropped.items() for text in texts)]
     genders, parts_of_speech = _mapping(genders, "genders"), _mapping(parts_of_speech, "parts_of_speech")
     _texts(**{f"genders[{lang!r}]": value for lang, value in genders.items()},
            **{f"parts_of_speech[{lang!r}]": value for lang, value in parts_of_speech.items()})

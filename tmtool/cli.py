@@ -692,6 +692,8 @@ def glossary_add(ctx, fr, en, fr_also, en_also, terms, status, definition, note)
 @click.option("--add-term", "add_terms", multiple=True, type=_LanguageTerm(),
               help="Add a term in any language: de=MA; repeatable.")
 @click.option("--drop", multiple=True, help="Remove the term with this text; repeatable.")
+@click.option("--drop-term", "drop_terms", multiple=True, type=_LanguageTerm(),
+              help="Remove the LANG term with this text, for a term written alike in two: en=radar; repeatable.")
 @click.option("--definition", help="Set the definition ('' clears it).")
 @click.option("--note", help="Set the note ('' clears it).")
 @click.option("--status", type=_STATUSES, help="Set the status. Default: a candidate becomes approved.")
@@ -703,8 +705,8 @@ def glossary_add(ctx, fr, en, fr_also, en_also, terms, status, definition, note)
                    "or of LANG's: en=properNoun; repeatable.")
 @_EXPECTED_VERSION
 @click.pass_context
-def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop, definition, note, status,
-                  genders, parts_of_speech, expected_version):
+def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop, drop_terms, definition, note,
+                  status, genders, parts_of_speech, expected_version):
     """Edit an entry's terms, their gender and part of speech, definition, note or status (marks it
     reviewed: extraction keeps off it).
 
@@ -723,7 +725,8 @@ def glossary_edit(ctx, entry_id, fr, en, terms, add_fr, add_en, add_terms, drop,
             raise click.UsageError(f"--term {tag}= given twice: it replaces the first {tag} term (--add-term adds more)")
         replaced[tag] = text
     edited = api.edit(_open_store(ctx), entry_id, fr=fr, en=en, add_fr=add_fr, add_en=add_en, terms=replaced,
-                      add_terms=_terms_by_language(add_terms), drop=drop, definition=definition, note=note,
+                      add_terms=_terms_by_language(add_terms), drop=drop, drop_terms=_terms_by_language(drop_terms),
+                      definition=definition, note=note,
                       status=status, genders=dict(genders), parts_of_speech=dict(parts_of_speech),
                       expected_version=expected_version, user=_user(ctx))
     click.echo(f"entry {entry_id}: nothing changed" if edited["change"] is None

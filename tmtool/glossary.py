@@ -104,7 +104,7 @@ def edit(
     *,
     terms: Mapping[str, str] | None = None,
     add: Mapping[str, Sequence[str]] | None = None,
-    drop: Sequence[str] = (),
+    drop: Sequence[str | tuple[str, str]] = (),
     definition: str | None = None,
     note: str | None = None,
     status: ReviewStatus | None = None,
@@ -112,7 +112,8 @@ def edit(
     parts_of_speech: Mapping[str, str] | None = None,
 ) -> None:
     """Change an entry in place: ``terms`` replaces the first term of each language it names (or adds
-    one), ``add`` adds terms by language, ``drop`` removes terms by text, ``status`` sets the status,
+    one), ``add`` adds terms by language, ``drop`` removes terms by text (or by (text, language), for a term
+    written alike in two: *radar*), ``status`` sets the status,
     ``genders`` and ``parts_of_speech`` (by language) those of the language's first term, after the
     terms' changes (a gender written empty clears it).
 
@@ -133,8 +134,8 @@ def edit(
     for lang, texts in (add or {}).items():
         held = {fold(t.text) for t in entry.terms_in(lang)}
         entry.terms += [_new_term(t, lang) for t in texts if fold(t) not in held]
-    for text in drop:
-        entry.terms.remove(_find(entry, text))
+    for text, lang in ((item, None) if isinstance(item, str) else item for item in drop):
+        entry.terms.remove(_find(entry, text, lang))
     for field, values, written in (("gender", genders, grammatical_gender), ("pos", parts_of_speech, part_of_speech)):
         for lang, value in (values or {}).items():
             current = entry.terms_in(lang)

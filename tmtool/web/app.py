@@ -177,6 +177,7 @@ class EntryEdit(BaseModel):
     add_en: list[str] = []
     add_terms: dict[str, list[str]] = {}  # by language tag: terms to add, {"de": ["MA"]}
     drop: list[str] = []
+    drop_terms: dict[str, list[str]] = {}  # by language tag, for a term written alike in two: {"en": ["radar"]}
     definition: str | None = None
     note: str | None = None
     status: STATUSES | None = None
