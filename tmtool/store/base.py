@@ -280,7 +280,7 @@ class Store(Protocol):
         (highest first), then frequency (highest first), then id; ``since`` compares the time the entry last changed; ``text``: ``fold(text)`` is
         a substring of a term's folded surface form (``folding.fold``), a hyphen and a space alike; ``document``
         keeps those a stored document's extraction counted; ``after``: only those that come after an entry
-        whose (score, frequency, id) it is, in ``order`` (``rows.entries_after``: a page after the one
+        whose (score, frequency, id) it is, in ``order`` (``rows.entries_around``: a page after the one
         before, whatever was added or decided in between), ``offset`` then counted from there; ``before``: only
         those that come before such an entry, the ``limit`` nearest it (``offset`` counted back from it), still
         in ``order`` (a previous page)."""

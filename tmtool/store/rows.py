@@ -29,7 +29,7 @@ DOCUMENT_COLUMNS = ("id, src_path, tgt_path, src_hash, tgt_hash, srclang, tgtlan
                     " src_text_hash, tgt_text_hash, ingest_order, terms")
 ENTRY_COLUMNS = "id, status, definition, note, frequency, score, first_seen, last_seen, version"
 # the columns each of base.ENTRY_ORDERS sorts entries by, each with whether it descends, id last so that
-# a page follows another: its ORDER BY, and where a page starts after an entry (``entries_after``)
+# a page follows another: its ORDER BY, and where a page starts after an entry (``entries_around``)
 ENTRY_ORDER_KEYS = {"score": (("score", True), ("frequency", True), ("id", False)),
                     "frequency": (("frequency", True), ("score", True), ("id", False)),
                     "newest": (("id", True),)}
@@ -42,20 +42,25 @@ ENTRY_ORDER_BACK = {order: ", ".join(column if descending else f"{column} DESC" 
 ENTRY_KEYSET = ("score", "frequency", "id")
 
 
-def entries_after(order: str, after: Sequence, mark: str, *, before: bool = False) -> tuple[str, list]:
-    """SQL (with ``mark``, the backend's placeholder) keeping the entries that come after one whose
-    (score, frequency, id) is ``after`` in ``order`` (``before``: those that come before it), and its
-    parameters: a page starts after the last entry of the one before (a previous page ends before the
-    first of the one after), so that entries added or decided between two reads of the list neither
-    push one of those not yet shown past the page (skipped) nor one already shown onto it (repeated)."""
-    values = dict(zip(ENTRY_KEYSET, after))
+def entries_around(order: str, after: Sequence | None, before: Sequence | None, mark: str) -> tuple[list[str], list]:
+    """SQL conditions (with ``mark``, the backend's placeholder) keeping the entries that come after one whose
+    (score, frequency, id) is ``after`` in ``order``, and before one whose is ``before`` (either None: no
+    bound), and their parameters: a page starts after the last entry of the one before (a previous page ends
+    before the first of the one after), so that entries added or decided between two reads of the list
+    neither push one of those not yet shown past the page (skipped) nor one already shown onto it (repeated)."""
     keys = ENTRY_ORDER_KEYS[order]
-    alternatives, params = [], []
-    for k, (column, descending) in enumerate(keys):
-        alternatives.append(" AND ".join([f"{c} = {mark}" for c, _ in keys[:k]]
-                                         + [f"{column} {'<' if descending != before else '>'} {mark}"]))
-        params += [values[c] for c, _ in keys[:k + 1]]
-    return "(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")", params
+    conditions, params = [], []
+    for cursor, backwards in ((after, False), (before, True)):
+        if cursor is None:
+            continue
+        values = dict(zip(ENTRY_KEYSET, cursor))
+        alternatives = []
+        for k, (column, descending) in enumerate(keys):
+            alternatives.append(" AND ".join([f"{c} = {mark}" for c, _ in keys[:k]]
+                                             + [f"{column} {'<' if descending != backwards else '>'} {mark}"]))
+            params += [values[c] for c, _ in keys[:k + 1]]
+        conditions.append("(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")")
+    return conditions, params
 
 
 # The order of a concordance, the same on every backend: the units holding the text in their source or

@@ -47,7 +47,7 @@ from ..rows import (
 )
 from ..rows import (
     CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS,
-    entries_after,
+    entries_around,
 )
 from ..url import masked, scrubbed
 from .schema import MIGRATIONS, marked_words
@@ -740,11 +740,9 @@ class PostgresStore(UnitCorrections):
         if document is not None:
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = %s)")
             params.append(document)
-        for cursor, backwards in ((after, False), (before, True)):
-            if cursor is not None:
-                keyset, values = entries_after(order, cursor, "%s", before=backwards)
-                where.append(keyset)
-                params += values
+        keysets, values = entries_around(order, after, before, "%s")
+        where += keysets
+        params += values
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         sql += f" ORDER BY {(ENTRY_ORDER_BY if before is None else ENTRY_ORDER_BACK)[order]} LIMIT %s OFFSET %s"
         ids = [row[0] for row in self._query(sql, [*params, limit, offset])][::1 if before is None else -1]

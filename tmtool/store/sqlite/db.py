@@ -43,7 +43,7 @@ from ..rows import (
     entry_update, not_updated, store_counts, term_row, unit_from_row, unit_row,
 )
 from ..rows import CONCORDANCE_LENGTH as _UNIT_LENGTH
-from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_after
+from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_around
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
 from .migrations import VARIANT_ROWS, migrate, units_indexing
@@ -801,11 +801,9 @@ class SQLiteStore(UnitCorrections):
         if document is not None:
             where.append("id IN (SELECT entry_id FROM entry_documents WHERE document_id = ?)")
             params.append(document)
-        for cursor, backwards in ((after, False), (before, True)):
-            if cursor is not None:
-                keyset, values = entries_after(order, cursor, "?", before=backwards)
-                where.append(keyset)
-                params += values
+        keysets, values = entries_around(order, after, before, "?")
+        where += keysets
+        params += values
         sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY " + (ENTRY_ORDER_BY if before is None else ENTRY_ORDER_BACK)[order]
         if limit is not None or offset:
