@@ -50,7 +50,7 @@ from .store.base import ENTRY_ORDERS
 from .text.normalize import visible
 
 __all__ = [
-    "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError",
+    "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError", "USAGES",
     "Unavailable", "Upload", "add_entry", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
     "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
@@ -139,9 +139,10 @@ def _file_name(upload: Upload) -> str:
     name = Path(upload.name.replace("\\", "/")).name
     if name in ("", ".", ".."):
         raise Invalid(f"an upload needs a file name, not {upload.name!r}")
-    if len(name.encode("utf-8", "surrogatepass")) > 255:  # no file system holds a longer one: it was an OSError
+    size = len(name.encode("utf-8", "surrogatepass"))
+    if size > 255:  # no file system holds a longer one: it was an OSError
         raise Invalid(f"an upload's file name is 255 bytes at most, as a file system holds it, not {name[:40]!r}…"
-                      f" ({len(name.encode('utf-8', 'surrogatepass'))} bytes)")
+                      f" ({size} bytes)")
     return name
 
 
@@ -241,6 +242,7 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
 
 
 STATUSES = tuple(status.value for status in ReviewStatus)
+USAGES = tuple(usage.value for usage in UsageStatus)  # a term's: preferred, admitted, deprecated
 
 
 def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
@@ -629,16 +631,21 @@ def _mapping(given: Mapping | None, name: str = "terms") -> Mapping:
     return given
 
 
+def _language(tag: str) -> str:
+    """The base language of a tag given (``en-GB``: ``en``); a tag that is none is Invalid."""
+    try:
+        return base_language(tag)
+    except TmtoolError as exc:
+        raise Invalid(str(exc)) from None
+
+
 def _by_language(given: dict, terms: Mapping, what: str = "terms to replace its first term with") -> dict:
     """``given`` (French and English, from their own arguments) with ``terms`` by base language (the
     lists of two tags of one language, ``de`` and ``de-DE``, joined); a bad tag, or a term to replace (or
     ``what`` else) given twice for one language, is Invalid."""
     given = {lang: texts for lang, texts in given.items() if texts not in (None, [])}
     for tag, texts in terms.items():
-        try:
-            lang = base_language(tag)
-        except TmtoolError as exc:
-            raise Invalid(str(exc)) from None
+        lang = _language(tag)
         if isinstance(texts, list) and lang in given:
             given[lang] = given[lang] + texts
         elif lang in given:
@@ -772,14 +779,10 @@ def set_usage(store: Store, entry_id: int | str, term: str, usage: str, *, lang:
     >>> store.close()
     """
     term, usage = _sought(term, "term"), _sought(usage, "usage")
-    try:
-        value = UsageStatus(usage)
-    except ValueError:
-        raise Invalid(f"usage must be one of {', '.join(u.value for u in UsageStatus)}, not {usage!r}") from None
-    try:
-        lang = None if _sought(lang, "lang", optional=True) is None else base_language(lang)
-    except TmtoolError as exc:
-        raise Invalid(str(exc)) from None
+    if usage not in USAGES:
+        raise Invalid(f"usage must be one of {', '.join(USAGES)}, not {usage!r}")
+    value = UsageStatus(usage)
+    lang = None if _sought(lang, "lang", optional=True) is None else _language(lang)
     return glossary.update_entry(store, _id(entry_id), _USAGE_ACTIONS[value],
                                  lambda e: glossary.set_usage(e, term, value, lang),
                                  expected_version=_version(expected_version), user=user)

@@ -775,7 +775,7 @@ def glossary_deprecate(ctx, entry_id, term, lang, expected_version):
 @glossary.command("usage")
 @click.argument("entry_id", type=int)
 @click.argument("term")
-@click.argument("usage", type=click.Choice(["preferred", "admitted", "deprecated"]))
+@click.argument("usage", type=click.Choice(api.USAGES))
 @click.option("--lang", help="The term's language, for a term written alike in two (radar: fr or en).")
 @_EXPECTED_VERSION
 @click.pass_context

@@ -43,6 +43,7 @@ MAX_UPLOAD = 50 * 1024 * 1024  # a large TMX is tens of megabytes; more is not a
 PAGE_SIZE = 10  # review candidates shown at a time
 STATUSES = Literal["candidate", "approved", "rejected"]
 ORDERS = Literal["score", "frequency", "newest"]  # api.entries' orders
+USAGES = Literal[api.USAGES]  # a term's usage: preferred, admitted, deprecated
 # a filter of the review page's form left empty (any status, no minimum score): None, so that a wrong value is
 # refused in one line ("min_score: Input should be a valid number"), not once for each type it might have been
 Unfilled = BeforeValidator(lambda value: None if value == "" else value)
@@ -438,7 +439,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
 
     @app.post("/api/entries/{entry_id}/usage", tags=["glossary"])
     def api_usage(entry_id: int, term: Annotated[str, Body(embed=True)],
-                  usage: Annotated[Literal["preferred", "admitted", "deprecated"], Body(embed=True)], by: By,
+                  usage: Annotated[USAGES, Body(embed=True)], by: By,
                   version: Version = None, lang: TermLanguage = None) -> dict:
         """Set one of the entry's terms preferred, admitted or deprecated (``change`` null when it was
         already); with the ``version`` read, a changed entry is a 409."""
@@ -533,7 +534,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.post("/api/import", tags=["documents"])
     def api_import(file: Annotated[UploadFile, File()], by: By,
                    format: Annotated[str | None, Form(max_length=20)] = None,
-                   status: Annotated[Literal["candidate", "approved", "rejected"], Form()] = "candidate") -> dict:
+                   status: Annotated[STATUSES, Form()] = "candidate") -> dict:
         """Import an uploaded memory (tmx, xliff) or glossary (tbx, po, csv, tsv, xlsx), as ``tmtool import``;
         ``status``: that of the glossary entries the file gives none; ``notices``: what reading the file said, a
         line each, as the command line says it on stderr (a CSV read as Windows-1252, regional tags kept as their
