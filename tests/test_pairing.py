@@ -330,6 +330,10 @@ ENGLISH_ACRONYMS_IN_FRENCH = [
      "The delegates visited NATO Security Assistance and Training for Ukraine (NSATU) in Wiesbaden."),
     ("La formation des militaires ukrainiens se poursuit.", "The training of Ukrainian personnel continues."),
     ("Les délégués ont salué le concept et la formation.", "The delegates welcomed the concept and the training."),
+    ("Chaque semaine, le centre remet aux commandants un bilan de la connaissance de la situation spatiale (SSA).",
+     "Every week the centre gives commanders a space situational awareness (SSA) summary."),
+    ("Le ministère a alerté l'équipe d'intervention en cas d'urgence informatique (CERT) du pays.",
+     "The ministry alerted the national computer emergency response team (CERT)."),
 ]
 
 
@@ -342,6 +346,10 @@ ENGLISH_ACRONYMS_IN_FRENCH = [
     ("DCB", "Initiative de renforcement des capacités de défense et de sécurité"),
     # a name's words juxtaposed, whatever the parse makes of them
     ("NSATU", "Commandement OTAN d'assistance à la sécurité et de formation au profit de l'Ukraine"),
+    # the French letters spell the acronym only by chance, inside words (*s*ituation *s*p*a*tiale, *c*as
+    # d'urg*e*nce info*r*ma*t*ique): the English full form's initials spell it, and its rendering is the full form
+    ("SSA", "connaissance de la situation spatiale"),
+    ("CERT", "équipe d'intervention en cas d'urgence informatique"),
 ])
 def test_the_translation_delimits_the_full_form_of_an_english_acronym_in_french(acronym, full):
     from tmtool.terms import build_glossary

@@ -111,7 +111,8 @@ def listed_start(acronym: str, words: Sequence[str], content: Sequence[bool], al
     return None
 
 
-def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], shown: Sequence[int] = ()) -> int | None:
+def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], shown: Sequence[int] = (),
+                 rendered: Sequence[int] = ()) -> int | None:
     """The index in ``words`` where the full form of ``acronym`` begins; it ends at ``words[-1]``.
 
     ``starts`` are the possible beginnings (content words that open a noun phrase), left to right.
@@ -122,7 +123,10 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], show
     (``equivalents.aligned_spans``); where the letters spell nothing (an English acronym in French:
     *commandant suprême allié Transformation (SACT)*), the full form is the longest of them if it is
     longer than the phrase or name the French alone gives: it renders the English full form the
-    letters spell.
+    letters spell. ``rendered``: the beginnings of those that render an English full form whose
+    initials spell the acronym; one of them is the full form where the French letters appear only inside
+    words, by chance (*équipe d'intervention en* | *cas d'urgence informatique (CERT)*: the acronym of
+    *computer emergency response team*).
     """
     if not starts:
         return None
@@ -136,6 +140,8 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], show
     starts = [s for s in starts if s in within] or starts[-1:]
     for start in reversed(starts):  # the shortest full form whose letters spell the acronym
         if letters_match(acronym, words[start:]):
+            if rendered and min(rendered) < start and not initials_cover(acronym, words[start:]):
+                return min(rendered)
             # and the capitalised words of the name before it, which the letters leave out (*led by
             # Allied Maritime Command (MARCOM)*); not the sentence's first word, whose capital is not
             # a name's (*Yesterday Allied Air Command*), nor an acronym of another name (*NATO Allied

@@ -28,8 +28,8 @@ from rapidfuzz.fuzz import ratio
 from ..model import Context, Entry, Term, TermType
 from ..text.normalize import fold, fold_word, normalize_for_match, spellings, stem
 from . import english
-from .acronyms import is_acronym
-from .candidates import definitions, phrase_shaped, term_key
+from .acronyms import initials_cover, is_acronym
+from .candidates import RenderedFullForm, definitions, phrase_shaped, term_key
 from .extract import DEFAULT_THRESHOLD, FrenchTerms, analyse_french, concept_entries, ranking, without_name_pieces
 from .french import Token
 from .persons import persons, places, titles
@@ -240,7 +240,8 @@ def aligned_spans(views: _PairViews, tokens: Sequence[Sequence[Token]]) -> dict[
             if held and phrase_shaped(sentence, held[0], held[-1] + 1):
                 found.setdefault(number, set()).add((held[0], held[-1] + 1))
         for span in _full_form_spans(views.pairs[number], view, sentence, word_of):
-            found.setdefault(number, set()).add(span)
+            found.setdefault(number, set()).discard(span)  # a phrase already shown there: now marked
+            found[number].add(span)
     return found
 
 
@@ -252,7 +253,8 @@ def _full_form_spans(pair: Context, view: _PairView, sentence: Sequence[Token],
     to the parenthesis, over no punctuation and no verb of a clause. An English acronym in French text
     has no French letters to delimit its full form (*Commandement OTAN d'assistance à la sécurité et
     de formation au profit de l'Ukraine (NSATU)*); its English full form has, and the alignment
-    carries it over (``candidates.definitions`` takes it where the French letters spell nothing)."""
+    carries it over (``candidates.definitions`` takes it where the French letters spell nothing, or
+    spell it only by chance where the English initials spell it: a ``RenderedFullForm``)."""
     spans: list[tuple[int, int]] = []
     if "(" not in pair.fr or "(" not in pair.en:  # most pairs define nothing: the English is not read
         return spans
@@ -278,7 +280,7 @@ def _full_form_spans(pair: Context, view: _PairView, sentence: Sequence[Token],
         if first < paren and not any(
                 t.pos in ("PUNCT", "AUX") or (t.pos == "VERB" and not (t.participle or t.is_acronym))
                 for t in sentence[first:paren]):
-            spans.append((first, paren))
+            spans.append(RenderedFullForm((first, paren)) if initials_cover(acronym, full.split()) else (first, paren))
     return spans
 
 
