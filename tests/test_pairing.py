@@ -334,6 +334,8 @@ ENGLISH_ACRONYMS_IN_FRENCH = [
      "Every week the centre gives commanders a space situational awareness (SSA) summary."),
     ("Le ministère a alerté l'équipe d'intervention en cas d'urgence informatique (CERT) du pays.",
      "The ministry alerted the national computer emergency response team (CERT)."),
+    ("Les données du système d'identification automatique (AIS) montrent que le navire a changé de cap.",
+     "Automatic Identification System (AIS) data show that the ship changed course."),
 ]
 
 
@@ -350,6 +352,9 @@ ENGLISH_ACRONYMS_IN_FRENCH = [
     # d'urg*e*nce info*r*ma*t*ique): the English full form's initials spell it, and its rendering is the full form
     ("SSA", "connaissance de la situation spatiale"),
     ("CERT", "équipe d'intervention en cas d'urgence informatique"),
+    # the French letters spell nothing; the English initials do, and the rendering of the English full form
+    # begins it, not the phrase it is the complement of (*données du*)
+    ("AIS", "système d'identification automatique"),
 ])
 def test_the_translation_delimits_the_full_form_of_an_english_acronym_in_french(acronym, full):
     from tmtool.terms import build_glossary

@@ -124,9 +124,10 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], show
     *commandant suprême allié Transformation (SACT)*), the full form is the longest of them if it is
     longer than the phrase or name the French alone gives: it renders the English full form the
     letters spell. ``rendered``: the beginnings of those that render an English full form whose
-    initials spell the acronym; one of them is the full form where the French letters appear only inside
-    words, by chance (*équipe d'intervention en* | *cas d'urgence informatique (CERT)*: the acronym of
-    *computer emergency response team*).
+    initials spell the acronym; the longest of them is the full form where the French letters spell
+    nothing (*avion du* | *système aéroporté de détection et de contrôle (AWACS)*, for *Airborne Warning and
+    Control System (AWACS) aircraft*) or only by chance, inside words (*équipe d'intervention en* | *cas
+    d'urgence informatique (CERT)*, for *computer emergency response team*).
     """
     if not starts:
         return None
@@ -138,19 +139,21 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], show
             break
         within.add(k)
     starts = [s for s in starts if s in within] or starts[-1:]
-    for start in reversed(starts):  # the shortest full form whose letters spell the acronym
-        if letters_match(acronym, words[start:]):
-            if rendered and min(rendered) < start and not initials_cover(acronym, words[start:]):
-                return min(rendered)
-            # and the capitalised words of the name before it, which the letters leave out (*led by
-            # Allied Maritime Command (MARCOM)*); not the sentence's first word, whose capital is not
-            # a name's (*Yesterday Allied Air Command*), nor an acronym of another name (*NATO Allied
-            # Land Command*)
-            while (start - 1 in starts and words[start - 1][:1].isupper() and not words[start - 1].isupper()
-                   and any(any(c.isalnum() for c in w) for w in words[: start - 1])):
-                start -= 1
-            return start
-    # else the longest name, capitalised and of two words or more, else the longest phrase; or the
-    # longest phrase shown, if it is longer still (the parse may end a phrase where a name goes on)
-    named = [start for start in starts if words[start][:1].isupper() and len(words) - start >= 2][:1]
-    return min([*(named or starts[:1]), *shown])
+    spelt = next((start for start in reversed(starts) if letters_match(acronym, words[start:])), None)
+    if rendered and (spelt is None or min(rendered) < spelt and not initials_cover(acronym, words[spelt:])):
+        start = min(rendered)  # the French letters spell nothing, or only by chance: the English full form's do
+    elif spelt is not None:  # the shortest full form whose letters spell the acronym
+        start = spelt
+    else:
+        # else the longest name, capitalised and of two words or more, else the longest phrase; or the
+        # longest phrase shown, if it is longer still (the parse may end a phrase where a name goes on)
+        named = [start for start in starts if words[start][:1].isupper() and len(words) - start >= 2][:1]
+        return min([*(named or starts[:1]), *shown])
+    # and the capitalised words of the name before it, which the letters and the alignment leave out
+    # (*led by Allied Maritime Command (MARCOM)*, *Grand* | *Quartier général des puissances alliées en
+    # Europe (SHAPE)*); not the sentence's first word, whose capital is not a name's (*Yesterday Allied Air
+    # Command*), nor an acronym of another name (*NATO Allied Land Command*)
+    while (start - 1 in starts and words[start - 1][:1].isupper() and not words[start - 1].isupper()
+           and any(any(c.isalnum() for c in w) for w in words[: start - 1])):
+        start -= 1
+    return start
