@@ -362,3 +362,28 @@ def test_the_translation_delimits_the_full_form_of_an_english_acronym_in_french(
     pairs = [Context(fr, en, "doc") for fr, en in ENGLISH_ACRONYMS_IN_FRENCH]
     entry = next(e for e in build_glossary(pairs, threshold=0.0) if acronym in [t.text for t in e.terms])
     assert entry.terms[0].text == full
+
+
+def test_a_complement_with_an_article_is_a_term_s_where_the_english_renders_one_compound():
+    from tmtool.terms import DEFAULT_THRESHOLD, build_glossary
+    from tmtool.terms.equivalents import french_floor
+    from tmtool.terms.extract import analyse_french
+
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("Le bataillon a renforcé la protection de la force avant le déploiement.",
+         "The battalion stepped up force protection before the deployment."),
+        ("Le commandant a souligné l'importance de la coopération avec les autorités locales.",
+         "The commander stressed the importance of cooperation with the local authorities."),
+        ("Les autorités locales ont fourni des véhicules et des interprètes au bataillon.",
+         "The local authorities provided the battalion with vehicles and interpreters."),
+        ("Le déploiement a duré six mois.", "The deployment lasted six months."),
+    ]]
+    french = analyse_french(pairs)
+    # Daille's free-phrase weight for *de la*: a guess the French alone has to make ...
+    for phrase in ("protection de la force", "importance de la coopération"):
+        assert french.scores[phrase] < french_floor(DEFAULT_THRESHOLD) <= french.units[phrase]
+    glossary = {e.terms[0].text: e for e in build_glossary(pairs)}
+    # ... that the English settles: one compact compound is a term's rendering
+    assert [t.text for t in glossary["protection de la force"].terms_in("en")] == ["force protection"]
+    # *importance of cooperation*, rendered with *of*, keeps the weight of a free phrase
+    assert "importance de la coopération" not in glossary
