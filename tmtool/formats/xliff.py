@@ -388,12 +388,18 @@ def _provenance(unit: etree._Element, segment_id: str | None, item: Unit) -> Non
             setattr(item, "created" if name == "creationdate" else "changed", date)
 
 
-_US_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}")  # Trados's 04/24/2024 18:18:50
+# Trados's 04/24/2024 18:18:50: a .NET DateTime written with DateTimeFormatInfo.InvariantInfo, no zone said. UTC:
+# RWS's own code writing these values does so from UTC times, its community plugins (the bilingual Excel and
+# Studio Views imports) setting modified_on to DateTime.UtcNow, its BCM converter created_on and modified_on
+# to a memory's SystemFields dates, which a memory keeps in UTC (as Maxprograms' sdltm → TMX converter reads
+# them, writing them with TMX's Z). Studio's editor itself is closed: nothing read contradicts UTC.
+_US_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}")
 
 
 def _tool_date(value: str, label: str, unit: etree._Element) -> datetime | None:
-    """A date as a CAT tool writes it in its XLIFF, in UTC: milliseconds since 1970 (Phrase), ISO 8601 (memoQ),
-    month/day/year and time (Trados); None for the tools' *never* (``0``, memoQ's ``0001-01-01T00:00:00Z``)."""
+    """A date as a CAT tool writes it in its XLIFF, in UTC: milliseconds since 1970 (Phrase), ISO 8601 (memoQ,
+    its ``Z`` saying UTC), month/day/year and time (Trados, no zone said: UTC, see :data:`_US_DATE`); None for
+    the tools' *never* (``0``, memoQ's ``0001-01-01T00:00:00Z``)."""
     try:
         if value.isdigit():
             return datetime.fromtimestamp(int(value) / 1000, timezone.utc) if int(value) else None
