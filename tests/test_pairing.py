@@ -387,3 +387,25 @@ def test_a_complement_with_an_article_is_a_term_s_where_the_english_renders_one_
     assert [t.text for t in glossary["protection de la force"].terms_in("en")] == ["force protection"]
     # *importance of cooperation*, rendered with *of*, keeps the weight of a free phrase
     assert "importance de la coopération" not in glossary
+
+
+def test_a_common_phrase_rendered_by_the_end_of_an_english_name_is_a_piece_of_it():
+    from tmtool.terms import build_glossary
+    from tmtool.terms.equivalents import _EquivalentFinder, rendered_as_unit
+
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("Le commandant suprême des forces alliées en Europe a inspecté la brigade.",
+         "The Supreme Allied Commander Europe inspected the brigade."),
+        ("La brigade polonaise a présenté ses chasseurs F-16 aux officiers.",
+         "The Polish brigade showed its F-16 fighters to the officers."),
+        ("Le Comité militaire a salué la brigade.", "The NATO Military Committee praised the brigade."),
+    ]]
+    entries = {e.terms[0].text: e for e in build_glossary(pairs, threshold=0.0)}
+    finder = _EquivalentFinder(pairs, [], [], {})
+    # *Allied Commander Europe* begins inside the name *Supreme Allied Commander Europe*: it renders a piece
+    # of *commandant suprême des forces alliées en Europe*, no unit of its own
+    assert [t.text for t in entries["force alliée en Europe"].terms_in("en")] == ["Allied Commander Europe"]
+    assert not rendered_as_unit(entries["force alliée en Europe"], finder)
+    # a people's adjective before a phrase is no name's beginning, nor is NATO's acronym
+    assert rendered_as_unit(entries["chasseur F-16"], finder)
+    assert rendered_as_unit(entries["Comité militaire"], finder)

@@ -292,7 +292,9 @@ def rendered_as_unit(entry: Entry, finder: _EquivalentFinder) -> bool:
     English noun phrase, in each pair it was found in. English puts the complement of a term before
     its head (*maritime patrol aircraft*): a rendering that goes on with more nouns is the modifier of
     a longer term, as the French is (*avion de patrouille maritime*); one that ends its phrase is the
-    term (*the weight of battle tanks*)."""
+    term (*the weight of battle tanks*). Nor does a rendering of a French common phrase begin inside an
+    English name (``_inside_name``): *forces alliées en Europe* → *Allied Commander Europe* is a piece of
+    *commandant suprême des forces alliées en Europe* → *Supreme Allied Commander Europe*."""
     english = next((t for t in entry.terms if t.lang != "fr"), None)
     french = entry.terms[0]
     if english is None or leaves_out_words(french.text, english.text) or any(
@@ -312,10 +314,23 @@ def rendered_as_unit(entry: Entry, finder: _EquivalentFinder) -> bool:
             if any(other.start <= phrase.start and other.end > phrase.end
                    and sentence[phrase.end:other.end].split()[0].lower() not in _ENGLISH_LINKS for other in phrases):
                 return False
+            if french.text[:1].islower() and any(_inside_name(phrase, other, sentence) for other in phrases):
+                return False
             if _word_alignment(view.links, inside, covered) < CLEAN_ALIGNMENT:
                 return False
             seen = True
     return seen
+
+
+def _inside_name(phrase: EnglishPhrase, other: EnglishPhrase, sentence: str) -> bool:
+    """Whether ``phrase`` begins inside ``other``, a name (every content word capitalised) that goes on to
+    its end from capitalised words before it, none an acronym: *Allied Powers Europe* in *Supreme
+    Headquarters Allied Powers Europe*, not *Military Committee* in *NATO Military Committee* (NATO's) nor
+    *F-16 fighters* in *Polish F-16 fighters* (no name)."""
+    before = sentence[other.start:phrase.start].split()
+    return (other.start < phrase.start and other.end >= phrase.end and phrase.text[:1].isupper() and bool(before)
+            and all(w[:1].isupper() and not is_acronym(w) for w in before)
+            and all(w[:1].isupper() for w in other.text.split() if w.lower() not in _ENGLISH_LINKS))
 
 
 def _word_alignment(links: np.ndarray, inside: list[int], covered: list[int]) -> float:
