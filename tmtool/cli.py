@@ -384,7 +384,8 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
     if not no_terms and not api.extracts_terms(srclang, tgtlang):
         # on stderr, first: stdout keeps its summary line, and the note stands before a long ingest
         click.echo(f"note: no term extraction for {api.base_language(srclang)}→{api.base_language(tgtlang)}: "
-                   "terms are extracted from French–English pairs only (either way); "
+                   "terms are extracted from French–English pairs (either way) and from pairs of English and "
+                   "another language written with spaces between words; "
                    "the units are stored", err=True)
     if inbox:
         if fr_file or en_file or doc_id:
