@@ -94,19 +94,20 @@ def build_english_glossary(pairs: Sequence[Context], lang: str, *, memory: Seque
         if equivalent is not None and _untranslated_name(entry.terms[0], equivalent):
             continue  # a name the other language writes as English does: a ship's, a person's
         entry.terms += [equivalent] if equivalent else []
-        entry.score = round(entry.score * (TRANSLATION_BASE + (equivalent.confidence if equivalent else 0.0)), 4)
+        entry.score = round(float(entry.score * (TRANSLATION_BASE + (equivalent.confidence if equivalent else 0.0))), 4)
         if entry.score >= limit:
             entries.append(entry)
     return _without_name_pieces(sorted(entries, key=ranking), pairs)
 
 
 def _nominal(pairs: Sequence[Context], phrases: list[list[EnglishPhrase]]) -> list[list[EnglishPhrase]]:
-    """The phrases of each sentence less those the tagger's own reading ends on a verb: the phrases read a
-    close call both ways (``english_phrases``), which the French–English pairing settles, but alone the
-    English cannot (*vehicles map the seabed*, *the group reports to*)."""
+    """The phrases of each sentence less those the tagger's own reading ends on a verb, unless a noun was a
+    close call: the phrases read a word both ways (``english_phrases``), which the French–English pairing
+    settles, but alone the English cannot (*the group reports to*)."""
     from ..text.en import analyse
 
-    verbs = [{w.end for w in words if w.tag in ("VERB", "AUX")} for words in analyse([c.en for c in pairs])]
+    verbs = [{w.end for w in words if w.tag in ("VERB", "AUX") and w.alternative != "NOUN"}
+             for words in analyse([c.en for c in pairs])]
     return [[p for p in found if p.end not in ends] for found, ends in zip(phrases, verbs)]
 
 
@@ -213,7 +214,7 @@ def _entry(candidate: _Candidate, score: float, pairs: Sequence[Context], writte
     text = phrase.text if name else phrase.lemma
     if opens and not name:
         first = text.split()[0]
-        text = written.get(first.lower(), first) + text[len(first):]  # a capital its place gave it
+        text = written.get(first.lower(), first.lower()) + text[len(first):]  # a capital its place gave it
     sentences = sorted({number for number, _ in candidate.occurrences})
     term = Term(text=text, lang="en", pos="properNoun" if name and not phrase.acronym else "noun",
                 term_type=TermType.ACRONYM if phrase.acronym else TermType.FULL_FORM,
@@ -340,6 +341,6 @@ class _Spans:
         if confidence < MIN_CONFIDENCE:
             return None
         text = forms.most_common(1)[0][0]
-        return Term(text=text, lang=lang, pos=pos, lemma=None, confidence=round(min(1.0, confidence), 3),
+        return Term(text=text, lang=lang, pos=pos, lemma=None, confidence=round(min(1.0, float(confidence)), 3),
                     forms=[form for form, _ in forms.most_common()], frequency=len(numbers),
                     contexts=[self.pairs[i] for i in numbers[:CONTEXTS_PER_TERM]])
