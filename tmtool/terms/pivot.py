@@ -46,15 +46,18 @@ from .wordalign import WordAligner, plain_words
 # an entry's score is the English score × (TRANSLATION_BASE + its equivalent's confidence), as a French
 # one's is (``equivalents.TRANSLATION_BASE``, 0.35 there): chosen on the development and test pairs, the
 # French read as an unknown language, for about 25 proposals a page (bench/README.md, "Any pair with English")
-TRANSLATION_BASE = 0.15
+TRANSLATION_BASE = 0.05
 # a language's most frequent words in wordfreq's list for it, which a span never opens or closes on
 # (chosen on the development and test pairs, bench/README.md, "Any pair with English")
 LISTED_FUNCTION_WORDS = 100
-# a language wordfreq has no list for: the words seen in this share of the input's sentences or more
-FREQUENT_SHARE = 0.3
+# a language wordfreq has no list for: the words seen in this share of the input's sentences or more, and in
+# FREQUENT_SENTENCES at least (a shorter input tells a function word from its topic's words no better)
+FREQUENT_SHARE = 0.5
+FREQUENT_SENTENCES = 8
 SPAN_SLACK = 3  # a span has at most twice the English phrase's content words and this many more
 _PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+")
+_HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
 
 
 @dataclass(slots=True)
@@ -101,13 +104,13 @@ def build_english_glossary(pairs: Sequence[Context], lang: str, *, memory: Seque
 
 
 def _nominal(pairs: Sequence[Context], phrases: list[list[EnglishPhrase]]) -> list[list[EnglishPhrase]]:
-    """The phrases of each sentence less those the tagger's own reading ends on a verb, unless a noun was a
-    close call: the phrases read a word both ways (``english_phrases``), which the French–English pairing
-    settles, but alone the English cannot (*the group reports to*)."""
+    """The phrases of each sentence less those the tagger's own reading ends on a verb: ``english_phrases``
+    reads a close call both ways, which the French–English pairing settles, but alone the English cannot
+    (*the group reports to*, *vehicles map the seabed*). (Leaving out the phrases that open on a verb too,
+    *guaranteeing freedom of navigation*, lost more terms than noise on the development pairs.)"""
     from ..text.en import analyse
 
-    verbs = [{w.end for w in words if w.tag in ("VERB", "AUX") and w.alternative != "NOUN"}
-             for words in analyse([c.en for c in pairs])]
+    verbs = [{w.end for w in words if w.tag in ("VERB", "AUX")} for words in analyse([c.en for c in pairs])]
     return [[p for p in found if p.end not in ends] for found, ends in zip(phrases, verbs)]
 
 
@@ -185,7 +188,10 @@ def _scores(candidates: dict[str, _Candidate], pairs: Sequence[Context]) -> dict
         claims: Counter = Counter()
         for number, phrase in candidate.occurrences:
             for start, end, key in spans[number]:
-                if start <= phrase.start and phrase.end <= end and key != candidate.key:
+                # a longer phrase ending as this one does only gives its head more modifiers: a kind of it
+                # (*air base* of *Łask air base*, ``termhood.nesting``), unless it is a name
+                if (start <= phrase.start and phrase.end <= end and key != candidate.key
+                        and (phrase.end < end or _named(candidates[key].phrase))):
                     claims[key] += claim.get(key, 0.0)
         documents = {pairs[number].document for number, _ in candidate.occurrences}
         value = (math.log2(1 + nested_frequency(candidate, claims)) * words_specificity(candidate.words, counts, total, "en")
@@ -193,6 +199,11 @@ def _scores(candidates: dict[str, _Candidate], pairs: Sequence[Context]) -> dict
         scores[candidate.key] = max(value, DEFAULT_THRESHOLD) if candidate.defined else value
         claim[candidate.key] = min(1.0, scores[candidate.key] / DEFAULT_THRESHOLD)
     return scores
+
+
+def _named(phrase: EnglishPhrase) -> bool:
+    """Whether a phrase is written as a name: every word of it but words of grammar capitalised."""
+    return all(w[:1].isupper() for w in phrase.text.split() if w.lower() not in english.FUNCTION_WORDS)
 
 
 def _shape(candidate: _Candidate) -> float:
@@ -225,23 +236,25 @@ def _entry(candidate: _Candidate, score: float, pairs: Sequence[Context], writte
 
 
 def _untranslated_name(term: Term, equivalent: Term) -> bool:
-    """A name of two words or more, each capitalised and none an acronym, that the other language writes
-    as English does (*Baltic Shield*, *Tomasz Wierzbicki*): one exercise's, ship's or person's, which a
-    bilingual glossary has nothing to say of (``equivalents.untranslated_name``)."""
+    """A name, each word capitalised and none an acronym, that the other language writes as English does
+    (*Baltic Shield*, *Tomasz Wierzbicki*, *Tallinn*): one exercise's, ship's, person's or place's, which a
+    bilingual glossary has nothing to say of (``equivalents.untranslated_name``; persons and places,
+    ``persons``)."""
     words = term.text.split()
-    return (term.pos == "properNoun" and len(words) > 1 and not any(w.isupper() for w in words)
+    return (term.pos == "properNoun" and not any(w.isupper() for w in words)
             and fold(equivalent.text) == fold(term.text))
 
 
 def function_words(lang: str, sentences: Sequence[str]) -> frozenset[str]:
     """The words of ``lang`` a span never opens or closes on: the ``LISTED_FUNCTION_WORDS`` most frequent
     words of wordfreq's list for the language (as ``plain_words`` reads them: *l'* is *l*), or, for a
-    language it has no list for, the words of the input seen in ``FREQUENT_SHARE`` of its sentences."""
+    language it has no list for, the words of the input seen in ``FREQUENT_SHARE`` of its sentences (and
+    in ``FREQUENT_SENTENCES``)."""
     listed = _listed(lang)
     if listed is not None:
         return listed
     seen = Counter(w for s in sentences for w in {w.text for w in plain_words(s)})
-    return frozenset(w for w, n in seen.items() if n >= FREQUENT_SHARE * len(sentences))
+    return frozenset(w for w, n in seen.items() if n >= max(FREQUENT_SHARE * len(sentences), FREQUENT_SENTENCES))
 
 
 @lru_cache(maxsize=32)
@@ -298,13 +311,13 @@ class _Spans:
         longest = 2 * len(covered) + SPAN_SLACK
         best = None
         for first in range(len(other)):
-            if not (content[first] and inside[first]):
+            if not (content[first] and inside[first]) or _HYPHENATED.match(text, max(0, other[first].start - 2)):
                 continue
             for last in range(first, min(len(other), first + longest)):
                 if _PUNCTUATION.search(text, other[first].start, other[last].end):
                     break
-                if not (content[last] and inside[last]):
-                    continue
+                if not (content[last] and inside[last]) or _HYPHENATED.match(text, other[last].end - 1):
+                    continue  # nor inside a hyphenated word (*câbles sous* of *câbles sous-marins*)
                 r = recall[last + 1] - recall[first]
                 p = (shares[last + 1] - shares[first]) / (contents[last + 1] - contents[first])
                 value = 2 * p * r / (p + r) if p + r else 0.0
