@@ -29,8 +29,8 @@ alone, then with English equivalents); then a threshold sweep on gold alignment,
 proposals that are not in gold.
 
 ``--pivot`` measures instead the extraction of a pair with English on one side and a language tmtool knows
-nothing of on the other (``tmtool.terms.pivot``), the French read as that language: per pair, its proposals
-and pair recall at the threshold and among its 25 best, beside the French–English extractor's.
+nothing of on the other (``tmtool.terms.pivot``), the French read as that language: per pair and input, its
+proposals and pair recall at the threshold and among its 25 best, beside the French–English extractor's.
 
 ACTER (``../shared/data/terms/acter-fr-dev/``, CC BY-NC-SA, read here, never copied): the monolingual
 extraction (``extract_french``, what ``tmtool extract`` does) over each domain's texts, segmented as
@@ -330,7 +330,8 @@ def nato_tables(threshold: float, chosen: tuple[str, ...] = ALL) -> None:
 
 def pivot_table(threshold: float, chosen: tuple[str, ...]) -> None:
     """The English-led extraction (``build_english_glossary``, French read as an unknown language) beside
-    ``build_glossary``, on each pair's gold alignment and on the pipeline's."""
+    ``build_glossary``, on each pair's inputs (``Dataset.sources``: the pipeline's alignment, the gold one, a
+    free translation)."""
     from tmtool.terms.pivot import build_english_glossary
 
     print(f"English-led extraction, French read as an unknown language, threshold {threshold}; its 25 best "
@@ -342,7 +343,7 @@ def pivot_table(threshold: float, chosen: tuple[str, ...]) -> None:
         gold = dataset.gold()
         if gold is None:
             continue
-        for source in ("gold", "pipeline"):
+        for source in dataset.sources():
             pairs = dataset.pairs(source)
             ranked = build_english_glossary(pairs, "fr", threshold=CURVE_FLOOR)
             proposed = [e for e in ranked if e.score >= threshold]

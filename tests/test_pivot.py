@@ -1,7 +1,10 @@
 """A glossary for a pair with English on one side and a language tmtool has no parser nor dictionary for:
 English terms, their equivalents the spans of the other language the word alignment agrees on."""
 
+from click.testing import CliRunner
+
 from tmtool import api
+from tmtool.cli import main
 from tmtool.model import Context
 from tmtool.store import open_store
 from tmtool.terms.pivot import build_english_glossary
@@ -87,6 +90,10 @@ def test_ingest_of_an_english_german_pair_proposes_entries(tmp_path):
         before = [(e.terms[0].text, [t.text for t in e.terms]) for e in store.list_entries()]
         api.reextract(store, ["mines"])
         assert [(e.terms[0].text, [t.text for t in e.terms]) for e in store.list_entries()] == before
+    # looked up, a context's sentences are named by their languages
+    shown = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "lookup", "Luftverteidigung"]).output
+    assert shown.startswith("en: air defence  =  de: Luftverteidigung")
+    assert "\n    de: Die Verbündeten vereinbarten" in shown and "\n    en: The Allies agreed" in shown
 
 
 def test_a_french_english_pair_is_extracted_as_before(tmp_path):
