@@ -105,3 +105,30 @@ def test_a_french_english_pair_is_extracted_as_before(tmp_path):
         entries = store.list_entries()
     assert entries and all(e.terms[0].lang == "fr" for e in entries)
     assert any(t.lang == "en" for e in entries for t in e.terms)
+
+
+DRONES = [
+    ("Navies work with autonomous underwater vehicles in the Baltic Sea.",
+     "Marinen arbeiten mit autonomen Unterwasserfahrzeugen in der Ostsee."),
+    ("The crews work with autonomous underwater vehicles every day.",
+     "Die Besatzungen arbeiten täglich mit autonomen Unterwasserfahrzeugen."),
+    ("Air defence radars watch the coast.", "Radare der Luftverteidigung überwachen die Küste."),
+    ("With autonomous underwater vehicles, divers stay safe.",
+     "Mit autonomen Unterwasserfahrzeugen bleiben Taucher sicher."),
+]
+
+
+def test_documents_add_up_to_one_equivalent_whatever_its_inflection(tmp_path):
+    """Two German documents decline the equivalent differently: one German term, the other spelling a form of it."""
+    with open_store(tmp_path / "t.db", create=True) as store:
+        api.ingest(store, *write_pair(tmp_path, "mines", GERMAN), srclang="en", tgtlang="de")
+        api.ingest(store, *write_pair(tmp_path, "drones", DRONES), srclang="en", tgtlang="de")
+        entry = next(e for e in store.list_entries() if e.terms[0].text == "autonomous underwater vehicle")
+    [german] = entry.terms_in("de")
+    assert german.text == "autonome Unterwasserfahrzeuge" and "autonomen Unterwasserfahrzeugen" in german.forms
+    assert {document for document, *_ in store_counts(tmp_path, entry)} == {"mines", "drones"}
+
+
+def store_counts(tmp_path, entry):
+    with open_store(tmp_path / "t.db") as store:
+        return store.document_counts([int(entry.id)])[int(entry.id)]

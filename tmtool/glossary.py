@@ -30,7 +30,7 @@ from .store.rows import french_english, lookup_key_rows, term_context
 from .store.records import (
     DocumentRecord, EntryState, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
-from .text.normalize import fold, french_stem, stem
+from .text.normalize import fold, french_stem, inflection_key, stem
 
 CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
 # entries' counts by document, as Store.document_counts reads them
@@ -628,9 +628,16 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
 
 def _supports(proposal: Entry) -> list[tuple[str, str, str, str, float]]:
     """The support a proposal gives its equivalents: (lang, term type, key, text, support)."""
-    return [(t.lang, t.term_type.value, stem(fold(t.text)), t.text,
+    return [(t.lang, t.term_type.value, _equivalent_key(t), t.text,
              max(t.frequency, 1) * (t.confidence if t.confidence is not None else 1.0))
             for t in proposal.terms if t.lang != pivot(proposal)]
+
+
+def _equivalent_key(term: Term) -> str:
+    """What the spellings of one equivalent share: its text folded and singularised, or in a language with
+    a Snowball stemmer (German, Spanish …: ``normalize.SNOWBALL``) its words' stems (*Minentaucher*,
+    *Minentauchern*)."""
+    return inflection_key(term.text, term.lang) or stem(fold(term.text))
 
 
 # ---- evidence under the threshold: documents that add up to an entry ----------------------------
@@ -870,7 +877,7 @@ def _rank_equivalents(store: Store, entry_id: int, stored: Entry, supports: dict
         own: dict[str, Term] = {}
         for term in stored.terms:
             if (term.lang, term.term_type.value) == group:
-                first = own.setdefault(stem(fold(term.text)), term)  # one spelling, the others its forms
+                first = own.setdefault(_equivalent_key(term), term)  # one spelling, the others its forms
                 if first is not term:
                     first.forms.extend(f for f in [term.text, *term.forms] if f not in first.forms)
         kept += [own[key] for key in kept_equivalents(keys) if key in own]

@@ -515,7 +515,7 @@ def _in_parallel(store: Store, pairs: list, jobs: int, options: dict):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if options["extract_terms"] and extracts_terms(options["srclang"], options["tgtlang"]):
+    if options["extract_terms"] and terms_language(options["srclang"], options["tgtlang"]) == "fr":
         from .terms.french import load_model
 
         load_model()
