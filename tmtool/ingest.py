@@ -314,15 +314,17 @@ def extract(store: Store, sentences: list, document_id: str, lang: str = "fr") -
     """Term extraction from a document's French–English sentence pairs (``Context``, French first),
     weighed against the memory but for the document's own units and the approved glossary: its
     proposals at the threshold, and those under it that are kept as evidence. With ``lang`` another
-    language than French, the pairs hold it first and English second (``store.rows.term_context``), and
-    the document is read alone (``terms.pivot``)."""
+    language than French, the pairs hold it first and English second (``store.rows.term_context``), weighed
+    against the memory's units of that language and English (``terms.pivot``)."""
     from .terms import DEFAULT_THRESHOLD, build_glossary
     from .terms.french import analysing
 
     if lang != "fr":
         from .terms.pivot import build_english_glossary
 
-        found = build_english_glossary(sentences, lang, threshold=EVIDENCE_FLOOR)
+        words = _WORD.findall(" ".join(c.fr for c in sentences))
+        memory = store.memory_contexts(words, exclude_document=document_id, lang=lang)
+        found = build_english_glossary(sentences, lang, memory=memory, threshold=EVIDENCE_FLOOR)
         return [e for e in found if e.score >= DEFAULT_THRESHOLD], [e for e in found if e.score < DEFAULT_THRESHOLD]
     with analysing([c.fr for c in sentences]) as french_tokens:  # on the other core, while the rest is done
         words = _WORD.findall(" ".join(c.fr for c in sentences))

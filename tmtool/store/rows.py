@@ -144,6 +144,14 @@ def other_language(srclang: str, tgtlang: str) -> str | None:
     return None if side is None else base_language(srclang if side == "target" else tgtlang)
 
 
+def language_side(srclang: str, tgtlang: str, lang: str) -> str | None:
+    """The side of a unit in these languages that holds ``lang`` (a base language) in a pair of it and English:
+    "source", "target", None for another pair (for French, ``french_side``)."""
+    if other_language(srclang, tgtlang) != lang:
+        return None
+    return "source" if english_side(srclang, tgtlang) == "target" else "target"
+
+
 def term_context(unit: Unit, document: str = "") -> Context | None:
     """A unit as term extraction reads it, whichever way it was translated: its sentence in the language
     that is not English (as ``fr``), then its English one (as ``en``), from ``document``, named by its
