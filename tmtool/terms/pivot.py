@@ -65,6 +65,7 @@ class _Candidate:
     key: str
     phrase: EnglishPhrase  # the spelling the entry takes: one not opening its sentence, where there is one
     words: tuple[str, ...]  # lower-cased content words
+    initial: bool = False  # ``phrase`` opens its sentence
     occurrences: list[tuple[int, EnglishPhrase]] = field(default_factory=list)
     forms: Counter = field(default_factory=Counter)
     defined: bool = False  # an acronym defined in the text, or the full form defining it
@@ -121,16 +122,16 @@ def _without_name_pieces(entries: list[Entry], pairs: Sequence[Context]) -> list
     a name coordinated in it (*Mediterranean Dialogue* of *Partnership for Peace and Mediterranean Dialogue*):
     ``extract.without_name_pieces`` for English."""
     names: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    kept = []
+    occurrences = []
     for entry in entries:
         term = entry.terms[0]
-        occurrences, term.contexts = term.contexts, []
-        if not all(_in_name(pairs[n].en, p, names[n]) for n, p in occurrences):
-            kept.append(entry)
-            if term.pos == "properNoun" or term.term_type is TermType.ACRONYM:
-                for n, p in occurrences:
-                    names[n].append((p.start, p.end))
-    return kept
+        occurrences.append(term.contexts)
+        term.contexts = []
+        if term.pos == "properNoun" or term.term_type is TermType.ACRONYM:
+            for n, p in occurrences[-1]:
+                names[n].append((p.start, p.end))
+    return [entry for entry, found in zip(entries, occurrences)
+            if not all(_in_name(pairs[n].en, p, names[n]) for n, p in found)]
 
 
 def _in_name(sentence: str, phrase: EnglishPhrase, names: list[tuple[int, int]]) -> bool:
@@ -152,8 +153,13 @@ def _candidates(pairs: Sequence[Context], phrases: Sequence[Sequence[EnglishPhra
             if not words:
                 continue
             candidate = found.setdefault(_phrase_key(phrase.lemma), _Candidate(_phrase_key(phrase.lemma), phrase, words))
-            if _opens(pairs[number].en, candidate.phrase) and not _opens(pairs[number].en, phrase):
-                candidate.phrase = phrase
+            opens = _opens(pairs[number].en, phrase)
+            if not candidate.occurrences:
+                candidate.initial = opens
+            elif not opens and (candidate.initial or phrase.text[:1].islower() > candidate.phrase.text[:1].islower()):
+                # a spelling its place does not capitalise; in lower case where it is written so (*mine
+                # countermeasures*, which a name holds too: *Mine Countermeasures Group*)
+                candidate.phrase, candidate.initial = phrase, False
             candidate.occurrences.append((number, phrase))
             candidate.forms[phrase.text] += 1
     for context in pairs:
@@ -218,7 +224,7 @@ def _shape(candidate: _Candidate) -> float:
 
 def _entry(candidate: _Candidate, score: float, pairs: Sequence[Context], written: dict[str, str]) -> Entry:
     phrase = candidate.phrase
-    opens = _opens(pairs[candidate.occurrences[0][0]].en, phrase)
+    opens = candidate.initial
     words = [w for w in phrase.text.split() if w.lower() not in english.FUNCTION_WORDS]
     name = phrase.acronym or all(w[:1].isupper() and (k or not opens or written.get(w.lower(), w)[:1].isupper())
                                  for k, w in enumerate(words))
