@@ -5,6 +5,8 @@ Skipped only when java or OmegaT is not installed (``apt-get install omegat``).
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from conftest import SEED_EN, SEED_FR
 from omegat import omegat_missing, seed_gold_units, translate_with_omegat
@@ -13,8 +15,8 @@ from click.testing import CliRunner
 
 from tmtool.cli import main
 from tmtool.formats.tmx import write_tmx
-from tmtool.formats.xliff import read_xliff
-from tmtool.model import Variant
+from tmtool.formats.xliff import read_xliff, write_xliff
+from tmtool.model import Unit, Variant
 
 pytestmark = pytest.mark.skipif(omegat_missing() is not None, reason=omegat_missing() or "")
 
@@ -145,3 +147,26 @@ def test_omegat_s_own_memory_reads_with_its_tags_as_codes_and_goes_back_to_omega
                                   tm={"tmtool.tmx": exported.read_bytes()})
     assert "<p>Click <b>here</b> to read the leaflet.</p><p>The <i>last</i> train leaves.</p>" in again.target(
         "guide.html")
+
+
+def test_omegat_reads_the_codes_of_our_xliff_as_tags_and_writes_them_back(tmp_path):
+    """A unit's codes written to XLIFF were plain text: OmegaT had no tag to place. Written as XLIFF's inline
+    elements (a code with native data a bpt/ept, one without a g), OmegaT reads them as its tags (<b0>, <g0>),
+    fills the segments from its memory with the tags in place, and writes them back as the same elements, which
+    tmtool reads as the codes they were."""
+    units = [Unit("Le Comité militaire se réunit demain.", "", "fr-FR", "", tuid="u1",
+                  source_markup='Le <bpt i="1">&lt;b&gt;</bpt>Comité militaire<ept i="1">&lt;/b&gt;</ept> se réunit'
+                                ' demain.'),
+             Unit("Cliquez ici pour lire la notice.", "", "fr-FR", "", tuid="u2",
+                  source_markup='Cliquez <bpt i="1" x="1"/>ici<ept i="1"/> pour lire la notice.')]
+    xliff = io.BytesIO()
+    write_xliff(units, xliff, srclang="fr-FR", tgtlang="en-GB", source_as_target=True)
+    memory = OMEGAT_MEMORY.replace("&lt;b0&gt;ici&lt;/b0&gt;", "&lt;g0&gt;ici&lt;/g0&gt;").replace(
+        "&lt;b0&gt;here&lt;/b0&gt;", "&lt;g0&gt;here&lt;/g0&gt;").replace(
+        "Le &lt;i0&gt;dernier&lt;/i0&gt; train part.", "Le &lt;b0&gt;Comité militaire&lt;/b0&gt; se réunit demain.").replace(
+        "The &lt;i0&gt;last&lt;/i0&gt; train leaves.", "The &lt;b0&gt;Military Committee&lt;/b0&gt; meets tomorrow.")
+    run = translate_with_omegat(tmp_path, sources={"note.xlf": xliff.getvalue()}, tm={"memory.tmx": memory.encode()})
+    assert [(unit.target, unit.target_markup) for unit in read_xliff(run.project / "target" / "note.xlf")] == [
+        ("The Military Committee meets tomorrow.",
+         'The <bpt i="1" x="1">&lt;b&gt;</bpt>Military Committee<ept i="1">&lt;/b&gt;</ept> meets tomorrow.'),
+        ("Click here to read the leaflet.", 'Click <bpt i="1" x="1"/>here<ept i="1"/> to read the leaflet.')]

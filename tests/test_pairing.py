@@ -330,6 +330,12 @@ ENGLISH_ACRONYMS_IN_FRENCH = [
      "The delegates visited NATO Security Assistance and Training for Ukraine (NSATU) in Wiesbaden."),
     ("La formation des militaires ukrainiens se poursuit.", "The training of Ukrainian personnel continues."),
     ("Les délégués ont salué le concept et la formation.", "The delegates welcomed the concept and the training."),
+    ("Chaque semaine, le centre remet aux commandants un bilan de la connaissance de la situation spatiale (SSA).",
+     "Every week the centre gives commanders a space situational awareness (SSA) summary."),
+    ("Le ministère a alerté l'équipe d'intervention en cas d'urgence informatique (CERT) du pays.",
+     "The ministry alerted the national computer emergency response team (CERT)."),
+    ("Les données du système d'identification automatique (AIS) montrent que le navire a changé de cap.",
+     "Automatic Identification System (AIS) data show that the ship changed course."),
 ]
 
 
@@ -342,6 +348,13 @@ ENGLISH_ACRONYMS_IN_FRENCH = [
     ("DCB", "Initiative de renforcement des capacités de défense et de sécurité"),
     # a name's words juxtaposed, whatever the parse makes of them
     ("NSATU", "Commandement OTAN d'assistance à la sécurité et de formation au profit de l'Ukraine"),
+    # the French letters spell the acronym only by chance, inside words (*s*ituation *s*p*a*tiale, *c*as
+    # d'urg*e*nce info*r*ma*t*ique): the English full form's initials spell it, and its rendering is the full form
+    ("SSA", "connaissance de la situation spatiale"),
+    ("CERT", "équipe d'intervention en cas d'urgence informatique"),
+    # the French letters spell nothing; the English initials do, and the rendering of the English full form
+    # begins it, not the phrase it is the complement of (*données du*)
+    ("AIS", "système d'identification automatique"),
 ])
 def test_the_translation_delimits_the_full_form_of_an_english_acronym_in_french(acronym, full):
     from tmtool.terms import build_glossary
@@ -349,3 +362,28 @@ def test_the_translation_delimits_the_full_form_of_an_english_acronym_in_french(
     pairs = [Context(fr, en, "doc") for fr, en in ENGLISH_ACRONYMS_IN_FRENCH]
     entry = next(e for e in build_glossary(pairs, threshold=0.0) if acronym in [t.text for t in e.terms])
     assert entry.terms[0].text == full
+
+
+def test_a_complement_with_an_article_is_a_term_s_where_the_english_renders_one_compound():
+    from tmtool.terms import DEFAULT_THRESHOLD, build_glossary
+    from tmtool.terms.equivalents import french_floor
+    from tmtool.terms.extract import analyse_french
+
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("Le bataillon a renforcé la protection de la force avant le déploiement.",
+         "The battalion stepped up force protection before the deployment."),
+        ("Le commandant a souligné l'importance de la coopération avec les autorités locales.",
+         "The commander stressed the importance of cooperation with the local authorities."),
+        ("Les autorités locales ont fourni des véhicules et des interprètes au bataillon.",
+         "The local authorities provided the battalion with vehicles and interpreters."),
+        ("Le déploiement a duré six mois.", "The deployment lasted six months."),
+    ]]
+    french = analyse_french(pairs)
+    # Daille's free-phrase weight for *de la*: a guess the French alone has to make ...
+    for phrase in ("protection de la force", "importance de la coopération"):
+        assert french.scores[phrase] < french_floor(DEFAULT_THRESHOLD) <= french.units[phrase]
+    glossary = {e.terms[0].text: e for e in build_glossary(pairs)}
+    # ... that the English settles: one compact compound is a term's rendering
+    assert [t.text for t in glossary["protection de la force"].terms_in("en")] == ["force protection"]
+    # *importance of cooperation*, rendered with *of*, keeps the weight of a free phrase
+    assert "importance de la coopération" not in glossary

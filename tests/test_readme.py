@@ -34,7 +34,7 @@ NAMED_ENTRIES = {
     83: "plongeur démineur", 84: "marine participante", 86: "munition non explosée", 88: "navire de commandement",
     90: "guerre mondiale", 91: "infrastructure sous-marine", 92: "infrastructure sous-marine critique",
     93: "capacité essentielle", 94: "Comité militaire de l'OTAN", 95: "véhicule sous-marin autonome",
-    96: "Force de réaction de l'OTAN", 98: "liberté de navigation", 99: "chasseur de mines",
+    97: "Force de réaction de l'OTAN", 99: "liberté de navigation", 101: "chasseur de mines",
 }
 _ENTRY_COMMANDS = ("approve", "reject", "edit", "merge", "show", "history", "deprecate")
 

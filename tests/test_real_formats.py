@@ -813,8 +813,10 @@ def test_trados_locked_content_is_the_segment_s_text(tmp_path):
     units, skipped = read_all(read_xliff, path)
     assert [(u.tuid, u.source, u.target) for u in units] == [
         ("t1", "Conduite PX-200 de pression", "Pressure pipe PX-200")]
+    # marked as a Trados memory's locked content is (tmtool.formats.inline.trados_segment)
     assert units[0].source_markup == (
-        'Conduite PX-<bpt i="1" x="pt1">&lt;cf bold="True"&gt;</bpt>200<ept i="1">&lt;/cf&gt;</ept> de '
+        'Conduite <hi type="x-locked">PX-<bpt i="1" x="pt1">&lt;cf bold="True"&gt;</bpt>200<ept i="1">&lt;/cf&gt;'
+        '</ept></hi> de '
         '<bpt i="2" x="pt1">&lt;cf bold="True"&gt;</bpt>pression<ept i="2">&lt;/cf&gt;</ept>')
     assert skipped == []
 

@@ -67,10 +67,10 @@ def test_every_glossary_format_reads_back_the_entry_it_wrote(tmp_path, fmt):
 def test_lookups_by_name_say_what_there_is():
     assert registry.get("tbx-martif").writer and not registry.get("tbx-martif").reader
     assert registry.names(MEMORY, readable=True) == ("tmx", "xliff", "sdltm", "package", "wordfast")
-    assert registry.names(MEMORY, writable=True) == ("tmx",)
+    assert registry.names(MEMORY, writable=True) == ("tmx", "xliff")
     for name, options, message in (
         ("doc", {}, "unknown file format 'doc'"),
-        ("xliff", {"writing": True}, r"unknown export format 'xliff' \(expected one of tmx,"),
+        ("sdltm", {"writing": True}, r"unknown export format 'sdltm' \(expected one of tmx, xliff,"),
         ("tbx-martif", {"reading": True}, "unknown import format"),
     ):
         with pytest.raises(TmtoolError, match=message):
@@ -161,7 +161,7 @@ def test_export_without_format_or_extension_is_a_usage_error(tmp_path):
     for output in ("-", str(tmp_path / "g.unknown")):
         result = CliRunner().invoke(main, ["--db", str(db), "export", "-o", output])
         assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
-        assert "give FORMAT (tmx, tbx, tbx-martif," in result.output
+        assert "give FORMAT (tmx, xliff, tbx, tbx-martif," in result.output
     assert not (tmp_path / "g.unknown").exists()
 
 
@@ -172,9 +172,9 @@ def test_an_export_format_misspelt_is_a_usage_error_as_a_missing_one_is(tmp_path
         glossary.import_entries(store, [ENTRY], "hand")
     result = CliRunner().invoke(main, ["--db", str(db), "export", "tmxx", "-o", str(tmp_path / "m.tmx")], prog_name="tmtool")
     assert (result.exit_code, result.output) == (2, "tmtool: error: unknown export format 'tmxx' (expected one of "
-                                                    "tmx, tbx, tbx-martif, po, tsv, csv, xlsx) (see 'tmtool export --help')\n")
-    with pytest.raises(Invalid, match="unknown export format 'xliff'"):
-        api.check_export("xliff")
+                                                    "tmx, xliff, tbx, tbx-martif, po, tsv, csv, xlsx) (see 'tmtool export --help')\n")
+    with pytest.raises(Invalid, match="unknown export format 'sdltm'"):
+        api.check_export("sdltm")
     # and so is an import's, before any store is made for it
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "new.db"), "import", str(db), "--format", "tmxx"],
                                 prog_name="tmtool")
@@ -186,8 +186,8 @@ def test_an_export_format_misspelt_is_a_usage_error_as_a_missing_one_is(tmp_path
 def test_export_store_takes_the_format_from_the_registry(tmp_path):
     with open_store(tmp_path / "g.db", create=True) as store:
         glossary.import_entries(store, [ENTRY], "hand")
-        with pytest.raises(TmtoolError, match="unknown export format 'xliff'"):
-            export_store(store, "xliff", str(tmp_path / "g.xlf"))
+        with pytest.raises(TmtoolError, match="unknown export format 'sdltm'"):
+            export_store(store, "sdltm", str(tmp_path / "g.sdltm"))
         with pytest.raises(TmtoolError, match="csv holds two languages"):
             export_store(store, "csv", str(tmp_path / "g.csv"), all_languages=True)
 

@@ -607,15 +607,21 @@ def test_a_term_held_by_a_free_phrase_and_rendered_whole_is_proposed():
     assert "patrouille maritime" not in glossary and glossary["avion de patrouille maritime"] == ["maritime patrol aircraft"]
 
 
-def test_a_rendering_is_whole_when_each_word_keeps_its_links_between_term_and_phrase():
+def test_a_rendering_is_whole_when_its_words_keep_their_links_between_term_and_phrase():
     import numpy as np
-    from tmtool.terms.equivalents import _word_alignment
+    from tmtool.terms.equivalents import CLEAN_ALIGNMENT, _word_alignment
 
     links = np.array([[0.8, 0.1, 0.1],   # French word 0: mostly to English 0
                       [0.1, 0.7, 0.2],   # French word 1: mostly to English 1
                       [0.0, 0.1, 0.9]])  # French word 2, outside the term: to English 2
-    assert _word_alignment(links, [0, 1], [0, 1]) == pytest.approx(0.8)  # French 1 keeps 0.8, English 1 0.8
-    assert _word_alignment(links, [0, 1], [0, 1, 2]) == pytest.approx(0.3 / 1.2)  # English 2 is French 2's
+    # French 0 keeps 0.9 and French 1 0.8 (mean 0.85); English 0 keeps 0.9 / 0.9, English 1 0.8 / 0.9
+    assert _word_alignment(links, [0, 1], [0, 1]) == pytest.approx(0.85)
+    assert _word_alignment(links, [0, 1], [2]) == pytest.approx(0.15)  # the phrase is French 2's
+    # English 1 is a look-alike of French 2 too (*Air* and *air* of *Armée de l'air*): most of its mass
+    # goes there, but the rendering stays whole, where the least word's share (0.8 / 2.5) refuted it
+    look_alike = links + np.array([[0, 0, 0], [0, 0, 0], [0, 1.6, 0]])
+    assert _word_alignment(look_alike, [0, 1], [0, 1]) == pytest.approx(min(0.85, (1 + 0.8 / 2.5) / 2))
+    assert _word_alignment(look_alike, [0, 1], [0, 1]) >= CLEAN_ALIGNMENT > 0.8 / 2.5
 
 
 def test_an_english_word_surely_linked_outside_the_term_is_no_rendering_of_it():

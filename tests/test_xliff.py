@@ -7,10 +7,12 @@ import json
 
 import pytest
 from omegat import SEED_GOLD, seed_gold_units
+from lxml import etree
 from translate.storage.xliff import xlifffile
 
 from tmtool.errors import TmtoolError
-from tmtool.formats.xliff import read_xliff, write_xliff
+from tmtool.formats.inline import plain_text
+from tmtool.formats.xliff import XLIFF_12, read_xliff, write_xliff
 from tmtool.model import Segment, Unit
 
 
@@ -148,3 +150,142 @@ def test_notes_of_the_file_and_its_groups_are_every_unit_s(tmp_path):
         ("u2/s1", ["Ton formel.", "Pied de page"]),
         ("u2/s2", ["Ton formel.", "Pied de page"]),
     ]
+
+
+# ---- inline codes written back as XLIFF's ----
+
+# a memory as Okapi and memoQ export it, codes holding their native code (a bold run, an image, an italic run
+# whose end lies in the next segment), and as Trados exports it, codes holding none (type: Trados's tag id)
+CODED_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="Okapi" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en"
+srclang="fr-FR" datatype="html"/><body>
+<tu tuid="okapi-1"><tuv xml:lang="fr-FR"><seg>Le <bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>Comité militaire<ept i="1">\
+&lt;/b&gt;</ept> se réunit<ph x="2" type="image">&lt;img src="logo.png"/&gt;</ph> <it pos="begin" x="3">&lt;i&gt;</it>\
+demain.</seg></tuv>
+<tuv xml:lang="en-GB"><seg>The <bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>Military Committee<ept i="1">&lt;/b&gt;\
+</ept> meets<ph x="2" type="image">&lt;img src="logo.png"/&gt;</ph> <it pos="begin" x="3">&lt;i&gt;</it>tomorrow.</seg>\
+</tuv></tu>
+<tu tuid="trados-1"><tuv xml:lang="fr-FR"><seg><bpt i="1" x="1" type="1"/>Attention<ept i="1"/> : voir \
+<bpt i="2" x="2" type="3"/>page <bpt i="3" x="3" type="4"/>12<ept i="2"/><ept i="3"/><ph x="4" type="6"/></seg></tuv>
+<tuv xml:lang="en-GB"><seg><bpt i="1" x="1" type="1"/>Warning<ept i="1"/>: see <bpt i="2" x="2" type="3"/>page \
+<bpt i="3" x="3" type="4"/>12<ept i="2"/><ept i="3"/><ph x="4" type="6"/></seg></tuv></tu>
+</body></tmx>
+"""
+
+# TYPO3's rich text field, HTML in a CDATA section; and an XLIFF 1.2 with XLIFF's own codes
+TYPO3_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="fr" target-language="en"
+datatype="plaintext" original="locallang.xlf" product-name="news"><body>
+<trans-unit id="tt_content.bodytext.12" resname="tt_content.bodytext.12"><source><![CDATA[<p>Lisez \
+<a href="/fr/note">la note</a> du <strong>Conseil</strong>.<br />Merci.</p>]]></source><target><![CDATA[<p>Read \
+the <strong>Council</strong>'s <a href="/en/note">note</a>.<br />Thank you.</p>]]></target></trans-unit>
+</body></file></xliff>
+"""
+CODED_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="fr-FR"
+target-language="en-GB" datatype="x-docx" original="note.docx"><body>
+<trans-unit id="p1"><source>Cliquez <g id="1" ctype="bold">ici</g> puis <x id="2" ctype="image"/><bx id="3"/>\
+voir <ph id="4">{nom}</ph> et <bpt id="5">&lt;u&gt;</bpt>la suite<ept id="5">&lt;/u&gt;</ept>.<it id="6" \
+pos="close">&lt;/span&gt;</it></source><target>Click <g id="1" ctype="bold">here</g> then <x id="2" ctype="image"/>\
+<bx id="3"/>see <ph id="4">{nom}</ph> and <bpt id="5">&lt;u&gt;</bpt>what follows<ept id="5">&lt;/u&gt;</ept>.\
+<it id="6" pos="close">&lt;/span&gt;</it></target></trans-unit>
+</body></file></xliff>
+"""
+
+
+CODE_STARTS = [f"{{{XLIFF_12}}}{name}" for name in ("g", "x", "bx", "bpt", "ph", "it")]
+
+
+def _tmx_codes(markup: str | None) -> tuple[str, list[tuple[str, str]]]:
+    """A segment's text and codes, read from its TMX markup: each code a start, an end or a standalone one with
+    its native code, however it is numbered."""
+    seg = etree.fromstring(f"<seg>{markup or ''}</seg>")
+    codes = [({"bpt": "start", "ept": "end", "ph": "standalone"}.get(code.tag)
+              or ("start" if code.get("pos") == "begin" else "end"), code.text or "")
+             for code in seg.iter("bpt", "ept", "ph", "it")]
+    return plain_text(seg), codes
+
+
+def _toolkit_codes(elem) -> tuple[str, list[tuple[str, str]]]:
+    """The same, as translate-toolkit parses an XLIFF unit's rich source or target."""
+    from translate.storage.placeables import xliff as placeables
+
+    kinds = {placeables.X: "standalone", placeables.Bx: "start", placeables.Ex: "end"}
+    text, codes = [], []
+
+    def walk(node):
+        if isinstance(node, str):
+            text.append(node)
+        elif isinstance(node, placeables.G):
+            codes.append(("start", ""))
+            for child in node.sub:
+                walk(child)
+            codes.append(("end", ""))
+        elif type(node) in kinds:
+            codes.append((kinds[type(node)], ""))
+        elif isinstance(node, placeables.UnknownXML):  # bpt, ept, ph, it: their native code
+            kind = {"bpt": "start", "ept": "end", "ph": "standalone"}.get(node.xml_node.tag.rpartition("}")[2])
+            codes.append((kind or ("start" if node.xml_node.get("pos") == "open" else "end"), str(node)))
+        else:
+            for child in node.sub:
+                walk(child)
+
+    walk(elem)
+    return "".join(text), codes
+
+
+@pytest.mark.parametrize("name, content", [("okapi.tmx", CODED_TMX), ("locallang.xlf", TYPO3_XLIFF),
+                                           ("note.xlf", CODED_XLIFF)])
+def test_codes_exported_to_xliff_are_xliff_s_inline_elements_that_read_back_as_the_same_codes(tmp_path, name,
+                                                                                               content):
+    """A unit's codes (a TMX's bpt/ept/ph/it, TYPO3's HTML, XLIFF's g/x/bx/ex/bpt/ept/ph/it) were exported to
+    XLIFF as their plain text alone: the tags were lost. They are XLIFF 1.2's inline elements now, and the file
+    read again, by tmtool or translate-toolkit, gives the same text and codes, native code included."""
+    from tmtool import api, open_store
+
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with open_store(str(tmp_path / "tm.db"), create=True) as store:
+        api.import_file(store, str(path))
+        imported = {unit.tuid: unit for unit in store.units()}
+        assert api.export(store, "xliff", str(tmp_path / "out.xlf"), srclang="fr", tgtlang="en") == len(imported)
+    read = {unit.tuid: unit for unit in read_xliff(tmp_path / "out.xlf")}
+    toolkit = {unit.getid().rsplit("\x04", 1)[-1]: unit for unit in xlifffile.parsefile(str(tmp_path / "out.xlf")).units}
+    assert set(read) == set(imported) and all(unit.source_markup for unit in imported.values())
+    for tuid, unit in imported.items():
+        for side, markup, rich in (("source", unit.source_markup, toolkit[tuid].rich_source),
+                                   ("target", unit.target_markup, toolkit[tuid].rich_target)):
+            expected = _tmx_codes(markup)
+            assert expected[0] == getattr(unit, side) and expected[1]
+            assert _tmx_codes(getattr(read[tuid], f"{side}_markup")) == expected
+            assert _toolkit_codes(rich[0]) == expected
+    # a target's code has the id of the source's code it is (the same native code), wherever it stands (a
+    # pair's end has its start's)
+    for unit in etree.parse(str(tmp_path / "out.xlf")).iter(f"{{{XLIFF_12}}}trans-unit"):
+        ids = [{(code.tag, code.text): code.get("id") for code in side.iter(*CODE_STARTS)} for side in unit[:2]]
+        shared = ids[0].keys() & ids[1].keys()
+        assert shared and all(ids[0][code] == ids[1][code] for code in shared)
+
+
+def test_locked_text_and_omegat_s_tags_are_written_as_xliff_means_them():
+    """Trados's locked words (a TMX ``hi type="x-locked"``) are XLIFF's text not to be changed, ``<mrk
+    mtype="protected">``, read back locked; OmegaT's short tags, which stand for codes whose native code its
+    memory does not keep, are XLIFF's codes without native code, numbered as OmegaT numbers them."""
+    from tmtool.formats.tmx import read_tmx
+
+    omegat = read_tmx(io.BytesIO(
+        '<tmx version="1.4"><header creationtool="OmegaT" creationtoolversion="3.6" segtype="sentence" o-tmf="OmegaT"'
+        ' adminlang="EN-US" srclang="fr-FR" datatype="plaintext"/><body><tu><tuv lang="fr-FR"><seg>Cliquez &lt;g0&gt;'
+        'ici&lt;/g0&gt;&lt;x1/&gt;</seg></tuv><tuv lang="en-GB"><seg>Click &lt;g0&gt;here&lt;/g0&gt;&lt;x1/&gt;'
+        '</seg></tuv></tu></body></tmx>'.encode()))
+    locked = Unit("Le PX-200 arrive.", "The PX-200 arrives.", "fr-FR", "en-GB", tuid="lock",
+                  source_markup='Le <hi type="x-locked">PX-200</hi> arrive.',
+                  target_markup='The <hi type="x-locked">PX-200</hi> arrives.')
+    out = io.BytesIO()
+    write_xliff([*omegat, locked], out, srclang="fr-FR")
+    written = out.getvalue().decode()
+    assert '<source>Cliquez <g id="0">ici</g><x id="1"/></source>' in written
+    assert '<source>Le <mrk mtype="protected">PX-200</mrk> arrive.</source>' in written
+    first, second = read_xliff(io.BytesIO(out.getvalue()))
+    assert (first.source, first.target) == ("Cliquez ici", "Click here")
+    assert (second.source_markup, second.target_markup) == (locked.source_markup, locked.target_markup)

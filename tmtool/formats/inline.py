@@ -18,6 +18,7 @@ XLIFF 1.2 (1.0, 1.1)               TMX 1.4b
 ``bx`` / ``ex`` (paired by rid)    ``bpt`` / ``ept``
 ``bpt`` / ``ept`` / ``ph``         the same element, native code and ``sub`` kept
 ``it pos="open|close"``            ``it pos="begin|end"``
+``mrk mtype="protected"``          ``hi type="x-locked"``, text not to be changed
 ``mrk`` and unknown elements       their text only (a ``mrk`` Trados's track changes deleted:
                                    none)
 =================================  ===========================================================
@@ -39,6 +40,21 @@ A 2.0 code's native data (``originalData``, referred to by ``dataRef``, ``dataRe
 ``equiv-text``, 2.0's ``disp`` (``dispStart``/``dispEnd``), where Angular writes the source's own
 ``{{ name }}`` and ``<em>``. Pairs are numbered ``i="1"``, ``i="2"`` … in order; a start or end whose partner is not in
 the segment becomes an ``it``, as TMX requires.
+
+An XLIFF export writes them back as XLIFF 1.2's (:func:`write_xliff_inline`), the reverse of the reading
+above, so that the file read again gives the same codes: a code holding native data as Okapi writes one
+by default, a code holding none as Okapi's "g mode" and Trados write codes:
+
+=================================  ===========================================================
+TMX 1.4b                           XLIFF 1.2
+=================================  ===========================================================
+``bpt``/``ept``/``ph``/``it``      the same element (``it pos="open|close"``), native code and
+holding native code                ``sub`` kept; ``ut`` a ``ph``
+``bpt`` … ``ept`` holding none     ``g`` around the text between them, ``bx`` / ``ex`` when the
+                                   pair overlaps another
+``ph`` / ``it`` holding none       ``x`` / ``bx`` or ``ex``
+``hi``                             ``mrk``, ``mtype="protected"`` for ``x-locked``
+=================================  ===========================================================
 
 OmegaT keeps a segment's tags in its own memory (``project_save.tmx``) as text, short tags numbered in
 the segment: ``<g0>`` … ``</g0>`` a pair, ``<x1/>`` a standalone tag. Read from a TMX OmegaT wrote
@@ -82,7 +98,8 @@ from html import unescape
 
 from lxml import etree
 
-from ..io.xmlsafe import split_tag
+from ..errors import TmtoolError
+from ..io.xmlsafe import split_tag, xml_parser, xml_text
 
 CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})  # TMX elements holding native code, not text
 END = "\x00end"  # an original_data key's suffix for the end of a paired code (no XML id holds a NUL)
@@ -254,9 +271,7 @@ class _Converter:
         for child in element:
             name = split_tag(child.tag)[1] if isinstance(child.tag, str) else None
             convert = getattr(self, f"_{name}", None) if name else None
-            if name == "mrk" and child.get("mtype") == DELETED:
-                pass  # a reviewer's deletion, tracked: no longer text
-            elif convert is None:  # mrk, sm, em, elements of other vocabularies: their text only
+            if convert is None:  # mrk, sm, em, elements of other vocabularies: their text only
                 if name:
                     self.fill(parent, child)
             else:
@@ -316,6 +331,12 @@ class _Converter:
         else:
             self._code(parent, "ph", ph, x=ph.get("id"), type=ph.get("ctype"))
 
+    def _mrk(self, parent, mrk) -> None:
+        if mrk.get("mtype") == "protected":  # text not to be changed, as TMX marks Trados's locked content
+            self.fill(etree.SubElement(parent, "hi", type="x-locked"), mrk)
+        elif mrk.get("mtype") != DELETED:  # a reviewer's deletion, tracked, is no longer text
+            self.fill(parent, mrk)
+
     def _it(self, parent, it) -> None:
         pos = "end" if it.get("pos") == "close" else "begin"
         self._code(parent, "it", it, pos=pos, x=it.get("id"), type=it.get("ctype"))
@@ -370,3 +391,167 @@ def _isolate_unpaired(seg: etree._Element) -> None:
             code.set("pos", "begin" if code.tag == "bpt" else "end")
             code.tag = "it"
             del code.attrib["i"]
+
+
+# ---- writing XLIFF 1.2 ----
+
+# the ctype values XLIFF 1.2 defines for a paired code (g, bx, bpt, it) and for a placeholder (x, ph); any other is
+# written as a value of one's own, "x-…", TMX's "ulined" as XLIFF's "underlined"
+_PAIRED_CTYPES = frozenset({"bold", "italic", "underlined", "link"})
+_PLACEHOLDER_CTYPES = frozenset({"image", "pb", "lb"})
+# the mtype XLIFF 1.2 gives text that is not to be changed, what a TMX hi of Trados's locked content holds
+_LOCKED = {"x-locked": "protected"}
+
+
+def markup_segment(markup: str, where: str) -> etree._Element:
+    """The ``<seg>`` of a unit's inline markup as it was read, once it is known to be well-formed XML."""
+    try:
+        return etree.fromstring(f"<seg>{xml_text(markup, where)}</seg>", xml_parser())
+    except etree.XMLSyntaxError as exc:
+        raise TmtoolError(f"{where}: its inline markup is not well-formed XML ({exc.msg})") from None
+
+
+def write_xliff_inline(parent: etree._Element, markup: str, where: str, namespace: str,
+                       source: _XliffWriter | None = None) -> _XliffWriter:
+    """Fill an XLIFF 1.2 ``<source>`` or ``<target>`` with a segment's text and codes, given as its TMX markup:
+    a code holding native data as the same element of XLIFF (``bpt``/``ept``, ``ph``, ``it``; ``ut`` a
+    ``ph``), its native code and ``sub`` kept, as Okapi writes codes; a code holding none (read from
+    XLIFF's ``g``/``x``, a Trados memory's tags, OmegaT's short tags) as XLIFF's elements for codes without
+    native data: a pair ``g`` around its text (``bx``/``ex`` when it overlaps another), a standalone code
+    ``x``, an isolated one ``bx`` or ``ex``; ``hi`` a ``mrk`` (Trados's locked content ``protected``). Read
+    back, each is the code it was. A code's ``type`` is its ``ctype``, its ``x`` its ``id`` (a pair's end
+    has its start's, as Okapi pairs them): the id that ties a target's code to the source's. A code without
+    ``x`` (HTML's tags) takes the id of the source's code of the same native code (``source``: what writing
+    the source returned), else a number no code of the unit has."""
+    seg = markup_segment(markup, where)
+    # OmegaT's short tags stand for codes whose native data OmegaT does not keep in its memory
+    writer = _XliffWriter(seg, namespace, omegat_text(seg) is None, source)
+    writer.fill(parent, seg)
+    return writer
+
+
+class _XliffWriter:
+    """Copies a TMX ``<seg>``'s content into an XLIFF 1.2 element (see :func:`write_xliff_inline`)."""
+
+    def __init__(self, seg: etree._Element, namespace: str, native: bool, source: _XliffWriter | None):
+        self.ns, self.native = namespace, native
+        self.used = {code.get("x") for code in seg.iter(*CODES) if code.get("x")}
+        self.written: set[str] = set()  # the ids written so far
+        self.ids: dict[str, str] = {}  # a pair's i → the id its start and end are written with
+        self.by_code: dict[tuple[str, str], list[str]] = {}  # a code's element and native code → its ids
+        self.source = source
+        if source:
+            self.used |= source.used | source.written
+        self.numbers = 0
+
+    def fill(self, parent: etree._Element, element: etree._Element) -> None:
+        """``element``'s content (a seg, hi or sub) into ``parent``, each pair of codes without native data
+        that nests with the others a ``g`` holding what lies between its start and end."""
+        wrapped = self._wrapped(element)
+        open_g = [parent]
+        _append_text(parent, element.text)
+        for child in element:
+            if not isinstance(child.tag, str):
+                pass  # a comment or processing instruction: no content
+            elif child.tag == "bpt" and child.get("i") in wrapped:
+                open_g.append(self._element(open_g[-1], "g", id=self._id(child), ctype=self._ctype(child)))
+            elif child.tag == "ept" and child.get("i") in wrapped:
+                open_g.pop()
+            elif child.tag == "hi":
+                self.fill(self._element(open_g[-1], "mrk", mtype=self._mtype(child.get("type"))), child)
+            else:
+                self._code(open_g[-1], child)
+            _append_text(open_g[-1], child.tail)
+
+    def _wrapped(self, element: etree._Element) -> set[str]:
+        """The ``i`` of the pairs among ``element``'s children that a ``g`` can hold: start and end there, neither
+        holding native data, every pair started between them ended between them."""
+        codes = list(element.iterchildren("bpt", "ept"))
+        bare = {code.get("i") for code in codes} - {code.get("i") for code in codes if self._holds_data(code)}
+        started, wrapped = [], set()
+        for code in codes:
+            i = code.get("i")
+            if code.tag == "bpt":
+                started.append(i)
+            elif started and started[-1] == i:
+                started.pop()
+                wrapped.add(i)
+            elif i in started:  # overlapping the pairs started after it: they and it are bx/ex
+                del started[started.index(i):]
+        starts = [code.get("i") for code in element.iterchildren("bpt")]
+        return {i for i in wrapped & bare if starts.count(i) == 1}
+
+    def _code(self, parent: etree._Element, code: etree._Element) -> None:
+        kind, data = code.tag, self._holds_data(code)
+        if kind in ("bpt", "ept"):
+            name = kind if data else "bx" if kind == "bpt" else "ex"
+            element = self._element(parent, name, id=self._id(code),
+                                    ctype=self._ctype(code) if kind == "bpt" else None)
+        elif kind == "it":
+            opens = code.get("pos") != "end"
+            if data:
+                element = self._element(parent, "it", id=self._id(code), pos="open" if opens else "close",
+                                        ctype=self._ctype(code))
+            else:
+                element = self._element(parent, "bx" if opens else "ex", id=self._id(code),
+                                        ctype=self._ctype(code) if opens else None)
+        elif kind in ("ph", "ut"):
+            element = self._element(parent, "ph" if data else "x", id=self._id(code),
+                                    ctype=self._ctype(code, placeholder=True), assoc=code.get("assoc"))
+        else:  # an element TMX does not know: its text
+            self.fill(parent, code)
+            return
+        if data:
+            element.text = code.text
+            for sub in code.iterchildren("sub"):
+                self.fill(self._element(element, "sub", datatype=sub.get("datatype"),
+                                        ctype=self._ctype(sub) if sub.get("type") else None), sub)
+                _append_text(element, sub.tail)
+
+    def _holds_data(self, code: etree._Element) -> bool:
+        return self.native and bool(code.text or len(code))
+
+    def _element(self, parent, name: str, **attributes) -> etree._Element:
+        return etree.SubElement(parent, f"{{{self.ns}}}{name}",
+                                {key: value for key, value in attributes.items() if value is not None})
+
+    def _id(self, code: etree._Element) -> str:
+        """The id a code is written with: its ``x`` when no other code of the segment is written with it (a pair's
+        end: its start's), else the first number no code has."""
+        i = code.get("i")
+        if code.tag == "ept" and i in self.ids:
+            return self.ids[i]
+        key = (code.tag, "".join(code.itertext()) if self.native else "")
+        written = code.get("x") or next((id for id in (self.source.by_code.get(key, []) if self.source else [])
+                                         if id not in self.written), None)
+        if not written or written in self.written:
+            written = self._number()
+        self.written.add(written)
+        self.by_code.setdefault(key, []).append(written)
+        if i is not None:
+            self.ids[i] = written
+        return written
+
+    def _number(self) -> str:
+        while True:
+            self.numbers += 1
+            if str(self.numbers) not in self.used | self.written:
+                return str(self.numbers)
+
+    @staticmethod
+    def _ctype(code: etree._Element, placeholder: bool = False) -> str | None:
+        kind = (code.get("type") or "").strip()
+        kind = "underlined" if kind == "ulined" else kind
+        if not kind or kind in (_PLACEHOLDER_CTYPES if placeholder else _PAIRED_CTYPES):
+            return kind or None
+        return _own_value(kind)
+
+    @staticmethod
+    def _mtype(kind: str | None) -> str:
+        kind = (kind or "").strip()
+        return _LOCKED.get(kind) or _own_value(kind or "hi")
+
+
+def _own_value(kind: str) -> str:
+    """A value of XLIFF 1.2's ``x-…`` form (no space in it) for a TMX type."""
+    return "_".join((kind if kind.startswith("x-") else f"x-{kind}").split())

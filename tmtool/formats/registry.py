@@ -86,8 +86,8 @@ class Format:
 FORMATS = (
     Format("tmx", MEMORY, (".tmx",), "tmx:read_tmx", "tmx:write_tmx", multilingual=True, streamed=True,
            signatures=("<tmx",)),
-    Format("xliff", MEMORY, (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"), "xliff:read_xliff", None,
-           signatures=("<xliff",), untranslated="xliff:is_untranslated", unconfirmed="xliff:is_unconfirmed"),
+    Format("xliff", MEMORY, (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"), "xliff:read_xliff",
+           "xliff:write_xliff", signatures=("<xliff",), untranslated="xliff:is_untranslated", unconfirmed="xliff:is_unconfirmed"),
     # a Trados Studio memory: an SQLite database, told by its first bytes too
     Format("sdltm", MEMORY, (".sdltm",), "sdltm:read_sdltm", None, signatures=("SQLite format 3\x00",),
            binary=True),

@@ -215,7 +215,9 @@ def _culture(culture: str, where: str) -> str:
 
 
 def _date(value, where: str = "a field") -> datetime | None:
-    """A date as Trados stores it, ``2024-03-12 10:15:00`` in UTC."""
+    """A date as Trados stores it, ``2024-03-12 10:15:00``, no zone said: UTC, the time a memory's
+    ``SystemFields`` keep, which Trados's TMX export writes with TMX's ``Z`` and RWS's own converters copy
+    into an SDLXLIFF's ``created_on`` (see :data:`tmtool.formats.xliff._US_DATE`)."""
     if value in (None, ""):
         return None
     try:

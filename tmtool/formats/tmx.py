@@ -43,9 +43,9 @@ from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
 from ..model import Unit, Variant, utcnow
-from .inline import omegat_segment, omegat_text, segment_content
+from .inline import markup_segment, omegat_segment, omegat_text, segment_content
 from .skips import OnSkip, Unusable, refuse
-from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_parser, xml_text
+from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TMX_NAMESPACE = "{http://www.lisa.org/tmx"  # tmx14, and the drafts' tmx20
@@ -182,7 +182,7 @@ def _tuv_xml(lang: str, text: str, markup: str | None, where: str) -> str:
     if markup is None:
         content = _text(text, where)
     else:
-        seg = _checked_markup(markup, where)
+        seg = markup_segment(markup, where)
         written = omegat_text(seg)  # OmegaT's tags go back as OmegaT writes them, so that it matches them exactly
         content = markup if written is None else _text(written, where)
     return f"{_tuv_start(lang, written is not None)}{content}</seg>\n  </tuv>\n"
@@ -194,14 +194,6 @@ def _tuv_start(lang: str, omegat: bool = False) -> str:
     segment holds OmegaT's short tags as text, which the ``tuv`` says by naming OmegaT its creation tool."""
     made = f' creationtool="{OMEGAT}"' if omegat else ""
     return f"  <tuv{_attribute('xml:lang', lang, 'a language tag')}{made}>\n    <seg>"
-
-
-def _checked_markup(markup: str, where: str) -> etree._Element:
-    """The segment of inline markup as it was read, once it is known to be well-formed XML."""
-    try:
-        return etree.fromstring(f"<seg>{xml_text(markup, where)}</seg>", xml_parser())
-    except etree.XMLSyntaxError as exc:
-        raise TmtoolError(f"{where}: its inline markup is not well-formed XML ({exc.msg})") from None
 
 
 def _read_note(element: etree._Element, props: dict, notes: list[str]) -> None:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from contextlib import nullcontext
 from copy import deepcopy
+from itertools import chain, groupby
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
@@ -46,7 +47,7 @@ from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import normalize_tag
 from ..model import Segment, Unit
-from .inline import END, html_segment, xliff_segment
+from .inline import END, html_segment, write_xliff_inline, xliff_segment
 from .skips import OnSkip, Skipped, Unusable, refuse
 from .tmx import ATTRIBUTE_PROP, parse_date
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
@@ -103,11 +104,16 @@ def write_xliff(
 ) -> int:
     """Write XLIFF 1.2 to a path (atomically) or a binary stream; return how many trans-units were written.
 
-    Trans-unit ids are the units' tuids when they have one, else their 1-based position.
+    Trans-unit ids are the units' tuids when they have one, else their 1-based position. A unit's inline
+    codes (its TMX markup) are written as XLIFF's (:func:`~tmtool.formats.inline.write_xliff_inline`). The
+    languages are a unit's own, else ``srclang`` and ``tgtlang``: as a ``<file>`` has one pair, units of
+    another pair (an export's ``en-US`` among ``en-GB``) are in a ``<file>`` of their own.
     """
-    file_attrs = {"original": original, "source-language": normalize_tag(srclang), "datatype": datatype}
-    if tgtlang:
-        file_attrs["target-language"] = normalize_tag(tgtlang)
+    def pair(item: Unit | Segment) -> tuple[str, str | None]:
+        own = (item.srclang, item.tgtlang) if isinstance(item, Unit) else ("", "")
+        target = own[1] or tgtlang
+        return normalize_tag(own[0] or srclang), normalize_tag(target) if target else None
+
     seen_ids: set[str] = set()
     opened = atomic_write(out) if isinstance(out, (str, Path)) else nullcontext(out)
     count = 0
@@ -115,10 +121,16 @@ def write_xliff(
         stream.write(XML_DECLARATION)
         with etree.xmlfile(stream, encoding="utf-8") as xf:
             with xf.element("xliff", version="1.2", nsmap={None: XLIFF_12}):
-                with xf.element(f"{{{XLIFF_12}}}file", file_attrs):
-                    with xf.element(f"{{{XLIFF_12}}}body"):
+                runs = groupby(units_or_segments, pair)
+                # no unit: one empty <file>, as an <xliff> holds one at least
+                first = next(runs, None) or ((normalize_tag(srclang), tgtlang and normalize_tag(tgtlang)), iter(()))
+                for (source_language, target_language), items in chain([first], runs):
+                    file_attrs = {"original": original, "source-language": source_language, "datatype": datatype}
+                    if target_language:
+                        file_attrs["target-language"] = target_language
+                    with xf.element(f"{{{XLIFF_12}}}file", file_attrs), xf.element(f"{{{XLIFF_12}}}body"):
                         xf.write("\n")
-                        for count, item in enumerate(units_or_segments, 1):
+                        for count, item in enumerate(items, count + 1):
                             unit_id = (item.tuid if isinstance(item, Unit) else None) or str(count)
                             where = f"unit {unit_id!r}"
                             if unit_id in seen_ids:
@@ -135,16 +147,28 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
     unit = etree.Element(
         f"{{{XLIFF_12}}}trans-unit", {"id": xml_text(unit_id, where), XML_SPACE: "preserve"}, nsmap={None: XLIFF_12}
     )
-    source = xml_text(item.source if isinstance(item, Unit) else item.text, where)
-    etree.SubElement(unit, f"{{{XLIFF_12}}}source").text = source
-    translation = xml_text(item.target, where) if isinstance(item, Unit) else ""
-    if translation:
-        etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="translated").text = translation
+    if isinstance(item, Unit):
+        source, markup, target, target_markup = item.source, item.source_markup, item.target, item.target_markup
+    else:
+        source, markup, target, target_markup = item.text, None, "", None
+    codes = _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}source"), source, markup, where)
+    if target:
+        _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="translated"), target, target_markup, where,
+              codes)
     elif source_as_target:
-        etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="needs-translation").text = source
+        _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="needs-translation"), source, markup, where)
     for note in item.notes if isinstance(item, Unit) else ():
         etree.SubElement(unit, f"{{{XLIFF_12}}}note").text = xml_text(note, where)
     return unit
+
+
+def _fill(element: etree._Element, text: str, markup: str | None, where: str, source=None):
+    """A ``<source>`` or ``<target>``: its plain text, or its text and codes when it has markup (their ids
+    those of the ``source``'s codes, what filling the source returned)."""
+    if markup is None:
+        element.text = xml_text(text, where)
+        return None
+    return write_xliff_inline(element, markup, where, XLIFF_12, source)
 
 
 def is_untranslated(unit: Unit) -> bool:
@@ -364,12 +388,18 @@ def _provenance(unit: etree._Element, segment_id: str | None, item: Unit) -> Non
             setattr(item, "created" if name == "creationdate" else "changed", date)
 
 
-_US_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}")  # Trados's 04/24/2024 18:18:50
+# Trados's 04/24/2024 18:18:50: a .NET DateTime written with DateTimeFormatInfo.InvariantInfo, no zone said. UTC:
+# RWS's own code writing these values does so from UTC times, its community plugins (the bilingual Excel and
+# Studio Views imports) setting modified_on to DateTime.UtcNow, its BCM converter created_on and modified_on
+# to a memory's SystemFields dates, which a memory keeps in UTC (as Maxprograms' sdltm → TMX converter reads
+# them, writing them with TMX's Z). Studio's editor itself is closed: nothing read contradicts UTC.
+_US_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}")
 
 
 def _tool_date(value: str, label: str, unit: etree._Element) -> datetime | None:
-    """A date as a CAT tool writes it in its XLIFF, in UTC: milliseconds since 1970 (Phrase), ISO 8601 (memoQ),
-    month/day/year and time (Trados); None for the tools' *never* (``0``, memoQ's ``0001-01-01T00:00:00Z``)."""
+    """A date as a CAT tool writes it in its XLIFF, in UTC: milliseconds since 1970 (Phrase), ISO 8601 (memoQ,
+    its ``Z`` saying UTC), month/day/year and time (Trados, no zone said: UTC, see :data:`_US_DATE`); None for
+    the tools' *never* (``0``, memoQ's ``0001-01-01T00:00:00Z``)."""
     try:
         if value.isdigit():
             return datetime.fromtimestamp(int(value) / 1000, timezone.utc) if int(value) else None

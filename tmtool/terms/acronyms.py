@@ -111,7 +111,8 @@ def listed_start(acronym: str, words: Sequence[str], content: Sequence[bool], al
     return None
 
 
-def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], shown: Sequence[int] = ()) -> int | None:
+def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], shown: Sequence[int] = (),
+                 rendered: Sequence[int] = ()) -> int | None:
     """The index in ``words`` where the full form of ``acronym`` begins; it ends at ``words[-1]``.
 
     ``starts`` are the possible beginnings (content words that open a noun phrase), left to right.
@@ -122,7 +123,11 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], show
     (``equivalents.aligned_spans``); where the letters spell nothing (an English acronym in French:
     *commandant suprême allié Transformation (SACT)*), the full form is the longest of them if it is
     longer than the phrase or name the French alone gives: it renders the English full form the
-    letters spell.
+    letters spell. ``rendered``: the beginnings of those that render an English full form whose
+    initials spell the acronym; the longest of them is the full form where the French letters spell
+    nothing (*avion du* | *système aéroporté de détection et de contrôle (AWACS)*, for *Airborne Warning and
+    Control System (AWACS) aircraft*) or only by chance, inside words (*équipe d'intervention en* | *cas
+    d'urgence informatique (CERT)*, for *computer emergency response team*).
     """
     if not starts:
         return None
@@ -134,17 +139,21 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], show
             break
         within.add(k)
     starts = [s for s in starts if s in within] or starts[-1:]
-    for start in reversed(starts):  # the shortest full form whose letters spell the acronym
-        if letters_match(acronym, words[start:]):
-            # and the capitalised words of the name before it, which the letters leave out (*led by
-            # Allied Maritime Command (MARCOM)*); not the sentence's first word, whose capital is not
-            # a name's (*Yesterday Allied Air Command*), nor an acronym of another name (*NATO Allied
-            # Land Command*)
-            while (start - 1 in starts and words[start - 1][:1].isupper() and not words[start - 1].isupper()
-                   and any(any(c.isalnum() for c in w) for w in words[: start - 1])):
-                start -= 1
-            return start
-    # else the longest name, capitalised and of two words or more, else the longest phrase; or the
-    # longest phrase shown, if it is longer still (the parse may end a phrase where a name goes on)
-    named = [start for start in starts if words[start][:1].isupper() and len(words) - start >= 2][:1]
-    return min([*(named or starts[:1]), *shown])
+    spelt = next((start for start in reversed(starts) if letters_match(acronym, words[start:])), None)
+    if rendered and (spelt is None or min(rendered) < spelt and not initials_cover(acronym, words[spelt:])):
+        start = min(rendered)  # the French letters spell nothing, or only by chance: the English full form's do
+    elif spelt is not None:  # the shortest full form whose letters spell the acronym
+        start = spelt
+    else:
+        # else the longest name, capitalised and of two words or more, else the longest phrase; or the
+        # longest phrase shown, if it is longer still (the parse may end a phrase where a name goes on)
+        named = [start for start in starts if words[start][:1].isupper() and len(words) - start >= 2][:1]
+        return min([*(named or starts[:1]), *shown])
+    # and the capitalised words of the name before it, which the letters and the alignment leave out
+    # (*led by Allied Maritime Command (MARCOM)*, *Grand* | *Quartier général des puissances alliées en
+    # Europe (SHAPE)*); not the sentence's first word, whose capital is not a name's (*Yesterday Allied Air
+    # Command*), nor an acronym of another name (*NATO Allied Land Command*)
+    while (start - 1 in starts and words[start - 1][:1].isupper() and not words[start - 1].isupper()
+           and any(any(c.isalnum() for c in w) for w in words[: start - 1])):
+        start -= 1
+    return start

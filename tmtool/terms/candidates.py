@@ -267,6 +267,15 @@ def _verbal(participle: Token, noun: Token) -> bool:
     return participle.text.lower().endswith("ant") and (noun.plural or noun.gender == "feminine")
 
 
+class RenderedFullForm(tuple):
+    """A token span (start, end) of a French sentence that renders the English full form of an acronym
+    defined in both sentences of a pair, whose initials spell it (``equivalents.aligned_spans``): equal
+    to the plain span, marked so that ``definitions`` can prefer it to a spelling the French letters make
+    only by chance, inside words (``acronyms.choose_start``)."""
+
+    __slots__ = ()
+
+
 # ---- candidates -----------------------------------------------------------------------------------
 
 
@@ -482,7 +491,8 @@ def definitions(tokens: Sequence[Token], text: str,
             continue
         starts = [i for i in range(runs[paren], paren) if _opens(tokens, i, paren)]
         words = [t.text for t in tokens[:paren]]
-        start = choose_start(match.group(1), words, starts, [a for a, b in shown if b == paren])
+        start = choose_start(match.group(1), words, starts, [a for a, b in shown if b == paren],
+                             [a for a, b in (s for s in shown if isinstance(s, RenderedFullForm)) if b == paren])
         if start is not None:
             if not letters_match(match.group(1), words[start:]):  # a list the parse cut at a comma
                 content = [_content(t) for t in tokens[:paren]]

@@ -48,7 +48,7 @@ USAGES = Literal[api.USAGES]  # a term's usage: preferred, admitted, deprecated
 # refused in one line ("min_score: Input should be a valid number"), not once for each type it might have been
 Unfilled = BeforeValidator(lambda value: None if value == "" else value)
 # what a browser is told a downloaded export is; a format not named here is plain bytes
-EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml", "tbx-martif": "application/x-tbx+xml",
+EXPORT_MEDIA = {"tmx": "application/x-tmx+xml", "xliff": "application/xliff+xml", "tbx": "application/x-tbx+xml", "tbx-martif": "application/x-tbx+xml",
                 "tsv": "text/tab-separated-values; charset=utf-8", "csv": "text/csv; charset=utf-8",
                 "po": "text/x-gettext-translation; charset=utf-8",
                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -382,7 +382,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     def api_export(fmt: str, status: Literal["approved", "candidate", "rejected", "all"] | None = None,
                    srclang: Annotated[str, Query(max_length=35)] = "fr",
                    tgtlang: Annotated[str, Query(max_length=35)] = "en", langs: Literal["all"] | None = None) -> Response:
-        """The memory (``tmx``) or the glossary (``tbx``, ``tbx-martif``, ``tsv``, ``csv``, ``po``, ``xlsx``) as a file:
+        """The memory (``tmx``, ``xliff``) or the glossary (``tbx``, ``tbx-martif``, ``tsv``, ``csv``, ``po``, ``xlsx``) as a file:
         the pair ``srclang`` → ``tgtlang``, or with ``langs=all`` every language (tmx, tbx, tbx-martif), as
         ``tmtool export`` writes it."""
         statuses = None if status is None else list(api.STATUSES) if status == "all" else [status]
