@@ -1,7 +1,7 @@
 """Terminology benchmark: French terms and English equivalents against gold glossaries.
 
     .venv/bin/python bench/terms.py [--threshold T] [--part nato|acter|all]
-        [--set dev|test|heldout|unseen|fresh|fresh2|fresh3|all]
+        [--set dev|test|heldout|unseen|fresh|fresh2|fresh3|all] [--pivot]
 
 Pairs: the development pairs of ``bench/data/terms-dev/`` (written for this project; parameters are
 chosen on them), the test pairs of ``../shared/data/terms/`` (reported, not tuned on), the held-out
@@ -27,6 +27,10 @@ For each: French entries proposed above the threshold, found and pair recall (me
 form, folded), precision of the proposals against gold, time (model loading apart; French extraction
 alone, then with English equivalents); then a threshold sweep on gold alignment, and the 15 best-ranked
 proposals that are not in gold.
+
+``--pivot`` measures instead the extraction of a pair with English on one side and a language tmtool knows
+nothing of on the other (``tmtool.terms.pivot``), the French read as that language: per pair and input, its
+proposals and pair recall at the threshold and among its 25 best, beside the French–English extractor's.
 
 ACTER (``../shared/data/terms/acter-fr-dev/``, CC BY-NC-SA, read here, never copied): the monolingual
 extraction (``extract_french``, what ``tmtool extract`` does) over each domain's texts, segmented as
@@ -324,6 +328,38 @@ def nato_tables(threshold: float, chosen: tuple[str, ...] = ALL) -> None:
             print("  " + describe(entry))
 
 
+def pivot_table(threshold: float, chosen: tuple[str, ...]) -> None:
+    """The English-led extraction (``build_english_glossary``, French read as an unknown language) beside
+    ``build_glossary``, on each pair's inputs (``Dataset.sources``: the pipeline's alignment, the gold one, a
+    free translation)."""
+    from tmtool.terms.pivot import build_english_glossary
+
+    print(f"English-led extraction, French read as an unknown language, threshold {threshold}; its 25 best "
+          "(down to 0.1); the French–English extractor at the threshold")
+    print("| pair | set | input | proposals | pair recall | pair recall, 25 best | fr–en proposals | fr–en pair recall |")
+    print("|---|---|---|---|---|---|---|---|")
+    totals: dict[tuple[str, str], list[int]] = {}  # (set, input) → documents, gold, proposals, right, right at 25, fr–en
+    for dataset in datasets(chosen):
+        gold = dataset.gold()
+        if gold is None:
+            continue
+        for source in dataset.sources():
+            pairs = dataset.pairs(source)
+            ranked = build_english_glossary(pairs, "fr", threshold=CURVE_FLOOR)
+            proposed = [e for e in ranked if e.score >= threshold]
+            french = build_glossary(pairs, threshold=threshold)
+            right = [round(score(found, gold)["pair_recall"] * len(gold)) for found in (proposed, ranked[:25], french)]
+            print(f"| {dataset.name} | {dataset.role} | {source} | {len(proposed)} | {right[0] / len(gold):.2f} "
+                  f"| {right[1] / len(gold):.2f} | {len(french)} | {right[2] / len(gold):.2f} |")
+            total = totals.setdefault((dataset.role, source), [0] * 7)
+            for k, value in enumerate((1, len(gold), len(proposed), *right, len(french))):
+                total[k] += value
+    print("\nPer set and input: proposals a document, pair recall (at the threshold; 25 best); fr–en extractor's")
+    for (role, source), (documents, size, proposed, right, best, french_right, french) in totals.items():
+        print(f"  {role:8} {source:9} {proposed / documents:.1f} a document, {right / size:.2f}; {best / size:.2f}"
+              f"   fr–en {french / documents:.1f} a document, {french_right / size:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
@@ -331,12 +367,17 @@ def main() -> None:
     parser.add_argument("--set", choices=SET_CHOICES, default="all",
                         help="nato: the pairs read (all: every set but unseen, fresh, fresh2 and fresh3)")
     parser.add_argument("--model", default=french.MODEL, help="spaCy French package to compare")
+    parser.add_argument("--pivot", action="store_true",
+                        help="the English-led extraction of any pair, French read as an unknown language")
     args = parser.parse_args()
     french.MODEL = args.model
     started = time.perf_counter()
     load_model()
     print(f"model load: {time.perf_counter() - started:.1f} s; threshold {args.threshold}")
     print()
+    if args.pivot:
+        pivot_table(args.threshold, roles(args.set))
+        return
     if args.part in ("acter", "all"):
         acter_table(args.threshold)
     if args.part in ("nato", "all"):

@@ -124,6 +124,8 @@ def test_an_inbox_of_english_originals_is_ingested_with_its_terms(tmp_path):
 
 @pytest.mark.parametrize("srclang, tgtlang, extracted", [
     ("fr-FR", "en-GB", True), ("en", "fr", True), ("en-US", "fr-CA", True), ("EN_us", "fre", True),
-    ("de", "fr", False), ("fr", "de", False), ("en", "de", False), ("es", "en", False)])
+    ("de", "fr", False), ("fr", "de", False), ("en", "de", True), ("es", "en", True), ("zh", "en", False),
+    ("en", "ja", False)])
 def test_terms_are_extracted_from_french_english_pairs_either_way(srclang, tgtlang, extracted):
+    """And from a pair of English and another language written with spaces between words (``terms.pivot``)."""
     assert extracts_terms(srclang, tgtlang) is extracted

@@ -308,7 +308,7 @@ def test_the_languages_of_a_pair_are_checked_even_when_its_text_is_stored(tmp_pa
     spanish.write_text(SPANISH, encoding="utf-8")
     english.write_text(ENGLISH, encoding="utf-8")
     assert run(db, "ingest", spanish, english, "--srclang", "es-ES", "--tgtlang", "EN-us").stdout == (
-        "informe: 2 units, 0 new entries, 0 updated entries\n")
+        "informe: 2 units, 2 new entries, 0 updated entries\n")  # English and Spanish terms (terms.pivot)
     assert run(db, "ingest", spanish, english, "--srclang", "es", "--tgtlang", "ES-mx", code=1).stderr == (
         "tmtool: error: source and target languages are both 'es'\n")
     assert run(db, "ingest", "--dir", tmp_path, "--srclang", "es", "--tgtlang", "es", code=1).stderr == (
@@ -325,7 +325,7 @@ def test_the_languages_named_in_two_files_names_are_taken_when_no_option_says_th
     (tmp_path / "informe.es.txt").write_text(SPANISH, encoding="utf-8")
     (tmp_path / "informe.en.txt").write_text(ENGLISH, encoding="utf-8")
     ingested = run(db, "ingest", tmp_path / "informe.es.txt", tmp_path / "informe.en.txt")
-    assert ingested.stdout == "informe: 2 units, 0 new entries, 0 updated entries\n"
+    assert ingested.stdout == "informe: 2 units, 2 new entries, 0 updated entries\n"
     assert ingested.stderr.splitlines()[0] == ("note: informe.es.txt is taken as es and informe.en.txt as en-GB, "
                                                "from their names (give --srclang and --tgtlang to say otherwise)")
     (tmp_path / "report.en.txt").write_text(SEED_EN.read_text(encoding="utf-8"), encoding="utf-8")

@@ -317,7 +317,8 @@ def test_ingest_of_a_german_french_pair_stores_units_and_says_terms_are_not_extr
     db = tmp_path / "t.db"
     result = run(db, "ingest", TEXTBERG / "test3.de", TEXTBERG / "test3.fr", "--srclang", "de", "--tgtlang", "fr")
     assert result.stderr == ("note: no term extraction for de→fr: terms are extracted from French–English pairs"
-                             " only (either way); the units are stored\n")
+                             " (either way) and from pairs of English and another language written with spaces"
+                             " between words; the units are stored\n")
     with open_store(db, create=True) as store:
         units = list(store.units())
         assert store.stats()["entries"] == 0

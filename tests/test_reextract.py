@@ -56,8 +56,8 @@ def older_release(monkeypatch):
     variant this one does not propose."""
     extract = ingesting.extract
 
-    def older(store, sentences, document_id):
-        proposals, near = extract(store, sentences, document_id)
+    def older(store, sentences, document_id, lang="fr"):
+        proposals, near = extract(store, sentences, document_id, lang)
         for proposal in proposals:
             proposal.terms.append(Term(proposal.terms_in("fr")[0].text + " périmé", "fr"))
         return proposals, near
@@ -222,8 +222,8 @@ def test_a_document_revised_while_its_terms_are_extracted_is_left_to_the_revisio
     tmtool(db, "ingest", "--no-terms", tmp_path / "a.fr.txt", tmp_path / "a.en.txt")
     extract = reextracting.extract
 
-    def revised_meanwhile(store, sentences, document_id):
-        found = extract(store, sentences, document_id)
+    def revised_meanwhile(store, sentences, document_id, lang="fr"):
+        found = extract(store, sentences, document_id, lang)
         (tmp_path / "a.fr.txt").write_text("Le Comité militaire ne se réunit pas.", encoding="utf-8")
         (tmp_path / "a.en.txt").write_text("The Military Committee does not meet.", encoding="utf-8")
         tmtool(db, "ingest", "--no-terms", tmp_path / "a.fr.txt", tmp_path / "a.en.txt")

@@ -439,6 +439,23 @@ def test_memory_contexts_are_the_french_and_english_of_units_translated_either_w
     assert store.memory_contexts(["shared"]) == []  # an en→fr unit's English likewise
 
 
+def test_memory_contexts_of_another_language_are_its_units_with_english(store):
+    """The memory of a pair of English and German (``terms.pivot``): its units translated either way, the
+    German first, found by their German; not a German–French unit, nor a French–English one."""
+    store.add_units([Unit("Die Luftverteidigung wird gestärkt.", "Air defence is strengthened.", "de-DE", "en-GB",
+                          tuid="de-en"),
+                     Unit("Air defence protects the cities.", "Die Luftverteidigung schützt die Städte.", "en-GB", "de-AT",
+                          tuid="en-de"),
+                     Unit("Die Luftverteidigung übt.", "La défense aérienne s'exerce.", "de-DE", "fr-FR", tuid="de-fr"),
+                     Unit("La défense aérienne protège.", "Air defence protects.", "fr-FR", "en-GB", tuid="fr-en")],
+                    "memory.tmx")
+    assert {(c.fr, c.en, c.unit) for c in store.memory_contexts(["Luftverteidigung"], lang="de")} == {
+        ("Die Luftverteidigung wird gestärkt.", "Air defence is strengthened.", "de-en"),
+        ("Die Luftverteidigung schützt die Städte.", "Air defence protects the cities.", "en-de")}
+    assert store.memory_contexts(["defence"], lang="de") == []  # found by their German only
+    assert store.memory_contexts(["Luftverteidigung"]) == []  # nor are they French–English memory
+
+
 def test_a_word_common_in_the_memory_s_french_sources_is_common_in_its_french_targets_too(store):
     """Specific words are counted in the French: a word in more than ``limit`` French sources is not
     asked of the English originals' French either."""

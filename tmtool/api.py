@@ -1016,7 +1016,8 @@ def reextract(store: Store, documents: Sequence[str | int] = (), *, everything: 
               user: str | None = None, progress: Progress | None = None) -> dict:
     """Extract the terms of stored documents again, with this release, from their units as stored
     (the files are not read; see :mod:`tmtool.reextract`), one transaction per document: the
-    ``documents`` named; else, with ``everything``, every French–English document; else those whose
+    ``documents`` named; else, with ``everything``, every document whose pair has terms (French–English, or
+    English and another language: :func:`extracts_terms`); else those whose
     terms this release has not extracted — by an earlier release or one not recorded, and (unless
     ``older``) those stored without terms. The earlier extraction's candidates that no one reviewed
     and no other document vouches for are replaced by the new proposals (one recorded change per

@@ -319,6 +319,13 @@ def _pair_text(entry: dict) -> str:
     return "  =  ".join(f"{lang}: {_terms_text(entry, lang)}" for lang in shown)
 
 
+def _context_language(entry: dict) -> str:
+    """The language of a context's first sentence (its ``fr``): French, but in an entry of English and another
+    language, that language's (``store.rows.term_context``)."""
+    shown = api.shown_languages(entry)
+    return shown[1] if shown[0] == "en" else "fr"
+
+
 def _other_languages(entry: dict) -> list[str]:
     """The languages of an entry's terms beyond the two its line shows, in their order."""
     shown = api.shown_languages(entry)
@@ -384,7 +391,8 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
     if not no_terms and not api.extracts_terms(srclang, tgtlang):
         # on stderr, first: stdout keeps its summary line, and the note stands before a long ingest
         click.echo(f"note: no term extraction for {api.base_language(srclang)}→{api.base_language(tgtlang)}: "
-                   "terms are extracted from French–English pairs only (either way); "
+                   "terms are extracted from French–English pairs (either way) and from pairs of English and "
+                   "another language written with spaces between words; "
                    "the units are stored", err=True)
     if inbox:
         if fr_file or en_file or doc_id:
@@ -531,8 +539,9 @@ def _print_hit(hit: dict) -> None:
     click.echo(f"{_pair_text(hit)}   [{hit['status']}; {hit['match']}{similarity}; #{hit['id']}]")
     for lang in _other_languages(hit):
         click.echo(f"  {lang}: {_terms_text(hit, lang)}")
+    label = _context_language(hit)
     for context in hit["contexts"]:
-        click.echo(f"    fr: {context['fr']}")
+        click.echo(f"    {label}: {context['fr']}")
         if context["en"]:
             click.echo(f"    en: {context['en']}")
 

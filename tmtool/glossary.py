@@ -26,11 +26,11 @@ from .model import (
 )
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
-from .store.rows import french_english, lookup_key_rows
+from .store.rows import french_english, lookup_key_rows, term_context
 from .store.records import (
     DocumentRecord, EntryState, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
-from .text.normalize import fold, french_stem, stem
+from .text.normalize import fold, french_stem, inflection_key, stem
 
 CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
 # entries' counts by document, as Store.document_counts reads them
@@ -309,6 +309,20 @@ def _french_sentences(store: Store, document: str) -> list[str]:
     return [context.fr for stored in store.document_units(document) if (context := french_english(stored.unit, document))]
 
 
+def _sentences(store: Store, document: str, lang: str) -> list[str]:
+    """A document's sentences in ``lang``, the language its extraction's terms are found by (``pivot``)."""
+    if lang == "fr":
+        return _french_sentences(store, document)
+    return [getattr(context, "en" if lang == "en" else "fr") for stored in store.document_units(document)
+            if (context := term_context(stored.unit, document))]
+
+
+def pivot(entry: Entry) -> str:
+    """The language an extraction's proposal is found by, its first term's: French for a French–English
+    pair's (French terms, then their English equivalents), English for another pair's (``terms.pivot``)."""
+    return entry.terms[0].lang if entry.terms else "fr"
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -316,9 +330,9 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(french_stem(fold(word)) for word in _WORD.findall(text))
 
 
-def _phrases(entry: Entry) -> set[tuple[str, ...]]:
-    """An entry's French terms and their forms, as folded singular words."""
-    return {words for term in entry.terms_in("fr") for text in (term.text, *term.forms) if (words := _words(text))}
+def _phrases(entry: Entry, lang: str = "fr") -> set[tuple[str, ...]]:
+    """An entry's French terms (or those in ``lang``) and their forms, as folded singular words."""
+    return {words for term in entry.terms_in(lang) for text in (term.text, *term.forms) if (words := _words(text))}
 
 
 def _overlapping(sentences: Iterable[str], one: set[tuple[str, ...]], other: set[tuple[str, ...]]) -> int:
@@ -379,20 +393,20 @@ def _restore(store: Store, entry_id: int, snap: dict | None) -> None:
 
 class _EntryFinder:
     """The stored entry that each of extraction's proposals is about — the oldest one holding a
-    French term with the same folded text or lemma, singular or plural — for a document's many
+    French term (a term in ``lang``: ``pivot``) with the same folded text or lemma, singular or plural — for a document's many
     proposals in few reads: each key is read from the store once, and the keys of the French terms
     written since (entries made or extended) are added as they are written. Saving a document never
     takes a French term away (weighing evidence rewrites the equivalents only), so nothing is removed."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, lang: str = "fr"):
         self._store = store
+        self.lang = lang
         self._holders: dict[str, set[int]] = {}  # key → the entries holding it, for every key read
 
-    @staticmethod
-    def keys(proposal: Entry) -> frozenset[str]:
+    def keys(self, proposal: Entry) -> frozenset[str]:
         """The keys a proposal's French terms are looked up by (among them, the keys its terms are
         stored under, once written)."""
-        forms = {fold(text) for t in proposal.terms_in("fr") for text in spellings(t)}
+        forms = {fold(text) for t in proposal.terms_in(self.lang) for text in spellings(t)}
         return frozenset(forms | {stem(form) for form in forms})
 
     def read(self, keys: Iterable[frozenset[str]]) -> None:
@@ -401,7 +415,7 @@ class _EntryFinder:
         if wanted:
             self._holders.update((key, set()) for key in wanted)
             for hit in self._store.terms_by_key(wanted):
-                if hit.kind in ("form", "stem") and hit.lang == "fr":
+                if hit.kind in ("form", "stem") and hit.lang == self.lang:
                     self._holders[hit.key].add(hit.entry_id)
 
     def holders(self, key: str) -> set[int]:
@@ -416,7 +430,7 @@ class _EntryFinder:
     def wrote(self, entry_id: int, terms: Iterable[Term]) -> None:
         """An entry's terms as just written: it holds their keys from now on."""
         for term in terms:
-            if term.lang == "fr":
+            if term.lang == self.lang:
                 for key, kind, _ in lookup_key_rows(term, entry_id):
                     if kind in ("form", "stem") and key in self._holders:
                         self._holders[key].add(entry_id)
@@ -447,7 +461,7 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
     it gave before is gone: ``earlier`` holds the (seen, score) it had given each entry. What an
     entry no longer counted had from it is taken back (:func:`_take_back`); the others are
     recounted. Returns (new entries, updated entries)."""
-    finder = _EntryFinder(store)
+    finder = _EntryFinder(store, pivot(([*proposals, *near] or [Entry([])])[0]))
     finder.read(map(finder.keys, [*proposals, *near]))
     # hundreds of small writes, each an entry's count, support or context: not one wait each
     with store.pipeline():
@@ -493,7 +507,7 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
     counts, contexts and equivalents' support replaced."""
     replaceable = {document_id, *replaceable}
     with store.transaction():
-        finder = _EntryFinder(store)
+        finder = _EntryFinder(store, pivot(([*proposals, *near] or [Entry([])])[0]))
         keys = [finder.keys(proposal) for proposal in [*proposals, *near]]
         finder.read(keys)
         named = {entry_id for found in keys for key in found for entry_id in finder.holders(key)}
@@ -562,7 +576,7 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
     created: set[int] = set()
     updated: set[int] = set()
     now = seen or utcnow()
-    finder = finder or _EntryFinder(store)
+    finder = finder or _EntryFinder(store, pivot((*proposals, Entry([]))[0]))
     with store.transaction():
         keys = [finder.keys(proposal) for proposal in proposals]
         finder.read(keys)
@@ -598,9 +612,9 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
                 if entry_id not in created:
                     updated.add(entry_id)
             quoted.setdefault(entry_id, set()).update((c.unit, c.fr) for c in contexts)
-            frequency, phrases = proposal.frequency, _phrases(proposal)
+            frequency, phrases = proposal.frequency, _phrases(proposal, finder.lang)
             if entry_id in counted:  # a term and its variant: an occurrence of one inside the other counts once
-                sentences = sentences or _french_sentences(store, document_id)
+                sentences = sentences or _sentences(store, document_id, finder.lang)
                 before, named = counted[entry_id]
                 frequency -= min(_overlapping(sentences, phrases, named), frequency, before)
                 phrases |= named
@@ -614,9 +628,16 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
 
 def _supports(proposal: Entry) -> list[tuple[str, str, str, str, float]]:
     """The support a proposal gives its equivalents: (lang, term type, key, text, support)."""
-    return [(t.lang, t.term_type.value, stem(fold(t.text)), t.text,
+    return [(t.lang, t.term_type.value, _equivalent_key(t), t.text,
              max(t.frequency, 1) * (t.confidence if t.confidence is not None else 1.0))
-            for t in proposal.terms if t.lang != "fr"]
+            for t in proposal.terms if t.lang != pivot(proposal)]
+
+
+def _equivalent_key(term: Term) -> str:
+    """What the spellings of one equivalent share: its text folded and singularised, or in a language with
+    a Snowball stemmer (German, Spanish …: ``normalize.SNOWBALL``) its words' stems (*Minentaucher*,
+    *Minentauchern*)."""
+    return inflection_key(term.text, term.lang) or stem(fold(term.text))
 
 
 # ---- evidence under the threshold: documents that add up to an entry ----------------------------
@@ -650,7 +671,7 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
     kept = [(key, proposal.score, _as_kept(proposal, now)) for key, proposal in best.items()]
     created = updated = 0
     threshold = _threshold()
-    finder = finder or _EntryFinder(store)
+    finder = finder or _EntryFinder(store, pivot((*near, Entry([]))[0]))
     # proposals for known entries, merged together: before a term is raised (its merge makes an
     # entry), and before a proposal their terms may name once written
     known: list[Entry] = []
@@ -713,7 +734,7 @@ def _cite(found: Entry, data: dict, document: str, units: Mapping[str, StoredUni
     """Give a kept proposal the contexts it was kept with, their sentences from its document's units
     (by tuid); a unit a reviewer's correction has replaced since is no longer cited."""
     def cited(tuids: list[str]) -> list[Context]:
-        return [french_english(units[tuid].unit, document) for tuid in tuids if tuid in units]
+        return [term_context(units[tuid].unit, document) for tuid in tuids if tuid in units]
 
     found.contexts = cited(data["contexts"])
     for term, kept in zip(found.terms, data["terms"]):
@@ -722,8 +743,10 @@ def _cite(found: Entry, data: dict, document: str, units: Mapping[str, StoredUni
 
 def _evidence_key(proposal: Entry) -> str:
     """What the proposals of different documents for one French term share: its text, folded and
-    singularised (a key :class:`_EntryFinder` finds an entry by)."""
-    return stem(fold(proposal.terms_in("fr")[0].text))
+    singularised (a key :class:`_EntryFinder` finds an entry by); an English term's (``pivot``) after *en:*."""
+    lang = "fr" if proposal.terms_in("fr") else pivot(proposal)
+    key = stem(fold(proposal.terms_in(lang)[0].text))
+    return key if lang == "fr" else f"{lang}:{key}"
 
 
 def _fall_back(store: Store, entry_ids: Iterable[int], *, states: Mapping[int, EntryState] | None = None,
@@ -854,7 +877,7 @@ def _rank_equivalents(store: Store, entry_id: int, stored: Entry, supports: dict
         own: dict[str, Term] = {}
         for term in stored.terms:
             if (term.lang, term.term_type.value) == group:
-                first = own.setdefault(stem(fold(term.text)), term)  # one spelling, the others its forms
+                first = own.setdefault(_equivalent_key(term), term)  # one spelling, the others its forms
                 if first is not term:
                     first.forms.extend(f for f in [term.text, *term.forms] if f not in first.forms)
         kept += [own[key] for key in kept_equivalents(keys) if key in own]

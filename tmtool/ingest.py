@@ -25,7 +25,7 @@ from .model import Segment
 from .progress import Progress, Step
 from .store import DocumentRecord, Store, open_store
 from .store.evidence import EVIDENCE_FLOOR
-from .store.rows import french_side
+from .store.rows import french_side, other_language
 
 _WORD = re.compile(r"\w+")
 
@@ -93,8 +93,20 @@ def name_patterns(srclang: str = "fr", tgtlang: str = "en") -> str:
 def extracts_terms(srclang: str, tgtlang: str) -> bool:
     """Whether ingest extracts terms from a pair in these languages: extraction finds French terms
     and their English equivalents, in a French original or a French translation of an English
-    one; other pairs are stored without it."""
-    return french_side(srclang, tgtlang) is not None
+    one; in a pair of English and another language written with spaces between words, English terms
+    and their equivalents in that language (``terms.pivot``); other pairs are stored without it."""
+    return french_side(srclang, tgtlang) is not None or terms_language(srclang, tgtlang) is not None
+
+
+def terms_language(srclang: str, tgtlang: str) -> str | None:
+    """The base language a pair's terms are extracted in beside English (``fr`` for French–English), None
+    for a pair without English, or whose other language is written without spaces between words (its
+    words cannot be read apart: Chinese, Japanese, Thai …)."""
+    lang = other_language(srclang, tgtlang)
+    return None if lang is None or lang in _UNSPACED_LANGUAGES else lang
+
+
+_UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +300,8 @@ def prepare_pair(
     proposals, near = [], []
     if extract_terms:
         report("extracting terms", aligned)
-        proposals, near = extract(store, pair.term_pairs(document_id), document_id)
+        proposals, near = extract(store, pair.term_pairs(document_id), document_id,
+                                  terms_language(pair.srclang, pair.tgtlang))
     if stored:
         return PreparedPair(stored, units, proposals, aligned, near, asked_as=asked_as)
     record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash, pair.srclang, pair.tgtlang,
@@ -297,13 +310,22 @@ def prepare_pair(
     return PreparedPair(record, units, proposals, aligned, near)
 
 
-def extract(store: Store, sentences: list, document_id: str) -> tuple[list, list]:
+def extract(store: Store, sentences: list, document_id: str, lang: str = "fr") -> tuple[list, list]:
     """Term extraction from a document's French–English sentence pairs (``Context``, French first),
     weighed against the memory but for the document's own units and the approved glossary: its
-    proposals at the threshold, and those under it that are kept as evidence."""
+    proposals at the threshold, and those under it that are kept as evidence. With ``lang`` another
+    language than French, the pairs hold it first and English second (``store.rows.term_context``), weighed
+    against the memory's units of that language and English (``terms.pivot``)."""
     from .terms import DEFAULT_THRESHOLD, build_glossary
     from .terms.french import analysing
 
+    if lang != "fr":
+        from .terms.pivot import build_english_glossary
+
+        words = _WORD.findall(" ".join(c.fr for c in sentences))
+        memory = store.memory_contexts(words, exclude_document=document_id, lang=lang)
+        found = build_english_glossary(sentences, lang, memory=memory, threshold=EVIDENCE_FLOOR)
+        return [e for e in found if e.score >= DEFAULT_THRESHOLD], [e for e in found if e.score < DEFAULT_THRESHOLD]
     with analysing([c.fr for c in sentences]) as french_tokens:  # on the other core, while the rest is done
         words = _WORD.findall(" ".join(c.fr for c in sentences))
         memory = store.memory_contexts(words, exclude_document=document_id)
@@ -495,7 +517,7 @@ def _in_parallel(store: Store, pairs: list, jobs: int, options: dict):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if options["extract_terms"] and extracts_terms(options["srclang"], options["tgtlang"]):
+    if options["extract_terms"] and terms_language(options["srclang"], options["tgtlang"]) == "fr":
         from .terms.french import load_model
 
         load_model()

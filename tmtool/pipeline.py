@@ -11,7 +11,7 @@ from typing import Iterable, Sequence
 
 from .langtags import base_language, language_pair
 from .model import Bead, Context, Document, Segment, Unit, utcnow
-from .store.rows import french_english, french_side
+from .store.rows import english_side, term_context
 from .text.langid import guess_language
 from .text.normalize import french_only_acronym
 
@@ -64,7 +64,7 @@ class AlignedPair:
         the French document's list (the acronym, its French and English full forms) as the row's own
         pair of lines, once."""
         doc = self._document_id(document_id)
-        english_original = french_side(self.srclang, self.tgtlang) == "target"
+        english_original = english_side(self.srclang, self.tgtlang) == "source"
         src_rows, tgt_rows = _two_cell_rows(self.src, self.src_segments), _two_cell_rows(self.tgt, self.tgt_segments)
         french, segments = (self.tgt, self.tgt_segments) if english_original else (self.src, self.src_segments)
         three_cell = _three_cell_rows(french, segments)  # the row holds both languages: the French table's
@@ -87,7 +87,7 @@ class AlignedPair:
                     k += size
                     break
             else:
-                pairs.append(french_english(units[k], doc))
+                pairs.append(term_context(units[k], doc))
                 k += 1
         return pairs
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from . import glossary
 from .errors import Invalid, NotFound
-from .ingest import extract, extracts_terms, extraction_release
+from .ingest import extract, extracts_terms, extraction_release, terms_language
 from .progress import Progress, Step
 from .store import DocumentRecord, Store, StoredUnit
-from .store.rows import french_english
+from .store.rows import term_context
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,7 @@ def selected(store: Store, document_ids: Sequence[str] = (), *, everything: bool
              older: bool = False) -> list[DocumentRecord]:
     """The documents a re-extraction reads, in the order ingested: ``document_ids`` (NotFound naming
     every unknown one, Invalid for one of a pair whose terms are not extracted); else, with
-    ``everything``, every French–English document; else those whose terms this release did not
+    ``everything``, every document whose pair has terms (``ingest.extracts_terms``); else those whose terms this release did not
     extract — by an earlier release (or one not recorded), or never (``ingest --no-terms``) unless
     ``older``."""
     documents = [record for record, _ in store.documents()]
@@ -113,8 +113,8 @@ def reextract_document(store: Store, record: DocumentRecord, *, replaceable: Seq
 reviewer corrected the alignment) is left as it is: its extraction read other units."""
     units = store.document_units(record.id)
     read = _as_read(units)
-    sentences = [pair for stored in units if (pair := french_english(stored.unit, record.id))]
-    proposals, near = extract(store, sentences, record.id)
+    sentences = [pair for stored in units if (pair := term_context(stored.unit, record.id))]
+    proposals, near = extract(store, sentences, record.id, terms_language(record.srclang, record.tgtlang))
     unit_ids = {stored.unit.tuid or str(stored.position): stored.id for stored in units}
     release = extraction_release()
 

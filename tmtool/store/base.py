@@ -248,12 +248,14 @@ class Store(Protocol):
         ...
 
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
-                        limit: int = 200) -> list[Context]:
+                        limit: int = 200, lang: str = "fr") -> list[Context]:
         """French→English units (by base language) as sentence pairs for term extraction to weigh a
         new document against: those whose source shares the most specific of ``words`` (folded;
         words under 4 letters and words found in more than ``limit`` sources are ignored), most
         relevant first, at most ``limit``, none from ``exclude_document`` (imported units have no
-        document and are always eligible). Context(fr, en, document id or '', tuid or '')."""
+        document and are always eligible). Context(fr, en, document id or '', tuid or ''). With
+        ``lang`` another language than French, the units of it and English, its sentence as ``fr``
+        (``rows.term_context``)."""
         ...
 
     # ---- reading entries -----------------------------------------------------------------------

@@ -129,6 +129,40 @@ def french_side(srclang: str, tgtlang: str) -> str | None:
 _FRENCH_SIDE = {("fr", "en"): "source", ("en", "fr"): "target"}
 
 
+def english_side(srclang: str, tgtlang: str) -> str | None:
+    """The side of a unit in these languages that holds the English of a pair with English on one side
+    and another language on the other: "target" (fr→en, de→en), "source" (en→fr), None for another pair."""
+    source, target = base_language(srclang), base_language(tgtlang)
+    if source == target:
+        return None
+    return "target" if target == "en" else "source" if source == "en" else None
+
+
+def other_language(srclang: str, tgtlang: str) -> str | None:
+    """The base language of the side that is not English, in a pair with English on one side (``english_side``)."""
+    side = english_side(srclang, tgtlang)
+    return None if side is None else base_language(srclang if side == "target" else tgtlang)
+
+
+def language_side(srclang: str, tgtlang: str, lang: str) -> str | None:
+    """The side of a unit in these languages that holds ``lang`` (a base language) in a pair of it and English:
+    "source", "target", None for another pair (for French, ``french_side``)."""
+    if other_language(srclang, tgtlang) != lang:
+        return None
+    return "source" if english_side(srclang, tgtlang) == "target" else "target"
+
+
+def term_context(unit: Unit, document: str = "") -> Context | None:
+    """A unit as term extraction reads it, whichever way it was translated: its sentence in the language
+    that is not English (as ``fr``), then its English one (as ``en``), from ``document``, named by its
+    tuid; None for a unit of a pair without English. A French–English unit reads as ``french_english``."""
+    side = english_side(unit.srclang, unit.tgtlang)
+    if side is None:
+        return None
+    other, en = (unit.source, unit.target) if side == "target" else (unit.target, unit.source)
+    return Context(other, en, document, unit.tuid or "")
+
+
 def french_english(unit: Unit, document: str = "") -> Context | None:
     """A unit as the glossary reads it whichever way it was translated — its French sentence and its
     English one, from ``document``, named by its tuid — or None for a unit of another pair. The

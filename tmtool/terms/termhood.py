@@ -67,12 +67,12 @@ _MEASURED = 0.5
 
 
 @lru_cache(maxsize=65536)
-def _general_frequency(word: str) -> float:
-    """Relative frequency of a word in general French (of its rarest part, for a compound)."""
+def _general_frequency(word: str, lang: str = "fr") -> float:
+    """Relative frequency of a word in general French, or in ``lang`` (of its rarest part, for a compound)."""
     from wordfreq import zipf_frequency
 
     parts = [p for p in word.replace("-", " ").replace("'", " ").split() if p]
-    zipf = min((zipf_frequency(p, "fr") for p in parts), default=0.0)
+    zipf = min((zipf_frequency(p, lang) for p in parts), default=0.0)
     return 10 ** (max(zipf, _UNKNOWN_ZIPF) - 9)
 
 
@@ -81,11 +81,11 @@ def word_counts(words: Iterable[str]) -> Counter:
     return Counter(w.lower() for w in words)
 
 
-def weirdness(counts: Counter, total: int, word: str) -> float:
-    """log10 of (relative frequency of the word in the input ÷ in general French), scaled to 0–1."""
+def weirdness(counts: Counter, total: int, word: str, lang: str = "fr") -> float:
+    """log10 of (relative frequency of the word in the input ÷ in general French, or ``lang``), scaled to 0–1."""
     if not counts[word]:
         return 0.0
-    ratio = counts[word] / total / _general_frequency(word)
+    ratio = counts[word] / total / _general_frequency(word, lang)
     return min(_MAX_WEIRDNESS, max(0.0, math.log10(ratio))) / _MAX_WEIRDNESS
 
 
@@ -100,15 +100,20 @@ def specificity(candidate: Candidate, counts: Counter, total: int) -> float:
     general French seen once is used tens of times its general rate by having occurred at all, and the
     terms of such a text are mostly made of such words (*chaîne d'approvisionnement*), so the mean
     stands there."""
-    words = [w.lower() for w in candidate.content_words if any(c.isalpha() for c in w)]
-    values = [weirdness(counts, total, w) for w in words]
-    measured = [v for w, v in zip(words, values) if total * _general_frequency(w) >= _MEASURED]
+    return words_specificity([w.lower() for w in candidate.content_words if any(c.isalpha() for c in w)],
+                             counts, total)
+
+
+def words_specificity(words: Sequence[str], counts: Counter, total: int, lang: str = "fr") -> float:
+    """``specificity`` of a phrase's lower-cased content words, against general ``lang``."""
+    values = [weirdness(counts, total, w, lang) for w in words]
+    measured = [v for w, v in zip(words, values) if total * _general_frequency(w, lang) >= _MEASURED]
     return min([sum(values) / len(values), *measured]) if values else 0.0
 
 
-def rare(word: str) -> bool:
-    """Whether general French hardly uses the word (Zipf at most ``_RARE_ZIPF``, of its rarest part)."""
-    return _general_frequency(word.lower()) <= 10 ** (_RARE_ZIPF - 9)
+def rare(word: str, lang: str = "fr") -> bool:
+    """Whether general French (or ``lang``) hardly uses the word (Zipf at most ``_RARE_ZIPF``, of its rarest part)."""
+    return _general_frequency(word.lower(), lang) <= 10 ** (_RARE_ZIPF - 9)
 
 
 def shape(candidate: Candidate, unit: bool = False) -> float:

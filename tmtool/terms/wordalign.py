@@ -73,6 +73,13 @@ def words(text: str) -> tuple[Word, ...]:
     return tuple(Word(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(_ELIDED.sub(_blank, text)))
 
 
+@lru_cache(maxsize=8192)
+def plain_words(text: str) -> tuple[Word, ...]:
+    """Word tokens with offsets, lower-cased, no language's elision undone: a language the aligner
+    knows nothing of is read as words and numbers between everything else."""
+    return tuple(Word(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text))
+
+
 def _blank(match: re.Match) -> str:
     return " " * (match.end() - match.start())
 
@@ -99,17 +106,20 @@ def cognate(fr: str, en: str) -> float:
 
 
 class WordAligner:
-    """Translation tables in both directions, trained on the sentence pairs given (lists of words)."""
+    """Translation tables in both directions, trained on the sentence pairs given (lists of words).
+    The first side is French, or, without ``french``, a language the aligner knows nothing of: no
+    French–English dictionary then, the same word and cognates only as priors."""
 
-    def __init__(self, pairs: Iterable[tuple[Sequence[str], Sequence[str]]]):
+    def __init__(self, pairs: Iterable[tuple[Sequence[str], Sequence[str]]], *, french: bool = True):
         corpus = [(list(f), list(e)) for f, e in pairs if f and e]
+        self._translations = dictionary.translations() if french else {}
         self._fr_ids: dict[str, int] = {"": 0}  # id 0 is NULL
         self._en_ids: dict[str, int] = {"": 0}
         encoded = [([self._fr_ids.setdefault(w, len(self._fr_ids)) for w in f],
                     [self._en_ids.setdefault(w, len(self._en_ids)) for w in e]) for f, e in corpus]
         self._fr_words = list(self._fr_ids)
         self._en_words = list(self._en_ids)
-        self.tension = tension(corpus)
+        self.tension = tension(corpus, self._translations)
         self._train(encoded)
 
     # ---- training -----------------------------------------------------------------------------
@@ -140,7 +150,7 @@ class WordAligner:
         identical = words & (np.array(fr_key)[f] == np.array(en_key)[e]) & long_enough[f]
         alike = words & ~identical & (np.array(fr_initial)[f] == np.array(en_initial)[e])
         width = len(self._en_ids)
-        known = np.isin(f * width + e, _dictionary_cells(fr_keys, en_keys, width))
+        known = np.isin(f * width + e, _dictionary_cells(fr_keys, en_keys, width, self._translations))
         prior = np.where(words & known, DICTIONARY_PSEUDO_COUNT, 0.0)
         prior[identical] += IDENTICAL_PSEUDO_COUNT
         cognates = [cognate(self._fr_words[i], self._en_words[j])
@@ -186,12 +196,12 @@ class WordAligner:
         return cells, known & (self._pair_ids[cells] == keys)
 
 
-def _dictionary_cells(fr_keys: list[str], en_keys: list[str], width: int) -> np.ndarray:
+def _dictionary_cells(fr_keys: list[str], en_keys: list[str], width: int,
+                      translations: dict[str, frozenset[str]]) -> np.ndarray:
     """The cell keys (French id × ``width`` + English id) of the word pairs the dictionary lists."""
     english: dict[str, list[int]] = {}
     for j, k in enumerate(en_keys):
         english.setdefault(k, []).append(j)
-    translations = dictionary.translations()
     return np.array([i * width + j for i, k in enumerate(fr_keys) for t in translations.get(k, ())
                      for j in english.get(t, ())], dtype=np.int64)
 
@@ -211,14 +221,15 @@ def _diagonal(m: int, n: int, tension: float = DIAGONAL_TENSION) -> np.ndarray:
     return weight / weight.sum(axis=0, keepdims=True)
 
 
-def tension(corpus: Sequence[tuple[Sequence[str], Sequence[str]]]) -> float:
+def tension(corpus: Sequence[tuple[Sequence[str], Sequence[str]]],
+            translations: dict[str, frozenset[str]] | None = None) -> float:
     """The diagonal's tension for a corpus of (French words, English words) pairs: the λ under which
     the sure links — a word and the same word (a name, a number) or its dictionary translation, each
     the other's only such match in its pair — are likeliest where they are (each link's French position
     drawn from the diagonal of its English one), shrunk and bounded (``TENSION_SHRINK``); fast_align's
     default where the corpus has too few sure links."""
     links = [link for fr, en in corpus if min(len(fr), len(en)) >= MIN_SENTENCE_WORDS
-             for link in _sure_links(fr, en)]
+             for link in _sure_links(fr, en, translations)]
     if len(links) < MIN_SURE_LINKS:
         return DIAGONAL_TENSION
     i, j, m, n = (np.array(column, dtype=float) for column in zip(*links))
@@ -233,11 +244,12 @@ def tension(corpus: Sequence[tuple[Sequence[str], Sequence[str]]]) -> float:
     return min(DIAGONAL_TENSION, max(MIN_TENSION, best / TENSION_SHRINK))
 
 
-def _sure_links(fr: Sequence[str], en: Sequence[str]) -> list[tuple[int, int, int, int]]:
+def _sure_links(fr: Sequence[str], en: Sequence[str],
+                translations: dict[str, frozenset[str]] | None = None) -> list[tuple[int, int, int, int]]:
     """(French position, English position, m, n) of the links of one pair that nothing else competes
     for: a French word whose one match in the English (the same word, or a dictionary translation) has
-    no other French match."""
-    translations = dictionary.translations()
+    no other French match. ``translations``: the dictionary's (default: the French–English one)."""
+    translations = dictionary.translations() if translations is None else translations
     english: dict[str, list[int]] = {}
     for j, word in enumerate(en):
         english.setdefault(dictionary.key(word), []).append(j)

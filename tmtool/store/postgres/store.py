@@ -42,8 +42,8 @@ from ..records import (
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     SIDE_LANGUAGE, UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
-    entries_from_rows, entry_update, french_english, joined_variants, lookup_key_rows, not_updated, store_counts,
-    term_row, unit_from_row, unit_row, without_target,
+    entries_from_rows, entry_update, joined_variants, lookup_key_rows, not_updated, store_counts,
+    term_context, term_row, unit_from_row, unit_row, without_target,
 )
 from ..rows import (
     CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS,
@@ -637,8 +637,9 @@ class PostgresStore(UnitCorrections):
                                      "codes": language_codes(lang) if lang else None})[0][0])
 
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
-                        limit: int = MEMORY_CONTEXTS) -> list[Context]:
-        """French–English units, translated either way, whose French (an en→fr unit's target) shares
+                        limit: int = MEMORY_CONTEXTS, lang: str = "fr") -> list[Context]:
+        """French–English units (or those of ``lang`` and English), translated either way, whose French (an
+        en→fr unit's target) shares
         the document's most specific words (each in at most ``limit`` units' sources, or targets, as
         SQLite counts them), those that rank highest for them first (ts_rank, a long unit's matches
         weighing less, as bm25 weighs them), then the shortest."""
@@ -669,9 +670,10 @@ class PostgresStore(UnitCorrections):
             + side.format(fr="source", srclang="fr", tgtlang="en") + " UNION ALL"
             + side.format(fr="target", srclang="en", tgtlang="fr")
             + " ORDER BY rank DESC, length, id LIMIT %(limit)s",
-            {**specific, "exclude": exclude_document, "fr": language_codes("fr"), "en": language_codes("en"),
+            # "fr": the codes of the language beside English, French or ``lang``
+            {**specific, "exclude": exclude_document, "fr": language_codes(lang), "en": language_codes("en"),
              "limit": limit})
-        return [french_english(Unit(*row[:5]), row[5]) for row in rows]
+        return [term_context(Unit(*row[:5]), row[5]) for row in rows]
 
     def _specific_words(self, words: list[str], limit: int, side: str) -> list[str]:
         """The ``words`` found in at most ``limit`` units' ``side`` ("source" or "target"), none

@@ -36,7 +36,7 @@ from ..records import (
 )
 # what both SQL backends share, under the names this module has always used
 from ..rows import base_language as _base_language
-from ..rows import SIDE_LANGUAGE, french_english, french_side
+from ..rows import SIDE_LANGUAGE, language_side, term_context
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
@@ -556,10 +556,10 @@ class SQLiteStore(UnitCorrections):
         return self._with_variants({row[0]: self._unit(row) for row in rows})
 
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
-                        limit: int = MEMORY_CONTEXTS) -> list[Context]:
-        """Stored French–English units, translated either way, as sentence pairs for term extraction
-        to weigh a new document against: those whose French (an en→fr unit's target) shares the most
-        specific of the document's French ``words`` (bm25 order), at most ``limit``.
+                        limit: int = MEMORY_CONTEXTS, lang: str = "fr") -> list[Context]:
+        """Stored French–English units (or those of ``lang`` and English), translated either way, as sentence
+        pairs for term extraction to weigh a new document against: those whose French (an en→fr unit's
+        target) shares the most specific of the document's French ``words`` (bm25 order), at most ``limit``.
 
         Only words found in at most ``limit`` units (on that side) are queried: a word common in the
         memory says nothing about a term, and its postings would make the query scan the whole memory."""
@@ -590,8 +590,8 @@ class SQLiteStore(UnitCorrections):
                 f" FROM units WHERE (?1 IS NULL OR document_id IS NOT ?1) AND id IN ({','.join('?' * len(batch))})",
                 (exclude_document, *(rowid for rowid, _ in batch)))}
             # a German–French unit's source is no French sentence, nor its target an English one
-            found += [french_english(*rows[rowid]) for rowid, side in batch
-                      if rowid in rows and french_side(rows[rowid][0].srclang, rows[rowid][0].tgtlang) == side]
+            found += [term_context(*rows[rowid]) for rowid, side in batch
+                      if rowid in rows and language_side(rows[rowid][0].srclang, rows[rowid][0].tgtlang, lang) == side]
             if len(found) >= limit:
                 break
         return found[:limit]

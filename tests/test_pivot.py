@@ -1,0 +1,134 @@
+"""A glossary for a pair with English on one side and a language tmtool has no parser nor dictionary for:
+English terms, their equivalents the spans of the other language the word alignment agrees on."""
+
+from click.testing import CliRunner
+
+from tmtool import api
+from tmtool.cli import main
+from tmtool.model import Context
+from tmtool.store import open_store
+from tmtool.terms.pivot import build_english_glossary
+
+# written for these tests: a multi-word English term rendered by one German compound
+GERMAN = [
+    ("The Allies agreed to strengthen air defence on the eastern flank.",
+     "Die Verbündeten vereinbarten, die Luftverteidigung an der Ostflanke zu stärken."),
+    ("Integrated air defence protects the cities of the region.",
+     "Die integrierte Luftverteidigung schützt die Städte der Region."),
+    ("Five nations train their air defence together every spring.",
+     "Fünf Nationen üben ihre Luftverteidigung jedes Frühjahr gemeinsam."),
+    ("Modern air defence relies on autonomous underwater vehicles and radars.",
+     "Moderne Luftverteidigung stützt sich auf autonome Unterwasserfahrzeuge und Radare."),
+    ("The autonomous underwater vehicles stay in the harbour.",
+     "Die autonomen Unterwasserfahrzeuge bleiben im Hafen."),
+]
+# an English compound rendered as a Spanish N de N phrase, with an article and an adjective around it
+SPANISH = [
+    ("The summit discussed the resilience of the supply chain for ammunition.",
+     "La cumbre debatió la resiliencia de la cadena de suministro de munición."),
+    ("Each Ally must protect its supply chain against cyber attacks.",
+     "Cada Aliado debe proteger su cadena de suministro frente a los ciberataques."),
+    ("A secure supply chain is essential for defence production.",
+     "Una cadena de suministro segura es esencial para la producción de defensa."),
+    ("Industry leaders presented new plans for the supply chain.",
+     "Los líderes de la industria presentaron nuevos planes para la cadena de suministro."),
+    ("Defence production grew in every Ally last year.",
+     "La producción de defensa creció en todos los Aliados el año pasado."),
+]
+
+
+def pairs(sentences):
+    return [Context(other, english, "news", f"news:{k}") for k, (english, other) in enumerate(sentences, 1)]
+
+
+def equivalents(entries, lang):
+    return {e.terms[0].text: next((t.text for t in e.terms if t.lang == lang), None) for e in entries}
+
+
+def test_a_multi_word_english_term_pairs_with_a_german_compound():
+    entries = build_english_glossary(pairs(GERMAN), "de")
+    found = equivalents(entries, "de")
+    assert found["air defence"] == "Luftverteidigung"
+    assert found["autonomous underwater vehicle"] == "autonome Unterwasserfahrzeuge"
+    entry = next(e for e in entries if e.terms[0].text == "air defence")
+    english, german = entry.terms
+    assert (english.lang, english.pos, english.lemma) == ("en", "noun", "defence")
+    assert german.lemma is None and german.pos == "noun"  # the English term's: nothing analyses German here
+    assert german.frequency == 4 and 0.5 < german.confidence <= 1.0 and isinstance(german.confidence, float)
+    assert entry.frequency == 4 and entry.contexts[0].fr.startswith("Die Verbündeten")
+
+
+def test_an_english_compound_pairs_with_a_spanish_phrase_without_its_article_or_complement():
+    found = equivalents(build_english_glossary(pairs(SPANISH), "es", threshold=0.1), "es")
+    assert found["supply chain"] == "cadena de suministro"  # not *la cadena …*, nor *… de munición*
+    assert found["defence production"] == "producción de defensa"
+    assert found["industry leader"] == "líderes de la industria"  # capitalised by its place only
+
+
+def write_pair(folder, name, sentences):
+    english = folder / f"{name}.en.txt"
+    german = folder / f"{name}.de.txt"
+    english.write_text("\n".join(e for e, _ in sentences) + "\n", encoding="utf-8")
+    german.write_text("\n".join(g for _, g in sentences) + "\n", encoding="utf-8")
+    return english, german
+
+
+def test_ingest_of_an_english_german_pair_proposes_entries(tmp_path):
+    english, german = write_pair(tmp_path, "mines", GERMAN)
+    with open_store(tmp_path / "t.db", create=True) as store:
+        result = api.ingest(store, english, german, srclang="en", tgtlang="de")
+        assert result["units"] == 5 and result["new_entries"] > 0
+        entries = store.list_entries()
+        entry = next(e for e in entries if e.terms[0].text == "air defence")
+        assert [(t.lang, t.text) for t in entry.terms] == [("en", "air defence"), ("de", "Luftverteidigung")]
+        assert entry.contexts and {c.unit for c in entry.contexts} <= {f"mines:{k}" for k in range(1, 6)}
+        assert entry.contexts[0].en.startswith("The Allies") and entry.contexts[0].fr.startswith("Die Verbündeten")
+        [(document, _)] = store.documents()
+        assert document.terms is not None  # the release that extracted them
+        # ingested again, nothing changes; re-extracted, the same entries
+        assert api.ingest(store, english, german, srclang="en", tgtlang="de")["held_by"] == "mines"
+        before = [(e.terms[0].text, [t.text for t in e.terms]) for e in store.list_entries()]
+        api.reextract(store, ["mines"])
+        assert [(e.terms[0].text, [t.text for t in e.terms]) for e in store.list_entries()] == before
+    # looked up, a context's sentences are named by their languages
+    shown = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "lookup", "Luftverteidigung"]).output
+    assert shown.startswith("en: air defence  =  de: Luftverteidigung")
+    assert "\n    de: Die Verbündeten vereinbarten" in shown and "\n    en: The Allies agreed" in shown
+
+
+def test_a_french_english_pair_is_extracted_as_before(tmp_path):
+    """French terms first, their English equivalents after: the French–English extractor, not this one."""
+    from conftest import SEED_EN, SEED_FR
+
+    with open_store(tmp_path / "t.db", create=True) as store:
+        api.ingest(store, SEED_FR, SEED_EN)
+        entries = store.list_entries()
+    assert entries and all(e.terms[0].lang == "fr" for e in entries)
+    assert any(t.lang == "en" for e in entries for t in e.terms)
+
+
+DRONES = [
+    ("Navies work with autonomous underwater vehicles in the Baltic Sea.",
+     "Marinen arbeiten mit autonomen Unterwasserfahrzeugen in der Ostsee."),
+    ("The crews work with autonomous underwater vehicles every day.",
+     "Die Besatzungen arbeiten täglich mit autonomen Unterwasserfahrzeugen."),
+    ("Air defence radars watch the coast.", "Radare der Luftverteidigung überwachen die Küste."),
+    ("With autonomous underwater vehicles, divers stay safe.",
+     "Mit autonomen Unterwasserfahrzeugen bleiben Taucher sicher."),
+]
+
+
+def test_documents_add_up_to_one_equivalent_whatever_its_inflection(tmp_path):
+    """Two German documents decline the equivalent differently: one German term, the other spelling a form of it."""
+    with open_store(tmp_path / "t.db", create=True) as store:
+        api.ingest(store, *write_pair(tmp_path, "mines", GERMAN), srclang="en", tgtlang="de")
+        api.ingest(store, *write_pair(tmp_path, "drones", DRONES), srclang="en", tgtlang="de")
+        entry = next(e for e in store.list_entries() if e.terms[0].text == "autonomous underwater vehicle")
+    [german] = entry.terms_in("de")
+    assert german.text == "autonome Unterwasserfahrzeuge" and "autonomen Unterwasserfahrzeugen" in german.forms
+    assert {document for document, *_ in store_counts(tmp_path, entry)} == {"mines", "drones"}
+
+
+def store_counts(tmp_path, entry):
+    with open_store(tmp_path / "t.db") as store:
+        return store.document_counts([int(entry.id)])[int(entry.id)]

@@ -1,0 +1,365 @@
+"""A glossary for a pair with English on one side and any language on the other: English terms first.
+
+The French–English extractor reads the French with a parser and pairs it through a French–English
+dictionary; for another language tmtool has neither, so the English side leads and the other language
+is read as words only:
+
+- English candidates are the noun phrases of the English tagger (``equivalents.english_phrases``),
+  ranked by termhood as the French are (``termhood``): C-value's frequency (less the occurrences the
+  longer candidates holding it claim, in the measure that they are terms), specificity against general
+  English (``wordfreq``), a lone common word or a number weighing less, documents; an acronym defined
+  in the sentence (*Allied Maritime Command (MARCOM)*) makes both terms.
+- A candidate's equivalent is a contiguous span of the other sentence, chosen by the word aligner
+  (``wordalign``, with no dictionary: the same word and cognates are its only priors). In each pair, the
+  span whose words link most inside the English phrase and the phrase's words most inside it (the
+  F-measure of the two shares: boundaries agreed in both directions), never opening or closing on one
+  of the language's most frequent words (``function_words``) nor crossing punctuation. The pairs vote
+  for their best span, spans of one stem sequence together (``normalize.inflection_key``, Snowball's
+  stemmer where the language has one); the span with most evidence wins, its confidence the votes'
+  mean over the term's pairs, as for a French term's English equivalent.
+- An entry's score is the English score × (``TRANSLATION_BASE`` + confidence), as a French entry's is.
+
+Entries hold the English term first (its lemma, part of speech, forms), then the other language's, which
+claims no lemma (nothing here analyses that language) and the part of speech of its English term. A
+context's ``fr`` holds the other language's sentence, its ``en`` the English one (``store.rows.term_context``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+
+from ..model import Context, Entry, Term, TermType
+from ..text.normalize import fold, inflection_key, spellings
+from . import english
+from .equivalents import MAX_ALIGNED_WORDS, MIN_CONFIDENCE, EnglishPhrase, _phrase_key, english_phrases
+from .extract import CONTEXTS_PER_TERM, ranking
+from .termhood import _NUMBER, _SINGLE_WORD, DEFAULT_THRESHOLD, nested_frequency, rare, word_counts, words_specificity
+from .wordalign import WordAligner, plain_words
+
+# an entry's score is the English score × (TRANSLATION_BASE + its equivalent's confidence), as a French
+# one's is (``equivalents.TRANSLATION_BASE``, 0.35 there): chosen on the development and test pairs, the
+# French read as an unknown language, for about 25 proposals a page (bench/README.md, "Any pair with English")
+TRANSLATION_BASE = 0.05
+# a language's most frequent words in wordfreq's list for it, which a span never opens or closes on
+# (chosen on the development and test pairs, bench/README.md, "Any pair with English")
+LISTED_FUNCTION_WORDS = 100
+# a language wordfreq has no list for: the words seen in this share of the input's sentences or more, and in
+# FREQUENT_SENTENCES at least (a shorter input tells a function word from its topic's words no better)
+FREQUENT_SHARE = 0.5
+FREQUENT_SENTENCES = 8
+SPAN_SLACK = 3  # a span has at most twice the English phrase's content words and this many more
+_PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
+_ENGLISH_WORD = re.compile(r"[^\W\d_]+")
+_HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
+
+
+@dataclass(slots=True)
+class _Candidate:
+    key: str
+    phrase: EnglishPhrase  # the spelling the entry takes: one not opening its sentence, where there is one
+    words: tuple[str, ...]  # lower-cased content words
+    initial: bool = False  # ``phrase`` opens its sentence
+    occurrences: list[tuple[int, EnglishPhrase]] = field(default_factory=list)
+    forms: Counter = field(default_factory=Counter)
+    defined: bool = False  # an acronym defined in the text, or the full form defining it
+
+    @property
+    def frequency(self) -> int:
+        return len(self.occurrences)
+
+
+def build_english_glossary(pairs: Sequence[Context], lang: str, *, memory: Sequence[Context] = (),
+                           threshold: float | None = None) -> list[Entry]:
+    """English term entries of ``pairs`` (``Context(fr=the other language's sentence, en=the English
+    one)``) with their equivalents in ``lang`` (a base language: *de*), best first, those scoring
+    ``threshold`` (default :data:`DEFAULT_THRESHOLD`) or more. The word alignment learns from
+    ``memory`` too (pairs of the same languages)."""
+    limit = DEFAULT_THRESHOLD if threshold is None else threshold
+    candidates = _candidates(pairs, _nominal(pairs, english_phrases([c.en for c in pairs])))
+    scores = _scores(candidates, pairs)
+    floor = limit / (TRANSLATION_BASE + 1.0)  # under it no equivalent lifts a candidate to the limit
+    chosen = [c for c in candidates.values() if scores[c.key] >= floor]
+    if not chosen:
+        return []
+    spans = _Spans(pairs, lang, memory)
+    written = spellings(c.en for c in pairs)
+    entries = []
+    for candidate in chosen:
+        entry = _entry(candidate, scores[candidate.key], pairs, written)
+        entry.terms[0].contexts = candidate.occurrences  # read by ``_without_name_pieces``, then dropped
+        equivalent = spans.equivalent(candidate, lang, pos=entry.terms[0].pos)
+        if equivalent is not None and _untranslated_name(entry.terms[0], equivalent):
+            continue  # a name the other language writes as English does: a ship's, a person's
+        entry.terms += [equivalent] if equivalent else []
+        entry.score = round(float(entry.score * (TRANSLATION_BASE + (equivalent.confidence if equivalent else 0.0))), 4)
+        if entry.score >= limit:
+            entries.append(entry)
+    return _without_name_pieces(sorted(entries, key=ranking), pairs)
+
+
+def _nominal(pairs: Sequence[Context], phrases: list[list[EnglishPhrase]]) -> list[list[EnglishPhrase]]:
+    """The phrases of each sentence less those the tagger's own reading ends on a verb: ``english_phrases``
+    reads a close call both ways, which the French–English pairing settles, but alone the English cannot
+    (*the group reports to*, *vehicles map the seabed*). (Leaving out the phrases that open on a verb too,
+    *guaranteeing freedom of navigation*, lost more terms than noise on the development pairs.)"""
+    from ..text.en import analyse
+
+    verbs = [{w.end for w in words if w.tag in ("VERB", "AUX")} for words in analyse([c.en for c in pairs])]
+    return [[p for p in found if p.end not in ends] for found, ends in zip(phrases, verbs)]
+
+
+def _without_name_pieces(entries: list[Entry], pairs: Sequence[Context]) -> list[Entry]:
+    """Ranked entries less those whose every occurrence is a piece of a name ranked above them (*Mine
+    Countermeasures* of *Standing NATO Mine Countermeasures Group One*, *Excellence for Operations*),
+    but for a name's complement, held whole after its preposition (*Peace* of *Partnership for Peace*), and
+    a name coordinated in it (*Mediterranean Dialogue* of *Partnership for Peace and Mediterranean Dialogue*):
+    ``extract.without_name_pieces`` for English."""
+    names: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    occurrences = []
+    for entry in entries:
+        term = entry.terms[0]
+        occurrences.append(term.contexts)
+        term.contexts = []
+        if term.pos == "properNoun" or term.term_type is TermType.ACRONYM:
+            for n, p in occurrences[-1]:
+                names[n].append((p.start, p.end))
+    return [entry for entry, found in zip(entries, occurrences)
+            if not all(_in_name(pairs[n].en, p, names[n]) for n, p in found)]
+
+
+def _in_name(sentence: str, phrase: EnglishPhrase, names: list[tuple[int, int]]) -> bool:
+    return any(start <= phrase.start and phrase.end <= end and (start, end) != (phrase.start, phrase.end)
+               and not (phrase.end == end and _COMPLEMENT.search(sentence[start:phrase.start]))
+               and not (phrase.start == start and sentence[phrase.end:end].startswith(" and "))
+               for start, end in names)
+
+
+_COMPLEMENT = re.compile(r"\b(?:of|for|on|in|against|and)(?: the)?\s+$")  # a name's complement, or coordinated
+
+
+def _candidates(pairs: Sequence[Context], phrases: Sequence[Sequence[EnglishPhrase]]) -> dict[str, _Candidate]:
+    """The English noun phrases of the pairs by key (their lemma folded and singularised)."""
+    found: dict[str, _Candidate] = {}
+    for number, sentence in enumerate(phrases):
+        for phrase in sentence:
+            words = content_words(phrase.text)
+            if not words:
+                continue
+            candidate = found.setdefault(_phrase_key(phrase.lemma), _Candidate(_phrase_key(phrase.lemma), phrase, words))
+            opens = _opens(pairs[number].en, phrase)
+            if not candidate.occurrences:
+                candidate.initial = opens
+            elif not opens and (candidate.initial or phrase.text[:1].islower() > candidate.phrase.text[:1].islower()):
+                # a spelling its place does not capitalise; in lower case where it is written so (*mine
+                # countermeasures*, which a name holds too: *Mine Countermeasures Group*)
+                candidate.phrase, candidate.initial = phrase, False
+            candidate.occurrences.append((number, phrase))
+            candidate.forms[phrase.text] += 1
+    for context in pairs:
+        for acronym, full in english.definitions(context.en):
+            for key in (_phrase_key(acronym), _phrase_key(full)):
+                if key in found:
+                    found[key].defined = True
+    return found
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    """The lower-cased words of an English phrase that are not words of grammar (hyphenated parts apart)."""
+    return tuple(w for w in (w.lower() for w in re.split(r"[\s-]+", text))
+                 if any(c.isalpha() for c in w) and w not in english.FUNCTION_WORDS)
+
+
+def _opens(sentence: str, phrase: EnglishPhrase) -> bool:
+    return not any(c.isalpha() for c in sentence[:phrase.start])
+
+
+def _scores(candidates: dict[str, _Candidate], pairs: Sequence[Context]) -> dict[str, float]:
+    """Termhood of each English candidate (``termhood``'s measure, where it is not French's own)."""
+    spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # sentence → (start, end, key)
+    for candidate in candidates.values():
+        for number, phrase in candidate.occurrences:
+            spans[number].append((phrase.start, phrase.end, candidate.key))
+    counts = word_counts(w for c in pairs for w in _ENGLISH_WORD.findall(c.en))
+    total = counts.total()
+    claim: dict[str, float] = {}  # how much a candidate is a term, for those nested in it
+    scores: dict[str, float] = {}
+    for candidate in sorted(candidates.values(), key=lambda c: (-len(c.words), -len(c.phrase.text))):
+        claims: Counter = Counter()
+        for number, phrase in candidate.occurrences:
+            for start, end, key in spans[number]:
+                # a longer phrase ending as this one does only gives its head more modifiers: a kind of it
+                # (*air base* of *Łask air base*, ``termhood.nesting``), unless it is a name
+                if (start <= phrase.start and phrase.end <= end and key != candidate.key
+                        and (phrase.end < end or _named(candidates[key].phrase))):
+                    claims[key] += claim.get(key, 0.0)
+        documents = {pairs[number].document for number, _ in candidate.occurrences}
+        value = (math.log2(1 + nested_frequency(candidate, claims)) * words_specificity(candidate.words, counts, total, "en")
+                 * _shape(candidate) * math.sqrt(1 + math.log2(max(1, len(documents)))))
+        scores[candidate.key] = max(value, DEFAULT_THRESHOLD) if candidate.defined else value
+        claim[candidate.key] = min(1.0, scores[candidate.key] / DEFAULT_THRESHOLD)
+    return scores
+
+
+def _named(phrase: EnglishPhrase) -> bool:
+    """Whether a phrase is written as a name: every word of it but words of grammar capitalised."""
+    return all(w[:1].isupper() for w in phrase.text.split() if w.lower() not in english.FUNCTION_WORDS)
+
+
+def _shape(candidate: _Candidate) -> float:
+    """``termhood.shape``'s weights that read no French: a lone word general English uses, a number."""
+    weight = 1.0
+    if len(candidate.words) == 1 and not candidate.phrase.acronym and not rare(candidate.words[0], "en"):
+        weight *= _SINGLE_WORD
+    if any(part.isdigit() for part in candidate.phrase.text.split()):
+        weight *= _NUMBER
+    return weight
+
+
+def _entry(candidate: _Candidate, score: float, pairs: Sequence[Context], written: dict[str, str]) -> Entry:
+    phrase = candidate.phrase
+    opens = candidate.initial
+    words = [w for w in phrase.text.split() if w.lower() not in english.FUNCTION_WORDS]
+    name = phrase.acronym or all(w[:1].isupper() and (k or not opens or written.get(w.lower(), w)[:1].isupper())
+                                 for k, w in enumerate(words))
+    text = phrase.text if name else phrase.lemma
+    if opens and not name:
+        first = text.split()[0]
+        text = written.get(first.lower(), first.lower()) + text[len(first):]  # a capital its place gave it
+    sentences = sorted({number for number, _ in candidate.occurrences})
+    term = Term(text=text, lang="en", pos="properNoun" if name and not phrase.acronym else "noun",
+                term_type=TermType.ACRONYM if phrase.acronym else TermType.FULL_FORM,
+                lemma=phrase.head if name else phrase.head_lemma,
+                forms=list(dict.fromkeys([text, *(form for form, _ in candidate.forms.most_common())])))
+    return Entry(terms=[term], frequency=candidate.frequency, score=score,
+                 contexts=[pairs[i] for i in sentences[:CONTEXTS_PER_TERM]])
+
+
+def _untranslated_name(term: Term, equivalent: Term) -> bool:
+    """A name, each word capitalised and none an acronym, that the other language writes as English does
+    (*Baltic Shield*, *Tomasz Wierzbicki*, *Tallinn*): one exercise's, ship's, person's or place's, which a
+    bilingual glossary has nothing to say of (``equivalents.untranslated_name``; persons and places,
+    ``persons``)."""
+    words = term.text.split()
+    return (term.pos == "properNoun" and not any(w.isupper() for w in words)
+            and fold(equivalent.text) == fold(term.text))
+
+
+def function_words(lang: str, sentences: Sequence[str]) -> frozenset[str]:
+    """The words of ``lang`` a span never opens or closes on: the ``LISTED_FUNCTION_WORDS`` most frequent
+    words of wordfreq's list for the language (as ``plain_words`` reads them: *l'* is *l*), or, for a
+    language it has no list for, the words of the input seen in ``FREQUENT_SHARE`` of its sentences (and
+    in ``FREQUENT_SENTENCES``)."""
+    listed = _listed(lang)
+    if listed is not None:
+        return listed
+    seen = Counter(w for s in sentences for w in {w.text for w in plain_words(s)})
+    return frozenset(w for w, n in seen.items() if n >= max(FREQUENT_SHARE * len(sentences), FREQUENT_SENTENCES))
+
+
+@lru_cache(maxsize=32)
+def _listed(lang: str) -> frozenset[str] | None:
+    from wordfreq import top_n_list
+
+    try:
+        return frozenset(w.text for word in top_n_list(lang, LISTED_FUNCTION_WORDS) for w in plain_words(word))
+    except LookupError:
+        return None
+
+
+class _Spans:
+    """The other language's spans that render English phrases, in the pairs: their word alignment."""
+
+    def __init__(self, pairs: Sequence[Context], lang: str, memory: Sequence[Context]):
+        self.pairs = pairs
+        self.words = [(plain_words(c.fr), plain_words(c.en)) for c in pairs]
+        corpus = [(o, e) for o, e in (([w.text for w in plain_words(c.fr)], [w.text for w in plain_words(c.en)])
+                                      for c in (*pairs, *memory))
+                  if 0 < len(o) <= MAX_ALIGNED_WORDS and 0 < len(e) <= MAX_ALIGNED_WORDS]
+        self.aligner = WordAligner(corpus, french=False)
+        self.frequent = function_words(lang, [c.fr for c in (*pairs, *memory)])
+        self.spellings = spellings(c.fr for c in pairs)
+        self._links: dict[int, np.ndarray] = {}
+
+    def links(self, number: int) -> np.ndarray:
+        if number not in self._links:
+            other, english_words = self.words[number]
+            self._links[number] = self.aligner.links([w.text for w in other], [w.text for w in english_words])
+        return self._links[number]
+
+    def best(self, number: int, phrase: EnglishPhrase) -> tuple[float, int, int] | None:
+        """(F-measure, first word, last word) of the span of pair ``number`` that renders ``phrase`` best."""
+        other, english_words = self.words[number]
+        if not other or len(other) > MAX_ALIGNED_WORDS or len(english_words) > MAX_ALIGNED_WORDS:
+            return None
+        covered = [j for j, w in enumerate(english_words)
+                   if phrase.start <= w.start < phrase.end and w.text not in english.FUNCTION_WORDS]
+        if not covered:
+            return None
+        links = self.links(number)
+        # recall: each English word's share of its link mass landing on each other word, averaged over the phrase
+        recall = np.concatenate([[0.0], np.cumsum(
+            (links[:, covered] / np.maximum(links[:, covered].sum(axis=0), 1e-9)).mean(axis=1))])
+        # precision: each other content word's share of its link mass going into the phrase
+        # a span opens and closes on a word whose strongest link is into the phrase: its boundaries agreed
+        # in both directions
+        inside = np.isin(links.argmax(axis=1), covered)
+        content = np.array([w.text not in self.frequent for w in other], dtype=float)
+        share = links[:, covered].sum(axis=1) / np.maximum(links.sum(axis=1), 1e-9)
+        shares, contents = (np.concatenate([[0.0], np.cumsum(v)]) for v in (share * content, content))
+        text = self.pairs[number].fr
+        longest = 2 * len(covered) + SPAN_SLACK
+        best = None
+        for first in range(len(other)):
+            if not (content[first] and inside[first]) or _HYPHENATED.match(text, max(0, other[first].start - 2)):
+                continue
+            for last in range(first, min(len(other), first + longest)):
+                if _PUNCTUATION.search(text, other[first].start, other[last].end):
+                    break
+                if not (content[last] and inside[last]) or _HYPHENATED.match(text, other[last].end - 1):
+                    continue  # nor inside a hyphenated word (*câbles sous* of *câbles sous-marins*)
+                r = recall[last + 1] - recall[first]
+                p = (shares[last + 1] - shares[first]) / (contents[last + 1] - contents[first])
+                value = 2 * p * r / (p + r) if p + r else 0.0
+                if best is None or value > best[0]:
+                    best = (value, first, last)
+        return best
+
+    def equivalent(self, candidate: _Candidate, lang: str, pos: str) -> Term | None:
+        """The span of the other language the candidate's pairs agree on, or None below ``MIN_CONFIDENCE``."""
+        votes: dict[str, list] = {}  # key → [total, forms, pairs]
+        occurrences = 0
+        for number, phrase in candidate.occurrences:
+            found = self.best(number, phrase)
+            if found is None:
+                continue
+            occurrences += 1
+            value, first, last = found
+            if value <= 0:
+                continue
+            other = self.words[number][0]
+            text = self.pairs[number].fr[other[first].start:other[last].end]
+            if first == 0 and not any(c.isalpha() for c in self.pairs[number].fr[:other[0].start]):
+                word = text.split()[0]
+                text = self.spellings.get(word.lower(), word) + text[len(word):]  # a capital its place gave it
+            vote = votes.setdefault(inflection_key(text, lang) or fold(text), [0.0, Counter(), []])
+            vote[0] += value
+            vote[1][text] += 1
+            if number not in vote[2]:
+                vote[2].append(number)
+        if not votes:
+            return None
+        total, forms, numbers = max(votes.values(), key=lambda v: (v[0], -len(v[1].most_common(1)[0][0])))
+        confidence = total / occurrences
+        if confidence < MIN_CONFIDENCE:
+            return None
+        text = forms.most_common(1)[0][0]
+        return Term(text=text, lang=lang, pos=pos, lemma=None, confidence=round(min(1.0, float(confidence)), 3),
+                    forms=[form for form, _ in forms.most_common()], frequency=len(numbers),
+                    contexts=[self.pairs[i] for i in numbers[:CONTEXTS_PER_TERM]])
