@@ -30,7 +30,7 @@ from .store.rows import french_english, lookup_key_rows
 from .store.records import (
     DocumentRecord, EntryState, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
-from .text.normalize import fold, french_stem, stem
+from .text.normalize import fold, french_stem, stem, visible
 
 CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
 # entries' counts by document, as Store.document_counts reads them
@@ -988,11 +988,12 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
 
 
 def _once(terms: Sequence[Term]) -> list[Term]:
-    """The terms without a repeated one (the same text in the same language), the first kept: a synonym
-    typed into a spreadsheet's cell that the row's further terms already held is one term."""
+    """The terms without a repeated one (the same text in the same language, in either Unicode form:
+    ``visible``), the first kept: a synonym typed into a spreadsheet's cell that the row's further terms
+    already held is one term."""
     first: dict[tuple[str, str], Term] = {}
     for term in terms:
-        first.setdefault((term.lang, term.text), term)
+        first.setdefault((term.lang, visible(term.text)), term)
     return list(first.values())
 
 
