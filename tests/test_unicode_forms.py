@@ -87,6 +87,21 @@ def test_a_duplicate_in_the_other_form_is_detected(held_store, held, typed):
         == ["élargissement"]
 
 
+@FORMS
+def test_a_translation_is_checked_against_the_glossary_in_either_form(held_store, held, typed, tmp_path):
+    # an accent typed apart cut a word in two: a check of an NFD memory against an NFC glossary (or the other
+    # way round) found no term, so reported nothing
+    memory = tmp_path / "memory.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1"'
+        ' segtype="sentence" o-tmf="t" adminlang="en" srclang="fr-FR" datatype="plaintext"/><body>'
+        f'<tu><tuv xml:lang="fr-FR"><seg>{typed(SENTENCE)}</seg></tuv>'
+        '<tuv xml:lang="en-GB"><seg>The board met and decided on enlargement.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8")
+    findings = api.check(held_store, memory)["findings"]
+    assert [(finding["kind"], nfc(finding["term"])) for finding in findings] == [("missing", TERM)]
+
+
 def test_one_term_given_in_both_forms_in_a_row_is_one_term(tmp_path):
     # a spreadsheet's cell and the next holding the same term, one typed on a Mac: two terms were stored
     with open_store(tmp_path / "t.db", create=True) as store:
