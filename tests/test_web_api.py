@@ -795,6 +795,23 @@ def test_a_documents_terminology_check(db):
     assert http.get("/api/documents/nope/check").status_code == 404
 
 
+def test_a_store_gone_since_the_server_started_is_a_503_naming_no_option(db, tmp_path):
+    # the store moved or deleted under a running server answered 404 "no such store (check --db or
+    # $TMTOOL_DB)", and one overwritten 400 "invalid": the request is not at fault, nor can it name a store
+    http, _ = client(db)
+    Path(db).rename(tmp_path / "moved.db")
+    for path in ("/api/lookup?q=OTAN", "/api/entries"):
+        answer = http.get(path)
+        assert (answer.status_code, answer.json()) == (503, {"error": "unavailable", "message": f"{db}: the workbench"
+                                                             " cannot open its store now: it is no longer there (moved"
+                                                             " or deleted since the server started)"})
+    assert http.get("/").status_code == 503
+    Path(db).write_bytes(b"not a database, a text file saved over it\n" * 200)
+    answer = http.get("/api/lookup?q=OTAN")
+    assert (answer.status_code, answer.json()["message"]) == (503, f"{db}: the workbench cannot open its store now:"
+                                                              " file is not a database")
+
+
 def test_a_store_that_cannot_answer_now_is_a_503_not_the_client_s_fault(pg_url):
     """A command the store's server cancels (the URL's statement_timeout; here a write waiting for
     another writer's lock) was a 400 "invalid": a script retries a 503 later, and corrects a 400."""

@@ -239,8 +239,17 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def store():
-        """This request's own connection to the store (a context manager that closes it)."""
-        return api.open_store(db)
+        """This request's own connection to the store (a context manager that closes it). One that cannot be
+        opened any more (moved, deleted or overwritten since the server started on it) is the server's trouble:
+        a 503, not a 404 or a 400 telling the client to check the server's --db."""
+        try:
+            return api.open_store(db)
+        except Unavailable:
+            raise
+        except TmtoolError as exc:
+            why = ("it is no longer there (moved or deleted since the server started)" if isinstance(exc, NotFound)
+                   else exc.message.removeprefix("cannot open store: "))
+            raise Unavailable(f"the workbench cannot open its store now: {why}", path=exc.path) from None
 
     def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {"status": status, **context}, status_code=status)
