@@ -181,7 +181,7 @@ def test_a_read_only_store_answers_look_ups_and_refuses_writes_in_one_line():
 
         assert unprivileged(look_up) == "candidate"
         assert unprivileged(approve) == (
-            f"TmtoolError: {db}: the store is read-only (the file's permissions, or its disk), nothing was written")
+            f"Unavailable: {db}: the store is read-only (the file's permissions, or its disk), nothing was written")
         with open_store(db) as store:
             assert api.entry(store, 1)["status"] == "candidate"
         # in a folder one may not write in either, SQLite cannot even read it: said so, with what to do

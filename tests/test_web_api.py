@@ -812,6 +812,36 @@ def test_a_store_gone_since_the_server_started_is_a_503_naming_no_option(db, tmp
                                                               " file is not a database")
 
 
+def test_a_write_to_a_read_only_store_is_a_503_not_the_client_s_fault(tmp_path):
+    # a workbench serving an archived copy (a file without write permission): an approval answered 400
+    # "invalid", which tells a script to correct its request, when no request could succeed
+    import tempfile
+
+    from crash_helpers import unprivileged
+
+    folder = Path(tempfile.mkdtemp(prefix="tmtool-readonly-"))  # under /tmp, which any user may cross
+    db = folder / "s.db"
+    try:
+        with open_store(db, create=True) as store:
+            tmtool_api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+        db.chmod(0o444)
+        folder.chmod(0o777)  # SQLite writes its -wal and -shm files beside the store
+
+        http, headers = client(str(db))  # here: the user of the child may not read the modules it imports
+
+        def approve():
+            answer = http.post("/api/entries/1/approve", headers=headers)
+            return answer.status_code, answer.json(), http.get("/api/lookup?q=OTAN").status_code
+
+        assert unprivileged(approve) == str((503, {"error": "unavailable", "message": f"{db}: the store is read-only"
+                                                   " (the file's permissions, or its disk), nothing was written"}, 200))
+    finally:
+        folder.chmod(0o755)
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()
+
+
 def test_a_store_that_cannot_answer_now_is_a_503_not_the_client_s_fault(pg_url):
     """A command the store's server cancels (the URL's statement_timeout; here a write waiting for
     another writer's lock) was a 400 "invalid": a script retries a 503 later, and corrects a 400."""
