@@ -460,6 +460,20 @@ def test_ingest_and_import_uploads(api, db, tmp_path):
     assert uploaded.status_code == 200 and uploaded.json()["languages"] == {"fr-FR→en-GB": 1}, uploaded.text
 
 
+def test_an_upload_sent_as_json_or_text_is_told_to_come_as_a_form(api):
+    # JSON sent to an upload's path was answered "file: Field required", of the file it held
+    http, headers = api
+    form = "body: a form is expected, sent as Content-Type: multipart/form-data with the files as its fields, not "
+    for path, sent in (("/api/import", {"json": {"file": "terms.tbx", "format": "tbx"}}),
+                       ("/api/ingest", {"json": {"fr_file": "rapport.fr.txt", "en_file": "rapport.en.txt"}}),
+                       ("/api/import", {"content": b"OTAN\tNATO\n", "headers": {"Content-Type": "text/plain"}})):
+        answer = http.post(path, **{**sent, "headers": {**headers, **sent.get("headers", {})}})
+        media = "text/plain" if "content" in sent else "application/json"
+        assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": form + media})
+    # a form without its file is told which field is missing, as before
+    assert http.post("/api/import", data={"format": "tbx"}, headers=headers).json()["message"] == "file: Field required"
+
+
 def test_an_upload_answers_what_reading_it_noticed_naming_the_upload(api, db):
     """A CSV or a text in Windows-1252 is read so and said so on the command line; over HTTP the notice went to
     the server's log only, naming the upload's temporary copy."""

@@ -122,12 +122,18 @@ def noticed() -> Iterator[list[str]]:
 async def json_bodies(request: Request) -> None:
     """A body sent to a path that reads JSON is JSON (``Content-Type: application/json``): a form's or plain
     text's was read as no body at all, so that the ``version`` it gave went unchecked (a decision from a stale
-    page was made) and its other fields were dropped. Paths reading forms (the uploads) take theirs."""
+    page was made) and its other fields were dropped. Paths reading forms (the uploads) take a form: JSON sent
+    there was told "file: Field required", of a file it held (its body is not read here: an upload may be large)."""
     route = request.scope.get("route")
     body = route.dependant.body_params if hasattr(route, "dependant") else []
-    if not body or any(isinstance(param.field_info, params.Form) for param in body):
+    if not body:
         return
     media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if any(isinstance(param.field_info, params.Form) for param in body):
+        if media and media not in ("multipart/form-data", "application/x-www-form-urlencoded"):
+            raise Invalid(f"body: a form is expected, sent as Content-Type: multipart/form-data with the files as its"
+                          f" fields, not {media}")
+        return
     if not await request.body():
         return
     if media and media != "application/json" and not (media.startswith("application/") and media.endswith("+json")):
