@@ -168,6 +168,11 @@ def test_a_control_character_sought_or_written_is_a_400_on_either_backend(store_
     for edit in ({"note": "checked\x07"}, {"en": "Military\x00Committee"}, {"definition": "\x1b[31m"}):
         refused = http.patch(f"/api/entries/{entry['id']}", json={"version": entry["version"], **edit}, headers=headers)
         assert refused.status_code == 400 and "control character" in refused.json()["message"], refused.text
+    # half of a character (JSON's "\ud800" alone) was said to be "the control character U+D800"
+    refused = http.patch(f"/api/entries/{entry['id']}", headers={**headers, "Content-Type": "application/json"},
+                         content=b'{"version": %d, "fr": "Comit\\ud800"}' % entry["version"])
+    assert refused.json()["message"] == ("the fr term 'Comit\\ud800' holds a lone surrogate U+D800 (half of a character,"
+                                         " without its other half): no export could write it")
     added = http.patch(f"/api/entries/{entry['id']}", json={"version": entry["version"], "note": "line one\nline\ttwo"},
                        headers=headers)
     assert added.status_code == 200 and added.json()["entry"]["note"] == "line one\nline\ttwo"

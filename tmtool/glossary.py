@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import Conflict, Invalid, NotFound, TmtoolError
-from .io.xmlchars import not_xml
+from .io.xmlchars import named, not_xml
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, entry_to_dict,
     grammatical_gender, iso, part_of_speech, utcnow,
@@ -64,7 +64,7 @@ def _writable(text: str | None, what: str) -> str | None:
     nor PostgreSQL's text (NUL): stored, it stopped every TMX and TBX export of the store."""
     found = text and not_xml(text)
     if found:
-        raise Invalid(f"{what} {text!r} holds the control character U+{ord(found):04X}: no export could write it")
+        raise Invalid(f"{what} {text!r} holds {named(found)}: no export could write it")
     return text
 
 
