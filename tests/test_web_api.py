@@ -831,21 +831,12 @@ def test_a_store_gone_since_the_server_started_is_a_503_naming_no_option(db, tmp
                                                               " file is not a database")
 
 
-def test_a_write_to_a_read_only_store_is_a_503_not_the_client_s_fault(tmp_path):
+def test_a_write_to_a_read_only_store_is_a_503_not_the_client_s_fault():
     # a workbench serving an archived copy (a file without write permission): an approval answered 400
     # "invalid", which tells a script to correct its request, when no request could succeed
-    import tempfile
+    from crash_helpers import read_only_store, unprivileged
 
-    from crash_helpers import unprivileged
-
-    folder = Path(tempfile.mkdtemp(prefix="tmtool-readonly-"))  # under /tmp, which any user may cross
-    db = folder / "s.db"
-    try:
-        with open_store(db, create=True) as store:
-            tmtool_api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
-        db.chmod(0o444)
-        folder.chmod(0o777)  # SQLite writes its -wal and -shm files beside the store
-
+    with read_only_store() as db:
         http, headers = client(str(db))  # here: the user of the child may not read the modules it imports
 
         def approve():
@@ -854,11 +845,6 @@ def test_a_write_to_a_read_only_store_is_a_503_not_the_client_s_fault(tmp_path):
 
         assert unprivileged(approve) == str((503, {"error": "unavailable", "message": f"{db}: the store is read-only"
                                                    " (the file's permissions, or its disk), nothing was written"}, 200))
-    finally:
-        folder.chmod(0o755)
-        for path in folder.iterdir():
-            path.unlink()
-        folder.rmdir()
 
 
 def test_a_store_that_cannot_answer_now_is_a_503_not_the_client_s_fault(pg_url):
