@@ -477,6 +477,11 @@ def test_an_upload_sent_as_json_or_text_is_told_to_come_as_a_form(api):
         assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": form + media})
     # a form without its file is told which field is missing, as before
     assert http.post("/api/import", data={"format": "tbx"}, headers=headers).json()["message"] == "file: Field required"
+    # a form that cannot be read was answered Starlette's "Invalid multipart data.", naming no part of the request
+    for content_type, content in (("multipart/form-data; boundary=xyz", b"garbage"), ("multipart/form-data", b"--x\r\n")):
+        answer = http.post("/api/import", content=content, headers={**headers, "Content-Type": content_type})
+        assert answer.status_code == 400 and answer.json()["message"].startswith(
+            "body: not a multipart/form-data form that can be read ("), answer.text
 
 
 def test_an_upload_answers_what_reading_it_noticed_naming_the_upload(api, db):

@@ -27,6 +27,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.routing import Match, Mount
 
 from .. import api
@@ -297,6 +298,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         headers, message = dict(exc.headers or {}), str(exc.detail)
         if exc.status_code == 400 and exc.__cause__ is not None:  # FastAPI's "There was an error parsing the body"
             message = unreadable(exc.__cause__)
+        elif exc.status_code == 400 and isinstance(exc.__context__, MultiPartException):  # "Invalid multipart data."
+            message = f"body: not a multipart/form-data form that can be read ({message.rstrip('.')})"
         if exc.status_code == 404 and message == "Not Found":  # no route: the path itself is unknown
             message = (f"no path {request.url.path} here (the API's paths: /openapi.json)"
                        if request.url.path.startswith("/api/") else f"no page {request.url.path} here")
