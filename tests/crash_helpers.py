@@ -12,7 +12,10 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import REPO, SEED_EN, SEED_FR
@@ -172,3 +175,26 @@ def unprivileged(function) -> str:
         answer = answers.read().decode()
     os.waitpid(child, 0)
     return answer
+
+
+@contextmanager
+def read_only_store() -> Iterator[Path]:
+    """A store holding one candidate entry (1, Comité militaire), its file without write permission in a
+    folder anyone may write in (SQLite writes its -wal and -shm files beside the store), for
+    :func:`unprivileged` to open; removed afterwards."""
+    from tmtool import api
+    from tmtool.store import open_store
+
+    folder = Path(tempfile.mkdtemp(prefix="tmtool-readonly-"))  # under /tmp, which any user may cross
+    db = folder / "s.db"
+    try:
+        with open_store(db, create=True) as store:
+            api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+        db.chmod(0o444)
+        folder.chmod(0o777)
+        yield db
+    finally:
+        folder.chmod(0o755)
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()

@@ -157,20 +157,10 @@ def test_a_removed_entry_keeps_its_id_an_entry_added_later_gets_a_new_one(store_
 def test_a_read_only_store_answers_look_ups_and_refuses_writes_in_one_line():
     # a store file without write permission (an archived copy, a colleague's file): a write was a
     # traceback ending "sqlite3.OperationalError: attempt to write a readonly database"
-    import tempfile
-    from pathlib import Path
-
-    from crash_helpers import unprivileged
+    from crash_helpers import read_only_store, unprivileged
     from tmtool import api, open_store
 
-    folder = Path(tempfile.mkdtemp(prefix="tmtool-readonly-"))  # under /tmp, which any user may cross
-    db = folder / "s.db"
-    try:
-        with open_store(db, create=True) as store:
-            api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
-        db.chmod(0o444)
-        folder.chmod(0o777)  # SQLite writes its -wal and -shm files beside the store
-
+    with read_only_store() as db:
         def look_up():
             with open_store(db) as store:
                 return api.lookup(store, "Comité militaire")["entries"][0]["status"]
@@ -181,18 +171,13 @@ def test_a_read_only_store_answers_look_ups_and_refuses_writes_in_one_line():
 
         assert unprivileged(look_up) == "candidate"
         assert unprivileged(approve) == (
-            f"TmtoolError: {db}: the store is read-only (the file's permissions, or its disk), nothing was written")
+            f"Unavailable: {db}: the store is read-only (the file's permissions, or its disk), nothing was written")
         with open_store(db) as store:
             assert api.entry(store, 1)["status"] == "candidate"
         # in a folder one may not write in either, SQLite cannot even read it: said so, with what to do
-        for leftover in folder.glob("s.db-*"):
+        for leftover in db.parent.glob("s.db-*"):
             leftover.unlink()
-        folder.chmod(0o755)
+        db.parent.chmod(0o755)
         assert unprivileged(look_up) == (
             f"TmtoolError: {db}: cannot open store: it is read-only for you (the file or its folder), and SQLite"
             " writes beside a store even to read it: copy it to a folder of yours, or ask for write access")
-    finally:
-        folder.chmod(0o755)
-        for path in folder.iterdir():
-            path.unlink()
-        folder.rmdir()

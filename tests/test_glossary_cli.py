@@ -249,3 +249,16 @@ def test_a_term_written_alike_in_two_languages_is_deprecated_in_the_one_named(db
                                                                                      ("en", "deprecated")]
     assert run(db, "glossary", "deprecate", "1", "radar", "--lang", "de", code=1) == (
         "tmtool: error: entry 1 has no de term 'radar'\n")
+
+
+def test_a_term_typed_in_another_encoding_is_refused_naming_the_byte(db):
+    # a term typed in a Latin-1 terminal reaches Python as a lone surrogate for each byte that is not UTF-8:
+    # it was refused as holding "the control character U+DCE9"
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "tmtool.cli", "--db", str(db), "glossary", "add", b"caf\xe9", "coffee"],
+                          capture_output=True)
+    assert (done.returncode, done.stderr.decode(errors="replace")) == (1, "tmtool: error: the fr term 'caf\\udce9' holds"
+                                                                       " the byte 0xE9, which is not UTF-8 (text in another"
+                                                                       " encoding): no export could write it\n")

@@ -298,7 +298,8 @@ ARRAYS = (("une estimation ", _structure("acc", "", _m("x"))),
           (" et la fonction ", _m("f(x)=") + _structure("d", '<m:begChr m:val="{"/><m:endChr m:val=""/>',
                                                        _structure("eqArr", "", _m("1&amp;x>0"), _m("0&amp;x≤0")))),
           (".", ""))
-READ_ARRAYS = ("Soit une estimation x\u0302, une vitesse x\u0307, un vecteur (AB)\u20d7, une moyenne ¯x et ▁(a+b), un total "
+# read composed, as every text is (``visible``): x and a dot above is ẋ (U+1E8B), x and a circumflex has no one character
+READ_ARRAYS = ("Soit une estimation x\u0302, une vitesse \u1e8b, un vecteur (AB)\u20d7, une moyenne ¯x et ▁(a+b), un total "
                "⏟(a+b+c), le système █(x+y=1@x−y=0), l’équation numérotée E=mc#(1), la matrice [■(a&b@c&d)] et la fonction f(x)={█(1&x>0@0&x≤0)┤.",)
 
 

@@ -192,14 +192,18 @@ def test_export_store_takes_the_format_from_the_registry(tmp_path):
             export_store(store, "csv", str(tmp_path / "g.csv"), all_languages=True)
 
 
-def test_a_file_of_no_format_it_can_tell_names_the_ways_to_say_it(tmp_path):
-    # the same line answers the command line and the workbench's upload, so it names both ways
+def test_a_file_of_no_format_it_can_tell_names_the_way_to_say_it(tmp_path):
+    # the line answers the command line and the workbench's upload, each naming its own way: it named
+    # both to both ("--format, or the upload's format field")
     path = tmp_path / "notes.dat"
     path.write_text("hello world\n", encoding="utf-8")
     with pytest.raises(TmtoolError) as caught:
         registry.infer(path)
-    assert caught.value.message == ("cannot tell the file format from its name or content: name it (--format, or the"
-                                    f" upload's format field), one of {', '.join(registry.names(readable=True))}")
+    assert caught.value.message == ("cannot tell the file format from its name or content: name it (format=NAME),"
+                                    f" NAME one of {', '.join(registry.names(readable=True))}")
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "s.db"), "import", str(path)])
+    assert f"{path}: cannot tell the file format from its name or content: name it (--format NAME), NAME one of" \
+        in result.output
 
 
 def test_a_document_given_to_import_is_refused_not_read_as_a_table_of_sentence_halves(tmp_path):
@@ -209,7 +213,8 @@ def test_a_document_given_to_import_is_refused_not_read_as_a_table_of_sentence_h
 
     report = tmp_path / "rapport.fr.txt"
     report.write_bytes(SEED_FR.read_bytes())
-    with pytest.raises(TmtoolError, match=r"running text, not a csv table \(.*\): a document .* \(tmtool ingest FR_FILE"):
+    with pytest.raises(TmtoolError, match=r"running text, not a csv table \(.*\): a document and its translation are"
+                       r" ingested as a pair, not imported; name the format \(format=csv\) to read it as a table"):
         registry.infer(report)
     db = tmp_path / "s.db"
     result = CliRunner().invoke(main, ["--db", str(db), "import", str(report)])

@@ -168,6 +168,11 @@ def test_a_control_character_sought_or_written_is_a_400_on_either_backend(store_
     for edit in ({"note": "checked\x07"}, {"en": "Military\x00Committee"}, {"definition": "\x1b[31m"}):
         refused = http.patch(f"/api/entries/{entry['id']}", json={"version": entry["version"], **edit}, headers=headers)
         assert refused.status_code == 400 and "control character" in refused.json()["message"], refused.text
+    # half of a character (JSON's "\ud800" alone) was said to be "the control character U+D800"
+    refused = http.patch(f"/api/entries/{entry['id']}", headers={**headers, "Content-Type": "application/json"},
+                         content=b'{"version": %d, "fr": "Comit\\ud800"}' % entry["version"])
+    assert refused.json()["message"] == ("the fr term 'Comit\\ud800' holds a lone surrogate U+D800 (half of a character,"
+                                         " without its other half): no export could write it")
     added = http.patch(f"/api/entries/{entry['id']}", json={"version": entry["version"], "note": "line one\nline\ttwo"},
                        headers=headers)
     assert added.status_code == 200 and added.json()["entry"]["note"] == "line one\nline\ttwo"
@@ -458,6 +463,25 @@ def test_ingest_and_import_uploads(api, db, tmp_path):
                                                      "target_segment": segment("en-GB", text("The report is ready."))}])
     uploaded = http.post("/api/import", files={"file": ("client.sdltm", memory.read_bytes())}, headers=headers)
     assert uploaded.status_code == 200 and uploaded.json()["languages"] == {"fr-FR→en-GB": 1}, uploaded.text
+
+
+def test_an_upload_sent_as_json_or_text_is_told_to_come_as_a_form(api):
+    # JSON sent to an upload's path was answered "file: Field required", of the file it held
+    http, headers = api
+    form = "body: a form is expected, sent as Content-Type: multipart/form-data with the files as its fields, not "
+    for path, sent in (("/api/import", {"json": {"file": "terms.tbx", "format": "tbx"}}),
+                       ("/api/ingest", {"json": {"fr_file": "rapport.fr.txt", "en_file": "rapport.en.txt"}}),
+                       ("/api/import", {"content": b"OTAN\tNATO\n", "headers": {"Content-Type": "text/plain"}})):
+        answer = http.post(path, **{**sent, "headers": {**headers, **sent.get("headers", {})}})
+        media = "text/plain" if "content" in sent else "application/json"
+        assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": form + media})
+    # a form without its file is told which field is missing, as before
+    assert http.post("/api/import", data={"format": "tbx"}, headers=headers).json()["message"] == "file: Field required"
+    # a form that cannot be read was answered Starlette's "Invalid multipart data.", naming no part of the request
+    for content_type, content in (("multipart/form-data; boundary=xyz", b"garbage"), ("multipart/form-data", b"--x\r\n")):
+        answer = http.post("/api/import", content=content, headers={**headers, "Content-Type": content_type})
+        assert answer.status_code == 400 and answer.json()["message"].startswith(
+            "body: not a multipart/form-data form that can be read ("), answer.text
 
 
 def test_an_upload_answers_what_reading_it_noticed_naming_the_upload(api, db):
@@ -793,6 +817,39 @@ def test_a_documents_terminology_check(db):
     page = http.get(f"/documents/{SEED_ID}").text
     assert report["summary"] in page and page.count('class="unit finding"') == len({f["unit_id"] for f in missing})
     assert http.get("/api/documents/nope/check").status_code == 404
+
+
+def test_a_store_gone_since_the_server_started_is_a_503_naming_no_option(db, tmp_path):
+    # the store moved or deleted under a running server answered 404 "no such store (check --db or
+    # $TMTOOL_DB)", and one overwritten 400 "invalid": the request is not at fault, nor can it name a store
+    http, _ = client(db)
+    Path(db).rename(tmp_path / "moved.db")
+    for path in ("/api/lookup?q=OTAN", "/api/entries"):
+        answer = http.get(path)
+        assert (answer.status_code, answer.json()) == (503, {"error": "unavailable", "message": f"{db}: the workbench"
+                                                             " cannot open its store now: it is no longer there (moved"
+                                                             " or deleted since the server started)"})
+    assert http.get("/").status_code == 503
+    Path(db).write_bytes(b"not a database, a text file saved over it\n" * 200)
+    answer = http.get("/api/lookup?q=OTAN")
+    assert (answer.status_code, answer.json()["message"]) == (503, f"{db}: the workbench cannot open its store now:"
+                                                              " file is not a database")
+
+
+def test_a_write_to_a_read_only_store_is_a_503_not_the_client_s_fault():
+    # a workbench serving an archived copy (a file without write permission): an approval answered 400
+    # "invalid", which tells a script to correct its request, when no request could succeed
+    from crash_helpers import read_only_store, unprivileged
+
+    with read_only_store() as db:
+        http, headers = client(str(db))  # here: the user of the child may not read the modules it imports
+
+        def approve():
+            answer = http.post("/api/entries/1/approve", headers=headers)
+            return answer.status_code, answer.json(), http.get("/api/lookup?q=OTAN").status_code
+
+        assert unprivileged(approve) == str((503, {"error": "unavailable", "message": f"{db}: the store is read-only"
+                                                   " (the file's permissions, or its disk), nothing was written"}, 200))
 
 
 def test_a_store_that_cannot_answer_now_is_a_503_not_the_client_s_fault(pg_url):

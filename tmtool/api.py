@@ -314,7 +314,7 @@ def check_export(fmt: str, *, all_languages: bool = False) -> None:
     >>> check_export("tbx", all_languages=True)
     >>> check_export("tsv", all_languages=True)
     Traceback (most recent call last):
-    tmtool.errors.Invalid: tsv holds two languages: choose them with --srclang and --tgtlang, not --langs all
+    tmtool.errors.Invalid: tsv holds two languages: choose them with srclang and tgtlang, not langs=all
     """
     from . import transfer
 

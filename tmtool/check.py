@@ -59,7 +59,7 @@ from .store.records import spellings
 from .text.langid import PHRASE_OPENERS
 from .text.normalize import (
     SHORTEST_STEM, SNOWBALL, UNSPACED, english_stem, fold, french_stem, inflection_key, normalize_for_match,
-    singular_readings,
+    singular_readings, visible,
 )
 from .terms.acronyms import is_acronym, letters_match
 
@@ -256,7 +256,7 @@ class Glossary:
             for term in entry.terms:
                 held = _Term(str(entry.id), term.text, term.lang,
                              term.term_type is TermType.ACRONYM or (" " not in term.text and is_acronym(term.text)),
-                             term.usage is UsageStatus.DEPRECATED, tuple(spellings(term)))
+                             term.usage is UsageStatus.DEPRECATED, tuple(dict.fromkeys(map(visible, spellings(term)))))
                 terms.append(held)
                 for spelling in held.spellings:
                     self._index(held, spelling)
@@ -426,8 +426,9 @@ class _Side:
     """One side of a unit: its text, words and the terms found there."""
 
     def __init__(self, glossary: Glossary, text: str, lang: str):
-        self.text, self.lang = text, lang
-        self.tokens = _tokens(text, lang)
+        # composed (``visible``), as the glossary's spellings are: an accent typed apart (NFD) cut a word in two
+        self.text, self.lang = visible(text), lang
+        self.tokens = _tokens(self.text, lang)
         self.all = [_closest(match, self.surface(match.start, match.end), lang)
                     for match in glossary.matches(self.tokens, lang)]
         self.longest = _longest(self.all)

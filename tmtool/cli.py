@@ -63,7 +63,7 @@ class _Group(_Commands):
             ctx.exit(141)
         except TmtoolError as exc:
             _discard_new_store(ctx)
-            click.echo(f"tmtool: error: {exc}", err=True)
+            click.echo(f"tmtool: error: {_said(exc)}", err=True)
             ctx.exit(exc.exit_code)
         except (OSError, UnicodeError) as exc:
             _discard_new_store(ctx)
@@ -112,7 +112,15 @@ def _discard_new_store(ctx: click.Context) -> None:
         pass  # the store cannot be reached (the command may have failed on that): the error said so
 
 
+def _said(exc: TmtoolError) -> str:
+    """The error's line, the settings it names named as this command line's options (``--srclang``,
+    ``--langs all``), not as the HTTP API's parameters (``srclang``, ``langs=all``)."""
+    return exc.naming(lambda name, value: f"--{name} {value}" if value else f"--{name}")
+
+
 def _describe_os_error(exc: Exception) -> str:
+    if isinstance(exc, TmtoolError):
+        return _said(exc)
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.filename}: {exc.strerror or exc}"
     return str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
@@ -281,7 +289,7 @@ def _no_store_is_usage_error(ctx: click.Context):
     try:
         yield
     except api.NotFound as exc:
-        click.echo(f"tmtool: error: {exc}", err=True)
+        click.echo(f"tmtool: error: {_said(exc)}", err=True)
         ctx.exit(2)
 
 
@@ -1250,7 +1258,7 @@ def import_(ctx, file, fmt, strict, status):
         try:
             api.check_import(fmt)
         except api.Invalid as exc:  # a misspelt format: a usage error, as export's
-            raise click.UsageError(exc.message) from None
+            raise click.UsageError(_said(exc)) from None
     store = _open_store(ctx, create=True)
     try:
         with _progress_bar(ctx, "Importing", "read") as progress:
@@ -1328,7 +1336,7 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
     try:
         api.check_export(fmt, all_languages=bool(langs))
     except api.Invalid as exc:  # options that contradict each other: a usage error
-        raise click.UsageError(exc.message) from None
+        raise click.UsageError(_said(exc)) from None
     if status and fmt in api.format_names()["written_memory"]:  # a script looping over formats passes it to all: no error
         click.echo(f"tmtool: --status chooses glossary entries: {fmt} writes the memory, every unit", err=True)
     pair = {"srclang": srclang or "fr", "tgtlang": tgtlang or "en"}

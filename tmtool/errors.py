@@ -2,27 +2,46 @@
 kinds, which callers (the CLI, the HTTP API, scripts) tell apart: what is asked for does not exist,
 it changed under the caller, the input is wrong, or the store cannot answer now."""
 
+import re
+from collections.abc import Callable
+
 
 class TmtoolError(Exception):
     """A problem with the user's input or environment, explained in one line.
 
     ``path`` and ``line`` name where the problem is, when known, so the message can say so.
-    ``exit_code`` is the CLI's exit status for it.
+    ``exit_code`` is the CLI's exit status for it. ``options``: the settings the message names, written
+    in it as the HTTP API takes them, a query parameter or a form field (``srclang``, ``langs=all``); a
+    front end that names them otherwise says the message through :meth:`naming` (the CLI: ``--srclang``,
+    ``--langs all``), so that no one is told of an option their front end does not have.
     """
 
     exit_code = 1
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 options: tuple[str, ...] = ()):
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
+        self.options = options
 
     def __str__(self) -> str:
-        where = ""
-        if self.path:
-            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-        return f"{where}{self.message}"
+        return self._where() + self.message
+
+    def naming(self, option: Callable[[str, str], str]) -> str:
+        """``str()`` of the error with each of its ``options`` as ``option(name, value)`` names it (``value``
+        '' for an option given without one)."""
+        message = self.message
+        for setting in self.options:
+            name, _, value = setting.partition("=")
+            message = re.sub(rf"(?<![\w-]){re.escape(setting)}(?![\w=-])", lambda _: option(name, value), message)
+        return self._where() + message
+
+    def _where(self) -> str:
+        if not self.path:
+            return ""
+        return f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
 
 
 # what a write refused for want of space says (the write is undone or never made: nothing half-written)

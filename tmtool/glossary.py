@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import Conflict, Invalid, NotFound, TmtoolError
-from .io.xmlchars import not_xml
+from .io.xmlchars import named, not_xml
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, entry_to_dict,
     grammatical_gender, iso, part_of_speech, utcnow,
@@ -30,7 +30,7 @@ from .store.rows import french_english, lookup_key_rows, term_context
 from .store.records import (
     DocumentRecord, EntryState, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
-from .text.normalize import fold, french_stem, inflection_key, stem
+from .text.normalize import fold, french_stem, inflection_key, stem, visible
 
 CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
 # entries' counts by document, as Store.document_counts reads them
@@ -64,7 +64,7 @@ def _writable(text: str | None, what: str) -> str | None:
     nor PostgreSQL's text (NUL): stored, it stopped every TMX and TBX export of the store."""
     found = text and not_xml(text)
     if found:
-        raise Invalid(f"{what} {text!r} holds the control character U+{ord(found):04X}: no export could write it")
+        raise Invalid(f"{what} {text!r} holds {named(found)}: no export could write it")
     return text
 
 
@@ -1011,11 +1011,12 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
 
 
 def _once(terms: Sequence[Term]) -> list[Term]:
-    """The terms without a repeated one (the same text in the same language), the first kept: a synonym
-    typed into a spreadsheet's cell that the row's further terms already held is one term."""
+    """The terms without a repeated one (the same text in the same language, in either Unicode form:
+    ``visible``), the first kept: a synonym typed into a spreadsheet's cell that the row's further terms
+    already held is one term."""
     first: dict[tuple[str, str], Term] = {}
     for term in terms:
-        first.setdefault((term.lang, term.text), term)
+        first.setdefault((term.lang, visible(term.text)), term)
     return list(first.values())
 
 

@@ -179,7 +179,7 @@ def target_language(srclang: str, tgtlang: str | None) -> str:
     other language of the French–English pair. Refuses one language for both."""
     if tgtlang is None:
         if base_language(srclang) not in _OTHER_LANGUAGE:
-            raise Invalid(f"give the target language (--tgtlang) for a file in {srclang}")
+            raise Invalid(f"give the target language (tgtlang) for a file in {srclang}", options=("tgtlang",))
         return _OTHER_LANGUAGE[base_language(srclang)]
     return language_pair(srclang, tgtlang)[1]
 

@@ -98,7 +98,7 @@ def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
     the query's foldings with hyphens as spaces (with and without an elided article)."""
     if kind == "initials":
         return "acronym"
-    if text == query:
+    if visible(text) == query:  # a term stored as a file wrote it (NFD) is the query composed (``visible``)
         return "exact"
     same = fold(text).replace("-", " ") in typed  # a hyphen typed as a space is folded too
     return "folded" if same else "lemma"  # else through an inflected form

@@ -128,7 +128,8 @@ def check_export(name: str, all_languages: bool = False) -> registry.Format:
     entry) only where the format holds more than two."""
     fmt = registry.get(name, writing=True)
     if all_languages and not fmt.multilingual:
-        raise Invalid(f"{fmt.name} holds two languages: choose them with --srclang and --tgtlang, not --langs all")
+        raise Invalid(f"{fmt.name} holds two languages: choose them with srclang and tgtlang, not langs=all",
+                      options=("srclang", "tgtlang", "langs=all"))
     return fmt
 
 

@@ -135,7 +135,7 @@ BINARY_KINDS = (
     (b"%PDF", "a PDF document"),
     (b"\xd0\xcf\x11\xe0", "an Office 97–2003 file (an .xls workbook: save it as .xlsx)"),
     (b"SQLite format 3\x00", "an SQLite database (a Trados Studio memory: name it .sdltm, or import it with"
-                             " --format sdltm)"),
+                             " format=sdltm)"),
     (b"\x00\x01\x00\x00Standard ", "an Access database (a MultiTerm .sdltb termbase: export it from MultiTerm as"
                                   " XML or TBX)"),
     (b"\xde\x12\x04\x95", "a compiled gettext catalogue (.mo: import the .po it was compiled from)"),
@@ -152,7 +152,7 @@ def check_content(fmt: Format, path: str | Path) -> None:
         head = f.read(16)
     kind = next((kind for magic, kind in BINARY_KINDS if head.startswith(magic)), None)
     if kind:
-        raise TmtoolError(f"{kind}, not a {fmt.name.upper()} file", path=str(path))
+        raise TmtoolError(f"{kind}, not a {fmt.name.upper()} file", path=str(path), options=("format=sdltm",))
 
 
 def _function(reference: str) -> Callable:
@@ -187,8 +187,8 @@ class Unrecognised(TmtoolError):
     """A file whose format neither its name nor its content tells: ``what`` says why, the message
     also how to name the format to an import (a command that reads other files says its own)."""
 
-    def __init__(self, what: str, how_to_name: str, path: str):
-        super().__init__(f"{what}: {how_to_name}", path=path)
+    def __init__(self, what: str, how_to_name: str, path: str, fmt: str):
+        super().__init__(f"{what}: {how_to_name}", path=path, options=(f"format={fmt}",))
         self.what = what
 
 
@@ -217,13 +217,12 @@ def infer(path: str | Path) -> Format:
     first_line = next((line for line in head.splitlines() if line.strip() and not line.startswith("#")), "")
     fmt = next((fmt for fmt in FORMATS if fmt.separator and fmt.separator in first_line), None)
     if fmt is None:
-        raise Unrecognised("cannot tell the file format from its name or content", "name it (--format, or the"
-                           f" upload's format field), one of {', '.join(names(readable=True))}", str(path))
+        raise Unrecognised("cannot tell the file format from its name or content", "name it (format=NAME), NAME"
+                           f" one of {', '.join(names(readable=True))}", str(path), "NAME")
     if fmt.even_rows and len(_row_lengths(head, fmt.separator, len(raw) < _HEAD)) > 1:
         raise Unrecognised(f"reads as running text, not a {fmt.name} table (its lines hold different numbers of"
-                           " fields)", "a document and its translation are ingested (tmtool ingest FR_FILE"
-                           f" EN_FILE); name the format (--format {fmt.name}, or the upload's format field) to"
-                           " read it as a table", str(path))
+                           " fields)", "a document and its translation are ingested as a pair, not imported;"
+                           f" name the format (format={fmt.name}) to read it as a table", str(path), fmt.name)
     return fmt
 
 

@@ -76,8 +76,18 @@ def without_arabic_marks(text: str) -> str:
 
 
 def visible(text: str) -> str:
-    """``text`` without the characters that show nothing (a soft hyphen, a zero-width no-break space)."""
-    return text.translate(_INVISIBLE)
+    """``text`` as it shows: without the characters that show nothing (a soft hyphen, a zero-width no-break
+    space), its letters and their accents composed (Unicode's NFC: *e* then a combining acute, as macOS
+    writes a file name and some PDFs and editors their text, is *é*, as a keyboard types it).
+
+    What a person types (a look-up, a search) and what a document is read as pass through here: the two
+    forms show alike, so they are one text, and a word in either is the same word to term extraction,
+    whose models know the composed one. Canonical composition only: NFKC's compatibility forms (full-width
+    ＮＡＴＯ, the ligature ﬁ, a superscript's ²) are other characters, which ``fold`` alone equates. A
+    file's units and terms are stored as the file gives them (an export writes them back as they came);
+    every key and comparison composes first (``fold`` and ``normalize_for_match`` through NFKC, which
+    composes too), so a text stored in either form is found by either."""
+    return unicodedata.normalize("NFC", text.translate(_INVISIBLE))
 
 
 def unspaced(text: str) -> bool:

@@ -27,6 +27,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.routing import Match, Mount
 
 from .. import api
@@ -122,12 +123,18 @@ def noticed() -> Iterator[list[str]]:
 async def json_bodies(request: Request) -> None:
     """A body sent to a path that reads JSON is JSON (``Content-Type: application/json``): a form's or plain
     text's was read as no body at all, so that the ``version`` it gave went unchecked (a decision from a stale
-    page was made) and its other fields were dropped. Paths reading forms (the uploads) take theirs."""
+    page was made) and its other fields were dropped. Paths reading forms (the uploads) take a form: JSON sent
+    there was told "file: Field required", of a file it held (its body is not read here: an upload may be large)."""
     route = request.scope.get("route")
     body = route.dependant.body_params if hasattr(route, "dependant") else []
-    if not body or any(isinstance(param.field_info, params.Form) for param in body):
+    if not body:
         return
     media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if any(isinstance(param.field_info, params.Form) for param in body):
+        if media and media not in ("multipart/form-data", "application/x-www-form-urlencoded"):
+            raise Invalid(f"body: a form is expected, sent as Content-Type: multipart/form-data with the files as its"
+                          f" fields, not {media}")
+        return
     if not await request.body():
         return
     if media and media != "application/json" and not (media.startswith("application/") and media.endswith("+json")):
@@ -239,8 +246,17 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def store():
-        """This request's own connection to the store (a context manager that closes it)."""
-        return api.open_store(db)
+        """This request's own connection to the store (a context manager that closes it). One that cannot be
+        opened any more (moved, deleted or overwritten since the server started on it) is the server's trouble:
+        a 503, not a 404 or a 400 telling the client to check the server's --db."""
+        try:
+            return api.open_store(db)
+        except Unavailable:
+            raise
+        except TmtoolError as exc:
+            why = ("it is no longer there (moved or deleted since the server started)" if isinstance(exc, NotFound)
+                   else exc.message.removeprefix("cannot open store: "))
+            raise Unavailable(f"the workbench cannot open its store now: {why}", path=exc.path) from None
 
     def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {"status": status, **context}, status_code=status)
@@ -282,6 +298,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         headers, message = dict(exc.headers or {}), str(exc.detail)
         if exc.status_code == 400 and exc.__cause__ is not None:  # FastAPI's "There was an error parsing the body"
             message = unreadable(exc.__cause__)
+        elif exc.status_code == 400 and isinstance(exc.__context__, MultiPartException):  # "Invalid multipart data."
+            message = f"body: not a multipart/form-data form that can be read ({message.rstrip('.')})"
         if exc.status_code == 404 and message == "Not Found":  # no route: the path itself is unknown
             message = (f"no path {request.url.path} here (the API's paths: /openapi.json)"
                        if request.url.path.startswith("/api/") else f"no page {request.url.path} here")

@@ -107,8 +107,8 @@ def _disk_full_refused(path: str) -> Iterator[None]:
             raise Unavailable(f"the store is locked: another program has been writing to it for over "
                               f"{BUSY_TIMEOUT_S:g} s, nothing was written: run the command again when it is done",
                               path=path) from None
-        if code == sqlite3.SQLITE_READONLY:
-            raise TmtoolError("the store is read-only (the file's permissions, or its disk), nothing was written",
+        if code == sqlite3.SQLITE_READONLY:  # the store's state, not the request's fault (the HTTP API's 503)
+            raise Unavailable("the store is read-only (the file's permissions, or its disk), nothing was written",
                               path=path) from None
         raise
 
