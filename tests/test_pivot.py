@@ -96,6 +96,33 @@ def test_ingest_of_an_english_german_pair_proposes_entries(tmp_path):
     assert "\n    de: Die Verbündeten vereinbarten" in shown and "\n    en: The Allies agreed" in shown
 
 
+def test_a_context_of_an_english_german_entry_is_shown_and_written_in_german(tmp_path):
+    from lxml import etree
+
+    from workbench import client
+
+    english, german = write_pair(tmp_path, "mines", GERMAN)
+    db = str(tmp_path / "t.db")
+    with open_store(db, create=True) as store:
+        api.ingest(store, english, german, srclang="en", tgtlang="de")
+        entry = next(e for e in store.list_entries() if e.terms[0].text == "air defence")
+    # TBX: the German sentence is the context of the German term, its English a note in English
+    out = tmp_path / "g.tbx"
+    done = CliRunner().invoke(main, ["--db", db, "export", "tbx", "-o", str(out), "--langs", "all", "--status", "all"])
+    assert done.exit_code == 0, done.output
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    sections = {section.get(lang): section for section in etree.parse(str(out)).iter("{*}langSec")
+                if section.findtext(".//{*}term") in ("air defence", "Luftverteidigung")}
+    assert sections["de"].findtext(".//{*}descrip[@type='context']").startswith("Die Verbündeten")
+    assert sections["en"].find(".//{*}descrip[@type='context']") is None
+    # the workbench marks the sentence German, and the German term in it
+    workbench, _ = client(db)
+    page = workbench.get(f"/entries/{entry.id}").text
+    assert '<p lang="de" dir="ltr">Die Verbündeten' in page
+    card = workbench.get("/review", params={"q": "air defence"}).text
+    assert '<p lang="de" dir="ltr">' in card and "<mark>Luftverteidigung</mark>" in card
+
+
 def test_a_french_english_pair_is_extracted_as_before(tmp_path):
     """French terms first, their English equivalents after: the French–English extractor, not this one."""
     from conftest import SEED_EN, SEED_FR

@@ -43,7 +43,7 @@ from .ingest import extracts_terms, ingest_pair, language_in_name, languages_in_
 from .io.files import input_file
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
-from .model import ReviewStatus, UsageStatus, entry_to_dict, shown_languages
+from .model import ReviewStatus, UsageStatus, context_language, entry_to_dict, shown_languages
 from .progress import Progress
 from .store import Store, open_store
 from .store.base import ENTRY_ORDERS
@@ -52,7 +52,7 @@ from .text.normalize import visible
 __all__ = [
     "Conflict", "ENTRY_ORDERS", "IngestInterrupted", "Invalid", "MEMORY_COUNT_CAP", "NotFound", "STATUSES", "TmtoolError", "USAGES",
     "Unavailable", "Upload", "add_entry", "align", "approve", "as_uploaded", "backup", "base_language", "check", "check_document",
-    "check_report", "check_store", "concordance", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
+    "check_report", "check_store", "concordance", "context_language", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_in_names", "languages_left_out", "lookup",

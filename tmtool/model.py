@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
+from typing import Iterable
 
 
 def utcnow() -> datetime:
@@ -117,7 +118,8 @@ class ReviewStatus(str, Enum):
 
 @dataclass(slots=True)
 class Context:
-    """A sentence pair that shows a term in use, with where it came from."""
+    """A sentence pair that shows a term in use, with where it came from: ``fr`` in the entry's
+    ``context_language``, ``en`` its English."""
 
     fr: str
     en: str = ""
@@ -201,6 +203,15 @@ class Entry:
 
     def terms_in(self, lang: str) -> list[Term]:
         return [t for t in self.terms if t.lang == lang]
+
+
+def context_language(term_languages: Iterable[str]) -> str:
+    """The language of the first sentence of an entry's contexts (``Context.fr``; the second is English), given
+    its terms' languages: French where it has a French term (what a French–English extraction proposes), else
+    its first language other than English (an English-led extraction's: *minehunter* = *Minenjagdboote* shows
+    its German sentence)."""
+    languages = [lang.split("-")[0].lower() for lang in term_languages]
+    return "fr" if "fr" in languages else next((lang for lang in languages if lang != "en"), "fr")
 
 
 # ---- the one JSON form of an entry (CLI --json, the library API, the HTTP API, the history) ------

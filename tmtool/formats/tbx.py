@@ -60,7 +60,9 @@ from lxml import etree
 from ..errors import TmtoolError
 from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, normalize_tag
-from ..model import Context, Entry, ReviewStatus, Term, TermType, UsageStatus, grammatical_gender, part_of_speech
+from ..model import (
+    Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, part_of_speech,
+)
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
 
@@ -254,8 +256,10 @@ def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Lan
                 group = _sub(dialect, element, "transacGrp")
                 _sub(dialect, group, "transac", transaction, type="transactionType")
                 _sub(dialect, group, "date", when.isoformat())
-        # a context is a French sentence with its English translation, whatever the pair written
-        context_holder = next((t for t in entry.terms if t.lang == "fr"), entry.terms[0])
+        # a context is a sentence in one language (French, for a French–English extraction) with its English
+        # translation, whatever the pair written: the term of that language holds it
+        holder = context_language(t.lang for t in entry.terms)
+        context_holder = next((t for t in entry.terms if base_language(t.lang) == holder), entry.terms[0])
         for lang, terms in _by_language(entry.terms):
             section = _sub(dialect, element, dialect.language_section, **{XML_LANG: languages.tag_for(lang)})
             for term in terms:
