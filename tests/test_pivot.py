@@ -65,6 +65,12 @@ def test_an_english_compound_pairs_with_a_spanish_phrase_without_its_article_or_
     assert found["industry leader"] == "líderes de la industria"  # capitalised by its place only
 
 
+def test_an_acronym_opening_its_sentence_keeps_its_capitals():
+    heading = [("NATO air defence exercise", "NATO-Übung zur Luftverteidigung")] + GERMAN
+    terms = [e.terms[0].text for e in build_english_glossary(pairs(heading), "de", threshold=0.0)]
+    assert "NATO air defence exercise" in terms and "nato air defence exercise" not in terms
+
+
 def write_pair(folder, name, sentences):
     english = folder / f"{name}.en.txt"
     german = folder / f"{name}.de.txt"

@@ -327,13 +327,6 @@ def _pair_text(entry: dict) -> str:
     return "  =  ".join(f"{lang}: {_terms_text(entry, lang)}" for lang in shown)
 
 
-def _context_language(entry: dict) -> str:
-    """The language of a context's first sentence (its ``fr``): French, but in an entry of English and another
-    language, that language's (``store.rows.term_context``)."""
-    shown = api.shown_languages(entry)
-    return shown[1] if shown[0] == "en" else "fr"
-
-
 def _other_languages(entry: dict) -> list[str]:
     """The languages of an entry's terms beyond the two its line shows, in their order."""
     shown = api.shown_languages(entry)
@@ -547,7 +540,7 @@ def _print_hit(hit: dict) -> None:
     click.echo(f"{_pair_text(hit)}   [{hit['status']}; {hit['match']}{similarity}; #{hit['id']}]")
     for lang in _other_languages(hit):
         click.echo(f"  {lang}: {_terms_text(hit, lang)}")
-    label = _context_language(hit)
+    label = api.context_language(term["lang"] for term in hit["terms"])
     for context in hit["contexts"]:
         click.echo(f"    {label}: {context['fr']}")
         if context["en"]:

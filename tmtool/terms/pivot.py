@@ -38,6 +38,7 @@ import numpy as np
 from ..model import Context, Entry, Term, TermType
 from ..text.normalize import fold, inflection_key, spellings
 from . import english
+from .acronyms import is_acronym
 from .equivalents import MAX_ALIGNED_WORDS, MIN_CONFIDENCE, EnglishPhrase, _phrase_key, english_phrases
 from .extract import CONTEXTS_PER_TERM, ranking
 from .termhood import _NUMBER, _SINGLE_WORD, DEFAULT_THRESHOLD, nested_frequency, rare, word_counts, words_specificity
@@ -229,8 +230,8 @@ def _entry(candidate: _Candidate, score: float, pairs: Sequence[Context], writte
     name = phrase.acronym or all(w[:1].isupper() and (k or not opens or written.get(w.lower(), w)[:1].isupper())
                                  for k, w in enumerate(words))
     text = phrase.text if name else phrase.lemma
-    if opens and not name:
-        first = text.split()[0]
+    first = text.split()[0]
+    if opens and not name and not is_acronym(first):  # *NATO* opening a heading is no capital its place gave it
         text = written.get(first.lower(), first.lower()) + text[len(first):]  # a capital its place gave it
     sentences = sorted({number for number, _ in candidate.occurrences})
     term = Term(text=text, lang="en", pos="properNoun" if name and not phrase.acronym else "noun",
