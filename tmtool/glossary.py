@@ -26,7 +26,7 @@ from .model import (
 )
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
-from .store.rows import french_english, lookup_key_rows, term_context
+from .store.rows import lookup_key_rows, other_language, term_context
 from .store.records import (
     DocumentRecord, EntryState, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
@@ -299,28 +299,28 @@ def _counted_twice(store: Store, source: Entry, target: Entry) -> dict[str, int]
     twice = {}
     for document, frequency, *_ in counts.get(int(target.id), []):
         if document in by_source:
-            overlapping = _overlapping(_french_sentences(store, document), _phrases(source), _phrases(target))
+            overlapping = _overlapping(_sentences(store, document), _phrases(source), _phrases(target))
             if (taken := min(overlapping, frequency, by_source[document])):
                 twice[document] = taken
     return twice
 
 
-def _french_sentences(store: Store, document: str) -> list[str]:
-    return [context.fr for stored in store.document_units(document) if (context := french_english(stored.unit, document))]
+def _sentences(store: Store, document: str, lang: str = "fr") -> list[str]:
+    """A document's sentences in ``lang`` beside English, or its English ones (``lang`` "en"): the language its
+    extraction's terms are found by (``pivot``)."""
+    found = []
+    for stored in store.document_units(document):
+        unit = stored.unit
+        if (context := term_context(unit, document)) and lang in ("en", other_language(unit.srclang, unit.tgtlang)):
+            found.append(context.en if lang == "en" else context.fr)
+    return found
 
 
-def _sentences(store: Store, document: str, lang: str) -> list[str]:
-    """A document's sentences in ``lang``, the language its extraction's terms are found by (``pivot``)."""
-    if lang == "fr":
-        return _french_sentences(store, document)
-    return [getattr(context, "en" if lang == "en" else "fr") for stored in store.document_units(document)
-            if (context := term_context(stored.unit, document))]
-
-
-def pivot(entry: Entry) -> str:
-    """The language an extraction's proposal is found by, its first term's: French for a French–English
-    pair's (French terms, then their English equivalents), English for another pair's (``terms.pivot``)."""
-    return entry.terms[0].lang if entry.terms else "fr"
+def pivot(proposals: Iterable[Entry]) -> str:
+    """The language extraction's proposals (of one document) are found by, the first one's first term's:
+    French for a French–English pair's (French terms, then their English equivalents), English for another
+    pair's (``terms.pivot``); French when there is none."""
+    return next((entry.terms[0].lang for entry in proposals if entry.terms), "fr")
 
 
 _WORD = re.compile(r"\w+")
@@ -461,7 +461,7 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
     it gave before is gone: ``earlier`` holds the (seen, score) it had given each entry. What an
     entry no longer counted had from it is taken back (:func:`_take_back`); the others are
     recounted. Returns (new entries, updated entries)."""
-    finder = _EntryFinder(store, pivot(([*proposals, *near] or [Entry([])])[0]))
+    finder = _EntryFinder(store, pivot([*proposals, *near]))
     finder.read(map(finder.keys, [*proposals, *near]))
     # hundreds of small writes, each an entry's count, support or context: not one wait each
     with store.pipeline():
@@ -507,7 +507,7 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
     counts, contexts and equivalents' support replaced."""
     replaceable = {document_id, *replaceable}
     with store.transaction():
-        finder = _EntryFinder(store, pivot(([*proposals, *near] or [Entry([])])[0]))
+        finder = _EntryFinder(store, pivot([*proposals, *near]))
         keys = [finder.keys(proposal) for proposal in [*proposals, *near]]
         finder.read(keys)
         named = {entry_id for found in keys for key in found for entry_id in finder.holders(key)}
@@ -576,7 +576,7 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
     created: set[int] = set()
     updated: set[int] = set()
     now = seen or utcnow()
-    finder = finder or _EntryFinder(store, pivot((*proposals, Entry([]))[0]))
+    finder = finder or _EntryFinder(store, pivot(proposals))
     with store.transaction():
         keys = [finder.keys(proposal) for proposal in proposals]
         finder.read(keys)
@@ -630,7 +630,7 @@ def _supports(proposal: Entry) -> list[tuple[str, str, str, str, float]]:
     """The support a proposal gives its equivalents: (lang, term type, key, text, support)."""
     return [(t.lang, t.term_type.value, _equivalent_key(t), t.text,
              max(t.frequency, 1) * (t.confidence if t.confidence is not None else 1.0))
-            for t in proposal.terms if t.lang != pivot(proposal)]
+            for t in proposal.terms if t.lang != pivot([proposal])]
 
 
 def _equivalent_key(term: Term) -> str:
@@ -671,7 +671,7 @@ def keep_evidence(store: Store, near: Sequence[Entry], document_id: str, unit_id
     kept = [(key, proposal.score, _as_kept(proposal, now)) for key, proposal in best.items()]
     created = updated = 0
     threshold = _threshold()
-    finder = finder or _EntryFinder(store, pivot((*near, Entry([]))[0]))
+    finder = finder or _EntryFinder(store, pivot(near))
     # proposals for known entries, merged together: before a term is raised (its merge makes an
     # entry), and before a proposal their terms may name once written
     known: list[Entry] = []
@@ -744,7 +744,7 @@ def _cite(found: Entry, data: dict, document: str, units: Mapping[str, StoredUni
 def _evidence_key(proposal: Entry) -> str:
     """What the proposals of different documents for one French term share: its text, folded and
     singularised (a key :class:`_EntryFinder` finds an entry by); an English term's (``pivot``) after *en:*."""
-    lang = "fr" if proposal.terms_in("fr") else pivot(proposal)
+    lang = "fr" if proposal.terms_in("fr") else pivot([proposal])
     key = stem(fold(proposal.terms_in(lang)[0].text))
     return key if lang == "fr" else f"{lang}:{key}"
 

@@ -25,7 +25,7 @@ from .model import Segment
 from .progress import Progress, Step
 from .store import DocumentRecord, Store, open_store
 from .store.evidence import EVIDENCE_FLOOR
-from .store.rows import french_side, other_language
+from .store.rows import other_language
 
 _WORD = re.compile(r"\w+")
 
@@ -95,7 +95,7 @@ def extracts_terms(srclang: str, tgtlang: str) -> bool:
     and their English equivalents, in a French original or a French translation of an English
     one; in a pair of English and another language written with spaces between words, English terms
     and their equivalents in that language (``terms.pivot``); other pairs are stored without it."""
-    return french_side(srclang, tgtlang) is not None or terms_language(srclang, tgtlang) is not None
+    return terms_language(srclang, tgtlang) is not None
 
 
 def terms_language(srclang: str, tgtlang: str) -> str | None:

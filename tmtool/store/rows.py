@@ -120,15 +120,6 @@ def base_language(tag: str) -> str | None:
         return None
 
 
-def french_side(srclang: str, tgtlang: str) -> str | None:
-    """The side of a unit in these languages that holds the French of a French–English pair:
-    "source" (fr→en), "target" (en→fr), None for another pair."""
-    return _FRENCH_SIDE.get((base_language(srclang), base_language(tgtlang)))
-
-
-_FRENCH_SIDE = {("fr", "en"): "source", ("en", "fr"): "target"}
-
-
 def english_side(srclang: str, tgtlang: str) -> str | None:
     """The side of a unit in these languages that holds the English of a pair with English on one side
     and another language on the other: "target" (fr→en, de→en), "source" (en→fr), None for another pair."""
@@ -146,10 +137,16 @@ def other_language(srclang: str, tgtlang: str) -> str | None:
 
 def language_side(srclang: str, tgtlang: str, lang: str) -> str | None:
     """The side of a unit in these languages that holds ``lang`` (a base language) in a pair of it and English:
-    "source", "target", None for another pair (for French, ``french_side``)."""
+    "source", "target", None for another pair."""
     if other_language(srclang, tgtlang) != lang:
         return None
     return "source" if english_side(srclang, tgtlang) == "target" else "target"
+
+
+def french_side(srclang: str, tgtlang: str) -> str | None:
+    """The side of a unit in these languages that holds the French of a French–English pair:
+    "source" (fr→en), "target" (en→fr), None for another pair."""
+    return language_side(srclang, tgtlang, "fr")
 
 
 def term_context(unit: Unit, document: str = "") -> Context | None:
@@ -167,11 +164,7 @@ def french_english(unit: Unit, document: str = "") -> Context | None:
     """A unit as the glossary reads it whichever way it was translated — its French sentence and its
     English one, from ``document``, named by its tuid — or None for a unit of another pair. The
     glossary is French–English: an English original's French translation is its French too."""
-    side = french_side(unit.srclang, unit.tgtlang)
-    if side is None:
-        return None
-    fr, en = (unit.source, unit.target) if side == "source" else (unit.target, unit.source)
-    return Context(fr, en, document, unit.tuid or "")
+    return term_context(unit, document) if french_side(unit.srclang, unit.tgtlang) else None
 
 
 def column_value(value: object):
