@@ -14,6 +14,7 @@ from tmtool.terms import DEFAULT_THRESHOLD, extract_french
 from tmtool.terms.extract import analyse_french
 from tmtool.terms import french
 from tmtool.terms.french import load_model, wordlike
+from tmtool.terms.lexicon import finite_verb_only
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -352,13 +353,16 @@ def test_tokens_read_each_word_as_spacy_gives_it(words):
     sentence = " ".join(words)
     doc = french._nlp()(sentence)
     for t, token in zip(doc, french._tokens(doc, sentence), strict=True):
-        finite = "Fin" in t.morph.get("VerbForm")
-        nominal = wordlike(t.text) and (t.pos_ in ("NOUN", "PROPN") or (
-            t.dep_.split(":")[0] in french._NOMINAL_RELATIONS and t.pos_ in french._CONTENT_TAGS
-            and not t.is_stop and not finite))
         common = t.pos_ == "PROPN" and t.text[:1].islower()  # a proper noun has a capital: a common noun's plural
+        pos = "NOUN" if common else t.pos_
+        # a form the French dictionary knows only as a finite verb's is one, whatever the tag
+        verb = pos in ("NOUN", "ADJ") and t.text.islower() and finite_verb_only(t.text)
+        pos, finite = ("VERB", True) if verb else (pos, "Fin" in t.morph.get("VerbForm"))
+        nominal = wordlike(t.text) and (pos in ("NOUN", "PROPN") or (
+            t.dep_.split(":")[0] in french._NOMINAL_RELATIONS and pos in french._CONTENT_TAGS
+            and not t.is_stop and not finite))
         assert token == french.Token(
-            text=t.text, lemma=t.lemma_, pos="NOUN" if common else t.pos_, dep=t.dep_, head=t.head.i,
+            text=t.text, lemma=t.lemma_, pos=pos, dep=t.dep_, head=t.head.i,
             gender={"Masc": "masculine", "Fem": "feminine"}.get(next(iter(t.morph.get("Gender")), "")),
             plural="Plur" in t.morph.get("Number") or (common and t.lemma_.casefold() != t.text.casefold()),
             singular="Sing" in t.morph.get("Number"), start=t.idx,
@@ -429,6 +433,57 @@ def test_an_adjective_that_picks_an_instance_opens_no_candidate():
     assert not any(k.startswith(("prochaine ", "ancienne ", "nouvel ")) for k in found)
     # an ordinal describes a function or a rank
     assert "premier ministre" in keys("Le premier ministre a rencontré les commandants.")
+
+
+# Dicollecte's lines as Debian's hunspell-fr packages ship them (FLAG long: two-character flags)
+DICOLLECTE_AFF = """SET UTF-8
+FLAG long
+NEEDAFFIX ()
+SFX S. Y 2
+SFX S. 0 0/L'D'Q' [^sxz] is:sg
+SFX S. 0 s/D'Q' [^sxz] is:pl
+SFX a0 Y 3
+SFX a0 er e/m's'q't'l'j'n' [^y]er po:ipre po:spre po:1sg po:3sg
+SFX a0 er ent/m's'q't'l'n' [^y]er po:ipre po:spre po:3pl
+SFX a0 er aient/n'q'l'm't's' [^cg]er po:iimp po:3pl
+SFX p+ Y 2
+SFX p+ er é/L'D'Q' er po:ppas po:adj is:mas is:sg
+SFX p+ er ée/L'D'Q' er po:ppas po:adj is:fem is:sg
+"""
+DICOLLECTE_DIC = """5
+exercice/S.() po:nom is:mas
+forme/S.() po:nom is:fem
+former/a0p+() po:v1_itnq__a
+porter/a0p+() po:v1__tnq__a
+armer/a0p+() po:v1_it_q__a
+"""
+
+
+def test_a_word_the_french_dictionary_knows_only_as_a_finite_verb_is_no_noun_or_adjective(tmp_path, monkeypatch):
+    """The small model tags a verb after a plural subject as an adjective (*Les exercices portaient/ADJ sur*),
+    which made *exercice portaient* a term; the dictionary's conjugations say the form is only a verb's."""
+    from tmtool.terms import lexicon
+
+    (tmp_path / "fr.aff").write_text(DICOLLECTE_AFF, encoding="utf-8")
+    (tmp_path / "fr.dic").write_text(DICOLLECTE_DIC, encoding="utf-8")
+    sentence = "Les exercices portaient sur les techniques d'arraisonnement et de contrôle."
+
+    def found(folder) -> set[str]:
+        monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(folder))
+        lexicon._verb_dictionary.cache_clear()
+        lexicon._readings.cache_clear()
+        return keys(sentence)
+
+    try:
+        assert "exercice portaient" in found(tmp_path / "none")  # the tagger's slip, with no dictionary
+        assert "exercice portaient" not in found(tmp_path)
+        assert "exercice" in found(tmp_path)
+        assert lexicon.finite_verb_only("portaient") and lexicon.finite_verb_only("forment")
+        # a noun too, a participle, the infinitive, a word it does not know: left to the tagger
+        assert not any(lexicon.finite_verb_only(w) for w in ("forme", "armé", "armée", "porter", "exercices", "otan"))
+    finally:
+        lexicon._verb_dictionary.cache_clear()
+        lexicon._readings.cache_clear()
 
 
 def test_a_terms_gender_is_its_head_nouns_in_the_french_dictionary_else_its_agreement(tmp_path, monkeypatch):

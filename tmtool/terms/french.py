@@ -30,6 +30,7 @@ from typing import Sequence
 from ..errors import TmtoolError
 from ..text.normalize import sentence_case, spellings
 from .acronyms import is_acronym
+from .lexicon import finite_verb_only
 
 MODEL = "fr_core_news_sm"  # the spaCy package loaded (bench/ can compare another before loading)
 _ANALYSIS_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
@@ -275,6 +276,8 @@ def _tokens(doc, original: str) -> list[Token]:
         if pos == "PROPN" and text[:1].islower():  # French writes a proper noun with a capital
             # a common noun, whose one inflection, number, the tagger left out with the proper noun's tag
             pos, plural = "NOUN", plural or t.lemma_.casefold() != text.casefold()
+        if pos in ("NOUN", "ADJ") and text.islower() and finite_verb_only(text):
+            pos, finite = "VERB", True  # the tagger's slip on a sentence it misreads (*le Fonds investit*)
         tokens.append(
             Token(
                 text=original[t.idx : t.idx + len(text)],

@@ -11,17 +11,27 @@ listed with one gender that is also the feminine of another noun, inflected by o
 masculine/feminine flags (``F.``, ``F+``, ``Fc`` …: *marin/F.* gives *la marine*), takes either: *marine* is
 listed as the soldier (*un marine*), and *la marine* is the navy; so are *finale*, *forte*, *martyre*. Without
 the dictionary installed, agreement alone does, as before.
+
+The same dictionary tells which word forms are only verbs: its affix file (``fr.aff``) conjugates each verb
+lemma with suffix rules that name the form (``SFX f0 ir it/… po:ipre po:ipsi po:3sg``: *investit*). A form
+every reading of which is a finite verb's (*investit*, *portaient*, *évolue*) is never a noun or an adjective,
+whatever a small tagger guesses on a sentence it misreads (``finite_verb_only``); one with another reading
+(*relève*, *forme*: nouns too; *armé*: a participle) is left to the tagger.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
 HUNSPELL = Path("/usr/share/hunspell")
 SOURCES = ("fr.dic", "fr_FR.dic")
 _GENDERS = {"mas": "masculine", "fem": "feminine"}
+# Dicollecte's names of the finite forms: indicative present, simple past, imperfect, future; subjunctive
+# present and imperfect; conditional; imperative
+_FINITE = {"po:ipre", "po:ipsi", "po:iimp", "po:ifut", "po:spre", "po:simp", "po:cond", "po:impe"}
 
 
 def noun_gender(word: str) -> str | None:
@@ -39,8 +49,7 @@ def noun_gender(word: str) -> str | None:
 def _lemmas() -> tuple[dict[str, str], frozenset[str]]:
     """(lemma → gender of the nouns of one gender, the capitalised lemmas listed: a name, an acronym);
     ``TMTOOL_HUNSPELL_DIR`` points elsewhere than /usr/share/hunspell (tests, other systems)."""
-    folder = Path(os.environ.get("TMTOOL_HUNSPELL_DIR", HUNSPELL))
-    path = next((folder / name for name in SOURCES if (folder / name).is_file()), None)
+    path = _installed(SOURCES)
     if path is None:
         return {}, frozenset()
     seen: dict[str, set[str]] = {}
@@ -62,3 +71,64 @@ def _lemmas() -> tuple[dict[str, str], frozenset[str]]:
     # a homograph listed twice with two genders (or once without one) takes either
     genders = {word: _GENDERS[g] for word, (g, *more) in seen.items() if not more and g in _GENDERS}
     return genders, frozenset(capitalised)
+
+
+def finite_verb_only(word: str) -> bool:
+    """Whether every reading the French dictionary gives a lower-case word form is a finite verb's
+    (*investit*, *portaient*): False for a form with another reading, a noun's, an adjective's, a
+    participle's, an infinitive's (*relève*, *armé*), for one the dictionary does not know, and when no
+    dictionary is installed."""
+    readings = _readings(word)
+    return bool(readings) and all(readings)
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[bool, ...]:
+    """Whether each reading of ``word`` is a finite verb form: the word as listed, or a listed lemma
+    with one of its suffix rules (stem = word less the rule's ending plus what it strips)."""
+    entries, rules = _verb_dictionary()
+    readings = [False for flags, verb in entries.get(word, ()) if not (verb and _flagged(flags, "()"))]  # needs an affix
+    for cut in range(len(word) + 1):
+        for flag, strip, condition, finite in rules.get(word[cut:], ()):
+            stem = word[:cut] + strip
+            readings.extend(finite and verb for flags, verb in entries.get(stem, ())
+                            if _flagged(flags, flag) and condition.search(stem))
+    return tuple(readings)
+
+
+@lru_cache(maxsize=1)
+def _verb_dictionary() -> tuple[dict[str, list[tuple[str, bool]]], dict[str, list[tuple[str, str, re.Pattern, bool]]]]:
+    """(word → its listings' (flags, is a verb lemma), ending → the suffix rules that add it: (flag,
+    what it strips, the stem's condition, whether it makes a finite form)); empty without a dictionary."""
+    dic, aff = _installed(SOURCES), _installed(("fr.aff", "fr_FR.aff"))
+    if dic is None or aff is None:
+        return {}, {}
+    entries: dict[str, list[tuple[str, bool]]] = {}
+    with open(dic, encoding="utf-8", errors="replace") as lines:
+        for line in lines:  # word[/flags] po:…
+            entry, _, morphology = line.partition(" ")
+            word, _, flags = entry.partition("/")
+            entries.setdefault(word, []).append((flags, "po:v" in morphology))
+    rules: dict[str, list[tuple[str, str, re.Pattern, bool]]] = {}
+    with open(aff, encoding="utf-8", errors="replace") as lines:
+        for line in lines:  # SFX flag strip add[/flags] condition morphology…
+            fields = line.split()
+            if len(fields) < 5 or fields[0] != "SFX":
+                continue
+            _, flag, strip, add, condition, *morphology = fields
+            add = add.split("/", 1)[0]
+            rules.setdefault("" if add == "0" else add, []).append(
+                (flag, "" if strip == "0" else strip, re.compile(f"{condition}$"), bool(_FINITE & set(morphology))))
+    return entries, rules
+
+
+def _flagged(flags: str, flag: str) -> bool:
+    """Whether a listing's flags hold ``flag``: two characters each (Dicollecte's ``FLAG long``)."""
+    return any(flags.startswith(flag, k) for k in range(0, len(flags), 2))
+
+
+def _installed(names: tuple[str, ...]) -> Path | None:
+    """The first of ``names`` in the dictionary folder; ``TMTOOL_HUNSPELL_DIR`` points elsewhere than
+    /usr/share/hunspell (tests, other systems)."""
+    folder = Path(os.environ.get("TMTOOL_HUNSPELL_DIR", HUNSPELL))
+    return next((folder / name for name in names if (folder / name).is_file()), None)
