@@ -165,3 +165,37 @@ def test_documents_add_up_to_one_equivalent_whatever_its_inflection(tmp_path):
 def store_counts(tmp_path, entry):
     with open_store(tmp_path / "t.db") as store:
         return store.document_counts([int(entry.id)])[int(entry.id)]
+
+
+# one sentence holds both words: without other evidence the aligner cannot tell them apart
+CREW = [
+    ("The minehunter crew trained in the harbour.", "Die Besatzung des Minenjagdboots übte im Hafen."),
+    ("Host nation support was planned by the staff.", "Die Unterstützung durch den Gastgeberstaat wurde vom Stab geplant."),
+    ("The staff also planned the exercise.", "Der Stab plante auch die Übung."),
+]
+
+
+def test_the_approved_glossary_is_evidence_for_the_word_alignment(tmp_path, monkeypatch):
+    """As for French–English: an approved entry's terms are read as a short sentence pair by the aligner."""
+    from tmtool import glossary
+    from tmtool.model import Entry, ReviewStatus, Term
+
+    def found(lexicon) -> dict:
+        return equivalents(build_english_glossary(pairs(CREW), "de", lexicon=lexicon, threshold=0.0), "de")
+
+    alone = found(())
+    assert alone["minehunter"] == "Besatzung" and alone["crew"] is None
+    approved = [("Minenjagdboot", "minehunter"), ("Besatzung", "crew")]
+    assert found(approved)["crew"] == "Besatzung" and found(approved)["minehunter"] != "Besatzung"
+    # ingest gives it the store's approved en–de entries
+    from tmtool.terms import pivot
+
+    given = []
+    monkeypatch.setattr(pivot, "build_english_glossary",
+                        lambda *args, lexicon=(), **kw: given.append(lexicon) or build_english_glossary(
+                            *args, lexicon=lexicon, **kw))
+    with open_store(tmp_path / "t.db", create=True) as store:
+        for german, english in approved:
+            glossary.add_entry(store, Entry([Term(english, "en"), Term(german, "de")], status=ReviewStatus.APPROVED))
+        api.ingest(store, *write_pair(tmp_path, "crew", CREW), srclang="en", tgtlang="de")
+    assert given == [approved]

@@ -324,7 +324,8 @@ def extract(store: Store, sentences: list, document_id: str, lang: str = "fr") -
 
         words = _WORD.findall(" ".join(c.fr for c in sentences))
         memory = store.memory_contexts(words, exclude_document=document_id, lang=lang)
-        found = build_english_glossary(sentences, lang, memory=memory, threshold=EVIDENCE_FLOOR)
+        found = build_english_glossary(sentences, lang, memory=memory, lexicon=store.lexicon_pairs(lang, "en"),
+                                       threshold=EVIDENCE_FLOOR)
         return [e for e in found if e.score >= DEFAULT_THRESHOLD], [e for e in found if e.score < DEFAULT_THRESHOLD]
     with analysing([c.fr for c in sentences]) as french_tokens:  # on the other core, while the rest is done
         words = _WORD.findall(" ".join(c.fr for c in sentences))

@@ -77,11 +77,12 @@ class _Candidate:
 
 
 def build_english_glossary(pairs: Sequence[Context], lang: str, *, memory: Sequence[Context] = (),
-                           threshold: float | None = None) -> list[Entry]:
+                           lexicon: Sequence[tuple[str, str]] = (), threshold: float | None = None) -> list[Entry]:
     """English term entries of ``pairs`` (``Context(fr=the other language's sentence, en=the English
     one)``) with their equivalents in ``lang`` (a base language: *de*), best first, those scoring
     ``threshold`` (default :data:`DEFAULT_THRESHOLD`) or more. The word alignment learns from
-    ``memory`` too (pairs of the same languages)."""
+    ``memory`` too (pairs of the same languages), and from ``lexicon``, the approved glossary's (``lang``,
+    English) term pairs, each read as a short sentence pair, as ``equivalents.build_glossary`` does."""
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     candidates = _candidates(pairs, _nominal(pairs, english_phrases([c.en for c in pairs])))
     scores = _scores(candidates, pairs)
@@ -89,7 +90,7 @@ def build_english_glossary(pairs: Sequence[Context], lang: str, *, memory: Seque
     chosen = [c for c in candidates.values() if scores[c.key] >= floor]
     if not chosen:
         return []
-    spans = _Spans(pairs, lang, memory)
+    spans = _Spans(pairs, lang, memory, lexicon)
     written = spellings(c.en for c in pairs)
     entries = []
     for candidate in chosen:
@@ -277,11 +278,12 @@ def _listed(lang: str) -> frozenset[str] | None:
 class _Spans:
     """The other language's spans that render English phrases, in the pairs: their word alignment."""
 
-    def __init__(self, pairs: Sequence[Context], lang: str, memory: Sequence[Context]):
+    def __init__(self, pairs: Sequence[Context], lang: str, memory: Sequence[Context],
+                 lexicon: Sequence[tuple[str, str]] = ()):
         self.pairs = pairs
         self.words = [(plain_words(c.fr), plain_words(c.en)) for c in pairs]
-        corpus = [(o, e) for o, e in (([w.text for w in plain_words(c.fr)], [w.text for w in plain_words(c.en)])
-                                      for c in (*pairs, *memory))
+        corpus = [(o, e) for o, e in (([w.text for w in plain_words(other)], [w.text for w in plain_words(english)])
+                                      for other, english in (*((c.fr, c.en) for c in (*pairs, *memory)), *lexicon))
                   if 0 < len(o) <= MAX_ALIGNED_WORDS and 0 < len(e) <= MAX_ALIGNED_WORDS]
         self.aligner = WordAligner(corpus, french=False)
         self.frequent = function_words(lang, [c.fr for c in (*pairs, *memory)])
