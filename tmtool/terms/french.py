@@ -30,6 +30,7 @@ from typing import Sequence
 from ..errors import TmtoolError
 from ..text.normalize import sentence_case, spellings
 from .acronyms import is_acronym
+from . import lexicon
 from .lexicon import finite_verb_only
 
 MODEL = "fr_core_news_sm"  # the spaCy package loaded (bench/ can compare another before loading)
@@ -90,6 +91,7 @@ def _nlp():
         raise TmtoolError(f"French model {MODEL} is not installed ({exc.__class__.__name__})") from exc
     nlp.add_pipe("tmtool_merge_hyphens", first=True)
     _remember_lemmas(nlp.get_pipe("lemmatizer"))
+    lexicon.load()  # before the parse worker forks, which reads it too
     # The model is half a million objects that live as long as the process: out of the cyclic
     # collector's sight, which would otherwise walk them all at each full collection (0.35 s, a
     # fifth of an ingest's own CPU; bench/README.md), and touch their pages in the parse worker.

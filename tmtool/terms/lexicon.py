@@ -73,6 +73,12 @@ def _lemmas() -> tuple[dict[str, str], frozenset[str]]:
     return genders, frozenset(capitalised)
 
 
+def load() -> None:
+    """Read the dictionary now (a process about to fork its parse worker: ``french._nlp``)."""
+    _lemmas()
+    _verb_dictionary()
+
+
 def finite_verb_only(word: str) -> bool:
     """Whether every reading the French dictionary gives a lower-case word form is a finite verb's
     (*investit*, *portaient*): False for a form with another reading, a noun's, an adjective's, a
@@ -89,17 +95,19 @@ def _readings(word: str) -> tuple[bool, ...]:
     entries, rules = _verb_dictionary()
     readings = [False for flags, verb in entries.get(word, ()) if not (verb and _flagged(flags, "()"))]  # needs an affix
     for cut in range(len(word) + 1):
-        for flag, strip, condition, finite in rules.get(word[cut:], ()):
+        for strip, made in rules.get(word[cut:], {}).items():
             stem = word[:cut] + strip
-            readings.extend(finite and verb for flags, verb in entries.get(stem, ())
-                            if _flagged(flags, flag) and condition.search(stem))
+            for flags, verb in entries.get(stem, ()):
+                readings.extend(finite and verb for flag, condition, finite in made
+                                if _flagged(flags, flag) and condition.search(stem))
     return tuple(readings)
 
 
 @lru_cache(maxsize=1)
-def _verb_dictionary() -> tuple[dict[str, list[tuple[str, bool]]], dict[str, list[tuple[str, str, re.Pattern, bool]]]]:
-    """(word → its listings' (flags, is a verb lemma), ending → the suffix rules that add it: (flag,
-    what it strips, the stem's condition, whether it makes a finite form)); empty without a dictionary."""
+def _verb_dictionary() -> tuple[dict[str, list[tuple[str, bool]]],
+                                dict[str, dict[str, list[tuple[str, re.Pattern, bool]]]]]:
+    """(word → its listings' (flags, is a verb lemma), ending → what the suffix rules that add it strip →
+    those rules: (flag, the stem's condition, whether it makes a finite form)); empty without a dictionary."""
     dic, aff = _installed(SOURCES), _installed(("fr.aff", "fr_FR.aff"))
     if dic is None or aff is None:
         return {}, {}
@@ -109,7 +117,7 @@ def _verb_dictionary() -> tuple[dict[str, list[tuple[str, bool]]], dict[str, lis
             entry, _, morphology = line.partition(" ")
             word, _, flags = entry.partition("/")
             entries.setdefault(word, []).append((flags, "po:v" in morphology))
-    rules: dict[str, list[tuple[str, str, re.Pattern, bool]]] = {}
+    rules: dict[str, dict[str, list[tuple[str, re.Pattern, bool]]]] = {}
     with open(aff, encoding="utf-8", errors="replace") as lines:
         for line in lines:  # SFX flag strip add[/flags] condition morphology…
             fields = line.split()
@@ -117,8 +125,8 @@ def _verb_dictionary() -> tuple[dict[str, list[tuple[str, bool]]], dict[str, lis
                 continue
             _, flag, strip, add, condition, *morphology = fields
             add = add.split("/", 1)[0]
-            rules.setdefault("" if add == "0" else add, []).append(
-                (flag, "" if strip == "0" else strip, re.compile(f"{condition}$"), bool(_FINITE & set(morphology))))
+            rules.setdefault("" if add == "0" else add, {}).setdefault("" if strip == "0" else strip, []).append(
+                (flag, re.compile(f"{condition}$"), bool(_FINITE & set(morphology))))
     return entries, rules
 
 
