@@ -87,7 +87,7 @@ def build_english_glossary(pairs: Sequence[Context], lang: str, *, memory: Seque
     ``threshold`` (default :data:`DEFAULT_THRESHOLD`) or more. The word alignment learns from
     ``memory`` too (pairs of the same languages)."""
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    candidates, scores = _ranked_candidates(pairs)
+    candidates, scores = _scored_candidates(pairs)
     floor = limit / (TRANSLATION_BASE + 1.0)  # under it no equivalent lifts a candidate to the limit
     chosen = [c for c in candidates.values() if scores[c.key] >= floor]
     if not chosen:
@@ -118,7 +118,7 @@ def extract_english(sentences: Sequence[Context], *, top: int | None = None, thr
     limit = default if threshold is None else threshold
     if progress:
         progress(Step(0, len(sentences)))
-    candidates, scores = _ranked_candidates(sentences)
+    candidates, scores = _scored_candidates(sentences)
     if progress:
         progress(Step(len(sentences), len(sentences), len(sentences)))
     written = spellings(c.en for c in sentences)
@@ -128,7 +128,7 @@ def extract_english(sentences: Sequence[Context], *, top: int | None = None, thr
     return entries if top is None else entries[:top]
 
 
-def _ranked_candidates(pairs: Sequence[Context]) -> tuple[dict[str, _Candidate], dict[str, float]]:
+def _scored_candidates(pairs: Sequence[Context]) -> tuple[dict[str, _Candidate], dict[str, float]]:
     """The English candidates of the pairs (their ``en``) by key, and their termhood by key."""
     candidates = _candidates(pairs, _nominal(pairs, english_phrases([c.en for c in pairs])))
     return candidates, _scores(candidates, pairs)
