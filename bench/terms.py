@@ -1,7 +1,7 @@
 """Terminology benchmark: French terms and English equivalents against gold glossaries.
 
     .venv/bin/python bench/terms.py [--threshold T] [--part nato|acter|all]
-        [--set dev|test|heldout|unseen|fresh|fresh2|fresh3|all] [--pivot]
+        [--set dev|test|heldout|unseen|fresh|fresh2|fresh3|all] [--pivot | --english]
 
 Pairs: the development pairs of ``bench/data/terms-dev/`` (written for this project; parameters are
 chosen on them), the test pairs of ``../shared/data/terms/`` (reported, not tuned on), the held-out
@@ -27,6 +27,10 @@ For each: French entries proposed above the threshold, found and pair recall (me
 form, folded), precision of the proposals against gold, time (model loading apart; French extraction
 alone, then with English equivalents); then a threshold sweep on gold alignment, and the 15 best-ranked
 proposals that are not in gold.
+
+``--english`` measures instead the monolingual English extraction (``extract_english``, ``tmtool extract --lang
+en``) of each pair's English document against the gold English forms (proposals, recall at the threshold and
+by threshold), beside the French extraction of its French document against the gold French forms.
 
 ``--pivot`` measures instead the extraction of a pair with English on one side and a language tmtool knows
 nothing of on the other (``tmtool.terms.pivot``), the French read as that language: per pair and input, its
@@ -360,6 +364,67 @@ def pivot_table(threshold: float, chosen: tuple[str, ...]) -> None:
               f"   fr–en {french / documents:.1f} a document, {french_right / size:.2f}")
 
 
+def recall(entries: list[Entry], gold: list[dict], lang: str) -> int:
+    """The gold entries whose ``lang`` forms (folded) an entry's terms in ``lang`` hold."""
+    return sum(any(entry_forms(e, lang) & {fold(f) for f in item[lang]} for e in entries) for item in gold)
+
+
+def english_table(threshold: float, chosen: tuple[str, ...]) -> None:
+    """Monolingual English extraction (``extract_english``, what ``tmtool extract --lang en`` does) of each
+    pair's English document, read as ``tmtool extract`` reads it: its proposals and the gold entries
+    whose English form it proposes, at the threshold, among as many of its best as the French proposes,
+    and at each level of :data:`SWEEP`; beside it the French extraction (``extract_french``) of the French
+    document and the gold entries whose French form it proposes, at the threshold."""
+    from tmtool.pipeline import term_contexts
+    from tmtool.terms import extract_english
+
+    print(f"Monolingual extraction of each document, threshold {threshold}: English (tmtool extract --lang en) "
+          "against the gold English forms, French (tmtool extract) against the gold French forms")
+    print("| pair | set | gold | en sentences | en proposals | en recall | en recall, as many as fr | fr sentences "
+          "| fr proposals | fr recall | en (s) | fr (s) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    # set → documents, gold, en proposals, en right, en right among as many as fr, fr proposals, fr right
+    totals: dict[str, list[int]] = {}
+    levels = sorted({*SWEEP, threshold})
+    sweep: dict[str, list[list[int]]] = {}  # set → per level: en proposals, en right
+    for dataset in datasets(chosen):
+        gold = dataset.gold()
+        if gold is None:
+            continue
+        english = term_contexts(dataset.en, "en", dataset.name)
+        started = time.perf_counter()
+        ranked = extract_english(english, threshold=levels[0])
+        english_time = time.perf_counter() - started
+        french = term_contexts(dataset.fr, "fr", dataset.name)
+        started = time.perf_counter()
+        french_entries = extract_french(french, threshold=threshold)
+        french_time = time.perf_counter() - started
+        # a name's pieces go by the names ranked above them: the list cut at a level is that level's extraction
+        at = {level: [e for e in ranked if e.score >= level] for level in levels}
+        right = [recall(found, gold, lang) for found, lang in
+                 ((at[threshold], "en"), (ranked[:len(french_entries)], "en"), (french_entries, "fr"))]
+        print(f"| {dataset.name} | {dataset.role} | {len(gold)} | {len(english)} | {len(at[threshold])} "
+              f"| {right[0] / len(gold):.2f} | {right[1] / len(gold):.2f} | {len(french)} | {len(french_entries)} "
+              f"| {right[2] / len(gold):.2f} | {english_time:.2f} | {french_time:.2f} |")
+        total = totals.setdefault(dataset.role, [0] * 7)
+        for k, value in enumerate((1, len(gold), len(at[threshold]), *right[:2], len(french_entries), right[2])):
+            total[k] += value
+        for row, level in zip(sweep.setdefault(dataset.role, [[0, 0] for _ in levels]), levels):
+            row[0] += len(at[level])
+            row[1] += recall(at[level], gold, "en")
+    print("\nPer set: proposals a document and recall, English (its recall among as many as the French "
+          "proposes); French")
+    for role, (documents, size, en_proposed, en_right, en_budget, fr_proposed, fr_right) in totals.items():
+        print(f"  {role:8} en {en_proposed / documents:.1f} a document, {en_right / size:.2f} "
+              f"({en_budget / size:.2f})   fr {fr_proposed / documents:.1f} a document, {fr_right / size:.2f}"
+              f"   ({documents} documents, {size} gold)")
+    print("\nEnglish by threshold, per set: proposals a document / recall")
+    for role, rows in sweep.items():
+        documents, size = totals[role][:2]
+        print(f"  {role:8} " + "   ".join(f"≥ {level}: {proposed / documents:.1f} / {right / size:.2f}"
+                                           for level, (proposed, right) in zip(levels, rows)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
@@ -369,6 +434,8 @@ def main() -> None:
     parser.add_argument("--model", default=french.MODEL, help="spaCy French package to compare")
     parser.add_argument("--pivot", action="store_true",
                         help="the English-led extraction of any pair, French read as an unknown language")
+    parser.add_argument("--english", action="store_true",
+                        help="monolingual English extraction of each English document, French beside it")
     args = parser.parse_args()
     french.MODEL = args.model
     started = time.perf_counter()
@@ -377,6 +444,9 @@ def main() -> None:
     print()
     if args.pivot:
         pivot_table(args.threshold, roles(args.set))
+        return
+    if args.english:
+        english_table(args.threshold, roles(args.set))
         return
     if args.part in ("acter", "all"):
         acter_table(args.threshold)

@@ -344,7 +344,8 @@ def test_extract_refuses_a_document_its_name_says_is_in_another_language_in_one_
     chinese.write_text("北约军事委员会在布鲁塞尔举行会议。各国国防参谋长讨论了东翼局势。\n", encoding="utf-8")
     for path, lang in ((german, "de"), (chinese, "zh-Hans")):
         result = run(tmp_path / "t.db", "extract", path, code=1)
-        assert result.stderr == f"tmtool: error: {path}: its name says {lang}; term extraction supports French only\n"
+        assert result.stderr == (f"tmtool: error: {path}: its name says {lang}, not fr; "
+                                 "term extraction supports French and English (fr, en)\n")
     french = tmp_path / "rapport.fr-CA.txt"
     french.write_text("Le Comité militaire de l'OTAN s'est réuni mardi au siège de l'OTAN. "
                       "Le Comité militaire a examiné la situation.\n", encoding="utf-8")

@@ -479,9 +479,10 @@ def test_cli_extract_json_to_stdout():
 
 
 def test_cli_extract_refuses_other_languages():
-    result = CliRunner().invoke(main, ["extract", str(SEED_FR), "--lang", "en"])
+    result = CliRunner().invoke(main, ["extract", str(SEED_FR), "--lang", "de"])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == ["tmtool: error: term extraction supports French only, not 'en'"]
+    assert result.output.strip().splitlines() == [
+        "tmtool: error: term extraction supports French and English (fr, en), not 'de'"]
 
 
 def test_importing_the_engine_does_not_load_spacy():

@@ -1091,6 +1091,7 @@ def check_store(store: Store) -> list[str]:
 SEGMENT_FORMATS = ("txt", "tmx", "xliff")
 ALIGN_FORMATS = ("tmx", "tsv", "json", "beads")
 EXTRACT_FORMATS = ("tsv", "json")
+EXTRACT_LANGUAGES = ("fr", "en")  # term extraction's: a parser and its French model, the English tagger
 
 
 def _rules(srx: str | Path | None):
@@ -1187,30 +1188,42 @@ def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", pr
 
 def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr", fmt: str = "tsv",
             top: int | None = None, progress: Progress | None = None) -> dict:
-    """Rank the French terms of documents (monolingual) and write them to ``out`` (tsv or json), one
-    row a term. Returns ``{"terms", "sentences", "files"}``: French terms written, sentences read."""
+    """Rank the terms of documents in ``lang``, French or English (monolingual), and write them to ``out``
+    (tsv or json), one row a term. A document whose name says another language (``bericht.de.txt``,
+    ``report.en.txt`` read as French) is refused. Returns ``{"terms", "sentences", "files"}``: terms
+    written, sentences read.
+
+    >>> import json, tempfile
+    >>> text = ("The naval mine threatens shipping lanes. Minehunters clear naval mines from shipping lanes. "
+    ...         "A minehunter destroyed two naval mines.")
+    >>> out = Path(tempfile.mkdtemp()) / "terms.json"
+    >>> extract([Upload("report.en.txt", text.encode())], out, lang="en", fmt="json")
+    {'terms': 3, 'sentences': 3, 'files': 1}
+    >>> [(t["term"], t["lemma"], t["pos"]) for t in json.loads(out.read_text(encoding="utf-8"))]
+    [('minehunter', 'minehunter', 'noun'), ('naval mine', 'mine', 'noun'), ('shipping lane', 'lane', 'noun')]
+    """
     from .io.files import open_output
-    from .model import Context
-    from .pipeline import segmented_document, term_sentences
-    from .terms import extract_french
+    from .pipeline import term_contexts
+    from .terms import extract_english, extract_french
     from .terms.listing import write_json, write_tsv
 
-    if base_language(lang) != "fr":
-        raise Invalid(f"term extraction supports French only, not {lang!r}")
+    language = base_language(lang)
+    if language not in EXTRACT_LANGUAGES:
+        raise Invalid(f"term extraction supports French and English (fr, en), not {lang!r}")
     if fmt not in EXTRACT_FORMATS:
         raise Invalid(f"unknown extraction format {fmt!r} (expected one of {', '.join(EXTRACT_FORMATS)})")
     sources = _listed(sources, "sources")
     for source in sources:
         named = language_in_name(_name(source))
-        if named is not None and base_language(named) != "fr":
-            raise Invalid(f"{_name(source)}: its name says {named}; term extraction supports French only")
+        if named is not None and base_language(named) != language:
+            fix = (f"give --lang {base_language(named)}" if base_language(named) in EXTRACT_LANGUAGES
+                   else "term extraction supports French and English (fr, en)")
+            raise Invalid(f"{_name(source)}: its name says {named}, not {language}; {fix}")
     with _local_files(*sources) as paths:
-        sentences = [
-            Context(fr=sentence, document=_name(source))
-            for source, path in zip(sources, paths)
-            for sentence in term_sentences(*segmented_document(path, "fr"))
-        ]
-    entries = extract_french(sentences, top=top, progress=progress)
+        sentences = [context for source, path in zip(sources, paths)
+                     for context in term_contexts(path, language, _name(source))]
+    entries = (extract_english if language == "en" else extract_french)(sentences, top=top, progress=progress)
     with open_output(out, "w") as stream:
-        (write_json if fmt == "json" else write_tsv)(entries, stream)
-    return {"terms": sum(len(e.terms_in("fr")) for e in entries), "sentences": len(sentences), "files": len(sources)}
+        (write_json if fmt == "json" else write_tsv)(entries, stream, language)
+    return {"terms": sum(len(e.terms_in(language)) for e in entries), "sentences": len(sentences),
+            "files": len(sources)}

@@ -1399,26 +1399,28 @@ def check(ctx, files, fmt, srclang, tgtlang):
     ctx.exit(1 if report["findings"] else 0)
 
 
-# ---- terminology: French term extraction ----
+# ---- terminology: French or English term extraction ----
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--lang", default="fr", show_default=True, help="Language of FILES; only French is supported.")
+@click.option("--lang", default="fr", show_default=True, help="Language of FILES: fr (French) or en (English).")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
 @click.option("--top", type=click.IntRange(min=1),
               help="The N best-ranked terms, whatever their score (default: every term over the threshold).")
 @click.pass_context
 def extract(ctx, files, lang, output, fmt, top):
-    """Rank the French terms of documents (monolingual; bilingual equivalents come with ingest).
+    """Rank the French (or English) terms of documents (monolingual; bilingual equivalents come with ingest).
 
     One row per term (an acronym is a row apart from its full form). FILES are .txt, .html, .docx,
-    .odt, .pptx, .odp or .pdf documents.
+    .odt, .pptx, .odp or .pdf documents, all in the language of --lang; a file whose name says another
+    language (report.en.txt without --lang en) is refused.
 
     \b
-    Example:
+    Examples:
       tmtool extract seeds/2021-07-13-partners-meeting.fr.txt --top 20
+      tmtool extract seeds/2021-07-13-partners-meeting.en.txt --lang en --top 20
     """
     with _progress_bar(ctx, "Extracting", "sentences", to_stdout=output == "-") as progress:
         done = api.extract(files, output, lang=lang, fmt=fmt, top=top, progress=progress)

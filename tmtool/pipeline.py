@@ -95,19 +95,20 @@ class AlignedPair:
         return document_id or Path(self.src.path).stem.removesuffix("." + base_language(self.srclang))
 
 
-def term_sentences(doc: Document, segments: Sequence[Segment]) -> list[str]:
-    """The sentences term extraction reads in a French document: its segments; but a table row of two
-    cells that is a line of a list of abbreviations (``acronyms.listed``) as one line, the cells apart
-    by a tab, as the table saved as text reads (*ACO⇥Commandement allié Opérations*), so that it
-    defines its acronym; of a row of three cells (the acronym, its French and its English full form)
-    the French line only. The cells stay segments of their own for the alignment and the memory."""
+def term_sentences(doc: Document, segments: Sequence[Segment], lang: str = "fr") -> list[str]:
+    """The sentences term extraction reads in a French document (an English one: ``lang`` en): its
+    segments; but a table row of two cells that is a line of a list of abbreviations
+    (``acronyms.listed``) as one line, the cells apart by a tab, as the table saved as text reads
+    (*ACO⇥Commandement allié Opérations*), so that it defines its acronym; of a row of three cells (the
+    acronym, its French and its English full form) the line in ``lang`` only. The cells stay segments
+    of their own for the alignment and the memory."""
     rows = _two_cell_rows(doc, segments)
     three_cell = _three_cell_rows(doc, segments)
     sentences, k = [], 0
     while k < len(segments):
         line = _row_line(segments, rows, [k, k + 1])
         if k in three_cell:
-            sentences.append(three_cell[k][0])
+            sentences.append(three_cell[k][1 if lang == "en" else 0])
             k += 3
         elif line and _listed(line):
             sentences.append(line)
@@ -116,6 +117,16 @@ def term_sentences(doc: Document, segments: Sequence[Segment]) -> list[str]:
             sentences.append(segments[k].text)
             k += 1
     return sentences
+
+
+def term_contexts(path: str | Path, lang: str, document: str) -> list[Context]:
+    """The sentences ``tmtool extract`` reads in a French or English (``lang``) document
+    (:func:`term_sentences`), as contexts of ``document``: a French sentence is a context's ``fr``, an
+    English one its ``en`` (``terms.pivot``)."""
+    sentences = term_sentences(*segmented_document(path, lang), lang)
+    if lang == "en":
+        return [Context(fr="", en=sentence, document=document) for sentence in sentences]
+    return [Context(fr=sentence, document=document) for sentence in sentences]
 
 
 def _two_cell_rows(doc: Document, segments: Sequence[Segment]) -> set[int]:

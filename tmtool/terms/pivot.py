@@ -19,6 +19,9 @@ is read as words only:
   mean over the term's pairs, as for a French term's English equivalent.
 - An entry's score is the English score × (``TRANSLATION_BASE`` + confidence), as a French entry's is.
 
+Without the other language, the same English terms and scores are the monolingual English extraction
+(``extract_english``, what ``tmtool extract --lang en`` writes).
+
 Entries hold the English term first (its lemma, part of speech, forms), then the other language's, which
 claims no lemma (nothing here analyses that language) and the part of speech of its English term. A
 context's ``fr`` holds the other language's sentence, its ``en`` the English one (``store.rows.term_context``).
@@ -36,6 +39,7 @@ from typing import Sequence
 import numpy as np
 
 from ..model import Context, Entry, Term, TermType
+from ..progress import Progress, Step
 from ..text.normalize import fold, inflection_key, spellings
 from . import english
 from .acronyms import is_acronym
@@ -84,8 +88,7 @@ def build_english_glossary(pairs: Sequence[Context], lang: str, *, memory: Seque
     ``memory`` too (pairs of the same languages), and from ``lexicon``, the approved glossary's (``lang``,
     English) term pairs, each read as a short sentence pair, as ``equivalents.build_glossary`` does."""
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    candidates = _candidates(pairs, _nominal(pairs, english_phrases([c.en for c in pairs])))
-    scores = _scores(candidates, pairs)
+    candidates, scores = _scored_candidates(pairs)
     floor = limit / (TRANSLATION_BASE + 1.0)  # under it no equivalent lifts a candidate to the limit
     chosen = [c for c in candidates.values() if scores[c.key] >= floor]
     if not chosen:
@@ -95,7 +98,6 @@ def build_english_glossary(pairs: Sequence[Context], lang: str, *, memory: Seque
     entries = []
     for candidate in chosen:
         entry = _entry(candidate, scores[candidate.key], pairs, written)
-        entry.terms[0].contexts = candidate.occurrences  # read by ``_without_name_pieces``, then dropped
         equivalent = spans.equivalent(candidate, lang, pos=entry.terms[0].pos)
         if equivalent is not None and _untranslated_name(entry.terms[0], equivalent):
             continue  # a name the other language writes as English does: a ship's, a person's
@@ -104,6 +106,33 @@ def build_english_glossary(pairs: Sequence[Context], lang: str, *, memory: Seque
         if entry.score >= limit:
             entries.append(entry)
     return _without_name_pieces(sorted(entries, key=ranking), pairs)
+
+
+def extract_english(sentences: Sequence[Context], *, top: int | None = None, threshold: float | None = None,
+                    progress: Progress | None = None) -> list[Entry]:
+    """Ranked English term entries of ``sentences`` (their ``en``; no other language is read): the
+    English-led glossary's English terms and scores (:func:`build_english_glossary`) without an
+    equivalent, as ``extract.extract_french`` is the French–English glossary's French side. ``top`` keeps
+    the N best-ranked terms whatever their score; without it, those scoring ``threshold`` (default
+    :data:`DEFAULT_THRESHOLD`) or more. ``progress`` hears of the sentences analysed, out of all."""
+    default = DEFAULT_THRESHOLD if top is None else float("-inf")  # as ``extract.rank_entries``
+    limit = default if threshold is None else threshold
+    if progress:
+        progress(Step(0, len(sentences)))
+    candidates, scores = _scored_candidates(sentences)
+    if progress:
+        progress(Step(len(sentences), len(sentences), len(sentences)))
+    written = spellings(c.en for c in sentences)
+    entries = [_entry(c, round(scores[c.key], 4), sentences, written)
+               for c in candidates.values() if scores[c.key] >= limit]
+    entries = _without_name_pieces(sorted(entries, key=ranking), sentences)
+    return entries if top is None else entries[:top]
+
+
+def _scored_candidates(pairs: Sequence[Context]) -> tuple[dict[str, _Candidate], dict[str, float]]:
+    """The English candidates of the pairs (their ``en``) by key, and their termhood by key."""
+    candidates = _candidates(pairs, _nominal(pairs, english_phrases([c.en for c in pairs])))
+    return candidates, _scores(candidates, pairs)
 
 
 def _nominal(pairs: Sequence[Context], phrases: list[list[EnglishPhrase]]) -> list[list[EnglishPhrase]]:
@@ -239,6 +268,7 @@ def _entry(candidate: _Candidate, score: float, pairs: Sequence[Context], writte
                 term_type=TermType.ACRONYM if phrase.acronym else TermType.FULL_FORM,
                 lemma=phrase.head if name else phrase.head_lemma,
                 forms=list(dict.fromkeys([text, *(form for form, _ in candidate.forms.most_common())])))
+    term.contexts = candidate.occurrences  # read by ``_without_name_pieces``, then dropped
     return Entry(terms=[term], frequency=candidate.frequency, score=score,
                  contexts=[pairs[i] for i in sentences[:CONTEXTS_PER_TERM]])
 
