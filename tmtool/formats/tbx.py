@@ -13,7 +13,7 @@ namespace::
         termSec | tig
           term
           termNote partOfSpeech, grammaticalGender, termType, administrativeStatus (see below)
-          descripGrp                            one Context (on the first French term):
+          descripGrp                            one Context (on the first term of the entry's context language):
             descrip type=context                  the sentence
             admin type=source                     the document
             note xml:lang=en                      its English translation
@@ -43,7 +43,9 @@ style (``min:partOfSpeech`` …), and the TBX-Min of 2013 (``<TBX dialect="TBX-M
 ``usageStatus``, ``normativeAuthorization`` or Phrase's ``forbidden``, and an entry whose terms Phrase's
 ``status`` all says Approved is approved (a New term makes it a candidate); picklist values and data
 categories are read however tools spell them (``Noun``, ``PROPER_NOUN``, ``FULL_FORM``, ``Definition``).
-An entry without any term is passed over and reported.
+An entry without any term is passed over and reported. A context read beside a term of the entry's context
+language (``model.context_language``) is the entry's, one beside a term of another language that term's own
+(``model.place_contexts``): the German sentence of a French, English and German entry stays German.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, normalize_tag
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, part_of_speech,
+    place_contexts,
 )
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
@@ -431,6 +434,7 @@ class _EntryReader:
         self.usages: list[tuple[Term, UsageStatus]] = []  # each term's x-usage note: its usage, when not shown
         # each term's x-pos and x-gender notes: its value outside TBX-Basic's picklist, shown as "other"
         self.beyond_picklists: list[tuple[Term, str, str]] = []
+        self.contexts: list[tuple[Term, Context]] = []  # each context read beside a term, not of it only (x-of)
 
     def read(self, element: etree._Element) -> Entry:
         entry = Entry(terms=[], id=_entry_id(element.get("id")), status=None)  # unless an x-status note gives it
@@ -445,6 +449,7 @@ class _EntryReader:
         entry.terms = [term for term in entry.terms if term.text.strip()]
         if not entry.terms:
             raise Unusable("an entry without any term", element.sourceline)
+        place_contexts(entry, self.contexts)
         entry.note = "\n".join(self.notes) if self.notes else None
         for term, usage in self.usages:
             if _shows(term.usage, usage, entry.status):
@@ -492,7 +497,10 @@ class _EntryReader:
                 self._read_term_note(kind, _text(child).strip(), term)
             elif self._is_context(child) or (local == "descripGrp" and len(child) and self._is_context(child[0])):
                 context, owned_by_term = self._read_context(child)
-                (term.contexts if owned_by_term else entry.contexts).append(context)
+                if owned_by_term:
+                    term.contexts.append(context)
+                else:  # the entry's or the term's, by its language: see read
+                    self.contexts.append((term, context))
             else:
                 self._read_description(child, entry, set_property, term)
 

@@ -1,0 +1,152 @@
+"""A context keeps its language through every import, store and export path: a termbase's entry in French,
+English and German, each language's sentence beside its term, keeps the German sentence German (the
+German term's own context) and the English one English, never shown or written as French
+(``model.place_contexts``, ``model.labelled_contexts``)."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from lxml import etree
+
+from tmtool import api
+from tmtool.cli import main
+from tmtool.formats.multiterm import read_multiterm
+from tmtool.formats.tbx import read_tbx
+from tmtool.store import open_store
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+FRENCH = "La frégate de défense aérienne escorte le porte-avions en Méditerranée."
+ENGLISH = "The air defence frigate sailed ahead of the carrier group."
+GERMAN = "Die Luftverteidigungsfregatte lief vor dem Trägerverband aus."
+GERMAN_IN_ENGLISH = "The frigate left ahead of the carrier group."
+
+# TBX-Basic as a terminology tool exports it (TBX 2008 martif, regional tags, a context in each language's tig,
+# the German one with its English translation and its source)
+MARTIF = f"""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en">
+  <martifHeader><fileDesc><sourceDesc><p>Naval terms, written for tmtool's tests</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="c17">
+      <descrip type="subjectField">naval forces</descrip>
+      <langSet xml:lang="fr-FR"><tig>
+        <term>frégate de défense aérienne</term>
+        <termNote type="partOfSpeech">noun</termNote>
+        <termNote type="grammaticalGender">feminine</termNote>
+        <descrip type="context">{FRENCH}</descrip>
+      </tig></langSet>
+      <langSet xml:lang="en-GB"><tig>
+        <term>air defence frigate</term>
+        <termNote type="partOfSpeech">noun</termNote>
+        <descrip type="context">{ENGLISH}</descrip>
+      </tig></langSet>
+      <langSet xml:lang="de-DE"><tig>
+        <term>Luftverteidigungsfregatte</term>
+        <termNote type="partOfSpeech">noun</termNote>
+        <descripGrp>
+          <descrip type="context">{GERMAN}</descrip>
+          <admin type="source">Marinebericht 2021</admin>
+          <note xml:lang="en">{GERMAN_IN_ENGLISH}</note>
+        </descripGrp>
+      </tig></langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+# SDL MultiTerm's XML export of a termbase with a Context field on each term
+MULTITERM = f"""<?xml version="1.0" encoding="UTF-8"?>
+<mtf>
+  <conceptGrp>
+    <concept>4</concept>
+    <languageGrp><language type="French" lang="FR"/>
+      <termGrp><term>frégate de défense aérienne</term>
+        <descripGrp><descrip type="Context">{FRENCH}</descrip></descripGrp></termGrp>
+    </languageGrp>
+    <languageGrp><language type="English" lang="EN-GB"/>
+      <termGrp><term>air defence frigate</term>
+        <descripGrp><descrip type="Context">{ENGLISH}</descrip></descripGrp></termGrp>
+    </languageGrp>
+    <languageGrp><language type="German" lang="DE"/>
+      <termGrp><term>Luftverteidigungsfregatte</term>
+        <descripGrp><descrip type="Context">{GERMAN}</descrip></descripGrp></termGrp>
+    </languageGrp>
+  </conceptGrp>
+</mtf>
+"""
+
+
+def _contexts_by_section(path) -> dict[str, list[str]]:
+    """Each language section's context sentences in a TBX file (v3 or martif)."""
+    found: dict[str, list[str]] = {}
+    for section in etree.parse(str(path)).iter("{*}langSec", "{*}langSet"):
+        found.setdefault(section.get(XML_LANG), []).extend(
+            d.text for d in section.iter("{*}descrip") if d.get("type") == "context")
+    return found
+
+
+def _cli(db, *args):
+    done = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
+    assert done.exit_code == 0, done.output
+    return done.output
+
+
+def test_a_tbx_entry_keeps_each_context_with_its_language(tmp_path):
+    path = tmp_path / "naval.tbx"
+    path.write_text(MARTIF, encoding="utf-8")
+    entry, = read_tbx(path)
+    assert [c.fr for c in entry.contexts] == [FRENCH]
+    french, english, german = entry.terms
+    assert [c.fr for c in english.contexts] == [ENGLISH] and not french.contexts
+    assert [(c.fr, c.en, c.document) for c in german.contexts] == [(GERMAN, GERMAN_IN_ENGLISH, "Marinebericht 2021")]
+
+
+def test_tbx_to_store_to_tbx_writes_each_context_in_its_own_language_section(tmp_path, store_url):
+    path = tmp_path / "naval.tbx"
+    path.write_text(MARTIF, encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        api.import_file(store, path)
+        for fmt, out in (("tbx", tmp_path / "out.tbx"), ("tbx-martif", tmp_path / "out.martif.tbx")):
+            api.export(store, fmt, out, statuses=["candidate"], all_languages=True)
+            assert _contexts_by_section(out) == {"fr": [FRENCH], "en": [ENGLISH], "de": [GERMAN]}, fmt
+        # and back: the store's second import of its own file adds nothing, a new store reads the same
+        exported = api.entries(store)
+    with open_store(str(tmp_path / "again.db"), create=True) as again:
+        api.import_file(again, tmp_path / "out.tbx")
+        assert [{k: e[k] for k in ("terms", "contexts")} for e in api.entries(again)] == [
+            {k: e[k] for k in ("terms", "contexts")} for e in exported]
+
+
+def test_lookup_and_the_workbench_label_each_context_with_its_language(tmp_path):
+    from workbench import client
+
+    path = tmp_path / "naval.tbx"
+    path.write_text(MARTIF, encoding="utf-8")
+    db = tmp_path / "t.db"
+    _cli(db, "import", path)
+    shown = _cli(db, "lookup", "Luftverteidigungsfregatte")
+    assert f"\n    fr: {FRENCH}\n" in shown
+    assert f"\n    en: {ENGLISH}\n" in shown
+    assert f"\n    de: {GERMAN}\n    en: {GERMAN_IN_ENGLISH}\n" in shown
+    assert f"] de: {GERMAN}\n" in _cli(db, "glossary", "show", "1")
+    workbench, _ = client(str(db))
+    for page in (workbench.get("/entries/1").text, workbench.get("/", params={"q": "air defence frigate"}).text):
+        assert f'<p lang="fr" dir="ltr">{FRENCH}</p>' in page
+        assert f'<p lang="en" dir="ltr">{ENGLISH}</p>' in page
+        assert f'<p lang="de" dir="ltr">{GERMAN}</p>' in page
+    card = workbench.get("/review", params={"q": "air defence frigate"}).text
+    assert '<p lang="de" dir="ltr">Die <mark>Luftverteidigungsfregatte</mark> lief' in card
+    assert '<p lang="en" dir="ltr">The <mark>air defence frigate</mark> sailed' in card
+
+
+def test_a_multiterm_entry_keeps_each_context_with_its_language(tmp_path):
+    path = tmp_path / "naval.xml"
+    path.write_text(MULTITERM, encoding="utf-8")
+    entry, = read_multiterm(path)
+    french, english, german = entry.terms
+    assert [c.fr for c in entry.contexts] == [FRENCH] and entry.note is None
+    assert [c.fr for c in english.contexts] == [ENGLISH] and [c.fr for c in german.contexts] == [GERMAN]
+    db = tmp_path / "t.db"
+    _cli(db, "import", path)
+    _cli(db, "export", "tbx", "-o", tmp_path / "out.tbx", "--langs", "all", "--status", "all")
+    assert _contexts_by_section(tmp_path / "out.tbx") == {"fr": [FRENCH], "en": [ENGLISH], "de": [GERMAN]}
+
