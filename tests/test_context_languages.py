@@ -150,3 +150,19 @@ def test_a_multiterm_entry_keeps_each_context_with_its_language(tmp_path):
     _cli(db, "export", "tbx", "-o", tmp_path / "out.tbx", "--langs", "all", "--status", "all")
     assert _contexts_by_section(tmp_path / "out.tbx") == {"fr": [FRENCH], "en": [ENGLISH], "de": [GERMAN]}
 
+
+def test_a_pair_without_the_context_language_leaves_its_sentences_out(tmp_path):
+    """German–English, the French entry's French sentence is not written as the German one's: read back,
+    the entry's contexts are German."""
+    path = tmp_path / "naval.tbx"
+    path.write_text(MARTIF, encoding="utf-8")
+    db, again = tmp_path / "t.db", tmp_path / "again.db"
+    _cli(db, "import", path)
+    for fmt in ("csv", "xlsx", "tbx"):
+        out = tmp_path / f"de-en.{fmt}"
+        _cli(db, "export", fmt, "-o", out, "--srclang", "de", "--tgtlang", "en", "--status", "all")
+        if fmt == "tbx":
+            assert _contexts_by_section(out) == {"de": [GERMAN], "en": [ENGLISH]}
+        _cli(again, "import", out)
+        shown = _cli(again, "lookup", "Luftverteidigungsfregatte")
+        assert FRENCH not in shown and f"\n    de: {GERMAN}\n" in shown, fmt
