@@ -19,6 +19,7 @@ FRENCH = "La frégate de défense aérienne escorte le porte-avions en Méditerr
 ENGLISH = "The air defence frigate sailed ahead of the carrier group."
 GERMAN = "Die Luftverteidigungsfregatte lief vor dem Trägerverband aus."
 GERMAN_IN_ENGLISH = "The frigate left ahead of the carrier group."
+GERMAN_MINES = "Das Minenjagdboot räumte drei Sprengkörper vor der Küste."
 
 # TBX-Basic as a terminology tool exports it (TBX 2008 martif, regional tags, a context in each language's tig,
 # the German one with its English translation and its source)
@@ -166,3 +167,25 @@ def test_a_pair_without_the_context_language_leaves_its_sentences_out(tmp_path):
         _cli(again, "import", out)
         shown = _cli(again, "lookup", "Luftverteidigungsfregatte")
         assert FRENCH not in shown and f"\n    de: {GERMAN}\n" in shown, fmt
+
+
+def test_a_spanish_german_row_keeps_the_german_sentence_german(tmp_path):
+    """An English, German and Spanish entry's contexts are German (its first language but English); its
+    row written Spanish first is read Spanish first, which must not make the German sentence Spanish."""
+    path = tmp_path / "mines.tbx"
+    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>Mine warfare</p></sourceDesc></fileDesc>
+</martifHeader><text><body><termEntry id="m1">
+  <langSet xml:lang="en"><tig><term>minehunter</term></tig></langSet>
+  <langSet xml:lang="de"><tig><term>Minenjagdboot</term><descrip type="context">{GERMAN_MINES}</descrip></tig></langSet>
+  <langSet xml:lang="es"><tig><term>cazaminas</term></tig></langSet>
+</termEntry></body></text></martif>
+""", encoding="utf-8")
+    db = tmp_path / "t.db"
+    _cli(db, "import", path)
+    assert f"\n    de: {GERMAN_MINES}\n" in _cli(db, "lookup", "minehunter")
+    for fmt in ("csv", "xlsx", "po"):
+        out, again = tmp_path / f"es-de.{fmt}", tmp_path / f"{fmt}.db"
+        _cli(db, "export", fmt, "-o", out, "--srclang", "es", "--tgtlang", "de", "--status", "all")
+        _cli(again, "import", out)
+        assert f"\n    de: {GERMAN_MINES}\n" in _cli(again, "lookup", "cazaminas"), fmt
