@@ -189,3 +189,29 @@ def test_a_spanish_german_row_keeps_the_german_sentence_german(tmp_path):
         _cli(db, "export", fmt, "-o", out, "--srclang", "es", "--tgtlang", "de", "--status", "all")
         _cli(again, "import", out)
         assert f"\n    de: {GERMAN_MINES}\n" in _cli(again, "lookup", "cazaminas"), fmt
+
+
+def test_an_english_equivalent_s_supporting_pair_is_written_english_in_the_english_section(tmp_path):
+    """Extraction's sentence pairs supporting an English equivalent (French, English) are written in the
+    English term's section as its English sentence, the French one a note in French; a file tmtool wrote
+    before (the French sentence as the English term's context, its English a note) reads as it did."""
+    from tmtool.formats.tbx import write_tbx
+    from tmtool.model import Context, Entry, Term
+
+    pair = Context(FRENCH, ENGLISH, "exercice-2021", "7")
+    entry = Entry([Term("frégate de défense aérienne", "fr"),
+                   Term("air defence frigate", "en", confidence=0.8, frequency=1, contexts=[pair])],
+                  id="3", contexts=[pair])
+    out = tmp_path / "g.tbx"
+    write_tbx([entry], out)
+    assert _contexts_by_section(out) == {"fr": [FRENCH], "en": [ENGLISH]}
+    english = next(s for s in etree.parse(str(out)).iter("{*}langSec") if s.get(XML_LANG) == "en")
+    assert [(n.get(XML_LANG), n.text) for n in english.iter("{*}note") if n.get(XML_LANG)] == [("fr", FRENCH)]
+    assert list(read_tbx(out)) == [entry]
+    # as written before: the French sentence in the English section, its English translation a note
+    old = out.read_text(encoding="utf-8").replace(
+        f'<descrip type="context">{ENGLISH}</descrip>', f'<descrip type="context">{FRENCH}</descrip>').replace(
+        f'<note xml:lang="fr">{FRENCH}</note>', f'<note xml:lang="en">{ENGLISH}</note>')
+    assert old != out.read_text(encoding="utf-8")
+    out.write_text(old, encoding="utf-8")
+    assert list(read_tbx(out)) == [entry]
