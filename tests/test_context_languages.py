@@ -25,7 +25,7 @@ GERMAN_MINES = "Das Minenjagdboot räumte drei Sprengkörper vor der Küste."
 # the German one with its English translation and its source)
 MARTIF = f"""<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX-Basic" xml:lang="en">
-  <martifHeader><fileDesc><sourceDesc><p>Naval terms, written for tmtool's tests</p></sourceDesc></fileDesc></martifHeader>
+  <martifHeader><fileDesc><sourceDesc><p>Naval terms, written for tests</p></sourceDesc></fileDesc></martifHeader>
   <text><body>
     <termEntry id="c17">
       <descrip type="subjectField">naval forces</descrip>
@@ -215,3 +215,27 @@ def test_an_english_equivalent_s_supporting_pair_is_written_english_in_the_engli
     assert old != out.read_text(encoding="utf-8")
     out.write_text(old, encoding="utf-8")
     assert list(read_tbx(out)) == [entry]
+
+
+def test_an_english_german_document_quotes_no_german_sentence_as_a_french_entry_s(tmp_path):
+    """English-led extraction finds an entry by its English term: a French and English entry, a candidate or
+    approved, takes none of an English–German document's German sentences as its (French) contexts."""
+    from test_pivot import GERMAN, write_pair
+
+    french = "La défense aérienne protège les villes de la région."
+    for status in ("candidate", "approved"):
+        path = tmp_path / f"{status}.tbx"
+        path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>Air defence</p></sourceDesc></fileDesc>
+</martifHeader><text><body><termEntry id="a1">
+  <langSet xml:lang="fr"><tig><term>défense aérienne</term><descrip type="context">{french}</descrip></tig></langSet>
+  <langSet xml:lang="en"><tig><term>air defence</term></tig></langSet>
+</termEntry></body></text></martif>
+""", encoding="utf-8")
+        english, german = write_pair(tmp_path, status, GERMAN)
+        with open_store(str(tmp_path / f"{status}.db"), create=True) as store:
+            api.import_file(store, path, status=status)
+            api.ingest(store, english, german, srclang="en", tgtlang="de")
+            entry = api.entry(store, 1)
+            assert [c["fr"] for c in entry["contexts"]] == [french], status
+            assert [lang for lang, _ in api.labelled_contexts(entry)] == ["fr"], status
