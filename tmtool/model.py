@@ -242,8 +242,8 @@ def labelled_contexts(entry: dict) -> list[tuple[str, dict]]:
     translation, whose first sentence is in the entry's context language. The sentence pairs supporting
     an extracted equivalent (a term with a ``confidence``) are evidence, not shown again.
 
-    >>> data = entry_to_dict(Entry([Term("frégate", "fr"), Term("Fregatte", "de", contexts=[Context("Die Fregatte.")])],
-    ...                            contexts=[Context("La frégate.", "The frigate.")]))
+    >>> german = Term("Fregatte", "de", contexts=[Context("Die Fregatte.")])
+    >>> data = entry_to_dict(Entry([Term("frégate", "fr"), german], contexts=[Context("La frégate.", "The frigate.")]))
     >>> [(lang, c["fr"]) for lang, c in labelled_contexts(data)]
     [('fr', 'La frégate.'), ('de', 'Die Fregatte.')]
     """

@@ -16,8 +16,9 @@ A MultiTerm termbase exports one ``conceptGrp`` an entry::
 Field names are the termbase's own, so they are matched loosely: a ``Definition`` is the entry's
 definition, ``Note``/``Comment`` a note, ``Part of speech`` and ``Gender`` the term's, a ``Usage`` or
 ``Status`` naming preferred/admitted/deprecated/forbidden … the term's usage, a term's ``Context`` a
-context (the entry's when the term is of the entry's context language, else the term's own, which keeps it in
-its language: ``model.place_contexts``); any other field is kept as a note ``field: value``. Entries are candidates until reviewed, as from TBX.
+context (the entry's when the term is of the entry's context language, else the term's own, which keeps it
+in its language: ``model.place_contexts``); any other field is kept as a note ``field: value``. Entries are
+candidates until reviewed, as from TBX.
 """
 
 from __future__ import annotations
@@ -104,7 +105,8 @@ def _term(group: etree._Element, lang: str, entry: Entry, notes: list[str], cont
     return term
 
 
-def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[str], contexts: list | None = None) -> None:
+def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[str],
+           contexts: list | None = None) -> None:
     """The descrips of a descripGrp (a field and, nested, its sub-fields) into the entry or term; a
     term's context into ``contexts``, beside its term."""
     for descrip in group.iter("descrip"):
