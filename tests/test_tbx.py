@@ -193,8 +193,12 @@ def test_reads_the_shared_tbx_basic_example():
     assert [(t.lang, t.text) for t in first.terms][:2] == [("en", "open cluster"), ("en", "galactic cluster")]
     assert first.terms[1].usage is UsageStatus.DEPRECATED  # supersededTerm-admn-sts
     assert first.definition.startswith("A group of stars formed together")
-    assert first.contexts[0].fr.startswith("Over 1100 open clusters")
-    assert first.contexts[0].document == "http://seds.org/MESSIER/open.html"
+    # an English and Spanish entry's contexts are Spanish (model.context_language): the English sentences are
+    # their English terms' own, not shown or written as Spanish
+    assert first.contexts[0].fr.startswith("M7 es uno de los cúmulos abiertos")
+    assert first.terms[0].contexts[0].fr.startswith("Over 1100 open clusters")
+    assert first.terms[0].contexts[0].document == "http://seds.org/MESSIER/open.html"
+    assert first.terms[1].contexts[0].fr.startswith("In contrast, the galactic cluster")
     assert first.first_seen == datetime(2010, 4, 17) and first.last_seen == datetime(2010, 5, 1)
     assert "G-Source" in first.note
 

@@ -43,7 +43,7 @@ from .ingest import extracts_terms, ingest_pair, language_in_name, languages_in_
 from .io.files import input_file
 from .langtags import base_language, language_pair
 from .lookup import MEMORY_COUNT_CAP
-from .model import ReviewStatus, UsageStatus, context_language, entry_to_dict, shown_languages
+from .model import ReviewStatus, UsageStatus, context_language, entry_to_dict, labelled_contexts, shown_languages
 from .progress import Progress
 from .store import Store, open_store
 from .store.base import ENTRY_ORDERS
@@ -55,7 +55,7 @@ __all__ = [
     "check_report", "check_store", "concordance", "context_language", "copy_store", "default_user", "deprecate", "document_units", "documents", "edit", "entries", "entries_cursor",
     "entries_sharing_terms",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
-    "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "language_pair", "languages_in_names", "languages_left_out", "lookup",
+    "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
     "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
 ]

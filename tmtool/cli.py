@@ -540,8 +540,7 @@ def _print_hit(hit: dict) -> None:
     click.echo(f"{_pair_text(hit)}   [{hit['status']}; {hit['match']}{similarity}; #{hit['id']}]")
     for lang in _other_languages(hit):
         click.echo(f"  {lang}: {_terms_text(hit, lang)}")
-    label = api.context_language(term["lang"] for term in hit["terms"])
-    for context in hit["contexts"]:
+    for label, context in api.labelled_contexts(hit):
         click.echo(f"    {label}: {context['fr']}")
         if context["en"]:
             click.echo(f"    en: {context['en']}")
@@ -625,10 +624,10 @@ def glossary_show(ctx, entry_id, as_json):
     first, last = (datetime.fromisoformat(entry[key]) if entry[key] else "—" for key in ("first_seen", "last_seen"))
     click.echo(f"  seen: {first} … {last}")
     click.echo(f"  version: {entry['version']}")
-    for context in entry["contexts"]:
-        click.echo(f"  context [{context['document']}]: {context['fr']}")
+    for lang, context in api.labelled_contexts(entry):
+        click.echo(f"  context [{context['document']}] {lang}: {context['fr']}")
         if context["en"]:
-            click.echo(f"          {context['en']}")
+            click.echo(f"          en: {context['en']}")
 
 
 class _LanguageTerm(click.ParamType):

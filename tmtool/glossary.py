@@ -21,8 +21,8 @@ from typing import NamedTuple
 from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .io.xmlchars import named, not_xml
 from .model import (
-    ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, entry_from_dict, entry_to_dict,
-    grammatical_gender, iso, part_of_speech, utcnow,
+    ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, context_language, entry_from_dict,
+    entry_to_dict, grammatical_gender, iso, part_of_speech, utcnow,
 )
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
@@ -583,6 +583,9 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
         named = sorted({entry_id for found in keys if (entry_id := finder.find(found)) is not None})
         states = store.entry_states(named)
         stored = store.entries([entry_id for entry_id in named if not states[entry_id].reviewed], contexts=0)
+        # an English-led extraction names entries by their English term, which an entry of another context
+        # language may hold (a French one): the reviewed ones' terms are read too (see _quotes)
+        read_too = store.entries([i for i in named if states[i].reviewed], contexts=0) if finder.lang == "en" else {}
         fields: list[tuple[int, dict]] = []
         quoted: dict[int, set[tuple[str, str]]] = {}  # the units this document quotes for each entry
         counted: dict[int, tuple[int, set[tuple[str, ...]]]] = {}  # what earlier proposals counted of each
@@ -608,6 +611,7 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
                     stored.update(store.entries([entry_id], contexts=0))
                 fields.append((entry_id, _extend_entry(store, entry_id, proposal, now, states[entry_id].reviewed,
                                                        stored, finder)))
+                contexts = _quotes(stored.get(entry_id) or read_too.get(entry_id), proposal, contexts)
                 store.add_contexts(entry_id, contexts, unit_ids)
                 if entry_id not in created:
                     updated.add(entry_id)
@@ -624,6 +628,15 @@ def merge_extracted(store: Store, proposals: Sequence[Entry], document_id: str, 
         store.set_entries_fields(fields)
         recount(store, sorted(created | updated | set(recount_also)))
     return len(created), len(updated)
+
+
+def _quotes(entry: Entry | None, proposal: Entry, contexts: list[Context]) -> list[Context]:
+    """The contexts of a proposal that a known entry takes: none when their language (the proposal's
+    context language, ``model.context_language``) is not the entry's — an English–German document's
+    German sentences are no contexts of an entry with a French term, which would show them as French
+    (the German term's own sentence pairs support it)."""
+    languages = {context_language(t.lang for t in e.terms) for e in (entry, proposal) if e is not None}
+    return contexts if len(languages) == 1 else []
 
 
 def _supports(proposal: Entry) -> list[tuple[str, str, str, str, float]]:

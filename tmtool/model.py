@@ -119,7 +119,9 @@ class ReviewStatus(str, Enum):
 @dataclass(slots=True)
 class Context:
     """A sentence pair that shows a term in use, with where it came from: ``fr`` in the entry's
-    ``context_language``, ``en`` its English."""
+    ``context_language``, ``en`` its English. A term's own context (``Term.contexts``) is in that
+    language too, but one a termbase gives a term of another language (:func:`place_contexts`): its
+    ``fr`` is in that term's language (an English term's: English, its ``en`` empty)."""
 
     fr: str
     en: str = ""
@@ -212,6 +214,43 @@ def context_language(term_languages: Iterable[str]) -> str:
     its German sentence)."""
     languages = [lang.split("-")[0].lower() for lang in term_languages]
     return "fr" if "fr" in languages else next((lang for lang in languages if lang != "en"), "fr")
+
+
+def place_contexts(entry: Entry, read: Iterable[tuple[Term, Context]]) -> None:
+    """Give an entry the contexts a termbase file gives its terms, each the sentence read beside a term
+    (``fr``) with its English if any: those read beside a term of the entry's context language are the
+    entry's, the others their term's own, which keeps each sentence with its language (the German of a
+    French, English and German entry with the German term, not as French). A context of a term the
+    entry does not hold (a blank one, passed over) is the entry's, not lost.
+
+    >>> fr, en, de = Term("frégate", "fr"), Term("frigate", "en"), Term("Fregatte", "de")
+    >>> entry = Entry([fr, en, de])
+    >>> place_contexts(entry, [(fr, Context("La frégate appareille.")), (de, Context("Die Fregatte läuft aus."))])
+    >>> [c.fr for c in entry.contexts], [c.fr for c in de.contexts]
+    (['La frégate appareille.'], ['Die Fregatte läuft aus.'])
+    """
+    holder = context_language(t.lang for t in entry.terms)
+    for term, context in read:
+        held = any(term is t for t in entry.terms)
+        (entry.contexts if term.lang == holder or not held else term.contexts).append(context)
+
+
+def labelled_contexts(entry: dict) -> list[tuple[str, dict]]:
+    """The contexts an entry (as :func:`entry_to_dict` gives it) shows, each with the language of its first
+    sentence (``fr``): its own, in its context language, then its terms' own (what a termbase gave its
+    German or English term), in the term's language — but an English term's pair with an English
+    translation, whose first sentence is in the entry's context language. The sentence pairs supporting
+    an extracted equivalent (a term with a ``confidence``) are evidence, not shown again.
+
+    >>> german = Term("Fregatte", "de", contexts=[Context("Die Fregatte.")])
+    >>> data = entry_to_dict(Entry([Term("frégate", "fr"), german], contexts=[Context("La frégate.", "The frigate.")]))
+    >>> [(lang, c["fr"]) for lang, c in labelled_contexts(data)]
+    [('fr', 'La frégate.'), ('de', 'Die Fregatte.')]
+    """
+    language = context_language(t["lang"] for t in entry["terms"])
+    return [(language, c) for c in entry["contexts"]] + [
+        (language if t["lang"] == "en" and c["en"] else t["lang"], c)
+        for t in entry["terms"] if t["confidence"] is None for c in t["contexts"]]
 
 
 # ---- the one JSON form of an entry (CLI --json, the library API, the HTTP API, the history) ------

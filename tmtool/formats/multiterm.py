@@ -15,8 +15,10 @@ A MultiTerm termbase exports one ``conceptGrp`` an entry::
 
 Field names are the termbase's own, so they are matched loosely: a ``Definition`` is the entry's
 definition, ``Note``/``Comment`` a note, ``Part of speech`` and ``Gender`` the term's, a ``Usage`` or
-``Status`` naming preferred/admitted/deprecated/forbidden … the term's usage; any other field is kept
-as a note ``field: value``. Entries are candidates until reviewed, as from TBX.
+``Status`` naming preferred/admitted/deprecated/forbidden … the term's usage, a term's ``Context`` a
+context (the entry's when the term is of the entry's context language, else the term's own, which keeps it
+in its language: ``model.place_contexts``); any other field is kept as a note ``field: value``. Entries are
+candidates until reviewed, as from TBX.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from lxml import etree
 from ..errors import TmtoolError
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name
 from ..langtags import TermLanguages
-from ..model import Entry, Term, UsageStatus, grammatical_gender, part_of_speech
+from ..model import Context, Entry, Term, UsageStatus, grammatical_gender, part_of_speech, place_contexts
 from .skips import OnSkip, Unusable, refuse
 
 # a usage field's words, the first found deciding (MultiTerm picklists are the termbase's own)
@@ -64,12 +66,13 @@ def read_multiterm(path: XMLSource, *, on_skip: OnSkip = refuse) -> Iterator[Ent
 
 def _entry(concept: etree._Element, languages: TermLanguages) -> Entry:
     entry, notes = Entry(terms=[], id=concept.findtext("concept"), status=None), []  # MultiTerm has no status
+    contexts: list[tuple[Term, Context]] = []  # each term's Context fields
     for child in concept:
         if child.tag == "languageGrp":
             lang = _language(child, languages)
             for group in child:
                 if group.tag == "termGrp":
-                    entry.terms.append(_term(group, lang, entry, notes))
+                    entry.terms.append(_term(group, lang, entry, notes, contexts))
                 elif group.tag == "descripGrp":  # a field of the language (a termbase's definitions often are)
                     _field(group, entry, None, notes)
         elif child.tag == "descripGrp":
@@ -79,6 +82,7 @@ def _entry(concept: etree._Element, languages: TermLanguages) -> Entry:
     entry.terms = [term for term in entry.terms if term.text.strip()]
     if not entry.terms:
         raise Unusable("a conceptGrp without any term", concept.sourceline)
+    place_contexts(entry, contexts)
     entry.note = "\n".join(notes) or None
     return entry
 
@@ -94,15 +98,17 @@ def _language(group: etree._Element, languages: TermLanguages) -> str:
         raise Unusable(exc.message, language.sourceline) from None
 
 
-def _term(group: etree._Element, lang: str, entry: Entry, notes: list[str]) -> Term:
+def _term(group: etree._Element, lang: str, entry: Entry, notes: list[str], contexts: list) -> Term:
     term = Term(text=group.findtext("term") or "", lang=lang)
     for grp in group.iterfind("descripGrp"):
-        _field(grp, entry, term, notes)
+        _field(grp, entry, term, notes, contexts)
     return term
 
 
-def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[str]) -> None:
-    """The descrips of a descripGrp (a field and, nested, its sub-fields) into the entry or term."""
+def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[str],
+           contexts: list | None = None) -> None:
+    """The descrips of a descripGrp (a field and, nested, its sub-fields) into the entry or term; a
+    term's context into ``contexts``, beside its term."""
     for descrip in group.iter("descrip"):
         kind, value = (descrip.get("type") or "").strip(), "".join(descrip.itertext()).strip()
         folded = kind.casefold()
@@ -110,6 +116,8 @@ def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[s
             continue
         if folded == "definition" and entry.definition is None:
             entry.definition = value
+        elif term is not None and folded == "context" and contexts is not None:
+            contexts.append((term, Context(value)))
         elif folded in ("note", "comment", "remark"):
             notes.append(value)
         elif term is not None and folded.replace(" ", "") in ("partofspeech", "pos", "grammar"):

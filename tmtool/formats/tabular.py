@@ -56,7 +56,8 @@ from ..io.files import open_output
 from ..io.xmlchars import not_xml
 from ..langtags import TermLanguages, base_language, known_language, language_named
 from ..model import (
-    Context, Entry, ReviewStatus, Term, TermType, UsageStatus, grammatical_gender, iso, parse_time, part_of_speech,
+    Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, iso, parse_time,
+    part_of_speech,
 )
 from ..text.normalize import french_only_acronym
 from .skips import OnSkip, Skipped, Unusable, refuse
@@ -240,6 +241,7 @@ def _numbered(reader, path: str | Path) -> Iterator[_Row]:
 def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict[str, str]:
     """An entry as one flat record of :func:`csv_columns` (also what PO comments carry); its source
     and target cells hold the head pair of :func:`term_pairs`, the details the other terms."""
+    entry = _contexts_kept_in_language(entry, srclang, tgtlang)
     sources, targets = entry.terms_in(srclang), entry.terms_in(tgtlang)
     pairs = term_pairs(entry, srclang, tgtlang)
     # the pair a translator reads (a PO's msgid and msgstr): one of terms to use, while the entry has one
@@ -282,6 +284,20 @@ def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict
         "id": entry.id or "",
         "details": json.dumps(details, ensure_ascii=False) if details else "",
     }
+
+
+def _contexts_kept_in_language(entry: Entry, srclang: str, tgtlang: str) -> Entry:
+    """The entry as its row keeps its contexts in their language. A row is read back in its columns' order
+    of languages, the source's first (:func:`entry_from_row`), which may give an entry without French
+    another context language (``model.context_language``: es, not de, written es→de): its contexts are
+    then its context-language term's own, which keeps them with that term."""
+    languages = [t.lang for t in entry.terms]
+    language = context_language(languages)
+    holder = next((t for t in entry.terms if t.lang == language), None)
+    if not entry.contexts or holder is None or context_language([srclang, tgtlang, *languages]) == language:
+        return entry
+    terms = [replace(t, contexts=[*entry.contexts, *t.contexts]) if t is holder else t for t in entry.terms]
+    return replace(entry, terms=terms, contexts=[])
 
 
 def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en")) -> Entry:

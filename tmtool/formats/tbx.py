@@ -13,12 +13,14 @@ namespace::
         termSec | tig
           term
           termNote partOfSpeech, grammaticalGender, termType, administrativeStatus (see below)
-          descripGrp                            one Context (on the first French term):
+          descripGrp                            one Context (on the first term of the entry's context language):
             descrip type=context                  the sentence
             admin type=source                     the document
             note xml:lang=en                      its English translation
             note "x-unit: …"                      the translation unit
-          descripGrp … note "x-of: term"        a Context of this term only (Term.contexts)
+          descripGrp … note "x-of: term"        a Context of this term only (Term.contexts); an English
+                                                term's pair: its English sentence the descrip, the other
+                                                sentence a note in its language (xml:lang=fr)
           note "x-lemma: …", "x-form: …", "x-confidence: …", "x-frequency: …", "x-pos: …", "x-gender: …",
                "x-usage: …"
           note                                  Term.note
@@ -43,7 +45,9 @@ style (``min:partOfSpeech`` …), and the TBX-Min of 2013 (``<TBX dialect="TBX-M
 ``usageStatus``, ``normativeAuthorization`` or Phrase's ``forbidden``, and an entry whose terms Phrase's
 ``status`` all says Approved is approved (a New term makes it a candidate); picklist values and data
 categories are read however tools spell them (``Noun``, ``PROPER_NOUN``, ``FULL_FORM``, ``Definition``).
-An entry without any term is passed over and reported.
+An entry without any term is passed over and reported. A context read beside a term of the entry's context
+language (``model.context_language``) is the entry's, one beside a term of another language that term's own
+(``model.place_contexts``): the German sentence of a French, English and German entry stays German.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, normalize_tag
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, part_of_speech,
+    place_contexts,
 )
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
@@ -264,14 +269,14 @@ def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Lan
             section = _sub(dialect, element, dialect.language_section, **{XML_LANG: languages.tag_for(lang)})
             for term in terms:
                 contexts = entry.contexts if term is context_holder else []
-                _term_element(dialect, section, term, contexts, languages, entry.status)
+                _term_element(dialect, section, term, contexts, languages, entry.status, holder)
         return element
     except ValueError as exc:  # lxml refuses control characters and lone surrogates
         raise TmtoolError(f"entry {entry.id or xml_id!r} cannot be written as XML: {exc}") from None
 
 
 def _term_element(
-    dialect, parent, term: Term, contexts: list[Context], languages: _Languages, status: ReviewStatus
+    dialect, parent, term: Term, contexts: list[Context], languages: _Languages, status: ReviewStatus, holder: str
 ) -> None:
     section = _sub(dialect, parent, dialect.term_section)
     _sub(dialect, section, "term", term.text)
@@ -282,10 +287,12 @@ def _term_element(
     _sub(dialect, section, "termNote", term.term_type.value, type="termType")
     shown_usage = _shown_usage(term.usage, status)
     _sub(dialect, section, "termNote", _ADMINISTRATIVE_STATUS[shown_usage], type="administrativeStatus")
+    # in an English term's section, a pair's English sentence is the context and its other one a note
+    other = holder if base_language(term.lang) == "en" else None
     for context in contexts:
-        _context_group(dialect, section, context, languages)
+        _context_group(dialect, section, context, languages, other)
     for context in term.contexts:
-        _property(dialect, _context_group(dialect, section, context, languages), "of", "term")
+        _property(dialect, _context_group(dialect, section, context, languages, other), "of", "term")
     if term.pos not in _PARTS_OF_SPEECH:
         _property(dialect, section, "pos", term.pos)
     if term.gender is not None and term.gender not in _GENDERS:
@@ -322,13 +329,19 @@ def _shows(shown: UsageStatus, usage: UsageStatus, status: ReviewStatus | None) 
         status is ReviewStatus.REJECTED and shown is UsageStatus.DEPRECATED)
 
 
-def _context_group(dialect, section, context: Context, languages: _Languages) -> etree._Element:
+def _context_group(dialect, section, context: Context, languages: _Languages, other: str | None) -> etree._Element:
+    """A context in a term's section: its sentence in the section's language, the other as a note in its
+    own. ``other``: in an English term's section, the language of a pair's first sentence (the entry's
+    context language), a note under its English sentence (a term's sentence alone is written as it is)."""
+    sentence, note, note_lang = context.fr, context.en, "en"
+    if other and context.en:
+        sentence, note, note_lang = context.en, context.fr, other
     group = _sub(dialect, section, "descripGrp")
-    _sub(dialect, group, "descrip", context.fr, type="context")
+    _sub(dialect, group, "descrip", sentence, type="context")
     if context.document:
         _sub(dialect, group, "admin", context.document, type="source")
-    if context.en:
-        _sub(dialect, group, "note", context.en, **{XML_LANG: languages.tag_for("en")})
+    if note:
+        _sub(dialect, group, "note", note, **{XML_LANG: languages.tag_for(note_lang)})
     if context.unit:
         _property(dialect, group, "unit", context.unit)
     return group
@@ -431,6 +444,7 @@ class _EntryReader:
         self.usages: list[tuple[Term, UsageStatus]] = []  # each term's x-usage note: its usage, when not shown
         # each term's x-pos and x-gender notes: its value outside TBX-Basic's picklist, shown as "other"
         self.beyond_picklists: list[tuple[Term, str, str]] = []
+        self.contexts: list[tuple[Term, Context]] = []  # each context read beside a term, not of it only (x-of)
 
     def read(self, element: etree._Element) -> Entry:
         entry = Entry(terms=[], id=_entry_id(element.get("id")), status=None)  # unless an x-status note gives it
@@ -445,6 +459,7 @@ class _EntryReader:
         entry.terms = [term for term in entry.terms if term.text.strip()]
         if not entry.terms:
             raise Unusable("an entry without any term", element.sourceline)
+        place_contexts(entry, self.contexts)
         entry.note = "\n".join(self.notes) if self.notes else None
         for term, usage in self.usages:
             if _shows(term.usage, usage, entry.status):
@@ -491,8 +506,11 @@ class _EntryReader:
             elif kind in _TERM_NOTES:
                 self._read_term_note(kind, _text(child).strip(), term)
             elif self._is_context(child) or (local == "descripGrp" and len(child) and self._is_context(child[0])):
-                context, owned_by_term = self._read_context(child)
-                (term.contexts if owned_by_term else entry.contexts).append(context)
+                context, owned_by_term = self._read_context(child, term.lang)
+                if owned_by_term:
+                    term.contexts.append(context)
+                else:  # the entry's or the term's, by its language: see read
+                    self.contexts.append((term, context))
             else:
                 self._read_description(child, entry, set_property, term)
 
@@ -511,8 +529,11 @@ class _EntryReader:
             folded = value.lower()
             term.usage = next((usage for word, usage in _USAGE_WORDS if word in folded), UsageStatus.PREFERRED)
 
-    def _read_context(self, element: etree._Element) -> tuple[Context, bool]:
-        """A context and whether it supports this term only (``x-of: term``) rather than the entry."""
+    def _read_context(self, element: etree._Element, lang: str) -> tuple[Context, bool]:
+        """A context read beside a term of ``lang``, and whether it supports this term only (``x-of: term``)
+        rather than the entry. In an English term's section, a note in another language is a pair's first
+        sentence, the context its English (a note in English: the English of the sentence, as tmtool wrote
+        it before)."""
         if _local(element) == "descrip":
             return Context(fr=_text(element)), False
         context, owned_by_term = Context(fr=_text(element[0])), False
@@ -521,6 +542,8 @@ class _EntryReader:
             match = _PROPERTY_NOTE.match(_text(child)) if local == "note" else None
             if local == "admin" and child.get("type") == "source":
                 context.document = _text(child)
+            elif local == "note" and child.get(XML_LANG) and lang == "en" and not _english(child.get(XML_LANG)):
+                context.fr, context.en = _text(child), context.fr
             elif local == "note" and child.get(XML_LANG):
                 context.en = _text(child)
             elif match and match[1] == "unit":
@@ -599,6 +622,14 @@ class _EntryReader:
     @staticmethod
     def _is_context(element: etree._Element) -> bool:
         return _local(element) == "descrip" and _kind(element) == "context"
+
+
+def _english(tag: str) -> bool:
+    """Whether a note's xml:lang is English (or none readable: such a note is the English, as always)."""
+    try:
+        return base_language(tag) == "en"
+    except TmtoolError:
+        return True
 
 
 def _kind(element: etree._Element) -> str:

@@ -241,7 +241,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     templates.env.filters["direction"] = direction  # dir="rtl" for Arabic, Hebrew, Persian, Urdu …
     templates.env.globals["right_to_left"] = " ".join(sorted(RIGHT_TO_LEFT_LANGUAGES | RIGHT_TO_LEFT_SCRIPTS))
     # an entry's languages on a review card: the two side by side first (French and English, or those it has)
-    templates.env.filters["context_language"] = lambda entry: api.context_language(t["lang"] for t in entry["terms"])
+    # an entry's contexts, each with its sentence's language (its own, then its terms' in other languages)
+    templates.env.filters["contexts"] = api.labelled_contexts
     templates.env.filters["languages"] = lambda entry: list(dict.fromkeys(
         [*api.shown_languages(entry), *(term["lang"] for term in entry["terms"])]))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -1,0 +1,241 @@
+"""A context keeps its language through every import, store and export path: a termbase's entry in French,
+English and German, each language's sentence beside its term, keeps the German sentence German (the
+German term's own context) and the English one English, never shown or written as French
+(``model.place_contexts``, ``model.labelled_contexts``)."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from lxml import etree
+
+from tmtool import api
+from tmtool.cli import main
+from tmtool.formats.multiterm import read_multiterm
+from tmtool.formats.tbx import read_tbx
+from tmtool.store import open_store
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+FRENCH = "La frégate de défense aérienne escorte le porte-avions en Méditerranée."
+ENGLISH = "The air defence frigate sailed ahead of the carrier group."
+GERMAN = "Die Luftverteidigungsfregatte lief vor dem Trägerverband aus."
+GERMAN_IN_ENGLISH = "The frigate left ahead of the carrier group."
+GERMAN_MINES = "Das Minenjagdboot räumte drei Sprengkörper vor der Küste."
+
+# TBX-Basic as a terminology tool exports it (TBX 2008 martif, regional tags, a context in each language's tig,
+# the German one with its English translation and its source)
+MARTIF = f"""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en">
+  <martifHeader><fileDesc><sourceDesc><p>Naval terms, written for tests</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="c17">
+      <descrip type="subjectField">naval forces</descrip>
+      <langSet xml:lang="fr-FR"><tig>
+        <term>frégate de défense aérienne</term>
+        <termNote type="partOfSpeech">noun</termNote>
+        <termNote type="grammaticalGender">feminine</termNote>
+        <descrip type="context">{FRENCH}</descrip>
+      </tig></langSet>
+      <langSet xml:lang="en-GB"><tig>
+        <term>air defence frigate</term>
+        <termNote type="partOfSpeech">noun</termNote>
+        <descrip type="context">{ENGLISH}</descrip>
+      </tig></langSet>
+      <langSet xml:lang="de-DE"><tig>
+        <term>Luftverteidigungsfregatte</term>
+        <termNote type="partOfSpeech">noun</termNote>
+        <descripGrp>
+          <descrip type="context">{GERMAN}</descrip>
+          <admin type="source">Marinebericht 2021</admin>
+          <note xml:lang="en">{GERMAN_IN_ENGLISH}</note>
+        </descripGrp>
+      </tig></langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+# SDL MultiTerm's XML export of a termbase with a Context field on each term
+MULTITERM = f"""<?xml version="1.0" encoding="UTF-8"?>
+<mtf>
+  <conceptGrp>
+    <concept>4</concept>
+    <languageGrp><language type="French" lang="FR"/>
+      <termGrp><term>frégate de défense aérienne</term>
+        <descripGrp><descrip type="Context">{FRENCH}</descrip></descripGrp></termGrp>
+    </languageGrp>
+    <languageGrp><language type="English" lang="EN-GB"/>
+      <termGrp><term>air defence frigate</term>
+        <descripGrp><descrip type="Context">{ENGLISH}</descrip></descripGrp></termGrp>
+    </languageGrp>
+    <languageGrp><language type="German" lang="DE"/>
+      <termGrp><term>Luftverteidigungsfregatte</term>
+        <descripGrp><descrip type="Context">{GERMAN}</descrip></descripGrp></termGrp>
+    </languageGrp>
+  </conceptGrp>
+</mtf>
+"""
+
+
+def _contexts_by_section(path) -> dict[str, list[str]]:
+    """Each language section's context sentences in a TBX file (v3 or martif)."""
+    found: dict[str, list[str]] = {}
+    for section in etree.parse(str(path)).iter("{*}langSec", "{*}langSet"):
+        found.setdefault(section.get(XML_LANG), []).extend(
+            d.text for d in section.iter("{*}descrip") if d.get("type") == "context")
+    return found
+
+
+def _cli(db, *args):
+    done = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
+    assert done.exit_code == 0, done.output
+    return done.output
+
+
+def test_a_tbx_entry_keeps_each_context_with_its_language(tmp_path):
+    path = tmp_path / "naval.tbx"
+    path.write_text(MARTIF, encoding="utf-8")
+    entry, = read_tbx(path)
+    assert [c.fr for c in entry.contexts] == [FRENCH]
+    french, english, german = entry.terms
+    assert [c.fr for c in english.contexts] == [ENGLISH] and not french.contexts
+    assert [(c.fr, c.en, c.document) for c in german.contexts] == [(GERMAN, GERMAN_IN_ENGLISH, "Marinebericht 2021")]
+
+
+def test_tbx_to_store_to_tbx_writes_each_context_in_its_own_language_section(tmp_path, store_url):
+    path = tmp_path / "naval.tbx"
+    path.write_text(MARTIF, encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        api.import_file(store, path)
+        for fmt, out in (("tbx", tmp_path / "out.tbx"), ("tbx-martif", tmp_path / "out.martif.tbx")):
+            api.export(store, fmt, out, statuses=["candidate"], all_languages=True)
+            assert _contexts_by_section(out) == {"fr": [FRENCH], "en": [ENGLISH], "de": [GERMAN]}, fmt
+        # and back: the store's second import of its own file adds nothing, a new store reads the same
+        exported = api.entries(store)
+    with open_store(str(tmp_path / "again.db"), create=True) as again:
+        api.import_file(again, tmp_path / "out.tbx")
+        assert [{k: e[k] for k in ("terms", "contexts")} for e in api.entries(again)] == [
+            {k: e[k] for k in ("terms", "contexts")} for e in exported]
+
+
+def test_lookup_and_the_workbench_label_each_context_with_its_language(tmp_path):
+    from workbench import client
+
+    path = tmp_path / "naval.tbx"
+    path.write_text(MARTIF, encoding="utf-8")
+    db = tmp_path / "t.db"
+    _cli(db, "import", path)
+    shown = _cli(db, "lookup", "Luftverteidigungsfregatte")
+    assert f"\n    fr: {FRENCH}\n" in shown
+    assert f"\n    en: {ENGLISH}\n" in shown
+    assert f"\n    de: {GERMAN}\n    en: {GERMAN_IN_ENGLISH}\n" in shown
+    assert f"] de: {GERMAN}\n" in _cli(db, "glossary", "show", "1")
+    workbench, _ = client(str(db))
+    for page in (workbench.get("/entries/1").text, workbench.get("/", params={"q": "air defence frigate"}).text):
+        assert f'<p lang="fr" dir="ltr">{FRENCH}</p>' in page
+        assert f'<p lang="en" dir="ltr">{ENGLISH}</p>' in page
+        assert f'<p lang="de" dir="ltr">{GERMAN}</p>' in page
+    card = workbench.get("/review", params={"q": "air defence frigate"}).text
+    assert '<p lang="de" dir="ltr">Die <mark>Luftverteidigungsfregatte</mark> lief' in card
+    assert '<p lang="en" dir="ltr">The <mark>air defence frigate</mark> sailed' in card
+
+
+def test_a_multiterm_entry_keeps_each_context_with_its_language(tmp_path):
+    path = tmp_path / "naval.xml"
+    path.write_text(MULTITERM, encoding="utf-8")
+    entry, = read_multiterm(path)
+    french, english, german = entry.terms
+    assert [c.fr for c in entry.contexts] == [FRENCH] and entry.note is None
+    assert [c.fr for c in english.contexts] == [ENGLISH] and [c.fr for c in german.contexts] == [GERMAN]
+    db = tmp_path / "t.db"
+    _cli(db, "import", path)
+    _cli(db, "export", "tbx", "-o", tmp_path / "out.tbx", "--langs", "all", "--status", "all")
+    assert _contexts_by_section(tmp_path / "out.tbx") == {"fr": [FRENCH], "en": [ENGLISH], "de": [GERMAN]}
+
+
+def test_a_pair_without_the_context_language_leaves_its_sentences_out(tmp_path):
+    """German–English, the French entry's French sentence is not written as the German one's: read back,
+    the entry's contexts are German."""
+    path = tmp_path / "naval.tbx"
+    path.write_text(MARTIF, encoding="utf-8")
+    db, again = tmp_path / "t.db", tmp_path / "again.db"
+    _cli(db, "import", path)
+    for fmt in ("csv", "xlsx", "tbx"):
+        out = tmp_path / f"de-en.{fmt}"
+        _cli(db, "export", fmt, "-o", out, "--srclang", "de", "--tgtlang", "en", "--status", "all")
+        if fmt == "tbx":
+            assert _contexts_by_section(out) == {"de": [GERMAN], "en": [ENGLISH]}
+        _cli(again, "import", out)
+        shown = _cli(again, "lookup", "Luftverteidigungsfregatte")
+        assert FRENCH not in shown and f"\n    de: {GERMAN}\n" in shown, fmt
+
+
+def test_a_spanish_german_row_keeps_the_german_sentence_german(tmp_path):
+    """An English, German and Spanish entry's contexts are German (its first language but English); its
+    row written Spanish first is read Spanish first, which must not make the German sentence Spanish."""
+    path = tmp_path / "mines.tbx"
+    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>Mine warfare</p></sourceDesc></fileDesc>
+</martifHeader><text><body><termEntry id="m1">
+  <langSet xml:lang="en"><tig><term>minehunter</term></tig></langSet>
+  <langSet xml:lang="de"><tig><term>Minenjagdboot</term><descrip type="context">{GERMAN_MINES}</descrip></tig></langSet>
+  <langSet xml:lang="es"><tig><term>cazaminas</term></tig></langSet>
+</termEntry></body></text></martif>
+""", encoding="utf-8")
+    db = tmp_path / "t.db"
+    _cli(db, "import", path)
+    assert f"\n    de: {GERMAN_MINES}\n" in _cli(db, "lookup", "minehunter")
+    for fmt in ("csv", "xlsx", "po"):
+        out, again = tmp_path / f"es-de.{fmt}", tmp_path / f"{fmt}.db"
+        _cli(db, "export", fmt, "-o", out, "--srclang", "es", "--tgtlang", "de", "--status", "all")
+        _cli(again, "import", out)
+        assert f"\n    de: {GERMAN_MINES}\n" in _cli(again, "lookup", "cazaminas"), fmt
+
+
+def test_an_english_equivalent_s_supporting_pair_is_written_english_in_the_english_section(tmp_path):
+    """Extraction's sentence pairs supporting an English equivalent (French, English) are written in the
+    English term's section as its English sentence, the French one a note in French; a file tmtool wrote
+    before (the French sentence as the English term's context, its English a note) reads as it did."""
+    from tmtool.formats.tbx import write_tbx
+    from tmtool.model import Context, Entry, Term
+
+    pair = Context(FRENCH, ENGLISH, "exercice-2021", "7")
+    entry = Entry([Term("frégate de défense aérienne", "fr"),
+                   Term("air defence frigate", "en", confidence=0.8, frequency=1, contexts=[pair])],
+                  id="3", contexts=[pair])
+    out = tmp_path / "g.tbx"
+    write_tbx([entry], out)
+    assert _contexts_by_section(out) == {"fr": [FRENCH], "en": [ENGLISH]}
+    english = next(s for s in etree.parse(str(out)).iter("{*}langSec") if s.get(XML_LANG) == "en")
+    assert [(n.get(XML_LANG), n.text) for n in english.iter("{*}note") if n.get(XML_LANG)] == [("fr", FRENCH)]
+    assert list(read_tbx(out)) == [entry]
+    # as written before: the French sentence in the English section, its English translation a note
+    old = out.read_text(encoding="utf-8").replace(
+        f'<descrip type="context">{ENGLISH}</descrip>', f'<descrip type="context">{FRENCH}</descrip>').replace(
+        f'<note xml:lang="fr">{FRENCH}</note>', f'<note xml:lang="en">{ENGLISH}</note>')
+    assert old != out.read_text(encoding="utf-8")
+    out.write_text(old, encoding="utf-8")
+    assert list(read_tbx(out)) == [entry]
+
+
+def test_an_english_german_document_quotes_no_german_sentence_as_a_french_entry_s(tmp_path):
+    """English-led extraction finds an entry by its English term: a French and English entry, a candidate or
+    approved, takes none of an English–German document's German sentences as its (French) contexts."""
+    from test_pivot import GERMAN, write_pair
+
+    french = "La défense aérienne protège les villes de la région."
+    for status in ("candidate", "approved"):
+        path = tmp_path / f"{status}.tbx"
+        path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>Air defence</p></sourceDesc></fileDesc>
+</martifHeader><text><body><termEntry id="a1">
+  <langSet xml:lang="fr"><tig><term>défense aérienne</term><descrip type="context">{french}</descrip></tig></langSet>
+  <langSet xml:lang="en"><tig><term>air defence</term></tig></langSet>
+</termEntry></body></text></martif>
+""", encoding="utf-8")
+        english, german = write_pair(tmp_path, status, GERMAN)
+        with open_store(str(tmp_path / f"{status}.db"), create=True) as store:
+            api.import_file(store, path, status=status)
+            api.ingest(store, english, german, srclang="en", tgtlang="de")
+            entry = api.entry(store, 1)
+            assert [c["fr"] for c in entry["contexts"]] == [french], status
+            assert [lang for lang, _ in api.labelled_contexts(entry)] == ["fr"], status
