@@ -464,7 +464,7 @@ def test_a_word_the_french_dictionary_knows_only_as_a_finite_verb_is_no_noun_or_
     which made *exercice portaient* a term; the dictionary's conjugations say the form is only a verb's."""
     from tmtool.terms import lexicon
 
-    (tmp_path / "fr.aff").write_text(DICOLLECTE_AFF, encoding="utf-8")
+    (tmp_path / "fr.aff").write_text(DICOLLECTE_AFF + "SFX a0 er ont/n' [^cg]er( po:ipre\n", encoding="utf-8")  # a broken line
     (tmp_path / "fr.dic").write_text(DICOLLECTE_DIC, encoding="utf-8")
     sentence = "Les exercices portaient sur les techniques d'arraisonnement et de contrôle."
 

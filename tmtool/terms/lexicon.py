@@ -125,8 +125,12 @@ def _verb_dictionary() -> tuple[dict[str, list[tuple[str, bool]]],
                 continue
             _, flag, strip, add, condition, *morphology = fields
             add = add.split("/", 1)[0]
+            try:  # Hunspell's conditions are regular expressions' character classes and dots
+                pattern = re.compile(f"{condition}$")
+            except re.error:  # a line no Hunspell reads either: passed over
+                continue
             rules.setdefault("" if add == "0" else add, {}).setdefault("" if strip == "0" else strip, []).append(
-                (flag, re.compile(f"{condition}$"), bool(_FINITE & set(morphology))))
+                (flag, pattern, bool(_FINITE & set(morphology))))
     return entries, rules
 
 
