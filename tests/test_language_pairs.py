@@ -3,6 +3,7 @@ tags (fr-CA, en-US, pt-BR) and their case (EN-gb), through export, import, look-
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -318,6 +319,68 @@ def test_the_languages_of_a_pair_are_checked_even_when_its_text_is_stored(tmp_pa
 
         with pytest.raises(api.TmtoolError, match="invalid language tag 'd3'"):
             api.ingest(store, spanish, english, srclang="es", tgtlang="d3")
+
+
+# written for this test: one report in five languages
+REPORT = {
+    "en": "Military mobility allows the rapid movement of troops across Europe. The fuel supply chain must be "
+          "secure in times of crisis. Customs procedures for military equipment were simplified last year, and "
+          "the Allies are investing in bridges and railways that their citizens use as well.\n"
+          "The Military Committee met in Brussels on Tuesday to discuss these plans. It agreed that the work of "
+          "the national authorities should be better coordinated with the European Union.\n",
+    "de": "Die militärische Mobilität ermöglicht die schnelle Verlegung von Truppen durch Europa. Die Lieferkette "
+          "für Treibstoff muss in Krisenzeiten sicher sein. Die Zollverfahren für militärisches Material wurden im "
+          "vergangenen Jahr vereinfacht, und die Verbündeten investieren in Brücken und Eisenbahnen, die auch "
+          "ihre Bürger nutzen.\n"
+          "Der Militärausschuss ist am Dienstag in Brüssel zusammengetreten, um diese Pläne zu erörtern. Er war "
+          "sich einig, dass die Arbeit der nationalen Behörden besser mit der Europäischen Union abgestimmt "
+          "werden muss.\n",
+    "es": "La movilidad militar permite el traslado rápido de tropas a través de Europa. La cadena de suministro "
+          "de combustible debe ser segura en tiempos de crisis. Los procedimientos aduaneros para el material "
+          "militar se simplificaron el año pasado, y los Aliados invierten en puentes y ferrocarriles que también "
+          "usan sus ciudadanos.\n"
+          "El Comité Militar se reunió el martes en Bruselas para debatir estos planes. Acordó que el trabajo "
+          "de las autoridades nacionales debe coordinarse mejor con la Unión Europea.\n",
+    "it": "La mobilità militare consente il rapido trasferimento delle truppe attraverso l'Europa. La catena di "
+          "approvvigionamento del carburante deve essere sicura in tempi di crisi. Le procedure doganali per il "
+          "materiale militare sono state semplificate l'anno scorso, e gli Alleati investono in ponti e ferrovie "
+          "che anche i loro cittadini usano.\n"
+          "Il Comitato militare si è riunito martedì a Bruxelles per discutere questi piani. Ha convenuto che "
+          "il lavoro delle autorità nazionali deve essere coordinato meglio con l'Unione europea.\n",
+    "pt": "A mobilidade militar permite a deslocação rápida de tropas através da Europa. A cadeia de abastecimento "
+          "de combustível deve ser segura em tempos de crise. Os procedimentos aduaneiros para o material militar "
+          "foram simplificados no ano passado, e os Aliados investem em pontes e caminhos de ferro que também são "
+          "usados pelos seus cidadãos.\n"
+          "O Comité Militar reuniu-se na terça-feira em Bruxelas para discutir estes planos. Concordou que o "
+          "trabalho das autoridades nacionais deve ser mais bem coordenado com a União Europeia.\n",
+    "nl": "Militaire mobiliteit maakt de snelle verplaatsing van troepen door Europa mogelijk. De toeleveringsketen "
+          "voor brandstof moet in tijden van crisis veilig zijn. De douaneprocedures voor militair materieel werden "
+          "vorig jaar vereenvoudigd, en de bondgenoten investeren in bruggen en spoorwegen die ook hun burgers "
+          "gebruiken.\n"
+          "Het Militair Comité kwam dinsdag in Brussel bijeen om deze plannen te bespreken. Het was het erover "
+          "eens dat het werk van de nationale autoriteiten beter moet worden afgestemd met de Europese Unie.\n",
+}
+
+
+NAMES = {"es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch"}
+
+
+@pytest.mark.parametrize("lang", ["es", "it", "pt", "nl"])
+def test_a_german_english_or_french_file_given_as_another_language_is_refused_in_one_line(tmp_path, lang):
+    db = tmp_path / "t.db"
+    for tag, text in REPORT.items():
+        (tmp_path / f"report.{tag}.txt").write_text(text, encoding="utf-8")
+    german, english = tmp_path / "report.de.txt", tmp_path / "report.en.txt"
+    refused = run(db, "ingest", english, german, "--srclang", "en", "--tgtlang", lang, code=1)
+    assert re.fullmatch(f"tmtool: error: {re.escape(str(german))}: looks like German, not {NAMES[lang]} "
+                        r"\(confidence [01]\.\d\d\); are the files given in the right order\?\n", refused.stderr)
+    run(db, "ingest", SEED_FR, SEED_EN, "--srclang", lang, "--tgtlang", "en", code=1)  # French as the other
+    if lang == "it":  # and one of these four as another
+        spanish = run(db, "ingest", english, tmp_path / "report.es.txt", "--srclang", "en", "--tgtlang", "it", code=1)
+        assert "looks like Spanish, not Italian" in spanish.stderr
+    assert not db.exists()  # nothing stored, nothing labelled wrong
+    stored = run(db, "ingest", tmp_path / f"report.{lang}.txt", english)  # the language itself: stored
+    assert re.match(r"report: \d units", stored.stdout) and "looks like" not in stored.stderr
 
 
 def test_the_languages_named_in_two_files_names_are_taken_when_no_option_says_them(tmp_path):
