@@ -426,6 +426,23 @@ def test_the_options_win_over_the_names_and_names_without_two_languages_say_noth
         assert [(d.srclang, d.tgtlang) for d, _ in store.documents()] == [("es", "en-GB")]
 
 
+def test_a_file_no_option_names_is_taken_in_the_language_its_name_says(tmp_path):
+    db, english, german = tmp_path / "t.db", tmp_path / "report.en.txt", tmp_path / "bericht.de.txt"
+    english.write_text(REPORT["en"], encoding="utf-8")
+    german.write_text(REPORT["de"], encoding="utf-8")
+    target_given = run(db, "ingest", english, german, "--tgtlang", "de-AT")  # not French, as no option says
+    assert target_given.stderr.splitlines()[0] == (
+        "note: report.en.txt is taken as en-GB, from its name (give --srclang to say otherwise)")
+    source_given = run(tmp_path / "u.db", "ingest", english, german, "--srclang", "EN")  # nor English, twice
+    assert source_given.stderr.splitlines()[0] == (
+        "note: bericht.de.txt is taken as de, from its name (give --tgtlang to say otherwise)")
+    aligned = run(db, "align", english, german, "--tgtlang", "de", "--format", "tmx")
+    assert 'xml:lang="en-GB"' in aligned.stdout and 'xml:lang="de"' in aligned.stdout
+    for path, pair in ((db, ("en-GB", "de-AT")), (tmp_path / "u.db", ("en", "de"))):
+        with open_store(path) as store:
+            assert [(d.srclang, d.tgtlang) for d, _ in store.documents()] == [pair]
+
+
 # ---- the memory's concordance in one language -----------------------------------------------------
 
 BOTH_WAYS = [Unit("Le Comité militaire se réunit.", "The Military Committee meets.", "fr-FR", "en-GB", tuid="fr"),
