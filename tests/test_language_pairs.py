@@ -470,7 +470,9 @@ def test_a_look_up_in_a_language_shows_the_memory_holding_it_in_that_language(tm
         "No glossary entry for 'Comité'. In the memory (1 unit):\n"
         "  [hand] en: The Comité is the committee of Quebec.\n"
         "         fr: Le comité est celui du Québec.\n")
-    assert run(db, "lookup", "Militärausschuss", "--lang", "fr", code=1).stdout == ""
+    not_in_french = run(db, "lookup", "Militärausschuss", "--lang", "fr-CA", code=1)
+    assert (not_in_french.stdout, not_in_french.stderr) == ("", (  # the language looked in said: German holds it
+        "No glossary entry for 'Militärausschuss' in fr, and no unit of the memory holds it in fr.\n"))
     from workbench import client
 
     http = client(str(db))[0]

@@ -516,7 +516,8 @@ def lookup(ctx, term, lang, as_json, limit):
     if not (answer["entries"] or answer["memory"]):
         if as_json:  # still a JSON list for the script reading it; the exit status says nothing was found
             _json([])
-        click.echo(f"No glossary entry for {term!r}, and no unit of the memory holds it.", err=True)
+        where = "" if lang == "auto" else f" in {api.base_language(lang)}"  # what --lang left out may hold it
+        click.echo(f"No glossary entry for {term!r}{where}, and no unit of the memory holds it{where}.", err=True)
         ctx.exit(1)
     exact = [hit for hit in answer["entries"] if hit["match"] != "fuzzy"]
     fuzzy = [hit for hit in answer["entries"] if hit["match"] == "fuzzy"]
