@@ -383,6 +383,26 @@ def test_a_german_english_or_french_file_given_as_another_language_is_refused_in
     assert re.match(r"report: \d units", stored.stdout) and "looks like" not in stored.stderr
 
 
+def test_texts_stored_in_two_languages_are_refused_in_two_others_not_told_stored(tmp_path):
+    db, english, german = tmp_path / "t.db", tmp_path / "report.en.txt", tmp_path / "bericht.de.txt"
+    english.write_text(REPORT["en"], encoding="utf-8")
+    german.write_text(REPORT["de"], encoding="utf-8")
+    run(db, "ingest", english, german, "--srclang", "en", "--tgtlang", "de")
+    refused = "these texts are stored as document report in en and de, not {}: are the languages given right? " \
+              "(remove document report first to store them in others)"
+    assert run(db, "ingest", english, german, "--srclang", "en", "--tgtlang", "pl", code=1).stderr == (
+        f"tmtool: error: {refused.format('en and pl')}\n")  # Polish: no function words to tell it by
+    assert run(db, "ingest", english, german, "--srclang", "fr", "--tgtlang", "en", code=1).stderr == (
+        f"tmtool: error: {refused.format('fr and en')}\n")
+    edited = tmp_path / "report.v2.txt"  # other bytes, the same text
+    edited.write_text(REPORT["en"] + "\n", encoding="utf-8")
+    run(db, "ingest", edited, german, "--srclang", "en", "--tgtlang", "pl", code=1)
+    assert run(db, "ingest", german, english, "--srclang", "de-AT", "--tgtlang", "en-US").stdout == (
+        "bericht: same text as document report, already stored, nothing changed\n")  # either way, any region
+    with open_store(db) as store:
+        assert [(d.id, d.srclang, d.tgtlang) for d, _ in store.documents()] == [("report", "en", "de")]
+
+
 def test_the_languages_named_in_two_files_names_are_taken_when_no_option_says_them(tmp_path):
     db = tmp_path / "t.db"
     (tmp_path / "informe.es.txt").write_text(SPANISH, encoding="utf-8")
@@ -417,9 +437,10 @@ def test_the_options_win_over_the_names_and_names_without_two_languages_say_noth
     assert "taken as" not in given.stderr
     (tmp_path / "b.no.txt").write_text(SPANISH, encoding="utf-8")  # a tag tmtool does not take: said, not silent
     (tmp_path / "b.en.txt").write_text(ENGLISH, encoding="utf-8")
-    unnamed = run(db, "ingest", tmp_path / "b.no.txt", tmp_path / "b.en.txt")
+    unnamed = run(db, "ingest", tmp_path / "b.no.txt", tmp_path / "b.en.txt", code=1)  # stored as es: not French
     assert unnamed.stderr.startswith("note: tmtool knows no language 'no' (named in a file's name); the files are "
-                                     "taken as fr-FR and en-GB (give --srclang and --tgtlang to say otherwise)\n")
+                                     "taken as fr-FR and en-GB (give --srclang and --tgtlang to say otherwise)\n"
+                                     "tmtool: error: these texts are stored as document a.de in es and en-GB, ")
     run(db, "align", tmp_path / "a.de.txt", tmp_path / "a.en.txt", "-o", tmp_path / "a.tmx")  # reads the names too
     assert {(u.srclang, u.tgtlang) for u in read_tmx(tmp_path / "a.tmx")} == {("de", "en-GB")}
     with open_store(db) as store:
