@@ -366,7 +366,7 @@ NAMES = {"es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch"}
 
 
 @pytest.mark.parametrize("lang", ["es", "it", "pt", "nl"])
-def test_a_german_english_or_french_file_given_as_another_language_is_refused_in_one_line(tmp_path, lang):
+def test_a_file_in_another_language_than_given_of_seven_is_refused_in_one_line(tmp_path, lang):
     db = tmp_path / "t.db"
     for tag, text in REPORT.items():
         (tmp_path / f"report.{tag}.txt").write_text(text, encoding="utf-8")
@@ -375,9 +375,11 @@ def test_a_german_english_or_french_file_given_as_another_language_is_refused_in
     assert re.fullmatch(f"tmtool: error: {re.escape(str(german))}: looks like German, not {NAMES[lang]} "
                         r"\(confidence [01]\.\d\d\); are the files given in the right order\?\n", refused.stderr)
     run(db, "ingest", SEED_FR, SEED_EN, "--srclang", lang, "--tgtlang", "en", code=1)  # French as the other
-    if lang == "it":  # and one of these four as another
+    if lang == "it":  # and one of these four as another, or as French
         spanish = run(db, "ingest", english, tmp_path / "report.es.txt", "--srclang", "en", "--tgtlang", "it", code=1)
         assert "looks like Spanish, not Italian" in spanish.stderr
+        spanish = run(db, "ingest", tmp_path / "report.es.txt", english, "--srclang", "fr", "--tgtlang", "en", code=1)
+        assert "looks like Spanish, not French" in spanish.stderr  # which leans to French among fr, en, de
     assert not db.exists()  # nothing stored, nothing labelled wrong
     stored = run(db, "ingest", tmp_path / f"report.{lang}.txt", english)  # the language itself: stored
     assert re.match(r"report: \d units", stored.stdout) and "looks like" not in stored.stderr

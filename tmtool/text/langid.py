@@ -1,6 +1,6 @@
 """Which language a text is in — French, English or German — from its function words; whether a text
-said to be Spanish, Italian, Portuguese or Dutch is in another of these seven instead; for other
-languages, whether it is written in their script.
+said to be in one of these or in Spanish, Italian, Portuguese or Dutch is in another of the seven
+instead; for other languages, whether it is written in their script.
 
 Function words (articles, prepositions, pronouns, auxiliaries) make up about 40 % of running text in
 these languages and hardly overlap between them, so counting them tells the languages apart on a few
@@ -138,9 +138,9 @@ def check_language(doc: Document, expected: str) -> None:
     """Refuse ``doc`` when it is confidently in another language than ``expected`` (fr, fr-FR, en-GB …),
     or mostly written in another script than that language's (zh, ru, ar, el …).
 
-    A text said to be Spanish, Italian, Portuguese or Dutch is refused when it is confidently French,
-    English, German or another of these four; other languages written in their script (Polish; Ukrainian
-    for Russian) are not told apart.
+    Spanish, Italian, Portuguese and Dutch are told too: a text said to be one of these seven is refused when
+    it is confidently another (a Spanish file given as the French one); other languages written in their
+    script (Polish; Ukrainian for Russian) are not told apart.
     """
     refused = _script_refused(doc, expected)
     if refused:
@@ -148,8 +148,14 @@ def check_language(doc: Document, expected: str) -> None:
     wanted = base_language(expected)
     if wanted not in _FUNCTION_WORDS:
         return
-    among = _TOLD_APART if wanted in _TOLD_APART else _BY_OWN_WORDS
-    guessed, confidence = guess_language("\n".join(doc.paragraphs), among)
+    text = "\n".join(doc.paragraphs)
+    guessed, confidence = guess_language(text, _TOLD_APART if wanted in _TOLD_APART else _BY_OWN_WORDS)
+    if wanted in _TOLD_APART and (guessed == wanted or confidence < CONFIDENT):
+        # told from the other two as ever, then from Spanish, Italian, Portuguese and Dutch by their own words
+        # (a Spanish file given as the French one leans to French among the three)
+        other, certainty = guess_language(text, _BY_OWN_WORDS)
+        if other not in _TOLD_APART:
+            guessed, confidence = other, certainty
     if guessed not in (wanted, "und") and confidence >= CONFIDENT:
         raise TmtoolError(
             f"looks like {NAMES[guessed]}, not {NAMES[wanted]} (confidence {confidence:.2f}); "
