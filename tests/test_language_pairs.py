@@ -3,6 +3,7 @@ tags (fr-CA, en-US, pt-BR) and their case (EN-gb), through export, import, look-
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -320,6 +321,90 @@ def test_the_languages_of_a_pair_are_checked_even_when_its_text_is_stored(tmp_pa
             api.ingest(store, spanish, english, srclang="es", tgtlang="d3")
 
 
+# written for this test: one report in five languages
+REPORT = {
+    "en": "Military mobility allows the rapid movement of troops across Europe. The fuel supply chain must be "
+          "secure in times of crisis. Customs procedures for military equipment were simplified last year, and "
+          "the Allies are investing in bridges and railways that their citizens use as well.\n"
+          "The Military Committee met in Brussels on Tuesday to discuss these plans. It agreed that the work of "
+          "the national authorities should be better coordinated with the European Union.\n",
+    "de": "Die militärische Mobilität ermöglicht die schnelle Verlegung von Truppen durch Europa. Die Lieferkette "
+          "für Treibstoff muss in Krisenzeiten sicher sein. Die Zollverfahren für militärisches Material wurden im "
+          "vergangenen Jahr vereinfacht, und die Verbündeten investieren in Brücken und Eisenbahnen, die auch "
+          "ihre Bürger nutzen.\n"
+          "Der Militärausschuss ist am Dienstag in Brüssel zusammengetreten, um diese Pläne zu erörtern. Er war "
+          "sich einig, dass die Arbeit der nationalen Behörden besser mit der Europäischen Union abgestimmt "
+          "werden muss.\n",
+    "es": "La movilidad militar permite el traslado rápido de tropas a través de Europa. La cadena de suministro "
+          "de combustible debe ser segura en tiempos de crisis. Los procedimientos aduaneros para el material "
+          "militar se simplificaron el año pasado, y los Aliados invierten en puentes y ferrocarriles que también "
+          "usan sus ciudadanos.\n"
+          "El Comité Militar se reunió el martes en Bruselas para debatir estos planes. Acordó que el trabajo "
+          "de las autoridades nacionales debe coordinarse mejor con la Unión Europea.\n",
+    "it": "La mobilità militare consente il rapido trasferimento delle truppe attraverso l'Europa. La catena di "
+          "approvvigionamento del carburante deve essere sicura in tempi di crisi. Le procedure doganali per il "
+          "materiale militare sono state semplificate l'anno scorso, e gli Alleati investono in ponti e ferrovie "
+          "che anche i loro cittadini usano.\n"
+          "Il Comitato militare si è riunito martedì a Bruxelles per discutere questi piani. Ha convenuto che "
+          "il lavoro delle autorità nazionali deve essere coordinato meglio con l'Unione europea.\n",
+    "pt": "A mobilidade militar permite a deslocação rápida de tropas através da Europa. A cadeia de abastecimento "
+          "de combustível deve ser segura em tempos de crise. Os procedimentos aduaneiros para o material militar "
+          "foram simplificados no ano passado, e os Aliados investem em pontes e caminhos de ferro que também são "
+          "usados pelos seus cidadãos.\n"
+          "O Comité Militar reuniu-se na terça-feira em Bruxelas para discutir estes planos. Concordou que o "
+          "trabalho das autoridades nacionais deve ser mais bem coordenado com a União Europeia.\n",
+    "nl": "Militaire mobiliteit maakt de snelle verplaatsing van troepen door Europa mogelijk. De toeleveringsketen "
+          "voor brandstof moet in tijden van crisis veilig zijn. De douaneprocedures voor militair materieel werden "
+          "vorig jaar vereenvoudigd, en de bondgenoten investeren in bruggen en spoorwegen die ook hun burgers "
+          "gebruiken.\n"
+          "Het Militair Comité kwam dinsdag in Brussel bijeen om deze plannen te bespreken. Het was het erover "
+          "eens dat het werk van de nationale autoriteiten beter moet worden afgestemd met de Europese Unie.\n",
+}
+
+
+NAMES = {"es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch"}
+
+
+@pytest.mark.parametrize("lang", ["es", "it", "pt", "nl"])
+def test_a_file_in_another_language_than_given_of_seven_is_refused_in_one_line(tmp_path, lang):
+    db = tmp_path / "t.db"
+    for tag, text in REPORT.items():
+        (tmp_path / f"report.{tag}.txt").write_text(text, encoding="utf-8")
+    german, english = tmp_path / "report.de.txt", tmp_path / "report.en.txt"
+    refused = run(db, "ingest", english, german, "--srclang", "en", "--tgtlang", lang, code=1)
+    assert re.fullmatch(f"tmtool: error: {re.escape(str(german))}: looks like German, not {NAMES[lang]} "
+                        r"\(confidence [01]\.\d\d\); are the files given in the right order\?\n", refused.stderr)
+    run(db, "ingest", SEED_FR, SEED_EN, "--srclang", lang, "--tgtlang", "en", code=1)  # French as the other
+    if lang == "it":  # and one of these four as another, or as French
+        spanish = run(db, "ingest", english, tmp_path / "report.es.txt", "--srclang", "en", "--tgtlang", "it", code=1)
+        assert "looks like Spanish, not Italian" in spanish.stderr
+        spanish = run(db, "ingest", tmp_path / "report.es.txt", english, "--srclang", "fr", "--tgtlang", "en", code=1)
+        assert "looks like Spanish, not French" in spanish.stderr  # which leans to French among fr, en, de
+    assert not db.exists()  # nothing stored, nothing labelled wrong
+    stored = run(db, "ingest", tmp_path / f"report.{lang}.txt", english)  # the language itself: stored
+    assert re.match(r"report: \d units", stored.stdout) and "looks like" not in stored.stderr
+
+
+def test_texts_stored_in_two_languages_are_refused_in_two_others_not_told_stored(tmp_path):
+    db, english, german = tmp_path / "t.db", tmp_path / "report.en.txt", tmp_path / "bericht.de.txt"
+    english.write_text(REPORT["en"], encoding="utf-8")
+    german.write_text(REPORT["de"], encoding="utf-8")
+    run(db, "ingest", english, german, "--srclang", "en", "--tgtlang", "de")
+    refused = "these texts are stored as document report in en and de, not {}: are the languages given right? " \
+              "(remove document report first to store them in others)"
+    assert run(db, "ingest", english, german, "--srclang", "en", "--tgtlang", "pl", code=1).stderr == (
+        f"tmtool: error: {refused.format('en and pl')}\n")  # Polish: no function words to tell it by
+    assert run(db, "ingest", english, german, "--srclang", "fr", "--tgtlang", "en", code=1).stderr == (
+        f"tmtool: error: {refused.format('fr and en')}\n")
+    edited = tmp_path / "report.v2.txt"  # other bytes, the same text
+    edited.write_text(REPORT["en"] + "\n", encoding="utf-8")
+    run(db, "ingest", edited, german, "--srclang", "en", "--tgtlang", "pl", code=1)
+    assert run(db, "ingest", german, english, "--srclang", "de-AT", "--tgtlang", "en-US").stdout == (
+        "bericht: same text as document report, already stored, nothing changed\n")  # either way, any region
+    with open_store(db) as store:
+        assert [(d.id, d.srclang, d.tgtlang) for d, _ in store.documents()] == [("report", "en", "de")]
+
+
 def test_the_languages_named_in_two_files_names_are_taken_when_no_option_says_them(tmp_path):
     db = tmp_path / "t.db"
     (tmp_path / "informe.es.txt").write_text(SPANISH, encoding="utf-8")
@@ -354,13 +439,31 @@ def test_the_options_win_over_the_names_and_names_without_two_languages_say_noth
     assert "taken as" not in given.stderr
     (tmp_path / "b.no.txt").write_text(SPANISH, encoding="utf-8")  # a tag tmtool does not take: said, not silent
     (tmp_path / "b.en.txt").write_text(ENGLISH, encoding="utf-8")
-    unnamed = run(db, "ingest", tmp_path / "b.no.txt", tmp_path / "b.en.txt")
+    unnamed = run(db, "ingest", tmp_path / "b.no.txt", tmp_path / "b.en.txt", code=1)  # stored as es: not French
     assert unnamed.stderr.startswith("note: tmtool knows no language 'no' (named in a file's name); the files are "
-                                     "taken as fr-FR and en-GB (give --srclang and --tgtlang to say otherwise)\n")
+                                     "taken as fr-FR and en-GB (give --srclang and --tgtlang to say otherwise)\n"
+                                     "tmtool: error: these texts are stored as document a.de in es and en-GB, ")
     run(db, "align", tmp_path / "a.de.txt", tmp_path / "a.en.txt", "-o", tmp_path / "a.tmx")  # reads the names too
     assert {(u.srclang, u.tgtlang) for u in read_tmx(tmp_path / "a.tmx")} == {("de", "en-GB")}
     with open_store(db) as store:
         assert [(d.srclang, d.tgtlang) for d, _ in store.documents()] == [("es", "en-GB")]
+
+
+def test_a_file_no_option_names_is_taken_in_the_language_its_name_says(tmp_path):
+    db, english, german = tmp_path / "t.db", tmp_path / "report.en.txt", tmp_path / "bericht.de.txt"
+    english.write_text(REPORT["en"], encoding="utf-8")
+    german.write_text(REPORT["de"], encoding="utf-8")
+    target_given = run(db, "ingest", english, german, "--tgtlang", "de-AT")  # not French, as no option says
+    assert target_given.stderr.splitlines()[0] == (
+        "note: report.en.txt is taken as en-GB, from its name (give --srclang to say otherwise)")
+    source_given = run(tmp_path / "u.db", "ingest", english, german, "--srclang", "EN")  # nor English, twice
+    assert source_given.stderr.splitlines()[0] == (
+        "note: bericht.de.txt is taken as de, from its name (give --tgtlang to say otherwise)")
+    aligned = run(db, "align", english, german, "--tgtlang", "de", "--format", "tmx")
+    assert 'xml:lang="en-GB"' in aligned.stdout and 'xml:lang="de"' in aligned.stdout
+    for path, pair in ((db, ("en-GB", "de-AT")), (tmp_path / "u.db", ("en", "de"))):
+        with open_store(path) as store:
+            assert [(d.srclang, d.tgtlang) for d, _ in store.documents()] == [pair]
 
 
 # ---- the memory's concordance in one language -----------------------------------------------------
@@ -390,7 +493,9 @@ def test_a_look_up_in_a_language_shows_the_memory_holding_it_in_that_language(tm
         "No glossary entry for 'Comité'. In the memory (1 unit):\n"
         "  [hand] en: The Comité is the committee of Quebec.\n"
         "         fr: Le comité est celui du Québec.\n")
-    assert run(db, "lookup", "Militärausschuss", "--lang", "fr", code=1).stdout == ""
+    not_in_french = run(db, "lookup", "Militärausschuss", "--lang", "fr-CA", code=1)
+    assert (not_in_french.stdout, not_in_french.stderr) == ("", (  # the language looked in said: German holds it
+        "No glossary entry for 'Militärausschuss' in fr, and no unit of the memory holds it in fr.\n"))
     from workbench import client
 
     http = client(str(db))[0]

@@ -252,7 +252,7 @@ def align(ctx, fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, sr
 
     Beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 2-3, 3-2, 1-4, 4-1, 1-0 and 0-1, paragraph-aware, each
     with a confidence. FR_FILE is French and EN_FILE English unless --srclang and --tgtlang say
-    otherwise, or, without either, the files' names do (bericht.de.txt rapport.fr.txt).
+    otherwise, or the files' names do (bericht.de.txt rapport.fr.txt; with one option, the other file's name).
     beads writes one bead a line as [0, 1]:[2] (0-based sentence indices).
 
     \b
@@ -360,8 +360,8 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
     """Align a document pair, store its units and update the glossary.
 
     FR_FILE is French and EN_FILE its English version, unless --srclang and --tgtlang name other
-    languages, or, without either, the files' names do (report.en.docx rapport.fr.docx: an English
-    original; with --dir, the file names carry the languages: NAME.de.EXT with NAME.fr.EXT). Terms
+    languages, or the files' names do (report.en.docx rapport.fr.docx: an English original; with one
+    option, the name of the file it does not name; with --dir, the file names carry the languages: NAME.de.EXT with NAME.fr.EXT). Terms
     are extracted from French–English pairs either way: an English original with its French
     translation (--srclang en --tgtlang fr) gives French terms and English equivalents as a French
     original does. Other pairs are stored as units, and said so. Documents are .txt, .html, .docx,
@@ -429,25 +429,35 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
 
 
 def _languages_of_files(ctx, source: str, target: str, srclang: str | None, tgtlang: str | None) -> tuple:
-    """The pair's languages: as --srclang and --tgtlang say, or, given neither, as the files' names do
-    (``report.en.docx rapport.fr.docx``: an English original), said on stderr when not French → English.
-    A language named without its region keeps the default's (``fr``: fr-FR)."""
-    if {ctx.get_parameter_source(name) for name in ("srclang", "tgtlang")} != {click.core.ParameterSource.DEFAULT}:
+    """The pair's languages: as --srclang and --tgtlang say, and, for a file neither names, as its name does
+    (``report.en.docx rapport.fr.docx``: an English original; ``report.en.txt bericht.de.txt --tgtlang de``
+    too), said on stderr when not French → English. A language named without its region keeps the default's
+    (``fr``: fr-FR)."""
+    given = {name for name in ("srclang", "tgtlang")
+             if ctx.get_parameter_source(name) != click.core.ParameterSource.DEFAULT}
+    if len(given) == 2:
         return srclang, tgtlang
     named = api.languages_in_names(source, target)
     default = (srclang or "fr-FR", tgtlang or "en-GB")  # check's options have no default of their own
     if named is None:
         unknown = [tag for tag in map(api.unknown_language_in_name, (source, target)) if tag]
-        if unknown:  # notes.no.txt: said, not silently read as French or English
+        if unknown and not given:  # notes.no.txt: said, not silently read as French or English
             click.echo(f"note: tmtool knows no language {unknown[0]!r} (named in a file's name); the files are "
                        f"taken as {default[0]} and {default[1]} (give --srclang and --tgtlang to say otherwise)",
                        err=True)
         return srclang, tgtlang
-    defaults = {api.base_language(tag): tag for tag in default}
-    chosen = tuple(defaults.get(tag, tag) for tag in named)
+    defaults = {api.base_language(tag): tag for tag in ("fr-FR", "en-GB", *default)}
+    chosen = tuple(given_tag if option in given else defaults.get(tag, tag)
+                   for option, given_tag, tag in zip(("srclang", "tgtlang"), default, named))
     if chosen != default:
-        click.echo(f"note: {os.path.basename(source)} is taken as {chosen[0]} and {os.path.basename(target)} as "
-                   f"{chosen[1]}, from their names (give --srclang and --tgtlang to say otherwise)", err=True)
+        taken = [(os.path.basename(path), tag, option) for path, tag, option
+                 in zip((source, target), chosen, ("srclang", "tgtlang")) if option not in given]
+        if len(taken) == 2:
+            click.echo(f"note: {taken[0][0]} is taken as {taken[0][1]} and {taken[1][0]} as {taken[1][1]}, from "
+                       "their names (give --srclang and --tgtlang to say otherwise)", err=True)
+        else:
+            [(name, tag, option)] = taken
+            click.echo(f"note: {name} is taken as {tag}, from its name (give --{option} to say otherwise)", err=True)
     return chosen
 
 
@@ -506,7 +516,8 @@ def lookup(ctx, term, lang, as_json, limit):
     if not (answer["entries"] or answer["memory"]):
         if as_json:  # still a JSON list for the script reading it; the exit status says nothing was found
             _json([])
-        click.echo(f"No glossary entry for {term!r}, and no unit of the memory holds it.", err=True)
+        where = "" if lang == "auto" else f" in {api.base_language(lang)}"  # what --lang left out may hold it
+        click.echo(f"No glossary entry for {term!r}{where}, and no unit of the memory holds it{where}.", err=True)
         ctx.exit(1)
     exact = [hit for hit in answer["entries"] if hit["match"] != "fuzzy"]
     fuzzy = [hit for hit in answer["entries"] if hit["match"] == "fuzzy"]

@@ -1,5 +1,6 @@
-"""Which language a text is in — French, English or German — from its function words; for other
-languages, whether it is written in their script.
+"""Which language a text is in — French, English or German — from its function words; whether a text
+said to be in one of these or in Spanish, Italian, Portuguese or Dutch is in another of the seven
+instead; for other languages, whether it is written in their script.
 
 Function words (articles, prepositions, pronouns, auxiliaries) make up about 40 % of running text in
 these languages and hardly overlap between them, so counting them tells the languages apart on a few
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from itertools import islice
 
 from ..errors import TmtoolError
@@ -41,16 +43,43 @@ _FUNCTION_WORDS = {
         "der die das den dem des ein eine einer einen und ist sind war nicht mit von zu im auf für auch als "
         "sich es wir sie ihr wird werden hat haben bei nach aus über oder aber wie noch nur so".split()
     ),
+    # languages told from those three and from each other (a German file given as the Spanish one) by the
+    # words only one list holds (``_BY_OWN_WORDS``): each lists the frequent words it shares with the others
+    # (es "de la en que", pt "as mais", nl "de en die in is of"), which are then no evidence for either
+    "es": frozenset(
+        "el la los las lo le les un una unos unas de del al a y e o u en con por para sin sobre entre que se su "
+        "sus es son fue ha han está están no más como pero este esta estos estas también muy ya".split()
+    ),
+    "it": frozenset(
+        "il lo la i gli le un uno una di del della dei degli delle da dal dalla a al alla in nel nella con su per "
+        "tra fra e ed o che non è sono stato ha hanno si se ne anche come più ma questo questa".split()
+    ),
+    "pt": frozenset(
+        "o a os as um uma de do da dos das em no na nos nas ao à e ou que não é são foi por para com sem se seu "
+        "sua mais como mas este esta também pelo pela entre".split()
+    ),
+    "nl": frozenset(
+        "de het een van en in is op te dat die voor met zijn niet aan er ook als bij door om tot maar worden "
+        "wordt werd of naar deze dit was wie we had heeft hebben kan zal ze hij".split()
+    ),
 }
-NAMES = {"fr": "French", "en": "English", "de": "German"}
+NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+         "nl": "Dutch"}
+_TOLD_APART = {lang: _FUNCTION_WORDS[lang] for lang in ("fr", "en", "de")}  # every text is weighed between them
+# a text said to be Spanish, Italian, Portuguese or Dutch is weighed between all seven, each by the words
+# only its own list holds: it is refused as the one it is (Spanish given as Italian), never as a neighbour
+# its shared words lean to
+_BY_OWN_WORDS = {lang: words - frozenset().union(*(other for name, other in _FUNCTION_WORDS.items() if name != lang))
+                 for lang, words in _FUNCTION_WORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE_WORDS = 5000  # enough for any verdict; keeps a 50 MB document cheap
 _EVIDENCE = 20  # function-word hits at which the verdict reaches full weight
 CONFIDENT = 0.5  # check_language refuses a document only above this confidence
 
 
-def guess_language(text: str) -> tuple[str, float]:
-    """The most likely of fr/en/de and a confidence in [0, 1]; ``("und", 0.0)`` without evidence.
+def guess_language(text: str, among: Mapping[str, frozenset[str]] = _TOLD_APART) -> tuple[str, float]:
+    """The most likely of fr/en/de (or of ``among``'s languages, by its words) and a confidence in [0, 1];
+    ``("und", 0.0)`` without evidence.
 
     The confidence is the winner's lead over the runner-up as a share of all function-word hits,
     scaled down while there are fewer than ``_EVIDENCE`` hits (a short title proves little).
@@ -58,7 +87,7 @@ def guess_language(text: str) -> tuple[str, float]:
     words = (match.group().lower() for match in _WORD.finditer(text))
     hits: Counter[str] = Counter()
     for word in islice(words, _SAMPLE_WORDS):
-        for lang, function_words in _FUNCTION_WORDS.items():
+        for lang, function_words in among.items():
             if word in function_words:
                 hits[lang] += 1
     total = sum(hits.values())
@@ -109,7 +138,9 @@ def check_language(doc: Document, expected: str) -> None:
     """Refuse ``doc`` when it is confidently in another language than ``expected`` (fr, fr-FR, en-GB …),
     or mostly written in another script than that language's (zh, ru, ar, el …).
 
-    Other languages written in their script (Spanish, Polish; Ukrainian for Russian) are not told apart.
+    Spanish, Italian, Portuguese and Dutch are told too: a text said to be one of these seven is refused when
+    it is confidently another (a Spanish file given as the French one); other languages written in their
+    script (Polish; Ukrainian for Russian) are not told apart.
     """
     refused = _script_refused(doc, expected)
     if refused:
@@ -117,7 +148,14 @@ def check_language(doc: Document, expected: str) -> None:
     wanted = base_language(expected)
     if wanted not in _FUNCTION_WORDS:
         return
-    guessed, confidence = guess_language("\n".join(doc.paragraphs))
+    text = "\n".join(doc.paragraphs)
+    guessed, confidence = guess_language(text, _TOLD_APART if wanted in _TOLD_APART else _BY_OWN_WORDS)
+    if wanted in _TOLD_APART and (guessed == wanted or confidence < CONFIDENT):
+        # told from the other two as ever, then from Spanish, Italian, Portuguese and Dutch by their own words
+        # (a Spanish file given as the French one leans to French among the three)
+        other, certainty = guess_language(text, _BY_OWN_WORDS)
+        if other not in _TOLD_APART:
+            guessed, confidence = other, certainty
     if guessed not in (wanted, "und") and confidence >= CONFIDENT:
         raise TmtoolError(
             f"looks like {NAMES[guessed]}, not {NAMES[wanted]} (confidence {confidence:.2f}); "
