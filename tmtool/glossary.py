@@ -22,7 +22,7 @@ from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .io.xmlchars import named, not_xml
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, context_language, entry_from_dict,
-    entry_to_dict, grammatical_gender, iso, part_of_speech, utcnow,
+    entry_to_dict, grammatical_gender, held_languages, iso, part_of_speech, utcnow,
 )
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
@@ -276,9 +276,18 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, expected_vers
         _as_seen(source_id, source, expected_version)
         twice = _counted_twice(store, source, target)
         held = {(t.lang, fold(t.text)) for t in target.terms}
+        # the source's contexts keep their language where it is not the target's (German, French), before
+        # or after (the target's own keep theirs: Store.write_terms)
+        language = context_language(t.lang for t in source.terms)
+        before_merge = context_language(t.lang for t in target.terms)
         target.terms += [t for t in source.terms if (t.lang, fold(t.text)) not in held]
+        if language != before_merge or language != context_language(t.lang for t in target.terms):
+            for term in source.terms:
+                held_languages(term.contexts, language, term.lang)
+        if language == context_language(t.lang for t in target.terms):
+            language = None  # the source's contexts are in the merged entry's: as they are
         store.write_terms(target_id, target.terms)
-        store.move_evidence(source_id, target_id, twice)
+        store.move_evidence(source_id, target_id, twice, language)
         # what a reviewer wrote of either entry is kept: a variant's note went with it
         written = {name: "; ".join(dict.fromkeys(text for text in (getattr(target, name), getattr(source, name)) if text))
                    or None for name in ("definition", "note")}
