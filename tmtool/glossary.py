@@ -22,7 +22,7 @@ from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .io.xmlchars import named, not_xml
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, context_language, entry_from_dict,
-    entry_to_dict, grammatical_gender, held_languages, iso, part_of_speech, utcnow,
+    entry_to_dict, grammatical_gender, held_languages, iso, part_of_speech, sentence_language, utcnow,
 )
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
@@ -811,10 +811,17 @@ def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime, r
     entry = stored[entry_id]
     by_key = {(t.lang, fold(t.text)): t for t in entry.terms}
     changed = False
+    # the proposal's sentence pairs are in its context language, which may not be the entry's (found by its
+    # English term): a term it adds keeps them in theirs
+    language = context_language(t.lang for t in proposal.terms)
+    other = language != context_language(t.lang for t in entry.terms)
     for term in proposal.terms:
         known = by_key.get((term.lang, fold(term.text)))
         if known is None:
-            entry.terms.append(replace(term, forms=list(term.forms)))  # a copy: forms are added to it later
+            added = replace(term, forms=list(term.forms))  # a copy: forms are added to it later
+            if other:
+                added.contexts = [replace(c, lang=sentence_language(c, language, term.lang)) for c in term.contexts]
+            entry.terms.append(added)
             changed = True
         else:
             forms = [f for f in term.forms if f not in known.forms]
