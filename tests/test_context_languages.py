@@ -282,6 +282,17 @@ def test_a_french_term_added_to_a_german_entry_leaves_its_sentence_german(tmp_pa
         out = tmp_path / "out.tbx"
         api.export(store, "tbx", out, statuses=["approved"], all_languages=True)
         assert _contexts_by_section(out) == {"fr": [], "en": [], "de": [GERMAN_MINES]}
+        # a spreadsheet keeps it German, and a French–English file leaves it out (it would read as French)
+        for fmt, languages in (("csv", ("de", "en")), ("po", ("de", "en")), ("tbx", ("de", "en")),
+                               ("csv", ("fr", "en")), ("tbx", ("fr", "en"))):
+            out = tmp_path / f"{'-'.join(languages)}.{fmt}"
+            api.export(store, fmt, out, srclang=languages[0], tgtlang=languages[1])
+            if "de" not in languages:
+                assert GERMAN_MINES not in out.read_text(encoding="utf-8"), out.name
+                continue
+            with open_store(str(tmp_path / f"{out.name}.db"), create=True) as again:
+                api.import_file(again, out)
+                assert _sentences(again, 1) == [("de", GERMAN_MINES)], out.name
         api.revert(store, change)
         assert _sentences(store, 1) == [("de", GERMAN_MINES)]
 
