@@ -276,18 +276,16 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, expected_vers
         _as_seen(source_id, source, expected_version)
         twice = _counted_twice(store, source, target)
         held = {(t.lang, fold(t.text)) for t in target.terms}
-        # the source's contexts keep their language where it is not the target's (German, French), before
-        # or after (the target's own keep theirs: Store.write_terms)
-        language = context_language(t.lang for t in source.terms)
-        before_merge = context_language(t.lang for t in target.terms)
+        # the source's contexts keep their language (German) where the target's, before or after the merge, is
+        # another (French); the target's own keep theirs (Store.write_terms)
+        language, before_merge = (context_language(t.lang for t in e.terms) for e in (source, target))
         target.terms += [t for t in source.terms if (t.lang, fold(t.text)) not in held]
-        if language != before_merge or language != context_language(t.lang for t in target.terms):
+        merged = context_language(t.lang for t in target.terms)
+        if not language == before_merge == merged:
             for term in source.terms:
                 held_languages(term.contexts, language, term.lang)
-        if language == context_language(t.lang for t in target.terms):
-            language = None  # the source's contexts are in the merged entry's: as they are
         store.write_terms(target_id, target.terms)
-        store.move_evidence(source_id, target_id, twice, language)
+        store.move_evidence(source_id, target_id, twice, None if language == merged else language)
         # what a reviewer wrote of either entry is kept: a variant's note went with it
         written = {name: "; ".join(dict.fromkeys(text for text in (getattr(target, name), getattr(source, name)) if text))
                    or None for name in ("definition", "note")}

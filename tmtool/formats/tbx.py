@@ -13,7 +13,8 @@ namespace::
         termSec | tig
           term
           termNote partOfSpeech, grammaticalGender, termType, administrativeStatus (see below)
-          descripGrp                            one Context (on the first term of the entry's context language):
+          descripGrp                            one Context (on the first term of its language, ``Context.lang``,
+                                                or of the entry's context language):
             descrip type=context                  the sentence
             admin type=source                     the document
             note xml:lang=en                      its English translation
@@ -47,7 +48,9 @@ style (``min:partOfSpeech`` …), and the TBX-Min of 2013 (``<TBX dialect="TBX-M
 categories are read however tools spell them (``Noun``, ``PROPER_NOUN``, ``FULL_FORM``, ``Definition``).
 An entry without any term is passed over and reported. A context read beside a term of the entry's context
 language (``model.context_language``) is the entry's, one beside a term of another language that term's own
-(``model.place_contexts``): the German sentence of a French, English and German entry stays German.
+(``model.place_contexts``): the German sentence of a French, English and German entry stays German. An entry's
+context that says its language (``Context.lang``: an edit gave a German entry a French term) is written beside
+the first term of that language, and read back as that term's own.
 """
 
 from __future__ import annotations
