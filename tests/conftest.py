@@ -90,15 +90,18 @@ def pg_url(pg_server, request):
 def terms_written_today(store) -> None:
     """Give a store made by an earlier release's migrations (a test's "release before") the columns of
     ``terms`` that today's code writes and reads beyond it, so that today's code can write its entries
-    there as that release did: a term's note (the last migration's, SQLite ``_term_notes``, PostgreSQL
-    ``_V15``, which add it only where it is missing when the store is upgraded)."""
+    there as that release did: a term's note and a context's language (the last migrations', SQLite
+    ``_term_notes`` and ``_context_languages``, PostgreSQL ``_V15`` and ``_V16``, which add them only where
+    they are missing when the store is upgraded)."""
     from tmtool.store.postgres import schema
     from tmtool.store.sqlite import migrations
 
     if hasattr(store, "_conn"):
         migrations._term_notes(store._conn)
+        migrations._context_languages(store._conn)
     else:
         store._pg.execute(schema._V15)
+        store._pg.execute(schema._V16)
 
 
 

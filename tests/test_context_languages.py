@@ -239,3 +239,110 @@ def test_an_english_german_document_quotes_no_german_sentence_as_a_french_entry_
             entry = api.entry(store, 1)
             assert [c["fr"] for c in entry["contexts"]] == [french], status
             assert [lang for lang, _ in api.labelled_contexts(entry)] == ["fr"], status
+
+
+# ---- a context's language is its own (Context.lang): no change of the entry's terms relabels it ----------
+
+GERMAN_ENTRIES = f"""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>Mine warfare</p></sourceDesc></fileDesc>
+</martifHeader><text><body>
+<termEntry id="g1">
+  <langSet xml:lang="de"><tig><term>Minenjagdboot</term><descrip type="context">{GERMAN_MINES}</descrip></tig></langSet>
+  <langSet xml:lang="en"><tig><term>minehunter</term></tig></langSet>
+</termEntry>
+<termEntry id="g2">
+  <langSet xml:lang="fr"><tig><term>frégate de défense aérienne</term><descrip type="context">{FRENCH}</descrip></tig></langSet>
+  <langSet xml:lang="en"><tig><term>air defence frigate</term></tig></langSet>
+</termEntry>
+<termEntry id="g3">
+  <langSet xml:lang="de"><tig><term>Luftverteidigungsfregatte</term><descripGrp><descrip type="context">{GERMAN}</descrip>
+    <note xml:lang="en">{GERMAN_IN_ENGLISH}</note></descripGrp></tig></langSet>
+  <langSet xml:lang="en"><tig><term>frigate</term></tig></langSet>
+</termEntry>
+</body></text></martif>
+"""
+
+
+def _sentences(store, entry_id) -> list[tuple[str, str]]:
+    return [(lang, c["fr"]) for lang, c in api.labelled_contexts(api.entry(store, entry_id))]
+
+
+def test_a_french_term_added_to_a_german_entry_leaves_its_sentence_german(tmp_path, store_url):
+    """A German and English entry given a French term by an edit: its German sentence stays German — shown
+    so by look-up, written in the German section — and a revert of the edit leaves it German."""
+    path = tmp_path / "mines.tbx"
+    path.write_text(GERMAN_ENTRIES, encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        api.import_file(store, path)
+        assert _sentences(store, 1) == [("de", GERMAN_MINES)]
+        change = api.edit(store, 1, fr="chasseur de mines")["change"]
+        assert _sentences(store, 1) == [("de", GERMAN_MINES)]
+        hit, = api.lookup(store, "chasseur de mines")["entries"]
+        assert [(lang, c["fr"]) for lang, c in api.labelled_contexts(hit)] == [("de", GERMAN_MINES)]
+        out = tmp_path / "out.tbx"
+        api.export(store, "tbx", out, statuses=["approved"], all_languages=True)
+        assert _contexts_by_section(out) == {"fr": [], "en": [], "de": [GERMAN_MINES]}
+        # a spreadsheet keeps it German, and a French–English file leaves it out (it would read as French)
+        for fmt, languages in (("csv", ("de", "en")), ("po", ("de", "en")), ("tbx", ("de", "en")),
+                               ("csv", ("fr", "en")), ("tbx", ("fr", "en"))):
+            out = tmp_path / f"{'-'.join(languages)}.{fmt}"
+            api.export(store, fmt, out, srclang=languages[0], tgtlang=languages[1])
+            if "de" not in languages:
+                assert GERMAN_MINES not in out.read_text(encoding="utf-8"), out.name
+                continue
+            with open_store(str(tmp_path / f"{out.name}.db"), create=True) as again:
+                api.import_file(again, out)
+                assert _sentences(again, 1) == [("de", GERMAN_MINES)], out.name
+        api.revert(store, change)
+        assert _sentences(store, 1) == [("de", GERMAN_MINES)]
+
+
+def test_a_merge_keeps_each_entry_s_sentences_in_their_language(tmp_path, store_url):
+    """A German and English entry merged into a French and English one, and a French one into a German one:
+    each sentence keeps its language, the German one written in the German section."""
+    path = tmp_path / "mines.tbx"
+    path.write_text(GERMAN_ENTRIES, encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        api.import_file(store, path)
+        api.merge(store, 3, 2)  # German into French
+        assert _sentences(store, 2) == [("fr", FRENCH), ("de", GERMAN)]
+        out = tmp_path / "out.tbx"
+        api.export(store, "tbx", out, statuses=["candidate", "approved"], all_languages=True)
+        assert _contexts_by_section(out) == {"de": [GERMAN_MINES, GERMAN], "en": [], "fr": [FRENCH]}
+        api.merge(store, 2, 1)  # French into German
+        assert _sentences(store, 1) == [("de", GERMAN_MINES), ("fr", FRENCH), ("de", GERMAN)]
+        api.export(store, "tbx", out, statuses=["candidate", "approved"], all_languages=True)
+        assert {lang: sorted(found) for lang, found in _contexts_by_section(out).items()} == {
+            "fr": [FRENCH], "en": [], "de": sorted([GERMAN, GERMAN_MINES])}
+
+
+def test_contexts_stored_before_they_had_a_language_read_as_they_did(store_url, monkeypatch):
+    """A store made by the release before, its contexts without a language: upgraded when opened, each
+    reads in its entry's context language as before, and keeps it once an edit gives the entry another."""
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:migrations.MIGRATIONS.index(
+        migrations._context_languages)])
+    monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._V16)])
+    with open_store(store_url, create=True) as old:  # as the release before stored two entries
+        run = old._conn.execute if hasattr(old, "_conn") else old._pg.execute
+        mark = "?" if hasattr(old, "_conn") else "%s"
+        with old.transaction():
+            for entry_id, terms, sentence in ((1, [("de", "Minenjagdboot"), ("en", "minehunter")], GERMAN_MINES),
+                                              (2, [("fr", "frégate"), ("en", "frigate")], FRENCH)):
+                run(f"INSERT INTO entries (id, status, created, updated) VALUES ({mark}, 'approved', {mark}, {mark})",
+                    (entry_id, *("2026-01-05T10:00:00+00:00",) * 2))
+                for position, (lang, text) in enumerate(terms):
+                    run("INSERT INTO terms (entry_id, position, lang, text, pos, type, usage) VALUES "
+                        f"({mark}, {mark}, {mark}, {mark}, 'noun', 'fullForm', 'preferred')",
+                        (entry_id, position, lang, text))
+                run(f"INSERT INTO contexts (entry_id, fr, en, document) VALUES ({mark}, {mark}, '', 'report')",
+                    (entry_id, sentence))
+    monkeypatch.undo()
+    with open_store(store_url) as store:
+        assert [c.lang for e in store.entries([1, 2]).values() for c in e.contexts] == [None, None]
+        assert _sentences(store, 1) == [("de", GERMAN_MINES)] and _sentences(store, 2) == [("fr", FRENCH)]
+        api.edit(store, 1, fr="chasseur de mines")
+        assert _sentences(store, 1) == [("de", GERMAN_MINES)]

@@ -531,14 +531,14 @@ def test_the_backend_has_every_method_of_the_interface_as_declared(store):
 
 def full_entry() -> Entry:
     """An entry with every field of it and of its terms set, none to its default."""
-    context = Context("Le Comité militaire se réunit.", "The Military Committee meets.", "doc", "doc:4")
+    context = Context("Le Comité militaire se réunit.", "The Military Committee meets.", "doc", "doc:4", "fr")
     return Entry(
         terms=[Term("Comité militaire", "fr", "noun", "masculine", TermType.FULL_FORM, UsageStatus.PREFERRED,
                     "comité militaire", ["Comités militaires"], 0.75, 3, [context], "Forme officielle."),
                Term("CM", "fr", "properNoun", None, TermType.ACRONYM, UsageStatus.ADMITTED, None, [], None, 0, []),
                Term("Military Committee", "en", "noun", None, TermType.FULL_FORM, UsageStatus.DEPRECATED,
                     "military committee", ["Military Committees"], 0.5, 2,
-                    [context, Context("Le CM décide.", "The MC decides.", "other", "other:1")])],
+                    [context, Context("Il comitato militare decide.", "The MC decides.", "other", "other:1", "it")])],
         status=ReviewStatus.APPROVED, definition="Senior military authority.", note="NATO", frequency=7,
         score=0.875, contexts=[context],
         first_seen=datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc),

@@ -22,7 +22,7 @@ from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .io.xmlchars import named, not_xml
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, context_language, entry_from_dict,
-    entry_to_dict, grammatical_gender, iso, part_of_speech, utcnow,
+    entry_to_dict, grammatical_gender, held_languages, iso, part_of_speech, sentence_language, utcnow,
 )
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
@@ -276,9 +276,16 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, expected_vers
         _as_seen(source_id, source, expected_version)
         twice = _counted_twice(store, source, target)
         held = {(t.lang, fold(t.text)) for t in target.terms}
+        # the source's contexts keep their language (German) where the target's, before or after the merge, is
+        # another (French); the target's own keep theirs (Store.write_terms)
+        language, before_merge = (context_language(t.lang for t in e.terms) for e in (source, target))
         target.terms += [t for t in source.terms if (t.lang, fold(t.text)) not in held]
+        merged = context_language(t.lang for t in target.terms)
+        if not language == before_merge == merged:
+            for term in source.terms:
+                held_languages(term.contexts, language, term.lang)
         store.write_terms(target_id, target.terms)
-        store.move_evidence(source_id, target_id, twice)
+        store.move_evidence(source_id, target_id, twice, None if language == merged else language)
         # what a reviewer wrote of either entry is kept: a variant's note went with it
         written = {name: "; ".join(dict.fromkeys(text for text in (getattr(target, name), getattr(source, name)) if text))
                    or None for name in ("definition", "note")}
@@ -802,10 +809,17 @@ def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime, r
     entry = stored[entry_id]
     by_key = {(t.lang, fold(t.text)): t for t in entry.terms}
     changed = False
+    # the proposal's sentence pairs are in its context language, which may not be the entry's (found by its
+    # English term): a term it adds keeps them in theirs
+    language = context_language(t.lang for t in proposal.terms)
+    other = language != context_language(t.lang for t in entry.terms)
     for term in proposal.terms:
         known = by_key.get((term.lang, fold(term.text)))
         if known is None:
-            entry.terms.append(replace(term, forms=list(term.forms)))  # a copy: forms are added to it later
+            added = replace(term, forms=list(term.forms))  # a copy: forms are added to it later
+            if other:
+                added.contexts = [replace(c, lang=sentence_language(c, language, term.lang)) for c in term.contexts]
+            entry.terms.append(added)
             changed = True
         else:
             forms = [f for f in term.forms if f not in known.forms]

@@ -118,15 +118,18 @@ class ReviewStatus(str, Enum):
 
 @dataclass(slots=True)
 class Context:
-    """A sentence pair that shows a term in use, with where it came from: ``fr`` in the entry's
-    ``context_language``, ``en`` its English. A term's own context (``Term.contexts``) is in that
-    language too, but one a termbase gives a term of another language (:func:`place_contexts`): its
-    ``fr`` is in that term's language (an English term's: English, its ``en`` empty)."""
+    """A sentence pair that shows a term in use, with where it came from: ``fr`` in the language ``lang``,
+    ``en`` its English. ``lang`` None (contexts stored before it was kept, extraction's before they are
+    stored): the language :func:`sentence_language` gives it — an entry's context's, the entry's
+    ``context_language``; a term's own, that term's language (its first sentence of a pair, an English
+    term's: the entry's context language). Once given, a context's language stays whatever becomes of the
+    entry's terms (an edit, a merge: ``glossary``)."""
 
     fr: str
     en: str = ""
     document: str = ""
     unit: str = ""
+    lang: str | None = None
 
 
 # A term's part of speech and gender as tools and people write them — TBX's picklists (partOfSpeech,
@@ -212,8 +215,13 @@ def context_language(term_languages: Iterable[str]) -> str:
     its terms' languages: French where it has a French term (what a French–English extraction proposes), else
     its first language other than English (an English-led extraction's: *minehunter* = *Minenjagdboote* shows
     its German sentence)."""
-    languages = [lang.split("-")[0].lower() for lang in term_languages]
+    languages = [_base(lang) for lang in term_languages]
     return "fr" if "fr" in languages else next((lang for lang in languages if lang != "en"), "fr")
+
+
+def _base(tag: str) -> str:
+    """A language tag's base language as the model compares them (``de-DE`` → ``de``)."""
+    return tag.split("-")[0].lower()
 
 
 def place_contexts(entry: Entry, read: Iterable[tuple[Term, Context]]) -> None:
@@ -235,6 +243,22 @@ def place_contexts(entry: Entry, read: Iterable[tuple[Term, Context]]) -> None:
         (entry.contexts if term.lang == holder or not held else term.contexts).append(context)
 
 
+def sentence_language(context: Context, language: str, term: str | None = None) -> str:
+    """The language of a context's first sentence (``fr``): its own ``lang``, else — ``language`` the
+    entry's context language — the entry's for the entry's context, its term's for a term's own
+    (``term``, its language), but an English term's pair with an English translation, the entry's."""
+    if context.lang:
+        return context.lang
+    return language if term is None or (_base(term) == "en" and context.en) else _base(term)
+
+
+def held_languages(contexts: Iterable[Context], language: str, term: str | None = None) -> None:
+    """Give contexts without a language the one they have now (:func:`sentence_language`), before a
+    change of the entry's terms would give them another (an edit, a merge)."""
+    for context in contexts:
+        context.lang = sentence_language(context, language, term)
+
+
 def labelled_contexts(entry: dict) -> list[tuple[str, dict]]:
     """The contexts an entry (as :func:`entry_to_dict` gives it) shows, each with the language of its first
     sentence (``fr``): its own, in its context language, then its terms' own (what a termbase gave its
@@ -248,8 +272,8 @@ def labelled_contexts(entry: dict) -> list[tuple[str, dict]]:
     [('fr', 'La frégate.'), ('de', 'Die Fregatte.')]
     """
     language = context_language(t["lang"] for t in entry["terms"])
-    return [(language, c) for c in entry["contexts"]] + [
-        (language if t["lang"] == "en" and c["en"] else t["lang"], c)
+    return [(sentence_language(context_from_dict(c), language), c) for c in entry["contexts"]] + [
+        (sentence_language(context_from_dict(c), language, t["lang"]), c)
         for t in entry["terms"] if t["confidence"] is None for c in t["contexts"]]
 
 
@@ -261,14 +285,16 @@ ENTRY_KEYS = frozenset({"id", "status", "version", "score", "frequency", "defini
 
 
 def context_to_dict(context: Context) -> dict:
-    return {"fr": context.fr, "en": context.en, "document": context.document, "unit": context.unit}
+    """A context as JSON; its ``lang`` null where it gives none (see :class:`Context`)."""
+    return {"fr": context.fr, "en": context.en, "document": context.document, "unit": context.unit,
+            "lang": context.lang}
 
 
 def context_from_dict(data: dict | list) -> Context:
     """A context from its dict, or from the [fr, en, document, unit] list early history snapshots hold."""
     if isinstance(data, list):
         return Context(*data)
-    return Context(data["fr"], data.get("en", ""), data.get("document", ""), data.get("unit", ""))
+    return Context(data["fr"], data.get("en", ""), data.get("document", ""), data.get("unit", ""), data.get("lang"))
 
 
 def term_to_dict(term: Term) -> dict:

@@ -23,7 +23,7 @@ from .formats import registry
 from .formats.skips import Skipped, refuse
 from .io.files import input_file
 from .langtags import base_language, language_pair
-from .model import Entry, ReviewStatus, Unit, Variant, context_language
+from .model import Entry, ReviewStatus, Unit, Variant, context_language, sentence_language
 from .progress import Progress, Step, counted
 from .store import Store
 
@@ -209,16 +209,18 @@ _base = lru_cache(maxsize=256)(base_language)
 def entry_in_pair(entry: Entry, srclang: str, tgtlang: str) -> Entry | None:
     """``entry`` with its terms in the two base languages only; None when it has no term in the
     source language (a glossary of the pair is looked up by those). An entry whose target term is
-    not known yet is written, as a French entry without English always was. Its contexts, sentences in
-    its context language (``model.context_language``), go with that language's terms when the pair
-    leaves them out: the French of a French, English and German entry written as German–English would
-    be read back as German."""
+    not known yet is written, as a French entry without English always was. Its contexts in a language the
+    pair leaves out go with that language's terms (``model.sentence_language``): the French of a French,
+    English and German entry written as German–English would be read back as German; those it keeps
+    say their language where the pair's terms would give them another (``model.context_language``)."""
     languages = (base_language(srclang), base_language(tgtlang))
     if not entry.terms_in(languages[0]):
         return None
     terms = [term for term in entry.terms if term.lang in languages]
-    kept = context_language(t.lang for t in terms) == context_language(t.lang for t in entry.terms)
-    return replace(entry, terms=terms, contexts=entry.contexts if kept else [])
+    language, kept = (context_language(t.lang for t in held) for held in (entry.terms, terms))
+    contexts = [replace(c, lang=lang) if lang != kept else c for c in entry.contexts
+                if (lang := sentence_language(c, language)) in languages]
+    return replace(entry, terms=terms, contexts=contexts)
 
 
 def other_languages(store: Store, fmt: str, srclang: str = "fr", tgtlang: str = "en") -> list[str]:

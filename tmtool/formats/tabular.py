@@ -263,6 +263,7 @@ def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict
         # whose the pos and gender cells are, wherever a person moves the columns (the defaults need no owner)
         _GRAMMAR_OF: srclang if head_source and (head_source.pos, head_source.gender) != ("noun", None) else None,
         "contexts": [_record(c, Context(fr="")) for c in entry.contexts[1:]],
+        "context_lang": first_context.lang,  # the language of the context cell's sentence, where it gives one
     }
     details = {key: value for key, value in details.items() if value}
     return {
@@ -289,15 +290,13 @@ def entry_to_row(entry: Entry, srclang: str = "fr", tgtlang: str = "en") -> dict
 def _contexts_kept_in_language(entry: Entry, srclang: str, tgtlang: str) -> Entry:
     """The entry as its row keeps its contexts in their language. A row is read back in its columns' order
     of languages, the source's first (:func:`entry_from_row`), which may give an entry without French
-    another context language (``model.context_language``: es, not de, written es→de): its contexts are
-    then its context-language term's own, which keeps them with that term."""
+    another context language (``model.context_language``: es, not de, written es→de): its contexts then
+    say their language (``Context.lang``)."""
     languages = [t.lang for t in entry.terms]
     language = context_language(languages)
-    holder = next((t for t in entry.terms if t.lang == language), None)
-    if not entry.contexts or holder is None or context_language([srclang, tgtlang, *languages]) == language:
+    if context_language([srclang, tgtlang, *languages]) == language:
         return entry
-    terms = [replace(t, contexts=[*entry.contexts, *t.contexts]) if t is holder else t for t in entry.terms]
-    return replace(entry, terms=terms, contexts=[])
+    return replace(entry, contexts=[replace(c, lang=c.lang or language) for c in entry.contexts])
 
 
 def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en")) -> Entry:
@@ -330,7 +329,7 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
     contexts = []
     first_context = [row.get(column, "") for column in ("context", "context_en", "document", "unit")]
     if any(first_context):
-        contexts.append(Context(*first_context))
+        contexts.append(Context(*first_context, details.get("context_lang")))
     contexts += [_context_from_record(record) for record in details.get("contexts", [])]
     return Entry(
         terms=terms,

@@ -13,7 +13,8 @@ namespace::
         termSec | tig
           term
           termNote partOfSpeech, grammaticalGender, termType, administrativeStatus (see below)
-          descripGrp                            one Context (on the first term of the entry's context language):
+          descripGrp                            one Context (on the first term of its language, ``Context.lang``,
+                                                or of the entry's context language):
             descrip type=context                  the sentence
             admin type=source                     the document
             note xml:lang=en                      its English translation
@@ -47,14 +48,16 @@ style (``min:partOfSpeech`` …), and the TBX-Min of 2013 (``<TBX dialect="TBX-M
 categories are read however tools spell them (``Noun``, ``PROPER_NOUN``, ``FULL_FORM``, ``Definition``).
 An entry without any term is passed over and reported. A context read beside a term of the entry's context
 language (``model.context_language``) is the entry's, one beside a term of another language that term's own
-(``model.place_contexts``): the German sentence of a French, English and German entry stays German.
+(``model.place_contexts``): the German sentence of a French, English and German entry stays German. An entry's
+context that says its language (``Context.lang``: an edit gave a German entry a French term) is written beside
+the first term of that language, and read back as that term's own.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -66,7 +69,7 @@ from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, normalize_tag
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, part_of_speech,
-    place_contexts,
+    place_contexts, sentence_language,
 )
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
@@ -262,14 +265,20 @@ def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Lan
                 _sub(dialect, group, "transac", transaction, type="transactionType")
                 _sub(dialect, group, "date", when.isoformat())
         # a context is a sentence in one language (French, for a French–English extraction) with its English
-        # translation, whatever the pair written: the term of that language holds it
+        # translation, whatever the pair written: the first term of that language holds it (of the entry's
+        # context language when the entry has none of it)
         holder = context_language(t.lang for t in entry.terms)
-        context_holder = next((t for t in entry.terms if base_language(t.lang) == holder), entry.terms[0])
+        first = {}
+        for term in entry.terms:
+            first.setdefault(base_language(term.lang), term)
+        context_holder = first.get(holder, entry.terms[0])
+        held: dict[int, list[Context]] = {}
+        for context in entry.contexts:
+            held.setdefault(id(first.get(sentence_language(context, holder), context_holder)), []).append(context)
         for lang, terms in _by_language(entry.terms):
             section = _sub(dialect, element, dialect.language_section, **{XML_LANG: languages.tag_for(lang)})
             for term in terms:
-                contexts = entry.contexts if term is context_holder else []
-                _term_element(dialect, section, term, contexts, languages, entry.status, holder)
+                _term_element(dialect, section, term, held.get(id(term), []), languages, entry.status, holder)
         return element
     except ValueError as exc:  # lxml refuses control characters and lone surrogates
         raise TmtoolError(f"entry {entry.id or xml_id!r} cannot be written as XML: {exc}") from None
@@ -288,11 +297,12 @@ def _term_element(
     shown_usage = _shown_usage(term.usage, status)
     _sub(dialect, section, "termNote", _ADMINISTRATIVE_STATUS[shown_usage], type="administrativeStatus")
     # in an English term's section, a pair's English sentence is the context and its other one a note
-    other = holder if base_language(term.lang) == "en" else None
+    english = base_language(term.lang) == "en"
     for context in contexts:
-        _context_group(dialect, section, context, languages, other)
+        _context_group(dialect, section, context, languages, (context.lang or holder) if english else None)
     for context in term.contexts:
-        _property(dialect, _context_group(dialect, section, context, languages, other), "of", "term")
+        group = _context_group(dialect, section, context, languages, (context.lang or holder) if english else None)
+        _property(dialect, group, "of", "term")
     if term.pos not in _PARTS_OF_SPEECH:
         _property(dialect, section, "pos", term.pos)
     if term.gender is not None and term.gender not in _GENDERS:
@@ -460,6 +470,11 @@ class _EntryReader:
         if not entry.terms:
             raise Unusable("an entry without any term", element.sourceline)
         place_contexts(entry, self.contexts)
+        holder = context_language(t.lang for t in entry.terms)
+        for term in entry.terms:  # a pair's language said where it is the one it goes without (model.Context)
+            for context in term.contexts:
+                if context.lang and context.lang == sentence_language(replace(context, lang=None), holder, term.lang):
+                    context.lang = None
         entry.note = "\n".join(self.notes) if self.notes else None
         for term, usage in self.usages:
             if _shows(term.usage, usage, entry.status):
@@ -532,8 +547,8 @@ class _EntryReader:
     def _read_context(self, element: etree._Element, lang: str) -> tuple[Context, bool]:
         """A context read beside a term of ``lang``, and whether it supports this term only (``x-of: term``)
         rather than the entry. In an English term's section, a note in another language is a pair's first
-        sentence, the context its English (a note in English: the English of the sentence, as tmtool wrote
-        it before)."""
+        sentence (its ``lang``), the context its English (a note in English: the English of the sentence, as
+        tmtool wrote it before)."""
         if _local(element) == "descrip":
             return Context(fr=_text(element)), False
         context, owned_by_term = Context(fr=_text(element[0])), False
@@ -543,7 +558,7 @@ class _EntryReader:
             if local == "admin" and child.get("type") == "source":
                 context.document = _text(child)
             elif local == "note" and child.get(XML_LANG) and lang == "en" and not _english(child.get(XML_LANG)):
-                context.fr, context.en = _text(child), context.fr
+                context.fr, context.en, context.lang = _text(child), context.fr, base_language(child.get(XML_LANG))
             elif local == "note" and child.get(XML_LANG):
                 context.en = _text(child)
             elif match and match[1] == "unit":

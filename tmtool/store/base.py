@@ -346,7 +346,8 @@ class Store(Protocol):
 
     def write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
         """Replace an entry's terms (in order, with their own frequency and contexts) and their
-        look-up keys."""
+        look-up keys. Terms that give the entry another context language (``model.context_language``) leave
+        its contexts in the language they were in (``rows.held_context_languages``)."""
         ...
 
     def add_contexts(self, entry_id: int, contexts: Iterable[Context], unit_ids: Mapping[str, int]) -> None:
@@ -390,10 +391,12 @@ class Store(Protocol):
         value, key, support)] in that order}; an entry with none is absent."""
         ...
 
-    def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None) -> None:
+    def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None,
+                      language: str | None = None) -> None:
         """Give ``target_id`` what documents counted for ``source_id`` (frequencies summed, less the
         occurrences ``counted_twice`` says each document counted for both) and its contexts, but those
-        the target already cites (same fr, en and document)."""
+        the target already cites (same fr, en and document); ``language``: that of the source's contexts
+        that give none (its context language), which they keep."""
         ...
 
     # ---- recorded changes ----------------------------------------------------------------------

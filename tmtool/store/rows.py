@@ -13,7 +13,10 @@ from functools import lru_cache
 
 from ..errors import Conflict, NotFound, TmtoolError
 from ..langtags import normalize_tag
-from ..model import Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, iso, parse_time
+from ..model import (
+    Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, context_language, held_languages, iso,
+    parse_time,
+)
 from ..text.normalize import SNOWBALL, fold, normalize_for_match, term_keys
 from .base import ENTRY_FIELDS
 from .records import Change, DocumentRecord, dumps, loads, spellings
@@ -72,7 +75,7 @@ CONCORDANCE_ORDER = "tier, length, id"
 TERM_COLUMNS = "entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts, note"
 TERM_INSERT_COLUMNS = ("entry_id, position, lang, text, lemma, pos, gender, type, usage, forms, confidence,"
                        " frequency, contexts, note")
-CONTEXT_COLUMNS = "entry_id, fr, en, document, unit"
+CONTEXT_COLUMNS = "entry_id, fr, en, document, unit, lang"
 # a recorded correction's columns (store/corrections.py), as written (its id aside) and as read; "user"
 # quoted: USER is a keyword of PostgreSQL's SQL
 UNIT_EDIT_INSERT_COLUMNS = 'document_id, time, action, before, after, "user"'
@@ -248,7 +251,20 @@ def term_row(entry_id: int, position: int, term: Term) -> tuple:
     """A term's values for TERM_INSERT_COLUMNS."""
     return (entry_id, position, term.lang, term.text, term.lemma, term.pos, term.gender, term.term_type.value,
             term.usage.value, dumps(term.forms), term.confidence, term.frequency,
-            dumps([[c.fr, c.en, c.document, c.unit] for c in term.contexts]), term.note)
+            dumps([[c.fr, c.en, c.document, c.unit, *([c.lang] if c.lang else [])] for c in term.contexts]), term.note)
+
+
+def held_context_languages(before: Sequence[str], terms: Sequence[Term]) -> str | None:
+    """The entry's context language its stored terms (their languages ``before``) give it, when ``terms``,
+    about to replace them, give it another (None otherwise): its contexts without a language of their own
+    (``model.Context``) keep the one they had — the terms' own given it here, the entry's by the store
+    (an edit adding a French term to a German and English entry leaves its sentences German)."""
+    old = context_language(before) if before else None
+    if old is None or old == context_language(t.lang for t in terms):
+        return None
+    for term in terms:
+        held_languages(term.contexts, old, term.lang)
+    return old
 
 
 def lookup_key_rows(term: Term, term_id: int) -> list[tuple[str, str, int]]:

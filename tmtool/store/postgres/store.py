@@ -42,7 +42,7 @@ from ..records import (
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     SIDE_LANGUAGE, UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
-    entries_from_rows, entry_update, joined_variants, lookup_key_rows, not_updated, store_counts,
+    entries_from_rows, entry_update, held_context_languages, joined_variants, lookup_key_rows, not_updated, store_counts,
     term_context, term_row, unit_from_row, unit_row, without_target,
 )
 from ..rows import (
@@ -841,6 +841,10 @@ class PostgresStore(UnitCorrections):
                 raise not_updated(missing[0], None, None)
 
     def write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
+        before = [row[0] for row in self._query("SELECT lang FROM terms WHERE entry_id = %s ORDER BY position",
+                                                (entry_id,))]
+        if held := held_context_languages(before, terms):
+            self._write("UPDATE contexts SET lang = %s WHERE entry_id = %s AND lang IS NULL", (held, entry_id))
         rows = []
         for position, term in enumerate(terms):
             keys = lookup_key_rows(term, 0)
@@ -855,11 +859,11 @@ class PostgresStore(UnitCorrections):
                 " FROM t, unnest(%s::text[], %s::text[]) WITH ORDINALITY AS k(key, kind, n) ORDER BY k.n", rows)
 
     def add_contexts(self, entry_id: int, contexts: Iterable[Context], unit_ids: Mapping[str, int]) -> None:
-        rows = [(entry_id, c.fr, c.en, c.document, c.unit, unit_ids.get(c.unit)) for c in contexts]
+        rows = [(entry_id, c.fr, c.en, c.document, c.unit, unit_ids.get(c.unit), c.lang) for c in contexts]
         if rows:
             with self.transaction(), self._pg.cursor() as cursor:
-                cursor.executemany("INSERT INTO contexts (entry_id, fr, en, document, unit, unit_id)"
-                                   " VALUES (%s, %s, %s, %s, %s, %s)", rows)
+                cursor.executemany("INSERT INTO contexts (entry_id, fr, en, document, unit, unit_id, lang)"
+                                   " VALUES (%s, %s, %s, %s, %s, %s, %s)", rows)
 
     def delete_entry(self, entry_id: int) -> None:
         self._write("DELETE FROM entries WHERE id = %s", (entry_id,))
@@ -908,7 +912,8 @@ class PostgresStore(UnitCorrections):
             "SELECT entry_id, lang, type, key, sum(support) FROM entry_equivalents WHERE entry_id = ANY(%s)"
             " GROUP BY entry_id, lang, type, key ORDER BY entry_id, lang, type, key", (list(entry_ids),)))
 
-    def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None) -> None:
+    def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None,
+                      language: str | None = None) -> None:
         with self.transaction():
             self._pg.execute(
                 "INSERT INTO entry_documents AS d (entry_id, document_id, frequency, seen, score)"
@@ -923,7 +928,8 @@ class PostgresStore(UnitCorrections):
                 "DELETE FROM contexts c WHERE c.entry_id = %(source)s AND EXISTS (SELECT 1 FROM contexts t"
                 " WHERE t.entry_id = %(target)s AND t.fr = c.fr AND t.en = c.en AND t.document = c.document)",
                 {"source": source_id, "target": target_id})
-            self._pg.execute("UPDATE contexts SET entry_id = %s WHERE entry_id = %s", (target_id, source_id))
+            self._pg.execute("UPDATE contexts SET entry_id = %s, lang = coalesce(lang, %s) WHERE entry_id = %s",
+                             (target_id, language, source_id))
 
     # ---- recorded changes ----------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ from ..records import (
 )
 # what both SQL backends share, under the names this module has always used
 from ..rows import base_language as _base_language
-from ..rows import SIDE_LANGUAGE, language_side, term_context
+from ..rows import SIDE_LANGUAGE, held_context_languages, language_side, term_context
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
@@ -850,6 +850,10 @@ class SQLiteStore(UnitCorrections):
     # ---- writing entries -------------------------------------------------------------------
 
     def write_terms(self, entry_id: int, terms: Sequence[Term]) -> None:
+        before = [row[0] for row in self._query("SELECT lang FROM terms WHERE entry_id = ? ORDER BY position",
+                                                (entry_id,))]
+        if held := held_context_languages(before, terms):
+            self._conn.execute("UPDATE contexts SET lang = ? WHERE entry_id = ? AND lang IS NULL", (held, entry_id))
         self._conn.execute("DELETE FROM terms WHERE entry_id = ?", (entry_id,))
         for position, term in enumerate(terms):
             term_id = self._conn.execute(
@@ -860,8 +864,8 @@ class SQLiteStore(UnitCorrections):
 
     def add_contexts(self, entry_id: int, contexts: Iterable[Context], unit_ids: Mapping[str, int]) -> None:
         self._conn.executemany(
-            "INSERT INTO contexts (entry_id, fr, en, document, unit, unit_id) VALUES (?, ?, ?, ?, ?, ?)",
-            [(entry_id, c.fr, c.en, c.document, c.unit, unit_ids.get(c.unit)) for c in contexts],
+            "INSERT INTO contexts (entry_id, fr, en, document, unit, unit_id, lang) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(entry_id, c.fr, c.en, c.document, c.unit, unit_ids.get(c.unit), c.lang) for c in contexts],
         )
 
     def insert_entry(self, entry: Entry, *, reviewed: bool, entry_id: int | None = None,
@@ -971,7 +975,8 @@ class SQLiteStore(UnitCorrections):
         return [r[0] for r in self._query("SELECT entry_id FROM entry_documents WHERE document_id = ?",
                                           (document_id,))]
 
-    def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None) -> None:
+    def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None,
+                      language: str | None = None) -> None:
         self._conn.execute(
             "INSERT INTO entry_documents (entry_id, document_id, frequency, seen, score)"
             " SELECT ?, document_id, frequency, seen, score FROM entry_documents"
@@ -989,7 +994,8 @@ class SQLiteStore(UnitCorrections):
             " AND t.document = contexts.document)",
             (source_id, target_id),
         )
-        self._conn.execute("UPDATE contexts SET entry_id = ? WHERE entry_id = ?", (target_id, source_id))
+        self._conn.execute("UPDATE contexts SET entry_id = ?, lang = coalesce(lang, ?) WHERE entry_id = ?",
+                           (target_id, language, source_id))
 
     # ---- recorded changes --------------------------------------------------------------------
 

@@ -614,10 +614,17 @@ def _term_notes(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE terms ADD COLUMN note TEXT")
 
 
+def _context_languages(conn: sqlite3.Connection) -> None:
+    """A context keeps the language of its sentence (``Context.lang``); those stored before give none,
+    which is their entry's context language, as they were read. (Added once, as _correction_user's column.)"""
+    if "lang" not in {row[1] for row in conn.execute("PRAGMA table_info(contexts)")}:
+        conn.execute("ALTER TABLE contexts ADD COLUMN lang TEXT")
+
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
-                    _correction_user, _new_keys, _term_notes]
+                    _correction_user, _new_keys, _term_notes, _context_languages]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
