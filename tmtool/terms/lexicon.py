@@ -1,4 +1,5 @@
-"""The gender of French nouns, from Dicollecte's French dictionary for Hunspell, read as data.
+"""The gender of French nouns, and the word forms that are only verbs, from Dicollecte's French dictionary for
+Hunspell, read as data.
 
 Dicollecte's dictionary (Debian's ``hunspell-fr-comprehensive`` and its sister packages,
 ``/usr/share/hunspell/fr.dic``, MPL-2.0) tags each lemma with its part of speech and, for a noun, its
