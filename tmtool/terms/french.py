@@ -31,7 +31,6 @@ from ..errors import TmtoolError
 from ..text.normalize import sentence_case, spellings
 from .acronyms import is_acronym
 from . import lexicon
-from .lexicon import finite_verb_only
 
 MODEL = "fr_core_news_sm"  # the spaCy package loaded (bench/ can compare another before loading)
 _ANALYSIS_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
@@ -278,7 +277,7 @@ def _tokens(doc, original: str) -> list[Token]:
         if pos == "PROPN" and text[:1].islower():  # French writes a proper noun with a capital
             # a common noun, whose one inflection, number, the tagger left out with the proper noun's tag
             pos, plural = "NOUN", plural or t.lemma_.casefold() != text.casefold()
-        if pos in ("NOUN", "ADJ") and text.islower() and finite_verb_only(text):
+        if pos in ("NOUN", "ADJ") and text.islower() and lexicon.finite_verb_only(text):
             pos, finite = "VERB", True  # the tagger's slip on a sentence it misreads (*le Fonds investit*)
         tokens.append(
             Token(
