@@ -199,6 +199,20 @@ def test_an_acronym_after_its_full_form_is_not_taken_for_a_shorter_spelling_of_i
     assert [(f.unit, f.lang, f.found) for f in found if f.kind == "acronym"] == [(2, "en", ("Maritime Command",))]
 
 
+def test_a_check_counts_the_approved_entries_of_the_pairs_it_checked():
+    """A de→en file is checked against the entries holding German and English terms, not every approved one."""
+    entries = [Entry([term("frégate", "fr"), term("frigate", "en")], id="1", status=APPROVED),
+               Entry([term("Fregatte", "de"), term("frigate", "en")], id="2", status=APPROVED),
+               Entry([term("Minenjagdboot", "de"), term("minehunter", "en"), term("chasseur de mines", "fr")], id="3",
+                     status=APPROVED),
+               Entry([term("fragata", "es"), term("frégate", "fr")], id="4", status=APPROVED)]
+    german = [Unit("Die Fregatte läuft aus.", "The frigate sails.", "de-DE", "en-GB")]
+    assert check_units(Glossary(entries), german).summary().endswith("against 2 approved entries")
+    french = [Unit("La frégate appareille.", "The frigate sails.", "fr-FR", "en-GB")]
+    assert check_units(Glossary(entries), german + french).entries == 3  # de–en and fr–en
+    assert check_units(Glossary(entries), []).entries == 4  # nothing checked: the glossary as a whole
+
+
 def test_an_acronym_spelt_out_is_compared_with_full_forms_in_its_own_language_only():
     # the entry's only full form is Arabic: an English text spelling NATO out has nothing to be compared with
     nato = Entry([acronym("NATO", "en"), acronym("NATO", "ja"), term("حلف شمال الأطلسي", "ar")], id="nato",

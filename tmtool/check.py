@@ -246,12 +246,14 @@ class Glossary:
         # the adjectives after it
         self._heads: dict[str, list[tuple[tuple[str, ...], _Term]]] = {}
         self._terms: dict[str, list[_Term]] = {}  # by entry id
+        self._languages: dict[str, frozenset[str]] = {}  # each entry's terms' base languages, by entry id
         self.pairs: set[frozenset[str]] = {_DEFAULT_PAIR}  # the languages some entry pairs, two by two
         for entry in entries:
             if entry.status is not ReviewStatus.APPROVED:
                 continue
             terms = []
             languages = sorted({term.lang for term in entry.terms})
+            self._languages[str(entry.id)] = frozenset(base_language(lang) for lang in languages)
             self.pairs.update(frozenset((one, other)) for one in languages for other in languages if one < other)
             for term in entry.terms:
                 held = _Term(str(entry.id), term.text, term.lang,
@@ -268,6 +270,12 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self._terms)
+
+    def pairing(self, pairs: Iterable[tuple[str, str]]) -> int:
+        """How many entries hold terms in both languages of one of ``pairs`` (language tags): those a
+        check of units in these pairs is made against."""
+        wanted = {frozenset((base_language(src), base_language(tgt))) for src, tgt in pairs}
+        return sum(any(pair <= languages for pair in wanted) for languages in self._languages.values())
 
     def _index(self, term: _Term, spelling: str) -> None:
         node = self._tries.setdefault(term.lang, {})
@@ -620,9 +628,10 @@ def _spelt_out_before(side: _Side, end: int, acronym: str) -> int | None:
 def check_units(glossary: Glossary, units: Iterable[Unit]) -> Report:
     """Check units against the glossary; ``unit`` numbers are positions in ``units``, from 1."""
     checker = _Checker(glossary)
-    checker.report.entries = len(glossary)
     for number, unit in enumerate(units, 1):
         checker.unit(number, unit)
+    # the entries of the pairs checked (a de→en file is not checked against French–Spanish entries)
+    checker.report.entries = glossary.pairing(checker.report.pairs) if checker.report.pairs else len(glossary)
     checker.inconsistencies()
     checker.report.findings.sort(key=lambda finding: finding.unit)
     return checker.report
