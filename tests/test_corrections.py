@@ -199,6 +199,27 @@ def test_contexts_quoting_an_english_original_follow_its_french_sentence(tmp_pat
         assert store._query("SELECT unit_id FROM contexts")[0][0] == store.document_units("d")[1].id
 
 
+def test_contexts_quoting_a_german_english_unit_follow_its_german_sentence(tmp_path, store_url):
+    """An English-led glossary's context quotes a German–English unit, its German first: a correction undone
+    gives it back to the unit holding that sentence, as a French one's."""
+    german = ["Die Katze schläft. Das Wetter ist schön.", "Das Haus ist groß.",
+              "Der Garten ist grün. Die Blumen sind schön."]
+    (tmp_path / "d.de.txt").write_text("\n\n".join(german) + "\n", encoding="utf-8")
+    (tmp_path / "d.en.txt").write_text("\n\n".join(EN) + "\n", encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        ingest_pair(store, tmp_path / "d.de.txt", tmp_path / "d.en.txt", srclang="de", tgtlang="en",
+                    extract_terms=False)
+        second = store.document_units("d")[1]
+        assert (second.unit.source, second.unit.target) == ("Das Wetter ist schön.", "The weather is fine.")
+        entry_id = glossary.add_entry(store, Entry([Term("weather", "en"), Term("Wetter", "de")]))
+        quoted = Context("Das Wetter ist schön.", "The weather is fine.", "d", "d:2")
+        store.add_contexts(entry_id, [quoted], {"d:2": second.id})
+        corrections.merge_units(store, "d", store.document_units("d")[0].id)
+        store.undo_unit_edit("d")
+        assert glossary.entry(store, entry_id).contexts == [quoted]
+        assert store._query("SELECT unit_id FROM contexts")[0][0] == store.document_units("d")[1].id
+
+
 def test_an_undone_correction_is_not_made_again_on_re_ingest(store, tmp_path):
     original = [(u.unit.source, u.unit.target) for u in store.document_units("d")]
     corrections.merge_units(store, "d", store.document_units("d")[0].id)

@@ -58,7 +58,7 @@ class AlignedPair:
 
     def term_pairs(self, document_id: str | None = None) -> list[Context]:
         """The sentence pairs term extraction reads in a French–English pair, French first whichever way
-        it was translated: each unit's (``store.rows.french_english``), cited by its tuid; but the units of a table row of
+        it was translated: each unit's (``store.rows.term_context``), cited by its tuid; but the units of a table row of
         two cells that is a line of a list of abbreviations, in either language, as one pair of lines,
         their cells apart by a tab (see :func:`term_sentences`); and the units of a row of three cells of
         the French document's list (the acronym, its French and English full forms) as the row's own

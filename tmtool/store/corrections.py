@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..errors import Invalid
 from ..model import Unit, iso, utcnow
 from .records import Replacement, StoredUnit, UnitEdit
-from .rows import french_english
+from .rows import term_context
 
 
 class UnitCorrections:
@@ -124,10 +124,10 @@ class UnitCorrections:
                              for (excluded, sentences), (unit_id, _) in zip(marks, new_ids) if sentences is not None])
         self._set_excluded([(int(excluded), unit_id)
                             for (excluded, sentences), (unit_id, _) in zip(marks, new_ids) if sentences is None])
-        # the glossary's contexts quoting the old units quote the new unit holding their (French) sentence
+        # the glossary's contexts quoting the old units quote the new unit holding their (French, German …) sentence
         moved = []
         for context_id, sentence in self._unit_contexts(old_ids):
-            unit_id, unit = next(((i, u) for i, u in new_ids if (quoted := french_english(u))
+            unit_id, unit = next(((i, u) for i, u in new_ids if (quoted := term_context(u))
                                   and (quoted.fr in sentence or sentence in quoted.fr)), new_ids[0])
             moved.append((unit_id, unit.tuid or "", context_id))
         self._move_contexts(moved)

@@ -146,28 +146,15 @@ def language_side(srclang: str, tgtlang: str, lang: str) -> str | None:
     return "source" if english_side(srclang, tgtlang) == "target" else "target"
 
 
-def french_side(srclang: str, tgtlang: str) -> str | None:
-    """The side of a unit in these languages that holds the French of a French–English pair:
-    "source" (fr→en), "target" (en→fr), None for another pair."""
-    return language_side(srclang, tgtlang, "fr")
-
-
 def term_context(unit: Unit, document: str = "") -> Context | None:
     """A unit as term extraction reads it, whichever way it was translated: its sentence in the language
     that is not English (as ``fr``), then its English one (as ``en``), from ``document``, named by its
-    tuid; None for a unit of a pair without English. A French–English unit reads as ``french_english``."""
+    tuid; None for a unit of a pair without English."""
     side = english_side(unit.srclang, unit.tgtlang)
     if side is None:
         return None
     other, en = (unit.source, unit.target) if side == "target" else (unit.target, unit.source)
     return Context(other, en, document, unit.tuid or "")
-
-
-def french_english(unit: Unit, document: str = "") -> Context | None:
-    """A unit as the glossary reads it whichever way it was translated — its French sentence and its
-    English one, from ``document``, named by its tuid — or None for a unit of another pair. The
-    glossary is French–English: an English original's French translation is its French too."""
-    return term_context(unit, document) if french_side(unit.srclang, unit.tgtlang) else None
 
 
 def column_value(value: object):
