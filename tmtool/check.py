@@ -246,14 +246,12 @@ class Glossary:
         # the adjectives after it
         self._heads: dict[str, list[tuple[tuple[str, ...], _Term]]] = {}
         self._terms: dict[str, list[_Term]] = {}  # by entry id
-        self._languages: dict[str, frozenset[str]] = {}  # each entry's terms' base languages, by entry id
         self.pairs: set[frozenset[str]] = {_DEFAULT_PAIR}  # the languages some entry pairs, two by two
         for entry in entries:
             if entry.status is not ReviewStatus.APPROVED:
                 continue
             terms = []
             languages = sorted({term.lang for term in entry.terms})
-            self._languages[str(entry.id)] = frozenset(base_language(lang) for lang in languages)
             self.pairs.update(frozenset((one, other)) for one in languages for other in languages if one < other)
             for term in entry.terms:
                 held = _Term(str(entry.id), term.text, term.lang,
@@ -275,7 +273,8 @@ class Glossary:
         """How many entries hold terms in both languages of one of ``pairs`` (language tags): those a
         check of units in these pairs is made against."""
         wanted = {frozenset((base_language(src), base_language(tgt))) for src, tgt in pairs}
-        return sum(any(pair <= languages for pair in wanted) for languages in self._languages.values())
+        return sum(any(pair <= frozenset(base_language(t.lang) for t in terms) for pair in wanted)
+                   for terms in self._terms.values())
 
     def _index(self, term: _Term, spelling: str) -> None:
         node = self._tries.setdefault(term.lang, {})

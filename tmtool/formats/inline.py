@@ -478,7 +478,7 @@ class _XliffWriter:
                 wrapped.add(i)
             elif i in started:  # overlapping the pairs started after it: they and it are bx/ex
                 del started[started.index(i):]
-        starts = [code.get("i") for code in element.iterchildren("bpt")]
+        starts = [code.get("i") for code in codes if code.tag == "bpt"]
         return {i for i in wrapped & bare if starts.count(i) == 1}
 
     def _code(self, parent: etree._Element, code: etree._Element) -> None:
@@ -505,7 +505,7 @@ class _XliffWriter:
             element.text = code.text
             for sub in code.iterchildren("sub"):
                 self.fill(self._element(element, "sub", datatype=sub.get("datatype"),
-                                        ctype=self._ctype(sub) if sub.get("type") else None), sub)
+                                        ctype=self._ctype(sub)), sub)
                 _append_text(element, sub.tail)
 
     def _holds_data(self, code: etree._Element) -> bool:

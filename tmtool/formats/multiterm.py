@@ -116,7 +116,7 @@ def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[s
             continue
         if folded == "definition" and entry.definition is None:
             entry.definition = value
-        elif term is not None and folded == "context" and contexts is not None:
+        elif term is not None and folded == "context":
             contexts.append((term, Context(value)))
         elif folded in ("note", "comment", "remark"):
             notes.append(value)

@@ -555,10 +555,11 @@ class _EntryReader:
         for child in element[1:]:
             local = _local(child)
             match = _PROPERTY_NOTE.match(_text(child)) if local == "note" else None
+            note_lang = _note_language(child.get(XML_LANG)) if local == "note" else None
             if local == "admin" and child.get("type") == "source":
                 context.document = _text(child)
-            elif local == "note" and child.get(XML_LANG) and lang == "en" and not _english(child.get(XML_LANG)):
-                context.fr, context.en, context.lang = _text(child), context.fr, base_language(child.get(XML_LANG))
+            elif lang == "en" and note_lang not in (None, "en"):
+                context.fr, context.en, context.lang = _text(child), context.fr, note_lang
             elif local == "note" and child.get(XML_LANG):
                 context.en = _text(child)
             elif match and match[1] == "unit":
@@ -639,12 +640,13 @@ class _EntryReader:
         return _local(element) == "descrip" and _kind(element) == "context"
 
 
-def _english(tag: str) -> bool:
-    """Whether a note's xml:lang is English (or none readable: such a note is the English, as always)."""
+def _note_language(tag: str | None) -> str | None:
+    """A note's xml:lang as a base language; None where there is none or it cannot be read (such a note is
+    the English, as always)."""
     try:
-        return base_language(tag) == "en"
+        return base_language(tag) if tag else None
     except TmtoolError:
-        return True
+        return None
 
 
 def _kind(element: etree._Element) -> str:
