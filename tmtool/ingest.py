@@ -276,7 +276,7 @@ def prepare_pair(
     src_hash, tgt_hash = content_hash(fr_path), content_hash(en_path)
     stored = None  # the document holding these files, stored without terms, whose terms are extracted now
     if holder := _holder(store, src_hash, tgt_hash):
-        if not (stored := _without_terms(store, _in_its_languages(store, holder, srclang, tgtlang), extract_terms)):
+        if not (stored := _needing_terms(_stored_as_asked(store, holder, srclang, tgtlang), extract_terms)):
             return IngestResult(document_id, held_by=holder)
 
     from .pipeline import align_segments, segment_files
@@ -285,7 +285,7 @@ def prepare_pair(
     pair = segment_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang)
     src_text, tgt_text = text_hash(pair.src_segments), text_hash(pair.tgt_segments)
     if not stored and (holder := _holder(store, src_text, tgt_text, text=True)):
-        if not (stored := _without_terms(store, _in_its_languages(store, holder, srclang, tgtlang), extract_terms)):
+        if not (stored := _needing_terms(_stored_as_asked(store, holder, srclang, tgtlang), extract_terms)):
             return IngestResult(document_id, held_by=holder)
     asked_as = document_id
     if stored:
@@ -343,25 +343,30 @@ def extraction_release() -> str:
 
 
 def _without_terms(store: Store, document_id: str, extract_terms: bool) -> DocumentRecord | None:
-    """The stored document's record, if ingest with ``extract_terms`` is to extract its terms now:
-    they were not (``ingest --no-terms``) and its languages have some."""
-    record = store.document(document_id)
+    """The stored document's record, if ingest with ``extract_terms`` is to extract its terms now
+    (``_needing_terms``)."""
+    return _needing_terms(store.document(document_id), extract_terms)
+
+
+def _needing_terms(record: DocumentRecord | None, extract_terms: bool) -> DocumentRecord | None:
+    """``record``, if ingest with ``extract_terms`` is to extract its document's terms now: they were not
+    (``ingest --no-terms``) and its languages have some."""
     needed = (extract_terms and record is not None and record.terms is None
               and extracts_terms(record.srclang, record.tgtlang))
     return record if needed else None
 
 
-def _in_its_languages(store: Store, holder: str, srclang: str, tgtlang: str) -> str:
-    """``holder``, the stored document holding a pair's texts, when it holds them in the languages asked
-    (either way round, in any region): the same texts given in others are a mistake (the German file given
-    as the Spanish one), refused rather than told stored."""
+def _stored_as_asked(store: Store, holder: str, srclang: str, tgtlang: str) -> DocumentRecord | None:
+    """The record of ``holder``, the stored document holding a pair's texts, when it holds them in the
+    languages asked (either way round, in any region): the same texts given in others are a mistake (the
+    German file given as the Spanish one), refused rather than told stored."""
     record = store.document(holder)
     if record and {base_language(record.srclang), base_language(record.tgtlang)} != {
             base_language(srclang), base_language(tgtlang)}:
         raise TmtoolError(f"these texts are stored as document {holder} in {record.srclang} and {record.tgtlang}, "
                           f"not {normalize_tag(srclang)} and {normalize_tag(tgtlang)}: are the languages given right? "
                           f"(remove document {holder} first to store them in others)")
-    return holder
+    return record
 
 
 def _holder(store: Store, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
