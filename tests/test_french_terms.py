@@ -435,6 +435,14 @@ def test_an_adjective_that_picks_an_instance_opens_no_candidate():
     assert "premier ministre" in keys("Le premier ministre a rencontré les commandants.")
 
 
+def forget_dictionary() -> None:
+    """The French dictionary read again at its next use (``TMTOOL_HUNSPELL_DIR`` set by a test)."""
+    from tmtool.terms import lexicon
+
+    for cached in (lexicon._word_list, lexicon._verb_dictionary, lexicon._readings):
+        cached.cache_clear()
+
+
 # Dicollecte's lines as Debian's hunspell-fr packages ship them (FLAG long: two-character flags)
 DICOLLECTE_AFF = """SET UTF-8
 FLAG long
@@ -470,8 +478,7 @@ def test_a_word_the_french_dictionary_knows_only_as_a_finite_verb_is_no_noun_or_
 
     def found(folder) -> set[str]:
         monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(folder))
-        lexicon._verb_dictionary.cache_clear()
-        lexicon._readings.cache_clear()
+        forget_dictionary()
         return keys(sentence)
 
     try:
@@ -482,8 +489,7 @@ def test_a_word_the_french_dictionary_knows_only_as_a_finite_verb_is_no_noun_or_
         # a noun too, a participle, the infinitive, a word it does not know: left to the tagger
         assert not any(lexicon.finite_verb_only(w) for w in ("forme", "armé", "armée", "porter", "exercices", "otan"))
     finally:
-        lexicon._verb_dictionary.cache_clear()
-        lexicon._readings.cache_clear()
+        forget_dictionary()
 
 
 def test_a_terms_gender_is_its_head_nouns_in_the_french_dictionary_else_its_agreement(tmp_path, monkeypatch):
@@ -500,11 +506,11 @@ def test_a_terms_gender_is_its_head_nouns_in_the_french_dictionary_else_its_agre
 
     def genders(folder) -> dict[str, str | None]:
         monkeypatch.setenv("TMTOOL_HUNSPELL_DIR", str(folder))
-        lexicon._lemmas.cache_clear()
+        forget_dictionary()
         try:
             return {k: c.gender for k, c in analyse_french(sentences).candidates.items()}
         finally:
-            lexicon._lemmas.cache_clear()
+            forget_dictionary()
 
     (tmp_path / "fr.dic").write_text(
         "8\ncentre/S.() po:nom is:mas\npays/L'D'Q' po:nom is:mas is:inv\nprocessus/L'D'Q' po:nom is:mas is:inv\n"
@@ -520,4 +526,4 @@ def test_a_terms_gender_is_its_head_nouns_in_the_french_dictionary_else_its_agre
     assert lexicon.noun_gender("Marine") is None  # listed as written, a name: never read in lower case
     # *un marine* is listed, *la marine* is the feminine that marin/F. inflects: either gender, agreement tells
     assert lexicon.noun_gender("marine") is None and lexicon.noun_gender("centre") == "masculine"
-    lexicon._lemmas.cache_clear()
+    forget_dictionary()

@@ -46,37 +46,45 @@ def noun_gender(word: str) -> str | None:
     return genders.get(word)
 
 
-@lru_cache(maxsize=1)
 def _lemmas() -> tuple[dict[str, str], frozenset[str]]:
-    """(lemma → gender of the nouns of one gender, the capitalised lemmas listed: a name, an acronym);
-    ``TMTOOL_HUNSPELL_DIR`` points elsewhere than /usr/share/hunspell (tests, other systems)."""
+    """(lemma → gender of the nouns of one gender, the capitalised lemmas listed: a name, an acronym)."""
+    genders, capitalised, _ = _word_list()
+    return genders, capitalised
+
+
+@lru_cache(maxsize=1)
+def _word_list() -> tuple[dict[str, str], frozenset[str], dict[str, list[tuple[str, bool]]]]:
+    """What the dictionary's word list (``fr.dic``) gives, read once: ``_lemmas``'s genders and capitalised
+    lemmas, and each word's listings as (flags, is a verb lemma) for ``_readings``; ``TMTOOL_HUNSPELL_DIR``
+    points elsewhere than /usr/share/hunspell (tests, other systems)."""
     path = _installed(SOURCES)
     if path is None:
-        return {}, frozenset()
+        return {}, frozenset(), {}
     seen: dict[str, set[str]] = {}
     feminines: set[str] = set()  # the feminine forms (in -e) of the nouns inflected in gender
     capitalised: set[str] = set()
+    listings: dict[str, list[tuple[str, bool]]] = {}
     with open(path, encoding="utf-8", errors="replace") as lines:
         for line in lines:  # word[/flags] po:… is:…
             entry, _, morphology = line.partition(" ")
-            word = entry.split("/", 1)[0]
+            word, _, flags = entry.partition("/")
+            listings.setdefault(word, []).append((flags, "po:v" in morphology))
             if word[:1].isupper():
                 capitalised.add(word)
             if "po:nom" in morphology:
                 gender = next((g for g in ("mas", "fem", "epi") if f"is:{g}" in morphology), "")
                 seen.setdefault(word, set()).add(gender)
-                if entry[len(word) + 1:].startswith("F"):  # the flag inflects it in gender: its feminine in -e
+                if flags.startswith("F"):  # the flag inflects it in gender: its feminine in -e
                     feminines.add(word + "e")
     for word in feminines & seen.keys():
         seen[word].add("fem")
     # a homograph listed twice with two genders (or once without one) takes either
     genders = {word: _GENDERS[g] for word, (g, *more) in seen.items() if not more and g in _GENDERS}
-    return genders, frozenset(capitalised)
+    return genders, frozenset(capitalised), listings
 
 
 def load() -> None:
     """Read the dictionary now (a process about to fork its parse worker: ``french._nlp``)."""
-    _lemmas()
     _verb_dictionary()
 
 
@@ -109,15 +117,9 @@ def _verb_dictionary() -> tuple[dict[str, list[tuple[str, bool]]],
                                 dict[str, dict[str, list[tuple[str, re.Pattern, bool]]]]]:
     """(word → its listings' (flags, is a verb lemma), ending → what the suffix rules that add it strip →
     those rules: (flag, the stem's condition, whether it makes a finite form)); empty without a dictionary."""
-    dic, aff = _installed(SOURCES), _installed(("fr.aff", "fr_FR.aff"))
-    if dic is None or aff is None:
+    entries, aff = _word_list()[2], _installed(("fr.aff", "fr_FR.aff"))
+    if not entries or aff is None:
         return {}, {}
-    entries: dict[str, list[tuple[str, bool]]] = {}
-    with open(dic, encoding="utf-8", errors="replace") as lines:
-        for line in lines:  # word[/flags] po:…
-            entry, _, morphology = line.partition(" ")
-            word, _, flags = entry.partition("/")
-            entries.setdefault(word, []).append((flags, "po:v" in morphology))
     rules: dict[str, dict[str, list[tuple[str, re.Pattern, bool]]]] = {}
     with open(aff, encoding="utf-8", errors="replace") as lines:
         for line in lines:  # SFX flag strip add[/flags] condition morphology…
