@@ -90,6 +90,7 @@ def nato_table(floors: list[float], held_first: bool = False, free: bool = False
             path = Path(folder) / "s.db"
             pairs = pairs_in_order(chosen, free)
             ingest_all(path, floor, (transread_extracts(Path(folder)) if held_first else []) + pairs)
+            sums: dict[str, list[int]] = {}  # set → pairs right, proposals, gold entries
             with open_store(path) as store:
                 total = len(store.list_entries())
                 for name, _, _, gold in pairs:
@@ -99,6 +100,11 @@ def nato_table(floors: list[float], held_first: bool = False, free: bool = False
                     r = bench_terms.score(entries, gold)
                     print(f"| {floor} | {name} | {roles[name]} | {len(entries)} | {r['found']:.2f} "
                           f"| {r['pair_recall']:.2f} | {r['precision']:.2f} | {total} |")
+                    sums.setdefault(roles[name], [0, 0, 0])
+                    for k, value in enumerate((round(r["pair_recall"] * len(gold)), len(entries), len(gold))):
+                        sums[roles[name]][k] += value
+            for role, (right, proposals, size) in sums.items():
+                print(f"| {floor} | all | {role} | {proposals} | | {right / size:.2f} ({right} / {size}) | | {total} |")
 
 
 def acter_table(floors: list[float]) -> None:
@@ -171,6 +177,19 @@ def speed(floors: list[float], rounds: int) -> None:
                     print(f"| {round_number} | {floor} | {prepare:.2f} | {save:.3f} |")
 
 
+def _sets(value: str) -> tuple[str, ...]:
+    """``--set``: one of ``bench/terms.py``'s, or several of its sets' names, comma-separated."""
+    names = value.split(",")
+    if len(names) == 1:
+        if value not in bench_terms.SET_CHOICES:
+            raise argparse.ArgumentTypeError(f"{value}: not one of {', '.join(bench_terms.SET_CHOICES)}")
+        return bench_terms.roles(value)
+    unknown = [n for n in names if n not in bench_terms.SETS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"{', '.join(unknown)}: not a set ({', '.join(bench_terms.SETS)})")
+    return tuple(names)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("nato", "acter", "speed", "all"), default="all")
@@ -181,13 +200,14 @@ def main() -> None:
     parser.add_argument("--free", action="store_true",
                         help="nato: pairs with a free English translation (bench/data/terms-free/) ingested with it")
     parser.add_argument("--rounds", type=int, default=3, help="speed: times each floor is measured")
-    parser.add_argument("--set", choices=bench_terms.SET_CHOICES, default="all",
-                        help="nato: the pairs ingested (all: every set but unseen, fresh, fresh2 and fresh3)")
+    parser.add_argument("--set", type=_sets, default="all",
+                        help="nato: the pairs ingested (all: every set but unseen, fresh, fresh2 and fresh3), or several "
+                             "sets into one store, comma-separated (dev,test,heldout,unseen,fresh,fresh2)")
     args = parser.parse_args()
     floors = [float(f) for f in args.floors.split(",")]
     load_model()
     if args.part in ("nato", "all"):
-        nato_table(floors, args.held_first, args.free, bench_terms.roles(args.set))
+        nato_table(floors, args.held_first, args.free, args.set)
     if args.part in ("acter", "all"):
         acter_table(floors)
     if args.part in ("speed", "all"):
