@@ -1,6 +1,7 @@
 """How far the features the glossary ranks by can go: a trained combination against the shipped score.
 
     .venv/bin/python bench/ranker_ceiling.py [--train dev|dev,test] [--penalty 5] [--english]
+        [--sets dev,test,heldout,unseen,fresh,fresh2]
 
 The bilingual score (``equivalents.paired_entries``) multiplies a handful of factors, each chosen on
 the development pairs or ACTER DEV. This asks whether another weighting of the same evidence would
@@ -69,10 +70,12 @@ def english_specificity(phrase: str, counts: Counter, total: int) -> float:
     return min([sum(values) / len(values), *measured]) if values else 0.0
 
 
-def rows(english_side: bool = False) -> list[tuple[str, str, list[float], bool, float]]:
-    """(set, document, features, pair right, shipped score) of every entry paired down to ``POOL``."""
+def rows(english_side: bool = False, sets: tuple[str, ...] = ("dev", "test", "heldout")
+         ) -> list[tuple[str, str, list[float], bool, float]]:
+    """(set, document, features, pair right, shipped score) of every entry of the pairs of ``sets`` paired down
+    to ``POOL``."""
     found = []
-    for dataset in datasets():
+    for dataset in datasets(sets):
         gold = dataset.gold()
         if gold is None:
             continue
@@ -132,9 +135,11 @@ def main() -> None:
     parser.add_argument("--train", default="dev", help="sets trained on, comma-separated (dev, test)")
     parser.add_argument("--penalty", type=float, default=5.0, help="L2 penalty of the regression")
     parser.add_argument("--english", action="store_true", help="add the English side's features")
+    parser.add_argument("--sets", default="dev,test,heldout",
+                        help="sets read, comma-separated (bench/terms.py's: unseen, fresh … only when named)")
     args = parser.parse_args()
     load_model()
-    data = rows(args.english)
+    data = rows(args.english, tuple(args.sets.split(",")))
     feature_names = FEATURES + (ENGLISH_FEATURES if args.english else ())
     roles = np.array([r[0] for r in data])
     documents = np.array([r[1] for r in data])
