@@ -64,7 +64,7 @@ sys.path.insert(0, str(REPO))
 
 from tmtool.model import Context, Entry  # noqa: E402
 from tmtool.pipeline import align_files  # noqa: E402
-from tmtool.terms import DEFAULT_THRESHOLD, build_glossary, extract_french  # noqa: E402
+from tmtool.terms import DEFAULT_THRESHOLD, ENGLISH_THRESHOLD, build_glossary, extract_french  # noqa: E402
 from tmtool.terms import french  # noqa: E402
 from tmtool.terms.french import load_model  # noqa: E402
 from tmtool.text.normalize import normalize_for_match as fold  # noqa: E402  (the metric's folding)
@@ -82,6 +82,7 @@ SHARED_TERMS = REPO.parent / "shared" / "data" / "terms"
 SEED = REPO / "seeds" / "2021-07-13-partners-meeting"
 SEED_GOLD = REPO / "tests" / "data" / "seed.alignment.gold.json"
 SWEEP = (0.0, 0.4, 0.6, 0.8, 1.0, 1.5)
+ENGLISH_SWEEP = (0.0, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 1.0)  # the English list: scores bunch at 0.5–0.7
 BUDGETS = (15, 20, 25, 30, 35, 40)  # proposals a page: the curve along which the threshold only moves
 CURVE_FLOOR = 0.1  # the lowest bilingual score ranked for the curve
 ACTER = SHARED_TERMS / "acter-fr-dev"
@@ -369,24 +370,26 @@ def recall(entries: list[Entry], gold: list[dict], lang: str) -> int:
     return sum(any(entry_forms(e, lang) & {fold(f) for f in item[lang]} for e in entries) for item in gold)
 
 
-def english_table(threshold: float, chosen: tuple[str, ...]) -> None:
+def english_table(threshold: float, en_threshold: float, chosen: tuple[str, ...]) -> None:
     """Monolingual English extraction (``extract_english``, what ``tmtool extract --lang en`` does) of each
     pair's English document, read as ``tmtool extract`` reads it: its proposals and the gold entries
-    whose English form it proposes, at the threshold, among as many of its best as the French proposes,
-    and at each level of :data:`SWEEP`; beside it the French extraction (``extract_french``) of the French
-    document and the gold entries whose French form it proposes, at the threshold."""
+    whose English form it proposes, at ``en_threshold``, among as many of its best as the French proposes,
+    and at each level of :data:`ENGLISH_SWEEP` (with the proposals holding a gold English form); beside it
+    the French extraction (``extract_french``) of the French document and the gold entries whose French
+    form it proposes, at ``threshold``."""
     from tmtool.pipeline import term_contexts
     from tmtool.terms import extract_english
 
-    print(f"Monolingual extraction of each document, threshold {threshold}: English (tmtool extract --lang en) "
-          "against the gold English forms, French (tmtool extract) against the gold French forms")
+    print(f"Monolingual extraction of each document, threshold {en_threshold} English (tmtool extract --lang en) "
+          f"against the gold English forms, {threshold} French (tmtool extract) against the gold French forms")
     print("| pair | set | gold | en sentences | en proposals | en recall | en recall, as many as fr | fr sentences "
           "| fr proposals | fr recall | en (s) | fr (s) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    # set → documents, gold, en proposals, en right, en right among as many as fr, fr proposals, fr right
+    # set → documents, gold, en proposals, en right, en right among as many as fr, fr proposals, fr right,
+    # en proposals in gold, fr proposals in gold
     totals: dict[str, list[int]] = {}
-    levels = sorted({*SWEEP, threshold})
-    sweep: dict[str, list[list[int]]] = {}  # set → per level: en proposals, en right
+    levels = sorted({*ENGLISH_SWEEP, en_threshold})
+    sweep: dict[str, list[list[int]]] = {}  # set → per level: en proposals, en right, en proposals in gold
     for dataset in datasets(chosen):
         gold = dataset.gold()
         if gold is None:
@@ -402,27 +405,33 @@ def english_table(threshold: float, chosen: tuple[str, ...]) -> None:
         # a name's pieces go by the names ranked above them: the list cut at a level is that level's extraction
         at = {level: [e for e in ranked if e.score >= level] for level in levels}
         right = [recall(found, gold, lang) for found, lang in
-                 ((at[threshold], "en"), (ranked[:len(french_entries)], "en"), (french_entries, "fr"))]
-        print(f"| {dataset.name} | {dataset.role} | {len(gold)} | {len(english)} | {len(at[threshold])} "
+                 ((at[en_threshold], "en"), (ranked[:len(french_entries)], "en"), (french_entries, "fr"))]
+        print(f"| {dataset.name} | {dataset.role} | {len(gold)} | {len(english)} | {len(at[en_threshold])} "
               f"| {right[0] / len(gold):.2f} | {right[1] / len(gold):.2f} | {len(french)} | {len(french_entries)} "
               f"| {right[2] / len(gold):.2f} | {english_time:.2f} | {french_time:.2f} |")
-        total = totals.setdefault(dataset.role, [0] * 7)
-        for k, value in enumerate((1, len(gold), len(at[threshold]), *right[:2], len(french_entries), right[2])):
+        gold_en, gold_fr = ({fold(f) for item in gold for f in item[lang]} for lang in ("en", "fr"))
+        in_gold = [sum(bool(entry_forms(e, lang) & forms) for e in found)
+                   for found, lang, forms in ((at[en_threshold], "en", gold_en), (french_entries, "fr", gold_fr))]
+        total = totals.setdefault(dataset.role, [0] * 9)
+        for k, value in enumerate((1, len(gold), len(at[en_threshold]), *right[:2], len(french_entries), right[2],
+                                   *in_gold)):
             total[k] += value
-        for row, level in zip(sweep.setdefault(dataset.role, [[0, 0] for _ in levels]), levels):
+        for row, level in zip(sweep.setdefault(dataset.role, [[0, 0, 0] for _ in levels]), levels):
             row[0] += len(at[level])
             row[1] += recall(at[level], gold, "en")
-    print("\nPer set: proposals a document and recall, English (its recall among as many as the French "
-          "proposes); French")
-    for role, (documents, size, en_proposed, en_right, en_budget, fr_proposed, fr_right) in totals.items():
-        print(f"  {role:8} en {en_proposed / documents:.1f} a document, {en_right / size:.2f} "
-              f"({en_budget / size:.2f})   fr {fr_proposed / documents:.1f} a document, {fr_right / size:.2f}"
-              f"   ({documents} documents, {size} gold)")
-    print("\nEnglish by threshold, per set: proposals a document / recall")
+            row[2] += sum(bool(entry_forms(e, "en") & gold_en) for e in at[level])
+    print("\nPer set: proposals a document, recall and precision against gold, English (its recall among as many "
+          "as the French proposes); French")
+    for role, (documents, size, en_proposed, en_right, en_budget, fr_proposed, fr_right, en_in, fr_in) in totals.items():
+        print(f"  {role:8} en {en_proposed / documents:.1f} a document, {en_right / size:.2f}, "
+              f"{en_in / max(en_proposed, 1):.2f} ({en_budget / size:.2f})   fr {fr_proposed / documents:.1f} a document, "
+              f"{fr_right / size:.2f}, {fr_in / max(fr_proposed, 1):.2f}   ({documents} documents, {size} gold)")
+    print("\nEnglish by threshold, per set: proposals a document / recall / precision against gold")
     for role, rows in sweep.items():
         documents, size = totals[role][:2]
-        print(f"  {role:8} " + "   ".join(f"≥ {level}: {proposed / documents:.1f} / {right / size:.2f}"
-                                           for level, (proposed, right) in zip(levels, rows)))
+        print(f"  {role:8} " + "   ".join(f"≥ {level}: {proposed / documents:.1f} / {right / size:.2f} / "
+                                           f"{in_gold / max(proposed, 1):.2f}"
+                                           for level, (proposed, right, in_gold) in zip(levels, rows)))
 
 
 def main() -> None:
@@ -436,6 +445,8 @@ def main() -> None:
                         help="the English-led extraction of any pair, French read as an unknown language")
     parser.add_argument("--english", action="store_true",
                         help="monolingual English extraction of each English document, French beside it")
+    parser.add_argument("--en-threshold", type=float, default=ENGLISH_THRESHOLD,
+                        help="with --english: the English extraction's threshold (default ENGLISH_THRESHOLD)")
     args = parser.parse_args()
     french.MODEL = args.model
     started = time.perf_counter()
@@ -446,7 +457,7 @@ def main() -> None:
         pivot_table(args.threshold, roles(args.set))
         return
     if args.english:
-        english_table(args.threshold, roles(args.set))
+        english_table(args.threshold, args.en_threshold, roles(args.set))
         return
     if args.part in ("acter", "all"):
         acter_table(args.threshold)

@@ -4,6 +4,7 @@ ranks them (``terms.pivot``), written in the rows the French extraction writes."
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -11,7 +12,8 @@ from click.testing import CliRunner
 from tmtool import api
 from tmtool.cli import main
 from tmtool.model import Context
-from tmtool.terms import pivot
+from tmtool.pipeline import term_contexts
+from tmtool.terms import DEFAULT_THRESHOLD, ENGLISH_THRESHOLD, pivot
 from test_terms import TABLE_3, _docx_table
 
 # written for these tests: English sentences (and their German), terms in the plural as in the singular
@@ -95,12 +97,41 @@ def test_api_extract_english_reads_a_table_of_abbreviations_as_its_english_lines
     _docx_table(path, "List of abbreviations", list(zip(acronym, *columns)),
                 ["ACO and the IMS report to NATO.", "The IMS sits in Brussels."])
     out = tmp_path / "terms.json"
-    done = api.extract([path], out, lang="en-GB", fmt="json")
+    # every term ranked, whatever its score (*International Military Staff* scores 0.58, under the English
+    # threshold): which lines are read as English is the point here
+    done = api.extract([path], out, lang="en-GB", fmt="json", top=100)
     terms = {r["term"]: r for r in json.loads(out.read_text(encoding="utf-8"))}
     assert done["files"] == 1 and done["terms"] == len(terms)
     assert {"ACO", "Allied Command Operations", "International Military Staff"} <= set(terms)
     assert terms["ACO"]["term_type"] == "acronym"
     assert not any("Commandement" in term for term in terms)  # the French column is not read as English
+
+
+SEED_EN = Path(__file__).resolve().parents[1] / "seeds" / "2021-07-13-partners-meeting.en.txt"
+
+
+def test_english_extraction_cuts_at_a_threshold_of_its_own(tmp_path):
+    """``tmtool extract --lang en`` proposes the terms scoring ENGLISH_THRESHOLD or more, not the shared
+    DEFAULT_THRESHOLD's longer list (English scores bunch just above it); French keeps the shared one."""
+    sentences = term_contexts(SEED_EN, "en", "seed")
+    shared = pivot.extract_english(sentences, threshold=DEFAULT_THRESHOLD)
+    own = pivot.extract_english(sentences)
+    assert ENGLISH_THRESHOLD > DEFAULT_THRESHOLD and own and all(e.score >= ENGLISH_THRESHOLD for e in own)
+    assert [e.terms[0].text for e in own] == [e.terms[0].text for e in shared if e.score >= ENGLISH_THRESHOLD]
+    assert len(own) < len(shared)  # the seed's English has terms scoring between the two
+    out = tmp_path / "terms.tsv"
+    result = CliRunner().invoke(main, ["extract", str(SEED_EN), "--lang", "en", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [line.split("\t")[0] for line in out.read_text(encoding="utf-8").splitlines()[1:]] == [
+        term.text for e in own for term in e.terms]
+
+
+def test_an_acronyms_full_form_reaches_the_english_threshold():
+    """*International Military Staff (IMS)* is a term wherever its acronym defines it: its score is the
+    English threshold at least, as it is the shared one at least in a glossary."""
+    entries = {e.terms[0].text: e for e in pivot.extract_english(term_contexts(SEED_EN, "en", "seed"))}
+    assert entries["International Military Staff"].score == ENGLISH_THRESHOLD
+    assert entries["IMS"].terms[0].term_type.value == "acronym"
 
 
 @pytest.mark.parametrize("name, args, message", [

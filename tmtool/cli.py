@@ -1418,7 +1418,8 @@ def check(ctx, files, fmt, srclang, tgtlang):
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
 @click.option("--top", type=click.IntRange(min=1),
-              help="The N best-ranked terms, whatever their score (default: every term over the threshold).")
+              help="The N best-ranked terms, whatever their score (default: every term over the threshold; "
+                   "English has a higher one of its own, its scores running higher).")
 @click.pass_context
 def extract(ctx, files, lang, output, fmt, top):
     """Rank the French (or English) terms of documents (monolingual; bilingual equivalents come with ingest).
