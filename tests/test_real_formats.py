@@ -1513,6 +1513,26 @@ def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):
         [("Korridor", "de"), ("corredor", "es")], "Ein Weg.")
 
 
+def test_a_deepl_glossary_names_its_languages_on_every_row(tmp_path):
+    """DeepL exports a glossary as CSV without a header, each row its source and target term then their
+    languages' codes (its glossary generator a relevance after them). The first row was taken for a header
+    naming en and fr columns: the import stored one entry of the codes alone (fr "fr", en "en"), and lost
+    the first pair; an English–German glossary gave nothing."""
+    path = tmp_path / "deepl.csv"
+    path.write_text("battalion,bataillon,en,fr\r\nSecurity Council,Conseil de sécurité,en,fr\r\n"
+                    "convoy,Konvoi,en,de\r\n", encoding="utf-8")
+    entries, skipped = read_all(read_csv, path)
+    assert [[(t.text, t.lang) for t in e.terms] for e in entries] == [
+        [("battalion", "en"), ("bataillon", "fr")], [("Security Council", "en"), ("Conseil de sécurité", "fr")]]
+    assert skipped == [f"{path}:3: languages 'en, de', not the file's en and fr"]
+    generated = tmp_path / "generated.csv"  # the glossary generator's relevance, a language in region
+    generated.write_text("Sicherheitsrat,Security Council,DE,EN-GB,0.93\r\n", encoding="utf-8")
+    [entry], skipped = read_all(read_csv, generated)
+    assert ([(t.text, t.lang) for t in entry.terms], skipped) == ([("Sicherheitsrat", "de"), ("Security Council", "en")], [])
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert out.startswith("2 entries added, 0 already stored (entries in en 2, fr 2), 1 skipped")
+
+
 def test_a_long_list_of_skipped_units_is_cut_short(tmp_path):
     path = tmp_path / "many.tsv"
     path.write_text("".join(f"sans tabulation {n}\n" for n in range(12)) + "a\tb\n", encoding="utf-8")

@@ -441,6 +441,10 @@ def read_rows(
     term and a further line a synonym a person added."""
     rows = (row for row in rows if any(cell.strip() for cell in row[1]))
     head = list(itertools.islice(rows, TITLE_ROWS + 1))
+    pair = languages_given_per_row([cells for _, cells in head])
+    if pair:  # DeepL's glossary: no header, each row's languages in its third and fourth cells
+        yield from _rows_in_languages(itertools.chain(head, rows), pair, path, on_skip)
+        return
     title_rows = header_index([cells for _, cells in head]) or 0
     for number, _ in head[:title_rows]:
         on_skip(Skipped("a title above the header row, not read", str(path), number))
@@ -488,6 +492,44 @@ def read_rows(
                 continue
             problem = unwritable or "no term: the term columns are empty"
         on_skip(Skipped(problem, str(path), number))
+
+
+def languages_given_per_row(head: list[list[str]]) -> tuple[str, str] | None:
+    """The two languages of a table whose rows each name them after their terms, as DeepL exports a glossary
+    (``battalion,bataillon,en,fr``; its glossary generator a relevance after them): no header, language codes
+    in the third and fourth cells of every row of ``head`` (a table's first rows that are not empty), the
+    first row's two terms naming no column; its codes name the file's languages. None for any other table: read as a header names its
+    columns, else as its first columns are (French, English), the source's terms would be stored as French
+    and its first row as an entry of the codes alone."""
+    def codes(cells: list[str]) -> tuple[str | None, ...]:
+        return tuple(known_language(cell.strip()) if _LANGUAGE_COLUMN.match(_folded_name(cell)) else None
+                     for cell in cells[2:4])
+
+    if not head or any(len(cells) < 4 or not all(cell.strip() for cell in cells[:2]) or None in codes(cells)
+                       for cells in head):
+        return None
+    languages = codes(head[0])
+    if languages[0] == languages[1] or any(_column_of(cell) for cell in head[0][:2]):
+        return None
+    return languages
+
+
+def _rows_in_languages(rows: Iterable[_Row], pair: tuple[str, str], path: str | Path,
+                       on_skip: OnSkip) -> Iterator[Entry]:
+    """The entries of a table whose rows name their languages after their two terms (see
+    :func:`languages_given_per_row`); a row naming others is passed over and told to ``on_skip``."""
+    for number, cells in rows:
+        given = tuple(known_language(cell.strip()) for cell in (cells + ["", ""])[2:4])
+        if given != pair:
+            shown = ", ".join(cell.strip() for cell in (cells + ["", ""])[2:4])
+            on_skip(Skipped(f"languages {shown!r}, not the file's {pair[0]} and {pair[1]}", str(path), number))
+            continue
+        entry = entry_from_row(dict(zip(pair, cells)), pair)
+        problem = _unwritable(entry) or (None if len(entry.terms) == 2 else "no term: the term columns are empty")
+        if problem:
+            on_skip(Skipped(problem, str(path), number))
+        else:
+            yield _one_term_a_line(entry)
 
 
 def _unwritable(entry: Entry) -> str | None:
