@@ -1533,6 +1533,26 @@ def test_a_deepl_glossary_names_its_languages_on_every_row(tmp_path):
     assert out.startswith("2 entries added, 0 already stored (entries in en 2, fr 2), 1 skipped")
 
 
+@pytest.mark.parametrize("header", ["Source (en-US),Target (fr-FR),Description (en-US)",
+                                    "Term [en],Term [fr],Description [en]", "en-US Term,fr-FR Term,Definition",
+                                    "EN - English,FR - French,Definition (EN)"])
+def test_a_header_naming_its_languages_by_codes_beside_words_is_read_as_such(tmp_path, header):
+    """Glossaries exported by web platforms and CAT tools name a column by a word and a language code
+    (``Source (en-US)``, ``Term [fr]``, ``en-US Term``). Not recognised, the header was read as a row of data
+    and every row after it by position, French then English: the English terms were stored as French, the
+    French as English, and the header itself as an entry."""
+    path = tmp_path / "glossary.csv"
+    path.write_text(f"{header}\nbattalion,bataillon,A unit of troops.\n", encoding="utf-8")
+    [entry], skipped = read_all(read_csv, path)
+    assert sorted((t.lang, t.text) for t in entry.terms) == [("en", "battalion"), ("fr", "bataillon")]
+    assert (entry.definition, skipped) == ("A unit of troops.", [])
+    # words that open with a language's code are still terms
+    path.write_text("de facto,de fait\nbattalion,bataillon\n", encoding="utf-8")
+    entries, _ = read_all(read_csv, path)
+    assert [[(t.lang, t.text) for t in e.terms] for e in entries] == [
+        [("fr", "de facto"), ("en", "de fait")], [("fr", "battalion"), ("en", "bataillon")]]
+
+
 def test_a_long_list_of_skipped_units_is_cut_short(tmp_path):
     path = tmp_path / "many.tsv"
     path.write_text("".join(f"sans tabulation {n}\n" for n in range(12)) + "a\tb\n", encoding="utf-8")

@@ -109,6 +109,12 @@ _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR
 # >>I<<Definition; one marked X (>>XT<<Note) is to be left out
 _ANNOTATION = re.compile(r"\s*>>(X?)[A-Z]<<")
 TITLE_ROWS = 5  # at most, above a header row
+# a language's code beside a word in a header: "source (en-us)", "term [fr]", or "en-us term", "en - english"
+_CODE_BESIDE = re.compile(r"(?P<before>.*?)\s*[(\[]\s*(?P<inside>[a-z]{2,3}(?:-[a-z0-9]{1,8})*)\s*[)\]]"
+                          r"|(?P<lead>[a-z]{2,3}(?:-[a-z0-9]{1,8})*)\s+(?P<after>.+)")
+# the words of such a header saying the column holds the language's terms
+_TERM_WORDS = frozenset({"", "term", "terms", "terme", "termes", "source", "target", "source term", "target term",
+                         "translation", "traduction", "terme source", "terme cible"})
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
 _LANGUAGES_LINE = "#"  # a TSV's first line "#<TAB>de<TAB>fr": a comment to OmegaT, the pair to tmtool
 _FIELDS = frozenset(_COLUMN_ALIASES) - {"fr", "en"}  # the columns that are no language's terms
@@ -615,7 +621,27 @@ def _column_of(name: str) -> str | None:
     if folded in _COLUMN_OF_NAME:
         return _COLUMN_OF_NAME[folded]
     named = language_named(folded)
-    return "definition" if named and folded.endswith("-def") else named
+    return "definition" if named and folded.endswith("-def") else named or _coded_column(folded)
+
+
+def _coded_column(folded: str) -> str | None:
+    """The field of a header naming its language by a code beside a word (``Source (en-US)``, ``Term [fr]``,
+    ``en-US Term``, ``EN - English``, ``Description (en)``): the language's terms when the word says terms
+    (or is the language's name), the definition or note the word names, else None."""
+    match = _CODE_BESIDE.fullmatch(folded)
+    if not match:
+        return None
+    code, word = (match["inside"], match["before"]) if match["inside"] else (match["lead"], match["after"])
+    language, word = known_language(code), word.strip(" -–:")
+    if language is None:
+        return None
+    if word in _TERM_WORDS or language_named(word) == language:
+        return language
+    # a definition or note is the entry's, joined with the other languages'; a part of speech or gender would
+    # be read as another language's term's (entry_from_row): not read, and said
+    if word in ("description", "definition", "def"):
+        return "definition"
+    return "note" if _COLUMN_OF_NAME.get(word) == "note" else None
 
 
 def _folded_name(name: str) -> str:
