@@ -1388,6 +1388,11 @@ def test_the_ltac_samples_read_in_all_their_languages(name):
     terms = [[(t.text, t.lang, t.pos, t.usage) for t in e.terms] for e in entries]
     assert terms == [[(t.text, t.lang, t.pos, t.usage) for t in e.terms] for e in reference]
     assert ("galactic cluster", "en", "noun", UsageStatus.DEPRECATED) in terms[0]
+    if "DCT" in name:  # its contexts (basic:context, basic:source their document) are contexts too, not notes
+        def contexts(entry):
+            return entry.contexts, [t.contexts for t in entry.terms]
+        assert [contexts(e) for e in entries] == [contexts(e) for e in reference]
+        assert sum(len(e.contexts) + sum(len(t.contexts) for t in e.terms) for e in entries) == 104
 
 
 # ---- PO and TSV ----
