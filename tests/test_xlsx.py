@@ -169,6 +169,36 @@ def test_a_merged_cell_is_the_value_of_every_row_it_covers(tmp_path):
     assert [skip.reason for skip in skipped] == ["a title above the header row, not read"]
 
 
+def test_a_header_of_two_rows_names_each_language_over_its_columns(tmp_path):
+    """A glossary laid out by hand: each language's name merged over its columns, the row below naming
+    them (Term, Definition, Example). The second header row was read as an entry (fr "Term", en "Term") and
+    the definitions, under no header cell of their own, were dropped without a word."""
+    workbook = Workbook()
+    for row in [["Glossaire OTAN", None, None, None, None, None], [],
+                ["English", None, None, "Français", None, "Note"],
+                ["Term", "Definition", "Example", "Terme", "Définition", "Note"],
+                ["battalion", "A unit of troops.", "The battalion left.", "bataillon", "Une unité.", "vu"],
+                ["7.62 mm", None, None, 7.62, None, None]]:
+        workbook.active.append(row)
+    for cells in ("A1:F1", "A3:C3", "D3:E3", "F3:F4"):
+        workbook.active.merge_cells(cells)
+    workbook.save(tmp_path / "two-rows.xlsx")
+    skipped: list[Skipped] = []
+    entries = list(read_xlsx(tmp_path / "two-rows.xlsx", on_skip=skipped.append))
+    assert [([(t.lang, t.text) for t in e.terms], e.definition, e.note) for e in entries] == [
+        ([("fr", "bataillon"), ("en", "battalion")], "A unit of troops.\nUne unité.", "vu"),
+        ([("fr", "7.62"), ("en", "7.62 mm")], None, None)]
+    assert [skip.reason for skip in skipped] == [
+        "a title above the header row, not read", "column 'English / Example' not read: no glossary field of that name"]
+
+
+def test_a_column_without_a_header_is_said_not_read(tmp_path):
+    path = sheet_file(tmp_path / "g.xlsx", [["fr", "en", None], ["bataillon", "battalion", "à revoir"]])
+    skipped: list[Skipped] = []
+    assert len(list(read_xlsx(path, on_skip=skipped.append))) == 1
+    assert [str(skip) for skip in skipped] == [f"{path}:2: column 3 not read: its header is empty"]
+
+
 @pytest.mark.parametrize("name, data, message", [
     ("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "an Excel 97–2003 workbook (.xls), not XLSX"),
     ("renamed.xlsx", "fr,en\ncomité,committee\n".encode(), "not an XLSX workbook (not a ZIP archive)"),

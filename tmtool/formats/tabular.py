@@ -465,12 +465,24 @@ def read_rows(
         columns, rows = positional, itertools.chain([first], rows)
         languages = positional[:2]  # the source's column first
         beyond = "a table without a header row is read as its first three columns"
+        unnamed: set[int] = set()
     else:
         beyond = "the header names none"
-        for cell, column in zip(first[1], columns):
+        names = first[1]
+        second = next(rows, None)
+        spanned = _spanned_columns(first[1], columns, second[1]) if second else None
+        if spanned:  # a header of two rows: each language's name over the columns the row below names
+            columns, names, over = spanned, [], ""
+            for above, below in itertools.zip_longest(first[1], second[1], fillvalue=""):
+                over = above.strip() or over  # a name merged across columns is in the first only
+                names.append(" / ".join(dict.fromkeys(filter(None, (over, below.strip())))))
+        elif second:
+            rows = itertools.chain([second], rows)
+        for cell, column in zip(names, columns):
             if cell.strip() and column is None:
                 on_skip(Skipped(f"column {cell.strip()!r} not read: no glossary field of that name", str(path),
                                 first[0]))
+        unnamed = {at for at, cell in enumerate(names) if not cell.strip()}
         languages = languages_of(columns)
         named = TermLanguages()  # columns en-GB and en-US: their terms are all en, which is said
         for cell in first[1]:
@@ -481,6 +493,9 @@ def read_rows(
         if beyond and any(cell.strip() for cell in cells[len(columns):]):  # told once, at the first such row
             on_skip(Skipped(f"cells past column {len(columns)} not read: {beyond}", str(path), number))
             beyond = None
+        for at in sorted(at for at in unnamed if at < len(cells) and cells[at].strip()):  # told once a column
+            on_skip(Skipped(f"column {at + 1} not read: its header is empty", str(path), number))
+            unnamed.discard(at)
         row: dict[str, str] = {}
         for column, cell in zip(columns, cells):
             if column:  # two columns of one field (memoQ's definition in each language) join, a line each
@@ -498,6 +513,39 @@ def read_rows(
                 continue
             problem = unwritable or "no term: the term columns are empty"
         on_skip(Skipped(problem, str(path), number))
+
+
+def _spanned_columns(header: list[str], columns: Sequence[str | None], below: list[str]) -> tuple[str | None, ...] | None:
+    """The columns of a header of two rows, as a spreadsheet lays one out: each language's name over its
+    columns (a cell merged across them, read as the first holding it), the row below naming what each holds
+    (``English`` over ``Term | Definition``, ``French`` over ``Term | Definition``); None when ``below`` is
+    no such row: it names no column beneath an empty header cell, none of its cells says terms (``Term``,
+    ``Source``), or one names a language (data). Under a language, a column of its terms, or the entry's
+    definition or note; any other column is not read."""
+    words = [_folded_name(cell) for cell in below]
+    if not any(at < len(words) and words[at] and not cell.strip() for at, cell in enumerate(header)) \
+            or not any(word and word in _TERM_WORDS for word in words):
+        return None
+    spanned, language = [], None
+    for at, word in enumerate(words):
+        column = columns[at] if at < len(columns) else None
+        above = header[at].strip() if at < len(header) else ""
+        if above:
+            language = column if column and column not in _FIELDS else None
+        if not word:
+            spanned.append(column if above else None)
+        elif language and word in _TERM_WORDS:
+            spanned.append(language)
+        elif _COLUMN_OF_NAME.get(word) in ("note", "definition") or word in ("description", "definition", "def"):
+            spanned.append(_COLUMN_OF_NAME.get(word, "definition"))
+        elif column and _column_of(word) == column:  # a field's name merged over the two rows
+            spanned.append(column)
+        elif _column_of(word) and _column_of(word) not in _FIELDS:
+            return None  # a language's name: a glossary of languages' names, data
+        else:
+            spanned.append(None)  # reported, not read
+    spanned += columns[len(spanned):]
+    return tuple(spanned) if len(languages_of(spanned)) >= 2 else None
 
 
 def languages_given_per_row(head: list[list[str]]) -> tuple[str, str] | None:
