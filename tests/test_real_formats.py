@@ -1352,6 +1352,24 @@ def test_a_multiterm_xml_export_is_a_glossary(tmp_path):
                               f"1 skipped: {path}:27: a conceptGrp without any term\n")
 
 
+def test_a_multiterm_note_on_a_term_is_that_term_s(tmp_path):
+    """A Note field of a term (a usage note on a deprecated synonym) joined the entry's notes without
+    saying which term it was about; a TBX note in a tig is its term's own, and so is this one."""
+    path = tmp_path / "export.xml"
+    path.write_text("""<mtf><conceptGrp><concept>1</concept>
+<descripGrp><descrip type="Note">Fiche validée.</descrip></descripGrp>
+<languageGrp><language type="French" lang="FR"/>
+  <termGrp><term>force de réaction</term></termGrp>
+  <termGrp><term>force d'intervention</term><descripGrp><descrip type="Note">Ancien usage, à éviter.</descrip></descripGrp>
+  </termGrp></languageGrp>
+<languageGrp><language type="English" lang="EN-GB"/><termGrp><term>response force</term></termGrp></languageGrp>
+</conceptGrp></mtf>""", encoding="utf-8")
+    [entry], _ = read_all(read_multiterm, path)
+    assert [(t.text, t.note) for t in entry.terms] == [
+        ("force de réaction", None), ("force d'intervention", "Ancien usage, à éviter."), ("response force", None)]
+    assert entry.note == "Fiche validée."
+
+
 def test_a_multiterm_field_of_a_language_is_the_entrys(tmp_path):
     """Termbases often define a concept in each language: a descripGrp of the languageGrp, which
     was dropped."""
