@@ -1536,6 +1536,19 @@ def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):
         [("Korridor", "de"), ("corredor", "es")], "Ein Weg.")
 
 
+def test_a_memoq_term_base_exported_to_csv_with_tabs_is_read(tmp_path):
+    """memoQ's export to CSV lets one choose the delimiter (tab is what its help recommends as safest) and
+    names the file .csv whatever it is: such a file was refused, "no usable columns"."""
+    path = tmp_path / "termbase.csv"
+    path.write_text("Entry_ID\tEntry_Note\tEnglish_United_Kingdom_Def\tEnglish_United_Kingdom\tTerm_Info\t"
+                    "French_France_Def\tFrench_France\tTerm_Info\r\n"
+                    '0\t\tA line of vehicles, escorted.\tconvoy\t\t\tconvoi\t\r\n', encoding="utf-8-sig")
+    [entry], skipped = read_all(read_csv, path)
+    assert [(t.text, t.lang) for t in entry.terms] == [("convoi", "fr"), ("convoy", "en")]
+    assert entry.definition == "A line of vehicles, escorted."
+    assert len(skipped) == 3  # Entry_ID and the two Term_Info columns, said not read
+
+
 def test_a_deepl_glossary_names_its_languages_on_every_row(tmp_path):
     """DeepL exports a glossary as CSV without a header, each row its source and target term then their
     languages' codes (its glossary generator a relevance after them). The first row was taken for a header

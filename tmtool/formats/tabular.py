@@ -221,13 +221,16 @@ def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
 
 def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns;
-    separated by commas, or by semicolons when the first line holds some and no comma (Excel in French).
+    separated by commas, or by semicolons when the first line holds some and no comma (Excel in French), or
+    by tabs when it holds them and neither (memoQ's export to CSV, its delimiter set to tab).
     A row with a value of the wrong kind is passed over and told to ``on_skip``."""
     lines = _lines(path)
     first = lines.readline()
     lines.seek(0)
-    # French spreadsheets separate fields with semicolons, the comma being their decimal mark
-    reader = csv.reader(lines, delimiter=";" if ";" in first and "," not in first else ",")
+    # French spreadsheets separate fields with semicolons, the comma being their decimal mark; memoQ names
+    # its term base export .csv whatever delimiter it was given
+    delimiter = next((mark for mark in (";", "\t") if mark in first and "," not in first), ",")
+    reader = csv.reader(lines, delimiter=delimiter)
     yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path)),
                          path, on_skip)
 
