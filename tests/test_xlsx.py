@@ -192,6 +192,22 @@ def test_a_header_of_two_rows_names_each_language_over_its_columns(tmp_path):
         "a title above the header row, not read", "column 'English / Example' not read: no glossary field of that name"]
 
 
+def test_the_control_characters_excel_escapes_in_a_cell_are_read_as_such(tmp_path):
+    """Excel writes a carriage return in a cell's text as _x000D_ (a line break pasted from Word: _x000D_ then
+    a line feed) and a tab as _x0009_; openpyxl hands them over as they stand, and the French term was stored
+    as "bataillon_x000D_". An underscore escaped as _x005F_ is an underscore."""
+    path = sheet_file(tmp_path / "escaped.xlsx", [
+        ["Français", "English", "Note"],
+        ["bataillon_x000D_\nbon", "battalion", "à revoir_x000D_\nvoir AAP-6"],
+        ["x_x005F_x000D_", "y", None]])
+    skipped: list[Skipped] = []
+    first, second = read_xlsx(path, on_skip=skipped.append)
+    assert [(t.lang, t.text) for t in first.terms] == [("fr", "bataillon"), ("fr", "bon"), ("en", "battalion")]
+    assert first.note == "à revoir\r\nvoir AAP-6"
+    assert [t.text for t in second.terms] == ["x_x000D_", "y"]  # what was typed: "_x000D_" as text
+    assert skipped == []
+
+
 def test_a_column_without_a_header_is_said_not_read(tmp_path):
     path = sheet_file(tmp_path / "g.xlsx", [["fr", "en", None], ["bataillon", "battalion", "à revoir"]])
     skipped: list[Skipped] = []

@@ -20,6 +20,7 @@ every other XML file tmtool reads is, and a part declaring entities refuses the 
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import replace
 from datetime import date, datetime, time
@@ -48,6 +49,11 @@ _OLE2 = b"\xd0\xcf\x11\xe0"  # an Excel 97–2003 .xls (or any other OLE2 compou
 _BROKEN = (ParseError, KeyError, ValueError, TypeError, OSError, *PACKAGE_ERRORS)
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _MERGE_CELL = f"{_SHEET_NS}row", f"{_SHEET_NS}mergeCell"
+# a control character as Excel writes it in a cell's text, which XML cannot always carry (ECMA-376's ST_Xstring):
+# _x000D_ a carriage return (a line break pasted from Word is _x000D_ and a line feed), _x0009_ a tab.
+# openpyxl leaves them as they are. Only those of the C0 controls, and _x005F_ (an underscore, which escapes a
+# literal "_x…_" a person typed): openpyxl already reads a shared string's _x005F_x0041_ as "_x0041_", text
+_EXCEL_ESCAPE = re.compile(r"_x(005[Ff]|00[01][0-9A-Fa-f])_")
 
 
 def write_xlsx(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
@@ -198,4 +204,6 @@ def _text(value) -> str:
         return value.date().isoformat() if value.time() == time() else value.isoformat()
     if isinstance(value, (date, time)):
         return value.isoformat()
+    if isinstance(value, str):
+        return _EXCEL_ESCAPE.sub(lambda match: chr(int(match[1], 16)), value)
     return str(value)
