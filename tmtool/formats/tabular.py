@@ -33,8 +33,11 @@ Written for another language pair (``tmtool export csv --srclang de --tgtlang fr
 stand where French and English do, and the CSV's first two columns are named after them (``de``, ``fr``).
 Read, a header column named by a language's code (``de``, ``es-ES``, ``pt_BR``) or its name, as people and
 CAT tools write it (``Deutsch``, ``Spanish (Spain)``, memoQ's ``German`` and ``English_United_Kingdom``,
-Glossary Converter's ``>>L<<German``: :func:`tmtool.langtags.language_named`) holds that language's terms:
-such a table is read in its own languages, and one with columns in more than two keeps them all.
+Glossary Converter's ``>>L<<German``: :func:`tmtool.langtags.language_named`), or by a code beside a word
+(``Source (en-US)``, ``Term [fr]``) holds that language's terms: such a table is read in its own languages,
+and one with columns in more than two keeps them all. A header may take two rows, each language's name over
+the columns the row below names (``Term``, ``Definition``); a table without a header whose rows name their
+languages after their terms (DeepL's glossary, ``battalion,bataillon,en,fr``) is read in those languages.
 """
 
 from __future__ import annotations
