@@ -521,7 +521,8 @@ def read_rows(
         on_skip(Skipped(problem, str(path), number))
 
 
-def _spanned_columns(header: list[str], columns: Sequence[str | None], below: list[str]) -> tuple[str | None, ...] | None:
+def _spanned_columns(header: list[str], columns: Sequence[str | None],
+                     below: list[str]) -> tuple[str | None, ...] | None:
     """The columns of a header of two rows, as a spreadsheet lays one out: each language's name over its
     columns (a cell merged across them, read as the first holding it), the row below naming what each holds
     (``English`` over ``Term | Definition``, ``French`` over ``Term | Definition``); None when ``below`` is
@@ -558,9 +559,9 @@ def languages_given_per_row(head: list[list[str]]) -> tuple[str, str] | None:
     """The two languages of a table whose rows each name them after their terms, as DeepL exports a glossary
     (``battalion,bataillon,en,fr``; its glossary generator a relevance after them): no header, language codes
     in the third and fourth cells of every row of ``head`` (a table's first rows that are not empty), the
-    first row's two terms naming no column; its codes name the file's languages. None for any other table: read as a header names its
-    columns, else as its first columns are (French, English), the source's terms would be stored as French
-    and its first row as an entry of the codes alone."""
+    first row's two terms naming no column; its codes name the file's languages. None for any other table.
+    Read as a header names its columns, or as its first columns are (French, English), such a table gave an
+    entry of the codes alone, its source's terms stored as French."""
     def codes(cells: list[str]) -> tuple[str | None, ...]:
         return tuple(known_language(cell.strip()) if _LANGUAGE_COLUMN.match(_folded_name(cell)) else None
                      for cell in cells[2:4])
