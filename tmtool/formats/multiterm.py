@@ -15,10 +15,10 @@ A MultiTerm termbase exports one ``conceptGrp`` an entry::
 
 Field names are the termbase's own, so they are matched loosely: a ``Definition`` is the entry's
 definition, ``Note``/``Comment`` a note (the entry's, or the term's whose field it is), ``Part of speech``
-and ``Gender`` the term's, a ``Usage`` or ``Status`` naming preferred/admitted/deprecated/forbidden … the term's usage, a term's ``Context`` a
-context (the entry's when the term is of the entry's context language, else the term's own, which keeps it
-in its language: ``model.place_contexts``); any other field is kept as a note ``field: value``. Entries are
-candidates until reviewed, as from TBX.
+and ``Gender`` the term's, a ``Usage`` or ``Status`` naming preferred/admitted/deprecated/forbidden … the
+term's usage, a term's ``Context`` a context (the entry's when the term is of the entry's context language,
+else the term's own, which keeps it in its language: ``model.place_contexts``); any other field is kept as a
+note ``field: value``. Entries are candidates until reviewed, as from TBX.
 """
 
 from __future__ import annotations
