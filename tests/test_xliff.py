@@ -175,6 +175,13 @@ sont rouges</target></trans-unit>
 </xliff>""", encoding="utf-8")
     [unit] = read_xliff(version_2)
     assert (unit.source, unit.target) == ("Hello i18n!", "Bonjour i18n !")
+    # Trados's own file keeps its text as its editor shows it
+    trados = tmp_path / "doc.sdlxliff"
+    trados.write_text(path.read_text(encoding="utf-8").replace(
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2"',
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"'),
+        encoding="utf-8")
+    assert next(read_xliff(trados)).source == "\n        Hello i18n!\n      "
 
 
 def test_notes_of_the_file_and_its_groups_are_every_unit_s(tmp_path):

@@ -582,6 +582,8 @@ def _unit(source: etree._Element, target: etree._Element | None, srclang: str, t
 # a run of white space holding a line break: how a tool that pretty-prints its XLIFF lays text over lines
 # (a carriage return is none: XML reads one in a file as a line feed, so one read is a character reference, content)
 _LINE_BREAK_RUN = re.compile(r"[ \t]*\n[ \t\n]*")
+# the namespaces of the XLIFF of tools that keep a segment's text as their editor shows it, line breaks and all
+_LITERAL_TOOLS = frozenset({SDL, MEMOQ, PHRASE})
 # elements whose content is a code's native data, not text
 _NATIVE_CODES = frozenset({"bpt", "ept", "ph", "it", "ut", "x", "bx", "ex", "sc", "ec", "cp"})
 
@@ -593,9 +595,10 @@ def _unwrapped(element: etree._Element | None) -> etree._Element | None:
     text so (``<source>\n        Hello i18n!\n      </source>``), and translate-toolkit reads it as XML's
     default white-space handling has it, ``Hello i18n!``: so does this reader, rather than storing a unit no
     lookup of the sentence matches. Other white space (two spaces, a tab) is kept; so is every white space
-    of an element ``xml:space="preserve"`` (what tmtool writes), and a code's native data."""
+    of an element ``xml:space="preserve"`` (what tmtool writes), of a code's native data, and of the files
+    of Trados, memoQ and Phrase, whose editors show their text as it stands."""
     if element is None or next((e.get(XML_SPACE) for e in (element, *element.iterancestors()) if e.get(XML_SPACE)),
-                               None) == "preserve":
+                               None) == "preserve" or _LITERAL_TOOLS & set(element.getroottree().getroot().nsmap.values()):
         return element
     if not any(_LINE_BREAK_RUN.search(text) for text in element.itertext()):
         return element
