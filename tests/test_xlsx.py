@@ -359,6 +359,29 @@ def test_title_rows_above_the_header_are_reported_not_taken_for_the_header(tmp_p
     assert len(list(read_xlsx(languages))) == 2
 
 
+def test_a_title_block_of_more_than_five_rows_is_still_above_the_header(tmp_path):
+    """A sheet opening with its office, title, version, date, author, status and contact, a row each: past
+    five such rows the header was no longer looked for, and the whole sheet was read by position, each title
+    a French term of its own and the header an entry (fr "Français", en "English"). Another sheet so laid
+    out was said to have no header and left unread."""
+    block = [["Bureau de terminologie"], ["Glossaire de la logistique"], ["Version 3.2"], [datetime(2024, 11, 5)],
+             ["Auteur : BT"], ["Statut : projet"], ["Contact : bt@example.org"], []]
+    path = tmp_path / "g.xlsx"
+    workbook = Workbook()
+    for row in [*block, ["Français", "English"], ["convoi", "convoy"]]:
+        workbook.active.append(row)
+    second = workbook.create_sheet("Transport")
+    for row in [*block, ["Français", "English"], ["camion", "truck"]]:
+        second.append(row)
+    workbook.save(path)
+    skipped: list[Skipped] = []
+    entries = list(read_xlsx(path, on_skip=skipped.append))
+    assert [[t.text for t in e.terms] for e in entries] == [["convoi", "convoy"], ["camion", "truck"]]
+    assert [skip.line for skip in skipped] == [1, 2, 3, 4, 5, 6, 7] * 2
+    assert {skip.reason.removeprefix("sheet 'Transport': ") for skip in skipped} == {
+        "a title above the header row, not read"}
+
+
 def test_a_matecat_glossary_marks_its_forbidden_terms(tmp_path):
     """Matecat's glossary template (XLSX) starts with concept-level columns Forbidden (TRUE or FALSE,
     Excel booleans), Domain, Subdomain, Definition, then each locale's column with its Notes and Example

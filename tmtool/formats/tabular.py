@@ -444,7 +444,7 @@ def read_rows(
     positional: tuple[str, ...] = _POSITIONAL_COLUMNS,
 ) -> Iterator[Entry]:
     """Entries of a table's rows, each numbered by its line (the CSV's and TSV's, an XLSX sheet's).
-    The first row that is not empty may be a header, or up to five rows of one cell each (a title, a
+    The first row that is not empty may be a header, or rows of one cell each (a title, a
     date) above the header, which are reported to ``on_skip``: a header cell naming no field of ours is
     reported to ``on_skip``, its column passed over. A first row of one column refuses the file when
     ``one_column_refused`` (a CSV written with another separator). Without a header the columns are
@@ -452,7 +452,7 @@ def read_rows(
     column), a term cell may hold several terms, one a line; in ours too, where the first is the exported
     term and a further line a synonym a person added."""
     rows = (row for row in rows if any(cell.strip() for cell in row[1]))
-    head = list(itertools.islice(rows, TITLE_ROWS + 1))
+    head = table_head(rows)
     pair = languages_given_per_row([cells for _, cells in head])
     if pair:  # DeepL's glossary: no header, each row's languages in its third and fourth cells
         yield from _rows_in_languages(itertools.chain(head, rows), pair, path, on_skip)
@@ -619,11 +619,27 @@ def _term_lines(term: Term) -> list[Term]:
                                               term_type=term.term_type, usage=term.usage) for line in more)]
 
 
+def table_head(rows: Iterator) -> list:
+    """A table's first rows that are not empty (``rows`` yields only those; each a row or its cells): the
+    first ``TITLE_ROWS + 1``, and past them, while every row read holds one cell (a sheet's title block: its
+    name, version, date, author, contact …), up to the first row of more cells, where its header may be."""
+    head = list(itertools.islice(rows, TITLE_ROWS + 1))
+    while head and all(_filled(row) == 1 for row in head) and (row := next(rows, None)) is not None:
+        head.append(row)
+    return head
+
+
+def _filled(row) -> int:
+    """How many cells of a row (``(line, cells)``, or its cells) hold anything."""
+    cells = row[1] if isinstance(row, tuple) else row
+    return sum(1 for cell in cells if cell.strip())
+
+
 def header_index(head: list[list[str]]) -> int | None:
-    """Where, among a table's first rows that are not empty, its header naming a French and an English
-    column stands: first, or under up to five rows of one cell each (a sheet's title, a date or a
-    source beneath it); None where no row is such a header."""
-    for at, cells in enumerate(head[:TITLE_ROWS + 1]):
+    """Where, among a table's first rows that are not empty (:func:`table_head`), its header naming a French
+    and an English column stands: first, or under rows of one cell each (a sheet's title, a date or a source
+    beneath it); None where no row is such a header."""
+    for at, cells in enumerate(head):
         if names_fields(cells):
             return at
         if sum(1 for cell in cells if cell.strip()) != 1:

@@ -24,7 +24,6 @@ import re
 import zipfile
 from dataclasses import replace
 from datetime import date, datetime, time
-from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 from xml.etree.ElementTree import ParseError
@@ -35,7 +34,7 @@ from ..io.xmlsafe import PACKAGE_ERRORS, PASSWORD_PROTECTED, check_package, iter
 from ..langtags import base_language
 from ..model import Entry
 from .skips import OnSkip, Skipped, refuse
-from .tabular import TITLE_ROWS, csv_columns, entry_to_row, header_index, read_rows
+from .tabular import csv_columns, entry_to_row, header_index, read_rows, table_head
 
 SHEET = "glossary"
 # written as a number, for Excel to sort and filter by; the score stays text, exact (openpyxl writes
@@ -133,8 +132,7 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
             yield from read_rows(_rows(first, path), path, on_skip)
             for sheet in others:
                 # a sheet is a glossary as the first is read as one: a header, titles above it at most
-                head = list(islice((cells for _, cells in _rows(sheet, path) if any(c.strip() for c in cells)),
-                                   TITLE_ROWS + 1))
+                head = table_head(cells for _, cells in _rows(sheet, path) if any(c.strip() for c in cells))
                 if header_index(head) is not None:
                     def tell(skipped: Skipped, title: str = sheet.title) -> None:
                         on_skip(replace(skipped, reason=f"sheet {title!r}: {skipped.reason}"))
