@@ -192,6 +192,20 @@ def test_a_po_file_from_elsewhere_has_english_msgids_and_its_language_in_the_hea
     ]
 
 
+def test_a_po_file_saved_with_a_byte_order_mark_and_crlf_is_read(tmp_path):
+    """Windows editors (Notepad) save UTF-8 with a byte-order mark, which Poedit and translate-toolkit read
+    past; the file was refused ("cannot read '\\ufeffmsgid'")."""
+    path = tmp_path / "fr.po"
+    path.write_bytes(b"\xef\xbb\xbf" + ('msgid ""\r\nmsgstr ""\r\n"Language: fr\\n"\r\n'
+                                         '"Content-Type: text/plain; charset=UTF-8\\n"\r\n\r\n'
+                                         '#, fuzzy\r\n#| msgid "batalion"\r\nmsgid "battalion"\r\n'
+                                         'msgstr "bataillon"\r\n').encode())
+    [entry] = read_po(path)
+    assert ([(t.text, t.lang) for t in entry.terms], entry.status) == (
+        [("battalion", "en"), ("bataillon", "fr")], ReviewStatus.CANDIDATE)
+    assert [(u.source, u.target) for u in read_units_po(path)] == [("battalion", "bataillon")]
+
+
 def test_units_round_trip_the_seed_memory(tmp_path):
     units = seed_gold_units()
     out = tmp_path / "seed.po"

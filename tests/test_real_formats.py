@@ -1352,6 +1352,24 @@ def test_a_multiterm_xml_export_is_a_glossary(tmp_path):
                               f"1 skipped: {path}:27: a conceptGrp without any term\n")
 
 
+def test_a_multiterm_note_on_a_term_is_that_term_s(tmp_path):
+    """A Note field of a term (a usage note on a deprecated synonym) joined the entry's notes without
+    saying which term it was about; a TBX note in a tig is its term's own, and so is this one."""
+    path = tmp_path / "export.xml"
+    path.write_text("""<mtf><conceptGrp><concept>1</concept>
+<descripGrp><descrip type="Note">Fiche validée.</descrip></descripGrp>
+<languageGrp><language type="French" lang="FR"/>
+  <termGrp><term>force de réaction</term></termGrp>
+  <termGrp><term>force d'intervention</term><descripGrp><descrip type="Note">Ancien usage, à éviter.</descrip></descripGrp>
+  </termGrp></languageGrp>
+<languageGrp><language type="English" lang="EN-GB"/><termGrp><term>response force</term></termGrp></languageGrp>
+</conceptGrp></mtf>""", encoding="utf-8")
+    [entry], _ = read_all(read_multiterm, path)
+    assert [(t.text, t.note) for t in entry.terms] == [
+        ("force de réaction", None), ("force d'intervention", "Ancien usage, à éviter."), ("response force", None)]
+    assert entry.note == "Fiche validée."
+
+
 def test_a_multiterm_field_of_a_language_is_the_entrys(tmp_path):
     """Termbases often define a concept in each language: a descripGrp of the languageGrp, which
     was dropped."""
@@ -1388,6 +1406,11 @@ def test_the_ltac_samples_read_in_all_their_languages(name):
     terms = [[(t.text, t.lang, t.pos, t.usage) for t in e.terms] for e in entries]
     assert terms == [[(t.text, t.lang, t.pos, t.usage) for t in e.terms] for e in reference]
     assert ("galactic cluster", "en", "noun", UsageStatus.DEPRECATED) in terms[0]
+    if "DCT" in name:  # its contexts (basic:context, basic:source their document) are contexts too, not notes
+        def contexts(entry):
+            return entry.contexts, [t.contexts for t in entry.terms]
+        assert [contexts(e) for e in entries] == [contexts(e) for e in reference]
+        assert sum(len(e.contexts) + sum(len(t.contexts) for t in e.terms) for e in entries) == 104
 
 
 # ---- PO and TSV ----
@@ -1511,6 +1534,60 @@ def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):
     [entry], _ = read_all(read_csv, regionless)
     assert ([(t.text, t.lang) for t in entry.terms], entry.definition) == (
         [("Korridor", "de"), ("corredor", "es")], "Ein Weg.")
+
+
+def test_a_memoq_term_base_exported_to_csv_with_tabs_is_read(tmp_path):
+    """memoQ's export to CSV lets one choose the delimiter (tab is what its help recommends as safest) and
+    names the file .csv whatever it is: such a file was refused, "no usable columns"."""
+    path = tmp_path / "termbase.csv"
+    path.write_text("Entry_ID\tEntry_Note\tEnglish_United_Kingdom_Def\tEnglish_United_Kingdom\tTerm_Info\t"
+                    "French_France_Def\tFrench_France\tTerm_Info\r\n"
+                    '0\t\tA line of vehicles, escorted.\tconvoy\t\t\tconvoi\t\r\n', encoding="utf-8-sig")
+    [entry], skipped = read_all(read_csv, path)
+    assert [(t.text, t.lang) for t in entry.terms] == [("convoi", "fr"), ("convoy", "en")]
+    assert entry.definition == "A line of vehicles, escorted."
+    assert len(skipped) == 3  # Entry_ID and the two Term_Info columns, said not read
+
+
+def test_a_deepl_glossary_names_its_languages_on_every_row(tmp_path):
+    """DeepL exports a glossary as CSV without a header, each row its source and target term then their
+    languages' codes (its glossary generator a relevance after them). The first row was taken for a header
+    naming en and fr columns: the import stored one entry of the codes alone (fr "fr", en "en"), and lost
+    the first pair; an English–German glossary gave nothing."""
+    path = tmp_path / "deepl.csv"
+    path.write_text("battalion,bataillon,en,fr\r\nSecurity Council,Conseil de sécurité,en,fr\r\n"
+                    "convoy,Konvoi,en,de\r\n", encoding="utf-8")
+    entries, skipped = read_all(read_csv, path)
+    assert [[(t.text, t.lang) for t in e.terms] for e in entries] == [
+        [("battalion", "en"), ("bataillon", "fr")], [("Security Council", "en"), ("Conseil de sécurité", "fr")]]
+    assert skipped == [f"{path}:3: languages 'en, de', not the file's en and fr"]
+    generated = tmp_path / "generated.csv"  # the glossary generator's relevance, a language in region
+    generated.write_text("Sicherheitsrat,Security Council,DE,EN-GB,0.93\r\n", encoding="utf-8")
+    [entry], skipped = read_all(read_csv, generated)
+    assert [(t.text, t.lang) for t in entry.terms] == [("Sicherheitsrat", "de"), ("Security Council", "en")]
+    assert skipped == []
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert out.startswith("2 entries added, 0 already stored (entries in en 2, fr 2), 1 skipped")
+
+
+@pytest.mark.parametrize("header", ["Source (en-US),Target (fr-FR),Description (en-US)",
+                                    "Term [en],Term [fr],Description [en]", "en-US Term,fr-FR Term,Definition",
+                                    "EN - English,FR - French,Definition (EN)"])
+def test_a_header_naming_its_languages_by_codes_beside_words_is_read_as_such(tmp_path, header):
+    """Glossaries exported by web platforms and CAT tools name a column by a word and a language code
+    (``Source (en-US)``, ``Term [fr]``, ``en-US Term``). Not recognised, the header was read as a row of data
+    and every row after it by position, French then English: the English terms were stored as French, the
+    French as English, and the header itself as an entry."""
+    path = tmp_path / "glossary.csv"
+    path.write_text(f"{header}\nbattalion,bataillon,A unit of troops.\n", encoding="utf-8")
+    [entry], skipped = read_all(read_csv, path)
+    assert sorted((t.lang, t.text) for t in entry.terms) == [("en", "battalion"), ("fr", "bataillon")]
+    assert (entry.definition, skipped) == ("A unit of troops.", [])
+    # words that open with a language's code are still terms
+    path.write_text("de facto,de fait\nbattalion,bataillon\n", encoding="utf-8")
+    entries, _ = read_all(read_csv, path)
+    assert [[(t.lang, t.text) for t in e.terms] for e in entries] == [
+        [("fr", "de facto"), ("en", "de fait")], [("fr", "battalion"), ("en", "bataillon")]]
 
 
 def test_a_long_list_of_skipped_units_is_cut_short(tmp_path):

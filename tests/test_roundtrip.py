@@ -399,10 +399,10 @@ def xliff_inline_codes_become_tmx(tmp_path: Path, document: str, plain: str) -> 
 @ROUND_TRIP_SETTINGS
 @given(segment=xliff_12_segment().filter(lambda s: s[0].strip()))
 def test_xliff_12_inline_codes_are_kept_as_tmx_markup(tmp_path_factory, segment):
-    plain, xml = segment
+    plain, xml = segment  # white space kept as it is under xml:space="preserve" (else line breaks are layout)
     xliff_inline_codes_become_tmx(tmp_path_factory.mktemp("xliff12"), (
         '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="o" datatype="html"'
-        ' source-language="fr-FR" target-language="en-GB"><body><trans-unit id="1">'
+        ' source-language="fr-FR" target-language="en-GB"><body><trans-unit id="1" xml:space="preserve">'
         f'<source>{xml}</source><target state="translated">{xml}</target></trans-unit></body></file></xliff>'), plain)
 
 
@@ -412,7 +412,7 @@ def test_xliff_20_inline_codes_are_kept_as_tmx_markup(tmp_path_factory, segment)
     plain, xml, data = segment
     xliff_inline_codes_become_tmx(tmp_path_factory.mktemp("xliff20"), (
         '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr-FR" trgLang="en-GB">'
-        f'<file id="f"><unit id="u"><originalData>{data}</originalData><segment state="translated">'
+        f'<file id="f"><unit id="u" xml:space="preserve"><originalData>{data}</originalData><segment state="translated">'
         f'<source>{xml}</source><target>{xml}</target></segment></unit></file></xliff>'), plain)
 
 

@@ -117,6 +117,73 @@ def test_bad_xliff_is_one_error_with_its_line(document, message):
     assert message in caught.value.message and caught.value.line == 2
 
 
+def test_the_line_breaks_and_indentation_of_a_pretty_printed_file_are_no_text(tmp_path):
+    """Angular writes a template's text as it stands in it, over lines and indented (``ng extract-i18n``,
+    XLIFF 1.2 and 2.0, no xml:space): the unit was stored as "\\n        Hello i18n!\\n      ", which no
+    lookup of the sentence matched and every export wrote back over three lines. translate-toolkit reads
+    it as XML's default white-space handling has it; so does tmtool. Under xml:space="preserve", and a
+    code's native data, every white space stays."""
+    path = tmp_path / "messages.fr.xlf"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8" ?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en-US" target-language="fr" datatype="plaintext" original="ng2.template">
+    <body>
+      <trans-unit id="introductionHeader" datatype="html">
+        <source>
+        Hello i18n!
+      </source>
+        <target>
+        Bonjour i18n !
+      </target>
+      </trans-unit>
+      <trans-unit id="welcome" datatype="html">
+        <source>Welcome to
+          <x id="INTERPOLATION" equiv-text="{{ title
+            }}"/>, <ph id="1">&lt;br
+            /&gt;</ph>  dear user</source>
+        <target>Bienvenue sur
+          <x id="INTERPOLATION" equiv-text="{{ title
+            }}"/>, <ph id="1">&lt;br
+            /&gt;</ph>  cher utilisateur</target>
+      </trans-unit>
+      <trans-unit id="poem" xml:space="preserve"><source>Roses
+are red</source><target>Les roses
+sont rouges</target></trans-unit>
+    </body>
+  </file>
+</xliff>""", encoding="utf-8")
+    header, welcome, poem = read_xliff(path)
+    assert (header.source, header.target) == ("Hello i18n!", "Bonjour i18n !")
+    # the codes left out of the text, the two spaces after them kept
+    assert (welcome.source, welcome.target) == ("Welcome to ,   dear user", "Bienvenue sur ,   cher utilisateur")
+    assert "&lt;br\n            /&gt;" in welcome.source_markup  # a code's native data as it was
+    assert (poem.source, poem.target) == ("Roses\nare red", "Les roses\nsont rouges")
+    version_2 = tmp_path / "messages.fr.xlf2"
+    version_2.write_text("""<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en-US" trgLang="fr">
+  <file id="ngi18n" original="ng.template">
+    <unit id="introductionHeader">
+      <segment>
+        <source>
+        Hello i18n!
+      </source>
+        <target>
+        Bonjour i18n !
+      </target>
+      </segment>
+    </unit>
+  </file>
+</xliff>""", encoding="utf-8")
+    [unit] = read_xliff(version_2)
+    assert (unit.source, unit.target) == ("Hello i18n!", "Bonjour i18n !")
+    # Trados's own file keeps its text as its editor shows it
+    trados = tmp_path / "doc.sdlxliff"
+    trados.write_text(path.read_text(encoding="utf-8").replace(
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2"',
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"'),
+        encoding="utf-8")
+    assert next(read_xliff(trados)).source == "\n        Hello i18n!\n      "
+
+
 def test_notes_of_the_file_and_its_groups_are_every_unit_s(tmp_path):
     """A note the author wrote for the whole file (1.2 ``header/note``, 2.x ``file/notes``, a group's)
     is read with each of its units, after the unit's own, as a CAT tool shows it beside each segment."""

@@ -169,6 +169,52 @@ def test_a_merged_cell_is_the_value_of_every_row_it_covers(tmp_path):
     assert [skip.reason for skip in skipped] == ["a title above the header row, not read"]
 
 
+def test_a_header_of_two_rows_names_each_language_over_its_columns(tmp_path):
+    """A glossary laid out by hand: each language's name merged over its columns, the row below naming
+    them (Term, Definition, Example). The second header row was read as an entry (fr "Term", en "Term") and
+    the definitions, under no header cell of their own, were dropped without a word."""
+    workbook = Workbook()
+    for row in [["Glossaire OTAN", None, None, None, None, None], [],
+                ["English", None, None, "Français", None, "Note"],
+                ["Term", "Definition", "Example", "Terme", "Définition", "Note"],
+                ["battalion", "A unit of troops.", "The battalion left.", "bataillon", "Une unité.", "vu"],
+                ["7.62 mm", None, None, 7.62, None, None]]:
+        workbook.active.append(row)
+    for cells in ("A1:F1", "A3:C3", "D3:E3", "F3:F4"):
+        workbook.active.merge_cells(cells)
+    workbook.save(tmp_path / "two-rows.xlsx")
+    skipped: list[Skipped] = []
+    entries = list(read_xlsx(tmp_path / "two-rows.xlsx", on_skip=skipped.append))
+    assert [([(t.lang, t.text) for t in e.terms], e.definition, e.note) for e in entries] == [
+        ([("fr", "bataillon"), ("en", "battalion")], "A unit of troops.\nUne unité.", "vu"),
+        ([("fr", "7.62"), ("en", "7.62 mm")], None, None)]
+    assert [skip.reason for skip in skipped] == [
+        "a title above the header row, not read", "column 'English / Example' not read: no glossary field of that name"]
+
+
+def test_the_control_characters_excel_escapes_in_a_cell_are_read_as_such(tmp_path):
+    """Excel writes a carriage return in a cell's text as _x000D_ (a line break pasted from Word: _x000D_ then
+    a line feed) and a tab as _x0009_; openpyxl hands them over as they stand, and the French term was stored
+    as "bataillon_x000D_". An underscore escaped as _x005F_ is an underscore."""
+    path = sheet_file(tmp_path / "escaped.xlsx", [
+        ["Français", "English", "Note"],
+        ["bataillon_x000D_\nbon", "battalion", "à revoir_x000D_\nvoir AAP-6"],
+        ["x_x005F_x000D_", "y", None]])
+    skipped: list[Skipped] = []
+    first, second = read_xlsx(path, on_skip=skipped.append)
+    assert [(t.lang, t.text) for t in first.terms] == [("fr", "bataillon"), ("fr", "bon"), ("en", "battalion")]
+    assert first.note == "à revoir\r\nvoir AAP-6"
+    assert [t.text for t in second.terms] == ["x_x000D_", "y"]  # what was typed: "_x000D_" as text
+    assert skipped == []
+
+
+def test_a_column_without_a_header_is_said_not_read(tmp_path):
+    path = sheet_file(tmp_path / "g.xlsx", [["fr", "en", None], ["bataillon", "battalion", "à revoir"]])
+    skipped: list[Skipped] = []
+    assert len(list(read_xlsx(path, on_skip=skipped.append))) == 1
+    assert [str(skip) for skip in skipped] == [f"{path}:2: column 3 not read: its header is empty"]
+
+
 @pytest.mark.parametrize("name, data, message", [
     ("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "an Excel 97–2003 workbook (.xls), not XLSX"),
     ("renamed.xlsx", "fr,en\ncomité,committee\n".encode(), "not an XLSX workbook (not a ZIP archive)"),
@@ -311,6 +357,29 @@ def test_title_rows_above_the_header_are_reported_not_taken_for_the_header(tmp_p
     # a first row of two cells is data, whatever follows: a glossary of language names stays whole
     languages = sheet_file(tmp_path / "l.xlsx", [["allemand", "German"], ["français", "French"]])
     assert len(list(read_xlsx(languages))) == 2
+
+
+def test_a_title_block_of_more_than_five_rows_is_still_above_the_header(tmp_path):
+    """A sheet opening with its office, title, version, date, author, status and contact, a row each: past
+    five such rows the header was no longer looked for, and the whole sheet was read by position, each title
+    a French term of its own and the header an entry (fr "Français", en "English"). Another sheet so laid
+    out was said to have no header and left unread."""
+    block = [["Bureau de terminologie"], ["Glossaire de la logistique"], ["Version 3.2"], [datetime(2024, 11, 5)],
+             ["Auteur : BT"], ["Statut : projet"], ["Contact : bt@example.org"], []]
+    path = tmp_path / "g.xlsx"
+    workbook = Workbook()
+    for row in [*block, ["Français", "English"], ["convoi", "convoy"]]:
+        workbook.active.append(row)
+    second = workbook.create_sheet("Transport")
+    for row in [*block, ["Français", "English"], ["camion", "truck"]]:
+        second.append(row)
+    workbook.save(path)
+    skipped: list[Skipped] = []
+    entries = list(read_xlsx(path, on_skip=skipped.append))
+    assert [[t.text for t in e.terms] for e in entries] == [["convoi", "convoy"], ["camion", "truck"]]
+    assert [skip.line for skip in skipped] == [1, 2, 3, 4, 5, 6, 7] * 2
+    assert {skip.reason.removeprefix("sheet 'Transport': ") for skip in skipped} == {
+        "a title above the header row, not read"}
 
 
 def test_a_matecat_glossary_marks_its_forbidden_terms(tmp_path):

@@ -80,6 +80,20 @@ def test_a_misleading_declared_encoding_does_not_hide_an_entity(declared):
     assert refusal(data).line == 3
 
 
+@pytest.mark.parametrize("declared", ["UTF-16", "utf-16", "UTF-32", "UCS-2"])
+def test_a_file_labelled_utf16_but_written_in_utf8_is_refused_saying_so(declared):
+    """.NET's XmlWriter over a StringWriter declares utf-16, and the text is then saved in UTF-8: the file was
+    refused as "not well-formed XML: Blank needed here", which says nothing of the label."""
+    data = tmx(tu()).replace(b'"UTF-8"', f'"{declared}"'.encode())
+    with pytest.raises(TmtoolError) as caught:
+        parse_xml(io.BytesIO(data))
+    assert caught.value.message.startswith(f'declares encoding="{declared}" but is written in 8-bit text')
+    # the same declaration with the byte-order mark and text it names reads
+    good = data.decode("utf-8").encode("utf-16") if declared.lower() == "utf-16" else None
+    if good:
+        assert parse_xml(io.BytesIO(good)).getroot().tag == "tmx"
+
+
 @pytest.mark.parametrize("doctype", [
     '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n',
     '<!DOCTYPE tmx PUBLIC "-//LISA OSCAR:1998//DTD for Translation Memory eXchange//EN" "tmx14.dtd" []>\n',

@@ -14,11 +14,11 @@ A MultiTerm termbase exports one ``conceptGrp`` an entry::
           descripGrp/descrip type="…"           term fields
 
 Field names are the termbase's own, so they are matched loosely: a ``Definition`` is the entry's
-definition, ``Note``/``Comment`` a note, ``Part of speech`` and ``Gender`` the term's, a ``Usage`` or
-``Status`` naming preferred/admitted/deprecated/forbidden … the term's usage, a term's ``Context`` a
-context (the entry's when the term is of the entry's context language, else the term's own, which keeps it
-in its language: ``model.place_contexts``); any other field is kept as a note ``field: value``. Entries are
-candidates until reviewed, as from TBX.
+definition, ``Note``/``Comment`` a note (the entry's, or the term's whose field it is), ``Part of speech``
+and ``Gender`` the term's, a ``Usage`` or ``Status`` naming preferred/admitted/deprecated/forbidden … the
+term's usage, a term's ``Context`` a context (the entry's when the term is of the entry's context language,
+else the term's own, which keeps it in its language: ``model.place_contexts``); any other field is kept as a
+note ``field: value``. Entries are candidates until reviewed, as from TBX.
 """
 
 from __future__ import annotations
@@ -119,7 +119,10 @@ def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[s
         elif term is not None and folded == "context":
             contexts.append((term, Context(value)))
         elif folded in ("note", "comment", "remark"):
-            notes.append(value)
+            if term is None:
+                notes.append(value)
+            else:  # the term's own note, as a TBX tig's (which a TBX export writes back there)
+                term.note = value if term.note is None else f"{term.note}\n{value}"
         elif term is not None and folded.replace(" ", "") in ("partofspeech", "pos", "grammar"):
             term.pos = part_of_speech(value)
         elif term is not None and folded in ("gender", "genre"):

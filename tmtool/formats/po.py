@@ -267,7 +267,8 @@ def _save(po: polib.POFile, out: str | Path) -> None:
 
 def _load(path: str | Path) -> polib.POFile:
     input_file(path)  # polib takes a string that is not an existing file for PO text: check first
-    data = Path(path).read_bytes()
+    # a UTF-8 byte-order mark, which Windows editors (Notepad) write and Poedit drops on reading, is no text
+    data = Path(path).read_bytes().removeprefix(b"\xef\xbb\xbf")
     _check_syntax(data, str(path))
     # polib reads the loose comments once written "# "; it is given a file, not text, because it
     # would break text at every character str.splitlines breaks at (U+0085, U+2028 …), where a

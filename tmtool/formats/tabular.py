@@ -33,8 +33,11 @@ Written for another language pair (``tmtool export csv --srclang de --tgtlang fr
 stand where French and English do, and the CSV's first two columns are named after them (``de``, ``fr``).
 Read, a header column named by a language's code (``de``, ``es-ES``, ``pt_BR``) or its name, as people and
 CAT tools write it (``Deutsch``, ``Spanish (Spain)``, memoQ's ``German`` and ``English_United_Kingdom``,
-Glossary Converter's ``>>L<<German``: :func:`tmtool.langtags.language_named`) holds that language's terms:
-such a table is read in its own languages, and one with columns in more than two keeps them all.
+Glossary Converter's ``>>L<<German``: :func:`tmtool.langtags.language_named`), or by a code beside a word
+(``Source (en-US)``, ``Term [fr]``) holds that language's terms: such a table is read in its own languages,
+and one with columns in more than two keeps them all. A header may take two rows, each language's name over
+the columns the row below names (``Term``, ``Definition``); a table without a header whose rows name their
+languages after their terms (DeepL's glossary, ``battalion,bataillon,en,fr``) is read in those languages.
 """
 
 from __future__ import annotations
@@ -109,6 +112,12 @@ _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR
 # >>I<<Definition; one marked X (>>XT<<Note) is to be left out
 _ANNOTATION = re.compile(r"\s*>>(X?)[A-Z]<<")
 TITLE_ROWS = 5  # at most, above a header row
+# a language's code beside a word in a header: "source (en-us)", "term [fr]", or "en-us term", "en - english"
+_CODE_BESIDE = re.compile(r"(?P<before>.*?)\s*[(\[]\s*(?P<inside>[a-z]{2,3}(?:-[a-z0-9]{1,8})*)\s*[)\]]"
+                          r"|(?P<lead>[a-z]{2,3}(?:-[a-z0-9]{1,8})*)\s+(?P<after>.+)")
+# the words of such a header saying the column holds the language's terms
+_TERM_WORDS = frozenset({"", "term", "terms", "terme", "termes", "source", "target", "source term", "target term",
+                         "translation", "traduction", "terme source", "terme cible"})
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
 _LANGUAGES_LINE = "#"  # a TSV's first line "#<TAB>de<TAB>fr": a comment to OmegaT, the pair to tmtool
 _FIELDS = frozenset(_COLUMN_ALIASES) - {"fr", "en"}  # the columns that are no language's terms
@@ -215,13 +224,16 @@ def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
 
 def read_csv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     """Read a CSV glossary: ours, another tool's with a header naming fr/en columns, or two plain columns;
-    separated by commas, or by semicolons when the first line holds some and no comma (Excel in French).
+    separated by commas, or by semicolons when the first line holds some and no comma (Excel in French), or
+    by tabs when it holds them and neither (memoQ's export to CSV, its delimiter set to tab).
     A row with a value of the wrong kind is passed over and told to ``on_skip``."""
     lines = _lines(path)
     first = lines.readline()
     lines.seek(0)
-    # French spreadsheets separate fields with semicolons, the comma being their decimal mark
-    reader = csv.reader(lines, delimiter=";" if ";" in first and "," not in first else ",")
+    # French spreadsheets separate fields with semicolons, the comma being their decimal mark; memoQ names
+    # its term base export .csv whatever delimiter it was given
+    delimiter = next((mark for mark in (";", "\t") if mark in first and "," not in first), ",")
+    reader = csv.reader(lines, delimiter=delimiter)
     yield from read_rows(((number, [_unguarded(cell) for cell in cells]) for number, cells in _numbered(reader, path)),
                          path, on_skip)
 
@@ -432,7 +444,7 @@ def read_rows(
     positional: tuple[str, ...] = _POSITIONAL_COLUMNS,
 ) -> Iterator[Entry]:
     """Entries of a table's rows, each numbered by its line (the CSV's and TSV's, an XLSX sheet's).
-    The first row that is not empty may be a header, or up to five rows of one cell each (a title, a
+    The first row that is not empty may be a header, or rows of one cell each (a title, a
     date) above the header, which are reported to ``on_skip``: a header cell naming no field of ours is
     reported to ``on_skip``, its column passed over. A first row of one column refuses the file when
     ``one_column_refused`` (a CSV written with another separator). Without a header the columns are
@@ -440,7 +452,11 @@ def read_rows(
     column), a term cell may hold several terms, one a line; in ours too, where the first is the exported
     term and a further line a synonym a person added."""
     rows = (row for row in rows if any(cell.strip() for cell in row[1]))
-    head = list(itertools.islice(rows, TITLE_ROWS + 1))
+    head = table_head(rows)
+    pair = languages_given_per_row([cells for _, cells in head])
+    if pair:  # DeepL's glossary: no header, each row's languages in its third and fourth cells
+        yield from _rows_in_languages(itertools.chain(head, rows), pair, path, on_skip)
+        return
     title_rows = header_index([cells for _, cells in head]) or 0
     for number, _ in head[:title_rows]:
         on_skip(Skipped("a title above the header row, not read", str(path), number))
@@ -455,12 +471,24 @@ def read_rows(
         columns, rows = positional, itertools.chain([first], rows)
         languages = positional[:2]  # the source's column first
         beyond = "a table without a header row is read as its first three columns"
+        unnamed: set[int] = set()
     else:
         beyond = "the header names none"
-        for cell, column in zip(first[1], columns):
+        names = first[1]
+        second = next(rows, None)
+        spanned = _spanned_columns(first[1], columns, second[1]) if second else None
+        if spanned:  # a header of two rows: each language's name over the columns the row below names
+            columns, names, over = spanned, [], ""
+            for above, below in itertools.zip_longest(first[1], second[1], fillvalue=""):
+                over = above.strip() or over  # a name merged across columns is in the first only
+                names.append(" / ".join(dict.fromkeys(filter(None, (over, below.strip())))))
+        elif second:
+            rows = itertools.chain([second], rows)
+        for cell, column in zip(names, columns):
             if cell.strip() and column is None:
                 on_skip(Skipped(f"column {cell.strip()!r} not read: no glossary field of that name", str(path),
                                 first[0]))
+        unnamed = {at for at, cell in enumerate(names) if not cell.strip()}
         languages = languages_of(columns)
         named = TermLanguages()  # columns en-GB and en-US: their terms are all en, which is said
         for cell in first[1]:
@@ -471,6 +499,9 @@ def read_rows(
         if beyond and any(cell.strip() for cell in cells[len(columns):]):  # told once, at the first such row
             on_skip(Skipped(f"cells past column {len(columns)} not read: {beyond}", str(path), number))
             beyond = None
+        for at in sorted(at for at in unnamed if at < len(cells) and cells[at].strip()):  # told once a column
+            on_skip(Skipped(f"column {at + 1} not read: its header is empty", str(path), number))
+            unnamed.discard(at)
         row: dict[str, str] = {}
         for column, cell in zip(columns, cells):
             if column:  # two columns of one field (memoQ's definition in each language) join, a line each
@@ -488,6 +519,78 @@ def read_rows(
                 continue
             problem = unwritable or "no term: the term columns are empty"
         on_skip(Skipped(problem, str(path), number))
+
+
+def _spanned_columns(header: list[str], columns: Sequence[str | None],
+                     below: list[str]) -> tuple[str | None, ...] | None:
+    """The columns of a header of two rows, as a spreadsheet lays one out: each language's name over its
+    columns (a cell merged across them, read as the first holding it), the row below naming what each holds
+    (``English`` over ``Term | Definition``, ``French`` over ``Term | Definition``); None when ``below`` is
+    no such row: it names no column beneath an empty header cell, none of its cells says terms (``Term``,
+    ``Source``), or one names a language (data). Under a language, a column of its terms, or the entry's
+    definition or note; any other column is not read."""
+    words = [_folded_name(cell) for cell in below]
+    if not any(at < len(words) and words[at] and not cell.strip() for at, cell in enumerate(header)) \
+            or not any(word and word in _TERM_WORDS for word in words):
+        return None
+    spanned, language = [], None
+    for at, word in enumerate(words):
+        column = columns[at] if at < len(columns) else None
+        above = header[at].strip() if at < len(header) else ""
+        if above:
+            language = column if column and column not in _FIELDS else None
+        if not word:
+            spanned.append(column if above else None)
+        elif language and word in _TERM_WORDS:
+            spanned.append(language)
+        elif _COLUMN_OF_NAME.get(word) in ("note", "definition") or word in ("description", "definition", "def"):
+            spanned.append(_COLUMN_OF_NAME.get(word, "definition"))
+        elif column and _column_of(word) == column:  # a field's name merged over the two rows
+            spanned.append(column)
+        elif _column_of(word) and _column_of(word) not in _FIELDS:
+            return None  # a language's name: a glossary of languages' names, data
+        else:
+            spanned.append(None)  # reported, not read
+    spanned += columns[len(spanned):]
+    return tuple(spanned) if len(languages_of(spanned)) >= 2 else None
+
+
+def languages_given_per_row(head: list[list[str]]) -> tuple[str, str] | None:
+    """The two languages of a table whose rows each name them after their terms, as DeepL exports a glossary
+    (``battalion,bataillon,en,fr``; its glossary generator a relevance after them): no header, language codes
+    in the third and fourth cells of every row of ``head`` (a table's first rows that are not empty), the
+    first row's two terms naming no column; its codes name the file's languages. None for any other table.
+    Read as a header names its columns, or as its first columns are (French, English), such a table gave an
+    entry of the codes alone, its source's terms stored as French."""
+    def codes(cells: list[str]) -> tuple[str | None, ...]:
+        return tuple(known_language(cell.strip()) if _LANGUAGE_COLUMN.match(_folded_name(cell)) else None
+                     for cell in cells[2:4])
+
+    if not head or any(len(cells) < 4 or not all(cell.strip() for cell in cells[:2]) or None in codes(cells)
+                       for cells in head):
+        return None
+    languages = codes(head[0])
+    if languages[0] == languages[1] or any(_column_of(cell) for cell in head[0][:2]):
+        return None
+    return languages
+
+
+def _rows_in_languages(rows: Iterable[_Row], pair: tuple[str, str], path: str | Path,
+                       on_skip: OnSkip) -> Iterator[Entry]:
+    """The entries of a table whose rows name their languages after their two terms (see
+    :func:`languages_given_per_row`); a row naming others is passed over and told to ``on_skip``."""
+    for number, cells in rows:
+        given = tuple(known_language(cell.strip()) for cell in (cells + ["", ""])[2:4])
+        if given != pair:
+            shown = ", ".join(cell.strip() for cell in (cells + ["", ""])[2:4])
+            on_skip(Skipped(f"languages {shown!r}, not the file's {pair[0]} and {pair[1]}", str(path), number))
+            continue
+        entry = entry_from_row(dict(zip(pair, cells)), pair)
+        problem = _unwritable(entry) or (None if len(entry.terms) == 2 else "no term: the term columns are empty")
+        if problem:
+            on_skip(Skipped(problem, str(path), number))
+        else:
+            yield _one_term_a_line(entry)
 
 
 def _unwritable(entry: Entry) -> str | None:
@@ -516,11 +619,27 @@ def _term_lines(term: Term) -> list[Term]:
                                               term_type=term.term_type, usage=term.usage) for line in more)]
 
 
+def table_head(rows: Iterator) -> list:
+    """A table's first rows that are not empty (``rows`` yields only those; each a row or its cells): the
+    first ``TITLE_ROWS + 1``, and past them, while every row read holds one cell (a sheet's title block: its
+    name, version, date, author, contact …), up to the first row of more cells, where its header may be."""
+    head = list(itertools.islice(rows, TITLE_ROWS + 1))
+    while head and all(_filled(row) == 1 for row in head) and (row := next(rows, None)) is not None:
+        head.append(row)
+    return head
+
+
+def _filled(row) -> int:
+    """How many cells of a row (``(line, cells)``, or its cells) hold anything."""
+    cells = row[1] if isinstance(row, tuple) else row
+    return sum(1 for cell in cells if cell.strip())
+
+
 def header_index(head: list[list[str]]) -> int | None:
-    """Where, among a table's first rows that are not empty, its header naming a French and an English
-    column stands: first, or under up to five rows of one cell each (a sheet's title, a date or a
-    source beneath it); None where no row is such a header."""
-    for at, cells in enumerate(head[:TITLE_ROWS + 1]):
+    """Where, among a table's first rows that are not empty (:func:`table_head`), its header naming a French
+    and an English column stands: first, or under rows of one cell each (a sheet's title, a date or a source
+    beneath it); None where no row is such a header."""
+    for at, cells in enumerate(head):
         if names_fields(cells):
             return at
         if sum(1 for cell in cells if cell.strip()) != 1:
@@ -573,7 +692,27 @@ def _column_of(name: str) -> str | None:
     if folded in _COLUMN_OF_NAME:
         return _COLUMN_OF_NAME[folded]
     named = language_named(folded)
-    return "definition" if named and folded.endswith("-def") else named
+    return "definition" if named and folded.endswith("-def") else named or _coded_column(folded)
+
+
+def _coded_column(folded: str) -> str | None:
+    """The field of a header naming its language by a code beside a word (``Source (en-US)``, ``Term [fr]``,
+    ``en-US Term``, ``EN - English``, ``Description (en)``): the language's terms when the word says terms
+    (or is the language's name), the definition or note the word names, else None."""
+    match = _CODE_BESIDE.fullmatch(folded)
+    if not match:
+        return None
+    code, word = (match["inside"], match["before"]) if match["inside"] else (match["lead"], match["after"])
+    language, word = known_language(code), word.strip(" -–:")
+    if language is None:
+        return None
+    if word in _TERM_WORDS or language_named(word) == language:
+        return language
+    # a definition or note is the entry's, joined with the other languages'; a part of speech or gender would
+    # be read as another language's term's (entry_from_row): not read, and said
+    if word in ("description", "definition", "def"):
+        return "definition"
+    return "note" if _COLUMN_OF_NAME.get(word) == "note" else None
 
 
 def _folded_name(name: str) -> str:

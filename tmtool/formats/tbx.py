@@ -549,14 +549,14 @@ class _EntryReader:
         rather than the entry. In an English term's section, a note in another language is a pair's first
         sentence (its ``lang``), the context its English (a note in English: the English of the sentence, as
         tmtool wrote it before)."""
-        if _local(element) == "descrip":
+        if _local(element) != "descripGrp":
             return Context(fr=_text(element)), False
         context, owned_by_term = Context(fr=_text(element[0])), False
         for child in element[1:]:
             local = _local(child)
             match = _PROPERTY_NOTE.match(_text(child)) if local == "note" else None
             note_lang = _note_language(child.get(XML_LANG)) if local == "note" else None
-            if local == "admin" and child.get("type") == "source":
+            if (local == "admin" and child.get("type") == "source") or local == "source":  # DCT: basic:source
                 context.document = _text(child)
             elif lang == "en" and note_lang not in (None, "en"):
                 context.fr, context.en, context.lang = _text(child), context.fr, note_lang
@@ -637,7 +637,8 @@ class _EntryReader:
 
     @staticmethod
     def _is_context(element: etree._Element) -> bool:
-        return _local(element) == "descrip" and _kind(element) == "context"
+        """A context sentence: ``descrip type="context"`` (DCA style), or DCT style's ``basic:context``."""
+        return (_local(element) == "descrip" and _kind(element) == "context") or _local(element) == "context"
 
 
 def _note_language(tag: str | None) -> str | None:

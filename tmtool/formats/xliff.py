@@ -566,6 +566,7 @@ def _content(element: etree._Element, original_data: dict[str, str] | None, html
 def _unit(source: etree._Element, target: etree._Element | None, srclang: str, tgtlang: str, unit_id: str | None,
           state: str | None, notes: list[str], original_data: dict[str, str] | None = None,
           translate: str | None = None, html: bool | None = None) -> Unit:
+    source, target = _unwrapped(source), _unwrapped(target)
     text, markup = _content(source, original_data, html)
     target_text, target_markup = _content(target, original_data, html) if target is not None else ("", None)
     props = {"x-state": state} if state else {}
@@ -576,6 +577,49 @@ def _unit(source: etree._Element, target: etree._Element | None, srclang: str, t
         props=props, notes=notes,
         source_markup=markup, target_markup=target_markup,
     )
+
+
+# a run of white space holding a line break: how a tool that pretty-prints its XLIFF lays text over lines
+# (a carriage return is none: XML reads one in a file as a line feed, so one read is a character reference, content)
+_LINE_BREAK_RUN = re.compile(r"[ \t]*\n[ \t\n]*")
+# the namespaces of the XLIFF of tools that keep a segment's text as their editor shows it, line breaks and all
+_LITERAL_TOOLS = frozenset({SDL, MEMOQ, PHRASE})
+# elements whose content is a code's native data, not text
+_NATIVE_CODES = frozenset({"bpt", "ept", "ph", "it", "ut", "x", "bx", "ex", "sc", "ec", "cp"})
+
+
+def _unwrapped(element: etree._Element | None) -> etree._Element | None:
+    """A ``<source>``/``<target>`` (or a segment's ``mrk``) without the line breaks and indentation of its
+    file's layout, where its ``xml:space`` (its own, else its nearest ancestor's) is not ``preserve``: a run of
+    white space holding a line break is one space, and none at the start or end. Angular writes a template's
+    text so (``<source>\n        Hello i18n!\n      </source>``), and translate-toolkit reads it as XML's
+    default white-space handling has it, ``Hello i18n!``: so does this reader, rather than storing a unit no
+    lookup of the sentence matches. Other white space (two spaces, a tab) is kept; so is every white space
+    of an element ``xml:space="preserve"`` (what tmtool writes), of a code's native data, and of the files
+    of Trados, memoQ and Phrase, whose editors show their text as it stands."""
+    if element is None or next((e.get(XML_SPACE) for e in (element, *element.iterancestors()) if e.get(XML_SPACE)),
+                               None) == "preserve" or _LITERAL_TOOLS & set(element.getroottree().getroot().nsmap.values()):
+        return element
+    if not any(_LINE_BREAK_RUN.search(text) for text in element.itertext()):
+        return element
+    copy = deepcopy(element)
+    for node in copy.iter():
+        native = isinstance(node.tag, str) and split_tag(node.tag)[1] in _NATIVE_CODES
+        if node.text and not native:
+            node.text = _LINE_BREAK_RUN.sub(" ", node.text)
+        if node is not copy and node.tail:
+            node.tail = _LINE_BREAK_RUN.sub(" ", node.tail)
+    if copy.text and _LINE_BREAK_RUN.match(element.text or ""):
+        copy.text = copy.text[1:]
+    last = copy[-1] if len(copy) else copy
+    original_end = element[-1].tail if len(element) else element.text
+    end = last.tail if len(copy) else last.text
+    if end and original_end and re.search(r"\n[ \t\n]*\Z", original_end):
+        if len(copy):
+            last.tail = end[:-1]
+        else:
+            last.text = end[:-1]
+    return copy
 
 
 def _holds_text(unit: Unit) -> bool:

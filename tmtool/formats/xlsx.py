@@ -20,10 +20,10 @@ every other XML file tmtool reads is, and a part declaring entities refuses the 
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import replace
 from datetime import date, datetime, time
-from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 from xml.etree.ElementTree import ParseError
@@ -34,7 +34,7 @@ from ..io.xmlsafe import PACKAGE_ERRORS, PASSWORD_PROTECTED, check_package, iter
 from ..langtags import base_language
 from ..model import Entry
 from .skips import OnSkip, Skipped, refuse
-from .tabular import TITLE_ROWS, csv_columns, entry_to_row, header_index, read_rows
+from .tabular import csv_columns, entry_to_row, header_index, read_rows, table_head
 
 SHEET = "glossary"
 # written as a number, for Excel to sort and filter by; the score stays text, exact (openpyxl writes
@@ -48,6 +48,11 @@ _OLE2 = b"\xd0\xcf\x11\xe0"  # an Excel 97–2003 .xls (or any other OLE2 compou
 _BROKEN = (ParseError, KeyError, ValueError, TypeError, OSError, *PACKAGE_ERRORS)
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _MERGE_CELL = f"{_SHEET_NS}row", f"{_SHEET_NS}mergeCell"
+# a control character as Excel writes it in a cell's text, which XML cannot always carry (ECMA-376's ST_Xstring):
+# _x000D_ a carriage return (a line break pasted from Word is _x000D_ and a line feed), _x0009_ a tab.
+# openpyxl leaves them as they are. Only those of the C0 controls, and _x005F_ (an underscore, which escapes a
+# literal "_x…_" a person typed): openpyxl already reads a shared string's _x005F_x0041_ as "_x0041_", text
+_EXCEL_ESCAPE = re.compile(r"_x(005[Ff]|00[01][0-9A-Fa-f])_")
 
 
 def write_xlsx(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
@@ -127,8 +132,7 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
             yield from read_rows(_rows(first, path), path, on_skip)
             for sheet in others:
                 # a sheet is a glossary as the first is read as one: a header, titles above it at most
-                head = list(islice((cells for _, cells in _rows(sheet, path) if any(c.strip() for c in cells)),
-                                   TITLE_ROWS + 1))
+                head = table_head(cells for _, cells in _rows(sheet, path) if any(c.strip() for c in cells))
                 if header_index(head) is not None:
                     def tell(skipped: Skipped, title: str = sheet.title) -> None:
                         on_skip(replace(skipped, reason=f"sheet {title!r}: {skipped.reason}"))
@@ -198,4 +202,6 @@ def _text(value) -> str:
         return value.date().isoformat() if value.time() == time() else value.isoformat()
     if isinstance(value, (date, time)):
         return value.isoformat()
+    if isinstance(value, str):
+        return _EXCEL_ESCAPE.sub(lambda match: chr(int(match[1], 16)), value)
     return str(value)

@@ -172,6 +172,14 @@ def check_prolog(stream: BinaryIO, path: str | None) -> None:
             path=path,
             line=line,
         )
+    declared = _DECLARED_ENCODING.match(head)
+    if declared and not any(head.startswith(bom) for bom, _ in BOMS) and _wide(declared.group(1)):
+        # .NET's XmlWriter over a StringWriter declares utf-16 and the file is then saved in UTF-8: libxml2
+        # stops at the declaration ("Blank needed here"), which says nothing of why
+        name = declared.group(1).decode("ascii")
+        raise TmtoolError(f'declares encoding="{name}" but is written in 8-bit text (UTF-8?), not {name}: correct '
+                          'its XML declaration (encoding="UTF-8"), or save it as UTF-16 with a byte-order mark',
+                          path=path)
 
 
 class _Prolog:
@@ -286,6 +294,11 @@ class _Prolog:
                 return found
             if not self._skip_past(found):  # the closing quote
                 return None
+
+
+def _wide(name: bytes) -> bool:
+    """Whether an encoding's name is that of UTF-16 or UTF-32 (or UCS-2, UCS-4), whose text has no 8-bit ASCII."""
+    return re.fullmatch(rb"(?i)(utf-?(16|32)|ucs-?[24])", name) is not None
 
 
 def _prolog_encoding(head: bytes) -> tuple[str, int]:
