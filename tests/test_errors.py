@@ -154,6 +154,24 @@ def test_a_removed_entry_keeps_its_id_an_entry_added_later_gets_a_new_one(store_
             assert api.add_entry(store, ["OTAN"], ["NATO"])["id"] == "4"
 
 
+def test_an_entry_brought_back_below_a_removed_one_leaves_the_removed_one_its_id(store_url):
+    # PostgreSQL set its identity to the highest id stored when a revert brought an entry back under its own
+    # id: below an entry removed since, whose id the next entry added then took, with its history, and the
+    # removed entry could never be brought back ("entry 2 has changed since change 3")
+    from tmtool import api, open_store
+
+    with open_store(store_url, create=True) as store:
+        for fr, en in (("Comité militaire", "Military Committee"), ("espace aérien", "airspace")):
+            api.add_entry(store, [fr], [en])
+        removal = api.remove_entry(store, 2)
+        api.revert(store, api.remove_entry(store, 1))
+        added = api.add_entry(store, ["OTAN"], ["NATO"])
+        assert added["id"] == "3" and [change["action"] for change in api.history(store, 3)] == ["add"]
+        api.revert(store, removal)
+        assert [api.entry(store, n)["terms"][0]["text"] for n in (1, 2, 3)] == ["Comité militaire", "espace aérien",
+                                                                              "OTAN"]
+
+
 def test_a_read_only_store_answers_look_ups_and_refuses_writes_in_one_line():
     # a store file without write permission (an archived copy, a colleague's file): a write was a
     # traceback ending "sqlite3.OperationalError: attempt to write a readonly database"

@@ -800,8 +800,11 @@ class PostgresStore(UnitCorrections):
                 "'entries', 'id'))), %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
                 (entry_id, entry.status.value, int(reviewed), entry.definition, entry.note, entry.frequency,
                  entry.score, iso(entry.first_seen), iso(entry.last_seen), now, now, import_id)).fetchone()[0]
-            if given:  # an id given must never come from the identity later ("above every id used")
-                self._pg.execute("SELECT setval(pg_get_serial_sequence('entries', 'id'), max(id)) FROM entries")
+            if given:  # an id given must never come from the identity later: moved up to it, never back (to the
+                # highest id stored, below an entry removed since, whose id the next entry added then took)
+                self._pg.execute(
+                    "SELECT setval(seq, %s) FROM (SELECT pg_get_serial_sequence('entries', 'id')::regclass AS seq) s"
+                    " WHERE %s > coalesce(pg_sequence_last_value(seq), 0)", (entry_id, entry_id))
             self.write_terms(entry_id, entry.terms)
             self.add_contexts(entry_id, entry.contexts, unit_ids or {})
         return entry_id
