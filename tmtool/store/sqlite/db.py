@@ -46,7 +46,7 @@ from ..rows import CONCORDANCE_LENGTH as _UNIT_LENGTH
 from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_around
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
-from .migrations import VARIANT_ROWS, migrate, units_indexing
+from .migrations import NEXT_ID, VARIANT_ROWS, migrate, units_indexing
 
 BUSY_TIMEOUT_S = 10.0
 IMPORT_BATCH = 1000  # units read, checked and inserted at a time by add_units
@@ -336,10 +336,11 @@ class SQLiteStore(UnitCorrections):
             return unit_ids
 
     _INSERT_UNIT = (
-        "INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key,"
+        "INSERT INTO units (id, tuid, source, target, srclang, tgtlang, match_text, content_key,"
         " document_id, position, bead, confidence, origin, props, notes, created, changed,"
         " source_markup, target_markup, import_id, target_match_text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        f" VALUES ({NEXT_ID.format(table='units', floor='unit_id_floor')},"
+        " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
 
     _unit_row = staticmethod(unit_row)
@@ -1072,8 +1073,9 @@ class SQLiteStore(UnitCorrections):
     def new_import(self, path: str, fmt: str, kind: str) -> int:
         """Record an import about to be made (in the caller's transaction); give its id to
         :meth:`add_units` or ``glossary.import_entries``, then call :meth:`finish_import`."""
-        return self._conn.execute("INSERT INTO imports (path, format, kind, count, imported)"
-                                  " VALUES (?, ?, ?, 0, ?)", (path, fmt, kind, iso(utcnow()))).lastrowid
+        return self._conn.execute("INSERT INTO imports (id, path, format, kind, count, imported) VALUES"
+                                  f" ({NEXT_ID.format(table='imports', floor='import_id_floor')}, ?, ?, ?, 0, ?)",
+                                  (path, fmt, kind, iso(utcnow()))).lastrowid
 
     def finish_import(self, import_id: int, added: int) -> None:
         """Record what an import added; one that added nothing changed nothing and is not kept."""
