@@ -423,3 +423,31 @@ def test_a_language_a_name_a_format_or_a_place_of_the_wrong_type_is_invalid_and_
     assert api.entry(store, added["id"]) == added and api.stats(store)["entries"] == 1
     assert [(u["bead"], u["excluded"]) for u in api.document_units(store, "d")] == [("1-1", False), ("1-1", False)]
     assert api.history(store)[-1]["user"] is None and api.unit_edits(store, "d") == []
+
+
+def test_a_store_used_in_another_thread_than_its_own_is_refused_in_one_line(store):
+    """A store is one connection, one thread's. On PostgreSQL a second thread's write joined the transaction the
+    first had open and was undone with it, after its entry's id had been answered; SQLite's driver refused it
+    with its own ProgrammingError ("SQLite objects created in a thread can only be used in that same thread")."""
+    import threading
+
+    answers = []
+
+    def elsewhere():
+        for call in (lambda: api.add_entry(store, ["char de combat"], ["battle tank"]), lambda: api.entries(store)):
+            try:
+                answers.append(call())
+            except api.Invalid as refused:
+                answers.append(str(refused))
+
+    with pytest.raises(RuntimeError, match="the first thread's work fails"):
+        with store.transaction():
+            api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+            thread = threading.Thread(target=elsewhere)
+            thread.start()
+            thread.join()
+            raise RuntimeError("the first thread's work fails")
+    assert answers == ["this store was opened in another thread: open_store() in each thread that uses one"] * 2
+    assert api.stats(store)["entries"] == 0
+    api.add_entry(store, ["char de combat"], ["battle tank"])  # its own thread's work goes on
+    assert api.stats(store)["entries"] == 1

@@ -13,6 +13,7 @@ import math
 import os
 import re
 import sqlite3
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -23,6 +24,7 @@ from pathlib import Path
 from ...errors import DISK_FULL, Invalid, NotFound, TmtoolError, Unavailable
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word, normalize_for_match, spellings_of, unspaced
+from ..base import in_own_thread
 from ..corrections import UnitCorrections
 from ..records import (
     Change,
@@ -207,6 +209,7 @@ class SQLiteStore(UnitCorrections):
 
     def __init__(self, conn: sqlite3.Connection, path: str, *, created: bool = False):
         self._conn = conn
+        self._thread = threading.get_ident()  # the one that uses it (base.in_own_thread)
         self.path = self.url = path
         self.created = created
         # fuzzy search's posting counts, (index, expression) -> (count, cap), kept while the memory
@@ -266,6 +269,7 @@ class SQLiteStore(UnitCorrections):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction; nested calls join the outer one."""
+        in_own_thread(self._thread)
         if self._conn.in_transaction:
             yield
             return
@@ -284,6 +288,7 @@ class SQLiteStore(UnitCorrections):
         return nullcontext()  # in the process: every statement is as cheap as a queued one
 
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        in_own_thread(self._thread)
         return self._conn.execute(sql, params).fetchall()
 
     def is_empty(self) -> bool:
