@@ -416,7 +416,8 @@ def test_a_language_a_name_a_format_or_a_place_of_the_wrong_type_is_invalid_and_
              (lambda: api.split_unit(store, "d", unit, "1", "0"), r"^source_at is a whole number from 0, not '1'$"),
              (lambda: api.exclude_unit(store, "d", unit, "no"), r"^excluded is True or False, not 'no'$"),
              (lambda: api.approve(store, [True]), r"^not an id: True$"),
-             (lambda: api.reject(store, [float(added["id"]) + 0.5]), r"^not an id: 1.5$")]
+             (lambda: api.reject(store, [float(added["id"]) + 0.5]), r"^not an id: 1.5$"),
+             (lambda: api.open_store(None), r"^a store is named by its path or URL, not None$")]
     for call, says in calls:
         with pytest.raises(api.Invalid, match=says):
             call()
