@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import getpass
+import io
 import json
 import os
 import re
@@ -266,9 +267,7 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
 
     chosen = (transfer.DEFAULT_EXPORT_STATUSES if statuses is None
               else [_status(s) for s in _listed(statuses, "statuses")])
-    fmt = _format(fmt)
-    if not isinstance(out, (str, os.PathLike)) and not callable(getattr(out, "write", None)):
-        raise Invalid(f"out is a path or a binary stream, not {out!r}")
+    fmt, out = _format(fmt), _written_to(out)
     options = dict(statuses=chosen, since=_since(since), srclang=_tag(srclang, "srclang"),
                    tgtlang=_tag(tgtlang, "tgtlang"), all_languages=all_languages, progress=progress)
     if isinstance(out, (str, os.PathLike)):
@@ -551,6 +550,16 @@ def _path(value: str | Path, name: str = "path") -> str | Path:
     if not isinstance(value, (str, os.PathLike)):
         raise Invalid(f"{name} is a path, not {value!r}")
     return value
+
+
+def _written_to(out):
+    """Where a file is written: a path, or a binary stream; a text stream (``sys.stdout``, ``io.StringIO()``) was
+    a TypeError at its first write ("string argument expected, got 'bytes'"), and None or a number another."""
+    if isinstance(out, (str, os.PathLike)):
+        return out
+    if isinstance(out, io.TextIOBase) or not callable(getattr(out, "write", None)):
+        raise Invalid(f"out is a path or a binary stream (sys.stdout.buffer, io.BytesIO()), not {out!r}")
+    return out
 
 
 def _version(value: int | str | None) -> int | None:
@@ -1152,7 +1161,7 @@ def export_srx(out: str | Path | BinaryIO = "-", *, srx: str | Path | None = Non
     from .text.segment import default_rules, export_rules
 
     rules = _rules(srx) or default_rules()
-    if not isinstance(out, (str, Path)):
+    if not isinstance(_written_to(out), (str, os.PathLike)):
         export_rules(rules, out)
         return
     with open_output(out, "wb") as stream:
