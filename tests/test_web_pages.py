@@ -215,3 +215,22 @@ def test_a_review_card_shows_each_context_sentence_under_the_terms_of_its_langua
     assert [(p.get("lang"), p.text_content()) for p in context.xpath("p")] == [
         ("en", "The drones map the seabed."), ("de", "Die Drohnen kartieren den Meeresboden.")]
     assert context.xpath(".//mark/text()") == ["seabed", "Meeresboden"]
+
+
+def test_a_context_in_a_third_language_says_its_language_on_the_card_and_the_entry_s_page(tmp_path):
+    """A French–English–German entry's German term came with a context of its own: the card showed that German
+    sentence under the French terms, and the entry's page among the French contexts, neither saying its language."""
+    from lxml import html
+
+    db = seeded_store(tmp_path)
+    with open_store(db) as store:
+        entry_id = glossary.add_entry(store, Entry(
+            [Term("frégate", "fr"), Term("frigate", "en"), Term("Fregatte", "de", contexts=[Context("Die Fregatte läuft aus.")])],
+            status=ReviewStatus.CANDIDATE, contexts=[Context("La frégate appareille.", "The frigate sails.", SEED_ID)]))
+    http = client(db)[0]
+    for page, contexts in ((http.get("/review", params={"q": "frégate"}), '//li[@class="card"]/div[@class="sides context"]'),
+                           (http.get(f"/entries/{entry_id}"), '//div[@class="sides context"]')):
+        shown = [[(p.get("lang"), p.xpath('string(b[@class="lang"])'), p.text_content()) for p in context.xpath("p")]
+                 for context in html.fromstring(page.text).xpath(contexts)]
+        assert shown == [[("fr", "", "La frégate appareille."), ("en", "", "The frigate sails.")],
+                         [("de", "de", "de Die Fregatte läuft aus."), ("en", "", "")]]
