@@ -391,3 +391,66 @@ def test_an_entry_merged_or_removed_is_not_found_saying_where_it_went(store):
         api.entry(store, 99)
     api.revert(store, merged)  # back: found again
     assert api.entry(store, variant["id"])["status"] == "candidate"
+
+
+def test_a_language_a_name_a_format_or_a_place_of_the_wrong_type_is_invalid_and_names_it(store, tmp_path):
+    """A language tag, a reviewer's name, a format, a place to write to, a split's positions or an exclusion given
+    as another type were Python's AttributeError, TypeError and ValueError (a list as the user, SQLite's
+    ProgrammingError; PostgreSQL stored it as the name '{ana}'), where tmtool.Invalid is promised."""
+    added = api.add_entry(store, ["Comité militaire"], ["Military Committee"], status="candidate")
+    api.ingest(store, api.Upload("d.fr.txt", "Le chat dort. Il fait beau.".encode()),
+               api.Upload("d.en.txt", b"The cat sleeps. The weather is fine."), extract_terms=False)
+    unit = api.document_units(store, "d")[0]["id"]
+    calls = [(lambda: api.lookup(store, "Comité", lang=5), r"^lang is a language tag \(fr, en-GB\), not 5$"),
+             (lambda: api.search(store, "Le Comité militaire", lang=None), r"^lang is a language tag .*, not None$"),
+             (lambda: api.search(store, "Le Comité militaire", min_score=None), r"^min_score is a number, not None$"),
+             (lambda: api.concordance(store, "Comité", lang=["fr"]), r"^lang is a language tag .*, not \['fr'\]$"),
+             (lambda: api.export(store, "tsv", io.BytesIO(), srclang=5), r"^srclang is a language tag .*, not 5$"),
+             (lambda: api.ingest(store, api.Upload("e.fr.txt", b"Il pleut."), api.Upload("e.en.txt", b"It rains."),
+                                 tgtlang=["en"]), r"^tgtlang is a language tag .*, not \['en'\]$"),
+             (lambda: api.export(store, ["tsv"], io.BytesIO()), r"^fmt is a format's name \(tsv\), not \['tsv'\]$"),
+             (lambda: api.export(store, "tsv", None), r"^out is a path or a binary stream .*, not None$"),
+             (lambda: api.export(store, "tsv", io.StringIO()), r"^out is a path or a binary stream \(sys.stdout.buffer"),
+             (lambda: api.export_srx(io.StringIO()), r"^out is a path or a binary stream \(sys.stdout.buffer"),
+             (lambda: api.backup(store, 5), r"^path is a path, not 5$"),
+             (lambda: api.approve(store, [added["id"]], user=["ana"]), r"^user is a person's name, not \['ana'\]$"),
+             (lambda: api.add_entry(store, ["char"], ["tank"], user=5), r"^user is a person's name, not 5$"),
+             (lambda: api.split_unit(store, "d", unit, "1", "0"), r"^source_at is a whole number from 0, not '1'$"),
+             (lambda: api.exclude_unit(store, "d", unit, "no"), r"^excluded is True or False, not 'no'$"),
+             (lambda: api.approve(store, [True]), r"^not an id: True$"),
+             (lambda: api.reject(store, [float(added["id"]) + 0.5]), r"^not an id: 1.5$"),
+             (lambda: api.open_store(None), r"^a store is named by its path or URL, not None$")]
+    for call, says in calls:
+        with pytest.raises(api.Invalid, match=says):
+            call()
+    assert api.entry(store, added["id"]) == added and api.stats(store)["entries"] == 1
+    assert [(u["bead"], u["excluded"]) for u in api.document_units(store, "d")] == [("1-1", False), ("1-1", False)]
+    assert api.history(store)[-1]["user"] is None and api.unit_edits(store, "d") == []
+
+
+def test_a_store_used_in_another_thread_than_its_own_is_refused_in_one_line(store):
+    """A store is one connection, one thread's. On PostgreSQL a second thread's write joined the transaction the
+    first had open and was undone with it, after its entry's id had been answered; SQLite's driver refused it
+    with its own ProgrammingError ("SQLite objects created in a thread can only be used in that same thread")."""
+    import threading
+
+    answers = []
+
+    def elsewhere():
+        for call in (lambda: api.add_entry(store, ["char de combat"], ["battle tank"]), lambda: api.entries(store)):
+            try:
+                answers.append(call())
+            except api.Invalid as refused:
+                answers.append(str(refused))
+
+    with pytest.raises(RuntimeError, match="the first thread's work fails"):
+        with store.transaction():
+            api.add_entry(store, ["Comité militaire"], ["Military Committee"])
+            thread = threading.Thread(target=elsewhere)
+            thread.start()
+            thread.join()
+            raise RuntimeError("the first thread's work fails")
+    assert answers == ["this store was opened in another thread: open_store() in each thread that uses one"] * 2
+    assert api.stats(store)["entries"] == 0
+    api.add_entry(store, ["char de combat"], ["battle tank"])  # its own thread's work goes on
+    assert api.stats(store)["entries"] == 1

@@ -154,6 +154,49 @@ def test_a_removed_entry_keeps_its_id_an_entry_added_later_gets_a_new_one(store_
             assert api.add_entry(store, ["OTAN"], ["NATO"])["id"] == "4"
 
 
+def test_an_entry_brought_back_below_a_removed_one_leaves_the_removed_one_its_id(store_url):
+    # PostgreSQL set its identity to the highest id stored when a revert brought an entry back under its own
+    # id: below an entry removed since, whose id the next entry added then took, with its history, and the
+    # removed entry could never be brought back ("entry 2 has changed since change 3")
+    from tmtool import api, open_store
+
+    with open_store(store_url, create=True) as store:
+        for fr, en in (("Comité militaire", "Military Committee"), ("espace aérien", "airspace")):
+            api.add_entry(store, [fr], [en])
+        removal = api.remove_entry(store, 2)
+        api.revert(store, api.remove_entry(store, 1))
+        added = api.add_entry(store, ["OTAN"], ["NATO"])
+        assert added["id"] == "3" and [change["action"] for change in api.history(store, 3)] == ["add"]
+        api.revert(store, removal)
+        assert [api.entry(store, n)["terms"][0]["text"] for n in (1, 2, 3)] == ["Comité militaire", "espace aérien",
+                                                                              "OTAN"]
+
+
+def test_a_unit_or_an_import_taken_out_keeps_its_id_from_those_stored_later(store_url):
+    # SQLite numbered a new unit or import after the highest stored: a revised document's units took the ids of
+    # those it replaced, so that a merge from a page showing the earlier version merged sentences the page never
+    # showed (PostgreSQL: no unit 1), and an import listed as 2 and removed gave 2 to the next file imported
+    from tmtool import api, open_store
+
+    def upload(name: str, text: str) -> api.Upload:
+        return api.Upload(name, text.encode())
+
+    with open_store(store_url, create=True) as store:
+        api.ingest(store, upload("d.fr.txt", "Le chat dort. Il fait beau. La nuit tombe."),
+                   upload("d.en.txt", "The cat sleeps. The weather is fine. Night falls."), extract_terms=False)
+        shown = [unit["id"] for unit in api.document_units(store, "d")]
+        api.ingest(store, upload("d.fr.txt", "Le chien dort. Il pleut. La nuit tombe."),
+                   upload("d.en.txt", "The dog sleeps. It rains. Night falls."), extract_terms=False)
+        assert not set(shown) & {unit["id"] for unit in api.document_units(store, "d")}
+        with pytest.raises(api.NotFound, match=f"^no unit {shown[0]} in document d$"):
+            api.merge_units(store, "d", shown[0], neighbour=shown[1])
+        for name in ("one.tsv", "two.tsv"):
+            api.import_file(store, upload(name, f"fr\ten\n{name}\t{name}\n"))
+        api.remove(store, imports=[2])
+        api.import_file(store, upload("three.tsv", "fr\ten\nfrégate\tfrigate\n"))
+        assert [(done["id"], done["file"]) for done in api.imports(store)] == [(1, "one.tsv"), (3, "three.tsv")]
+
+
 def test_a_read_only_store_answers_look_ups_and_refuses_writes_in_one_line():
     # a store file without write permission (an archived copy, a colleague's file): a write was a
     # traceback ending "sqlite3.OperationalError: attempt to write a readonly database"

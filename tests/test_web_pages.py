@@ -196,3 +196,41 @@ def test_an_entry_s_page_shows_each_term_with_its_own_note_and_its_deprecate_but
     assert '<span class="term">guerre des mines</span> <small>noun, fullForm, preferred</small> ' \
            '<span class="note">terme de la doctrine</span>' in page
     assert page.count('class="deprecate"') == 2 and 'data-lang="en" aria-label="deprecate mine warfare"' in page
+
+
+def test_a_review_card_shows_each_context_sentence_under_the_terms_of_its_language(tmp_path):
+    """An English–German entry's card shows its English terms on the left and its German ones on the right; its
+    contexts showed the German sentence on the left, under the English terms, and the English on the right."""
+    from lxml import html
+
+    db = seeded_store(tmp_path)
+    with open_store(db) as store:
+        glossary.add_entry(store, Entry(
+            [Term("seabed", "en"), Term("Meeresboden", "de")], status=ReviewStatus.CANDIDATE,
+            contexts=[Context("Die Drohnen kartieren den Meeresboden.", "The drones map the seabed.", "exercise")]))
+    page = html.fromstring(client(db)[0].get("/review", params={"q": "seabed"}).text)
+    card, = page.xpath('//li[@class="card"]')
+    assert card.xpath('div[@class="sides"]/ul[@class="terms"]/@lang') == ["en", "de"]
+    context, = card.xpath('div[@class="sides context"]')
+    assert [(p.get("lang"), p.text_content()) for p in context.xpath("p")] == [
+        ("en", "The drones map the seabed."), ("de", "Die Drohnen kartieren den Meeresboden.")]
+    assert context.xpath(".//mark/text()") == ["seabed", "Meeresboden"]
+
+
+def test_a_context_in_a_third_language_says_its_language_on_the_card_and_the_entry_s_page(tmp_path):
+    """A French–English–German entry's German term came with a context of its own: the card showed that German
+    sentence under the French terms, and the entry's page among the French contexts, neither saying its language."""
+    from lxml import html
+
+    db = seeded_store(tmp_path)
+    with open_store(db) as store:
+        entry_id = glossary.add_entry(store, Entry(
+            [Term("frégate", "fr"), Term("frigate", "en"), Term("Fregatte", "de", contexts=[Context("Die Fregatte läuft aus.")])],
+            status=ReviewStatus.CANDIDATE, contexts=[Context("La frégate appareille.", "The frigate sails.", SEED_ID)]))
+    http = client(db)[0]
+    for page, contexts in ((http.get("/review", params={"q": "frégate"}), '//li[@class="card"]/div[@class="sides context"]'),
+                           (http.get(f"/entries/{entry_id}"), '//div[@class="sides context"]')):
+        shown = [[(p.get("lang"), p.xpath('string(b[@class="lang"])'), p.text_content()) for p in context.xpath("p")]
+                 for context in html.fromstring(page.text).xpath(contexts)]
+        assert shown == [[("fr", "", "La frégate appareille."), ("en", "", "The frigate sails.")],
+                         [("de", "de", "de Die Fregatte läuft aus."), ("en", "", "")]]

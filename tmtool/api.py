@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import getpass
+import io
 import json
 import os
 import re
@@ -158,8 +159,8 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | int | Non
     was stored without its terms, extracted now (the entries counted)."""
     with _local_files(fr, en) as (fr_path, en_path):
         result = ingest_pair(store, fr_path, en_path, document_id=_new_document(document_id),
-                             extract_terms=extract_terms, srclang=srclang, tgtlang=tgtlang, progress=progress,
-                             recorded_as=(_name(fr), _name(en)))
+                             extract_terms=extract_terms, srclang=_tag(srclang, "srclang"),
+                             tgtlang=_tag(tgtlang, "tgtlang"), progress=progress, recorded_as=(_name(fr), _name(en)))
     return _ingest_result(result)
 
 
@@ -196,8 +197,8 @@ def ingest_dir(store: Store, inbox: str | Path, *, extract_terms: bool = True, s
     from .ingest import ingest_dir as ingest_folder
 
     try:
-        summary = ingest_folder(store, inbox, extract_terms=extract_terms, srclang=srclang, tgtlang=tgtlang,
-                                jobs=jobs, progress=progress)
+        summary = ingest_folder(store, inbox, extract_terms=extract_terms, srclang=_tag(srclang, "srclang"),
+                                tgtlang=_tag(tgtlang, "tgtlang"), jobs=jobs, progress=progress)
     except _Interrupted as interrupted:
         raise IngestInterrupted(_ingest_summary(interrupted.summary), interrupted.current) from None
     return _ingest_summary(summary)
@@ -229,8 +230,8 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
 
     default = _status(status)
     with _local_files(source) as (path,):
-        result = transfer.import_file(store, path, fmt, strict=strict, progress=progress, user=user,
-                             recorded_as=_name(source), status=default)
+        result = transfer.import_file(store, path, _format(fmt, optional=True), strict=strict, progress=progress,
+                                      user=_user(user), recorded_as=_name(source), status=default)
     # most first, then by language: (source, target) tags for units, a base language for entries
     counts = sorted(result.languages.items(), key=lambda item: (-item[1], item[0]))
     languages = {("→".join(key) if isinstance(key, tuple) else key): count for key, count in counts}
@@ -266,10 +267,11 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
 
     chosen = (transfer.DEFAULT_EXPORT_STATUSES if statuses is None
               else [_status(s) for s in _listed(statuses, "statuses")])
-    options = dict(statuses=chosen, since=_since(since), srclang=srclang, tgtlang=tgtlang,
-                   all_languages=all_languages, progress=progress)
-    if isinstance(out, (str, Path)):
-        return transfer.export_store(store, fmt, str(out), **options)
+    fmt, out = _format(fmt), _written_to(out)
+    options = dict(statuses=chosen, since=_since(since), srclang=_tag(srclang, "srclang"),
+                   tgtlang=_tag(tgtlang, "tgtlang"), all_languages=all_languages, progress=progress)
+    if isinstance(out, (str, os.PathLike)):
+        return transfer.export_store(store, fmt, os.fspath(out), **options)
     # through a file, as the CLI writes it (a workbook is a zip, written otherwise to a stream that
     # cannot seek), then copied a chunk at a time: never the whole export in memory
     with tempfile.TemporaryDirectory(prefix="tmtool-export-") as folder:
@@ -328,9 +330,9 @@ def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: 
     from . import transfer
     from .formats import registry
 
-    written = registry.get(fmt)
-    return {"languages": transfer.other_languages(store, fmt, srclang, tgtlang), "kind": written.kind,
-            "multilingual": written.multilingual}
+    written = registry.get(_format(fmt))
+    languages = transfer.other_languages(store, fmt, _tag(srclang, "srclang"), _tag(tgtlang, "tgtlang"))
+    return {"languages": languages, "kind": written.kind, "multilingual": written.multilingual}
 
 
 def format_names() -> dict[str, list[str]]:
@@ -380,8 +382,9 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     """
     from .search import search_memory
 
-    matches = search_memory(store, visible(_sought(text, "text")), min_score=_score(min_score, "min_score"),
-                            limit=_limit(limit), lang=lang)
+    matches = search_memory(store, visible(_sought(text, "text")),
+                            min_score=_score(min_score, "min_score", optional=False), limit=_limit(limit),
+                            lang=_tag(lang))
     return [{"score": m.score, "side": m.side, "lang": m.lang, "matched": getattr(m.unit, m.side),
              "translation": getattr(m.unit, _OTHER_SIDE[m.side]),
              "translation_lang": m.unit.tgtlang if m.side == "source" else m.unit.srclang,
@@ -397,7 +400,7 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
     unit id (the same order on every backend), each with the document or file it came from; with ``lang`` (a
     language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
     one's target, a fr/en/de unit's German)."""
-    side = None if lang == "auto" else base_language(lang)
+    side = None if _tag(lang) == "auto" else base_language(lang)
     return [{**_unit_dict(unit), "document": origin}
             for unit, origin in store.concordance(visible(_sought(text, "text")), _limit(limit), side)]
 
@@ -417,7 +420,7 @@ def lookup(store: Store, term: str, *, lang: str = "auto", limit: int = 10) -> d
     among the entries, and ``memory_count`` is counted up to ``lookup.MEMORY_COUNT_CAP`` + 1."""
     from .lookup import lookup_with_memory
 
-    answer = lookup_with_memory(store, _sought(term, "term"), lang=lang, limit=_limit(limit))
+    answer = lookup_with_memory(store, _sought(term, "term"), lang=_tag(lang), limit=_limit(limit))
     return {
         "entries": [{**entry_to_dict(h.entry), "match": h.match, "matched": h.matched,
                      "similarity": round(h.similarity, 1)} for h in answer.hits],
@@ -432,9 +435,11 @@ _LARGEST_ID = 2**63 - 1  # both backends' ids are 64-bit integers: a larger numb
 def _id(value: int | str, what: str = "glossary entry") -> int:
     """An id of an entry, a change, a unit or an import (``what``) as given: a number, or its text
     (``entry_to_dict`` gives an entry's id as text, the others are numbers: see ARCHITECTURE.md, Ids)."""
-    try:
+    try:  # True was entry 1 and 2.5 entry 2, as int() reads them
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise ValueError(value)
         number = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise Invalid(f"not an id: {value!r}") from None
     if abs(number) > _LARGEST_ID:
         raise NotFound(f"no {what} {number}")
@@ -507,12 +512,54 @@ def _texts(**given: str | None) -> None:
             raise Invalid(f"{name} is a string, not {value!r}")
 
 
-def _score(value: float | None, name: str) -> float | None:
-    """A minimum score as given: a number (None: no minimum), never text, True or NaN (which no score is
-    above: no answer, said as none found)."""
-    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value != value):
+def _score(value: float | None, name: str, *, optional: bool = True) -> float | None:
+    """A minimum score as given: a number (None: no minimum, where ``optional``), never text, True or NaN (which
+    no score is above: no answer, said as none found)."""
+    if (value is not None or not optional) and (
+            isinstance(value, bool) or not isinstance(value, (int, float)) or value != value):
         raise Invalid(f"{name} is a number, not {value!r}")
     return value
+
+
+def _tag(value: str | None, name: str = "lang", *, optional: bool = False) -> str | None:
+    """A language tag as given (None too, when ``optional``); what it names is checked where it is read. A
+    number or a list was an AttributeError from deep down ('int' object has no attribute 'strip')."""
+    if not (isinstance(value, str) or (value is None and optional)):
+        raise Invalid(f"{name} is a language tag (fr, en-GB), not {value!r}")
+    return value
+
+
+def _user(value: str | None) -> str | None:
+    """Who a change is recorded as: a name, or None (no one named). A list was SQLite's ProgrammingError, and
+    PostgreSQL recorded ['ana'] as the name '{ana}'."""
+    if value is not None and not isinstance(value, str):
+        raise Invalid(f"user is a person's name, not {value!r}")
+    return value
+
+
+def _format(value: str | None, *, optional: bool = False) -> str | None:
+    """A format's name as given (None too, when ``optional``: the file's extension tells); a list was a
+    TypeError of the format registry's ('unhashable type')."""
+    if not (isinstance(value, str) or (value is None and optional)):
+        raise Invalid(f"fmt is a format's name (tsv), not {value!r}")
+    return value
+
+
+def _path(value: str | Path, name: str = "path") -> str | Path:
+    """A path to write to, as text or a path; a number was a TypeError of os's."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise Invalid(f"{name} is a path, not {value!r}")
+    return value
+
+
+def _written_to(out):
+    """Where a file is written: a path, or a binary stream; a text stream (``sys.stdout``, ``io.StringIO()``) was
+    a TypeError at its first write ("string argument expected, got 'bytes'"), and None or a number another."""
+    if isinstance(out, (str, os.PathLike)):
+        return out
+    if isinstance(out, io.TextIOBase) or not callable(getattr(out, "write", None)):
+        raise Invalid(f"out is a path or a binary stream (sys.stdout.buffer, io.BytesIO()), not {out!r}")
+    return out
 
 
 def _version(value: int | str | None) -> int | None:
@@ -619,7 +666,7 @@ def add_entry(store: Store, fr: Sequence[str] = (), en: Sequence[str] = (), *,
     by_language = _by_language({"fr": _terms(fr, "fr"), "en": _terms(en, "en")},
                                {lang: _terms(texts, f"terms[{lang!r}]") for lang, texts in _mapping(terms).items()})
     new = glossary.new_entry_in(by_language, status=_status(status), definition=definition, note=note)
-    return entry(store, glossary.add_entry(store, new, user=user))
+    return entry(store, glossary.add_entry(store, new, user=_user(user)))
 
 
 def _mapping(given: Mapping | None, name: str = "terms") -> Mapping:
@@ -707,7 +754,7 @@ def edit(store: Store, entry_id: int | str, *, fr: str | None = None, en: str | 
     parts_of_speech = _by_language({}, parts_of_speech, "parts of speech")
     change = glossary.update_entry(store, _id(entry_id), "edit", lambda e: glossary.edit(
         e, terms=replaced, add=added, drop=drop, definition=definition, note=note, status=new_status,
-        genders=genders, parts_of_speech=parts_of_speech), expected_version=_version(expected_version), user=user)
+        genders=genders, parts_of_speech=parts_of_speech), expected_version=_version(expected_version), user=_user(user))
     return {"change": change, "entry": entry(store, entry_id)}
 
 
@@ -718,7 +765,7 @@ def _set_status(store: Store, entry_ids: Sequence[int | str], status: ReviewStat
         raise Invalid("an expected version is given for one entry at a time")
     expected_version = _version(expected_version)
     with store.transaction():  # an id given twice (12 12, 12 012) is one change
-        changes = [glossary.set_status(store, i, status, expected_version=expected_version, user=user)
+        changes = [glossary.set_status(store, i, status, expected_version=expected_version, user=_user(user))
                    for i in dict.fromkeys(_id(i) for i in entry_ids)]
     return [change for change in changes if change is not None]
 
@@ -727,14 +774,14 @@ def approve(store: Store, entry_ids: Sequence[int | str], *, expected_version: i
             user: str | None = None) -> list[int]:
     """Approve entries, all or none (one transaction); returns the ids of the changes made (none for an
     entry approved and reviewed already: nothing changes)."""
-    return _set_status(store, entry_ids, ReviewStatus.APPROVED, expected_version, user)
+    return _set_status(store, entry_ids, ReviewStatus.APPROVED, expected_version, _user(user))
 
 
 def reject(store: Store, entry_ids: Sequence[int | str], *, expected_version: int | None = None,
            user: str | None = None) -> list[int]:
     """Reject entries, all or none; returns the ids of the changes made (none for an entry rejected
     already). Extraction never proposes them again."""
-    return _set_status(store, entry_ids, ReviewStatus.REJECTED, expected_version, user)
+    return _set_status(store, entry_ids, ReviewStatus.REJECTED, expected_version, _user(user))
 
 
 def deprecate(store: Store, entry_id: int | str, term: str, *, lang: str | None = None,
@@ -751,7 +798,7 @@ def deprecate(store: Store, entry_id: int | str, term: str, *, lang: str | None 
     [('fr', 'radar', 'preferred'), ('en', 'radar', 'deprecated')]
     >>> store.close()
     """
-    return set_usage(store, entry_id, term, "deprecated", lang=lang, expected_version=expected_version, user=user)
+    return set_usage(store, entry_id, term, "deprecated", lang=lang, expected_version=expected_version, user=_user(user))
 
 
 # the history's name of each change of usage
@@ -785,7 +832,7 @@ def set_usage(store: Store, entry_id: int | str, term: str, usage: str, *, lang:
     lang = None if _sought(lang, "lang", optional=True) is None else _language(lang)
     return glossary.update_entry(store, _id(entry_id), _USAGE_ACTIONS[value],
                                  lambda e: glossary.set_usage(e, term, value, lang),
-                                 expected_version=_version(expected_version), user=user)
+                                 expected_version=_version(expected_version), user=_user(user))
 
 
 def entries_sharing_terms(store: Store, entry_id: int | str) -> dict[str, list[str]]:
@@ -809,17 +856,17 @@ def merge(store: Store, source_id: int | str, target_id: int | str, *, expected_
     """Merge entry ``source_id`` into ``target_id``; returns the change id. With ``expected_version`` (of
     ``source_id``, as read), an entry changed since is a Conflict: a rejection made meanwhile is not merged away."""
     return glossary.merge_entries(store, _id(source_id), _id(target_id), expected_version=_version(expected_version),
-                                  user=user)
+                                  user=_user(user))
 
 
 def remove_entry(store: Store, entry_id: int | str, *, user: str | None = None) -> int:
     """Remove an entry; returns the change id (revert brings it back)."""
-    return glossary.remove_entry(store, _id(entry_id), user=user)
+    return glossary.remove_entry(store, _id(entry_id), user=_user(user))
 
 
 def revert(store: Store, change_id: int | str, *, user: str | None = None) -> int:
     """Undo a recorded change; returns the id of the change that undid it."""
-    return glossary.revert(store, _id(change_id, "change"), user=user)
+    return glossary.revert(store, _id(change_id, "change"), user=_user(user))
 
 
 def history(store: Store, entry_id: int | str | None = None) -> list[dict]:
@@ -845,6 +892,7 @@ def check(store: Store, *sources: Source, srclang: str | None = None, tgtlang: s
     "lang", "term", "entry", "expected", "found", "message", "source", "target"}``."""
     from .check import check_files
 
+    srclang, tgtlang = _tag(srclang, "srclang", optional=True), _tag(tgtlang, "tgtlang", optional=True)
     languages = None if srclang is None and tgtlang is None else (srclang or "fr-FR", tgtlang or "en-GB")
     with _local_files(*sources) as paths:
         return check_files(store, [str(path) for path in paths], languages).as_dict()
@@ -945,7 +993,7 @@ def merge_units(store: Store, document_id: str | int, unit_id: int | str, *, nei
     from . import corrections
 
     return corrections.merge_units(store, _document(document_id), _id(unit_id, "unit"), _neighbour(neighbour),
-                                   user=user)
+                                   user=_user(user))
 
 
 def _neighbour(unit_id: int | str | None) -> int | None:
@@ -958,8 +1006,11 @@ def split_unit(store: Store, document_id: str | int, unit_id: int | str, source_
     correction's id."""
     from . import corrections
 
+    for name, at in (("source_at", source_at), ("target_at", target_at)):
+        if isinstance(at, bool) or not isinstance(at, int) or at < 0:
+            raise Invalid(f"{name} is a whole number from 0, not {at!r}")
     return corrections.split_unit(store, _document(document_id), _id(unit_id, "unit"), source_at, target_at,
-                                  user=user)
+                                  user=_user(user))
 
 
 def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side: str, direction: str, *,
@@ -970,7 +1021,7 @@ def move_sentence(store: Store, document_id: str | int, unit_id: int | str, side
     from . import corrections
 
     return corrections.move_sentence(store, _document(document_id), _id(unit_id, "unit"), side, direction,
-                                     _neighbour(neighbour), user=user)
+                                     _neighbour(neighbour), user=_user(user))
 
 
 def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, excluded: bool = True, *,
@@ -979,7 +1030,9 @@ def exclude_unit(store: Store, document_id: str | int, unit_id: int | str, exclu
     the correction's id."""
     from . import corrections
 
-    return corrections.exclude_unit(store, _document(document_id), _id(unit_id, "unit"), excluded, user=user)
+    if not isinstance(excluded, bool):  # "no" was a ValueError, 0 and 1 a TypeError from deep down
+        raise Invalid(f"excluded is True or False, not {excluded!r}")
+    return corrections.exclude_unit(store, _document(document_id), _id(unit_id, "unit"), excluded, user=_user(user))
 
 
 def imports(store: Store) -> list[dict]:
@@ -1005,7 +1058,7 @@ def remove(store: Store, *, documents: Sequence[str | int] = (), imports: Sequen
             result["documents"] = {"count": len(set(documents)), "units": removal.units,
                                    "entries_removed": removal.entries_removed, "entries_kept": removal.entries_kept}
         for import_id in imports:
-            record, removal = glossary.remove_import(store, _id(import_id, "import"), user=user)
+            record, removal = glossary.remove_import(store, _id(import_id, "import"), user=_user(user))
             result["imports"].append({"id": record.id, "file": os.path.basename(record.path), "kind": record.kind,
                                       "units": removal.units, "entries_removed": removal.entries_removed,
                                       "entries_kept": removal.entries_kept})
@@ -1046,7 +1099,7 @@ def reextract(store: Store, documents: Sequence[str | int] = (), *, everything: 
 
     chosen = selected(store, [_document(document) for document in _listed(documents, "documents")],
                       everything=everything, older=older)
-    summary = extract_again(store, chosen, user=user, progress=progress)
+    summary = extract_again(store, chosen, user=_user(user), progress=progress)
     results = [{"document": r.document_id, "sentences": r.sentences, "changed": r.changed,
                 "new_entries": r.new_entries, "updated_entries": r.updated_entries, "replaced": r.replaced,
                 "change": r.change, "skipped": r.skipped} for r in summary.results]
@@ -1061,7 +1114,7 @@ def stats(store: Store) -> dict[str, int]:
 
 def backup(store: Store, path: str | Path) -> None:
     """Copy the store to the file ``path``, consistent while others write to it."""
-    store.backup(path)
+    store.backup(_path(path))
 
 
 def copy_store(source: str | Path, target: str | Path) -> dict[str, int]:
@@ -1108,7 +1161,7 @@ def export_srx(out: str | Path | BinaryIO = "-", *, srx: str | Path | None = Non
     from .text.segment import default_rules, export_rules
 
     rules = _rules(srx) or default_rules()
-    if not isinstance(out, (str, Path)):
+    if not isinstance(_written_to(out), (str, os.PathLike)):
         export_rules(rules, out)
         return
     with open_output(out, "wb") as stream:
@@ -1126,6 +1179,7 @@ def segment(source: Source, lang: str, out: str | Path = "-", *, fmt: str = "txt
     from .model import Unit
     from .pipeline import segmented_document
 
+    lang, tgtlang = _tag(lang), _tag(tgtlang, "tgtlang", optional=True)
     if fmt not in SEGMENT_FORMATS:
         raise Invalid(f"unknown segment format {fmt!r} (expected one of {', '.join(SEGMENT_FORMATS)})")
     lang = regional(lang)  # fr: fr-FR, as the target it is translated into is en-GB, not en
@@ -1168,8 +1222,8 @@ def align(fr: Source, en: Source, out: str | Path = "-", *, fmt: str = "tmx", pr
     if fmt not in ALIGN_FORMATS:
         raise Invalid(f"unknown alignment format {fmt!r} (expected one of {', '.join(ALIGN_FORMATS)})")
     with _local_files(fr, en) as (fr_path, en_path):
-        pair = align_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang, rules=_rules(srx),
-                           presegmented=presegmented)
+        pair = align_files(fr_path, en_path, srclang=_tag(srclang, "srclang"), tgtlang=_tag(tgtlang, "tgtlang"),
+                           rules=_rules(srx), presegmented=presegmented)
     if fmt == "tmx":
         from .formats.tmx import write_tmx
 
@@ -1207,7 +1261,7 @@ def extract(sources: Sequence[Source], out: str | Path = "-", *, lang: str = "fr
     from .terms import extract_english, extract_french
     from .terms.listing import write_json, write_tsv
 
-    language = base_language(lang)
+    language = base_language(_tag(lang))
     if language not in EXTRACT_LANGUAGES:
         raise Invalid(f"term extraction supports French and English (fr, en), not {lang!r}")
     if fmt not in EXTRACT_FORMATS:

@@ -27,7 +27,9 @@ def open_store(url: str | Path, *, create: bool = False) -> Store:
     ...     store.created, store.stats()["units"]
     (True, 0)
     """
-    url = str(url)
+    if not isinstance(url, (str, os.PathLike)):  # None was "None: no such store", a NotFound
+        raise Invalid(f"a store is named by its path or URL, not {url!r}")
+    url = os.fspath(url)
     scheme, sep, rest = url.partition("://")
     if not sep or scheme == "sqlite":
         from .sqlite import SQLiteStore

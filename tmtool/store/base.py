@@ -28,6 +28,7 @@ Contracts every backend keeps:
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -35,6 +36,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from ..errors import Invalid
 from ..model import Context, Entry, ReviewStatus, Term, Unit
 from .records import Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, Replacement, StoredUnit, UnitEdit
 
@@ -56,6 +58,15 @@ def announce_upgrade(version: int, latest: int) -> None:
             "upgrading the store from schema %d to %d (once; on a large memory this takes a while)", version, latest)
 
 
+def in_own_thread(opened_in: int) -> None:
+    """A store is one connection, the thread's that opened it (``opened_in``: its ``threading.get_ident()``); used
+    in another, it is refused, on both backends alike. On PostgreSQL a second thread's write joined the transaction
+    the first had open, and was undone with it after it had been answered; SQLite's driver refused it with its own
+    ProgrammingError."""
+    if threading.get_ident() != opened_in:
+        raise Invalid("this store was opened in another thread: open_store() in each thread that uses one")
+
+
 @runtime_checkable
 class Store(Protocol):
     """A tmtool store. Open one with :func:`tmtool.store.open_store`; use it as a context manager
@@ -63,6 +74,7 @@ class Store(Protocol):
 
     url: str  # what it was opened from: a file path for SQLite, a postgresql:// URL
     created: bool  # True when opening it made a new, empty store
+    # used by the thread that opened it only (in_own_thread): another thread opens a store of its own
 
     # ---- lifecycle, transactions -------------------------------------------------------------
 

@@ -323,9 +323,10 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.get("/api/lookup", tags=["look-up"])
     def api_lookup(q: Annotated[str, Query(max_length=500)], limit: Annotated[int, Query(ge=1, le=100)] = 10,
                    lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
-        """Glossary entries holding ``q`` in ``lang`` (a language tag; auto: any language), then the
-        memory's units holding it; when none does and ``q`` has three words or more (six characters of
-        Chinese or Japanese), ``matches``: the memory's fuzzy matches (as /api/search)."""
+        """Glossary entries holding ``q`` in ``lang`` (a language tag; auto: any language), each with its
+        ``labelled_contexts`` (its contexts and its terms' own, as its page shows them, each with the ``lang`` of
+        its first sentence), then the memory's units holding it; when none does and ``q`` has three words or
+        more (six characters of Chinese or Japanese), ``matches``: the memory's fuzzy matches (as /api/search)."""
         with store() as s:
             return lookup(s, q, limit, lang)
 
@@ -720,7 +721,12 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
     # tool would
     sentence = len(q.split()) >= 3 or (unspaced(q) and len("".join(q.split())) >= 6)
     matches = api.search(store, q, limit=limit, lang=lang) if not memory and sentence else []
-    return {"entries": api.lookup(store, q, lang=lang, limit=limit)["entries"], "memory": memory, "matches": matches}
+    # each entry's contexts as its page shows them, each with the language of its first sentence (an Arabic
+    # entry's Arabic, a German term's own German): what the results shown as one types write them in
+    entries = [{**entry, "labelled_contexts": [{**context, "lang": language} for language, context in
+                                               api.labelled_contexts(entry)]}
+               for entry in api.lookup(store, q, lang=lang, limit=limit)["entries"]]
+    return {"entries": entries, "memory": memory, "matches": matches}
 
 
 def entries_page(store, *, status: str | None, q: str | None, min_score: float | None, document: str | None,

@@ -34,7 +34,7 @@ from ...errors import Invalid, NotFound, TmtoolError, Unavailable
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word, normalize_for_match, spellings_of, unspaced
-from ..base import announce_upgrade
+from ..base import announce_upgrade, in_own_thread
 from ..corrections import UnitCorrections
 from ..records import (
     Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, StoredUnit, dumps, unit_content_key,
@@ -200,6 +200,7 @@ class PostgresStore(UnitCorrections):
     def __init__(self, pg: psycopg.Connection, url: str, pool: psycopg_pool.ConnectionPool | None = None, *,
                  created: bool = False):
         self._pg, self._pool = pg, pool
+        self._thread = threading.get_ident()  # the one that uses it (base.in_own_thread)
         self._pipelined = False
         self.url = self.path = masked(url)
         self.created = created
@@ -239,7 +240,9 @@ class PostgresStore(UnitCorrections):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction, holding the store's write lock; nested calls join the outer one."""
+        """One write transaction, holding the store's write lock; nested calls join the outer one (of this
+        thread: another thread's would join it unlocked, and be undone with it)."""
+        in_own_thread(self._thread)
         if self._in_transaction:
             yield
             return
@@ -263,6 +266,7 @@ class PostgresStore(UnitCorrections):
                 self._pipelined = False
 
     def _query(self, sql: str, params: Sequence | Mapping = ()) -> list[tuple]:
+        in_own_thread(self._thread)
         with _server_errors(self._pg, self.url):
             return self._pg.execute(sql, params).fetchall()
 
@@ -800,8 +804,11 @@ class PostgresStore(UnitCorrections):
                 "'entries', 'id'))), %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
                 (entry_id, entry.status.value, int(reviewed), entry.definition, entry.note, entry.frequency,
                  entry.score, iso(entry.first_seen), iso(entry.last_seen), now, now, import_id)).fetchone()[0]
-            if given:  # an id given must never come from the identity later ("above every id used")
-                self._pg.execute("SELECT setval(pg_get_serial_sequence('entries', 'id'), max(id)) FROM entries")
+            if given:  # an id given must never come from the identity later: moved up to it, never back (to the
+                # highest id stored, below an entry removed since, whose id the next entry added then took)
+                self._pg.execute(
+                    "SELECT setval(seq, %s) FROM (SELECT pg_get_serial_sequence('entries', 'id')::regclass AS seq) s"
+                    " WHERE %s > coalesce(pg_sequence_last_value(seq), 0)", (entry_id, entry_id))
             self.write_terms(entry_id, entry.terms)
             self.add_contexts(entry_id, entry.contexts, unit_ids or {})
         return entry_id

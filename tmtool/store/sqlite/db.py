@@ -13,6 +13,7 @@ import math
 import os
 import re
 import sqlite3
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -23,6 +24,7 @@ from pathlib import Path
 from ...errors import DISK_FULL, Invalid, NotFound, TmtoolError, Unavailable
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from ...text.normalize import fold, fold_word, normalize_for_match, spellings_of, unspaced
+from ..base import in_own_thread
 from ..corrections import UnitCorrections
 from ..records import (
     Change,
@@ -46,7 +48,7 @@ from ..rows import CONCORDANCE_LENGTH as _UNIT_LENGTH
 from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_around
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
-from .migrations import VARIANT_ROWS, migrate, units_indexing
+from .migrations import NEXT_ID, VARIANT_ROWS, migrate, units_indexing
 
 BUSY_TIMEOUT_S = 10.0
 IMPORT_BATCH = 1000  # units read, checked and inserted at a time by add_units
@@ -207,6 +209,7 @@ class SQLiteStore(UnitCorrections):
 
     def __init__(self, conn: sqlite3.Connection, path: str, *, created: bool = False):
         self._conn = conn
+        self._thread = threading.get_ident()  # the one that uses it (base.in_own_thread)
         self.path = self.url = path
         self.created = created
         # fuzzy search's posting counts, (index, expression) -> (count, cap), kept while the memory
@@ -214,6 +217,13 @@ class SQLiteStore(UnitCorrections):
         # query counts the postings of its hundred common trigrams, the same for every search
         self._counts: dict[tuple[str, str], tuple[int, int]] = {}
         self._counted: tuple[int, int] | None = None
+        floors = {name for name, in conn.execute("SELECT name FROM sqlite_master WHERE name LIKE '%_id_floor'")}
+
+        def numbered(sql: str, table: str, floor: str) -> str:
+            return sql.format(id=NEXT_ID.format(table=table, floor=floor) if floor in floors else "NULL")
+
+        self._INSERT_UNIT = numbered(SQLiteStore._INSERT_UNIT, "units", "unit_id_floor")
+        self._INSERT_IMPORT = numbered(SQLiteStore._INSERT_IMPORT, "imports", "import_id_floor")
 
     # ---- opening, transactions -------------------------------------------------------------
 
@@ -259,6 +269,7 @@ class SQLiteStore(UnitCorrections):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction; nested calls join the outer one."""
+        in_own_thread(self._thread)
         if self._conn.in_transaction:
             yield
             return
@@ -277,6 +288,7 @@ class SQLiteStore(UnitCorrections):
         return nullcontext()  # in the process: every statement is as cheap as a queued one
 
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        in_own_thread(self._thread)
         return self._conn.execute(sql, params).fetchall()
 
     def is_empty(self) -> bool:
@@ -335,12 +347,15 @@ class SQLiteStore(UnitCorrections):
             self._index_units(after=last_id)
             return unit_ids
 
+    # a new unit's id is above every id stored or removed (migrations._V27); a store not upgraded that far (the
+    # tests' stores written as a release before wrote them) numbers them as SQLite does
     _INSERT_UNIT = (
-        "INSERT INTO units (tuid, source, target, srclang, tgtlang, match_text, content_key,"
+        "INSERT INTO units (id, tuid, source, target, srclang, tgtlang, match_text, content_key,"
         " document_id, position, bead, confidence, origin, props, notes, created, changed,"
         " source_markup, target_markup, import_id, target_match_text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " VALUES ({id}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
+    _INSERT_IMPORT = "INSERT INTO imports (id, path, format, kind, count, imported) VALUES ({id}, ?, ?, ?, 0, ?)"
 
     _unit_row = staticmethod(unit_row)
 
@@ -1072,8 +1087,7 @@ class SQLiteStore(UnitCorrections):
     def new_import(self, path: str, fmt: str, kind: str) -> int:
         """Record an import about to be made (in the caller's transaction); give its id to
         :meth:`add_units` or ``glossary.import_entries``, then call :meth:`finish_import`."""
-        return self._conn.execute("INSERT INTO imports (path, format, kind, count, imported)"
-                                  " VALUES (?, ?, ?, 0, ?)", (path, fmt, kind, iso(utcnow()))).lastrowid
+        return self._conn.execute(self._INSERT_IMPORT, (path, fmt, kind, iso(utcnow()))).lastrowid
 
     def finish_import(self, import_id: int, added: int) -> None:
         """Record what an import added; one that added nothing changed nothing and is not kept."""

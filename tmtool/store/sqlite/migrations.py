@@ -621,10 +621,31 @@ def _context_languages(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE contexts ADD COLUMN lang TEXT")
 
 
+# A unit's and an import's ids are never given to another either, as an entry's (_V20): a revised document's units
+# took the ids of those they replaced, so that a correction from a page showing the earlier version was made to
+# sentences the page never showed, and an import removed gave its id to the next one. The highest id stored
+# (or removed since) is kept, and a new unit or import is numbered above it; an import that added nothing was
+# never listed, and leaves its id to the next. (Made once, as _correction_user's column: a store set back to an
+# earlier version by hand has them.)
+_V27 = """
+CREATE TABLE IF NOT EXISTS unit_id_floor (id INTEGER NOT NULL);
+INSERT INTO unit_id_floor SELECT coalesce(max(id), 0) FROM units WHERE NOT EXISTS (SELECT 1 FROM unit_id_floor);
+CREATE TRIGGER IF NOT EXISTS units_id_floor AFTER DELETE ON units BEGIN
+    UPDATE unit_id_floor SET id = old.id WHERE id < old.id;
+END;
+CREATE TABLE IF NOT EXISTS import_id_floor (id INTEGER NOT NULL);
+INSERT INTO import_id_floor SELECT coalesce(max(id), 0) FROM imports WHERE NOT EXISTS (SELECT 1 FROM import_id_floor);
+CREATE TRIGGER IF NOT EXISTS imports_id_floor AFTER DELETE ON imports WHEN old.count > 0 BEGIN
+    UPDATE import_id_floor SET id = old.id WHERE id < old.id;
+END;
+"""
+# the id a new row of ``table`` is given: above every id stored and every one removed (its ``floor`` table)
+NEXT_ID = "(SELECT 1 + max((SELECT coalesce(max(id), 0) FROM {table}), (SELECT id FROM {floor})))"
+
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
-                    _correction_user, _new_keys, _term_notes, _context_languages]
+                    _correction_user, _new_keys, _term_notes, _context_languages, _V27]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

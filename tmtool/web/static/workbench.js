@@ -105,9 +105,11 @@ function renderLookup(found, results) {
       terms.append(item);
     }
     article.append(head, terms);
-    for (const c of entry.contexts) {  // a context is a French sentence and its English, as the page writes them
+    // a context is a sentence in its language (French, or the entry's Arabic, a German term's own) and its
+    // English, as the page writes them
+    for (const c of entry.labelled_contexts) {
       const both = pair(c.fr, c.en);
-      written(both.firstChild, "fr");
+      written(both.firstChild, c.lang);
       written(both.lastChild, "en");
       article.append(both);
     }
