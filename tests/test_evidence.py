@@ -92,6 +92,24 @@ def test_removing_a_document_takes_its_evidence_back(tmp_path):
         assert (after.score, [t.text for t in after.terms]) == (expected.score, [t.text for t in expected.terms])
 
 
+def test_an_entry_removed_and_brought_back_keeps_what_its_documents_counted(store_url):
+    # a revert brought an entry back with its terms and frequency but without its documents' counts and
+    # equivalents' support: no document counted it any more, so that removing its documents left it behind
+    with open_store(store_url, create=True) as store:
+        ingest(store, "a", [proposal("prise de décision", "decision-making", 0.6, "a")])
+        ingest(store, "b", [proposal("prise de décision", "decision making process", 0.9, "b", frequency=4)])
+        entry_id = int(by_french(store)["prise de décision"].id)
+        counted = store.document_counts([entry_id]), store.document_supports([entry_id])
+        assert [row[0] for row in counted[0][entry_id]] == ["a", "b"] and len(counted[1][entry_id]) == 2
+        brought_back = glossary.revert(store, glossary.remove_entry(store, entry_id))
+        assert (store.document_counts([entry_id]), store.document_supports([entry_id])) == counted
+        glossary.revert(store, glossary.revert(store, brought_back))  # taken out again, and back again
+        assert (store.document_counts([entry_id]), store.document_supports([entry_id])) == counted
+        glossary.remove_documents(store, ["b"])  # what b counted goes, what a counted stays
+        assert by_french(store)["prise de décision"].terms_in("en")[0].text == "decision-making"
+        assert [row[:2] for row in store.document_counts([entry_id])[entry_id]] == [("a", 1)]
+
+
 def test_a_reviewed_entry_is_never_reweighed(tmp_path):
     from tmtool.model import ReviewStatus
 

@@ -22,7 +22,7 @@ from .errors import Conflict, Invalid, NotFound, TmtoolError
 from .io.xmlchars import named, not_xml
 from .model import (
     ENTRY_KEYS, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, context_language, entry_from_dict,
-    entry_to_dict, grammatical_gender, held_languages, iso, part_of_speech, sentence_language, utcnow,
+    entry_to_dict, grammatical_gender, held_languages, iso, parse_time, part_of_speech, sentence_language, utcnow,
 )
 from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
@@ -259,8 +259,9 @@ def remove_entry(store: Store, entry_id: int, *, user: str | None = None) -> int
         before = snapshot(store, entry_id)
         if before is None:
             raise missing(store, entry_id)
+        before = _with_evidence(store, {entry_id: before})
         store.delete_entry(entry_id)
-        return store.record_change("remove", {entry_id: before}, {entry_id: None}, user=user)
+        return store.record_change("remove", before, {entry_id: None}, user=user)
 
 
 def merge_entries(store: Store, source_id: int, target_id: int, *, expected_version: int | None = None,
@@ -374,6 +375,8 @@ def revert(store: Store, change_id: int, *, user: str | None = None) -> int:
         for entry_id, snap in current.items():
             if review_state(snap) != review_state(change.after[str(entry_id)]):
                 raise Conflict(f"entry {entry_id} has changed since change {change_id}; revert the later change first")
+        # what documents counted of the entries this revert takes out, for a revert of it to give back
+        current |= _with_evidence(store, {i: snap for i, snap in current.items() if change.before.get(str(i)) is None})
         for key, snap in change.before.items():
             _restore(store, int(key), snap)
         revert_id = store.record_change(
@@ -389,10 +392,37 @@ def _restore(store: Store, entry_id: int, snap: dict | None) -> None:
     restored = entry_from_dict(snap)
     if store.entry_state(entry_id) is None:
         store.insert_entry(restored, reviewed=snap["reviewed"], entry_id=entry_id)
+        _give_back_evidence(store, entry_id, snap.get("evidence"))
         return
     store.set_entry_fields(entry_id, {"status": restored.status, "reviewed": snap["reviewed"],
                                       "definition": restored.definition, "note": restored.note})
     store.write_terms(entry_id, restored.terms)
+
+
+def _with_evidence(store: Store, snaps: dict[int, dict | None]) -> dict[int, dict | None]:
+    """Snapshots of entries a change takes out of the store, each with what documents counted of it (its
+    frequency and its equivalents' support in each), which goes with the entry: a revert that brings it back
+    gives them back (``_give_back_evidence``), so that removing a document still takes its share away."""
+    ids = [i for i, snap in snaps.items() if snap is not None]
+    if not ids:
+        return snaps
+    counts, supports = store.document_counts(ids), store.document_supports(ids)
+    return {i: snap if snap is None else snap | {"evidence": {"documents": [list(row) for row in counts.get(i, [])],
+                                                              "supports": [list(row) for row in supports.get(i, [])]}}
+            for i, snap in snaps.items()}
+
+
+def _give_back_evidence(store: Store, entry_id: int, evidence: dict | None) -> None:
+    """What ``_with_evidence`` kept of an entry brought back, from the documents still stored."""
+    if not evidence:
+        return
+    stored = {row[0] for row in (*evidence["documents"], *evidence["supports"]) if store.document(row[0]) is not None}
+    for document, frequency, seen, score in evidence["documents"]:
+        if document in stored:
+            store.count_in_document(entry_id, document, frequency, parse_time(seen) or utcnow(), score)
+    for document in stored:
+        store.add_equivalent_support(entry_id, document, [tuple(row[1:]) for row in evidence["supports"]
+                                                          if row[0] == document])
 
 
 # ---- term extraction's proposals ----------------------------------------------------------------

@@ -403,6 +403,12 @@ class Store(Protocol):
         value, key, support)] in that order}; an entry with none is absent."""
         ...
 
+    def document_supports(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, str, str, str, str, float]]]:
+        """Each entry's equivalents' support as each document gave it: {entry id: [(document id, lang, term type
+        value, key, text, support)] in that order}, what ``add_equivalent_support`` wrote; an entry with none is
+        absent."""
+        ...
+
     def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None,
                       language: str | None = None) -> None:
         """Give ``target_id`` what documents counted for ``source_id`` (frequencies summed, less the

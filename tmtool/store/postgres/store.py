@@ -919,6 +919,11 @@ class PostgresStore(UnitCorrections):
             "SELECT entry_id, lang, type, key, sum(support) FROM entry_equivalents WHERE entry_id = ANY(%s)"
             " GROUP BY entry_id, lang, type, key ORDER BY entry_id, lang, type, key", (list(entry_ids),)))
 
+    def document_supports(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, str, str, str, str, float]]]:
+        return by_entry(self._query(
+            "SELECT entry_id, document_id, lang, type, key, text, support FROM entry_equivalents WHERE entry_id = ANY(%s)"
+            " ORDER BY entry_id, document_id, lang, type, key", (list(entry_ids),)))
+
     def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None,
                       language: str | None = None) -> None:
         with self.transaction():

@@ -967,6 +967,12 @@ class SQLiteStore(UnitCorrections):
             f" WHERE entry_id IN ({','.join('?' * len(entry_ids))}) GROUP BY entry_id, lang, type, key"
             " ORDER BY entry_id, lang, type, key", list(entry_ids)))
 
+    def document_supports(self, entry_ids: Sequence[int]) -> dict[int, list[tuple[str, str, str, str, str, float]]]:
+        return by_entry(self._query(
+            "SELECT entry_id, document_id, lang, type, key, text, support FROM entry_equivalents"
+            f" WHERE entry_id IN ({','.join('?' * len(entry_ids))}) ORDER BY entry_id, document_id, lang, type, key",
+            list(entry_ids)))
+
     def set_document_terms(self, document_id: str, release: str) -> None:
         with self.transaction():
             self._conn.execute("UPDATE documents SET terms = ? WHERE id = ?", (release, document_id))
