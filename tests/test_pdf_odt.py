@@ -149,6 +149,43 @@ def test_running_headers_that_alternate_on_odd_and_even_pages_are_dropped_and_re
     assert read_document(path, lang="fr").paragraphs == tuple(MINUTES)
 
 
+TREATY = [
+    "Article 1",
+    "Les Parties s’engagent à régler par des moyens pacifiques tous différends internationaux dans lesquels "
+    "elles pourraient être impliquées.",
+    "Article 2",
+    "Les Parties contribueront au développement de relations internationales pacifiques et amicales en "
+    "renforçant leurs libres institutions. Elles s’efforceront d’éliminer toute opposition dans leurs "
+    "politiques économiques internationales.",
+    "Article 3",
+    "Afin d’assurer de façon plus efficace la réalisation des buts du présent Traité, les Parties maintiendront "
+    "et accroîtront leur capacité individuelle et collective de résistance à une attaque armée.",
+    "Article 4",
+    "Les Parties se consulteront chaque fois que, de l’avis de l’une d’elles, l’intégrité territoriale, "
+    "l’indépendance politique ou la sécurité de l’une des Parties sera menacée.",
+    "Article 5",
+    "Les Parties conviennent qu’une attaque armée contre l’une ou plusieurs d’entre elles survenant en Europe ou "
+    "en Amérique du Nord sera considérée comme une attaque dirigée contre toutes les Parties.",
+]
+
+
+@pytest.mark.parametrize("articles, lines_per_page, edges", [
+    (TREATY, 8, [["Article 1"], ["Article 3", "Article 4"], []]),  # each at its own height
+    (TREATY[:2] + TREATY[6:8], 4, [["Article 1"], ["Article 4"]]),  # at one height, each page's first line
+])
+def test_numbered_headings_at_the_edge_of_pages_are_text_not_running_lines(tmp_path, articles, lines_per_page, edges):
+    """A treaty's articles under a running header and over page numbers: the headings (*Article 1*, *Article 4*,
+    the same line digits aside) land among the lines at the top or the bottom of the pages, on half of them or
+    more, where a running line stands; but a running line stands at one height, and its number counts the pages.
+    The headings are text, kept; the header and the page numbers are dropped."""
+    path = tmp_path / "traite.fr.pdf"
+    laid_out = write_pdf(path, articles, width=300, header=HEADER, lines_per_column=lines_per_page, indent=False)
+    lines = [line for lines in laid_out for line in lines]
+    pages = [lines[start:start + lines_per_page] for start in range(0, len(lines), lines_per_page)]
+    assert [[line for line in page[:2] + page[-2:] if line.startswith("Article")] for page in pages] == edges
+    assert read_document(path, lang="fr").paragraphs == tuple(articles)
+
+
 @pytest.mark.parametrize("head, tail, seen, joined", [
     ("opéra", "tions", "", True),  # wordfreq knows the word, not the fragments
     ("sur", "tout", "", True),  # two frequent words, but one word joined
