@@ -244,6 +244,31 @@ def test_word_fields_give_their_result_never_their_code(tmp_path):
         "1. Introduction", "Consultez le site de l’OTAN.", "Voir la page 4 et le tableau 2.", "Cher mon Général,")
 
 
+
+def test_a_word_table_of_contents_whose_field_was_unlinked_is_left_out(tmp_path):
+    """A table of contents whose field was unlinked (Ctrl+Shift+F9, as before sending a document out), or that
+    LibreOffice wrote: its entries are plain paragraphs, each a heading again with a tab and its page number
+    (*Contexte stratégique⇥3*), in Word's styles for a table's entries, whose ids the interface's language gives
+    (TM1 in French) and whose names are English (toc 1; LibreOffice's Contents 1; a table of figures'). They
+    are left out, as the field's are; the table's title, the headings, a cross-reference's page are text."""
+    entry = '<w:r><w:tab/></w:r>'
+    styles = "".join(style("paragraph", style_id, name, based_on="Normal") for style_id, name in (
+        ("TM1", "toc 1"), ("TM2", "toc 2"), ("Contents1", "Contents 1"), ("Tabledesillustrations", "table of figures"),
+        ("Titre1", "heading 1")))
+    body = (p(r("Table des matières"))
+            + p('<w:hyperlink w:anchor="_Toc1" w:history="1">' + r("1. Introduction") + entry + r("2")
+                + "</w:hyperlink>", style="TM1")
+            + p(r("1.1 Contexte stratégique") + entry + r("3"), style="TM2")
+            + p(r("Annexe A") + entry + r("5"), style="Contents1")
+            + p(r("Figure 1 : Organigramme") + entry + r("4"), style="Tabledesillustrations")
+            + p(r("1. Introduction"), style="Titre1")
+            + p(r("Voir la page "), '<w:fldSimple w:instr=" PAGEREF _Toc2 \\h "><w:r><w:t>3</w:t></w:r></w:fldSimple>',
+                r("."))
+            + p(r("1.1 Contexte stratégique"), style="Titre1"))
+    path = write_docx(tmp_path / "rapport.fr.docx", body, styles=styles)
+    assert read_document(path).paragraphs == (
+        "Table des matières", "1. Introduction", "Voir la page 3.", "1.1 Contexte stratégique")
+
 def test_word_content_controls_smart_tags_and_a_table_of_contents_control(tmp_path):
     body = (
         '<w:sdt><w:sdtPr><w:id w:val="-1742484519"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
