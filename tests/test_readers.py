@@ -104,8 +104,8 @@ def test_html_blocks_that_are_mostly_links_are_no_text(tmp_path):
 
 def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_path):
     """A news page as a CMS writes it, without a main or an article: a breadcrumb that ends with the page's
-    title, unlinked (by its class, or by its schema.org type), and a box of related news under its heading
-    are the site's navigation, left out. The headings over text, over a list of documents with their dates,
+    title, unlinked (by its class, or by its schema.org type), a box of related news under its heading and the
+    footer (by its id: its address line too) are the site's, left out. The headings over text, over a list of documents with their dates,
     over a table, and the article's title over its sharing bar, are kept."""
     path = tmp_path / "page.fr.html"
     path.write_text(
@@ -121,7 +121,8 @@ def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_pa
         "<h3>Chiffres</h3><table><tr><td>Alliés</td><td>32</td></tr></table>"
         '<div class="related"><h3>Articles connexes</h3><ul><li><a href="/n1">Les ministres se réunissent à '
         'Bruxelles</a></li><li><a href="/n2">Le Conseil adopte le budget</a></li></ul></div>'
-        "</div></body></html>",
+        '</div><div id="footer"><p>© OTAN 2024 – Boulevard Léopold III, 1110 Bruxelles</p><p><a href="/contact">'
+        "Nous contacter</a></p></div></body></html>",
         encoding="utf-8",
     )
     assert read_document(path).paragraphs == (

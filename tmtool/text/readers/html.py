@@ -47,6 +47,8 @@ _CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi", r
 # a breadcrumb (Accueil > Actualités > the page's title), wherever it stands, by the class, id, ARIA label or
 # schema.org type sites give it (.breadcrumb, #breadcrumbs, .fr-breadcrumb, .fil-ariane, BreadcrumbList)
 _BREADCRUMB = re.compile(r"breadcrumb|fil[\W_]*(?:d[\W_]*)?ariane", re.IGNORECASE)
+# the page's footer where only its id or class names it (<div id="footer">, .site-footer), outside the article
+_FOOTER = re.compile(r"(?:(?:site|page|global|main)[-_]?)?footer", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # but an equation Wikipedia shows as a picture keeps its MathML beside it, not displayed: the equation shown
 _SHOWN_AS_PICTURE = "mwe-math-mathml-a11y"
@@ -105,13 +107,15 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
 
 
 def _left_out(element) -> bool:
-    """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice, a breadcrumb, what is
-    not shown (the hidden attribute, an inline style, a class for screen readers only; not the MathML of an
-    equation shown as a picture, ``_SHOWN_AS_PICTURE``), a note's call, a reviewer's comments."""
+    """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice or a footer outside the
+    article (by their id or class), a breadcrumb, what is not shown (the hidden attribute, an inline style, a class
+    for screen readers only; not the MathML of an equation shown as a picture, ``_SHOWN_AS_PICTURE``), a note's
+    call, a reviewer's comments."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
+    names = f'{element.get("id", "")} {element.get("class", "")}'
     return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
-            or (bool(_CONSENT_NOTICE.search(f'{element.get("id", "")} {element.get("class", "")}'))
+            or ((bool(_CONSENT_NOTICE.search(names)) or any(_FOOTER.fullmatch(name) for name in names.split()))
                 and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
             or (any(_BREADCRUMB.search(element.get(name, "")) for name in ("class", "id", "aria-label", "itemtype"))
