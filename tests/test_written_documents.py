@@ -840,6 +840,32 @@ def test_a_document_saved_as_a_web_page_gives_its_notes_not_its_comments(tmp_pat
     assert read_document(path).paragraphs == paragraphs
 
 
+# a bulleted item and a numbered one as Word 15 saves them: the label (a Symbol-font bullet, "·", or the number) and
+# the no-break spaces that align the text, in a conditional comment for browsers that cannot number a list
+WORD_LIST_ITEMS = (
+    "<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]>"
+    "<span style='font-family:Symbol;mso-fareast-font-family:Symbol;mso-bidi-font-family:Symbol'><span "
+    "style='mso-list:Ignore'>·<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; "
+    "</span></span></span><![endif]>renforcer la dissuasion&nbsp;;<o:p></o:p></p>"
+    "<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]>"
+    "<span style='mso-bidi-font-family:Calibri'><span style='mso-list:Ignore'>1.<span style='font:7.0pt \"Times New "
+    "Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>améliorer l’interopérabilité.<o:p></o:p></p>")
+
+
+@pytest.mark.parametrize("items", [
+    WORD_LIST_ITEMS,
+    WORD_LIST_ITEMS.replace("<![if !supportLists]>", "").replace("<![endif]>", ""),  # a cleaner took the comments out
+])
+def test_a_list_saved_as_a_web_page_by_word_gives_its_items_without_their_labels(tmp_path, items):
+    """Word saves each item of a list with its label typed before it (the bullet in the Symbol font, "·", or the
+    number, and no-break spaces up to the text), for browsers that cannot number a list; Word reads them as the
+    list's own numbering, which the DOCX gives as no text: the items are read without them, as from the DOCX."""
+    path = tmp_path / "priorites.fr.htm"
+    page = WORD_PAGE.split("<p class=MsoNormal>")[0] + "<p class=MsoNormal>Les priorités sont les suivantes&nbsp;:</p>"
+    path.write_bytes((page + items + "</div></body></html>").encode("cp1252"))
+    assert read_document(path).paragraphs == (
+        "Les priorités sont les suivantes\xa0:", "renforcer la dissuasion\xa0;", "améliorer l’interopérabilité.")
+
 def test_the_lines_of_preformatted_text_are_lines(tmp_path):
     """A communiqué pasted into a page as preformatted text keeps its lines, as a text file's are kept,
     instead of running them into one paragraph."""

@@ -60,6 +60,11 @@ _SCREEN_READER_ONLY = re.compile(
 # the list of comments Word writes at the end of a page it saves; Google Docs' calls of a comment, and the link
 # back to its call that opens each comment at the end of the page
 _WORD_COMMENTS = re.compile(r"mso-element\s*:\s*comment-list", re.IGNORECASE)
+# the label Word writes before each item of a list in a page it saves (its bullet, a Symbol-font "·", or its number,
+# and the spaces that align the text), for browsers that cannot number a list: in a conditional comment, and in a
+# span styled mso-list:Ignore since Word 2010; Word numbers the list itself, as the DOCX does, where no label is text
+_WORD_LIST_LABEL = re.compile(r"<!\[if !supportLists\]>.*?<!\[endif\]>", re.IGNORECASE | re.DOTALL)
+_WORD_LIST_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 _GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile(r"#cmnt_ref\d+")
 # a link to a place in the page holding a note's number or sign is a note's call (or its way back)
 _NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
@@ -82,7 +87,7 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
     from lxml import etree
 
     # lxml refuses str input that carries an XML declaration (XHTML); the text is already decoded
-    text = _XML_DECLARATION.sub("", _decode_html(data, path), count=1)
+    text = _WORD_LIST_LABEL.sub("", _XML_DECLARATION.sub("", _decode_html(data, path), count=1))
     # the HTML parser ignores a DOCTYPE's internal subset: its entities would come out as "&name;" text
     check_prolog(io.BytesIO(text.encode("utf-8")), path)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
@@ -110,7 +115,7 @@ def _left_out(element) -> bool:
     """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice or a footer outside the
     article (by their id or class), a breadcrumb, what is not shown (the hidden attribute, an inline style, a class
     for screen readers only; not the MathML of an equation shown as a picture, ``_SHOWN_AS_PICTURE``), a note's
-    call, a reviewer's comments."""
+    call, a reviewer's comments, the label of a list's item Word wrote (``_WORD_LIST_IGNORE``)."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
     names = f'{element.get("id", "")} {element.get("class", "")}'
@@ -121,6 +126,7 @@ def _left_out(element) -> bool:
             or (any(_BREADCRUMB.search(element.get(name, "")) for name in ("class", "id", "aria-label", "itemtype"))
                 and element.tag not in ("html", "body"))
             or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
+            or bool(_WORD_LIST_IGNORE.search(element.get("style", "")))
             or (bool(_NOT_SHOWN.search(element.get("style", "")))
                 and _SHOWN_AS_PICTURE not in element.get("class", "").split())
             or any(_SCREEN_READER_ONLY.fullmatch(name) for name in element.get("class", "").split())
