@@ -8,6 +8,7 @@ Helvetica, a font every PDF reader has, in Windows-1252, which holds French typo
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fpdf import FPDF
@@ -112,3 +113,28 @@ def write_pdf(path: Path, paragraphs: list[str], *, width: float = 451.0, hyphen
             filled += 1
     pdf.output(str(path))
     return paragraphs
+
+
+def with_symbol_font_names(data: bytes) -> bytes:
+    """The PDF ``data`` (written uncompressed) with its Symbol font's characters named as Word's PDFs name them in
+    the font's ToUnicode map: by the font's code in Unicode's private use area (the round bullet, code 0xB7, is
+    U+F0B7), not by the characters they show."""
+    objects = {int(number): body for number, body in re.findall(rb"(\d+) 0 obj\n(.*?)\nendobj", data, re.S)}
+    trailer = re.search(rb"trailer\s*<<(.*?)>>\s*startxref", data, re.S).group(1)
+    font = next(number for number, body in objects.items() if b"/BaseFont /Symbol" in body)
+    names = "".join(f"<{code:02X}> <{0xF000 + code:04X}>\n" for code in range(0x20, 0x100)).encode()
+    cmap = (b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Symbol-PUA def\n"
+            b"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n224 beginbfchar\n" + names
+            + b"endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+    names_object = max(objects) + 1
+    objects[names_object] = b"<</Length %d>>\nstream\n%s\nendstream" % (len(cmap), cmap)
+    objects[font] = objects[font].replace(b"/Type /Font", b"/Type /Font\n/ToUnicode %d 0 R" % names_object)
+    out, offsets = bytearray(b"%PDF-1.4\n"), {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (max(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offsets.get(number, 0) for number in range(1, max(objects) + 1))
+    size = re.sub(rb"/Size \d+", b"/Size %d" % (max(objects) + 1), trailer)
+    return bytes(out + b"trailer\n<<%s>>\nstartxref\n%d\n%%%%EOF\n" % (size, xref))

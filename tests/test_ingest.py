@@ -116,6 +116,18 @@ def test_pairs_are_found_by_name(tmp_path):
         find_pairs(tmp_path / "a.fr.txt")
 
 
+def test_pairs_are_found_by_the_three_letter_codes_of_their_languages(tmp_path):
+    """Documents named with ISO 639-2's codes, as many organisations name a file's language (FRA or FRE, ENG),
+    pair as with the two-letter ones; they were skipped as "in fr, not fr or en". A third language still is."""
+    for name in ("communique_FRA.pdf", "communique_ENG.pdf", "note-fre.docx", "Note-eng.docx", "bericht_DEU.txt"):
+        (tmp_path / name).write_text("x")
+    pairs, unpaired, ignored = find_pairs(tmp_path)
+    assert [(n, f.name, e.name) for n, f, e in pairs] == [
+        ("communique", "communique_FRA.pdf", "communique_ENG.pdf"), ("note", "note-fre.docx", "Note-eng.docx")]
+    assert unpaired == []
+    assert ignored == [("bericht_DEU.txt", "in de, not fr or en (--srclang and --tgtlang choose the languages of "
+                                           "the pairs)")]
+
 def test_a_file_that_is_no_document_is_skipped_as_such_whatever_its_name(tmp_path):
     # seeds/README.md was skipped for having "no language in the name", as if naming it README.fr.md would do
     for name in ("a.fr.txt", "a.en.txt", "README.md", "alignment.gold.json", "notes.fr.md"):

@@ -11,13 +11,14 @@ import pytest
 from click.testing import CliRunner
 from fpdf import FPDF
 
-from pdfdocs import write_pdf
+from pdfdocs import Layout, with_symbol_font_names, write_pdf
 from workbench import client, seeded_store
 from tmtool.cli import main
 from tmtool.errors import TmtoolError
 from tmtool.store import open_store
 from tmtool.text.pdf import _Hyphenation
 from tmtool.text.readers import read_document
+from tmtool.text.segment import segment_document
 
 FR = [
     "Le Conseil de l’Atlantique Nord a examiné en détail les opérations en cours dans la région et a salué le "
@@ -147,6 +148,77 @@ def test_running_headers_that_alternate_on_odd_and_even_pages_are_dropped_and_re
     lines = [line for lines in laid_out for line in lines]
     assert len(lines) == 21 and lines[5] == lines[15] == MINUTES[2]  # five pages; the sentence starts two
     assert read_document(path, lang="fr").paragraphs == tuple(MINUTES)
+
+
+TREATY = [
+    "Article 1",
+    "Les Parties s’engagent à régler par des moyens pacifiques tous différends internationaux dans lesquels "
+    "elles pourraient être impliquées.",
+    "Article 2",
+    "Les Parties contribueront au développement de relations internationales pacifiques et amicales en "
+    "renforçant leurs libres institutions. Elles s’efforceront d’éliminer toute opposition dans leurs "
+    "politiques économiques internationales.",
+    "Article 3",
+    "Afin d’assurer de façon plus efficace la réalisation des buts du présent Traité, les Parties maintiendront "
+    "et accroîtront leur capacité individuelle et collective de résistance à une attaque armée.",
+    "Article 4",
+    "Les Parties se consulteront chaque fois que, de l’avis de l’une d’elles, l’intégrité territoriale, "
+    "l’indépendance politique ou la sécurité de l’une des Parties sera menacée.",
+    "Article 5",
+    "Les Parties conviennent qu’une attaque armée contre l’une ou plusieurs d’entre elles survenant en Europe ou "
+    "en Amérique du Nord sera considérée comme une attaque dirigée contre toutes les Parties.",
+]
+
+
+@pytest.mark.parametrize("articles, lines_per_page, edges", [
+    (TREATY, 8, [["Article 1"], ["Article 3", "Article 4"], []]),  # each at its own height
+    (TREATY[:2] + TREATY[6:8], 4, [["Article 1"], ["Article 4"]]),  # at one height, each page's first line
+])
+def test_numbered_headings_at_the_edge_of_pages_are_text_not_running_lines(tmp_path, articles, lines_per_page, edges):
+    """A treaty's articles under a running header and over page numbers: the headings (*Article 1*, *Article 4*,
+    the same line digits aside) land among the lines at the top or the bottom of the pages, on half of them or
+    more, where a running line stands; but a running line stands at one height, and its number counts the pages.
+    The headings are text, kept; the header and the page numbers are dropped."""
+    path = tmp_path / "traite.fr.pdf"
+    laid_out = write_pdf(path, articles, width=300, header=HEADER, lines_per_column=lines_per_page, indent=False)
+    lines = [line for lines in laid_out for line in lines]
+    pages = [lines[start:start + lines_per_page] for start in range(0, len(lines), lines_per_page)]
+    assert [[line for line in page[:2] + page[-2:] if line.startswith("Article")] for page in pages] == edges
+    assert read_document(path, lang="fr").paragraphs == tuple(articles)
+
+
+PRIORITIES = [
+    "renforcer la posture de dissuasion et de défense sur l’ensemble du territoire de l’Alliance, y compris sur "
+    "le flanc est",
+    "améliorer l’interopérabilité des forces alliées",
+    "investir dans les capacités nécessaires pour faire face aux menaces actuelles et futures",
+]
+
+
+def test_word_s_bullets_named_in_the_private_use_area_are_list_markers(tmp_path):
+    """A PDF that Word wrote names its round bullet, a character of the Symbol font, by the font's code in the
+    private use area (U+F0B7), as every PDF reader copies it: it is a bullet (•), which starts each item, and no
+    part of a segment."""
+    pdf = Layout()
+    pdf.set_compression(False)
+    pdf.add_page()
+    y = 100.0
+    pdf.text(72, y, "Les Alliés sont convenus des priorités suivantes :")
+    for item in PRIORITIES:
+        y += 19.2
+        pdf.set_font("Symbol", size=11)
+        pdf.text(90, y, "\u00b7")  # the Symbol font's bullet, code 0xB7
+        pdf.set_font("Helvetica", size=11)
+        lines = pdf.wrap(item, 300)
+        for k, line in enumerate(lines):
+            pdf.justified(108, y, line, None if k == len(lines) - 1 else 300, 11)
+            y += 13.2 if k < len(lines) - 1 else 0
+    path = tmp_path / "priorites.fr.pdf"
+    path.write_bytes(with_symbol_font_names(bytes(pdf.output())))
+    document = read_document(path, lang="fr")
+    assert document.paragraphs == ("Les Alliés sont convenus des priorités suivantes :",
+                                   *(f"• {item}" for item in PRIORITIES))
+    assert [segment.text for segment in segment_document(document, "fr")][1:] == PRIORITIES
 
 
 @pytest.mark.parametrize("head, tail, seen, joined", [

@@ -83,8 +83,8 @@ def test_html_without_article_uses_the_body_and_keeps_no_break_spaces(tmp_path):
 
 def test_html_blocks_that_are_mostly_links_are_no_text(tmp_path):
     """A page saved from a site that marks its menus with nothing but classes: the language links, the
-    menu, the sharing bar, the related pages and the footer's links are left out; a paragraph holding a
-    link among its words, and a line of text with no link, stay."""
+    menu, the sharing bar, the related pages with their heading and the footer's links are left out; a
+    paragraph holding a link among its words, and a line of text with no link, stay."""
     path = tmp_path / "page.html"
     path.write_text(
         '<html><body><div id="top"><a href="/">Accueil</a> | <a href="/en">English</a> | <a href="/ru">Русский</a></div>'
@@ -99,7 +99,36 @@ def test_html_blocks_that_are_mostly_links_are_no_text(tmp_path):
     )
     assert read_document(path).paragraphs == (
         "Les ministres se réunissent", "4 déc. 2026",
-        "Les ministres ont adopté le plan d'action présenté par le Secrétaire général.", "À lire aussi")
+        "Les ministres ont adopté le plan d'action présenté par le Secrétaire général.")
+
+
+def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_path):
+    """A news page as a CMS writes it, without a main or an article: a breadcrumb that ends with the page's
+    title, unlinked (by its class, or by its schema.org type), a box of related news under its heading and the
+    footer (by its id: its address line too) are the site's, left out. The headings over text, over a list of documents with their dates,
+    over a table, and the article's title over its sharing bar, are kept."""
+    path = tmp_path / "page.fr.html"
+    path.write_text(
+        '<html lang="fr"><body><div class="breadcrumb"><a href="/">Accueil</a> &gt; <a href="/news">Actualités</a>'
+        ' &gt; Les ministres de la Défense se réunissent</div><div id="content">'
+        '<div class="title"><h2>Les ministres de la Défense se réunissent</h2><div class="share"><a href="#">Partager'
+        '</a> <a href="#">Imprimer</a></div></div>'
+        '<ol itemscope itemtype="https://schema.org/BreadcrumbList"><li><a href="/">Accueil</a></li>'
+        '<li>Réunion des ministres</li></ol>'
+        "<p>Les ministres ont approuvé les plans régionaux.</p>"
+        "<h3>Contexte</h3><p>Les plans ont été adoptés en 2023.</p>"
+        '<h3>Documents</h3><ul><li><a href="/d1">Déclaration finale</a> (14 février 2024)</li></ul>'
+        "<h3>Chiffres</h3><table><tr><td>Alliés</td><td>32</td></tr></table>"
+        '<div class="related"><h3>Articles connexes</h3><ul><li><a href="/n1">Les ministres se réunissent à '
+        'Bruxelles</a></li><li><a href="/n2">Le Conseil adopte le budget</a></li></ul></div>'
+        '</div><div id="footer"><p>© OTAN 2024 – Boulevard Léopold III, 1110 Bruxelles</p><p><a href="/contact">'
+        "Nous contacter</a></p></div></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(path).paragraphs == (
+        "Les ministres de la Défense se réunissent", "Les ministres ont approuvé les plans régionaux.", "Contexte",
+        "Les plans ont été adoptés en 2023.", "Documents", "Déclaration finale (14 février 2024)", "Chiffres",
+        "Alliés", "32")
 
 
 def test_html_declared_charset_is_honoured(tmp_path):

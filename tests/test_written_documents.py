@@ -244,6 +244,31 @@ def test_word_fields_give_their_result_never_their_code(tmp_path):
         "1. Introduction", "Consultez le site de l’OTAN.", "Voir la page 4 et le tableau 2.", "Cher mon Général,")
 
 
+
+def test_a_word_table_of_contents_whose_field_was_unlinked_is_left_out(tmp_path):
+    """A table of contents whose field was unlinked (Ctrl+Shift+F9, as before sending a document out), or that
+    LibreOffice wrote: its entries are plain paragraphs, each a heading again with a tab and its page number
+    (*Contexte stratégique⇥3*), in Word's styles for a table's entries, whose ids the interface's language gives
+    (TM1 in French) and whose names are English (toc 1; LibreOffice's Contents 1; a table of figures'). They
+    are left out, as the field's are; the table's title, the headings, a cross-reference's page are text."""
+    entry = '<w:r><w:tab/></w:r>'
+    styles = "".join(style("paragraph", style_id, name, based_on="Normal") for style_id, name in (
+        ("TM1", "toc 1"), ("TM2", "toc 2"), ("Contents1", "Contents 1"), ("Tabledesillustrations", "table of figures"),
+        ("Titre1", "heading 1")))
+    body = (p(r("Table des matières"))
+            + p('<w:hyperlink w:anchor="_Toc1" w:history="1">' + r("1. Introduction") + entry + r("2")
+                + "</w:hyperlink>", style="TM1")
+            + p(r("1.1 Contexte stratégique") + entry + r("3"), style="TM2")
+            + p(r("Annexe A") + entry + r("5"), style="Contents1")
+            + p(r("Figure 1 : Organigramme") + entry + r("4"), style="Tabledesillustrations")
+            + p(r("1. Introduction"), style="Titre1")
+            + p(r("Voir la page "), '<w:fldSimple w:instr=" PAGEREF _Toc2 \\h "><w:r><w:t>3</w:t></w:r></w:fldSimple>',
+                r("."))
+            + p(r("1.1 Contexte stratégique"), style="Titre1"))
+    path = write_docx(tmp_path / "rapport.fr.docx", body, styles=styles)
+    assert read_document(path).paragraphs == (
+        "Table des matières", "1. Introduction", "Voir la page 3.", "1.1 Contexte stratégique")
+
 def test_word_content_controls_smart_tags_and_a_table_of_contents_control(tmp_path):
     body = (
         '<w:sdt><w:sdtPr><w:id w:val="-1742484519"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
@@ -814,6 +839,32 @@ def test_a_document_saved_as_a_web_page_gives_its_notes_not_its_comments(tmp_pat
     path.write_bytes(page)
     assert read_document(path).paragraphs == paragraphs
 
+
+# a bulleted item and a numbered one as Word 15 saves them: the label (a Symbol-font bullet, "·", or the number) and
+# the no-break spaces that align the text, in a conditional comment for browsers that cannot number a list
+WORD_LIST_ITEMS = (
+    "<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]>"
+    "<span style='font-family:Symbol;mso-fareast-font-family:Symbol;mso-bidi-font-family:Symbol'><span "
+    "style='mso-list:Ignore'>·<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; "
+    "</span></span></span><![endif]>renforcer la dissuasion&nbsp;;<o:p></o:p></p>"
+    "<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]>"
+    "<span style='mso-bidi-font-family:Calibri'><span style='mso-list:Ignore'>1.<span style='font:7.0pt \"Times New "
+    "Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>améliorer l’interopérabilité.<o:p></o:p></p>")
+
+
+@pytest.mark.parametrize("items", [
+    WORD_LIST_ITEMS,
+    WORD_LIST_ITEMS.replace("<![if !supportLists]>", "").replace("<![endif]>", ""),  # a cleaner took the comments out
+])
+def test_a_list_saved_as_a_web_page_by_word_gives_its_items_without_their_labels(tmp_path, items):
+    """Word saves each item of a list with its label typed before it (the bullet in the Symbol font, "·", or the
+    number, and no-break spaces up to the text), for browsers that cannot number a list; Word reads them as the
+    list's own numbering, which the DOCX gives as no text: the items are read without them, as from the DOCX."""
+    path = tmp_path / "priorites.fr.htm"
+    page = WORD_PAGE.split("<p class=MsoNormal>")[0] + "<p class=MsoNormal>Les priorités sont les suivantes&nbsp;:</p>"
+    path.write_bytes((page + items + "</div></body></html>").encode("cp1252"))
+    assert read_document(path).paragraphs == (
+        "Les priorités sont les suivantes\xa0:", "renforcer la dissuasion\xa0;", "améliorer l’interopérabilité.")
 
 def test_the_lines_of_preformatted_text_are_lines(tmp_path):
     """A communiqué pasted into a page as preformatted text keeps its lines, as a text file's are kept,

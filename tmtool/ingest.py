@@ -434,32 +434,37 @@ def find_pairs(
     sides: dict[str, dict[str, list[Path]]] = {}
     ignored = []
     in_other_languages: dict[str, tuple[str, str]] = {}  # a name → a file of it in a language outside the pair
+    names: dict[Path, str] = {}  # each paired file's name without its language and extension
     for path in sorted(inbox.iterdir(), key=lambda p: (p.name.casefold(), p.name)):
         match = language_in_name.match(path.name)
+        named = None if match else _ANY_LANGUAGE_IN_NAME.search(path.name)
+        other = known_language(named["tag"]) if named else None
         if path.name.startswith("."):
             continue
         if path.is_dir():
             ignored.append((path.name, "a folder (--dir does not look inside folders)"))
         elif path.suffix.lower()[1:] not in readable:  # README.md: whatever its name says
             ignored.append((path.name, f"not a document tmtool reads ({', '.join(readable)})"))
-        elif not match:
-            named = _ANY_LANGUAGE_IN_NAME.search(path.name)
-            other = known_language(named["tag"]) if named else None
+        elif not match and other not in (srclang, tgtlang):
             if other:
                 in_other_languages.setdefault(path.name[:named.start()].casefold(), (path.name, other))
             ignored.append((path.name, f"in {other}, not {srclang} or {tgtlang} (--srclang and --tgtlang choose the "
                                        "languages of the pairs)" if other else
                                        f"no language in the name (expected {name_patterns(srclang, tgtlang)})"))
         else:
-            # rapport_FR.docx pairs with Rapport.en.docx: a name is the same name in any case
-            found = sides.setdefault(match["name"].casefold(), {"name": match["name"], srclang: [], tgtlang: []})
-            found[match["lang"].lower()].append(path)
+            # the pair's language by its code (rapport.fr.docx) or by another of its codes (rapport_FRA.docx,
+            # report_ENG.docx: ISO 639-2's); rapport_FR.docx pairs with Rapport.en.docx: a name is the same name
+            # in any case
+            name, lang = (match["name"], match["lang"].lower()) if match else (path.name[:named.start()], other)
+            names[path] = name
+            found = sides.setdefault(name.casefold(), {"name": name, srclang: [], tgtlang: []})
+            found[lang].append(path)
     pairs, unpaired = [], []
     for found in sides.values():
         name = found["name"]
         if len(found[srclang]) == 1 and len(found[tgtlang]) == 1:
             source = found[srclang][0]
-            pairs.append((language_in_name.match(source.name)["name"], source, found[tgtlang][0]))
+            pairs.append((names[source], source, found[tgtlang][0]))
             continue
         for lang, other in ((srclang, tgtlang), (tgtlang, srclang)):
             if len(found[lang]) > 1:

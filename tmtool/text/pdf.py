@@ -14,8 +14,10 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   twelve ems wide, the columns are read one after the other (a table's narrower columns row by row);
 - the running header and footer are dropped: a line among the three at the top or bottom of a page
   that is the same, digits aside (page numbers), on half of the pages, or the first or last line of
-  three pages, or of two pages of one parity, apart from the text (headers that alternate, the title of
-  the document on even pages and the chapter's on odd ones);
+  three pages, at one height and with numbers that are the same or count the pages (not a numbered
+  heading, *Article 3*, that the text brings near an edge), or the first or last line of two pages of one
+  parity, apart from the text (headers that alternate, the title of the document on even pages and the
+  chapter's on odd ones);
 - consecutive lines of one column are one paragraph unless the second stands after extra vertical
   space, in another font size, indented, after a list marker, or after a line that had room for its
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
@@ -55,6 +57,7 @@ logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 WORD_GAP = 0.12
 NOTE_SIZE = 0.9  # lines at the bottom of a page in print this much smaller than the text's are footnotes
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
+SAME_PLACE = 2.0  # points between the baselines of a running line on two pages: one place, a fifth of a line
 # wordfreq rates a hyphenated form from its parts, which overrates compounds of frequent words (it puts
 # *sur-tout* above *surtout*): a joined word within this many Zipf units (tenfold each) of the compound
 # is taken; chosen on the words of the development documents and TransRead (bench/pdf.py)
@@ -181,10 +184,23 @@ def _glyphs(container):
     for item in container:
         if isinstance(item, LTChar):
             a, b, c, d, _, _ = item.matrix
-            if a > 0 and d > 0 and abs(b) < 1e-3 * a and abs(c) < 1e-3 * d:  # not rotated (a watermark)
-                yield _Glyph(item.get_text().translate(_LIGATURES), item.x0, item.x1, item.y0, item.y1, item.size)
+            text = _symbol_character(item.get_text(), item.fontname)
+            if a > 0 and d > 0 and abs(b) < 1e-3 * a and abs(c) < 1e-3 * d and text:  # not rotated (a watermark)
+                yield _Glyph(text.translate(_LIGATURES), item.x0, item.x1, item.y0, item.y1, item.size)
         elif isinstance(item, LTContainer):
             yield from _glyphs(item)
+
+
+def _symbol_character(text: str, font: str) -> str:
+    """A character of a symbol font, which a PDF's text layer names by its code in the private use area
+    (U+F000 + the code: Word's round bullet, in the Symbol font, is U+F0B7), as what it shows: the Symbol font's
+    letters and signs as in a DOCX (``office._SYMBOL_FONT``: •, α, ±), another's (Wingdings: ▪, ➢, ✓) a bullet,
+    which is what a picture of a symbol font stands as in a document's text; any other character as it is."""
+    if len(text) != 1 or not 0xF020 <= ord(text) <= 0xF0FF:
+        return text
+    from .readers.office import _SYMBOL_FONT
+
+    return _SYMBOL_FONT.get(ord(text) - 0xF000, "") if "symbol" in font.lower() else "•"
 
 
 def _page_lines(glyphs: list[_Glyph], page: int) -> list[_Line]:
@@ -339,15 +355,20 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
             outermost.append({id(line) for line in ordered if line.baseline > top - 1 or line.baseline < bottom + 1})
         else:
             outermost.append(set())
-    on_edge, outer = Counter(), Counter()
-    for page, edge, out in zip(pages, edges, outermost):
+    on_edge, near, outer = Counter(), defaultdict(list), defaultdict(list)
+    for number, (page, edge, out) in enumerate(zip(pages, edges, outermost)):
         on_edge.update({_running_key(line) for line in page if id(line) in edge})
-        outer.update({_running_key(line) for line in page if id(line) in out})
+        for line in page:
+            if id(line) in edge:
+                near[_running_key(line)].append(_Place(number, line))
+            if id(line) in out:
+                outer[_running_key(line)].append(_Place(number, line))
     # near the edge of half of the pages (a title, a classification, "Page 3 of 9"), or the very first or
-    # last line of three (a chapter's title); a sentence of the text that a long document repeats lands
-    # near the edge of some pages, by chance
-    running = {key for key, count in on_edge.items() if count >= 2 and 2 * count >= len(pages)}
-    running |= {key for key, count in outer.items() if count >= 3}
+    # last line of three (a chapter's title), where the page's template prints it (``_Place.same``); a
+    # sentence of the text that a long document repeats lands near the edge of some pages, by chance, and a
+    # numbered heading (*Article 3*, *Article 7*: one line, digits aside) wherever its text puts it
+    running = {key for key, places in near.items() if _pages_at_one_place(places) >= max(2, len(pages) / 2)}
+    running |= {key for key, places in outer.items() if _pages_at_one_place(places) >= 3}
     running |= _alternating(pages, outermost, on_edge)
     return [[line for line in page if id(line) not in edge or _running_key(line) not in running]
             for page, edge in zip(pages, edges)]
@@ -370,6 +391,29 @@ def _alternating(pages: list[list[_Line]], outermost: list[set[int]], on_edge: C
                 places[key].add((number % 2, top, round(line.baseline)))
                 counts[key] += 1
     return {key for key, count in counts.items() if count >= 2 and len(places[key]) == 1 and on_edge[key] == count}
+
+
+class _Place:
+    """Where a line stands near a page's edge: the page, its baseline and the numbers it holds."""
+
+    __slots__ = ("page", "baseline", "numbers")
+
+    def __init__(self, page: int, line: _Line):
+        self.page, self.baseline = page, line.baseline
+        self.numbers = tuple(int(digits) for digits in _DIGITS.findall(line.text))
+
+    def same(self, other: _Place) -> bool:
+        """Whether two lines of one text (digits aside) are one running line, as a page's template prints it:
+        on one baseline (within ``SAME_PLACE``), each number the same (a date, a reference) or counting the
+        pages (*Page 3 of 9*, *Page 5 of 9*), not the numbers of headings (*Article 1*, *Article 8*)."""
+        return abs(self.baseline - other.baseline) <= SAME_PLACE and all(
+            number == theirs or number - theirs == self.page - other.page
+            for number, theirs in zip(self.numbers, other.numbers))
+
+
+def _pages_at_one_place(places: list[_Place]) -> int:
+    """On how many pages a line stands as one running line (``_Place.same``), ``places`` where it stands."""
+    return max(len({other.page for other in places if place.same(other)}) for place in places)
 
 
 def _running_key(line: _Line) -> str:

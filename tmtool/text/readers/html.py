@@ -6,6 +6,7 @@ import codecs
 import io
 import logging
 import re
+from dataclasses import dataclass
 
 from ...errors import TmtoolError
 from ...io.decoding import BOMS, decode_western_text
@@ -43,6 +44,11 @@ _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "searc
 # a cookie notice outside the article, by the id or class a site or its consent manager gives it
 # (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
 _CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi", re.IGNORECASE)
+# a breadcrumb (Accueil > Actualités > the page's title), wherever it stands, by the class, id, ARIA label or
+# schema.org type sites give it (.breadcrumb, #breadcrumbs, .fr-breadcrumb, .fil-ariane, BreadcrumbList)
+_BREADCRUMB = re.compile(r"breadcrumb|fil[\W_]*(?:d[\W_]*)?ariane", re.IGNORECASE)
+# the page's footer where only its id or class names it (<div id="footer">, .site-footer), outside the article
+_FOOTER = re.compile(r"(?:(?:site|page|global|main)[-_]?)?footer", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # but an equation Wikipedia shows as a picture keeps its MathML beside it, not displayed: the equation shown
 _SHOWN_AS_PICTURE = "mwe-math-mathml-a11y"
@@ -54,6 +60,11 @@ _SCREEN_READER_ONLY = re.compile(
 # the list of comments Word writes at the end of a page it saves; Google Docs' calls of a comment, and the link
 # back to its call that opens each comment at the end of the page
 _WORD_COMMENTS = re.compile(r"mso-element\s*:\s*comment-list", re.IGNORECASE)
+# the label Word writes before each item of a list in a page it saves (its bullet, a Symbol-font "·", or its number,
+# and the spaces that align the text), for browsers that cannot number a list: in a conditional comment, and in a
+# span styled mso-list:Ignore since Word 2010; Word numbers the list itself, as the DOCX does, where no label is text
+_WORD_LIST_LABEL = re.compile(r"<!\[if !supportLists\]>.*?<!\[endif\]>", re.IGNORECASE | re.DOTALL)
+_WORD_LIST_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 _GOOGLE_COMMENT_CALL, _GOOGLE_COMMENT_BACK = re.compile(r"#cmnt\d+"), re.compile(r"#cmnt_ref\d+")
 # a link to a place in the page holding a note's number or sign is a note's call (or its way back)
 _NOTE_MARK = re.compile(r"\s*\[?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§]{1,3}|[↩↑^]\ufe0e?)\s*\]?\s*")
@@ -76,7 +87,7 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
     from lxml import etree
 
     # lxml refuses str input that carries an XML declaration (XHTML); the text is already decoded
-    text = _XML_DECLARATION.sub("", _decode_html(data, path), count=1)
+    text = _WORD_LIST_LABEL.sub("", _XML_DECLARATION.sub("", _decode_html(data, path), count=1))
     # the HTML parser ignores a DOCTYPE's internal subset: its entities would come out as "&name;" text
     check_prolog(io.BytesIO(text.encode("utf-8")), path)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
@@ -101,16 +112,21 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
 
 
 def _left_out(element) -> bool:
-    """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice, what is not
-    shown (the hidden attribute, an inline style, a class for screen readers only; not the MathML of an
-    equation shown as a picture, ``_SHOWN_AS_PICTURE``), a note's call, a reviewer's comments."""
+    """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice or a footer outside the
+    article (by their id or class), a breadcrumb, what is not shown (the hidden attribute, an inline style, a class
+    for screen readers only; not the MathML of an equation shown as a picture, ``_SHOWN_AS_PICTURE``), a note's
+    call, a reviewer's comments, the label of a list's item Word wrote (``_WORD_LIST_IGNORE``)."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
+    names = f'{element.get("id", "")} {element.get("class", "")}'
     return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
-            or (bool(_CONSENT_NOTICE.search(f'{element.get("id", "")} {element.get("class", "")}'))
+            or ((bool(_CONSENT_NOTICE.search(names)) or any(_FOOTER.fullmatch(name) for name in names.split()))
                 and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
+            or (any(_BREADCRUMB.search(element.get(name, "")) for name in ("class", "id", "aria-label", "itemtype"))
+                and element.tag not in ("html", "body"))
             or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
+            or bool(_WORD_LIST_IGNORE.search(element.get("style", "")))
             or (bool(_NOT_SHOWN.search(element.get("style", "")))
                 and _SHOWN_AS_PICTURE not in element.get("class", "").split())
             or any(_SCREEN_READER_ONLY.fullmatch(name) for name in element.get("class", "").split())
@@ -163,16 +179,29 @@ def _decode_html(data: bytes, path: str) -> str:
 
 
 _NAVIGATION_WORDS = 2
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_LISTS = {"ul", "ol", "menu", "dl"}
 
 
 class _Linked(str):
     """Text inside a link (``_flush`` weighs how much of a paragraph is links)."""
 
 
-def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = False) -> None:
+@dataclass(slots=True)
+class _Seen:
+    """What a page's walk has met so far: the list items it left out as links, the headings."""
+
+    link_items: int = 0
+    headings: int = 0
+
+
+def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = False,
+                    seen: _Seen | None = None) -> None:
     """Walk the tree in document order; a block element flushes the text gathered so far. A note's call in
     superscript that links nowhere (*l’Alliance<sup>3</sup>*) is left out, as a linked one is, and a power is
-    read in superscript digits (*km²*: ``_add_raised``)."""
+    read in superscript digits (*km²*: ``_add_raised``). A heading over nothing but links is left out with them
+    (``_drop_heading_over_links``)."""
+    seen = _Seen() if seen is None else seen
     if ((element.tag == "sup" or _SUPERSCRIPT.search(element.get("style", "")))
             and _add_raised(current, element.text_content())):
         return
@@ -195,20 +224,43 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
     if element.text:
         current.append(text(element.text))
     cells = []
+    heading = None  # the last heading among the children: [its first paragraph, its end, link items seen by then]
     for child in element:
+        if child.tag in _HEADINGS:
+            _drop_heading_over_links(read, current, heading, seen)
+            _flush(read, current)  # the text before the heading, which the heading's start would end
+            # the first heading is the page's title, whatever follows it (a table of its sections, its sharing bar)
+            heading = [len(read.paragraphs), None, 0] if seen.headings else None
+            seen.headings += 1
         start = len(read.paragraphs)
-        _collect_blocks(child, read, current, linked)
+        _collect_blocks(child, read, current, linked, seen)
+        if heading is not None and heading[1] is None:
+            heading[1], heading[2] = len(read.paragraphs), seen.link_items
         if child.tag in ("td", "th"):
             cells.append(range(start, len(read.paragraphs)))
         if child.tail:
             current.append(text(child.tail))
-    if is_block:
-        _flush(read, current)
+    _drop_heading_over_links(read, current, heading, seen)
+    if is_block and not _flush(read, current) and any(a.tag in _LISTS for a in element.iterancestors()):
+        seen.link_items += 1  # an item of a list of links, or a link's paragraph in one
     if element.tag == "tr":
         read.add_row(cells)
 
 
-def _flush(read: _Reading, current: list[str]) -> None:
+def _drop_heading_over_links(read: _Reading, current: list[str], heading: list | None, seen: _Seen) -> None:
+    """Leave out the heading of a section that held nothing but a list of links (*Related news*, *Articles
+    connexes*, *Voir aussi*), links ``_flush`` left out: with them, it is the page's navigation, not its
+    article. A heading over text, over nothing, over links beside text is kept, and so is the page's first.
+    ``heading``: where the heading's paragraphs start and end in ``read``, and how many list items of links
+    had been left out when it ended."""
+    if heading is None:
+        return
+    start, end, link_items = heading
+    if end == len(read.paragraphs) and not "".join(current).strip() and seen.link_items > link_items:
+        del read.paragraphs[start:end]
+
+
+def _flush(read: _Reading, current: list[str]) -> bool:
     """The text gathered so far is a paragraph, unless it is links: a menu, a breadcrumb, a bar of
     sharing buttons, a list of related pages, a footer's links, where a page marks none of them as such.
     Links make half its letters or more (jusText's link density, Pomikálek 2011) and it has no more than
@@ -222,5 +274,6 @@ def _flush(read: _Reading, current: list[str]) -> None:
     if text and not navigation:
         read.add(text)
     current.clear()
+    return not (text and navigation)  # whether it was no links
 
 

@@ -3,6 +3,7 @@ charts and diagrams) and DOCX."""
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
 from pathlib import Path
@@ -129,6 +130,9 @@ _CHECK_BOX = "{http://schemas.microsoft.com/office/word/2010/wordml}checkbox"
 # fields whose result the word processor generates from the document: a table of contents repeats the
 # headings with page numbers (as ODT's indexes, left out)
 _GENERATED_FIELDS = ("TOC", "INDEX", "TOA", "BIBLIOGRAPHY")
+# and the styles of such a table's entries, which stay when the field is unlinked (Word's, and LibreOffice's in
+# the DOCX it writes)
+_GENERATED_STYLES = re.compile(r"(?:toc|contents) [1-9]|table of figures", re.IGNORECASE)
 
 
 # Word writes a character inserted from a symbol font as the font's code in the private use area
@@ -349,6 +353,14 @@ class _WordStyles:
         return self.by_default or (_on(self._property(paragraph, "paragraph", "vanish"), w)
                                    != _on(self._property(character, "character", "vanish"), w))
 
+    def generated(self, paragraph: str | None) -> bool:
+        """Whether the paragraph style ``paragraph`` is one Word gives the entries of a table it generates from
+        the document (``_GENERATED_STYLES``: a table of contents, of figures), by its name, which Word writes in
+        English whatever the language of its interface (``toc 1``; its id is ``TM1`` in French)."""
+        style = self.styles.get(paragraph)
+        name = style.find(self.w + "name") if style is not None else None
+        return name is not None and _GENERATED_STYLES.fullmatch(name.get(self.w + "val", "")) is not None
+
     def raised(self, character: str | None) -> bool:
         """Whether the character style ``character`` sets its text in superscript (a note's call's style)."""
         found = self._property(character, "character", "vertAlign")
@@ -429,6 +441,9 @@ class _DocxWalk(_Walk):
                 or properties.find(_CHECK_BOX) is not None)
         if tag == w + "fldSimple":
             return _generated(element.get(w + "instr", ""))
+        if tag == w + "p":  # an entry of a table of contents left when its field was unlinked (Ctrl+Shift+F9)
+            style = element.find(f"{w}pPr/{w}pStyle")
+            return style is not None and self.styles.generated(style.get(w + "val"))
         return _later_alternative(element)
 
     def _hidden(self, properties) -> bool:
