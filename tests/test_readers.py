@@ -129,6 +129,12 @@ def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_pa
         "Les ministres de la Défense se réunissent", "Les ministres ont approuvé les plans régionaux.", "Contexte",
         "Les plans ont été adoptés en 2023.", "Documents", "Déclaration finale (14 février 2024)", "Chiffres",
         "Alliés", "32")
+    # a block whose class says it *has* a breadcrumb is no breadcrumb: it held the whole article, or its title
+    wrapped = tmp_path / "wrapped.fr.html"
+    wrapped.write_text('<html><body><div class="page has-breadcrumb"><div class="block-header--has-breadcrumb">'
+                       '<h1>Les ministres se réunissent</h1></div><p>Les plans sont adoptés.</p></div></body></html>',
+                       encoding="utf-8")
+    assert read_document(wrapped).paragraphs == ("Les ministres se réunissent", "Les plans sont adoptés.")
 
 
 def test_html_declared_charset_is_honoured(tmp_path):

@@ -44,9 +44,13 @@ _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "searc
 # a cookie notice outside the article, by the id or class a site or its consent manager gives it
 # (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
 _CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi", re.IGNORECASE)
-# a breadcrumb (Accueil > Actualités > the page's title), wherever it stands, by the class, id, ARIA label or
-# schema.org type sites give it (.breadcrumb, #breadcrumbs, .fr-breadcrumb, .fil-ariane, BreadcrumbList)
+# a breadcrumb (Accueil > Actualités > the page's title), wherever it stands, by the ARIA label or schema.org type
+# sites give it (BreadcrumbList, "Fil d'Ariane"), or by a class or id that names one (.breadcrumb, #breadcrumbs,
+# .fr-breadcrumb, .breadcrumb__list, .fil-ariane): a name saying a block *has* one (.has-breadcrumb, wrapping the
+# page's content or its title) is not one
 _BREADCRUMB = re.compile(r"breadcrumb|fil[\W_]*(?:d[\W_]*)?ariane", re.IGNORECASE)
+_BREADCRUMB_NAME = re.compile(r"(?:(?!has-|with-|no-)[a-z0-9]{1,6}-)?(?:breadcrumbs?|fil-(?:d-)?ariane)(?:[-_].*)?",
+                              re.IGNORECASE)
 # the page's footer where only its id or class names it (<div id="footer">, .site-footer), outside the article
 _FOOTER = re.compile(r"(?:(?:site|page|global|main)[-_]?)?footer", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -123,7 +127,8 @@ def _left_out(element) -> bool:
             or ((bool(_CONSENT_NOTICE.search(names)) or any(_FOOTER.fullmatch(name) for name in names.split()))
                 and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
-            or (any(_BREADCRUMB.search(element.get(name, "")) for name in ("class", "id", "aria-label", "itemtype"))
+            or ((any(_BREADCRUMB_NAME.fullmatch(name) for name in names.split())
+                 or any(_BREADCRUMB.search(element.get(name, "")) for name in ("aria-label", "itemtype")))
                 and element.tag not in ("html", "body"))
             or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
             or bool(_WORD_LIST_IGNORE.search(element.get("style", "")))
