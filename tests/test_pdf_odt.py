@@ -195,6 +195,15 @@ PRIORITIES = [
 ]
 
 
+def test_a_symbol_font_character_without_a_letter_of_its_own_is_kept():
+    """The Symbol font draws its digits, space and most punctuation as ASCII does, which a formula in it holds
+    (*ξ = 2 (1 + ψ)*); a code no table names stays as the text layer gives it: they were dropped."""
+    from tmtool.text.pdf import _symbol_character
+
+    assert "".join(_symbol_character(chr(0xF000 + ord(c)), "Symbol") for c in "x = 2 (1 + y)") == "ξ = 2 (1 + ψ)"
+    assert _symbol_character("\uf0de", "ABCDEE+Symbol") == "\uf0de"  # ⇒, which no table here names
+
+
 def test_word_s_bullets_named_in_the_private_use_area_are_list_markers(tmp_path):
     """A PDF that Word wrote names its round bullet, a character of the Symbol font, by the font's code in the
     private use area (U+F0B7), as every PDF reader copies it: it is a bullet (•), which starts each item, and no

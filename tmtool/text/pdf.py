@@ -195,12 +195,13 @@ def _symbol_character(text: str, font: str) -> str:
     """A character of a symbol font, which a PDF's text layer names by its code in the private use area
     (U+F000 + the code: Word's round bullet, in the Symbol font, is U+F0B7), as what it shows: the Symbol font's
     letters and signs as in a DOCX (``office._SYMBOL_FONT``: •, α, ±), another's (Wingdings: ▪, ➢, ✓) a bullet,
-    which is what a picture of a symbol font stands as in a document's text; any other character as it is."""
+    which is what a picture of a symbol font stands as in a document's text; a Symbol character no table names,
+    and any other character, as it is."""
     if len(text) != 1 or not 0xF020 <= ord(text) <= 0xF0FF:
         return text
     from .readers.office import _SYMBOL_FONT
 
-    return _SYMBOL_FONT.get(ord(text) - 0xF000, "") if "symbol" in font.lower() else "•"
+    return _SYMBOL_FONT.get(ord(text) - 0xF000, text) if "symbol" in font.lower() else "•"
 
 
 def _page_lines(glyphs: list[_Glyph], page: int) -> list[_Line]:

@@ -141,7 +141,8 @@ _GENERATED_STYLES = re.compile(r"(?:toc|contents) [1-9]|table of figures", re.IG
 _SYMBOL_FONT = dict(zip(
     range(0x41, 0x5B), "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ")) | dict(zip(range(0x61, 0x7B), "αβχδεφγηιϕκλμνοπθρστυϖωξψζ")) | {
     0x2D: "−", 0xA3: "≤", 0xA5: "∞", 0xAC: "←", 0xAE: "→", 0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xB4: "×", 0xB7: "•",
-    0xB8: "÷", 0xB9: "≠", 0xBB: "≈", 0xD6: "√", 0xE5: "∑"}  # fmt: skip
+    0xB8: "÷", 0xB9: "≠", 0xBB: "≈", 0xD6: "√", 0xE5: "∑"} | {  # fmt: skip
+    code: chr(code) for code in b" !#%&()+,./0123456789:;<=>?[]_{|}"}  # the codes it draws as ASCII does
 
 
 def _later_alternative(element) -> bool:
