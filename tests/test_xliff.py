@@ -149,15 +149,20 @@ def test_the_line_breaks_and_indentation_of_a_pretty_printed_file_are_no_text(tm
       <trans-unit id="poem" xml:space="preserve"><source>Roses
 are red</source><target>Les roses
 sont rouges</target></trans-unit>
+      <trans-unit id="mail"><source>Dear user,
+Your account is ready.</source><target>Cher utilisateur,
+Votre compte est prêt.</target></trans-unit>
     </body>
   </file>
 </xliff>""", encoding="utf-8")
-    header, welcome, poem = read_xliff(path)
+    header, welcome, poem, mail = read_xliff(path)
     assert (header.source, header.target) == ("Hello i18n!", "Bonjour i18n !")
     # the codes left out of the text, the two spaces after them kept
     assert (welcome.source, welcome.target) == ("Welcome to ,   dear user", "Bienvenue sur ,   cher utilisateur")
     assert "&lt;br\n            /&gt;" in welcome.source_markup  # a code's native data as it was
     assert (poem.source, poem.target) == ("Roses\nare red", "Les roses\nsont rouges")
+    # lines at the margin are the text's own (Symfony's messages): no layout to undo
+    assert (mail.source, mail.target) == ("Dear user,\nYour account is ready.", "Cher utilisateur,\nVotre compte est prêt.")
     version_2 = tmp_path / "messages.fr.xlf2"
     version_2.write_text("""<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en-US" trgLang="fr">
   <file id="ngi18n" original="ng.template">

@@ -582,6 +582,9 @@ def _unit(source: etree._Element, target: etree._Element | None, srclang: str, t
 # a run of white space holding a line break: how a tool that pretty-prints its XLIFF lays text over lines
 # (a carriage return is none: XML reads one in a file as a line feed, so one read is a character reference, content)
 _LINE_BREAK_RUN = re.compile(r"[ \t]*\n[ \t\n]*")
+# what tells a laid-out text from one whose line breaks are its own (*Dear user,⏎Your account is ready.*): a line
+# indented
+_INDENTED_LINE = re.compile(r"\n[ \t]")
 # the namespaces of the XLIFF of tools that keep a segment's text as their editor shows it, line breaks and all
 _LITERAL_TOOLS = frozenset({SDL, MEMOQ, PHRASE})
 # elements whose content is a code's native data, not text
@@ -591,7 +594,8 @@ _NATIVE_CODES = frozenset({"bpt", "ept", "ph", "it", "ut", "x", "bx", "ex", "sc"
 def _unwrapped(element: etree._Element | None) -> etree._Element | None:
     """A ``<source>``/``<target>`` (or a segment's ``mrk``) without the line breaks and indentation of its
     file's layout, where its ``xml:space`` (its own, else its nearest ancestor's) is not ``preserve``: a run of
-    white space holding a line break is one space, and none at the start or end. Angular writes a template's
+    white space holding a line break is one space, and none at the start or end, where a line of it is indented
+    (a text whose lines start at the margin keeps its line breaks: they are its own). Angular writes a template's
     text so (``<source>\n        Hello i18n!\n      </source>``), and translate-toolkit reads it as XML's
     default white-space handling has it, ``Hello i18n!``: so does this reader, rather than storing a unit no
     lookup of the sentence matches. Other white space (two spaces, a tab) is kept; so is every white space
@@ -600,7 +604,7 @@ def _unwrapped(element: etree._Element | None) -> etree._Element | None:
     if element is None or next((e.get(XML_SPACE) for e in (element, *element.iterancestors()) if e.get(XML_SPACE)),
                                None) == "preserve" or _LITERAL_TOOLS & set(element.getroottree().getroot().nsmap.values()):
         return element
-    if not any(_LINE_BREAK_RUN.search(text) for text in element.itertext()):
+    if not any(_INDENTED_LINE.search(text) for text in element.itertext()):
         return element
     copy = deepcopy(element)
     for node in copy.iter():
