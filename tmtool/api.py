@@ -495,10 +495,8 @@ def _sought(text: str | None, what: str, *, optional: bool = False) -> str | Non
     """Text to look for, as given (None too, when ``optional``); anything else than text, or text with
     a NUL character, which no stored text holds (PostgreSQL's text cannot, an XML file neither), is
     Invalid: a NUL was an error of the database's (an HTTP 500), a number or None an AttributeError."""
-    if text is None and optional:
+    if _string(text, f"{what} is a string", optional=optional) is None:
         return None
-    if not isinstance(text, str):
-        raise Invalid(f"{what} is a string, not {text!r}")
     if "\x00" in text:
         raise Invalid(f"{what} holds a NUL character (U+0000): {text!r}")
     return text
@@ -508,8 +506,15 @@ def _texts(**given: str | None) -> None:
     """Arguments that are text or None (an entry's term, definition, note): a list or a number is Invalid,
     named, rather than a TypeError from deep in the glossary's rules."""
     for name, value in given.items():
-        if value is not None and not isinstance(value, str):
-            raise Invalid(f"{name} is a string, not {value!r}")
+        _string(value, f"{name} is a string", optional=True)
+
+
+def _string(value: str | None, what: str, *, optional: bool = False) -> str | None:
+    """A string argument as given (None too, when ``optional``); anything else is Invalid, ``what`` saying what
+    it is, rather than an AttributeError or a driver's error from deep down."""
+    if not (isinstance(value, str) or (value is None and optional)):
+        raise Invalid(f"{what}, not {value!r}")
+    return value
 
 
 def _score(value: float | None, name: str, *, optional: bool = True) -> float | None:
@@ -524,25 +529,19 @@ def _score(value: float | None, name: str, *, optional: bool = True) -> float | 
 def _tag(value: str | None, name: str = "lang", *, optional: bool = False) -> str | None:
     """A language tag as given (None too, when ``optional``); what it names is checked where it is read. A
     number or a list was an AttributeError from deep down ('int' object has no attribute 'strip')."""
-    if not (isinstance(value, str) or (value is None and optional)):
-        raise Invalid(f"{name} is a language tag (fr, en-GB), not {value!r}")
-    return value
+    return _string(value, f"{name} is a language tag (fr, en-GB)", optional=optional)
 
 
 def _user(value: str | None) -> str | None:
     """Who a change is recorded as: a name, or None (no one named). A list was SQLite's ProgrammingError, and
     PostgreSQL recorded ['ana'] as the name '{ana}'."""
-    if value is not None and not isinstance(value, str):
-        raise Invalid(f"user is a person's name, not {value!r}")
-    return value
+    return _string(value, "user is a person's name", optional=True)
 
 
 def _format(value: str | None, *, optional: bool = False) -> str | None:
     """A format's name as given (None too, when ``optional``: the file's extension tells); a list was a
     TypeError of the format registry's ('unhashable type')."""
-    if not (isinstance(value, str) or (value is None and optional)):
-        raise Invalid(f"fmt is a format's name (tsv), not {value!r}")
-    return value
+    return _string(value, "fmt is a format's name (tsv)", optional=optional)
 
 
 def _path(value: str | Path, name: str = "path") -> str | Path:
@@ -774,14 +773,14 @@ def approve(store: Store, entry_ids: Sequence[int | str], *, expected_version: i
             user: str | None = None) -> list[int]:
     """Approve entries, all or none (one transaction); returns the ids of the changes made (none for an
     entry approved and reviewed already: nothing changes)."""
-    return _set_status(store, entry_ids, ReviewStatus.APPROVED, expected_version, _user(user))
+    return _set_status(store, entry_ids, ReviewStatus.APPROVED, expected_version, user)
 
 
 def reject(store: Store, entry_ids: Sequence[int | str], *, expected_version: int | None = None,
            user: str | None = None) -> list[int]:
     """Reject entries, all or none; returns the ids of the changes made (none for an entry rejected
     already). Extraction never proposes them again."""
-    return _set_status(store, entry_ids, ReviewStatus.REJECTED, expected_version, _user(user))
+    return _set_status(store, entry_ids, ReviewStatus.REJECTED, expected_version, user)
 
 
 def deprecate(store: Store, entry_id: int | str, term: str, *, lang: str | None = None,
@@ -798,7 +797,7 @@ def deprecate(store: Store, entry_id: int | str, term: str, *, lang: str | None 
     [('fr', 'radar', 'preferred'), ('en', 'radar', 'deprecated')]
     >>> store.close()
     """
-    return set_usage(store, entry_id, term, "deprecated", lang=lang, expected_version=expected_version, user=_user(user))
+    return set_usage(store, entry_id, term, "deprecated", lang=lang, expected_version=expected_version, user=user)
 
 
 # the history's name of each change of usage
