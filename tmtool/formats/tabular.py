@@ -111,7 +111,9 @@ _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR
 # Glossary Converter's annotated headers (MultiTerm to Excel) say each column's level: >>E<<Note, >>L<<English,
 # >>I<<Definition; one marked X (>>XT<<Note) is to be left out
 _ANNOTATION = re.compile(r"\s*>>(X?)[A-Z]<<")
-TITLE_ROWS = 5  # at most, above a header row
+TITLE_ROWS = 5  # rows read for a header at first; more while each holds one cell (a title block, table_head)
+# the names of a definition's column beside a language's name (Description (en)) or under it (a header of two rows)
+_DEFINITION_WORDS = frozenset({"description", "definition", "def"})
 # a language's code beside a word in a header: "source (en-us)", "term [fr]", or "en-us term", "en - english"
 _CODE_BESIDE = re.compile(r"(?P<before>.*?)\s*[(\[]\s*(?P<inside>[a-z]{2,3}(?:-[a-z0-9]{1,8})*)\s*[)\]]"
                           r"|(?P<lead>[a-z]{2,3}(?:-[a-z0-9]{1,8})*)\s+(?P<after>.+)")
@@ -543,7 +545,7 @@ def _spanned_columns(header: list[str], columns: Sequence[str | None],
             spanned.append(column if above else None)
         elif language and word in _TERM_WORDS:
             spanned.append(language)
-        elif _COLUMN_OF_NAME.get(word) in ("note", "definition") or word in ("description", "definition", "def"):
+        elif _COLUMN_OF_NAME.get(word) in ("note", "definition") or word in _DEFINITION_WORDS:
             spanned.append(_COLUMN_OF_NAME.get(word, "definition"))
         elif column and _column_of(word) == column:  # a field's name merged over the two rows
             spanned.append(column)
@@ -642,7 +644,7 @@ def header_index(head: list[list[str]]) -> int | None:
     for at, cells in enumerate(head):
         if names_fields(cells):
             return at
-        if sum(1 for cell in cells if cell.strip()) != 1:
+        if _filled(cells) != 1:
             return None
     return None
 
@@ -710,7 +712,7 @@ def _coded_column(folded: str) -> str | None:
         return language
     # a definition or note is the entry's, joined with the other languages'; a part of speech or gender would
     # be read as another language's term's (entry_from_row): not read, and said
-    if word in ("description", "definition", "def"):
+    if word in _DEFINITION_WORDS:
         return "definition"
     return "note" if _COLUMN_OF_NAME.get(word) == "note" else None
 
