@@ -14,7 +14,7 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   twelve ems wide, the columns are read one after the other (a table's narrower columns row by row);
 - the running header and footer are dropped: a line among the three at the top or bottom of a page
   that is the same, digits aside (page numbers), on half of the pages, or the first or last line of
-  three pages, at one height and with numbers that are the same or count the pages (not a numbered
+  three pages, with numbers that are the same or count the pages (not a numbered
   heading, *Article 3*, that the text brings near an edge), or the first or last line of two pages of one
   parity, apart from the text (headers that alternate, the title of the document on even pages and the
   chapter's on odd ones);
@@ -57,7 +57,6 @@ logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 WORD_GAP = 0.12
 NOTE_SIZE = 0.9  # lines at the bottom of a page in print this much smaller than the text's are footnotes
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
-SAME_PLACE = 2.0  # points between the baselines of a running line on two pages: one place, a fifth of a line
 # wordfreq rates a hyphenated form from its parts, which overrates compounds of frequent words (it puts
 # *sur-tout* above *surtout*): a joined word within this many Zipf units (tenfold each) of the compound
 # is taken; chosen on the words of the development documents and TransRead (bench/pdf.py)
@@ -395,19 +394,20 @@ def _alternating(pages: list[list[_Line]], outermost: list[set[int]], on_edge: C
 
 
 class _Place:
-    """Where a line stands near a page's edge: the page, its baseline and the numbers it holds."""
+    """A line near a page's edge: its page and the numbers it holds."""
 
-    __slots__ = ("page", "baseline", "numbers")
+    __slots__ = ("page", "numbers")
 
     def __init__(self, page: int, line: _Line):
-        self.page, self.baseline = page, line.baseline
+        self.page = page
         self.numbers = tuple(int(digits) for digits in _DIGITS.findall(line.text))
 
     def same(self, other: _Place) -> bool:
         """Whether two lines of one text (digits aside) are one running line, as a page's template prints it:
-        on one baseline (within ``SAME_PLACE``), each number the same (a date, a reference) or counting the
-        pages (*Page 3 of 9*, *Page 5 of 9*), not the numbers of headings (*Article 1*, *Article 8*)."""
-        return abs(self.baseline - other.baseline) <= SAME_PLACE and all(
+        each number the same (a date, a reference) or counting the pages (*Page 3 of 9*, *Page 5 of 9*), not the
+        numbers of headings (*Article 1*, *Article 8*). (Not asked: one height on every page, which pages of two
+        sizes and a scan's text layer do not keep.)"""
+        return all(
             number == theirs or number - theirs == self.page - other.page
             for number, theirs in zip(self.numbers, other.numbers))
 
