@@ -215,6 +215,17 @@ def test_a_column_without_a_header_is_said_not_read(tmp_path):
     assert [str(skip) for skip in skipped] == [f"{path}:2: column 3 not read: its header is empty"]
 
 
+def test_a_glossary_whose_first_entry_is_made_of_header_words_keeps_it(tmp_path):
+    """A glossary of translation's own words: its first entry (*terme*, *term*, with a note under no header) was
+    read as the second row of a two-row header and lost."""
+    path = sheet_file(tmp_path / "g.xlsx", [["French", "English", None], ["terme", "term", "à revoir"],
+                                            ["traduction", "translation", None]])
+    skipped: list[Skipped] = []
+    assert [[t.text for t in e.terms] for e in read_xlsx(path, on_skip=skipped.append)] == [
+        ["terme", "term"], ["traduction", "translation"]]
+    assert [str(skip) for skip in skipped] == [f"{path}:2: column 3 not read: its header is empty"]
+
+
 @pytest.mark.parametrize("name, data, message", [
     ("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "an Excel 97–2003 workbook (.xls), not XLSX"),
     ("renamed.xlsx", "fr,en\ncomité,committee\n".encode(), "not an XLSX workbook (not a ZIP archive)"),

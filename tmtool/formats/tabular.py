@@ -529,13 +529,14 @@ def _spanned_columns(header: list[str], columns: Sequence[str | None],
     columns (a cell merged across them, read as the first holding it), the row below naming what each holds
     (``English`` over ``Term | Definition``, ``French`` over ``Term | Definition``); None when ``below`` is
     no such row: it names no column beneath an empty header cell, none of its cells says terms (``Term``,
-    ``Source``), or one names a language (data). Under a language, a column of its terms, or the entry's
-    definition or note; any other column is not read."""
+    ``Source``), one names a language (data), or besides words of terms it holds one that names nothing and
+    no definition's nor note's column (*terme | term | à revoir*: the first entry as likely). Under a language,
+    a column of its terms, or the entry's definition or note; any other column is not read."""
     words = [_folded_name(cell) for cell in below]
     if not any(at < len(words) and words[at] and not cell.strip() for at, cell in enumerate(header)) \
             or not any(word and word in _TERM_WORDS for word in words):
         return None
-    spanned, language = [], None
+    spanned, language, unknown = [], None, False
     for at, word in enumerate(words):
         column = columns[at] if at < len(columns) else None
         above = header[at].strip() if at < len(header) else ""
@@ -553,6 +554,11 @@ def _spanned_columns(header: list[str], columns: Sequence[str | None],
             return None  # a language's name: a glossary of languages' names, data
         else:
             spanned.append(None)  # reported, not read
+            unknown = True
+    if unknown and not any(column in ("definition", "note") for column in spanned):
+        # words of terms and a word that names nothing (*terme | term | à revoir*), no field's name: as likely
+        # a glossary's first entry as a header, and a header read as an entry is seen, a lost entry is not
+        return None
     spanned += columns[len(spanned):]
     return tuple(spanned) if len(languages_of(spanned)) >= 2 else None
 
