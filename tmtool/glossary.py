@@ -416,7 +416,8 @@ def _give_back_evidence(store: Store, entry_id: int, evidence: dict | None) -> N
     """What ``_with_evidence`` kept of an entry brought back, from the documents still stored."""
     if not evidence:
         return
-    stored = {row[0] for row in (*evidence["documents"], *evidence["supports"]) if store.document(row[0]) is not None}
+    named = {row[0] for row in (*evidence["documents"], *evidence["supports"])}
+    stored = {document for document in named if store.document(document) is not None}
     for document, frequency, seen, score in evidence["documents"]:
         if document in stored:
             store.count_in_document(entry_id, document, frequency, parse_time(seen) or utcnow(), score)
