@@ -238,6 +238,9 @@ def _zip_bytes(tmp_path: Path) -> bytes:
         ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "not a readable PDF file"),
         ("notes.txt", None, "a ZIP archive"),
         ("fake.docx", b"Ceci n'est pas un DOCX", "not a DOCX file"),
+        # a .doc renamed .docx (an OLE2 compound file, not encrypted): said so, not "not a ZIP archive"
+        ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+         "a Word 97–2003 document (.doc), not a DOCX file: open it and save it as .docx"),
         ("broken.docx", None, "not a readable DOCX file"),
     ],
 )  # fmt: skip

@@ -30,7 +30,7 @@ from xml.etree.ElementTree import ParseError
 
 from ..errors import TmtoolError
 from ..io.files import atomic_path
-from ..io.xmlsafe import PACKAGE_ERRORS, PASSWORD_PROTECTED, check_package, iterparse_xml, password_protected
+from ..io.xmlsafe import OLE2, PACKAGE_ERRORS, PASSWORD_PROTECTED, check_package, iterparse_xml, password_protected
 from ..langtags import base_language
 from ..model import Entry
 from .skips import OnSkip, Skipped, refuse
@@ -43,7 +43,6 @@ _NUMBER = "frequency"
 _WIDTHS = {"term": 40, "text": 60, "other": 14}  # column widths, in characters
 _LONG_TEXT = frozenset({"definition", "note", "context", "context_en"})
 _ZIP = b"PK\x03\x04"
-_OLE2 = b"\xd0\xcf\x11\xe0"  # an Excel 97–2003 .xls (or any other OLE2 compound file)
 # what openpyxl raises on a package whose parts are missing or malformed (the XML parser's ParseError)
 _BROKEN = (ParseError, KeyError, ValueError, TypeError, OSError, *PACKAGE_ERRORS)
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -111,12 +110,12 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
 
     path = Path(path)
     with open(path, "rb") as stream:
-        magic = stream.read(4)
-    if magic == _OLE2:
+        magic = stream.read(len(OLE2))
+    if magic == OLE2:  # an Excel 97–2003 .xls, or an encrypted workbook
         if password_protected(path.read_bytes()):
             raise TmtoolError(PASSWORD_PROTECTED, path=str(path))
         raise TmtoolError("an Excel 97–2003 workbook (.xls), not XLSX: save it as .xlsx", path=str(path))
-    if magic != _ZIP:
+    if not magic.startswith(_ZIP):
         raise TmtoolError("not an XLSX workbook (not a ZIP archive)", path=str(path))
     # given a stream, openpyxl does not insist on the name's extension (a workbook told by its content)
     with open(path, "rb") as stream:

@@ -89,13 +89,14 @@ def iterparse_xml(
 
 
 PASSWORD_PROTECTED = "is protected by a password (encrypted): open it and save it without one to read it"
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file: Office 97–2003's .doc, .xls, .ppt, or an encrypted package
 
 
 def password_protected(data: bytes) -> bool:
     """Whether ``data`` is a document saved with a password: Word and Excel encrypt the package into an OLE
     compound file holding an ``EncryptedPackage`` stream (MS-OFFCRYPTO); LibreOffice keeps the ZIP package
     and encrypts its parts, which its manifest gives ``encryption-data``."""
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if data.startswith(OLE2):
         return "EncryptedPackage".encode("utf-16-le") in data
     if not data.startswith(b"PK\x03\x04"):
         return False

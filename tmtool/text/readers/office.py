@@ -11,7 +11,7 @@ from typing import Iterable
 
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
-from ...io.xmlsafe import PACKAGE_ERRORS, check_package, split_tag
+from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_package, split_tag
 from .base import LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
 from .equations import accented, grid, prefixed, root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
@@ -263,6 +263,9 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
     return walk.read
 
 
+_LEGACY = {"DOCX": "a Word 97–2003 document (.doc)", "PPTX": "a PowerPoint 97–2003 presentation (.ppt)"}
+
+
 @contextmanager
 def _open_package(path: Path, data: bytes, kind: str):
     """The ZIP package of a document, ``kind`` of document (``a DOCX``), checked by :func:`check_package`;
@@ -270,6 +273,9 @@ def _open_package(path: Path, data: bytes, kind: str):
     import zipfile
 
     name, kind = str(path), kind.split()
+    if data.startswith(OLE2):  # a file of Office 97–2003 renamed, or saved in that format under the new name
+        raise TmtoolError(f"{_LEGACY.get(kind[-1], 'an Office 97–2003 file')}, not {' '.join(kind)} file: open it and "
+                          f"save it as .{kind[-1].lower()}", path=name)
     if not data.startswith(b"PK\x03\x04"):
         raise TmtoolError(f"not {' '.join(kind)} file (not a ZIP archive)", path=name)
     try:
