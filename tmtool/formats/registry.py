@@ -22,6 +22,7 @@ from typing import Callable
 
 from ..errors import Invalid, TmtoolError
 from ..io.decoding import BOMS, decode_text
+from ..io.xmlsafe import OLE2
 
 MEMORY = "memory"  # translation units
 GLOSSARY = "glossary"  # concept entries with their terms
@@ -133,7 +134,7 @@ BINARY_KINDS = (
     (b"PK\x03\x04", "a ZIP archive (an XLSX workbook, or a package such as .sdlppx or .mqxlz: import it under"
                      " its own name)"),
     (b"%PDF", "a PDF document"),
-    (b"\xd0\xcf\x11\xe0", "an Office 97–2003 file (an .xls workbook: save it as .xlsx)"),
+    (OLE2, "an Office 97–2003 file (an .xls workbook: save it as .xlsx)"),
     (b"SQLite format 3\x00", "an SQLite database (a Trados Studio memory: name it .sdltm, or import it with"
                              " format=sdltm)"),
     (b"\x00\x01\x00\x00Standard ", "an Access database (a MultiTerm .sdltb termbase: export it from MultiTerm as"

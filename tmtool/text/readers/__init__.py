@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
-from ...io.xmlsafe import PASSWORD_PROTECTED, password_protected
+from ...io.xmlsafe import OLE2, PASSWORD_PROTECTED, password_protected
 from ...langtags import normalize_tag
 from ...model import Document
 from ..langid import check_language
@@ -34,7 +34,7 @@ DOCUMENT_EXTENSIONS = (".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".ppt
 _MAGIC = (
     (b"PK\x03\x04", "a ZIP archive (DOCX, ODT, PPTX, XLSX …)"),
     (b"%PDF", "a PDF file"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Microsoft Office (OLE) file"),
+    (OLE2, "a legacy Microsoft Office (OLE) file"),
     (b"{\\rtf", "an RTF file"),
     (b"\x1f\x8b", "a gzip archive"),
 )
