@@ -355,9 +355,8 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
             outermost.append({id(line) for line in ordered if line.baseline > top - 1 or line.baseline < bottom + 1})
         else:
             outermost.append(set())
-    on_edge, near, outer = Counter(), defaultdict(list), defaultdict(list)
+    near, outer = defaultdict(list), defaultdict(list)
     for number, (page, edge, out) in enumerate(zip(pages, edges, outermost)):
-        on_edge.update({_running_key(line) for line in page if id(line) in edge})
         for line in page:
             if id(line) in edge:
                 near[_running_key(line)].append(_Place(number, line))
@@ -369,6 +368,8 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     # numbered heading (*Article 3*, *Article 7*: one line, digits aside) wherever its text puts it
     running = {key for key, places in near.items() if _pages_at_one_place(places) >= max(2, len(pages) / 2)}
     running |= {key for key, places in outer.items() if _pages_at_one_place(places) >= 3}
+    # on how many pages each line stands near the edge
+    on_edge = Counter({key: len({place.page for place in places}) for key, places in near.items()})
     running |= _alternating(pages, outermost, on_edge)
     return [[line for line in page if id(line) not in edge or _running_key(line) not in running]
             for page, edge in zip(pages, edges)]
