@@ -918,28 +918,32 @@ def test_the_contexts_of_an_entry_looked_up_as_you_type_say_their_languages_as_t
 def test_an_arabic_context_looked_up_as_you_type_is_written_in_arabic_right_to_left_as_the_page_does(
         server, browser, db):
     """The results shown as one types wrote every context's first sentence lang="fr", left to right: an Arabic
-    sentence ran the wrong way and a screen reader read it as French; a term's own context was not shown."""
+    sentence ran the wrong way and a screen reader read it as French; a term's own context was not shown. Then they
+    put each context's English on the right, where the entry's page puts it on the left under the English terms,
+    and did not say the language of a sentence in a third one."""
     from tmtool.model import Context, Entry, ReviewStatus, Term
 
     with open_store(db) as store:
-        glossary.add_entry(store, Entry(
+        entry_id = glossary.add_entry(store, Entry(
             [Term("الدفاع الجوي", "ar"), Term("air defence", "en"),
              Term("Luftverteidigung", "de", contexts=[Context("Die Minister sprachen über Luftverteidigung.")])],
             status=ReviewStatus.APPROVED,
             contexts=[Context("ناقش الوزراء الدفاع الجوي.", "The ministers discussed air defence.")]))
 
-    def shown(b):
+    def shown(b, where="#lookup-results article.hit"):
         return [(p.get_attribute("lang"), p.value_of_css_property("direction"), p.text)
-                for p in css(b, "#lookup-results article.hit .context p")]
+                for p in css(b, where + " .context p")]
 
     browser.get(server.url + "/?q=" + quote("air defence"))
     loaded = shown(browser)
-    assert loaded == [("ar", "rtl", "ناقش الوزراء الدفاع الجوي."), ("en", "ltr", "The ministers discussed air defence."),
-                      ("de", "ltr", "Die Minister sprachen über Luftverteidigung."), ("en", "ltr", "")]
+    assert loaded == [("en", "ltr", "The ministers discussed air defence."), ("ar", "rtl", "ناقش الوزراء الدفاع الجوي."),
+                      ("en", "ltr", ""), ("de", "ltr", "de Die Minister sprachen über Luftverteidigung.")]
     browser.get(server.url + "/")
     css(browser, "#lookup-q")[0].send_keys("air defence")
     wait(browser, lambda b: css(b, "#lookup-results article.hit .context p"), "no context appeared")
     assert shown(browser) == loaded
+    browser.get(f"{server.url}/entries/{entry_id}")
+    assert shown(browser, "main") == loaded
 
 
 def test_an_action_the_server_does_not_answer_says_so(server, browser, db):

@@ -198,23 +198,26 @@ def test_an_entry_s_page_shows_each_term_with_its_own_note_and_its_deprecate_but
     assert page.count('class="deprecate"') == 2 and 'data-lang="en" aria-label="deprecate mine warfare"' in page
 
 
-def test_a_review_card_shows_each_context_sentence_under_the_terms_of_its_language(tmp_path):
+def test_a_review_card_and_the_entry_s_page_show_each_context_sentence_under_the_terms_of_its_language(tmp_path):
     """An English–German entry's card shows its English terms on the left and its German ones on the right; its
-    contexts showed the German sentence on the left, under the English terms, and the English on the right."""
+    contexts showed the German sentence on the left, under the English terms, and the English on the right. The
+    entry's own page did so after the card was mended, under that same card, and marked no term."""
     from lxml import html
 
     db = seeded_store(tmp_path)
     with open_store(db) as store:
-        glossary.add_entry(store, Entry(
+        entry_id = glossary.add_entry(store, Entry(
             [Term("seabed", "en"), Term("Meeresboden", "de")], status=ReviewStatus.CANDIDATE,
             contexts=[Context("Die Drohnen kartieren den Meeresboden.", "The drones map the seabed.", "exercise")]))
-    page = html.fromstring(client(db)[0].get("/review", params={"q": "seabed"}).text)
+    http = client(db)[0]
+    page = html.fromstring(http.get("/review", params={"q": "seabed"}).text)
     card, = page.xpath('//li[@class="card"]')
     assert card.xpath('div[@class="sides"]/ul[@class="terms"]/@lang') == ["en", "de"]
-    context, = card.xpath('div[@class="sides context"]')
-    assert [(p.get("lang"), p.text_content()) for p in context.xpath("p")] == [
-        ("en", "The drones map the seabed."), ("de", "Die Drohnen kartieren den Meeresboden.")]
-    assert context.xpath(".//mark/text()") == ["seabed", "Meeresboden"]
+    for context in (*card.xpath('div[@class="sides context"]'),
+                    *html.fromstring(http.get(f"/entries/{entry_id}").text).xpath('//div[@class="sides context"]')):
+        assert [(p.get("lang"), p.text_content()) for p in context.xpath("p")] == [
+            ("en", "The drones map the seabed."), ("de", "Die Drohnen kartieren den Meeresboden.")]
+        assert context.xpath(".//mark/text()") == ["seabed", "Meeresboden"]
 
 
 def test_a_context_in_a_third_language_says_its_language_on_the_card_and_the_entry_s_page(tmp_path):

@@ -722,9 +722,10 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
     sentence = len(q.split()) >= 3 or (unspaced(q) and len("".join(q.split())) >= 6)
     matches = api.search(store, q, limit=limit, lang=lang) if not memory and sentence else []
     # each entry's contexts as its page shows them, each with the language of its first sentence (an Arabic
-    # entry's Arabic, a German term's own German): what the results shown as one types write them in
-    entries = [{**entry, "labelled_contexts": [{**context, "lang": language} for language, context in
-                                               api.labelled_contexts(entry)]}
+    # entry's Arabic, a German term's own German), and the two languages its terms stand in side by side (the
+    # English on the left when it comes first): what the results shown as one types write them in
+    entries = [{**entry, "shown_languages": list(api.shown_languages(entry)),
+                "labelled_contexts": [{**context, "lang": language} for language, context in api.labelled_contexts(entry)]}
                for entry in api.lookup(store, q, lang=lang, limit=limit)["entries"]]
     return {"entries": entries, "memory": memory, "matches": matches}
 

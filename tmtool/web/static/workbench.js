@@ -106,11 +106,15 @@ function renderLookup(found, results) {
     }
     article.append(head, terms);
     // a context is a sentence in its language (French, or the entry's Arabic, a German term's own) and its
-    // English, as the page writes them
+    // English, on the sides the entry's page puts them (the English on the left when the entry shows it first), one
+    // in a third language saying its language
+    const englishFirst = entry.shown_languages[0] === "en";
     for (const c of entry.labelled_contexts) {
-      const both = pair(c.fr, c.en);
-      written(both.firstChild, c.lang);
-      written(both.lastChild, "en");
+      const own = written(element("p", c.fr), c.lang);
+      if (!entry.shown_languages.includes(c.lang)) own.prepend(element("b", c.lang, "lang"), " ");
+      const english = written(element("p", c.en), "en");
+      const both = element("div", undefined, "sides context");
+      both.append(...(englishFirst ? [english, own] : [own, english]));
       article.append(both);
     }
     results.append(article);
