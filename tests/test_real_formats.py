@@ -117,6 +117,67 @@ def test_trados_props_repeated_on_tuvs_and_tu_attributes_are_kept_and_written_ba
     assert [u.props for u in read_tmx(out)] == [u.props for u in units]
 
 
+def _trados_tu(level: str, fr: str, en: str) -> str:
+    """A <tu> as Trados Studio exports it: the segment's confirmation level (Sdl.Core.Globalization's
+    ConfirmationLevel) as the prop x-ConfirmationLevel, beside x-LastUsedBy and x-Origin."""
+    return (f'    <tu creationdate="20241105T093000Z" creationid="EXAMPLE\\clambert" changedate="20241106T101500Z"'
+            f' changeid="EXAMPLE\\pmorel">\n      <prop type="x-LastUsedBy">EXAMPLE\\pmorel</prop>\n'
+            f'      <prop type="x-Origin">TM</prop>\n      <prop type="x-ConfirmationLevel">{level}</prop>\n'
+            f'      <tuv xml:lang="fr-FR">\n        <seg>{fr}</seg>\n      </tuv>\n'
+            f'      <tuv xml:lang="en-GB">\n        <seg>{en}</seg>\n      </tuv>\n    </tu>\n')
+
+
+def test_trados_draft_and_rejected_tmx_units_are_left_out_and_counted(tmp_path):
+    """Trados Studio exports its memory's confirmation level as ``x-ConfirmationLevel`` and its own TMX import
+    can leave out the draft ones (RWS studio-api-docs, importing a TMX file: ``ImportSettings.ConfirmationLevels``):
+    a Draft, RejectedTranslation or RejectedSignOff unit was stored as a translation. Left out, the summary says so;
+    one without level (Trados 2007, other tools) or translated, approved or signed off is a translation."""
+    path = tmp_path / "studio.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language Platform"'
+        ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
+        ' srclang="fr-FR" creationdate="20241105T093000Z" creationid="EXAMPLE\\clambert"/>\n  <body>\n'
+        + _trados_tu("Translated", "Le convoi part.", "The convoy leaves.")
+        + _trados_tu("Draft", "La séance est levée.", "The meeting is lifted.")
+        + _trados_tu("ApprovedTranslation", "Le comité se réunit.", "The committee meets.")
+        + _trados_tu("RejectedTranslation", "Le navire appareille.", "The ship equips.")
+        + _trados_tu("ApprovedSignOff", "La frégate rentre.", "The frigate returns.")
+        + _trados_tu("RejectedSignOff", "Le char avance.", "The tank advances slow.")
+        + '    <tu><tuv xml:lang="fr-FR"><seg>Sans traduction.</seg></tuv></tu>\n'
+        + '    <tu><tuv xml:lang="fr-FR"><seg>Sans niveau.</seg></tuv><tuv xml:lang="en-GB"><seg>No level.</seg></tuv></tu>\n'
+        '  </body>\n</tmx>\n', encoding="utf-8")
+    db = tmp_path / "t.db"
+    code, out, _ = tmtool(db, "import", path)
+    assert (code, out) == (0, "4 units added (fr-FR→en-GB 4), 0 already stored, 4 untranslated skipped "
+                              "(3 of them not confirmed)\n")
+    with open_store(str(db)) as store:
+        assert sorted(u.target for u in store.units()) == [
+            "No level.", "The committee meets.", "The convoy leaves.", "The frigate returns."]
+
+
+def test_matecat_unconfirmed_tmx_units_are_left_out(tmp_path):
+    """MateCat's TMX export of a job writes every segment's status as ``x-MateCAT-status`` and, unless asked to
+    hide them, the targets of segments not confirmed too (NEW, DRAFT, REJECTED): those are no translations."""
+    path = tmp_path / "job.tmx"
+    units = "".join(
+        f'\n    <tu tuid="{n}" creationdate="20240312T101500Z" datatype="plaintext" srclang="fr-FR">\n'
+        f'        <prop type="x-MateCAT-id_job">7</prop>\n        <prop type="x-MateCAT-status">{status}</prop>\n'
+        f'        <prop type="x-context-pre"></prop>\n        <prop type="x-context-post"></prop>\n'
+        f'        <tuv xml:lang="fr-FR">\n            <seg>{fr}</seg>\n        </tuv>\n'
+        f'        <tuv xml:lang="en-GB">\n            <seg>{en}</seg>\n        </tuv>\n    </tu>\n'
+        for n, (status, fr, en) in enumerate([("TRANSLATED", "Le convoi part.", "The convoy leaves."),
+                                              ("DRAFT", "La séance est levée.", "The sitting lifts."),
+                                              ("APPROVED", "Le comité se réunit.", "The committee meets."),
+                                              ("REJECTED", "Le navire appareille.", "The ship equips."),
+                                              ("NEW", "Le char avance.", "Le char avance.")], 1))
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n    <header creationtool="Matecat-Cattool"'
+                    ' creationtoolversion="3.0" o-tmf="Matecat" datatype="plaintext" segtype="sentence" adminlang="en-US"'
+                    f' srclang="fr-FR"/>\n    <body>{units}    </body>\n</tmx>', encoding="utf-8")
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped "
+                              "(3 of them not confirmed)\n")
+
+
 def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
     """Okapi's memories (oku_alignment, Olifant) repeat the <tu>'s props on its source tuv, with the same
     or another value: each value was kept as often as it was written, and exported twice."""

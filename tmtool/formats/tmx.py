@@ -242,6 +242,24 @@ def parse_date(text: str) -> datetime:
         raise TmtoolError(f"invalid TMX date {text!r} (expected YYYYMMDDThhmmssZ)") from None
 
 
+# The props by which tools that write TMX say a unit's translation is not confirmed, and the values that say so.
+# Trados Studio exports each unit's confirmation level (Sdl.Core.Globalization.ConfirmationLevel) as
+# x-ConfirmationLevel: Draft, RejectedTranslation and RejectedSignOff are not confirmed (its own TMX import can
+# keep them out: ImportSettings.ConfirmationLevels); Translated, ApprovedTranslation, ApprovedSignOff and a unit
+# without the prop (Trados 2007, other tools) are translations. MateCat writes each segment's status as
+# x-MateCAT-status and, unless asked to hide them, the targets of segments not confirmed: NEW, DRAFT, REJECTED.
+UNCONFIRMED_PROPS = {
+    "x-ConfirmationLevel": frozenset({"Draft", "RejectedTranslation", "RejectedSignOff"}),
+    "x-MateCAT-status": frozenset({"NEW", "DRAFT", "REJECTED"}),
+}
+
+
+def is_unconfirmed(unit: Unit) -> bool:
+    """Whether a unit read from TMX holds a translation its tool marks as not confirmed (a draft) or rejected
+    (see :data:`UNCONFIRMED_PROPS`): an import leaves it out and counts it, as the tools' own imports can."""
+    return any(unit.props.get(kind) in values for kind, values in UNCONFIRMED_PROPS.items())
+
+
 # ---- reading ----
 
 
