@@ -178,6 +178,31 @@ def test_matecat_unconfirmed_tmx_units_are_left_out(tmp_path):
                               "(3 of them not confirmed)\n")
 
 
+def test_what_a_tmx_header_says_of_the_whole_memory_is_said_not_kept(tmp_path):
+    """A TMX header's props and notes are the memory's, not a unit's: memoQ writes its memory's name and
+    default client (``name``, ``defclient`` …), Trados its fields' definitions and recognisers
+    (``x-Client:MultiplePicklist``, ``x-Recognizers``). A store merges memories and has no place for them; they
+    were dropped without a word. The import now says which it left out."""
+    path = tmp_path / "memoq.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n<header creationtool="MemoQ" creationtoolversion="9.12.8"'
+        ' segtype="sentence" adminlang="en-us" creationid="clambert" srclang="fr-fr" o-tmf="MemoQTM" datatype="unknown">\n'
+        '  <prop type="defclient">OTAN</prop>\n  <prop type="defdomain">Défense</prop>\n'
+        '  <prop type="targetlang">en-gb</prop>\n  <prop type="name">OTAN_FR_EN</prop>\n'
+        '  <note>Mémoire validée par le client.</note>\n</header>\n<body>\n'
+        '  <tu changedate="20241017T092614Z" creationdate="20241016T091130Z" creationid="clambert" changeid="pmorel">\n'
+        '    <prop type="client">OTAN</prop>\n    <prop type="x-document">communique.docx</prop>\n'
+        '    <tuv xml:lang="fr-fr"><seg>Le convoi part.</seg></tuv>\n'
+        '    <tuv xml:lang="en-gb"><seg>The convoy leaves.</seg></tuv>\n  </tu>\n</body>\n</tmx>\n', encoding="utf-8")
+    code, out, err = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
+    assert err == (f"tmtool: {path}: the header's props (defclient, defdomain, targetlang, name) and 1 note describe"
+                   " the whole memory, not its units: not kept\n")
+    [unit] = read_tmx(path)
+    assert unit.props == {"client": "OTAN", "x-document": "communique.docx", "@creationid": "clambert",
+                          "@changeid": "pmorel"}  # a unit's own are kept
+
+
 def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
     """Okapi's memories (oku_alignment, Olifant) repeat the <tu>'s props on its source tuv, with the same
     or another value: each value was kept as often as it was written, and exported twice."""
@@ -1184,9 +1209,10 @@ def test_a_po_file_as_okapi_converts_it_keeps_gettext_s_fuzzy_flag_as_approval(t
     path = REAL / "okapi-po-filter.xlf"
     units, skipped = read_all(read_xliff, path)
     assert skipped == []
-    assert [(u.tuid, u.props) for u in units if u.props] == [
-        (tuid, {"x-state": "unconfirmed"}) for tuid in ("3", "5", "6", "10", "11", "12", "13")]
-    assert [u.target for u in units if not u.props] == [
+    assert [(u.tuid, u.props["x-state"]) for u in units if "x-state" in u.props] == [
+        (tuid, "unconfirmed") for tuid in ("3", "5", "6", "10", "11", "12", "13")]
+    assert (units[0].tuid, units[0].props["x-resname"]) == ("2", "N93745AA6")  # the key Okapi names a message by
+    assert [u.target for u in units if "x-state" not in u.props] == [
         "Texte avec une traducion approuvée ", "Deuxième phrase d'abord avec . Puis la première.",
         "Characters spéciaux : \\\"=quot, &=amp, <=lt, >=gt, '=apos, Ą=U+0104", " fichier", " fichiers"]
     assert units[0].target_markup == 'Texte avec une traducion approuvée <ph x="1"/>'
@@ -1198,7 +1224,7 @@ def test_a_po_file_as_okapi_converts_it_keeps_gettext_s_fuzzy_flag_as_approval(t
     other.write_text(path.read_text(encoding="utf-8").replace('datatype="x-application/x-gettext"',
                                                               'datatype="plaintext"').replace(
         'restype="x-gettext-plurals"', 'restype="x-plurals"'), encoding="utf-8")
-    assert [u.props for u in read_xliff(other)] == [{}] * 12
+    assert [u.props.get("x-state") for u in read_xliff(other)] == [None] * 12
 
 
 # ---- TBX ----
