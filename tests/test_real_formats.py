@@ -1590,9 +1590,41 @@ def test_a_memoq_term_base_csv_names_its_columns_after_languages_and_regions():
         [("corridor de mobilité", "fr"), ("mobility corridor", "en")], [("convoi", "fr"), ("convoy", "en")]]
     # a definition in each language: both kept, a line each
     assert entries[0].definition == "Itinéraire réservé aux mouvements de forces.\nRoute set aside for moving forces."
-    assert entries[0].note == "à revoir"
+    # the entry's subject and domain, which the model has no field for, are lines of its note, named as memoQ names
+    # them (as a TBX's subjectField is a line of the note)
+    assert entries[0].note == "à revoir\nSubject: Logistique\nDomain: Défense"
+    assert entries[1].note is None
+    # memoQ's own id and its matching settings (CasePermissive, HalfPrefix) are no glossary content
     assert skipped == [f"{path}:1: column {name!r} not read: no glossary field of that name" for name in (
-        "Entry_ID", "Entry_Subject", "Entry_Domain", "Term_Info", "Term_Example", "Term_Info", "Term_Example")]
+        "Entry_ID", "Term_Info", "Term_Info")]
+
+
+def test_a_memoq_term_base_csv_s_client_project_and_examples_are_kept(tmp_path):
+    """memoQ writes every field of its entries (Client, Project, Domain, Subject, Note) as Entry_* columns and
+    each language's example sentence as a Term_Example after that language's term: they were reported as
+    not read, and lost. The entry fields are lines of its note, each example a context of the term it follows
+    (the French one the entry's, the English one the English term's), and the file imports and exports so."""
+    path = tmp_path / "termbase.csv"
+    path.write_text(
+        "Entry_ID,Entry_Subject,Entry_Domain,Entry_Client,Entry_Project,Entry_Note,French_France_Def,French_France,"
+        "Term_Info,Term_Example,English_United_Kingdom_Def,English_United_Kingdom,Term_Info,Term_Example\r\n"
+        "0,,Logistique,OTAN,Exercice 2024,,,convoi,CasePermissive;HalfPrefix,Le convoi part à l'aube.,,convoy,"
+        "CasePermissive;HalfPrefix,The convoy leaves at dawn.\r\n"
+        "1,,,,,,,frégate,,,,frigate,,A frigate escorts the convoy.\r\n", encoding="utf-8-sig")
+    (entry, frigate), skipped = read_all(read_csv, path)
+    assert entry.note == "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024"
+    assert [(c.fr, c.lang) for c in entry.contexts] == [("Le convoi part à l'aube.", None)]
+    assert [[c.fr for c in t.contexts] for t in entry.terms] == [[], ["The convoy leaves at dawn."]]
+    assert [[c.fr for c in t.contexts] for t in frigate.terms] == [[], ["A frigate escorts the convoy."]]
+    assert frigate.note is None and frigate.contexts == []
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    code, out, _ = tmtool(db, "glossary", "list", "--status", "all", "--json")
+    import json
+    listed = {e["terms"][0]["text"]: e for e in json.loads(out)}
+    assert listed["convoi"]["note"] == "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024"
+    assert [c["fr"] for c in listed["convoi"]["contexts"]] == ["Le convoi part à l'aube."]
+    assert [c["fr"] for c in listed["frégate"]["terms"][1]["contexts"]] == ["A frigate escorts the convoy."]
 
 
 def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):
