@@ -220,10 +220,12 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
 
 def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
     """Write one entry a row under a header of :func:`csv_columns` (the two base languages' terms
-    first: French, English); return the entry count."""
+    first: French, English); return the entry count. A file starts with UTF-8's byte-order mark, as Excel's own
+    "CSV UTF-8" does: without it, Excel on Windows reads the file in the system's code page, and every accent is
+    garbled ("Ã‰tat-major"); standard output, read by programs and terminals, gets none."""
     srclang, tgtlang = base_language(srclang), base_language(tgtlang)
     count = 0
-    with open_output(out, "w") as stream:
+    with open_output(out, "w", encoding="utf-8-sig") as stream:
         writer = csv.DictWriter(stream, fieldnames=csv_columns(srclang, tgtlang))
         writer.writeheader()
         for entry in entries:
