@@ -305,7 +305,7 @@ def _reviewed_in_a_spreadsheet(path, suffix):
     else:
         import csv as csv_module
 
-        rows = list(csv_module.reader(path.open(encoding="utf-8", newline="")))
+        rows = list(csv_module.reader(path.open(encoding="utf-8-sig", newline="")))
     header = [cell.value if suffix == "xlsx" else cell for cell in rows[0]]
     for row in rows[1:]:
         values = [cell.value if suffix == "xlsx" else cell for cell in row]

@@ -53,7 +53,7 @@ def test_a_memoq_term_base_of_german_and_spanish_is_read_in_german_and_spanish(t
     with open_store(db) as store:
         first = min(store.list_entries(statuses=None), key=lambda e: int(e.id))
     assert first.definition == "Route für Truppenbewegungen.\nRuta reservada a los movimientos de tropas."
-    assert first.note == "prüfen"
+    assert first.note == "prüfen\nSubject: Logistik\nDomain: Verteidigung"  # memoQ's entry fields, lines of the note
 
 
 DE, ES, IT, EN = "Militärausschuss", "Comité Militar", "Comitato militare", "Military Committee"

@@ -117,6 +117,92 @@ def test_trados_props_repeated_on_tuvs_and_tu_attributes_are_kept_and_written_ba
     assert [u.props for u in read_tmx(out)] == [u.props for u in units]
 
 
+def _trados_tu(level: str, fr: str, en: str) -> str:
+    """A <tu> as Trados Studio exports it: the segment's confirmation level (Sdl.Core.Globalization's
+    ConfirmationLevel) as the prop x-ConfirmationLevel, beside x-LastUsedBy and x-Origin."""
+    return (f'    <tu creationdate="20241105T093000Z" creationid="EXAMPLE\\clambert" changedate="20241106T101500Z"'
+            f' changeid="EXAMPLE\\pmorel">\n      <prop type="x-LastUsedBy">EXAMPLE\\pmorel</prop>\n'
+            f'      <prop type="x-Origin">TM</prop>\n      <prop type="x-ConfirmationLevel">{level}</prop>\n'
+            f'      <tuv xml:lang="fr-FR">\n        <seg>{fr}</seg>\n      </tuv>\n'
+            f'      <tuv xml:lang="en-GB">\n        <seg>{en}</seg>\n      </tuv>\n    </tu>\n')
+
+
+def test_trados_draft_and_rejected_tmx_units_are_left_out_and_counted(tmp_path):
+    """Trados Studio exports its memory's confirmation level as ``x-ConfirmationLevel`` and its own TMX import
+    can leave out the draft ones (RWS studio-api-docs, importing a TMX file: ``ImportSettings.ConfirmationLevels``):
+    a Draft, RejectedTranslation or RejectedSignOff unit was stored as a translation. Left out, the summary says so;
+    one without level (Trados 2007, other tools) or translated, approved or signed off is a translation."""
+    path = tmp_path / "studio.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language Platform"'
+        ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
+        ' srclang="fr-FR" creationdate="20241105T093000Z" creationid="EXAMPLE\\clambert"/>\n  <body>\n'
+        + _trados_tu("Translated", "Le convoi part.", "The convoy leaves.")
+        + _trados_tu("Draft", "La séance est levée.", "The meeting is lifted.")
+        + _trados_tu("ApprovedTranslation", "Le comité se réunit.", "The committee meets.")
+        + _trados_tu("RejectedTranslation", "Le navire appareille.", "The ship equips.")
+        + _trados_tu("ApprovedSignOff", "La frégate rentre.", "The frigate returns.")
+        + _trados_tu("RejectedSignOff", "Le char avance.", "The tank advances slow.")
+        + '    <tu><tuv xml:lang="fr-FR"><seg>Sans traduction.</seg></tuv></tu>\n'
+        + '    <tu><tuv xml:lang="fr-FR"><seg>Sans niveau.</seg></tuv><tuv xml:lang="en-GB"><seg>No level.</seg></tuv></tu>\n'
+        '  </body>\n</tmx>\n', encoding="utf-8")
+    db = tmp_path / "t.db"
+    code, out, _ = tmtool(db, "import", path)
+    assert (code, out) == (0, "4 units added (fr-FR→en-GB 4), 0 already stored, 4 untranslated skipped "
+                              "(3 of them not confirmed)\n")
+    with open_store(str(db)) as store:
+        assert sorted(u.target for u in store.units()) == [
+            "No level.", "The committee meets.", "The convoy leaves.", "The frigate returns."]
+
+
+def test_matecat_unconfirmed_tmx_units_are_left_out(tmp_path):
+    """MateCat's TMX export of a job writes every segment's status as ``x-MateCAT-status`` and, unless asked to
+    hide them, the targets of segments not confirmed too (NEW, DRAFT, REJECTED): those are no translations."""
+    path = tmp_path / "job.tmx"
+    units = "".join(
+        f'\n    <tu tuid="{n}" creationdate="20240312T101500Z" datatype="plaintext" srclang="fr-FR">\n'
+        f'        <prop type="x-MateCAT-id_job">7</prop>\n        <prop type="x-MateCAT-status">{status}</prop>\n'
+        f'        <prop type="x-context-pre"></prop>\n        <prop type="x-context-post"></prop>\n'
+        f'        <tuv xml:lang="fr-FR">\n            <seg>{fr}</seg>\n        </tuv>\n'
+        f'        <tuv xml:lang="en-GB">\n            <seg>{en}</seg>\n        </tuv>\n    </tu>\n'
+        for n, (status, fr, en) in enumerate([("TRANSLATED", "Le convoi part.", "The convoy leaves."),
+                                              ("DRAFT", "La séance est levée.", "The sitting lifts."),
+                                              ("APPROVED", "Le comité se réunit.", "The committee meets."),
+                                              ("REJECTED", "Le navire appareille.", "The ship equips."),
+                                              ("NEW", "Le char avance.", "Le char avance.")], 1))
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n    <header creationtool="Matecat-Cattool"'
+                    ' creationtoolversion="3.0" o-tmf="Matecat" datatype="plaintext" segtype="sentence" adminlang="en-US"'
+                    f' srclang="fr-FR"/>\n    <body>{units}    </body>\n</tmx>', encoding="utf-8")
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped "
+                              "(3 of them not confirmed)\n")
+
+
+def test_what_a_tmx_header_says_of_the_whole_memory_is_said_not_kept(tmp_path):
+    """A TMX header's props and notes are the memory's, not a unit's: memoQ writes its memory's name and
+    default client (``name``, ``defclient`` …), Trados its fields' definitions and recognisers
+    (``x-Client:MultiplePicklist``, ``x-Recognizers``). A store merges memories and has no place for them; they
+    were dropped without a word. The import now says which it left out."""
+    path = tmp_path / "memoq.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n<header creationtool="MemoQ" creationtoolversion="9.12.8"'
+        ' segtype="sentence" adminlang="en-us" creationid="clambert" srclang="fr-fr" o-tmf="MemoQTM" datatype="unknown">\n'
+        '  <prop type="defclient">OTAN</prop>\n  <prop type="defdomain">Défense</prop>\n'
+        '  <prop type="targetlang">en-gb</prop>\n  <prop type="name">OTAN_FR_EN</prop>\n'
+        '  <note>Mémoire validée par le client.</note>\n</header>\n<body>\n'
+        '  <tu changedate="20241017T092614Z" creationdate="20241016T091130Z" creationid="clambert" changeid="pmorel">\n'
+        '    <prop type="client">OTAN</prop>\n    <prop type="x-document">communique.docx</prop>\n'
+        '    <tuv xml:lang="fr-fr"><seg>Le convoi part.</seg></tuv>\n'
+        '    <tuv xml:lang="en-gb"><seg>The convoy leaves.</seg></tuv>\n  </tu>\n</body>\n</tmx>\n', encoding="utf-8")
+    code, out, err = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
+    assert err == (f"tmtool: {path}: the header's props (defclient, defdomain, targetlang, name) and 1 note describe"
+                   " the whole memory, not its units: not kept\n")
+    [unit] = read_tmx(path)
+    assert unit.props == {"client": "OTAN", "x-document": "communique.docx", "@creationid": "clambert",
+                          "@changeid": "pmorel"}  # a unit's own are kept
+
+
 def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
     """Okapi's memories (oku_alignment, Olifant) repeat the <tu>'s props on its source tuv, with the same
     or another value: each value was kept as often as it was written, and exported twice."""
@@ -1123,9 +1209,10 @@ def test_a_po_file_as_okapi_converts_it_keeps_gettext_s_fuzzy_flag_as_approval(t
     path = REAL / "okapi-po-filter.xlf"
     units, skipped = read_all(read_xliff, path)
     assert skipped == []
-    assert [(u.tuid, u.props) for u in units if u.props] == [
-        (tuid, {"x-state": "unconfirmed"}) for tuid in ("3", "5", "6", "10", "11", "12", "13")]
-    assert [u.target for u in units if not u.props] == [
+    assert [(u.tuid, u.props["x-state"]) for u in units if "x-state" in u.props] == [
+        (tuid, "unconfirmed") for tuid in ("3", "5", "6", "10", "11", "12", "13")]
+    assert (units[0].tuid, units[0].props["x-resname"]) == ("2", "N93745AA6")  # the key Okapi names a message by
+    assert [u.target for u in units if "x-state" not in u.props] == [
         "Texte avec une traducion approuvée ", "Deuxième phrase d'abord avec . Puis la première.",
         "Characters spéciaux : \\\"=quot, &=amp, <=lt, >=gt, '=apos, Ą=U+0104", " fichier", " fichiers"]
     assert units[0].target_markup == 'Texte avec une traducion approuvée <ph x="1"/>'
@@ -1137,7 +1224,7 @@ def test_a_po_file_as_okapi_converts_it_keeps_gettext_s_fuzzy_flag_as_approval(t
     other.write_text(path.read_text(encoding="utf-8").replace('datatype="x-application/x-gettext"',
                                                               'datatype="plaintext"').replace(
         'restype="x-gettext-plurals"', 'restype="x-plurals"'), encoding="utf-8")
-    assert [u.props for u in read_xliff(other)] == [{}] * 12
+    assert [u.props.get("x-state") for u in read_xliff(other)] == [None] * 12
 
 
 # ---- TBX ----
@@ -1503,9 +1590,41 @@ def test_a_memoq_term_base_csv_names_its_columns_after_languages_and_regions():
         [("corridor de mobilité", "fr"), ("mobility corridor", "en")], [("convoi", "fr"), ("convoy", "en")]]
     # a definition in each language: both kept, a line each
     assert entries[0].definition == "Itinéraire réservé aux mouvements de forces.\nRoute set aside for moving forces."
-    assert entries[0].note == "à revoir"
+    # the entry's subject and domain, which the model has no field for, are lines of its note, named as memoQ names
+    # them (as a TBX's subjectField is a line of the note)
+    assert entries[0].note == "à revoir\nSubject: Logistique\nDomain: Défense"
+    assert entries[1].note is None
+    # memoQ's own id and its matching settings (CasePermissive, HalfPrefix) are no glossary content
     assert skipped == [f"{path}:1: column {name!r} not read: no glossary field of that name" for name in (
-        "Entry_ID", "Entry_Subject", "Entry_Domain", "Term_Info", "Term_Example", "Term_Info", "Term_Example")]
+        "Entry_ID", "Term_Info", "Term_Info")]
+
+
+def test_a_memoq_term_base_csv_s_client_project_and_examples_are_kept(tmp_path):
+    """memoQ writes every field of its entries (Client, Project, Domain, Subject, Note) as Entry_* columns and
+    each language's example sentence as a Term_Example after that language's term: they were reported as
+    not read, and lost. The entry fields are lines of its note, each example a context of the term it follows
+    (the French one the entry's, the English one the English term's), and the file imports and exports so."""
+    path = tmp_path / "termbase.csv"
+    path.write_text(
+        "Entry_ID,Entry_Subject,Entry_Domain,Entry_Client,Entry_Project,Entry_Note,French_France_Def,French_France,"
+        "Term_Info,Term_Example,English_United_Kingdom_Def,English_United_Kingdom,Term_Info,Term_Example\r\n"
+        "0,,Logistique,OTAN,Exercice 2024,,,convoi,CasePermissive;HalfPrefix,Le convoi part à l'aube.,,convoy,"
+        "CasePermissive;HalfPrefix,The convoy leaves at dawn.\r\n"
+        "1,,,,,,,frégate,,,,frigate,,A frigate escorts the convoy.\r\n", encoding="utf-8-sig")
+    (entry, frigate), skipped = read_all(read_csv, path)
+    assert entry.note == "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024"
+    assert [(c.fr, c.lang) for c in entry.contexts] == [("Le convoi part à l'aube.", None)]
+    assert [[c.fr for c in t.contexts] for t in entry.terms] == [[], ["The convoy leaves at dawn."]]
+    assert [[c.fr for c in t.contexts] for t in frigate.terms] == [[], ["A frigate escorts the convoy."]]
+    assert frigate.note is None and frigate.contexts == []
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    code, out, _ = tmtool(db, "glossary", "list", "--status", "all", "--json")
+    import json
+    listed = {e["terms"][0]["text"]: e for e in json.loads(out)}
+    assert listed["convoi"]["note"] == "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024"
+    assert [c["fr"] for c in listed["convoi"]["contexts"]] == ["Le convoi part à l'aube."]
+    assert [c["fr"] for c in listed["frégate"]["terms"][1]["contexts"]] == ["A frigate escorts the convoy."]
 
 
 def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):

@@ -47,7 +47,7 @@ def _corrected(path, suffix):
         workbook = openpyxl.load_workbook(path)
         rows = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
     else:
-        rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+        rows = list(csv.reader(path.open(encoding="utf-8-sig", newline="")))
     header = rows[0]
     for row in rows[1:]:
         for column in ("fr", "en"):
@@ -260,7 +260,7 @@ def _edit_rows(path, edit):
             sheet.append(row)
         workbook.save(path)
     else:
-        rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+        rows = list(csv.reader(path.open(encoding="utf-8-sig", newline="")))
         with path.open("w", encoding="utf-8", newline="") as out:
             csv.writer(out).writerows(edit(rows[0], rows[1:]))
 

@@ -102,7 +102,7 @@ def test_csv_round_trip_loses_nothing(tmp_path):
 def test_csv_has_a_header_and_the_readable_columns(tmp_path):
     out = tmp_path / "g.csv"
     write_csv(seed_entries(), out)
-    with open(out, encoding="utf-8", newline="") as stream:
+    with open(out, encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert rows[0]["fr"] == "État-major militaire international" and rows[0]["en"] == "International Military Staff"
@@ -119,7 +119,7 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_read
     entry = Entry(terms=[Term("-ing", "fr"), Term("'=quoted", "en")], status=ReviewStatus.CANDIDATE,
                   note='=HYPERLINK("http://example.invalid/x","cliquez")', definition="@SUM(1+1)")
     write_csv([entry], out)
-    with open(out, encoding="utf-8", newline="") as stream:
+    with open(out, encoding="utf-8-sig", newline="") as stream:
         row = next(csv.DictReader(stream))
     # an apostrophe first: Excel and LibreOffice show the cell as text, never evaluate it
     assert (row["fr"], row["en"], row["note"][:3], row["definition"]) == ("'-ing", "''=quoted", "'=H", "'@SUM(1+1)")
@@ -129,7 +129,7 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_read
 def test_an_edited_cell_is_what_is_read(tmp_path):
     out = tmp_path / "g.csv"
     write_csv(seed_entries(), out)
-    with open(out, encoding="utf-8", newline="") as stream:
+    with open(out, encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.DictReader(stream))
     rows[2]["en"], rows[2]["status"] = "partner nation (NATO)", "approved"
     with open(out, "w", encoding="utf-8", newline="") as stream:
@@ -290,7 +290,7 @@ def test_tsv_lines_are_the_term_pairs(tmp_path):
 def test_csv_cells_pair_full_form_with_full_form_and_the_round_trip_keeps_term_order(tmp_path):
     out = tmp_path / "g.csv"
     write_csv(acronym_entries(), out)
-    with open(out, encoding="utf-8", newline="") as stream:
+    with open(out, encoding="utf-8-sig", newline="") as stream:
         assert [(row["fr"], row["en"]) for row in csv.DictReader(stream)] == ACRONYM_HEAD_PAIRS
     assert list(read_csv(out)) == acronym_entries()  # "NRF" stays the first English term of "nrf"
 
@@ -314,7 +314,7 @@ def test_tsv_labels_entries_not_approved_and_reads_the_status_back(tmp_path):
 def test_csv_status_column_says_and_reads_back_every_status(tmp_path):
     out = tmp_path / "g.csv"
     write_csv(acronym_entries(), out)
-    with open(out, encoding="utf-8", newline="") as stream:
+    with open(out, encoding="utf-8-sig", newline="") as stream:
         assert [row["status"] for row in csv.DictReader(stream)] == ["approved", "candidate", "rejected", "approved"]
     assert [e.status for e in read_csv(out)] == [e.status for e in acronym_entries()]
 
@@ -412,7 +412,7 @@ def test_the_pair_a_translator_reads_is_of_terms_to_use_and_the_entry_comes_back
     po = (tmp_path / "glossary.po").read_text(encoding="utf-8")
     assert 'msgid "chasseur de mines"\nmsgstr "minehunter"' in po
     assert 'msgid "programme OTAN 2030"\nmsgstr "NATO 2030"' in po and 'msgid "OTAN 2030"' not in po
-    with open(tmp_path / "glossary.csv", encoding="utf-8", newline="") as stream:
+    with open(tmp_path / "glossary.csv", encoding="utf-8-sig", newline="") as stream:
         assert [(row["fr"], row["en"]) for row in csv.DictReader(stream)] == [
             ("chasseur de mines", "minehunter"), ("programme OTAN 2030", "NATO 2030")]
 
@@ -483,3 +483,28 @@ def test_a_row_holding_a_control_character_is_skipped_and_said(tmp_path):
         assert api.import_file(store, tmp_path / "client.csv", status="approved")["added"] == 1
         api.export(store, "tbx", tmp_path / "out.tbx")
     assert "Comité militaire" in (tmp_path / "out.tbx").read_text(encoding="utf-8")
+
+
+def test_an_exported_csv_file_opens_in_excel_with_its_accents(tmp_path):
+    """Excel on Windows reads a CSV without a byte-order mark in the system's code page (Windows-1252 in Western
+    Europe): "État-major" showed as "Ã‰tat-major". Excel's own "CSV UTF-8" starts with the mark, and so does an
+    exported file now; our reader and Python's utf-8-sig skip it. Standard output, read by
+    programs and terminals rather than opened in Excel, gets none."""
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    db, out, given = tmp_path / "t.db", tmp_path / "glossary.csv", tmp_path / "given.tbx"
+    from tmtool.formats.tbx import write_tbx
+    write_tbx(seed_entries(), given)
+    assert CliRunner().invoke(main, ["--db", str(db), "import", str(given)]).exit_code == 0
+    result = CliRunner().invoke(main, ["--db", str(db), "export", "csv", "--status", "all", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbffr,en,status,")
+    assert "État-major militaire international" in data.decode("utf-8-sig")
+    assert sorted(e.terms[0].text for e in read_csv(out)) == sorted(e.terms[0].text for e in seed_entries())
+    with open(out, encoding="utf-8-sig", newline="") as stream:
+        assert tuple(next(csv.DictReader(stream))) == CSV_COLUMNS
+    piped = CliRunner().invoke(main, ["--db", str(db), "export", "csv", "--status", "all"])
+    assert piped.stdout_bytes.startswith(b"fr,en,status,")

@@ -361,3 +361,64 @@ def test_locked_text_and_omegat_s_tags_are_written_as_xliff_means_them():
     first, second = read_xliff(io.BytesIO(out.getvalue()))
     assert (first.source, first.target) == ("Cliquez ici", "Click here")
     assert (second.source_markup, second.target_markup) == (locked.source_markup, locked.target_markup)
+
+
+def test_a_unit_s_resname_and_context_groups_are_kept_and_written_back(tmp_path):
+    """Angular's ng extract-i18n writes where a message comes from as ``<context-group purpose="location">``
+    (``sourcefile``, ``linenumber``), one a place it stands in; Symfony and Okapi name a unit's resource by
+    ``resname``. Both were dropped on import, so an exported memory or XLIFF no longer said which key or file a
+    translation belongs to. Kept as the unit's props, they are TMX props and, in XLIFF, what they were."""
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+    from tmtool.formats.tmx import read_tmx
+
+    path = tmp_path / "messages.fr.xlf"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8" ?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en-US" target-language="fr-FR" datatype="plaintext" original="ng2.template">
+    <body>
+      <trans-unit id="loginTitle" resname="login.title" datatype="html">
+        <source>Sign in</source>
+        <target state="translated">Connexion</target>
+        <context-group purpose="location">
+          <context context-type="sourcefile">src/app/login/login.component.html</context>
+          <context context-type="linenumber">7</context>
+        </context-group>
+        <context-group purpose="location">
+          <context context-type="sourcefile">src/app/header/header.component.html</context>
+          <context context-type="linenumber">22</context>
+        </context-group>
+        <note priority="1" from="description">The title of the sign-in page</note>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+""", encoding="utf-8")
+    [unit] = read_xliff(path)
+    expected = {"x-state": "translated", "x-resname": "login.title", "x-context-group:location": [
+        "sourcefile: src/app/login/login.component.html\nlinenumber: 7",
+        "sourcefile: src/app/header/header.component.html\nlinenumber: 22"]}
+    assert (unit.props, unit.notes) == (expected, ["The title of the sign-in page"])
+
+    db = tmp_path / "t.db"
+    run = CliRunner()
+    assert run.invoke(main, ["--db", str(db), "import", str(path)]).exit_code == 0
+    for fmt in ("tmx", "xliff"):
+        out = tmp_path / f"out.{fmt}"
+        result = run.invoke(main, ["--db", str(db), "export", fmt, "--srclang", "en", "--tgtlang", "fr", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+    [from_tmx] = read_tmx(tmp_path / "out.tmx")
+    assert (from_tmx.props, from_tmx.notes) == (expected, ["The title of the sign-in page"])
+    written = etree.parse(str(tmp_path / "out.xliff")).getroot()
+    ns = {"x": XLIFF_12}
+    [trans_unit] = written.iterfind(".//x:trans-unit", ns)
+    assert trans_unit.get("resname") == "login.title"
+    assert [[(c.get("context-type"), c.text) for c in group] for group in trans_unit.iterfind("x:context-group", ns)] == [
+        [("sourcefile", "src/app/login/login.component.html"), ("linenumber", "7")],
+        [("sourcefile", "src/app/header/header.component.html"), ("linenumber", "22")]]
+    [again] = read_xliff(tmp_path / "out.xliff")
+    assert (again.props, again.notes) == (expected, ["The title of the sign-in page"])
+    # translate-toolkit reads the places as it read them in Angular's file
+    [ttk] = xlifffile.parsestring((tmp_path / "out.xliff").read_bytes()).units
+    assert ttk.getlocations() == ["src/app/login/login.component.html:7", "src/app/header/header.component.html:22"]

@@ -256,10 +256,14 @@ _PACKAGE = "http://schemas.openxmlformats.org/package/2006"
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
-def excel_package(strings: list[str], doctype: str = "") -> bytes:
-    """A workbook laid out as Excel saves it: one row whose cells are the shared strings, which
-    ``xl/sharedStrings.xml`` holds after ``doctype`` (their text is XML: it may use entities)."""
-    cells = "".join(f'<c r="{chr(65 + i)}1" t="s"><v>{i}</v></c>' for i in range(len(strings)))
+def excel_package(strings: list[str], doctype: str = "", width: int | None = None) -> bytes:
+    """A workbook laid out as Excel saves it: rows of ``width`` cells (one row of all by default) whose cells are
+    the shared strings, which ``xl/sharedStrings.xml`` holds after ``doctype`` (their text is XML: it may use
+    entities)."""
+    width = width or len(strings)
+    cells = "".join((f'<row r="{i // width + 1}">' if i % width == 0 else "")
+                    + f'<c r="{chr(65 + i % width)}{i // width + 1}" t="s"><v>{i}</v></c>'
+                    + ("</row>" if i % width == width - 1 or i == len(strings) - 1 else "") for i in range(len(strings)))
     parts = {
         "[Content_Types].xml": f'<Types xmlns="{_PACKAGE}/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -277,7 +281,7 @@ def excel_package(strings: list[str], doctype: str = "") -> bytes:
         "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{_PACKAGE}/relationships">'
         f'<Relationship Id="rId1" Type="{_RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/>'
         f'<Relationship Id="rId2" Type="{_RELATIONSHIPS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
-        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_MAIN}"><sheetData><row r="1">{cells}</row>'
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_MAIN}"><sheetData>{cells}'
         "</sheetData></worksheet>",
         "xl/sharedStrings.xml": doctype + f'<sst xmlns="{_MAIN}" count="{len(strings)}" uniqueCount="{len(strings)}">'
         + "".join(f"<si><t>{text}</t></si>" for text in strings) + "</sst>",
@@ -450,3 +454,31 @@ def test_a_workbook_saved_with_a_password_is_refused_as_such_not_as_an_xls(tmp_p
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "t.db"), "import", str(path)])
     assert result.exit_code == 1 and result.output == (
         f"tmtool: error: {path}: is protected by a password (encrypted): open it and save it without one to read it\n")
+
+
+def test_an_escape_typed_as_text_in_a_shared_string_is_read_as_typed(tmp_path):
+    """Excel keeps a cell's text in the shared strings and writes the underscore of an escape a person typed as
+    text as _x005F_: "_x000D_" typed is "_x005F_x000D_", a carriage return is "_x000D_". openpyxl removes every
+    "x005F_" of a shared string, and the reader then unescaped "_x000D_" again: the text typed was read as a
+    carriage return (a term cut in two). Unescaped once, each escape is what Excel meant."""
+    path = tmp_path / "excel.xlsx"
+    path.write_bytes(excel_package(["Français", "English", "Note",
+                                    "code_x005F_x000D_", "code", "voir_x005F_x0009_ici",
+                                    "bataillon_x000D_", "battalion", "a_x005F_b_x005F_x005F_c"], width=3))
+    first, second = read_xlsx(path)
+    assert ([t.text for t in first.terms], first.note) == (["code_x000D_", "code"], "voir_x0009_ici")
+    assert ([t.text for t in second.terms], second.note) == (["bataillon", "battalion"], "a_b_x005F_c")
+
+
+def test_text_that_looks_like_an_excel_escape_is_written_so_as_to_read_back_as_itself(tmp_path):
+    """Excel reads "_x000D_" in a cell's XML as a carriage return; the writer put text a person typed so (a
+    code, "_x000D_") as it stands, and it read back as a line break, the term cut in two. Its underscore is
+    written escaped, "_x005F_x000D_", as Excel writes it."""
+    path = tmp_path / "out.xlsx"
+    entry = Entry([Term("code _x000D_ littéral", "fr"), Term("literal _x000d_ code", "en")], note="a_x005F_b")
+    write_xlsx([entry], path)
+    with zipfile.ZipFile(path) as package:
+        sheet = package.read("xl/worksheets/sheet1.xml").decode()
+    assert "code _x005F_x000D_ litt" in sheet and "literal _x005F_x000d_ code" in sheet and "a_x005F_x005F_b" in sheet
+    [again] = read_xlsx(path)
+    assert ([t.text for t in again.terms], again.note) == (["code _x000D_ littéral", "literal _x000d_ code"], "a_x005F_b")

@@ -26,6 +26,7 @@ from .langtags import base_language, language_pair
 from .model import Entry, ReviewStatus, Unit, Variant, context_language, sentence_language
 from .progress import Progress, Step, counted
 from .store import Store
+from .store.rows import without_target
 
 # what `export` writes when no --status is given: what a person approved, so that no unreviewed
 # candidate reaches a translator unasked (asked for, every format marks it; see the writers)
@@ -109,7 +110,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
 def _untranslated_counting(fmt: registry.Format, result: ImportResult) -> Callable[[Unit], bool]:
     """``fmt``'s test of a unit to leave out, counting in ``result`` those left out as unconfirmed."""
     def untranslated(unit: Unit) -> bool:
-        if fmt.is_untranslated and fmt.is_untranslated(unit):
+        # a format that tells no untranslated unit of its own (TMX) still has those without a target
+        if fmt.is_untranslated(unit) if fmt.is_untranslated else without_target(unit):
             return True
         unconfirmed = bool(fmt.is_unconfirmed and fmt.is_unconfirmed(unit))
         result.unconfirmed += unconfirmed

@@ -86,7 +86,7 @@ class Format:
 
 FORMATS = (
     Format("tmx", MEMORY, (".tmx",), "tmx:read_tmx", "tmx:write_tmx", multilingual=True, streamed=True,
-           signatures=("<tmx",)),
+           signatures=("<tmx",), unconfirmed="tmx:is_unconfirmed"),
     Format("xliff", MEMORY, (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"), "xliff:read_xliff",
            "xliff:write_xliff", signatures=("<xliff",), untranslated="xliff:is_untranslated", unconfirmed="xliff:is_unconfirmed"),
     # a Trados Studio memory: an SQLite database, told by its first bytes too

@@ -60,7 +60,7 @@ from ..io.xmlchars import not_xml
 from ..langtags import TermLanguages, base_language, known_language, language_named
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, iso, parse_time,
-    part_of_speech,
+    part_of_speech, place_contexts,
 )
 from ..text.normalize import french_only_acronym
 from .skips import OnSkip, Skipped, Unusable, refuse
@@ -106,6 +106,10 @@ _COLUMN_ALIASES = {
     # a list of abbreviations: the acronym beside its full forms (Abbreviation;French;English)
     "acronym": ("acronym", "acronyms", "acronyme", "acronymes", "abbreviation", "abbreviations", "abréviation",
                 "abréviations", "abbr", "abbr.", "abbrev.", "sigle", "sigles", "short form", "forme abrégée"),
+    # memoQ's entry fields the model has none for, kept as lines of the note (ENTRY_FIELD_LABELS), and the example
+    # of use it writes after each language's term, a context of that term (see read_rows)
+    "subject": ("entry-subject",), "domain": ("entry-domain",), "client": ("entry-client",),
+    "project": ("entry-project",), "example": ("term-example",),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
 _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en_US, de, pt-BR …
 # Glossary Converter's annotated headers (MultiTerm to Excel) say each column's level: >>E<<Note, >>L<<English,
@@ -123,6 +127,10 @@ _TERM_WORDS = frozenset({"", "term", "terms", "terme", "termes", "source", "targ
 _POSITIONAL_COLUMNS = ("fr", "en", "note")  # a file without a header: OmegaT's order
 _LANGUAGES_LINE = "#"  # a TSV's first line "#<TAB>de<TAB>fr": a comment to OmegaT, the pair to tmtool
 _FIELDS = frozenset(_COLUMN_ALIASES) - {"fr", "en"}  # the columns that are no language's terms
+# an entry's fields the model has no place for, each a line of its note after the note's own text, named as memoQ
+# names them (as a TBX's subjectField is a line "subjectField: …")
+ENTRY_FIELD_LABELS = (("subject", "Subject"), ("domain", "Domain"), ("client", "Client"), ("project", "Project"))
+EXAMPLE = "example"  # an example column's cells are the row's under "example:" and the language of the term before it
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 # what a translator reads first in a comment when an entry is not approved
 _STATUS_LABELS = {ReviewStatus.CANDIDATE: "candidate, not reviewed", ReviewStatus.REJECTED: "rejected, do not use"}
@@ -212,10 +220,12 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
 
 def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
     """Write one entry a row under a header of :func:`csv_columns` (the two base languages' terms
-    first: French, English); return the entry count."""
+    first: French, English); return the entry count. A file starts with UTF-8's byte-order mark, as Excel's own
+    "CSV UTF-8" does: without it, Excel on Windows reads the file in the system's code page, and every accent is
+    garbled ("Ã‰tat-major"); standard output, read by programs and terminals, gets none."""
     srclang, tgtlang = base_language(srclang), base_language(tgtlang)
     count = 0
-    with open_output(out, "w") as stream:
+    with open_output(out, "w", encoding="utf-8-sig") as stream:
         writer = csv.DictWriter(stream, fieldnames=csv_columns(srclang, tgtlang))
         writer.writeheader()
         for entry in entries:
@@ -323,7 +333,7 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
     """
     details = json.loads(row["details"]) if row.get("details") else {}
     extra_terms = [_term_from_record(r) for r in details.get("terms", [])]
-    terms = []
+    terms, heads = [], {}
     acronym = (row.get("acronym") or "").strip()
     first = languages[0]
     grammar_of = details.get(_GRAMMAR_OF, first)
@@ -331,7 +341,7 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
         flat = _grammar_cells(row, details.get(lang, {})) if lang == grammar_of else {}
         in_lang = [t for t in extra_terms if t.lang == lang]
         if (row.get(lang) or "").strip():  # a cell of spaces is an empty cell
-            head = _term_from_record({"text": row[lang], "lang": lang, **details.get(lang, {}), **flat})
+            head = heads[lang] = _term_from_record({"text": row[lang], "lang": lang, **details.get(lang, {}), **flat})
             in_lang.insert(details.get("head_index", {}).get(lang, 0), head)
         if acronym and (lang == first or not french_only_acronym(acronym, row.get(first, ""), row.get(lang, ""))):
             in_lang.append(Term(text=acronym, lang=lang, term_type=TermType.ACRONYM))
@@ -345,18 +355,26 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
     if any(first_context):
         contexts.append(Context(*first_context, details.get("context_lang")))
     contexts += [_context_from_record(record) for record in details.get("contexts", [])]
-    return Entry(
+    note = "\n".join(filter(None, [row.get("note"), *(f"{label}: {row[field]}" for field, label in ENTRY_FIELD_LABELS
+                                                       if (row.get(field) or "").strip())]))
+    entry = Entry(
         terms=terms,
         id=row.get("id") or None,
         status=_status_of(row["status"]) if (row.get("status") or "").strip() else None,  # the importer's default
         definition=row.get("definition") or None,
-        note=row.get("note") or None,
+        note=note or None,
         frequency=int(row["frequency"]) if row.get("frequency") else 0,
         score=float(row["score"]) if row.get("score") else 0.0,
         contexts=contexts,
         first_seen=parse_time(row.get("first_seen")),
         last_seen=parse_time(row.get("last_seen")),
     )
+    # an example of a language's term is a context of that term (the entry's, in its context language); of a
+    # language whose cell is empty, the entry's
+    examples = [(heads.get(lang) or Term("", lang), Context(row[f"{EXAMPLE}:{lang}"].strip())) for lang in languages
+                if (row.get(f"{EXAMPLE}:{lang}") or "").strip()]
+    place_contexts(entry, examples)
+    return entry
 
 
 def _read_as_written(term: Term) -> tuple[str, ...]:
@@ -497,6 +515,7 @@ def read_rows(
             if known_language(cell.strip()):
                 named.base(cell.strip())
         named.tell(str(path))
+    keys = _example_keys(columns, languages)
     for number, cells in rows:
         if beyond and any(cell.strip() for cell in cells[len(columns):]):  # told once, at the first such row
             on_skip(Skipped(f"cells past column {len(columns)} not read: {beyond}", str(path), number))
@@ -505,7 +524,7 @@ def read_rows(
             on_skip(Skipped(f"column {at + 1} not read: its header is empty", str(path), number))
             unnamed.discard(at)
         row: dict[str, str] = {}
-        for column, cell in zip(columns, cells):
+        for column, cell in zip(keys, cells):
             if column:  # two columns of one field (memoQ's definition in each language) join, a line each
                 row[column] = "\n".join(filter(None, (row.get(column), cell)))
         try:
@@ -521,6 +540,18 @@ def read_rows(
                 continue
             problem = unwritable or "no term: the term columns are empty"
         on_skip(Skipped(problem, str(path), number))
+
+
+def _example_keys(columns: Sequence[str | None], languages: Sequence[str]) -> list[str | None]:
+    """The key of each column in a row's dict: its field, but an example's ``example:`` and the language of the
+    term column before it (memoQ writes ``Term_Example`` after each language's term), else of the first."""
+    keys, language = [], languages[0] if languages else None
+    for column in columns:
+        if column in languages:
+            language = column
+        keys.append(f"{EXAMPLE}:{language}" if column == EXAMPLE and language else None if column == EXAMPLE
+                    else column)
+    return keys
 
 
 def _spanned_columns(header: list[str], columns: Sequence[str | None],

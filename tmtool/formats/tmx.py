@@ -29,6 +29,7 @@ header's): read again, by tmtool or another tmtool store, its tags are codes aga
 
 from __future__ import annotations
 
+import logging
 import re
 from contextlib import nullcontext
 from functools import lru_cache
@@ -242,6 +243,24 @@ def parse_date(text: str) -> datetime:
         raise TmtoolError(f"invalid TMX date {text!r} (expected YYYYMMDDThhmmssZ)") from None
 
 
+# The props by which tools that write TMX say a unit's translation is not confirmed, and the values that say so.
+# Trados Studio exports each unit's confirmation level (Sdl.Core.Globalization.ConfirmationLevel) as
+# x-ConfirmationLevel: Draft, RejectedTranslation and RejectedSignOff are not confirmed (its own TMX import can
+# keep them out: ImportSettings.ConfirmationLevels); Translated, ApprovedTranslation, ApprovedSignOff and a unit
+# without the prop (Trados 2007, other tools) are translations. MateCat writes each segment's status as
+# x-MateCAT-status and, unless asked to hide them, the targets of segments not confirmed: NEW, DRAFT, REJECTED.
+UNCONFIRMED_PROPS = {
+    "x-ConfirmationLevel": frozenset({"Draft", "RejectedTranslation", "RejectedSignOff"}),
+    "x-MateCAT-status": frozenset({"NEW", "DRAFT", "REJECTED"}),
+}
+
+
+def is_unconfirmed(unit: Unit) -> bool:
+    """Whether a unit read from TMX holds a translation its tool marks as not confirmed (a draft) or rejected
+    (see :data:`UNCONFIRMED_PROPS`): an import leaves it out and counts it, as the tools' own imports can."""
+    return any(unit.props.get(kind) in values for kind, values in UNCONFIRMED_PROPS.items())
+
+
 # ---- reading ----
 
 
@@ -326,6 +345,7 @@ class _TmxReader:
     def header(self, element: etree._Element) -> None:
         self.seen_header = True
         self.omegat = _by_omegat(element)
+        self._tell_left_out(element)
         if self.chosen_srclang:
             return
         declared = element.get("srclang")
@@ -335,6 +355,18 @@ class _TmxReader:
             self.source_is_first = True
         else:
             self.srclang = self._tag(declared, element)
+
+    def _tell_left_out(self, header: etree._Element) -> None:
+        """Say what the header holds for the whole memory, which a store merging memories has no place for: its
+        props (memoQ's memory name and default client, ``name``, ``defclient``; Trados's fields' definitions and
+        recognisers, ``x-Client:MultiplePicklist``, ``x-Recognizers``) and its notes."""
+        kinds = list(dict.fromkeys(prop.get("type", "") for prop in header.iterfind("prop")))
+        notes = len(header.findall("note"))
+        said = [f"props ({', '.join(kinds)})" if kinds else "", f"{notes} note{'s' if notes > 1 else ''}" if notes else ""]
+        if kinds or notes:
+            logging.getLogger("tmtool.formats").info(
+                "%s: the header's %s describe%s the whole memory, not its units: not kept", self.path,
+                " and ".join(filter(None, said)), "s" if not kinds and notes == 1 else "")
 
     def unit(self, tu: etree._Element) -> Unit:
         if not self.seen_header:

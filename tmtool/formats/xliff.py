@@ -49,7 +49,7 @@ from ..langtags import normalize_tag
 from ..model import Segment, Unit
 from .inline import END, html_segment, write_xliff_inline, xliff_segment
 from .skips import OnSkip, Skipped, Unusable, refuse
-from .tmx import ATTRIBUTE_PROP, parse_date
+from .tmx import ATTRIBUTE_PROP, add_prop, parse_date
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -157,6 +157,8 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
               codes)
     elif source_as_target:
         _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="needs-translation"), source, markup, where)
+    if isinstance(item, Unit):
+        _write_resource(unit, item.props, where)
     for note in item.notes if isinstance(item, Unit) else ():
         etree.SubElement(unit, f"{{{XLIFF_12}}}note").text = xml_text(note, where)
     return unit
@@ -259,6 +261,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                 item = _unit(source_part, target_part, srclang, unit_tgtlang, unit_id, _state(unit, target, segment_id, gettext),
                              notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit),
                              _html(unit, source_part, target_part))
+                item.props.update(_resource(unit, tag))
                 try:
                     _provenance(unit, segment_id, item)
                 except Unusable as exc:
@@ -267,6 +270,41 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                 if _holds_text(item) and _has_target_language(item, unit, "its <file> has no target-language", path,
                                                                on_skip):
                     yield item
+
+
+# a 1.2 trans-unit's resource name (Symfony's and Okapi's key of a string) and its context groups (Angular's
+# ng extract-i18n: where the message stands, purpose="location", a sourcefile and linenumber a place), kept as
+# props: RESNAME, and CONTEXT_GROUP + ":" + the group's purpose, each group one value, a "context-type: text" a line
+RESNAME = "x-resname"
+CONTEXT_GROUP = "x-context-group"
+
+
+def _resource(unit: etree._Element, tag) -> dict[str, str | list[str]]:
+    """A 1.2 trans-unit's ``resname`` and ``context-group``s as props (see :data:`CONTEXT_GROUP`), which a TMX
+    export writes as props and an XLIFF export as they were (:func:`_write_resource`)."""
+    props: dict[str, str | list[str]] = {RESNAME: unit.get("resname")} if unit.get("resname") else {}
+    for group in unit.iterfind(tag("context-group")):
+        lines = [f"{context.get('context-type', '')}: {_text(context)}" for context in group.iterfind(tag("context"))]
+        if lines:
+            purpose = group.get("purpose")
+            add_prop(props, f"{CONTEXT_GROUP}:{purpose}" if purpose else CONTEXT_GROUP, "\n".join(lines))
+    return props
+
+
+def _write_resource(unit: etree._Element, props: dict[str, str | list[str]], where: str) -> None:
+    """Put back the ``resname`` and context groups :func:`_resource` read."""
+    if isinstance(props.get(RESNAME), str):
+        unit.set("resname", xml_text(props[RESNAME], where))
+    for kind, values in props.items():
+        if kind != CONTEXT_GROUP and not kind.startswith(CONTEXT_GROUP + ":"):
+            continue
+        purpose = kind.partition(":")[2]
+        for value in values if isinstance(values, list) else [values]:
+            group = etree.SubElement(unit, f"{{{XLIFF_12}}}context-group", {"purpose": purpose} if purpose else {})
+            for line in value.split("\n"):
+                context_type, _, text = line.partition(": ")
+                context = etree.SubElement(group, f"{{{XLIFF_12}}}context", {"context-type": xml_text(context_type, where)})
+                context.text = xml_text(text, where)
 
 
 def _gettext(file: etree._Element, headers: list[etree._Element]) -> bool:

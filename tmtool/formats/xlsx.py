@@ -47,11 +47,15 @@ _ZIP = b"PK\x03\x04"
 _BROKEN = (ParseError, KeyError, ValueError, TypeError, OSError, *PACKAGE_ERRORS)
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _MERGE_CELL = f"{_SHEET_NS}row", f"{_SHEET_NS}mergeCell"
-# a control character as Excel writes it in a cell's text, which XML cannot always carry (ECMA-376's ST_Xstring):
-# _x000D_ a carriage return (a line break pasted from Word is _x000D_ and a line feed), _x0009_ a tab.
-# openpyxl leaves them as they are. Only those of the C0 controls, and _x005F_ (an underscore, which escapes a
-# literal "_x…_" a person typed): openpyxl already reads a shared string's _x005F_x0041_ as "_x0041_", text
-_EXCEL_ESCAPE = re.compile(r"_x(005[Ff]|00[01][0-9A-Fa-f])_")
+# a character as Excel escapes it in a cell's text (ECMA-376's ST_Xstring): a control character XML cannot always
+# carry, _x000D_ a carriage return (a line break pasted from Word is _x000D_ and a line feed), _x0009_ a tab, and
+# _x005F_ the underscore of an escape a person typed as text ("_x000D_" typed is "_x005F_x000D_"). Read in one
+# pass, left to right, so that each is what Excel meant: _x005F_x000D_ the text "_x000D_", not a carriage return
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# the underscore of text that reads as such an escape ("_x000D_" typed), which the writer escapes as Excel does
+_ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+_SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 
 def write_xlsx(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
@@ -96,7 +100,7 @@ def _fill(cell, column: str, value: str) -> None:
     if column == _NUMBER:
         cell.value = int(value)
         return
-    cell.value = value
+    cell.value = _ESCAPE_LIKE.sub("_x005F_", value)  # openpyxl writes a text as it stands
     cell.data_type = "s"  # openpyxl takes a text starting with "=" for a formula
 
 
@@ -127,6 +131,7 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
         try:
             if not workbook.worksheets:
                 raise TmtoolError("the workbook has no worksheet", path=str(path))
+            _keep_escapes(workbook, path)
             first, *others = workbook.worksheets
             yield from read_rows(_rows(first, path), path, on_skip)
             for sheet in others:
@@ -142,6 +147,41 @@ def read_xlsx(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
                                     "column", str(path)))
         finally:
             workbook.close()
+
+
+def _keep_escapes(workbook, path: Path) -> None:
+    """Give the workbook's sheets its shared strings as the package holds them, escapes and all: openpyxl removes
+    every "x005F_" from them, which turned an escape typed as text (``_x005F_x000D_``) into an escape
+    (``_x000D_``) that :func:`_text` then read as a carriage return."""
+    try:
+        strings = _raw_shared_strings(path)
+    except _BROKEN as exc:
+        raise _unreadable(path, exc) from None
+    for sheet in workbook.worksheets:
+        # read-only sheets look a cell's shared string up in this list (openpyxl's ReadOnlyWorksheet)
+        if strings is not None and len(strings) == len(sheet._shared_strings):
+            sheet._shared_strings = strings
+
+
+def _raw_shared_strings(path: Path) -> list[str] | None:
+    """The text of each shared string (``si``: its ``t``, then its runs' ``t``, as openpyxl reads it), its
+    escapes as written; None for a workbook without shared strings."""
+    with zipfile.ZipFile(path) as package:
+        with package.open("[Content_Types].xml") as part:
+            names = [element.get("PartName", "") for _, element in iterparse_xml(part, tag=f"{_CONTENT_TYPES}Override")
+                     if element.get("ContentType") == _SHARED_STRINGS]
+        if not names or names[0].lstrip("/") not in package.namelist():
+            return None
+        strings = []
+        with package.open(names[0].lstrip("/")) as part:
+            try:
+                for _, si in iterparse_xml(part, tag=f"{_SHEET_NS}si"):
+                    texts = [si.find(f"{_SHEET_NS}t"), *si.iterfind(f"{_SHEET_NS}r/{_SHEET_NS}t")]
+                    strings.append("".join(t.text or "" for t in texts if t is not None))
+                    si.clear()
+            except TmtoolError as exc:  # named after the part, which the reader does not know
+                raise _unreadable(path, exc) from None
+    return strings
 
 
 def _rows(sheet, path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -202,5 +242,11 @@ def _text(value) -> str:
     if isinstance(value, (date, time)):
         return value.isoformat()
     if isinstance(value, str):
-        return _EXCEL_ESCAPE.sub(lambda match: chr(int(match[1], 16)), value)
+        return _EXCEL_ESCAPE.sub(_unescaped, value)
     return str(value)
+
+
+def _unescaped(match: re.Match) -> str:
+    """The character an escape stands for; one naming half a surrogate pair, no character, as written."""
+    code = int(match[1], 16)
+    return match[0] if 0xD800 <= code <= 0xDFFF else chr(code)
