@@ -996,6 +996,14 @@ class SQLiteStore(UnitCorrections):
         return [r[0] for r in self._query("SELECT entry_id FROM entry_documents WHERE document_id = ?",
                                           (document_id,))]
 
+    def forget_entry_evidence(self, entry_id: int, document_ids: Sequence[str]) -> None:
+        marks = ",".join("?" * len(document_ids))
+        with self.transaction():
+            for table, column in (("contexts", "document"), ("entry_documents", "document_id"),
+                                  ("entry_equivalents", "document_id")):
+                self._conn.execute(f"DELETE FROM {table} WHERE entry_id = ? AND {column} IN ({marks})",
+                                   (entry_id, *document_ids))
+
     def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None,
                       language: str | None = None) -> None:
         self._conn.execute(
