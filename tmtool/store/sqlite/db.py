@@ -217,13 +217,6 @@ class SQLiteStore(UnitCorrections):
         # query counts the postings of its hundred common trigrams, the same for every search
         self._counts: dict[tuple[str, str], tuple[int, int]] = {}
         self._counted: tuple[int, int] | None = None
-        floors = {name for name, in conn.execute("SELECT name FROM sqlite_master WHERE name LIKE '%_id_floor'")}
-
-        def numbered(sql: str, table: str, floor: str) -> str:
-            return sql.format(id=NEXT_ID.format(table=table, floor=floor) if floor in floors else "NULL")
-
-        self._INSERT_UNIT = numbered(SQLiteStore._INSERT_UNIT, "units", "unit_id_floor")
-        self._INSERT_IMPORT = numbered(SQLiteStore._INSERT_IMPORT, "imports", "import_id_floor")
 
     # ---- opening, transactions -------------------------------------------------------------
 
@@ -347,15 +340,16 @@ class SQLiteStore(UnitCorrections):
             self._index_units(after=last_id)
             return unit_ids
 
-    # a new unit's id is above every id stored or removed (migrations._V27); a store not upgraded that far (the
-    # tests' stores written as a release before wrote them) numbers them as SQLite does
+    # a new unit's or import's id is above every id stored or removed (migrations._V27)
     _INSERT_UNIT = (
         "INSERT INTO units (id, tuid, source, target, srclang, tgtlang, match_text, content_key,"
         " document_id, position, bead, confidence, origin, props, notes, created, changed,"
         " source_markup, target_markup, import_id, target_match_text)"
-        " VALUES ({id}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        f" VALUES ({NEXT_ID.format(table='units', floor='unit_id_floor')},"
+        " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
-    _INSERT_IMPORT = "INSERT INTO imports (id, path, format, kind, count, imported) VALUES ({id}, ?, ?, ?, 0, ?)"
+    _INSERT_IMPORT = ("INSERT INTO imports (id, path, format, kind, count, imported)"
+                      f" VALUES ({NEXT_ID.format(table='imports', floor='import_id_floor')}, ?, ?, ?, 0, ?)")
 
     _unit_row = staticmethod(unit_row)
 
