@@ -517,6 +517,14 @@ def test_a_merge_reverted_after_documents_changed_gives_back_what_is_left(store_
         assert [row[:2] for row in store.document_counts([source])[source]] == [("b", 3)]
         assert (glossary.entry(store, target).frequency, glossary.entry(store, source).frequency) == (5, 3)
         assert {c.document for c in glossary.entry(store, source).contexts} == {"b"}
+        # merged again, and reverted once no document counts either: the target has what it came with (extraction
+        # made it: nothing), not the counts of documents gone; the source none of their sentences
+        merge = glossary.merge_entries(store, source, target)
+        glossary.remove_documents(store, ["b", "c"])
+        glossary.revert(store, merge)
+        assert store.document_counts([target, source]) == {}
+        assert glossary.entry(store, target).frequency == 0
+        assert glossary.entry(store, target).contexts == glossary.entry(store, source).contexts == []
 
 
 def test_an_added_entry_a_document_counted_since_is_not_reverted_away(store_url):

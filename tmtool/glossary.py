@@ -390,10 +390,15 @@ def revert(store: Store, change_id: int, *, user: str | None = None) -> int:
         documents = _counting_as_left(store, change, current)
         for key, snap in change.before.items():
             _restore(store, int(key), snap, documents)
-        # an entry given back its counts has their frequency (what a document removed meanwhile counted is gone)
+        # an entry given back its counts has their frequency (what a document removed meanwhile counted is gone),
+        # one its documents no longer count what it came with, as a recount gives it (_recount)
         given = [int(key) for key, snap in change.before.items() if snap is not None and "evidence" in snap]
         counts = store.document_counts(given) if given else {}
-        store.set_entries_fields((i, {"frequency": sum(row[1] for row in counts[i])}) for i in given if i in counts)
+        uncounted = [i for i in given if i not in counts and _counted(change.before[str(i)])]
+        came_with = store.origin_snapshots(uncounted) if uncounted else {}
+        store.set_entries_fields((i, {"frequency": sum(row[1] for row in counts[i]) if i in counts
+                                      else came_with.get(i, {}).get("frequency") or 0})
+                                 for i in [*counts, *uncounted])
         revert_id = store.record_change(
             f"revert {change_id}", current, _with_evidence(store, {int(k): snapshot(store, int(k))
                                                                    for k in change.before}), user=user)
