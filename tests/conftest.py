@@ -87,18 +87,20 @@ def pg_url(pg_server, request):
 # ---- stores, by backend: the store tests are written once against tmtool.store.base.Store -----------
 
 
-def terms_written_today(store) -> None:
-    """Give a store made by an earlier release's migrations (a test's "release before") the columns of
-    ``terms`` that today's code writes and reads beyond it, so that today's code can write its entries
-    there as that release did: a term's note and a context's language (the last migrations', SQLite
-    ``_term_notes`` and ``_context_languages``, PostgreSQL ``_V15`` and ``_V16``, which add them only where
-    they are missing when the store is upgraded)."""
+def written_today(store) -> None:
+    """Give a store made by an earlier release's migrations (a test's "release before") what today's code
+    writes and reads beyond it, so that today's code can write its entries and units there as that release
+    did: a term's note and a context's language (the last migrations', SQLite ``_term_notes`` and
+    ``_context_languages``, PostgreSQL ``_V15`` and ``_V16``), and on SQLite the floors new units and imports
+    are numbered above (``_V27``); each of them made only where it is missing when the store is upgraded."""
     from tmtool.store.postgres import schema
     from tmtool.store.sqlite import migrations
 
     if hasattr(store, "_conn"):
         migrations._term_notes(store._conn)
         migrations._context_languages(store._conn)
+        for statement in migrations._statements(migrations._V27):
+            store._conn.execute(statement)
     else:
         store._pg.execute(schema._V15)
         store._pg.execute(schema._V16)

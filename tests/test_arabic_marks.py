@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import terms_written_today
+from conftest import written_today
 
 from tmtool import api
 from tmtool import glossary as rules
@@ -74,7 +74,7 @@ def _as_the_release_before(store_url, monkeypatch) -> None:
     monkeypatch.setattr("tmtool.text.normalize._ARABIC_MARKS", re.compile("(?!)"))
     monkeypatch.setattr(migrations, "UNITS_WORDS", "rowid, source, target")
     with open_store(store_url, create=True) as old:
-        terms_written_today(old)
+        written_today(old)
         fill(old)
         assert lookup(old, MEETING_STRETCHED)[0].match == "fuzzy"  # as that release answered
     monkeypatch.undo()

@@ -13,7 +13,7 @@ from crash_helpers import run_tmtool, write_memory
 from tmtool.formats.tmx import write_tmx
 from tmtool.model import Unit, Variant
 from tmtool.store import open_store
-from tmtool.store.copy import canonical_dump
+from tmtool.store.copy import canonical_dump, copy_between
 
 HOSTILE = "x'); DROP TABLE units; --"
 
@@ -129,3 +129,67 @@ def test_sql_looking_terms_and_file_names_are_data(pg_url, tmp_path):
         assert store.stats()["units"] == 20 and store.stats()["entries"] == 1
         assert store.entries([1])[1].terms[0].text == HOSTILE and store.entries([1])[1].note == "%s %(x)s $1 \\"
         assert [record.path for record in store.imports()] == [str(memory)]
+
+
+def second_database(pg_url: str) -> str:
+    """Another new, empty database beside ``pg_url``'s on the test server."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(pg_url)
+    name = parts.path.lstrip("/")[:55] + "_2"
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+def import_units(store, name: str, texts: list[str]) -> int:
+    with store.transaction():
+        import_id = store.new_import(name, "tmx", "units")
+        added, *_ = store.add_units([Unit(f"{text}.", f"{text} (en).", "fr-FR", "en-GB") for text in texts], name,
+                                    import_id)
+        store.finish_import(import_id, added)
+    return import_id
+
+
+def ingest_document(store, name: str, term: str) -> tuple[int, int]:
+    """A document of one sentence naming ``term``, extracted: (its unit's id, the entry of its term)."""
+    from tmtool import glossary
+    from tmtool.model import Context, Entry, Term
+    from tmtool.store import DocumentRecord
+
+    record = DocumentRecord(name, f"{name}.fr.txt", f"{name}.en.txt", name, name, "fr-FR", "en-GB")
+    unit = Unit(f"Une phrase sur {term}.", f"A sentence on {term} (en).", "fr-FR", "en-GB", tuid=f"{name}:1")
+    proposal = Entry(terms=[Term(term, "fr"), Term(f"{term} (en)", "en", confidence=0.9)], frequency=1, score=0.8,
+                     contexts=[Context(unit.source, unit.target, name, unit.tuid)])
+    unit_ids, *_ = glossary.save_document(store, record, [unit], [proposal])
+    return unit_ids[unit.tuid], next(int(e.id) for e in store.list_entries() if e.terms[0].text == term)
+
+
+@pytest.mark.parametrize("backends", ["sqlite-sqlite", "sqlite-postgresql", "postgresql-sqlite",
+                                      "postgresql-postgresql"])
+def test_a_copy_never_gives_an_id_the_source_retired(backends, request, tmp_path):
+    # a copy numbered new units, imports and entries from the highest id it copied: a unit, an import or an entry
+    # the source had removed gave its id to a new one, which a reviewer's page or the history naming it then reached
+    from tmtool import glossary
+
+    kinds = backends.split("-")
+    urls = [str(tmp_path / f"{n}.db") if kind == "sqlite" else None for n, kind in enumerate(kinds)]
+    if "postgresql" in kinds:
+        pg = request.getfixturevalue("pg_url")
+        urls = [url or (pg if n == kinds.index("postgresql") else second_database(pg)) for n, url in enumerate(urls)]
+    with open_store(urls[0], create=True) as store:
+        kept = glossary.add_entry(store, glossary.new_entry(["état-major"], ["staff"]))
+        assert import_units(store, "memoire.tmx", ["Premier", "Deuxième"]) == 1
+        assert ingest_document(store, "a", "prise de décision") == (3, 2)
+        assert import_units(store, "autre.tmx", ["Troisième"]) == 2
+        glossary.remove_import(store, 2)
+        glossary.remove_documents(store, ["a"])  # unit 3 and entry 2 go, no change recorded
+        assert (store.unit_count(), [int(e.id) for e in store.list_entries()]) == (2, [kept])
+    copy_between(urls[0], urls[1])
+    with open_store(urls[1]) as copy:
+        assert ingest_document(copy, "b", "processus décisionnel") == (5, 3)
+        assert import_units(copy, "encore.tmx", ["Quatrième"]) == 3
+        assert glossary.add_entry(copy, glossary.new_entry(["comité"], ["committee"])) == 4

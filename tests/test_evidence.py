@@ -5,7 +5,10 @@ import multiprocessing
 import time
 from datetime import datetime, timezone
 
+import pytest
+
 from tmtool import glossary
+from tmtool.errors import Conflict
 from tmtool.model import Context, Entry, ReviewStatus, Term, TermType, Unit
 from tmtool.store import DocumentRecord, Store, open_store
 from tmtool.store.evidence import entry_score, kept_equivalents
@@ -462,3 +465,91 @@ def test_merging_a_variant_nested_in_the_other_term_counts_each_occurrence_once(
         assert glossary.entry(store, int(term.id)).frequency == 13
         assert {document: frequency for document, frequency, *_ in store.document_counts([int(term.id)])[int(term.id)]} \
             == {**per_document, "manche": 4}
+
+
+def evidence(store: Store, entry_id: int) -> tuple:
+    """What documents count of an entry: its counts and its equivalents' support by document, its frequency, and the
+    sentences it cites."""
+    found = store.entries([entry_id])[entry_id]
+    return (store.document_counts([entry_id]).get(entry_id), store.document_supports([entry_id]).get(entry_id),
+            found.frequency, sorted((c.fr, c.document) for c in found.contexts))
+
+
+def test_a_merge_reverted_gives_each_entry_back_what_its_documents_counted(store_url):
+    # the revert left what the merge moved on the target (counts, frequency, the source's sentences) and gave the
+    # source brought back none: the target kept counting the source's occurrences, and the source none
+    with open_store(store_url, create=True) as store:
+        ingest(store, "a", [proposal("prise de décision", "decision-making", 0.6, "a", frequency=2),
+                            proposal("processus décisionnel", "decision process", 0.5, "a")])
+        ingest(store, "b", [proposal("prise de décision", "decision-making", 0.7, "b"),
+                            proposal("processus décisionnel", "decision-making process", 0.8, "b", frequency=3)])
+        found = by_french(store)
+        target, source = int(found["prise de décision"].id), int(found["processus décisionnel"].id)
+        before = {i: evidence(store, i) for i in (target, source)}
+        scores = {i: glossary.entry(store, i).score for i in (target, source)}
+        merge = glossary.merge_entries(store, source, target)
+        assert evidence(store, target)[2] == 7  # 3 + 4
+        undone = glossary.revert(store, merge)
+        assert {i: evidence(store, i) for i in (target, source)} == before
+        assert {i: glossary.entry(store, i).score for i in (target, source)} == scores
+        # done again by reverting the revert: the target counts both again, and back once more
+        glossary.revert(store, glossary.revert(store, undone))
+        assert {i: evidence(store, i) for i in (target, source)} == before
+        glossary.remove_documents(store, ["b"])  # b's share goes from each entry, a's stays
+        assert [row[:2] for row in store.document_counts([target])[target]] == [("a", 2)]
+        assert [row[:2] for row in store.document_counts([source])[source]] == [("a", 1)]
+        assert (glossary.entry(store, target).frequency, glossary.entry(store, source).frequency) == (2, 1)
+
+
+def test_a_merge_reverted_after_documents_changed_gives_back_what_is_left(store_url):
+    with open_store(store_url, create=True) as store:
+        ingest(store, "a", [proposal("prise de décision", "decision-making", 0.6, "a", frequency=2),
+                            proposal("processus décisionnel", "decision process", 0.5, "a")])
+        ingest(store, "b", [proposal("processus décisionnel", "decision-making process", 0.8, "b", frequency=3)])
+        found = by_french(store)
+        target, source = int(found["prise de décision"].id), int(found["processus décisionnel"].id)
+        merge = glossary.merge_entries(store, source, target)
+        glossary.remove_documents(store, ["a"])  # gone between the merge and its revert
+        # a document read after the merge counts the merged entry as it reads: that stays with the target
+        ingest(store, "c", [proposal("processus décisionnel", "decision process", 0.5, "c", frequency=5)])
+        glossary.revert(store, merge)
+        assert [row[:2] for row in store.document_counts([target])[target]] == [("c", 5)]
+        assert [row[:2] for row in store.document_counts([source])[source]] == [("b", 3)]
+        assert (glossary.entry(store, target).frequency, glossary.entry(store, source).frequency) == (5, 3)
+        assert {c.document for c in glossary.entry(store, source).contexts} == {"b"}
+        # merged again, and reverted once no document counts either: the target has what it came with (extraction
+        # made it: nothing), not the counts of documents gone; the source none of their sentences
+        merge = glossary.merge_entries(store, source, target)
+        glossary.remove_documents(store, ["b", "c"])
+        glossary.revert(store, merge)
+        assert store.document_counts([target, source]) == {}
+        assert glossary.entry(store, target).frequency == 0
+        assert glossary.entry(store, target).contexts == glossary.entry(store, source).contexts == []
+
+
+def test_an_added_entry_a_document_counted_since_is_not_reverted_away(store_url):
+    # the revert of the add took the entry out with what the document had counted of it since: the glossary lost a
+    # term a stored document names, and ingesting the document again changed nothing
+    with open_store(store_url, create=True) as store:
+        entry_id = glossary.add_entry(store, glossary.new_entry(["prise de décision"], ["decision-making"]))
+        added = store.history()[-1].id
+        ingest(store, "a", [proposal("prise de décision", "decision-making", 0.6, "a", frequency=2)])
+        counted = evidence(store, entry_id)
+        with pytest.raises(Conflict, match=rf"entry {entry_id} has been counted by document 'a' since change {added}"):
+            glossary.revert(store, added)
+        assert evidence(store, entry_id) == counted and store.change(added).reverted_by is None
+        glossary.remove_documents(store, ["a"])  # no document counts it any more: the add reverts
+        glossary.revert(store, added)
+        assert store.entries([entry_id]) == {}
+
+
+def test_an_imported_entry_a_document_counted_since_is_not_reverted_away(store_url):
+    with open_store(store_url, create=True) as store:
+        imported = [glossary.new_entry(["prise de décision"], ["decision-making"]),
+                    glossary.new_entry(["état-major"], ["staff"])]
+        glossary.import_entries(store, imported, "termes.tbx")
+        change = store.history()[-1].id
+        ingest(store, "a", [proposal("prise de décision", "decision-making", 0.6, "a")])
+        with pytest.raises(Conflict, match="counted by document 'a' since change"):
+            glossary.revert(store, change)
+        assert len(store.list_entries()) == 2

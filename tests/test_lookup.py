@@ -5,7 +5,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import terms_written_today
+from conftest import written_today
 
 from tmtool import glossary
 from tmtool.cli import main
@@ -187,7 +187,7 @@ def test_a_store_made_before_written_acronyms_were_keyed_finds_them_once_upgrade
     monkeypatch.setattr(rows, "_written_acronym", lambda text: "")  # as the release before keyed its terms
     try:
         with open_store(store_url, create=True) as old:
-            terms_written_today(old)
+            written_today(old)
             api.add_entry(old, ["produit intérieur brut (PIB)"], terms={"en": ["gross domestic product (GDP)"]})
             assert lookup(old, "PIB") == []
     finally:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import terms_written_today
+from conftest import written_today
 from test_xlsx import sheet_file
 
 from tmtool.cli import main
@@ -201,6 +201,8 @@ def test_a_store_of_the_previous_schema_finds_its_units_third_language_once_upgr
     tmx, old, team, back = tmp_path / "three.tmx", tmp_path / "old.db", pg_url, tmp_path / "back.db"
     tmx.write_text(THREE_LANGUAGES_TMX, encoding="utf-8")
     monkeypatch.setattr("tmtool.store.sqlite.migrations.MIGRATIONS", MIGRATIONS[:MIGRATIONS.index(_V19)])
+    with open_store(old, create=True) as store:
+        written_today(store)
     run(old, "import", tmx)  # as the release before stored it: no index of the variants' words
     monkeypatch.undo()
     assert run(old, "tm", "concordance", "Militärausschuss").stdout.endswith("[de-DE] Der Militärausschuss tagt in Brüssel.\n")
@@ -477,7 +479,7 @@ def test_a_store_made_before_romanian_was_stemmed_finds_its_terms_inflected_once
     normalize._stemmer.cache_clear()
     try:
         with open_store(store_url, create=True) as old:
-            terms_written_today(old)
+            written_today(old)
             api.add_entry(old, ["autorité nationale"], terms={"ro": ["autoritate națională"]})
             assert matches(old) != [("lemma", "autoritate națională")]
     finally:
@@ -509,7 +511,7 @@ def test_a_store_made_before_polish_and_czech_were_stemmed_finds_their_terms_inf
     normalize._stemmer.cache_clear()
     try:
         with open_store(store_url, create=True) as old:
-            terms_written_today(old)
+            written_today(old)
             api.add_entry(old, ["État membre"], terms={"pl": ["państwo członkowskie"], "cs": ["členský stát"]})
             assert matches(old) == [[("fuzzy", "państwo członkowskie")], [("fuzzy", "členský stát")]]
     finally:

@@ -28,7 +28,7 @@ from .store.base import Store
 from .store.evidence import entry_score, kept_equivalents
 from .store.rows import lookup_key_rows, other_language, term_context
 from .store.records import (
-    DocumentRecord, EntryState, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
+    Change, DocumentRecord, EntryState, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
 from .text.normalize import fold, french_stem, inflection_key, stem, visible
 
@@ -275,6 +275,8 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, expected_vers
         found, before = _read_for_change(store, [source_id, target_id])
         source, target = found[source_id], found[target_id]
         _as_seen(source_id, source, expected_version)
+        # what documents counted of each, which a revert splits back between them
+        before = _with_evidence(store, before)
         twice = _counted_twice(store, source, target)
         held = {(t.lang, fold(t.text)) for t in target.terms}
         # the source's contexts keep their language (German) where the target's, before or after the merge, is
@@ -293,7 +295,8 @@ def merge_entries(store: Store, source_id: int, target_id: int, *, expected_vers
         store.set_entry_fields(target_id, {"frequency": target.frequency + source.frequency - sum(twice.values()),
                                            "score": max(target.score, source.score), "reviewed": True, **written})
         store.delete_entry(source_id)
-        return store.record_change("merge", before, {source_id: None, target_id: snapshot(store, target_id)},
+        return store.record_change("merge", before, _with_evidence(store, {source_id: None,
+                                                                           target_id: snapshot(store, target_id)}),
                                    user=user)
 
 
@@ -364,45 +367,115 @@ def _overlapping(sentences: Iterable[str], one: set[tuple[str, ...]], other: set
 
 def revert(store: Store, change_id: int, *, user: str | None = None) -> int:
     """Undo one recorded change (itself recorded). Refused when an entry it touched has been
-    reviewed again since, so that no later decision is lost silently."""
+    reviewed again since, so that no later decision is lost silently, and when an entry it brought in
+    (added, imported, brought back) has been counted by a document since: the revert would take that
+    document's evidence out of the glossary with it.
+
+    An entry the revert takes out keeps what documents counted of it in the history, and one it brings back
+    or restores with that kept gets it back (``_with_evidence``): reverting a merge gives the entry merged away
+    and the one it went into each its own counts, equivalents' support and sentences again."""
     with store.transaction():
         change = store.change(change_id)
         if change is None:
             raise NotFound(f"no change {change_id}")
         if change.reverted_by is not None:
             raise Conflict(f"change {change_id} was already reverted by change {change.reverted_by}")
-        current = {int(k): snapshot(store, int(k)) for k in change.after}
+        # what documents count of the entries now, for a revert of this revert to give back
+        current = _with_evidence(store, {int(k): snapshot(store, int(k)) for k in change.after})
         for entry_id, snap in current.items():
             if review_state(snap) != review_state(change.after[str(entry_id)]):
                 raise Conflict(f"entry {entry_id} has changed since change {change_id}; revert the later change first")
-        # what documents counted of the entries this revert takes out, for a revert of it to give back
-        current |= _with_evidence(store, {i: snap for i, snap in current.items() if change.before.get(str(i)) is None})
+            if change.before.get(str(entry_id)) is None and snap is not None:
+                _not_counted_since(change, entry_id, snap)
+        documents = _counting_as_left(store, change, current)
         for key, snap in change.before.items():
-            _restore(store, int(key), snap)
+            _restore(store, int(key), snap, documents)
+        # an entry given back its counts has their frequency (what a document removed meanwhile counted is gone),
+        # one its documents no longer count what it came with, as a recount gives it (_recount)
+        given = [int(key) for key, snap in change.before.items() if snap is not None and "evidence" in snap]
+        counts = store.document_counts(given) if given else {}
+        uncounted = [i for i in given if i not in counts and _counted(change.before[str(i)])]
+        came_with = store.origin_snapshots(uncounted) if uncounted else {}
+        store.set_entries_fields((i, {"frequency": sum(row[1] for row in counts[i]) if i in counts
+                                      else came_with.get(i, {}).get("frequency") or 0})
+                                 for i in [*counts, *uncounted])
         revert_id = store.record_change(
-            f"revert {change_id}", current, {int(k): snapshot(store, int(k)) for k in change.before}, user=user)
+            f"revert {change_id}", current, _with_evidence(store, {int(k): snapshot(store, int(k))
+                                                                   for k in change.before}), user=user)
         store.mark_reverted(change_id, revert_id)
         return revert_id
 
 
-def _restore(store: Store, entry_id: int, snap: dict | None) -> None:
+def _counted(snap: dict | None) -> list[list]:
+    """What documents counted of an entry as a snapshot keeps it (``_with_evidence``): [document, frequency, seen,
+    score] rows, none when it keeps none."""
+    return [list(row) for row in ((snap or {}).get("evidence") or {}).get("documents", [])]
+
+
+def _not_counted_since(change: Change, entry_id: int, now: dict) -> None:
+    """A Conflict when a document counts an entry that ``change`` brought in otherwise than it did then: a
+    document ingested since found its terms. Reverting an add or an import would take the document's evidence out
+    of the glossary with the entry, and ingesting it again would not bring it back: a person removes the entry
+    instead, knowingly (``glossary remove``, ``remove --import`` keeps the entries documents count)."""
+    then = _counted(change.after[str(entry_id)])
+    document = next((row[0] for row in _counted(now) if row not in then), None)
+    if document is not None:
+        raise Conflict(f"entry {entry_id} has been counted by document {document!r} since change {change.id}: "
+                       f"reverting it would take that evidence out of the glossary; 'tmtool glossary remove "
+                       f"{entry_id}' removes the entry if it should go")
+
+
+def _counting_as_left(store: Store, change: Change, current: Mapping[int, dict | None]) -> set[str]:
+    """The documents whose counts a revert of ``change`` gives back, as its snapshots before it keep them: those
+    still stored, not revised since, and counting its entries as it left them. A document read again since (a
+    revision ingested, its terms extracted again) counts them as it reads now, which stays; one ingested since is
+    in no snapshot before the change, and stays too."""
+    named = {row[0] for snap in change.before.values() if snap for row in _counted(snap)} | {
+        row[0] for snap in change.before.values() if snap for row in snap.get("evidence", {}).get("supports", [])}
+    when = parse_time(change.time)
+    # the entries whose counts the change's snapshots after it keep (a merge's target): how it left them
+    left = {int(key): snap for key, snap in change.after.items() if snap is not None and "evidence" in snap}
+    documents = set()
+    for document in named:
+        record = store.document(document)
+        if record is None or (record.updated and parse_time(record.updated) > when):
+            continue
+        if all(sorted(row for row in _counted(current[i]) if row[0] == document)
+               == sorted(row for row in _counted(snap) if row[0] == document) for i, snap in left.items()):
+            documents.add(document)
+    return documents
+
+
+def _restore(store: Store, entry_id: int, snap: dict | None, documents: set[str]) -> None:
+    """Make an entry what ``snap`` holds (None: take it out); one whose snapshot keeps what documents counted of it
+    gets back what ``documents`` counted, in place of what they count now."""
     if snap is None:
         store.delete_entry(entry_id)
         return
     restored = entry_from_dict(snap)
+    evidence = snap.get("evidence")
+    # the sentences of a document that counted it then and is gone, or counts otherwise now, are not brought back
+    gone = {row[0] for row in _counted(snap)} - documents
+    restored.contexts = [c for c in restored.contexts if c.document not in gone]
     if store.entry_state(entry_id) is None:
         store.insert_entry(restored, reviewed=snap["reviewed"], entry_id=entry_id)
-        _give_back_evidence(store, entry_id, snap.get("evidence"))
-        return
-    store.set_entry_fields(entry_id, {"status": restored.status, "reviewed": snap["reviewed"],
-                                      "definition": restored.definition, "note": restored.note})
-    store.write_terms(entry_id, restored.terms)
+    else:
+        fields = {"status": restored.status, "reviewed": snap["reviewed"], "definition": restored.definition,
+                  "note": restored.note}
+        if evidence is not None:  # a merge's target: the score it had, not the better of the two
+            fields |= {"frequency": restored.frequency, "score": restored.score}
+        store.set_entry_fields(entry_id, fields)
+        store.write_terms(entry_id, restored.terms)
+        if evidence is not None:
+            store.forget_entry_evidence(entry_id, sorted(documents))
+            store.add_contexts(entry_id, [c for c in restored.contexts if c.document in documents], {})
+    _give_back_evidence(store, entry_id, evidence, documents)
 
 
 def _with_evidence(store: Store, snaps: dict[int, dict | None]) -> dict[int, dict | None]:
-    """Snapshots of entries a change takes out of the store, each with what documents counted of it (its
-    frequency and its equivalents' support in each), which goes with the entry: a revert that brings it back
-    gives them back (``_give_back_evidence``), so that removing a document still takes its share away."""
+    """Snapshots of entries with what documents counted of each (its frequency and its equivalents' support in
+    each), which goes with an entry a change takes out: a revert that brings it back gives them back
+    (``_give_back_evidence``), so that removing a document still takes its share away."""
     ids = [i for i, snap in snaps.items() if snap is not None]
     if not ids:
         return snaps
@@ -412,16 +485,14 @@ def _with_evidence(store: Store, snaps: dict[int, dict | None]) -> dict[int, dic
             for i, snap in snaps.items()}
 
 
-def _give_back_evidence(store: Store, entry_id: int, evidence: dict | None) -> None:
-    """What ``_with_evidence`` kept of an entry brought back, from the documents still stored."""
+def _give_back_evidence(store: Store, entry_id: int, evidence: dict | None, documents: set[str]) -> None:
+    """What ``_with_evidence`` kept of an entry, from ``documents`` (those still stored, counting as then)."""
     if not evidence:
         return
-    named = {row[0] for row in (*evidence["documents"], *evidence["supports"])}
-    stored = {document for document in named if store.document(document) is not None}
     for document, frequency, seen, score in evidence["documents"]:
-        if document in stored:
+        if document in documents:
             store.count_in_document(entry_id, document, frequency, parse_time(seen) or utcnow(), score)
-    for document in stored:
+    for document in sorted({row[0] for row in evidence["supports"]} & documents):
         store.add_equivalent_support(entry_id, document, [tuple(row[1:]) for row in evidence["supports"]
                                                           if row[0] == document])
 

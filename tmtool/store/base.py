@@ -409,6 +409,11 @@ class Store(Protocol):
         absent."""
         ...
 
+    def forget_entry_evidence(self, entry_id: int, document_ids: Sequence[str]) -> None:
+        """Delete what ``document_ids`` counted of an entry: their counts, their equivalents' support and the
+        contexts citing them (a merge's revert gives its target back its own, see :func:`tmtool.glossary.revert`)."""
+        ...
+
     def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None,
                       language: str | None = None) -> None:
         """Give ``target_id`` what documents counted for ``source_id`` (frequencies summed, less the

@@ -2,8 +2,9 @@
 was lost on the way, and an integrity report (``tmtool db check``).
 
 A copy moves every row of every table with its id, so that entry ids people cite, the review
-history and its links (a change's entries, an import's units) stay as they were; each backend then
-rebuilds its own search indexes. The tables' columns are read from both stores: a column the
+history and its links (a change's entries, an import's units) stay as they were, and the highest id
+each table has given, so that an id the source retired (a unit, an import or an entry removed) is
+never given to another in the copy; each backend then rebuilds its own search indexes. The tables' columns are read from both stores: a column the
 source has and the target lacks (a target made by an older tmtool) stops the copy before anything
 is written, rather than leave that column's data behind.
 """
@@ -18,7 +19,7 @@ from contextlib import AbstractContextManager, nullcontext
 from ..errors import Invalid
 from .base import Store
 from .rows import KEYED_TERM_COLUMNS, key_differences
-from .sqlite.migrations import RECORDED_ENTRY_IDS, UNITS_WORDS
+from .sqlite.migrations import ID_FLOORS, NEXT_ID, RECORDED_ENTRY_IDS, UNITS_WORDS
 
 # Every table, each after those its rows refer to, with its primary key (the dump's order).
 TABLES: dict[str, tuple[str, ...]] = {
@@ -62,15 +63,23 @@ class _SQLiteTables:
         self._conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                                rows)
 
+    def floors(self) -> dict[str, int]:
+        """The highest id that each table whose ids are never given again has given, stored or removed."""
+        return {table: self._conn.execute("SELECT " + NEXT_ID.format(table=table, floor=floor)).fetchone()[0] - 1
+                for table, floor in ID_FLOORS.items()}
+
     @staticmethod
     def bulk(store: Store) -> AbstractContextManager:
         return nullcontext()  # finish() rebuilds the full-text indexes
 
-    def finish(self) -> None:
+    def finish(self, floors: dict[str, int]) -> None:
         """Rebuild the full-text indexes (external-content FTS5 tables) from the rows just loaded (a
         contentless one, content='', unit_variants_fts, was filled by its table's triggers meanwhile), and
-        number new entries above every id the copied history names."""
+        number new units, imports and entries above every id the source gave (``floors``, by table) and, for
+        entries, every one the copied history names."""
         self._conn.execute(f"UPDATE entry_id_floor SET id = ({RECORDED_ENTRY_IDS})")
+        for table, floor in ID_FLOORS.items():
+            self._conn.execute(f"UPDATE {floor} SET id = max(id, ?)", (floors.get(table, 0),))
         for name, in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
                                         " AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%content=%'"
                                         " AND sql NOT LIKE '%content=''''%'").fetchall():
@@ -120,16 +129,32 @@ class _PostgresTables:
             for row in rows:
                 copy.write_row(row)
 
+    def _sequences(self) -> dict[str, str]:
+        """Each table's identity sequence, by table."""
+        found = {table: self._query("SELECT pg_get_serial_sequence(%s, 'id')", (table,))[0][0]
+                 for table, key in TABLES.items() if key == ("id",)}
+        return {table: sequence for table, sequence in found.items() if sequence}
+
+    def floors(self) -> dict[str, int]:
+        """The highest id each identity has given, stored or removed (an identity never goes back)."""
+        floors = {}
+        for table, sequence in self._sequences().items():
+            # the sequence's name, from the catalogue, is quoted as an identifier where it needs to be
+            (given, called), = self._query(f"SELECT last_value, is_called FROM {sequence}")
+            (stored,), = self._query(f"SELECT coalesce(max(id), 0) FROM {table}")
+            floors[table] = max(stored, given if called else given - 1)
+        return floors
+
     @staticmethod
     def bulk(store: Store) -> AbstractContextManager:
         return store.indexes_in_bulk()
 
-    def finish(self) -> None:
-        """The identities go on from the highest id copied; the planner's statistics are taken."""
-        for table, key in TABLES.items():
-            if key == ("id",) and self._pg.execute("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).fetchone()[0]:
-                self._pg.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1,"
-                                 f" false) FROM {table}")
+    def finish(self, floors: dict[str, int]) -> None:
+        """The identities go on above the highest id the source gave (``floors``, by table; for a table
+        without, the highest id copied); the planner's statistics are taken."""
+        for table, sequence in self._sequences().items():
+            self._pg.execute(f"SELECT setval(%s, greatest(coalesce(max(id), 0), %s) + 1, false) FROM {table}",
+                             (sequence, floors.get(table, 0)))
         self._pg.execute("ANALYZE")
 
     def problems(self) -> list[str]:
@@ -195,7 +220,7 @@ def copy_store(source: Store, target: Store) -> dict[str, int]:
                 counted = _Counted(reader.rows(table, columns, TABLES[table]))
                 writer.load(table, columns, iter(counted))
                 counts[table] = counted.count
-        writer.finish()
+        writer.finish(reader.floors())
     return counts
 
 

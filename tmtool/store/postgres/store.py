@@ -924,6 +924,13 @@ class PostgresStore(UnitCorrections):
             "SELECT entry_id, document_id, lang, type, key, text, support FROM entry_equivalents WHERE entry_id = ANY(%s)"
             " ORDER BY entry_id, document_id, lang, type, key", (list(entry_ids),)))
 
+    def forget_entry_evidence(self, entry_id: int, document_ids: Sequence[str]) -> None:
+        with self.transaction():
+            for table, column in (("contexts", "document"), ("entry_documents", "document_id"),
+                                  ("entry_equivalents", "document_id")):
+                self._pg.execute(f"DELETE FROM {table} WHERE entry_id = %s AND {column} = ANY(%s)",
+                                 (entry_id, list(document_ids)))
+
     def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None,
                       language: str | None = None) -> None:
         with self.transaction():

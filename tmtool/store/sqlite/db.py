@@ -217,13 +217,6 @@ class SQLiteStore(UnitCorrections):
         # query counts the postings of its hundred common trigrams, the same for every search
         self._counts: dict[tuple[str, str], tuple[int, int]] = {}
         self._counted: tuple[int, int] | None = None
-        floors = {name for name, in conn.execute("SELECT name FROM sqlite_master WHERE name LIKE '%_id_floor'")}
-
-        def numbered(sql: str, table: str, floor: str) -> str:
-            return sql.format(id=NEXT_ID.format(table=table, floor=floor) if floor in floors else "NULL")
-
-        self._INSERT_UNIT = numbered(SQLiteStore._INSERT_UNIT, "units", "unit_id_floor")
-        self._INSERT_IMPORT = numbered(SQLiteStore._INSERT_IMPORT, "imports", "import_id_floor")
 
     # ---- opening, transactions -------------------------------------------------------------
 
@@ -347,15 +340,16 @@ class SQLiteStore(UnitCorrections):
             self._index_units(after=last_id)
             return unit_ids
 
-    # a new unit's id is above every id stored or removed (migrations._V27); a store not upgraded that far (the
-    # tests' stores written as a release before wrote them) numbers them as SQLite does
+    # a new unit's or import's id is above every id stored or removed (migrations._V27)
     _INSERT_UNIT = (
         "INSERT INTO units (id, tuid, source, target, srclang, tgtlang, match_text, content_key,"
         " document_id, position, bead, confidence, origin, props, notes, created, changed,"
         " source_markup, target_markup, import_id, target_match_text)"
-        " VALUES ({id}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        f" VALUES ({NEXT_ID.format(table='units', floor='unit_id_floor')},"
+        " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
-    _INSERT_IMPORT = "INSERT INTO imports (id, path, format, kind, count, imported) VALUES ({id}, ?, ?, ?, 0, ?)"
+    _INSERT_IMPORT = ("INSERT INTO imports (id, path, format, kind, count, imported)"
+                      f" VALUES ({NEXT_ID.format(table='imports', floor='import_id_floor')}, ?, ?, ?, 0, ?)")
 
     _unit_row = staticmethod(unit_row)
 
@@ -995,6 +989,14 @@ class SQLiteStore(UnitCorrections):
     def document_entry_ids(self, document_id: str) -> list[int]:
         return [r[0] for r in self._query("SELECT entry_id FROM entry_documents WHERE document_id = ?",
                                           (document_id,))]
+
+    def forget_entry_evidence(self, entry_id: int, document_ids: Sequence[str]) -> None:
+        marks = ",".join("?" * len(document_ids))
+        with self.transaction():
+            for table, column in (("contexts", "document"), ("entry_documents", "document_id"),
+                                  ("entry_equivalents", "document_id")):
+                self._conn.execute(f"DELETE FROM {table} WHERE entry_id = ? AND {column} IN ({marks})",
+                                   (entry_id, *document_ids))
 
     def move_evidence(self, source_id: int, target_id: int, counted_twice: Mapping[str, int] | None = None,
                       language: str | None = None) -> None:

@@ -641,6 +641,8 @@ END;
 """
 # the id a new row of ``table`` is given: above every id stored and every one removed (its ``floor`` table)
 NEXT_ID = "(SELECT 1 + max((SELECT coalesce(max(id), 0) FROM {table}), (SELECT id FROM {floor})))"
+# the tables whose ids are never given again, each with its floor table (_V20, _V27)
+ID_FLOORS = {"units": "unit_id_floor", "imports": "import_id_floor", "entries": "entry_id_floor"}
 
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
