@@ -679,11 +679,12 @@ SAVED_PAGE = """<!DOCTYPE html>
 def test_a_saved_news_page_gives_its_story_not_its_menus_teasers_or_controls(tmp_path):
     """The story is the article holding the most text in the page's main; the ARIA landmarks of the
     page's banner, menus and footer are left out as their elements are; so are what is not shown
-    (hidden, display: none), controls, the fallback text of video, icons' titles and note calls."""
+    (hidden, display: none), controls, the fallback text of video, icons' titles, note calls and the date the page
+    stamps on its story (``p.date``)."""
     path = tmp_path / "conseil.fr.html"
     path.write_text(SAVED_PAGE, encoding="utf-8")
     assert segment(path) == [
-        "Le Conseil approuve le plan", "12\u00a0novembre\u00a02026",
+        "Le Conseil approuve le plan",
         "Le Conseil a approuvé le plan d’action lors de sa réunion à NATO Headquarters.",
         "Le Secrétaire général à l’ouverture de la séance.", "Le plan en bref", "Trois volets, cinq ans.",
         "Adresse du siège :", "Boulevard Léopold III",
