@@ -398,8 +398,8 @@ class _DocxWalk(_Walk):
     once, though Word writes each twice: for itself and as a fallback for older readers), SmartArt
     diagrams (their data part), charts (their part's titles and labels), equations (their linear text,
     ``_math``; a displayed one a paragraph of its own), footnotes and endnotes, documents imported whole
-    (``_chunk``). Left out: tracked deletions and text moved away, comments, field instructions, generated
-    tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
+    (``_chunk``). Left out: tracked deletions (of text, a row, a cell) and text moved away, comments, field
+    instructions, generated tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
     control's placeholder, a note's mark, a note's call typed in superscript (``_raised_run``); a paragraph
     whose mark is deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word
     writes the large first letter as a framed paragraph of its own)."""
@@ -446,6 +446,10 @@ class _DocxWalk(_Walk):
                 _on(properties.find(w + "showingPlcHdr"), w)
                 or (gallery is not None and gallery.get(w + "val") == "Table of Contents")
                 or properties.find(_CHECK_BOX) is not None)
+        if tag == w + "tr":  # a row deleted with changes tracked: accepted, it is gone, whether or not Word marked its
+            return element.find(f"{w}trPr/{w}del") is not None  # runs deleted too (other writers mark the row only)
+        if tag == w + "tc":  # and a cell
+            return element.find(f"{w}tcPr/{w}cellDel") is not None
         if tag == w + "fldSimple":
             return _generated(element.get(w + "instr", ""))
         if tag == w + "p":  # an entry of a table of contents left when its field was unlinked (Ctrl+Shift+F9)
