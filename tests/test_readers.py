@@ -104,14 +104,14 @@ def test_html_blocks_that_are_mostly_links_are_no_text(tmp_path):
 
 def test_html_date_stamps_are_no_text(tmp_path):
     """The date a site's system stamps on a page is no sentence of its article: a line naming nothing but a date and
-    a time of day behind a label (NATO's "Last updated: 05 Jul. 2024 16:17"), a block named for a date or the page's
-    metadata (GOV.UK's .gem-c-metadata, WordPress's .entry-meta), a <time> behind a short label (the French State's
-    "Publié le"). A sentence citing a date, a heading, a table's dates, a timeline's years, a block of metadata
-    without a date (tags, a version) are kept."""
+    a time of day behind a label, the day it was published before it or not (NATO's "05 Jul. 2024 - | Last updated:
+    05 Jul. 2024 16:17"), a block named for a date or the page's metadata (GOV.UK's .gem-c-metadata, WordPress's
+    .entry-meta), a <time> behind a short label (the French State's "Publié le"). A sentence citing a date, a
+    heading, a table's dates, a timeline's years, a block of metadata without a date (tags, a version) are kept."""
     path = tmp_path / "page.html"
     path.write_text(
         '<html lang="en"><body><main><h1>Defence Ministers meet in Brussels</h1>'
-        '<ul class="event-info"><li>|</li><li>Last updated: 05 Jul. 2024 16:17</li></ul>'
+        '<ul class="event-info"><li>05 Jul. 2024 -</li><li>|</li><li>Last updated: 05 Jul. 2024 16:17</li></ul>'
         '<div class="gem-c-metadata"><dl><dt>From:</dt><dd><a href="/mod">Ministry of Defence</a></dd>'
         '<dt>Published</dt><dd>12 March 2024</dd><dt>Last updated</dt><dd>14 March 2024 —'
         ' <a href="#full-history">see all updates</a></dd></dl></div>'

@@ -70,11 +70,12 @@ _DATE_OR_TIME = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|(?<!\d)\d{1,2}[:h]\d\
 _STAMP_LABEL_WORDS = 5
 # and, named or not, a block that is nothing but a date with its year and a time of day behind such a label, as a
 # system writes the moment a page was saved ("Last updated: 12 Mar. 2024 14:05", "Mis à jour le 12/03/2024 à 14h05",
-# "Published 2024-03-12T14:05"), which no full stop ends: a person writing an article puts no clock time on a line of
-# its own
+# "Published 2024-03-12T14:05"), which no full stop ends, the day it was first published before it or not ("05 Jul.
+# 2024 - | Last updated: 05 Jul. 2024 16:17", NATO's list): a person writing an article puts no clock time on a line
+# of its own
 _DAY_MONTH_YEAR = r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}|(?:\d{1,2}(?:er)?\s+)?\w{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4})"
 _TIMESTAMP = re.compile(
-    rf"(?:\w+\W{{0,3}}\s*){{0,{_STAMP_LABEL_WORDS}}}{_DAY_MONTH_YEAR}(?:,?\s*(?:à|at|-|T|\|)?\s*)\d{{1,2}}[:h]\d{{2}}"
+    rf"(?:{_DAY_MONTH_YEAR}[^\w.!?…]{{0,5}})?(?:\w+\W{{0,3}}\s*){{0,{_STAMP_LABEL_WORDS}}}{_DAY_MONTH_YEAR}(?:,?\s*(?:à|at|-|T|\|)?\s*)\d{{1,2}}[:h]\d{{2}}"
     r"(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?[^\w.!?…]{0,3}", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # but an equation Wikipedia shows as a picture keeps its MathML beside it, not displayed: the equation shown
