@@ -107,7 +107,8 @@ def test_html_date_stamps_are_no_text(tmp_path):
     a time of day behind a label, the day it was published before it or not (NATO's "05 Jul. 2024 - | Last updated:
     05 Jul. 2024 16:17"), a block named for a date or the page's metadata (GOV.UK's .gem-c-metadata, WordPress's
     .entry-meta), a <time> behind a short label (the French State's "Publié le"). A sentence citing a date, a
-    heading, a table's dates, a timeline's years, a block of metadata without a date (tags, a version) are kept."""
+    heading, a table's dates, a timeline's years, a list of documents with their dates, a block of metadata without a
+    date (tags, a version) are kept."""
     path = tmp_path / "page.html"
     path.write_text(
         '<html lang="en"><body><main><h1>Defence Ministers meet in Brussels</h1>'
@@ -123,6 +124,8 @@ def test_html_date_stamps_are_no_text(tmp_path):
         '<h2>Meeting of <time>13 March 2024</time></h2>'
         '<table><tr><td class="date">15 March 2024</td><td>Closing session</td></tr></table>'
         '<ul class="timeline"><li><span class="date">1949</span> The Treaty is signed</li></ul>'
+        '<ul><li><a href="/d1">Final declaration</a> <time>14 March 2024</time></li>'
+        '<li>Press release (<time>15 March 2024</time>)</li></ul>'
         '<p class="meta">Tags: Ukraine, Defence</p><p class="api_metadata">Added in: v0.6.12</p>'
         "</main></body></html>",
         encoding="utf-8",
@@ -130,7 +133,8 @@ def test_html_date_stamps_are_no_text(tmp_path):
     assert read_document(path).paragraphs == (
         "Defence Ministers meet in Brussels", "The ministers met on 12 March 2024.",
         "They met again on 14 March 2024 at 10:30.", "Meeting of 13 March 2024", "15 March 2024", "Closing session",
-        "1949 The Treaty is signed", "Tags: Ukraine, Defence", "Added in: v0.6.12")
+        "1949 The Treaty is signed", "Final declaration 14 March 2024", "Press release (15 March 2024)",
+        "Tags: Ukraine, Defence", "Added in: v0.6.12")
 
 
 def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_path):

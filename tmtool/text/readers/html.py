@@ -179,10 +179,12 @@ def _date_stamp(element, names: str) -> bool:
         return False
     if _names_a_date(names) or _TIMESTAMP.fullmatch(" ".join(text.split())):
         return True
+    if any(link.text_content().strip() for link in element.iter("a")):
+        return False  # a linked title before its date: a list of documents or news, not a label
     before, after = _around_dates(element)
     return (before is not None and len(before.split()) <= _STAMP_LABEL_WORDS
             and not any(c.isalnum() or c in ".!?…" for c in after)
-            and not any(c in ".!?…" for c in before.rstrip(" :")))
+            and not any(c in ".!?…([" for c in before.rstrip(" :")))  # nor a title with its date in brackets
 
 
 def _names_a_date(names: str) -> bool:
