@@ -191,7 +191,8 @@ def main() -> None:
         print(f"\n{'tool':<18} {'lang':<4} {'para.':>5} {'right':>7} {'P':>6} {'R':>6} {'F1':>6}   (EWT paragraphs)")
         for name, split in splitters("en").items():
             right, precision, recall, f1 = score(split, paragraphs)
-            print(f"{name:<18} {'en':<4} {len(paragraphs):>5} {right:>7.1%} {precision:>6.3f} {recall:>6.3f} {f1:>6.3f}")
+            print(f"{name:<18} {'en':<4} {len(paragraphs):>5} {right:>7.1%} {precision:>6.3f} {recall:>6.3f} "
+                  f"{f1:>6.3f}")
 
 
 if __name__ == "__main__":

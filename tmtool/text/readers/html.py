@@ -56,8 +56,8 @@ _FOOTER = re.compile(r"(?:(?:site|page|global|main)[-_]?)?footer", re.IGNORECASE
 # a page's date stamp, which its system writes and which is no sentence of its article ("Last updated: 12 Mar. 2024
 # 14:05", "Publié le 3 mai 2024", "Posted on … by …"): an element whose class or id names a date, an update, a
 # publication or the page's metadata, by one of its words (.date, .article-date, .last-updated, .entry-meta,
-# .gem-c-metadata, #pubdate, .byline, .posted-on, camelCase too: .publishedDate); short, with a date (``_DATE_OR_TIME``),
-# holding no heading nor table, and in no table cell (a table's dates are its data)
+# .gem-c-metadata, #pubdate, .byline, .posted-on, camelCase too: .publishedDate); short, with a date
+# (``_DATE_OR_TIME``), holding no heading nor table, and in no table cell (a table's dates are its data)
 _STAMP_NAME_WORDS = {"date", "dateline", "datetime", "time", "timestamp", "pubdate", "published", "updated", "modified",
                      "lastmod", "meta", "metadata", "byline", "posted"}
 _CLASS_NAME = re.compile(r"[A-Za-z0-9_-]+")
@@ -73,10 +73,12 @@ _STAMP_LABEL_WORDS = 5
 # "Published 2024-03-12T14:05"), which no full stop ends, the day it was first published before it or not ("05 Jul.
 # 2024 - | Last updated: 05 Jul. 2024 16:17", NATO's list): a person writing an article puts no clock time on a line
 # of its own
-_DAY_MONTH_YEAR = r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}|(?:\d{1,2}(?:er)?\s+)?\w{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4})"
+_DAY_MONTH_YEAR = (r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}"  # 12/03/2024, 2024-03-12
+                   r"|(?:\d{1,2}(?:er)?\s+)?\w{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4})")  # 1er mars 2024, March 12, 2024
+_TIME_OF_DAY = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?"  # 14:05, 2:30 p.m. (CET)
 _TIMESTAMP = re.compile(
-    rf"(?:{_DAY_MONTH_YEAR}[^\w.!?…]{{0,5}})?(?:\w+\W{{0,3}}\s*){{0,{_STAMP_LABEL_WORDS}}}{_DAY_MONTH_YEAR}(?:,?\s*(?:à|at|-|T|\|)?\s*)\d{{1,2}}[:h]\d{{2}}"
-    r"(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?[^\w.!?…]{0,3}", re.IGNORECASE)
+    rf"(?:{_DAY_MONTH_YEAR}[^\w.!?…]{{0,5}})?(?:\w+\W{{0,3}}\s*){{0,{_STAMP_LABEL_WORDS}}}"
+    rf"{_DAY_MONTH_YEAR},?\s*(?:à|at|-|T|\|)?\s*{_TIME_OF_DAY}[^\w.!?…]{{0,3}}", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # but an equation Wikipedia shows as a picture keeps its MathML beside it, not displayed: the equation shown
 _SHOWN_AS_PICTURE = "mwe-math-mathml-a11y"
