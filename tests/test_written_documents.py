@@ -143,6 +143,28 @@ def test_word_rows_and_cells_deleted_with_changes_tracked_are_left_out(tmp_path)
         "Calendrier des réunions.", "Lundi", "Comité militaire", "Mercredi", "Jeudi", "Conseil", "Fin.")
 
 
+def test_word_legacy_form_fields_read_as_they_show(tmp_path):
+    """A form made with Word's legacy form fields (Word 97–2003 templates, still in use): a text field reads as its
+    result, a drop-down as the entry it shows, which it holds in its list (``w:ddList``), not as a result (it was
+    lost), its default one where none was chosen; a check box gives no text."""
+    def field(data: str, instruction: str, result: str = "") -> str:
+        begin = f'<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Champ"/><w:enabled/>{data}</w:ffData>'
+        return (begin + f'</w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+                + (f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{r(result)}' if result else "")
+                + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+    entries = '<w:listEntry w:val="Oui"/><w:listEntry w:val="Non"/><w:listEntry w:val="Peut-être"/>'
+    body = (p(r("Lieu : "), field("<w:textInput/>", "FORMTEXT", "Bruxelles"), r("."))
+            + p(r("Participation : "), field(f'<w:ddList><w:result w:val="1"/>{entries}</w:ddList>', "FORMDROPDOWN"),
+                r("."))
+            + p(r("Repas : "), field(f'<w:ddList><w:default w:val="2"/>{entries}</w:ddList>', "FORMDROPDOWN"), r("."))
+            + p(field('<w:checkBox><w:sizeAuto/><w:default w:val="1"/></w:checkBox>', "FORMCHECKBOX"),
+                r(" Hébergement demandé.")))
+    path = write_docx(tmp_path / "formulaire.fr.docx", body)
+    assert read_document(path).paragraphs == (
+        "Lieu : Bruxelles.", "Participation : Non.", "Repas : Peut-être.", "Hébergement demandé.")
+
+
 def test_word_notes_follow_their_paragraph_and_comments_headers_and_footers_are_left_out(tmp_path):
     body = (
         p(r("Le Comité militaire"), reference("footnote", 1), r(" s’est réuni à Bruxelles"),

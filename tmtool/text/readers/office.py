@@ -568,6 +568,8 @@ class _DocxWalk(_Walk):
             if not isinstance(tag, str) or self.skipped(child):
                 continue
             if tag == w + "fldChar":
+                if all(state == "result" for state, _ in self.fields):  # not in a field's instruction
+                    parts.append(self._drop_down(child))
                 self._field(child.get(w + "fldCharType"))
             elif tag == w + "instrText":
                 if self.fields:
@@ -679,6 +681,19 @@ class _DocxWalk(_Walk):
             self.marks.add(mark)
             if first is not None and self._text(first).strip() == self._text(mark).strip():
                 self.marks.add(first)
+
+    def _drop_down(self, field) -> str:
+        """The entry a legacy drop-down form field shows (FORMDROPDOWN), which it holds as no result: its list's
+        (``w:ddList``) chosen one (``w:result``), else its default, else its first; nothing for another field."""
+        w = self.w
+        choices = field.find(f"{w}ffData/{w}ddList")
+        if choices is None:
+            return ""
+        entries = [entry.get(w + "val", "") for entry in choices.iterfind(w + "listEntry")]
+        chosen = choices.find(w + "result")
+        chosen = chosen if chosen is not None else choices.find(w + "default")
+        index = chosen.get(w + "val", "0") if chosen is not None else "0"
+        return entries[int(index)] if index.isdigit() and int(index) < len(entries) else ""
 
     def _field(self, kind: str | None) -> None:
         """A complex field's begin, separate and end: its instruction is never text; its result is, unless
