@@ -83,6 +83,45 @@ def test_pptx_tables_groups_line_breaks_and_hidden_things(tmp_path):
     assert document.rows == ((1, 2), (3, 4))
 
 
+def test_a_pptx_equation_reads_as_a_docx_one(tmp_path):
+    """An equation PowerPoint writes (Office Math in ``a14:m``, in an alternative whose fallback is its picture) is
+    read as its linear text, as Word's is, in its sentence: its fraction and its power were read as bare letters
+    (*v=dt*, *E=mc2*)."""
+    math = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+    control = '<m:ctrlPr><a:rPr lang="fr-FR" i="1"><a:latin typeface="Cambria Math"/></a:rPr></m:ctrlPr>'
+
+    def math_run(text: str, word: bool = False) -> str:  # a run's properties: PowerPoint's, or Word's
+        properties = ('<w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/></w:rPr>' if word
+                      else '<a:rPr lang="fr-FR" i="1"><a:latin typeface="Cambria Math"/></a:rPr>')
+        return f"<m:r>{properties}<m:t>{text}</m:t></m:r>"
+
+    def equation(text: str) -> str:
+        return ('<a14:m xmlns:a14="http://schemas.microsoft.com/office/drawing/2010/main">'
+                f"<m:oMath {math}>{text}</m:oMath></a14:m>")
+
+    def fraction(word: bool = False) -> str:
+        return (f"<m:f><m:fPr>{control}</m:fPr><m:num>{math_run('d', word)}</m:num>"
+                f"<m:den>{math_run('t', word)}</m:den></m:f>")
+
+    def power(word: bool = False) -> str:
+        return (f"<m:sSup><m:sSupPr>{control}</m:sSupPr><m:e>{math_run('c', word)}</m:e>"
+                f"<m:sup>{math_run('2', word)}</m:sup></m:sSup>")
+
+    box = shape(para("La vitesse vaut ", equation(math_run("v=") + fraction()), " et l’énergie ",
+                     equation(math_run("E=m") + power()), "."), name="ZoneTexte 5", number=5)
+    alternatives = ('<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+                    '<mc:Choice xmlns:a14="http://schemas.microsoft.com/office/drawing/2010/main" Requires="a14">'
+                    f"{box}</mc:Choice><mc:Fallback>{shape(para(), name='ZoneTexte 5', number=5)}</mc:Fallback>"
+                    "</mc:AlternateContent>")
+    slides = [Slide([shape(para("Formules"), ph="title", number=2), alternatives])]
+    assert read_document(write_pptx(tmp_path / "formules.fr.pptx", slides)).paragraphs == (
+        "Formules", "La vitesse vaut v=d/t et l’énergie E=mc^2.")
+    docx = write_docx(tmp_path / "formules.fr.docx", p(
+        r("La vitesse vaut "), f"<m:oMath>{math_run('v=', True)}{fraction(True)}</m:oMath>", r(" et l’énergie "),
+        f"<m:oMath>{math_run('E=m', True)}{power(True)}</m:oMath>", r(".")))
+    assert read_document(docx).paragraphs == ("La vitesse vaut v=d/t et l’énergie E=mc^2.",)
+
+
 def test_pptx_charts_and_smart_art_are_read_in_their_place(tmp_path):
     """A chart's title, its axis's title, its series' name and the labels of its categories are text to
     translate, read in the chart's place; a label without letters (a year) is not. A SmartArt diagram's shapes

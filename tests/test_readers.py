@@ -83,8 +83,8 @@ def test_html_without_article_uses_the_body_and_keeps_no_break_spaces(tmp_path):
 
 def test_html_blocks_that_are_mostly_links_are_no_text(tmp_path):
     """A page saved from a site that marks its menus with nothing but classes: the language links, the
-    menu, the sharing bar, the related pages with their heading and the footer's links are left out; a
-    paragraph holding a link among its words, and a line of text with no link, stay."""
+    menu, the sharing bar, the related pages with their heading and the footer's links are left out (and the page's
+    date stamp, ``p.date``); a paragraph holding a link among its words, and a line of text with no link, stay."""
     path = tmp_path / "page.html"
     path.write_text(
         '<html><body><div id="top"><a href="/">Accueil</a> | <a href="/en">English</a> | <a href="/ru">Русский</a></div>'
@@ -98,8 +98,43 @@ def test_html_blocks_that_are_mostly_links_are_no_text(tmp_path):
         encoding="utf-8",
     )
     assert read_document(path).paragraphs == (
-        "Les ministres se réunissent", "4 déc. 2026",
+        "Les ministres se réunissent",
         "Les ministres ont adopté le plan d'action présenté par le Secrétaire général.")
+
+
+def test_html_date_stamps_are_no_text(tmp_path):
+    """The date a site's system stamps on a page is no sentence of its article: a line naming nothing but a date and
+    a time of day behind a label, the day it was published before it or not (NATO's "05 Jul. 2024 - | Last updated:
+    05 Jul. 2024 16:17"), a block named for a date or the page's metadata (GOV.UK's .gem-c-metadata, WordPress's
+    .entry-meta), a <time> behind a short label (the French State's "Publié le"). A sentence citing a date, a
+    heading, a table's dates, a timeline's years, a list of documents with their dates, a block of metadata without a
+    date (tags, a version) are kept."""
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html lang="en"><body><main><h1>Defence Ministers meet in Brussels</h1>'
+        '<ul class="event-info"><li>05 Jul. 2024 -</li><li>|</li><li>Last updated: 05 Jul. 2024 16:17</li></ul>'
+        '<div class="gem-c-metadata"><dl><dt>From:</dt><dd><a href="/mod">Ministry of Defence</a></dd>'
+        '<dt>Published</dt><dd>12 March 2024</dd><dt>Last updated</dt><dd>14 March 2024 —'
+        ' <a href="#full-history">see all updates</a></dd></dl></div>'
+        '<div class="entry-meta"><span class="posted-on">Posted on <time datetime="2024-03-12">March 12, 2024</time>'
+        '</span><span class="byline"> by Press Office</span></div>'
+        '<p class="fr-text--sm">Publié le <time datetime="2024-03-12">12/03/2024</time></p>'
+        '<p>The ministers met on <time datetime="2024-03-12">12 March 2024</time>.</p>'
+        '<p>They met again on 14 March 2024 at 10:30.</p>'
+        '<h2>Meeting of <time>13 March 2024</time></h2>'
+        '<table><tr><td class="date">15 March 2024</td><td>Closing session</td></tr></table>'
+        '<ul class="timeline"><li><span class="date">1949</span> The Treaty is signed</li></ul>'
+        '<ul><li><a href="/d1">Final declaration</a> <time>14 March 2024</time></li>'
+        '<li>Press release (<time>15 March 2024</time>)</li></ul>'
+        '<p class="meta">Tags: Ukraine, Defence</p><p class="api_metadata">Added in: v0.6.12</p>'
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(path).paragraphs == (
+        "Defence Ministers meet in Brussels", "The ministers met on 12 March 2024.",
+        "They met again on 14 March 2024 at 10:30.", "Meeting of 13 March 2024", "15 March 2024", "Closing session",
+        "1949 The Treaty is signed", "Final declaration 14 March 2024", "Press release (15 March 2024)",
+        "Tags: Ukraine, Defence", "Added in: v0.6.12")
 
 
 def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_path):

@@ -121,6 +121,50 @@ def test_word_tracked_changes_read_as_accepted(tmp_path):
         "La réunion s’est tenue à Bruxelles le 3 mars.", "Fin.")
 
 
+def test_word_rows_and_cells_deleted_with_changes_tracked_are_left_out(tmp_path):
+    """A table row deleted with changes tracked (``w:trPr/w:del``) is gone once the changes are accepted, and so is
+    a cell (``w:tcPr/w:cellDel``): Word marks the row's runs deleted too, another writer may mark the row alone,
+    as the specification allows; the note a deleted row cites goes with it. An inserted row is read."""
+    def cell(*runs: str, props: str = "") -> str:
+        return f"<w:tc><w:tcPr><w:tcW w:w=\"4536\" w:type=\"dxa\"/>{props}</w:tcPr>{p(*runs)}</w:tc>"
+
+    body = (
+        p(r("Calendrier des réunions.")) +
+        "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>"
+        + "<w:tr>" + cell(r("Lundi")) + cell(r("Comité militaire")) + "</w:tr>"
+        + f"<w:tr><w:trPr><w:del w:id=\"11\" {DATE}/></w:trPr>" + cell(r("Mardi"))
+        + cell(r("Conseil annulé"), reference("footnote", 1)) + "</w:tr>"
+        + "<w:tr>" + cell(r("Mercredi")) + cell(r("Salle 3"), props=f"<w:cellDel w:id=\"12\" {DATE}/>") + "</w:tr>"
+        + f"<w:tr><w:trPr><w:ins w:id=\"13\" {DATE}/></w:trPr>" + cell(r("Jeudi")) + cell(r("Conseil")) + "</w:tr>"
+        + "</w:tbl>" + p(r("Fin."))
+    )
+    path = write_docx(tmp_path / "calendrier.fr.docx", body, footnotes=note("footnote", 1, r("Reporté.")))
+    assert read_document(path).paragraphs == (
+        "Calendrier des réunions.", "Lundi", "Comité militaire", "Mercredi", "Jeudi", "Conseil", "Fin.")
+
+
+def test_word_legacy_form_fields_read_as_they_show(tmp_path):
+    """A form made with Word's legacy form fields (Word 97–2003 templates, still in use): a text field reads as its
+    result, a drop-down as the entry it shows, which it holds in its list (``w:ddList``), not as a result (it was
+    lost), its default one where none was chosen; a check box gives no text."""
+    def field(data: str, instruction: str, result: str = "") -> str:
+        begin = f'<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Champ"/><w:enabled/>{data}</w:ffData>'
+        return (begin + f'</w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+                + (f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{r(result)}' if result else "")
+                + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+    entries = '<w:listEntry w:val="Oui"/><w:listEntry w:val="Non"/><w:listEntry w:val="Peut-être"/>'
+    body = (p(r("Lieu : "), field("<w:textInput/>", "FORMTEXT", "Bruxelles"), r("."))
+            + p(r("Participation : "), field(f'<w:ddList><w:result w:val="1"/>{entries}</w:ddList>', "FORMDROPDOWN"),
+                r("."))
+            + p(r("Repas : "), field(f'<w:ddList><w:default w:val="2"/>{entries}</w:ddList>', "FORMDROPDOWN"), r("."))
+            + p(field('<w:checkBox><w:sizeAuto/><w:default w:val="1"/></w:checkBox>', "FORMCHECKBOX"),
+                r(" Hébergement demandé.")))
+    path = write_docx(tmp_path / "formulaire.fr.docx", body)
+    assert read_document(path).paragraphs == (
+        "Lieu : Bruxelles.", "Participation : Non.", "Repas : Peut-être.", "Hébergement demandé.")
+
+
 def test_word_notes_follow_their_paragraph_and_comments_headers_and_footers_are_left_out(tmp_path):
     body = (
         p(r("Le Comité militaire"), reference("footnote", 1), r(" s’est réuni à Bruxelles"),
@@ -679,11 +723,12 @@ SAVED_PAGE = """<!DOCTYPE html>
 def test_a_saved_news_page_gives_its_story_not_its_menus_teasers_or_controls(tmp_path):
     """The story is the article holding the most text in the page's main; the ARIA landmarks of the
     page's banner, menus and footer are left out as their elements are; so are what is not shown
-    (hidden, display: none), controls, the fallback text of video, icons' titles and note calls."""
+    (hidden, display: none), controls, the fallback text of video, icons' titles, note calls and the date the page
+    stamps on its story (``p.date``)."""
     path = tmp_path / "conseil.fr.html"
     path.write_text(SAVED_PAGE, encoding="utf-8")
     assert segment(path) == [
-        "Le Conseil approuve le plan", "12\u00a0novembre\u00a02026",
+        "Le Conseil approuve le plan",
         "Le Conseil a approuvé le plan d’action lors de sa réunion à NATO Headquarters.",
         "Le Secrétaire général à l’ouverture de la séance.", "Le plan en bref", "Trois volets, cinq ans.",
         "Adresse du siège :", "Boulevard Léopold III",

@@ -53,6 +53,32 @@ _BREADCRUMB_NAME = re.compile(r"(?:(?!has-|with-|no-)[a-z0-9]{1,6}-)?(?:breadcru
                               re.IGNORECASE)
 # the page's footer where only its id or class names it (<div id="footer">, .site-footer), outside the article
 _FOOTER = re.compile(r"(?:(?:site|page|global|main)[-_]?)?footer", re.IGNORECASE)
+# a page's date stamp, which its system writes and which is no sentence of its article ("Last updated: 12 Mar. 2024
+# 14:05", "Publié le 3 mai 2024", "Posted on … by …"): an element whose class or id names a date, an update, a
+# publication or the page's metadata, by one of its words (.date, .article-date, .last-updated, .entry-meta,
+# .gem-c-metadata, #pubdate, .byline, .posted-on, camelCase too: .publishedDate); short, with a date
+# (``_DATE_OR_TIME``), holding no heading nor table, and in no table cell (a table's dates are its data)
+_STAMP_NAME_WORDS = {"date", "dateline", "datetime", "time", "timestamp", "pubdate", "published", "updated", "modified",
+                     "lastmod", "meta", "metadata", "byline", "posted"}
+_CLASS_NAME = re.compile(r"[A-Za-z0-9_-]+")
+_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_STAMP_WORDS = 20
+# a date has its year (a version, "Added in: v0.6.12", or "posted 5 weeks ago" is no date stamp), a time its hour
+_DATE_OR_TIME = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
+# and a block that is a <time> element behind a label of a few words of the page's own ("Last updated:", "Dernière mise
+# à jour le"), with nothing after it but a separator: not a sentence citing a date ("They met on <time>…</time>.")
+_STAMP_LABEL_WORDS = 5
+# and, named or not, a block that is nothing but a date with its year and a time of day behind such a label, as a
+# system writes the moment a page was saved ("Last updated: 12 Mar. 2024 14:05", "Mis à jour le 12/03/2024 à 14h05",
+# "Published 2024-03-12T14:05"), which no full stop ends, the day it was first published before it or not ("05 Jul.
+# 2024 - | Last updated: 05 Jul. 2024 16:17", NATO's list): a person writing an article puts no clock time on a line
+# of its own
+_DAY_MONTH_YEAR = (r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}"  # 12/03/2024, 2024-03-12
+                   r"|(?:\d{1,2}(?:er)?\s+)?\w{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4})")  # 1er mars 2024, March 12, 2024
+_TIME_OF_DAY = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?"  # 14:05, 2:30 p.m. (CET)
+_TIMESTAMP = re.compile(
+    rf"(?:{_DAY_MONTH_YEAR}[^\w.!?…]{{0,5}})?(?:\w+\W{{0,3}}\s*){{0,{_STAMP_LABEL_WORDS}}}"
+    rf"{_DAY_MONTH_YEAR},?\s*(?:à|at|-|T|\|)?\s*{_TIME_OF_DAY}[^\w.!?…]{{0,3}}", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # but an equation Wikipedia shows as a picture keeps its MathML beside it, not displayed: the equation shown
 _SHOWN_AS_PICTURE = "mwe-math-mathml-a11y"
@@ -137,7 +163,60 @@ def _left_out(element) -> bool:
             or any(_SCREEN_READER_ONLY.fullmatch(name) for name in element.get("class", "").split())
             or (element.tag == "a" and element.get("href", "").startswith("#")
                 and bool(_NOTE_MARK.fullmatch(element.text_content())))
-            or _comment(element))
+            or _comment(element)
+            or _date_stamp(element, names))
+
+
+def _date_stamp(element, names: str) -> bool:
+    """A page's date stamp (``_STAMP_NAME_WORDS``, ``_STAMP_LABEL_WORDS``): a block named for one, or a block that is
+    dates (``<time>``, or inline elements named for one) behind a short label; never a heading (a title), the article
+    itself, nor a table's cell."""
+    if element.tag not in _BLOCKS or element.tag in _HEADINGS or element.tag in ("html", "body", "main", "article"):
+        return False
+    text = element.text_content()
+    if len(text.split()) > _STAMP_WORDS or not _DATE_OR_TIME.search(text):
+        return False
+    if element.tag in ("td", "th") or any(a.tag in ("td", "th") for a in element.iterancestors()) or any(
+            e.tag in _HEADINGS or e.tag == "table" for e in element.iterdescendants()):
+        return False
+    if _names_a_date(names) or _TIMESTAMP.fullmatch(" ".join(text.split())):
+        return True
+    if any(link.text_content().strip() for link in element.iter("a")):
+        return False  # a linked title before its date: a list of documents or news, not a label
+    before, after = _around_dates(element)
+    return (before is not None and len(before.split()) <= _STAMP_LABEL_WORDS
+            and not any(c.isalnum() or c in ".!?…" for c in after)
+            and not any(c in ".!?…([" for c in before.rstrip(" :")))  # nor a title with its date in brackets
+
+
+def _names_a_date(names: str) -> bool:
+    """Whether a class or id of ``names`` has a word of ``_STAMP_NAME_WORDS`` (an id made of dotted parts, as a
+    specification's rule ``r-macro.decl.meta.edition2024``, is no name of words)."""
+    return any(word.lower() in _STAMP_NAME_WORDS
+               for name in names.split() if _CLASS_NAME.fullmatch(name) for word in _NAME_WORDS.findall(name))
+
+
+def _around_dates(element) -> tuple[str | None, str]:
+    """The text of ``element`` outside its dates (``<time>``, an inline element named for a date): before the last of
+    them (None when there is none), and after it."""
+    before: list[str] | None = None
+    after: list[str] = []
+
+    def walk(node) -> None:
+        nonlocal before
+        if node is not element and (node.tag == "time" or node.tag not in _BLOCKS and _names_a_date(
+                f'{node.get("id", "")} {node.get("class", "")}')):
+            before = (before or []) + after
+            after.clear()
+            return
+        after.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            after.append(child.tail or "")
+
+    walk(element)
+    return (None if before is None else "".join(before)), "".join(after)
 
 
 def _comment(element) -> bool:

@@ -7,7 +7,7 @@ import re
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
@@ -108,6 +108,9 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Office Math (OMML), in transitional and strict OOXML
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _MATH_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/math}"
+# an equation's structures whose signs are properties, and those whose layout is: scripts, limits, roots (``_omml``)
+_OMML_STRUCTURES = ("d", "f", "nary", "sSup", "sSub", "sSubSup", "sPre", "limLow", "limUpp", "rad", "func", "acc",
+                    "bar", "groupChr", "borderBox", "eqArr", "m")
 # a SmartArt diagram in a drawing, and its data part's root, in transitional and strict OOXML
 _DIAGRAM_NAMESPACES = ("http://schemas.openxmlformats.org/drawingml/2006/diagram",
                        "http://purl.oclc.org/ooxml/drawingml/diagram")
@@ -161,7 +164,8 @@ def _drawing_text(element, parts: list[str] | None = None) -> str:
     """The text of a DrawingML paragraph (``a:p`` of a slide's shape, a table cell, a chart's title): its
     runs' (a note's call or a power in superscript as ``_raised_run`` reads them), its line breaks
     (``LINE_BREAK``: a space or a paragraph's end, ``_line_breaks``), no field's (a slide's number, the date),
-    an alternative once (``_later_alternative``: an equation's OMML, not its picture)."""
+    an alternative once (``_later_alternative``: an equation's OMML, not its picture), an equation as its linear
+    text (``_omml``, as a DOCX's)."""
     parts = [] if parts is None else parts
     for child in element:
         if not isinstance(child.tag, str) or _later_alternative(child):
@@ -169,6 +173,9 @@ def _drawing_text(element, parts: list[str] | None = None) -> str:
         local = split_tag(child.tag)[1]
         if local == "t":
             parts.append(child.text or "")
+        elif local in _OMML_STRUCTURES and child.tag[:-len(local)] in (_MATH, _MATH_STRICT):  # a slide's equation
+            parts.append(_omml(child, child.tag[:-len(local)], lambda argument: "" if argument is None
+                               else _drawing_text(argument)))
         elif local == "r" and _raised_run(child, parts):
             pass
         elif local == "br":
@@ -392,17 +399,70 @@ class _WordStyles:
         return self.values[key]
 
 
+def _omml(element, m: str, text: Callable) -> str:
+    """An equation's structure (OMML, in a DOCX or a slide) read as its linear text is written (``equations``): the
+    signs that are properties, not text (the brackets and separators of a delimiter, one left out ├ or ┤, a
+    fraction's bar: a/b, an n-ary operator: ∑, ∫, an accent: x̂, a bar: ¯x, a brace over or under: ⏟(a+b)), and what
+    the layout shows: scripts (x^2, x_i), limits (∑_(i=1)^n, lim_(n→∞)), roots, a box (▭(E=mc^2)), an equation
+    array (█(x+y=1@x−y=0)), a matrix (■(a&b@c&d)). ``text`` reads an argument (None when missing) as its format's
+    runs."""
+    tag = element.tag
+    properties = element.find(tag + "Pr")
+
+    def sign(name: str, default: str) -> str:
+        found = properties.find(m + name) if properties is not None else None
+        return default if found is None else found.get(m + "val", "")
+
+    def argument(name: str) -> str:
+        return text(element.find(m + name))
+
+    local = tag[len(m):]
+    if local in ("sSup", "sSub", "sSubSup", "nary"):
+        base = sign("chr", "∫") if local == "nary" else argument("e")
+        return scripted(base, argument("sub"), argument("sup")) + (argument("e") if local == "nary" else "")
+    if local == "sPre":
+        return scripted("", argument("sub"), argument("sup")) + argument("e")
+    if local == "limLow":
+        return scripted(argument("e"), sub=argument("lim"))
+    if local == "limUpp":
+        return scripted(argument("e"), sup=argument("lim"))
+    if local == "rad":  # a square root's degree is hidden, empty
+        return root(argument("e"), argument("deg"))
+    if local == "func":  # sin x, and sin(x) as typed
+        name, operand = argument("fName"), argument("e")
+        return name + ("" if operand[:1] in "([{|" else " ") + operand
+    if local == "d":  # a delimiter left out on one side is written ├ or ┤ ({■(…)┤ for cases)
+        opening, closing = sign("begChr", "("), sign("endChr", ")")
+        return ((opening or "├" * bool(closing)) + sign("sepChr", "|").join(map(text, element.iterfind(m + "e")))
+                + (closing or "┤" * bool(opening)))
+    if local == "acc":
+        return accented(argument("e"), sign("chr", "\u0302"))
+    if local == "bar":  # over (top) or under
+        return prefixed("¯" if sign("pos", "bot") == "top" else "▁", argument("e"))
+    if local == "groupChr":
+        return prefixed(sign("chr", "⏟"), argument("e"))
+    if local == "borderBox":
+        return prefixed("▭", argument("e"))
+    if local == "eqArr":  # one row is an equation numbered (E=mc^2#(1)), not an array
+        rows = [[text(row)] for row in element.iterfind(m + "e")]
+        return grid(rows, "█") if len(rows) > 1 else "".join(rows[0]) if rows else ""
+    if local == "m":
+        return grid([list(map(text, row.iterfind(m + "e"))) for row in element.iterfind(m + "mr")])
+    # a fraction
+    return argument("num") + ("/" if sign("type", "bar") != "noBar" else "") + argument("den")
+
+
 class _DocxWalk(_Walk):
     """WordprocessingML as Word writes it: the text of runs, however they are wrapped (hyperlinks, tracked
     insertions and moves, fields' results, content controls, smart tags), in tables, text boxes (read
     once, though Word writes each twice: for itself and as a fallback for older readers), SmartArt
     diagrams (their data part), charts (their part's titles and labels), equations (their linear text,
     ``_math``; a displayed one a paragraph of its own), footnotes and endnotes, documents imported whole
-    (``_chunk``). Left out: tracked deletions and text moved away, comments, field instructions, generated
-    tables of contents, hidden text (by its own formatting or its styles: ``_WordStyles``), a content
-    control's placeholder, a note's mark, a note's call typed in superscript (``_raised_run``); a paragraph
-    whose mark is deleted or hidden runs on into the next, as Word shows it, and so does a drop cap (Word
-    writes the large first letter as a framed paragraph of its own)."""
+    (``_chunk``). Left out: tracked deletions (of text, a row, a cell) and text moved away, comments, field
+    instructions, generated tables of contents, hidden text (by its own formatting or its styles:
+    ``_WordStyles``), a content control's placeholder, a note's mark, a note's call typed in superscript
+    (``_raised_run``); a paragraph whose mark is deleted or hidden runs on into the next, as Word shows it, and so
+    does a drop cap (Word writes the large first letter as a framed paragraph of its own)."""
 
     def __init__(self, read: _Reading, root, notes: dict, styles, drawings: dict, chunks: dict):
         # styles: word/styles.xml's root, or None; drawings: the roots of diagrams' data parts and of charts by
@@ -429,9 +489,7 @@ class _DocxWalk(_Walk):
                            w + "noBreakHyphen": "-", w + "softHyphen": ""}
         self.leaves = {*self.characters, *(w + tag for tag in ("t", "sym", "txbxContent", "footnoteReference",
                                                                "endnoteReference")), *_DIAGRAM, *_CHART, m + "t"}
-        # an equation's structures whose signs are properties, and those whose layout is: scripts, limits, roots
-        self.signs = {m + tag for tag in ("d", "f", "nary", "sSup", "sSub", "sSubSup", "sPre", "limLow", "limUpp",
-                                          "rad", "func", "acc", "bar", "groupChr", "borderBox", "eqArr", "m")}
+        self.signs = {m + tag for tag in _OMML_STRUCTURES}
 
     def skipped(self, element) -> bool:
         w, tag = self.w, element.tag
@@ -446,6 +504,10 @@ class _DocxWalk(_Walk):
                 _on(properties.find(w + "showingPlcHdr"), w)
                 or (gallery is not None and gallery.get(w + "val") == "Table of Contents")
                 or properties.find(_CHECK_BOX) is not None)
+        if tag == w + "tr":  # a row deleted with changes tracked: accepted, it is gone, whether or not Word marked its
+            return element.find(f"{w}trPr/{w}del") is not None  # runs deleted too (other writers mark the row only)
+        if tag == w + "tc":  # and a cell
+            return element.find(f"{w}tcPr/{w}cellDel") is not None
         if tag == w + "fldSimple":
             return _generated(element.get(w + "instr", ""))
         if tag == w + "p":  # an entry of a table of contents left when its field was unlinked (Ctrl+Shift+F9)
@@ -506,6 +568,8 @@ class _DocxWalk(_Walk):
             if not isinstance(tag, str) or self.skipped(child):
                 continue
             if tag == w + "fldChar":
+                if all(state == "result" for state, _ in self.fields):  # not in a field's instruction
+                    parts.append(self._drop_down(child))
                 self._field(child.get(w + "fldCharType"))
             elif tag == w + "instrText":
                 if self.fields:
@@ -537,61 +601,14 @@ class _DocxWalk(_Walk):
         return raised and _add_raised(parts, "".join(t.text or "" for t in run.iterfind(w + "t")))
 
     def _math(self, element, parts: list[str]) -> None:
-        """An equation's structures (OMML) read as their linear text is written (``equations``): the signs that
-        are properties, not text (the brackets and separators of a delimiter, one left out ├ or ┤, a fraction's
-        bar: a/b, an n-ary operator: ∑, ∫, an accent: x̂, a bar: ¯x, a brace over or under: ⏟(a+b)), and what the
-        layout shows: scripts (x^2, x_i), limits (∑_(i=1)^n, lim_(n→∞)), roots, a box (▭(E=mc^2)), an equation
-        array (█(x+y=1@x−y=0)), a matrix (■(a&b@c&d))."""
-        m, tag = self.m, element.tag
-        properties = element.find(tag + "Pr")
-
-        def sign(name: str, default: str) -> str:
-            found = properties.find(m + name) if properties is not None else None
-            return default if found is None else found.get(m + "val", "")
-
+        """An equation's structure read as its linear text (``_omml``), its arguments as the document's runs."""
         def text(argument) -> str:
             read: list[str] = []
             if argument is not None:
                 self.inline(argument, read)
             return "".join(read)
 
-        def argument(name: str) -> str:
-            return text(element.find(m + name))
-
-        local = tag[len(m):]
-        if local in ("sSup", "sSub", "sSubSup", "nary"):
-            base = sign("chr", "∫") if local == "nary" else argument("e")
-            parts.append(scripted(base, argument("sub"), argument("sup")) + (argument("e") if local == "nary" else ""))
-        elif local == "sPre":
-            parts.append(scripted("", argument("sub"), argument("sup")) + argument("e"))
-        elif local == "limLow":
-            parts.append(scripted(argument("e"), sub=argument("lim")))
-        elif local == "limUpp":
-            parts.append(scripted(argument("e"), sup=argument("lim")))
-        elif local == "rad":  # a square root's degree is hidden, empty
-            parts.append(root(argument("e"), argument("deg")))
-        elif local == "func":  # sin x, and sin(x) as typed
-            name, operand = argument("fName"), argument("e")
-            parts.append(name + ("" if operand[:1] in "([{|" else " ") + operand)
-        elif local == "d":  # a delimiter left out on one side is written ├ or ┤ ({■(…)┤ for cases)
-            opening, closing = sign("begChr", "("), sign("endChr", ")")
-            parts.append((opening or "├" * bool(closing)) + sign("sepChr", "|").join(map(text, element.iterfind(m + "e")))
-                         + (closing or "┤" * bool(opening)))
-        elif local == "acc":
-            parts.append(accented(argument("e"), sign("chr", "\u0302")))
-        elif local == "bar":  # over (top) or under
-            parts.append(prefixed("¯" if sign("pos", "bot") == "top" else "▁", argument("e")))
-        elif local == "groupChr":
-            parts.append(prefixed(sign("chr", "⏟"), argument("e")))
-        elif local == "borderBox":
-            parts.append(prefixed("▭", argument("e")))
-        elif local == "eqArr":  # one row is an equation numbered (E=mc^2#(1)), not an array
-            rows = [[text(row)] for row in element.iterfind(m + "e")]
-            parts.append(grid(rows, "█") if len(rows) > 1 else "".join(rows[0]) if rows else "")
-        elif local == "m":
-            parts.append(grid([list(map(text, row.iterfind(m + "e"))) for row in element.iterfind(m + "mr")]))
-        else:  # a fraction
-            parts.append(argument("num") + ("/" if sign("type", "bar") != "noBar" else "") + argument("den"))
+        parts.append(_omml(element, self.m, text))
 
     def _leaf(self, element, parts: list[str]) -> None:
         """What a run holds: text, characters, a note's mark (the note read after the paragraph), a text box,
@@ -664,6 +681,19 @@ class _DocxWalk(_Walk):
             self.marks.add(mark)
             if first is not None and self._text(first).strip() == self._text(mark).strip():
                 self.marks.add(first)
+
+    def _drop_down(self, field) -> str:
+        """The entry a legacy drop-down form field shows (FORMDROPDOWN), which it holds as no result: its list's
+        (``w:ddList``) chosen one (``w:result``), else its default, else its first; nothing for another field."""
+        w = self.w
+        choices = field.find(f"{w}ffData/{w}ddList")
+        if choices is None:
+            return ""
+        entries = [entry.get(w + "val", "") for entry in choices.iterfind(w + "listEntry")]
+        chosen = choices.find(w + "result")
+        chosen = chosen if chosen is not None else choices.find(w + "default")
+        index = chosen.get(w + "val", "0") if chosen is not None else "0"
+        return entries[int(index)] if index.isdigit() and int(index) < len(entries) else ""
 
     def _field(self, kind: str | None) -> None:
         """A complex field's begin, separate and end: its instruction is never text; its result is, unless
