@@ -422,3 +422,33 @@ def test_a_unit_s_resname_and_context_groups_are_kept_and_written_back(tmp_path)
     # translate-toolkit reads the places as it read them in Angular's file
     [ttk] = xlifffile.parsestring((tmp_path / "out.xliff").read_bytes()).units
     assert ttk.getlocations() == ["src/app/login/login.component.html:7", "src/app/header/header.component.html:22"]
+
+
+def test_a_context_of_several_lines_is_written_back_as_one_context(tmp_path):
+    """A context's text over two lines (a developer's description, kept as written: ``xml:space="preserve"``) was
+    kept as two lines of the props' "type: text" lines: written back, its second line became a context of its own,
+    of a type named by the words before its colon ("Keep it short")."""
+    path = tmp_path / "messages.xlf"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="fr" datatype="plaintext" original="app"><body>
+    <trans-unit id="home.title" resname="home.title">
+      <source>Welcome</source><target state="translated">Bienvenue</target>
+      <context-group purpose="information">
+        <context context-type="x-description" xml:space="preserve">Shown on the home page.
+Keep it short: three words at most.</context>
+        <context context-type="linenumber">4</context>
+      </context-group>
+    </trans-unit>
+  </body></file>
+</xliff>
+""", encoding="utf-8")
+    [unit] = read_xliff(path)
+    out = io.BytesIO()
+    write_xliff([unit], out, srclang="en", tgtlang="fr")
+    written = etree.fromstring(out.getvalue())
+    [group] = written.iterfind(f".//{{{XLIFF_12}}}context-group")
+    assert [(c.get("context-type"), c.text) for c in group] == [
+        ("x-description", "Shown on the home page.\nKeep it short: three words at most."), ("linenumber", "4")]
+    [again] = read_xliff(io.BytesIO(out.getvalue()))
+    assert again.props == unit.props

@@ -274,9 +274,13 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
 
 # a 1.2 trans-unit's resource name (Symfony's and Okapi's key of a string) and its context groups (Angular's
 # ng extract-i18n: where the message stands, purpose="location", a sourcefile and linenumber a place), kept as
-# props: RESNAME, and CONTEXT_GROUP + ":" + the group's purpose, each group one value, a "context-type: text" a line
+# props: RESNAME, and CONTEXT_GROUP + ":" + the group's purpose, each group one value, a "context-type: text" a line;
+# a context's text of several lines goes on over lines that start with a space (CONTINUED), as a mail header folds,
+# so that its second line is not read back as a context of its own
 RESNAME = "x-resname"
 CONTEXT_GROUP = "x-context-group"
+CONTINUED = "\n "
+_CONTEXT_LINE = re.compile(r"\n(?! )")  # where one context's line ends and the next begins
 
 
 def _resource(unit: etree._Element, tag) -> dict[str, str | list[str]]:
@@ -284,7 +288,8 @@ def _resource(unit: etree._Element, tag) -> dict[str, str | list[str]]:
     export writes as props and an XLIFF export as they were (:func:`_write_resource`)."""
     props: dict[str, str | list[str]] = {RESNAME: unit.get("resname")} if unit.get("resname") else {}
     for group in unit.iterfind(tag("context-group")):
-        lines = [f"{context.get('context-type', '')}: {_text(context)}" for context in group.iterfind(tag("context"))]
+        lines = [f"{context.get('context-type', '')}: {_text(context)}".replace("\n", CONTINUED)
+                 for context in group.iterfind(tag("context"))]
         if lines:
             purpose = group.get("purpose")
             add_prop(props, f"{CONTEXT_GROUP}:{purpose}" if purpose else CONTEXT_GROUP, "\n".join(lines))
@@ -301,8 +306,8 @@ def _write_resource(unit: etree._Element, props: dict[str, str | list[str]], whe
         purpose = kind.partition(":")[2]
         for value in values if isinstance(values, list) else [values]:
             group = etree.SubElement(unit, f"{{{XLIFF_12}}}context-group", {"purpose": purpose} if purpose else {})
-            for line in value.split("\n"):
-                context_type, _, text = line.partition(": ")
+            for line in _CONTEXT_LINE.split(value):
+                context_type, _, text = line.replace(CONTINUED, "\n").partition(": ")
                 context = etree.SubElement(group, f"{{{XLIFF_12}}}context", {"context-type": xml_text(context_type, where)})
                 context.text = xml_text(text, where)
 
