@@ -137,6 +137,25 @@ def test_html_date_stamps_are_no_text(tmp_path):
         "Tags: Ukraine, Defence", "Added in: v0.6.12")
 
 
+def test_a_title_with_its_date_is_no_date_stamp(tmp_path):
+    """A <time> behind a few words was taken for a date stamp behind its label ("Publié le"), however the words read:
+    a figure's caption naming the treaty it shows and a timeline's event written before its year were dropped, and the
+    terms they name with them. A label names nothing: no word of it but the first has a capital, unless a colon ends
+    it ("Last Updated:")."""
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html lang="en"><body><main><h1>History</h1>'
+        '<figure><img src="treaty.jpg" alt=""><figcaption>Signing of the Washington Treaty, <time>4 April 1949</time>'
+        '</figcaption></figure>'
+        '<ul><li>Accession of Greece and Turkey <time>1952</time></li></ul>'
+        '<p>Last Updated: <time>12 March 2024</time></p><p>mis à jour le <time>12/03/2024</time></p>'
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(path).paragraphs == (
+        "History", "Signing of the Washington Treaty, 4 April 1949", "Accession of Greece and Turkey 1952")
+
+
 def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_path):
     """A news page as a CMS writes it, without a main or an article: a breadcrumb that ends with the page's
     title, unlinked (by its class, or by its schema.org type), a box of related news under its heading and the

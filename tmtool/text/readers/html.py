@@ -184,9 +184,16 @@ def _date_stamp(element, names: str) -> bool:
     if any(link.text_content().strip() for link in element.iter("a")):
         return False  # a linked title before its date: a list of documents or news, not a label
     before, after = _around_dates(element)
-    return (before is not None and len(before.split()) <= _STAMP_LABEL_WORDS
+    return (before is not None and len(before.split()) <= _STAMP_LABEL_WORDS and _reads_as_label(before)
             and not any(c.isalnum() or c in ".!?…" for c in after)
             and not any(c in ".!?…([" for c in before.rstrip(" :")))  # nor a title with its date in brackets
+
+
+def _reads_as_label(words: str) -> bool:
+    """Whether the words before a date read as a stamp's label ("Publié le", "Posted on", "Last Updated:"), not as a
+    title naming something (a caption's "Signing of the Washington Treaty,", a timeline's "Accession of Greece and
+    Turkey"): no word but the first has a capital, or a colon ends them."""
+    return words.rstrip().endswith(":") or not any(word[:1].isupper() for word in words.split()[1:])
 
 
 def _names_a_date(names: str) -> bool:
