@@ -390,15 +390,11 @@ def revert(store: Store, change_id: int, *, user: str | None = None) -> int:
         documents = _counting_as_left(store, change, current)
         for key, snap in change.before.items():
             _restore(store, int(key), snap, documents)
-        # an entry given back its counts has their frequency (what a document removed meanwhile counted is gone),
-        # one its documents no longer count what it came with, as a recount gives it (_recount)
+        # an entry given back its counts has their frequency (what a document removed meanwhile counted is gone);
+        # one that documents counted, and none counts any more, what it came with; one none ever counted, its own
         given = [int(key) for key, snap in change.before.items() if snap is not None and "evidence" in snap]
         counts = store.document_counts(given) if given else {}
-        uncounted = [i for i in given if i not in counts and _counted(change.before[str(i)])]
-        came_with = store.origin_snapshots(uncounted) if uncounted else {}
-        store.set_entries_fields((i, {"frequency": sum(row[1] for row in counts[i]) if i in counts
-                                      else came_with.get(i, {}).get("frequency") or 0})
-                                 for i in [*counts, *uncounted])
+        _count_frequencies(store, [i for i in given if i in counts or _counted(change.before[str(i)])], counts)
         revert_id = store.record_change(
             f"revert {change_id}", current, _with_evidence(store, {int(k): snapshot(store, int(k))
                                                                    for k in change.before}), user=user)
@@ -953,17 +949,23 @@ def _recount(store: Store, ids: Sequence[int], states: Mapping[int, EntryState],
              origins: Mapping[int, dict] | None = None) -> None:
     """:func:`recount` of stored entries, given their states and document counts as read in this
     transaction, and their origin snapshots when read already (else each is read when needed)."""
-    # an entry no document counts has the frequency it came with (an imported termbase's count), as
-    # if those documents had never been ingested; one they count, theirs
+    _count_frequencies(store, ids, counts, origins)
+    # with no document left, _take_back restores the rest of the origin
+    _weigh_evidence(store, {entry_id: scores for entry_id in ids if not states[entry_id].reviewed
+                            and (scores := [score for *_, score in counts.get(entry_id, []) if score is not None])},
+                    origins)
+
+
+def _count_frequencies(store: Store, ids: Sequence[int], counts: _Counts,
+                       origins: Mapping[int, dict] | None = None) -> None:
+    """Give each entry of ``ids`` the frequency its documents count (``counts``, as read in this transaction); one
+    no document counts, the frequency it came with (an imported termbase's count, in its origin snapshot: ``origins``
+    when read already), as if those documents had never been ingested."""
     uncounted = [entry_id for entry_id in ids if not counts.get(entry_id)]
     came_with = (store.origin_snapshots(uncounted) if origins is None else origins) if uncounted else {}
     store.set_entries_fields(
         (entry_id, {"frequency": sum(count[1] for count in counts[entry_id]) if counts.get(entry_id)
                     else came_with.get(entry_id, {}).get("frequency") or 0}) for entry_id in ids)
-    # with no document left, _take_back restores the rest of the origin
-    _weigh_evidence(store, {entry_id: scores for entry_id in ids if not states[entry_id].reviewed
-                            and (scores := [score for *_, score in counts.get(entry_id, []) if score is not None])},
-                    origins)
 
 
 def _grouped(supports: Iterable[tuple[str, str, str, float]]) -> dict[tuple[str, str], dict[str, float]]:
