@@ -1010,3 +1010,26 @@ def test_the_english_term_of_an_entry_written_alike_in_french_is_deprecated_by_i
     with open_store(db) as store:
         assert [(t.lang, t.usage.value) for t in glossary.entry(store, entry_id).terms] == [
             ("fr", "preferred"), ("en", "deprecated")]
+
+
+def test_an_english_term_s_own_context_looked_up_as_you_type_stands_on_the_english_side(server, browser, db):
+    """An English term's own context, an English sentence without a translation, was shown under the French terms
+    as one typed, its empty English side under the English terms; the page the look-up loads puts it as the card."""
+    from tmtool.model import Context, Entry, ReviewStatus, Term
+
+    with open_store(db) as store:
+        glossary.add_entry(store, Entry(
+            [Term("frégate furtive", "fr"), Term("stealth frigate", "en", contexts=[Context("The stealth frigate sails.")])],
+            status=ReviewStatus.APPROVED, contexts=[Context("La frégate furtive appareille.", "The stealth frigate leaves.")]))
+
+    def shown(b):
+        return [(p.get_attribute("lang"), p.text) for p in css(b, "#lookup-results article.hit .context p")]
+
+    expected = [("fr", "La frégate furtive appareille."), ("en", "The stealth frigate leaves."),
+                ("en", ""), ("en", "The stealth frigate sails.")]
+    browser.get(server.url + "/?q=" + quote("frégate furtive"))
+    assert shown(browser) == expected
+    browser.get(server.url + "/")
+    css(browser, "#lookup-q")[0].send_keys("frégate furtive")
+    wait(browser, lambda b: css(b, "#lookup-results article.hit .context p"), "no context appeared")
+    assert shown(browser) == expected

@@ -220,6 +220,27 @@ def test_a_review_card_and_the_entry_s_page_show_each_context_sentence_under_the
         assert context.xpath(".//mark/text()") == ["seabed", "Meeresboden"]
 
 
+def test_an_english_term_s_own_context_stands_under_the_english_terms(tmp_path):
+    """An English term's own context (a TBX's, as a termbase gives each term one) is an English sentence without a
+    translation: the card, the entry's page and the look-up page put it under the French terms, on the left, and an
+    empty English side on the right, under the English terms."""
+    from lxml import html
+
+    db = seeded_store(tmp_path)
+    with open_store(db) as store:
+        entry_id = glossary.add_entry(store, Entry(
+            [Term("frégate", "fr"), Term("frigate", "en", contexts=[Context("The frigate sails at dawn.")])],
+            status=ReviewStatus.CANDIDATE, contexts=[Context("La frégate appareille.", "The frigate sails.", SEED_ID)]))
+    http = client(db)[0]
+    for page, contexts in ((http.get("/review", params={"q": "frégate"}), '//li[@class="card"]/div[@class="sides context"]'),
+                           (http.get(f"/entries/{entry_id}"), '//div[@class="sides context"]'),
+                           (http.get("/", params={"q": "frégate"}), '//div[@class="sides context"]')):
+        shown = [[(p.get("lang"), p.text_content()) for p in context.xpath("p")]
+                 for context in html.fromstring(page.text).xpath(contexts)]
+        assert shown == [[("fr", "La frégate appareille."), ("en", "The frigate sails.")],
+                         [("en", ""), ("en", "The frigate sails at dawn.")]], page.url
+
+
 def test_a_context_in_a_third_language_says_its_language_on_the_card_and_the_entry_s_page(tmp_path):
     """A French–English–German entry's German term came with a context of its own: the card showed that German
     sentence under the French terms, and the entry's page among the French contexts, neither saying its language."""

@@ -108,8 +108,9 @@ function renderLookup(found, results) {
     // a context is a sentence in its language (French, or the entry's Arabic, a German term's own) and its
     // English, on the sides the entry's page puts them (the English on the left when the entry shows it first), one
     // in a third language saying its language
-    const englishFirst = entry.shown_languages[0] === "en";
     for (const c of entry.labelled_contexts) {
+      // an English sentence (an English term's own context) is itself on the English side
+      const englishFirst = (entry.shown_languages[0] === "en") !== (c.lang === "en");
       const own = written(element("p", c.fr), c.lang);
       if (!entry.shown_languages.includes(c.lang)) own.prepend(element("b", c.lang, "lang"), " ");
       const english = written(element("p", c.en), "en");
