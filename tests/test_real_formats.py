@@ -155,6 +155,23 @@ def test_trados_draft_and_rejected_tmx_units_are_left_out_and_counted(tmp_path):
             "No level.", "The committee meets.", "The convoy leaves.", "The frigate returns."]
 
 
+def test_a_tmx_unit_with_two_confirmation_levels_is_left_out_when_either_is_not_confirmed(tmp_path):
+    """A <tu> whose confirmation level appears twice with two values (on the <tu> and again on a <tuv>, as a tool
+    repeating a unit's props on its variants writes it, after a review changed one) holds both as a list: the test
+    of a level raised a TypeError, the import a traceback. A level that is not confirmed, either, leaves it out."""
+    path = tmp_path / "studio.tmx"
+    two_levels = _trados_tu("Translated", "La séance est levée.", "The meeting is lifted.").replace(
+        '<tuv xml:lang="en-GB">', '<tuv xml:lang="en-GB">\n        <prop type="x-ConfirmationLevel">Draft</prop>')
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language Platform"'
+        ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
+        ' srclang="fr-FR"/>\n  <body>\n' + _trados_tu("Translated", "Le convoi part.", "The convoy leaves.") + two_levels
+        + '  </body>\n</tmx>\n', encoding="utf-8")
+    code, out, err = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 1 untranslated skipped "
+                              "(1 of them not confirmed)\n"), err
+
+
 def test_matecat_unconfirmed_tmx_units_are_left_out(tmp_path):
     """MateCat's TMX export of a job writes every segment's status as ``x-MateCAT-status`` and, unless asked to
     hide them, the targets of segments not confirmed too (NEW, DRAFT, REJECTED): those are no translations."""

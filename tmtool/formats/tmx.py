@@ -257,8 +257,13 @@ UNCONFIRMED_PROPS = {
 
 def is_unconfirmed(unit: Unit) -> bool:
     """Whether a unit read from TMX holds a translation its tool marks as not confirmed (a draft) or rejected
-    (see :data:`UNCONFIRMED_PROPS`): an import leaves it out and counts it, as the tools' own imports can."""
-    return any(unit.props.get(kind) in values for kind, values in UNCONFIRMED_PROPS.items())
+    (see :data:`UNCONFIRMED_PROPS`): an import leaves it out and counts it, as the tools' own imports can. A prop
+    given twice, on the <tu> and a <tuv>, is a list of its values: one not confirmed is enough."""
+    def levels(kind: str) -> list[str]:
+        held = unit.props.get(kind)
+        return held if isinstance(held, list) else [held] if held else []
+
+    return any(level in values for kind, values in UNCONFIRMED_PROPS.items() for level in levels(kind))
 
 
 # ---- reading ----
