@@ -553,3 +553,19 @@ def test_an_imported_entry_a_document_counted_since_is_not_reverted_away(store_u
         with pytest.raises(Conflict, match="counted by document 'a' since change"):
             glossary.revert(store, change)
         assert len(store.list_entries()) == 2
+
+
+def test_a_merge_reverted_gives_each_entry_back_its_own_sentences_that_cite_no_document(store_url):
+    # a sentence no document gave (a termbase's, one added by hand) moved to the target with the merge and stayed
+    # there after the revert: the source came back with it and the target kept it, each showing the other's sentence
+    with open_store(store_url, create=True) as store:
+        target = glossary.add_entry(store, Entry([Term("prise de décision", "fr"), Term("decision-making", "en")],
+                                                 contexts=[Context("La prise de décision est rapide.", "It is fast.")]))
+        ingest(store, "a", [proposal("prise de décision", "decision-making", 0.6, "a")])
+        source = glossary.add_entry(store, Entry(
+            [Term("processus décisionnel", "fr"), Term("decision process", "en")],
+            contexts=[Context("Le processus décisionnel est lent.", "The decision process is slow.")]))
+        before = {i: evidence(store, i) for i in (target, source)}
+        glossary.revert(store, glossary.merge_entries(store, source, target))
+        assert {i: evidence(store, i) for i in (target, source)} == before
+        assert [c.fr for c in glossary.entry(store, source).contexts] == ["Le processus décisionnel est lent."]

@@ -463,8 +463,10 @@ def _restore(store: Store, entry_id: int, snap: dict | None, documents: set[str]
         store.set_entry_fields(entry_id, fields)
         store.write_terms(entry_id, restored.terms)
         if evidence is not None:
-            store.forget_entry_evidence(entry_id, sorted(documents))
-            store.add_contexts(entry_id, [c for c in restored.contexts if c.document in documents], {})
+            # and its sentences that cite no document ("": a termbase's, one added by hand), which a merge moved too
+            given_back = documents | {""}
+            store.forget_entry_evidence(entry_id, sorted(given_back))
+            store.add_contexts(entry_id, [c for c in restored.contexts if c.document in given_back], {})
     _give_back_evidence(store, entry_id, evidence, documents)
 
 
