@@ -415,11 +415,12 @@ _TERM_NOTES = frozenset({"partOfSpeech", "grammaticalGender", "termType", "admin
                          "usageStatus", "normativeAuthorization", "forbidden"})
 # administrativeStatus (TBX-Basic, 2008 and v3), termStatus (TBX-Min 2013), usageStatus (TBX-Min v3),
 # normativeAuthorization (ISO 12620's, which termbases of TBX 2008 such as translate5's write: preferredTerm,
-# admittedTerm, deprecatedTerm …), forbidden (Phrase TMS's export: true or false)
+# admittedTerm, deprecatedTerm …), forbidden (Phrase TMS's export: true or false). IATE's export also writes
+# proposedTerm-admn-sts, a term proposed but not yet adopted: admitted, never offered as the preferred one
 _USAGE_WORDS = (("preferred", UsageStatus.PREFERRED), ("admitted", UsageStatus.ADMITTED),
                 ("deprecated", UsageStatus.DEPRECATED), ("superseded", UsageStatus.DEPRECATED),
                 ("notrecommended", UsageStatus.DEPRECATED), ("obsolete", UsageStatus.DEPRECATED),
-                ("forbidden", UsageStatus.DEPRECATED))
+                ("forbidden", UsageStatus.DEPRECATED), ("proposed", UsageStatus.ADMITTED))
 _TYPE_OF_FOLDED = {_folded(value): term_type for value, term_type in _TERM_TYPE_OF.items()}
 _ORIGINATION = frozenset({"origination", "creation"})
 _INLINE = frozenset({"hi", "foreign", "bpt", "ept", "ph", None})  # what a note's text may hold (None: a comment)
