@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 from lxml import etree
 
@@ -62,3 +64,28 @@ def test_a_term_iate_gives_as_proposed_is_admitted_not_preferred(tmp_path):
                 for section in etree.parse(str(tmp_path / "out.tbx")).iter(f"{TBX}termSec")}
     assert statuses["Krisenreaktionskräfte"] == "admittedTerm-admn-sts"
     assert statuses["Schnelle Eingreiftruppe"] == "preferredTerm-admn-sts"
+
+
+# The UN's six official languages, as a glossary made in Spanish, Russian, Arabic or Chinese heads its columns
+UN_HEADERS = {
+    "es": "Inglés,Francés,Español,Ruso,Árabe,Chino",
+    "ru": "Английский,Французский,Испанский,Русский,Арабский,Китайский",
+    "ar": "الإنكليزية,الفرنسية,الإسبانية,الروسية,العربية,الصينية",
+    "zh": "英文,法文,西班牙文,俄文,阿拉伯文,中文",
+}
+UN_ROW = "Security Council,Conseil de sécurité,Consejo de Seguridad,Совет Безопасности,مجلس الأمن,安全理事会"
+
+
+@pytest.mark.parametrize("written_in", sorted(UN_HEADERS))
+def test_a_un_glossary_keeps_its_six_languages_whichever_of_them_heads_its_columns(tmp_path, written_in):
+    """A glossary headed in Spanish, Russian, Arabic or Chinese kept English, French and its own language
+    only: the other columns (``Ruso``, ``Испанский``, ``الصينية``, ``西班牙文``) were passed over, not read."""
+    (tmp_path / "un.csv").write_text(f"{UN_HEADERS[written_in]}\n{UN_ROW}\n", encoding="utf-8")
+    db = tmp_path / "store.db"
+    result = run(db, "import", tmp_path / "un.csv")
+    assert "not read" not in result.output
+    for query, lang in (("مجلس الامن", "ar"), ("安全理事", "zh"), ("совет безопасности", "ru"), ("consejo de seguridad", "es")):
+        [hit] = json.loads(run(db, "lookup", query, "--lang", lang, "--json").output)
+        assert {t["lang"]: t["text"] for t in hit["terms"]} == {
+            "en": "Security Council", "fr": "Conseil de sécurité", "es": "Consejo de Seguridad",
+            "ru": "Совет Безопасности", "ar": "مجلس الأمن", "zh": "安全理事会"}
