@@ -89,3 +89,35 @@ def test_a_un_glossary_keeps_its_six_languages_whichever_of_them_heads_its_colum
         assert {t["lang"]: t["text"] for t in hit["terms"]} == {
             "en": "Security Council", "fr": "Conseil de sécurité", "es": "Consejo de Seguridad",
             "ru": "Совет Безопасности", "ar": "مجلس الأمن", "zh": "安全理事会"}
+
+
+def test_a_term_column_beside_the_languages_columns_is_not_taken_for_french(tmp_path):
+    """A multilingual vocabulary exported a concept a row (IEC's Electropedia: ``term_id, term, term_url``,
+    then a column a language) heads its English headword ``term``: tmtool read ``term`` as the French
+    column's other name, and stored *equality* as a French term beside *égalité*. A column named by its
+    role only (term, source, target …) is passed over, and said, where another column names its language."""
+    (tmp_path / "vocabulary.csv").write_text(
+        "term_id,term,term_url,ar,de,en,es,fr,ja,ru,zh\n"
+        "102-01-04,subset,https://example.org/iev/102-01-04,مجموعة جزئية,Teilmenge,subset,subconjunto,"
+        "sous-ensemble,部分集合,подмножество,子集\n", encoding="utf-8")
+    db = tmp_path / "store.db"
+    result = run(db, "import", tmp_path / "vocabulary.csv")
+    assert "column 'term' not read" in result.output
+    [hit] = json.loads(run(db, "lookup", "Teilmenge", "--json").output)
+    assert sorted((t["lang"], t["text"]) for t in hit["terms"]) == [
+        ("ar", "مجموعة جزئية"), ("de", "Teilmenge"), ("en", "subset"), ("es", "subconjunto"), ("fr", "sous-ensemble"),
+        ("ja", "部分集合"), ("ru", "подмножество"), ("zh", "子集")]
+
+
+def test_a_source_column_citing_where_a_term_comes_from_is_no_french_term(tmp_path):
+    """A NATO glossary's ``Source`` column names the publication a term is from: it was read as the French
+    column's other name, and *AAP-6* stored as a French term of every entry."""
+    (tmp_path / "glossary.csv").write_text(
+        "English,French,Spanish,Source\nminehunter,chasseur de mines,cazaminas,AAP-6\n", encoding="utf-8")
+    db = tmp_path / "store.db"
+    result = run(db, "import", tmp_path / "glossary.csv")
+    assert "column 'Source' not read" in result.output
+    [hit] = json.loads(run(db, "lookup", "cazaminas", "--json").output)
+    assert sorted((t["lang"], t["text"]) for t in hit["terms"]) == [
+        ("en", "minehunter"), ("es", "cazaminas"), ("fr", "chasseur de mines")]
+    run(db, "lookup", "AAP-6", code=1)
