@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from tmtool.cli import main
+from tmtool.store import open_store
 
 TBX = "{urn:iso:std:iso:30042:ed-2}"
 
@@ -121,3 +122,56 @@ def test_a_source_column_citing_where_a_term_comes_from_is_no_french_term(tmp_pa
     assert sorted((t["lang"], t["text"]) for t in hit["terms"]) == [
         ("en", "minehunter"), ("es", "cazaminas"), ("fr", "chasseur de mines")]
     run(db, "lookup", "AAP-6", code=1)
+
+
+# ---- Arabic-script letters written one for another ----------------------------------------------------------
+
+ARABIC_SCRIPT_TERMS = (("ar", "المستشفى العسكري", "hôpital militaire"), ("ar", "الجمعية العامة", "Assemblée générale"),
+                       ("fa", "کمیته نظامی", "Comité militaire"), ("ar", "مستشفي ميداني", "hôpital de campagne"))
+# each look-up as another hand writes it: final yeh for alef maqsura and back, heh for teh marbuta, and Persian
+# typed on an Arabic keyboard (Arabic's kaf and yeh for Persian's)
+ARABIC_SCRIPT_QUERIES = (("المستشفي العسكري", "المستشفى العسكري"), ("الجمعيه العامه", "الجمعية العامة"),
+                         ("كميته نظامي", "کمیته نظامی"), ("مستشفى ميداني", "مستشفي ميداني"))
+
+
+def _arabic_script_matches(store) -> list[tuple[str, str]]:
+    from tmtool.lookup import lookup
+
+    return [next(((hit.match, hit.matched) for hit in lookup(store, query)), None)
+            for query, _ in ARABIC_SCRIPT_QUERIES]
+
+
+def test_an_arabic_or_persian_term_is_found_as_another_hand_or_keyboard_writes_its_letters(store_url):
+    """A Persian term typed on an Arabic keyboard (كميته for کمیته) found nothing; an Arabic one written with
+    yeh for its final alef maqsura (المستشفي) or heh for its teh marbuta (الجمعيه) only as a fuzzy neighbour,
+    after "no glossary entry". Now each is the term, folded."""
+    from tmtool import api
+
+    with open_store(store_url, create=True) as store:
+        for lang, text, french in ARABIC_SCRIPT_TERMS:
+            api.add_entry(store, [french], terms={lang: [text]})
+        assert _arabic_script_matches(store) == [("folded", term) for _, term in ARABIC_SCRIPT_QUERIES]
+        assert api.check_store(store) == []
+
+
+def test_a_store_made_before_finds_its_arabic_and_persian_terms_so_written_once_upgraded(store_url, monkeypatch):
+    from tmtool import api
+    from tmtool.store.postgres import schema
+    from tmtool.store.postgres import store as postgres
+    from tmtool.store.sqlite import migrations
+    from tmtool.text import normalize
+
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._arabic_script_keys)])
+    monkeypatch.setattr(postgres, "MIGRATIONS",
+                        schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._arabic_script_keys)])
+    monkeypatch.setattr(normalize, "arabic_script_spelling", lambda text: text)  # the release before's keys
+    try:
+        with open_store(store_url, create=True) as old:
+            for lang, text, french in ARABIC_SCRIPT_TERMS:
+                api.add_entry(old, [french], terms={lang: [text]})
+    finally:
+        monkeypatch.undo()
+    with open_store(store_url) as store:
+        assert _arabic_script_matches(store) == [("folded", term) for _, term in ARABIC_SCRIPT_QUERIES]
+        assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left
