@@ -175,3 +175,53 @@ def test_a_store_made_before_finds_its_arabic_and_persian_terms_so_written_once_
     with open_store(store_url) as store:
         assert _arabic_script_matches(store) == [("folded", term) for _, term in ARABIC_SCRIPT_QUERIES]
         assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left
+
+
+# ---- an EU memory of many languages: fuzzy search in each ---------------------------------------------------
+
+# shaped as DGT-TM's files: UTF-16 with a byte-order mark, each language in one <tu>, tags in capitals in the
+# legacy lang attribute, the header's srclang English, the CELEX number as a prop
+DGT_TMX = """<?xml version="1.0" encoding="UTF-16LE"?>
+<tmx version="1.4">
+<header creationtool="TMXtract" creationtoolversion="2.0" o-tmf="ECtmx" datatype="plaintext" segtype="sentence"
+ adminlang="EN-GB" srclang="EN-GB"/>
+<body>
+<tu><prop type="Txt::Doc. No.">32019D0002</prop>
+<tuv lang="EN-GB"><seg>The Military Committee shall meet at least once a month.</seg></tuv>
+<tuv lang="BG-BG"><seg>Военният комитет заседава поне веднъж месечно.</seg></tuv>
+<tuv lang="DE-DE"><seg>Der Militärausschuss tritt mindestens einmal im Monat zusammen.</seg></tuv>
+<tuv lang="ES-ES"><seg>El Comité Militar se reunirá al menos una vez al mes.</seg></tuv>
+<tuv lang="FR-FR"><seg>Le comité militaire se réunit au moins une fois par mois.</seg></tuv>
+</tu>
+<tu><prop type="Txt::Doc. No.">32019D0002</prop>
+<tuv lang="EN-GB"><seg>This Decision shall enter into force on the day of its adoption.</seg></tuv>
+<tuv lang="BG-BG"><seg>Настоящото решение влиза в сила в деня на приемането му.</seg></tuv>
+<tuv lang="DE-DE"><seg>Dieser Beschluss tritt am Tag seiner Annahme in Kraft.</seg></tuv>
+<tuv lang="ES-ES"><seg>La presente Decisión entrará en vigor el día de su adopción.</seg></tuv>
+</tu>
+</body>
+</tmx>
+"""
+
+
+def test_a_memory_of_many_languages_is_searched_in_each_not_its_first_two_only(store_url, tmp_path):
+    """DGT-TM's units hold English, Bulgarian, German, Spanish, French …: stored as English → Bulgarian with
+    the others as the unit's other languages, which ``tm search`` never looked at: the German of a unit,
+    typed as it stands, was no match."""
+    from tmtool import api
+
+    tmx = tmp_path / "32019D0002.tmx"
+    tmx.write_bytes(b"\xff\xfe" + DGT_TMX.encode("utf-16-le"))
+    run(store_url, "import", tmx)
+    found = run(store_url, "tm", "search", "Der Militärausschuss tritt einmal im Monat zusammen.", "--lang", "de")
+    assert found.output == (" 82.5%  Der Militärausschuss tritt mindestens einmal im Monat zusammen.\n"
+                            "        The Military Committee shall meet at least once a month.  [de-DE of en-GB→bg-BG]\n")
+    with open_store(store_url) as store:
+        [match] = api.search(store, "La presente Decisión entrará en vigor el día de su adopción", lang="es")
+        assert (match["side"], match["lang"], match["matched"], match["translation"], match["translation_lang"]) == (
+            "variant", "es-ES", "La presente Decisión entrará en vigor el día de su adopción.",
+            "This Decision shall enter into force on the day of its adoption.", "en-GB")
+        # in any language, a unit once, by its best side; in another language, none
+        assert [(m["tuid"], m["lang"]) for m in api.search(store, "Le comité militaire se réunit une fois par mois")] == [
+            (None, "fr-FR")]
+        assert api.search(store, "Le comité militaire se réunit une fois par mois", lang="de") == []

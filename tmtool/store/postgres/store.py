@@ -591,6 +591,31 @@ class PostgresStore(UnitCorrections):
             budget += counts[word]
         return self._word_matches(" | ".join(map(_lexeme, single)), band, side, codes) if single else {}
 
+    def variant_fuzzy_candidates(self, text: str, lang: str | None = None) -> list[tuple[int, str, str]]:
+        """See :meth:`Store.variant_fuzzy_candidates`: from the variants' word index (schema migration 10),
+        each word counted up to WORD_COUNT_CAP; the rarest, up to WORD_BUDGET units, one at least."""
+        def holds(query: str) -> str:
+            return _words_match("to_tsvector('tm_words', v.text)", "v.text", f"{query}::tsquery")
+
+        words = [word for word, in self._query("SELECT lexeme FROM unnest(to_tsvector('tm_words', %s))", (text,))]
+        counts = dict(self._query(
+            f"SELECT w, (SELECT count(*) FROM (SELECT 1 FROM unit_variants v WHERE {holds('q')}"
+            " LIMIT %(cap)s) capped) FROM unnest(%(words)s::text[], %(queries)s::text[]) AS t(w, q)",
+            {"words": words, "queries": [_lexeme(w) for w in words], "cap": WORD_COUNT_CAP + 1}))
+        budget, chosen = 0, []
+        for word in sorted((w for w in counts if 0 < counts[w] <= WORD_COUNT_CAP), key=lambda w: (counts[w], w)):
+            if chosen and budget + counts[word] > WORD_BUDGET:
+                break
+            chosen.append(word)
+            budget += counts[word]
+        if not chosen:
+            return []
+        in_lang = f" AND {_in_language('v.lang', 'codes')}" if lang else ""
+        return self._query(
+            f"SELECT v.unit_id, v.lang, v.text FROM unit_variants v WHERE {holds('%(words)s')}{in_lang}"
+            " ORDER BY v.unit_id, v.position",
+            {"words": " | ".join(map(_lexeme, chosen)), "codes": language_codes(lang) if lang else None})
+
     def _word_matches(self, tsquery: str, band: dict[str, int], side: str,
                       codes: list[str] | None) -> dict[int, str]:
         match_text = _MATCH_TEXT[side]

@@ -678,6 +678,22 @@ class SQLiteStore(UnitCorrections):
                                                  min_len, max_len, lang))
         return candidates
 
+    def variant_fuzzy_candidates(self, text: str, lang: str | None = None) -> list[tuple[int, str, str]]:
+        """See :meth:`Store.variant_fuzzy_candidates`: from the variants' word index, its rarest words
+        counted as ``fuzzy_candidates`` counts the units'."""
+        self._forget_stale_counts()
+        words = set(WORD.findall(text))
+        counts = {word: self._match_count("unit_variants_fts", _phrase(word), WORD_BUDGET + 1) for word in words}
+        rare_words = rarest_grams(words, counts, len(words), budget=WORD_BUDGET, at_least=0)
+        if not rare_words:
+            return []
+        in_lang = " AND base_language(v.lang) = ?" if lang else ""
+        return self._query(
+            f"SELECT v.unit_id, v.lang, v.text FROM unit_variants_fts f JOIN unit_variants v"
+            f" ON v.unit_id = f.rowid / {VARIANT_ROWS} AND v.position = f.rowid % {VARIANT_ROWS}"
+            f" WHERE unit_variants_fts MATCH ?{in_lang} ORDER BY v.unit_id, v.position",
+            (_any_of(rare_words), *([lang] if lang else [])))
+
     def _rare_grams(self, index: str, text: str, ratio: float, max_len: int, rare_words: bool) -> str:
         """An FTS5 expression of the units sharing one of ``text``'s rarest trigrams ('' if none is
         rare), or, without ``rare_words``, sharing its next rarest ones all together."""
