@@ -88,7 +88,7 @@ def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10,
     hits = [(score, unit_id, side, None) for side in SIDES
             for score, unit_id in best_matches(query, store.fuzzy_candidates(query, min_score, side, in_lang),
                                                min_score)]
-    variants = store.variant_fuzzy_candidates(query, in_lang)
+    variants = store.variant_fuzzy_candidates(query, min_score, in_lang)
     hits += [(score, unit_id, VARIANT, variants[k][1:])
              for score, k in best_matches(query, {k: normalize_for_match(text) for k, (_, _, text) in enumerate(variants)},
                                           min_score)
