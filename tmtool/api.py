@@ -363,7 +363,7 @@ def export_format_of(path: str | Path) -> str | None:
 
 def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, lang: str = "auto") -> list[dict]:
     """Fuzzy matches of ``text`` among the memory's texts in ``lang`` (a language tag such as fr, or
-    "auto": both sides of every unit), best first: ``{"score", "side"`` (of the unit that matched,
+    "auto": every language of every unit), best first: ``{"score", "side"`` (of the unit that matched,
     "source" or "target", or "variant": one of its other languages), ``"lang"`` (its language),
     ``"matched"`` (its text), ``"translation", "translation_lang"`` (the other side; a variant's: the
     unit's source), ``"source", "target", "srclang", "tgtlang", "tuid", "variants"}`` (the unit as stored).
