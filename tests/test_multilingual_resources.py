@@ -225,3 +225,32 @@ def test_a_memory_of_many_languages_is_searched_in_each_not_its_first_two_only(s
         assert [(m["tuid"], m["lang"]) for m in api.search(store, "Le comité militaire se réunit une fois par mois")] == [
             (None, "fr-FR")]
         assert api.search(store, "Le comité militaire se réunit une fois par mois", lang="de") == []
+
+
+def test_a_termbase_s_definition_in_each_language_is_the_entry_s_definition_not_a_note(tmp_path):
+    """A multilingual termbase defines its concept in each language section: the first definition read was
+    the entry's, the others notes ``definition: …`` among the reliability codes, where a memoQ CSV's
+    definitions in each language are the definition, a line each. Now a TBX's are too."""
+    path = tmp_path / "nac.tbx"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="c1"><descrip type="subjectField">defence</descrip>
+<langSec xml:lang="en"><descrip type="definition">The principal political decision-making body within NATO.</descrip>
+<termSec><term>North Atlantic Council</term></termSec><termSec><term>NAC</term>
+<termNote type="termType">acronym</termNote></termSec></langSec>
+<langSec xml:lang="fr"><descrip type="definition">Principal organe de décision politique au sein de l'OTAN.</descrip>
+<termSec><term>Conseil de l'Atlantique Nord</term></termSec></langSec>
+<langSec xml:lang="de"><descrip type="definition">Das wichtigste politische Entscheidungsgremium der NATO.</descrip>
+<termSec><term>Nordatlantikrat</term></termSec></langSec>
+<langSec xml:lang="es"><descrip type="definition">The principal political decision-making body within NATO.</descrip>
+<termSec><term>Consejo del Atlántico Norte</term></termSec></langSec>
+</conceptEntry></body></text></tbx>
+""", encoding="utf-8")
+    db = tmp_path / "store.db"
+    run(db, "import", path)
+    [hit] = json.loads(run(db, "lookup", "Nordatlantikrat", "--json").output)
+    assert hit["definition"].split("\n") == [
+        "The principal political decision-making body within NATO.",
+        "Principal organe de décision politique au sein de l'OTAN.",
+        "Das wichtigste politische Entscheidungsgremium der NATO."]  # the Spanish section's, the English again: once
+    assert hit["note"] == "subjectField: defence"
