@@ -54,7 +54,7 @@ def test_a_term_iate_gives_as_proposed_is_admitted_not_preferred(tmp_path):
     (tmp_path / "iate.tbx").write_text(IATE, encoding="utf-8")
     db = tmp_path / "store.db"
     run(db, "import", tmp_path / "iate.tbx", "--status", "approved")
-    [hit] = json.loads(run(db, "lookup", "Krisenreaktionskräfte", "--json").output)
+    [hit] = json.loads(run(db, "lookup", "Krisenreaktionskräfte", "--json").stdout)
     usages = {t["text"]: t["usage"] for t in hit["terms"]}
     assert usages == {"Schnelle Eingreiftruppe": "preferred", "Krisenreaktionskräfte": "admitted",
                       "rapid reaction force": "preferred", "RRF": "preferred",
@@ -86,7 +86,7 @@ def test_a_un_glossary_keeps_its_six_languages_whichever_of_them_heads_its_colum
     result = run(db, "import", tmp_path / "un.csv")
     assert "not read" not in result.output
     for query, lang in (("مجلس الامن", "ar"), ("安全理事", "zh"), ("совет безопасности", "ru"), ("consejo de seguridad", "es")):
-        [hit] = json.loads(run(db, "lookup", query, "--lang", lang, "--json").output)
+        [hit] = json.loads(run(db, "lookup", query, "--lang", lang, "--json").stdout)
         assert {t["lang"]: t["text"] for t in hit["terms"]} == {
             "en": "Security Council", "fr": "Conseil de sécurité", "es": "Consejo de Seguridad",
             "ru": "Совет Безопасности", "ar": "مجلس الأمن", "zh": "安全理事会"}
@@ -104,7 +104,7 @@ def test_a_term_column_beside_the_languages_columns_is_not_taken_for_french(tmp_
     db = tmp_path / "store.db"
     result = run(db, "import", tmp_path / "vocabulary.csv")
     assert "column 'term' not read" in result.output
-    [hit] = json.loads(run(db, "lookup", "Teilmenge", "--json").output)
+    [hit] = json.loads(run(db, "lookup", "Teilmenge", "--json").stdout)
     assert sorted((t["lang"], t["text"]) for t in hit["terms"]) == [
         ("ar", "مجموعة جزئية"), ("de", "Teilmenge"), ("en", "subset"), ("es", "subconjunto"), ("fr", "sous-ensemble"),
         ("ja", "部分集合"), ("ru", "подмножество"), ("zh", "子集")]
@@ -118,7 +118,7 @@ def test_a_source_column_citing_where_a_term_comes_from_is_no_french_term(tmp_pa
     db = tmp_path / "store.db"
     result = run(db, "import", tmp_path / "glossary.csv")
     assert "column 'Source' not read" in result.output
-    [hit] = json.loads(run(db, "lookup", "cazaminas", "--json").output)
+    [hit] = json.loads(run(db, "lookup", "cazaminas", "--json").stdout)
     assert sorted((t["lang"], t["text"]) for t in hit["terms"]) == [
         ("en", "minehunter"), ("es", "cazaminas"), ("fr", "chasseur de mines")]
     run(db, "lookup", "AAP-6", code=1)
@@ -214,7 +214,7 @@ def test_a_memory_of_many_languages_is_searched_in_each_not_its_first_two_only(s
     tmx.write_bytes(b"\xff\xfe" + DGT_TMX.encode("utf-16-le"))
     run(store_url, "import", tmx)
     found = run(store_url, "tm", "search", "Der Militärausschuss tritt einmal im Monat zusammen.", "--lang", "de")
-    assert found.output == (" 82.5%  Der Militärausschuss tritt mindestens einmal im Monat zusammen.\n"
+    assert found.stdout == (" 82.5%  Der Militärausschuss tritt mindestens einmal im Monat zusammen.\n"
                             "        The Military Committee shall meet at least once a month.  [de-DE of en-GB→bg-BG]\n")
     with open_store(store_url) as store:
         [match] = api.search(store, "La presente Decisión entrará en vigor el día de su adopción", lang="es")
@@ -248,9 +248,25 @@ def test_a_termbase_s_definition_in_each_language_is_the_entry_s_definition_not_
 """, encoding="utf-8")
     db = tmp_path / "store.db"
     run(db, "import", path)
-    [hit] = json.loads(run(db, "lookup", "Nordatlantikrat", "--json").output)
+    [hit] = json.loads(run(db, "lookup", "Nordatlantikrat", "--json").stdout)
     assert hit["definition"].split("\n") == [
         "The principal political decision-making body within NATO.",
         "Principal organe de décision politique au sein de l'OTAN.",
         "Das wichtigste politische Entscheidungsgremium der NATO."]  # the Spanish section's, the English again: once
     assert hit["note"] == "subjectField: defence"
+
+
+def test_check_reads_an_arabic_or_persian_term_as_look_up_finds_it(tmp_path):
+    """``check`` found *الجمعية العامة* missing from a translation writing it with heh for its teh marbuta, and
+    a Persian term typed on an Arabic keyboard missing from its translation, which look-up finds as the term."""
+    db = tmp_path / "store.db"
+    run(db, "glossary", "add", "--term", "fr=Assemblée générale", "--term", "ar=الجمعية العامة", "--status", "approved")
+    run(db, "glossary", "add", "--term", "fr=comité militaire", "--term", "fa=کمیته نظامی", "--status", "approved")
+    (tmp_path / "memory.tmx").write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en"
+ srclang="fr-FR" datatype="plaintext"/><body>
+<tu><tuv xml:lang="fr-FR"><seg>L'Assemblée générale se réunit.</seg></tuv><tuv xml:lang="ar"><seg>تجتمع الجمعيه العامه.</seg></tuv></tu>
+<tu><tuv xml:lang="fr-FR"><seg>Le comité militaire se réunit.</seg></tuv><tuv xml:lang="fa"><seg>كميته نظامي جلسه دارد.</seg></tuv></tu>
+<tu><tuv xml:lang="fr-FR"><seg>L'Assemblée générale vote.</seg></tuv><tuv xml:lang="ar"><seg>تصوت الجمعية العامة.</seg></tuv></tu>
+</body></tmx>""", encoding="utf-8")
+    assert json.loads(run(db, "check", tmp_path / "memory.tmx", "--format", "json").stdout) == []
