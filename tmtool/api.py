@@ -363,10 +363,10 @@ def export_format_of(path: str | Path) -> str | None:
 
 def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, lang: str = "auto") -> list[dict]:
     """Fuzzy matches of ``text`` among the memory's texts in ``lang`` (a language tag such as fr, or
-    "auto": both sides of every unit), best first: ``{"score", "side"`` (of the unit that matched,
-    "source" or "target"), ``"lang"`` (its language), ``"matched"`` (its text), ``"translation",
-    "translation_lang"`` (the other side), ``"source", "target", "srclang", "tgtlang", "tuid",
-    "variants"}`` (the unit as stored).
+    "auto": every language of every unit), best first: ``{"score", "side"`` (of the unit that matched,
+    "source" or "target", or "variant": one of its other languages), ``"lang"`` (its language),
+    ``"matched"`` (its text), ``"translation", "translation_lang"`` (the other side; a variant's: the
+    unit's source), ``"source", "target", "srclang", "tgtlang", "tuid", "variants"}`` (the unit as stored).
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -385,13 +385,14 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     matches = search_memory(store, visible(_sought(text, "text")),
                             min_score=_score(min_score, "min_score", optional=False), limit=_limit(limit),
                             lang=_tag(lang))
-    return [{"score": m.score, "side": m.side, "lang": m.lang, "matched": getattr(m.unit, m.side),
+    return [{"score": m.score, "side": m.side, "lang": m.lang, "matched": m.text,
              "translation": getattr(m.unit, _OTHER_SIDE[m.side]),
              "translation_lang": m.unit.tgtlang if m.side == "source" else m.unit.srclang,
              **_unit_dict(m.unit)} for m in matches]
 
 
-_OTHER_SIDE = {"source": "target", "target": "source"}
+# the text shown as a match's translation: the other side, or for one of the unit's other languages its source
+_OTHER_SIDE = {"source": "target", "target": "source", "variant": "source"}
 
 
 def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto") -> list[dict]:

@@ -952,7 +952,7 @@ def tm():
               help="Lowest match percentage shown.")
 @click.option("--limit", type=click.IntRange(1), default=5, show_default=True)
 @click.option("--lang", default="auto", show_default=True,
-              help="Language of TEXT (fr, en-GB, de …): only the units' texts in it; auto: both sides of every unit.")
+              help="Language of TEXT (fr, en-GB, de …): only the units' texts in it; auto: every language of every unit.")
 @click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
 @click.pass_context
 def tm_search(ctx, text, min_score, limit, lang, as_json):
@@ -963,8 +963,11 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
     the target of an en→fr one. Without --lang both sides of every unit are
     matched, a unit scored by its better side. A match shows the text that
     matched, then its translation, then which side of which pair matched;
-    --json adds side, lang, matched, translation and translation_lang to the
-    unit's source, target, srclang, tgtlang and tuid.
+    a unit's other languages are searched too (a DGT memory's German beside
+    its English and Bulgarian), shown with their tag and the unit's source as
+    the translation. --json adds side (source, target or variant), lang,
+    matched, translation and translation_lang to the unit's source, target,
+    srclang, tgtlang and tuid.
 
     A match is scored on the whole sentence, as CAT tools score it: a phrase or a sentence cut short
     scores low against a long unit holding it (tm concordance finds units by their words).
@@ -982,8 +985,9 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
         click.echo(f"no match of {min_score:g}% or more", err=True)
         ctx.exit(1)
     for match in matches:
+        side = match["lang"] if match["side"] == "variant" else match["side"]  # another language: its tag
         click.echo(f"{match['score']:5.1f}%  {match['matched']}\n        {match['translation']}"
-                   f"  [{match['side']} of {match['srclang']}→{match['tgtlang']}]")
+                   f"  [{side} of {match['srclang']}→{match['tgtlang']}]")
 
 
 @tm.command("concordance")

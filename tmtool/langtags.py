@@ -81,16 +81,18 @@ def known_language(name: str) -> str | None:
 # and Glossary Converter's ``English (United Kingdom)``), people their own language's name (``Deutsch``,
 # ``Español``) or their office's (``Anglais``, ``Allemand``; ``Englisch``, ``Französisch``). The names of
 # _KNOWN's languages in English, in themselves and in French (in German too for the largest of NATO's
-# languages), and English and French in the other languages the organisation works in (``Inglés``,
-# ``Английский``, ``英语``, ``الفرنسية``); Chinese as its writers name its two scripts (``简体中文``, ``繁體中文``).
+# languages), English and French in the other languages the organisation works in (``Inglés``,
+# ``Английский``, ``英语``, ``الفرنسية``), and the UN's six official languages in each of the six, as a UN
+# glossary made in Spanish, Russian, Arabic or Chinese heads its columns (``Ruso``, ``Испанский``, ``الصينية``,
+# ``西班牙文``); Chinese as its writers name its two scripts (``简体中文``, ``繁體中文``).
 # Norwegian is Bokmål, its written standard.
 _NAMES = """
     en:English,anglais,Englisch,inglés,inglese,angielski,αγγλικά,английский,англійська,الإنجليزية,الإنكليزية,英语,英文,英語,İngilizce
     fr:French,français,Französisch,francés,francese,francuski,γαλλικά,французский,французька,الفرنسية,法语,法文,フランス語,Fransızca
     de:German,Deutsch,allemand
-    es:Spanish,español,castellano,espagnol,Spanisch it:Italian,italiano,italien,Italienisch
+    es:Spanish,español,castellano,espagnol,Spanisch,испанский,الإسبانية,西班牙语,西班牙文 it:Italian,italiano,italien,Italienisch
     pt:Portuguese,português,portugais,Portugiesisch nl:Dutch,Flemish,Nederlands,néerlandais,Niederländisch
-    pl:Polish,polski,polonais,Polnisch ru:Russian,русский,russe,Russisch uk:Ukrainian,українська,ukrainien
+    pl:Polish,polski,polonais,Polnisch ru:Russian,русский,russe,Russisch,ruso,الروسية,俄语,俄文 uk:Ukrainian,українська,ukrainien
     be:Belarusian,беларуская,biélorusse cs:Czech,čeština,tchèque sk:Slovak,slovenčina,slovaque
     sl:Slovenian,Slovene,slovenščina,slovène hu:Hungarian,magyar,hongrois bg:Bulgarian,български,bulgare
     el:Greek,ελληνικά,grec,Griechisch tr:Turkish,Türkçe,turc,Türkisch ro:Romanian,română,roumain
@@ -100,7 +102,7 @@ _NAMES = """
     mk:Macedonian,македонски,macédonien is:Icelandic,íslenska,islandais ga:Irish,Gaeilge,irlandais
     mt:Maltese,Malti,maltais ca:Catalan,català eu:Basque,euskara gl:Galician,galego,galicien cy:Welsh,Cymraeg,gallois
     lb:Luxembourgish,Lëtzebuergesch,luxembourgeois ka:Georgian,ქართული,géorgien hy:Armenian,հայերեն,arménien
-    ar:Arabic,العربية,arabe he:Hebrew,עברית,hébreu fa:Persian,Farsi,فارسی,persan zh:Chinese,中文,简体中文,繁體中文,繁体中文,汉语,漢語,chinois
+    ar:Arabic,العربية,arabe,árabe,арабский,阿拉伯语,阿拉伯文 he:Hebrew,עברית,hébreu fa:Persian,Farsi,فارسی,persan zh:Chinese,中文,简体中文,繁體中文,繁体中文,汉语,漢語,chinois,chino,китайский,الصينية
     ja:Japanese,日本語,japonais ko:Korean,한국어,coréen ug:Uyghur,Uighur,ouïghour hi:Hindi,हिन्दी ur:Urdu,اردو,ourdou
 """
 

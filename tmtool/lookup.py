@@ -15,8 +15,8 @@ from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
 from .text.normalize import (
-    SHORTEST_STEM, SNOWBALL, english_stem, fold, french_elision, inflection_keys, normalize_for_match,
-    singular_readings, stem, unspaced, visible,
+    SHORTEST_STEM, SNOWBALL, arabic_script_spelling, english_stem, fold, french_elision, inflection_keys,
+    normalize_for_match, singular_readings, stem, unspaced, visible,
 )
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
@@ -100,7 +100,8 @@ def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
         return "acronym"
     if visible(text) == query:  # a term stored as a file wrote it (NFD) is the query composed (``visible``)
         return "exact"
-    same = fold(text).replace("-", " ") in typed  # a hyphen typed as a space is folded too
+    # a hyphen typed as a space is folded too, and an Arabic-script letter typed as another (كميته: کمیته)
+    same = any(spelling.replace("-", " ") in typed for spelling in (fold(text), arabic_script_spelling(fold(text))))
     return "folded" if same else "lemma"  # else through an inflected form
 
 
@@ -133,6 +134,7 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     elided = _elision(folded)
     bare = folded[elided:]
     foldings = [folded, bare] if bare else [folded]
+    foldings += [spelt for spelt in map(arabic_script_spelling, foldings) if spelt not in foldings]  # کمیته: كميته
     typed = {each.replace("-", " ") for each in foldings}
     spelt = set().union(*map(_hyphenations, foldings))
     keys = spelt | {stem(key) for key in spelt}

@@ -7,6 +7,8 @@ from a scan of the whole memory (``Store.fuzzy_candidates``); they are scored he
 The memory is searched on both sides of its units (a CAT tool's reverse look-up): the memory holds
 pairs translated either way (fr→en, en→fr, imported files of any pair), and a French sentence is
 matched against every French text it holds, an en→fr unit's target as much as a fr→en unit's source.
+A unit's other languages are searched too (``Unit.variants``: a DGT memory's German and Spanish beside
+its English source and first target), from the candidates their word index gives (``side`` "variant").
 """
 
 from __future__ import annotations
@@ -16,23 +18,32 @@ from dataclasses import dataclass
 
 from .errors import Invalid, TmtoolError
 from .langtags import base_language
-from .model import Unit
+from .model import Unit, Variant
 from .text.normalize import normalize_for_match
 
 GRAM_SIZE = 3  # shortest query: fuzzy candidates come from trigram indexes
 SIDES = ("source", "target")  # a unit's sides, each searched; on a tie the source matches
+VARIANT = "variant"  # a match in one of a unit's other languages, after its sides on a tie
 
 
 @dataclass(frozen=True, slots=True)
 class TmMatch:
     score: float  # match percentage, 0–100
     unit: Unit
-    side: str = "source"  # the side of the unit that matched, one of SIDES
+    side: str = "source"  # the side of the unit that matched, one of SIDES, or VARIANT
+    variant: Variant | None = None  # the other language that matched (side VARIANT)
 
     @property
     def lang(self) -> str:
         """The language tag of the side that matched."""
+        if self.variant is not None:
+            return self.variant.lang
         return self.unit.srclang if self.side == "source" else self.unit.tgtlang
+
+    @property
+    def text(self) -> str:
+        """The text that matched."""
+        return self.variant.text if self.variant is not None else getattr(self.unit, self.side)
 
 
 def similarity(a: str, b: str) -> float:
@@ -74,14 +85,28 @@ def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10,
     # units sharing one word only when those sharing two hold no match, which one in another language
     # did), and none of another language is scored or read
     in_lang = None if lang == "auto" else lang
-    hits = sorted(((score, unit_id, side) for side in SIDES
-                   for score, unit_id in best_matches(query, store.fuzzy_candidates(query, min_score, side, in_lang),
-                                                      min_score)),
-                  key=lambda hit: (-hit[0], hit[1], SIDES.index(hit[2])))
-    best: dict[int, tuple[float, str]] = {}  # the best first, a unit by its first (best) side
-    for score, unit_id, side in hits:
+    hits = [(score, unit_id, side, None) for side in SIDES
+            for score, unit_id in best_matches(query, store.fuzzy_candidates(query, min_score, side, in_lang),
+                                               min_score)]
+    variants = store.variant_fuzzy_candidates(query, min_score, in_lang)
+    hits += [(score, unit_id, VARIANT, variants[k][1:])
+             for score, k in best_matches(query, {k: normalize_for_match(text) for k, (_, _, text) in enumerate(variants)},
+                                          min_score)
+             for unit_id in [variants[k][0]]]
+    order = (*SIDES, VARIANT)
+    hits.sort(key=lambda hit: (-hit[0], hit[1], order.index(hit[2])))
+    best: dict[int, tuple[float, str, tuple[str, str] | None]] = {}  # the best first, a unit by its best side
+    for score, unit_id, side, variant in hits:
         if len(best) == limit:
             break
-        best.setdefault(unit_id, (score, side))
+        best.setdefault(unit_id, (score, side, variant))
     units = store.units_by_id(list(best))
-    return [TmMatch(round(score, 1), units[unit_id], side) for unit_id, (score, side) in best.items()]
+    return [TmMatch(round(score, 1), units[unit_id], side, _held(units[unit_id], variant))
+            for unit_id, (score, side, variant) in best.items()]
+
+
+def _held(unit: Unit, variant: tuple[str, str] | None) -> Variant | None:
+    """The unit's variant of this language and text (as the store gave it a candidate), None for none."""
+    if variant is None:
+        return None
+    return next((v for v in unit.variants if (v.lang, v.text) == variant), Variant(*variant))

@@ -504,6 +504,7 @@ def read_rows(
                 names.append(" / ".join(dict.fromkeys(filter(None, (over, below.strip())))))
         elif second:
             rows = itertools.chain([second], rows)
+        columns = _roles_beside_their_language(names, columns, path, first[0], on_skip)
         for cell, column in zip(names, columns):
             if cell.strip() and column is None:
                 on_skip(Skipped(f"column {cell.strip()!r} not read: no glossary field of that name", str(path),
@@ -552,6 +553,23 @@ def _example_keys(columns: Sequence[str | None], languages: Sequence[str]) -> li
         keys.append(f"{EXAMPLE}:{language}" if column == EXAMPLE and language else None if column == EXAMPLE
                     else column)
     return keys
+
+
+def _roles_beside_their_language(names: Sequence[str], columns: Sequence[str | None], path: str | Path,
+                                 line: int, on_skip: OnSkip) -> tuple[str | None, ...]:
+    """``columns`` without those a header names by their role only (``term``, ``source``, ``target`` …: French
+    and English in a table of two) where another column names that language by its code or name: a vocabulary
+    of a column a language heads its headword ``term`` (IEC's Electropedia, in English), which is no French
+    term. Each column passed over is told to ``on_skip``."""
+    named = {column for name, column in zip(names, columns) if column and _folded_name(name) not in _ROLE_NAMES}
+    kept = []
+    for name, column in zip(names, columns):
+        if column in named and _folded_name(name) in _ROLE_NAMES:
+            on_skip(Skipped(f"column {name.strip()!r} not read: the header names the {column} column too",
+                            str(path), line))
+            column = None
+        kept.append(column)
+    return (*kept, *columns[len(kept):])
 
 
 def _spanned_columns(header: list[str], columns: Sequence[str | None],
@@ -761,6 +779,10 @@ def _folded_name(name: str) -> str:
 
 
 _COLUMN_OF_NAME = {_folded_name(alias): column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}
+# the names of French's and English's columns that say a column's role in a pair, not its language
+_ROLE_NAMES = frozenset(_folded_name(name) for name in ("source", "src", "term", "source term", "terme",
+                                                        "terme source", "target", "tgt", "translation",
+                                                        "target term", "traduction", "terme cible"))
 # a status cell as a person types it in a spreadsheet: any case, in English or French
 _STATUS_OF_NAME = {_folded_name(name): status for status, names in (
     (ReviewStatus.CANDIDATE, ("candidate", "candidat")), (ReviewStatus.APPROVED, ("approved", "approuvé", "approuvée")),

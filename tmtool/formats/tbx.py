@@ -46,7 +46,8 @@ style (``min:partOfSpeech`` …), and the TBX-Min of 2013 (``<TBX dialect="TBX-M
 ``usageStatus``, ``normativeAuthorization`` or Phrase's ``forbidden``, and an entry whose terms Phrase's
 ``status`` all says Approved is approved (a New term makes it a candidate); picklist values and data
 categories are read however tools spell them (``Noun``, ``PROPER_NOUN``, ``FULL_FORM``, ``Definition``).
-An entry without any term is passed over and reported. A context read beside a term of the entry's context
+A definition in each language section is the entry's definition, a line each (the same one given in every
+section, once). An entry without any term is passed over and reported. A context read beside a term of the entry's context
 language (``model.context_language``) is the entry's, one beside a term of another language that term's own
 (``model.place_contexts``): the German sentence of a French, English and German entry stays German. An entry's
 context that says its language (``Context.lang``: an edit gave a German entry a French term) is written beside
@@ -415,11 +416,12 @@ _TERM_NOTES = frozenset({"partOfSpeech", "grammaticalGender", "termType", "admin
                          "usageStatus", "normativeAuthorization", "forbidden"})
 # administrativeStatus (TBX-Basic, 2008 and v3), termStatus (TBX-Min 2013), usageStatus (TBX-Min v3),
 # normativeAuthorization (ISO 12620's, which termbases of TBX 2008 such as translate5's write: preferredTerm,
-# admittedTerm, deprecatedTerm …), forbidden (Phrase TMS's export: true or false)
+# admittedTerm, deprecatedTerm …), forbidden (Phrase TMS's export: true or false). IATE's export also writes
+# proposedTerm-admn-sts, a term proposed but not yet adopted: admitted, never offered as the preferred one
 _USAGE_WORDS = (("preferred", UsageStatus.PREFERRED), ("admitted", UsageStatus.ADMITTED),
                 ("deprecated", UsageStatus.DEPRECATED), ("superseded", UsageStatus.DEPRECATED),
                 ("notrecommended", UsageStatus.DEPRECATED), ("obsolete", UsageStatus.DEPRECATED),
-                ("forbidden", UsageStatus.DEPRECATED))
+                ("forbidden", UsageStatus.DEPRECATED), ("proposed", UsageStatus.ADMITTED))
 _TYPE_OF_FOLDED = {_folded(value): term_type for value, term_type in _TERM_TYPE_OF.items()}
 _ORIGINATION = frozenset({"origination", "creation"})
 _INLINE = frozenset({"hi", "foreign", "bpt", "ept", "ph", None})  # what a note's text may hold (None: a comment)
@@ -579,8 +581,13 @@ class _EntryReader:
         if local in ("descripGrp", "adminGrp"):
             for child in element:
                 self._read_description(child, entry, on_property, term)
-        elif definition and entry.definition in (None, _text(element)):
-            entry.definition = _text(element)  # the same definition in another language section: once
+        elif definition:
+            # a definition in each language section: the entry's, a line each (as a memoQ CSV's), the same
+            # one given again (translate5 copies it into every section) once
+            text = _text(element)
+            held = [] if entry.definition is None else [entry.definition, *entry.definition.split("\n")]
+            if text not in held:
+                entry.definition = text if entry.definition is None else f"{entry.definition}\n{text}"
         elif local == "note":
             text = _text(element)
             match = _PROPERTY_NOTE.match(text)

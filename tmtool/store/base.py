@@ -246,6 +246,16 @@ class Store(Protocol):
         on common grams (see tmtool/search.py and bench/scale.py for what SQLite achieves)."""
         ...
 
+    def variant_fuzzy_candidates(self, text: str, min_score: float,
+                                 lang: str | None = None) -> list[tuple[int, str, str]]:
+        """Candidates for a fuzzy match of ``text`` (already ``normalize_for_match``-ed) at ``min_score`` %
+        among the units' other languages (``Unit.variants``: a DGT memory's German, Spanish … beside its
+        English source and first target): (unit id, the variant's tag, its text as stored) of those sharing
+        one of the query's rarest words (``rows.VARIANT_WORD_BUDGET``) within ``rows.variant_length_band``, in
+        ``lang`` (a base language) when given. The caller normalises and scores them; a query of common words
+        only has none."""
+        ...
+
     def concordance(self, text: str, limit: int = 20, lang: str | None = None) -> list[tuple[Unit, str]]:
         """Units whose source, target or other languages (variants) contain ``text`` as whole words (a
         phrase: the words in order), case- and accent-insensitive, each unit once, in the same order on

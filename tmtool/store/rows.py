@@ -5,6 +5,7 @@ passes before it is written. Each backend keeps only its statements."""
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, replace
@@ -71,6 +72,20 @@ def entries_around(order: str, after: Sequence | None, before: Sequence | None, 
 # (characters of source and target: the text asked for is most of it), then by id. Of a query whose
 # columns are ``tier``, ``length`` (CONCORDANCE_LENGTH of ``units u``) and ``id``.
 CONCORDANCE_LENGTH = "length(u.source) + length(u.target)"
+
+# A fuzzy search's candidates among the units' other languages (Store.variant_fuzzy_candidates): the variants
+# sharing the query's rarest words, up to this many postings (one word at least), within a length band a match
+# at the score asked for lies in (similarity = 1 - distance / longer length), widened by VARIANT_LENGTH_SLACK
+# for a text stored with runs of spaces or Arabic's marks, which its normalised form leaves out
+VARIANT_WORD_BUDGET = 500
+VARIANT_LENGTH_SLACK = 1.25
+
+
+def variant_length_band(text: str, min_score: float) -> tuple[int, int]:
+    """The lengths a stored variant holding a match of the normalised ``text`` at ``min_score`` % may have."""
+    ratio = min_score / 100
+    return math.floor(len(text) * ratio / VARIANT_LENGTH_SLACK), math.ceil(len(text) / ratio * VARIANT_LENGTH_SLACK)
+
 CONCORDANCE_ORDER = "tier, length, id"
 TERM_COLUMNS = "entry_id, text, lang, pos, gender, type, usage, lemma, forms, confidence, frequency, contexts, note"
 TERM_INSERT_COLUMNS = ("entry_id, position, lang, text, lemma, pos, gender, type, usage, forms, confidence,"

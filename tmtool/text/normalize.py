@@ -69,6 +69,20 @@ ARABIC_MARKS = "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
 _ARABIC_MARKS = re.compile(f"[{ARABIC_MARKS}]")
 
 
+# Letters Arabic-script writing varies between in one word: final alef maqsura and yeh (المستشفى, المستشفي, as
+# Egypt writes it), teh marbuta and heh (الجمعية, الجمعيه), and Persian's own yeh and keheh, which an Arabic
+# keyboard types as Arabic's (کمیته, كميته). A term is looked up in any of them (``term_keys`` keys it under
+# Arabic's too, and ``lookup`` asks for the query so spelt); ``fold`` keeps them apart, as the word indexes that
+# the memory's words are looked up in do.
+_ARABIC_SCRIPT_SPELLING = str.maketrans("ىیکة", "ييكه")
+
+
+def arabic_script_spelling(text: str) -> str:
+    """``text`` with Arabic's yeh, kaf and heh for the letters written in their place (see above):
+    کمیته → كميته, المستشفى → المستشفي, الجمعية → الجمعيه; any other text as it is."""
+    return text.translate(_ARABIC_SCRIPT_SPELLING)
+
+
 def without_arabic_marks(text: str) -> str:
     """``text`` without Arabic's tatweel and vowel marks (:data:`ARABIC_MARKS`): الاجتمـاع, الاِجْتِمَاع →
     الاجتماع."""
@@ -398,6 +412,9 @@ def term_keys(texts: list[str], *, acronym: bool, lang: str = "") -> set[tuple[s
         if acronym:
             continue
         keys.add((stem(key), "stem"))
+        spelt = arabic_script_spelling(key)
+        if spelt != key:  # as an Arabic keyboard types it (کمیته: كميته), and an Arabic text may write it
+            keys.update(((spelt, "form"), (stem(spelt), "stem")))
         inflected = inflection_key(text, lang)
         if inflected:
             keys.add((inflected, "stem"))

@@ -335,8 +335,9 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
                    min: Annotated[float, Query(ge=1, le=100)] = 70,
                    limit: Annotated[int, Query(ge=1, le=100)] = 10,
                    lang: Annotated[str, Query(max_length=35)] = "auto") -> dict:
-        """Fuzzy matches of ``q`` among the memory's texts in ``lang`` (a language tag; auto: both
-        sides of every unit), scored in % as CAT tools do; each says which side matched."""
+        """Fuzzy matches of ``q`` among the memory's texts in ``lang`` (a language tag; auto: every
+        language of every unit), scored in % as CAT tools do; each says which side matched (``variant``:
+        one of the unit's other languages, its source the translation)."""
         with store() as s:
             return {"matches": api.search(s, q, min_score=min, limit=limit, lang=lang)}
 

@@ -49,8 +49,9 @@ from ..rows import (
     CONCORDANCE_LENGTH, CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS,
     entries_around,
 )
+from ..rows import VARIANT_WORD_BUDGET, variant_length_band
 from ..url import masked, scrubbed
-from .schema import MIGRATIONS, marked_words
+from .schema import MARKED, MIGRATIONS, marked_words
 
 # advisory lock keys: two numbers of our own ("tmtool" and 1, 2)
 WRITE_LOCK = 0x746D746F6F6C0001
@@ -590,6 +591,36 @@ class PostgresStore(UnitCorrections):
             single.append(word)
             budget += counts[word]
         return self._word_matches(" | ".join(map(_lexeme, single)), band, side, codes) if single else {}
+
+    def variant_fuzzy_candidates(self, text: str, min_score: float,
+                                 lang: str | None = None) -> list[tuple[int, str, str]]:
+        """See :meth:`Store.variant_fuzzy_candidates`: from the variants' word index (schema migration 10),
+        each word counted up to the budget (a word in more is no filter); an Arabic text with its marks is
+        no bound of the band."""
+        def holds(query: str) -> str:
+            return _words_match("to_tsvector('tm_words', v.text)", "v.text", f"{query}::tsquery")
+
+        words = [word for word, in self._query("SELECT lexeme FROM unnest(to_tsvector('tm_words', %s))", (text,))]
+        counts = dict(self._query(
+            f"SELECT w, (SELECT count(*) FROM (SELECT 1 FROM unit_variants v WHERE {holds('q')}"
+            " LIMIT %(cap)s) capped) FROM unnest(%(words)s::text[], %(queries)s::text[]) AS t(w, q)",
+            {"words": words, "queries": [_lexeme(w) for w in words], "cap": VARIANT_WORD_BUDGET + 1}))
+        budget, chosen = 0, []
+        for word in sorted((w for w in counts if 0 < counts[w] <= VARIANT_WORD_BUDGET), key=lambda w: (counts[w], w)):
+            if chosen and budget + counts[word] > VARIANT_WORD_BUDGET:
+                break
+            chosen.append(word)
+            budget += counts[word]
+        if not chosen:
+            return []
+        shortest, longest = variant_length_band(text, min_score)
+        in_lang = f" AND {_in_language('v.lang', 'codes')}" if lang else ""
+        return self._query(
+            f"SELECT v.unit_id, v.lang, v.text FROM unit_variants v WHERE {holds('%(words)s')}"
+            f" AND (length(v.text) BETWEEN %(shortest)s AND %(longest)s OR {MARKED.format('v.text')}){in_lang}"
+            " ORDER BY v.unit_id, v.position",
+            {"words": " | ".join(map(_lexeme, chosen)), "codes": language_codes(lang) if lang else None,
+             "shortest": shortest, "longest": longest})
 
     def _word_matches(self, tsquery: str, band: dict[str, int], side: str,
                       codes: list[str] | None) -> dict[int, str]:

@@ -45,6 +45,7 @@ from ..rows import (
     entry_update, not_updated, store_counts, term_row, unit_from_row, unit_row,
 )
 from ..rows import CONCORDANCE_LENGTH as _UNIT_LENGTH
+from ..rows import VARIANT_WORD_BUDGET, variant_length_band
 from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_around
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
@@ -671,6 +672,26 @@ class SQLiteStore(UnitCorrections):
             candidates.update(self._band_matches("units_fts", f"{side} : ({_any_of(rare_words)})", side,
                                                  min_len, max_len, lang))
         return candidates
+
+    def variant_fuzzy_candidates(self, text: str, min_score: float,
+                                 lang: str | None = None) -> list[tuple[int, str, str]]:
+        """See :meth:`Store.variant_fuzzy_candidates`: from the variants' word index, each word counted up
+        to the budget (a word in more is no filter); an Arabic text's length, its marks kept, is no bound."""
+        self._forget_stale_counts()
+        words = set(WORD.findall(text))
+        counts = {word: self._match_count("unit_variants_fts", _phrase(word), VARIANT_WORD_BUDGET + 1)
+                  for word in words}
+        rare_words = rarest_grams({w for w in words if counts[w] <= VARIANT_WORD_BUDGET}, counts, len(words),
+                                  budget=VARIANT_WORD_BUDGET, at_least=1)
+        if not rare_words:
+            return []
+        in_lang = " AND base_language(v.lang) = ?" if lang else ""
+        return self._query(
+            f"SELECT v.unit_id, v.lang, v.text FROM unit_variants_fts f JOIN unit_variants v"
+            f" ON v.unit_id = f.rowid / {VARIANT_ROWS} AND v.position = f.rowid % {VARIANT_ROWS}"
+            " WHERE unit_variants_fts MATCH ? AND (length(v.text) BETWEEN ? AND ? OR instr(CAST(v.text AS BLOB), x'D9'))"
+            f"{in_lang} ORDER BY v.unit_id, v.position",
+            (_any_of(rare_words), *variant_length_band(text, min_score), *([lang] if lang else [])))
 
     def _rare_grams(self, index: str, text: str, ratio: float, max_len: int, rare_words: bool) -> str:
         """An FTS5 expression of the units sharing one of ``text``'s rarest trigrams ('' if none is
