@@ -69,6 +69,8 @@ _WORD_START = re.compile(r"^(\w+)")
 _COMPOUNDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
 _DIGITS = re.compile(r"\d+")
 _NOTE_MARKS = set("0123456789*†‡§")
+# a page's number as a template prints it alone on a line: 3, - 3 -, Page 3, p. 3, 3/9, Page 3 of 9, Page 3 sur 9
+_PAGE_NUMBER = re.compile(r"(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:/|of|sur|de)\s*\d{1,3})?", re.I)
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # a no-break space is kept: French typography puts it before « ? ! : »
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
@@ -344,6 +346,7 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
 
 def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Pages without their running headers and footers, page numbers among them."""
+    pages = [_without_page_number(page) for page in pages]
     if len(pages) < 2:
         return pages
     edges, outermost = [], []
@@ -373,6 +376,24 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     running |= _alternating(pages, outermost, on_edge)
     return [[line for line in page if id(line) not in edge or _running_key(line) not in running]
             for page, edge in zip(pages, edges)]
+
+
+def _without_page_number(page: list[_Line]) -> list[_Line]:
+    """The page less the lines on its first or last baseline that hold a page number alone and stand apart
+    from the text (further from the next line than two lines of their size). A document of one page has no
+    other page to tell its running lines by; read in the order of the columns, its number at the foot of the
+    left column would fall into the sentence that goes on at the top of the right one."""
+    ordered = sorted(page, key=lambda line: -line.baseline)
+    if len(ordered) < 2:
+        return page
+    numbers = set()
+    for edge in (ordered[0].baseline, ordered[-1].baseline):
+        row = [line for line in ordered if abs(line.baseline - edge) < 1]
+        rest = [line.baseline for line in ordered if abs(line.baseline - edge) >= 1]
+        for line in row:
+            if _PAGE_NUMBER.fullmatch(line.text) and rest and min(abs(b - edge) for b in rest) > 2 * line.size:
+                numbers.add(id(line))
+    return [line for line in page if id(line) not in numbers]
 
 
 def _alternating(pages: list[list[_Line]], outermost: list[set[int]], on_edge: Counter) -> set[str]:
