@@ -73,3 +73,84 @@ def test_a_one_page_two_column_pdf_pair_gives_whole_sentences(tmp_path):
             "NATO’s partners also contribute to this work.") in [(u["source"], u["target"]) for u in units]
     # the English splits a sentence in two: one unit holds both
     assert [u["bead"] for u in units if u["target"].startswith("It provides")] == ["1-2"]
+
+
+# a news page as the site's template lays it out, saved from the browser: no <main>, no <article>; the menus,
+# the breadcrumb, the "Related" list and the footer are divs named by their class or id
+NEWS_PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{site} - {title}</title><script>var dataLayer = [];</script></head>
+<body>
+<div id="top-bar"><a href="/{lang}/">{home}</a> | <a href="/{other}/">{other_name}</a> | <a href="/search">{search}</a></div>
+<div id="menu"><ul><li><a href="/news">{news}</a></li><li><a href="/topics">{topics}</a></li></ul></div>
+<div class="breadcrumb"><a href="/">{home}</a> &gt; <a href="/news">{news}</a> &gt; <span>{title}</span></div>
+<div id="content">
+  <div class="content-header"><h1>{title}</h1><p class="date">{date}</p><p class="last-updated">{updated}</p></div>
+  <div class="article-body">
+    <figure><img src="/img/photo.jpg" alt=""><figcaption>{caption}</figcaption></figure>
+    {body}
+  </div>
+  <div class="related"><h3>{related}</h3><ul>{links}</ul></div>
+</div>
+<div id="footer"><p>{copyright}</p><ul><li><a href="/legal">{legal}</a></li><li><a href="/contact">Contact</a></li></ul></div>
+</body></html>
+"""
+NEWS_FR = dict(
+    lang="fr", other="en", other_name="English", site="OTAN", home="Accueil", search="Rechercher", news="Actualités",
+    topics="Thèmes", title="Les chefs d’état-major de la défense font le point sur la posture de dissuasion",
+    date="14 mars 2026", updated="Dernière mise à jour : 15 mars 2026 10:42",
+    caption="Le président du Comité militaire ouvre la séance au siège de l’OTAN, à Bruxelles.",
+    related="Articles liés", copyright="© OTAN 2026", legal="Mentions légales",
+    links='<li><a href="/a">Le Comité militaire se réunit en session plénière</a></li>'
+          '<li><a href="/b">Exercice de défense aérienne en mer Baltique</a></li>',
+    body="<p>Les chefs d’état-major de la défense des pays de l’Alliance se sont réunis le 14 mars 2026 au siège de "
+         "l’OTAN. Ils ont examiné la mise en œuvre des plans régionaux.</p><h2>Renforcer la défense collective</h2>"
+         "<p>Les participants ont également évoqué le soutien à l’Ukraine et la sécurité des infrastructures "
+         "sous-marines. La prochaine réunion aura lieu en septembre.</p>")
+NEWS_EN = dict(
+    lang="en", other="fr", other_name="Français", site="NATO", home="Home", search="Search", news="News",
+    topics="Topics", title="Chiefs of Defence review the deterrence posture",
+    date="14 Mar. 2026", updated="Last updated: 15 Mar. 2026 10:42",
+    caption="The Chair of the Military Committee opens the session at NATO Headquarters in Brussels.",
+    related="Related", copyright="© NATO 2026", legal="Legal notice",
+    links='<li><a href="/a">Military Committee meets in plenary session</a></li>'
+          '<li><a href="/b">Air defence exercise in the Baltic Sea</a></li>',
+    body="<p>The Chiefs of Defence of the Allied nations met at NATO Headquarters on 14 March 2026. They reviewed "
+         "the implementation of the regional plans.</p><h2>Strengthening collective defence</h2>"
+         "<p>Participants also discussed support for Ukraine. They addressed the security of undersea "
+         "infrastructure. The next meeting will take place in September.</p>")
+
+
+def test_a_news_page_s_update_stamp_is_left_out_with_its_menus_breadcrumb_and_related_list(tmp_path):
+    """The stamp the site's template prints under the title (*Dernière mise à jour : 15 mars 2026 10:42*) is
+    the site's, and would be a unit of its own for every page; the article's title, its date line and its
+    photo's caption are the article's."""
+    (tmp_path / "chods.fr.html").write_text(NEWS_PAGE.format(**NEWS_FR), encoding="utf-8")
+    (tmp_path / "chods.en.html").write_text(NEWS_PAGE.format(**NEWS_EN), encoding="utf-8")
+    db = tmp_path / "tm.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    units = [(u["bead"], u["source"], u["target"]) for u in api.document_units(open_store(db), "chods")]
+    assert units == [
+        ("1-1", NEWS_FR["title"], NEWS_EN["title"]),
+        ("1-1", "14 mars 2026", "14 Mar. 2026"),
+        ("1-1", NEWS_FR["caption"], NEWS_EN["caption"]),
+        ("1-1", "Les chefs d’état-major de la défense des pays de l’Alliance se sont réunis le 14 mars 2026 au "
+                "siège de l’OTAN.", "The Chiefs of Defence of the Allied nations met at NATO Headquarters on 14 "
+                                    "March 2026."),
+        ("1-1", "Ils ont examiné la mise en œuvre des plans régionaux.",
+         "They reviewed the implementation of the regional plans."),
+        ("1-1", "Renforcer la défense collective", "Strengthening collective defence"),
+        ("1-2", "Les participants ont également évoqué le soutien à l’Ukraine et la sécurité des infrastructures "
+                "sous-marines.", "Participants also discussed support for Ukraine. They addressed the security of "
+                                 "undersea infrastructure."),
+        ("1-1", "La prochaine réunion aura lieu en septembre.", "The next meeting will take place in September."),
+    ]
+
+
+def test_only_a_stamp_s_label_and_date_make_a_stamp():
+    from tmtool.text.readers.html import _stamp
+
+    assert all(map(_stamp, ["Publié le 14/03/2026 à 10h42", "Updated 2 March 2026", "Last updated 2026-03-15",
+                            "Published: Tuesday, March 15, 2026", "Mis à jour le 3 mars 2026"]))
+    assert not any(map(_stamp, ["Mise à jour du plan de défense 2026", "Updated guidance cyber defence 2026",
+                                "Dernière mise à jour", "Publié le rapport annuel 2025"]))

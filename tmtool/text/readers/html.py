@@ -184,6 +184,18 @@ def _decode_html(data: bytes, path: str) -> str:
 
 
 _NAVIGATION_WORDS = 2
+_DATE_WORDS = frozenset(
+    "janvier janv février févr fév mars avril avr mai juin juillet juil août septembre sept octobre oct novembre nov "
+    "décembre déc lundi mardi mercredi jeudi vendredi samedi dimanche à h le "
+    "january jan february feb march mar april apr may june jun july jul august aug september sep october "
+    "november december dec monday tuesday wednesday thursday friday saturday sunday at on".split())
+# the stamp a site's template prints over or under a page's article (*Last updated: 15 Mar. 2026 10:42*,
+# *Dernière mise à jour : 15 mars 2026*, *Publié le 14/03/2026 à 10h42*): the site's, not the article's, and a
+# new unit in the memory for every page, where only its date differs
+_STAMP = re.compile(
+    r"(?:(?:last\s+)?(?:updated|modified|reviewed)(?:\s+on)?|published(?:\s+on)?|(?:dernière\s+)?mise\s+à\s+jour"
+    r"(?:\s+le)?|(?:mis|mise)\s+à\s+jour\s+le|(?:modifié|publié|actualisé)\s+le|date\s+de\s+(?:mise\s+à\s+jour|"
+    r"publication))\s*:?\s*((?:(?:\d{1,4}|[^\W\d_]{3,9}\.?|à|at|h)[\s,./:\-h]*){1,8})", re.IGNORECASE)
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _LISTS = {"ul", "ol", "menu", "dl"}
 
@@ -265,6 +277,14 @@ def _drop_heading_over_links(read: _Reading, current: list[str], heading: list |
         del read.paragraphs[start:end]
 
 
+def _stamp(text: str) -> bool:
+    """Whether a paragraph is a page's update or publication stamp (``_STAMP``): its label and a date, in
+    digits or with its month and weekday named in French or English."""
+    stamp = _STAMP.fullmatch(text)
+    return (bool(stamp) and any(c.isdigit() for c in text)
+            and all(word.casefold() in _DATE_WORDS for word in re.findall(r"[^\W\d_]+", stamp.group(1))))
+
+
 def _flush(read: _Reading, current: list[str]) -> bool:
     """The text gathered so far is a paragraph, unless it is links: a menu, a breadcrumb, a bar of
     sharing buttons, a list of related pages, a footer's links, where a page marks none of them as such.
@@ -276,7 +296,7 @@ def _flush(read: _Reading, current: list[str]) -> bool:
     letters, own_letters = sum(c.isalnum() for c in "".join(current)), sum(c.isalnum() for c in own)
     own_words = sum(any(c.isalnum() for c in word) for word in own.split())
     navigation = 2 * own_letters <= letters and own_words <= _NAVIGATION_WORDS
-    if text and not navigation:
+    if text and not navigation and not _stamp(text):
         read.add(text)
     current.clear()
     return not (text and navigation)  # whether it was no links
