@@ -154,3 +154,18 @@ def test_only_a_stamp_s_label_and_date_make_a_stamp():
                             "Published: Tuesday, March 15, 2026", "Mis à jour le 3 mars 2026"]))
     assert not any(map(_stamp, ["Mise à jour du plan de défense 2026", "Updated guidance cyber defence 2026",
                                 "Dernière mise à jour", "Publié le rapport annuel 2025"]))
+
+
+def test_a_date_line_keeps_its_date_without_the_page_s_tools_linked_beside_it(tmp_path):
+    """The site prints the article's date and, after bars, links to print or mail the page: the links go, the date
+    stays; links in a sentence of the article stay, bars or not."""
+    page = ('<html lang="{lang}"><head><meta charset="utf-8"></head><body><div class="content"><h1>{title}</h1>'
+            '<p class="fs-small">{date} - | <a href="#">{print}</a> | <a href="#">{mail}</a></p>'
+            '<p>{sentence}</p></div></body></html>')
+    fr = dict(lang="fr", title="La Finlande accueille un exercice de défense aérienne", date="12 juin 2026",
+              print="Imprimer", mail="Envoyer par courriel",
+              sentence='Le rapport annuel (<a href="/r">version intégrale</a> | <a href="/s">synthèse</a>) est publié.')
+    path = tmp_path / "finlande.fr.html"
+    path.write_text(page.format(**fr), encoding="utf-8")
+    assert read_document(path, lang="fr").paragraphs == (
+        fr["title"], "12 juin 2026", "Le rapport annuel (version intégrale | synthèse) est publié.")

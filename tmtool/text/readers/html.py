@@ -184,6 +184,7 @@ def _decode_html(data: bytes, path: str) -> str:
 
 
 _NAVIGATION_WORDS = 2
+_LINK_BAR = re.compile(r"\s*[|·]\s*")  # between the links of a bar (Imprimer | Envoyer)
 _DATE_WORDS = frozenset(
     "janvier janv février févr fév mars avril avr mai juin juillet juil août septembre sept octobre oct novembre nov "
     "décembre déc lundi mardi mercredi jeudi vendredi samedi dimanche à h le "
@@ -285,12 +286,40 @@ def _stamp(text: str) -> bool:
             and all(word.casefold() in _DATE_WORDS for word in re.findall(r"[^\W\d_]+", stamp.group(1))))
 
 
+def _without_link_bar(current: list[str]) -> list[str]:
+    """A paragraph's parts less the links it strings together with its own text between bars (a date line
+    and the page's tools: *12 juin 2026 - | Imprimer | Envoyer par courriel*): each piece between two bars
+    that is a link alone goes, with the bars and dashes left dangling; a paragraph that is all such links,
+    or has no bar, is as it was."""
+    pieces: list[list[str]] = [[]]
+    for part in current:
+        if isinstance(part, _Linked):
+            pieces[-1].append(part)
+            continue
+        first, *others = _LINK_BAR.split(part)
+        pieces[-1].append(first)
+        pieces.extend([other] for other in others)
+    links = [any(c.isalnum() for c in "".join(piece))
+             and not any(c.isalnum() for part in piece if not isinstance(part, _Linked) for c in part)
+             for piece in pieces]
+    if len(pieces) < 2 or not any(links) or all(links):
+        return current
+    kept = [piece for piece, link in zip(pieces, links) if not link]
+    parts = [part for piece in kept for part in [*piece, " | "]][:-1]
+    while parts and not _ASCII_SPACE.sub("", parts[-1]).strip(" |-–—"):
+        parts.pop()
+    if parts and not isinstance(parts[-1], _Linked):
+        parts[-1] = parts[-1].rstrip(" |-–—")
+    return parts
+
+
 def _flush(read: _Reading, current: list[str]) -> bool:
     """The text gathered so far is a paragraph, unless it is links: a menu, a breadcrumb, a bar of
     sharing buttons, a list of related pages, a footer's links, where a page marks none of them as such.
     Links make half its letters or more (jusText's link density, Pomikálek 2011) and it has no more than
     ``_NAVIGATION_WORDS`` words of its own (*Partager :*), where a sentence citing links has its own
     (*Le Conseil a publié* | *son rapport* | *et* | *une carte*)."""
+    current[:] = _without_link_bar(current)
     text = _ASCII_SPACE.sub(" ", "".join(current)).strip()
     own = "".join(part for part in current if not isinstance(part, _Linked))
     letters, own_letters = sum(c.isalnum() for c in "".join(current)), sum(c.isalnum() for c in own)
