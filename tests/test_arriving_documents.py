@@ -42,12 +42,12 @@ CYBER_EN = [
 ]
 
 
-def one_page_bulletin(path, paragraphs, footer="Page {}"):
+def one_page_bulletin(path, paragraphs, footer="Page {}", note=None):
     """A one-page bulletin in two columns, its number at the foot of the page, under the left column; the
-    fifth paragraph goes on from the foot of the left column to the top of the right one."""
-    laid_out = write_pdf(path, paragraphs, width=213.0, columns=2, lines_per_column=22, header=None,
-                         numbers=footer)
-    return laid_out
+    fifth paragraph goes on from the foot of the left column to the top of the right one. ``note``: a
+    footnote in small print under the left column, over the page's number."""
+    return write_pdf(path, paragraphs, width=213.0, columns=2, lines_per_column=22, header=None,
+                     numbers=footer, notes={1: [note]} if note else None)
 
 
 def test_a_one_page_pdf_s_page_number_is_left_out_not_read_into_the_sentence_it_falls_in(tmp_path):
@@ -169,3 +169,18 @@ def test_a_date_line_keeps_its_date_without_the_page_s_tools_linked_beside_it(tm
     path.write_text(page.format(**fr), encoding="utf-8")
     assert read_document(path, lang="fr").paragraphs == (
         fr["title"], "12 juin 2026", "Le rapport annuel (version intégrale | synthèse) est publié.")
+
+
+def test_a_footnote_under_the_first_of_two_columns_follows_the_text_the_page_ends_in(tmp_path):
+    """Read in the order of the columns, the note at the foot of the left column came where that column
+    ends: after another paragraph in each language (*contribuent* in French, *intensified* in English), so
+    that the two notes aligned with nothing and the memory lost them."""
+    one_page_bulletin(tmp_path / "cyber.fr.pdf", CYBER_FR, note="Le Centre a été créé en 2018.")
+    one_page_bulletin(tmp_path / "cyber.en.pdf", CYBER_EN, note="The Centre was established in 2018.")
+    assert read_document(tmp_path / "cyber.fr.pdf", lang="fr").paragraphs == (
+        *CYBER_FR, "Le Centre a été créé en 2018.")
+    db = tmp_path / "tm.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    units = [(u["source"], u["target"]) for u in api.document_units(open_store(db), "cyber")]
+    assert units[-1] == ("Le Centre a été créé en 2018.", "The Centre was established in 2018.")

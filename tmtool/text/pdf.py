@@ -114,8 +114,8 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
 
 
 def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_Line]]]:
-    """Each page's lines parted into its text and its footnotes: the lines it ends with in print
-    smaller than most of the document's."""
+    """Each page's lines parted into its text and its footnotes: the lines in print smaller than most of
+    the document's that it ends with, or that stand under all of its text."""
     sizes = Counter()
     for line in (line for page in pages for line in page):
         sizes[round(line.size)] += len(line.text)
@@ -126,8 +126,13 @@ def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_
         while end and page[end - 1].size < NOTE_SIZE * body_size:
             end -= 1
         end = end or len(page)  # a page all in small print is text
-        bodies.append(page[:end])
-        notes.append(page[end:])
+        # and, on a page in columns, the small print under all of its text, which the reading order puts
+        # at the foot of the column it stands under (the first), not after the text the page ends in
+        text = [line.baseline for line in page[:end] if line.size >= NOTE_SIZE * body_size]
+        under = {id(line) for line in page[:end] if text and line.size < NOTE_SIZE * body_size
+                 and line.baseline < min(text)}
+        bodies.append([line for line in page[:end] if id(line) not in under])
+        notes.append([line for line in page[:end] if id(line) in under] + page[end:])
     return bodies, notes
 
 
