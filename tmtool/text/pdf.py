@@ -351,9 +351,8 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
 
 def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Pages without their running headers and footers, page numbers among them."""
-    pages = [_without_page_number(page) for page in pages]
-    if len(pages) < 2:
-        return pages
+    if len(pages) < 2:  # no other page to tell them by but its number, standing apart
+        return [_without_page_number(page) for page in pages]
     edges, outermost = [], []
     for page in pages:
         ordered = sorted(page, key=lambda line: -line.baseline)
@@ -385,9 +384,9 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
 
 def _without_page_number(page: list[_Line]) -> list[_Line]:
     """The page less the lines on its first or last baseline that hold a page number alone and stand apart
-    from the text (further from the next line than two lines of their size). A document of one page has no
-    other page to tell its running lines by; read in the order of the columns, its number at the foot of the
-    left column would fall into the sentence that goes on at the top of the right one."""
+    from the text (further from the next line than two lines of their size), for a document of one page,
+    which has no other page to tell its running lines by; read in the order of the columns, its number at the
+    foot of the left column would fall into the sentence that goes on at the top of the right one."""
     ordered = sorted(page, key=lambda line: -line.baseline)
     if len(ordered) < 2:
         return page
