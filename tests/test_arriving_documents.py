@@ -184,3 +184,28 @@ def test_a_footnote_under_the_first_of_two_columns_follows_the_text_the_page_end
     assert result.exit_code == 0, result.output
     units = [(u["source"], u["target"]) for u in api.document_units(open_store(db), "cyber")]
     assert units[-1] == ("Le Centre a été créé en 2018.", "The Centre was established in 2018.")
+
+
+def test_a_footnote_follows_the_paragraph_calling_it_wherever_each_language_breaks_its_pages(tmp_path):
+    """Two pages of two columns, a note on each, called by a raised number: the French runs longer, so its
+    pages end in other paragraphs than the English's; each note follows the paragraph that calls it, its number
+    and call dropped, in both languages alike, and aligns with its translation."""
+    def called(paragraphs, at, number):
+        return [p.replace(at, f"{at}^{number}", 1) if at in p else p for p in paragraphs]
+
+    fr = called(called(CYBER_FR * 2, "Centre des", 1)[:6] + CYBER_FR, "Estonie", 2)
+    en = called(called(CYBER_EN * 2, "Operations Centre", 1)[:6] + CYBER_EN, "Estonia", 2)
+    fr_notes = ["^1 Le Centre a été créé en 2018.", "^2 L’exercice a lieu à Tartu."]
+    en_notes = ["^1 The Centre was established in 2018.", "^2 The exercise takes place in Tartu."]
+    for path, paragraphs, notes in ((tmp_path / "cyber.fr.pdf", fr, fr_notes), (tmp_path / "cyber.en.pdf", en, en_notes)):
+        write_pdf(path, paragraphs, width=213.0, columns=2, lines_per_column=17, header=None, numbers="Page {}",
+                  notes={1: notes[:1], 2: notes[1:]})
+    read = read_document(tmp_path / "cyber.fr.pdf", lang="fr").paragraphs
+    assert read[read.index("Le Centre a été créé en 2018.") - 1].startswith("Le Centre des opérations")
+    assert read[read.index("L’exercice a lieu à Tartu.") - 1].startswith("L’exercice Cyber Coalition")
+    db = tmp_path / "tm.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    units = [(u["source"], u["target"]) for u in api.document_units(open_store(db), "cyber")]
+    assert ("Le Centre a été créé en 2018.", "The Centre was established in 2018.") in units
+    assert ("L’exercice a lieu à Tartu.", "The exercise takes place in Tartu.") in units

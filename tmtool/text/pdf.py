@@ -85,6 +85,7 @@ class _Line:
     baseline: float  # PDF coordinates: y grows upwards
     size: float
     first_word: float  # width of the line's first word: would it have fit on the line before?
+    calls: tuple[str, ...] = ()  # the numbers of the notes it calls (a note's own: its number), dropped from its text
 
     def below(self, other: _Line) -> bool:
         """Whether this line comes right under ``other`` in the same column."""
@@ -94,22 +95,38 @@ class _Line:
 
 def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     """The paragraphs of a PDF's text layer, in reading order; a page's footnotes after the paragraph
-    its text ends in (which may go on over the next page)."""
+    calling them, or, where no raised number tells which, after the paragraph its text ends in (which may go
+    on over the next page)."""
     pages = _read_lines(path)
     if not any(pages):
         raise TmtoolError("no text layer: scanned PDF? run OCR first", path=str(path))
     pages = _drop_running_lines(pages)
     bodies, notes = _footnotes(pages)
     hyphenation = _Hyphenation([line for page in pages for line in page], lang)
+    body = _Paragraphs([line for page in bodies for line in page], hyphenation)
+    built = body.build()
+    # a note goes right after the paragraph calling it (its number raised there, and at its own start), as a
+    # DOCX's does: a page breaks in another paragraph in each language, its note would align with nothing;
+    # else after the paragraph the text of its page ends in
+    after: dict[int, list[str]] = defaultdict(list)
+    unplaced: list[list[str]] = []
+    for number, page_notes in enumerate(notes):
+        unplaced.append([])
+        read = _Paragraphs(page_notes, hyphenation)
+        for (note, _), own in zip(read.build(), read.calls):
+            calling = [i for i, ((_, page), calls) in enumerate(zip(built, body.calls))
+                       if own and page <= number and own[0] in calls]
+            (after[calling[-1]] if calling else unplaced[-1]).append(note)
     paragraphs: list[str] = []
     placed = 0  # the pages whose footnotes are placed
-    for text, page in _Paragraphs([line for page in bodies for line in page], hyphenation).build():
-        for page_notes in notes[placed:page]:  # the text of those pages ended in the paragraph before
-            paragraphs.extend(note for note, _ in _Paragraphs(page_notes, hyphenation).build())
+    for index, (text, page) in enumerate(built):
+        for page_notes in unplaced[placed:page]:  # the text of those pages ended in the paragraph before
+            paragraphs.extend(page_notes)
         placed = max(placed, page)
         paragraphs.append(text)
-    for page_notes in notes[placed:]:
-        paragraphs.extend(note for note, _ in _Paragraphs(page_notes, hyphenation).build())
+        paragraphs.extend(after[index])
+    for page_notes in unplaced[placed:]:
+        paragraphs.extend(page_notes)
     return paragraphs
 
 
@@ -274,6 +291,7 @@ def _line(glyphs: list[_Glyph], page: int) -> _Line:
     if len(marks) == len(inked):
         marks = set()
     text: list[str] = []
+    calls: list[str] = []
     before = None  # the last glyph read
     for raised, group in groupby(glyphs, key=lambda g: id(g) in marks):
         for piece in [list(group)] if raised else [[glyph] for glyph in group]:
@@ -283,6 +301,8 @@ def _line(glyphs: list[_Glyph], page: int) -> _Line:
             read = len(text)
             if raised:
                 _add_raised(text, "".join(g.text for g in piece))
+                if len(text) == read and "".join(g.text for g in piece).isdigit():
+                    calls.append("".join(g.text for g in piece))
             else:
                 text.append(piece[0].text)
             before = piece[-1] if len(text) > read else before
@@ -294,7 +314,7 @@ def _line(glyphs: list[_Glyph], page: int) -> _Line:
             break
         word_end = glyph
     return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1, baseline, size,
-                 word_end.x1 - inked[0].x0)
+                 word_end.x1 - inked[0].x0, tuple(calls))
 
 
 def _bands(rows: list[list[_Line]]) -> list[list[list[_Line]]]:
@@ -500,11 +520,14 @@ class _Paragraphs:
     def build(self) -> list[tuple[str, int]]:
         """The paragraphs, each with the page it starts on."""
         paragraphs: list[tuple[str, int]] = []
+        self.calls: list[list[str]] = []  # each paragraph's note calls
         for i, line in enumerate(self.lines):
             if i and self._continues(i):
                 paragraphs[-1] = (self._join(paragraphs[-1][0], line.text), paragraphs[-1][1])
+                self.calls[-1].extend(line.calls)
             else:
                 paragraphs.append((line.text, line.page))
+                self.calls.append(list(line.calls))
         return paragraphs
 
     def _fits(self, i: int) -> bool:
