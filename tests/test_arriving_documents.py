@@ -209,3 +209,11 @@ def test_a_footnote_follows_the_paragraph_calling_it_wherever_each_language_brea
     units = [(u["source"], u["target"]) for u in api.document_units(open_store(db), "cyber")]
     assert ("Le Centre a été créé en 2018.", "The Centre was established in 2018.") in units
     assert ("L’exercice a lieu à Tartu.", "The exercise takes place in Tartu.") in units
+
+
+def test_a_sharing_bar_with_its_label_still_goes_whole(tmp_path):
+    path = tmp_path / "partage.fr.html"
+    path.write_text('<html lang="fr"><body><div class="content"><p>Les ministres se réuniront en juin.</p>'
+                    '<p>Partager : <a href="/f">Facebook</a> | <a href="/x">X</a> | <a href="/l">LinkedIn</a></p>'
+                    '</div></body></html>', encoding="utf-8")
+    assert read_document(path, lang="fr").paragraphs == ("Les ministres se réuniront en juin.",)

@@ -319,14 +319,15 @@ def _flush(read: _Reading, current: list[str]) -> bool:
     Links make half its letters or more (jusText's link density, Pomikálek 2011) and it has no more than
     ``_NAVIGATION_WORDS`` words of its own (*Partager :*), where a sentence citing links has its own
     (*Le Conseil a publié* | *son rapport* | *et* | *une carte*)."""
-    current[:] = _without_link_bar(current)
     text = _ASCII_SPACE.sub(" ", "".join(current)).strip()
     own = "".join(part for part in current if not isinstance(part, _Linked))
     letters, own_letters = sum(c.isalnum() for c in "".join(current)), sum(c.isalnum() for c in own)
     own_words = sum(any(c.isalnum() for c in word) for word in own.split())
     navigation = 2 * own_letters <= letters and own_words <= _NAVIGATION_WORDS
-    if text and not navigation and not _stamp(text):
-        read.add(text)
+    if text and not navigation:  # a bar of links with a label (*Partager : | Facebook | X*) went whole
+        kept = _ASCII_SPACE.sub(" ", "".join(_without_link_bar(current))).strip()
+        if not _stamp(kept):
+            read.add(kept)
     current.clear()
     return not (text and navigation)  # whether it was no links
 
