@@ -59,7 +59,7 @@ from .store.records import spellings
 from .text.langid import PHRASE_OPENERS
 from .text.normalize import (
     SHORTEST_STEM, SNOWBALL, UNSPACED, english_stem, fold, french_stem, inflection_key, normalize_for_match,
-    singular_readings, visible,
+    singular_readings, visible, without_ligatures,
 )
 from .terms.acronyms import is_acronym, letters_match
 
@@ -191,9 +191,10 @@ def _word_keys(word: str, lang: str) -> tuple[str, ...]:
 
 
 def _key(text: str, lang: str) -> str:
-    """``text`` folded, each word reduced to its language's key (singularised, stemmed, or as it is)."""
+    """``text`` folded, each word reduced to its language's key (singularised, stemmed, or as it is); in
+    French and English, œ and æ spelt out (*mise en oeuvre* renders *mise en œuvre*)."""
     if lang in _STEMS:
-        return _STEMS[lang](fold(text))
+        return _STEMS[lang](without_ligatures(fold(text)))
     return inflection_key(text, lang) or fold(text)
 
 

@@ -499,8 +499,9 @@ def _inbox_summary(summary: dict) -> None:
 def lookup(ctx, term, lang, as_json, limit):
     """Look a term up in the glossary, in any of its languages.
 
-    Finds exact, plural/lemma (Comités militaires, battlegroups), case- and accent-insensitive
-    (etat-major), acronym (IMS, EMI), prefix and fuzzy matches, best first, each shown as
+    Finds exact, plural/lemma (Comités militaires, parties contractantes, battlegroups), case- and
+    accent-insensitive (etat-major; œ typed oe: mise en oeuvre), acronym (IMS, EMI), prefix and fuzzy
+    matches, best first, each shown as
     French = English, then its terms in other languages. With no glossary entry
     for TERM, shows the memory's units that hold it (with --json: objects whose "match" is
     "memory"), then any fuzzy matches, labelled with their similarity. Exit 1 when neither the
@@ -995,7 +996,7 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
                                                       "tuid, variants, document).")
 @click.pass_context
 def tm_concordance(ctx, word, limit, lang, as_json):
-    """Units whose source, target or other languages contain WORD or phrase (accent-insensitive).
+    """Units whose source, target or other languages contain WORD or phrase (accent-insensitive; œ typed oe).
 
     Each unit is shown as its source, its target, then its other languages with their tags; those
     holding WORD in their source or target first, then the shortest, then by unit id (on SQLite and

@@ -15,8 +15,8 @@ from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
 from .text.normalize import (
-    SHORTEST_STEM, SNOWBALL, english_stem, fold, french_elision, inflection_keys, normalize_for_match,
-    singular_readings, stem, unspaced, visible,
+    SHORTEST_STEM, SNOWBALL, english_stem, fold, french_elision, french_stem, inflection_keys, normalize_for_match,
+    singular_readings, stem, unspaced, visible, without_ligatures,
 )
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
@@ -93,6 +93,17 @@ def _inflected_keys(texts: set[str], language: str) -> set[str]:
         fold(form) for text in texts for form in singular_readings(text, language)}
 
 
+def _prefixed(store, key: str, limit: int) -> list:
+    """Terms starting with ``key``, of ``limit`` entries at least where there are so many: an entry holds
+    several such keys (a name written alike in French and English, a term with œ spelt out too)."""
+    asked = limit
+    while True:
+        rows = store.terms_by_prefix(key, asked)
+        if len(rows) < asked or len({row.entry_id for row in rows}) >= limit:
+            return rows
+        asked *= 4
+
+
 def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
     """How a stored key equal to the query (or to its singular) matched the term ``text``; ``typed``:
     the query's foldings with hyphens as spaces (with and without an elided article)."""
@@ -100,7 +111,7 @@ def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
         return "acronym"
     if visible(text) == query:  # a term stored as a file wrote it (NFD) is the query composed (``visible``)
         return "exact"
-    same = fold(text).replace("-", " ") in typed  # a hyphen typed as a space is folded too
+    same = without_ligatures(fold(text)).replace("-", " ") in typed  # a hyphen typed as a space is folded too
     return "folded" if same else "lemma"  # else through an inflected form
 
 
@@ -132,13 +143,15 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     # a term copied from a sentence with its elided article (l’OTAN, d’état-major, dell’Alleanza) is the term too
     elided = _elision(folded)
     bare = folded[elided:]
-    foldings = [folded, bare] if bare else [folded]
+    # œ and æ spelt out, as the terms' keys hold them too (mise en oeuvre: mise en œuvre)
+    foldings = list(dict.fromkeys(without_ligatures(each) for each in ([folded, bare] if bare else [folded])))
     typed = {each.replace("-", " ") for each in foldings}
     spelt = set().union(*map(_hyphenations, foldings))
     keys = spelt | {stem(key) for key in spelt}
     # a key only one language's rules make finds that language's terms only: English's (crises → crisis),
+    # French's (parties contractantes → partie contractante, where stem makes English's party of parties)
     # and a Snowball stemmer's (Militärausschusses → militarausschuss, военного комитета → воен комитет)
-    own_keys = {"en": {english_stem(folded)}}
+    own_keys = {"en": {english_stem(folded)}, "fr": {french_stem(key) for key in spelt}}
     lowered = normalize_for_match(query)
     texts = {lowered, lowered[elided:]} - {""}  # the elided article's letters fold to themselves: the same length
     for language in SNOWBALL:
@@ -153,7 +166,7 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     for key in sorted(key for key in spelt if len(key) >= (2 if unspaced(key) else 3)):
         if len(best) >= limit:
             break
-        consider(store.terms_by_prefix(key, limit), lambda key, kind, text: ("prefix", 100.0))
+        consider(_prefixed(store, key, limit), lambda key, kind, text: ("prefix", 100.0))
     # fuzzy matching is for a term not found as typed: spelling neighbours of a found term are noise
     if not best and len(folded) >= 3:
         from rapidfuzz import fuzz  # only a term not found as typed pays for this import

@@ -363,6 +363,12 @@ def _new_keys(pg) -> None:
     _keys_made_again(pg)
 
 
+def _spelt_out_keys(pg) -> None:
+    """Terms looked up with œ and æ spelt out, a French term by French plurals (SQLite's migration 28): the
+    terms' keys are made again where they differ."""
+    _keys_made_again(pg)
+
+
 _V15 = """
 ALTER TABLE terms ADD COLUMN IF NOT EXISTS note ctext;  -- a term's own note (Term.note; SQLite's migration 25)
 """
@@ -373,7 +379,7 @@ ALTER TABLE contexts ADD COLUMN IF NOT EXISTS lang ctext;  -- a context's langua
 
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13,
-                    _new_keys, _V15, _V16]
+                    _new_keys, _V15, _V16, _spelt_out_keys]
 
 # The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
 # of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them

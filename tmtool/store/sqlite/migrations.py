@@ -600,6 +600,13 @@ def _new_keys(conn: sqlite3.Connection) -> None:
     _keys_made_again(conn)
 
 
+def _spelt_out_keys(conn: sqlite3.Connection) -> None:
+    """Terms are looked up under keys they had none of: with œ and æ spelt out (*mise en oeuvre*), and a French
+    term by French plurals (*alliés*: *allié*, not *ally*; ``normalize.term_keys``): the terms' keys are made
+    again where they differ."""
+    _keys_made_again(conn)
+
+
 def _correction_user(conn: sqlite3.Connection) -> None:
     """A correction names who made it, as a recorded change of the glossary does (changes.user, _V12);
     those made before name no one. (Added once: a store set back to an earlier version by hand has it.)"""
@@ -645,7 +652,7 @@ NEXT_ID = "(SELECT 1 + max((SELECT coalesce(max(id), 0) FROM {table}), (SELECT i
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
-                    _correction_user, _new_keys, _term_notes, _context_languages, _V27]
+                    _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelt_out_keys]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
