@@ -75,6 +75,18 @@ def test_a_term_copied_with_its_elided_article_is_found(store):
     assert found(store, "l’") == []
 
 
+def test_a_term_copied_with_its_article_or_an_acronym_typed_with_dots_is_found(store):
+    # "le Comité militaire" was "No glossary entry" and a fuzzy neighbour; "E.M.I." found nothing at all
+    assert found(store, "le Comité militaire")[0] == ("Comité militaire", "folded")
+    assert found(store, "du Comité militaire")[0] == ("Comité militaire", "folded")
+    assert found(store, "the Military Committee")[0] == ("Comité militaire", "folded")
+    assert found(store, "the Military Committees")[0] == ("Comité militaire", "lemma")
+    assert found(store, "de l’État-major militaire international")[0] == ("État-major militaire international", "folded")
+    assert found(store, "E.M.I.")[0] == ("État-major militaire international", "folded")
+    assert found(store, "i.m.s")[0] == ("État-major militaire international", "folded")
+    assert found(store, "le") == found(store, "the") == []  # an article alone is no term
+
+
 def test_plural_finds_the_lemma(store):
     assert found(store, "Comités militaires")[0] == ("Comité militaire", "lemma")
     assert found(store, "engins explosifs improvisés")[0] == ("engin explosif improvisé", "lemma")

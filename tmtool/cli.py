@@ -500,8 +500,8 @@ def lookup(ctx, term, lang, as_json, limit):
     """Look a term up in the glossary, in any of its languages.
 
     Finds exact, plural/lemma (Comités militaires, parties contractantes, battlegroups), case- and
-    accent-insensitive (etat-major; œ typed oe: mise en oeuvre), acronym (IMS, EMI), prefix and fuzzy
-    matches, best first, each shown as
+    accent-insensitive (etat-major; œ typed oe: mise en oeuvre; with its article: le Comité militaire),
+    acronym (IMS, EMI, E.M.I.), prefix and fuzzy matches, best first, each shown as
     French = English, then its terms in other languages. With no glossary entry
     for TERM, shows the memory's units that hold it (with --json: objects whose "match" is
     "memory"), then any fuzzy matches, labelled with their similarity. Exit 1 when neither the
