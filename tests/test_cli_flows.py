@@ -253,3 +253,22 @@ def test_segment_names_a_bare_language_with_the_region_its_default_target_has(tm
                                            *(["--tgtlang", tgtlang] if tgtlang else [])])
         assert result.exit_code == 0, result.output
         assert f"source-language={languages[0]}" in result.stdout and f"target-language={languages[1]}" in result.stdout
+
+
+def test_segment_takes_the_language_the_file_s_name_is_marked_with(tmp_path):
+    # `segment rapport.fr.txt -o rapport.xlf` stopped with "FILE and --lang are required", where ingest,
+    # align and check read the same name's language
+    shutil.copy(SEED_EN, tmp_path / "report.en-US.txt")
+    shutil.copy(SEED_FR, tmp_path / "rapport.txt")
+    xliff = tmp_path / "partners.xlf"
+    result = CliRunner().invoke(main, ["segment", str(SEED_FR), "-o", str(xliff)])
+    assert result.exit_code == 0, result.output
+    written = xliff.read_text(encoding="utf-8")
+    assert 'source-language="fr-FR"' in written and 'target-language="en-GB"' in written
+    result = CliRunner().invoke(main, ["segment", str(tmp_path / "report.en-US.txt"), "--format", "xliff"])
+    assert result.exit_code == 0, result.output
+    assert 'source-language="en-US"' in result.stdout and 'target-language="fr-FR"' in result.stdout
+    # a name marked with no language: --lang is asked for, a usage error
+    result = CliRunner().invoke(main, ["segment", str(tmp_path / "rapport.txt")])
+    assert result.exit_code == 2 and "--lang is required" in result.output and "rapport.txt" in result.output
+    assert CliRunner().invoke(main, ["segment", str(tmp_path / "rapport.txt"), "--lang", "fr"]).exit_code == 0

@@ -194,7 +194,8 @@ def _format_from(output: str | None, chosen: str | None, default: str) -> str:
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False), required=False)
-@click.option("--lang", help="Language of FILE (fr, fr-FR, en-GB …); fr and en are written fr-FR and en-GB.")
+@click.option("--lang", help="Language of FILE (fr, fr-FR, en-GB …); fr and en are written fr-FR and en-GB. "
+                             "Default: the language FILE's name is marked with (rapport.fr.docx: fr).")
 @click.option("--srx", type=click.Path(exists=True, dir_okay=False), help="SRX 2.0 rules to use instead of the defaults.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["txt", "tmx", "xliff"]), help="Default: from -o's extension, else txt.")
@@ -211,6 +212,7 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
     \b
     Examples:
       tmtool segment seeds/2021-07-13-partners-meeting.fr.txt --lang fr
+      tmtool segment rapport.fr.docx -o rapport.xlf    # fr-FR, from the name
       tmtool segment report.docx --lang fr -o report.xlf
       tmtool segment report.docx --lang fr --tgtlang en-US -o report.xlf
       tmtool segment --export-srx -o tmtool-rules.srx
@@ -219,8 +221,10 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
         api.export_srx(output, srx=srx)
         _written(output, "SRX rules")
         return
-    if not file or not lang:
-        raise click.UsageError("FILE and --lang are required (or use --export-srx)")
+    if not file:
+        raise click.UsageError("FILE is required (or use --export-srx)")
+    if not lang and api.language_in_name(file) is None:
+        raise click.UsageError(f"--lang is required: the name of {file} says no language (NAME.fr.EXT)")
     count = api.segment(file, lang, output, fmt=_format_from(output, fmt, "txt"), tgtlang=tgtlang, srx=srx)
     _written(output, _counted(count, "segment"))
 
