@@ -6,11 +6,14 @@ import shutil
 import subprocess
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from conftest import SEED_EN, SEED_FR
 from crash_helpers import tmtool_executable
+from tmtool import api
 from tmtool.cli import main
+from tmtool.store import open_store
 
 INSTALLED = tmtool_executable()  # the console script pip installed beside this interpreter
 
@@ -272,3 +275,21 @@ def test_segment_takes_the_language_the_file_s_name_is_marked_with(tmp_path):
     result = CliRunner().invoke(main, ["segment", str(tmp_path / "rapport.txt")])
     assert result.exit_code == 2 and "--lang is required" in result.output and "rapport.txt" in result.output
     assert CliRunner().invoke(main, ["segment", str(tmp_path / "rapport.txt"), "--lang", "fr"]).exit_code == 0
+
+
+def test_an_export_to_a_file_named_as_another_format_is_refused(tmp_path):
+    # `export csv -o glossary.tsv` wrote a CSV there, which `tmtool import glossary.tsv` read as TSV:
+    # "0 entries added, 37 skipped", exit 0; `export tmx -o memory.tbx` a TMX that import refused
+
+    db = tmp_path / "t.db"
+    run(db, "glossary", "add", "Comité militaire", "Military Committee")
+    for fmt, name, says in (("csv", "glossary.tsv", "tsv"), ("tmx", "memory.tbx", "tbx"), ("tsv", "glossary.xlsx", "xlsx")):
+        result = CliRunner().invoke(main, ["--db", str(db), "export", fmt, "-o", str(tmp_path / name)])
+        assert result.exit_code == 2, result.output
+        assert f"its name says {says}, not {fmt}: export {says}, or name the file ." in result.output
+        assert not (tmp_path / name).exists()
+    with open_store(str(db)) as store, pytest.raises(api.Invalid, match="its name says tsv, not csv"):
+        api.export(store, "csv", tmp_path / "glossary.tsv")
+    # names a format writes, or names of no format, are written as asked
+    for fmt, name in (("tbx-martif", "glossary.tbx"), ("tsv", "glossary.txt"), ("tbx", "glossary.xml"), ("csv", "g.csv")):
+        assert CliRunner().invoke(main, ["--db", str(db), "export", fmt, "-o", str(tmp_path / name)]).exit_code == 0

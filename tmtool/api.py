@@ -309,9 +309,10 @@ def check_import(fmt: str) -> None:
     registry.get(fmt, reading=True)
 
 
-def check_export(fmt: str, *, all_languages: bool = False) -> None:
+def check_export(fmt: str, *, all_languages: bool = False, out: str | Path | None = None) -> None:
     """Refuse an export :func:`export` would refuse for its options alone, before any store is read:
-    an unknown format, or every language (``all_languages``) in a format holding two (:class:`Invalid`).
+    an unknown format, every language (``all_languages``) in a format holding two, or a file ``out``
+    whose name ends as another format's (csv to ``glossary.tsv``) (:class:`Invalid`).
 
     >>> check_export("tbx", all_languages=True)
     >>> check_export("tsv", all_languages=True)
@@ -320,7 +321,8 @@ def check_export(fmt: str, *, all_languages: bool = False) -> None:
     """
     from . import transfer
 
-    transfer.check_export(fmt, all_languages)
+    transfer.check_export(fmt, all_languages, None if out is None or not isinstance(out, (str, os.PathLike))
+                          else os.fspath(out))
 
 
 def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: str = "en") -> dict:

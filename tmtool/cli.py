@@ -790,7 +790,7 @@ def glossary_deprecate(ctx, entry_id, term, lang, expected_version):
     """Mark one term of an entry as deprecated (it stays, labelled, so look-ups explain it).
 
     \b
-    Example:
+    Examples:
       tmtool glossary deprecate 12 "Military Commitee"
       tmtool glossary deprecate 31 radar --lang en
     """
@@ -809,7 +809,7 @@ def glossary_usage(ctx, entry_id, term, usage, lang, expected_version):
     again a term a termbase delivered deprecated.
 
     \b
-    Example:
+    Examples:
       tmtool glossary usage 12 "Comité militaire OTAN" admitted
       tmtool glossary usage 31 radar preferred --lang en
     """
@@ -1342,7 +1342,7 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
             raise click.UsageError(f"give FORMAT ({', '.join(api.format_names()['written'])}) "
                                    f"or an -o file whose extension names one")
     try:
-        api.check_export(fmt, all_languages=bool(langs))
+        api.check_export(fmt, all_languages=bool(langs), out=output)
     except api.Invalid as exc:  # options that contradict each other: a usage error
         raise click.UsageError(_said(exc)) from None
     if status and fmt in api.format_names()["written_memory"]:  # a script looping over formats passes it to all: no error
