@@ -75,7 +75,7 @@ def test_a_term_copied_with_its_elided_article_is_found(store):
     assert found(store, "l’") == []
 
 
-def test_a_term_copied_with_its_article_or_an_acronym_typed_with_dots_is_found(store):
+def test_a_term_copied_with_its_article_quotes_or_full_stop_or_an_acronym_typed_with_dots_is_found(store):
     # "le Comité militaire" was "No glossary entry" and a fuzzy neighbour; "E.M.I." found nothing at all
     assert found(store, "le Comité militaire")[0] == ("Comité militaire", "folded")
     assert found(store, "du Comité militaire")[0] == ("Comité militaire", "folded")
@@ -85,6 +85,10 @@ def test_a_term_copied_with_its_article_or_an_acronym_typed_with_dots_is_found(s
     assert found(store, "E.M.I.")[0] == ("État-major militaire international", "folded")
     assert found(store, "i.m.s")[0] == ("État-major militaire international", "folded")
     assert found(store, "le") == found(store, "the") == []  # an article alone is no term
+    # between quotes, or with the sentence's punctuation after it ("Comité militaire." was a 97% fuzzy neighbour)
+    assert found(store, "Comité militaire.")[0] == ("Comité militaire", "folded")
+    assert found(store, "« Comité militaire »")[0] == ("Comité militaire", "folded")
+    assert found(store, "“Military Committees”,")[0] == ("Comité militaire", "lemma")
 
 
 def test_plural_finds_the_lemma(store):

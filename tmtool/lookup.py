@@ -61,6 +61,9 @@ _MOST_SPACES = 3  # a query with more spaces is looked up with its hyphens as sp
 # a French or English article, or a preposition joined to one, before a term copied from a sentence (le Comité
 # militaire, des États membres, the Military Committee, de l’OTAN: then elided); the query as typed is looked up too
 _ARTICLE = re.compile(r"(?:the|le|la|les|un|une|des|du|de la|de|au|aux) (?=\S)")
+# quotation marks around a term copied from a sentence, and the punctuation after it (« Comité militaire »,
+# "Military Committee", Comité militaire.)
+_AROUND = re.compile(r'^[\s«»"“”„‹›]+|[\s«»"“”„‹›.,;:!?…]+$')
 # an acronym written with its dots, as older texts write them (O.T.A.N., N.A.T.O.)
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$|(?:[^\W\d_]\.)+[^\W\d_]$")
 
@@ -146,15 +149,18 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
                 best[entry_id] = rank
 
     # a term copied from a sentence with its elided article (l’OTAN, d’état-major, dell’Alleanza) or an article
-    # before it (le Comité militaire, de l’OTAN) is the term too, and an acronym typed with its dots (O.T.A.N.)
-    elided = _elision(folded)
-    bare = folded[elided:]
-    article = _ARTICLE.match(folded)
-    unarticled = folded[article.end():] if article else ""
+    # before it (le Comité militaire, de l’OTAN), between quotes or with a full stop after it, is the term too,
+    # and so is an acronym typed with its dots (O.T.A.N.)
+    around = _AROUND.sub("", query) or query
+    trimmed = fold(around) or folded
+    elided = _elision(trimmed)
+    bare = trimmed[elided:]
+    article = _ARTICLE.match(trimmed)
+    unarticled = trimmed[article.end():] if article else ""
     undotted = bare.replace(".", "") if _DOTTED.match(bare) else ""
     # œ and æ spelt out, as the terms' keys hold them too (mise en oeuvre: mise en œuvre)
     foldings = list(dict.fromkeys(without_ligatures(each) for each in (
-        folded, bare, unarticled, unarticled[_elision(unarticled):], undotted) if each))
+        folded, trimmed, bare, unarticled, unarticled[_elision(unarticled):], undotted) if each))
     typed = {each.replace("-", " ") for each in foldings}
     spelt = set().union(*map(_hyphenations, foldings))
     keys = spelt | {stem(key) for key in spelt}
@@ -162,7 +168,7 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     # French's (parties contractantes → partie contractante, where stem makes English's party of parties)
     # and a Snowball stemmer's (Militärausschusses → militarausschuss, военного комитета → воен комитет)
     own_keys = {"en": {english_stem(each) for each in foldings}, "fr": {french_stem(key) for key in spelt}}
-    lowered = normalize_for_match(query)
+    lowered = normalize_for_match(around)
     texts = {lowered, lowered[elided:]} - {""}  # the elided article's letters fold to themselves: the same length
     for language in SNOWBALL:
         if lang in ("auto", language):
