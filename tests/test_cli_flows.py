@@ -293,3 +293,20 @@ def test_an_export_to_a_file_named_as_another_format_is_refused(tmp_path):
     # names a format writes, or names of no format, are written as asked
     for fmt, name in (("tbx-martif", "glossary.tbx"), ("tsv", "glossary.txt"), ("tbx", "glossary.xml"), ("csv", "g.csv")):
         assert CliRunner().invoke(main, ["--db", str(db), "export", fmt, "-o", str(tmp_path / name)]).exit_code == 0
+
+
+@pytest.mark.parametrize("args, says", [
+    (["align", str(SEED_FR), str(SEED_EN), "--format", "tmx", "-o", "pairs.tsv"], "pairs.tsv: its name says tsv, not tmx"),
+    (["align", str(SEED_FR), str(SEED_EN), "-o", "memory.xlf"], "memory.xlf: its name says xliff, which this command"),
+    (["segment", str(SEED_FR), "--format", "txt", "-o", "memory.tmx"], "memory.tmx: its name says tmx, not txt"),
+    (["segment", str(SEED_FR), "-o", "report.po"], "report.po: its name says po, which this command does not write"),
+])
+def test_align_and_segment_to_a_file_named_as_another_format_are_refused(tmp_path, monkeypatch, args, says):
+    # a TMX written to pairs.tsv, sentences as plain text to memory.tmx or report.po, exit 0; an xliff asked
+    # by its name was "unknown alignment format 'xliff'", an option never typed
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and says in result.output, result.output
+    assert list(tmp_path.iterdir()) == []
+    for written in (["align", str(SEED_FR), str(SEED_EN), "-o", "pairs.tsv"], ["segment", str(SEED_FR), "-o", "s.xlf"]):
+        assert CliRunner().invoke(main, written).exit_code == 0

@@ -181,15 +181,23 @@ _OUTPUT_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".txt": "t
                    ".json": "json", ".beads": "beads", ".align": "beads"}
 
 
-def _format_from(output: str | None, chosen: str | None, default: str) -> str:
-    """The --format given, else the output file's extension, else the default."""
-    if chosen:
-        return chosen
+def _format_from(output: str | None, chosen: str | None, default: str, written: tuple[str, ...]) -> str:
+    """The --format given, else the output file's extension, else the default; a file whose name says
+    another format than --format, or one this command does not write (``written``), is a usage error:
+    a TMX named ``pairs.tsv``, text named ``memory.tmx`` or ``report.po`` was written as asked, and read
+    back by its name."""
+    named = None
     if output and output != "-":
-        suffix = os.path.splitext(output)[1].lower()
-        if suffix in _OUTPUT_FORMATS:
-            return _OUTPUT_FORMATS[suffix]
-    return default
+        named = _OUTPUT_FORMATS.get(os.path.splitext(output)[1].lower()) or api.export_format_of(output)
+    ending = {fmt: suffix for suffix, fmt in reversed(_OUTPUT_FORMATS.items())}  # each format's first name
+    if named is not None and chosen and named != chosen:
+        raise click.UsageError(f"{output}: its name says {named}, not {chosen}: give --format {named}, "
+                               f"or name the file {ending[chosen]}")
+    if named is not None and named not in written:
+        names = [ending[fmt] for fmt in written]
+        raise click.UsageError(f"{output}: its name says {named}, which this command does not write: name the file "
+                               f"{', '.join(names[:-1])} or {names[-1]}")
+    return chosen or named or default
 
 
 @main.command()
@@ -225,7 +233,7 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
         raise click.UsageError("FILE is required (or use --export-srx)")
     if not lang and api.language_in_name(file) is None:
         raise click.UsageError(f"--lang is required: the name of {file} says no language (NAME.fr.EXT)")
-    count = api.segment(file, lang, output, fmt=_format_from(output, fmt, "txt"), tgtlang=tgtlang, srx=srx)
+    count = api.segment(file, lang, output, fmt=_format_from(output, fmt, "txt", ("txt", "tmx", "xliff")), tgtlang=tgtlang, srx=srx)
     _written(output, _counted(count, "segment"))
 
 
@@ -266,7 +274,7 @@ def align(ctx, fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, sr
       tmtool align book.de book.fr --presegmented --srclang de --tgtlang fr --format beads
     """
     srclang, tgtlang = _languages_of_files(ctx, fr_file, en_file, srclang, tgtlang)
-    count = api.align(fr_file, en_file, output, fmt=_format_from(output, fmt, "tmx"), presegmented=presegmented,
+    count = api.align(fr_file, en_file, output, fmt=_format_from(output, fmt, "tmx", ("tmx", "tsv", "json", "beads")), presegmented=presegmented,
                       srclang=srclang, tgtlang=tgtlang, srx=srx)
     _written(output, _counted(count, "unit"))
 
