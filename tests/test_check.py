@@ -90,6 +90,18 @@ def test_plural_of_a_french_plural_term_in_ies():
     assert findings(("Les alliés ont voté.", "The Allies voted.")) == []
 
 
+def test_oe_typed_for_the_ligature_is_the_term_either_way():
+    # a translation typed without œ (mise en oeuvre) was reported as missing mise en œuvre's equivalent
+    glossary = Glossary([Entry([term("mise en œuvre", "fr"), term("implementation", "en")], id="implementation",
+                               status=APPROVED),
+                         Entry([term("manoeuvre", "fr"), term("manoeuvre", "en")], id="manoeuvre", status=APPROVED)])
+    found = check_units(glossary, [Unit("The implementation starts.", "La mise en oeuvre commence.", "en-GB", "fr-FR"),
+                                   Unit("La MISE EN OEUVRE commence.", "Implementation starts.", "fr-FR", "en-GB"),
+                                   Unit("Les manœuvres commencent.", "Manoeuvres start.", "fr-FR", "en-GB"),
+                                   Unit("La mise en œuvre commence.", "It starts.", "fr-FR", "en-GB")]).findings
+    assert [(f.unit, f.term) for f in found if f.kind == "missing"] == [(4, "mise en œuvre")]
+
+
 def test_no_match_inside_words_or_across_other_words():
     assert findings(("La comitologie européenne.", "European comitology.")) == []  # not comité
     assert findings(("Les membres de l'État.", "Members of the state.")) == []  # not État membre

@@ -6,11 +6,14 @@ import shutil
 import subprocess
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from conftest import SEED_EN, SEED_FR
 from crash_helpers import tmtool_executable
+from tmtool import api
 from tmtool.cli import main
+from tmtool.store import open_store
 
 INSTALLED = tmtool_executable()  # the console script pip installed beside this interpreter
 
@@ -253,3 +256,57 @@ def test_segment_names_a_bare_language_with_the_region_its_default_target_has(tm
                                            *(["--tgtlang", tgtlang] if tgtlang else [])])
         assert result.exit_code == 0, result.output
         assert f"source-language={languages[0]}" in result.stdout and f"target-language={languages[1]}" in result.stdout
+
+
+def test_segment_takes_the_language_the_file_s_name_is_marked_with(tmp_path):
+    # `segment rapport.fr.txt -o rapport.xlf` stopped with "FILE and --lang are required", where ingest,
+    # align and check read the same name's language
+    shutil.copy(SEED_EN, tmp_path / "report.en-US.txt")
+    shutil.copy(SEED_FR, tmp_path / "rapport.txt")
+    xliff = tmp_path / "partners.xlf"
+    result = CliRunner().invoke(main, ["segment", str(SEED_FR), "-o", str(xliff)])
+    assert result.exit_code == 0, result.output
+    written = xliff.read_text(encoding="utf-8")
+    assert 'source-language="fr-FR"' in written and 'target-language="en-GB"' in written
+    result = CliRunner().invoke(main, ["segment", str(tmp_path / "report.en-US.txt"), "--format", "xliff"])
+    assert result.exit_code == 0, result.output
+    assert 'source-language="en-US"' in result.stdout and 'target-language="fr-FR"' in result.stdout
+    # a name marked with no language: --lang is asked for, a usage error
+    result = CliRunner().invoke(main, ["segment", str(tmp_path / "rapport.txt")])
+    assert result.exit_code == 2 and "--lang is required" in result.output and "rapport.txt" in result.output
+    assert CliRunner().invoke(main, ["segment", str(tmp_path / "rapport.txt"), "--lang", "fr"]).exit_code == 0
+
+
+def test_an_export_to_a_file_named_as_another_format_is_refused(tmp_path):
+    # `export csv -o glossary.tsv` wrote a CSV there, which `tmtool import glossary.tsv` read as TSV:
+    # "0 entries added, 37 skipped", exit 0; `export tmx -o memory.tbx` a TMX that import refused
+
+    db = tmp_path / "t.db"
+    run(db, "glossary", "add", "Comité militaire", "Military Committee")
+    for fmt, name, says in (("csv", "glossary.tsv", "tsv"), ("tmx", "memory.tbx", "tbx"), ("tsv", "glossary.xlsx", "xlsx")):
+        result = CliRunner().invoke(main, ["--db", str(db), "export", fmt, "-o", str(tmp_path / name)])
+        assert result.exit_code == 2, result.output
+        assert f"its name says {says}, not {fmt}: export {says}, or name the file ." in result.output
+        assert not (tmp_path / name).exists()
+    with open_store(str(db)) as store, pytest.raises(api.Invalid, match="its name says tsv, not csv"):
+        api.export(store, "csv", tmp_path / "glossary.tsv")
+    # names a format writes, or names of no format, are written as asked
+    for fmt, name in (("tbx-martif", "glossary.tbx"), ("tsv", "glossary.txt"), ("tbx", "glossary.xml"), ("csv", "g.csv")):
+        assert CliRunner().invoke(main, ["--db", str(db), "export", fmt, "-o", str(tmp_path / name)]).exit_code == 0
+
+
+@pytest.mark.parametrize("args, says", [
+    (["align", str(SEED_FR), str(SEED_EN), "--format", "tmx", "-o", "pairs.tsv"], "pairs.tsv: its name says tsv, not tmx"),
+    (["align", str(SEED_FR), str(SEED_EN), "-o", "memory.xlf"], "memory.xlf: its name says xliff, which this command"),
+    (["segment", str(SEED_FR), "--format", "txt", "-o", "memory.tmx"], "memory.tmx: its name says tmx, not txt"),
+    (["segment", str(SEED_FR), "-o", "report.po"], "report.po: its name says po, which this command does not write"),
+])
+def test_align_and_segment_to_a_file_named_as_another_format_are_refused(tmp_path, monkeypatch, args, says):
+    # a TMX written to pairs.tsv, sentences as plain text to memory.tmx or report.po, exit 0; an xliff asked
+    # by its name was "unknown alignment format 'xliff'", an option never typed
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and says in result.output, result.output
+    assert list(tmp_path.iterdir()) == []
+    for written in (["align", str(SEED_FR), str(SEED_EN), "-o", "pairs.tsv"], ["segment", str(SEED_FR), "-o", "s.xlf"]):
+        assert CliRunner().invoke(main, written).exit_code == 0

@@ -75,6 +75,22 @@ def test_a_term_copied_with_its_elided_article_is_found(store):
     assert found(store, "l’") == []
 
 
+def test_a_term_copied_with_its_article_quotes_or_full_stop_or_an_acronym_typed_with_dots_is_found(store):
+    # "le Comité militaire" was "No glossary entry" and a fuzzy neighbour; "E.M.I." found nothing at all
+    assert found(store, "le Comité militaire")[0] == ("Comité militaire", "folded")
+    assert found(store, "du Comité militaire")[0] == ("Comité militaire", "folded")
+    assert found(store, "the Military Committee")[0] == ("Comité militaire", "folded")
+    assert found(store, "the Military Committees")[0] == ("Comité militaire", "lemma")
+    assert found(store, "de l’État-major militaire international")[0] == ("État-major militaire international", "folded")
+    assert found(store, "E.M.I.")[0] == ("État-major militaire international", "folded")
+    assert found(store, "i.m.s")[0] == ("État-major militaire international", "folded")
+    assert found(store, "le") == found(store, "the") == []  # an article alone is no term
+    # between quotes, or with the sentence's punctuation after it ("Comité militaire." was a 97% fuzzy neighbour)
+    assert found(store, "Comité militaire.")[0] == ("Comité militaire", "folded")
+    assert found(store, "« Comité militaire »")[0] == ("Comité militaire", "folded")
+    assert found(store, "“Military Committees”,")[0] == ("Comité militaire", "lemma")
+
+
 def test_plural_finds_the_lemma(store):
     assert found(store, "Comités militaires")[0] == ("Comité militaire", "lemma")
     assert found(store, "engins explosifs improvisés")[0] == ("engin explosif improvisé", "lemma")
@@ -195,3 +211,70 @@ def test_a_store_made_before_written_acronyms_were_keyed_finds_them_once_upgrade
     with open_store(store_url) as store:
         assert [(hit.match, hit.matched) for hit in lookup(store, "PIB")] == [("acronym", "produit intérieur brut (PIB)")]
         assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left
+
+
+def test_oe_and_ae_typed_as_two_letters_find_the_ligature_and_back(store_url):
+    """A French keyboard has no œ: *mise en oeuvre*, *manoeuvres* typed by a translator found *mise en œuvre*
+    and *manœuvre* only as fuzzy neighbours ("No glossary entry"), *oeuvre* nothing at all."""
+    with open_store(store_url, create=True) as fresh:
+        glossary.import_entries(fresh, [entry("mise en œuvre", "implementation"), entry("manœuvre", "manoeuvre"),
+                                        entry("œuvre", "work"), entry("curriculum vitæ", "curriculum vitae"),
+                                        entry("coeur de cible", "core target")], "test")
+        assert found(fresh, "mise en oeuvre") == [("mise en œuvre", "folded")]
+        assert found(fresh, "MISE EN OEUVRE") == [("mise en œuvre", "folded")]
+        assert found(fresh, "mises en oeuvre") == [("mise en œuvre", "lemma")]
+        assert found(fresh, "manoeuvres", lang="fr") == [("manœuvre", "lemma")]
+        assert found(fresh, "oeuvre") == [("œuvre", "folded")]
+        assert found(fresh, "curriculum vitae", lang="fr") == [("curriculum vitæ", "folded")]
+        assert found(fresh, "cœur de cible") == [("coeur de cible", "folded")]  # a term typed without œ, asked with it
+        assert found(fresh, "mise en œuvre") == [("mise en œuvre", "exact")]
+
+
+def test_a_french_plural_in_ies_finds_its_singular_and_back(store_url):
+    """English's -ies → -y rule made *ally* of *alliés* and *partie* of nothing: *parties contractantes* and
+    *séries de mesures* found their terms only as fuzzy neighbours, *Allié* found *Alliés* as a prefix."""
+    with open_store(store_url, create=True) as fresh:
+        glossary.import_entries(fresh, [entry("partie contractante", "contracting party"),
+                                        entry("série de mesures", "package of measures"),
+                                        entry("technologie émergente", "emerging technology"),
+                                        entry("Alliés", "Allies"), entry("pays alliés", "Allied countries")], "test")
+        assert found(fresh, "parties contractantes") == [("partie contractante", "lemma")]
+        assert found(fresh, "séries de mesures") == [("série de mesures", "lemma")]
+        assert found(fresh, "technologies émergentes") == [("technologie émergente", "lemma")]
+        assert found(fresh, "Allié")[0] == ("Alliés", "lemma")  # then Allied countries, by its start
+        assert found(fresh, "pays allié") == [("pays alliés", "lemma")]
+        assert found(fresh, "contracting parties") == [("partie contractante", "lemma")]  # English's rule still
+
+
+def test_a_store_made_before_spelt_out_keys_finds_them_once_upgraded(store_url):
+    from tmtool import api
+    from tmtool.store.postgres import schema
+    from tmtool.store.sqlite import migrations
+
+    forget = "DELETE FROM lookup_keys WHERE key IN ('mise en oeuvre', 'partie contractante')"
+    with open_store(store_url, create=True) as old:  # the keys the release before gave these terms
+        glossary.import_entries(old, [entry("mise en œuvre", "implementation"),
+                                      entry("parties contractantes", "contracting parties")], "test")
+        if hasattr(old, "_conn"):
+            old._conn.execute(forget)
+            old._conn.execute(f"PRAGMA user_version = {migrations.MIGRATIONS.index(migrations._spelling_keys)}")
+            old._conn.commit()
+        else:
+            old._pg.execute(forget)
+            old._pg.execute("UPDATE tmtool_schema SET version = %s",
+                            (schema.MIGRATIONS.index(schema._spelling_keys),))
+            old._pg.commit()
+    with open_store(store_url) as store:
+        assert found(store, "mise en oeuvre") == [("mise en œuvre", "folded")]
+        assert found(store, "partie contractante") == [("parties contractantes", "lemma")]
+        assert api.check_store(store) == []  # the keys are those the terms are given today
+
+
+def test_the_start_of_a_term_finds_as_many_entries_as_asked_when_one_holds_it_twice(store_url):
+    """An operation's name is written alike in French and English: its two terms took the look-up's two
+    places among the terms starting with *allied*, and ``--limit 2`` showed one entry where two start so."""
+    with open_store(store_url, create=True) as fresh:
+        glossary.import_entries(fresh, [entry("Allied Hand", "Allied Hand"), entry("Allied Shield", "Allied Shield"),
+                                        entry("Allied Sky", "Allied Sky")], "test")
+        assert found(fresh, "allied", limit=2) == [("Allied Hand", "prefix"), ("Allied Shield", "prefix")]
+        assert len(found(fresh, "allied")) == 3

@@ -162,9 +162,9 @@ def test_a_store_made_before_finds_its_arabic_and_persian_terms_so_written_once_
     from tmtool.text import normalize
 
     monkeypatch.setattr(migrations, "MIGRATIONS",
-                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._arabic_script_keys)])
+                        migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._spelling_keys)])
     monkeypatch.setattr(postgres, "MIGRATIONS",
-                        schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._arabic_script_keys)])
+                        schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._spelling_keys)])
     monkeypatch.setattr(normalize, "arabic_script_spelling", lambda text: text)  # the release before's keys
     try:
         with open_store(store_url, create=True) as old:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tmtool import glossary
@@ -690,6 +690,7 @@ _INDEX_WORDS = ["comité", "comite", "COMITÉ", "mot_clé", "mot", "clé", "søl
                 "ﬁnal", "final", "œuvre", "oeuvre", "2021", "x_y_z", "état-major", "major", "défense"]
 
 
+@settings(deadline=None)  # a store in memory per example: 400 ms on a loaded machine failed Hypothesis's 200 ms
 @given(st.lists(st.lists(st.sampled_from(_INDEX_WORDS), min_size=1, max_size=6), min_size=1, max_size=12),
        st.lists(st.sampled_from(_INDEX_WORDS + ["absent", "_"]), min_size=1, max_size=10), st.integers(1, 4))
 def test_the_memory_s_specific_words_are_those_the_vocabulary_counts_in_few_units(sources, asked, limit):

@@ -175,3 +175,19 @@ def test_the_concordance_order_is_the_same_on_every_backend(store_url):
         assert [unit.tuid for unit, _ in store.concordance("comité", 2)] == ["c", "b"]
         assert [unit.tuid for unit, _ in store.concordance("comité", 10, "fr")] == ["c", "b", "e", "a"]
         assert [unit.tuid for unit, _ in store.concordance("comité", 10, "de")] == ["d"]
+
+
+def test_concordance_finds_oe_typed_for_the_ligature_and_back(store_url):
+    """A translator without œ on the keyboard typed *mise en oeuvre*: SQLite's word index holds *œuvre*, a
+    letter of its own, and found no unit (PostgreSQL's unaccent spells it out, so a team found them)."""
+    units = [Unit("La mise en œuvre du plan de manœuvre commence en mars.",
+                  "Implementation of the manoeuvre plan starts in March.", "fr-FR", "en-GB", tuid="1"),
+             Unit("Le coeur de l'Alliance est la défense collective.",
+                  "The heart of the Alliance is collective defence.", "fr-FR", "en-GB", tuid="2"),
+             Unit("Ils ont mis en oeuvre un plan.", "They implemented a plan.", "fr-FR", "en-GB", tuid="3")]
+    with open_store(store_url, create=True) as store:
+        store.add_units(units, "ligatures")
+        for query, tuid in (("mise en oeuvre", "1"), ("MANOEUVRE", "1"), ("mise en œuvre", "1"), ("cœur", "2"),
+                            ("coeur", "2"), ("manoeuvre plan", "1")):
+            assert [unit.tuid for unit, _ in store.concordance(query)] == [tuid], query
+        assert sorted(unit.tuid for unit, _ in store.concordance("en œuvre")) == ["1", "3"]  # and a unit typed without œ

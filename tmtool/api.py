@@ -309,9 +309,10 @@ def check_import(fmt: str) -> None:
     registry.get(fmt, reading=True)
 
 
-def check_export(fmt: str, *, all_languages: bool = False) -> None:
+def check_export(fmt: str, *, all_languages: bool = False, out: str | Path | None = None) -> None:
     """Refuse an export :func:`export` would refuse for its options alone, before any store is read:
-    an unknown format, or every language (``all_languages``) in a format holding two (:class:`Invalid`).
+    an unknown format, every language (``all_languages``) in a format holding two, or a file ``out``
+    whose name ends as another format's (csv to ``glossary.tsv``) (:class:`Invalid`).
 
     >>> check_export("tbx", all_languages=True)
     >>> check_export("tsv", all_languages=True)
@@ -320,7 +321,8 @@ def check_export(fmt: str, *, all_languages: bool = False) -> None:
     """
     from . import transfer
 
-    transfer.check_export(fmt, all_languages)
+    transfer.check_export(fmt, all_languages, None if out is None or not isinstance(out, (str, os.PathLike))
+                          else os.fspath(out))
 
 
 def languages_left_out(store: Store, fmt: str, *, srclang: str = "fr", tgtlang: str = "en") -> dict:
@@ -1168,17 +1170,22 @@ def export_srx(out: str | Path | BinaryIO = "-", *, srx: str | Path | None = Non
         export_rules(rules, stream)
 
 
-def segment(source: Source, lang: str, out: str | Path = "-", *, fmt: str = "txt", tgtlang: str | None = None,
+def segment(source: Source, lang: str | None, out: str | Path = "-", *, fmt: str = "txt", tgtlang: str | None = None,
             srx: str | Path | None = None) -> int:
     """Split a document into sentences and write them to ``out`` (``-``: stdout): ``txt`` one a line;
     ``tmx`` or ``xliff`` as source-only units for pre-translation, the xliff with a copy of each
     sentence as its target for CAT tools to translate over, into ``tgtlang`` (default: English for a
-    French document, French for an English one). Returns how many sentences were written."""
+    French document, French for an English one). ``lang`` None: the language the file's name is marked
+    with (``rapport.fr.docx``), as ``ingest`` reads it. Returns how many sentences were written."""
     from .io.files import open_output
     from .langtags import regional, target_language
     from .model import Unit
     from .pipeline import segmented_document
 
+    if lang is None:
+        lang = language_in_name(_name(source))
+        if lang is None:
+            raise Invalid(f"{_name(source)}: its name says no language (NAME.fr.EXT): give its language (lang)")
     lang, tgtlang = _tag(lang), _tag(tgtlang, "tgtlang", optional=True)
     if fmt not in SEGMENT_FORMATS:
         raise Invalid(f"unknown segment format {fmt!r} (expected one of {', '.join(SEGMENT_FORMATS)})")

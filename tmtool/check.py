@@ -59,7 +59,7 @@ from .store.records import spellings
 from .text.langid import PHRASE_OPENERS
 from .text.normalize import (
     SHORTEST_STEM, SNOWBALL, UNSPACED, arabic_script_spelling, english_stem, fold, french_stem, inflection_key,
-    normalize_for_match, singular_readings, visible,
+    normalize_for_match, singular_readings, visible, without_ligatures,
 )
 from .terms.acronyms import is_acronym, letters_match
 
@@ -191,10 +191,11 @@ def _word_keys(word: str, lang: str) -> tuple[str, ...]:
 
 
 def _key(text: str, lang: str) -> str:
-    """``text`` folded, each word reduced to its language's key (singularised, stemmed, or as it is; an
-    Arabic-script word with Arabic's yeh, kaf and heh, as look-up reads it: كميته is کمیته)."""
+    """``text`` folded, each word reduced to its language's key (singularised, stemmed, or as it is); in
+    French and English, œ and æ spelt out (*mise en oeuvre* renders *mise en œuvre*); an Arabic-script word with
+    Arabic's yeh, kaf and heh, as look-up reads it (كميته is کمیته)."""
     if lang in _STEMS:
-        return _STEMS[lang](fold(text))
+        return _STEMS[lang](without_ligatures(fold(text)))
     return inflection_key(text, lang) or arabic_script_spelling(fold(text))
 
 

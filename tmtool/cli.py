@@ -181,20 +181,29 @@ _OUTPUT_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".txt": "t
                    ".json": "json", ".beads": "beads", ".align": "beads"}
 
 
-def _format_from(output: str | None, chosen: str | None, default: str) -> str:
-    """The --format given, else the output file's extension, else the default."""
-    if chosen:
-        return chosen
+def _format_from(output: str | None, chosen: str | None, default: str, written: tuple[str, ...]) -> str:
+    """The --format given, else the output file's extension, else the default; a file whose name says
+    another format than --format, or one this command does not write (``written``), is a usage error:
+    a TMX named ``pairs.tsv``, text named ``memory.tmx`` or ``report.po`` was written as asked, and read
+    back by its name."""
+    named = None
     if output and output != "-":
-        suffix = os.path.splitext(output)[1].lower()
-        if suffix in _OUTPUT_FORMATS:
-            return _OUTPUT_FORMATS[suffix]
-    return default
+        named = _OUTPUT_FORMATS.get(os.path.splitext(output)[1].lower()) or api.export_format_of(output)
+    ending = {fmt: suffix for suffix, fmt in reversed(_OUTPUT_FORMATS.items())}  # each format's first name
+    if named is not None and chosen and named != chosen:
+        raise click.UsageError(f"{output}: its name says {named}, not {chosen}: give --format {named}, "
+                               f"or name the file {ending[chosen]}")
+    if named is not None and named not in written:
+        names = [ending[fmt] for fmt in written]
+        raise click.UsageError(f"{output}: its name says {named}, which this command does not write: name the file "
+                               f"{', '.join(names[:-1])} or {names[-1]}")
+    return chosen or named or default
 
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False), required=False)
-@click.option("--lang", help="Language of FILE (fr, fr-FR, en-GB …); fr and en are written fr-FR and en-GB.")
+@click.option("--lang", help="Language of FILE (fr, fr-FR, en-GB …); fr and en are written fr-FR and en-GB. "
+                             "Default: the language FILE's name is marked with (rapport.fr.docx: fr).")
 @click.option("--srx", type=click.Path(exists=True, dir_okay=False), help="SRX 2.0 rules to use instead of the defaults.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["txt", "tmx", "xliff"]), help="Default: from -o's extension, else txt.")
@@ -211,6 +220,7 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
     \b
     Examples:
       tmtool segment seeds/2021-07-13-partners-meeting.fr.txt --lang fr
+      tmtool segment rapport.fr.docx -o rapport.xlf    # fr-FR, from the name
       tmtool segment report.docx --lang fr -o report.xlf
       tmtool segment report.docx --lang fr --tgtlang en-US -o report.xlf
       tmtool segment --export-srx -o tmtool-rules.srx
@@ -219,9 +229,11 @@ def segment(file, lang, srx, output, fmt, tgtlang, export_srx):
         api.export_srx(output, srx=srx)
         _written(output, "SRX rules")
         return
-    if not file or not lang:
-        raise click.UsageError("FILE and --lang are required (or use --export-srx)")
-    count = api.segment(file, lang, output, fmt=_format_from(output, fmt, "txt"), tgtlang=tgtlang, srx=srx)
+    if not file:
+        raise click.UsageError("FILE is required (or use --export-srx)")
+    if not lang and api.language_in_name(file) is None:
+        raise click.UsageError(f"--lang is required: the name of {file} says no language (NAME.fr.EXT)")
+    count = api.segment(file, lang, output, fmt=_format_from(output, fmt, "txt", ("txt", "tmx", "xliff")), tgtlang=tgtlang, srx=srx)
     _written(output, _counted(count, "segment"))
 
 
@@ -262,7 +274,7 @@ def align(ctx, fr_file, en_file, output, fmt, presegmented, srclang, tgtlang, sr
       tmtool align book.de book.fr --presegmented --srclang de --tgtlang fr --format beads
     """
     srclang, tgtlang = _languages_of_files(ctx, fr_file, en_file, srclang, tgtlang)
-    count = api.align(fr_file, en_file, output, fmt=_format_from(output, fmt, "tmx"), presegmented=presegmented,
+    count = api.align(fr_file, en_file, output, fmt=_format_from(output, fmt, "tmx", ("tmx", "tsv", "json", "beads")), presegmented=presegmented,
                       srclang=srclang, tgtlang=tgtlang, srx=srx)
     _written(output, _counted(count, "unit"))
 
@@ -499,8 +511,9 @@ def _inbox_summary(summary: dict) -> None:
 def lookup(ctx, term, lang, as_json, limit):
     """Look a term up in the glossary, in any of its languages.
 
-    Finds exact, plural/lemma (Comités militaires, battlegroups), case- and accent-insensitive
-    (etat-major), acronym (IMS, EMI), prefix and fuzzy matches, best first, each shown as
+    Finds exact, plural/lemma (Comités militaires, parties contractantes, battlegroups), case- and
+    accent-insensitive (etat-major; œ typed oe: mise en oeuvre; with its article: le Comité militaire),
+    acronym (IMS, EMI, E.M.I.), prefix and fuzzy matches, best first, each shown as
     French = English, then its terms in other languages. With no glossary entry
     for TERM, shows the memory's units that hold it (with --json: objects whose "match" is
     "memory"), then any fuzzy matches, labelled with their similarity. Exit 1 when neither the
@@ -785,7 +798,7 @@ def glossary_deprecate(ctx, entry_id, term, lang, expected_version):
     """Mark one term of an entry as deprecated (it stays, labelled, so look-ups explain it).
 
     \b
-    Example:
+    Examples:
       tmtool glossary deprecate 12 "Military Commitee"
       tmtool glossary deprecate 31 radar --lang en
     """
@@ -804,7 +817,7 @@ def glossary_usage(ctx, entry_id, term, usage, lang, expected_version):
     again a term a termbase delivered deprecated.
 
     \b
-    Example:
+    Examples:
       tmtool glossary usage 12 "Comité militaire OTAN" admitted
       tmtool glossary usage 31 radar preferred --lang en
     """
@@ -999,7 +1012,7 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
                                                       "tuid, variants, document).")
 @click.pass_context
 def tm_concordance(ctx, word, limit, lang, as_json):
-    """Units whose source, target or other languages contain WORD or phrase (accent-insensitive).
+    """Units whose source, target or other languages contain WORD or phrase (accent-insensitive; œ typed oe).
 
     Each unit is shown as its source, its target, then its other languages with their tags; those
     holding WORD in their source or target first, then the shortest, then by unit id (on SQLite and
@@ -1341,7 +1354,7 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
             raise click.UsageError(f"give FORMAT ({', '.join(api.format_names()['written'])}) "
                                    f"or an -o file whose extension names one")
     try:
-        api.check_export(fmt, all_languages=bool(langs))
+        api.check_export(fmt, all_languages=bool(langs), out=output)
     except api.Invalid as exc:  # options that contradict each other: a usage error
         raise click.UsageError(_said(exc)) from None
     if status and fmt in api.format_names()["written_memory"]:  # a script looping over formats passes it to all: no error

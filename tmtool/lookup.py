@@ -15,8 +15,8 @@ from .errors import Invalid, TmtoolError
 from .langtags import base_language
 from .model import Entry, ReviewStatus, Unit
 from .text.normalize import (
-    SHORTEST_STEM, SNOWBALL, arabic_script_spelling, english_stem, fold, french_elision, inflection_keys,
-    normalize_for_match, singular_readings, stem, unspaced, visible,
+    SHORTEST_STEM, SNOWBALL, arabic_script_spelling, english_stem, fold, french_elision, french_stem, inflection_keys,
+    normalize_for_match, singular_readings, stem, unspaced, visible, without_ligatures,
 )
 
 # How a term was found, best first; a hit keeps the best way its entry was found.
@@ -58,6 +58,14 @@ class Answer:
 # are French ones too (``french_elision``)
 _ITALIAN_ELISION = re.compile(r"(?:un|dell|dall|nell|sull|all|coll|quell|quest)'")
 _MOST_SPACES = 3  # a query with more spaces is looked up with its hyphens as spaces only
+# a French or English article, or a preposition joined to one, before a term copied from a sentence (le Comité
+# militaire, des États membres, the Military Committee, de l’OTAN: then elided); the query as typed is looked up too
+_ARTICLE = re.compile(r"(?:the|le|la|les|un|une|des|du|de la|de|au|aux) (?=\S)")
+# quotation marks around a term copied from a sentence, and the punctuation after it (« Comité militaire »,
+# "Military Committee", Comité militaire.)
+_AROUND = re.compile(r'^[\s«»"“”„‹›]+|[\s«»"“”„‹›.,;:!?…]+$')
+# an acronym written with its dots, as older texts write them (O.T.A.N., N.A.T.O.)
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$|(?:[^\W\d_]\.)+[^\W\d_]$")
 
 
 def _hyphenations(folded: str) -> set[str]:
@@ -93,6 +101,17 @@ def _inflected_keys(texts: set[str], language: str) -> set[str]:
         fold(form) for text in texts for form in singular_readings(text, language)}
 
 
+def _prefixed(store, key: str, limit: int) -> list:
+    """Terms starting with ``key``, of ``limit`` entries at least where there are so many: an entry holds
+    several such keys (a name written alike in French and English, a term with œ spelt out too)."""
+    asked = limit
+    while True:
+        rows = store.terms_by_prefix(key, asked)
+        if len(rows) < asked or len({row.entry_id for row in rows}) >= limit:
+            return rows
+        asked *= 4
+
+
 def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
     """How a stored key equal to the query (or to its singular) matched the term ``text``; ``typed``:
     the query's foldings with hyphens as spaces (with and without an elided article)."""
@@ -100,8 +119,10 @@ def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
         return "acronym"
     if visible(text) == query:  # a term stored as a file wrote it (NFD) is the query composed (``visible``)
         return "exact"
-    # a hyphen typed as a space is folded too, and an Arabic-script letter typed as another (كميته: کمیته)
-    same = any(spelling.replace("-", " ") in typed for spelling in (fold(text), arabic_script_spelling(fold(text))))
+    # a hyphen typed as a space is folded too, œ and æ typed spelt out, and an Arabic-script letter typed as another
+    # (كميته: کمیته)
+    same = any(spelling.replace("-", " ") in typed
+               for spelling in (without_ligatures(fold(text)), arabic_script_spelling(fold(text))))
     return "folded" if same else "lemma"  # else through an inflected form
 
 
@@ -130,18 +151,28 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
             if entry_id not in best or rank < best[entry_id]:
                 best[entry_id] = rank
 
-    # a term copied from a sentence with its elided article (l’OTAN, d’état-major, dell’Alleanza) is the term too
-    elided = _elision(folded)
-    bare = folded[elided:]
-    foldings = [folded, bare] if bare else [folded]
+    # a term copied from a sentence with its elided article (l’OTAN, d’état-major, dell’Alleanza) or an article
+    # before it (le Comité militaire, de l’OTAN), between quotes or with a full stop after it, is the term too,
+    # and so is an acronym typed with its dots (O.T.A.N.)
+    around = _AROUND.sub("", query) or query
+    trimmed = fold(around) or folded
+    elided = _elision(trimmed)
+    bare = trimmed[elided:]
+    article = _ARTICLE.match(trimmed)
+    unarticled = trimmed[article.end():] if article else ""
+    undotted = bare.replace(".", "") if _DOTTED.match(bare) else ""
+    # œ and æ spelt out, as the terms' keys hold them too (mise en oeuvre: mise en œuvre)
+    foldings = list(dict.fromkeys(without_ligatures(each) for each in (
+        folded, trimmed, bare, unarticled, unarticled[_elision(unarticled):], undotted) if each))
     foldings += [spelt for spelt in map(arabic_script_spelling, foldings) if spelt not in foldings]  # کمیته: كميته
     typed = {each.replace("-", " ") for each in foldings}
     spelt = set().union(*map(_hyphenations, foldings))
     keys = spelt | {stem(key) for key in spelt}
     # a key only one language's rules make finds that language's terms only: English's (crises → crisis),
+    # French's (parties contractantes → partie contractante, where stem makes English's party of parties)
     # and a Snowball stemmer's (Militärausschusses → militarausschuss, военного комитета → воен комитет)
-    own_keys = {"en": {english_stem(folded)}}
-    lowered = normalize_for_match(query)
+    own_keys = {"en": {english_stem(each) for each in foldings}, "fr": {french_stem(key) for key in spelt}}
+    lowered = normalize_for_match(around)
     texts = {lowered, lowered[elided:]} - {""}  # the elided article's letters fold to themselves: the same length
     for language in SNOWBALL:
         if lang in ("auto", language):
@@ -155,7 +186,7 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     for key in sorted(key for key in spelt if len(key) >= (2 if unspaced(key) else 3)):
         if len(best) >= limit:
             break
-        consider(store.terms_by_prefix(key, limit), lambda key, kind, text: ("prefix", 100.0))
+        consider(_prefixed(store, key, limit), lambda key, kind, text: ("prefix", 100.0))
     # fuzzy matching is for a term not found as typed: spelling neighbours of a found term are noise
     if not best and len(folded) >= 3:
         from rapidfuzz import fuzz  # only a term not found as typed pays for this import

@@ -125,13 +125,19 @@ def _counting_languages(entries: Iterable[Entry], languages: Counter) -> Iterato
         yield entry
 
 
-def check_export(name: str, all_languages: bool = False) -> registry.Format:
+def check_export(name: str, all_languages: bool = False, out: str | None = None) -> registry.Format:
     """The format an export named ``name`` writes; ``all_languages`` (every language of every unit or
-    entry) only where the format holds more than two."""
+    entry) only where the format holds more than two; to a file ``out`` whose name ending names no other
+    format (a CSV written to ``glossary.tsv`` was read back by its name, every row of it skipped; a TMX
+    in ``memory.tbx`` refused)."""
     fmt = registry.get(name, writing=True)
     if all_languages and not fmt.multilingual:
         raise Invalid(f"{fmt.name} holds two languages: choose them with srclang and tgtlang, not langs=all",
                       options=("srclang", "tgtlang", "langs=all"))
+    named = registry.by_extension(out) if out and out != "-" else None
+    if named is not None and named.name not in (fmt.name, fmt.read_as):
+        raise Invalid(f"its name says {named.name}, not {fmt.name}: export {named.name}, or name the file"
+                      f" {fmt.extensions[0] if fmt.extensions else '.tbx'}", path=out)
     return fmt
 
 
@@ -154,7 +160,7 @@ def export_store(
     What is written is the pair ``srclang`` → ``tgtlang`` (see :func:`unit_in_pair`,
     :func:`entry_in_pair`), or with ``all_languages`` every language of every unit and entry (the
     formats the registry calls multilingual only: the others hold two languages)."""
-    fmt = check_export(fmt, all_languages)
+    fmt = check_export(fmt, all_languages, out)
     srclang, tgtlang = language_pair(srclang, tgtlang)
     from .io.files import open_output
 

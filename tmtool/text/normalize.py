@@ -126,7 +126,7 @@ def spellings_of(text: str) -> list[str]:
     """The ways a text may write ``text`` that a word index (case and Latin accents folded) tells apart:
     ``text`` first (without Arabic's tatweel and vowel marks, which the store's indexes leave out), then
     its spellings with and without hamza on alef, Greek accents (one a word, as Greek writes them, or
-    none) and final sigma, ß for ss and back, i for ı, and in Unicode's compatible form (NFKC:
+    none) and final sigma, ß for ss and back, œ and æ for oe and ae and back, i for ı, and in Unicode's compatible form (NFKC:
     full-width ＮＡＴＯ as NATO, half-width ｶﾀｶﾅ as カタカナ); ``[text]`` alone when they would be
     more than ``_SPELLINGS``."""
     spellings = [""]
@@ -158,6 +158,8 @@ def _spellings_as_typed(word: str) -> list[str]:
     lower = word.lower()
     if "ss" in lower or "ß" in lower:  # only these: the indexes fold case, so a lower-cased copy adds nothing
         ways = [other for way in ways for other in (way, way.lower().replace("ss", "ß"), way.lower().replace("ß", "ss"))]
+    if any(pair in lower for pair in ("oe", "ae", "œ", "æ")):  # œuvre typed oeuvre, and back (without_ligatures)
+        ways = [other for way in ways for other in (way, without_ligatures(way.lower()), _with_ligatures(way.lower()))]
     if any(c in _GREEK_PLAIN for c in lower) or (len(lower) > 3 and any(c in _GREEK_ACCENTS for c in lower)):
         plain = "".join(_GREEK_PLAIN.get(c, c) for c in lower)
         ways += [plain] + [plain[:k] + _GREEK_ACCENTS[c] + plain[k + 1:] for k, c in enumerate(plain) if c in _GREEK_ACCENTS]
@@ -282,6 +284,28 @@ def _french_singular(word: str) -> str:
     return _singular(word)
 
 
+# French writes œ and æ as one letter (*œuvre*, *manœuvre*, *curriculum vitæ*) that a keyboard without them
+# types as two (*oeuvre*, *manoeuvre*): a look-up key spells them out, so either finds the other. ``fold``
+# keeps them, as the word indexes and term extraction read the words.
+_LIGATURES = {"œ": "oe", "æ": "ae"}
+
+
+def without_ligatures(key: str) -> str:
+    """A folded key with œ and æ spelt out: *mise en œuvre* → *mise en oeuvre*."""
+    for ligature, letters in _LIGATURES.items():
+        if ligature in key:
+            key = key.replace(ligature, letters)
+    return key
+
+
+def _with_ligatures(word: str) -> str:
+    """A lower-cased word with oe and ae written as œ and æ: *oeuvre* → *œuvre*."""
+    for ligature, letters in _LIGATURES.items():
+        if letters in word:
+            word = word.replace(letters, ligature)
+    return word
+
+
 def french_stem(key: str) -> str:
     """A folded French key with every word singularised by French rules only: *allies* (alliés) and
     *allie* (allié) both give *allie*, where :func:`stem` makes *ally* of the plural."""
@@ -400,25 +424,28 @@ def term_keys(texts: list[str], *, acronym: bool, lang: str = "") -> set[tuple[s
     """Every (key, kind) under which a term with these surface forms and lemma, in the base language
     ``lang``, is found.
 
-    Kinds: ``form`` (folded text), ``stem`` (singularised; in a language of ``SNOWBALL``, stemmed too),
+    Kinds: ``form`` (folded text, and with œ and æ spelt out: ``without_ligatures``, and Arabic letters as an Arabic
+    keyboard types them: ``arabic_script_spelling``), ``stem`` (singularised;
+    a French term by French rules too, ``french_stem``; in a language of ``SNOWBALL``, stemmed too),
     ``initials`` (derived acronym of a full form). An acronym term is indexed under its own folded text only.
     """
     keys: set[tuple[str, str]] = set()
     for text in texts:
-        key = fold(text)
-        if not key:
+        folded = fold(text)
+        if not folded:
             continue
-        keys.add((key, "form"))
-        if acronym:
-            continue
-        keys.add((stem(key), "stem"))
-        spelt = arabic_script_spelling(key)
-        if spelt != key:  # as an Arabic keyboard types it (کمیته: كميته), and an Arabic text may write it
-            keys.update(((spelt, "form"), (stem(spelt), "stem")))
-        inflected = inflection_key(text, lang)
-        if inflected:
+        # œuvre, and oeuvre as typed without œ; کمیته, and كميته as an Arabic keyboard types it and an Arabic text may
+        # write it
+        for key in dict.fromkeys((folded, without_ligatures(folded), arabic_script_spelling(folded))):
+            keys.add((key, "form"))
+            if acronym:
+                continue
+            keys.add((stem(key), "stem"))
+            if lang == "fr":  # a French plural in -iés, -ies is no English one: alliés is allié, not ally
+                keys.add((french_stem(key), "stem"))
+            derived = initials(key)
+            if derived:
+                keys.add((derived, "initials"))
+        if not acronym and (inflected := inflection_key(text, lang)):
             keys.add((inflected, "stem"))
-        derived = initials(key)
-        if derived:
-            keys.add((derived, "initials"))
     return keys

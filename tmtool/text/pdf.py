@@ -69,6 +69,8 @@ _WORD_START = re.compile(r"^(\w+)")
 _COMPOUNDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
 _DIGITS = re.compile(r"\d+")
 _NOTE_MARKS = set("0123456789*†‡§")
+# a page's number as a template prints it alone on a line: 3, - 3 -, Page 3, p. 3, 3/9, Page 3 of 9, Page 3 sur 9
+_PAGE_NUMBER = re.compile(r"(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:/|of|sur|de)\s*\d{1,3})?", re.I)
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # a no-break space is kept: French typography puts it before « ? ! : »
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
@@ -83,6 +85,7 @@ class _Line:
     baseline: float  # PDF coordinates: y grows upwards
     size: float
     first_word: float  # width of the line's first word: would it have fit on the line before?
+    calls: tuple[str, ...] = ()  # the numbers of the notes it calls (a note's own: its number), dropped from its text
 
     def below(self, other: _Line) -> bool:
         """Whether this line comes right under ``other`` in the same column."""
@@ -92,28 +95,44 @@ class _Line:
 
 def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
     """The paragraphs of a PDF's text layer, in reading order; a page's footnotes after the paragraph
-    its text ends in (which may go on over the next page)."""
+    calling them, or, where no raised number tells which, after the paragraph its text ends in (which may go
+    on over the next page)."""
     pages = _read_lines(path)
     if not any(pages):
         raise TmtoolError("no text layer: scanned PDF? run OCR first", path=str(path))
     pages = _drop_running_lines(pages)
     bodies, notes = _footnotes(pages)
     hyphenation = _Hyphenation([line for page in pages for line in page], lang)
+    body = _Paragraphs([line for page in bodies for line in page], hyphenation)
+    built = body.build()
+    # a note goes right after the paragraph calling it (its number raised there, and at its own start), as a
+    # DOCX's does: a page breaks in another paragraph in each language, its note would align with nothing;
+    # else after the paragraph the text of its page ends in
+    after: dict[int, list[str]] = defaultdict(list)
+    unplaced: list[list[str]] = []
+    for number, page_notes in enumerate(notes):
+        unplaced.append([])
+        read = _Paragraphs(page_notes, hyphenation)
+        for (note, _), own in zip(read.build(), read.calls):
+            calling = [i for i, ((_, page), calls) in enumerate(zip(built, body.calls))
+                       if own and page <= number and own[0] in calls]
+            (after[calling[-1]] if calling else unplaced[-1]).append(note)
     paragraphs: list[str] = []
     placed = 0  # the pages whose footnotes are placed
-    for text, page in _Paragraphs([line for page in bodies for line in page], hyphenation).build():
-        for page_notes in notes[placed:page]:  # the text of those pages ended in the paragraph before
-            paragraphs.extend(note for note, _ in _Paragraphs(page_notes, hyphenation).build())
+    for index, (text, page) in enumerate(built):
+        for page_notes in unplaced[placed:page]:  # the text of those pages ended in the paragraph before
+            paragraphs.extend(page_notes)
         placed = max(placed, page)
         paragraphs.append(text)
-    for page_notes in notes[placed:]:
-        paragraphs.extend(note for note, _ in _Paragraphs(page_notes, hyphenation).build())
+        paragraphs.extend(after[index])
+    for page_notes in unplaced[placed:]:
+        paragraphs.extend(page_notes)
     return paragraphs
 
 
 def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_Line]]]:
-    """Each page's lines parted into its text and its footnotes: the lines it ends with in print
-    smaller than most of the document's."""
+    """Each page's lines parted into its text and its footnotes: the lines in print smaller than most of
+    the document's that it ends with, or that stand under all of its text."""
     sizes = Counter()
     for line in (line for page in pages for line in page):
         sizes[round(line.size)] += len(line.text)
@@ -124,8 +143,13 @@ def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_
         while end and page[end - 1].size < NOTE_SIZE * body_size:
             end -= 1
         end = end or len(page)  # a page all in small print is text
-        bodies.append(page[:end])
-        notes.append(page[end:])
+        # and, on a page in columns, the small print under all of its text, which the reading order puts
+        # at the foot of the column it stands under (the first), not after the text the page ends in
+        text = [line.baseline for line in page[:end] if line.size >= NOTE_SIZE * body_size]
+        under = {id(line) for line in page[:end] if text and line.size < NOTE_SIZE * body_size
+                 and line.baseline < min(text)}
+        bodies.append([line for line in page[:end] if id(line) not in under])
+        notes.append([line for line in page[:end] if id(line) in under] + page[end:])
     return bodies, notes
 
 
@@ -267,6 +291,7 @@ def _line(glyphs: list[_Glyph], page: int) -> _Line:
     if len(marks) == len(inked):
         marks = set()
     text: list[str] = []
+    calls: list[str] = []
     before = None  # the last glyph read
     for raised, group in groupby(glyphs, key=lambda g: id(g) in marks):
         for piece in [list(group)] if raised else [[glyph] for glyph in group]:
@@ -276,6 +301,8 @@ def _line(glyphs: list[_Glyph], page: int) -> _Line:
             read = len(text)
             if raised:
                 _add_raised(text, "".join(g.text for g in piece))
+                if len(text) == read and "".join(g.text for g in piece).isdigit():
+                    calls.append("".join(g.text for g in piece))
             else:
                 text.append(piece[0].text)
             before = piece[-1] if len(text) > read else before
@@ -287,7 +314,7 @@ def _line(glyphs: list[_Glyph], page: int) -> _Line:
             break
         word_end = glyph
     return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1, baseline, size,
-                 word_end.x1 - inked[0].x0)
+                 word_end.x1 - inked[0].x0, tuple(calls))
 
 
 def _bands(rows: list[list[_Line]]) -> list[list[list[_Line]]]:
@@ -344,8 +371,8 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
 
 def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Pages without their running headers and footers, page numbers among them."""
-    if len(pages) < 2:
-        return pages
+    if len(pages) < 2:  # no other page to tell them by but its number, standing apart
+        return [_without_page_number(page) for page in pages]
     edges, outermost = [], []
     for page in pages:
         ordered = sorted(page, key=lambda line: -line.baseline)
@@ -373,6 +400,24 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     running |= _alternating(pages, outermost, on_edge)
     return [[line for line in page if id(line) not in edge or _running_key(line) not in running]
             for page, edge in zip(pages, edges)]
+
+
+def _without_page_number(page: list[_Line]) -> list[_Line]:
+    """The page less the lines on its first or last baseline that hold a page number alone and stand apart
+    from the text (further from the next line than two lines of their size), for a document of one page,
+    which has no other page to tell its running lines by; read in the order of the columns, its number at the
+    foot of the left column would fall into the sentence that goes on at the top of the right one."""
+    ordered = sorted(page, key=lambda line: -line.baseline)
+    if len(ordered) < 2:
+        return page
+    numbers = set()
+    for edge in (ordered[0].baseline, ordered[-1].baseline):
+        row = [line for line in ordered if abs(line.baseline - edge) < 1]
+        rest = [line.baseline for line in ordered if abs(line.baseline - edge) >= 1]
+        for line in row:
+            if _PAGE_NUMBER.fullmatch(line.text) and rest and min(abs(b - edge) for b in rest) > 2 * line.size:
+                numbers.add(id(line))
+    return [line for line in page if id(line) not in numbers]
 
 
 def _alternating(pages: list[list[_Line]], outermost: list[set[int]], on_edge: Counter) -> set[str]:
@@ -475,11 +520,14 @@ class _Paragraphs:
     def build(self) -> list[tuple[str, int]]:
         """The paragraphs, each with the page it starts on."""
         paragraphs: list[tuple[str, int]] = []
+        self.calls: list[list[str]] = []  # each paragraph's note calls
         for i, line in enumerate(self.lines):
             if i and self._continues(i):
                 paragraphs[-1] = (self._join(paragraphs[-1][0], line.text), paragraphs[-1][1])
+                self.calls[-1].extend(line.calls)
             else:
                 paragraphs.append((line.text, line.page))
+                self.calls.append(list(line.calls))
         return paragraphs
 
     def _fits(self, i: int) -> bool:

@@ -371,15 +371,17 @@ _V16 = """
 ALTER TABLE contexts ADD COLUMN IF NOT EXISTS lang ctext;  -- a context's language (Context.lang; SQLite's migration 26)
 """
 
-def _arabic_script_keys(pg) -> None:
-    """Arabic and Persian terms looked up as an Arabic keyboard and Arabic texts write them too (SQLite's
-    migration 28): the terms' keys are made again where they differ."""
+
+def _spelling_keys(pg) -> None:
+    """Terms looked up with œ and æ spelt out, a French term by French plurals, an Arabic or Persian term as an
+    Arabic keyboard and Arabic texts write it (SQLite's migration 28): the terms' keys are made again where they
+    differ."""
     _keys_made_again(pg)
 
 
 # each a SQL script, or a function (given the connection) for what SQL alone cannot do, in the same transaction
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _target_match_text, _V9, _V10, _inflected_keys, _arabic_marks, _V13,
-                    _new_keys, _V15, _V16, _arabic_script_keys]
+                    _new_keys, _V15, _V16, _spelling_keys]
 
 # The units' full-text indexes as they stand (on the words stored by _V4, and those without Arabic's marks
 # of _arabic_marks; _V3 dropped the trigram one), by name: a bulk write into an empty memory builds them

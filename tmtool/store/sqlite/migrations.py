@@ -621,10 +621,11 @@ def _context_languages(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE contexts ADD COLUMN lang TEXT")
 
 
-def _arabic_script_keys(conn: sqlite3.Connection) -> None:
-    """An Arabic or Persian term is looked up as an Arabic keyboard and Arabic texts write it too
-    (``normalize.arabic_script_spelling``: کمیته as كميته, المستشفى as المستشفي): the terms' keys are made
-    again where they differ."""
+def _spelling_keys(conn: sqlite3.Connection) -> None:
+    """Terms are looked up under keys they had none of: with œ and æ spelt out (*mise en oeuvre*), a French term
+    by French plurals (*alliés*: *allié*, not *ally*), an Arabic or Persian term as an Arabic keyboard and Arabic
+    texts write it (``normalize.arabic_script_spelling``: کمیته as كميته, المستشفى as المستشفي;
+    ``normalize.term_keys``): the terms' keys are made again where they differ."""
     _keys_made_again(conn)
 
 
@@ -654,7 +655,7 @@ ID_FLOORS = {"units": "unit_id_floor", "imports": "import_id_floor", "entries": 
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
-                    _correction_user, _new_keys, _term_notes, _context_languages, _V27, _arabic_script_keys]
+                    _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelling_keys]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

@@ -270,6 +270,21 @@ def _decode_html(data: bytes, path: str) -> str:
 
 
 _NAVIGATION_WORDS = 2
+_LINK_BAR = re.compile(r"\s*[|·]\s*")  # between the links of a bar (Imprimer | Envoyer)
+_DATE_WORDS = frozenset(
+    "janvier janv février févr fév mars avril avr mai juin juillet juil août septembre sept octobre oct novembre nov "
+    "décembre déc lundi mardi mercredi jeudi vendredi samedi dimanche à h le "
+    "january jan february feb march mar april apr may june jun july jul august aug september sep october "
+    "november december dec monday tuesday wednesday thursday friday saturday sunday at on".split())
+# the stamp a site's template prints over or under a page's article (*Last updated: 15 Mar. 2026 10:42*,
+# *Dernière mise à jour : 15 mars 2026*, *Publié le 14/03/2026 à 10h42*): the site's, not the article's, and a
+# new unit in the memory for every page, where only its date differs. ``_date_stamp`` leaves out the elements a page
+# names or marks as a date and the label-and-time lines; this reads the paragraph as gathered, a label it names
+# and a date without its time, in an element that says nothing
+_STAMP = re.compile(
+    r"(?:(?:last\s+)?(?:updated|modified|reviewed)(?:\s+on)?|published(?:\s+on)?|(?:dernière\s+)?mise\s+à\s+jour"
+    r"(?:\s+le)?|(?:mis|mise)\s+à\s+jour\s+le|(?:modifié|publié|actualisé)\s+le|date\s+de\s+(?:mise\s+à\s+jour|"
+    r"publication))\s*:?\s*((?:(?:\d{1,4}|[^\W\d_]{3,9}\.?|à|at|h)[\s,./:\-h]*){1,8})", re.IGNORECASE)
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _LISTS = {"ul", "ol", "menu", "dl"}
 
@@ -351,6 +366,41 @@ def _drop_heading_over_links(read: _Reading, current: list[str], heading: list |
         del read.paragraphs[start:end]
 
 
+def _stamp(text: str) -> bool:
+    """Whether a paragraph is a page's update or publication stamp (``_STAMP``): its label and a date, in
+    digits or with its month and weekday named in French or English."""
+    stamp = _STAMP.fullmatch(text)
+    return (bool(stamp) and any(c.isdigit() for c in text)
+            and all(word.casefold() in _DATE_WORDS for word in re.findall(r"[^\W\d_]+", stamp.group(1))))
+
+
+def _without_link_bar(current: list[str]) -> list[str]:
+    """A paragraph's parts less the links it strings together with its own text between bars (a date line
+    and the page's tools: *12 juin 2026 - | Imprimer | Envoyer par courriel*): each piece between two bars
+    that is a link alone goes, with the bars and dashes left dangling; a paragraph that is all such links,
+    or has no bar, is as it was."""
+    pieces: list[list[str]] = [[]]
+    for part in current:
+        if isinstance(part, _Linked):
+            pieces[-1].append(part)
+            continue
+        first, *others = _LINK_BAR.split(part)
+        pieces[-1].append(first)
+        pieces.extend([other] for other in others)
+    links = [any(c.isalnum() for c in "".join(piece))
+             and not any(c.isalnum() for part in piece if not isinstance(part, _Linked) for c in part)
+             for piece in pieces]
+    if len(pieces) < 2 or not any(links) or all(links):
+        return current
+    kept = [piece for piece, link in zip(pieces, links) if not link]
+    parts = [part for piece in kept for part in [*piece, " | "]][:-1]
+    while parts and not _ASCII_SPACE.sub("", parts[-1]).strip(" |-–—"):
+        parts.pop()
+    if parts and not isinstance(parts[-1], _Linked):
+        parts[-1] = parts[-1].rstrip(" |-–—")
+    return parts
+
+
 def _flush(read: _Reading, current: list[str]) -> bool:
     """The text gathered so far is a paragraph, unless it is links: a menu, a breadcrumb, a bar of
     sharing buttons, a list of related pages, a footer's links, where a page marks none of them as such.
@@ -362,8 +412,10 @@ def _flush(read: _Reading, current: list[str]) -> bool:
     letters, own_letters = sum(c.isalnum() for c in "".join(current)), sum(c.isalnum() for c in own)
     own_words = sum(any(c.isalnum() for c in word) for word in own.split())
     navigation = 2 * own_letters <= letters and own_words <= _NAVIGATION_WORDS
-    if text and not navigation:
-        read.add(text)
+    if text and not navigation:  # a bar of links with a label (*Partager : | Facebook | X*) went whole
+        kept = _ASCII_SPACE.sub(" ", "".join(_without_link_bar(current))).strip()
+        if not _stamp(kept):
+            read.add(kept)
     current.clear()
     return not (text and navigation)  # whether it was no links
 

@@ -1,0 +1,218 @@
+"""Document pairs in the shapes a NATO translation service receives them, through ingest to the units a
+translator expects: a news page saved from the site in each language, a one-page bulletin in two columns
+as PDF. The texts are written here for these tests."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from pdfdocs import write_pdf
+from tmtool import api
+from tmtool.cli import main
+from tmtool.store import open_store
+from tmtool.text.readers import read_document
+
+CYBER_FR = [
+    "La cyberdéfense est l’une des tâches essentielles de la défense collective. Les Alliés ont reconnu le "
+    "cyberespace comme un domaine d’opérations en 2016.",
+    "Le Centre des opérations dans le cyberespace, situé à Mons, coordonne l’action de l’Alliance. Il fournit une "
+    "connaissance de la situation aux commandants militaires et soutient la planification des opérations.",
+    "Chaque pays membre reste responsable de la protection de ses propres réseaux. L’OTAN aide les Alliés à "
+    "renforcer leurs capacités par des formations, des exercices et le partage d’informations.",
+    "L’exercice Cyber Coalition, organisé chaque année en Estonie, permet de tester les procédures de réaction aux "
+    "incidents. Plus de mille experts y ont participé en 2025.",
+    "Les partenaires de l’OTAN contribuent également à ces travaux. La coopération avec l’Union européenne s’est "
+    "intensifiée depuis la signature de la déclaration commune.",
+    "La résilience des infrastructures critiques, y compris des câbles sous-marins et des réseaux électriques, "
+    "demeure une priorité pour les années à venir.",
+]
+CYBER_EN = [
+    "Cyber defence is one of the core tasks of collective defence. Allies recognised cyberspace as a domain of "
+    "operations in 2016.",
+    "The Cyberspace Operations Centre, located in Mons, coordinates the Alliance’s action. It provides situational "
+    "awareness to military commanders. It also supports operational planning.",
+    "Each member country remains responsible for protecting its own networks. NATO helps Allies to strengthen "
+    "their capabilities through training, exercises and information sharing.",
+    "Exercise Cyber Coalition, held every year in Estonia, tests incident response procedures. More than a "
+    "thousand experts took part in 2025.",
+    "NATO’s partners also contribute to this work. Cooperation with the European Union has intensified since the "
+    "signing of the joint declaration.",
+    "The resilience of critical infrastructure, including undersea cables and power grids, remains a priority "
+    "for the years ahead.",
+]
+
+
+def one_page_bulletin(path, paragraphs, footer="Page {}", note=None):
+    """A one-page bulletin in two columns, its number at the foot of the page, under the left column; the
+    fifth paragraph goes on from the foot of the left column to the top of the right one. ``note``: a
+    footnote in small print under the left column, over the page's number."""
+    return write_pdf(path, paragraphs, width=213.0, columns=2, lines_per_column=22, header=None,
+                     numbers=footer, notes={1: [note]} if note else None)
+
+
+def test_a_one_page_pdf_s_page_number_is_left_out_not_read_into_the_sentence_it_falls_in(tmp_path):
+    """A document of one page has no other page to tell its running lines by, but a line standing apart at
+    the foot of the page holding its number alone (*Page 1*, *- 1 -*, *1*) is its page number: read in the
+    order of the columns, it fell between the two halves of a sentence (*contribuent Page 1 également*)."""
+    for footer in ("Page {}", "- {} -", "{}", "Page {} sur 1"):
+        path = tmp_path / "cyber.fr.pdf"
+        one_page_bulletin(path, CYBER_FR, footer)
+        assert read_document(path, lang="fr").paragraphs == tuple(CYBER_FR), footer
+
+
+def test_a_one_page_two_column_pdf_pair_gives_whole_sentences(tmp_path):
+    one_page_bulletin(tmp_path / "cyber.fr.pdf", CYBER_FR)
+    one_page_bulletin(tmp_path / "cyber.en.pdf", CYBER_EN)
+    db = tmp_path / "tm.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", str(tmp_path / "cyber.fr.pdf"),
+                                       str(tmp_path / "cyber.en.pdf")])
+    assert result.exit_code == 0, result.output
+    units = api.document_units(open_store(db), "cyber")
+    assert not [u for u in units if "Page" in u["source"] or "Page" in u["target"]]
+    assert ("Les partenaires de l’OTAN contribuent également à ces travaux.",
+            "NATO’s partners also contribute to this work.") in [(u["source"], u["target"]) for u in units]
+    # the English splits a sentence in two: one unit holds both
+    assert [u["bead"] for u in units if u["target"].startswith("It provides")] == ["1-2"]
+
+
+# a news page as the site's template lays it out, saved from the browser: no <main>, no <article>; the menus,
+# the breadcrumb, the "Related" list and the footer are divs named by their class or id
+NEWS_PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{site} - {title}</title><script>var dataLayer = [];</script></head>
+<body>
+<div id="top-bar"><a href="/{lang}/">{home}</a> | <a href="/{other}/">{other_name}</a> | <a href="/search">{search}</a></div>
+<div id="menu"><ul><li><a href="/news">{news}</a></li><li><a href="/topics">{topics}</a></li></ul></div>
+<div class="breadcrumb"><a href="/">{home}</a> &gt; <a href="/news">{news}</a> &gt; <span>{title}</span></div>
+<div id="content">
+  <div class="content-header"><h1>{title}</h1><p class="date">{date}</p><p class="last-updated">{updated}</p></div>
+  <div class="article-body">
+    <figure><img src="/img/photo.jpg" alt=""><figcaption>{caption}</figcaption></figure>
+    {body}
+  </div>
+  <div class="related"><h3>{related}</h3><ul>{links}</ul></div>
+</div>
+<div id="footer"><p>{copyright}</p><ul><li><a href="/legal">{legal}</a></li><li><a href="/contact">Contact</a></li></ul></div>
+</body></html>
+"""
+NEWS_FR = dict(
+    lang="fr", other="en", other_name="English", site="OTAN", home="Accueil", search="Rechercher", news="Actualités",
+    topics="Thèmes", title="Les chefs d’état-major de la défense font le point sur la posture de dissuasion",
+    date="14 mars 2026", updated="Dernière mise à jour : 15 mars 2026 10:42",
+    caption="Le président du Comité militaire ouvre la séance au siège de l’OTAN, à Bruxelles.",
+    related="Articles liés", copyright="© OTAN 2026", legal="Mentions légales",
+    links='<li><a href="/a">Le Comité militaire se réunit en session plénière</a></li>'
+          '<li><a href="/b">Exercice de défense aérienne en mer Baltique</a></li>',
+    body="<p>Les chefs d’état-major de la défense des pays de l’Alliance se sont réunis le 14 mars 2026 au siège de "
+         "l’OTAN. Ils ont examiné la mise en œuvre des plans régionaux.</p><h2>Renforcer la défense collective</h2>"
+         "<p>Les participants ont également évoqué le soutien à l’Ukraine et la sécurité des infrastructures "
+         "sous-marines. La prochaine réunion aura lieu en septembre.</p>")
+NEWS_EN = dict(
+    lang="en", other="fr", other_name="Français", site="NATO", home="Home", search="Search", news="News",
+    topics="Topics", title="Chiefs of Defence review the deterrence posture",
+    date="14 Mar. 2026", updated="Last updated: 15 Mar. 2026 10:42",
+    caption="The Chair of the Military Committee opens the session at NATO Headquarters in Brussels.",
+    related="Related", copyright="© NATO 2026", legal="Legal notice",
+    links='<li><a href="/a">Military Committee meets in plenary session</a></li>'
+          '<li><a href="/b">Air defence exercise in the Baltic Sea</a></li>',
+    body="<p>The Chiefs of Defence of the Allied nations met at NATO Headquarters on 14 March 2026. They reviewed "
+         "the implementation of the regional plans.</p><h2>Strengthening collective defence</h2>"
+         "<p>Participants also discussed support for Ukraine. They addressed the security of undersea "
+         "infrastructure. The next meeting will take place in September.</p>")
+
+
+def test_a_news_page_s_update_stamp_is_left_out_with_its_menus_breadcrumb_and_related_list(tmp_path):
+    """The stamp the site's template prints under the title (*Dernière mise à jour : 15 mars 2026 10:42*) is
+    the site's, and would be a unit of its own for every page, and so is the date in an element the page names as
+    one (`<p class="date">`); the article's title and its photo's caption are the article's."""
+    (tmp_path / "chods.fr.html").write_text(NEWS_PAGE.format(**NEWS_FR), encoding="utf-8")
+    (tmp_path / "chods.en.html").write_text(NEWS_PAGE.format(**NEWS_EN), encoding="utf-8")
+    db = tmp_path / "tm.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    units = [(u["bead"], u["source"], u["target"]) for u in api.document_units(open_store(db), "chods")]
+    assert units == [
+        ("1-1", NEWS_FR["title"], NEWS_EN["title"]),
+        ("1-1", NEWS_FR["caption"], NEWS_EN["caption"]),
+        ("1-1", "Les chefs d’état-major de la défense des pays de l’Alliance se sont réunis le 14 mars 2026 au "
+                "siège de l’OTAN.", "The Chiefs of Defence of the Allied nations met at NATO Headquarters on 14 "
+                                    "March 2026."),
+        ("1-1", "Ils ont examiné la mise en œuvre des plans régionaux.",
+         "They reviewed the implementation of the regional plans."),
+        ("1-1", "Renforcer la défense collective", "Strengthening collective defence"),
+        ("1-2", "Les participants ont également évoqué le soutien à l’Ukraine et la sécurité des infrastructures "
+                "sous-marines.", "Participants also discussed support for Ukraine. They addressed the security of "
+                                 "undersea infrastructure."),
+        ("1-1", "La prochaine réunion aura lieu en septembre.", "The next meeting will take place in September."),
+    ]
+
+
+def test_only_a_stamp_s_label_and_date_make_a_stamp():
+    from tmtool.text.readers.html import _stamp
+
+    assert all(map(_stamp, ["Publié le 14/03/2026 à 10h42", "Updated 2 March 2026", "Last updated 2026-03-15",
+                            "Published: Tuesday, March 15, 2026", "Mis à jour le 3 mars 2026"]))
+    assert not any(map(_stamp, ["Mise à jour du plan de défense 2026", "Updated guidance cyber defence 2026",
+                                "Dernière mise à jour", "Publié le rapport annuel 2025"]))
+
+
+def test_a_date_line_keeps_its_date_without_the_page_s_tools_linked_beside_it(tmp_path):
+    """The site prints the article's date and, after bars, links to print or mail the page: the links go, the date
+    stays; links in a sentence of the article stay, bars or not."""
+    page = ('<html lang="{lang}"><head><meta charset="utf-8"></head><body><div class="content"><h1>{title}</h1>'
+            '<p class="fs-small">{date} - | <a href="#">{print}</a> | <a href="#">{mail}</a></p>'
+            '<p>{sentence}</p></div></body></html>')
+    fr = dict(lang="fr", title="La Finlande accueille un exercice de défense aérienne", date="12 juin 2026",
+              print="Imprimer", mail="Envoyer par courriel",
+              sentence='Le rapport annuel (<a href="/r">version intégrale</a> | <a href="/s">synthèse</a>) est publié.')
+    path = tmp_path / "finlande.fr.html"
+    path.write_text(page.format(**fr), encoding="utf-8")
+    assert read_document(path, lang="fr").paragraphs == (
+        fr["title"], "12 juin 2026", "Le rapport annuel (version intégrale | synthèse) est publié.")
+
+
+def test_a_footnote_under_the_first_of_two_columns_follows_the_text_the_page_ends_in(tmp_path):
+    """Read in the order of the columns, the note at the foot of the left column came where that column
+    ends: after another paragraph in each language (*contribuent* in French, *intensified* in English), so
+    that the two notes aligned with nothing and the memory lost them."""
+    one_page_bulletin(tmp_path / "cyber.fr.pdf", CYBER_FR, note="Le Centre a été créé en 2018.")
+    one_page_bulletin(tmp_path / "cyber.en.pdf", CYBER_EN, note="The Centre was established in 2018.")
+    assert read_document(tmp_path / "cyber.fr.pdf", lang="fr").paragraphs == (
+        *CYBER_FR, "Le Centre a été créé en 2018.")
+    db = tmp_path / "tm.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    units = [(u["source"], u["target"]) for u in api.document_units(open_store(db), "cyber")]
+    assert units[-1] == ("Le Centre a été créé en 2018.", "The Centre was established in 2018.")
+
+
+def test_a_footnote_follows_the_paragraph_calling_it_wherever_each_language_breaks_its_pages(tmp_path):
+    """Two pages of two columns, a note on each, called by a raised number: the French runs longer, so its
+    pages end in other paragraphs than the English's; each note follows the paragraph that calls it, its number
+    and call dropped, in both languages alike, and aligns with its translation."""
+    def called(paragraphs, at, number):
+        return [p.replace(at, f"{at}^{number}", 1) if at in p else p for p in paragraphs]
+
+    fr = called(called(CYBER_FR * 2, "Centre des", 1)[:6] + CYBER_FR, "Estonie", 2)
+    en = called(called(CYBER_EN * 2, "Operations Centre", 1)[:6] + CYBER_EN, "Estonia", 2)
+    fr_notes = ["^1 Le Centre a été créé en 2018.", "^2 L’exercice a lieu à Tartu."]
+    en_notes = ["^1 The Centre was established in 2018.", "^2 The exercise takes place in Tartu."]
+    for path, paragraphs, notes in ((tmp_path / "cyber.fr.pdf", fr, fr_notes), (tmp_path / "cyber.en.pdf", en, en_notes)):
+        write_pdf(path, paragraphs, width=213.0, columns=2, lines_per_column=17, header=None, numbers="Page {}",
+                  notes={1: notes[:1], 2: notes[1:]})
+    read = read_document(tmp_path / "cyber.fr.pdf", lang="fr").paragraphs
+    assert read[read.index("Le Centre a été créé en 2018.") - 1].startswith("Le Centre des opérations")
+    assert read[read.index("L’exercice a lieu à Tartu.") - 1].startswith("L’exercice Cyber Coalition")
+    db = tmp_path / "tm.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    units = [(u["source"], u["target"]) for u in api.document_units(open_store(db), "cyber")]
+    assert ("Le Centre a été créé en 2018.", "The Centre was established in 2018.") in units
+    assert ("L’exercice a lieu à Tartu.", "The exercise takes place in Tartu.") in units
+
+
+def test_a_sharing_bar_with_its_label_still_goes_whole(tmp_path):
+    path = tmp_path / "partage.fr.html"
+    path.write_text('<html lang="fr"><body><div class="content"><p>Les ministres se réuniront en juin.</p>'
+                    '<p>Partager : <a href="/f">Facebook</a> | <a href="/x">X</a> | <a href="/l">LinkedIn</a></p>'
+                    '</div></body></html>', encoding="utf-8")
+    assert read_document(path, lang="fr").paragraphs == ("Les ministres se réuniront en juin.",)
