@@ -91,6 +91,16 @@ def test_a_term_copied_with_its_article_quotes_or_full_stop_or_an_acronym_typed_
     assert found(store, "“Military Committees”,")[0] == ("Comité militaire", "lemma")
 
 
+def test_a_term_the_query_is_whole_with_its_article_comes_before_one_it_holds_an_article_over(store):
+    # "la défense" listed défense before La Défense (the business district): both matched once the query's article
+    # was read as one a term was copied with, and the approved défense outranked the candidate
+    glossary.import_entries(store, [entry("défense", "defence"),
+                                    entry("La Défense", "La Défense", status=ReviewStatus.CANDIDATE)], "test")
+    assert found(store, "la défense")[:2] == [("La Défense", "folded"), ("défense", "folded")]
+    assert found(store, "« La Défense »")[0] == ("La Défense", "folded")
+    assert found(store, "défense")[0] == ("défense", "exact")
+
+
 def test_plural_finds_the_lemma(store):
     assert found(store, "Comités militaires")[0] == ("Comité militaire", "lemma")
     assert found(store, "engins explosifs improvisés")[0] == ("engin explosif improvisé", "lemma")

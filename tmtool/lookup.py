@@ -138,7 +138,10 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     folded = fold(query)
     if not folded:
         raise Invalid("empty look-up term")
-    best: dict[int, tuple[int, float, str]] = {}
+    best: dict[int, tuple[int, bool, float, str]] = {}
+    # the query as typed, article and all: a term it is whole comes before one it holds an article over (la
+    # défense: La Défense, then défense)
+    whole = {without_ligatures(each).replace("-", " ") for each in (folded, fold(_AROUND.sub("", query)))}
 
     def consider(rows, kind_of) -> None:
         for entry_id, key, kind, text, term_lang in rows:
@@ -147,7 +150,8 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
             match, similarity = kind_of(key, kind, text)
             if match is None:
                 continue
-            rank = (MATCH_KINDS.index(match), -similarity, text)
+            rank = (MATCH_KINDS.index(match), without_ligatures(fold(text)).replace("-", " ") not in whole,
+                    -similarity, text)
             if entry_id not in best or rank < best[entry_id]:
                 best[entry_id] = rank
 
@@ -199,11 +203,11 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     entries = store.entries(list(best), contexts=1)
     ranked = sorted(
         best,
-        key=lambda i: (best[i][0], _STATUS_ORDER[entries[i].status], best[i][1],
+        key=lambda i: (best[i][:2], _STATUS_ORDER[entries[i].status], best[i][2],
                        -entries[i].score, -entries[i].frequency, i),
     )
     return [
-        LookupHit(entries[i], MATCH_KINDS[best[i][0]], best[i][2], -best[i][1]) for i in ranked[:limit]
+        LookupHit(entries[i], MATCH_KINDS[best[i][0]], best[i][3], -best[i][2]) for i in ranked[:limit]
     ]
 
 
