@@ -108,7 +108,7 @@ def test_html_date_stamps_are_no_text(tmp_path):
     05 Jul. 2024 16:17"), a block named for a date or the page's metadata (GOV.UK's .gem-c-metadata, WordPress's
     .entry-meta), a <time> behind a short label (the French State's "Publié le"). A sentence citing a date, a
     heading, a table's dates, a timeline's years, a list of documents with their dates, a block of metadata without a
-    date (tags, a version) are kept."""
+    date (tags, a version), a sentence in a block named for metadata (it was dropped whole) are kept."""
     path = tmp_path / "page.html"
     path.write_text(
         '<html lang="en"><body><main><h1>Defence Ministers meet in Brussels</h1>'
@@ -127,6 +127,7 @@ def test_html_date_stamps_are_no_text(tmp_path):
         '<ul><li><a href="/d1">Final declaration</a> <time>14 March 2024</time></li>'
         '<li>Press release (<time>15 March 2024</time>)</li></ul>'
         '<p class="meta">Tags: Ukraine, Defence</p><p class="api_metadata">Added in: v0.6.12</p>'
+        '<div class="article-meta">The 2024 Washington Summit marked a turning point for the Alliance.</div>'
         "</main></body></html>",
         encoding="utf-8",
     )
@@ -134,7 +135,8 @@ def test_html_date_stamps_are_no_text(tmp_path):
         "Defence Ministers meet in Brussels", "The ministers met on 12 March 2024.",
         "They met again on 14 March 2024 at 10:30.", "Meeting of 13 March 2024", "15 March 2024", "Closing session",
         "1949 The Treaty is signed", "Final declaration 14 March 2024", "Press release (15 March 2024)",
-        "Tags: Ukraine, Defence", "Added in: v0.6.12")
+        "Tags: Ukraine, Defence", "Added in: v0.6.12",
+        "The 2024 Washington Summit marked a turning point for the Alliance.")
 
 
 def test_a_title_with_its_date_is_no_date_stamp(tmp_path):

@@ -179,7 +179,10 @@ def _date_stamp(element, names: str) -> bool:
     if element.tag in ("td", "th") or any(a.tag in ("td", "th") for a in element.iterancestors()) or any(
             e.tag in _HEADINGS or e.tag == "table" for e in element.iterdescendants()):
         return False
-    if _names_a_date(names) or _TIMESTAMP.fullmatch(" ".join(text.split())):
+    # a block named for a date or the page's metadata that is a sentence (*The 2024 Washington Summit marked …*) is
+    # the article's, whatever its name
+    sentence = text.rstrip().endswith((".", "!", "?", "…"))
+    if (_names_a_date(names) and not sentence) or _TIMESTAMP.fullmatch(" ".join(text.split())):
         return True
     if any(link.text_content().strip() for link in element.iter("a")):
         return False  # a linked title before its date: a list of documents or news, not a label
