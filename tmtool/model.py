@@ -97,6 +97,11 @@ class Unit:
     # the unit in its other languages, beyond source and target, in the order read
     variants: list[Variant] = field(default_factory=list)
 
+    def prop_values(self, kind: str) -> list[str]:
+        """The values of one of ``props``: its value, the list of them for a type repeated, none for one not held."""
+        held = self.props.get(kind)
+        return held if isinstance(held, list) else [] if held is None else [held]
+
 
 class TermType(str, Enum):
     FULL_FORM = "fullForm"

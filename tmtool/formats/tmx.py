@@ -156,7 +156,7 @@ def _tu_xml(unit: Unit, number: int, srclang: str) -> str:
         if kind.startswith(ATTRIBUTE_PROP) and kind[1:] in TU_ATTRIBUTES:
             parts.append(_attribute(kind[1:], value, where))
         else:  # a type the <tu> repeated holds the list of its values
-            props += [(kind, one) for one in (value if isinstance(value, list) else [value])]
+            props += [(kind, one) for one in unit.prop_values(kind)]
     parts.append(">\n")
     for kind, value in props:
         parts.append(f"  <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n")
@@ -259,11 +259,7 @@ def is_unconfirmed(unit: Unit) -> bool:
     """Whether a unit read from TMX holds a translation its tool marks as not confirmed (a draft) or rejected
     (see :data:`UNCONFIRMED_PROPS`): an import leaves it out and counts it, as the tools' own imports can. A prop
     given twice, on the <tu> and a <tuv>, is a list of its values: one not confirmed is enough."""
-    def levels(kind: str) -> list[str]:
-        held = unit.props.get(kind)
-        return held if isinstance(held, list) else [held] if held else []
-
-    return any(level in values for kind, values in UNCONFIRMED_PROPS.items() for level in levels(kind))
+    return any(level in values for kind, values in UNCONFIRMED_PROPS.items() for level in unit.prop_values(kind))
 
 
 # ---- reading ----

@@ -158,7 +158,7 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
     elif source_as_target:
         _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="needs-translation"), source, markup, where)
     if isinstance(item, Unit):
-        _write_resource(unit, item.props, where)
+        _write_resource(unit, item, where)
     for note in item.notes if isinstance(item, Unit) else ():
         etree.SubElement(unit, f"{{{XLIFF_12}}}note").text = xml_text(note, where)
     return unit
@@ -296,15 +296,15 @@ def _resource(unit: etree._Element, tag) -> dict[str, str | list[str]]:
     return props
 
 
-def _write_resource(unit: etree._Element, props: dict[str, str | list[str]], where: str) -> None:
+def _write_resource(unit: etree._Element, item: Unit, where: str) -> None:
     """Put back the ``resname`` and context groups :func:`_resource` read."""
-    if isinstance(props.get(RESNAME), str):
-        unit.set("resname", xml_text(props[RESNAME], where))
-    for kind, values in props.items():
+    if isinstance(item.props.get(RESNAME), str):
+        unit.set("resname", xml_text(item.props[RESNAME], where))
+    for kind in item.props:
         if kind != CONTEXT_GROUP and not kind.startswith(CONTEXT_GROUP + ":"):
             continue
         purpose = kind.partition(":")[2]
-        for value in values if isinstance(values, list) else [values]:
+        for value in item.prop_values(kind):
             group = etree.SubElement(unit, f"{{{XLIFF_12}}}context-group", {"purpose": purpose} if purpose else {})
             for line in _CONTEXT_LINE.split(value):
                 context_type, _, text = line.replace(CONTINUED, "\n").partition(": ")
