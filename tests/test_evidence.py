@@ -243,6 +243,40 @@ def test_a_revised_document_takes_back_what_its_earlier_version_proposed(store_u
         assert "lutte anti-sous-marine" in entries
 
 
+def test_a_revision_proposing_again_what_a_reviewer_edited_counts_for_the_edited_entry(store_url):
+    """A person edited the entry a document's proposal made (its French and English terms both) and
+    rejected another: the revised document, proposing both again, counts for the edited entry and the
+    rejected one, rather than bringing the proposal back beside them and leaving the edited entry
+    counted by no document."""
+    def version(changed: str) -> list[Entry]:
+        return [proposal("chef d'état-major", "Chief", 0.8, "a", frequency=3),
+                proposal("défense", "Defence", 0.6, "a", frequency=3),
+                proposal(changed, "mine countermeasures", 0.7, "a")]
+
+    with open_store(store_url, create=True) as store:
+        save(store, "a", [], version("lutte contre les mines"))
+        entries = by_french(store)
+        edited, rejected = int(entries["chef d'état-major"].id), int(entries["défense"].id)
+        glossary.update_entry(store, edited, "edit", lambda e: glossary.edit(
+            e, terms={"fr": "chef d'état-major de la défense", "en": "Chief of Defence"}))
+        glossary.set_status(store, rejected, ReviewStatus.REJECTED)
+        save(store, "a", [], version("guerre des mines"))  # one other sentence changed
+        entries = by_french(store)
+        assert sorted(entries) == ["chef d'état-major de la défense", "défense", "guerre des mines"]
+        assert [t.text for t in entries["chef d'état-major de la défense"].terms] == [
+            "chef d'état-major de la défense", "Chief of Defence"]
+        assert entries["chef d'état-major de la défense"].frequency == 3
+        assert entries["chef d'état-major de la défense"].status is ReviewStatus.APPROVED
+        assert glossary.entry(store, rejected).status is ReviewStatus.REJECTED
+        assert glossary.entry(store, rejected).frequency == 3
+        # a revision again, the edited entry still counted by it: the same glossary
+        before = glossary_state(store)
+        save(store, "a", [], version("lutte contre les mines"))
+        assert [row for row in glossary_state(store) if row[0] in (str(edited), str(rejected))] == [
+            row for row in before if row[0] in (str(edited), str(rejected))]
+        assert sorted(by_french(store)) == ["chef d'état-major de la défense", "défense", "lutte contre les mines"]
+
+
 def test_saving_a_document_again_changes_nothing(store_url):
     def save_all():
         for document in "abc":

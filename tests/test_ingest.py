@@ -81,6 +81,43 @@ def test_a_revised_document_replaces_its_units_but_keeps_reviews(tmp_path):
         assert glossary.entry(store, edited).terms_in("en")[0].text == "edited by hand"
 
 
+CHIEF_FR = """Le chef d'état-major de la défense a présenté le plan de la mission.
+Le chef d'état-major de la défense a rencontré les commandants des forces.
+La lutte contre les mines reste une priorité pour la marine.
+Les chasseurs de mines participent à la lutte contre les mines en mer Baltique.
+Le chef d'état-major de la défense salue la coopération des alliés.
+"""
+CHIEF_EN = """The Chief of Defence presented the mission plan.
+The Chief of Defence met the force commanders.
+Mine countermeasures remain a priority for the navy.
+The minehunters take part in mine countermeasures in the Baltic Sea.
+The Chief of Defence welcomes the cooperation of the allies.
+"""
+
+
+def test_a_revision_keeps_an_entry_a_reviewer_corrected_from_its_proposal(tmp_path):
+    fr, en = tmp_path / "rapport.fr.txt", tmp_path / "report.en.txt"
+    fr.write_text(CHIEF_FR, encoding="utf-8")
+    en.write_text(CHIEF_EN, encoding="utf-8")
+    with open_store(tmp_path / "t.db", create=True) as store:
+        ingest_pair(store, fr, en)
+        proposed = [e for e in store.list_entries() if e.terms_in("fr")[0].text == "chef d'état-major"]
+        assert len(proposed) == 1  # the proposal cut short, with the English it was aligned with
+        edited = int(proposed[0].id)
+        glossary.update_entry(store, edited, "edit", lambda e: glossary.edit(
+            e, terms={"fr": "chef d'état-major général", "en": "Chief of Defence"}))
+        counted = glossary.entry(store, edited).frequency
+        assert counted == 3
+
+        fr.write_text(CHIEF_FR.replace("une priorité", "la première priorité"), encoding="utf-8")
+        en.write_text(CHIEF_EN.replace("a priority", "the first priority"), encoding="utf-8")
+        assert not ingest_pair(store, fr, en).skipped
+        assert not [e for e in store.list_entries() if e.terms_in("fr")[0].text == "chef d'état-major"]
+        entry = glossary.entry(store, edited)
+        assert [t.text for t in entry.terms] == ["chef d'état-major général", "Chief of Defence"]
+        assert (entry.status, entry.frequency) == (ReviewStatus.APPROVED, counted)
+
+
 def test_names_of_persons_are_not_proposed_and_a_reviewed_one_is_left_as_it_is(tmp_path):
     with open_store(tmp_path / "t.db", create=True) as store:
         kept = glossary.add_entry(store, glossary.new_entry(["Rob Bauer"], ["Admiral Rob Bauer"],

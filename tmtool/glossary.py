@@ -500,7 +500,8 @@ def _give_back_evidence(store: Store, entry_id: int, evidence: dict | None, docu
 
 class _EntryFinder:
     """The stored entry that each of extraction's proposals is about — the oldest one holding a
-    French term (a term in ``lang``: ``pivot``) with the same folded text or lemma, singular or plural — for a document's many
+    French term (a term in ``lang``: ``pivot``) with the same folded text or lemma, singular or plural, else
+    the oldest that held one before a person's change (:meth:`held_before`) — for a document's many
     proposals in few reads: each key is read from the store once, and the keys of the French terms
     written since (entries made or extended) are added as they are written. Saving a document never
     takes a French term away (weighing evidence rewrites the equivalents only), so nothing is removed."""
@@ -509,6 +510,18 @@ class _EntryFinder:
         self._store = store
         self.lang = lang
         self._holders: dict[str, set[int]] = {}  # key → the entries holding it, for every key read
+        self._held_before: dict[str, set[int]] = {}  # key → the entries a person's change took it from
+
+    def held_before(self, snapshots: Mapping[int, list[dict]]) -> None:
+        """Entries as they were before recorded changes (``Store.snapshots_before_changes``): a
+        proposal with a key none holds now is about the entry that held it before a person edited
+        it away (*chef d'état-major* made *chef d'état-major de la défense*), not a new concept."""
+        for entry_id, earlier in snapshots.items():
+            for data in earlier:
+                for term in entry_from_dict(data).terms_in(self.lang):
+                    for key, kind, _ in lookup_key_rows(term, entry_id):
+                        if kind in ("form", "stem"):
+                            self._held_before.setdefault(key, set()).add(entry_id)
 
     def keys(self, proposal: Entry) -> frozenset[str]:
         """The keys a proposal's French terms are looked up by (among them, the keys its terms are
@@ -532,7 +545,10 @@ class _EntryFinder:
     def find(self, keys: frozenset[str]) -> int | None:
         """The entry a proposal with these keys is about, None for a new concept."""
         self.read([keys])
-        return min((entry_id for key in keys for entry_id in self._holders[key]), default=None)
+        found = min((entry_id for key in keys for entry_id in self._holders[key]), default=None)
+        if found is None:
+            found = min((entry_id for key in keys for entry_id in self._held_before.get(key, ())), default=None)
+        return found
 
     def wrote(self, entry_id: int, terms: Iterable[Term]) -> None:
         """An entry's terms as just written: it holds their keys from now on."""
@@ -570,6 +586,10 @@ def _fold_document(store: Store, document_id: str, unit_ids: Mapping[str, int], 
     recounted. Returns (new entries, updated entries)."""
     finder = _EntryFinder(store, pivot([*proposals, *near]))
     finder.read(map(finder.keys, [*proposals, *near]))
+    if earlier:
+        # a revision proposes again what its earlier version did: what a person edited stays their entry's,
+        # within the entries this document counted (another document's term may be another concept)
+        finder.held_before(store.snapshots_before_changes(list(earlier)))
     # hundreds of small writes, each an entry's count, support or context: not one wait each
     with store.pipeline():
         new, updated = merge_extracted(store, proposals, document_id, unit_ids, recount_also=list(earlier),

@@ -454,6 +454,12 @@ class Store(Protocol):
         such change's ``after`` snapshot. Entries extraction created have none."""
         ...
 
+    def snapshots_before_changes(self, entry_ids: Sequence[int]) -> dict[int, list[dict]]:
+        """For each entry a recorded change has changed since it was made, the ``before`` snapshots
+        of those changes, oldest first: the first one of an entry extraction made is what it proposed,
+        before a person edited it (``glossary._EntryFinder`` finds it by its terms then)."""
+        ...
+
     # ---- imports -------------------------------------------------------------------------------
 
     def imports(self) -> list[ImportRecord]:

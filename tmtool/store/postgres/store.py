@@ -1013,6 +1013,17 @@ class PostgresStore(UnitCorrections):
             " ORDER BY c.id", ([str(i) for i in entry_ids],))
         return {int(key): snapshot for key, snapshot in rows}  # the latest, when several
 
+    def snapshots_before_changes(self, entry_ids: Sequence[int]) -> dict[int, list[dict]]:
+        rows = self._query(
+            "SELECT b.key, b.value FROM changes c CROSS JOIN jsonb_each(c.before::jsonb) b"
+            " JOIN entries e ON e.id = b.key::bigint"
+            " WHERE b.key = ANY(%s) AND jsonb_typeof(b.value) = 'object' AND c.time >= e.created"
+            " ORDER BY c.id", ([str(i) for i in entry_ids],))
+        found: dict[int, list[dict]] = {}
+        for key, snapshot in rows:
+            found.setdefault(int(key), []).append(snapshot)
+        return found
+
     # ---- imports -------------------------------------------------------------------------------
 
     def imports(self) -> list[ImportRecord]:

@@ -1080,6 +1080,17 @@ class SQLiteStore(UnitCorrections):
             " ORDER BY c.id", (json.dumps([str(i) for i in entry_ids]),))
         return {int(key): json.loads(snapshot) for key, snapshot in rows}  # the latest, when several
 
+    def snapshots_before_changes(self, entry_ids: Sequence[int]) -> dict[int, list[dict]]:
+        rows = self._query(
+            "SELECT b.key, b.value FROM changes c, json_each(c.before) b"
+            " JOIN entries e ON e.id = CAST(b.key AS INTEGER)"
+            " WHERE b.key IN (SELECT value FROM json_each(?)) AND b.type = 'object' AND c.time >= e.created"
+            " ORDER BY c.id", (json.dumps([str(i) for i in entry_ids]),))
+        found: dict[int, list[dict]] = {}
+        for key, snapshot in rows:
+            found.setdefault(int(key), []).append(json.loads(snapshot))
+        return found
+
     # ---- documents and imports taken out -----------------------------------------------------
 
     def documents(self) -> list[tuple[DocumentRecord, int]]:
