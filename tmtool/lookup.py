@@ -112,6 +112,11 @@ def _prefixed(store, key: str, limit: int) -> list:
         asked *= 4
 
 
+def _as_typed(folded: str) -> str:
+    """A folded text as a query may type it: hyphens as spaces, œ and æ spelt out."""
+    return without_ligatures(folded).replace("-", " ")
+
+
 def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
     """How a stored key equal to the query (or to its singular) matched the term ``text``; ``typed``:
     the query's foldings with hyphens as spaces (with and without an elided article)."""
@@ -121,8 +126,8 @@ def _kind(query: str, typed: set[str], kind: str, text: str) -> str:
         return "exact"
     # a hyphen typed as a space is folded too, œ and æ typed spelt out, and an Arabic-script letter typed as another
     # (كميته: کمیته)
-    same = any(spelling.replace("-", " ") in typed
-               for spelling in (without_ligatures(fold(text)), arabic_script_spelling(fold(text))))
+    folded = fold(text)
+    same = _as_typed(folded) in typed or arabic_script_spelling(folded).replace("-", " ") in typed
     return "folded" if same else "lemma"  # else through an inflected form
 
 
@@ -141,7 +146,7 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     best: dict[int, tuple[int, bool, float, str]] = {}
     # the query as typed, article and all: a term it is whole comes before one it holds an article over (la
     # défense: La Défense, then défense)
-    whole = {without_ligatures(each).replace("-", " ") for each in (folded, fold(_AROUND.sub("", query)))}
+    whole = {_as_typed(each) for each in (folded, fold(_AROUND.sub("", query)))}
 
     def consider(rows, kind_of) -> None:
         for entry_id, key, kind, text, term_lang in rows:
@@ -150,8 +155,7 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
             match, similarity = kind_of(key, kind, text)
             if match is None:
                 continue
-            rank = (MATCH_KINDS.index(match), without_ligatures(fold(text)).replace("-", " ") not in whole,
-                    -similarity, text)
+            rank = (MATCH_KINDS.index(match), _as_typed(fold(text)) not in whole, -similarity, text)
             if entry_id not in best or rank < best[entry_id]:
                 best[entry_id] = rank
 

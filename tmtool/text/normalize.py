@@ -290,19 +290,18 @@ def _french_singular(word: str) -> str:
 _LIGATURES = {"œ": "oe", "æ": "ae"}
 
 
+_SPELT_OUT = str.maketrans(_LIGATURES)
+
+
 def without_ligatures(key: str) -> str:
     """A folded key with œ and æ spelt out: *mise en œuvre* → *mise en oeuvre*."""
-    for ligature, letters in _LIGATURES.items():
-        if ligature in key:
-            key = key.replace(ligature, letters)
-    return key
+    return key.translate(_SPELT_OUT)
 
 
 def _with_ligatures(word: str) -> str:
     """A lower-cased word with oe and ae written as œ and æ: *oeuvre* → *œuvre*."""
     for ligature, letters in _LIGATURES.items():
-        if letters in word:
-            word = word.replace(letters, ligature)
+        word = word.replace(letters, ligature)
     return word
 
 
