@@ -43,6 +43,28 @@ def test_a_store_is_named_by_a_path_or_a_url(tmp_path, monkeypatch):
     assert (result.exit_code, result.output.count("\n")) == (1, 1)
 
 
+def test_a_sqlite_url_is_percent_decoded_as_the_url_standard_writes_a_path(tmp_path, monkeypatch):
+    """sqlite:///my%20store.db is the file my store.db (relative), sqlite:////abs/… an absolute one; a
+    ? or # starts a query or a fragment, never a part of a file's name that would open another store."""
+    from tmtool.errors import Invalid
+    from tmtool.store import open_store
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my store").mkdir()
+    with open_store("sqlite:///my%20store/r%C3%A9sum%C3%A9%3F.db", create=True) as relative:
+        assert relative.created
+    with open_store(f"SQLite:///{tmp_path}/abs%25%231.db", create=True) as absolute:
+        assert absolute.created
+    assert sorted(p.name for p in tmp_path.rglob("*.db")) == ["abs%#1.db", "résumé?.db"]
+    assert (tmp_path / "my store" / "résumé?.db").is_file()
+    assert run("sqlite:///my%20store/r%C3%A9sum%C3%A9%3F.db", "glossary", "add", "coeur", "heart").exit_code == 0
+    assert run(f"sqlite:///{tmp_path}/my%20store/r%C3%A9sum%C3%A9%3F.db", "stats").exit_code == 0
+    for url in ("sqlite:///store.db?mode=ro", "sqlite:///store#1.db", "sqlite:///"):
+        with pytest.raises(Invalid, match="query or fragment|names no file"):
+            open_store(url, create=True)
+    assert not (tmp_path / "store.db").exists() and not (tmp_path / "store").exists()
+
+
 def test_a_missing_input_file_or_store_is_exit_2_for_every_command_and_a_folder_as_output_1(tmp_path):
     """One rule a script can rely on, whatever the command: a file named on the command line that is
     not there (or is a folder) is a usage error, as a misspelt --db is; a folder given as the output

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import Invalid, NotFound
 from .base import Store
 from .records import Change, DocumentRecord, EntryState, ImportRecord, KeyedTerm, Removal, StoredUnit
+from .url import sqlite_path
 
 __all__ = ["Change", "DocumentRecord", "EntryState", "ImportRecord", "KeyedTerm", "Removal", "Store",
            "StoredUnit", "open_store"]
@@ -30,14 +31,12 @@ def open_store(url: str | Path, *, create: bool = False) -> Store:
     if not isinstance(url, (str, os.PathLike)):  # None was "None: no such store", a NotFound
         raise Invalid(f"a store is named by its path or URL, not {url!r}")
     url = os.fspath(url)
-    scheme, sep, rest = url.partition("://")
+    scheme, sep, _ = url.partition("://")
+    scheme = scheme.lower()  # a URL's scheme is case-insensitive
     if not sep or scheme == "sqlite":
         from .sqlite import SQLiteStore
 
-        # as SQLAlchemy reads them: sqlite:///store.db is relative, sqlite:////srv/store.db absolute
-        if sep and not rest.startswith("/"):
-            raise Invalid(f"{url}: a SQLite URL has three slashes: sqlite:///store.db, sqlite:////srv/store.db")
-        path = rest[1:] if sep else url
+        path = sqlite_path(url) if sep else url
         if os.path.isdir(path):
             raise NotFound("is a folder, not a store", path=path)
         return SQLiteStore.open(path, create=create)
@@ -46,5 +45,5 @@ def open_store(url: str | Path, *, create: bool = False) -> Store:
             from .postgres import PostgresStore
         except ImportError:
             raise Invalid("this tmtool has no PostgreSQL backend yet") from None
-        return PostgresStore.open(url, create=create)
+        return PostgresStore.open(scheme + url[len(scheme):], create=create)  # libpq reads it lower case
     raise Invalid(f"unknown kind of store {scheme}:// (expected a file path, sqlite:/// or postgresql://)")

@@ -1,9 +1,12 @@
-"""A store URL fit to print: error messages and logs never show a password."""
+"""Store URLs: the file a ``sqlite:///`` URL names, and a URL fit to print (error messages and logs never
+show a password)."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import unquote
+
+from ..errors import Invalid
 
 # the password of a URL's user part (user:secret@host) or of a ``password=`` parameter
 _USER_PASSWORD = re.compile(r"^(\w+://[^:/?#@]*):([^@/?#]*)@")
@@ -30,3 +33,24 @@ def scrubbed(text: str, url: str) -> str:
     for secret in sorted({*secrets, *map(unquote, secrets)}, key=len, reverse=True):
         text = text.replace(secret, "***")
     return text
+
+
+def sqlite_path(url: str) -> str:
+    """The file a ``sqlite:`` URL names, read as SQLAlchemy reads one (three slashes and a relative path,
+    four and an absolute one) and as the URL standard writes a path: percent-encoded (``%20`` a space,
+    ``%3F`` a question mark; a name's bytes that are no UTF-8 kept as bytes), a ``?`` or ``#`` starting a
+    query or a fragment, which a SQLite store takes none of.
+
+    >>> sqlite_path("sqlite:///my%20store.db"), sqlite_path("sqlite:////srv/tm/store%231.db")
+    ('my store.db', '/srv/tm/store#1.db')
+    """
+    scheme, _, rest = url.partition("://")
+    if not rest.startswith("/"):  # sqlite://host/… : SQLite has no host
+        raise Invalid(f"{url}: a SQLite URL has three slashes: sqlite:///store.db, sqlite:////srv/store.db")
+    path, query = re.match(r"/([^?#]*)(.*)", rest, re.DOTALL).groups()
+    if query:
+        raise Invalid(f"{url}: a SQLite URL takes no query or fragment"
+                      " (a ? or # in the file's name is written %3F, %23)")
+    if not path:
+        raise Invalid(f"{url}: the URL names no file (sqlite:///store.db)")
+    return unquote(path, errors="surrogateescape")  # as os.fsdecode reads a name's bytes
