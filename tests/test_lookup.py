@@ -240,6 +240,45 @@ def test_oe_and_ae_typed_as_two_letters_find_the_ligature_and_back(store_url):
         assert found(fresh, "mise en œuvre") == [("mise en œuvre", "exact")]
 
 
+def test_a_glossary_typing_oe_for_the_ligature_holds_the_entries_stored_with_it(store_url, tmp_path):
+    """A client's glossary typed on a keyboard without œ (*manoeuvre*, *coeur de cible*) made second entries
+    beside the stored *manœuvre* and *cœur de cible*, though lookup finds either for the other: now the
+    stored entries are those of the file, spelt as stored, the file's spelling a variant of a term awaiting
+    review (a reviewed one kept as it is); the other way round too, and so for `glossary add`'s note."""
+    from tmtool import api
+
+    with open_store(store_url, create=True) as fresh:
+        glossary.import_entries(fresh, [entry("manœuvre", "manoeuvre", status=ReviewStatus.CANDIDATE),
+                                        entry("cœur de cible", "core target"),
+                                        entry("oeuvre d'art", "work of art", status=ReviewStatus.CANDIDATE),
+                                        Entry(terms=[Term("الجمعية العامة", "ar"), Term("General Assembly", "en")],
+                                              status=ReviewStatus.CANDIDATE)],
+                                "termbase.tbx")
+        client = tmp_path / "client.csv"
+        client.write_text("fr;en\nmanoeuvre;manoeuvre\nCoeur de cible;core target\nœuvre d'art;work of art\n"
+                          "mise en oeuvre;implementation\n", encoding="utf-8")
+        done = api.import_file(fresh, client, user="ana")
+        assert (done["added"], done["already_stored"], done["reviewed"]) == (1, 3, 0)
+        by_text = {e.terms[0].text: e for e in fresh.list_entries()}
+        assert set(by_text) == {"manœuvre", "mise en oeuvre", "oeuvre d'art", "cœur de cible", "الجمعية العامة"}
+        assert by_text["manœuvre"].terms[0].forms == ["manoeuvre"]
+        assert by_text["oeuvre d'art"].terms[0].forms == ["œuvre d'art"]
+        assert by_text["cœur de cible"].terms[0].forms == []  # approved: as reviewed
+        # the variants are the import's change, reverted with it
+        assert [change["action"] for change in api.history(fresh, by_text["manœuvre"].id)] == [
+            "import termbase.tbx", "import client.csv"]
+        change = api.history(fresh, by_text["manœuvre"].id)[-1]
+        api.revert(fresh, change["id"], user="ana")
+        assert [e.terms[0].forms for e in fresh.list_entries() if e.terms[0].text == "manœuvre"] == [[]]
+        # an Arabic keyboard's heh for teh marbuta, as lookup reads it
+        arabic = tmp_path / "un.csv"
+        arabic.write_text("ar,en\nالجمعيه العامه,General Assembly\n", encoding="utf-8")
+        assert api.import_file(fresh, arabic)["added"] == 0
+        assert {e.terms[0].text: e.terms[0].forms for e in fresh.list_entries()}["الجمعية العامة"] == ["الجمعيه العامه"]
+        added = api.add_entry(fresh, ["coeur de cible"], ["bullseye"], status="candidate")
+        assert api.entries_sharing_terms(fresh, added["id"]) == {by_text["cœur de cible"].id: ["cœur de cible"]}
+
+
 def test_a_french_plural_in_ies_finds_its_singular_and_back(store_url):
     """English's -ies → -y rule made *ally* of *alliés* and *partie* of nothing: *parties contractantes* and
     *séries de mesures* found their terms only as fuzzy neighbours, *Allié* found *Alliés* as a prefix."""

@@ -30,7 +30,7 @@ from .store.rows import lookup_key_rows, other_language, term_context
 from .store.records import (
     Change, DocumentRecord, EntryState, ImportRecord, Removal, StoredUnit, entry_snapshot, review_state, spellings,
 )
-from .text.normalize import fold, french_stem, inflection_key, stem, visible
+from .text.normalize import fold, french_stem, inflection_key, spelling_key, stem, visible
 
 CONTEXTS_PER_DOCUMENT = 3  # enough to show a term in use without storing every sentence
 # entries' counts by document, as Store.document_counts reads them
@@ -1123,7 +1123,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     differs from it is told to ``on_conflict``, one line. One recorded change for the file."""
     before: dict[int, dict | None] = {}
     after: dict[int, dict | None] = {}
-    skipped = reviewed = corrected = 0
+    skipped = reviewed = corrected = respelt = 0
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     with store.transaction():
         for read in entries:
@@ -1140,9 +1140,14 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 stored, read.id = None, None
             if stored is None:
                 stored = _identical_entry(store, read)
-                # another file's copy of it, or of some of its terms: nothing to bring back
+                # another file's copy of it, or of some of its terms: nothing to bring back but the spellings
+                # it writes otherwise (manoeuvre for manœuvre), a variant of a term still awaiting review
                 if stored is not None and (stored.id != read.id or _folded_terms(stored) != _folded_terms(read)):
                     skipped += 1
+                    if (was := _with_variants(store, read, stored)) is not None:
+                        respelt += int(stored.id) not in before
+                        before.setdefault(int(stored.id), was)
+                        after[int(stored.id)] = snapshot(store, int(stored.id))
                     continue
             if stored is not None:
                 skipped += 1
@@ -1160,7 +1165,26 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             change_id = store.record_change(f"import {Path(origin).name}", before, after, user=user)
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
-    return Imported(len(after) - reviewed, skipped, reviewed, corrected)
+    return Imported(len(after) - reviewed - respelt, skipped, reviewed, corrected)
+
+
+def _with_variants(store: Store, read: Entry, stored: Entry) -> dict | None:
+    """Give the terms of a stored entry awaiting review the spellings of them ``read`` writes otherwise
+    (``spelling_key``: *manoeuvre* for *manœuvre*) as variants (their ``forms``), the stored spelling kept;
+    the entry as it was before, or None when nothing changed (a reviewed entry keeps its terms, as it
+    does from extraction)."""
+    entry_id = int(stored.id)
+    held = {(t.lang, spelling_key(t.text)): t for t in reversed(stored.terms)}  # the first term of a spelling
+    variants = [(term, t.text) for t in read.terms if (term := held.get((t.lang, spelling_key(t.text))))
+                and visible(t.text) not in {visible(text) for text in (term.text, *term.forms)}]
+    if not variants or store.entry_state(entry_id).reviewed:
+        return None
+    was = snapshot(store, entry_id)
+    for term, text in variants:
+        if text not in term.forms:
+            term.forms.append(text)
+    store.write_terms(entry_id, stored.terms)
+    return was
 
 
 def _once(terms: Sequence[Term]) -> list[Term]:
@@ -1255,37 +1279,48 @@ def _free_id(store: Store, wanted: str | None) -> int | None:
 
 
 def _identical_entry(store: Store, read: Entry) -> Entry | None:
-    """The stored entry whose terms (folded) are exactly those read, else one that holds them all (an
-    OmegaT glossary's line is one pair of an entry), if any."""
-    wanted = _folded_terms(read)
-    first = read.terms[0]
-    candidates = sorted({hit.entry_id for hit in _spelt_alike(store, {(first.lang, fold(first.text))})})
-    holding = [stored for stored in store.entries(candidates, contexts=0).values() if wanted <= _folded_terms(stored)]
-    return next((stored for stored in holding if _folded_terms(stored) == wanted), next(iter(holding), None))
+    """The stored entry whose terms are exactly those read, whichever way a keyboard spells them
+    (``spelling_key``: *manoeuvre* is *manœuvre*, as ``lookup`` finds it), else one that holds them all (an
+    OmegaT glossary's line is one pair of an entry), if any; of several, the one written as read, else the oldest."""
+    wanted, written = _spelt_terms(read), _folded_terms(read)
+    candidates = sorted({hit.entry_id for hit in _spelt_alike(store, read.terms[:1])})
+    holding = [stored for stored in store.entries(candidates, contexts=0).values() if wanted <= _spelt_terms(stored)]
+
+    def likeness(stored: Entry) -> int:  # the terms as written, those and more, then spelt otherwise, those and more
+        held = _folded_terms(stored)
+        return 0 if held == written else 1 if written <= held else 2 if _spelt_terms(stored) == wanted else 3
+    return min(holding, key=lambda stored: (likeness(stored), int(stored.id)), default=None)  # of equals, the oldest
 
 
 def entries_sharing_terms(store: Store, entry_id: int) -> dict[int, list[str]]:
-    """The other entries holding a term of entry ``entry_id`` written the same way (folded) in the same
-    language, each with the terms they share: one concept entered twice, which ``merge_entries`` joins."""
+    """The other entries holding a term of entry ``entry_id`` written the same way in the same language
+    (folded, and whichever way a keyboard spells it: ``spelling_key``, *coeur* and *cœur*), each with the
+    terms they share: one concept entered twice, which ``merge_entries`` joins."""
     entry = store.entries([entry_id], contexts=0).get(entry_id)
     if entry is None:
         raise NotFound(f"no entry {entry_id}")
-    wanted = _folded_terms(entry)
     shared: dict[int, list[str]] = {}
-    for hit in sorted((h for h in _spelt_alike(store, wanted) if h.entry_id != entry_id), key=lambda h: h.entry_id):
+    for hit in sorted((h for h in _spelt_alike(store, entry.terms) if h.entry_id != entry_id), key=lambda h: h.entry_id):
         if hit.text not in shared.setdefault(hit.entry_id, []):
             shared[hit.entry_id].append(hit.text)
     return shared
 
 
-def _spelt_alike(store: Store, wanted: set[tuple[str, str]]) -> list:
-    """The stored terms written as one of ``wanted`` (language, folded text), found by their form key."""
-    return [hit for hit in store.terms_by_key(sorted({folded for _, folded in wanted}))
-            if hit.kind == "form" and (hit.lang, fold(hit.text)) in wanted]
+def _spelt_alike(store: Store, terms: Sequence[Term]) -> list:
+    """The stored terms written as one of ``terms``, whichever way a keyboard spells them (their language and
+    ``spelling_key``), found by their form keys: a term's key is one of those, and so is its folded text."""
+    wanted = {(t.lang, spelling_key(t.text)) for t in terms}
+    keys = {key for t in terms for key in (fold(t.text), spelling_key(t.text))}
+    return [hit for hit in store.terms_by_key(sorted(keys))
+            if hit.kind == "form" and (hit.lang, spelling_key(hit.text)) in wanted]
 
 
 def _folded_terms(entry: Entry) -> set[tuple[str, str]]:
     return {(t.lang, fold(t.text)) for t in entry.terms}
+
+
+def _spelt_terms(entry: Entry) -> set[tuple[str, str]]:
+    return {(t.lang, spelling_key(t.text)) for t in entry.terms}
 
 
 def remove_import(store: Store, import_id: int, *, user: str | None = None) -> tuple[ImportRecord, Removal]:

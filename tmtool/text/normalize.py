@@ -298,6 +298,14 @@ def without_ligatures(key: str) -> str:
     return key.translate(_SPELT_OUT)
 
 
+def spelling_key(text: str) -> str:
+    """What a term is written as whichever way a keyboard types it, as ``lookup`` finds one for another
+    (``folded``): folded, œ and æ spelt out (*manœuvre*, *manoeuvre*), Arabic-script letters as Arabic's
+    (``arabic_script_spelling``: *کمیته*, *كميته*). Two terms of one language with one key are one term
+    spelt two ways; a term's ``form`` keys (``term_keys``) hold its key."""
+    return arabic_script_spelling(without_ligatures(fold(text)))
+
+
 def _with_ligatures(word: str) -> str:
     """A lower-cased word with oe and ae written as œ and æ: *oeuvre* → *œuvre*."""
     for ligature, letters in _LIGATURES.items():
