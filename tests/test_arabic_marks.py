@@ -62,6 +62,35 @@ def test_tatweel_and_vowel_marks_are_folded_in_look_up_search_and_concordance(st
         assert api.check_store(store) == []
 
 
+# the letters one hand or keyboard writes for another, which lookup reads alike (arabic_script_spelling)
+LETTER_UNITS = [
+    Unit("The General Assembly met at the hospital.", "اجتمعت الجمعية العامة في المستشفى.", "en-GB", "ar", tuid="marbuta"),
+    Unit("The Secretary General raised the question.", "طرح الامين العام المسأله.", "en-GB", "ar", tuid="typed"),
+    Unit("The committee met.", "La commission s'est réunie.", "en-GB", "fr-FR", tuid="persian",
+         variants=[Variant("fa", "کمیته تشکیل جلسه داد.")]),
+]
+
+
+@pytest.mark.parametrize("query, tuids", [
+    ("الجمعيه العامه", ["marbuta"]),  # heh typed for teh marbuta
+    ("المستشفي", ["marbuta"]),  # yeh for alef maqsura
+    ("الجمعية العامة في المستشفى", ["marbuta"]),
+    ("الأمين العام", ["typed"]), ("المسألة", ["typed"]),  # hamza on alef, where the stem starts and inside it
+    ("كميته", ["persian"]),  # Persian typed on an Arabic keyboard
+    ("اجتمعت الجمعيه العامه في المستشفي", ["marbuta"]),  # a phrase whose spellings are many
+])
+def test_concordance_reads_arabic_script_letters_as_lookup_does(store_url, query, tuids):
+    """Concordance found *الجمعية العامة* typed *الجمعيه العامه*, *المستشفى* typed *المستشفي*, *المسأله* typed
+    *المسألة*, *کمیته* typed *كميته*, none of which the word index takes for one word, though lookup does."""
+    with open_store(store_url, create=True) as store:
+        store.add_units(LETTER_UNITS, "letters.tmx")
+        assert [u["tuid"] for u in api.concordance(store, query)] == tuids
+        assert store.concordance_count(query, 10) == len(tuids)
+        lang = "fa" if tuids == ["persian"] else "ar"
+        assert [u["tuid"] for u in api.concordance(store, query, lang=lang)] == tuids
+        assert api.concordance(store, query, lang="en") == []
+
+
 def _as_the_release_before(store_url, monkeypatch) -> None:
     """The store made, and its terms and units written, as the release before this one did: its
     migrations, its folding that kept Arabic's marks, its SQLite index of the words as written."""

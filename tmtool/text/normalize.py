@@ -127,34 +127,54 @@ def spellings_of(text: str) -> list[str]:
     ``text`` first (without Arabic's tatweel and vowel marks, which the store's indexes leave out), then
     its spellings with and without hamza on alef, Greek accents (one a word, as Greek writes them, or
     none) and final sigma, ß for ss and back, œ and æ for oe and ae and back, i for ı, and in Unicode's compatible form (NFKC:
-    full-width ＮＡＴＯ as NATO, half-width ｶﾀｶﾅ as カタカナ); ``[text]`` alone when they would be
-    more than ``_SPELLINGS``."""
-    spellings = [""]
-    for piece in re.split(r"(\s+)", without_arabic_marks(text)):
-        ways = _word_spellings(piece)
-        if len(spellings) * len(ways) > _SPELLINGS:
-            return [text]
-        spellings = [done + way for done in spellings for way in ways]
-    return spellings
+    full-width ＮＡＴＯ as NATO, half-width ｶﾀｶﾅ as カタカナ); and the Arabic-script letters ``lookup`` reads
+    alike (``arabic_script_spelling``: teh marbuta and heh, alef maqsura and yeh, Persian's yeh and keheh, and
+    an alef inside a word with hamza too), as many of those as fit (:data:`_ARABIC_LEVELS`). ``[text]`` alone
+    when even the fewest would be more than ``_SPELLINGS``."""
+    pieces = re.split(r"(\s+)", without_arabic_marks(text))
+    for level in _ARABIC_LEVELS if _ARABIC_LETTER.search(text) else _ARABIC_LEVELS[-1:]:
+        spellings = [""]
+        for piece in pieces:
+            ways = _word_spellings(piece, level)
+            if len(spellings) * len(ways) > _SPELLINGS:
+                break
+            spellings = [done + way for done in spellings for way in ways]
+        else:
+            return spellings
+    return [text]
 
 
-def _word_spellings(word: str) -> list[str]:
+# The Arabic-script letters a query's word is also spelt with, a level each, the most first: a phrase whose
+# spellings would be too many is asked in those of the next level (hamza on alef only where a stem starts, at
+# the last), so that no level leaves out what the one after it asks.
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+_PERSIAN_LETTERS = {"ي": "ی", "ی": "ي", "ى": "ی", "ك": "ک", "ک": "ك"}  # Persian's yeh and keheh, Arabic's
+_FINAL_LETTERS = {"ة": "ه", "ه": "ة", "ى": "ي", "ي": "ى", "ی": "ى"}  # at a word's end: teh marbuta, alef maqsura
+_PERSIAN, _ARABIC, _HAMZA = 2, 1, 0  # the letters of _PERSIAN_LETTERS too; of _FINAL_LETTERS; hamza on alef alone
+_ARABIC_LEVELS = (_PERSIAN, _ARABIC, _HAMZA)
+
+
+def _word_spellings(word: str, level: int = _HAMZA) -> list[str]:
     compatible = without_arabic_marks(unicodedata.normalize("NFKC", word))
     if compatible != word:  # full-width letters and digits (ＮＡＴＯ, typed on a Japanese or Chinese keyboard) as NATO
-        return list(dict.fromkeys([*_spellings_as_typed(word), *_spellings_as_typed(compatible)]))
-    return _spellings_as_typed(word)
+        return list(dict.fromkeys([*_spellings_as_typed(word, level), *_spellings_as_typed(compatible, level)]))
+    return _spellings_as_typed(word, level)
 
 
-def _spellings_as_typed(word: str) -> list[str]:
+def _spellings_as_typed(word: str, level: int = _HAMZA) -> list[str]:
     prefix = _ARABIC_PREFIX.match(word)
     stem = prefix.end() if prefix else 0
     ways = [""]
     for k, c in enumerate(word):
         if c in _ARABIC_ALEFS:  # any alef where the stem starts, a bare one for one with hamza elsewhere
-            others = _ARABIC_ALEFS if k == stem else dict.fromkeys(c + "ا")
+            others = _ARABIC_ALEFS if k == stem else c + "ا" + ("أ" if level >= _ARABIC and k > stem else "")
         else:
             others = "ıi" if c == "ı" else c
-        ways = [w + other for w in ways for other in others]
+            if level >= _ARABIC and c in _FINAL_LETTERS and not word[k + 1:k + 2].isalpha():  # the word's last letter
+                others += _FINAL_LETTERS[c]
+            if level >= _PERSIAN and c in _PERSIAN_LETTERS:
+                others += _PERSIAN_LETTERS[c]
+        ways = [w + other for w in ways for other in dict.fromkeys(others)]
     lower = word.lower()
     if "ss" in lower or "ß" in lower:  # only these: the indexes fold case, so a lower-cased copy adds nothing
         ways = [other for way in ways for other in (way, way.lower().replace("ss", "ß"), way.lower().replace("ß", "ss"))]
