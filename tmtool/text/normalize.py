@@ -130,18 +130,30 @@ def spellings_of(text: str) -> list[str]:
     full-width ＮＡＴＯ as NATO, half-width ｶﾀｶﾅ as カタカナ); and the Arabic-script letters ``lookup`` reads
     alike (``arabic_script_spelling``: teh marbuta and heh, alef maqsura and yeh, Persian's yeh and keheh, and
     an alef inside a word with hamza too), as many of those as fit (:data:`_ARABIC_LEVELS`). ``[text]`` alone
-    when even the fewest would be more than ``_SPELLINGS``."""
+    when even the fewest would be more than ``_SPELLINGS``. Every spelling of each word of
+    :func:`spelling_choices` with every one of the others."""
+    spellings = [""]
+    for ways in spelling_choices(text):
+        spellings = [done + way for done in spellings for way in ways]
+    return spellings
+
+
+def spelling_choices(text: str) -> list[list[str]]:
+    """``text`` piece by piece (its words and the spaces between them), each with the spellings
+    :func:`spellings_of` gives it: a query's phrase is any of each piece's, in order (PostgreSQL's
+    ``(a | b) <-> (c | d)``, where SQLite's FTS5 asks each of :func:`spellings_of`)."""
     pieces = re.split(r"(\s+)", without_arabic_marks(text))
     for level in _ARABIC_LEVELS if _ARABIC_LETTER.search(text) else _ARABIC_LEVELS[-1:]:
-        spellings = [""]
+        choices, count = [], 1
         for piece in pieces:
             ways = _word_spellings(piece, level)
-            if len(spellings) * len(ways) > _SPELLINGS:
+            count *= len(ways)
+            if count > _SPELLINGS:
                 break
-            spellings = [done + way for done in spellings for way in ways]
+            choices.append(ways)
         else:
-            return spellings
-    return [text]
+            return choices
+    return [[text]]
 
 
 # The Arabic-script letters a query's word is also spelt with, a level each, the most first: a phrase whose

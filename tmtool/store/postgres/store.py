@@ -33,7 +33,7 @@ from psycopg.sql import SQL, Identifier
 from ...errors import Invalid, NotFound, TmtoolError, Unavailable
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
-from ...text.normalize import fold, fold_word, normalize_for_match, spellings_of, unspaced
+from ...text.normalize import fold, fold_word, normalize_for_match, spelling_choices, unspaced
 from ..base import announce_upgrade, in_own_thread
 from ..corrections import UnitCorrections
 from ..records import (
@@ -90,9 +90,18 @@ _POOLS_LOCK = threading.Lock()
 _U_UNIT_COLUMNS = ", ".join("u." + c for c in UNIT_COLUMNS.split(", "))
 _CHANGE_COLUMNS = 'id, time, action, before, after, reverted_by, "user"'
 _KEYED_TERM = "SELECT t.entry_id, k.key, k.kind, t.text, t.lang FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
-# %(spellings)s (spellings_of the text) as a phrase, in any of them
-_PHRASE = ("(SELECT coalesce(string_agg(q::text, ' | '), '')::tsquery FROM unnest(%(spellings)s::text[]) s,"
-           " phraseto_tsquery('tm_words', s) q WHERE numnode(q) > 0)")
+# the text as a phrase in any of its spellings (spellings_of): each word's (%(spellings)s, the %(pieces)s-th piece of
+# spelling_choices each) one after the other, ('a' | 'b') <-> ('c' | 'd'): the phrases of every spelling of each
+# word with every one of the others, OR-ed, cost ten times as much to match
+_PHRASE = ("(SELECT coalesce(string_agg('(' || spelt || ')', ' <-> ' ORDER BY piece), '')::tsquery FROM"
+           " (SELECT piece, string_agg(q::text, ' | ') AS spelt FROM unnest(%(pieces)s::int[], %(spellings)s::text[])"
+           " AS w(piece, s), phraseto_tsquery('tm_words', s) q WHERE numnode(q) > 0 GROUP BY piece) words)")
+
+
+def _spelt(text: str) -> dict:
+    """The parameters of :data:`_PHRASE` for ``text``."""
+    choices = [(k, way) for k, ways in enumerate(spelling_choices(text)) for way in ways if way.strip()]
+    return {"pieces": [k for k, _ in choices], "spellings": [way for _, way in choices]}
 
 
 def _words_match(words: str, text: str, query: str) -> str:
@@ -116,7 +125,7 @@ _VARIANTS_HOLDING_IN = f"{_VARIANTS_HOLDING} AND lower(split_part(replace(v.lang
 
 
 def _concordance(selected: str, lang: str | None, text: str, limit: str = "") -> str:
-    """SQL: ``selected`` of the units holding %(spellings)s as whole words in their source or target, then
+    """SQL: ``selected`` of the units holding the text (:data:`_PHRASE`) as whole words in their source or target, then
     of the others holding it in another of their languages (in ``lang`` only, when given), each once
     with its ``tier`` (0, 1: ``CONCORDANCE_ORDER``; ``limit``: a LIMIT on each of the two). ``text``
     in a script written without spaces (Chinese, Japanese, Thai) is matched as characters, %(needle)s:
@@ -661,14 +670,14 @@ class PostgresStore(UnitCorrections):
         selected = f"{_U_UNIT_COLUMNS}, u.document_id, u.origin, {CONCORDANCE_LENGTH} AS length"
         rows = self._query(f"SELECT {UNIT_COLUMNS}, document_id, origin FROM ({_concordance(selected, lang, text)}) m"
                            f" ORDER BY {CONCORDANCE_ORDER} LIMIT %(limit)s",
-                           {"spellings": spellings_of(text), "needle": normalize_for_match(text), "limit": limit,
+                           {**_spelt(text), "needle": normalize_for_match(text), "limit": limit,
                             "codes": language_codes(lang) if lang else None})
         units = self._with_variants({row[0]: unit_from_row(row[:-2]) for row in rows})
         return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
 
     def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
         return min(cap, self._query(f"SELECT count(*) FROM ({_concordance('1', lang, text, 'LIMIT %(cap)s')}) capped",
-                                    {"spellings": spellings_of(text), "needle": normalize_for_match(text), "cap": cap,
+                                    {**_spelt(text), "needle": normalize_for_match(text), "cap": cap,
                                      "codes": language_codes(lang) if lang else None})[0][0])
 
     def memory_contexts(self, words: Iterable[str], *, exclude_document: str | None = None,
