@@ -43,6 +43,23 @@ def test_weak_equivalents_are_dropped_and_the_best_comes_first():
     assert kept_equivalents({}) == []
 
 
+def test_a_term_a_glossary_typed_without_its_ligature_counts_what_documents_find_with_it(store_url):
+    """A client's glossary typed *manoeuvre* (a keyboard without œ); the documents write *manœuvre*, which
+    extraction proposed as a new candidate beside it, though lookup finds either for the other: now it is
+    counted on the imported entry, and so is a proposal typed without œ on one stored with it."""
+    with open_store(store_url, create=True) as store:
+        glossary.import_entries(store, [Entry([Term("manoeuvre", "fr"), Term("manoeuvre", "en")]),
+                                        Entry([Term("cœur de cible", "fr"), Term("core target", "en")])], "client.csv")
+        ingest(store, "d1", [proposal("manœuvre", "manoeuvre", 0.7, "d1"),
+                             proposal("coeur de cible", "core target", 0.6, "d1")])
+        entries = by_french(store)
+        assert sorted(entries) == ["cœur de cible", "manoeuvre"]
+        assert (entries["manoeuvre"].frequency, entries["cœur de cible"].frequency) == (1, 1)
+        # the stored spelling stays, the documents' is a form of it
+        assert [(t.lang, t.text, t.forms) for t in entries["manoeuvre"].terms] == [
+            ("fr", "manoeuvre", ["manœuvre"]), ("en", "manoeuvre", [])]
+
+
 def test_a_term_in_ten_documents_outranks_one_seen_once(tmp_path):
     with open_store(tmp_path / "s.db", create=True) as store:
         ingest(store, "d0", [proposal("espace aérien", "airspace", 0.7, "d0"),

@@ -526,7 +526,9 @@ class _EntryFinder:
     def keys(self, proposal: Entry) -> frozenset[str]:
         """The keys a proposal's French terms are looked up by (among them, the keys its terms are
         stored under, once written)."""
-        forms = {fold(text) for t in proposal.terms_in(self.lang) for text in spellings(t)}
+        # and as lookup finds it spelt otherwise (manœuvre: a glossary's manoeuvre, whose keys hold the spelling key)
+        forms = {key for t in proposal.terms_in(self.lang) for text in spellings(t)
+                 for key in (fold(text), spelling_key(text))}
         return frozenset(forms | {stem(form) for form in forms})
 
     def read(self, keys: Iterable[frozenset[str]]) -> None:
@@ -927,14 +929,15 @@ def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime, r
     if reviewed:
         return {"last_seen": now}
     entry = stored[entry_id]
-    by_key = {(t.lang, fold(t.text)): t for t in entry.terms}
+    # a term spelt as lookup finds it alike (manœuvre, manoeuvre) is the entry's, its spelling a form of it
+    by_key = {(t.lang, spelling_key(t.text)): t for t in entry.terms}
     changed = False
     # the proposal's sentence pairs are in its context language, which may not be the entry's (found by its
     # English term): a term it adds keeps them in theirs
     language = context_language(t.lang for t in proposal.terms)
     other = language != context_language(t.lang for t in entry.terms)
     for term in proposal.terms:
-        known = by_key.get((term.lang, fold(term.text)))
+        known = by_key.get((term.lang, spelling_key(term.text)))
         if known is None:
             added = replace(term, forms=list(term.forms))  # a copy: forms are added to it later
             if other:
@@ -942,7 +945,8 @@ def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime, r
             entry.terms.append(added)
             changed = True
         else:
-            forms = [f for f in term.forms if f not in known.forms]
+            spelt = [term.text] if fold(term.text) != fold(known.text) else []
+            forms = list(dict.fromkeys(f for f in [*spelt, *term.forms] if f not in known.forms))
             known.forms.extend(forms)
             changed = changed or bool(forms)
     if changed:  # most documents add nothing to a known entry's terms: rewriting them and their keys is slow
