@@ -114,3 +114,29 @@ def store_url(request, tmp_path):
     if request.param == "sqlite":
         return str(tmp_path / "t.db")
     return request.getfixturevalue("pg_url")
+
+
+# ---- the command line, run in this process ------------------------------------------------------------
+
+
+def invoke(db, *args, code: int | None = None):
+    """``tmtool --db DB ARGS…`` run by Click's test runner in this process (the arguments as text: paths and
+    numbers too), its result; with ``code``, its exit status is asserted to be that, its output shown if not."""
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
+    if code is not None:
+        assert result.exit_code == code, result.output
+    return result
+
+
+def run(db, *args, code: int = 0):
+    """:func:`invoke`, its exit status asserted to be ``code`` (0: it succeeded)."""
+    return invoke(db, *args, code=code)
+
+
+def run_output(db, *args, code: int = 0) -> str:
+    """:func:`run`'s output (stdout and stderr as a terminal shows them)."""
+    return run(db, *args, code=code).output

@@ -9,11 +9,10 @@ import io
 import json
 
 import pytest
-from click.testing import CliRunner
 
+from conftest import invoke
 from tmtool import glossary
 from tmtool.check import Finding, Glossary, Report, check_units
-from tmtool.cli import main
 from tmtool.model import Entry, ReviewStatus, Term, TermType, Unit, UsageStatus
 from tmtool.store import open_store
 
@@ -418,7 +417,7 @@ def db(tmp_path):
 
 
 def run(db, *args):
-    return CliRunner().invoke(main, ["--db", str(db[0]), "check", *map(str, args)])
+    return invoke(db[0], "check", *args)
 
 
 XLIFF = """<?xml version="1.0" encoding="UTF-8"?>

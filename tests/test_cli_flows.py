@@ -9,19 +9,13 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEED_EN, SEED_FR
+from conftest import SEED_EN, SEED_FR, run_output as run
 from crash_helpers import tmtool_executable
 from tmtool import api
 from tmtool.cli import main
 from tmtool.store import open_store
 
 INSTALLED = tmtool_executable()  # the console script pip installed beside this interpreter
-
-
-def run(db, *args, code=0):
-    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
-    assert result.exit_code == code, result.output
-    return result.output
 
 
 def test_review_survives_reingest_and_a_round_trip(tmp_path):

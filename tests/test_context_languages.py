@@ -5,11 +5,10 @@ German term's own context) and the English one English, never shown or written a
 
 from __future__ import annotations
 
-from click.testing import CliRunner
 from lxml import etree
 
+from conftest import run_output as _cli
 from tmtool import api
-from tmtool.cli import main
 from tmtool.formats.multiterm import read_multiterm
 from tmtool.formats.tbx import read_tbx
 from tmtool.store import open_store
@@ -83,12 +82,6 @@ def _contexts_by_section(path) -> dict[str, list[str]]:
         found.setdefault(section.get(XML_LANG), []).extend(
             d.text for d in section.iter("{*}descrip") if d.get("type") == "context")
     return found
-
-
-def _cli(db, *args):
-    done = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
-    assert done.exit_code == 0, done.output
-    return done.output
 
 
 def test_a_tbx_entry_keeps_each_context_with_its_language(tmp_path):

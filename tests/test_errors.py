@@ -3,11 +3,8 @@
 import pytest
 from click.testing import CliRunner
 
+from conftest import invoke as run
 from tmtool.cli import main
-
-
-def run(db, *args):
-    return CliRunner().invoke(main, ["--db", str(db), *args])
 
 
 def test_not_found_conflict_and_invalid_exit_apart(tmp_path):

@@ -5,6 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from conftest import run_output as run
 from tmtool import glossary
 from tmtool.cli import main
 from tmtool.model import ReviewStatus
@@ -14,12 +15,6 @@ from tmtool.store import open_store
 @pytest.fixture
 def db(tmp_path):
     return tmp_path / "review.db"
-
-
-def run(db, *args, code=0):
-    result = CliRunner().invoke(main, ["--db", str(db), *args])
-    assert result.exit_code == code, result.output
-    return result.output
 
 
 def listed(db, *filters):

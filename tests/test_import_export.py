@@ -3,7 +3,7 @@
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import SEED_FR
+from conftest import SEED_FR, invoke as run
 
 from tmtool import glossary
 from tmtool.cli import main
@@ -30,10 +30,6 @@ UNITS = [
     Unit("« Nous sommes confrontés à de nombreux défis. »", "“We face many challenges.”", "fr-FR", "en-GB",
          tuid="seed:2", notes=["checked"]),
 ]
-
-
-def run(db, *args):
-    return CliRunner().invoke(main, ["--db", str(db), *args])
 
 
 def pairs(store):

@@ -7,13 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from lxml import etree
 from translate.storage.tmx import tmxfile
 
-from conftest import SEED_EN, SEED_FR, SHARED
+from conftest import SEED_EN, SEED_FR, SHARED, run
 from omegat import omegat_missing, seed_gold_units, translate_with_omegat
-from tmtool.cli import main
 from tmtool.formats.tmx import read_tmx
 from tmtool.model import Unit
 from tmtool.store import open_store
@@ -21,12 +19,6 @@ from tmtool.store import open_store
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TMX_SCHEMAS = SHARED / "schemas" / "tmx"
 TEXTBERG = SHARED / "data" / "align" / "textberg-de-fr"  # GPL-2.0 (see its LICENSE): read here, never copied
-
-
-def run(db, *args, code=0):
-    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
-    assert result.exit_code == code, result.output
-    return result
 
 
 # ---- TMX: every unit keeps its own region -------------------------------------------------------

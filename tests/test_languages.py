@@ -5,17 +5,10 @@ text in the workbench, one original translated into several languages ingested a
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
+from conftest import run
 from tmtool import api
-from tmtool.cli import main
 from tmtool.store import open_store
-
-
-def run(db, *args, code=0):
-    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
-    assert result.exit_code == code, result.output
-    return result
 
 
 CJK_TMX = """<?xml version="1.0" encoding="UTF-8"?>

@@ -11,12 +11,10 @@ from pathlib import Path
 
 import polib
 import pytest
-from click.testing import CliRunner
 from lxml import etree, isoschematron
 
-from conftest import SHARED
+from conftest import SHARED, run
 from tmtool import glossary as rules
-from tmtool.cli import main
 from tmtool.lookup import lookup
 from tmtool.model import Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
 from tmtool.store import open_store
@@ -59,12 +57,6 @@ FOUR_LANGUAGES_TBX = """<?xml version="1.0" encoding="UTF-8"?>
 </conceptEntry>
 </body></text></tbx>
 """
-
-
-def run(db, *args, code=0):
-    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
-    assert result.exit_code == code, result.output
-    return result
 
 
 @pytest.fixture

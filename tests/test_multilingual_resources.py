@@ -7,10 +7,9 @@ import json
 
 import pytest
 
-from click.testing import CliRunner
 from lxml import etree
 
-from tmtool.cli import main
+from conftest import run
 from tmtool.store import open_store
 
 TBX = "{urn:iso:std:iso:30042:ed-2}"
@@ -40,12 +39,6 @@ IATE = """<?xml version="1.0" encoding="UTF-8"?>
 </conceptEntry>
 </body></text></tbx>
 """
-
-
-def run(db, *args, code=0):
-    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
-    assert result.exit_code == code, result.output
-    return result
 
 
 def test_a_term_iate_gives_as_proposed_is_admitted_not_preferred(tmp_path):

@@ -7,19 +7,13 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, SEED_EN, SEED_FR
+from conftest import REPO, SEED_EN, SEED_FR, run_output as run
 from tmtool import glossary
 from tmtool.cli import main
 from tmtool.ingest import find_pairs
 from tmtool.lookup import lookup
 from tmtool.model import Context, Entry, ReviewStatus, Term, Unit
 from tmtool.store import open_store
-
-
-def run(db, *args, code=0):
-    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
-    assert result.exit_code == code, result.output
-    return result.output
 
 
 # ---- a store is made only by a command that adds to it ---------------------------------------

@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import written_today
+from conftest import run, written_today
 from test_xlsx import sheet_file
 
 from tmtool.cli import main
 from tmtool.store import open_store
-
-
-def run(db, *args, code=0):
-    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
-    assert result.exit_code == code, result.output
-    return result
 
 
 def terms_of(db) -> list[dict[str, list[str]]]:

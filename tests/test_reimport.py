@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from conftest import invoke as run
 from tmtool import api, glossary
 from tmtool.cli import main
 from tmtool.model import Context, Entry, ReviewStatus, Term
@@ -21,10 +22,6 @@ STORED = [
     Entry(terms=[Term("Comité militaire", "fr"), Term("Military Committee", "en")], status=ReviewStatus.APPROVED,
           first_seen=SEEN.replace(microsecond=77)),
 ]
-
-
-def run(db, *args):
-    return CliRunner().invoke(main, ["--db", str(db), *args])
 
 
 def terms(entry):

@@ -14,7 +14,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEED_EN, SEED_FR
+from conftest import SEED_EN, SEED_FR, run_output as run
 from crash_helpers import tmtool_args, write_memory
 from tmtool import glossary as rules
 from tmtool.cli import main
@@ -25,12 +25,6 @@ from tmtool.store import DocumentRecord, open_store
 from tmtool.store.sqlite.migrations import MIGRATIONS
 from tmtool.text.normalize import normalize_for_match
 from tmtool.transfer import import_file
-
-
-def run(db, *args, code=0):
-    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
-    assert result.exit_code == code, result.output
-    return result.output
 
 
 def stats(db) -> dict[str, int]:
