@@ -581,7 +581,9 @@ class PostgresStore(UnitCorrections):
         if len(chosen) >= 2:
             pairs = " | ".join(f"{_lexeme(a)} & {_lexeme(b)}" for a, b in combinations(chosen, 2))
             found = self._word_matches(pairs, band, side, codes)
-            if process.extractOne(text, found, scorer=Levenshtein.normalized_similarity, score_cutoff=ratio):
+            # a hair below the ratio: rapidfuzz drops a score equal to its cut-off at some values (0.6, 0.8)
+            if process.extractOne(text, found, scorer=Levenshtein.normalized_similarity,
+                                  score_cutoff=max(ratio - 1e-6, 0.0)):
                 return found
         budget, single = 0.0, []
         for word in chosen:
