@@ -1367,6 +1367,15 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
                            progress=progress, **pair)
     # on stderr: stdout may be the export itself
     click.echo(f"{api.export_counted(fmt, count)} written to {'stdout' if output == '-' else output}", err=True)
+    if count == 0 and status is None and fmt in api.format_names()["written_glossary"]:
+        # an empty file after a day's ingest: a glossary not reviewed yet, not an empty one
+        held = api.stats(store)
+        waiting = [_counted(n, noun, plural) for noun, plural, n in (
+            ("candidate", None, held["entries candidate"]),
+            ("rejected entry", "rejected entries", held["entries rejected"])) if n]
+        if waiting and not held["entries approved"]:
+            click.echo(f"note: exports hold approved entries, and none is: the glossary holds {' and '.join(waiting)} "
+                       "(--status candidate, rejected or all writes them)", err=True)
     if not langs and (left_out := api.languages_left_out(store, fmt, **pair))["languages"]:
         what = "units' texts" if left_out["kind"] == "memory" else "terms"
         every = ", --langs all every language" if left_out["multilingual"] else ""
