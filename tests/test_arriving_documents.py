@@ -4,6 +4,8 @@ as PDF. The texts are written here for these tests."""
 
 from __future__ import annotations
 
+import json
+
 from click.testing import CliRunner
 
 from pdfdocs import write_pdf
@@ -216,3 +218,146 @@ def test_a_sharing_bar_with_its_label_still_goes_whole(tmp_path):
                     '<p>Partager : <a href="/f">Facebook</a> | <a href="/x">X</a> | <a href="/l">LinkedIn</a></p>'
                     '</div></body></html>', encoding="utf-8")
     assert read_document(path, lang="fr").paragraphs == ("Les ministres se réuniront en juin.",)
+
+
+# A directive as the staff writes it in Word: numbered paragraphs, a heading, a table of abbreviations;
+# and a news article arriving as a web page, then revised the next day
+DIRECTIVE_FR = ["1. Objet",
+                "1.1. La présente directive fixe les règles de validation des termes utilisés par l’État-major "
+                "militaire international (EMI).",
+                "1.2. Les termes déconseillés ne doivent plus figurer dans les documents publiés.",
+                "2. Les composantes terrestres rendent compte au Service de traduction chaque semaine."]
+DIRECTIVE_EN = ["1. Purpose",
+                "1.1. This directive sets out the rules for validating terms used by the International Military "
+                "Staff (IMS).",
+                "1.2. Deprecated terms must no longer appear in published documents.",
+                "2. The land components report to the Translation Service every week."]
+ARTICLE_FR = ["Les forces alliées s’entraînent dans le Grand Nord",
+              "Plus de 9 000 militaires participent cette semaine à un exercice dans le nord de la Norvège.",
+              "La composante terrestre doit pouvoir se déplacer et combattre par grand froid.",
+              "Des avions de patrouille maritime assurent la surveillance des approches navales."]
+ARTICLE_EN = ["Allied forces train in the High North",
+              "More than 9,000 troops are taking part this week in an exercise in northern Norway.",
+              "The land component must be able to move and fight in extreme cold.",
+              "Maritime patrol aircraft provide surveillance of the naval approaches."]
+
+
+def _word(path, paragraphs, table=None):
+    import docx
+
+    document = docx.Document()
+    document.add_heading(paragraphs[0], level=1)
+    for text in paragraphs[1:]:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for i, row in enumerate(table):
+            for j, text in enumerate(row):
+                grid.cell(i, j).text = text
+    document.save(path)
+
+
+def _page(path, lang, paragraphs):
+    body = f"<h1>{paragraphs[0]}</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs[1:])
+    path.write_text(f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{paragraphs[0]}</title>"
+                    f"</head><body><nav><a href='/'>Home</a></nav><main><article>{body}</article></main>"
+                    "<footer>© NATO</footer></body></html>", encoding="utf-8")
+
+
+def test_a_day_s_work_ingest_review_revise_look_up_and_hand_a_workbook_back(tmp_path):
+    """A day at the translation service, through the command line: the directive (Word, numbered paragraphs
+    and a table of abbreviations) and a news page arrive; the same article saved as Word changes nothing; a
+    reviewer decides; the next day's revision of the article replaces its units and keeps the decisions; a
+    translator looks terms up as they type them; the glossary goes out as a workbook, comes back reviewed in
+    Excel, and a sentence near one of the memory is found at the threshold its score names."""
+    import openpyxl
+
+    inbox, db = tmp_path / "inbox", tmp_path / "tm.db"
+    inbox.mkdir()
+    _word(inbox / "directive.fr.docx", DIRECTIVE_FR, [["Sigle", "Forme développée"],
+                                                      ["EMI", "État-major militaire international"]])
+    _word(inbox / "directive.en.docx", DIRECTIVE_EN, [["Abbreviation", "Full form"],
+                                                      ["IMS", "International Military Staff"]])
+    _page(inbox / "exercise.fr.html", "fr", ARTICLE_FR)
+    _page(inbox / "exercise.en.html", "en", ARTICLE_EN)
+    _word(tmp_path / "exercise-copy.fr.docx", ARTICLE_FR)
+    _word(tmp_path / "exercise-copy.en.docx", ARTICLE_EN)
+
+    def run(*args, code=(0,)):
+        result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
+        assert result.exit_code in code, result.output
+        return result
+
+    assert run("ingest", "--dir", inbox).stdout.startswith("2 documents ingested, 0 already stored, 0 failed")
+    assert run("ingest", "--dir", inbox).stdout.startswith(
+        "already stored: directive, exercise\n0 documents ingested, 2 already stored, 0 failed; 0 new units, "
+        "0 new entries, 0 updated entries")
+    assert run("ingest", tmp_path / "exercise-copy.fr.docx", tmp_path / "exercise-copy.en.docx").stdout == (
+        "exercise-copy: same text as document exercise, already stored, nothing changed\n")
+    units = {(u["source"], u["target"]) for u in api.document_units(open_store(db), "directive")}
+    assert {("1. Objet", "1. Purpose"), ("EMI", "IMS")} <= units
+
+    def entry(query, lang=None):
+        hits = json.loads(run("lookup", query, "--json", *(["--lang", lang] if lang else []), code=(0, 1)).stdout)
+        return hits[0] if hits else None
+
+    ims = entry("EMI")
+    assert {"État-major militaire international", "International Military Staff", "IMS"} <= {
+        t["text"] for t in ims["terms"]}
+    land = entry("composante terrestre")
+    run("glossary", "approve", ims["id"], land["id"])
+    run("glossary", "edit", land["id"], "--note", "Checked against NATOTerm.")
+    # a proposal trimmed to the concept and merged into the entry a colleague had added for it
+    aircraft = entry("avion de patrouille maritime")
+    assert aircraft["terms"][0]["text"] == "avion de patrouille maritime"
+    run("glossary", "edit", aircraft["id"], "--fr", "patrouille maritime aérienne", "--en", "maritime air patrol")
+    added = run("glossary", "add", "patrouille maritime aérienne", "maritime air patrol", "--status", "approved")
+    patrol = added.stdout.split()[-1]
+    assert added.stdout == f"added entry {patrol}\n" and f"tmtool glossary merge {patrol} {aircraft['id']}" in added.stderr
+    run("glossary", "merge", aircraft["id"], patrol)
+    # typed without accents, in the plural, with an article, in English, with a slip: the same entries
+    for query in ("Etat-major militaire international", "I.M.S.", "l'État-major militaire international"):
+        assert entry(query)["id"] == ims["id"], query
+    for query in ("composantes terrestres", "les composantes terrestres", "land components", "composante terestre"):
+        assert entry(query)["id"] == land["id"], query
+
+    # the next day: one sentence of the article revised, one added
+    _page(inbox / "exercise.fr.html", "fr", ARTICLE_FR[:1] + ["Plus de 10 000 militaires participent cette semaine à "
+                                                              "un exercice dans le nord de la Norvège."]
+          + ARTICLE_FR[2:] + ["La Suède participe pour la première fois."])
+    _page(inbox / "exercise.en.html", "en", ARTICLE_EN[:1] + ["More than 10,000 troops are taking part this week in "
+                                                              "an exercise in northern Norway."]
+          + ARTICLE_EN[2:] + ["Sweden is taking part for the first time."])
+    assert "1 document ingested, 1 already stored, 0 failed" in run("ingest", "--dir", inbox).stdout
+    revised = [(u["source"], u["target"]) for u in api.document_units(open_store(db), "exercise")]
+    assert len(revised) == 5 and revised[-1] == ("La Suède participe pour la première fois.",
+                                                 "Sweden is taking part for the first time.")
+    assert not [u for u in revised if "9 000" in u[0]]
+    # what the reviewer trimmed and merged away is not proposed again
+    french = [t["text"] for e in json.loads(run("glossary", "list", "--status", "all", "--json").stdout) for t in e["fr"]]
+    assert "avion de patrouille maritime" not in french and "patrouille maritime aérienne" in french
+    shown = run("glossary", "show", land["id"]).stdout
+    assert " approved " in shown and "note: Checked against NATOTerm." in shown
+
+    # the glossary as a workbook, a candidate approved in Excel, read back; the reviewed entries as they were
+    workbook = tmp_path / "review.xlsx"
+    run("export", "--status", "all", "-o", workbook)
+    sheet_book = openpyxl.load_workbook(workbook)
+    sheet = sheet_book.active
+    header = [cell.value for cell in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2))
+    candidate = next(row for row in rows if row[header.index("status")].value == "candidate")
+    candidate[header.index("status")].value = "Approuvé"
+    sheet_book.save(workbook)
+    assert "(1 of them reviewed from the file)" in run("import", workbook).stdout
+    chosen = candidate[header.index("id")].value
+    assert json.loads(run("glossary", "show", chosen, "--json").stdout)["status"] == "approved"
+    assert json.loads(run("glossary", "show", land["id"], "--json").stdout)["note"] == "Checked against NATOTerm."
+
+    # TMX for the CAT tool: the revised article's units, not the day before's
+    tmx = run("export", "tmx", "-o", "-").stdout
+    assert "10 000 militaires" in tmx and "9 000 militaires" not in tmx
+    # a sentence typed with its last words changed finds the unit, with the translation
+    near = "Des avions de patrouille maritime assurent la surveillance de la côte."
+    found = run("tm", "search", near, "--min", "60").stdout.splitlines()
+    assert found[0].endswith("%  " + ARTICLE_FR[3]) and found[1].strip().startswith(ARTICLE_EN[3])

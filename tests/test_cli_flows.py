@@ -182,6 +182,28 @@ def test_export_says_what_it_counted_units_entries_or_term_pairs(tmp_path):
         assert (result.exit_code, result.stderr) == (0, f"{line} written to {out}\n"), fmt
 
 
+def test_a_glossary_export_writing_nothing_says_the_entries_await_review(tmp_path):
+    # the first day: a pair ingested, its proposals not reviewed yet, and `export tsv` wrote an empty glossary
+    # saying only "0 term pairs written": the translator could not tell an empty glossary from one unreviewed
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    for french, english, status in (("Comité militaire", "Military Committee", "candidate"),
+                                    ("espace aérien", "airspace", "candidate"), ("pandémie", "pandemic", "rejected")):
+        runner.invoke(main, ["--db", db, "glossary", "add", french, english, "--status", status], catch_exceptions=False)
+    out = tmp_path / "glossary.txt"
+    result = runner.invoke(main, ["--db", db, "export", "tsv", "-o", str(out)])
+    assert (result.exit_code, result.stderr) == (0, f"0 term pairs written to {out}\n"
+                                                    "note: exports hold approved entries, and none is: the glossary "
+                                                    "holds 2 candidates and 1 rejected entry (--status candidate, "
+                                                    "rejected or all writes them)\n")
+    # asked for by name, the approved entries alone: nothing to add
+    result = runner.invoke(main, ["--db", db, "export", "tsv", "--status", "approved", "-o", str(out)])
+    assert (result.exit_code, result.stderr) == (0, f"0 term pairs written to {out}\n")
+    runner.invoke(main, ["--db", db, "glossary", "approve", "1"], catch_exceptions=False)
+    result = runner.invoke(main, ["--db", db, "export", "tsv", "-o", str(out)])
+    assert (result.exit_code, result.stderr) == (0, f"1 term pair written to {out}\n")
+
+
 def test_the_tm_search_examples_of_the_help_find_a_match_in_the_seed_pair(tmp_path):
     # they looked for a phrase or a shortened sentence: a match's score is of the whole sentence, and on the
     # seed's units they found nothing ("no match of 70% or more", exit 1)

@@ -294,6 +294,28 @@ def test_a_revision_proposing_again_what_a_reviewer_edited_counts_for_the_edited
         assert sorted(by_french(store)) == ["chef d'état-major de la défense", "défense", "lutte contre les mines"]
 
 
+def test_a_revision_proposing_again_what_a_reviewer_edited_then_merged_counts_for_the_entry_merged_into(store_url):
+    """A reviewer trimmed a proposal (*général de brigade Anna Lindqvist* made *général de brigade*) and,
+    seeing it now said what another entry said, merged it into that one: the article's revision the next
+    day brought *général de brigade Anna Lindqvist* back as a new candidate, as the entry that had held it
+    before the edit was gone. It counts for the entry it was merged into, as it would have unmerged."""
+    def version(changed: str) -> list[Entry]:
+        return [proposal("général de brigade Anna Lindqvist", "Brigadier General Anna Lindqvist", 0.9, "a"),
+                proposal("général de brigade", "Brigadier General", 0.7, "a"),
+                proposal(changed, "land component", 0.7, "a")]
+
+    with open_store(store_url, create=True) as store:
+        save(store, "a", [], version("composante terrestre"))
+        entries = by_french(store)
+        trimmed, kept = int(entries["général de brigade Anna Lindqvist"].id), int(entries["général de brigade"].id)
+        glossary.update_entry(store, trimmed, "edit", lambda e: glossary.edit(
+            e, terms={"fr": "général de brigade", "en": "Brigadier General"}))
+        glossary.merge_entries(store, trimmed, kept)
+        save(store, "a", [], version("composante maritime"))  # one other sentence changed
+        assert sorted(by_french(store)) == ["composante maritime", "général de brigade"]
+        assert [t.text for t in glossary.entry(store, kept).terms] == ["général de brigade", "Brigadier General"]
+
+
 def test_saving_a_document_again_changes_nothing(store_url):
     def save_all():
         for document in "abc":

@@ -257,3 +257,29 @@ def test_a_term_typed_in_another_encoding_is_refused_naming_the_byte(db):
     assert (done.returncode, done.stderr.decode(errors="replace")) == (1, "tmtool: error: the fr term 'caf\\udce9' holds"
                                                                        " the byte 0xE9, which is not UTF-8 (text in another"
                                                                        " encoding): no export could write it\n")
+
+
+def test_list_takes_the_document_whose_terms_a_reviewer_goes_through(tmp_path, db):
+    # the workbench's review queue filters by document; at the command line the day's directive could not be
+    # reviewed apart from the news of the same day
+    pairs = {"directive": ("Le point de contact terminologique transmet les termes au Service de traduction.",
+                           "The terminology point of contact forwards the terms to the Translation Service."),
+             "news": ("Des avions de patrouille maritime surveillent les approches navales.",
+                      "Maritime patrol aircraft monitor the naval approaches.")}
+    for name, (french, english) in pairs.items():
+        (tmp_path / f"{name}.fr.txt").write_text(french, encoding="utf-8")
+        (tmp_path / f"{name}.en.txt").write_text(english, encoding="utf-8")
+        run(db, "ingest", str(tmp_path / f"{name}.fr.txt"), str(tmp_path / f"{name}.en.txt"))
+    every = {e[0] for e in listed(db)}
+    directive, news = ({e[0] for e in listed(db, "--document", name)} for name in pairs)
+    assert directive and news and directive | news == every and not directive & news
+    for name, ids in (("directive", directive), ("news", news)):
+        for entry_id in ids:
+            shown = json.loads(run(db, "glossary", "show", entry_id, "--json"))
+            assert {context["document"] for context in shown["contexts"]} == {name}
+    assert listed(db, "--document", "news", "--text", "patrouille") == [
+        e for e in listed(db, "--text", "patrouille")]
+    # a document the store does not hold is said, not listed as no entry
+    result = CliRunner().invoke(main, ["--db", str(db), "glossary", "list", "--document", "nwes"])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1, "", "tmtool: error: no document nwes in the store (tmtool documents lists them)\n")

@@ -191,3 +191,27 @@ def test_concordance_finds_oe_typed_for_the_ligature_and_back(store_url):
                             ("coeur", "2"), ("manoeuvre plan", "1")):
             assert [unit.tuid for unit, _ in store.concordance(query)] == [tuid], query
         assert sorted(unit.tuid for unit, _ in store.concordance("en œuvre")) == ["1", "3"]  # and a unit typed without œ
+
+
+def test_a_match_scoring_the_minimum_exactly_is_found(store_url):
+    """`tm search --min 60` said "no match of 60% or more" where the same search at --min 30 listed a
+    60.0% match: rapidfuzz's cut-off drops a score equal to it at 60 % and 80 % (not at 70 % or 90 %), so
+    a unit a threshold names was found on one side of it only. A sentence of 100 letters with its last
+    letters typed over scores the share left as it was: at the threshold to the letter it is found, one
+    letter under it not."""
+    sentence = "Plus de dix mille militaires de seize pays membres participent cette semaine au grand exercice naval"
+    assert len(normalize_for_match(sentence)) == 100 and "z" not in sentence[50:]
+
+    def kept(share):  # the sentence with all but its first ``share`` letters typed over: it scores share %
+        return sentence[:share] + "z" * (100 - share)
+
+    with open_store(store_url, create=True) as store:
+        store.add_units([Unit(sentence, "More than ten thousand troops from sixteen member countries are taking "
+                                        "part in the large naval exercise this week.", "fr-FR", "en-GB", tuid="1")],
+                        "hand")
+        for minimum in (50, 60, 70, 75, 80, 90):
+            assert [(h.unit.tuid, h.score) for h in search_memory(store, kept(minimum), min_score=minimum)] == [
+                ("1", minimum)], minimum
+            assert search_memory(store, kept(minimum - 1), min_score=minimum) == [], minimum
+    result = CliRunner().invoke(main, ["--db", store_url, "tm", "search", kept(60), "--min", "60"])
+    assert (result.exit_code, result.stdout.split("%")[0].strip()) == (0, "60.0")

@@ -595,12 +595,14 @@ _EXPECTED_VERSION = click.option(
 @click.option("--min-score", type=float, help="Only entries scoring at least this.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Only entries changed since DATE.")
 @click.option("--text", help="Only entries with a term containing TEXT (case- and accent-insensitive).")
+@click.option("--document", metavar="DOC_ID", help="Only entries the document's extraction counted (an id "
+                                                   "tmtool documents lists).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many entries.")
 @click.option("--sort", type=click.Choice(api.ENTRY_ORDERS), default="score", show_default=True,
               help="Best score first, the most frequent first, or the latest added first.")
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @click.pass_context
-def glossary_list(ctx, status, min_score, since, text, limit, sort, as_json):
+def glossary_list(ctx, status, min_score, since, text, document, limit, sort, as_json):
     """List entries, best score first: id, status, score, frequency, French = English
     (an entry of other languages: de: … = es: …).
 
@@ -608,14 +610,18 @@ def glossary_list(ctx, status, min_score, since, text, limit, sort, as_json):
     Examples:
       tmtool glossary list --status candidate --text militaire
       tmtool glossary list --status candidate --sort frequency --limit 20
+      tmtool glossary list --status candidate --document 2021-07-13-partners-meeting
     """
-    entries = api.entries(_open_store(ctx), statuses=() if "all" in status else status, min_score=min_score,
-                          since=since, text=text, limit=limit, order=sort)
+    store = _open_store(ctx)
+    entries = api.entries(store, statuses=() if "all" in status else status, min_score=min_score,
+                          since=since, text=text, document=document, limit=limit, order=sort)
+    if not entries and document is not None and document not in {d["id"] for d in api.documents(store)}:
+        raise api.NotFound(f"no document {document} in the store (tmtool documents lists them)")
     if as_json:
         _json(entries)
         return
     if not entries:  # on stderr, as documents and imports say theirs: stdout stays the list, empty
-        filtered = ("all" not in status and status) or min_score is not None or since or text
+        filtered = ("all" not in status and status) or min_score is not None or since or text or document
         click.echo("no entry matches" if filtered else "the glossary is empty", err=True)
     for entry in entries:
         click.echo(_entry_line(entry))
@@ -1367,6 +1373,15 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
                            progress=progress, **pair)
     # on stderr: stdout may be the export itself
     click.echo(f"{api.export_counted(fmt, count)} written to {'stdout' if output == '-' else output}", err=True)
+    if count == 0 and status is None and fmt in api.format_names()["written_glossary"]:
+        # an empty file after a day's ingest: a glossary not reviewed yet, not an empty one
+        held = api.stats(store)
+        waiting = [_counted(n, noun, plural) for noun, plural, n in (
+            ("candidate", None, held["entries candidate"]),
+            ("rejected entry", "rejected entries", held["entries rejected"])) if n]
+        if waiting and not held["entries approved"]:
+            click.echo(f"note: exports hold approved entries, and none is: the glossary holds {' and '.join(waiting)} "
+                       "(--status candidate, rejected or all writes them)", err=True)
     if not langs and (left_out := api.languages_left_out(store, fmt, **pair))["languages"]:
         what = "units' texts" if left_out["kind"] == "memory" else "terms"
         every = ", --langs all every language" if left_out["multilingual"] else ""

@@ -24,6 +24,10 @@ from .text.normalize import normalize_for_match
 GRAM_SIZE = 3  # shortest query: fuzzy candidates come from trigram indexes
 SIDES = ("source", "target")  # a unit's sides, each searched; on a tie the source matches
 VARIANT = "variant"  # a match in one of a unit's other languages, after its sides on a tie
+# a score is 1 - edits / length: two of them differ by 1/length² at least, far more than the rounding
+# of 1 - 66/165 against 0.6 (SCORE_TOLERANCE); rapidfuzz's own cut-off needs more room (CUTOFF_SLACK)
+SCORE_TOLERANCE = 1e-9
+CUTOFF_SLACK = 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +65,14 @@ def best_matches(query: str, candidates: Mapping[int, str], min_score: float) ->
     from rapidfuzz.distance import Levenshtein
 
     # scored in rapidfuzz's own loop rather than a Python call each (3 ms of the 43 ms of CPU a
-    # search took at 1M units on SQLite, ~1,000 candidates); the cut-off ends hopeless ones early
+    # search took at 1M units on SQLite, ~1,000 candidates); the cut-off ends hopeless ones early.
+    # rapidfuzz drops a score equal to its cut-off at some values (0.6, 0.8: 66 edits in 165 letters at
+    # --min 60), so it cuts a hair below and the threshold is applied here, as the scores are
+    cutoff = min_score / 100
     hits = process.extract(query, candidates, scorer=Levenshtein.normalized_similarity,
-                           score_cutoff=min_score / 100, limit=None)
-    return sorted(((score * 100, unit_id) for _, score, unit_id in hits), key=lambda hit: (-hit[0], hit[1]))
+                           score_cutoff=max(cutoff - CUTOFF_SLACK, 0.0), limit=None)
+    return sorted(((score * 100, unit_id) for _, score, unit_id in hits if score >= cutoff - SCORE_TOLERANCE),
+                  key=lambda hit: (-hit[0], hit[1]))
 
 
 def search_memory(store, text: str, *, min_score: float = 70.0, limit: int = 10, lang: str = "auto") -> list[TmMatch]:

@@ -457,7 +457,9 @@ class Store(Protocol):
     def snapshots_before_changes(self, entry_ids: Sequence[int]) -> dict[int, list[dict]]:
         """For each entry a recorded change has changed since it was made, the ``before`` snapshots
         of those changes, oldest first: the first one of an entry extraction made is what it proposed,
-        before a person edited it (``glossary._EntryFinder`` finds it by its terms then)."""
+        before a person edited it (``glossary._EntryFinder`` finds it by its terms then). Then those of
+        the entries merged into it (``rows.merged_into``) up to their merge: what a person edited away
+        and then merged lives on in the entry merged into."""
         ...
 
     # ---- imports -------------------------------------------------------------------------------

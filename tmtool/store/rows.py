@@ -205,6 +205,24 @@ def unit_from_row(row: Sequence) -> Unit:
     )
 
 
+def merged_into(entry_ids: Iterable[int], merges: Callable[[list[int]], Iterable[Sequence[int]]],
+                ) -> dict[int, tuple[int, int]]:
+    """The entries merged into ``entry_ids`` by merges not reverted, and those merged into them before,
+    and so on: {merged entry: (the entry of ``entry_ids`` it lives on in, the change that merged it)}.
+    ``merges(ids)`` gives the (entry merged into, entry merged, change) of the merges into ``ids``; an
+    entry merged away is followed back only through the merges made before its own."""
+    found: dict[int, tuple[int, int]] = {}
+    frontier: dict[int, tuple[int, int | None]] = {int(i): (int(i), None) for i in entry_ids}
+    while frontier:
+        reached: dict[int, tuple[int, int]] = {}
+        for into, merged, change_id in merges(list(frontier)):
+            root, until = frontier[into]
+            if (until is None or change_id < until) and merged not in found:
+                found[merged] = reached[merged] = (root, change_id)
+        frontier = dict(reached)
+    return found
+
+
 def change_from_row(row: Sequence) -> Change:
     """A recorded change from its row (id, time, action, before, after, reverted_by, user)."""
     i, t, a, b, f, r, u = row

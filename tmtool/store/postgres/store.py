@@ -50,6 +50,7 @@ from ..rows import (
     entries_around,
 )
 from ..rows import VARIANT_WORD_BUDGET, variant_length_band
+from ..rows import merged_into
 from ..url import masked, scrubbed
 from .schema import MARKED, MIGRATIONS, marked_words
 
@@ -590,7 +591,9 @@ class PostgresStore(UnitCorrections):
         if len(chosen) >= 2:
             pairs = " | ".join(f"{_lexeme(a)} & {_lexeme(b)}" for a, b in combinations(chosen, 2))
             found = self._word_matches(pairs, band, side, codes)
-            if process.extractOne(text, found, scorer=Levenshtein.normalized_similarity, score_cutoff=ratio):
+            # a hair below the ratio: rapidfuzz drops a score equal to its cut-off at some values (0.6, 0.8)
+            if process.extractOne(text, found, scorer=Levenshtein.normalized_similarity,
+                                  score_cutoff=max(ratio - 1e-6, 0.0)):
                 return found
         budget, single = 0.0, []
         for word in chosen:
@@ -1031,6 +1034,19 @@ class PostgresStore(UnitCorrections):
         found: dict[int, list[dict]] = {}
         for key, snapshot in rows:
             found.setdefault(int(key), []).append(snapshot)
+        merged = merged_into(entry_ids, lambda ids: self._query(
+            "SELECT a.key::bigint, g.key::bigint, c.id FROM changes c CROSS JOIN jsonb_each(c.after::jsonb) a"
+            " CROSS JOIN jsonb_each(c.after::jsonb) g WHERE c.action = 'merge' AND c.reverted_by IS NULL"
+            " AND jsonb_typeof(a.value) = 'object' AND jsonb_typeof(g.value) = 'null' AND a.key = ANY(%s)",
+            ([str(i) for i in ids],)))
+        if merged:
+            for key, snapshot, change_id in self._query(
+                    "SELECT b.key::bigint, b.value, c.id FROM changes c CROSS JOIN jsonb_each(c.before::jsonb) b"
+                    " WHERE b.key = ANY(%s) AND jsonb_typeof(b.value) = 'object' ORDER BY c.id",
+                    ([str(i) for i in merged],)):
+                into, merge_id = merged[key]
+                if change_id <= merge_id:
+                    found.setdefault(into, []).append(snapshot)
         return found
 
     # ---- imports -------------------------------------------------------------------------------

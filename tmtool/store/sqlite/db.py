@@ -49,6 +49,7 @@ from ..rows import VARIANT_WORD_BUDGET, variant_length_band
 from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_around
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
+from ..rows import merged_into
 from .migrations import NEXT_ID, VARIANT_ROWS, migrate, units_indexing
 
 BUSY_TIMEOUT_S = 10.0
@@ -1089,6 +1090,18 @@ class SQLiteStore(UnitCorrections):
         found: dict[int, list[dict]] = {}
         for key, snapshot in rows:
             found.setdefault(int(key), []).append(json.loads(snapshot))
+        merged = merged_into(entry_ids, lambda ids: self._query(
+            "SELECT CAST(a.key AS INTEGER), CAST(g.key AS INTEGER), c.id FROM changes c, json_each(c.after) a,"
+            " json_each(c.after) g WHERE c.action = 'merge' AND c.reverted_by IS NULL AND a.type = 'object'"
+            " AND g.type = 'null' AND a.key IN (SELECT value FROM json_each(?))", (json.dumps([str(i) for i in ids]),)))
+        if merged:
+            for key, snapshot, change_id in self._query(
+                    "SELECT CAST(b.key AS INTEGER), b.value, c.id FROM changes c, json_each(c.before) b"
+                    " WHERE b.key IN (SELECT value FROM json_each(?)) AND b.type = 'object' ORDER BY c.id",
+                    (json.dumps([str(i) for i in merged]),)):
+                into, merge_id = merged[key]
+                if change_id <= merge_id:
+                    found.setdefault(into, []).append(json.loads(snapshot))
         return found
 
     # ---- documents and imports taken out -----------------------------------------------------
