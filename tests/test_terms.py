@@ -213,6 +213,18 @@ def test_elision_capitals_and_typographic_apostrophe():
     assert "coopération d’Istanbul" in terms["coopération d'Istanbul"].forms  # original text kept
 
 
+def test_a_name_opening_a_sentence_keeps_the_capital_it_has_elsewhere():
+    # a table of abbreviations: each name opens its cell, where a capital tells nothing; written with its
+    # capital inside a sentence, it is a name, not a common phrase lowered by its place
+    terms = french_terms(
+        "CGT\tCentre de gestion terminologique",
+        "Les demandes sont adressées au Centre de gestion terminologique avant le 1er mars.",
+        "Gestion terminologique : les règles sont revues chaque année.",
+    )
+    assert "Centre de gestion terminologique" in terms
+    assert "gestion terminologique" in terms  # seen only at a sentence's start: lowered
+
+
 def test_gender_comes_from_the_head_noun():
     terms = french_terms("Les menaces hybrides ont visé les câbles sous-marins.")
     assert terms["menace hybride"].gender == "feminine"

@@ -62,6 +62,7 @@ class Occurrence:
 class Candidate:
     key: str  # casefolded canonical form
     displays: Counter = field(default_factory=Counter)  # canonical form as written (capitals)
+    lowered_by_place: Counter = field(default_factory=Counter)  # displays lowered for their place only
     forms: Counter = field(default_factory=Counter)  # surface forms, original characters
     genders: Counter = field(default_factory=Counter)  # gender → evidence: articles, adjectives, the head
     occurrences: list[Occurrence] = field(default_factory=list)
@@ -77,9 +78,15 @@ class Candidate:
 
     @property
     def text(self) -> str:
-        """The canonical form: lower case when the term was ever seen so outside a sentence start."""
-        lowered = [d for d in self.displays if d[:1].islower()]
-        return lowered[0] if lowered else self.displays.most_common(1)[0][0]
+        """The canonical form: lower case when the term was ever seen so outside a sentence start; else as
+        written there (a name: *le Comité de terminologie*); lowered only where it was never seen but at a
+        sentence's or a table cell's start."""
+        written = Counter(self.displays)
+        written.subtract(self.lowered_by_place)
+        lowered = [d for d in self.displays if d[:1].islower() and written[d] > 0]
+        if lowered:
+            return lowered[0]
+        return max(written, key=written.get) if max(written.values()) > 0 else self.displays.most_common(1)[0][0]
 
     @property
     def frequency(self) -> int:
@@ -351,6 +358,8 @@ def _add(candidates, number, tokens, bounds, sentence_text, acronym: bool, agree
     if tokens[head].gender:
         candidate.genders[tokens[head].gender] += 0.5
     candidate.displays[display] += 1
+    if display[:1] != span[0].text[:1]:
+        candidate.lowered_by_place[display] += 1
     candidate.forms[sentence_text[span[0].start : span[-1].end]] += 1
     candidate.occurrences.append(Occurrence(number, start, end))
     return candidate
