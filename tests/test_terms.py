@@ -225,6 +225,15 @@ def test_a_name_opening_a_sentence_keeps_the_capital_it_has_elsewhere():
     assert "gestion terminologique" in terms  # seen only at a sentence's start: lowered
 
 
+def test_an_acronym_takes_the_gender_of_its_full_form():
+    terms = french_terms(
+        "Le Commandement maritime allié (MARCOM) coordonne l'opération.",
+        "La capacité de surveillance terrestre (AGS) fournit des images au MARCOM.",
+    )
+    assert terms["MARCOM"].gender == terms["Commandement maritime allié"].gender == "masculine"
+    assert terms["AGS"].gender == terms["capacité de surveillance terrestre"].gender == "feminine"
+
+
 def test_gender_comes_from_the_head_noun():
     terms = french_terms("Les menaces hybrides ont visé les câbles sous-marins.")
     assert terms["menace hybride"].gender == "feminine"

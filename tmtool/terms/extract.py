@@ -162,8 +162,12 @@ def _concepts(analysis: FrenchTerms) -> list[list[Candidate]]:
 
 def _entry(group: list[Candidate], analysis: FrenchTerms, sentences: Sequence[Context]) -> Entry:
     occurrences = sorted({o.sentence for c in group for o in c.occurrences})
+    terms = [french_term(c) for c in group]
+    full_form = terms[0]
+    for term in terms[1:]:  # a French acronym takes the gender of its full form's head (le CTO: le Comité)
+        term.gender = full_form.gender or term.gender
     return Entry(
-        terms=[french_term(c) for c in group],
+        terms=terms,
         frequency=sum(c.frequency for c in group),
         score=round(max(analysis.scores[c.key] for c in group), 4),
         contexts=[sentences[i] for i in occurrences[:CONTEXTS_PER_TERM]],
