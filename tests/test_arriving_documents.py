@@ -147,7 +147,7 @@ def test_a_news_page_s_update_stamp_is_left_out_with_its_menus_breadcrumb_and_re
 
 
 def test_only_a_stamp_s_label_and_date_make_a_stamp():
-    from tmtool.text.readers.html import _stamp
+    from tmtool.text.readers.html import _stamp_line as _stamp
 
     assert all(map(_stamp, ["Publié le 14/03/2026 à 10h42", "Updated 2 March 2026", "Last updated 2026-03-15",
                             "Published: Tuesday, March 15, 2026", "Mis à jour le 3 mars 2026"]))

@@ -158,6 +158,46 @@ def test_a_title_with_its_date_is_no_date_stamp(tmp_path):
         "History", "Signing of the Washington Treaty, 4 April 1949", "Accession of Greece and Turkey 1952")
 
 
+def test_a_date_stamp_is_one_rule_for_a_block_and_for_a_line_among_blocks(tmp_path):
+    """A page's date stamp was read by two rules: a block's (a date and a time behind a label, a block named for a
+    date) and a paragraph's as gathered (an update's label and a date alone), each with its own patterns and its own
+    exceptions. A stamp written as text among blocks, with no element of its own, was kept when it had a time but no
+    label the second rule named (*Publié 5 mai 2024 10:30*), and an update's date in a table's cell was dropped, where
+    a table's dates are its data. One rule now reads both, with the same exceptions."""
+    path = tmp_path / "page.fr.html"
+    path.write_text(
+        '<html lang="fr"><body><main><div class="chapeau"><h1>Les ministres se réunissent</h1>'
+        "Publié 5 mai 2024 10:30<p>Les ministres ont adopté le plan.</p>"
+        "Dernière mise à jour : 6 mai 2024</div>"
+        "<table><tr><td>Rapport annuel</td><td>Mis à jour le 3 mars 2026</td></tr></table>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(path).paragraphs == (
+        "Les ministres se réunissent", "Les ministres ont adopté le plan.", "Rapport annuel",
+        "Mis à jour le 3 mars 2026")
+
+
+def test_a_sentence_giving_a_date_and_a_time_is_no_date_stamp(tmp_path):
+    """A line with a date, a time of day and no full stop was taken for the stamp a site prints (*Published 5 May 2024
+    10:30*) whatever its words: a sentence announcing an event, its subject and its verb before the date, was dropped.
+    A stamp's label has no subject (*Published*, *Mis à jour le*, *Last updated:*); a clause opens with its article, a
+    determiner or a pronoun, or names someone."""
+    for lang, sentences, stamps in (
+            ("en", ["The ceremony begins on 5 May 2024 at 10:30", "NATO opens its summit on 5 May 2024 at 10:30",
+                    "It starts on 5 May 2024 at 10:30"],
+             ["Published 5 May 2024 10:30", "Last updated: 5 May 2024 10:30", "Posted on 5 May 2024 at 10:30"]),
+            ("fr", ["La cérémonie commence le 5 mai 2024 à 10 h 30", "Les ministres se réunissent le 5 mai 2024 à 10:30",
+                    "L’exercice débute le 5 mai 2024 à 10h30"],
+             ["Mis à jour le 5 mai 2024 à 10:30", "Publié le 5 mai 2024 à 10 h 30",
+              "Dernière mise à jour : 5 mai 2024 10:30"])):
+        path = tmp_path / f"page.{lang}.html"
+        path.write_text(f'<html lang="{lang}"><body><main><h1>Sommet</h1>'
+                        + "".join(f"<p>{line}</p>" for line in stamps + sentences) + "</main></body></html>",
+                        encoding="utf-8")
+        assert read_document(path).paragraphs == ("Sommet", *sentences)
+
+
 def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_path):
     """A news page as a CMS writes it, without a main or an article: a breadcrumb that ends with the page's
     title, unlinked (by its class, or by its schema.org type), a box of related news under its heading and the
