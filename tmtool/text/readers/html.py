@@ -237,8 +237,8 @@ def _clause(label: str) -> bool:
     commence le*, *NATO opens its summit on*), not a stamp's label (*Published*, *Mis à jour le*, *Last updated:*):
     they open with an article, a determiner or a subject pronoun (``_SUBJECT_OPENERS``), or hold a name in capitals."""
     words = re.findall(r"[^\W\d_]+", label)
-    return bool(words) and (words[0].casefold() in _SUBJECT_OPENERS
-                            or any(len(word) > 1 and word.isupper() for word in words))
+    return (len(words) > 1 and words[0].casefold() in _SUBJECT_OPENERS  # alone, the date's article (*Le 5 mai …*)
+            or any(len(word) > 1 and word.isupper() for word in words))
 
 
 def _reads_as_label(words: str) -> bool:
