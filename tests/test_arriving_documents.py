@@ -62,6 +62,23 @@ def test_a_one_page_pdf_s_page_number_is_left_out_not_read_into_the_sentence_it_
         assert read_document(path, lang="fr").paragraphs == tuple(CYBER_FR), footer
 
 
+def test_a_one_page_pdf_s_running_header_is_left_out_and_its_title_kept(tmp_path):
+    """A document of one page has no other page to tell its running header by, and the header its template prints at
+    the top (the organisation's name, a reference, a classification) became a unit. A line or two at the top of the
+    page, apart from the text under them and in print no larger than the text's, ending no sentence, is that header;
+    a title, in larger print, stays, with or without a header over it."""
+    header = "Organisation du Traité de l’Atlantique Nord"
+    title = "La cyberdéfense, une tâche essentielle"
+    for options, expected in (({"header": header}, tuple(CYBER_FR)),
+                              ({"header": header, "heading": title}, (title, *CYBER_FR)),
+                              ({"heading": title}, (title, *CYBER_FR))):
+        path = tmp_path / "cyber.fr.pdf"
+        write_pdf(path, CYBER_FR, numbers="Page {}", **options)
+        assert read_document(path, lang="fr").paragraphs == expected, options
+    write_pdf(path, CYBER_FR, width=213.0, columns=2, lines_per_column=22, header=header)  # the bulletin's columns
+    assert read_document(path, lang="fr").paragraphs == tuple(CYBER_FR)
+
+
 def test_a_one_page_two_column_pdf_pair_gives_whole_sentences(tmp_path):
     one_page_bulletin(tmp_path / "cyber.fr.pdf", CYBER_FR)
     one_page_bulletin(tmp_path / "cyber.en.pdf", CYBER_EN)
@@ -149,7 +166,7 @@ def test_a_news_page_s_update_stamp_is_left_out_with_its_menus_breadcrumb_and_re
 
 
 def test_only_a_stamp_s_label_and_date_make_a_stamp():
-    from tmtool.text.readers.html import _stamp
+    from tmtool.text.readers.html import _stamp_line as _stamp
 
     assert all(map(_stamp, ["Publié le 14/03/2026 à 10h42", "Updated 2 March 2026", "Last updated 2026-03-15",
                             "Published: Tuesday, March 15, 2026", "Mis à jour le 3 mars 2026"]))

@@ -158,6 +158,46 @@ def test_a_title_with_its_date_is_no_date_stamp(tmp_path):
         "History", "Signing of the Washington Treaty, 4 April 1949", "Accession of Greece and Turkey 1952")
 
 
+def test_a_date_stamp_is_one_rule_for_a_block_and_for_a_line_among_blocks(tmp_path):
+    """A page's date stamp was read by two rules: a block's (a date and a time behind a label, a block named for a
+    date) and a paragraph's as gathered (an update's label and a date alone), each with its own patterns and its own
+    exceptions. A stamp written as text among blocks, with no element of its own, was kept when it had a time but no
+    label the second rule named (*Publié 5 mai 2024 10:30*), and an update's date in a table's cell was dropped, where
+    a table's dates are its data. One rule now reads both, with the same exceptions."""
+    path = tmp_path / "page.fr.html"
+    path.write_text(
+        '<html lang="fr"><body><main><div class="chapeau"><h1>Les ministres se réunissent</h1>'
+        "Publié 5 mai 2024 10:30<p>Les ministres ont adopté le plan.</p>"
+        "Dernière mise à jour : 6 mai 2024</div>"
+        "<table><tr><td>Rapport annuel</td><td>Mis à jour le 3 mars 2026</td></tr></table>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(path).paragraphs == (
+        "Les ministres se réunissent", "Les ministres ont adopté le plan.", "Rapport annuel",
+        "Mis à jour le 3 mars 2026")
+
+
+def test_a_sentence_giving_a_date_and_a_time_is_no_date_stamp(tmp_path):
+    """A line with a date, a time of day and no full stop was taken for the stamp a site prints (*Published 5 May 2024
+    10:30*) whatever its words: a sentence announcing an event, its subject and its verb before the date, was dropped.
+    A stamp's label has no subject (*Published*, *Mis à jour le*, *Last updated:*); a clause opens with its article, a
+    determiner or a pronoun, or names someone."""
+    for lang, sentences, stamps in (
+            ("en", ["The ceremony begins on 5 May 2024 at 10:30", "NATO opens its summit on 5 May 2024 at 10:30",
+                    "It starts on 5 May 2024 at 10:30"],
+             ["Published 5 May 2024 10:30", "Last updated: 5 May 2024 10:30", "Posted on 5 May 2024 at 10:30"]),
+            ("fr", ["La cérémonie commence le 5 mai 2024 à 10 h 30", "Les ministres se réunissent le 5 mai 2024 à 10:30",
+                    "L’exercice débute le 5 mai 2024 à 10h30"],
+             ["Mis à jour le 5 mai 2024 à 10:30", "Publié le 5 mai 2024 à 10 h 30",
+              "Dernière mise à jour : 5 mai 2024 10:30"])):
+        path = tmp_path / f"page.{lang}.html"
+        path.write_text(f'<html lang="{lang}"><body><main><h1>Sommet</h1>'
+                        + "".join(f"<p>{line}</p>" for line in stamps + sentences) + "</main></body></html>",
+                        encoding="utf-8")
+        assert read_document(path).paragraphs == ("Sommet", *sentences)
+
+
 def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_path):
     """A news page as a CMS writes it, without a main or an article: a breadcrumb that ends with the page's
     title, unlinked (by its class, or by its schema.org type), a box of related news under its heading and the
@@ -184,7 +224,7 @@ def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_pa
     assert read_document(path).paragraphs == (
         "Les ministres de la Défense se réunissent", "Les ministres ont approuvé les plans régionaux.", "Contexte",
         "Les plans ont été adoptés en 2023.", "Documents", "Déclaration finale (14 février 2024)", "Chiffres",
-        "Alliés", "32")
+        "Alliés")
     # a block whose class says it *has* a breadcrumb is no breadcrumb: it held the whole article, or its title
     wrapped = tmp_path / "wrapped.fr.html"
     wrapped.write_text('<html><body><div class="page has-breadcrumb"><div class="block-header--has-breadcrumb">'
@@ -237,6 +277,26 @@ def test_a_docx_cell_merged_down_rows_is_read_once(tmp_path):
     assert read.paragraphs == ("OTAN", "Organisation du Traité de l'Atlantique Nord", "Divers", "Premier point.",
                                "Second point.")
     assert read.rows == ((0, 1), (2, 3), (4,))
+
+
+def test_a_table_s_cells_holding_a_number_alone_are_no_units(tmp_path):
+    """A cell that is a number alone (*32*, *3,5 %*, *2024*, *1 250*) is a table's data, which CAT tools do not offer
+    for translation: it became a unit of its own. It is left out; a cell with a word, a unit or a date beside its
+    number stays, and so do the rows' other cells, those of a table inside a cell too."""
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    for row, texts in zip(table.rows, [("Pays", "2024", "Part du PIB"), ("Estonie", "1 250", "3,5 %"),
+                                       ("Lettonie", "12/03/2024", "2,1 % du PIB"), ("Total", "32", "")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    inner = table.cell(3, 2).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "-0,5", "Écart"
+    path = tmp_path / "budget.docx"
+    document.save(path)
+    read = read_document(path)
+    assert read.paragraphs == ("Pays", "Part du PIB", "Estonie", "Lettonie", "12/03/2024", "2,1 % du PIB", "Total",
+                               "Écart")
+    assert read.rows == ((0, 1), (2,), (3, 4, 5), (7,), (6, 7))
 
 
 def test_table_rows_are_kept_beside_their_cells(tmp_path):

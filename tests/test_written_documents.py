@@ -165,7 +165,7 @@ def test_word_legacy_form_fields_read_as_they_show(tmp_path):
         "Lieu : Bruxelles.", "Participation : Non.", "Repas : Peut-être.", "Hébergement demandé.")
 
 
-def test_word_notes_follow_their_paragraph_and_comments_headers_and_footers_are_left_out(tmp_path):
+def test_word_notes_follow_their_paragraph_and_comments_are_left_out(tmp_path):
     body = (
         p(r("Le Comité militaire"), reference("footnote", 1), r(" s’est réuni à Bruxelles"),
           reference("footnote", 2), r(".")) +
@@ -188,7 +188,46 @@ def test_word_notes_follow_their_paragraph_and_comments_headers_and_footers_are_
         "Le Comité militaire s’est réuni à Bruxelles.", "Le plus haut organe militaire de l’OTAN.",
         "Au siège de l’OTAN.", "Deuxième paragraphe de la note.",
         "Les chefs d’état-major ont approuvé le rapport.", "Voir l’annexe.", "Dernier paragraphe.",
-        "L’annexe A donne la liste des participants."]
+        "L’annexe A donne la liste des participants.", "OTAN SANS CLASSIFICATION"]
+
+
+def test_word_headers_and_footers_are_read_once_after_the_body_without_page_numbers(tmp_path):
+    """A translator translates a document's headers and footers (OmegaT, Trados and memoQ offer them): they were left
+    out. Each header and footer part is read once, however many sections show it, after the body and its endnotes,
+    headers then footers, each by its number, as OmegaT orders them; a page's number (the PAGE and NUMPAGES fields)
+    goes with the words that label it (*Page 2 sur 9*), the text beside it across a tab stays."""
+    tab = "<w:r><w:tab/></w:r>"
+    second_section = ('<w:sectPr><w:headerReference w:type="default" r:id="rId8"/><w:headerReference w:type="first" '
+                      'r:id="rId11"/><w:footerReference w:type="default" r:id="rId9"/><w:titlePg/></w:sectPr>')
+    body = (p(r("Le Conseil a approuvé le plan.")) + p(r("Annexe A"), props=second_section)
+            + p(r("Les Alliés ont voté."), reference("endnote", 1)))
+    path = write_docx(
+        tmp_path / "rapport.fr.docx", body, endnotes=note("endnote", 1, r("Vote à l’unanimité.")),
+        header=p(r("OTAN SANS CLASSIFICATION")), first_header=p(r("Division des affaires politiques")),
+        footer=p(r("Rapport annuel 2024"), tab, r("Page "), field(" PAGE ", r("2")), r(" sur "),
+                 '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>9</w:t></w:r></w:fldSimple>'))
+    assert read_document(path).paragraphs == (
+        "Le Conseil a approuvé le plan.", "Annexe A", "Les Alliés ont voté.", "Vote à l’unanimité.",
+        "OTAN SANS CLASSIFICATION", "Division des affaires politiques", "Rapport annuel 2024")
+
+
+def test_a_number_typed_before_a_tab_is_left_out_as_word_s_numbering_is(tmp_path):
+    """Word's own numbering (a list's, a heading's) is no text of the paragraph; a number or a letter a writer types
+    before a tab to number by hand (*1.⇥*, *a)⇥*, *(iv)⇥*, *2.1⇥*) stayed in the unit, tab and all. Both are read
+    alike; a number in the text, or a tab further on, stays."""
+    tab = "<w:r><w:tab/></w:r>"
+    numbered = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+    body = (p(r("2.1"), tab, r("Contexte"), style="Titre2")
+            + p(r("1."), tab, r("Les Alliés réaffirment leur engagement."))
+            + p(r("a)"), tab, r("renforcer la dissuasion ;"))
+            + p(r("(iv)"), tab, r("améliorer l’interopérabilité."))
+            + p(r("Les ministres se réunissent."), props=numbered)
+            + p(r("32 Alliés ont signé."))
+            + p(r("Lieu :"), tab, r("Bruxelles")))
+    path = write_docx(tmp_path / "plan.fr.docx", body)
+    assert read_document(path).paragraphs == (
+        "Contexte", "Les Alliés réaffirment leur engagement.", "renforcer la dissuasion ;",
+        "améliorer l’interopérabilité.", "Les ministres se réunissent.", "32 Alliés ont signé.", "Lieu :\tBruxelles")
 
 
 def test_a_word_note_s_custom_mark_is_dropped_as_its_number_is(tmp_path):

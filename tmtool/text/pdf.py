@@ -57,12 +57,16 @@ logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 WORD_GAP = 0.12
 NOTE_SIZE = 0.9  # lines at the bottom of a page in print this much smaller than the text's are footnotes
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
+# the top margin word processors leave by default (Word's and LibreOffice's 2.5 cm or one inch): a header is printed
+# in it, the text and its title start under it
+TOP_MARGIN = 72.0
 # wordfreq rates a hyphenated form from its parts, which overrates compounds of frequent words (it puts
 # *sur-tout* above *surtout*): a joined word within this many Zipf units (tenfold each) of the compound
 # is taken; chosen on the words of the development documents and TransRead (bench/pdf.py)
 COMPOUND_MARGIN = 1.0
 
 _TERMINAL = re.compile(r"[.!?…:][\s\"'»”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
 _LIST_MARKER = re.compile(r"^(?:[•▪◦●■□▸►‣⁃∙·*–—-]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\))\s")
 _HYPHENATED_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
 _WORD_START = re.compile(r"^(\w+)")
@@ -86,6 +90,7 @@ class _Line:
     size: float
     first_word: float  # width of the line's first word: would it have fit on the line before?
     calls: tuple[str, ...] = ()  # the numbers of the notes it calls (a note's own: its number), dropped from its text
+    from_top: float = 0.0  # how far its baseline stands below the page's top edge
 
     def below(self, other: _Line) -> bool:
         """Whether this line comes right under ``other`` in the same column."""
@@ -160,7 +165,7 @@ def _read_lines(path: Path) -> list[list[_Line]]:
     from pdfminer.pdfpage import PDFPage
     from pdfminer.psexceptions import PSException
 
-    pages = []
+    pages, tops = [], []
     try:
         with open(path, "rb") as stream:
             resources = PDFResourceManager()
@@ -169,6 +174,7 @@ def _read_lines(path: Path) -> list[list[_Line]]:
             for page in PDFPage.get_pages(stream):
                 interpreter.process_page(page)
                 pages.append(list(_glyphs(device.get_result())))
+                tops.append(page.mediabox[3])
     except PDFEncryptionError:
         raise TmtoolError("an encrypted PDF that needs a password; save an unprotected copy", path=str(path)) from None
     except (PSException, ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError, OverflowError,
@@ -183,7 +189,11 @@ def _read_lines(path: Path) -> list[list[_Line]]:
         # pdfminer names a character it cannot map to Unicode by its number in the font
         raise TmtoolError("the text layer cannot be decoded (fonts without a Unicode map): run OCR first",
                           path=str(path))
-    return [_page_lines(page, number) for number, page in enumerate(pages)]
+    lines = [_page_lines(page, number) for number, page in enumerate(pages)]
+    for page, top in zip(lines, tops):
+        for line in page:
+            line.from_top = top - line.baseline
+    return lines
 
 
 @dataclass(slots=True)
@@ -371,8 +381,8 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
 
 def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Pages without their running headers and footers, page numbers among them."""
-    if len(pages) < 2:  # no other page to tell them by but its number, standing apart
-        return [_without_page_number(page) for page in pages]
+    if len(pages) < 2:  # no other page to tell them by but its number and its header, standing apart
+        return [_without_running_header(_without_page_number(page)) for page in pages]
     edges, outermost = [], []
     for page in pages:
         ordered = sorted(page, key=lambda line: -line.baseline)
@@ -418,6 +428,33 @@ def _without_page_number(page: list[_Line]) -> list[_Line]:
             if _PAGE_NUMBER.fullmatch(line.text) and rest and min(abs(b - edge) for b in rest) > 2 * line.size:
                 numbers.add(id(line))
     return [line for line in page if id(line) not in numbers]
+
+
+def _without_running_header(page: list[_Line]) -> list[_Line]:
+    """The page less its running header, for a document of one page, which has no other page to tell it by: the
+    line or two at its top (the organisation's name, the document's reference, a classification) that a template
+    prints in the top margin (``TOP_MARGIN``), apart from the text under them (further from it than two lines of
+    their size), in print no larger than the text's, ending no sentence. A title starts under the margin, in larger
+    print than the text's; it stays."""
+    ordered = sorted(page, key=lambda line: -line.baseline)
+    rows = [list(row) for _, row in groupby(ordered, key=lambda line: round(line.baseline))]
+    sizes = Counter()
+    for line in page:
+        sizes[round(line.size)] += len(line.text)
+    if len(rows) < 2:
+        return page
+    text_size = sizes.most_common(1)[0][0]
+    for end in range(1, min(EDGE_LINES, len(rows))):  # the top rows, a line's distance apart, then a gap
+        above, below = rows[end - 1], rows[end]
+        gap = above[0].baseline - below[0].baseline
+        if gap <= 2 * max(line.size for line in above):
+            continue
+        header = [line for row in rows[:end] for line in row]
+        if all(round(line.size) <= text_size and not _SENTENCE_END.search(line.text) and line.from_top < TOP_MARGIN
+               for line in header):
+            return [line for line in page if all(line is not other for other in header)]
+        break
+    return page
 
 
 def _alternating(pages: list[list[_Line]], outermost: list[set[int]], on_edge: Counter) -> set[str]:

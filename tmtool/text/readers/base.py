@@ -172,6 +172,11 @@ def _raised(position: str | None) -> bool:
         return False
 
 
+# a table's cell holding a number alone (*12*, *3,5 %*, *1 234*, *-0.5*, *2024*): the table's data, which CAT tools
+# (OmegaT, Trados, memoQ) offer for no translation; a date (*12/03/2024*), a unit or a word beside it is text
+_NUMBER_ONLY = re.compile(r"[-+−±]?\d(?:[\d\s.,\u202f]*\d)?\s?[%‰]?")
+
+
 @dataclass(slots=True)
 class _Reading:
     """A document's paragraphs as its blocks are read, and its table rows (``Document.rows``)."""
@@ -185,8 +190,20 @@ class _Reading:
 
     def add_row(self, cells: Iterable[range]) -> None:
         """A table row, each cell the range of paragraphs read from it; kept when each cell with text
-        is one paragraph (a cell holding a table is not a column of text)."""
+        is one paragraph (a cell holding a table is not a column of text). A cell that is a number alone
+        (``_NUMBER_ONLY``) is left out, its paragraph with it: the row's paragraphs are the last read, but for
+        the rows of a table inside one of its cells, whose places move up with them."""
         cells = [cell for cell in cells if cell]
+        numbers = [cell.start for cell in cells
+                   if len(cell) == 1 and _NUMBER_ONLY.fullmatch(self.paragraphs[cell.start])]
+        if numbers:
+            def moved(index: int) -> int:
+                return index - sum(number < index for number in numbers)
+
+            for number in reversed(numbers):
+                del self.paragraphs[number]
+            self.rows = [tuple(moved(index) for index in row) for row in self.rows]
+            cells = [range(moved(cell.start), moved(cell.stop)) for cell in cells if cell.start not in numbers]
         if cells and all(len(cell) == 1 for cell in cells):
             self.rows.append(tuple(cell.start for cell in cells))
 

@@ -68,17 +68,39 @@ _DATE_OR_TIME = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|(?<!\d)\d{1,2}[:h]\d\
 # and a block that is a <time> element behind a label of a few words of the page's own ("Last updated:", "Dernière mise
 # à jour le"), with nothing after it but a separator: not a sentence citing a date ("They met on <time>…</time>.")
 _STAMP_LABEL_WORDS = 5
-# and, named or not, a block that is nothing but a date with its year and a time of day behind such a label, as a
-# system writes the moment a page was saved ("Last updated: 12 Mar. 2024 14:05", "Mis à jour le 12/03/2024 à 14h05",
-# "Published 2024-03-12T14:05"), which no full stop ends, the day it was first published before it or not ("05 Jul.
-# 2024 - | Last updated: 05 Jul. 2024 16:17", NATO's list): a person writing an article puts no clock time on a line
-# of its own
+# and, named or not, a line that is a page's date stamp (``_stamp_line``, the one rule: the element's and the
+# paragraph's as gathered), as a system writes the moment a page was saved or published:
+# - a date with its year and a time of day behind a label of a few words ("Last updated: 12 Mar. 2024 14:05", "Mis à
+#   jour le 12/03/2024 à 14h05", "Published 2024-03-12T14:05"), which no full stop ends, the day it was first published
+#   before it or not ("05 Jul. 2024 - | Last updated: 05 Jul. 2024 16:17", NATO's list): a person writing an article
+#   puts no clock time on a line of its own, unless the line is a clause (``_clause``: *The ceremony begins on 5 May
+#   2024 at 10:30*, *La cérémonie commence le 5 mai 2024 à 10 h 30*);
+# - an update's or a publication's label and a date alone, in digits or with its month and weekday named in French or
+#   English (``_STAMP``, ``_DATE_WORDS``: "Dernière mise à jour : 15 mars 2026", "Publié le 14/03/2026", "Updated 2
+#   March 2026"; not "Mise à jour du plan de défense 2026")
 _DAY_MONTH_YEAR = (r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}"  # 12/03/2024, 2024-03-12
                    r"|(?:\d{1,2}(?:er)?\s+)?\w{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4})")  # 1er mars 2024, March 12, 2024
-_TIME_OF_DAY = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?"  # 14:05, 2:30 p.m. (CET)
+# 14:05, 14h05, 10 h 30 (French typography), 2:30 p.m. (CET)
+_TIME_OF_DAY = r"\d{1,2}(?::|\s?h\s?)\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?"
 _TIMESTAMP = re.compile(
-    rf"(?:{_DAY_MONTH_YEAR}[^\w.!?…]{{0,5}})?(?:\w+\W{{0,3}}\s*){{0,{_STAMP_LABEL_WORDS}}}"
+    rf"(?:{_DAY_MONTH_YEAR}[^\w.!?…]{{0,5}})?(?P<label>(?:\w+\b\W{{0,3}}\s*){{0,{_STAMP_LABEL_WORDS}}})"
     rf"{_DAY_MONTH_YEAR},?\s*(?:à|at|-|T|\|)?\s*{_TIME_OF_DAY}[^\w.!?…]{{0,3}}", re.IGNORECASE)
+_STAMP = re.compile(
+    r"(?:(?:last\s+)?(?:updated|modified|reviewed)(?:\s+on)?|published(?:\s+on)?|(?:dernière\s+)?mise\s+à\s+jour"
+    r"(?:\s+le)?|(?:mis|mise)\s+à\s+jour\s+le|(?:modifié|publié|actualisé)\s+le|date\s+de\s+(?:mise\s+à\s+jour|"
+    r"publication))\s*:?\s*((?:(?:\d{1,4}|[^\W\d_]{3,9}\.?|à|at|h)[\s,./:\-h]*){1,8})", re.IGNORECASE)
+_DATE_WORDS = frozenset(
+    "janvier janv février févr fév mars avril avr mai juin juillet juil août septembre sept octobre oct novembre nov "
+    "décembre déc lundi mardi mercredi jeudi vendredi samedi dimanche à h le "
+    "january jan february feb march mar april apr may june jun july jul august aug september sep october "
+    "november december dec monday tuesday wednesday thursday friday saturday sunday at on".split())
+# what opens a clause's subject, which a stamp's label never has: an article, a determiner, a subject pronoun (closed
+# classes of French and English grammar); a stamp's label is a participle or a noun with its preposition ("Posted on",
+# "Mis à jour le", "Date de publication :"), the article of the date after it ("le 5 mai") standing last
+_SUBJECT_OPENERS = frozenset(
+    "the a an this that these those its our their his her my your we they he she it i you there "
+    "le la les l un une des du au aux ce cet cette ces c son sa ses leur leurs notre nos votre vos mon ma mes il elle "
+    "ils elles nous vous on je j".split())
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # but an equation Wikipedia shows as a picture keeps its MathML beside it, not displayed: the equation shown
 _SHOWN_AS_PICTURE = "mwe-math-mathml-a11y"
@@ -127,6 +149,9 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
         raise TmtoolError(f"cannot parse HTML: {exc}", path=path) from None
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         element.drop_tree()
+    # a date stamp as the page shows it: read without what is not shown (a label for screen readers only)
+    for element in [element for element in root.iter() if isinstance(element.tag, str) and _date_stamp(element)]:
+        element.drop_tree()
     for equation in root.iter("math"):  # MathML read as its linear text (a/b, x^2), as Word's equations
         text = mathml_text(equation)
         for child in list(equation):
@@ -163,11 +188,10 @@ def _left_out(element) -> bool:
             or any(_SCREEN_READER_ONLY.fullmatch(name) for name in element.get("class", "").split())
             or (element.tag == "a" and element.get("href", "").startswith("#")
                 and bool(_NOTE_MARK.fullmatch(element.text_content())))
-            or _comment(element)
-            or _date_stamp(element, names))
+            or _comment(element))
 
 
-def _date_stamp(element, names: str) -> bool:
+def _date_stamp(element) -> bool:
     """A page's date stamp (``_STAMP_NAME_WORDS``, ``_STAMP_LABEL_WORDS``): a block named for one, or a block that is
     dates (``<time>``, or inline elements named for one) behind a short label; never a heading (a title), the article
     itself, nor a table's cell."""
@@ -182,7 +206,8 @@ def _date_stamp(element, names: str) -> bool:
     # a block named for a date or the page's metadata that is a sentence (*The 2024 Washington Summit marked …*) is
     # the article's, whatever its name
     sentence = text.rstrip().endswith((".", "!", "?", "…"))
-    if (_names_a_date(names) and not sentence) or _TIMESTAMP.fullmatch(" ".join(text.split())):
+    names = f'{element.get("id", "")} {element.get("class", "")}'
+    if (_names_a_date(names) and not sentence) or _stamp_line(" ".join(text.split())):
         return True
     if any(link.text_content().strip() for link in element.iter("a")):
         return False  # a linked title before its date: a list of documents or news, not a label
@@ -190,6 +215,30 @@ def _date_stamp(element, names: str) -> bool:
     return (before is not None and len(before.split()) <= _STAMP_LABEL_WORDS and _reads_as_label(before)
             and not any(c.isalnum() or c in ".!?…" for c in after)
             and not any(c in ".!?…([" for c in before.rstrip(" :")))  # nor a title with its date in brackets
+
+
+def _stamp_line(text: str) -> bool:
+    """Whether ``text``, a block's or a paragraph's, is a page's date stamp: a date and a time of day behind a short
+    label that is no clause (``_TIMESTAMP``, ``_clause``), or an update's or a publication's label and a date alone
+    (``_STAMP``, its words ``_DATE_WORDS``); short (``_STAMP_WORDS``) and dated (``_DATE_OR_TIME``),
+    as a stamp is."""
+    if len(text.split()) > _STAMP_WORDS or not _DATE_OR_TIME.search(text):
+        return False
+    timestamp = _TIMESTAMP.fullmatch(text)
+    if timestamp:
+        return not _clause(timestamp.group("label"))
+    stamp = _STAMP.fullmatch(text)
+    return (bool(stamp) and any(c.isdigit() for c in text)
+            and all(word.casefold() in _DATE_WORDS for word in re.findall(r"[^\W\d_]+", stamp.group(1))))
+
+
+def _clause(label: str) -> bool:
+    """Whether the words before a date are a clause's, with its subject (*The ceremony begins on*, *La cérémonie
+    commence le*, *NATO opens its summit on*), not a stamp's label (*Published*, *Mis à jour le*, *Last updated:*):
+    they open with an article, a determiner or a subject pronoun (``_SUBJECT_OPENERS``), or hold a name in capitals."""
+    words = re.findall(r"[^\W\d_]+", label)
+    return (len(words) > 1 and words[0].casefold() in _SUBJECT_OPENERS  # alone, the date's article (*Le 5 mai …*)
+            or any(len(word) > 1 and word.isupper() for word in words))
 
 
 def _reads_as_label(words: str) -> bool:
@@ -274,20 +323,6 @@ def _decode_html(data: bytes, path: str) -> str:
 
 _NAVIGATION_WORDS = 2
 _LINK_BAR = re.compile(r"\s*[|·]\s*")  # between the links of a bar (Imprimer | Envoyer)
-_DATE_WORDS = frozenset(
-    "janvier janv février févr fév mars avril avr mai juin juillet juil août septembre sept octobre oct novembre nov "
-    "décembre déc lundi mardi mercredi jeudi vendredi samedi dimanche à h le "
-    "january jan february feb march mar april apr may june jun july jul august aug september sep october "
-    "november december dec monday tuesday wednesday thursday friday saturday sunday at on".split())
-# the stamp a site's template prints over or under a page's article (*Last updated: 15 Mar. 2026 10:42*,
-# *Dernière mise à jour : 15 mars 2026*, *Publié le 14/03/2026 à 10h42*): the site's, not the article's, and a
-# new unit in the memory for every page, where only its date differs. ``_date_stamp`` leaves out the elements a page
-# names or marks as a date and the label-and-time lines; this reads the paragraph as gathered, a label it names
-# and a date without its time, in an element that says nothing
-_STAMP = re.compile(
-    r"(?:(?:last\s+)?(?:updated|modified|reviewed)(?:\s+on)?|published(?:\s+on)?|(?:dernière\s+)?mise\s+à\s+jour"
-    r"(?:\s+le)?|(?:mis|mise)\s+à\s+jour\s+le|(?:modifié|publié|actualisé)\s+le|date\s+de\s+(?:mise\s+à\s+jour|"
-    r"publication))\s*:?\s*((?:(?:\d{1,4}|[^\W\d_]{3,9}\.?|à|at|h)[\s,./:\-h]*){1,8})", re.IGNORECASE)
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _LISTS = {"ul", "ol", "menu", "dl"}
 
@@ -305,12 +340,15 @@ class _Seen:
 
 
 def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = False,
-                    seen: _Seen | None = None) -> None:
+                    seen: _Seen | None = None, titled: bool = False) -> None:
     """Walk the tree in document order; a block element flushes the text gathered so far. A note's call in
     superscript that links nowhere (*l’Alliance<sup>3</sup>*) is left out, as a linked one is, and a power is
     read in superscript digits (*km²*: ``_add_raised``). A heading over nothing but links is left out with them
-    (``_drop_heading_over_links``)."""
+    (``_drop_heading_over_links``). ``titled``: in a heading or a table's cell, where a date is a title's or the
+    table's data, never a stamp (``_stamp_line``), as ``_date_stamp`` leaves them; so is a line of preformatted text,
+    as typed (a program's output: *mtime: Mon, 10 Oct 2011 23:24:11 GMT*)."""
     seen = _Seen() if seen is None else seen
+    inside = titled or element.tag in _HEADINGS or element.tag in ("td", "th")
     if ((element.tag == "sup" or _SUPERSCRIPT.search(element.get("style", "")))
             and _add_raised(current, element.text_content())):
         return
@@ -318,16 +356,16 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
     is_block = isinstance(element.tag, str) and (element.tag in _BLOCKS or element.tag == "math"
                                                  and element.get("display") == "block")
     if is_block:
-        _flush(read, current)
+        _flush(read, current, titled)
     if element.tag == "pre":  # preformatted: its lines are lines, as a text file's are
         for line in element.text_content().splitlines():
-            _flush(read, [line])
+            _flush(read, [line], True)
         return
     linked = linked or element.tag == "a"
     text = _Linked if linked else str
     if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``); a page break Word saved ends
         if _PAGE_BREAK.search(element.get("style", "")):  # a paragraph, as in a DOCX
-            _flush(read, current)
+            _flush(read, current, inside)
         else:
             current.append(LINE_BREAK)
     if element.text:
@@ -337,12 +375,12 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
     for child in element:
         if child.tag in _HEADINGS:
             _drop_heading_over_links(read, current, heading, seen)
-            _flush(read, current)  # the text before the heading, which the heading's start would end
+            _flush(read, current, inside)  # the text before the heading, which the heading's start would end
             # the first heading is the page's title, whatever follows it (a table of its sections, its sharing bar)
             heading = [len(read.paragraphs), None, 0] if seen.headings else None
             seen.headings += 1
         start = len(read.paragraphs)
-        _collect_blocks(child, read, current, linked, seen)
+        _collect_blocks(child, read, current, linked, seen, inside)
         if heading is not None and heading[1] is None:
             heading[1], heading[2] = len(read.paragraphs), seen.link_items
         if child.tag in ("td", "th"):
@@ -350,7 +388,7 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         if child.tail:
             current.append(text(child.tail))
     _drop_heading_over_links(read, current, heading, seen)
-    if is_block and not _flush(read, current) and any(a.tag in _LISTS for a in element.iterancestors()):
+    if is_block and not _flush(read, current, inside) and any(a.tag in _LISTS for a in element.iterancestors()):
         seen.link_items += 1  # an item of a list of links, or a link's paragraph in one
     if element.tag == "tr":
         read.add_row(cells)
@@ -367,14 +405,6 @@ def _drop_heading_over_links(read: _Reading, current: list[str], heading: list |
     start, end, link_items = heading
     if end == len(read.paragraphs) and not "".join(current).strip() and seen.link_items > link_items:
         del read.paragraphs[start:end]
-
-
-def _stamp(text: str) -> bool:
-    """Whether a paragraph is a page's update or publication stamp (``_STAMP``): its label and a date, in
-    digits or with its month and weekday named in French or English."""
-    stamp = _STAMP.fullmatch(text)
-    return (bool(stamp) and any(c.isdigit() for c in text)
-            and all(word.casefold() in _DATE_WORDS for word in re.findall(r"[^\W\d_]+", stamp.group(1))))
 
 
 def _without_link_bar(current: list[str]) -> list[str]:
@@ -404,12 +434,14 @@ def _without_link_bar(current: list[str]) -> list[str]:
     return parts
 
 
-def _flush(read: _Reading, current: list[str]) -> bool:
+def _flush(read: _Reading, current: list[str], titled: bool = False) -> bool:
     """The text gathered so far is a paragraph, unless it is links: a menu, a breadcrumb, a bar of
     sharing buttons, a list of related pages, a footer's links, where a page marks none of them as such.
     Links make half its letters or more (jusText's link density, Pomikálek 2011) and it has no more than
     ``_NAVIGATION_WORDS`` words of its own (*Partager :*), where a sentence citing links has its own
-    (*Le Conseil a publié* | *son rapport* | *et* | *une carte*)."""
+    (*Le Conseil a publié* | *son rapport* | *et* | *une carte*). A page's date stamp (``_stamp_line``) is left out
+    too, but in a heading or a table's cell (``titled``), as the element's rule leaves them (``_date_stamp``): text
+    among blocks, in an element that says nothing, is a paragraph only as gathered."""
     text = _ASCII_SPACE.sub(" ", "".join(current)).strip()
     own = "".join(part for part in current if not isinstance(part, _Linked))
     letters, own_letters = sum(c.isalnum() for c in "".join(current)), sum(c.isalnum() for c in own)
@@ -417,7 +449,7 @@ def _flush(read: _Reading, current: list[str]) -> bool:
     navigation = 2 * own_letters <= letters and own_words <= _NAVIGATION_WORDS
     if text and not navigation:  # a bar of links with a label (*Partager : | Facebook | X*) went whole
         kept = _ASCII_SPACE.sub(" ", "".join(_without_link_bar(current))).strip()
-        if not _stamp(kept):
+        if titled or not _stamp_line(kept):
             read.add(kept)
     current.clear()
     return not (text and navigation)  # whether it was no links

@@ -136,6 +136,13 @@ _GENERATED_FIELDS = ("TOC", "INDEX", "TOA", "BIBLIOGRAPHY")
 # and the styles of such a table's entries, which stay when the field is unlinked (Word's, and LibreOffice's in
 # the DOCX it writes)
 _GENERATED_STYLES = re.compile(r"(?:toc|contents) [1-9]|table of figures", re.IGNORECASE)
+# the fields a header or a footer numbers its pages with (*Page 3 of 9*): the word processor's, generated on each page
+_PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES")
+# where a page's number stood in a header's or footer's paragraph as read (``_DocxWalk.paragraph``)
+_PAGE_NUMBER = "\ue000"
+# a paragraph's number or letter typed before a tab, as a writer numbers by hand what Word numbers itself (*1.⇥*,
+# *a)⇥*, *(iv)⇥*, *2.3⇥*): Word's own numbering (``w:numPr``) is no text of the paragraph, nor is this
+_TYPED_NUMBER = re.compile(r"\A\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?(?:[A-Za-z]|[ivxlcIVXLC]{1,6})[.)])\t\s*")
 
 
 # Word writes a character inserted from a symbol font as the font's code in the private use area
@@ -260,6 +267,10 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
                     if kind in ("diagramData", *_CHART_KINDS) and part in package.namelist()}
         chunks = {rid: (part, package.read(part)) for rid, kind, part in relations
                   if kind == "aFChunk" and part in package.namelist()}
+        # the headers and footers a translator translates too (OmegaT, Trados, memoQ), each part once however many
+        # sections show it, after the body and its endnotes, headers then footers, as OmegaT orders them
+        furniture = [_package_xml(package, part, name) for part in _headers_and_footers(relations)
+                     if part in package.namelist()]
         root = _package_xml(package, main, name)
     if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
         raise TmtoolError(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
@@ -267,7 +278,27 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
     for body in root.iter(walk.w + "body"):
         walk.blocks(body)
     walk.place(walk.endnotes)
+    for part in furniture:
+        walk.blocks(part)
     return walk.read
+
+
+def _without_page_number(text: str) -> str:
+    """A header's or a footer's paragraph less the page's number and the words that label it (*Page 3 of 9*): the
+    piece between tabs (its place on the line: left, centre, right) that held it (``_PAGE_NUMBER``)."""
+    if _PAGE_NUMBER not in text:
+        return text
+    return "\t".join(piece for piece in text.split("\t") if _PAGE_NUMBER not in piece)
+
+
+def _headers_and_footers(relations: list[tuple[str, str, str]]) -> list[str]:
+    """The header and footer parts the document part names, once each: the headers, then the footers, each by its
+    number (header2.xml before header10.xml)."""
+    def order(part: str) -> tuple:
+        kind = next(kind for _, kind, named in relations if named == part)
+        return kind != "header", [int(digits) if digits.isdigit() else digits for digits in re.split(r"(\d+)", part)]
+
+    return sorted({part for _, kind, part in relations if kind in ("header", "footer")}, key=order)
 
 
 _LEGACY = {"DOCX": "a Word 97–2003 document (.doc)", "PPTX": "a PowerPoint 97–2003 presentation (.ppt)"}
@@ -481,7 +512,8 @@ class _DocxWalk(_Walk):
         self.carried: list[str] = []  # a paragraph's text whose mark is deleted or hidden
         self.held: list = []  # and the notes it cites
         self.marks: set = set()  # a note's custom mark (*, †), in the text citing it and in the note
-        self.stories = {w + tag for tag in ("body", "tc", "txbxContent", "footnote", "endnote")}
+        self.stories = {w + tag for tag in ("body", "tc", "txbxContent", "footnote", "endnote", "hdr", "ftr")}
+        self.furniture = False  # reading a header or a footer
         self.dropped = {w + tag for tag in ("del", "moveFrom", "delInstrText", "sdtPr", "pPr", "rPr", "rt")}
         # what a run holds besides its text: a non-breaking hyphen is a hyphen, an optional one is nothing; a
         # line break a LINE_BREAK (a page's or a column's ends the paragraph: ``_leaf``)
@@ -526,6 +558,8 @@ class _DocxWalk(_Walk):
         return self.styles.hidden(self.style, character.get(w + "val") if character is not None else None)
 
     def blocks(self, element) -> None:
+        if element.tag in (self.w + "hdr", self.w + "ftr"):
+            self.furniture = True
         if element.tag in _DIAGRAM_DATA or element.tag in _CHART_SPACE:
             for text in _drawing_texts(element):
                 self.read.add(text)
@@ -558,19 +592,24 @@ class _DocxWalk(_Walk):
             self.carried = parts  # its notes wait for the paragraph it runs on into
             self.held, self.notes = self.held + self.notes, []
         else:
-            self.read.add("".join(parts))
+            self.read.add(_without_page_number(_TYPED_NUMBER.sub("", "".join(parts), count=1)))
             self.notes[:0], self.held = self.held, []
 
     def inline(self, element, parts: list[str]) -> None:
         w = self.w
         for child in element:
             tag = child.tag
+            if tag == w + "fldSimple" and self._page_number(child.get(w + "instr", "")):
+                parts.append(_PAGE_NUMBER)
+                continue
             if not isinstance(tag, str) or self.skipped(child):
                 continue
             if tag == w + "fldChar":
                 if all(state == "result" for state, _ in self.fields):  # not in a field's instruction
                     parts.append(self._drop_down(child))
                 self._field(child.get(w + "fldCharType"))
+                if child.get(w + "fldCharType") == "separate" and self.fields and self.fields[-1][0] == "page number":
+                    parts.append(_PAGE_NUMBER)
             elif tag == w + "instrText":
                 if self.fields:
                     self.fields[-1][1] += child.text or ""
@@ -682,6 +721,10 @@ class _DocxWalk(_Walk):
             if first is not None and self._text(first).strip() == self._text(mark).strip():
                 self.marks.add(first)
 
+    def _page_number(self, instruction: str) -> bool:
+        """Whether a field of a header or a footer numbers its pages (``_PAGE_FIELDS``)."""
+        return self.furniture and (instruction.split() or [""])[0].upper() in _PAGE_FIELDS
+
     def _drop_down(self, field) -> str:
         """The entry a legacy drop-down form field shows (FORMDROPDOWN), which it holds as no result: its list's
         (``w:ddList``) chosen one (``w:result``), else its default, else its first; nothing for another field."""
@@ -702,7 +745,8 @@ class _DocxWalk(_Walk):
             self.fields.append(["instruction", ""])
         elif kind == "separate" and self.fields:
             field = self.fields[-1]
-            field[0] = "generated" if _generated(field[1]) else "result"
+            field[0] = ("generated" if _generated(field[1]) else "page number" if self._page_number(field[1])
+                        else "result")
         elif kind == "end" and self.fields:
             self.fields.pop()
 
