@@ -67,10 +67,19 @@ def parse_xml(source: XMLSource, **options) -> etree._ElementTree:
     :func:`xml_parser`'s."""
     path = source_name(source)
     checked = _checked(source, path)
+    parser = xml_parser(**options)
     try:
-        return etree.parse(checked, xml_parser(**options))
+        return etree.parse(checked, parser)
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, path) from None
+    except OSError:
+        # lxml raises what libxml2's input layer finds as an OSError ("Error reading file …") when the source
+        # has a name: bytes the declared encoding cannot decode are bad XML all the same
+        error = parser.error_log.last_error
+        if error is None or error.domain_name != "IO":
+            raise
+        raise TmtoolError(f"not well-formed XML: {error.message}", path=path,
+                          line=error.line if error.line > 0 else None) from None
 
 
 def iterparse_xml(
@@ -127,12 +136,26 @@ def check_package(source: str | Path | BinaryIO) -> None:
             raise TmtoolError(f"unzips to more than {PACKAGE_LIMIT >> 20} MiB; refused as a ZIP bomb",
                               path=source_name(source))
         for part in package.namelist():
-            if part.endswith((".xml", ".rels", ".vml")):
-                with package.open(part) as stream:
-                    try:
-                        check_prolog(stream, part)
-                    except TmtoolError as exc:
-                        raise TmtoolError(str(exc), path=source_name(source)) from None
+            with package.open(part) as stream:
+                # a part is parsed for what the package's relationships say it is, whatever its name: a
+                # workbook's shared strings named sharedStrings.bin are parsed as XML all the same
+                if not part.endswith((".xml", ".rels", ".vml")) and not _looks_like_xml(stream.read(_SNIFF)):
+                    continue
+            with package.open(part) as stream:
+                try:
+                    check_prolog(stream, part)
+                except TmtoolError as exc:
+                    raise TmtoolError(str(exc), path=source_name(source)) from None
+
+
+_SNIFF = 64  # the bytes of a part read to tell XML from an image or other binary data
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    """Whether a part's first bytes start markup: ``<`` after a byte-order mark or white space, or UTF-16's mark."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<" or head[:2] in _UNMARKED_UTF16
 
 
 def split_tag(tag: str) -> tuple[str | None, str]:

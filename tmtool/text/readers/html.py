@@ -125,6 +125,11 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise TmtoolError(f"cannot parse HTML: {exc}", path=path) from None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        # libxml2 stops reading past elements nested 256 deep and keeps the page so far: the rest would be lost
+        # unsaid (a browser reads on). A real page is never that deep but where tags are left open (<font> …)
+        raise TmtoolError("elements nested more than 256 deep (tags left open?), past which the page cannot be "
+                          "read: close them, or save the page as plain text", path=path)
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         element.drop_tree()
     for equation in root.iter("math"):  # MathML read as its linear text (a/b, x^2), as Word's equations
