@@ -43,7 +43,9 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the document seeds' builders
 
 with atheris.instrument_imports():
-    import pdfminer.pdfinterp  # noqa: F401 — imported by the PDF reader as it reads: instrumented here
+    # imported by the PDF and XLSX readers as they read: instrumented here, so that their parsing guides the mutations
+    import openpyxl.reader.excel  # noqa: F401
+    import pdfminer.pdfinterp  # noqa: F401
 
     from tmtool.errors import TmtoolError
     # every tmtool module these import (xmlsafe, langtags, the readers' base …) is instrumented too
@@ -478,7 +480,8 @@ def main() -> None:
     # libFuzzer reads a dictionary in ASCII: other characters as their UTF-8 bytes, escaped
     dictionary.write_text("".join('"' + "".join(c if c.isascii() else "".join(f"\\x{b:02x}" for b in c.encode())
                                                 for c in token) + '"\n' for token in tokens))
-    atheris.Setup([sys.argv[0], f"-max_len={max_len}", "-rss_limit_mb=1024", "-timeout=60",
+    # -keep_seed: every seed stays a base to mutate, though a package's seeds (one a part) cover the same code
+    atheris.Setup([sys.argv[0], f"-max_len={max_len}", "-keep_seed=1", "-rss_limit_mb=1024", "-timeout=60",
                    f"-artifact_prefix={crash_dir}/", f"-dict={dictionary}", str(corpus)], one_input)
     atheris.Fuzz()
 

@@ -442,3 +442,21 @@ def test_a_page_nested_past_libxml2_s_depth_is_refused_not_cut(db, tmp_path):
     shallow.write_text("<html><body><p>" + "".join(f"<font>{word} " for word in words[:200]) + "</p></body></html>",
                        encoding="utf-8")
     assert read_document(shallow).paragraphs == (" ".join(words[:200]),)
+
+
+def test_a_docx_bomb_within_the_package_limit_is_refused_before_it_is_parsed(db, tmp_path):
+    """Found beside the fuzzer: one paragraph repeated into 11 MiB of document part zips to ~30 kB; under the
+    1 GiB package limit, it was parsed into a tree (100 MiB of it: 1.8 GB of memory, five minutes of align)."""
+    paragraph = p(r("Le Comité militaire s’est réuni à Bruxelles."))
+    path = write_docx(tmp_path / "bomb.fr.docx", paragraph * (11 * 2**20 // len(paragraph) + 1))
+    with zipfile.ZipFile(path) as package:
+        part = package.getinfo("word/document.xml")
+    case = HostileCase(path.name, path.read_bytes(), DOCUMENT,
+                       f"word/document.xml unzips to 11 MiB from {part.compress_size >> 10} KiB, more than 100 times "
+                       "its size; refused as a ZIP bomb")
+    before = dump(db)
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", str(path), str(SEED_EN)])
+    assert_one_line_error(result, path, case)
+    assert dump(db) == before
+    kept = write_docx(tmp_path / "long.fr.docx", paragraph * 2000)  # a long document of it under the grace: read
+    assert len(read_document(kept).paragraphs) == 2000

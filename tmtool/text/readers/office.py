@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
-from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_package, split_tag
+from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_inflation, check_package, split_tag
 from .base import LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
 from .equations import accented, grid, prefixed, root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
@@ -288,6 +288,7 @@ def _open_package(path: Path, data: bytes, kind: str):
     try:
         check_package(path)
         with zipfile.ZipFile(path) as package:
+            check_inflation(package, name)  # its parts are parsed whole
             yield package
     except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
         raise TmtoolError(f"not a readable {kind[-1]} file ({exc})", path=name) from None
