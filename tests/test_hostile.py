@@ -36,6 +36,7 @@ from tmtool.text.readers import read_document
 from tmtool.text.srx import read_srx
 
 from conftest import SEED_EN, SEED_FR
+import slidedocs
 from worddocs import p, r, write_docx
 from hostile_corpus import (
     DOCUMENT, ENGLISH, FRENCH, IMPORT, HostileCase, cases, concept, tbx, tmx, tu, write_long_line,
@@ -507,3 +508,55 @@ def test_a_paragraph_of_thousands_of_raised_numbers_is_not_joined_again_at_each(
     # the note's calls left out, the powers read in superscript digits, to the last
     assert read_document(path).paragraphs == (("l’Alliance et km² " * 2500).strip(),)
     assert len(seen) == 5000 and max(seen) <= 201
+
+
+# ---- parts named again and again: each read once (found beside the fuzzer) ----
+
+_CHART = ('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.'
+          'openxmlformats.org/drawingml/2006/main"><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>Dépenses '
+          "de défense</a:t></a:r></a:p></c:rich></c:tx></c:title><c:plotArea/></c:chart></c:chartSpace>")
+
+
+def _chart_drawing(rid: str) -> str:
+    return ('<w:r><w:drawing><wp:inline><wp:extent cx="5486400" cy="3200400"/><wp:docPr id="1" name="Graphique 1"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart '
+            f'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rid}"/></a:graphicData>'
+            "</a:graphic></wp:inline></w:drawing></w:r>")
+
+
+def test_a_chart_named_by_many_relationships_is_read_once(tmp_path):
+    """Each relationship naming the same chart part was parsed and read: thousands of them (a hundred bytes each)
+    made a small DOCX hold gigabytes of text and trees."""
+    path = write_docx(tmp_path / "charts.fr.docx", p(r("Le graphique suivant.")) + p(_chart_drawing("rId31"))
+                      + p(_chart_drawing("rId32")) + p(r("Fin.")), charts=(_CHART,))
+    another = (f'<Relationship Id="rId32" Type="{_RELATION}chart" Target="charts/chart1.xml"/></Relationships>')
+    path.write_bytes(with_part_bytes(path.read_bytes(), "word/_rels/document.xml.rels",
+                                     lambda xml: xml.replace(b"</Relationships>", another.encode())))
+    assert read_document(path).paragraphs == ("Le graphique suivant.", "Dépenses de défense", "Fin.")
+
+
+def test_a_slide_listed_again_is_read_once(tmp_path):
+    """A presentation part listing one slide three times (PowerPoint lists each once) read it three times: a slide
+    listed thousands of times (forty bytes each) made gigabytes of text."""
+    slide = slidedocs.Slide([slidedocs.shape(slidedocs.para("Réunion des partenaires"), ph="title", number=2)],
+                            notes=[slidedocs.para("Notes de l’orateur.")])
+    path = slidedocs.write_pptx(tmp_path / "slides.fr.pptx", [slide], order=[0, 0, 0])
+    assert read_document(path).paragraphs == ("Réunion des partenaires", "Notes de l’orateur.")
+
+
+def test_an_odt_object_shown_by_many_frames_is_read_once(tmp_path):
+    """The same embedded formula named by two frames was read at each: a frame is eighty bytes, the object as long
+    as it likes."""
+    frame = ('<draw:frame text:anchor-type="as-char"><draw:object xlink:href="./Object 1" xlink:type="simple" '
+             'xlink:show="embed" xlink:actuate="onLoad"/></draw:frame>')
+    math = ('<math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><mi>E</mi><mo>=</mo><mi>m</mi>'
+            "<msup><mi>c</mi><mn>2</mn></msup></mrow></semantics></math>")
+    path = tmp_path / "formule.fr.odt"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content '
+                                        f"{slidedocs.ODP_NAMESPACES}><office:body><office:text><text:p>La formule "
+                                        f"{frame} est connue.</text:p><text:p>Encore {frame}.</text:p></office:text>"
+                                        "</office:body></office:document-content>")
+        package.writestr("Object 1/content.xml", '<?xml version="1.0" encoding="UTF-8"?>\n' + math)
+    assert read_document(path).paragraphs == ("La formule E=mc^2 est connue.", "Encore .")

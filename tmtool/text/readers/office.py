@@ -256,9 +256,13 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
         notes, styles = {kind: parts[kind] for kind in ("footnotes", "endnotes")}, parts["styles"]
         # a SmartArt diagram's text is in its data part, which the drawing names by its relationship's id, and
         # a chart's in its chart part; a document imported whole (altChunk) is a part of its own too
-        drawings = {rid: _package_xml(package, part, name) for rid, kind, part in relations
+        # each part once, by the first relationship naming it: a part named by thousands (a few bytes each) would be
+        # parsed and read as many times, a small package making gigabytes of text
+        first = _first_ids(relations)
+        once = [(rid, kind, part) for rid, kind, part in relations if rid == first[part]]
+        drawings = {rid: _package_xml(package, part, name) for rid, kind, part in once
                     if kind in ("diagramData", *_CHART_KINDS) and part in package.namelist()}
-        chunks = {rid: (part, package.read(part)) for rid, kind, part in relations
+        chunks = {rid: (part, package.read(part)) for rid, kind, part in once
                   if kind == "aFChunk" and part in package.namelist()}
         root = _package_xml(package, main, name)
     if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
@@ -268,6 +272,14 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
         walk.blocks(body)
     walk.place(walk.endnotes)
     return walk.read
+
+
+def _first_ids(relations: list[tuple[str, str, str]]) -> dict[str, str]:
+    """Each target part's first relationship id."""
+    first: dict[str, str] = {}
+    for rid, _, part in relations:
+        first.setdefault(part, rid)
+    return first
 
 
 _LEGACY = {"DOCX": "a Word 97–2003 document (.doc)", "PPTX": "a PowerPoint 97–2003 presentation (.ppt)"}
