@@ -130,6 +130,8 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
         # unsaid (a browser reads on). A real page is never that deep but where tags are left open (<font> …)
         raise TmtoolError("elements nested more than 256 deep (tags left open?), past which the page cannot be "
                           "read: close them, or save the page as plain text", path=path)
+    for element in root.iter():
+        _replace_controls(element)
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         element.drop_tree()
     for equation in root.iter("math"):  # MathML read as its linear text (a/b, x^2), as Word's equations
@@ -144,6 +146,20 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
             articles = list(scope.iter("article"))
             _collect_blocks(max(articles, key=lambda a: len(a.text_content())) if articles else scope, read, [])
     return read
+
+
+# characters XML 1.0 cannot carry, which the HTML parser keeps (typed, or as references: &#4;) and lxml refuses to
+# set as an element's text, as dropping an element sets its tail after its neighbour's. A vertical tab is Word's line
+# break (Shift+Enter), a form feed white space in HTML; the others show nothing
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_READ_AS = {"\x0b": LINE_BREAK, "\x0c": " "}
+
+
+def _replace_controls(element) -> None:
+    for name in ("text", "tail"):
+        value = getattr(element, name)
+        if value and _CONTROL.search(value):
+            setattr(element, name, _CONTROL.sub(lambda control: _CONTROL_READ_AS.get(control.group(), ""), value))
 
 
 def _left_out(element) -> bool:
