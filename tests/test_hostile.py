@@ -573,3 +573,20 @@ def test_a_page_s_control_characters_are_no_crash(db, tmp_path):
     assert read_document(path).paragraphs == ("Le Comité militaire siège à Bruxelles.", "Soit a+b la somme.")
     result = CliRunner().invoke(main, ["--db", str(db), "ingest", str(path), str(SEED_EN), "--no-terms"])
     assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+
+
+def test_a_long_file_name_in_a_dated_list_item_is_read_at_once(tmp_path):
+    """bench/fuzz.py html (a hang): the date-stamp pattern could cut a label's word anywhere, five times over, and a
+    list item naming a document by its long file name beside its date took hours."""
+    path = tmp_path / "documents.fr.html"
+    item = ("Rapport_annuel_du_Secrétaire_général_2023_version_finale_définitive_pour_publication_et_diffusion_"
+            "générale.pdf – 13 juil. 2021 16:17 (PDF, 2,3 Mo)")
+    path.write_text(f"<html><body><main><p>Les documents de la réunion sont publiés ci-dessous.</p><ul><li>{item}</li>"
+                    "</ul></main></body></html>", encoding="utf-8")
+    try:  # a hang guard, not a timing assertion: the same page read in a fraction of a second
+        completed = subprocess.run([sys.executable, "-m", "tmtool.cli", "segment", str(path), "--lang", "fr"],
+                                   capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading the page hung")
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.splitlines() == ["Les documents de la réunion sont publiés ci-dessous.", item]

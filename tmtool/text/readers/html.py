@@ -72,12 +72,12 @@ _STAMP_LABEL_WORDS = 5
 # system writes the moment a page was saved ("Last updated: 12 Mar. 2024 14:05", "Mis à jour le 12/03/2024 à 14h05",
 # "Published 2024-03-12T14:05"), which no full stop ends, the day it was first published before it or not ("05 Jul.
 # 2024 - | Last updated: 05 Jul. 2024 16:17", NATO's list): a person writing an article puts no clock time on a line
-# of its own
+# of its own. A label's word is whole (\b): a pattern free to cut a long word into up to five took minutes over one
 _DAY_MONTH_YEAR = (r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}"  # 12/03/2024, 2024-03-12
                    r"|(?:\d{1,2}(?:er)?\s+)?\w{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4})")  # 1er mars 2024, March 12, 2024
 _TIME_OF_DAY = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?"  # 14:05, 2:30 p.m. (CET)
 _TIMESTAMP = re.compile(
-    rf"(?:{_DAY_MONTH_YEAR}[^\w.!?…]{{0,5}})?(?:\w+\W{{0,3}}\s*){{0,{_STAMP_LABEL_WORDS}}}"
+    rf"(?:{_DAY_MONTH_YEAR}[^\w.!?…]{{0,5}})?(?:\w+\b\W{{0,3}}\s*){{0,{_STAMP_LABEL_WORDS}}}"
     rf"{_DAY_MONTH_YEAR},?\s*(?:à|at|-|T|\|)?\s*{_TIME_OF_DAY}[^\w.!?…]{{0,3}}", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # but an equation Wikipedia shows as a picture keeps its MathML beside it, not displayed: the equation shown
