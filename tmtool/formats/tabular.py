@@ -431,7 +431,7 @@ def _entry_from_tsv_row(row: dict[str, str], languages: Sequence[str]) -> Entry:
     """A TSV row: without a status column, the comment's leading status label (see write_tsv) is the status."""
     if languages[1] not in row:
         raise Unusable("no tab: expected source<TAB>target", None)
-    if not row[languages[0]].strip():
+    if not (row.get(languages[0]) or "").strip():  # a row ending before a header's source column holds no cell for it
         raise Unusable("no source term", None)
     if not row.get("status"):
         status, note = _split_status_label(row.get("note") or "")

@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from xml.etree.ElementTree import ParseError
 
+from lxml import etree
+
 from ..errors import TmtoolError
 from ..io.files import atomic_path
 from ..io.xmlsafe import OLE2, PACKAGE_ERRORS, PASSWORD_PROTECTED, check_package, iterparse_xml, password_protected
@@ -43,8 +45,9 @@ _NUMBER = "frequency"
 _WIDTHS = {"term": 40, "text": 60, "other": 14}  # column widths, in characters
 _LONG_TEXT = frozenset({"definition", "note", "context", "context_en"})
 _ZIP = b"PK\x03\x04"
-# what openpyxl raises on a package whose parts are missing or malformed (the XML parser's ParseError)
-_BROKEN = (ParseError, KeyError, ValueError, TypeError, OSError, *PACKAGE_ERRORS)
+# what openpyxl raises on a package whose parts are missing or malformed: the standard library's ParseError for
+# the sheets and shared strings, lxml's XMLSyntaxError for the workbook, its relationships and content types
+_BROKEN = (ParseError, etree.XMLSyntaxError, KeyError, ValueError, TypeError, OSError, *PACKAGE_ERRORS)
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _MERGE_CELL = f"{_SHEET_NS}row", f"{_SHEET_NS}mergeCell"
 # a character as Excel escapes it in a cell's text (ECMA-376's ST_Xstring): a control character XML cannot always
@@ -226,7 +229,17 @@ def _merged_ranges(sheet, path: Path) -> list[list[int]]:
 
 
 def _unreadable(path: Path, exc: Exception) -> TmtoolError:
-    return TmtoolError(f"not a readable XLSX workbook ({exc})", path=str(path))
+    """One line: openpyxl's messages may run over several ("Unable to read workbook: could not read worksheets
+    from PATH.⏎This is most probably because …"), the reason in the exception they were raised from."""
+    said = (str(exc).splitlines() or [""])[0] or type(exc).__name__
+    if exc.__cause__ is not None:
+        # "could not read worksheets" said once, without the path the error line starts with
+        said = _WRAPPED.sub(r"\1", said) + ": " + _unreadable(path, exc.__cause__).message[len(_UNREADABLE) + 2:-1]
+    return TmtoolError(f"{_UNREADABLE} ({said})", path=str(path))
+
+
+_UNREADABLE = "not a readable XLSX workbook"
+_WRAPPED = re.compile(r"^Unable to read workbook: (could not [\w ]+) from .*")
 
 
 def _text(value) -> str:

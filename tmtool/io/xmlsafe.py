@@ -46,6 +46,10 @@ _ENTITY_NAME = re.compile(r"<!ENTITY\s+(?:%\s+)?([^\s\"'>]{1,80})")
 _UP_TO = {stops: re.compile(f"[^\"'{re.escape(stops)}]*") for stops in (">", "[>")}
 
 PACKAGE_LIMIT = 1 << 30  # bytes a ZIP package (DOCX, XLSX) may unzip to
+# a part parsed whole into a tree (a document's, by the DOCX, ODT, PPTX and ODP readers) may unzip to this many times
+# its compressed size, past INFLATION_GRACE bytes: Apache POI's default ratio (ZipSecureFile's MinInflateRatio 0.01)
+INFLATION_LIMIT = 100
+INFLATION_GRACE = 10 << 20
 _SAFE_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
@@ -67,10 +71,19 @@ def parse_xml(source: XMLSource, **options) -> etree._ElementTree:
     :func:`xml_parser`'s."""
     path = source_name(source)
     checked = _checked(source, path)
+    parser = xml_parser(**options)
     try:
-        return etree.parse(checked, xml_parser(**options))
+        return etree.parse(checked, parser)
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, path) from None
+    except OSError:
+        # lxml raises what libxml2's input layer finds as an OSError ("Error reading file …") when the source
+        # has a name: bytes the declared encoding cannot decode are bad XML all the same
+        error = parser.error_log.last_error
+        if error is None or error.domain_name != "IO":
+            raise
+        raise TmtoolError(f"not well-formed XML: {error.message}", path=path,
+                          line=error.line if error.line > 0 else None) from None
 
 
 def iterparse_xml(
@@ -127,12 +140,37 @@ def check_package(source: str | Path | BinaryIO) -> None:
             raise TmtoolError(f"unzips to more than {PACKAGE_LIMIT >> 20} MiB; refused as a ZIP bomb",
                               path=source_name(source))
         for part in package.namelist():
-            if part.endswith((".xml", ".rels", ".vml")):
-                with package.open(part) as stream:
-                    try:
-                        check_prolog(stream, part)
-                    except TmtoolError as exc:
-                        raise TmtoolError(str(exc), path=source_name(source)) from None
+            with package.open(part) as stream:
+                # a part is parsed for what the package's relationships say it is, whatever its name: a
+                # workbook's shared strings named sharedStrings.bin are parsed as XML all the same
+                if not part.endswith((".xml", ".rels", ".vml")) and not _looks_like_xml(stream.read(_SNIFF)):
+                    continue
+            with package.open(part) as stream:
+                try:
+                    check_prolog(stream, part)
+                except TmtoolError as exc:
+                    raise TmtoolError(str(exc), path=source_name(source)) from None
+
+
+_SNIFF = 64  # the bytes of a part read to tell XML from an image or other binary data
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    """Whether a part's first bytes start markup: ``<`` after a byte-order mark or white space, or UTF-16's mark."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<" or head[:2] in _UNMARKED_UTF16
+
+
+def check_inflation(package, path: str | None) -> None:
+    """Refuse a package (an open ``zipfile.ZipFile``) holding a part of more than :data:`INFLATION_GRACE` bytes that
+    unzips to more than :data:`INFLATION_LIMIT` times its compressed size: a ZIP bomb within :data:`PACKAGE_LIMIT`
+    still makes a tree of gigabytes (a 300 kB DOCX of 100 MiB of one repeated paragraph took 1.8 GB and five
+    minutes), where the XML of a document people wrote deflates to a tenth or a twentieth of its size."""
+    for item in package.infolist():
+        if item.file_size > INFLATION_GRACE and item.file_size > INFLATION_LIMIT * item.compress_size:
+            raise TmtoolError(f"{item.filename} unzips to {item.file_size >> 20} MiB from {item.compress_size >> 10} "
+                              f"KiB, more than {INFLATION_LIMIT} times its size; refused as a ZIP bomb", path=path)
 
 
 def split_tag(tag: str) -> tuple[str | None, str]:

@@ -178,8 +178,9 @@ def _read_lines(path: Path) -> list[list[_Line]]:
     except PDFEncryptionError:
         raise TmtoolError("an encrypted PDF that needs a password; save an unprotected copy", path=str(path)) from None
     except (PSException, ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError, OverflowError,
-            RecursionError, struct.error, zlib.error) as exc:
-        # pdfminer parses a broken file as far as it can, and then fails with whatever the damage raised
+            RecursionError, AssertionError, struct.error, zlib.error) as exc:
+        # pdfminer parses a broken file as far as it can, and then fails with whatever the damage raised (its
+        # parser asserts what it expects: the keyword after a cross-reference table is `trailer`)
         raise TmtoolError(f"not a readable PDF file ({type(exc).__name__}: {str(exc)[:100]})",
                           path=str(path)) from None
     if not pages:

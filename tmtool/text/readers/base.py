@@ -31,6 +31,10 @@ _LETTER_ITEM = re.compile(r"[a-z][.)]\s")  # a list item lettered a), b)
 # a line's last word, elided or not (*de*, *l’*), not a pronoun after its verb's hyphen (*fais-le*)
 _LINE_END_WORD = re.compile(r"(?<![\w-])(\w+)['’]?$")
 _OPENERS = frozenset().union(*PHRASE_OPENERS.values())
+# characters of a text's end that the rules reading it look at (its last word or bracketed group, the punctuation
+# and quotes after it, many times over): a paragraph of thousands of line breaks or raised numbers is not read
+# whole again at each
+_LINE_END = 200
 
 
 def _text_paragraphs(text: str, path: str) -> list[str]:
@@ -87,13 +91,17 @@ def _line_breaks(block: str) -> str:
     bullet, a script without case, two breaks in a row, the break ends the paragraph, as a paragraph's mark
     would. Plain text has no such breaks: its lines are its paragraphs."""
     lines = _BREAK.split(block)
-    text = lines[0]
+    text = [lines[0]]
+    # the end of the line the text ends with (_LINE_END), all the rules read of it
+    before = lines[0].rpartition("\n")[2][-_LINE_END:]
     for line in lines[1:]:
-        before = text.rpartition("\n")[2]
         runs_on = (before and line and not _ENDS_UNIT.search(before) and not _LETTER_ITEM.match(line)
                    and (line[:1].islower() or _opens_phrase(before)))
-        text += ("" if runs_on and before[-1] in "'’" else " " if runs_on else "\n") + line  # l’⏎OTAN: l’OTAN
-    return text
+        joint = "" if runs_on and before[-1] in "'’" else " " if runs_on else "\n"  # l’⏎OTAN: l’OTAN
+        text += (joint, line)
+        before = (before + joint + line if runs_on and "\n" not in line else line.rpartition("\n")[2])[-_LINE_END:]
+    return "".join(text)
+
 
 
 def _opens_phrase(line: str) -> bool:
@@ -152,12 +160,25 @@ def _add_raised(parts: list[str], raised: str) -> bool:
     nothing when it is a note's call (``_note_call``), a power in Unicode's superscript digits (*m²*, *10⁶*,
     *10⁻³*), where its plain digits would read as another number (*m2*, *106*); whether it did. Raised letters
     (*1er*, *Mme*, *XIXe*) are read as any text is, as they are typed."""
-    if _note_call("".join(parts), raised):
+    if _note_call(_text_end(parts), raised):
         return True
     if _POWER.fullmatch(raised.strip()):
         parts.append(raised.strip().translate(_SUPERSCRIPTS))
         return True
     return False
+
+
+def _text_end(parts: list[str]) -> str:
+    """The last ``_LINE_END`` characters of the text ``parts`` make, joined from its last parts only; a text cut is
+    marked so (…), that its cut is not taken for its start (a number at a paragraph's start is a note's own mark)."""
+    end: list[str] = []
+    size = 0
+    for part in reversed(parts):
+        end.append(part)
+        size += len(part)
+        if size > _LINE_END:
+            return "…" + "".join(reversed(end))[-_LINE_END:]
+    return "".join(reversed(end))
 
 
 def _raised(position: str | None) -> bool:

@@ -78,6 +78,8 @@ _STAMP_LABEL_WORDS = 5
 # - an update's or a publication's label and a date alone, in digits or with its month and weekday named in French or
 #   English (``_STAMP``, ``_DATE_WORDS``: "Dernière mise à jour : 15 mars 2026", "Publié le 14/03/2026", "Updated 2
 #   March 2026"; not "Mise à jour du plan de défense 2026")
+# A label's word is whole (\b): a pattern free to cut a long word into up to five pieces took minutes over one long
+# file name in a list (found by bench/fuzz.py html).
 _DAY_MONTH_YEAR = (r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}"  # 12/03/2024, 2024-03-12
                    r"|(?:\d{1,2}(?:er)?\s+)?\w{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4})")  # 1er mars 2024, March 12, 2024
 # 14:05, 14h05, 10 h 30 (French typography), 2:30 p.m. (CET)
@@ -147,6 +149,13 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise TmtoolError(f"cannot parse HTML: {exc}", path=path) from None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        # libxml2 stops reading past elements nested 256 deep and keeps the page so far: the rest would be lost
+        # unsaid (a browser reads on). A real page is never that deep but where tags are left open (<font> …)
+        raise TmtoolError("elements nested more than 256 deep (tags left open?), past which the page cannot be "
+                          "read: close them, or save the page as plain text", path=path)
+    for element in root.iter():
+        _replace_controls(element)
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
         element.drop_tree()
     # a date stamp as the page shows it: read without what is not shown (a label for screen readers only)
@@ -164,6 +173,20 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
             articles = list(scope.iter("article"))
             _collect_blocks(max(articles, key=lambda a: len(a.text_content())) if articles else scope, read, [])
     return read
+
+
+# characters XML 1.0 cannot carry, which the HTML parser keeps (typed, or as references: &#4;) and lxml refuses to
+# set as an element's text, as dropping an element sets its tail after its neighbour's. A vertical tab is Word's line
+# break (Shift+Enter), a form feed white space in HTML; the others show nothing
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_READ_AS = {"\x0b": LINE_BREAK, "\x0c": " "}
+
+
+def _replace_controls(element) -> None:
+    for name in ("text", "tail"):
+        value = getattr(element, name)
+        if value and _CONTROL.search(value):
+            setattr(element, name, _CONTROL.sub(lambda control: _CONTROL_READ_AS.get(control.group(), ""), value))
 
 
 def _left_out(element) -> bool:

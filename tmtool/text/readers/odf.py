@@ -145,6 +145,7 @@ class _OdtWalk(_Walk):
     def __init__(self, read: _Reading, root, styles, objects: dict):
         super().__init__(read)
         self.objects = objects
+        self.objects_read: set[int] = set()  # the ids of the objects' roots read (``_first_reading``)
         defined = {(style.get(_STYLE + "family"), style.get(_STYLE + "name")): style
                    for part, where in ((styles, "styles"), (root, "automatic-styles")) if part is not None
                    for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style")}
@@ -181,11 +182,19 @@ class _OdtWalk(_Walk):
         href = reference.get(_XLINK + "href", "") if reference is not None else ""
         return self.objects.get(href.removeprefix("./").rstrip("/"))
 
+    def _first_reading(self, embedded) -> bool:
+        """Whether the object ``embedded`` is read for the first time: each is read once, as LibreOffice embeds an
+        object where it shows it; one named by thousands of frames (a few bytes each) would make gigabytes of text."""
+        if id(embedded) in self.objects_read:
+            return False
+        self.objects_read.add(id(embedded))
+        return True
+
     def blocks(self, element) -> None:
         if element.tag != _DRAW + "object":
             return super().blocks(element)
         embedded = self._embedded(element)
-        if embedded is None:
+        if embedded is None or not self._first_reading(embedded):
             return
         if embedded.tag == _MATHML + "math":  # a formula of its own
             self.read.add(mathml_text(embedded))
@@ -217,7 +226,8 @@ class _OdtWalk(_Walk):
             elif (child.tag == _DRAW + "frame" and child.get(_TEXT + "anchor-type") == "as-char"
                   and (formula := self._embedded(child.find(_DRAW + "object"))) is not None
                   and formula.tag == _MATHML + "math"):
-                parts.append(mathml_text(formula))  # a formula in its sentence, as a Word equation
+                if self._first_reading(formula):
+                    parts.append(mathml_text(formula))  # a formula in its sentence, as a Word equation
             elif isinstance(child.tag, str) and child.tag.startswith(_DRAW) and child.tag != _DRAW + "a":
                 self.notes.append(child)  # a frame, a shape, a group: their paragraphs, never their title
             elif isinstance(child.tag, str) and not self.skipped(child):

@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
-from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_package, split_tag
+from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_inflation, check_package, split_tag
 from .base import LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
 from .equations import accented, grid, prefixed, root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
@@ -263,9 +263,13 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
         notes, styles = {kind: parts[kind] for kind in ("footnotes", "endnotes")}, parts["styles"]
         # a SmartArt diagram's text is in its data part, which the drawing names by its relationship's id, and
         # a chart's in its chart part; a document imported whole (altChunk) is a part of its own too
-        drawings = {rid: _package_xml(package, part, name) for rid, kind, part in relations
+        # each part once, by the first relationship naming it: a part named by thousands (a few bytes each) would be
+        # parsed and read as many times, a small package making gigabytes of text
+        first = _first_ids(relations)
+        once = [(rid, kind, part) for rid, kind, part in relations if rid == first[part]]
+        drawings = {rid: _package_xml(package, part, name) for rid, kind, part in once
                     if kind in ("diagramData", *_CHART_KINDS) and part in package.namelist()}
-        chunks = {rid: (part, package.read(part)) for rid, kind, part in relations
+        chunks = {rid: (part, package.read(part)) for rid, kind, part in once
                   if kind == "aFChunk" and part in package.namelist()}
         # the headers and footers a translator translates too (OmegaT, Trados, memoQ), each part once however many
         # sections show it, after the body and its endnotes, headers then footers, as OmegaT orders them
@@ -301,6 +305,14 @@ def _headers_and_footers(relations: list[tuple[str, str, str]]) -> list[str]:
     return sorted({part for _, kind, part in relations if kind in ("header", "footer")}, key=order)
 
 
+def _first_ids(relations: list[tuple[str, str, str]]) -> dict[str, str]:
+    """Each target part's first relationship id."""
+    first: dict[str, str] = {}
+    for rid, _, part in relations:
+        first.setdefault(part, rid)
+    return first
+
+
 _LEGACY = {"DOCX": "a Word 97–2003 document (.doc)", "PPTX": "a PowerPoint 97–2003 presentation (.ppt)"}
 
 
@@ -319,6 +331,7 @@ def _open_package(path: Path, data: bytes, kind: str):
     try:
         check_package(path)
         with zipfile.ZipFile(path) as package:
+            check_inflation(package, name)  # its parts are parsed whole
             yield package
     except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
         raise TmtoolError(f"not a readable {kind[-1]} file ({exc})", path=name) from None

@@ -33,16 +33,20 @@ def _pptx_paragraphs(path: Path, data: bytes) -> _Reading:
                               path=name)
         slides = {rid: part for rid, kind, part in _part_relations(package, main, name) if kind == "slide"}
         walk = _SlidesWalk(_Reading(name), package, _DRAWINGML_STRICT if "purl.oclc.org" in root.tag else _DRAWINGML)
+        read: set[str] = set()  # each slide once: PowerPoint lists a slide once, a part listed again would be read again
         for listed in root.iterfind("{*}sldIdLst/{*}sldId"):
             part = slides.get(_relation_id(listed))
-            if part not in package.namelist():
+            if part not in package.namelist() or part in read:
                 continue
+            read.add(part)
             slide = _package_xml(package, part, name)
             if slide.get("show", "1").lower() in ("0", "false"):  # hidden: not shown when presenting
                 continue
             relations = walk.slide(slide, part)
             for notes in (part for _, kind, part in relations if kind == "notesSlide" and part in package.namelist()):
-                walk.slide(_package_xml(package, notes, name), notes)
+                if notes not in read:
+                    read.add(notes)
+                    walk.slide(_package_xml(package, notes, name), notes)
     return walk.read
 
 
@@ -65,6 +69,7 @@ class _SlidesWalk(_Walk):
         self.paragraphs = frozenset({a + "p"})
         self.table, self.row, self.cell = a + "tbl", a + "tr", a + "tc"
         self.drawings: dict[str, str] = {}  # the part's diagrams' and charts' parts by relationship id
+        self.read_parts: set[str] = set()  # the diagrams' and charts' parts read
 
     def slide(self, root, part: str) -> list[tuple[str, str, str]]:
         """Read the slide or notes page ``root``, the package's ``part``; its relationships."""
@@ -90,7 +95,8 @@ class _SlidesWalk(_Walk):
     def blocks(self, element) -> None:
         if element.tag in _CHART or element.tag in _DIAGRAM:
             part = self.drawings.pop(_relation_id(element), None)  # once
-            if part in self.package.namelist():
+            if part in self.package.namelist() and part not in self.read_parts:  # once, whatever names it
+                self.read_parts.add(part)
                 for text in _drawing_texts(_package_xml(self.package, part, self.read.path)):
                     self.read.add(text)
             return
