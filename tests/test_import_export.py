@@ -347,3 +347,24 @@ def test_a_review_made_on_an_export_comes_back_to_the_entries_awaiting_it(tmp_pa
     with open_store(db) as store:
         assert glossary.entry(store, approved_id).status is ReviewStatus.REJECTED
         assert glossary.entry(store, int(committee.id)).status is ReviewStatus.APPROVED
+
+
+# ---- CSV's byte-order mark: Excel's by default, none when asked ----
+
+
+def test_csv_export_without_a_byte_order_mark_when_asked(filled, tmp_path):
+    """Excel needs the mark to read the accents; a script or a database loader reading the file as UTF-8
+    takes it for part of the first header cell (``\\ufefffr``), hence --no-bom."""
+    marked, plain = tmp_path / "excel.csv", tmp_path / "plain.csv"
+    assert run(filled.path, "export", "csv", "--status", "all", "-o", str(marked)).exit_code == 0
+    result = run(filled.path, "export", "csv", "--status", "all", "--no-bom", "-o", str(plain))
+    assert result.exit_code == 0, result.output
+    assert marked.read_bytes().startswith(b"\xef\xbb\xbffr,en,")
+    assert plain.read_bytes().startswith(b"fr,en,")
+    assert plain.read_bytes() == marked.read_bytes()[3:]  # the mark is all that differs
+    assert "État-major militaire international" in plain.read_text(encoding="utf-8")
+    with open_store(tmp_path / "back.db", create=True) as store:  # and it reads back the same
+        assert import_file(store, plain).added == 3
+        assert pairs(store) == pairs(filled)
+    said = run(filled.path, "export", "tsv", "--no-bom", "-o", str(tmp_path / "g.tsv"))
+    assert said.exit_code == 0 and "--no-bom: tsv is written without a byte-order mark anyway" in said.stderr

@@ -248,12 +248,14 @@ USAGES = tuple(usage.value for usage in UsageStatus)  # a term's: preferred, adm
 
 def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
            statuses: Sequence[str] | None = None, since: datetime | None = None, srclang: str = "fr",
-           tgtlang: str = "en", all_languages: bool = False, progress: Progress | None = None) -> int:
+           tgtlang: str = "en", all_languages: bool = False, progress: Progress | None = None,
+           bom: bool = True) -> int:
     """Export the memory or the glossary in a format written (see :func:`format_names`) to the path
     ``out`` (``-``: stdout), written atomically, or to the binary stream ``out``; returns how many
     units or entries were written. ``statuses``: the entries written ("approved", "candidate",
     "rejected"; by default the approved only, so that no unreviewed candidate reaches a translator
-    unasked).
+    unasked). ``bom`` false: a CSV file without the UTF-8 byte-order mark Excel needs (see
+    :func:`writes_bom`).
 
     >>> import io, os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -269,7 +271,8 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
               else [_status(s) for s in _listed(statuses, "statuses")])
     fmt, out = _format(fmt), _written_to(out)
     options = dict(statuses=chosen, since=_since(since), srclang=_tag(srclang, "srclang"),
-                   tgtlang=_tag(tgtlang, "tgtlang"), all_languages=all_languages, progress=progress)
+                   tgtlang=_tag(tgtlang, "tgtlang"), all_languages=all_languages, progress=progress,
+                   bom=bool(bom))
     if isinstance(out, (str, os.PathLike)):
         return transfer.export_store(store, fmt, os.fspath(out), **options)
     # through a file, as the CLI writes it (a workbook is a zip, written otherwise to a stream that
@@ -280,6 +283,17 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
         with open(path, "rb") as written:
             shutil.copyfileobj(written, out)
     return count
+
+
+def writes_bom(fmt: str) -> bool:
+    """Whether a file :func:`export` writes in ``fmt`` starts with a byte-order mark (unless ``bom=False``).
+
+    >>> writes_bom("csv"), writes_bom("tsv")
+    (True, False)
+    """
+    from .formats import registry
+
+    return registry.get(fmt, writing=True).byte_order_mark
 
 
 def export_counted(fmt: str, count: int) -> str:

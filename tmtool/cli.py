@@ -1326,8 +1326,11 @@ def _import_summary(result: dict) -> str:
 @click.option("--tgtlang", help="Target language of the pair written. Default: en.")
 @click.option("--langs", type=click.Choice(["all"]),
               help="Every language of each unit (tmx) or entry (tbx, tbx-martif) instead of one pair.")
+@click.option("--no-bom", is_flag=True,
+              help="csv: no UTF-8 byte-order mark at the file's start (default: one, as Excel needs to read the "
+                   "accents; programs that take it for part of the first column's name want none).")
 @click.pass_context
-def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
+def export(ctx, fmt, output, status, since, srclang, tgtlang, langs, no_bom):
     """Export the memory (FORMAT {written_memory}) or the glossary ({written_glossary}).
 
     Without FORMAT, the extension of -o's file names it (.tbx: tbx).
@@ -1345,6 +1348,7 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
       tmtool export tmx --srclang de --tgtlang fr -o memory.de-fr.tmx
       tmtool export tbx --langs all -o glossary.tbx
       tmtool export --status all -o review.xlsx
+      tmtool export csv --no-bom -o glossary.csv
     """
     if langs and (srclang or tgtlang):
         raise click.UsageError("--langs all writes every language: give no --srclang or --tgtlang with it")
@@ -1359,12 +1363,14 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
         raise click.UsageError(_said(exc)) from None
     if status and fmt in api.format_names()["written_memory"]:  # a script looping over formats passes it to all: no error
         click.echo(f"tmtool: --status chooses glossary entries: {fmt} writes the memory, every unit", err=True)
+    if no_bom and not api.writes_bom(fmt):  # as --status: said, not refused
+        click.echo(f"tmtool: --no-bom: {fmt} is written without a byte-order mark anyway", err=True)
     pair = {"srclang": srclang or "fr", "tgtlang": tgtlang or "en"}
     statuses = None if status is None else api.STATUSES if status == "all" else (status,)
     store = _open_store(ctx)
     with _progress_bar(ctx, "Exporting", "written", to_stdout=output == "-") as progress:
         count = api.export(store, fmt, output, statuses=statuses, since=since, all_languages=bool(langs),
-                           progress=progress, **pair)
+                           progress=progress, bom=not no_bom, **pair)
     # on stderr: stdout may be the export itself
     click.echo(f"{api.export_counted(fmt, count)} written to {'stdout' if output == '-' else output}", err=True)
     if not langs and (left_out := api.languages_left_out(store, fmt, **pair))["languages"]:

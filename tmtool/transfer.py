@@ -152,6 +152,7 @@ def export_store(
     tgtlang: str = "en",
     all_languages: bool = False,
     progress: Progress | None = None,
+    bom: bool = True,
 ) -> int:
     """Write the memory (a memory format: tmx) or the glossary (a glossary format) to ``out`` (a path or ``-``).
     Returns how many units or entries were written. ``progress`` hears of the units or entries
@@ -159,7 +160,8 @@ def export_store(
 
     What is written is the pair ``srclang`` → ``tgtlang`` (see :func:`unit_in_pair`,
     :func:`entry_in_pair`), or with ``all_languages`` every language of every unit and entry (the
-    formats the registry calls multilingual only: the others hold two languages)."""
+    formats the registry calls multilingual only: the others hold two languages). ``bom`` false: a format
+    whose files start with a byte-order mark (CSV, for Excel) writes none; the others never do."""
     fmt = check_export(fmt, all_languages, out)
     srclang, tgtlang = language_pair(srclang, tgtlang)
     from .io.files import open_output
@@ -184,7 +186,8 @@ def export_store(
     entries = counted(listed, progress, lambda n: Step(n, len(listed), n, name))
     if not all_languages:
         entries = filter(None, (entry_in_pair(entry, srclang, tgtlang) for entry in entries))
-    return fmt.write(entries, out, srclang=srclang, tgtlang=tgtlang)
+    marked = {"bom": bom} if fmt.byte_order_mark else {}
+    return fmt.write(entries, out, srclang=srclang, tgtlang=tgtlang, **marked)
 
 
 def unit_in_pair(unit: Unit, srclang: str, tgtlang: str) -> Unit | None:

@@ -218,14 +218,16 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False, positional=positional)
 
 
-def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
+def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en",
+              bom: bool = True) -> int:
     """Write one entry a row under a header of :func:`csv_columns` (the two base languages' terms
     first: French, English); return the entry count. A file starts with UTF-8's byte-order mark, as Excel's own
     "CSV UTF-8" does: without it, Excel on Windows reads the file in the system's code page, and every accent is
-    garbled ("Ã‰tat-major"); standard output, read by programs and terminals, gets none."""
+    garbled ("Ã‰tat-major"); standard output, read by programs and terminals, gets none, nor does a file
+    with ``bom`` false (for a program that takes the mark for part of the first column's name)."""
     srclang, tgtlang = base_language(srclang), base_language(tgtlang)
     count = 0
-    with open_output(out, "w", encoding="utf-8-sig") as stream:
+    with open_output(out, "w", encoding="utf-8-sig" if bom else "utf-8") as stream:
         writer = csv.DictWriter(stream, fieldnames=csv_columns(srclang, tgtlang))
         writer.writeheader()
         for entry in entries:
