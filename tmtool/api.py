@@ -205,12 +205,17 @@ def ingest_dir(store: Store, inbox: str | Path, *, extract_terms: bool = True, s
 
 
 def import_file(store: Store, source: Source, fmt: str | None = None, *, strict: bool = False,
-                progress: Progress | None = None, user: str | None = None, status: str = "candidate") -> dict:
+                progress: Progress | None = None, user: str | None = None, status: str = "candidate",
+                include_unconfirmed: bool = False) -> dict:
     """Import a memory or a glossary in any format read (see :func:`format_names`), from a path or an
     upload (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
-    "repeated", "reviewed", "corrected", "untranslated", "unconfirmed", "languages", "skipped"}`` (repeated:
-    units the file holds more than once, their first stored or already stored; unconfirmed: of the
-    units left out as untranslated, those holding a translation their tool has not confirmed; reviewed: entries already stored that
+    "repeated", "reviewed", "corrected", "untranslated", "unconfirmed", "without_translation",
+    "unconfirmed_included", "languages", "skipped"}`` (repeated:
+    units the file holds more than once, their first stored or already stored; untranslated: the units
+    left out, ``without_translation`` (no translation, or a copy of the source) and ``unconfirmed`` (a
+    translation its tool has not confirmed: a draft) added up; unconfirmed_included: drafts
+    ``include_unconfirmed`` took in, each keeping its state, so that an export writes it as a draft
+    again; reviewed: entries already stored that
     awaited review and took the file's terms, status, definition and note, see
     :func:`tmtool.glossary.import_entries`; corrected: those of them whose terms changed); languages as
     ``{"fr-FR→en-GB": 3}`` (units added by language pair) or ``{"fr": 2}`` (entries read holding each
@@ -231,14 +236,16 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     default = _status(status)
     with _local_files(source) as (path,):
         result = transfer.import_file(store, path, _format(fmt, optional=True), strict=strict, progress=progress,
-                                      user=_user(user), recorded_as=_name(source), status=default)
+                                      user=_user(user), recorded_as=_name(source), status=default,
+                                      include_unconfirmed=bool(include_unconfirmed))
     # most first, then by language: (source, target) tags for units, a base language for entries
     counts = sorted(result.languages.items(), key=lambda item: (-item[1], item[0]))
     languages = {("→".join(key) if isinstance(key, tuple) else key): count for key, count in counts}
     return {"kind": result.kind, "added": result.added, "already_stored": result.already_stored,
             "repeated": result.repeated, "reviewed": result.reviewed, "corrected": result.corrected,
-            "untranslated": result.untranslated,
-            "unconfirmed": result.unconfirmed, "languages": languages,
+            "untranslated": result.untranslated, "unconfirmed": result.unconfirmed,
+            "without_translation": result.untranslated - result.unconfirmed,
+            "unconfirmed_included": result.unconfirmed_included, "languages": languages,
             "skipped": [str(skipped) for skipped in result.skipped]}
 
 

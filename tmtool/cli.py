@@ -1251,12 +1251,15 @@ class _NamingFormats(click.Command):
 @click.option("--status", type=click.Choice(api.STATUSES), default="candidate", show_default=True,
               help="The status of glossary entries the file gives none (a termbase without a status column); "
                    "entries with one keep theirs.")
+@click.option("--include-unconfirmed", is_flag=True,
+              help="Import the units whose translation their tool has not confirmed (drafts, pre-translations) "
+                   "too, each keeping its state: exported, it is a draft again (default: left out and counted).")
 @click.pass_context
-def import_(ctx, file, fmt, strict, status):
+def import_(ctx, file, fmt, strict, status, include_unconfirmed):
     """Import a memory ({memory}) or a glossary ({glossary}).
 
     Identical units or entries already stored are skipped, and so are units without a
-    translation. A file that is not valid (malformed XML, a wrong encoding) is refused whole and
+    translation and, unless --include-unconfirmed, those whose translation is not confirmed. A file that is not valid (malformed XML, a wrong encoding) is refused whole and
     the store is left as it was. In a valid file, a unit or entry that cannot be used (a TMX <tu>
     without its source <tuv>, a TBX entry without any term, a TSV line without a tab) is skipped
     and listed with its line and why; the rest is imported. The summary counts the units added
@@ -1273,6 +1276,7 @@ def import_(ctx, file, fmt, strict, status):
       tmtool import termbase.tbx --strict
       tmtool import nato-terms.xlsx
       tmtool import client-termbase.csv --status approved
+      tmtool import returned.sdlxliff --include-unconfirmed
     """
     if fmt:
         try:
@@ -1282,7 +1286,8 @@ def import_(ctx, file, fmt, strict, status):
     store = _open_store(ctx, create=True)
     try:
         with _progress_bar(ctx, "Importing", "read") as progress:
-            result = api.import_file(store, file, fmt, strict=strict, progress=progress, user=_user(ctx), status=status)
+            result = api.import_file(store, file, fmt, strict=strict, progress=progress, user=_user(ctx), status=status,
+                                     include_unconfirmed=include_unconfirmed)
     except KeyboardInterrupt:
         # the import is one transaction: after a long one, say that none of it is in (a re-run imports it whole)
         _discard_new_store(ctx)
@@ -1295,14 +1300,16 @@ _SHOWN_SKIPS = 10  # the summary is one line: the first skipped items, then how 
 
 
 def _import_summary(result: dict) -> str:
-    """``18 units added (fr-FR→en-GB 15, fr-FR→de-DE 3), 0 already stored, 3 untranslated skipped
-    (2 of them not confirmed), 2 skipped: x.tmx:14: no source tuv; …``"""
+    """``18 units added (fr-FR→en-GB 15, fr-FR→de-DE 3), 0 already stored, 1 untranslated skipped, 2 not
+    confirmed skipped, 2 skipped: x.tmx:14: no source tuv; …``"""
     counts = ", ".join(f"{languages} {count}" for languages, count in result["languages"].items())
     if result["kind"] == "units":
         repeated = f", {result['repeated']} repeated in the file" if result["repeated"] else ""
         line = (f"{_counted(result['added'], 'unit')} added{f' ({counts})' if counts else ''}, {result['already_stored']} "
-                f"already stored{repeated}, {result['untranslated']} untranslated skipped")
-        line += f" ({result['unconfirmed']} of them not confirmed)" if result["unconfirmed"] else ""
+                f"already stored{repeated}, {result['without_translation']} untranslated skipped")
+        line += f", {result['unconfirmed']} not confirmed skipped" if result["unconfirmed"] else ""
+        line += f", {result['unconfirmed_included']} not confirmed included as drafts" \
+            if result["unconfirmed_included"] else ""
     else:
         line = f"{_counted(result['added'], 'entry', 'entries')} added, {result['already_stored']} already stored"
         corrected = f", {result['corrected']} with corrected terms" if result["corrected"] else ""

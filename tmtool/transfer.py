@@ -42,8 +42,9 @@ class ImportResult:
     added: int = 0
     already_stored: int = 0  # stored before the import (units: repeats of the file's own are ``repeated``)
     repeated: int = 0  # units only: repeats of a unit earlier in the file
-    untranslated: int = 0  # units only
+    untranslated: int = 0  # units only: left out, holding no translation or one not confirmed
     unconfirmed: int = 0  # units only: of those untranslated, translations their tool has not confirmed
+    unconfirmed_included: int = 0  # units only: translations not confirmed read as drafts (include_unconfirmed)
     reviewed: int = 0  # entries only: of those already stored, candidates given the file's review
     corrected: int = 0  # entries only: of those reviewed, with terms the file corrected
     languages: Counter = field(default_factory=Counter)
@@ -52,7 +53,8 @@ class ImportResult:
 
 def import_file(store: Store, path: str | Path, fmt: str | None = None, *, strict: bool = False,
                 progress: Progress | None = None, user: str | None = None,
-                recorded_as: str | None = None, status: ReviewStatus = ReviewStatus.CANDIDATE) -> ImportResult:
+                recorded_as: str | None = None, status: ReviewStatus = ReviewStatus.CANDIDATE,
+                include_unconfirmed: bool = False) -> ImportResult:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
     units without a translation (a pre-translation file's untranslated segments) or whose translation
     the tool that wrote it has not confirmed (a Trados draft).
@@ -65,7 +67,10 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     ``recorded_as`` when the path read is a copy (an upload), else under the path, and so are the
     items passed over; ``user`` is who the glossary's history records it as. A glossary entry the
     file gives no status gets ``status``; one reviewed in the store that the file would change is
-    listed among those passed over (see :func:`tmtool.glossary.import_entries`).
+    listed among those passed over (see :func:`tmtool.glossary.import_entries`). With
+    ``include_unconfirmed``, units whose translation is not confirmed are stored too, each keeping the
+    state its file gave it (a TMX's ``x-ConfirmationLevel`` prop, an XLIFF's ``x-state``), which marks it as
+    a draft wherever it is exported (see :func:`tmtool.formats.xliff.is_draft`).
     """
     path = input_file(path)
     fmt = registry.get(fmt, reading=True) if fmt else registry.infer(path)
@@ -92,7 +97,7 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
         if result.kind == "units":
             # a format may tell a unit that holds no translation beyond an empty target (XLIFF's copies),
             # or one whose translation its tool has not confirmed (a draft): neither is stored
-            untranslated = {"untranslated": _untranslated_counting(fmt, result)} \
+            untranslated = {"untranslated": _untranslated_counting(fmt, result, include_unconfirmed)} \
                 if fmt.is_untranslated or fmt.is_unconfirmed else {}
             repeats = Counter()
             result.added, result.already_stored, result.untranslated = store.add_units(
@@ -107,13 +112,18 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     return result
 
 
-def _untranslated_counting(fmt: registry.Format, result: ImportResult) -> Callable[[Unit], bool]:
-    """``fmt``'s test of a unit to leave out, counting in ``result`` those left out as unconfirmed."""
+def _untranslated_counting(fmt: registry.Format, result: ImportResult,
+                           include_unconfirmed: bool = False) -> Callable[[Unit], bool]:
+    """``fmt``'s test of a unit to leave out, counting in ``result`` those left out as unconfirmed (or,
+    ``include_unconfirmed``, those kept although unconfirmed)."""
     def untranslated(unit: Unit) -> bool:
         # a format that tells no untranslated unit of its own (TMX) still has those without a target
         if fmt.is_untranslated(unit) if fmt.is_untranslated else without_target(unit):
             return True
         unconfirmed = bool(fmt.is_unconfirmed and fmt.is_unconfirmed(unit))
+        if include_unconfirmed:
+            result.unconfirmed_included += unconfirmed
+            return False
         result.unconfirmed += unconfirmed
         return unconfirmed
     return untranslated

@@ -258,8 +258,18 @@ UNCONFIRMED_PROPS = {
 def is_unconfirmed(unit: Unit) -> bool:
     """Whether a unit read from TMX holds a translation its tool marks as not confirmed (a draft) or rejected
     (see :data:`UNCONFIRMED_PROPS`): an import leaves it out and counts it, as the tools' own imports can. A prop
-    given twice, on the <tu> and a <tuv>, is a list of its values: one not confirmed is enough."""
-    return any(level in values for kind, values in UNCONFIRMED_PROPS.items() for level in unit.prop_values(kind))
+    given twice, on the <tu> and a <tuv>, is a list of its values: one not confirmed is enough. So is the
+    ``x-state`` prop of a draft read from XLIFF (:data:`tmtool.formats.xliff.UNCONFIRMED_STATES`), as a TMX
+    export writes it: a draft imported with ``include_unconfirmed`` stays one through a TMX."""
+    return any(level in values for kind, values in UNCONFIRMED_PROPS.items() for level in unit.prop_values(kind)) \
+        or any(state in _xliff_unconfirmed_states() for state in unit.prop_values("x-state"))
+
+
+@lru_cache(maxsize=1)
+def _xliff_unconfirmed_states() -> frozenset[str]:
+    from .xliff import UNCONFIRMED_STATES  # xliff reads TMX's props and dates: imported here when first asked
+
+    return UNCONFIRMED_STATES
 
 
 # ---- reading ----

@@ -1,7 +1,8 @@
 """XLIFF: write 1.2 for CAT tools (OmegaT, translate-toolkit), read 1.2 and 2.0 to 2.2.
 
 Written files are XLIFF 1.2 with one ``trans-unit`` per unit or segment, whitespace preserved. A unit
-with a target gets ``<target state="translated">``. A source-only unit or a bare segment (for
+with a target gets ``<target state="translated">``, a draft (a translation not confirmed, imported as
+such) ``needs-review-translation`` or the 1.2 state it came with. A source-only unit or a bare segment (for
 pre-translation) gets no ``<target>``, which translate-toolkit reads as untranslated; OmegaT's XLIFF
 filter, however, translates the *target* element and skips a unit without one, so
 ``source_as_target=True`` writes ``<target state="needs-translation">`` holding a copy of the source
@@ -49,7 +50,7 @@ from ..langtags import normalize_tag
 from ..model import Segment, Unit
 from .inline import END, html_segment, write_xliff_inline, xliff_segment
 from .skips import OnSkip, Skipped, Unusable, refuse
-from .tmx import ATTRIBUTE_PROP, add_prop, parse_date
+from .tmx import ATTRIBUTE_PROP, add_prop, is_unconfirmed as is_draft, parse_date
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -90,6 +91,10 @@ UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff
                                 "PartiallyEdited", "PreTranslated", "Pretranslated", "AssembledFromFragments",
                                 "MachineTranslated", "Rejected", "needs-review-translation", "needs-review-l10n",
                                 "needs-review-adaptation"}) | _NEEDS_WORK
+# the 1.2 states a draft is written back in: its own when it is one of them, else (Trados's Draft, memoQ's
+# PreTranslated, a TMX's x-ConfirmationLevel) needs-review-translation, which translate-toolkit, Okapi and
+# this reader take for a translation not yet confirmed
+_DRAFT_STATES_12 = frozenset({"needs-review-translation", "needs-review-l10n", "needs-review-adaptation"}) | _NEEDS_WORK
 
 
 def write_xliff(
@@ -153,8 +158,8 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
         source, markup, target, target_markup = item.text, None, "", None
     codes = _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}source"), source, markup, where)
     if target:
-        _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="translated"), target, target_markup, where,
-              codes)
+        _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state=_target_state(item)), target, target_markup,
+              where, codes)
     elif source_as_target:
         _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="needs-translation"), source, markup, where)
     if isinstance(item, Unit):
@@ -162,6 +167,15 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
     for note in item.notes if isinstance(item, Unit) else ():
         etree.SubElement(unit, f"{{{XLIFF_12}}}note").text = xml_text(note, where)
     return unit
+
+
+def _target_state(item: Unit | Segment) -> str:
+    """``translated``, or for a draft (a unit imported with its translation not confirmed, see
+    :func:`~tmtool.formats.tmx.is_unconfirmed`) a state saying it still needs review."""
+    if not isinstance(item, Unit) or not is_draft(item):
+        return "translated"
+    return next((state for state in item.prop_values("x-state") if state in _DRAFT_STATES_12),
+                "needs-review-translation")
 
 
 def _fill(element: etree._Element, text: str, markup: str | None, where: str, source=None):
