@@ -826,7 +826,7 @@ def test_a_memsource_job_s_tm_match_not_confirmed_is_no_translation(tmp_path):
     assert [(u.created, u.changed) for u in units] == [
         (None, None), (datetime(2015, 1, 13, 1, 56, 35, 529000, tzinfo=timezone.utc), None)]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "0 units added, 0 already stored, 1 untranslated skipped, 1 not confirmed skipped\n")
+    assert (code, out) == (1, "0 units added, 0 already stored, 1 untranslated skipped, 1 not confirmed skipped\n")
 
 
 def test_phrase_segments_keep_who_made_and_changed_them_and_when(tmp_path):

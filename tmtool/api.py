@@ -57,8 +57,9 @@ __all__ = [
     "entries_sharing_terms",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
-    "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
+    "masked_url", "merge", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
+    "writes_bom",
 ]
 
 
@@ -247,6 +248,33 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
             "without_translation": result.untranslated - result.unconfirmed,
             "unconfirmed_included": result.unconfirmed_included, "languages": languages,
             "skipped": [str(skipped) for skipped in result.skipped]}
+
+
+def nothing_imported(result: dict, path: str | None = None) -> Invalid | None:
+    """The error to report for an import (:func:`import_file`'s ``result``) whose file ``path`` held units or entries
+    but gave the store none, new or already stored: every one was skipped, and the error says why. None
+    when something was imported or found stored, or the file held nothing at all.
+
+    >>> print(nothing_imported({"kind": "units", "added": 0, "already_stored": 0, "repeated": 0,
+    ...                         "without_translation": 2, "unconfirmed": 1, "skipped": []}))
+    nothing imported: every unit was skipped (2 untranslated, 1 not confirmed: include_unconfirmed imports it as a draft)
+    """
+    if result["added"] or result["already_stored"] or result.get("repeated"):
+        return None
+    reasons = []
+    if result["kind"] == "units":
+        if untranslated := result["without_translation"]:
+            reasons.append(f"{untranslated} untranslated")
+        if unconfirmed := result["unconfirmed"]:
+            them = "it as a draft" if unconfirmed == 1 else "them as drafts"
+            reasons.append(f"{unconfirmed} not confirmed: include_unconfirmed imports {them}")
+    if skipped := len(result["skipped"]):
+        reasons.append(f"{skipped} that cannot be used, as listed")
+    if not reasons:
+        return None
+    what = "unit" if result["kind"] == "units" else "entry"
+    return Invalid(f"nothing imported: every {what} was skipped ({', '.join(reasons)})", path=path,
+                   options=("include_unconfirmed",))
 
 
 STATUSES = tuple(status.value for status in ReviewStatus)

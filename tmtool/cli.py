@@ -114,8 +114,9 @@ def _discard_new_store(ctx: click.Context) -> None:
 
 def _said(exc: TmtoolError) -> str:
     """The error's line, the settings it names named as this command line's options (``--srclang``,
-    ``--langs all``), not as the HTTP API's parameters (``srclang``, ``langs=all``)."""
-    return exc.naming(lambda name, value: f"--{name} {value}" if value else f"--{name}")
+    ``--langs all``, ``--include-unconfirmed``), not as the HTTP API's parameters (``srclang``, ``langs=all``,
+    ``include_unconfirmed``)."""
+    return exc.naming(lambda name, value: f"--{name.replace('_', '-')}" + (f" {value}" if value else ""))
 
 
 def _describe_os_error(exc: Exception) -> str:
@@ -1294,6 +1295,8 @@ def import_(ctx, file, fmt, strict, status, include_unconfirmed):
         click.echo(f"tmtool: interrupted; nothing of {file} was imported", err=True)
         ctx.exit(130)
     click.echo(_import_summary(result))
+    if (failed := api.nothing_imported(result, file)) is not None:  # a file of which nothing could be used is bad input
+        raise failed
 
 
 _SHOWN_SKIPS = 10  # the summary is one line: the first skipped items, then how many more
