@@ -1410,7 +1410,8 @@ def test_a_weblate_glossary_s_own_categories_are_notes_and_obsolete_terms_deprec
     assert [[(t.text, t.lang, t.note) for t in e.terms] for e in again] == [
         [("data bus", "en", None), ("bus de données", "fr", None)],
         [("SYS_ERR_406", "en", "Do not translate error codes."), ("SYS_ERR_406", "fr", None)]]
-    assert [e.note for e in again] == [e.note for e in entries]
+    # the entries' ids in the file, no numbers the store could keep as theirs, are lines of their notes
+    assert [e.note for e in again] == [f"{e.note}\nID: {e.id}" for e in entries]
     assert "  en: SYS_ERR_406  (fullForm, preferred, noun)  note: Do not translate error codes.\n" in tmtool(
         db, "glossary", "show", "2")[1]
 
@@ -1669,11 +1670,12 @@ def test_a_memoq_term_base_csv_names_its_columns_after_languages_and_regions():
     assert entries[0].definition == "Itinéraire réservé aux mouvements de forces.\nRoute set aside for moving forces."
     # the entry's subject and domain, which the model has no field for, are lines of its note, named as memoQ names
     # them (as a TBX's subjectField is a line of the note)
-    assert entries[0].note == "à revoir\nSubject: Logistique\nDomain: Défense"
-    assert entries[1].note is None
-    # memoQ's own id and its matching settings (CasePermissive, HalfPrefix) are no glossary content
-    assert skipped == [f"{path}:1: column {name!r} not read: no glossary field of that name" for name in (
-        "Entry_ID", "Term_Info", "Term_Info")]
+    assert entries[0].note == "à revoir\nSubject: Logistique\nDomain: Défense\nID: 0"
+    assert entries[1].note == "ID: 1"
+    # memoQ's id of the entry in its term base (a line of the note, as memoQ shows it) and each term's matching
+    # settings (CasePermissive, HalfPrefix: a line of that term's note) were said not read, and lost
+    assert [t.note for t in entries[0].terms] == ["memoQ term info: CasePermissive;HalfPrefix"] * 2
+    assert skipped == []
 
 
 def test_a_memoq_term_base_csv_s_client_project_and_examples_are_kept(tmp_path):
@@ -1689,19 +1691,61 @@ def test_a_memoq_term_base_csv_s_client_project_and_examples_are_kept(tmp_path):
         "CasePermissive;HalfPrefix,The convoy leaves at dawn.\r\n"
         "1,,,,,,,frégate,,,,frigate,,A frigate escorts the convoy.\r\n", encoding="utf-8-sig")
     (entry, frigate), skipped = read_all(read_csv, path)
-    assert entry.note == "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024"
+    assert entry.note == "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 0"
     assert [(c.fr, c.lang) for c in entry.contexts] == [("Le convoi part à l'aube.", None)]
     assert [[c.fr for c in t.contexts] for t in entry.terms] == [[], ["The convoy leaves at dawn."]]
     assert [[c.fr for c in t.contexts] for t in frigate.terms] == [[], ["A frigate escorts the convoy."]]
-    assert frigate.note is None and frigate.contexts == []
+    assert frigate.note == "ID: 1" and frigate.contexts == []
     db = tmp_path / "t.db"
     assert tmtool(db, "import", path)[0] == 0
     code, out, _ = tmtool(db, "glossary", "list", "--status", "all", "--json")
     import json
     listed = {e["terms"][0]["text"]: e for e in json.loads(out)}
-    assert listed["convoi"]["note"] == "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024"
+    assert listed["convoi"]["note"] == "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 0"
     assert [c["fr"] for c in listed["convoi"]["contexts"]] == ["Le convoi part à l'aube."]
     assert [c["fr"] for c in listed["frégate"]["terms"][1]["contexts"]] == ["A frigate escorts the convoy."]
+
+
+def test_a_memoq_term_base_csv_s_ids_client_project_term_info_and_notes_read_as_memoq_means_them(tmp_path):
+    """memoQ's CSV export (its WS API documentation, "Term base in CSV format") names an entry's client and
+    project Entry_ClientID and Entry_ProjectID, and writes its id (Entry_ID, from 0) and, after each term, that
+    term's Term_Info (its matching settings): all four were said not read, and lost. The id is a line of the
+    entry's note, as memoQ shows it, not this store's id (memoQ's 0, 1 … would collide with this store's own
+    entries); the client and project lines of the note; a term's info and note (Term_Note) lines of its note,
+    and a term memoQ's info says is forbidden is deprecated; read so from an XLSX too."""
+    header = ("Entry_ID,Entry_Subject,Entry_Domain,Entry_ClientID,Entry_ProjectID,Entry_Note,French_France_Def,"
+              "French_France,Term_Info,Term_Example,Term_Note,English_United_Kingdom_Def,English_United_Kingdom,"
+              "Term_Info,Term_Example,Term_Note")
+    rows = [("17,,Logistique,OTAN,Exercice 2024,,,convoi,CaseInsensitive;HalfPrefix,,masculin,,convoy,"
+             "CasePermissive;Exact,,British spelling"),
+            "18,,,,,,,char,CaseSensitive;Fuzzy,,,,tank,CasePermissive;HalfPrefix;Forbidden,,use main battle tank"]
+    path = tmp_path / "termbase.csv"
+    path.write_text("\r\n".join([header, *rows]) + "\r\n", encoding="utf-8-sig")
+    (convoy, tank), skipped = read_all(read_csv, path)
+    assert skipped == []
+    assert (convoy.note, tank.note) == ("Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 17", "ID: 18")
+    assert [(t.text, t.note, t.usage) for t in convoy.terms + tank.terms] == [
+        ("convoi", "masculin\nmemoQ term info: CaseInsensitive;HalfPrefix", UsageStatus.PREFERRED),
+        ("convoy", "British spelling\nmemoQ term info: CasePermissive;Exact", UsageStatus.PREFERRED),
+        ("char", "memoQ term info: CaseSensitive;Fuzzy", UsageStatus.PREFERRED),
+        ("tank", "use main battle tank\nmemoQ term info: CasePermissive;HalfPrefix;Forbidden", UsageStatus.DEPRECATED)]
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for line in [header, *rows]:
+        book.active.append(line.split(","))
+    book.save(tmp_path / "termbase.xlsx")
+    from tmtool.formats.xlsx import read_xlsx
+
+    from_sheet, skipped = read_all(read_xlsx, tmp_path / "termbase.xlsx")
+    assert skipped == []
+    assert [(e.note, [(t.text, t.note, t.usage) for t in e.terms]) for e in from_sheet] == [
+        (e.note, [(t.text, t.note, t.usage) for t in e.terms]) for e in (convoy, tank)]
+    db = tmp_path / "t.db"  # stored as read, whatever ids the store's entries have
+    assert tmtool(db, "import", path)[0] == 0
+    with open_store(str(db)) as store:
+        assert sorted((e.id, e.note) for e in store.list_entries(statuses=None)) == [
+            ("1", "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 17"), ("2", "ID: 18")]
 
 
 def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):
@@ -1722,8 +1766,7 @@ def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):
     [entry], skipped = read_all(read_csv, plain)
     assert [(t.text, t.lang) for t in entry.terms] == [("convoi", "fr"), ("convoy", "en")]
     assert entry.definition == "A line of vehicles."
-    assert skipped == [f"{plain}:1: column {name!r} not read: no glossary field of that name"
-                       for name in ("Entry_ID", "Term_Info", "Term_Info")]
+    assert (entry.note, skipped) == ("ID: 0", [])
     regionless = tmp_path / "de-es-regionless.csv"  # a term base in German and Spanish, no regions
     regionless.write_text("Entry_ID;German_Def;German;Spanish;Term_Info\r\n0;Ein Weg.;Korridor;corredor;\r\n",
                           encoding="utf-8")
@@ -1742,7 +1785,7 @@ def test_a_memoq_term_base_exported_to_csv_with_tabs_is_read(tmp_path):
     [entry], skipped = read_all(read_csv, path)
     assert [(t.text, t.lang) for t in entry.terms] == [("convoi", "fr"), ("convoy", "en")]
     assert entry.definition == "A line of vehicles, escorted."
-    assert len(skipped) == 3  # Entry_ID and the two Term_Info columns, said not read
+    assert skipped == []  # Entry_ID and the two Term_Info columns are read too
 
 
 def test_a_deepl_glossary_names_its_languages_on_every_row(tmp_path):

@@ -10,6 +10,7 @@ recorded change.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from copy import deepcopy
@@ -1120,9 +1121,15 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     the stored entry still awaits review: its terms, for the languages the file's entry holds (a
     spelling corrected, a term added or removed), status, definition and note. One a person
     reviewed in the store keeps its review and terms, as it does from extraction, and a file that
-    differs from it is told to ``on_conflict``, one line. One recorded change for the file."""
+    differs from it is told to ``on_conflict``, one line. One recorded change for the file.
+
+    An entry keeps the file's id where it is a number this store has no entry by (see :func:`_free_id`);
+    an id that is no number (IATE's ``IATE-127``, a client's ``T-001``) is kept as a line of its note,
+    ``ID: …``, and one another entry holds here is not kept: a notice names both."""
     before: dict[int, dict | None] = {}
     after: dict[int, dict | None] = {}
+    ids_in_notes: list[str] = []
+    ids_taken: list[str] = []
     skipped = reviewed = corrected = 0
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     with store.transaction():
@@ -1152,15 +1159,43 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     corrected += terms_corrected
                 named.add(int(stored.id))
                 continue
+            kept_id = _free_id(store, read.id)
+            if read.id is not None and kept_id is None:
+                if _numeric_id(read.id):
+                    ids_taken.append(read.id)
+                else:  # a termbase's own name for the concept, which people cite: not lost
+                    read.note = "\n".join(filter(None, [read.note, f"{ID_LABEL}: {read.id}"]))
+                    ids_in_notes.append(read.id)
             entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
-                                          entry_id=_free_id(store, read.id), import_id=import_id)
+                                          entry_id=kept_id, import_id=import_id)
             before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
             named.add(entry_id)
         if after:
             change_id = store.record_change(f"import {Path(origin).name}", before, after, user=user)
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
+    _tell_ids_not_kept(origin, ids_in_notes, ids_taken)
     return Imported(len(after) - reviewed, skipped, reviewed, corrected)
+
+
+ID_LABEL = "ID"  # the note's line keeping an entry's id in its file that is no number (IATE-127)
+_IDS_SHOWN = 3
+
+
+def _tell_ids_not_kept(origin: str, in_notes: list[str], taken: list[str]) -> None:
+    """Say which of a file's entry ids are not the stored entries' ids, and where they went."""
+    def shown(ids: list[str]) -> str:
+        return ", ".join(ids[:_IDS_SHOWN]) + (f" and {len(ids) - _IDS_SHOWN} more" if len(ids) > _IDS_SHOWN else "")
+
+    said = []
+    if in_notes:  # "IATE-127 is no number, kept in its entry's note …"
+        said.append(f"{shown(in_notes)} {'is' if len(in_notes) == 1 else 'are'} no number, kept in "
+                    f"{'its entry’s note' if len(in_notes) == 1 else 'their entries’ notes'} as '{ID_LABEL}: …'")
+    if taken:
+        said.append(f"{shown(taken)} {'is' if len(taken) == 1 else 'are'} another entry’s here, not kept")
+    if said:
+        logging.getLogger("tmtool.glossary").info("%s: entry ids: %s; the store numbers these entries itself",
+                                                  origin, "; ".join(said))
 
 
 def _once(terms: Sequence[Term]) -> list[Term]:
@@ -1246,10 +1281,14 @@ def _terms_read_back(stored: Sequence[Term], read: Sequence[Term]) -> list[Term]
     return [*kept.values(), *(t for t in stored if t.lang not in languages)]
 
 
+def _numeric_id(wanted: str) -> bool:
+    return wanted.isascii() and wanted.isdigit()
+
+
 def _free_id(store: Store, wanted: str | None) -> int | None:
     """An imported entry keeps its numeric id when this store has no entry by that id, so that
     a glossary moved between stores keeps the ids people cite."""
-    if wanted is None or not (wanted.isascii() and wanted.isdigit()):
+    if wanted is None or not _numeric_id(wanted):
         return None
     return None if store.entry_state(int(wanted)) is not None else int(wanted)
 

@@ -23,7 +23,7 @@ from .formats import registry
 from .formats.skips import Skipped, refuse
 from .io.files import input_file
 from .langtags import base_language, language_pair
-from .model import Entry, ReviewStatus, Unit, Variant, context_language, sentence_language
+from .model import MULTILINGUAL, Entry, ReviewStatus, Unit, Variant, context_language, sentence_language
 from .progress import Progress, Step, counted
 from .store import Store
 from .store.rows import without_target
@@ -237,7 +237,8 @@ def entry_in_pair(entry: Entry, srclang: str, tgtlang: str) -> Entry | None:
     languages = (base_language(srclang), base_language(tgtlang))
     if not entry.terms_in(languages[0]):
         return None
-    terms = [term for term in entry.terms if term.lang in languages]
+    # a term in IATE's "mul" (a Latin name, a symbol, a formula) is every language's: written with the pair's
+    terms = [term for term in entry.terms if term.lang in languages or term.lang == MULTILINGUAL]
     language, kept = (context_language(t.lang for t in held) for held in (entry.terms, terms))
     contexts = [replace(c, lang=lang) if lang != kept else c for c in entry.contexts
                 if (lang := sentence_language(c, language)) in languages]
@@ -246,7 +247,8 @@ def entry_in_pair(entry: Entry, srclang: str, tgtlang: str) -> Entry | None:
 
 def other_languages(store: Store, fmt: str, srclang: str = "fr", tgtlang: str = "en") -> list[str]:
     """The base languages of the store's units (tmx) or terms (the other formats) that an export of
-    the pair ``srclang`` → ``tgtlang`` leaves out."""
-    held = store.unit_languages() if registry.get(fmt).kind == registry.MEMORY else store.term_languages()
-    pair = {base_language(srclang), base_language(tgtlang)}
+    the pair ``srclang`` → ``tgtlang`` leaves out (a glossary's ``mul`` terms go with every pair)."""
+    memory = registry.get(fmt).kind == registry.MEMORY
+    held = store.unit_languages() if memory else store.term_languages()
+    pair = {base_language(srclang), base_language(tgtlang)} | (set() if memory else {MULTILINGUAL})
     return [lang for lang in held if lang not in pair]
