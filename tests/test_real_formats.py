@@ -199,7 +199,8 @@ def test_what_a_tmx_header_says_of_the_whole_memory_is_said_not_kept(tmp_path):
     """A TMX header's props and notes are the memory's, not a unit's: memoQ writes its memory's name and
     default client (``name``, ``defclient`` …), Trados its fields' definitions and recognisers
     (``x-Client:MultiplePicklist``, ``x-Recognizers``). A store merges memories and has no place for them; they
-    were dropped without a word. The import now says which it left out."""
+    were dropped without a word, then named by their kinds only (``defclient``), their values lost all the same. The
+    import says each in full, prop by prop and note by note, so that nothing of the file is lost unsaid."""
     path = tmp_path / "memoq.tmx"
     path.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n<header creationtool="MemoQ" creationtoolversion="9.12.8"'
@@ -213,8 +214,22 @@ def test_what_a_tmx_header_says_of_the_whole_memory_is_said_not_kept(tmp_path):
         '    <tuv xml:lang="en-gb"><seg>The convoy leaves.</seg></tuv>\n  </tu>\n</body>\n</tmx>\n', encoding="utf-8")
     code, out, err = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
-    assert err == (f"tmtool: {path}: the header's props (defclient, defdomain, targetlang, name) and 1 note describe"
-                   " the whole memory, not its units: not kept\n")
+    assert err == (f"tmtool: {path}: the header's props (defclient: OTAN; defdomain: Défense; targetlang: en-gb; "
+                   "name: OTAN_FR_EN) and note (“Mémoire validée par le client.”) describe the whole memory, not its "
+                   "units: not kept\n")
+    trados = tmp_path / "studio.tmx"  # Trados's fields' definitions, over lines; two notes
+    trados.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language Platform"'
+        ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
+        ' srclang="fr-FR">\n    <prop type="x-Recognizers">RecognizeAll</prop>\n'
+        '    <prop type="x-Client:MultiplePicklist">OTAN\n      UE</prop>\n    <note>Mémoire du projet.</note>\n'
+        '    <note>Revue en 2024.</note>\n  </header>\n  <body>\n'
+        '    <tu><tuv xml:lang="fr-FR"><seg>Le convoi part.</seg></tuv><tuv xml:lang="en-GB"><seg>The convoy leaves.'
+        '</seg></tuv></tu>\n  </body>\n</tmx>\n', encoding="utf-8")
+    code, _, err = tmtool(tmp_path / "t.db", "import", trados)
+    assert (code, err) == (0, f"tmtool: {trados}: the header's props (x-Recognizers: RecognizeAll; x-Client:MultiplePicklist:"
+                              " OTAN UE) and notes (“Mémoire du projet.”; “Revue en 2024.”) describe the whole memory,"
+                              " not its units: not kept\n")
     [unit] = read_tmx(path)
     assert unit.props == {"client": "OTAN", "x-document": "communique.docx", "@creationid": "clambert",
                           "@changeid": "pmorel"}  # a unit's own are kept
