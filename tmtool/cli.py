@@ -1260,11 +1260,13 @@ def import_(ctx, file, fmt, strict, status, include_unconfirmed):
     """Import a memory ({memory}) or a glossary ({glossary}).
 
     Identical units or entries already stored are skipped, and so are units without a
-    translation and, unless --include-unconfirmed, those whose translation is not confirmed. A file that is not valid (malformed XML, a wrong encoding) is refused whole and
-    the store is left as it was. In a valid file, a unit or entry that cannot be used (a TMX <tu>
-    without its source <tuv>, a TBX entry without any term, a TSV line without a tab) is skipped
-    and listed with its line and why; the rest is imported. The summary counts the units added
-    by language pair (for a glossary: the entries read in each language).
+    translation and, unless --include-unconfirmed, those whose translation is not confirmed. A
+    file that is not valid (malformed XML, a wrong encoding) is refused whole and the store is
+    left as it was; one of which nothing could be used fails too, saying why. In a valid file, a
+    unit or entry that cannot be used (a TMX <tu> without its source <tuv>, a TBX entry without
+    any term, a TSV line without a tab) is skipped and listed with its line and why; the rest is
+    imported. The summary counts the units added by language pair (for a glossary: the entries
+    read in each language).
 
     A glossary exported from this store (export --status all) and reviewed in a spreadsheet or a
     PO editor comes back to the entries still awaiting review, matched by the id the export

@@ -70,7 +70,7 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     listed among those passed over (see :func:`tmtool.glossary.import_entries`). With
     ``include_unconfirmed``, units whose translation is not confirmed are stored too, each keeping the
     state its file gave it (a TMX's ``x-ConfirmationLevel`` prop, an XLIFF's ``x-state``), which marks it as
-    a draft wherever it is exported (see :func:`tmtool.formats.xliff.is_draft`).
+    a draft wherever it is exported (see :func:`tmtool.formats.tmx.is_unconfirmed`).
     """
     path = input_file(path)
     fmt = registry.get(fmt, reading=True) if fmt else registry.infer(path)

@@ -59,8 +59,8 @@ from ..io.files import open_output
 from ..io.xmlchars import not_xml
 from ..langtags import TermLanguages, base_language, known_language, language_named
 from ..model import (
-    MULTILINGUAL, Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, iso, parse_time,
-    part_of_speech, place_contexts,
+    MULTILINGUAL, Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, iso,
+    parse_time, part_of_speech, place_contexts,
 )
 from ..text.normalize import french_only_acronym
 from .skips import OnSkip, Skipped, Unusable, refuse
