@@ -253,7 +253,7 @@ def test_a_termbase_s_definition_in_each_language_is_the_entry_s_definition_not_
         "The principal political decision-making body within NATO.",
         "Principal organe de décision politique au sein de l'OTAN.",
         "Das wichtigste politische Entscheidungsgremium der NATO."]  # the Spanish section's, the English again: once
-    assert hit["note"] == "subjectField: defence\nID: c1"  # the concept's id in the file, no number: kept
+    assert hit["note"] == "subjectField: defence"
 
 
 def test_check_reads_an_arabic_or_persian_term_as_look_up_finds_it(tmp_path):
@@ -282,7 +282,7 @@ IATE_MUL = IATE.replace('<conceptEntry id="7654321">', '<conceptEntry id="IATE-1
 def test_an_iate_concept_id_that_is_no_number_is_kept_and_a_taken_one_said(tmp_path):
     """An IATE concept id such as IATE-1118513, no number the store could keep as the entry's, was dropped without
     a word, and with it the way back to the concept in IATE. It is a line of the entry's note, and the import says
-    so; a numeric id another entry of the store already has is said not kept."""
+    it did not keep it as the entry's id; so it says of a numeric id another entry of the store already has."""
     (tmp_path / "iate.tbx").write_text(IATE_MUL, encoding="utf-8")
     (tmp_path / "numeric.tbx").write_text(  # another concept, numbered 1 in IATE's newer export
         '<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en"'
@@ -292,12 +292,12 @@ def test_an_iate_concept_id_that_is_no_number_is_kept_and_a_taken_one_said(tmp_p
         '</body></text></tbx>', encoding="utf-8")
     db = tmp_path / "store.db"
     first = run(db, "import", tmp_path / "iate.tbx", "--status", "approved")
-    assert first.stderr == (f"tmtool: {tmp_path / 'iate.tbx'}: entry ids: IATE-1118513 is no number, kept in its "
-                            "entry’s note as 'ID: …'; the store numbers these entries itself\n")
+    assert first.stderr == (f"tmtool: {tmp_path / 'iate.tbx'}: entry ids not kept: IATE-1118513 is no number; the"
+                            " store numbers these entries itself\n")
     [hit] = json.loads(run(db, "lookup", "force de réaction rapide", "--json").stdout)
     assert (hit["id"], hit["note"].splitlines()[-1]) == ("1", "ID: IATE-1118513")
     second = run(db, "import", tmp_path / "numeric.tbx", "--status", "approved")
-    assert second.stderr == (f"tmtool: {tmp_path / 'numeric.tbx'}: entry ids: 1 is another entry’s here, not kept;"
+    assert second.stderr == (f"tmtool: {tmp_path / 'numeric.tbx'}: entry ids not kept: 1 is another entry’s here;"
                              " the store numbers these entries itself\n")
 
 

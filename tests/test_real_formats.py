@@ -1425,8 +1425,7 @@ def test_a_weblate_glossary_s_own_categories_are_notes_and_obsolete_terms_deprec
     assert [[(t.text, t.lang, t.note) for t in e.terms] for e in again] == [
         [("data bus", "en", None), ("bus de données", "fr", None)],
         [("SYS_ERR_406", "en", "Do not translate error codes."), ("SYS_ERR_406", "fr", None)]]
-    # the entries' ids in the file, no numbers the store could keep as theirs, are lines of their notes
-    assert [e.note for e in again] == [f"{e.note}\nID: {e.id}" for e in entries]
+    assert [e.note for e in again] == [e.note for e in entries]
     assert "  en: SYS_ERR_406  (fullForm, preferred, noun)  note: Do not translate error codes.\n" in tmtool(
         db, "glossary", "show", "2")[1]
 

@@ -1124,11 +1124,11 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     differs from it is told to ``on_conflict``, one line. One recorded change for the file.
 
     An entry keeps the file's id where it is a number this store has no entry by (see :func:`_free_id`);
-    an id that is no number (IATE's ``IATE-127``, a client's ``T-001``) is kept as a line of its note,
-    ``ID: …``, and one another entry holds here is not kept: a notice names both."""
+    one that is no number (``c1``, a client's ``T-001``; IATE's ``IATE-127``, which the TBX reader keeps in
+    the note) or that another entry holds here is not kept, and a notice names them."""
     before: dict[int, dict | None] = {}
     after: dict[int, dict | None] = {}
-    ids_in_notes: list[str] = []
+    ids_not_numbers: list[str] = []
     ids_taken: list[str] = []
     skipped = reviewed = corrected = 0
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
@@ -1161,11 +1161,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 continue
             kept_id = _free_id(store, read.id)
             if read.id is not None and kept_id is None:
-                if _numeric_id(read.id):
-                    ids_taken.append(read.id)
-                else:  # a termbase's own name for the concept, which people cite: not lost
-                    read.note = "\n".join(filter(None, [read.note, f"{ID_LABEL}: {read.id}"]))
-                    ids_in_notes.append(read.id)
+                (ids_taken if _numeric_id(read.id) else ids_not_numbers).append(read.id)
             entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
                                           entry_id=kept_id, import_id=import_id)
             before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
@@ -1174,27 +1170,22 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             change_id = store.record_change(f"import {Path(origin).name}", before, after, user=user)
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
-    _tell_ids_not_kept(origin, ids_in_notes, ids_taken)
+    _tell_ids_not_kept(origin, ids_not_numbers, ids_taken)
     return Imported(len(after) - reviewed, skipped, reviewed, corrected)
 
 
-ID_LABEL = "ID"  # the note's line keeping an entry's id in its file that is no number (IATE-127)
 _IDS_SHOWN = 3
 
 
-def _tell_ids_not_kept(origin: str, in_notes: list[str], taken: list[str]) -> None:
-    """Say which of a file's entry ids are not the stored entries' ids, and where they went."""
+def _tell_ids_not_kept(origin: str, not_numbers: list[str], taken: list[str]) -> None:
+    """Say which of a file's entry ids are not the stored entries' ids, and why."""
     def shown(ids: list[str]) -> str:
         return ", ".join(ids[:_IDS_SHOWN]) + (f" and {len(ids) - _IDS_SHOWN} more" if len(ids) > _IDS_SHOWN else "")
 
-    said = []
-    if in_notes:  # "IATE-127 is no number, kept in its entry's note …"
-        said.append(f"{shown(in_notes)} {'is' if len(in_notes) == 1 else 'are'} no number, kept in "
-                    f"{'its entry’s note' if len(in_notes) == 1 else 'their entries’ notes'} as '{ID_LABEL}: …'")
-    if taken:
-        said.append(f"{shown(taken)} {'is' if len(taken) == 1 else 'are'} another entry’s here, not kept")
+    said = [f"{shown(ids)} {'is' if len(ids) == 1 else 'are'} {why}" for ids, why in (
+        (not_numbers, "no number"), (taken, "another entry’s here")) if ids]
     if said:
-        logging.getLogger("tmtool.glossary").info("%s: entry ids: %s; the store numbers these entries itself",
+        logging.getLogger("tmtool.glossary").info("%s: entry ids not kept: %s; the store numbers these entries itself",
                                                   origin, "; ".join(said))
 
 
