@@ -116,10 +116,17 @@ def test_import_refuses_and_leaves_the_store_as_it_was(case, db, tmp_path):
 def test_import_passes_over_an_unusable_unit_and_says_where_and_why(case, db, tmp_path):
     path = case.write(tmp_path)
     result = CliRunner().invoke(main, ["--db", str(db), "import", str(path)])
-    assert result.exit_code == 0, result.output
     [summary] = result.stdout.splitlines()
     where = f"{path}:{case.line}: " if case.line else f"{path}: "
     assert f" skipped: {where}" in summary and case.message in summary.partition(" skipped: ")[2]
+    # a file of which nothing could be used is listed as any other, then fails, saying so in one line
+    nothing = summary.startswith(("0 units added, 0 already stored", "0 entries added, 0 already stored"))
+    assert result.exit_code == (1 if nothing else 0), result.output
+    if nothing:
+        assert result.stderr.startswith(f"tmtool: error: {path}: nothing imported: every ")
+        assert result.stderr.endswith("1 that cannot be used, as listed)\n")
+    else:
+        assert result.stderr == ""
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.command == DOCUMENT], ids=lambda c: c.name)

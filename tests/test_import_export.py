@@ -218,8 +218,10 @@ def test_a_segmented_file_imported_back_leaves_the_store_exportable(tmp_path, so
     xliff = tmp_path / "report.xlf"
     assert run(db, "segment", str(document), "--lang", "fr", "-o", str(xliff)).exit_code == 0
     result = run(db, "import", str(xliff))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # nothing of it imported: said, and not a success
     assert result.stdout == f"0 units added, 0 already stored, {count} untranslated skipped\n"
+    assert result.stderr == (f"tmtool: error: {xliff}: nothing imported: every unit was skipped "
+                             f"({count} untranslated)\n")
     assert xliff.read_text(encoding="utf-8").count("<trans-unit ") == count
     exported = tmp_path / "memory.tmx"
     result = run(db, "export", "tmx", "-o", str(exported))
@@ -343,3 +345,56 @@ def test_a_review_made_on_an_export_comes_back_to_the_entries_awaiting_it(tmp_pa
     with open_store(db) as store:
         assert glossary.entry(store, approved_id).status is ReviewStatus.REJECTED
         assert glossary.entry(store, int(committee.id)).status is ReviewStatus.APPROVED
+
+
+# ---- CSV's byte-order mark: Excel's by default, none when asked ----
+
+
+def test_csv_export_without_a_byte_order_mark_when_asked(filled, tmp_path):
+    """Excel needs the mark to read the accents; a script or a database loader reading the file as UTF-8
+    takes it for part of the first header cell (``\\ufefffr``), hence --no-bom."""
+    marked, plain = tmp_path / "excel.csv", tmp_path / "plain.csv"
+    assert run(filled.path, "export", "csv", "--status", "all", "-o", str(marked)).exit_code == 0
+    result = run(filled.path, "export", "csv", "--status", "all", "--no-bom", "-o", str(plain))
+    assert result.exit_code == 0, result.output
+    assert marked.read_bytes().startswith(b"\xef\xbb\xbffr,en,")
+    assert plain.read_bytes().startswith(b"fr,en,")
+    assert plain.read_bytes() == marked.read_bytes()[3:]  # the mark is all that differs
+    assert "État-major militaire international" in plain.read_text(encoding="utf-8")
+    with open_store(tmp_path / "back.db", create=True) as store:  # and it reads back the same
+        assert import_file(store, plain).added == 3
+        assert pairs(store) == pairs(filled)
+    said = run(filled.path, "export", "tsv", "--no-bom", "-o", str(tmp_path / "g.tsv"))
+    assert said.exit_code == 0 and "--no-bom: tsv is written without a byte-order mark anyway" in said.stderr
+
+
+# ---- a file of which nothing could be used: not a success ----
+
+
+def test_an_import_that_skips_every_row_fails_saying_why(tmp_path):
+    """An OmegaT glossary typed in an editor that turned its tabs into spaces imported nothing, said "0 entries
+    added, 0 already stored, 2 skipped: …" and exited 0, so a script importing a folder went on as if it had
+    been read."""
+    rows = tmp_path / "glossary.utf8"
+    rows.write_text("Comité militaire    Military Committee\nPays partenaire    Partner nation\n", encoding="utf-8")
+    db = tmp_path / "new.db"
+    result = run(db, "import", str(rows))
+    assert result.exit_code == 1
+    assert result.stdout == (f"0 entries added, 0 already stored, 2 skipped: {rows}:1: no tab: expected source<TAB>"
+                             f"target; {rows}:2: no tab: expected source<TAB>target\n")
+    assert result.stderr == (f"tmtool: error: {rows}: nothing imported: every entry was skipped (2 that cannot be "
+                             "used, as listed)\n")
+    assert not db.exists()  # the store this import would have made is not left behind
+    drafts = tmp_path / "drafts.tmx"  # every unit a draft: the error names the option that imports them
+    drafts.write_text('<?xml version="1.0"?><tmx version="1.4"><header srclang="fr-FR" creationtool="SDL Language'
+                      ' Platform" creationtoolversion="8.1" segtype="sentence" o-tmf="SDL TM8 Format" adminlang="en"'
+                      ' datatype="xml"/><body><tu><prop type="x-ConfirmationLevel">Draft</prop>'
+                      '<tuv xml:lang="fr-FR"><seg>Le convoi part.</seg></tuv>'
+                      '<tuv xml:lang="en-GB"><seg>The convoy leaves.</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    result = run(db, "import", str(drafts))
+    assert (result.exit_code, result.stderr) == (1, f"tmtool: error: {drafts}: nothing imported: every unit was "
+                                                 "skipped (1 not confirmed: --include-unconfirmed imports it as a draft)\n")
+    assert run(db, "import", str(drafts), "--include-unconfirmed").exit_code == 0
+    again = run(db, "import", str(drafts), "--include-unconfirmed")  # all already stored: nothing to fail on
+    assert (again.exit_code, again.stdout) == (0, "0 units added, 1 already stored, 0 untranslated skipped, "
+                                                  "1 not confirmed included as drafts\n")

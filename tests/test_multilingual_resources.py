@@ -263,3 +263,62 @@ def test_check_reads_an_arabic_or_persian_term_as_look_up_finds_it(tmp_path):
 <tu><tuv xml:lang="fr-FR"><seg>L'Assemblée générale vote.</seg></tuv><tuv xml:lang="ar"><seg>تصوت الجمعية العامة.</seg></tuv></tu>
 </body></tmx>""", encoding="utf-8")
     assert json.loads(run(db, "check", tmp_path / "memory.tmx", "--format", "json").stdout) == []
+
+
+# IATE's older export names its concepts IATE-<number>, and writes a Latin name, a symbol or a formula, the same in
+# every language, in the language "mul"
+IATE_MUL = IATE.replace('<conceptEntry id="7654321">', '<conceptEntry id="IATE-1118513">').replace(
+    '<langSec xml:lang="fr">', '<langSec xml:lang="mul"><termSec><term>Mn</term><termNote type="termType">'
+    'shortForm</termNote><descrip type="reliabilityCode">9</descrip></termSec></langSec>\n<langSec xml:lang="fr">')
+
+
+def test_an_iate_concept_id_that_is_no_number_is_kept_and_a_taken_one_said(tmp_path):
+    """An IATE concept id such as IATE-1118513, no number the store could keep as the entry's, was dropped without
+    a word, and with it the way back to the concept in IATE. It is a line of the entry's note, and the import says
+    it did not keep it as the entry's id; so it says of a numeric id another entry of the store already has."""
+    (tmp_path / "iate.tbx").write_text(IATE_MUL, encoding="utf-8")
+    (tmp_path / "numeric.tbx").write_text(  # another concept, numbered 1 in IATE's newer export
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en"'
+        ' xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader><fileDesc><sourceDesc><p>IATE export</p></sourceDesc>'
+        '</fileDesc></tbxHeader><text><body><conceptEntry id="1"><langSec xml:lang="en"><termSec><term>frigate</term>'
+        '</termSec></langSec><langSec xml:lang="fr"><termSec><term>frégate</term></termSec></langSec></conceptEntry>'
+        '</body></text></tbx>', encoding="utf-8")
+    db = tmp_path / "store.db"
+    first = run(db, "import", tmp_path / "iate.tbx", "--status", "approved")
+    assert first.stderr == (f"tmtool: {tmp_path / 'iate.tbx'}: entry ids not kept: IATE-1118513 is no number; the"
+                            " store numbers these entries itself\n")
+    [hit] = json.loads(run(db, "lookup", "force de réaction rapide", "--json").stdout)
+    assert (hit["id"], hit["note"].splitlines()[-1]) == ("1", "ID: IATE-1118513")
+    second = run(db, "import", tmp_path / "numeric.tbx", "--status", "approved")
+    assert second.stderr == (f"tmtool: {tmp_path / 'numeric.tbx'}: entry ids not kept: 1 is another entry’s here;"
+                             " the store numbers these entries itself\n")
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx-martif", "csv", "xlsx", "po", "tsv"])
+def test_iate_terms_of_every_language_go_with_every_pair(tmp_path, fmt):
+    """IATE's ``mul`` terms (a symbol, a Latin name: the same in every language) were in no export of a pair: a
+    French–English export left them out as a language of its own. They are the pair's too: a TBX writes them in
+    their own language section, as IATE does, a CSV, XLSX or PO keeps them beside the pair's terms (its details),
+    the OmegaT glossary names them in the comment; imported again, each export is the entry it came from."""
+    (tmp_path / "iate.tbx").write_text(IATE_MUL, encoding="utf-8")
+    db, out = tmp_path / "store.db", tmp_path / f"out.{'tbx' if fmt == 'tbx-martif' else fmt}"
+    run(db, "import", tmp_path / "iate.tbx", "--status", "approved")
+    exported = run(db, "export", fmt, "-o", out)
+    assert "mul" not in exported.stderr  # not said left out: written
+    if fmt in ("tbx", "tbx-martif"):
+        sections = {element.get("{http://www.w3.org/XML/1998/namespace}lang"): [
+            term.text for term in element.iter("{*}term")] for element in etree.parse(str(out)).iter(
+            "{*}langSec", "{*}langSet")}
+        assert sections == {"fr": ["force de réaction rapide", "FRR"], "en": [
+            "rapid reaction force", "RRF", "rapid deployment force"], "mul": ["Mn"]}
+    elif fmt == "tsv":
+        assert [line.split("\t")[2].split(" — ")[0] for line in out.read_text(encoding="utf-8").splitlines()] == [
+            "mul: Mn", "deprecated: rapid deployment force", "mul: Mn"]
+    again = tmp_path / "again.db"
+    run(again, "import", tmp_path / "iate.tbx", "--status", "approved")
+    assert run(again, "import", out).stdout.startswith("0 entries added, ")  # the entry it came from
+    if fmt != "tsv":  # a table of pairs holds a pair's terms; the others the entry's mul term too
+        fresh = tmp_path / "fresh.db"
+        run(fresh, "import", out)
+        [hit] = json.loads(run(fresh, "lookup", "Mn", "--json").stdout)
+        assert ("mul", "Mn") in [(term["lang"], term["text"]) for term in hit["terms"]]

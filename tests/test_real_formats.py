@@ -148,8 +148,8 @@ def test_trados_draft_and_rejected_tmx_units_are_left_out_and_counted(tmp_path):
         '  </body>\n</tmx>\n', encoding="utf-8")
     db = tmp_path / "t.db"
     code, out, _ = tmtool(db, "import", path)
-    assert (code, out) == (0, "4 units added (fr-FR→en-GB 4), 0 already stored, 4 untranslated skipped "
-                              "(3 of them not confirmed)\n")
+    assert (code, out) == (0, "4 units added (fr-FR→en-GB 4), 0 already stored, 1 untranslated skipped, "
+                              "3 not confirmed skipped\n")
     with open_store(str(db)) as store:
         assert sorted(u.target for u in store.units()) == [
             "No level.", "The committee meets.", "The convoy leaves.", "The frigate returns."]
@@ -168,8 +168,8 @@ def test_a_tmx_unit_with_two_confirmation_levels_is_left_out_when_either_is_not_
         ' srclang="fr-FR"/>\n  <body>\n' + _trados_tu("Translated", "Le convoi part.", "The convoy leaves.") + two_levels
         + '  </body>\n</tmx>\n', encoding="utf-8")
     code, out, err = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 1 untranslated skipped "
-                              "(1 of them not confirmed)\n"), err
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped, "
+                              "1 not confirmed skipped\n"), err
 
 
 def test_matecat_unconfirmed_tmx_units_are_left_out(tmp_path):
@@ -191,15 +191,16 @@ def test_matecat_unconfirmed_tmx_units_are_left_out(tmp_path):
                     ' creationtoolversion="3.0" o-tmf="Matecat" datatype="plaintext" segtype="sentence" adminlang="en-US"'
                     f' srclang="fr-FR"/>\n    <body>{units}    </body>\n</tmx>', encoding="utf-8")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped "
-                              "(3 of them not confirmed)\n")
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 0 untranslated skipped, "
+                              "3 not confirmed skipped\n")
 
 
 def test_what_a_tmx_header_says_of_the_whole_memory_is_said_not_kept(tmp_path):
     """A TMX header's props and notes are the memory's, not a unit's: memoQ writes its memory's name and
     default client (``name``, ``defclient`` …), Trados its fields' definitions and recognisers
     (``x-Client:MultiplePicklist``, ``x-Recognizers``). A store merges memories and has no place for them; they
-    were dropped without a word. The import now says which it left out."""
+    were dropped without a word, then named by their kinds only (``defclient``), their values lost all the same. The
+    import says each in full, prop by prop and note by note, so that nothing of the file is lost unsaid."""
     path = tmp_path / "memoq.tmx"
     path.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n<header creationtool="MemoQ" creationtoolversion="9.12.8"'
@@ -213,8 +214,22 @@ def test_what_a_tmx_header_says_of_the_whole_memory_is_said_not_kept(tmp_path):
         '    <tuv xml:lang="en-gb"><seg>The convoy leaves.</seg></tuv>\n  </tu>\n</body>\n</tmx>\n', encoding="utf-8")
     code, out, err = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
-    assert err == (f"tmtool: {path}: the header's props (defclient, defdomain, targetlang, name) and 1 note describe"
-                   " the whole memory, not its units: not kept\n")
+    assert err == (f"tmtool: {path}: the header's props (defclient: OTAN; defdomain: Défense; targetlang: en-gb; "
+                   "name: OTAN_FR_EN) and note (“Mémoire validée par le client.”) describe the whole memory, not its "
+                   "units: not kept\n")
+    trados = tmp_path / "studio.tmx"  # Trados's fields' definitions, over lines; two notes
+    trados.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language Platform"'
+        ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
+        ' srclang="fr-FR">\n    <prop type="x-Recognizers">RecognizeAll</prop>\n'
+        '    <prop type="x-Client:MultiplePicklist">OTAN\n      UE</prop>\n    <note>Mémoire du projet.</note>\n'
+        '    <note>Revue en 2024.</note>\n  </header>\n  <body>\n'
+        '    <tu><tuv xml:lang="fr-FR"><seg>Le convoi part.</seg></tuv><tuv xml:lang="en-GB"><seg>The convoy leaves.'
+        '</seg></tuv></tu>\n  </body>\n</tmx>\n', encoding="utf-8")
+    code, _, err = tmtool(tmp_path / "t.db", "import", trados)
+    assert (code, err) == (0, f"tmtool: {trados}: the header's props (x-Recognizers: RecognizeAll; x-Client:MultiplePicklist:"
+                              " OTAN UE) and notes (“Mémoire du projet.”; “Revue en 2024.”) describe the whole memory,"
+                              " not its units: not kept\n")
     [unit] = read_tmx(path)
     assert unit.props == {"client": "OTAN", "x-document": "communique.docx", "@creationid": "clambert",
                           "@changeid": "pmorel"}  # a unit's own are kept
@@ -413,7 +428,7 @@ def test_imported_xliff_codes_are_exported_as_valid_tmx(tmp_path):
 
     # "Press Enter." awaits review (needs-review-translation): not a translation to store
     code, out, _ = tmtool(tmp_path / "as-is.db", "import", REAL / "okapi-inline-codes.xlf")
-    assert out == "2 units added (en-US→fr-FR 2), 0 already stored, 2 untranslated skipped (1 of them not confirmed)\n"
+    assert out == "2 units added (en-US→fr-FR 2), 0 already stored, 1 untranslated skipped, 1 not confirmed skipped\n"
     reviewed = tmp_path / "reviewed.xlf"  # once reviewed, its codes are stored too
     reviewed.write_text((REAL / "okapi-inline-codes.xlf").read_text(encoding="utf-8").replace(
         'state="needs-review-translation"', 'state="translated"'), encoding="utf-8")
@@ -594,8 +609,8 @@ def test_trados_segments_not_confirmed_or_rejected_are_not_translations(tmp_path
     assert [(u.target, u.props["x-state"]) for u in read_xliff(path)] == [
         (text, conf) for conf, _, text in segments]  # read as they are, their level kept
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped "
-                              "(3 of them not confirmed)\n")
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 0 untranslated skipped, "
+                              "3 not confirmed skipped\n")
     # a check reads them all: a draft is the translation it is meant to become
     from tmtool.check import read_units
 
@@ -614,8 +629,8 @@ def test_memoq_segments_not_confirmed_are_not_translations(tmp_path):
             f'<target xml:space="preserve">Sentence {n}.</target></trans-unit>' for n, status in enumerate(statuses, 1))
         + "</body></file></xliff>", encoding="utf-8")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 3 untranslated skipped "
-                              "(3 of them not confirmed)\n")
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 0 untranslated skipped, "
+                              "3 not confirmed skipped\n")
 
 
 def test_memoq_pretranslated_assembled_and_rejected_segments_are_not_translations(tmp_path):
@@ -632,8 +647,68 @@ def test_memoq_pretranslated_assembled_and_rejected_segments_are_not_translation
             for n, status in enumerate(statuses, 1))
         + "</body></file></xliff>", encoding="utf-8")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 3 untranslated skipped "
-                              "(3 of them not confirmed)\n")
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped, "
+                              "3 not confirmed skipped\n")
+
+
+def test_trados_drafts_imported_on_request_stay_drafts_in_every_export(tmp_path):
+    """A draft was counted among the "untranslated" and could not be imported at all. Asked for
+    (--include-unconfirmed), it is stored with its confirmation level, which the TMX export writes back as
+    Trados reads it, the XLIFF export as a target that needs review, and a plain import of either leaves out."""
+    path = tmp_path / "studio.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language Platform"'
+        ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
+        ' srclang="fr-FR"/>\n  <body>\n'
+        + _trados_tu("Translated", "Le convoi part.", "The convoy leaves.")
+        + _trados_tu("Draft", "La séance est levée.", "The meeting is closed.")
+        + '    <tu><tuv xml:lang="fr-FR"><seg>Sans traduction.</seg></tuv></tu>\n  </body>\n</tmx>\n', encoding="utf-8")
+    code, out, _ = tmtool(tmp_path / "plain.db", "import", path)
+    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 1 untranslated skipped, "
+                              "1 not confirmed skipped\n")
+    db = tmp_path / "t.db"
+    code, out, err = tmtool(db, "import", path, "--include-unconfirmed")
+    assert (code, out) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 1 untranslated skipped, "
+                              "1 not confirmed included as drafts\n"), err
+    with open_store(str(db)) as store:
+        assert {u.target: u.props["x-ConfirmationLevel"] for u in store.units()} == {
+            "The convoy leaves.": "Translated", "The meeting is closed.": "Draft"}
+    tmx, xlf = tmp_path / "out.tmx", tmp_path / "out.xlf"
+    assert tmtool(db, "export", "tmx", "-o", tmx)[0] == 0 and tmtool(db, "export", "xliff", "-o", xlf)[0] == 0
+    assert '<prop type="x-ConfirmationLevel">Draft</prop>' in tmx.read_text(encoding="utf-8")
+    states = {unit.findtext("{*}target"): unit.find("{*}target").get("state")
+              for unit in etree.parse(str(xlf)).iter("{*}trans-unit")}
+    assert states == {"The convoy leaves.": "translated", "The meeting is closed.": "needs-review-translation"}
+    for exported in (tmx, xlf):  # read back as the drafts they are
+        code, out, _ = tmtool(tmp_path / f"back-{exported.suffix[1:]}.db", "import", exported)
+        assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped, "
+                                  "1 not confirmed skipped\n")
+
+
+def test_memoq_drafts_imported_on_request_keep_their_status_through_a_tmx(tmp_path):
+    """memoQ's pre-translated segment imported as a draft keeps its status as the x-state prop: the TMX
+    export writes it, and that TMX imported again is a draft still, not a confirmed translation."""
+    path = tmp_path / "job.mqxliff"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="b.docx" source-language="fr-fr" target-language="en-gb" datatype="x-docx"><body>'
+        '<trans-unit id="1" mq:status="PreTranslated" mq:percent="100"><source xml:space="preserve">Ligne 1.</source>'
+        '<target xml:space="preserve">Line 1.</target></trans-unit>'
+        '<trans-unit id="2" mq:status="ManuallyConfirmed"><source xml:space="preserve">Ligne 2.</source>'
+        '<target xml:space="preserve">Line 2.</target></trans-unit></body></file></xliff>', encoding="utf-8")
+    from tmtool import api
+
+    with open_store(str(tmp_path / "t.db"), create=True) as store:
+        done = api.import_file(store, path, include_unconfirmed=True)
+        assert {key: done[key] for key in ("added", "untranslated", "unconfirmed", "without_translation",
+                                           "unconfirmed_included")} == {
+            "added": 2, "untranslated": 0, "unconfirmed": 0, "without_translation": 0, "unconfirmed_included": 1}
+        tmx = tmp_path / "out.tmx"
+        api.export(store, "tmx", tmx)
+    assert '<prop type="x-state">PreTranslated</prop>' in tmx.read_text(encoding="utf-8")
+    with open_store(str(tmp_path / "back.db"), create=True) as store:
+        done = api.import_file(store, tmx)
+        assert (done["added"], done["untranslated"], done["unconfirmed"], done["without_translation"]) == (1, 1, 1, 0)
 
 
 def test_xliff_12_states_needing_work_or_review_are_not_translations(tmp_path):
@@ -656,8 +731,8 @@ def test_xliff_12_states_needing_work_or_review_are_not_translations(tmp_path):
             f'<source>Phrase {n}.</source><target state="{state}">{target}</target></trans-unit>'
             for n, (state, approved, target) in enumerate(units, 1)) + "</body></file></xliff>", encoding="utf-8")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "5 units added (fr-FR→en-GB 5), 0 already stored, 6 untranslated skipped "
-                              "(4 of them not confirmed)\n")
+    assert (code, out) == (0, "5 units added (fr-FR→en-GB 5), 0 already stored, 2 untranslated skipped, "
+                              "4 not confirmed skipped\n")
     assert tmtool(tmp_path / "t.db", "export", "tmx", "-o", tmp_path / "out.tmx")[0] == 0
     stored = (tmp_path / "out.tmx").read_text(encoding="utf-8")
     assert [f"Sentence {n}." in stored for n in range(3, 12)] == [False] * 4 + [True] * 5
@@ -744,8 +819,8 @@ def test_phrase_segments_not_confirmed_are_not_translations(tmp_path):
         ("The committee seats.", {"x-state": "unconfirmed"}), ("End.", {"x-state": "confirmed"}),
         ("Reviewed.", {"x-state": "confirmed"})]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "2 units added (fr→en 2), 0 already stored, 1 untranslated skipped "
-                              "(1 of them not confirmed)\n")
+    assert (code, out) == (0, "2 units added (fr→en 2), 0 already stored, 0 untranslated skipped, "
+                              "1 not confirmed skipped\n")
 
 
 def test_a_memsource_job_s_tm_match_not_confirmed_is_no_translation(tmp_path):
@@ -766,7 +841,7 @@ def test_a_memsource_job_s_tm_match_not_confirmed_is_no_translation(tmp_path):
     assert [(u.created, u.changed) for u in units] == [
         (None, None), (datetime(2015, 1, 13, 1, 56, 35, 529000, tzinfo=timezone.utc), None)]
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "0 units added, 0 already stored, 2 untranslated skipped (1 of them not confirmed)\n")
+    assert (code, out) == (1, "0 units added, 0 already stored, 1 untranslated skipped, 1 not confirmed skipped\n")
 
 
 def test_phrase_segments_keep_who_made_and_changed_them_and_when(tmp_path):
@@ -1234,8 +1309,8 @@ def test_a_po_file_as_okapi_converts_it_keeps_gettext_s_fuzzy_flag_as_approval(t
         "Characters spéciaux : \\\"=quot, &=amp, <=lt, >=gt, '=apos, Ą=U+0104", " fichier", " fichiers"]
     assert units[0].target_markup == 'Texte avec une traducion approuvée <ph x="1"/>'
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "5 units added (en→fr 5), 0 already stored, 7 untranslated skipped "
-                              "(7 of them not confirmed)\n")
+    assert (code, out) == (0, "5 units added (en→fr 5), 0 already stored, 0 untranslated skipped, "
+                              "7 not confirmed skipped\n")
     # elsewhere, a unit without approved="yes" is a translation as it stands (most tools never write it)
     other = tmp_path / "other.xlf"
     other.write_text(path.read_text(encoding="utf-8").replace('datatype="x-application/x-gettext"',
@@ -1609,11 +1684,12 @@ def test_a_memoq_term_base_csv_names_its_columns_after_languages_and_regions():
     assert entries[0].definition == "Itinéraire réservé aux mouvements de forces.\nRoute set aside for moving forces."
     # the entry's subject and domain, which the model has no field for, are lines of its note, named as memoQ names
     # them (as a TBX's subjectField is a line of the note)
-    assert entries[0].note == "à revoir\nSubject: Logistique\nDomain: Défense"
-    assert entries[1].note is None
-    # memoQ's own id and its matching settings (CasePermissive, HalfPrefix) are no glossary content
-    assert skipped == [f"{path}:1: column {name!r} not read: no glossary field of that name" for name in (
-        "Entry_ID", "Term_Info", "Term_Info")]
+    assert entries[0].note == "à revoir\nSubject: Logistique\nDomain: Défense\nID: 0"
+    assert entries[1].note == "ID: 1"
+    # memoQ's id of the entry in its term base (a line of the note, as memoQ shows it) and each term's matching
+    # settings (CasePermissive, HalfPrefix: a line of that term's note) were said not read, and lost
+    assert [t.note for t in entries[0].terms] == ["memoQ term info: CasePermissive;HalfPrefix"] * 2
+    assert skipped == []
 
 
 def test_a_memoq_term_base_csv_s_client_project_and_examples_are_kept(tmp_path):
@@ -1629,19 +1705,61 @@ def test_a_memoq_term_base_csv_s_client_project_and_examples_are_kept(tmp_path):
         "CasePermissive;HalfPrefix,The convoy leaves at dawn.\r\n"
         "1,,,,,,,frégate,,,,frigate,,A frigate escorts the convoy.\r\n", encoding="utf-8-sig")
     (entry, frigate), skipped = read_all(read_csv, path)
-    assert entry.note == "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024"
+    assert entry.note == "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 0"
     assert [(c.fr, c.lang) for c in entry.contexts] == [("Le convoi part à l'aube.", None)]
     assert [[c.fr for c in t.contexts] for t in entry.terms] == [[], ["The convoy leaves at dawn."]]
     assert [[c.fr for c in t.contexts] for t in frigate.terms] == [[], ["A frigate escorts the convoy."]]
-    assert frigate.note is None and frigate.contexts == []
+    assert frigate.note == "ID: 1" and frigate.contexts == []
     db = tmp_path / "t.db"
     assert tmtool(db, "import", path)[0] == 0
     code, out, _ = tmtool(db, "glossary", "list", "--status", "all", "--json")
     import json
     listed = {e["terms"][0]["text"]: e for e in json.loads(out)}
-    assert listed["convoi"]["note"] == "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024"
+    assert listed["convoi"]["note"] == "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 0"
     assert [c["fr"] for c in listed["convoi"]["contexts"]] == ["Le convoi part à l'aube."]
     assert [c["fr"] for c in listed["frégate"]["terms"][1]["contexts"]] == ["A frigate escorts the convoy."]
+
+
+def test_a_memoq_term_base_csv_s_ids_client_project_term_info_and_notes_read_as_memoq_means_them(tmp_path):
+    """memoQ's CSV export (its WS API documentation, "Term base in CSV format") names an entry's client and
+    project Entry_ClientID and Entry_ProjectID, and writes its id (Entry_ID, from 0) and, after each term, that
+    term's Term_Info (its matching settings): all four were said not read, and lost. The id is a line of the
+    entry's note, as memoQ shows it, not this store's id (memoQ's 0, 1 … would collide with this store's own
+    entries); the client and project lines of the note; a term's info and note (Term_Note) lines of its note,
+    and a term memoQ's info says is forbidden is deprecated; read so from an XLSX too."""
+    header = ("Entry_ID,Entry_Subject,Entry_Domain,Entry_ClientID,Entry_ProjectID,Entry_Note,French_France_Def,"
+              "French_France,Term_Info,Term_Example,Term_Note,English_United_Kingdom_Def,English_United_Kingdom,"
+              "Term_Info,Term_Example,Term_Note")
+    rows = [("17,,Logistique,OTAN,Exercice 2024,,,convoi,CaseInsensitive;HalfPrefix,,masculin,,convoy,"
+             "CasePermissive;Exact,,British spelling"),
+            "18,,,,,,,char,CaseSensitive;Fuzzy,,,,tank,CasePermissive;HalfPrefix;Forbidden,,use main battle tank"]
+    path = tmp_path / "termbase.csv"
+    path.write_text("\r\n".join([header, *rows]) + "\r\n", encoding="utf-8-sig")
+    (convoy, tank), skipped = read_all(read_csv, path)
+    assert skipped == []
+    assert (convoy.note, tank.note) == ("Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 17", "ID: 18")
+    assert [(t.text, t.note, t.usage) for t in convoy.terms + tank.terms] == [
+        ("convoi", "masculin\nmemoQ term info: CaseInsensitive;HalfPrefix", UsageStatus.PREFERRED),
+        ("convoy", "British spelling\nmemoQ term info: CasePermissive;Exact", UsageStatus.PREFERRED),
+        ("char", "memoQ term info: CaseSensitive;Fuzzy", UsageStatus.PREFERRED),
+        ("tank", "use main battle tank\nmemoQ term info: CasePermissive;HalfPrefix;Forbidden", UsageStatus.DEPRECATED)]
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for line in [header, *rows]:
+        book.active.append(line.split(","))
+    book.save(tmp_path / "termbase.xlsx")
+    from tmtool.formats.xlsx import read_xlsx
+
+    from_sheet, skipped = read_all(read_xlsx, tmp_path / "termbase.xlsx")
+    assert skipped == []
+    assert [(e.note, [(t.text, t.note, t.usage) for t in e.terms]) for e in from_sheet] == [
+        (e.note, [(t.text, t.note, t.usage) for t in e.terms]) for e in (convoy, tank)]
+    db = tmp_path / "t.db"  # stored as read, whatever ids the store's entries have
+    assert tmtool(db, "import", path)[0] == 0
+    with open_store(str(db)) as store:
+        assert sorted((e.id, e.note) for e in store.list_entries(statuses=None)) == [
+            ("1", "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 17"), ("2", "ID: 18")]
 
 
 def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):
@@ -1662,8 +1780,7 @@ def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):
     [entry], skipped = read_all(read_csv, plain)
     assert [(t.text, t.lang) for t in entry.terms] == [("convoi", "fr"), ("convoy", "en")]
     assert entry.definition == "A line of vehicles."
-    assert skipped == [f"{plain}:1: column {name!r} not read: no glossary field of that name"
-                       for name in ("Entry_ID", "Term_Info", "Term_Info")]
+    assert (entry.note, skipped) == ("ID: 0", [])
     regionless = tmp_path / "de-es-regionless.csv"  # a term base in German and Spanish, no regions
     regionless.write_text("Entry_ID;German_Def;German;Spanish;Term_Info\r\n0;Ein Weg.;Korridor;corredor;\r\n",
                           encoding="utf-8")
@@ -1682,7 +1799,7 @@ def test_a_memoq_term_base_exported_to_csv_with_tabs_is_read(tmp_path):
     [entry], skipped = read_all(read_csv, path)
     assert [(t.text, t.lang) for t in entry.terms] == [("convoi", "fr"), ("convoy", "en")]
     assert entry.definition == "A line of vehicles, escorted."
-    assert len(skipped) == 3  # Entry_ID and the two Term_Info columns, said not read
+    assert skipped == []  # Entry_ID and the two Term_Info columns are read too
 
 
 def test_a_deepl_glossary_names_its_languages_on_every_row(tmp_path):

@@ -398,7 +398,8 @@ def test_a_unit_s_resname_and_context_groups_are_kept_and_written_back(tmp_path)
     [unit] = read_xliff(path)
     expected = {"x-state": "translated", "x-resname": "login.title", "x-context-group:location": [
         "sourcefile: src/app/login/login.component.html\nlinenumber: 7",
-        "sourcefile: src/app/header/header.component.html\nlinenumber: 22"]}
+        "sourcefile: src/app/header/header.component.html\nlinenumber: 22"],
+        "x-note-from:1": "description", "x-note-priority:1": "1"}
     assert (unit.props, unit.notes) == (expected, ["The title of the sign-in page"])
 
     db = tmp_path / "t.db"
@@ -452,3 +453,72 @@ Keep it short: three words at most.</context>
         ("x-description", "Shown on the home page.\nKeep it short: three words at most."), ("linenumber", "4")]
     [again] = read_xliff(io.BytesIO(out.getvalue()))
     assert again.props == unit.props
+
+
+def test_notes_keep_who_wrote_them_and_their_priority_through_the_store(tmp_path):
+    """A note's from and priority (1.2) or category and priority (2.0) were dropped: Angular's extract-i18n says by
+    them which note is a message's description and which its meaning (part of its id), in 1.2 as
+    ``<note priority="1" from="meaning">``, in 2.0 as ``<note category="meaning">``. Kept as the unit's props, they
+    are TMX props, and in an XLIFF export the attributes they were (a 2.0 category as 1.2's from, as Angular
+    writes the one and the other)."""
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+    from tmtool.formats.tmx import read_tmx
+
+    v12, v20 = tmp_path / "messages.fr.xlf", tmp_path / "messages.de.xlf"
+    v12.write_text("""<?xml version="1.0" encoding="UTF-8" ?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en-US" target-language="fr-FR" datatype="plaintext" original="ng2.template">
+    <body>
+      <trans-unit id="7d3ab0c9a" datatype="html">
+        <source>Crane</source>
+        <target state="translated">Grue</target>
+        <note priority="1" from="description">A bird</note>
+        <note priority="1" from="meaning">animal</note>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+""", encoding="utf-8")
+    v20.write_text("""<?xml version="1.0" encoding="UTF-8" ?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en-US" trgLang="de-DE">
+  <file id="ngi18n" original="ng.template">
+    <unit id="8c1f2e4">
+      <notes>
+        <note category="location">src/app/app.component.html:12</note>
+        <note category="description" priority="2">A lifting machine</note>
+      </notes>
+      <segment state="translated">
+        <source>Crane</source>
+        <target>Kran</target>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+""", encoding="utf-8")
+    [unit12], [unit20] = read_xliff(v12), read_xliff(v20)
+    assert ({k: v for k, v in unit12.props.items() if k.startswith("x-note-")}, unit12.notes) == (
+        {"x-note-from:1": "description", "x-note-priority:1": "1", "x-note-from:2": "meaning", "x-note-priority:2": "1"},
+        ["A bird", "animal"])
+    assert ({k: v for k, v in unit20.props.items() if k.startswith("x-note-")}, unit20.notes) == (
+        {"x-note-category:1": "location", "x-note-category:2": "description", "x-note-priority:2": "2"},
+        ["src/app/app.component.html:12", "A lifting machine"])
+
+    db = tmp_path / "t.db"
+    run = CliRunner()
+    for path in (v12, v20):
+        assert run.invoke(main, ["--db", str(db), "import", str(path)]).exit_code == 0
+    for tgtlang in ("fr", "de"):
+        for fmt in ("tmx", "xliff"):
+            result = run.invoke(main, ["--db", str(db), "export", fmt, "--srclang", "en", "--tgtlang", tgtlang,
+                                       "-o", str(tmp_path / f"out.{tgtlang}.{fmt}")])
+            assert result.exit_code == 0, result.output
+    [from_tmx] = read_tmx(tmp_path / "out.fr.tmx")
+    assert (from_tmx.props, from_tmx.notes) == (unit12.props, unit12.notes)
+    notes = [[(note.get("from"), note.get("priority"), note.text) for note in etree.parse(str(tmp_path / f"out.{lang}.xliff"))
+              .iter(f"{{{XLIFF_12}}}note")] for lang in ("fr", "de")]
+    assert notes == [[("description", "1", "A bird"), ("meaning", "1", "animal")],
+                     [("location", None, "src/app/app.component.html:12"), ("description", "2", "A lifting machine")]]
+    [ttk] = xlifffile.parsestring((tmp_path / "out.fr.xliff").read_bytes()).units  # as translate-toolkit reads it
+    assert (ttk.getnotes("description"), ttk.getnotes("meaning")) == ("A bird", "animal")

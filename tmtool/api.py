@@ -57,8 +57,9 @@ __all__ = [
     "entries_sharing_terms",
     "entry", "exclude_unit", "export", "export_format_of", "export_srx", "extract", "extracts_terms",
     "format_names", "history", "import_file", "imports", "ingest", "ingest_dir", "labelled_contexts", "language_pair", "languages_in_names", "languages_left_out", "lookup",
-    "masked_url", "merge", "merge_units", "move_sentence", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
+    "masked_url", "merge", "merge_units", "move_sentence", "nothing_imported", "open_store", "reextract", "reject", "remove", "remove_entry", "revert", "search",
     "segment", "set_usage", "shown_languages", "split_unit", "stats", "undo_correction", "unit_edits", "unknown_language_in_name",
+    "writes_bom",
 ]
 
 
@@ -205,12 +206,17 @@ def ingest_dir(store: Store, inbox: str | Path, *, extract_terms: bool = True, s
 
 
 def import_file(store: Store, source: Source, fmt: str | None = None, *, strict: bool = False,
-                progress: Progress | None = None, user: str | None = None, status: str = "candidate") -> dict:
+                progress: Progress | None = None, user: str | None = None, status: str = "candidate",
+                include_unconfirmed: bool = False) -> dict:
     """Import a memory or a glossary in any format read (see :func:`format_names`), from a path or an
     upload (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
-    "repeated", "reviewed", "corrected", "untranslated", "unconfirmed", "languages", "skipped"}`` (repeated:
-    units the file holds more than once, their first stored or already stored; unconfirmed: of the
-    units left out as untranslated, those holding a translation their tool has not confirmed; reviewed: entries already stored that
+    "repeated", "reviewed", "corrected", "untranslated", "unconfirmed", "without_translation",
+    "unconfirmed_included", "languages", "skipped"}`` (repeated:
+    units the file holds more than once, their first stored or already stored; untranslated: the units
+    left out, ``without_translation`` (no translation, or a copy of the source) and ``unconfirmed`` (a
+    translation its tool has not confirmed: a draft) added up; unconfirmed_included: drafts
+    ``include_unconfirmed`` took in, each keeping its state, so that an export writes it as a draft
+    again; reviewed: entries already stored that
     awaited review and took the file's terms, status, definition and note, see
     :func:`tmtool.glossary.import_entries`; corrected: those of them whose terms changed); languages as
     ``{"fr-FR→en-GB": 3}`` (units added by language pair) or ``{"fr": 2}`` (entries read holding each
@@ -231,15 +237,44 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     default = _status(status)
     with _local_files(source) as (path,):
         result = transfer.import_file(store, path, _format(fmt, optional=True), strict=strict, progress=progress,
-                                      user=_user(user), recorded_as=_name(source), status=default)
+                                      user=_user(user), recorded_as=_name(source), status=default,
+                                      include_unconfirmed=bool(include_unconfirmed))
     # most first, then by language: (source, target) tags for units, a base language for entries
     counts = sorted(result.languages.items(), key=lambda item: (-item[1], item[0]))
     languages = {("→".join(key) if isinstance(key, tuple) else key): count for key, count in counts}
     return {"kind": result.kind, "added": result.added, "already_stored": result.already_stored,
             "repeated": result.repeated, "reviewed": result.reviewed, "corrected": result.corrected,
-            "untranslated": result.untranslated,
-            "unconfirmed": result.unconfirmed, "languages": languages,
+            "untranslated": result.untranslated, "unconfirmed": result.unconfirmed,
+            "without_translation": result.untranslated - result.unconfirmed,
+            "unconfirmed_included": result.unconfirmed_included, "languages": languages,
             "skipped": [str(skipped) for skipped in result.skipped]}
+
+
+def nothing_imported(result: dict, path: str | None = None) -> Invalid | None:
+    """The error to report for an import (:func:`import_file`'s ``result``) whose file ``path`` held units or entries
+    but gave the store none, new or already stored: every one was skipped, and the error says why. None
+    when something was imported or found stored, or the file held nothing at all.
+
+    >>> print(nothing_imported({"kind": "units", "added": 0, "already_stored": 0, "repeated": 0,
+    ...                         "without_translation": 2, "unconfirmed": 1, "skipped": []}))
+    nothing imported: every unit was skipped (2 untranslated, 1 not confirmed: include_unconfirmed imports it as a draft)
+    """
+    if result["added"] or result["already_stored"] or result.get("repeated"):
+        return None
+    reasons = []
+    if result["kind"] == "units":
+        if untranslated := result["without_translation"]:
+            reasons.append(f"{untranslated} untranslated")
+        if unconfirmed := result["unconfirmed"]:
+            them = "it as a draft" if unconfirmed == 1 else "them as drafts"
+            reasons.append(f"{unconfirmed} not confirmed: include_unconfirmed imports {them}")
+    if skipped := len(result["skipped"]):
+        reasons.append(f"{skipped} that cannot be used, as listed")
+    if not reasons:
+        return None
+    what = "unit" if result["kind"] == "units" else "entry"
+    return Invalid(f"nothing imported: every {what} was skipped ({', '.join(reasons)})", path=path,
+                   options=("include_unconfirmed",))
 
 
 STATUSES = tuple(status.value for status in ReviewStatus)
@@ -248,12 +283,14 @@ USAGES = tuple(usage.value for usage in UsageStatus)  # a term's: preferred, adm
 
 def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
            statuses: Sequence[str] | None = None, since: datetime | None = None, srclang: str = "fr",
-           tgtlang: str = "en", all_languages: bool = False, progress: Progress | None = None) -> int:
+           tgtlang: str = "en", all_languages: bool = False, progress: Progress | None = None,
+           bom: bool = True) -> int:
     """Export the memory or the glossary in a format written (see :func:`format_names`) to the path
     ``out`` (``-``: stdout), written atomically, or to the binary stream ``out``; returns how many
     units or entries were written. ``statuses``: the entries written ("approved", "candidate",
     "rejected"; by default the approved only, so that no unreviewed candidate reaches a translator
-    unasked).
+    unasked). ``bom`` false: a CSV file without the UTF-8 byte-order mark Excel needs (see
+    :func:`writes_bom`).
 
     >>> import io, os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -269,7 +306,8 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
               else [_status(s) for s in _listed(statuses, "statuses")])
     fmt, out = _format(fmt), _written_to(out)
     options = dict(statuses=chosen, since=_since(since), srclang=_tag(srclang, "srclang"),
-                   tgtlang=_tag(tgtlang, "tgtlang"), all_languages=all_languages, progress=progress)
+                   tgtlang=_tag(tgtlang, "tgtlang"), all_languages=all_languages, progress=progress,
+                   bom=bool(bom))
     if isinstance(out, (str, os.PathLike)):
         return transfer.export_store(store, fmt, os.fspath(out), **options)
     # through a file, as the CLI writes it (a workbook is a zip, written otherwise to a stream that
@@ -280,6 +318,17 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
         with open(path, "rb") as written:
             shutil.copyfileobj(written, out)
     return count
+
+
+def writes_bom(fmt: str) -> bool:
+    """Whether a file :func:`export` writes in ``fmt`` starts with a byte-order mark (unless ``bom=False``).
+
+    >>> writes_bom("csv"), writes_bom("tsv")
+    (True, False)
+    """
+    from .formats import registry
+
+    return registry.get(fmt, writing=True).byte_order_mark
 
 
 def export_counted(fmt: str, count: int) -> str:

@@ -114,8 +114,9 @@ def _discard_new_store(ctx: click.Context) -> None:
 
 def _said(exc: TmtoolError) -> str:
     """The error's line, the settings it names named as this command line's options (``--srclang``,
-    ``--langs all``), not as the HTTP API's parameters (``srclang``, ``langs=all``)."""
-    return exc.naming(lambda name, value: f"--{name} {value}" if value else f"--{name}")
+    ``--langs all``, ``--include-unconfirmed``), not as the HTTP API's parameters (``srclang``, ``langs=all``,
+    ``include_unconfirmed``)."""
+    return exc.naming(lambda name, value: f"--{name.replace('_', '-')}" + (f" {value}" if value else ""))
 
 
 def _describe_os_error(exc: Exception) -> str:
@@ -1257,16 +1258,21 @@ class _NamingFormats(click.Command):
 @click.option("--status", type=click.Choice(api.STATUSES), default="candidate", show_default=True,
               help="The status of glossary entries the file gives none (a termbase without a status column); "
                    "entries with one keep theirs.")
+@click.option("--include-unconfirmed", is_flag=True,
+              help="Import the units whose translation their tool has not confirmed (drafts, pre-translations) "
+                   "too, each keeping its state: exported, it is a draft again (default: left out and counted).")
 @click.pass_context
-def import_(ctx, file, fmt, strict, status):
+def import_(ctx, file, fmt, strict, status, include_unconfirmed):
     """Import a memory ({memory}) or a glossary ({glossary}).
 
     Identical units or entries already stored are skipped, and so are units without a
-    translation. A file that is not valid (malformed XML, a wrong encoding) is refused whole and
-    the store is left as it was. In a valid file, a unit or entry that cannot be used (a TMX <tu>
-    without its source <tuv>, a TBX entry without any term, a TSV line without a tab) is skipped
-    and listed with its line and why; the rest is imported. The summary counts the units added
-    by language pair (for a glossary: the entries read in each language).
+    translation and, unless --include-unconfirmed, those whose translation is not confirmed. A
+    file that is not valid (malformed XML, a wrong encoding) is refused whole and the store is
+    left as it was; one of which nothing could be used fails too, saying why. In a valid file, a
+    unit or entry that cannot be used (a TMX <tu> without its source <tuv>, a TBX entry without
+    any term, a TSV line without a tab) is skipped and listed with its line and why; the rest is
+    imported. The summary counts the units added by language pair (for a glossary: the entries
+    read in each language).
 
     A glossary exported from this store (export --status all) and reviewed in a spreadsheet or a
     PO editor comes back to the entries still awaiting review, matched by the id the export
@@ -1279,6 +1285,7 @@ def import_(ctx, file, fmt, strict, status):
       tmtool import termbase.tbx --strict
       tmtool import nato-terms.xlsx
       tmtool import client-termbase.csv --status approved
+      tmtool import returned.sdlxliff --include-unconfirmed
     """
     if fmt:
         try:
@@ -1288,27 +1295,32 @@ def import_(ctx, file, fmt, strict, status):
     store = _open_store(ctx, create=True)
     try:
         with _progress_bar(ctx, "Importing", "read") as progress:
-            result = api.import_file(store, file, fmt, strict=strict, progress=progress, user=_user(ctx), status=status)
+            result = api.import_file(store, file, fmt, strict=strict, progress=progress, user=_user(ctx), status=status,
+                                     include_unconfirmed=include_unconfirmed)
     except KeyboardInterrupt:
         # the import is one transaction: after a long one, say that none of it is in (a re-run imports it whole)
         _discard_new_store(ctx)
         click.echo(f"tmtool: interrupted; nothing of {file} was imported", err=True)
         ctx.exit(130)
     click.echo(_import_summary(result))
+    if (failed := api.nothing_imported(result, file)) is not None:  # a file of which nothing could be used is bad input
+        raise failed
 
 
 _SHOWN_SKIPS = 10  # the summary is one line: the first skipped items, then how many more
 
 
 def _import_summary(result: dict) -> str:
-    """``18 units added (fr-FR→en-GB 15, fr-FR→de-DE 3), 0 already stored, 3 untranslated skipped
-    (2 of them not confirmed), 2 skipped: x.tmx:14: no source tuv; …``"""
+    """``18 units added (fr-FR→en-GB 15, fr-FR→de-DE 3), 0 already stored, 1 untranslated skipped, 2 not
+    confirmed skipped, 2 skipped: x.tmx:14: no source tuv; …``"""
     counts = ", ".join(f"{languages} {count}" for languages, count in result["languages"].items())
     if result["kind"] == "units":
         repeated = f", {result['repeated']} repeated in the file" if result["repeated"] else ""
         line = (f"{_counted(result['added'], 'unit')} added{f' ({counts})' if counts else ''}, {result['already_stored']} "
-                f"already stored{repeated}, {result['untranslated']} untranslated skipped")
-        line += f" ({result['unconfirmed']} of them not confirmed)" if result["unconfirmed"] else ""
+                f"already stored{repeated}, {result['without_translation']} untranslated skipped")
+        line += f", {result['unconfirmed']} not confirmed skipped" if result["unconfirmed"] else ""
+        line += f", {result['unconfirmed_included']} not confirmed included as drafts" \
+            if result["unconfirmed_included"] else ""
     else:
         line = f"{_counted(result['added'], 'entry', 'entries')} added, {result['already_stored']} already stored"
         corrected = f", {result['corrected']} with corrected terms" if result["corrected"] else ""
@@ -1332,8 +1344,11 @@ def _import_summary(result: dict) -> str:
 @click.option("--tgtlang", help="Target language of the pair written. Default: en.")
 @click.option("--langs", type=click.Choice(["all"]),
               help="Every language of each unit (tmx) or entry (tbx, tbx-martif) instead of one pair.")
+@click.option("--no-bom", is_flag=True,
+              help="csv: no UTF-8 byte-order mark at the file's start (default: one, as Excel needs to read the "
+                   "accents; programs that take it for part of the first column's name want none).")
 @click.pass_context
-def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
+def export(ctx, fmt, output, status, since, srclang, tgtlang, langs, no_bom):
     """Export the memory (FORMAT {written_memory}) or the glossary ({written_glossary}).
 
     Without FORMAT, the extension of -o's file names it (.tbx: tbx).
@@ -1351,6 +1366,7 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
       tmtool export tmx --srclang de --tgtlang fr -o memory.de-fr.tmx
       tmtool export tbx --langs all -o glossary.tbx
       tmtool export --status all -o review.xlsx
+      tmtool export csv --no-bom -o glossary.csv
     """
     if langs and (srclang or tgtlang):
         raise click.UsageError("--langs all writes every language: give no --srclang or --tgtlang with it")
@@ -1365,12 +1381,14 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs):
         raise click.UsageError(_said(exc)) from None
     if status and fmt in api.format_names()["written_memory"]:  # a script looping over formats passes it to all: no error
         click.echo(f"tmtool: --status chooses glossary entries: {fmt} writes the memory, every unit", err=True)
+    if no_bom and not api.writes_bom(fmt):  # as --status: said, not refused
+        click.echo(f"tmtool: --no-bom: {fmt} is written without a byte-order mark anyway", err=True)
     pair = {"srclang": srclang or "fr", "tgtlang": tgtlang or "en"}
     statuses = None if status is None else api.STATUSES if status == "all" else (status,)
     store = _open_store(ctx)
     with _progress_bar(ctx, "Exporting", "written", to_stdout=output == "-") as progress:
         count = api.export(store, fmt, output, statuses=statuses, since=since, all_languages=bool(langs),
-                           progress=progress, **pair)
+                           progress=progress, bom=not no_bom, **pair)
     # on stderr: stdout may be the export itself
     click.echo(f"{api.export_counted(fmt, count)} written to {'stdout' if output == '-' else output}", err=True)
     if count == 0 and status is None and fmt in api.format_names()["written_glossary"]:

@@ -10,6 +10,7 @@ recorded change.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from copy import deepcopy
@@ -1124,9 +1125,15 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     the stored entry still awaits review: its terms, for the languages the file's entry holds (a
     spelling corrected, a term added or removed), status, definition and note. One a person
     reviewed in the store keeps its review and terms, as it does from extraction, and a file that
-    differs from it is told to ``on_conflict``, one line. One recorded change for the file."""
+    differs from it is told to ``on_conflict``, one line. One recorded change for the file.
+
+    An entry keeps the file's id where it is a number this store has no entry by (see :func:`_free_id`);
+    one that is no number (``c1``, a client's ``T-001``; IATE's ``IATE-127``, which the TBX reader keeps in
+    the note) or that another entry holds here is not kept, and a notice names them."""
     before: dict[int, dict | None] = {}
     after: dict[int, dict | None] = {}
+    ids_not_numbers: list[str] = []
+    ids_taken: list[str] = []
     skipped = reviewed = corrected = respelt = 0
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     with store.transaction():
@@ -1161,14 +1168,18 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     corrected += terms_corrected
                 named.add(int(stored.id))
                 continue
+            kept_id = _free_id(store, read.id)
+            if read.id is not None and kept_id is None:
+                (ids_taken if _numeric_id(read.id) else ids_not_numbers).append(read.id)
             entry_id = store.insert_entry(read, reviewed=read.status != ReviewStatus.CANDIDATE,
-                                          entry_id=_free_id(store, read.id), import_id=import_id)
+                                          entry_id=kept_id, import_id=import_id)
             before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
             named.add(entry_id)
         if after:
             change_id = store.record_change(f"import {Path(origin).name}", before, after, user=user)
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
+    _tell_ids_not_kept(origin, ids_not_numbers, ids_taken)
     return Imported(len(after) - reviewed - respelt, skipped, reviewed, corrected)
 
 
@@ -1189,6 +1200,21 @@ def _with_variants(store: Store, read: Entry, stored: Entry) -> dict | None:
             term.forms.append(text)
     store.write_terms(entry_id, stored.terms)
     return was
+
+
+_IDS_SHOWN = 3
+
+
+def _tell_ids_not_kept(origin: str, not_numbers: list[str], taken: list[str]) -> None:
+    """Say which of a file's entry ids are not the stored entries' ids, and why."""
+    def shown(ids: list[str]) -> str:
+        return ", ".join(ids[:_IDS_SHOWN]) + (f" and {len(ids) - _IDS_SHOWN} more" if len(ids) > _IDS_SHOWN else "")
+
+    said = [f"{shown(ids)} {'is' if len(ids) == 1 else 'are'} {why}" for ids, why in (
+        (not_numbers, "no number"), (taken, "another entry’s here")) if ids]
+    if said:
+        logging.getLogger("tmtool.glossary").info("%s: entry ids not kept: %s; the store numbers these entries itself",
+                                                  origin, "; ".join(said))
 
 
 def _once(terms: Sequence[Term]) -> list[Term]:
@@ -1274,10 +1300,14 @@ def _terms_read_back(stored: Sequence[Term], read: Sequence[Term]) -> list[Term]
     return [*kept.values(), *(t for t in stored if t.lang not in languages)]
 
 
+def _numeric_id(wanted: str) -> bool:
+    return wanted.isascii() and wanted.isdigit()
+
+
 def _free_id(store: Store, wanted: str | None) -> int | None:
     """An imported entry keeps its numeric id when this store has no entry by that id, so that
     a glossary moved between stores keeps the ids people cite."""
-    if wanted is None or not (wanted.isascii() and wanted.isdigit()):
+    if wanted is None or not _numeric_id(wanted):
         return None
     return None if store.entry_state(int(wanted)) is not None else int(wanted)
 

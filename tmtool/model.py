@@ -176,6 +176,11 @@ def grammatical_gender(written: str | None) -> str | None:
     return _GENDERS.get(_spelling(written), written.strip())
 
 
+# ISO 639-2's "multiple languages": IATE's language of a term that is every language's (a Latin name, a symbol, a
+# formula), which an export of any pair writes with the pair's terms
+MULTILINGUAL = "mul"
+
+
 @dataclass(slots=True)
 class Term:
     """One designation of a concept in one language."""

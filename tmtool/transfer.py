@@ -23,7 +23,7 @@ from .formats import registry
 from .formats.skips import Skipped, refuse
 from .io.files import input_file
 from .langtags import base_language, language_pair
-from .model import Entry, ReviewStatus, Unit, Variant, context_language, sentence_language
+from .model import MULTILINGUAL, Entry, ReviewStatus, Unit, Variant, context_language, sentence_language
 from .progress import Progress, Step, counted
 from .store import Store
 from .store.rows import without_target
@@ -42,8 +42,9 @@ class ImportResult:
     added: int = 0
     already_stored: int = 0  # stored before the import (units: repeats of the file's own are ``repeated``)
     repeated: int = 0  # units only: repeats of a unit earlier in the file
-    untranslated: int = 0  # units only
+    untranslated: int = 0  # units only: left out, holding no translation or one not confirmed
     unconfirmed: int = 0  # units only: of those untranslated, translations their tool has not confirmed
+    unconfirmed_included: int = 0  # units only: translations not confirmed read as drafts (include_unconfirmed)
     reviewed: int = 0  # entries only: of those already stored, candidates given the file's review
     corrected: int = 0  # entries only: of those reviewed, with terms the file corrected
     languages: Counter = field(default_factory=Counter)
@@ -52,7 +53,8 @@ class ImportResult:
 
 def import_file(store: Store, path: str | Path, fmt: str | None = None, *, strict: bool = False,
                 progress: Progress | None = None, user: str | None = None,
-                recorded_as: str | None = None, status: ReviewStatus = ReviewStatus.CANDIDATE) -> ImportResult:
+                recorded_as: str | None = None, status: ReviewStatus = ReviewStatus.CANDIDATE,
+                include_unconfirmed: bool = False) -> ImportResult:
     """Import a bilingual file; identical units or entries already stored are skipped, and so are
     units without a translation (a pre-translation file's untranslated segments) or whose translation
     the tool that wrote it has not confirmed (a Trados draft).
@@ -65,7 +67,10 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     ``recorded_as`` when the path read is a copy (an upload), else under the path, and so are the
     items passed over; ``user`` is who the glossary's history records it as. A glossary entry the
     file gives no status gets ``status``; one reviewed in the store that the file would change is
-    listed among those passed over (see :func:`tmtool.glossary.import_entries`).
+    listed among those passed over (see :func:`tmtool.glossary.import_entries`). With
+    ``include_unconfirmed``, units whose translation is not confirmed are stored too, each keeping the
+    state its file gave it (a TMX's ``x-ConfirmationLevel`` prop, an XLIFF's ``x-state``), which marks it as
+    a draft wherever it is exported (see :func:`tmtool.formats.tmx.is_unconfirmed`).
     """
     path = input_file(path)
     fmt = registry.get(fmt, reading=True) if fmt else registry.infer(path)
@@ -92,7 +97,7 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
         if result.kind == "units":
             # a format may tell a unit that holds no translation beyond an empty target (XLIFF's copies),
             # or one whose translation its tool has not confirmed (a draft): neither is stored
-            untranslated = {"untranslated": _untranslated_counting(fmt, result)} \
+            untranslated = {"untranslated": _untranslated_counting(fmt, result, include_unconfirmed)} \
                 if fmt.is_untranslated or fmt.is_unconfirmed else {}
             repeats = Counter()
             result.added, result.already_stored, result.untranslated = store.add_units(
@@ -107,13 +112,18 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     return result
 
 
-def _untranslated_counting(fmt: registry.Format, result: ImportResult) -> Callable[[Unit], bool]:
-    """``fmt``'s test of a unit to leave out, counting in ``result`` those left out as unconfirmed."""
+def _untranslated_counting(fmt: registry.Format, result: ImportResult,
+                           include_unconfirmed: bool = False) -> Callable[[Unit], bool]:
+    """``fmt``'s test of a unit to leave out, counting in ``result`` those left out as unconfirmed (or,
+    ``include_unconfirmed``, those kept although unconfirmed)."""
     def untranslated(unit: Unit) -> bool:
         # a format that tells no untranslated unit of its own (TMX) still has those without a target
         if fmt.is_untranslated(unit) if fmt.is_untranslated else without_target(unit):
             return True
         unconfirmed = bool(fmt.is_unconfirmed and fmt.is_unconfirmed(unit))
+        if include_unconfirmed:
+            result.unconfirmed_included += unconfirmed
+            return False
         result.unconfirmed += unconfirmed
         return unconfirmed
     return untranslated
@@ -152,6 +162,7 @@ def export_store(
     tgtlang: str = "en",
     all_languages: bool = False,
     progress: Progress | None = None,
+    bom: bool = True,
 ) -> int:
     """Write the memory (a memory format: tmx) or the glossary (a glossary format) to ``out`` (a path or ``-``).
     Returns how many units or entries were written. ``progress`` hears of the units or entries
@@ -159,7 +170,8 @@ def export_store(
 
     What is written is the pair ``srclang`` → ``tgtlang`` (see :func:`unit_in_pair`,
     :func:`entry_in_pair`), or with ``all_languages`` every language of every unit and entry (the
-    formats the registry calls multilingual only: the others hold two languages)."""
+    formats the registry calls multilingual only: the others hold two languages). ``bom`` false: a format
+    whose files start with a byte-order mark (CSV, for Excel) writes none; the others never do."""
     fmt = check_export(fmt, all_languages, out)
     srclang, tgtlang = language_pair(srclang, tgtlang)
     from .io.files import open_output
@@ -184,7 +196,8 @@ def export_store(
     entries = counted(listed, progress, lambda n: Step(n, len(listed), n, name))
     if not all_languages:
         entries = filter(None, (entry_in_pair(entry, srclang, tgtlang) for entry in entries))
-    return fmt.write(entries, out, srclang=srclang, tgtlang=tgtlang)
+    marked = {"bom": bom} if fmt.byte_order_mark else {}
+    return fmt.write(entries, out, srclang=srclang, tgtlang=tgtlang, **marked)
 
 
 def unit_in_pair(unit: Unit, srclang: str, tgtlang: str) -> Unit | None:
@@ -224,7 +237,8 @@ def entry_in_pair(entry: Entry, srclang: str, tgtlang: str) -> Entry | None:
     languages = (base_language(srclang), base_language(tgtlang))
     if not entry.terms_in(languages[0]):
         return None
-    terms = [term for term in entry.terms if term.lang in languages]
+    # a term in IATE's "mul" (a Latin name, a symbol, a formula) is every language's: written with the pair's
+    terms = [term for term in entry.terms if term.lang in languages or term.lang == MULTILINGUAL]
     language, kept = (context_language(t.lang for t in held) for held in (entry.terms, terms))
     contexts = [replace(c, lang=lang) if lang != kept else c for c in entry.contexts
                 if (lang := sentence_language(c, language)) in languages]
@@ -233,7 +247,8 @@ def entry_in_pair(entry: Entry, srclang: str, tgtlang: str) -> Entry | None:
 
 def other_languages(store: Store, fmt: str, srclang: str = "fr", tgtlang: str = "en") -> list[str]:
     """The base languages of the store's units (tmx) or terms (the other formats) that an export of
-    the pair ``srclang`` → ``tgtlang`` leaves out."""
-    held = store.unit_languages() if registry.get(fmt).kind == registry.MEMORY else store.term_languages()
-    pair = {base_language(srclang), base_language(tgtlang)}
+    the pair ``srclang`` → ``tgtlang`` leaves out (a glossary's ``mul`` terms go with every pair)."""
+    memory = registry.get(fmt).kind == registry.MEMORY
+    held = store.unit_languages() if memory else store.term_languages()
+    pair = {base_language(srclang), base_language(tgtlang)} | (set() if memory else {MULTILINGUAL})
     return [lang for lang in held if lang not in pair]

@@ -57,6 +57,8 @@ class Format:
     binary: bool = False
     # what its writer's count counts (singular, plural) when not its kind's, units or entries
     counts: tuple[str, str] | None = None
+    # its writer starts a file with a byte-order mark unless given ``bom=False`` (a CSV, for Excel)
+    byte_order_mark: bool = False
 
     @property
     def counted(self) -> tuple[str, str]:
@@ -106,7 +108,8 @@ FORMATS = (
     # OmegaT's glossaries: .utf8 in UTF-8, .tab in the system's code page (read as a CSV is), and .txt
     Format("tsv", GLOSSARY, (".tsv", ".utf8", ".tab"), "tabular:read_tsv", "tabular:write_tsv", separator="\t",
            counts=("term pair", "term pairs")),  # a line a pair: an entry's acronyms on a line of their own
-    Format("csv", GLOSSARY, (".csv",), "tabular:read_csv", "tabular:write_csv", separator=",", even_rows=True),
+    Format("csv", GLOSSARY, (".csv",), "tabular:read_csv", "tabular:write_csv", separator=",", even_rows=True,
+           byte_order_mark=True),
     Format("xlsx", GLOSSARY, (".xlsx",), "xlsx:read_xlsx", "xlsx:write_xlsx", signatures=("PK\x03\x04",)),
 )  # fmt: skip
 

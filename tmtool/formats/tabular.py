@@ -59,8 +59,8 @@ from ..io.files import open_output
 from ..io.xmlchars import not_xml
 from ..langtags import TermLanguages, base_language, known_language, language_named
 from ..model import (
-    Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, iso, parse_time,
-    part_of_speech, place_contexts,
+    MULTILINGUAL, Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, iso,
+    parse_time, part_of_speech, place_contexts,
 )
 from ..text.normalize import french_only_acronym
 from .skips import OnSkip, Skipped, Unusable, refuse
@@ -106,10 +106,17 @@ _COLUMN_ALIASES = {
     # a list of abbreviations: the acronym beside its full forms (Abbreviation;French;English)
     "acronym": ("acronym", "acronyms", "acronyme", "acronymes", "abbreviation", "abbreviations", "abréviation",
                 "abréviations", "abbr", "abbr.", "abbrev.", "sigle", "sigles", "short form", "forme abrégée"),
-    # memoQ's entry fields the model has none for, kept as lines of the note (ENTRY_FIELD_LABELS), and the example
-    # of use it writes after each language's term, a context of that term (see read_rows)
-    "subject": ("entry-subject",), "domain": ("entry-domain",), "client": ("entry-client",),
-    "project": ("entry-project",), "example": ("term-example",),
+    # memoQ's entry fields the model has none for, kept as lines of the note (ENTRY_FIELD_LABELS): its term base
+    # CSV names the client and project Entry_ClientID and Entry_ProjectID (memoQ's WS API documentation, "Term base
+    # in CSV format"), people typing a table Entry_Client and Entry_Project; the example of use it writes after
+    # each language's term, a context of that term, and the term's note and info (its matching settings), the
+    # term's note (see read_rows, TERM_FIELDS)
+    "subject": ("entry-subject",), "domain": ("entry-domain",), "client": ("entry-client", "entry-clientid"),
+    "project": ("entry-project", "entry-projectid"), "example": ("term-example",), "term-note": ("term-note",),
+    "term-info": ("term-info",),
+    # memoQ's Entry_ID: the entry's number in its term base (from 0, never changed), which memoQ shows as its ID;
+    # a line of the note as the other entry fields, not this store's id, which numbers its own entries
+    "memoq-id": ("entry-id",),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
 _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en_US, de, pt-BR …
 # Glossary Converter's annotated headers (MultiTerm to Excel) say each column's level: >>E<<Note, >>L<<English,
@@ -129,8 +136,15 @@ _LANGUAGES_LINE = "#"  # a TSV's first line "#<TAB>de<TAB>fr": a comment to Omeg
 _FIELDS = frozenset(_COLUMN_ALIASES) - {"fr", "en"}  # the columns that are no language's terms
 # an entry's fields the model has no place for, each a line of its note after the note's own text, named as memoQ
 # names them (as a TBX's subjectField is a line "subjectField: …")
-ENTRY_FIELD_LABELS = (("subject", "Subject"), ("domain", "Domain"), ("client", "Client"), ("project", "Project"))
+ENTRY_FIELD_LABELS = (("subject", "Subject"), ("domain", "Domain"), ("client", "Client"), ("project", "Project"),
+                      ("memoq-id", "ID"))
 EXAMPLE = "example"  # an example column's cells are the row's under "example:" and the language of the term before it
+# the columns memoQ writes after each language's term that are that term's, each keyed as EXAMPLE is: the example a
+# context, the note and info (memoQ's matching, case sensitivity and forbidden settings, kept as written under
+# TERM_INFO_LABEL: their code is memoQ's own) lines of the term's note
+TERM_FIELDS = (EXAMPLE, "term-note", "term-info")
+TERM_INFO_LABEL = "memoQ term info"
+_FORBIDDEN = "forbidden"
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 # what a translator reads first in a comment when an entry is not approved
 _STATUS_LABELS = {ReviewStatus.CANDIDATE: "candidate, not reviewed", ReviewStatus.REJECTED: "rejected, do not use"}
@@ -179,12 +193,14 @@ def write_tsv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr",
         if (srclang, tgtlang) != _POSITIONAL_COLUMNS[:2]:
             stream.write(f"{_LANGUAGES_LINE}\t{srclang}\t{tgtlang}\n")
         for entry in entries:
+            # an entry's terms of every language (IATE's mul: a Latin name, a symbol), named in its comment
+            every_language = [f"{MULTILINGUAL}: {term.text}" for term in entry.terms_in(MULTILINGUAL)]
             for source, target in term_pairs(entry, srclang, tgtlang):
                 # a rejected entry's terms are all not to be used, as its label says
                 texts = (status_label(entry.status), *(_DEPRECATED_LABEL + term.text for term in (source, target)
                                                        if term.usage is UsageStatus.DEPRECATED
                                                        and entry.status is not ReviewStatus.REJECTED),
-                         entry.definition, entry.note)
+                         *every_language, entry.definition, entry.note)
                 comment = _COMMENT_SEPARATOR.join(text for text in texts if text)
                 stream.write("\t".join(single_line(text) for text in (source.text, target.text, comment)) + "\n")
                 lines += 1
@@ -218,14 +234,16 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
     return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False, positional=positional)
 
 
-def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en") -> int:
+def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en",
+              bom: bool = True) -> int:
     """Write one entry a row under a header of :func:`csv_columns` (the two base languages' terms
     first: French, English); return the entry count. A file starts with UTF-8's byte-order mark, as Excel's own
     "CSV UTF-8" does: without it, Excel on Windows reads the file in the system's code page, and every accent is
-    garbled ("Ã‰tat-major"); standard output, read by programs and terminals, gets none."""
+    garbled ("Ã‰tat-major"); standard output, read by programs and terminals, gets none, nor does a file
+    with ``bom`` false (for a program that takes the mark for part of the first column's name)."""
     srclang, tgtlang = base_language(srclang), base_language(tgtlang)
     count = 0
-    with open_output(out, "w", encoding="utf-8-sig") as stream:
+    with open_output(out, "w", encoding="utf-8-sig" if bom else "utf-8") as stream:
         writer = csv.DictWriter(stream, fieldnames=csv_columns(srclang, tgtlang))
         writer.writeheader()
         for entry in entries:
@@ -374,6 +392,16 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
     examples = [(heads.get(lang) or Term("", lang), Context(row[f"{EXAMPLE}:{lang}"].strip())) for lang in languages
                 if (row.get(f"{EXAMPLE}:{lang}") or "").strip()]
     place_contexts(entry, examples)
+    for lang in languages:  # a term's note and info: its note's lines; of a language whose cell is empty, the entry's
+        info = (row.get(f"term-info:{lang}") or "").strip()
+        said = [(row.get(f"term-note:{lang}") or "").strip(), f"{TERM_INFO_LABEL}: {info}" if info else ""]
+        if any(said) and lang in heads:
+            heads[lang].note = "\n".join(filter(None, [heads[lang].note, *said]))
+            # memoQ's info names its settings (CasePermissive;HalfPrefix): a term it forbids is one not to use
+            if _FORBIDDEN in {_folded_name(setting) for setting in re.split(r"[;|,\s]+", info)}:
+                heads[lang].usage = UsageStatus.DEPRECATED
+        elif any(said):
+            entry.note = "\n".join(filter(None, [entry.note, *said]))
     return entry
 
 
@@ -550,7 +578,7 @@ def _example_keys(columns: Sequence[str | None], languages: Sequence[str]) -> li
     for column in columns:
         if column in languages:
             language = column
-        keys.append(f"{EXAMPLE}:{language}" if column == EXAMPLE and language else None if column == EXAMPLE
+        keys.append(f"{column}:{language}" if column in TERM_FIELDS and language else None if column in TERM_FIELDS
                     else column)
     return keys
 

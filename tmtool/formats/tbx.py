@@ -396,6 +396,12 @@ def _xml_id(entry_id: str) -> str:
     return "_" + "".join(c if c.isascii() and (c.isalnum() or c in ".-") else f"_{ord(c):x}_" for c in entry_id)
 
 
+# IATE's concept ids as its older export writes them (IATE-1118513; iate.europa.eu/entry/result/1118513): no number a
+# store could keep as the entry's id, kept as a line of the entry's note (ID_LABEL)
+_IATE_ID = re.compile(r"IATE-\d+\Z")
+ID_LABEL = "ID"
+
+
 def _entry_id(xml_id: str | None) -> str | None:
     if xml_id is None or not xml_id.startswith("_"):
         return xml_id
@@ -477,6 +483,8 @@ class _EntryReader:
             for context in term.contexts:
                 if context.lang and context.lang == sentence_language(replace(context, lang=None), holder, term.lang):
                     context.lang = None
+        if entry.id and _IATE_ID.match(entry.id):  # IATE's name for the concept, no store's id: kept where people read it
+            self.notes.append(f"{ID_LABEL}: {entry.id}")
         entry.note = "\n".join(self.notes) if self.notes else None
         for term, usage in self.usages:
             if _shows(term.usage, usage, entry.status):

@@ -220,6 +220,11 @@ def add_prop(props: dict, kind: str, value: str) -> None:
         props[kind] = [held, value]
 
 
+def _one_line(text: str | None) -> str:
+    """A prop's or note's text as one line of a notice: its runs of white space one space."""
+    return " ".join((text or "").split())
+
+
 def _append_text(parent: etree._Element, tag: str, text: str, where: str, **attrs: str) -> None:
     etree.SubElement(parent, tag, attrs).text = xml_text(text, where)
 
@@ -258,8 +263,18 @@ UNCONFIRMED_PROPS = {
 def is_unconfirmed(unit: Unit) -> bool:
     """Whether a unit read from TMX holds a translation its tool marks as not confirmed (a draft) or rejected
     (see :data:`UNCONFIRMED_PROPS`): an import leaves it out and counts it, as the tools' own imports can. A prop
-    given twice, on the <tu> and a <tuv>, is a list of its values: one not confirmed is enough."""
-    return any(level in values for kind, values in UNCONFIRMED_PROPS.items() for level in unit.prop_values(kind))
+    given twice, on the <tu> and a <tuv>, is a list of its values: one not confirmed is enough. So is the
+    ``x-state`` prop of a draft read from XLIFF (:data:`tmtool.formats.xliff.UNCONFIRMED_STATES`), as a TMX
+    export writes it: a draft imported with ``include_unconfirmed`` stays one through a TMX."""
+    return any(level in values for kind, values in UNCONFIRMED_PROPS.items() for level in unit.prop_values(kind)) \
+        or any(state in _xliff_unconfirmed_states() for state in unit.prop_values("x-state"))
+
+
+@lru_cache(maxsize=1)
+def _xliff_unconfirmed_states() -> frozenset[str]:
+    from .xliff import UNCONFIRMED_STATES  # xliff reads TMX's props and dates: imported here when first asked
+
+    return UNCONFIRMED_STATES
 
 
 # ---- reading ----
@@ -358,16 +373,19 @@ class _TmxReader:
             self.srclang = self._tag(declared, element)
 
     def _tell_left_out(self, header: etree._Element) -> None:
-        """Say what the header holds for the whole memory, which a store merging memories has no place for: its
-        props (memoQ's memory name and default client, ``name``, ``defclient``; Trados's fields' definitions and
-        recognisers, ``x-Client:MultiplePicklist``, ``x-Recognizers``) and its notes."""
-        kinds = list(dict.fromkeys(prop.get("type", "") for prop in header.iterfind("prop")))
-        notes = len(header.findall("note"))
-        said = [f"props ({', '.join(kinds)})" if kinds else "", f"{notes} note{'s' if notes > 1 else ''}" if notes else ""]
-        if kinds or notes:
+        """Say what the header holds for the whole memory, each prop and note with its text: its props (memoQ's
+        memory name and default client, ``name``, ``defclient``; Trados's fields' definitions and recognisers,
+        ``x-Client:MultiplePicklist``, ``x-Recognizers``) and its notes. A store merges memories and exports them
+        merged, so that what describes one memory is true of no export (a memory's name, its defaults, the fields
+        its tool defines): not stored, but said in full, so that nothing of the file is lost unsaid."""
+        props = [f"{prop.get('type', '')}: {_one_line(prop.text)}" for prop in header.iterfind("prop")]
+        notes = [f"“{_one_line(note.text)}”" for note in header.iterfind("note")]
+        said = [f"props ({'; '.join(props)})" if props else "",
+                f"note{'s' if len(notes) > 1 else ''} ({'; '.join(notes)})" if notes else ""]
+        if props or notes:
             logging.getLogger("tmtool.formats").info(
                 "%s: the header's %s describe%s the whole memory, not its units: not kept", self.path,
-                " and ".join(filter(None, said)), "s" if not kinds and notes == 1 else "")
+                " and ".join(filter(None, said)), "s" if not props and len(notes) == 1 else "")
 
     def unit(self, tu: etree._Element) -> Unit:
         if not self.seen_header:

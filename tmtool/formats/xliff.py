@@ -1,7 +1,8 @@
 """XLIFF: write 1.2 for CAT tools (OmegaT, translate-toolkit), read 1.2 and 2.0 to 2.2.
 
 Written files are XLIFF 1.2 with one ``trans-unit`` per unit or segment, whitespace preserved. A unit
-with a target gets ``<target state="translated">``. A source-only unit or a bare segment (for
+with a target gets ``<target state="translated">``, a draft (a translation not confirmed, imported as
+such) ``needs-review-translation`` or the 1.2 state it came with. A source-only unit or a bare segment (for
 pre-translation) gets no ``<target>``, which translate-toolkit reads as untranslated; OmegaT's XLIFF
 filter, however, translates the *target* element and skips a unit without one, so
 ``source_as_target=True`` writes ``<target state="needs-translation">`` holding a copy of the source
@@ -49,7 +50,7 @@ from ..langtags import normalize_tag
 from ..model import Segment, Unit
 from .inline import END, html_segment, write_xliff_inline, xliff_segment
 from .skips import OnSkip, Skipped, Unusable, refuse
-from .tmx import ATTRIBUTE_PROP, add_prop, parse_date
+from .tmx import ATTRIBUTE_PROP, add_prop, is_unconfirmed as is_draft, parse_date
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, parse_xml, source_name, split_tag, xml_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -90,6 +91,10 @@ UNCONFIRMED_STATES = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff
                                 "PartiallyEdited", "PreTranslated", "Pretranslated", "AssembledFromFragments",
                                 "MachineTranslated", "Rejected", "needs-review-translation", "needs-review-l10n",
                                 "needs-review-adaptation"}) | _NEEDS_WORK
+# the 1.2 states a draft is written back in: its own when it is one of them, else (Trados's Draft, memoQ's
+# PreTranslated, a TMX's x-ConfirmationLevel) needs-review-translation, which translate-toolkit, Okapi and
+# this reader take for a translation not yet confirmed
+_DRAFT_STATES_12 = frozenset({"needs-review-translation", "needs-review-l10n", "needs-review-adaptation"}) | _NEEDS_WORK
 
 
 def write_xliff(
@@ -153,15 +158,24 @@ def _trans_unit(item: Unit | Segment, unit_id: str, where: str, source_as_target
         source, markup, target, target_markup = item.text, None, "", None
     codes = _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}source"), source, markup, where)
     if target:
-        _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="translated"), target, target_markup, where,
-              codes)
+        _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state=_target_state(item)), target, target_markup,
+              where, codes)
     elif source_as_target:
         _fill(etree.SubElement(unit, f"{{{XLIFF_12}}}target", state="needs-translation"), source, markup, where)
     if isinstance(item, Unit):
         _write_resource(unit, item, where)
-    for note in item.notes if isinstance(item, Unit) else ():
-        etree.SubElement(unit, f"{{{XLIFF_12}}}note").text = xml_text(note, where)
+    for number, note in enumerate(item.notes if isinstance(item, Unit) else (), 1):
+        _note_element(unit, item, number, note, where)
     return unit
+
+
+def _target_state(item: Unit | Segment) -> str:
+    """``translated``, or for a draft (a unit imported with its translation not confirmed, see
+    :func:`~tmtool.formats.tmx.is_unconfirmed`) a state saying it still needs review."""
+    if not isinstance(item, Unit) or not is_draft(item):
+        return "translated"
+    return next((state for state in item.prop_values("x-state") if state in _DRAFT_STATES_12),
+                "needs-review-translation")
 
 
 def _fill(element: etree._Element, text: str, markup: str | None, where: str, source=None):
@@ -251,7 +265,8 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                 on_skip(Skipped("a <trans-unit> without <source>", path, unit.sourceline))
                 continue
             target = unit.find(tag("target"))
-            notes = [_text(note) for note in unit.iterfind(tag("note"))] + _tool_comments(unit) \
+            own_notes = unit.findall(tag("note"))
+            notes = [_text(note) for note in own_notes] + _tool_comments(unit) \
                 + _enclosing_notes(unit, tag("note"), tag("header"))
             segments = _segments(unit, target, tag)
             # a <file> naming no target-language: the <target>'s own xml:lang (Okapi, Symfony) names it
@@ -262,6 +277,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                              notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit),
                              _html(unit, source_part, target_part))
                 item.props.update(_resource(unit, tag))
+                item.props.update(_note_attributes(own_notes, ("from", "priority")))
                 try:
                     _provenance(unit, segment_id, item)
                 except Unusable as exc:
@@ -542,8 +558,8 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
         raise TmtoolError("<xliff> without srcLang", path=path, line=root.sourceline)
     tgtlang = _lang(root.get("trgLang"), root, path)
     for unit in root.iter(f"{{{ns}}}unit"):
-        notes = [_text(note) for note in unit.iterfind(f"{{{ns}}}notes/{{{ns}}}note")] \
-            + _enclosing_notes(unit, f"{{{ns}}}note", f"{{{ns}}}notes")
+        own_notes = unit.findall(f"{{{ns}}}notes/{{{ns}}}note")
+        notes = [_text(note) for note in own_notes] + _enclosing_notes(unit, f"{{{ns}}}note", f"{{{ns}}}notes")
         original_data = {data.get("id"): _text(data) for data in unit.iterfind(f"{{{ns}}}originalData/{{{ns}}}data")}
         segments = unit.findall(f"{{{ns}}}segment")
         for number, segment in enumerate(segments, 1):
@@ -558,8 +574,35 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
             item = _unit(source, target, srclang, tgtlang, unit_id, segment.get("state"),
                          notes + _annotations(ns, source, target), original_data, _translate(unit),
                          _html(unit, source, target))
+            item.props.update(_note_attributes(own_notes, ("category", "priority")))
             if _holds_text(item) and _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
                 yield item
+
+
+# a unit's own note's attributes, kept as props named NOTE_ATTRIBUTE + the attribute + ":" + the note's number
+# among the unit's notes (x-note-from:1, x-note-priority:1): who wrote it or what it is (1.2's from, 2.0's
+# category; Angular writes the description and meaning of a message so, from="description" in 1.2,
+# category="description" in 2.0) and how much it matters (priority, 1 to 10); a TMX export writes them as props,
+# an XLIFF export as they were
+NOTE_ATTRIBUTE = "x-note-"
+
+
+def _note_attributes(notes: list[etree._Element], attributes: tuple[str, ...]) -> dict[str, str]:
+    return {f"{NOTE_ATTRIBUTE}{name}:{number}": note.get(name) for number, note in enumerate(notes, 1)
+            for name in attributes if note.get(name)}
+
+
+def _note_element(unit: etree._Element, item: Unit, number: int, note: str, where: str) -> None:
+    """A 1.2 ``<note>`` with the ``from`` and ``priority`` its unit's props keep for it: a 2.0 note's
+    ``category`` is written as ``from``, as Angular writes the one and the other."""
+    attributes = {}
+    said_by = item.props.get(f"{NOTE_ATTRIBUTE}from:{number}") or item.props.get(f"{NOTE_ATTRIBUTE}category:{number}")
+    if isinstance(said_by, str):
+        attributes["from"] = xml_text(said_by, where)
+    priority = item.props.get(f"{NOTE_ATTRIBUTE}priority:{number}")
+    if isinstance(priority, str) and priority.strip().isdigit() and 1 <= int(priority) <= 10:  # as 1.2 allows
+        attributes["priority"] = priority.strip()
+    etree.SubElement(unit, f"{{{XLIFF_12}}}note", attributes).text = xml_text(note, where)
 
 
 def _enclosing_notes(unit: etree._Element, note: str, holder: str) -> list[str]:

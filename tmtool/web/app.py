@@ -556,14 +556,16 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.post("/api/import", tags=["documents"])
     def api_import(file: Annotated[UploadFile, File()], by: By,
                    format: Annotated[str | None, Form(max_length=20)] = None,
-                   status: Annotated[STATUSES, Form()] = "candidate") -> dict:
+                   status: Annotated[STATUSES, Form()] = "candidate",
+                   include_unconfirmed: Annotated[bool, Form()] = False) -> dict:
         """Import an uploaded memory (tmx, xliff) or glossary (tbx, po, csv, tsv, xlsx), as ``tmtool import``;
-        ``status``: that of the glossary entries the file gives none; ``notices``: what reading the file said, a
+        ``status``: that of the glossary entries the file gives none; ``include_unconfirmed``: the units not
+        confirmed (drafts) too, as ``tmtool import --include-unconfirmed``; ``notices``: what reading the file said, a
         line each, as the command line says it on stderr (a CSV read as Windows-1252, regional tags kept as their
         language)."""
         with store() as s, noticed() as said:
             done = api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=by,
-                                   status=status)
+                                   status=status, include_unconfirmed=include_unconfirmed)
         return {**done, "notices": said}
 
     # ---- pages ---------------------------------------------------------------------------------

@@ -460,7 +460,8 @@ function summary(done) {
   const line = done.kind === "units"
     ? `${counted(done.added, "unit")} added${counts ? ` (${counts})` : ""}, ${done.already_stored} already stored, ` +
       `${done.repeated ? `${done.repeated} repeated in the file, ` : ""}` +
-      `${done.untranslated} untranslated skipped${done.unconfirmed ? ` (${done.unconfirmed} of them not confirmed)` : ""}`
+      `${done.without_translation} untranslated skipped${done.unconfirmed ? `, ${done.unconfirmed} not confirmed skipped` : ""}` +
+      `${done.unconfirmed_included ? `, ${done.unconfirmed_included} not confirmed included as drafts` : ""}`
     : `${counted(done.added, "entry", "entries")} added, ${done.already_stored} already stored` +
       `${done.reviewed ? ` (${done.reviewed} of them reviewed from the file` +
         `${done.corrected ? `, ${done.corrected} with corrected terms` : ""})` : ""}${counts ? ` (entries in ${counts})` : ""}`;
