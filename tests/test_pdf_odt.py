@@ -230,6 +230,60 @@ def test_word_s_bullets_named_in_the_private_use_area_are_list_markers(tmp_path)
     assert [segment.text for segment in segment_document(document, "fr")][1:] == PRIORITIES
 
 
+GLOSSARY = [("Terme français", "English term", "Sigle"),
+            ("Commandement allié Opérations", "Allied Command Operations", "ACO"),
+            ("état-major militaire international", "International Military Staff", "EMI"),
+            ("Comité de terminologie de l’OTAN, qui valide les termes de l’Alliance",
+             "NATO Terminology Committee", "CTO")]
+
+
+def ruled_glossary(path: Path, borders: str) -> None:
+    """A justified paragraph, a three-column table as fpdf2 draws it (cells 3 mm apart: under an em), whose
+    last row's first cell wraps on two lines, and a paragraph after it."""
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, FR[0], align="J")
+    pdf.ln(2)
+    pdf.set_font("Helvetica", size=10)
+    with pdf.table(col_widths=(70, 70, 30), width=170, borders_layout=borders, padding=1.5) as table:
+        for row in GLOSSARY:
+            cells = table.row()
+            for text in row:
+                cells.cell(text)
+    pdf.ln(2)
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, FR[1], align="J")
+    pdf.output(str(path))
+
+
+def test_a_ruled_table_s_cells_are_read_as_cells(tmp_path):
+    """Drawn rules part a table's cells: a vertical rule cuts a row though the cells are closer than an em, a
+    horizontal one ends the paragraph (a header row, the paragraph above, two rows were one paragraph), a
+    cell's two lines are one paragraph, and the justified paragraphs around the table stay whole."""
+    path = tmp_path / "glossaire.fr.pdf"
+    ruled_glossary(path, "ALL")
+    assert read_document(path, lang="fr").paragraphs == (FR[0], *(cell for row in GLOSSARY for cell in row), FR[1])
+
+
+@pytest.mark.parametrize("borders, columns_ruled", [("INTERNAL", True), ("MINIMAL", True),
+                                                    ("HORIZONTAL_LINES", False)])
+def test_a_partly_ruled_table_s_rows_are_not_joined_across_a_rule(tmp_path, borders, columns_ruled):
+    """A table drawn without its outer border, or with rules between its rows only: no paragraph runs over a
+    horizontal rule into the next row (the header ran into the first row), nor, where the columns are ruled,
+    over a vertical rule into another cell (a row's last cell ran into the next row's first)."""
+    path = tmp_path / "glossaire.fr.pdf"
+    ruled_glossary(path, borders)
+    paragraphs = read_document(path, lang="fr").paragraphs
+    assert paragraphs[0] == FR[0] and paragraphs[-1] == FR[1]
+    for paragraph in paragraphs[1:-1]:
+        rows = {number for number, row in enumerate(GLOSSARY) for cell in row if cell in paragraph or paragraph in cell}
+        assert len(rows) == 1, paragraph
+        if columns_ruled:
+            assert any(paragraph in cell for row in GLOSSARY for cell in row), paragraph
+
+
 @pytest.mark.parametrize("head, tail, seen, joined", [
     ("opéra", "tions", "", True),  # wordfreq knows the word, not the fragments
     ("sur", "tout", "", True),  # two frequent words, but one word joined

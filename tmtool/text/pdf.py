@@ -7,9 +7,10 @@ ends, and the gutter between two columns could not be seen (bench/README.md, "PD
 measured). pdfminer's own grouping of characters into lines and blocks is not used: it cuts a
 justified line at its wider spaces and then orders the pieces apart. Here, on each page:
 
-- characters on one baseline are a row, cut where a gap is wider than an em; two pieces are one line
-  again when a row above or below has text across their gap (a stretched space of justified text,
-  not a gutter or the gap between table cells);
+- characters on one baseline are a row, cut where a gap is wider than an em or a drawn vertical rule stands
+  between two characters (a ruled table's cells); two pieces are one line again when a row above or below
+  has text across their gap (a stretched space of justified text, not a gutter or the gap between table
+  cells), never across a rule;
 - rows are read top to bottom; where at least three rows share a gutter between columns at least
   twelve ems wide, the columns are read one after the other (a table's narrower columns row by row);
 - the running header and footer are dropped: a line among the three at the top or bottom of a page
@@ -18,6 +19,9 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
   heading, *Article 3*, that the text brings near an edge), or the first or last line of two pages of one
   parity, apart from the text (headers that alternate, the title of the document on even pages and the
   chapter's on odd ones);
+- a ruled table's cell (drawn rules on its four sides: pdfminer's lines, rectangles and curves, stroked, or
+  filled and thin) is read whole before the next cell, and two lines of a page with a rule between them
+  (under the first and above the second, or the cells of a table) are never one paragraph;
 - consecutive lines of one column are one paragraph unless the second stands after extra vertical
   space, in another font size, indented, after a list marker, or after a line that had room for its
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
@@ -55,6 +59,8 @@ logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 # a gap between two characters wider than this many ems is a space: a space is a quarter of an em or
 # more, kerning a tenth at most
 WORD_GAP = 0.12
+# a filled shape this thin (points) is a rule, as tools draw a table's borders; a wider one is shading
+RULE_WIDTH = 3.0
 NOTE_SIZE = 0.9  # lines at the bottom of a page in print this much smaller than the text's are footnotes
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
 # the top margin word processors leave by default (Word's and LibreOffice's 2.5 cm or one inch): a header is printed
@@ -91,6 +97,9 @@ class _Line:
     first_word: float  # width of the line's first word: would it have fit on the line before?
     calls: tuple[str, ...] = ()  # the numbers of the notes it calls (a note's own: its number), dropped from its text
     from_top: float = 0.0  # how far its baseline stands below the page's top edge
+    # the nearest drawn rules left of it, right of it, above and under it (x, x, y, y; None: no rule); all four:
+    # the line stands in a ruled table's cell
+    cell: tuple[float | None, float | None, float | None, float | None] = (None, None, None, None)
 
     def below(self, other: _Line) -> bool:
         """Whether this line comes right under ``other`` in the same column."""
@@ -173,7 +182,10 @@ def _read_lines(path: Path) -> list[list[_Line]]:
             interpreter = PDFPageInterpreter(resources, device)
             for page in PDFPage.get_pages(stream):
                 interpreter.process_page(page)
-                pages.append(list(_glyphs(device.get_result())))
+                layout = device.get_result()
+                rules = _Rules([], [])
+                _add_rules(layout, rules)
+                pages.append((list(_glyphs(layout)), rules))
                 tops.append(page.mediabox[3])
     except PDFEncryptionError:
         raise TmtoolError("an encrypted PDF that needs a password; save an unprotected copy", path=str(path)) from None
@@ -185,12 +197,12 @@ def _read_lines(path: Path) -> list[list[_Line]]:
                           path=str(path)) from None
     if not pages:
         raise TmtoolError("not a readable PDF file (no pages)", path=str(path))
-    glyphs = [glyph for page in pages for glyph in page if not glyph.text.isspace()]
+    glyphs = [glyph for page, _ in pages for glyph in page if not glyph.text.isspace()]
     if sum(glyph.text.startswith("(cid:") for glyph in glyphs) * 2 > len(glyphs):
         # pdfminer names a character it cannot map to Unicode by its number in the font
         raise TmtoolError("the text layer cannot be decoded (fonts without a Unicode map): run OCR first",
                           path=str(path))
-    lines = [_page_lines(page, number) for number, page in enumerate(pages)]
+    lines = [_page_lines(page, number, rules) for number, (page, rules) in enumerate(pages)]
     for page, top in zip(lines, tops):
         for line in page:
             line.from_top = top - line.baseline
@@ -225,6 +237,61 @@ def _glyphs(container):
             yield from _glyphs(item)
 
 
+@dataclass(slots=True)
+class _Rules:
+    """A page's drawn rules, as segments."""
+
+    across: list[tuple[float, float, float]]  # horizontal: y, x0, x1
+    down: list[tuple[float, float, float]]  # vertical: x, y0, y1
+
+    def between(self, left: _Glyph, right: _Glyph) -> bool:
+        """Whether a vertical rule stands between two characters of a row."""
+        if not self.down:  # most pages
+            return False
+        start, end, y = (left.x0 + left.x1) / 2, (right.x0 + right.x1) / 2, right.middle
+        return any(start < x < end and y0 <= y <= y1 for x, y0, y1 in self.down)
+
+    def around(self, line: _Line) -> tuple[float | None, float | None, float | None, float | None]:
+        """The nearest rules left of, right of, above and under a line (which no vertical rule crosses: its
+        row was cut there); above, clear of its letters, under, clear of its descenders (an underline is not)."""
+        middle, centre = line.baseline + line.size / 2, (line.x0 + line.x1) / 2
+        down = [x for x, y0, y1 in self.down if y0 <= middle <= y1]
+        across = [y for y, x0, x1 in self.across if x0 <= centre <= x1]
+        return (max((x for x in down if x < centre), default=None),
+                min((x for x in down if x > centre), default=None),
+                min((y for y in across if y > line.baseline + 0.8 * line.size), default=None),
+                max((y for y in across if y < line.baseline), default=None))
+
+
+def _add_rules(container, rules: _Rules) -> None:
+    """The straight horizontal and vertical strokes of a page's drawings (those inside figures included):
+    a stroked path's line segments, and a filled shape thinner than ``RULE_WIDTH`` (a bar)."""
+    from pdfminer.layout import LTContainer, LTCurve
+
+    for item in container:
+        if isinstance(item, LTContainer):
+            _add_rules(item, rules)
+        elif isinstance(item, LTCurve):
+            x0, y0, x1, y1 = item.bbox
+            segments = []
+            if item.stroke:
+                start = current = None
+                for operation in item.original_path or ():  # ("m", (x, y)), ("l", (x, y)), ("c", …, (x, y)), ("h",)
+                    point = operation[-1] if operation[0] != "h" else start
+                    if operation[0] in "lh" and current is not None and point is not None:
+                        segments.append((*current, *point))
+                    current = point
+                    start = point if operation[0] == "m" else start
+            elif item.fill and min(x1 - x0, y1 - y0) <= RULE_WIDTH:
+                segments.append((x0, (y0 + y1) / 2, x1, (y0 + y1) / 2) if x1 - x0 > y1 - y0
+                                else ((x0 + x1) / 2, y0, (x0 + x1) / 2, y1))
+            for ax, ay, bx, by in segments:
+                if abs(ay - by) < 0.5 < abs(ax - bx):
+                    rules.across.append(((ay + by) / 2, min(ax, bx), max(ax, bx)))
+                elif abs(ax - bx) < 0.5 < abs(ay - by):
+                    rules.down.append(((ax + bx) / 2, min(ay, by), max(ay, by)))
+
+
 def _symbol_character(text: str, font: str) -> str:
     """A character of a symbol font, which a PDF's text layer names by its code in the private use area
     (U+F000 + the code: Word's round bullet, in the Symbol font, is U+F0B7), as what it shows: the Symbol font's
@@ -238,7 +305,7 @@ def _symbol_character(text: str, font: str) -> str:
     return _SYMBOL_FONT.get(ord(text) - 0xF000, text) if "symbol" in font.lower() else "•"
 
 
-def _page_lines(glyphs: list[_Glyph], page: int) -> list[_Line]:
+def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules) -> list[_Line]:
     """A page's lines in reading order."""
     rows: list[tuple[list[float], list[_Glyph]]] = []  # the lowest bottom of its glyphs, and them
     for glyph in sorted(glyphs, key=lambda g: -g.middle):
@@ -247,28 +314,32 @@ def _page_lines(glyphs: list[_Glyph], page: int) -> list[_Line]:
             rows[-1][0][0] = min(rows[-1][0][0], glyph.bottom)
         else:
             rows.append(([glyph.bottom], [glyph]))
-    pieces = [_pieces(sorted(row, key=lambda g: g.x0)) for _, row in rows]
-    lines = [[_line(piece, page) for piece in _rejoin(pieces, i) if not all(g.text.isspace() for g in piece)]
-             for i in range(len(pieces))]
+    pieces = [_pieces(sorted(row, key=lambda g: g.x0), rules) for _, row in rows]
+    lines = [[_line(piece, page) for piece in _rejoin(pieces, i, rules)
+              if not all(g.text.isspace() for g in piece)] for i in range(len(pieces))]
+    for line in (line for row in lines for line in row):
+        line.cell = rules.around(line)
     return [line for band in _bands([row for row in lines if row]) for line in _band_order(band)]
 
 
-def _pieces(row: list[_Glyph]) -> list[list[_Glyph]]:
-    """A row cut where a gap is wider than an em; a glyph drawn twice over itself (fake bold) once."""
+def _pieces(row: list[_Glyph], rules: _Rules) -> list[list[_Glyph]]:
+    """A row cut where a gap is wider than an em or at a vertical rule; a glyph drawn twice over itself (fake
+    bold) once."""
     pieces = [[row[0]]]
     for before, glyph in zip(row, row[1:]):
         if glyph.text == before.text and abs(glyph.x0 - before.x0) < 0.3 * (before.x1 - before.x0):
             continue
-        if glyph.x0 - pieces[-1][-1].x1 > glyph.size:
+        if glyph.x0 - pieces[-1][-1].x1 > glyph.size or rules.between(pieces[-1][-1], glyph):
             pieces.append([])
         pieces[-1].append(glyph)
     return pieces
 
 
-def _rejoin(pieces: list[list[list[_Glyph]]], i: int) -> list[list[_Glyph]]:
+def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules) -> list[list[_Glyph]]:
     """Row ``i``'s pieces put back together across the stretched spaces of a justified line: a gap
     that a row near it has text across, or one as wide as a gap beside it where one of the pieces is a
-    lone word, unless a row near it has text on either side of the gap and none in it (a gutter)."""
+    lone word, unless a row near it has text on either side of the gap and none in it (a gutter), and
+    never across a vertical rule (a ruled table's cells)."""
     row = pieces[i]
     near = [other for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i
             if abs(pieces[j][0][0].bottom - row[0][0].bottom) < 3 * row[0][0].size for other in [pieces[j]]]
@@ -281,7 +352,7 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int) -> list[list[_Glyph]]:
         across = any(other[0].x0 < start and other[-1].x1 > end for other_row in near for other in other_row)
         gutter = any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
                      and not any(p[-1].x1 > start and p[0].x0 < end for p in other_row) for other_row in near)
-        if across or (as_wide and not gutter):
+        if (across or (as_wide and not gutter)) and not rules.between(row[k][-1], piece[0]):
             joined[-1].extend(piece)
         else:
             joined.append(list(piece))
@@ -377,7 +448,20 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
                for column in columns)
     if len(columns) > 1 and len(band) >= 3 and wide:
         return [line for column in columns for line in column]
-    return [line for row in band for line in row]
+    # row by row, but a line alone on its row in a ruled table's cell (rules on its four sides) right after the
+    # cell's line before: a wrapped cell's lines are one paragraph, not read between the other cells (rows of a
+    # column that no horizontal rule parts stay rows)
+    ordered, head, after = [], {}, defaultdict(list)
+    for row in band:
+        for line in row:
+            if None in line.cell:
+                ordered.append(line)
+            elif line.cell in head and all(other.cell == line.cell for other in row):
+                after[id(head[line.cell])].append(line)
+            else:
+                ordered.append(line)
+                head[line.cell] = line
+    return [line for first in ordered for line in [first, *after[id(first)]]]
 
 
 def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
@@ -575,6 +659,8 @@ class _Paragraphs:
 
     def _continues(self, i: int) -> bool:
         before, line = self.lines[i - 1], self.lines[i]
+        if _ruled_off(before, line):
+            return False
         hyphenated = _HYPHENATED_END.search(before.text) is not None
         same_size = abs(line.size - before.size) <= 0.15 * before.size
         if not line.below(before):  # a new page or column
@@ -598,6 +684,22 @@ class _Paragraphs:
                 return text[:-1] + more
             return text + more
         return f"{text} {more}"
+
+
+def _ruled_off(before: _Line, line: _Line) -> bool:
+    """Whether a drawn rule parts two lines of one page: a rule under the first stands above the second; a
+    rule beside the first stands between them, the second on its row or under it (not at the top of the next
+    column: a rule between two columns of text does not end the paragraph going on over them); or they stand
+    in two cells of a ruled table (or one in a cell, the other out of it)."""
+    if before.page != line.page:
+        return False
+    left, right, _, under = before.cell
+    if under is not None and under > line.baseline + 0.8 * line.size:
+        return True
+    if line.baseline < before.baseline + 0.5 * before.size and (
+            (right is not None and line.x0 >= right) or (left is not None and line.x1 <= left)):
+        return True
+    return before.cell != line.cell and (None not in before.cell or None not in line.cell)
 
 
 def _text_start(line: _Line) -> float:
