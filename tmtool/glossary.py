@@ -1179,8 +1179,9 @@ def _with_variants(store: Store, read: Entry, stored: Entry) -> dict | None:
     does from extraction)."""
     entry_id = int(stored.id)
     held = {(t.lang, spelling_key(t.text)): t for t in reversed(stored.terms)}  # the first term of a spelling
+    # a spelling the term's own folds alike (other capitals, no accents) is the term, as extraction reads it
     variants = [(term, t.text) for t in read.terms if (term := held.get((t.lang, spelling_key(t.text))))
-                and visible(t.text) not in {visible(text) for text in (term.text, *term.forms)}]
+                and fold(t.text) not in {fold(text) for text in (term.text, *term.forms)}]
     if not variants or store.entry_state(entry_id).reviewed:
         return None
     was = snapshot(store, entry_id)
