@@ -1179,9 +1179,11 @@ def _with_variants(store: Store, read: Entry, stored: Entry) -> dict | None:
     does from extraction)."""
     entry_id = int(stored.id)
     held = {(t.lang, spelling_key(t.text)): t for t in reversed(stored.terms)}  # the first term of a spelling
-    # a spelling the term's own folds alike (other capitals, no accents) is the term, as extraction reads it
-    variants = [(term, t.text) for t in read.terms if (term := held.get((t.lang, spelling_key(t.text))))
-                and fold(t.text) not in {fold(text) for text in (term.text, *term.forms)}]
+    # a spelling one of its terms or variants folds alike (other capitals, no accents; mise en oeuvre where the
+    # entry holds mise en œuvre and mise en oeuvre) is already the entry's, as extraction reads it
+    written = {(t.lang, fold(text)) for t in stored.terms for text in (t.text, *t.forms)}
+    variants = [(term, t.text) for t in read.terms if (t.lang, fold(t.text)) not in written
+                and (term := held.get((t.lang, spelling_key(t.text))))]
     if not variants or store.entry_state(entry_id).reviewed:
         return None
     was = snapshot(store, entry_id)
