@@ -62,6 +62,17 @@ def test_a_sqlite_url_is_percent_decoded_as_the_url_standard_writes_a_path(tmp_p
     assert not (tmp_path / "store.db").exists() and not (tmp_path / "store").exists()
 
 
+def test_a_sqlite_url_naming_a_nul_character_is_one_line(tmp_path, monkeypatch):
+    """%00 decodes to a character no file's name holds: a command that makes the store stopped with
+    Python's *embedded null byte* traceback, the others printed the NUL in their message."""
+    monkeypatch.chdir(tmp_path)
+    for args in (("glossary", "add", "Comité militaire", "Military Committee"), ("stats",)):
+        result = run("sqlite:///store%00.db", *args)
+        assert isinstance(result.exception, SystemExit) and result.exit_code == 1
+        assert result.output.count("\n") == 1 and "\0" not in result.output and "%00" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_missing_input_file_or_store_is_exit_2_for_every_command_and_a_folder_as_output_1(tmp_path):
     """One rule a script can rely on, whatever the command: a file named on the command line that is
     not there (or is a folder) is a usage error, as a misspelt --db is; a folder given as the output

@@ -60,6 +60,19 @@ def test_a_term_a_glossary_typed_without_its_ligature_counts_what_documents_find
             ("fr", "manoeuvre", ["manœuvre"]), ("en", "manoeuvre", [])]
 
 
+def test_a_proposal_an_entry_holds_in_both_spellings_is_its_own_term_not_a_variant_of_the_other(store_url):
+    """A termbase's entry holds *mise en œuvre* and *mise en oeuvre*: a document's *mise en œuvre* was made a
+    variant (form) of *mise en oeuvre*, the entry rewritten, rather than counted on the term it is."""
+    with open_store(store_url, create=True) as store:
+        glossary.import_entries(store, [Entry([Term("mise en œuvre", "fr"), Term("mise en oeuvre", "fr"),
+                                               Term("implementation", "en")])], "termbase.tbx")
+        ingest(store, "d1", [proposal("mise en œuvre", "implementation", 0.7, "d1")])
+        [entry] = store.list_entries()
+        assert entry.frequency == 1
+        assert [(t.text, t.forms) for t in entry.terms] == [
+            ("mise en œuvre", []), ("mise en oeuvre", []), ("implementation", [])]
+
+
 def test_a_term_in_ten_documents_outranks_one_seen_once(tmp_path):
     with open_store(tmp_path / "s.db", create=True) as store:
         ingest(store, "d0", [proposal("espace aérien", "airspace", 0.7, "d0"),

@@ -279,6 +279,44 @@ def test_a_glossary_typing_oe_for_the_ligature_holds_the_entries_stored_with_it(
         assert api.entries_sharing_terms(fresh, added["id"]) == {by_text["cœur de cible"].id: ["cœur de cible"]}
 
 
+def test_a_glossary_writing_a_stored_term_in_other_capitals_or_without_its_accents_changes_nothing(store_url, tmp_path):
+    """Only a spelling lookup folds alike and a word index does not (*manoeuvre*, *manœuvre*) is a variant: a
+    client's glossary capitalising each term (*Comité militaire*) or leaving out a capital's accent (*Etat-major*)
+    wrote each as a variant of the stored candidate and recorded the import as changing it, where extraction
+    (and the import before) took it for the stored term."""
+    from tmtool import api
+
+    with open_store(store_url, create=True) as fresh:
+        glossary.import_entries(fresh, [entry("comité militaire", "Military Committee", status=ReviewStatus.CANDIDATE),
+                                        entry("état-major", "staff", status=ReviewStatus.CANDIDATE)], "termbase.tbx")
+        client = tmp_path / "client.csv"
+        client.write_text("fr;en\nComité militaire;military committee\nEtat-major;Staff\n", encoding="utf-8")
+        done = api.import_file(fresh, client, user="ana")
+        assert (done["added"], done["already_stored"]) == (0, 2)
+        assert [[(t.text, t.forms) for t in e.terms] for e in fresh.list_entries()] == [
+            [("comité militaire", []), ("Military Committee", [])], [("état-major", []), ("staff", [])]]
+        assert [[change["action"] for change in api.history(fresh, e.id)] for e in fresh.list_entries()] == [
+            ["import termbase.tbx"], ["import termbase.tbx"]]
+
+
+def test_a_term_an_entry_holds_in_both_spellings_changes_nothing_on_import(store_url, tmp_path):
+    """A termbase lists both spellings as terms of one entry (*mise en œuvre*, *mise en oeuvre*): a file
+    writing one of them wrote it again as a variant of the other and recorded the import as changing it."""
+    from tmtool import api
+
+    with open_store(store_url, create=True) as fresh:
+        glossary.import_entries(fresh, [Entry(terms=[Term("mise en œuvre", "fr"), Term("mise en oeuvre", "fr"),
+                                                     Term("implementation", "en")], status=ReviewStatus.CANDIDATE)],
+                                "termbase.tbx")
+        client = tmp_path / "client.csv"
+        client.write_text("fr;en\nmise en oeuvre;implementation\n", encoding="utf-8")
+        assert api.import_file(fresh, client, user="ana")["already_stored"] == 1
+        [stored] = fresh.list_entries()
+        assert [(t.text, t.forms) for t in stored.terms] == [
+            ("mise en œuvre", []), ("mise en oeuvre", []), ("implementation", [])]
+        assert [change["action"] for change in api.history(fresh, stored.id)] == ["import termbase.tbx"]
+
+
 def test_a_french_plural_in_ies_finds_its_singular_and_back(store_url):
     """English's -ies → -y rule made *ally* of *alliés* and *partie* of nothing: *parties contractantes* and
     *séries de mesures* found their terms only as fuzzy neighbours, *Allié* found *Alliés* as a prefix."""

@@ -215,3 +215,20 @@ def test_a_match_scoring_the_minimum_exactly_is_found(store_url):
             assert search_memory(store, kept(minimum - 1), min_score=minimum) == [], minimum
     result = CliRunner().invoke(main, ["--db", store_url, "tm", "search", kept(60), "--min", "60"])
     assert (result.exit_code, result.stdout.split("%")[0].strip()) == (0, "60.0")
+
+
+def test_concordance_finds_a_phrase_whose_sign_has_a_word_only_in_its_compatible_form(store_url):
+    """*№* is no word to a word index, its compatible form *No* is one: a phrase holding it is asked as typed
+    (*Résolution 1325* in a word index) and as *Résolution No 1325*. PostgreSQL asked each word's spellings
+    one after the other, *№* as *No* alone, and found no unit writing *№* or *½* (SQLite found them)."""
+    units = [Unit("La résolution № 1325 du Conseil de sécurité.", "Security Council resolution 1325.",
+                  "fr-FR", "en-GB", tuid="sign"),
+             Unit("Резолюция No 1325 Совета Безопасности.", "UNSCR 1325.",
+                  "ru-RU", "en-GB", tuid="letters"),
+             Unit("Il faut ½ litre d'eau.", "Half a litre of water is needed.", "fr-FR", "en-GB", tuid="half")]
+    with open_store(store_url, create=True) as store:
+        store.add_units(units, "signs")
+        assert [unit.tuid for unit, _ in store.concordance("résolution № 1325", lang="fr")] == ["sign"]
+        assert store.concordance_count("résolution № 1325", 10, "fr") == 1
+        assert [unit.tuid for unit, _ in store.concordance("Резолюция № 1325")] == ["letters"]
+        assert [unit.tuid for unit, _ in store.concordance("faut ½ litre")] == ["half"]

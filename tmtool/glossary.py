@@ -930,15 +930,17 @@ def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime, r
     if reviewed:
         return {"last_seen": now}
     entry = stored[entry_id]
-    # a term spelt as lookup finds it alike (manœuvre, manoeuvre) is the entry's, its spelling a form of it
-    by_key = {(t.lang, spelling_key(t.text)): t for t in entry.terms}
+    # a term written alike (folded) is that term; one spelt as lookup finds it alike (manœuvre, manoeuvre) is the
+    # first term so spelt, its spelling a form of it (an entry may hold both: mise en œuvre, mise en oeuvre)
+    written = {(t.lang, fold(t.text)): t for t in entry.terms}
+    spelt_alike = {(t.lang, spelling_key(t.text)): t for t in reversed(entry.terms)}
     changed = False
     # the proposal's sentence pairs are in its context language, which may not be the entry's (found by its
     # English term): a term it adds keeps them in theirs
     language = context_language(t.lang for t in proposal.terms)
     other = language != context_language(t.lang for t in entry.terms)
     for term in proposal.terms:
-        known = by_key.get((term.lang, spelling_key(term.text)))
+        known = written.get((term.lang, fold(term.text))) or spelt_alike.get((term.lang, spelling_key(term.text)))
         if known is None:
             added = replace(term, forms=list(term.forms))  # a copy: forms are added to it later
             if other:
@@ -1190,8 +1192,11 @@ def _with_variants(store: Store, read: Entry, stored: Entry) -> dict | None:
     does from extraction)."""
     entry_id = int(stored.id)
     held = {(t.lang, spelling_key(t.text)): t for t in reversed(stored.terms)}  # the first term of a spelling
-    variants = [(term, t.text) for t in read.terms if (term := held.get((t.lang, spelling_key(t.text))))
-                and visible(t.text) not in {visible(text) for text in (term.text, *term.forms)}]
+    # a spelling one of its terms or variants folds alike (other capitals, no accents; mise en oeuvre where the
+    # entry holds mise en œuvre and mise en oeuvre) is already the entry's, as extraction reads it
+    written = {(t.lang, fold(text)) for t in stored.terms for text in (t.text, *t.forms)}
+    variants = [(term, t.text) for t in read.terms if (t.lang, fold(t.text)) not in written
+                and (term := held.get((t.lang, spelling_key(t.text))))]
     if not variants or store.entry_state(entry_id).reviewed:
         return None
     was = snapshot(store, entry_id)

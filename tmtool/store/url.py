@@ -53,4 +53,7 @@ def sqlite_path(url: str) -> str:
                       " (a ? or # in the file's name is written %3F, %23)")
     if not path:
         raise Invalid(f"{url}: the URL names no file (sqlite:///store.db)")
-    return unquote(path, errors="surrogateescape")  # as os.fsdecode reads a name's bytes
+    path = unquote(path, errors="surrogateescape")  # as os.fsdecode reads a name's bytes
+    if "\0" in path:  # which no file's name holds, and which the OS calls refuse with a traceback
+        raise Invalid(f"{url}: a file's name holds no NUL character (%00)")
+    return path

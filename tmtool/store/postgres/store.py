@@ -33,7 +33,7 @@ from psycopg.sql import SQL, Identifier
 from ...errors import Invalid, NotFound, TmtoolError, Unavailable
 from ...langtags import language_codes
 from ...model import Context, Entry, ReviewStatus, Term, Unit, Variant, iso, utcnow
-from ...text.normalize import fold, fold_word, normalize_for_match, spelling_choices, unspaced
+from ...text.normalize import fold, fold_word, normalize_for_match, spelling_choices, spellings_of, unspaced
 from ..base import announce_upgrade, in_own_thread
 from ..corrections import UnitCorrections
 from ..records import (
@@ -93,16 +93,22 @@ _CHANGE_COLUMNS = 'id, time, action, before, after, reverted_by, "user"'
 _KEYED_TERM = "SELECT t.entry_id, k.key, k.kind, t.text, t.lang FROM lookup_keys k JOIN terms t ON t.id = k.term_id"
 # the text as a phrase in any of its spellings (spellings_of): each word's (%(spellings)s, the %(pieces)s-th piece of
 # spelling_choices each) one after the other, ('a' | 'b') <-> ('c' | 'd'): the phrases of every spelling of each
-# word with every one of the others, OR-ed, cost ten times as much to match
-_PHRASE = ("(SELECT coalesce(string_agg('(' || spelt || ')', ' <-> ' ORDER BY piece), '')::tsquery FROM"
-           " (SELECT piece, string_agg(q::text, ' | ') AS spelt FROM unnest(%(pieces)s::int[], %(spellings)s::text[])"
-           " AS w(piece, s), phraseto_tsquery('tm_words', s) q WHERE numnode(q) > 0 GROUP BY piece) words)")
+# word with every one of the others, OR-ed, cost ten times as much to match. Those (%(phrases)s) are asked where a
+# word is a word in one spelling only (the sign № is none to the index, its compatible No one): a phrase has no
+# way to make a word optional, and without it the units writing № would not be found.
+_PHRASE = ("(SELECT CASE WHEN bool_or(optional) THEN (SELECT coalesce(string_agg(q::text, ' | '), '')::tsquery"
+           " FROM unnest(%(phrases)s::text[]) s, phraseto_tsquery('tm_words', s) q WHERE numnode(q) > 0)"
+           " ELSE coalesce(string_agg('(' || spelt || ')', ' <-> ' ORDER BY piece), '')::tsquery END FROM"
+           " (SELECT piece, string_agg(q::text, ' | ') FILTER (WHERE numnode(q) > 0) AS spelt,"
+           " bool_or(numnode(q) = 0) AND bool_or(numnode(q) > 0) AS optional"
+           " FROM unnest(%(pieces)s::int[], %(spellings)s::text[]) AS w(piece, s), phraseto_tsquery('tm_words', s) q"
+           " GROUP BY piece) words)")
 
 
 def _spelt(text: str) -> dict:
     """The parameters of :data:`_PHRASE` for ``text``."""
-    choices = [(k, way) for k, ways in enumerate(spelling_choices(text)) for way in ways if way.strip()]
-    return {"pieces": [k for k, _ in choices], "spellings": [way for _, way in choices]}
+    pieces = [(k, way) for k, ways in enumerate(spelling_choices(text)) for way in ways if way.strip()]
+    return {"pieces": [k for k, _ in pieces], "spellings": [way for _, way in pieces], "phrases": spellings_of(text)}
 
 
 def _words_match(words: str, text: str, query: str) -> str:
