@@ -741,6 +741,21 @@ def test_a_draft_stored_is_confirmed_by_the_file_that_confirms_it(store_url, tmp
     assert target.get("state") == "translated"
 
 
+def test_a_draft_found_in_the_memory_is_shown_as_one(tmp_path):
+    """Review: a draft imported with --include-unconfirmed came out of tm search, tm concordance and lookup as
+    any translation, nothing saying it awaits confirmation; it is marked so, and --json says ``draft``."""
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", _memoq_job(tmp_path / "a.mqxliff", "PreTranslated"), "--include-unconfirmed")[0] == 0
+    code, out, _ = tmtool(db, "tm", "search", "Ligne 1.", "--lang", "fr")
+    assert (code, out) == (0, "100.0%  Ligne 1.\n        Line 1.  [source of fr-FR→en-GB; draft, not confirmed]\n")
+    code, out, _ = tmtool(db, "tm", "concordance", "ligne")
+    assert (code, out) == (0, "Ligne 1.\n    Line 1.  [draft, not confirmed]\n")
+    code, out, _ = tmtool(db, "tm", "search", "Ligne 1.", "--lang", "fr", "--json")
+    assert '"draft": true' in out
+    code, out, _ = tmtool(db, "lookup", "ligne")
+    assert "en: Line 1.  [draft, not confirmed]" in out, out
+
+
 def test_xliff_12_states_needing_work_or_review_are_not_translations(tmp_path):
     """XLIFF 1.2's needs-l10n and needs-adaptation say a target needs translating, its needs-review-*
     that it awaits review (translate-toolkit's fuzzy): such targets were imported as translations.

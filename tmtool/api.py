@@ -417,7 +417,8 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     "auto": every language of every unit), best first: ``{"score", "side"`` (of the unit that matched,
     "source" or "target", or "variant": one of its other languages), ``"lang"`` (its language),
     ``"matched"`` (its text), ``"translation", "translation_lang"`` (the other side; a variant's: the
-    unit's source), ``"source", "target", "srclang", "tgtlang", "tuid", "variants"}`` (the unit as stored).
+    unit's source), ``"source", "target", "srclang", "tgtlang", "tuid", "variants", "draft"}`` (the unit as stored; draft: its
+    translation not confirmed, see :func:`import_file`'s ``include_unconfirmed``).
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -458,8 +459,13 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
 
 
 def _unit_dict(unit) -> dict:
+    """A unit as search, concordance and look-up give it; ``draft``: its translation not confirmed (imported with
+    ``include_unconfirmed``), not to be taken for one that is."""
+    from .formats.tmx import is_unconfirmed
+
     return {"source": unit.source, "target": unit.target, "srclang": unit.srclang, "tgtlang": unit.tgtlang,
-            "tuid": unit.tuid, "variants": [{"lang": v.lang, "text": v.text} for v in unit.variants]}
+            "tuid": unit.tuid, "variants": [{"lang": v.lang, "text": v.text} for v in unit.variants],
+            "draft": is_unconfirmed(unit)}
 
 
 # ---- glossary: look-up and review -----------------------------------------------------------------
