@@ -252,7 +252,8 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
 
 def nothing_imported(result: dict, path: str | None = None) -> Invalid | None:
     """The error to report for an import (:func:`import_file`'s ``result``) whose file ``path`` held units or entries
-    but gave the store none, new or already stored: every one was skipped, and the error says why. None
+    but gave the store none, new or already stored: every one was skipped, and the error says why (the command line
+    fails with it, exit 1, the HTTP import answers it, 400). None
     when something was imported or found stored, or the file held nothing at all.
 
     >>> print(nothing_imported({"kind": "units", "added": 0, "already_stored": 0, "repeated": 0,
@@ -269,7 +270,8 @@ def nothing_imported(result: dict, path: str | None = None) -> Invalid | None:
             them = "it as a draft" if unconfirmed == 1 else "them as drafts"
             reasons.append(f"{unconfirmed} not confirmed: include_unconfirmed imports {them}")
     if skipped := len(result["skipped"]):
-        reasons.append(f"{skipped} that cannot be used, as listed")
+        # the first named: over HTTP, the error is all that is answered
+        reasons.append(f"{skipped} that cannot be used: {result['skipped'][0]}{' …' if skipped > 1 else ''}")
     if not reasons:
         return None
     what = "unit" if result["kind"] == "units" else "entry"
