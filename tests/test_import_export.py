@@ -383,7 +383,7 @@ def test_an_import_that_skips_every_row_fails_saying_why(tmp_path):
     assert result.stdout == (f"0 entries added, 0 already stored, 2 skipped: {rows}:1: no tab: expected source<TAB>"
                              f"target; {rows}:2: no tab: expected source<TAB>target\n")
     assert result.stderr == (f"tmtool: error: {rows}: nothing imported: every entry was skipped (2 that cannot be "
-                             "used, as listed)\n")
+                             f"used: {rows}:1: no tab: expected source<TAB>target …)\n")
     assert not db.exists()  # the store this import would have made is not left behind
     drafts = tmp_path / "drafts.tmx"  # every unit a draft: the error names the option that imports them
     drafts.write_text('<?xml version="1.0"?><tmx version="1.4"><header srclang="fr-FR" creationtool="SDL Language'

@@ -711,6 +711,51 @@ def test_memoq_drafts_imported_on_request_keep_their_status_through_a_tmx(tmp_pa
         assert (done["added"], done["untranslated"], done["unconfirmed"], done["without_translation"]) == (1, 1, 1, 0)
 
 
+def _memoq_job(path: Path, status: str) -> Path:
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="b.docx" source-language="fr-fr" target-language="en-gb" datatype="x-docx"><body>'
+        f'<trans-unit id="1" mq:status="{status}" mq:percent="100"><source xml:space="preserve">Ligne 1.</source>'
+        '<target xml:space="preserve">Line 1.</target></trans-unit></body></file></xliff>', encoding="utf-8")
+    return path
+
+
+def test_a_draft_stored_is_confirmed_by_the_file_that_confirms_it(store_url, tmp_path):
+    """Review: a draft imported with include_unconfirmed stayed a draft when the job came back confirmed, its
+    translation unchanged: "1 already stored", and every export wrote it as needing review again, a plain
+    import of that export left it out. The confirmed file's state now replaces the draft's; a draft of a
+    translation stored confirmed leaves it confirmed."""
+    from tmtool import api
+
+    drafted, confirmed = _memoq_job(tmp_path / "a.mqxliff", "PreTranslated"), _memoq_job(tmp_path / "b.mqxliff",
+                                                                                      "ManuallyConfirmed")
+    with open_store(store_url, create=True) as store:
+        assert api.import_file(store, drafted, include_unconfirmed=True)["unconfirmed_included"] == 1
+        assert api.import_file(store, confirmed)["already_stored"] == 1
+        assert [unit.props["x-state"] for unit in store.units()] == ["ManuallyConfirmed"]
+        assert api.import_file(store, drafted, include_unconfirmed=True)["already_stored"] == 1
+        assert [unit.props["x-state"] for unit in store.units()] == ["ManuallyConfirmed"]
+        xlf = tmp_path / "out.xlf"
+        api.export(store, "xliff", xlf, srclang="fr", tgtlang="en")
+    [target] = etree.parse(str(xlf)).iter("{*}target")
+    assert target.get("state") == "translated"
+
+
+def test_a_draft_found_in_the_memory_is_shown_as_one(tmp_path):
+    """Review: a draft imported with --include-unconfirmed came out of tm search, tm concordance and lookup as
+    any translation, nothing saying it awaits confirmation; it is marked so, and --json says ``draft``."""
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", _memoq_job(tmp_path / "a.mqxliff", "PreTranslated"), "--include-unconfirmed")[0] == 0
+    code, out, _ = tmtool(db, "tm", "search", "Ligne 1.", "--lang", "fr")
+    assert (code, out) == (0, "100.0%  Ligne 1.\n        Line 1.  [source of fr-FR→en-GB; draft, not confirmed]\n")
+    code, out, _ = tmtool(db, "tm", "concordance", "ligne")
+    assert (code, out) == (0, "Ligne 1.\n    Line 1.  [draft, not confirmed]\n")
+    code, out, _ = tmtool(db, "tm", "search", "Ligne 1.", "--lang", "fr", "--json")
+    assert '"draft": true' in out
+    code, out, _ = tmtool(db, "lookup", "ligne")
+    assert "en: Line 1.  [draft, not confirmed]" in out, out
+
+
 def test_xliff_12_states_needing_work_or_review_are_not_translations(tmp_path):
     """XLIFF 1.2's needs-l10n and needs-adaptation say a target needs translating, its needs-review-*
     that it awaits review (translate-toolkit's fuzzy): such targets were imported as translations.

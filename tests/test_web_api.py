@@ -465,6 +465,30 @@ def test_ingest_and_import_uploads(api, db, tmp_path):
     assert uploaded.status_code == 200 and uploaded.json()["languages"] == {"fr-FR→en-GB": 1}, uploaded.text
 
 
+def test_an_upload_of_which_nothing_could_be_used_is_refused_as_the_command_line_refuses_it(api, db):
+    """Review: `tmtool import` fails (exit 1) on a file every unit or entry of which was skipped, saying why; the
+    same upload was answered 200, a script told nothing went wrong. It is a 400 with the same line, the store as it
+    was; include_unconfirmed imports the drafts."""
+    http, headers = api
+    drafts = ('<?xml version="1.0"?><tmx version="1.4"><header srclang="fr-FR" creationtool="SDL Language Platform"'
+              ' creationtoolversion="8.1" segtype="sentence" o-tmf="SDL TM8 Format" adminlang="en" datatype="xml"/>'
+              '<body><tu><prop type="x-ConfirmationLevel">Draft</prop><tuv xml:lang="fr-FR"><seg>Le convoi part.</seg>'
+              '</tuv><tuv xml:lang="en-GB"><seg>The convoy leaves.</seg></tuv></tu></body></tmx>').encode()
+    before = dump(db)
+    answer = http.post("/api/import", headers=headers, files={"file": ("drafts.tmx", drafts)})
+    assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": (
+        "drafts.tmx: nothing imported: every unit was skipped (1 not confirmed: include_unconfirmed imports it as a "
+        "draft)")})
+    assert dump(db) == before
+    rows = http.post("/api/import", headers=headers, files={"file": ("glossary.utf8", "Comité militaire\n".encode())})
+    assert (rows.status_code, rows.json()["message"]) == (400, "glossary.utf8: nothing imported: every entry was "
+                                                               "skipped (1 that cannot be used: glossary.utf8:1: no "
+                                                               "tab: expected source<TAB>target)")
+    answer = http.post("/api/import", headers=headers, files={"file": ("drafts.tmx", drafts)},
+                       data={"include_unconfirmed": "true"})
+    assert (answer.status_code, answer.json()["unconfirmed_included"]) == (200, 1), answer.text
+
+
 def test_an_upload_sent_as_json_or_text_is_told_to_come_as_a_form(api):
     # JSON sent to an upload's path was answered "file: Field required", of the file it held
     http, headers = api

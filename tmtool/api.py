@@ -252,7 +252,8 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
 
 def nothing_imported(result: dict, path: str | None = None) -> Invalid | None:
     """The error to report for an import (:func:`import_file`'s ``result``) whose file ``path`` held units or entries
-    but gave the store none, new or already stored: every one was skipped, and the error says why. None
+    but gave the store none, new or already stored: every one was skipped, and the error says why (the command line
+    fails with it, exit 1, the HTTP import answers it, 400). None
     when something was imported or found stored, or the file held nothing at all.
 
     >>> print(nothing_imported({"kind": "units", "added": 0, "already_stored": 0, "repeated": 0,
@@ -269,7 +270,8 @@ def nothing_imported(result: dict, path: str | None = None) -> Invalid | None:
             them = "it as a draft" if unconfirmed == 1 else "them as drafts"
             reasons.append(f"{unconfirmed} not confirmed: include_unconfirmed imports {them}")
     if skipped := len(result["skipped"]):
-        reasons.append(f"{skipped} that cannot be used, as listed")
+        # the first named: over HTTP, the error is all that is answered
+        reasons.append(f"{skipped} that cannot be used: {result['skipped'][0]}{' …' if skipped > 1 else ''}")
     if not reasons:
         return None
     what = "unit" if result["kind"] == "units" else "entry"
@@ -417,7 +419,8 @@ def search(store: Store, text: str, *, min_score: float = 70.0, limit: int = 5, 
     "auto": every language of every unit), best first: ``{"score", "side"`` (of the unit that matched,
     "source" or "target", or "variant": one of its other languages), ``"lang"`` (its language),
     ``"matched"`` (its text), ``"translation", "translation_lang"`` (the other side; a variant's: the
-    unit's source), ``"source", "target", "srclang", "tgtlang", "tuid", "variants"}`` (the unit as stored).
+    unit's source), ``"source", "target", "srclang", "tgtlang", "tuid", "variants", "draft"}`` (the unit as stored; draft: its
+    translation not confirmed, see :func:`import_file`'s ``include_unconfirmed``).
 
     >>> import os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -458,8 +461,13 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
 
 
 def _unit_dict(unit) -> dict:
+    """A unit as search, concordance and look-up give it; ``draft``: its translation not confirmed (imported with
+    ``include_unconfirmed``), not to be taken for one that is."""
+    from .formats.tmx import is_unconfirmed
+
     return {"source": unit.source, "target": unit.target, "srclang": unit.srclang, "tgtlang": unit.tgtlang,
-            "tuid": unit.tuid, "variants": [{"lang": v.lang, "text": v.text} for v in unit.variants]}
+            "tuid": unit.tuid, "variants": [{"lang": v.lang, "text": v.text} for v in unit.variants],
+            "draft": is_unconfirmed(unit)}
 
 
 # ---- glossary: look-up and review -----------------------------------------------------------------

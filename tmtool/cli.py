@@ -551,7 +551,7 @@ def lookup(ctx, term, lang, as_json, limit):
     for unit in answer["memory"]:
         indent = " " * (len(unit["document"]) + 2)
         click.echo(f"  [{unit['document']}] {api.base_language(unit['srclang'])}: {unit['source']}")
-        click.echo(f"  {indent} {api.base_language(unit['tgtlang'])}: {unit['target']}")
+        click.echo(f"  {indent} {api.base_language(unit['tgtlang'])}: {unit['target']}{_draft_mark(unit)}")
         for variant in unit["variants"]:
             click.echo(f"  {indent} {api.base_language(variant['lang'])}: {variant['text']}")
     if fuzzy:
@@ -987,7 +987,8 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
     its English and Bulgarian), shown with their tag and the unit's source as
     the translation. --json adds side (source, target or variant), lang,
     matched, translation and translation_lang to the unit's source, target,
-    srclang, tgtlang and tuid.
+    srclang, tgtlang, tuid and draft (a translation imported with
+    import --include-unconfirmed, marked "draft, not confirmed").
 
     A match is scored on the whole sentence, as CAT tools score it: a phrase or a sentence cut short
     scores low against a long unit holding it (tm concordance finds units by their words).
@@ -1007,7 +1008,15 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
     for match in matches:
         side = match["lang"] if match["side"] == "variant" else match["side"]  # another language: its tag
         click.echo(f"{match['score']:5.1f}%  {match['matched']}\n        {match['translation']}"
-                   f"  [{side} of {match['srclang']}→{match['tgtlang']}]")
+                   f"  [{side} of {match['srclang']}→{match['tgtlang']}{'; ' + _DRAFT if match['draft'] else ''}]")
+
+
+# a unit whose translation its tool had not confirmed (imported with --include-unconfirmed), shown as such
+_DRAFT = "draft, not confirmed"
+
+
+def _draft_mark(unit: dict) -> str:
+    return f"  [{_DRAFT}]" if unit["draft"] else ""
 
 
 @tm.command("concordance")
@@ -1016,7 +1025,7 @@ def tm_search(ctx, text, min_score, limit, lang, as_json):
 @click.option("--lang", default="auto", show_default=True,
               help="Only the units' texts in this language (fr, de-DE …); auto: every language of every unit.")
 @click.option("--json", "as_json", is_flag=True, help="Print the units as JSON (source, target, srclang, tgtlang, "
-                                                      "tuid, variants, document).")
+                                                      "tuid, variants, draft, document).")
 @click.pass_context
 def tm_concordance(ctx, word, limit, lang, as_json):
     """Units whose source, target or other languages contain WORD or phrase (accent-insensitive; œ typed oe).
@@ -1039,7 +1048,7 @@ def tm_concordance(ctx, word, limit, lang, as_json):
         click.echo(f"no unit contains {word!r}", err=True)
         ctx.exit(1)
     for unit in units:
-        click.echo(f"{unit['source']}\n    {unit['target']}")
+        click.echo(f"{unit['source']}\n    {unit['target']}{_draft_mark(unit)}")
         for variant in unit["variants"]:
             click.echo(f"    [{variant['lang']}] {variant['text']}")
 

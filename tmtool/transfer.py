@@ -21,6 +21,7 @@ from . import glossary
 from .errors import Invalid
 from .formats import registry
 from .formats.skips import Skipped, refuse
+from .formats.tmx import confirming
 from .io.files import input_file
 from .langtags import base_language, language_pair
 from .model import MULTILINGUAL, Entry, ReviewStatus, Unit, Variant, context_language, sentence_language
@@ -101,7 +102,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
                 if fmt.is_untranslated or fmt.is_unconfirmed else {}
             repeats = Counter()
             result.added, result.already_stored, result.untranslated = store.add_units(
-                items, origin, import_id, pairs=result.languages, repeats=repeats, **untranslated)
+                items, origin, import_id, pairs=result.languages, repeats=repeats, confirmed=confirming,
+                **untranslated)
             result.repeated = sum(repeats.values())
             result.already_stored -= result.repeated
         else:

@@ -270,6 +270,21 @@ def is_unconfirmed(unit: Unit) -> bool:
         or any(state in _xliff_unconfirmed_states() for state in unit.prop_values("x-state"))
 
 
+# the props that say whether a unit's translation is confirmed: TMX's (UNCONFIRMED_PROPS) and an XLIFF's state
+CONFIRMATION_PROPS = ("x-state", *UNCONFIRMED_PROPS)
+
+
+def confirming(stored: dict, unit: Unit) -> dict | None:
+    """The props of a stored draft (its props ``stored``) once a file holds it, the same texts, as ``unit``, a
+    confirmed translation: those saying it is a draft replaced by ``unit``'s, the others kept (so that the
+    translator's confirmation is not lost under "already stored"); None when the stored unit is no draft or
+    ``unit`` is one too."""
+    if is_unconfirmed(unit) or not is_unconfirmed(Unit("", "", "", "", props=stored)):
+        return None
+    return {kind: value for kind, value in stored.items() if kind not in CONFIRMATION_PROPS} \
+        | {kind: value for kind, value in unit.props.items() if kind in CONFIRMATION_PROPS}
+
+
 @lru_cache(maxsize=1)
 def _xliff_unconfirmed_states() -> frozenset[str]:
     from .xliff import UNCONFIRMED_STATES  # xliff reads TMX's props and dates: imported here when first asked

@@ -205,10 +205,13 @@ class Store(Protocol):
 
     def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
                   untranslated: Callable[[Unit], bool] | None = None,
-                  pairs: Counter | None = None, repeats: Counter | None = None) -> tuple[int, int, int]:
+                  pairs: Counter | None = None, repeats: Counter | None = None,
+                  confirmed: Callable[[dict, Unit], dict | None] | None = None) -> tuple[int, int, int]:
         """Add imported units, skipping those ``untranslated`` says hold no translation (by default
         those with an empty target; always those with an empty source) and those identical to one
-        already stored (``records.unit_content_key``, also within ``units``). Reads ``units``
+        already stored (``records.unit_content_key``, also within ``units``); of those, a stored unit
+        takes the props ``confirmed(its props, the unit read)`` gives, unless None (a draft the file
+        confirms, see ``formats.tmx.confirming``). Reads ``units``
         lazily, holding a batch at a time. A unit with an invalid language tag raises TmtoolError
         with ``path=origin``. Returns (added, already stored, untranslated); ``pairs``, when given,
         counts the added units by (srclang, tgtlang) as stored; ``repeats``, by (srclang, tgtlang) too,

@@ -205,6 +205,14 @@ def unit_from_row(row: Sequence) -> Unit:
     )
 
 
+def confirmed_props(found: Iterable[Sequence], read: Mapping[str, Unit],
+                    confirmed: Callable[[dict, Unit], dict | None]) -> list[tuple[str, int]]:
+    """(props, unit id) to update, of the stored units ``found`` as (content key, import, id, props) rows that
+    ``confirmed`` gives new props given the unit ``read`` by that key (see ``Store.add_units``)."""
+    return [(dumps(props), unit_id) for key, _, unit_id, held in found
+            if (props := confirmed(loads(held), read[key])) is not None]
+
+
 def merged_into(entry_ids: Iterable[int], merges: Callable[[list[int]], Iterable[Sequence[int]]],
                 ) -> dict[int, tuple[int, int]]:
     """The entries merged into ``entry_ids`` by merges not reverted, and those merged into them before,

@@ -566,6 +566,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         with store() as s, noticed() as said:
             done = api.import_file(s, upload(file, IMPORT_SUFFIXES, required=False), format or None, user=by,
                                    status=status, include_unconfirmed=include_unconfirmed)
+        if (failed := api.nothing_imported(done, file.filename)) is not None:  # bad input, as `tmtool import` has it
+            raise failed
         return {**done, "notices": said}
 
     # ---- pages ---------------------------------------------------------------------------------

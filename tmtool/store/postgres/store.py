@@ -50,7 +50,7 @@ from ..rows import (
     entries_around,
 )
 from ..rows import VARIANT_WORD_BUDGET, variant_length_band
-from ..rows import merged_into
+from ..rows import confirmed_props, merged_into
 from ..url import masked, scrubbed
 from .schema import MARKED, MIGRATIONS, marked_words
 
@@ -467,7 +467,8 @@ class PostgresStore(UnitCorrections):
 
     def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
                   untranslated: Callable[[Unit], bool] | None = None,
-                  pairs: Counter | None = None, repeats: Counter | None = None) -> tuple[int, int, int]:
+                  pairs: Counter | None = None, repeats: Counter | None = None,
+                  confirmed: Callable[[dict, Unit], dict | None] | None = None) -> tuple[int, int, int]:
         """As the Protocol says; each batch's new units are written with one COPY, while the next
         batch is read in a thread (``units`` is iterated there, and its progress reported from there)."""
         added = already_stored = not_translated = 0
@@ -485,11 +486,14 @@ class PostgresStore(UnitCorrections):
                             repeated.append(unit)
                         else:
                             translated[key] = unit
-                    found = self._query("SELECT content_key, import_id FROM units WHERE content_key = ANY(%s)",
-                                        (list(translated),))
-                    stored = {key for key, _ in found}
+                    found = self._query("SELECT content_key, import_id, id, props FROM units"
+                                        " WHERE content_key = ANY(%s)", (list(translated),))
+                    stored = {key for key, *_ in found}
+                    if confirmed is not None and (updates := confirmed_props(found, translated, confirmed)):
+                        with self._pg.cursor() as cursor:
+                            cursor.executemany("UPDATE units SET props = %s WHERE id = %s", updates)
                     if repeats is not None:  # a batch's repeats, and the units of this import's earlier batches
-                        earlier = {key for key, by in found if import_id is not None and by == import_id}
+                        earlier = {key for key, by, *_ in found if import_id is not None and by == import_id}
                         repeats.update((u.srclang, u.tgtlang) for u in repeated + [translated[key] for key in earlier])
                     new = [(unit, key, None, None) for key, unit in translated.items() if key not in stored]
                     self._copy_units(new, origin, import_id)

@@ -49,7 +49,7 @@ from ..rows import VARIANT_WORD_BUDGET, variant_length_band
 from ..rows import CONCORDANCE_ORDER, ENTRY_ORDER_BACK, ENTRY_ORDER_BY, UNIT_EDIT_COLUMNS, UNIT_EDIT_INSERT_COLUMNS, entries_around
 from ..rows import column_value as _column_value
 from ..rows import without_target as _without_target
-from ..rows import merged_into
+from ..rows import confirmed_props, merged_into
 from .migrations import NEXT_ID, VARIANT_ROWS, migrate, units_indexing
 
 BUSY_TIMEOUT_S = 10.0
@@ -401,7 +401,8 @@ class SQLiteStore(UnitCorrections):
 
     def add_units(self, units: Iterable[Unit], origin: str, import_id: int | None = None, *,
                   untranslated: Callable[[Unit], bool] | None = None,
-                  pairs: Counter | None = None, repeats: Counter | None = None) -> tuple[int, int, int]:
+                  pairs: Counter | None = None, repeats: Counter | None = None,
+                  confirmed: Callable[[dict, Unit], dict | None] | None = None) -> tuple[int, int, int]:
         """Add imported units (of import ``import_id``, see :meth:`new_import`), skipping those
         ``untranslated`` says hold no translation (by default, those with an empty target) and those
         identical to one already stored. Returns (added, already stored, untranslated); ``pairs``,
@@ -427,11 +428,14 @@ class SQLiteStore(UnitCorrections):
                     else:
                         translated[key] = unit
                 keys = list(translated)
-                found = self._query(f"SELECT content_key, import_id FROM units WHERE content_key IN"
+                found = self._query(f"SELECT content_key, import_id, id, props FROM units WHERE content_key IN"
                                     f" ({','.join('?' * len(keys))})", keys)
-                stored = {key for key, _ in found}
+                stored = {key for key, *_ in found}
+                if confirmed is not None:
+                    self._conn.executemany("UPDATE units SET props = ? WHERE id = ?",
+                                           confirmed_props(found, translated, confirmed))
                 if repeats is not None:  # a batch's repeats, and the units of this import's earlier batches
-                    earlier = {key for key, stored_by in found if import_id is not None and stored_by == import_id}
+                    earlier = {key for key, stored_by, *_ in found if import_id is not None and stored_by == import_id}
                     repeats.update((u.srclang, u.tgtlang) for u in repeated + [translated[key] for key in earlier])
                 new = {key: unit for key, unit in translated.items() if key not in stored}
                 before = self._last_unit_id()

@@ -96,6 +96,7 @@ def _package_xml(package, part: str, path: str):
     """A package's XML part parsed the one safe way; a syntax error names the file and the part."""
     from ...io.xmlsafe import parse_xml
 
+    check_inflation(package, part, path)  # parsed whole: a bomb is refused before it is
     with package.open(part) as stream:
         try:
             return parse_xml(stream).getroot()
@@ -331,7 +332,6 @@ def _open_package(path: Path, data: bytes, kind: str):
     try:
         check_package(path)
         with zipfile.ZipFile(path) as package:
-            check_inflation(package, name)  # its parts are parsed whole
             yield package
     except (zipfile.BadZipFile, KeyError, *PACKAGE_ERRORS) as exc:
         raise TmtoolError(f"not a readable {kind[-1]} file ({exc})", path=name) from None

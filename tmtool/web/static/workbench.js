@@ -126,6 +126,7 @@ function renderLookup(found, results) {
     const both = pair(unit.source, unit.target);
     written(both.firstChild, unit.srclang);
     written(both.lastChild, unit.tgtlang);
+    draftMark(both.lastChild, unit);
     const doc = element("span", unit.document, "doc");
     doc.dir = "ltr";
     both.firstChild.prepend(doc, " ");
@@ -135,6 +136,7 @@ function renderLookup(found, results) {
   for (const match of found.matches) {
     const both = pair(match.matched, match.translation);
     both.classList.add("match");
+    draftMark(both.lastChild, match);
     written(both.firstChild, match.lang);
     written(both.lastChild, match.translation_lang);
     const score = element("span", `${match.score}%`, "score");
@@ -142,6 +144,11 @@ function renderLookup(found, results) {
     both.firstChild.prepend(score, " ");
     results.append(both);
   }
+}
+
+// a translation its tool had not confirmed (imported with include_unconfirmed): not to be taken for one that is
+function draftMark(side, unit) {
+  if (unit.draft) side.append(" ", element("span", "draft, not confirmed", "draft"));
 }
 
 function setUpLookup() {
