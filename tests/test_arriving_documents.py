@@ -8,7 +8,7 @@ import json
 
 from click.testing import CliRunner
 
-from pdfdocs import write_pdf
+from pdfdocs import Layout, write_pdf
 from tmtool import api
 from tmtool.cli import main
 from tmtool.store import open_store
@@ -77,6 +77,26 @@ def test_a_one_page_pdf_s_running_header_is_left_out_and_its_title_kept(tmp_path
         assert read_document(path, lang="fr").paragraphs == expected, options
     write_pdf(path, CYBER_FR, width=213.0, columns=2, lines_per_column=22, header=header)  # the bulletin's columns
     assert read_document(path, lang="fr").paragraphs == tuple(CYBER_FR)
+
+
+def test_a_one_page_pdf_s_first_line_under_libreoffice_s_margin_is_text_not_a_header(tmp_path):
+    """LibreOffice leaves a top margin of 2 cm, less than Word's inch: a one-page letter's first line there (its
+    subject, its salutation, a sentence opening a list), a blank line under it, stood in the first inch apart from
+    the text and was left out as a running header. A header stands above that margin, where Word and LibreOffice
+    print it; a first line under it is text."""
+    body = ["Le Comité militaire s’est réuni à Bruxelles le 5 mai 2024 pour examiner",
+            "les plans régionaux de défense et les capacités nécessaires à leur mise",
+            "en œuvre au cours des prochaines années."]
+    margin, size, leading = 56.7, 11.0, 13.2  # LibreOffice's 2 cm, its default print and line
+    for first in ("Objet : réunion du Comité militaire du 5 mai 2024", "Madame, Monsieur,",
+                  "Les Alliés sont convenus de ce qui suit :"):
+        pdf = Layout(size)
+        pdf.add_page()
+        for number, line in enumerate([first, "", *body]):
+            pdf.text(margin, margin + size + number * leading, line)
+        path = tmp_path / "lettre.fr.pdf"
+        pdf.output(str(path))
+        assert read_document(path, lang="fr").paragraphs == (first, " ".join(body)), first
 
 
 def test_a_one_page_two_column_pdf_pair_gives_whole_sentences(tmp_path):

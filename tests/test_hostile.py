@@ -230,6 +230,23 @@ def test_a_50_mb_segment_in_a_tmx_is_refused_in_bounded_memory(tmp_path, db):
     assert dump(db) == before
 
 
+def test_a_page_s_line_spaced_out_with_no_break_spaces_is_read_in_bounded_time(tmp_path):
+    """A page laid out with ``&nbsp;`` runs (an old CMS's spacing between a label and its date) kept the reader
+    busy for minutes: the link-bar pattern, and the date-stamp ones on a paragraph as gathered (a block's own text was
+    judged with its spaces collapsed, the paragraph's was not), backtracked over 40,000 no-break spaces from each of
+    them. The paragraphs are read, the stamp left out."""
+    path = tmp_path / "spaced.fr.html"
+    spaces = "&nbsp;" * 40_000
+    path.write_text(f"<html><body><main><h1>Sommet</h1><div>Mis à jour le{spaces}5 mai 2024<p>Les Alliés "
+                    f"se réunissent.</p>Publié le 5 mai 2024{spaces}10:30 et après</div></main></body></html>",
+                    encoding="utf-8")
+    completed = subprocess.run([sys.executable, "-m", "tmtool.cli", "segment", str(path)], capture_output=True,
+                               text=True, timeout=120)  # a hang guard (read in a second), not a timing assertion
+    assert completed.returncode == 0, completed.stderr
+    assert [" ".join(line.split()) for line in completed.stdout.splitlines()] == [
+        "Sommet", "Les Alliés se réunissent.", "Publié le 5 mai 2024 10:30 et après"]
+
+
 # ---- language identification ----
 
 

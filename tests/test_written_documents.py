@@ -211,6 +211,20 @@ def test_word_headers_and_footers_are_read_once_after_the_body_without_page_numb
         "OTAN SANS CLASSIFICATION", "Division des affaires politiques", "Rapport annuel 2024")
 
 
+def test_a_footer_s_sentence_beside_its_page_number_stays(tmp_path):
+    """A footer's page number went with the whole piece of the line holding it: a footer typed as one line, its
+    notice or its marking then the page's number without a tab between them, was lost, sentence and all. The
+    number goes with the words labelling it and the dash before them; the rest of the line stays."""
+    path = write_docx(
+        tmp_path / "note.fr.docx", p(r("Le Conseil a approuvé le plan.")),
+        header=p(r("OTAN SANS CLASSIFICATION – Page "), field(" PAGE ", r("2")), r(" sur "), field(" NUMPAGES ", r("9"))),
+        footer=p(r("Ce document est la propriété de l’OTAN et ne peut être diffusé sans autorisation. p. "),
+                 field(" PAGE ", r("2")), r("/"), field(" NUMPAGES ", r("9"))))
+    assert read_document(path).paragraphs == (
+        "Le Conseil a approuvé le plan.", "OTAN SANS CLASSIFICATION",
+        "Ce document est la propriété de l’OTAN et ne peut être diffusé sans autorisation.")
+
+
 def test_a_number_typed_before_a_tab_is_left_out_as_word_s_numbering_is(tmp_path):
     """Word's own numbering (a list's, a heading's) is no text of the paragraph; a number or a letter a writer types
     before a tab to number by hand (*1.⇥*, *a)⇥*, *(iv)⇥*, *2.1⇥*) stayed in the unit, tab and all. Both are read

@@ -63,9 +63,10 @@ WORD_GAP = 0.12
 RULE_WIDTH = 3.0
 NOTE_SIZE = 0.9  # lines at the bottom of a page in print this much smaller than the text's are footnotes
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
-# the top margin word processors leave by default (Word's and LibreOffice's 2.5 cm or one inch): a header is printed
-# in it, the text and its title start under it
-TOP_MARGIN = 72.0
+# the narrowest top margin word processors leave by default (LibreOffice's 2 cm; Word's is an inch): a header is
+# printed above it (1.25 cm from the page's edge in Word, Google Docs' half inch), the text and its title start under
+# it, a LibreOffice document's first line within the inch
+TOP_MARGIN = 56.7
 # wordfreq rates a hyphenated form from its parts, which overrates compounds of frequent words (it puts
 # *sur-tout* above *surtout*): a joined word within this many Zipf units (tenfold each) of the compound
 # is taken; chosen on the words of the development documents and TransRead (bench/pdf.py)

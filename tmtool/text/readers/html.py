@@ -230,7 +230,7 @@ def _date_stamp(element) -> bool:
     # the article's, whatever its name
     sentence = text.rstrip().endswith((".", "!", "?", "…"))
     names = f'{element.get("id", "")} {element.get("class", "")}'
-    if (_names_a_date(names) and not sentence) or _stamp_line(" ".join(text.split())):
+    if (_names_a_date(names) and not sentence) or _stamp_line(text):
         return True
     if any(link.text_content().strip() for link in element.iter("a")):
         return False  # a linked title before its date: a list of documents or news, not a label
@@ -244,7 +244,9 @@ def _stamp_line(text: str) -> bool:
     """Whether ``text``, a block's or a paragraph's, is a page's date stamp: a date and a time of day behind a short
     label that is no clause (``_TIMESTAMP``, ``_clause``), or an update's or a publication's label and a date alone
     (``_STAMP``, its words ``_DATE_WORDS``); short (``_STAMP_WORDS``) and dated (``_DATE_OR_TIME``),
-    as a stamp is."""
+    as a stamp is. Judged with its spaces collapsed, no-break ones too: the patterns' runs of spaces backtrack
+    without end over a paragraph spaced out with thousands of them."""
+    text = " ".join(text.split())
     if len(text.split()) > _STAMP_WORDS or not _DATE_OR_TIME.search(text):
         return False
     timestamp = _TIMESTAMP.fullmatch(text)
@@ -345,7 +347,9 @@ def _decode_html(data: bytes, path: str) -> str:
 
 
 _NAVIGATION_WORDS = 2
-_LINK_BAR = re.compile(r"\s*[|·]\s*")  # between the links of a bar (Imprimer | Envoyer)
+# between the links of a bar (Imprimer | Envoyer); from a run of spaces' first only, which a split would
+# otherwise scan again from each of its spaces, a page spaced out with thousands of them
+_LINK_BAR = re.compile(r"(?<!\s)\s*[|·]\s*")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _LISTS = {"ul", "ol", "menu", "dl"}
 

@@ -141,6 +141,9 @@ _GENERATED_STYLES = re.compile(r"(?:toc|contents) [1-9]|table of figures", re.IG
 _PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES")
 # where a page's number stood in a header's or footer's paragraph as read (``_DocxWalk.paragraph``)
 _PAGE_NUMBER = "\ue000"
+# and the words labelling it (*Page 3 sur 9*, *p. 3/9*, *Seite 3 von 9*)
+_PAGE_LABEL = re.compile(rf"(?:\b(?:pages?|p\.|seite|página|pagina)\s*)?{_PAGE_NUMBER}"
+                         rf"(?:\s*(?:/|of|sur|de|von|di)\s*{_PAGE_NUMBER})?", re.IGNORECASE)
 # a paragraph's number or letter typed before a tab, as a writer numbers by hand what Word numbers itself (*1.⇥*,
 # *a)⇥*, *(iv)⇥*, *2.3⇥*): Word's own numbering (``w:numPr``) is no text of the paragraph, nor is this
 _TYPED_NUMBER = re.compile(r"\A\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?(?:[A-Za-z]|[ivxlcIVXLC]{1,6})[.)])\t\s*")
@@ -289,11 +292,15 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
 
 
 def _without_page_number(text: str) -> str:
-    """A header's or a footer's paragraph less the page's number and the words that label it (*Page 3 of 9*): the
-    piece between tabs (its place on the line: left, centre, right) that held it (``_PAGE_NUMBER``)."""
+    """A header's or a footer's paragraph less the page's number (``_PAGE_NUMBER``) and the words that label it
+    (``_PAGE_LABEL``), with the separators left dangling: the piece between tabs (its place on the line: left,
+    centre, right) that held nothing else goes, and a sentence or a marking before it in the same piece stays
+    (*OTAN SANS CLASSIFICATION – Page 3 sur 9*)."""
     if _PAGE_NUMBER not in text:
         return text
-    return "\t".join(piece for piece in text.split("\t") if _PAGE_NUMBER not in piece)
+    pieces = [_PAGE_LABEL.sub("", piece).replace(_PAGE_NUMBER, "").strip(" -–—|·,:") if _PAGE_NUMBER in piece
+              else piece for piece in text.split("\t")]
+    return "\t".join(piece for piece in pieces if piece)
 
 
 def _headers_and_footers(relations: list[tuple[str, str, str]]) -> list[str]:
