@@ -237,11 +237,15 @@ def test_a_number_typed_before_a_tab_is_left_out_as_word_s_numbering_is(tmp_path
             + p(r("(iv)"), tab, r("améliorer l’interopérabilité."))
             + p(r("Les ministres se réunissent."), props=numbered)
             + p(r("32 Alliés ont signé."))
-            + p(r("Lieu :"), tab, r("Bruxelles")))
+            + p(r("Lieu :"), tab, r("Bruxelles"))
+            + p(r("(2)"), tab, r("Les délégations arrivent."))
+            + p(r("12"), tab, r("Alliés ont signé la déclaration."))  # a count, not a number of the paragraph's
+            + p(r("09.30"), tab, r("Arrivée des délégations")))  # an agenda's time
     path = write_docx(tmp_path / "plan.fr.docx", body)
     assert read_document(path).paragraphs == (
         "Contexte", "Les Alliés réaffirment leur engagement.", "renforcer la dissuasion ;",
-        "améliorer l’interopérabilité.", "Les ministres se réunissent.", "32 Alliés ont signé.", "Lieu :\tBruxelles")
+        "améliorer l’interopérabilité.", "Les ministres se réunissent.", "32 Alliés ont signé.", "Lieu :\tBruxelles",
+        "Les délégations arrivent.", "12\tAlliés ont signé la déclaration.", "09.30\tArrivée des délégations")
 
 
 def test_a_word_note_s_custom_mark_is_dropped_as_its_number_is(tmp_path):

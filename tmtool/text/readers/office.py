@@ -145,8 +145,10 @@ _PAGE_NUMBER = "\ue000"
 _PAGE_LABEL = re.compile(rf"(?:\b(?:pages?|p\.|seite|página|pagina)\s*)?{_PAGE_NUMBER}"
                          rf"(?:\s*(?:/|of|sur|de|von|di)\s*{_PAGE_NUMBER})?", re.IGNORECASE)
 # a paragraph's number or letter typed before a tab, as a writer numbers by hand what Word numbers itself (*1.⇥*,
-# *a)⇥*, *(iv)⇥*, *2.3⇥*): Word's own numbering (``w:numPr``) is no text of the paragraph, nor is this
-_TYPED_NUMBER = re.compile(r"\A\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?(?:[A-Za-z]|[ivxlcIVXLC]{1,6})[.)])\t\s*")
+# *a)⇥*, *(iv)⇥*, *2.3⇥*): Word's own numbering (``w:numPr``) is no text of the paragraph, nor is this. A bare number
+# is a count or a figure of the sentence (*12⇥Alliés ont signé*), one with a leading zero a time (*09.30⇥Arrivée*)
+_TYPED_NUMBER = re.compile(r"\A\s*\(?(?:[1-9]\d{0,2}(?:\.\d{1,3})+\.?|[1-9]\d{0,2}[.)]|(?:[A-Za-z]|[ivxlcIVXLC]{1,6})[.)])"
+                           r"\)?\t\s*")
 
 
 # Word writes a character inserted from a symbol font as the font's code in the private use area
