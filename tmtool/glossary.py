@@ -933,7 +933,7 @@ def _extend_entry(store: Store, entry_id: int, proposal: Entry, now: datetime, r
     # a term written alike (folded) is that term; one spelt as lookup finds it alike (manœuvre, manoeuvre) is the
     # first term so spelt, its spelling a form of it (an entry may hold both: mise en œuvre, mise en oeuvre)
     written = {(t.lang, fold(t.text)): t for t in entry.terms}
-    spelt_alike = {(t.lang, spelling_key(t.text)): t for t in reversed(entry.terms)}
+    spelt_alike = _first_by_spelling(entry.terms)
     changed = False
     # the proposal's sentence pairs are in its context language, which may not be the entry's (found by its
     # English term): a term it adds keeps them in theirs
@@ -1191,7 +1191,7 @@ def _with_variants(store: Store, read: Entry, stored: Entry) -> dict | None:
     the entry as it was before, or None when nothing changed (a reviewed entry keeps its terms, as it
     does from extraction)."""
     entry_id = int(stored.id)
-    held = {(t.lang, spelling_key(t.text)): t for t in reversed(stored.terms)}  # the first term of a spelling
+    held = _first_by_spelling(stored.terms)
     # a spelling one of its terms or variants folds alike (other capitals, no accents; mise en oeuvre where the
     # entry holds mise en œuvre and mise en oeuvre) is already the entry's, as extraction reads it
     written = {(t.lang, fold(text)) for t in stored.terms for text in (t.text, *t.forms)}
@@ -1360,6 +1360,12 @@ def _folded_terms(entry: Entry) -> set[tuple[str, str]]:
 
 def _spelt_terms(entry: Entry) -> set[tuple[str, str]]:
     return {(t.lang, spelling_key(t.text)) for t in entry.terms}
+
+
+def _first_by_spelling(terms: Sequence[Term]) -> dict[tuple[str, str], Term]:
+    """Each (language, ``spelling_key``) of ``terms`` to the first term so spelt (an entry may hold two:
+    *mise en œuvre*, *mise en oeuvre*)."""
+    return {(t.lang, spelling_key(t.text)): t for t in reversed(terms)}
 
 
 def remove_import(store: Store, import_id: int, *, user: str | None = None) -> tuple[ImportRecord, Removal]:
