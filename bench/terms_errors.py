@@ -10,7 +10,8 @@ translation aligned as ingest aligns it, for the pairs that have one): each gold
 - ``ranked out (French)``: a candidate, but its French score is under the floor the bilingual score
   starts from (``french_floor``: no equivalent could lift it to the threshold), and so is its score
   read as a unit of its own (``FrenchTerms.units``), so it is never paired;
-- ``ranked out (bilingual)``: paired, under the threshold once weighed by its equivalent;
+- ``ranked out (bilingual)``: paired, under the threshold once weighed by its equivalent (``--verbose``
+  names the English chosen, its confidence, and whether it is a gold form: a ranking loss, or a pairing one);
 - ``pair right``;
 - ``English not a candidate``: found, wrong English, and no English noun phrase of the pairs holding
   the French term is a gold English form (the English side's phrase boundaries or tagger);
@@ -81,10 +82,15 @@ def nato(role: str, threshold: float, verbose: bool, source: str = "gold") -> No
                 kind = "no French candidate"
             else:
                 french = analysis.scores[candidate.key]
-                bilingual = next((scores[id(e)] for e in entries if any(
-                    fold(t.text) == candidate.key for t in e.terms_in("fr"))), None)
-                kind = "ranked out (French)" if bilingual is None else "ranked out (bilingual)"
-                detail = f"French {french:.2f}" + (f", bilingual {bilingual:.2f}" if bilingual else "")
+                paired = next((e for e in entries if any(fold(t.text) == candidate.key for t in e.terms_in("fr"))),
+                              None)
+                kind = "ranked out (French)" if paired is None else "ranked out (bilingual)"
+                detail = f"French {french:.2f}"
+                if paired is not None:
+                    english = max(paired.terms_in("en"), key=lambda t: t.confidence or 0.0, default=None)
+                    detail += f", bilingual {scores[id(paired)]:.2f}" + (
+                        f" → {english.text} ({english.confidence or 0:.2f}"
+                        f"{', gold' if fold(english.text) in gold_en else ''})" if english else " → —")
             counts[kind] += 1
             if verbose and kind != "pair right":
                 print(f"    {kind}: {item['fr'][0]} / {item['en'][0]} {detail}")
