@@ -84,6 +84,9 @@ SEED_GOLD = REPO / "tests" / "data" / "seed.alignment.gold.json"
 SWEEP = (0.0, 0.4, 0.6, 0.8, 1.0, 1.5)
 ENGLISH_SWEEP = (0.0, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 1.0)  # the English list: scores bunch at 0.5–0.7
 BUDGETS = (15, 20, 25, 30, 35, 40)  # proposals a page: the curve along which the threshold only moves
+# proposals a page as a multiple of its gold entries: issue 11 asks for ~25 a page against a gold list of
+# 169 terms for 14 articles (about 12 a page), where the gold lists here hold 22 to 34 a page
+GOLD_RATIOS = (1.0, 1.5, 25 / 12)
 CURVE_FLOOR = 0.1  # the lowest bilingual score ranked for the curve
 ACTER = SHARED_TERMS / "acter-fr-dev"
 ACTER_DOMAINS = ("equi", "htfl", "wind")
@@ -307,15 +310,19 @@ def nato_tables(threshold: float, chosen: tuple[str, ...] = ALL) -> None:
             continue
         gold = dataset.gold()
         ranked = build_glossary(dataset.pairs("gold"), threshold=CURVE_FLOOR)
-        curve = curves.setdefault(dataset.role, [0] * (2 * len(BUDGETS) + 1))
+        curve = curves.setdefault(dataset.role, [0] * (2 * len(BUDGETS) + len(GOLD_RATIOS) + 1))
         curve[-1] += len(gold)
         for k, budget in enumerate(BUDGETS):
             curve[k] += round(score(ranked[:budget], gold)["pair_recall"] * len(gold))
             curve[len(BUDGETS) + k] += min(budget, len(gold))
+        for k, ratio in enumerate(GOLD_RATIOS, start=2 * len(BUDGETS)):
+            curve[k] += round(score(ranked[:round(ratio * len(gold))], gold)["pair_recall"] * len(gold))
     for role, curve in curves.items():
-        right, bound, size = curve[:len(BUDGETS)], curve[len(BUDGETS):-1], curve[-1]
+        right, bound, size = curve[:len(BUDGETS)], curve[len(BUDGETS):2 * len(BUDGETS)], curve[-1]
         print(f"  {role:8} ({size} gold) " + " / ".join(map(str, right))
-              + "   bound " + " / ".join(f"{b / size:.2f}" for b in bound))
+              + "   bound " + " / ".join(f"{b / size:.2f}" for b in bound)
+              + "   at " + " / ".join(f"{r:.2f}" for r in GOLD_RATIOS) + " × gold a page: "
+              + " / ".join(f"{right / size:.2f}" for right in curve[2 * len(BUDGETS):-1]))
     print("\nThreshold sweep on gold alignment (found / pair recall / precision / entries):")
     for level in SWEEP:
         cells = []
