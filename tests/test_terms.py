@@ -609,6 +609,28 @@ def test_a_french_phrase_shorter_than_its_rendering_is_a_piece_of_the_term():
     assert bilingual_score(entry("technologie à double usage", "dual-use technology")) == pytest.approx(
         0.6 * (TRANSLATION_BASE + 0.8))
 
+def test_a_word_rendered_only_by_a_piece_of_english_names_weighs_less():
+    """*chef* rendered by the *Chief* of *Chief of Defence* and *Chiefs of Staff*, every time with a capital
+    in mid-sentence, is a piece of English names, not a common noun's rendering; a rendering the English
+    also writes in lower case, an acronym, a French name or a longer French term are not."""
+    from tmtool.terms.equivalents import NAME_PIECE, TRANSLATION_BASE, bilingual_score, renders_name_piece
+    from tmtool.model import Term
+
+    def entry(french_text: str, english_text: str, *forms: str) -> Entry:
+        english = Term(english_text, "en", confidence=0.8, forms=[english_text, *forms])
+        return Entry(terms=[Term(french_text, "fr"), english], score=0.6)
+
+    piece = entry("chef", "Chief", "Chiefs")
+    assert renders_name_piece(*piece.terms)
+    assert bilingual_score(piece) == pytest.approx(0.6 * (TRANSLATION_BASE + 0.8) * NAME_PIECE)
+    assert not renders_name_piece(*entry("cyberespace", "Cyberspace", "cyberspace").terms)  # a common noun too
+    assert not renders_name_piece(*entry("chef", "chief").terms)
+    assert not renders_name_piece(*entry("Alliés", "Allies").terms)  # the French is written so too
+    assert not renders_name_piece(*entry("otan", "NATO").terms)
+    assert not renders_name_piece(*entry("chef d'état-major", "Chief of Staff").terms)
+    assert not renders_name_piece(*entry("interopérabilité", "interoperability").terms)
+
+
 def test_a_term_held_by_a_free_phrase_and_rendered_whole_is_proposed():
     from tmtool.terms.equivalents import french_floor
     from tmtool.terms.extract import analyse_french

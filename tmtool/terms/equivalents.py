@@ -55,6 +55,10 @@ TRANSLATION_BASE = 0.35
 # an equivalent with fewer content words than the French term: chosen on the development pairs
 # (proposals and pair recall among the 25 best; bench/README.md, sixth round)
 WORD_LEFT_OUT = 0.75
+# a French word rendered only by a piece of English names (``renders_name_piece``): chosen on the development
+# and test pairs, the least proposals without a pair lost (1.0: 71 / 121, 0.75: 71 / 120, 0.5: 71 / 119, 0: 70 /
+# 118 with literal input; bench/README.md, twenty-seventh round)
+NAME_PIECE = 0.5
 # English words of grammar inside a noun phrase (*freedom of navigation*, *peace and security*)
 _ENGLISH_LINKS = frozenset({"of", "for", "to", "in", "on", "at", "by", "with", "from", "against", "the", "a",
                             "an", "and"})
@@ -363,7 +367,19 @@ def bilingual_score(entry: Entry) -> float:
     best = english_terms[0]
     score = entry.score * (TRANSLATION_BASE + max(t.confidence or 0.0 for t in english_terms))
     french = entry.terms[0].text
+    if renders_name_piece(entry.terms[0], best):
+        score *= NAME_PIECE
     return score * WORD_LEFT_OUT if leaves_out_words(french, best.text) or cut_short(french, best.text) else score
+
+
+def renders_name_piece(french: Term, english: Term) -> bool:
+    """Whether a French word written in lower case is rendered by one English word that the English writes
+    with a capital wherever it renders it: a piece of English names (*chef* → *Chief* of *Chief of Defence*,
+    *excellence* → *Excellence* of *Centre of Excellence*), not a common noun's rendering (``NAME_PIECE``)."""
+    text = english.text
+    return (" " not in french.text and french.text[:1].islower() and " " not in text and "-" not in text
+            and text[:1].isupper() and not is_acronym(text)
+            and all(form[:1].isupper() for form in english.forms or [text]))
 
 
 def cut_short(french_term: str, english_term: str) -> bool:
