@@ -3,6 +3,8 @@ English terms, their equivalents the spans of the other language the word alignm
 
 from click.testing import CliRunner
 
+from conftest import REPO
+
 from tmtool import api
 from tmtool.cli import main
 from tmtool.model import Context
@@ -56,6 +58,18 @@ def test_a_multi_word_english_term_pairs_with_a_german_compound():
     assert german.lemma is None and german.pos == "noun"  # the English term's: nothing analyses German here
     assert german.frequency == 4 and 0.5 < german.confidence <= 1.0 and isinstance(german.confidence, float)
     assert entry.frequency == 4 and entry.contexts[0].fr.startswith("Die Verbündeten")
+
+
+def test_a_german_equivalent_closes_on_a_noun_written_with_its_capital():
+    """German gives every noun a capital: a span closing on a word in lower case (a verb, an adjective) is
+    no term. The sample of bench/data/pivot-de gave *Minenabwehrverband untersteht*, *Übung erprobt* and
+    *hält* (*merchant vessel*) before."""
+    english, german = ([line for line in (REPO / "bench" / "data" / "pivot-de" / f"exercise.{lang}.txt")
+                        .read_text(encoding="utf-8").splitlines() if line] for lang in ("en", "de"))
+    assert len(english) == len(german) == 11  # one sentence a line, in the same order
+    found = equivalents(build_english_glossary(pairs(zip(english, german)), "de"), "de")
+    assert found["mine countermeasure"] == "Minenabwehrverband" and found["seabed"] == "Meeresboden"
+    assert [text for text in found.values() if text and text.split()[-1][:1].islower()] == []
 
 
 def test_an_english_compound_pairs_with_a_spanish_phrase_without_its_article_or_complement():

@@ -38,6 +38,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..langtags import base_language
 from ..model import Context, Entry, Term, TermType
 from ..progress import Progress, Step
 from ..text.normalize import fold, inflection_key, spellings
@@ -66,6 +67,9 @@ LISTED_FUNCTION_WORDS = 100
 FREQUENT_SHARE = 0.5
 FREQUENT_SENTENCES = 8
 SPAN_SLACK = 3  # a span has at most twice the English phrase's content words and this many more
+# languages whose spelling gives every noun a capital: a term's span there closes on its head noun (or a
+# number, an acronym), never on a verb or an adjective (*Minenabwehrverband untersteht*, *Übung erprobt*)
+CAPITALISED_NOUNS = frozenset({"de", "lb"})
 _PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
@@ -326,6 +330,7 @@ class _Spans:
                   if 0 < len(o) <= MAX_ALIGNED_WORDS and 0 < len(e) <= MAX_ALIGNED_WORDS]
         self.aligner = WordAligner(corpus, french=False)
         self.frequent = function_words(lang, [c.fr for c in (*pairs, *memory)])
+        self.nouns_capitalised = base_language(lang) in CAPITALISED_NOUNS
         self.spellings = spellings(c.fr for c in pairs)
         self._links: dict[int, np.ndarray] = {}
 
@@ -366,6 +371,8 @@ class _Spans:
                     break
                 if not (content[last] and inside[last]) or _HYPHENATED.match(text, other[last].end - 1):
                     continue  # nor inside a hyphenated word (*câbles sous* of *câbles sous-marins*)
+                if self.nouns_capitalised and text[other[last].start:other[last].start + 1].islower():
+                    continue
                 r = recall[last + 1] - recall[first]
                 p = (shares[last + 1] - shares[first]) / (contents[last + 1] - contents[first])
                 value = 2 * p * r / (p + r) if p + r else 0.0
