@@ -205,9 +205,15 @@ class _Reading:
     path: str
     paragraphs: list[str] = field(default_factory=list)
     rows: list[tuple[int, ...]] = field(default_factory=list)
+    # the paragraphs read so far of the parts whose paragraphs are read once each (headers and footers), or None
+    once: set[str] | None = None
 
     def add(self, block: str) -> None:
-        self.paragraphs.extend(_paragraphs([_line_breaks(block)], self.path))
+        for paragraph in _paragraphs([_line_breaks(block)], self.path):
+            if self.once is None or paragraph not in self.once:
+                self.paragraphs.append(paragraph)
+            if self.once is not None:
+                self.once.add(paragraph)
 
     def add_row(self, cells: Iterable[range]) -> None:
         """A table row, each cell the range of paragraphs read from it; kept when each cell with text
