@@ -264,6 +264,27 @@ def test_a_number_typed_before_a_tab_is_left_out_as_word_s_numbering_is(tmp_path
         "Les délégations arrivent.", "12\tAlliés ont signé la déclaration.", "09.30\tArrivée des délégations")
 
 
+def test_an_agenda_s_time_before_a_tab_stays_and_a_tenth_section_s_number_goes(tmp_path):
+    """A time of day typed before a tab (*10.30⇥*, *14.00⇥*) was left out as a paragraph's number, where *09.30⇥*
+    stayed: an agenda lost its times. A time (hours 0–23, minutes 00–59) stays; a section numbered 7.10 after 7.1 to
+    7.9 typed by hand is a section's number and goes, as a number with a dot after it (*2.10.⇥*) does."""
+    tab = "<w:r><w:tab/></w:r>"
+    agenda = (p(r("Ordre du jour")) + p(r("09.30"), tab, r("Arrivée des délégations"))
+              + p(r("10.30"), tab, r("Ouverture de la séance")) + p(r("14.00"), tab, r("Déjeuner de travail"))
+              + p(r("23.45"), tab, r("Clôture")))
+    sections = (p(r("7.1"), tab, r("Contexte"), style="Titre2")
+                + "".join(p(r(f"7.{n}"), tab, r(f"Point {n}"), style="Titre2") for n in range(2, 10))
+                + p(r("7.10"), tab, r("Conclusions"), style="Titre2") + p(r("2.10."), tab, r("Annexes"), style="Titre2"))
+    path = write_docx(tmp_path / "programme.fr.docx", agenda + sections)
+    assert read_document(path).paragraphs == (
+        "Ordre du jour", "09.30\tArrivée des délégations", "10.30\tOuverture de la séance", "14.00\tDéjeuner de travail",
+        "23.45\tClôture", "Contexte", *(f"Point {n}" for n in range(2, 10)), "Conclusions", "Annexes")
+    body = ('<text:p text:style-name="P1">10.30<text:tab/>Ouverture de la séance</text:p>'
+            '<text:p text:style-name="P1">2.1<text:tab/>Contexte</text:p>')
+    assert read_document(write_odt(tmp_path / "programme.fr.odt", body)).paragraphs == (
+        "10.30\tOuverture de la séance", "Contexte")
+
+
 def test_a_word_note_s_custom_mark_is_dropped_as_its_number_is(tmp_path):
     """A note given a custom mark (References > Footnote > Custom mark: *, †, a letter) has it written as text
     after its reference, in the run, and again as the note's first run: neither is read, as a number is not."""

@@ -169,6 +169,9 @@ _PAGE_LABEL = re.compile(rf"(?:\b(?:pages?|p\.|seite|página|pagina)\s*)?{_PAGE_
 # leading zero a time (*09.30⇥Arrivée*)
 _TYPED_NUMBER = re.compile(r"\A\s*\(?(?:[1-9]\d{0,2}(?:\.\d{1,3})+\.?|[1-9]\d{0,2}[.)]|(?:[A-Za-z]|[ivxlcIVXLC]{1,6})[.)])"
                            r"\)?\t\s*")
+# and a time of day written as an agenda writes it (*10.30⇥*, *14.00⇥*: hours 0–23, minutes 00–59, no dot after),
+# which reads as a section's number too (*7.10⇥*, the tenth of section 7): ``_without_typed_number`` tells them apart
+_TIME_OF_DAY = re.compile(r"\s*(?:[01]?\d|2[0-3])\.[0-5]\d\t")
 
 
 # Word writes a character inserted from a symbol font as the font's code in the private use area
@@ -314,9 +317,19 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
 
 def _without_typed_number(text: str, sections: set[str]) -> str:
     """``text``, a paragraph of a word processor's document, without the number typed before a tab that numbers it
-    by hand (``_TYPED_NUMBER``)."""
+    by hand (``_TYPED_NUMBER``). A time of day (``_TIME_OF_DAY``: *10.30⇥Arrivée des délégations*) is an agenda's
+    and stays, unless a section of its first number was numbered by hand before it (*7.1⇥* … *7.9⇥* before *7.10⇥*):
+    a writer who numbers sections by hand numbers a tenth only after the nine before it. ``sections``: the first
+    numbers of the sections numbered so far in the document, which this adds to."""
     number = _TYPED_NUMBER.match(text)
-    return text if number is None else text[number.end():]
+    if number is None:
+        return text
+    first, dotted, _ = number.group().strip(" \t()").partition(".")
+    if _TIME_OF_DAY.match(text) and first not in sections:
+        return text
+    if dotted and first.isdigit():
+        sections.add(first)
+    return text[number.end():]
 
 
 def _without_page_number(text: str) -> str:
