@@ -299,6 +299,24 @@ def test_a_table_s_cells_holding_a_number_alone_are_no_units(tmp_path):
     assert read.rows == ((0, 1), (2,), (3, 4, 5), (7,), (6, 7))
 
 
+def test_a_table_s_dates_and_phone_numbers_are_units_its_quantities_not(tmp_path):
+    """A cell holding a date written with dots (*12.05.2024*) or a phone number (*+32 2 707 41 11*) was left out as a
+    number alone; translators localise both (*05/12/2024*, *+32 2 707 41 11* written *02 707 41 11* at home). They are
+    units; a quantity, its thousands grouped by threes (*1.234.567*, *1 234,5*), is left out as before."""
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    for row, texts in zip(table.rows, [("Date", "12.05.2024", "1.234.567"), ("Standard", "+32 2 707 41 11", "1 234,5"),
+                                       ("Bureau", "02 707 41 11", "3,5 %"), ("Échéance", "1.6.2024", "2024")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    path = tmp_path / "contacts.docx"
+    document.save(path)
+    read = read_document(path)
+    assert read.paragraphs == ("Date", "12.05.2024", "Standard", "+32 2 707 41 11", "Bureau", "02 707 41 11",
+                               "Échéance", "1.6.2024")
+    assert read.rows == ((0, 1), (2, 3), (4, 5), (6, 7))
+
+
 def test_table_rows_are_kept_beside_their_cells(tmp_path):
     """Each cell is a paragraph; ``rows`` says which make a row, when each cell with text is one."""
     document = docx.Document()

@@ -193,9 +193,12 @@ def _raised(position: str | None) -> bool:
         return False
 
 
-# a table's cell holding a number alone (*12*, *3,5 %*, *1 234*, *-0.5*, *2024*): the table's data, which CAT tools
-# (OmegaT, Trados, memoQ) offer for no translation; a date (*12/03/2024*), a unit or a word beside it is text
-_NUMBER_ONLY = re.compile(r"[-+−±]?\d(?:[\d\s.,\u202f]*\d)?\s?[%‰]?")
+# a table's cell holding a quantity alone (*12*, *3,5 %*, *1 234*, *1.234.567*, *-0.5*, *2024*): the table's data,
+# which CAT tools (OmegaT, Trados, memoQ) offer for no translation. A quantity groups its thousands by threes, with one
+# separator, and has one decimal part; a date (*12/03/2024*, *12.05.2024*), a phone number (*+32 2 707 41 11*, *02 707
+# 41 11*), which translators localise, a unit or a word beside it do not read as one and are text
+_NUMBER_ONLY = re.compile(r"[-+−±]?(?:(?:[1-9]\d{0,2}(?P<group>[\s.,\u202f])\d{3}(?:(?P=group)\d{3})*|[1-9]\d*|0)"
+                          r"(?:[.,]\d+)?|0\d+)\s?[%‰]?")
 
 
 @dataclass(slots=True)
