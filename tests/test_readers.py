@@ -198,6 +198,24 @@ def test_a_sentence_giving_a_date_and_a_time_is_no_date_stamp(tmp_path):
         assert read_document(path).paragraphs == ("Sommet", *sentences)
 
 
+def test_a_headline_giving_a_date_and_a_time_is_no_date_stamp(tmp_path):
+    """A headline written without its article (*Ceremony begins on 5 May 2024 at 10:30*, *Cérémonie le 5 mai 2024 à
+    10 h 30*) was taken for the stamp a site prints and dropped: only a clause opening with an article or a name in
+    capitals was kept. A stamp's label speaks of the page only (*Published*, *Mis en ligne le*, *Last updated:*);
+    a word of another kind, a noun or a verb of the line's own, makes it text."""
+    for lang, headlines, stamps in (
+            ("en", ["Ceremony begins on 5 May 2024 at 10:30", "Summit opens 5 May 2024 10:30"],
+             ["Last updated: 05 May 2024 10:30", "Posted on 5 May 2024 at 10:30", "05 May 2024 - 10:30",
+              "Page last updated: 5 May 2024 10:30", "Generated on 5 May 2024 at 10:30"]),
+            ("fr", ["Cérémonie le 5 mai 2024 à 10 h 30", "Réunion du Conseil de l’Atlantique Nord le 5 mai 2024 à 10:30"],
+             ["05 mai 2024 - 10:30", "Mis en ligne le 5 mai 2024 à 10h30", "Dernière mise à jour : 5 mai 2024 10:30"])):
+        path = tmp_path / f"page.{lang}.html"
+        path.write_text(f'<html lang="{lang}"><body><main><h1>Sommet</h1>'
+                        + "".join(f"<p>{line}</p>" for line in stamps + headlines) + "</main></body></html>",
+                        encoding="utf-8")
+        assert read_document(path).paragraphs == ("Sommet", *headlines)
+
+
 def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_path):
     """A news page as a CMS writes it, without a main or an article: a breadcrumb that ends with the page's
     title, unlinked (by its class, or by its schema.org type), a box of related news under its heading and the
