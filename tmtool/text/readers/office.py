@@ -171,7 +171,7 @@ _TYPED_NUMBER = re.compile(r"\A\s*\(?(?:[1-9]\d{0,2}(?:\.\d{1,3})+\.?|[1-9]\d{0,
                            r"\)?\t\s*")
 # and a time of day written as an agenda writes it (*10.30⇥*, *14.00⇥*: hours 0–23, minutes 00–59, no dot after),
 # which reads as a section's number too (*7.10⇥*, the tenth of section 7): ``_without_typed_number`` tells them apart
-_TIME_OF_DAY = re.compile(r"\s*(?:[01]?\d|2[0-3])\.[0-5]\d\t")
+_AGENDA_TIME = re.compile(r"\s*(?:[01]?\d|2[0-3])\.[0-5]\d\t")
 
 
 # Word writes a character inserted from a symbol font as the font's code in the private use area
@@ -317,7 +317,7 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
 
 def _without_typed_number(text: str, sections: set[str]) -> str:
     """``text``, a paragraph of a word processor's document, without the number typed before a tab that numbers it
-    by hand (``_TYPED_NUMBER``). A time of day (``_TIME_OF_DAY``: *10.30⇥Arrivée des délégations*) is an agenda's
+    by hand (``_TYPED_NUMBER``). A time of day (``_AGENDA_TIME``: *10.30⇥Arrivée des délégations*) is an agenda's
     and stays, unless a section of its first number was numbered by hand before it (*7.1⇥* … *7.9⇥* before *7.10⇥*):
     a writer who numbers sections by hand numbers a tenth only after the nine before it. ``sections``: the first
     numbers of the sections numbered so far in the document, which this adds to."""
@@ -325,7 +325,7 @@ def _without_typed_number(text: str, sections: set[str]) -> str:
     if number is None:
         return text
     first, dotted, _ = number.group().strip(" \t()").partition(".")
-    if _TIME_OF_DAY.match(text) and first not in sections:
+    if _AGENDA_TIME.match(text) and first not in sections:
         return text
     if dotted and first.isdigit():
         sections.add(first)
