@@ -421,14 +421,17 @@ def undecodable_pdf(path: Path) -> Path:
 
 
 def write_odt(path: Path, body: str, *, mimetype: str = "application/vnd.oasis.opendocument.text",
-              automatic_styles: str = "", styles: str = "") -> Path:
+              automatic_styles: str = "", styles: str = "", master_pages: str = "") -> Path:
     """An ODT package whose content.xml holds ``body`` in its office:text, and ``automatic_styles``
     where LibreOffice writes the styles of direct formatting (T1, P1 …); its styles.xml holds the styles
-    LibreOffice defines in a new document and ``styles``, the ones the document's author named."""
+    LibreOffice defines in a new document and ``styles``, the ones the document's author named, and its page styles:
+    ``master_pages`` (their ``style:master-page``, headers and footers in them), else the default page style's."""
     namespaces = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"' for prefix, name in (
         ("office", "office"), ("style", "style"), ("text", "text"), ("table", "table"), ("draw", "drawing"),
         ("fo", "xsl-fo-compatible"), ("svg", "svg-compatible"))) + (
-        ' xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"')
+        ' xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" office:version="1.3"')
+    master_pages = master_pages or '<style:master-page style:name="Standard" style:page-layout-name="pm1"/>'
     with zipfile.ZipFile(path, "w") as package:
         package.writestr(zipfile.ZipInfo("mimetype"), mimetype)  # first and stored, as ODF requires
         package.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content '
@@ -449,8 +452,7 @@ def write_odt(path: Path, body: str, *, mimetype: str = "application/vnd.oasis.o
                          f'{styles}</office:styles><office:automatic-styles><style:page-layout style:name="pm1">'
                          '<style:page-layout-properties fo:page-width="21.001cm" fo:page-height="29.7cm" '
                          'style:print-orientation="portrait"/></style:page-layout></office:automatic-styles>'
-                         '<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/>'
-                         "</office:master-styles></office:document-styles>")
+                         f"<office:master-styles>{master_pages}</office:master-styles></office:document-styles>")
     return path
 
 

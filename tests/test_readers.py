@@ -198,6 +198,24 @@ def test_a_sentence_giving_a_date_and_a_time_is_no_date_stamp(tmp_path):
         assert read_document(path).paragraphs == ("Sommet", *sentences)
 
 
+def test_a_headline_giving_a_date_and_a_time_is_no_date_stamp(tmp_path):
+    """A headline written without its article (*Ceremony begins on 5 May 2024 at 10:30*, *Cérémonie le 5 mai 2024 à
+    10 h 30*) was taken for the stamp a site prints and dropped: only a clause opening with an article or a name in
+    capitals was kept. A stamp's label speaks of the page only (*Published*, *Mis en ligne le*, *Last updated:*);
+    a word of another kind, a noun or a verb of the line's own, makes it text."""
+    for lang, headlines, stamps in (
+            ("en", ["Ceremony begins on 5 May 2024 at 10:30", "Summit opens 5 May 2024 10:30"],
+             ["Last updated: 05 May 2024 10:30", "Posted on 5 May 2024 at 10:30", "05 May 2024 - 10:30",
+              "Page last updated: 5 May 2024 10:30", "Generated on 5 May 2024 at 10:30"]),
+            ("fr", ["Cérémonie le 5 mai 2024 à 10 h 30", "Réunion du Conseil de l’Atlantique Nord le 5 mai 2024 à 10:30"],
+             ["05 mai 2024 - 10:30", "Mis en ligne le 5 mai 2024 à 10h30", "Dernière mise à jour : 5 mai 2024 10:30"])):
+        path = tmp_path / f"page.{lang}.html"
+        path.write_text(f'<html lang="{lang}"><body><main><h1>Sommet</h1>'
+                        + "".join(f"<p>{line}</p>" for line in stamps + headlines) + "</main></body></html>",
+                        encoding="utf-8")
+        assert read_document(path).paragraphs == ("Sommet", *headlines)
+
+
 def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_path):
     """A news page as a CMS writes it, without a main or an article: a breadcrumb that ends with the page's
     title, unlinked (by its class, or by its schema.org type), a box of related news under its heading and the
@@ -297,6 +315,24 @@ def test_a_table_s_cells_holding_a_number_alone_are_no_units(tmp_path):
     assert read.paragraphs == ("Pays", "Part du PIB", "Estonie", "Lettonie", "12/03/2024", "2,1 % du PIB", "Total",
                                "Écart")
     assert read.rows == ((0, 1), (2,), (3, 4, 5), (7,), (6, 7))
+
+
+def test_a_table_s_dates_and_phone_numbers_are_units_its_quantities_not(tmp_path):
+    """A cell holding a date written with dots (*12.05.2024*) or a phone number (*+32 2 707 41 11*) was left out as a
+    number alone; translators localise both (*05/12/2024*, *+32 2 707 41 11* written *02 707 41 11* at home). They are
+    units; a quantity, its thousands grouped by threes (*1.234.567*, *1 234,5*), is left out as before."""
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    for row, texts in zip(table.rows, [("Date", "12.05.2024", "1.234.567"), ("Standard", "+32 2 707 41 11", "1 234,5"),
+                                       ("Bureau", "02 707 41 11", "3,5 %"), ("Échéance", "1.6.2024", "2024")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    path = tmp_path / "contacts.docx"
+    document.save(path)
+    read = read_document(path)
+    assert read.paragraphs == ("Date", "12.05.2024", "Standard", "+32 2 707 41 11", "Bureau", "02 707 41 11",
+                               "Échéance", "1.6.2024")
+    assert read.rows == ((0, 1), (2, 3), (4, 5), (6, 7))
 
 
 def test_table_rows_are_kept_beside_their_cells(tmp_path):

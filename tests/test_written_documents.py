@@ -225,6 +225,22 @@ def test_a_footer_s_sentence_beside_its_page_number_stays(tmp_path):
         "Ce document est la propriété de l’OTAN et ne peut être diffusé sans autorisation.")
 
 
+def test_a_marking_in_several_headers_is_read_once(tmp_path):
+    """Word keeps the default, first-page and even-page headers in parts of their own, and a classification marking
+    is typed in each (*OTAN SANS CLASSIFICATION*): it made as many identical units. A header's or a footer's
+    paragraph is read once however many of them repeat it; the others' own text stays."""
+    section = ('<w:sectPr><w:headerReference w:type="default" r:id="rId8"/><w:headerReference w:type="first" '
+               'r:id="rId11"/><w:headerReference w:type="even" r:id="rId12"/><w:footerReference w:type="default" '
+               'r:id="rId9"/><w:titlePg/></w:sectPr>')
+    marking = p(r("OTAN SANS CLASSIFICATION"))
+    path = write_docx(tmp_path / "rapport.fr.docx", p(r("Le Conseil a approuvé le plan."), props=section),
+                      header=marking, first_header=marking + p(r("Division des affaires politiques")),
+                      even_header=p(r("Rapport annuel 2024")) + marking, footer=marking)
+    assert read_document(path).paragraphs == (
+        "Le Conseil a approuvé le plan.", "OTAN SANS CLASSIFICATION", "Division des affaires politiques",
+        "Rapport annuel 2024")
+
+
 def test_a_number_typed_before_a_tab_is_left_out_as_word_s_numbering_is(tmp_path):
     """Word's own numbering (a list's, a heading's) is no text of the paragraph; a number or a letter a writer types
     before a tab to number by hand (*1.⇥*, *a)⇥*, *(iv)⇥*, *2.1⇥*) stayed in the unit, tab and all. Both are read
@@ -246,6 +262,27 @@ def test_a_number_typed_before_a_tab_is_left_out_as_word_s_numbering_is(tmp_path
         "Contexte", "Les Alliés réaffirment leur engagement.", "renforcer la dissuasion ;",
         "améliorer l’interopérabilité.", "Les ministres se réunissent.", "32 Alliés ont signé.", "Lieu :\tBruxelles",
         "Les délégations arrivent.", "12\tAlliés ont signé la déclaration.", "09.30\tArrivée des délégations")
+
+
+def test_an_agenda_s_time_before_a_tab_stays_and_a_tenth_section_s_number_goes(tmp_path):
+    """A time of day typed before a tab (*10.30⇥*, *14.00⇥*) was left out as a paragraph's number, where *09.30⇥*
+    stayed: an agenda lost its times. A time (hours 0–23, minutes 00–59) stays; a section numbered 7.10 after 7.1 to
+    7.9 typed by hand is a section's number and goes, as a number with a dot after it (*2.10.⇥*) does."""
+    tab = "<w:r><w:tab/></w:r>"
+    agenda = (p(r("Ordre du jour")) + p(r("09.30"), tab, r("Arrivée des délégations"))
+              + p(r("10.30"), tab, r("Ouverture de la séance")) + p(r("14.00"), tab, r("Déjeuner de travail"))
+              + p(r("23.45"), tab, r("Clôture")))
+    sections = (p(r("7.1"), tab, r("Contexte"), style="Titre2")
+                + "".join(p(r(f"7.{n}"), tab, r(f"Point {n}"), style="Titre2") for n in range(2, 10))
+                + p(r("7.10"), tab, r("Conclusions"), style="Titre2") + p(r("2.10."), tab, r("Annexes"), style="Titre2"))
+    path = write_docx(tmp_path / "programme.fr.docx", agenda + sections)
+    assert read_document(path).paragraphs == (
+        "Ordre du jour", "09.30\tArrivée des délégations", "10.30\tOuverture de la séance", "14.00\tDéjeuner de travail",
+        "23.45\tClôture", "Contexte", *(f"Point {n}" for n in range(2, 10)), "Conclusions", "Annexes")
+    body = ('<text:p text:style-name="P1">10.30<text:tab/>Ouverture de la séance</text:p>'
+            '<text:p text:style-name="P1">2.1<text:tab/>Contexte</text:p>')
+    assert read_document(write_odt(tmp_path / "programme.fr.odt", body)).paragraphs == (
+        "10.30\tOuverture de la séance", "Contexte")
 
 
 def test_a_word_note_s_custom_mark_is_dropped_as_its_number_is(tmp_path):
@@ -623,6 +660,69 @@ def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(t
     assert segment(path) == ["Le Conseil a approuvé le plan.", "Destinataire :", "Le Comité s’est réuni à Bruxelles.",
                              "Militaire.", "Version définitive.",
                              "Texte commenté.", "Illustration 1: Le général à Bruxelles."]
+
+
+def master_page(name: str, *parts: tuple[str, str]) -> str:
+    """A page style of styles.xml as LibreOffice writes it, its headers and footers (``style:header``,
+    ``style:footer-first`` …: their element and their paragraphs)."""
+    return (f'<style:master-page style:name="{name}" style:page-layout-name="pm1">'
+            + "".join(f"<{kind}>{paragraphs}</{kind.split()[0]}>" if paragraphs else f"<{kind}/>"
+                      for kind, paragraphs in parts) + "</style:master-page>")
+
+
+def test_libreoffice_headers_and_footers_are_read_once_after_the_body_without_page_numbers(tmp_path):
+    """An ODT's headers and footers (its page styles', in styles.xml) were left out, where a DOCX's are read. They are
+    read as a DOCX's: after the body and its endnotes, the headers of each page style then the footers, a first
+    page's as LibreOffice writes it in ODF 1.3 and in 1.2 extended, one switched off not; the page's number and count
+    (``text:page-number``, ``text:page-count``) go with the words labelling them, the sentence beside them stays."""
+    footer = ('<text:p text:style-name="MP2">Rapport annuel 2024<text:tab/>Page <text:page-number '
+              'text:select-page="current">2</text:page-number> sur <text:page-count>9</text:page-count></text:p>')
+    pages = (master_page("Standard", ("style:header", '<text:p text:style-name="MP1">OTAN SANS CLASSIFICATION</text:p>'),
+                         ("style:header-left style:display=\"false\"", ""),
+                         ("style:header-first", '<text:p text:style-name="Header">Division des affaires politiques'
+                                                "</text:p>"),
+                         ("style:footer", footer))
+             + master_page("Landscape", ("loext:header-first", '<text:p text:style-name="Header">Annexe A</text:p>'),
+                           ("style:footer", '<text:p text:style-name="Footer">Ce document est la propriété de l’OTAN. '
+                                            'p. <text:page-number text:select-page="current">3</text:page-number>/'
+                                            "<text:page-count>9</text:page-count></text:p>")))
+    body = ('<text:p text:style-name="P1">Le Conseil a approuvé le plan.</text:p><text:p text:style-name="P1">Les '
+            'Alliés ont voté.<text:note text:id="ftn1" text:note-class="endnote"><text:note-citation>i'
+            '</text:note-citation><text:note-body><text:p text:style-name="Endnote">Vote à l’unanimité.</text:p>'
+            "</text:note-body></text:note></text:p>")
+    path = write_odt(tmp_path / "rapport.fr.odt", body, master_pages=pages)
+    assert read_document(path).paragraphs == (
+        "Le Conseil a approuvé le plan.", "Les Alliés ont voté.", "Vote à l’unanimité.", "OTAN SANS CLASSIFICATION",
+        "Division des affaires politiques", "Annexe A", "Rapport annuel 2024", "Ce document est la propriété de l’OTAN.")
+
+
+def test_a_marking_in_several_libreoffice_headers_is_read_once(tmp_path):
+    """A marking typed in a page style's header, its first page's and another page style's is one unit, as a DOCX's."""
+    marking = '<text:p text:style-name="Header">OTAN SANS CLASSIFICATION</text:p>'
+    pages = (master_page("Standard", ("style:header", marking), ("style:header-first", marking),
+                         ("style:footer", marking))
+             + master_page("Landscape", ("style:header", '<text:p text:style-name="Header">Annexe A</text:p>' + marking)))
+    path = write_odt(tmp_path / "rapport.fr.odt", '<text:p text:style-name="P1">Le plan.</text:p>', master_pages=pages)
+    assert read_document(path).paragraphs == ("Le plan.", "OTAN SANS CLASSIFICATION", "Annexe A")
+
+
+def test_a_number_typed_before_a_tab_in_libreoffice_is_left_out_as_in_word(tmp_path):
+    """A number or a letter typed before a tab (LibreOffice's ``text:tab``) to number by hand is left out, as in a
+    DOCX and as LibreOffice's own numbering is: it stayed in the unit, tab and all. A bare count, a time stay."""
+    def paragraph(number: str, text: str) -> str:
+        return f'<text:p text:style-name="P1">{number}<text:tab/>{text}</text:p>'
+
+    body = ('<text:h text:style-name="Heading_20_2" text:outline-level="2">2.1<text:tab/>Contexte</text:h>'
+            + paragraph("1.", "Les Alliés réaffirment leur engagement.") + paragraph("a)", "renforcer la dissuasion ;")
+            + paragraph("(iv)", "améliorer l’interopérabilité.")
+            + '<text:list text:style-name="L1"><text:list-item><text:p text:style-name="P2">Les ministres se '
+              "réunissent.</text:p></text:list-item></text:list>"
+            + paragraph("Lieu :", "Bruxelles") + paragraph("12", "Alliés ont signé la déclaration.")
+            + paragraph("09.30", "Arrivée des délégations"))
+    assert read_document(write_odt(tmp_path / "plan.fr.odt", body)).paragraphs == (
+        "Contexte", "Les Alliés réaffirment leur engagement.", "renforcer la dissuasion ;",
+        "améliorer l’interopérabilité.", "Les ministres se réunissent.", "Lieu :\tBruxelles",
+        "12\tAlliés ont signé la déclaration.", "09.30\tArrivée des délégations")
 
 
 def test_libreoffice_content_controls_prompt_and_check_box_are_left_out_as_word_s_are(tmp_path):

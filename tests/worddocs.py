@@ -104,7 +104,8 @@ def style(kind: str, style_id: str, name: str, run: str = "", *, based_on: str =
 
 
 def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = "", comments: str = "",
-               header: str = "", footer: str = "", first_header: str = "", styles: str = "", run_defaults: str = "",
+               header: str = "", footer: str = "", first_header: str = "", even_header: str = "", styles: str = "",
+               run_defaults: str = "",
                diagrams: tuple[str, ...] = (), chunks: dict[str, tuple[str, bytes]] | None = None,
                charts: tuple[str, ...] = ()) -> Path:
     """A package holding ``body`` (paragraphs and tables) and the parts Word writes beside it; word/styles.xml
@@ -113,7 +114,8 @@ def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = ""
     diagrams/data1.xml … related as rId21 …; ``chunks``: documents imported whole (altChunk), by relationship id:
     their part's name under word/ and their bytes; ``charts``: chart parts (``c:chartSpace``, or Office 2016's
     ``cx:chartSpace``), word/charts/chart1.xml … related as rId31 …; ``first_header``: the first page's header
-    (word/header2.xml, related as rId11), where a section's ``w:titlePg`` names it by that id."""
+    (word/header2.xml, related as rId11), where a section's ``w:titlePg`` names it by that id; ``even_header``: the even
+    pages' (word/header3.xml, rId12, written only when given), where ``w:evenAndOddHeaders`` in the settings shows it."""
     chunks = chunks or {}
     built_in = "".join(xml for xml in _BUILT_IN_STYLES if re.search(r'w:styleId="\w+"', xml).group() not in styles)
     parts = {
@@ -132,8 +134,8 @@ def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = ""
         "word/footer1.xml": f"<w:ftr {NAMESPACES}>{footer or p()}</w:ftr>",
         "word/header2.xml": f"<w:hdr {NAMESPACES}>{first_header or p()}</w:hdr>",
         "word/settings.xml": f'<w:settings {NAMESPACES}><w:trackRevisions/><w:defaultTabStop w:val="708"/>'
-                             "</w:settings>",
-    }
+                             f'{"<w:evenAndOddHeaders/>" if even_header else ""}</w:settings>',
+    } | ({"word/header3.xml": f"<w:hdr {NAMESPACES}>{even_header}</w:hdr>"} if even_header else {})
     types = {
         "styles": "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
         "document": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
@@ -144,7 +146,7 @@ def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = ""
         "footer1": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
         "header2": "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
         "settings": "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
-    }
+    } | ({"header3": "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"} if even_header else {})
     content_types = (
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -162,7 +164,7 @@ def write_docx(path: Path, body: str, *, footnotes: str = "", endnotes: str = ""
         "rId1": ("styles", "styles.xml"), "rId2": ("settings", "settings.xml"), "rId6": ("footnotes", "footnotes.xml"),
         "rId7": ("endnotes", "endnotes.xml"), "rId8": ("header", "header1.xml"), "rId9": ("footer", "footer1.xml"),
         "rId10": ("comments", "comments.xml"), "rId11": ("header", "header2.xml"),
-    } | {f"rId{20 + n}": ("diagramData", f"diagrams/data{n}.xml") for n in range(1, len(diagrams) + 1)} | {
+    } | ({"rId12": ("header", "header3.xml")} if even_header else {}) | {f"rId{20 + n}": ("diagramData", f"diagrams/data{n}.xml") for n in range(1, len(diagrams) + 1)} | {
         rid: ("aFChunk", target) for rid, (target, _) in chunks.items()} | {
         f"rId{30 + n}": (CHART_EX if "2014/chartex" in chart else "chart", f"charts/chart{n}.xml")
         for n, chart in enumerate(charts, 1)}

@@ -193,9 +193,12 @@ def _raised(position: str | None) -> bool:
         return False
 
 
-# a table's cell holding a number alone (*12*, *3,5 %*, *1 234*, *-0.5*, *2024*): the table's data, which CAT tools
-# (OmegaT, Trados, memoQ) offer for no translation; a date (*12/03/2024*), a unit or a word beside it is text
-_NUMBER_ONLY = re.compile(r"[-+−±]?\d(?:[\d\s.,\u202f]*\d)?\s?[%‰]?")
+# a table's cell holding a quantity alone (*12*, *3,5 %*, *1 234*, *1.234.567*, *-0.5*, *2024*): the table's data,
+# which CAT tools (OmegaT, Trados, memoQ) offer for no translation. A quantity groups its thousands by threes, with one
+# separator, and has one decimal part; a date (*12/03/2024*, *12.05.2024*), a phone number (*+32 2 707 41 11*, *02 707
+# 41 11*), which translators localise, a unit or a word beside it do not read as one and are text
+_NUMBER_ONLY = re.compile(r"[-+−±]?(?:(?:[1-9]\d{0,2}(?P<group>[\s.,\u202f])\d{3}(?:(?P=group)\d{3})*|[1-9]\d*|0)"
+                          r"(?:[.,]\d+)?|0\d+)\s?[%‰]?")
 
 
 @dataclass(slots=True)
@@ -205,9 +208,15 @@ class _Reading:
     path: str
     paragraphs: list[str] = field(default_factory=list)
     rows: list[tuple[int, ...]] = field(default_factory=list)
+    # the paragraphs read so far of the parts whose paragraphs are read once each (headers and footers), or None
+    once: set[str] | None = None
 
     def add(self, block: str) -> None:
-        self.paragraphs.extend(_paragraphs([_line_breaks(block)], self.path))
+        for paragraph in _paragraphs([_line_breaks(block)], self.path):
+            if self.once is None or paragraph not in self.once:
+                self.paragraphs.append(paragraph)
+            if self.once is not None:
+                self.once.add(paragraph)
 
     def add_row(self, cells: Iterable[range]) -> None:
         """A table row, each cell the range of paragraphs read from it; kept when each cell with text

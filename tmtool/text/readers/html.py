@@ -74,7 +74,8 @@ _STAMP_LABEL_WORDS = 5
 #   jour le 12/03/2024 à 14h05", "Published 2024-03-12T14:05"), which no full stop ends, the day it was first published
 #   before it or not ("05 Jul. 2024 - | Last updated: 05 Jul. 2024 16:17", NATO's list): a person writing an article
 #   puts no clock time on a line of its own, unless the line is a clause (``_clause``: *The ceremony begins on 5 May
-#   2024 at 10:30*, *La cérémonie commence le 5 mai 2024 à 10 h 30*);
+#   2024 at 10:30*, *La cérémonie commence le 5 mai 2024 à 10 h 30*), a headline's without its article too (*Ceremony
+#   begins on 5 May 2024 at 10:30*, *Cérémonie le 5 mai 2024 à 10 h 30*);
 # - an update's or a publication's label and a date alone, in digits or with its month and weekday named in French or
 #   English (``_STAMP``, ``_DATE_WORDS``: "Dernière mise à jour : 15 mars 2026", "Publié le 14/03/2026", "Updated 2
 #   March 2026"; not "Mise à jour du plan de défense 2026")
@@ -103,6 +104,14 @@ _SUBJECT_OPENERS = frozenset(
     "the a an this that these those its our their his her my your we they he she it i you there "
     "le la les l un une des du au aux ce cet cette ces c son sa ses leur leurs notre nos votre vos mon ma mes il elle "
     "ils elles nous vous on je j".split())
+# the words of a stamp's label, which speak of the page only (its publication, its update, its posting) in French and
+# English, and those of the date after it (``_DATE_WORDS``): a word of a label outside them is a clause's subject or
+# verb, or a headline's (*Ceremony begins on*, *Cérémonie le*)
+_STAMP_LABEL_VOCABULARY = frozenset(
+    "page article version last first updated update modified modification reviewed revised published publication "
+    "posted created generated issued released edited date time "
+    "dernière dernier mis mise jour publié publiée modifié modifiée modification actualisé actualisée créé créée "
+    "généré générée posté postée rédigé rédigée en ligne de du".split()) | _DATE_WORDS
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # but an equation Wikipedia shows as a picture keeps its MathML beside it, not displayed: the equation shown
 _SHOWN_AS_PICTURE = "mwe-math-mathml-a11y"
@@ -259,11 +268,14 @@ def _stamp_line(text: str) -> bool:
 
 def _clause(label: str) -> bool:
     """Whether the words before a date are a clause's, with its subject (*The ceremony begins on*, *La cérémonie
-    commence le*, *NATO opens its summit on*), not a stamp's label (*Published*, *Mis à jour le*, *Last updated:*):
-    they open with an article, a determiner or a subject pronoun (``_SUBJECT_OPENERS``), or hold a name in capitals."""
+    commence le*, *NATO opens its summit on*) or a headline's (*Ceremony begins on*, *Cérémonie le*), not a stamp's
+    label (*Published*, *Mis à jour le*, *Last updated:*, *Mis en ligne le*): they open with an article, a determiner
+    or a subject pronoun (``_SUBJECT_OPENERS``), hold a name in capitals, or a word no label has
+    (``_STAMP_LABEL_VOCABULARY``: a noun, a verb of the line's own)."""
     words = re.findall(r"[^\W\d_]+", label)
     return (len(words) > 1 and words[0].casefold() in _SUBJECT_OPENERS  # alone, the date's article (*Le 5 mai …*)
-            or any(len(word) > 1 and word.isupper() for word in words))
+            or any(len(word) > 1 and word.isupper() for word in words)
+            or any(word.casefold() not in _STAMP_LABEL_VOCABULARY for word in words))
 
 
 def _reads_as_label(words: str) -> bool:

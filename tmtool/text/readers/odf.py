@@ -9,7 +9,7 @@ from pathlib import Path
 from ...errors import TmtoolError
 from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading
 from .equations import mathml_text
-from .office import _Walk, _open_package, _package_xml
+from .office import _PAGE_NUMBER, _Walk, _open_package, _package_xml
 
 
 _ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -38,6 +38,12 @@ _XLINK = "{http://www.w3.org/1999/xlink}"
 _MATHML = "{http://www.w3.org/1998/Math/MathML}"
 _CHART_ODF = "{urn:oasis:names:tc:opendocument:xmlns:chart:1.0}"
 _LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"  # LibreOffice's extensions
+# a page style's headers and footers (styles.xml's ``style:master-page``), its first page's as ODF 1.3 names them and as
+# LibreOffice writes them in ODF 1.2 extended (``loext:``), each read unless it is switched off
+_HEADERS = ("header", "header-first", "header-left")
+_FOOTERS = ("footer", "footer-first", "footer-left")
+# the fields a header or a footer numbers its pages with (*Page 3 sur 9*), generated on each page
+_PAGE_FIELDS = {_TEXT + "page-number", _TEXT + "page-count"}
 
 
 def _chart_labels(chart) -> list[str]:
@@ -105,7 +111,19 @@ def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
     for body in root.iter(_OFFICE + "text"):
         walk.blocks(body)
     walk.place(walk.endnotes)
+    walk.read_furniture(_headers_and_footers(styles))
     return walk.read
+
+
+def _headers_and_footers(styles) -> list:
+    """The headers, then the footers, of each page style of styles.xml in its order (as OmegaT reads them, after the
+    body): a page's, its first page's, its left pages'; not one switched off (``style:display="false"``: a left
+    page's that repeats the right page's)."""
+    if styles is None:
+        return []
+    pages = styles.findall(f"{_OFFICE}master-styles/{_STYLE}master-page")
+    return [part for kinds in (_HEADERS, _FOOTERS) for page in pages for kind in kinds
+            for part in page.iterchildren(_STYLE + kind, _LOEXT + kind) if part.get(_STYLE + "display") != "false"]
 
 
 def _odf_parts(path: Path, data: bytes, kind: str, mimetype: str):
@@ -131,7 +149,8 @@ class _OdtWalk(_Walk):
     endnotes, text boxes and the text of shapes (after the paragraph they are anchored in, as a DOCX text
     box's; a shape's title and description are no text of the page), embedded objects: a formula (its linear
     text, in its sentence when anchored as a character) and a chart (its titles, its axes', its series' names and
-    its categories' labels: ``_chart_labels``). Left out: deleted text kept for
+    its categories' labels: ``_chart_labels``), the page styles' headers and footers after the body
+    (``_headers_and_footers``). Left out: a paragraph's number typed before a tab (``_Walk.text``), deleted text kept for
     change tracking, comments, indexes and computed numbers (``_ODT_SKIPPED``), a content control's placeholder
     and a check box's box, and hidden text: a section
     displayed as none, hidden text and hidden paragraph fields, and what a style displays as none
@@ -141,13 +160,15 @@ class _OdtWalk(_Walk):
 
     paragraphs = frozenset({_TEXT + "p", _TEXT + "h"})
     table, row, cell = _TABLE + "table", _TABLE + "table-row", _TABLE + "table-cell"
+    numbered_by_hand = True
 
     def __init__(self, read: _Reading, root, styles, objects: dict):
         super().__init__(read)
         self.objects = objects
         self.objects_read: set[int] = set()  # the ids of the objects' roots read (``_first_reading``)
         defined = {(style.get(_STYLE + "family"), style.get(_STYLE + "name")): style
-                   for part, where in ((styles, "styles"), (root, "automatic-styles")) if part is not None
+                   for part, where in ((styles, "styles"), (styles, "automatic-styles"), (root, "automatic-styles"))
+                   if part is not None
                    for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style")}
         self.hidden_styles = {key for key in defined if self._text_property(defined, key, _TEXT + "display") == "none"}
         self.raised_styles = {key for key in defined if key[0] == "text"
@@ -214,6 +235,8 @@ class _OdtWalk(_Walk):
                 parts.append(" " * min(int(count) if count.isdigit() else 1, _MAX_SPACES))
             elif child.tag == _TEXT + "tab":
                 parts.append("\t")
+            elif child.tag in _PAGE_FIELDS and self.furniture:
+                parts.append(_PAGE_NUMBER)
             elif child.tag == _TEXT + "line-break":
                 parts.append(LINE_BREAK)
             elif (child.tag == _TEXT + "span" and ("text", child.get(_TEXT + "style-name")) in self.raised_styles

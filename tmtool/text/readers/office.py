@@ -27,12 +27,15 @@ class _Walk(ABC):
 
     paragraphs: frozenset[str]  # the elements that are paragraphs
     table = row = cell = ""
+    numbered_by_hand = False  # whether a number typed before a tab numbers a paragraph (a word processor's: ``text``)
 
     def __init__(self, read: _Reading):
         self.read = read
         self.notes: list = []  # cited in the block being read
         self.endnotes: list = []
         self.tables = 0  # how deep in tables the walk is
+        self.furniture = False  # reading the headers and footers
+        self.sections: set[str] = set()  # the first numbers of the sections numbered by hand so far (2 of 2.1⇥)
 
     @abstractmethod
     def skipped(self, element) -> bool:
@@ -45,7 +48,23 @@ class _Walk(ABC):
     def paragraph(self, element) -> None:
         parts: list[str] = []
         self.inline(element, parts)
-        self.read.add("".join(parts))
+        self.read.add(self.text("".join(parts)))
+
+    def text(self, paragraph: str) -> str:
+        """A paragraph's text as read: without the number typed before a tab to number it by hand
+        (``_without_typed_number``), in a word processor's document; a header's or a footer's without its page's
+        number (``_without_page_number``)."""
+        if self.numbered_by_hand:
+            paragraph = _without_typed_number(paragraph, self.sections)
+        return _without_page_number(paragraph)
+
+    def read_furniture(self, parts: Iterable) -> None:
+        """Read the headers' and footers' ``parts`` (each a story of paragraphs and tables), after the body: a
+        paragraph once however many of them repeat it (a marking in the default, first-page and even-page headers,
+        each a part of its own: one unit, not three)."""
+        self.furniture, self.read.once = True, set()
+        for part in parts:
+            self.blocks(part)
 
     def order(self, element):
         """The children of ``element`` in the order they are read: as written, unless a format says otherwise."""
@@ -144,11 +163,15 @@ _PAGE_NUMBER = "\ue000"
 # and the words labelling it (*Page 3 sur 9*, *p. 3/9*, *Seite 3 von 9*)
 _PAGE_LABEL = re.compile(rf"(?:\b(?:pages?|p\.|seite|página|pagina)\s*)?{_PAGE_NUMBER}"
                          rf"(?:\s*(?:/|of|sur|de|von|di)\s*{_PAGE_NUMBER})?", re.IGNORECASE)
-# a paragraph's number or letter typed before a tab, as a writer numbers by hand what Word numbers itself (*1.⇥*,
-# *a)⇥*, *(iv)⇥*, *2.3⇥*): Word's own numbering (``w:numPr``) is no text of the paragraph, nor is this. A bare number
-# is a count or a figure of the sentence (*12⇥Alliés ont signé*), one with a leading zero a time (*09.30⇥Arrivée*)
+# a paragraph's number or letter typed before a tab, as a writer numbers by hand what Word or LibreOffice numbers
+# itself (*1.⇥*, *a)⇥*, *(iv)⇥*, *2.3⇥*): their own numbering (``w:numPr``, ``text:number``) is no text of the
+# paragraph, nor is this. A bare number is a count or a figure of the sentence (*12⇥Alliés ont signé*), one with a
+# leading zero a time (*09.30⇥Arrivée*)
 _TYPED_NUMBER = re.compile(r"\A\s*\(?(?:[1-9]\d{0,2}(?:\.\d{1,3})+\.?|[1-9]\d{0,2}[.)]|(?:[A-Za-z]|[ivxlcIVXLC]{1,6})[.)])"
                            r"\)?\t\s*")
+# and a time of day written as an agenda writes it (*10.30⇥*, *14.00⇥*: hours 0–23, minutes 00–59, no dot after),
+# which reads as a section's number too (*7.10⇥*, the tenth of section 7): ``_without_typed_number`` tells them apart
+_AGENDA_TIME = re.compile(r"\s*(?:[01]?\d|2[0-3])\.[0-5]\d\t")
 
 
 # Word writes a character inserted from a symbol font as the font's code in the private use area
@@ -288,9 +311,25 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
     for body in root.iter(walk.w + "body"):
         walk.blocks(body)
     walk.place(walk.endnotes)
-    for part in furniture:
-        walk.blocks(part)
+    walk.read_furniture(furniture)
     return walk.read
+
+
+def _without_typed_number(text: str, sections: set[str]) -> str:
+    """``text``, a paragraph of a word processor's document, without the number typed before a tab that numbers it
+    by hand (``_TYPED_NUMBER``). A time of day (``_AGENDA_TIME``: *10.30⇥Arrivée des délégations*) is an agenda's
+    and stays, unless a section of its first number was numbered by hand before it (*7.1⇥* … *7.9⇥* before *7.10⇥*):
+    a writer who numbers sections by hand numbers a tenth only after the nine before it. ``sections``: the first
+    numbers of the sections numbered so far in the document, which this adds to."""
+    number = _TYPED_NUMBER.match(text)
+    if number is None:
+        return text
+    first, dotted, _ = number.group().strip(" \t()").partition(".")
+    if _AGENDA_TIME.match(text) and first not in sections:
+        return text
+    if dotted and first.isdigit():
+        sections.add(first)
+    return text[number.end():]
 
 
 def _without_page_number(text: str) -> str:
@@ -517,6 +556,8 @@ class _DocxWalk(_Walk):
     (``_raised_run``); a paragraph whose mark is deleted or hidden runs on into the next, as Word shows it, and so
     does a drop cap (Word writes the large first letter as a framed paragraph of its own)."""
 
+    numbered_by_hand = True
+
     def __init__(self, read: _Reading, root, notes: dict, styles, drawings: dict, chunks: dict):
         # styles: word/styles.xml's root, or None; drawings: the roots of diagrams' data parts and of charts by
         # relationship id; chunks: the imported documents' part names and bytes by relationship id
@@ -535,7 +576,6 @@ class _DocxWalk(_Walk):
         self.held: list = []  # and the notes it cites
         self.marks: set = set()  # a note's custom mark (*, †), in the text citing it and in the note
         self.stories = {w + tag for tag in ("body", "tc", "txbxContent", "footnote", "endnote", "hdr", "ftr")}
-        self.furniture = False  # reading a header or a footer
         self.dropped = {w + tag for tag in ("del", "moveFrom", "delInstrText", "sdtPr", "pPr", "rPr", "rt")}
         # what a run holds besides its text: a non-breaking hyphen is a hyphen, an optional one is nothing; a
         # line break a LINE_BREAK (a page's or a column's ends the paragraph: ``_leaf``)
@@ -580,8 +620,6 @@ class _DocxWalk(_Walk):
         return self.styles.hidden(self.style, character.get(w + "val") if character is not None else None)
 
     def blocks(self, element) -> None:
-        if element.tag in (self.w + "hdr", self.w + "ftr"):
-            self.furniture = True
         if element.tag in _DIAGRAM_DATA or element.tag in _CHART_SPACE:
             for text in _drawing_texts(element):
                 self.read.add(text)
@@ -614,7 +652,7 @@ class _DocxWalk(_Walk):
             self.carried = parts  # its notes wait for the paragraph it runs on into
             self.held, self.notes = self.held + self.notes, []
         else:
-            self.read.add(_without_page_number(_TYPED_NUMBER.sub("", "".join(parts), count=1)))
+            self.read.add(self.text("".join(parts)))
             self.notes[:0], self.held = self.held, []
 
     def inline(self, element, parts: list[str]) -> None:

@@ -126,6 +126,8 @@ class _OdpWalk(_OdtWalk):
     ODT leaves out: hidden slides (their style's ``presentation:visibility``), hidden shapes (``draw:display``),
     the fields and frames Impress generates or repeats on every slide (``_ODP_FIELDS``, ``_ODP_REPEATED``)."""
 
+    numbered_by_hand = False  # a slide's text as PowerPoint's is read
+
     def __init__(self, read: _Reading, root, styles, objects: dict):
         super().__init__(read, root, styles, objects)
         self.hidden_slides = {
