@@ -540,7 +540,7 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
         wrapped = {}
         if 1 < widest and len(row) < widest:
             wrapped = {id(line): over for line in row for over in above
-                       if id(over) in first_of and _wraps(over, line)}
+                       if id(over) in first_of and _wraps(over, line, above)}
             if len(wrapped) < len(row):
                 wrapped = {}
         for line in row:
@@ -564,11 +564,14 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
     return [line for first in ordered for line in [first, *after[id(first)]]]
 
 
-def _wraps(over: _Line, line: _Line) -> bool:
-    """Whether ``line`` goes on from ``over`` in a table's cell: right under it, a line's space below (at most
-    half an em more than a line of 1.0 spacing leaves: rows are parted by their cells' padding or a paragraph's
-    space)."""
-    return line.below(over) and over.baseline - line.baseline <= 1.5 * over.size
+def _wraps(over: _Line, line: _Line, row: list[_Line]) -> bool:
+    """Whether ``line`` goes on from ``over``, a line of ``row``, in a table's cell: right under it, a line's space
+    below (at most half an em more than a line of 1.0 spacing leaves: rows are parted by their cells' padding or
+    a paragraph's space), in print of its size, ending before the next cell of ``row`` (a paragraph right under
+    the table runs across its columns)."""
+    right = min((other.x0 for other in row if other.x0 > over.x1), default=float("inf"))
+    return (line.below(over) and over.baseline - line.baseline <= 1.5 * over.size
+            and abs(line.size - over.size) <= 0.15 * over.size and line.x1 < right)
 
 
 def _mark_cells(band: list[list[_Line]], first_of: dict[int, _Line], after: dict[int, list[_Line]]) -> None:
