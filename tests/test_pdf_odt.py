@@ -284,6 +284,35 @@ def test_a_partly_ruled_table_s_rows_are_not_joined_across_a_rule(tmp_path, bord
             assert any(paragraph in cell for row in GLOSSARY for cell in row), paragraph
 
 
+REAL = Path(__file__).parent / "data" / "real"
+
+
+@pytest.mark.parametrize("name", ["libreoffice-table-rules-across.pdf", "docx-table-rules-across.pdf"])
+def test_a_table_ruled_only_across_reads_its_header_row_cell_by_cell(name):
+    """LibreOffice Writer's export of a table ruled the report's way (a rule over and under its header row and one
+    at its foot, none down): its rules say nothing of its columns (each one stroke across the table), and the
+    header row's cells, over an em apart, were read as one line, joined over the stretched spaces of the justified
+    paragraph above it (*Terme français English term Sigle*); the cells of its last row, its first cell's text
+    wrapped to stop less than an em before the next cell, ran into one another (*… qui valide NATO Terminology
+    Committee*). The columns' left edges, where the rows' cells start, part them. The same table in a DOCX (Word's
+    Normal style: 8 pt after a paragraph, lines 1.08 apart; Word's cell margins), exported by LibreOffice: its
+    narrower columns wrap cells on two and three lines, which ran into the next cell's lines row by row."""
+    paragraphs = read_document(REAL / name, lang="fr").paragraphs
+    assert paragraphs == (FR[0], *(cell for row in GLOSSARY for cell in row), FR[1])
+
+
+@pytest.mark.parametrize("name", ["libreoffice-table-borderless.pdf", "docx-table-borderless.pdf"])
+def test_a_borderless_table_s_wrapped_cell_is_one_paragraph_and_its_cells_are_apart(name):
+    """LibreOffice Writer's export of the same table without borders: the second line of the wrapped cell was read
+    after the row's last cell and joined to it (*CTO les termes de l’Alliance*), and the last cell of a row ran into
+    the next row's first, which starts in lower case (*ACO état-major militaire international*). A row of fewer
+    cells than the table's, each line a line's space under a line of the row before, is that row's cells wrapped;
+    no paragraph goes on from one cell into another. The same in a DOCX exported by LibreOffice, its cells wrapped
+    on two and three lines beside one another."""
+    paragraphs = read_document(REAL / name, lang="fr").paragraphs
+    assert paragraphs == (FR[0], *(cell for row in GLOSSARY for cell in row), FR[1])
+
+
 @pytest.mark.parametrize("head, tail, seen, joined", [
     ("opéra", "tions", "", True),  # wordfreq knows the word, not the fragments
     ("sur", "tout", "", True),  # two frequent words, but one word joined

@@ -22,6 +22,10 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
 - a ruled table's cell (drawn rules on its four sides: pdfminer's lines, rectangles and curves, stroked, or
   filled and thin) is read whole before the next cell, and two lines of a page with a rule between them
   (under the first and above the second, or the cells of a table) are never one paragraph;
+- a table ruled only across, or not at all, has its columns where the cells of two rows or more start at one x
+  (``_column_edges``): its rows are cut there (a cell's text may come nearer the next cell than an em) and not
+  joined again, a row of fewer cells whose lines each stand a line's space under one of the row before is those
+  cells wrapped, read with them, and no paragraph goes on from one cell into another;
 - consecutive lines of one column are one paragraph unless the second stands after extra vertical
   space, in another font size, indented, after a list marker, or after a line that had room for its
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
@@ -61,6 +65,9 @@ logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 WORD_GAP = 0.12
 # a filled shape this thin (points) is a rule, as tools draw a table's borders; a wider one is shading
 RULE_WIDTH = 3.0
+# a table's column edge holds over rows between two that start a cell at it at most this many rows apart (a cell
+# wrapped on up to three lines beside the next rows' cells)
+EDGE_ROWS = 4
 NOTE_SIZE = 0.9  # lines at the bottom of a page in print this much smaller than the text's are footnotes
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
 # the narrowest top margin word processors leave by default (LibreOffice's 2 cm; Word's is an inch): a header is
@@ -101,6 +108,7 @@ class _Line:
     # the nearest drawn rules left of it, right of it, above and under it (x, x, y, y; None: no rule); all four:
     # the line stands in a ruled table's cell
     cell: tuple[float | None, float | None, float | None, float | None] = (None, None, None, None)
+    table: bool = False  # it stands on a row of a table's columns (``_column_edges``)
 
     def below(self, other: _Line) -> bool:
         """Whether this line comes right under ``other`` in the same column."""
@@ -316,10 +324,14 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules) -> list[_Line]:
         else:
             rows.append(([glyph.bottom], [glyph]))
     pieces = [_pieces(sorted(row, key=lambda g: g.x0), rules) for _, row in rows]
-    lines = [[_line(piece, page) for piece in _rejoin(pieces, i, rules)
+    edges = _column_edges(pieces)
+    pieces = [_cut_at_edges(row, edges[i]) for i, row in enumerate(pieces)]
+    lines = [[_line(piece, page) for piece in _rejoin(pieces, i, rules, edges[i])
               if not all(g.text.isspace() for g in piece)] for i in range(len(pieces))]
-    for line in (line for row in lines for line in row):
-        line.cell = rules.around(line)
+    for row, row_edges in zip(lines, edges):
+        for line in row:
+            line.cell = rules.around(line)
+            line.table = bool(row_edges)
     return [line for band in _bands([row for row in lines if row]) for line in _band_order(band)]
 
 
@@ -336,11 +348,76 @@ def _pieces(row: list[_Glyph], rules: _Rules) -> list[list[_Glyph]]:
     return pieces
 
 
-def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules) -> list[list[_Glyph]]:
+def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
+    """For each row, the left edges of a table's columns that it holds: where the cells of two rows or more start
+    (a piece after a gap wider than an em or a vertical rule, at one x within a point), on those rows and the rows
+    between them, a row at most ``EDGE_ROWS`` from the next; the edges whose rows overlap are one table's, each
+    holding on all of its rows (a wrapped cell's first line comes near the next cell on the last row). A table lays
+    each column's cells out from one left edge: this is the edge of a table ruled only horizontally, or not at all,
+    whose rules (one stroke across the table, as LibreOffice draws it) say nothing of its columns, and it holds
+    where a cell's text comes nearer the next cell than an em. Justified text has no such edge: its stretched
+    spaces wider than an em do not line up (a short word that a stretched line ends with stands where a word of its
+    width does on another line, ending at the margin where the lines near it end), nor do a list's items after their
+    markers (a hanging indent) make one."""
+    ends = [row[-1][-1].x1 for row in pieces]
+
+    def justified(i: int) -> bool:  # a row ending at the right margin of the rows near it
+        return any(abs(ends[j] - ends[i]) < 0.5 for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i)
+
+    starts = sorted((piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
+                    for before, piece in [(row[k - 1], row[k])]
+                    if not _LIST_MARKER.fullmatch("".join(g.text for g in before).strip() + " ")
+                    and not (k == len(row) - 1 and justified(i)))
+    spans: list[tuple[int, int, float]] = []  # first row, last row, edge
+    group: list[tuple[float, int]] = []
+    for start in [*starts, (float("inf"), 0)]:
+        if group and start[0] - group[0][0] > 1.0:
+            rows = sorted({i for _, i in group})
+            first = rows[0]
+            for a, b in zip(rows, [*rows[1:], None]):
+                if b is None or b - a > EDGE_ROWS:
+                    if a > first:
+                        spans.append((first, a, group[0][0]))
+                    first = b
+            group = []
+        group.append(start)
+    edges: list[list[float]] = [[] for _ in pieces]
+    spans.sort()
+    while spans:  # the spans that overlap, one table
+        first, last, x = spans.pop(0)
+        table = [x]
+        while spans and spans[0][0] <= last:
+            _, end, other = spans.pop(0)
+            last = max(last, end)
+            table.append(other)
+        for i in range(first, last + 1):
+            edges[i] = sorted(table)
+    return edges
+
+
+def _cut_at_edges(row: list[list[_Glyph]], edges: list[float]) -> list[list[_Glyph]]:
+    """A row's pieces cut where a word starts at a column's left edge (``_column_edges``) after a space narrower
+    than an em: a cell's text near the next cell."""
+    if not edges:
+        return row
+    cut = []
+    for piece in row:
+        start = 0
+        for k in range(1, len(piece)):
+            before, glyph = piece[k - 1], piece[k]
+            if (any(abs(glyph.x0 - x) <= 1.0 for x in edges) and not glyph.text.isspace()
+                    and (before.text.isspace() or glyph.x0 - before.x1 > WORD_GAP * glyph.size)):
+                cut.append(piece[start:k])
+                start = k
+        cut.append(piece[start:])
+    return [piece for piece in cut if any(not g.text.isspace() for g in piece)]
+
+
+def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list[float]) -> list[list[_Glyph]]:
     """Row ``i``'s pieces put back together across the stretched spaces of a justified line: a gap
     that a row near it has text across, or one as wide as a gap beside it where one of the pieces is a
     lone word, unless a row near it has text on either side of the gap and none in it (a gutter), and
-    never across a vertical rule (a ruled table's cells)."""
+    never across a vertical rule (a ruled table's cells) or at a column's left edge (``_column_edges``)."""
     row = pieces[i]
     near = [other for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i
             if abs(pieces[j][0][0].bottom - row[0][0].bottom) < 3 * row[0][0].size for other in [pieces[j]]]
@@ -353,7 +430,8 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules) -> list[lis
         across = any(other[0].x0 < start and other[-1].x1 > end for other_row in near for other in other_row)
         gutter = any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
                      and not any(p[-1].x1 > start and p[0].x0 < end for p in other_row) for other_row in near)
-        if (across or (as_wide and not gutter)) and not rules.between(row[k][-1], piece[0]):
+        at_edge = any(abs(piece[0].x0 - x) <= 1.0 for x in edges)
+        if (across or (as_wide and not gutter)) and not at_edge and not rules.between(row[k][-1], piece[0]):
             joined[-1].extend(piece)
         else:
             joined.append(list(piece))
@@ -451,18 +529,66 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
         return [line for column in columns for line in column]
     # row by row, but a line alone on its row in a ruled table's cell (rules on its four sides) right after the
     # cell's line before: a wrapped cell's lines are one paragraph, not read between the other cells (rows of a
-    # column that no horizontal rule parts stay rows)
+    # column that no horizontal rule parts stay rows); in a table's columns (``_column_edges``) not ruled on four
+    # sides, a row of fewer cells than the table's whose every line stands under a line of the row before, a
+    # line's space below it, is that row's cells wrapped
+    widest = max(len(row) for row in band)
     ordered, head, after = [], {}, defaultdict(list)
+    first_of = {}  # an unruled table's line: the first line of its cell
+    above: list[_Line] = []
     for row in band:
+        wrapped = {}
+        if 1 < widest and len(row) < widest:
+            wrapped = {id(line): over for line in row for over in above
+                       if id(over) in first_of and _wraps(over, line, above)}
+            if len(wrapped) < len(row):
+                wrapped = {}
         for line in row:
-            if None in line.cell:
-                ordered.append(line)
-            elif line.cell in head and all(other.cell == line.cell for other in row):
-                after[id(head[line.cell])].append(line)
+            if None not in line.cell:
+                if line.cell in head and all(other.cell == line.cell for other in row):
+                    after[id(head[line.cell])].append(line)
+                else:
+                    ordered.append(line)
+                    head[line.cell] = line
+            elif id(line) in wrapped:
+                line.table = True
+                first_of[id(line)] = first_of[id(wrapped[id(line)])]
+                after[id(first_of[id(line)])].append(line)
             else:
                 ordered.append(line)
-                head[line.cell] = line
+                if line.table:
+                    first_of[id(line)] = line
+        above = row
+    if widest > 1:
+        _mark_cells(band, first_of, after)
     return [line for first in ordered for line in [first, *after[id(first)]]]
+
+
+def _wraps(over: _Line, line: _Line, row: list[_Line]) -> bool:
+    """Whether ``line`` goes on from ``over``, a line of ``row``, in a table's cell: right under it, a line's space
+    below (at most half an em more than a line of 1.0 spacing leaves: rows are parted by their cells' padding or
+    a paragraph's space), in print of its size, ending before the next cell of ``row`` (a paragraph right under
+    the table runs across its columns)."""
+    right = min((other.x0 for other in row if other.x0 > over.x1), default=float("inf"))
+    return (line.below(over) and over.baseline - line.baseline <= 1.5 * over.size
+            and abs(line.size - over.size) <= 0.15 * over.size and line.x1 < right)
+
+
+def _mark_cells(band: list[list[_Line]], first_of: dict[int, _Line], after: dict[int, list[_Line]]) -> None:
+    """The lines of a table that no rules close on four sides given the cell they stand in (its first line's left
+    edge, the next cell's, the top of its first line and the foot of its last), as drawn rules would, so that
+    the paragraph of a cell goes on into no other cell (``_ruled_off``): the last cell of a row ran on into the
+    next row's first when it started in lower case."""
+    for row in band:
+        for line in row:
+            first = first_of.get(id(line))
+            if first is None or first is not line:
+                continue
+            lines = [line, *after[id(line)]]
+            right = min((other.x0 for other in row if other.x0 > line.x1), default=float("inf"))
+            cell = (line.x0 - 1.0, right, line.baseline + line.size, min(other.baseline for other in lines) - 1.0)
+            for other in lines:
+                other.cell = cell
 
 
 def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
