@@ -632,7 +632,8 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
     and no document vouches for them but this one and those of ``replaceable`` (documents whose
     extraction is being replaced too). Those are the entries this document counts, and those its
     new proposals would merge with. The new proposals then come in as a new document's do
-    (:func:`merge_extracted`, :func:`keep_evidence`). An entry someone reviewed keeps its decision
+    (:func:`merge_extracted`, :func:`keep_evidence`); a candidate a proposal gives again term for term stays,
+    counted anew in place. An entry someone reviewed keeps its decision
     and terms; one that other documents vouch for keeps their evidence, and has this document's
     counts, contexts and equivalents' support replaced."""
     replaceable = {document_id, *replaceable}
@@ -647,6 +648,15 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
         stale = [entry_id for entry_id in ids if entry_id in found and found[entry_id].status is ReviewStatus.CANDIDATE
                  and not states[entry_id].reviewed and entry_id not in origins and counts.get(entry_id)
                  and all(document in replaceable for document, *_ in counts[entry_id])]
+        # a candidate the new extraction proposes again, term for term, is that proposal: it stays the entry it
+        # is (its id and first-seen time, which a reviewer's open page and an exported file name it by, so that
+        # a review sent back is not lost), given the proposal's terms and counted again below, as a revised
+        # document's entries are
+        proposed = {_term_set(proposal.terms): proposal for proposal in proposals}
+        again = {entry_id: proposed.pop(key) for entry_id in stale if (key := _term_set(found[entry_id].terms)) in proposed}
+        stale = [entry_id for entry_id in stale if entry_id not in again]
+        for entry_id, proposal in again.items():
+            store.write_terms(entry_id, proposal.terms)
         change = None
         if stale:
             change = store.record_change("reextract", {i: entry_snapshot(found[i], reviewed=False) for i in stale},
@@ -656,6 +666,11 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
         earlier = store.forget_document_terms(document_id)
         new, updated = _fold_document(store, document_id, unit_ids, proposals, near, earlier)
     return Replaced(new, updated, len(stale), change)
+
+
+def _term_set(terms: Sequence[Term]) -> frozenset[tuple[str, str]]:
+    """An entry's terms as written, each with its language, in no order."""
+    return frozenset((term.lang, term.text) for term in terms)
 
 
 def document_footprint(store: Store, document_id: str) -> list[str]:
