@@ -409,7 +409,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         ``tmtool export`` writes it."""
         statuses = None if status is None else list(api.STATUSES) if status == "all" else [status]
         written = registry.get(fmt, writing=True)
-        extension = (written.extensions or registry.get(written.read_as).extensions)[0]  # tbx-martif: .tbx
+        extension = written.downloaded_as or (written.extensions or registry.get(written.read_as).extensions)[0]  # tbx-martif: .tbx
         name = ("memory" if written.kind == registry.MEMORY else "glossary") + extension
         # written to a file as the CLI writes it, sent from there a chunk at a time, then removed
         folder = Path(tempfile.mkdtemp(prefix="tmtool-export-"))
