@@ -327,6 +327,9 @@ class _Spans:
         self.aligner = WordAligner(corpus, french=False)
         self.frequent = function_words(lang, [c.fr for c in (*pairs, *memory)])
         self.spellings = spellings(c.fr for c in pairs)
+        # German capitalises every noun and ends a noun phrase on one (or a number: *Gruppe 1*): a span closing on
+        # a word in lower case closes on the verb a clause puts last (*Truppenbewegungen zu vereinfachen*)
+        self.noun_last = lang.split("-")[0].lower() == "de"
         self._links: dict[int, np.ndarray] = {}
 
     def links(self, number: int) -> np.ndarray:
@@ -366,6 +369,8 @@ class _Spans:
                     break
                 if not (content[last] and inside[last]) or _HYPHENATED.match(text, other[last].end - 1):
                     continue  # nor inside a hyphenated word (*câbles sous* of *câbles sous-marins*)
+                if self.noun_last and not (text[other[last].start].isupper() or text[other[last].start].isdigit()):
+                    continue
                 r = recall[last + 1] - recall[first]
                 p = (shares[last + 1] - shares[first]) / (contents[last + 1] - contents[first])
                 value = 2 * p * r / (p + r) if p + r else 0.0
