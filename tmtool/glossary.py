@@ -1166,6 +1166,13 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             if stored is not None and int(stored.id) in named:
                 # a row copied in the sheet and changed: the first names the entry, the copy is another one
                 stored, read.id = None, None
+            if stored is None and (gone := _gone_since_export(store, read)) is not None:
+                # a review of an entry merged away or removed since the export: not a new entry (a duplicate of
+                # the one it went into), nor one already stored said nothing of
+                skipped += 1
+                if on_conflict is not None:
+                    on_conflict(f"entry {read.id}'s review in the file is not applied: it was {gone} since the export")
+                continue
             if stored is None:
                 stored = _identical_entry(store, read)
                 # another file's copy of it, or of some of its terms: nothing to bring back but the spellings
@@ -1261,6 +1268,27 @@ def _exported_from(store: Store, read: Entry) -> Entry | None:
         return None
     held = {(t.lang, fold(t.text)) for t in stored.terms}
     return stored if any((t.lang, fold(t.text)) in held for t in read.terms) else None
+
+
+def _gone_since_export(store: Store, read: Entry) -> str | None:
+    """Where the stored entry went of which ``read`` is this store's export (:func:`_exported_from`, as the history
+    kept the entry when it went: its id, one of its terms, its first-seen time), when the file brings back a review
+    of it (status, terms, definition or note otherwise than exported): "merged into entry 16 (change 4, by ben)",
+    "removed (reextract, change 9)"; None for a row no one changed, or no entry of this store's."""
+    if read.id is None or not (read.id.isascii() and read.id.isdigit()) or store.entry_state(int(read.id)) is not None:
+        return None
+    entry_id = str(int(read.id))
+    went = next((change for change in reversed(store.history(int(entry_id)))
+                 if entry_id in change.after and change.after[entry_id] is None and change.before.get(entry_id)), None)
+    if went is None:
+        return None
+    was = entry_from_dict(went.before[entry_id])
+    if was.first_seen != read.first_seen or not _folded_terms(was) & _folded_terms(read):
+        return None
+    if (read.status, read.definition, read.note, _folded_terms(read)) == \
+            (was.status, was.definition, was.note, _folded_terms(was)):
+        return None
+    return str(missing(store, int(entry_id))).split(": ", 1)[1].removeprefix("it was ")
 
 
 def _review_read_back(store: Store, read: Entry, stored: Entry,
