@@ -89,3 +89,50 @@ def test_omegat_reads_our_tsv(read_by_omegat):
     definition, note = "Organe exécutif du Comité militaire de l’OTAN.", "Vérifié dans NATOTerm. Forme longue d’abord."
     assert rows[0][2] == f"{definition} — {note}"
     assert [comment for _, _, comment in rows[2:]] == ["candidate, not reviewed"] + ["rejected, do not use"] * 2
+
+
+# OmegaT loads a glossary folder's files by their endings (GlossaryManager.loadGlossaryFile): called on each file, as
+# OmegaT calls it on what it finds there, it gives the entries it shows, or nothing for a file it passes over
+LOAD_GLOSSARY_FOLDER = r"""
+import org.omegat.gui.glossary.GlossaryManager
+def root = new File(project.getProjectProperties().getGlossaryRoot())
+def manager = new GlossaryManager(null)
+manager.@priorityGlossary = new File(root, "glossary.txt")
+new File(root.getParentFile(), "glossary-loaded.tsv").withWriter("UTF-8") { out ->
+  root.eachFile { file ->
+    manager.loadGlossaryFile(file)?.each { e -> out << file.name << "\t" << e.getSrcText() << "\t" << e.getLocText() << "\n" }
+  }
+}
+"""
+
+
+def test_the_glossary_the_workbench_downloads_for_omegat_is_one_omegat_loads_under_that_name(tmp_path):
+    """The workbench's OmegaT glossary (``/api/export/tsv``) came as ``glossary.tsv``, an ending OmegaT passes over
+    in its glossary folder (it loads .txt, .utf8 and .tab, .csv, .tbx): dropped there as downloaded, it showed no term."""
+    reason = omegat_missing()
+    if reason:
+        pytest.skip(reason)
+    from tmtool import api
+    from tmtool.store import open_store
+    from workbench import client
+
+    db = str(tmp_path / "t.db")
+    with open_store(db, create=True) as store:
+        api.add_entry(store, ["soutien de la nation hôte"], ["host nation support"], status="approved")
+    http, _ = client(db)
+    downloaded = http.get("/api/export/tsv")
+    assert downloaded.status_code == 200
+    name = downloaded.headers["content-disposition"].split('filename="')[1].rstrip('"')
+    project = omegat_project(tmp_path)
+    (project / "source" / "note.txt").write_text("Le soutien de la nation hôte.\n", encoding="utf-8")
+    (project / "glossary" / name).write_bytes(downloaded.content)
+    script = tmp_path / "load-glossary-folder.groovy"
+    script.write_text(LOAD_GLOSSARY_FOLDER, encoding="utf-8")
+    result = subprocess.run(
+        ["java", "-Djava.awt.headless=true", "-jar", str(OMEGAT_JAR), str(project), "--mode=console-translate",
+         f"--config-dir={tmp_path / 'config'}", f"--script={script}"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    loaded = project / "glossary-loaded.tsv"
+    assert result.returncode == 0 and loaded.exists(), result.stdout + result.stderr
+    assert loaded.read_text(encoding="utf-8") == f"{name}\tsoutien de la nation hôte\thost nation support\n"

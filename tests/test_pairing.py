@@ -409,3 +409,22 @@ def test_a_common_phrase_rendered_by_the_end_of_an_english_name_is_a_piece_of_it
     # a people's adjective before a phrase is no name's beginning, nor is NATO's acronym
     assert rendered_as_unit(entries["chasseur F-16"], finder)
     assert rendered_as_unit(entries["Comité militaire"], finder)
+
+
+def test_a_noun_before_a_name_that_keeps_its_english_acronym_is_not_part_of_its_full_form():
+    """*sous l'autorité du Commandement allié Opérations (ACO)*: the French name keeps the English acronym, its
+    words in French order, so its letters spell ACO only with the noun before it (*a*utorité du *C*ommandement allié
+    *O*pérations), and that was taken for the full form. The English full form's initials spell the acronym, and the
+    French words rendering it have each of its letters as an initial: they are the name, not the noun governing it."""
+    from tmtool.terms import build_glossary
+
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("La directive s'applique à tous les quartiers généraux placés sous l'autorité du Commandement allié "
+         "Opérations (ACO).",
+         "The directive applies to all headquarters under the authority of Allied Command Operations (ACO)."),
+        ("Le Commandement allié Opérations planifie les opérations de l'Alliance.",
+         "Allied Command Operations plans the Alliance's operations."),
+        ("Les quartiers généraux rendent compte chaque semaine.", "The headquarters report every week."),
+    ]]
+    entry = next(e for e in build_glossary(pairs, threshold=0.0) if "ACO" in [t.text for t in e.terms])
+    assert [t.text for t in entry.terms_in("fr")] == ["Commandement allié Opérations", "ACO"]

@@ -72,6 +72,30 @@ def test_a_german_equivalent_closes_on_a_noun_written_with_its_capital():
     assert [text for text in found.values() if text and text.split()[-1][:1].islower()] == []
 
 
+# written for this test: German puts the verb of a clause last, after the noun phrase the English term renders
+GERMAN_VERB_LAST = [
+    ("Member states have agreed to simplify the permit procedures for troop movements.",
+     "Die Mitgliedstaaten haben vereinbart, die Genehmigungsverfahren für Truppenbewegungen zu vereinfachen."),
+    ("The command in Ulm coordinates troop movements in the rear area.",
+     "Das Kommando in Ulm koordiniert die Truppenbewegungen im rückwärtigen Raum."),
+    ("The roads must be suitable for heavy military vehicles.",
+     "Die Straßen müssen für schwere Militärfahrzeuge geeignet sein."),
+    ("Heavy military vehicles need strong bridges.", "Schwere Militärfahrzeuge brauchen starke Brücken."),
+    ("The Allies plan troop movements every year.", "Die Alliierten planen jedes Jahr Truppenbewegungen."),
+]
+
+
+def test_a_german_equivalent_closes_on_a_noun_not_on_the_verb_after_it():
+    """German capitalises every noun and ends a noun phrase on one; the verb a German clause puts last (*zu
+    vereinfachen*, *geeignet sein*) was taken into the span where the word alignment linked it to the English
+    phrase: *troop movement* = *Truppenbewegungen zu vereinfachen*, *heavy military vehicle* = *Militärfahrzeuge
+    geeignet*."""
+    found = equivalents(build_english_glossary(pairs(GERMAN_VERB_LAST), "de", threshold=0.0), "de")
+    closing = {english: german.split()[-1] for english, german in found.items() if german}
+    assert closing["troop movement"] == "Truppenbewegungen"
+    assert all(word[:1].isupper() for word in closing.values()), found
+
+
 def test_an_english_compound_pairs_with_a_spanish_phrase_without_its_article_or_complement():
     found = equivalents(build_english_glossary(pairs(SPANISH), "es", threshold=0.1), "es")
     assert found["supply chain"] == "cadena de suministro"  # not *la cadena …*, nor *… de munición*

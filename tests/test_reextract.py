@@ -266,3 +266,33 @@ def test_the_workbench_reextracts_a_document(tmp_path):
     again = http.post("/api/documents/cyber/reextract", headers=headers).json()
     assert (again["changed"], again["new_entries"]) == (False, 0)
     assert http.post("/api/documents/nope/reextract", headers=headers).status_code == 404
+
+
+def test_a_candidate_proposed_again_stays_the_entry_a_review_sent_back_names(store_url, tmp_path):
+    """Re-extracting a document after another one came weighs it against a larger memory, so its
+    extraction is replaced; a candidate it proposes again term for term is the same entry. It was removed
+    and made again under a new id and first-seen time: a terminologist's review of it, sent back in the PO
+    file exported before (fuzzy flags cleared in Poedit), was then read as naming no stored entry,
+    ``0 entries added, N already stored``, and lost without a word; a reviewer's open page said 404."""
+    tmtool(store_url, "ingest", SEED_FR, SEED_EN)
+    tmtool(store_url, "ingest", *CYBER)
+    exported = tmp_path / "review.po"
+    tmtool(store_url, "export", "po", "--status", "candidate", "-o", exported)
+
+    def terms(entry):
+        return frozenset((t["lang"], t["text"]) for t in entry["terms"])
+
+    before = {e["id"]: e for e in json.loads(tmtool(store_url, "glossary", "list", "--json"))}
+    assert tmtool(store_url, "glossary", "reextract", SEED).startswith("1 document re-extracted, 0 unchanged; ")
+    after = {e["id"]: e for e in json.loads(tmtool(store_url, "glossary", "list", "--json"))}
+    ids = {terms(e): entry_id for entry_id, e in after.items()}
+    again = [entry_id for entry_id, e in before.items() if terms(e) in ids]
+    assert len(again) > len(before) // 2
+    assert {entry_id: ids[terms(before[entry_id])] for entry_id in again} == {entry_id: entry_id for entry_id in again}
+    assert all(after[i]["first_seen"] == before[i]["first_seen"] for i in again)
+
+    reviewed = tmp_path / "reviewed.po"
+    reviewed.write_text(exported.read_text(encoding="utf-8").replace("#, fuzzy\n", ""), encoding="utf-8")
+    tmtool(store_url, "import", reviewed)
+    now = {e["id"]: e["status"] for e in json.loads(tmtool(store_url, "glossary", "list", "--json"))}
+    assert {now[entry_id] for entry_id in again} == {"approved"}

@@ -492,3 +492,31 @@ def test_a_part_of_speech_beyond_tbx_basic_changed_in_the_tbx_is_kept(tmp_path):
     assert "1 with corrected terms" in run(db, "import", str(review)).stdout
     with open_store(db) as store:
         assert _grammar(store, int(entry.id)) == [("Alliance", "noun", "feminine"), ("Alliance", "properNoun", None)]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "tbx"])
+def test_a_review_of_an_entry_merged_away_since_the_export_is_said_not_lost_without_a_word(store_url, tmp_path, suffix):
+    """Two terminologists: one reviews the exported file offline while the other merges one of its entries into
+    another in the store. The file's row still names the entry merged away; its terms are the merged entry's now,
+    so the import counted it as already stored and said nothing: the approval and the corrected term were lost
+    without a word. The import now says whose review was not applied and where the entry went."""
+    with open_store(store_url, create=True) as store:
+        glossary.import_entries(store, STORED[:2], "extraction")
+        ids = {e.terms[0].text: int(e.id) for e in store.list_entries()}
+    review = tmp_path / f"review.{suffix}"
+    assert run(store_url, "export", suffix, "--status", "all", "-o", str(review)).exit_code == 0
+    merged, into = ids["général de corps"], ids["chef d'état-major de la défense"]
+    merging = run(store_url, "--user", "ben", "glossary", "merge", merged, into)
+    assert merging.exit_code == 0
+    change = merging.stdout.split("(change ")[1].rstrip(")\n")
+    _corrected(review, suffix)
+    with open_store(store_url) as store:
+        before = [(e.id, terms(e), e.status) for e in store.list_entries()]
+    done = run(store_url, "import", str(review))
+    assert done.exit_code == 0, done.output
+    assert (f"entry {merged}'s review in the file is not applied: it was merged into entry {into} (change {change}, "
+            "by ben) since the export") in done.stdout
+    with open_store(store_url) as store:
+        assert len(store.list_entries()) == 1
+        assert [(e.id, terms(e), e.status) for e in store.list_entries() if int(e.id) != into] == \
+            [entry for entry in before if int(entry[0]) != into]

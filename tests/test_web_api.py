@@ -1107,3 +1107,20 @@ def test_an_upload_named_longer_than_a_file_system_holds_is_refused_in_one_line(
     accepted = http.post("/api/import", files={"file": ("é" * 125 + ".csv", b"fr,en\nguerre des mines,mine warfare\n")},
                          headers=headers)
     assert accepted.status_code == 200 and accepted.json()["added"] == 1
+
+
+def test_the_look_up_refuses_a_mistyped_language_as_the_api_and_the_command_line_do(api, db):
+    """The workbench's look-up read the memory before the glossary, so a mistyped ``lang`` was refused with the
+    concordance's words ("invalid language tag 'zz' …") where ``api.lookup`` and ``tmtool lookup --lang zz`` say
+    "unknown language 'zz' …": one operation, two errors."""
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+
+    http, _ = api
+    with open_store(db) as store, pytest.raises(tmtool_api.Invalid) as raised:
+        tmtool_api.lookup(store, "OTAN", lang="zz")
+    said = CliRunner().invoke(main, ["--db", db, "lookup", "OTAN", "--lang", "zz"])
+    assert (said.exit_code, said.output) == (1, f"tmtool: error: {raised.value}\n")
+    answer = http.get("/api/lookup", params={"q": "OTAN", "lang": "zz"})
+    assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": str(raised.value)})

@@ -882,12 +882,12 @@ def test_an_export_refused_says_why_and_one_made_says_it_was_downloaded(server, 
 
     css(browser, "#export-srclang")[0].send_keys(Keys.BACKSPACE, Keys.BACKSPACE)  # as typed: the links follow
     css(browser, "#export-tsv")[0].click()
-    wait(browser, lambda b: css(b, "#status")[0].text == "glossary.tsv downloaded", "the download was not said")
-    target = tmp_path / "glossary.tsv"
-    wait(browser, lambda b: target.exists() and target.stat().st_size > 0, "no glossary.tsv downloaded")
+    wait(browser, lambda b: css(b, "#status")[0].text == "glossary.txt downloaded", "the download was not said")
+    target = tmp_path / "glossary.txt"
+    wait(browser, lambda b: target.exists() and target.stat().st_size > 0, "no glossary.txt downloaded")
     time.sleep(0.2)  # the browser renames its partial file into place; let it finish writing
     assert target.read_text(encoding="utf-8").startswith(f"{approved['fr'][0]['text']}\t{approved['en'][0]['text']}")
-    assert sorted(path.name for path in tmp_path.iterdir() if path.suffix != ".png") == ["glossary.tsv", "tmtool.db"]
+    assert sorted(path.name for path in tmp_path.iterdir() if path.suffix != ".png") == ["glossary.txt", "tmtool.db"]
 
 
 def test_an_upload_says_what_reading_it_noticed_as_the_command_line_does(server, browser, db, tmp_path):

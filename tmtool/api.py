@@ -456,8 +456,11 @@ def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto")
     language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
     one's target, a fr/en/de unit's German)."""
     side = None if _tag(lang) == "auto" else base_language(lang)
+    sought = visible(_sought(text, "text"))
+    if not sought.strip():  # nothing to look for, as an empty look-up: not a phrase no unit holds
+        raise Invalid("empty concordance text")
     return [{**_unit_dict(unit), "document": origin}
-            for unit, origin in store.concordance(visible(_sought(text, "text")), _limit(limit), side)]
+            for unit, origin in store.concordance(sought, _limit(limit), side)]
 
 
 def _unit_dict(unit) -> dict:

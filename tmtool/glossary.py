@@ -632,7 +632,8 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
     and no document vouches for them but this one and those of ``replaceable`` (documents whose
     extraction is being replaced too). Those are the entries this document counts, and those its
     new proposals would merge with. The new proposals then come in as a new document's do
-    (:func:`merge_extracted`, :func:`keep_evidence`). An entry someone reviewed keeps its decision
+    (:func:`merge_extracted`, :func:`keep_evidence`); a candidate a proposal gives again term for term stays,
+    counted anew in place. An entry someone reviewed keeps its decision
     and terms; one that other documents vouch for keeps their evidence, and has this document's
     counts, contexts and equivalents' support replaced."""
     replaceable = {document_id, *replaceable}
@@ -647,6 +648,15 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
         stale = [entry_id for entry_id in ids if entry_id in found and found[entry_id].status is ReviewStatus.CANDIDATE
                  and not states[entry_id].reviewed and entry_id not in origins and counts.get(entry_id)
                  and all(document in replaceable for document, *_ in counts[entry_id])]
+        # a candidate the new extraction proposes again, term for term, is that proposal: it stays the entry it
+        # is (its id and first-seen time, which a reviewer's open page and an exported file name it by, so that
+        # a review sent back is not lost), given the proposal's terms and counted again below, as a revised
+        # document's entries are
+        proposed = {_term_set(proposal.terms): proposal for proposal in proposals}
+        again = {entry_id: proposed.pop(key) for entry_id in stale if (key := _term_set(found[entry_id].terms)) in proposed}
+        stale = [entry_id for entry_id in stale if entry_id not in again]
+        for entry_id, proposal in again.items():
+            store.write_terms(entry_id, proposal.terms)
         change = None
         if stale:
             change = store.record_change("reextract", {i: entry_snapshot(found[i], reviewed=False) for i in stale},
@@ -656,6 +666,11 @@ def replace_document_terms(store: Store, document_id: str, unit_ids: Mapping[str
         earlier = store.forget_document_terms(document_id)
         new, updated = _fold_document(store, document_id, unit_ids, proposals, near, earlier)
     return Replaced(new, updated, len(stale), change)
+
+
+def _term_set(terms: Sequence[Term]) -> frozenset[tuple[str, str]]:
+    """An entry's terms as written, each with its language, in no order."""
+    return frozenset((term.lang, term.text) for term in terms)
 
 
 def document_footprint(store: Store, document_id: str) -> list[str]:
@@ -1151,6 +1166,13 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             if stored is not None and int(stored.id) in named:
                 # a row copied in the sheet and changed: the first names the entry, the copy is another one
                 stored, read.id = None, None
+            if stored is None and (gone := _gone_since_export(store, read)) is not None:
+                # a review of an entry merged away or removed since the export: not a new entry (a duplicate of
+                # the one it went into), nor one already stored said nothing of
+                skipped += 1
+                if on_conflict is not None:
+                    on_conflict(f"entry {read.id}'s review in the file is not applied: it was {gone} since the export")
+                continue
             if stored is None:
                 stored = _identical_entry(store, read)
                 # another file's copy of it, or of some of its terms: nothing to bring back but the spellings
@@ -1246,6 +1268,27 @@ def _exported_from(store: Store, read: Entry) -> Entry | None:
         return None
     held = {(t.lang, fold(t.text)) for t in stored.terms}
     return stored if any((t.lang, fold(t.text)) in held for t in read.terms) else None
+
+
+def _gone_since_export(store: Store, read: Entry) -> str | None:
+    """Where the stored entry went of which ``read`` is this store's export (:func:`_exported_from`, as the history
+    kept the entry when it went: its id, one of its terms, its first-seen time), when the file brings back a review
+    of it (status, terms, definition or note otherwise than exported): "merged into entry 16 (change 4, by ben)",
+    "removed (reextract, change 9)"; None for a row no one changed, or no entry of this store's."""
+    if read.id is None or not (read.id.isascii() and read.id.isdigit()) or store.entry_state(int(read.id)) is not None:
+        return None
+    entry_id = str(int(read.id))
+    went = next((change for change in reversed(store.history(int(entry_id)))
+                 if entry_id in change.after and change.after[entry_id] is None and change.before.get(entry_id)), None)
+    if went is None:
+        return None
+    was = entry_from_dict(went.before[entry_id])
+    if was.first_seen != read.first_seen or not _folded_terms(was) & _folded_terms(read):
+        return None
+    if (read.status, read.definition, read.note, _folded_terms(read)) == \
+            (was.status, was.definition, was.note, _folded_terms(was)):
+        return None
+    return str(missing(store, int(entry_id))).split(": ", 1)[1].removeprefix("it was ")
 
 
 def _review_read_back(store: Store, read: Entry, stored: Entry,

@@ -59,6 +59,9 @@ class Format:
     counts: tuple[str, str] | None = None
     # its writer starts a file with a byte-order mark unless given ``bom=False`` (a CSV, for Excel)
     byte_order_mark: bool = False
+    # the ending a file of it downloaded from the workbench takes, where the usual one is not one the tool it is
+    # written for loads: OmegaT passes over a glossary named .tsv in its glossary folder (.txt is its own)
+    downloaded_as: str | None = None
 
     @property
     def counted(self) -> tuple[str, str]:
@@ -107,7 +110,7 @@ FORMATS = (
            unit_reader="po:read_units_po"),
     # OmegaT's glossaries: .utf8 in UTF-8, .tab in the system's code page (read as a CSV is), and .txt
     Format("tsv", GLOSSARY, (".tsv", ".utf8", ".tab"), "tabular:read_tsv", "tabular:write_tsv", separator="\t",
-           counts=("term pair", "term pairs")),  # a line a pair: an entry's acronyms on a line of their own
+           counts=("term pair", "term pairs"), downloaded_as=".txt"),  # a line a pair: acronyms on lines of their own
     Format("csv", GLOSSARY, (".csv",), "tabular:read_csv", "tabular:write_csv", separator=",", even_rows=True,
            byte_order_mark=True),
     Format("xlsx", GLOSSARY, (".xlsx",), "xlsx:read_xlsx", "xlsx:write_xlsx", signatures=("PK\x03\x04",)),

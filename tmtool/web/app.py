@@ -409,7 +409,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         ``tmtool export`` writes it."""
         statuses = None if status is None else list(api.STATUSES) if status == "all" else [status]
         written = registry.get(fmt, writing=True)
-        extension = (written.extensions or registry.get(written.read_as).extensions)[0]  # tbx-martif: .tbx
+        extension = written.downloaded_as or (written.extensions or registry.get(written.read_as).extensions)[0]  # tbx-martif: .tbx
         name = ("memory" if written.kind == registry.MEMORY else "glossary") + extension
         # written to a file as the CLI writes it, sent from there a chunk at a time, then removed
         folder = Path(tempfile.mkdtemp(prefix="tmtool-export-"))
@@ -720,6 +720,9 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
     it, and for words no unit holds as they are (a sentence pasted), the memory's fuzzy matches."""
     if not q.strip():
         return {"entries": [], "memory": [], "matches": []}
+    # the glossary first: a wrong q or lang is refused in the look-up's own words, as api.lookup and the command
+    # line refuse it, not in the concordance's
+    found = api.lookup(store, q, lang=lang, limit=limit)["entries"]
     memory = api.concordance(store, q, limit=limit, lang=lang)
     # a term is looked up word for word; a sentence (three words or more, or six characters of a script
     # written without spaces: a Chinese or Japanese sentence has no spaces to count) is matched as a CAT
@@ -731,7 +734,7 @@ def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
     # English on the left when it comes first): what the results shown as one types write them in
     entries = [{**entry, "shown_languages": list(api.shown_languages(entry)),
                 "labelled_contexts": [{**context, "lang": language} for language, context in api.labelled_contexts(entry)]}
-               for entry in api.lookup(store, q, lang=lang, limit=limit)["entries"]]
+               for entry in found]
     return {"entries": entries, "memory": memory, "matches": matches}
 
 
