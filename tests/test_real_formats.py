@@ -102,11 +102,12 @@ def test_trados_props_repeated_on_tuvs_and_tu_attributes_are_kept_and_written_ba
     path = REAL / "trados-studio.tmx"
     units, skipped = read_all(read_tmx, path)
     assert skipped == []
+    header = {"x-tmx-header:x-Recognizers": "RecognizeAll", "x-tmx-header:x-Client:MultiplePicklist": "Défense"}
     assert [u.props for u in units] == [
         {"x-LastUsedBy": "EXAMPLE\\pmorel", "x-Origin": "TM", "x-ConfirmationLevel": "ApprovedTranslation",
          "x-Client:MultiplePicklist": ["Défense", "Logistique"], "@creationid": "EXAMPLE\\clambert",
-         "@changeid": "EXAMPLE\\pmorel", "@lastusagedate": "20241107T080000Z", "@usagecount": "3"},
-        {"x-Note": "terme validé par le client", "@creationid": "EXAMPLE\\clambert"},  # the source tuv's prop
+         "@changeid": "EXAMPLE\\pmorel", "@lastusagedate": "20241107T080000Z", "@usagecount": "3", **header},
+        {"x-Note": "terme validé par le client", "@creationid": "EXAMPLE\\clambert", **header},  # the source tuv's prop
     ]
     db, out = tmp_path / "t.db", tmp_path / "out.tmx"
     tmtool(db, "import", path)
@@ -195,44 +196,89 @@ def test_matecat_unconfirmed_tmx_units_are_left_out(tmp_path):
                               "3 not confirmed skipped\n")
 
 
-def test_what_a_tmx_header_says_of_the_whole_memory_is_said_not_kept(tmp_path):
-    """A TMX header's props and notes are the memory's, not a unit's: memoQ writes its memory's name and
-    default client (``name``, ``defclient`` …), Trados its fields' definitions and recognisers
-    (``x-Client:MultiplePicklist``, ``x-Recognizers``). A store merges memories and has no place for them; they
-    were dropped without a word, then named by their kinds only (``defclient``), their values lost all the same. The
-    import says each in full, prop by prop and note by note, so that nothing of the file is lost unsaid."""
-    path = tmp_path / "memoq.tmx"
-    path.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n<header creationtool="MemoQ" creationtoolversion="9.12.8"'
-        ' segtype="sentence" adminlang="en-us" creationid="clambert" srclang="fr-fr" o-tmf="MemoQTM" datatype="unknown">\n'
-        '  <prop type="defclient">OTAN</prop>\n  <prop type="defdomain">Défense</prop>\n'
-        '  <prop type="targetlang">en-gb</prop>\n  <prop type="name">OTAN_FR_EN</prop>\n'
-        '  <note>Mémoire validée par le client.</note>\n</header>\n<body>\n'
-        '  <tu changedate="20241017T092614Z" creationdate="20241016T091130Z" creationid="clambert" changeid="pmorel">\n'
-        '    <prop type="client">OTAN</prop>\n    <prop type="x-document">communique.docx</prop>\n'
-        '    <tuv xml:lang="fr-fr"><seg>Le convoi part.</seg></tuv>\n'
-        '    <tuv xml:lang="en-gb"><seg>The convoy leaves.</seg></tuv>\n  </tu>\n</body>\n</tmx>\n', encoding="utf-8")
-    code, out, err = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
-    assert err == (f"tmtool: {path}: the header's props (defclient: OTAN; defdomain: Défense; targetlang: en-gb; "
-                   "name: OTAN_FR_EN) and note (“Mémoire validée par le client.”) describe the whole memory, not its "
-                   "units: not kept\n")
-    trados = tmp_path / "studio.tmx"  # Trados's fields' definitions, over lines; two notes
-    trados.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language Platform"'
-        ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
-        ' srclang="fr-FR">\n    <prop type="x-Recognizers">RecognizeAll</prop>\n'
-        '    <prop type="x-Client:MultiplePicklist">OTAN\n      UE</prop>\n    <note>Mémoire du projet.</note>\n'
-        '    <note>Revue en 2024.</note>\n  </header>\n  <body>\n'
-        '    <tu><tuv xml:lang="fr-FR"><seg>Le convoi part.</seg></tuv><tuv xml:lang="en-GB"><seg>The convoy leaves.'
-        '</seg></tuv></tu>\n  </body>\n</tmx>\n', encoding="utf-8")
-    code, _, err = tmtool(tmp_path / "t.db", "import", trados)
-    assert (code, err) == (0, f"tmtool: {trados}: the header's props (x-Recognizers: RecognizeAll; x-Client:MultiplePicklist:"
-                              " OTAN UE) and notes (“Mémoire du projet.”; “Revue en 2024.”) describe the whole memory,"
-                              " not its units: not kept\n")
-    [unit] = read_tmx(path)
-    assert unit.props == {"client": "OTAN", "x-document": "communique.docx", "@creationid": "clambert",
-                          "@changeid": "pmorel"}  # a unit's own are kept
+MEMOQ_HEADER_TMX = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n<header creationtool="MemoQ" creationtoolversion="9.12.8"'
+    ' segtype="sentence" adminlang="en-us" creationid="clambert" srclang="fr-fr" o-tmf="MemoQTM" datatype="unknown">\n'
+    '  <prop type="defclient">OTAN</prop>\n  <prop type="defdomain">Défense</prop>\n'
+    '  <prop type="targetlang">en-gb</prop>\n  <prop type="name">OTAN_FR_EN</prop>\n'
+    '  <note>Mémoire validée par le client.</note>\n</header>\n<body>\n'
+    '  <tu changedate="20241017T092614Z" creationdate="20241016T091130Z" creationid="clambert" changeid="pmorel">\n'
+    '    <prop type="client">OTAN</prop>\n    <prop type="x-document">communique.docx</prop>\n'
+    '    <tuv xml:lang="fr-fr"><seg>Le convoi part.</seg></tuv>\n'
+    '    <tuv xml:lang="en-gb"><seg>The convoy leaves.</seg></tuv>\n  </tu>\n'
+    '  <tu creationdate="20241016T091200Z" creationid="clambert">\n'
+    '    <tuv xml:lang="fr-fr"><seg>La frégate rentre.</seg></tuv>\n'
+    '    <tuv xml:lang="en-gb"><seg>The frigate returns.</seg></tuv>\n  </tu>\n</body>\n</tmx>\n')
+STUDIO_HEADER_TMX = (  # Trados's fields' definitions, over lines; two notes
+    '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language Platform"'
+    ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
+    ' srclang="fr-FR">\n    <prop type="x-Recognizers">RecognizeAll</prop>\n'
+    '    <prop type="x-Client:MultiplePicklist">OTAN\n      UE</prop>\n    <note>Mémoire du projet.</note>\n'
+    '    <note>Revue en 2024.</note>\n  </header>\n  <body>\n'
+    '    <tu><tuv xml:lang="fr-FR"><seg>Le char avance.</seg></tuv><tuv xml:lang="en-GB"><seg>The tank advances.'
+    '</seg></tuv></tu>\n  </body>\n</tmx>\n')
+
+
+def _valid_tmx(path: Path) -> etree._Element:
+    tree = etree.parse(str(path))
+    for validator in (etree.DTD(str(SHARED / "schemas" / "tmx" / "tmx14.dtd")),
+                      etree.XMLSchema(etree.parse(str(SHARED / "schemas" / "tmx" / "tmx14.xsd")))):
+        assert validator.validate(tree), validator.error_log.filter_from_errors()
+    return tree.getroot()
+
+
+def _header_of(root: etree._Element) -> list[tuple[str, str | None, str]]:
+    return [(e.tag, e.get("type"), e.text) for e in root.find("header")]
+
+
+def test_what_a_tmx_header_says_of_its_memory_is_kept_and_written_back(tmp_path):
+    """A TMX header's props and notes describe the memory: memoQ writes its name and default client (``name``,
+    ``defclient`` …), Trados its fields' definitions and recognisers (``x-Client:MultiplePicklist``,
+    ``x-Recognizers``). They were said in a notice and dropped: an export of the same units lost them. Each unit
+    keeps its memory's (``x-tmx-header:TYPE``, ``x-tmx-header-note``); the export of one memory's units has them
+    in its header again, as written, and one mixing memories that said different things has them on each unit,
+    read back the same. Every export stays valid TMX."""
+    memoq, studio = tmp_path / "memoq.tmx", tmp_path / "studio.tmx"
+    memoq.write_text(MEMOQ_HEADER_TMX, encoding="utf-8")
+    studio.write_text(STUDIO_HEADER_TMX, encoding="utf-8")
+    db = tmp_path / "t.db"
+    code, out, err = tmtool(db, "import", memoq)
+    assert (code, out, err) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 0 untranslated skipped\n", "")
+    first, _ = read_tmx(memoq)
+    assert first.props == {"client": "OTAN", "x-document": "communique.docx", "@creationid": "clambert",
+                           "@changeid": "pmorel", "x-tmx-header:defclient": "OTAN", "x-tmx-header:defdomain": "Défense",
+                           "x-tmx-header:targetlang": "en-gb", "x-tmx-header:name": "OTAN_FR_EN",
+                           "x-tmx-header-note": "Mémoire validée par le client."}
+    one = tmp_path / "one.tmx"
+    assert tmtool(db, "export", "tmx", "-o", one)[0] == 0
+    root = _valid_tmx(one)
+    said = [("prop", "defclient", "OTAN"), ("prop", "defdomain", "Défense"), ("prop", "targetlang", "en-gb"),
+            ("prop", "name", "OTAN_FR_EN"), ("note", None, "Mémoire validée par le client.")]
+    assert sorted(_header_of(root)[:4]) == sorted(said[:4]) and _header_of(root)[4:] == said[4:]  # the store orders props
+    assert [[p.get("type") for p in tu.iter("prop")] for tu in root.iter("tu")] == [["client", "x-document"], []]
+    again = tmp_path / "again.db"  # read back and written again: the same header
+    assert tmtool(again, "import", one)[0] == 0
+    assert tmtool(again, "export", "tmx", "-o", tmp_path / "two.tmx")[0] == 0
+    assert sorted(_header_of(_valid_tmx(tmp_path / "two.tmx"))) == sorted(said)
+
+    assert tmtool(db, "import", studio)[0] == 0
+    mixed = tmp_path / "mixed.tmx"
+    assert tmtool(db, "export", "tmx", "-o", mixed)[0] == 0
+    root = _valid_tmx(mixed)
+    assert _header_of(root) == []  # two memories, each its own
+    assert [sorted((p.get("type"), p.text) for p in tu.iter("prop") if p.get("type").startswith("x-tmx-header"))
+            for tu in root.iter("tu")] == [
+        [("x-tmx-header-note", "Mémoire validée par le client."), ("x-tmx-header:defclient", "OTAN"),
+         ("x-tmx-header:defdomain", "Défense"), ("x-tmx-header:name", "OTAN_FR_EN"),
+         ("x-tmx-header:targetlang", "en-gb")]] * 2 + [
+        [("x-tmx-header-note", "Mémoire du projet."), ("x-tmx-header-note", "Revue en 2024."),
+         ("x-tmx-header:x-Client:MultiplePicklist", "OTAN\n      UE"), ("x-tmx-header:x-Recognizers", "RecognizeAll")]]
+    with open_store(str(db)) as store:
+        stored = {u.source: u.props for u in store.units()}
+    assert {u.source: u.props for u in read_tmx(mixed)} == stored
+    assert stored["Le char avance."] == {
+        "x-tmx-header:x-Recognizers": "RecognizeAll", "x-tmx-header:x-Client:MultiplePicklist": "OTAN\n      UE",
+        "x-tmx-header-note": ["Mémoire du projet.", "Revue en 2024."]}
 
 
 def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
