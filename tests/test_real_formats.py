@@ -1853,6 +1853,54 @@ def test_a_memoq_term_base_csv_s_ids_client_project_term_info_and_notes_read_as_
             ("1", "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 17"), ("2", "ID: 18")]
 
 
+def test_a_memoq_term_base_s_creation_and_modification_are_read_and_exported_back(tmp_path):
+    """memoQ's term base export (CSV or XLSX) writes who created and last changed each entry, and when:
+    Entry_Created, Entry_Creator, Entry_LastModified, Entry_Modifier, between the entry's project and its note.
+    The four columns were said not read, and lost. The dates are the entry's first and last seen (as a TBX's
+    transacGrp origination and modification are), who made and changed it lines of its note (the model has no
+    field for them), and an export writes them back: the CSV's first_seen and last_seen columns and note, a
+    TBX's transacGrp dates."""
+    header = ("Entry_ID,Entry_Subject,Entry_Domain,Entry_ClientID,Entry_ProjectID,Entry_Created,Entry_Creator,"
+              "Entry_LastModified,Entry_Modifier,Entry_Note,French_France_Def,French_France,Term_Info,Term_Example,"
+              "English_United_Kingdom_Def,English_United_Kingdom,Term_Info,Term_Example")
+    rows = ["0,,,,,2024-03-12 10:15:00,clambert,2024-11-05 16:42:31,pmorel,à revoir,,convoi,,,,convoy,,",
+            "1,,,,,2024.03.12 10:16:07,clambert,,,,,frégate,,,,frigate,,",
+            "2,,,,,le 12 mars,clambert,,,,,char,,,,tank,,"]  # a date no one can read: kept as written
+    path = tmp_path / "termbase.csv"
+    path.write_text("\r\n".join([header, *rows]) + "\r\n", encoding="utf-8-sig")
+    entries, skipped = read_all(read_csv, path)
+    assert skipped == []
+    assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
+        (datetime(2024, 3, 12, 10, 15), datetime(2024, 11, 5, 16, 42, 31),
+         "à revoir\nID: 0\nCreated by: clambert\nModified by: pmorel"),
+        (datetime(2024, 3, 12, 10, 16, 7), None, "ID: 1\nCreated by: clambert"),
+        (None, None, "ID: 2\nCreated: le 12 mars\nCreated by: clambert")]
+    import openpyxl
+
+    book = openpyxl.Workbook()  # memoQ's XLSX: the same columns, Excel's date cells
+    book.active.append(header.split(","))
+    book.active.append([*rows[0].split(",")[:5], datetime(2024, 3, 12, 10, 15), "clambert",
+                        datetime(2024, 11, 5, 16, 42, 31), "pmorel", *rows[0].split(",")[9:]])
+    book.save(tmp_path / "termbase.xlsx")
+    from tmtool.formats.xlsx import read_xlsx
+
+    [from_sheet], skipped = read_all(read_xlsx, tmp_path / "termbase.xlsx")
+    assert skipped == []
+    assert (from_sheet.first_seen, from_sheet.last_seen, from_sheet.note) == (
+        entries[0].first_seen, entries[0].last_seen, entries[0].note)
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    exported = tmp_path / "out.csv"
+    assert tmtool(db, "export", "csv", "--status", "all", "-o", exported)[0] == 0
+    again, _ = read_all(read_csv, exported)
+    assert [(e.first_seen, e.last_seen, e.note) for e in again] == [
+        (e.first_seen, e.last_seen, e.note) for e in entries]
+    assert tmtool(db, "export", "tbx", "--status", "all", "-o", tmp_path / "out.tbx")[0] == 0
+    convoy = next(e for e in read_tbx(tmp_path / "out.tbx") if e.terms[0].text == "convoi")
+    assert (convoy.first_seen, convoy.last_seen) == (entries[0].first_seen, entries[0].last_seen)
+    assert "Created by: clambert\nModified by: pmorel" in convoy.note
+
+
 def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):
     """memoQ (9.x, term base export to CSV, semicolons) names the columns of every language by its English
     name: German_Germany, Spanish_Spain, or plain English and French in a term base of languages without
