@@ -787,6 +787,40 @@ def test_a_draft_stored_is_confirmed_by_the_file_that_confirms_it(store_url, tmp
     assert target.get("state") == "translated"
 
 
+def test_the_import_summary_counts_the_drafts_a_file_confirmed(store_url, tmp_path):
+    """Review: a file confirming drafts stored with include_unconfirmed confirmed them silently, among "already
+    stored": the translator could not tell that it had. The summary counts them, in the command line's line
+    (after the units already stored, as the repeated ones are), the library's result and the HTTP import's answer."""
+    from tmtool import api
+    from workbench import client
+
+    drafted, confirmed = _memoq_job(tmp_path / "a.mqxliff", "PreTranslated"), _memoq_job(tmp_path / "b.mqxliff",
+                                                                                      "ManuallyConfirmed")
+    with open_store(store_url, create=True) as store:
+        assert api.import_file(store, drafted, include_unconfirmed=True)["unconfirmed_included"] == 1
+    code, out, err = tmtool(store_url, "import", confirmed)
+    assert (code, out) == (0, "0 units added, 1 already stored, 1 draft confirmed, 0 untranslated skipped\n"), err
+    with open_store(store_url) as store:
+        assert api.import_file(store, confirmed)["drafts_confirmed"] == 0  # confirmed already: none
+        assert api.import_file(store, drafted, include_unconfirmed=True)["drafts_confirmed"] == 0  # stays confirmed
+    studio = tmp_path / "studio.tmx"  # a TMX confirming two drafts a Trados TMX gave, over HTTP
+    header = ('<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language '
+              'Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" '
+              'adminlang="en-GB" srclang="fr-FR"/>\n  <body>\n')
+    pairs = [("Le convoi part.", "The convoy leaves."), ("La séance est levée.", "The meeting is closed.")]
+    studio.write_text(header + "".join(_trados_tu("Draft", *pair) for pair in pairs) + "  </body>\n</tmx>\n",
+                      encoding="utf-8")
+    assert tmtool(store_url, "import", studio, "--include-unconfirmed")[0] == 0
+    studio.write_text(header + "".join(_trados_tu("Translated", *pair) for pair in pairs)
+                      + _trados_tu("Translated", "Le char avance.", "The tank advances.") + "  </body>\n</tmx>\n",
+                      encoding="utf-8")
+    http, headers = client(store_url)
+    answer = http.post("/api/import", headers=headers, files={"file": ("studio.tmx", studio.read_bytes())})
+    assert answer.status_code == 200, answer.text
+    assert {key: answer.json()[key] for key in ("added", "already_stored", "drafts_confirmed")} == {
+        "added": 1, "already_stored": 2, "drafts_confirmed": 2}
+
+
 def test_a_draft_found_in_the_memory_is_shown_as_one(tmp_path):
     """Review: a draft imported with --include-unconfirmed came out of tm search, tm concordance and lookup as
     any translation, nothing saying it awaits confirmation; it is marked so, and --json says ``draft``."""
