@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from lxml import etree
+from lxml import etree, isoschematron
 
 from conftest import REPO, SHARED
 from tmtool.cli import main
@@ -1488,6 +1488,38 @@ def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
         "geographicalUsage (mobility corridor): en-GB", "source (mobility corridor): Doctrine 2020"]
 
 
+def test_who_a_tbx_entry_s_transactions_name_is_kept_in_its_note(tmp_path):
+    """A TBX-Basic entry's transacGrp names who created and who last changed it (``transacNote
+    type="responsibility"``) beside the date: the date was read, the person lost. They are lines of the note
+    (``Created by: …``, ``Modified by: …``), as memoQ's Entry_Creator and Entry_Modifier are, and an export
+    writes them back where they were."""
+    path = tmp_path / "termbase.tbx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/'
+        'TBX-Basic_dialect/master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
+        'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\n'
+        '  <tbxHeader><fileDesc><sourceDesc><p>Termbase export</p></sourceDesc></fileDesc></tbxHeader>\n'
+        '  <text><body>\n    <conceptEntry id="c7">\n'
+        '      <transacGrp><transac type="transactionType">origination</transac>'
+        '<transacNote type="responsibility">clambert</transacNote><date>2020-05-04</date></transacGrp>\n'
+        '      <transacGrp><transac type="transactionType">modification</transac>'
+        '<transacNote type="responsibility">pmorel</transacNote><date>2021-02-01</date></transacGrp>\n'
+        '      <langSec xml:lang="en"><termSec><term>mobility corridor</term></termSec></langSec>\n'
+        '      <langSec xml:lang="fr"><termSec><term>corridor de mobilité</term></termSec></langSec>\n'
+        '    </conceptEntry>\n  </body></text>\n</tbx>\n', encoding="utf-8")
+    [entry], skipped = read_all(read_tbx, path)
+    assert skipped == []
+    assert (entry.first_seen, entry.last_seen, entry.note) == (
+        datetime(2020, 5, 4), datetime(2021, 2, 1), "Created by: clambert\nModified by: pmorel")
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tbx", "--status", "all", "-o", tmp_path / "out.tbx")[0] == 0
+    written = etree.parse(str(tmp_path / "out.tbx"))
+    assert [g.findtext("{*}transacNote") for g in written.iter("{*}transacGrp")] == ["clambert", "pmorel"]
+    assert [e.note for e in read_tbx(tmp_path / "out.tbx")] == [entry.note]
+
+
 def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path):
     """translate5 (6.x, termCollection export) writes TBX 2008 with ``descrip type="Definition"``,
     capitalised, the same definition in each language section, and the usage of a term in ISO 12620's
@@ -1649,7 +1681,9 @@ def test_a_multiterm_xml_export_is_a_glossary(tmp_path):
     ]
     first = entries[0]
     assert (first.id, first.definition) == ("1", "Force multinationale prête à être déployée rapidement.")
-    assert first.note == "Subject: Défense\nSource (reaction force): Glossaire interne 2019"
+    # who created and changed it (its transacGrps' transac, before its fields) lines of the note, as memoQ's are
+    assert first.note == ("Created by: clambert\nModified by: pmorel\nSubject: Défense\n"
+                          "Source (reaction force): Glossaire interne 2019")
     assert (first.first_seen.isoformat(), first.last_seen.isoformat()) == ("2024-11-05T09:30:00", "2024-11-06T10:15:00")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)  # told by its content, not its name
     assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2), "
@@ -1893,7 +1927,7 @@ def test_a_memoq_term_base_s_creation_and_modification_are_read_and_exported_bac
     The four columns were said not read, and lost. The dates are the entry's first and last seen (as a TBX's
     transacGrp origination and modification are), who made and changed it lines of its note (the model has no
     field for them), and an export writes them back: the CSV's first_seen and last_seen columns and note, a
-    TBX's transacGrp dates."""
+    TBX's transacGrp, its date and its responsibility (TBX-Basic's transacNote), which a TBX import reads so."""
     header = ("Entry_ID,Entry_Subject,Entry_Domain,Entry_ClientID,Entry_ProjectID,Entry_Created,Entry_Creator,"
               "Entry_LastModified,Entry_Modifier,Entry_Note,French_France_Def,French_France,Term_Info,Term_Example,"
               "English_United_Kingdom_Def,English_United_Kingdom,Term_Info,Term_Example")
@@ -1929,10 +1963,22 @@ def test_a_memoq_term_base_s_creation_and_modification_are_read_and_exported_bac
     again, _ = read_all(read_csv, exported)
     assert [(e.first_seen, e.last_seen, e.note) for e in again] == [
         (e.first_seen, e.last_seen, e.note) for e in entries]
-    assert tmtool(db, "export", "tbx", "--status", "all", "-o", tmp_path / "out.tbx")[0] == 0
-    convoy = next(e for e in read_tbx(tmp_path / "out.tbx") if e.terms[0].text == "convoi")
-    assert (convoy.first_seen, convoy.last_seen) == (entries[0].first_seen, entries[0].last_seen)
-    assert "Created by: clambert\nModified by: pmorel" in convoy.note
+    for fmt in ("tbx", "tbx-martif"):  # who, as the transactions' responsibility
+        assert tmtool(db, "export", fmt, "--status", "all", "-o", tmp_path / f"{fmt}.tbx")[0] == 0
+        written = etree.parse(str(tmp_path / f"{fmt}.tbx"))
+        validators = [etree.XMLSchema(etree.parse(str(SHARED / "schemas" / "tbx-martif" / "tbx.xsd")))] \
+            if fmt == "tbx-martif" else [etree.RelaxNG(etree.parse(str(SHARED / "schemas" / "tbx" / "TBXcoreStructV03.rng"))),
+                                         isoschematron.Schematron(etree.parse(
+                                             str(SHARED / "schemas" / "tbx" / "TBX-Basic_DCA.xslt1.sch")))]
+        for validator in validators:
+            assert validator.validate(written), validator.error_log
+        assert [(g.findtext("{*}transac"), g.findtext("{*}date"), g.findtext("{*}transacNote"))
+                for g in written.iter("{*}transacGrp")][:2] == [
+            ("origination", "2024-03-12T10:15:00", "clambert"), ("modification", "2024-11-05T16:42:31", "pmorel")]
+        assert [n.text for n in written.iter("{*}note")][0] == "à revoir\nID: 0"
+        again = {e.terms[0].text: e for e in read_tbx(tmp_path / f"{fmt}.tbx")}
+        assert [(again[e.terms[0].text].first_seen, again[e.terms[0].text].last_seen, again[e.terms[0].text].note)
+                for e in entries] == [(e.first_seen, e.last_seen, e.note) for e in entries]
 
 
 def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):

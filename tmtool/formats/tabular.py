@@ -59,7 +59,7 @@ from ..io.files import open_output
 from ..io.xmlchars import not_xml
 from ..langtags import TermLanguages, base_language, known_language, language_named
 from ..model import (
-    MULTILINGUAL, Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, iso,
+    MULTILINGUAL, RESPONSIBLE_LABELS, Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, iso,
     parse_time, part_of_speech, place_contexts,
 )
 from ..text.normalize import french_only_acronym
@@ -141,8 +141,8 @@ _FIELDS = frozenset(_COLUMN_ALIASES) - {"fr", "en"}  # the columns that are no l
 # an entry's fields the model has no place for, each a line of its note after the note's own text, named as memoQ
 # names them (as a TBX's subjectField is a line "subjectField: …")
 ENTRY_FIELD_LABELS = (("subject", "Subject"), ("domain", "Domain"), ("client", "Client"), ("project", "Project"),
-                      ("memoq-id", "ID"), ("created", "Created"), ("creator", "Created by"),
-                      ("modified", "Modified"), ("modifier", "Modified by"))
+                      ("memoq-id", "ID"), ("created", "Created"), ("creator", RESPONSIBLE_LABELS["origination"]),
+                      ("modified", "Modified"), ("modifier", RESPONSIBLE_LABELS["modification"]))
 # memoQ's dates of an entry, read as its first and last seen: the column of each, and the field it gives
 _MEMOQ_DATES = (("created", "first_seen"), ("modified", "last_seen"))
 # a date as memoQ writes one: ISO 8601 (2024-03-12 10:15:00, an XLSX date cell as the sheet reader gives it), or
