@@ -317,6 +317,37 @@ def test_a_term_an_entry_holds_in_both_spellings_changes_nothing_on_import(store
         assert [change["action"] for change in api.history(fresh, stored.id)] == ["import termbase.tbx"]
 
 
+def test_a_hyphen_typed_as_a_space_is_the_stored_term_spelt_otherwise_and_nothing_else_is(store_url, tmp_path):
+    """``lookup`` finds *cyber-défense* for *cyber défense*, but an import took *cyber défense* for another term
+    (a second entry), and ``glossary add`` said nothing of the entry holding it: a hyphen typed as a space is
+    the stored term spelt otherwise, a variant of it as *manoeuvre* is of *manœuvre*. Only that: a compound
+    written solid (*sousmarin*) or in the plural is another term, and other capitals or accents are the stored
+    term itself (no variant)."""
+    from tmtool import api
+
+    with open_store(store_url, create=True) as fresh:
+        glossary.import_entries(fresh, [entry("cyber-défense", "cyber defence", status=ReviewStatus.CANDIDATE),
+                                        entry("sous-marin", "submarine", status=ReviewStatus.CANDIDATE)],
+                                "termbase.tbx")
+        stored = {e.terms[0].text: e.id for e in fresh.list_entries()}
+        added = api.add_entry(fresh, ["cyber défense"], ["cyberdefence"], status="candidate")
+        assert api.entries_sharing_terms(fresh, added["id"]) == {stored["cyber-défense"]: ["cyber-défense"]}
+        api.remove_entry(fresh, added["id"])
+        client = tmp_path / "client.csv"
+        client.write_text("fr;en\ncyber défense;cyber defence\nsous  marin;submarine\nSous-Marin;submarine\n"
+                          "sous-marín;submarine\nsousmarin;submarine\nsous-marins;submarines\n", encoding="utf-8")
+        done = api.import_file(fresh, client, user="ana")
+        assert (done["added"], done["already_stored"]) == (2, 4)
+        assert sorted((e.terms[0].text, e.terms[0].forms) for e in fresh.list_entries()) == [
+            ("cyber-défense", ["cyber défense"]), ("sous-marin", ["sous marin"]), ("sous-marins", []),
+            ("sousmarin", [])]
+        assert found(fresh, "cyber défense") == [("cyber-défense", "folded")]
+        assert api.check_store(fresh) == []  # the terms' keys are those they are given
+    result = CliRunner().invoke(main, ["--db", store_url, "glossary", "add", "sous marin", "submarine"])
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"note: entry {stored['sous-marin']} also holds sous-marin, submarine")
+
+
 def test_a_french_plural_in_ies_finds_its_singular_and_back(store_url):
     """English's -ies → -y rule made *ally* of *alliés* and *partie* of nothing: *parties contractantes* and
     *séries de mesures* found their terms only as fuzzy neighbours, *Allié* found *Alliés* as a prefix."""
@@ -355,6 +386,28 @@ def test_a_store_made_before_spelt_out_keys_finds_them_once_upgraded(store_url):
         assert found(store, "mise en oeuvre") == [("mise en œuvre", "folded")]
         assert found(store, "partie contractante") == [("parties contractantes", "lemma")]
         assert api.check_store(store) == []  # the keys are those the terms are given today
+
+
+def test_a_store_made_before_hyphen_keys_finds_its_terms_spelt_with_spaces_once_upgraded(store_url):
+    from tmtool import api
+    from tmtool.store.postgres import schema
+    from tmtool.store.sqlite import migrations
+
+    forget = "DELETE FROM lookup_keys WHERE key = 'cyber defense'"
+    with open_store(store_url, create=True) as old:  # the keys the release before gave this term
+        glossary.import_entries(old, [entry("cyber-défense", "cyber defence")], "test")
+        if hasattr(old, "_conn"):
+            old._conn.execute(forget)
+            old._conn.execute(f"PRAGMA user_version = {migrations.MIGRATIONS.index(migrations._hyphen_keys)}")
+            old._conn.commit()
+        else:
+            old._pg.execute(forget)
+            old._pg.execute("UPDATE tmtool_schema SET version = %s", (schema.MIGRATIONS.index(schema._hyphen_keys),))
+            old._pg.commit()
+    with open_store(store_url) as store:
+        assert api.check_store(store) == []  # the keys are those the terms are given today
+        added = api.add_entry(store, ["cyber défense"], ["cyberdefence"])
+        assert list(api.entries_sharing_terms(store, added["id"]).values()) == [["cyber-défense"]]
 
 
 def test_the_start_of_a_term_finds_as_many_entries_as_asked_when_one_holds_it_twice(store_url):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from lxml import etree
+from lxml import etree, isoschematron
 
 from conftest import REPO, SHARED
 from tmtool.cli import main
@@ -102,11 +102,12 @@ def test_trados_props_repeated_on_tuvs_and_tu_attributes_are_kept_and_written_ba
     path = REAL / "trados-studio.tmx"
     units, skipped = read_all(read_tmx, path)
     assert skipped == []
+    header = {"x-tmx-header:x-Recognizers": "RecognizeAll", "x-tmx-header:x-Client:MultiplePicklist": "Défense"}
     assert [u.props for u in units] == [
         {"x-LastUsedBy": "EXAMPLE\\pmorel", "x-Origin": "TM", "x-ConfirmationLevel": "ApprovedTranslation",
          "x-Client:MultiplePicklist": ["Défense", "Logistique"], "@creationid": "EXAMPLE\\clambert",
-         "@changeid": "EXAMPLE\\pmorel", "@lastusagedate": "20241107T080000Z", "@usagecount": "3"},
-        {"x-Note": "terme validé par le client", "@creationid": "EXAMPLE\\clambert"},  # the source tuv's prop
+         "@changeid": "EXAMPLE\\pmorel", "@lastusagedate": "20241107T080000Z", "@usagecount": "3", **header},
+        {"x-Note": "terme validé par le client", "@creationid": "EXAMPLE\\clambert", **header},  # the source tuv's prop
     ]
     db, out = tmp_path / "t.db", tmp_path / "out.tmx"
     tmtool(db, "import", path)
@@ -195,44 +196,89 @@ def test_matecat_unconfirmed_tmx_units_are_left_out(tmp_path):
                               "3 not confirmed skipped\n")
 
 
-def test_what_a_tmx_header_says_of_the_whole_memory_is_said_not_kept(tmp_path):
-    """A TMX header's props and notes are the memory's, not a unit's: memoQ writes its memory's name and
-    default client (``name``, ``defclient`` …), Trados its fields' definitions and recognisers
-    (``x-Client:MultiplePicklist``, ``x-Recognizers``). A store merges memories and has no place for them; they
-    were dropped without a word, then named by their kinds only (``defclient``), their values lost all the same. The
-    import says each in full, prop by prop and note by note, so that nothing of the file is lost unsaid."""
-    path = tmp_path / "memoq.tmx"
-    path.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n<header creationtool="MemoQ" creationtoolversion="9.12.8"'
-        ' segtype="sentence" adminlang="en-us" creationid="clambert" srclang="fr-fr" o-tmf="MemoQTM" datatype="unknown">\n'
-        '  <prop type="defclient">OTAN</prop>\n  <prop type="defdomain">Défense</prop>\n'
-        '  <prop type="targetlang">en-gb</prop>\n  <prop type="name">OTAN_FR_EN</prop>\n'
-        '  <note>Mémoire validée par le client.</note>\n</header>\n<body>\n'
-        '  <tu changedate="20241017T092614Z" creationdate="20241016T091130Z" creationid="clambert" changeid="pmorel">\n'
-        '    <prop type="client">OTAN</prop>\n    <prop type="x-document">communique.docx</prop>\n'
-        '    <tuv xml:lang="fr-fr"><seg>Le convoi part.</seg></tuv>\n'
-        '    <tuv xml:lang="en-gb"><seg>The convoy leaves.</seg></tuv>\n  </tu>\n</body>\n</tmx>\n', encoding="utf-8")
-    code, out, err = tmtool(tmp_path / "t.db", "import", path)
-    assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped\n")
-    assert err == (f"tmtool: {path}: the header's props (defclient: OTAN; defdomain: Défense; targetlang: en-gb; "
-                   "name: OTAN_FR_EN) and note (“Mémoire validée par le client.”) describe the whole memory, not its "
-                   "units: not kept\n")
-    trados = tmp_path / "studio.tmx"  # Trados's fields' definitions, over lines; two notes
-    trados.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language Platform"'
-        ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
-        ' srclang="fr-FR">\n    <prop type="x-Recognizers">RecognizeAll</prop>\n'
-        '    <prop type="x-Client:MultiplePicklist">OTAN\n      UE</prop>\n    <note>Mémoire du projet.</note>\n'
-        '    <note>Revue en 2024.</note>\n  </header>\n  <body>\n'
-        '    <tu><tuv xml:lang="fr-FR"><seg>Le convoi part.</seg></tuv><tuv xml:lang="en-GB"><seg>The convoy leaves.'
-        '</seg></tuv></tu>\n  </body>\n</tmx>\n', encoding="utf-8")
-    code, _, err = tmtool(tmp_path / "t.db", "import", trados)
-    assert (code, err) == (0, f"tmtool: {trados}: the header's props (x-Recognizers: RecognizeAll; x-Client:MultiplePicklist:"
-                              " OTAN UE) and notes (“Mémoire du projet.”; “Revue en 2024.”) describe the whole memory,"
-                              " not its units: not kept\n")
-    [unit] = read_tmx(path)
-    assert unit.props == {"client": "OTAN", "x-document": "communique.docx", "@creationid": "clambert",
-                          "@changeid": "pmorel"}  # a unit's own are kept
+MEMOQ_HEADER_TMX = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n<header creationtool="MemoQ" creationtoolversion="9.12.8"'
+    ' segtype="sentence" adminlang="en-us" creationid="clambert" srclang="fr-fr" o-tmf="MemoQTM" datatype="unknown">\n'
+    '  <prop type="defclient">OTAN</prop>\n  <prop type="defdomain">Défense</prop>\n'
+    '  <prop type="targetlang">en-gb</prop>\n  <prop type="name">OTAN_FR_EN</prop>\n'
+    '  <note>Mémoire validée par le client.</note>\n</header>\n<body>\n'
+    '  <tu changedate="20241017T092614Z" creationdate="20241016T091130Z" creationid="clambert" changeid="pmorel">\n'
+    '    <prop type="client">OTAN</prop>\n    <prop type="x-document">communique.docx</prop>\n'
+    '    <tuv xml:lang="fr-fr"><seg>Le convoi part.</seg></tuv>\n'
+    '    <tuv xml:lang="en-gb"><seg>The convoy leaves.</seg></tuv>\n  </tu>\n'
+    '  <tu creationdate="20241016T091200Z" creationid="clambert">\n'
+    '    <tuv xml:lang="fr-fr"><seg>La frégate rentre.</seg></tuv>\n'
+    '    <tuv xml:lang="en-gb"><seg>The frigate returns.</seg></tuv>\n  </tu>\n</body>\n</tmx>\n')
+STUDIO_HEADER_TMX = (  # Trados's fields' definitions, over lines; two notes
+    '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language Platform"'
+    ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
+    ' srclang="fr-FR">\n    <prop type="x-Recognizers">RecognizeAll</prop>\n'
+    '    <prop type="x-Client:MultiplePicklist">OTAN\n      UE</prop>\n    <note>Mémoire du projet.</note>\n'
+    '    <note>Revue en 2024.</note>\n  </header>\n  <body>\n'
+    '    <tu><tuv xml:lang="fr-FR"><seg>Le char avance.</seg></tuv><tuv xml:lang="en-GB"><seg>The tank advances.'
+    '</seg></tuv></tu>\n  </body>\n</tmx>\n')
+
+
+def _valid_tmx(path: Path) -> etree._Element:
+    tree = etree.parse(str(path))
+    for validator in (etree.DTD(str(SHARED / "schemas" / "tmx" / "tmx14.dtd")),
+                      etree.XMLSchema(etree.parse(str(SHARED / "schemas" / "tmx" / "tmx14.xsd")))):
+        assert validator.validate(tree), validator.error_log.filter_from_errors()
+    return tree.getroot()
+
+
+def _header_of(root: etree._Element) -> list[tuple[str, str | None, str]]:
+    return [(e.tag, e.get("type"), e.text) for e in root.find("header")]
+
+
+def test_what_a_tmx_header_says_of_its_memory_is_kept_and_written_back(tmp_path):
+    """A TMX header's props and notes describe the memory: memoQ writes its name and default client (``name``,
+    ``defclient`` …), Trados its fields' definitions and recognisers (``x-Client:MultiplePicklist``,
+    ``x-Recognizers``). They were said in a notice and dropped: an export of the same units lost them. Each unit
+    keeps its memory's (``x-tmx-header:TYPE``, ``x-tmx-header-note``); the export of one memory's units has them
+    in its header again, as written, and one mixing memories that said different things has them on each unit,
+    read back the same. Every export stays valid TMX."""
+    memoq, studio = tmp_path / "memoq.tmx", tmp_path / "studio.tmx"
+    memoq.write_text(MEMOQ_HEADER_TMX, encoding="utf-8")
+    studio.write_text(STUDIO_HEADER_TMX, encoding="utf-8")
+    db = tmp_path / "t.db"
+    code, out, err = tmtool(db, "import", memoq)
+    assert (code, out, err) == (0, "2 units added (fr-FR→en-GB 2), 0 already stored, 0 untranslated skipped\n", "")
+    first, _ = read_tmx(memoq)
+    assert first.props == {"client": "OTAN", "x-document": "communique.docx", "@creationid": "clambert",
+                           "@changeid": "pmorel", "x-tmx-header:defclient": "OTAN", "x-tmx-header:defdomain": "Défense",
+                           "x-tmx-header:targetlang": "en-gb", "x-tmx-header:name": "OTAN_FR_EN",
+                           "x-tmx-header-note": "Mémoire validée par le client."}
+    one = tmp_path / "one.tmx"
+    assert tmtool(db, "export", "tmx", "-o", one)[0] == 0
+    root = _valid_tmx(one)
+    said = [("prop", "defclient", "OTAN"), ("prop", "defdomain", "Défense"), ("prop", "targetlang", "en-gb"),
+            ("prop", "name", "OTAN_FR_EN"), ("note", None, "Mémoire validée par le client.")]
+    assert sorted(_header_of(root)[:4]) == sorted(said[:4]) and _header_of(root)[4:] == said[4:]  # the store orders props
+    assert [[p.get("type") for p in tu.iter("prop")] for tu in root.iter("tu")] == [["client", "x-document"], []]
+    again = tmp_path / "again.db"  # read back and written again: the same header
+    assert tmtool(again, "import", one)[0] == 0
+    assert tmtool(again, "export", "tmx", "-o", tmp_path / "two.tmx")[0] == 0
+    assert sorted(_header_of(_valid_tmx(tmp_path / "two.tmx"))) == sorted(said)
+
+    assert tmtool(db, "import", studio)[0] == 0
+    mixed = tmp_path / "mixed.tmx"
+    assert tmtool(db, "export", "tmx", "-o", mixed)[0] == 0
+    root = _valid_tmx(mixed)
+    assert _header_of(root) == []  # two memories, each its own
+    assert [sorted((p.get("type"), p.text) for p in tu.iter("prop") if p.get("type").startswith("x-tmx-header"))
+            for tu in root.iter("tu")] == [
+        [("x-tmx-header-note", "Mémoire validée par le client."), ("x-tmx-header:defclient", "OTAN"),
+         ("x-tmx-header:defdomain", "Défense"), ("x-tmx-header:name", "OTAN_FR_EN"),
+         ("x-tmx-header:targetlang", "en-gb")]] * 2 + [
+        [("x-tmx-header-note", "Mémoire du projet."), ("x-tmx-header-note", "Revue en 2024."),
+         ("x-tmx-header:x-Client:MultiplePicklist", "OTAN\n      UE"), ("x-tmx-header:x-Recognizers", "RecognizeAll")]]
+    with open_store(str(db)) as store:
+        stored = {u.source: u.props for u in store.units()}
+    assert {u.source: u.props for u in read_tmx(mixed)} == stored
+    assert stored["Le char avance."] == {
+        "x-tmx-header:x-Recognizers": "RecognizeAll", "x-tmx-header:x-Client:MultiplePicklist": "OTAN\n      UE",
+        "x-tmx-header-note": ["Mémoire du projet.", "Revue en 2024."]}
 
 
 def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
@@ -739,6 +785,40 @@ def test_a_draft_stored_is_confirmed_by_the_file_that_confirms_it(store_url, tmp
         api.export(store, "xliff", xlf, srclang="fr", tgtlang="en")
     [target] = etree.parse(str(xlf)).iter("{*}target")
     assert target.get("state") == "translated"
+
+
+def test_the_import_summary_counts_the_drafts_a_file_confirmed(store_url, tmp_path):
+    """Review: a file confirming drafts stored with include_unconfirmed confirmed them silently, among "already
+    stored": the translator could not tell that it had. The summary counts them, in the command line's line
+    (after the units already stored, as the repeated ones are), the library's result and the HTTP import's answer."""
+    from tmtool import api
+    from workbench import client
+
+    drafted, confirmed = _memoq_job(tmp_path / "a.mqxliff", "PreTranslated"), _memoq_job(tmp_path / "b.mqxliff",
+                                                                                      "ManuallyConfirmed")
+    with open_store(store_url, create=True) as store:
+        assert api.import_file(store, drafted, include_unconfirmed=True)["unconfirmed_included"] == 1
+    code, out, err = tmtool(store_url, "import", confirmed)
+    assert (code, out) == (0, "0 units added, 1 already stored, 1 draft confirmed, 0 untranslated skipped\n"), err
+    with open_store(store_url) as store:
+        assert api.import_file(store, confirmed)["drafts_confirmed"] == 0  # confirmed already: none
+        assert api.import_file(store, drafted, include_unconfirmed=True)["drafts_confirmed"] == 0  # stays confirmed
+    studio = tmp_path / "studio.tmx"  # a TMX confirming two drafts a Trados TMX gave, over HTTP
+    header = ('<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language '
+              'Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" '
+              'adminlang="en-GB" srclang="fr-FR"/>\n  <body>\n')
+    pairs = [("Le convoi part.", "The convoy leaves."), ("La séance est levée.", "The meeting is closed.")]
+    studio.write_text(header + "".join(_trados_tu("Draft", *pair) for pair in pairs) + "  </body>\n</tmx>\n",
+                      encoding="utf-8")
+    assert tmtool(store_url, "import", studio, "--include-unconfirmed")[0] == 0
+    studio.write_text(header + "".join(_trados_tu("Translated", *pair) for pair in pairs)
+                      + _trados_tu("Translated", "Le char avance.", "The tank advances.") + "  </body>\n</tmx>\n",
+                      encoding="utf-8")
+    http, headers = client(store_url)
+    answer = http.post("/api/import", headers=headers, files={"file": ("studio.tmx", studio.read_bytes())})
+    assert answer.status_code == 200, answer.text
+    assert {key: answer.json()[key] for key in ("added", "already_stored", "drafts_confirmed")} == {
+        "added": 1, "already_stored": 2, "drafts_confirmed": 2}
 
 
 def test_a_draft_found_in_the_memory_is_shown_as_one(tmp_path):
@@ -1408,6 +1488,38 @@ def test_tbx_basic_data_categories_beyond_the_model_are_kept_as_notes():
         "geographicalUsage (mobility corridor): en-GB", "source (mobility corridor): Doctrine 2020"]
 
 
+def test_who_a_tbx_entry_s_transactions_name_is_kept_in_its_note(tmp_path):
+    """A TBX-Basic entry's transacGrp names who created and who last changed it (``transacNote
+    type="responsibility"``) beside the date: the date was read, the person lost. They are lines of the note
+    (``Created by: …``, ``Modified by: …``), as memoQ's Entry_Creator and Entry_Modifier are, and an export
+    writes them back where they were."""
+    path = tmp_path / "termbase.tbx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/'
+        'TBX-Basic_dialect/master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
+        'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\n'
+        '  <tbxHeader><fileDesc><sourceDesc><p>Termbase export</p></sourceDesc></fileDesc></tbxHeader>\n'
+        '  <text><body>\n    <conceptEntry id="c7">\n'
+        '      <transacGrp><transac type="transactionType">origination</transac>'
+        '<transacNote type="responsibility">clambert</transacNote><date>2020-05-04</date></transacGrp>\n'
+        '      <transacGrp><transac type="transactionType">modification</transac>'
+        '<transacNote type="responsibility">pmorel</transacNote><date>2021-02-01</date></transacGrp>\n'
+        '      <langSec xml:lang="en"><termSec><term>mobility corridor</term></termSec></langSec>\n'
+        '      <langSec xml:lang="fr"><termSec><term>corridor de mobilité</term></termSec></langSec>\n'
+        '    </conceptEntry>\n  </body></text>\n</tbx>\n', encoding="utf-8")
+    [entry], skipped = read_all(read_tbx, path)
+    assert skipped == []
+    assert (entry.first_seen, entry.last_seen, entry.note) == (
+        datetime(2020, 5, 4), datetime(2021, 2, 1), "Created by: clambert\nModified by: pmorel")
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tbx", "--status", "all", "-o", tmp_path / "out.tbx")[0] == 0
+    written = etree.parse(str(tmp_path / "out.tbx"))
+    assert [g.findtext("{*}transacNote") for g in written.iter("{*}transacGrp")] == ["clambert", "pmorel"]
+    assert [e.note for e in read_tbx(tmp_path / "out.tbx")] == [entry.note]
+
+
 def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path):
     """translate5 (6.x, termCollection export) writes TBX 2008 with ``descrip type="Definition"``,
     capitalised, the same definition in each language section, and the usage of a term in ISO 12620's
@@ -1569,7 +1681,9 @@ def test_a_multiterm_xml_export_is_a_glossary(tmp_path):
     ]
     first = entries[0]
     assert (first.id, first.definition) == ("1", "Force multinationale prête à être déployée rapidement.")
-    assert first.note == "Subject: Défense\nSource (reaction force): Glossaire interne 2019"
+    # who created and changed it (its transacGrps' transac, before its fields) lines of the note, as memoQ's are
+    assert first.note == ("Created by: clambert\nModified by: pmorel\nSubject: Défense\n"
+                          "Source (reaction force): Glossaire interne 2019")
     assert (first.first_seen.isoformat(), first.last_seen.isoformat()) == ("2024-11-05T09:30:00", "2024-11-06T10:15:00")
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)  # told by its content, not its name
     assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2), "
@@ -1805,6 +1919,66 @@ def test_a_memoq_term_base_csv_s_ids_client_project_term_info_and_notes_read_as_
     with open_store(str(db)) as store:
         assert sorted((e.id, e.note) for e in store.list_entries(statuses=None)) == [
             ("1", "Domain: Logistique\nClient: OTAN\nProject: Exercice 2024\nID: 17"), ("2", "ID: 18")]
+
+
+def test_a_memoq_term_base_s_creation_and_modification_are_read_and_exported_back(tmp_path):
+    """memoQ's term base export (CSV or XLSX) writes who created and last changed each entry, and when:
+    Entry_Created, Entry_Creator, Entry_LastModified, Entry_Modifier, between the entry's project and its note.
+    The four columns were said not read, and lost. The dates are the entry's first and last seen (as a TBX's
+    transacGrp origination and modification are), who made and changed it lines of its note (the model has no
+    field for them), and an export writes them back: the CSV's first_seen and last_seen columns and note, a
+    TBX's transacGrp, its date and its responsibility (TBX-Basic's transacNote), which a TBX import reads so."""
+    header = ("Entry_ID,Entry_Subject,Entry_Domain,Entry_ClientID,Entry_ProjectID,Entry_Created,Entry_Creator,"
+              "Entry_LastModified,Entry_Modifier,Entry_Note,French_France_Def,French_France,Term_Info,Term_Example,"
+              "English_United_Kingdom_Def,English_United_Kingdom,Term_Info,Term_Example")
+    rows = ["0,,,,,2024-03-12 10:15:00,clambert,2024-11-05 16:42:31,pmorel,à revoir,,convoi,,,,convoy,,",
+            "1,,,,,2024.03.12 10:16:07,clambert,,,,,frégate,,,,frigate,,",
+            "2,,,,,le 12 mars,clambert,,,,,char,,,,tank,,"]  # a date no one can read: kept as written
+    path = tmp_path / "termbase.csv"
+    path.write_text("\r\n".join([header, *rows]) + "\r\n", encoding="utf-8-sig")
+    entries, skipped = read_all(read_csv, path)
+    assert skipped == []
+    assert [(e.first_seen, e.last_seen, e.note) for e in entries] == [
+        (datetime(2024, 3, 12, 10, 15), datetime(2024, 11, 5, 16, 42, 31),
+         "à revoir\nID: 0\nCreated by: clambert\nModified by: pmorel"),
+        (datetime(2024, 3, 12, 10, 16, 7), None, "ID: 1\nCreated by: clambert"),
+        (None, None, "ID: 2\nCreated: le 12 mars\nCreated by: clambert")]
+    import openpyxl
+
+    book = openpyxl.Workbook()  # memoQ's XLSX: the same columns, Excel's date cells
+    book.active.append(header.split(","))
+    book.active.append([*rows[0].split(",")[:5], datetime(2024, 3, 12, 10, 15), "clambert",
+                        datetime(2024, 11, 5, 16, 42, 31), "pmorel", *rows[0].split(",")[9:]])
+    book.save(tmp_path / "termbase.xlsx")
+    from tmtool.formats.xlsx import read_xlsx
+
+    [from_sheet], skipped = read_all(read_xlsx, tmp_path / "termbase.xlsx")
+    assert skipped == []
+    assert (from_sheet.first_seen, from_sheet.last_seen, from_sheet.note) == (
+        entries[0].first_seen, entries[0].last_seen, entries[0].note)
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    exported = tmp_path / "out.csv"
+    assert tmtool(db, "export", "csv", "--status", "all", "-o", exported)[0] == 0
+    again, _ = read_all(read_csv, exported)
+    assert [(e.first_seen, e.last_seen, e.note) for e in again] == [
+        (e.first_seen, e.last_seen, e.note) for e in entries]
+    for fmt in ("tbx", "tbx-martif"):  # who, as the transactions' responsibility
+        assert tmtool(db, "export", fmt, "--status", "all", "-o", tmp_path / f"{fmt}.tbx")[0] == 0
+        written = etree.parse(str(tmp_path / f"{fmt}.tbx"))
+        validators = [etree.XMLSchema(etree.parse(str(SHARED / "schemas" / "tbx-martif" / "tbx.xsd")))] \
+            if fmt == "tbx-martif" else [etree.RelaxNG(etree.parse(str(SHARED / "schemas" / "tbx" / "TBXcoreStructV03.rng"))),
+                                         isoschematron.Schematron(etree.parse(
+                                             str(SHARED / "schemas" / "tbx" / "TBX-Basic_DCA.xslt1.sch")))]
+        for validator in validators:
+            assert validator.validate(written), validator.error_log
+        assert [(g.findtext("{*}transac"), g.findtext("{*}date"), g.findtext("{*}transacNote"))
+                for g in written.iter("{*}transacGrp")][:2] == [
+            ("origination", "2024-03-12T10:15:00", "clambert"), ("modification", "2024-11-05T16:42:31", "pmorel")]
+        assert [n.text for n in written.iter("{*}note")][0] == "à revoir\nID: 0"
+        again = {e.terms[0].text: e for e in read_tbx(tmp_path / f"{fmt}.tbx")}
+        assert [(again[e.terms[0].text].first_seen, again[e.terms[0].text].last_seen, again[e.terms[0].text].note)
+                for e in entries] == [(e.first_seen, e.last_seen, e.note) for e in entries]
 
 
 def test_a_memoq_term_base_csv_in_other_languages_or_without_regions(tmp_path):

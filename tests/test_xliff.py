@@ -522,3 +522,75 @@ def test_notes_keep_who_wrote_them_and_their_priority_through_the_store(tmp_path
                      [("location", None, "src/app/app.component.html:12"), ("description", "2", "A lifting machine")]]
     [ttk] = xlifffile.parsestring((tmp_path / "out.fr.xliff").read_bytes()).units  # as translate-toolkit reads it
     assert (ttk.getnotes("description"), ttk.getnotes("meaning")) == ("A bird", "animal")
+
+
+def test_what_a_note_annotates_or_applies_to_is_kept_and_written_back(tmp_path):
+    """XLIFF 1.2 says which part of a unit a note is about (``annotates="source|target|general"``), 2.0 which
+    part of it (``appliesTo="source|target"``): a reviewer's remark on the target is not the author's on the
+    source. Both were dropped on reading, so an export gave every note for the unit as a whole. They are kept as
+    props of the note's number, as its ``from`` and ``priority`` are (``x-note-annotates:1``,
+    ``x-note-appliesTo:1``), written back as 1.2's ``annotates`` by ``export xliff`` (2.0's appliesTo names
+    the same parts) and as props by ``export tmx``, which read again give the same."""
+    from click.testing import CliRunner
+
+    from tmtool.cli import main
+    from tmtool.formats.tmx import read_tmx
+
+    v12, v20 = tmp_path / "review.xlf", tmp_path / "review20.xlf"
+    v12.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="fr-FR" target-language="en-GB" datatype="plaintext" original="communique.txt">
+    <body>
+      <trans-unit id="1">
+        <source>Le convoi part à l'aube.</source>
+        <target state="translated">The convoy leaves at dawn.</target>
+        <note from="author" annotates="source">Aube : le lever du jour, pas le département.</note>
+        <note from="reviewer" priority="2" annotates="target">Check against the style guide.</note>
+        <note annotates="general">Communiqué du 12 mars.</note>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+""", encoding="utf-8")
+    v20.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="fr-FR" trgLang="de-DE">
+  <file id="f1" original="communique.txt">
+    <unit id="1">
+      <notes>
+        <note category="terminology" appliesTo="source">Frégate : navire de guerre.</note>
+        <note appliesTo="target">Fregatte, nicht Fregate.</note>
+      </notes>
+      <segment state="translated">
+        <source>La frégate rentre.</source>
+        <target>Die Fregatte kehrt zurück.</target>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+""", encoding="utf-8")
+    [unit12], [unit20] = read_xliff(v12), read_xliff(v20)
+    assert {k: v for k, v in unit12.props.items() if k.startswith("x-note-")} == {
+        "x-note-from:1": "author", "x-note-annotates:1": "source", "x-note-from:2": "reviewer",
+        "x-note-priority:2": "2", "x-note-annotates:2": "target", "x-note-annotates:3": "general"}
+    assert {k: v for k, v in unit20.props.items() if k.startswith("x-note-")} == {
+        "x-note-category:1": "terminology", "x-note-appliesTo:1": "source", "x-note-appliesTo:2": "target"}
+    db = tmp_path / "t.db"
+    run = CliRunner()
+    for path in (v12, v20):
+        assert run.invoke(main, ["--db", str(db), "import", str(path)]).exit_code == 0
+    for tgtlang in ("en", "de"):
+        for fmt in ("tmx", "xliff"):
+            result = run.invoke(main, ["--db", str(db), "export", fmt, "--srclang", "fr", "--tgtlang", tgtlang,
+                                       "-o", str(tmp_path / f"out.{tgtlang}.{fmt}")])
+            assert result.exit_code == 0, result.output
+    for lang, read in (("en", unit12), ("de", unit20)):
+        [from_tmx] = read_tmx(tmp_path / f"out.{lang}.tmx")
+        assert (from_tmx.props, from_tmx.notes) == (read.props, read.notes)
+    notes = [[(note.get("from"), note.get("annotates"), note.text) for note in
+              etree.parse(str(tmp_path / f"out.{lang}.xliff")).iter(f"{{{XLIFF_12}}}note")] for lang in ("en", "de")]
+    assert notes == [[("author", "source", "Aube : le lever du jour, pas le département."),
+                      ("reviewer", "target", "Check against the style guide."), (None, "general", "Communiqué du 12 mars.")],
+                     [("terminology", "source", "Frégate : navire de guerre."), (None, "target", "Fregatte, nicht Fregate.")]]
+    [again] = read_xliff(tmp_path / "out.en.xliff")
+    assert {k: v for k, v in again.props.items() if k.startswith("x-note-")} == {
+        k: v for k, v in unit12.props.items() if k.startswith("x-note-")}

@@ -211,12 +211,13 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     """Import a memory or a glossary in any format read (see :func:`format_names`), from a path or an
     upload (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
     "repeated", "reviewed", "corrected", "untranslated", "unconfirmed", "without_translation",
-    "unconfirmed_included", "languages", "skipped"}`` (repeated:
+    "unconfirmed_included", "drafts_confirmed", "languages", "skipped"}`` (repeated:
     units the file holds more than once, their first stored or already stored; untranslated: the units
     left out, ``without_translation`` (no translation, or a copy of the source) and ``unconfirmed`` (a
     translation its tool has not confirmed: a draft) added up; unconfirmed_included: drafts
     ``include_unconfirmed`` took in, each keeping its state, so that an export writes it as a draft
-    again; reviewed: entries already stored that
+    again; drafts_confirmed: of the units already stored, drafts (imported so) the file holds confirmed, which
+    are confirmed translations now; reviewed: entries already stored that
     awaited review and took the file's terms, status, definition and note, see
     :func:`tmtool.glossary.import_entries`; corrected: those of them whose terms changed); languages as
     ``{"fr-FR→en-GB": 3}`` (units added by language pair) or ``{"fr": 2}`` (entries read holding each
@@ -246,7 +247,8 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
             "repeated": result.repeated, "reviewed": result.reviewed, "corrected": result.corrected,
             "untranslated": result.untranslated, "unconfirmed": result.unconfirmed,
             "without_translation": result.untranslated - result.unconfirmed,
-            "unconfirmed_included": result.unconfirmed_included, "languages": languages,
+            "unconfirmed_included": result.unconfirmed_included, "drafts_confirmed": result.drafts_confirmed,
+            "languages": languages,
             "skipped": [str(skipped) for skipped in result.skipped]}
 
 

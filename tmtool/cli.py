@@ -1320,11 +1320,13 @@ _SHOWN_SKIPS = 10  # the summary is one line: the first skipped items, then how 
 
 
 def _import_summary(result: dict) -> str:
-    """``18 units added (fr-FR→en-GB 15, fr-FR→de-DE 3), 0 already stored, 1 untranslated skipped, 2 not
-    confirmed skipped, 2 skipped: x.tmx:14: no source tuv; …``"""
+    """``18 units added (fr-FR→en-GB 15, fr-FR→de-DE 3), 2 already stored, 1 draft confirmed, 1 untranslated
+    skipped, 2 not confirmed skipped, 2 skipped: x.tmx:14: no source tuv; …``"""
     counts = ", ".join(f"{languages} {count}" for languages, count in result["languages"].items())
     if result["kind"] == "units":
         repeated = f", {result['repeated']} repeated in the file" if result["repeated"] else ""
+        if drafts := result.get("drafts_confirmed"):  # stored drafts the file confirmed: stored, but changed
+            repeated += f", {_counted(drafts, 'draft')} confirmed"
         line = (f"{_counted(result['added'], 'unit')} added{f' ({counts})' if counts else ''}, {result['already_stored']} "
                 f"already stored{repeated}, {result['without_translation']} untranslated skipped")
         line += f", {result['unconfirmed']} not confirmed skipped" if result["unconfirmed"] else ""

@@ -176,6 +176,31 @@ def grammatical_gender(written: str | None) -> str | None:
     return _GENDERS.get(_spelling(written), written.strip())
 
 
+# who created an entry and who last changed it, by the transaction (TBX's transacGrp: origination, modification):
+# the model has no field for them, so they are lines of the entry's note, each after its label ("Created by:
+# clambert"), as memoQ's Entry_Creator and Entry_Modifier are read; a TBX writes them as its transacGrp's
+# responsibility, and reads that back so
+RESPONSIBLE_LABELS = {"origination": "Created by", "modification": "Modified by"}
+
+
+def responsible_lines(note: str | None, transactions: Iterable[str]) -> tuple[str | None, dict[str, str]]:
+    """The note without the first line naming who made each of ``transactions`` (:data:`RESPONSIBLE_LABELS`), and
+    who that is by transaction.
+
+    >>> responsible_lines("à revoir\\nCreated by: clambert", ["origination", "modification"])
+    ('à revoir', {'origination': 'clambert'})
+    """
+    if not note:
+        return note, {}
+    lines, who = note.split("\n"), {}
+    for transaction in transactions:
+        prefix = RESPONSIBLE_LABELS[transaction] + ": "
+        at = next((at for at, line in enumerate(lines) if line.startswith(prefix) and line[len(prefix):].strip()), None)
+        if at is not None:
+            who[transaction] = lines.pop(at)[len(prefix):].strip()
+    return "\n".join(lines) if lines else None, who
+
+
 # ISO 639-2's "multiple languages": IATE's language of a term that is every language's (a Latin name, a symbol, a
 # formula), which an export of any pair writes with the pair's terms
 MULTILINGUAL = "mul"

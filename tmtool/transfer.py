@@ -46,6 +46,7 @@ class ImportResult:
     untranslated: int = 0  # units only: left out, holding no translation or one not confirmed
     unconfirmed: int = 0  # units only: of those untranslated, translations their tool has not confirmed
     unconfirmed_included: int = 0  # units only: translations not confirmed read as drafts (include_unconfirmed)
+    drafts_confirmed: int = 0  # units only: of those already stored, drafts the file holds confirmed
     reviewed: int = 0  # entries only: of those already stored, candidates given the file's review
     corrected: int = 0  # entries only: of those reviewed, with terms the file corrected
     languages: Counter = field(default_factory=Counter)
@@ -102,8 +103,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
                 if fmt.is_untranslated or fmt.is_unconfirmed else {}
             repeats = Counter()
             result.added, result.already_stored, result.untranslated = store.add_units(
-                items, origin, import_id, pairs=result.languages, repeats=repeats, confirmed=confirming,
-                **untranslated)
+                items, origin, import_id, pairs=result.languages, repeats=repeats,
+                confirmed=_confirming_counted(result), **untranslated)
             result.repeated = sum(repeats.values())
             result.already_stored -= result.repeated
         else:
@@ -112,6 +113,15 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
                 on_conflict=lambda line: on_skip(Skipped(line, origin)))
         store.finish_import(import_id, result.added)
     return result
+
+
+def _confirming_counted(result: ImportResult) -> Callable[[dict, Unit], dict | None]:
+    """:func:`tmtool.formats.tmx.confirming`, counting in ``result`` the stored drafts it confirms."""
+    def confirmed(stored: dict, unit: Unit) -> dict | None:
+        props = confirming(stored, unit)
+        result.drafts_confirmed += props is not None
+        return props
+    return confirmed
 
 
 def _untranslated_counting(fmt: registry.Format, result: ImportResult,

@@ -5,7 +5,7 @@ A MultiTerm termbase exports one ``conceptGrp`` an entry::
     conceptGrp
       concept                                   the entry's number (Entry.id)
       descripGrp/descrip type="…"               entry fields, named as the termbase's designer chose
-      transacGrp/transac type="origination|modification" + date
+      transacGrp/transac type="origination|modification" + date: first/last seen; the transac's text (who) a note line
       languageGrp
         language type="French" lang="FR"        the section's language
         descripGrp/descrip type="…"           language fields (a definition in each language), the entry's
@@ -31,7 +31,9 @@ from lxml import etree
 from ..errors import TmtoolError
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name
 from ..langtags import TermLanguages
-from ..model import Context, Entry, Term, UsageStatus, grammatical_gender, part_of_speech, place_contexts
+from ..model import (
+    RESPONSIBLE_LABELS, Context, Entry, Term, UsageStatus, grammatical_gender, part_of_speech, place_contexts,
+)
 from .skips import OnSkip, Unusable, refuse
 
 # a usage field's words, the first found deciding (MultiTerm picklists are the termbase's own)
@@ -78,7 +80,7 @@ def _entry(concept: etree._Element, languages: TermLanguages) -> Entry:
         elif child.tag == "descripGrp":
             _field(child, entry, None, notes)
         elif child.tag == "transacGrp":
-            _transaction(child, entry)
+            _transaction(child, entry, notes)
     entry.terms = [term for term in entry.terms if term.text.strip()]
     if not entry.terms:
         raise Unusable("a conceptGrp without any term", concept.sourceline)
@@ -134,10 +136,14 @@ def _field(group: etree._Element, entry: Entry, term: Term | None, notes: list[s
             notes.append(f"{kind}: {value}" if term is None else f"{kind} ({term.text}): {value}")
 
 
-def _transaction(group: etree._Element, entry: Entry) -> None:
+def _transaction(group: etree._Element, entry: Entry, notes: list[str]) -> None:
     transac, date = group.find("transac"), group.findtext("date")
     kind = transac.get("type") if transac is not None else None  # its text is who
-    if kind not in ("origination", "modification") or not date:
+    if kind not in ("origination", "modification"):
+        return
+    if (transac.text or "").strip():  # a line of the note, as the model has no field for who (RESPONSIBLE_LABELS)
+        notes.append(f"{RESPONSIBLE_LABELS[kind]}: {transac.text.strip()}")
+    if not date:
         return
     try:
         when = datetime.fromisoformat(date.strip())

@@ -59,7 +59,7 @@ from ..io.files import open_output
 from ..io.xmlchars import not_xml
 from ..langtags import TermLanguages, base_language, known_language, language_named
 from ..model import (
-    MULTILINGUAL, Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, iso,
+    MULTILINGUAL, RESPONSIBLE_LABELS, Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, iso,
     parse_time, part_of_speech, place_contexts,
 )
 from ..text.normalize import french_only_acronym
@@ -117,6 +117,10 @@ _COLUMN_ALIASES = {
     # memoQ's Entry_ID: the entry's number in its term base (from 0, never changed), which memoQ shows as its ID;
     # a line of the note as the other entry fields, not this store's id, which numbers its own entries
     "memoq-id": ("entry-id",),
+    # memoQ's who created and last changed an entry, and when (its export writes them after Entry_ProjectID): the
+    # dates the entry's first and last seen, as a TBX's transacGrp gives them; who, lines of the note
+    "created": ("entry-created",), "creator": ("entry-creator",), "modified": ("entry-lastmodified",),
+    "modifier": ("entry-modifier",),
 } | {column: (column,) for column in CSV_COLUMNS if column not in ("fr", "en", "note", "status", "pos", "gender")}
 _LANGUAGE_COLUMN = re.compile(r"([a-z]{2,3})(?:-[a-z0-9]{1,8})*\Z")  # fr, FR-FR, en_US, de, pt-BR …
 # Glossary Converter's annotated headers (MultiTerm to Excel) say each column's level: >>E<<Note, >>L<<English,
@@ -137,7 +141,13 @@ _FIELDS = frozenset(_COLUMN_ALIASES) - {"fr", "en"}  # the columns that are no l
 # an entry's fields the model has no place for, each a line of its note after the note's own text, named as memoQ
 # names them (as a TBX's subjectField is a line "subjectField: …")
 ENTRY_FIELD_LABELS = (("subject", "Subject"), ("domain", "Domain"), ("client", "Client"), ("project", "Project"),
-                      ("memoq-id", "ID"))
+                      ("memoq-id", "ID"), ("created", "Created"), ("creator", RESPONSIBLE_LABELS["origination"]),
+                      ("modified", "Modified"), ("modifier", RESPONSIBLE_LABELS["modification"]))
+# memoQ's dates of an entry, read as its first and last seen: the column of each, and the field it gives
+_MEMOQ_DATES = (("created", "first_seen"), ("modified", "last_seen"))
+# a date as memoQ writes one: ISO 8601 (2024-03-12 10:15:00, an XLSX date cell as the sheet reader gives it), or
+# with dots (2024.03.12 10:15:00)
+_DOTTED_DATE = re.compile(r"(\d{4})\.(\d{2})\.(\d{2})(?=[ T]|\Z)")
 EXAMPLE = "example"  # an example column's cells are the row's under "example:" and the language of the term before it
 # the columns memoQ writes after each language's term that are that term's, each keyed as EXAMPLE is: the example a
 # context, the note and info (memoQ's matching, case sensitivity and forbidden settings, kept as written under
@@ -349,6 +359,7 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
 
     Raises ValueError on a value of the wrong kind (the callers say where).
     """
+    row = _memoq_dates(row)
     details = json.loads(row["details"]) if row.get("details") else {}
     extra_terms = [_term_from_record(r) for r in details.get("terms", [])]
     terms, heads = [], {}
@@ -403,6 +414,22 @@ def entry_from_row(row: dict[str, str], languages: Sequence[str] = ("fr", "en"))
         elif any(said):
             entry.note = "\n".join(filter(None, [entry.note, *said]))
     return entry
+
+
+def _memoq_dates(row: dict[str, str]) -> dict[str, str]:
+    """The row with memoQ's dates of its entry (Entry_Created, Entry_LastModified) as its first and last seen,
+    where it gives none of its own; a date that reads as none is left for the note, as written."""
+    read = {}
+    for column, field in _MEMOQ_DATES:
+        written = (row.get(column) or "").strip()
+        if not written or (row.get(field) or "").strip():
+            continue
+        try:
+            moment = parse_time(_DOTTED_DATE.sub(r"\1-\2-\3", written))
+        except ValueError:
+            continue
+        read |= {field: moment.isoformat(), column: ""}
+    return {**row, **read} if read else row
 
 
 def _read_as_written(term: Term) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ namespace::
       note                                      Entry.note
       note "x-status: …", "x-frequency: …", "x-score: …"
       transacGrp origination | modification     first_seen | last_seen
+        transacNote type=responsibility         who: a line "Created by: …" | "Modified by: …" of the note
       langSec | langSet  @xml:lang              one per language, terms in their order
         termSec | tig
           term
@@ -69,8 +70,8 @@ from ..errors import TmtoolError
 from ..io.files import open_output
 from ..langtags import TermLanguages, base_language, normalize_tag
 from ..model import (
-    Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender, part_of_speech,
-    place_contexts, sentence_language,
+    RESPONSIBLE_LABELS, Context, Entry, ReviewStatus, Term, TermType, UsageStatus, context_language, grammatical_gender,
+    part_of_speech, place_contexts, responsible_lines, sentence_language,
 )
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XMLSource, iterparse_xml, source_name, split_tag
@@ -255,16 +256,21 @@ def _entry_element(dialect: _Dialect, entry: Entry, xml_id: str, languages: _Lan
         element = _element(dialect, dialect.entry, {"id": xml_id})
         if entry.definition is not None:
             _sub(dialect, element, "descrip", entry.definition, type="definition")
-        if entry.note is not None:
-            _sub(dialect, element, "note", entry.note)
+        dated = {"origination": entry.first_seen, "modification": entry.last_seen}
+        # who made and changed it (lines of its note) as its transactions' responsibility, where they are written
+        note, responsible = responsible_lines(entry.note, [kind for kind, when in dated.items() if when is not None])
+        if note is not None:
+            _sub(dialect, element, "note", note)
         _property(dialect, element, "status", entry.status.value)
         _property(dialect, element, "frequency", str(entry.frequency))
         _property(dialect, element, "score", repr(entry.score))
-        for transaction, when in (("origination", entry.first_seen), ("modification", entry.last_seen)):
+        for transaction, when in dated.items():
             if when is not None:
                 group = _sub(dialect, element, "transacGrp")
                 _sub(dialect, group, "transac", transaction, type="transactionType")
                 _sub(dialect, group, "date", when.isoformat())
+                if transaction in responsible:
+                    _sub(dialect, group, "transacNote", responsible[transaction], type="responsibility")
         # a context is a sentence in one language (French, for a French–English extraction) with its English
         # translation, whatever the pair written: the first term of that language holds it (of the entry's
         # context language when the entry has none of it)
@@ -614,8 +620,15 @@ class _EntryReader:
 
     def _read_transaction(self, group: etree._Element, entry: Entry) -> None:
         kinds = [_text(c) for c in group if _local(c) in ("transac", "transactionType")]
+        if not kinds or kinds[0] not in (*_ORIGINATION, "modification"):
+            return
+        # who made it, or changed it: a line of the note (model.RESPONSIBLE_LABELS), as the model has no field for it
+        who = next((_text(c).strip() for c in group if (_local(c) == "transacNote" and c.get("type") == "responsibility")
+                    or _local(c) == "responsibility"), "")
+        if who:
+            self.notes.append(f"{RESPONSIBLE_LABELS['origination' if kinds[0] in _ORIGINATION else 'modification']}: {who}")
         date = next((c for c in group if _local(c) == "date"), None)
-        if date is None or not kinds or kinds[0] not in (*_ORIGINATION, "modification"):
+        if date is None:
             return
         try:
             when = datetime.fromisoformat(_text(date).strip())

@@ -25,14 +25,25 @@ made it (``creationtool="OmegaT"``, which TMX lets a ``tu`` or ``tuv`` give for 
 header's): read again, by tmtool or another tmtool store, its tags are codes again. Props and notes of a
 ``tuv`` are the unit's, and the ``<tu>``'s ``creationid``, ``changeid``, ``lastusagedate`` and ``usagecount``
 (or its target ``tuv``'s) are kept as props and written back as attributes.
+
+The header's props and notes (memoQ's memory ``name``, ``defclient``; Trados's field definitions
+``x-Client:MultiplePicklist``, ``x-Recognizers``; a note) describe the memory the units came from. A store
+merges memories, so each unit keeps its own memory's: a header ``<prop type="T">`` as the unit's prop
+``x-tmx-header:T`` (:data:`HEADER_PROP`), a header ``<note>`` as its prop ``x-tmx-header-note``
+(:data:`HEADER_NOTE`, a list when several). Written back, when every unit of an export carries the same
+(the units of one imported memory) they are the header's props and notes again, as they were; when the
+units come from memories that said different things, the header says none and each unit carries its own as
+``<prop>``s of those names, which read again give it the same props.
 """
 
 from __future__ import annotations
 
-import logging
 import re
+import shutil
+import tempfile
 from contextlib import nullcontext
 from functools import lru_cache
+from itertools import chain
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Mapping
@@ -59,6 +70,11 @@ TU_ATTRIBUTES = ("creationid", "changeid", "lastusagedate", "usagecount")
 ATTRIBUTE_PROP = "@"  # as XPath names attributes; no tool's <prop> type starts so
 ANY_SOURCE = "*all*"  # the header srclang of a memory whose units have different source languages
 OMEGAT = "OmegaT"  # the creationtool of a TMX (or of a tu or tuv) whose segments hold OmegaT's short tags as text
+# the props keeping, on each unit, what the header of the memory it came from said (see the module's doc)
+HEADER_PROP = "x-tmx-header:"
+HEADER_NOTE = "x-tmx-header-note"
+# the body is spooled in memory up to this size, past it to a temporary file (a header shared by every unit)
+_SPOOL_BYTES = 32 * 1024 * 1024
 # a memory repeats a handful of language tags millions of times
 _bcp47 = lru_cache(maxsize=256)(normalize_tag)
 
@@ -100,17 +116,75 @@ def write_tmx(
     )
     for kind, value in (header_props or {}).items():
         _append_text(header, "prop", value, "the header", type=xml_text(kind, "the header"))
+    units = iter(units)
+    first = next(units, None)
+    shared = _imported_header(first) if first is not None else ()
+    units = chain([first], units) if first is not None else units
     opened = atomic_write(out) if isinstance(out, (str, Path)) else nullcontext(out)
     with opened as stream:
-        stream.write(XML_DECLARATION)
-        stream.write(f'{DOCTYPE}\n<tmx version="1.4">\n'.encode())
-        stream.write(etree.tostring(header, encoding="utf-8", pretty_print=True))
-        stream.write(b"<body>\n")
-        count = 0
-        for count, unit in enumerate(units, 1):
-            stream.write(_tu_xml(unit, count, srclang).encode())
+        if not shared:  # no memory's header to give back: units stream straight out, each with its own
+            _start(stream, header)
+            count = 0
+            for count, unit in enumerate(units, 1):
+                stream.write(_tu_xml(unit, count, srclang).encode())
+        else:
+            count = _write_sharing(stream, header, units, srclang, shared)
         stream.write(b"</body>\n</tmx>")
     return count
+
+
+def _start(stream: BinaryIO, header: etree._Element) -> None:
+    stream.write(XML_DECLARATION)
+    stream.write(f'{DOCTYPE}\n<tmx version="1.4">\n'.encode())
+    stream.write(etree.tostring(header, encoding="utf-8", pretty_print=True))
+    stream.write(b"<body>\n")
+
+
+def _write_sharing(stream: BinaryIO, header: etree._Element, units: Iterable[Unit], srclang: str,
+                   shared: tuple) -> int:
+    """Write the units, the first of which came from a memory whose header said ``shared``
+    (:func:`_imported_header`): the header says it again when every unit came with the same, else each unit
+    says its own. Which is known at the end only, so the body is spooled (a temporary file past
+    ``_SPOOL_BYTES``), each unit written without the shared props, and those put back into each unit that has
+    them when others differ. Returns how many units were written."""
+    key = sorted(shared)
+    alike = bytearray()  # per unit, whether its memory's header said ``shared``
+    count = 0
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES) as body:
+        for count, unit in enumerate(units, 1):
+            same = sorted(_imported_header(unit)) == key
+            alike.append(same)
+            body.write(_tu_xml(unit, count, srclang, header_said=same).encode())
+        body.seek(0)
+        if all(alike):  # the props, then the notes, as memoQ and Trados write them
+            for kind, values in sorted(shared, key=lambda held: held[0] == HEADER_NOTE):
+                for value in values:
+                    if kind == HEADER_NOTE:
+                        _append_text(header, "note", value, "the header")
+                    else:
+                        _append_text(header, "prop", value, "the header",
+                                     type=xml_text(kind[len(HEADER_PROP):], "the header"))
+            _start(stream, header)
+            shutil.copyfileobj(body, stream)
+            return count
+        _start(stream, header)
+        said = "".join(f"  <prop{_attribute('type', kind, 'the header')}>{_text(value, 'the header')}</prop>\n"
+                       for kind, values in shared for value in values).encode()
+        number = 0
+        for line in body:  # a unit's opening tag is a line of its own, starting the line (see _tu_xml)
+            stream.write(line)
+            if line.startswith((b"<tu ", b"<tu>")):
+                if alike[number]:
+                    stream.write(said)
+                number += 1
+    return count
+
+
+def _imported_header(unit: Unit) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What the header of the memory ``unit`` was imported from said: its ``HEADER_PROP`` and ``HEADER_NOTE``
+    props, each with its values, in their order."""
+    return tuple((kind, tuple(unit.prop_values(kind))) for kind in unit.props
+                 if kind.startswith(HEADER_PROP) or kind == HEADER_NOTE)
 
 
 # Units are written as strings, not built as elements: a memory holds millions of them, and
@@ -137,7 +211,9 @@ def _attribute(name: str, value: str, where: str) -> str:
     return f' {name}="{escape(_checked(value, where), _ATTRIBUTE_ESCAPES)}"'
 
 
-def _tu_xml(unit: Unit, number: int, srclang: str) -> str:
+def _tu_xml(unit: Unit, number: int, srclang: str, header_said: bool = False) -> str:
+    """A unit as its ``<tu>``, its opening tag a line of its own; ``header_said``: the header says what the
+    unit's memory's header said (its ``HEADER_PROP`` and ``HEADER_NOTE`` props), left out here."""
     where = f"unit {unit.tuid!r}" if unit.tuid else f"unit #{number}"
     own = _unit_tag(unit.srclang, where)
     if srclang != ANY_SOURCE and own.partition("-")[0] != srclang.partition("-")[0]:
@@ -155,6 +231,8 @@ def _tu_xml(unit: Unit, number: int, srclang: str) -> str:
     for kind, value in unit.props.items():
         if kind.startswith(ATTRIBUTE_PROP) and kind[1:] in TU_ATTRIBUTES:
             parts.append(_attribute(kind[1:], value, where))
+        elif header_said and (kind.startswith(HEADER_PROP) or kind == HEADER_NOTE):
+            continue
         else:  # a type the <tu> repeated holds the list of its values
             props += [(kind, one) for one in unit.prop_values(kind)]
     parts.append(">\n")
@@ -218,11 +296,6 @@ def add_prop(props: dict, kind: str, value: str) -> None:
         held.append(value)
     else:
         props[kind] = [held, value]
-
-
-def _one_line(text: str | None) -> str:
-    """A prop's or note's text as one line of a notice: its runs of white space one space."""
-    return " ".join((text or "").split())
 
 
 def _append_text(parent: etree._Element, tag: str, text: str, where: str, **attrs: str) -> None:
@@ -356,6 +429,7 @@ class _TmxReader:
         self.omegat = False  # OmegaT wrote it: its segments' short tags (<g0>, <x1/>) are codes, not text
         self.seen_root = False
         self.seen_header = False
+        self.header_props: dict = {}  # the header's props and notes, each unit's (_keep_header)
 
     def error(self, message: str, element: etree._Element | None) -> TmtoolError:
         return TmtoolError(message, path=self.path, line=element.sourceline if element is not None else None)
@@ -376,7 +450,7 @@ class _TmxReader:
     def header(self, element: etree._Element) -> None:
         self.seen_header = True
         self.omegat = _by_omegat(element)
-        self._tell_left_out(element)
+        self._keep_header(element)
         if self.chosen_srclang:
             return
         declared = element.get("srclang")
@@ -387,20 +461,18 @@ class _TmxReader:
         else:
             self.srclang = self._tag(declared, element)
 
-    def _tell_left_out(self, header: etree._Element) -> None:
-        """Say what the header holds for the whole memory, each prop and note with its text: its props (memoQ's
-        memory name and default client, ``name``, ``defclient``; Trados's fields' definitions and recognisers,
-        ``x-Client:MultiplePicklist``, ``x-Recognizers``) and its notes. A store merges memories and exports them
-        merged, so that what describes one memory is true of no export (a memory's name, its defaults, the fields
-        its tool defines): not stored, but said in full, so that nothing of the file is lost unsaid."""
-        props = [f"{prop.get('type', '')}: {_one_line(prop.text)}" for prop in header.iterfind("prop")]
-        notes = [f"“{_one_line(note.text)}”" for note in header.iterfind("note")]
-        said = [f"props ({'; '.join(props)})" if props else "",
-                f"note{'s' if len(notes) > 1 else ''} ({'; '.join(notes)})" if notes else ""]
-        if props or notes:
-            logging.getLogger("tmtool.formats").info(
-                "%s: the header's %s describe%s the whole memory, not its units: not kept", self.path,
-                " and ".join(filter(None, said)), "s" if not props and len(notes) == 1 else "")
+    def _keep_header(self, header: etree._Element) -> None:
+        """What the header says of the whole memory (its props and notes), which each of its units keeps as
+        props (:data:`HEADER_PROP`, :data:`HEADER_NOTE`): a store merges memories, and an export gives each
+        unit's back (see the module's doc)."""
+        for element in header:
+            if element.tag == "prop":
+                add_prop(self.header_props, HEADER_PROP + element.get("type", ""), element.text or "")
+            elif element.tag == "note":  # every note, even one said twice
+                held = self.header_props.setdefault(HEADER_NOTE, [])
+                held.append(element.text or "")
+        if len(self.header_props.get(HEADER_NOTE, ())) == 1:
+            self.header_props[HEADER_NOTE] = self.header_props[HEADER_NOTE][0]
 
     def unit(self, tu: etree._Element) -> Unit:
         if not self.seen_header:
@@ -435,6 +507,8 @@ class _TmxReader:
             value = next((e.get(attr) for e in carriers if e.get(attr)), None)
             if value:
                 props[ATTRIBUTE_PROP + attr] = value
+        for kind, value in self.header_props.items():  # a unit's own (a tmtool export's, see write_tmx) first
+            props.setdefault(kind, list(value) if isinstance(value, list) else value)
         return Unit(
             source=source,
             target=tgt[2] if tgt else "",

@@ -277,7 +277,7 @@ def _read_1x(root: etree._Element, ns: str | None, path: str | None, on_skip: On
                              notes + _commented(comments, source_part, target_part), tag_defs, _translate(unit),
                              _html(unit, source_part, target_part))
                 item.props.update(_resource(unit, tag))
-                item.props.update(_note_attributes(own_notes, ("from", "priority")))
+                item.props.update(_note_attributes(own_notes, ("from", "priority", "annotates")))
                 try:
                     _provenance(unit, segment_id, item)
                 except Unusable as exc:
@@ -574,7 +574,7 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
             item = _unit(source, target, srclang, tgtlang, unit_id, segment.get("state"),
                          notes + _annotations(ns, source, target), original_data, _translate(unit),
                          _html(unit, source, target))
-            item.props.update(_note_attributes(own_notes, ("category", "priority")))
+            item.props.update(_note_attributes(own_notes, ("category", "priority", "appliesTo")))
             if _holds_text(item) and _has_target_language(item, segment, "<xliff> has no trgLang", path, on_skip):
                 yield item
 
@@ -582,9 +582,11 @@ def _read_20(root: etree._Element, ns: str, path: str | None, on_skip: OnSkip) -
 # a unit's own note's attributes, kept as props named NOTE_ATTRIBUTE + the attribute + ":" + the note's number
 # among the unit's notes (x-note-from:1, x-note-priority:1): who wrote it or what it is (1.2's from, 2.0's
 # category; Angular writes the description and meaning of a message so, from="description" in 1.2,
-# category="description" in 2.0) and how much it matters (priority, 1 to 10); a TMX export writes them as props,
-# an XLIFF export as they were
+# category="description" in 2.0), how much it matters (priority, 1 to 10) and which part of the unit it is about
+# (1.2's annotates: source, target or general; 2.0's appliesTo: source or target); a TMX export writes them as
+# props, an XLIFF export as they were
 NOTE_ATTRIBUTE = "x-note-"
+_ANNOTATES_12 = frozenset({"source", "target", "general"})  # the values 1.2 allows its note's annotates
 
 
 def _note_attributes(notes: list[etree._Element], attributes: tuple[str, ...]) -> dict[str, str]:
@@ -593,8 +595,9 @@ def _note_attributes(notes: list[etree._Element], attributes: tuple[str, ...]) -
 
 
 def _note_element(unit: etree._Element, item: Unit, number: int, note: str, where: str) -> None:
-    """A 1.2 ``<note>`` with the ``from`` and ``priority`` its unit's props keep for it: a 2.0 note's
-    ``category`` is written as ``from``, as Angular writes the one and the other."""
+    """A 1.2 ``<note>`` with the ``from``, ``priority`` and ``annotates`` its unit's props keep for it: a 2.0
+    note's ``category`` is written as ``from``, as Angular writes the one and the other, its ``appliesTo`` as
+    ``annotates`` (the same part of the unit, source or target)."""
     attributes = {}
     said_by = item.props.get(f"{NOTE_ATTRIBUTE}from:{number}") or item.props.get(f"{NOTE_ATTRIBUTE}category:{number}")
     if isinstance(said_by, str):
@@ -602,6 +605,9 @@ def _note_element(unit: etree._Element, item: Unit, number: int, note: str, wher
     priority = item.props.get(f"{NOTE_ATTRIBUTE}priority:{number}")
     if isinstance(priority, str) and priority.strip().isdigit() and 1 <= int(priority) <= 10:  # as 1.2 allows
         attributes["priority"] = priority.strip()
+    about = item.props.get(f"{NOTE_ATTRIBUTE}annotates:{number}") or item.props.get(f"{NOTE_ATTRIBUTE}appliesTo:{number}")
+    if isinstance(about, str) and about.strip() in _ANNOTATES_12:
+        attributes["annotates"] = about.strip()
     etree.SubElement(unit, f"{{{XLIFF_12}}}note", attributes).text = xml_text(note, where)
 
 

@@ -333,9 +333,10 @@ def without_ligatures(key: str) -> str:
 def spelling_key(text: str) -> str:
     """What a term is written as whichever way a keyboard types it, as ``lookup`` finds one for another
     (``folded``): folded, œ and æ spelt out (*manœuvre*, *manoeuvre*), Arabic-script letters as Arabic's
-    (``arabic_script_spelling``: *کمیته*, *كميته*). Two terms of one language with one key are one term
+    (``arabic_script_spelling``: *کمیته*, *كميته*), a hyphen as a space (*cyber-défense*, *cyber défense*;
+    not as nothing: *sousmarin* is no *sous-marin*). Two terms of one language with one key are one term
     spelt two ways; a term's ``form`` keys (``term_keys``) hold its key."""
-    return arabic_script_spelling(without_ligatures(fold(text)))
+    return " ".join(arabic_script_spelling(without_ligatures(fold(text))).replace("-", " ").split())
 
 
 def _with_ligatures(word: str) -> str:
@@ -464,7 +465,7 @@ def term_keys(texts: list[str], *, acronym: bool, lang: str = "") -> set[tuple[s
     ``lang``, is found.
 
     Kinds: ``form`` (folded text, and with œ and æ spelt out: ``without_ligatures``, and Arabic letters as an Arabic
-    keyboard types them: ``arabic_script_spelling``), ``stem`` (singularised;
+    keyboard types them: ``arabic_script_spelling``, and its ``spelling_key``: hyphens as spaces), ``stem`` (singularised;
     a French term by French rules too, ``french_stem``; in a language of ``SNOWBALL``, stemmed too),
     ``initials`` (derived acronym of a full form). An acronym term is indexed under its own folded text only.
     """
@@ -487,4 +488,6 @@ def term_keys(texts: list[str], *, acronym: bool, lang: str = "") -> set[tuple[s
                 keys.add((derived, "initials"))
         if not acronym and (inflected := inflection_key(text, lang)):
             keys.add((inflected, "stem"))
+        # its spelling key too (hyphens as spaces: cyber défense), by which an import or an added entry finds it
+        keys.add((spelling_key(text), "form"))
     return keys

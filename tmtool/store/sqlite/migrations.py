@@ -629,6 +629,13 @@ def _spelling_keys(conn: sqlite3.Connection) -> None:
     _keys_made_again(conn)
 
 
+def _hyphen_keys(conn: sqlite3.Connection) -> None:
+    """A term is found under its ``spelling_key`` with a hyphen as a space (*cyber défense* for *cyber-défense*),
+    which an import and an added entry look the stored terms up by: the terms' keys are made again where they
+    differ."""
+    _keys_made_again(conn)
+
+
 # A unit's and an import's ids are never given to another either, as an entry's (_V20): a revised document's units
 # took the ids of those they replaced, so that a correction from a page showing the earlier version was made to
 # sentences the page never showed, and an import removed gave its id to the next one. The highest id stored
@@ -655,7 +662,7 @@ ID_FLOORS = {"units": "unit_id_floor", "imports": "import_id_floor", "entries": 
 # each a SQL script, or a function for what SQL alone cannot do (it runs inside the same transaction)
 MIGRATIONS: list = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _plain_text_of_tagged_units, _V12, _V13,
                     _V14, _V15, _V16, _target_match_text, _V18, _V19, _V20, _inflected_keys, _arabic_marks,
-                    _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelling_keys]
+                    _correction_user, _new_keys, _term_notes, _context_languages, _V27, _spelling_keys, _hyphen_keys]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
