@@ -285,6 +285,24 @@ def test_an_agenda_s_time_before_a_tab_stays_and_a_tenth_section_s_number_goes(t
         "10.30\tOuverture de la séance", "Contexte")
 
 
+def test_an_agenda_after_paragraphs_numbered_by_hand_keeps_its_times(tmp_path):
+    """A report numbers its paragraphs by hand (*1.⇥* … *12.⇥*, NATO's way) and its annex holds the meeting's
+    agenda (*10.30⇥Ouverture*): the agenda's times from 10.30 on were dropped, taken for section 10's tenth, 11's
+    …, as were an agenda's *9.30⇥* after a section *9.1⇥*. A time reads as a section's number only after the
+    section before it (*7.9⇥* before *7.10⇥*), which no agenda types."""
+    tab = "<w:r><w:tab/></w:r>"
+    report = "".join(p(r(f"{n}."), tab, r(f"Le Conseil note le point {n}.")) for n in range(1, 13))
+    sections = p(r("9.1"), tab, r("Contexte"), style="Titre2") + p(r("9.2"), tab, r("Calendrier"), style="Titre2")
+    agenda = "".join(p(r(time), tab, r(item)) for time, item in (
+        ("9.30", "Arrivée des délégations"), ("10.30", "Ouverture de la séance"), ("11.00", "Pause"),
+        ("12.15", "Déjeuner de travail")))
+    path = write_docx(tmp_path / "rapport.fr.docx", report + sections + p(r("Annexe A – Ordre du jour")) + agenda)
+    assert read_document(path).paragraphs == (
+        *(f"Le Conseil note le point {n}." for n in range(1, 13)), "Contexte", "Calendrier", "Annexe A – Ordre du jour",
+        "9.30\tArrivée des délégations", "10.30\tOuverture de la séance", "11.00\tPause",
+        "12.15\tDéjeuner de travail")
+
+
 def test_a_word_note_s_custom_mark_is_dropped_as_its_number_is(tmp_path):
     """A note given a custom mark (References > Footnote > Custom mark: *, †, a letter) has it written as text
     after its reference, in the run, and again as the note's first run: neither is read, as a number is not."""
