@@ -724,6 +724,26 @@ def test_a_marking_in_several_libreoffice_headers_is_read_once(tmp_path):
     assert read_document(path).paragraphs == ("Le plan.", "OTAN SANS CLASSIFICATION", "Annexe A")
 
 
+def test_a_header_s_styles_are_styles_xml_s_whatever_content_xml_names_alike(tmp_path):
+    """A header's direct formatting is styled in styles.xml's automatic styles, the body's in content.xml's: two sets
+    whose names ODF keeps apart, so that each part may name its own *T1*. Read as one, content.xml's *T1* (hidden
+    text of the body) hid the header's *T1* (bold), and styles.xml's hidden *T2* showed in the header as text."""
+    def text_style(name: str, properties: str) -> str:
+        return f'<style:style style:name="{name}" style:family="text"><style:text-properties {properties}/></style:style>'
+
+    header = ('<text:p text:style-name="Header"><text:span text:style-name="T1">OTAN SANS CLASSIFICATION</text:span>'
+              '<text:span text:style-name="T2"> (brouillon)</text:span></text:p>')
+    body = ('<text:p text:style-name="P1">Le Conseil a approuvé le plan.<text:span text:style-name="T1"> Note de '
+            'la rédaction.</text:span><text:span text:style-name="T2"> Les Alliés ont voté.</text:span></text:p>')
+    path = write_odt(tmp_path / "rapport.fr.odt", body,
+                     automatic_styles=text_style("T1", 'text:display="none"') + text_style("T2", 'fo:font-style="italic"'),
+                     master_automatic_styles=text_style("T1", 'fo:font-weight="bold"')
+                     + text_style("T2", 'text:display="none"'),
+                     master_pages=master_page("Standard", ("style:header", header)))
+    assert read_document(path).paragraphs == ("Le Conseil a approuvé le plan. Les Alliés ont voté.",
+                                              "OTAN SANS CLASSIFICATION")
+
+
 def test_a_number_typed_before_a_tab_in_libreoffice_is_left_out_as_in_word(tmp_path):
     """A number or a letter typed before a tab (LibreOffice's ``text:tab``) to number by hand is left out, as in a
     DOCX and as LibreOffice's own numbering is: it stayed in the unit, tab and all. A bare count, a time stay."""
