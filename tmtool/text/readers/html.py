@@ -113,8 +113,8 @@ _SUBJECT_OPENERS = frozenset(
 _STAMP_LABEL_VOCABULARY = frozenset(
     "page article version last first updated update modified modification reviewed revised published publication "
     "posted submitted created generated issued released release edited changed date time of "
-    "dernière dernier mis mise jour publié publiée modifié modifiée modification actualisé actualisée actualisation "
-    "créé créée généré générée posté postée rédigé rédigée en ligne de du".split()) | _DATE_WORDS
+    "dernière dernier mis mise jour publié publiée modifié modifiée modification actualisé actualisée "
+    "actualisation créé créée généré générée posté postée rédigé rédigée en ligne de du".split()) | _DATE_WORDS
 # and the word before a byline's name (*Submitted by admin on*, *Publié par la rédaction le*), which the system writes
 # whatever its words: the label is judged by its words before it
 _BYLINE = frozenset({"by", "par"})
