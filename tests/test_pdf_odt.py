@@ -450,11 +450,13 @@ def undecodable_pdf(path: Path) -> Path:
 
 
 def write_odt(path: Path, body: str, *, mimetype: str = "application/vnd.oasis.opendocument.text",
-              automatic_styles: str = "", styles: str = "", master_pages: str = "") -> Path:
+              automatic_styles: str = "", styles: str = "", master_pages: str = "",
+              master_automatic_styles: str = "") -> Path:
     """An ODT package whose content.xml holds ``body`` in its office:text, and ``automatic_styles``
     where LibreOffice writes the styles of direct formatting (T1, P1 …); its styles.xml holds the styles
     LibreOffice defines in a new document and ``styles``, the ones the document's author named, and its page styles:
-    ``master_pages`` (their ``style:master-page``, headers and footers in them), else the default page style's."""
+    ``master_pages`` (their ``style:master-page``, headers and footers in them), else the default page style's, and
+    ``master_automatic_styles``, the styles of their direct formatting (LibreOffice's MP1, MT1 …)."""
     namespaces = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"' for prefix, name in (
         ("office", "office"), ("style", "style"), ("text", "text"), ("table", "table"), ("draw", "drawing"),
         ("fo", "xsl-fo-compatible"), ("svg", "svg-compatible"))) + (
@@ -480,7 +482,8 @@ def write_odt(path: Path, body: str, *, mimetype: str = "application/vnd.oasis.o
                          'fo:margin-top="0cm" fo:margin-bottom="0.247cm" fo:line-height="115%"/></style:style>'
                          f'{styles}</office:styles><office:automatic-styles><style:page-layout style:name="pm1">'
                          '<style:page-layout-properties fo:page-width="21.001cm" fo:page-height="29.7cm" '
-                         'style:print-orientation="portrait"/></style:page-layout></office:automatic-styles>'
+                         'style:print-orientation="portrait"/></style:page-layout>'
+                         f"{master_automatic_styles}</office:automatic-styles>"
                          f"<office:master-styles>{master_pages}</office:master-styles></office:document-styles>")
     return path
 

@@ -216,6 +216,27 @@ def test_a_headline_giving_a_date_and_a_time_is_no_date_stamp(tmp_path):
         assert read_document(path).paragraphs == ("Sommet", *headlines)
 
 
+def test_stamps_with_a_weekday_a_byline_or_a_label_s_own_noun_stay_stamps(tmp_path):
+    """The stamps sites write with a weekday abbreviated (Drupal's *Tue, 05/07/2024 - 16:17*, RFC 822's *Mon, 05 May
+    2024*), an ordinal (*5th May*), a byline (Drupal's *Submitted by admin on …*, *Publié par la rédaction le …*) or
+    a label's noun of its own (*Date of publication*, *Dernière actualisation*) came back as text once a stamp's label
+    had to speak of the page only: the byline's name, and the words of a date, are the system's too. A headline
+    (*Summit hosted by Canada on …*) is read."""
+    for lang, stamps, headlines in (
+            ("en", ["Last updated: Tue, 05/07/2024 - 16:17", "Submitted by admin on Tue, 05/07/2024 - 16:17",
+                    "Published Mon, 05 May 2024 10:30:00 GMT", "Last updated on 5th May 2024 at 10:30",
+                    "Date of publication: 5 May 2024 10:30", "Last changed: 5 May 2024 10:30"],
+             ["Summit hosted by Canada on 5 May 2024 at 10:30"]),
+            ("fr", ["Mis à jour le lun. 5 mai 2024 à 10h30", "Publié par la rédaction le 5 mai 2024 à 10h30",
+                    "Dernière actualisation : 05/05/2024 10:30"],
+             ["Cérémonie présidée par le Secrétaire général le 5 mai 2024 à 10 h 30"])):
+        path = tmp_path / f"page.{lang}.html"
+        path.write_text(f'<html lang="{lang}"><body><main><h1>Sommet</h1>'
+                        + "".join(f"<p>{line}</p>" for line in stamps + headlines) + "</main></body></html>",
+                        encoding="utf-8")
+        assert read_document(path).paragraphs == ("Sommet", *headlines)
+
+
 def test_html_breadcrumbs_and_headings_over_nothing_but_links_are_no_text(tmp_path):
     """A news page as a CMS writes it, without a main or an article: a breadcrumb that ends with the page's
     title, unlinked (by its class, or by its schema.org type), a box of related news under its heading and the

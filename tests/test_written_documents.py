@@ -285,6 +285,24 @@ def test_an_agenda_s_time_before_a_tab_stays_and_a_tenth_section_s_number_goes(t
         "10.30\tOuverture de la séance", "Contexte")
 
 
+def test_an_agenda_after_paragraphs_numbered_by_hand_keeps_its_times(tmp_path):
+    """A report numbers its paragraphs by hand (*1.⇥* … *12.⇥*, NATO's way) and its annex holds the meeting's
+    agenda (*10.30⇥Ouverture*): the agenda's times from 10.30 on were dropped, taken for section 10's tenth, 11's
+    …, as were an agenda's *9.30⇥* after a section *9.1⇥*. A time reads as a section's number only after the
+    section before it (*7.9⇥* before *7.10⇥*), which no agenda types."""
+    tab = "<w:r><w:tab/></w:r>"
+    report = "".join(p(r(f"{n}."), tab, r(f"Le Conseil note le point {n}.")) for n in range(1, 13))
+    sections = p(r("9.1"), tab, r("Contexte"), style="Titre2") + p(r("9.2"), tab, r("Calendrier"), style="Titre2")
+    agenda = "".join(p(r(time), tab, r(item)) for time, item in (
+        ("9.30", "Arrivée des délégations"), ("10.30", "Ouverture de la séance"), ("11.00", "Pause"),
+        ("12.15", "Déjeuner de travail")))
+    path = write_docx(tmp_path / "rapport.fr.docx", report + sections + p(r("Annexe A – Ordre du jour")) + agenda)
+    assert read_document(path).paragraphs == (
+        *(f"Le Conseil note le point {n}." for n in range(1, 13)), "Contexte", "Calendrier", "Annexe A – Ordre du jour",
+        "9.30\tArrivée des délégations", "10.30\tOuverture de la séance", "11.00\tPause",
+        "12.15\tDéjeuner de travail")
+
+
 def test_a_word_note_s_custom_mark_is_dropped_as_its_number_is(tmp_path):
     """A note given a custom mark (References > Footnote > Custom mark: *, †, a letter) has it written as text
     after its reference, in the run, and again as the note's first run: neither is read, as a number is not."""
@@ -704,6 +722,26 @@ def test_a_marking_in_several_libreoffice_headers_is_read_once(tmp_path):
              + master_page("Landscape", ("style:header", '<text:p text:style-name="Header">Annexe A</text:p>' + marking)))
     path = write_odt(tmp_path / "rapport.fr.odt", '<text:p text:style-name="P1">Le plan.</text:p>', master_pages=pages)
     assert read_document(path).paragraphs == ("Le plan.", "OTAN SANS CLASSIFICATION", "Annexe A")
+
+
+def test_a_header_s_styles_are_styles_xml_s_whatever_content_xml_names_alike(tmp_path):
+    """A header's direct formatting is styled in styles.xml's automatic styles, the body's in content.xml's: two sets
+    whose names ODF keeps apart, so that each part may name its own *T1*. Read as one, content.xml's *T1* (hidden
+    text of the body) hid the header's *T1* (bold), and styles.xml's hidden *T2* showed in the header as text."""
+    def text_style(name: str, properties: str) -> str:
+        return f'<style:style style:name="{name}" style:family="text"><style:text-properties {properties}/></style:style>'
+
+    header = ('<text:p text:style-name="Header"><text:span text:style-name="T1">OTAN SANS CLASSIFICATION</text:span>'
+              '<text:span text:style-name="T2"> (brouillon)</text:span></text:p>')
+    body = ('<text:p text:style-name="P1">Le Conseil a approuvé le plan.<text:span text:style-name="T1"> Note de '
+            'la rédaction.</text:span><text:span text:style-name="T2"> Les Alliés ont voté.</text:span></text:p>')
+    path = write_odt(tmp_path / "rapport.fr.odt", body,
+                     automatic_styles=text_style("T1", 'text:display="none"') + text_style("T2", 'fo:font-style="italic"'),
+                     master_automatic_styles=text_style("T1", 'fo:font-weight="bold"')
+                     + text_style("T2", 'text:display="none"'),
+                     master_pages=master_page("Standard", ("style:header", header)))
+    assert read_document(path).paragraphs == ("Le Conseil a approuvé le plan. Les Alliés ont voté.",
+                                              "OTAN SANS CLASSIFICATION")
 
 
 def test_a_number_typed_before_a_tab_in_libreoffice_is_left_out_as_in_word(tmp_path):

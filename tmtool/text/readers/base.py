@@ -213,10 +213,11 @@ class _Reading:
 
     def add(self, block: str) -> None:
         for paragraph in _paragraphs([_line_breaks(block)], self.path):
-            if self.once is None or paragraph not in self.once:
-                self.paragraphs.append(paragraph)
             if self.once is not None:
+                if paragraph in self.once:
+                    continue
                 self.once.add(paragraph)
+            self.paragraphs.append(paragraph)
 
     def add_row(self, cells: Iterable[range]) -> None:
         """A table row, each cell the range of paragraphs read from it; kept when each cell with text

@@ -7,6 +7,7 @@ import io
 import logging
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from ...errors import TmtoolError
 from ...io.decoding import BOMS, decode_western_text
@@ -96,7 +97,9 @@ _DATE_WORDS = frozenset(
     "janvier janv février févr fév mars avril avr mai juin juillet juil août septembre sept octobre oct novembre nov "
     "décembre déc lundi mardi mercredi jeudi vendredi samedi dimanche à h le "
     "january jan february feb march mar april apr may june jun july jul august aug september sep october "
-    "november december dec monday tuesday wednesday thursday friday saturday sunday at on".split())
+    "november december dec monday tuesday wednesday thursday friday saturday sunday at on "
+    # the weekday as Drupal's and RFC 822's dates abbreviate it (*Tue, 05/07/2024*, *lun. 5 mai*), an ordinal's ending
+    "lun mer jeu ven sam dim mon tue tues wed thu thur thurs fri sat sun st nd rd th er".split())
 # what opens a clause's subject, which a stamp's label never has: an article, a determiner, a subject pronoun (closed
 # classes of French and English grammar); a stamp's label is a participle or a noun with its preposition ("Posted on",
 # "Mis à jour le", "Date de publication :"), the article of the date after it ("le 5 mai") standing last
@@ -109,9 +112,12 @@ _SUBJECT_OPENERS = frozenset(
 # verb, or a headline's (*Ceremony begins on*, *Cérémonie le*)
 _STAMP_LABEL_VOCABULARY = frozenset(
     "page article version last first updated update modified modification reviewed revised published publication "
-    "posted created generated issued released edited date time "
-    "dernière dernier mis mise jour publié publiée modifié modifiée modification actualisé actualisée créé créée "
-    "généré générée posté postée rédigé rédigée en ligne de du".split()) | _DATE_WORDS
+    "posted submitted created generated issued released release edited changed date time of "
+    "dernière dernier mis mise jour publié publiée modifié modifiée modification actualisé actualisée "
+    "actualisation créé créée généré générée posté postée rédigé rédigée en ligne de du".split()) | _DATE_WORDS
+# and the word before a byline's name (*Submitted by admin on*, *Publié par la rédaction le*), which the system writes
+# whatever its words: the label is judged by its words before it
+_BYLINE = frozenset({"by", "par"})
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # but an equation Wikipedia shows as a picture keeps its MathML beside it, not displayed: the equation shown
 _SHOWN_AS_PICTURE = "mwe-math-mathml-a11y"
@@ -271,11 +277,12 @@ def _clause(label: str) -> bool:
     commence le*, *NATO opens its summit on*) or a headline's (*Ceremony begins on*, *Cérémonie le*), not a stamp's
     label (*Published*, *Mis à jour le*, *Last updated:*, *Mis en ligne le*): they open with an article, a determiner
     or a subject pronoun (``_SUBJECT_OPENERS``), hold a name in capitals, or a word no label has
-    (``_STAMP_LABEL_VOCABULARY``: a noun, a verb of the line's own)."""
+    (``_STAMP_LABEL_VOCABULARY``: a noun, a verb of the line's own) before a byline's name (``_BYLINE``)."""
     words = re.findall(r"[^\W\d_]+", label)
+    own = list(takewhile(lambda word: word.casefold() not in _BYLINE, words))
     return (len(words) > 1 and words[0].casefold() in _SUBJECT_OPENERS  # alone, the date's article (*Le 5 mai …*)
             or any(len(word) > 1 and word.isupper() for word in words)
-            or any(word.casefold() not in _STAMP_LABEL_VOCABULARY for word in words))
+            or any(word.casefold() not in _STAMP_LABEL_VOCABULARY for word in own))
 
 
 def _reads_as_label(words: str) -> bool:

@@ -166,13 +166,25 @@ class _OdtWalk(_Walk):
         super().__init__(read)
         self.objects = objects
         self.objects_read: set[int] = set()  # the ids of the objects' roots read (``_first_reading``)
+        # the body's direct formatting is styled in content.xml's automatic styles, the headers' and footers' in
+        # styles.xml's: each part names its own (T1, P1), which ODF keeps apart
+        self.hidden_styles, self.raised_styles = self._styles(styles, root)
+        self.furniture_styles = self._styles(styles, styles)
+
+    @classmethod
+    def _styles(cls, styles, automatic) -> tuple[set, set]:
+        """The styles (family and name) that hide text and those that raise it, of styles.xml's named ones
+        (``styles``) and the automatic ones of the part ``automatic``, content.xml's or styles.xml's."""
         defined = {(style.get(_STYLE + "family"), style.get(_STYLE + "name")): style
-                   for part, where in ((styles, "styles"), (styles, "automatic-styles"), (root, "automatic-styles"))
-                   if part is not None
+                   for part, where in ((styles, "styles"), (automatic, "automatic-styles")) if part is not None
                    for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style")}
-        self.hidden_styles = {key for key in defined if self._text_property(defined, key, _TEXT + "display") == "none"}
-        self.raised_styles = {key for key in defined if key[0] == "text"
-                              and _raised(self._text_property(defined, key, _STYLE + "text-position"))}
+        return ({key for key in defined if cls._text_property(defined, key, _TEXT + "display") == "none"},
+                {key for key in defined if key[0] == "text"
+                 and _raised(cls._text_property(defined, key, _STYLE + "text-position"))})
+
+    def read_furniture(self, parts) -> None:
+        self.hidden_styles, self.raised_styles = self.furniture_styles
+        super().read_furniture(parts)
 
     @staticmethod
     def _text_property(defined: dict, key: tuple, attribute: str) -> str | None:

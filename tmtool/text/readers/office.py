@@ -35,7 +35,7 @@ class _Walk(ABC):
         self.endnotes: list = []
         self.tables = 0  # how deep in tables the walk is
         self.furniture = False  # reading the headers and footers
-        self.sections: set[str] = set()  # the first numbers of the sections numbered by hand so far (2 of 2.1⇥)
+        self.numbered: set[str] = set()  # the numbers typed by hand before a tab so far (``_without_typed_number``)
 
     @abstractmethod
     def skipped(self, element) -> bool:
@@ -55,7 +55,7 @@ class _Walk(ABC):
         (``_without_typed_number``), in a word processor's document; a header's or a footer's without its page's
         number (``_without_page_number``)."""
         if self.numbered_by_hand:
-            paragraph = _without_typed_number(paragraph, self.sections)
+            paragraph = _without_typed_number(paragraph, self.numbered)
         return _without_page_number(paragraph)
 
     def read_furniture(self, parts: Iterable) -> None:
@@ -171,6 +171,7 @@ _TYPED_NUMBER = re.compile(r"\A\s*\(?(?:[1-9]\d{0,2}(?:\.\d{1,3})+\.?|[1-9]\d{0,
                            r"\)?\t\s*")
 # and a time of day written as an agenda writes it (*10.30⇥*, *14.00⇥*: hours 0–23, minutes 00–59, no dot after),
 # which reads as a section's number too (*7.10⇥*, the tenth of section 7): ``_without_typed_number`` tells them apart
+# by the section before it
 _AGENDA_TIME = re.compile(r"\s*(?:[01]?\d|2[0-3])\.[0-5]\d\t")
 
 
@@ -315,20 +316,22 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
     return walk.read
 
 
-def _without_typed_number(text: str, sections: set[str]) -> str:
+def _without_typed_number(text: str, numbered: set[str]) -> str:
     """``text``, a paragraph of a word processor's document, without the number typed before a tab that numbers it
     by hand (``_TYPED_NUMBER``). A time of day (``_AGENDA_TIME``: *10.30⇥Arrivée des délégations*) is an agenda's
-    and stays, unless a section of its first number was numbered by hand before it (*7.1⇥* … *7.9⇥* before *7.10⇥*):
-    a writer who numbers sections by hand numbers a tenth only after the nine before it. ``sections``: the first
-    numbers of the sections numbered so far in the document, which this adds to."""
+    and stays, unless the section before it was numbered by hand (*7.9⇥* before *7.10⇥*): a writer who numbers
+    sections by hand numbers a tenth only after the ninth, and an agenda types no *10.29* before *10.30*; a
+    paragraph numbered *10.⇥* or a section *9.1⇥* is no reason to drop an agenda's *10.30⇥* or *9.30⇥*.
+    ``numbered``: the numbers typed by hand so far in the document (*7.9*), which this adds to."""
     number = _TYPED_NUMBER.match(text)
     if number is None:
         return text
-    first, dotted, _ = number.group().strip(" \t()").partition(".")
-    if _AGENDA_TIME.match(text) and first not in sections:
-        return text
-    if dotted and first.isdigit():
-        sections.add(first)
+    typed = number.group().strip(" \t()").rstrip(".")
+    if _AGENDA_TIME.match(text):
+        section, minor = typed.split(".")
+        if f"{section}.{int(minor) - 1}" not in numbered:
+            return text
+    numbered.add(typed)
     return text[number.end():]
 
 
