@@ -170,3 +170,26 @@ def test_omegat_reads_the_codes_of_our_xliff_as_tags_and_writes_them_back(tmp_pa
         ("The Military Committee meets tomorrow.",
          'The <bpt i="1" x="1">&lt;b&gt;</bpt>Military Committee<ept i="1">&lt;/b&gt;</ept> meets tomorrow.'),
         ("Click here to read the leaflet.", 'Click <bpt i="1" x="1"/>here<ept i="1"/> to read the leaflet.')]
+
+
+def test_omegat_offers_no_draft_of_an_exported_memory_as_a_match(tmp_path):
+    """End to end: a draft imported with --include-unconfirmed (Trados's x-ConfirmationLevel Draft) was exported with
+    that prop only, which OmegaT ignores: OmegaT filled its segment from the draft as a 100% match. The export leaves
+    it out, so OmegaT leaves that segment in French and translates the confirmed one."""
+    studio = tmp_path / "studio.tmx"
+    studio.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><tmx version="1.4"><header creationtool="SDL Language Platform"'
+        ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
+        ' srclang="fr-FR"/><body>'
+        '<tu><prop type="x-ConfirmationLevel">Translated</prop><tuv xml:lang="fr-FR"><seg>Le convoi part ce soir.</seg>'
+        '</tuv><tuv xml:lang="en-GB"><seg>The convoy leaves tonight.</seg></tuv></tu>'
+        '<tu><prop type="x-ConfirmationLevel">Draft</prop><tuv xml:lang="fr-FR"><seg>La séance est levée.</seg></tuv>'
+        '<tuv xml:lang="en-GB"><seg>The meeting is closed.</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    _tmtool("--db", db, "import", str(studio), "--include-unconfirmed")
+    memory = _tmtool("--db", db, "export", "tmx")
+    run = translate_with_omegat(tmp_path / "omegat", sources={"minutes.txt": "Le convoi part ce soir.\n\nLa séance est "
+                                                                             "levée.\n".encode()},
+                                tm={"memory.tmx": memory})
+    assert "TMXR_INFO_READING_COMPLETE" in run.log and "TF_TM_LOAD_ERROR" not in run.log
+    assert run.target("minutes.txt") == "The convoy leaves tonight.\n\nLa séance est levée.\n"

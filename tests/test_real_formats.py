@@ -720,7 +720,8 @@ def test_trados_drafts_imported_on_request_stay_drafts_in_every_export(tmp_path)
         assert {u.target: u.props["x-ConfirmationLevel"] for u in store.units()} == {
             "The convoy leaves.": "Translated", "The meeting is closed.": "Draft"}
     tmx, xlf = tmp_path / "out.tmx", tmp_path / "out.xlf"
-    assert tmtool(db, "export", "tmx", "-o", tmx)[0] == 0 and tmtool(db, "export", "xliff", "-o", xlf)[0] == 0
+    assert tmtool(db, "export", "tmx", "-o", tmx, "--include-unconfirmed")[0] == 0
+    assert tmtool(db, "export", "xliff", "-o", xlf, "--include-unconfirmed")[0] == 0
     assert '<prop type="x-ConfirmationLevel">Draft</prop>' in tmx.read_text(encoding="utf-8")
     states = {unit.findtext("{*}target"): unit.find("{*}target").get("state")
               for unit in etree.parse(str(xlf)).iter("{*}trans-unit")}
@@ -729,6 +730,49 @@ def test_trados_drafts_imported_on_request_stay_drafts_in_every_export(tmp_path)
         code, out, _ = tmtool(tmp_path / f"back-{exported.suffix[1:]}.db", "import", exported)
         assert (code, out) == (0, "1 unit added (fr-FR→en-GB 1), 0 already stored, 0 untranslated skipped, "
                                   "1 not confirmed skipped\n")
+
+
+def test_an_export_of_the_memory_leaves_its_drafts_out_and_says_so(tmp_path):
+    """End to end: a draft imported with --include-unconfirmed was exported with only a prop that OmegaT and memoQ
+    ignore, shown there as a 100% match. An export of the memory (tmx, xliff) leaves the drafts out, as an import
+    does, and says how many on stderr; --include-unconfirmed writes them, marked."""
+    path = tmp_path / "studio.tmx"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language'
+                    ' Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence"'
+                    ' adminlang="en-GB" srclang="fr-FR"/>\n  <body>\n'
+                    + _trados_tu("Translated", "Le convoi part.", "The convoy leaves.")
+                    + _trados_tu("Draft", "La séance est levée.", "The meeting is closed.")
+                    + _trados_tu("RejectedTranslation", "Le train part.", "The train leave.")
+                    + '  </body>\n</tmx>\n', encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path, "--include-unconfirmed")[0] == 0
+    for fmt in ("tmx", "xliff"):
+        out = tmp_path / f"out.{fmt}"
+        assert tmtool(db, "export", fmt, "-o", out) == (0, "", (
+            f"1 unit written to {out}\nnote: 2 drafts (not confirmed) left out: --include-unconfirmed writes them, "
+            "marked as drafts\n"))
+        written = out.read_text(encoding="utf-8")
+        assert "The convoy leaves." in written and "The meeting is closed." not in written
+        assert "The train leave." not in written
+        assert tmtool(db, "export", fmt, "-o", out, "--include-unconfirmed") == (0, "", f"3 units written to {out}\n")
+        assert "The meeting is closed." in out.read_text(encoding="utf-8")
+    assert '<prop type="x-ConfirmationLevel">Draft</prop>' in (tmp_path / "out.tmx").read_text(encoding="utf-8")
+    assert tmtool(db, "export", "tmx", "--srclang", "de", "-o", tmp_path / "de.tmx")[2] == (
+        f"0 units written to {tmp_path / 'de.tmx'}\n"  # drafts of another pair are not this export's to leave out
+        "not written: the store's units' texts in fr (--srclang/--tgtlang choose the pair, --langs all every "
+        "language)\n")
+    everything = tmp_path / "all.tmx"
+    assert tmtool(db, "export", "tmx", "--langs", "all", "-o", everything)[2].endswith("note: 2 drafts (not "
+                                                                                      "confirmed) left out: "
+                                                                                      "--include-unconfirmed writes "
+                                                                                      "them, marked as drafts\n")
+    from tmtool import api
+
+    with open_store(str(db)) as store:
+        left_out = []
+        assert api.export(store, "tmx", tmp_path / "api.tmx", drafts_left_out=left_out.append) == 1
+        assert left_out == [2]
+        assert api.export(store, "tmx", tmp_path / "api.tmx", include_unconfirmed=True) == 3
 
 
 def test_memoq_drafts_imported_on_request_keep_their_status_through_a_tmx(tmp_path):
@@ -750,7 +794,7 @@ def test_memoq_drafts_imported_on_request_keep_their_status_through_a_tmx(tmp_pa
                                            "unconfirmed_included")} == {
             "added": 2, "untranslated": 0, "unconfirmed": 0, "without_translation": 0, "unconfirmed_included": 1}
         tmx = tmp_path / "out.tmx"
-        api.export(store, "tmx", tmx)
+        api.export(store, "tmx", tmx, include_unconfirmed=True)
     assert '<prop type="x-state">PreTranslated</prop>' in tmx.read_text(encoding="utf-8")
     with open_store(str(tmp_path / "back.db"), create=True) as store:
         done = api.import_file(store, tmx)

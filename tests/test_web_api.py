@@ -489,6 +489,27 @@ def test_an_upload_of_which_nothing_could_be_used_is_refused_as_the_command_line
     assert (answer.status_code, answer.json()["unconfirmed_included"]) == (200, 1), answer.text
 
 
+def test_an_export_leaves_the_drafts_out_unless_include_unconfirmed(api):
+    """A draft imported with include_unconfirmed was downloaded in the memory, marked with a prop OmegaT and memoQ
+    ignore: it is left out, as the command line leaves it out, the header X-Drafts-Left-Out counting it;
+    include_unconfirmed writes it, marked."""
+    http, headers = api
+    drafts = ('<?xml version="1.0"?><tmx version="1.4"><header srclang="fr-FR" creationtool="SDL Language Platform"'
+              ' creationtoolversion="8.1" segtype="sentence" o-tmf="SDL TM8 Format" adminlang="en" datatype="xml"/>'
+              '<body><tu><prop type="x-ConfirmationLevel">Draft</prop><tuv xml:lang="fr-FR"><seg>Le convoi part.</seg>'
+              '</tuv><tuv xml:lang="en-GB"><seg>The convoy leaves.</seg></tuv></tu></body></tmx>').encode()
+    answer = http.post("/api/import", headers=headers, files={"file": ("drafts.tmx", drafts)},
+                       data={"include_unconfirmed": "true"})
+    assert (answer.status_code, answer.json()["unconfirmed_included"]) == (200, 1), answer.text
+    for fmt in ("tmx", "xliff"):
+        memory = http.get(f"/api/export/{fmt}")
+        assert memory.status_code == 200 and memory.headers["x-drafts-left-out"] == "1"
+        assert b"The convoy leaves." not in memory.content and b"Participants" in memory.content
+        drafts_too = http.get(f"/api/export/{fmt}", params={"include_unconfirmed": "true"})
+        assert b"The convoy leaves." in drafts_too.content and "x-drafts-left-out" not in drafts_too.headers
+    assert b'state="needs-review-translation"' in drafts_too.content  # the xliff's draft, marked
+
+
 def test_an_upload_sent_as_json_or_text_is_told_to_come_as_a_form(api):
     # JSON sent to an upload's path was answered "file: Field required", of the file it held
     http, headers = api

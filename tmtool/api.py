@@ -30,7 +30,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -215,8 +215,8 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     units the file holds more than once, their first stored or already stored; untranslated: the units
     left out, ``without_translation`` (no translation, or a copy of the source) and ``unconfirmed`` (a
     translation its tool has not confirmed: a draft) added up; unconfirmed_included: drafts
-    ``include_unconfirmed`` took in, each keeping its state, so that an export writes it as a draft
-    again; drafts_confirmed: of the units already stored, drafts (imported so) the file holds confirmed, which
+    ``include_unconfirmed`` took in, each keeping its state, so that an export asked for drafts
+    (:func:`export`'s ``include_unconfirmed``) writes it as a draft again, and one not asked leaves it out; drafts_confirmed: of the units already stored, drafts (imported so) the file holds confirmed, which
     are confirmed translations now; reviewed: entries already stored that
     awaited review and took the file's terms, status, definition and note, see
     :func:`tmtool.glossary.import_entries`; corrected: those of them whose terms changed); languages as
@@ -288,13 +288,17 @@ USAGES = tuple(usage.value for usage in UsageStatus)  # a term's: preferred, adm
 def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
            statuses: Sequence[str] | None = None, since: datetime | None = None, srclang: str = "fr",
            tgtlang: str = "en", all_languages: bool = False, progress: Progress | None = None,
-           bom: bool = True) -> int:
+           bom: bool = True, include_unconfirmed: bool = False,
+           drafts_left_out: Callable[[int], None] | None = None) -> int:
     """Export the memory or the glossary in a format written (see :func:`format_names`) to the path
     ``out`` (``-``: stdout), written atomically, or to the binary stream ``out``; returns how many
     units or entries were written. ``statuses``: the entries written ("approved", "candidate",
     "rejected"; by default the approved only, so that no unreviewed candidate reaches a translator
     unasked). ``bom`` false: a CSV file without the UTF-8 byte-order mark Excel needs (see
-    :func:`writes_bom`).
+    :func:`writes_bom`). The memory's drafts (translations their tool had not confirmed, imported with
+    :func:`import_file`'s ``include_unconfirmed``) are left out, as an import leaves them out, unless
+    ``include_unconfirmed``: then each is written marked as a draft (a prop that OmegaT and memoQ ignore,
+    offering it as a 100% match). ``drafts_left_out``, for the memory, hears how many were left out.
 
     >>> import io, os, tempfile
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"), create=True)
@@ -302,6 +306,18 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
     >>> written = io.BytesIO()
     >>> export(store, "tsv", written), written.getvalue().decode().split("\\t")[:2]
     (1, ['Comité militaire', 'Military Committee'])
+    >>> draft = os.path.join(tempfile.mkdtemp(), "draft.tmx")
+    >>> with open(draft, "w", encoding="utf-8") as file:
+    ...     _ = file.write('<tmx version="1.4"><header srclang="fr"/><body><tu>'
+    ...                    '<prop type="x-ConfirmationLevel">Draft</prop><tuv xml:lang="fr"><seg>Bonjour</seg></tuv>'
+    ...                    '<tuv xml:lang="en"><seg>Hi</seg></tuv></tu></body></tmx>')
+    >>> import_file(store, draft, include_unconfirmed=True)["unconfirmed_included"]
+    1
+    >>> left_out = []
+    >>> export(store, "tmx", io.BytesIO(), drafts_left_out=left_out.append), left_out
+    (0, [1])
+    >>> export(store, "tmx", io.BytesIO(), include_unconfirmed=True)
+    1
     >>> store.close()
     """
     from . import transfer
@@ -311,7 +327,7 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO = "-", *,
     fmt, out = _format(fmt), _written_to(out)
     options = dict(statuses=chosen, since=_since(since), srclang=_tag(srclang, "srclang"),
                    tgtlang=_tag(tgtlang, "tgtlang"), all_languages=all_languages, progress=progress,
-                   bom=bool(bom))
+                   bom=bool(bom), include_unconfirmed=bool(include_unconfirmed), drafts_left_out=drafts_left_out)
     if isinstance(out, (str, os.PathLike)):
         return transfer.export_store(store, fmt, os.fspath(out), **options)
     # through a file, as the CLI writes it (a workbook is a zip, written otherwise to a stream that

@@ -1269,7 +1269,8 @@ class _NamingFormats(click.Command):
                    "entries with one keep theirs.")
 @click.option("--include-unconfirmed", is_flag=True,
               help="Import the units whose translation their tool has not confirmed (drafts, pre-translations) "
-                   "too, each keeping its state: exported, it is a draft again (default: left out and counted).")
+                   "too, each keeping its state: export --include-unconfirmed writes it as a draft again, export "
+                   "leaves it out (default: left out and counted).")
 @click.pass_context
 def import_(ctx, file, fmt, strict, status, include_unconfirmed):
     """Import a memory ({memory}) or a glossary ({glossary}).
@@ -1358,8 +1359,12 @@ def _import_summary(result: dict) -> str:
 @click.option("--no-bom", is_flag=True,
               help="csv: no UTF-8 byte-order mark at the file's start (default: one, as Excel needs to read the "
                    "accents; programs that take it for part of the first column's name want none).")
+@click.option("--include-unconfirmed", is_flag=True,
+              help="Write the memory's units whose translation their tool had not confirmed (drafts, imported with "
+                   "import --include-unconfirmed) too, each marked as a draft (default: left out and counted: "
+                   "OmegaT and memoQ ignore the mark and would offer each as a match).")
 @click.pass_context
-def export(ctx, fmt, output, status, since, srclang, tgtlang, langs, no_bom):
+def export(ctx, fmt, output, status, since, srclang, tgtlang, langs, no_bom, include_unconfirmed):
     """Export the memory (FORMAT {written_memory}) or the glossary ({written_glossary}).
 
     Without FORMAT, the extension of -o's file names it (.tbx: tbx).
@@ -1396,12 +1401,20 @@ def export(ctx, fmt, output, status, since, srclang, tgtlang, langs, no_bom):
         click.echo(f"tmtool: --no-bom: {fmt} is written without a byte-order mark anyway", err=True)
     pair = {"srclang": srclang or "fr", "tgtlang": tgtlang or "en"}
     statuses = None if status is None else api.STATUSES if status == "all" else (status,)
+    if include_unconfirmed and fmt in api.format_names()["written_glossary"]:  # as --status: said, not refused
+        click.echo(f"tmtool: --include-unconfirmed writes the memory's drafts: {fmt} writes the glossary", err=True)
     store = _open_store(ctx)
+    drafts = []
     with _progress_bar(ctx, "Exporting", "written", to_stdout=output == "-") as progress:
         count = api.export(store, fmt, output, statuses=statuses, since=since, all_languages=bool(langs),
-                           progress=progress, bom=not no_bom, **pair)
+                           progress=progress, bom=not no_bom, include_unconfirmed=include_unconfirmed,
+                           drafts_left_out=drafts.append, **pair)
     # on stderr: stdout may be the export itself
     click.echo(f"{api.export_counted(fmt, count)} written to {'stdout' if output == '-' else output}", err=True)
+    if left_out := sum(drafts):
+        them = "it, marked as a draft" if left_out == 1 else "them, marked as drafts"
+        click.echo(f"note: {_counted(left_out, 'draft')} (not confirmed) left out: --include-unconfirmed writes {them}",
+                   err=True)
     if count == 0 and status is None and fmt in api.format_names()["written_glossary"]:
         # an empty file after a day's ingest: a glossary not reviewed yet, not an empty one
         held = api.stats(store)

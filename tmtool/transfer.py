@@ -21,7 +21,7 @@ from . import glossary
 from .errors import Invalid
 from .formats import registry
 from .formats.skips import Skipped, refuse
-from .formats.tmx import confirming
+from .formats.tmx import confirming, is_unconfirmed
 from .io.files import input_file
 from .langtags import base_language, language_pair
 from .model import MULTILINGUAL, Entry, ReviewStatus, Unit, Variant, context_language, sentence_language
@@ -72,7 +72,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     listed among those passed over (see :func:`tmtool.glossary.import_entries`). With
     ``include_unconfirmed``, units whose translation is not confirmed are stored too, each keeping the
     state its file gave it (a TMX's ``x-ConfirmationLevel`` prop, an XLIFF's ``x-state``), which marks it as
-    a draft wherever it is exported (see :func:`tmtool.formats.tmx.is_unconfirmed`).
+    a draft wherever it is exported (see :func:`tmtool.formats.tmx.is_unconfirmed`): :func:`export_store` leaves
+    it out unless its ``include_unconfirmed``.
     """
     path = input_file(path)
     fmt = registry.get(fmt, reading=True) if fmt else registry.infer(path)
@@ -175,10 +176,18 @@ def export_store(
     all_languages: bool = False,
     progress: Progress | None = None,
     bom: bool = True,
+    include_unconfirmed: bool = False,
+    drafts_left_out: Callable[[int], None] | None = None,
 ) -> int:
     """Write the memory (a memory format: tmx) or the glossary (a glossary format) to ``out`` (a path or ``-``).
     Returns how many units or entries were written. ``progress`` hears of the units or entries
     read out of all.
+
+    A memory's drafts (units whose tool had not confirmed them, imported with ``include_unconfirmed``: see
+    :func:`tmtool.formats.tmx.is_unconfirmed`) are left out unless ``include_unconfirmed``, as an import leaves
+    them out: the tools that read the file (OmegaT, memoQ) ignore the prop that marks them and would offer
+    each as a 100% match. ``drafts_left_out`` hears how many of the pair's units were left out so, once written
+    (counted while writing: the store is read once).
 
     What is written is the pair ``srclang`` → ``tgtlang`` (see :func:`unit_in_pair`,
     :func:`entry_in_pair`), or with ``all_languages`` every language of every unit and entry (the
@@ -199,11 +208,25 @@ def export_store(
             header = sources[0] if len(sources) == 1 else ANY_SOURCE
         else:
             units = filter(None, (unit_in_pair(unit, srclang, tgtlang) for unit in units))
+        drafts = 0
+
+        def confirmed(unit: Unit) -> bool:
+            nonlocal drafts
+            draft = is_unconfirmed(unit)
+            drafts += draft
+            return not draft
+
+        if not include_unconfirmed:
+            units = filter(confirmed, units)
+        if not all_languages:  # the header names the source language of the first unit written
             first = next(units, None)
             header = first.srclang if first else srclang
             units = chain([first] if first else [], units)
         with open_output(out, "wb") as stream:
-            return fmt.write(units, stream, srclang=header)
+            written = fmt.write(units, stream, srclang=header)
+        if drafts_left_out:
+            drafts_left_out(drafts)
+        return written
     listed = store.list_entries(statuses=statuses, since=since)
     entries = counted(listed, progress, lambda n: Step(n, len(listed), n, name))
     if not all_languages:

@@ -339,12 +339,15 @@ def is_unconfirmed(unit: Unit) -> bool:
     given twice, on the <tu> and a <tuv>, is a list of its values: one not confirmed is enough. So is the
     ``x-state`` prop of a draft read from XLIFF (:data:`tmtool.formats.xliff.UNCONFIRMED_STATES`), as a TMX
     export writes it: a draft imported with ``include_unconfirmed`` stays one through a TMX."""
+    if _CONFIRMATION_MARKS.isdisjoint(unit.props):  # most units: an export asks it of each of a million
+        return False
     return any(level in values for kind, values in UNCONFIRMED_PROPS.items() for level in unit.prop_values(kind)) \
         or any(state in _xliff_unconfirmed_states() for state in unit.prop_values("x-state"))
 
 
 # the props that say whether a unit's translation is confirmed: TMX's (UNCONFIRMED_PROPS) and an XLIFF's state
 CONFIRMATION_PROPS = ("x-state", *UNCONFIRMED_PROPS)
+_CONFIRMATION_MARKS = frozenset(CONFIRMATION_PROPS)
 
 
 def confirming(stored: dict, unit: Unit) -> dict | None:

@@ -403,25 +403,31 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
              responses={200: {"content": {media: {} for media in set(EXPORT_MEDIA.values())}}})
     def api_export(fmt: str, status: Literal["approved", "candidate", "rejected", "all"] | None = None,
                    srclang: Annotated[str, Query(max_length=35)] = "fr",
-                   tgtlang: Annotated[str, Query(max_length=35)] = "en", langs: Literal["all"] | None = None) -> Response:
+                   tgtlang: Annotated[str, Query(max_length=35)] = "en", langs: Literal["all"] | None = None,
+                   include_unconfirmed: bool = False) -> Response:
         """The memory (``tmx``, ``xliff``) or the glossary (``tbx``, ``tbx-martif``, ``tsv``, ``csv``, ``po``, ``xlsx``) as a file:
         the pair ``srclang`` → ``tgtlang``, or with ``langs=all`` every language (tmx, tbx, tbx-martif), as
-        ``tmtool export`` writes it."""
+        ``tmtool export`` writes it; ``include_unconfirmed``: the memory's drafts (units not confirmed) too, marked
+        as drafts, as ``tmtool export --include-unconfirmed`` (by default left out: the header
+        ``X-Drafts-Left-Out`` says how many)."""
         statuses = None if status is None else list(api.STATUSES) if status == "all" else [status]
         written = registry.get(fmt, writing=True)
         extension = written.downloaded_as or (written.extensions or registry.get(written.read_as).extensions)[0]  # tbx-martif: .tbx
         name = ("memory" if written.kind == registry.MEMORY else "glossary") + extension
         # written to a file as the CLI writes it, sent from there a chunk at a time, then removed
         folder = Path(tempfile.mkdtemp(prefix="tmtool-export-"))
+        drafts = []
         try:
             with store() as s:
                 api.export(s, fmt, folder / name, statuses=statuses, srclang=srclang, tgtlang=tgtlang,
-                           all_languages=langs == "all")
+                           all_languages=langs == "all", include_unconfirmed=include_unconfirmed,
+                           drafts_left_out=drafts.append)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
         return FileResponse(folder / name, media_type=EXPORT_MEDIA.get(fmt, "application/octet-stream"),
-                            headers={"content-disposition": f'attachment; filename="{name}"'},
+                            headers={"content-disposition": f'attachment; filename="{name}"',
+                                     **({"x-drafts-left-out": str(sum(drafts))} if sum(drafts) else {})},
                             background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
     # ---- API: writing (every one checked by Guard: same origin, CSRF token) ------------------
