@@ -890,6 +890,33 @@ def test_an_export_refused_says_why_and_one_made_says_it_was_downloaded(server, 
     assert sorted(path.name for path in tmp_path.iterdir() if path.suffix != ".png") == ["glossary.txt", "tmtool.db"]
 
 
+def test_a_memory_downloaded_without_its_drafts_says_so_and_drafts_too_writes_them(server, browser, db, tmp_path):
+    """The export page downloaded the memory without its drafts (units not confirmed) and said nothing of them."""
+    draft = tmp_path / "drafts.tmx"
+    draft.write_text('<?xml version="1.0"?><tmx version="1.4"><header srclang="fr-FR" creationtool="SDL Language '
+                     'Platform" creationtoolversion="8.1" segtype="sentence" o-tmf="SDL TM8 Format" adminlang="en" '
+                     'datatype="xml"/><body><tu><prop type="x-ConfirmationLevel">Draft</prop><tuv xml:lang="fr-FR">'
+                     '<seg>Le convoi part.</seg></tuv><tuv xml:lang="en-GB"><seg>The convoy leaves.</seg></tuv></tu>'
+                     '</body></tmx>', encoding="utf-8")
+    with open_store(db) as store:
+        assert api.import_file(store, draft, include_unconfirmed=True)["unconfirmed_included"] == 1
+    browser.get(server.url + "/export")
+    css(browser, "#export-tmx")[0].click()
+    left_out = "memory.tmx downloaded; 1 draft (not confirmed) left out: tick “drafts too” to write them, marked as drafts"
+    wait(browser, lambda b: css(b, "#status")[0].text == left_out, "the drafts left out were not said")
+    css(browser, "#export-drafts")[0].click()
+    assert css(browser, "#export-tmx")[0].get_attribute("href").endswith("status=approved&include_unconfirmed=true")
+    assert "include_unconfirmed" not in css(browser, "#export-tbx")[0].get_attribute("href")  # a glossary has none
+    target = tmp_path / "memory.tmx"
+    wait(browser, lambda b: target.exists() and target.stat().st_size > 0, "no memory.tmx downloaded")
+    time.sleep(0.2)  # the browser renames its partial file into place; let it finish writing
+    assert b"The convoy leaves." not in target.read_bytes()
+    target.unlink()
+    css(browser, "#export-tmx")[0].click()
+    wait(browser, lambda b: css(b, "#status")[0].text == "memory.tmx downloaded", "the download was not said")
+    wait(browser, lambda b: target.exists() and b"The convoy leaves." in target.read_bytes(), "no draft written")
+
+
 def test_an_upload_says_what_reading_it_noticed_as_the_command_line_does(server, browser, db, tmp_path):
     """A CSV saved by Excel in Western Europe is Windows-1252: `tmtool import` says it was read so, the
     workbench said nothing (the notice went to the server's log, naming a temporary copy)."""

@@ -635,7 +635,8 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
         with store() as s:
             stats = api.stats(s)
         formats = api.format_names()
-        return page(request, "export.html", stats=stats, formats=formats["written"], multilingual=formats["multilingual"])
+        return page(request, "export.html", stats=stats, formats=formats["written"], multilingual=formats["multilingual"],
+                    memory=formats["written_memory"])
 
     return app
 

@@ -489,13 +489,15 @@ function setUpUploads() {
   }
 }
 
-// the export links say the status, the pair of languages typed (French–English when none) and, for the
-// formats holding every language (TMX, TBX), whether to write them all
+// the export links say the status, the pair of languages typed (French–English when none), for the
+// formats holding every language (TMX, TBX) whether to write them all, and for the memory's (TMX, XLIFF)
+// whether to write its drafts
 function setUpExport() {
   const status = document.getElementById("export-status");
   const srclang = document.getElementById("export-srclang");
   const tgtlang = document.getElementById("export-tgtlang");
   const all = document.getElementById("export-all");
+  const drafts = document.getElementById("export-drafts");
   const update = () => {
     for (const link of document.querySelectorAll("a.export")) {
       const query = new URLSearchParams({status: status.value});
@@ -505,10 +507,11 @@ function setUpExport() {
         if (srclang.value.trim()) query.set("srclang", srclang.value.trim());
         if (tgtlang.value.trim()) query.set("tgtlang", tgtlang.value.trim());
       }
+      if (drafts.checked && "memory" in link.dataset) query.set("include_unconfirmed", "true");
       link.href = `/api/export/${link.dataset.format}?${query}`;
     }
   };
-  for (const control of [status, srclang, tgtlang, all]) control.addEventListener("input", update);
+  for (const control of [status, srclang, tgtlang, all, drafts]) control.addEventListener("input", update);
   status.addEventListener("change", update);
   // fetched, then saved under the name the server gives: a refused export (a language tag mistyped) is said
   // here, where a link's download failed unseen, in the browser's downloads at best
@@ -532,7 +535,9 @@ function setUpExport() {
         save.click();
         save.remove();
         setTimeout(() => URL.revokeObjectURL(save.href), 60000);
-        say(`${name} downloaded`);
+        const left = Number(response.headers.get("x-drafts-left-out") || 0);
+        say(left ? `${name} downloaded; ${left} ${left === 1 ? "draft" : "drafts"} (not confirmed) left out: ` +
+            "tick “drafts too” to write them, marked as drafts" : `${name} downloaded`);
       } catch (error) { say(error.message, true); }
     });
   }
