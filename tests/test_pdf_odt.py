@@ -313,6 +313,32 @@ def test_a_borderless_table_s_wrapped_cell_is_one_paragraph_and_its_cells_are_ap
     assert paragraphs == (FR[0], *(cell for row in GLOSSARY for cell in row), FR[1])
 
 
+CLAUSES = [
+    "Les Alliés ont réaffirmé leur attachement au Traité de l’Atlantique Nord et à la sécurité de la zone "
+    "euro-atlantique, qui repose sur la défense collective.",
+    "Le Comité militaire recommande que les capacités de défense aérienne soient renforcées sur le flanc est, en "
+    "particulier dans les pays baltes, et que les exercices conjoints soient multipliés.",
+    "Les pays membres s’engagent à consacrer au moins deux pour cent de leur produit intérieur brut aux dépenses de "
+    "défense d’ici à la fin de la décennie.",
+]
+
+
+def test_a_hanging_indent_s_number_or_bullet_starts_its_item_s_one_paragraph():
+    """LibreOffice Writer's export of numbered clauses (*1.1⇥text*, *1.4.1⇥text*: the number in a hanging margin, a
+    tab to the text) and bulleted items (*•⇥text*), justified: the number stood apart from its text as a paragraph
+    of its own (*1.2*; a table's first column, its text the second), or, where the paragraph above runs across the
+    tab's gap, joined to the item's first line only, the next lines, indented under the text, a paragraph of their
+    own (*… sécurité de la | zone euro-atlantique …*)."""
+    paragraphs = read_document(REAL / "libreoffice-hanging-clauses.pdf", lang="fr").paragraphs
+    more = ["La présente directive entre en vigueur à la date de sa signature et remplace toutes les instructions "
+            "antérieures portant sur le même objet.",
+            "Un rapport d’étape sera présenté aux ministres de la défense lors de leur prochaine réunion, qui se "
+            "tiendra à Bruxelles au mois de juin."]
+    assert paragraphs == (
+        FR[0], f"1.1 {CLAUSES[0]}", f"1.2 {CLAUSES[1]}", "1.3 Néant.", f"1.4 {more[0]}",
+        f"• {CLAUSES[2]}", "• Voir l’annexe A.", f"• {more[1]}", f"1.4.1 {CLAUSES[1]}", f"1.4.2 {CLAUSES[2]}", CLAUSES[0])
+
+
 @pytest.mark.parametrize("head, tail, seen, joined", [
     ("opéra", "tions", "", True),  # wordfreq knows the word, not the fragments
     ("sur", "tout", "", True),  # two frequent words, but one word joined
