@@ -81,7 +81,13 @@ COMPOUND_MARGIN = 1.0
 
 _TERMINAL = re.compile(r"[.!?…:][\s\"'»”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
-_LIST_MARKER = re.compile(r"^(?:[•▪◦●■□▸►‣⁃∙·*–—-]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\))\s")
+_MARKER = r"[•▪◦●■□▸►‣⁃∙·*–—-]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\)"
+_LIST_MARKER = re.compile(rf"^(?:{_MARKER})\s")
+# a list item's marker or a clause's number (*1.4.1*) alone before a tab to its text: a hanging indent's
+# (a number of one level without its point, *3*, may be a table's figure)
+_HANGING_MARKER = re.compile(rf"(?:{_MARKER}|\d{{1,3}}(?:\.\d{{1,3}})+\.?)")
+# the widest gap (in ems) from a hanging indent's marker to its text: a clause's number in a margin of 2.5 cm
+HANGING_GAP = 6.0
 _HYPHENATED_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
 _WORD_START = re.compile(r"^(\w+)")
 _COMPOUNDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
@@ -109,6 +115,7 @@ class _Line:
     # the line stands in a ruled table's cell
     cell: tuple[float | None, float | None, float | None, float | None] = (None, None, None, None)
     table: bool = False  # it stands on a row of a table's columns (``_column_edges``)
+    hang: float | None = None  # after a hanging indent's marker (*1.1⇥*, *•⇥*), where its text and next lines start
 
     def below(self, other: _Line) -> bool:
         """Whether this line comes right under ``other`` in the same column."""
@@ -366,7 +373,7 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
 
     starts = sorted((piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
                     for before, piece in [(row[k - 1], row[k])]
-                    if not _LIST_MARKER.fullmatch("".join(g.text for g in before).strip() + " ")
+                    if not _hanging_marker(before)
                     and not (k == len(row) - 1 and justified(i)))
     spans: list[tuple[int, int, float]] = []  # first row, last row, edge
     group: list[tuple[float, int]] = []
@@ -417,7 +424,9 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
     """Row ``i``'s pieces put back together across the stretched spaces of a justified line: a gap
     that a row near it has text across, or one as wide as a gap beside it where one of the pieces is a
     lone word, unless a row near it has text on either side of the gap and none in it (a gutter), and
-    never across a vertical rule (a ruled table's cells) or at a column's left edge (``_column_edges``)."""
+    never across a vertical rule (a ruled table's cells) or at a column's left edge (``_column_edges``); and
+    a hanging indent's marker starting the row to its text (the item's next lines, under the text, leave the
+    gap a gutter)."""
     row = pieces[i]
     near = [other for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i
             if abs(pieces[j][0][0].bottom - row[0][0].bottom) < 3 * row[0][0].size for other in [pieces[j]]]
@@ -431,11 +440,16 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         gutter = any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
                      and not any(p[-1].x1 > start and p[0].x0 < end for p in other_row) for other_row in near)
         at_edge = any(abs(piece[0].x0 - x) <= 1.0 for x in edges)
-        if (across or (as_wide and not gutter)) and not at_edge and not rules.between(row[k][-1], piece[0]):
+        hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size
+        if ((across or (as_wide and not gutter)) and not at_edge or hanging) and not rules.between(row[k][-1], piece[0]):
             joined[-1].extend(piece)
         else:
             joined.append(list(piece))
     return joined
+
+
+def _hanging_marker(glyphs: list[_Glyph]) -> bool:
+    return _HANGING_MARKER.fullmatch("".join(g.text for g in glyphs).strip()) is not None
 
 
 def _is_word(glyphs: list[_Glyph]) -> bool:
@@ -474,8 +488,15 @@ def _line(glyphs: list[_Glyph], page: int) -> _Line:
         if glyph.text.isspace() or glyph.x0 - word_end.x1 > WORD_GAP * glyph.size:
             break
         word_end = glyph
+    # a tab after a marker: a gap wider than half an em and than the line's other spaces (a justified line's
+    # spaces are all stretched alike)
+    first = inked[:inked.index(word_end) + 1]
+    spaces = [b.x0 - a.x1 for a, b in zip(inked[len(first):], inked[len(first) + 1:])]
+    tab = inked[len(first)].x0 - word_end.x1 if len(first) < len(inked) else 0.0
+    hang = (inked[len(first)].x0 if tab > 0.5 * size and tab > 1.3 * max(spaces, default=0.0)
+            and _hanging_marker(first) else None)
     return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1, baseline, size,
-                 word_end.x1 - inked[0].x0, tuple(calls))
+                 word_end.x1 - inked[0].x0, tuple(calls), hang=hang)
 
 
 def _bands(rows: list[list[_Line]]) -> list[list[list[_Line]]]:
@@ -791,7 +812,7 @@ class _Paragraphs:
         hyphenated = _HYPHENATED_END.search(before.text) is not None
         same_size = abs(line.size - before.size) <= 0.15 * before.size
         if not line.below(before):  # a new page or column
-            if _TERMINAL.search(before.text) or not same_size or _LIST_MARKER.match(line.text):
+            if _TERMINAL.search(before.text) or not same_size or _starts_item(line):
                 return False
             full = not self.run_start[i - 1] and not self._fits(i)  # a line of one is neither full nor short
             return full or line.text[0].islower()
@@ -799,7 +820,7 @@ class _Paragraphs:
         return not (
             before.baseline - line.baseline > usual + 0.25 * before.size
             or not same_size
-            or _LIST_MARKER.match(line.text)
+            or _starts_item(line)
             or line.x0 > _text_start(before) + 0.8 * before.size
             or (not hyphenated and self._fits(i))
         )
@@ -829,9 +850,16 @@ def _ruled_off(before: _Line, line: _Line) -> bool:
     return before.cell != line.cell and (None not in before.cell or None not in line.cell)
 
 
+def _starts_item(line: _Line) -> bool:
+    """Whether the line starts a list's item or a numbered clause: a paragraph of its own."""
+    return line.hang is not None or _LIST_MARKER.match(line.text) is not None
+
+
 def _text_start(line: _Line) -> float:
     """Where the text of a list item stands after its marker (the hanging indent of its next lines),
     else where the line starts."""
+    if line.hang is not None:
+        return line.hang
     if _LIST_MARKER.match(line.text):
         return line.x0 + 3 * line.size  # a marker and its space are narrower than three ems
     return line.x0
