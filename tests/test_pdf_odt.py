@@ -313,6 +313,23 @@ def test_a_borderless_table_s_wrapped_cell_is_one_paragraph_and_its_cells_are_ap
     assert paragraphs == (FR[0], *(cell for row in GLOSSARY for cell in row), FR[1])
 
 
+def test_a_table_s_last_column_of_codes_of_one_width_is_a_column():
+    """LibreOffice Writer's export of a glossary whose last column holds codes of one width (*R-001*, *R-002*…),
+    its header ruled over and under, its body not ruled: the codes end at one x, as a justified paragraph's lines
+    end at its margin, and their column was not told (*English term Cote*, *NATO Communications and R-004
+    Information Agency*). A justified line's last word stands after a space stretched as wide as the line's others;
+    a cell's text after a gap of its own."""
+    names = [("Commandement allié Opérations", "Allied Command Operations"),
+             ("état-major militaire international", "International Military Staff"),
+             ("Comité de terminologie de l’OTAN", "NATO Terminology Committee"),
+             ("Agence OTAN d’information et de communication", "NATO Communications and Information Agency"),
+             ("Centre d’excellence pour la cyberdéfense en coopération", "Cooperative Cyber Defence Centre of Excellence"),
+             ("Conseil de l’Atlantique Nord", "North Atlantic Council")]
+    cells = [cell for k, (fr, en) in enumerate(names, 1) for cell in (fr, en, f"R-{k:03d}")]
+    paragraphs = read_document(REAL / "libreoffice-table-codes.pdf", lang="fr").paragraphs
+    assert paragraphs == (FR[0], "Terme français", "English term", "Cote", *cells, CLAUSES[0])
+
+
 CLAUSES = [
     "Les Alliés ont réaffirmé leur attachement au Traité de l’Atlantique Nord et à la sécurité de la zone "
     "euro-atlantique, qui repose sur la défense collective.",
