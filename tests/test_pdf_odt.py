@@ -4,6 +4,7 @@ French PDF aligned with its English ODT, and one clear error for what cannot be 
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -328,6 +329,20 @@ def test_a_table_s_last_column_of_codes_of_one_width_is_a_column():
     cells = [cell for k, (fr, en) in enumerate(names, 1) for cell in (fr, en, f"R-{k:03d}")]
     paragraphs = read_document(REAL / "libreoffice-table-codes.pdf", lang="fr").paragraphs
     assert paragraphs == (FR[0], "Terme français", "English term", "Cote", *cells, CLAUSES[0])
+
+
+def test_a_table_of_contents_entries_each_a_paragraph():
+    """LibreOffice Writer's export of a table of contents (each entry's page number after a tab to the right margin,
+    dot leaders, the second level indented): each entry's line is full, its last word (the page number) at the
+    margin, so the entries ran into one another and into the paragraph after them. An entry ends at its page
+    number after its leader."""
+    entries = [("1 Introduction", 3), ("1.1 Objet du présent rapport", 3), ("1.2 Champ d’application", 4),
+               ("2 Opérations en cours", 7), ("2.1 Forces déployées sur le flanc est", 9),
+               ("2.2 Défense aérienne et antimissile", 12), ("3 Budget et dépenses de défense", 15),
+               ("4 Conclusions et recommandations du Comité militaire", 21), ("Annexe A Glossaire", 25)]
+    paragraphs = read_document(REAL / "libreoffice-contents.pdf", lang="fr").paragraphs
+    assert paragraphs[0] == "Table des matières" and paragraphs[-1] == FR[0]
+    assert [re.sub(r"\.{3,}", " … ", entry) for entry in paragraphs[1:-1]] == [f"{title} … {page}" for title, page in entries]
 
 
 CLAUSES = [
