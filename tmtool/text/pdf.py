@@ -88,6 +88,9 @@ _LIST_MARKER = re.compile(rf"^(?:{_MARKER})\s")
 _HANGING_MARKER = re.compile(rf"(?:{_MARKER}|\d{{1,3}}(?:\.\d{{1,3}})+\.?)")
 # the widest gap (in ems) from a hanging indent's marker to its text: a clause's number in a margin of 2.5 cm
 HANGING_GAP = 6.0
+# a table of contents' entry ends at its page number after a leader of dots: its line is full, its last word at the
+# margin, as a line that a paragraph goes on from
+_CONTENTS_ENTRY = re.compile(r"(?:[.…·]\s?){3,}\s*(?:\d{1,4}|[ivxlc]{1,6})$")
 _HYPHENATED_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
 _WORD_START = re.compile(r"^(\w+)")
 _COMPOUNDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
@@ -812,7 +815,7 @@ class _Paragraphs:
 
     def _continues(self, i: int) -> bool:
         before, line = self.lines[i - 1], self.lines[i]
-        if _ruled_off(before, line):
+        if _ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text):
             return False
         hyphenated = _HYPHENATED_END.search(before.text) is not None
         same_size = abs(line.size - before.size) <= 0.15 * before.size
