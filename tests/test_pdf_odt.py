@@ -371,6 +371,19 @@ def test_a_hanging_indent_s_number_or_bullet_starts_its_item_s_one_paragraph():
         f"• {CLAUSES[2]}", "• Voir l’annexe A.", f"• {more[1]}", f"1.4.1 {CLAUSES[1]}", f"1.4.2 {CLAUSES[2]}", CLAUSES[0])
 
 
+def test_word_s_numbered_and_bulleted_lists_exported_to_pdf_an_item_a_paragraph():
+    """A DOCX's *List Number* and *List Bullet* paragraphs (Word's hanging indent of 0.63 cm, a tab after the number
+    or the bullet) exported by LibreOffice: a bullet stood apart from its item as a paragraph of its own, where
+    the line above did not run across the tab's gap."""
+    paragraphs = read_document(REAL / "docx-lists.pdf", lang="fr").paragraphs
+    directive = ("La présente directive entre en vigueur à la date de sa signature et remplace toutes les instructions "
+                 "antérieures portant sur le même objet.")
+    report = ("Un rapport d’étape sera présenté aux ministres de la défense lors de leur prochaine réunion, qui se "
+              "tiendra à Bruxelles au mois de juin.")
+    assert paragraphs == (FR[0], f"1. {CLAUSES[0]}", f"2. {CLAUSES[1]}", f"3. {directive}", f"• {directive}",
+                          f"• {CLAUSES[2]}", f"• {report}", "• Voir l’annexe A.", report)
+
+
 @pytest.mark.parametrize("head, tail, seen, joined", [
     ("opéra", "tions", "", True),  # wordfreq knows the word, not the fragments
     ("sur", "tout", "", True),  # two frequent words, but one word joined
