@@ -65,6 +65,8 @@ logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 WORD_GAP = 0.12
 # a filled shape this thin (points) is a rule, as tools draw a table's borders; a wider one is shading
 RULE_WIDTH = 3.0
+# the cells of a table's column start at one x within this many points
+EDGE_ALIGN = 1.0
 # a table's column edge holds over rows between two that start a cell at it at most this many rows apart (a cell
 # wrapped on up to three lines beside the next rows' cells)
 EDGE_ROWS = 4
@@ -360,7 +362,7 @@ def _pieces(row: list[_Glyph], rules: _Rules) -> list[list[_Glyph]]:
 
 def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
     """For each row, the left edges of a table's columns that it holds: where the cells of two rows or more start
-    (a piece after a gap wider than an em or a vertical rule, at one x within a point), on those rows and the rows
+    (a piece after a gap wider than an em or a vertical rule, at one x within ``EDGE_ALIGN``), on those rows and the rows
     between them, a row at most ``EDGE_ROWS`` from the next; the edges whose rows overlap are one table's, each
     holding on all of its rows (a wrapped cell's first line comes near the next cell on the last row). A table lays
     each column's cells out from one left edge: this is the edge of a table ruled only horizontally, or not at all,
@@ -386,7 +388,7 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
     spans: list[tuple[int, int, float]] = []  # first row, last row, edge
     group: list[tuple[float, int]] = []
     for start in [*starts, (float("inf"), 0)]:
-        if group and start[0] - group[0][0] > 1.0:
+        if group and start[0] - group[0][0] > EDGE_ALIGN:
             rows = sorted({i for _, i in group})
             first = rows[0]
             for a, b in zip(rows, [*rows[1:], None]):
@@ -420,7 +422,7 @@ def _cut_at_edges(row: list[list[_Glyph]], edges: list[float]) -> list[list[_Gly
         start = 0
         for k in range(1, len(piece)):
             before, glyph = piece[k - 1], piece[k]
-            if (any(abs(glyph.x0 - x) <= 1.0 for x in edges) and not glyph.text.isspace()
+            if (any(abs(glyph.x0 - x) <= EDGE_ALIGN for x in edges) and not glyph.text.isspace()
                     and (before.text.isspace() or glyph.x0 - before.x1 > WORD_GAP * glyph.size)):
                 cut.append(piece[start:k])
                 start = k
@@ -447,7 +449,7 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         across = any(other[0].x0 < start and other[-1].x1 > end for other_row in near for other in other_row)
         gutter = any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
                      and not any(p[-1].x1 > start and p[0].x0 < end for p in other_row) for other_row in near)
-        at_edge = any(abs(piece[0].x0 - x) <= 1.0 for x in edges)
+        at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges)
         hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size
         if ((across or (as_wide and not gutter)) and not at_edge or hanging) and not rules.between(row[k][-1], piece[0]):
             joined[-1].extend(piece)
@@ -580,7 +582,6 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
                     ordered.append(line)
                     head[line.cell] = line
             elif id(line) in wrapped:
-                line.table = True
                 first_of[id(line)] = first_of[id(wrapped[id(line)])]
                 after[id(first_of[id(line)])].append(line)
             else:
@@ -610,8 +611,7 @@ def _mark_cells(band: list[list[_Line]], first_of: dict[int, _Line], after: dict
     next row's first when it started in lower case."""
     for row in band:
         for line in row:
-            first = first_of.get(id(line))
-            if first is None or first is not line:
+            if first_of.get(id(line)) is not line:  # not the first line of an unruled table's cell
                 continue
             lines = [line, *after[id(line)]]
             right = min((other.x0 for other in row if other.x0 > line.x1), default=float("inf"))
