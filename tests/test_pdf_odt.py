@@ -324,7 +324,8 @@ def test_a_table_s_last_column_of_codes_of_one_width_is_a_column():
              ("état-major militaire international", "International Military Staff"),
              ("Comité de terminologie de l’OTAN", "NATO Terminology Committee"),
              ("Agence OTAN d’information et de communication", "NATO Communications and Information Agency"),
-             ("Centre d’excellence pour la cyberdéfense en coopération", "Cooperative Cyber Defence Centre of Excellence"),
+             ("Centre d’excellence pour la cyberdéfense en coopération",
+              "Cooperative Cyber Defence Centre of Excellence"),
              ("Conseil de l’Atlantique Nord", "North Atlantic Council")]
     cells = [cell for k, (fr, en) in enumerate(names, 1) for cell in (fr, en, f"R-{k:03d}")]
     paragraphs = read_document(REAL / "libreoffice-table-codes.pdf", lang="fr").paragraphs
@@ -342,7 +343,8 @@ def test_a_table_of_contents_entries_each_a_paragraph():
                ("4 Conclusions et recommandations du Comité militaire", 21), ("Annexe A Glossaire", 25)]
     paragraphs = read_document(REAL / "libreoffice-contents.pdf", lang="fr").paragraphs
     assert paragraphs[0] == "Table des matières" and paragraphs[-1] == FR[0]
-    assert [re.sub(r"\.{3,}", " … ", entry) for entry in paragraphs[1:-1]] == [f"{title} … {page}" for title, page in entries]
+    leaders_read = [re.sub(r"\.{3,}", " … ", entry) for entry in paragraphs[1:-1]]
+    assert leaders_read == [f"{title} … {page}" for title, page in entries]
 
 
 CLAUSES = [
@@ -368,7 +370,8 @@ def test_a_hanging_indent_s_number_or_bullet_starts_its_item_s_one_paragraph():
             "tiendra à Bruxelles au mois de juin."]
     assert paragraphs == (
         FR[0], f"1.1 {CLAUSES[0]}", f"1.2 {CLAUSES[1]}", "1.3 Néant.", f"1.4 {more[0]}",
-        f"• {CLAUSES[2]}", "• Voir l’annexe A.", f"• {more[1]}", f"1.4.1 {CLAUSES[1]}", f"1.4.2 {CLAUSES[2]}", CLAUSES[0])
+        f"• {CLAUSES[2]}", "• Voir l’annexe A.", f"• {more[1]}", f"1.4.1 {CLAUSES[1]}", f"1.4.2 {CLAUSES[2]}",
+        CLAUSES[0])
 
 
 def test_word_s_numbered_and_bulleted_lists_exported_to_pdf_an_item_a_paragraph():

@@ -361,17 +361,17 @@ def _pieces(row: list[_Glyph], rules: _Rules) -> list[list[_Glyph]]:
 
 
 def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
-    """For each row, the left edges of a table's columns that it holds: where the cells of two rows or more start
-    (a piece after a gap wider than an em or a vertical rule, at one x within ``EDGE_ALIGN``), on those rows and the rows
-    between them, a row at most ``EDGE_ROWS`` from the next; the edges whose rows overlap are one table's, each
+    """For each row, the left edges of a table's columns that it holds: where the cells of two rows or more start (a
+    piece after a gap wider than an em or a vertical rule, at one x within ``EDGE_ALIGN``), on those rows and the
+    rows between them, a row at most ``EDGE_ROWS`` from the next; the edges whose rows overlap are one table's, each
     holding on all of its rows (a wrapped cell's first line comes near the next cell on the last row). A table lays
     each column's cells out from one left edge: this is the edge of a table ruled only horizontally, or not at all,
-    whose rules (one stroke across the table, as LibreOffice draws it) say nothing of its columns, and it holds
-    where a cell's text comes nearer the next cell than an em. Justified text has no such edge: its stretched
-    spaces wider than an em do not line up (a short word that a stretched line ends with stands where a word of its
-    width does on another line, ending at the margin where the lines near it end, after a space stretched as wide as
-    the line's others; a table's last column of codes of one width, *R-001*, ends at one x too, after a gap of its
-    own), nor do a list's items after their markers (a hanging indent) make one."""
+    whose rules (one stroke across the table, as LibreOffice draws it) say nothing of its columns, and it holds where
+    a cell's text comes nearer the next cell than an em. Justified text has no such edge: its stretched spaces wider
+    than an em do not line up (a short word that a stretched line ends with stands where a word of its width does on
+    another line, ending at the margin where the lines near it end, after a space stretched as wide as the line's
+    others; a table's last column of codes of one width, *R-001*, ends at one x too, after a gap of its own), nor do
+    a list's items after their markers (a hanging indent) make one."""
     ends = [row[-1][-1].x1 for row in pieces]
 
     def justified(i: int) -> bool:  # a row ending at the right margin of the rows near it, its last space stretched
@@ -451,7 +451,8 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
                      and not any(p[-1].x1 > start and p[0].x0 < end for p in other_row) for other_row in near)
         at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges)
         hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size
-        if ((across or (as_wide and not gutter)) and not at_edge or hanging) and not rules.between(row[k][-1], piece[0]):
+        joins = (across or (as_wide and not gutter)) and not at_edge or hanging
+        if joins and not rules.between(row[k][-1], piece[0]):
             joined[-1].extend(piece)
         else:
             joined.append(list(piece))
