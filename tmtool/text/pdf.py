@@ -847,9 +847,11 @@ def _ruled_off(before: _Line, line: _Line) -> bool:
     """Whether a drawn rule parts two lines of one page: a rule under the first stands above the second; a
     rule beside the first stands between them, the second on its row or under it (not at the top of the next
     column: a rule between two columns of text does not end the paragraph going on over them); or they stand
-    in two cells of a ruled table (or one in a cell, the other out of it)."""
+    in two cells of a ruled table (or one in a cell, the other out of it). Over a page break, a table's cell goes
+    on only into a line in its column (a row broken over two pages), not into the next row's first cell."""
     if before.page != line.page:
-        return False
+        left, right = before.cell[:2]
+        return None not in before.cell and not left <= line.x0 < right
     left, right, _, under = before.cell
     if under is not None and under > line.baseline + 0.8 * line.size:
         return True
