@@ -370,16 +370,19 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
     a cell's text comes nearer the next cell than an em. Justified text has no such edge: its stretched spaces wider
     than an em do not line up (a short word that a stretched line ends with stands where a word of its width does on
     another line, ending at the margin where the lines near it end, after a space stretched as wide as the line's
-    others; a table's last column of codes of one width, *R-001*, ends at one x too, after a gap of its own), nor do
-    a list's items after their markers (a hanging indent) make one."""
+    others, or the right column's lines of two), where a table's last column of codes of one width, *R-001*, ends at
+    one x too, a word after a gap of its own; nor do a list's items after their markers (a hanging indent) make
+    one."""
     ends = [row[-1][-1].x1 for row in pieces]
 
-    def justified(i: int) -> bool:  # a row ending at the right margin of the rows near it, its last space stretched
+    def justified(i: int) -> bool:
+        """A row ending at the right margin of the rows near it: its last piece a column's line of words, or a word
+        after a space stretched as wide as the line's others."""
         row = pieces[i]
         gaps = [b[0].x0 - a[-1].x1 for a, b in zip(row[-3:], row[-2:])]
         stretched = _is_word(row[0]) if len(row) == 2 else abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
-        return stretched and any(abs(ends[j] - ends[i]) < 0.5
-                                 for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i)
+        at_margin = any(abs(ends[j] - ends[i]) < 0.5 for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i)
+        return at_margin and (stretched or not _is_word(row[-1]))
 
     starts = sorted((piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
                     for before, piece in [(row[k - 1], row[k])]
