@@ -4,6 +4,7 @@ French PDF aligned with its English ODT, and one clear error for what cannot be 
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -311,6 +312,97 @@ def test_a_borderless_table_s_wrapped_cell_is_one_paragraph_and_its_cells_are_ap
     on two and three lines beside one another."""
     paragraphs = read_document(REAL / name, lang="fr").paragraphs
     assert paragraphs == (FR[0], *(cell for row in GLOSSARY for cell in row), FR[1])
+
+
+def test_a_table_s_last_column_of_codes_of_one_width_is_a_column():
+    """LibreOffice Writer's export of a glossary whose last column holds codes of one width (*R-001*, *R-002*…),
+    its header ruled over and under, its body not ruled: the codes end at one x, as a justified paragraph's lines
+    end at its margin, and their column was not told (*English term Cote*, *NATO Communications and R-004
+    Information Agency*). A justified line's last word stands after a space stretched as wide as the line's others;
+    a cell's text after a gap of its own."""
+    names = [("Commandement allié Opérations", "Allied Command Operations"),
+             ("état-major militaire international", "International Military Staff"),
+             ("Comité de terminologie de l’OTAN", "NATO Terminology Committee"),
+             ("Agence OTAN d’information et de communication", "NATO Communications and Information Agency"),
+             ("Centre d’excellence pour la cyberdéfense en coopération",
+              "Cooperative Cyber Defence Centre of Excellence"),
+             ("Conseil de l’Atlantique Nord", "North Atlantic Council")]
+    cells = [cell for k, (fr, en) in enumerate(names, 1) for cell in (fr, en, f"R-{k:03d}")]
+    paragraphs = read_document(REAL / "libreoffice-table-codes.pdf", lang="fr").paragraphs
+    assert paragraphs == (FR[0], "Terme français", "English term", "Cote", *cells, CLAUSES[0])
+
+
+def test_a_table_of_contents_entries_each_a_paragraph():
+    """LibreOffice Writer's export of a table of contents (each entry's page number after a tab to the right margin,
+    dot leaders, the second level indented): each entry's line is full, its last word (the page number) at the
+    margin, so the entries ran into one another and into the paragraph after them. An entry ends at its page
+    number after its leader."""
+    entries = [("1 Introduction", 3), ("1.1 Objet du présent rapport", 3), ("1.2 Champ d’application", 4),
+               ("2 Opérations en cours", 7), ("2.1 Forces déployées sur le flanc est", 9),
+               ("2.2 Défense aérienne et antimissile", 12), ("3 Budget et dépenses de défense", 15),
+               ("4 Conclusions et recommandations du Comité militaire", 21), ("Annexe A Glossaire", 25)]
+    paragraphs = read_document(REAL / "libreoffice-contents.pdf", lang="fr").paragraphs
+    assert paragraphs[0] == "Table des matières" and paragraphs[-1] == FR[0]
+    leaders_read = [re.sub(r"\.{3,}", " … ", entry) for entry in paragraphs[1:-1]]
+    assert leaders_read == [f"{title} … {page}" for title, page in entries]
+
+
+def test_a_table_s_last_cell_on_a_page_does_not_run_into_the_next_page_s_first_cell():
+    """LibreOffice Writer's export of a glossary of 70 rows over three pages (its header ruled across and repeated on
+    each page, its body not ruled): the last cell of page 2 (*R-055*) ran into page 3's first cell, which starts in
+    lower case (*état-major militaire international (56)*). A table's cell goes on over a page break only into a
+    line in its column."""
+    names = [("Commandement allié Opérations", "Allied Command Operations"),
+             ("état-major militaire international", "International Military Staff"),
+             ("Comité de terminologie de l’OTAN", "NATO Terminology Committee"),
+             ("Agence OTAN d’information et de communication", "NATO Communications and Information Agency"),
+             ("Centre d’excellence pour la cyberdéfense en coopération",
+              "Cooperative Cyber Defence Centre of Excellence")]
+    cells = [cell for k in range(70) for cell in (f"{names[k % 5][0]} ({k})", f"{names[k % 5][1]} ({k})", f"R-{k:03d}")]
+    paragraphs = read_document(REAL / "libreoffice-table-over-pages.pdf", lang="fr").paragraphs
+    assert "R-055" in paragraphs and "état-major militaire international (56)" in paragraphs
+    # row 27, broken over pages 1 and 2, its first cell's second line (*(27)*) on page 2, is not told yet
+    assert {cell for cell in cells if cell not in paragraphs} <= {"Comité de terminologie de l’OTAN (27)"}
+
+
+CLAUSES = [
+    "Les Alliés ont réaffirmé leur attachement au Traité de l’Atlantique Nord et à la sécurité de la zone "
+    "euro-atlantique, qui repose sur la défense collective.",
+    "Le Comité militaire recommande que les capacités de défense aérienne soient renforcées sur le flanc est, en "
+    "particulier dans les pays baltes, et que les exercices conjoints soient multipliés.",
+    "Les pays membres s’engagent à consacrer au moins deux pour cent de leur produit intérieur brut aux dépenses de "
+    "défense d’ici à la fin de la décennie.",
+]
+
+
+def test_a_hanging_indent_s_number_or_bullet_starts_its_item_s_one_paragraph():
+    """LibreOffice Writer's export of numbered clauses (*1.1⇥text*, *1.4.1⇥text*: the number in a hanging margin, a
+    tab to the text) and bulleted items (*•⇥text*), justified: the number stood apart from its text as a paragraph
+    of its own (*1.2*; a table's first column, its text the second), or, where the paragraph above runs across the
+    tab's gap, joined to the item's first line only, the next lines, indented under the text, a paragraph of their
+    own (*… sécurité de la | zone euro-atlantique …*)."""
+    paragraphs = read_document(REAL / "libreoffice-hanging-clauses.pdf", lang="fr").paragraphs
+    more = ["La présente directive entre en vigueur à la date de sa signature et remplace toutes les instructions "
+            "antérieures portant sur le même objet.",
+            "Un rapport d’étape sera présenté aux ministres de la défense lors de leur prochaine réunion, qui se "
+            "tiendra à Bruxelles au mois de juin."]
+    assert paragraphs == (
+        FR[0], f"1.1 {CLAUSES[0]}", f"1.2 {CLAUSES[1]}", "1.3 Néant.", f"1.4 {more[0]}",
+        f"• {CLAUSES[2]}", "• Voir l’annexe A.", f"• {more[1]}", f"1.4.1 {CLAUSES[1]}", f"1.4.2 {CLAUSES[2]}",
+        CLAUSES[0])
+
+
+def test_word_s_numbered_and_bulleted_lists_exported_to_pdf_an_item_a_paragraph():
+    """A DOCX's *List Number* and *List Bullet* paragraphs (Word's hanging indent of 0.63 cm, a tab after the number
+    or the bullet) exported by LibreOffice: a bullet stood apart from its item as a paragraph of its own, where
+    the line above did not run across the tab's gap."""
+    paragraphs = read_document(REAL / "docx-lists.pdf", lang="fr").paragraphs
+    directive = ("La présente directive entre en vigueur à la date de sa signature et remplace toutes les instructions "
+                 "antérieures portant sur le même objet.")
+    report = ("Un rapport d’étape sera présenté aux ministres de la défense lors de leur prochaine réunion, qui se "
+              "tiendra à Bruxelles au mois de juin.")
+    assert paragraphs == (FR[0], f"1. {CLAUSES[0]}", f"2. {CLAUSES[1]}", f"3. {directive}", f"• {directive}",
+                          f"• {CLAUSES[2]}", f"• {report}", "• Voir l’annexe A.", report)
 
 
 @pytest.mark.parametrize("head, tail, seen, joined", [

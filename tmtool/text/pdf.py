@@ -65,6 +65,8 @@ logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 WORD_GAP = 0.12
 # a filled shape this thin (points) is a rule, as tools draw a table's borders; a wider one is shading
 RULE_WIDTH = 3.0
+# the cells of a table's column start at one x within this many points
+EDGE_ALIGN = 1.0
 # a table's column edge holds over rows between two that start a cell at it at most this many rows apart (a cell
 # wrapped on up to three lines beside the next rows' cells)
 EDGE_ROWS = 4
@@ -81,7 +83,16 @@ COMPOUND_MARGIN = 1.0
 
 _TERMINAL = re.compile(r"[.!?…:][\s\"'»”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
-_LIST_MARKER = re.compile(r"^(?:[•▪◦●■□▸►‣⁃∙·*–—-]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\))\s")
+_MARKER = r"[•▪◦●■□▸►‣⁃∙·*–—-]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\)"
+_LIST_MARKER = re.compile(rf"^(?:{_MARKER})\s")
+# a list item's marker or a clause's number (*1.4.1*) alone before a tab to its text: a hanging indent's
+# (a number of one level without its point, *3*, may be a table's figure)
+_HANGING_MARKER = re.compile(rf"(?:{_MARKER}|\d{{1,3}}(?:\.\d{{1,3}})+\.?)")
+# the widest gap (in ems) from a hanging indent's marker to its text: a clause's number in a margin of 2.5 cm
+HANGING_GAP = 6.0
+# a table of contents' entry ends at its page number after a leader of dots: its line is full, its last word at the
+# margin, as a line that a paragraph goes on from
+_CONTENTS_ENTRY = re.compile(r"(?:[.…·]\s?){3,}\s*(?:\d{1,4}|[ivxlc]{1,6})$")
 _HYPHENATED_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
 _WORD_START = re.compile(r"^(\w+)")
 _COMPOUNDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
@@ -109,6 +120,7 @@ class _Line:
     # the line stands in a ruled table's cell
     cell: tuple[float | None, float | None, float | None, float | None] = (None, None, None, None)
     table: bool = False  # it stands on a row of a table's columns (``_column_edges``)
+    hang: float | None = None  # after a hanging indent's marker (*1.1⇥*, *•⇥*), where its text and next lines start
 
     def below(self, other: _Line) -> bool:
         """Whether this line comes right under ``other`` in the same column."""
@@ -349,29 +361,37 @@ def _pieces(row: list[_Glyph], rules: _Rules) -> list[list[_Glyph]]:
 
 
 def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
-    """For each row, the left edges of a table's columns that it holds: where the cells of two rows or more start
-    (a piece after a gap wider than an em or a vertical rule, at one x within a point), on those rows and the rows
-    between them, a row at most ``EDGE_ROWS`` from the next; the edges whose rows overlap are one table's, each
+    """For each row, the left edges of a table's columns that it holds: where the cells of two rows or more start (a
+    piece after a gap wider than an em or a vertical rule, at one x within ``EDGE_ALIGN``), on those rows and the
+    rows between them, a row at most ``EDGE_ROWS`` from the next; the edges whose rows overlap are one table's, each
     holding on all of its rows (a wrapped cell's first line comes near the next cell on the last row). A table lays
     each column's cells out from one left edge: this is the edge of a table ruled only horizontally, or not at all,
-    whose rules (one stroke across the table, as LibreOffice draws it) say nothing of its columns, and it holds
-    where a cell's text comes nearer the next cell than an em. Justified text has no such edge: its stretched
-    spaces wider than an em do not line up (a short word that a stretched line ends with stands where a word of its
-    width does on another line, ending at the margin where the lines near it end), nor do a list's items after their
-    markers (a hanging indent) make one."""
+    whose rules (one stroke across the table, as LibreOffice draws it) say nothing of its columns, and it holds where
+    a cell's text comes nearer the next cell than an em. Justified text has no such edge: its stretched spaces wider
+    than an em do not line up (a short word that a stretched line ends with stands where a word of its width does on
+    another line, ending at the margin where the lines near it end, after a space stretched as wide as the line's
+    others, or the right column's lines of two), where a table's last column of codes of one width, *R-001*, ends at
+    one x too, a word after a gap of its own; nor do a list's items after their markers (a hanging indent) make
+    one."""
     ends = [row[-1][-1].x1 for row in pieces]
 
-    def justified(i: int) -> bool:  # a row ending at the right margin of the rows near it
-        return any(abs(ends[j] - ends[i]) < 0.5 for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i)
+    def justified(i: int) -> bool:
+        """A row ending at the right margin of the rows near it: its last piece a column's line of words, or a word
+        after a space stretched as wide as the line's others."""
+        row = pieces[i]
+        gaps = [b[0].x0 - a[-1].x1 for a, b in zip(row[-3:], row[-2:])]
+        stretched = _is_word(row[0]) if len(row) == 2 else abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
+        at_margin = any(abs(ends[j] - ends[i]) < 0.5 for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i)
+        return at_margin and (stretched or not _is_word(row[-1]))
 
     starts = sorted((piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
                     for before, piece in [(row[k - 1], row[k])]
-                    if not _LIST_MARKER.fullmatch("".join(g.text for g in before).strip() + " ")
+                    if not _hanging_marker(before)
                     and not (k == len(row) - 1 and justified(i)))
     spans: list[tuple[int, int, float]] = []  # first row, last row, edge
     group: list[tuple[float, int]] = []
     for start in [*starts, (float("inf"), 0)]:
-        if group and start[0] - group[0][0] > 1.0:
+        if group and start[0] - group[0][0] > EDGE_ALIGN:
             rows = sorted({i for _, i in group})
             first = rows[0]
             for a, b in zip(rows, [*rows[1:], None]):
@@ -405,7 +425,7 @@ def _cut_at_edges(row: list[list[_Glyph]], edges: list[float]) -> list[list[_Gly
         start = 0
         for k in range(1, len(piece)):
             before, glyph = piece[k - 1], piece[k]
-            if (any(abs(glyph.x0 - x) <= 1.0 for x in edges) and not glyph.text.isspace()
+            if (any(abs(glyph.x0 - x) <= EDGE_ALIGN for x in edges) and not glyph.text.isspace()
                     and (before.text.isspace() or glyph.x0 - before.x1 > WORD_GAP * glyph.size)):
                 cut.append(piece[start:k])
                 start = k
@@ -417,7 +437,9 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
     """Row ``i``'s pieces put back together across the stretched spaces of a justified line: a gap
     that a row near it has text across, or one as wide as a gap beside it where one of the pieces is a
     lone word, unless a row near it has text on either side of the gap and none in it (a gutter), and
-    never across a vertical rule (a ruled table's cells) or at a column's left edge (``_column_edges``)."""
+    never across a vertical rule (a ruled table's cells) or at a column's left edge (``_column_edges``); and
+    a hanging indent's marker starting the row to its text (the item's next lines, under the text, leave the
+    gap a gutter)."""
     row = pieces[i]
     near = [other for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i
             if abs(pieces[j][0][0].bottom - row[0][0].bottom) < 3 * row[0][0].size for other in [pieces[j]]]
@@ -430,12 +452,18 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         across = any(other[0].x0 < start and other[-1].x1 > end for other_row in near for other in other_row)
         gutter = any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
                      and not any(p[-1].x1 > start and p[0].x0 < end for p in other_row) for other_row in near)
-        at_edge = any(abs(piece[0].x0 - x) <= 1.0 for x in edges)
-        if (across or (as_wide and not gutter)) and not at_edge and not rules.between(row[k][-1], piece[0]):
+        at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges)
+        hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size
+        joins = (across or (as_wide and not gutter)) and not at_edge or hanging
+        if joins and not rules.between(row[k][-1], piece[0]):
             joined[-1].extend(piece)
         else:
             joined.append(list(piece))
     return joined
+
+
+def _hanging_marker(glyphs: list[_Glyph]) -> bool:
+    return _HANGING_MARKER.fullmatch("".join(g.text for g in glyphs).strip()) is not None
 
 
 def _is_word(glyphs: list[_Glyph]) -> bool:
@@ -474,8 +502,15 @@ def _line(glyphs: list[_Glyph], page: int) -> _Line:
         if glyph.text.isspace() or glyph.x0 - word_end.x1 > WORD_GAP * glyph.size:
             break
         word_end = glyph
+    # a tab after a marker: a gap wider than half an em and than the line's other spaces (a justified line's
+    # spaces are all stretched alike)
+    first = inked[:inked.index(word_end) + 1]
+    spaces = [b.x0 - a.x1 for a, b in zip(inked[len(first):], inked[len(first) + 1:])]
+    tab = inked[len(first)].x0 - word_end.x1 if len(first) < len(inked) else 0.0
+    hang = (inked[len(first)].x0 if tab > 0.5 * size and tab > 1.3 * max(spaces, default=0.0)
+            and _hanging_marker(first) else None)
     return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1, baseline, size,
-                 word_end.x1 - inked[0].x0, tuple(calls))
+                 word_end.x1 - inked[0].x0, tuple(calls), hang=hang)
 
 
 def _bands(rows: list[list[_Line]]) -> list[list[list[_Line]]]:
@@ -551,7 +586,6 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
                     ordered.append(line)
                     head[line.cell] = line
             elif id(line) in wrapped:
-                line.table = True
                 first_of[id(line)] = first_of[id(wrapped[id(line)])]
                 after[id(first_of[id(line)])].append(line)
             else:
@@ -581,8 +615,7 @@ def _mark_cells(band: list[list[_Line]], first_of: dict[int, _Line], after: dict
     next row's first when it started in lower case."""
     for row in band:
         for line in row:
-            first = first_of.get(id(line))
-            if first is None or first is not line:
+            if first_of.get(id(line)) is not line:  # not the first line of an unruled table's cell
                 continue
             lines = [line, *after[id(line)]]
             right = min((other.x0 for other in row if other.x0 > line.x1), default=float("inf"))
@@ -786,12 +819,12 @@ class _Paragraphs:
 
     def _continues(self, i: int) -> bool:
         before, line = self.lines[i - 1], self.lines[i]
-        if _ruled_off(before, line):
+        if _ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text):
             return False
         hyphenated = _HYPHENATED_END.search(before.text) is not None
         same_size = abs(line.size - before.size) <= 0.15 * before.size
         if not line.below(before):  # a new page or column
-            if _TERMINAL.search(before.text) or not same_size or _LIST_MARKER.match(line.text):
+            if _TERMINAL.search(before.text) or not same_size or _starts_item(line):
                 return False
             full = not self.run_start[i - 1] and not self._fits(i)  # a line of one is neither full nor short
             return full or line.text[0].islower()
@@ -799,7 +832,7 @@ class _Paragraphs:
         return not (
             before.baseline - line.baseline > usual + 0.25 * before.size
             or not same_size
-            or _LIST_MARKER.match(line.text)
+            or _starts_item(line)
             or line.x0 > _text_start(before) + 0.8 * before.size
             or (not hyphenated and self._fits(i))
         )
@@ -817,9 +850,11 @@ def _ruled_off(before: _Line, line: _Line) -> bool:
     """Whether a drawn rule parts two lines of one page: a rule under the first stands above the second; a
     rule beside the first stands between them, the second on its row or under it (not at the top of the next
     column: a rule between two columns of text does not end the paragraph going on over them); or they stand
-    in two cells of a ruled table (or one in a cell, the other out of it)."""
+    in two cells of a ruled table (or one in a cell, the other out of it). Over a page break, a table's cell goes
+    on only into a line in its column (a row broken over two pages), not into the next row's first cell."""
     if before.page != line.page:
-        return False
+        left, right = before.cell[:2]
+        return None not in before.cell and not left <= line.x0 < right
     left, right, _, under = before.cell
     if under is not None and under > line.baseline + 0.8 * line.size:
         return True
@@ -829,9 +864,16 @@ def _ruled_off(before: _Line, line: _Line) -> bool:
     return before.cell != line.cell and (None not in before.cell or None not in line.cell)
 
 
+def _starts_item(line: _Line) -> bool:
+    """Whether the line starts a list's item or a numbered clause: a paragraph of its own."""
+    return line.hang is not None or _LIST_MARKER.match(line.text) is not None
+
+
 def _text_start(line: _Line) -> float:
     """Where the text of a list item stands after its marker (the hanging indent of its next lines),
     else where the line starts."""
+    if line.hang is not None:
+        return line.hang
     if _LIST_MARKER.match(line.text):
         return line.x0 + 3 * line.size  # a marker and its space are narrower than three ems
     return line.x0
