@@ -133,3 +133,36 @@ def test_sentence_case_keeps_every_offset_and_changes_only_case(text):
     assert len(cased) == len(text)
     assert cased.casefold() == text.casefold() or cased == text
     assert cased == text or not any(c.islower() for c in text.split(":")[0])
+
+
+def test_words_stemmed_at_once_in_several_threads_get_their_own_stems():
+    """The web server's threads shared one Snowball stemmer a language, which keeps the word it is stemming:
+    German look-ups under load raised IndexError in each other's words (a 500)."""
+    import sys
+    import threading
+
+    from tmtool.text.normalize import inflection_key
+
+    words = ["Militärausschusses", "Verteidigungsministerien", "Truppenbewegungen", "Luftverteidigungssysteme",
+             "Minenabwehrverbänden", "Unterwasserfahrzeugen", "sicherheitspolitischen", "Bündnispartnern"] * 50
+    expected = [inflection_key(word, "de") for word in words]
+    failures = []
+
+    def stem_all() -> None:
+        try:
+            if [inflection_key(word, "de") for word in words] != expected:
+                failures.append("another stem")
+        except Exception as error:  # what the race raised: IndexError
+            failures.append(repr(error))
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can: the race, every time
+    try:
+        threads = [threading.Thread(target=stem_all) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []

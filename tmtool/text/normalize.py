@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -451,13 +452,20 @@ def singular_readings(word: str, lang: str) -> list[str]:
             if lower.endswith(plural) and len(lower) > len(plural) + 2]
 
 
-@lru_cache(maxsize=None)
+# a Snowball stemmer keeps the word it is stemming in the object: the web server's threads, sharing one, raised
+# IndexError in each other's words (German look-ups under load): one stemmer a language a thread
+_STEMMERS = threading.local()
+
+
 def _stemmer(lang: str):
     if lang not in SNOWBALL:
         return None
-    import snowballstemmer  # only for terms and texts in these languages
+    held = _STEMMERS.__dict__.setdefault("by_language", {})
+    if lang not in held:
+        import snowballstemmer  # only for terms and texts in these languages
 
-    return snowballstemmer.stemmer(SNOWBALL[lang])
+        held[lang] = snowballstemmer.stemmer(SNOWBALL[lang])
+    return held[lang]
 
 
 def term_keys(texts: list[str], *, acronym: bool, lang: str = "") -> set[tuple[str, str]]:
