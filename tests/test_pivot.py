@@ -96,6 +96,29 @@ def test_a_german_equivalent_closes_on_a_noun_not_on_the_verb_after_it():
     assert all(word[:1].isupper() for word in closing.values()), found
 
 
+# written for this test, in Swiss German (Zurich spelling): its own language tag, gsw, not a variant of de
+SWISS_GERMAN_VERB_LAST = [
+    ("Member states have agreed to simplify the permit procedures for troop movements.",
+     "D Mitgliedstaate händ abgmacht, d Bewilligungsverfahre für Truppebewegige z vereifache."),
+    ("The command in Bern coordinates troop movements in the rear area.",
+     "S Kommando z Bern koordiniert d Truppebewegige im rückwärtige Ruum."),
+    ("The roads must be suitable for heavy military vehicles.",
+     "D Strasse müend für schwääri Militärfahrzüüg geeignet sii."),
+    ("Heavy military vehicles need strong bridges.", "Schwääri Militärfahrzüüg bruuched starchi Brugge."),
+    ("The Allies plan troop movements every year.", "D Alliierte planed jedes Jahr Truppebewegige."),
+]
+
+
+def test_a_swiss_german_equivalent_closes_on_a_noun_as_a_german_one_does():
+    """Swiss German writes every noun with a capital as German does, under a tag of its own (gsw, which
+    base_language keeps): its spans were not held to a noun, *military vehicle* = *Militärfahrzüüg geeignet
+    sii*, *troop movement* = *jedes*. Nor is a sentence's first word a noun for its capital: *Member* = *d*,
+    the article of *D Mitgliedstaate*, which the other sentences write *d*."""
+    found = equivalents(build_english_glossary(pairs(SWISS_GERMAN_VERB_LAST), "gsw", threshold=0.0), "gsw")
+    assert found["troop movement"] == "Truppebewegige" and found["military vehicle"] == "Militärfahrzüüg"
+    assert all(text.split()[-1][:1].isupper() for text in found.values() if text), found
+
+
 def test_an_english_compound_pairs_with_a_spanish_phrase_without_its_article_or_complement():
     found = equivalents(build_english_glossary(pairs(SPANISH), "es", threshold=0.1), "es")
     assert found["supply chain"] == "cadena de suministro"  # not *la cadena …*, nor *… de munición*

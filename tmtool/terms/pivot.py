@@ -68,8 +68,9 @@ FREQUENT_SHARE = 0.5
 FREQUENT_SENTENCES = 8
 SPAN_SLACK = 3  # a span has at most twice the English phrase's content words and this many more
 # languages whose spelling gives every noun a capital: a term's span there closes on its head noun (or a
-# number, an acronym), never on a verb or an adjective (*Minenabwehrverband untersteht*, *Übung erprobt*)
-CAPITALISED_NOUNS = frozenset({"de", "lb"})
+# number, an acronym), never on a verb or an adjective (*Minenabwehrverband untersteht*, *Übung erprobt*).
+# Swiss German (gsw, a language tag of its own, not de's) is written so too (*Militärfahrzüüg*)
+CAPITALISED_NOUNS = frozenset({"de", "gsw", "lb"})
 _PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
@@ -371,7 +372,7 @@ class _Spans:
                     break
                 if not (content[last] and inside[last]) or _HYPHENATED.match(text, other[last].end - 1):
                     continue  # nor inside a hyphenated word (*câbles sous* of *câbles sous-marins*)
-                if self.nouns_capitalised and text[other[last].start:other[last].start + 1].islower():
+                if self.nouns_capitalised and not self._capitalised(text, other, last):
                     continue
                 r = recall[last + 1] - recall[first]
                 p = (shares[last + 1] - shares[first]) / (contents[last + 1] - contents[first])
@@ -379,6 +380,15 @@ class _Spans:
                 if best is None or value > best[0]:
                     best = (value, first, last)
         return best
+
+    def _capitalised(self, text: str, words: Sequence, k: int) -> bool:
+        """Whether word ``k`` of the sentence ``text`` is written with a capital where it is not the sentence's
+        first, whose capital its place gives it (*D Mitgliedstaate*: the article *d*): as the other sentences
+        write it inside them, or as here when none does."""
+        written = text[words[k].start:words[k].end]
+        if not any(c.isalpha() for c in text[:words[k].start]):
+            written = self.spellings.get(written.lower(), written)
+        return not written[:1].islower()
 
     def equivalent(self, candidate: _Candidate, lang: str, pos: str) -> Term | None:
         """The span of the other language the candidate's pairs agree on, or None below ``MIN_CONFIDENCE``."""
