@@ -379,7 +379,15 @@ def renders_name_piece(french: Term, english: Term) -> bool:
     text = english.text
     return (" " not in french.text and french.text[:1].islower() and " " not in text and "-" not in text
             and text[:1].isupper() and not is_acronym(text)
-            and all(form[:1].isupper() for form in english.forms or [text]))
+            and all(form[:1].isupper() for form in english.forms or [text])
+            # a rendering opening every sentence its contexts show has its place's capital, not a name's
+            and not (english.contexts and all(_opens(english.forms or [text], c.en) for c in english.contexts)))
+
+
+def _opens(forms: Sequence[str], sentence: str) -> bool:
+    """Whether the first of ``forms`` that ``sentence`` holds opens it (a paragraph's number aside)."""
+    at = min((i for form in forms if (i := sentence.find(form)) >= 0), default=-1)
+    return at >= 0 and not any(c.isalpha() for c in sentence[:at])
 
 
 def cut_short(french_term: str, english_term: str) -> bool:
