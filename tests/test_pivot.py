@@ -119,6 +119,25 @@ def test_a_swiss_german_equivalent_closes_on_a_noun_as_a_german_one_does():
     assert all(text.split()[-1][:1].isupper() for text in found.values() if text), found
 
 
+def test_a_language_read_with_the_word_list_of_a_neighbour_says_nothing_of_it(tmp_path):
+    """wordfreq has no list of Swiss German's own and reads German's for gsw, saying so on stderr in a line
+    of its own: *You asked for word frequencies in language 'gsw'. Using the nearest match, which is 'de'.*,
+    after tmtool's summary of a successful ingest (a fresh process: the list is read once a process)."""
+    import subprocess
+    import sys
+
+    for lang, position in (("en", 0), ("gsw", 1)):
+        (tmp_path / f"drill.{lang}.txt").write_text(
+            "\n".join(pair[position] for pair in SWISS_GERMAN_VERB_LAST) + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from tmtool.cli import main; sys.argv[0] = 'tmtool'; main()",
+         "--db", str(tmp_path / "t.db"), "ingest", str(tmp_path / "drill.gsw.txt"), str(tmp_path / "drill.en.txt"),
+         "--srclang", "gsw", "--tgtlang", "en"],
+        capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    assert done.stdout.startswith("drill: 5 units, ")
+
+
 def test_an_english_compound_pairs_with_a_spanish_phrase_without_its_article_or_complement():
     found = equivalents(build_english_glossary(pairs(SPANISH), "es", threshold=0.1), "es")
     assert found["supply chain"] == "cadena de suministro"  # not *la cadena …*, nor *… de munición*

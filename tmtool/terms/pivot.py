@@ -29,6 +29,7 @@ context's ``fr`` holds the other language's sentence, its ``en`` the English one
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter, defaultdict
@@ -313,10 +314,17 @@ def function_words(lang: str, sentences: Sequence[str]) -> frozenset[str]:
 def _listed(lang: str) -> frozenset[str] | None:
     from wordfreq import top_n_list
 
+    # wordfreq reads the list of the nearest language it has (German's for Swiss German, gsw) and says so
+    # in a warning of its own, which reached a command's stderr after its summary: that list is what is wanted
+    said = logging.getLogger("wordfreq")
+    level = said.level
+    said.setLevel(logging.ERROR)
     try:
         return frozenset(w.text for word in top_n_list(lang, LISTED_FUNCTION_WORDS) for w in plain_words(word))
     except LookupError:
         return None
+    finally:
+        said.setLevel(level)
 
 
 class _Spans:
