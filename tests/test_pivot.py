@@ -96,6 +96,15 @@ def test_a_german_equivalent_closes_on_a_noun_not_on_the_verb_after_it():
     assert all(word[:1].isupper() for word in closing.values()), found
 
 
+def test_a_german_text_written_in_lower_case_still_pairs_its_terms():
+    """A memory lower-cased by the tool that made it (a subtitle file, a corpus prepared for a machine) writes
+    no noun with a capital: a span had to close on one, so no English term had a German equivalent. Its
+    sentences say nothing of their nouns, so they are read as another language's are."""
+    lowered = [(english, german.lower()) for english, german in GERMAN_VERB_LAST]
+    found = equivalents(build_english_glossary(pairs(lowered), "de", threshold=0.0), "de")
+    assert found["member state"] == "mitgliedstaaten" and found["command"] == "kommando"
+
+
 # written for this test, in Swiss German (Zurich spelling): its own language tag, gsw, not a variant of de
 SWISS_GERMAN_VERB_LAST = [
     ("Member states have agreed to simplify the permit procedures for troop movements.",

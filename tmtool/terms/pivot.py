@@ -339,8 +339,10 @@ class _Spans:
                   if 0 < len(o) <= MAX_ALIGNED_WORDS and 0 < len(e) <= MAX_ALIGNED_WORDS]
         self.aligner = WordAligner(corpus, french=False)
         self.frequent = function_words(lang, [c.fr for c in (*pairs, *memory)])
-        self.nouns_capitalised = base_language(lang) in CAPITALISED_NOUNS
         self.spellings = spellings(c.fr for c in pairs)
+        # unless the text is in lower case throughout (a lower-cased memory), whose words say nothing of nouns
+        self.nouns_capitalised = base_language(lang) in CAPITALISED_NOUNS and any(
+            spelt[:1].isupper() for spelt in self.spellings.values())
         self._links: dict[int, np.ndarray] = {}
 
     def links(self, number: int) -> np.ndarray:
