@@ -225,17 +225,18 @@ def test_a_wrong_argument_is_invalid_wherever_it_is_checked(store, tmp_path):
 def test_an_empty_concordance_is_refused_alike_by_the_api_the_command_line_and_http(store):
     """Nothing to look for is a wrong argument, as an empty look-up is: the API gave [] (a script took it for
     a phrase no unit holds), the command line said \"no unit contains ''\" as if it had searched, and HTTP
-    answered a blank ``q`` (the box holding a space) with 200 and no units."""
+    answered a blank ``q`` (the box holding a space) with 200 and no units, an empty one in its validator's
+    words (\"q: String should have at least 1 character\")."""
     from workbench import client
 
+    http, _ = client(store.url)
     for text in ("", "   ", "\u00ad"):  # a soft hyphen alone is no text either (see tmtool.text.normalize.visible)
         with pytest.raises(api.Invalid, match=r"^empty concordance text$"):
             api.concordance(store, text)
         result = CliRunner().invoke(main, ["--db", store.url, "tm", "concordance", text])
         assert (result.exit_code, result.stdout, result.stderr) == (1, "", "tmtool: error: empty concordance text\n")
-    http, _ = client(store.url)
-    answer = http.get("/api/concordance", params={"q": "  "})
-    assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": "empty concordance text"})
+        answer = http.get("/api/concordance", params={"q": text})
+        assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": "empty concordance text"})
 
 
 def test_a_number_beyond_every_id_is_not_found_and_a_limit_beyond_every_row_is_all(store):

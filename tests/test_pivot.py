@@ -96,6 +96,57 @@ def test_a_german_equivalent_closes_on_a_noun_not_on_the_verb_after_it():
     assert all(word[:1].isupper() for word in closing.values()), found
 
 
+def test_a_german_text_written_in_lower_case_still_pairs_its_terms():
+    """A memory lower-cased by the tool that made it (a subtitle file, a corpus prepared for a machine) writes
+    no noun with a capital: a span had to close on one, so no English term had a German equivalent. Its
+    sentences say nothing of their nouns, so they are read as another language's are."""
+    lowered = [(english, german.lower()) for english, german in GERMAN_VERB_LAST]
+    found = equivalents(build_english_glossary(pairs(lowered), "de", threshold=0.0), "de")
+    assert found["member state"] == "mitgliedstaaten" and found["command"] == "kommando"
+
+
+# written for this test, in Swiss German (Zurich spelling): its own language tag, gsw, not a variant of de
+SWISS_GERMAN_VERB_LAST = [
+    ("Member states have agreed to simplify the permit procedures for troop movements.",
+     "D Mitgliedstaate händ abgmacht, d Bewilligungsverfahre für Truppebewegige z vereifache."),
+    ("The command in Bern coordinates troop movements in the rear area.",
+     "S Kommando z Bern koordiniert d Truppebewegige im rückwärtige Ruum."),
+    ("The roads must be suitable for heavy military vehicles.",
+     "D Strasse müend für schwääri Militärfahrzüüg geeignet sii."),
+    ("Heavy military vehicles need strong bridges.", "Schwääri Militärfahrzüüg bruuched starchi Brugge."),
+    ("The Allies plan troop movements every year.", "D Alliierte planed jedes Jahr Truppebewegige."),
+]
+
+
+def test_a_swiss_german_equivalent_closes_on_a_noun_as_a_german_one_does():
+    """Swiss German writes every noun with a capital as German does, under a tag of its own (gsw, which
+    base_language keeps): its spans were not held to a noun, *military vehicle* = *Militärfahrzüüg geeignet
+    sii*, *troop movement* = *jedes*. Nor is a sentence's first word a noun for its capital: *Member* = *d*,
+    the article of *D Mitgliedstaate*, which the other sentences write *d*."""
+    found = equivalents(build_english_glossary(pairs(SWISS_GERMAN_VERB_LAST), "gsw", threshold=0.0), "gsw")
+    assert found["troop movement"] == "Truppebewegige" and found["military vehicle"] == "Militärfahrzüüg"
+    assert all(text.split()[-1][:1].isupper() for text in found.values() if text), found
+
+
+def test_a_language_read_with_the_word_list_of_a_neighbour_says_nothing_of_it(tmp_path):
+    """wordfreq has no list of Swiss German's own and reads German's for gsw, saying so on stderr in a line
+    of its own: *You asked for word frequencies in language 'gsw'. Using the nearest match, which is 'de'.*,
+    after tmtool's summary of a successful ingest (a fresh process: the list is read once a process)."""
+    import subprocess
+    import sys
+
+    for lang, position in (("en", 0), ("gsw", 1)):
+        (tmp_path / f"drill.{lang}.txt").write_text(
+            "\n".join(pair[position] for pair in SWISS_GERMAN_VERB_LAST) + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from tmtool.cli import main; sys.argv[0] = 'tmtool'; main()",
+         "--db", str(tmp_path / "t.db"), "ingest", str(tmp_path / "drill.gsw.txt"), str(tmp_path / "drill.en.txt"),
+         "--srclang", "gsw", "--tgtlang", "en"],
+        capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    assert done.stdout.startswith("drill: 5 units, ")
+
+
 def test_an_english_compound_pairs_with_a_spanish_phrase_without_its_article_or_complement():
     found = equivalents(build_english_glossary(pairs(SPANISH), "es", threshold=0.1), "es")
     assert found["supply chain"] == "cadena de suministro"  # not *la cadena …*, nor *… de munición*

@@ -631,6 +631,25 @@ def test_a_word_rendered_only_by_a_piece_of_english_names_weighs_less():
     assert not renders_name_piece(*entry("interopérabilité", "interoperability").terms)
 
 
+def test_a_word_whose_rendering_opens_every_english_sentence_is_no_piece_of_english_names():
+    """*défense* rendered by *Defence* only where it opens the English sentence: the capital is its place's,
+    not a name's, yet the English name *Ministry of Defence* (*ministère des Armées*) writes the word so inside
+    sentences, which kept the capital, and the pair was weighed as a piece of English names (× ``NAME_PIECE``)
+    as *ministère* → *Ministry* is."""
+    from tmtool.terms.equivalents import renders_name_piece
+
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("La défense exige des moyens durables.", "Defence requires lasting resources."),
+        ("La défense reste la priorité du gouvernement.", "Defence remains the government's priority."),
+        ("Le ministère des Armées publie son budget.", "The Ministry of Defence publishes its budget."),
+        ("Le ministère des Armées recrute.", "The Ministry of Defence is recruiting."),
+    ]]
+    entries = {e.terms[0].text: e for e in build_glossary(pairs, threshold=0.0)}
+    piece = {french: renders_name_piece(entries[french].terms[0], next(t for t in entries[french].terms if t.lang == "en"))
+             for french in ("défense", "ministère")}
+    assert piece == {"défense": False, "ministère": True}
+
+
 def test_a_term_held_by_a_free_phrase_and_rendered_whole_is_proposed():
     from tmtool.terms.equivalents import french_floor
     from tmtool.terms.extract import analyse_french

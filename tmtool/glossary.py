@@ -173,15 +173,26 @@ def entry(store: Store, entry_id: int) -> Entry:
 def missing(store: Store, entry_id: int) -> NotFound:
     """That there is no entry ``entry_id``, and where it went when the history says: merged into another
     (a reviewer acting on it from an older page is told which), removed, replaced by a re-extraction."""
-    gone = next((change for change in reversed(store.history(entry_id))
-                 if str(entry_id) in change.after and change.after[str(entry_id)] is None), None)
+    gone = _last_removal(store, entry_id)
     if gone is None:
         return NotFound(f"no glossary entry {entry_id}")
+    return NotFound(f"no glossary entry {entry_id}: it was {_where_it_went(gone, entry_id)}")
+
+
+def _last_removal(store: Store, entry_id: int) -> Change | None:
+    """The recorded change that last took entry ``entry_id`` out of the glossary, if any."""
+    return next((change for change in reversed(store.history(entry_id))
+                 if str(entry_id) in change.after and change.after[str(entry_id)] is None), None)
+
+
+def _where_it_went(gone: Change, entry_id: int) -> str:
+    """What ``gone`` did with entry ``entry_id``: "merged into entry 16 (change 4, by ben)", "removed
+    (reextract, change 9)"."""
     by = f", by {gone.user}" if gone.user else ""
     into = [other for other, kept in gone.after.items() if kept is not None]
     if gone.action == "merge" and into:
-        return NotFound(f"no glossary entry {entry_id}: it was merged into entry {into[0]} (change {gone.id}{by})")
-    return NotFound(f"no glossary entry {entry_id}: it was removed ({gone.action}, change {gone.id}{by})")
+        return f"merged into entry {into[0]} (change {gone.id}{by})"
+    return f"removed ({gone.action}, change {gone.id}{by})"
 
 
 def snapshot(store: Store, entry_id: int) -> dict | None:
@@ -1277,18 +1288,17 @@ def _gone_since_export(store: Store, read: Entry) -> str | None:
     "removed (reextract, change 9)"; None for a row no one changed, or no entry of this store's."""
     if read.id is None or not (read.id.isascii() and read.id.isdigit()) or store.entry_state(int(read.id)) is not None:
         return None
-    entry_id = str(int(read.id))
-    went = next((change for change in reversed(store.history(int(entry_id)))
-                 if entry_id in change.after and change.after[entry_id] is None and change.before.get(entry_id)), None)
-    if went is None:
+    entry_id = int(read.id)
+    went = _last_removal(store, entry_id)
+    if went is None or not went.before.get(str(entry_id)):
         return None
-    was = entry_from_dict(went.before[entry_id])
+    was = entry_from_dict(went.before[str(entry_id)])
     if was.first_seen != read.first_seen or not _folded_terms(was) & _folded_terms(read):
         return None
     if (read.status, read.definition, read.note, _folded_terms(read)) == \
             (was.status, was.definition, was.note, _folded_terms(was)):
         return None
-    return str(missing(store, int(entry_id))).split(": ", 1)[1].removeprefix("it was ")
+    return _where_it_went(went, entry_id)
 
 
 def _review_read_back(store: Store, read: Entry, stored: Entry,

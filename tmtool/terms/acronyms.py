@@ -143,11 +143,11 @@ def choose_start(acronym: str, words: Sequence[str], starts: Sequence[int], show
     # a rendering after the spelt start whose words each give one of the letters as their initial: the French name
     # keeping the English acronym (*Commandement allié Opérations*, ACO), which the letters spell only with the noun
     # governing it (*a*utorité du *C*ommandement allié *O*pérations); the English full form renders no such noun
-    named = [r for r in rendered if spelt is not None and r > spelt and initials_cover(acronym, words[r:])]
+    french_name = [r for r in rendered if spelt is not None and r > spelt and initials_cover(acronym, words[r:])]
     if rendered and (spelt is None or min(rendered) < spelt and not initials_cover(acronym, words[spelt:])):
         start = min(rendered)  # the French letters spell nothing, or only by chance: the English full form's do
-    elif named:
-        start = min(named)
+    elif french_name:
+        start = min(french_name)
     elif spelt is not None:  # the shortest full form whose letters spell the acronym
         start = spelt
     else:

@@ -360,7 +360,7 @@ def bilingual_score(entry: Entry) -> float:
     boundaries agreed in both languages: a French phrase whose English rendering leaves a word out carries
     a free word (*prochaine rotation* → *rotation*, *port de Tallinn* → *Tallinn*), and one whose rendering
     has more words is a piece of the term the translation renders whole (``cut_short``), × ``WORD_LEFT_OUT``
-    either way."""
+    either way; a French word rendered by a piece of English names (``renders_name_piece``) × ``NAME_PIECE``."""
     english_terms = [t for t in entry.terms if t.lang != "fr"]
     if not english_terms:
         return entry.score * TRANSLATION_BASE
@@ -374,12 +374,21 @@ def bilingual_score(entry: Entry) -> float:
 
 def renders_name_piece(french: Term, english: Term) -> bool:
     """Whether a French word written in lower case is rendered by one English word that the English writes
-    with a capital wherever it renders it: a piece of English names (*chef* → *Chief* of *Chief of Defence*,
-    *excellence* → *Excellence* of *Centre of Excellence*), not a common noun's rendering (``NAME_PIECE``)."""
+    with a capital wherever it renders it, and not only where it opens the sentence: a piece of English names
+    (*chef* → *Chief* of *Chief of Defence*, *excellence* → *Excellence* of *Centre of Excellence*), not a common
+    noun's rendering (``NAME_PIECE``)."""
     text = english.text
     return (" " not in french.text and french.text[:1].islower() and " " not in text and "-" not in text
             and text[:1].isupper() and not is_acronym(text)
-            and all(form[:1].isupper() for form in english.forms or [text]))
+            and all(form[:1].isupper() for form in english.forms or [text])
+            # a rendering opening every sentence its contexts show has its place's capital, not a name's
+            and not (english.contexts and all(_opens(english.forms or [text], c.en) for c in english.contexts)))
+
+
+def _opens(forms: Sequence[str], sentence: str) -> bool:
+    """Whether the first of ``forms`` that ``sentence`` holds opens it (a paragraph's number aside)."""
+    at = min((i for form in forms if (i := sentence.find(form)) >= 0), default=-1)
+    return at >= 0 and not any(c.isalpha() for c in sentence[:at])
 
 
 def cut_short(french_term: str, english_term: str) -> bool:

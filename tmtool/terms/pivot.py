@@ -29,6 +29,7 @@ context's ``fr`` holds the other language's sentence, its ``en`` the English one
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter, defaultdict
@@ -68,8 +69,9 @@ FREQUENT_SHARE = 0.5
 FREQUENT_SENTENCES = 8
 SPAN_SLACK = 3  # a span has at most twice the English phrase's content words and this many more
 # languages whose spelling gives every noun a capital: a term's span there closes on its head noun (or a
-# number, an acronym), never on a verb or an adjective (*Minenabwehrverband untersteht*, *Übung erprobt*)
-CAPITALISED_NOUNS = frozenset({"de", "lb"})
+# number, an acronym), never on a verb or an adjective (*Minenabwehrverband untersteht*, *Übung erprobt*).
+# Swiss German (gsw, a language tag of its own, not de's) is written so too (*Militärfahrzüüg*)
+CAPITALISED_NOUNS = frozenset({"de", "gsw", "lb"})
 _PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
@@ -312,10 +314,17 @@ def function_words(lang: str, sentences: Sequence[str]) -> frozenset[str]:
 def _listed(lang: str) -> frozenset[str] | None:
     from wordfreq import top_n_list
 
+    # wordfreq reads the list of the nearest language it has (German's for Swiss German, gsw) and says so
+    # in a warning of its own, which reached a command's stderr after its summary: that list is what is wanted
+    said = logging.getLogger("wordfreq")
+    level = said.level
+    said.setLevel(logging.ERROR)
     try:
         return frozenset(w.text for word in top_n_list(lang, LISTED_FUNCTION_WORDS) for w in plain_words(word))
     except LookupError:
         return None
+    finally:
+        said.setLevel(level)
 
 
 class _Spans:
@@ -330,8 +339,10 @@ class _Spans:
                   if 0 < len(o) <= MAX_ALIGNED_WORDS and 0 < len(e) <= MAX_ALIGNED_WORDS]
         self.aligner = WordAligner(corpus, french=False)
         self.frequent = function_words(lang, [c.fr for c in (*pairs, *memory)])
-        self.nouns_capitalised = base_language(lang) in CAPITALISED_NOUNS
         self.spellings = spellings(c.fr for c in pairs)
+        # unless the text is in lower case throughout (a lower-cased memory), whose words say nothing of nouns
+        self.nouns_capitalised = base_language(lang) in CAPITALISED_NOUNS and any(
+            spelt[:1].isupper() for spelt in self.spellings.values())
         self._links: dict[int, np.ndarray] = {}
 
     def links(self, number: int) -> np.ndarray:
@@ -371,7 +382,7 @@ class _Spans:
                     break
                 if not (content[last] and inside[last]) or _HYPHENATED.match(text, other[last].end - 1):
                     continue  # nor inside a hyphenated word (*câbles sous* of *câbles sous-marins*)
-                if self.nouns_capitalised and text[other[last].start:other[last].start + 1].islower():
+                if self.nouns_capitalised and not self._capitalised(text, other, last):
                     continue
                 r = recall[last + 1] - recall[first]
                 p = (shares[last + 1] - shares[first]) / (contents[last + 1] - contents[first])
@@ -379,6 +390,15 @@ class _Spans:
                 if best is None or value > best[0]:
                     best = (value, first, last)
         return best
+
+    def _capitalised(self, text: str, words: Sequence, k: int) -> bool:
+        """Whether word ``k`` of the sentence ``text`` is written with a capital where it is not the sentence's
+        first, whose capital its place gives it (*D Mitgliedstaate*: the article *d*): as the other sentences
+        write it inside them, or as here when none does."""
+        written = text[words[k].start:words[k].end]
+        if not any(c.isalpha() for c in text[:words[k].start]):
+            written = self.spellings.get(written.lower(), written)
+        return not written[:1].islower()
 
     def equivalent(self, candidate: _Candidate, lang: str, pos: str) -> Term | None:
         """The span of the other language the candidate's pairs agree on, or None below ``MIN_CONFIDENCE``."""
