@@ -650,6 +650,18 @@ def test_a_word_whose_rendering_opens_every_english_sentence_is_no_piece_of_engl
     assert piece == {"défense": False, "ministère": True}
 
 
+def test_a_title_before_a_one_word_name_is_no_piece_of_english_names():
+    """*le colonel Martin* / *Colonel Martin*: the English capital is a title's before the same name, not a name
+    piece's; the title reader takes names of two words or more, so *colonel* was weighed × NAME_PIECE."""
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("Le colonel Martin dirige le centre d'essai.", "Colonel Martin leads the test centre."),
+        ("Selon le colonel Dupuis, l'exercice a réussi.", "According to Colonel Dupuis, the exercise succeeded."),
+        ("Le colonel Martin a remercié les équipes.", "Colonel Martin thanked the teams."),
+    ]]
+    colonel = entry_for(build_glossary(pairs, threshold=0.0), "colonel")
+    assert english_texts(colonel) == {"colonel"} and colonel.score >= DEFAULT_THRESHOLD
+
+
 def test_a_term_held_by_a_free_phrase_and_rendered_whole_is_proposed():
     from tmtool.terms.equivalents import french_floor
     from tmtool.terms.extract import analyse_french

@@ -382,7 +382,19 @@ def renders_name_piece(french: Term, english: Term) -> bool:
             and text[:1].isupper() and not is_acronym(text)
             and all(form[:1].isupper() for form in english.forms or [text])
             # a rendering opening every sentence its contexts show has its place's capital, not a name's
-            and not (english.contexts and all(_opens(english.forms or [text], c.en) for c in english.contexts)))
+            and not (english.contexts and all(_opens(english.forms or [text], c.en) for c in english.contexts))
+            # nor has a title before a person's name, in both languages (*le colonel Martin*, *Colonel Martin*)
+            and not any(_before_one_name(french.text, english.forms or [text], c) for c in english.contexts))
+
+
+def _before_one_name(french: str, english_forms: Sequence[str], context: Context) -> bool:
+    """Whether the French word and its English rendering stand right before the same capitalised word in
+    ``context``: a title and the name it stands before (the title reader, ``persons.titles``, takes names of two
+    words or more only)."""
+    after = {m.group(1) for m in re.finditer(rf"(?i:\b{re.escape(french)})\s+([^\W\d_][\w-]*)", context.fr)
+             if m.group(1)[:1].isupper()}
+    return any(re.search(rf"\b{re.escape(form)}\s+{re.escape(name)}\b", context.en)
+               for form in english_forms for name in after)
 
 
 def _opens(forms: Sequence[str], sentence: str) -> bool:
