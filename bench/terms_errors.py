@@ -87,7 +87,7 @@ def nato(role: str, threshold: float, verbose: bool, source: str = "gold") -> No
                 kind = "ranked out (French)" if paired is None else "ranked out (bilingual)"
                 detail = f"French {french:.2f}"
                 if paired is not None:
-                    english = max(paired.terms_in("en"), key=lambda t: t.confidence or 0.0, default=None)
+                    english = next(iter(paired.terms_in("en")), None)  # the one bilingual_score weighs
                     detail += f", bilingual {scores[id(paired)]:.2f}" + (
                         f" → {english.text} ({english.confidence or 0:.2f}"
                         f"{', gold' if fold(english.text) in gold_en else ''})" if english else " → —")
