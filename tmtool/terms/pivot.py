@@ -314,17 +314,16 @@ def function_words(lang: str, sentences: Sequence[str]) -> frozenset[str]:
 def _listed(lang: str) -> frozenset[str] | None:
     from wordfreq import top_n_list
 
-    # wordfreq reads the list of the nearest language it has (German's for Swiss German, gsw) and says so
-    # in a warning of its own, which reached a command's stderr after its summary: that list is what is wanted
-    said = logging.getLogger("wordfreq")
-    level = said.level
-    said.setLevel(logging.ERROR)
     try:
         return frozenset(w.text for word in top_n_list(lang, LISTED_FUNCTION_WORDS) for w in plain_words(word))
     except LookupError:
         return None
-    finally:
-        said.setLevel(level)
+
+
+# wordfreq reads the list of the nearest language it has (German's for Swiss German, gsw) and says so in a warning
+# of its own, which reached a command's stderr after its summary: that list is what is wanted. A filter, not a level
+# lowered around the call, which threads (the web server's) would restore out of turn
+logging.getLogger("wordfreq").addFilter(lambda record: "Using the nearest match" not in record.getMessage())
 
 
 class _Spans:
