@@ -441,6 +441,21 @@ def test_the_options_win_over_the_names_and_names_without_two_languages_say_noth
         assert [(d.srclang, d.tgtlang) for d, _ in store.documents()] == [("es", "en-GB")]
 
 
+def test_a_three_letter_language_tmtool_does_not_know_is_said_beside_a_translation_named_with_one(tmp_path):
+    """*b.gsw.txt* (Swiss German) beside *b.en.txt* was stored as French without a word, its terms extracted as
+    French; a three-letter word alone before the extension (*.bak.*, *.old.*) is as often no language."""
+    from tmtool.ingest import unknown_language_in_name
+
+    assert unknown_language_in_name("b.gsw.txt", beside="b.en.txt") == "gsw"
+    assert unknown_language_in_name("b.gsw.txt") is None and unknown_language_in_name("r.bak.txt", "r.txt") is None
+    assert unknown_language_in_name("b.deu.txt", beside="b.en.txt") is None  # a language tmtool knows
+    (tmp_path / "b.gsw.txt").write_text("Das Kommando koordiniert d Truppebewegige.", encoding="utf-8")
+    (tmp_path / "b.en.txt").write_text("The command coordinates troop movements.", encoding="utf-8")
+    said = run(tmp_path / "t.db", "ingest", tmp_path / "b.gsw.txt", tmp_path / "b.en.txt")
+    assert said.stderr.startswith("note: tmtool knows no language 'gsw' (named in a file's name); the files are "
+                                  "taken as fr-FR and en-GB (give --srclang and --tgtlang to say otherwise)\n")
+
+
 def test_a_file_no_option_names_is_taken_in_the_language_its_name_says(tmp_path):
     db, english, german = tmp_path / "t.db", tmp_path / "report.en.txt", tmp_path / "bericht.de.txt"
     english.write_text(REPORT["en"], encoding="utf-8")

@@ -453,7 +453,8 @@ def _languages_of_files(ctx, source: str, target: str, srclang: str | None, tgtl
     named = api.languages_in_names(source, target)
     default = (srclang or "fr-FR", tgtlang or "en-GB")  # check's options have no default of their own
     if named is None:
-        unknown = [tag for tag in map(api.unknown_language_in_name, (source, target)) if tag]
+        unknown = [tag for path, beside in ((source, target), (target, source))
+                   if (tag := api.unknown_language_in_name(path, beside))]
         if unknown and not given:  # notes.no.txt: said, not silently read as French or English
             click.echo(f"note: tmtool knows no language {unknown[0]!r} (named in a file's name); the files are "
                        f"taken as {default[0]} and {default[1]} (give --srclang and --tgtlang to say otherwise)",

@@ -63,13 +63,17 @@ def language_in_name(path: str | Path) -> str | None:
     return normalize_tag(tag) if tag is not None and known_language(tag) is not None else None
 
 
-def unknown_language_in_name(path: str | Path) -> str | None:
+def unknown_language_in_name(path: str | Path, beside: str | Path | None = None) -> str | None:
     """The tag a file's name is marked with as ``NAME.LANG.EXT``, when tmtool knows no such language
-    (``notes.no.txt``: *no*, a number column's header as often as Norwegian, whose written standard is *nb*)."""
+    (``notes.no.txt``: *no*, a number column's header as often as Norwegian, whose written standard is *nb*).
+    Two letters, as ISO 639-1 codes are; three (ISO 639-3: *gsw*, Swiss German) only where the file ``beside``
+    it, its translation, is named with a language tmtool knows (``b.gsw.txt`` beside ``b.en.txt``): alone, a
+    three-letter word there is as often no language (``.old.``, ``.bak.``)."""
     tag = _tag_in_name(path)
-    # two letters, as ISO 639-1 codes are: a three-letter word there is as often no language (.old., .bak.)
-    two_letters = tag is not None and re.match(r"[A-Za-z]{2}(?![A-Za-z])", tag) is not None
-    return tag if two_letters and known_language(tag) is None else None
+    if tag is None or known_language(tag) is not None:
+        return None
+    letters = len(re.match(r"[A-Za-z]*", tag).group())
+    return tag if letters == 2 or (letters == 3 and beside is not None and language_in_name(beside)) else None
 
 
 def languages_in_names(source: str | Path, target: str | Path) -> tuple[str, str] | None:
