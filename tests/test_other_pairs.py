@@ -471,7 +471,6 @@ def test_a_store_made_before_romanian_was_stemmed_finds_its_terms_inflected_once
                         migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations._new_keys)])
     monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._new_keys)])
     monkeypatch.delitem(normalize.SNOWBALL, "ro")  # as the release before keyed its terms: Romanian folded only
-    normalize._stemmer.cache_clear()
     try:
         with open_store(store_url, create=True) as old:
             written_today(old)
@@ -479,7 +478,6 @@ def test_a_store_made_before_romanian_was_stemmed_finds_its_terms_inflected_once
             assert matches(old) != [("lemma", "autoritate națională")]
     finally:
         monkeypatch.undo()
-        normalize._stemmer.cache_clear()
     with open_store(store_url) as store:
         assert matches(store) == [("lemma", "autoritate națională")]
         assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left
@@ -503,7 +501,6 @@ def test_a_store_made_before_polish_and_czech_were_stemmed_finds_their_terms_inf
     monkeypatch.setattr(postgres, "MIGRATIONS", schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._new_keys)])
     for lang in ("pl", "cs"):  # as the release before keyed its terms: Polish and Czech folded only
         monkeypatch.delitem(normalize.SNOWBALL, lang)
-    normalize._stemmer.cache_clear()
     try:
         with open_store(store_url, create=True) as old:
             written_today(old)
@@ -511,7 +508,6 @@ def test_a_store_made_before_polish_and_czech_were_stemmed_finds_their_terms_inf
             assert matches(old) == [[("fuzzy", "państwo członkowskie")], [("fuzzy", "členský stát")]]
     finally:
         monkeypatch.undo()
-        normalize._stemmer.cache_clear()
     with open_store(store_url) as store:
         assert matches(store) == [[("lemma", "państwo członkowskie")], [("lemma", "členský stát")]]
         assert api.check_store(store) == []  # the keys are those the terms are given today, no stale one left
