@@ -1272,7 +1272,7 @@ def _exported_from(store: Store, read: Entry) -> Entry | None:
     may have an ID column. So the file's entry must also keep what a review does not touch: at
     least one of the stored entry's terms, and the same first-seen time (to the microsecond for
     what extraction found; none for an entry imported without dates)."""
-    if read.id is None or not (read.id.isascii() and read.id.isdigit()):
+    if read.id is None or not _numeric_id(read.id):
         return None
     stored = store.entries([int(read.id)], contexts=0).get(int(read.id))
     if stored is None or stored.first_seen != read.first_seen:
@@ -1286,7 +1286,7 @@ def _gone_since_export(store: Store, read: Entry) -> str | None:
     kept the entry when it went: its id, one of its terms, its first-seen time), when the file brings back a review
     of it (status, terms, definition or note otherwise than exported): "merged into entry 16 (change 4, by ben)",
     "removed (reextract, change 9)"; None for a row no one changed, or no entry of this store's."""
-    if read.id is None or not (read.id.isascii() and read.id.isdigit()) or store.entry_state(int(read.id)) is not None:
+    if read.id is None or not _numeric_id(read.id) or store.entry_state(int(read.id)) is not None:
         return None
     entry_id = int(read.id)
     went = _last_removal(store, entry_id)
