@@ -179,7 +179,9 @@ def _runs(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Maximal (start, end) runs of consecutive tokens of noun phrases. A complement that follows the
     phrase of a common noun but that the parser attached further up belongs to the run (attachment of
     prepositional phrases is where parsers err most); a phrase that follows without a preposition does
-    not, nor one after a name (*général* | *Wiermann* | *au siège*)."""
+    not, nor one after a name, whether the name is the phrase (*général* | *Wiermann* | *au siège*) or
+    closes it (*Conseil de l'Atlantique Nord* | *au printemps prochain*, the tagger reading *Conseil* as
+    a common noun): a name is a closed designation."""
     roots = phrase_roots(tokens)
     i = 0
     while i < len(tokens):
@@ -188,7 +190,8 @@ def _runs(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
             continue
         j = i + 1
         while j < len(tokens) and roots[j] is not None and (
-            roots[j] == roots[j - 1] or (_linking(tokens[j]) and tokens[roots[j - 1]].pos == "NOUN")
+            roots[j] == roots[j - 1]
+            or (_linking(tokens[j]) and tokens[roots[j - 1]].pos == "NOUN" and tokens[j - 1].pos != "PROPN")
         ):
             j += 1
         yield i, j
