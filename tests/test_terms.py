@@ -828,6 +828,19 @@ def test_a_place_named_alone_is_no_term_of_the_glossary():
     assert "Vilnius" in extracted  # the monolingual extraction keeps named entities, as ACTER's gold does
 
 
+def test_a_place_that_first_opens_a_sentence_is_still_a_place():
+    # a dateline: the place's first occurrence opens the sentence, where a capital says nothing
+    pairs = [Context(fr, en, "doc") for fr, en in [
+        ("Tallinn (Estonie) – Des spécialistes de la cyberdéfense de vingt pays ont participé à l'exercice.",
+         "Tallinn (Estonia) – Cyber defence specialists from twenty countries took part in the exercise."),
+        ("Le centre de formation, basé à Tallinn, a fourni l'environnement d'entraînement.",
+         "The training centre, based in Tallinn, provided the training environment."),
+    ]]
+    glossary = {e.terms[0].text for e in build_glossary(pairs, threshold=0.0)}
+    assert "spécialiste de la cyberdéfense" in glossary
+    assert "Tallinn" not in glossary
+
+
 def test_a_speakers_name_in_capitals_is_a_persons_not_an_acronym():
     pairs = [Context(fr, en, "doc") for fr, en in [
         ("M. RUTTE : Bonjour. Nous venons de conclure la réunion des ministres de la Défense.",

@@ -74,7 +74,7 @@ def places(candidates: Iterable[Candidate], sentences: Sequence[str],
     a place's name in most of their first occurrences (*Vilnius*, *Norvège*): a place is an individual,
     as a person is, and a bilingual glossary has no more to say of it (a gazetteer has)."""
     asked = [(c.key, o) for c in candidates if not c.acronym and len(c.content_words) == 1
-             and c.content_words[0][:1].isupper() for o in c.occurrences[:OCCURRENCES_ASKED]]
+             and c.text[:1].isupper() for o in c.occurrences[:OCCURRENCES_ASKED]]
     found = _recognised([o for _, o in asked], sentences, tokens, "LOC")
     votes: dict[str, list[bool]] = {}
     for key, o in asked:
