@@ -279,3 +279,15 @@ def test_an_output_folder_one_may_not_write_in_is_named_not_the_hidden_temporary
     finally:
         folder.chmod(0o755)
         folder.rmdir()
+
+
+def test_an_output_folder_where_no_file_can_be_created_is_named_not_the_hidden_temporary_file(tmp_path):
+    # /proc takes no new file (ENOENT on creation): it said "/proc/.seed.tmx.4242.k2j1x.tmp: No such file or directory"
+    import pytest
+
+    from tmtool.errors import Invalid
+
+    with pytest.raises(Invalid) as raised:
+        with open_output(Path("/proc/seed.tmx")) as out:
+            out.write(b"<tmx/>")
+    assert str(raised.value) == "cannot write /proc/seed.tmx: cannot create a file in /proc (No such file or directory)"

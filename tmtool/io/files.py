@@ -59,6 +59,10 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     except PermissionError:  # said of the file asked for, not of the hidden temporary one
         raise Invalid(f"cannot write {path}: no permission to create files in {directory}") from None
+    except OSError as exc:  # a read-only file system, a pseudo-file system (/proc): likewise
+        if exc.errno == errno.ENOSPC:
+            raise Unavailable(DISK_FULL, path=str(path)) from None
+        raise Invalid(f"cannot write {path}: cannot create a file in {directory} ({exc.strerror or exc})") from None
     os.close(fd)
     try:
         yield Path(tmp)
