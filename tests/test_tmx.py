@@ -281,10 +281,8 @@ def test_an_output_folder_one_may_not_write_in_is_named_not_the_hidden_temporary
         folder.rmdir()
 
 
-def test_an_output_folder_where_no_file_can_be_created_is_named_not_the_hidden_temporary_file(tmp_path):
+def test_an_output_folder_where_no_file_can_be_created_is_named_not_the_hidden_temporary_file():
     # /proc takes no new file (ENOENT on creation): it said "/proc/.seed.tmx.4242.k2j1x.tmp: No such file or directory"
-    import pytest
-
     from tmtool.errors import Invalid
 
     with pytest.raises(Invalid) as raised:
