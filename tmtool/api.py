@@ -155,9 +155,12 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | int | Non
            srclang: str = "fr-FR", tgtlang: str = "en-GB", progress: Progress | None = None) -> dict:
     """Align a document with its translation, store the units and update the glossary (see
     :func:`tmtool.ingest.ingest_pair`). Returns ``{"document", "units", "new_entries",
-    "updated_entries", "held_by", "terms_extracted"}``; ``held_by`` names the stored document that
-    already holds the same text (no unit was stored), else None; ``terms_extracted``: that document
-    was stored without its terms, extracted now (the entries counted)."""
+    "updated_entries", "held_by", "terms_extracted", "unlike_translation"}``; ``held_by`` names the stored
+    document that already holds the same text (no unit was stored), else None; ``terms_extracted``: that
+    document was stored without its terms, extracted now (the entries counted); ``unlike_translation``: the
+    files read as no translation of each other, ``{"pairs", "sharing"}``: of the aligned sentence pairs with
+    numbers or names on both sides, how many share one (:mod:`tmtool.align.anchors`), else None. Such a
+    pair is stored all the same, as asked: :func:`remove` takes it out."""
     with _local_files(fr, en) as (fr_path, en_path):
         result = ingest_pair(store, fr_path, en_path, document_id=_new_document(document_id),
                              extract_terms=extract_terms, srclang=_tag(srclang, "srclang"),
@@ -168,7 +171,9 @@ def ingest(store: Store, fr: Source, en: Source, *, document_id: str | int | Non
 def _ingest_result(result) -> dict:
     return {"document": result.document_id, "units": result.units, "new_entries": result.new_entries,
             "updated_entries": result.updated_entries, "held_by": result.held_by,
-            "terms_extracted": result.terms_extracted}
+            "terms_extracted": result.terms_extracted,
+            "unlike_translation": dict(zip(("pairs", "sharing"), result.unlike_translation))
+            if result.unlike_translation else None}
 
 
 def _ingest_summary(summary) -> dict:

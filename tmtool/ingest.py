@@ -10,6 +10,7 @@ replaces its earlier units and counts; what a person decided about an entry is n
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import signal
 from collections.abc import Iterable
@@ -122,6 +123,9 @@ class IngestResult:
     updated_entries: int = 0
     sentences: int = 0  # source sentences aligned
     terms_extracted: bool = False  # the terms of the stored document ``held_by``, stored without them, extracted now
+    # (sentence pairs with numbers or names on both sides, those sharing one) when the two files read as no
+    # translation of each other (``align.anchors.unlike_translation``); stored all the same, as asked
+    unlike_translation: tuple[int, int] | None = None
 
     @property
     def skipped(self) -> bool:
@@ -254,6 +258,7 @@ class PreparedPair:
     # the id the pair was ingested under when ``record`` is the stored document, without terms, holding
     # its text: only its terms are saved
     asked_as: str | None = None
+    unlike_translation: tuple[int, int] | None = None  # as IngestResult's
 
 
 def prepare_pair(
@@ -283,6 +288,7 @@ def prepare_pair(
         if not (stored := _needing_terms(_stored_as_asked(store, holder, srclang, tgtlang), extract_terms)):
             return IngestResult(document_id, held_by=holder)
 
+    from .align.anchors import unlike_translation
     from .pipeline import align_segments, segment_files
 
     report("aligning")
@@ -301,17 +307,18 @@ def prepare_pair(
     # cite (save_prepared links them to its units as stored)
     units = align_segments(pair, lexicon=lexicon).units(document_id)
     aligned = len(pair.src_segments)
+    unlike = unlike_translation((unit.source, unit.target) for unit in units)
     proposals, near = [], []
     if extract_terms:
         report("extracting terms", aligned)
         proposals, near = extract(store, pair.term_pairs(document_id), document_id,
                                   terms_language(pair.srclang, pair.tgtlang))
     if stored:
-        return PreparedPair(stored, units, proposals, aligned, near, asked_as=asked_as)
+        return PreparedPair(stored, units, proposals, aligned, near, asked_as=asked_as, unlike_translation=unlike)
     record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash, pair.srclang, pair.tgtlang,
                             src_text_hash=src_text, tgt_text_hash=tgt_text,
                             terms=extraction_release() if extract_terms else None)
-    return PreparedPair(record, units, proposals, aligned, near)
+    return PreparedPair(record, units, proposals, aligned, near, unlike_translation=unlike)
 
 
 def extract(store: Store, sentences: list, document_id: str, lang: str = "fr") -> tuple[list, list]:
@@ -394,8 +401,15 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
                                                    prepared.near)
         # a reviewer's corrections to the earlier version's alignment, where its text is unchanged
         store.replay_unit_edits(record.id)
+    if prepared.unlike_translation:  # said once stored (in the process saving, where notices are heard)
+        holding, sharing = prepared.unlike_translation
+        logging.getLogger("tmtool.ingest").info(
+            "%s and %s do not read as a translation of each other: of %d aligned sentence pairs with numbers or "
+            "names on both sides, %d %s one, where most do in a translation; if a file is the wrong one, remove "
+            "document %s (tmtool remove %s)", Path(record.src_path).name, Path(record.tgt_path).name, holding,
+            sharing, "shares" if sharing == 1 else "share", record.id, record.id)
     return IngestResult(record.id, units=len(prepared.units), new_entries=new, updated_entries=updated,
-                        sentences=prepared.sentences)
+                        sentences=prepared.sentences, unlike_translation=prepared.unlike_translation)
 
 
 def _save_terms(store: Store, prepared: PreparedPair) -> IngestResult:

@@ -1,0 +1,81 @@
+"""A file given as a document's translation that is none (another article): told, as the aligner cannot tell it."""
+
+from workbench import client, seeded_store
+
+from conftest import REPO, SEED_EN, SEED_FR, run_output
+from tmtool import api
+from tmtool.align.anchors import anchors, shared_anchors, unlike_translation
+from tmtool.pipeline import align_files
+from tmtool.store import open_store
+
+PAIRS = sorted((folder / f"{folder.name}.fr.txt", folder / f"{folder.name}.en.txt")
+               for folder in (REPO / "bench" / "data").glob("terms-*/*") if (folder / f"{folder.name}.fr.txt").is_file())
+
+MEETING_FR = ["Le 3 mai 2024, la frégate Vauban est arrivée à Tallinn.",
+              "Le commandant Dupont a accueilli 40 officiers estoniens.",
+              "L'exercice Baltic Shield a duré 12 jours.",
+              "Les équipages ont neutralisé 8 mines près de Paldiski.",
+              "La frégate repartira vers Kiel le 20 mai."]
+MEETING_EN = ["On 3 May 2024, the frigate Vauban arrived in Tallinn.",
+              "Commander Dupont welcomed 40 Estonian officers.",
+              "Exercise Baltic Shield lasted 12 days.",
+              "The crews neutralised 8 mines near Paldiski.",
+              "The frigate will sail for Kiel on 20 May."]
+OTHER_EN = ["Allied ministers met in Brussels on Thursday.",
+            "The Secretary General opened the meeting at 9 o'clock.",
+            "Ministers approved the Defence Production Action Plan.",
+            "Spending rose by 18 per cent across Europe and Canada.",
+            "The next meeting will take place in Ankara."]
+
+
+def test_numbers_and_names_inside_a_sentence_are_its_anchors():
+    assert anchors("Le 3 mai 2024, la frégate Vauban est arrivée à Tallinn (Estonie).") == {
+        "3", "2024", "vauba", "talli", "eston"}
+    # a sentence's first word, acronyms (OTAN / NATO differ) and short words are none; accents are folded
+    assert anchors("Hier l'OTAN et l'UE ont vu Ève à Évora.") == {"evora"}
+    assert anchors("Встреча в Москве 12 мая") == {"12"}  # a name in another script is transliterated: not kept
+
+
+def test_a_translation_shares_them_and_another_article_does_not():
+    assert shared_anchors(zip(MEETING_FR, MEETING_EN)) == (5, 5)
+    assert unlike_translation(zip(MEETING_FR, MEETING_EN)) is None
+    assert unlike_translation(zip(MEETING_FR, OTHER_EN)) == (5, 0)
+    assert unlike_translation(zip(MEETING_FR[:4], OTHER_EN[:4])) is None  # too few to tell
+
+
+def test_no_pair_of_the_news_sets_is_told_and_most_of_them_mismatched_are():
+    assert len(PAIRS) == 34
+    told = [unlike_translation((u.source, u.target) for u in align_files(fr, en).units("x")) for fr, en in PAIRS]
+    assert told == [None] * len(PAIRS)
+    mismatched = [unlike_translation((u.source, u.target) for u in align_files(fr, PAIRS[(i + 1) % len(PAIRS)][1]).units("x"))
+                  for i, (fr, _) in enumerate(PAIRS)]
+    assert sum(t is not None for t in mismatched) >= 20  # 24 of 34 (bench/README.md)
+
+
+def test_ingest_stores_a_wrong_pair_as_asked_and_says_so(tmp_path):
+    fr, en = tmp_path / "visite.fr.txt", tmp_path / "visite.en.txt"
+    fr.write_text("\n\n".join(MEETING_FR), encoding="utf-8")
+    en.write_text("\n\n".join(OTHER_EN), encoding="utf-8")
+    db = tmp_path / "t.db"
+    said = run_output(db, "ingest", fr, en, "--no-terms")
+    assert "visite: 5 units" in said
+    assert ("visite.fr.txt and visite.en.txt do not read as a translation of each other: of 5 aligned sentence pairs "
+            "with numbers or names on both sides, 0 share one") in said and "(tmtool remove visite)" in said
+    with open_store(db) as store:
+        result = api.ingest(store, SEED_FR, SEED_EN, extract_terms=False)
+        assert result["unlike_translation"] is None  # the seed pair is one
+        assert store.document("visite") is not None  # stored, as asked
+    en.write_text("\n\n".join(MEETING_EN), encoding="utf-8")
+    with open_store(db) as store:
+        result = api.ingest(store, fr, en, document_id="visite-2", extract_terms=False)
+    assert result["unlike_translation"] is None
+
+
+def test_the_workbench_says_it_of_an_upload(tmp_path):
+    http, headers = client(seeded_store(tmp_path))
+    files = {"fr_file": ("visite.fr.txt", "\n\n".join(MEETING_FR).encode()),
+             "en_file": ("visite.en.txt", "\n\n".join(OTHER_EN).encode())}
+    done = http.post("/api/ingest", files=files, headers=headers)
+    assert done.status_code == 200, done.text
+    assert done.json()["unlike_translation"] == {"pairs": 5, "sharing": 0}
+    assert any(n.startswith("visite.fr.txt and visite.en.txt do not read as a translation") for n in done.json()["notices"])
