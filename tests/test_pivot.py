@@ -288,3 +288,32 @@ def test_the_approved_glossary_is_evidence_for_the_word_alignment(tmp_path, monk
             glossary.add_entry(store, Entry([Term(english, "en"), Term(german, "de")], status=ReviewStatus.APPROVED))
         api.ingest(store, *write_pair(tmp_path, "crew", CREW), srclang="en", tgtlang="de")
     assert given == [approved]
+
+
+# written for this test, in Swiss German: an article (*d*, *s*, *em*, *es*) before the noun the English term names,
+# inside the sentence, where a capital says nothing of it
+SWISS_GERMAN_ARTICLES = [
+    ("The member states approved the plan.", "Zerscht händ d Mitgliedstaate de Plan guetgheisse."),
+    ("Yesterday the member states met in Brussels.", "Geschter sind d Mitgliedstaate z Brüssel zämecho."),
+    ("Each of the member states sends an officer.", "Jede vo de Mitgliedstaate schickt en Offizier."),
+    ("In the command the officers plan the exercise.", "Im Kommando planed d Offizier d Üebig."),
+    ("The command leads the exercise in the north.", "Jetzt füert s Kommando d Üebig im Norde."),
+    ("The officers of the command met in Bern.", "D Offizier vom Kommando sind z Bern zämecho."),
+    ("Later the exercise ended in the harbour.", "Spöter isch d Üebig im Hafe z End gange."),
+]
+
+
+def test_a_swiss_german_span_opens_on_no_article_of_the_dialects():
+    """wordfreq reads German's list for Swiss German, which knows none of the dialect's articles: a span
+    opened on one, *member state* = *d Mitgliedstaate*, *command* = *s Kommando*. The dialect's function
+    words come from the Swiss German UD treebank's closed classes (tmtool/terms/data/README.md)."""
+    from tmtool.terms.pivot import function_words
+
+    words = function_words("gsw", [])
+    assert {"d", "s", "es", "em", "de", "dä", "isch"} <= words and "und" in words
+    assert "wäg" not in words and "andere" not in words  # tagged NOUN, ADJ in the treebank too
+    assert function_words("de", []) == function_words("de-CH", []) and "d" not in function_words("de", [])
+    for sentences in (SWISS_GERMAN_ARTICLES, SWISS_GERMAN_VERB_LAST):
+        found = equivalents(build_english_glossary(pairs(sentences), "gsw", threshold=0.0), "gsw")
+        assert found["member state"] == "Mitgliedstaate" and found["command"] == "Kommando", found
+        assert not [text for text in found.values() if text and text.split()[0].lower() in words], found

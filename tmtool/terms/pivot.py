@@ -35,6 +35,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -75,6 +76,7 @@ CAPITALISED_NOUNS = frozenset({"de", "gsw", "lb"})
 _PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
+_DATA = Path(__file__).parent / "data"
 
 
 @dataclass(slots=True)
@@ -300,9 +302,10 @@ def _untranslated_name(term: Term, equivalent: Term) -> bool:
 
 def function_words(lang: str, sentences: Sequence[str]) -> frozenset[str]:
     """The words of ``lang`` a span never opens or closes on: the ``LISTED_FUNCTION_WORDS`` most frequent
-    words of wordfreq's list for the language (as ``plain_words`` reads them: *l'* is *l*), or, for a
-    language it has no list for, the words of the input seen in ``FREQUENT_SHARE`` of its sentences (and
-    in ``FREQUENT_SENTENCES``)."""
+    words of wordfreq's list for the language (as ``plain_words`` reads them: *l'* is *l*) and, for a
+    language wordfreq reads a neighbour's list for, the language's own closed-class words
+    (``_closed_class_words``), or, for a language with neither, the words of the input seen in
+    ``FREQUENT_SHARE`` of its sentences (and in ``FREQUENT_SENTENCES``)."""
     listed = _listed(lang)
     if listed is not None:
         return listed
@@ -314,10 +317,22 @@ def function_words(lang: str, sentences: Sequence[str]) -> frozenset[str]:
 def _listed(lang: str) -> frozenset[str] | None:
     from wordfreq import top_n_list
 
+    own = _closed_class_words(base_language(lang))
     try:
-        return frozenset(w.text for word in top_n_list(lang, LISTED_FUNCTION_WORDS) for w in plain_words(word))
+        listed = frozenset(w.text for word in top_n_list(lang, LISTED_FUNCTION_WORDS) for w in plain_words(word))
     except LookupError:
+        return own
+    return listed | own if own else listed
+
+
+def _closed_class_words(lang: str) -> frozenset[str] | None:
+    """The function words of a language wordfreq has no list of its own for, and reads a neighbour's
+    (German's for Swiss German, which knows none of the dialect's articles: *d*, *s*, *em*): the word forms
+    a treebank of the language tags with closed parts of speech only (``data/README.md``), or None."""
+    path = _DATA / f"{lang}-function-words.txt"
+    if not path.is_file():
         return None
+    return frozenset(w.text for line in path.read_text(encoding="utf-8").splitlines() for w in plain_words(line))
 
 
 # wordfreq reads the list of the nearest language it has (German's for Swiss German, gsw) and says so in a warning
