@@ -317,3 +317,24 @@ def test_a_swiss_german_span_opens_on_no_article_of_the_dialects():
         found = equivalents(build_english_glossary(pairs(sentences), "gsw", threshold=0.0), "gsw")
         assert found["member state"] == "Mitgliedstaate" and found["command"] == "Kommando", found
         assert not [text for text in found.values() if text and text.split()[0].lower() in words], found
+
+
+# written for this test: a person named with a courtesy title, in English and Polish
+POLISH_PERSONS = [
+    ("Prof. Jan Nowak of the War Studies Academy presented the report on critical infrastructure.",
+     "Prof. Jan Nowak z Akademii Sztuki Wojennej przedstawił raport o infrastrukturze krytycznej."),
+    ("Dr Anna Lis thanked Prof. Jan Nowak of the War Studies Academy.",
+     "Dr Anna Lis podziękowała prof. Janowi Nowakowi z Akademii Sztuki Wojennej."),
+    ("Critical infrastructure needs protection.", "Infrastruktura krytyczna wymaga ochrony."),
+    ("Dr Anna Lis leads the protection of critical infrastructure.",
+     "Dr Anna Lis kieruje ochroną infrastruktury krytycznej."),
+]
+
+
+def test_a_person_named_with_a_courtesy_title_is_no_term_of_a_pair_with_english():
+    """A person's name is written alike in both languages and left out as such (``_untranslated_name``), but
+    for the title before it, which the languages write apart: *Dr Anna Lis* = *Anna Lis*, *Prof. Jan Nowak of
+    the War Studies Academy* = *Jan Nowak z Akademii Sztuki* were proposed as terms."""
+    terms = [e.terms[0].text for e in build_english_glossary(pairs(POLISH_PERSONS), "pl", threshold=0.0)]
+    assert "critical infrastructure" in terms
+    assert [t for t in terms if any(name in t for name in ("Nowak", "Lis"))] == [], terms

@@ -77,6 +77,11 @@ _PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
 _DATA = Path(__file__).parent / "data"
+# English's courtesy titles, which stand before a person's name only (a rank, *General*, is a term of its own):
+# the name after one is written alike in the other language, the title not (*Dr Anna Lis* = *Anna Lis*), so
+# ``_untranslated_name`` let it through
+_TITLES = r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+"
+_COURTESY_TITLE, _TITLE_BEFORE = re.compile(_TITLES), re.compile(_TITLES + "$")
 
 
 @dataclass(slots=True)
@@ -104,7 +109,14 @@ def build_english_glossary(pairs: Sequence[Context], lang: str, *, memory: Seque
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     candidates, scores = _scored_candidates(pairs)
     floor = limit / (TRANSLATION_BASE + 1.0)  # under it no equivalent lifts a candidate to the limit
-    chosen = [c for c in candidates.values() if scores[c.key] >= floor]
+    # a person's name after a courtesy title (and their affiliation), and its pieces: no term, in any language
+    persons: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for candidate in candidates.values():
+        if _person(candidate, pairs):
+            for number, phrase in candidate.occurrences:
+                persons[number].append((phrase.start, phrase.end))
+    chosen = [c for c in candidates.values() if scores[c.key] >= floor
+              and not all(_in_person(pairs[n].en, p, persons[n]) for n, p in c.occurrences)]
     if not chosen:
         return []
     spans = _Spans(pairs, lang, memory, lexicon)
@@ -288,6 +300,31 @@ def _entry(candidate: _Candidate, score: float, pairs: Sequence[Context], writte
     term.contexts = candidate.occurrences  # read by ``_without_name_pieces``, then dropped
     return Entry(terms=[term], frequency=candidate.frequency, score=score,
                  contexts=[pairs[i] for i in sentences[:CONTEXTS_PER_TERM]])
+
+
+def _person(candidate: _Candidate, pairs: Sequence[Context]) -> bool:
+    """Whether the candidate names a person (and their affiliation) after a courtesy title, in most of its
+    occurrences: the title opening it or just before it (*Dr Anna Lis*, *Prof. Jan Nowak of the War Studies
+    Academy*, *thanked Prof.* | *Jan Nowak of …*), the name's first letter a capital."""
+    titled = 0
+    for number, phrase in candidate.occurrences:
+        sentence = pairs[number].en
+        start = phrase.start
+        if (title := _COURTESY_TITLE.match(sentence, start)) and phrase.start <= title.start():
+            start = title.end()
+        elif not _TITLE_BEFORE.search(sentence[:start]):
+            continue
+        titled += sentence[start:start + 1].isupper()
+    return 2 * titled > len(candidate.occurrences)
+
+
+def _in_person(sentence: str, phrase: EnglishPhrase, persons: list[tuple[int, int]]) -> bool:
+    """Whether ``phrase`` is a person's designation (``persons``: their spans in the sentence) or a piece of one
+    (*Nowak of the War Studies Academy*), but for the complement held whole after its preposition (*War Studies
+    Academy*), as ``_in_name`` keeps a name's."""
+    return any(start <= phrase.start and phrase.end <= end
+               and not (phrase.end == end and phrase.start > start and _COMPLEMENT.search(sentence[start:phrase.start]))
+               for start, end in persons)
 
 
 def _untranslated_name(term: Term, equivalent: Term) -> bool:
