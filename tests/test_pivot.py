@@ -338,3 +338,27 @@ def test_a_person_named_with_a_courtesy_title_is_no_term_of_a_pair_with_english(
     terms = [e.terms[0].text for e in build_english_glossary(pairs(POLISH_PERSONS), "pl", threshold=0.0)]
     assert "critical infrastructure" in terms
     assert [t for t in terms if any(name in t for name in ("Nowak", "Lis"))] == [], terms
+
+
+# written for this test: a heading and sentences in Polish and Russian, whose nouns take no capital
+HEADINGS = {
+    "pl": [("Protection of critical infrastructure", "Ochrona infrastruktury krytycznej"),
+           ("The protection of critical infrastructure is expensive.", "Ochrona infrastruktury krytycznej jest droga."),
+           ("Hybrid attacks threaten critical infrastructure.", "Ataki hybrydowe zagrażają infrastrukturze krytycznej."),
+           ("The government finances the protection of critical infrastructure.",
+            "Rząd finansuje ochronę infrastruktury krytycznej."),
+           ("Critical infrastructure needs protection.", "Infrastruktura krytyczna wymaga ochrony.")],
+    "ru": [("Defence ministers met in Riga.", "Министры обороны встретились в Риге."),
+           ("Defence ministers discussed the exercise.", "Министры обороны обсудили учения."),
+           ("The exercise ended in June.", "Учения закончились в июне.")],
+}
+
+
+def test_an_equivalent_opening_its_sentence_takes_no_capital_from_its_place_in_a_language_without_capital_nouns():
+    """Polish and Russian give a common noun no capital: the one a span takes from opening its sentence (a
+    heading's first word, *Ochrona infrastruktury krytycznej*, *Министры обороны*) is its place's, where the
+    English term is no name; German keeps its nouns' (``test_a_german_equivalent_closes_on_a_noun_...``)."""
+    found = equivalents(build_english_glossary(pairs(HEADINGS["pl"]), "pl", threshold=0.0), "pl")
+    assert found["protection of critical infrastructure"] == "ochrona infrastruktury krytycznej", found
+    found = equivalents(build_english_glossary(pairs(HEADINGS["ru"]), "ru", threshold=0.0), "ru")
+    assert found["defence minister"] == "министры обороны", found

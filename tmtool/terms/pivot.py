@@ -467,7 +467,10 @@ class _Spans:
             text = self.pairs[number].fr[other[first].start:other[last].end]
             if first == 0 and not any(c.isalpha() for c in self.pairs[number].fr[:other[0].start]):
                 word = text.split()[0]
-                text = self.spellings.get(word.lower(), word) + text[len(word):]  # a capital its place gave it
+                spelt = self.spellings.get(word.lower())
+                if spelt is None and pos != "properNoun" and not self.nouns_capitalised and not word.isupper():
+                    spelt = word[:1].lower() + word[1:]  # a common noun's, in a language giving it no capital
+                text = (spelt or word) + text[len(word):]  # a capital its place gave it
             vote = votes.setdefault(inflection_key(text, lang) or fold(text), [0.0, Counter(), []])
             vote[0] += value
             vote[1][text] += 1
