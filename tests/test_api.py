@@ -239,6 +239,22 @@ def test_an_empty_concordance_is_refused_alike_by_the_api_the_command_line_and_h
         assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": "empty concordance text"})
 
 
+def test_an_empty_look_up_is_refused_alike_by_the_api_the_command_line_and_http(store):
+    """One rule, as for the concordance: HTTP answered an empty or blank ``q`` with 200 and nothing found, where
+    a lone soft hyphen (no text either) was a 400 and the command line and the API refused all three."""
+    from workbench import client
+
+    http, _ = client(store.url)
+    for text in ("", "   ", "\u00ad"):
+        with pytest.raises(api.Invalid, match=r"^empty look-up term$"):
+            api.lookup(store, text)
+        result = CliRunner().invoke(main, ["--db", store.url, "lookup", text])
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", "tmtool: error: empty look-up term\n")
+        answer = http.get("/api/lookup", params={"q": text})
+        assert (answer.status_code, answer.json()) == (400, {"error": "invalid", "message": "empty look-up term"})
+        assert http.get("/", params={"q": text}).status_code == 200  # the page's box left empty: nothing asked
+
+
 def test_a_number_beyond_every_id_is_not_found_and_a_limit_beyond_every_row_is_all(store):
     """10**20 is beyond both backends' 64-bit ids: SQLite's driver raised OverflowError, PostgreSQL
     'bigint out of range' (for a limit or an offset), as tracebacks at the command line and 500s in HTTP."""

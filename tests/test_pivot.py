@@ -288,3 +288,77 @@ def test_the_approved_glossary_is_evidence_for_the_word_alignment(tmp_path, monk
             glossary.add_entry(store, Entry([Term(english, "en"), Term(german, "de")], status=ReviewStatus.APPROVED))
         api.ingest(store, *write_pair(tmp_path, "crew", CREW), srclang="en", tgtlang="de")
     assert given == [approved]
+
+
+# written for this test, in Swiss German: an article (*d*, *s*, *em*, *es*) before the noun the English term names,
+# inside the sentence, where a capital says nothing of it
+SWISS_GERMAN_ARTICLES = [
+    ("The member states approved the plan.", "Zerscht händ d Mitgliedstaate de Plan guetgheisse."),
+    ("Yesterday the member states met in Brussels.", "Geschter sind d Mitgliedstaate z Brüssel zämecho."),
+    ("Each of the member states sends an officer.", "Jede vo de Mitgliedstaate schickt en Offizier."),
+    ("In the command the officers plan the exercise.", "Im Kommando planed d Offizier d Üebig."),
+    ("The command leads the exercise in the north.", "Jetzt füert s Kommando d Üebig im Norde."),
+    ("The officers of the command met in Bern.", "D Offizier vom Kommando sind z Bern zämecho."),
+    ("Later the exercise ended in the harbour.", "Spöter isch d Üebig im Hafe z End gange."),
+]
+
+
+def test_a_swiss_german_span_opens_on_no_article_of_the_dialects():
+    """wordfreq reads German's list for Swiss German, which knows none of the dialect's articles: a span
+    opened on one, *member state* = *d Mitgliedstaate*, *command* = *s Kommando*. The dialect's function
+    words come from the Swiss German UD treebank's closed classes (tmtool/terms/data/README.md)."""
+    from tmtool.terms.pivot import function_words
+
+    words = function_words("gsw", [])
+    assert {"d", "s", "es", "em", "de", "dä", "isch"} <= words and "und" in words
+    assert "wäg" not in words and "andere" not in words  # tagged NOUN, ADJ in the treebank too
+    assert function_words("de", []) == function_words("de-CH", []) and "d" not in function_words("de", [])
+    for sentences in (SWISS_GERMAN_ARTICLES, SWISS_GERMAN_VERB_LAST):
+        found = equivalents(build_english_glossary(pairs(sentences), "gsw", threshold=0.0), "gsw")
+        assert found["member state"] == "Mitgliedstaate" and found["command"] == "Kommando", found
+        assert not [text for text in found.values() if text and text.split()[0].lower() in words], found
+
+
+# written for this test: a person named with a courtesy title, in English and Polish
+POLISH_PERSONS = [
+    ("Prof. Jan Nowak of the War Studies Academy presented the report on critical infrastructure.",
+     "Prof. Jan Nowak z Akademii Sztuki Wojennej przedstawił raport o infrastrukturze krytycznej."),
+    ("Dr Anna Lis thanked Prof. Jan Nowak of the War Studies Academy.",
+     "Dr Anna Lis podziękowała prof. Janowi Nowakowi z Akademii Sztuki Wojennej."),
+    ("Critical infrastructure needs protection.", "Infrastruktura krytyczna wymaga ochrony."),
+    ("Dr Anna Lis leads the protection of critical infrastructure.",
+     "Dr Anna Lis kieruje ochroną infrastruktury krytycznej."),
+]
+
+
+def test_a_person_named_with_a_courtesy_title_is_no_term_of_a_pair_with_english():
+    """A person's name is written alike in both languages and left out as such (``_untranslated_name``), but
+    for the title before it, which the languages write apart: *Dr Anna Lis* = *Anna Lis*, *Prof. Jan Nowak of
+    the War Studies Academy* = *Jan Nowak z Akademii Sztuki* were proposed as terms."""
+    terms = [e.terms[0].text for e in build_english_glossary(pairs(POLISH_PERSONS), "pl", threshold=0.0)]
+    assert "critical infrastructure" in terms
+    assert [t for t in terms if any(name in t for name in ("Nowak", "Lis"))] == [], terms
+
+
+# written for this test: a heading and sentences in Polish and Russian, whose nouns take no capital
+HEADINGS = {
+    "pl": [("Protection of critical infrastructure", "Ochrona infrastruktury krytycznej"),
+           ("The protection of critical infrastructure is expensive.", "Ochrona infrastruktury krytycznej jest droga."),
+           ("Hybrid attacks threaten critical infrastructure.", "Ataki hybrydowe zagrażają infrastrukturze krytycznej."),
+           ("The government finances the protection of critical infrastructure.",
+            "Rząd finansuje ochronę infrastruktury krytycznej."),
+           ("Critical infrastructure needs protection.", "Infrastruktura krytyczna wymaga ochrony.")],
+    "ru": [("Defence ministers met in Riga.", "Министры обороны встретились в Риге."),
+           ("Defence ministers discussed the exercise.", "Министры обороны обсудили учения."),
+           ("The exercise ended in June.", "Учения закончились в июне.")],
+}
+
+
+def test_an_equivalent_opening_its_sentence_takes_no_capital_from_its_place_in_a_language_without_capital_nouns():
+    """Polish and Russian give a common noun no capital: the one a span takes from opening its sentence (a
+    heading's first word, *Ochrona infrastruktury krytycznej*, *Министры обороны*) is its place's, where the
+    English term is no name; German keeps its nouns' (``test_a_german_equivalent_closes_on_a_noun_...``)."""
+    found = equivalents(build_english_glossary(pairs(HEADINGS["pl"]), "pl", threshold=0.0), "pl")
+    assert found["protection of critical infrastructure"] == "ochrona infrastruktury krytycznej", found
+    found = equivalents(build_english_glossary(pairs(HEADINGS["ru"]), "ru", threshold=0.0), "ru")
+    assert found["defence minister"] == "министры обороны", found

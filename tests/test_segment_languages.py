@@ -76,6 +76,15 @@ CASES = [
     ("ja", "会議は終了した．約１．５万人が参加した．次回は５月である．",
      ["会議は終了した．", "約１．５万人が参加した．", "次回は５月である．"]),
     ("ja", "本当ですか?はい!本当です。", ["本当ですか?", "はい!", "本当です。"]),
+    # Portuguese and Dutch titles, ranks and abbreviations before a name, and before a number: they split the
+    # sentence after them (A Dra. / Ana Costa …, De heer, dhr. / Jansen …)
+    ("pt", "A Dra. Ana Costa abriu o exercício. O Sr. Pereira e o Gen. Sousa agradeceram, p. ex. à equipa. Ver art. 5. Fim.",
+     ["A Dra. Ana Costa abriu o exercício.", "O Sr. Pereira e o Gen. Sousa agradeceram, p. ex. à equipa.",
+      "Ver art. 5.", "Fim."]),
+    ("pt-BR", "A Sra. Lima e o Prof. Alves chegaram. O cel. Rocha também.",
+     ["A Sra. Lima e o Prof. Alves chegaram.", "O cel. Rocha também."]),
+    ("nl", "Dhr. Jansen en mevr. De Vries spraken. Prof. Bakker ook, bijv. Den Haag. Zie art. 5. Einde.",
+     ["Dhr. Jansen en mevr. De Vries spraken.", "Prof. Bakker ook, bijv. Den Haag.", "Zie art. 5.", "Einde."]),
 ]
 
 

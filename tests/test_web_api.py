@@ -189,7 +189,8 @@ def test_a_parameter_sent_empty_is_its_default(api):
                         ("/api/export/tsv?status=all", "srclang=&tgtlang=&langs=")):
         plain, sent = http.get(path), http.get(path + ("&" if "?" in path else "?") + empty)
         assert (sent.status_code, sent.content) == (200, plain.content), (path, sent.text[:200])
-    assert http.get("/api/lookup?q=").json() == {"entries": [], "memory": [], "matches": []}  # q stays as sent
+    # q stays as sent: an empty one is an empty look-up, refused as the command line and api.lookup refuse it
+    assert http.get("/api/lookup?q=").json() == {"error": "invalid", "message": "empty look-up term"}
     assert http.get("/api/search?q=").status_code == 400
     # the review queue's form sends every field, an empty status meaning any
     assert http.get("/review?status=&q=").text.count('class="card"') == 10

@@ -35,6 +35,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -75,6 +76,12 @@ CAPITALISED_NOUNS = frozenset({"de", "gsw", "lb"})
 _PUNCTUATION = re.compile(r"[,;:()\[\]{}\"«»“”„!?]|\.\s")
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"\w-\w")  # a hyphen joining two words into one
+_DATA = Path(__file__).parent / "data"
+# English's courtesy titles, which stand before a person's name only (a rank, *General*, is a term of its own):
+# the name after one is written alike in the other language, the title not (*Dr Anna Lis* = *Anna Lis*), so
+# ``_untranslated_name`` let it through
+_TITLES = r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+"
+_COURTESY_TITLE, _TITLE_BEFORE = re.compile(_TITLES), re.compile(_TITLES + "$")
 
 
 @dataclass(slots=True)
@@ -102,7 +109,14 @@ def build_english_glossary(pairs: Sequence[Context], lang: str, *, memory: Seque
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     candidates, scores = _scored_candidates(pairs)
     floor = limit / (TRANSLATION_BASE + 1.0)  # under it no equivalent lifts a candidate to the limit
-    chosen = [c for c in candidates.values() if scores[c.key] >= floor]
+    # a person's name after a courtesy title (and their affiliation), and its pieces: no term, in any language
+    persons: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for candidate in candidates.values():
+        if _person(candidate, pairs):
+            for number, phrase in candidate.occurrences:
+                persons[number].append((phrase.start, phrase.end))
+    chosen = [c for c in candidates.values() if scores[c.key] >= floor
+              and not all(_in_person(pairs[n].en, p, persons[n]) for n, p in c.occurrences)]
     if not chosen:
         return []
     spans = _Spans(pairs, lang, memory, lexicon)
@@ -288,6 +302,31 @@ def _entry(candidate: _Candidate, score: float, pairs: Sequence[Context], writte
                  contexts=[pairs[i] for i in sentences[:CONTEXTS_PER_TERM]])
 
 
+def _person(candidate: _Candidate, pairs: Sequence[Context]) -> bool:
+    """Whether the candidate names a person (and their affiliation) after a courtesy title, in most of its
+    occurrences: the title opening it or just before it (*Dr Anna Lis*, *Prof. Jan Nowak of the War Studies
+    Academy*, *thanked Prof.* | *Jan Nowak of …*), the name's first letter a capital."""
+    titled = 0
+    for number, phrase in candidate.occurrences:
+        sentence = pairs[number].en
+        start = phrase.start
+        if (title := _COURTESY_TITLE.match(sentence, start)) and phrase.start <= title.start():
+            start = title.end()
+        elif not _TITLE_BEFORE.search(sentence[:start]):
+            continue
+        titled += sentence[start:start + 1].isupper()
+    return 2 * titled > len(candidate.occurrences)
+
+
+def _in_person(sentence: str, phrase: EnglishPhrase, persons: list[tuple[int, int]]) -> bool:
+    """Whether ``phrase`` is a person's designation (``persons``: their spans in the sentence) or a piece of one
+    (*Nowak of the War Studies Academy*), but for the complement held whole after its preposition (*War Studies
+    Academy*), as ``_in_name`` keeps a name's."""
+    return any(start <= phrase.start and phrase.end <= end
+               and not (phrase.end == end and phrase.start > start and _COMPLEMENT.search(sentence[start:phrase.start]))
+               for start, end in persons)
+
+
 def _untranslated_name(term: Term, equivalent: Term) -> bool:
     """A name, each word capitalised and none an acronym, that the other language writes as English does
     (*Baltic Shield*, *Tomasz Wierzbicki*, *Tallinn*): one exercise's, ship's, person's or place's, which a
@@ -300,9 +339,10 @@ def _untranslated_name(term: Term, equivalent: Term) -> bool:
 
 def function_words(lang: str, sentences: Sequence[str]) -> frozenset[str]:
     """The words of ``lang`` a span never opens or closes on: the ``LISTED_FUNCTION_WORDS`` most frequent
-    words of wordfreq's list for the language (as ``plain_words`` reads them: *l'* is *l*), or, for a
-    language it has no list for, the words of the input seen in ``FREQUENT_SHARE`` of its sentences (and
-    in ``FREQUENT_SENTENCES``)."""
+    words of wordfreq's list for the language (as ``plain_words`` reads them: *l'* is *l*) and, for a
+    language wordfreq reads a neighbour's list for, the language's own closed-class words
+    (``_closed_class_words``), or, for a language with neither, the words of the input seen in
+    ``FREQUENT_SHARE`` of its sentences (and in ``FREQUENT_SENTENCES``)."""
     listed = _listed(lang)
     if listed is not None:
         return listed
@@ -314,10 +354,22 @@ def function_words(lang: str, sentences: Sequence[str]) -> frozenset[str]:
 def _listed(lang: str) -> frozenset[str] | None:
     from wordfreq import top_n_list
 
+    own = _closed_class_words(base_language(lang))
     try:
-        return frozenset(w.text for word in top_n_list(lang, LISTED_FUNCTION_WORDS) for w in plain_words(word))
+        listed = frozenset(w.text for word in top_n_list(lang, LISTED_FUNCTION_WORDS) for w in plain_words(word))
     except LookupError:
+        return own
+    return listed | own if own else listed
+
+
+def _closed_class_words(lang: str) -> frozenset[str] | None:
+    """The function words of a language wordfreq has no list of its own for, and reads a neighbour's
+    (German's for Swiss German, which knows none of the dialect's articles: *d*, *s*, *em*): the word forms
+    a treebank of the language tags with closed parts of speech only (``data/README.md``), or None."""
+    path = _DATA / f"{lang}-function-words.txt"
+    if not path.is_file():
         return None
+    return frozenset(w.text for line in path.read_text(encoding="utf-8").splitlines() for w in plain_words(line))
 
 
 # wordfreq reads the list of the nearest language it has (German's for Swiss German, gsw) and says so in a warning
@@ -415,7 +467,10 @@ class _Spans:
             text = self.pairs[number].fr[other[first].start:other[last].end]
             if first == 0 and not any(c.isalpha() for c in self.pairs[number].fr[:other[0].start]):
                 word = text.split()[0]
-                text = self.spellings.get(word.lower(), word) + text[len(word):]  # a capital its place gave it
+                spelt = self.spellings.get(word.lower())
+                if spelt is None and pos != "properNoun" and not self.nouns_capitalised and not word.isupper():
+                    spelt = word[:1].lower() + word[1:]  # a common noun's, in a language giving it no capital
+                text = (spelt or word) + text[len(word):]  # a capital its place gave it
             vote = votes.setdefault(inflection_key(text, lang) or fold(text), [0.0, Counter(), []])
             vote[0] += value
             vote[1][text] += 1

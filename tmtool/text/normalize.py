@@ -412,7 +412,12 @@ PLURALS = {
     "it": (("i", "o"), ("i", "e"), ("i", "a"), ("e", "a")),
     "nl": (("en", ""), ("s", "")),
     "de": (("es", ""), ("s", ""), ("n", "")),
-    "pl": (("y", ""), ("i", "")),
+    "pl": (("y", ""), ("i", ""),
+           # the dative and locative singular's -e softens the consonant before it, which Snowball's stemmer
+           # keeps (infrastrukturze, marynarce, brygadzie, flocie, szkole, musze, drodze: infrastruktura,
+           # marynarka, brygada, flota, szkoła, mucha, droga; a masculine's locative, komputerze: komputer)
+           ("rze", "ra"), ("rze", "r"), ("dzie", "da"), ("dzie", "d"), ("cie", "ta"), ("cie", "t"),
+           ("ce", "ka"), ("dze", "ga"), ("sze", "cha"), ("le", "ła"), ("le", "ł")),
     "cs": (("y", ""), ("ě", "")),
     "ro": (("urilor", ""), ("urile", ""), ("ărilor", "are"), ("ările", "are"), ("iilor", "iu"), ("iile", "iu"),
            ("elor", "ă"), ("ele", "ă"), ("e", "ă"), ("e", "u"), ("e", "")),

@@ -35,7 +35,7 @@ from ..corrections import LOW_CONFIDENCE
 from ..errors import Conflict, Invalid, NotFound, TmtoolError, Unavailable
 from ..formats import registry
 from ..langtags import RIGHT_TO_LEFT_LANGUAGES, RIGHT_TO_LEFT_SCRIPTS, direction
-from ..text.normalize import unspaced
+from ..text.normalize import unspaced, visible
 from ..text.readers import DOCUMENT_EXTENSIONS
 from .security import Guard, new_secret
 
@@ -581,7 +581,7 @@ def create_app(db: str, *, token: str | None = None, hosts: set[str] | None = No
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def lookup_page(request: Request, q: Annotated[str, Query(max_length=500)] = ""):
         with store() as s:
-            found = lookup(s, q, 10) if q.strip() else None
+            found = lookup(s, q, 10) if visible(q).strip() else None  # the box left empty asks nothing
         return page(request, "lookup.html", q=q, found=found)
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
@@ -725,10 +725,8 @@ def upload(file: UploadFile, allowed: set[str], *, required: bool = True) -> api
 def lookup(store, q: str, limit: int, lang: str = "auto") -> dict:
     """What the look-up shows: the glossary's entries for ``q`` (in ``lang``), then the memory's units holding
     it, and for words no unit holds as they are (a sentence pasted), the memory's fuzzy matches."""
-    if not q.strip():
-        return {"entries": [], "memory": [], "matches": []}
-    # the glossary first: a wrong q or lang is refused in the look-up's own words, as api.lookup and the command
-    # line refuse it, not in the concordance's
+    # the glossary first: a wrong q or lang (an empty q too, blank or a soft hyphen alone) is refused in the
+    # look-up's own words, as api.lookup and the command line refuse it, not in the concordance's
     found = api.lookup(store, q, lang=lang, limit=limit)["entries"]
     memory = api.concordance(store, q, limit=limit, lang=lang)
     # a term is looked up word for word; a sentence (three words or more, or six characters of a script
