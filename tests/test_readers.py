@@ -356,6 +356,38 @@ def test_a_table_s_dates_and_phone_numbers_are_units_its_quantities_not(tmp_path
     assert read.rows == ((0, 1), (2, 3), (4, 5), (6, 7))
 
 
+def test_an_agenda_table_s_times_stay_with_their_items_a_table_s_amounts_go(tmp_path):
+    """A time of day in a table's cell was kept or left out by its shape: *08.30* stayed, *9.15*, *10.30* and
+    *14.00* went as amounts with two decimals, so that an agenda's items lost their times from 9 o'clock on. A
+    column whose every number is a time keeps them all, as a translator localises them (*10:30*, *10 h 30*); a
+    number that is no time in its column (*8.75*) says its *10.30* is an amount, left out with it, in a DOCX as in
+    a CMS's page."""
+    document = docx.Document()
+    agenda = document.add_table(rows=5, cols=2)
+    for row, texts in zip(agenda.rows, [("Heure", "Point"), ("08.30", "Accueil des délégations"), ("9.15", "Ouverture"),
+                                        ("10.30", "Pause"), ("14.00", "Déjeuner de travail")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    costs = document.add_table(rows=3, cols=2)
+    for row, texts in zip(costs.rows, [("Poste", "Montant"), ("Transport", "10.30"), ("Repas", "8.75")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    path = tmp_path / "programme.docx"
+    document.save(path)
+    read = read_document(path)
+    assert read.paragraphs == ("Heure", "Point", "08.30", "Accueil des délégations", "9.15", "Ouverture", "10.30",
+                               "Pause", "14.00", "Déjeuner de travail", "Poste", "Montant", "Transport", "Repas")
+    assert read.rows == ((0, 1), (2, 3), (4, 5), (6, 7), (8, 9), (10, 11), (12,), (13,))
+    page = tmp_path / "programme.html"
+    page.write_text('<!DOCTYPE html><html lang="fr"><body><main><h1>Programme</h1><figure class="wp-block-table">'
+                    "<table><thead><tr><th>Heure</th><th>Point</th></tr></thead><tbody><tr><td>9.30</td><td>Ouverture"
+                    "</td></tr><tr><td>11.00</td><td>Pause</td></tr></tbody></table></figure><table><tbody><tr><td>"
+                    "Transport</td><td>10.30</td></tr><tr><td>Repas</td><td>8.75</td></tr></tbody></table></main>"
+                    "</body></html>", encoding="utf-8")
+    assert read_document(page).paragraphs == ("Programme", "Heure", "Point", "9.30", "Ouverture", "11.00", "Pause",
+                                              "Transport", "Repas")
+
+
 def test_table_rows_are_kept_beside_their_cells(tmp_path):
     """Each cell is a paragraph; ``rows`` says which make a row, when each cell with text is one."""
     document = docx.Document()

@@ -403,6 +403,8 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
                                                  and element.get("display") == "block")
     if is_block:
         _flush(read, current, titled)
+    if element.tag == "table":
+        read.open_table()
     if element.tag == "pre":  # preformatted: its lines are lines, as a text file's are
         for line in element.text_content().splitlines():
             _flush(read, [line], True)
@@ -438,6 +440,8 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         seen.link_items += 1  # an item of a list of links, or a link's paragraph in one
     if element.tag == "tr":
         read.add_row(cells)
+    elif element.tag == "table":
+        read.close_table()
 
 
 def _drop_heading_over_links(read: _Reading, current: list[str], heading: list | None, seen: _Seen) -> None:

@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_inflation, check_package, split_tag
-from .base import LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
+from .base import CLOCK_TIME, LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
 from .equations import accented, grid, prefixed, root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
@@ -91,6 +91,7 @@ class _Walk(ABC):
             self.blocks(note)
 
     def _table(self, table) -> None:
+        self.read.open_table()
         for row in self._within(table, self.row):
             cells = []
             for cell in self._within(row, self.cell):
@@ -98,6 +99,7 @@ class _Walk(ABC):
                 self.blocks(cell)
                 cells.append(range(start, len(self.read.paragraphs)))
             self.read.add_row(cells)
+        self.read.close_table()
 
     def _within(self, element, tag: str):
         """The ``tag`` children of ``element``, looked for inside the elements that group them too (ODF's
@@ -172,7 +174,7 @@ _TYPED_NUMBER = re.compile(r"\A\s*\(?(?:[1-9]\d{0,2}(?:\.\d{1,3})+\.?|[1-9]\d{0,
 # and a time of day written as an agenda writes it (*10.30⇥*, *14.00⇥*: hours 0–23, minutes 00–59, no dot after),
 # which reads as a section's number too (*7.10⇥*, the tenth of section 7): ``_without_typed_number`` tells them apart
 # by the section before it
-_AGENDA_TIME = re.compile(r"\s*(?:[01]?\d|2[0-3])\.[0-5]\d\t")
+_AGENDA_TIME = re.compile(rf"\s*{CLOCK_TIME}\t")
 
 
 # Word writes a character inserted from a symbol font as the font's code in the private use area
