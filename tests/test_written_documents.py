@@ -225,6 +225,71 @@ def test_a_footer_s_sentence_beside_its_page_number_stays(tmp_path):
         "Ce document est la propriété de l’OTAN et ne peut être diffusé sans autorisation.")
 
 
+def test_running_heads_dates_and_times_in_headers_and_footers_are_no_units(tmp_path):
+    """A running head (Word's STYLEREF, LibreOffice's ``text:chapter``: the heading the page is under, repeated) and
+    the date and time printed in a footer (DATE, TIME, ``text:date``, ``text:time``) became units, with the text
+    beside them: generated text, no author's words, which changes with each printing. They go as a page's number
+    does, with the words bound to them (*Imprimé le … à*), as LibreOffice writes them in a DOCX and in an ODT;
+    a title before a date (*Rapport annuel 2024*) and the text across a tab stay."""
+    tab = "<w:r><w:tab/></w:r>"
+    path = write_docx(
+        tmp_path / "rapport.fr.docx", p(r("Introduction"), style="Heading1") + p(r("Le Conseil a approuvé le plan.")),
+        header=p(field(' STYLEREF  1 \\* MERGEFORMAT ', r("Introduction")), tab, r("Rapport annuel")),
+        footer=p(r("Imprimé le "), field(' DATE \\@"dd/MM/yyyy" ', r("07/12/2026")), r(" à "),
+                 field(' TIME \\@"HH:mm" ', r("06:39")), tab, r("Page "), field(" PAGE ", r("1")))
+        + p(r("Rapport annuel 2024 "), '<w:fldSimple w:instr=" SAVEDATE \\@ &quot;d MMMM yyyy&quot; "><w:r><w:t>7 '
+            "décembre 2026</w:t></w:r></w:fldSimple>"))
+    assert read_document(path).paragraphs == ("Introduction", "Le Conseil a approuvé le plan.", "Rapport annuel",
+                                              "Rapport annuel 2024")
+    pages = master_page(
+        "Standard", ("style:header", '<text:p text:style-name="Header"><text:chapter text:display="name" '
+                                     'text:outline-level="1">Introduction</text:chapter><text:tab/>Rapport annuel'
+                                     "</text:p>"),
+        ("style:footer", '<text:p text:style-name="Footer">Imprimé le <text:date style:data-style-name="N30" '
+                         'text:date-value="2026-12-07T06:39:30.833066850">07/12/2026</text:date><text:s/>à <text:time '
+                         'style:data-style-name="N61" text:time-value="2026-12-07T06:39:30.833225897">06:39:30'
+                         '</text:time><text:tab/>Page <text:page-number text:select-page="current">1</text:page-number>'
+                         '<text:s/>sur <text:page-count>1</text:page-count></text:p><text:p text:style-name="Footer">'
+                         'Version : <text:file-name text:display="name">rapport-v3</text:file-name></text:p>'))
+    body = ('<text:h text:style-name="Heading_20_1" text:outline-level="1">Introduction</text:h>'
+            '<text:p text:style-name="P1">Le Conseil a approuvé le plan.</text:p>')
+    assert read_document(write_odt(tmp_path / "rapport.fr.odt", body, master_pages=pages)).paragraphs == (
+        "Introduction", "Le Conseil a approuvé le plan.", "Rapport annuel")
+
+
+@pytest.mark.parametrize("label, count, text", [
+    ("Стр. ", " из ", "Министерство обороны"), ("Strona ", " z ", "Ministerstwo Obrony Narodowej"),
+    ("صفحة ", " من ", "وزارة الدفاع"), ("第", "页，共", "国防部"), ("", " / ", "防衛省"), ("Sayfa ", " / ", "Savunma Bakanlığı"),
+    ("Σελίδα ", " από ", "Υπουργείο Άμυνας"), ("Page ", " sur ", "Page d’accueil de la section de")],
+    ids=["ru", "pl", "ar", "zh", "ja", "tr", "el", "fr"])
+def test_a_page_number_s_label_goes_in_every_language_the_text_beside_it_stays(tmp_path, label, count, text):
+    """A page's number went with its label in a few European languages only (*Page*, *Seite*, *p.*): *Стр. 3 из 9*,
+    *第3页，共9页*, *3 / 9 ページ* left their labels as units. Each language's labels go (``_PAGE_LABELS``), before the
+    number, after it (页, ページ) and between it and the count, and only beside the field: the text before it in the
+    same piece stays."""
+    after = {"第": "页", "": " ページ"}.get(label, "")
+    path = write_docx(tmp_path / "document.docx", p(r("Le Conseil a approuvé le plan.")),
+                      footer=p(r(f"{text} – {label}"), field(" PAGE ", r("3")), r(count), field(" NUMPAGES ", r("9")),
+                               r(after)))
+    assert read_document(path).paragraphs == ("Le Conseil a approuvé le plan.", text)
+
+
+def test_a_paragraph_s_private_use_characters_are_kept_beside_a_footer_s_page_number(tmp_path):
+    """U+E000, a private-use character a font or an input method gives a glyph or a company's logo, stood in a
+    paragraph as read for a header's page number, and was taken out of every paragraph, the body's too: an author's
+    character was lost. Fields are marked apart from the text, and a footer's own U+E000 beside its page number
+    stays too."""
+    path = write_docx(tmp_path / "logo.fr.docx", p(r("Le logo \ue000 de l’Alliance.")),
+                      footer=p(r("\ue000 OTAN – Page "), field(" PAGE ", r("3"))))
+    assert read_document(path).paragraphs == ("Le logo \ue000 de l’Alliance.", "\ue000 OTAN")
+    body = '<text:p text:style-name="P1">Le logo \ue000 de l’Alliance.</text:p>'
+    pages = master_page("Standard", ("style:footer", '<text:p text:style-name="Footer">\ue000 OTAN – Page '
+                                                     '<text:page-number text:select-page="current">3</text:page-number>'
+                                                     "</text:p>"))
+    assert read_document(write_odt(tmp_path / "logo.fr.odt", body, master_pages=pages)).paragraphs == (
+        "Le logo \ue000 de l’Alliance.", "\ue000 OTAN")
+
+
 def test_a_marking_in_several_headers_is_read_once(tmp_path):
     """Word keeps the default, first-page and even-page headers in parts of their own, and a classification marking
     is typed in each (*OTAN SANS CLASSIFICATION*): it made as many identical units. A header's or a footer's

@@ -9,7 +9,7 @@ from pathlib import Path
 from ...errors import TmtoolError
 from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading
 from .equations import mathml_text
-from .office import _PAGE_NUMBER, _Walk, _open_package, _package_xml
+from .office import _GENERATED_TEXT, _PAGE_NUMBER, _Walk, _open_package, _package_xml
 
 
 _ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -42,8 +42,12 @@ _LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}
 # LibreOffice writes them in ODF 1.2 extended (``loext:``), each read unless it is switched off
 _HEADERS = ("header", "header-first", "header-left")
 _FOOTERS = ("footer", "footer-first", "footer-left")
-# the fields a header or a footer numbers its pages with (*Page 3 sur 9*), generated on each page
+# the fields a header or a footer numbers its pages with (*Page 3 sur 9*), generated on each page, and those whose text
+# it generates there: a running head (the chapter's heading), the date and time, the file's or template's name
 _PAGE_FIELDS = {_TEXT + "page-number", _TEXT + "page-count"}
+_GENERATED_TEXT_FIELDS = {_TEXT + name for name in (
+    "chapter", "date", "time", "file-name", "template-name", "creation-date", "creation-time", "modification-date",
+    "modification-time", "print-date", "print-time", "editing-duration")}
 
 
 def _chart_labels(chart) -> list[str]:
@@ -249,6 +253,8 @@ class _OdtWalk(_Walk):
                 parts.append("\t")
             elif child.tag in _PAGE_FIELDS and self.furniture:
                 parts.append(_PAGE_NUMBER)
+            elif child.tag in _GENERATED_TEXT_FIELDS and self.furniture:
+                parts.append(_GENERATED_TEXT)
             elif child.tag == _TEXT + "line-break":
                 parts.append(LINE_BREAK)
             elif (child.tag == _TEXT + "span" and ("text", child.get(_TEXT + "style-name")) in self.raised_styles
