@@ -745,6 +745,12 @@ def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(t
                              "Texte commenté.", "Illustration 1: Le général à Bruxelles."]
 
 
+# a paragraph's automatic style breaking into the page style *Landscape*, as LibreOffice writes it
+LANDSCAPE_BREAK = ('<style:style style:name="P2" style:family="paragraph" style:parent-style-name="Standard" '
+                   'style:master-page-name="Landscape"><style:paragraph-properties style:page-number="auto"/>'
+                   "</style:style>")
+
+
 def master_page(name: str, *parts: tuple[str, str]) -> str:
     """A page style of styles.xml as LibreOffice writes it, its headers and footers (``style:header``,
     ``style:footer-first`` …: their element and their paragraphs)."""
@@ -769,11 +775,11 @@ def test_libreoffice_headers_and_footers_are_read_once_after_the_body_without_pa
                            ("style:footer", '<text:p text:style-name="Footer">Ce document est la propriété de l’OTAN. '
                                             'p. <text:page-number text:select-page="current">3</text:page-number>/'
                                             "<text:page-count>9</text:page-count></text:p>")))
-    body = ('<text:p text:style-name="P1">Le Conseil a approuvé le plan.</text:p><text:p text:style-name="P1">Les '
+    body = ('<text:p text:style-name="P1">Le Conseil a approuvé le plan.</text:p><text:p text:style-name="P2">Les '
             'Alliés ont voté.<text:note text:id="ftn1" text:note-class="endnote"><text:note-citation>i'
             '</text:note-citation><text:note-body><text:p text:style-name="Endnote">Vote à l’unanimité.</text:p>'
             "</text:note-body></text:note></text:p>")
-    path = write_odt(tmp_path / "rapport.fr.odt", body, master_pages=pages)
+    path = write_odt(tmp_path / "rapport.fr.odt", body, master_pages=pages, automatic_styles=LANDSCAPE_BREAK)
     assert read_document(path).paragraphs == (
         "Le Conseil a approuvé le plan.", "Les Alliés ont voté.", "Vote à l’unanimité.", "OTAN SANS CLASSIFICATION",
         "Division des affaires politiques", "Annexe A", "Rapport annuel 2024", "Ce document est la propriété de l’OTAN.")
@@ -785,8 +791,32 @@ def test_a_marking_in_several_libreoffice_headers_is_read_once(tmp_path):
     pages = (master_page("Standard", ("style:header", marking), ("style:header-first", marking),
                          ("style:footer", marking))
              + master_page("Landscape", ("style:header", '<text:p text:style-name="Header">Annexe A</text:p>' + marking)))
-    path = write_odt(tmp_path / "rapport.fr.odt", '<text:p text:style-name="P1">Le plan.</text:p>', master_pages=pages)
-    assert read_document(path).paragraphs == ("Le plan.", "OTAN SANS CLASSIFICATION", "Annexe A")
+    path = write_odt(tmp_path / "rapport.fr.odt", '<text:p text:style-name="P1">Le plan.</text:p><text:p '
+                     'text:style-name="P2">Annexe</text:p>', master_pages=pages, automatic_styles=LANDSCAPE_BREAK)
+    assert read_document(path).paragraphs == ("Le plan.", "Annexe", "OTAN SANS CLASSIFICATION", "Annexe A")
+
+
+def test_a_libreoffice_page_style_no_page_uses_gives_no_units(tmp_path):
+    """Every page style of styles.xml gave its header and footer as units, those of a template's styles no page uses
+    too (*Envelope*, a *Landscape* never applied): text no page of the document shows. The default page style's are
+    read, those of the styles the body's paragraphs and tables name (``style:master-page-name``, a page break into
+    another page style), and of the style each names for its next page (*First Page* followed by *Standard*)."""
+    def header(text: str) -> str:
+        return f'<text:p text:style-name="Header">{text}</text:p>'
+
+    pages = ('<style:master-page style:name="First_20_Page" style:display-name="First Page" style:page-layout-name='
+             f'"pm2" style:next-style-name="Index"><style:header>{header("Page de titre")}</style:header>'
+             "</style:master-page>" + master_page("Standard", ("style:header", header("OTAN SANS CLASSIFICATION")))
+             + master_page("Index", ("style:header", header("Index des termes")))
+             + master_page("Landscape", ("style:header", header("Annexe A")))
+             + master_page("Envelope", ("style:header", header("Enveloppe : adresse du destinataire"))))
+    title = ('<style:style style:name="P3" style:family="paragraph" style:parent-style-name="Title" '
+             'style:master-page-name="First_20_Page"><style:paragraph-properties style:page-number="auto"/>'
+             "</style:style>")
+    path = write_odt(tmp_path / "rapport.fr.odt", '<text:p text:style-name="P3">Rapport annuel</text:p><text:p '
+                     'text:style-name="P1">Le plan.</text:p>', master_pages=pages, automatic_styles=title)
+    assert read_document(path).paragraphs == ("Rapport annuel", "Le plan.", "Page de titre",
+                                              "OTAN SANS CLASSIFICATION", "Index des termes")
 
 
 def test_a_header_s_styles_are_styles_xml_s_whatever_content_xml_names_alike(tmp_path):

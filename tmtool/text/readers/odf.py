@@ -115,19 +115,47 @@ def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
     for body in root.iter(_OFFICE + "text"):
         walk.blocks(body)
     walk.place(walk.endnotes)
-    walk.read_furniture(_headers_and_footers(styles))
+    walk.read_furniture(_headers_and_footers(styles, root))
     return walk.read
 
 
-def _headers_and_footers(styles) -> list:
-    """The headers, then the footers, of each page style of styles.xml in its order (as OmegaT reads them, after the
-    body): a page's, its first page's, its left pages'; not one switched off (``style:display="false"``: a left
-    page's that repeats the right page's)."""
+def _headers_and_footers(styles, content) -> list:
+    """The headers, then the footers, of each page style of styles.xml that a page of the document uses
+    (``_used_page_styles``), in its order (as OmegaT reads them, after the body): a page's, its first page's, its left
+    pages'; not one switched off (``style:display="false"``: a left page's that repeats the right page's)."""
     if styles is None:
         return []
     pages = styles.findall(f"{_OFFICE}master-styles/{_STYLE}master-page")
+    used = _used_page_styles(pages, styles, content)
+    pages = [page for page in pages if page.get(_STYLE + "name") in used]
     return [part for kinds in (_HEADERS, _FOOTERS) for page in pages for kind in kinds
             for part in page.iterchildren(_STYLE + kind, _LOEXT + kind) if part.get(_STYLE + "display") != "false"]
+
+
+def _used_page_styles(pages: list, styles, content) -> set[str]:
+    """The names of the page styles (``pages``) a page of the document uses: the default one (LibreOffice's
+    *Standard*, else the first), those that the styles of the body's paragraphs and tables name
+    (``style:master-page-name``: a page break into a page style, a landscape annex), and those that each of these
+    names for its next page (``style:next-style-name``: a first page's style followed by another). A page style
+    no page uses (a template's *Envelope*, *Landscape* never applied) has headers and footers no page shows."""
+    names = [page.get(_STYLE + "name") for page in pages]
+    used = {"Standard" if "Standard" in names else names[0]} if names else set()
+    named = {style.get(_STYLE + "name"): style.get(_STYLE + "master-page-name")
+             for part, where in ((content, "automatic-styles"), (styles, "styles"), (styles, "automatic-styles"))
+             for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style") if style.get(_STYLE + "master-page-name")}
+    for body in content.iter(_OFFICE + "body"):
+        for element in body.iter():
+            for attribute in (_TEXT + "style-name", _TABLE + "style-name"):
+                if element.get(attribute) in named:
+                    used.add(named[element.get(attribute)])
+    following = {page.get(_STYLE + "name"): page.get(_STYLE + "next-style-name") for page in pages}
+    waiting = list(used)
+    while waiting:
+        after = following.get(waiting.pop())
+        if after and after not in used:
+            used.add(after)
+            waiting.append(after)
+    return used
 
 
 def _odf_parts(path: Path, data: bytes, kind: str, mimetype: str):
