@@ -290,6 +290,31 @@ def test_a_paragraph_s_private_use_characters_are_kept_beside_a_footer_s_page_nu
         "Le logo \ue000 de l’Alliance.", "\ue000 OTAN")
 
 
+def test_a_word_header_no_page_shows_gives_no_units(tmp_path):
+    """Word keeps a first page's header when *Different first page* is unticked, and the even pages' when *Different
+    odd and even* is: the section still names them (``w:headerReference``), but no ``w:titlePg`` nor
+    ``w:evenAndOddHeaders`` shows them on any page. Their text became units. A header is read where a page shows it."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Le Conseil a approuvé le plan.")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "OTAN SANS CLASSIFICATION"
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Page de garde : projet"
+    section.even_page_header.paragraphs[0].text = "Rapport annuel (pages paires)"
+    section.different_first_page_header_footer = False
+    document.save(tmp_path / "rapport.fr.docx")
+    assert read_document(tmp_path / "rapport.fr.docx").paragraphs == ("Le Conseil a approuvé le plan.",
+                                                                      "OTAN SANS CLASSIFICATION")
+    section.different_first_page_header_footer = True
+    document.settings.odd_and_even_pages_header_footer = True
+    document.save(tmp_path / "rapport.fr.docx")
+    assert read_document(tmp_path / "rapport.fr.docx").paragraphs == (
+        "Le Conseil a approuvé le plan.", "OTAN SANS CLASSIFICATION", "Page de garde : projet",
+        "Rapport annuel (pages paires)")
+
+
 def test_a_marking_in_several_headers_is_read_once(tmp_path):
     """Word keeps the default, first-page and even-page headers in parts of their own, and a classification marking
     is typed in each (*OTAN SANS CLASSIFICATION*): it made as many identical units. A header's or a footer's

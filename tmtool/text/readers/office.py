@@ -363,9 +363,12 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
                   if kind == "aFChunk" and part in package.namelist()}
         # the headers and footers a translator translates too (OmegaT, Trados, memoQ), each part once however many
         # sections show it, after the body and its endnotes, headers then footers, as OmegaT orders them
-        furniture = [_package_xml(package, part, name) for part in _headers_and_footers(relations)
-                     if part in package.namelist()]
         root = _package_xml(package, main, name)
+        settings = _package_xml(package, related["settings"], name) if related.get(
+            "settings") in package.namelist() else None
+        shown = _shown_headers_and_footers(root, relations, settings)
+        furniture = [_package_xml(package, part, name) for part in _headers_and_footers(relations)
+                     if part in package.namelist() and (shown is None or part in shown)]
     if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
         raise TmtoolError(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
     walk = _DocxWalk(_Reading(name), root, notes, styles, drawings, chunks)
@@ -451,6 +454,29 @@ def _headers_and_footers(relations: list[tuple[str, str, str]]) -> list[str]:
         return kind != "header", [int(digits) if digits.isdigit() else digits for digits in re.split(r"(\d+)", part)]
 
     return sorted({part for _, kind, part in relations if kind in ("header", "footer")}, key=order)
+
+
+def _shown_headers_and_footers(root, relations: list[tuple[str, str, str]], settings) -> set[str] | None:
+    """The header and footer parts a page of the document shows: those its sections name (``w:headerReference``,
+    ``w:footerReference``), a first page's only in a section that has one (``w:titlePg``), the even pages' only where
+    the settings set them apart (``w:evenAndOddHeaders``), as ECMA-376 Part 1 §17.10 says. Word keeps a first page's
+    header when *Different first page* is unticked, its text shown on no page; None where no section says (a
+    generator's document without ``w:sectPr``): every part is read."""
+    w = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    sections = [section for section in root.iter(w + "sectPr")
+                if section.getparent() is None or section.getparent().tag != w + "sectPrChange"]  # not the old ones
+    if not sections:
+        return None
+    even = settings is not None and _on(settings.find(w + "evenAndOddHeaders"), w)
+    targets = {rid: part for rid, kind, part in relations if kind in ("header", "footer")}
+    shown = set()
+    for section in sections:
+        first = _on(section.find(w + "titlePg"), w)
+        for reference in section.iterchildren(w + "headerReference", w + "footerReference"):
+            kind = reference.get(w + "type", "default")
+            if kind == "default" or (kind == "first" and first) or (kind == "even" and even):
+                shown.add(targets.get(_relation_id(reference)))
+    return shown
 
 
 def _first_ids(relations: list[tuple[str, str, str]]) -> dict[str, str]:
