@@ -1133,6 +1133,34 @@ def test_cookie_notices_and_dialogs_are_not_the_page_s_text(tmp_path):
     assert read_document(policy).paragraphs == ("Gestion des cookies", "Ce site dépose des cookies de mesure d’audience.")
 
 
+def test_readers_comments_forms_and_other_consent_managers_notices_are_not_the_page_s_text(tmp_path):
+    """A page without ``<main>`` (SPIP's, Joomla's) is read from its body: the readers' comments and the form to
+    leave one (*Laisser un commentaire*, *Votre adresse e-mail ne sera pas publiée.*, *Votre message*), and the notices
+    of consent managers named neither cookie nor consent (iubenda, Axeptio, Quantcast) became units. They are left
+    out; a page that ASP.NET wraps whole in its form is read."""
+    page = tmp_path / "communique.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Communiqué</title></head><body>'
+        '<div class="page"><div class="content" id="content"><h1>Communiqué du 12 juillet 2023</h1>'
+        '<div class="texte"><p>L’ambassadeur a reçu la délégation.</p><p>La réunion a porté sur la coopération.</p>'
+        '</div><div id="comments" class="comments-area"><h2 class="comments-title">2 commentaires</h2><ol '
+        'class="comment-list"><li class="comment"><p>Très bonne nouvelle.</p></li></ol><div id="respond" '
+        'class="comment-respond"><h3 id="reply-title">Laisser un commentaire</h3></div></div><div class="forum">'
+        '<form action="/spip.php" method="post"><p class="explication">Votre adresse e-mail ne sera pas publiée.</p>'
+        '<label for="texte">Votre message</label><textarea id="texte"></textarea><input type="submit" value="Envoyer">'
+        '</form></div></div></div><div id="iubenda-cs-banner" class="iubenda-cs-container"><p class="iub-p">Nous et '
+        'des tiers sélectionnés utilisons des traceurs à des fins techniques.</p></div><div id="axeptio_overlay">'
+        '<p>Ce site utilise des traceurs pour mesurer l’audience.</p></div><div id="qc-cmp2-container"><p>Nous '
+        "respectons votre vie privée.</p></div></body></html>", encoding="utf-8")
+    assert read_document(page).paragraphs == ("Communiqué du 12 juillet 2023", "L’ambassadeur a reçu la délégation.",
+                                              "La réunion a porté sur la coopération.")
+    aspnet = tmp_path / "annonce.fr.html"
+    aspnet.write_text('<html><body><form method="post" action="./annonce.aspx" id="aspnetForm"><div class="aspNetHidden">'
+                      '<input type="hidden" name="__VIEWSTATE" value="x"></div><div id="s4-workspace"><h1>Annonce</h1>'
+                      "<p>Le ministère recrute des traducteurs.</p></div></form></body></html>", encoding="utf-8")
+    assert read_document(aspnet).paragraphs == ("Annonce", "Le ministère recrute des traducteurs.")
+
+
 def test_text_for_screen_readers_only_is_not_the_page_s_text(tmp_path):
     """What a page hides from the eye and gives screen readers (a skip link, a link's "new window" warning, a
     heading naming a block), by the class names of Bootstrap, WordPress, Drupal and the French State's

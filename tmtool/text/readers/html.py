@@ -43,8 +43,18 @@ _DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "
             "rp", "annotation", "annotation-xml")
 _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
 # a cookie notice outside the article, by the id or class a site or its consent manager gives it
-# (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
-_CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi", re.IGNORECASE)
+# (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host,
+# #iubenda-cs-banner, #axeptio_overlay, #qc-cmp2-container, Klaro's, Orejime's (the French State's sites), Osano's,
+# Usercentrics', Complianz's #cmplz-…)
+_CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi|iubenda|axeptio|qc-cmp|klaro|orejime|"
+                             r"osano|usercentrics|cmplz", re.IGNORECASE)
+# readers' comments under the article and the form to leave one, by the id or class CMSs give them (WordPress's
+# #comments, .comments-area, #respond; Drupal's .comments, .comment-wrapper; Disqus's #disqus_thread)
+_READER_COMMENTS = re.compile(r"comments(?:[-_](?:area|wrapper|section|list|container))?|comment-(?:respond|wrapper|"
+                              r"list|form)|commentlist|commentform|respond|disqus_thread", re.IGNORECASE)
+# a form is the page's control (a comment's, a search's, a newsletter's, a log-in's: a few labels and notices), unless
+# it holds the page (ASP.NET's and SharePoint's form wraps the whole body): its heading, its article, or more words
+_FORM_WORDS = 100
 # a breadcrumb (Accueil > Actualités > the page's title), wherever it stands, by the ARIA label or schema.org type
 # sites give it (BreadcrumbList, "Fil d'Ariane"), or by a class or id that names one (.breadcrumb, #breadcrumbs,
 # .fr-breadcrumb, .breadcrumb__list, .fil-ariane): a name saying a block *has* one (.has-breadcrumb, wrapping the
@@ -206,7 +216,8 @@ def _replace_controls(element) -> None:
 
 def _left_out(element) -> bool:
     """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice or a footer outside the
-    article (by their id or class), a breadcrumb, what is not shown (the hidden attribute, an inline style, a class
+    article (by their id or class), a breadcrumb, readers' comments (``_READER_COMMENTS``), a form that is a control
+    (``_FORM_WORDS``), what is not shown (the hidden attribute, an inline style, a class
     for screen readers only; not the MathML of an equation shown as a picture, ``_SHOWN_AS_PICTURE``), a note's
     call, a reviewer's comments, the label of a list's item Word wrote (``_WORD_LIST_IGNORE``)."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
@@ -219,6 +230,9 @@ def _left_out(element) -> bool:
             or ((any(_BREADCRUMB_NAME.fullmatch(name) for name in names.split())
                  or any(_BREADCRUMB.search(element.get(name, "")) for name in ("aria-label", "itemtype")))
                 and element.tag not in ("html", "body"))
+            or any(_READER_COMMENTS.fullmatch(name) for name in names.split())
+            or (element.tag == "form" and len(element.text_content().split()) < _FORM_WORDS and not any(
+                child.tag in ("main", "article", "h1") or child.get("role") == "main" for child in element.iter()))
             or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
             or bool(_WORD_LIST_IGNORE.search(element.get("style", "")))
             or (bool(_NOT_SHOWN.search(element.get("style", "")))
