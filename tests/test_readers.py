@@ -470,3 +470,48 @@ def test_bad_utf8_names_the_line(tmp_path):
 def test_invalid_language_tag_is_refused():
     with pytest.raises(TmtoolError, match="invalid language tag"):
         read_document(SEED_FR, lang="français")
+
+
+MARKDOWN_FR = """---
+title: "Sommet de l'OTAN à Vilnius"
+date: 2023-07-12
+tags: [otan, sommet]
+---
+
+# Sommet de l’OTAN
+
+Le **Conseil** a approuvé le [plan d’action](https://www.nato.int/plan) et
+la [déclaration][1].\\
+Les ministres ont signé.
+
+* Premier point.
+* Second point avec `code`.
+
+| Pays | Objectif |
+|------|----------|
+| Estonie | 3 % du PIB |
+
+```python
+print("Bonjour")
+```
+
+    indented code
+
+[1]: https://www.nato.int/declaration
+"""
+
+
+def test_markdown_is_read_as_it_renders_not_with_its_syntax(tmp_path):
+    """A Markdown file was read as plain text: a heading kept its ``#``, a sentence its ``**`` and its links'
+    addresses, a table its bars and its ruler row, a block of code its fences and lines, each a unit, and the front
+    matter's YAML lines too. It is read as it renders (CommonMark, GitHub's
+    tables): a link's text without its address, a sentence wrapped over lines as one, a hard break as a Word line
+    break, cells as cells, no code block; the front matter's title first, its other keys not."""
+    path = tmp_path / "sommet.fr.md"
+    path.write_text(MARKDOWN_FR, encoding="utf-8")
+    read = read_document(path)
+    assert read.paragraphs == (
+        "Sommet de l'OTAN à Vilnius", "Sommet de l’OTAN", "Le Conseil a approuvé le plan d’action et la déclaration.",
+        "Les ministres ont signé.", "Premier point.", "Second point avec code.", "Pays", "Objectif", "Estonie",
+        "3 % du PIB")
+    assert read.rows == ((6, 7), (8, 9))
