@@ -1161,6 +1161,30 @@ def test_readers_comments_forms_and_other_consent_managers_notices_are_not_the_p
     assert read_document(aspnet).paragraphs == ("Annonce", "Le ministère recrute des traducteurs.")
 
 
+def test_a_page_s_tabs_give_every_panel_and_its_label(tmp_path):
+    """A page's tabs (ARIA's tablist of buttons, jQuery UI's of links) show one panel at a time: the others are hidden
+    (``hidden``, or ``display: none`` as jQuery UI sets it) until their tab is chosen, and were lost with their text,
+    and the tabs' labels with them (a button, a link list). Every panel is read, as a closed ``<details>`` is, and each
+    label as its title; hidden text that is no panel stays out."""
+    page = tmp_path / "sommet.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><body><main><h1>Le sommet</h1><div class="tabs"><div role="tablist" '
+        'aria-label="Sections"><button role="tab" aria-selected="true" aria-controls="p1" id="t1">Contexte</button>'
+        '<button role="tab" aria-selected="false" aria-controls="p2" id="t2" tabindex="-1">Décisions</button></div>'
+        '<div role="tabpanel" id="p1" aria-labelledby="t1"><p>Les Alliés se sont réunis à Vilnius.</p></div>'
+        '<div role="tabpanel" id="p2" aria-labelledby="t2" hidden><p>Ils ont adopté un plan de défense.</p></div></div>'
+        '<div id="tabs" class="ui-tabs ui-widget"><ul role="tablist" class="ui-tabs-nav"><li role="tab" aria-controls='
+        '"tabs-1" aria-selected="true"><a href="#tabs-1" class="ui-tabs-anchor" role="presentation">Calendrier</a></li>'
+        '<li role="tab" aria-controls="tabs-2" aria-selected="false"><a href="#tabs-2" class="ui-tabs-anchor" '
+        'role="presentation">Participants</a></li></ul><div id="tabs-1" role="tabpanel" aria-hidden="false"><p>Le '
+        'sommet dure deux jours.</p></div><div id="tabs-2" role="tabpanel" aria-hidden="true" style="display: none;">'
+        '<p>Trente et un pays y participent.</p></div></div><div class="note" style="display: none">Ce site utilise '
+        "des cookies.</div><p hidden>Brouillon non publié.</p></main></body></html>", encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Le sommet", "Contexte", "Décisions", "Les Alliés se sont réunis à Vilnius.", "Ils ont adopté un plan de défense.",
+        "Calendrier", "Participants", "Le sommet dure deux jours.", "Trente et un pays y participent.")
+
+
 def test_text_for_screen_readers_only_is_not_the_page_s_text(tmp_path):
     """What a page hides from the eye and gives screen readers (a skip link, a link's "new window" warning, a
     heading naming a block), by the class names of Bootstrap, WordPress, Drupal and the French State's

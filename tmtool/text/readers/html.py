@@ -219,11 +219,12 @@ def _left_out(element) -> bool:
     article (by their id or class), a breadcrumb, readers' comments (``_READER_COMMENTS``), a form that is a control
     (``_FORM_WORDS``), what is not shown (the hidden attribute, an inline style, a class
     for screen readers only; not the MathML of an equation shown as a picture, ``_SHOWN_AS_PICTURE``), a note's
-    call, a reviewer's comments, the label of a list's item Word wrote (``_WORD_LIST_IGNORE``)."""
+    call, a reviewer's comments, the label of a list's item Word wrote (``_WORD_LIST_IGNORE``). A tab's panel not
+    chosen is read (``role="tabpanel"``), hidden or not."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
     names = f'{element.get("id", "")} {element.get("class", "")}'
-    return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
+    return ((element.tag in _DROPPED and element.get("role") != "tab") or element.get("role") in _DROPPED_ROLES
             or ((bool(_CONSENT_NOTICE.search(names)) or any(_FOOTER.fullmatch(name) for name in names.split()))
                 and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
@@ -233,10 +234,12 @@ def _left_out(element) -> bool:
             or any(_READER_COMMENTS.fullmatch(name) for name in names.split())
             or (element.tag == "form" and len(element.text_content().split()) < _FORM_WORDS and not any(
                 child.tag in ("main", "article", "h1") or child.get("role") == "main" for child in element.iter()))
-            or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
+            # found: the closed part of an accordion; a tab's panel (ARIA's, jQuery UI's, a framework's), hidden until
+            # its tab is chosen, is the page's text as a closed <details> is
+            or (element.get("hidden") not in (None, "until-found") and element.get("role") != "tabpanel")
             or bool(_WORD_LIST_IGNORE.search(element.get("style", "")))
             or (bool(_NOT_SHOWN.search(element.get("style", "")))
-                and _SHOWN_AS_PICTURE not in element.get("class", "").split())
+                and _SHOWN_AS_PICTURE not in element.get("class", "").split() and element.get("role") != "tabpanel")
             or any(_SCREEN_READER_ONLY.fullmatch(name) for name in element.get("class", "").split())
             or (element.tag == "a" and element.get("href", "").startswith("#")
                 and bool(_NOTE_MARK.fullmatch(element.text_content())))
@@ -413,8 +416,9 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
             and _add_raised(current, element.text_content())):
         return
     # an equation displayed apart is a paragraph of its own (MathML's display="block")
+    # and so is a tab's label, a title over its panel
     is_block = isinstance(element.tag, str) and (element.tag in _BLOCKS or element.tag == "math"
-                                                 and element.get("display") == "block")
+                                                 and element.get("display") == "block" or element.get("role") == "tab")
     if is_block:
         _flush(read, current, titled)
     if element.tag == "table":
@@ -423,7 +427,8 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         for line in element.text_content().splitlines():
             _flush(read, [line], True)
         return
-    linked = linked or element.tag == "a"
+    # a tab's label is its panel's title, a link or not (ARIA's role on it, or on its item: jQuery UI's)
+    linked = linked or (element.tag == "a" and "tab" not in (element.get("role"), element.getparent().get("role")))
     text = _Linked if linked else str
     if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``); a page break Word saved ends
         if _PAGE_BREAK.search(element.get("style", "")):  # a paragraph, as in a DOCX
