@@ -388,6 +388,27 @@ def test_an_agenda_table_s_times_stay_with_their_items_a_table_s_amounts_go(tmp_
                                               "Transport", "Repas")
 
 
+def test_a_table_s_merged_cells_keep_the_columns_its_times_are_weighed_in(tmp_path):
+    """A cell merged across columns (Word's ``w:gridSpan``, an HTML ``colspan``) moved the cells after it one column
+    left: a total's amount (*125.40*) under a merged label counted in the times' column, and the agenda's times went
+    as amounts. A cell counts for the columns it covers."""
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    for row, texts in zip(table.rows, [("Point", "Heure", "Coût"), ("Accueil", "9.30", "12.50"),
+                                       ("Ouverture", "10.30", "8.75"), ("Total", "", "125.40")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    table.cell(3, 0).merge(table.cell(3, 1)).text = "Total"
+    path = tmp_path / "programme.docx"
+    document.save(path)
+    assert read_document(path).paragraphs == ("Point", "Heure", "Coût", "Accueil", "9.30", "Ouverture", "10.30",
+                                              "Total")
+    page = tmp_path / "programme.html"
+    page.write_text("<table><tr><th>Point</th><th>Heure</th><th>Coût</th></tr><tr><td>Accueil</td><td>9.30</td><td>"
+                    '12.50</td></tr><tr><td colspan="2">Total</td><td>125.40</td></tr></table>', encoding="utf-8")
+    assert read_document(page).paragraphs == ("Point", "Heure", "Coût", "Accueil", "9.30", "Total")
+
+
 def test_table_rows_are_kept_beside_their_cells(tmp_path):
     """Each cell is a paragraph; ``rows`` says which make a row, when each cell with text is one."""
     document = docx.Document()

@@ -451,7 +451,10 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         if heading is not None and heading[1] is None:
             heading[1], heading[2] = len(read.paragraphs), seen.link_items
         if child.tag in ("td", "th"):
-            cells.append(range(start, len(read.paragraphs)))
+            end = len(read.paragraphs)
+            span = child.get("colspan", "1").strip()  # the columns it covers
+            cells += [range(start, end)] + [range(end, end)] * (min(int(span), 64) - 1 if span.isdigit() and int(span)
+                                                                else 0)
         if child.tail:
             current.append(text(child.tail))
     _drop_heading_over_links(read, current, heading, seen)

@@ -230,6 +230,10 @@ class _OdtWalk(_Walk):
             key = family, defined[key].get(_STYLE + "parent-style-name")
         return None
 
+    def span(self, cell) -> int:
+        count = cell.get(_TABLE + "number-columns-spanned", "1")
+        return min(int(count), 64) if count.isdigit() and int(count) > 0 else 1
+
     def skipped(self, element) -> bool:
         return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
                 # a content control's placeholder prompt, a check box's box, as a DOCX's

@@ -107,9 +107,14 @@ class _Walk(ABC):
             for cell in self._within(row, self.cell):
                 start = len(self.read.paragraphs)
                 self.blocks(cell)
-                cells.append(range(start, len(self.read.paragraphs)))
+                end = len(self.read.paragraphs)
+                cells += [range(start, end)] + [range(end, end)] * (self.span(cell) - 1)  # the columns it covers
             self.read.add_row(cells)
         self.read.close_table()
+
+    def span(self, cell) -> int:
+        """How many of its table's columns ``cell`` spans (a format's merged cells say)."""
+        return 1
 
     def _within(self, element, tag: str):
         """The ``tag`` children of ``element``, looked for inside the elements that group them too (ODF's
@@ -733,6 +738,11 @@ class _DocxWalk(_Walk):
             style = element.find(f"{w}pPr/{w}pStyle")
             return style is not None and self.styles.generated(style.get(w + "val"))
         return _later_alternative(element)
+
+    def span(self, cell) -> int:
+        merged = cell.find(f"{self.w}tcPr/{self.w}gridSpan")
+        count = merged.get(self.w + "val", "1") if merged is not None else "1"
+        return min(int(count), 64) if count.isdigit() and int(count) > 0 else 1
 
     def _hidden(self, properties) -> bool:
         """Whether text with the run properties ``properties`` (a run's ``w:rPr``, a paragraph mark's) is
