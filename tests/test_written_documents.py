@@ -824,8 +824,9 @@ def test_a_marking_in_several_libreoffice_headers_is_read_once(tmp_path):
 def test_a_libreoffice_page_style_no_page_uses_gives_no_units(tmp_path):
     """Every page style of styles.xml gave its header and footer as units, those of a template's styles no page uses
     too (*Envelope*, a *Landscape* never applied): text no page of the document shows. The default page style's are
-    read, those of the styles the body's paragraphs and tables name (``style:master-page-name``, a page break into
-    another page style), and of the style each names for its next page (*First Page* followed by *Standard*)."""
+    read, those of the styles the body's paragraphs and tables name, themselves or through a parent
+    (``style:master-page-name``, a page break into another page style), and of the style each names for its next page
+    (*First Page* followed by *Index*)."""
     def header(text: str) -> str:
         return f'<text:p text:style-name="Header">{text}</text:p>'
 
@@ -838,10 +839,20 @@ def test_a_libreoffice_page_style_no_page_uses_gives_no_units(tmp_path):
     title = ('<style:style style:name="P3" style:family="paragraph" style:parent-style-name="Title" '
              'style:master-page-name="First_20_Page"><style:paragraph-properties style:page-number="auto"/>'
              "</style:style>")
+    annex = ('<style:style style:name="P4" style:family="paragraph" style:parent-style-name="Annexe">'
+             '<style:text-properties fo:font-weight="bold"/></style:style>')
     path = write_odt(tmp_path / "rapport.fr.odt", '<text:p text:style-name="P3">Rapport annuel</text:p><text:p '
-                     'text:style-name="P1">Le plan.</text:p>', master_pages=pages, automatic_styles=title)
+                     'text:style-name="P1">Le plan.</text:p>', master_pages=pages, automatic_styles=title + annex,
+                     styles='<style:style style:name="Annexe" style:family="paragraph" style:master-page-name='
+                            '"Landscape"/>')
     assert read_document(path).paragraphs == ("Rapport annuel", "Le plan.", "Page de titre",
                                               "OTAN SANS CLASSIFICATION", "Index des termes")
+    path = write_odt(tmp_path / "rapport.fr.odt", '<text:p text:style-name="P3">Rapport annuel</text:p><text:p '
+                     'text:style-name="P4">Annexe</text:p>', master_pages=pages, automatic_styles=title + annex,
+                     styles='<style:style style:name="Annexe" style:family="paragraph" style:master-page-name='
+                            '"Landscape"/>')
+    assert read_document(path).paragraphs == ("Rapport annuel", "Annexe", "Page de titre",
+                                              "OTAN SANS CLASSIFICATION", "Index des termes", "Annexe A")
 
 
 def test_a_header_s_styles_are_styles_xml_s_whatever_content_xml_names_alike(tmp_path):

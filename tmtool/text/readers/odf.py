@@ -134,20 +134,32 @@ def _headers_and_footers(styles, content) -> list:
 
 def _used_page_styles(pages: list, styles, content) -> set[str]:
     """The names of the page styles (``pages``) a page of the document uses: the default one (LibreOffice's
-    *Standard*, else the first), those that the styles of the body's paragraphs and tables name
-    (``style:master-page-name``: a page break into a page style, a landscape annex), and those that each of these
+    *Standard*, else the first), those that the styles of the body's paragraphs and tables name, themselves or through
+    their parents (``style:master-page-name``: a page break into a page style, a landscape annex), and those that each of these
     names for its next page (``style:next-style-name``: a first page's style followed by another). A page style
     no page uses (a template's *Envelope*, *Landscape* never applied) has headers and footers no page shows."""
     names = [page.get(_STYLE + "name") for page in pages]
     used = {"Standard" if "Standard" in names else names[0]} if names else set()
-    named = {style.get(_STYLE + "name"): style.get(_STYLE + "master-page-name")
-             for part, where in ((content, "automatic-styles"), (styles, "styles"), (styles, "automatic-styles"))
-             for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style") if style.get(_STYLE + "master-page-name")}
-    for body in content.iter(_OFFICE + "body"):
-        for element in body.iter():
-            for attribute in (_TEXT + "style-name", _TABLE + "style-name"):
-                if element.get(attribute) in named:
-                    used.add(named[element.get(attribute)])
+    defined: dict[tuple, object] = {}  # the paragraph and table styles by family and name, content.xml's first
+    for part, where in ((content, "automatic-styles"), (styles, "styles"), (styles, "automatic-styles")):
+        for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style"):
+            defined.setdefault((style.get(_STYLE + "family"), style.get(_STYLE + "name")), style)
+
+    def master(family: str, name: str | None) -> str | None:  # a style's page style, its own or its parents'
+        seen = set()
+        while (family, name) in defined and name not in seen:  # a parent may loop
+            seen.add(name)
+            style = defined[family, name]
+            if style.get(_STYLE + "master-page-name"):
+                return style.get(_STYLE + "master-page-name")
+            name = style.get(_STYLE + "parent-style-name")
+        return None
+
+    names_used = {("paragraph", element.get(_TEXT + "style-name")) for body in content.iter(_OFFICE + "body")
+                  for element in body.iter(_TEXT + "p", _TEXT + "h")} | {
+        ("table", element.get(_TABLE + "style-name")) for body in content.iter(_OFFICE + "body")
+        for element in body.iter(_TABLE + "table")}
+    used |= {page for page in (master(*key) for key in names_used) if page}
     following = {page.get(_STYLE + "name"): page.get(_STYLE + "next-style-name") for page in pages}
     waiting = list(used)
     while waiting:
