@@ -1196,6 +1196,31 @@ def test_a_page_s_tabs_give_every_panel_and_its_label(tmp_path):
         "Calendrier", "Participants", "Le sommet dure deux jours.", "Trente et un pays y participent.")
 
 
+def test_a_drupal_page_s_title_above_its_article_is_read_and_its_comments_not(tmp_path):
+    """Drupal (Olivero, Claro) writes a node's title in a block of its own above the ``<article>``, inside ``<main>``:
+    the article alone was read and the page's title lost, while the comments section and its form inside the article
+    (*Commentaires*, *Ajouter un commentaire*, *Objet*, the form's help) became units. The title is read first, where
+    the article holds no ``<h1>``; the comments are not."""
+    page = tmp_path / "exercice.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr" dir="ltr"><head><meta charset="utf-8"><title>Exercice | Site</title></head>'
+        '<body class="path-node page-node-type-article"><div id="page"><header id="header" class="site-header" '
+        'role="banner"><a href="/" rel="home">Ministère</a></header><div id="main-wrapper"><main role="main"><div '
+        'class="region region--content-above"><div id="block-olivero-page-title" class="block block-page-title-block">'
+        '<h1 class="title page-title"><span class="field field--name-title">Exercice Steadfast</span></h1></div></div>'
+        '<div class="region region--content" id="content"><article data-history-node-id="12" class="node '
+        'node--type-article node--view-mode-full"><div class="node__content"><div class="text-content field '
+        'field--name-body"><p>L’exercice a réuni dix pays.</p><p>Il s’est déroulé en mer Baltique.</p></div><section '
+        'class="section comments" data-drupal-selector="comments"><h2 class="comments__title">Commentaires</h2><h2 '
+        'class="add-comment__heading">Ajouter un commentaire</h2><form class="comment-comment-form comment-form" '
+        'action="/comment/reply/node/12/comment" method="post" id="comment-form"><label for="edit-subject">Objet'
+        '</label><input type="text" id="edit-subject"><div class="description">Les adresses de pages web et de '
+        'courriels sont transformées en liens automatiquement.</div><input type="submit" value="Enregistrer"></form>'
+        "</section></div></article></div></main></div></div></body></html>", encoding="utf-8")
+    assert read_document(page).paragraphs == ("Exercice Steadfast", "L’exercice a réuni dix pays.",
+                                              "Il s’est déroulé en mer Baltique.")
+
+
 def test_text_for_screen_readers_only_is_not_the_page_s_text(tmp_path):
     """What a page hides from the eye and gives screen readers (a skip link, a link's "new window" warning, a
     heading naming a block), by the class names of Bootstrap, WordPress, Drupal and the French State's

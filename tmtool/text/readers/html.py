@@ -161,7 +161,9 @@ _BLOCKS = {
 
 def _html_paragraphs(data: bytes, path: str) -> _Reading:
     """The article of a page: its ``<main>`` (or the element whose role is main), else its body; in it,
-    the ``<article>`` holding the most text when there is one (the story, not the teasers of others)."""
+    the ``<article>`` holding the most text when there is one (the story, not the teasers of others), after the page's
+    title (its ``<h1>``) when the article holds none and no other article holds it (Drupal writes the title in a block
+    above the article)."""
     import lxml.html
     from lxml import etree
 
@@ -196,7 +198,12 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
     for scope in (main, root.find("body")):
         if scope is not None and not read.paragraphs:  # a main without text is no article: the body is read
             articles = list(scope.iter("article"))
-            _collect_blocks(max(articles, key=lambda a: len(a.text_content())) if articles else scope, read, [])
+            article = max(articles, key=lambda a: len(a.text_content())) if articles else scope
+            title = next(scope.iter("h1"), None)
+            if article is not scope and next(article.iter("h1"), None) is None and title is not None and not any(
+                    ancestor.tag == "article" for ancestor in title.iterancestors()):
+                _collect_blocks(title, read, [])  # the page's title, over its article (Drupal's title block)
+            _collect_blocks(article, read, [])
     return read
 
 
