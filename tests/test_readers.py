@@ -536,3 +536,41 @@ def test_markdown_is_read_as_it_renders_not_with_its_syntax(tmp_path):
         "Les ministres ont signé.", "Premier point.", "Second point avec code.", "Pays", "Objectif", "Estonie",
         "3 % du PIB")
     assert read.rows == ((6, 7), (8, 9))
+
+
+WRAPPED_FR = """Le Conseil de l'Atlantique Nord s'est réuni aujourd'hui à Bruxelles pour
+examiner la situation sécuritaire dans la région euro-atlantique. Les
+ministres ont adopté un plan de renforcement de la dissuasion et de la
+défense de l'Alliance, présenté par le Comité militaire et l'état-
+major international.
+
+Objectifs :
+- renforcer la posture de défense avancée sur le flanc est de
+  l'Alliance ;
+- améliorer l'interopérabilité.
+
+Cordialement,
+Le Secrétariat
+"""
+
+
+def test_a_text_wrapped_at_a_width_is_read_by_its_paragraphs_not_its_lines(tmp_path):
+    """An e-mail saved as text, a licence, what ``fmt`` or pdftotext writes are wrapped at a width (72 here): each
+    line was a paragraph, so that a sentence wrapped over three lines made three units, none a sentence (*Les* alone
+    ended one). A wrapped text's lines run on where the wrap broke them (a long line ending no sentence, a line the
+    next word would not have fitted on), after a compound's hyphen without a space, the next line's indentation left
+    out; a list's items, a salutation, a signature stay lines. A text written a paragraph a line, its titles and
+    list of titles as long as they are, is read as before."""
+    path = tmp_path / "courriel.fr.txt"
+    path.write_text(WRAPPED_FR, encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Le Conseil de l'Atlantique Nord s'est réuni aujourd'hui à Bruxelles pour examiner la situation sécuritaire "
+        "dans la région euro-atlantique. Les ministres ont adopté un plan de renforcement de la dissuasion et de la "
+        "défense de l'Alliance, présenté par le Comité militaire et l'état-major international.",
+        "Objectifs :", "- renforcer la posture de défense avancée sur le flanc est de l'Alliance ;",
+        "- améliorer l'interopérabilité.", "Cordialement,", "Le Secrétariat")
+    titles = ["Rapport annuel du Secrétaire général", "Communiqué du sommet de Washington sur la défense collective",
+              "Concept stratégique de l'Alliance", "Déclaration des ministres de la Défense de l'Alliance atlantique",
+              "Plan d'action pour la réaction rapide", "Le Conseil a approuvé le plan de renforcement de la défense."]
+    path.write_text("\n".join(titles) + "\n", encoding="utf-8")
+    assert read_document(path).paragraphs == tuple(titles)

@@ -51,7 +51,48 @@ def _text_paragraphs(text: str, path: str) -> list[str]:
         raise TmtoolError(
             f"binary data, not text (control character U+{ord(match.group()):04X})", path=path, line=line
         )
-    return _paragraphs([text], path, numbered=True)
+    unwrapped = _unwrapped(text)
+    return _paragraphs([unwrapped], path, numbered=unwrapped is text)
+
+
+# a text wrapped at a fixed width (an e-mail's lines, a licence's, what fmt or pdftotext writes) breaks its lines where
+# the width fell, mid-sentence: its lines are no paragraphs. Told by its lines: their width (the 95th percentile's
+# length, a stray long line aside) between the widths wrappers use, and of its lines that end no sentence, three or
+# more and most of them near the width (80 % of it or more: a title, a salutation, a list's label end none and are
+# short, a list of titles or a poem's lines are as long as they are, not near one width)
+_WRAP_WIDTHS = range(60, 101)
+_WRAP_PERCENTILE = 0.95
+_LONG_LINE = 0.8
+# a line that starts a list's item or a numbered clause, which its writer put on a line of its own
+_ITEM_START = re.compile(r"\s*(?:[-–—*•·]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]\s)")
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` itself, unless it is wrapped at a fixed width (``_WRAP_WIDTHS``); then its lines joined into the
+    paragraphs they wrap. A line runs on into the next where the next line's first word would not have fitted on it
+    (within two characters of the width: a wrapper breaks there only), or where it is long and ends no sentence (a
+    writer wrapping by hand leaves a ragged edge); not before a blank line nor before a list's item. Lines run on with a
+    space, or none after a hyphen (a wrapper breaks after a compound's hyphen, *état-*/*major*, and hyphenates no
+    word), the next line's indentation left out."""
+    lines = text.splitlines()
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 4:
+        return text
+    width = lengths[int(_WRAP_PERCENTILE * (len(lengths) - 1))]
+    unended = [len(line.rstrip()) for line in lines if line.strip() and not _ENDS_UNIT.search(line.rstrip())]
+    long = sum(length >= _LONG_LINE * width for length in unended)
+    if width not in _WRAP_WIDTHS or long < 3 or 2 * long <= len(unended):
+        return text
+    joined: list[str] = []
+    ran_on = False
+    for line, after in zip(lines, [*lines[1:], ""]):
+        line, word = (line.strip() if ran_on else line.rstrip()), _FIRST_WORD.match(after)
+        ran_on = (bool(line) and word is not None and not _ITEM_START.match(after) and (
+            len(line) + 1 + len(word.group(1)) > width - 2
+            or (len(line) >= _LONG_LINE * width and not _ENDS_UNIT.search(line))))
+        joined.append(line + ("\n" if not ran_on else "" if line[-1] == "-" and line[-2:-1].isalpha() else " "))
+    return "".join(joined)
 
 
 def _paragraphs(blocks: Iterable[str], path: str, *, numbered: bool = False) -> list[str]:
@@ -90,7 +131,8 @@ def _line_breaks(block: str) -> str:
     ends with a word that never ends a sentence nor a title, an article, a determiner, a preposition, a
     conjunction (``langid.PHRASE_OPENERS``: *rencontre le* / *Président du Conseil*); else, a capital, a digit, a
     bullet, a script without case, two breaks in a row, the break ends the paragraph, as a paragraph's mark
-    would. Plain text has no such breaks: its lines are its paragraphs."""
+    would. Plain text has no such breaks: its lines are its paragraphs, unless it is wrapped at a width
+    (``_unwrapped``)."""
     lines = _BREAK.split(block)
     text = [lines[0]]
     # the end of the line the text ends with (_LINE_END), all the rules read of it
