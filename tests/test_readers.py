@@ -356,6 +356,59 @@ def test_a_table_s_dates_and_phone_numbers_are_units_its_quantities_not(tmp_path
     assert read.rows == ((0, 1), (2, 3), (4, 5), (6, 7))
 
 
+def test_an_agenda_table_s_times_stay_with_their_items_a_table_s_amounts_go(tmp_path):
+    """A time of day in a table's cell was kept or left out by its shape: *08.30* stayed, *9.15*, *10.30* and
+    *14.00* went as amounts with two decimals, so that an agenda's items lost their times from 9 o'clock on. A
+    column whose every number is a time keeps them all, as a translator localises them (*10:30*, *10 h 30*); a
+    number that is no time in its column (*8.75*) says its *10.30* is an amount, left out with it, in a DOCX as in
+    a CMS's page."""
+    document = docx.Document()
+    agenda = document.add_table(rows=5, cols=2)
+    for row, texts in zip(agenda.rows, [("Heure", "Point"), ("08.30", "Accueil des délégations"), ("9.15", "Ouverture"),
+                                        ("10.30", "Pause"), ("14.00", "Déjeuner de travail")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    costs = document.add_table(rows=3, cols=2)
+    for row, texts in zip(costs.rows, [("Poste", "Montant"), ("Transport", "10.30"), ("Repas", "8.75")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    path = tmp_path / "programme.docx"
+    document.save(path)
+    read = read_document(path)
+    assert read.paragraphs == ("Heure", "Point", "08.30", "Accueil des délégations", "9.15", "Ouverture", "10.30",
+                               "Pause", "14.00", "Déjeuner de travail", "Poste", "Montant", "Transport", "Repas")
+    assert read.rows == ((0, 1), (2, 3), (4, 5), (6, 7), (8, 9), (10, 11), (12,), (13,))
+    page = tmp_path / "programme.html"
+    page.write_text('<!DOCTYPE html><html lang="fr"><body><main><h1>Programme</h1><figure class="wp-block-table">'
+                    "<table><thead><tr><th>Heure</th><th>Point</th></tr></thead><tbody><tr><td>9.30</td><td>Ouverture"
+                    "</td></tr><tr><td>11.00</td><td>Pause</td></tr></tbody></table></figure><table><tbody><tr><td>"
+                    "Transport</td><td>10.30</td></tr><tr><td>Repas</td><td>8.75</td></tr></tbody></table></main>"
+                    "</body></html>", encoding="utf-8")
+    assert read_document(page).paragraphs == ("Programme", "Heure", "Point", "9.30", "Ouverture", "11.00", "Pause",
+                                              "Transport", "Repas")
+
+
+def test_a_table_s_merged_cells_keep_the_columns_its_times_are_weighed_in(tmp_path):
+    """A cell merged across columns (Word's ``w:gridSpan``, an HTML ``colspan``) moved the cells after it one column
+    left: a total's amount (*125.40*) under a merged label counted in the times' column, and the agenda's times went
+    as amounts. A cell counts for the columns it covers."""
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    for row, texts in zip(table.rows, [("Point", "Heure", "Coût"), ("Accueil", "9.30", "12.50"),
+                                       ("Ouverture", "10.30", "8.75"), ("Total", "", "125.40")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    table.cell(3, 0).merge(table.cell(3, 1)).text = "Total"
+    path = tmp_path / "programme.docx"
+    document.save(path)
+    assert read_document(path).paragraphs == ("Point", "Heure", "Coût", "Accueil", "9.30", "Ouverture", "10.30",
+                                              "Total")
+    page = tmp_path / "programme.html"
+    page.write_text("<table><tr><th>Point</th><th>Heure</th><th>Coût</th></tr><tr><td>Accueil</td><td>9.30</td><td>"
+                    '12.50</td></tr><tr><td colspan="2">Total</td><td>125.40</td></tr></table>', encoding="utf-8")
+    assert read_document(page).paragraphs == ("Point", "Heure", "Coût", "Accueil", "9.30", "Total")
+
+
 def test_table_rows_are_kept_beside_their_cells(tmp_path):
     """Each cell is a paragraph; ``rows`` says which make a row, when each cell with text is one."""
     document = docx.Document()
@@ -438,3 +491,86 @@ def test_bad_utf8_names_the_line(tmp_path):
 def test_invalid_language_tag_is_refused():
     with pytest.raises(TmtoolError, match="invalid language tag"):
         read_document(SEED_FR, lang="français")
+
+
+MARKDOWN_FR = """---
+title: "Sommet de l'OTAN à Vilnius"
+date: 2023-07-12
+tags: [otan, sommet]
+---
+
+# Sommet de l’OTAN
+
+Le **Conseil** a approuvé le [plan d’action](https://www.nato.int/plan) et
+la [déclaration][1].\\
+Les ministres ont signé.
+
+* Premier point.
+* Second point avec `code`.
+
+| Pays | Objectif |
+|------|----------|
+| Estonie | 3 % du PIB |
+
+```python
+print("Bonjour")
+```
+
+    indented code
+
+[1]: https://www.nato.int/declaration
+"""
+
+
+def test_markdown_is_read_as_it_renders_not_with_its_syntax(tmp_path):
+    """A Markdown file was read as plain text: a heading kept its ``#``, a sentence its ``**`` and its links'
+    addresses, a table its bars and its ruler row, a block of code its fences and lines, each a unit, and the front
+    matter's YAML lines too. It is read as it renders (CommonMark, GitHub's
+    tables): a link's text without its address, a sentence wrapped over lines as one, a hard break as a Word line
+    break, cells as cells, no code block; the front matter's title first, its other keys not."""
+    path = tmp_path / "sommet.fr.md"
+    path.write_text(MARKDOWN_FR, encoding="utf-8")
+    read = read_document(path)
+    assert read.paragraphs == (
+        "Sommet de l'OTAN à Vilnius", "Sommet de l’OTAN", "Le Conseil a approuvé le plan d’action et la déclaration.",
+        "Les ministres ont signé.", "Premier point.", "Second point avec code.", "Pays", "Objectif", "Estonie",
+        "3 % du PIB")
+    assert read.rows == ((6, 7), (8, 9))
+
+
+WRAPPED_FR = """Le Conseil de l'Atlantique Nord s'est réuni aujourd'hui à Bruxelles pour
+examiner la situation sécuritaire dans la région euro-atlantique. Les
+ministres ont adopté un plan de renforcement de la dissuasion et de la
+défense de l'Alliance, présenté par le Comité militaire et l'état-
+major international.
+
+Objectifs :
+- renforcer la posture de défense avancée sur le flanc est de
+  l'Alliance ;
+- améliorer l'interopérabilité.
+
+Cordialement,
+Le Secrétariat
+"""
+
+
+def test_a_text_wrapped_at_a_width_is_read_by_its_paragraphs_not_its_lines(tmp_path):
+    """An e-mail saved as text, a licence, what ``fmt`` or pdftotext writes are wrapped at a width (72 here): each
+    line was a paragraph, so that a sentence wrapped over three lines made three units, none a sentence (*Les* alone
+    ended one). A wrapped text's lines run on where the wrap broke them (a long line ending no sentence, a line the
+    next word would not have fitted on), after a compound's hyphen without a space, the next line's indentation left
+    out; a list's items, a salutation, a signature stay lines. A text written a paragraph a line, its titles and
+    list of titles as long as they are, is read as before."""
+    path = tmp_path / "courriel.fr.txt"
+    path.write_text(WRAPPED_FR, encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Le Conseil de l'Atlantique Nord s'est réuni aujourd'hui à Bruxelles pour examiner la situation sécuritaire "
+        "dans la région euro-atlantique. Les ministres ont adopté un plan de renforcement de la dissuasion et de la "
+        "défense de l'Alliance, présenté par le Comité militaire et l'état-major international.",
+        "Objectifs :", "- renforcer la posture de défense avancée sur le flanc est de l'Alliance ;",
+        "- améliorer l'interopérabilité.", "Cordialement,", "Le Secrétariat")
+    titles = ["Rapport annuel du Secrétaire général", "Communiqué du sommet de Washington sur la défense collective",
+              "Concept stratégique de l'Alliance", "Déclaration des ministres de la Défense de l'Alliance atlantique",
+              "Plan d'action pour la réaction rapide", "Le Conseil a approuvé le plan de renforcement de la défense."]
+    path.write_text("\n".join(titles) + "\n", encoding="utf-8")
+    assert read_document(path).paragraphs == tuple(titles)

@@ -112,6 +112,18 @@ def test_a_dash_is_a_list_marker_only_before_text():
     assert segment_text("– Dialogue", "en") == ["Dialogue"]
 
 
+def test_the_bullets_word_and_e_mails_type_are_list_markers_as_a_dash_is():
+    """A list pasted or saved as plain text keeps its bullets: Word's shapes (● ■ ➢ ✓), its Symbol and Wingdings
+    bullets as their private-use codes (U+F0B7), its plain text's middle dot and second-level "o" before a tab, an
+    e-mail's or Markdown's asterisk. They stayed in the units (*● Premier point.*); they go as • and – do, and text
+    that only starts like one stays (*-5 °C*, *o Canada*, an asterisk against its word)."""
+    for marker in ("● ", "■ ", "➢ ", "✓ ", "\uf0b7\t", "\uf0a7 ", "· ", "o\t", "* ", "○ "):
+        assert segment_text(f"{marker}Premier point.", "fr") == ["Premier point."], marker
+    assert segment_text("-5 °C la nuit.", "fr") == ["-5 °C la nuit."]
+    assert segment_text("o Canada est un hymne.", "fr") == ["o Canada est un hymne."]
+    assert segment_text("*Chiffres provisoires.", "fr") == ["*Chiffres provisoires."]
+
+
 # ---- SRX files -----------------------------------------------------------------------------------
 
 

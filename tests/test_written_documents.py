@@ -225,6 +225,96 @@ def test_a_footer_s_sentence_beside_its_page_number_stays(tmp_path):
         "Ce document est la propriété de l’OTAN et ne peut être diffusé sans autorisation.")
 
 
+def test_running_heads_dates_and_times_in_headers_and_footers_are_no_units(tmp_path):
+    """A running head (Word's STYLEREF, LibreOffice's ``text:chapter``: the heading the page is under, repeated) and
+    the date and time printed in a footer (DATE, TIME, ``text:date``, ``text:time``) became units, with the text
+    beside them: generated text, no author's words, which changes with each printing. They go as a page's number
+    does, with the words bound to them (*Imprimé le … à*), as LibreOffice writes them in a DOCX and in an ODT;
+    a title before a date (*Rapport annuel 2024*) and the text across a tab stay."""
+    tab = "<w:r><w:tab/></w:r>"
+    path = write_docx(
+        tmp_path / "rapport.fr.docx", p(r("Introduction"), style="Heading1") + p(r("Le Conseil a approuvé le plan.")),
+        header=p(field(' STYLEREF  1 \\* MERGEFORMAT ', r("Introduction")), tab, r("Rapport annuel")),
+        footer=p(r("Imprimé le "), field(' DATE \\@"dd/MM/yyyy" ', r("07/12/2026")), r(" à "),
+                 field(' TIME \\@"HH:mm" ', r("06:39")), tab, r("Page "), field(" PAGE ", r("1")))
+        + p(r("Rapport annuel 2024 "), '<w:fldSimple w:instr=" SAVEDATE \\@ &quot;d MMMM yyyy&quot; "><w:r><w:t>7 '
+            "décembre 2026</w:t></w:r></w:fldSimple>"))
+    assert read_document(path).paragraphs == ("Introduction", "Le Conseil a approuvé le plan.", "Rapport annuel",
+                                              "Rapport annuel 2024")
+    pages = master_page(
+        "Standard", ("style:header", '<text:p text:style-name="Header"><text:chapter text:display="name" '
+                                     'text:outline-level="1">Introduction</text:chapter><text:tab/>Rapport annuel'
+                                     "</text:p>"),
+        ("style:footer", '<text:p text:style-name="Footer">Imprimé le <text:date style:data-style-name="N30" '
+                         'text:date-value="2026-12-07T06:39:30.833066850">07/12/2026</text:date><text:s/>à <text:time '
+                         'style:data-style-name="N61" text:time-value="2026-12-07T06:39:30.833225897">06:39:30'
+                         '</text:time><text:tab/>Page <text:page-number text:select-page="current">1</text:page-number>'
+                         '<text:s/>sur <text:page-count>1</text:page-count></text:p><text:p text:style-name="Footer">'
+                         'Version : <text:file-name text:display="name">rapport-v3</text:file-name></text:p>'))
+    body = ('<text:h text:style-name="Heading_20_1" text:outline-level="1">Introduction</text:h>'
+            '<text:p text:style-name="P1">Le Conseil a approuvé le plan.</text:p>')
+    assert read_document(write_odt(tmp_path / "rapport.fr.odt", body, master_pages=pages)).paragraphs == (
+        "Introduction", "Le Conseil a approuvé le plan.", "Rapport annuel")
+
+
+@pytest.mark.parametrize("label, count, text", [
+    ("Стр. ", " из ", "Министерство обороны"), ("Strona ", " z ", "Ministerstwo Obrony Narodowej"),
+    ("صفحة ", " من ", "وزارة الدفاع"), ("第", "页，共", "国防部"), ("", " / ", "防衛省"), ("Sayfa ", " / ", "Savunma Bakanlığı"),
+    ("Σελίδα ", " από ", "Υπουργείο Άμυνας"), ("Page ", " sur ", "Page d’accueil de la section de")],
+    ids=["ru", "pl", "ar", "zh", "ja", "tr", "el", "fr"])
+def test_a_page_number_s_label_goes_in_every_language_the_text_beside_it_stays(tmp_path, label, count, text):
+    """A page's number went with its label in a few European languages only (*Page*, *Seite*, *p.*): *Стр. 3 из 9*,
+    *第3页，共9页*, *3 / 9 ページ* left their labels as units. Each language's labels go (``_PAGE_LABELS``), before the
+    number, after it (页, ページ) and between it and the count, and only beside the field: the text before it in the
+    same piece stays."""
+    after = {"第": "页", "": " ページ"}.get(label, "")
+    path = write_docx(tmp_path / "document.docx", p(r("Le Conseil a approuvé le plan.")),
+                      footer=p(r(f"{text} – {label}"), field(" PAGE ", r("3")), r(count), field(" NUMPAGES ", r("9")),
+                               r(after)))
+    assert read_document(path).paragraphs == ("Le Conseil a approuvé le plan.", text)
+
+
+def test_a_paragraph_s_private_use_characters_are_kept_beside_a_footer_s_page_number(tmp_path):
+    """U+E000, a private-use character a font or an input method gives a glyph or a company's logo, stood in a
+    paragraph as read for a header's page number, and was taken out of every paragraph, the body's too: an author's
+    character was lost. Fields are marked apart from the text, and a footer's own U+E000 beside its page number
+    stays too."""
+    path = write_docx(tmp_path / "logo.fr.docx", p(r("Le logo \ue000 de l’Alliance.")),
+                      footer=p(r("\ue000 OTAN – Page "), field(" PAGE ", r("3"))))
+    assert read_document(path).paragraphs == ("Le logo \ue000 de l’Alliance.", "\ue000 OTAN")
+    body = '<text:p text:style-name="P1">Le logo \ue000 de l’Alliance.</text:p>'
+    pages = master_page("Standard", ("style:footer", '<text:p text:style-name="Footer">\ue000 OTAN – Page '
+                                                     '<text:page-number text:select-page="current">3</text:page-number>'
+                                                     "</text:p>"))
+    assert read_document(write_odt(tmp_path / "logo.fr.odt", body, master_pages=pages)).paragraphs == (
+        "Le logo \ue000 de l’Alliance.", "\ue000 OTAN")
+
+
+def test_a_word_header_no_page_shows_gives_no_units(tmp_path):
+    """Word keeps a first page's header when *Different first page* is unticked, and the even pages' when *Different
+    odd and even* is: the section still names them (``w:headerReference``), but no ``w:titlePg`` nor
+    ``w:evenAndOddHeaders`` shows them on any page. Their text became units. A header is read where a page shows it."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Le Conseil a approuvé le plan.")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "OTAN SANS CLASSIFICATION"
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Page de garde : projet"
+    section.even_page_header.paragraphs[0].text = "Rapport annuel (pages paires)"
+    section.different_first_page_header_footer = False
+    document.save(tmp_path / "rapport.fr.docx")
+    assert read_document(tmp_path / "rapport.fr.docx").paragraphs == ("Le Conseil a approuvé le plan.",
+                                                                      "OTAN SANS CLASSIFICATION")
+    section.different_first_page_header_footer = True
+    document.settings.odd_and_even_pages_header_footer = True
+    document.save(tmp_path / "rapport.fr.docx")
+    assert read_document(tmp_path / "rapport.fr.docx").paragraphs == (
+        "Le Conseil a approuvé le plan.", "OTAN SANS CLASSIFICATION", "Page de garde : projet",
+        "Rapport annuel (pages paires)")
+
+
 def test_a_marking_in_several_headers_is_read_once(tmp_path):
     """Word keeps the default, first-page and even-page headers in parts of their own, and a classification marking
     is typed in each (*OTAN SANS CLASSIFICATION*): it made as many identical units. A header's or a footer's
@@ -680,6 +770,12 @@ def test_libreoffice_hidden_text_sections_fields_and_placeholders_are_left_out(t
                              "Texte commenté.", "Illustration 1: Le général à Bruxelles."]
 
 
+# a paragraph's automatic style breaking into the page style *Landscape*, as LibreOffice writes it
+LANDSCAPE_BREAK = ('<style:style style:name="P2" style:family="paragraph" style:parent-style-name="Standard" '
+                   'style:master-page-name="Landscape"><style:paragraph-properties style:page-number="auto"/>'
+                   "</style:style>")
+
+
 def master_page(name: str, *parts: tuple[str, str]) -> str:
     """A page style of styles.xml as LibreOffice writes it, its headers and footers (``style:header``,
     ``style:footer-first`` …: their element and their paragraphs)."""
@@ -704,11 +800,11 @@ def test_libreoffice_headers_and_footers_are_read_once_after_the_body_without_pa
                            ("style:footer", '<text:p text:style-name="Footer">Ce document est la propriété de l’OTAN. '
                                             'p. <text:page-number text:select-page="current">3</text:page-number>/'
                                             "<text:page-count>9</text:page-count></text:p>")))
-    body = ('<text:p text:style-name="P1">Le Conseil a approuvé le plan.</text:p><text:p text:style-name="P1">Les '
+    body = ('<text:p text:style-name="P1">Le Conseil a approuvé le plan.</text:p><text:p text:style-name="P2">Les '
             'Alliés ont voté.<text:note text:id="ftn1" text:note-class="endnote"><text:note-citation>i'
             '</text:note-citation><text:note-body><text:p text:style-name="Endnote">Vote à l’unanimité.</text:p>'
             "</text:note-body></text:note></text:p>")
-    path = write_odt(tmp_path / "rapport.fr.odt", body, master_pages=pages)
+    path = write_odt(tmp_path / "rapport.fr.odt", body, master_pages=pages, automatic_styles=LANDSCAPE_BREAK)
     assert read_document(path).paragraphs == (
         "Le Conseil a approuvé le plan.", "Les Alliés ont voté.", "Vote à l’unanimité.", "OTAN SANS CLASSIFICATION",
         "Division des affaires politiques", "Annexe A", "Rapport annuel 2024", "Ce document est la propriété de l’OTAN.")
@@ -720,8 +816,43 @@ def test_a_marking_in_several_libreoffice_headers_is_read_once(tmp_path):
     pages = (master_page("Standard", ("style:header", marking), ("style:header-first", marking),
                          ("style:footer", marking))
              + master_page("Landscape", ("style:header", '<text:p text:style-name="Header">Annexe A</text:p>' + marking)))
-    path = write_odt(tmp_path / "rapport.fr.odt", '<text:p text:style-name="P1">Le plan.</text:p>', master_pages=pages)
-    assert read_document(path).paragraphs == ("Le plan.", "OTAN SANS CLASSIFICATION", "Annexe A")
+    path = write_odt(tmp_path / "rapport.fr.odt", '<text:p text:style-name="P1">Le plan.</text:p><text:p '
+                     'text:style-name="P2">Annexe</text:p>', master_pages=pages, automatic_styles=LANDSCAPE_BREAK)
+    assert read_document(path).paragraphs == ("Le plan.", "Annexe", "OTAN SANS CLASSIFICATION", "Annexe A")
+
+
+def test_a_libreoffice_page_style_no_page_uses_gives_no_units(tmp_path):
+    """Every page style of styles.xml gave its header and footer as units, those of a template's styles no page uses
+    too (*Envelope*, a *Landscape* never applied): text no page of the document shows. The default page style's are
+    read, those of the styles the body's paragraphs and tables name, themselves or through a parent
+    (``style:master-page-name``, a page break into another page style), and of the style each names for its next page
+    (*First Page* followed by *Index*)."""
+    def header(text: str) -> str:
+        return f'<text:p text:style-name="Header">{text}</text:p>'
+
+    pages = ('<style:master-page style:name="First_20_Page" style:display-name="First Page" style:page-layout-name='
+             f'"pm2" style:next-style-name="Index"><style:header>{header("Page de titre")}</style:header>'
+             "</style:master-page>" + master_page("Standard", ("style:header", header("OTAN SANS CLASSIFICATION")))
+             + master_page("Index", ("style:header", header("Index des termes")))
+             + master_page("Landscape", ("style:header", header("Annexe A")))
+             + master_page("Envelope", ("style:header", header("Enveloppe : adresse du destinataire"))))
+    title = ('<style:style style:name="P3" style:family="paragraph" style:parent-style-name="Title" '
+             'style:master-page-name="First_20_Page"><style:paragraph-properties style:page-number="auto"/>'
+             "</style:style>")
+    annex = ('<style:style style:name="P4" style:family="paragraph" style:parent-style-name="Annexe">'
+             '<style:text-properties fo:font-weight="bold"/></style:style>')
+    path = write_odt(tmp_path / "rapport.fr.odt", '<text:p text:style-name="P3">Rapport annuel</text:p><text:p '
+                     'text:style-name="P1">Le plan.</text:p>', master_pages=pages, automatic_styles=title + annex,
+                     styles='<style:style style:name="Annexe" style:family="paragraph" style:master-page-name='
+                            '"Landscape"/>')
+    assert read_document(path).paragraphs == ("Rapport annuel", "Le plan.", "Page de titre",
+                                              "OTAN SANS CLASSIFICATION", "Index des termes")
+    path = write_odt(tmp_path / "rapport.fr.odt", '<text:p text:style-name="P3">Rapport annuel</text:p><text:p '
+                     'text:style-name="P4">Annexe</text:p>', master_pages=pages, automatic_styles=title + annex,
+                     styles='<style:style style:name="Annexe" style:family="paragraph" style:master-page-name='
+                            '"Landscape"/>')
+    assert read_document(path).paragraphs == ("Rapport annuel", "Annexe", "Page de titre",
+                                              "OTAN SANS CLASSIFICATION", "Index des termes", "Annexe A")
 
 
 def test_a_header_s_styles_are_styles_xml_s_whatever_content_xml_names_alike(tmp_path):
@@ -1011,6 +1142,83 @@ def test_cookie_notices_and_dialogs_are_not_the_page_s_text(tmp_path):
     policy.write_text('<html><body><main><h1>Gestion des cookies</h1><div id="cookie-policy"><p>Ce site dépose des '
                       "cookies de mesure d’audience.</p></div></main></body></html>", encoding="utf-8")
     assert read_document(policy).paragraphs == ("Gestion des cookies", "Ce site dépose des cookies de mesure d’audience.")
+
+
+def test_readers_comments_forms_and_other_consent_managers_notices_are_not_the_page_s_text(tmp_path):
+    """A page without ``<main>`` (SPIP's, Joomla's) is read from its body: the readers' comments and the form to
+    leave one (*Laisser un commentaire*, *Votre adresse e-mail ne sera pas publiée.*, *Votre message*), and the notices
+    of consent managers named neither cookie nor consent (iubenda, Axeptio, Quantcast) became units. They are left
+    out; a page that ASP.NET wraps whole in its form is read."""
+    page = tmp_path / "communique.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Communiqué</title></head><body>'
+        '<div class="page"><div class="content" id="content"><h1>Communiqué du 12 juillet 2023</h1>'
+        '<div class="texte"><p>L’ambassadeur a reçu la délégation.</p><p>La réunion a porté sur la coopération.</p>'
+        '</div><div id="comments" class="comments-area"><h2 class="comments-title">2 commentaires</h2><ol '
+        'class="comment-list"><li class="comment"><p>Très bonne nouvelle.</p></li></ol><div id="respond" '
+        'class="comment-respond"><h3 id="reply-title">Laisser un commentaire</h3></div></div><div class="forum">'
+        '<form action="/spip.php" method="post"><p class="explication">Votre adresse e-mail ne sera pas publiée.</p>'
+        '<label for="texte">Votre message</label><textarea id="texte"></textarea><input type="submit" value="Envoyer">'
+        '</form></div></div></div><div id="iubenda-cs-banner" class="iubenda-cs-container"><p class="iub-p">Nous et '
+        'des tiers sélectionnés utilisons des traceurs à des fins techniques.</p></div><div id="axeptio_overlay">'
+        '<p>Ce site utilise des traceurs pour mesurer l’audience.</p></div><div id="qc-cmp2-container"><p>Nous '
+        "respectons votre vie privée.</p></div></body></html>", encoding="utf-8")
+    assert read_document(page).paragraphs == ("Communiqué du 12 juillet 2023", "L’ambassadeur a reçu la délégation.",
+                                              "La réunion a porté sur la coopération.")
+    aspnet = tmp_path / "annonce.fr.html"
+    aspnet.write_text('<html><body><form method="post" action="./annonce.aspx" id="aspnetForm"><div class="aspNetHidden">'
+                      '<input type="hidden" name="__VIEWSTATE" value="x"></div><div id="s4-workspace"><h1>Annonce</h1>'
+                      "<p>Le ministère recrute des traducteurs.</p></div></form></body></html>", encoding="utf-8")
+    assert read_document(aspnet).paragraphs == ("Annonce", "Le ministère recrute des traducteurs.")
+
+
+def test_a_page_s_tabs_give_every_panel_and_its_label(tmp_path):
+    """A page's tabs (ARIA's tablist of buttons, jQuery UI's of links) show one panel at a time: the others are hidden
+    (``hidden``, or ``display: none`` as jQuery UI sets it) until their tab is chosen, and were lost with their text,
+    and the tabs' labels with them (a button, a link list). Every panel is read, as a closed ``<details>`` is, and each
+    label as its title; hidden text that is no panel stays out."""
+    page = tmp_path / "sommet.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><body><main><h1>Le sommet</h1><div class="tabs"><div role="tablist" '
+        'aria-label="Sections"><button role="tab" aria-selected="true" aria-controls="p1" id="t1">Contexte</button>'
+        '<button role="tab" aria-selected="false" aria-controls="p2" id="t2" tabindex="-1">Décisions</button></div>'
+        '<div role="tabpanel" id="p1" aria-labelledby="t1"><p>Les Alliés se sont réunis à Vilnius.</p></div>'
+        '<div role="tabpanel" id="p2" aria-labelledby="t2" hidden><p>Ils ont adopté un plan de défense.</p></div></div>'
+        '<div id="tabs" class="ui-tabs ui-widget"><ul role="tablist" class="ui-tabs-nav"><li role="tab" aria-controls='
+        '"tabs-1" aria-selected="true"><a href="#tabs-1" class="ui-tabs-anchor" role="presentation">Calendrier</a></li>'
+        '<li role="tab" aria-controls="tabs-2" aria-selected="false"><a href="#tabs-2" class="ui-tabs-anchor" '
+        'role="presentation">Participants</a></li></ul><div id="tabs-1" role="tabpanel" aria-hidden="false"><p>Le '
+        'sommet dure deux jours.</p></div><div id="tabs-2" role="tabpanel" aria-hidden="true" style="display: none;">'
+        '<p>Trente et un pays y participent.</p></div></div><div class="note" style="display: none">Ce site utilise '
+        "des cookies.</div><p hidden>Brouillon non publié.</p></main></body></html>", encoding="utf-8")
+    assert read_document(page).paragraphs == (
+        "Le sommet", "Contexte", "Décisions", "Les Alliés se sont réunis à Vilnius.", "Ils ont adopté un plan de défense.",
+        "Calendrier", "Participants", "Le sommet dure deux jours.", "Trente et un pays y participent.")
+
+
+def test_a_drupal_page_s_title_above_its_article_is_read_and_its_comments_not(tmp_path):
+    """Drupal (Olivero, Claro) writes a node's title in a block of its own above the ``<article>``, inside ``<main>``:
+    the article alone was read and the page's title lost, while the comments section and its form inside the article
+    (*Commentaires*, *Ajouter un commentaire*, *Objet*, the form's help) became units. The title is read first, where
+    the article holds no ``<h1>``; the comments are not."""
+    page = tmp_path / "exercice.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr" dir="ltr"><head><meta charset="utf-8"><title>Exercice | Site</title></head>'
+        '<body class="path-node page-node-type-article"><div id="page"><header id="header" class="site-header" '
+        'role="banner"><a href="/" rel="home">Ministère</a></header><div id="main-wrapper"><main role="main"><div '
+        'class="region region--content-above"><div id="block-olivero-page-title" class="block block-page-title-block">'
+        '<h1 class="title page-title"><span class="field field--name-title">Exercice Steadfast</span></h1></div></div>'
+        '<div class="region region--content" id="content"><article data-history-node-id="12" class="node '
+        'node--type-article node--view-mode-full"><div class="node__content"><div class="text-content field '
+        'field--name-body"><p>L’exercice a réuni dix pays.</p><p>Il s’est déroulé en mer Baltique.</p></div><section '
+        'class="section comments" data-drupal-selector="comments"><h2 class="comments__title">Commentaires</h2><h2 '
+        'class="add-comment__heading">Ajouter un commentaire</h2><form class="comment-comment-form comment-form" '
+        'action="/comment/reply/node/12/comment" method="post" id="comment-form"><label for="edit-subject">Objet'
+        '</label><input type="text" id="edit-subject"><div class="description">Les adresses de pages web et de '
+        'courriels sont transformées en liens automatiquement.</div><input type="submit" value="Enregistrer"></form>'
+        "</section></div></article></div></main></div></div></body></html>", encoding="utf-8")
+    assert read_document(page).paragraphs == ("Exercice Steadfast", "L’exercice a réuni dix pays.",
+                                              "Il s’est déroulé en mer Baltique.")
 
 
 def test_text_for_screen_readers_only_is_not_the_page_s_text(tmp_path):

@@ -21,8 +21,12 @@ from .srx import SrxRules, read_srx, write_srx
 _DEFAULT_RULES = "default.srx"
 
 # A list marker opening a segment is layout, not text: "- ", "– ", "— " (a hyphen or dash needs the
-# space, else "-5 °C" would lose its sign) or a bullet.
-_LIST_MARKER = regex.compile(r"^(?:[-–—]\s+|[•▪◦‣]\s*)")
+# space, else "-5 °C" would lose its sign), an asterisk before a space as e-mails and Markdown type it, Word's "o"
+# before a tab (its second level's bullet, in the plain text it saves), or a bullet: the typographer's, the geometric
+# shapes and arrows Word offers (● ■ ◆ ➢ ✓ …), a middle dot, and Word's Symbol and Wingdings bullets pasted as their
+# private-use codes (U+F0B7 •, U+F0A7 ▪, U+F076 ❖, U+F0D8 ➢, U+F0FC ✓, U+F0E0, U+F06E ■, U+F06F □, U+F071 ❑)
+_LIST_MARKER = regex.compile(r"^(?:[-–—*]\s+|o\t\s*|[•▪◦‣●○■□◆◇►▸▹➢➤✓✔❖⁃∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0e0"
+                             r"\uf06e\uf06f\uf071]\s*)")
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Documents from disk: plain text, HTML, DOCX, ODT, PPTX, ODP and PDF become a ``Document`` of paragraphs.
+"""Documents from disk: plain text, Markdown, HTML, DOCX, ODT, PPTX, ODP and PDF become a ``Document`` of paragraphs.
 
 The format is decided by the extension and checked against the bytes: a ``.txt`` that is really a ZIP
 archive, a PDF or binary data is refused with one clear line instead of being read as garbage. Files
@@ -18,6 +18,7 @@ from ...model import Document
 from ..langid import check_language
 from .base import _Reading, _text_paragraphs
 from .html import HTML_EXTENSIONS, _html_paragraphs
+from .markdown import MARKDOWN_EXTENSIONS, _markdown_paragraphs
 from .odf import _odt_paragraphs
 from .office import _docx_paragraphs
 from .slides import _odp_paragraphs, _pptx_paragraphs
@@ -28,7 +29,8 @@ ODT_EXTENSIONS = {".odt"}
 PPTX_EXTENSIONS = {".pptx"}
 ODP_EXTENSIONS = {".odp"}
 PDF_EXTENSIONS = {".pdf"}
-# the one list of what ingest, extract and the workbench read, in the order messages name them
+# the one list of what ingest, extract and the workbench read, in the order messages name them; Markdown is read when
+# named (``read_document``), not found in a folder, where a README.md is the folder's notes, no document to align
 DOCUMENT_EXTENSIONS = (".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pptx", ".odp", ".pdf")
 # magic numbers of formats that are not documents we read, to name them in the error
 _MAGIC = (
@@ -41,7 +43,7 @@ _MAGIC = (
 
 
 def read_document(path: str | Path, *, lang: str | None = None) -> Document:
-    """Read a .txt (or other plain-text), .html/.htm, .docx, .odt, .pptx, .odp or .pdf file into paragraphs.
+    """Read a .txt (or other plain-text), .md, .html/.htm, .docx, .odt, .pptx, .odp or .pdf file into paragraphs.
 
     Plain text: UTF-8 (BOM optional), UTF-16/32 with BOM, or Windows-1252 said in a notice; every line
     is a paragraph (blank lines are separators too). Paragraphs are stripped and empty ones dropped. A
@@ -74,6 +76,8 @@ def read_document(path: str | Path, *, lang: str | None = None) -> Document:
         _refuse_binary_formats(data, name)
         if ext in HTML_EXTENSIONS:
             read = _html_paragraphs(data, name)
+        elif ext in MARKDOWN_EXTENSIONS:  # rendered, as its reader reads it
+            read = _markdown_paragraphs(data, name)
         else:
             text = decode_western_text(data, name, written_by="what Windows editors save as ANSI text in Western Europe")
             read = _Reading(name, _text_paragraphs(text, name))

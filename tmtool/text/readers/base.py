@@ -4,6 +4,7 @@ paragraph of bounded length, and plain text told from markup and binary data."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -50,7 +51,48 @@ def _text_paragraphs(text: str, path: str) -> list[str]:
         raise TmtoolError(
             f"binary data, not text (control character U+{ord(match.group()):04X})", path=path, line=line
         )
-    return _paragraphs([text], path, numbered=True)
+    unwrapped = _unwrapped(text)
+    return _paragraphs([unwrapped], path, numbered=unwrapped is text)
+
+
+# a text wrapped at a fixed width (an e-mail's lines, a licence's, what fmt or pdftotext writes) breaks its lines where
+# the width fell, mid-sentence: its lines are no paragraphs. Told by its lines: their width (the 95th percentile's
+# length, a stray long line aside) between the widths wrappers use, and of its lines that end no sentence, three or
+# more and most of them near the width (80 % of it or more: a title, a salutation, a list's label end none and are
+# short, a list of titles or a poem's lines are as long as they are, not near one width)
+_WRAP_WIDTHS = range(60, 101)
+_WRAP_PERCENTILE = 0.95
+_LONG_LINE = 0.8
+# a line that starts a list's item or a numbered clause, which its writer put on a line of its own
+_ITEM_START = re.compile(r"\s*(?:[-–—*•·]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]\s)")
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` itself, unless it is wrapped at a fixed width (``_WRAP_WIDTHS``); then its lines joined into the
+    paragraphs they wrap. A line runs on into the next where the next line's first word would not have fitted on it
+    (within two characters of the width: a wrapper breaks there only), or where it is long and ends no sentence (a
+    writer wrapping by hand leaves a ragged edge); not before a blank line nor before a list's item. Lines run on with a
+    space, or none after a hyphen (a wrapper breaks after a compound's hyphen, *état-*/*major*, and hyphenates no
+    word), the next line's indentation left out."""
+    lines = text.splitlines()
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 4:
+        return text
+    width = lengths[int(_WRAP_PERCENTILE * (len(lengths) - 1))]
+    unended = [len(line.rstrip()) for line in lines if line.strip() and not _ENDS_UNIT.search(line.rstrip())]
+    long = sum(length >= _LONG_LINE * width for length in unended)
+    if width not in _WRAP_WIDTHS or long < 3 or 2 * long <= len(unended):
+        return text
+    joined: list[str] = []
+    ran_on = False
+    for line, after in zip(lines, [*lines[1:], ""]):
+        line, word = (line.strip() if ran_on else line.rstrip()), _FIRST_WORD.match(after)
+        ran_on = (bool(line) and word is not None and not _ITEM_START.match(after) and (
+            len(line) + 1 + len(word.group(1)) > width - 2
+            or (len(line) >= _LONG_LINE * width and not _ENDS_UNIT.search(line))))
+        joined.append(line + ("\n" if not ran_on else "" if line[-1] == "-" and line[-2:-1].isalpha() else " "))
+    return "".join(joined)
 
 
 def _paragraphs(blocks: Iterable[str], path: str, *, numbered: bool = False) -> list[str]:
@@ -89,7 +131,8 @@ def _line_breaks(block: str) -> str:
     ends with a word that never ends a sentence nor a title, an article, a determiner, a preposition, a
     conjunction (``langid.PHRASE_OPENERS``: *rencontre le* / *Président du Conseil*); else, a capital, a digit, a
     bullet, a script without case, two breaks in a row, the break ends the paragraph, as a paragraph's mark
-    would. Plain text has no such breaks: its lines are its paragraphs."""
+    would. Plain text has no such breaks: its lines are its paragraphs, unless it is wrapped at a width
+    (``_unwrapped``)."""
     lines = _BREAK.split(block)
     text = [lines[0]]
     # the end of the line the text ends with (_LINE_END), all the rules read of it
@@ -199,6 +242,10 @@ def _raised(position: str | None) -> bool:
 # 41 11*), which translators localise, a unit or a word beside it do not read as one and are text
 _NUMBER_ONLY = re.compile(r"[-+−±]?(?:(?:[1-9]\d{0,2}(?P<group>[\s.,\u202f])\d{3}(?:(?P=group)\d{3})*|[1-9]\d*|0)"
                           r"(?:[.,]\d+)?|0\d+)\s?[%‰]?")
+# a time of day as an agenda writes it with a dot (*9.30*, *10.30*, *14.00*: hours 0–23, minutes 00–59), which a
+# translator localises as a date (*10:30*, *10 h 30*) but which reads as an amount with two decimals too (*10.30 €*)
+CLOCK_TIME = r"(?:[01]?\d|2[0-3])\.[0-5]\d"
+_CLOCK_TIME = re.compile(CLOCK_TIME)
 
 
 @dataclass(slots=True)
@@ -210,6 +257,9 @@ class _Reading:
     rows: list[tuple[int, ...]] = field(default_factory=list)
     # the paragraphs read so far of the parts whose paragraphs are read once each (headers and footers), or None
     once: set[str] | None = None
+    # the tables being read (``open_table``), inner ones last: each its cells read as a number alone
+    # (``_NUMBER_ONLY``), by their column and their paragraph
+    tables: list[list[tuple[int, int]]] = field(default_factory=list)
 
     def add(self, block: str) -> None:
         for paragraph in _paragraphs([_line_breaks(block)], self.path):
@@ -219,23 +269,45 @@ class _Reading:
                 self.once.add(paragraph)
             self.paragraphs.append(paragraph)
 
-    def add_row(self, cells: Iterable[range]) -> None:
-        """A table row, each cell the range of paragraphs read from it; kept when each cell with text
-        is one paragraph (a cell holding a table is not a column of text). A cell that is a number alone
-        (``_NUMBER_ONLY``) is left out, its paragraph with it: the row's paragraphs are the last read, but for
-        the rows of a table inside one of its cells, whose places move up with them."""
-        cells = [cell for cell in cells if cell]
-        numbers = [cell.start for cell in cells
-                   if len(cell) == 1 and _NUMBER_ONLY.fullmatch(self.paragraphs[cell.start])]
-        if numbers:
-            def moved(index: int) -> int:
-                return index - sum(number < index for number in numbers)
+    def open_table(self) -> None:
+        """A table starts: its rows follow (``add_row``), then its end (``close_table``)."""
+        self.tables.append([])
 
-            for number in reversed(numbers):
-                del self.paragraphs[number]
-            self.rows = [tuple(moved(index) for index in row) for row in self.rows]
-            cells = [range(moved(cell.start), moved(cell.stop)) for cell in cells if cell.start not in numbers]
+    def add_row(self, cells: Iterable[range]) -> None:
+        """A table row, each cell (empty ones too, that the cells keep their columns) the range of paragraphs read
+        from it; kept when each cell with text is one paragraph (a cell holding a table is not a column of text).
+        Its cells that are a number alone are weighed when the table ends (``close_table``); a row read outside a
+        table opened is a table of its own."""
+        cells = list(cells)
+        if not self.tables:
+            self.open_table()
+            self.add_row(cells)
+            return self.close_table()
+        self.tables[-1] += [(column, cell.start) for column, cell in enumerate(cells)
+                            if len(cell) == 1 and _NUMBER_ONLY.fullmatch(self.paragraphs[cell.start])]
+        cells = [cell for cell in cells if cell]
         if cells and all(len(cell) == 1 for cell in cells):
             self.rows.append(tuple(cell.start for cell in cells))
 
+    def close_table(self) -> None:
+        """The table read last ends: its cells that are a number alone are left out, their paragraphs with them, but a
+        time of day's (``_CLOCK_TIME``: an agenda's *10.30*) in a column whose every number is one. A column of times
+        is an agenda's or a timetable's, each time beside its item, which the translator localises; a number that is
+        no time (*8.75*, *125*) in its column says its *10.30* is an amount. The table's paragraphs are the last read
+        but for the footnotes after it, those of a table inside one of its cells, left out already, before them."""
+        numbers = self.tables.pop()
+        amounts = {column for column, index in numbers if not _CLOCK_TIME.fullmatch(self.paragraphs[index])}
+        dropped = sorted(index for column, index in numbers if column in amounts
+                         or not _CLOCK_TIME.fullmatch(self.paragraphs[index]))
+        if not dropped:
+            return
 
+        def moved(index: int) -> int:
+            return index - bisect_left(dropped, index)
+
+        for index in reversed(dropped):
+            del self.paragraphs[index]
+        gone = set(dropped)
+        rows = (tuple(moved(index) for index in row if index not in gone) for row in self.rows)
+        self.rows = [row for row in rows if row]
+        self.tables = [[(column, moved(index)) for column, index in table] for table in self.tables]

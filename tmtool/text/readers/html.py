@@ -43,8 +43,18 @@ _DROPPED = ("script", "style", "nav", "header", "footer", "aside", "noscript", "
             "rp", "annotation", "annotation-xml")
 _DROPPED_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
 # a cookie notice outside the article, by the id or class a site or its consent manager gives it
-# (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host)
-_CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi", re.IGNORECASE)
+# (#cookie-banner, .bandeau-cookies, #onetrust-consent-sdk, #CybotCookiebotDialog, #tarteaucitronRoot, #didomi-host,
+# #iubenda-cs-banner, #axeptio_overlay, #qc-cmp2-container, Klaro's, Orejime's (the French State's sites), Osano's,
+# Usercentrics', Complianz's #cmplz-…)
+_CONSENT_NOTICE = re.compile(r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi|iubenda|axeptio|qc-cmp|klaro|orejime|"
+                             r"osano|usercentrics|cmplz", re.IGNORECASE)
+# readers' comments under the article and the form to leave one, by the id or class CMSs give them (WordPress's
+# #comments, .comments-area, #respond; Drupal's .comments, .comment-wrapper; Disqus's #disqus_thread)
+_READER_COMMENTS = re.compile(r"comments(?:[-_](?:area|wrapper|section|list|container))?|comment-(?:respond|wrapper|"
+                              r"list|form)|commentlist|commentform|respond|disqus_thread", re.IGNORECASE)
+# a form is the page's control (a comment's, a search's, a newsletter's, a log-in's: a few labels and notices), unless
+# it holds the page (ASP.NET's and SharePoint's form wraps the whole body): its heading, its article, or more words
+_FORM_WORDS = 100
 # a breadcrumb (Accueil > Actualités > the page's title), wherever it stands, by the ARIA label or schema.org type
 # sites give it (BreadcrumbList, "Fil d'Ariane"), or by a class or id that names one (.breadcrumb, #breadcrumbs,
 # .fr-breadcrumb, .breadcrumb__list, .fil-ariane): a name saying a block *has* one (.has-breadcrumb, wrapping the
@@ -151,7 +161,9 @@ _BLOCKS = {
 
 def _html_paragraphs(data: bytes, path: str) -> _Reading:
     """The article of a page: its ``<main>`` (or the element whose role is main), else its body; in it,
-    the ``<article>`` holding the most text when there is one (the story, not the teasers of others)."""
+    the ``<article>`` holding the most text when there is one (the story, not the teasers of others), after the page's
+    title (its ``<h1>``) when the article holds none and no other article holds it (Drupal writes the title in a block
+    above the article)."""
     import lxml.html
     from lxml import etree
 
@@ -186,7 +198,12 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
     for scope in (main, root.find("body")):
         if scope is not None and not read.paragraphs:  # a main without text is no article: the body is read
             articles = list(scope.iter("article"))
-            _collect_blocks(max(articles, key=lambda a: len(a.text_content())) if articles else scope, read, [])
+            article = max(articles, key=lambda a: len(a.text_content())) if articles else scope
+            title = next(scope.iter("h1"), None)
+            if article is not scope and next(article.iter("h1"), None) is None and title is not None and not any(
+                    ancestor.tag == "article" for ancestor in title.iterancestors()):
+                _collect_blocks(title, read, [])  # the page's title, over its article (Drupal's title block)
+            _collect_blocks(article, read, [])
     return read
 
 
@@ -206,23 +223,30 @@ def _replace_controls(element) -> None:
 
 def _left_out(element) -> bool:
     """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice or a footer outside the
-    article (by their id or class), a breadcrumb, what is not shown (the hidden attribute, an inline style, a class
+    article (by their id or class), a breadcrumb, readers' comments (``_READER_COMMENTS``), a form that is a control
+    (``_FORM_WORDS``), what is not shown (the hidden attribute, an inline style, a class
     for screen readers only; not the MathML of an equation shown as a picture, ``_SHOWN_AS_PICTURE``), a note's
-    call, a reviewer's comments, the label of a list's item Word wrote (``_WORD_LIST_IGNORE``)."""
+    call, a reviewer's comments, the label of a list's item Word wrote (``_WORD_LIST_IGNORE``). A tab's panel not
+    chosen is read (``role="tabpanel"``), hidden or not."""
     if element.tag == "header" and any(a.tag in ("article", "main", "section") for a in element.iterancestors()):
         return False  # the header of an article or of the main content holds its title; the page's is its banner
     names = f'{element.get("id", "")} {element.get("class", "")}'
-    return (element.tag in _DROPPED or element.get("role") in _DROPPED_ROLES
+    return ((element.tag in _DROPPED and element.get("role") != "tab") or element.get("role") in _DROPPED_ROLES
             or ((bool(_CONSENT_NOTICE.search(names)) or any(_FOOTER.fullmatch(name) for name in names.split()))
                 and element.tag not in ("html", "body")
                 and not any(a.tag in ("article", "main") or a.get("role") == "main" for a in element.iterancestors()))
             or ((any(_BREADCRUMB_NAME.fullmatch(name) for name in names.split())
                  or any(_BREADCRUMB.search(element.get(name, "")) for name in ("aria-label", "itemtype")))
                 and element.tag not in ("html", "body"))
-            or element.get("hidden") not in (None, "until-found")  # found: the closed part of an accordion
+            or any(_READER_COMMENTS.fullmatch(name) for name in names.split())
+            or (element.tag == "form" and len(element.text_content().split()) < _FORM_WORDS and not any(
+                child.tag in ("main", "article", "h1") or child.get("role") == "main" for child in element.iter()))
+            # found: the closed part of an accordion; a tab's panel (ARIA's, jQuery UI's, a framework's), hidden until
+            # its tab is chosen, is the page's text as a closed <details> is
+            or (element.get("hidden") not in (None, "until-found") and element.get("role") != "tabpanel")
             or bool(_WORD_LIST_IGNORE.search(element.get("style", "")))
             or (bool(_NOT_SHOWN.search(element.get("style", "")))
-                and _SHOWN_AS_PICTURE not in element.get("class", "").split())
+                and _SHOWN_AS_PICTURE not in element.get("class", "").split() and element.get("role") != "tabpanel")
             or any(_SCREEN_READER_ONLY.fullmatch(name) for name in element.get("class", "").split())
             or (element.tag == "a" and element.get("href", "").startswith("#")
                 and bool(_NOTE_MARK.fullmatch(element.text_content())))
@@ -399,15 +423,19 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
             and _add_raised(current, element.text_content())):
         return
     # an equation displayed apart is a paragraph of its own (MathML's display="block")
+    # and so is a tab's label, a title over its panel
     is_block = isinstance(element.tag, str) and (element.tag in _BLOCKS or element.tag == "math"
-                                                 and element.get("display") == "block")
+                                                 and element.get("display") == "block" or element.get("role") == "tab")
     if is_block:
         _flush(read, current, titled)
+    if element.tag == "table":
+        read.open_table()
     if element.tag == "pre":  # preformatted: its lines are lines, as a text file's are
         for line in element.text_content().splitlines():
             _flush(read, [line], True)
         return
-    linked = linked or element.tag == "a"
+    # a tab's label is its panel's title, a link or not (ARIA's role on it, or on its item: jQuery UI's)
+    linked = linked or (element.tag == "a" and "tab" not in (element.get("role"), element.getparent().get("role")))
     text = _Linked if linked else str
     if element.tag == "br":  # a line break, as a word processor's (``_line_breaks``); a page break Word saved ends
         if _PAGE_BREAK.search(element.get("style", "")):  # a paragraph, as in a DOCX
@@ -430,7 +458,10 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         if heading is not None and heading[1] is None:
             heading[1], heading[2] = len(read.paragraphs), seen.link_items
         if child.tag in ("td", "th"):
-            cells.append(range(start, len(read.paragraphs)))
+            end = len(read.paragraphs)
+            span = child.get("colspan", "1").strip()  # the columns it covers
+            cells += [range(start, end)] + [range(end, end)] * (min(int(span), 64) - 1 if span.isdigit() and int(span)
+                                                                else 0)
         if child.tail:
             current.append(text(child.tail))
     _drop_heading_over_links(read, current, heading, seen)
@@ -438,6 +469,8 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         seen.link_items += 1  # an item of a list of links, or a link's paragraph in one
     if element.tag == "tr":
         read.add_row(cells)
+    elif element.tag == "table":
+        read.close_table()
 
 
 def _drop_heading_over_links(read: _Reading, current: list[str], heading: list | None, seen: _Seen) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ...errors import TmtoolError
 from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading
 from .equations import mathml_text
-from .office import _PAGE_NUMBER, _Walk, _open_package, _package_xml
+from .office import _GENERATED_TEXT, _PAGE_NUMBER, _Walk, _open_package, _package_xml
 
 
 _ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -42,8 +42,12 @@ _LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}
 # LibreOffice writes them in ODF 1.2 extended (``loext:``), each read unless it is switched off
 _HEADERS = ("header", "header-first", "header-left")
 _FOOTERS = ("footer", "footer-first", "footer-left")
-# the fields a header or a footer numbers its pages with (*Page 3 sur 9*), generated on each page
+# the fields a header or a footer numbers its pages with (*Page 3 sur 9*), generated on each page, and those whose text
+# it generates there: a running head (the chapter's heading), the date and time, the file's or template's name
 _PAGE_FIELDS = {_TEXT + "page-number", _TEXT + "page-count"}
+_GENERATED_TEXT_FIELDS = {_TEXT + name for name in (
+    "chapter", "date", "time", "file-name", "template-name", "creation-date", "creation-time", "modification-date",
+    "modification-time", "print-date", "print-time", "editing-duration")}
 
 
 def _chart_labels(chart) -> list[str]:
@@ -111,19 +115,59 @@ def _odt_paragraphs(path: Path, data: bytes) -> _Reading:
     for body in root.iter(_OFFICE + "text"):
         walk.blocks(body)
     walk.place(walk.endnotes)
-    walk.read_furniture(_headers_and_footers(styles))
+    walk.read_furniture(_headers_and_footers(styles, root))
     return walk.read
 
 
-def _headers_and_footers(styles) -> list:
-    """The headers, then the footers, of each page style of styles.xml in its order (as OmegaT reads them, after the
-    body): a page's, its first page's, its left pages'; not one switched off (``style:display="false"``: a left
-    page's that repeats the right page's)."""
+def _headers_and_footers(styles, content) -> list:
+    """The headers, then the footers, of each page style of styles.xml that a page of the document uses
+    (``_used_page_styles``), in its order (as OmegaT reads them, after the body): a page's, its first page's, its left
+    pages'; not one switched off (``style:display="false"``: a left page's that repeats the right page's)."""
     if styles is None:
         return []
     pages = styles.findall(f"{_OFFICE}master-styles/{_STYLE}master-page")
+    used = _used_page_styles(pages, styles, content)
+    pages = [page for page in pages if page.get(_STYLE + "name") in used]
     return [part for kinds in (_HEADERS, _FOOTERS) for page in pages for kind in kinds
             for part in page.iterchildren(_STYLE + kind, _LOEXT + kind) if part.get(_STYLE + "display") != "false"]
+
+
+def _used_page_styles(pages: list, styles, content) -> set[str]:
+    """The names of the page styles (``pages``) a page of the document uses: the default one (LibreOffice's
+    *Standard*, else the first), those that the styles of the body's paragraphs and tables name, themselves or through
+    their parents (``style:master-page-name``: a page break into a page style, a landscape annex), and those that each of these
+    names for its next page (``style:next-style-name``: a first page's style followed by another). A page style
+    no page uses (a template's *Envelope*, *Landscape* never applied) has headers and footers no page shows."""
+    names = [page.get(_STYLE + "name") for page in pages]
+    used = {"Standard" if "Standard" in names else names[0]} if names else set()
+    defined: dict[tuple, object] = {}  # the paragraph and table styles by family and name, content.xml's first
+    for part, where in ((content, "automatic-styles"), (styles, "styles"), (styles, "automatic-styles")):
+        for style in part.iterfind(f"{_OFFICE}{where}/{_STYLE}style"):
+            defined.setdefault((style.get(_STYLE + "family"), style.get(_STYLE + "name")), style)
+
+    def master(family: str, name: str | None) -> str | None:  # a style's page style, its own or its parents'
+        seen = set()
+        while (family, name) in defined and name not in seen:  # a parent may loop
+            seen.add(name)
+            style = defined[family, name]
+            if style.get(_STYLE + "master-page-name"):
+                return style.get(_STYLE + "master-page-name")
+            name = style.get(_STYLE + "parent-style-name")
+        return None
+
+    names_used = {("paragraph", element.get(_TEXT + "style-name")) for body in content.iter(_OFFICE + "body")
+                  for element in body.iter(_TEXT + "p", _TEXT + "h")} | {
+        ("table", element.get(_TABLE + "style-name")) for body in content.iter(_OFFICE + "body")
+        for element in body.iter(_TABLE + "table")}
+    used |= {page for page in (master(*key) for key in names_used) if page}
+    following = {page.get(_STYLE + "name"): page.get(_STYLE + "next-style-name") for page in pages}
+    waiting = list(used)
+    while waiting:
+        after = following.get(waiting.pop())
+        if after and after not in used:
+            used.add(after)
+            waiting.append(after)
+    return used
 
 
 def _odf_parts(path: Path, data: bytes, kind: str, mimetype: str):
@@ -198,6 +242,10 @@ class _OdtWalk(_Walk):
             key = family, defined[key].get(_STYLE + "parent-style-name")
         return None
 
+    def span(self, cell) -> int:
+        count = cell.get(_TABLE + "number-columns-spanned", "1")
+        return min(int(count), 64) if count.isdigit() and int(count) > 0 else 1
+
     def skipped(self, element) -> bool:
         return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
                 # a content control's placeholder prompt, a check box's box, as a DOCX's
@@ -249,6 +297,8 @@ class _OdtWalk(_Walk):
                 parts.append("\t")
             elif child.tag in _PAGE_FIELDS and self.furniture:
                 parts.append(_PAGE_NUMBER)
+            elif child.tag in _GENERATED_TEXT_FIELDS and self.furniture:
+                parts.append(_GENERATED_TEXT)
             elif child.tag == _TEXT + "line-break":
                 parts.append(LINE_BREAK)
             elif (child.tag == _TEXT + "span" and ("text", child.get(_TEXT + "style-name")) in self.raised_styles

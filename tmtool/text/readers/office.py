@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
+from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable
 
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_inflation, check_package, split_tag
-from .base import LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
+from ..langid import _FUNCTION_WORDS as _FUNCTION_WORD_LISTS
+from .base import CLOCK_TIME, LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
 from .equations import accented, grid, prefixed, root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
@@ -48,15 +51,22 @@ class _Walk(ABC):
     def paragraph(self, element) -> None:
         parts: list[str] = []
         self.inline(element, parts)
-        self.read.add(self.text("".join(parts)))
+        self.read.add(self.text(parts))
 
-    def text(self, paragraph: str) -> str:
-        """A paragraph's text as read: without the number typed before a tab to number it by hand
-        (``_without_typed_number``), in a word processor's document; a header's or a footer's without its page's
-        number (``_without_page_number``)."""
+    def text(self, parts: list[str]) -> str:
+        """A paragraph's text as read from its ``parts``: without the number typed before a tab to number it by hand
+        (``_without_typed_number``), in a word processor's document; a header's or a footer's without its fields
+        (``_without_fields``), where ``_FieldMark``s stand among the parts: each is written as a character the
+        paragraph does not hold, that no character of the author's is taken for one."""
+        marks = _free_characters("".join(parts), 2) if any(isinstance(part, _FieldMark) for part in parts) else None
+        if marks is not None:
+            page, generated = marks
+            parts = [page if part is _PAGE_NUMBER else generated if part is _GENERATED_TEXT else part
+                     for part in parts]
+        paragraph = "".join(parts)
         if self.numbered_by_hand:
             paragraph = _without_typed_number(paragraph, self.numbered)
-        return _without_page_number(paragraph)
+        return _without_fields(paragraph, *marks) if marks is not None else paragraph
 
     def read_furniture(self, parts: Iterable) -> None:
         """Read the headers' and footers' ``parts`` (each a story of paragraphs and tables), after the body: a
@@ -91,13 +101,20 @@ class _Walk(ABC):
             self.blocks(note)
 
     def _table(self, table) -> None:
+        self.read.open_table()
         for row in self._within(table, self.row):
             cells = []
             for cell in self._within(row, self.cell):
                 start = len(self.read.paragraphs)
                 self.blocks(cell)
-                cells.append(range(start, len(self.read.paragraphs)))
+                end = len(self.read.paragraphs)
+                cells += [range(start, end)] + [range(end, end)] * (self.span(cell) - 1)  # the columns it covers
             self.read.add_row(cells)
+        self.read.close_table()
+
+    def span(self, cell) -> int:
+        """How many of its table's columns ``cell`` spans (a format's merged cells say)."""
+        return 1
 
     def _within(self, element, tag: str):
         """The ``tag`` children of ``element``, looked for inside the elements that group them too (ODF's
@@ -158,11 +175,59 @@ _GENERATED_FIELDS = ("TOC", "INDEX", "TOA", "BIBLIOGRAPHY")
 _GENERATED_STYLES = re.compile(r"(?:toc|contents) [1-9]|table of figures", re.IGNORECASE)
 # the fields a header or a footer numbers its pages with (*Page 3 of 9*): the word processor's, generated on each page
 _PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES")
-# where a page's number stood in a header's or footer's paragraph as read (``_DocxWalk.paragraph``)
-_PAGE_NUMBER = "\ue000"
-# and the words labelling it (*Page 3 sur 9*, *p. 3/9*, *Seite 3 von 9*)
-_PAGE_LABEL = re.compile(rf"(?:\b(?:pages?|p\.|seite|página|pagina)\s*)?{_PAGE_NUMBER}"
-                         rf"(?:\s*(?:/|of|sur|de|von|di)\s*{_PAGE_NUMBER})?", re.IGNORECASE)
+# and the fields whose text it generates there, no author's words: a running head (the heading the page is under,
+# repeated), the date and time it prints or saves the document, its file's or template's name
+_GENERATED_TEXT_FIELDS = ("STYLEREF", "DATE", "TIME", "PRINTDATE", "SAVEDATE", "CREATEDATE", "EDITTIME", "FILENAME",
+                          "TEMPLATE")
+
+
+class _FieldMark(str):
+    """Where a field of a header or a footer stood in a paragraph's parts as read: an empty text, so that the parts
+    joined as they are leave it out, which ``_Walk.text`` finds among them by what it is (``_PAGE_NUMBER``,
+    ``_GENERATED_TEXT``), whatever characters the paragraph holds."""
+
+
+_PAGE_NUMBER = _FieldMark()  # a page's number or count
+_GENERATED_TEXT = _FieldMark()  # a running head, a date, a time, a file's name
+# the words labelling a page's number, by language (ISO 639-1): before it (*Page 3*, *Стр. 3*, *第*3页), after it
+# (第3*页*, 3 *ページ*, 3. *oldal*), between it and the pages' count (*3 sur 9*, *3 из 9*, *3 z 9*, 3页 *共*9页; a slash in
+# every language); a label goes only beside the field, never elsewhere in the text
+_PAGE_LABELS = {
+    "en": ("page pages p. pp. pg.", "", "of"), "fr": ("page p.", "", "sur"), "de": ("seite s.", "", "von"),
+    "es": ("página pág.", "", "de"), "it": ("pagina pag. p.", "", "di"), "pt": ("página pág.", "", "de"),
+    "nl": ("pagina blz. p.", "", "van"), "sv": ("sida s.", "", "av"), "da": ("side s.", "", "af"),
+    "no": ("side s.", "", "av"), "fi": ("sivu s.", "", ""), "pl": ("strona str. s.", "", "z"),
+    "cs": ("strana str.", "", "z ze"), "sk": ("strana str.", "", "z"), "sl": ("stran str.", "", "od"),
+    "hr": ("stranica str.", "", "od"), "ro": ("pagina pag.", "", "din"), "hu": ("oldal", "oldal", ""),
+    "et": ("lk lehekülg", "", ""), "lv": ("lapa lpp.", "", "no"), "lt": ("puslapis psl.", "", "iš"),
+    "tr": ("sayfa", "", ""), "el": ("σελίδα σελ.", "", "από"), "ru": ("страница стр. с.", "", "из"),
+    "uk": ("сторінка стор. с.", "", "з із"), "bg": ("страница стр.", "", "от"), "ar": ("صفحة الصفحة ص.", "", "من"),
+    "he": ("עמוד", "", "מתוך"), "zh": ("第", "页 頁", "共"), "ja": ("ページ 頁", "ページ 頁", ""),
+    "ko": ("페이지", "페이지 쪽", ""),
+}
+
+
+def _label_pattern(position: int) -> str:
+    """The labels of ``_PAGE_LABELS`` at ``position`` (before, after, between) as one pattern, a word's as a word
+    (*p.* not the end of *Comp.*, *de* not the end of *Code*); a Chinese, Japanese or Korean label as it is, its
+    script written without spaces."""
+    def pattern(word: str) -> str:
+        if word >= "\u2e80":  # CJK and Hangul
+            return re.escape(word)
+        return r"(?<!\w)" + re.escape(word) + ("" if word.endswith(".") else r"(?!\w)")
+
+    words = {word for labels in _PAGE_LABELS.values() for word in labels[position].split()}
+    return "|".join(map(pattern, sorted(words, key=len, reverse=True)))
+
+
+@cache
+def _page_label(mark: str) -> re.Pattern:
+    """A page's number (written ``mark`` in the paragraph) and its count, with the words labelling them
+    (``_PAGE_LABELS``): *Page 3 sur 9*, *p. 3/9*, *Стр. 3 из 9*, *第3页，共9页*, *3 / 9 ページ*."""
+    one = rf"(?:(?:{_label_pattern(0)})\s*)?{mark}(?:\s*\.?\s*(?:{_label_pattern(1)}))?"
+    return re.compile(rf"{one}(?:\s*[/,，]?\s*(?:{_label_pattern(2)})?\s*{one})?", re.IGNORECASE)
+
+
 # a paragraph's number or letter typed before a tab, as a writer numbers by hand what Word or LibreOffice numbers
 # itself (*1.⇥*, *a)⇥*, *(iv)⇥*, *2.3⇥*): their own numbering (``w:numPr``, ``text:number``) is no text of the
 # paragraph, nor is this. A bare number is a count or a figure of the sentence (*12⇥Alliés ont signé*), one with a
@@ -172,7 +237,7 @@ _TYPED_NUMBER = re.compile(r"\A\s*\(?(?:[1-9]\d{0,2}(?:\.\d{1,3})+\.?|[1-9]\d{0,
 # and a time of day written as an agenda writes it (*10.30⇥*, *14.00⇥*: hours 0–23, minutes 00–59, no dot after),
 # which reads as a section's number too (*7.10⇥*, the tenth of section 7): ``_without_typed_number`` tells them apart
 # by the section before it
-_AGENDA_TIME = re.compile(r"\s*(?:[01]?\d|2[0-3])\.[0-5]\d\t")
+_AGENDA_TIME = re.compile(rf"\s*{CLOCK_TIME}\t")
 
 
 # Word writes a character inserted from a symbol font as the font's code in the private use area
@@ -303,9 +368,12 @@ def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
                   if kind == "aFChunk" and part in package.namelist()}
         # the headers and footers a translator translates too (OmegaT, Trados, memoQ), each part once however many
         # sections show it, after the body and its endnotes, headers then footers, as OmegaT orders them
-        furniture = [_package_xml(package, part, name) for part in _headers_and_footers(relations)
-                     if part in package.namelist()]
         root = _package_xml(package, main, name)
+        settings = _package_xml(package, related["settings"], name) if related.get(
+            "settings") in package.namelist() else None
+        shown = _shown_headers_and_footers(root, relations, settings)
+        furniture = [_package_xml(package, part, name) for part in _headers_and_footers(relations)
+                     if part in package.namelist() and (shown is None or part in shown)]
     if not root.tag.endswith("}document"):  # a workbook or a presentation renamed
         raise TmtoolError(f"not a Word document (its main part is {split_tag(root.tag)[1][:80]!r})", path=name)
     walk = _DocxWalk(_Reading(name), root, notes, styles, drawings, chunks)
@@ -335,16 +403,52 @@ def _without_typed_number(text: str, numbered: set[str]) -> str:
     return text[number.end():]
 
 
-def _without_page_number(text: str) -> str:
-    """A header's or a footer's paragraph less the page's number (``_PAGE_NUMBER``) and the words that label it
-    (``_PAGE_LABEL``), with the separators left dangling: the piece between tabs (its place on the line: left,
-    centre, right) that held nothing else goes, and a sentence or a marking before it in the same piece stays
-    (*OTAN SANS CLASSIFICATION – Page 3 sur 9*)."""
-    if _PAGE_NUMBER not in text:
-        return text
-    pieces = [_PAGE_LABEL.sub("", piece).replace(_PAGE_NUMBER, "").strip(" -–—|·,:") if _PAGE_NUMBER in piece
-              else piece for piece in text.split("\t")]
-    return "\t".join(piece for piece in pieces if piece)
+# what sets a header's or a footer's pieces apart on its line besides tabs: a spaced dash, a bar, a dot, a sentence's end
+_FURNITURE_SEPARATOR = re.compile(r"(\s+[-–—|·]\s+|(?<=[.!?…])\s+)")
+_DANGLING = " -–—|·,:"
+_FUNCTION_WORDS = frozenset().union(*_FUNCTION_WORD_LISTS.values())
+
+
+def _without_fields(text: str, page: str, generated: str) -> str:
+    """A header's or a footer's paragraph less its fields, ``page`` standing for a page's number or count, ``generated``
+    for a generated text (a running head, a date), with what labels them and the separators left dangling, piece by
+    piece between tabs (its place on the line: left, centre, right), a piece that held nothing else going:
+    - a page's number with its label's words (``_page_label``): *OTAN SANS CLASSIFICATION – Page 3 sur 9* keeps its
+      marking;
+    - a generated text with the words bound to it within its piece (between separators: ``_FURNITURE_SEPARATOR``) by a
+      colon or a function word before it (*Imprimé le*, *Printed on*, *Date :*), or holding nothing but function words
+      (*à*, between a date and a time); a title before it keeps its words (*Rapport annuel 2024*)."""
+    pieces = []
+    for piece in text.split("\t"):
+        if page in piece:
+            piece = _page_label(page).sub("", piece).replace(page, "").strip(_DANGLING)
+        if generated in piece:
+            parts = _FURNITURE_SEPARATOR.split(piece)
+            kept = [part for part in parts[::2] if generated not in part or not _labels_field(part, generated)]
+            piece = " – ".join(part.replace(generated, " ").strip(_DANGLING) for part in kept)
+            piece = re.sub(r"\s{2,}", " ", piece).strip(_DANGLING)
+        if piece:
+            pieces.append(piece)
+    return "\t".join(pieces)
+
+
+def _labels_field(part: str, generated: str) -> bool:
+    """Whether the words of ``part`` beside its generated text (``generated``) are its label."""
+    before = part.partition(generated)[0].rstrip()
+    words = re.findall(r"\w+", part)
+    last = re.search(r"(\w+)\W*$", before)
+    return (before.endswith(":") or all(word.casefold() in _FUNCTION_WORDS for word in words)
+            or (last is not None and last.group(1).casefold() in _FUNCTION_WORDS))
+
+
+def _free_characters(text: str, count: int) -> list[str] | None:
+    """``count`` private-use characters ``text`` does not hold, to stand for its fields (``_Walk.text``), or None if
+    it holds every one (a paragraph of over 137,000 characters, which ``_paragraphs`` refuses)."""
+    used = set(text)
+    free = (chr(code) for area in ((0xE000, 0xF900), (0xF0000, 0xFFFFE), (0x100000, 0x10FFFE))
+            for code in range(*area) if chr(code) not in used)
+    found = list(islice(free, count))
+    return found if len(found) == count else None
 
 
 def _headers_and_footers(relations: list[tuple[str, str, str]]) -> list[str]:
@@ -355,6 +459,29 @@ def _headers_and_footers(relations: list[tuple[str, str, str]]) -> list[str]:
         return kind != "header", [int(digits) if digits.isdigit() else digits for digits in re.split(r"(\d+)", part)]
 
     return sorted({part for _, kind, part in relations if kind in ("header", "footer")}, key=order)
+
+
+def _shown_headers_and_footers(root, relations: list[tuple[str, str, str]], settings) -> set[str] | None:
+    """The header and footer parts a page of the document shows: those its sections name (``w:headerReference``,
+    ``w:footerReference``), a first page's only in a section that has one (``w:titlePg``), the even pages' only where
+    the settings set them apart (``w:evenAndOddHeaders``), as ECMA-376 Part 1 §17.10 says. Word keeps a first page's
+    header when *Different first page* is unticked, its text shown on no page; None where no section says (a
+    generator's document without ``w:sectPr``): every part is read."""
+    w = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    sections = [section for section in root.iter(w + "sectPr")
+                if section.getparent() is None or section.getparent().tag != w + "sectPrChange"]  # not the old ones
+    if not sections:
+        return None
+    even = settings is not None and _on(settings.find(w + "evenAndOddHeaders"), w)
+    targets = {rid: part for rid, kind, part in relations if kind in ("header", "footer")}
+    shown = set()
+    for section in sections:
+        first = _on(section.find(w + "titlePg"), w)
+        for reference in section.iterchildren(w + "headerReference", w + "footerReference"):
+            kind = reference.get(w + "type", "default")
+            if kind == "default" or (kind == "first" and first) or (kind == "even" and even):
+                shown.add(targets.get(_relation_id(reference)))
+    return shown
 
 
 def _first_ids(relations: list[tuple[str, str, str]]) -> dict[str, str]:
@@ -612,6 +739,11 @@ class _DocxWalk(_Walk):
             return style is not None and self.styles.generated(style.get(w + "val"))
         return _later_alternative(element)
 
+    def span(self, cell) -> int:
+        merged = cell.find(f"{self.w}tcPr/{self.w}gridSpan")
+        count = merged.get(self.w + "val", "1") if merged is not None else "1"
+        return min(int(count), 64) if count.isdigit() and int(count) > 0 else 1
+
     def _hidden(self, properties) -> bool:
         """Whether text with the run properties ``properties`` (a run's ``w:rPr``, a paragraph mark's) is
         hidden: as its own ``w:vanish`` says (direct formatting), else as its styles do."""
@@ -655,15 +787,15 @@ class _DocxWalk(_Walk):
             self.carried = parts  # its notes wait for the paragraph it runs on into
             self.held, self.notes = self.held + self.notes, []
         else:
-            self.read.add(self.text("".join(parts)))
+            self.read.add(self.text(parts))
             self.notes[:0], self.held = self.held, []
 
     def inline(self, element, parts: list[str]) -> None:
         w = self.w
         for child in element:
             tag = child.tag
-            if tag == w + "fldSimple" and self._page_number(child.get(w + "instr", "")):
-                parts.append(_PAGE_NUMBER)
+            if tag == w + "fldSimple" and (mark := self._furniture_field(child.get(w + "instr", ""))) is not None:
+                parts.append(mark)
                 continue
             if not isinstance(tag, str) or self.skipped(child):
                 continue
@@ -671,8 +803,8 @@ class _DocxWalk(_Walk):
                 if all(state == "result" for state, _ in self.fields):  # not in a field's instruction
                     parts.append(self._drop_down(child))
                 self._field(child.get(w + "fldCharType"))
-                if child.get(w + "fldCharType") == "separate" and self.fields and self.fields[-1][0] == "page number":
-                    parts.append(_PAGE_NUMBER)
+                if child.get(w + "fldCharType") == "separate" and self.fields and self.fields[-1][0] == "furniture":
+                    parts.append(self._furniture_field(self.fields[-1][1]))
             elif tag == w + "instrText":
                 if self.fields:
                     self.fields[-1][1] += child.text or ""
@@ -784,9 +916,12 @@ class _DocxWalk(_Walk):
             if first is not None and self._text(first).strip() == self._text(mark).strip():
                 self.marks.add(first)
 
-    def _page_number(self, instruction: str) -> bool:
-        """Whether a field of a header or a footer numbers its pages (``_PAGE_FIELDS``)."""
-        return self.furniture and (instruction.split() or [""])[0].upper() in _PAGE_FIELDS
+    def _furniture_field(self, instruction: str) -> _FieldMark | None:
+        """What a field of a header or a footer is, which the word processor generates there: a page's number or count
+        (``_PAGE_FIELDS``), another generated text (``_GENERATED_TEXT_FIELDS``: a running head, a date), else None."""
+        name = (instruction.split() or [""])[0].upper()
+        return (None if not self.furniture else _PAGE_NUMBER if name in _PAGE_FIELDS
+                else _GENERATED_TEXT if name in _GENERATED_TEXT_FIELDS else None)
 
     def _drop_down(self, field) -> str:
         """The entry a legacy drop-down form field shows (FORMDROPDOWN), which it holds as no result: its list's
@@ -808,8 +943,8 @@ class _DocxWalk(_Walk):
             self.fields.append(["instruction", ""])
         elif kind == "separate" and self.fields:
             field = self.fields[-1]
-            field[0] = ("generated" if _generated(field[1]) else "page number" if self._page_number(field[1])
-                        else "result")
+            field[0] = ("generated" if _generated(field[1]) else "furniture"
+                        if self._furniture_field(field[1]) is not None else "result")
         elif kind == "end" and self.fields:
             self.fields.pop()
 

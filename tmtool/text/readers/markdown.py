@@ -1,0 +1,60 @@
+"""Markdown (CommonMark, with GitHub's tables): the text it renders, read as an HTML page's.
+
+Markdown is written to be rendered: a translator reads the rendered page, not its syntax. Read as plain text, a
+heading kept its ``#``, a sentence its ``**`` and its links' addresses, a table its bars and its ruler row. The file
+is rendered with markdown-it (the CommonMark reference's port, as Smartling renders Markdown to HTML to translate it)
+and the HTML read as a page's article (``_html_paragraphs``): a link's text without its address, a table cell by
+cell, a hard line break as a Word line break. A block of code is code, which CAT tools leave untranslated by default
+(Phrase's *Import code blocks*, Okapi's option to leave it out): left out; code in a sentence is read in it. A front
+matter (Jekyll's and Hugo's YAML between ``---`` lines, TOML between ``+++``) is the page's metadata: its title and
+description are read as the page's first paragraphs, as the site shows them, its other keys not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...errors import TmtoolError
+from ...io.decoding import decode_western_text
+from .base import _Reading
+from .html import _html_paragraphs
+
+
+MARKDOWN_EXTENSIONS = {".md", ".markdown"}
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# the keys of a front matter whose values the site shows as text, a YAML or a TOML scalar on its line
+_SHOWN_KEY = re.compile(r"^(?:title|subtitle|description|summary)\s*[:=]\s*(.+?)\s*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
+    from html import escape
+
+    from markdown_it import MarkdownIt
+
+    text = decode_western_text(data, path, written_by="what Windows editors save as ANSI text in Western Europe")
+    control = _CONTROL.search(text)
+    if control:
+        raise TmtoolError(f"binary data, not text (control character U+{ord(control.group()):04X})", path=path,
+                          line=text.count("\n", 0, control.start()) + 1)
+    shown = []
+    front = _FRONT_MATTER.match(text)
+    if front:
+        shown = [_scalar(value) for value in _SHOWN_KEY.findall(front.group(2))]
+        text = text[front.end():]
+    markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    for rule in ("link_open", "link_close", "fence", "code_block"):  # a link's text as text; code is no prose
+        markdown.add_render_rule(rule, lambda *arguments: "")
+    page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><main>"
+            + "".join(f"<p>{escape(value)}</p>" for value in shown if value) + markdown.render(text)
+            + "</main></body></html>")
+    return _html_paragraphs(page.encode("utf-8"), path)
+
+
+def _scalar(value: str) -> str:
+    """A front matter's value as the site shows it: without its quotes (``"Rapport annuel"``, ``'L''OTAN'``)."""
+    if len(value) > 1 and value[0] == value[-1] == '"':
+        return value[1:-1].replace('\\"', '"')
+    if len(value) > 1 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    return value
