@@ -314,6 +314,26 @@ def test_a_borderless_table_s_wrapped_cell_is_one_paragraph_and_its_cells_are_ap
     assert paragraphs == (FR[0], *(cell for row in GLOSSARY for cell in row), FR[1])
 
 
+def test_a_borderless_table_s_first_column_of_numbers_or_letters_is_a_column():
+    """LibreOffice Writer's export of two borderless glossaries whose first column numbers the rows (*1.*, *2.*; *a)*,
+    *b)*): each number, taken for a list item's hanging marker, was joined to the next cell (*1. Commandement allié
+    Opérations*), and where no cell but the last stood at one x on the rows, the cells of two rows ran together (*NATO
+    Communications and Information Agency integrated air and missile defence*). A marker with two cells or more after
+    it on a row of a table found by its other columns is the table's first column."""
+    rows = [("1.", "Commandement allié Opérations", "Allied Command Operations"),
+            ("2.", "état-major militaire international", "International Military Staff"),
+            ("3.", "Comité de terminologie de l’OTAN, qui valide les termes de l’Alliance", "NATO Terminology Committee"),
+            ("4.", "Conseil de l’Atlantique Nord", "North Atlantic Council")]
+    lettered = [("a)", "Agence OTAN d’information et de communication", "NATO Communications and Information Agency"),
+                ("b)", "défense aérienne et antimissile intégrée", "integrated air and missile defence"),
+                ("c)", "Centre d’excellence pour la cyberdéfense en coopération",
+                 "Cooperative Cyber Defence Centre of Excellence")]
+    header = ("N°", "Terme français", "English term")
+    paragraphs = read_document(REAL / "libreoffice-table-numbered.pdf", lang="fr").paragraphs
+    assert paragraphs == (FR[0], *header, *(cell for row in rows for cell in row), FR[1], *header,
+                          *(cell for row in lettered for cell in row), FR[0])
+
+
 def test_a_table_s_last_column_of_codes_of_one_width_is_a_column():
     """LibreOffice Writer's export of a glossary whose last column holds codes of one width (*R-001*, *R-002*…),
     its header ruled over and under, its body not ruled: the codes end at one x, as a justified paragraph's lines

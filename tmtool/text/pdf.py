@@ -384,10 +384,23 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
         at_margin = any(abs(ends[j] - ends[i]) < 0.5 for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i)
         return at_margin and (stretched or not _is_word(row[-1]))
 
-    starts = sorted((piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
-                    for before, piece in [(row[k - 1], row[k])]
-                    if not _hanging_marker(before)
-                    and not (k == len(row) - 1 and justified(i)))
+    starts = [(piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
+              for before, piece in [(row[k - 1], row[k])]
+              if not _hanging_marker(before)
+              and not (k == len(row) - 1 and justified(i))]
+    edges = _edges_from_starts(starts, len(pieces))
+    # a number or a letter (*1.*, *a)*) that starts a row with two cells or more after it, on a row of a table found
+    # by its other columns or near one (its last row's last cell may end where a paragraph's lines do), is the
+    # table's first column, not a list item's hanging marker: the cell after it starts a column
+    numbered = [(row[1][0].x0, i) for i, row in enumerate(pieces)
+                if len(row) > 2 and _hanging_marker(row[0])
+                and any(edges[j] for j in range(max(0, i - 1), min(len(pieces), i + 2)))]
+    return _edges_from_starts(starts + numbered, len(pieces)) if numbered else edges
+
+
+def _edges_from_starts(starts: list[tuple[float, int]], count: int) -> list[list[float]]:
+    """For each of ``count`` rows, the table's column edges it holds, from where the rows' cells start (x, row)."""
+    starts = sorted(starts)
     spans: list[tuple[int, int, float]] = []  # first row, last row, edge
     group: list[tuple[float, int]] = []
     for start in [*starts, (float("inf"), 0)]:
@@ -401,7 +414,7 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
                     first = b
             group = []
         group.append(start)
-    edges: list[list[float]] = [[] for _ in pieces]
+    edges: list[list[float]] = [[] for _ in range(count)]
     spans.sort()
     while spans:  # the spans that overlap, one table
         first, last, x = spans.pop(0)
@@ -453,7 +466,7 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         gutter = any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
                      and not any(p[-1].x1 > start and p[0].x0 < end for p in other_row) for other_row in near)
         at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges)
-        hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size
+        hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size and not at_edge
         joins = (across or (as_wide and not gutter)) and not at_edge or hanging
         if joins and not rules.between(row[k][-1], piece[0]):
             joined[-1].extend(piece)
