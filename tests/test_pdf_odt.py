@@ -381,8 +381,18 @@ def test_a_table_s_last_cell_on_a_page_does_not_run_into_the_next_page_s_first_c
     cells = [cell for k in range(70) for cell in (f"{names[k % 5][0]} ({k})", f"{names[k % 5][1]} ({k})", f"R-{k:03d}")]
     paragraphs = read_document(REAL / "libreoffice-table-over-pages.pdf", lang="fr").paragraphs
     assert "R-055" in paragraphs and "état-major militaire international (56)" in paragraphs
-    # row 27, broken over pages 1 and 2, its first cell's second line (*(27)*) on page 2, is not told yet
-    assert {cell for cell in cells if cell not in paragraphs} <= {"Comité de terminologie de l’OTAN (27)"}
+    assert paragraphs == (FR[0], "Terme français", "English term", "N°", *cells, CLAUSES[0])
+
+
+def test_a_table_s_row_broken_over_two_pages_is_read_in_its_cells():
+    """In the same export, row 27 is broken over pages 1 and 2: its first cell's second line (*(27)*) stands on page
+    2, under the header row LibreOffice repeats there, and was read as a paragraph of its own after the row's last
+    cell (*Comité de terminologie de l’OTAN*, …, *R-027*, *(27)*). The row at the top of a page's table with fewer
+    cells than the row ending the page before, each under one of its cells, is that row going on."""
+    paragraphs = read_document(REAL / "libreoffice-table-over-pages.pdf", lang="fr").paragraphs
+    at = paragraphs.index("Comité de terminologie de l’OTAN (27)")
+    assert paragraphs[at:at + 4] == ("Comité de terminologie de l’OTAN (27)", "NATO Terminology Committee (27)",
+                                     "R-027", "Agence OTAN d’information et de communication (28)")
 
 
 CLAUSES = [

@@ -121,6 +121,7 @@ class _Line:
     cell: tuple[float | None, float | None, float | None, float | None] = (None, None, None, None)
     table: bool = False  # it stands on a row of a table's columns (``_column_edges``)
     hang: float | None = None  # after a hanging indent's marker (*1.1⇥*, *•⇥*), where its text and next lines start
+    goes_on: bool = False  # it goes on from the line before it in reading order: a table's cell broken over a page
 
     def below(self, other: _Line) -> bool:
         """Whether this line comes right under ``other`` in the same column."""
@@ -137,6 +138,7 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
         raise TmtoolError("no text layer: scanned PDF? run OCR first", path=str(path))
     pages = _drop_running_lines(pages)
     bodies, notes = _footnotes(pages)
+    bodies = _rows_over_pages(bodies)
     hyphenation = _Hyphenation([line for page in pages for line in page], lang)
     body = _Paragraphs([line for page in bodies for line in page], hyphenation)
     built = body.build()
@@ -186,6 +188,47 @@ def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_
         bodies.append([line for line in page[:end] if id(line) not in under])
         notes.append([line for line in page[:end] if id(line) in under] + page[end:])
     return bodies, notes
+
+
+def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """The pages with the lines of a table's row that a page break cut read in their cells on the page before: the
+    row at the top of a page's table (under its header row repeated, as word processors repeat it) with fewer cells
+    than the row that ends the page before in that table, each line under one of that row's cells, is that row's
+    cells going on (LibreOffice breaks a row over two pages by default). Else that line came after the page's
+    header row, apart from its cell's text."""
+    pages = [list(page) for page in pages]
+    for number in range(1, len(pages)):
+        before, page = pages[number - 1], pages[number]
+        if not before or not any(line.table for line in page):
+            continue
+        lowest = min(before, key=lambda line: line.baseline)
+        if not lowest.table or None in lowest.cell:  # the table does not end the page
+            continue
+        last_row = [line for line in before if line.table and None not in line.cell
+                    and abs(line.cell[2] - lowest.cell[2]) < 1]
+        cells = {line.cell: line for line in last_row}  # a cell and its last line in reading order
+        if len(cells) < 2:
+            continue
+        rows = [list(row) for _, row in groupby(sorted((line for line in page if line.table), key=lambda l: -l.baseline),
+                                                 key=lambda line: round(line.baseline))]
+        header = sorted(line.text for line in before if line.table and abs(line.baseline - max(
+            other.baseline for other in before if other.table)) < 1)
+        if len(rows) > 1 and sorted(line.text for line in rows[0]) == header:
+            rows = rows[1:]
+        top = rows[0]
+        spread = {line.cell for line in page if line.table for first in top if line.cell == first.cell}
+        going_on = [line for line in page if line.table and line.cell in spread]
+        owners = [[cell for cell in cells if cell[0] <= line.x0 < cell[1]] for line in top]
+        if len(top) >= len(cells) or not all(len(owner) == 1 for owner in owners):
+            continue
+        for line, (cell,) in zip(top, owners):
+            moved = [other for other in going_on if other.cell == line.cell]
+            for other in moved:
+                page.remove(other)
+                other.cell, other.goes_on = cell, True
+            at = before.index(cells[cell]) + 1
+            before[at:at] = moved
+    return pages
 
 
 def _read_lines(path: Path) -> list[list[_Line]]:
@@ -832,6 +875,8 @@ class _Paragraphs:
 
     def _continues(self, i: int) -> bool:
         before, line = self.lines[i - 1], self.lines[i]
+        if line.goes_on and line.cell == before.cell:
+            return True
         if _ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text):
             return False
         hyphenated = _HYPHENATED_END.search(before.text) is not None
