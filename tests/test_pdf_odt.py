@@ -314,6 +314,42 @@ def test_a_borderless_table_s_wrapped_cell_is_one_paragraph_and_its_cells_are_ap
     assert paragraphs == (FR[0], *(cell for row in GLOSSARY for cell in row), FR[1])
 
 
+RIGHT_TO_LEFT = {
+    "ar": [
+        "اجتمع مجلس شمال الأطلسي في بروكسل لمناقشة العمليات الجارية في المنطقة، وأشاد بالعمل الممتاز الذي تقوم به هيئة الأركان الدولية التي تنسق تخطيط قوات الحلفاء منذ بداية العام.",
+        "أكد الحلفاء التزامهم بمعاهدة شمال الأطلسي وبأمن المنطقة الأوروبية الأطلسية التي تقوم على الدفاع الجماعي، ورحبوا بانضمام شركاء جدد إلى برامج التعاون.",
+        "وافقت اللجنة العسكرية على خطة الدفاع الجوي لعام 2024، وقدمت تقريرها إلى حلف شمال الأطلسي (NATO) في اجتماعها الثالث الذي عقد في مقر الحلف.",
+    ],
+    "he": [
+        "מועצת הצפון-אטלנטית דנה בפירוט במבצעים הנמשכים באזור ושיבחה את עבודתו של המטה הבינלאומי, המתאם את תכנון כוחות בעלות הברית מאז תחילת השנה.",
+        "בעלות הברית אישרו מחדש את מחויבותן לאמנת צפון האטלנטי ולביטחון האזור, הנשען על הגנה קולקטיבית, וקיבלו בברכה את הצטרפותם של שותפים חדשים.",
+        "הוועדה הצבאית המליצה לחזק את ההגנה האווירית עד שנת 2025 ולהגיש דוח לארגון (NATO) בפגישה הבאה שתתקיים במטה הברית בבריסל.",
+    ],
+}
+
+
+@pytest.mark.parametrize("name, lang", [("libreoffice-arabic.pdf", "ar"), ("libreoffice-hebrew.pdf", "he")])
+def test_a_right_to_left_pdf_reads_in_logical_order(name, lang):
+    """LibreOffice Writer's export of justified Arabic and Hebrew paragraphs (right to left, a year and *(NATO)* in
+    them): a PDF places its characters where they show, so every line was read from its left end, its words and
+    letters reversed (*زا(cid:3)تمملا* for *الممتاز*, with the kashidas that stretch a justified Arabic line, glyphs
+    without a Unicode map), and each paragraph's first line, indented from the right, ended where a left-to-right
+    one would. The page is read as its mirror image, its left-to-right runs and numbers back in their order."""
+    paragraphs = read_document(REAL / name, lang=lang).paragraphs
+    assert paragraphs == tuple(RIGHT_TO_LEFT[lang])
+
+
+def test_arabic_and_hebrew_words_in_an_english_pdf_read_in_logical_order():
+    """LibreOffice Writer's export of an English paragraph quoting an Arabic and a Hebrew name: the quoted words
+    were read reversed, letter by letter. A run of right-to-left words on a left-to-right line is read from its
+    right end."""
+    paragraphs = read_document(REAL / "libreoffice-english-quoting-rtl.pdf", lang="en").paragraphs
+    assert paragraphs == (
+        "The North Atlantic Council, called مجلس شمال الأطلسي in the Arabic version of the communiq"
+        "ué and מועצת הצפון-אטלנטית in the Hebrew one, met in Brussels in 2024 to review the operations under way in the region.",
+        "Allies reaffirmed their commitment to the North Atlantic Treaty and to the security of the Euro-Atlantic area, which rests on collective defence.")
+
+
 def test_a_borderless_table_s_first_column_of_numbers_or_letters_is_a_column():
     """LibreOffice Writer's export of two borderless glossaries whose first column numbers the rows (*1.*, *2.*; *a)*,
     *b)*): each number, taken for a list item's hanging marker, was joined to the next cell (*1. Commandement allié

@@ -46,6 +46,7 @@ import logging
 import re
 import statistics
 import struct
+import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -249,7 +250,7 @@ def _read_lines(path: Path) -> list[list[_Line]]:
                 layout = device.get_result()
                 rules = _Rules([], [])
                 _add_rules(layout, rules)
-                pages.append((list(_glyphs(layout)), rules))
+                pages.append((list(_glyphs(layout)), rules, page.mediabox[0] + page.mediabox[2]))
                 tops.append(page.mediabox[3])
     except PDFEncryptionError:
         raise TmtoolError("an encrypted PDF that needs a password; save an unprotected copy", path=str(path)) from None
@@ -261,12 +262,19 @@ def _read_lines(path: Path) -> list[list[_Line]]:
                           path=str(path)) from None
     if not pages:
         raise TmtoolError("not a readable PDF file (no pages)", path=str(path))
-    glyphs = [glyph for page, _ in pages for glyph in page if not glyph.text.isspace()]
+    glyphs = [glyph for page, _, _ in pages for glyph in page if not glyph.text.isspace()]
     if sum(glyph.text.startswith("(cid:") for glyph in glyphs) * 2 > len(glyphs):
         # pdfminer names a character it cannot map to Unicode by its number in the font
         raise TmtoolError("the text layer cannot be decoded (fonts without a Unicode map): run OCR first",
                           path=str(path))
-    lines = [_page_lines(page, number, rules) for number, (page, rules) in enumerate(pages)]
+    lines = []
+    for number, (page, rules, sides) in enumerate(pages):
+        # a page in a right-to-left script (Arabic, Hebrew) read as its mirror image: its lines, columns, indents
+        # and table cells then stand in reading order from left to right, as a left-to-right page's do
+        rtl = _right_to_left(page)
+        if rtl:
+            page, rules = _mirrored(page, rules, sides)
+        lines.append(_page_lines(page, number, rules, rtl))
     for page, top in zip(lines, tops):
         for line in page:
             line.from_top = top - line.baseline
@@ -369,7 +377,86 @@ def _symbol_character(text: str, font: str) -> str:
     return _SYMBOL_FONT.get(ord(text) - 0xF000, text) if "symbol" in font.lower() else "•"
 
 
-def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules) -> list[_Line]:
+def _right_to_left(glyphs: list[_Glyph]) -> bool:
+    """Whether most of a page's letters are of a right-to-left script."""
+    kinds = Counter(_direction(glyph.text) for glyph in glyphs)
+    return kinds["R"] > kinds["L"]
+
+
+def _mirrored(glyphs: list[_Glyph], rules: _Rules, sides: float) -> tuple[list[_Glyph], _Rules]:
+    """A page's glyphs and rules mirrored left to right about its middle (``sides``: its left and right edges'
+    sum)."""
+    return ([_Glyph(g.text, sides - g.x1, sides - g.x0, g.bottom, g.top, g.size) for g in glyphs],
+            _Rules([(y, sides - x1, sides - x0) for y, x0, x1 in rules.across],
+                   [(sides - x, y0, y1) for x, y0, y1 in rules.down]))
+
+
+def _direction(text: str) -> str:
+    """The direction of the first character of ``text`` that has one: R (a right-to-left letter), L (a
+    left-to-right letter), N (a digit, which reads from left to right in any script), else ''."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind in ("L", "EN", "AN"):
+            return "L" if kind == "L" else "N"
+    return ""
+
+
+def _logical_order(parts: list[str], rtl: bool) -> list[str]:
+    """A line's parts (a glyph's text, a space) from the order they stand in, left to right (on a page read as its
+    mirror image, ``rtl``: right to left), to the order they are read in, as the Unicode bidirectional algorithm
+    would have placed them on a line of one direction (UAX #9, rules L1–L2, undone): on a right-to-left page, a run
+    of left-to-right words (*NATO*) and each number are read from their left end; on a left-to-right page, a run of
+    right-to-left words, numbers within it, from its right end, its numbers from their left. A kashida (an Arabic
+    justified line's stretching, a glyph without a Unicode map, or a tatweel) between two Arabic letters is dropped.
+    The runs' order cannot always be told back (*NATO 2024* and *2024 NATO* in an Arabic sentence look alike):
+    each run stands where it is."""
+    kinds = [_direction(part) for part in parts]
+    stretch = [part.startswith("(cid:") or part == "\u0640" for part in parts]
+    kashida = set()
+    for k, part in enumerate(parts):
+        if stretch[k] and k not in kashida:
+            end = k
+            while end < len(parts) and stretch[end]:
+                end += 1
+            if k and end < len(parts) and kinds[k - 1] == kinds[end] == "R":
+                kashida.update(range(k, end))
+    parts = [part for k, part in enumerate(parts) if k not in kashida]
+    kinds = [kind for k, kind in enumerate(kinds) if k not in kashida]
+    if not any(kinds) or all(kind in ("L", "N", "") for kind in kinds) and not rtl:
+        return parts
+    embedded = _runs(parts, kinds, "L", "LN") if rtl else _runs(parts, kinds, "R", "RN")
+    for start, end in embedded:
+        parts[start:end] = parts[start:end][::-1]
+        kinds[start:end] = kinds[start:end][::-1]
+    # a number, reversed with the page on a right-to-left one or with its run on a left-to-right one, read back
+    numbers = _runs(parts, kinds, "N", "N")
+    for start, end in numbers:
+        if rtl and not any(a <= start < b for a, b in embedded) or not rtl and any(a <= start < b for a, b in embedded):
+            parts[start:end] = parts[start:end][::-1]
+    return parts
+
+
+def _runs(parts: list[str], kinds: list[str], ends: str, inner: str) -> list[tuple[int, int]]:
+    """The runs (start, end) of parts from one of a kind in ``ends`` to the last of such, with only parts of a kind
+    in ``inner`` or of none between them; for a number's run (``ends`` N), those of none each one sign alone (*1,5*,
+    *2024/2025*), not a space."""
+    runs: list[tuple[int, int]] = []
+    start = last = None
+    for k, (part, kind) in enumerate(zip([*parts, ""], [*kinds, "end"])):
+        if kind and kind in ends:
+            start = k if start is None else start
+            last = k
+            continue
+        number_sign = ends != "N" or (k == last + 1 if last is not None else False) and not part.isspace()
+        if start is not None and not (kind in inner if kind else number_sign):
+            runs.append((start, last + 1))
+            start = last = None
+    return runs
+
+
+def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = False) -> list[_Line]:
     """A page's lines in reading order."""
     rows: list[tuple[list[float], list[_Glyph]]] = []  # the lowest bottom of its glyphs, and them
     for glyph in sorted(glyphs, key=lambda g: -g.middle):
@@ -381,7 +468,7 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules) -> list[_Line]:
     pieces = [_pieces(sorted(row, key=lambda g: g.x0), rules) for _, row in rows]
     edges = _column_edges(pieces)
     pieces = [_cut_at_edges(row, edges[i]) for i, row in enumerate(pieces)]
-    lines = [[_line(piece, page) for piece in _rejoin(pieces, i, rules, edges[i])
+    lines = [[_line(piece, page, rtl) for piece in _rejoin(pieces, i, rules, edges[i])
               if not all(g.text.isspace() for g in piece)] for i in range(len(pieces))]
     for row, row_edges in zip(lines, edges):
         for line in row:
@@ -526,7 +613,7 @@ def _is_word(glyphs: list[_Glyph]) -> bool:
     return not any(g.text.isspace() or g.x0 - before.x1 > WORD_GAP * g.size for before, g in zip(glyphs, glyphs[1:]))
 
 
-def _line(glyphs: list[_Glyph], page: int) -> _Line:
+def _line(glyphs: list[_Glyph], page: int, rtl: bool = False) -> _Line:
     inked = [g for g in glyphs if not g.text.isspace()]
     baseline, size = statistics.median(g.bottom for g in inked), statistics.median(g.size for g in inked)
     # a footnote's mark or a power: digits or signs raised and smaller than the line's text (not "1er" in French),
@@ -565,6 +652,7 @@ def _line(glyphs: list[_Glyph], page: int) -> _Line:
     tab = inked[len(first)].x0 - word_end.x1 if len(first) < len(inked) else 0.0
     hang = (inked[len(first)].x0 if tab > 0.5 * size and tab > 1.3 * max(spaces, default=0.0)
             and _hanging_marker(first) else None)
+    text = _logical_order(text, rtl)
     return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1, baseline, size,
                  word_end.x1 - inked[0].x0, tuple(calls), hang=hang)
 
@@ -900,6 +988,8 @@ class _Paragraphs:
         if end and start:
             if text.endswith("\u00ad") or self.hyphenation.joins(end.group(1), start.group(1)):
                 return text[:-1] + more
+            return text + more
+        if text.endswith(("(", "[")):  # a bracket opened at a line's end (in a right-to-left line, where a run breaks)
             return text + more
         return f"{text} {more}"
 
