@@ -314,6 +314,21 @@ def test_a_borderless_table_s_wrapped_cell_is_one_paragraph_and_its_cells_are_ap
     assert paragraphs == (FR[0], *(cell for row in GLOSSARY for cell in row), FR[1])
 
 
+def test_a_letter_s_addresses_beside_its_date_are_a_paragraph_a_line_in_reading_order():
+    """LibreOffice Writer's export of a letter: the sender's address on four lines, its first with the date at a right
+    tab, the recipient's address under it from 9 cm, the subject, the text. The sender's lines and the date were
+    read as two columns whose second ran on down the recipient's lines (the date read after *Madame,*, the
+    recipient's lines joined to the first paragraph), and the address's lines, set ragged right, were joined as one
+    paragraph: each ends before the page's margin, the longest taken for a column's. A line starting in a gutter
+    well left of the column after it ends the columns; a ragged block in the page's one column ends at its margin."""
+    paragraphs = read_document(REAL / "libreoffice-letter.pdf", lang="fr").paragraphs
+    assert paragraphs == (
+        "Direction de la gestion des ressources", "Service de la terminologie", "Boulevard Léopold III",
+        "1110 Bruxelles", "Bruxelles, le 5 décembre 2026", "Madame Claire Dumont", "Ministère de la Défense",
+        "14 rue Saint-Dominique", "75007 Paris", "Objet : glossaire des termes de l’Alliance", "Madame,", *FR,
+        "Je vous prie d’agréer, Madame, l’expression de ma considération distinguée.")
+
+
 RIGHT_TO_LEFT = {
     "ar": [
         "اجتمع مجلس شمال الأطلسي في بروكسل لمناقشة العمليات الجارية في المنطقة، وأشاد بالعمل الممتاز الذي تقوم به هيئة الأركان الدولية التي تنسق تخطيط قوات الحلفاء منذ بداية العام.",

@@ -71,6 +71,8 @@ EDGE_ALIGN = 1.0
 # a table's column edge holds over rows between two that start a cell at it at most this many rows apart (a cell
 # wrapped on up to three lines beside the next rows' cells)
 EDGE_ROWS = 4
+# a column's lines start at its left edge, or a paragraph's first line this many ems or fewer right of it
+GUTTER_INDENT = 3.0
 NOTE_SIZE = 0.9  # lines at the bottom of a page in print this much smaller than the text's are footnotes
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
 # the narrowest top margin word processors leave by default (LibreOffice's 2 cm; Word's is an inch): a header is
@@ -123,6 +125,7 @@ class _Line:
     table: bool = False  # it stands on a row of a table's columns (``_column_edges``)
     hang: float | None = None  # after a hanging indent's marker (*1.1⇥*, *•⇥*), where its text and next lines start
     goes_on: bool = False  # it goes on from the line before it in reading order: a table's cell broken over a page
+    in_columns: bool = False  # it stands in one of a page's columns of text (``_band_order``)
 
     def below(self, other: _Line) -> bool:
         """Whether this line comes right under ``other`` in the same column."""
@@ -675,7 +678,9 @@ def _bands(rows: list[list[_Line]]) -> list[list[list[_Line]]]:
 
 def _narrowed(gutters: list[tuple[float, float]], row: list[_Line]) -> list[tuple[float, float]]:
     """The gutters less the row's text reaching into them from either side; none when a line of the
-    row spans one or leaves it narrower than half an em."""
+    row spans one or leaves it narrower than half an em, or starts in it further than ``GUTTER_INDENT`` ems left of
+    the column after it (whose lines start at its left edge, a paragraph's first line indented: a letter's
+    recipient block under its sender's, standing beside the date, is not a column with the date)."""
     narrowed = []
     for start, end in gutters:
         for line in row:
@@ -685,6 +690,8 @@ def _narrowed(gutters: list[tuple[float, float]], row: list[_Line]) -> list[tupl
                 if line.x1 >= end:
                     return []
                 start = line.x1
+            elif end - line.x0 > GUTTER_INDENT * line.size:
+                return []
             else:
                 end = line.x0
         if end - start < 0.5 * row[0].size:
@@ -705,6 +712,11 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
     wide = all(max(line.x1 for line in column) - min(line.x0 for line in column) > 12 * column[0].size
                for column in columns)
     if len(columns) > 1 and len(band) >= 3 and wide:
+        # a line alone beside a block (a letter's date beside its sender's address) makes no columns of text: the
+        # block's lines end where the page's text does
+        for line in (line for column in columns if len(column) > 1 and all(len(c) > 1 for c in columns)
+                     for line in column):
+            line.in_columns = True
         return [line for column in columns for line in column]
     # row by row, but a line alone on its row in a ruled table's cell (rules on its four sides) right after the
     # cell's line before: a wrapped cell's lines are one paragraph, not read between the other cells (rows of a
@@ -929,10 +941,20 @@ class _Paragraphs:
         # a column's lines follow one another down the page; its right edge is where its longest line ends
         self.run_start = [i == 0 or not line.below(lines[i - 1]) for i, line in enumerate(lines)]
         self.right = [0.0] * len(lines)
+        # the right margin of a page's text, where it stands in one column: a block of lines set ragged (a letter's
+        # addresses, each line a paragraph of its own) ends there, not at its longest line
+        margin = defaultdict(float)
+        for line in lines:
+            if not line.table and not line.in_columns:
+                margin[line.page] = max(margin[line.page], line.x1)
         begin = 0
         for end in range(1, len(lines) + 1):
             if end == len(lines) or self.run_start[end]:
-                self.right[begin:end] = [max(line.x1 for line in lines[begin:end])] * (end - begin)
+                run = lines[begin:end]
+                right = max(line.x1 for line in run)
+                if _ragged(run):
+                    right = max(right, margin[run[0].page])
+                self.right[begin:end] = [right] * (end - begin)
                 begin = end
 
     def _usual_pitch(self) -> dict[float, float]:
@@ -992,6 +1014,15 @@ class _Paragraphs:
         if text.endswith(("(", "[")):  # a bracket opened at a line's end (in a right-to-left line, where a run breaks)
             return text + more
         return f"{text} {more}"
+
+
+def _ragged(run: list[_Line]) -> bool:
+    """Whether a column's lines, read one under the other, are a block set ragged right in a page's one column of text:
+    three lines or more starting at one x, the lines before the last ending at different x (a justified paragraph's
+    end at one), none in a table or in columns of text."""
+    return (len(run) >= 3 and not any(line.table or line.in_columns for line in run)
+            and max(line.x0 for line in run) - min(line.x0 for line in run) < 1.0
+            and max(line.x1 for line in run[:-1]) - min(line.x1 for line in run[:-1]) > 1.0)
 
 
 def _ruled_off(before: _Line, line: _Line) -> bool:
