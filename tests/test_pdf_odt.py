@@ -4,6 +4,7 @@ French PDF aligned with its English ODT, and one clear error for what cannot be 
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -327,6 +328,18 @@ def test_a_letter_s_addresses_beside_its_date_are_a_paragraph_a_line_in_reading_
         "1110 Bruxelles", "Bruxelles, le 5 décembre 2026", "Madame Claire Dumont", "Ministère de la Défense",
         "14 rue Saint-Dominique", "75007 Paris", "Objet : glossaire des termes de l’Alliance", "Madame,", *FR,
         "Je vous prie d’agréer, Madame, l’expression de ma considération distinguée.")
+
+
+def test_three_narrow_justified_columns_read_column_by_column_a_paragraph_whole():
+    """LibreOffice Writer's export of twelve paragraphs six times over in a section of three columns (10 pt, justified,
+    not hyphenated, 0.2 cm after a paragraph, so that the columns' baselines stand apart): 59 of the 72 paragraphs
+    were read whole. A short last line of a column's paragraph was joined across the gutter to the next column's
+    line (*« Chaque frontières.*): a justified line of the column left of it, ending a little further at the
+    margin, was taken for text in the gutter."""
+    fodt = (REAL / "libreoffice-three-columns.fodt").read_text(encoding="utf-8")
+    source = [html.unescape(text) for text in re.findall(r'<text:p text:style-name="Standard">(.*?)</text:p>', fodt)]
+    assert len(source) == 72
+    assert read_document(REAL / "libreoffice-three-columns.pdf", lang="fr").paragraphs == tuple(source)
 
 
 RIGHT_TO_LEFT = {

@@ -461,13 +461,17 @@ def _runs(parts: list[str], kinds: list[str], ends: str, inner: str) -> list[tup
 
 def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = False) -> list[_Line]:
     """A page's lines in reading order."""
-    rows: list[tuple[list[float], list[_Glyph]]] = []  # the lowest bottom of its glyphs, and them
+    # a row's bottom is its largest print's: a glyph in print of that size lower than it by half a line is on the
+    # next row, though the line of a column beside stands between them (columns whose paragraphs' spacing leaves
+    # their baselines apart: rows grown by each glyph's bottom ran down over two lines of one column)
+    rows: list[tuple[list[float], list[_Glyph]]] = []  # the bottom of its largest print and that size, and its glyphs
     for glyph in sorted(glyphs, key=lambda g: -g.middle):
         if rows and rows[-1][0][0] <= glyph.middle:
             rows[-1][1].append(glyph)
-            rows[-1][0][0] = min(rows[-1][0][0], glyph.bottom)
+            if glyph.size > 1.2 * rows[-1][0][1]:
+                rows[-1][0][:] = [glyph.bottom, glyph.size]
         else:
-            rows.append(([glyph.bottom], [glyph]))
+            rows.append(([glyph.bottom, glyph.size], [glyph]))
     pieces = [_pieces(sorted(row, key=lambda g: g.x0), rules) for _, row in rows]
     edges = _column_edges(pieces)
     pieces = [_cut_at_edges(row, edges[i]) for i, row in enumerate(pieces)]
@@ -506,33 +510,47 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
     others, or the right column's lines of two), where a table's last column of codes of one width, *R-001*, ends at
     one x too, a word after a gap of its own; nor do a list's items after their markers (a hanging indent) make
     one."""
-    ends = [row[-1][-1].x1 for row in pieces]
+    ends = [[piece[-1].x1 for piece in row] for row in pieces]
 
-    def justified(i: int) -> bool:
-        """A row ending at the right margin of the rows near it: its last piece a column's line of words, or a word
-        after a space stretched as wide as the line's others."""
+    def justified(i: int, k: int) -> bool:
+        """Whether piece ``k`` of row ``i`` ends at a right margin of the rows near it (the row's, or, in columns of
+        text, a column's): a column's line of words, or a word after a space stretched as wide as the line's
+        others."""
         row = pieces[i]
-        gaps = [b[0].x0 - a[-1].x1 for a, b in zip(row[-3:], row[-2:])]
-        stretched = _is_word(row[0]) if len(row) == 2 else abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
-        at_margin = any(abs(ends[j] - ends[i]) < 0.5 for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i)
-        return at_margin and (stretched or not _is_word(row[-1]))
+        end = row[k][-1].x1
+        at_margin = any(abs(x - end) < 0.5 for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i
+                        for x in ends[j])
+        if not at_margin:
+            return False
+        gaps = [b[0].x0 - a[-1].x1 for a, b in zip(row[max(0, k - 2):k], row[max(1, k - 1):k + 1])]
+        stretched = _is_word(row[0]) if k == 1 else abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
+        return stretched or not _is_word(row[k])
 
     starts = [(piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
               for before, piece in [(row[k - 1], row[k])]
               if not _hanging_marker(before)
-              and not (k == len(row) - 1 and justified(i))]
-    edges = _edges_from_starts(starts, len(pieces))
+              and not justified(i, k)]
+    edges = _edges_from_starts(starts, pieces)
     # a number or a letter (*1.*, *a)*) that starts a row with two cells or more after it, on a row of a table found
     # by its other columns or near one (its last row's last cell may end where a paragraph's lines do), is the
     # table's first column, not a list item's hanging marker: the cell after it starts a column
     numbered = [(row[1][0].x0, i) for i, row in enumerate(pieces)
                 if len(row) > 2 and _hanging_marker(row[0])
                 and any(edges[j] for j in range(max(0, i - 1), min(len(pieces), i + 2)))]
-    return _edges_from_starts(starts + numbered, len(pieces)) if numbered else edges
+    return _edges_from_starts(starts + numbered, pieces) if numbered else edges
 
 
-def _edges_from_starts(starts: list[tuple[float, int]], count: int) -> list[list[float]]:
-    """For each of ``count`` rows, the table's column edges it holds, from where the rows' cells start (x, row)."""
+def _edges_from_starts(starts: list[tuple[float, int]], pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
+    """For each row, the table's column edges it holds, from where the rows' cells start (x, row). Two rows starting
+    a cell at one x hold an edge there only if no row between them has text running across it (a word, or a space
+    narrower than an em not before a word at the edge): the stretched spaces of justified lines in narrow columns
+    line up now and then a few rows apart, a table's columns on every row."""
+
+    def across(i: int, x: float) -> bool:
+        return any(piece[0].x0 < x - EDGE_ALIGN and piece[-1].x1 > x + EDGE_ALIGN
+                   and not any(abs(glyph.x0 - x) <= EDGE_ALIGN for glyph in piece) for piece in pieces[i])
+
+    count = len(pieces)
     starts = sorted(starts)
     spans: list[tuple[int, int, float]] = []  # first row, last row, edge
     group: list[tuple[float, int]] = []
@@ -541,7 +559,7 @@ def _edges_from_starts(starts: list[tuple[float, int]], count: int) -> list[list
             rows = sorted({i for _, i in group})
             first = rows[0]
             for a, b in zip(rows, [*rows[1:], None]):
-                if b is None or b - a > EDGE_ROWS:
+                if b is None or b - a > EDGE_ROWS or any(across(i, group[0][0]) for i in range(a + 1, b)):
                     if a > first:
                         spans.append((first, a, group[0][0]))
                     first = b
@@ -596,8 +614,16 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         beside = gaps[max(0, k - 1):k] + gaps[k + 1:k + 2]
         as_wide = (_is_word(row[k]) or _is_word(piece)) and any(abs(gap - gaps[k]) < 0.15 * gaps[k] for gap in beside)
         across = any(other[0].x0 < start and other[-1].x1 > end for other_row in near for other in other_row)
+        # a gutter: a row near it has text on either side and none in it (a justified line of the column left of it
+        # ends a little further than this row's, at its margin), or a gap there too, starting or ending where this
+        # one does (the column's margins; its own column's lines, not indented as a paragraph's first line here may
+        # be, start within this gap)
         gutter = any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
-                     and not any(p[-1].x1 > start and p[0].x0 < end for p in other_row) for other_row in near)
+                     and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN for p in other_row)
+                     or any(min(end, b[0].x0) - max(start, a[-1].x1) > EDGE_ALIGN
+                            and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN)
+                            for a, b in zip(other_row, other_row[1:]))
+                     for other_row in near)
         at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges)
         hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size and not at_edge
         joins = (across or (as_wide and not gutter)) and not at_edge or hanging
