@@ -102,6 +102,22 @@ def test_pdf_paragraphs_by_indent_in_two_columns(tmp_path):
     assert read_document(path, lang="fr").paragraphs == tuple(FR)
 
 
+def test_a_paragraph_goes_on_over_a_column_break_after_a_sentence_ending_a_justified_line(tmp_path):
+    """Two columns of paragraphs marked by space after them: a sentence ending the line at a column's foot (and at a
+    page's) ended the paragraph, though that line is stretched to the column's margin, which a paragraph's last line
+    is not. (Three paragraphs of the 540 that bench/pdf.py lays out in two columns were split so.)"""
+    sentences = ("Les Alliés ont réaffirmé leur attachement au Traité de l’Atlantique Nord. Le Conseil a salué le travail "
+                 "de l’état-major international. Les ministres de la défense se réuniront au mois de juin. La "
+                 "prochaine rotation du groupe naval est prévue à l’automne. Les enseignements de l’exercice seront "
+                 "transmis au Centre d’excellence.")
+    path = tmp_path / "rapport.fr.pdf"
+    laid_out = write_pdf(path, [FR[0], sentences, FR[1]], width=190, hyphenate=hyphenate, header=HEADER, columns=2,
+                         lines_per_column=3, indent=False)
+    lines = [line for paragraph in laid_out for line in paragraph]
+    assert lines[8].endswith("Nord.") and lines[11].endswith("juin.")  # a column's foot, a page's
+    assert read_document(path, lang="fr").paragraphs == (FR[0], sentences, FR[1])
+
+
 def test_a_heading_in_a_larger_font_is_a_paragraph_of_its_own(tmp_path):
     path = tmp_path / "rapport.fr.pdf"
     write_pdf(path, FR, width=300, header=HEADER, heading="Rapport annuel 2024", lines_per_column=6)

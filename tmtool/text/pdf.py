@@ -967,6 +967,8 @@ class _Paragraphs:
         # a column's lines follow one another down the page; its right edge is where its longest line ends
         self.run_start = [i == 0 or not line.below(lines[i - 1]) for i, line in enumerate(lines)]
         self.right = [0.0] * len(lines)
+        self.left = [0.0] * len(lines)  # where the lines of its run start: the least x
+        self.stretched = [False] * len(lines)  # it ends at the right edge of a justified run (another line ends there)
         # the right margin of a page's text, where it stands in one column: a block of lines set ragged (a letter's
         # addresses, each line a paragraph of its own) ends there, not at its longest line
         margin = defaultdict(float)
@@ -981,6 +983,10 @@ class _Paragraphs:
                 if _ragged(run):
                     right = max(right, margin[run[0].page])
                 self.right[begin:end] = [right] * (end - begin)
+                self.left[begin:end] = [min(line.x0 for line in run)] * (end - begin)
+                at_edge = [abs(line.x1 - right) < 0.5 for line in run]
+                if sum(at_edge) >= 2:
+                    self.stretched[begin:end] = at_edge
                 begin = end
 
     def _usual_pitch(self) -> dict[float, float]:
@@ -1018,8 +1024,13 @@ class _Paragraphs:
         hyphenated = _HYPHENATED_END.search(before.text) is not None
         same_size = abs(line.size - before.size) <= 0.15 * before.size
         if not line.below(before):  # a new page or column
-            if _TERMINAL.search(before.text) or not same_size or _starts_item(line):
+            if not same_size or _starts_item(line):
                 return False
+            if _TERMINAL.search(before.text):
+                # a sentence ends the page or column; the paragraph goes on when that line is stretched to the margin of
+                # its justified column (a paragraph's last line is not) and the next line stands at its own column's
+                # left edge (not indented as a paragraph's first line)
+                return self.stretched[i - 1] and line.x0 < self.left[i] + 0.5 * line.size
             full = not self.run_start[i - 1] and not self._fits(i)  # a line of one is neither full nor short
             return full or line.text[0].islower()
         usual = self.pitch.get(round(before.size), 1.2 * before.size)
