@@ -7,12 +7,18 @@ ends, and the gutter between two columns could not be seen (bench/README.md, "PD
 measured). pdfminer's own grouping of characters into lines and blocks is not used: it cuts a
 justified line at its wider spaces and then orders the pieces apart. Here, on each page:
 
+- a page whose letters are mostly of a right-to-left script (Arabic, Hebrew) is read as its mirror image, so that its
+  lines, columns, indents and table cells stand as a left-to-right page's do; a line's runs of the other direction
+  (Latin words, numbers; Arabic or Hebrew words on a left-to-right page) are put back in reading order
+  (``_logical_order``), and the kashidas that stretch a justified Arabic line are dropped;
 - characters on one baseline are a row, cut where a gap is wider than an em or a drawn vertical rule stands
   between two characters (a ruled table's cells); two pieces are one line again when a row above or below
   has text across their gap (a stretched space of justified text, not a gutter or the gap between table
   cells), never across a rule;
 - rows are read top to bottom; where at least three rows share a gutter between columns at least
-  twelve ems wide, the columns are read one after the other (a table's narrower columns row by row);
+  twelve ems wide, the columns are read one after the other (a table's narrower columns row by row); a line
+  starting in the gutter well left of the next column (a letter's recipient address under its sender's, beside the
+  date) ends the columns;
 - the running header and footer are dropped: a line among the three at the top or bottom of a page
   that is the same, digits aside (page numbers), on half of the pages, or the first or last line of
   three pages, with numbers that are the same or count the pages (not a numbered
@@ -29,12 +35,15 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
 - consecutive lines of one column are one paragraph unless the second stands after extra vertical
   space, in another font size, indented, after a list marker, or after a line that had room for its
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
-  not fit);
+  not fit; in a block set ragged right in the page's one column, room up to the page's margin: an address's
+  lines are a paragraph each);
 - lines that end a page in smaller print are its footnotes: they come after the paragraph in which
   the page's text ends; a note's mark (a small raised digit) is dropped from the text, a power (km²) is read in
   superscript digits, as every reader reads them (``readers.base._add_raised``);
 - a paragraph goes on over a page or column break when its last line is full and ends no sentence,
-  or the next line starts in lower case;
+  or the next line starts in lower case, or that line, ending a sentence, is stretched to its justified column's
+  margin and the next line is not indented; a table's row broken over two pages goes on in its cells
+  (``_rows_over_pages``);
 - a word hyphenated at a line end is joined back (*opéra-* *tions*) and a compound keeps its hyphen
   (*état-* *major*), as the document's own use of either form says, else as wordfreq knows the
   joined word (see :meth:`_Hyphenation.joins`).
@@ -103,6 +112,9 @@ _DIGITS = re.compile(r"\d+")
 _NOTE_MARKS = set("0123456789*†‡§")
 # a page's number as a template prints it alone on a line: 3, - 3 -, Page 3, p. 3, 3/9, Page 3 of 9, Page 3 sur 9
 _PAGE_NUMBER = re.compile(r"(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:/|of|sur|de)\s*\d{1,3})?", re.I)
+# the blocks of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…, their presentation forms; those past
+# U+10800): a line without any is read as placed, its direction not asked character by character
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # a no-break space is kept: French typography puts it before « ? ! : »
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
@@ -382,6 +394,8 @@ def _symbol_character(text: str, font: str) -> str:
 
 def _right_to_left(glyphs: list[_Glyph]) -> bool:
     """Whether most of a page's letters are of a right-to-left script."""
+    if not _RIGHT_TO_LEFT.search("".join(glyph.text for glyph in glyphs)):
+        return False
     kinds = Counter(_direction(glyph.text) for glyph in glyphs)
     return kinds["R"] > kinds["L"]
 
@@ -415,6 +429,8 @@ def _logical_order(parts: list[str], rtl: bool) -> list[str]:
     justified line's stretching, a glyph without a Unicode map, or a tatweel) between two Arabic letters is dropped.
     The runs' order cannot always be told back (*NATO 2024* and *2024 NATO* in an Arabic sentence look alike):
     each run stands where it is."""
+    if not rtl and not _RIGHT_TO_LEFT.search("".join(parts)):
+        return parts
     kinds = [_direction(part) for part in parts]
     stretch = [part.startswith("(cid:") or part == "\u0640" for part in parts]
     kashida = set()
