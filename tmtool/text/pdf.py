@@ -208,8 +208,8 @@ def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_
 
 def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
     """The pages with the lines of a table's row that a page break cut read in their cells on the page before: the
-    row at the top of a page's table (under its header row repeated, as word processors repeat it) with fewer cells
-    than the row that ends the page before in that table, each line under one of that row's cells, is that row's
+    row at the top of a page's table (under its header row repeated, as word processors repeat it) with half the cells
+    of the row that ends the page before in that table or fewer, each line under one of that row's cells, is that row's
     cells going on (LibreOffice breaks a row over two pages by default). Else that line came after the page's
     header row, apart from its cell's text."""
     pages = [list(page) for page in pages]
@@ -235,7 +235,9 @@ def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
         spread = {line.cell for line in page if line.table for first in top if line.cell == first.cell}
         going_on = [line for line in page if line.table and line.cell in spread]
         owners = [[cell for cell in cells if cell[0] <= line.x0 < cell[1]] for line in top]
-        if len(top) >= len(cells) or not all(len(owner) == 1 for owner in owners):
+        # (at most half of the row's cells: a row whose first cell alone is missing, a figure dropped as a page's
+        # number, or empty, is a row of its own)
+        if 2 * len(top) > len(cells) or not all(len(owner) == 1 for owner in owners):
             continue
         for line, (cell,) in zip(top, owners):
             moved = [other for other in going_on if other.cell == line.cell]
@@ -477,17 +479,20 @@ def _runs(parts: list[str], kinds: list[str], ends: str, inner: str) -> list[tup
 
 def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = False) -> list[_Line]:
     """A page's lines in reading order."""
-    # a row's bottom is its largest print's: a glyph in print of that size lower than it by half a line is on the
-    # next row, though the line of a column beside stands between them (columns whose paragraphs' spacing leaves
-    # their baselines apart: rows grown by each glyph's bottom ran down over two lines of one column)
-    rows: list[tuple[list[float], list[_Glyph]]] = []  # the bottom of its largest print and that size, and its glyphs
+    # a row reaches down to the lowest bottom of its glyphs, but no further than half an em under its first glyph's
+    # in its largest print: the lines of columns whose paragraphs' spacing leaves their baselines apart, each a little
+    # lower than the one before, ran down over two lines of one column (a dot leader a quarter point higher than its
+    # entry, the first glyph of the row, still reaches the entry)
+    rows: list[tuple[list[float], list[_Glyph]]] = []  # its bottom, its largest print, its floor; its glyphs
     for glyph in sorted(glyphs, key=lambda g: -g.middle):
         if rows and rows[-1][0][0] <= glyph.middle:
             rows[-1][1].append(glyph)
-            if glyph.size > 1.2 * rows[-1][0][1]:
-                rows[-1][0][:] = [glyph.bottom, glyph.size]
+            reach = rows[-1][0]
+            if glyph.size > 1.2 * reach[1]:
+                reach[1], reach[2] = glyph.size, min(reach[2], glyph.bottom - 0.5 * glyph.size)
+            reach[0] = max(reach[2], min(reach[0], glyph.bottom))
         else:
-            rows.append(([glyph.bottom, glyph.size], [glyph]))
+            rows.append(([glyph.bottom, glyph.size, glyph.bottom - 0.5 * glyph.size], [glyph]))
     pieces = [_pieces(sorted(row, key=lambda g: g.x0), rules) for _, row in rows]
     edges = _column_edges(pieces)
     pieces = [_cut_at_edges(row, edges[i]) for i, row in enumerate(pieces)]
@@ -539,6 +544,8 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
         if not at_margin:
             return False
         gaps = [b[0].x0 - a[-1].x1 for a, b in zip(row[max(0, k - 2):k], row[max(1, k - 1):k + 1])]
+        if k < len(row) - 1:  # in columns of text: a column's line, or its last word after a stretched space
+            return not _is_word(row[k]) or k > 1 and abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
         stretched = _is_word(row[0]) if k == 1 else abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
         return stretched or not _is_word(row[k])
 
@@ -987,10 +994,15 @@ class _Paragraphs:
         self.stretched = [False] * len(lines)  # it ends at the right edge of a justified run (another line ends there)
         # the right margin of a page's text, where it stands in one column: a block of lines set ragged (a letter's
         # addresses, each line a paragraph of its own) ends there, not at its longest line
-        margin = defaultdict(float)
+        # (where three lines end or more, the margin of justified text: a line of code may run past it)
+        ends = defaultdict(Counter)
         for line in lines:
             if not line.table and not line.in_columns:
-                margin[line.page] = max(margin[line.page], line.x1)
+                ends[line.page][round(line.x1)] += 1
+        margin = defaultdict(float)
+        for page, counted in ends.items():
+            common, count = counted.most_common(1)[0]
+            margin[page] = common if count >= 3 else max(counted)
         begin = 0
         for end in range(1, len(lines) + 1):
             if end == len(lines) or self.run_start[end]:
