@@ -225,7 +225,7 @@ def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
         cells = {line.cell: line for line in last_row}  # a cell and its last line in reading order
         if len(cells) < 2:
             continue
-        rows = [list(row) for _, row in groupby(sorted((line for line in page if line.table), key=lambda l: -l.baseline),
+        rows = [list(row) for _, row in groupby(sorted((line for line in page if line.table), key=lambda line: -line.baseline),
                                                  key=lambda line: round(line.baseline))]
         header = sorted(line.text for line in before if line.table and abs(line.baseline - max(
             other.baseline for other in before if other.table)) < 1)
