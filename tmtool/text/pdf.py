@@ -7,12 +7,18 @@ ends, and the gutter between two columns could not be seen (bench/README.md, "PD
 measured). pdfminer's own grouping of characters into lines and blocks is not used: it cuts a
 justified line at its wider spaces and then orders the pieces apart. Here, on each page:
 
+- a page whose letters are mostly of a right-to-left script (Arabic, Hebrew) is read as its mirror image, so that its
+  lines, columns, indents and table cells stand as a left-to-right page's do; a line's runs of the other direction
+  (Latin words, numbers; Arabic or Hebrew words on a left-to-right page) are put back in reading order
+  (``_logical_order``), and the kashidas that stretch a justified Arabic line are dropped;
 - characters on one baseline are a row, cut where a gap is wider than an em or a drawn vertical rule stands
   between two characters (a ruled table's cells); two pieces are one line again when a row above or below
   has text across their gap (a stretched space of justified text, not a gutter or the gap between table
   cells), never across a rule;
 - rows are read top to bottom; where at least three rows share a gutter between columns at least
-  twelve ems wide, the columns are read one after the other (a table's narrower columns row by row);
+  twelve ems wide, the columns are read one after the other (a table's narrower columns row by row); a line
+  starting in the gutter well left of the next column (a letter's recipient address under its sender's, beside the
+  date) ends the columns;
 - the running header and footer are dropped: a line among the three at the top or bottom of a page
   that is the same, digits aside (page numbers), on half of the pages, or the first or last line of
   three pages, with numbers that are the same or count the pages (not a numbered
@@ -29,12 +35,15 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
 - consecutive lines of one column are one paragraph unless the second stands after extra vertical
   space, in another font size, indented, after a list marker, or after a line that had room for its
   first word (the writer ended that line: a typesetter breaks a line only where the next word does
-  not fit);
+  not fit; in a block set ragged right in the page's one column, room up to the page's margin: an address's
+  lines are a paragraph each);
 - lines that end a page in smaller print are its footnotes: they come after the paragraph in which
   the page's text ends; a note's mark (a small raised digit) is dropped from the text, a power (km²) is read in
   superscript digits, as every reader reads them (``readers.base._add_raised``);
 - a paragraph goes on over a page or column break when its last line is full and ends no sentence,
-  or the next line starts in lower case;
+  or the next line starts in lower case, or that line, ending a sentence, is stretched to its justified column's
+  margin and the next line is not indented; a table's row broken over two pages goes on in its cells
+  (``_rows_over_pages``);
 - a word hyphenated at a line end is joined back (*opéra-* *tions*) and a compound keeps its hyphen
   (*état-* *major*), as the document's own use of either form says, else as wordfreq knows the
   joined word (see :meth:`_Hyphenation.joins`).
@@ -46,6 +55,7 @@ import logging
 import re
 import statistics
 import struct
+import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -70,6 +80,8 @@ EDGE_ALIGN = 1.0
 # a table's column edge holds over rows between two that start a cell at it at most this many rows apart (a cell
 # wrapped on up to three lines beside the next rows' cells)
 EDGE_ROWS = 4
+# a column's lines start at its left edge, or a paragraph's first line this many ems or fewer right of it
+GUTTER_INDENT = 3.0
 NOTE_SIZE = 0.9  # lines at the bottom of a page in print this much smaller than the text's are footnotes
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
 # the narrowest top margin word processors leave by default (LibreOffice's 2 cm; Word's is an inch): a header is
@@ -100,6 +112,9 @@ _DIGITS = re.compile(r"\d+")
 _NOTE_MARKS = set("0123456789*†‡§")
 # a page's number as a template prints it alone on a line: 3, - 3 -, Page 3, p. 3, 3/9, Page 3 of 9, Page 3 sur 9
 _PAGE_NUMBER = re.compile(r"(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:/|of|sur|de)\s*\d{1,3})?", re.I)
+# the blocks of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…, their presentation forms; those past
+# U+10800): a line without any is read as placed, its direction not asked character by character
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # a no-break space is kept: French typography puts it before « ? ! : »
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
@@ -121,6 +136,8 @@ class _Line:
     cell: tuple[float | None, float | None, float | None, float | None] = (None, None, None, None)
     table: bool = False  # it stands on a row of a table's columns (``_column_edges``)
     hang: float | None = None  # after a hanging indent's marker (*1.1⇥*, *•⇥*), where its text and next lines start
+    goes_on: bool = False  # it goes on from the line before it in reading order: a table's cell broken over a page
+    in_columns: bool = False  # it stands in one of a page's columns of text (``_band_order``)
 
     def below(self, other: _Line) -> bool:
         """Whether this line comes right under ``other`` in the same column."""
@@ -137,6 +154,7 @@ def pdf_paragraphs(path: Path, lang: str | None) -> list[str]:
         raise TmtoolError("no text layer: scanned PDF? run OCR first", path=str(path))
     pages = _drop_running_lines(pages)
     bodies, notes = _footnotes(pages)
+    bodies = _rows_over_pages(bodies)
     hyphenation = _Hyphenation([line for page in pages for line in page], lang)
     body = _Paragraphs([line for page in bodies for line in page], hyphenation)
     built = body.build()
@@ -188,6 +206,49 @@ def _footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[list[_
     return bodies, notes
 
 
+def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """The pages with the lines of a table's row that a page break cut read in their cells on the page before: the
+    row at the top of a page's table (under its header row repeated, as word processors repeat it) with half the cells
+    of the row that ends the page before in that table or fewer, each line under one of that row's cells, is that row's
+    cells going on (LibreOffice breaks a row over two pages by default). Else that line came after the page's
+    header row, apart from its cell's text."""
+    pages = [list(page) for page in pages]
+    for number in range(1, len(pages)):
+        before, page = pages[number - 1], pages[number]
+        if not before or not any(line.table for line in page):
+            continue
+        lowest = min(before, key=lambda line: line.baseline)
+        if not lowest.table or None in lowest.cell:  # the table does not end the page
+            continue
+        last_row = [line for line in before if line.table and None not in line.cell
+                    and abs(line.cell[2] - lowest.cell[2]) < 1]
+        cells = {line.cell: line for line in last_row}  # a cell and its last line in reading order
+        if len(cells) < 2:
+            continue
+        rows = [list(row) for _, row in groupby(sorted((line for line in page if line.table), key=lambda line: -line.baseline),
+                                                 key=lambda line: round(line.baseline))]
+        header = sorted(line.text for line in before if line.table and abs(line.baseline - max(
+            other.baseline for other in before if other.table)) < 1)
+        if len(rows) > 1 and sorted(line.text for line in rows[0]) == header:
+            rows = rows[1:]
+        top = rows[0]
+        spread = {line.cell for line in page if line.table for first in top if line.cell == first.cell}
+        going_on = [line for line in page if line.table and line.cell in spread]
+        owners = [[cell for cell in cells if cell[0] <= line.x0 < cell[1]] for line in top]
+        # (at most half of the row's cells: a row whose first cell alone is missing, a figure dropped as a page's
+        # number, or empty, is a row of its own)
+        if 2 * len(top) > len(cells) or not all(len(owner) == 1 for owner in owners):
+            continue
+        for line, (cell,) in zip(top, owners):
+            moved = [other for other in going_on if other.cell == line.cell]
+            for other in moved:
+                page.remove(other)
+                other.cell, other.goes_on = cell, True
+            at = before.index(cells[cell]) + 1
+            before[at:at] = moved
+    return pages
+
+
 def _read_lines(path: Path) -> list[list[_Line]]:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfdocument import PDFEncryptionError
@@ -206,7 +267,7 @@ def _read_lines(path: Path) -> list[list[_Line]]:
                 layout = device.get_result()
                 rules = _Rules([], [])
                 _add_rules(layout, rules)
-                pages.append((list(_glyphs(layout)), rules))
+                pages.append((list(_glyphs(layout)), rules, page.mediabox[0] + page.mediabox[2]))
                 tops.append(page.mediabox[3])
     except PDFEncryptionError:
         raise TmtoolError("an encrypted PDF that needs a password; save an unprotected copy", path=str(path)) from None
@@ -218,12 +279,19 @@ def _read_lines(path: Path) -> list[list[_Line]]:
                           path=str(path)) from None
     if not pages:
         raise TmtoolError("not a readable PDF file (no pages)", path=str(path))
-    glyphs = [glyph for page, _ in pages for glyph in page if not glyph.text.isspace()]
+    glyphs = [glyph for page, _, _ in pages for glyph in page if not glyph.text.isspace()]
     if sum(glyph.text.startswith("(cid:") for glyph in glyphs) * 2 > len(glyphs):
         # pdfminer names a character it cannot map to Unicode by its number in the font
         raise TmtoolError("the text layer cannot be decoded (fonts without a Unicode map): run OCR first",
                           path=str(path))
-    lines = [_page_lines(page, number, rules) for number, (page, rules) in enumerate(pages)]
+    lines = []
+    for number, (page, rules, sides) in enumerate(pages):
+        # a page in a right-to-left script (Arabic, Hebrew) read as its mirror image: its lines, columns, indents
+        # and table cells then stand in reading order from left to right, as a left-to-right page's do
+        rtl = _right_to_left(page)
+        if rtl:
+            page, rules = _mirrored(page, rules, sides)
+        lines.append(_page_lines(page, number, rules, rtl))
     for page, top in zip(lines, tops):
         for line in page:
             line.from_top = top - line.baseline
@@ -326,19 +394,109 @@ def _symbol_character(text: str, font: str) -> str:
     return _SYMBOL_FONT.get(ord(text) - 0xF000, text) if "symbol" in font.lower() else "•"
 
 
-def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules) -> list[_Line]:
+def _right_to_left(glyphs: list[_Glyph]) -> bool:
+    """Whether most of a page's letters are of a right-to-left script."""
+    if not _RIGHT_TO_LEFT.search("".join(glyph.text for glyph in glyphs)):
+        return False
+    kinds = Counter(_direction(glyph.text) for glyph in glyphs)
+    return kinds["R"] > kinds["L"]
+
+
+def _mirrored(glyphs: list[_Glyph], rules: _Rules, sides: float) -> tuple[list[_Glyph], _Rules]:
+    """A page's glyphs and rules mirrored left to right about its middle (``sides``: its left and right edges'
+    sum)."""
+    return ([_Glyph(g.text, sides - g.x1, sides - g.x0, g.bottom, g.top, g.size) for g in glyphs],
+            _Rules([(y, sides - x1, sides - x0) for y, x0, x1 in rules.across],
+                   [(sides - x, y0, y1) for x, y0, y1 in rules.down]))
+
+
+def _direction(text: str) -> str:
+    """The direction of the first character of ``text`` that has one: R (a right-to-left letter), L (a
+    left-to-right letter), N (a digit, which reads from left to right in any script), else ''."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind in ("L", "EN", "AN"):
+            return "L" if kind == "L" else "N"
+    return ""
+
+
+def _logical_order(parts: list[str], rtl: bool) -> list[str]:
+    """A line's parts (a glyph's text, a space) from the order they stand in, left to right (on a page read as its
+    mirror image, ``rtl``: right to left), to the order they are read in, as the Unicode bidirectional algorithm
+    would have placed them on a line of one direction (UAX #9, rules L1–L2, undone): on a right-to-left page, a run
+    of left-to-right words (*NATO*) and each number are read from their left end; on a left-to-right page, a run of
+    right-to-left words, numbers within it, from its right end, its numbers from their left. A kashida (an Arabic
+    justified line's stretching, a glyph without a Unicode map, or a tatweel) between two Arabic letters is dropped.
+    The runs' order cannot always be told back (*NATO 2024* and *2024 NATO* in an Arabic sentence look alike):
+    each run stands where it is."""
+    if not rtl and not _RIGHT_TO_LEFT.search("".join(parts)):
+        return parts
+    kinds = [_direction(part) for part in parts]
+    stretch = [part.startswith("(cid:") or part == "\u0640" for part in parts]
+    kashida = set()
+    for k, part in enumerate(parts):
+        if stretch[k] and k not in kashida:
+            end = k
+            while end < len(parts) and stretch[end]:
+                end += 1
+            if k and end < len(parts) and kinds[k - 1] == kinds[end] == "R":
+                kashida.update(range(k, end))
+    parts = [part for k, part in enumerate(parts) if k not in kashida]
+    kinds = [kind for k, kind in enumerate(kinds) if k not in kashida]
+    if not any(kinds) or all(kind in ("L", "N", "") for kind in kinds) and not rtl:
+        return parts
+    embedded = _runs(parts, kinds, "L", "LN") if rtl else _runs(parts, kinds, "R", "RN")
+    for start, end in embedded:
+        parts[start:end] = parts[start:end][::-1]
+        kinds[start:end] = kinds[start:end][::-1]
+    # a number, reversed with the page on a right-to-left one or with its run on a left-to-right one, read back
+    numbers = _runs(parts, kinds, "N", "N")
+    for start, end in numbers:
+        if rtl and not any(a <= start < b for a, b in embedded) or not rtl and any(a <= start < b for a, b in embedded):
+            parts[start:end] = parts[start:end][::-1]
+    return parts
+
+
+def _runs(parts: list[str], kinds: list[str], ends: str, inner: str) -> list[tuple[int, int]]:
+    """The runs (start, end) of parts from one of a kind in ``ends`` to the last of such, with only parts of a kind
+    in ``inner`` or of none between them; for a number's run (``ends`` N), those of none each one sign alone (*1,5*,
+    *2024/2025*), not a space."""
+    runs: list[tuple[int, int]] = []
+    start = last = None
+    for k, (part, kind) in enumerate(zip([*parts, ""], [*kinds, "end"])):
+        if kind and kind in ends:
+            start = k if start is None else start
+            last = k
+            continue
+        number_sign = ends != "N" or (k == last + 1 if last is not None else False) and not part.isspace()
+        if start is not None and not (kind in inner if kind else number_sign):
+            runs.append((start, last + 1))
+            start = last = None
+    return runs
+
+
+def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = False) -> list[_Line]:
     """A page's lines in reading order."""
-    rows: list[tuple[list[float], list[_Glyph]]] = []  # the lowest bottom of its glyphs, and them
+    # a row reaches down to the lowest bottom of its glyphs, but no further than half an em under its first glyph's
+    # in its largest print: the lines of columns whose paragraphs' spacing leaves their baselines apart, each a little
+    # lower than the one before, ran down over two lines of one column (a dot leader a quarter point higher than its
+    # entry, the first glyph of the row, still reaches the entry)
+    rows: list[tuple[list[float], list[_Glyph]]] = []  # its bottom, its largest print, its floor; its glyphs
     for glyph in sorted(glyphs, key=lambda g: -g.middle):
         if rows and rows[-1][0][0] <= glyph.middle:
             rows[-1][1].append(glyph)
-            rows[-1][0][0] = min(rows[-1][0][0], glyph.bottom)
+            reach = rows[-1][0]
+            if glyph.size > 1.2 * reach[1]:
+                reach[1], reach[2] = glyph.size, min(reach[2], glyph.bottom - 0.5 * glyph.size)
+            reach[0] = max(reach[2], min(reach[0], glyph.bottom))
         else:
-            rows.append(([glyph.bottom], [glyph]))
+            rows.append(([glyph.bottom, glyph.size, glyph.bottom - 0.5 * glyph.size], [glyph]))
     pieces = [_pieces(sorted(row, key=lambda g: g.x0), rules) for _, row in rows]
     edges = _column_edges(pieces)
     pieces = [_cut_at_edges(row, edges[i]) for i, row in enumerate(pieces)]
-    lines = [[_line(piece, page) for piece in _rejoin(pieces, i, rules, edges[i])
+    lines = [[_line(piece, page, rtl) for piece in _rejoin(pieces, i, rules, edges[i])
               if not all(g.text.isspace() for g in piece)] for i in range(len(pieces))]
     for row, row_edges in zip(lines, edges):
         for line in row:
@@ -373,21 +531,50 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
     others, or the right column's lines of two), where a table's last column of codes of one width, *R-001*, ends at
     one x too, a word after a gap of its own; nor do a list's items after their markers (a hanging indent) make
     one."""
-    ends = [row[-1][-1].x1 for row in pieces]
+    ends = [[piece[-1].x1 for piece in row] for row in pieces]
 
-    def justified(i: int) -> bool:
-        """A row ending at the right margin of the rows near it: its last piece a column's line of words, or a word
-        after a space stretched as wide as the line's others."""
+    def justified(i: int, k: int) -> bool:
+        """Whether piece ``k`` of row ``i`` ends at a right margin of the rows near it (the row's, or, in columns of
+        text, a column's): a column's line of words, or a word after a space stretched as wide as the line's
+        others."""
         row = pieces[i]
-        gaps = [b[0].x0 - a[-1].x1 for a, b in zip(row[-3:], row[-2:])]
-        stretched = _is_word(row[0]) if len(row) == 2 else abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
-        at_margin = any(abs(ends[j] - ends[i]) < 0.5 for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i)
-        return at_margin and (stretched or not _is_word(row[-1]))
+        end = row[k][-1].x1
+        at_margin = any(abs(x - end) < 0.5 for j in range(max(0, i - 2), min(len(pieces), i + 3)) if j != i
+                        for x in ends[j])
+        if not at_margin:
+            return False
+        gaps = [b[0].x0 - a[-1].x1 for a, b in zip(row[max(0, k - 2):k], row[max(1, k - 1):k + 1])]
+        if k < len(row) - 1:  # in columns of text: a column's line, or its last word after a stretched space
+            return not _is_word(row[k]) or k > 1 and abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
+        stretched = _is_word(row[0]) if k == 1 else abs(gaps[1] - gaps[0]) < 0.15 * gaps[1]
+        return stretched or not _is_word(row[k])
 
-    starts = sorted((piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
-                    for before, piece in [(row[k - 1], row[k])]
-                    if not _hanging_marker(before)
-                    and not (k == len(row) - 1 and justified(i)))
+    starts = [(piece[0].x0, i) for i, row in enumerate(pieces) for k in range(1, len(row))
+              for before, piece in [(row[k - 1], row[k])]
+              if not _hanging_marker(before)
+              and not justified(i, k)]
+    edges = _edges_from_starts(starts, pieces)
+    # a number or a letter (*1.*, *a)*) that starts a row with two cells or more after it, on a row of a table found
+    # by its other columns or near one (its last row's last cell may end where a paragraph's lines do), is the
+    # table's first column, not a list item's hanging marker: the cell after it starts a column
+    numbered = [(row[1][0].x0, i) for i, row in enumerate(pieces)
+                if len(row) > 2 and _hanging_marker(row[0])
+                and any(edges[j] for j in range(max(0, i - 1), min(len(pieces), i + 2)))]
+    return _edges_from_starts(starts + numbered, pieces) if numbered else edges
+
+
+def _edges_from_starts(starts: list[tuple[float, int]], pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
+    """For each row, the table's column edges it holds, from where the rows' cells start (x, row). Two rows starting
+    a cell at one x hold an edge there only if no row between them has text running across it (a word, or a space
+    narrower than an em not before a word at the edge): the stretched spaces of justified lines in narrow columns
+    line up now and then a few rows apart, a table's columns on every row."""
+
+    def across(i: int, x: float) -> bool:
+        return any(piece[0].x0 < x - EDGE_ALIGN and piece[-1].x1 > x + EDGE_ALIGN
+                   and not any(abs(glyph.x0 - x) <= EDGE_ALIGN for glyph in piece) for piece in pieces[i])
+
+    count = len(pieces)
+    starts = sorted(starts)
     spans: list[tuple[int, int, float]] = []  # first row, last row, edge
     group: list[tuple[float, int]] = []
     for start in [*starts, (float("inf"), 0)]:
@@ -395,13 +582,13 @@ def _column_edges(pieces: list[list[list[_Glyph]]]) -> list[list[float]]:
             rows = sorted({i for _, i in group})
             first = rows[0]
             for a, b in zip(rows, [*rows[1:], None]):
-                if b is None or b - a > EDGE_ROWS:
+                if b is None or b - a > EDGE_ROWS or any(across(i, group[0][0]) for i in range(a + 1, b)):
                     if a > first:
                         spans.append((first, a, group[0][0]))
                     first = b
             group = []
         group.append(start)
-    edges: list[list[float]] = [[] for _ in pieces]
+    edges: list[list[float]] = [[] for _ in range(count)]
     spans.sort()
     while spans:  # the spans that overlap, one table
         first, last, x = spans.pop(0)
@@ -450,10 +637,18 @@ def _rejoin(pieces: list[list[list[_Glyph]]], i: int, rules: _Rules, edges: list
         beside = gaps[max(0, k - 1):k] + gaps[k + 1:k + 2]
         as_wide = (_is_word(row[k]) or _is_word(piece)) and any(abs(gap - gaps[k]) < 0.15 * gaps[k] for gap in beside)
         across = any(other[0].x0 < start and other[-1].x1 > end for other_row in near for other in other_row)
+        # a gutter: a row near it has text on either side and none in it (a justified line of the column left of it
+        # ends a little further than this row's, at its margin), or a gap there too, starting or ending where this
+        # one does (the column's margins; its own column's lines, not indented as a paragraph's first line here may
+        # be, start within this gap)
         gutter = any(any(p[0].x0 < start for p in other_row) and any(p[-1].x1 > end for p in other_row)
-                     and not any(p[-1].x1 > start and p[0].x0 < end for p in other_row) for other_row in near)
+                     and not any(p[-1].x1 > start + EDGE_ALIGN and p[0].x0 < end - EDGE_ALIGN for p in other_row)
+                     or any(min(end, b[0].x0) - max(start, a[-1].x1) > EDGE_ALIGN
+                            and (abs(a[-1].x1 - start) <= EDGE_ALIGN or abs(b[0].x0 - end) <= EDGE_ALIGN)
+                            for a, b in zip(other_row, other_row[1:]))
+                     for other_row in near)
         at_edge = any(abs(piece[0].x0 - x) <= EDGE_ALIGN for x in edges)
-        hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size
+        hanging = k == 0 and _hanging_marker(row[0]) and gaps[0] <= HANGING_GAP * piece[0].size and not at_edge
         joins = (across or (as_wide and not gutter)) and not at_edge or hanging
         if joins and not rules.between(row[k][-1], piece[0]):
             joined[-1].extend(piece)
@@ -470,7 +665,7 @@ def _is_word(glyphs: list[_Glyph]) -> bool:
     return not any(g.text.isspace() or g.x0 - before.x1 > WORD_GAP * g.size for before, g in zip(glyphs, glyphs[1:]))
 
 
-def _line(glyphs: list[_Glyph], page: int) -> _Line:
+def _line(glyphs: list[_Glyph], page: int, rtl: bool = False) -> _Line:
     inked = [g for g in glyphs if not g.text.isspace()]
     baseline, size = statistics.median(g.bottom for g in inked), statistics.median(g.size for g in inked)
     # a footnote's mark or a power: digits or signs raised and smaller than the line's text (not "1er" in French),
@@ -509,6 +704,7 @@ def _line(glyphs: list[_Glyph], page: int) -> _Line:
     tab = inked[len(first)].x0 - word_end.x1 if len(first) < len(inked) else 0.0
     hang = (inked[len(first)].x0 if tab > 0.5 * size and tab > 1.3 * max(spaces, default=0.0)
             and _hanging_marker(first) else None)
+    text = _logical_order(text, rtl)
     return _Line(_SPACES.sub(" ", "".join(text)).strip(), page, inked[0].x0, inked[-1].x1, baseline, size,
                  word_end.x1 - inked[0].x0, tuple(calls), hang=hang)
 
@@ -531,7 +727,9 @@ def _bands(rows: list[list[_Line]]) -> list[list[list[_Line]]]:
 
 def _narrowed(gutters: list[tuple[float, float]], row: list[_Line]) -> list[tuple[float, float]]:
     """The gutters less the row's text reaching into them from either side; none when a line of the
-    row spans one or leaves it narrower than half an em."""
+    row spans one or leaves it narrower than half an em, or starts in it further than ``GUTTER_INDENT`` ems left of
+    the column after it (whose lines start at its left edge, a paragraph's first line indented: a letter's
+    recipient block under its sender's, standing beside the date, is not a column with the date)."""
     narrowed = []
     for start, end in gutters:
         for line in row:
@@ -541,6 +739,8 @@ def _narrowed(gutters: list[tuple[float, float]], row: list[_Line]) -> list[tupl
                 if line.x1 >= end:
                     return []
                 start = line.x1
+            elif end - line.x0 > GUTTER_INDENT * line.size:
+                return []
             else:
                 end = line.x0
         if end - start < 0.5 * row[0].size:
@@ -561,6 +761,11 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
     wide = all(max(line.x1 for line in column) - min(line.x0 for line in column) > 12 * column[0].size
                for column in columns)
     if len(columns) > 1 and len(band) >= 3 and wide:
+        # a line alone beside a block (a letter's date beside its sender's address) makes no columns of text: the
+        # block's lines end where the page's text does
+        for line in (line for column in columns if len(column) > 1 and all(len(c) > 1 for c in columns)
+                     for line in column):
+            line.in_columns = True
         return [line for column in columns for line in column]
     # row by row, but a line alone on its row in a ruled table's cell (rules on its four sides) right after the
     # cell's line before: a wrapped cell's lines are one paragraph, not read between the other cells (rows of a
@@ -785,10 +990,31 @@ class _Paragraphs:
         # a column's lines follow one another down the page; its right edge is where its longest line ends
         self.run_start = [i == 0 or not line.below(lines[i - 1]) for i, line in enumerate(lines)]
         self.right = [0.0] * len(lines)
+        self.left = [0.0] * len(lines)  # where the lines of its run start: the least x
+        self.stretched = [False] * len(lines)  # it ends at the right edge of a justified run (another line ends there)
+        # the right margin of a page's text, where it stands in one column: a block of lines set ragged (a letter's
+        # addresses, each line a paragraph of its own) ends there, not at its longest line
+        # (where three lines end or more, the margin of justified text: a line of code may run past it)
+        ends = defaultdict(Counter)
+        for line in lines:
+            if not line.table and not line.in_columns:
+                ends[line.page][round(line.x1)] += 1
+        margin = defaultdict(float)
+        for page, counted in ends.items():
+            common, count = counted.most_common(1)[0]
+            margin[page] = common if count >= 3 else max(counted)
         begin = 0
         for end in range(1, len(lines) + 1):
             if end == len(lines) or self.run_start[end]:
-                self.right[begin:end] = [max(line.x1 for line in lines[begin:end])] * (end - begin)
+                run = lines[begin:end]
+                right = max(line.x1 for line in run)
+                if _ragged(run):
+                    right = max(right, margin[run[0].page])
+                self.right[begin:end] = [right] * (end - begin)
+                self.left[begin:end] = [min(line.x0 for line in run)] * (end - begin)
+                at_edge = [abs(line.x1 - right) < 0.5 for line in run]
+                if sum(at_edge) >= 2:
+                    self.stretched[begin:end] = at_edge
                 begin = end
 
     def _usual_pitch(self) -> dict[float, float]:
@@ -819,13 +1045,20 @@ class _Paragraphs:
 
     def _continues(self, i: int) -> bool:
         before, line = self.lines[i - 1], self.lines[i]
+        if line.goes_on and line.cell == before.cell:
+            return True
         if _ruled_off(before, line) or _CONTENTS_ENTRY.search(before.text):
             return False
         hyphenated = _HYPHENATED_END.search(before.text) is not None
         same_size = abs(line.size - before.size) <= 0.15 * before.size
         if not line.below(before):  # a new page or column
-            if _TERMINAL.search(before.text) or not same_size or _starts_item(line):
+            if not same_size or _starts_item(line):
                 return False
+            if _TERMINAL.search(before.text):
+                # a sentence ends the page or column; the paragraph goes on when that line is stretched to the margin of
+                # its justified column (a paragraph's last line is not) and the next line stands at its own column's
+                # left edge (not indented as a paragraph's first line)
+                return self.stretched[i - 1] and line.x0 < self.left[i] + 0.5 * line.size
             full = not self.run_start[i - 1] and not self._fits(i)  # a line of one is neither full nor short
             return full or line.text[0].islower()
         usual = self.pitch.get(round(before.size), 1.2 * before.size)
@@ -843,7 +1076,18 @@ class _Paragraphs:
             if text.endswith("\u00ad") or self.hyphenation.joins(end.group(1), start.group(1)):
                 return text[:-1] + more
             return text + more
+        if text.endswith(("(", "[")):  # a bracket opened at a line's end (in a right-to-left line, where a run breaks)
+            return text + more
         return f"{text} {more}"
+
+
+def _ragged(run: list[_Line]) -> bool:
+    """Whether a column's lines, read one under the other, are a block set ragged right in a page's one column of text:
+    three lines or more starting at one x, the lines before the last ending at different x (a justified paragraph's
+    end at one), none in a table or in columns of text."""
+    return (len(run) >= 3 and not any(line.table or line.in_columns for line in run)
+            and max(line.x0 for line in run) - min(line.x0 for line in run) < 1.0
+            and max(line.x1 for line in run[:-1]) - min(line.x1 for line in run[:-1]) > 1.0)
 
 
 def _ruled_off(before: _Line, line: _Line) -> bool:
