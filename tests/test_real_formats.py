@@ -2294,3 +2294,60 @@ def test_a_segtype_outside_the_dtd_s_four_is_not_kept(tmp_path):
     path.write_text(STUDIO_FULL_TMX.replace('segtype="paragraph"', 'segtype="Segment"'), encoding="utf-8")
     assert tmtool(db, "import", path)[0] == 0 and tmtool(db, "export", "tmx", "-o", out)[0] == 0
     assert _valid_tmx(out).find("header").get("segtype") == "sentence"
+
+
+# memoQ's (qTerm's) multiline term base layout, as memoQ server's Resource API scripts write it for memoQ to read back:
+# a row a term, the entry's fields on its first row, the language on its first term's
+MULTILINE_HEADER = ["Entry_ID", "Entry_Subject", "Entry_Domain", "Entry_ClientID", "Entry_ProjectID", "Entry_Created",
+                    "Entry_Creator", "Entry_LastModified", "Entry_Modifier", "Language_Definition", "Language", "Term",
+                    "Term_CaseSensitivity", "Term_Forbidden", "Term_PrefixMatching"]
+
+
+def _multiline_rows(created) -> list[list]:
+    blank = [None] * 10
+    return [MULTILINE_HEADER,
+            [0, None, "Défense", None, None, created, "clambert", created, "pmorel", "Véhicule blindé.", "French",
+             "char de combat", "PermissiveStemmed", False, "Fuzzy"],
+            blank + [None, "char d'assaut", None, True, None],
+            blank + ["English", "main battle tank", "PermissiveStemmed", False, "Fuzzy"],
+            [1, None, None, None, None, created, "clambert", created, "clambert", None, "French", "état-major",
+             None, False, None],
+            blank + ["English", "staff", None, False, None]]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_memoq_s_multiline_term_base_a_row_a_term_is_read_an_entry_a_concept(tmp_path, suffix):
+    """memoQ's multiline layout (Entry_* on an entry's first row, Language on a language's first, Term on each)
+    was refused: "no usable columns: the header names Entry_ID, … Language, Term …". Each entry is one, its
+    terms grouped by language (a further one a synonym), its dates its first and last seen (an Excel date cell
+    or memoQ's dotted text), a forbidden synonym said in the term's note, the rest of the entry's fields its
+    note's lines."""
+    import csv
+    from datetime import datetime as moment
+
+    import openpyxl
+
+    path = tmp_path / f"termbase.{suffix}"
+    if suffix == "xlsx":
+        workbook = openpyxl.Workbook()
+        for row in _multiline_rows(moment(2024, 3, 12, 10, 15)):
+            workbook.active.append(row)
+        workbook.save(path)
+    else:
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            csv.writer(out).writerows([["" if cell is None else str(cell) for cell in row]
+                                       for row in _multiline_rows("2024.03.12 10:15:00")])
+    reader = __import__("tmtool.formats.xlsx", fromlist=["read_xlsx"]).read_xlsx if suffix == "xlsx" else read_csv
+    entries, skipped = read_all(reader, path)
+    assert skipped == []
+    assert [[(t.lang, t.text) for t in e.terms] for e in entries] == [
+        [("fr", "char de combat"), ("fr", "char d'assaut"), ("en", "main battle tank")],
+        [("fr", "état-major"), ("en", "staff")]]
+    tank, staff = entries
+    assert tank.first_seen == tank.last_seen == datetime(2024, 3, 12, 10, 15)  # as the wide layout reads them
+    assert tank.definition == "Véhicule blindé."
+    assert "Domain: Défense" in tank.note and "pmorel" in tank.note
+    assert "forbidden: char d'assaut" in (tank.terms[1].note or "") + (tank.terms[0].note or "") + tank.note
+    assert staff.first_seen == datetime(2024, 3, 12, 10, 15)
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2)\n")

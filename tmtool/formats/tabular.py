@@ -539,6 +539,8 @@ def read_rows(
     first = next(rows, None)
     if first is None:
         return
+    if _is_multiline(first[1]):
+        first, rows = _widened(first, rows)
     columns = _columns_of_header(first[1], path)
     if columns is None:
         if len(first[1]) < 2 and one_column_refused:
@@ -596,6 +598,54 @@ def read_rows(
                 continue
             problem = unwritable or "no term: the term columns are empty"
         on_skip(Skipped(problem, str(path), number))
+
+
+# memoQ's (and qTerm's) multiline term base export: a row a term, under Entry_* columns filled on an entry's first
+# row, Language_Definition and Language on a language's first, then Term and its Term_* settings
+_MULTILINE_LANGUAGE, _MULTILINE_TERM = "language", "term"  # as _folded_name gives them
+
+
+def _is_multiline(header: list[str]) -> bool:
+    names = [_folded_name(cell) for cell in header]
+    return _MULTILINE_LANGUAGE in names and _MULTILINE_TERM in names and any(n.startswith("entry-") for n in names)
+
+
+def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
+    """A multiline export's header and rows as the one-row-an-entry table memoQ's CSV export writes: the entry's
+    cells, then for each language its terms (one a line), its definition (``NAME_Def``) and its first term's
+    settings (``Term_Info``: a forbidden term is one not to use; a further term forbidden is said in the term's
+    note). Each entry's row is numbered by its first line."""
+    names = [_folded_name(cell) for cell in first[1]]
+    language_at, term_at = names.index(_MULTILINE_LANGUAGE), names.index(_MULTILINE_TERM)
+    entry_at = [at for at, name in enumerate(names) if not name.startswith(("language", "term"))]
+    definition_at = names.index("language-definition") if "language-definition" in names else None
+    forbidden_at = names.index("term-forbidden") if "term-forbidden" in names else None
+    entries: list[tuple[int, list[str], dict[str, dict]]] = []
+    language = ""
+    for number, cells in rows:
+        cell = (lambda at: cells[at].strip() if at is not None and at < len(cells) else "")
+        if not entries or any(cell(at) for at in entry_at):
+            entries.append((number, [cell(at) for at in entry_at], {}))
+            language = ""
+        language = cell(language_at) or language
+        held = entries[-1][2].setdefault(language, {"terms": [], "definition": "", "info": "", "note": []})
+        held["definition"] = held["definition"] or cell(definition_at)
+        if term := cell(term_at):
+            forbidden = cell(forbidden_at).casefold() in ("true", "1", "yes")
+            if forbidden and not held["terms"]:
+                held["info"] = "Forbidden"
+            elif forbidden:
+                held["note"].append(f"forbidden: {term}")
+            held["terms"].append(term)
+    languages = list(dict.fromkeys(name for _, _, held in entries for name in held if name))
+    header = [first[1][at] for at in entry_at]
+    for name in languages:
+        header += [name, f"{name}_Def", "Term_Info", "Term_Note"]
+    widened = [(number, values + [value for name in languages for value in (
+        "\n".join(held.get(name, {}).get("terms", [])), held.get(name, {}).get("definition", ""),
+        held.get(name, {}).get("info", ""), "\n".join(held.get(name, {}).get("note", [])))])
+        for number, values, held in entries]
+    return (first[0], header), iter(widened)
 
 
 def _example_keys(columns: Sequence[str | None], languages: Sequence[str]) -> list[str | None]:
