@@ -94,6 +94,7 @@ SEGTYPES = ("block", "paragraph", "sentence", "phrase")  # the DTD's only values
 # OmegaT and tmtool read every segment's text as OmegaT's tags): the memory's own tool is said by these header
 # props instead, which reading takes back as that tool
 TOOL_PROP = "x-original-"
+TOOL_PROPS = (TOOL_PROP + "creationtool", TOOL_PROP + "creationtoolversion")
 TMTOOL = "tmtool"
 # the body is spooled in memory up to this size, past it to a temporary file (a header shared by every unit)
 _SPOOL_BYTES = 32 * 1024 * 1024
@@ -507,7 +508,7 @@ class _TmxReader:
         unit's back (see the module's doc)."""
         # A header tmtool wrote is its own (tmtool's name, the date of the export: nothing of a memory) unless it
         # gives a memory's back, which its TOOL_PROP props say; then its attributes but the tool are that memory's
-        gives_back = any(element.tag == "prop" and element.get("type", "").startswith(TOOL_PROP) for element in header)
+        gives_back = any(element.tag == "prop" and element.get("type") in TOOL_PROPS for element in header)
         by_tmtool = header.get("creationtool") == TMTOOL
         for name in HEADER_ATTRIBUTES if gives_back or not by_tmtool else ():
             value = header.get(name)
@@ -517,7 +518,7 @@ class _TmxReader:
                 self.header_props[HEADER_ATTRIBUTE + name] = value
         for element in header:
             kind = element.get("type", "")
-            if element.tag == "prop" and kind in (TOOL_PROP + "creationtool", TOOL_PROP + "creationtoolversion"):
+            if element.tag == "prop" and kind in TOOL_PROPS:
                 self.header_props[HEADER_ATTRIBUTE + kind[len(TOOL_PROP):]] = element.text or ""
             elif element.tag == "prop":
                 add_prop(self.header_props, HEADER_PROP + kind, element.text or "")
