@@ -2351,3 +2351,30 @@ def test_memoq_s_multiline_term_base_a_row_a_term_is_read_an_entry_a_concept(tmp
     assert staff.first_seen == datetime(2024, 3, 12, 10, 15)
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2)\n")
+
+
+# an OmegaT project's glossary/*.txt as translators keep them: no header, no languages (OmegaT takes the project's),
+# a comment column, a blank target; this one from English to Belarusian
+OMEGAT_GLOSSARY_EN_BE = ("table of contents\tзьмест\nlibrary\tбібліятэка\nsearch\tпошук\nsearch\tшукаць\n"
+                         "DRM\tDRM\tкіраваньне лічбавымі правамі\nname\tназва \tдля неадушаўлёных\n"
+                         "Do you want to\t \tDo you want to install …? → Усталяваць …?\n")
+
+
+def test_a_glossary_without_header_in_another_script_than_french_and_english_is_refused_saying_how_to_name_it(
+        tmp_path):
+    """A header-less glossary is read as French, English and a note; an OmegaT glossary from English to Belarusian
+    was imported so, every Cyrillic term stored as English ("entries in fr 7, en 6"). It is refused, one line
+    saying what to write; named on a first line, #<TAB>en<TAB>be, it imports in its languages."""
+    path = tmp_path / "glossary.txt"
+    path.write_text(OMEGAT_GLOSSARY_EN_BE, encoding="utf-8")
+    db = tmp_path / "t.db"
+    code, out, err = tmtool(db, "import", path)
+    assert (code, out) == (1, "")
+    assert err == (f"tmtool: error: {path}: its column 2, read as en (a table without a header row is read as fr "
+                   "and en), is written in the Cyrillic script: name its languages on a first line, as "
+                   "#<TAB>en<TAB>ru (a comment to OmegaT), or in a header row\n")
+    path.write_text("#\ten\tbe\n" + OMEGAT_GLOSSARY_EN_BE, encoding="utf-8")
+    code, out, _ = tmtool(db, "import", path)
+    assert (code, out) == (0, "7 entries added, 0 already stored (entries in en 7, be 6)\n")
+    path.write_text("char de combat\tmain battle tank\nchâssis\tchassis\nobus\tshell\n", encoding="utf-8")  # as ever
+    assert tmtool(db, "import", path)[:2] == (0, "3 entries added, 0 already stored (entries in en 3, fr 3)\n")

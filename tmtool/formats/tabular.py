@@ -545,8 +545,9 @@ def read_rows(
     if columns is None:
         if len(first[1]) < 2 and one_column_refused:
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
-        columns, rows = positional, itertools.chain([first], rows)
+        columns, rows = positional, [first, *rows]
         languages = positional[:2]  # the source's column first
+        _check_scripts(rows, languages, path)
         beyond = "a table without a header row is read as its first three columns"
         unnamed: set[int] = set()
     else:
@@ -646,6 +647,21 @@ def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
         held.get(name, {}).get("info", ""), "\n".join(held.get(name, {}).get("note", [])))])
         for number, values, held in entries]
     return (first[0], header), iter(widened)
+
+
+def _check_scripts(rows: list[_Row], languages: Sequence[str], path: str | Path) -> None:
+    """Refuse a table without a header whose term columns are written in other scripts than the languages they
+    are read as (an OmegaT glossary, which names no language, from English to Belarusian, read as French and
+    English: every Cyrillic term was stored as English)."""
+    from ..text.langid import other_script
+
+    for at, language in enumerate(languages):
+        found = other_script((cells[at] for _, cells in rows if len(cells) > at), language)
+        if found:
+            raise TmtoolError(f"its column {at + 1}, read as {language} (a table without a header row is read as "
+                              f"{' and '.join(languages)}), is written in the {found[0]} script: name its languages"
+                              f" on a first line, as #<TAB>en<TAB>ru (a comment to OmegaT), or in a header row",
+                              path=str(path))
 
 
 def _example_keys(columns: Sequence[str | None], languages: Sequence[str]) -> list[str | None]:
