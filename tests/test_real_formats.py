@@ -2312,7 +2312,7 @@ def _multiline_rows(created) -> list[list]:
             blank + ["English", "main battle tank", "PermissiveStemmed", False, "Fuzzy"],
             [1, None, None, None, None, created, "clambert", created, "clambert", None, "French", "état-major",
              None, False, None],
-            blank + ["English", "staff", None, False, None]]
+            blank + ["English", "staff", None, True, None]]
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "csv"])
@@ -2320,8 +2320,8 @@ def test_memoq_s_multiline_term_base_a_row_a_term_is_read_an_entry_a_concept(tmp
     """memoQ's multiline layout (Entry_* on an entry's first row, Language on a language's first, Term on each)
     was refused: "no usable columns: the header names Entry_ID, … Language, Term …". Each entry is one, its
     terms grouped by language (a further one a synonym), its dates its first and last seen (an Excel date cell
-    or memoQ's dotted text), a forbidden synonym said in the term's note, the rest of the entry's fields its
-    note's lines."""
+    or memoQ's dotted text), a forbidden synonym beside an allowed one said in the note (not deprecating both), the rest of the entry's fields its
+    note's lines; a language's only term forbidden is deprecated."""
     import csv
     from datetime import datetime as moment
 
@@ -2347,7 +2347,9 @@ def test_memoq_s_multiline_term_base_a_row_a_term_is_read_an_entry_a_concept(tmp
     assert tank.first_seen == tank.last_seen == datetime(2024, 3, 12, 10, 15)  # as the wide layout reads them
     assert tank.definition == "Véhicule blindé."
     assert "Domain: Défense" in tank.note and "pmorel" in tank.note
-    assert "forbidden: char d'assaut" in (tank.terms[1].note or "") + (tank.terms[0].note or "") + tank.note
+    assert "forbidden: char d'assaut" in (tank.terms[0].note or "")  # said, not deprecating its allowed synonym
+    assert [t.usage for t in tank.terms] == [UsageStatus.PREFERRED] * 3
+    assert [t.usage for t in staff.terms] == [UsageStatus.PREFERRED, UsageStatus.DEPRECATED]  # its only English
     assert staff.first_seen == datetime(2024, 3, 12, 10, 15)
     code, out, _ = tmtool(tmp_path / "t.db", "import", path)
     assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2)\n")

@@ -613,9 +613,10 @@ def _is_multiline(header: list[str]) -> bool:
 
 def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
     """A multiline export's header and rows as the one-row-an-entry table memoQ's CSV export writes: the entry's
-    cells, then for each language its terms (one a line), its definition (``NAME_Def``) and its first term's
-    settings (``Term_Info``: a forbidden term is one not to use; a further term forbidden is said in the term's
-    note). Each entry's row is numbered by its first line."""
+    cells, then for each language its terms (one a line), its definition (``NAME_Def``) and its terms' settings
+    (``Term_Info``: Forbidden when every term of the language is, which deprecates them; a forbidden term beside
+    one that is not is said in the note, as a cell's Term_Info would deprecate both). Each entry's row is numbered
+    by its first line."""
     names = [_folded_name(cell) for cell in first[1]]
     language_at, term_at = names.index(_MULTILINE_LANGUAGE), names.index(_MULTILINE_TERM)
     entry_at = [at for at, name in enumerate(names) if not name.startswith(("language", "term"))]
@@ -632,12 +633,16 @@ def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
         held = entries[-1][2].setdefault(language, {"terms": [], "definition": "", "info": "", "note": []})
         held["definition"] = held["definition"] or cell(definition_at)
         if term := cell(term_at):
-            forbidden = cell(forbidden_at).casefold() in ("true", "1", "yes")
-            if forbidden and not held["terms"]:
-                held["info"] = "Forbidden"
-            elif forbidden:
-                held["note"].append(f"forbidden: {term}")
             held["terms"].append(term)
+            if cell(forbidden_at).casefold() in ("true", "1", "yes"):
+                held["forbidden"] = [*held.get("forbidden", []), term]
+    for _, _, languages_held in entries:
+        for held in languages_held.values():
+            forbidden = held.pop("forbidden", [])
+            if forbidden and forbidden == held["terms"]:  # Term_Info's Forbidden deprecates each term of the cell
+                held["info"] = "Forbidden"
+            else:  # a synonym beside one that is allowed: said in the note, not deprecating the allowed one
+                held["note"] += [f"forbidden: {term}" for term in forbidden]
     languages = list(dict.fromkeys(name for _, _, held in entries for name in held if name))
     header = [first[1][at] for at in entry_at]
     for name in languages:
