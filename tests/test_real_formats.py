@@ -2320,8 +2320,8 @@ def test_memoq_s_multiline_term_base_a_row_a_term_is_read_an_entry_a_concept(tmp
     """memoQ's multiline layout (Entry_* on an entry's first row, Language on a language's first, Term on each)
     was refused: "no usable columns: the header names Entry_ID, … Language, Term …". Each entry is one, its
     terms grouped by language (a further one a synonym), its dates its first and last seen (an Excel date cell
-    or memoQ's dotted text), a forbidden synonym beside an allowed one said in the note (not deprecating both), the rest of the entry's fields its
-    note's lines; a language's only term forbidden is deprecated."""
+    or memoQ's dotted text), a forbidden synonym beside an allowed one said in the note (not deprecating both),
+    the rest of the entry's fields its note's lines; a language's only term forbidden is deprecated."""
     import csv
     from datetime import datetime as moment
 
