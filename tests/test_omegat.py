@@ -193,3 +193,23 @@ def test_omegat_offers_no_draft_of_an_exported_memory_as_a_match(tmp_path):
                                 tm={"memory.tmx": memory})
     assert "TMXR_INFO_READING_COMPLETE" in run.log and "TF_TM_LOAD_ERROR" not in run.log
     assert run.target("minutes.txt") == "The convoy leaves tonight.\n\nLa séance est levée.\n"
+
+
+def test_omegat_loads_an_export_giving_back_a_trados_memory_s_header(tmp_path):
+    """The export of one Trados memory's units now gives its header back (o-tmf, segtype, datatype, adminlang,
+    o-encoding, who made it and when), naming tmtool its creationtool and the memory's tool in props: OmegaT loads
+    it and fills the document from it."""
+    from test_real_formats import STUDIO_FULL_TMX
+
+    studio = tmp_path / "studio.tmx"
+    studio.write_text(STUDIO_FULL_TMX, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    _tmtool("--db", db, "import", str(studio))
+    memory = _tmtool("--db", db, "export", "tmx")
+    assert (b'creationtool="tmtool"' in memory and b'o-tmf="SDL TM8 Format"' in memory
+            and b'<prop type="x-original-creationtool">SDL Language Platform</prop>' in memory)
+    run = translate_with_omegat(tmp_path / "omegat", sources={"minutes.txt": "Le char avance.\n\nLe convoi part ce soir. "
+                                                                             "La séance est levée.\n".encode()},
+                                tm={"memory.tmx": memory})
+    assert "TMXR_INFO_READING_COMPLETE" in run.log and "TF_TM_LOAD_ERROR" not in run.log
+    assert run.target("minutes.txt") == "The tank advances.\n\nThe convoy leaves tonight. The meeting is closed.\n"

@@ -29,6 +29,11 @@ REAL = REPO / "tests" / "data" / "real"
 LTAC = SHARED / "schemas" / "tbx" / "examples"
 
 
+def memory_header(**attributes: str) -> dict[str, str]:
+    """The props keeping what a TMX header's attributes said of its memory (``o_tmf`` for ``o-tmf``)."""
+    return {"x-tmx-header:@" + name.replace("_", "-"): value for name, value in attributes.items()}
+
+
 def read_all(reader, path: Path, **options) -> tuple[list, list[str]]:
     """What ``reader`` gives, and the skip notices it gave on the way."""
     skipped = []
@@ -102,7 +107,10 @@ def test_trados_props_repeated_on_tuvs_and_tu_attributes_are_kept_and_written_ba
     path = REAL / "trados-studio.tmx"
     units, skipped = read_all(read_tmx, path)
     assert skipped == []
-    header = {"x-tmx-header:x-Recognizers": "RecognizeAll", "x-tmx-header:x-Client:MultiplePicklist": "Défense"}
+    header = {"x-tmx-header:x-Recognizers": "RecognizeAll", "x-tmx-header:x-Client:MultiplePicklist": "Défense",
+              **memory_header(creationtool="SDL Language Platform", creationtoolversion="8.1", o_tmf="SDL TM8 Format",
+                              segtype="sentence", adminlang="en-GB", datatype="xml", creationdate="20241105T093000Z",
+                              creationid="EXAMPLE\\clambert")}
     assert [u.props for u in units] == [
         {"x-LastUsedBy": "EXAMPLE\\pmorel", "x-Origin": "TM", "x-ConfirmationLevel": "ApprovedTranslation",
          "x-Client:MultiplePicklist": ["Défense", "Logistique"], "@creationid": "EXAMPLE\\clambert",
@@ -209,6 +217,8 @@ MEMOQ_HEADER_TMX = (
     '  <tu creationdate="20241016T091200Z" creationid="clambert">\n'
     '    <tuv xml:lang="fr-fr"><seg>La frégate rentre.</seg></tuv>\n'
     '    <tuv xml:lang="en-gb"><seg>The frigate returns.</seg></tuv>\n  </tu>\n</body>\n</tmx>\n')
+MEMOQ_HEADER_ATTRIBUTES = memory_header(creationtool="MemoQ", creationtoolversion="9.12.8", segtype="sentence",
+                                        adminlang="en-us", creationid="clambert", o_tmf="MemoQTM", datatype="unknown")
 STUDIO_HEADER_TMX = (  # Trados's fields' definitions, over lines; two notes
     '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n  <header creationtool="SDL Language Platform"'
     ' creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="en-GB"'
@@ -248,13 +258,15 @@ def test_what_a_tmx_header_says_of_its_memory_is_kept_and_written_back(tmp_path)
     assert first.props == {"client": "OTAN", "x-document": "communique.docx", "@creationid": "clambert",
                            "@changeid": "pmorel", "x-tmx-header:defclient": "OTAN", "x-tmx-header:defdomain": "Défense",
                            "x-tmx-header:targetlang": "en-gb", "x-tmx-header:name": "OTAN_FR_EN",
-                           "x-tmx-header-note": "Mémoire validée par le client."}
+                           "x-tmx-header-note": "Mémoire validée par le client.", **MEMOQ_HEADER_ATTRIBUTES}
     one = tmp_path / "one.tmx"
     assert tmtool(db, "export", "tmx", "-o", one)[0] == 0
     root = _valid_tmx(one)
-    said = [("prop", "defclient", "OTAN"), ("prop", "defdomain", "Défense"), ("prop", "targetlang", "en-gb"),
+    said = [("prop", "x-original-creationtool", "MemoQ"), ("prop", "x-original-creationtoolversion", "9.12.8"),
+            ("prop", "defclient", "OTAN"), ("prop", "defdomain", "Défense"), ("prop", "targetlang", "en-gb"),
             ("prop", "name", "OTAN_FR_EN"), ("note", None, "Mémoire validée par le client.")]
-    assert sorted(_header_of(root)[:4]) == sorted(said[:4]) and _header_of(root)[4:] == said[4:]  # the store orders props
+    assert _header_of(root)[:2] == said[:2]  # the memory's tool first
+    assert sorted(_header_of(root)[2:6]) == sorted(said[2:6]) and _header_of(root)[6:] == said[6:]  # the store orders props
     assert [[p.get("type") for p in tu.iter("prop")] for tu in root.iter("tu")] == [["client", "x-document"], []]
     again = tmp_path / "again.db"  # read back and written again: the same header
     assert tmtool(again, "import", one)[0] == 0
@@ -266,7 +278,8 @@ def test_what_a_tmx_header_says_of_its_memory_is_kept_and_written_back(tmp_path)
     assert tmtool(db, "export", "tmx", "-o", mixed)[0] == 0
     root = _valid_tmx(mixed)
     assert _header_of(root) == []  # two memories, each its own
-    assert [sorted((p.get("type"), p.text) for p in tu.iter("prop") if p.get("type").startswith("x-tmx-header"))
+    assert [sorted((p.get("type"), p.text) for p in tu.iter("prop")
+                   if p.get("type").startswith("x-tmx-header") and not p.get("type").startswith("x-tmx-header:@"))
             for tu in root.iter("tu")] == [
         [("x-tmx-header-note", "Mémoire validée par le client."), ("x-tmx-header:defclient", "OTAN"),
          ("x-tmx-header:defdomain", "Défense"), ("x-tmx-header:name", "OTAN_FR_EN"),
@@ -278,7 +291,9 @@ def test_what_a_tmx_header_says_of_its_memory_is_kept_and_written_back(tmp_path)
     assert {u.source: u.props for u in read_tmx(mixed)} == stored
     assert stored["Le char avance."] == {
         "x-tmx-header:x-Recognizers": "RecognizeAll", "x-tmx-header:x-Client:MultiplePicklist": "OTAN\n      UE",
-        "x-tmx-header-note": ["Mémoire du projet.", "Revue en 2024."]}
+        "x-tmx-header-note": ["Mémoire du projet.", "Revue en 2024."],
+        **memory_header(creationtool="SDL Language Platform", creationtoolversion="8.1", o_tmf="SDL TM8 Format",
+                        datatype="xml", segtype="sentence", adminlang="en-GB")}
 
 
 def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
@@ -293,7 +308,9 @@ def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
         '<prop type="Txt::GroupName">Resume1</prop><seg>Touch Retry.</seg></tuv>'
         '<tuv xml:lang="fr-fr"><seg>Touchez Réessayer.</seg></tuv></tu></body></tmx>', encoding="utf-8")
     [unit] = read_tmx(path)
-    assert unit.props == {"Txt::FileName": "strings.info", "Txt::GroupName": ["Retry0", "Resume1"]}
+    assert unit.props == {"Txt::FileName": "strings.info", "Txt::GroupName": ["Retry0", "Resume1"],
+                          **memory_header(creationtool="oku_alignment", creationtoolversion="unknown",
+                                          o_tmf="unknown", segtype="paragraph", adminlang="en", datatype="unknown")}
 
 
 def test_omegat_puts_who_translated_on_the_target_tuv(tmp_path):
@@ -305,7 +322,9 @@ def test_omegat_puts_who_translated_on_the_target_tuv(tmp_path):
         ' creationid="bob" creationdate="20240102T101010Z"><seg>The committee.</seg></tuv></tu></body></tmx>',
         encoding="utf-8")
     [unit] = read_tmx(path)
-    assert unit.props == {"file": "intro.txt", "@creationid": "bob", "@changeid": "alice"}
+    assert unit.props == {"file": "intro.txt", "@creationid": "bob", "@changeid": "alice",
+                          **memory_header(creationtool="OmegaT", o_tmf="OmegaT TMX", segtype="sentence",
+                                          adminlang="EN-US", datatype="plaintext")}
 
 
 def test_a_date_in_extended_iso_8601_is_read_not_the_unit_skipped(tmp_path):
@@ -335,7 +354,9 @@ def test_a_tmx_in_the_namespace_tmx_1_4b_defines(tmp_path):
         encoding="utf-8")
     [unit] = read_tmx(path)
     assert (unit.tuid, unit.source, unit.target, unit.props, unit.notes) == (
-        "1", "Le convoi part.", "The convoy leaves.", {"x-doc": "a.txt"}, ["relu"])
+        "1", "Le convoi part.", "The convoy leaves.",
+        {"x-doc": "a.txt", **memory_header(creationtool="go-tm", creationtoolversion="0.2.0", datatype="plaintext",
+                                           segtype="sentence", o_tmf="GoTM TMX", adminlang="fr-FR")}, ["relu"])
     assert unit.source_markup == 'Le <bpt i="1">&lt;b&gt;</bpt>convoi<ept i="1">&lt;/b&gt;</ept> part.'
 
 
@@ -2195,3 +2216,167 @@ def test_omegat_s_tags_come_back_as_codes_from_a_tmx_tmtool_exported(tmp_path):
         api.export(store, "tmx", str(twice))
     segments = ["".join(seg.itertext()) for seg in etree.parse(str(twice)).iter("seg")]
     assert "Click <g0>here</g0> to read the <x1/> leaflet." in segments
+
+
+# a Trados Studio export's header, every attribute TMX 1.4b gives a header
+STUDIO_FULL_HEADER = (
+    '<header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml"'
+    ' segtype="paragraph" adminlang="en-GB" srclang="fr-FR" o-encoding="windows-1252" creationdate="20190304T101500Z"'
+    ' creationid="EXAMPLE\\clambert" changedate="20240611T080000Z" changeid="EXAMPLE\\pmorel">'
+    '<prop type="x-Recognizers">RecognizeAll</prop></header>')
+STUDIO_FULL_TMX = (
+    f'<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">{STUDIO_FULL_HEADER}<body>'
+    '<tu><tuv xml:lang="fr-FR"><seg>Le convoi part ce soir. La séance est levée.</seg></tuv>'
+    '<tuv xml:lang="en-GB"><seg>The convoy leaves tonight. The meeting is closed.</seg></tuv></tu>'
+    '<tu><tuv xml:lang="fr-FR"><seg>Le char avance.</seg></tuv><tuv xml:lang="en-GB"><seg>The tank advances.</seg>'
+    '</tuv></tu></body></tmx>\n')
+
+
+def test_what_a_tmx_header_s_attributes_say_of_the_memory_is_kept_and_written_back(tmp_path):
+    """The header's attributes were tmtool's own on export whatever the memory said: a paragraph memory became
+    segtype="sentence", Trados's o-tmf, datatype, adminlang, o-encoding, who made the memory and when were lost.
+    Each unit keeps them (``x-tmx-header:@NAME``); an export of one memory's units says them again in its header,
+    but for creationtool, which says tmtool wrote the file (the memory's tool is a prop beside it), and reads back
+    the same; one mixing memories says tmtool's own, each unit carrying its memory's. Valid against DTD and XSD."""
+    studio, memoq = tmp_path / "studio.tmx", tmp_path / "memoq.tmx"
+    studio.write_text(STUDIO_FULL_TMX, encoding="utf-8")
+    memoq.write_text(MEMOQ_HEADER_TMX, encoding="utf-8")
+    kept = memory_header(creationtool="SDL Language Platform", creationtoolversion="8.1", o_tmf="SDL TM8 Format",
+                         segtype="paragraph", adminlang="en-GB", datatype="xml", o_encoding="windows-1252",
+                         creationdate="20190304T101500Z", creationid="EXAMPLE\\clambert",
+                         changedate="20240611T080000Z", changeid="EXAMPLE\\pmorel")
+    assert [u.props for u in read_tmx(studio)] == [{**kept, "x-tmx-header:x-Recognizers": "RecognizeAll"}] * 2
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", studio)[0] == 0
+    one = tmp_path / "one.tmx"
+    assert tmtool(db, "export", "tmx", "-o", one)[0] == 0
+    header = _valid_tmx(one).find("header")
+    from importlib.metadata import version
+
+    assert dict(header.attrib) == {
+        "creationtool": "tmtool", "creationtoolversion": version("tmtool"), "o-tmf": "SDL TM8 Format",
+        "segtype": "paragraph", "adminlang": "en-GB", "srclang": "fr-FR", "datatype": "xml",
+        "o-encoding": "windows-1252", "creationdate": "20190304T101500Z", "creationid": "EXAMPLE\\clambert",
+        "changedate": "20240611T080000Z", "changeid": "EXAMPLE\\pmorel"}
+    assert _header_of(_valid_tmx(one)) == [
+        ("prop", "x-original-creationtool", "SDL Language Platform"), ("prop", "x-original-creationtoolversion", "8.1"),
+        ("prop", "x-Recognizers", "RecognizeAll")]
+    assert "x-tmx-header" not in one.read_text(encoding="utf-8")  # the header says it, not each unit
+    again = tmp_path / "again.db"  # read back (the memory's tool from its prop) and written again: the same
+    assert [u.props for u in read_tmx(one)] == [{**kept, "x-tmx-header:x-Recognizers": "RecognizeAll"}] * 2
+    assert tmtool(again, "import", one)[0] == 0
+    assert tmtool(again, "export", "tmx", "-o", tmp_path / "two.tmx")[0] == 0
+    assert (tmp_path / "two.tmx").read_bytes() == one.read_bytes()
+
+    assert tmtool(db, "import", memoq)[0] == 0
+    mixed = tmp_path / "mixed.tmx"
+    assert tmtool(db, "export", "tmx", "-o", mixed)[0] == 0
+    root = _valid_tmx(mixed)
+    header = root.find("header")
+    assert (header.get("creationtool"), header.get("o-tmf"), header.get("segtype"), header.get("datatype")) == (
+        "tmtool", "tmtool", "sentence", "plaintext")  # two memories: neither's
+    assert [{p.get("type"): p.text for p in tu.iter("prop") if p.get("type").startswith("x-tmx-header:@")}
+            for tu in root.iter("tu")] == [kept] * 2 + [MEMOQ_HEADER_ATTRIBUTES] * 2
+    with open_store(str(db)) as store:
+        stored = {u.source: u.props for u in store.units()}
+    assert {u.source: u.props for u in read_tmx(mixed)} == stored
+
+
+def test_a_segtype_outside_the_dtd_s_four_is_not_kept(tmp_path):
+    """TMX allows block, paragraph, sentence and phrase; a tool's other word is not written back into a header
+    the DTD would refuse. One in capitals is the same word."""
+    path = tmp_path / "m.tmx"
+    path.write_text(STUDIO_FULL_TMX.replace('segtype="paragraph"', 'segtype="Segment"'), encoding="utf-8")
+    assert "x-tmx-header:@segtype" not in next(read_tmx(path)).props
+    path.write_text(STUDIO_FULL_TMX.replace('segtype="paragraph"', 'segtype="Paragraph"'), encoding="utf-8")
+    assert next(read_tmx(path)).props["x-tmx-header:@segtype"] == "paragraph"
+    db, out = tmp_path / "t.db", tmp_path / "out.tmx"
+    path.write_text(STUDIO_FULL_TMX.replace('segtype="paragraph"', 'segtype="Segment"'), encoding="utf-8")
+    assert tmtool(db, "import", path)[0] == 0 and tmtool(db, "export", "tmx", "-o", out)[0] == 0
+    assert _valid_tmx(out).find("header").get("segtype") == "sentence"
+
+
+# memoQ's (qTerm's) multiline term base layout, as memoQ server's Resource API scripts write it for memoQ to read back:
+# a row a term, the entry's fields on its first row, the language on its first term's
+MULTILINE_HEADER = ["Entry_ID", "Entry_Subject", "Entry_Domain", "Entry_ClientID", "Entry_ProjectID", "Entry_Created",
+                    "Entry_Creator", "Entry_LastModified", "Entry_Modifier", "Language_Definition", "Language", "Term",
+                    "Term_CaseSensitivity", "Term_Forbidden", "Term_PrefixMatching"]
+
+
+def _multiline_rows(created) -> list[list]:
+    blank = [None] * 10
+    return [MULTILINE_HEADER,
+            [0, None, "Défense", None, None, created, "clambert", created, "pmorel", "Véhicule blindé.", "French",
+             "char de combat", "PermissiveStemmed", False, "Fuzzy"],
+            blank + [None, "char d'assaut", None, True, None],
+            blank + ["English", "main battle tank", "PermissiveStemmed", False, "Fuzzy"],
+            [1, None, None, None, None, created, "clambert", created, "clambert", None, "French", "état-major",
+             None, False, None],
+            blank + ["English", "staff", None, True, None]]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_memoq_s_multiline_term_base_a_row_a_term_is_read_an_entry_a_concept(tmp_path, suffix):
+    """memoQ's multiline layout (Entry_* on an entry's first row, Language on a language's first, Term on each)
+    was refused: "no usable columns: the header names Entry_ID, … Language, Term …". Each entry is one, its
+    terms grouped by language (a further one a synonym), its dates its first and last seen (an Excel date cell
+    or memoQ's dotted text), a forbidden synonym beside an allowed one said in the note (not deprecating both),
+    the rest of the entry's fields its note's lines; a language's only term forbidden is deprecated."""
+    import csv
+    from datetime import datetime as moment
+
+    import openpyxl
+
+    path = tmp_path / f"termbase.{suffix}"
+    if suffix == "xlsx":
+        workbook = openpyxl.Workbook()
+        for row in _multiline_rows(moment(2024, 3, 12, 10, 15)):
+            workbook.active.append(row)
+        workbook.save(path)
+    else:
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            csv.writer(out).writerows([["" if cell is None else str(cell) for cell in row]
+                                       for row in _multiline_rows("2024.03.12 10:15:00")])
+    reader = __import__("tmtool.formats.xlsx", fromlist=["read_xlsx"]).read_xlsx if suffix == "xlsx" else read_csv
+    entries, skipped = read_all(reader, path)
+    assert skipped == []
+    assert [[(t.lang, t.text) for t in e.terms] for e in entries] == [
+        [("fr", "char de combat"), ("fr", "char d'assaut"), ("en", "main battle tank")],
+        [("fr", "état-major"), ("en", "staff")]]
+    tank, staff = entries
+    assert tank.first_seen == tank.last_seen == datetime(2024, 3, 12, 10, 15)  # as the wide layout reads them
+    assert tank.definition == "Véhicule blindé."
+    assert "Domain: Défense" in tank.note and "pmorel" in tank.note
+    assert "forbidden: char d'assaut" in (tank.terms[0].note or "")  # said, not deprecating its allowed synonym
+    assert [t.usage for t in tank.terms] == [UsageStatus.PREFERRED] * 3
+    assert [t.usage for t in staff.terms] == [UsageStatus.PREFERRED, UsageStatus.DEPRECATED]  # its only English
+    assert staff.first_seen == datetime(2024, 3, 12, 10, 15)
+    code, out, _ = tmtool(tmp_path / "t.db", "import", path)
+    assert (code, out) == (0, "2 entries added, 0 already stored (entries in en 2, fr 2)\n")
+
+
+# an OmegaT project's glossary/*.txt as translators keep them: no header, no languages (OmegaT takes the project's),
+# a comment column, a blank target; this one from English to Belarusian
+OMEGAT_GLOSSARY_EN_BE = ("table of contents\tзьмест\nlibrary\tбібліятэка\nsearch\tпошук\nsearch\tшукаць\n"
+                         "DRM\tDRM\tкіраваньне лічбавымі правамі\nname\tназва \tдля неадушаўлёных\n"
+                         "Do you want to\t \tDo you want to install …? → Усталяваць …?\n")
+
+
+def test_a_glossary_without_header_in_another_script_than_french_and_english_is_refused_saying_how_to_name_it(
+        tmp_path):
+    """A header-less glossary is read as French, English and a note; an OmegaT glossary from English to Belarusian
+    was imported so, every Cyrillic term stored as English ("entries in fr 7, en 6"). It is refused, one line
+    saying what to write; named on a first line, #<TAB>en<TAB>be, it imports in its languages."""
+    path = tmp_path / "glossary.txt"
+    path.write_text(OMEGAT_GLOSSARY_EN_BE, encoding="utf-8")
+    db = tmp_path / "t.db"
+    code, out, err = tmtool(db, "import", path)
+    assert (code, out) == (1, "")
+    assert err == (f"tmtool: error: {path}: its column 2, read as en (a table without a header row is read as fr "
+                   "and en), is written in the Cyrillic script: name its languages on a first line, as "
+                   "#<TAB>en<TAB>ru (a comment to OmegaT), or in a header row\n")
+    path.write_text("#\ten\tbe\n" + OMEGAT_GLOSSARY_EN_BE, encoding="utf-8")
+    code, out, _ = tmtool(db, "import", path)
+    assert (code, out) == (0, "7 entries added, 0 already stored (entries in en 7, be 6)\n")
+    path.write_text("char de combat\tmain battle tank\nchâssis\tchassis\nobus\tshell\n", encoding="utf-8")  # as ever
+    assert tmtool(db, "import", path)[:2] == (0, "3 entries added, 0 already stored (entries in en 3, fr 3)\n")

@@ -40,6 +40,17 @@ def _corrected(path, suffix):
         text = text.replace("<term>Military Committee</term>", "<term>MC</term>")
         path.write_text(text.replace("x-status: candidate", "x-status: approved"), encoding="utf-8")
         return
+    if suffix == "po":  # in a PO editor: the French is the msgid, the English the msgstr, approved unflagged
+        import polib
+
+        po = polib.pofile(str(path))
+        for message in po:
+            message.msgid = fixes.get(message.msgid, ("", message.msgid))[1]
+            message.msgstr = fixes.get(message.msgstr, ("", message.msgstr))[1]
+            if "fuzzy" in message.flags:
+                message.flags.remove("fuzzy")
+        po.save(str(path))
+        return
     if suffix == "xlsx":  # edited and saved by a spreadsheet: openpyxl rewrites the whole package
         workbook = openpyxl.load_workbook(path)
         rows = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
@@ -73,7 +84,7 @@ def test_terms_corrected_in_a_reviewed_export_replace_those_of_the_entries_await
     _corrected(review, suffix)
     done = run(store_url, "import", str(review))
     assert done.exit_code == 0, done.output
-    assert done.stdout.startswith("0 entries added, 3 already stored (2 of them reviewed from the file, 2 with corrected terms)"), done.stdout
+    assert done.stdout.startswith("0 entries added, 2 already stored (2 of them reviewed from the file, 2 with corrected terms)"), done.stdout
     committee = ids["Comité militaire"]
     assert (f"entry {committee} was reviewed in the store (approved) and differs from the file: "
             "kept as the store has it") in done.stdout
@@ -520,3 +531,47 @@ def test_a_review_of_an_entry_merged_away_since_the_export_is_said_not_lost_with
         assert len(store.list_entries()) == 1
         assert [(e.id, terms(e), e.status) for e in store.list_entries() if int(e.id) != into] == \
             [entry for entry in before if int(entry[0]) != into]
+
+
+@pytest.mark.parametrize("suffix", ["po", "tbx", "csv", "xlsx"])  # a TSV export carries no id: no review
+def test_a_review_not_applied_is_counted_once_as_skipped_and_the_totals_add_up(tmp_path, suffix):
+    """A review file's entry merged away since the export, and the entry it went into (reviewed in the store by
+    the merge): neither review is applied. Each was counted twice, as already stored and as skipped ("0 entries
+    added, 2 already stored, 2 skipped" for a file of 2 entries), on the command line, in the API's JSON and over
+    HTTP. Each is now one of the skipped, listed with why, and the counts add up to the entries read."""
+    from workbench import client
+
+    db = tmp_path / "s.db"
+    with open_store(db, create=True) as store:
+        glossary.import_entries(store, STORED[:2], "extraction")
+        ids = {e.terms[0].text: int(e.id) for e in store.list_entries()}
+    review = tmp_path / f"review.{suffix}"
+    assert run(db, "export", suffix, "--status", "all", "-o", str(review)).exit_code == 0
+    merged, into = ids["général de corps"], ids["chef d'état-major de la défense"]
+    assert run(db, "glossary", "merge", merged, into).exit_code == 0
+    _corrected(review, suffix)
+
+    done = run(db, "import", str(review))
+    assert done.exit_code == 0, done.output  # nothing wrong with the file: the store's reviewers decided
+    assert done.stdout.startswith("0 entries added, 0 already stored (entries in en 2, fr 2), 2 skipped: "), done.stdout
+    assert f"entry {merged}'s review in the file is not applied" in done.stdout
+    assert f"entry {into} was reviewed in the store" in done.stdout
+    with open_store(db) as store:
+        result = api.import_file(store, str(review))
+    http, headers = client(str(db))
+    sent = http.post("/api/import", files={"file": (review.name, review.read_bytes())}, headers=headers)
+    assert sent.status_code == 200, sent.text
+    for said in (result, sent.json()):
+        assert (said["added"], said["already_stored"], said["reviewed"], said["not_applied"], len(said["skipped"])) \
+            == (0, 0, 0, 2, 2)
+
+
+def test_an_entry_the_file_says_as_the_store_does_is_already_stored_not_a_review_not_applied(tmp_path):
+    """The entry reviewed in the store that the file holds unchanged is already stored, and nothing is skipped."""
+    db = tmp_path / "s.db"
+    with open_store(db, create=True) as store:
+        glossary.import_entries(store, STORED, "extraction")
+    review = tmp_path / "review.csv"
+    assert run(db, "export", "csv", "--status", "all", "-o", str(review)).exit_code == 0
+    done = run(db, "import", str(review))
+    assert done.stdout == "0 entries added, 3 already stored (entries in en 3, fr 3)\n", done.stdout

@@ -200,7 +200,10 @@ def test_inline_markup_of_a_tagged_memory_is_written_back_verbatim(tmp_path):
     [unit] = read_tmx(again)
     assert unit.source_markup == seg and unit.target_markup == 'Click <ph x="1">&lt;br/&gt;</ph>NATO'
     assert (unit.source, unit.target) == ("Cliquez sur OTAN texte fort", "Click NATO")
-    assert (unit.props, unit.notes) == ({"x-domain": "défense"}, ["relu"])
+    memory = {"creationtool": "t", "creationtoolversion": "1", "segtype": "sentence", "o-tmf": "t", "adminlang": "en",
+              "datatype": "html"}  # what the memory's header said, kept
+    assert (unit.props, unit.notes) == ({"x-domain": "défense", **{f"x-tmx-header:@{name}": value for name, value
+                                                                   in memory.items()}}, ["relu"])
     assert tmx_schema_errors(again) == []
     # search sees the plain text
     assert "OTAN" in tmtool(db, "tm", "concordance", "OTAN")

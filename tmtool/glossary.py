@@ -1139,6 +1139,8 @@ class Imported(NamedTuple):
     already_stored: int
     reviewed: int  # of those already stored: candidates given the review the file brought back
     corrected: int = 0  # of those reviewed: with terms the file corrected
+    # entries whose review in the file was not applied (told to on_conflict): neither added nor already stored
+    not_applied: int = 0
 
 
 def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_id: int | None = None, *,
@@ -1162,7 +1164,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     after: dict[int, dict | None] = {}
     ids_not_numbers: list[str] = []
     ids_taken: list[str] = []
-    skipped = reviewed = corrected = respelt = 0
+    skipped = reviewed = corrected = respelt = not_applied = 0
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     with store.transaction():
         for read in entries:
@@ -1179,8 +1181,8 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 stored, read.id = None, None
             if stored is None and (gone := _gone_since_export(store, read)) is not None:
                 # a review of an entry merged away or removed since the export: not a new entry (a duplicate of
-                # the one it went into), nor one already stored said nothing of
-                skipped += 1
+                # the one it went into), nor one already stored said nothing of: a review not applied, counted so
+                not_applied += 1
                 if on_conflict is not None:
                     on_conflict(f"entry {read.id}'s review in the file is not applied: it was {gone} since the export")
                 continue
@@ -1196,12 +1198,16 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                         after[int(stored.id)] = snapshot(store, int(stored.id))
                     continue
             if stored is not None:
+                named.add(int(stored.id))
+                change = _review_read_back(store, read, stored, on_conflict)
+                if change is _NOT_APPLIED:  # the store's review kept over the file's: counted once, as not applied
+                    not_applied += 1
+                    continue
                 skipped += 1
-                if (change := _review_read_back(store, read, stored, on_conflict)):
+                if change is not None:
                     before[int(stored.id)], after[int(stored.id)], terms_corrected = change
                     reviewed += 1
                     corrected += terms_corrected
-                named.add(int(stored.id))
                 continue
             kept_id = _free_id(store, read.id)
             if read.id is not None and kept_id is None:
@@ -1215,7 +1221,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
     _tell_ids_not_kept(origin, ids_not_numbers, ids_taken)
-    return Imported(len(after) - reviewed - respelt, skipped, reviewed, corrected)
+    return Imported(len(after) - reviewed - respelt, skipped, reviewed, corrected, not_applied)
 
 
 def _with_variants(store: Store, read: Entry, stored: Entry) -> dict | None:
@@ -1301,12 +1307,17 @@ def _gone_since_export(store: Store, read: Entry) -> str | None:
     return _where_it_went(went, entry_id)
 
 
+# what _review_read_back answers for a file's review it did not apply (the entry was reviewed in the store since)
+_NOT_APPLIED = object()
+
+
 def _review_read_back(store: Store, read: Entry, stored: Entry,
-                      on_conflict: Callable[[str], None] | None) -> tuple[dict, dict, bool] | None:
+                      on_conflict: Callable[[str], None] | None) -> tuple[dict, dict, bool] | object | None:
     """Give a stored entry awaiting review the terms (for the languages ``read`` holds), status,
     definition and note of its exported copy, if they differ; the entry before and after, as the
-    history keeps them, and whether its terms were corrected, or None. A reviewed entry is kept,
-    told to ``on_conflict`` if they differ."""
+    history keeps them, and whether its terms were corrected, or None when the file says what the store
+    does. A reviewed entry is kept, told to ``on_conflict`` if they differ, and :data:`_NOT_APPLIED`
+    answered."""
     entry_id = int(stored.id)
     fields = {"status": read.status, "definition": read.definition, "note": read.note}
     terms = _terms_read_back(stored.terms, read.terms)
@@ -1318,7 +1329,7 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
         if on_conflict is not None:
             on_conflict(f"entry {entry_id} was reviewed in the store ({stored.status.value}) and differs from "
                         "the file: kept as the store has it")
-        return None
+        return _NOT_APPLIED
     was = snapshot(store, entry_id)
     # terms a person corrected are reviewed, even left a candidate: extraction would weigh them away
     store.set_entry_fields(entry_id, {**fields, "reviewed": corrected or read.status is not ReviewStatus.CANDIDATE})

@@ -49,6 +49,9 @@ class ImportResult:
     drafts_confirmed: int = 0  # units only: of those already stored, drafts the file holds confirmed
     reviewed: int = 0  # entries only: of those already stored, candidates given the file's review
     corrected: int = 0  # entries only: of those reviewed, with terms the file corrected
+    # entries only: those whose review in the file was not applied (reviewed in the store, or merged away, since
+    # the export), each listed in ``skipped`` and counted there only
+    not_applied: int = 0
     languages: Counter = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
 
@@ -109,7 +112,8 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
             result.repeated = sum(repeats.values())
             result.already_stored -= result.repeated
         else:
-            result.added, result.already_stored, result.reviewed, result.corrected = glossary.import_entries(
+            (result.added, result.already_stored, result.reviewed, result.corrected,
+             result.not_applied) = glossary.import_entries(
                 store, _counting_languages(items, result.languages), origin, import_id, user=user, status=status,
                 on_conflict=lambda line: on_skip(Skipped(line, origin)))
         store.finish_import(import_id, result.added)

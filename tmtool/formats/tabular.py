@@ -539,12 +539,15 @@ def read_rows(
     first = next(rows, None)
     if first is None:
         return
+    if _is_multiline(first[1]):
+        first, rows = _widened(first, rows)
     columns = _columns_of_header(first[1], path)
     if columns is None:
         if len(first[1]) < 2 and one_column_refused:
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
-        columns, rows = positional, itertools.chain([first], rows)
+        columns, rows = positional, [first, *rows]
         languages = positional[:2]  # the source's column first
+        _check_scripts(rows, languages, path)
         beyond = "a table without a header row is read as its first three columns"
         unnamed: set[int] = set()
     else:
@@ -596,6 +599,74 @@ def read_rows(
                 continue
             problem = unwritable or "no term: the term columns are empty"
         on_skip(Skipped(problem, str(path), number))
+
+
+# memoQ's (and qTerm's) multiline term base export: a row a term, under Entry_* columns filled on an entry's first
+# row, Language_Definition and Language on a language's first, then Term and its Term_* settings
+_MULTILINE_LANGUAGE, _MULTILINE_TERM = "language", "term"  # as _folded_name gives them
+
+
+def _is_multiline(header: list[str]) -> bool:
+    names = [_folded_name(cell) for cell in header]
+    return _MULTILINE_LANGUAGE in names and _MULTILINE_TERM in names and any(n.startswith("entry-") for n in names)
+
+
+def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
+    """A multiline export's header and rows as the one-row-an-entry table memoQ's CSV export writes: the entry's
+    cells, then for each language its terms (one a line), its definition (``NAME_Def``) and its terms' settings
+    (``Term_Info``: Forbidden when every term of the language is, which deprecates them; a forbidden term beside
+    one that is not is said in the note, as a cell's Term_Info would deprecate both). Each entry's row is numbered
+    by its first line."""
+    names = [_folded_name(cell) for cell in first[1]]
+    language_at, term_at = names.index(_MULTILINE_LANGUAGE), names.index(_MULTILINE_TERM)
+    entry_at = [at for at, name in enumerate(names) if not name.startswith(("language", "term"))]
+    definition_at = names.index("language-definition") if "language-definition" in names else None
+    forbidden_at = names.index("term-forbidden") if "term-forbidden" in names else None
+    entries: list[tuple[int, list[str], dict[str, dict]]] = []
+    language = ""
+    for number, cells in rows:
+        cell = (lambda at: cells[at].strip() if at is not None and at < len(cells) else "")
+        if not entries or any(cell(at) for at in entry_at):
+            entries.append((number, [cell(at) for at in entry_at], {}))
+            language = ""
+        language = cell(language_at) or language
+        held = entries[-1][2].setdefault(language, {"terms": [], "definition": "", "info": "", "note": []})
+        held["definition"] = held["definition"] or cell(definition_at)
+        if term := cell(term_at):
+            held["terms"].append(term)
+            if cell(forbidden_at).casefold() in ("true", "1", "yes"):
+                held["forbidden"] = [*held.get("forbidden", []), term]
+    for _, _, languages_held in entries:
+        for held in languages_held.values():
+            forbidden = held.pop("forbidden", [])
+            if forbidden and forbidden == held["terms"]:  # Term_Info's Forbidden deprecates each term of the cell
+                held["info"] = "Forbidden"
+            else:  # a synonym beside one that is allowed: said in the note, not deprecating the allowed one
+                held["note"] += [f"forbidden: {term}" for term in forbidden]
+    languages = list(dict.fromkeys(name for _, _, held in entries for name in held if name))
+    header = [first[1][at] for at in entry_at]
+    for name in languages:
+        header += [name, f"{name}_Def", "Term_Info", "Term_Note"]
+    widened = [(number, values + [value for name in languages for value in (
+        "\n".join(held.get(name, {}).get("terms", [])), held.get(name, {}).get("definition", ""),
+        held.get(name, {}).get("info", ""), "\n".join(held.get(name, {}).get("note", [])))])
+        for number, values, held in entries]
+    return (first[0], header), iter(widened)
+
+
+def _check_scripts(rows: list[_Row], languages: Sequence[str], path: str | Path) -> None:
+    """Refuse a table without a header whose term columns are written in other scripts than the languages they
+    are read as (an OmegaT glossary, which names no language, from English to Belarusian, read as French and
+    English: every Cyrillic term was stored as English)."""
+    from ..text.langid import other_script
+
+    for at, language in enumerate(languages):
+        found = other_script((cells[at] for _, cells in rows if len(cells) > at), language)
+        if found:
+            raise TmtoolError(f"its column {at + 1}, read as {language} (a table without a header row is read as "
+                              f"{' and '.join(languages)}), is written in the {found[0]} script: name its languages"
+                              f" on a first line, as #<TAB>en<TAB>ru (a comment to OmegaT), or in a header row",
+                              path=str(path))
 
 
 def _example_keys(columns: Sequence[str | None], languages: Sequence[str]) -> list[str | None]:

@@ -34,6 +34,16 @@ merges memories, so each unit keeps its own memory's: a header ``<prop type="T">
 (the units of one imported memory) they are the header's props and notes again, as they were; when the
 units come from memories that said different things, the header says none and each unit carries its own as
 ``<prop>``s of those names, which read again give it the same props.
+
+So are the header's attributes that describe the memory (:data:`HEADER_ATTRIBUTES`: the tool and format it
+came from, ``o-tmf``; its ``segtype``, ``datatype``, ``adminlang``, ``o-encoding``; who made and changed it and
+when), each as the unit's prop ``x-tmx-header:@NAME`` (:data:`HEADER_ATTRIBUTE`), written back as the header's
+attributes, but for ``creationtool``/``creationtoolversion``: the file is tmtool's writing, and its header says
+so (a header naming OmegaT would also make OmegaT, and tmtool, read each segment's text as OmegaT's tags); the
+memory's tool is said beside it by the header's props ``x-original-creationtool`` and
+``x-original-creationtoolversion`` (:data:`TOOL_PROP`), which reading takes back as that memory's tool. A header
+tmtool wrote without them is its own (tmtool, the date of the export) and says nothing of a memory: its units
+get no such props. A ``segtype`` other than the DTD's four is not kept.
 """
 
 from __future__ import annotations
@@ -73,6 +83,19 @@ OMEGAT = "OmegaT"  # the creationtool of a TMX (or of a tu or tuv) whose segment
 # the props keeping, on each unit, what the header of the memory it came from said (see the module's doc)
 HEADER_PROP = "x-tmx-header:"
 HEADER_NOTE = "x-tmx-header-note"
+# the header's attributes that describe the memory (TMX 1.4b §3.1: the tool and format it came from, its
+# segmentation, the language of its props, who made it and when), each kept as the unit's prop
+# HEADER_ATTRIBUTE + name; srclang is not: each unit holds its languages
+HEADER_ATTRIBUTE = HEADER_PROP + ATTRIBUTE_PROP
+HEADER_ATTRIBUTES = ("creationtool", "creationtoolversion", "o-tmf", "segtype", "adminlang", "datatype",
+                     "o-encoding", "creationdate", "creationid", "changedate", "changeid")
+SEGTYPES = ("block", "paragraph", "sentence", "phrase")  # the DTD's only values
+# A file tmtool writes names tmtool its creationtool (it wrote the file; and a header naming OmegaT would make
+# OmegaT and tmtool read every segment's text as OmegaT's tags): the memory's own tool is said by these header
+# props instead, which reading takes back as that tool
+TOOL_PROP = "x-original-"
+TOOL_PROPS = (TOOL_PROP + "creationtool", TOOL_PROP + "creationtoolversion")
+TMTOOL = "tmtool"
 # the body is spooled in memory up to this size, past it to a temporary file (a header shared by every unit)
 _SPOOL_BYTES = 32 * 1024 * 1024
 # a memory repeats a handful of language tags millions of times
@@ -85,7 +108,7 @@ def write_tmx(
     *,
     srclang: str,
     adminlang: str = "en",
-    creationtool: str = "tmtool",
+    creationtool: str = TMTOOL,
     creationtoolversion: str | None = None,
     o_tmf: str = "tmtool",
     datatype: str = "plaintext",
@@ -156,10 +179,15 @@ def _write_sharing(stream: BinaryIO, header: etree._Element, units: Iterable[Uni
             alike.append(same)
             body.write(_tu_xml(unit, count, srclang, header_said=same).encode())
         body.seek(0)
-        if all(alike):  # the props, then the notes, as memoQ and Trados write them
-            for kind, values in sorted(shared, key=lambda held: held[0] == HEADER_NOTE):
+        if all(alike):  # the memory's tool, its props, then the notes, as memoQ and Trados write them
+            said = sorted(shared, key=lambda held: (held[0] == HEADER_NOTE, not held[0].startswith(HEADER_ATTRIBUTE)))
+            if any(kind.startswith(HEADER_ATTRIBUTE) for kind, _ in shared):  # the memory's dates, not the export's
+                del header.attrib["creationdate"]
+            for kind, values in said:
                 for value in values:
-                    if kind == HEADER_NOTE:
+                    if kind.startswith(HEADER_ATTRIBUTE):
+                        _say_attribute(header, kind[len(HEADER_ATTRIBUTE):], value)
+                    elif kind == HEADER_NOTE:
                         _append_text(header, "note", value, "the header")
                     else:
                         _append_text(header, "prop", value, "the header",
@@ -178,6 +206,16 @@ def _write_sharing(stream: BinaryIO, header: etree._Element, units: Iterable[Uni
                     stream.write(said)
                 number += 1
     return count
+
+
+def _say_attribute(header: etree._Element, name: str, value: str) -> None:
+    """The header of a memory's units says again what that memory's header said in its attribute ``name``
+    (kept as :data:`HEADER_ATTRIBUTE` props): its tool as a :data:`TOOL_PROP` prop, since tmtool wrote the file;
+    the rest as it was."""
+    if name in ("creationtool", "creationtoolversion"):
+        _append_text(header, "prop", value, "the header", type=TOOL_PROP + name)
+    elif name != "segtype" or value in SEGTYPES:
+        header.set(name, xml_text(value, "the header"))
 
 
 def _imported_header(unit: Unit) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -468,9 +506,22 @@ class _TmxReader:
         """What the header says of the whole memory (its props and notes), which each of its units keeps as
         props (:data:`HEADER_PROP`, :data:`HEADER_NOTE`): a store merges memories, and an export gives each
         unit's back (see the module's doc)."""
+        # A header tmtool wrote is its own (tmtool's name, the date of the export: nothing of a memory) unless it
+        # gives a memory's back, which its TOOL_PROP props say; then its attributes but the tool are that memory's
+        gives_back = any(element.tag == "prop" and element.get("type") in TOOL_PROPS for element in header)
+        by_tmtool = header.get("creationtool") == TMTOOL
+        for name in HEADER_ATTRIBUTES if gives_back or not by_tmtool else ():
+            value = header.get(name)
+            if name == "segtype" and value:
+                value = value.strip().lower() if value.strip().lower() in SEGTYPES else None
+            if value and not (by_tmtool and name.startswith("creationtool")):
+                self.header_props[HEADER_ATTRIBUTE + name] = value
         for element in header:
-            if element.tag == "prop":
-                add_prop(self.header_props, HEADER_PROP + element.get("type", ""), element.text or "")
+            kind = element.get("type", "")
+            if element.tag == "prop" and kind in TOOL_PROPS:
+                self.header_props[HEADER_ATTRIBUTE + kind[len(TOOL_PROP):]] = element.text or ""
+            elif element.tag == "prop":
+                add_prop(self.header_props, HEADER_PROP + kind, element.text or "")
             elif element.tag == "note":  # every note, even one said twice
                 held = self.header_props.setdefault(HEADER_NOTE, [])
                 held.append(element.text or "")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from itertools import islice
 
 from ..errors import TmtoolError
@@ -113,15 +113,16 @@ _SCRIPT_SAMPLE = 2000  # letters looked at
 _OTHER_SCRIPT = 0.8  # the share of letters in other scripts at which a document is refused
 
 
-def _script_refused(doc: Document, expected: str) -> str | None:
-    """Why ``doc`` is not in ``expected``'s script, if most of its letters are in other ones (the
-    Chinese version given as the English one); None when it is, or the language's script is not known."""
+def other_script(texts: Iterable[str], expected: str) -> tuple[str, list[str]] | None:
+    """The script most letters of ``texts`` are written in, and ``expected``'s (a language tag), when most of
+    them are in other scripts than that language's (the Chinese version given as the English one); None when
+    they are not, there are too few, or the language's script is not known."""
     parts = normalize_tag(expected).split("-")
     subtag = parts[1] if len(parts) > 1 and len(parts[1]) == 4 else None
     wanted = _SUBTAG_SCRIPTS.get(subtag) if subtag else _SCRIPTS.get(parts[0])
     if not wanted:
         return None
-    letters = (c for paragraph in doc.paragraphs for c in paragraph if c.isalpha())
+    letters = (c for text in texts for c in text if c.isalpha())
     scripts = Counter(unicodedata.name(c, "UNKNOWN").split()[0] for c in islice(letters, _SCRIPT_SAMPLE))
     total = sum(scripts.values())
     other = total - sum(scripts[script] for script in wanted)
@@ -130,8 +131,16 @@ def _script_refused(doc: Document, expected: str) -> str | None:
     def named(script: str) -> str:
         return "Han" if script == "CJK" else script.title()
 
-    found = named(scripts.most_common(1)[0][0])
-    return f"is written in the {found} script, not in that of {expected} ({', '.join(sorted(map(named, wanted)))})"
+    return named(scripts.most_common(1)[0][0]), sorted(map(named, wanted))
+
+
+def _script_refused(doc: Document, expected: str) -> str | None:
+    """Why ``doc`` is not in ``expected``'s script, if most of its letters are in other ones; None when it is,
+    or the language's script is not known (see :func:`other_script`)."""
+    found = other_script(doc.paragraphs, expected)
+    if found is None:
+        return None
+    return f"is written in the {found[0]} script, not in that of {expected} ({', '.join(found[1])})"
 
 
 def check_language(doc: Document, expected: str) -> None:
