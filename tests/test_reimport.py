@@ -520,3 +520,39 @@ def test_a_review_of_an_entry_merged_away_since_the_export_is_said_not_lost_with
         assert len(store.list_entries()) == 1
         assert [(e.id, terms(e), e.status) for e in store.list_entries() if int(e.id) != into] == \
             [entry for entry in before if int(entry[0]) != into]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv", "tbx", "po"])
+def test_a_row_handed_back_as_exported_is_no_conflict_with_a_review_made_in_the_store_since(store_url, tmp_path, suffix):
+    """Monday the terminologist exports the whole glossary for a translator; Tuesday a reviewer approves one candidate
+    and notes another in the store; Wednesday the file comes back with those rows as they were exported. The import
+    said each 'was reviewed in the store … and differs from the file', counted among the skipped: a conflict for
+    every decision taken since the export, though the file decided nothing about those entries. A row as the entry
+    was before a recorded change is that older copy, no review; a row the file did change still is a conflict."""
+    with open_store(store_url, create=True) as store:
+        glossary.import_entries(store, STORED, "extraction")
+        ids = {e.terms[0].text: int(e.id) for e in store.list_entries()}
+    review = tmp_path / f"review.{suffix}"
+    run(store_url, "export", suffix, "--status", "all", "-o", review)
+    general, chief = ids["général de corps"], ids["chef d'état-major de la défense"]
+    run(store_url, "--user", "ben", "glossary", "approve", general)
+    run(store_url, "--user", "ben", "glossary", "edit", chief, "--note", "vu en réunion", "--status", "candidate")
+    if suffix == "xlsx":  # opened and saved again in a spreadsheet
+        workbook = openpyxl.load_workbook(review)
+        workbook.save(review)
+    done = run(store_url, "import", review)
+    assert done.stdout.startswith("0 entries added, 3 already stored (entries in "), done.stdout
+    assert "skipped" not in done.stdout and "differs" not in done.stdout, done.stdout
+    with open_store(store_url) as store:
+        assert glossary.entry(store, general).status is ReviewStatus.APPROVED
+        assert glossary.entry(store, chief).note == "vu en réunion"
+    if suffix != "csv":
+        return
+    rows = list(csv.reader(review.open(encoding="utf-8-sig", newline="")))
+    for row in rows[1:]:
+        if row[0] == "général de corps":
+            row[0] = "général de corps d'armée"  # the file's own correction of an entry approved since
+    with review.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out).writerows(rows)
+    done = run(store_url, "import", review)
+    assert f"entry {general} was reviewed in the store (approved) and differs from the file" in done.stdout

@@ -1310,12 +1310,11 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     entry_id = int(stored.id)
     fields = {"status": read.status, "definition": read.definition, "note": read.note}
     terms = _terms_read_back(stored.terms, read.terms)
-    # files list terms language by language, the store as they were added (an --add-fr after the English)
     corrected = _terms_by_language(terms) != _terms_by_language(stored.terms)
-    if not corrected and fields == {"status": stored.status, "definition": stored.definition, "note": stored.note}:
+    if not _differs(read, stored):
         return None
     if store.entry_state(entry_id).reviewed:
-        if on_conflict is not None:
+        if on_conflict is not None and not _as_it_was(store, read, entry_id):
             on_conflict(f"entry {entry_id} was reviewed in the store ({stored.status.value}) and differs from "
                         "the file: kept as the store has it")
         return None
@@ -1325,6 +1324,22 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     if corrected:  # the same terms in the file's order of languages are no correction
         store.write_terms(entry_id, terms)
     return was, snapshot(store, entry_id), corrected
+
+
+def _differs(read: Entry, stored: Entry) -> bool:
+    """Whether the file's copy ``read`` of ``stored`` changes its terms (for the languages it holds), status,
+    definition or note."""
+    # files list terms language by language, the store as they were added (an --add-fr after the English)
+    if _terms_by_language(_terms_read_back(stored.terms, read.terms)) != _terms_by_language(stored.terms):
+        return True
+    return (read.status, read.definition, read.note) != (stored.status, stored.definition, stored.note)
+
+
+def _as_it_was(store: Store, read: Entry, entry_id: int) -> bool:
+    """Whether ``read`` is the entry as it was before one of its recorded changes: a copy exported before a
+    review made in the store since, handed back with that row untouched, which decides nothing."""
+    return any(not _differs(read, entry_from_dict(change.before[str(entry_id)]))
+               for change in store.history(entry_id) if change.before.get(str(entry_id)))
 
 
 # what a person marks of a term in an exported file, beside its text: deprecated (a Forbidden column, a
