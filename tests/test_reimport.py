@@ -555,4 +555,10 @@ def test_a_row_handed_back_as_exported_is_no_conflict_with_a_review_made_in_the_
     with review.open("w", encoding="utf-8-sig", newline="") as out:
         csv.writer(out).writerows(rows)
     done = run(store_url, "import", review)
+    # one of the three already stored, kept as the store has it: no fourth entry 'skipped' beside them
+    assert done.stdout.startswith("0 entries added, 3 already stored (entries in en 3, fr 3), 1 conflict: "), done.stdout
     assert f"entry {general} was reviewed in the store (approved) and differs from the file" in done.stdout
+    assert "skipped" not in done.stdout
+    with open_store(store_url) as store:
+        result = api.import_file(store, str(review))
+    assert (result["already_stored"], result["skipped"], len(result["conflicts"])) == (3, [], 1)

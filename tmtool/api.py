@@ -211,7 +211,7 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     """Import a memory or a glossary in any format read (see :func:`format_names`), from a path or an
     upload (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
     "repeated", "reviewed", "corrected", "untranslated", "unconfirmed", "without_translation",
-    "unconfirmed_included", "drafts_confirmed", "languages", "skipped"}`` (repeated:
+    "unconfirmed_included", "drafts_confirmed", "languages", "skipped", "conflicts"}`` (repeated:
     units the file holds more than once, their first stored or already stored; untranslated: the units
     left out, ``without_translation`` (no translation, or a copy of the source) and ``unconfirmed`` (a
     translation its tool has not confirmed: a draft) added up; unconfirmed_included: drafts
@@ -221,8 +221,9 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     awaited review and took the file's terms, status, definition and note, see
     :func:`tmtool.glossary.import_entries`; corrected: those of them whose terms changed); languages as
     ``{"fr-FR→en-GB": 3}`` (units added by language pair) or ``{"fr": 2}`` (entries read holding each
-    language), most first; skipped as one line each (entries reviewed in the store that the file would
-    change among them). ``status``: what a glossary entry the file gives no status is ("candidate",
+    language), most first; skipped as one line each; conflicts, one line each, the entries among those already
+    stored that the file would change but a person reviewed in the store (or merged away since the export): kept as
+    the store has them. ``status``: what a glossary entry the file gives no status is ("candidate",
     "approved", "rejected"; a client's termbase without a status column is approved with "approved").
 
     >>> import os, tempfile
@@ -249,7 +250,8 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
             "without_translation": result.untranslated - result.unconfirmed,
             "unconfirmed_included": result.unconfirmed_included, "drafts_confirmed": result.drafts_confirmed,
             "languages": languages,
-            "skipped": [str(skipped) for skipped in result.skipped]}
+            "skipped": [str(skipped) for skipped in result.skipped],
+            "conflicts": [str(conflict) for conflict in result.conflicts]}
 
 
 def nothing_imported(result: dict, path: str | None = None) -> Invalid | None:
