@@ -280,7 +280,9 @@ def prepare_pair(
     src_hash, tgt_hash = content_hash(fr_path), content_hash(en_path)
     stored = None  # the document holding these files, stored without terms, whose terms are extracted now
     if holder := _holder(store, src_hash, tgt_hash):
-        if not (stored := _needing_terms(_stored_as_asked(store, holder, srclang, tgtlang), extract_terms)):
+        record = _stored_as_asked(store, holder, srclang, tgtlang)
+        _given_as_stored(store, holder, src_hash, tgt_hash, srclang, tgtlang, fr_path)
+        if not (stored := _needing_terms(record, extract_terms)):
             return IngestResult(document_id, held_by=holder)
 
     from .pipeline import align_segments, segment_files
@@ -289,7 +291,9 @@ def prepare_pair(
     pair = segment_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang)
     src_text, tgt_text = text_hash(pair.src_segments), text_hash(pair.tgt_segments)
     if not stored and (holder := _holder(store, src_text, tgt_text, text=True)):
-        if not (stored := _needing_terms(_stored_as_asked(store, holder, srclang, tgtlang), extract_terms)):
+        record = _stored_as_asked(store, holder, srclang, tgtlang)
+        _given_as_stored(store, holder, src_text, tgt_text, srclang, tgtlang, fr_path, text=True)
+        if not (stored := _needing_terms(record, extract_terms)):
             return IngestResult(document_id, held_by=holder)
     asked_as = document_id
     if stored:
@@ -371,6 +375,19 @@ def _stored_as_asked(store: Store, holder: str, srclang: str, tgtlang: str) -> D
                           f"not {normalize_tag(srclang)} and {normalize_tag(tgtlang)}: are the languages given right? "
                           f"(remove document {holder} first to store them in others)")
     return record
+
+
+def _given_as_stored(store: Store, holder: str, src_hash: str, tgt_hash: str, srclang: str, tgtlang: str,
+                     src_path: Path, *, text: bool = False) -> None:
+    """Refuse a pair that document ``holder`` stores with its two texts in each other's languages (the English
+    file given as the French one), as a new store refuses it, rather than tell it stored."""
+    record = store.document(holder)
+    if record is None or base_language(srclang) == base_language(tgtlang):
+        return
+    stored_as = record.srclang if store.document_with(src_hash, tgt_hash, text=text) == holder else record.tgtlang
+    if base_language(stored_as) != base_language(srclang):
+        raise TmtoolError(f"this text is stored as the {stored_as} of document {holder}, not as "
+                          f"{base_language(srclang)}: are the files given in the right order?", path=src_path)
 
 
 def _holder(store: Store, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
