@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from conftest import REPO, SEED_EN, SEED_FR
-from tmtool import glossary
+from tmtool import api, glossary
 from tmtool.errors import TmtoolError
 from tmtool.ingest import document_id_for, find_pairs, ingest_dir, ingest_pair
 from tmtool.lookup import lookup
@@ -260,6 +260,9 @@ def test_a_stored_pair_given_the_wrong_way_round_is_refused_not_told_stored(tmp_
         assert swapped.exit_code == 1, swapped.output
         assert swapped.stderr == (f"tmtool: error: {english}: this text is stored as the en-GB of document {document}, "
                                   "not as fr: are the files given in the right order?\n")
+    with open_store(db) as store, pytest.raises(TmtoolError) as uploaded:  # the workbench's upload names its file
+        api.ingest(store, api.Upload("a.txt", english.read_bytes()), api.Upload("b.txt", french.read_bytes()))
+    assert str(uploaded.value).startswith(f"a.txt: this text is stored as the en-GB of document {document}")
     renamed_fr = tmp_path / "copy.txt"  # the same bytes under another name: the text's check, not the file's
     renamed_fr.write_text(SEED_FR.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert invoke(db, "ingest", english, renamed_fr).exit_code == 1

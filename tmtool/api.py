@@ -109,7 +109,7 @@ def _local_files(*sources: Source) -> Iterator[list[Path]]:
         try:
             yield paths
         except TmtoolError as exc:
-            exc.path = copies.get(exc.path, exc.path)
+            exc.path = copies.get(str(exc.path), exc.path)  # a path given as a Path too
             raise
     finally:
         if folder:

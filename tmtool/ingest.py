@@ -387,7 +387,7 @@ def _given_as_stored(store: Store, holder: str, src_hash: str, tgt_hash: str, sr
     stored_as = record.srclang if store.document_with(src_hash, tgt_hash, text=text) == holder else record.tgtlang
     if base_language(stored_as) != base_language(srclang):
         raise TmtoolError(f"this text is stored as the {stored_as} of document {holder}, not as "
-                          f"{base_language(srclang)}: are the files given in the right order?", path=src_path)
+                          f"{base_language(srclang)}: are the files given in the right order?", path=str(src_path))
 
 
 def _holder(store: Store, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
