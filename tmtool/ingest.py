@@ -409,9 +409,10 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
             return IngestResult(record.id, held_by=holder)
         _, new, updated = glossary.save_document(store, record, prepared.units, prepared.proposals,
                                                    prepared.near)
-        # a reviewer's corrections to the earlier version's alignment, where its text is unchanged
-        store.replay_unit_edits(record.id)
-    return IngestResult(record.id, units=len(prepared.units), new_entries=new, updated_entries=updated,
+        # a reviewer's corrections to the earlier version's alignment, where its text is unchanged; the units
+        # counted are those stored once they are made again (a merge makes one of two)
+        units = len(store.document_units(record.id)) if store.replay_unit_edits(record.id) else len(prepared.units)
+    return IngestResult(record.id, units=units, new_entries=new, updated_entries=updated,
                         sentences=prepared.sentences)
 
 
