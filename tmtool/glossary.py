@@ -1162,6 +1162,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     after: dict[int, dict | None] = {}
     ids_not_numbers: list[str] = []
     ids_taken: list[str] = []
+    conflicts: list[tuple[Entry, int, str]] = []  # rows differing from a stored entry a person reviewed, and why
     skipped = reviewed = corrected = respelt = 0
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     with store.transaction():
@@ -1197,7 +1198,8 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                     continue
             if stored is not None:
                 skipped += 1
-                if (change := _review_read_back(store, read, stored, on_conflict)):
+                if (change := _review_read_back(store, read, stored,
+                                                lambda entry_id, line: conflicts.append((read, entry_id, line)))):
                     before[int(stored.id)], after[int(stored.id)], terms_corrected = change
                     reviewed += 1
                     corrected += terms_corrected
@@ -1210,6 +1212,12 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                                           entry_id=kept_id, import_id=import_id)
             before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
             named.add(entry_id)
+        # a row as the entry was before one of its recorded changes is a copy exported before a review made in the
+        # store since, handed back untouched: it decides nothing, no conflict
+        earlier = _earlier_states(store, {entry_id for _, entry_id, _ in conflicts}) if conflicts else {}
+        for read, entry_id, line in conflicts:
+            if on_conflict is not None and all(_differs(read, was) for was in earlier.get(entry_id, ())):
+                on_conflict(line)
         if after:
             change_id = store.record_change(f"import {Path(origin).name}", before, after, user=user)
             if import_id is not None:
@@ -1302,11 +1310,11 @@ def _gone_since_export(store: Store, read: Entry) -> str | None:
 
 
 def _review_read_back(store: Store, read: Entry, stored: Entry,
-                      on_conflict: Callable[[str], None] | None) -> tuple[dict, dict, bool] | None:
+                      on_conflict: Callable[[int, str], None] | None) -> tuple[dict, dict, bool] | None:
     """Give a stored entry awaiting review the terms (for the languages ``read`` holds), status,
     definition and note of its exported copy, if they differ; the entry before and after, as the
     history keeps them, and whether its terms were corrected, or None. A reviewed entry is kept,
-    told to ``on_conflict`` if they differ."""
+    told to ``on_conflict`` (its id, and a line) if they differ."""
     entry_id = int(stored.id)
     fields = {"status": read.status, "definition": read.definition, "note": read.note}
     terms = _terms_read_back(stored.terms, read.terms)
@@ -1314,9 +1322,9 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     if not _differs(read, stored):
         return None
     if store.entry_state(entry_id).reviewed:
-        if on_conflict is not None and not _as_it_was(store, read, entry_id):
-            on_conflict(f"entry {entry_id} was reviewed in the store ({stored.status.value}) and differs from "
-                        "the file: kept as the store has it")
+        if on_conflict is not None:
+            on_conflict(entry_id, f"entry {entry_id} was reviewed in the store ({stored.status.value}) and differs "
+                        "from the file: kept as the store has it")
         return None
     was = snapshot(store, entry_id)
     # terms a person corrected are reviewed, even left a candidate: extraction would weigh them away
@@ -1335,11 +1343,14 @@ def _differs(read: Entry, stored: Entry) -> bool:
     return (read.status, read.definition, read.note) != (stored.status, stored.definition, stored.note)
 
 
-def _as_it_was(store: Store, read: Entry, entry_id: int) -> bool:
-    """Whether ``read`` is the entry as it was before one of its recorded changes: a copy exported before a
-    review made in the store since, handed back with that row untouched, which decides nothing."""
-    return any(not _differs(read, entry_from_dict(change.before[str(entry_id)]))
-               for change in store.history(entry_id) if change.before.get(str(entry_id)))
+def _earlier_states(store: Store, entry_ids: set[int]) -> dict[int, list[Entry]]:
+    """Each of ``entry_ids`` as it was before each of its recorded changes, the history read once for them all."""
+    states: dict[int, list[Entry]] = {}
+    for change in store.history():
+        for key, was in change.before.items():
+            if was and int(key) in entry_ids:
+                states.setdefault(int(key), []).append(entry_from_dict(was))
+    return states
 
 
 # what a person marks of a term in an exported file, beside its text: deprecated (a Forbidden column, a
