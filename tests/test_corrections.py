@@ -118,7 +118,7 @@ def test_corrections_are_made_again_when_a_revised_document_is_ingested(store, t
     # the revision rewrites the last paragraph: the first two corrections still apply, not the third
     revised = FR[:2] + ["Le jardin est très vert. Les fleurs sont belles."]
     result = ingest_pair(store, *write_pair(tmp_path, revised, EN), extract_terms=False)
-    assert result.units == 5
+    assert result.units == len(store.document_units("d")) == 4  # the units stored, the merge made again: not 5
     units = store.document_units("d")
     assert texts(store)[0] == ("Le chat dort. Il fait beau.", "The cat sleeps. The weather is fine.")
     assert units[1].unit.source == "La maison est grande." and units[1].excluded
@@ -297,3 +297,20 @@ def test_corrections_of_a_store_made_before_name_no_one_once_upgraded(tmp_path, 
         assert [(e["id"], e["time"], e["action"], e["user"], e["before"], e["after"]) for e in api.unit_edits(store, "d")] \
             == [(1, row[1], "merge", None, [["Le chat dort.", "The cat sleeps.", False]],
                  [[["Le chat dort."], ["The cat sleeps."], False]])]
+
+
+def test_a_revision_s_summary_counts_the_units_stored_once_its_corrections_are_made_again(tmp_path):
+    """The agenda's last two items merged by a reviewer, then a revision ingested: it said 'd: 3 units' where the
+    store, and `tmtool documents`, held 2 (the merge made again)."""
+    from conftest import run
+
+    db = tmp_path / "t.db"
+    fr, en = write_pair(tmp_path, ["11 h 45 Questions diverses", "12 h 00 Clôture de la séance"],
+                        ["11.45 Any other business", "12.00 Closing of the session"])
+    run(db, "ingest", fr, en, "--no-terms")
+    with open_store(db) as opened:
+        corrections.merge_units(opened, "d", opened.document_units("d")[0].id)
+    fr.write_text("Ordre du jour\n\n" + fr.read_text(encoding="utf-8"), encoding="utf-8")
+    en.write_text("Agenda\n\n" + en.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run(db, "ingest", fr, en, "--no-terms").stdout.startswith("d: 2 units")
+    assert "  2  " in run(db, "documents").stdout.splitlines()[1]

@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from conftest import REPO, SEED_EN, SEED_FR
-from tmtool import glossary
+from tmtool import api, glossary
 from tmtool.errors import TmtoolError
 from tmtool.ingest import document_id_for, find_pairs, ingest_dir, ingest_pair
 from tmtool.lookup import lookup
@@ -238,3 +238,35 @@ def test_documents_add_up_to_an_entry_none_proposed_alone(tmp_path):
         assert raised and all(entry.score >= 0.5 and entry.terms_in("en") for entry in raised)
         glossary.remove_documents(store, ["b", "c"])
         assert made_by_evidence(store) == [] and {e.id for e in store.list_entries()}.isdisjoint(e.id for e in raised)
+
+
+def test_a_stored_pair_given_the_wrong_way_round_is_refused_not_told_stored(tmp_path):
+    """A translator's two files named without their language (a.txt, b.txt), the English given first: into a new
+    store, ingest refuses them ('looks like English, not French … right order?'); into the store already holding that
+    pair, it answered 'same text as document …, already stored' (exit 0), as if they had been given right. An English
+    original given with its languages (--srclang en --tgtlang fr) is still that stored pair."""
+    from conftest import invoke
+
+    db = tmp_path / "t.db"
+    english, french = tmp_path / "a.txt", tmp_path / "b.txt"
+    shutil.copy(SEED_EN, english)
+    shutil.copy(SEED_FR, french)
+    assert invoke(db, "ingest", SEED_FR, SEED_EN).exit_code == 0
+    with open_store(db) as store:
+        before = store.stats()
+        [document] = [record.id for record, _ in store.documents()]
+    for given in ([english, french], [english, french, "--srclang", "fr", "--tgtlang", "en"]):
+        swapped = invoke(db, "ingest", *given)
+        assert swapped.exit_code == 1, swapped.output
+        assert swapped.stderr == (f"tmtool: error: {english}: this text is stored as the en-GB of document {document}, "
+                                  "not as fr: are the files given in the right order?\n")
+    with open_store(db) as store, pytest.raises(TmtoolError) as uploaded:  # the workbench's upload names its file
+        api.ingest(store, api.Upload("a.txt", english.read_bytes()), api.Upload("b.txt", french.read_bytes()))
+    assert str(uploaded.value).startswith(f"a.txt: this text is stored as the en-GB of document {document}")
+    renamed_fr = tmp_path / "copy.txt"  # the same bytes under another name: the text's check, not the file's
+    renamed_fr.write_text(SEED_FR.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert invoke(db, "ingest", english, renamed_fr).exit_code == 1
+    original = invoke(db, "ingest", english, french, "--srclang", "en", "--tgtlang", "fr")
+    assert original.exit_code == 0 and "already stored" in original.stdout
+    with open_store(db) as store:
+        assert store.stats() == before

@@ -91,6 +91,19 @@ def test_a_term_copied_with_its_article_quotes_or_full_stop_or_an_acronym_typed_
     assert found(store, "“Military Committees”,")[0] == ("Comité militaire", "lemma")
 
 
+def test_an_english_term_copied_with_its_possessive_is_found(store):
+    # "NATO's" selected in "Collective defence remains NATO's core task" found no entry (the memory's units only), and
+    # "the Military Committee's" a fuzzy neighbour at best, where the French "de l'OTAN" and "du Comité militaire" are
+    # the term
+    glossary.import_entries(store, [entry("OTAN", "NATO"), entry("Allié", "Ally")], "test")
+    assert found(store, "NATO's")[0] == ("OTAN", "folded")
+    assert found(store, "NATO’s")[0] == ("OTAN", "folded")
+    assert found(store, "the Military Committee’s")[0] == ("Comité militaire", "folded")
+    assert found(store, "IMS'")[0] == ("État-major militaire international", "folded")
+    assert found(store, "Allies'")[0] == ("Allié", "lemma")
+    assert found(store, "“the Military Committee's”")[0] == ("Comité militaire", "folded")
+
+
 def test_a_term_the_query_is_whole_with_its_article_comes_before_one_it_holds_an_article_over(store):
     # "la défense" listed défense before La Défense (the business district): both matched once the query's article
     # was read as one a term was copied with, and the approved défense outranked the candidate

@@ -84,7 +84,7 @@ def test_terms_corrected_in_a_reviewed_export_replace_those_of_the_entries_await
     _corrected(review, suffix)
     done = run(store_url, "import", str(review))
     assert done.exit_code == 0, done.output
-    assert done.stdout.startswith("0 entries added, 2 already stored (2 of them reviewed from the file, 2 with corrected terms)"), done.stdout
+    assert done.stdout.startswith("0 entries added, 3 already stored (2 of them reviewed from the file, 2 with corrected terms)"), done.stdout
     committee = ids["Comité militaire"]
     assert (f"entry {committee} was reviewed in the store (approved) and differs from the file: "
             "kept as the store has it") in done.stdout
@@ -534,11 +534,12 @@ def test_a_review_of_an_entry_merged_away_since_the_export_is_said_not_lost_with
 
 
 @pytest.mark.parametrize("suffix", ["po", "tbx", "csv", "xlsx"])  # a TSV export carries no id: no review
-def test_a_review_not_applied_is_counted_once_as_skipped_and_the_totals_add_up(tmp_path, suffix):
+def test_a_review_not_applied_is_counted_once_as_a_conflict_and_the_totals_add_up(tmp_path, suffix):
     """A review file's entry merged away since the export, and the entry it went into (reviewed in the store by
     the merge): neither review is applied. Each was counted twice, as already stored and as skipped ("0 entries
     added, 2 already stored, 2 skipped" for a file of 2 entries), on the command line, in the API's JSON and over
-    HTTP. Each is now one of the skipped, listed with why, and the counts add up to the entries read."""
+    HTTP. Each is now one of those already stored, listed as a conflict with why, and the counts add up to the
+    entries read."""
     from workbench import client
 
     db = tmp_path / "s.db"
@@ -553,7 +554,8 @@ def test_a_review_not_applied_is_counted_once_as_skipped_and_the_totals_add_up(t
 
     done = run(db, "import", str(review))
     assert done.exit_code == 0, done.output  # nothing wrong with the file: the store's reviewers decided
-    assert done.stdout.startswith("0 entries added, 0 already stored (entries in en 2, fr 2), 2 skipped: "), done.stdout
+    assert done.stdout.startswith("0 entries added, 2 already stored (entries in en 2, fr 2), 2 conflicts: "), done.stdout
+    assert "skipped" not in done.stdout
     assert f"entry {merged}'s review in the file is not applied" in done.stdout
     assert f"entry {into} was reviewed in the store" in done.stdout
     with open_store(db) as store:
@@ -562,11 +564,11 @@ def test_a_review_not_applied_is_counted_once_as_skipped_and_the_totals_add_up(t
     sent = http.post("/api/import", files={"file": (review.name, review.read_bytes())}, headers=headers)
     assert sent.status_code == 200, sent.text
     for said in (result, sent.json()):
-        assert (said["added"], said["already_stored"], said["reviewed"], said["not_applied"], len(said["skipped"])) \
-            == (0, 0, 0, 2, 2)
+        assert (said["added"], said["already_stored"], said["reviewed"], len(said["conflicts"]), len(said["skipped"])) \
+            == (0, 2, 0, 2, 0)
 
 
-def test_an_entry_the_file_says_as_the_store_does_is_already_stored_not_a_review_not_applied(tmp_path):
+def test_an_entry_the_file_says_as_the_store_does_is_already_stored_not_a_conflict(tmp_path):
     """The entry reviewed in the store that the file holds unchanged is already stored, and nothing is skipped."""
     db = tmp_path / "s.db"
     with open_store(db, create=True) as store:
@@ -575,3 +577,45 @@ def test_an_entry_the_file_says_as_the_store_does_is_already_stored_not_a_review
     assert run(db, "export", "csv", "--status", "all", "-o", str(review)).exit_code == 0
     done = run(db, "import", str(review))
     assert done.stdout == "0 entries added, 3 already stored (entries in en 3, fr 3)\n", done.stdout
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv", "tbx", "po"])
+def test_a_row_handed_back_as_exported_is_no_conflict_with_a_review_made_in_the_store_since(store_url, tmp_path, suffix):
+    """Monday the terminologist exports the whole glossary for a translator; Tuesday a reviewer approves one candidate
+    and notes another in the store; Wednesday the file comes back with those rows as they were exported. The import
+    said each 'was reviewed in the store … and differs from the file', counted among the skipped: a conflict for
+    every decision taken since the export, though the file decided nothing about those entries. A row as the entry
+    was before a recorded change is that older copy, no review; a row the file did change still is a conflict."""
+    with open_store(store_url, create=True) as store:
+        glossary.import_entries(store, STORED, "extraction")
+        ids = {e.terms[0].text: int(e.id) for e in store.list_entries()}
+    review = tmp_path / f"review.{suffix}"
+    run(store_url, "export", suffix, "--status", "all", "-o", review)
+    general, chief = ids["général de corps"], ids["chef d'état-major de la défense"]
+    run(store_url, "--user", "ben", "glossary", "approve", general)
+    run(store_url, "--user", "ben", "glossary", "edit", chief, "--note", "vu en réunion", "--status", "candidate")
+    if suffix == "xlsx":  # opened and saved again in a spreadsheet
+        workbook = openpyxl.load_workbook(review)
+        workbook.save(review)
+    done = run(store_url, "import", review)
+    assert done.stdout.startswith("0 entries added, 3 already stored (entries in "), done.stdout
+    assert "skipped" not in done.stdout and "differs" not in done.stdout, done.stdout
+    with open_store(store_url) as store:
+        assert glossary.entry(store, general).status is ReviewStatus.APPROVED
+        assert glossary.entry(store, chief).note == "vu en réunion"
+    if suffix != "csv":
+        return
+    rows = list(csv.reader(review.open(encoding="utf-8-sig", newline="")))
+    for row in rows[1:]:
+        if row[0] == "général de corps":
+            row[0] = "général de corps d'armée"  # the file's own correction of an entry approved since
+    with review.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out).writerows(rows)
+    done = run(store_url, "import", review)
+    # one of the three already stored, kept as the store has it: no fourth entry 'skipped' beside them
+    assert done.stdout.startswith("0 entries added, 3 already stored (entries in en 3, fr 3), 1 conflict: "), done.stdout
+    assert f"entry {general} was reviewed in the store (approved) and differs from the file" in done.stdout
+    assert "skipped" not in done.stdout
+    with open_store(store_url) as store:
+        result = api.import_file(store, str(review))
+    assert (result["already_stored"], result["skipped"], len(result["conflicts"])) == (3, [], 1)

@@ -1060,3 +1060,23 @@ def test_an_english_term_s_own_context_looked_up_as_you_type_stands_on_the_engli
     css(browser, "#lookup-q")[0].send_keys("frégate furtive")
     wait(browser, lambda b: css(b, "#lookup-results article.hit .context p"), "no context appeared")
     assert shown(browser) == expected
+
+
+def test_an_uploaded_glossary_names_its_conflicts_apart_from_what_it_skipped(server, browser, db, tmp_path):
+    # the page said '1 skipped' of an entry it had just counted among those already stored, as the command line did
+    import csv
+
+    review = tmp_path / "review.csv"
+    with open_store(db) as store:
+        api.export(store, "csv", str(review), statuses=["approved", "candidate", "rejected"])
+        header, first = list(csv.reader(review.open(encoding="utf-8-sig", newline="")))[:2]
+        entry_id = first[header.index("id")]
+        api.approve(store, [entry_id], user="ben")
+    first[header.index("en")] += " (checked)"
+    with review.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([header, first, ["guerre des mines", "mine warfare"]])
+    status = _imported_from_the_page(browser, server, review)
+    assert status.splitlines() == [
+        "1 entry added, 1 already stored (entries in en 2, fr 2), 1 conflict:",
+        f"review.csv: entry {entry_id} was reviewed in the store (approved) and differs from the file: "
+        "kept as the store has it"]

@@ -109,7 +109,7 @@ def _local_files(*sources: Source) -> Iterator[list[Path]]:
         try:
             yield paths
         except TmtoolError as exc:
-            exc.path = copies.get(exc.path, exc.path)
+            exc.path = copies.get(str(exc.path), exc.path)  # a path given as a Path too
             raise
     finally:
         if folder:
@@ -216,7 +216,7 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     """Import a memory or a glossary in any format read (see :func:`format_names`), from a path or an
     upload (see :func:`tmtool.transfer.import_file`). Returns ``{"kind", "added", "already_stored",
     "repeated", "reviewed", "corrected", "untranslated", "unconfirmed", "without_translation",
-    "unconfirmed_included", "drafts_confirmed", "not_applied", "languages", "skipped"}`` (repeated:
+    "unconfirmed_included", "drafts_confirmed", "languages", "skipped", "conflicts"}`` (repeated:
     units the file holds more than once, their first stored or already stored; untranslated: the units
     left out, ``without_translation`` (no translation, or a copy of the source) and ``unconfirmed`` (a
     translation its tool has not confirmed: a draft) added up; unconfirmed_included: drafts
@@ -224,12 +224,11 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
     (:func:`export`'s ``include_unconfirmed``) writes it as a draft again, and one not asked leaves it out; drafts_confirmed: of the units already stored, drafts (imported so) the file holds confirmed, which
     are confirmed translations now; reviewed: entries already stored that
     awaited review and took the file's terms, status, definition and note, see
-    :func:`tmtool.glossary.import_entries`; corrected: those of them whose terms changed; not_applied: entries
-    whose review in the file was not applied, the entry reviewed in the store or merged away since the export,
-    each one of ``skipped`` and counted there only, not as already stored); languages as
+    :func:`tmtool.glossary.import_entries`; corrected: those of them whose terms changed); languages as
     ``{"fr-FR→en-GB": 3}`` (units added by language pair) or ``{"fr": 2}`` (entries read holding each
-    language), most first; skipped as one line each (entries reviewed in the store that the file would
-    change among them). ``status``: what a glossary entry the file gives no status is ("candidate",
+    language), most first; skipped as one line each; conflicts, one line each, the entries among those already
+    stored that the file would change but a person reviewed in the store (or merged away since the export): kept as
+    the store has them. ``status``: what a glossary entry the file gives no status is ("candidate",
     "approved", "rejected"; a client's termbase without a status column is approved with "approved").
 
     >>> import os, tempfile
@@ -255,22 +254,22 @@ def import_file(store: Store, source: Source, fmt: str | None = None, *, strict:
             "untranslated": result.untranslated, "unconfirmed": result.unconfirmed,
             "without_translation": result.untranslated - result.unconfirmed,
             "unconfirmed_included": result.unconfirmed_included, "drafts_confirmed": result.drafts_confirmed,
-            "not_applied": result.not_applied, "languages": languages,
-            "skipped": [str(skipped) for skipped in result.skipped]}
+            "languages": languages,
+            "skipped": [str(skipped) for skipped in result.skipped],
+            "conflicts": [str(conflict) for conflict in result.conflicts]}
 
 
 def nothing_imported(result: dict, path: str | None = None) -> Invalid | None:
     """The error to report for an import (:func:`import_file`'s ``result``) whose file ``path`` held units or entries
     but gave the store none, new or already stored: every one was skipped, and the error says why (the command line
     fails with it, exit 1, the HTTP import answers it, 400). None
-    when something was imported or found stored, or the file held nothing at all, or its reviews were not applied
-    (``not_applied``: the store's reviewers had reviewed or merged those entries since; nothing wrong with the file).
+    when something was imported or found stored, or the file held nothing at all.
 
     >>> print(nothing_imported({"kind": "units", "added": 0, "already_stored": 0, "repeated": 0,
     ...                         "without_translation": 2, "unconfirmed": 1, "skipped": []}))
     nothing imported: every unit was skipped (2 untranslated, 1 not confirmed: include_unconfirmed imports it as a draft)
     """
-    if result["added"] or result["already_stored"] or result.get("repeated") or result.get("not_applied"):
+    if result["added"] or result["already_stored"] or result.get("repeated"):
         return None
     reasons = []
     if result["kind"] == "units":

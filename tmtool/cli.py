@@ -1340,10 +1340,11 @@ def _import_summary(result: dict) -> str:
         corrected = f", {result['corrected']} with corrected terms" if result["corrected"] else ""
         line += f" ({result['reviewed']} of them reviewed from the file{corrected})" if result["reviewed"] else ""
         line += f" (entries in {counts})" if counts else ""
-    if skipped := result["skipped"]:
-        shown = "; ".join(skipped[:_SHOWN_SKIPS])
-        more = len(skipped) - _SHOWN_SKIPS
-        line += f", {len(skipped)} skipped: {shown}" + (f"; … and {more} more" if more > 0 else "")
+    for items, said in ((result["conflicts"], ("conflict", "conflicts")), (result["skipped"], ("skipped",) * 2)):
+        if items:
+            shown = "; ".join(items[:_SHOWN_SKIPS])
+            more = len(items) - _SHOWN_SKIPS
+            line += f", {_counted(len(items), *said)}: {shown}" + (f"; … and {more} more" if more > 0 else "")
     return line
 
 

@@ -1139,8 +1139,6 @@ class Imported(NamedTuple):
     already_stored: int
     reviewed: int  # of those already stored: candidates given the review the file brought back
     corrected: int = 0  # of those reviewed: with terms the file corrected
-    # entries whose review in the file was not applied (told to on_conflict): neither added nor already stored
-    not_applied: int = 0
 
 
 def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_id: int | None = None, *,
@@ -1164,7 +1162,8 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     after: dict[int, dict | None] = {}
     ids_not_numbers: list[str] = []
     ids_taken: list[str] = []
-    skipped = reviewed = corrected = respelt = not_applied = 0
+    conflicts: list[tuple[Entry, int, str]] = []  # rows differing from a stored entry a person reviewed, and why
+    skipped = reviewed = corrected = respelt = 0
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
     with store.transaction():
         for read in entries:
@@ -1181,8 +1180,8 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                 stored, read.id = None, None
             if stored is None and (gone := _gone_since_export(store, read)) is not None:
                 # a review of an entry merged away or removed since the export: not a new entry (a duplicate of
-                # the one it went into), nor one already stored said nothing of: a review not applied, counted so
-                not_applied += 1
+                # the one it went into), nor one already stored said nothing of
+                skipped += 1
                 if on_conflict is not None:
                     on_conflict(f"entry {read.id}'s review in the file is not applied: it was {gone} since the export")
                 continue
@@ -1198,16 +1197,13 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                         after[int(stored.id)] = snapshot(store, int(stored.id))
                     continue
             if stored is not None:
-                named.add(int(stored.id))
-                change = _review_read_back(store, read, stored, on_conflict)
-                if change is _NOT_APPLIED:  # the store's review kept over the file's: counted once, as not applied
-                    not_applied += 1
-                    continue
                 skipped += 1
-                if change is not None:
+                if (change := _review_read_back(store, read, stored,
+                                                lambda entry_id, line: conflicts.append((read, entry_id, line)))):
                     before[int(stored.id)], after[int(stored.id)], terms_corrected = change
                     reviewed += 1
                     corrected += terms_corrected
+                named.add(int(stored.id))
                 continue
             kept_id = _free_id(store, read.id)
             if read.id is not None and kept_id is None:
@@ -1216,12 +1212,18 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
                                           entry_id=kept_id, import_id=import_id)
             before[entry_id], after[entry_id] = None, snapshot(store, entry_id)
             named.add(entry_id)
+        # a row as the entry was before one of its recorded changes is a copy exported before a review made in the
+        # store since, handed back untouched: it decides nothing, no conflict
+        earlier = _earlier_states(store, {entry_id for _, entry_id, _ in conflicts}) if conflicts else {}
+        for read, entry_id, line in conflicts:
+            if on_conflict is not None and all(_differs(read, was) for was in earlier.get(entry_id, ())):
+                on_conflict(line)
         if after:
             change_id = store.record_change(f"import {Path(origin).name}", before, after, user=user)
             if import_id is not None:
                 store.set_import_change(import_id, change_id)
     _tell_ids_not_kept(origin, ids_not_numbers, ids_taken)
-    return Imported(len(after) - reviewed - respelt, skipped, reviewed, corrected, not_applied)
+    return Imported(len(after) - reviewed - respelt, skipped, reviewed, corrected)
 
 
 def _with_variants(store: Store, read: Entry, stored: Entry) -> dict | None:
@@ -1307,35 +1309,48 @@ def _gone_since_export(store: Store, read: Entry) -> str | None:
     return _where_it_went(went, entry_id)
 
 
-# what _review_read_back answers for a file's review it did not apply (the entry was reviewed in the store since)
-_NOT_APPLIED = object()
-
-
 def _review_read_back(store: Store, read: Entry, stored: Entry,
-                      on_conflict: Callable[[str], None] | None) -> tuple[dict, dict, bool] | object | None:
+                      on_conflict: Callable[[int, str], None] | None) -> tuple[dict, dict, bool] | None:
     """Give a stored entry awaiting review the terms (for the languages ``read`` holds), status,
     definition and note of its exported copy, if they differ; the entry before and after, as the
-    history keeps them, and whether its terms were corrected, or None when the file says what the store
-    does. A reviewed entry is kept, told to ``on_conflict`` if they differ, and :data:`_NOT_APPLIED`
-    answered."""
+    history keeps them, and whether its terms were corrected, or None. A reviewed entry is kept,
+    told to ``on_conflict`` (its id, and a line) if they differ."""
     entry_id = int(stored.id)
     fields = {"status": read.status, "definition": read.definition, "note": read.note}
     terms = _terms_read_back(stored.terms, read.terms)
-    # files list terms language by language, the store as they were added (an --add-fr after the English)
     corrected = _terms_by_language(terms) != _terms_by_language(stored.terms)
-    if not corrected and fields == {"status": stored.status, "definition": stored.definition, "note": stored.note}:
+    if not _differs(read, stored):
         return None
     if store.entry_state(entry_id).reviewed:
         if on_conflict is not None:
-            on_conflict(f"entry {entry_id} was reviewed in the store ({stored.status.value}) and differs from "
-                        "the file: kept as the store has it")
-        return _NOT_APPLIED
+            on_conflict(entry_id, f"entry {entry_id} was reviewed in the store ({stored.status.value}) and differs "
+                        "from the file: kept as the store has it")
+        return None
     was = snapshot(store, entry_id)
     # terms a person corrected are reviewed, even left a candidate: extraction would weigh them away
     store.set_entry_fields(entry_id, {**fields, "reviewed": corrected or read.status is not ReviewStatus.CANDIDATE})
     if corrected:  # the same terms in the file's order of languages are no correction
         store.write_terms(entry_id, terms)
     return was, snapshot(store, entry_id), corrected
+
+
+def _differs(read: Entry, stored: Entry) -> bool:
+    """Whether the file's copy ``read`` of ``stored`` changes its terms (for the languages it holds), status,
+    definition or note."""
+    # files list terms language by language, the store as they were added (an --add-fr after the English)
+    if _terms_by_language(_terms_read_back(stored.terms, read.terms)) != _terms_by_language(stored.terms):
+        return True
+    return (read.status, read.definition, read.note) != (stored.status, stored.definition, stored.note)
+
+
+def _earlier_states(store: Store, entry_ids: set[int]) -> dict[int, list[Entry]]:
+    """Each of ``entry_ids`` as it was before each of its recorded changes, the history read once for them all."""
+    states: dict[int, list[Entry]] = {}
+    for change in store.history():
+        for key, was in change.before.items():
+            if was and int(key) in entry_ids:
+                states.setdefault(int(key), []).append(entry_from_dict(was))
+    return states
 
 
 # what a person marks of a term in an exported file, beside its text: deprecated (a Forbidden column, a

@@ -285,7 +285,9 @@ def prepare_pair(
     src_hash, tgt_hash = content_hash(fr_path), content_hash(en_path)
     stored = None  # the document holding these files, stored without terms, whose terms are extracted now
     if holder := _holder(store, src_hash, tgt_hash):
-        if not (stored := _needing_terms(_stored_as_asked(store, holder, srclang, tgtlang), extract_terms)):
+        record = _stored_as_asked(store, holder, srclang, tgtlang)
+        _given_as_stored(store, holder, src_hash, tgt_hash, srclang, tgtlang, fr_path)
+        if not (stored := _needing_terms(record, extract_terms)):
             return IngestResult(document_id, held_by=holder)
 
     from .align.anchors import unlike_translation
@@ -295,7 +297,9 @@ def prepare_pair(
     pair = segment_files(fr_path, en_path, srclang=srclang, tgtlang=tgtlang)
     src_text, tgt_text = text_hash(pair.src_segments), text_hash(pair.tgt_segments)
     if not stored and (holder := _holder(store, src_text, tgt_text, text=True)):
-        if not (stored := _needing_terms(_stored_as_asked(store, holder, srclang, tgtlang), extract_terms)):
+        record = _stored_as_asked(store, holder, srclang, tgtlang)
+        _given_as_stored(store, holder, src_text, tgt_text, srclang, tgtlang, fr_path, text=True)
+        if not (stored := _needing_terms(record, extract_terms)):
             return IngestResult(document_id, held_by=holder)
     asked_as = document_id
     if stored:
@@ -380,6 +384,19 @@ def _stored_as_asked(store: Store, holder: str, srclang: str, tgtlang: str) -> D
     return record
 
 
+def _given_as_stored(store: Store, holder: str, src_hash: str, tgt_hash: str, srclang: str, tgtlang: str,
+                     src_path: Path, *, text: bool = False) -> None:
+    """Refuse a pair that document ``holder`` stores with its two texts in each other's languages (the English
+    file given as the French one), as a new store refuses it, rather than tell it stored."""
+    record = store.document(holder)
+    if record is None or base_language(srclang) == base_language(tgtlang):
+        return
+    stored_as = record.srclang if store.document_with(src_hash, tgt_hash, text=text) == holder else record.tgtlang
+    if base_language(stored_as) != base_language(srclang):
+        raise TmtoolError(f"this text is stored as the {stored_as} of document {holder}, not as "
+                          f"{base_language(srclang)}: are the files given in the right order?", path=str(src_path))
+
+
 def _holder(store: Store, src_hash: str, tgt_hash: str, *, text: bool = False) -> str | None:
     """The stored document holding these files (or texts) either way round: an English original with
     its French translation is the pair that French with its English is, and counting it twice
@@ -399,8 +416,9 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
             return IngestResult(record.id, held_by=holder)
         _, new, updated = glossary.save_document(store, record, prepared.units, prepared.proposals,
                                                    prepared.near)
-        # a reviewer's corrections to the earlier version's alignment, where its text is unchanged
-        store.replay_unit_edits(record.id)
+        # a reviewer's corrections to the earlier version's alignment, where its text is unchanged; the units
+        # counted are those stored once they are made again (a merge makes one of two)
+        units = len(store.document_units(record.id)) if store.replay_unit_edits(record.id) else len(prepared.units)
     if prepared.unlike_translation:  # said once stored (in the process saving, where notices are heard)
         holding, sharing = prepared.unlike_translation
         logging.getLogger("tmtool.ingest").info(
@@ -408,7 +426,7 @@ def save_prepared(store: Store, prepared: PreparedPair) -> IngestResult:
             "names on both sides, %d %s one, where most do in a translation; if a file is the wrong one, remove "
             "document %s (tmtool remove %s)", Path(record.src_path).name, Path(record.tgt_path).name, holding,
             sharing, "shares" if sharing == 1 else "share", record.id, record.id)
-    return IngestResult(record.id, units=len(prepared.units), new_entries=new, updated_entries=updated,
+    return IngestResult(record.id, units=units, new_entries=new, updated_entries=updated,
                         sentences=prepared.sentences, unlike_translation=prepared.unlike_translation)
 
 

@@ -64,6 +64,9 @@ _ARTICLE = re.compile(r"(?:the|le|la|les|un|une|des|du|de la|de|au|aux) (?=\S)")
 # quotation marks around a term copied from a sentence, and the punctuation after it (« Comité militaire »,
 # "Military Committee", Comité militaire.)
 _AROUND = re.compile(r'^[\s«»"“”„‹›]+|[\s«»"“”„‹›.,;:!?…]+$')
+# an English possessive after a term copied from a sentence (NATO's, the Military Committee's, the Allies'), as
+# the French elided article before one (de l'OTAN); the apostrophes folded to '
+_POSSESSIVE = re.compile(r"(?<=[^\W_])'s?$")
 # an acronym written with its dots, as older texts write them (O.T.A.N., N.A.T.O.)
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$|(?:[^\W\d_]\.)+[^\W\d_]$")
 
@@ -170,8 +173,9 @@ def lookup(store, query: str, *, lang: str = "auto", limit: int = 10) -> list[Lo
     unarticled = trimmed[article.end():] if article else ""
     undotted = bare.replace(".", "") if _DOTTED.match(bare) else ""
     # œ and æ spelt out, as the terms' keys hold them too (mise en oeuvre: mise en œuvre)
+    copied = (folded, trimmed, bare, unarticled, unarticled[_elision(unarticled):], undotted)
     foldings = list(dict.fromkeys(without_ligatures(each) for each in (
-        folded, trimmed, bare, unarticled, unarticled[_elision(unarticled):], undotted) if each))
+        *copied, *(_POSSESSIVE.sub("", each) for each in copied)) if each))
     foldings += [spelt for spelt in map(arabic_script_spelling, foldings) if spelt not in foldings]  # کمیته: كميته
     typed = {each.replace("-", " ") for each in foldings}
     spelt = set().union(*map(_hyphenations, foldings))

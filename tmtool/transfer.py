@@ -49,11 +49,11 @@ class ImportResult:
     drafts_confirmed: int = 0  # units only: of those already stored, drafts the file holds confirmed
     reviewed: int = 0  # entries only: of those already stored, candidates given the file's review
     corrected: int = 0  # entries only: of those reviewed, with terms the file corrected
-    # entries only: those whose review in the file was not applied (reviewed in the store, or merged away, since
-    # the export), each listed in ``skipped`` and counted there only
-    not_applied: int = 0
     languages: Counter = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
+    # entries only: of those already stored, reviewed in the store (or merged away since the export) where the
+    # file would change them, kept as the store has them: counted already stored, not skipped a second time
+    conflicts: list[Skipped] = field(default_factory=list)
 
 
 def import_file(store: Store, path: str | Path, fmt: str | None = None, *, strict: bool = False,
@@ -72,7 +72,7 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
     ``recorded_as`` when the path read is a copy (an upload), else under the path, and so are the
     items passed over; ``user`` is who the glossary's history records it as. A glossary entry the
     file gives no status gets ``status``; one reviewed in the store that the file would change is
-    listed among those passed over (see :func:`tmtool.glossary.import_entries`). With
+    listed among its ``conflicts`` (see :func:`tmtool.glossary.import_entries`). With
     ``include_unconfirmed``, units whose translation is not confirmed are stored too, each keeping the
     state its file gave it (a TMX's ``x-ConfirmationLevel`` prop, an XLIFF's ``x-state``), which marks it as
     a draft wherever it is exported (see :func:`tmtool.formats.tmx.is_unconfirmed`): :func:`export_store` leaves
@@ -112,10 +112,9 @@ def import_file(store: Store, path: str | Path, fmt: str | None = None, *, stric
             result.repeated = sum(repeats.values())
             result.already_stored -= result.repeated
         else:
-            (result.added, result.already_stored, result.reviewed, result.corrected,
-             result.not_applied) = glossary.import_entries(
+            result.added, result.already_stored, result.reviewed, result.corrected = glossary.import_entries(
                 store, _counting_languages(items, result.languages), origin, import_id, user=user, status=status,
-                on_conflict=lambda line: on_skip(Skipped(line, origin)))
+                on_conflict=lambda line: (refuse if strict else result.conflicts.append)(Skipped(line, origin)))
         store.finish_import(import_id, result.added)
     return result
 

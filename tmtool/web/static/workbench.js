@@ -472,7 +472,10 @@ function summary(done) {
     : `${counted(done.added, "entry", "entries")} added, ${done.already_stored} already stored` +
       `${done.reviewed ? ` (${done.reviewed} of them reviewed from the file` +
         `${done.corrected ? `, ${done.corrected} with corrected terms` : ""})` : ""}${counts ? ` (entries in ${counts})` : ""}`;
-  return [done.skipped.length ? `${line}, ${done.skipped.length} skipped:` : line, ...done.skipped].join("\n");
+  const conflicts = done.conflicts || [];  // among those already stored, kept as the store has them
+  const said = `${line}${conflicts.length ? `, ${counted(conflicts.length, "conflict")}` : ""}` +
+    `${done.skipped.length ? `, ${done.skipped.length} skipped` : ""}`;
+  return [conflicts.length || done.skipped.length ? `${said}:` : said, ...conflicts, ...done.skipped].join("\n");
 }
 
 function setUpUploads() {
