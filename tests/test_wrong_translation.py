@@ -79,3 +79,21 @@ def test_the_workbench_says_it_of_an_upload(tmp_path):
     assert done.status_code == 200, done.text
     assert done.json()["unlike_translation"] == {"pairs": 5, "sharing": 0}
     assert any(n.startswith("visite.fr.txt and visite.en.txt do not read as a translation") for n in done.json()["notices"])
+
+
+MEETING_AR = ["في ٣ مايو ٢٠٢٤، وصلت الفرقاطة إلى العاصمة.",
+              "استقبل القائد ٤٠ ضابطاً.",
+              "استمر التمرين ١٢ يوماً.",
+              "أبطلت الطواقم ٨ ألغام قرب الميناء.",
+              "ستغادر الفرقاطة في ٢٠ مايو."]
+
+
+def test_numbers_written_in_another_language_s_digits_are_the_same_numbers(tmp_path):
+    # Arabic-Indic, Persian (extended) and full-width digits are the numbers they write
+    assert anchors("في ٣ مايو ٢٠٢٤") == anchors("۳ مه ۲۰۲۴") == anchors("２０２４年の３日") == {"3", "2024"}
+    fr, ar = tmp_path / "visite.fr.txt", tmp_path / "visite.ar.txt"
+    fr.write_text("\n\n".join(MEETING_FR), encoding="utf-8")
+    ar.write_text("\n\n".join(MEETING_AR), encoding="utf-8")
+    with open_store(tmp_path / "t.db", create=True) as store:
+        result = api.ingest(store, fr, ar, tgtlang="ar", extract_terms=False)
+    assert result["units"] == 5 and result["unlike_translation"] is None  # a translation into Arabic, not told

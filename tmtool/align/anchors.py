@@ -10,6 +10,9 @@ pairs is under a third (bench/README.md, "A file that is no translation"). The a
 confidence weighs one bead against another, and two unrelated texts of similar lengths align 1-1 with
 confidence near 1.
 
+Numbers are compared by their values: an Arabic, Persian or Hindi translation writes them in its own digits
+(*٣ مايو ٢٠٢٤*), a Japanese one often in full-width ones.
+
 Names are words of four letters or more written with a capital inside a sentence, compared on their
 first five letters without accents (*Estonie* and *Estonia*), in Latin script only (a Cyrillic or
 Greek name is transliterated, not kept); acronyms are left out, as they differ across languages
@@ -29,8 +32,9 @@ _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F'’-]+")
 
 
 def anchors(text: str) -> set[str]:
-    """The numbers (without leading zeros) and names (five folded letters) of a sentence."""
-    found = {m.group().lstrip("0") or "0" for m in _NUMBER.finditer(text)}
+    """The numbers (their values, whatever the digits: ٢٠٢٤ and ２０２４ are 2024) and names (five folded
+    letters) of a sentence."""
+    found = {str(int(m.group())) for m in _NUMBER.finditer(text)}
     for i, word in enumerate(_WORD.findall(text)):
         if i and len(word) >= 4 and word[:1].isupper() and not word.isupper() and _LATIN.fullmatch(word):
             folded = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
