@@ -2282,6 +2282,35 @@ def test_what_a_tmx_header_s_attributes_say_of_the_memory_is_kept_and_written_ba
     assert {u.source: u.props for u in read_tmx(mixed)} == stored
 
 
+def test_a_memory_whose_header_names_no_tool_keeps_its_header_through_two_round_trips(tmp_path):
+    """A header without creationtool (the DTD requires one; some tools leave it out): written back under tmtool's
+    name, it was read again as tmtool's own header and its o-tmf, adminlang, datatype, dates and author dropped."""
+    memory = tmp_path / "wordfast.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header segtype="sentence"'
+        ' o-tmf="Wordfast TM v.5.51r/00" adminlang="EN-US" srclang="FR-FR" datatype="PlainText"'
+        ' creationdate="20230405T081500Z" creationid="JDUPONT" o-encoding="UTF-8"/><body>'
+        '<tu creationdate="20230405T081500Z" creationid="JDUPONT"><tuv xml:lang="FR-FR"><seg>La frégate est à quai.'
+        '</seg></tuv><tuv xml:lang="EN-GB"><seg>The frigate is alongside.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8")
+    said = memory_header(o_tmf="Wordfast TM v.5.51r/00", adminlang="EN-US", datatype="PlainText", segtype="sentence",
+                         creationdate="20230405T081500Z", creationid="JDUPONT", o_encoding="UTF-8")
+    headers = []
+    for turn in range(1, 3):
+        db = tmp_path / f"turn{turn}.db"
+        assert tmtool(db, "import", memory)[0] == 0
+        with open_store(db) as store:
+            [unit] = store.units()
+        assert {k: v for k, v in unit.props.items() if k.startswith("x-tmx-header:@")} == said, turn
+        memory = tmp_path / f"turn{turn}.tmx"
+        assert tmtool(db, "export", "tmx", "-o", memory)[0] == 0
+        header = _valid_tmx(memory).find("header")
+        headers.append((dict(header.attrib), _header_of(_valid_tmx(memory))))
+    assert headers[0] == headers[1]
+    assert headers[0][0]["o-tmf"] == "Wordfast TM v.5.51r/00" and headers[0][0]["creationtool"] == "tmtool"
+    assert headers[0][1] == [("prop", "x-original-creationtool", None)]  # the memory named no tool
+
+
 def test_a_segtype_outside_the_dtd_s_four_is_not_kept(tmp_path):
     """TMX allows block, paragraph, sentence and phrase; a tool's other word is not written back into a header
     the DTD would refuse. One in capitals is the same word."""
