@@ -2409,3 +2409,21 @@ def test_a_glossary_without_header_in_another_script_than_french_and_english_is_
     assert (code, out) == (0, "7 entries added, 0 already stored (entries in en 7, be 6)\n")
     path.write_text("char de combat\tmain battle tank\nchâssis\tchassis\nobus\tshell\n", encoding="utf-8")  # as ever
     assert tmtool(db, "import", path)[:2] == (0, "3 entries added, 0 already stored (entries in en 3, fr 3)\n")
+
+
+def test_a_long_glossary_without_header_is_read_as_it_streams_not_held_whole():
+    """Its scripts are told from its first rows; the rest is read as entries are asked (a headerless OmegaT
+    glossary of a million lines was held whole in memory, every row's cells, before its first entry)."""
+    from tmtool.formats.tabular import read_rows
+
+    read = 0
+
+    def rows():
+        nonlocal read
+        for number in range(1, 100_001):
+            read = number
+            yield number, [f"char {number}", f"tank {number}"]
+
+    first = next(read_rows(rows(), "glossary.txt"))
+    assert [t.text for t in first.terms] == ["char 1", "tank 1"]
+    assert read < 1000

@@ -545,9 +545,11 @@ def read_rows(
     if columns is None:
         if len(first[1]) < 2 and one_column_refused:
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
-        columns, rows = positional, [first, *rows]
+        # the first rows tell the columns' scripts; the rest stream on (a glossary of a million lines is not held)
+        columns, head = positional, [first, *itertools.islice(rows, _SCRIPT_ROWS)]
         languages = positional[:2]  # the source's column first
-        _check_scripts(rows, languages, path)
+        _check_scripts(head, languages, path)
+        rows = itertools.chain(head, rows)
         beyond = "a table without a header row is read as its first three columns"
         unnamed: set[int] = set()
     else:
@@ -652,6 +654,9 @@ def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
         held.get(name, {}).get("info", ""), "\n".join(held.get(name, {}).get("note", [])))])
         for number, values, held in entries]
     return (first[0], header), iter(widened)
+
+
+_SCRIPT_ROWS = 500  # rows enough for langid.other_script's sample of letters (terms of four letters and more)
 
 
 def _check_scripts(rows: list[_Row], languages: Sequence[str], path: str | Path) -> None:
