@@ -2427,3 +2427,24 @@ def test_a_long_glossary_without_header_is_read_as_it_streams_not_held_whole():
     first = next(read_rows(rows(), "glossary.txt"))
     assert [t.text for t in first.terms] == ["char 1", "tank 1"]
     assert read < 1000
+
+
+def test_memoq_s_multiline_term_base_keeps_its_terms_notes_and_examples(tmp_path):
+    """Term_Note and Term_Example of the multiline layout (a row a term) were dropped without a word: the entry was
+    read as if the file held neither."""
+    path = tmp_path / "termbase.csv"
+    path.write_text("Entry_ID,Entry_Domain,Language,Term,Term_Forbidden,Term_Example,Term_Note\n"
+                    "0,Défense,French,char de combat,False,Le char de combat avance.,terme OTAN\n"
+                    ",,,char d'assaut,True,Le char d'assaut recule.,ancien\n"
+                    ",,English,main battle tank,False,The main battle tank advances.,\n", encoding="utf-8")
+    entries, skipped = read_all(read_csv, path)
+    assert skipped == []
+    [tank] = entries
+    assert [(t.lang, t.text) for t in tank.terms] == [("fr", "char de combat"), ("fr", "char d'assaut"),
+                                                      ("en", "main battle tank")]
+    said = tank.terms[0].note.splitlines()
+    assert said[0] == "terme OTAN"
+    assert {"char d'assaut: ancien", "example of char d'assaut: Le char d'assaut recule.",
+            "forbidden: char d'assaut"} <= set(said)
+    examples = {c.fr for t in tank.terms for c in t.contexts} | {c.fr for c in tank.contexts}  # the first sentence
+    assert examples == {"Le char de combat avance.", "The main battle tank advances."}

@@ -617,13 +617,16 @@ def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
     """A multiline export's header and rows as the one-row-an-entry table memoQ's CSV export writes: the entry's
     cells, then for each language its terms (one a line), its definition (``NAME_Def``) and its terms' settings
     (``Term_Info``: Forbidden when every term of the language is, which deprecates them; a forbidden term beside
-    one that is not is said in the note, as a cell's Term_Info would deprecate both). Each entry's row is numbered
-    by its first line."""
+    one that is not is said in the note, as a cell's Term_Info would deprecate both), its notes (``Term_Note``: the
+    first term's as it is, a synonym's after its term) and its first term's example (``Term_Example``; a synonym's
+    is said in the note, after its term). Each entry's row is numbered by its first line."""
     names = [_folded_name(cell) for cell in first[1]]
     language_at, term_at = names.index(_MULTILINE_LANGUAGE), names.index(_MULTILINE_TERM)
     entry_at = [at for at, name in enumerate(names) if not name.startswith(("language", "term"))]
     definition_at = names.index("language-definition") if "language-definition" in names else None
     forbidden_at = names.index("term-forbidden") if "term-forbidden" in names else None
+    note_at = names.index("term-note") if "term-note" in names else None
+    example_at = names.index("term-example") if "term-example" in names else None
     entries: list[tuple[int, list[str], dict[str, dict]]] = []
     language = ""
     for number, cells in rows:
@@ -638,6 +641,13 @@ def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
             held["terms"].append(term)
             if cell(forbidden_at).casefold() in ("true", "1", "yes"):
                 held["forbidden"] = [*held.get("forbidden", []), term]
+            if said := cell(note_at):  # a term's note and example, each said of its term
+                held["note"].append(said if len(held["terms"]) == 1 else f"{term}: {said}")
+            if example := cell(example_at):
+                if len(held["terms"]) == 1:
+                    held["example"] = example
+                else:
+                    held["note"].append(f"example of {term}: {example}")
     for _, _, languages_held in entries:
         for held in languages_held.values():
             forbidden = held.pop("forbidden", [])
@@ -648,10 +658,11 @@ def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
     languages = list(dict.fromkeys(name for _, _, held in entries for name in held if name))
     header = [first[1][at] for at in entry_at]
     for name in languages:
-        header += [name, f"{name}_Def", "Term_Info", "Term_Note"]
+        header += [name, f"{name}_Def", "Term_Info", "Term_Note", "Term_Example"]
     widened = [(number, values + [value for name in languages for value in (
         "\n".join(held.get(name, {}).get("terms", [])), held.get(name, {}).get("definition", ""),
-        held.get(name, {}).get("info", ""), "\n".join(held.get(name, {}).get("note", [])))])
+        held.get(name, {}).get("info", ""), "\n".join(held.get(name, {}).get("note", [])),
+        held.get(name, {}).get("example", ""))])
         for number, values, held in entries]
     return (first[0], header), iter(widened)
 
