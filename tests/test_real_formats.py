@@ -2448,3 +2448,16 @@ def test_memoq_s_multiline_term_base_keeps_its_terms_notes_and_examples(tmp_path
             "forbidden: char d'assaut"} <= set(said)
     examples = {c.fr for t in tank.terms for c in t.contexts} | {c.fr for c in tank.contexts}  # the first sentence
     assert examples == {"Le char de combat avance.", "The main battle tank advances."}
+
+
+def test_a_csv_without_header_in_another_script_is_refused_saying_what_a_csv_can_do(tmp_path):
+    """A CSV was told to name its languages on a first line #<TAB>en<TAB>ru, which only a tab-separated glossary
+    reads: written so, the CSV imported nothing ("column '#' not read", every term column empty)."""
+    path = tmp_path / "glossary.csv"
+    rows = "table of contents,зьмест\nlibrary,бібліятэка\nsearch,пошук\n"
+    path.write_text(rows, encoding="utf-8")
+    code, _, err = tmtool(tmp_path / "t.db", "import", path)
+    assert code == 1 and err.endswith("is written in the Cyrillic script: name its languages in a header row, "
+                                      "as en and ru\n"), err
+    path.write_text("en,be\n" + rows, encoding="utf-8")  # as it says
+    assert tmtool(tmp_path / "t.db", "import", path)[:2] == (0, "3 entries added, 0 already stored (entries in be 3, en 3)\n")

@@ -241,7 +241,8 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
         rows = ((number, line.rstrip("\r\n").split("\t")) for number, line in enumerate(lines, 1)
                 if not line.startswith("#"))
     # a first line without a tab is one line to pass over, not a sign of another separator
-    return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False, positional=positional)
+    return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False, positional=positional,
+                     languages_line=True)
 
 
 def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en",
@@ -516,7 +517,7 @@ def _split_status_label(comment: str) -> tuple[ReviewStatus, str]:
 def read_rows(
     rows: Iterable[_Row], path: str | Path, on_skip: OnSkip = refuse,
     read_row: Callable[[dict[str, str], Sequence[str]], Entry] = entry_from_row, one_column_refused: bool = True,
-    positional: tuple[str, ...] = _POSITIONAL_COLUMNS,
+    positional: tuple[str, ...] = _POSITIONAL_COLUMNS, languages_line: bool = False,
 ) -> Iterator[Entry]:
     """Entries of a table's rows, each numbered by its line (the CSV's and TSV's, an XLSX sheet's).
     The first row that is not empty may be a header, or rows of one cell each (a title, a
@@ -548,7 +549,7 @@ def read_rows(
         # the first rows tell the columns' scripts; the rest stream on (a glossary of a million lines is not held)
         columns, head = positional, [first, *itertools.islice(rows, _SCRIPT_ROWS)]
         languages = positional[:2]  # the source's column first
-        _check_scripts(head, languages, path)
+        _check_scripts(head, languages, path, languages_line)
         rows = itertools.chain(head, rows)
         beyond = "a table without a header row is read as its first three columns"
         unnamed: set[int] = set()
@@ -670,19 +671,21 @@ def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
 _SCRIPT_ROWS = 500  # rows enough for langid.other_script's sample of letters (terms of four letters and more)
 
 
-def _check_scripts(rows: list[_Row], languages: Sequence[str], path: str | Path) -> None:
+def _check_scripts(rows: list[_Row], languages: Sequence[str], path: str | Path, languages_line: bool) -> None:
     """Refuse a table without a header whose term columns are written in other scripts than the languages they
     are read as (an OmegaT glossary, which names no language, from English to Belarusian, read as French and
-    English: every Cyrillic term was stored as English)."""
+    English: every Cyrillic term was stored as English). ``languages_line``: the file may name them on a first
+    line, ``#<TAB>en<TAB>ru`` (a tab-separated one); a CSV or a sheet names them in a header row only."""
     from ..text.langid import other_script
 
+    how = ("on a first line, as #<TAB>en<TAB>ru (a comment to OmegaT), or in a header row" if languages_line
+           else "in a header row, as en and ru")
     for at, language in enumerate(languages):
         found = other_script((cells[at] for _, cells in rows if len(cells) > at), language)
         if found:
             raise TmtoolError(f"its column {at + 1}, read as {language} (a table without a header row is read as "
                               f"{' and '.join(languages)}), is written in the {found[0]} script: name its languages"
-                              f" on a first line, as #<TAB>en<TAB>ru (a comment to OmegaT), or in a header row",
-                              path=str(path))
+                              f" {how}", path=str(path))
 
 
 def _example_keys(columns: Sequence[str | None], languages: Sequence[str]) -> list[str | None]:
