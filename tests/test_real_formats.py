@@ -2282,6 +2282,35 @@ def test_what_a_tmx_header_s_attributes_say_of_the_memory_is_kept_and_written_ba
     assert {u.source: u.props for u in read_tmx(mixed)} == stored
 
 
+def test_a_memory_whose_header_names_no_tool_keeps_its_header_through_two_round_trips(tmp_path):
+    """A header without creationtool (the DTD requires one; some tools leave it out): written back under tmtool's
+    name, it was read again as tmtool's own header and its o-tmf, adminlang, datatype, dates and author dropped."""
+    memory = tmp_path / "wordfast.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header segtype="sentence"'
+        ' o-tmf="Wordfast TM v.5.51r/00" adminlang="EN-US" srclang="FR-FR" datatype="PlainText"'
+        ' creationdate="20230405T081500Z" creationid="JDUPONT" o-encoding="UTF-8"/><body>'
+        '<tu creationdate="20230405T081500Z" creationid="JDUPONT"><tuv xml:lang="FR-FR"><seg>La frégate est à quai.'
+        '</seg></tuv><tuv xml:lang="EN-GB"><seg>The frigate is alongside.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8")
+    said = memory_header(o_tmf="Wordfast TM v.5.51r/00", adminlang="EN-US", datatype="PlainText", segtype="sentence",
+                         creationdate="20230405T081500Z", creationid="JDUPONT", o_encoding="UTF-8")
+    headers = []
+    for turn in range(1, 3):
+        db = tmp_path / f"turn{turn}.db"
+        assert tmtool(db, "import", memory)[0] == 0
+        with open_store(db) as store:
+            [unit] = store.units()
+        assert {k: v for k, v in unit.props.items() if k.startswith("x-tmx-header:@")} == said, turn
+        memory = tmp_path / f"turn{turn}.tmx"
+        assert tmtool(db, "export", "tmx", "-o", memory)[0] == 0
+        header = _valid_tmx(memory).find("header")
+        headers.append((dict(header.attrib), _header_of(_valid_tmx(memory))))
+    assert headers[0] == headers[1]
+    assert headers[0][0]["o-tmf"] == "Wordfast TM v.5.51r/00" and headers[0][0]["creationtool"] == "tmtool"
+    assert headers[0][1] == [("prop", "x-original-creationtool", None)]  # the memory named no tool
+
+
 def test_a_segtype_outside_the_dtd_s_four_is_not_kept(tmp_path):
     """TMX allows block, paragraph, sentence and phrase; a tool's other word is not written back into a header
     the DTD would refuse. One in capitals is the same word."""
@@ -2380,3 +2409,55 @@ def test_a_glossary_without_header_in_another_script_than_french_and_english_is_
     assert (code, out) == (0, "7 entries added, 0 already stored (entries in en 7, be 6)\n")
     path.write_text("char de combat\tmain battle tank\nchâssis\tchassis\nobus\tshell\n", encoding="utf-8")  # as ever
     assert tmtool(db, "import", path)[:2] == (0, "3 entries added, 0 already stored (entries in en 3, fr 3)\n")
+
+
+def test_a_long_glossary_without_header_is_read_as_it_streams_not_held_whole():
+    """Its scripts are told from its first rows; the rest is read as entries are asked (a headerless OmegaT
+    glossary of a million lines was held whole in memory, every row's cells, before its first entry)."""
+    from tmtool.formats.tabular import read_rows
+
+    read = 0
+
+    def rows():
+        nonlocal read
+        for number in range(1, 100_001):
+            read = number
+            yield number, [f"char {number}", f"tank {number}"]
+
+    first = next(read_rows(rows(), "glossary.txt"))
+    assert [t.text for t in first.terms] == ["char 1", "tank 1"]
+    assert read < 1000
+
+
+def test_memoq_s_multiline_term_base_keeps_its_terms_notes_and_examples(tmp_path):
+    """Term_Note and Term_Example of the multiline layout (a row a term) were dropped without a word: the entry was
+    read as if the file held neither."""
+    path = tmp_path / "termbase.csv"
+    path.write_text("Entry_ID,Entry_Domain,Language,Term,Term_Forbidden,Term_Example,Term_Note\n"
+                    "0,Défense,French,char de combat,False,Le char de combat avance.,terme OTAN\n"
+                    ",,,char d'assaut,True,Le char d'assaut recule.,ancien\n"
+                    ",,English,main battle tank,False,The main battle tank advances.,\n", encoding="utf-8")
+    entries, skipped = read_all(read_csv, path)
+    assert skipped == []
+    [tank] = entries
+    assert [(t.lang, t.text) for t in tank.terms] == [("fr", "char de combat"), ("fr", "char d'assaut"),
+                                                      ("en", "main battle tank")]
+    said = tank.terms[0].note.splitlines()
+    assert said[0] == "terme OTAN"
+    assert {"char d'assaut: ancien", "example of char d'assaut: Le char d'assaut recule.",
+            "forbidden: char d'assaut"} <= set(said)
+    examples = {c.fr for t in tank.terms for c in t.contexts} | {c.fr for c in tank.contexts}  # the first sentence
+    assert examples == {"Le char de combat avance.", "The main battle tank advances."}
+
+
+def test_a_csv_without_header_in_another_script_is_refused_saying_what_a_csv_can_do(tmp_path):
+    """A CSV was told to name its languages on a first line #<TAB>en<TAB>ru, which only a tab-separated glossary
+    reads: written so, the CSV imported nothing ("column '#' not read", every term column empty)."""
+    path = tmp_path / "glossary.csv"
+    rows = "table of contents,зьмест\nlibrary,бібліятэка\nsearch,пошук\n"
+    path.write_text(rows, encoding="utf-8")
+    code, _, err = tmtool(tmp_path / "t.db", "import", path)
+    assert code == 1 and err.endswith("is written in the Cyrillic script: name its languages in a header row, "
+                                      "as en and ru\n"), err
+    path.write_text("en,be\n" + rows, encoding="utf-8")  # as it says
+    assert tmtool(tmp_path / "t.db", "import", path)[:2] == (0, "3 entries added, 0 already stored (entries in be 3, en 3)\n")

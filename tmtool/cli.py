@@ -441,7 +441,6 @@ def ingest(ctx, fr_file, en_file, inbox, doc_id, no_terms, srclang, tgtlang, job
         click.echo(f"{result['document']}: {_counted(result['units'], 'unit')}, {_entries_found(result)}")
 
 
-
 def _languages_of_files(ctx, source: str, target: str, srclang: str | None, tgtlang: str | None) -> tuple:
     """The pair's languages: as --srclang and --tgtlang say, and, for a file neither names, as its name does
     (``report.en.docx rapport.fr.docx``: an English original; ``report.en.txt bericht.de.txt --tgtlang de``

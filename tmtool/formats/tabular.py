@@ -241,7 +241,8 @@ def read_tsv(path: str | Path, *, on_skip: OnSkip = refuse) -> Iterator[Entry]:
         rows = ((number, line.rstrip("\r\n").split("\t")) for number, line in enumerate(lines, 1)
                 if not line.startswith("#"))
     # a first line without a tab is one line to pass over, not a sign of another separator
-    return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False, positional=positional)
+    return read_rows(rows, path, on_skip, _entry_from_tsv_row, one_column_refused=False, positional=positional,
+                     languages_line=True)
 
 
 def write_csv(entries: Iterable[Entry], out: str | Path, *, srclang: str = "fr", tgtlang: str = "en",
@@ -516,7 +517,7 @@ def _split_status_label(comment: str) -> tuple[ReviewStatus, str]:
 def read_rows(
     rows: Iterable[_Row], path: str | Path, on_skip: OnSkip = refuse,
     read_row: Callable[[dict[str, str], Sequence[str]], Entry] = entry_from_row, one_column_refused: bool = True,
-    positional: tuple[str, ...] = _POSITIONAL_COLUMNS,
+    positional: tuple[str, ...] = _POSITIONAL_COLUMNS, languages_line: bool = False,
 ) -> Iterator[Entry]:
     """Entries of a table's rows, each numbered by its line (the CSV's and TSV's, an XLSX sheet's).
     The first row that is not empty may be a header, or rows of one cell each (a title, a
@@ -545,9 +546,11 @@ def read_rows(
     if columns is None:
         if len(first[1]) < 2 and one_column_refused:
             raise TmtoolError("no usable columns: expected a French and an English column", path=str(path))
-        columns, rows = positional, [first, *rows]
+        # the first rows tell the columns' scripts; the rest stream on (a glossary of a million lines is not held)
+        columns, head = positional, [first, *itertools.islice(rows, _SCRIPT_ROWS)]
         languages = positional[:2]  # the source's column first
-        _check_scripts(rows, languages, path)
+        _check_scripts(head, languages, path, languages_line)
+        rows = itertools.chain(head, rows)
         beyond = "a table without a header row is read as its first three columns"
         unnamed: set[int] = set()
     else:
@@ -615,13 +618,16 @@ def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
     """A multiline export's header and rows as the one-row-an-entry table memoQ's CSV export writes: the entry's
     cells, then for each language its terms (one a line), its definition (``NAME_Def``) and its terms' settings
     (``Term_Info``: Forbidden when every term of the language is, which deprecates them; a forbidden term beside
-    one that is not is said in the note, as a cell's Term_Info would deprecate both). Each entry's row is numbered
-    by its first line."""
+    one that is not is said in the note, as a cell's Term_Info would deprecate both), its notes (``Term_Note``: the
+    first term's as it is, a synonym's after its term) and its first term's example (``Term_Example``; a synonym's
+    is said in the note, after its term). Each entry's row is numbered by its first line."""
     names = [_folded_name(cell) for cell in first[1]]
     language_at, term_at = names.index(_MULTILINE_LANGUAGE), names.index(_MULTILINE_TERM)
     entry_at = [at for at, name in enumerate(names) if not name.startswith(("language", "term"))]
     definition_at = names.index("language-definition") if "language-definition" in names else None
     forbidden_at = names.index("term-forbidden") if "term-forbidden" in names else None
+    note_at = names.index("term-note") if "term-note" in names else None
+    example_at = names.index("term-example") if "term-example" in names else None
     entries: list[tuple[int, list[str], dict[str, dict]]] = []
     language = ""
     for number, cells in rows:
@@ -636,6 +642,13 @@ def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
             held["terms"].append(term)
             if cell(forbidden_at).casefold() in ("true", "1", "yes"):
                 held["forbidden"] = [*held.get("forbidden", []), term]
+            if said := cell(note_at):  # a term's note and example, each said of its term
+                held["note"].append(said if len(held["terms"]) == 1 else f"{term}: {said}")
+            if example := cell(example_at):
+                if len(held["terms"]) == 1:
+                    held["example"] = example
+                else:
+                    held["note"].append(f"example of {term}: {example}")
     for _, _, languages_held in entries:
         for held in languages_held.values():
             forbidden = held.pop("forbidden", [])
@@ -646,27 +659,33 @@ def _widened(first: _Row, rows: Iterable[_Row]) -> tuple[_Row, Iterator[_Row]]:
     languages = list(dict.fromkeys(name for _, _, held in entries for name in held if name))
     header = [first[1][at] for at in entry_at]
     for name in languages:
-        header += [name, f"{name}_Def", "Term_Info", "Term_Note"]
+        header += [name, f"{name}_Def", "Term_Info", "Term_Note", "Term_Example"]
     widened = [(number, values + [value for name in languages for value in (
         "\n".join(held.get(name, {}).get("terms", [])), held.get(name, {}).get("definition", ""),
-        held.get(name, {}).get("info", ""), "\n".join(held.get(name, {}).get("note", [])))])
+        held.get(name, {}).get("info", ""), "\n".join(held.get(name, {}).get("note", [])),
+        held.get(name, {}).get("example", ""))])
         for number, values, held in entries]
     return (first[0], header), iter(widened)
 
 
-def _check_scripts(rows: list[_Row], languages: Sequence[str], path: str | Path) -> None:
+_SCRIPT_ROWS = 500  # rows enough for langid.other_script's sample of letters (terms of four letters and more)
+
+
+def _check_scripts(rows: list[_Row], languages: Sequence[str], path: str | Path, languages_line: bool) -> None:
     """Refuse a table without a header whose term columns are written in other scripts than the languages they
     are read as (an OmegaT glossary, which names no language, from English to Belarusian, read as French and
-    English: every Cyrillic term was stored as English)."""
+    English: every Cyrillic term was stored as English). ``languages_line``: the file may name them on a first
+    line, ``#<TAB>en<TAB>ru`` (a tab-separated one); a CSV or a sheet names them in a header row only."""
     from ..text.langid import other_script
 
+    how = ("on a first line, as #<TAB>en<TAB>ru (a comment to OmegaT), or in a header row" if languages_line
+           else "in a header row, as en and ru")
     for at, language in enumerate(languages):
         found = other_script((cells[at] for _, cells in rows if len(cells) > at), language)
         if found:
             raise TmtoolError(f"its column {at + 1}, read as {language} (a table without a header row is read as "
                               f"{' and '.join(languages)}), is written in the {found[0]} script: name its languages"
-                              f" on a first line, as #<TAB>en<TAB>ru (a comment to OmegaT), or in a header row",
-                              path=str(path))
+                              f" {how}", path=str(path))
 
 
 def _example_keys(columns: Sequence[str | None], languages: Sequence[str]) -> list[str | None]:

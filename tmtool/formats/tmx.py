@@ -41,7 +41,8 @@ when), each as the unit's prop ``x-tmx-header:@NAME`` (:data:`HEADER_ATTRIBUTE`)
 attributes, but for ``creationtool``/``creationtoolversion``: the file is tmtool's writing, and its header says
 so (a header naming OmegaT would also make OmegaT, and tmtool, read each segment's text as OmegaT's tags); the
 memory's tool is said beside it by the header's props ``x-original-creationtool`` and
-``x-original-creationtoolversion`` (:data:`TOOL_PROP`), which reading takes back as that memory's tool. A header
+``x-original-creationtoolversion`` (:data:`TOOL_PROP`), which reading takes back as that memory's tool (an empty
+``x-original-creationtool`` when the memory's header named none). A header
 tmtool wrote without them is its own (tmtool, the date of the export) and says nothing of a memory: its units
 get no such props. A ``segtype`` other than the DTD's four is not kept.
 """
@@ -183,6 +184,10 @@ def _write_sharing(stream: BinaryIO, header: etree._Element, units: Iterable[Uni
             said = sorted(shared, key=lambda held: (held[0] == HEADER_NOTE, not held[0].startswith(HEADER_ATTRIBUTE)))
             if any(kind.startswith(HEADER_ATTRIBUTE) for kind, _ in shared):  # the memory's dates, not the export's
                 del header.attrib["creationdate"]
+                if not any(kind == HEADER_ATTRIBUTE + "creationtool" for kind, _ in shared):
+                    # a memory whose header named no tool: an empty prop still says the header gives a memory's
+                    # back, which reading would otherwise take for tmtool's own and drop (o-tmf, dates, adminlang)
+                    _append_text(header, "prop", "", "the header", type=TOOL_PROPS[0])
             for kind, values in said:
                 for value in values:
                     if kind.startswith(HEADER_ATTRIBUTE):
@@ -519,7 +524,8 @@ class _TmxReader:
         for element in header:
             kind = element.get("type", "")
             if element.tag == "prop" and kind in TOOL_PROPS:
-                self.header_props[HEADER_ATTRIBUTE + kind[len(TOOL_PROP):]] = element.text or ""
+                if element.text:  # empty: the memory's header named no tool
+                    self.header_props[HEADER_ATTRIBUTE + kind[len(TOOL_PROP):]] = element.text
             elif element.tag == "prop":
                 add_prop(self.header_props, HEADER_PROP + kind, element.text or "")
             elif element.tag == "note":  # every note, even one said twice
