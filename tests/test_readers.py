@@ -574,3 +574,33 @@ def test_a_text_wrapped_at_a_width_is_read_by_its_paragraphs_not_its_lines(tmp_p
               "Plan d'action pour la réaction rapide", "Le Conseil a approuvé le plan de renforcement de la défense."]
     path.write_text("\n".join(titles) + "\n", encoding="utf-8")
     assert read_document(path).paragraphs == tuple(titles)
+
+
+def test_a_list_of_long_titles_or_a_plain_text_table_is_not_read_as_wrapped_text(tmp_path):
+    """A text whose lines are near one width was read as wrapped: a list of long titles (each ending with a noun,
+    starting with a capital) ran on into one paragraph, and a plain-text table's rows (columns set apart by runs of
+    spaces) into one line. A wrapper breaks between any two words of a sentence, so its lines end with a function word
+    often and go on in lower case; and it never sets words in columns."""
+    titles = ["Rapport du Secrétaire général sur la mise en œuvre de la stratégie de défense collective",
+              "Déclaration des chefs d'État et de gouvernement sur la sécurité énergétique en Europe du Nord",
+              "Communiqué final de la réunion des ministres de la Défense tenue à Bruxelles en juin dernier",
+              "Plan d'action pour la résilience des infrastructures critiques face aux menaces hybrides",
+              "Concept stratégique de l'Alliance adopté par les chefs d'État au sommet de Madrid en 2022",
+              "Examen de la posture de dissuasion et de défense de l'Alliance face aux menaces émergentes"]
+    path = tmp_path / "titres.fr.txt"
+    path.write_text("\n".join(titles) + "\n", encoding="utf-8")
+    assert read_document(path).paragraphs == tuple(titles)
+    rows = [f"{name:<41}{planned:>15}  {spent:>14}" for name, planned, spent in (
+        ("Personnel civil", 1000, 900), ("Personnel militaire", 1037, 941), ("Déplacements officiels", 1074, 982),
+        ("Fournitures de bureau", 1111, 1023), ("Entretien des bâtiments", 1148, 1064))]
+    lines = ["Poste budgétaire                            Montant prévu    Montant réel", *rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert read_document(path).paragraphs == tuple(lines)
+    german = ("Der Nordatlantikrat ist heute in Brüssel zusammengetreten, um die\nLage der Sicherheit im "
+              "euro-atlantischen Raum zu prüfen. Die Minister\nhaben einen Plan zur Stärkung der Abschreckung und "
+              "Verteidigung\ndes Bündnisses angenommen, den der Militärausschuss und der\nInternationale Militärstab "
+              "vorgelegt haben. Die Verbündeten\nbekräftigen ihre Verpflichtung zur kollektiven Verteidigung nach\n"
+              "Artikel 5 des Vertrags von Washington und zur Unterstützung der\nUkraine.\n")
+    path = tmp_path / "bericht.de.txt"
+    path.write_text(german, encoding="utf-8")
+    assert read_document(path).paragraphs == (german.replace("\n", " ").strip(),)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ...errors import TmtoolError
-from ..langid import PHRASE_OPENERS
+from ..langid import _FUNCTION_WORDS, PHRASE_OPENERS
 from ..normalize import visible
 
 
@@ -32,6 +32,7 @@ _LETTER_ITEM = re.compile(r"[a-z][.)]\s")  # a list item lettered a), b)
 # a line's last word, elided or not (*de*, *l’*), not a pronoun after its verb's hyphen (*fais-le*)
 _LINE_END_WORD = re.compile(r"(?<![\w-])(\w+)['’]?$")
 _OPENERS = frozenset().union(*PHRASE_OPENERS.values())
+_FUNCTION_WORD_SET = frozenset().union(*_FUNCTION_WORDS.values())
 # characters of a text's end that the rules reading it look at (its last word or bracketed group, the punctuation
 # and quotes after it, many times over): a paragraph of thousands of line breaks or raised numbers is not read
 # whole again at each
@@ -62,10 +63,20 @@ def _text_paragraphs(text: str, path: str) -> list[str]:
 # short, a list of titles or a poem's lines are as long as they are, not near one width)
 _WRAP_WIDTHS = range(60, 101)
 _WRAP_PERCENTILE = 0.95
+_FUNCTION_END_SHARE = 0.2
 _LONG_LINE = 0.8
+# a line whose words are set in columns (a plain-text table's row: a tab or three spaces between two of them), which no
+# wrapper writes: it ends its paragraph, as a row is a line of its own
+_COLUMNS = re.compile(r"\S(?:\t| {3,})\S")
 # a line that starts a list's item or a numbered clause, which its writer put on a line of its own
 _ITEM_START = re.compile(r"\s*(?:[-–—*•·]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]\s)")
 _FIRST_WORD = re.compile(r"\s*(\S+)")
+
+
+def _ended(line: str) -> bool:
+    """Whether ``line`` (right-stripped) ends its paragraph whatever its width: it ends a sentence, or is a table's row
+    (``_COLUMNS``)."""
+    return bool(_ENDS_UNIT.search(line) or _COLUMNS.search(line))
 
 
 def _unwrapped(text: str) -> str:
@@ -80,9 +91,19 @@ def _unwrapped(text: str) -> str:
     if len(lengths) < 4:
         return text
     width = lengths[int(_WRAP_PERCENTILE * (len(lengths) - 1))]
-    unended = [len(line.rstrip()) for line in lines if line.strip() and not _ENDS_UNIT.search(line.rstrip())]
-    long = sum(length >= _LONG_LINE * width for length in unended)
+    unended = [line.rstrip() for line in lines if line.strip() and not _ended(line.rstrip())]
+    long = sum(len(line) >= _LONG_LINE * width for line in unended)
     if width not in _WRAP_WIDTHS or long < 3 or 2 * long <= len(unended):
+        return text
+    # a wrapper breaks a sentence where the width falls, between any two of its words: the lines that would run on end
+    # with a function word often (*de*, *the*, *der*), go on with a word in lower case mostly; each line of a list of
+    # titles ends with a noun and starts with a capital
+    breaks = [(line.rstrip(), after.lstrip()[:1]) for line, after in zip(lines, lines[1:])
+              if len(line.rstrip()) >= _LONG_LINE * width and not _ended(line.rstrip()) and not _ITEM_START.match(after)]
+    function_ends = sum(bool(word := _LINE_END_WORD.search(line)) and word.group(1).casefold() in _FUNCTION_WORD_SET
+                        for line, _ in breaks)
+    if (sum(start.isupper() for _, start in breaks) > sum(start.islower() for _, start in breaks)
+            and _FUNCTION_END_SHARE * len(breaks) > function_ends):
         return text
     joined: list[str] = []
     ran_on = False
@@ -90,7 +111,8 @@ def _unwrapped(text: str) -> str:
         line, word = (line.strip() if ran_on else line.rstrip()), _FIRST_WORD.match(after)
         ran_on = (bool(line) and word is not None and not _ITEM_START.match(after) and (
             len(line) + 1 + len(word.group(1)) > width - 2
-            or (len(line) >= _LONG_LINE * width and not _ENDS_UNIT.search(line))))
+            or (len(line) >= _LONG_LINE * width and not _ENDS_UNIT.search(line))) and not _COLUMNS.search(line)
+            and not _COLUMNS.search(after))
         joined.append(line + ("\n" if not ran_on else "" if line[-1] == "-" and line[-2:-1].isalpha() else " "))
     return "".join(joined)
 
