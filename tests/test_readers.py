@@ -604,3 +604,21 @@ def test_a_list_of_long_titles_or_a_plain_text_table_is_not_read_as_wrapped_text
     path = tmp_path / "bericht.de.txt"
     path.write_text(german, encoding="utf-8")
     assert read_document(path).paragraphs == (german.replace("\n", " ").strip(),)
+
+
+def test_a_markdown_file_opening_with_a_rule_keeps_its_text_and_a_folded_title_is_read(tmp_path):
+    """A Markdown file opening with a thematic break (``---``) had everything down to a setext heading's underline
+    (``---`` under *Annexe*) taken for its front matter: its sentences were lost, with no word said. A front matter is
+    YAML or TOML, keys and values; prose between two rules is the page's. A front matter's title or description
+    folded over indented lines (YAML's ``>-``, ``|``, a plain scalar carried on) was read as ``>-`` or its first line
+    only."""
+    path = tmp_path / "note.fr.md"
+    path.write_text("---\n\nLe Conseil a approuvé le plan d'action.\n\nLes ministres se réuniront en juin.\n\n"
+                    "Annexe\n---\n\nLa liste des participants figure ci-dessous.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Le Conseil a approuvé le plan d'action.", "Les ministres se réuniront en juin.", "Annexe",
+        "La liste des participants figure ci-dessous.")
+    path.write_text("---\ntitle: >-\n  Rapport annuel du\n  Secrétaire général\ndescription:\n  Les activités de\n"
+                    "  l'Alliance.\nlayout: post\n---\n\nLe Conseil a approuvé le plan.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Rapport annuel du Secrétaire général", "Les activités de l'Alliance.", "Le Conseil a approuvé le plan.")
