@@ -1518,3 +1518,31 @@ def test_a_document_saved_with_a_password_is_refused_as_such(tmp_path):
         result = CliRunner().invoke(main, ["segment", str(path), "--lang", "fr"])
         assert result.exit_code == 1 and result.output == (
             f"tmtool: error: {path}: is protected by a password (encrypted): open it and save it without one to read it\n")
+
+
+def test_a_title_or_sentences_beside_a_footer_s_date_stay_as_written(tmp_path):
+    """A footer's part holding a date went whole where a function word or a colon stood before the date: *Compte
+    rendu de la réunion du 7 décembre*, *Document de travail établi pour la réunion : 7/12* were lost, title and all;
+    the parts that stayed were joined again with a dash, between two sentences too (*Ce document est confidentiel. –
+    Il ne peut …*), a bar made a dash. A label of a date (*Imprimé le*, *Date :*) holds two content words at most;
+    the words of a title stay, without the date and the words binding it, the separators as written."""
+    cases = [
+        ([r("Compte rendu de la réunion du "), field(' DATE \\@"d MMMM yyyy" ', r("7 décembre 2026"))],
+         "Compte rendu de la réunion"),
+        ([r("Ce document est confidentiel. Il ne peut être diffusé. Imprimé le "), field(" DATE ", r("07/12/2026"))],
+         "Ce document est confidentiel. Il ne peut être diffusé."),
+        ([r("Rapport annuel | Division des affaires politiques | "), field(" SAVEDATE ", r("07/12/2026"))],
+         "Rapport annuel | Division des affaires politiques"),
+        ([r("Document de travail établi pour la réunion : "), field(" DATE ", r("07/12/2026"))],
+         "Document de travail établi pour la réunion"),
+        ([r("Date de création : "), field(" CREATEDATE ", r("07/12/2026")), r(" à "), field(" TIME ", r("06:39"))],
+         None)]
+    for number, (runs, kept) in enumerate(cases):
+        path = write_docx(tmp_path / f"note{number}.fr.docx", p(r("Le Conseil a approuvé le plan.")), footer=p(*runs))
+        assert read_document(path).paragraphs == ("Le Conseil a approuvé le plan.", *([kept] if kept else []))
+    pages = master_page("Standard", ("style:footer", '<text:p text:style-name="Footer">Compte rendu de la réunion du '
+                                                     '<text:date text:date-value="2026-12-07">7 décembre 2026</text:date>'
+                                                     "</text:p>"))
+    body = '<text:p text:style-name="P1">Le Conseil a approuvé le plan.</text:p>'
+    assert read_document(write_odt(tmp_path / "note.fr.odt", body, master_pages=pages)).paragraphs == (
+        "Le Conseil a approuvé le plan.", "Compte rendu de la réunion")
