@@ -1546,3 +1546,21 @@ def test_a_title_or_sentences_beside_a_footer_s_date_stay_as_written(tmp_path):
     body = '<text:p text:style-name="P1">Le Conseil a approuvé le plan.</text:p>'
     assert read_document(write_odt(tmp_path / "note.fr.odt", body, master_pages=pages)).paragraphs == (
         "Le Conseil a approuvé le plan.", "Compte rendu de la réunion")
+
+
+def test_a_page_whose_text_is_its_form_is_read(tmp_path):
+    """A form of fewer than a hundred words with no ``<h1>`` was taken for the page's control (a comment's, a
+    search's) and left out, also where it is the page: a survey's questions to translate were lost, and the page was
+    refused as empty. A form is left out beside the page's text only, where the text outside forms outweighs them. A field's box between two labels parts them (*… l’accueil ?Avez-vous …* ran on into one word).
+    """
+    page = tmp_path / "enquete.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Enquête</title></head><body>'
+        '<p><a class="skip" href="#q1">Aller au formulaire</a></p><form action="/enquete" method="post">'
+        "<h2>Enquête de satisfaction</h2><p>Merci de répondre à ces questions sur nos services.</p>"
+        '<label for="q1">Comment jugez-vous la qualité de l’accueil ?</label><input id="q1" name="q1">'
+        '<label for="q2">Avez-vous trouvé les informations recherchées ?</label><input id="q2" name="q2">'
+        '<button type="submit">Envoyer</button></form></body></html>', encoding="utf-8")
+    assert read_document(page).paragraphs[-3:] == (
+        "Enquête de satisfaction", "Merci de répondre à ces questions sur nos services.",
+        "Comment jugez-vous la qualité de l’accueil ? Avez-vous trouvé les informations recherchées ?")
