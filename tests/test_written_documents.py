@@ -1564,3 +1564,27 @@ def test_a_page_whose_text_is_its_form_is_read(tmp_path):
     assert read_document(page).paragraphs[-3:] == (
         "Enquête de satisfaction", "Merci de répondre à ces questions sur nos services.",
         "Comment jugez-vous la qualité de l’accueil ? Avez-vous trouvé les informations recherchées ?")
+
+
+def test_a_later_section_s_first_page_shows_the_first_page_header_it_inherits(tmp_path):
+    """A section that names no first page's header but has one (*Different first page* ticked, the header linked to
+    the previous section's) shows the previous section's, as ECMA-376 §17.10.5 says: the first section keeps one that
+    no page of its own shows (unticked there), and the second section's first page shows it. Its text was lost."""
+    import docx
+    from docx.enum.section import WD_SECTION
+
+    document = docx.Document()
+    document.add_paragraph("Le Conseil a approuvé le plan.")
+    first = document.sections[0]
+    first.header.paragraphs[0].text = "OTAN SANS CLASSIFICATION"
+    first.different_first_page_header_footer = True
+    first.first_page_header.paragraphs[0].text = "Annexe au rapport annuel"
+    first.different_first_page_header_footer = False
+    second = document.add_section(WD_SECTION.NEW_PAGE)
+    document.add_paragraph("Les Alliés ont voté.")
+    second.different_first_page_header_footer = True
+    assert second.first_page_header.is_linked_to_previous
+    document.save(tmp_path / "rapport.fr.docx")
+    assert read_document(tmp_path / "rapport.fr.docx").paragraphs == (
+        "Le Conseil a approuvé le plan.", "Les Alliés ont voté.", "OTAN SANS CLASSIFICATION",
+        "Annexe au rapport annuel")

@@ -480,7 +480,8 @@ def _headers_and_footers(relations: list[tuple[str, str, str]]) -> list[str]:
 def _shown_headers_and_footers(root, relations: list[tuple[str, str, str]], settings) -> set[str] | None:
     """The header and footer parts a page of the document shows: those its sections name (``w:headerReference``,
     ``w:footerReference``), a first page's only in a section that has one (``w:titlePg``), the even pages' only where
-    the settings set them apart (``w:evenAndOddHeaders``), as ECMA-376 Part 1 §17.10 says. Word keeps a first page's
+    the settings set them apart (``w:evenAndOddHeaders``), a section naming none of a kind showing the previous
+    section's, as ECMA-376 Part 1 §17.10 says. Word keeps a first page's
     header when *Different first page* is unticked, its text shown on no page; None where no section says (a
     generator's document without ``w:sectPr``): every part is read."""
     w = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
@@ -491,12 +492,15 @@ def _shown_headers_and_footers(root, relations: list[tuple[str, str, str]], sett
     even = settings is not None and _on(settings.find(w + "evenAndOddHeaders"), w)
     targets = {rid: part for rid, kind, part in relations if kind in ("header", "footer")}
     shown = set()
+    # each header's and footer's part by its kind, as the sections so far name it: a section that names none of a kind
+    # shows the previous section's (its header linked to the previous)
+    named: dict[tuple[str, str], str | None] = {}
     for section in sections:
-        first = _on(section.find(w + "titlePg"), w)
         for reference in section.iterchildren(w + "headerReference", w + "footerReference"):
-            kind = reference.get(w + "type", "default")
-            if kind == "default" or (kind == "first" and first) or (kind == "even" and even):
-                shown.add(targets.get(_relation_id(reference)))
+            named[reference.tag, reference.get(w + "type", "default")] = targets.get(_relation_id(reference))
+        kinds = {"default"} | ({"first"} if _on(section.find(w + "titlePg"), w) else set()) | (
+            {"even"} if even else set())
+        shown |= {part for (_, kind), part in named.items() if kind in kinds}
     return shown
 
 
