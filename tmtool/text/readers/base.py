@@ -282,6 +282,8 @@ class _Reading:
     # the tables being read (``open_table``), inner ones last: each its cells read as a number alone
     # (``_NUMBER_ONLY``), by their column and their paragraph
     tables: list[list[tuple[int, int]]] = field(default_factory=list)
+    # how many ``rows`` each table being read found kept before it: the rows its numbers' leaving moves
+    rows_before: list[int] = field(default_factory=list)
 
     def add(self, block: str) -> None:
         for paragraph in _paragraphs([_line_breaks(block)], self.path):
@@ -294,6 +296,7 @@ class _Reading:
     def open_table(self) -> None:
         """A table starts: its rows follow (``add_row``), then its end (``close_table``)."""
         self.tables.append([])
+        self.rows_before.append(len(self.rows))
 
     def add_row(self, cells: Iterable[range]) -> None:
         """A table row, each cell (empty ones too, that the cells keep their columns) the range of paragraphs read
@@ -317,7 +320,7 @@ class _Reading:
         is an agenda's or a timetable's, each time beside its item, which the translator localises; a number that is
         no time (*8.75*, *125*) in its column says its *10.30* is an amount. The table's paragraphs are the last read
         but for the footnotes after it, those of a table inside one of its cells, left out already, before them."""
-        numbers = self.tables.pop()
+        numbers, before = self.tables.pop(), self.rows_before.pop()
         amounts = {column for column, index in numbers if not _CLOCK_TIME.fullmatch(self.paragraphs[index])}
         dropped = sorted(index for column, index in numbers if column in amounts
                          or not _CLOCK_TIME.fullmatch(self.paragraphs[index]))
@@ -330,6 +333,7 @@ class _Reading:
         for index in reversed(dropped):
             del self.paragraphs[index]
         gone = set(dropped)
-        rows = (tuple(moved(index) for index in row if index not in gone) for row in self.rows)
-        self.rows = [row for row in rows if row]
+        # the rows kept before the table hold the paragraphs read before it only: those after them move
+        rows = (tuple(moved(index) for index in row if index not in gone) for row in self.rows[before:])
+        self.rows[before:] = [row for row in rows if row]
         self.tables = [[(column, moved(index)) for column, index in table] for table in self.tables]
