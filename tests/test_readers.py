@@ -622,3 +622,17 @@ def test_a_markdown_file_opening_with_a_rule_keeps_its_text_and_a_folded_title_i
                     "  l'Alliance.\nlayout: post\n---\n\nLe Conseil a approuvé le plan.\n", encoding="utf-8")
     assert read_document(path).paragraphs == (
         "Rapport annuel du Secrétaire général", "Les activités de l'Alliance.", "Le Conseil a approuvé le plan.")
+
+
+def test_a_markdown_list_nested_ten_deep_keeps_its_text_and_deeper_is_refused(tmp_path):
+    """markdown-it stops at CommonMark's preset's nesting limit (20 levels, a list's item in a list two of them) and
+    renders what it read so far: an outline's list ten deep lost its last item and every paragraph after it, with no
+    word said. Lists nested as deep as an outline goes are read; past the raised limit the file is refused in one
+    line, its text not lost unsaid."""
+    path = tmp_path / "plan.fr.md"
+    path.write_text("".join("  " * level + f"- niveau {level}\n" for level in range(10))
+                    + "\nLe Conseil a approuvé le plan.\n", encoding="utf-8")
+    assert read_document(path).paragraphs[-2:] == ("niveau 9", "Le Conseil a approuvé le plan.")
+    path.write_text(">" * 200 + " citation\n\nLe Conseil a approuvé le plan.\n", encoding="utf-8")
+    with pytest.raises(TmtoolError, match="nested more than"):
+        read_document(path)
