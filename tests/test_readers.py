@@ -636,3 +636,25 @@ def test_a_markdown_list_nested_ten_deep_keeps_its_text_and_deeper_is_refused(tm
     path.write_text(">" * 200 + " citation\n\nLe Conseil a approuvé le plan.\n", encoding="utf-8")
     with pytest.raises(TmtoolError, match="nested more than"):
         read_document(path)
+
+
+def test_amounts_shaped_as_times_go_an_agenda_over_two_days_keeps_its_times(tmp_path):
+    """A column of amounts with two decimals, each under 24 and its cents under 60 (*12.50*, *8.00*, *15.40*), was
+    taken for an agenda's times and kept, each a unit of its own. An agenda's times follow the day, going back once a
+    day at most (a second day's morning); amounts go up and down as they come, and go, as the table's data."""
+    document = docx.Document()
+    costs = document.add_table(rows=5, cols=2)
+    for row, texts in zip(costs.rows, [("Poste", "Montant"), ("Transport", "12.50"), ("Repas", "8.00"),
+                                       ("Hébergement", "15.40"), ("Documentation", "3.20")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    agenda = document.add_table(rows=6, cols=2)
+    for row, texts in zip(agenda.rows, [("9.00", "Accueil"), ("10.30", "Ouverture"), ("16.00", "Clôture du premier jour"),
+                                        ("9.00", "Reprise"), ("11.00", "Conclusions"), ("12.30", "Déjeuner")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    path = tmp_path / "frais.docx"
+    document.save(path)
+    assert read_document(path).paragraphs == (
+        "Poste", "Montant", "Transport", "Repas", "Hébergement", "Documentation", "9.00", "Accueil", "10.30",
+        "Ouverture", "16.00", "Clôture du premier jour", "9.00", "Reprise", "11.00", "Conclusions", "12.30", "Déjeuner")

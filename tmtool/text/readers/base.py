@@ -268,6 +268,8 @@ _NUMBER_ONLY = re.compile(r"[-+−±]?(?:(?:[1-9]\d{0,2}(?P<group>[\s.,\u202f])\
 # translator localises as a date (*10:30*, *10 h 30*) but which reads as an amount with two decimals too (*10.30 €*)
 CLOCK_TIME = r"(?:[01]?\d|2[0-3])\.[0-5]\d"
 _CLOCK_TIME = re.compile(CLOCK_TIME)
+# an agenda's column of times goes back at most once in this many steps (a day's end to the next day's morning)
+_BACK_IN_TIME = 3
 
 
 @dataclass(slots=True)
@@ -314,14 +316,30 @@ class _Reading:
         if cells and all(len(cell) == 1 for cell in cells):
             self.rows.append(tuple(cell.start for cell in cells))
 
+    def _unordered_times(self, columns: set[int], numbers: list[tuple[int, int]]) -> set[int]:
+        """Which of the ``columns`` whose numbers are all shaped as times (``numbers``: by column and paragraph, in the
+        rows' order) go back in time too often to be an agenda's: an agenda follows the day, going back once a day
+        (a second day's morning), where amounts with two decimals shaped as times (*12.50*, *8.00*, *15.40*) go up
+        and down as they come."""
+        unordered = set()
+        for column in columns:
+            minutes = [int(hours) * 60 + int(rest) for hours, rest in (
+                self.paragraphs[index].split(".") for number_column, index in numbers if number_column == column)]
+            back = sum(later < earlier for earlier, later in zip(minutes, minutes[1:]))
+            if back and _BACK_IN_TIME * back > len(minutes) - 1:
+                unordered.add(column)
+        return unordered
+
     def close_table(self) -> None:
         """The table read last ends: its cells that are a number alone are left out, their paragraphs with them, but a
-        time of day's (``_CLOCK_TIME``: an agenda's *10.30*) in a column whose every number is one. A column of times
+        time of day's (``_CLOCK_TIME``: an agenda's *10.30*) in a column whose every number is one, in the day's order
+        (``_unordered_times``). A column of times
         is an agenda's or a timetable's, each time beside its item, which the translator localises; a number that is
         no time (*8.75*, *125*) in its column says its *10.30* is an amount. The table's paragraphs are the last read
         but for the footnotes after it, those of a table inside one of its cells, left out already, before them."""
         numbers, before = self.tables.pop(), self.rows_before.pop()
         amounts = {column for column, index in numbers if not _CLOCK_TIME.fullmatch(self.paragraphs[index])}
+        amounts |= self._unordered_times({column for column, _ in numbers} - amounts, numbers)
         dropped = sorted(index for column, index in numbers if column in amounts
                          or not _CLOCK_TIME.fullmatch(self.paragraphs[index]))
         if not dropped:
