@@ -658,3 +658,21 @@ def test_amounts_shaped_as_times_go_an_agenda_over_two_days_keeps_its_times(tmp_
     assert read_document(path).paragraphs == (
         "Poste", "Montant", "Transport", "Repas", "Hébergement", "Documentation", "9.00", "Accueil", "10.30",
         "Ouverture", "16.00", "Clôture du premier jour", "9.00", "Reprise", "11.00", "Conclusions", "12.30", "Déjeuner")
+
+
+def test_a_wrapped_reply_s_quoted_lines_run_on_without_their_marks(tmp_path):
+    """A reply quotes the message it answers with ``>`` before each wrapped line: the lines ran on with their marks
+    inside the sentence (*… à Bruxelles pour > examiner la situation …*). Lines run on within one quotation, its marks
+    left out where they do; the quotation does not run on into the reply's text."""
+    path = tmp_path / "reponse.fr.txt"
+    path.write_text(
+        "Merci pour votre message. Je vous confirme que la délégation arrivera à\nBruxelles mardi matin et que les "
+        "documents seront transmis avant la fin de\nla semaine au secrétariat du Comité.\n\nLe 5 mai 2024, Jean Dupont "
+        "a écrit :\n> Le Conseil de l'Atlantique Nord s'est réuni aujourd'hui à Bruxelles pour\n> examiner la situation "
+        "sécuritaire dans la région euro-atlantique. Les\n> ministres ont adopté un plan de renforcement de la "
+        "dissuasion et de la\n> défense de l'Alliance.\n", encoding="utf-8")
+    assert read_document(path).paragraphs[-2:] == (
+        "Le 5 mai 2024, Jean Dupont a écrit :",
+        "> Le Conseil de l'Atlantique Nord s'est réuni aujourd'hui à Bruxelles pour examiner la situation sécuritaire "
+        "dans la région euro-atlantique. Les ministres ont adopté un plan de renforcement de la dissuasion et de la "
+        "défense de l'Alliance.")

@@ -71,6 +71,19 @@ _COLUMNS = re.compile(r"\S(?:\t| {3,})\S")
 # a line that starts a list's item or a numbered clause, which its writer put on a line of its own
 _ITEM_START = re.compile(r"\s*(?:[-–—*•·]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]\s)")
 _FIRST_WORD = re.compile(r"\s*(\S+)")
+_QUOTE = re.compile(r"[ \t]*>(?:[ \t]?>)*[ \t]?")
+
+
+def _quote_marks(line: str) -> str:
+    """The marks an e-mail's reply puts before each line it quotes (``>``, ``>>``, ``> >``), as one key: lines run on
+    within one quotation only, its marks left out where they do."""
+    marks = _QUOTE.match(line)
+    return re.sub(r"\s", "", marks.group()) if marks else ""
+
+
+def _unquoted(line: str) -> str:
+    marks = _QUOTE.match(line)
+    return line[marks.end():] if marks else line
 
 
 def _ended(line: str) -> bool:
@@ -107,12 +120,16 @@ def _unwrapped(text: str) -> str:
         return text
     joined: list[str] = []
     ran_on = False
-    for line, after in zip(lines, [*lines[1:], ""]):
-        line, word = (line.strip() if ran_on else line.rstrip()), _FIRST_WORD.match(after)
-        ran_on = (bool(line) and word is not None and not _ITEM_START.match(after) and (
-            len(line) + 1 + len(word.group(1)) > width - 2
-            or (len(line) >= _LONG_LINE * width and not _ENDS_UNIT.search(line))) and not _COLUMNS.search(line)
-            and not _COLUMNS.search(after))
+    quotes = [_quote_marks(line) for line in lines] + [""]
+    for index, original in enumerate(lines):
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        line = _unquoted(original).strip() if ran_on else original.rstrip()
+        length, word = len(original.rstrip()), _FIRST_WORD.match(_unquoted(after))
+        ran_on = (bool(line) and quotes[index] == quotes[index + 1] and word is not None
+                  and not _ITEM_START.match(_unquoted(after)) and (
+                      length + 1 + len(word.group(1)) > width - 2
+                      or (length >= _LONG_LINE * width and not _ENDS_UNIT.search(line)))
+                  and not _COLUMNS.search(line) and not _COLUMNS.search(after))
         joined.append(line + ("\n" if not ran_on else "" if line[-1] == "-" and line[-2:-1].isalpha() else " "))
     return "".join(joined)
 
