@@ -480,7 +480,7 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         if child.tag in ("td", "th"):
             end = len(read.paragraphs)
             span = child.get("colspan", "1").strip()  # the columns it covers
-            cells += [range(start, end)] + [range(end, end)] * (min(int(span), 64) - 1 if span.isdigit() and int(span)
+            cells += [range(start, end)] + [range(end, end)] * (min(int(span), 64) - 1 if span.isdecimal() and int(span)
                                                                 else 0)
         if child.tail:
             current.append(text(child.tail))

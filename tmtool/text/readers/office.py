@@ -762,7 +762,7 @@ class _DocxWalk(_Walk):
     def span(self, cell) -> int:
         merged = cell.find(f"{self.w}tcPr/{self.w}gridSpan")
         count = merged.get(self.w + "val", "1") if merged is not None else "1"
-        return min(int(count), 64) if count.isdigit() and int(count) > 0 else 1
+        return min(int(count), 64) if count.isdecimal() and int(count) > 0 else 1
 
     def _hidden(self, properties) -> bool:
         """Whether text with the run properties ``properties`` (a run's ``w:rPr``, a paragraph mark's) is
@@ -954,7 +954,7 @@ class _DocxWalk(_Walk):
         chosen = choices.find(w + "result")
         chosen = chosen if chosen is not None else choices.find(w + "default")
         index = chosen.get(w + "val", "0") if chosen is not None else "0"
-        return entries[int(index)] if index.isdigit() and int(index) < len(entries) else ""
+        return entries[int(index)] if index.isdecimal() and int(index) < len(entries) else ""
 
     def _field(self, kind: str | None) -> None:
         """A complex field's begin, separate and end: its instruction is never text; its result is, unless
