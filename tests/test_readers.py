@@ -676,3 +676,22 @@ def test_a_wrapped_reply_s_quoted_lines_run_on_without_their_marks(tmp_path):
         "> Le Conseil de l'Atlantique Nord s'est réuni aujourd'hui à Bruxelles pour examiner la situation sécuritaire "
         "dans la région euro-atlantique. Les ministres ont adopté un plan de renforcement de la dissuasion et de la "
         "défense de l'Alliance.")
+
+
+def test_a_wrapped_text_s_items_with_word_s_bullets_stay_items(tmp_path):
+    """A wrapped text's line ran on into the next unless it started a list's item by a dash, ``*``, ``•`` or ``·``:
+    items bulleted as Word pastes them (● ➢, its Symbol bullet as U+F0B7), each long and ending no sentence, ran on
+    into one paragraph, their bullets inside it, where the segmenter takes the same bullets for list markers. The
+    reader's items start with any bullet the segmenter knows."""
+    path = tmp_path / "objectifs.fr.txt"
+    path.write_text(
+        "Le Conseil de l'Atlantique Nord s'est réuni aujourd'hui à Bruxelles pour\nexaminer la situation sécuritaire "
+        "dans la région euro-atlantique. Les\nministres ont adopté un plan de renforcement de la dissuasion et de la\n"
+        "défense de l'Alliance, dont les objectifs sont les suivants pour les\n"
+        "● renforcer la posture de défense avancée sur le flanc est de l'Alliance\n"
+        "➢ améliorer l'interopérabilité des forces des pays membres de l'Alliance\n"
+        "\uf0b7 augmenter les dépenses de défense à deux pour cent du produit intérieur\n", encoding="utf-8")
+    assert read_document(path).paragraphs[-3:] == (
+        "● renforcer la posture de défense avancée sur le flanc est de l'Alliance",
+        "➢ améliorer l'interopérabilité des forces des pays membres de l'Alliance",
+        "\uf0b7 augmenter les dépenses de défense à deux pour cent du produit intérieur")

@@ -11,6 +11,7 @@ from typing import Iterable
 from ...errors import TmtoolError
 from ..langid import _FUNCTION_WORDS, PHRASE_OPENERS
 from ..normalize import visible
+from ..segment import LIST_BULLETS
 
 
 # about 15,000 words: ten times the longest paragraph of a real report, far below a runaway line
@@ -68,8 +69,9 @@ _LONG_LINE = 0.8
 # a line whose words are set in columns (a plain-text table's row: a tab or three spaces between two of them), which no
 # wrapper writes: it ends its paragraph, as a row is a line of its own
 _COLUMNS = re.compile(r"\S(?:\t| {3,})\S")
-# a line that starts a list's item or a numbered clause, which its writer put on a line of its own
-_ITEM_START = re.compile(r"\s*(?:[-–—*•·]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]\s)")
+# a line that starts a list's item or a numbered clause, which its writer put on a line of its own: its dash, its
+# bullet (any the segmenter takes for a list's marker: ● ➢ ✓, Word's pasted as private-use codes), its number
+_ITEM_START = re.compile(rf"\s*(?:[-–—*]\s|[{LIST_BULLETS}]|o\t|\(?(?:\d{{1,3}}(?:\.\d{{1,3}})*|[a-z]|[ivx]{{1,5}})[.)]\s)")
 _FIRST_WORD = re.compile(r"\s*(\S+)")
 _QUOTE = re.compile(r"[ \t]*>(?:[ \t]?>)*[ \t]?")
 
