@@ -643,3 +643,33 @@ def test_a_long_file_name_in_a_dated_list_item_is_read_at_once(tmp_path):
         pytest.fail("reading the page hung")
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.splitlines() == ["Les documents de la réunion sont publiés ci-dessous.", item]
+
+
+@pytest.mark.parametrize("kind", ["html", "docx", "odt", "odt-spaces", "docx-drop-down"])
+def test_a_count_written_in_superscript_digits_is_no_crash(tmp_path, kind):
+    """A merged cell's span, an ODT's run of spaces or a drop-down's chosen entry written with a digit that is no
+    decimal digit (``²``: ``str.isdigit`` says yes, ``int`` refuses it) raised ValueError, a traceback. It counts as
+    none was written: one column, one space, no entry."""
+    from test_pdf_odt import write_odt
+
+    sentence = "Le Conseil a approuvé le plan."
+    if kind == "html":
+        path = tmp_path / "tableau.fr.html"
+        path.write_text(f'<html><body><main><p>{sentence}</p><table><tr><td colspan="²">Poste</td><td>Objet</td></tr>'
+                        "</table></main></body></html>", encoding="utf-8")
+    elif kind == "docx":
+        path = write_docx(tmp_path / "tableau.fr.docx", p(r(sentence)) + '<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan '
+                          f'w:val="²"/></w:tcPr>{p(r("Poste"))}</w:tc><w:tc>{p(r("Objet"))}</w:tc></w:tr></w:tbl>')
+    elif kind == "docx-drop-down":
+        path = write_docx(tmp_path / "tableau.fr.docx", p(r(sentence)) + p(
+            '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:ddList><w:result w:val="²"/><w:listEntry w:val="Oui"/>'
+            '</w:ddList></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMDROPDOWN </w:instrText></w:r><w:r>'
+            '<w:fldChar w:fldCharType="end"/></w:r>', r(" Poste Objet")))
+    else:
+        cell = ('<table:table-cell table:number-columns-spanned="²"><text:p>Poste</text:p></table:table-cell>'
+                if kind == "odt" else '<table:table-cell><text:p>Poste<text:s text:c="²"/></text:p></table:table-cell>')
+        path = write_odt(tmp_path / "tableau.fr.odt", f'<text:p text:style-name="P1">{sentence}</text:p><table:table '
+                         f'table:name="T"><table:table-row>{cell}<table:table-cell><text:p>Objet</text:p>'
+                         "</table:table-cell></table:table-row></table:table>")
+    paragraphs = read_document(path).paragraphs
+    assert paragraphs[0] == sentence and "Objet" in " ".join(paragraphs)

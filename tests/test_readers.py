@@ -574,3 +574,124 @@ def test_a_text_wrapped_at_a_width_is_read_by_its_paragraphs_not_its_lines(tmp_p
               "Plan d'action pour la réaction rapide", "Le Conseil a approuvé le plan de renforcement de la défense."]
     path.write_text("\n".join(titles) + "\n", encoding="utf-8")
     assert read_document(path).paragraphs == tuple(titles)
+
+
+def test_a_list_of_long_titles_or_a_plain_text_table_is_not_read_as_wrapped_text(tmp_path):
+    """A text whose lines are near one width was read as wrapped: a list of long titles (each ending with a noun,
+    starting with a capital) ran on into one paragraph, and a plain-text table's rows (columns set apart by runs of
+    spaces) into one line. A wrapper breaks between any two words of a sentence, so its lines end with a function word
+    often and go on in lower case; and it never sets words in columns."""
+    titles = ["Rapport du Secrétaire général sur la mise en œuvre de la stratégie de défense collective",
+              "Déclaration des chefs d'État et de gouvernement sur la sécurité énergétique en Europe du Nord",
+              "Communiqué final de la réunion des ministres de la Défense tenue à Bruxelles en juin dernier",
+              "Plan d'action pour la résilience des infrastructures critiques face aux menaces hybrides",
+              "Concept stratégique de l'Alliance adopté par les chefs d'État au sommet de Madrid en 2022",
+              "Examen de la posture de dissuasion et de défense de l'Alliance face aux menaces émergentes"]
+    path = tmp_path / "titres.fr.txt"
+    path.write_text("\n".join(titles) + "\n", encoding="utf-8")
+    assert read_document(path).paragraphs == tuple(titles)
+    rows = [f"{name:<41}{planned:>15}  {spent:>14}" for name, planned, spent in (
+        ("Personnel civil", 1000, 900), ("Personnel militaire", 1037, 941), ("Déplacements officiels", 1074, 982),
+        ("Fournitures de bureau", 1111, 1023), ("Entretien des bâtiments", 1148, 1064))]
+    lines = ["Poste budgétaire                            Montant prévu    Montant réel", *rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert read_document(path).paragraphs == tuple(lines)
+    german = ("Der Nordatlantikrat ist heute in Brüssel zusammengetreten, um die\nLage der Sicherheit im "
+              "euro-atlantischen Raum zu prüfen. Die Minister\nhaben einen Plan zur Stärkung der Abschreckung und "
+              "Verteidigung\ndes Bündnisses angenommen, den der Militärausschuss und der\nInternationale Militärstab "
+              "vorgelegt haben. Die Verbündeten\nbekräftigen ihre Verpflichtung zur kollektiven Verteidigung nach\n"
+              "Artikel 5 des Vertrags von Washington und zur Unterstützung der\nUkraine.\n")
+    path = tmp_path / "bericht.de.txt"
+    path.write_text(german, encoding="utf-8")
+    assert read_document(path).paragraphs == (german.replace("\n", " ").strip(),)
+
+
+def test_a_markdown_file_opening_with_a_rule_keeps_its_text_and_a_folded_title_is_read(tmp_path):
+    """A Markdown file opening with a thematic break (``---``) had everything down to a setext heading's underline
+    (``---`` under *Annexe*) taken for its front matter: its sentences were lost, with no word said. A front matter is
+    YAML or TOML, keys and values; prose between two rules is the page's. A front matter's title or description
+    folded over indented lines (YAML's ``>-``, ``|``, a plain scalar carried on) was read as ``>-`` or its first line
+    only."""
+    path = tmp_path / "note.fr.md"
+    path.write_text("---\n\nLe Conseil a approuvé le plan d'action.\n\nLes ministres se réuniront en juin.\n\n"
+                    "Annexe\n---\n\nLa liste des participants figure ci-dessous.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Le Conseil a approuvé le plan d'action.", "Les ministres se réuniront en juin.", "Annexe",
+        "La liste des participants figure ci-dessous.")
+    path.write_text("---\ntitle: >-\n  Rapport annuel du\n  Secrétaire général\ndescription:\n  Les activités de\n"
+                    "  l'Alliance.\nlayout: post\n---\n\nLe Conseil a approuvé le plan.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Rapport annuel du Secrétaire général", "Les activités de l'Alliance.", "Le Conseil a approuvé le plan.")
+
+
+def test_a_markdown_list_nested_ten_deep_keeps_its_text_and_deeper_is_refused(tmp_path):
+    """markdown-it stops at CommonMark's preset's nesting limit (20 levels, a list's item in a list two of them) and
+    renders what it read so far: an outline's list ten deep lost its last item and every paragraph after it, with no
+    word said. Lists nested as deep as an outline goes are read; past the raised limit the file is refused in one
+    line, its text not lost unsaid."""
+    path = tmp_path / "plan.fr.md"
+    path.write_text("".join("  " * level + f"- niveau {level}\n" for level in range(10))
+                    + "\nLe Conseil a approuvé le plan.\n", encoding="utf-8")
+    assert read_document(path).paragraphs[-2:] == ("niveau 9", "Le Conseil a approuvé le plan.")
+    path.write_text(">" * 200 + " citation\n\nLe Conseil a approuvé le plan.\n", encoding="utf-8")
+    with pytest.raises(TmtoolError, match="nested more than"):
+        read_document(path)
+
+
+def test_amounts_shaped_as_times_go_an_agenda_over_two_days_keeps_its_times(tmp_path):
+    """A column of amounts with two decimals, each under 24 and its cents under 60 (*12.50*, *8.00*, *15.40*), was
+    taken for an agenda's times and kept, each a unit of its own. An agenda's times follow the day, going back once a
+    day at most (a second day's morning); amounts go up and down as they come, and go, as the table's data."""
+    document = docx.Document()
+    costs = document.add_table(rows=5, cols=2)
+    for row, texts in zip(costs.rows, [("Poste", "Montant"), ("Transport", "12.50"), ("Repas", "8.00"),
+                                       ("Hébergement", "15.40"), ("Documentation", "3.20")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    agenda = document.add_table(rows=6, cols=2)
+    for row, texts in zip(agenda.rows, [("9.00", "Accueil"), ("10.30", "Ouverture"), ("16.00", "Clôture du premier jour"),
+                                        ("9.00", "Reprise"), ("11.00", "Conclusions"), ("12.30", "Déjeuner")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    path = tmp_path / "frais.docx"
+    document.save(path)
+    assert read_document(path).paragraphs == (
+        "Poste", "Montant", "Transport", "Repas", "Hébergement", "Documentation", "9.00", "Accueil", "10.30",
+        "Ouverture", "16.00", "Clôture du premier jour", "9.00", "Reprise", "11.00", "Conclusions", "12.30", "Déjeuner")
+
+
+def test_a_wrapped_reply_s_quoted_lines_run_on_without_their_marks(tmp_path):
+    """A reply quotes the message it answers with ``>`` before each wrapped line: the lines ran on with their marks
+    inside the sentence (*… à Bruxelles pour > examiner la situation …*). Lines run on within one quotation, its marks
+    left out where they do; the quotation does not run on into the reply's text."""
+    path = tmp_path / "reponse.fr.txt"
+    path.write_text(
+        "Merci pour votre message. Je vous confirme que la délégation arrivera à\nBruxelles mardi matin et que les "
+        "documents seront transmis avant la fin de\nla semaine au secrétariat du Comité.\n\nLe 5 mai 2024, Jean Dupont "
+        "a écrit :\n> Le Conseil de l'Atlantique Nord s'est réuni aujourd'hui à Bruxelles pour\n> examiner la situation "
+        "sécuritaire dans la région euro-atlantique. Les\n> ministres ont adopté un plan de renforcement de la "
+        "dissuasion et de la\n> défense de l'Alliance.\n", encoding="utf-8")
+    assert read_document(path).paragraphs[-2:] == (
+        "Le 5 mai 2024, Jean Dupont a écrit :",
+        "> Le Conseil de l'Atlantique Nord s'est réuni aujourd'hui à Bruxelles pour examiner la situation sécuritaire "
+        "dans la région euro-atlantique. Les ministres ont adopté un plan de renforcement de la dissuasion et de la "
+        "défense de l'Alliance.")
+
+
+def test_a_wrapped_text_s_items_with_word_s_bullets_stay_items(tmp_path):
+    """A wrapped text's line ran on into the next unless it started a list's item by a dash, ``*``, ``•`` or ``·``:
+    items bulleted as Word pastes them (● ➢, its Symbol bullet as U+F0B7), each long and ending no sentence, ran on
+    into one paragraph, their bullets inside it, where the segmenter takes the same bullets for list markers. The
+    reader's items start with any bullet the segmenter knows."""
+    path = tmp_path / "objectifs.fr.txt"
+    path.write_text(
+        "Le Conseil de l'Atlantique Nord s'est réuni aujourd'hui à Bruxelles pour\nexaminer la situation sécuritaire "
+        "dans la région euro-atlantique. Les\nministres ont adopté un plan de renforcement de la dissuasion et de la\n"
+        "défense de l'Alliance, dont les objectifs sont les suivants pour les\n"
+        "● renforcer la posture de défense avancée sur le flanc est de l'Alliance\n"
+        "➢ améliorer l'interopérabilité des forces des pays membres de l'Alliance\n"
+        "\uf0b7 augmenter les dépenses de défense à deux pour cent du produit intérieur\n", encoding="utf-8")
+    assert read_document(path).paragraphs[-3:] == (
+        "● renforcer la posture de défense avancée sur le flanc est de l'Alliance",
+        "➢ améliorer l'interopérabilité des forces des pays membres de l'Alliance",
+        "\uf0b7 augmenter les dépenses de défense à deux pour cent du produit intérieur")

@@ -83,6 +83,10 @@ CASES = [
       "Ver art. 5.", "Fim."]),
     ("pt-BR", "A Sra. Lima e o Prof. Alves chegaram. O cel. Rocha também.",
      ["A Sra. Lima e o Prof. Alves chegaram.", "O cel. Rocha também."]),
+    # dez. is December's abbreviation and the number ten: a month beside a day's number or a year only
+    ("pt", "Os votos a favor foram dez. 12 delegações abstiveram-se. A cimeira de 15 dez. 2024 e a de dez. 2025 também.",
+     ["Os votos a favor foram dez.", "12 delegações abstiveram-se.",
+      "A cimeira de 15 dez. 2024 e a de dez. 2025 também."]),
     ("nl", "Dhr. Jansen en mevr. De Vries spraken. Prof. Bakker ook, bijv. Den Haag. Zie art. 5. Einde.",
      ["Dhr. Jansen en mevr. De Vries spraken.", "Prof. Bakker ook, bijv. Den Haag.", "Zie art. 5.", "Einde."]),
 ]

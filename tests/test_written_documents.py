@@ -1518,3 +1518,73 @@ def test_a_document_saved_with_a_password_is_refused_as_such(tmp_path):
         result = CliRunner().invoke(main, ["segment", str(path), "--lang", "fr"])
         assert result.exit_code == 1 and result.output == (
             f"tmtool: error: {path}: is protected by a password (encrypted): open it and save it without one to read it\n")
+
+
+def test_a_title_or_sentences_beside_a_footer_s_date_stay_as_written(tmp_path):
+    """A footer's part holding a date went whole where a function word or a colon stood before the date: *Compte
+    rendu de la réunion du 7 décembre*, *Document de travail établi pour la réunion : 7/12* were lost, title and all;
+    the parts that stayed were joined again with a dash, between two sentences too (*Ce document est confidentiel. –
+    Il ne peut …*), a bar made a dash. A label of a date (*Imprimé le*, *Date :*) holds two content words at most;
+    the words of a title stay, without the date and the words binding it, the separators as written."""
+    cases = [
+        ([r("Compte rendu de la réunion du "), field(' DATE \\@"d MMMM yyyy" ', r("7 décembre 2026"))],
+         "Compte rendu de la réunion"),
+        ([r("Ce document est confidentiel. Il ne peut être diffusé. Imprimé le "), field(" DATE ", r("07/12/2026"))],
+         "Ce document est confidentiel. Il ne peut être diffusé."),
+        ([r("Rapport annuel | Division des affaires politiques | "), field(" SAVEDATE ", r("07/12/2026"))],
+         "Rapport annuel | Division des affaires politiques"),
+        ([r("Document de travail établi pour la réunion : "), field(" DATE ", r("07/12/2026"))],
+         "Document de travail établi pour la réunion"),
+        ([r("Date de création : "), field(" CREATEDATE ", r("07/12/2026")), r(" à "), field(" TIME ", r("06:39"))],
+         None)]
+    for number, (runs, kept) in enumerate(cases):
+        path = write_docx(tmp_path / f"note{number}.fr.docx", p(r("Le Conseil a approuvé le plan.")), footer=p(*runs))
+        assert read_document(path).paragraphs == ("Le Conseil a approuvé le plan.", *([kept] if kept else []))
+    pages = master_page("Standard", ("style:footer", '<text:p text:style-name="Footer">Compte rendu de la réunion du '
+                                                     '<text:date text:date-value="2026-12-07">7 décembre 2026</text:date>'
+                                                     "</text:p>"))
+    body = '<text:p text:style-name="P1">Le Conseil a approuvé le plan.</text:p>'
+    assert read_document(write_odt(tmp_path / "note.fr.odt", body, master_pages=pages)).paragraphs == (
+        "Le Conseil a approuvé le plan.", "Compte rendu de la réunion")
+
+
+def test_a_page_whose_text_is_its_form_is_read(tmp_path):
+    """A form of fewer than a hundred words with no ``<h1>`` was taken for the page's control (a comment's, a
+    search's) and left out, also where it is the page: a survey's questions to translate were lost, and the page was
+    refused as empty. A form is left out beside the page's text only, where the text outside forms outweighs them. A field's box between two labels parts them (*… l’accueil ?Avez-vous …* ran on into one word).
+    """
+    page = tmp_path / "enquete.fr.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Enquête</title></head><body>'
+        '<p><a class="skip" href="#q1">Aller au formulaire</a></p><form action="/enquete" method="post">'
+        "<h2>Enquête de satisfaction</h2><p>Merci de répondre à ces questions sur nos services.</p>"
+        '<label for="q1">Comment jugez-vous la qualité de l’accueil ?</label><input id="q1" name="q1">'
+        '<label for="q2">Avez-vous trouvé les informations recherchées ?</label><input id="q2" name="q2">'
+        '<button type="submit">Envoyer</button></form></body></html>', encoding="utf-8")
+    assert read_document(page).paragraphs[-3:] == (
+        "Enquête de satisfaction", "Merci de répondre à ces questions sur nos services.",
+        "Comment jugez-vous la qualité de l’accueil ? Avez-vous trouvé les informations recherchées ?")
+
+
+def test_a_later_section_s_first_page_shows_the_first_page_header_it_inherits(tmp_path):
+    """A section that names no first page's header but has one (*Different first page* ticked, the header linked to
+    the previous section's) shows the previous section's, as ECMA-376 §17.10.5 says: the first section keeps one that
+    no page of its own shows (unticked there), and the second section's first page shows it. Its text was lost."""
+    import docx
+    from docx.enum.section import WD_SECTION
+
+    document = docx.Document()
+    document.add_paragraph("Le Conseil a approuvé le plan.")
+    first = document.sections[0]
+    first.header.paragraphs[0].text = "OTAN SANS CLASSIFICATION"
+    first.different_first_page_header_footer = True
+    first.first_page_header.paragraphs[0].text = "Annexe au rapport annuel"
+    first.different_first_page_header_footer = False
+    second = document.add_section(WD_SECTION.NEW_PAGE)
+    document.add_paragraph("Les Alliés ont voté.")
+    second.different_first_page_header_footer = True
+    assert second.first_page_header.is_linked_to_previous
+    document.save(tmp_path / "rapport.fr.docx")
+    assert read_document(tmp_path / "rapport.fr.docx").paragraphs == (
+        "Le Conseil a approuvé le plan.", "Les Alliés ont voté.", "OTAN SANS CLASSIFICATION",
+        "Annexe au rapport annuel")

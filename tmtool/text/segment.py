@@ -25,8 +25,8 @@ _DEFAULT_RULES = "default.srx"
 # before a tab (its second level's bullet, in the plain text it saves), or a bullet: the typographer's, the geometric
 # shapes and arrows Word offers (● ■ ◆ ➢ ✓ …), a middle dot, and Word's Symbol and Wingdings bullets pasted as their
 # private-use codes (U+F0B7 •, U+F0A7 ▪, U+F076 ❖, U+F0D8 ➢, U+F0FC ✓, U+F0E0, U+F06E ■, U+F06F □, U+F071 ❑)
-_LIST_MARKER = regex.compile(r"^(?:[-–—*]\s+|o\t\s*|[•▪◦‣●○■□◆◇►▸▹➢➤✓✔❖⁃∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0e0"
-                             r"\uf06e\uf06f\uf071]\s*)")
+LIST_BULLETS = "•▪◦‣●○■□◆◇►▸▹➢➤✓✔❖⁃∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0e0\uf06e\uf06f\uf071"
+_LIST_MARKER = regex.compile(rf"^(?:[-–—*]\s+|o\t\s*|[{LIST_BULLETS}]\s*)")
 
 
 @cache

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ...errors import TmtoolError
-from ..langid import PHRASE_OPENERS
+from ..langid import _FUNCTION_WORDS, PHRASE_OPENERS
 from ..normalize import visible
+from ..segment import LIST_BULLETS
 
 
 # about 15,000 words: ten times the longest paragraph of a real report, far below a runaway line
@@ -32,6 +33,7 @@ _LETTER_ITEM = re.compile(r"[a-z][.)]\s")  # a list item lettered a), b)
 # a line's last word, elided or not (*de*, *l’*), not a pronoun after its verb's hyphen (*fais-le*)
 _LINE_END_WORD = re.compile(r"(?<![\w-])(\w+)['’]?$")
 _OPENERS = frozenset().union(*PHRASE_OPENERS.values())
+_FUNCTION_WORD_SET = frozenset().union(*_FUNCTION_WORDS.values())
 # characters of a text's end that the rules reading it look at (its last word or bracketed group, the punctuation
 # and quotes after it, many times over): a paragraph of thousands of line breaks or raised numbers is not read
 # whole again at each
@@ -62,10 +64,34 @@ def _text_paragraphs(text: str, path: str) -> list[str]:
 # short, a list of titles or a poem's lines are as long as they are, not near one width)
 _WRAP_WIDTHS = range(60, 101)
 _WRAP_PERCENTILE = 0.95
+_FUNCTION_END_SHARE = 0.2
 _LONG_LINE = 0.8
-# a line that starts a list's item or a numbered clause, which its writer put on a line of its own
-_ITEM_START = re.compile(r"\s*(?:[-–—*•·]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]\s)")
+# a line whose words are set in columns (a plain-text table's row: a tab or three spaces between two of them), which no
+# wrapper writes: it ends its paragraph, as a row is a line of its own
+_COLUMNS = re.compile(r"\S(?:\t| {3,})\S")
+# a line that starts a list's item or a numbered clause, which its writer put on a line of its own: its dash, its
+# bullet (any the segmenter takes for a list's marker: ● ➢ ✓, Word's pasted as private-use codes), its number
+_ITEM_START = re.compile(rf"\s*(?:[-–—*]\s|[{LIST_BULLETS}]|o\t|\(?(?:\d{{1,3}}(?:\.\d{{1,3}})*|[a-z]|[ivx]{{1,5}})[.)]\s)")
 _FIRST_WORD = re.compile(r"\s*(\S+)")
+_QUOTE = re.compile(r"[ \t]*>(?:[ \t]?>)*[ \t]?")
+
+
+def _quote_marks(line: str) -> str:
+    """The marks an e-mail's reply puts before each line it quotes (``>``, ``>>``, ``> >``), as one key: lines run on
+    within one quotation only, its marks left out where they do."""
+    marks = _QUOTE.match(line)
+    return re.sub(r"\s", "", marks.group()) if marks else ""
+
+
+def _unquoted(line: str) -> str:
+    marks = _QUOTE.match(line)
+    return line[marks.end():] if marks else line
+
+
+def _ended(line: str) -> bool:
+    """Whether ``line`` (right-stripped) ends its paragraph whatever its width: it ends a sentence, or is a table's row
+    (``_COLUMNS``)."""
+    return bool(_ENDS_UNIT.search(line) or _COLUMNS.search(line))
 
 
 def _unwrapped(text: str) -> str:
@@ -80,17 +106,32 @@ def _unwrapped(text: str) -> str:
     if len(lengths) < 4:
         return text
     width = lengths[int(_WRAP_PERCENTILE * (len(lengths) - 1))]
-    unended = [len(line.rstrip()) for line in lines if line.strip() and not _ENDS_UNIT.search(line.rstrip())]
-    long = sum(length >= _LONG_LINE * width for length in unended)
+    unended = [line.rstrip() for line in lines if line.strip() and not _ended(line.rstrip())]
+    long = sum(len(line) >= _LONG_LINE * width for line in unended)
     if width not in _WRAP_WIDTHS or long < 3 or 2 * long <= len(unended):
+        return text
+    # a wrapper breaks a sentence where the width falls, between any two of its words: the lines that would run on end
+    # with a function word often (*de*, *the*, *der*), go on with a word in lower case mostly; each line of a list of
+    # titles ends with a noun and starts with a capital
+    breaks = [(line.rstrip(), after.lstrip()[:1]) for line, after in zip(lines, lines[1:])
+              if len(line.rstrip()) >= _LONG_LINE * width and not _ended(line.rstrip()) and not _ITEM_START.match(after)]
+    function_ends = sum(bool(word := _LINE_END_WORD.search(line)) and word.group(1).casefold() in _FUNCTION_WORD_SET
+                        for line, _ in breaks)
+    if (sum(start.isupper() for _, start in breaks) > sum(start.islower() for _, start in breaks)
+            and _FUNCTION_END_SHARE * len(breaks) > function_ends):
         return text
     joined: list[str] = []
     ran_on = False
-    for line, after in zip(lines, [*lines[1:], ""]):
-        line, word = (line.strip() if ran_on else line.rstrip()), _FIRST_WORD.match(after)
-        ran_on = (bool(line) and word is not None and not _ITEM_START.match(after) and (
-            len(line) + 1 + len(word.group(1)) > width - 2
-            or (len(line) >= _LONG_LINE * width and not _ENDS_UNIT.search(line))))
+    quotes = [_quote_marks(line) for line in lines] + [""]
+    for index, original in enumerate(lines):
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        line = _unquoted(original).strip() if ran_on else original.rstrip()
+        length, word = len(original.rstrip()), _FIRST_WORD.match(_unquoted(after))
+        ran_on = (bool(line) and quotes[index] == quotes[index + 1] and word is not None
+                  and not _ITEM_START.match(_unquoted(after)) and (
+                      length + 1 + len(word.group(1)) > width - 2
+                      or (length >= _LONG_LINE * width and not _ENDS_UNIT.search(line)))
+                  and not _COLUMNS.search(line) and not _COLUMNS.search(after))
         joined.append(line + ("\n" if not ran_on else "" if line[-1] == "-" and line[-2:-1].isalpha() else " "))
     return "".join(joined)
 
@@ -246,6 +287,8 @@ _NUMBER_ONLY = re.compile(r"[-+−±]?(?:(?:[1-9]\d{0,2}(?P<group>[\s.,\u202f])\
 # translator localises as a date (*10:30*, *10 h 30*) but which reads as an amount with two decimals too (*10.30 €*)
 CLOCK_TIME = r"(?:[01]?\d|2[0-3])\.[0-5]\d"
 _CLOCK_TIME = re.compile(CLOCK_TIME)
+# an agenda's column of times goes back at most once in this many steps (a day's end to the next day's morning)
+_BACK_IN_TIME = 3
 
 
 @dataclass(slots=True)
@@ -260,6 +303,8 @@ class _Reading:
     # the tables being read (``open_table``), inner ones last: each its cells read as a number alone
     # (``_NUMBER_ONLY``), by their column and their paragraph
     tables: list[list[tuple[int, int]]] = field(default_factory=list)
+    # how many ``rows`` each table being read found kept before it: the rows its numbers' leaving moves
+    rows_before: list[int] = field(default_factory=list)
 
     def add(self, block: str) -> None:
         for paragraph in _paragraphs([_line_breaks(block)], self.path):
@@ -272,6 +317,7 @@ class _Reading:
     def open_table(self) -> None:
         """A table starts: its rows follow (``add_row``), then its end (``close_table``)."""
         self.tables.append([])
+        self.rows_before.append(len(self.rows))
 
     def add_row(self, cells: Iterable[range]) -> None:
         """A table row, each cell (empty ones too, that the cells keep their columns) the range of paragraphs read
@@ -289,14 +335,30 @@ class _Reading:
         if cells and all(len(cell) == 1 for cell in cells):
             self.rows.append(tuple(cell.start for cell in cells))
 
+    def _unordered_times(self, columns: set[int], numbers: list[tuple[int, int]]) -> set[int]:
+        """Which of the ``columns`` whose numbers are all shaped as times (``numbers``: by column and paragraph, in the
+        rows' order) go back in time too often to be an agenda's: an agenda follows the day, going back once a day
+        (a second day's morning), where amounts with two decimals shaped as times (*12.50*, *8.00*, *15.40*) go up
+        and down as they come."""
+        unordered = set()
+        for column in columns:
+            minutes = [int(hours) * 60 + int(rest) for hours, rest in (
+                self.paragraphs[index].split(".") for number_column, index in numbers if number_column == column)]
+            back = sum(later < earlier for earlier, later in zip(minutes, minutes[1:]))
+            if back and _BACK_IN_TIME * back > len(minutes) - 1:
+                unordered.add(column)
+        return unordered
+
     def close_table(self) -> None:
         """The table read last ends: its cells that are a number alone are left out, their paragraphs with them, but a
-        time of day's (``_CLOCK_TIME``: an agenda's *10.30*) in a column whose every number is one. A column of times
+        time of day's (``_CLOCK_TIME``: an agenda's *10.30*) in a column whose every number is one, in the day's order
+        (``_unordered_times``). A column of times
         is an agenda's or a timetable's, each time beside its item, which the translator localises; a number that is
         no time (*8.75*, *125*) in its column says its *10.30* is an amount. The table's paragraphs are the last read
         but for the footnotes after it, those of a table inside one of its cells, left out already, before them."""
-        numbers = self.tables.pop()
+        numbers, before = self.tables.pop(), self.rows_before.pop()
         amounts = {column for column, index in numbers if not _CLOCK_TIME.fullmatch(self.paragraphs[index])}
+        amounts |= self._unordered_times({column for column, _ in numbers} - amounts, numbers)
         dropped = sorted(index for column, index in numbers if column in amounts
                          or not _CLOCK_TIME.fullmatch(self.paragraphs[index]))
         if not dropped:
@@ -308,6 +370,7 @@ class _Reading:
         for index in reversed(dropped):
             del self.paragraphs[index]
         gone = set(dropped)
-        rows = (tuple(moved(index) for index in row if index not in gone) for row in self.rows)
-        self.rows = [row for row in rows if row]
+        # the rows kept before the table hold the paragraphs read before it only: those after them move
+        rows = (tuple(moved(index) for index in row if index not in gone) for row in self.rows[before:])
+        self.rows[before:] = [row for row in rows if row]
         self.tables = [[(column, moved(index)) for column, index in table] for table in self.tables]

@@ -55,6 +55,7 @@ _READER_COMMENTS = re.compile(r"comments(?:[-_](?:area|wrapper|section|list|cont
 # a form is the page's control (a comment's, a search's, a newsletter's, a log-in's: a few labels and notices), unless
 # it holds the page (ASP.NET's and SharePoint's form wraps the whole body): its heading, its article, or more words
 _FORM_WORDS = 100
+_FORM_CONTROLS = ("input", "button", "select", "textarea")
 # a breadcrumb (Accueil > Actualités > the page's title), wherever it stands, by the ARIA label or schema.org type
 # sites give it (BreadcrumbList, "Fil d'Ariane"), or by a class or id that names one (.breadcrumb, #breadcrumbs,
 # .fr-breadcrumb, .breadcrumb__list, .fil-ariane): a name saying a block *has* one (.has-breadcrumb, wrapping the
@@ -184,7 +185,20 @@ def _html_paragraphs(data: bytes, path: str) -> _Reading:
     for element in root.iter():
         _replace_controls(element)
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _left_out(element)]:
+        if element.tag in _FORM_CONTROLS:  # a box between two labels parts them as a space does
+            element.tail = " " + (element.tail or "")
         element.drop_tree()
+    for element in root.iter("input"):
+        element.tail = " " + (element.tail or "")
+    # the forms that are the page's controls, beside its text; a page whose text is mostly in its forms (a survey, a
+    # questionnaire under a skip link) is theirs
+    forms = [form for form in root.iter("form")
+             if _control_form(form) and not any(ancestor.tag == "form" for ancestor in form.iterancestors())]
+    body = root.find("body")
+    in_forms = sum(len(form.text_content().split()) for form in forms)
+    if forms and body is not None and len(body.text_content().split()) - in_forms >= in_forms:
+        for form in forms:
+            form.drop_tree()
     # a date stamp as the page shows it: read without what is not shown (a label for screen readers only)
     for element in [element for element in root.iter() if isinstance(element.tag, str) and _date_stamp(element)]:
         element.drop_tree()
@@ -221,6 +235,14 @@ def _replace_controls(element) -> None:
             setattr(element, name, _CONTROL.sub(lambda control: _CONTROL_READ_AS.get(control.group(), ""), value))
 
 
+def _control_form(form) -> bool:
+    """Whether ``form`` is a control of the page (a comment's, a search's, a newsletter's, a log-in's: a few labels and
+    notices, ``_FORM_WORDS``), not a form that holds the page (ASP.NET's and SharePoint's wrap the whole body: its
+    main content, its article, its title)."""
+    return len(form.text_content().split()) < _FORM_WORDS and not any(
+        child.tag in ("main", "article", "h1") or child.get("role") == "main" for child in form.iter())
+
+
 def _left_out(element) -> bool:
     """What a reader of the page does not read as its text: ``_DROPPED``, a cookie notice or a footer outside the
     article (by their id or class), a breadcrumb, readers' comments (``_READER_COMMENTS``), a form that is a control
@@ -239,8 +261,6 @@ def _left_out(element) -> bool:
                  or any(_BREADCRUMB.search(element.get(name, "")) for name in ("aria-label", "itemtype")))
                 and element.tag not in ("html", "body"))
             or any(_READER_COMMENTS.fullmatch(name) for name in names.split())
-            or (element.tag == "form" and len(element.text_content().split()) < _FORM_WORDS and not any(
-                child.tag in ("main", "article", "h1") or child.get("role") == "main" for child in element.iter()))
             # found: the closed part of an accordion; a tab's panel (ARIA's, jQuery UI's, a framework's), hidden until
             # its tab is chosen, is the page's text as a closed <details> is
             or (element.get("hidden") not in (None, "until-found") and element.get("role") != "tabpanel")
@@ -460,7 +480,7 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         if child.tag in ("td", "th"):
             end = len(read.paragraphs)
             span = child.get("colspan", "1").strip()  # the columns it covers
-            cells += [range(start, end)] + [range(end, end)] * (min(int(span), 64) - 1 if span.isdigit() and int(span)
+            cells += [range(start, end)] + [range(end, end)] * (min(int(span), 64) - 1 if span.isdecimal() and int(span)
                                                                 else 0)
         if child.tail:
             current.append(text(child.tail))

@@ -21,10 +21,33 @@ from .html import _html_paragraphs
 
 
 MARKDOWN_EXTENSIONS = {".md", ".markdown"}
+# how deep markdown-it nests blocks (a list's item in a list: two levels), past CommonMark's preset's 20, where a list
+# ten deep lost its last item and the paragraphs after it; the HTML read is refused deeper than 256
+_MAX_NESTING = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-# the keys of a front matter whose values the site shows as text, a YAML or a TOML scalar on its line
-_SHOWN_KEY = re.compile(r"^(?:title|subtitle|description|summary)\s*[:=]\s*(.+?)\s*$", re.MULTILINE | re.IGNORECASE)
+# a front matter's line: a YAML key, a TOML key or table, a list's item, a comment, a value carried on indented lines;
+# a file opening with a thematic break (``---``) and a setext heading's underline further down holds prose between them
+_FRONT_MATTER_LINE = re.compile(r"[\w.\"'-]+[ \t]*(?::(?:[ \t]|$)|=)|\[.*\]$|-(?:[ \t]|$)|#|[ \t]|$")
+# the keys of a front matter whose values the site shows as text, a YAML or a TOML scalar: on its line, or on the
+# indented lines under it (YAML's block scalars, ``|`` and ``>``, and a plain scalar carried on)
+_SHOWN_KEY = re.compile(r"(?:title|subtitle|description|summary)[ \t]*[:=][ \t]*(.*?)[ \t]*$", re.IGNORECASE)
+_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*")
+
+
+def _shown_values(front_matter: str) -> list[str]:
+    """The values of a front matter's ``_SHOWN_KEY``s, each as one line."""
+    values: list[list[str]] = []
+    carried = False  # the indented lines under a shown key are its value's
+    for line in front_matter.splitlines():
+        if carried and line[:1] in (" ", "\t") and line.strip():
+            values[-1].append(line.strip())
+            continue
+        key = _SHOWN_KEY.fullmatch(line)
+        carried = key is not None
+        if key:
+            values.append([] if _BLOCK_SCALAR.fullmatch(key.group(1)) or not key.group(1) else [key.group(1)])
+    return [_scalar(" ".join(value)) for value in values]
 
 
 def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
@@ -39,15 +62,20 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
                           line=text.count("\n", 0, control.start()) + 1)
     shown = []
     front = _FRONT_MATTER.match(text)
-    if front:
-        shown = [_scalar(value) for value in _SHOWN_KEY.findall(front.group(2))]
+    if front and all(_FRONT_MATTER_LINE.match(line) for line in front.group(2).splitlines()):
+        shown = _shown_values(front.group(2))
         text = text[front.end():]
-    markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    markdown = MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
     for rule in ("link_open", "link_close", "fence", "code_block"):  # a link's text as text; code is no prose
         markdown.add_render_rule(rule, lambda *arguments: "")
+    tokens = markdown.parse(text)
+    if any(token.level >= _MAX_NESTING - 1 for token in tokens):
+        # markdown-it stops reading at its nesting limit and renders what it read so far: the rest would be lost unsaid
+        raise TmtoolError(f"lists or quotes nested more than {_MAX_NESTING // 2 - 1} deep, past which the text cannot "
+                          "be read: save it as plain text", path=path)
     page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><main>"
-            + "".join(f"<p>{escape(value)}</p>" for value in shown if value) + markdown.render(text)
-            + "</main></body></html>")
+            + "".join(f"<p>{escape(value)}</p>" for value in shown if value)
+            + markdown.renderer.render(tokens, markdown.options, {}) + "</main></body></html>")
     return _html_paragraphs(page.encode("utf-8"), path)
 
 

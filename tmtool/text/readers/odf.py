@@ -98,7 +98,7 @@ def _range(address: str | None, table: str) -> tuple[int, int, int, int] | None:
 def _repeated(element, what: str) -> int:
     """How many times a table's ``element`` (a row, a cell) stands for itself (``table:number-rows-repeated``)."""
     count = element.get(f"{_TABLE}number-{what}-repeated", "1")
-    return int(count) if count.isdigit() else 1
+    return int(count) if count.isdecimal() else 1
 
 
 def _column(letters: str) -> int:
@@ -244,7 +244,7 @@ class _OdtWalk(_Walk):
 
     def span(self, cell) -> int:
         count = cell.get(_TABLE + "number-columns-spanned", "1")
-        return min(int(count), 64) if count.isdigit() and int(count) > 0 else 1
+        return min(int(count), 64) if count.isdecimal() and int(count) > 0 else 1
 
     def skipped(self, element) -> bool:
         return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"
@@ -292,7 +292,7 @@ class _OdtWalk(_Walk):
         for child in element:
             if child.tag == _TEXT + "s":
                 count = child.get(_TEXT + "c", "1")
-                parts.append(" " * min(int(count) if count.isdigit() else 1, _MAX_SPACES))
+                parts.append(" " * min(int(count) if count.isdecimal() else 1, _MAX_SPACES))
             elif child.tag == _TEXT + "tab":
                 parts.append("\t")
             elif child.tag in _PAGE_FIELDS and self.furniture:

@@ -415,30 +415,46 @@ def _without_fields(text: str, page: str, generated: str) -> str:
     piece between tabs (its place on the line: left, centre, right), a piece that held nothing else going:
     - a page's number with its label's words (``_page_label``): *OTAN SANS CLASSIFICATION – Page 3 sur 9* keeps its
       marking;
-    - a generated text with the words bound to it within its piece (between separators: ``_FURNITURE_SEPARATOR``) by a
-      colon or a function word before it (*Imprimé le*, *Printed on*, *Date :*), or holding nothing but function words
-      (*à*, between a date and a time); a title before it keeps its words (*Rapport annuel 2024*)."""
+    - a generated text with its label (``_unlabelled``), within its part of the piece (between separators:
+      ``_FURNITURE_SEPARATOR``, kept as written between the parts that stay)."""
     pieces = []
     for piece in text.split("\t"):
         if page in piece:
             piece = _page_label(page).sub("", piece).replace(page, "").strip(_DANGLING)
         if generated in piece:
-            parts = _FURNITURE_SEPARATOR.split(piece)
-            kept = [part for part in parts[::2] if generated not in part or not _labels_field(part, generated)]
-            piece = " – ".join(part.replace(generated, " ").strip(_DANGLING) for part in kept)
-            piece = re.sub(r"\s{2,}", " ", piece).strip(_DANGLING)
+            parts = _FURNITURE_SEPARATOR.split(piece)  # the parts, their separators between them
+            kept: list[str] = []
+            for index in range(0, len(parts), 2):
+                part = _unlabelled(parts[index], generated) if generated in parts[index] else parts[index].strip()
+                if part:
+                    kept += [parts[index - 1], part] if kept else [part]
+            piece = "".join(kept).strip(_DANGLING)
         if piece:
             pieces.append(piece)
     return "\t".join(pieces)
 
 
-def _labels_field(part: str, generated: str) -> bool:
-    """Whether the words of ``part`` beside its generated text (``generated``) are its label."""
-    before = part.partition(generated)[0].rstrip()
-    words = re.findall(r"\w+", part)
-    last = re.search(r"(\w+)\W*$", before)
-    return (before.endswith(":") or all(word.casefold() in _FUNCTION_WORDS for word in words)
-            or (last is not None and last.group(1).casefold() in _FUNCTION_WORDS))
+# the content words a label of a generated text holds at most (*Imprimé le*, *Date de création :*, *Last saved on*);
+# a title before a date holds more (*Compte rendu de la réunion du*), or is bound by no word (*Rapport annuel 2024*)
+_LABEL_WORDS = 2
+_LAST_WORD = re.compile(r"(?<!\w)(\w+)\W*$")
+
+
+def _unlabelled(part: str, generated: str) -> str:
+    """``part`` less its generated texts (``generated``) and the function words and colon binding each to the words
+    before it (*Imprimé le*, *à*, *Date :*); nothing when what is left is their label: no content word, or two at most
+    where a word bound them (*Imprimé*, *Date de création*, *Printed*)."""
+    segments = part.split(generated)
+    bound = False
+    for index in range(len(segments) - 1):  # each one before a field
+        segment = segments[index].rstrip(_DANGLING)
+        while (word := _LAST_WORD.search(segment)) and word.group(1).casefold() in _FUNCTION_WORDS:
+            segment, bound = segment[:word.start()].rstrip(_DANGLING), True
+        bound = bound or segments[index].rstrip().endswith(":")
+        segments[index] = segment
+    left = re.sub(r"\s+", " ", " ".join(segments)).strip(_DANGLING)
+    content = [word for word in re.findall(r"\w+", left) if word.casefold() not in _FUNCTION_WORDS]
+    return "" if not content or (bound and len(content) <= _LABEL_WORDS) else left
 
 
 def _free_characters(text: str, count: int) -> list[str] | None:
@@ -464,7 +480,8 @@ def _headers_and_footers(relations: list[tuple[str, str, str]]) -> list[str]:
 def _shown_headers_and_footers(root, relations: list[tuple[str, str, str]], settings) -> set[str] | None:
     """The header and footer parts a page of the document shows: those its sections name (``w:headerReference``,
     ``w:footerReference``), a first page's only in a section that has one (``w:titlePg``), the even pages' only where
-    the settings set them apart (``w:evenAndOddHeaders``), as ECMA-376 Part 1 §17.10 says. Word keeps a first page's
+    the settings set them apart (``w:evenAndOddHeaders``), a section naming none of a kind showing the previous
+    section's, as ECMA-376 Part 1 §17.10 says. Word keeps a first page's
     header when *Different first page* is unticked, its text shown on no page; None where no section says (a
     generator's document without ``w:sectPr``): every part is read."""
     w = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
@@ -475,12 +492,15 @@ def _shown_headers_and_footers(root, relations: list[tuple[str, str, str]], sett
     even = settings is not None and _on(settings.find(w + "evenAndOddHeaders"), w)
     targets = {rid: part for rid, kind, part in relations if kind in ("header", "footer")}
     shown = set()
+    # each header's and footer's part by its kind, as the sections so far name it: a section that names none of a kind
+    # shows the previous section's (its header linked to the previous)
+    named: dict[tuple[str, str], str | None] = {}
     for section in sections:
-        first = _on(section.find(w + "titlePg"), w)
         for reference in section.iterchildren(w + "headerReference", w + "footerReference"):
-            kind = reference.get(w + "type", "default")
-            if kind == "default" or (kind == "first" and first) or (kind == "even" and even):
-                shown.add(targets.get(_relation_id(reference)))
+            named[reference.tag, reference.get(w + "type", "default")] = targets.get(_relation_id(reference))
+        kinds = {"default"} | ({"first"} if _on(section.find(w + "titlePg"), w) else set()) | (
+            {"even"} if even else set())
+        shown |= {part for (_, kind), part in named.items() if kind in kinds}
     return shown
 
 
@@ -742,7 +762,7 @@ class _DocxWalk(_Walk):
     def span(self, cell) -> int:
         merged = cell.find(f"{self.w}tcPr/{self.w}gridSpan")
         count = merged.get(self.w + "val", "1") if merged is not None else "1"
-        return min(int(count), 64) if count.isdigit() and int(count) > 0 else 1
+        return min(int(count), 64) if count.isdecimal() and int(count) > 0 else 1
 
     def _hidden(self, properties) -> bool:
         """Whether text with the run properties ``properties`` (a run's ``w:rPr``, a paragraph mark's) is
@@ -934,7 +954,7 @@ class _DocxWalk(_Walk):
         chosen = choices.find(w + "result")
         chosen = chosen if chosen is not None else choices.find(w + "default")
         index = chosen.get(w + "val", "0") if chosen is not None else "0"
-        return entries[int(index)] if index.isdigit() and int(index) < len(entries) else ""
+        return entries[int(index)] if index.isdecimal() and int(index) < len(entries) else ""
 
     def _field(self, kind: str | None) -> None:
         """A complex field's begin, separate and end: its instruction is never text; its result is, unless
