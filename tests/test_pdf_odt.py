@@ -394,6 +394,28 @@ def test_arabic_and_hebrew_words_in_an_english_pdf_read_in_logical_order():
         "Allies reaffirmed their commitment to the North Atlantic Treaty and to the security of the Euro-Atlantic area, which rests on collective defence.")
 
 
+def test_brackets_signs_and_ranges_in_a_right_to_left_pdf_read_as_written():
+    """LibreOffice Writer's export of Arabic and Hebrew paragraphs with *NATO (OTAN)*, *(الفقرة 2)*, *15%*, *1,5*,
+    *10:30*, *2022–2023* and *2024-2025* in them. A PDF maps a glyph to one character however it is used: a bracket
+    that a right-to-left run shows mirrored (UAX #9, L4) reads as its shape's character once the font's ``(`` has stood
+    in a Latin run (*)الفقرة 2(*), and *NATO (OTAN)*'s closing bracket, right of *OTAN* where UAX #9 (N0) shows it,
+    was left out of the Latin run (*)NATO (OTAN*). A dash between two numbers was read as a part of one (*2023–2022*),
+    a per cent sign after European digits in Hebrew as none (*%15*; W5). A kashida that the subset's one-byte
+    code 0x43 left without a Unicode map read as *C* (*المشCاركة*)."""
+    fodt = (REAL / "libreoffice-rtl-brackets-numbers.fodt").read_text(encoding="utf-8")
+    source = [html.unescape(text) for text in re.findall(r'<text:p text:style-name="Standard">(.*?)</text:p>', fodt)]
+    assert len(source) == 4
+    assert read_document(REAL / "libreoffice-rtl-brackets-numbers.pdf", lang="ar").paragraphs == tuple(source)
+
+
+def test_arabic_words_in_brackets_in_an_english_pdf_read_in_logical_order():
+    """LibreOffice Writer's export of an English paragraph quoting *مجلس (الأمن)*: the brackets, shown within the
+    Arabic run (UAX #9, N0), the first left of its first letter, were read outside it (*)نملأا( سلجم*)."""
+    fodt = (REAL / "libreoffice-english-quoting-rtl-brackets.fodt").read_text(encoding="utf-8")
+    source = [html.unescape(text) for text in re.findall(r'<text:p text:style-name="Standard">(.*?)</text:p>', fodt)]
+    assert read_document(REAL / "libreoffice-english-quoting-rtl-brackets.pdf", lang="en").paragraphs == tuple(source)
+
+
 def test_a_borderless_table_s_first_column_of_numbers_or_letters_is_a_column():
     """LibreOffice Writer's export of two borderless glossaries whose first column numbers the rows (*1.*, *2.*; *a)*,
     *b)*): each number, taken for a list item's hanging marker, was joined to the next cell (*1. Commandement allié

@@ -434,47 +434,143 @@ def _logical_order(parts: list[str], rtl: bool) -> list[str]:
     if not rtl and not _RIGHT_TO_LEFT.search("".join(parts)):
         return parts
     kinds = [_direction(part) for part in parts]
+    # a kashida glyph that the font's Unicode map leaves out is read as "(cid:3)", or, in a font of one-byte codes, as
+    # the character its code stands for in the font's encoding: a Latin letter or a digit (code 0x43, *C*), which no
+    # Arabic word holds between two of its letters (a sign may: *و/أو*)
     stretch = [part.startswith("(cid:") or part == "\u0640" for part in parts]
+    encoded = [len(part) == 1 and part.isascii() and part.isalnum() for part in parts]
     kashida = set()
     for k, part in enumerate(parts):
-        if stretch[k] and k not in kashida:
+        if (stretch[k] or encoded[k]) and k not in kashida:
             end = k
-            while end < len(parts) and stretch[end]:
+            while end < len(parts) and (stretch[end] or encoded[end]):
                 end += 1
-            if k and end < len(parts) and kinds[k - 1] == kinds[end] == "R":
+            if k and end < len(parts) and kinds[k - 1] == kinds[end] == "R" and (
+                    all(stretch[k:end]) or _arabic(parts[k - 1]) and _arabic(parts[end])):
                 kashida.update(range(k, end))
     parts = [part for k, part in enumerate(parts) if k not in kashida]
     kinds = [kind for k, kind in enumerate(kinds) if k not in kashida]
     if not any(kinds) or all(kind in ("L", "N", "") for kind in kinds) and not rtl:
         return parts
-    embedded = _runs(parts, kinds, "L", "LN") if rtl else _runs(parts, kinds, "R", "RN")
+    embedded = [_with_brackets(parts, run) for run in
+                (_runs(parts, kinds, "L", "LN") if rtl else _runs(parts, kinds, "R", "RN"))]
     for start, end in embedded:
         parts[start:end] = parts[start:end][::-1]
         kinds[start:end] = kinds[start:end][::-1]
     # a number, reversed with the page on a right-to-left one or with its run on a left-to-right one, read back
-    numbers = _runs(parts, kinds, "N", "N")
-    for start, end in numbers:
-        if rtl and not any(a <= start < b for a, b in embedded) or not rtl and any(a <= start < b for a, b in embedded):
+    for start, end, digit in _number_runs(parts, kinds):
+        if rtl != any(a <= digit < b for a, b in embedded):
             parts[start:end] = parts[start:end][::-1]
+    return _paired_brackets(parts)
+
+
+# brackets that a right-to-left run shows mirrored (UAX #9, L4; « » left out: »…« opens and closes German quotes)
+_BRACKETS = ("()", "[]", "{}")
+
+
+def _with_brackets(parts: list[str], run: tuple[int, int]) -> tuple[int, int]:
+    """A run of the other direction with a bracket next to its ends whose pair it holds (*NATO (OTAN)* in Arabic,
+    *(الأمن)* in English): UAX #9 (N0) gives a pair of brackets the direction of the text it holds, so the bracket is
+    shown in the run, reversed with it."""
+    start, end = run
+    for pair in _BRACKETS:
+        if sum(part in pair for part in parts[start:end]) % 2:
+            if start and parts[start - 1] in pair:
+                start -= 1
+            elif end < len(parts) and parts[end] in pair:
+                end += 1
+    return start, end
+
+
+def _paired_brackets(parts: list[str]) -> list[str]:
+    """A line's brackets of one kind turned round when they pair that way only (*)الفقرة 2(* for *(الفقرة 2)*): a
+    right-to-left run shows a bracket's mirror image (UAX #9, L4), and a PDF maps a glyph to one character however
+    it is used, so that a bracket's character is its shape's on one page, its meaning's on another."""
+    for pair in _BRACKETS:
+        at = [k for k, part in enumerate(parts) if part in pair]
+        if len(at) > 1 and _unpaired(parts[k] for k in at) > _unpaired(pair[parts[k] == pair[0]] for k in at):
+            for k in at:
+                parts[k] = pair[parts[k] == pair[0]]
     return parts
+
+
+def _unpaired(brackets) -> int:
+    """How many of a sequence of brackets of one kind (opening first in its pair) pair with none."""
+    opened = unpaired = 0
+    for bracket in brackets:
+        if bracket in "([{":
+            opened += 1
+        elif opened:
+            opened -= 1
+        else:
+            unpaired += 1
+    return opened + unpaired
+
+
+def _arabic(part: str) -> bool:
+    return unicodedata.bidirectional(part[-1]) == "AL"
 
 
 def _runs(parts: list[str], kinds: list[str], ends: str, inner: str) -> list[tuple[int, int]]:
     """The runs (start, end) of parts from one of a kind in ``ends`` to the last of such, with only parts of a kind
-    in ``inner`` or of none between them; for a number's run (``ends`` N), those of none each one sign alone (*1,5*,
-    *2024/2025*), not a space."""
+    in ``inner`` or of none between them."""
     runs: list[tuple[int, int]] = []
     start = last = None
-    for k, (part, kind) in enumerate(zip([*parts, ""], [*kinds, "end"])):
+    for k, kind in enumerate([*kinds, "end"]):
         if kind and kind in ends:
             start = k if start is None else start
             last = k
             continue
-        number_sign = ends != "N" or (k == last + 1 if last is not None else False) and not part.isspace()
-        if start is not None and not (kind in inner if kind else number_sign):
+        if start is not None and not (kind in inner if kind else True):
             runs.append((start, last + 1))
             start = last = None
     return runs
+
+
+def _number_runs(parts: list[str], kinds: list[str]) -> list[tuple[int, int, int]]:
+    """The numbers of a line (start, end, a digit's place), each read from its left end, as UAX #9 makes one run of:
+    digits, a comma, stop, colon or slash alone between two (*1,5*, *10:30*, *2024/2025*; rule W4), and, in a number
+    of European digits not after an Arabic letter (W2), a plus or minus alone between two (*2024-2025*) and the
+    signs next to it such as *%*, *°*, *€* (W5). A dash between two numbers (*2022–2023*) is no part of either."""
+    runs = []
+    k = 0
+    while k < len(parts):
+        if kinds[k] != "N":
+            k += 1
+            continue
+        european = unicodedata.bidirectional(parts[k][0]) == "EN" and _strong_before(parts, k) != "AL"
+        joins = ("CS", "ES") if european else ("CS",)
+        start = end = k
+        while end + 1 < len(parts):
+            if kinds[end + 1] == "N":
+                end += 1
+            elif (end + 2 < len(parts) and kinds[end + 2] == "N" and len(parts[end + 1]) == 1
+                  and unicodedata.bidirectional(parts[end + 1]) in joins):
+                end += 2
+            else:
+                break
+        if european:
+            while start and _is_sign(parts[start - 1], "ET"):
+                start -= 1
+            while end + 1 < len(parts) and _is_sign(parts[end + 1], "ET"):
+                end += 1
+        runs.append((start, end + 1, k))
+        k = end + 1
+    return runs
+
+
+def _is_sign(part: str, kind: str) -> bool:
+    return len(part) == 1 and unicodedata.bidirectional(part) == kind
+
+
+def _strong_before(parts: list[str], k: int) -> str:
+    """The bidirectional class of the nearest letter before part ``k`` (L, R or AL), '' if none."""
+    for part in reversed(parts[:k]):
+        for character in reversed(part):
+            kind = unicodedata.bidirectional(character)
+            if kind in ("L", "R", "AL"):
+                return kind
+    return ""
 
 
 def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = False) -> list[_Line]:
