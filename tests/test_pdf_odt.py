@@ -416,6 +416,31 @@ def test_arabic_words_in_brackets_in_an_english_pdf_read_in_logical_order():
     assert read_document(REAL / "libreoffice-english-quoting-rtl-brackets.pdf", lang="en").paragraphs == tuple(source)
 
 
+def _fodt_paragraphs(name: str) -> list[str]:
+    fodt = (REAL / name).read_text(encoding="utf-8")
+    return [html.unescape(text) for text in re.findall(r'<text:p text:style-name="\w+">(.*?)</text:p>', fodt)]
+
+
+def test_a_bilingual_page_reads_each_column_in_its_own_direction():
+    """LibreOffice Writer's export of a page in two columns, three English paragraphs on the left, their Arabic
+    translation on the right (justified, right to left). The page's letters are mostly Latin: the Arabic lines were
+    read as right-to-left runs on left-to-right lines, a line's final stop moved to its start (*.الحلف*), and their
+    paragraphs, whose first lines start at the right and last lines end short on the left, run together. A line whose
+    letters are all of the other direction is read, and set for its paragraph's indents and ends, in its own."""
+    source = _fodt_paragraphs("libreoffice-bilingual-columns.fodt")
+    assert read_document(REAL / "libreoffice-bilingual-columns.pdf", lang=None).paragraphs == tuple(source)
+
+
+def test_an_english_column_on_a_mostly_arabic_page_reads_left_to_right():
+    """The same with two English paragraphs beside six Arabic ones: the page, read as its mirror image, read the
+    English lines' stops at their starts (*.International Staff*) and ran the paragraphs into each other, their
+    short last lines taken for indented first lines."""
+    english = _fodt_paragraphs("libreoffice-bilingual-columns-arabic-longer.fodt")[:2]
+    assert english[0].startswith("The North Atlantic Council")
+    paragraphs = read_document(REAL / "libreoffice-bilingual-columns-arabic-longer.pdf", lang=None).paragraphs
+    assert paragraphs[-2:] == tuple(english)
+
+
 def test_a_borderless_table_s_first_column_of_numbers_or_letters_is_a_column():
     """LibreOffice Writer's export of two borderless glossaries whose first column numbers the rows (*1.*, *2.*; *a)*,
     *b)*): each number, taken for a list item's hanging marker, was joined to the next cell (*1. Commandement allié

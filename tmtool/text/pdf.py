@@ -138,6 +138,8 @@ class _Line:
     hang: float | None = None  # after a hanging indent's marker (*1.1⇥*, *•⇥*), where its text and next lines start
     goes_on: bool = False  # it goes on from the line before it in reading order: a table's cell broken over a page
     in_columns: bool = False  # it stands in one of a page's columns of text (``_band_order``)
+    turned: bool = False  # of the other direction than its page's: its x stand turned about the page's middle
+    # until its page's lines are ordered (``_oriented_line``)
 
     def below(self, other: _Line) -> bool:
         """Whether this line comes right under ``other`` in the same column."""
@@ -291,7 +293,7 @@ def _read_lines(path: Path) -> list[list[_Line]]:
         rtl = _right_to_left(page)
         if rtl:
             page, rules = _mirrored(page, rules, sides)
-        lines.append(_page_lines(page, number, rules, rtl))
+        lines.append(_page_lines(page, number, rules, rtl, sides))
     for page, top in zip(lines, tops):
         for line in page:
             line.from_top = top - line.baseline
@@ -452,6 +454,10 @@ def _logical_order(parts: list[str], rtl: bool) -> list[str]:
     kinds = [kind for k, kind in enumerate(kinds) if k not in kashida]
     if not any(kinds) or all(kind in ("L", "N", "") for kind in kinds) and not rtl:
         return parts
+    # a line whose letters are all of the other direction is a line of a paragraph of that direction (UAX #9, P2: a
+    # bilingual table's English cell on an Arabic page): read as such, its end's stop or comma stays at its end
+    if "R" not in kinds and "L" in kinds if rtl else "L" not in kinds:
+        return _logical_order(parts[::-1], not rtl)
     embedded = [_with_brackets(parts, run) for run in
                 (_runs(parts, kinds, "L", "LN") if rtl else _runs(parts, kinds, "R", "RN"))]
     for start, end in embedded:
@@ -573,7 +579,7 @@ def _strong_before(parts: list[str], k: int) -> str:
     return ""
 
 
-def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = False) -> list[_Line]:
+def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = False, sides: float = 0.0) -> list[_Line]:
     """A page's lines in reading order."""
     # a row reaches down to the lowest bottom of its glyphs, but no further than half an em under its first glyph's
     # in its largest print: the lines of columns whose paragraphs' spacing leaves their baselines apart, each a little
@@ -592,13 +598,37 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = Fals
     pieces = [_pieces(sorted(row, key=lambda g: g.x0), rules) for _, row in rows]
     edges = _column_edges(pieces)
     pieces = [_cut_at_edges(row, edges[i]) for i, row in enumerate(pieces)]
-    lines = [[_line(piece, page, rtl) for piece in _rejoin(pieces, i, rules, edges[i])
+    lines = [[_oriented_line(piece, page, rtl, sides) for piece in _rejoin(pieces, i, rules, edges[i])
               if not all(g.text.isspace() for g in piece)] for i in range(len(pieces))]
     for row, row_edges in zip(lines, edges):
         for line in row:
             line.cell = rules.around(line)
             line.table = bool(row_edges)
-    return [line for band in _bands([row for row in lines if row]) for line in _band_order(band)]
+    ordered = [line for band in _bands([row for row in lines if row]) for line in _band_order(band)]
+    for line in ordered:
+        if line.turned:  # its paragraph's indents and line ends, from here on, in its own direction
+            _turn(line, sides)
+    return ordered
+
+
+def _oriented_line(piece: list[_Glyph], page: int, rtl: bool, sides: float) -> _Line:
+    """A piece of a row as a line in the page's direction (``rtl``: the page read as its mirror image), or, when its
+    letters are all of the other (UAX #9, P2: a bilingual page's English column or cell on an Arabic page), read in
+    that one, its indents and ends set as that direction's (``_Line.turned``)."""
+    kinds = {_direction(glyph.text) for glyph in piece}
+    own, other = ("R", "L") if rtl else ("L", "R")
+    if own in kinds or other not in kinds:
+        return _line(piece, page, rtl)
+    line = _line([_Glyph(g.text, sides - g.x1, sides - g.x0, g.bottom, g.top, g.size) for g in reversed(piece)], page,
+                 not rtl)
+    _turn(line, sides)  # back where the page's lines stand, to be ordered among them, then turned again
+    return line
+
+
+def _turn(line: _Line, sides: float) -> None:
+    line.x0, line.x1 = sides - line.x1, sides - line.x0
+    line.hang = None if line.hang is None else sides - line.hang
+    line.turned = not line.turned
 
 
 def _pieces(row: list[_Glyph], rules: _Rules) -> list[list[_Glyph]]:
