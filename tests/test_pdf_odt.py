@@ -522,6 +522,18 @@ def test_a_table_s_row_broken_over_two_pages_is_read_in_its_cells():
                                      "R-027", "Agence OTAN d’information et de communication (28)")
 
 
+def test_a_table_s_row_at_a_page_s_top_with_one_cell_is_a_row_of_its_own():
+    """LibreOffice Writer's export of a ruled glossary whose every third row names a group in its first cell, its
+    other cells empty, the header row repeated on each page: the group row at the top of page 2 (*Groupe 9*), fewer
+    cells than the row ending page 1, was read as that row's first cell going on (*Terme 26 Groupe 9*), though that
+    cell's one line had room for the word. A cell's text goes on over the page only where its last line was full."""
+    paragraphs = read_document(REAL / "libreoffice-table-group-rows.pdf", lang="fr").paragraphs
+    rows = [(f"Groupe {k // 3}",) if k % 3 == 0 else (f"Terme {k}", f"Définition du terme {k}", f"R-{k:03d}")
+            for k in range(90)]
+    at = paragraphs.index("Groupe 0")
+    assert paragraphs[at:] == (*(cell for row in rows for cell in row), "Après le tableau.")
+
+
 CLAUSES = [
     "Les Alliés ont réaffirmé leur attachement au Traité de l’Atlantique Nord et à la sécurité de la zone "
     "euro-atlantique, qui repose sur la défense collective.",

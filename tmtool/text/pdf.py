@@ -241,6 +241,12 @@ def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
         # number, or empty, is a row of its own)
         if 2 * len(top) > len(cells) or not all(len(owner) == 1 for owner in owners):
             continue
+        # a cell's text breaks where its next word does not fit: a cell whose last line had room for the line's first
+        # word (inside the cell's right rule by the text's inset from its left one) ended, and the line starts a row of
+        # its own (a table's row of a group's name, its other cells empty)
+        if any(cell[1] != float("inf") and cells[cell].x1 + 0.5 * line.size + line.first_word
+               <= cell[1] - (cells[cell].x0 - cell[0]) for line, (cell,) in zip(top, owners)):
+            continue
         for line, (cell,) in zip(top, owners):
             moved = [other for other in going_on if other.cell == line.cell]
             for other in moved:
