@@ -10,7 +10,8 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
 - a page whose letters are mostly of a right-to-left script (Arabic, Hebrew) is read as its mirror image, so that its
   lines, columns, indents and table cells stand as a left-to-right page's do; a line's runs of the other direction
   (Latin words, numbers; Arabic or Hebrew words on a left-to-right page) are put back in reading order
-  (``_logical_order``), and the kashidas that stretch a justified Arabic line are dropped;
+  (``_logical_order``), and the kashidas that stretch a justified Arabic line are dropped; a line whose letters are all
+  of the other direction (a bilingual page's other column) is read, and set for its paragraph, in its own;
 - characters on one baseline are a row, cut where a gap is wider than an em or a drawn vertical rule stands
   between two characters (a ruled table's cells); two pieces are one line again when a row above or below
   has text across their gap (a stretched space of justified text, not a gutter or the gap between table
