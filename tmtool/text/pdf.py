@@ -474,7 +474,8 @@ def _logical_order(parts: list[str], rtl: bool) -> list[str]:
     for start, end, digit in _number_runs(parts, kinds):
         if rtl != any(a <= digit < b for a, b in embedded):
             parts[start:end] = parts[start:end][::-1]
-    return _paired_brackets(parts)
+    mirrored = [any(a <= k < b for a, b in embedded) != rtl for k in range(len(parts))]  # shown right to left
+    return _paired_brackets(parts, mirrored)
 
 
 # brackets that a right-to-left run shows mirrored (UAX #9, L4; « » left out: »…« opens and closes German quotes)
@@ -495,12 +496,13 @@ def _with_brackets(parts: list[str], run: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-def _paired_brackets(parts: list[str]) -> list[str]:
-    """A line's brackets of one kind turned round when they pair that way only (*)الفقرة 2(* for *(الفقرة 2)*): a
-    right-to-left run shows a bracket's mirror image (UAX #9, L4), and a PDF maps a glyph to one character however
-    it is used, so that a bracket's character is its shape's on one page, its meaning's on another."""
+def _paired_brackets(parts: list[str], mirrored: list[bool]) -> list[str]:
+    """A line's brackets of one kind in its right-to-left runs (``mirrored``) turned round when they pair that way only
+    (*)الفقرة 2(* for *(الفقرة 2)*): a right-to-left run shows a bracket's mirror image (UAX #9, L4), and a PDF maps a
+    glyph to one character however it is used, so that a bracket's character is its shape's on one page, its
+    meaning's on another."""
     for pair in _BRACKETS:
-        at = [k for k, part in enumerate(parts) if part in pair]
+        at = [k for k, part in enumerate(parts) if part in pair and mirrored[k]]
         if len(at) > 1 and _unpaired(parts[k] for k in at) > _unpaired(pair[parts[k] == pair[0]] for k in at):
             for k in at:
                 parts[k] = pair[parts[k] == pair[0]]
