@@ -624,6 +624,8 @@ def _oriented_line(piece: list[_Glyph], page: int, rtl: bool, sides: float) -> _
     """A piece of a row as a line in the page's direction (``rtl``: the page read as its mirror image), or, when its
     letters are all of the other (UAX #9, P2: a bilingual page's English column or cell on an Arabic page), read in
     that one, its indents and ends set as that direction's (``_Line.turned``)."""
+    if not rtl and not _RIGHT_TO_LEFT.search("".join(glyph.text for glyph in piece)):  # most lines: not a letter asked
+        return _line(piece, page)
     kinds = {_direction(glyph.text) for glyph in piece}
     own, other = ("R", "L") if rtl else ("L", "R")
     if own in kinds or other not in kinds:
