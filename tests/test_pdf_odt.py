@@ -394,6 +394,53 @@ def test_arabic_and_hebrew_words_in_an_english_pdf_read_in_logical_order():
         "Allies reaffirmed their commitment to the North Atlantic Treaty and to the security of the Euro-Atlantic area, which rests on collective defence.")
 
 
+def test_brackets_signs_and_ranges_in_a_right_to_left_pdf_read_as_written():
+    """LibreOffice Writer's export of Arabic and Hebrew paragraphs with *NATO (OTAN)*, *(الفقرة 2)*, *15%*, *1,5*,
+    *10:30*, *2022–2023* and *2024-2025* in them. A PDF maps a glyph to one character however it is used: a bracket
+    that a right-to-left run shows mirrored (UAX #9, L4) reads as its shape's character once the font's ``(`` has stood
+    in a Latin run (*)الفقرة 2(*), and *NATO (OTAN)*'s closing bracket, right of *OTAN* where UAX #9 (N0) shows it,
+    was left out of the Latin run (*)NATO (OTAN*). A dash between two numbers was read as a part of one (*2023–2022*),
+    a per cent sign after European digits in Hebrew as none (*%15*; W5). A kashida that the subset's one-byte
+    code 0x43 left without a Unicode map read as *C* (*المشCاركة*)."""
+    fodt = (REAL / "libreoffice-rtl-brackets-numbers.fodt").read_text(encoding="utf-8")
+    source = [html.unescape(text) for text in re.findall(r'<text:p text:style-name="Standard">(.*?)</text:p>', fodt)]
+    assert len(source) == 4
+    assert read_document(REAL / "libreoffice-rtl-brackets-numbers.pdf", lang="ar").paragraphs == tuple(source)
+
+
+def test_arabic_words_in_brackets_in_an_english_pdf_read_in_logical_order():
+    """LibreOffice Writer's export of an English paragraph quoting *مجلس (الأمن)*: the brackets, shown within the
+    Arabic run (UAX #9, N0), the first left of its first letter, were read outside it (*)نملأا( سلجم*)."""
+    fodt = (REAL / "libreoffice-english-quoting-rtl-brackets.fodt").read_text(encoding="utf-8")
+    source = [html.unescape(text) for text in re.findall(r'<text:p text:style-name="Standard">(.*?)</text:p>', fodt)]
+    assert read_document(REAL / "libreoffice-english-quoting-rtl-brackets.pdf", lang="en").paragraphs == tuple(source)
+
+
+def _fodt_paragraphs(name: str) -> list[str]:
+    fodt = (REAL / name).read_text(encoding="utf-8")
+    return [html.unescape(text) for text in re.findall(r'<text:p text:style-name="\w+">(.*?)</text:p>', fodt)]
+
+
+def test_a_bilingual_page_reads_each_column_in_its_own_direction():
+    """LibreOffice Writer's export of a page in two columns, three English paragraphs on the left, their Arabic
+    translation on the right (justified, right to left). The page's letters are mostly Latin: the Arabic lines were
+    read as right-to-left runs on left-to-right lines, a line's final stop moved to its start (*.الحلف*), and their
+    paragraphs, whose first lines start at the right and last lines end short on the left, run together. A line whose
+    letters are all of the other direction is read, and set for its paragraph's indents and ends, in its own."""
+    source = _fodt_paragraphs("libreoffice-bilingual-columns.fodt")
+    assert read_document(REAL / "libreoffice-bilingual-columns.pdf", lang=None).paragraphs == tuple(source)
+
+
+def test_an_english_column_on_a_mostly_arabic_page_reads_left_to_right():
+    """The same with two English paragraphs beside six Arabic ones: the page, read as its mirror image, read the
+    English lines' stops at their starts (*.International Staff*) and ran the paragraphs into each other, their
+    short last lines taken for indented first lines."""
+    english = _fodt_paragraphs("libreoffice-bilingual-columns-arabic-longer.fodt")[:2]
+    assert english[0].startswith("The North Atlantic Council")
+    paragraphs = read_document(REAL / "libreoffice-bilingual-columns-arabic-longer.pdf", lang=None).paragraphs
+    assert paragraphs[-2:] == tuple(english)
+
+
 def test_a_borderless_table_s_first_column_of_numbers_or_letters_is_a_column():
     """LibreOffice Writer's export of two borderless glossaries whose first column numbers the rows (*1.*, *2.*; *a)*,
     *b)*): each number, taken for a list item's hanging marker, was joined to the next cell (*1. Commandement allié
@@ -473,6 +520,18 @@ def test_a_table_s_row_broken_over_two_pages_is_read_in_its_cells():
     at = paragraphs.index("Comité de terminologie de l’OTAN (27)")
     assert paragraphs[at:at + 4] == ("Comité de terminologie de l’OTAN (27)", "NATO Terminology Committee (27)",
                                      "R-027", "Agence OTAN d’information et de communication (28)")
+
+
+def test_a_table_s_row_at_a_page_s_top_with_one_cell_is_a_row_of_its_own():
+    """LibreOffice Writer's export of a ruled glossary whose every third row names a group in its first cell, its
+    other cells empty, the header row repeated on each page: the group row at the top of page 2 (*Groupe 9*), fewer
+    cells than the row ending page 1, was read as that row's first cell going on (*Terme 26 Groupe 9*), though that
+    cell's one line had room for the word. A cell's text goes on over the page only where its last line was full."""
+    paragraphs = read_document(REAL / "libreoffice-table-group-rows.pdf", lang="fr").paragraphs
+    rows = [(f"Groupe {k // 3}",) if k % 3 == 0 else (f"Terme {k}", f"Définition du terme {k}", f"R-{k:03d}")
+            for k in range(90)]
+    at = paragraphs.index("Groupe 0")
+    assert paragraphs[at:] == (*(cell for row in rows for cell in row), "Après le tableau.")
 
 
 CLAUSES = [

@@ -10,7 +10,8 @@ justified line at its wider spaces and then orders the pieces apart. Here, on ea
 - a page whose letters are mostly of a right-to-left script (Arabic, Hebrew) is read as its mirror image, so that its
   lines, columns, indents and table cells stand as a left-to-right page's do; a line's runs of the other direction
   (Latin words, numbers; Arabic or Hebrew words on a left-to-right page) are put back in reading order
-  (``_logical_order``), and the kashidas that stretch a justified Arabic line are dropped;
+  (``_logical_order``), and the kashidas that stretch a justified Arabic line are dropped; a line whose letters are all
+  of the other direction (a bilingual page's other column) is read, and set for its paragraph, in its own;
 - characters on one baseline are a row, cut where a gap is wider than an em or a drawn vertical rule stands
   between two characters (a ruled table's cells); two pieces are one line again when a row above or below
   has text across their gap (a stretched space of justified text, not a gutter or the gap between table
@@ -138,6 +139,8 @@ class _Line:
     hang: float | None = None  # after a hanging indent's marker (*1.1⇥*, *•⇥*), where its text and next lines start
     goes_on: bool = False  # it goes on from the line before it in reading order: a table's cell broken over a page
     in_columns: bool = False  # it stands in one of a page's columns of text (``_band_order``)
+    turned: bool = False  # of the other direction than its page's: its x stand turned about the page's middle
+    # until its page's lines are ordered (``_oriented_line``)
 
     def below(self, other: _Line) -> bool:
         """Whether this line comes right under ``other`` in the same column."""
@@ -239,6 +242,12 @@ def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
         # number, or empty, is a row of its own)
         if 2 * len(top) > len(cells) or not all(len(owner) == 1 for owner in owners):
             continue
+        # a cell's text breaks where its next word does not fit: a cell whose last line had room for the line's first
+        # word (inside the cell's right rule by the text's inset from its left one) ended, and the line starts a row of
+        # its own (a table's row of a group's name, its other cells empty)
+        if any(cell[1] != float("inf") and cells[cell].x1 + 0.5 * line.size + line.first_word
+               <= cell[1] - (cells[cell].x0 - cell[0]) for line, (cell,) in zip(top, owners)):
+            continue
         for line, (cell,) in zip(top, owners):
             moved = [other for other in going_on if other.cell == line.cell]
             for other in moved:
@@ -291,7 +300,7 @@ def _read_lines(path: Path) -> list[list[_Line]]:
         rtl = _right_to_left(page)
         if rtl:
             page, rules = _mirrored(page, rules, sides)
-        lines.append(_page_lines(page, number, rules, rtl))
+        lines.append(_page_lines(page, number, rules, rtl, sides))
     for page, top in zip(lines, tops):
         for line in page:
             line.from_top = top - line.baseline
@@ -434,50 +443,152 @@ def _logical_order(parts: list[str], rtl: bool) -> list[str]:
     if not rtl and not _RIGHT_TO_LEFT.search("".join(parts)):
         return parts
     kinds = [_direction(part) for part in parts]
+    # a kashida glyph that the font's Unicode map leaves out is read as "(cid:3)", or, in a font of one-byte codes, as
+    # the character its code stands for in the font's encoding: a Latin letter or a digit (code 0x43, *C*), which no
+    # Arabic word holds between two of its letters (a sign may: *و/أو*)
     stretch = [part.startswith("(cid:") or part == "\u0640" for part in parts]
+    encoded = [len(part) == 1 and part.isascii() and part.isalnum() for part in parts]
     kashida = set()
     for k, part in enumerate(parts):
-        if stretch[k] and k not in kashida:
+        if (stretch[k] or encoded[k]) and k not in kashida:
             end = k
-            while end < len(parts) and stretch[end]:
+            while end < len(parts) and (stretch[end] or encoded[end]):
                 end += 1
-            if k and end < len(parts) and kinds[k - 1] == kinds[end] == "R":
+            if k and end < len(parts) and kinds[k - 1] == kinds[end] == "R" and (
+                    all(stretch[k:end]) or _arabic(parts[k - 1]) and _arabic(parts[end])):
                 kashida.update(range(k, end))
     parts = [part for k, part in enumerate(parts) if k not in kashida]
     kinds = [kind for k, kind in enumerate(kinds) if k not in kashida]
     if not any(kinds) or all(kind in ("L", "N", "") for kind in kinds) and not rtl:
         return parts
-    embedded = _runs(parts, kinds, "L", "LN") if rtl else _runs(parts, kinds, "R", "RN")
+    # a line whose letters are all of the other direction is a line of a paragraph of that direction (UAX #9, P2: a
+    # bilingual table's English cell on an Arabic page): read as such, its end's stop or comma stays at its end
+    if "R" not in kinds and "L" in kinds if rtl else "L" not in kinds:
+        return _logical_order(parts[::-1], not rtl)
+    embedded = [_with_brackets(parts, run) for run in
+                (_runs(parts, kinds, "L", "LN") if rtl else _runs(parts, kinds, "R", "RN"))]
     for start, end in embedded:
         parts[start:end] = parts[start:end][::-1]
         kinds[start:end] = kinds[start:end][::-1]
     # a number, reversed with the page on a right-to-left one or with its run on a left-to-right one, read back
-    numbers = _runs(parts, kinds, "N", "N")
-    for start, end in numbers:
-        if rtl and not any(a <= start < b for a, b in embedded) or not rtl and any(a <= start < b for a, b in embedded):
+    for start, end, digit in _number_runs(parts, kinds):
+        if rtl != any(a <= digit < b for a, b in embedded):
             parts[start:end] = parts[start:end][::-1]
+    mirrored = [any(a <= k < b for a, b in embedded) != rtl for k in range(len(parts))]  # shown right to left
+    return _paired_brackets(parts, mirrored)
+
+
+# brackets that a right-to-left run shows mirrored (UAX #9, L4; « » left out: »…« opens and closes German quotes)
+_BRACKETS = ("()", "[]", "{}")
+
+
+def _with_brackets(parts: list[str], run: tuple[int, int]) -> tuple[int, int]:
+    """A run of the other direction with a bracket next to its ends whose pair it holds (*NATO (OTAN)* in Arabic,
+    *(الأمن)* in English): UAX #9 (N0) gives a pair of brackets the direction of the text it holds, so the bracket is
+    shown in the run, reversed with it."""
+    start, end = run
+    for pair in _BRACKETS:
+        if sum(part in pair for part in parts[start:end]) % 2:
+            if start and parts[start - 1] in pair:
+                start -= 1
+            elif end < len(parts) and parts[end] in pair:
+                end += 1
+    return start, end
+
+
+def _paired_brackets(parts: list[str], mirrored: list[bool]) -> list[str]:
+    """A line's brackets of one kind in its right-to-left runs (``mirrored``) turned round when they pair that way only
+    (*)الفقرة 2(* for *(الفقرة 2)*): a right-to-left run shows a bracket's mirror image (UAX #9, L4), and a PDF maps a
+    glyph to one character however it is used, so that a bracket's character is its shape's on one page, its
+    meaning's on another."""
+    for pair in _BRACKETS:
+        at = [k for k, part in enumerate(parts) if part in pair and mirrored[k]]
+        if len(at) > 1 and _unpaired(parts[k] for k in at) > _unpaired(pair[parts[k] == pair[0]] for k in at):
+            for k in at:
+                parts[k] = pair[parts[k] == pair[0]]
     return parts
+
+
+def _unpaired(brackets) -> int:
+    """How many of a sequence of brackets of one kind (opening first in its pair) pair with none."""
+    opened = unpaired = 0
+    for bracket in brackets:
+        if bracket in "([{":
+            opened += 1
+        elif opened:
+            opened -= 1
+        else:
+            unpaired += 1
+    return opened + unpaired
+
+
+def _arabic(part: str) -> bool:
+    return unicodedata.bidirectional(part[-1]) == "AL"
 
 
 def _runs(parts: list[str], kinds: list[str], ends: str, inner: str) -> list[tuple[int, int]]:
     """The runs (start, end) of parts from one of a kind in ``ends`` to the last of such, with only parts of a kind
-    in ``inner`` or of none between them; for a number's run (``ends`` N), those of none each one sign alone (*1,5*,
-    *2024/2025*), not a space."""
+    in ``inner`` or of none between them."""
     runs: list[tuple[int, int]] = []
     start = last = None
-    for k, (part, kind) in enumerate(zip([*parts, ""], [*kinds, "end"])):
+    for k, kind in enumerate([*kinds, "end"]):
         if kind and kind in ends:
             start = k if start is None else start
             last = k
             continue
-        number_sign = ends != "N" or (k == last + 1 if last is not None else False) and not part.isspace()
-        if start is not None and not (kind in inner if kind else number_sign):
+        if start is not None and not (kind in inner if kind else True):
             runs.append((start, last + 1))
             start = last = None
     return runs
 
 
-def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = False) -> list[_Line]:
+def _number_runs(parts: list[str], kinds: list[str]) -> list[tuple[int, int, int]]:
+    """The numbers of a line (start, end, a digit's place), each read from its left end, as UAX #9 makes one run of:
+    digits, a comma, stop, colon or slash alone between two (*1,5*, *10:30*, *2024/2025*; rule W4), and, in a number
+    of European digits not after an Arabic letter (W2), a plus or minus alone between two (*2024-2025*) and the
+    signs next to it such as *%*, *°*, *€* (W5). A dash between two numbers (*2022–2023*) is no part of either."""
+    runs = []
+    k = 0
+    while k < len(parts):
+        if kinds[k] != "N":
+            k += 1
+            continue
+        european = unicodedata.bidirectional(parts[k][0]) == "EN" and _strong_before(parts, k) != "AL"
+        joins = ("CS", "ES") if european else ("CS",)
+        start = end = k
+        while end + 1 < len(parts):
+            if kinds[end + 1] == "N":
+                end += 1
+            elif (end + 2 < len(parts) and kinds[end + 2] == "N" and len(parts[end + 1]) == 1
+                  and unicodedata.bidirectional(parts[end + 1]) in joins):
+                end += 2
+            else:
+                break
+        if european:
+            while start and _is_sign(parts[start - 1], "ET"):
+                start -= 1
+            while end + 1 < len(parts) and _is_sign(parts[end + 1], "ET"):
+                end += 1
+        runs.append((start, end + 1, k))
+        k = end + 1
+    return runs
+
+
+def _is_sign(part: str, kind: str) -> bool:
+    return len(part) == 1 and unicodedata.bidirectional(part) == kind
+
+
+def _strong_before(parts: list[str], k: int) -> str:
+    """The bidirectional class of the nearest letter before part ``k`` (L, R or AL), '' if none."""
+    for part in reversed(parts[:k]):
+        for character in reversed(part):
+            kind = unicodedata.bidirectional(character)
+            if kind in ("L", "R", "AL"):
+                return kind
+    return ""
+
+
+def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = False, sides: float = 0.0) -> list[_Line]:
     """A page's lines in reading order."""
     # a row reaches down to the lowest bottom of its glyphs, but no further than half an em under its first glyph's
     # in its largest print: the lines of columns whose paragraphs' spacing leaves their baselines apart, each a little
@@ -496,13 +607,39 @@ def _page_lines(glyphs: list[_Glyph], page: int, rules: _Rules, rtl: bool = Fals
     pieces = [_pieces(sorted(row, key=lambda g: g.x0), rules) for _, row in rows]
     edges = _column_edges(pieces)
     pieces = [_cut_at_edges(row, edges[i]) for i, row in enumerate(pieces)]
-    lines = [[_line(piece, page, rtl) for piece in _rejoin(pieces, i, rules, edges[i])
+    lines = [[_oriented_line(piece, page, rtl, sides) for piece in _rejoin(pieces, i, rules, edges[i])
               if not all(g.text.isspace() for g in piece)] for i in range(len(pieces))]
     for row, row_edges in zip(lines, edges):
         for line in row:
             line.cell = rules.around(line)
             line.table = bool(row_edges)
-    return [line for band in _bands([row for row in lines if row]) for line in _band_order(band)]
+    ordered = [line for band in _bands([row for row in lines if row]) for line in _band_order(band)]
+    for line in ordered:
+        if line.turned:  # its paragraph's indents and line ends, from here on, in its own direction
+            _turn(line, sides)
+    return ordered
+
+
+def _oriented_line(piece: list[_Glyph], page: int, rtl: bool, sides: float) -> _Line:
+    """A piece of a row as a line in the page's direction (``rtl``: the page read as its mirror image), or, when its
+    letters are all of the other (UAX #9, P2: a bilingual page's English column or cell on an Arabic page), read in
+    that one, its indents and ends set as that direction's (``_Line.turned``)."""
+    if not rtl and not _RIGHT_TO_LEFT.search("".join(glyph.text for glyph in piece)):  # most lines: not a letter asked
+        return _line(piece, page)
+    kinds = {_direction(glyph.text) for glyph in piece}
+    own, other = ("R", "L") if rtl else ("L", "R")
+    if own in kinds or other not in kinds:
+        return _line(piece, page, rtl)
+    line = _line([_Glyph(g.text, sides - g.x1, sides - g.x0, g.bottom, g.top, g.size) for g in reversed(piece)], page,
+                 not rtl)
+    _turn(line, sides)  # back where the page's lines stand, to be ordered among them, then turned again
+    return line
+
+
+def _turn(line: _Line, sides: float) -> None:
+    line.x0, line.x1 = sides - line.x1, sides - line.x0
+    line.hang = None if line.hang is None else sides - line.hang
+    line.turned = not line.turned
 
 
 def _pieces(row: list[_Glyph], rules: _Rules) -> list[list[_Glyph]]:
