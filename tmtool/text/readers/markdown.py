@@ -67,7 +67,7 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
         text = text[front.end():]
     markdown = MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
     for rule in ("link_open", "link_close", "fence", "code_block"):  # a link's text as text; code is no prose
-        markdown.add_render_rule(rule, lambda *arguments: "")
+        markdown.add_render_rule(rule, lambda *_: "")
     tokens = markdown.parse(text)
     if any(token.level >= _MAX_NESTING - 1 for token in tokens):
         # markdown-it stops reading at its nesting limit and renders what it read so far: the rest would be lost unsaid
