@@ -91,6 +91,8 @@ MEETING_AR = ["في ٣ مايو ٢٠٢٤، وصلت الفرقاطة إلى ال
 def test_numbers_written_in_another_language_s_digits_are_the_same_numbers(tmp_path):
     # Arabic-Indic, Persian (extended) and full-width digits are the numbers they write
     assert anchors("في ٣ مايو ٢٠٢٤") == anchors("۳ مه ۲۰۲۴") == anchors("２０２４年の３日") == {"3", "2024"}
+    # a run of digits too long for int() to read (Python refuses past 4,300) is a number all the same, no crash
+    assert anchors("Le code " + "0" + "7" * 5000) == {"7" * 5000}
     fr, ar = tmp_path / "visite.fr.txt", tmp_path / "visite.ar.txt"
     fr.write_text("\n\n".join(MEETING_FR), encoding="utf-8")
     ar.write_text("\n\n".join(MEETING_AR), encoding="utf-8")

@@ -17,9 +17,8 @@ Names are words of four letters or more written with a capital inside a sentence
 preposition apart (*l'Ukraine*, *d'Angela*), compared on their first four letters without accents (*Estonie*
 and *Estonia*; *Londres* and *London*, *Chine* and *China*, *Parlement* and *Parliament*, which five letters
 told apart: a diplomatic text naming countries and institutions, and few numbers, read as no translation),
-in Latin script only (a Cyrillic or
-Greek name is transliterated, not kept); acronyms are left out, as they differ across languages
-(*OTAN*, *NATO*)."""
+in Latin script only (a Cyrillic or Greek name is transliterated, not kept); acronyms are left out, as they
+differ across languages (*OTAN*, *NATO*)."""
 
 from __future__ import annotations
 
@@ -38,7 +37,8 @@ _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F'’-]+")
 def anchors(text: str) -> set[str]:
     """The numbers (their values, whatever the digits: ٢٠٢٤ and ２０２４ are 2024) and names (four folded
     letters) of a sentence."""
-    found = {str(int(m.group())) for m in _NUMBER.finditer(text)}
+    # digit by digit, not int(): a run of thousands of digits is no number int() will read
+    found = {"".join(str(unicodedata.digit(c)) for c in m.group()).lstrip("0") or "0" for m in _NUMBER.finditer(text)}
     for i, word in enumerate(_WORD.findall(text)):
         if i and len(word) >= 4 and word[:1].isupper() and not word.isupper() and _LATIN.fullmatch(word):
             folded = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
