@@ -318,7 +318,7 @@ def prepare_pair(
         proposals, near = extract(store, pair.term_pairs(document_id), document_id,
                                   terms_language(pair.srclang, pair.tgtlang))
     if stored:
-        return PreparedPair(stored, units, proposals, aligned, near, asked_as=asked_as, unlike_translation=unlike)
+        return PreparedPair(stored, units, proposals, aligned, near, asked_as=asked_as)  # told when first stored
     record = DocumentRecord(document_id, *recorded_as, src_hash, tgt_hash, pair.srclang, pair.tgtlang,
                             src_text_hash=src_text, tgt_text_hash=tgt_text,
                             terms=extraction_release() if extract_terms else None)
