@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import threading
+import time
 from contextlib import closing
 from datetime import datetime, timedelta, timezone
 
@@ -135,11 +136,20 @@ def test_documents_listed_and_removed_through_the_cli(tmp_path):
     shutil.copy(SEED_EN, en)
     run(db, "ingest", fr, en)
     table = run(db, "documents").splitlines()
-    assert table[0].split() == ["ID", "FILES", "LANGUAGES", "UNITS", "INGESTED"]
+    assert table[0].split() == ["ID", "FILES", "LANGUAGES", "UNITS", "INGESTED", "REVISED"]
     assert table[1].split()[:6] == ["meeting", "meeting.fr.txt,", "meeting.en.txt", "fr-FR", "→", "en-GB"]
     assert table[1].split()[6] == "19" and table[1].index("19") + 2 == table[0].index("UNITS") + 5  # aligned
+    assert len(table[1].split()) == 9  # its date and minute first ingested; never revised: nothing after
     listed = json.loads(run(db, "documents", "--json"))
     assert [(d["id"], d["fr_file"], d["units"]) for d in listed] == [("meeting", str(fr), 19)]
+    # a revision keeps the first ingest's date and says when it came (stored to the second: one later)
+    time.sleep(1.1)
+    en.write_text(en.read_text(encoding="utf-8").replace("invaluable", "priceless"), encoding="utf-8")
+    run(db, "ingest", fr, en)
+    revised = json.loads(run(db, "documents", "--json"))[0]
+    assert revised["updated"] > revised["ingested"]
+    cells = run(db, "documents").splitlines()[1].split()
+    assert len(cells) == 11 and cells[9:11] >= cells[7:9]  # revised: its date and minute, after the first ingest's
 
     entries = json.loads(run(db, "glossary", "list", "--json"))
     approved, rejected, edited = (e["id"] for e in entries[:3])

@@ -1126,7 +1126,7 @@ def _local_time(stored: str | None) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 @click.pass_context
 def documents(ctx, as_json):
-    """List the ingested documents: id, files, languages, units, when first ingested.
+    """List the ingested documents: id, files, languages, units, when first ingested and when last revised.
 
     \b
     Examples:
@@ -1140,9 +1140,11 @@ def documents(ctx, as_json):
     if not found:
         click.echo("no documents ingested", err=True)
         return
-    _table(("ID", "FILES", "LANGUAGES", "UNITS", "INGESTED"),
+    # a revision replaces a document's units under its first ingest's date: when, is said apart
+    _table(("ID", "FILES", "LANGUAGES", "UNITS", "INGESTED", "REVISED"),
            [(d["id"], f"{os.path.basename(d['fr_file'])}, {os.path.basename(d['en_file'])}",
-             f"{d['srclang']} → {d['tgtlang']}", d["units"], _local_time(d["ingested"])) for d in found])
+             f"{d['srclang']} → {d['tgtlang']}", d["units"], _local_time(d["ingested"]),
+             _local_time(d["updated"]) if d["updated"] and d["updated"] != d["ingested"] else "") for d in found])
 
 
 @main.command()
