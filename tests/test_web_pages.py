@@ -258,3 +258,17 @@ def test_a_context_in_a_third_language_says_its_language_on_the_card_and_the_ent
                  for context in html.fromstring(page.text).xpath(contexts)]
         assert shown == [[("fr", "", "La frégate appareille."), ("en", "", "The frigate sails.")],
                          [("de", "de", "de Die Fregatte läuft aus."), ("en", "", "")]]
+
+
+def test_the_documents_page_says_when_a_document_was_revised(tmp_path):
+    import sqlite3
+
+    db = seeded_store(tmp_path)
+    http = client(db)[0]
+    row = '<td>{ingested}</td><td>{revised}</td></tr>'
+    with sqlite3.connect(db) as connection:
+        ingested, updated = connection.execute("SELECT ingested, updated FROM documents WHERE id = ?", (SEED_ID,)).fetchone()
+    assert ingested == updated and row.format(ingested=ingested, revised="") in http.get("/documents").text
+    with sqlite3.connect(db) as connection:  # as a revision ingested later sets it
+        connection.execute("UPDATE documents SET updated = ? WHERE id = ?", ("2031-01-02T03:04:05+00:00", SEED_ID))
+    assert row.format(ingested=ingested, revised="2031-01-02T03:04:05+00:00") in http.get("/documents").text
