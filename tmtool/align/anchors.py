@@ -26,6 +26,8 @@ import re
 import unicodedata
 from typing import Iterable
 
+from ..text.normalize import fold_word
+
 MIN_PAIRS = 5  # fewer sentence pairs with numbers or names on both sides tell nothing either way
 MIN_SHARED = 1 / 3  # a translation's share of them sharing one is higher (see above)
 NAME_LETTERS = 4  # names compared on their first letters: a translation's spelling often differs after them
@@ -41,8 +43,7 @@ def anchors(text: str) -> set[str]:
     found = {"".join(str(unicodedata.digit(c)) for c in m.group()).lstrip("0") or "0" for m in _NUMBER.finditer(text)}
     for i, word in enumerate(_WORD.findall(text)):
         if i and len(word) >= 4 and word[:1].isupper() and not word.isupper() and _LATIN.fullmatch(word):
-            folded = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-            found.add(folded.lower()[:NAME_LETTERS])
+            found.add(fold_word(word)[:NAME_LETTERS])
     return found
 
 
