@@ -1317,9 +1317,8 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
     told to ``on_conflict`` (its id, and a line) if they differ."""
     entry_id = int(stored.id)
     fields = {"status": read.status, "definition": read.definition, "note": read.note}
-    terms = _terms_read_back(stored.terms, read.terms)
-    corrected = _terms_by_language(terms) != _terms_by_language(stored.terms)
-    if not _differs(read, stored):
+    terms, corrected = _terms_corrected(read, stored)
+    if not corrected and not _fields_differ(read, stored):
         return None
     if store.entry_state(entry_id).reviewed:
         if on_conflict is not None:
@@ -1337,9 +1336,17 @@ def _review_read_back(store: Store, read: Entry, stored: Entry,
 def _differs(read: Entry, stored: Entry) -> bool:
     """Whether the file's copy ``read`` of ``stored`` changes its terms (for the languages it holds), status,
     definition or note."""
+    return _terms_corrected(read, stored)[1] or _fields_differ(read, stored)
+
+
+def _terms_corrected(read: Entry, stored: Entry) -> tuple[list, bool]:
+    """The terms ``stored`` takes from its file's copy ``read`` (``_terms_read_back``), and whether they differ."""
+    terms = _terms_read_back(stored.terms, read.terms)
     # files list terms language by language, the store as they were added (an --add-fr after the English)
-    if _terms_by_language(_terms_read_back(stored.terms, read.terms)) != _terms_by_language(stored.terms):
-        return True
+    return terms, _terms_by_language(terms) != _terms_by_language(stored.terms)
+
+
+def _fields_differ(read: Entry, stored: Entry) -> bool:
     return (read.status, read.definition, read.note) != (stored.status, stored.definition, stored.note)
 
 
