@@ -359,8 +359,7 @@ class _Reading:
         numbers, before = self.tables.pop(), self.rows_before.pop()
         amounts = {column for column, index in numbers if not _CLOCK_TIME.fullmatch(self.paragraphs[index])}
         amounts |= self._unordered_times({column for column, _ in numbers} - amounts, numbers)
-        dropped = sorted(index for column, index in numbers if column in amounts
-                         or not _CLOCK_TIME.fullmatch(self.paragraphs[index]))
+        dropped = sorted(index for column, index in numbers if column in amounts)  # a number no time made its column one
         if not dropped:
             return
 

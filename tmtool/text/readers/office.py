@@ -14,8 +14,7 @@ from typing import Callable, Iterable
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_inflation, check_package, split_tag
-from ..langid import _FUNCTION_WORDS as _FUNCTION_WORD_LISTS
-from .base import CLOCK_TIME, LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
+from .base import _FUNCTION_WORD_SET, CLOCK_TIME, LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
 from .equations import accented, grid, prefixed, root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
@@ -406,7 +405,6 @@ def _without_typed_number(text: str, numbered: set[str]) -> str:
 # what sets a header's or a footer's pieces apart on its line besides tabs: a spaced dash, a bar, a dot, a sentence's end
 _FURNITURE_SEPARATOR = re.compile(r"(\s+[-–—|·]\s+|(?<=[.!?…])\s+)")
 _DANGLING = " -–—|·,:"
-_FUNCTION_WORDS = frozenset().union(*_FUNCTION_WORD_LISTS.values())
 
 
 def _without_fields(text: str, page: str, generated: str) -> str:
@@ -448,12 +446,12 @@ def _unlabelled(part: str, generated: str) -> str:
     bound = False
     for index in range(len(segments) - 1):  # each one before a field
         segment = segments[index].rstrip(_DANGLING)
-        while (word := _LAST_WORD.search(segment)) and word.group(1).casefold() in _FUNCTION_WORDS:
+        while (word := _LAST_WORD.search(segment)) and word.group(1).casefold() in _FUNCTION_WORD_SET:
             segment, bound = segment[:word.start()].rstrip(_DANGLING), True
         bound = bound or segments[index].rstrip().endswith(":")
         segments[index] = segment
     left = re.sub(r"\s+", " ", " ".join(segments)).strip(_DANGLING)
-    content = [word for word in re.findall(r"\w+", left) if word.casefold() not in _FUNCTION_WORDS]
+    content = [word for word in re.findall(r"\w+", left) if word.casefold() not in _FUNCTION_WORD_SET]
     return "" if not content or (bound and len(content) <= _LABEL_WORDS) else left
 
 
