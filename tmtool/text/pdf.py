@@ -230,12 +230,12 @@ def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
             continue
         rows = [list(row) for _, row in groupby(sorted((line for line in page if line.table), key=lambda line: -line.baseline),
                                                  key=lambda line: round(line.baseline))]
-        header = sorted(line.text for line in before if line.table and abs(line.baseline - max(
-            other.baseline for other in before if other.table)) < 1)
+        highest = max(line.baseline for line in before if line.table)
+        header = sorted(line.text for line in before if line.table and abs(line.baseline - highest) < 1)
         if len(rows) > 1 and sorted(line.text for line in rows[0]) == header:
             rows = rows[1:]
         top = rows[0]
-        spread = {line.cell for line in page if line.table for first in top if line.cell == first.cell}
+        spread = {first.cell for first in top}  # top's lines are the page's table lines of its first row
         going_on = [line for line in page if line.table and line.cell in spread]
         owners = [[cell for cell in cells if cell[0] <= line.x0 < cell[1]] for line in top]
         # (at most half of the row's cells: a row whose first cell alone is missing, a figure dropped as a page's
@@ -248,8 +248,9 @@ def _rows_over_pages(pages: list[list[_Line]]) -> list[list[_Line]]:
         if any(cell[1] != float("inf") and cells[cell].x1 + 0.5 * line.size + line.first_word
                <= cell[1] - (cells[cell].x0 - cell[0]) for line, (cell,) in zip(top, owners)):
             continue
-        for line, (cell,) in zip(top, owners):
-            moved = [other for other in going_on if other.cell == line.cell]
+        # each cell moved once, even where two of top's pieces share it (a piece moved has its cell changed)
+        for going, cell in {line.cell: cell for line, (cell,) in zip(top, owners)}.items():
+            moved = [other for other in going_on if other.cell == going]
             for other in moved:
                 page.remove(other)
                 other.cell, other.goes_on = cell, True
