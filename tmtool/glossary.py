@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from copy import deepcopy
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -183,6 +184,17 @@ def _last_removal(store: Store, entry_id: int) -> Change | None:
     """The recorded change that last took entry ``entry_id`` out of the glossary, if any."""
     return next((change for change in reversed(store.history(entry_id))
                  if str(entry_id) in change.after and change.after[str(entry_id)] is None), None)
+
+
+def _removals(store: Store) -> dict[int, Change]:
+    """Each entry taken out of the glossary → the recorded change that last took it out (``_last_removal`` of
+    every entry), the history read once."""
+    last: dict[int, Change] = {}
+    for change in store.history():
+        for key, kept in change.after.items():
+            if kept is None and key in change.before:
+                last[int(key)] = change
+    return last
 
 
 def _where_it_went(gone: Change, entry_id: int) -> str:
@@ -1165,6 +1177,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
     conflicts: list[tuple[Entry, int, str]] = []  # rows differing from a stored entry a person reviewed, and why
     skipped = reviewed = corrected = respelt = 0
     named: set[int] = set()  # the stored entries the file's entries read so far are (exports of)
+    removals = cache(lambda: _removals(store))  # read once, if a row's entry is gone
     with store.transaction():
         for read in entries:
             for term in read.terms:
@@ -1178,7 +1191,7 @@ def import_entries(store: Store, entries: Iterable[Entry], origin: str, import_i
             if stored is not None and int(stored.id) in named:
                 # a row copied in the sheet and changed: the first names the entry, the copy is another one
                 stored, read.id = None, None
-            if stored is None and (gone := _gone_since_export(store, read)) is not None:
+            if stored is None and (gone := _gone_since_export(store, read, removals)) is not None:
                 # a review of an entry merged away or removed since the export: not a new entry (a duplicate of
                 # the one it went into), nor one already stored said nothing of
                 skipped += 1
@@ -1283,28 +1296,28 @@ def _exported_from(store: Store, read: Entry) -> Entry | None:
     if read.id is None or not _numeric_id(read.id):
         return None
     stored = store.entries([int(read.id)], contexts=0).get(int(read.id))
-    if stored is None or stored.first_seen != read.first_seen:
-        return None
-    held = {(t.lang, fold(t.text)) for t in stored.terms}
-    return stored if any((t.lang, fold(t.text)) in held for t in read.terms) else None
+    return stored if stored is not None and _is_export_of(read, stored) else None
 
 
-def _gone_since_export(store: Store, read: Entry) -> str | None:
+def _is_export_of(read: Entry, entry: Entry) -> bool:
+    """Whether ``read`` keeps what a review does not touch of ``entry``: its first-seen time and one of its terms."""
+    return entry.first_seen == read.first_seen and bool(_folded_terms(entry) & _folded_terms(read))
+
+
+def _gone_since_export(store: Store, read: Entry, removals: Callable[[], dict[int, Change]]) -> str | None:
     """Where the stored entry went of which ``read`` is this store's export (:func:`_exported_from`, as the history
     kept the entry when it went: its id, one of its terms, its first-seen time), when the file brings back a review
     of it (status, terms, definition or note otherwise than exported): "merged into entry 16 (change 4, by ben)",
-    "removed (reextract, change 9)"; None for a row no one changed, or no entry of this store's."""
+    "removed (reextract, change 9)"; None for a row no one changed, or no entry of this store's. ``removals``:
+    ``_removals`` of the store, asked only of a row whose entry is gone (a file's rows share one reading)."""
     if read.id is None or not _numeric_id(read.id) or store.entry_state(int(read.id)) is not None:
         return None
     entry_id = int(read.id)
-    went = _last_removal(store, entry_id)
+    went = removals().get(entry_id)
     if went is None or not went.before.get(str(entry_id)):
         return None
     was = entry_from_dict(went.before[str(entry_id)])
-    if was.first_seen != read.first_seen or not _folded_terms(was) & _folded_terms(read):
-        return None
-    if (read.status, read.definition, read.note, _folded_terms(read)) == \
-            (was.status, was.definition, was.note, _folded_terms(was)):
+    if not _is_export_of(read, was) or (not _fields_differ(read, was) and _folded_terms(read) == _folded_terms(was)):
         return None
     return _where_it_went(went, entry_id)
 
