@@ -226,8 +226,12 @@ def _say_attribute(header: etree._Element, name: str, value: str) -> None:
 def _imported_header(unit: Unit) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """What the header of the memory ``unit`` was imported from said: its ``HEADER_PROP`` and ``HEADER_NOTE``
     props, each with its values, in their order."""
-    return tuple((kind, tuple(unit.prop_values(kind))) for kind in unit.props
-                 if kind.startswith(HEADER_PROP) or kind == HEADER_NOTE)
+    return tuple((kind, tuple(unit.prop_values(kind))) for kind in unit.props if _header_said(kind))
+
+
+def _header_said(kind: str) -> bool:
+    """Whether a unit's prop of type ``kind`` keeps what its memory's header said (``HEADER_PROP``, ``HEADER_NOTE``)."""
+    return kind.startswith(HEADER_PROP) or kind == HEADER_NOTE
 
 
 # Units are written as strings, not built as elements: a memory holds millions of them, and
@@ -274,7 +278,7 @@ def _tu_xml(unit: Unit, number: int, srclang: str, header_said: bool = False) ->
     for kind, value in unit.props.items():
         if kind.startswith(ATTRIBUTE_PROP) and kind[1:] in TU_ATTRIBUTES:
             parts.append(_attribute(kind[1:], value, where))
-        elif header_said and (kind.startswith(HEADER_PROP) or kind == HEADER_NOTE):
+        elif header_said and _header_said(kind):
             continue
         else:  # a type the <tu> repeated holds the list of its values
             props += [(kind, one) for one in unit.prop_values(kind)]
