@@ -40,6 +40,13 @@ _FUNCTION_WORD_SET = frozenset().union(*_FUNCTION_WORDS.values())
 _LINE_END = 200
 
 
+def refuse_control_characters(text: str, path: str) -> None:
+    """Refuse a text holding C0 control characters (``_CONTROL``): binary data, said with its line."""
+    if match := _CONTROL.search(text):
+        line = text.count("\n", 0, match.start()) + 1
+        raise TmtoolError(f"binary data, not text (control character U+{ord(match.group()):04X})", path=path, line=line)
+
+
 def _text_paragraphs(text: str, path: str) -> list[str]:
     if _MARKUP_START.match(text):
         raise TmtoolError(
@@ -47,12 +54,7 @@ def _text_paragraphs(text: str, path: str) -> list[str]:
             "imported, not read as documents)",
             path=path,
         )
-    match = _CONTROL.search(text)
-    if match:
-        line = text.count("\n", 0, match.start()) + 1
-        raise TmtoolError(
-            f"binary data, not text (control character U+{ord(match.group()):04X})", path=path, line=line
-        )
+    refuse_control_characters(text, path)
     unwrapped = _unwrapped(text)
     return _paragraphs([unwrapped], path, numbered=unwrapped is text)
 

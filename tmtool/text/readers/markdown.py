@@ -16,7 +16,7 @@ import re
 
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
-from .base import _Reading
+from .base import _Reading, refuse_control_characters
 from .html import _html_paragraphs
 
 
@@ -24,7 +24,6 @@ MARKDOWN_EXTENSIONS = {".md", ".markdown"}
 # how deep markdown-it nests blocks (a list's item in a list: two levels), past CommonMark's preset's 20, where a list
 # ten deep lost its last item and the paragraphs after it; the HTML read is refused deeper than 256
 _MAX_NESTING = 100
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # a front matter's line: a YAML key, a TOML key or table, a list's item, a comment, a value carried on indented lines;
 # a file opening with a thematic break (``---``) and a setext heading's underline further down holds prose between them
@@ -56,10 +55,7 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
     from markdown_it import MarkdownIt
 
     text = decode_western_text(data, path, written_by="what Windows editors save as ANSI text in Western Europe")
-    control = _CONTROL.search(text)
-    if control:
-        raise TmtoolError(f"binary data, not text (control character U+{ord(control.group()):04X})", path=path,
-                          line=text.count("\n", 0, control.start()) + 1)
+    refuse_control_characters(text, path)
     shown = []
     front = _FRONT_MATTER.match(text)
     if front and all(_FRONT_MATTER_LINE.match(line) for line in front.group(2).splitlines()):
