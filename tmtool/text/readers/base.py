@@ -40,6 +40,12 @@ _FUNCTION_WORD_SET = frozenset().union(*_FUNCTION_WORDS.values())
 _LINE_END = 200
 
 
+def column_span(count: str) -> int:
+    """The columns a table's cell covers, as its file writes the number (DOCX ``gridSpan``, ODT
+    ``number-columns-spanned``, HTML ``colspan``): 1 for none or nonsense, at most 64."""
+    return min(int(count), 64) if count.isdecimal() and int(count) > 0 else 1
+
+
 def refuse_control_characters(text: str, path: str) -> None:
     """Refuse a text holding C0 control characters (``_CONTROL``): binary data, said with its line."""
     if match := _CONTROL.search(text):

@@ -12,7 +12,7 @@ from itertools import takewhile
 from ...errors import TmtoolError
 from ...io.decoding import BOMS, decode_western_text
 from ...io.xmlsafe import check_prolog
-from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _Reading
+from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _Reading, column_span
 from .equations import mathml_text
 
 
@@ -480,8 +480,7 @@ def _collect_blocks(element, read: _Reading, current: list[str], linked: bool = 
         if child.tag in ("td", "th"):
             end = len(read.paragraphs)
             span = child.get("colspan", "1").strip()  # the columns it covers
-            cells += [range(start, end)] + [range(end, end)] * (min(int(span), 64) - 1 if span.isdecimal() and int(span)
-                                                                else 0)
+            cells += [range(start, end)] + [range(end, end)] * (column_span(span) - 1)
         if child.tail:
             current.append(text(child.tail))
     _drop_heading_over_links(read, current, heading, seen)

@@ -7,7 +7,7 @@ from itertools import islice
 from pathlib import Path
 
 from ...errors import TmtoolError
-from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading
+from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading, column_span
 from .equations import mathml_text
 from .office import _GENERATED_TEXT, _PAGE_NUMBER, _Walk, _open_package, _package_xml
 
@@ -244,7 +244,7 @@ class _OdtWalk(_Walk):
 
     def span(self, cell) -> int:
         count = cell.get(_TABLE + "number-columns-spanned", "1")
-        return min(int(count), 64) if count.isdecimal() and int(count) > 0 else 1
+        return column_span(count)
 
     def skipped(self, element) -> bool:
         return (element.tag in _ODT_SKIPPED or element.get(_TEXT + "display") == "none"

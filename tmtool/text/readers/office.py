@@ -14,7 +14,8 @@ from typing import Callable, Iterable
 from ...errors import TmtoolError
 from ...io.decoding import decode_western_text
 from ...io.xmlsafe import OLE2, PACKAGE_ERRORS, check_inflation, check_package, split_tag
-from .base import _FUNCTION_WORD_SET, CLOCK_TIME, LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs
+from .base import (_FUNCTION_WORD_SET, CLOCK_TIME, LINE_BREAK, _add_raised, _raised, _Reading, _text_paragraphs,
+                   column_span)
 from .equations import accented, grid, prefixed, root, scripted
 from .html import HTML_EXTENSIONS, _html_paragraphs
 
@@ -760,7 +761,7 @@ class _DocxWalk(_Walk):
     def span(self, cell) -> int:
         merged = cell.find(f"{self.w}tcPr/{self.w}gridSpan")
         count = merged.get(self.w + "val", "1") if merged is not None else "1"
-        return min(int(count), 64) if count.isdecimal() and int(count) > 0 else 1
+        return column_span(count)
 
     def _hidden(self, properties) -> bool:
         """Whether text with the run properties ``properties`` (a run's ``w:rPr``, a paragraph mark's) is
