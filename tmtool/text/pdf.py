@@ -901,9 +901,10 @@ def _band_order(band: list[list[_Line]]) -> list[_Line]:
     if len(columns) > 1 and len(band) >= 3 and wide:
         # a line alone beside a block (a letter's date beside its sender's address) makes no columns of text: the
         # block's lines end where the page's text does
-        for line in (line for column in columns if len(column) > 1 and all(len(c) > 1 for c in columns)
-                     for line in column):
-            line.in_columns = True
+        if all(len(column) > 1 for column in columns):
+            for column in columns:
+                for line in column:
+                    line.in_columns = True
         return [line for column in columns for line in column]
     # row by row, but a line alone on its row in a ruled table's cell (rules on its four sides) right after the
     # cell's line before: a wrapped cell's lines are one paragraph, not read between the other cells (rows of a
