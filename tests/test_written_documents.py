@@ -165,6 +165,74 @@ def test_word_legacy_form_fields_read_as_they_show(tmp_path):
         "Lieu : Bruxelles.", "Participation : Non.", "Repas : Peut-être.", "Hébergement demandé.")
 
 
+def form_text(*result: str) -> str:
+    """A legacy text form field as Word writes it: its data in the begin's ``w:ffData``, a bookmark named after it
+    around the field, the result's runs (``w:noProof``) between the separator and the end."""
+    return ('<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Texte1"/><w:enabled/>'
+            '<w:calcOnExit w:val="0"/><w:textInput/></w:ffData></w:fldChar></w:r><w:bookmarkStart w:id="0" '
+            'w:name="Texte1"/><w:r><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            + "".join(r(text, "<w:noProof/>") for text in result)
+            + '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:bookmarkEnd w:id="0"/>')
+
+
+def test_an_empty_word_text_form_field_is_no_text(tmp_path):
+    """Word fills a text form field nobody filled in with five en spaces (U+2002), a run each, for the form's user to
+    type over (LibreOffice writes the same): no text of the author's. The field goes with the spaces around it, as the
+    line reads without it, one space between words, none before a full stop or a comma; a filled one reads as typed."""
+    blank = ["\u2002"] * 5
+    body = (p(r("Je soussigné "), form_text(*blank), r(" déclare avoir pris connaissance du règlement."))
+            + p(r("Nom :\t"), form_text(*blank))
+            + p(form_text(*blank))
+            + p(r("Fait à "), form_text(*blank), r(", le "), form_text(*blank), r(". Signature :"))
+            + p(r("Lieu : "), form_text("Bruxelles"), r(".")))
+    path = write_docx(tmp_path / "formulaire.fr.docx", body)
+    assert read_document(path).paragraphs == (
+        "Je soussigné déclare avoir pris connaissance du règlement.", "Nom :", "Fait à, le. Signature :",
+        "Lieu : Bruxelles.")
+    assert segment(path) == ["Je soussigné déclare avoir pris connaissance du règlement.", "Nom :", "Fait à, le.",
+                             "Signature :", "Lieu : Bruxelles."]
+    # LibreOffice 7.4's ODT of the same form: each field a fieldmark, its five en spaces between its separator and end
+    fieldmark = ('<field:fieldmark-start text:name="{name}" field:type="vnd.oasis.opendocument.field.FORMTEXT"/>'
+                 '<field:fieldmark-separator/>{result}<field:fieldmark-end/>')
+    field_ns = 'xmlns:field="urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0"'
+    odt = (f'<text:p {field_ns} text:style-name="Standard">Je soussigné '
+           + fieldmark.format(name="Texte1", result="\u2002" * 5)
+           + '<text:bookmark-start text:name="Bookmark"/> déclare avoir pris connaissance du règlement.</text:p>'
+           + f'<text:p {field_ns} text:style-name="Standard">Fait à <text:bookmark-end text:name="Bookmark"/>'
+           + fieldmark.format(name="Texte2", result="\u2002" * 5) + ", le "
+           + fieldmark.format(name="Texte3", result="\u2002" * 5) + ". Signature :</text:p>"
+           + f'<text:p {field_ns} text:style-name="Standard">Lieu : '
+           + fieldmark.format(name="Texte4", result="Bruxelles") + ".</text:p>")
+    assert read_document(write_odt(tmp_path / "formulaire.fr.odt", odt)).paragraphs == (
+        "Je soussigné déclare avoir pris connaissance du règlement.", "Fait à, le. Signature :", "Lieu : Bruxelles.")
+
+
+def test_word_error_for_a_lost_cross_reference_is_not_the_authors_text(tmp_path):
+    """A cross-reference (REF, PAGEREF, NOTEREF) whose bookmark was deleted with its heading or caption shows, once
+    updated, Word's error in the language of its interface (*Erreur ! Source du renvoi introuvable.*, *Error! Reference
+    source not found.*, *Fehler! Verweisquelle konnte nicht gefunden werden.*, *Erreur ! Signet non défini.*): not the
+    author's words, and its *!* would end the author's sentence. It is read as nothing, in a complex or a simple field;
+    a reference found reads as it shows, and so does the message where the author typed it."""
+    body = (
+        p(r("Les effectifs figurent au tableau "),
+          field(" REF _Ref45873 \\h ", r("Erreur\u00a0! Source du renvoi introuvable.")), r(". Ils ont augmenté."))
+        + p(r("Voir la section "), field(" REF _Ref45874 \\r \\h ", r("Erreur ! "), r("Source du renvoi introuvable.")),
+            r(" pour le détail, page "), '<w:fldSimple w:instr=" PAGEREF _Ref45874 \\h "><w:r><w:t>Erreur ! Signet non '
+            'défini.</w:t></w:r></w:fldSimple>', r("."))
+        + p(r("See Table "), field(" REF _Ref1 \\h ", r("Error! Reference source not found.")), r(" and note "),
+            field(" NOTEREF _Ref2 \\h ", r("Fehler! Verweisquelle konnte nicht gefunden werden.")), r(" below."))
+        + p(r("Le "), field(" REF _Ref45875 \\h ", r("Tableau 3")), r(" résume les effectifs."))
+        + p(r("Le message « Erreur ! Source du renvoi introuvable. » signale un renvoi rompu.")))
+    path = write_docx(tmp_path / "renvois.fr.docx", body)
+    assert read_document(path).paragraphs == (
+        "Les effectifs figurent au tableau. Ils ont augmenté.", "Voir la section pour le détail, page.",
+        "See Table and note below.", "Le Tableau 3 résume les effectifs.",
+        "Le message « Erreur ! Source du renvoi introuvable. » signale un renvoi rompu.")
+    assert segment(path)[:3] == ["Les effectifs figurent au tableau.", "Ils ont augmenté.",
+                                 "Voir la section pour le détail, page."]
+
+
 def test_word_notes_follow_their_paragraph_and_comments_are_left_out(tmp_path):
     body = (
         p(r("Le Comité militaire"), reference("footnote", 1), r(" s’est réuni à Bruxelles"),

@@ -9,7 +9,7 @@ from pathlib import Path
 from ...errors import TmtoolError
 from .base import _ASCII_SPACE, LINE_BREAK, _add_raised, _raised, _Reading, column_span
 from .equations import mathml_text
-from .office import _GENERATED_TEXT, _PAGE_NUMBER, _Walk, _open_package, _package_xml
+from .office import _GENERATED_TEXT, _PAGE_NUMBER, _blank_result, _open_package, _package_xml, _Walk
 
 
 _ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -38,6 +38,10 @@ _XLINK = "{http://www.w3.org/1999/xlink}"
 _MATHML = "{http://www.w3.org/1998/Math/MathML}"
 _CHART_ODF = "{urn:oasis:names:tc:opendocument:xmlns:chart:1.0}"
 _LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"  # LibreOffice's extensions
+# a field LibreOffice keeps as Word's (a fieldmark: its start, its separator, its result, its end), a legacy text form
+# field among them
+_FIELDMARK = "{urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0}"
+_FORM_TEXT = "vnd.oasis.opendocument.field.FORMTEXT"
 # a page style's headers and footers (styles.xml's ``style:master-page``), its first page's as ODF 1.3 names them and as
 # LibreOffice writes them in ODF 1.2 extended (``loext:``), each read unless it is switched off
 _HEADERS = ("header", "header-first", "header-left")
@@ -214,6 +218,8 @@ class _OdtWalk(_Walk):
         # styles.xml's: each part names its own (T1, P1), which ODF keeps apart
         self.hidden_styles, self.raised_styles = self._styles(styles, root)
         self.furniture_styles = self._styles(styles, styles)
+        # the fieldmarks open: whether each is a text form field, the parts its result is read in and where it starts
+        self.fieldmarks: list[tuple[bool, list | None, int]] = []
 
     @classmethod
     def _styles(cls, styles, automatic) -> tuple[set, set]:
@@ -301,6 +307,14 @@ class _OdtWalk(_Walk):
                 parts.append(_GENERATED_TEXT)
             elif child.tag == _TEXT + "line-break":
                 parts.append(LINE_BREAK)
+            elif child.tag == _FIELDMARK + "fieldmark-start":
+                self.fieldmarks.append((child.get(_FIELDMARK + "type") == _FORM_TEXT, None, 0))
+            elif child.tag == _FIELDMARK + "fieldmark-separator" and self.fieldmarks:
+                self.fieldmarks[-1] = (self.fieldmarks[-1][0], parts, len(parts))
+            elif child.tag == _FIELDMARK + "fieldmark-end" and self.fieldmarks:
+                form, result_parts, start = self.fieldmarks.pop()
+                if form and result_parts is parts:  # an empty one holds five en spaces, as Word's (``_blank_result``)
+                    _blank_result("FORMTEXT", parts, start)
             elif (child.tag == _TEXT + "span" and ("text", child.get(_TEXT + "style-name")) in self.raised_styles
                   and _add_raised(parts, "".join(child.itertext()))):
                 pass  # a note's call typed in superscript (no text:note makes it one), a power

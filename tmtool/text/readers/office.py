@@ -58,15 +58,19 @@ class _Walk(ABC):
         (``_without_typed_number``), in a word processor's document; a header's or a footer's without its fields
         (``_without_fields``), where ``_FieldMark``s stand among the parts: each is written as a character the
         paragraph does not hold, that no character of the author's is taken for one."""
-        marks = _free_characters("".join(parts), 2) if any(isinstance(part, _FieldMark) for part in parts) else None
+        marks = _free_characters("".join(parts), 3) if any(isinstance(part, _FieldMark) for part in parts) else None
         if marks is not None:
-            page, generated = marks
-            parts = [page if part is _PAGE_NUMBER else generated if part is _GENERATED_TEXT else part
-                     for part in parts]
+            page, generated, blank = marks
+            parts = [page if part is _PAGE_NUMBER else generated if part is _GENERATED_TEXT
+                     else blank if part is _BLANK_FIELD else part for part in parts]
         paragraph = "".join(parts)
+        if marks is not None:
+            paragraph = _without_blank_fields(paragraph, blank)
         if self.numbered_by_hand:
             paragraph = _without_typed_number(paragraph, self.numbered)
-        return _without_fields(paragraph, *marks) if marks is not None else paragraph
+        if marks is not None and (page in paragraph or generated in paragraph):
+            return _without_fields(paragraph, page, generated)
+        return paragraph
 
     def read_furniture(self, parts: Iterable) -> None:
         """Read the headers' and footers' ``parts`` (each a story of paragraphs and tables), after the body: a
@@ -189,6 +193,7 @@ class _FieldMark(str):
 
 _PAGE_NUMBER = _FieldMark()  # a page's number or count
 _GENERATED_TEXT = _FieldMark()  # a running head, a date, a time, a file's name
+_BLANK_FIELD = _FieldMark()  # a field showing no author's words: an empty form field, Word's error for a lost reference
 # the words labelling a page's number, by language (ISO 639-1): before it (*Page 3*, *Стр. 3*, *第*3页), after it
 # (第3*页*, 3 *ページ*, 3. *oldal*), between it and the pages' count (*3 sur 9*, *3 из 9*, *3 z 9*, 3页 *共*9页; a slash in
 # every language); a label goes only beside the field, never elsewhere in the text
@@ -344,6 +349,52 @@ def _symbol(font: str, code: str) -> str:
 
 def _generated(instruction: str) -> bool:
     return (instruction.split() or [""])[0].upper() in _GENERATED_FIELDS
+
+
+# the fields that show another place of the document, its text, its page or its note's number (a cross-reference)
+_REFERENCE_FIELDS = ("REF", "PAGEREF", "NOTEREF")
+# what Word writes as such a field's result when the bookmark it shows is gone (deleted with its heading, its caption),
+# in the languages of Word's interface, as the field was last updated: "Error! Reference source not found." and
+# "Error! Bookmark not defined." (a PAGEREF's, an index's); compared without their spaces, which vary (*Erreur !*,
+# *Erreur!*, a no-break space), nor case
+_REFERENCE_ERRORS = frozenset(re.sub(r"\s+", "", message).casefold() for message in (
+    "Error! Reference source not found", "Error! Bookmark not defined",
+    "Erreur ! Source du renvoi introuvable", "Erreur ! Signet non défini",
+    "Fehler! Verweisquelle konnte nicht gefunden werden", "Fehler! Textmarke nicht definiert",
+    "¡Error! No se encuentra el origen de la referencia", "¡Error! Marcador no definido",
+    "Errore. L'origine riferimento non è stata trovata", "Errore. Il segnalibro non è definito",
+    "Erro! Fonte de referência não encontrada", "Erro! A origem da referência não foi encontrada",
+    "Erro! Indicador não definido", "Erro! Marcador não definido",
+    "Fout! Verwijzingsbron niet gevonden", "Fout! Bladwijzer niet gedefinieerd",
+    "Fel! Det går inte att hitta referenskällan", "Fejl! Henvisningskilde ikke fundet",
+    "Błąd! Nie można odnaleźć źródła odwołania", "Ошибка! Источник ссылки не найден",
+    "Ошибка! Закладка не определена"))
+
+
+def _reference_error(text: str) -> bool:
+    """Whether ``text``, a cross-reference's result, is Word's error for a bookmark gone (``_REFERENCE_ERRORS``)."""
+    return re.sub(r"\s+", "", text).rstrip(".").casefold() in _REFERENCE_ERRORS
+
+
+def _blank_result(instruction: str, parts: list[str], start: int) -> None:
+    """A field's result, ``parts`` from ``start``, as ``_BLANK_FIELD`` where it shows no author's words: an empty text
+    form field (FORMTEXT), which Word and LibreOffice fill with five en spaces (U+2002) for the form's user to type
+    over, and a cross-reference whose bookmark is gone (``_REFERENCE_FIELDS``), which shows Word's error
+    (``_reference_error``: *Erreur ! Source du renvoi introuvable.*). Read as text, the first put its spaces in the
+    sentence, the second a sentence of Word's in the author's (its *!* ending the author's too); a filled form field, a
+    reference found, read as they show."""
+    name = (instruction.split() or [""])[0].upper()
+    result = "".join(parts[start:])
+    if (name == "FORMTEXT" and not result.strip()) or (name in _REFERENCE_FIELDS and _reference_error(result)):
+        parts[start:] = [_BLANK_FIELD]
+
+
+def _without_blank_fields(text: str, blank: str) -> str:
+    """``text`` without its fields that show nothing (``_BLANK_FIELD``, written ``blank``), each with the spaces around
+    it as the line reads without it: none before a full stop, a comma or a closing bracket (*Fait à , le .*: *Fait à,
+    le.*), one between words (*Je soussigné déclare*)."""
+    text = re.sub(rf"[ \u00a0]*{blank}[{blank} \u00a0]*(?=[.,…)\]]|$)", "", text)
+    return re.sub(rf"(^|[ \u00a0]*){blank}[{blank} \u00a0]*", lambda match: "" if match.start() == 0 else " ", text)
 
 
 def _docx_paragraphs(path: Path, data: bytes) -> _Reading:
@@ -720,7 +771,7 @@ class _DocxWalk(_Walk):
         self.table, self.row, self.cell = w + "tbl", w + "tr", w + "tc"
         self.cited = {kind: {note.get(w + "id"): note for note in part.iterchildren(w + kind[:-1])}
                       if part is not None else {} for kind, part in notes.items()}
-        self.fields: list[list] = []  # the complex fields open: [state, instruction]
+        self.fields: list[list] = []  # the complex fields open: [state, instruction, the parts and where its result starts]
         self.carried: list[str] = []  # a paragraph's text whose mark is deleted or hidden
         self.held: list = []  # and the notes it cites
         self.marks: set = set()  # a note's custom mark (*, †), in the text citing it and in the note
@@ -819,16 +870,16 @@ class _DocxWalk(_Walk):
             if not isinstance(tag, str) or self.skipped(child):
                 continue
             if tag == w + "fldChar":
-                if all(state == "result" for state, _ in self.fields):  # not in a field's instruction
+                if all(field[0] == "result" for field in self.fields):  # not in a field's instruction
                     parts.append(self._drop_down(child))
-                self._field(child.get(w + "fldCharType"))
+                self._field(child.get(w + "fldCharType"), parts)
                 if child.get(w + "fldCharType") == "separate" and self.fields and self.fields[-1][0] == "furniture":
                     parts.append(self._furniture_field(self.fields[-1][1]))
             elif tag == w + "instrText":
                 if self.fields:
                     self.fields[-1][1] += child.text or ""
             elif tag in self.leaves:
-                if all(state == "result" for state, _ in self.fields):  # not in a field's instruction
+                if all(field[0] == "result" for field in self.fields):  # not in a field's instruction
                     self._leaf(child, parts)
             elif tag == self.m + "oMath" and element.tag == self.m + "oMathPara":  # displayed: a paragraph of its own
                 parts.append("\n")
@@ -838,6 +889,10 @@ class _DocxWalk(_Walk):
                 self._math(child, parts)
             elif tag == w + "r" and self._raised_run(child, parts):
                 pass
+            elif tag == w + "fldSimple":
+                start = len(parts)
+                self.inline(child, parts)
+                _blank_result(child.get(w + "instr", ""), parts, start)
             else:  # runs and whatever wraps them: hyperlinks, insertions, moves, fields, content controls, equations
                 self.inline(child, parts)
 
@@ -955,16 +1010,20 @@ class _DocxWalk(_Walk):
         index = chosen.get(w + "val", "0") if chosen is not None else "0"
         return entries[int(index)] if index.isdecimal() and int(index) < len(entries) else ""
 
-    def _field(self, kind: str | None) -> None:
+    def _field(self, kind: str | None, parts: list[str]) -> None:
         """A complex field's begin, separate and end: its instruction is never text; its result is, unless
-        the field generates it from the document (a table of contents)."""
+        the field generates it from the document (a table of contents), or it shows no author's words
+        (``_blank_result``), read in ``parts``, the paragraph's, from its separator to its end."""
         if kind == "begin":
-            self.fields.append(["instruction", ""])
+            self.fields.append(["instruction", "", None, 0])
         elif kind == "separate" and self.fields:
             field = self.fields[-1]
             field[0] = ("generated" if _generated(field[1]) else "furniture"
                         if self._furniture_field(field[1]) is not None else "result")
+            field[2:] = parts, len(parts)
         elif kind == "end" and self.fields:
-            self.fields.pop()
+            state, instruction, result_parts, start = self.fields.pop()
+            if state == "result" and result_parts is parts:  # a result within one paragraph
+                _blank_result(instruction, parts, start)
 
 
