@@ -638,6 +638,24 @@ def test_a_markdown_list_nested_ten_deep_keeps_its_text_and_deeper_is_refused(tm
         read_document(path)
 
 
+def test_markdown_footnotes_are_notes_of_their_own_not_text_of_the_sentence(tmp_path):
+    """Footnotes as GitHub, Pandoc and PHP Markdown Extra write them (``[^1]`` where the note is called, ``[^1]: …``
+    defining it, a continuation line indented under it) were read as plain Markdown: the call stayed in the sentence
+    (*dissuasion[^1].*) and the notes ran on into one paragraph with their labels. They are read as GitHub renders them:
+    the sentence without its call, each note a paragraph of its own at the end; a ``[^x]`` that no note defines is the
+    author's text."""
+    path = tmp_path / "rapport.fr.md"
+    path.write_text("# Rapport annuel\n\nL'Alliance a renforcé sa posture de dissuasion[^1]. Les Alliés ont augmenté "
+                    "leurs dépenses en 2024[^depenses].\n\nLe sommet s'est tenu à Vilnius.\n\n"
+                    "[^1]: Décision prise au sommet de Madrid en 2022.\n"
+                    "[^depenses]: Voir le tableau 3.\n    Les chiffres sont provisoires.\n\n"
+                    "La clé [^x] n'est définie nulle part.\n", encoding="utf-8")
+    assert read_document(path).paragraphs == (
+        "Rapport annuel", "L'Alliance a renforcé sa posture de dissuasion. Les Alliés ont augmenté leurs dépenses en "
+        "2024.", "Le sommet s'est tenu à Vilnius.", "La clé [^x] n'est définie nulle part.",
+        "Décision prise au sommet de Madrid en 2022.", "Voir le tableau 3. Les chiffres sont provisoires.")
+
+
 def test_amounts_shaped_as_times_go_an_agenda_over_two_days_keeps_its_times(tmp_path):
     """A column of amounts with two decimals, each under 24 and its cents under 60 (*12.50*, *8.00*, *15.40*), was
     taken for an agenda's times and kept, each a unit of its own. An agenda's times follow the day, going back once a

@@ -4,7 +4,10 @@ Markdown is written to be rendered: a translator reads the rendered page, not it
 heading kept its ``#``, a sentence its ``**`` and its links' addresses, a table its bars and its ruler row. The file
 is rendered with markdown-it (the CommonMark reference's port, as Smartling renders Markdown to HTML to translate it)
 and the HTML read as a page's article (``_html_paragraphs``): a link's text without its address, a table cell by
-cell, a hard line break as a Word line break. A block of code is code, which CAT tools leave untranslated by default
+cell, a hard line break as a Word line break. Footnotes (``[^1]`` in the text, ``[^1]: …`` defining it, as GitHub,
+Pandoc and PHP Markdown Extra write them; markdown-it's footnote plugin) render as GitHub shows them, each note at the
+page's end, its call a link reading *[1]*, which the page's reading leaves out as a note's call; read as plain
+Markdown, the call stayed in the sentence and the notes ran on into one paragraph. A block of code is code, which CAT tools leave untranslated by default
 (Phrase's *Import code blocks*, Okapi's option to leave it out): left out; code in a sentence is read in it. A front
 matter (Jekyll's and Hugo's YAML between ``---`` lines, TOML between ``+++``) is the page's metadata: its title and
 description are read as the page's first paragraphs, as the site shows them, its other keys not.
@@ -53,6 +56,7 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
     from html import escape
 
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
 
     text = decode_western_text(data, path, written_by="what Windows editors save as ANSI text in Western Europe")
     refuse_control_characters(text, path)
@@ -61,7 +65,8 @@ def _markdown_paragraphs(data: bytes, path: str) -> _Reading:
     if front and all(_FRONT_MATTER_LINE.match(line) for line in front.group(2).splitlines()):
         shown = _shown_values(front.group(2))
         text = text[front.end():]
-    markdown = MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
+    markdown = (MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
+                .use(footnote_plugin))
     for rule in ("link_open", "link_close", "fence", "code_block"):  # a link's text as text; code is no prose
         markdown.add_render_rule(rule, lambda *_: "")
     tokens = markdown.parse(text)
