@@ -388,6 +388,38 @@ def test_an_agenda_table_s_times_stay_with_their_items_a_table_s_amounts_go(tmp_
                                               "Transport", "Repas")
 
 
+def test_a_price_list_going_up_under_a_header_naming_money_is_no_agenda(tmp_path):
+    """A price list whose prices go up, each under 24 with its cents under 60 (*9.50*, *10.00*, *12.50*, *14.00*),
+    read as an agenda's day: its prices were kept as times, each a unit of its own. A header naming money above the
+    column's numbers (*Prix (€)*, *Price*, *Tarif*, a currency) says they are amounts, left out as the table's data, in
+    a DOCX as in a page; an agenda's times under *Heure* stay, and so do a column's under a header naming no money."""
+    prices = [("Coffee", "9.50"), ("Sandwich", "10.00"), ("Salad", "12.50"), ("Lunch menu", "14.00"), ("Dinner", "18.30")]
+    document = docx.Document()
+    for header in ("Price", "Prix (€)", "EUR"):
+        table = document.add_table(rows=6, cols=2)
+        for row, texts in zip(table.rows, [("Item", header), *prices]):
+            for cell, text in zip(row.cells, texts):
+                cell.text = text
+    agenda = document.add_table(rows=5, cols=2)
+    for row, texts in zip(agenda.rows, [("Point", "Heure"), ("Accueil", "9.30"), ("Ouverture", "10.00"),
+                                        ("Pause", "12.30"), ("Clôture", "14.00")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    path = tmp_path / "tarifs.docx"
+    document.save(path)
+    items = tuple(item for item, _ in prices)
+    assert read_document(path).paragraphs == (
+        "Item", "Price", *items, "Item", "Prix (€)", *items, "Item", "EUR", *items,
+        "Point", "Heure", "Accueil", "9.30", "Ouverture", "10.00", "Pause", "12.30", "Clôture", "14.00")
+    page = tmp_path / "tarifs.html"
+    page.write_text("<table><thead><tr><th>Prestation</th><th>Tarif</th></tr></thead><tbody>"
+                    + "".join(f"<tr><td>{item}</td><td>{price}</td></tr>" for item, price in prices)
+                    + "</tbody></table><table><tr><th>Séance</th><th>Début</th></tr><tr><td>Accueil</td><td>9.30</td>"
+                    "</tr><tr><td>Ouverture</td><td>10.00</td></tr></table>", encoding="utf-8")
+    assert read_document(page).paragraphs == ("Prestation", "Tarif", *items, "Séance", "Début", "Accueil", "9.30",
+                                              "Ouverture", "10.00")
+
+
 def test_a_table_s_merged_cells_keep_the_columns_its_times_are_weighed_in(tmp_path):
     """A cell merged across columns (Word's ``w:gridSpan``, an HTML ``colspan``) moved the cells after it one column
     left: a total's amount (*125.40*) under a merged label counted in the times' column, and the agenda's times went

@@ -297,6 +297,14 @@ CLOCK_TIME = r"(?:[01]?\d|2[0-3])\.[0-5]\d"
 _CLOCK_TIME = re.compile(CLOCK_TIME)
 # an agenda's column of times goes back at most once in this many steps (a day's end to the next day's morning)
 _BACK_IN_TIME = 3
+# a column's header (its text above its first number) naming money, a price, a cost, an amount, a currency, in the
+# languages of the documents read: its numbers are amounts, however they are ordered (a price list going up, *9.50*,
+# *10.00*, *12.50*, *14.00*, under *Prix (€)*), never an agenda's times
+_MONEY_HEADER = re.compile(
+    r"[$€£¥₣₤₩₪₫₴₹₺₽₿]|\b(?:EUR|USD|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|PLN|CZK|HUF|RON|TRY|RUB)\b"
+    r"|(?i:\b(?:prix|co[uû]ts?|montants?|tarifs?|frais|d[ée]penses?|budgets?|prices?|costs?|amounts?|fees?|charges?"
+    r"|expenses?|tariffs?|preis(?:e)?|betr[aä]ge?|kosten|geb[uü]hr(?:en)?|precios?|importes?|costes?|costos?|montos?"
+    r"|tarifas?|prezz[oi]|import[oi]|cost[oi]|tariff[ae]|prijs|prijzen|bedrag(?:en)?|pre[cç]os?|custos?)\b)")
 
 
 @dataclass(slots=True)
@@ -313,6 +321,8 @@ class _Reading:
     tables: list[list[tuple[int, int]]] = field(default_factory=list)
     # how many ``rows`` each table being read found kept before it: the rows its numbers' leaving moves
     rows_before: list[int] = field(default_factory=list)
+    # each table's columns whose header, the text above their first number, names money (``_MONEY_HEADER``)
+    money_columns: list[set[int]] = field(default_factory=list)
 
     def add(self, block: str) -> None:
         for paragraph in _paragraphs([_line_breaks(block)], self.path):
@@ -326,6 +336,7 @@ class _Reading:
         """A table starts: its rows follow (``add_row``), then its end (``close_table``)."""
         self.tables.append([])
         self.rows_before.append(len(self.rows))
+        self.money_columns.append(set())
 
     def add_row(self, cells: Iterable[range]) -> None:
         """A table row, each cell (empty ones too, that the cells keep their columns) the range of paragraphs read
@@ -337,8 +348,12 @@ class _Reading:
             self.open_table()
             self.add_row(cells)
             return self.close_table()
-        self.tables[-1] += [(column, cell.start) for column, cell in enumerate(cells)
-                            if len(cell) == 1 and _NUMBER_ONLY.fullmatch(self.paragraphs[cell.start])]
+        numbered = {column for column, _ in self.tables[-1]}  # the columns with a number in the rows above
+        for column, cell in enumerate(cells):
+            if len(cell) == 1 and _NUMBER_ONLY.fullmatch(self.paragraphs[cell.start]):
+                self.tables[-1].append((column, cell.start))
+            elif column not in numbered and any(_MONEY_HEADER.search(self.paragraphs[index]) for index in cell):
+                self.money_columns[-1].add(column)
         cells = [cell for cell in cells if cell]
         if cells and all(len(cell) == 1 for cell in cells):
             self.rows.append(tuple(cell.start for cell in cells))
@@ -362,10 +377,11 @@ class _Reading:
         time of day's (``_CLOCK_TIME``: an agenda's *10.30*) in a column whose every number is one, in the day's order
         (``_unordered_times``). A column of times
         is an agenda's or a timetable's, each time beside its item, which the translator localises; a number that is
-        no time (*8.75*, *125*) in its column says its *10.30* is an amount. The table's paragraphs are the last read
+        no time (*8.75*, *125*) in its column says its *10.30* is an amount, and so does a header naming money above
+        the column's numbers (``_MONEY_HEADER``: *Prix (€)*, *Cost*), where a price list going up reads as a day. The table's paragraphs are the last read
         but for the footnotes after it, those of a table inside one of its cells, left out already, before them."""
-        numbers, before = self.tables.pop(), self.rows_before.pop()
-        amounts = {column for column, index in numbers if not _CLOCK_TIME.fullmatch(self.paragraphs[index])}
+        numbers, before, money = self.tables.pop(), self.rows_before.pop(), self.money_columns.pop()
+        amounts = {column for column, index in numbers if not _CLOCK_TIME.fullmatch(self.paragraphs[index])} | money
         amounts |= self._unordered_times({column for column, _ in numbers} - amounts, numbers)
         dropped = sorted(index for column, index in numbers if column in amounts)  # a number no time made its column one
         if not dropped:
