@@ -26,7 +26,12 @@ _DEFAULT_RULES = "default.srx"
 # shapes and arrows Word offers (● ■ ◆ ➢ ✓ …), a middle dot, and Word's Symbol and Wingdings bullets pasted as their
 # private-use codes (U+F0B7 •, U+F0A7 ▪, U+F076 ❖, U+F0D8 ➢, U+F0FC ✓, U+F0E0, U+F06E ■, U+F06F □, U+F071 ❑)
 LIST_BULLETS = "•▪◦‣●○■□◆◇►▸▹➢➤✓✔❖⁃∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0e0\uf06e\uf06f\uf071"
-_LIST_MARKER = regex.compile(rf"^(?:[-–—*]\s+|o\t\s*|[{LIST_BULLETS}]\s*)")
+# the one pattern of such a marker: the segmenter leaves it out of a segment's start (``_LIST_MARKER``, with the spaces
+# after it); the readers take a line starting with it for a list's item (``readers.base._ITEM_START``), as they do a
+# line starting with an item's number or letter (*1.*, *a)*, *(iv)*), which the segmenter keeps: a number is text, cited
+# (*au point 3*) and translated with its item, where a bullet or a dash is the list's layout
+LIST_MARKER = rf"(?:[-–—*]\s|o\t|[{LIST_BULLETS}])"
+_LIST_MARKER = regex.compile(rf"^{LIST_MARKER}\s*")
 
 
 @cache

@@ -11,7 +11,7 @@ from typing import Iterable
 from ...errors import TmtoolError
 from ..langid import _FUNCTION_WORDS, PHRASE_OPENERS
 from ..normalize import visible
-from ..segment import LIST_BULLETS
+from ..segment import LIST_MARKER
 
 
 # about 15,000 words: ten times the longest paragraph of a real report, far below a runaway line
@@ -78,8 +78,9 @@ _LONG_LINE = 0.8
 # wrapper writes: it ends its paragraph, as a row is a line of its own
 _COLUMNS = re.compile(r"\S(?:\t| {3,})\S")
 # a line that starts a list's item or a numbered clause, which its writer put on a line of its own: its dash, its
-# bullet (any the segmenter takes for a list's marker: ● ➢ ✓, Word's pasted as private-use codes), its number
-_ITEM_START = re.compile(rf"\s*(?:[-–—*]\s|[{LIST_BULLETS}]|o\t|\(?(?:\d{{1,3}}(?:\.\d{{1,3}})*|[a-z]|[ivx]{{1,5}})[.)]\s)")
+# bullet (the segmenter's list marker, ``segment.LIST_MARKER``: ● ➢ ✓, Word's pasted as private-use codes), its number
+# or letter, which the segmenter keeps as the item's text
+_ITEM_START = re.compile(rf"\s*(?:{LIST_MARKER}|\(?(?:\d{{1,3}}(?:\.\d{{1,3}})*|[a-z]|[ivx]{{1,5}})[.)]\s)")
 _FIRST_WORD = re.compile(r"\s*(\S+)")
 _QUOTE = re.compile(r"[ \t]*>(?:[ \t]?>)*[ \t]?")
 
