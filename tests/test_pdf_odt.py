@@ -248,6 +248,34 @@ def test_word_s_bullets_named_in_the_private_use_area_are_list_markers(tmp_path)
     assert [segment.text for segment in segment_document(document, "fr")][1:] == PRIORITIES
 
 
+UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian's fonts-dejavu-core
+
+
+@pytest.mark.skipif(not UNICODE_FONT.exists(), reason="needs DejaVu Sans (apt-get install fonts-dejavu-core)")
+def test_a_pdf_s_list_with_arrows_ticks_or_circles_for_bullets_keeps_its_items_apart(tmp_path):
+    """A PDF whose list's bullets are characters of Unicode's own (➢, ✓, ○, ◆, as LibreOffice writes Word's arrow,
+    tick and circle bullets into a PDF's text layer) ran its items into one paragraph, each line after the first taken
+    for the item's wrapped line: the PDF reader spelt its own bullets, without these, which the segmenter and the other
+    readers take for a list's marker. Each item is a paragraph, its bullet no part of its segment."""
+    pdf = Layout()
+    pdf.add_font("DejaVu", fname=str(UNICODE_FONT))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=11)
+    y = 100.0
+    pdf.text(72, y, "Les Alliés sont convenus des priorités suivantes :")
+    bullets = ("➢", "✓", "○", "◆")
+    for bullet in bullets:
+        for item in PRIORITIES[1:]:
+            y += 15.0
+            pdf.text(72, y, f"{bullet} {item}")
+    path = tmp_path / "priorites.fr.pdf"
+    pdf.output(str(path))
+    document = read_document(path, lang="fr")
+    assert document.paragraphs == ("Les Alliés sont convenus des priorités suivantes :",
+                                   *(f"{bullet} {item}" for bullet in bullets for item in PRIORITIES[1:]))
+    assert [segment.text for segment in segment_document(document, "fr")][1:] == PRIORITIES[1:] * len(bullets)
+
+
 GLOSSARY = [("Terme français", "English term", "Sigle"),
             ("Commandement allié Opérations", "Allied Command Operations", "ACO"),
             ("état-major militaire international", "International Military Staff", "EMI"),

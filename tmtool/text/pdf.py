@@ -66,6 +66,7 @@ from pathlib import Path
 from ..errors import TmtoolError
 from ..langtags import base_language
 from .readers.base import _add_raised
+from .segment import LIST_BULLETS
 
 # pdfminer reports recoverable damage through logging, which without a handler Python prints to
 # stderr; what it could not recover from is raised and becomes our one error line
@@ -96,7 +97,9 @@ COMPOUND_MARGIN = 1.0
 
 _TERMINAL = re.compile(r"[.!?…:][\s\"'»”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
-_MARKER = r"[•▪◦●■□▸►‣⁃∙·*–—-]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\)"
+# a list's marker: a bullet the segmenter leaves out of a segment (``segment.LIST_BULLETS``: ● ➢ ✓ ○ ◆ too, where a
+# set of its own here missed them and ran a list's items into one paragraph), a dash, an asterisk, a number, a letter
+_MARKER = rf"[{LIST_BULLETS}*–—-]|\d{{1,3}}[.)]|[a-z][.)]|\(\w{{1,3}}\)"
 _LIST_MARKER = re.compile(rf"^(?:{_MARKER})\s")
 # a list item's marker or a clause's number (*1.4.1*) alone before a tab to its text: a hanging indent's
 # (a number of one level without its point, *3*, may be a table's figure)
