@@ -231,6 +231,18 @@ def test_word_error_for_a_lost_cross_reference_is_not_the_authors_text(tmp_path)
         "Le message « Erreur ! Source du renvoi introuvable. » signale un renvoi rompu.")
     assert segment(path)[:3] == ["Les effectifs figurent au tableau.", "Ils ont augmenté.",
                                  "Voir la section pour le détail, page."]
+    # the same document saved as ODT by LibreOffice 7.4: each reference a text:bookmark-ref keeping Word's text
+    odt = ('<text:p text:style-name="Standard">Les effectifs figurent au tableau <text:bookmark-ref '
+           'text:reference-format="text" text:ref-name="_Ref45873">Erreur ! Source du renvoi introuvable.'
+           '</text:bookmark-ref>. Ils ont augmenté.</text:p><text:p text:style-name="Standard">Voir la section '
+           '<text:bookmark-ref text:reference-format="number" text:ref-name="_Ref45874">Erreur ! Source du renvoi '
+           'introuvable.</text:bookmark-ref><text:s/>pour le détail, page <text:bookmark-ref text:reference-format="page" '
+           'text:ref-name="_Ref45874">Erreur ! Signet non défini.</text:bookmark-ref>.</text:p>'
+           '<text:p text:style-name="Standard">Le <text:bookmark-ref text:reference-format="text" '
+           'text:ref-name="_Ref45875">Tableau 3</text:bookmark-ref><text:s/>résume les effectifs.</text:p>')
+    assert read_document(write_odt(tmp_path / "renvois.fr.odt", odt)).paragraphs == (
+        "Les effectifs figurent au tableau. Ils ont augmenté.", "Voir la section pour le détail, page.",
+        "Le Tableau 3 résume les effectifs.")
 
 
 def test_word_notes_follow_their_paragraph_and_comments_are_left_out(tmp_path):

@@ -42,6 +42,8 @@ _LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}
 # field among them
 _FIELDMARK = "{urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0}"
 _FORM_TEXT = "vnd.oasis.opendocument.field.FORMTEXT"
+# a cross-reference, whose text a Word document saved as ODT keeps as Word last showed it, its error too
+_REFERENCES = {_TEXT + name for name in ("bookmark-ref", "reference-ref", "sequence-ref", "note-ref")}
 # a page style's headers and footers (styles.xml's ``style:master-page``), its first page's as ODF 1.3 names them and as
 # LibreOffice writes them in ODF 1.2 extended (``loext:``), each read unless it is switched off
 _HEADERS = ("header", "header-first", "header-left")
@@ -307,6 +309,10 @@ class _OdtWalk(_Walk):
                 parts.append(_GENERATED_TEXT)
             elif child.tag == _TEXT + "line-break":
                 parts.append(LINE_BREAK)
+            elif child.tag in _REFERENCES and not self.skipped(child):  # Word's error for a bookmark gone is no text (``_blank_result``)
+                start = len(parts)
+                self.inline(child, parts)
+                _blank_result("REF", parts, start)
             elif child.tag == _FIELDMARK + "fieldmark-start":
                 self.fieldmarks.append((child.get(_FIELDMARK + "type") == _FORM_TEXT, None, 0))
             elif child.tag == _FIELDMARK + "fieldmark-separator" and self.fieldmarks:
