@@ -892,7 +892,8 @@ class _DocxWalk(_Walk):
             elif tag == w + "fldSimple":
                 start = len(parts)
                 self.inline(child, parts)
-                _blank_result(child.get(w + "instr", ""), parts, start)
+                if all(field[0] == "result" for field in self.fields):  # not in a field's instruction
+                    _blank_result(child.get(w + "instr", ""), parts, start)
             else:  # runs and whatever wraps them: hyperlinks, insertions, moves, fields, content controls, equations
                 self.inline(child, parts)
 
@@ -1023,7 +1024,8 @@ class _DocxWalk(_Walk):
             field[2:] = parts, len(parts)
         elif kind == "end" and self.fields:
             state, instruction, result_parts, start = self.fields.pop()
-            if state == "result" and result_parts is parts:  # a result within one paragraph
+            # a result read within one paragraph, not inside another field's instruction
+            if state == "result" and result_parts is parts and all(field[0] == "result" for field in self.fields):
                 _blank_result(instruction, parts, start)
 
 
