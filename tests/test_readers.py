@@ -393,7 +393,8 @@ def test_a_price_list_going_up_under_a_header_naming_money_is_no_agenda(tmp_path
     read as an agenda's day: its prices were kept as times, each a unit of its own. A header naming money above the
     column's numbers (*Prix (€)*, *Price*, *Tarif*, a currency) says they are amounts, left out as the table's data, in
     a DOCX as in a page; an agenda's times under *Heure* stay, and so do a column's under a header naming no money."""
-    prices = [("Coffee", "9.50"), ("Sandwich", "10.00"), ("Salad", "12.50"), ("Lunch menu", "14.00"), ("Dinner", "18.30")]
+    prices = [("Coffee", "9.50"), ("Sandwich", "10.00"), ("Salad", "12.50"), ("Lunch menu", "14.00"),
+              ("Dinner", "18.30")]
     document = docx.Document()
     for header in ("Price", "Prix (€)", "EUR"):
         table = document.add_table(rows=6, cols=2)

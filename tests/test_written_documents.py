@@ -236,8 +236,9 @@ def test_word_error_for_a_lost_cross_reference_is_not_the_authors_text(tmp_path)
            'text:reference-format="text" text:ref-name="_Ref45873">Erreur ! Source du renvoi introuvable.'
            '</text:bookmark-ref>. Ils ont augmenté.</text:p><text:p text:style-name="Standard">Voir la section '
            '<text:bookmark-ref text:reference-format="number" text:ref-name="_Ref45874">Erreur ! Source du renvoi '
-           'introuvable.</text:bookmark-ref><text:s/>pour le détail, page <text:bookmark-ref text:reference-format="page" '
-           'text:ref-name="_Ref45874">Erreur ! Signet non défini.</text:bookmark-ref>.</text:p>'
+           'introuvable.</text:bookmark-ref><text:s/>pour le détail, page <text:bookmark-ref '
+           'text:reference-format="page" text:ref-name="_Ref45874">Erreur ! Signet non défini.</text:bookmark-ref>.'
+           '</text:p>'
            '<text:p text:style-name="Standard">Le <text:bookmark-ref text:reference-format="text" '
            'text:ref-name="_Ref45875">Tableau 3</text:bookmark-ref><text:s/>résume les effectifs.</text:p>')
     assert read_document(write_odt(tmp_path / "renvois.fr.odt", odt)).paragraphs == (

@@ -375,12 +375,12 @@ class _Reading:
 
     def close_table(self) -> None:
         """The table read last ends: its cells that are a number alone are left out, their paragraphs with them, but a
-        time of day's (``_CLOCK_TIME``: an agenda's *10.30*) in a column whose every number is one, in the day's order
-        (``_unordered_times``). A column of times
-        is an agenda's or a timetable's, each time beside its item, which the translator localises; a number that is
-        no time (*8.75*, *125*) in its column says its *10.30* is an amount, and so does a header naming money above
-        the column's numbers (``_MONEY_HEADER``: *Prix (€)*, *Cost*), where a price list going up reads as a day. The table's paragraphs are the last read
-        but for the footnotes after it, those of a table inside one of its cells, left out already, before them."""
+        time of day's (``_CLOCK_TIME``: an agenda's *10.30*) in a column whose every number is one, in the day's
+        order (``_unordered_times``). A column of times is an agenda's or a timetable's, each time beside its item,
+        which the translator localises; a number that is no time (*8.75*, *125*) in its column says its *10.30* is an
+        amount, and so does a header naming money above the column's numbers (``_MONEY_HEADER``: *Prix (€)*, *Cost*),
+        where a price list going up reads as a day. The table's paragraphs are the last read but for the footnotes
+        after it, those of a table inside one of its cells, left out already, before them."""
         numbers, before, money = self.tables.pop(), self.rows_before.pop(), self.money_columns.pop()
         amounts = {column for column, index in numbers if not _CLOCK_TIME.fullmatch(self.paragraphs[index])} | money
         amounts |= self._unordered_times({column for column, _ in numbers} - amounts, numbers)

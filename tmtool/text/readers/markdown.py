@@ -3,14 +3,15 @@
 Markdown is written to be rendered: a translator reads the rendered page, not its syntax. Read as plain text, a
 heading kept its ``#``, a sentence its ``**`` and its links' addresses, a table its bars and its ruler row. The file
 is rendered with markdown-it (the CommonMark reference's port, as Smartling renders Markdown to HTML to translate it)
-and the HTML read as a page's article (``_html_paragraphs``): a link's text without its address, a table cell by
-cell, a hard line break as a Word line break. Footnotes (``[^1]`` in the text, ``[^1]: …`` defining it, as GitHub,
-Pandoc and PHP Markdown Extra write them; markdown-it's footnote plugin) render as GitHub shows them, each note at the
-page's end, its call a link reading *[1]*, which the page's reading leaves out as a note's call; read as plain
-Markdown, the call stayed in the sentence and the notes ran on into one paragraph. A block of code is code, which CAT tools leave untranslated by default
-(Phrase's *Import code blocks*, Okapi's option to leave it out): left out; code in a sentence is read in it. A front
-matter (Jekyll's and Hugo's YAML between ``---`` lines, TOML between ``+++``) is the page's metadata: its title and
-description are read as the page's first paragraphs, as the site shows them, its other keys not.
+and the HTML read as a page's article (``_html_paragraphs``): a link's text without its address, a table cell by cell,
+a hard line break as a Word line break. Footnotes (``[^1]`` in the text, ``[^1]: …`` defining it, as GitHub, Pandoc
+and PHP Markdown Extra write them; markdown-it's footnote plugin) render as GitHub shows them, each note at the page's
+end, its call a link reading *[1]*, which the page's reading leaves out as a note's call; read as plain Markdown, the
+call stayed in the sentence and the notes ran on into one paragraph. A block of code is code, which CAT tools leave
+untranslated by default (Phrase's *Import code blocks*, Okapi's option to leave it out): left out; code in a sentence
+is read in it. A front matter (Jekyll's and Hugo's YAML between ``---`` lines, TOML between ``+++``) is the page's
+metadata: its title and description are read as the page's first paragraphs, as the site shows them, its other keys
+not.
 """
 
 from __future__ import annotations

@@ -309,7 +309,7 @@ class _OdtWalk(_Walk):
                 parts.append(_GENERATED_TEXT)
             elif child.tag == _TEXT + "line-break":
                 parts.append(LINE_BREAK)
-            elif child.tag in _REFERENCES and not self.skipped(child):  # Word's error for a bookmark gone is no text (``_blank_result``)
+            elif child.tag in _REFERENCES and not self.skipped(child):  # Word's error for a lost bookmark is no text
                 start = len(parts)
                 self.inline(child, parts)
                 _blank_result("REF", parts, start)

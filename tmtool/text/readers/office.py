@@ -771,7 +771,8 @@ class _DocxWalk(_Walk):
         self.table, self.row, self.cell = w + "tbl", w + "tr", w + "tc"
         self.cited = {kind: {note.get(w + "id"): note for note in part.iterchildren(w + kind[:-1])}
                       if part is not None else {} for kind, part in notes.items()}
-        self.fields: list[list] = []  # the complex fields open: [state, instruction, the parts and where its result starts]
+        # the complex fields open: [state, instruction, the parts its result is read in, where it starts]
+        self.fields: list[list] = []
         self.carried: list[str] = []  # a paragraph's text whose mark is deleted or hidden
         self.held: list = []  # and the notes it cites
         self.marks: set = set()  # a note's custom mark (*, †), in the text citing it and in the note
