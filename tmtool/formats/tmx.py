@@ -30,7 +30,8 @@ The header's props and notes (memoQ's memory ``name``, ``defclient``; Trados's f
 ``x-Client:MultiplePicklist``, ``x-Recognizers``; a note) describe the memory the units came from. A store
 merges memories, so each unit keeps its own memory's: a header ``<prop type="T">`` as the unit's prop
 ``x-tmx-header:T`` (:data:`HEADER_PROP`), a header ``<note>`` as its prop ``x-tmx-header-note``
-(:data:`HEADER_NOTE`, a list when several). Written back, when every unit of an export carries the same
+(:data:`HEADER_NOTE`, a list when several); the store holds them once an import, not on each unit
+(``store.rows.stored_props``), and gives each unit its own back. Written back, when every unit of an export carries the same
 (the units of one imported memory) they are the header's props and notes again, as they were; when the
 units come from memories that said different things, the header says none and each unit carries its own as
 ``<prop>``s of those names, which read again give it the same props.
@@ -178,7 +179,7 @@ def _write_sharing(stream: BinaryIO, header: etree._Element, units: Iterable[Uni
         for count, unit in enumerate(units, 1):
             same = sorted(_imported_header(unit)) == key
             alike.append(same)
-            body.write(_tu_xml(unit, count, srclang, header_said=same).encode())
+            body.write(_tu_xml(unit, count, srclang, in_header=same).encode())
         body.seek(0)
         if all(alike):  # the memory's tool, its props, then the notes, as memoQ and Trados write them
             said = sorted(shared, key=lambda held: (held[0] == HEADER_NOTE, not held[0].startswith(HEADER_ATTRIBUTE)))
@@ -226,11 +227,12 @@ def _say_attribute(header: etree._Element, name: str, value: str) -> None:
 def _imported_header(unit: Unit) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """What the header of the memory ``unit`` was imported from said: its ``HEADER_PROP`` and ``HEADER_NOTE``
     props, each with its values, in their order."""
-    return tuple((kind, tuple(unit.prop_values(kind))) for kind in unit.props if _header_said(kind))
+    return tuple((kind, tuple(unit.prop_values(kind))) for kind in unit.props if header_said(kind))
 
 
-def _header_said(kind: str) -> bool:
-    """Whether a unit's prop of type ``kind`` keeps what its memory's header said (``HEADER_PROP``, ``HEADER_NOTE``)."""
+def header_said(kind: str) -> bool:
+    """Whether a unit's prop of type ``kind`` keeps what its memory's header said (``HEADER_PROP``, ``HEADER_NOTE``):
+    the same for every unit of a memory, which a store holds once an import (``store.rows.stored_props``)."""
     return kind.startswith(HEADER_PROP) or kind == HEADER_NOTE
 
 
@@ -258,8 +260,8 @@ def _attribute(name: str, value: str, where: str) -> str:
     return f' {name}="{escape(_checked(value, where), _ATTRIBUTE_ESCAPES)}"'
 
 
-def _tu_xml(unit: Unit, number: int, srclang: str, header_said: bool = False) -> str:
-    """A unit as its ``<tu>``, its opening tag a line of its own; ``header_said``: the header says what the
+def _tu_xml(unit: Unit, number: int, srclang: str, in_header: bool = False) -> str:
+    """A unit as its ``<tu>``, its opening tag a line of its own; ``in_header``: the header says what the
     unit's memory's header said (its ``HEADER_PROP`` and ``HEADER_NOTE`` props), left out here."""
     where = f"unit {unit.tuid!r}" if unit.tuid else f"unit #{number}"
     own = _unit_tag(unit.srclang, where)
@@ -278,7 +280,7 @@ def _tu_xml(unit: Unit, number: int, srclang: str, header_said: bool = False) ->
     for kind, value in unit.props.items():
         if kind.startswith(ATTRIBUTE_PROP) and kind[1:] in TU_ATTRIBUTES:
             parts.append(_attribute(kind[1:], value, where))
-        elif header_said and _header_said(kind):
+        elif in_header and header_said(kind):
             continue
         else:  # a type the <tu> repeated holds the list of its values
             props += [(kind, one) for one in unit.prop_values(kind)]
