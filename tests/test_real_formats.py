@@ -1585,6 +1585,81 @@ def test_who_a_tbx_entry_s_transactions_name_is_kept_in_its_note(tmp_path):
     assert [e.note for e in read_tbx(tmp_path / "out.tbx")] == [entry.note]
 
 
+def _history_tbx(groups: str, *, v3: bool = True) -> str:
+    """A termbase entry (TBX-Basic v3 ``conceptEntry``, or TBX 2008's ``martif``/``termEntry``) with the
+    transacGrps ``groups``."""
+    if v3:
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en"'
+                ' xmlns="urn:iso:std:iso:30042:ed-2">\n  <tbxHeader><fileDesc><sourceDesc><p>Termbase export</p>'
+                '</sourceDesc></fileDesc></tbxHeader>\n  <text><body>\n    <conceptEntry id="c7">\n'
+                f'{groups}      <langSec xml:lang="en"><termSec><term>mobility corridor</term></termSec></langSec>\n'
+                '      <langSec xml:lang="fr"><termSec><term>corridor de mobilité</term></termSec></langSec>\n'
+                '    </conceptEntry>\n  </body></text>\n</tbx>\n')
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en"><martifHeader>'
+            '<fileDesc><sourceDesc><p>translate5</p></sourceDesc></fileDesc></martifHeader><text><body>\n'
+            f'<termEntry id="c7">\n{groups}<langSet xml:lang="en"><tig><term>mobility corridor</term></tig></langSet>\n'
+            '<langSet xml:lang="fr"><tig><term>corridor de mobilité</term></tig></langSet>\n</termEntry>\n'
+            '</body></text></martif>\n')
+
+
+def _transaction(kind: str, who: str, when: str) -> str:
+    return (f'      <transacGrp><transac type="transactionType">{kind}</transac>'
+            f'<transacNote type="responsibility">{who}</transacNote><date>{when}</date></transacGrp>\n')
+
+
+HISTORY = [("origination", "clambert", "2019-03-04"), ("modification", "pmorel", "2020-06-01"),
+           ("modification", "jdupont", "2023-11-15"), ("modification", "alefevre", "2021-09-30")]
+
+
+@pytest.mark.parametrize("v3", [True, False], ids=["tbx-basic-v3", "tbx-2008"])
+@pytest.mark.parametrize("order", [HISTORY, HISTORY[:1] + HISTORY[:0:-1]], ids=["oldest-first", "newest-first"])
+def test_an_entry_modified_several_times_is_dated_and_signed_by_its_last_modification(tmp_path, v3, order):
+    """A termbase keeps an entry's history: several modifications by different people on different dates. The
+    entry took the date of the modification written last and the name of the one written first, so that an
+    export said jdupont's 2023 change was pmorel's. The entry is now the last modification's (its date and its
+    person) and the origination's; the other modifications stay lines of its note, with their dates."""
+    from tmtool.model import responsible_lines
+
+    path = tmp_path / "termbase.tbx"
+    path.write_text(_history_tbx("".join(_transaction(*group) for group in order), v3=v3), encoding="utf-8")
+    [entry], skipped = read_all(read_tbx, path)
+    assert skipped == []
+    note, who = responsible_lines(entry.note, ["origination", "modification"])
+    assert (entry.first_seen, entry.last_seen, who) == (
+        datetime(2019, 3, 4), datetime(2023, 11, 15), {"origination": "clambert", "modification": "jdupont"})
+    assert sorted(note.split("\n")) == ["modification: 2020-06-01, pmorel", "modification: 2021-09-30, alefevre"]
+    db = tmp_path / "t.db"
+    assert tmtool(db, "import", path)[0] == 0
+    assert tmtool(db, "export", "tbx", "--status", "all", "-o", tmp_path / "out.tbx")[0] == 0
+    written = etree.parse(str(tmp_path / "out.tbx"))
+    assert [(g.findtext("{*}transac"), g.findtext("{*}date")[:10], g.findtext("{*}transacNote"))
+            for g in written.iter("{*}transacGrp")] == [("origination", "2019-03-04", "clambert"),
+                                                         ("modification", "2023-11-15", "jdupont")]
+    [again] = read_tbx(tmp_path / "out.tbx")  # the earlier modifications in the note, its first lines now
+    assert (again.last_seen, sorted(again.note.split("\n"))) == (entry.last_seen, sorted(entry.note.split("\n")))
+
+
+def test_a_multiterm_entry_modified_several_times_is_signed_by_its_last_modification(tmp_path):
+    """MultiTerm XML names who made each transaction in its transac: the last modification by date gives the
+    entry its date and its person, the earlier ones stay lines of the note."""
+    from tmtool.model import responsible_lines
+
+    path = tmp_path / "termbase.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-16"?>\n<mtf><conceptGrp><concept>1</concept>\n'
+        '<transacGrp><transac type="origination">clambert</transac><date>2019-03-04T10:15:00</date></transacGrp>\n'
+        '<transacGrp><transac type="modification">jdupont</transac><date>2023-11-15T16:02:11</date></transacGrp>\n'
+        '<transacGrp><transac type="modification">pmorel</transac><date>2020-06-01T09:00:00</date></transacGrp>\n'
+        '<languageGrp><language type="French" lang="FR"/><termGrp><term>corridor de mobilité</term></termGrp>'
+        '</languageGrp>\n<languageGrp><language type="English" lang="EN-GB"/><termGrp><term>mobility corridor'
+        '</term></termGrp></languageGrp>\n</conceptGrp></mtf>\n', encoding="utf-16")
+    [entry], _ = read_all(read_multiterm, path)
+    note, who = responsible_lines(entry.note, ["origination", "modification"])
+    assert (entry.first_seen, entry.last_seen, who, note) == (
+        datetime(2019, 3, 4, 10, 15), datetime(2023, 11, 15, 16, 2, 11),
+        {"origination": "clambert", "modification": "jdupont"}, "modification: 2020-06-01T09:00:00, pmorel")
+
+
 def test_a_translate5_termbase_export_names_its_categories_its_own_way(tmp_path):
     """translate5 (6.x, termCollection export) writes TBX 2008 with ``descrip type="Definition"``,
     capitalised, the same definition in each language section, and the usage of a term in ISO 12620's
