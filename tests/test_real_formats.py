@@ -296,6 +296,48 @@ def test_what_a_tmx_header_says_of_its_memory_is_kept_and_written_back(tmp_path)
                         datatype="xml", segtype="sentence", adminlang="en-GB")}
 
 
+# memoQ's TMX export of a memory with context (ContexTM): a unit's fields on the <tu> (client, project, domain and
+# subject, blank when unset; corrected, aligned; the document it was translated in), the text around its source on
+# the source <tuv> as memoQ's segments, escaped (x-context-pre, x-context-post), as memoQ 2014–9.x write them
+MEMOQ_CONTEXT_TMX = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<tmx version="1.4">\n<header creationtool="MemoQ"'
+    ' creationtoolversion="9.12.8" segtype="sentence" adminlang="en-us" creationid="clambert" srclang="fr-fr"'
+    ' o-tmf="MemoQTM" datatype="unknown">\n  <prop type="defclient">OTAN</prop>\n  <prop type="defproject"> </prop>\n'
+    '  <prop type="targetlang">en-gb</prop>\n  <prop type="name">OTAN_FR_EN</prop>\n</header>\n<body>\n'
+    '  <tu changedate="20241017T092614Z" creationdate="20241016T091130Z" creationid="clambert" changeid="pmorel">\n'
+    '    <prop type="client">OTAN</prop>\n    <prop type="project">Sommet 2024</prop>\n'
+    '    <prop type="domain">Défense</prop>\n    <prop type="subject"> </prop>\n'
+    '    <prop type="corrected">no</prop>\n    <prop type="aligned">no</prop>\n'
+    '    <prop type="x-document">communique.docx</prop>\n    <tuv xml:lang="fr-fr">\n'
+    '      <prop type="x-context-pre">&lt;seg&gt;Le sommet s\'ouvre.&lt;/seg&gt;</prop>\n'
+    '      <prop type="x-context-post">&lt;seg&gt;La frégate rentre.&lt;/seg&gt;</prop>\n'
+    '      <seg>Le convoi part.</seg>\n    </tuv>\n'
+    '    <tuv xml:lang="en-gb">\n      <seg>The convoy leaves.</seg>\n    </tuv>\n  </tu>\n</body>\n</tmx>\n')
+
+
+def test_memoq_s_context_goes_back_on_the_source_tuv_where_memoq_reads_it(tmp_path):
+    """memoQ keeps the segments around a unit's source (its ContexTM: a 101% match is one whose neighbours match
+    too) on the source <tuv>, and reads them from there. tmtool kept them, but wrote them on the <tu>, where memoQ
+    does not look: a memory sent back to memoQ had lost every context. They go back where memoQ wrote them; its
+    fields stay on the <tu>."""
+    path = tmp_path / "memoq.tmx"
+    path.write_text(MEMOQ_CONTEXT_TMX, encoding="utf-8")
+    [unit] = read_tmx(path)
+    assert (unit.props["x-context-pre"], unit.props["x-context-post"], unit.props["x-document"]) == (
+        "<seg>Le sommet s'ouvre.</seg>", "<seg>La frégate rentre.</seg>", "communique.docx")
+    db, out = tmp_path / "t.db", tmp_path / "out.tmx"
+    assert tmtool(db, "import", path)[0] == 0 and tmtool(db, "export", "tmx", "-o", out)[0] == 0
+    root = _valid_tmx(out)
+    [tu] = root.iter("tu")
+    [source, target] = tu.findall("tuv")
+    assert [(p.get("type"), p.text) for p in source.findall("prop")] == [
+        ("x-context-post", "<seg>La frégate rentre.</seg>"), ("x-context-pre", "<seg>Le sommet s'ouvre.</seg>")]
+    assert target.findall("prop") == []
+    assert [p.get("type") for p in tu.findall("prop")] == [
+        "aligned", "client", "corrected", "domain", "project", "subject", "x-document"]
+    assert [u.props for u in read_tmx(out)] == [unit.props]
+
+
 def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
     """Okapi's memories (oku_alignment, Olifant) repeat the <tu>'s props on its source tuv, with the same
     or another value: each value was kept as often as it was written, and exported twice."""

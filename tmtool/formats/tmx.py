@@ -24,7 +24,9 @@ text stays text. Written back, such a segment is text again, as OmegaT writes it
 made it (``creationtool="OmegaT"``, which TMX lets a ``tu`` or ``tuv`` give for itself, overriding the
 header's): read again, by tmtool or another tmtool store, its tags are codes again. Props and notes of a
 ``tuv`` are the unit's, and the ``<tu>``'s ``creationid``, ``changeid``, ``lastusagedate`` and ``usagecount``
-(or its target ``tuv``'s) are kept as props and written back as attributes.
+(or its target ``tuv``'s) are kept as props and written back as attributes. memoQ's context of a unit (its
+neighbouring source segments, ``x-context-pre``/``x-context-post`` holding each as ``<seg>…</seg>``: see
+:data:`MEMOQ_CONTEXT`) is written back on the source ``tuv``, where memoQ writes and reads it.
 
 The header's props and notes (memoQ's memory ``name``, ``defclient``; Trados's field definitions
 ``x-Client:MultiplePicklist``, ``x-Recognizers``; a note) describe the memory the units came from. A store
@@ -81,6 +83,9 @@ _DATE = re.compile(r"^(\d{8}T\d{6})Z?$")
 TU_ATTRIBUTES = ("creationid", "changeid", "lastusagedate", "usagecount")
 ATTRIBUTE_PROP = "@"  # as XPath names attributes; no tool's <prop> type starts so
 ANY_SOURCE = "*all*"  # the header srclang of a memory whose units have different source languages
+# memoQ's context of a unit (ContexTM): the source segments before and after it, each as its <seg> (escaped in the
+# prop's text), on the source <tuv>; MateCat writes props of these names on the <tu>, as plain text
+MEMOQ_CONTEXT = ("x-context-pre", "x-context-post")
 OMEGAT = "OmegaT"  # the creationtool of a TMX (or of a tu or tuv) whose segments hold OmegaT's short tags as text
 # the props keeping, on each unit, what the header of the memory it came from said (see the module's doc)
 HEADER_PROP = "x-tmx-header:"
@@ -276,20 +281,23 @@ def _tu_xml(unit: Unit, number: int, srclang: str, in_header: bool = False) -> s
         parts.append(_attribute("creationdate", format_date(unit.created), where))
     if unit.changed:
         parts.append(_attribute("changedate", format_date(unit.changed), where))
-    props = []
+    props, source_props = [], []
     for kind, value in unit.props.items():
         if kind.startswith(ATTRIBUTE_PROP) and kind[1:] in TU_ATTRIBUTES:
             parts.append(_attribute(kind[1:], value, where))
         elif in_header and header_said(kind):
             continue
         else:  # a type the <tu> repeated holds the list of its values
-            props += [(kind, one) for one in unit.prop_values(kind)]
+            for one in unit.prop_values(kind):
+                (source_props if _memoq_context(kind, one) else props).append((kind, one))
     parts.append(">\n")
     for kind, value in props:
         parts.append(f"  <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n")
     for note in unit.notes:
         parts.append(f"  <note>{_text(note, where)}</note>\n")
-    parts.append(_tuv_xml(own, unit.source, unit.source_markup, where))
+    parts.append(_tuv_xml(own, unit.source, unit.source_markup, where,
+                          "".join(f"    <prop{_attribute('type', kind, where)}>{_text(value, where)}</prop>\n"
+                                  for kind, value in source_props)))
     if unit.target:
         parts.append(_tuv_xml(_unit_tag(unit.tgtlang, where), unit.target, unit.target_markup, where))
     for variant in unit.variants:
@@ -305,7 +313,8 @@ def _unit_tag(tag: str, where: str) -> str:
         raise TmtoolError(f"{where}: {exc.message}") from None
 
 
-def _tuv_xml(lang: str, text: str, markup: str | None, where: str) -> str:
+def _tuv_xml(lang: str, text: str, markup: str | None, where: str, props: str = "") -> str:
+    """A ``tuv``, with ``props`` (its ``<prop>`` elements, written) before its segment."""
     written = None
     if markup is None:
         content = _text(text, where)
@@ -313,7 +322,13 @@ def _tuv_xml(lang: str, text: str, markup: str | None, where: str) -> str:
         seg = markup_segment(markup, where)
         written = omegat_text(seg)  # OmegaT's tags go back as OmegaT writes them, so that it matches them exactly
         content = markup if written is None else _text(written, where)
-    return f"{_tuv_start(lang, written is not None)}{content}</seg>\n  </tuv>\n"
+    start = _tuv_start(lang, written is not None)
+    if props:
+        start = start.removesuffix(_SEG) + props + _SEG
+    return f"{start}{content}</seg>\n  </tuv>\n"
+
+
+_SEG = "    <seg>"
 
 
 @lru_cache(maxsize=256)
@@ -321,7 +336,13 @@ def _tuv_start(lang: str, omegat: bool = False) -> str:
     """The opening of a ``tuv`` up to its segment's text (``lang`` is a checked BCP 47 tag); ``omegat``: the
     segment holds OmegaT's short tags as text, which the ``tuv`` says by naming OmegaT its creation tool."""
     made = f' creationtool="{OMEGAT}"' if omegat else ""
-    return f"  <tuv{_attribute('xml:lang', lang, 'a language tag')}{made}>\n    <seg>"
+    return f"  <tuv{_attribute('xml:lang', lang, 'a language tag')}{made}>\n{_SEG}"
+
+
+def _memoq_context(kind: str, value: str) -> bool:
+    """Whether a unit's prop is memoQ's context of its source (:data:`MEMOQ_CONTEXT`: a neighbouring segment, as
+    ``<seg>…</seg>``), which memoQ writes on the source ``tuv`` and reads from there only."""
+    return kind in MEMOQ_CONTEXT and value.startswith("<seg>") and value.endswith("</seg>")
 
 
 def _read_note(element: etree._Element, props: dict, notes: list[str]) -> None:
