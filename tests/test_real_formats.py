@@ -338,6 +338,25 @@ def test_memoq_s_context_goes_back_on_the_source_tuv_where_memoq_reads_it(tmp_pa
     assert [u.props for u in read_tmx(out)] == [unit.props]
 
 
+def test_a_memoq_unit_came_from_the_document_memoq_names(store_url, tmp_path):
+    """memoQ names the document each unit was translated in (``x-document``); a concordance and a look-up said
+    the units came from the .tmx file, which was only the memory's way here. They name memoQ's document; a unit
+    of a file that names none, its file."""
+    from tmtool import api, transfer
+
+    memoq, plain = tmp_path / "memoq.tmx", tmp_path / "plain.tmx"
+    memoq.write_text(MEMOQ_CONTEXT_TMX, encoding="utf-8")
+    plain.write_text(MEMOQ_CONTEXT_TMX.replace("communique.docx", " ").replace("Le convoi part.", "Le convoi arrive.")
+                     .replace("leaves", "arrives"), encoding="utf-8")
+    with open_store(store_url, create=True) as store:
+        for path in (memoq, plain):
+            transfer.import_file(store, path)
+        assert [(u["source"], u["document"]) for u in api.concordance(store, "convoi")] == [
+            ("Le convoi part.", "communique.docx"), ("Le convoi arrive.", "plain.tmx")]
+        assert [(m["source"], m["document"]) for m in api.lookup(store, "convoi")["memory"]] == [
+            ("Le convoi part.", "communique.docx"), ("Le convoi arrive.", "plain.tmx")]
+
+
 def test_props_a_tuv_repeats_from_its_tu_are_kept_once(tmp_path):
     """Okapi's memories (oku_alignment, Olifant) repeat the <tu>'s props on its source tuv, with the same
     or another value: each value was kept as often as it was written, and exported twice."""

@@ -477,7 +477,8 @@ _OTHER_SIDE = {"source": "target", "target": "source", "variant": "source"}
 def concordance(store: Store, text: str, *, limit: int = 20, lang: str = "auto") -> list[dict]:
     """Units whose source, target or other languages (``variants``) hold ``text`` (whole words,
     accent-insensitive), those holding it in their source or target first, then the shortest, then by
-    unit id (the same order on every backend), each with the document or file it came from; with ``lang`` (a
+    unit id (the same order on every backend), each with the document or file it came from (of an imported unit, the
+    document its tool names: memoQ's ``x-document``); with ``lang`` (a
     language tag) the texts in that language only (a French ``text`` in a fr→en unit's source, an en→fr
     one's target, a fr/en/de unit's German)."""
     side = None if _tag(lang) == "auto" else base_language(lang)

@@ -86,6 +86,9 @@ ANY_SOURCE = "*all*"  # the header srclang of a memory whose units have differen
 # memoQ's context of a unit (ContexTM): the source segments before and after it, each as its <seg> (escaped in the
 # prop's text), on the source <tuv>; MateCat writes props of these names on the <tu>, as plain text
 MEMOQ_CONTEXT = ("x-context-pre", "x-context-post")
+# the prop by which memoQ names the document a unit was translated in (its TMX export's x-document; the memory
+# was the .tmx file only on its way here)
+DOCUMENT_PROP = "x-document"
 OMEGAT = "OmegaT"  # the creationtool of a TMX (or of a tu or tuv) whose segments hold OmegaT's short tags as text
 # the props keeping, on each unit, what the header of the memory it came from said (see the module's doc)
 HEADER_PROP = "x-tmx-header:"

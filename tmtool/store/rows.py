@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, replace
 from datetime import datetime
 from functools import lru_cache
+from pathlib import Path
 
 from ..errors import Conflict, NotFound, TmtoolError
-from ..formats.tmx import HEADER_PROP, header_said
+from ..formats.tmx import DOCUMENT_PROP, HEADER_PROP, header_said
 from ..langtags import normalize_tag
 from ..model import (
     Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, context_language, held_languages, iso,
@@ -247,6 +248,14 @@ def unit_from_row(row: Sequence, headers: Mapping[int, Mapping] | None = None) -
         props=props, notes=loads(notes),
         source_markup=source_markup, target_markup=target_markup,
     )
+
+
+def came_from(unit: Unit, document_id: str | None, origin: str | None) -> str:
+    """Where a unit came from, as a concordance names it: the document it was ingested from, else the document its
+    tool says it was translated in (memoQ's ``x-document``), else the name of the file it was imported from."""
+    named = unit.props.get(DOCUMENT_PROP) if document_id is None else None
+    return document_id or (named.strip() if isinstance(named, str) and named.strip() else "") \
+        or Path(origin or "").name
 
 
 def import_headers(rows: Iterable[Sequence]) -> dict[int, dict]:

@@ -42,7 +42,7 @@ from ..records import (
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     SIDE_LANGUAGE, UNIT_INSERT_COLUMNS, base_language, by_entry, change_from_row, check_entry_fields, column_value, document_row,
-    entries_from_rows, entry_update, held_context_languages, import_headers, joined_variants, lookup_key_rows,
+    came_from, entries_from_rows, entry_update, held_context_languages, import_headers, joined_variants, lookup_key_rows,
     memory_props, not_updated, store_counts, stored_props, term_context, term_row, unit_from_row, unit_row,
     without_target,
 )
@@ -711,7 +711,7 @@ class PostgresStore(UnitCorrections):
                             "codes": language_codes(lang) if lang else None})
         headers = self._headers(rows)
         units = self._with_variants({row[0]: unit_from_row(row[:-2], headers) for row in rows})
-        return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
+        return [(units[row[0]], came_from(units[row[0]], row[-2], row[-1])) for row in rows]
 
     def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
         return min(cap, self._query(f"SELECT count(*) FROM ({_concordance('1', lang, text, 'LIMIT %(cap)s')}) capped",

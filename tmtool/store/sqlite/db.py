@@ -43,7 +43,7 @@ from ..rows import SIDE_LANGUAGE, held_context_languages, language_side, term_co
 from ..rows import (
     CONTEXT_COLUMNS, DOCUMENT_COLUMNS, ENTRY_COLUMNS, NEXT_INGEST_ORDER, TERM_COLUMNS, TERM_INSERT_COLUMNS, UNIT_COLUMNS,
     by_entry, change_from_row, check_entry_fields, document_row, entries_from_rows, joined_variants, lookup_key_rows,
-    entry_update, import_headers, memory_props, not_updated, store_counts, stored_props, term_row, unit_from_row,
+    entry_update, came_from, import_headers, memory_props, not_updated, store_counts, stored_props, term_row, unit_from_row,
     unit_row,
 )
 from ..rows import CONCORDANCE_LENGTH as _UNIT_LENGTH
@@ -788,7 +788,7 @@ class SQLiteStore(UnitCorrections):
                            f" ORDER BY {CONCORDANCE_ORDER} LIMIT ?", (*args, *variant_args, limit))
         headers = self._headers(rows)
         units = self._with_variants({row[0]: unit_from_row(row[:-2], headers) for row in rows})
-        return [(units[row[0]], row[-2] or Path(row[-1] or "").name) for row in rows]
+        return [(units[row[0]], came_from(units[row[0]], row[-2], row[-1])) for row in rows]
 
     def concordance_count(self, text: str, cap: int, lang: str | None = None) -> int:
         """How many units :meth:`concordance` would find, counted up to ``cap``."""
