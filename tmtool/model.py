@@ -176,6 +176,22 @@ def grammatical_gender(written: str | None) -> str | None:
     return _GENDERS.get(_spelling(written), written.strip())
 
 
+# A unit's props that keep what the header of the memory it came from said (formats.tmx: a TMX header's props as
+# HEADER_PROP + type, its attributes as HEADER_PROP + "@" + name, its notes as HEADER_NOTE): the same for every unit
+# of a memory, which a store holds once an import (store.rows.stored_props)
+HEADER_PROP = "x-tmx-header:"
+HEADER_NOTE = "x-tmx-header-note"
+# the prop by which memoQ names the document a unit was translated in (its TMX's x-document: the .tmx file was only
+# the memory's way here)
+DOCUMENT_PROP = "x-document"
+
+
+def header_said(kind: str) -> bool:
+    """Whether a unit's prop of type ``kind`` keeps what its memory's header said (:data:`HEADER_PROP`,
+    :data:`HEADER_NOTE`)."""
+    return kind.startswith(HEADER_PROP) or kind == HEADER_NOTE
+
+
 # who created an entry and who last changed it, by the transaction (TBX's transacGrp: origination, modification):
 # the model has no field for them, so they are lines of the entry's note, each after its label ("Created by:
 # clambert"), as memoQ's Entry_Creator and Entry_Modifier are read; a TBX writes them as its transacGrp's

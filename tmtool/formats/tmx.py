@@ -68,7 +68,7 @@ from lxml import etree
 from ..errors import TmtoolError
 from ..io.files import atomic_write
 from ..langtags import base_language, normalize_tag
-from ..model import Unit, Variant, utcnow
+from ..model import HEADER_NOTE, HEADER_PROP, Unit, Variant, header_said, utcnow
 from .inline import markup_segment, omegat_segment, omegat_text, segment_content
 from .skips import OnSkip, Unusable, refuse
 from ..io.xmlsafe import XML_DECLARATION, XMLSource, iterparse_xml, source_name, xml_text
@@ -86,13 +86,9 @@ ANY_SOURCE = "*all*"  # the header srclang of a memory whose units have differen
 # memoQ's context of a unit (ContexTM): the source segments before and after it, each as its <seg> (escaped in the
 # prop's text), on the source <tuv>; MateCat writes props of these names on the <tu>, as plain text
 MEMOQ_CONTEXT = ("x-context-pre", "x-context-post")
-# the prop by which memoQ names the document a unit was translated in (its TMX export's x-document; the memory
-# was the .tmx file only on its way here)
-DOCUMENT_PROP = "x-document"
 OMEGAT = "OmegaT"  # the creationtool of a TMX (or of a tu or tuv) whose segments hold OmegaT's short tags as text
-# the props keeping, on each unit, what the header of the memory it came from said (see the module's doc)
-HEADER_PROP = "x-tmx-header:"
-HEADER_NOTE = "x-tmx-header-note"
+# the props keeping, on each unit, what the header of the memory it came from said (see the module's doc):
+# model.HEADER_PROP, model.HEADER_NOTE
 # the header's attributes that describe the memory (TMX 1.4b §3.1: the tool and format it came from, its
 # segmentation, the language of its props, who made it and when), each kept as the unit's prop
 # HEADER_ATTRIBUTE + name; srclang is not: each unit holds its languages
@@ -236,12 +232,6 @@ def _imported_header(unit: Unit) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """What the header of the memory ``unit`` was imported from said: its ``HEADER_PROP`` and ``HEADER_NOTE``
     props, each with its values, in their order."""
     return tuple((kind, tuple(unit.prop_values(kind))) for kind in unit.props if header_said(kind))
-
-
-def header_said(kind: str) -> bool:
-    """Whether a unit's prop of type ``kind`` keeps what its memory's header said (``HEADER_PROP``, ``HEADER_NOTE``):
-    the same for every unit of a memory, which a store holds once an import (``store.rows.stored_props``)."""
-    return kind.startswith(HEADER_PROP) or kind == HEADER_NOTE
 
 
 # Units are written as strings, not built as elements: a memory holds millions of them, and

@@ -14,11 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import Conflict, NotFound, TmtoolError
-from ..formats.tmx import DOCUMENT_PROP, HEADER_PROP, header_said
 from ..langtags import normalize_tag
 from ..model import (
-    Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant, context_language, held_languages, iso,
-    parse_time,
+    DOCUMENT_PROP, HEADER_PROP, Context, Entry, ReviewStatus, Term, TermType, Unit, UsageStatus, Variant,
+    context_language, header_said, held_languages, iso, parse_time,
 )
 from ..text.normalize import SNOWBALL, fold, normalize_for_match, term_keys
 from .base import ENTRY_FIELDS
@@ -197,7 +196,7 @@ def unit_row(unit: Unit, content_key: str, document_id: str | None, position: in
     )
 
 
-# What a unit keeps of the memory it was imported from (what its TMX's header said: formats.tmx.header_said)
+# What a unit keeps of the memory it was imported from (what its TMX's header said: model.header_said)
 # is the same for every unit of an import, and each unit held it: 20,000 units of a Trados memory took 27.4 MB
 # where their texts took 17.2 (bench/header_store.py). An import holds it once (imports.header, JSON: what its
 # first unit stored said, "{}" for nothing); a unit holds it only when it differs (a tmtool export mixing memories
